@@ -1,0 +1,53 @@
+# svduty — the two commands a newcomer needs are `make demo` and `make test`.
+# Both create .venv if it is missing and install svduty with its development tools.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.svduty-installed
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+export PYTHONDONTWRITEBYTECODE := 1
+export HYPOTHESIS_PROFILE ?= $(if $(CI),ci,dev)
+
+.PHONY: help install demo test lint format typecheck unit docs doctest bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "svduty needs Python 3.11 or newer; set PYTHON=python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install svduty with its development tools
+
+demo: $(STAMP) ## run the main job on the bundled Warwickshire data
+	$(BIN)/svduty info
+
+test: lint typecheck unit docs ## everything CI runs: lint, types, tests with coverage, docs
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check src tests docs $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests docs $(wildcard benchmarks)
+
+format: $(STAMP) ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix src tests docs $(wildcard benchmarks)
+	$(BIN)/ruff format src tests docs $(wildcard benchmarks)
+
+typecheck: $(STAMP) ## mypy --strict on src
+	$(BIN)/mypy --strict src/svduty
+
+unit: $(STAMP) ## pytest (tests and docstring examples) with the branch coverage gate
+	$(BIN)/python -m pytest --cov=svduty --cov-branch --cov-report=term --cov-fail-under=90 -q
+
+docs: $(STAMP) ## Sphinx HTML with warnings as errors, then the docs' doctests
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	$(BIN)/sphinx-build -W --keep-going -q -b doctest docs docs/_build/doctest
+
+bench: $(STAMP) ## the throughput and memory benchmarks (a report, not a test)
+	$(BIN)/python benchmarks/run.py
+
+clean: ## remove build products (keeps .venv)
+	rm -rf docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov dist build

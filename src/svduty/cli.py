@@ -1,0 +1,104 @@
+"""The ``svduty`` command line.
+
+Each command lives in its own module under :mod:`svduty._commands` and registers itself
+with :func:`build_parser`. Exit codes follow the usual conventions: 0 success, 1 the input
+or the checks failed (bad data, validation errors), 2 the command line itself was wrong,
+130 interrupted. Errors go to standard error, results to standard output.
+
+Example:
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    svduty ...
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from svduty.errors import SvdutyError
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+COMMANDS: tuple[str, ...] = ()
+"""The command modules of :mod:`svduty._commands`, in the order ``--help`` lists them."""
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def _version() -> str:
+    import svduty
+
+    return svduty.__version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every registered command.
+
+    Example:
+        >>> build_parser().prog
+        'svduty'
+    """
+    parser = argparse.ArgumentParser(
+        prog="svduty",
+        description=(
+            "The Serious Violence Duty (Police, Crime, Sentencing and Courts Act 2022, "
+            "Part 2) as code: check incidents against the Duty's definitions, inspect a "
+            "partnership's areas, authorities, governance and funding."
+        ),
+        epilog="Run 'svduty COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"svduty._commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the command line and return its exit code.
+
+    Args:
+        argv: The arguments (default: ``sys.argv[1:]``).
+        stdout: Where results go (default: ``sys.stdout``).
+        stderr: Where errors go (default: ``sys.stderr``).
+
+    Example:
+        >>> import io
+        >>> err = io.StringIO()
+        >>> main([], stderr=err)
+        2
+    """
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if args.version:
+        print(f"svduty {_version()}", file=out)
+        return EXIT_OK
+    if not getattr(args, "command", None):
+        parser.print_usage(err)
+        print("svduty: error: a COMMAND is required (see 'svduty --help')", file=err)
+        return EXIT_USAGE
+    try:
+        code: int = args.run(args, out, err)
+    except SvdutyError as exc:
+        print(f"svduty {args.command}: error: {exc}", file=err)
+        return EXIT_FAILED
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # pragma: no cover - e.g. 'svduty ... | head'
+        return EXIT_OK
+    return code

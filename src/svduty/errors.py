@@ -1,0 +1,336 @@
+"""The svduty exception hierarchy.
+
+Every error svduty raises on purpose is a :class:`SvdutyError`. Errors about input data
+(a bundle file, a row of a CSV, a field of a JSON line) carry one or more :class:`Problem`
+records naming the file, the row, the field and what was expected, so that a person can
+find and fix the input, and a program can report every problem at once.
+
+Errors never echo personal data: a :class:`Problem` names *where* the bad value is and
+*what was expected*, and shows the offending value only when the caller marks it safe
+(a code, a number, a keyword), never free text, names or dates of birth.
+
+Example:
+    >>> from svduty.errors import DataError, Problem
+    >>> err = DataError([Problem(file="areas.toml", field="districts[2].code",
+    ...                          expected="a GSS code such as E07000218", got="E0700021")])
+    >>> print(err)
+    areas.toml: districts[2].code: expected a GSS code such as E07000218 (got 'E0700021')
+    >>> isinstance(err, ValueError)
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "AreaError",
+    "BundleError",
+    "ConflictError",
+    "DataError",
+    "DefinitionError",
+    "FundingError",
+    "GovernanceError",
+    "InputFormatError",
+    "MoneyError",
+    "NotInForceError",
+    "PeriodError",
+    "Problem",
+    "ScenarioError",
+    "SvdutyError",
+    "UnknownAreaError",
+    "UnknownBodyError",
+    "UnknownSourceError",
+]
+
+
+@attrs.frozen(slots=True)
+class Problem:
+    """One problem found in input data: where it is and what was expected.
+
+    Attributes:
+        message: What is wrong, in words; built from ``expected`` and ``got`` when empty.
+        file: The file (or stream, such as ``"<stdin>"``) the value came from, if any.
+        row: The 1-based row or line number in the file, if the input has rows.
+        field: The field path, such as ``"districts[2].code"`` or ``"LSOA code"``.
+        expected: What a valid value looks like.
+        got: The offending value, only where it is safe to show (codes, numbers,
+            keywords); ``None`` hides it.
+
+    Example:
+        >>> str(Problem(file="x.csv", row=7, field="Longitude", expected="a number"))
+        'x.csv: row 7: Longitude: expected a number'
+    """
+
+    message: str = ""
+    file: str | None = None
+    row: int | None = None
+    field: str | None = None
+    expected: str | None = None
+    got: str | None = None
+
+    def where(self) -> str:
+        """The location part of the problem: file, row and field.
+
+        Example:
+            >>> Problem(file="a.toml", field="name").where()
+            'a.toml: name'
+        """
+        parts = []
+        if self.file is not None:
+            parts.append(self.file)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.field is not None:
+            parts.append(self.field)
+        return ": ".join(parts)
+
+    def what(self) -> str:
+        """The description part of the problem.
+
+        Example:
+            >>> Problem(expected="yes or no", got="maybe").what()
+            "expected yes or no (got 'maybe')"
+        """
+        text = self.message
+        if self.expected is not None:
+            text = f"{text}; expected {self.expected}" if text else f"expected {self.expected}"
+        if self.got is not None:
+            text = f"{text} (got {self.got!r})"
+        return text or "invalid value"
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.what()}" if where else self.what()
+
+
+class SvdutyError(Exception):
+    """Base class of every error svduty raises on purpose.
+
+    Example:
+        >>> try:
+        ...     raise UnknownAreaError("E99999999")
+        ... except SvdutyError as err:
+        ...     print(type(err).__name__)
+        UnknownAreaError
+    """
+
+
+class DataError(SvdutyError, ValueError):
+    """Input data is not what was expected; holds every :class:`Problem` found.
+
+    Args:
+        problems: The problems, at least one.
+        context: An optional sentence put before the problems.
+
+    Example:
+        >>> err = DataError.single("bad.toml", "name", expected="a non-empty string")
+        >>> err.problems[0].field
+        'name'
+    """
+
+    def __init__(self, problems: Sequence[Problem] | Problem, context: str | None = None):
+        probs = (problems,) if isinstance(problems, Problem) else tuple(problems)
+        if not probs:
+            probs = (Problem(message="invalid data"),)
+        self.problems: tuple[Problem, ...] = probs
+        self.context = context
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        lines = [str(p) for p in self.problems]
+        if self.context:
+            lines.insert(0, self.context)
+        return "\n".join(lines)
+
+    @classmethod
+    def single(
+        cls,
+        file: str | None,
+        field: str | None,
+        *,
+        expected: str | None = None,
+        got: str | None = None,
+        row: int | None = None,
+        message: str = "",
+    ) -> DataError:
+        """Build an error holding one problem.
+
+        Example:
+            >>> print(DataError.single(None, "age", expected="0 to 130", got="131"))
+            age: expected 0 to 130 (got '131')
+        """
+        return cls(
+            [Problem(message=message, file=file, row=row, field=field, expected=expected, got=got)]
+        )
+
+    def with_file(self, file: str) -> DataError:
+        """The same error with ``file`` filled in where the problems have none.
+
+        Example:
+            >>> DataError.single(None, "name", expected="text").with_file("b.toml").problems[0].file
+            'b.toml'
+        """
+        probs = [p if p.file else attrs.evolve(p, file=file) for p in self.problems]
+        new = type(self).__new__(type(self))
+        DataError.__init__(new, probs, self.context)
+        return new
+
+    def __str__(self) -> str:
+        return self._render()
+
+
+class BundleError(DataError):
+    """A partnership bundle (a folder of TOML files) is malformed; nothing was loaded.
+
+    Example:
+        >>> isinstance(BundleError.single("bundle.toml", "name", expected="text"), DataError)
+        True
+    """
+
+
+class InputFormatError(DataError):
+    """An input file is not of the expected format at all (wrong header, not a CSV...).
+
+    Raised before any row is read, so a run fails fast instead of rejecting every row.
+
+    Example:
+        >>> raise InputFormatError.single("x.csv", "header", expected="the police.uk columns")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: x.csv: header: expected the police.uk columns
+    """
+
+
+class ConflictError(DataError):
+    """Facts given together contradict each other; svduty reports, never resolves, them.
+
+    For example ``died: false`` with harm ``death``: svduty does not choose a side.
+
+    Example:
+        >>> err = ConflictError.single(None, "died", message="contradicts harms=['death']")
+        >>> err.problems[0].field
+        'died'
+    """
+
+
+class PeriodError(DataError):
+    """Dated values overlap or leave a gap, or a period ends before it starts.
+
+    Example:
+        >>> issubclass(PeriodError, ValueError)
+        True
+    """
+
+
+class NotInForceError(SvdutyError, LookupError):
+    """No dated value is in force at the date asked about.
+
+    Example:
+        >>> issubclass(NotInForceError, LookupError)
+        True
+    """
+
+
+class MoneyError(DataError):
+    """An amount of money is malformed (a float, negative, more than two decimal places...).
+
+    Example:
+        >>> issubclass(MoneyError, ValueError)
+        True
+    """
+
+
+class FundingError(DataError):
+    """A funding rule cannot be applied (weights all zero, a floor above the amount...).
+
+    Example:
+        >>> issubclass(FundingError, DataError)
+        True
+    """
+
+
+class DefinitionError(DataError):
+    """A definition of violence is malformed, or tries to bring back what the Act excludes.
+
+    Example:
+        >>> issubclass(DefinitionError, DataError)
+        True
+    """
+
+
+class GovernanceError(DataError):
+    """A governance graph is malformed (a relation to a body that does not exist...).
+
+    Example:
+        >>> issubclass(GovernanceError, DataError)
+        True
+    """
+
+
+class ScenarioError(GovernanceError):
+    """A what-if scenario cannot be applied; names the change that failed.
+
+    The original graph is never touched.
+
+    Example:
+        >>> issubclass(ScenarioError, GovernanceError)
+        True
+    """
+
+
+class AreaError(DataError):
+    """An area record is malformed (an invalid GSS code, a district in two CSPs...).
+
+    Example:
+        >>> issubclass(AreaError, DataError)
+        True
+    """
+
+
+class UnknownAreaError(SvdutyError, LookupError):
+    """A GSS code or area name is not known and cannot be resolved.
+
+    Args:
+        code: The code or name looked up (codes are not personal data).
+        hint: An optional sentence on what was tried.
+
+    Example:
+        >>> str(UnknownAreaError("E01999999"))
+        'unknown area: E01999999'
+    """
+
+    def __init__(self, code: str, hint: str | None = None):
+        self.code = code
+        self.hint = hint
+        super().__init__(f"unknown area: {code}" + (f" ({hint})" if hint else ""))
+
+
+class UnknownBodyError(SvdutyError, LookupError):
+    """A body id is not in the governance graph.
+
+    Example:
+        >>> str(UnknownBodyError("no-such-board"))
+        'unknown body: no-such-board'
+    """
+
+    def __init__(self, body_id: str):
+        self.body_id = body_id
+        super().__init__(f"unknown body: {body_id}")
+
+
+class UnknownSourceError(SvdutyError, LookupError):
+    """A citation names a source id that is in neither the national catalogue nor the bundle.
+
+    Example:
+        >>> str(UnknownSourceError("no-such-act"))
+        'unknown source: no-such-act'
+    """
+
+    def __init__(self, source_id: str, known: Iterable[str] = ()):
+        self.source_id = source_id
+        known_list = sorted(known)
+        hint = f" (known: {', '.join(known_list[:12])}{', ...' if len(known_list) > 12 else ''})"
+        super().__init__(f"unknown source: {source_id}" + (hint if known_list else ""))

@@ -1,0 +1,11 @@
+"""Reading and writing svduty's data: bundles, JSON contracts, police.uk files, Arrow.
+
+Example:
+    >>> from svduty.io import read_toml
+    >>> callable(read_toml)
+    True
+"""
+
+from svduty.io._files import read_toml, write_toml
+
+__all__ = ["read_toml", "write_toml"]

@@ -1,0 +1,328 @@
+"""The cattrs converter shared by every file format svduty reads and writes.
+
+One vocabulary (design principle 6): the field names of the attrs classes are the keys of
+the TOML bundle files and of the JSON the CLI reads and writes. This module registers the
+hooks for the types that are not plain data (dates, periods, financial years, money,
+citations) and turns cattrs' validation errors into :class:`~svduty.errors.Problem`
+records that name the file and the field path.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from svduty.errors import BundleError, DataError, Problem
+from svduty.periods import FinancialYear, Period, date
+from svduty.sources import CATALOGUE, Citation, Confidence, Source, Sources
+
+__all__ = ["make_converter", "structure", "to_plain"]
+
+T = TypeVar("T")
+
+_MONEY = re.compile(r"^-?\d+(\.\d{1,2})?$")
+
+
+def _leaf(exc: DataError) -> DataError:
+    """The same problems without the value parser's own field name (the path names it)."""
+    return DataError([attrs.evolve(p, field=None) for p in exc.problems])
+
+
+def _structure_date(value: Any, _: Any) -> pendulum.Date:
+    try:
+        return date(value)
+    except DataError as exc:
+        raise _leaf(exc) from None
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if isinstance(value, (bool, float)):
+        raise DataError.single(
+            None,
+            None,
+            expected='an exact amount written as a string such as "263506.30" or an integer '
+            "(floats are not accepted)",
+            got=repr(value),
+        )
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").lstrip("£")
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            pass
+    raise DataError.single(None, None, expected="a decimal number written as a string")
+
+
+def _structure_period(value: Any, _: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if not isinstance(value, Mapping):
+        raise DataError.single(
+            None, None, expected="a table {start = ..., end = ...} or {start = ..., last_day = ...}"
+        )
+    keys = set(value)
+    allowed = {"start", "end", "last_day"}
+    if not keys <= allowed or "start" not in keys or {"end", "last_day"} <= keys:
+        raise DataError.single(
+            None,
+            None,
+            expected="keys 'start' and at most one of 'end' (first day after) or 'last_day'",
+            got=", ".join(sorted(keys)),
+        )
+    if "last_day" in value:
+        return Period.from_last_day(value["start"], value["last_day"])
+    return Period(value["start"], value.get("end"))
+
+
+def _unstructure_period(p: Period) -> dict[str, str]:
+    out = {"start": p.start.isoformat()}
+    if p.end is not None:
+        out["end"] = p.end.isoformat()
+    return out
+
+
+def _structure_fy(value: Any, _: Any) -> FinancialYear:
+    if isinstance(value, FinancialYear):
+        return value
+    try:
+        return FinancialYear.parse(value)
+    except DataError as exc:
+        raise _leaf(exc) from None
+
+
+def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
+    """Build the converter, resolving citation source ids against ``sources``.
+
+    Args:
+        sources: The catalogue citations may refer to (the national one, extended by a
+            bundle's own sources).
+
+    Example:
+        >>> from svduty.sources import Citation
+        >>> conv = make_converter()
+        >>> c = conv.structure({"source": "pcsc-act-2022", "provision": "s.8(4)"}, Citation)
+        >>> c.href
+        'https://www.legislation.gov.uk/ukpga/2022/32/section/8'
+        >>> conv.unstructure(c)["source"]
+        'pcsc-act-2022'
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_unstructure_hook(pendulum.Date, lambda d: d.isoformat())
+    conv.register_structure_hook(_dt.date, _structure_date)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, lambda d: f"{d}")
+    conv.register_structure_hook(Period, _structure_period)
+    conv.register_unstructure_hook(Period, _unstructure_period)
+    conv.register_structure_hook(FinancialYear, _structure_fy)
+    conv.register_unstructure_hook(FinancialYear, lambda fy: fy.label)
+
+    def structure_source_ref(value: Any, _: Any) -> Source:
+        if isinstance(value, Source):
+            return value
+        if isinstance(value, str):
+            return sources[value]
+        raise DataError.single(None, None, expected="a source id such as 'pcsc-act-2022'")
+
+    def structure_citation(value: Any, _: Any) -> Citation:
+        if isinstance(value, Citation):
+            return value
+        if not isinstance(value, Mapping):
+            raise DataError.single(None, None, expected="a table {source = ..., provision = ...}")
+        allowed = {"source", "provision", "url", "as_at", "confidence", "doubt"}
+        extra = set(value) - allowed
+        if extra:
+            raise DataError.single(
+                None,
+                None,
+                expected="citation keys " + ", ".join(sorted(allowed)),
+                got=", ".join(sorted(extra)),
+            )
+        if "source" not in value:
+            raise DataError.single(None, "source", expected="a source id")
+        confidence = value.get("confidence", "confirmed")
+        if confidence not in {c.value for c in Confidence}:
+            raise DataError.single(
+                None,
+                "confidence",
+                expected="one of " + ", ".join(repr(c.value) for c in Confidence),
+                got=str(confidence)[:40],
+            )
+        return Citation(
+            source=structure_source_ref(value["source"], Source),
+            provision=str(value.get("provision", "")),
+            url=value.get("url"),
+            as_at=date(value["as_at"]) if value.get("as_at") is not None else None,
+            confidence=Confidence(confidence),
+            doubt=value.get("doubt"),
+        )
+
+    def unstructure_citation(c: Citation) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": c.source.id}
+        if c.provision:
+            out["provision"] = c.provision
+        if c.url is not None:
+            out["url"] = c.url
+        if c.as_at is not None:
+            out["as_at"] = c.as_at.isoformat()
+        if c.confidence is not Confidence.CONFIRMED:
+            out["confidence"] = c.confidence.value
+        if c.doubt is not None:
+            out["doubt"] = c.doubt
+        return out
+
+    conv.register_structure_hook(Citation, structure_citation)
+    conv.register_unstructure_hook(Citation, unstructure_citation)
+    return conv
+
+
+def _format_exception(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, DataError):
+        return "; ".join(p.what() for p in exc.problems)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, ValueError) and isinstance(type_, type) and issubclass(type_, enum.Enum):
+        choices = ", ".join(repr(m.value) for m in type_)
+        return f"expected one of {choices}"
+    if isinstance(exc, TypeError | ValueError) and type_ is not None:
+        name = getattr(type_, "__name__", str(type_))
+        return f"expected a value of type {name}"
+    return str(exc) or type(exc).__name__
+
+
+def _join(path: str, part: str | int) -> str:
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    if part.startswith("["):
+        return f"{path}{part}"
+    return f"{path}.{part}" if path else part
+
+
+def problems_from(exc: BaseException, file: str | None, path: str = "") -> list[Problem]:
+    """Turn a cattrs validation error into problems naming the file and the field path.
+
+    Example:
+        >>> import attrs
+        >>> @attrs.frozen
+        ... class A:
+        ...     n: int
+        >>> try:
+        ...     make_converter().structure({"n": "x", "m": 1}, A)
+        ... except Exception as exc:
+        ...     [str(p) for p in problems_from(exc, "a.toml")]
+        ['a.toml: n: expected a value of type int', 'a.toml: <root>: unknown field(s) m']
+    """
+    out: list[Problem] = []
+    _walk(exc, path, file, None, out)
+    return out
+
+
+def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list[Problem]) -> None:
+    if isinstance(exc, ClassValidationError):
+        with_notes, others = exc.group_exceptions()
+        for sub, note in with_notes:
+            _walk(sub, _join(path, note.name), file, note.type, out)
+        for sub in others:
+            _walk(sub, path, file, None, out)
+    elif isinstance(exc, IterableValidationError):
+        with_inotes, iothers = exc.group_exceptions()
+        for sub, inote in with_inotes:
+            _walk(sub, _join(path, inote.index), file, inote.type, out)
+        for sub in iothers:
+            _walk(sub, path, file, None, out)
+    elif isinstance(exc, BaseExceptionGroup):
+        for member in exc.exceptions:
+            _walk(member, path, file, None, out)
+    elif isinstance(exc, DataError):
+        for p in exc.problems:
+            field = _join(path, p.field) if p.field else path
+            out.append(
+                Problem(
+                    message=p.message,
+                    file=p.file or file,
+                    row=p.row,
+                    field=field or "<root>",
+                    expected=p.expected,
+                    got=p.got,
+                )
+            )
+    else:
+        out.append(
+            Problem(message=_format_exception(exc, type_), file=file, field=path or "<root>")
+        )
+
+
+def structure(
+    data: Any,
+    cls: type[T],
+    *,
+    file: str | Path | None = None,
+    converter: cattrs.Converter | None = None,
+    error: Callable[[list[Problem]], DataError] = BundleError,
+) -> T:
+    """Structure plain data into ``cls``, raising one error that lists every problem.
+
+    Args:
+        data: Plain data (from TOML or JSON).
+        cls: The attrs class (or type) to build.
+        file: The file the data came from, named in every problem.
+        converter: The converter to use (default: :func:`make_converter`).
+        error: The error class to raise.
+
+    Raises:
+        DataError: (by default the :class:`~svduty.errors.BundleError` subclass) naming
+            the file and the field path of each problem.
+
+    Example:
+        >>> from svduty.periods import Period
+        >>> structure({"start": "2023-04-01", "last_day": "2024-03-31"}, Period).end
+        Date(2024, 4, 1)
+        >>> structure({"start": "2023-04-01", "end": "2023-01-01"}, Period, file="t.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: t.toml: end: expected a day after the start 2023-04-01 (got '2023-01-01')
+    """  # noqa: E501
+    conv = converter or make_converter()
+    file_name = str(file) if file is not None else None
+    try:
+        return conv.structure(data, cls)
+    except Exception as exc:  # cattrs collects many kinds of errors; we report them all
+        problems = problems_from(exc, file_name)
+        raise error(problems) from None
+
+
+def to_plain(value: Any, converter: cattrs.Converter | None = None) -> Any:
+    """Unstructure a value to plain data with ``None`` values dropped (TOML has no null).
+
+    Example:
+        >>> from svduty.periods import Period
+        >>> to_plain(Period("2023-04-01"))
+        {'start': '2023-04-01'}
+    """
+    conv = converter or make_converter()
+    return _drop_none(conv.unstructure(value))
+
+
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_drop_none(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value

@@ -1,0 +1,66 @@
+"""Reading and writing TOML files with errors that name the file and the line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from svduty.errors import BundleError, Problem
+
+__all__ = ["read_toml", "write_toml"]
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    r"""Read a TOML file into plain data.
+
+    Args:
+        path: The file.
+
+    Raises:
+        BundleError: if the file is missing or is not valid TOML (naming the line).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "ok.toml").write_text('name = "x"\n')
+        >>> read_toml(d / "ok.toml")
+        {'name': 'x'}
+        >>> _ = (d / "bad.toml").write_text('name = \n')
+        >>> read_toml(d / "bad.toml")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: .../bad.toml: row 1: not valid TOML: ...
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BundleError([Problem(message="file not found", file=str(p))]) from None
+    except UnicodeDecodeError:
+        raise BundleError([Problem(message="not UTF-8 text", file=str(p))]) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(m.group(1)) if m else None
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "syntax error"
+        raise BundleError(
+            [Problem(message=f"not valid TOML: {msg}", file=str(p), row=line)]
+        ) from None
+
+
+def write_toml(path: str | Path, data: dict[str, Any]) -> None:
+    """Write plain data as a TOML file (``None`` values must be dropped first).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "out.toml"
+        >>> write_toml(f, {"name": "x", "districts": ["E07000218"]})
+        >>> read_toml(f)["districts"]
+        ['E07000218']
+    """
+    Path(path).write_text(tomli_w.dumps(data), encoding="utf-8")

@@ -1,0 +1,416 @@
+"""Time: closed-open periods, UK financial years and values dated "as at" a day.
+
+Facts that change over time (who chairs a board, an area's code, a grant) are held as
+:class:`Dated` values on a :class:`Timeline`, which rejects overlaps and gaps and answers
+"what was in force on this day?".
+
+Example:
+    >>> from svduty.periods import FinancialYear, Period, date
+    >>> fy = FinancialYear.parse("2023/24")
+    >>> fy.period
+    Period(start=Date(2023, 4, 1), end=Date(2024, 4, 1))
+    >>> date("2024-03-31") in fy
+    True
+    >>> str(Period(date("2023-01-31"), date("2025-04-01")))
+    '2023-01-31 to 2025-03-31'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Generic, TypeVar
+
+import attrs
+import pendulum
+
+from svduty.errors import DataError, NotInForceError, PeriodError
+from svduty.sources import Citation
+
+__all__ = ["Dated", "FinancialYear", "Period", "Timeline", "date"]
+
+T = TypeVar("T")
+
+
+def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
+    """Read a calendar date: an ISO string ``YYYY-MM-DD`` or a ``datetime.date``.
+
+    Args:
+        value: The date.
+
+    Raises:
+        DataError: if the value is not a valid calendar date.
+
+    Example:
+        >>> date("2028-04-01")
+        Date(2028, 4, 1)
+        >>> date("2023-02-30")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: date: expected a calendar date YYYY-MM-DD (got '2023-02-30')
+    """
+    if type(value) is pendulum.Date:
+        return value
+    if isinstance(value, _dt.date):  # also datetime.datetime: the time of day is dropped
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return pendulum.Date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    got = value if isinstance(value, str) and len(value) <= 40 else None
+    raise DataError.single(None, "date", expected="a calendar date YYYY-MM-DD", got=got)
+
+
+@attrs.frozen(slots=True, order=True)
+class Period:
+    """A closed-open span of days ``[start, end)``; ``end=None`` is open-ended.
+
+    Closed-open periods tile without overlap: one ends on the day the next starts.
+
+    Attributes:
+        start: The first day in the period.
+        end: The first day after the period, or ``None`` if it has no end yet.
+
+    Raises:
+        PeriodError: if ``end`` is not after ``start``.
+
+    Example:
+        >>> p = Period(date("2023-04-01"), date("2024-04-01"))
+        >>> p.last_day
+        Date(2024, 3, 31)
+        >>> date("2024-04-01") in p
+        False
+        >>> Period.from_last_day(date("2023-01-31"), date("2025-03-31")) == Period(
+        ...     date("2023-01-31"), date("2025-04-01"))
+        True
+    """
+
+    start: pendulum.Date = attrs.field(converter=date)
+    end: pendulum.Date | None = attrs.field(default=None, converter=attrs.converters.optional(date))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end <= self.start:
+            raise PeriodError.single(
+                None,
+                "end",
+                expected=f"a day after the start {self.start.isoformat()}",
+                got=self.end.isoformat(),
+            )
+
+    @classmethod
+    def from_last_day(
+        cls, first: str | _dt.date | pendulum.Date, last: str | _dt.date | pendulum.Date
+    ) -> Period:
+        """The period from ``first`` to ``last`` inclusive, as people write it.
+
+        Example:
+            >>> str(Period.from_last_day("2023-01-31", "2025-03-31"))
+            '2023-01-31 to 2025-03-31'
+        """
+        return cls(date(first), date(last).add(days=1))
+
+    @property
+    def last_day(self) -> pendulum.Date | None:
+        """The last day in the period (``None`` if open-ended).
+
+        Example:
+            >>> Period("2023-04-01").last_day is None
+            True
+        """
+        return None if self.end is None else self.end.subtract(days=1)
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, _dt.date):
+            return False
+        d = date(day)
+        return self.start <= d and (self.end is None or d < self.end)
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether two periods share at least one day.
+
+        Example:
+            >>> a = Period("2023-01-01", "2023-07-01")
+            >>> a.overlaps(Period("2023-07-01")), a.overlaps(Period("2023-06-30"))
+            (False, True)
+        """
+        a_before_b = self.end is not None and self.end <= other.start
+        b_before_a = other.end is not None and other.end <= self.start
+        return not (a_before_b or b_before_a)
+
+    def days(self) -> int | None:
+        """The number of days in the period (``None`` if open-ended).
+
+        Example:
+            >>> Period("2024-04-01", "2025-04-01").days()
+            365
+        """
+        return None if self.end is None else (self.end - self.start).in_days()
+
+    def __str__(self) -> str:
+        last = self.last_day
+        return f"{self.start.isoformat()} to {last.isoformat() if last else 'open'}"
+
+
+_FY = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
+
+
+@attrs.frozen(slots=True, order=True)
+class FinancialYear:
+    """A UK financial year, 1 April to 31 March, written ``"2023/24"``.
+
+    Attributes:
+        start_year: The calendar year in which the financial year starts.
+
+    Example:
+        >>> fy = FinancialYear.parse("2022/23")
+        >>> fy.label, fy.start_year, str(fy.next())
+        ('2022/23', 2022, '2023/24')
+        >>> FinancialYear.of(date("2025-03-31"))
+        FinancialYear(start_year=2024)
+    """
+
+    start_year: int
+
+    @classmethod
+    def parse(cls, label: str) -> FinancialYear:
+        """Read a label such as ``"2023/24"`` (also ``"2023-24"`` or ``"2023/2024"``).
+
+        Raises:
+            DataError: if the label is not a financial year, or its two years are not
+                consecutive.
+
+        Example:
+            >>> FinancialYear.parse("2023/2024").label
+            '2023/24'
+            >>> FinancialYear.parse("2023/25")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DataError: financial_year: expected a UK financial year label such as '2023/24' (got '2023/25')
+        """  # noqa: E501
+        m = _FY.match(label) if isinstance(label, str) else None
+        if m:
+            start = int(m.group(1))
+            end_text = m.group(2)
+            end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+            if len(end_text) == 2 and end < start:
+                end += 100
+            if end == start + 1:
+                return cls(start)
+        got = label if isinstance(label, str) and len(label) <= 20 else None
+        raise DataError.single(
+            None,
+            "financial_year",
+            expected="a UK financial year label such as '2023/24'",
+            got=got,
+        )
+
+    @classmethod
+    def of(cls, day: _dt.date) -> FinancialYear:
+        """The financial year a day falls in.
+
+        Example:
+            >>> str(FinancialYear.of(date("2024-04-01")))
+            '2024/25'
+        """
+        d = date(day)
+        return cls(d.year if d.month >= 4 else d.year - 1)
+
+    @property
+    def label(self) -> str:
+        """The year as people write it, ``"2023/24"``.
+
+        Example:
+            >>> FinancialYear(1999).label
+            '1999/00'
+        """
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    @property
+    def period(self) -> Period:
+        """The days of the year, 1 April to the next 1 April (closed-open).
+
+        Example:
+            >>> FinancialYear(2024).period.last_day
+            Date(2025, 3, 31)
+        """
+        return Period(
+            pendulum.Date(self.start_year, 4, 1), pendulum.Date(self.start_year + 1, 4, 1)
+        )
+
+    def quarters(self) -> tuple[Period, Period, Period, Period]:
+        """The four quarters: April-June, July-September, October-December, January-March.
+
+        Example:
+            >>> [str(q) for q in FinancialYear(2023).quarters()][3]
+            '2024-01-01 to 2024-03-31'
+        """
+        y = self.start_year
+        starts = [
+            pendulum.Date(y, 4, 1),
+            pendulum.Date(y, 7, 1),
+            pendulum.Date(y, 10, 1),
+            pendulum.Date(y + 1, 1, 1),
+            pendulum.Date(y + 1, 4, 1),
+        ]
+        q = [Period(starts[i], starts[i + 1]) for i in range(4)]
+        return (q[0], q[1], q[2], q[3])
+
+    def next(self) -> FinancialYear:
+        """The following financial year.
+
+        Example:
+            >>> FinancialYear(2023).next().label
+            '2024/25'
+        """
+        return FinancialYear(self.start_year + 1)
+
+    def __contains__(self, day: object) -> bool:
+        return day in self.period
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@attrs.frozen(slots=True)
+class Dated(Generic[T]):
+    """A value that holds for a period, with the citation that says so.
+
+    Attributes:
+        value: The value.
+        valid: The period in which it holds.
+        citation: Where it is stated, if known.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> d = Dated("Ben Brook", Period("2021-07-01"),
+        ...           cite("warwickshire-sv-strategy"))
+        >>> d.in_force(date("2024-01-01"))
+        True
+    """
+
+    value: T
+    valid: Period
+    citation: Citation | None = None
+
+    def in_force(self, day: _dt.date) -> bool:
+        """Whether the value holds on a day.
+
+        Example:
+            >>> Dated(1, Period("2024-01-01", "2024-02-01")).in_force(date("2024-02-01"))
+            False
+        """
+        return day in self.valid
+
+
+def _sorted_checked(items: Iterable[Dated[T]], contiguous: bool) -> tuple[Dated[T], ...]:
+    ordered = tuple(sorted(items, key=lambda d: d.valid.start))
+    for i, (a, b) in enumerate(itertools.pairwise(ordered)):
+        if a.valid.overlaps(b.valid):
+            raise PeriodError.single(
+                None,
+                f"[{i + 1}].valid",
+                message=f"period {b.valid} overlaps period {a.valid}",
+            )
+        if contiguous and a.valid.end != b.valid.start:
+            raise PeriodError.single(
+                None,
+                f"[{i + 1}].valid",
+                message=f"gap between {a.valid} and {b.valid}",
+                expected="each period to start on the day the previous one ends",
+            )
+    return ordered
+
+
+@attrs.frozen(slots=True)
+class Timeline(Generic[T]):
+    """Values that succeed each other in time, looked up "as at" a day.
+
+    Periods may not overlap; unless ``contiguous=False`` they may not leave gaps either
+    (a gap would make "what was in force?" silently unanswerable).
+
+    Args:
+        items: The dated values, in any order.
+        contiguous: Whether gaps between periods are an error.
+
+    Raises:
+        PeriodError: if two periods overlap, or (when contiguous) leave a gap.
+
+    Example:
+        >>> t = Timeline.of([Dated("CCG", Period("2013-04-01", "2022-07-01")),
+        ...                  Dated("ICB", Period("2022-07-01"))])
+        >>> t.as_at(date("2023-01-01"))
+        'ICB'
+        >>> t.as_at(date("2000-01-01"))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.NotInForceError: no value in force on 2000-01-01 (covered: 2013-04-01 to open)
+    """
+
+    items: tuple[Dated[T], ...]
+    contiguous: bool = True
+
+    @classmethod
+    def of(cls, items: Iterable[Dated[T]], *, contiguous: bool = True) -> Timeline[T]:
+        """Build a timeline, sorting and checking the periods.
+
+        Example:
+            >>> len(Timeline.of([Dated(1, Period("2020-01-01"))]))
+            1
+        """
+        return cls(_sorted_checked(items, contiguous), contiguous)
+
+    def __attrs_post_init__(self) -> None:
+        _sorted_checked(self.items, self.contiguous)
+
+    def entry_at(self, day: _dt.date) -> Dated[T]:
+        """The dated entry in force on a day.
+
+        Raises:
+            NotInForceError: if no entry is in force then.
+
+        Example:
+            >>> Timeline.of([Dated(5, Period("2020-01-01"))]).entry_at(date("2021-01-01")).value
+            5
+        """
+        for item in self.items:
+            if day in item.valid:
+                return item
+        covered = (
+            f"{self.items[0].valid.start.isoformat()} to "
+            f"{(self.items[-1].valid.last_day or 'open')!s}"
+            if self.items
+            else "nothing"
+        )
+        raise NotInForceError(f"no value in force on {date(day).isoformat()} (covered: {covered})")
+
+    def as_at(self, day: _dt.date) -> T:
+        """The value in force on a day.
+
+        Raises:
+            NotInForceError: if no value is in force then.
+
+        Example:
+            >>> Timeline.of([Dated("a", Period("2020-01-01"))]).as_at(date("2020-01-01"))
+            'a'
+        """
+        return self.entry_at(day).value
+
+    def __iter__(self) -> Iterator[Dated[T]]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def values(self) -> Sequence[T]:
+        """All values, oldest first.
+
+        Example:
+            >>> Timeline.of([Dated(2, Period("2021-01-01")),
+            ...              Dated(1, Period("2020-01-01", "2021-01-01"))]).values
+            (1, 2)
+        """
+        return tuple(d.value for d in self.items)

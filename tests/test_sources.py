@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from svduty.errors import DataError, UnknownSourceError
+from svduty.sources import CATALOGUE, Citation, Confidence, Source, SourceKind, Sources, cite
+
+NATIONAL = [
+    "pcsc-act-2022",
+    "da-act-2021",
+    "soa-2003",
+    "cda-1998",
+    "pja-2006",
+    "svd-guidance",
+    "sv-strategy-2018",
+    "who-2002",
+    "nbbc-cabinet-report-2023",
+    "warwickshire-sv-strategy",
+    "warwickshire-partnership-agreement",
+]
+
+
+@pytest.mark.parametrize("source_id", NATIONAL)
+def test_catalogue_has_the_sources_the_issue_names(source_id):
+    s = CATALOGUE[source_id]
+    assert s.title
+    assert s.url
+    assert s.url.startswith("https://")
+
+
+@pytest.mark.parametrize(
+    ("source_id", "provision", "url"),
+    [
+        (
+            "pcsc-act-2022",
+            "s.13(3)(a)(i)",
+            "https://www.legislation.gov.uk/ukpga/2022/32/section/13",
+        ),
+        ("pcsc-act-2022", "ss.24-26", "https://www.legislation.gov.uk/ukpga/2022/32/section/24"),
+        ("pcsc-act-2022", "Schedule 2", "https://www.legislation.gov.uk/ukpga/2022/32/schedule/2"),
+        ("pcsc-act-2022", "Part 2", "https://www.legislation.gov.uk/ukpga/2022/32/part/2"),
+        ("si-2023-227", "reg 1(2)", "https://www.legislation.gov.uk/uksi/2023/227/regulation/1"),
+        ("pcsc-act-2022", "Explanatory notes", "https://www.legislation.gov.uk/ukpga/2022/32"),
+        ("pcsc-act-2022", "", "https://www.legislation.gov.uk/ukpga/2022/32"),
+    ],
+)
+def test_legislation_links_point_at_the_provision(source_id, provision, url):
+    assert cite(source_id, provision).href == url
+
+
+def test_explicit_url_wins_and_non_legislation_links_to_document():
+    assert cite("pcsc-act-2022", "s.8", url="https://example.org/x").href == "https://example.org/x"
+    assert cite("who-2002", "ch. 1").href == CATALOGUE["who-2002"].url
+    assert Source("x", "X", SourceKind.LEGISLATION).link("s.1") is None
+
+
+def test_unconfirmed_citation_requires_the_doubt():
+    with pytest.raises(DataError, match="doubt"):
+        cite("pcsc-act-2022", "Sch 1", confidence=Confidence.UNCONFIRMED)
+    with pytest.raises(DataError):
+        cite("pcsc-act-2022", "Sch 1", confidence=Confidence.UNCONFIRMED, doubt="  ")
+    c = cite("pcsc-act-2022", "Sch 1", confidence=Confidence.UNCONFIRMED, doubt="ICB row")
+    assert c.as_dict()["doubt"] == "ICB row"
+
+
+def test_citation_str_and_dict():
+    c = Citation(CATALOGUE["who-2002"])
+    assert str(c) == CATALOGUE["who-2002"].title
+    d = cite("pcsc-act-2022", "s.8(4)", as_at=__import__("pendulum").Date(2023, 3, 7)).as_dict()
+    assert d["as_at"] == "2023-03-07"
+    assert d["confidence"] == "confirmed"
+
+
+def test_sources_catalogue_rejects_conflicting_ids_and_unknown_ids():
+    a1 = Source("a", "A", SourceKind.OTHER)
+    a2 = Source("a", "Another A", SourceKind.OTHER)
+    assert len(Sources.of([a1, a1])) == 1
+    with pytest.raises(DataError, match="share one id"):
+        Sources.of([a1, a2])
+    with pytest.raises(UnknownSourceError):
+        CATALOGUE["nope"]
+    assert list(Sources.of([a1])) == ["a"]
+
+
+def test_extend_does_not_change_the_national_catalogue():
+    before = len(CATALOGUE)
+    bigger = CATALOGUE.extend([Source("local-plan", "Local plan", SourceKind.STRATEGY)])
+    assert len(bigger) == before + 1
+    assert len(CATALOGUE) == before
