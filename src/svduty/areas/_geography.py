@@ -30,7 +30,10 @@ RESOLVED_COLUMNS: tuple[str, ...] = (
     "police_area",
     "match",
 )
-"""The columns of :meth:`Geography.resolve_lsoas` (all strings), in order."""
+"""The columns of :meth:`Geography.resolve_lsoas` (all strings), in order.
+
+``police_area`` is the police command area's name (such as "Warwickshire Police North");
+``match`` is ``"table"``, ``"name"`` or ``"unresolved"``."""
 
 _KIND_ORDER: tuple[AreaKind, ...] = (
     AreaKind.COUNTY,
