@@ -20,6 +20,7 @@ from svduty.areas import (
     AreaMatch,
     Geography,
     LocalArea,
+    Membership,
     check_gss,
     normalise_name,
 )
@@ -137,8 +138,14 @@ def test_police_command_areas_are_unconfirmed_data(geo):
     }
     for a in pcas:
         assert a.code is None
-        assert a.citation.confidence is Confidence.UNCONFIRMED
-        assert a.citation.doubt
+        for d in geo.districts_within(a.id):
+            c = geo.link_citation(d.id, a.id)
+            assert c.confidence is Confidence.UNCONFIRMED
+            assert "likely mapping" in c.doubt
+    assert geo.link_citation("E07000220", "E10000031").confidence is Confidence.CONFIRMED
+    with pytest.raises(UnknownAreaError, match="not a direct parent"):
+        geo.link_citation("E01031180", "E10000031")
+    assert "warwickshire-police-east" in geo.get("E07000220").parents
 
 
 def test_every_area_has_a_citation_and_a_period(geo):
@@ -519,3 +526,57 @@ def test_local_area_rejects_bad_districts():
     assert fields == ["districts[0]", "districts[1]", "districts"]
     with pytest.raises(AreaError, match="at least one"):
         LocalArea("X", (), Period("2023-01-01"), c, g)
+
+
+def _pca(slug):
+    return Area(
+        id=slug,
+        name=slug,
+        kind="police_command_area",
+        valid=Period("2020-01-01"),
+        citation=cite("pcsc-act-2022"),
+    )
+
+
+def _link(area, parent, start, end=None):
+    return Membership(
+        area=area,
+        parent=parent,
+        valid=Period(start, end),
+        citation=cite("pcsc-act-2022", confidence=Confidence.UNCONFIRMED, doubt="a guess"),
+    )
+
+
+def test_memberships_join_the_structure_when_current():
+    g = Geography(
+        [_area("E07000901"), _pca("pca-a"), _pca("pca-b")],
+        [
+            _link("E07000901", "pca-a", "2020-01-01", "2022-01-01"),
+            _link("E07000901", "pca-b", "2022-01-01"),
+        ],
+        lsoa_tables=False,
+    )
+    assert g.get("E07000901").parents == ("pca-b",)
+    assert g.districts_within("pca-a") == ()
+    assert g.link_citation("E07000901", "pca-b").doubt == "a guess"
+    assert len(g.memberships) == 2
+
+
+def test_memberships_are_checked():
+    with pytest.raises(AreaError) as info:
+        Geography(
+            [_area("E07000901"), _pca("pca-a"), _pca("pca-b")],
+            [
+                _link("E07000901", "pca-a", "2020-01-01"),
+                _link("E07000901", "pca-b", "2021-01-01"),
+                _link("E07000999", "pca-c", "2021-01-01"),
+            ],
+            lsoa_tables=False,
+        )
+    assert [p.field for p in info.value.problems] == [
+        "memberships[2].area",
+        "memberships[2].parent",
+        "memberships[1].parent",
+    ]
+    with pytest.raises(AreaError, match="own parent"):
+        _link("x", "x", "2020-01-01")

@@ -52,7 +52,9 @@ def test_info_text():
     assert lines[0] == "Warwickshire Serious Violence Duty partnership (warwickshire)"
     assert "County of Warwickshire, including the 5 District and Borough areas" in lines[1]
     assert any("E22000359" in line and "E07000221, E07000222" in line for line in lines)
-    assert any("warwickshire-police-north" in line and "[unconfirmed]" in line for line in lines)
+    assert any(
+        "warwickshire-police-north" in line and "[districts unconfirmed]" in line for line in lines
+    )
     assert "extends beyond the local area" in out  # the ICB covers Coventry
 
 
@@ -74,7 +76,8 @@ def test_info_json():
         "E22000359",
     ]
     assert data["districts"][2]["lsoas_2011"] == 61
-    assert {a["confidence"] for a in data["police_command_areas"]} == {"unconfirmed"}
+    assert {a["districts_confidence"] for a in data["police_command_areas"]} == {"unconfirmed"}
+    assert all("likely mapping" in a["districts_doubt"] for a in data["police_command_areas"])
     assert data["integrated_care_boards"][0]["within_local_area"] is False
 
 

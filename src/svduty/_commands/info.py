@@ -50,15 +50,28 @@ def summary(p: Partnership) -> dict[str, Any]:
     ours = set(p.local_area.districts)
 
     def related(kind: AreaKind) -> list[dict[str, Any]]:
-        return [
-            {
+        out = []
+        for a in geo.all(kind):
+            inside = geo.districts_within(a.id)
+            if not ours & {d.id for d in inside}:
+                continue
+            entry = {
                 **area(a.id),
-                "districts": [d.id for d in geo.districts_within(a.id)],
+                "districts": [d.id for d in inside],
                 "within_local_area": p.local_area.within(a.id),
             }
-            for a in geo.all(kind)
-            if ours & {d.id for d in geo.districts_within(a.id)}
-        ]
+            doubts = []
+            for d in inside:
+                if a.id in d.parents:
+                    c = geo.link_citation(d.id, a.id)
+                    if c.confidence is not Confidence.CONFIRMED:
+                        entry["districts_confidence"] = c.confidence.value
+                    if c.doubt and c.doubt not in doubts:
+                        doubts.append(c.doubt)
+            if doubts:
+                entry["districts_doubt"] = " ".join(doubts)
+            out.append(entry)
+        return out
 
     return {
         "name": p.name,
@@ -82,7 +95,12 @@ def summary(p: Partnership) -> dict[str, Any]:
 
 def _text(s: dict[str, Any], out: TextIO) -> None:
     def flag(a: dict[str, Any]) -> str:
-        return f"  [{a['confidence']}]" if "confidence" in a else ""
+        marks = []
+        if "confidence" in a:
+            marks.append(f"[{a['confidence']}]")
+        if "districts_confidence" in a:
+            marks.append(f"[districts {a['districts_confidence']}]")
+        return "  " + " ".join(marks) if marks else ""
 
     print(f"{s['title']} ({s['name']})", file=out)
     la = s["local_area"]
@@ -110,11 +128,17 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
                 f"  {a['id']:<26} {a['name']}: {', '.join(a['districts'])}{note}{flag(a)}",
                 file=out,
             )
-    unconfirmed = [a for key in (k for _, k in groups) for a in s[key] if "doubt" in a]
-    if unconfirmed:
+    doubts = [
+        (a["id"], text)
+        for key in (k for _, k in groups)
+        for a in s[key]
+        for text in (a.get("doubt"), a.get("districts_doubt"))
+        if text
+    ]
+    if doubts:
         print("\nUnconfirmed:", file=out)
-        for a in unconfirmed:
-            print(f"  {a['id']}: {a['doubt']}", file=out)
+        for area_id, text in doubts:
+            print(f"  {area_id}: {text}", file=out)
     print(f"\nSources: {s['sources']} (national catalogue and the bundle's own)", file=out)
 
 

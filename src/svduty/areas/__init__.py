@@ -23,6 +23,7 @@ from svduty.areas._model import (
     AreaKind,
     AreaMatch,
     Match,
+    Membership,
     check_gss,
     normalise_name,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "Geography",
     "LocalArea",
     "Match",
+    "Membership",
     "check_gss",
     "normalise_name",
 ]

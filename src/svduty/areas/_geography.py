@@ -13,11 +13,11 @@ import pendulum
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from svduty.areas._model import Area, AreaKind, AreaMatch, Match, normalise_name
+from svduty.areas._model import Area, AreaKind, AreaMatch, Match, Membership, normalise_name
 from svduty.areas._ons import boundary_features, lsoa_rows
 from svduty.errors import AreaError, Problem, UnknownAreaError
 from svduty.periods import Period, date
-from svduty.sources import cite
+from svduty.sources import Citation, cite
 
 __all__ = ["RESOLVED_COLUMNS", "Geography"]
 
@@ -123,10 +123,15 @@ class _Index:
     descendants: dict[str, tuple[str, ...]]
     by_name: dict[str, tuple[str, ...]]
     vintages: dict[str, frozenset[int]]
+    links: dict[tuple[str, str], Citation]
     cache: dict[str, Any]
 
 
-def _check(areas: Sequence[Area], lsoa_vintages: dict[str, frozenset[int]]) -> _Index:
+def _check(
+    areas: Sequence[Area],
+    memberships: Sequence[Membership],
+    lsoa_vintages: dict[str, frozenset[int]],
+) -> _Index:
     problems: list[Problem] = []
     records: dict[str, list[tuple[int, Area]]] = defaultdict(list)
     for i, a in enumerate(areas):
@@ -142,33 +147,67 @@ def _check(areas: Sequence[Area], lsoa_vintages: dict[str, frozenset[int]]) -> _
                 )
         records[a.id].append((i, a))
     current = {k: max(v, key=lambda ia: ia[1].valid.start)[1] for k, v in records.items()}
+
+    # Every link: (child, parent, period, citation, field path). A record's own parents hold
+    # for its period with its citation; a membership brings its own.
+    links: dict[int, list[tuple[str, Period, Citation, str]]] = defaultdict(list)
     for i, a in enumerate(areas):
-        seen: dict[AreaKind, str] = {}
         for k, parent in enumerate(a.parents):
+            links[i].append((parent, a.valid, a.citation, f"areas[{i}].parents[{k}]"))
+    index_of = {id(a): i for i, a in enumerate(areas)}
+    extra: dict[str, list[str]] = defaultdict(list)
+    for m_i, m in enumerate(memberships):
+        for name, value in (("area", m.area), ("parent", m.parent)):
+            if value not in current:
+                problems.append(
+                    Problem(
+                        message="unknown area",
+                        field=f"memberships[{m_i}].{name}",
+                        expected="the code or id of an area in the geography",
+                        got=value[:40],
+                    )
+                )
+        if m.area in current and m.parent in current:
+            i = index_of[id(current[m.area])]
+            links[i].append((m.parent, m.valid, m.citation, f"memberships[{m_i}].parent"))
+            if m.current and m.parent not in current[m.area].parents:
+                extra[m.area].append(m.parent)
+    edge_citations: dict[tuple[str, str], Citation] = {}
+    for i, a in enumerate(areas):
+        seen: list[tuple[AreaKind, str, Period]] = []
+        for parent, valid, citation, field in links[i]:
             if parent not in current:
                 problems.append(
                     Problem(
                         message="unknown area",
-                        field=f"areas[{i}].parents[{k}]",
+                        field=field,
                         expected="the code or id of an area in the geography",
                         got=parent[:40],
                     )
                 )
                 continue
             pkind = current[parent].kind
-            if pkind in seen:
-                problems.append(
-                    Problem(
-                        message=f"{a.id} is in two areas of kind {pkind.value}: "
-                        f"{seen[pkind]} and {parent}",
-                        field=f"areas[{i}].parents[{k}]",
-                        expected=f"at most one {pkind.value.replace('_', ' ')} per area",
-                        got=parent[:40],
+            for kind, earlier, earlier_valid in seen:
+                if kind is pkind and earlier != parent and valid.overlaps(earlier_valid):
+                    problems.append(
+                        Problem(
+                            message=f"{a.id} is in two areas of kind {pkind.value}: "
+                            f"{earlier} and {parent}",
+                            field=field,
+                            expected=f"at most one {pkind.value.replace('_', ' ')} per area "
+                            "at a time",
+                            got=parent[:40],
+                        )
                     )
-                )
-            seen[pkind] = parent
+            seen.append((pkind, parent, valid))
+            if a is current[a.id]:
+                edge_citations[(a.id, parent)] = citation
     if problems:
         raise AreaError(problems)
+    for area_id, more in extra.items():
+        old = current[area_id]
+        current[area_id] = attrs.evolve(old, parents=old.parents + tuple(more))
+        records[area_id] = [(i, current[area_id] if r is old else r) for i, r in records[area_id]]
 
     ancestors: dict[str, frozenset[str]] = {}
 
@@ -208,6 +247,7 @@ def _check(areas: Sequence[Area], lsoa_vintages: dict[str, frozenset[int]]) -> _
             for k, v in by_name.items()
         },
         vintages=lsoa_vintages,
+        links=edge_citations,
         cache={},
     )
 
@@ -249,11 +289,14 @@ class Geography:
 
     Args:
         areas: The area records.
+        memberships: Links "area lies in parent" with their own period and citation; the
+            open-ended ones join the area's parents.
         lsoa_tables: Whether to add the packaged ONS LSOAs and wards of the districts.
 
     Raises:
-        AreaError: naming ``areas[i]...`` for an unknown parent, two parents of one kind
-            (a district in two CSPs), overlapping records of one area, or a cycle.
+        AreaError: naming ``areas[i]...`` or ``memberships[i]...`` for an unknown area,
+            two parents of one kind at once (a district in two CSPs), overlapping records
+            of one area, or a cycle.
 
     Example:
         >>> import svduty
@@ -269,10 +312,18 @@ class Geography:
     """
 
     areas: tuple[Area, ...]
+    memberships: tuple[Membership, ...]
     _index: _Index = attrs.field(eq=False, repr=False)
 
-    def __init__(self, areas: Iterable[Area], *, lsoa_tables: bool = True) -> None:
+    def __init__(
+        self,
+        areas: Iterable[Area],
+        memberships: Iterable[Membership] = (),
+        *,
+        lsoa_tables: bool = True,
+    ) -> None:
         given = tuple(areas)
+        links = tuple(memberships)
         extra: list[Area] = []
         vintages: dict[str, frozenset[int]] = {}
         if lsoa_tables:
@@ -288,10 +339,32 @@ class Geography:
             if a.kind.is_lsoa and a.id not in vintages:
                 vintages[a.id] = frozenset({2011 if a.kind is AreaKind.LSOA2011 else 2021})
         all_areas = given + tuple(extra)
-        index = _check(all_areas, vintages)
-        self.__attrs_init__(all_areas, index)
+        index = _check(all_areas, links, vintages)
+        self.__attrs_init__(all_areas, links, index)
 
     # -- look-ups ---------------------------------------------------------------------
+
+    def link_citation(self, area: str, parent: str) -> Citation:
+        """The citation for "``area`` lies directly in ``parent``".
+
+        A membership's own citation where the link is one; else the area record's.
+
+        Raises:
+            UnknownAreaError: if either is unknown, or ``parent`` is not a direct parent.
+
+        Example:
+            >>> import svduty
+            >>> geo = svduty.warwickshire().geography
+            >>> geo.link_citation("E07000220", "warwickshire-police-east").confidence.value
+            'unconfirmed'
+            >>> geo.link_citation("E07000220", "E22000321").confidence.value
+            'confirmed'
+        """
+        child = self.get(area).id
+        found = self._index.links.get((child, self.get(parent).id))
+        if found is None:
+            raise UnknownAreaError(parent[:40], f"not a direct parent of {child}")
+        return found
 
     def __contains__(self, code_or_id: object) -> bool:
         return isinstance(code_or_id, str) and code_or_id in self._index.current

@@ -19,6 +19,7 @@ __all__ = [
     "AreaKind",
     "AreaMatch",
     "Match",
+    "Membership",
     "check_gss",
     "normalise_name",
 ]
@@ -313,3 +314,47 @@ def area_problem(exc: AreaError, prefix: str) -> list[Problem]:
         field = f"{prefix}.{p.field}" if p.field else prefix
         out.append(attrs.evolve(p, field=field))
     return out
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Membership:
+    """A link "area lies in parent" stated on its own, with its own period and citation.
+
+    Use it when the link is less sure than the area record (a police command area's
+    districts, known only from a likely mapping) or changes at another time. An area's
+    ``parents`` and its memberships together are its parents.
+
+    Attributes:
+        area: The code or id of the area that lies in the parent.
+        parent: The code or id of the containing area.
+        valid: When the link holds; an ended link is history, not structure.
+        citation: Where the link is stated (with the doubt, if unconfirmed).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> m = Membership(area="E07000220", parent="warwickshire-police-east",
+        ...                valid=Period("2023-04-01"), citation=cite("pcsc-act-2022"))
+        >>> m.current
+        True
+    """
+
+    area: str
+    parent: str
+    valid: Period
+    citation: Citation
+
+    def __attrs_post_init__(self) -> None:
+        if self.area == self.parent:
+            raise AreaError.single(None, "parent", message="an area cannot be its own parent")
+
+    @property
+    def current(self) -> bool:
+        """Whether the link is open-ended (part of the structure, not history).
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> Membership(area="a", parent="b", valid=Period("2020-01-01", "2021-01-01"),
+            ...            citation=cite("pcsc-act-2022")).current
+            False
+        """
+        return self.valid.end is None

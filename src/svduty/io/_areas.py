@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.areas import Area, Geography, LocalArea
+from svduty.areas import Area, Geography, LocalArea, Membership
 from svduty.errors import AreaError, BundleError, Problem
 from svduty.io._converter import structure
 from svduty.periods import Period
@@ -46,14 +46,18 @@ class AreasDocument:
     Attributes:
         local_area: The Duty's local area (s.9 relevant area).
         areas: The area records (the LSOAs and wards come from the ONS tables).
+        memberships: Links "area lies in parent" stated apart from the area records,
+            each with its own period and citation (such as an unconfirmed mapping of
+            districts to police command areas).
 
     Example:
         >>> [f.name for f in attrs.fields(AreasDocument)]
-        ['local_area', 'areas']
+        ['local_area', 'areas', 'memberships']
     """
 
     local_area: LocalAreaDocument
     areas: tuple[Area, ...]
+    memberships: tuple[Membership, ...] = ()
 
 
 def _prefixed(exc: AreaError, prefix: str, file: str) -> list[Problem]:
@@ -88,7 +92,7 @@ def load_areas(
     """
     doc = structure(data, AreasDocument, file=file, converter=converter)
     try:
-        geography = Geography(doc.areas)
+        geography = Geography(doc.areas, doc.memberships)
     except AreaError as exc:
         raise BundleError(_prefixed(exc, "", file)) from None
     la = doc.local_area
