@@ -580,3 +580,13 @@ def test_memberships_are_checked():
     ]
     with pytest.raises(AreaError, match="own parent"):
         _link("x", "x", "2020-01-01")
+
+
+def test_callables_for_other_modules(geo):
+    assert geo.district_codes_within("E10000031") == tuple(DISTRICTS)
+    assert geo.district_codes_within("E07000220") == ("E07000220",)
+    assert geo.district_code_of(" E01031180 ") == "E07000220"
+    assert geo.district_code_of("E05008983") == "E07000220"
+    assert geo.district_code_of("E07000222") == "E07000222"
+    assert geo.district_code_of("E22000359") is None
+    assert geo.district_code_of(None) is None  # type: ignore[arg-type]

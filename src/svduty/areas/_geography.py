@@ -538,6 +538,37 @@ class Geography:
             return (area,)
         return tuple(a for a in self.children(area.id) if a.kind.is_local_government_area)
 
+    def district_codes_within(self, code: str) -> tuple[str, ...]:
+        """The codes of :meth:`districts_within`: the callable the s.11(6) join takes.
+
+        Example:
+            >>> import svduty
+            >>> svduty.warwickshire().geography.district_codes_within("E22000359")
+            ('E07000221', 'E07000222')
+        """
+        return tuple(a.id for a in self.districts_within(code))
+
+    def district_code_of(self, code: str) -> str | None:
+        """The district code of an LSOA, ward or district; ``None`` if it has none here.
+
+        Never raises: this is the ``resolve_district`` callable the classifier takes, and
+        an unknown code is an unknown district, not an error.
+
+        Example:
+            >>> import svduty
+            >>> geo = svduty.warwickshire().geography
+            >>> geo.district_code_of("E01031180"), geo.district_code_of("E01999999")
+            ('E07000220', None)
+            >>> geo.district_code_of("E10000031") is None
+            True
+        """
+        area = self._index.current.get(code.strip()) if isinstance(code, str) else None
+        if area is None or not (
+            area.kind.is_lsoa or area.kind.is_local_government_area or area.kind is AreaKind.WARD
+        ):
+            return None
+        return self.district_of(area.id).id
+
     def lsoas(self, code: str, vintage: int = 2021) -> tuple[Area, ...]:
         """The LSOAs of a census vintage (2011 or 2021) within an area.
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from svduty.errors import AreaError, Problem
+from svduty.errors import AreaError
 from svduty.periods import Period
 from svduty.sources import Citation
 
@@ -299,21 +299,6 @@ class AreaMatch:
             False
         """
         return self.match != Match.UNRESOLVED
-
-
-def area_problem(exc: AreaError, prefix: str) -> list[Problem]:
-    """The problems of an area error with their field paths under ``prefix``.
-
-    Example:
-        >>> err = AreaError.single(None, "code", expected="x")
-        >>> [p.field for p in area_problem(err, "areas[3]")]
-        ['areas[3].code']
-    """
-    out = []
-    for p in exc.problems:
-        field = f"{prefix}.{p.field}" if p.field else prefix
-        out.append(attrs.evolve(p, field=field))
-    return out
 
 
 @attrs.frozen(slots=True, kw_only=True)
