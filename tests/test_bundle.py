@@ -233,7 +233,9 @@ def test_invalid_toml_and_missing_files(bundle):
 
 def test_duplicate_source_id(bundle):
     edit(bundle / "bundle.toml", 'id = "examplshire-agreement"', 'id = "pcsc-act-2022"')
-    assert problems(bundle)[0].startswith("bundle.toml: sources:")
+    assert problems(bundle) == [
+        "bundle.toml: sources[pcsc-act-2022]: two different sources share one id"
+    ]
 
 
 def test_several_problems_in_one_report(bundle):

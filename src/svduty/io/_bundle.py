@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.errors import BundleError, Problem
+from svduty.errors import BundleError, DataError, Problem
 from svduty.io._areas import AreasDocument, load_areas
 from svduty.io._converter import make_converter, structure
 from svduty.io._files import read_toml
@@ -161,8 +161,8 @@ def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
         sources = CATALOGUE.extend(manifest.sources)
     except BundleError as exc:
         return None, _relative(exc, root, MANIFEST)
-    except Exception as exc:  # two sources with one id
-        return None, [Problem(message=str(exc), file=MANIFEST, field="sources")]
+    except DataError as exc:  # two different sources with one id
+        return None, [attrs.evolve(p, file=MANIFEST) for p in exc.problems]
     converter = make_converter(sources)
     loaded: dict[str, object] = {}
     failed: set[str] = set()
