@@ -590,3 +590,52 @@ def test_callables_for_other_modules(geo):
     assert geo.district_code_of("E07000222") == "E07000222"
     assert geo.district_code_of("E22000359") is None
     assert geo.district_code_of(None) is None  # type: ignore[arg-type]
+
+
+_GEO = svduty.warwickshire().geography
+_LSOA_CODES = [a.id for a in _GEO.all() if a.kind.is_lsoa]
+_ALL_IDS = [a.id for a in _GEO.all()]
+_codes = st.one_of(
+    st.sampled_from(_LSOA_CODES), st.just("E01099999"), st.none(), st.text(max_size=9)
+)
+_names = st.one_of(
+    st.none(),
+    st.sampled_from([a.name for a in _GEO.all() if a.kind.is_lsoa]),
+    st.sampled_from(["Birmingham 012E", "Coventry 001A", "Rugby", "warwick 010b", "Exton 004C"]),
+    st.text(max_size=20),
+)
+
+
+@given(st.lists(st.tuples(_codes, _names), max_size=30))
+def test_vectorised_and_scalar_resolution_agree(rows):
+    codes = [c for c, _ in rows]
+    names = [n for _, n in rows]
+    table = _GEO.resolve_lsoas(pa.array(codes, pa.string()), pa.array(names, pa.string()))
+    assert table.num_rows == len(rows)
+    for i, (code, name) in enumerate(rows):
+        got = {k: table.column(k)[i].as_py() for k in table.column_names}
+        try:
+            m = _GEO.resolve_lsoa(code, name)
+        except UnknownAreaError:
+            assert got["match"] == "unresolved"
+            assert got["district_name"] is None
+        else:
+            assert got == {
+                "lsoa_code": code,
+                "district_code": m.district_code,
+                "district_name": m.district_name,
+                "csp_code": m.csp_code,
+                "csp_name": m.csp_name,
+                "police_area": m.police_area,
+                "match": m.match,
+            }
+
+
+@given(st.sampled_from(_ALL_IDS))
+def test_containment_follows_parents(area_id):
+    for parent in _GEO.parents(area_id):
+        assert _GEO.contains(parent.id, area_id)
+        assert area_id in [c.id for c in _GEO.children(parent.id)]
+        assert not _GEO.contains(area_id, parent.id)
+        for grandparent in _GEO.parents(parent.id):
+            assert _GEO.contains(grandparent.id, area_id)
