@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 
@@ -37,3 +38,96 @@ def test_python_dash_m():
     )
     assert proc.returncode == 0
     assert proc.stdout.startswith("svduty ")
+
+
+# -- info and validate -----------------------------------------------------------------
+
+EXAMPLE = str(__import__("pathlib").Path(__file__).parent / "data" / "example-bundle")
+
+
+def test_info_text():
+    code, out, err = run("info")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Warwickshire Serious Violence Duty partnership (warwickshire)"
+    assert "County of Warwickshire, including the 5 District and Borough areas" in lines[1]
+    assert any("E22000359" in line and "E07000221, E07000222" in line for line in lines)
+    assert any(
+        "warwickshire-police-north" in line and "[districts unconfirmed]" in line for line in lines
+    )
+    assert "extends beyond the local area" in out  # the ICB covers Coventry
+
+
+def test_info_json():
+    code, out, _ = run("info", "--format", "json", "--partnership", "warwickshire")
+    assert code == 0
+    data = json.loads(out)
+    assert [d["code"] for d in data["districts"]] == [
+        "E07000218",
+        "E07000219",
+        "E07000220",
+        "E07000221",
+        "E07000222",
+    ]
+    assert [c["code"] for c in data["community_safety_partnerships"]] == [
+        "E22000319",
+        "E22000320",
+        "E22000321",
+        "E22000359",
+    ]
+    assert data["districts"][2]["lsoas_2011"] == 61
+    assert {a["districts_confidence"] for a in data["police_command_areas"]} == {"unconfirmed"}
+    assert all("likely mapping" in a["districts_doubt"] for a in data["police_command_areas"])
+    assert data["integrated_care_boards"][0]["within_local_area"] is False
+
+
+def test_info_on_another_bundle():
+    code, out, _ = run("info", "--partnership", EXAMPLE)
+    assert code == 0
+    assert "Examplshire" in out
+    assert "Unconfirmed" not in out
+
+
+def test_info_on_a_bad_bundle_fails(tmp_path):
+    code, out, err = run("info", "--partnership", str(tmp_path))
+    assert code == 1
+    assert out == ""
+    assert "bundle.toml: file not found" in err
+
+
+def test_validate_good(tmp_path):
+    assert run("validate", EXAMPLE) == (0, f"{EXAMPLE}: ok\n", "")
+    code, out, _ = run("validate", "--format", "json", EXAMPLE)
+    assert code == 0
+    assert json.loads(out)["ok"] is True
+
+
+def test_validate_bad_prints_one_line_per_problem(tmp_path):
+    import shutil
+
+    bundle = tmp_path / "b"
+    shutil.copytree(EXAMPLE, bundle)
+    areas = bundle / "areas.toml"
+    text = areas.read_text().replace('name = "Exton"', "name = 7")
+    areas.write_text(text.replace('kind = "county"', 'kind = "shire"'))
+    code, out, err = run("validate", str(bundle))
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("areas.toml: areas[0].kind: expected one of")
+    assert lines[1] == "areas.toml: areas[3].name: expected a string (text in quotes)"
+    code, out, _ = run("validate", "--format", "json", str(bundle))
+    assert code == 1
+    problems = json.loads(out)["problems"]
+    assert [(p["file"], p["field"]) for p in problems] == [
+        ("areas.toml", "areas[0].kind"),
+        ("areas.toml", "areas[3].name"),
+    ]
+
+
+def test_help_for_each_command():
+    for command in ("info", "validate"):
+        code, _, _ = run(command, "--help")
+        assert code == 0
+    assert run("validate")[0] == 2

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
 
 import attrs
@@ -145,3 +146,34 @@ def test_toml_files(tmp_path):
     with pytest.raises(BundleError) as info:
         read_toml(tmp_path / "bad.toml")
     assert info.value.problems[0].row == 2
+
+
+class Level(enum.IntEnum):
+    LOW = 1
+    HIGH = 2
+
+
+@attrs.frozen
+class Row:
+    text: str
+    count: int
+    flag: bool
+    level: Level
+
+
+def test_scalars_are_not_coerced():
+    st = structure
+
+    assert st({"text": "a", "count": 2, "flag": False, "level": 2}, Row) == Row(
+        "a", 2, False, Level.HIGH
+    )
+    with pytest.raises(DataError) as info:
+        st({"text": 1, "count": True, "flag": 1, "level": 3}, Row, file="r.toml")
+    assert [str(p) for p in info.value.problems] == [
+        "r.toml: text: expected a string (text in quotes)",
+        "r.toml: count: expected a whole number",
+        "r.toml: flag: expected true or false",
+        "r.toml: level: expected one of 1, 2",
+    ]
+    with pytest.raises(DataError, match="count: expected a whole number"):
+        st({"text": "a", "count": "2", "flag": True, "level": 1}, Row)

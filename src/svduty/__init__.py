@@ -13,6 +13,7 @@ Example:
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
 from svduty.errors import (
     BundleError,
     ConflictError,
@@ -21,6 +22,8 @@ from svduty.errors import (
     SvdutyError,
     UnknownAreaError,
 )
+from svduty.io import load_partnership, validate_bundle, warwickshire
+from svduty.partnership import Partnership
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
@@ -31,6 +34,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "CATALOGUE",
+    "Area",
+    "AreaKind",
+    "AreaMatch",
     "BundleError",
     "Citation",
     "Confidence",
@@ -38,6 +44,9 @@ __all__ = [
     "DataError",
     "Dated",
     "FinancialYear",
+    "Geography",
+    "LocalArea",
+    "Partnership",
     "Period",
     "Problem",
     "Source",
@@ -47,4 +56,7 @@ __all__ = [
     "__version__",
     "cite",
     "date",
+    "load_partnership",
+    "validate_bundle",
+    "warwickshire",
 ]

@@ -1,11 +1,42 @@
 """Reading and writing svduty's data: bundles, JSON contracts, police.uk files, Arrow.
 
 Example:
-    >>> from svduty.io import read_toml
-    >>> callable(read_toml)
-    True
+    >>> from svduty.io import validate_bundle
+    >>> validate_bundle("warwickshire")
+    []
 """
 
+from svduty.io._areas import AreasDocument, LocalAreaDocument, load_areas
+from svduty.io._bundle import (
+    MANIFEST,
+    PACKAGED,
+    SECTIONS,
+    Manifest,
+    SectionContext,
+    SectionSpec,
+    load_partnership,
+    validate_bundle,
+    warwickshire,
+)
 from svduty.io._files import read_toml, write_toml
+from svduty.io._schema import bundle_schema, schema_errors, schema_of
 
-__all__ = ["read_toml", "write_toml"]
+__all__ = [
+    "MANIFEST",
+    "PACKAGED",
+    "SECTIONS",
+    "AreasDocument",
+    "LocalAreaDocument",
+    "Manifest",
+    "SectionContext",
+    "SectionSpec",
+    "bundle_schema",
+    "load_areas",
+    "load_partnership",
+    "read_toml",
+    "schema_errors",
+    "schema_of",
+    "validate_bundle",
+    "warwickshire",
+    "write_toml",
+]

@@ -102,6 +102,28 @@ def _structure_fy(value: Any, _: Any) -> FinancialYear:
         raise _leaf(exc) from None
 
 
+def _structure_str(value: Any, _: Any) -> str:
+    if not isinstance(value, str):
+        raise DataError.single(None, None, expected="a string (text in quotes)")
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DataError.single(None, None, expected="a whole number")
+    return value
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if not isinstance(value, bool):
+        raise DataError.single(None, None, expected="true or false")
+    return value
+
+
+def _structure_enum(value: Any, cls: Any) -> Any:
+    return value if isinstance(value, cls) else cls(value)
+
+
 def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
     """Build the converter, resolving citation source ids against ``sources``.
 
@@ -119,6 +141,15 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
         'pcsc-act-2022'
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    # Strict scalars: TOML and JSON have types, and a number where text is expected (or
+    # text where a number is) is a mistake to report, not to convert silently.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    # A StrEnum is a str, an IntEnum an int: they keep their enum meaning (by value).
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
+    conv.register_structure_hook(enum.IntEnum, _structure_enum)
 
     conv.register_structure_hook(pendulum.Date, _structure_date)
     conv.register_unstructure_hook(pendulum.Date, lambda d: d.isoformat())
@@ -225,7 +256,7 @@ def problems_from(exc: BaseException, file: str | None, path: str = "") -> list[
         ...     make_converter().structure({"n": "x", "m": 1}, A)
         ... except Exception as exc:
         ...     [str(p) for p in problems_from(exc, "a.toml")]
-        ['a.toml: n: expected a value of type int', 'a.toml: <root>: unknown field(s) m']
+        ['a.toml: n: expected a whole number', 'a.toml: <root>: unknown field(s) m']
     """
     out: list[Problem] = []
     _walk(exc, path, file, None, out)

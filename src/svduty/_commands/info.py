@@ -1,0 +1,188 @@
+"""``svduty info``: a readable summary of a partnership."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from svduty.areas import AreaKind
+from svduty.io import load_partnership
+from svduty.partnership import Partnership
+from svduty.sources import Confidence
+
+__all__ = ["register", "run", "summary"]
+
+
+def summary(p: Partnership) -> dict[str, Any]:
+    """The partnership as plain data: area, districts, CSPs, police areas, sources.
+
+    Example:
+        >>> import svduty
+        >>> s = summary(svduty.warwickshire())
+        >>> [d["csp"] for d in s["districts"]][-2:]
+        ['E22000359', 'E22000359']
+    """
+    geo = p.geography
+
+    def area(code: str) -> dict[str, Any]:
+        a = geo.get(code)
+        out: dict[str, Any] = {"code": a.code, "id": a.id, "name": a.name, "kind": a.kind.value}
+        out["valid"] = str(a.valid)
+        if a.citation.confidence is not Confidence.CONFIRMED:
+            out["confidence"] = a.citation.confidence.value
+        if a.citation.doubt:
+            out["doubt"] = a.citation.doubt
+        return out
+
+    def first(code: str, kind: AreaKind) -> str | None:
+        found = geo.parents(code, kind)
+        return found[0].id if found else None
+
+    districts = []
+    for code in p.local_area.districts:
+        d = area(code)
+        d["csp"] = first(code, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP)
+        d["police_command_area"] = first(code, AreaKind.POLICE_COMMAND_AREA)
+        d["lsoas_2011"] = len(geo.lsoas(code, 2011))
+        d["lsoas_2021"] = len(geo.lsoas(code, 2021))
+        districts.append(d)
+    ours = set(p.local_area.districts)
+
+    def related(kind: AreaKind) -> list[dict[str, Any]]:
+        out = []
+        for a in geo.all(kind):
+            inside = geo.districts_within(a.id)
+            if not ours & {d.id for d in inside}:
+                continue
+            entry = {
+                **area(a.id),
+                "districts": [d.id for d in inside],
+                "within_local_area": p.local_area.within(a.id),
+            }
+            doubts = []
+            for d in inside:
+                if a.id in d.parents:
+                    c = geo.link_citation(d.id, a.id)
+                    if c.confidence is not Confidence.CONFIRMED:
+                        entry["districts_confidence"] = c.confidence.value
+                    if c.doubt and c.doubt not in doubts:
+                        doubts.append(c.doubt)
+            if doubts:
+                entry["districts_doubt"] = " ".join(doubts)
+            out.append(entry)
+        return out
+
+    return {
+        "name": p.name,
+        "title": p.title,
+        "description": p.description,
+        "local_area": {
+            "name": p.local_area.name,
+            "valid": str(p.local_area.valid),
+            "citation": p.local_area.citation.as_dict(),
+        },
+        "districts": districts,
+        "community_safety_partnerships": related(AreaKind.COMMUNITY_SAFETY_PARTNERSHIP),
+        "police_force_areas": related(AreaKind.POLICE_FORCE_AREA),
+        "police_command_areas": related(AreaKind.POLICE_COMMAND_AREA),
+        "integrated_care_boards": related(AreaKind.INTEGRATED_CARE_BOARD),
+        "counties": related(AreaKind.COUNTY),
+        "sources": len(p.sources),
+        "bundle_path": str(p.bundle_path) if p.bundle_path else None,
+    }
+
+
+def _text(s: dict[str, Any], out: TextIO) -> None:
+    def flag(a: dict[str, Any]) -> str:
+        marks = []
+        if "confidence" in a:
+            marks.append(f"[{a['confidence']}]")
+        if "districts_confidence" in a:
+            marks.append(f"[districts {a['districts_confidence']}]")
+        return "  " + " ".join(marks) if marks else ""
+
+    print(f"{s['title']} ({s['name']})", file=out)
+    la = s["local_area"]
+    print(f"Local area: {la['name']} ({la['valid']})", file=out)
+    print(f"\nLocal government areas ({len(s['districts'])}):", file=out)
+    for d in s["districts"]:
+        print(
+            f"  {d['code']}  {d['name']:<24} CSP {d['csp'] or '-':<10} "
+            f"police area {d['police_command_area'] or '-':<26} "
+            f"LSOAs {d['lsoas_2011']} (2011) {d['lsoas_2021']} (2021)",
+            file=out,
+        )
+    groups = [
+        ("Counties", "counties"),
+        ("Community safety partnerships", "community_safety_partnerships"),
+        ("Police force areas", "police_force_areas"),
+        ("Police command areas", "police_command_areas"),
+        ("Integrated care boards", "integrated_care_boards"),
+    ]
+    for title, key in groups:
+        print(f"\n{title} ({len(s[key])}):", file=out)
+        for a in s[key]:
+            note = "" if a["within_local_area"] else "  (extends beyond the local area)"
+            print(
+                f"  {a['id']:<26} {a['name']}: {', '.join(a['districts'])}{note}{flag(a)}",
+                file=out,
+            )
+    doubts = [
+        (a["id"], text)
+        for key in (k for _, k in groups)
+        for a in s[key]
+        for text in (a.get("doubt"), a.get("districts_doubt"))
+        if text
+    ]
+    if doubts:
+        print("\nUnconfirmed:", file=out)
+        for area_id, text in doubts:
+            print(f"  {area_id}: {text}", file=out)
+    print(f"\nSources: {s['sources']} (national catalogue and the bundle's own)", file=out)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Print the summary of a partnership.
+
+    Example:
+        >>> import io, argparse
+        >>> out = io.StringIO()
+        >>> run(argparse.Namespace(partnership="warwickshire", format="text"), out, io.StringIO())
+        0
+        >>> out.getvalue().splitlines()[0]
+        'Warwickshire Serious Violence Duty partnership (warwickshire)'
+    """
+    s = summary(load_partnership(args.partnership))
+    if args.format == "json":
+        json.dump(s, stdout, indent=2)
+        stdout.write("\n")
+    else:
+        _text(s, stdout)
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``info`` command.
+
+    Example:
+        >>> from svduty.cli import build_parser
+        >>> build_parser().parse_args(["info", "--format", "json"]).format
+        'json'
+    """
+    parser = subparsers.add_parser(
+        "info",
+        help="summarise a partnership: its area, districts, CSPs and police areas",
+        description="Summarise a partnership: its local area, local government areas, "
+        "community safety partnerships, police areas and sources.",
+    )
+    parser.add_argument(
+        "--partnership",
+        default="warwickshire",
+        metavar="NAME|PATH",
+        help="a packaged bundle's name or a bundle folder (default: warwickshire)",
+    )
+    parser.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
+    parser.set_defaults(run=run)

@@ -1,0 +1,43 @@
+"""Local-area geography: areas with GSS codes, LSOA look-ups and points to areas.
+
+A :class:`Geography` holds the areas of a partnership (from its bundle's ``areas.toml``)
+and the LSOAs of its districts (from the packaged ONS tables), and answers: what is this
+code or name, what lies in what, which district (and CSP, and police command area) is this
+LSOA or this point in. The :class:`LocalArea` is the Duty's relevant area (s.9): the
+local government areas a partnership agreement covers.
+
+Example:
+    >>> import svduty
+    >>> geo = svduty.warwickshire().geography
+    >>> geo.resolve_lsoa("E01031180").district_name
+    'Rugby'
+    >>> geo.contains("E22000359", "E07000222")
+    True
+"""
+
+from svduty.areas._geography import RESOLVED_COLUMNS, Geography
+from svduty.areas._local import LocalArea
+from svduty.areas._model import (
+    GSS_PREFIXES,
+    Area,
+    AreaKind,
+    AreaMatch,
+    Match,
+    Membership,
+    check_gss,
+    normalise_name,
+)
+
+__all__ = [
+    "GSS_PREFIXES",
+    "RESOLVED_COLUMNS",
+    "Area",
+    "AreaKind",
+    "AreaMatch",
+    "Geography",
+    "LocalArea",
+    "Match",
+    "Membership",
+    "check_gss",
+    "normalise_name",
+]

@@ -1,0 +1,105 @@
+"""The Duty's local area: the local government areas a partnership agreement covers."""
+
+from __future__ import annotations
+
+import attrs
+
+from svduty.areas._geography import Geography
+from svduty.areas._model import _to_tuple
+from svduty.errors import AreaError, Problem
+from svduty.periods import Period
+from svduty.sources import Citation
+
+__all__ = ["LocalArea"]
+
+
+@attrs.frozen(slots=True)
+class LocalArea:
+    """The s.9 relevant area: the union of local government areas a partnership covers.
+
+    Attributes:
+        name: The area as the agreement names it.
+        districts: The codes of the local government areas (districts, unitaries...).
+        valid: When the agreement covers them.
+        citation: Where the area is stated.
+        geography: The geography the codes belong to (used by :meth:`within`).
+
+    Raises:
+        AreaError: if a code is not a local government area of the geography (naming
+            ``districts[i]``), or the list is empty.
+
+    Example:
+        >>> import svduty
+        >>> area = svduty.warwickshire().local_area
+        >>> len(area.districts)
+        5
+        >>> area.within("E01031180"), area.within("E22000359"), area.within("E54000018")
+        (True, True, False)
+    """
+
+    name: str
+    districts: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    valid: Period
+    citation: Citation
+    geography: Geography = attrs.field(eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if not self.districts:
+            problems.append(Problem(field="districts", expected="at least one district code"))
+        for i, code in enumerate(self.districts):
+            if code not in self.geography:
+                problems.append(
+                    Problem(
+                        message="unknown area",
+                        field=f"districts[{i}]",
+                        expected="the code of a district in the geography",
+                        got=code[:40],
+                    )
+                )
+            elif not self.geography.get(code).kind.is_local_government_area:
+                problems.append(
+                    Problem(
+                        field=f"districts[{i}]",
+                        expected="a local government area (district, unitary...)",
+                        got=f"{code} ({self.geography.get(code).kind.value})",
+                    )
+                )
+        if len(set(self.districts)) != len(self.districts):
+            problems.append(Problem(field="districts", message="a district is listed twice"))
+        if problems:
+            raise AreaError(problems)
+
+    def within(self, code: str) -> bool:
+        """Whether an area lies wholly within the local area.
+
+        An LSOA, ward or district is within when its district is one of :attr:`districts`;
+        a larger area (a county, a CSP, a police area, an ICB) when every district in it is.
+
+        Raises:
+            UnknownAreaError: if the geography does not know the code.
+
+        Example:
+            >>> import svduty
+            >>> area = svduty.warwickshire().local_area
+            >>> area.within("E10000031"), area.within("E08000026")
+            (True, False)
+        """
+        area = self.geography.get(code)
+        ours = set(self.districts)
+        if area.kind.is_local_government_area:
+            return area.id in ours
+        if area.kind.is_lsoa or area.kind.value == "ward":
+            return self.geography.district_of(area.id).id in ours
+        inside = self.geography.districts_within(area.id)
+        return bool(inside) and all(d.id in ours for d in inside)
+
+    def areas(self) -> tuple[str, ...]:
+        """The names of the local government areas, in the order of :attr:`districts`.
+
+        Example:
+            >>> import svduty
+            >>> svduty.warwickshire().local_area.areas()[0]
+            'North Warwickshire'
+        """
+        return tuple(self.geography.get(c).name for c in self.districts)

@@ -1,0 +1,345 @@
+"""Area kinds, GSS codes, areas, LSOA matches and name normalisation."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import attrs
+
+from svduty.errors import AreaError
+from svduty.periods import Period
+from svduty.sources import Citation
+
+__all__ = [
+    "GSS_PREFIXES",
+    "Area",
+    "AreaKind",
+    "AreaMatch",
+    "Match",
+    "Membership",
+    "check_gss",
+    "normalise_name",
+]
+
+
+class AreaKind(enum.StrEnum):
+    """The kinds of area svduty knows, named as ONS names them.
+
+    Example:
+        >>> AreaKind("community_safety_partnership") is AreaKind.COMMUNITY_SAFETY_PARTNERSHIP
+        True
+        >>> AreaKind.DISTRICT.is_local_government_area
+        True
+    """
+
+    COUNTRY = "country"
+    REGION = "region"
+    COUNTY = "county"
+    DISTRICT = "district"
+    UNITARY = "unitary"
+    LONDON_BOROUGH = "london_borough"
+    METROPOLITAN_DISTRICT = "metropolitan_district"
+    WELSH_PRINCIPAL_AREA = "welsh_principal_area"
+    POLICE_FORCE_AREA = "police_force_area"
+    COMMUNITY_SAFETY_PARTNERSHIP = "community_safety_partnership"
+    POLICE_COMMAND_AREA = "police_command_area"
+    INTEGRATED_CARE_BOARD = "integrated_care_board"
+    LSOA2011 = "lsoa2011"
+    LSOA2021 = "lsoa2021"
+    WARD = "ward"
+
+    @property
+    def is_local_government_area(self) -> bool:
+        """Whether areas of this kind are lower-tier local government areas (s.11(6)).
+
+        Districts, unitaries, London boroughs, metropolitan districts and Welsh principal
+        areas: the areas an LSOA's district is one of.
+
+        Example:
+            >>> AreaKind.COUNTY.is_local_government_area
+            False
+        """
+        return self in _LOWER_TIER
+
+    @property
+    def is_lsoa(self) -> bool:
+        """Whether areas of this kind are Lower Layer Super Output Areas.
+
+        Example:
+            >>> AreaKind.LSOA2011.is_lsoa, AreaKind.WARD.is_lsoa
+            (True, False)
+        """
+        return self in (AreaKind.LSOA2011, AreaKind.LSOA2021)
+
+
+_LOWER_TIER = frozenset(
+    {
+        AreaKind.DISTRICT,
+        AreaKind.UNITARY,
+        AreaKind.LONDON_BOROUGH,
+        AreaKind.METROPOLITAN_DISTRICT,
+        AreaKind.WELSH_PRINCIPAL_AREA,
+    }
+)
+
+GSS_PREFIXES: dict[AreaKind, tuple[str, ...]] = {
+    AreaKind.COUNTRY: ("E92", "W92"),
+    AreaKind.REGION: ("E12",),
+    AreaKind.COUNTY: ("E10",),
+    AreaKind.DISTRICT: ("E07",),
+    AreaKind.UNITARY: ("E06",),
+    AreaKind.LONDON_BOROUGH: ("E09",),
+    AreaKind.METROPOLITAN_DISTRICT: ("E08",),
+    AreaKind.WELSH_PRINCIPAL_AREA: ("W06",),
+    AreaKind.POLICE_FORCE_AREA: ("E23",),
+    AreaKind.COMMUNITY_SAFETY_PARTNERSHIP: ("E22",),
+    AreaKind.POLICE_COMMAND_AREA: (),
+    AreaKind.INTEGRATED_CARE_BOARD: ("E54",),
+    AreaKind.LSOA2011: ("E01", "W01"),
+    AreaKind.LSOA2021: ("E01", "W01"),
+    AreaKind.WARD: ("E05", "W05"),
+}
+"""The GSS entity prefixes (letter and two digits) allowed for each kind of area.
+
+A police command area has no GSS code: it is a force's own division.
+"""
+
+_GSS = re.compile(r"^[A-Z]\d{8}$")
+_NO_CODE_KINDS = frozenset({AreaKind.POLICE_COMMAND_AREA})
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def check_gss(code: str, kind: AreaKind | None = None) -> str:
+    """Check a GSS code's shape (a letter and eight digits) and its entity prefix.
+
+    Args:
+        code: The code, such as ``"E07000220"``.
+        kind: If given, the code's first three characters must be an entity code of
+            this kind (see :data:`GSS_PREFIXES`).
+
+    Returns:
+        The code.
+
+    Raises:
+        AreaError: if the code is malformed or of another kind of area.
+
+    Example:
+        >>> check_gss("E07000220", AreaKind.DISTRICT)
+        'E07000220'
+        >>> check_gss("E10000031", AreaKind.DISTRICT)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.AreaError: code: expected a district code starting E07 (got 'E10000031')
+    """
+    got = code if isinstance(code, str) and len(code) <= 20 else None
+    if not isinstance(code, str) or not _GSS.match(code):
+        raise AreaError.single(
+            None, "code", expected="a GSS code: a letter and 8 digits such as E07000220", got=got
+        )
+    if kind is not None:
+        prefixes = GSS_PREFIXES[kind]
+        if code[:3] not in prefixes:
+            expected = (
+                f"no GSS code for a {kind.value.replace('_', ' ')}"
+                if not prefixes
+                else f"a {kind.value.replace('_', ' ')} code starting {' or '.join(prefixes)}"
+            )
+            raise AreaError.single(None, "code", expected=expected, got=got)
+    return code
+
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalise_name(name: str) -> str:
+    """A name reduced for matching: case, accents, punctuation and spacing ignored.
+
+    ``&`` counts as ``and``; every run of other characters that are not letters or digits
+    counts as one space.
+
+    Example:
+        >>> normalise_name("Stratford-on-Avon")
+        'stratford on avon'
+        >>> normalise_name("  NUNEATON & Bedworth ") == normalise_name("Nuneaton and Bedworth")
+        True
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("&", " and ")
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def _check_code(instance: Area, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is None:
+        if instance.kind not in _NO_CODE_KINDS:
+            raise AreaError.single(
+                None, "code", expected=f"a GSS code for a {instance.kind.value.replace('_', ' ')}"
+            )
+        return
+    check_gss(value, instance.kind)
+
+
+def _to_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _default_id(instance: Area) -> str:
+    return instance.code or ""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Area:
+    """An area: a GSS code, a name, a kind, the areas it lies in, when, and the source.
+
+    Attributes:
+        code: The GSS code; ``None`` only for areas without one (a police command area).
+        id: The area's identifier: the code when there is one, else a slug such as
+            ``"warwickshire-police-north"``.
+        name: The official name.
+        kind: What kind of area it is.
+        parents: The ids of the areas it lies in (not only the next level up).
+        valid: When the area (with this code and these parents) exists.
+        citation: Where the record comes from.
+
+    Raises:
+        AreaError: if the code is malformed or of another kind, or an area without a code
+            has no slug id.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> rugby = Area(code="E07000220", name="Rugby", kind=AreaKind.DISTRICT,
+        ...              parents=("E10000031",), valid=Period("2009-04-01"),
+        ...              citation=cite("ons-lsoa11-ward19"))
+        >>> rugby.id
+        'E07000220'
+        >>> Area(code="E0700022", name="Rugby", kind=AreaKind.DISTRICT,
+        ...      valid=Period("2009-04-01"), citation=cite("ons-lsoa11-ward19"))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.AreaError: code: expected a GSS code: a letter and 8 digits such as E07000220 (got 'E0700022')
+    """  # noqa: E501
+
+    kind: AreaKind = attrs.field(converter=AreaKind)
+    code: str | None = attrs.field(default=None, validator=_check_code)
+    id: str = attrs.field(default=attrs.Factory(_default_id, takes_self=True))
+    name: str
+    parents: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    valid: Period
+    citation: Citation
+
+    def __attrs_post_init__(self) -> None:
+        if self.code is not None and self.id != self.code:
+            raise AreaError.single(
+                None, "id", expected=f"the GSS code {self.code} (or no id)", got=self.id[:40]
+            )
+        if self.code is None and not _SLUG.match(self.id):
+            raise AreaError.single(
+                None, "id", expected="a slug of lower-case letters, digits and hyphens"
+            )
+        if not self.name.strip():
+            raise AreaError.single(None, "name", expected="a non-empty name")
+        if self.id in self.parents:
+            raise AreaError.single(None, "parents", message="an area cannot be its own parent")
+
+
+class Match(enum.StrEnum):
+    """How an LSOA was resolved to a district.
+
+    ``table``: the code is in the ONS lookup tables; ``name``: the code is not, and the
+    district was read from the LSOA name ("Rugby 010E" -> Rugby); ``unresolved``: neither.
+
+    Example:
+        >>> Match.NAME.value
+        'name'
+    """
+
+    TABLE = "table"
+    NAME = "name"
+    UNRESOLVED = "unresolved"
+
+
+@attrs.frozen(slots=True)
+class AreaMatch:
+    """The district an LSOA lies in, and how that was found.
+
+    Attributes:
+        lsoa_code: The LSOA code asked about.
+        district_code: The district's GSS code, or ``None`` when the district is not in
+            the geography (a name-based match outside it) or unresolved.
+        district_name: The district's name (for a name-based match, as read from the LSOA
+            name even when the district is outside the geography).
+        match: ``"table"``, ``"name"`` or ``"unresolved"``.
+        csp_code: The community safety partnership's code, where known.
+        csp_name: The community safety partnership's name, where known.
+        police_area: The police command area's name, where known.
+
+    Example:
+        >>> m = AreaMatch("E01031180", "E07000220", "Rugby", "table")
+        >>> m.match, m.resolved
+        ('table', True)
+    """
+
+    lsoa_code: str | None
+    district_code: str | None
+    district_name: str | None
+    match: str
+    csp_code: str | None = None
+    csp_name: str | None = None
+    police_area: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        """Whether a district (inside or outside the geography) was found.
+
+        Example:
+            >>> AreaMatch("E01999999", None, None, "unresolved").resolved
+            False
+        """
+        return self.match != Match.UNRESOLVED
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Membership:
+    """A link "area lies in parent" stated on its own, with its own period and citation.
+
+    Use it when the link is less sure than the area record (a police command area's
+    districts, known only from a likely mapping) or changes at another time. An area's
+    ``parents`` and its memberships together are its parents.
+
+    Attributes:
+        area: The code or id of the area that lies in the parent.
+        parent: The code or id of the containing area.
+        valid: When the link holds; an ended link is history, not structure.
+        citation: Where the link is stated (with the doubt, if unconfirmed).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> m = Membership(area="E07000220", parent="warwickshire-police-east",
+        ...                valid=Period("2023-04-01"), citation=cite("pcsc-act-2022"))
+        >>> m.current
+        True
+    """
+
+    area: str
+    parent: str
+    valid: Period
+    citation: Citation
+
+    def __attrs_post_init__(self) -> None:
+        if self.area == self.parent:
+            raise AreaError.single(None, "parent", message="an area cannot be its own parent")
+
+    @property
+    def current(self) -> bool:
+        """Whether the link is open-ended (part of the structure, not history).
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> Membership(area="a", parent="b", valid=Period("2020-01-01", "2021-01-01"),
+            ...            citation=cite("pcsc-act-2022")).current
+            False
+        """
+        return self.valid.end is None

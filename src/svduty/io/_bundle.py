@@ -1,0 +1,247 @@
+"""Loading a partnership bundle: the manifest, a registry of sections, validation.
+
+A bundle is a folder of TOML files: ``bundle.toml`` (the manifest) and one file per
+section. :data:`SECTIONS` lists the sections in load order; each entry names its file,
+the loader and whether the file is required. A loader gets the file's plain data and a
+:class:`SectionContext` and returns the :class:`~svduty.Partnership` fields it fills.
+Adding a section is one entry here and one field on the partnership.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from svduty.errors import BundleError, DataError, Problem
+from svduty.io._areas import AreasDocument, load_areas
+from svduty.io._converter import make_converter, structure
+from svduty.io._files import read_toml
+from svduty.partnership import Partnership
+from svduty.sources import CATALOGUE, Source
+
+__all__ = [
+    "MANIFEST",
+    "PACKAGED",
+    "SECTIONS",
+    "Manifest",
+    "SectionContext",
+    "SectionSpec",
+    "load_partnership",
+    "validate_bundle",
+    "warwickshire",
+]
+
+MANIFEST = "bundle.toml"
+"""The manifest's file name."""
+
+PACKAGED: tuple[str, ...] = ("warwickshire",)
+"""The bundles packaged with svduty, loadable by name."""
+
+
+@attrs.frozen(slots=True)
+class Manifest:
+    """The ``bundle.toml`` file: what the bundle is and the sources it adds.
+
+    Attributes:
+        name: A short name, lower case, such as ``"warwickshire"``.
+        title: The partnership's title.
+        description: A paragraph on the partnership.
+        sources: Sources the bundle's citations use beyond the national catalogue.
+
+    Example:
+        >>> Manifest("x", "X partnership").sources
+        ()
+    """
+
+    name: str
+    title: str
+    description: str = ""
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class SectionContext:
+    """What a section loader gets besides its file's data.
+
+    Attributes:
+        file: The file's name within the bundle, to name in problems.
+        converter: The converter, with the bundle's sources for citations.
+        loaded: The partnership fields loaded by earlier sections.
+        path: The bundle folder.
+
+    Example:
+        >>> SectionContext("areas.toml", make_converter(), {}, Path(".")).file
+        'areas.toml'
+    """
+
+    file: str
+    converter: cattrs.Converter
+    loaded: Mapping[str, object]
+    path: Path
+
+
+SectionLoader = Callable[[Mapping[str, Any], SectionContext], Mapping[str, object]]
+
+
+@attrs.frozen(slots=True)
+class SectionSpec:
+    """One section of a bundle: its file, its loader, and whether it must be there.
+
+    Attributes:
+        file: The file name within the bundle, such as ``"areas.toml"``.
+        load: The loader: plain data and context in, partnership fields out.
+        document: The attrs class of the file's contents (for the JSON Schema).
+        required: Whether a bundle without the file is malformed.
+        needs: The partnership fields the loader uses from earlier sections; when one
+            failed to load the section is skipped (its problems would only echo).
+
+    Example:
+        >>> SECTIONS["areas"].file
+        'areas.toml'
+    """
+
+    file: str
+    load: SectionLoader
+    document: type
+    required: bool = True
+    needs: tuple[str, ...] = ()
+
+
+def _load_areas_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    geography, local_area = load_areas(data, file=ctx.file, converter=ctx.converter)
+    return {"geography": geography, "local_area": local_area}
+
+
+SECTIONS: dict[str, SectionSpec] = {
+    "areas": SectionSpec("areas.toml", _load_areas_section, AreasDocument),
+}
+"""The sections of a bundle, in load order."""
+
+
+def _relative(exc: BundleError, root: Path, file: str) -> list[Problem]:
+    out = []
+    for p in exc.problems:
+        name = p.file
+        if name is None or Path(name) == root / file:
+            name = file
+        out.append(attrs.evolve(p, file=name))
+    return out
+
+
+def _read(root: Path, file: str, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        return read_toml(root / file)
+    except BundleError as exc:
+        problems.extend(_relative(exc, root, file))
+        return None
+
+
+def _resolve(path: str | Path) -> Path:
+    if isinstance(path, str) and path in PACKAGED:
+        return Path(str(resources.files("svduty").joinpath("data", path)))
+    return Path(path)
+
+
+def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
+    root = _resolve(path)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return None, [Problem(message="not a bundle folder", file=str(root))]
+    raw = _read(root, MANIFEST, problems)
+    if raw is None:
+        return None, problems
+    try:
+        manifest = structure(raw, Manifest, file=MANIFEST)
+        sources = CATALOGUE.extend(manifest.sources)
+    except BundleError as exc:
+        return None, _relative(exc, root, MANIFEST)
+    except DataError as exc:  # two different sources with one id
+        return None, [attrs.evolve(p, file=MANIFEST) for p in exc.problems]
+    converter = make_converter(sources)
+    loaded: dict[str, object] = {}
+    failed: set[str] = set()
+    for key, spec in SECTIONS.items():
+        if not (root / spec.file).exists():
+            if spec.required:
+                problems.append(Problem(message="required section file missing", file=spec.file))
+                failed.add(key)
+            continue
+        if any(n not in loaded for n in spec.needs):
+            failed.add(key)
+            continue
+        data = _read(root, spec.file, problems)
+        if data is None:
+            failed.add(key)
+            continue
+        ctx = SectionContext(spec.file, converter, dict(loaded), root)
+        try:
+            loaded.update(spec.load(data, ctx))
+        except BundleError as exc:
+            problems.extend(_relative(exc, root, spec.file))
+            failed.add(key)
+    if problems:
+        return None, problems
+    partnership = Partnership(
+        name=manifest.name,
+        title=manifest.title,
+        description=manifest.description,
+        sources=sources,
+        bundle_path=root,
+        **loaded,  # type: ignore[arg-type]
+    )
+    return partnership, []
+
+
+def load_partnership(path: str | Path) -> Partnership:
+    """Load a partnership from a bundle folder (or a packaged bundle by name).
+
+    Args:
+        path: The bundle folder, or the name of a packaged bundle (``"warwickshire"``).
+
+    Raises:
+        BundleError: listing every problem in every file, each naming the file and the
+            field; nothing is partially loaded.
+
+    Example:
+        >>> p = load_partnership("warwickshire")
+        >>> p.title
+        'Warwickshire Serious Violence Duty partnership'
+        >>> load_partnership("/no/such/folder")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: /no/such/folder: not a bundle folder
+    """
+    partnership, problems = _load(path)
+    if partnership is None:
+        raise BundleError(problems)
+    return partnership
+
+
+def validate_bundle(path: str | Path) -> list[Problem]:
+    """Check a bundle folder; every problem found, or an empty list if it is good.
+
+    Example:
+        >>> validate_bundle("warwickshire")
+        []
+        >>> [str(p) for p in validate_bundle("/no/such/folder")]
+        ['/no/such/folder: not a bundle folder']
+    """
+    return _load(path)[1]
+
+
+@functools.cache
+def warwickshire() -> Partnership:
+    """The Warwickshire partnership, from the bundle packaged with svduty (loaded once).
+
+    Example:
+        >>> p = warwickshire()
+        >>> [p.geography.get(c).name for c in p.local_area.districts]
+        ['North Warwickshire', 'Nuneaton and Bedworth', 'Rugby', 'Stratford-on-Avon', 'Warwick']
+    """
+    return load_partnership("warwickshire")
