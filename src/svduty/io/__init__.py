@@ -6,6 +6,7 @@ Example:
     True
 """
 
+from svduty.io._authorities import dump_authorities, load_authorities
 from svduty.io._files import read_toml, write_toml
 
-__all__ = ["read_toml", "write_toml"]
+__all__ = ["dump_authorities", "load_authorities", "read_toml", "write_toml"]
