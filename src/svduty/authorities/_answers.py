@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from svduty.errors import DataError
-from svduty.sources import Citation
+from svduty.sources import Citation, Confidence
 
 __all__ = ["Answer", "Reason", "Verdict"]
 
@@ -71,7 +71,12 @@ class Reason:
         return {"rule": self.rule, "says": self.says, "citation": self.citation.as_dict()}
 
     def __str__(self) -> str:
-        return f"{self.rule}: {self.says} [{self.citation}]"
+        doubt = (
+            f" (unconfirmed: {self.citation.doubt})"
+            if self.citation.confidence is Confidence.UNCONFIRMED
+            else ""
+        )
+        return f"{self.rule}: {self.says} [{self.citation}]{doubt}"
 
 
 def _tuple_of_str(values: Iterable[str]) -> tuple[str, ...]:

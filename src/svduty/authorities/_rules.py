@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 
 import attrs
@@ -237,6 +238,10 @@ def specified_authorities_for(
     return _answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])
 
 
+def _label(value: enum.StrEnum) -> str:
+    return value.value.replace("_", " ")
+
+
 def _plural(cat: AuthorityCategory) -> str:
     return cat.value.replace("_", " ").replace("authority", "authorities")
 
@@ -258,6 +263,7 @@ def _relevant(
     subjects: list[str] = []
     reasons: list[Reason] = []
     missing: list[str] = []
+    reasons.append(_r(rule, "each relevant authority for the area must be consulted"))
     for lga in lga_codes:
         found = authorities.relevant_for(lga, on=on, districts_within=districts_within)
         for a in found:
@@ -285,12 +291,11 @@ def _relevant(
                     )
                     if x.citation.confidence is Confidence.UNCONFIRMED:
                         missing.append(
-                            f"confirmation that no {cat.value} is for {lga}: {x.citation.doubt}"
+                            f"confirmation that no {cat.value.replace('_', ' ')} is for {lga}: "
+                            f"{x.citation.doubt}"
                         )
             else:
                 missing.append(f"the {_plural(cat)} for {lga} (Sch 2)")
-    if not reasons:
-        reasons.append(_r(rule, "each relevant authority for the area must be consulted"))
     return subjects, reasons, missing
 
 
@@ -561,7 +566,7 @@ def may_disclose(discloser: Authority, recipient: Authority, facts: InformationF
     failed = False
     for who, a in (("discloser", discloser), ("recipient", recipient)):
         if a.role in _CHAPTER_1_ROLES:
-            reasons.append(_r("s.16(1)", f"the {who} {a.name} is a {a.role.value}"))
+            reasons.append(_r("s.16(1)", f"the {who} {a.name} is a {_label(a.role)}"))
         else:
             reasons.append(
                 _r(
@@ -756,16 +761,18 @@ def can_be_directed(
     if duty not in DUTIES[role]:
         return _answer(
             question,
-            [_r(rule, f"a {role.value} cannot be directed over {duty}")],
+            [_r(rule, f"a {_label(role)} cannot be directed over {duty}")],
             [],
             failed=True,
         )
-    reasons.append(_r(rule, f"a {role.value} that fails its duty under {duty} may be directed"))
+    reasons.append(_r(rule, f"a {_label(role)} that fails its duty under {duty} may be directed"))
     cat = authority.category
     if cat is AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
         sos = authority.provider_is_secretary_of_state
         if sos is True:
-            reasons.append(_r("s.18(5)", "a probation provider that is the Secretary of State"))
+            reasons.append(
+                _r("s.18(5)", "not directable: a probation provider that is the Secretary of State")
+            )
             return _answer(question, reasons, [], failed=True)
         if sos is None:
             missing.append("provider_is_secretary_of_state (s.18(5))")
@@ -781,7 +788,10 @@ def can_be_directed(
         }
         if est in exempt:
             reasons.append(
-                _r("s.18(5)", f"the governor or principal of a {est.value.replace('_', ' ')}")
+                _r(
+                    "s.18(5)",
+                    f"not directable: the governor or principal of a {_label(est)}",
+                )
             )
             return _answer(question, reasons, [], failed=True)
         if est is None:
