@@ -73,10 +73,12 @@ def run(case: dict[str, Any]) -> Answer:
             a, case["area"], section=case["section"], districts_within=districts_within
         )
     if rule == "may_disclose":
-        assert a is not None and other is not None
+        assert a is not None
+        assert other is not None
         return may_disclose(a, other, facts)
     if rule == "may_require_information":
-        assert a is not None and other is not None
+        assert a is not None
+        assert other is not None
         return may_require_information(a, other, facts, districts_within=districts_within)
     if rule == "can_be_directed":
         assert a is not None

@@ -13,6 +13,14 @@ Example:
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from svduty.authorities import (
+    Answer,
+    Authorities,
+    Authority,
+    AuthorityCategory,
+    Role,
+    Verdict,
+)
 from svduty.errors import (
     BundleError,
     ConflictError,
@@ -31,6 +39,10 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "CATALOGUE",
+    "Answer",
+    "Authorities",
+    "Authority",
+    "AuthorityCategory",
     "BundleError",
     "Citation",
     "Confidence",
@@ -40,10 +52,12 @@ __all__ = [
     "FinancialYear",
     "Period",
     "Problem",
+    "Role",
     "Source",
     "SvdutyError",
     "Timeline",
     "UnknownAreaError",
+    "Verdict",
     "__version__",
     "cite",
     "date",

@@ -24,7 +24,7 @@ import attrs
 import pendulum
 
 from svduty.authorities._answers import Answer, Reason, Verdict
-from svduty.authorities._categories import AuthorityCategory, Nation, Role
+from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Nation, Role
 from svduty.authorities._model import (
     Authorities,
     Authority,
@@ -231,9 +231,10 @@ def specified_authorities_for(
         have = {a.category for a in found}
         for group in groups:
             if not have.intersection(group):
+                table = CATEGORIES[group[0]].table
                 missing.append(
-                    f"a specified authority of category {' or '.join(c.value for c in group)} "
-                    f"for {lga_code} (Sch 1)"
+                    f"a specified authority of the '{table}' table "
+                    f"({' or '.join(_label(c) for c in group)}) for {lga_code} (Sch 1)"
                 )
     return _answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])
 
