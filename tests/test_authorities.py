@@ -518,3 +518,22 @@ def test_every_warwickshire_record_cites_a_source() -> None:
             assert c.citation.source.id
     for x in w.absences:
         assert x.citation.doubt
+
+
+def test_unknown_area_codes_named_when_a_geography_is_given() -> None:
+    known = {"E10000999": ["E07000901"]}
+
+    def within(code: str) -> Iterable[str]:
+        if code not in known:
+            raise UnknownBodyError(code)  # any LookupError, as UnknownAreaError is
+        return known[code]
+
+    auths = load_authorities(_good(), file="a.toml", districts_within=within)
+    assert auths.specified_for("E07000901")[0].id == "cc"
+    d = _good()
+    d["authorities"][1]["areas"] = ["E10000998"]
+    d["absences"][0]["areas"] = ["E10000997"]
+    with pytest.raises(BundleError) as info:
+        load_authorities(d, file="a.toml", districts_within=within)
+    fields = [p.field for p in info.value.problems]
+    assert fields == ["authorities[1].areas[0]", "absences[0].areas[0]"]

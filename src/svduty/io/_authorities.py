@@ -23,15 +23,26 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.authorities import Absence, Authorities, Authority, JoinRule
+from svduty.authorities import Absence, Authorities, Authority, DistrictsWithin, JoinRule
 from svduty.errors import BundleError, ConflictError, Problem
 from svduty.io._converter import make_converter, structure, to_plain
 
-__all__ = ["dump_authorities", "load_authorities"]
+__all__ = ["AuthoritiesDocument", "dump_authorities", "load_authorities"]
 
 
 @attrs.frozen(slots=True)
-class _AuthoritiesFile:
+class AuthoritiesDocument:
+    """The contents of ``authorities.toml`` (the class the JSON Schema is made from).
+
+    Attributes:
+        authorities: The named authorities.
+        absences: Categories recorded as having no authority for some areas.
+
+    Example:
+        >>> AuthoritiesDocument().authorities
+        ()
+    """
+
     authorities: tuple[Authority, ...] = ()
     absences: tuple[Absence, ...] = ()
 
@@ -41,6 +52,7 @@ def load_authorities(
     *,
     file: str | Path | None = None,
     converter: cattrs.Converter | None = None,
+    districts_within: DistrictsWithin | None = None,
 ) -> Authorities:
     """Build :class:`~svduty.authorities.Authorities` from the plain data of the file.
 
@@ -53,6 +65,9 @@ def load_authorities(
         data: The parsed TOML.
         file: The file name, named in every problem.
         converter: The converter (with the bundle's sources); default: the national one.
+        districts_within: The join callable of the partnership's geography. When given,
+            every area code is checked with it (an unknown code is a problem naming the
+            field) and the collection keeps it for area queries.
 
     Raises:
         BundleError: naming the file and the field path of every problem.
@@ -66,7 +81,9 @@ def load_authorities(
         svduty.errors.BundleError: a.toml: authorities[0].areas: expected exactly one area code...
     """
     name = str(file) if file is not None else None
-    parsed = structure(data, _AuthoritiesFile, file=name, converter=converter or make_converter())
+    parsed = structure(
+        data, AuthoritiesDocument, file=name, converter=converter or make_converter()
+    )
     problems: list[Problem] = []
     ids = [a.id for a in parsed.authorities]
     seen: set[str] = set()
@@ -121,12 +138,31 @@ def load_authorities(
             problems.append(
                 Problem(file=name, field=f"absences[{i}].areas", expected="at least one area code")
             )
+    if districts_within is not None:
+        codes: list[tuple[str, tuple[str, ...]]] = [
+            *((f"authorities[{i}]", a.areas) for i, a in enumerate(parsed.authorities)),
+            *((f"absences[{i}]", x.areas) for i, x in enumerate(parsed.absences)),
+        ]
+        for where, areas in codes:
+            for j, code in enumerate(areas):
+                try:
+                    list(districts_within(code))
+                except LookupError:
+                    problems.append(
+                        Problem(
+                            file=name,
+                            field=f"{where}.areas[{j}]",
+                            expected="an area code the geography knows",
+                            got=code,
+                        )
+                    )
     if problems:
         raise BundleError(problems)
     try:
-        return Authorities(parsed.authorities, parsed.absences)
+        auths = Authorities(parsed.authorities, parsed.absences)
     except ConflictError as exc:  # pragma: no cover - duplicate ids are reported above
         raise BundleError(exc.with_file(name or "").problems) from None
+    return auths if districts_within is None else auths.with_districts_within(districts_within)
 
 
 def dump_authorities(
