@@ -139,3 +139,21 @@ def test_case_files_cover_each_section() -> None:
         assert any(d.startswith(section) for d in decided), section
     for carve_out in "abcd":
         assert f"s.16(4)({carve_out})" in decided
+
+
+def test_every_rule_function_has_cases() -> None:
+    import svduty.authorities as pkg
+
+    rules = {
+        "role_of",
+        "specified_authorities_for",
+        "must_consult_s8",
+        "must_consult_s9",
+        "may_assist",
+        "may_disclose",
+        "may_require_information",
+        "can_be_directed",
+        "local_government_areas",
+    }
+    assert rules <= set(pkg.__all__)
+    assert {p.values[0]["rule"] for p in all_cases()} == rules
