@@ -178,12 +178,6 @@ def _u(provision: str, doubt: str, source: str = "pcsc-act-2022") -> Citation:
     return cite(source, provision, confidence=Confidence.UNCONFIRMED, doubt=doubt)
 
 
-_WELSH_DEVOLVED_DOUBT = (
-    "whether this authority is a devolved Welsh authority (Government of Wales Act 2006 "
-    "s.157A) for s.18(4) is not confirmed here"
-)
-
-
 def _sch1(  # noqa: PLR0917
     category: AuthorityCategory,
     description: str,
