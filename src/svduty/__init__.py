@@ -14,6 +14,14 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
 from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
+from svduty.authorities import (
+    Answer,
+    Authorities,
+    Authority,
+    AuthorityCategory,
+    Role,
+    Verdict,
+)
 from svduty.errors import (
     BundleError,
     ConflictError,
@@ -34,9 +42,13 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "CATALOGUE",
+    "Answer",
     "Area",
     "AreaKind",
     "AreaMatch",
+    "Authorities",
+    "Authority",
+    "AuthorityCategory",
     "BundleError",
     "Citation",
     "Confidence",
@@ -49,10 +61,12 @@ __all__ = [
     "Partnership",
     "Period",
     "Problem",
+    "Role",
     "Source",
     "SvdutyError",
     "Timeline",
     "UnknownAreaError",
+    "Verdict",
     "__version__",
     "cite",
     "date",

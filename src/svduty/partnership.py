@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from svduty.areas import Geography, LocalArea
+from svduty.authorities import Authorities
 from svduty.sources import Sources
 
 __all__ = ["Partnership"]
@@ -34,6 +35,8 @@ class Partnership:
         title: The partnership's title.
         local_area: The Duty's local area (s.9): the local government areas it covers.
         geography: The areas of and around the partnership, with the LSOA look-ups.
+        authorities: The specified authorities, relevant authorities, local policing body
+            and other partners named in the bundle, with the s.11(6) join to the areas.
         sources: The national catalogue extended with the bundle's own sources.
         description: A paragraph on the partnership.
         bundle_path: The folder it was loaded from, if any.
@@ -51,6 +54,7 @@ class Partnership:
     title: str
     local_area: LocalArea
     geography: Geography = attrs.field(eq=False, repr=False)
+    authorities: Authorities = attrs.field(eq=False, repr=False)
     sources: Sources = attrs.field(repr=False)
     description: str = ""
     bundle_path: Path | None = attrs.field(default=None, eq=False)

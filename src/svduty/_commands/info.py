@@ -7,6 +7,7 @@ import json
 from typing import Any, TextIO
 
 from svduty.areas import AreaKind
+from svduty.authorities import Role
 from svduty.io import load_partnership
 from svduty.partnership import Partnership
 from svduty.sources import Confidence
@@ -88,9 +89,44 @@ def summary(p: Partnership) -> dict[str, Any]:
         "police_command_areas": related(AreaKind.POLICE_COMMAND_AREA),
         "integrated_care_boards": related(AreaKind.INTEGRATED_CARE_BOARD),
         "counties": related(AreaKind.COUNTY),
+        "authorities": _authorities(p),
         "sources": len(p.sources),
         "bundle_path": str(p.bundle_path) if p.bundle_path else None,
     }
+
+
+def _authorities(p: Partnership) -> dict[str, Any]:
+    """The authorities by role, and the categories recorded as absent from the area."""
+    by_role: dict[str, list[dict[str, Any]]] = {}
+    for role in Role:
+        found = p.authorities.by_role(role)
+        if found:
+            by_role[role.value] = [
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "category": a.category.value,
+                    "areas": list(a.areas),
+                }
+                for a in found
+            ]
+    absences = [
+        {
+            "category": x.category.value,
+            "confidence": x.citation.confidence.value,
+            "doubt": x.citation.doubt,
+        }
+        for x in p.authorities.absences
+    ]
+    return {"by_role": by_role, "absent": absences}
+
+
+_ROLE_TITLES = {
+    Role.SPECIFIED_AUTHORITY.value: "Specified authorities (s.11, Sch 1)",
+    Role.RELEVANT_AUTHORITY.value: "Relevant authorities (s.12, Sch 2)",
+    Role.LOCAL_POLICING_BODY.value: "Local policing bodies (s.14)",
+    Role.OTHER_PARTNER.value: "Other partners",
+}
 
 
 def _text(s: dict[str, Any], out: TextIO) -> None:
@@ -128,6 +164,13 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
                 f"  {a['id']:<26} {a['name']}: {', '.join(a['districts'])}{note}{flag(a)}",
                 file=out,
             )
+    auth = s["authorities"]
+    for role, found in auth["by_role"].items():
+        print(f"\n{_ROLE_TITLES.get(role, role)} ({len(found)}):", file=out)
+        for a in found:
+            print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]", file=out)
+    for x in auth["absent"]:
+        print(f"\nNo {x['category'].replace('_', ' ')} in the area [{x['confidence']}]", file=out)
     doubts = [
         (a["id"], text)
         for key in (k for _, k in groups)

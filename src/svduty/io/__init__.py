@@ -7,6 +7,7 @@ Example:
 """
 
 from svduty.io._areas import AreasDocument, LocalAreaDocument, load_areas
+from svduty.io._authorities import AuthoritiesDocument, dump_authorities, load_authorities
 from svduty.io._bundle import (
     MANIFEST,
     PACKAGED,
@@ -26,12 +27,15 @@ __all__ = [
     "PACKAGED",
     "SECTIONS",
     "AreasDocument",
+    "AuthoritiesDocument",
     "LocalAreaDocument",
     "Manifest",
     "SectionContext",
     "SectionSpec",
     "bundle_schema",
+    "dump_authorities",
     "load_areas",
+    "load_authorities",
     "load_partnership",
     "read_toml",
     "schema_errors",

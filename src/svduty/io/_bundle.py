@@ -18,8 +18,10 @@ from typing import Any
 import attrs
 import cattrs
 
+from svduty.areas import Geography
 from svduty.errors import BundleError, DataError, Problem
 from svduty.io._areas import AreasDocument, load_areas
+from svduty.io._authorities import AuthoritiesDocument, load_authorities
 from svduty.io._converter import make_converter, structure
 from svduty.io._files import read_toml
 from svduty.partnership import Partnership
@@ -118,8 +120,26 @@ def _load_areas_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping
     return {"geography": geography, "local_area": local_area}
 
 
+def _load_authorities_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    geography = ctx.loaded["geography"]
+    assert isinstance(geography, Geography)
+    authorities = load_authorities(
+        data,
+        file=ctx.file,
+        converter=ctx.converter,
+        districts_within=geography.district_codes_within,
+    )
+    return {"authorities": authorities}
+
+
 SECTIONS: dict[str, SectionSpec] = {
     "areas": SectionSpec("areas.toml", _load_areas_section, AreasDocument),
+    "authorities": SectionSpec(
+        "authorities.toml",
+        _load_authorities_section,
+        AuthoritiesDocument,
+        needs=("geography",),
+    ),
 }
 """The sections of a bundle, in load order."""
 

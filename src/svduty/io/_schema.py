@@ -183,8 +183,8 @@ def bundle_schema() -> dict[str, Any]:
 
     Example:
         >>> s = bundle_schema()
-        >>> sorted(s["properties"])
-        ['areas.toml', 'bundle.toml']
+        >>> sorted(s["properties"])[:3]
+        ['areas.toml', 'authorities.toml', 'bundle.toml']
         >>> s["$defs"]["Area"]["properties"]["kind"]["enum"][:3]
         ['country', 'region', 'county']
     """

@@ -1,0 +1,77 @@
+"""Authorities under the Serious Violence Duty: categories, named bodies and rules.
+
+The statutory categories (Schedule 1 specified authorities, Schedule 2 relevant
+authorities, local policing bodies, other partners) with their citations; the join rule
+from an authority to its local government areas (s.11(6)); and the rules on consultation
+(s.8(4), s.9(4)), assistance (s.14), disclosure (s.16), requests for information (s.17)
+and directions (s.18), each answering yes, no or undetermined with reasons.
+
+Example:
+    >>> from svduty.authorities import AuthorityCategory, category_info
+    >>> category_info(AuthorityCategory.LOCAL_POLICING_BODY).role.value
+    'local_policing_body'
+"""
+
+from svduty.authorities._answers import Answer, Reason, Verdict
+from svduty.authorities._categories import (
+    CATEGORIES,
+    AuthorityCategory,
+    CategoryInfo,
+    JoinRule,
+    Nation,
+    Role,
+    category_info,
+)
+from svduty.authorities._model import (
+    Absence,
+    Authorities,
+    Authority,
+    DistrictsWithin,
+    Establishment,
+    Holder,
+    PlannedChange,
+    local_government_areas,
+)
+from svduty.authorities._rules import (
+    DUTIES,
+    InformationFacts,
+    can_be_directed,
+    may_assist,
+    may_disclose,
+    may_require_information,
+    must_consult_s8,
+    must_consult_s9,
+    role_of,
+    specified_authorities_for,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "DUTIES",
+    "Absence",
+    "Answer",
+    "Authorities",
+    "Authority",
+    "AuthorityCategory",
+    "CategoryInfo",
+    "DistrictsWithin",
+    "Establishment",
+    "Holder",
+    "InformationFacts",
+    "JoinRule",
+    "Nation",
+    "PlannedChange",
+    "Reason",
+    "Role",
+    "Verdict",
+    "can_be_directed",
+    "category_info",
+    "local_government_areas",
+    "may_assist",
+    "may_disclose",
+    "may_require_information",
+    "must_consult_s8",
+    "must_consult_s9",
+    "role_of",
+    "specified_authorities_for",
+]

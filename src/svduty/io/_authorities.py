@@ -1,0 +1,180 @@
+"""The ``authorities.toml`` section of a bundle: named authorities and recorded absences.
+
+The file has two arrays of tables, ``[[authorities]]`` (the fields of
+:class:`~svduty.authorities.Authority`) and ``[[absences]]`` (the fields of
+:class:`~svduty.authorities.Absence`). Every record carries a citation.
+
+Example:
+    >>> data = {"authorities": [{
+    ...     "id": "example-dc", "name": "Example District Council",
+    ...     "category": "district_council", "areas": ["E07000901"],
+    ...     "citation": {"source": "pcsc-act-2022", "provision": "Sch 1"}}]}
+    >>> auths = load_authorities(data, file="authorities.toml")
+    >>> auths.get("example-dc").role.value
+    'specified_authority'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from svduty.authorities import Absence, Authorities, Authority, DistrictsWithin, JoinRule
+from svduty.errors import BundleError, ConflictError, Problem
+from svduty.io._converter import make_converter, structure, to_plain
+
+__all__ = ["AuthoritiesDocument", "dump_authorities", "load_authorities"]
+
+
+@attrs.frozen(slots=True)
+class AuthoritiesDocument:
+    """The contents of ``authorities.toml`` (the class the JSON Schema is made from).
+
+    Attributes:
+        authorities: The named authorities.
+        absences: Categories recorded as having no authority for some areas.
+
+    Example:
+        >>> AuthoritiesDocument().authorities
+        ()
+    """
+
+    authorities: tuple[Authority, ...] = ()
+    absences: tuple[Absence, ...] = ()
+
+
+def load_authorities(
+    data: Mapping[str, Any],
+    *,
+    file: str | Path | None = None,
+    converter: cattrs.Converter | None = None,
+    districts_within: DistrictsWithin | None = None,
+) -> Authorities:
+    """Build :class:`~svduty.authorities.Authorities` from the plain data of the file.
+
+    Besides the types, it checks that ids are unique, that ``same_body_as`` and
+    ``established_by`` name authorities of the file, and that each authority has the
+    areas its category's join rule needs (one area for a council whose area is the local
+    government area; at least one for the others, except other partners).
+
+    Args:
+        data: The parsed TOML.
+        file: The file name, named in every problem.
+        converter: The converter (with the bundle's sources); default: the national one.
+        districts_within: The join callable of the partnership's geography. When given,
+            every area code is checked with it (an unknown code is a problem naming the
+            field) and the collection keeps it for area queries.
+
+    Raises:
+        BundleError: naming the file and the field path of every problem.
+
+    Example:
+        >>> load_authorities({"authorities": [{"id": "x", "name": "X",
+        ...     "category": "district_council", "areas": [],
+        ...     "citation": {"source": "pcsc-act-2022"}}]}, file="a.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: a.toml: authorities[0].areas: expected exactly one area code...
+    """
+    name = str(file) if file is not None else None
+    parsed = structure(
+        data, AuthoritiesDocument, file=name, converter=converter or make_converter()
+    )
+    problems: list[Problem] = []
+    ids = [a.id for a in parsed.authorities]
+    seen: set[str] = set()
+    for i, a in enumerate(parsed.authorities):
+        where = f"authorities[{i}]"
+        if a.id in seen:
+            problems.append(
+                Problem(
+                    file=name, field=f"{where}.id", message="two authorities share one id", got=a.id
+                )
+            )
+        seen.add(a.id)
+        if a.same_body_as is not None and a.same_body_as not in ids:
+            problems.append(
+                Problem(
+                    file=name,
+                    field=f"{where}.same_body_as",
+                    expected="the id of another authority in the file",
+                    got=a.same_body_as,
+                )
+            )
+        for j, other in enumerate(a.established_by):
+            if other not in ids:
+                problems.append(
+                    Problem(
+                        file=name,
+                        field=f"{where}.established_by[{j}]",
+                        expected="the id of an authority in the file",
+                        got=other,
+                    )
+                )
+        rule = a.info.join
+        if rule is JoinRule.THE_AREA and len(a.areas) != 1:
+            problems.append(
+                Problem(
+                    file=name,
+                    field=f"{where}.areas",
+                    expected="exactly one area code (the council's local government area)",
+                    got=str(len(a.areas)) + " codes",
+                )
+            )
+        elif rule not in {JoinRule.THE_AREA, JoinRule.NONE} and not a.areas:
+            problems.append(
+                Problem(
+                    file=name,
+                    field=f"{where}.areas",
+                    expected=f"at least one area code (join rule {rule.value})",
+                )
+            )
+    for i, x in enumerate(parsed.absences):
+        if not x.areas:
+            problems.append(
+                Problem(file=name, field=f"absences[{i}].areas", expected="at least one area code")
+            )
+    if districts_within is not None:
+        codes: list[tuple[str, tuple[str, ...]]] = [
+            *((f"authorities[{i}]", a.areas) for i, a in enumerate(parsed.authorities)),
+            *((f"absences[{i}]", x.areas) for i, x in enumerate(parsed.absences)),
+        ]
+        for where, areas in codes:
+            for j, code in enumerate(areas):
+                try:
+                    list(districts_within(code))
+                except LookupError:
+                    problems.append(
+                        Problem(
+                            file=name,
+                            field=f"{where}.areas[{j}]",
+                            expected="an area code the geography knows",
+                            got=code,
+                        )
+                    )
+    if problems:
+        raise BundleError(problems)
+    try:
+        auths = Authorities(parsed.authorities, parsed.absences)
+    except ConflictError as exc:  # pragma: no cover - duplicate ids are reported above
+        raise BundleError(exc.with_file(name or "").problems) from None
+    return auths if districts_within is None else auths.with_districts_within(districts_within)
+
+
+def dump_authorities(
+    authorities: Authorities, converter: cattrs.Converter | None = None
+) -> dict[str, Any]:
+    """The plain data of the ``authorities.toml`` file (the inverse of :func:`load_authorities`).
+
+    Example:
+        >>> dump_authorities(Authorities())
+        {'authorities': [], 'absences': []}
+    """
+    return {
+        "authorities": [to_plain(a, converter) for a in authorities.items],
+        "absences": [to_plain(x, converter) for x in authorities.absences],
+    }
