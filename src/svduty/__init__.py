@@ -21,6 +21,7 @@ from svduty.errors import (
     SvdutyError,
     UnknownAreaError,
 )
+from svduty.funding import FundingModel, Money, SpendingPlan, Strategy, split
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
@@ -38,13 +39,18 @@ __all__ = [
     "DataError",
     "Dated",
     "FinancialYear",
+    "FundingModel",
+    "Money",
     "Period",
     "Problem",
     "Source",
+    "SpendingPlan",
+    "Strategy",
     "SvdutyError",
     "Timeline",
     "UnknownAreaError",
     "__version__",
     "cite",
     "date",
+    "split",
 ]

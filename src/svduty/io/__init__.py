@@ -7,5 +7,22 @@ Example:
 """
 
 from svduty.io._files import read_toml, write_toml
+from svduty.io._funding import (
+    load_funding,
+    load_strategy,
+    read_funding,
+    read_strategy,
+    warwickshire_funding,
+    warwickshire_strategy,
+)
 
-__all__ = ["read_toml", "write_toml"]
+__all__ = [
+    "load_funding",
+    "load_strategy",
+    "read_funding",
+    "read_strategy",
+    "read_toml",
+    "warwickshire_funding",
+    "warwickshire_strategy",
+    "write_toml",
+]
