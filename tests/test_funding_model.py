@@ -484,3 +484,45 @@ def test_bad_strategy_files(change, field):
     with pytest.raises((BundleError, FundingError)) as info:
         load_strategy(data, file="strategy.toml")
     assert info.value.problems[0].field == field
+
+
+def test_every_figure_rule_project_and_edge_is_cited():
+    m, s = warwickshire_funding(), warwickshire_strategy()
+    cited = [
+        *m.allocations,
+        *m.stated_totals,
+        *m.categories,
+        m.carry_over,
+        m.payment,
+        *m.projects,
+        *m.grant_flow.relations(),
+        *(part for p in m.populations for part in p.parts),
+        *s.pillars,
+        *s.prevention_levels,
+        *s.intervention_tiers,
+        *s.five_cs,
+        *s.principles,
+        *s.life_stages,
+        *s.actions,
+        *s.needs.areas,
+    ]
+    assert [x for x in cited if x.citation is None] == []
+    assert m.funding_period_citation.confidence is Confidence.UNCONFIRMED
+
+
+def test_chart_on_given_axes():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from svduty.funding import plot_allocations
+
+    fig, ax = plt.subplots()
+    try:
+        assert plot_allocations(warwickshire_funding(), ax=ax) is ax
+        assert len(ax.patches) == 6  # three years, two categories
+        label = ax.yaxis.get_major_formatter()(3000000, 0)
+        assert label == "£30,000"
+    finally:
+        plt.close(fig)
