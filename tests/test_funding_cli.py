@@ -79,6 +79,8 @@ def test_split_by_population(tmp_path):
             "floors[a]",
         ),
         ('amount = "10"\nmethod = "dice"\n', False, "method"),
+        ('amount = "10"\nmethod = "shares"\nweights = {a = "0.3", b = "0.7"}\n', True, "£7.00"),
+        ('amount = "10"\nmethod = "shares"\nweights = {a = "0.3"}\n', False, "shares"),
         ("amount = 10.5\n", False, "amount"),
         ('method = "equal"\n', False, "year"),
         ('year = "2024/25"\ncategory = "capital"\n', False, "category"),

@@ -402,6 +402,15 @@ def test_strategy_vocabulary():
         s.action("no-such")
 
 
+def test_the_five_cs_by_stage():
+    s = warwickshire_strategy()
+    assert len(s.opportunities) == 24  # 0-5 names no community consensus
+    for stage in s.life_stages:
+        got = set(s.opportunities_for(stage.id))
+        expected = {c.id for c in s.five_cs}
+        assert got == (expected - {"community_consensus"} if stage.id == "0-5" else expected)
+
+
 def test_every_funded_project_is_traced():
     s, m = warwickshire_strategy(), warwickshire_funding()
     trace = s.trace(m)
@@ -476,6 +485,8 @@ def test_needs_weights_split():
         (lambda d: d["actions"][1].update(id=d["actions"][0]["id"]), "actions[1].id"),
         (lambda d: d["needs"]["areas"][0].update(table="low"), "needs.areas[0].table"),
         (lambda d: d["needs"].update(county_average=5.3), "needs.county_average"),
+        (lambda d: d["opportunities"][0].update(stage="x"), "opportunities[0].stage"),
+        (lambda d: d["opportunities"][0].update(c="x"), "opportunities[0].c"),
     ],
 )
 def test_bad_strategy_files(change, field):
@@ -505,6 +516,7 @@ def test_every_figure_rule_project_and_edge_is_cited():
         *s.life_stages,
         *s.actions,
         *s.needs.areas,
+        *s.opportunities,
     ]
     assert [x for x in cited if x.citation is None] == []
     assert m.funding_period_citation.confidence is Confidence.UNCONFIRMED

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from svduty.errors import FundingError
-from svduty.funding import CostCategory, FundingModel, Money, Split, split, split_equal
+from svduty.funding import (
+    CostCategory,
+    FundingModel,
+    Money,
+    Split,
+    split,
+    split_equal,
+    split_shares,
+)
 from svduty.io import read_funding, read_strategy, read_toml
 
 __all__ = ["register", "run"]
@@ -90,12 +98,14 @@ def _split_from_file(path: str, model: FundingModel, bundle: str | None) -> Spli
             weights = strategy.needs.weights(data.get("measure", "average"))
             cites = (strategy.needs.citation,) if strategy.needs.citation else ()
             return split(amount, weights, floors=floors, caps=caps, method="needs", citations=cites)
+        if method == "shares":
+            return split_shares(amount, data.get("weights") or {})
         if method == "weights":
             return split(amount, data.get("weights") or {}, floors=floors, caps=caps)
         raise FundingError.single(
             file,
             "method",
-            expected="'population', 'equal', 'needs' or 'weights'",
+            expected="'population', 'equal', 'needs', 'shares' or 'weights'",
             got=str(method)[:40],
         )
     except FundingError as exc:

@@ -23,6 +23,7 @@ __all__ = [
     "LifeStage",
     "NeedsArea",
     "NeedsEvidence",
+    "Opportunity",
     "Scope",
     "Strategy",
     "Tagging",
@@ -115,6 +116,28 @@ class Action:
     pillars: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
     tiers: tuple[str, ...] = ()
+    citation: Citation | None = None
+
+
+@attrs.frozen(slots=True)
+class Opportunity:
+    """An issue or opportunity the strategy defines for a life stage under one of the 5 Cs.
+
+    Attributes:
+        stage: The life stage id.
+        c: The id of the C (``collaboration``, ``co_production``, ``co_operation``,
+            ``counter_narrative``, ``community_consensus``).
+        text: The strategy's words.
+        citation: Where it is stated.
+
+    Example:
+        >>> Opportunity("0-5", "collaboration", "...").c
+        'collaboration'
+    """
+
+    stage: str
+    c: str
+    text: str
     citation: Citation | None = None
 
 
@@ -321,6 +344,7 @@ class Strategy:
     actions: tuple[Action, ...]
     needs: NeedsEvidence
     principles: tuple[Term, ...] = ()
+    opportunities: tuple[Opportunity, ...] = ()
     tagging: Tagging | None = None
     citation: Citation | None = None
 
@@ -331,6 +355,19 @@ class Strategy:
             "levels": {p.id for p in self.prevention_levels},
             "tiers": {p.id for p in self.intervention_tiers},
         }
+        cs = {c.id for c in self.five_cs}
+        for n, o in enumerate(self.opportunities):
+            if o.stage not in vocab["stage"]:
+                raise FundingError.single(
+                    None, f"opportunities[{n}].stage", expected="a life stage id", got=o.stage[:40]
+                )
+            if o.c not in cs:
+                raise FundingError.single(
+                    None,
+                    f"opportunities[{n}].c",
+                    expected="one of " + ", ".join(sorted(cs)),
+                    got=o.c[:40],
+                )
         seen: set[str] = set()
         for n, a in enumerate(self.actions):
             if a.id in seen:
@@ -349,6 +386,16 @@ class Strategy:
                             expected="one of " + ", ".join(sorted(vocab[key])),
                             got=v[:40],
                         )
+
+    def opportunities_for(self, stage: str) -> dict[str, str]:
+        """The issues and opportunities of a life stage, by C.
+
+        Example:
+            >>> from svduty.io import warwickshire_strategy
+            >>> sorted(warwickshire_strategy().opportunities_for("0-5"))
+            ['co_operation', 'co_production', 'collaboration', 'counter_narrative']
+        """
+        return {o.c: o.text for o in self.opportunities if o.stage == stage}
 
     def action(self, action_id: str) -> Action:
         """An action by id.
