@@ -25,6 +25,7 @@ def test_text():
     assert "-£29,971.87" in out
     assert "observation only" in out
     assert "Bede Bedworth Town Centre" in out
+    assert "home-office -> warwickshire-opcc -> wcc-community-safety-team (paid in arrears)" in out
 
 
 def test_year_filter_and_json():

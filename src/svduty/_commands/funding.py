@@ -160,6 +160,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             ],
             "totals": rows,
             "reconciliation": [f.as_dict() for f in findings],
+            "grant_flow": {
+                "relations": [e.as_dict() for e in model.grant_flow.relations()],
+                "in_arrears": model.grant_flow.in_arrears,
+            },
         }
         if sp is not None:
             payload["split"] = sp.as_dict()
@@ -176,6 +180,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             for k in ("labour", "non_labour", "total", "stated_total")
         ]
         print(f"{r['year']:<8} " + " ".join(f"{c:>14}" for c in cells), file=stdout)
+    flow = model.grant_flow
+    arrears = " (paid in arrears)" if flow.in_arrears else ""
+    print("", file=stdout)
+    print(f"Grant flow: {' -> '.join(flow.path())}{arrears}", file=stdout)
     print("", file=stdout)
     print("Reconciliation", file=stdout)
     for f in findings:
