@@ -30,6 +30,7 @@ from svduty.errors import (
     SvdutyError,
     UnknownAreaError,
 )
+from svduty.funding import FundingModel, Money, SpendingPlan, Strategy, split
 from svduty.io import load_partnership, validate_bundle, warwickshire
 from svduty.partnership import Partnership
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
@@ -56,13 +57,17 @@ __all__ = [
     "DataError",
     "Dated",
     "FinancialYear",
+    "FundingModel",
     "Geography",
     "LocalArea",
+    "Money",
     "Partnership",
     "Period",
     "Problem",
     "Role",
     "Source",
+    "SpendingPlan",
+    "Strategy",
     "SvdutyError",
     "Timeline",
     "UnknownAreaError",
@@ -71,6 +76,7 @@ __all__ = [
     "cite",
     "date",
     "load_partnership",
+    "split",
     "validate_bundle",
     "warwickshire",
 ]

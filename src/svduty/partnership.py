@@ -18,6 +18,7 @@ import attrs
 
 from svduty.areas import Geography, LocalArea
 from svduty.authorities import Authorities
+from svduty.funding import FundingModel, Strategy
 from svduty.sources import Sources
 
 __all__ = ["Partnership"]
@@ -37,6 +38,10 @@ class Partnership:
         geography: The areas of and around the partnership, with the LSOA look-ups.
         authorities: The specified authorities, relevant authorities, local policing body
             and other partners named in the bundle, with the s.11(6) join to the areas.
+        funding: The Home Office allocations, cost-category rules, projects and grant
+            flow (``None`` when the bundle has no ``funding.toml``).
+        strategy: The strategy's vocabulary, life stages, actions and needs evidence
+            (``None`` when the bundle has no ``strategy.toml``).
         sources: The national catalogue extended with the bundle's own sources.
         description: A paragraph on the partnership.
         bundle_path: The folder it was loaded from, if any.
@@ -56,5 +61,7 @@ class Partnership:
     geography: Geography = attrs.field(eq=False, repr=False)
     authorities: Authorities = attrs.field(eq=False, repr=False)
     sources: Sources = attrs.field(repr=False)
+    funding: FundingModel | None = attrs.field(default=None, eq=False, repr=False)
+    strategy: Strategy | None = attrs.field(default=None, eq=False, repr=False)
     description: str = ""
     bundle_path: Path | None = attrs.field(default=None, eq=False)

@@ -510,6 +510,28 @@ CATALOGUE: Sources = Sources.of(
             None,
             "Open Government Licence v3.0.",
         ),
+        Source(
+            "mopac-pcd-1614",
+            "MOPAC Decision PCD 1614: VRU borough relocation grant funding",
+            SourceKind.REPORT,
+            "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime-"
+            "mopac/mopac-governance-and-decision-making/mopac-decisions/pcd-1614-vru-borough-"
+            "relocation-grant-funding",
+            "Mayor's Office for Policing and Crime",
+            None,
+            "Secondary source for the Home Office SVD grant condition that funding is not "
+            "carried over between financial years (law.md §4.4 [S]).",
+        ),
+        Source(
+            "ons-census-2021",
+            "Census 2021: usual resident population by local authority",
+            SourceKind.DATASET,
+            "https://www.ons.gov.uk/census",
+            "Office for National Statistics",
+            _d("2022-06-28"),
+            "Warwickshire figures rounded to the nearest 100, as reported in the press "
+            "(warwickshire.md §6); each citation gives the page read and its confidence.",
+        ),
     ]
 )
 """The national sources and the three Warwickshire seed documents, by id."""

@@ -20,6 +20,14 @@ from svduty.io._bundle import (
     warwickshire,
 )
 from svduty.io._files import read_toml, write_toml
+from svduty.io._funding import (
+    load_funding,
+    load_strategy,
+    read_funding,
+    read_strategy,
+    warwickshire_funding,
+    warwickshire_strategy,
+)
 from svduty.io._schema import bundle_schema, schema_errors, schema_of
 
 __all__ = [
@@ -36,11 +44,17 @@ __all__ = [
     "dump_authorities",
     "load_areas",
     "load_authorities",
+    "load_funding",
     "load_partnership",
+    "load_strategy",
+    "read_funding",
+    "read_strategy",
     "read_toml",
     "schema_errors",
     "schema_of",
     "validate_bundle",
     "warwickshire",
+    "warwickshire_funding",
+    "warwickshire_strategy",
     "write_toml",
 ]

@@ -20,10 +20,12 @@ import cattrs
 
 from svduty.areas import Geography
 from svduty.errors import BundleError, DataError, Problem
+from svduty.funding import FundingModel, Strategy
 from svduty.io._areas import AreasDocument, load_areas
 from svduty.io._authorities import AuthoritiesDocument, load_authorities
 from svduty.io._converter import make_converter, structure
 from svduty.io._files import read_toml
+from svduty.io._funding import load_funding, load_strategy
 from svduty.partnership import Partnership
 from svduty.sources import CATALOGUE, Source
 
@@ -132,6 +134,14 @@ def _load_authorities_section(data: Mapping[str, Any], ctx: SectionContext) -> M
     return {"authorities": authorities}
 
 
+def _load_funding_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    return {"funding": load_funding(data, file=ctx.file, converter=ctx.converter)}
+
+
+def _load_strategy_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    return {"strategy": load_strategy(data, file=ctx.file, converter=ctx.converter)}
+
+
 SECTIONS: dict[str, SectionSpec] = {
     "areas": SectionSpec("areas.toml", _load_areas_section, AreasDocument),
     "authorities": SectionSpec(
@@ -140,6 +150,8 @@ SECTIONS: dict[str, SectionSpec] = {
         AuthoritiesDocument,
         needs=("geography",),
     ),
+    "funding": SectionSpec("funding.toml", _load_funding_section, FundingModel, required=False),
+    "strategy": SectionSpec("strategy.toml", _load_strategy_section, Strategy, required=False),
 }
 """The sections of a bundle, in load order."""
 

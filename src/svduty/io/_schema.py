@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from svduty.funding import Money
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Citation, Confidence
 
@@ -36,6 +37,12 @@ _SPECIAL: dict[Any, dict[str, Any]] = {
         "type": ["string", "integer"],
         "pattern": r"^-?£?[0-9,]+(\.[0-9]+)?$",
         "description": "An exact amount, written as a string (floats are refused).",
+    },
+    Money: {
+        "type": "string",
+        "pattern": r"^£?[0-9][0-9,]*(\.[0-9]{1,2})?$",
+        "description": "An amount in pounds written as text, at most two decimal places, "
+        "such as '263506.30' or '£263,506.30' (floats are refused).",
     },
     FinancialYear: {
         "type": "string",

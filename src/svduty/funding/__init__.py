@@ -1,0 +1,88 @@
+"""Serious Violence Duty funding: exact money, allocations, rules, grant flow and splits.
+
+The Home Office grant is held per UK financial year in two cost categories (labour and
+non-labour), each figure with its citation. A spending plan is checked against the
+cost-category rules; stated totals are reconciled against their parts; money is split
+among recipients to the exact penny. No floats anywhere: amounts are whole pence.
+
+Example:
+    >>> from svduty.funding import Money, split_equal
+    >>> from svduty.io import warwickshire_funding
+    >>> m = warwickshire_funding()
+    >>> str(m.allocation("2023/24").total)
+    '£263,506.30'
+    >>> [str(s.amount) for s in split_equal(Money.parse("100"), ["a", "b", "c"]).shares]
+    ['£33.34', '£33.33', '£33.33']
+"""
+
+from svduty.funding._chart import plot_allocations
+from svduty.funding._flow import Approval, FlowEdge, FlowRelation, GrantFlow, Receipt
+from svduty.funding._model import (
+    Allocation,
+    CarryOverRule,
+    CostCategory,
+    CostCategoryRule,
+    Finding,
+    FundingModel,
+    PaymentRule,
+    PlanLine,
+    Population,
+    PopulationPart,
+    PopulationTotal,
+    Project,
+    Severity,
+    SpendingPlan,
+    StatedTotal,
+)
+from svduty.funding._money import Money
+from svduty.funding._split import Share, Split, split, split_equal, split_shares
+from svduty.funding._strategy import (
+    Action,
+    LifeStage,
+    NeedsArea,
+    NeedsEvidence,
+    Opportunity,
+    Scope,
+    Strategy,
+    Tagging,
+    Term,
+)
+
+__all__ = [
+    "Action",
+    "Allocation",
+    "Approval",
+    "CarryOverRule",
+    "CostCategory",
+    "CostCategoryRule",
+    "Finding",
+    "FlowEdge",
+    "FlowRelation",
+    "FundingModel",
+    "GrantFlow",
+    "LifeStage",
+    "Money",
+    "NeedsArea",
+    "NeedsEvidence",
+    "Opportunity",
+    "PaymentRule",
+    "PlanLine",
+    "Population",
+    "PopulationPart",
+    "PopulationTotal",
+    "Project",
+    "Receipt",
+    "Scope",
+    "Severity",
+    "Share",
+    "SpendingPlan",
+    "Split",
+    "StatedTotal",
+    "Strategy",
+    "Tagging",
+    "Term",
+    "plot_allocations",
+    "split",
+    "split_equal",
+    "split_shares",
+]

@@ -1,0 +1,273 @@
+"""Exact money: whole pence held as an integer, never a binary fraction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from svduty.errors import MoneyError, Problem
+
+__all__ = ["Money"]
+
+_TEXT = re.compile(r"^(-)?£?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_PENCE = Decimal(100)
+
+
+def _error(field: str | None, expected: str, got: str | None = None) -> MoneyError:
+    return MoneyError([Problem(field=field or "amount", expected=expected, got=got)])
+
+
+@attrs.frozen(slots=True, order=True)
+class Money:
+    """An exact amount of pounds sterling, held as a whole number of pence.
+
+    Arithmetic cannot silently lose a penny: adding and subtracting are exact, multiplying
+    is by whole numbers only, and dividing is done by :func:`svduty.funding.split`, which
+    hands out every penny. Floats are refused everywhere.
+
+    Attributes:
+        pence: The amount in pence (negative only as the result of a subtraction).
+
+    Example:
+        >>> m = Money.parse("£263,506.30")
+        >>> m.pence, str(m)
+        (26350630, '£263,506.30')
+        >>> str(Money.parse("180000") + Money.parse("83506.30"))
+        '£263,506.30'
+        >>> Money.parse(0.1)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.MoneyError: amount: expected an exact amount written as text such as "263506.30", a Decimal or Money (floats are not accepted) (got '0.1')
+    """  # noqa: E501
+
+    pence: int = attrs.field()
+
+    @pence.validator
+    def _check(self, _: Any, value: Any) -> None:
+        if type(value) is not int:
+            raise _error("pence", "a whole number of pence", repr(value)[:40])
+
+    # -- building -------------------------------------------------------------------------
+
+    @classmethod
+    def zero(cls) -> Money:
+        """No money.
+
+        Example:
+            >>> Money.zero().pence
+            0
+        """
+        return cls(0)
+
+    @classmethod
+    def from_pence(cls, pence: int, *, field: str | None = None) -> Money:
+        """An amount given in whole pence.
+
+        Raises:
+            MoneyError: if ``pence`` is not an integer (floats and booleans are refused).
+
+        Example:
+            >>> str(Money.from_pence(3000000))
+            '£30,000'
+        """
+        if type(pence) is not int:
+            raise _error(field, "a whole number of pence", repr(pence)[:40])
+        return cls(pence)
+
+    @classmethod
+    def parse(
+        cls, value: object, *, field: str | None = None, allow_negative: bool = False
+    ) -> Money:
+        """Read an amount written as a person writes it, or a ``Decimal``.
+
+        Accepts ``"£263,506.30"``, ``"263506.30"``, ``"30,000"``, ``Decimal("0.5")`` and
+        :class:`Money`. Integers are refused here because ``30000`` could mean pounds or
+        pence: use :meth:`from_pence` or :meth:`pounds`.
+
+        Args:
+            value: The amount.
+            field: The field named in an error (default ``"amount"``).
+            allow_negative: Whether a negative amount is acceptable.
+
+        Raises:
+            MoneyError: if the amount is a float, negative, has more than two decimal
+                places, or is not an amount at all; the error names ``field``.
+
+        Example:
+            >>> Money.parse("30,000").pence
+            3000000
+            >>> Money.parse("12.345", field="labour")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.MoneyError: labour: expected at most two decimal places (whole pence) (got '12.345')
+            >>> Money.parse("-5", field="non_labour")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.MoneyError: non_labour: expected an amount of zero or more (got '-5')
+        """  # noqa: E501
+        if isinstance(value, Money):
+            money = value
+        elif isinstance(value, Decimal):
+            money = cls._from_decimal(value, field)
+        elif isinstance(value, str):
+            money = cls._from_text(value, field)
+        elif isinstance(value, bool | float):
+            raise _error(
+                field,
+                'an exact amount written as text such as "263506.30", a Decimal or Money '
+                "(floats are not accepted)",
+                repr(value)[:40],
+            )
+        elif isinstance(value, int):
+            raise _error(
+                field,
+                'an amount written as text such as "30000" (an integer could mean pounds or '
+                "pence: use Money.pounds or Money.from_pence)",
+                repr(value)[:40],
+            )
+        else:
+            raise _error(field, 'an amount such as "£263,506.30"')
+        if money.pence < 0 and not allow_negative:
+            raise _error(field, "an amount of zero or more", _short(value))
+        return money
+
+    @classmethod
+    def pounds(cls, value: int | str | Decimal, *, field: str | None = None) -> Money:
+        """An amount in pounds: a whole number of pounds, or text or a Decimal.
+
+        Example:
+            >>> str(Money.pounds(575214))
+            '£575,214'
+        """
+        if type(value) is int:
+            if value < 0:
+                raise _error(field, "an amount of zero or more", str(value))
+            return cls(value * 100)
+        return cls.parse(value, field=field)
+
+    @classmethod
+    def _from_decimal(cls, value: Decimal, field: str | None) -> Money:
+        if not value.is_finite():
+            raise _error(field, "a finite amount", str(value))
+        exponent = value.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -2:
+            raise _error(field, "at most two decimal places (whole pence)", str(value)[:40])
+        return cls(int(value * _PENCE))
+
+    @classmethod
+    def _from_text(cls, text: str, field: str | None) -> Money:
+        cleaned = text.strip().replace(" ", "")
+        m = _TEXT.match(cleaned)
+        if not m or (m.group(1) and m.group(2)):
+            raise _error(field, 'an amount such as "£263,506.30" or "263506.30"', _short(text))
+        whole = int(m.group(3).replace(",", ""))
+        frac = m.group(4) or ""
+        if len(frac.rstrip("0")) > 2:
+            raise _error(field, "at most two decimal places (whole pence)", _short(text))
+        frac = (frac + "00")[:2] if len(frac) <= 2 else frac[:2]
+        pence = whole * 100 + int(frac)
+        return cls(-pence if (m.group(1) or m.group(2)) else pence)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def decimal(self) -> Decimal:
+        """The amount in pounds as a ``Decimal`` with two places.
+
+        Example:
+            >>> Money.parse("83506.3").decimal
+            Decimal('83506.30')
+        """
+        return (Decimal(self.pence) / _PENCE).quantize(Decimal("0.01"))
+
+    def format(self, *, always_pence: bool = False, symbol: bool = True) -> str:
+        """The amount as a person writes it: ``£263,506.30``; ``£30,000`` for whole pounds.
+
+        Args:
+            always_pence: Write ``.00`` for whole pounds too (for columns of figures).
+            symbol: Put the pound sign in front.
+
+        Example:
+            >>> Money.pounds(30000).format(), Money.pounds(30000).format(always_pence=True)
+            ('£30,000', '£30,000.00')
+            >>> Money.from_pence(-2997187).format(symbol=False)
+            '-29,971.87'
+        """
+        sign = "-" if self.pence < 0 else ""
+        whole, pence = divmod(abs(self.pence), 100)
+        text = f"{whole:,}"
+        if pence or always_pence:
+            text += f".{pence:02d}"
+        return f"{sign}{'£' if symbol else ''}{text}"
+
+    def plain(self) -> str:
+        """The amount as plain data text, ``"263506.30"`` (the form bundle files use).
+
+        Example:
+            >>> Money.pounds(30000).plain()
+            '30000.00'
+        """
+        return f"{self.decimal}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        return f"Money('{self.plain()}')"
+
+    def __bool__(self) -> bool:
+        return self.pence != 0
+
+    # -- arithmetic (exact) ----------------------------------------------------------------
+
+    def __add__(self, other: object) -> Money:
+        if isinstance(other, Money):
+            return Money(self.pence + other.pence)
+        if other == 0 and type(other) is int:  # lets sum() start from 0
+            return self
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __sub__(self, other: object) -> Money:
+        if isinstance(other, Money):
+            return Money(self.pence - other.pence)
+        return NotImplemented
+
+    def __neg__(self) -> Money:
+        return Money(-self.pence)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self.pence))
+
+    def __mul__(self, other: object) -> Money:
+        if type(other) is int:
+            return Money(self.pence * other)
+        if isinstance(other, float | Decimal):
+            raise _error(
+                "multiplier",
+                "a whole number (use svduty.funding.split to divide money exactly)",
+                repr(other)[:40],
+            )
+        return NotImplemented
+
+    __rmul__ = __mul__
+
+    @staticmethod
+    def total(amounts: Iterable[Money]) -> Money:
+        """The exact sum of amounts (zero for none).
+
+        Example:
+            >>> str(Money.total(Money.parse(x) for x in ["30000", "263506.30", "311679.57"]))
+            '£605,185.87'
+        """
+        return Money(sum((m.pence for m in amounts), 0))
+
+
+def _short(value: object) -> str | None:
+    text = str(value)
+    return text if len(text) <= 40 else None

@@ -1,0 +1,353 @@
+"""Split rules: equal, fixed shares and weights, with floors and caps, to the exact penny.
+
+The exact (rational) share of each recipient is found first; then whole pence are handed
+out by largest-remainder apportionment, ties going to the recipient whose id sorts first,
+so the shares always sum to the amount and do not depend on the order recipients are
+listed in.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from svduty.errors import FundingError, MoneyError
+from svduty.funding._money import Money
+from svduty.sources import Citation
+
+__all__ = ["Share", "Split", "split", "split_equal", "split_shares"]
+
+Weight = int | Decimal | Fraction
+
+
+def _fraction(value: object, field: str) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction | str):
+        raise FundingError.single(
+            None,
+            field,
+            expected="a weight given as an integer, a Decimal or text (floats are not accepted)",
+            got=repr(value)[:40],
+        )
+    try:
+        frac = Fraction(Decimal(value)) if isinstance(value, str) else Fraction(value)
+    except (ValueError, ArithmeticError):
+        raise FundingError.single(None, field, expected="a number", got=str(value)[:40]) from None
+    if frac < 0:
+        raise FundingError.single(None, field, expected="a weight of zero or more", got=str(value))
+    return frac
+
+
+@attrs.frozen(slots=True)
+class Share:
+    """One recipient's share of a split.
+
+    Attributes:
+        recipient: The recipient's id.
+        amount: The whole-penny amount.
+        weight: The weight used (as an exact fraction).
+        exact: The exact share before rounding to pence, in pence.
+
+    Example:
+        >>> s = split(Money.parse("1.00"), {"a": 1, "b": 2}).shares[0]
+        >>> s.recipient, str(s.amount), s.exact
+        ('a', '£0.33', Fraction(100, 3))
+    """
+
+    recipient: str
+    amount: Money
+    weight: Fraction
+    exact: Fraction
+
+
+@attrs.frozen(slots=True)
+class Split:
+    """The result of a split: every share, in the order the recipients were given.
+
+    Attributes:
+        amount: The amount divided.
+        shares: One :class:`Share` per recipient.
+        method: How the weights were chosen (``"equal"``, ``"shares"``, ``"weights"``...).
+        citations: Where the weights come from (populations, needs scores...).
+
+    Example:
+        >>> sp = split_equal(Money.parse("10.00"), ["x", "y", "z"])
+        >>> [str(m) for m in sp.amounts().values()], str(sp.total())
+        (['£3.34', '£3.33', '£3.33'], '£10')
+    """
+
+    amount: Money
+    shares: tuple[Share, ...]
+    method: str = "weights"
+    citations: tuple[Citation, ...] = ()
+
+    def amounts(self) -> dict[str, Money]:
+        """The amount of each recipient, by id.
+
+        Example:
+            >>> split_equal(Money.parse("1"), ["a"]).amounts()
+            {'a': Money('1.00')}
+        """
+        return {s.recipient: s.amount for s in self.shares}
+
+    def total(self) -> Money:
+        """The sum of the shares (always equal to :attr:`amount`).
+
+        Example:
+            >>> split_equal(Money.parse("0.01"), ["a", "b"]).total().pence
+            1
+        """
+        return Money.total(s.amount for s in self.shares)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The split as JSON-ready data.
+
+        Example:
+            >>> split_equal(Money.parse("1"), ["a"]).as_dict()["shares"]
+            [{'recipient': 'a', 'amount': '1.00', 'weight': '1'}]
+        """
+        return {
+            "amount": self.amount.plain(),
+            "method": self.method,
+            "shares": [
+                {"recipient": s.recipient, "amount": s.amount.plain(), "weight": str(s.weight)}
+                for s in self.shares
+            ],
+            "citations": [c.as_dict() for c in self.citations],
+        }
+
+    def to_text(self) -> str:
+        """The split as a plain-text table.
+
+        Example:
+            >>> print(split_equal(Money.parse("1"), ["a", "b"]).to_text())
+            Split of £1 (equal)
+              a  £0.50
+              b  £0.50
+        """
+        width = max((len(s.recipient) for s in self.shares), default=0)
+        lines = [f"Split of {self.amount} ({self.method})"]
+        lines += [
+            f"  {s.recipient.ljust(width)}  {s.amount.format(always_pence=True)}"
+            for s in self.shares
+        ]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(s.recipient)}</td><td>{html.escape(str(s.weight))}</td>"
+            f"<td style='text-align:right'>{s.amount.format(always_pence=True)}</td></tr>"
+            for s in self.shares
+        )
+        return (
+            f"<table><caption>Split of {self.amount} ({html.escape(self.method)})</caption>"
+            f"<tr><th>recipient</th><th>weight</th><th>amount</th></tr>{rows}</table>"
+        )
+
+
+def _money_map(values: Mapping[str, object] | None, field: str, ids: set[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key, value in (values or {}).items():
+        if key not in ids:
+            raise FundingError.single(
+                None, f"{field}[{key}]", expected="one of the recipients", got=key[:40]
+            )
+        try:
+            out[key] = Money.parse(value, field=f"{field}[{key}]").pence
+        except MoneyError as exc:
+            raise FundingError(exc.problems) from None
+    return out
+
+
+def _solve(
+    amount: int, ids: list[str], w: dict[str, Fraction], lo: dict[str, int], hi: dict[str, int]
+) -> dict[str, Fraction]:
+    """Exact shares x_i = min(hi_i, max(lo_i, t * w_i)) summing to ``amount``."""
+
+    def share(i: str, t: Fraction) -> Fraction:
+        x = max(Fraction(lo[i]), t * w[i])
+        return min(Fraction(hi[i]), x) if i in hi else x
+
+    def total_at(t: Fraction) -> Fraction:
+        return sum((share(i, t) for i in ids), Fraction(0))
+
+    points = {Fraction(0)}
+    for i in ids:
+        if w[i] > 0:
+            points.add(Fraction(lo[i]) / w[i])
+            if i in hi:
+                points.add(Fraction(hi[i]) / w[i])
+    ordered = sorted(points)
+    # total_at is continuous, non-decreasing and piecewise linear between the points.
+    prev = ordered[0]
+    t: Fraction | None = prev if total_at(prev) >= amount else None
+    if t is None:
+        for point in ordered[1:]:
+            if total_at(point) >= amount:
+                a, b = total_at(prev), total_at(point)
+                t = prev + (point - prev) * (amount - a) / (b - a)
+                break
+            prev = point
+    if t is None:  # beyond the last point: the slope is the weight of the uncapped
+        slope = sum((w[i] for i in ids if i not in hi), Fraction(0))
+        t = prev + (amount - total_at(prev)) / slope
+    found = t
+    return {i: share(i, found) for i in ids}
+
+
+def split(
+    amount: Money,
+    weights: Mapping[str, Weight | str],
+    *,
+    floors: Mapping[str, Money | str] | None = None,
+    caps: Mapping[str, Money | str] | None = None,
+    method: str = "weights",
+    citations: Sequence[Citation] = (),
+) -> Split:
+    """Divide an amount in proportion to weights, with floors and caps, to the exact penny.
+
+    Each recipient gets ``min(cap, max(floor, t * weight))`` for the one ``t`` that makes
+    the shares add up to the amount; the exact shares are then rounded to whole pence by
+    largest remainder (ties: the recipient id that sorts first). The shares always sum to
+    the amount, are never negative, respect every floor and cap, and do not depend on the
+    order in which the recipients are listed.
+
+    Args:
+        amount: The amount to divide (zero or more).
+        weights: The weight of each recipient, by id (integers, Decimals or Fractions).
+        floors: The least each named recipient must get.
+        caps: The most each named recipient may get.
+        method: A word saying how the weights were chosen, kept on the result.
+        citations: Where the weights come from.
+
+    Raises:
+        FundingError: weights all zero, a negative weight, a floor above the amount or above
+            the recipient's cap, floors adding up to more than the amount, or caps that
+            cannot hold the amount; the error names the field.
+
+    Example:
+        >>> sp = split(Money.parse("100"), {"north": 1, "south": 3},
+        ...            floors={"north": Money.parse("40")})
+        >>> {k: str(v) for k, v in sp.amounts().items()}
+        {'north': '£40', 'south': '£60'}
+        >>> split(Money.parse("100"), {"a": 0, "b": 0})
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: weights: expected at least one weight above zero
+    """
+    if amount.pence < 0:
+        raise FundingError.single(None, "amount", expected="an amount of zero or more")
+    if not weights:
+        raise FundingError.single(None, "weights", expected="at least one recipient")
+    ids = list(weights)
+    if len(set(ids)) != len(ids):  # pragma: no cover - a Mapping has unique keys
+        raise FundingError.single(None, "weights", expected="each recipient once")
+    w = {i: _fraction(weights[i], f"weights[{i}]") for i in ids}
+    lo = _money_map(floors, "floors", set(ids))
+    hi = _money_map(caps, "caps", set(ids))
+    for i in ids:
+        if lo.get(i, 0) > amount.pence:
+            raise FundingError.single(
+                None,
+                f"floors[{i}]",
+                expected=f"a floor no more than the amount {amount}",
+                got=str(Money(lo[i])),
+            )
+        if i in hi and lo.get(i, 0) > hi[i]:
+            raise FundingError.single(
+                None, f"floors[{i}]", expected=f"a floor no more than the cap {Money(hi[i])}"
+            )
+    lo = {i: lo.get(i, 0) for i in ids}
+    if sum(lo.values()) > amount.pence:
+        raise FundingError.single(
+            None,
+            "floors",
+            expected=f"floors adding up to no more than the amount {amount}",
+            got=str(Money(sum(lo.values()))),
+        )
+    if all(v == 0 for v in w.values()):
+        if sum(lo.values()) == amount.pence:
+            exact = {i: Fraction(lo[i]) for i in ids}
+        else:
+            raise FundingError.single(None, "weights", expected="at least one weight above zero")
+    else:
+        # a recipient with no weight only ever gets its floor, whatever its cap
+        capped_all = all(i in hi or w[i] == 0 for i in ids)
+        ceiling = sum(hi[i] if i in hi and w[i] > 0 else lo[i] for i in ids)
+        if capped_all and ceiling < amount.pence:
+            raise FundingError.single(
+                None,
+                "caps",
+                expected=f"caps that can hold the amount {amount}",
+                got=str(Money(ceiling)),
+            )
+        exact = _solve(amount.pence, ids, w, lo, hi)
+    pence = _largest_remainder(amount.pence, exact)
+    shares = tuple(Share(i, Money(pence[i]), w[i], exact[i]) for i in ids)
+    return Split(amount, shares, method, tuple(citations))
+
+
+def _largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, int]:
+    base = {i: x.numerator // x.denominator for i, x in exact.items()}
+    left = amount - sum(base.values())
+    order = sorted(exact, key=lambda i: (-(exact[i] - base[i]), i))
+    for i in order[:left]:
+        base[i] += 1
+    return base
+
+
+def split_equal(
+    amount: Money,
+    recipients: Sequence[str],
+    *,
+    floors: Mapping[str, Money | str] | None = None,
+    caps: Mapping[str, Money | str] | None = None,
+) -> Split:
+    """Divide an amount equally; shares differ by at most a penny.
+
+    Example:
+        >>> [s.amount.pence for s in split_equal(Money.parse("0.05"), ["c", "a", "b"]).shares]
+        [1, 2, 2]
+    """
+    if len(set(recipients)) != len(recipients):
+        raise FundingError.single(None, "recipients", expected="each recipient once")
+    return split(amount, dict.fromkeys(recipients, 1), floors=floors, caps=caps, method="equal")
+
+
+def split_shares(
+    amount: Money,
+    shares: Mapping[str, Weight | str],
+    *,
+    citations: Sequence[Citation] = (),
+) -> Split:
+    """Divide an amount by fixed shares that add up to exactly one (or to 100 per cent).
+
+    Args:
+        amount: The amount.
+        shares: Each recipient's share, as fractions adding up to 1 (``"0.25"``) or
+            percentages adding up to 100.
+        citations: Where the shares were agreed.
+
+    Raises:
+        FundingError: if the shares do not add up to 1 or 100.
+
+    Example:
+        >>> sp = split_shares(Money.parse("1000"), {"a": "0.25", "b": "0.75"})
+        >>> [str(s.amount) for s in sp.shares]
+        ['£250', '£750']
+        >>> split_shares(Money.parse("1000"), {"a": 30, "b": 60})
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: shares: expected shares adding up to 1 (or 100 per cent) (got '90')
+    """  # noqa: E501
+    fracs = {k: _fraction(v, f"shares[{k}]") for k, v in shares.items()}
+    total = sum(fracs.values(), Fraction(0))
+    if total not in (1, 100):
+        raise FundingError.single(
+            None, "shares", expected="shares adding up to 1 (or 100 per cent)", got=str(total)
+        )
+    return split(amount, fracs, method="shares", citations=citations)

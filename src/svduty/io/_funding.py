@@ -1,0 +1,159 @@
+"""Loading the funding and strategy sections of a bundle (``funding.toml``, ``strategy.toml``)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from svduty.errors import DataError, FundingError, MoneyError
+from svduty.funding import CostCategory, FundingModel, Money, Strategy
+from svduty.io._converter import make_converter, structure
+from svduty.io._files import read_toml
+
+__all__ = [
+    "load_funding",
+    "load_strategy",
+    "read_funding",
+    "read_strategy",
+    "warwickshire_funding",
+    "warwickshire_strategy",
+]
+
+
+def _structure_money(value: Any, _: Any) -> Money:
+    try:
+        return Money.parse(value)
+    except MoneyError as exc:
+        raise DataError([attrs.evolve(p, field=None) for p in exc.problems]) from None
+
+
+def _money_converter(converter: cattrs.Converter | None) -> cattrs.Converter:
+    conv = (converter or make_converter()).copy()
+    conv.register_structure_hook(Money, _structure_money)
+    conv.register_unstructure_hook(Money, lambda m: m.plain())
+    return conv
+
+
+def load_funding(
+    data: Mapping[str, Any], *, file: str, converter: cattrs.Converter | None = None
+) -> FundingModel:
+    """Build the funding model from the plain data of ``funding.toml``.
+
+    Amounts are written as text (``"263506.30"``); floats, negative amounts, more than
+    two decimal places and unknown financial-year labels are errors naming the field. A
+    stated total that does not match its parts loads: it is a reconciliation finding.
+
+    Args:
+        data: The TOML data.
+        file: The file name, named in errors.
+        converter: The bundle's converter (citations resolve against its sources).
+
+    Raises:
+        BundleError: naming the file and the field path of every problem.
+
+    Example:
+        >>> data = {"name": "x", "funding_period": {"start": "2023-01-01"},
+        ...         "allocations": [{"year": "2023/24", "total": 263506.3, "labour": "1",
+        ...                          "non_labour": "-2", "citation": {"source": "svd-guidance"}}],
+        ...         "categories": [], "projects": [],
+        ...         "carry_over": {"allowed": False, "valid": {"start": "2022-04-01"},
+        ...                        "statement": "", "citation": None},
+        ...         "payment": {"in_arrears": True, "statement": "", "citation": None},
+        ...         "grant_flow": {"edges": []}}
+        >>> load_funding(data, file="funding.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: funding.toml: allocations[0].total: expected an exact amount written as text such as "263506.30", a Decimal or Money (floats are not accepted) (got '263506.3')
+        funding.toml: allocations[0].non_labour: expected an amount of zero or more (got '-2')
+    """  # noqa: E501
+    conv = _money_converter(converter)
+    model = structure(dict(data), FundingModel, file=file, converter=conv)
+    labour = model.category_rule(CostCategory.LABOUR)
+    flow = attrs.evolve(
+        model.grant_flow,
+        in_arrears=model.payment.in_arrears,
+        payment_citation=model.payment.citation,
+        joint_agreement_citation=labour.citation if labour else None,
+    )
+    return attrs.evolve(model, grant_flow=flow)
+
+
+def load_strategy(
+    data: Mapping[str, Any], *, file: str, converter: cattrs.Converter | None = None
+) -> Strategy:
+    """Build the strategy (vocabulary, life stages, actions, needs) from ``strategy.toml``.
+
+    Raises:
+        BundleError: naming the file and the field path of every problem.
+
+    Example:
+        >>> load_strategy({"name": "x"}, file="strategy.toml")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: strategy.toml: pillars: required field missing
+        ...
+    """
+    conv = _money_converter(converter)
+    strategy = structure(dict(data), Strategy, file=file, converter=conv)
+    for n, area in enumerate(strategy.needs.areas):
+        if area.table not in ("high", "increase"):
+            raise FundingError.single(
+                file, f"needs.areas[{n}].table", expected="'high' or 'increase'", got=area.table
+            )
+    return strategy
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("svduty") / "data" / "warwickshire"))
+
+
+def read_funding(bundle: str | Path | None = None) -> FundingModel:
+    """Read ``funding.toml`` from a bundle folder (default: the Warwickshire bundle).
+
+    Example:
+        >>> read_funding().years[0].label
+        '2022/23'
+    """
+    path = Path(bundle) if bundle is not None else _data_dir()
+    file = path / "funding.toml"
+    return load_funding(read_toml(file), file=str(file))
+
+
+def read_strategy(bundle: str | Path | None = None) -> Strategy:
+    """Read ``strategy.toml`` from a bundle folder (default: the Warwickshire bundle).
+
+    Example:
+        >>> len(read_strategy().actions)
+        36
+    """
+    path = Path(bundle) if bundle is not None else _data_dir()
+    file = path / "strategy.toml"
+    return load_strategy(read_toml(file), file=str(file))
+
+
+@functools.cache
+def warwickshire_funding() -> FundingModel:
+    """The Warwickshire funding model from the packaged bundle (read once).
+
+    Example:
+        >>> str(warwickshire_funding().total())
+        '£605,185.87'
+    """
+    return read_funding()
+
+
+@functools.cache
+def warwickshire_strategy() -> Strategy:
+    """The Warwickshire strategy from the packaged bundle (read once).
+
+    Example:
+        >>> warwickshire_strategy().needs.county_average
+        Decimal('5.3')
+    """
+    return read_strategy()

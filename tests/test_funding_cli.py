@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from svduty.cli import main
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "svduty" / "data" / "warwickshire"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_text():
+    code, out, err = run("funding")
+    assert code == 0, err
+    assert "£605,185.87" in out
+    assert "-£29,971.87" in out
+    assert "observation only" in out
+    assert "Bede Bedworth Town Centre" in out
+    assert "home-office -> warwickshire-opcc -> wcc-community-safety-team (paid in arrears)" in out
+
+
+def test_year_filter_and_json():
+    code, out, _ = run("funding", "--year", "2023/24", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [a["year"] for a in data["allocations"]] == ["2023/24"]
+    assert data["allocations"][0]["non_labour"] == "83506.30"
+    rules = [f["rule"] for f in data["reconciliation"]]
+    assert rules.count("year-total") == 1
+    assert "stated-total" in rules
+
+
+def test_unknown_year_is_a_data_error():
+    code, _, err = run("funding", "--year", "2030/31")
+    assert code == 1
+    assert "year" in err
+
+
+def test_bad_bundle():
+    code, _, err = run("funding", "--bundle", "/no/such/folder")
+    assert code == 1
+    assert "not a bundle folder" in err
+
+
+def write(tmp_path, text):
+    f = tmp_path / "split.toml"
+    f.write_text(text, encoding="utf-8")
+    return str(f)
+
+
+def test_split_by_population(tmp_path):
+    f = write(tmp_path, 'year = "2024/25"\ncategory = "non_labour"\nmethod = "population"\n')
+    code, out, _ = run("funding", "--split", f)
+    assert code == 0
+    assert "Split of £234,637.86 (population)" in out
+    code, out, _ = run("funding", "--split", f, "--format", "json")
+    shares = json.loads(out)["split"]["shares"]
+    assert sum(int(s["amount"].replace(".", "")) for s in shares) == 23463786
+
+
+@pytest.mark.parametrize(
+    ("text", "ok", "needle"),
+    [
+        ('amount = "1000"\nmethod = "equal"\n', True, "(equal)"),
+        ('amount = "1000"\nmethod = "needs"\nmeasure = "change"\n', True, "(needs)"),
+        ('amount = "10"\nmethod = "weights"\nweights = {a = 1, b = 3}\n', True, "£7.50"),
+        ('amount = "10"\nmethod = "weights"\nweights = {a = 0}\n', False, "weights"),
+        (
+            'amount = "10"\nmethod = "weights"\nweights = {a = 1}\nfloors = {a = "11"}\n',
+            False,
+            "floors[a]",
+        ),
+        ('amount = "10"\nmethod = "dice"\n', False, "method"),
+        ('amount = "10"\nmethod = "shares"\nweights = {a = "0.3", b = "0.7"}\n', True, "£7.00"),
+        ('amount = "10"\nmethod = "shares"\nweights = {a = "0.3"}\n', False, "shares"),
+        ("amount = 10.5\n", False, "amount"),
+        ('method = "equal"\n', False, "year"),
+        ('year = "2024/25"\ncategory = "capital"\n', False, "category"),
+        ('year = "2031/32"\n', False, "year"),
+        ('colour = "red"\n', False, "colour"),
+    ],
+)
+def test_split_files(tmp_path, text, ok, needle):
+    code, out, err = run("funding", "--split", write(tmp_path, text))
+    assert code == (0 if ok else 1), err
+    assert needle in (out if ok else err)
+    if not ok:
+        assert "split.toml" in err
+
+
+def test_other_bundle(tmp_path):
+    shutil.copy(DATA / "funding.toml", tmp_path / "funding.toml")
+    code, out, _ = run("funding", "--bundle", str(tmp_path))
+    assert code == 0  # no strategy.toml: no needs findings, the funding still shows
+    assert "£605,185.87" in out
+    assert "Bede" not in out

@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from svduty.errors import FundingError
+from svduty.funding import Money, split, split_equal, split_shares
+
+ids = st.text(alphabet="abcdefghij", min_size=1, max_size=4)
+amounts = st.integers(min_value=0, max_value=10**10).map(Money.from_pence)
+
+
+@st.composite
+def problems(draw):
+    names = draw(st.lists(ids, min_size=1, max_size=7, unique=True))
+    weights = {n: draw(st.integers(min_value=0, max_value=1000)) for n in names}
+    assume(any(weights.values()))
+    amount = draw(amounts)
+    floors = {}
+    caps = {}
+    for n in names:
+        if draw(st.booleans()):
+            floors[n] = Money.from_pence(draw(st.integers(0, max(0, amount.pence // len(names)))))
+        if draw(st.booleans()):
+            lo = floors.get(n, Money.zero()).pence
+            caps[n] = Money.from_pence(draw(st.integers(lo, lo + amount.pence + 1)))
+    # caps must be able to hold the amount
+    ceiling = sum(caps[n].pence if n in caps else 10**13 for n in names if weights[n])
+    ceiling += sum(floors.get(n, Money.zero()).pence for n in names if not weights[n])
+    assume(ceiling >= amount.pence)
+    return amount, weights, floors, caps
+
+
+@given(problems())
+def test_split_invariants(problem):
+    amount, weights, floors, caps = problem
+    sp = split(amount, weights, floors=floors, caps=caps)
+    got = sp.amounts()
+    assert sp.total() == amount
+    assert list(got) == list(weights)
+    for n, m in got.items():
+        assert m.pence >= 0
+        assert m >= floors.get(n, Money.zero())
+        if n in caps:
+            assert m <= caps[n]
+        # rounding moves a share by less than a penny from its exact value
+        exact = next(s.exact for s in sp.shares if s.recipient == n)
+        assert abs(Fraction(m.pence) - exact) < 1
+
+
+@given(problems(), st.randoms(use_true_random=False))
+def test_split_order_invariant(problem, rnd):
+    amount, weights, floors, caps = problem
+    names = list(weights)
+    rnd.shuffle(names)
+    shuffled = {n: weights[n] for n in names}
+    a = split(amount, weights, floors=floors, caps=caps).amounts()
+    b = split(amount, shuffled, floors=floors, caps=caps).amounts()
+    assert a == b
+
+
+@given(amounts, st.lists(ids, min_size=1, max_size=9, unique=True))
+def test_equal_within_a_penny(amount, names):
+    got = [m.pence for m in split_equal(amount, names).amounts().values()]
+    assert max(got) - min(got) <= 1
+    assert sum(got) == amount.pence
+
+
+@given(amounts, st.lists(ids, min_size=1, max_size=9, unique=True), st.integers(1, 50))
+def test_equal_weights_within_a_penny(amount, names, w):
+    got = [m.pence for m in split(amount, dict.fromkeys(names, w)).amounts().values()]
+    assert max(got) - min(got) <= 1
+
+
+def test_ties_go_to_the_first_id():
+    sp = split_equal(Money.from_pence(2), ["c", "b", "a"])
+    assert {k: v.pence for k, v in sp.amounts().items()} == {"c": 0, "b": 1, "a": 1}
+
+
+def test_proportional():
+    sp = split(Money.parse("100"), {"a": 1, "b": 3})
+    assert [s.amount for s in sp.shares] == [Money.parse("25"), Money.parse("75")]
+    sp = split(Money.parse("100"), {"a": Decimal("0.5"), "b": "1.5", "c": Fraction(0)})
+    assert sp.amounts()["c"] == Money.zero()
+
+
+def test_floors_and_caps():
+    sp = split(
+        Money.parse("1000"),
+        {"a": 1, "b": 1, "c": 1},
+        floors={"a": "500"},
+        caps={"b": Money.parse("100")},
+    )
+    assert {k: str(v) for k, v in sp.amounts().items()} == {"a": "£500", "b": "£100", "c": "£400"}
+
+
+def test_a_cap_on_a_zero_weight_cannot_hold_money():
+    with pytest.raises(FundingError, match="caps"):
+        split(Money.from_pence(1), {"a": 1, "b": 0}, caps={"a": "0", "b": "0.01"})
+
+
+def test_all_capped_exactly():
+    sp = split(Money.parse("10"), {"a": 1, "b": 1}, caps={"a": "5", "b": "5"})
+    assert sp.total() == Money.parse("10")
+
+
+def test_zero_weights_with_floors_covering_amount():
+    sp = split(Money.parse("10"), {"a": 0, "b": 0}, floors={"a": "4", "b": "6"})
+    assert sp.amounts()["b"] == Money.parse("6")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"weights": {"a": 0, "b": 0}}, "weights"),
+        ({"weights": {}}, "weights"),
+        ({"weights": {"a": -1}}, "weights[a]"),
+        ({"weights": {"a": 0.5}}, "weights[a]"),
+        ({"weights": {"a": "x"}}, "weights[a]"),
+        ({"weights": {"a": 1}, "floors": {"a": "101"}}, "floors[a]"),
+        ({"weights": {"a": 1, "b": 1}, "floors": {"a": "60", "b": "60"}}, "floors"),
+        ({"weights": {"a": 1}, "floors": {"a": "5"}, "caps": {"a": "4"}}, "floors[a]"),
+        ({"weights": {"a": 1}, "caps": {"a": "4"}}, "caps"),
+        ({"weights": {"a": 1}, "caps": {"z": "4"}}, "caps[z]"),
+        ({"weights": {"a": 1}, "caps": {"a": "-4"}}, "caps[a]"),
+    ],
+)
+def test_bad_splits_name_the_field(kwargs, field):
+    with pytest.raises(FundingError) as info:
+        split(Money.parse("100"), **kwargs)
+    assert info.value.problems[0].field == field
+
+
+def test_negative_amount():
+    with pytest.raises(FundingError, match="amount"):
+        split(Money.from_pence(-1), {"a": 1})
+
+
+def test_shares():
+    sp = split_shares(Money.parse("1000"), {"a": 25, "b": 75})
+    assert sp.amounts()["a"] == Money.parse("250")
+    assert sp.method == "shares"
+    with pytest.raises(FundingError, match="shares"):
+        split_shares(Money.parse("1"), {"a": "0.5"})
+
+
+def test_equal_rejects_duplicates():
+    with pytest.raises(FundingError, match="recipients"):
+        split_equal(Money.parse("1"), ["a", "a"])
+
+
+def test_outputs():
+    sp = split_equal(Money.parse("1"), ["a<b", "c"])
+    assert "a&lt;b" in sp._repr_html_()
+    assert sp.as_dict()["amount"] == "1.00"
+    assert "a<b" in sp.to_text()
