@@ -1,0 +1,123 @@
+"""``svduty governance``: show, change (what-if) and validate a partnership's governance.
+
+Example:
+    >>> import io
+    >>> from svduty.cli import main
+    >>> out = io.StringIO()
+    >>> main(["governance", "--validate"], stdout=out)
+    0
+    >>> "0 error(s)" in out.getvalue()
+    True
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from svduty.governance import GovernanceGraph
+from svduty.io import (
+    dump_governance,
+    read_governance,
+    read_scenario,
+    read_timetable,
+    warwickshire_governance,
+    warwickshire_timetable,
+)
+
+__all__ = ["register"]
+
+FORMATS = ("text", "json", "dot", "graphml", "mermaid")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``governance`` command to the CLI.
+
+    Example:
+        >>> from svduty.cli import build_parser
+        >>> build_parser().parse_args(["governance", "--format", "dot"]).format
+        'dot'
+    """
+    p = subparsers.add_parser(
+        "governance",
+        help="show, change (what-if) and validate a partnership's governance graph",
+        description=(
+            "Print a partnership's governance graph (bodies and their cited relations), "
+            "optionally after applying a what-if scenario, and validate it. Without "
+            "--bundle the packaged Warwickshire bundle is used."
+        ),
+    )
+    p.add_argument(
+        "--bundle",
+        type=Path,
+        help="a bundle directory with governance.toml (and timetable.toml)",
+    )
+    p.add_argument("--scenario", type=Path, help="a scenario TOML file to apply")
+    p.add_argument(
+        "--validate",
+        action="store_true",
+        help="check the graph; exit 1 when there are errors",
+    )
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Run ``svduty governance``.
+
+    Example:
+        >>> import io
+        >>> from svduty.cli import main
+        >>> out = io.StringIO()
+        >>> main(["governance", "--format", "mermaid"], stdout=out)
+        0
+        >>> out.getvalue().splitlines()[0]
+        'flowchart TB'
+    """
+    if args.bundle is not None:
+        graph = read_governance(args.bundle / "governance.toml")
+        tt_file = args.bundle / "timetable.toml"
+        timetable = read_timetable(tt_file) if tt_file.exists() else None
+    else:
+        graph = warwickshire_governance()
+        timetable = warwickshire_timetable()
+    result: dict[str, Any] = {}
+    text: list[str] = []
+    final: GovernanceGraph = graph
+    if args.scenario is not None:
+        scenario = read_scenario(args.scenario)
+        final, log = graph.apply(scenario)
+        diff = graph.diff(final)
+        result["scenario"] = scenario.name
+        result["log"] = [
+            {"index": e.index, "op": e.change.op, "message": e.message} for e in log.entries
+        ]
+        result["diff"] = diff.to_json()
+        text += [str(log), "", "changes:", diff.to_text(), ""]
+    # The timetable describes the bundle as it is, so it is checked only without a scenario.
+    checked_tt = timetable if args.scenario is None else None
+    findings = final.validate(timetable=checked_tt) if args.validate else None
+    if args.format == "dot":
+        print(final.to_dot(), file=stdout)
+    elif args.format == "mermaid":
+        print(final.to_mermaid(), file=stdout)
+    elif args.format == "graphml":
+        print(final.to_graphml(), file=stdout)
+    elif args.format == "json":
+        result["governance"] = dump_governance(final)
+        if findings is not None:
+            result["validation"] = findings.to_json()
+        print(json.dumps(result, indent=2, ensure_ascii=False), file=stdout)
+    else:
+        if args.scenario is None:
+            text.append(final.to_text())
+        if findings is not None:
+            text += ["", "validation:", findings.to_text()]
+        print("\n".join(text).strip("\n"), file=stdout)
+    if findings is not None and not findings.ok:
+        for f in findings.errors:
+            print(f"svduty governance: {f}", file=stderr)
+        return 1
+    return 0
