@@ -108,7 +108,8 @@ def test_every_body_and_relation_cites_a_seed_or_legal_source(g):
 
 def test_countywide_strategic_structure(g):
     swpb = g.get("safer-warwickshire-partnership-board")
-    assert swpb.tier is Tier.STRATEGIC and swpb.level is Level.COUNTYWIDE
+    assert swpb.tier is Tier.STRATEGIC
+    assert swpb.level is Level.COUNTYWIDE
     assert g.relation("safer-warwickshire-partnership-board", "soc-joint-action-group", "oversees")
     jag = g.get("soc-joint-action-group")
     assert jag.name == "Serious and Organised Crime Joint Action Group"
@@ -116,12 +117,14 @@ def test_countywide_strategic_structure(g):
     assert {"the delivery plan", "the strategic needs assessment"} <= duties
     assert g.get("chief-officers-group").status is BodyStatus.PROPOSED
     hwb = g.relation("lead-sponsor", "health-and-wellbeing-board", "liaises_with")
-    assert hwb is not None and hwb.citation.confidence is Confidence.CONFIRMED
+    assert hwb is not None
+    assert hwb.citation.confidence is Confidence.CONFIRMED
 
 
 def test_operational_groups(g):
     tactical = g.get("soc-tactical-group")
-    assert tactical.cadence is Cadence.FORTNIGHTLY and tactical.tier is Tier.OPERATIONAL
+    assert tactical.cadence is Cadence.FORTNIGHTLY
+    assert tactical.tier is Tier.OPERATIONAL
     referrers = {
         r.source for r in g.relations_of("sv-interventions-group") if r.kind == "refers_to"
     }
@@ -146,7 +149,8 @@ def test_four_csp_boards_cover_the_five_districts(g):
     assert csps["north-warwickshire-csp-board"].citation.confidence is Confidence.UNCONFIRMED
     for b in csps.values():
         r = g.relation("lead-sponsor", b.id, "reports_to")
-        assert r is not None and r.cadence is Cadence.QUARTERLY
+        assert r is not None
+        assert r.cadence is Cadence.QUARTERLY
 
 
 def test_case_management_meetings_follow_the_three_police_areas_unconfirmed(g):
@@ -167,9 +171,11 @@ def test_money_and_scrutiny(g):
     assert g.relation("warwickshire-opcc", "home-office", "grant_recipient_for")
     assert g.relation("wcc-community-safety-team", "warwickshire-opcc", "manages_spend_for")
     opcc = g.get("warwickshire-opcc")
-    assert opcc.kind is BodyKind.LOCAL_POLICING_BODY and not opcc.members
+    assert opcc.kind is BodyKind.LOCAL_POLICING_BODY
+    assert not opcc.members
     scrutiny = g.relation("nbbc-scrutiny-panel", "nuneaton-and-bedworth-csp-board", "scrutinises")
-    assert scrutiny is not None and scrutiny.citation.source.id == "pja-2006"
+    assert scrutiny is not None
+    assert scrutiny.citation.source.id == "pja-2006"
 
 
 # --- questions --------------------------------------------------------------------------
@@ -190,7 +196,7 @@ def test_accountable_for_includes_bodies_overseen(g):
     by_body = {a.body for a in ans}
     assert {"safer-warwickshire-partnership-board", "soc-joint-action-group"} <= by_body
     assert "soc-tactical-group" in by_body
-    indirect = [a for a in ans if a.body == "soc-tactical-group"][0]
+    indirect = next(a for a in ans if a.body == "soc-tactical-group")
     assert indirect.via == (
         "safer-warwickshire-partnership-board",
         "soc-joint-action-group",
@@ -207,7 +213,7 @@ def test_covering_referrals_paths_and_find(g):
     assert [b.id for b in g.referral_routes("soc-tactical-group")] == ["sv-interventions-group"]
     assert g.referral_routes("home-office").items == ()
     path = g.reporting_path("case-management-east", "safer-warwickshire-partnership-board")
-    assert [b.id for b in path][0] == "case-management-east"
+    assert path[0].id == "case-management-east"
     assert len(path.relations) == len(path) - 1
     assert not g.reporting_path("home-office", "rugby-vpog")
     assert len(g.find(level="national")) == 2
@@ -231,7 +237,8 @@ def test_construction_rejects_bad_graphs():
 
 def test_dangling_relation_is_reported_by_validate():
     g = GovernanceGraph.of([body("a", tier=None)], [rel("supports", "a", "ghost")], strict=False)
-    assert g.dangling and not g.relations
+    assert g.dangling
+    assert not g.relations
     res = g.validate()
     assert [f.rule for f in res.errors] == ["GOV-REF"]
     assert res.errors[0].bodies == ("ghost",)
@@ -278,7 +285,9 @@ def test_grant_rule():
     pcc = body("pcc", Level.COUNTYWIDE, None)
     g = GovernanceGraph.of([ho, pcc], [rel("funds", "ho", "pcc")])
     msgs = [f.message for f in g.validate().errors if f.rule == "GOV-GRANT"]
-    assert len(msgs) == 2 and "recipient" in msgs[0] and "spend" in msgs[1]
+    assert len(msgs) == 2
+    assert "recipient" in msgs[0]
+    assert "spend" in msgs[1]
 
 
 def test_timetable_rule(g):
@@ -362,9 +371,11 @@ def test_change_cadence_of_a_relation_and_a_body(g):
         ("rugby-vpog", "area"),
     }
     assert [str(c) for c in d.coverage] == ["rugby-vpog: +E07000218"]
-    assert "<h4>coverage</h4>" in d.to_html() and d._repr_html_() == d.to_html()
+    assert "<h4>coverage</h4>" in d.to_html()
+    assert d._repr_html_() == d.to_html()
     assert d.to_json()["coverage"] == ["rugby-vpog: +E07000218"]
-    assert bool(d) and not Diff()
+    assert bool(d)
+    assert not Diff()
 
 
 def test_packaged_scenarios(g):
@@ -381,7 +392,8 @@ def test_packaged_scenarios(g):
     assert one.validate(districts=DISTRICTS).ok
     lgr = warwickshire_scenario("lgr-single-unitary")
     assert lgr.effective == date("2028-04-01")
-    assert lgr.citation is not None and lgr.citation.confidence is Confidence.UNCONFIRMED
+    assert lgr.citation is not None
+    assert lgr.citation.confidence is Confidence.UNCONFIRMED
 
 
 def test_scenario_round_trips_through_toml_data():
@@ -412,7 +424,8 @@ def test_json_round_trip_and_errors(g):
     with pytest.raises(BundleError) as info:
         load_governance(broken, file="g.json")
     text = str(info.value)
-    assert "g.json: bodies[0].level" in text and "bodies[1].citation" in text
+    assert "g.json: bodies[0].level" in text
+    assert "bodies[1].citation" in text
 
 
 def test_governance_toml_is_plain_toml():
@@ -422,19 +435,22 @@ def test_governance_toml_is_plain_toml():
 
 def test_exports(g):
     dot = g.to_dot()
-    assert (
-        dot.startswith("digraph") and '"home-office" -> "warwickshire-opcc" [label="funds"]' in dot
-    )
+    assert dot.startswith("digraph")
+    assert '"home-office" -> "warwickshire-opcc" [label="funds"]' in dot
     assert 'style="dashed"' in dot
     mermaid = g.to_mermaid()
-    assert "subgraph countywide" in mermaid and "-.->|liaises_with|" in mermaid
+    assert "subgraph countywide" in mermaid
+    assert "-.->|liaises_with|" in mermaid
     graphml = g.to_graphml()
-    assert "<graphml" in graphml and "soc-tactical-group" in graphml
+    assert "<graphml" in graphml
+    assert "soc-tactical-group" in graphml
     assert "<table>" in g._repr_html_()
-    assert "countywide:" in str(g) and "relations:" in str(g)
+    assert "countywide:" in str(g)
+    assert "relations:" in str(g)
     assert g.to_networkx().number_of_nodes() == len(g)
     assert repr(g).startswith("<GovernanceGraph: 33 bodies")
-    assert g != "graph" and [b.id for b in g][:1] == ["case-management-east"]
+    assert g != "graph"
+    assert [b.id for b in g][:1] == ["case-management-east"]
 
 
 def test_draw_to_file(g, tmp_path: Path):
@@ -456,7 +472,8 @@ def test_draw_to_file(g, tmp_path: Path):
 
 def test_timetable_questions():
     t = warwickshire_timetable()
-    assert t.in_force(date("2023-01-31")) and t.in_force(date("2025-03-31"))
+    assert t.in_force(date("2023-01-31"))
+    assert t.in_force(date("2025-03-31"))
     assert not t.in_force(date("2025-04-01"))
     assert [m.id for m in t.due_by(date("2023-11-30"))] == [
         "partnership-in-place",

@@ -780,7 +780,7 @@ class GovernanceGraph:
                 citation=str(r.citation),
                 confidence=r.citation.confidence.value,
             )
-        return "\n".join(nx.generate_graphml(flat))
+        return "\n".join(['<?xml version="1.0" encoding="utf-8"?>', *nx.generate_graphml(flat)])
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A copy of the graph as a NetworkX ``MultiDiGraph`` (yours to change).

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+from svduty.cli import main
+from svduty.io import load_governance, warwickshire_governance
+from svduty.io._governance import WARWICKSHIRE
+
+SCENARIOS = Path(str(WARWICKSHIRE / "scenarios"))
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["governance", *argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_text_listing_and_validation():
+    code, out, err = run("--validate")
+    assert code == 0
+    assert "safer-warwickshire-partnership-board" in out
+    assert "0 error(s), 1 warning(s)" in out
+    assert err == ""
+
+
+def test_json_round_trips_and_carries_validation():
+    code, out, _ = run("--format", "json", "--validate")
+    assert code == 0
+    data = json.loads(out)
+    assert load_governance(data["governance"]) == warwickshire_governance()
+    assert data["validation"]["ok"] is True
+
+
+def test_scenario_prints_log_and_diff():
+    code, out, _ = run("--scenario", str(SCENARIOS / "lgr-two-unitaries.toml"), "--validate")
+    assert code == 0
+    assert "scenario lgr-two-unitaries:" in out
+    assert "bodies removed:" in out
+    code, out, _ = run(
+        "--scenario", str(SCENARIOS / "jag-to-sv-strategic-board.toml"), "--format", "json"
+    )
+    data = json.loads(out)
+    assert data["diff"]["bodies renamed"] == [
+        "soc-joint-action-group: 'Serious and Organised Crime Joint Action Group' -> "
+        "'Serious Violence Strategic Board'"
+    ]
+    assert data["log"][0]["op"] == "rename"
+
+
+def test_graph_formats():
+    for fmt, start in (("dot", "digraph"), ("mermaid", "flowchart"), ("graphml", "<?xml")):
+        code, out, _ = run("--format", fmt)
+        assert code == 0
+        assert out.startswith(start)
+
+
+def test_bundle_with_errors_exits_1(tmp_path: Path):
+    bundle = tmp_path / "b"
+    bundle.mkdir()
+    shutil.copy(Path(str(WARWICKSHIRE / "timetable.toml")), bundle / "timetable.toml")
+    (bundle / "governance.toml").write_text(
+        (WARWICKSHIRE / "governance.toml")
+        .read_text(encoding="utf-8")
+        .replace('id = "rugby-csp-board"', 'id = "rugby-board"'),
+        encoding="utf-8",
+    )
+    code, _, err = run("--bundle", str(bundle), "--validate")
+    assert code == 1
+    assert "rugby-csp-board" in err
+
+
+def test_bundle_that_validates(tmp_path: Path):
+    bundle = tmp_path / "ok"
+    bundle.mkdir()
+    shutil.copy(Path(str(WARWICKSHIRE / "governance.toml")), bundle / "governance.toml")
+    code, out, _ = run("--bundle", str(bundle), "--validate")
+    assert code == 0
+    assert "not checked: GOV-SPECIFIED" in out
+
+
+def test_bad_scenario_exits_1(tmp_path: Path):
+    f = tmp_path / "bad.toml"
+    f.write_text('name = "bad"\ntitle = "Bad"\n[[changes]]\nop = "remove_body"\nbody = "nobody"\n')
+    code, _, err = run("--scenario", str(f))
+    assert code == 1
+    assert "changes[0].body" in err
