@@ -72,6 +72,20 @@ def test_bundle_with_errors_exits_1(tmp_path: Path):
     assert "rugby-csp-board" in err
 
 
+def test_bundle_failing_validation_exits_1(tmp_path: Path):
+    bundle = tmp_path / "b"
+    bundle.mkdir()
+    text = (WARWICKSHIRE / "governance.toml").read_text(encoding="utf-8")
+    cut = 'districts = ["E07000220"]\nchair = "rugby-borough-council"'
+    assert cut in text
+    text = text.replace(cut, 'chair = "rugby-borough-council"')
+    (bundle / "governance.toml").write_text(text, encoding="utf-8")
+    code, out, err = run("--bundle", str(bundle), "--validate")
+    assert code == 1
+    assert "error GOV-CSP-COVERAGE: district E07000220 is covered by no" in err
+    assert "1 error(s)" in out
+
+
 def test_bundle_that_validates(tmp_path: Path):
     bundle = tmp_path / "ok"
     bundle.mkdir()

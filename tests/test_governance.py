@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -453,6 +454,12 @@ def test_exports(g):
     assert [b.id for b in g][:1] == ["case-management-east"]
 
 
+def test_draw_without_matplotlib_says_how_to_install(g, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    with pytest.raises(ImportError, match=r"svduty\[plot\]"):
+        g.draw()
+
+
 def test_draw_to_file(g, tmp_path: Path):
     import matplotlib
 
@@ -465,6 +472,9 @@ def test_draw_to_file(g, tmp_path: Path):
     fig, ax = plt.subplots()
     assert GovernanceGraph.of([], []).draw(ax=ax) is ax
     plt.close(fig)
+    ax = g.draw()  # a new pyplot figure, as in a notebook
+    assert ax.figure is not None
+    plt.close(ax.figure)
 
 
 # --- timetable --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from svduty.errors import (
     SvdutyError,
     UnknownAreaError,
 )
+from svduty.governance import Body, GovernanceGraph, Relation, Scenario, Timetable
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
@@ -31,6 +32,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "CATALOGUE",
+    "Body",
     "BundleError",
     "Citation",
     "Confidence",
@@ -38,11 +40,15 @@ __all__ = [
     "DataError",
     "Dated",
     "FinancialYear",
+    "GovernanceGraph",
     "Period",
     "Problem",
+    "Relation",
+    "Scenario",
     "Source",
     "SvdutyError",
     "Timeline",
+    "Timetable",
     "UnknownAreaError",
     "__version__",
     "cite",

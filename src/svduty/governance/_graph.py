@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -805,6 +806,27 @@ class GovernanceGraph:
             f"{rows}</table>"
         )
 
+    def _layers(
+        self,
+    ) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]], dict[str, float]]:
+        """Positions in rows by level, then tier; labels staggered above and below."""
+        pos: dict[str, tuple[float, float]] = {}
+        label_pos: dict[str, tuple[float, float]] = {}
+        row: dict[str, float] = {}
+        y = 0.0
+        for level in Level:
+            for tier in (Tier.STRATEGIC, Tier.OPERATIONAL, None):
+                group = [b for b in self.bodies if b.level is level and b.tier is tier]
+                if not group:
+                    continue
+                row[f"{level.value} / {tier.value if tier else 'other'}"] = y
+                for i, b in enumerate(group):
+                    x = (i + 0.5) / len(group)
+                    pos[b.id] = (x, y)
+                    label_pos[b.id] = (x, y + (0.3 if i % 2 else -0.3))
+                y -= 1.0
+        return pos, label_pos, row
+
     def draw(
         self,
         *,
@@ -818,7 +840,8 @@ class GovernanceGraph:
 
         Args:
             ax: The matplotlib axes to draw on (default: a new figure).
-            path: When given, save the figure there and close it.
+            path: When given, save the figure there (without ``ax``, the figure is made
+                off-screen, without pyplot).
             figsize: The size of a new figure, in inches.
 
         Returns:
@@ -836,39 +859,38 @@ class GovernanceGraph:
             True
         """
         try:
-            import matplotlib
-
-            matplotlib.use("Agg") if ax is None and path is not None else None
-            import matplotlib.pyplot as plt
-        except ImportError as exc:  # pragma: no cover - depends on the environment
+            from matplotlib.figure import Figure
+        except ImportError as exc:
             raise ImportError(
                 "GovernanceGraph.draw() needs matplotlib: pip install 'svduty[plot]'"
             ) from exc
-        layered: nx.MultiDiGraph = nx.MultiDiGraph()
-        for b in self.bodies:
-            layered.add_node(b.id, layer=-b.level.rank)
-        layered.add_edges_from((r.source, r.target) for r in self.relations)
-        pos = (
-            nx.multipartite_layout(layered, subset_key="layer", align="horizontal")
-            if len(layered)
-            else {}
-        )
-        if ax is None:
+        if ax is None and path is not None:
+            # drawing straight to a file: no pyplot, so no global state is touched
+            ax = Figure(figsize=figsize).subplots()
+        elif ax is None:
+            import matplotlib.pyplot as plt
+
             _, ax = plt.subplots(figsize=figsize)
+        layered: nx.MultiDiGraph = nx.MultiDiGraph()
+        layered.add_nodes_from(b.id for b in self.bodies)
+        layered.add_edges_from((r.source, r.target) for r in self.relations)
+        pos, label_pos, row = self._layers()
         colours = {Tier.STRATEGIC: "#9ecae1", Tier.OPERATIONAL: "#a1d99b", None: "#dddddd"}
         nx.draw_networkx_nodes(
             layered,
             pos,
             ax=ax,
             node_color=[colours[self.get(n).tier] for n in layered.nodes],
-            node_size=400,
+            node_size=250,
         )
-        nx.draw_networkx_edges(layered, pos, ax=ax, alpha=0.4, arrows=True)
-        nx.draw_networkx_labels(
-            layered, pos, labels={b.id: b.name[:28] for b in self.bodies}, font_size=6, ax=ax
+        nx.draw_networkx_edges(
+            layered, pos, ax=ax, alpha=0.35, arrows=True, node_size=250, arrowsize=8
         )
+        labels = {b.id: textwrap.fill(b.name, 22) for b in self.bodies}
+        nx.draw_networkx_labels(layered, label_pos, labels=labels, font_size=5, ax=ax)
+        for name, y in row.items():
+            ax.text(-0.04, y, name, ha="right", va="center", fontsize=7, fontweight="bold")
         ax.set_axis_off()
         if path is not None:
             ax.figure.savefig(str(path), dpi=100)
-            plt.close(ax.figure)
         return ax

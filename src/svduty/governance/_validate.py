@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import networkx as nx
 
 from svduty.errors import GovernanceError, Problem
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
@@ -285,10 +286,11 @@ def validate_graph(
         if b.level in (Level.COUNTYWIDE, Level.NATIONAL, Level.REGIONAL)
         and b.tier is Tier.STRATEGIC
     }
+    up = graph._upward()
     for b in graph.bodies:
         if b.level is not Level.LOCAL or b.tier is None:
             continue
-        if not any(graph.reporting_path(b.id, t) for t in sorted(tops)):
+        if not nx.descendants(up, b.id) & tops:
             add(
                 Severity.ERROR,
                 "GOV-PATH",
