@@ -528,3 +528,59 @@ def test_review_rejects_irregular_cadence_and_open_period():
 def test_timetable_file_errors():
     with pytest.raises(BundleError, match="milestones"):
         load_timetable({"agreement": {"start": "2023-01-31"}}, file="t.toml")
+
+
+def test_any_change_that_creates_an_oversight_cycle_is_rejected(g):
+    cyc = Scenario(
+        "c",
+        "C",
+        (AddRelation(rel("reports_to", "safer-warwickshire-partnership-board", "rugby-vpog")),),
+    )
+    with pytest.raises(ScenarioError, match="cycle") as info:
+        g.apply(cyc)
+    assert "changes[0]" in str(info.value)
+    # merging a board with a group it oversees through another body closes a loop
+    merge = Scenario("m", "M", (Merge("soc-joint-action-group", "soc-tactical-group"),))
+    g2, log = g.apply(merge)  # a direct line becomes a self loop and is dropped, not a cycle
+    assert "dropped" in log.entries[0].message
+    assert "soc-tactical-group" not in g2
+    loop = GovernanceGraph.of(
+        [body("a"), body("b"), body("x")],
+        [rel("oversees", "a", "x"), rel("oversees", "x", "b")],
+    )
+    with pytest.raises(ScenarioError, match="cycle"):
+        loop.apply(Scenario("m", "M", (Merge("a", "b"),)))
+    with pytest.raises(ScenarioError, match="to itself"):
+        loop.apply(Scenario("s", "S", (AddRelation(rel("funds", "a", "a")),)))
+
+
+def test_merge_joins_coverage_members_and_names(g):
+    s = Scenario("m", "M", (Merge("rugby-csp-board", "north-warwickshire-csp-board", name="X"),))
+    g2, _ = g.apply(s)
+    merged = g2.get("rugby-csp-board")
+    assert merged.name == "X"
+    assert merged.districts == ("E07000218", "E07000220")
+    assert "North Warwickshire RAG" in merged.aliases
+    assert "north-warwickshire-borough-council" in merged.members
+    d = g.diff(g2)
+    assert [str(c) for c in d.coverage] == ["rugby-csp-board: +E07000218"]
+    assert "rugby-csp-board.members: [" in d.to_text()
+    assert "rugby-csp-board.responsibilities" not in d.to_text()  # the same duties
+
+
+def test_findings_output(g):
+    res = g.validate(strict=True)
+    assert not res.ok
+    assert res.errors[0].severity is Severity.ERROR
+    assert "<li>" in res._repr_html_()
+    assert str(res) == res.to_text()
+    assert (
+        res.to_json()["findings"][0]["citation"]["source"] == "warwickshire-partnership-agreement"
+    )
+
+
+def test_single_strings_are_read_as_one_item_tuples():
+    b = Body("x", "X", BodyKind.GROUP, Level.LOCAL, C, districts="E07000218", members="police")
+    assert b.districts == ("E07000218",)
+    assert b.members == ("police",)
+    assert ChangeDistricts("x", "E07000219").districts == ("E07000219",)
