@@ -1,5 +1,10 @@
 """``svduty governance``: show, change (what-if) and validate a partnership's governance.
 
+``--format json`` writes one object: ``governance`` (the graph, in the bundle's
+``governance.toml`` shape, so it loads back), and when asked ``scenario``, ``log`` (one
+entry per change), ``diff`` (each section as a list of lines) and ``validation`` (``ok``,
+``findings``, ``skipped``). ``dot``, ``graphml`` and ``mermaid`` write the (changed) graph.
+
 Example:
     >>> import io
     >>> from svduty.cli import main
@@ -52,9 +57,10 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--bundle",
         type=Path,
+        metavar="PATH",
         help="a bundle directory with governance.toml (and timetable.toml)",
     )
-    p.add_argument("--scenario", type=Path, help="a scenario TOML file to apply")
+    p.add_argument("--scenario", type=Path, metavar="FILE", help="a scenario TOML file to apply")
     p.add_argument(
         "--validate",
         action="store_true",
@@ -95,7 +101,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             {"index": e.index, "op": e.change.op, "message": e.message} for e in log.entries
         ]
         result["diff"] = diff.to_json()
-        text += [str(log), "", "changes:", diff.to_text(), ""]
+        text += [str(log), "", "changes:", diff.to_text()]
     # The timetable describes the bundle as it is, so it is checked only without a scenario.
     checked_tt = timetable if args.scenario is None else None
     findings = final.validate(timetable=checked_tt) if args.validate else None

@@ -190,6 +190,10 @@ def _check(
     return by_id, good, dangling
 
 
+def _tier_order(b: Body) -> tuple[int, str]:
+    return ((list(Tier).index(b.tier) if b.tier else len(Tier)), b.id)
+
+
 class GovernanceGraph:
     """A partnership's governance: bodies and the typed, cited relations between them.
 
@@ -683,7 +687,7 @@ class GovernanceGraph:
             if not group:
                 continue
             lines.append(f"{level.value}:")
-            for b in sorted(group, key=lambda b: (b.tier or "~", b.id)):
+            for b in sorted(group, key=_tier_order):
                 extra = [b.kind.value, b.tier.value if b.tier else "-"]
                 if b.status is not BodyStatus.ESTABLISHED:
                     extra.append(b.status.value)
@@ -797,7 +801,7 @@ class GovernanceGraph:
             f"<tr><td>{html.escape(b.level.value)}</td><td>{html.escape(b.tier or '')}</td>"
             f"<td><code>{html.escape(b.id)}</code></td><td>{html.escape(b.name)}</td>"
             f"<td>{html.escape(b.status.value)}</td></tr>"
-            for b in sorted(self.bodies, key=lambda b: (b.level.rank, b.tier or "~", b.id))
+            for b in sorted(self.bodies, key=lambda b: (b.level.rank, *_tier_order(b)))
         )
         return (
             f"<p><b>Governance graph</b>: {len(self)} bodies, "
