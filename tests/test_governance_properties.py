@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from hypothesis import assume, given
@@ -27,8 +28,17 @@ from svduty.governance import (
     Scenario,
     Tier,
 )
-from svduty.io import dump_governance, dump_scenario, load_governance, load_scenario
+from svduty.io import (
+    dump_governance,
+    dump_scenario,
+    dump_timetable,
+    load_governance,
+    load_scenario,
+    load_timetable,
+    warwickshire_timetable,
+)
 from svduty.io import warwickshire_governance as _wg
+from svduty.periods import date
 from svduty.sources import cite
 
 G = _wg()
@@ -173,3 +183,25 @@ def test_tier_and_graph_helpers_are_consistent():
     # a small sanity check for the generator's assumptions
     assert all(isinstance(b.tier, Tier | None) for b in G.bodies)
     assert GovernanceGraph.of(G.bodies, G.relations) == G
+
+
+TT = warwickshire_timetable()
+
+
+@given(st.dates(min_value=dt.date(2022, 1, 1), max_value=dt.date(2026, 12, 31)))
+def test_timetable_answers_are_consistent(day):
+    d = date(day)
+    nxt = TT.next_reviews(d)
+    assert list(nxt) == sorted(nxt)
+    assert all(r.date > d for r in nxt)
+    assert all(TT.in_force(r.date) for r in nxt)
+    due = TT.due_by(d)
+    assert all(m.due <= d for m in due)
+    assert set(due) | {m for m in TT.milestones if m.due > d} == set(TT.milestones)
+    assert TT.in_force(d) == (date("2023-01-31") <= d <= date("2025-03-31"))
+    limited = TT.next_reviews(d, limit=3)
+    assert limited == nxt[:3]
+
+
+def test_timetable_round_trips():
+    assert load_timetable(json.loads(json.dumps(dump_timetable(TT)))) == TT
