@@ -31,6 +31,7 @@ from svduty.errors import (
     UnknownAreaError,
 )
 from svduty.funding import FundingModel, Money, SpendingPlan, Strategy, split
+from svduty.governance import Body, GovernanceGraph, Relation, Scenario, Timetable
 from svduty.io import load_partnership, validate_bundle, warwickshire
 from svduty.partnership import Partnership
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
@@ -50,6 +51,7 @@ __all__ = [
     "Authorities",
     "Authority",
     "AuthorityCategory",
+    "Body",
     "BundleError",
     "Citation",
     "Confidence",
@@ -59,17 +61,21 @@ __all__ = [
     "FinancialYear",
     "FundingModel",
     "Geography",
+    "GovernanceGraph",
     "LocalArea",
     "Money",
     "Partnership",
     "Period",
     "Problem",
+    "Relation",
     "Role",
+    "Scenario",
     "Source",
     "SpendingPlan",
     "Strategy",
     "SvdutyError",
     "Timeline",
+    "Timetable",
     "UnknownAreaError",
     "Verdict",
     "__version__",

@@ -27,6 +27,7 @@ COMMANDS: tuple[str, ...] = (
     "info",
     "validate",
     "funding",
+    "governance",
 )
 """The command modules of :mod:`svduty._commands`, in the order ``--help`` lists them."""
 

@@ -12,13 +12,16 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 
 from svduty.areas import Geography, LocalArea
-from svduty.authorities import Authorities
+from svduty.authorities import Authorities, Role
+from svduty.errors import GovernanceError
 from svduty.funding import FundingModel, Strategy
+from svduty.governance import Findings, GovernanceGraph, Scenario, Timetable
 from svduty.sources import Sources
 
 __all__ = ["Partnership"]
@@ -42,6 +45,11 @@ class Partnership:
             flow (``None`` when the bundle has no ``funding.toml``).
         strategy: The strategy's vocabulary, life stages, actions and needs evidence
             (``None`` when the bundle has no ``strategy.toml``).
+        governance: The governance graph, with the grant flow of ``funding.toml`` joined
+            in (``None`` when the bundle has no ``governance.toml``).
+        timetable: The Duty's milestones and reviews (``None`` without ``timetable.toml``).
+        scenarios: The what-if scenarios shipped in the bundle's ``scenarios/`` folder, by
+            file name without ``.toml``.
         sources: The national catalogue extended with the bundle's own sources.
         description: A paragraph on the partnership.
         bundle_path: The folder it was loaded from, if any.
@@ -63,5 +71,70 @@ class Partnership:
     sources: Sources = attrs.field(repr=False)
     funding: FundingModel | None = attrs.field(default=None, eq=False, repr=False)
     strategy: Strategy | None = attrs.field(default=None, eq=False, repr=False)
+    governance: GovernanceGraph | None = attrs.field(default=None, eq=False, repr=False)
+    timetable: Timetable | None = attrs.field(default=None, eq=False, repr=False)
+    scenarios: Mapping[str, Scenario] = attrs.field(factory=dict, eq=False, repr=False)
     description: str = ""
     bundle_path: Path | None = attrs.field(default=None, eq=False)
+
+    def specified_authority_ids(self) -> tuple[str, ...]:
+        """The ids of the partnership's specified authorities (s.11, Schedule 1).
+
+        Example:
+            >>> import svduty
+            >>> ids = svduty.warwickshire().specified_authority_ids()
+            >>> len(ids), "warwickshire-police" in ids
+            (11, True)
+        """
+        return tuple(a.id for a in self.authorities.by_role(Role.SPECIFIED_AUTHORITY))
+
+    def validate_governance(
+        self,
+        graph: GovernanceGraph | None = None,
+        *,
+        strict: bool = False,
+        check_timetable: bool = True,
+    ) -> Findings:
+        """Check a governance graph (the partnership's own, or a what-if) against its facts.
+
+        The graph is validated with the partnership's districts (each covered by exactly
+        one community safety partnership), its specified authorities (each represented in
+        decision making) and, unless ``check_timetable`` is false, its timetable.
+
+        Args:
+            graph: The graph to check (default: the partnership's own).
+            strict: Count warnings as errors.
+            check_timetable: Check that the timetable names bodies of the graph (turn it
+                off for a what-if graph that renames or removes bodies on purpose).
+
+        Raises:
+            GovernanceError: if there is no graph to check.
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> p.validate_governance().ok
+            True
+            >>> two, _ = p.governance.apply(p.scenarios["lgr-two-unitaries"])
+            >>> p.validate_governance(two, check_timetable=False).ok
+            True
+            >>> from svduty.governance import RemoveBody, Scenario
+            >>> cut = Scenario("cut", "Close Rugby's board", [RemoveBody("rugby-csp-board")])
+            >>> broken, _ = p.governance.apply(cut)
+            >>> for f in p.validate_governance(broken, check_timetable=False).errors:
+            ...     print(f.rule, f.bodies)
+            GOV-CSP-COVERAGE ()
+            GOV-PATH ('case-management-east',)
+            GOV-PATH ('rugby-ciog',)
+        """
+        target = graph if graph is not None else self.governance
+        if target is None:
+            raise GovernanceError.single(
+                None, "governance", expected="a governance graph (the bundle has none)"
+            )
+        return target.validate(
+            strict,
+            districts=self.local_area.districts,
+            specified_authorities=self.specified_authority_ids(),
+            timetable=self.timetable if check_timetable else None,
+        )

@@ -532,6 +532,20 @@ CATALOGUE: Sources = Sources.of(
             "Warwickshire figures rounded to the nearest 100, as reported in the press "
             "(warwickshire.md §6); each citation gives the page read and its confidence.",
         ),
+        Source(
+            "warwickshire-lgr-proposals",
+            "Local government reorganisation in Warwickshire: proposals for consultation",
+            SourceKind.WEB_PAGE,
+            "https://www.gov.uk/government/consultations/local-government-reorganisation-in-"
+            "warwickshire/proposals-for-local-government-reorganisation-in-warwickshire",
+            "Ministry of Housing, Communities and Local Government",
+            _d("2026-02-05"),
+            "Two proposals submitted November 2025: two unitaries (North = North "
+            "Warwickshire, Nuneaton and Bedworth, Rugby; South = Stratford-on-Avon, Warwick) "
+            "or one county unitary; consultation 5 February to 26 March 2026; planned vesting "
+            "day 1 April 2028. The government's decision is not known (domain notes, "
+            "warwickshire.md section 5).",
+        ),
     ]
 )
 """The national sources and the three Warwickshire seed documents, by id."""

@@ -21,11 +21,18 @@ import cattrs
 from svduty.areas import Geography
 from svduty.errors import BundleError, DataError, Problem
 from svduty.funding import FundingModel, Strategy
+from svduty.governance import Relation, RelationKind, Scenario, Timetable
 from svduty.io._areas import AreasDocument, load_areas
 from svduty.io._authorities import AuthoritiesDocument, load_authorities
 from svduty.io._converter import make_converter, structure
 from svduty.io._files import read_toml
 from svduty.io._funding import load_funding, load_strategy
+from svduty.io._governance import (
+    GovernanceDocument,
+    load_governance,
+    load_scenario,
+    load_timetable,
+)
 from svduty.partnership import Partnership
 from svduty.sources import CATALOGUE, Source
 
@@ -142,6 +149,40 @@ def _load_strategy_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapp
     return {"strategy": load_strategy(data, file=ctx.file, converter=ctx.converter)}
 
 
+def _grant_relations(funding: FundingModel | None, file: str) -> tuple[Relation, ...]:
+    """The grant flow of ``funding.toml`` as governance relations (stated once, there)."""
+    if funding is None:
+        return ()
+    out = []
+    for n, edge in enumerate(funding.grant_flow.relations()):
+        if edge.citation is None:
+            raise BundleError.single(
+                file, f"grant_flow.edges[{n}].citation", expected="a citation for the edge"
+            )
+        out.append(
+            Relation(RelationKind(edge.relation.value), edge.source, edge.target, edge.citation)
+        )
+    return tuple(out)
+
+
+def _load_governance_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    funding = ctx.loaded.get("funding")
+    assert funding is None or isinstance(funding, FundingModel)
+    extra = _grant_relations(funding, SECTIONS["funding"].file)
+    graph = load_governance(data, file=ctx.file, converter=ctx.converter, extra_relations=extra)
+    scenarios: dict[str, Scenario] = {}
+    folder = ctx.path / "scenarios"
+    if folder.is_dir():
+        for f in sorted(folder.glob("*.toml")):
+            name = f"scenarios/{f.name}"
+            scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=ctx.converter)
+    return {"governance": graph, "scenarios": scenarios}
+
+
+def _load_timetable_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    return {"timetable": load_timetable(data, file=ctx.file, converter=ctx.converter)}
+
+
 SECTIONS: dict[str, SectionSpec] = {
     "areas": SectionSpec("areas.toml", _load_areas_section, AreasDocument),
     "authorities": SectionSpec(
@@ -152,11 +193,15 @@ SECTIONS: dict[str, SectionSpec] = {
     ),
     "funding": SectionSpec("funding.toml", _load_funding_section, FundingModel, required=False),
     "strategy": SectionSpec("strategy.toml", _load_strategy_section, Strategy, required=False),
+    "governance": SectionSpec(
+        "governance.toml", _load_governance_section, GovernanceDocument, required=False
+    ),
+    "timetable": SectionSpec("timetable.toml", _load_timetable_section, Timetable, required=False),
 }
 """The sections of a bundle, in load order."""
 
 
-def _relative(exc: BundleError, root: Path, file: str) -> list[Problem]:
+def _relative(exc: DataError, root: Path, file: str) -> list[Problem]:
     out = []
     for p in exc.problems:
         name = p.file
@@ -214,7 +259,7 @@ def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
         ctx = SectionContext(spec.file, converter, dict(loaded), root)
         try:
             loaded.update(spec.load(data, ctx))
-        except BundleError as exc:
+        except DataError as exc:
             problems.extend(_relative(exc, root, spec.file))
             failed.add(key)
     if problems:

@@ -260,6 +260,8 @@ def schema_errors(
     if "anyOf" in schema:
         results = [schema_errors(instance, s, root, path) for s in schema["anyOf"]]
         return [] if any(not r for r in results) else results[0]
+    if schema.get("format") == "date" and type(instance) is _dt.date:
+        return []  # a TOML date: the native form of the schema's "YYYY-MM-DD" string
     if "type" in schema and not _type_ok(instance, schema["type"]):
         return [f"{where}: expected {schema['type']}"]
     errors: list[str] = []

@@ -1,0 +1,264 @@
+"""The typed difference between two governance graphs."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from svduty.governance._model import Body, Relation
+
+if TYPE_CHECKING:
+    from svduty.governance._graph import GovernanceGraph
+
+__all__ = ["BodyChange", "CoverageChange", "Diff", "RelationChange", "Renamed"]
+
+_BODY_FIELDS = (
+    "kind",
+    "level",
+    "tier",
+    "status",
+    "area",
+    "cadence",
+    "chair",
+    "host",
+    "members",
+    "responsibilities",
+    "citation",
+    "coverage_citation",
+    "members_citation",
+    "aliases",
+    "note",
+)
+_RELATION_FIELDS = ("cadence", "citation", "note")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if hasattr(value, "what"):
+        return str(value.what)
+    if hasattr(value, "value"):
+        return str(value.value)
+    return str(value)
+
+
+@attrs.frozen(slots=True)
+class Renamed:
+    """A body whose name changed.
+
+    Example:
+        >>> str(Renamed("x", "Old", "New"))
+        "x: 'Old' -> 'New'"
+    """
+
+    body: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.body}: {self.old!r} -> {self.new!r}"
+
+
+@attrs.frozen(slots=True)
+class BodyChange:
+    """A field of a body that changed (other than its name and districts).
+
+    Example:
+        >>> str(BodyChange("x", "cadence", None, "monthly"))
+        'x.cadence: None -> monthly'
+    """
+
+    body: str
+    field: str
+    old: Any
+    new: Any
+
+    def __str__(self) -> str:
+        return f"{self.body}.{self.field}: {_show(self.old)} -> {_show(self.new)}"
+
+
+@attrs.frozen(slots=True)
+class RelationChange:
+    """A field of a relation (same source, target and kind) that changed.
+
+    Example:
+        >>> str(RelationChange(("a", "b", "oversees"), "cadence", None, "quarterly"))
+        'a oversees b: cadence None -> quarterly'
+    """
+
+    key: tuple[str, str, str]
+    field: str
+    old: Any
+    new: Any
+
+    def __str__(self) -> str:
+        s, t, k = self.key
+        return f"{s} {k} {t}: {self.field} {_show(self.old)} -> {_show(self.new)}"
+
+
+@attrs.frozen(slots=True)
+class CoverageChange:
+    """A body that covers other districts (or a district that is covered differently).
+
+    Example:
+        >>> str(CoverageChange("x", ("E07000218",), ()))
+        'x: +E07000218'
+    """
+
+    body: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    def __str__(self) -> str:
+        parts = [f"+{d}" for d in self.added] + [f"-{d}" for d in self.removed]
+        return f"{self.body}: {' '.join(parts)}"
+
+
+@attrs.frozen(slots=True)
+class Diff:
+    """What changes from one graph to another.
+
+    Bodies are matched by id; relations by ``(source, target, kind)``. A body that is in
+    both graphs but with another name is *renamed*; its other changed fields are
+    ``bodies_changed`` and its districts ``coverage``.
+
+    Example:
+        >>> from svduty.governance import GovernanceGraph
+        >>> d = GovernanceGraph.of([], []).diff(GovernanceGraph.of([], []))
+        >>> d.empty, str(d)
+        (True, 'no differences')
+    """
+
+    bodies_added: tuple[Body, ...] = ()
+    bodies_removed: tuple[Body, ...] = ()
+    bodies_renamed: tuple[Renamed, ...] = ()
+    bodies_changed: tuple[BodyChange, ...] = ()
+    relations_added: tuple[Relation, ...] = ()
+    relations_removed: tuple[Relation, ...] = ()
+    relations_changed: tuple[RelationChange, ...] = ()
+    coverage: tuple[CoverageChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """Whether the two graphs are the same.
+
+        Example:
+            >>> Diff().empty
+            True
+        """
+        return not any(getattr(self, f.name) for f in attrs.fields(Diff))
+
+    def __bool__(self) -> bool:
+        return not self.empty
+
+    def _sections(self) -> list[tuple[str, list[str]]]:
+        return [
+            ("bodies added", [f"{b.id} ({b.name})" for b in self.bodies_added]),
+            ("bodies removed", [f"{b.id} ({b.name})" for b in self.bodies_removed]),
+            ("bodies renamed", [str(r) for r in self.bodies_renamed]),
+            ("bodies changed", [str(c) for c in self.bodies_changed]),
+            ("relations added", [str(r) for r in self.relations_added]),
+            ("relations removed", [str(r) for r in self.relations_removed]),
+            ("relations changed", [str(c) for c in self.relations_changed]),
+            ("coverage", [str(c) for c in self.coverage]),
+        ]
+
+    def to_text(self) -> str:
+        """The diff as text, one section per kind of change.
+
+        Example:
+            >>> print(Diff(bodies_renamed=(Renamed("x", "A", "B"),)).to_text())
+            bodies renamed:
+              x: 'A' -> 'B'
+        """
+        if self.empty:
+            return "no differences"
+        lines: list[str] = []
+        for title, items in self._sections():
+            if items:
+                lines.append(f"{title}:")
+                lines.extend(f"  {i}" for i in items)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def to_html(self) -> str:
+        """The diff as an HTML fragment (for notebooks).
+
+        Example:
+            >>> Diff().to_html()
+            '<p>no differences</p>'
+        """
+        if self.empty:
+            return "<p>no differences</p>"
+        out = []
+        for title, items in self._sections():
+            if items:
+                lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
+                out.append(f"<h4>{html.escape(title)}</h4><ul>{lis}</ul>")
+        return "".join(out)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def to_json(self) -> dict[str, list[str]]:
+        """The diff as JSON-ready data: each section as a list of lines.
+
+        Example:
+            >>> Diff().to_json()["bodies added"]
+            []
+        """
+        return dict(self._sections())
+
+
+def diff_graphs(old: GovernanceGraph, new: GovernanceGraph) -> Diff:
+    """The differences from ``old`` to ``new``; see :meth:`GovernanceGraph.diff`.
+
+    Example:
+        >>> from svduty.governance import GovernanceGraph
+        >>> diff_graphs(GovernanceGraph.of([], []), GovernanceGraph.of([], [])).empty
+        True
+    """
+    a = {b.id: b for b in old.bodies}
+    b = {x.id: x for x in new.bodies}
+    renamed: list[Renamed] = []
+    changed: list[BodyChange] = []
+    coverage: list[CoverageChange] = []
+    for body_id in sorted(a.keys() & b.keys()):
+        x, y = a[body_id], b[body_id]
+        if x.name != y.name:
+            renamed.append(Renamed(body_id, x.name, y.name))
+        changed += [
+            BodyChange(body_id, f, getattr(x, f), getattr(y, f))
+            for f in _BODY_FIELDS
+            if getattr(x, f) != getattr(y, f)
+        ]
+        if set(x.districts) != set(y.districts):
+            coverage.append(
+                CoverageChange(
+                    body_id,
+                    tuple(sorted(set(y.districts) - set(x.districts))),
+                    tuple(sorted(set(x.districts) - set(y.districts))),
+                )
+            )
+    ra = {r.key: r for r in (*old.relations, *old.dangling)}
+    rb = {r.key: r for r in (*new.relations, *new.dangling)}
+    rchanged = [
+        RelationChange(k, f, getattr(ra[k], f), getattr(rb[k], f))
+        for k in sorted(ra.keys() & rb.keys())
+        for f in _RELATION_FIELDS
+        if getattr(ra[k], f) != getattr(rb[k], f)
+    ]
+    return Diff(
+        bodies_added=tuple(b[i] for i in sorted(b.keys() - a.keys())),
+        bodies_removed=tuple(a[i] for i in sorted(a.keys() - b.keys())),
+        bodies_renamed=tuple(renamed),
+        bodies_changed=tuple(changed),
+        relations_added=tuple(rb[k] for k in sorted(rb.keys() - ra.keys())),
+        relations_removed=tuple(ra[k] for k in sorted(ra.keys() - rb.keys())),
+        relations_changed=tuple(rchanged),
+        coverage=tuple(coverage),
+    )

@@ -1,0 +1,303 @@
+"""Reading and writing the governance sections of a bundle: graph, timetable, scenarios.
+
+The file format is the model's own vocabulary (``governance.toml`` has ``[[bodies]]`` and
+``[[relations]]`` tables whose keys are the fields of :class:`~svduty.governance.Body` and
+:class:`~svduty.governance.Relation`); JSON uses the same shape, so
+``load_governance(dump_governance(g)) == g``.
+
+Example:
+    >>> g = warwickshire_governance()
+    >>> load_governance(dump_governance(g)) == g
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+
+from svduty.errors import DataError, GovernanceError, ScenarioError
+from svduty.governance import Body, GovernanceGraph, Relation, Scenario
+from svduty.governance._scenario import CHANGE_TYPES, Change
+from svduty.governance._timetable import Timetable
+from svduty.io._converter import make_converter, structure, to_plain
+from svduty.io._files import read_toml
+from svduty.sources import CATALOGUE, Sources
+
+__all__ = [
+    "GovernanceDocument",
+    "dump_governance",
+    "dump_scenario",
+    "dump_timetable",
+    "load_governance",
+    "load_scenario",
+    "load_timetable",
+    "read_governance",
+    "read_scenario",
+    "read_timetable",
+    "warwickshire_governance",
+    "warwickshire_scenario",
+    "warwickshire_timetable",
+]
+
+WARWICKSHIRE = files("svduty") / "data" / "warwickshire"
+"""The packaged Warwickshire bundle directory."""
+
+
+@attrs.frozen(slots=True)
+class GovernanceDocument:
+    """The contents of a bundle's ``governance.toml``: bodies and their relations.
+
+    Attributes:
+        bodies: The bodies of the partnership's governance.
+        relations: The relations between them, each with its citation.
+
+    Example:
+        >>> GovernanceDocument().bodies
+        ()
+    """
+
+    bodies: tuple[Body, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+def _governance_converter(sources: Sources | None = None) -> cattrs.Converter:
+    conv = make_converter(sources or CATALOGUE)
+    _register_changes(conv)
+    return conv
+
+
+def _register_changes(conv: cattrs.Converter) -> None:
+    def structure_change(value: Any, _: Any) -> Change:
+        if not isinstance(value, Mapping) or value.get("op") not in CHANGE_TYPES:
+            got = value.get("op") if isinstance(value, Mapping) else None
+            raise DataError.single(
+                None,
+                "op",
+                expected="one of " + ", ".join(sorted(CHANGE_TYPES)),
+                got=str(got)[:40] if got is not None else None,
+            )
+        cls = CHANGE_TYPES[value["op"]]
+        rest = {k: v for k, v in value.items() if k != "op"}
+        change: Change = conv.structure(rest, cls)
+        return change
+
+    def unstructure_change(change: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {"op": change.op}
+        for field in attrs.fields(type(change)):
+            out[field.name] = conv.unstructure(getattr(change, field.name))
+        return out
+
+    conv.register_structure_hook_func(lambda t: t == Change, structure_change)
+    for cls in CHANGE_TYPES.values():
+        conv.register_unstructure_hook(cls, unstructure_change)
+
+
+def load_governance(
+    data: Mapping[str, Any],
+    *,
+    file: str | Path | None = None,
+    converter: cattrs.Converter | None = None,
+    extra_relations: Iterable[Relation] = (),
+) -> GovernanceGraph:
+    """Build a governance graph from plain data (a ``governance.toml`` or its JSON).
+
+    Args:
+        data: ``{"bodies": [...], "relations": [...]}``.
+        file: The file the data came from, named in errors.
+        converter: The converter (default: one resolving the national catalogue).
+        extra_relations: Relations stated in another section of the bundle (the grant
+            flow of ``funding.toml``), joined into the graph so each is stated once.
+
+    Raises:
+        BundleError: naming the file and field of each malformed value.
+        GovernanceError: on a duplicate id, or a relation naming an unknown body.
+
+    Example:
+        >>> load_governance({"bodies": [], "relations": [{"kind": "oversees",
+        ...     "source": "a", "target": "b",
+        ...     "citation": {"source": "pja-2006"}}]}, file="g.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.GovernanceError: g.toml: relations[0].source: no body with this id (got 'a')
+        g.toml: relations[0].target: no body with this id (got 'b')
+    """
+    conv = converter or _governance_converter()
+    parsed = structure(data, GovernanceDocument, file=file, converter=conv)
+    try:
+        return GovernanceGraph.of(parsed.bodies, (*parsed.relations, *extra_relations))
+    except GovernanceError as exc:
+        raise exc.with_file(str(file)) if file is not None else exc from None
+
+
+def dump_governance(
+    graph: GovernanceGraph, converter: cattrs.Converter | None = None
+) -> dict[str, Any]:
+    """The graph as plain data (JSON or TOML ready); :func:`load_governance` reads it back.
+
+    Example:
+        >>> sorted(dump_governance(GovernanceGraph.of([], [])))
+        ['bodies', 'relations']
+    """
+    conv = converter or _governance_converter()
+    plain = to_plain(
+        GovernanceDocument(graph.bodies, (*graph.relations, *graph.dangling)), converter=conv
+    )
+    return {"bodies": plain.get("bodies", []), "relations": plain.get("relations", [])}
+
+
+def load_scenario(
+    data: Mapping[str, Any],
+    *,
+    file: str | Path | None = None,
+    converter: cattrs.Converter | None = None,
+) -> Scenario:
+    """Build a what-if scenario from plain data (a scenario TOML file or a dict).
+
+    Each change is a table with ``op`` (``add_body``, ``remove_body``, ``add_relation``,
+    ``remove_relation``, ``rename``, ``merge``, ``move_under``, ``change_cadence``,
+    ``change_districts``) and the fields of that change.
+
+    Raises:
+        ScenarioError: naming the file and the field of each malformed value.
+
+    Example:
+        >>> s = load_scenario({"name": "s", "title": "S",
+        ...                    "changes": [{"op": "rename", "body": "x", "name": "Y"}]})
+        >>> s.changes[0]
+        Rename(body='x', name='Y', reason=None)
+        >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "explode"}]})
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ScenarioError: changes[0].op: expected one of add_body, add_relation, change_cadence, change_districts, merge, move_under, remove_body, remove_relation, rename (got 'explode')
+    """  # noqa: E501
+    conv = (converter or make_converter()).copy()  # the caller's converter stays as it was
+    _register_changes(conv)
+    return structure(data, Scenario, file=file, converter=conv, error=ScenarioError)
+
+
+def dump_scenario(scenario: Scenario, converter: cattrs.Converter | None = None) -> dict[str, Any]:
+    """The scenario as plain data; :func:`load_scenario` reads it back.
+
+    Example:
+        >>> s = warwickshire_scenario("jag-to-sv-strategic-board")
+        >>> load_scenario(dump_scenario(s)) == s
+        True
+    """
+    conv = converter or _governance_converter()
+    plain: dict[str, Any] = to_plain(scenario, converter=conv)
+    return plain
+
+
+def load_timetable(
+    data: Mapping[str, Any],
+    *,
+    file: str | Path | None = None,
+    converter: cattrs.Converter | None = None,
+) -> Timetable:
+    """Build a timetable from plain data (a ``timetable.toml``).
+
+    Raises:
+        BundleError: naming the file and field of each malformed value.
+
+    Example:
+        >>> load_timetable({"agreement": {"start": "2023-01-31"}}, file="t.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: t.toml: agreement_citation: required field missing
+        t.toml: milestones: required field missing
+        t.toml: reviews: required field missing
+    """
+    conv = converter or _governance_converter()
+    return structure(data, Timetable, file=file, converter=conv)
+
+
+def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = None) -> Any:
+    """The timetable as plain data; :func:`load_timetable` reads it back.
+
+    Example:
+        >>> t = warwickshire_timetable()
+        >>> load_timetable(dump_timetable(t)) == t
+        True
+    """
+    return to_plain(timetable, converter=converter or _governance_converter())
+
+
+def read_governance(path: str | Path, sources: Sources = CATALOGUE) -> GovernanceGraph:
+    """Read a ``governance.toml`` file.
+
+    Example:
+        >>> len(read_governance(WARWICKSHIRE / "governance.toml")) > 20
+        True
+    """
+    return load_governance(
+        read_toml(path), file=str(path), converter=_governance_converter(sources)
+    )
+
+
+def read_timetable(path: str | Path, sources: Sources = CATALOGUE) -> Timetable:
+    """Read a ``timetable.toml`` file.
+
+    Example:
+        >>> read_timetable(WARWICKSHIRE / "timetable.toml").agreement.start.isoformat()
+        '2023-01-31'
+    """
+    return load_timetable(read_toml(path), file=str(path), converter=_governance_converter(sources))
+
+
+def read_scenario(path: str | Path, sources: Sources = CATALOGUE) -> Scenario:
+    """Read a scenario TOML file.
+
+    Example:
+        >>> read_scenario(WARWICKSHIRE / "scenarios" / "lgr-single-unitary.toml").name
+        'lgr-single-unitary'
+    """
+    return load_scenario(read_toml(path), file=str(path), converter=_governance_converter(sources))
+
+
+def warwickshire_governance() -> GovernanceGraph:
+    """Warwickshire's governance graph: ``svduty.warwickshire().governance``.
+
+    It includes the grant flow stated in the bundle's ``funding.toml``.
+
+    Example:
+        >>> warwickshire_governance().get("warwickshire-opcc").name
+        'Warwickshire Office of the Police and Crime Commissioner'
+    """
+    from svduty.io._bundle import warwickshire
+
+    graph = warwickshire().governance
+    assert graph is not None  # the packaged bundle has governance.toml
+    return graph
+
+
+def warwickshire_timetable() -> Timetable:
+    """Warwickshire's timetable: ``svduty.warwickshire().timetable``.
+
+    Example:
+        >>> warwickshire_timetable().agreement.last_day.isoformat()
+        '2025-03-31'
+    """
+    from svduty.io._bundle import warwickshire
+
+    timetable = warwickshire().timetable
+    assert timetable is not None  # the packaged bundle has timetable.toml
+    return timetable
+
+
+def warwickshire_scenario(name: str) -> Scenario:
+    """One of the packaged Warwickshire scenarios, by file name without ``.toml``.
+
+    Raises:
+        BundleError: if there is no such scenario.
+
+    Example:
+        >>> warwickshire_scenario("lgr-two-unitaries").effective.isoformat()
+        '2028-04-01'
+    """
+    return read_scenario(Path(str(WARWICKSHIRE / "scenarios" / f"{name}.toml")))
