@@ -46,7 +46,7 @@ def test_unknown_year_is_a_data_error():
 
 
 def test_bad_bundle():
-    code, _, err = run("funding", "--bundle", "/no/such/folder")
+    code, _, err = run("funding", "--partnership", "/no/such/folder")
     assert code == 1
     assert "not a bundle folder" in err
 
@@ -98,8 +98,24 @@ def test_split_files(tmp_path, text, ok, needle):
 
 
 def test_other_bundle(tmp_path):
-    shutil.copy(DATA / "funding.toml", tmp_path / "funding.toml")
-    code, out, _ = run("funding", "--bundle", str(tmp_path))
+    bundle = tmp_path / "b"
+    shutil.copytree(DATA, bundle)
+    (bundle / "strategy.toml").unlink()
+    code, out, _ = run("funding", "--partnership", str(bundle))
     assert code == 0  # no strategy.toml: no needs findings, the funding still shows
     assert "£605,185.87" in out
     assert "Bede" not in out
+    (bundle / "funding.toml").unlink()
+    code, _, err = run("funding", "--partnership", str(bundle))
+    assert code == 1
+    assert "has no funding.toml" in err
+
+
+def test_needs_split_needs_a_strategy(tmp_path):
+    bundle = tmp_path / "b"
+    shutil.copytree(DATA, bundle)
+    (bundle / "strategy.toml").unlink()
+    f = write(tmp_path, 'amount = "1000"\nmethod = "needs"\n')
+    code, _, err = run("funding", "--partnership", str(bundle), "--split", f)
+    assert code == 1
+    assert "strategy.toml" in err

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any, TextIO
 
 from svduty.errors import FundingError
@@ -13,11 +12,12 @@ from svduty.funding import (
     FundingModel,
     Money,
     Split,
+    Strategy,
     split,
     split_equal,
     split_shares,
 )
-from svduty.io import read_funding, read_strategy, read_toml
+from svduty.io import load_partnership, read_toml
 
 __all__ = ["register", "run"]
 
@@ -41,7 +41,12 @@ def register(subparsers: Any) -> None:
             "parts, and optionally a split of money among recipients."
         ),
     )
-    p.add_argument("--bundle", metavar="PATH", help="a bundle folder (default: Warwickshire)")
+    p.add_argument(
+        "--partnership",
+        default="warwickshire",
+        metavar="NAME|PATH",
+        help="a packaged partnership name or a bundle folder (default: warwickshire)",
+    )
     p.add_argument("--year", metavar="YYYY/YY", help="only this financial year, e.g. 2023/24")
     p.add_argument(
         "--split",
@@ -53,7 +58,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _split_from_file(path: str, model: FundingModel, bundle: str | None) -> Split:
+def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) -> Split:
     data = read_toml(path)
     file = str(path)
     allowed = {"year", "category", "amount", "method", "weights", "floors", "caps", "measure"}
@@ -94,7 +99,10 @@ def _split_from_file(path: str, model: FundingModel, bundle: str | None) -> Spli
                 caps=caps,
             )
         if method == "needs":
-            strategy = read_strategy(bundle)
+            if strategy is None:
+                raise FundingError.single(
+                    file, "method", expected="a bundle with strategy.toml for the needs weights"
+                )
             weights = strategy.needs.weights(data.get("measure", "average"))
             cites = (strategy.needs.citation,) if strategy.needs.citation else ()
             return split(amount, weights, floors=floors, caps=caps, method="needs", citations=cites)
@@ -124,26 +132,29 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     Example:
         >>> import io
         >>> out = io.StringIO()
-        >>> run(argparse.Namespace(bundle=None, year="2022/23", split=None, format="text"),
+        >>> run(argparse.Namespace(partnership="warwickshire", year="2022/23", split=None,
+        ...                    format="text"),
         ...     out, io.StringIO())
         0
         >>> "£30,000.00" in out.getvalue()
         True
     """
-    bundle = args.bundle
-    if bundle is not None and not Path(bundle).is_dir():
-        print(f"svduty funding: error: {bundle}: not a bundle folder", file=stderr)
+    partnership = load_partnership(args.partnership)
+    model = partnership.funding
+    if model is None:
+        print(
+            f"svduty funding: error: the bundle {args.partnership} has no funding.toml",
+            file=stderr,
+        )
         return 1
-    model = read_funding(bundle)
     years = model.years if args.year is None else (model.allocation(args.year).year,)
     rows = [r for r in model.totals_table() if args.year is None or r["year"] == years[0].label]
     findings = [
         f for f in model.reconcile() if args.year is None or f.year is None or f.year in years
     ]
-    strategy_file = Path(bundle) / "strategy.toml" if bundle is not None else None
-    if args.year is None and (strategy_file is None or strategy_file.is_file()):
-        findings.extend(read_strategy(bundle).needs.reconcile())
-    sp = _split_from_file(args.split, model, bundle) if args.split else None
+    if args.year is None and partnership.strategy is not None:
+        findings.extend(partnership.strategy.needs.reconcile())
+    sp = _split_from_file(args.split, model, partnership.strategy) if args.split else None
     if args.format == "json":
         payload: dict[str, Any] = {
             "name": model.name,
