@@ -12,12 +12,13 @@ Example:
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 
-from svduty.areas import Geography, LocalArea
+from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
 from svduty.errors import GovernanceError
 from svduty.funding import FundingModel, Strategy
@@ -137,4 +138,48 @@ class Partnership:
             districts=self.local_area.districts,
             specified_authorities=self.specified_authority_ids(),
             timetable=self.timetable if check_timetable else None,
+        )
+
+    def _repr_html_(self) -> str:
+        """A summary table for notebooks: area, districts, authorities and sections.
+
+        Example:
+            >>> import svduty
+            >>> html = svduty.warwickshire()._repr_html_()
+            >>> "<table" in html and "Nuneaton and Bedworth" in html
+            True
+        """
+        esc = html.escape
+        geo = self.geography
+        rows = []
+        for code in self.local_area.districts:
+            area = geo.get(code)
+            csps = geo.parents(code, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP)
+            rows.append(
+                f"<tr><td>{esc(code)}</td><td>{esc(area.name)}</td>"
+                f"<td>{esc(', '.join(c.name for c in csps))}</td></tr>"
+            )
+        specified = self.authorities.by_role(Role.SPECIFIED_AUTHORITY)
+        sections = [
+            name
+            for name, value in (
+                ("funding", self.funding),
+                ("strategy", self.strategy),
+                ("governance", self.governance),
+                ("timetable", self.timetable),
+            )
+            if value is not None
+        ]
+        return (
+            f"<div><strong>{esc(self.title)}</strong> ({esc(self.name)})<br>"
+            f"Local area: {esc(self.local_area.name)} ({esc(str(self.local_area.valid))})"
+            "<table><thead><tr><th>code</th><th>local government area</th>"
+            "<th>community safety partnership</th></tr></thead><tbody>"
+            + "".join(rows)
+            + "</tbody></table>"
+            f"Specified authorities ({len(specified)}): "
+            + esc(", ".join(a.name for a in specified))
+            + f"<br>Sections: {esc(', '.join(['areas', 'authorities', *sections]))}"
+            + (f"; scenarios: {esc(', '.join(sorted(self.scenarios)))}" if self.scenarios else "")
+            + "</div>"
         )
