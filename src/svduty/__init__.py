@@ -13,6 +13,13 @@ Example:
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from svduty.definitions import (
+    Classification,
+    Definition,
+    Incident,
+    classify,
+    classify_table,
+)
 from svduty.errors import (
     BundleError,
     ConflictError,
@@ -21,6 +28,7 @@ from svduty.errors import (
     SvdutyError,
     UnknownAreaError,
 )
+from svduty.io import load_packaged_definition
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
@@ -33,11 +41,14 @@ __all__ = [
     "CATALOGUE",
     "BundleError",
     "Citation",
+    "Classification",
     "Confidence",
     "ConflictError",
     "DataError",
     "Dated",
+    "Definition",
     "FinancialYear",
+    "Incident",
     "Period",
     "Problem",
     "Source",
@@ -46,5 +57,8 @@ __all__ = [
     "UnknownAreaError",
     "__version__",
     "cite",
+    "classify",
+    "classify_table",
     "date",
+    "load_packaged_definition",
 ]

@@ -6,6 +6,7 @@ Example:
     True
 """
 
+from svduty.io._definition import load_definition, load_packaged_definition
 from svduty.io._files import read_toml, write_toml
 
-__all__ = ["read_toml", "write_toml"]
+__all__ = ["load_definition", "load_packaged_definition", "read_toml", "write_toml"]
