@@ -85,7 +85,7 @@ class ScalarEnv:
         self.rules = rules or {}
         self.district = district
         self.code_given = code_given
-        self.memo: dict[int, Tri] = {}
+        self.memo: dict[Expr, Tri] = {}
 
     def get(self, field: str) -> Any:
         """The value of a field (``None`` if absent).
@@ -122,7 +122,7 @@ class ArrowEnv:
         self.table = table
         self.rules = rules
         self.length = length
-        self.memo: dict[int, Arr] = {}
+        self.memo: dict[Expr, Arr] = {}
         self._index: Arr | None = None
 
     def null_bool(self) -> Arr:
@@ -176,10 +176,9 @@ class Expr:
         Example:
             >>> IsTrue("died").scalar(ScalarEnv({}))
         """
-        key = id(self)
-        if key not in env.memo:
-            env.memo[key] = self._scalar(env)
-        return env.memo[key]
+        if self not in env.memo:
+            env.memo[self] = self._scalar(env)
+        return env.memo[self]
 
     def arrow(self, env: ArrowEnv) -> Arr:
         """Evaluate for every row of a table (memoised).
@@ -192,10 +191,9 @@ class Expr:
               null
             ]
         """
-        key = id(self)
-        if key not in env.memo:
-            env.memo[key] = self._arrow(env)
-        return env.memo[key]
+        if self not in env.memo:
+            env.memo[self] = self._arrow(env)
+        return env.memo[self]
 
     def _scalar(self, env: ScalarEnv) -> Tri:
         raise NotImplementedError
