@@ -258,7 +258,7 @@ _rule(
 EW = InEnglandWales()
 _rule(
     "OWHR-S24-1B-OUTSIDE",
-    Not(EW),
+    All(HOMICIDE, Not(EW)),
     "the death did not occur in England or Wales",
     _pcsc("s.24(1)(b)"),
 )
@@ -413,20 +413,25 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
     out = [
         Rule(
             "OWHR-PILOT-AREA",
-            area,
+            All(HOMICIDE, area),
             "the death occurred in the area of a pilot partner",
             pilot.citation,
         ),
         Rule(
             "OWHR-PILOT-AREA-OUTSIDE",
-            Not(area),
+            All(HOMICIDE, Not(area)),
             "the duty is not in force here: not a pilot partner's area",
             pilot.citation,
         ),
-        Rule("OWHR-PILOT-DATE", when, "the death occurred in the pilot period", pilot.citation),
+        Rule(
+            "OWHR-PILOT-DATE",
+            All(HOMICIDE, when),
+            "the death occurred in the pilot period",
+            pilot.citation,
+        ),
         Rule(
             "OWHR-PILOT-DATE-OUTSIDE",
-            Not(when),
+            All(HOMICIDE, Not(when)),
             "the duty is not in force for this date: outside the pilot period",
             pilot.citation,
         ),
