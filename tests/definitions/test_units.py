@@ -326,3 +326,11 @@ def test_explain_command_all_good_and_unknown_definition(tmp_path: Path):
 
 def test_statute_is_the_default():
     assert classify(Incident()).definition == STATUTE.id
+
+
+def test_empty_text_is_an_absent_value_in_both_engines():
+    i = Incident.from_json({"location": "", "offence_code": " ", "weapon": ""})
+    assert (i.location, i.offence_code, i.weapon) == (None, None, None)
+    out = classify_table(pa.table({"location": ["", "E08000025"], "weapon": ["", "knife"]}))
+    assert out.column("location").to_pylist() == ["", "E08000025"]  # the input is kept
+    assert out.column("kinds").to_pylist()[1] == ["knife_crime", "offensive_weapon"]

@@ -376,7 +376,12 @@ def _prepare(
     cols: dict[str, Arr] = {}
 
     def get(name: str) -> Arr:
-        return table.column(name).combine_chunks()
+        col = table.column(name).combine_chunks()
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            # empty text is an absent value, as in the scalar engine
+            empty = pc.equal(pc.utf8_trim_whitespace(col), "")
+            col = pc.if_else(empty, pa.scalar(None, col.type), col)
+        return col
 
     for name, allowed in _LISTS.items():
         if name not in names:

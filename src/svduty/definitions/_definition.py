@@ -33,6 +33,7 @@ __all__ = [
     "Seriousness",
 ]
 
+_FACTORS = tuple(f.value for f in SeriousnessFactor)
 _FORBIDDEN = {"terrorism": "s.13(3)(b) excludes terrorism; a definition cannot bring it back"}
 
 
@@ -152,11 +153,11 @@ class Definition:
                         )
                     )
         for i, s in enumerate(self.seriousness):
-            if s.factor not in SeriousnessFactor.ALL:
+            if s.factor not in _FACTORS:
                 problems.append(
                     Problem(
                         field=f"seriousness[{i}].factor",
-                        expected="one of " + ", ".join(SeriousnessFactor.ALL),
+                        expected="one of " + ", ".join(_FACTORS),
                         got=s.factor[:40],
                     )
                 )
@@ -206,7 +207,7 @@ STATUTE = Definition(
     include=(_inc("s13_violence", "pcsc-act-2022", "s.13(3)"),),
     seriousness=tuple(
         Seriousness(f, True, "", cite("pcsc-act-2022", f"s.13(6)({'abcd'[i]})"))
-        for i, f in enumerate(SeriousnessFactor.ALL)
+        for i, f in enumerate(_FACTORS)
     ),
 )
 """The statutory floor: violence as s.13(3) defines it (terrorism excluded)."""

@@ -96,19 +96,28 @@ def _reviews(v: Any) -> frozenset[OtherReview] | None:
     return _enum_set("other_reviews", OtherReview, v)
 
 
+def _blank(v: Any) -> Any:
+    """Empty text is an absent value (police.uk writes no location as an empty field)."""
+    return None if isinstance(v, str) and not v.strip() else v
+
+
 def _target(v: Any) -> Target | None:
+    v = _blank(v)
     return None if v is None else _enum("target", Target, v)
 
 
 def _weapon(v: Any) -> Weapon | None:
+    v = _blank(v)
     return None if v is None else _enum("weapon", Weapon, v)
 
 
 def _relationship(v: Any) -> Relationship | None:
+    v = _blank(v)
     return None if v is None else _enum("relationship", Relationship, v)
 
 
 def _country(v: Any) -> Country | None:
+    v = _blank(v)
     return None if v is None else _enum("country", Country, v)
 
 
@@ -129,6 +138,7 @@ def _died(v: Any) -> bool | None:
 
 
 def _date(v: Any) -> str | None:
+    v = _blank(v)
     if v is None:
         return None
     if isinstance(v, pendulum.Date):
@@ -147,14 +157,17 @@ def _date(v: Any) -> str | None:
 
 
 def _code(v: Any) -> str | None:
+    v = _blank(v)
     return None if v is None else normalise_offence_code(v)
 
 
 def _category(v: Any) -> str | None:
+    v = _blank(v)
     return None if v is None else CATEGORIES.find(v).name
 
 
 def _location(v: Any) -> str | None:
+    v = _blank(v)
     if v is None:
         return None
     text = v.strip().upper() if isinstance(v, str) else ""

@@ -12,6 +12,8 @@ Example:
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 import pendulum
 
@@ -323,20 +325,18 @@ _rule(
 _RULES_BASE = tuple(_R)
 
 
-class SeriousnessFactor(str):
+class SeriousnessFactor(enum.StrEnum):
     """The s.13(6) factors a definition may weigh (explicit inputs, not a hidden score).
 
     Example:
-        >>> SeriousnessFactor.ALL[0]
+        >>> [f.value for f in SeriousnessFactor][0]
         'maximum_penalty'
     """
 
-    ALL: tuple[str, ...] = (
-        "maximum_penalty",
-        "impact_on_victim",
-        "prevalence_in_area",
-        "impact_on_community",
-    )
+    MAXIMUM_PENALTY = "maximum_penalty"
+    IMPACT_ON_VICTIM = "impact_on_victim"
+    PREVALENCE_IN_AREA = "prevalence_in_area"
+    IMPACT_ON_COMMUNITY = "impact_on_community"
 
 
 @attrs.frozen(slots=True)
