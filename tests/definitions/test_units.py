@@ -24,6 +24,7 @@ from svduty.definitions import (
     classify_many,
     classify_table,
     district_of,
+    split_rejected,
 )
 from svduty.errors import ConflictError, DataError, DefinitionError
 from svduty.io import load_definition, load_packaged_definition
@@ -334,3 +335,23 @@ def test_empty_text_is_an_absent_value_in_both_engines():
     out = classify_table(pa.table({"location": ["", "E08000025"], "weapon": ["", "knife"]}))
     assert out.column("location").to_pylist() == ["", "E08000025"]  # the input is kept
     assert out.column("kinds").to_pylist()[1] == ["knife_crime", "offensive_weapon"]
+
+
+def test_split_rejected_keeps_every_good_row_and_names_every_bad_one():
+    rows = [
+        {"id": "ok1", "offence_code": "8N"},
+        {"id": "bad-age", "victim_age": 131},
+        {"id": "bad-code", "offence_code": "8-N", "police_uk_category": "Jaywalking"},
+        {"id": "conflict", "died": False, "harms": ["death"]},
+        {"id": "bad-place", "location": "Warwick", "date": "2023-02-30"},
+        {"id": "ok2", "police_uk_category": "Robbery", "location": "E08000025"},
+    ]
+    table = to_table(rows)
+    kept, rejected = split_rejected(table)
+    assert kept.column("id").to_pylist() == ["ok1", "ok2"]
+    assert {p.row for p in rejected} == {2, 3, 4, 5}
+    assert kept.num_rows + len({p.row for p in rejected}) == table.num_rows
+    assert "police_uk_category" in {p.field for p in rejected}
+    assert classify_table(kept).column("violence").to_pylist() == ["yes", "yes"]
+    batch_kept, _ = split_rejected(table.to_batches()[0])
+    assert batch_kept.num_rows == 2

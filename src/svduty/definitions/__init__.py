@@ -19,6 +19,7 @@ from svduty.definitions._classify import (
     classify_many,
     classify_table,
     district_of,
+    split_rejected,
 )
 from svduty.definitions._definition import (
     DEFINITIONS,
@@ -106,4 +107,5 @@ __all__ = [
     "classify_table",
     "district_of",
     "normalise_offence_code",
+    "split_rejected",
 ]

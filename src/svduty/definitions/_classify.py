@@ -52,7 +52,15 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["Classification", "Reason", "classify", "classify_table", "district_of"]
+__all__ = [
+    "Classification",
+    "Reason",
+    "classify",
+    "classify_many",
+    "classify_table",
+    "district_of",
+    "split_rejected",
+]
 
 ResolveDistrict = Callable[[str], str | None]
 _DISTRICT_PREFIXES = ("E06", "E07", "E08", "E09", "W06")
@@ -352,9 +360,18 @@ _WORDS: dict[str, frozenset[str]] = {
 _OFFENCE_CODES = tuple(OFFENCES.by_code)
 
 
-def _rows(mask: Arr, field: str, expected: str, got: Callable[[int], str | None]) -> None:
+def _rows(
+    sink: list[Problem] | None,
+    mask: Arr,
+    field: str,
+    expected: str,
+    got: Callable[[int], str | None],
+) -> None:
+    """Report the rows where ``mask`` holds: raise (at most ten named), or collect all."""
     bad = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
-    if bad:
+    if sink is not None:
+        sink.extend(Problem(row=i + 1, field=field, expected=expected, got=got(i)) for i in bad)
+    elif bad:
         raise DataError(
             [Problem(row=i + 1, field=field, expected=expected, got=got(i)) for i in bad[:10]],
             context=f"{len(bad)} row(s) with a bad {field}" if len(bad) > 10 else None,
@@ -369,7 +386,7 @@ def _unique_map(col: Arr, fn: Callable[[str], Any], typ: pa.DataType) -> Arr:
 
 
 def _prepare(
-    table: Any, resolve_district: ResolveDistrict | None
+    table: Any, resolve_district: ResolveDistrict | None, sink: list[Problem] | None = None
 ) -> tuple[dict[str, Arr], dict[str, Arr], Arr]:
     n = table.num_rows
     names = set(table.column_names)
@@ -394,7 +411,7 @@ def _prepare(
         bad_flat = pc.invert(pc.is_in(flat, value_set=pa.array(sorted(allowed))))
         bad_rows = pc.filter(pc.list_parent_indices(col), pc.fill_null(bad_flat, True))
         mask = pc.is_in(pa.array(range(n), pa.int64()), value_set=bad_rows)
-        _rows(mask, name, "words from " + ", ".join(sorted(allowed)), lambda i: None)
+        _rows(sink, mask, name, "words from " + ", ".join(sorted(allowed)), lambda i: None)
         cols[name] = col
     for name, allowed in _WORDS.items():
         if name not in names:
@@ -403,7 +420,9 @@ def _prepare(
         bad = pc.and_(
             pc.is_valid(col), pc.invert(pc.is_in(col, value_set=pa.array(sorted(allowed))))
         )
-        _rows(bad, name, "one of " + ", ".join(sorted(allowed)), functools.partial(_short, col))
+        _rows(
+            sink, bad, name, "one of " + ", ".join(sorted(allowed)), functools.partial(_short, col)
+        )
         cols[name] = col
     for name in ("victim_age", "perpetrator_age"):
         if name not in names:
@@ -413,7 +432,7 @@ def _prepare(
             raise DataError.single(None, name, expected="whole numbers of years")
         col = col.cast(pa.int64())
         bad = pc.or_(pc.less(col, 0), pc.greater(col, 130))
-        _rows(bad, name, "a whole number of years 0 to 130", functools.partial(_number, col))
+        _rows(sink, bad, name, "a whole number of years 0 to 130", functools.partial(_number, col))
         cols[name] = col
     for name in ("intentional", "died"):
         if name in names:
@@ -427,6 +446,7 @@ def _prepare(
         norm = _unique_map(raw, _try_code, pa.string())
         bad = pc.and_(pc.is_valid(raw), pc.equal(norm, "!"))
         _rows(
+            sink,
             bad,
             "offence_code",
             "a Home Office offence code such as '8N'",
@@ -440,19 +460,21 @@ def _prepare(
         keys = CATEGORIES.keys()
         idx = _unique_map(raw, lambda v: keys.get(v.strip().lower(), -1), pa.int32())
         _rows(
+            sink,
             pc.equal(idx, -1),
             "police_uk_category",
             "a police.uk crime type",
             functools.partial(_short, raw),
         )
-        cat_idx = idx
-        cols["police_uk_category"] = pc.take(pa.array([c.name for c in CATEGORIES]), idx)
+        cat_idx = pc.if_else(pc.equal(idx, -1), pa.scalar(None, pa.int32()), idx)
+        cols["police_uk_category"] = pc.take(pa.array([c.name for c in CATEGORIES]), cat_idx)
     if "date" in names:
         raw = get("date")
         if pa.types.is_string(raw.type) or pa.types.is_large_string(raw.type):
             first = _unique_map(raw, lambda v: _try_days(v)[0], pa.date32())
             last = _unique_map(raw, lambda v: _try_days(v)[1], pa.date32())
             _rows(
+                sink,
                 pc.and_(pc.is_valid(raw), pc.is_null(first)),
                 "date",
                 "a date YYYY-MM-DD or a month YYYY-MM",
@@ -466,11 +488,13 @@ def _prepare(
         norm = pc.utf8_upper(pc.utf8_trim_whitespace(raw))
         ok = pc.match_substring_regex(norm, r"^[EWSN]\d{8}$")
         _rows(
+            sink,
             pc.invert(ok),
             "location",
             "a GSS code such as E01031012",
             functools.partial(_short, raw),
         )
+        norm = pc.if_else(pc.fill_null(ok, False), norm, pa.scalar(None, pa.string()))
         cols["location"] = norm
         cols["district"] = _unique_map(
             norm, lambda v: district_of(v, resolve_district), pa.string()
@@ -482,7 +506,7 @@ def _prepare(
         )
         by_cat = pc.take(pa.array([c.facts[k] for c in CATEGORIES], pa.bool_()), cat_idx)
         facts[k] = pc.coalesce(by_code, by_cat)
-    _columnar_conflicts(cols, code_idx, cat_idx, n)
+    _columnar_conflicts(cols, code_idx, cat_idx, n, sink)
     return cols, facts, code_idx
 
 
@@ -509,11 +533,18 @@ def _try_days(v: str) -> tuple[Any, Any]:
         return None, None
 
 
-def _columnar_conflicts(cols: Mapping[str, Arr], code_idx: Arr, cat_idx: Arr, n: int) -> None:
+def _columnar_conflicts(
+    cols: Mapping[str, Arr],
+    code_idx: Arr,
+    cat_idx: Arr,
+    n: int,
+    sink: list[Problem] | None = None,
+) -> None:
     problems: list[Problem] = []
 
     def add(mask: Arr, field: str, message: str) -> None:
-        for i in pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()[:10]:
+        rows = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
+        for i in rows if sink is not None else rows[:10]:
             problems.append(Problem(message=message, row=i + 1, field=field))
 
     if "died" in cols and "harms" in cols:
@@ -562,6 +593,9 @@ def _columnar_conflicts(cols: Mapping[str, Arr], code_idx: Arr, cat_idx: Arr, n:
         )
     if problems:
         problems.sort(key=lambda p: (p.row or 0, p.field or ""))
+        if sink is not None:
+            sink.extend(problems)
+            return
         raise ConflictError(problems)
 
 
@@ -652,6 +686,33 @@ def classify_table(
             schema=result.schema,
         )
     return result  # type: ignore[no-any-return]
+
+
+def split_rejected(
+    table: _pa.Table | _pa.RecordBatch, *, resolve_district: ResolveDistrict | None = None
+) -> tuple[_pa.Table, tuple[Problem, ...]]:
+    """Split a table into the rows :func:`classify_table` accepts and the rejected ones.
+
+    Every problem names its row (1-based, in the input) and field; contradictions are
+    reported as well as bad values. Rows in = rows kept + rows rejected. A column of the
+    wrong type altogether (ages written as text) still raises :class:`DataError`.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"victim_age": [30, 200, 17], "weapon": ["knife", "knife", "spoon"]})
+        >>> kept, rejected = split_rejected(t)
+        >>> kept.column("victim_age").to_pylist(), [(p.row, p.field) for p in rejected]
+        ([30], [(2, 'victim_age'), (3, 'weapon')])
+    """
+    tab: Any = pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch) else table
+    sink: list[Problem] = []
+    _prepare(tab, resolve_district, sink)
+    problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
+    bad = sorted({(p.row or 0) - 1 for p in problems})
+    keep = pc.invert(
+        pc.is_in(pa.array(range(tab.num_rows), pa.int64()), value_set=pa.array(bad, pa.int64()))
+    )
+    return tab.filter(keep), problems
 
 
 def classify_many(
