@@ -82,7 +82,8 @@ INTENTIONAL = Fact(IsTrue("intentional"), "intentional")
 AGAINST_PEOPLE = Fact(
     In("target", frozenset({"self", "person", "group", "community"})), "against_people"
 )
-HOMICIDE = Fact(All(IsTrue("died"), AGAINST_PEOPLE, Any_(PHYSICAL, WEAPON)), "homicide")
+AGAINST_OTHERS = In("target", frozenset({"person", "group", "community"}))
+HOMICIDE = Fact(All(IsTrue("died"), AGAINST_OTHERS, Any_(PHYSICAL, WEAPON)), "homicide")
 HARM = Any_(INJURY, DEATH, HasAny("harms", frozenset(h.value for h in Harm)))
 OFFENCE_VIOLENCE = Table("violence", closed_by="behaviours")
 TERRORISM = Flag("context", "terrorism")
@@ -361,6 +362,8 @@ class OwhrPilot:
     citation: Citation
 
 
+# GSS codes checked against public ONS-derived lists of local authority codes (the
+# Welsh principal areas, the London boroughs, Birmingham and Coventry).
 _PILOT_PARTNERS = frozenset(
     {
         "E08000025",  # Birmingham
