@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[1] / "src/svduty/data/offences"
 FACTS = [
     "violence", "physical", "sexual", "threat", "property_violence", "weapon", "knife",
-    "firearm", "death", "homicide", "injury", "intentional", "against_people",
+    "firearm", "corrosive", "death", "homicide", "injury", "intentional", "against_people",
     "psychological", "controlling", "economic",
 ]
 NO = dict.fromkeys(FACTS, "no")
@@ -138,6 +138,8 @@ with open(HERE / "offence-facts.csv", "w", newline="", encoding="utf-8") as f:
         code = r["ONS_COUNTS_code"].strip()
         facts = {**GROUP[r["ONS_COUNTS_category"].strip()], "note": ""}
         facts.update(OVERRIDE.get(code, {}))
+        only_knife_or_gun = facts["knife"] == "yes" or facts["firearm"] == "yes"
+        facts["corrosive"] = "no" if facts["weapon"] == "no" or only_knife_or_gun else "unknown"
         if facts["sexual"] == "yes" and code in {"72", "73", "71", "88C"}:
             facts["note"] = facts["note"] or "SOA Sch 3 membership taken at group level [U]"
         w.writerow([code, *(facts[k] for k in FACTS), facts["note"]])

@@ -12,7 +12,7 @@ Two packaged CSV files (data, Arrow-friendly, one row per code):
   ("Criminal Damage and Arson"), police.uk itself writes "Criminal damage and arson".
 - ``offence-facts.csv``: svduty's own reading of what each code implies (``yes``, ``no``
   or ``unknown``): violence within s.13 at offence level, physical, sexual (SOA 2003
-  Sch 3), threat, violence against property, weapon, knife, firearm, death, homicide,
+  Sch 3), threat, violence against property, weapon, knife, firearm, corrosive, death, homicide,
   injury, intentional, against people, psychological, controlling, economic.
 
 A police.uk category's facts are derived from its codes: a fact every code agrees on
@@ -61,6 +61,7 @@ FACT_NAMES: tuple[str, ...] = (
     "weapon",
     "knife",
     "firearm",
+    "corrosive",
     "death",
     "homicide",
     "injury",
