@@ -313,7 +313,7 @@ def test_explain_command(tmp_path: Path):
     assert "row 4: victim_age" in err
     assert "row 5" in err
     code, out, _ = _run("explain", str(f), "--format", "json")
-    assert json.loads(out.split("\n}\n")[0] + "\n}")["id"] == "1"
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["1", "2"]
 
 
 def test_explain_command_all_good_and_unknown_definition(tmp_path: Path):

@@ -98,5 +98,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
-            print(classify(incident, definition).explain(args.format), file=stdout)
+            result = classify(incident, definition)
+            if args.format == "json":  # one JSON object per line (JSON Lines)
+                print(json.dumps(result.to_json(), ensure_ascii=False), file=stdout)
+            else:
+                print(result.explain(args.format), file=stdout)
     return 1 if rejected else 0

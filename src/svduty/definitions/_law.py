@@ -212,13 +212,20 @@ _V_OF = _rule(
 )
 _rule(
     "S13-OFFENCE-NOT",
-    Not(OFFENCE_VIOLENCE),
+    All(Any_(Given("offence_code"), Given("police_uk_category")), Not(OFFENCE_VIOLENCE)),
     "the offence recorded is not violence at offence level (offence table)",
     cite("ons-offence-join", "offence-facts.csv"),
 )
+_ANY_VIOLENCE = Any_(_V_DA, _V_SX, _V_PR, _V_TH, _V_PH, _V_OF)
+_rule(
+    "S13-NONE",
+    Not(_ANY_VIOLENCE),
+    "none of the kinds of violence of s.13(3)(a) applies to the facts given",
+    _pcsc("s.13(3)(a)"),
+)
 VIOLENCE = _rule(
     "S13",
-    All(Not(EXCLUDED), Any_(_V_DA, _V_SX, _V_PR, _V_TH, _V_PH, _V_OF)),
+    All(Not(EXCLUDED), _ANY_VIOLENCE),
     "violence within s.13(3) of the Act",
     _pcsc("s.13(3)"),
 )
