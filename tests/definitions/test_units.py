@@ -355,3 +355,13 @@ def test_split_rejected_keeps_every_good_row_and_names_every_bad_one():
     assert classify_table(kept).column("violence").to_pylist() == ["yes", "yes"]
     batch_kept, _ = split_rejected(table.to_batches()[0])
     assert batch_kept.num_rows == 2
+
+
+def test_float_ages_from_pandas_are_whole_numbers_or_rejected():
+    out = classify_table(pa.table({"victim_age": [30.0, None], "offence_code": ["8N", "8N"]}))
+    assert out.column("violence").to_pylist() == ["yes", "yes"]
+    with pytest.raises(DataError, match="whole number"):
+        classify_table(pa.table({"victim_age": [30.5]}))
+    kept, rejected = split_rejected(pa.table({"victim_age": [30.5, 40.0]}))
+    assert kept.num_rows == 1
+    assert [p.row for p in rejected] == [1]

@@ -428,7 +428,11 @@ def _prepare(
         if name not in names:
             continue
         col = get(name)
-        if not (pa.types.is_integer(col.type) or pa.types.is_null(col.type)):
+        if pa.types.is_floating(col.type):  # e.g. from pandas, where a gap makes floats
+            fractional = pc.not_equal(col, pc.floor(col))
+            _rows(sink, fractional, name, "a whole number of years", lambda i: None)
+            col = pc.if_else(pc.fill_null(fractional, False), None, pc.floor(col))
+        elif not (pa.types.is_integer(col.type) or pa.types.is_null(col.type)):
             raise DataError.single(None, name, expected="whole numbers of years")
         col = col.cast(pa.int64())
         bad = pc.or_(pc.less(col, 0), pc.greater(col, 130))
