@@ -22,6 +22,13 @@ from svduty.authorities import (
     Role,
     Verdict,
 )
+from svduty.definitions import (
+    Classification,
+    Definition,
+    Incident,
+    classify,
+    classify_table,
+)
 from svduty.errors import (
     BundleError,
     ConflictError,
@@ -32,7 +39,7 @@ from svduty.errors import (
 )
 from svduty.funding import FundingModel, Money, SpendingPlan, Strategy, split
 from svduty.governance import Body, GovernanceGraph, Relation, Scenario, Timetable
-from svduty.io import load_partnership, validate_bundle, warwickshire
+from svduty.io import load_packaged_definition, load_partnership, validate_bundle, warwickshire
 from svduty.partnership import Partnership
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
@@ -54,14 +61,17 @@ __all__ = [
     "Body",
     "BundleError",
     "Citation",
+    "Classification",
     "Confidence",
     "ConflictError",
     "DataError",
     "Dated",
+    "Definition",
     "FinancialYear",
     "FundingModel",
     "Geography",
     "GovernanceGraph",
+    "Incident",
     "LocalArea",
     "Money",
     "Partnership",
@@ -80,7 +90,10 @@ __all__ = [
     "Verdict",
     "__version__",
     "cite",
+    "classify",
+    "classify_table",
     "date",
+    "load_packaged_definition",
     "load_partnership",
     "split",
     "validate_bundle",

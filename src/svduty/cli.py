@@ -28,6 +28,7 @@ COMMANDS: tuple[str, ...] = (
     "validate",
     "funding",
     "governance",
+    "explain",
 )
 """The command modules of :mod:`svduty._commands`, in the order ``--help`` lists them."""
 

@@ -20,6 +20,7 @@ import attrs
 
 from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
+from svduty.definitions import Definition
 from svduty.errors import GovernanceError
 from svduty.funding import FundingModel, Strategy
 from svduty.governance import Findings, GovernanceGraph, Scenario, Timetable
@@ -42,6 +43,8 @@ class Partnership:
         geography: The areas of and around the partnership, with the LSOA look-ups.
         authorities: The specified authorities, relevant authorities, local policing body
             and other partners named in the bundle, with the s.11(6) join to the areas.
+        definition: The partnership's local definition of serious violence (``None`` when
+            the bundle has no ``definition.toml``: then only the Act's s.13 applies).
         funding: The Home Office allocations, cost-category rules, projects and grant
             flow (``None`` when the bundle has no ``funding.toml``).
         strategy: The strategy's vocabulary, life stages, actions and needs evidence
@@ -70,6 +73,7 @@ class Partnership:
     geography: Geography = attrs.field(eq=False, repr=False)
     authorities: Authorities = attrs.field(eq=False, repr=False)
     sources: Sources = attrs.field(repr=False)
+    definition: Definition | None = attrs.field(default=None, eq=False, repr=False)
     funding: FundingModel | None = attrs.field(default=None, eq=False, repr=False)
     strategy: Strategy | None = attrs.field(default=None, eq=False, repr=False)
     governance: GovernanceGraph | None = attrs.field(default=None, eq=False, repr=False)
@@ -163,6 +167,7 @@ class Partnership:
         sections = [
             name
             for name, value in (
+                ("definition", self.definition),
                 ("funding", self.funding),
                 ("strategy", self.strategy),
                 ("governance", self.governance),

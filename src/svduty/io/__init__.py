@@ -19,6 +19,7 @@ from svduty.io._bundle import (
     validate_bundle,
     warwickshire,
 )
+from svduty.io._definition import load_definition, load_packaged_definition
 from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
     load_funding,
@@ -63,8 +64,10 @@ __all__ = [
     "dump_timetable",
     "load_areas",
     "load_authorities",
+    "load_definition",
     "load_funding",
     "load_governance",
+    "load_packaged_definition",
     "load_partnership",
     "load_scenario",
     "load_strategy",

@@ -19,12 +19,14 @@ import attrs
 import cattrs
 
 from svduty.areas import Geography
+from svduty.definitions import Definition
 from svduty.errors import BundleError, DataError, Problem
 from svduty.funding import FundingModel, Strategy
 from svduty.governance import Relation, RelationKind, Scenario, Timetable
 from svduty.io._areas import AreasDocument, load_areas
 from svduty.io._authorities import AuthoritiesDocument, load_authorities
 from svduty.io._converter import make_converter, structure
+from svduty.io._definition import load_definition
 from svduty.io._files import read_toml
 from svduty.io._funding import load_funding, load_strategy
 from svduty.io._governance import (
@@ -141,6 +143,10 @@ def _load_authorities_section(data: Mapping[str, Any], ctx: SectionContext) -> M
     return {"authorities": authorities}
 
 
+def _load_definition_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    return {"definition": load_definition(data, file=ctx.file, converter=ctx.converter)}
+
+
 def _load_funding_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
     return {"funding": load_funding(data, file=ctx.file, converter=ctx.converter)}
 
@@ -190,6 +196,9 @@ SECTIONS: dict[str, SectionSpec] = {
         _load_authorities_section,
         AuthoritiesDocument,
         needs=("geography",),
+    ),
+    "definition": SectionSpec(
+        "definition.toml", _load_definition_section, Definition, required=False
     ),
     "funding": SectionSpec("funding.toml", _load_funding_section, FundingModel, required=False),
     "strategy": SectionSpec("strategy.toml", _load_strategy_section, Strategy, required=False),

@@ -1,0 +1,106 @@
+r"""``svduty explain FILE.jsonl``: readable explanations of incidents, one per line.
+
+Example:
+    >>> import io, tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
+    >>> _ = f.write_text('{"id": "a", "offence_code": "3B"}\n')
+    >>> from svduty.cli import main
+    >>> out = io.StringIO()
+    >>> main(["explain", str(f)], stdout=out)
+    0
+    >>> out.getvalue().splitlines()[1]
+    '  violence:            yes'
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from svduty.definitions import Incident, classify
+from svduty.errors import DataError, Problem
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``explain`` command.
+
+    Example:
+        >>> import argparse
+        >>> p = argparse.ArgumentParser()
+        >>> register(p.add_subparsers())
+    """
+    p = subparsers.add_parser(
+        "explain",
+        help="explain, with reasons and citations, how each incident is classified",
+        description=(
+            "Read incidents (one JSON object per line, the incident contract) and print, "
+            "for each, whether it is violence within s.13, within the definition, domestic "
+            "abuse, a qualifying homicide and whether a homicide review is required, with "
+            "the reasons and the facts that are missing. Bad lines are reported on "
+            "standard error; the rest are still explained."
+        ),
+    )
+    p.add_argument("file", help="a JSON Lines file of incidents ('-' for standard input)")
+    p.add_argument(
+        "--definition",
+        default="pcsc-s13",
+        help="the definition for 'in scope': pcsc-s13 (default), who-2002, "
+        "sv-strategy-2018 or warwickshire",
+    )
+    p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Explain every incident of the file; exit 1 if any line was rejected.
+
+    Example:
+        >>> import io
+        >>> ns = argparse.Namespace(file="/no/such/file.jsonl", definition="pcsc-s13",
+        ...                         format="text")
+        >>> err = io.StringIO()
+        >>> run(ns, io.StringIO(), err)
+        1
+        >>> "cannot read" in err.getvalue()
+        True
+    """
+    from svduty.io import load_packaged_definition
+
+    definition = load_packaged_definition(args.definition)
+    name = "<stdin>" if args.file == "-" else args.file
+    try:
+        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
+    except OSError:
+        print(f"svduty explain: error: cannot read {name}", file=stderr)
+        return 1
+    rejected = 0
+    first = True
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError:
+                    raise DataError(
+                        Problem(file=name, row=number, expected="a JSON object on one line")
+                    ) from None
+                incident = Incident.from_json(data, line=number, file=name)
+            except DataError as exc:
+                rejected += 1
+                print(f"svduty explain: rejected: {exc}", file=stderr)
+                continue
+            if not first and args.format == "text":
+                print(file=stdout)
+            first = False
+            result = classify(incident, definition)
+            if args.format == "json":  # one JSON object per line (JSON Lines)
+                print(json.dumps(result.to_json(), ensure_ascii=False), file=stdout)
+            else:
+                print(result.explain(args.format), file=stdout)
+    return 1 if rejected else 0

@@ -1,0 +1,408 @@
+"""The incident: every fact optional, in the words of the JSON contract.
+
+Example:
+    >>> i = Incident.from_json({"id": "a1", "offence_code": "8N", "victim_age": 19})
+    >>> i.offence_code, i.victim_age
+    ('8N', 19)
+    >>> i.to_json()
+    {'id': 'a1', 'offence_code': '8N', 'victim_age': 19}
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+import pendulum
+
+from svduty.definitions._offences import CATEGORIES, OFFENCES, normalise_offence_code
+from svduty.definitions._vocab import (
+    Behaviour,
+    Context,
+    Country,
+    Harm,
+    OtherReview,
+    Relationship,
+    Target,
+    Weapon,
+)
+from svduty.errors import ConflictError, DataError, Problem
+
+__all__ = ["Incident", "conflicts"]
+
+E = TypeVar("E", bound=enum.Enum)
+_WORD = re.compile(r"^[A-Za-z_ -]{1,30}$")
+_GSS = re.compile(r"^[EWSN]\d{8}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+def _safe(value: Any) -> str | None:
+    return value if isinstance(value, str) and _WORD.match(value) else None
+
+
+def _enum(field: str, cls: type[E], value: Any) -> E:
+    try:
+        return cls(value)
+    except ValueError:
+        raise DataError.single(
+            None,
+            field,
+            expected="one of " + ", ".join(repr(m.value) for m in cls),
+            got=_safe(value),
+        ) from None
+
+
+def _enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise DataError.single(None, field, expected="a list of words")
+    return frozenset(_enum(field, cls, v) for v in value)
+
+
+def _age(field: str, v: Any) -> int | None:
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 130:
+        got = str(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+        raise DataError.single(None, field, expected="a whole number of years 0 to 130", got=got)
+    return v
+
+
+def _bool(field: str, v: Any) -> bool | None:
+    if v is None or isinstance(v, bool):
+        return v
+    raise DataError.single(None, field, expected="true or false")
+
+
+def _behaviours(v: Any) -> frozenset[Behaviour] | None:
+    return _enum_set("behaviours", Behaviour, v)
+
+
+def _harms(v: Any) -> frozenset[Harm] | None:
+    return _enum_set("harms", Harm, v)
+
+
+def _context(v: Any) -> frozenset[Context] | None:
+    return _enum_set("context", Context, v)
+
+
+def _reviews(v: Any) -> frozenset[OtherReview] | None:
+    return _enum_set("other_reviews", OtherReview, v)
+
+
+def _blank(v: Any) -> Any:
+    """Empty text is an absent value (police.uk writes no location as an empty field)."""
+    return None if isinstance(v, str) and not v.strip() else v
+
+
+def _target(v: Any) -> Target | None:
+    v = _blank(v)
+    return None if v is None else _enum("target", Target, v)
+
+
+def _weapon(v: Any) -> Weapon | None:
+    v = _blank(v)
+    return None if v is None else _enum("weapon", Weapon, v)
+
+
+def _relationship(v: Any) -> Relationship | None:
+    v = _blank(v)
+    return None if v is None else _enum("relationship", Relationship, v)
+
+
+def _country(v: Any) -> Country | None:
+    v = _blank(v)
+    return None if v is None else _enum("country", Country, v)
+
+
+def _victim_age(v: Any) -> int | None:
+    return _age("victim_age", v)
+
+
+def _perpetrator_age(v: Any) -> int | None:
+    return _age("perpetrator_age", v)
+
+
+def _intentional(v: Any) -> bool | None:
+    return _bool("intentional", v)
+
+
+def _died(v: Any) -> bool | None:
+    return _bool("died", v)
+
+
+def _date(v: Any) -> str | None:
+    v = _blank(v)
+    if v is None:
+        return None
+    if isinstance(v, pendulum.Date):
+        return v.isoformat()
+    text = v.strip() if isinstance(v, str) else ""
+    try:
+        if _DAY.match(text):
+            pendulum.Date.fromisoformat(text)
+            return text
+        if _MONTH.match(text) and 1 <= int(text[5:]) <= 12:
+            return text
+    except ValueError:
+        pass
+    got = v if isinstance(v, str) and len(v) <= 20 else None
+    raise DataError.single(None, "date", expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
+
+
+def _code(v: Any) -> str | None:
+    v = _blank(v)
+    return None if v is None else normalise_offence_code(v)
+
+
+def _category(v: Any) -> str | None:
+    v = _blank(v)
+    return None if v is None else CATEGORIES.find(v).name
+
+
+def _location(v: Any) -> str | None:
+    v = _blank(v)
+    if v is None:
+        return None
+    text = v.strip().upper() if isinstance(v, str) else ""
+    if not _GSS.match(text):
+        got = v if isinstance(v, str) and len(v) <= 12 else None
+        raise DataError.single(
+            None, "location", expected="a GSS code such as E01031012 or E07000218", got=got
+        )
+    return text
+
+
+def _id(v: Any) -> str | None:
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return str(v)
+    raise DataError.single(None, "id", expected="a string")
+
+
+def _fields() -> tuple[str, ...]:
+    return tuple(a.name for a in attrs.fields(Incident))
+
+
+@attrs.frozen(slots=True)
+class Incident:
+    """One incident; every fact is optional (``None`` = not known).
+
+    The field names are the JSON contract. Lists (``behaviours``, ``harms``,
+    ``context``, ``other_reviews``) are sets: order does not matter. An absent
+    ``context`` or ``other_reviews`` list is read as "none indicated" (the
+    explanation says so); every other absent fact is unknown.
+
+    Attributes:
+        id: The caller's id for the incident (never interpreted).
+        date: The day (``YYYY-MM-DD``) or month (``YYYY-MM``) it happened.
+        offence_code: The Home Office offence code, such as ``"8N"``.
+        police_uk_category: The police.uk crime type.
+        behaviours: The kinds of behaviour (DA Act 2021 s.1(3)).
+        intentional: Whether force or power was used intentionally.
+        target: Against whom or what.
+        harms: The harms it resulted in.
+        weapon: The weapon involved (``none`` if none).
+        victim_age: The victim's age in years.
+        perpetrator_age: The perpetrator's age in years.
+        relationship: How they are (or were) connected (DA Act 2021 s.2).
+        context: Context flags (county lines, gang, social media, exploitation,
+            terrorism).
+        died: Whether the victim died.
+        location: A GSS code: an LSOA or a district.
+        country: The country it happened in.
+        other_reviews: Reviews that must or may be held instead of an offensive
+            weapons homicide review (s.26); an extension of the contract.
+
+    Raises:
+        DataError: naming the field, for a value that is not allowed.
+        ConflictError: for facts that contradict each other.
+
+    Example:
+        >>> Incident(behaviours=["economic", "physical"], victim_age=40).behaviours == {
+        ...     Behaviour.PHYSICAL, Behaviour.ECONOMIC}
+        True
+        >>> Incident(died=False, harms=["death"])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ConflictError: died: contradicts harms containing 'death'
+    """
+
+    id: str | None = attrs.field(default=None, converter=_id)
+    date: str | None = attrs.field(default=None, converter=_date)
+    offence_code: str | None = attrs.field(default=None, converter=_code)
+    police_uk_category: str | None = attrs.field(default=None, converter=_category)
+    behaviours: frozenset[Behaviour] | None = attrs.field(default=None, converter=_behaviours)
+    intentional: bool | None = attrs.field(default=None, converter=_intentional)
+    target: Target | None = attrs.field(default=None, converter=_target)
+    harms: frozenset[Harm] | None = attrs.field(default=None, converter=_harms)
+    weapon: Weapon | None = attrs.field(default=None, converter=_weapon)
+    victim_age: int | None = attrs.field(default=None, converter=_victim_age)
+    perpetrator_age: int | None = attrs.field(default=None, converter=_perpetrator_age)
+    relationship: Relationship | None = attrs.field(default=None, converter=_relationship)
+    context: frozenset[Context] | None = attrs.field(default=None, converter=_context)
+    died: bool | None = attrs.field(default=None, converter=_died)
+    location: str | None = attrs.field(default=None, converter=_location)
+    country: Country | None = attrs.field(default=None, converter=_country)
+    other_reviews: frozenset[OtherReview] | None = attrs.field(default=None, converter=_reviews)
+
+    def __attrs_post_init__(self) -> None:
+        problems = conflicts(self.values())
+        if problems:
+            raise ConflictError(problems)
+
+    @classmethod
+    def from_json(
+        cls, data: Mapping[str, Any], *, line: int | None = None, file: str | None = None
+    ) -> Incident:
+        """Read an incident from its JSON form, reporting every bad field at once.
+
+        Args:
+            data: The JSON object.
+            line: The line (row) it came from, named in errors.
+            file: The file it came from, named in errors.
+
+        Raises:
+            DataError: naming the line and each bad field.
+            ConflictError: naming the line, for contradictory facts.
+
+        Example:
+            >>> Incident.from_json({"victim_age": 131, "weapon": "spoon"}, line=7,
+            ...                    file="in.jsonl")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other' (got 'spoon')
+            in.jsonl: row 7: victim_age: expected a whole number of years 0 to 130 (got '131')
+        """  # noqa: E501
+        if not isinstance(data, Mapping):
+            raise DataError.single(file, None, row=line, expected="a JSON object")
+        names = _fields()
+        problems: list[Problem] = []
+        kwargs: dict[str, Any] = {}
+        for key in data:
+            if key not in names:
+                problems.append(
+                    Problem(
+                        message="unknown field",
+                        file=file,
+                        row=line,
+                        field=str(key)[:40],
+                        expected="one of " + ", ".join(names),
+                    )
+                )
+        probe = cls()
+        for name in names:
+            if name not in data or data[name] is None:
+                continue
+            try:
+                attrs.evolve(probe, **{name: data[name]})
+                kwargs[name] = data[name]
+            except ConflictError:  # pragma: no cover - one field alone cannot conflict
+                kwargs[name] = data[name]
+            except DataError as exc:
+                problems.extend(
+                    attrs.evolve(p, file=file, row=line, field=p.field or name)
+                    for p in exc.problems
+                )
+        if problems:
+            raise DataError(problems)
+        try:
+            return cls(**kwargs)
+        except ConflictError as exc:
+            raise ConflictError(
+                [attrs.evolve(p, file=file, row=line) for p in exc.problems]
+            ) from None
+
+    def values(self) -> dict[str, Any]:
+        """The facts as plain values (words, sets of words), for the rule engines.
+
+        Example:
+            >>> Incident(weapon="knife").values()["weapon"]
+            'knife'
+        """
+        out: dict[str, Any] = {}
+        for name in _fields():
+            v = getattr(self, name)
+            if isinstance(v, frozenset):
+                v = frozenset(x.value for x in v)
+            elif isinstance(v, enum.Enum):
+                v = v.value
+            out[name] = v
+        out["first_day"], out["last_day"] = self.days()
+        return out
+
+    def days(self) -> tuple[pendulum.Date | None, pendulum.Date | None]:
+        """The first and last day the date may be (a month spans many days).
+
+        Example:
+            >>> Incident(date="2024-02").days()
+            (Date(2024, 2, 1), Date(2024, 2, 29))
+        """
+        if self.date is None:
+            return None, None
+        if len(self.date) == 10:
+            d = pendulum.Date.fromisoformat(self.date)
+            return d, d
+        y, m = int(self.date[:4]), int(self.date[5:7])
+        return pendulum.Date(y, m, 1), pendulum.Date(y, m, calendar.monthrange(y, m)[1])
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form: given facts only, lists sorted.
+
+        Example:
+            >>> Incident(harms=["injury", "death"], died=True).to_json()
+            {'harms': ['death', 'injury'], 'died': True}
+        """
+        out: dict[str, Any] = {}
+        for name in _fields():
+            v = getattr(self, name)
+            if v is None:
+                continue
+            if isinstance(v, frozenset):
+                v = sorted(x.value for x in v)
+            elif isinstance(v, enum.Enum):
+                v = v.value
+            out[name] = v
+        return out
+
+
+def conflicts(values: Mapping[str, Any]) -> list[Problem]:
+    """The contradictions among an incident's facts (plain values), as problems.
+
+    Example:
+        >>> [p.field for p in conflicts({"country": "Scotland", "location": "E07000218"})]
+        ['country']
+    """
+    out = []
+    harms = values.get("harms") or frozenset()
+    if values.get("died") is False and "death" in harms:
+        out.append(Problem(message="contradicts harms containing 'death'", field="died"))
+    code = values.get("offence_code")
+    offence = OFFENCES.by_code.get(code) if code else None
+    if values.get("weapon") == "none" and offence is not None and offence.facts["weapon"]:
+        out.append(Problem(message=f"'none' contradicts offence code {code}", field="weapon"))
+    cat = values.get("police_uk_category")
+    if offence is not None and cat is not None:
+        members = CATEGORIES.find(cat).codes
+        if offence.code not in members:
+            out.append(
+                Problem(
+                    message=f"offence code {code} is published as {offence.police_uk_category!r}",
+                    field="police_uk_category",
+                )
+            )
+    country, loc = values.get("country"), values.get("location")
+    if country is not None and loc is not None:
+        ew_country = country in ("England", "Wales")
+        if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
+            out.append(
+                Problem(message=f"{country!r} contradicts the location code", field="country")
+            )
+    return out

@@ -1,0 +1,325 @@
+"""Offence tables: Home Office offence codes and the 14 police.uk categories.
+
+Two packaged CSV files (data, Arrow-friendly, one row per code):
+
+- ``policeuk-ons-code-join.csv``: Home Office code -> ONS offence group, Crime Severity
+  Score weight and police.uk category; a hand-made join by the Police-Supply-Demand
+  project from ONS tables (source ``ons-offence-join``), kept exactly as published.
+  Quirks, handled here: the homicide group appears as one row coded
+  ``"1/4.1/4.10/4.2"`` beside its four parts; some severity codes differ from the
+  counts code (``30A`` uses the ``30C`` weight, ``28A`` the ``28C`` weight); several
+  fields contain commas or trailing spaces; police.uk category names are title-cased
+  ("Criminal Damage and Arson"), police.uk itself writes "Criminal damage and arson".
+- ``offence-facts.csv``: svduty's own reading of what each code implies (``yes``, ``no``
+  or ``unknown``): violence within s.13 at offence level, physical, sexual (SOA 2003
+  Sch 3), threat, violence against property, weapon, knife, firearm, corrosive, death, homicide,
+  injury, intentional, against people, psychological, controlling, economic.
+
+A police.uk category's facts are derived from its codes: a fact every code agrees on
+is known at category level; a fact the codes disagree on is ``None`` (the category
+mixes offences that differ, so svduty says so instead of guessing).
+
+Example:
+    >>> OFFENCES.get("8N").facts["injury"]
+    True
+    >>> CATEGORIES.find("violent-crime").name
+    'Violence and sexual offences'
+    >>> CATEGORIES.find("Violence and sexual offences").facts["violence"] is None
+    True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Mapping
+from importlib import resources
+
+import attrs
+
+from svduty.errors import DataError
+from svduty.sources import Citation, cite
+
+__all__ = [
+    "CATEGORIES",
+    "FACT_NAMES",
+    "OFFENCES",
+    "Categories",
+    "Offence",
+    "OffenceTable",
+    "PoliceUkCategory",
+    "normalise_offence_code",
+]
+
+FACT_NAMES: tuple[str, ...] = (
+    "violence",
+    "physical",
+    "sexual",
+    "threat",
+    "property_violence",
+    "weapon",
+    "knife",
+    "firearm",
+    "corrosive",
+    "death",
+    "homicide",
+    "injury",
+    "intentional",
+    "against_people",
+    "psychological",
+    "controlling",
+    "economic",
+)
+"""The facts an offence code (or a police.uk category) may imply."""
+
+_CODE = re.compile(r"^(\d{1,3}(\.\d{1,2})?[A-Z]?|1/4\.1/4\.10/4\.2)$")
+_VALUE = {"yes": True, "no": False, "unknown": None}
+
+
+def normalise_offence_code(code: str) -> str:
+    """A Home Office offence code in the table's form, or :class:`DataError` if malformed.
+
+    Example:
+        >>> normalise_offence_code(" 8n ")
+        '8N'
+        >>> normalise_offence_code("8-N")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: offence_code: expected a Home Office offence code such as '8N' or '105A' (got '8-N')
+    """  # noqa: E501
+    text = code.strip().upper() if isinstance(code, str) else ""
+    if not _CODE.match(text):
+        got = code if isinstance(code, str) and len(code) <= 20 else None
+        raise DataError.single(
+            None,
+            "offence_code",
+            expected="a Home Office offence code such as '8N' or '105A'",
+            got=got,
+        )
+    return text
+
+
+@attrs.frozen(slots=True)
+class Offence:
+    """One Home Office offence code and what it implies.
+
+    Attributes:
+        code: The Home Office code, such as ``"8N"``.
+        description: The ONS description.
+        ons_group: The ONS offence group, such as ``"violence against the person"``.
+        police_uk_category: The police.uk category name it is published under.
+        severity_weight: The ONS Crime Severity Score weight (a rough proxy for the
+            s.13(6)(a) maximum penalty factor).
+        facts: Fact name -> ``True``, ``False`` or ``None`` (the code does not tell).
+        note: Why a fact is unknown or how it was read.
+        citation: Where the row comes from.
+
+    Example:
+        >>> OFFENCES.get("3B").facts["threat"], OFFENCES.get("3B").police_uk_category
+        (True, 'Violence and sexual offences')
+    """
+
+    code: str
+    description: str
+    ons_group: str
+    police_uk_category: str
+    severity_weight: float
+    facts: Mapping[str, bool | None]
+    note: str
+    citation: Citation
+
+
+@attrs.frozen(slots=True)
+class OffenceTable:
+    """The Home Office offence codes svduty knows, by code.
+
+    Example:
+        >>> len(OFFENCES) >= 134
+        True
+        >>> "46" in OFFENCES, "ZZ" in OFFENCES
+        (True, False)
+    """
+
+    by_code: Mapping[str, Offence]
+
+    def get(self, code: str) -> Offence:
+        """The offence for a code (normalised first).
+
+        Raises:
+            DataError: if the code is malformed.
+            KeyError: if it is well formed but not in the table.
+
+        Example:
+            >>> OFFENCES.get("105a").description
+            'Assault without injury'
+        """
+        return self.by_code[normalise_offence_code(code)]
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.strip().upper() in self.by_code
+
+    def __iter__(self) -> Iterator[Offence]:
+        return iter(self.by_code.values())
+
+    def __len__(self) -> int:
+        return len(self.by_code)
+
+
+@attrs.frozen(slots=True)
+class PoliceUkCategory:
+    """A police.uk "Crime type" and what it can and cannot tell.
+
+    Attributes:
+        name: The name as police.uk writes it, such as ``"Public order"``.
+        slug: The police.uk API slug, such as ``"public-order"``.
+        codes: The Home Office codes published under it (from the join).
+        facts: Fact name -> ``True``/``False`` where every code agrees, else ``None``.
+        note: What the category can and cannot tell.
+        legacy: Whether the category only appears in older data.
+        citation: The source of the category list.
+
+    Example:
+        >>> c = CATEGORIES.find("Robbery")
+        >>> c.facts["violence"], c.facts["weapon"]
+        (True, None)
+    """
+
+    name: str
+    slug: str
+    codes: tuple[str, ...]
+    facts: Mapping[str, bool | None]
+    note: str
+    legacy: bool = False
+    citation: Citation = attrs.field(factory=lambda: cite("police-uk", "Crime type"))
+
+    @property
+    def mixed(self) -> tuple[str, ...]:
+        """The facts on which the category's offences differ.
+
+        Example:
+            >>> "violence" in CATEGORIES.find("Public order").mixed
+            True
+        """
+        return tuple(k for k in FACT_NAMES if self.facts[k] is None)
+
+
+@attrs.frozen(slots=True)
+class Categories:
+    """The police.uk categories, found by name (any case) or by API slug.
+
+    Example:
+        >>> [c.name for c in CATEGORIES][:3]
+        ['Anti-social behaviour', 'Bicycle theft', 'Burglary']
+    """
+
+    items: tuple[PoliceUkCategory, ...]
+
+    def find(self, name: str) -> PoliceUkCategory:
+        """The category for a name or slug.
+
+        Raises:
+            DataError: if no category has that name.
+
+        Example:
+            >>> CATEGORIES.find("criminal-damage-arson").name
+            'Criminal damage and arson'
+        """
+        key = name.strip().lower() if isinstance(name, str) else ""
+        for c in self.items:
+            if key in (c.name.lower(), c.slug):
+                return c
+        got = name if isinstance(name, str) and len(name) <= 60 else None
+        raise DataError.single(
+            None,
+            "police_uk_category",
+            expected="one of the police.uk crime types, such as 'Public order'",
+            got=got,
+        )
+
+    def keys(self) -> dict[str, int]:
+        """Every accepted spelling (lower-case name and slug) -> index into ``items``.
+
+        Example:
+            >>> CATEGORIES.keys()["violent-crime"] == CATEGORIES.keys()["violence and sexual offences"]
+            True
+        """  # noqa: E501
+        out: dict[str, int] = {}
+        for i, c in enumerate(self.items):
+            out[c.name.lower()] = i
+            out[c.slug] = i
+        return out
+
+    def __iter__(self) -> Iterator[PoliceUkCategory]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("svduty").joinpath(f"data/offences/{name}").read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+_CATEGORY_SPEC: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("Anti-social behaviour", "anti-social-behaviour", (), "Not a recorded crime."),
+    ("Bicycle theft", "bicycle-theft", ("Bicycle theft",), ""),
+    ("Burglary", "burglary", ("Burglary",), "Aggravated burglary means a weapon was carried."),
+    ("Criminal damage and arson", "criminal-damage-arson", ("Criminal damage and arson",), ""),
+    ("Drugs", "drugs", ("Drugs",), ""),
+    ("Other crime", "other-crime", ("Other crime",), ""),
+    ("Other theft", "other-theft", ("Other theft",), ""),
+    ("Possession of weapons", "possession-of-weapons", ("Possession of weapons",), ""),
+    ("Public order", "public-order", ("Public order",), ""),
+    ("Robbery", "robbery", ("Robbery",), "Theft by force or the threat of force."),
+    ("Shoplifting", "shoplifting", ("Shoplifting",), ""),
+    ("Theft from the person", "theft-from-the-person", ("Theft from the person",), ""),
+    ("Vehicle crime", "vehicle-crime", ("Vehicle crime",), ""),
+    ("Violence and sexual offences", "violent-crime", ("Violence and sexual offences",), ""),
+    (
+        "Public disorder and weapons",
+        "public-disorder-weapons",
+        ("Public order", "Possession of weapons"),
+        "Legacy category, split into 'Public order' and 'Possession of weapons'.",
+    ),
+)
+
+
+def _load() -> tuple[OffenceTable, Categories]:
+    join = {r["ONS_COUNTS_code"].strip(): r for r in _read("policeuk-ons-code-join.csv")}
+    citation = cite("ons-offence-join", "policeuk-ons-code-join.csv")
+    by_code: dict[str, Offence] = {}
+    for r in _read("offence-facts.csv"):
+        code = r["code"]
+        j = join[code]
+        cat = j["POLICE_UK_CAT_MAP_category"].strip()
+        by_code[code] = Offence(
+            code=code,
+            description=j["ONS_COUNTS_description"].strip(),
+            ons_group=j["ONS_COUNTS_category"].strip(),
+            police_uk_category=cat[0] + cat[1:].lower(),
+            severity_weight=float(j["ONS_SEVERITY_weight"]),
+            facts={k: _VALUE[r[k]] for k in FACT_NAMES},
+            note=r["note"],
+            citation=citation,
+        )
+    if set(by_code) != set(join):  # pragma: no cover - a packaging error
+        raise DataError.single("offence-facts.csv", "code", expected="the codes of the join")
+    cats = []
+    for name, slug, members, note in _CATEGORY_SPEC:
+        codes = tuple(o.code for o in by_code.values() if o.police_uk_category in members)
+        facts: dict[str, bool | None] = {}
+        for k in FACT_NAMES:
+            values = {by_code[c].facts[k] for c in codes}
+            facts[k] = values.pop() if len(values) == 1 else None
+        if not codes:  # anti-social behaviour: not a crime; violence is recorded as crime
+            facts = dict.fromkeys(FACT_NAMES, False)
+        cats.append(
+            PoliceUkCategory(name, slug, codes, facts, note, legacy=slug.startswith("public-d"))
+        )
+    return OffenceTable(by_code), Categories(tuple(cats))
+
+
+OFFENCES, CATEGORIES = _load()
+"""The packaged offence table and the police.uk categories."""

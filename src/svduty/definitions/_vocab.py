@@ -1,0 +1,197 @@
+"""The words of the incident JSON contract and of the answers, as enumerations."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "Answer",
+    "Behaviour",
+    "Context",
+    "Country",
+    "Harm",
+    "OtherReview",
+    "Relationship",
+    "Review",
+    "Target",
+    "Weapon",
+]
+
+
+class Answer(enum.StrEnum):
+    """A three-valued answer: ``yes``, ``no`` or ``undetermined`` (facts are missing).
+
+    Example:
+        >>> Answer.of(None), Answer.of(True)
+        (<Answer.UNDETERMINED: 'undetermined'>, <Answer.YES: 'yes'>)
+    """
+
+    YES = "yes"
+    NO = "no"
+    UNDETERMINED = "undetermined"
+
+    @classmethod
+    def of(cls, value: bool | None) -> Answer:
+        """The answer for a three-valued truth value (``None`` is undetermined).
+
+        Example:
+            >>> Answer.of(False).value
+            'no'
+        """
+        if value is None:
+            return cls.UNDETERMINED
+        return cls.YES if value else cls.NO
+
+
+class Review(enum.StrEnum):
+    """Whether an offensive weapons homicide review is required (PCSC Act 2022 s.24).
+
+    Example:
+        >>> Review.of(True).value
+        'required'
+    """
+
+    REQUIRED = "required"
+    NOT_REQUIRED = "not_required"
+    UNDETERMINED = "undetermined"
+
+    @classmethod
+    def of(cls, value: bool | None) -> Review:
+        """The review answer for a three-valued truth value.
+
+        Example:
+            >>> Review.of(None).value
+            'undetermined'
+        """
+        if value is None:
+            return cls.UNDETERMINED
+        return cls.REQUIRED if value else cls.NOT_REQUIRED
+
+
+class Behaviour(enum.StrEnum):
+    """The kinds of abusive behaviour of the Domestic Abuse Act 2021 s.1(3).
+
+    Example:
+        >>> Behaviour("economic").name
+        'ECONOMIC'
+    """
+
+    PHYSICAL = "physical"
+    SEXUAL = "sexual"
+    VIOLENT_OR_THREATENING = "violent_or_threatening"
+    CONTROLLING_OR_COERCIVE = "controlling_or_coercive"
+    ECONOMIC = "economic"
+    PSYCHOLOGICAL = "psychological"
+
+
+class Target(enum.StrEnum):
+    """Against whom or what the behaviour was directed (WHO 2002; PCSC s.13(3)(a)(iii)).
+
+    Example:
+        >>> Target("property").value
+        'property'
+    """
+
+    SELF = "self"
+    PERSON = "person"
+    GROUP = "group"
+    COMMUNITY = "community"
+    PROPERTY = "property"
+
+
+class Harm(enum.StrEnum):
+    """The harms of the WHO 2002 definition of violence.
+
+    Example:
+        >>> [h.value for h in Harm][:2]
+        ['injury', 'death']
+    """
+
+    INJURY = "injury"
+    DEATH = "death"
+    PSYCHOLOGICAL_HARM = "psychological_harm"
+    MALDEVELOPMENT = "maldevelopment"
+    DEPRIVATION = "deprivation"
+
+
+class Weapon(enum.StrEnum):
+    """The weapon involved, if any (``none`` means none was involved).
+
+    Example:
+        >>> Weapon("corrosive") is Weapon.CORROSIVE
+        True
+    """
+
+    NONE = "none"
+    KNIFE = "knife"
+    FIREARM = "firearm"
+    CORROSIVE = "corrosive"
+    OTHER = "other"
+
+
+class Relationship(enum.StrEnum):
+    """How victim and perpetrator are connected: the seven limbs of DA Act 2021 s.2(1).
+
+    Each limb reads "are or have been": a past relationship counts. ``none`` means the
+    two are not personally connected.
+
+    Example:
+        >>> Relationship("agreed_to_marry").value
+        'agreed_to_marry'
+    """
+
+    MARRIED = "married"
+    CIVIL_PARTNERS = "civil_partners"
+    AGREED_TO_MARRY = "agreed_to_marry"
+    CIVIL_PARTNERSHIP_AGREEMENT = "civil_partnership_agreement"
+    INTIMATE_PERSONAL_RELATIONSHIP = "intimate_personal_relationship"
+    PARENTAL_RELATIONSHIP_SAME_CHILD = "parental_relationship_same_child"
+    RELATIVES = "relatives"
+    NONE = "none"
+
+
+class Context(enum.StrEnum):
+    """Context flags a recorder asserts; an absent list is read as "none indicated".
+
+    Example:
+        >>> Context("county_lines").value
+        'county_lines'
+    """
+
+    COUNTY_LINES = "county_lines"
+    GANG = "gang"
+    SOCIAL_MEDIA = "social_media"
+    EXPLOITATION = "exploitation"
+    TERRORISM = "terrorism"
+
+
+class Country(enum.StrEnum):
+    """Where the incident (or death) happened.
+
+    Example:
+        >>> Country("Wales").value
+        'Wales'
+    """
+
+    ENGLAND = "England"
+    WALES = "Wales"
+    SCOTLAND = "Scotland"
+    NORTHERN_IRELAND = "Northern Ireland"
+    OUTSIDE_UK = "outside_uk"
+
+
+class OtherReview(enum.StrEnum):
+    """Reviews that take precedence over an offensive weapons homicide review (s.26).
+
+    An extension of the incident contract (field ``other_reviews``): a recorder asserts
+    the other reviews that must or may be held; an absent list is read as none known.
+
+    Example:
+        >>> OtherReview("safeguarding_adults_review").value
+        'safeguarding_adults_review'
+    """
+
+    CHILD_DEATH_REVIEW = "child_death_review"
+    DOMESTIC_HOMICIDE_REVIEW = "domestic_homicide_review"
+    SAFEGUARDING_ADULTS_REVIEW = "safeguarding_adults_review"
+    WELSH_SAFEGUARDING_REVIEW = "welsh_safeguarding_review"

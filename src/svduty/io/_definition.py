@@ -1,0 +1,84 @@
+"""Loading a definition of violence from a bundle's ``definition.toml``.
+
+Example:
+    >>> d = load_packaged_definition("warwickshire")
+    >>> d.id, [i.kind for i in d.include][:3]
+    ('warwickshire', ['who_violence', 'coercive_control', 'financial_abuse'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import cattrs
+
+from svduty.definitions import DEFINITIONS, Definition
+from svduty.errors import DefinitionError
+from svduty.io._converter import make_converter, structure
+
+__all__ = ["load_definition", "load_packaged_definition"]
+
+
+def load_definition(
+    data: Mapping[str, Any],
+    *,
+    file: str | Path | None = None,
+    converter: cattrs.Converter | None = None,
+) -> Definition:
+    """Build a :class:`~svduty.definitions.Definition` from a bundle's plain data.
+
+    Args:
+        data: The contents of ``definition.toml``.
+        file: The file, named in errors.
+        converter: The bundle's converter (its sources resolve citations).
+
+    Raises:
+        DefinitionError: naming the file and field of each problem, including an attempt
+            to include what s.13(3)(b) excludes.
+
+    Example:
+        >>> load_definition({"id": "x", "title": "X", "citation": {"source": "pcsc-act-2022"},
+        ...                  "include": [{"kind": "terrorism",
+        ...                               "citation": {"source": "ta-2000"}}]},
+        ...                 file="definition.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DefinitionError: definition.toml: include[0].kind: s.13(3)(b) excludes terrorism; a definition cannot bring it back
+    """  # noqa: E501
+    return structure(
+        dict(data),
+        Definition,
+        file=file,
+        converter=converter or make_converter(),
+        error=DefinitionError,
+    )
+
+
+def load_packaged_definition(name: str) -> Definition:
+    """A named definition: a national one or a packaged bundle's.
+
+    National: ``pcsc-s13``, ``who-2002``, ``sv-strategy-2018``; packaged bundles:
+    ``warwickshire``.
+
+    Raises:
+        DefinitionError: if there is no definition of that name.
+
+    Example:
+        >>> load_packaged_definition("who-2002").title
+        'World Health Organization definition of violence (2002)'
+    """
+    if name in DEFINITIONS:
+        return DEFINITIONS[name]
+    from svduty.io._bundle import PACKAGED, load_partnership
+
+    definition = load_partnership(name).definition if name in PACKAGED else None
+    if definition is None:
+        raise DefinitionError.single(
+            None,
+            "definition",
+            expected="one of " + ", ".join([*sorted(DEFINITIONS), *sorted(PACKAGED)]),
+            got=name[:40],
+        )
+    return definition

@@ -1,0 +1,128 @@
+"""Property tests of the classifier's invariants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from svduty.definitions import (
+    DEFINITIONS,
+    KINDS,
+    RULES,
+    Incident,
+    classify,
+    classify_table,
+)
+from svduty.definitions._law import OWHR_PILOT_AS_ANNOUNCED, pilot_rules
+from svduty.errors import ConflictError
+from svduty.io import load_packaged_definition
+
+from .helpers import incidents_table
+from .strategies import FIELDS, RESOLVE, incident_json
+
+ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
+ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+
+
+def _incident(data: dict[str, Any]) -> Incident:
+    try:
+        return Incident.from_json(data)
+    except ConflictError:
+        assume(False)
+        raise  # pragma: no cover
+
+
+@given(st.lists(incident_json(), min_size=1, max_size=12), st.sampled_from(ALL_DEFINITIONS))
+def test_scalar_and_columnar_agree_row_for_row(rows, definition):
+    incidents = []
+    for r in rows:
+        try:
+            incidents.append(Incident.from_json(r))
+        except ConflictError:
+            continue
+    assume(incidents)
+    table = incidents_table(incidents, all_columns=False)
+    out = classify_table(table, definition, resolve_district=RESOLVE).to_pylist()
+    for incident, row in zip(incidents, out, strict=True):
+        c = classify(incident, definition, resolve_district=RESOLVE)
+        for a in ANSWERS:
+            assert row[a] == getattr(c, a).value, (a, incident)
+        assert row["kinds"] == list(c.kinds)
+        assert row["reasons"] == [r.rule for r in c.reasons]
+        assert row["basis"] == c.basis
+
+
+@given(
+    incident_json(), st.sampled_from(sorted(FIELDS)), st.data(), st.sampled_from(ALL_DEFINITIONS)
+)
+def test_adding_a_fact_never_turns_yes_into_undetermined(data, field, draw, definition):
+    assume(field not in data)
+    before = classify(_incident(data), definition, resolve_district=RESOLVE)
+    more = {**data, field: draw.draw(FIELDS[field])}
+    after = classify(_incident(more), definition, resolve_district=RESOLVE)
+    for a in ANSWERS:
+        if getattr(before, a).value in ("yes", "required"):
+            assert getattr(after, a).value != "undetermined", (a, more)
+
+
+@given(incident_json(), st.randoms(use_true_random=False))
+def test_answer_does_not_depend_on_list_order(data, rnd):
+    shuffled = {k: (rnd.sample(v, len(v)) if isinstance(v, list) else v) for k, v in data.items()}
+    a = classify(_incident(data)).to_json()
+    b = classify(_incident(shuffled)).to_json()
+    assert a == b
+
+
+@given(st.lists(incident_json(), min_size=2, max_size=8), st.randoms(use_true_random=False))
+def test_columnar_answer_does_not_depend_on_row_order(rows, rnd):
+    incidents = []
+    for r in rows:
+        try:
+            incidents.append(Incident.from_json({**r, "id": str(len(incidents))}))
+        except ConflictError:
+            continue
+    assume(len(incidents) >= 2)
+    shuffled = rnd.sample(incidents, len(incidents))
+    one = classify_table(incidents_table(incidents)).to_pylist()
+    two = classify_table(incidents_table(shuffled)).to_pylist()
+    assert sorted(one, key=lambda r: r["id"]) == sorted(two, key=lambda r: r["id"])
+
+
+@given(incident_json(), st.sampled_from(ALL_DEFINITIONS))
+def test_every_undetermined_lists_a_missing_fact(data, definition):
+    c = classify(_incident(data), definition, resolve_district=RESOLVE)
+    for a in ANSWERS:
+        if getattr(c, a).value == "undetermined":
+            assert c.missing_for(a), (a, data)
+        else:
+            assert not c.missing_for(a)
+
+
+@given(incident_json())
+def test_json_round_trip(data):
+    i = _incident(data)
+    assert Incident.from_json(i.to_json()) == i
+
+
+def test_every_rule_has_a_citation():
+    rules = [*RULES.values(), *pilot_rules(OWHR_PILOT_AS_ANNOUNCED)]
+    rules += [d.rule() for d in ALL_DEFINITIONS]
+    assert len(rules) > 40
+    for r in rules:
+        assert r.citation is not None, r.id
+        assert r.citation.href, r.id
+        assert r.says, r.id
+    for k in KINDS.values():
+        assert k.citation.href, k.id
+    for d in ALL_DEFINITIONS:
+        for inc in (*d.include, *d.exclude):
+            assert inc.citation is not None
+
+
+def test_pilot_end_date_carries_its_doubt():
+    from svduty.definitions import OWHR_PILOT_AS_MADE
+
+    assert OWHR_PILOT_AS_MADE.citation.confidence.value == "unconfirmed"
+    assert "18" in (OWHR_PILOT_AS_MADE.citation.doubt or "")

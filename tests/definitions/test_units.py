@@ -1,0 +1,367 @@
+"""Unit tests of the definitions package: tables, incidents, definitions, engines, CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from svduty.cli import main
+from svduty.definitions import (
+    CATEGORIES,
+    OFFENCES,
+    STATUTE,
+    Answer,
+    Definition,
+    Incident,
+    Included,
+    Review,
+    Seriousness,
+    classify,
+    classify_many,
+    classify_table,
+    district_of,
+    split_rejected,
+)
+from svduty.errors import ConflictError, DataError, DefinitionError
+from svduty.io import load_definition, load_packaged_definition
+from svduty.io._files import read_toml
+from svduty.sources import cite
+
+from .helpers import to_table
+
+
+# --- offence tables -----------------------------------------------------------------------
+def test_offence_table_has_every_code_of_the_join_and_its_quirks():
+    assert len(OFFENCES) == 134
+    homicide = OFFENCES.get("1/4.1/4.10/4.2")
+    assert homicide.facts["homicide"] is True
+    assert homicide.facts["violence"] is None  # includes corporate manslaughter
+    assert OFFENCES.get("4.10").facts["violence"] is None
+    assert OFFENCES.get("30A").severity_weight == OFFENCES.get("30C").severity_weight
+    assert OFFENCES.get("58D").description == "Other criminal damage"
+    assert OFFENCES.get("56B").police_uk_category == "Criminal damage and arson"
+    with pytest.raises(KeyError):
+        OFFENCES.get("999Z")
+
+
+def test_fourteen_police_uk_categories_and_one_legacy():
+    current = [c for c in CATEGORIES if not c.legacy]
+    assert len(current) == 14
+    assert len(CATEGORIES) == 15
+    with pytest.raises(DataError):
+        CATEGORIES.find("Jaywalking")
+    mixed = {c.name for c in CATEGORIES if "violence" in c.mixed}
+    assert {"Violence and sexual offences", "Public order", "Criminal damage and arson"} <= mixed
+    assert CATEGORIES.find("Shoplifting").facts["violence"] is False
+
+
+def test_every_code_belongs_to_its_category():
+    for o in OFFENCES:
+        assert o.code in CATEGORIES.find(o.police_uk_category).codes
+
+
+# --- incidents ---------------------------------------------------------------------------
+def test_incident_accepts_python_values_and_rejects_bad_ones():
+    import pendulum
+
+    assert Incident(date=pendulum.Date(2023, 5, 1)).date == "2023-05-01"
+    assert Incident(id=7).id == "7"
+    with pytest.raises(DataError, match="id"):
+        Incident(id=1.5)  # type: ignore[arg-type]
+    with pytest.raises(DataError, match="true or false"):
+        Incident(died="yes")  # type: ignore[arg-type]
+    with pytest.raises(DataError, match="a list of words"):
+        Incident(behaviours="physical")  # type: ignore[arg-type]
+    with pytest.raises(DataError, match="location"):
+        Incident(location="Warwick")
+    with pytest.raises(DataError, match="date"):
+        Incident(date="2023-13")
+    with pytest.raises(DataError, match="victim_age"):
+        Incident(victim_age=True)  # type: ignore[arg-type]
+
+
+def test_from_json_names_line_and_never_echoes_free_text():
+    with pytest.raises(DataError) as info:
+        Incident.from_json({"behaviours": ["Ms Smith hit me!"]}, line=4, file="x.jsonl")
+    p = info.value.problems[0]
+    assert (p.row, p.field, p.got) == (4, "behaviours", None)
+    with pytest.raises(DataError, match="JSON object"):
+        Incident.from_json(["not", "an", "object"], line=1)  # type: ignore[arg-type]
+    with pytest.raises(ConflictError) as cinfo:
+        Incident.from_json({"died": False, "harms": ["death"]}, line=9)
+    assert cinfo.value.problems[0].row == 9
+
+
+def test_country_and_location_agree_or_conflict():
+    assert Incident(country="Wales", location="W06000015").country.value == "Wales"
+    with pytest.raises(ConflictError):
+        Incident(country="England", location="W06000015")
+
+
+# --- definitions -------------------------------------------------------------------------
+def test_definition_errors():
+    c = cite("pcsc-act-2022", "s.13")
+    with pytest.raises(DefinitionError, match="include"):
+        Definition("x", "X", c, include=())
+    with pytest.raises(DefinitionError, match="one of"):
+        Definition("x", "X", c, include=(Included("no_such_kind", c),))
+    with pytest.raises(DefinitionError, match="seriousness"):
+        Definition(
+            "x",
+            "X",
+            c,
+            include=(Included("s13_violence", c),),
+            seriousness=(Seriousness("vibes", True, "", c),),
+        )
+    with pytest.raises(DefinitionError, match="victim_age_below"):
+        Definition("x", "X", c, include=(Included("s13_violence", c),), victim_age_below=200)
+    with pytest.raises(DefinitionError, match="terrorism"):
+        Definition(
+            "x", "X", c, include=(Included("s13_violence", c),), exclude=(Included("terrorism", c),)
+        )
+
+
+def test_an_under_25_definition_that_excludes_child_neglect_is_data():
+    c = cite("pcsc-act-2022", "s.13")
+    d = Definition(
+        "u25",
+        "Under-25s",
+        c,
+        include=(Included("s13_violence", c), Included("child_neglect", c)),
+        exclude=(Included("child_neglect", c),),
+        victim_age_below=25,
+        victim_age_at_least=10,
+    )
+    young = Incident(offence_code="8N", victim_age=19)
+    old = Incident(offence_code="8N", victim_age=40)
+    neglect = Incident(victim_age=12, harms=["deprivation"], behaviours=["physical"])
+    assert classify(young, d).in_scope is Answer.YES
+    assert classify(old, d).in_scope is Answer.NO
+    assert classify(neglect, d).in_scope is Answer.NO
+    unknown_age = classify(Incident(offence_code="8N"), d)
+    assert unknown_age.missing_for("in_scope") == ("victim_age", "harms")
+
+
+def test_warwickshire_definition_loads_from_its_bundle_file():
+    d = load_packaged_definition("warwickshire")
+    assert {f.domain for f in d.causal_factors} == {
+        "individual",
+        "family",
+        "peer",
+        "school",
+        "community",
+    }
+    assert "coercive" in d.text
+    assert d.citation.source.id == "warwickshire-sv-strategy"
+    with pytest.raises(DefinitionError):
+        load_packaged_definition("atlantis")
+    with pytest.raises(DefinitionError):
+        load_packaged_definition("../etc")
+
+
+def test_load_definition_reports_file_and_field(tmp_path: Path):
+    f = tmp_path / "definition.toml"
+    f.write_text(
+        'id = "x"\ntitle = "X"\ncitation = { source = "nope" }\n'
+        'include = [{ kind = "s13_violence", citation = { source = "pcsc-act-2022" } }]\n'
+    )
+    with pytest.raises(DefinitionError) as info:
+        load_definition(read_toml(f), file="definition.toml")
+    assert info.value.problems[0].file == "definition.toml"
+    assert info.value.problems[0].field == "citation"
+
+
+# --- classifier --------------------------------------------------------------------------
+def test_explain_text_html_json():
+    c = classify(Incident(id="<b>", offence_code="3B"))
+    assert "S13-3A-iv" in c.explain()
+    html = c._repr_html_()
+    assert "&lt;b&gt;" in html
+    assert "legislation.gov.uk" in html
+    assert c.explain("html") == html
+    data = json.loads(c.explain("json"))
+    assert data["violence"] == "yes"
+    assert data["reasons"][0]["citation"]["source"]
+    with pytest.raises(ValueError, match="format"):
+        c.explain("pdf")
+    assert classify(Incident()).explain().startswith("Incident (no id)")
+
+
+def test_classify_many_and_answers():
+    out = classify_many([Incident(offence_code="46"), Incident(offence_code="8N")])
+    assert [c.violence for c in out] == [Answer.NO, Answer.YES]
+    assert Review.of(False) is Review.NOT_REQUIRED
+
+
+def test_district_of_handles_resolvers_that_do_not_know_a_place():
+    def resolver(code: str) -> str:
+        raise LookupError(code)
+
+    assert district_of("E01000001", resolver) is None
+    assert district_of("W06000015") == "W06000015"
+
+
+# --- columnar engine ---------------------------------------------------------------------
+def test_classify_table_with_no_fact_columns_and_a_record_batch():
+    t = pa.table({"id": ["a", "b"]})
+    out = classify_table(t)
+    assert out.column("violence").to_pylist() == ["undetermined"] * 2
+    assert out.column("basis").to_pylist() == ["none", "none"]
+    batch = pa.RecordBatch.from_pydict({"offence_code": ["8N"], "violence": ["stale"]})
+    rb = classify_table(batch)
+    assert isinstance(rb, pa.RecordBatch)
+    assert rb.column(rb.schema.get_field_index("violence")).to_pylist() == ["yes"]
+
+
+def test_classify_table_reads_police_uk_style_columns():
+    t = pa.table(
+        {
+            "police_uk_category": ["Violence and sexual offences", "violent-crime", "Robbery"],
+            "date": ["2023-05", "2024-01", "2023-04"],
+            "location": ["E01031012", "e08000025", None],
+        }
+    )
+    out = classify_table(t, resolve_district={"E01031012": "E07000222"}.get)
+    assert out.column("violence").to_pylist() == ["undetermined", "undetermined", "yes"]
+    assert out.column("basis").to_pylist() == ["category"] * 3
+
+
+def test_classify_table_date_columns():
+    import datetime as dt
+
+    t = pa.table(
+        {
+            "date": pa.array([dt.date(2023, 6, 1)], pa.date32()),
+            "died": [True],
+            "victim_age": [30],
+            "weapon": ["knife"],
+            "target": ["person"],
+            "behaviours": [["physical"]],
+            "relationship": ["none"],
+            "location": ["E08000025"],
+        }
+    )
+    assert classify_table(t).column("homicide_review").to_pylist() == ["required"]
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "field"),
+    [
+        ("victim_age", pa.array([10, 131]), "victim_age"),
+        ("victim_age", pa.array(["ten"]), "victim_age"),
+        ("died", pa.array(["yes"]), "died"),
+        ("behaviours", pa.array([["physical"], ["kicking"]]), "behaviours"),
+        ("behaviours", pa.array([1]), "behaviours"),
+        ("weapon", pa.array(["spoon"]), "weapon"),
+        ("offence_code", pa.array(["8-N"]), "offence_code"),
+        ("police_uk_category", pa.array(["Jaywalking"]), "police_uk_category"),
+        ("date", pa.array(["2023-02-30"]), "date"),
+        ("location", pa.array(["Warwick"]), "location"),
+    ],
+)
+def test_classify_table_rejects_bad_values_naming_row_and_field(column, values, field):
+    with pytest.raises(DataError) as info:
+        classify_table(pa.table({column: values}))
+    assert info.value.problems[0].field == field
+
+
+def test_classify_table_reports_many_bad_rows_once():
+    with pytest.raises(DataError) as info:
+        classify_table(pa.table({"victim_age": list(range(131, 151))}))
+    assert len(info.value.problems) == 10
+    assert "20 row(s)" in str(info.value)
+    assert info.value.problems[0].row == 1
+
+
+def test_classify_table_reports_conflicts():
+    rows = [
+        {"died": False, "harms": ["death"]},
+        {"offence_code": "10D", "weapon": "none"},
+        {"country": "Scotland", "location": "E08000025"},
+        {"offence_code": "46", "police_uk_category": "Robbery"},
+    ]
+    with pytest.raises(ConflictError) as info:
+        classify_table(to_table(rows))
+    assert [(p.row, p.field) for p in info.value.problems] == [
+        (1, "died"),
+        (2, "weapon"),
+        (3, "country"),
+        (4, "police_uk_category"),
+    ]
+
+
+# --- CLI ---------------------------------------------------------------------------------
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_explain_command(tmp_path: Path):
+    f = tmp_path / "in.jsonl"
+    f.write_text(
+        '{"id": "1", "offence_code": "8N"}\n\n{"id": "2", "behaviours": ["economic"], '
+        '"relationship": "none"}\n{"victim_age": 200}\nnot json\n'
+    )
+    code, out, err = _run("explain", str(f), "--definition", "warwickshire")
+    assert code == 1
+    assert "Incident 1" in out
+    assert "Incident 2" in out
+    assert "row 4: victim_age" in err
+    assert "row 5" in err
+    code, out, _ = _run("explain", str(f), "--format", "json")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["1", "2"]
+
+
+def test_explain_command_all_good_and_unknown_definition(tmp_path: Path):
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "1", "offence_code": "46"}\n')
+    assert _run("explain", str(f))[0] == 0
+    code, _, err = _run("explain", str(f), "--definition", "nowhere")
+    assert code == 1
+    assert "definition" in err
+
+
+def test_statute_is_the_default():
+    assert classify(Incident()).definition == STATUTE.id
+
+
+def test_empty_text_is_an_absent_value_in_both_engines():
+    i = Incident.from_json({"location": "", "offence_code": " ", "weapon": ""})
+    assert (i.location, i.offence_code, i.weapon) == (None, None, None)
+    out = classify_table(pa.table({"location": ["", "E08000025"], "weapon": ["", "knife"]}))
+    assert out.column("location").to_pylist() == ["", "E08000025"]  # the input is kept
+    assert out.column("kinds").to_pylist()[1] == ["knife_crime", "offensive_weapon"]
+
+
+def test_split_rejected_keeps_every_good_row_and_names_every_bad_one():
+    rows = [
+        {"id": "ok1", "offence_code": "8N"},
+        {"id": "bad-age", "victim_age": 131},
+        {"id": "bad-code", "offence_code": "8-N", "police_uk_category": "Jaywalking"},
+        {"id": "conflict", "died": False, "harms": ["death"]},
+        {"id": "bad-place", "location": "Warwick", "date": "2023-02-30"},
+        {"id": "ok2", "police_uk_category": "Robbery", "location": "E08000025"},
+    ]
+    table = to_table(rows)
+    kept, rejected = split_rejected(table)
+    assert kept.column("id").to_pylist() == ["ok1", "ok2"]
+    assert {p.row for p in rejected} == {2, 3, 4, 5}
+    assert kept.num_rows + len({p.row for p in rejected}) == table.num_rows
+    assert "police_uk_category" in {p.field for p in rejected}
+    assert classify_table(kept).column("violence").to_pylist() == ["yes", "yes"]
+    batch_kept, _ = split_rejected(table.to_batches()[0])
+    assert batch_kept.num_rows == 2
+
+
+def test_float_ages_from_pandas_are_whole_numbers_or_rejected():
+    out = classify_table(pa.table({"victim_age": [30.0, None], "offence_code": ["8N", "8N"]}))
+    assert out.column("violence").to_pylist() == ["yes", "yes"]
+    with pytest.raises(DataError, match="whole number"):
+        classify_table(pa.table({"victim_age": [30.5]}))
+    kept, rejected = split_rejected(pa.table({"victim_age": [30.5, 40.0]}))
+    assert kept.num_rows == 1
+    assert [p.row for p in rejected] == [1]
