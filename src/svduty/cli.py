@@ -23,7 +23,7 @@ from svduty.errors import SvdutyError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("classify",)
 """The command modules of :mod:`svduty._commands`, in the order ``--help`` lists them."""
 
 EXIT_OK = 0
