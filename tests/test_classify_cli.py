@@ -181,3 +181,26 @@ def test_help_lists_classify(capsys):
     code, _, _ = run("classify", "--help")
     assert code == 0
     assert "rows in = rows out +" in capsys.readouterr().out
+
+
+def test_without_a_wired_pipeline_the_command_says_so():
+    from svduty.io import default_pipeline
+
+    try:
+        default_pipeline()
+    except NotImplementedError:
+        pass
+    else:  # pragma: no cover - once the geography and classifier are wired in
+        pytest.skip("the pipeline is wired")
+    code, out, err = run("classify", str(sample_police_uk()))
+    assert code == 1
+    assert out == ""
+    assert "not wired" in err
+
+
+def test_a_quoted_header_is_still_police_uk(tmp_path):
+    from svduty.io import read_police_uk
+
+    f = tmp_path / "q.csv"
+    f.write_text(",".join(f'"{c}"' for c in POLICE_UK_COLUMNS) + "\n" + GOOD + "\n")
+    assert sum(b.num_rows for b in read_police_uk(f)) == 1

@@ -22,6 +22,7 @@ no line breaks inside fields, so records and lines coincide.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -172,12 +173,12 @@ def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
 
 
 def _check_header(path: Path) -> None:
-    """Fail fast unless the first line is the police.uk header."""
+    """Fail fast unless the first line is the police.uk header (quoted or not)."""
     with path.open("rb") as fh:
         first = fh.readline(4096)
     text = first.decode("utf-8-sig", errors="replace").strip()
-    if text != _HEADER_TEXT:
-        got = [c.strip() for c in text.split(",")]
+    got = [c.strip() for c in next(csv.reader([text]), [])]
+    if tuple(got) != POLICE_UK_COLUMNS:
         missing = [c for c in POLICE_UK_COLUMNS if c not in got]
         detail = f"; missing {', '.join(missing)}" if missing and len(missing) < 12 else ""
         raise InputFormatError(
