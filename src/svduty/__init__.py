@@ -21,6 +21,7 @@ from svduty.errors import (
     SvdutyError,
     UnknownAreaError,
 )
+from svduty.io import Pipeline, Summary, read_police_uk, sample_police_uk
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
@@ -39,12 +40,16 @@ __all__ = [
     "Dated",
     "FinancialYear",
     "Period",
+    "Pipeline",
     "Problem",
     "Source",
+    "Summary",
     "SvdutyError",
     "Timeline",
     "UnknownAreaError",
     "__version__",
     "cite",
     "date",
+    "read_police_uk",
+    "sample_police_uk",
 ]
