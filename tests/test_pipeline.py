@@ -278,3 +278,76 @@ def test_count_json_and_reject():
     s = t.summary()
     assert s.verdicts == {"violence": {"no": 1}}
     assert s.rejected == 1
+
+
+def picky(table: pa.Table) -> pa.Table:
+    """A classifier that refuses rows located in E01999998 (naming them, 1-based)."""
+    from svduty.errors import DataError, Problem
+
+    loc = table.column("location").to_pylist()
+    bad = [i for i, v in enumerate(loc) if v == "E01999998"]
+    if bad:
+        raise DataError([Problem(row=i + 1, field="location", expected="a place") for i in bad])
+    return fake_classify_table(table)
+
+
+def test_rows_the_classifier_refuses_are_rejected_not_lost():
+    def resolver(codes, names):
+        t = fake_resolve_lsoas(codes, names)
+        match = pc.if_else(pc.equal(codes, "E01999998"), "name", t.column("match"))
+        return t.set_column(t.schema.get_field_index("match"), "match", match)
+
+    batch = raw(**{"LSOA code": ["E01031005", "E01999998", "E01031005", "E01999998"]})
+    out = classify_batch(batch, resolve_areas=resolver, classify=picky, within=fake_within)
+    t = Tally()
+    t.count_in(4)
+    good = t.count_out(out)
+    s = t.summary()
+    assert s.rows_out == 2
+    assert [(p.row, p.field) for p in s.rejections] == [(3, "location"), (5, "location")]
+    assert good.column("violence").to_pylist() == ["no", "no"]
+
+
+def test_a_classifier_error_without_rows_propagates():
+    def broken(table):
+        raise DataError.single(None, "definition", expected="a definition")
+
+    with pytest.raises(DataError, match="definition"):
+        classify_batch(
+            raw(**{"LSOA code": [""]}),
+            resolve_areas=fake_resolve_lsoas,
+            classify=broken,
+            within=fake_within,
+        )
+
+
+def test_a_classifier_that_keeps_refusing_is_stopped():
+    def stubborn(table):
+        if table.num_rows:
+            raise DataError.single(None, "x", row=1, expected="y")
+        return fake_classify_table(table)
+
+    batch = raw(**{"LSOA code": [""] * 150})
+    with pytest.raises(SvdutyError, match="more than 100 times"):
+        classify_batch(
+            batch, resolve_areas=fake_resolve_lsoas, classify=stubborn, within=fake_within
+        )
+
+
+def test_the_classifier_gets_the_month_and_a_gss_location_only():
+    seen = {}
+
+    def spy(table):
+        seen.update(table.to_pydict())
+        return fake_classify_table(table)
+
+    batch = raw(
+        **{
+            "LSOA code": ["E01031005", "not-a-code", "E01009450"],
+            "LSOA name": ["", "Solihull 001A", "Birmingham 012E"],
+        }
+    )
+    classify_batch(batch, resolve_areas=fake_resolve_lsoas, classify=spy, within=fake_within)
+    assert seen["date"] == ["2025-06"] * 3
+    assert seen["location"] == ["E07000218", None, "E01009450"]
+    assert set(seen) == {"id", "police_uk_category", "date", "location"}

@@ -62,8 +62,16 @@ VERDICT_COLUMNS: tuple[str, ...] = (
 )
 """The classifier's one-word answer columns the summary counts, value by value."""
 
-CLASSIFIER_INPUT: tuple[str, ...] = ("id", "police_uk_category", "location")
-"""The incident columns a police.uk row gives the classifier (``location``: a GSS code)."""
+CLASSIFIER_INPUT: tuple[str, ...] = ("id", "police_uk_category", "date", "location")
+"""The incident columns a police.uk row gives the classifier.
+
+``date`` is the police.uk month (``YYYY-MM``, which the classifier reads as a month-long
+period); ``location`` is the district code where the LSOA resolved to one, else the LSOA
+code (a GSS code), else null.
+"""
+
+_GSS = r"^[EWSN]\d{8}$"
+_MAX_RETRIES = 100
 
 AreaResolver = Callable[[Arrow, Arrow], pa.Table]
 TableClassifier = Callable[[pa.Table], pa.Table]
@@ -100,6 +108,42 @@ def _as_batch(table: pa.Table) -> pa.RecordBatch:
             [pa.array([], f.type) for f in table.schema], schema=table.schema
         )
     return batches[0]
+
+
+def _classify_rows(good: pa.Table, classify: TableClassifier) -> tuple[Any, Any, Any]:
+    """Run the classifier; rows it refuses (a DataError naming rows) are rejected, not lost.
+
+    Returns the rows kept, the classifier's output for them, and the refused rows (with
+    their reason).
+    """
+    refused: list[pa.Table] = []
+    for _ in range(_MAX_RETRIES):
+        inputs = good.append_column("date", good.column("month")).select(list(CLASSIFIER_INPUT))
+        try:
+            verdicts = classify(inputs)
+        except DataError as exc:
+            rows = {p.row - 1: p for p in exc.problems if p.row is not None}
+            if not rows or max(rows) >= good.num_rows:
+                raise
+            picked = pa.array(sorted(rows), pa.int64())
+            why = pa.array([f"{rows[i].field}: {rows[i].what()}" for i in sorted(rows)])
+            field = pa.array([rows[i].field for i in sorted(rows)], pa.string())
+            out = good.take(picked)
+            out = out.set_column(out.schema.get_field_index("rejected"), "rejected", why)
+            out = out.set_column(
+                out.schema.get_field_index("rejected_field"), "rejected_field", field
+            )
+            refused.append(out)
+            keep = pc.invert(pc.is_in(pa.array(range(good.num_rows), pa.int64()), picked))
+            good = good.filter(keep)
+            continue
+        if verdicts.num_rows != good.num_rows:
+            raise SvdutyError(
+                f"classify returned {verdicts.num_rows} rows for {good.num_rows} rows"
+            )
+        gone = pa.concat_tables(refused) if refused else good.slice(0, 0)
+        return good, verdicts, gone
+    raise SvdutyError(f"classify refused rows more than {_MAX_RETRIES} times in one batch")
 
 
 def classify_batch(
@@ -187,13 +231,15 @@ def classify_batch(
     district = good.column("district_code").combine_chunks()
     lsoa = good.column("lsoa_code").combine_chunks()
     good = good.append_column("within_area", _within_area(lsoa, district, within))
-    location = pc.coalesce(district, lsoa)
+    gss: Arrow = pc.fill_null(pc.match_substring_regex(lsoa, _GSS), pa.scalar(False))
+    location = pc.coalesce(district, pc.if_else(gss, lsoa, pa.scalar(None, pa.string())))
     good = good.append_column("location", location)
-    verdicts = classify(good.select(list(CLASSIFIER_INPUT)))
-    if verdicts.num_rows != n:
-        raise SvdutyError(f"classify returned {verdicts.num_rows} rows for {n} rows")
+    good, verdicts, refused = _classify_rows(good, classify)
+    if refused.num_rows:
+        bad = pa.concat_tables([_pad(bad, refused.schema), refused])
+    inputs = set(CLASSIFIER_INPUT)
     for name in verdicts.schema.names:
-        if name not in good.schema.names:
+        if name not in inputs and name not in good.schema.names:
             good = good.append_column(name, verdicts.column(name))
     out = pa.concat_tables([good, _pad(bad, good.schema)])
     return _as_batch(out)
