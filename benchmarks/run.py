@@ -173,10 +173,13 @@ def run_child(argv: list[str]) -> tuple[dict[str, Any], float, float]:
         err = errfile.read()
     wall = time.perf_counter() - t0
     peak = usage.ru_maxrss / 1024
-    try:
-        report = json.loads(out.strip().splitlines()[-1]) if out.strip() else {}
-    except json.JSONDecodeError:
-        report = {}
+    report: dict[str, Any] = {}
+    for text in (out.strip(), *(out.strip().splitlines()[-1:])):  # whole output, last line
+        try:
+            report = json.loads(text)
+            break
+        except json.JSONDecodeError:
+            continue
     if proc.returncode != 0 and "skipped" not in report:
         report = {"skipped": (err.strip().splitlines() or ["failed"])[-1][:200]}
     return report, wall, peak

@@ -193,9 +193,11 @@ def classify_batch(
         ['inside', 'no_location']
     """
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
-    ok = pc.is_null(table.column("rejected"))
-    good = table.filter(ok)
-    bad = table.filter(pc.invert(ok))
+    if table.column("rejected").null_count == table.num_rows:  # the usual case: all usable
+        good, bad = table, table.slice(0, 0)
+    else:
+        ok = pc.is_null(table.column("rejected"))
+        good, bad = table.filter(ok), table.filter(pc.invert(ok))
     n = good.num_rows
     codes = good.column("lsoa_code").combine_chunks()
     names = good.column("lsoa_name").combine_chunks()
@@ -492,9 +494,10 @@ class Tally:
         from svduty.io._police_uk import rejections
 
         table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
-        ok = pc.is_null(table.column("rejected"))
-        good = table.filter(ok)
-        if good.num_rows < table.num_rows:
+        good = table
+        if table.column("rejected").null_count < table.num_rows:
+            ok = pc.is_null(table.column("rejected"))
+            good = table.filter(ok)
             self.rejections.extend(rejections(table.filter(pc.invert(ok))))
         self.rows_out += good.num_rows
         names = good.schema.names

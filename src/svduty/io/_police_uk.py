@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -134,6 +135,7 @@ _RENAMES = dict(
 )
 _NUMBER = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
 _MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+_TRIMMED = frozenset({"id", "lsoa_code", "lsoa_name", "police_uk_category"})
 _STRING_TYPES = {name: pa.string() for name in POLICE_UK_COLUMNS}
 _HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
 
@@ -194,7 +196,7 @@ def _check_header(path: Path) -> None:
 
 def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:
     """The line numbers of ``n`` consecutive good rows from ``start``, jumping ``skipped``."""
-    nums = pc.add(pc.cumulative_sum(pa.repeat(pa.scalar(1, pa.int64()), n)), start - 1)
+    nums: Arrow = pa.array(np.arange(start, start + n, dtype=np.int64))
     for s in skipped:  # few: one per malformed line
         one = pa.scalar(1, pa.int64())
         nums = pc.if_else(pc.greater_equal(nums, pa.scalar(s, pa.int64())), pc.add(nums, one), nums)
@@ -210,9 +212,10 @@ def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> t
     )
 
 
-def _empty_to_null(arr: Arrow) -> Arrow:
-    trimmed = pc.utf8_trim_whitespace(arr)
-    return pc.if_else(pc.equal(trimmed, pa.scalar("")), pa.scalar(None, pa.string()), trimmed)
+def _empty_to_null(arr: Arrow, *, trim: bool = True) -> Arrow:
+    if trim:
+        arr = pc.utf8_trim_whitespace(arr)
+    return pc.if_else(pc.equal(arr, pa.scalar("")), pa.scalar(None, pa.string()), arr)
 
 
 def _coordinate(
@@ -313,7 +316,8 @@ def normalise_police_uk(
     for source, target in _RENAMES.items():
         if target in ("longitude", "latitude"):
             continue
-        out[target] = _empty_to_null(col[source])
+        # codes are trimmed; free text (street, outcome, context) is kept as written
+        out[target] = _empty_to_null(col[source], trim=target in _TRIMMED)
     out["longitude"] = lon
     out["latitude"] = lat
     out["month"] = month
