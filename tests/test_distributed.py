@@ -44,21 +44,23 @@ def test_dask_map_partitions_matches_one_machine():
 def test_spark_map_in_arrow():
     if shutil.which("java") is None:
         pytest.skip("Spark needs a Java runtime; none on this machine")
-    pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed")
-    from pyspark.sql import SparkSession  # pragma: no cover - needs Java and pyspark
+    pytest.importorskip("pyspark", reason="pyspark is not installed")
+    from pyspark.sql import SparkSession
+    from pyspark.sql.pandas.types import from_arrow_schema
 
-    spark = SparkSession.builder.master("local[1]").getOrCreate()  # pragma: no cover
-    path = sorted(MONTHS_DIR.glob("*.csv"))[-1]  # pragma: no cover
-    df = spark.read.csv(str(path), header=True)  # pragma: no cover
-    schema = PIPE(
-        normalise_police_uk(pa.table({c: pa.array([], pa.string()) for c in POLICE_UK_COLUMNS}))
-    ).schema  # pragma: no cover
-    from pyspark.sql.pandas.types import from_arrow_schema  # pragma: no cover
+    spark = SparkSession.builder.master("local[1]").getOrCreate()
+    try:
+        path = sorted(MONTHS_DIR.glob("*.csv"))[-1]
+        frame = spark.read.csv(str(path), header=True)
+        empty = pa.table({c: pa.array([], pa.string()) for c in POLICE_UK_COLUMNS})
+        schema = from_arrow_schema(PIPE(normalise_police_uk(empty)).schema)
 
-    def run(batches):  # pragma: no cover
-        for b in batches:
-            yield PIPE(normalise_police_uk(b))
+        def run(batches):
+            for b in batches:
+                yield PIPE(normalise_police_uk(b))
 
-    out = df.mapInArrow(run, from_arrow_schema(schema))  # pragma: no cover
-    assert out.count() == 4586  # pragma: no cover
-    assert pyspark  # pragma: no cover
+        out = frame.mapInArrow(run, schema)
+        assert out.count() == 4586
+        assert out.filter(out.within_area == "no_location").count() == 13
+    finally:
+        spark.stop()

@@ -196,3 +196,26 @@ def test_bad_last_line_without_newline(tmp_path):
     f.write_text(HEADER + "\n" + GOOD + "\nonly,three,fields")
     t = read_all(f)
     assert [p.row for p in rejections(t)] == [3]
+
+
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=20))
+def test_any_coordinate_text_is_a_number_or_a_rejection(values):
+    cols = {c: [""] * len(values) for c in POLICE_UK_COLUMNS}
+    cols["Month"] = ["2025-06"] * len(values)
+    cols["Crime type"] = ["Drugs"] * len(values)
+    cols["Longitude"] = values
+    out = normalise_police_uk(pa.table(cols))
+    for text, value, why in zip(
+        values,
+        out.column("longitude").to_pylist(),
+        out.column("rejected").to_pylist(),
+        strict=True,
+    ):
+        if why is None:
+            assert (value is None) == (text.strip() == "")
+            if value is not None:
+                assert float(text) == value
+                assert -180 <= value <= 180
+        else:
+            assert value is None
+            assert why.startswith("Longitude")

@@ -23,6 +23,7 @@ no line breaks inside fields, so records and lines coincide.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -222,15 +223,21 @@ def _coordinate(
     text: Arrow, lo: float, hi: float, name: str, *, reason: Arrow, field: Arrow
 ) -> tuple[Arrow, Arrow, Arrow]:
     text = _empty_to_null(text)
-    numeric = pc.match_substring_regex(text, _NUMBER)
-    reason, field = _reject(
-        reason, field, pc.invert(numeric), f"{name}: expected a number in degrees", name
-    )
-    value = pc.cast(pc.if_else(numeric, text, pa.scalar(None, pa.string())), pa.float64())
+    null = pa.scalar(None, pa.float64())
+    try:  # fast path: the whole column is numbers (or empty)
+        value: Arrow = pc.cast(text, pa.float64())
+        bad: Arrow = pc.fill_null(pc.is_nan(value), pa.scalar(False))  # "nan" is no place
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        numeric = pc.fill_null(pc.match_substring_regex(text, _NUMBER), pa.scalar(True))
+        bad = pc.invert(numeric)
+        value = pc.cast(pc.if_else(numeric, text, pa.scalar(None, pa.string())), pa.float64())
+    value = pc.if_else(bad, null, value)
+    reason, field = _reject(reason, field, bad, f"{name}: expected a number in degrees", name)
     out_of_range = pc.or_(pc.less(value, pa.scalar(lo)), pc.greater(value, pa.scalar(hi)))
     reason, field = _reject(
         reason, field, out_of_range, f"{name}: expected a number from {lo:g} to {hi:g}", name
     )
+    value = pc.if_else(out_of_range, null, value)
     return value, reason, field
 
 
@@ -284,7 +291,11 @@ def normalise_police_uk(
     reason: Arrow = pa.nulls(n, pa.string())
     field: Arrow = pa.nulls(n, pa.string())
     month = pc.utf8_trim_whitespace(col["Month"])
-    month_ok: Arrow = pc.fill_null(pc.match_substring_regex(month, _MONTH), pa.scalar(False))
+    months = pc.unique(month).drop_null()  # a month per file: check the few distinct values
+    good_months = pa.array(
+        [m for m in months.to_pylist() if m is not None and re.match(_MONTH, m)], pa.string()
+    )
+    month_ok: Arrow = pc.is_in(month, value_set=good_months)
     reason, field = _reject(
         reason,
         field,

@@ -44,7 +44,7 @@ class _Writer:
             table = table.select(self.schema.names).cast(self.schema)
         if self.kind == "parquet":
             if self._pq is None:
-                self._pq = pq.ParquetWriter(self.path, table.schema)
+                self._pq = pq.ParquetWriter(self.path, table.schema, compression="lz4")
             self._pq.write_table(table)
         elif self.kind == "csv":
             flat = _flat(table, ";")
