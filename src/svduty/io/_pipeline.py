@@ -327,14 +327,16 @@ def default_pipeline(partnership: Any = None) -> Pipeline:  # pragma: no cover -
         >>> callable(default_pipeline)
         True
     """
-    # WIRING (at merge, the only place): with svduty.warwickshire() and classify_table,
+    # WIRING (at merge, the only place): replace this body with the partnership's
+    # geography and the columnar classifier, through a small frozen (picklable) class
+    # holding the geography and the definition:
     #   p = partnership if partnership is not None else svduty.warwickshire()
-    #   return Pipeline(
-    #       resolve_areas=p.geography.resolve_lsoas,
-    #       classify=functools.partial(classify_table, definition=p.definition),
-    #       within=p.local_area.within,
-    #       classify_incident=<Incident.from_json -> classify -> Classification.to_json>,
-    #   )
+    #   bound = _Bound(p.geography, p.definition)   # classify / classify_incident methods
+    #   return Pipeline(resolve_areas=p.geography.resolve_lsoas, classify=bound.classify,
+    #                   within=p.local_area.within, classify_incident=bound.classify_incident)
+    # where _Bound.classify(t) = classify_table(t, definition, resolve_district=...) and
+    # _Bound.classify_incident(d, line, file) =
+    #   classify(Incident.from_json(d, line=line, file=file), definition, ...).to_json().
     raise NotImplementedError(
         "the classification pipeline needs the geography (Geography.resolve_lsoas) and the "
         "columnar classifier (classify_table); they are not wired into this build yet"
