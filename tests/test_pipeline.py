@@ -351,3 +351,16 @@ def test_the_classifier_gets_the_month_and_a_gss_location_only():
     assert seen["date"] == ["2025-06"] * 3
     assert seen["location"] == ["E07000218", None, "E01009450"]
     assert set(seen) == {"id", "police_uk_category", "date", "location"}
+
+
+def test_a_table_gives_a_table_and_a_batch_a_batch():
+    batch = raw(**{"LSOA code": ["E01031005", ""]})
+    two_chunks = pa.Table.from_batches([batch, batch])
+    out = PIPE(two_chunks)
+    assert isinstance(out, pa.Table)
+    assert out.num_rows == 4
+    assert out.column("within_area").to_pylist() == ["inside", "no_location"] * 2
+    assert isinstance(PIPE(batch), pa.RecordBatch)
+    mixed = PIPE(pa.Table.from_batches([raw(**{"Crime type": ["Nope", "Drugs"]})]))
+    assert isinstance(mixed, pa.Table)
+    assert mixed.column("rejected").to_pylist()[-1].startswith("Crime type")

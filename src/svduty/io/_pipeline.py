@@ -152,14 +152,15 @@ def classify_batch(
     resolve_areas: AreaResolver,
     classify: TableClassifier,
     within: Within,
-) -> pa.RecordBatch:
+) -> Any:
     """Add the area and verdict columns to a normalised police.uk batch.
 
     The usable rows get :data:`AREA_COLUMNS`, ``within_area`` (``inside`` the partnership's
     local area, ``outside`` it, or ``no_location``), ``location`` (the district code, else
     the LSOA code, for the classifier) and every column the classifier adds. A row whose
     LSOA is neither known nor resolvable by name is rejected with its row number. Rejected
-    rows come last in the output, with nulls in the added columns; no row is dropped.
+    rows come last in the output, with nulls in the added columns; no row is dropped. A
+    record batch gives a record batch, a table a table (its chunks kept, nothing copied).
 
     Args:
         batch: Rows with :data:`~svduty.io.POLICE_UK_SCHEMA` (from
@@ -243,8 +244,9 @@ def classify_batch(
     for name in verdicts.schema.names:
         if name not in inputs and name not in good.schema.names:
             good = good.append_column(name, verdicts.column(name))
-    out = pa.concat_tables([good, _pad(bad, good.schema)])
-    return _as_batch(out)
+    # no rejected rows (the usual case): no concatenation, so no copy of the data
+    out = pa.concat_tables([good, _pad(bad, good.schema)]) if bad.num_rows else good
+    return out if isinstance(batch, pa.Table) else _as_batch(out)
 
 
 def classify_batches(
@@ -298,7 +300,7 @@ class Pipeline:
     within: Within
     classify_incident: IncidentClassifier | None = None
 
-    def __call__(self, batch: pa.RecordBatch | pa.Table) -> pa.RecordBatch:
+    def __call__(self, batch: pa.RecordBatch | pa.Table) -> Any:
         """Classify one batch (see :func:`classify_batch`).
 
         Example:
