@@ -112,7 +112,7 @@ def test_incidents_jsonl_to_stdout(tmp_path):
         '{"id": "a", "weapon": "knife", "location": "E07000222"}\n'
         '{"id": "b", "weapon": "spoon"}\n'
         '{"id": "c", "victim_age": "old"}\n'
-        '{"id": "d", "location": "E08000026"}\n'
+        '{"id": "d", "location": "E08000026", "police_uk_category": "Robbery"}\n'
     )
     code, out, err = run("classify", str(f))
     assert code == 0
@@ -124,6 +124,7 @@ def test_incidents_jsonl_to_stdout(tmp_path):
     assert "row 3: victim_age" in err
     assert "located inside the area: 1" in err
     assert "located outside the area: 1" in err
+    assert "by police.uk category:\n  Robbery" in err
 
 
 @pytest.mark.usefixtures("fake_pipeline")

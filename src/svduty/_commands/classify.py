@@ -202,7 +202,11 @@ def _incidents(
                         Problem(file=file, row=row, field=first.field, message=first.what())
                     )
                     continue
-                tally.count_json(result, _within(pipeline, incident.get("location")))
+                tally.count_json(
+                    result,
+                    _within(pipeline, incident.get("location")),
+                    incident.get("police_uk_category"),
+                )
                 sink.write(json.dumps(result) + "\n")
     finally:
         if out_file is not None:

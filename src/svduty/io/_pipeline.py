@@ -518,7 +518,12 @@ class Tally:
             _count(self.kinds, pc.list_flatten(good.column("kinds")))
         return good
 
-    def count_json(self, classification: Mapping[str, Any], within_area: str | None) -> None:
+    def count_json(
+        self,
+        classification: Mapping[str, Any],
+        within_area: str | None,
+        category: str | None = None,
+    ) -> None:
         """Count one classification in the JSON contract (the ``--format incidents`` path).
 
         Example:
@@ -527,6 +532,8 @@ class Tally:
             (1, 1, 1)
         """
         self.rows_out += 1
+        if category is not None:
+            self.by_category[category] += 1
         if within_area is not None:
             self.within[within_area] += 1
         for column in VERDICT_COLUMNS:
