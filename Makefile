@@ -25,6 +25,7 @@ install: $(STAMP) ## create .venv and install svduty with its development tools
 
 demo: $(STAMP) ## run the main job on the bundled Warwickshire data
 	$(BIN)/svduty info
+	$(BIN)/svduty classify src/svduty/data/policeuk/
 
 test: lint typecheck unit docs ## everything CI runs: lint, types, tests with coverage, docs
 

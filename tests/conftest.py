@@ -15,3 +15,160 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+# --- Test doubles for the batch job's seam (svduty.io.Pipeline) -------------------------
+# Small but real implementations built from the ONS look-ups in ../shared/data, standing in
+# for Geography.resolve_lsoas / classify_table / LocalArea.within until those branches land.
+# They live in the tests, never in src.
+
+import csv  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pyarrow as pa  # noqa: E402
+import pyarrow.compute as pc  # noqa: E402
+import pytest  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+if not SHARED.exists():  # a worktree under /work: shared/ is beside it
+    SHARED = Path("/work/shared/data")
+MONTHS_DIR = SHARED / "policeuk"
+
+WARWICKSHIRE = {
+    "E07000218": "North Warwickshire",
+    "E07000219": "Nuneaton and Bedworth",
+    "E07000220": "Rugby",
+    "E07000221": "Stratford-on-Avon",
+    "E07000222": "Warwick",
+}
+
+
+def _lsoa_table() -> dict[str, str]:
+    out: dict[str, str] = {}
+    with (SHARED / "ons" / "warwickshire-lsoa11-ward19-lookup.csv").open() as fh:
+        for r in csv.DictReader(fh):
+            out[r["LSOA11CD"]] = r["LAD19CD"]
+    with (SHARED / "ons" / "warwickshire-lsoa21.csv").open() as fh:
+        for r in csv.DictReader(fh):
+            out[r["LSOA21CD"]] = r["LAD_CD"]
+    return out
+
+
+LSOA_TO_DISTRICT = _lsoa_table()
+_CODES = pa.array(list(LSOA_TO_DISTRICT))
+_DISTRICTS = pa.array(list(LSOA_TO_DISTRICT.values()))
+_NAME_TO_CODE = {v: k for k, v in WARWICKSHIRE.items()}
+
+
+def fake_resolve_lsoas(codes: pa.Array, names: pa.Array | None = None) -> pa.Table:
+    """Table look-up of Warwickshire LSOAs (2011 and 2021), then the LSOA name's district."""
+    idx = pc.index_in(codes, value_set=_CODES)
+    by_table = pc.take(_DISTRICTS, idx)
+    name_part = pc.replace_substring_regex(names, r"\s+\d{3}[A-Z]$", "") if names else None
+    if name_part is not None:
+        well_formed = pc.fill_null(pc.match_substring_regex(names, r"\s\d{3}[A-Z]$"), False)
+        name_part = pc.if_else(well_formed, name_part, pa.scalar(None, pa.string()))
+        by_name_code = pc.take(
+            pa.array(list(_NAME_TO_CODE.values())),
+            pc.index_in(name_part, value_set=pa.array(list(_NAME_TO_CODE))),
+        )
+    else:
+        name_part = pa.nulls(len(codes), pa.string())
+        by_name_code = pa.nulls(len(codes), pa.string())
+    district = pc.coalesce(by_table, by_name_code)
+    district_name = pc.coalesce(
+        pc.take(
+            pa.array(list(WARWICKSHIRE.values())),
+            pc.index_in(district, value_set=pa.array(list(WARWICKSHIRE))),
+        ),
+        name_part,
+    )
+    match = pc.if_else(
+        pc.is_valid(by_table),
+        pa.scalar("table"),
+        pc.if_else(pc.is_valid(name_part), pa.scalar("name"), pa.scalar("unresolved")),
+    )
+    inside = pc.is_valid(pc.index_in(district, value_set=pa.array(list(WARWICKSHIRE))))
+    return pa.table(
+        {
+            "lsoa_code": codes,
+            "district_code": district,
+            "district_name": district_name,
+            "csp_code": district,
+            "csp_name": pc.if_else(inside, district_name, pa.scalar(None, pa.string())),
+            "police_area": pc.if_else(inside, "Warwickshire", pa.scalar(None, pa.string())),
+            "match": match,
+        }
+    )
+
+
+_VIOLENT = pa.array(["Violence and sexual offences", "Robbery", "Possession of weapons"])
+
+
+def fake_classify_table(table: pa.Table) -> pa.Table:
+    """A category-level stand-in for classify_table: the same output columns and types."""
+    cat = (
+        table.column("police_uk_category")
+        if "police_uk_category" in table.schema.names
+        else (pa.nulls(table.num_rows, pa.string()))
+    )
+    violent = pc.fill_null(pc.is_in(cat, value_set=_VIOLENT), False)
+    verdict = pc.if_else(violent, pa.scalar("undetermined"), pa.scalar("no"))
+    n = table.num_rows
+    kinds = pa.array([[] for _ in range(n)], pa.list_(pa.string()))
+    kinds = pc.if_else(
+        pc.fill_null(pc.equal(cat, "Possession of weapons"), False),
+        pa.scalar(["weapon"], pa.list_(pa.string())),
+        kinds,
+    )
+    for name, col in (
+        ("violence", verdict),
+        ("in_scope", verdict),
+        ("domestic_abuse", pc.if_else(violent, "undetermined", "no")),
+        ("qualifying_homicide", pc.if_else(violent, "undetermined", "no")),
+        ("homicide_review", pc.if_else(violent, "undetermined", "not_required")),
+        ("kinds", kinds),
+        ("basis", pa.repeat(pa.scalar("category"), n)),
+        ("reasons", pa.array([["category"]] * n, pa.list_(pa.string()))),
+    ):
+        table = table.append_column(name, col)
+    return table
+
+
+def fake_within(code: str) -> bool:
+    return code in WARWICKSHIRE
+
+
+def fake_classify_incident(obj: dict, line: int | None, file: str | None) -> dict:
+    """A stand-in for Incident.from_json + classify + to_json, with one real check."""
+    from svduty.errors import DataError
+
+    if obj.get("weapon") not in (None, "none", "knife", "firearm", "corrosive", "other"):
+        raise DataError.single(file, "weapon", row=line, expected="a weapon word")
+    armed = obj.get("weapon") in ("knife", "firearm", "corrosive", "other")
+    return {
+        "id": obj.get("id"),
+        "violence": "yes" if armed else "undetermined",
+        "in_scope": "yes" if armed else "undetermined",
+        "domestic_abuse": "undetermined",
+        "qualifying_homicide": "undetermined",
+        "homicide_review": "undetermined",
+        "kinds": ["weapon"] if armed else [],
+        "missing": [],
+        "reasons": [],
+    }
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch):
+    """The batch job's pipeline built from the test doubles, patched in as the default."""
+    from svduty.io import Pipeline, _pipeline
+
+    pipe = Pipeline(
+        resolve_areas=fake_resolve_lsoas,
+        classify=fake_classify_table,
+        within=fake_within,
+        classify_incident=fake_classify_incident,
+    )
+    monkeypatch.setattr(_pipeline, "default_pipeline", lambda partnership=None: pipe)
+    return pipe

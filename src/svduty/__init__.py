@@ -39,7 +39,16 @@ from svduty.errors import (
 )
 from svduty.funding import FundingModel, Money, SpendingPlan, Strategy, split
 from svduty.governance import Body, GovernanceGraph, Relation, Scenario, Timetable
-from svduty.io import load_packaged_definition, load_partnership, validate_bundle, warwickshire
+from svduty.io import (
+    Pipeline,
+    Summary,
+    load_packaged_definition,
+    load_partnership,
+    read_police_uk,
+    sample_police_uk,
+    validate_bundle,
+    warwickshire,
+)
 from svduty.partnership import Partnership
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
@@ -76,6 +85,7 @@ __all__ = [
     "Money",
     "Partnership",
     "Period",
+    "Pipeline",
     "Problem",
     "Relation",
     "Role",
@@ -83,6 +93,7 @@ __all__ = [
     "Source",
     "SpendingPlan",
     "Strategy",
+    "Summary",
     "SvdutyError",
     "Timeline",
     "Timetable",
@@ -95,6 +106,8 @@ __all__ = [
     "date",
     "load_packaged_definition",
     "load_partnership",
+    "read_police_uk",
+    "sample_police_uk",
     "split",
     "validate_bundle",
     "warwickshire",

@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "funding",
     "governance",
     "explain",
+    "classify",
 )
 """The command modules of :mod:`svduty._commands`, in the order ``--help`` lists them."""
 

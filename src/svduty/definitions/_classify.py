@@ -15,7 +15,7 @@ import functools
 import html
 import json
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, overload
 
 import attrs
 import pyarrow as _pa
@@ -619,6 +619,22 @@ def _words(values: Arr, yes: str, no: str) -> Arr:
     return pc.if_else(pc.is_null(values), "undetermined", pc.if_else(values, yes, no))
 
 
+@overload
+def classify_table(
+    table: _pa.Table,
+    definition: Definition = ...,
+    *,
+    resolve_district: ResolveDistrict | None = ...,
+    pilot: OwhrPilot = ...,
+) -> _pa.Table: ...
+@overload
+def classify_table(
+    table: _pa.RecordBatch,
+    definition: Definition = ...,
+    *,
+    resolve_district: ResolveDistrict | None = ...,
+    pilot: OwhrPilot = ...,
+) -> _pa.RecordBatch: ...
 def classify_table(
     table: _pa.Table | _pa.RecordBatch,
     definition: Definition = STATUTE,

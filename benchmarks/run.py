@@ -1,0 +1,379 @@
+"""svduty's throughput and memory benchmarks: a report, not a test.
+
+    make bench                                   # 1,000,000 rows, writes benchmarks/README.md
+    .venv/bin/python benchmarks/run.py --quick   # 100,000 rows
+    .venv/bin/python benchmarks/run.py --rows 250000 --only bare,reader,pandas --no-write
+
+Each measurement runs in its own Python process, so that its peak memory (``ru_maxrss``
+of that process, read with ``os.wait4``) is its own. The measurements:
+
+- ``bare``: pyarrow's bare CSV read of the file (``pyarrow.csv.read_csv``): the floor;
+- ``reader``: svduty's police.uk reader alone (streaming, checking, row numbering);
+- ``e2e``: ``svduty classify FILE --summary json``, end to end, as a separate command (the
+  wall time includes starting Python and loading the partnership);
+- ``e2e_parquet``: the same, also writing every classified row with ``--output OUT.parquet``;
+- ``columnar``: the pipeline (area look-up and columnar classifier) on an in-memory table;
+- ``scalar``: the one-incident classifier in a Python loop over ``--scalar-rows`` rows;
+- ``pandas``: a straightforward pandas script doing the same district and category
+  assignment (LSOA look-up table, name fallback, local-area flag, category counts).
+
+``columnar``, ``scalar`` and ``e2e`` need the partnership's geography and classifier
+(``svduty.io.default_pipeline``); where that is not available they are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "_out"
+MEASUREMENTS = ("bare", "reader", "e2e", "e2e_parquet", "columnar", "scalar", "pandas")
+WARWICKSHIRE = ("E07000218", "E07000219", "E07000220", "E07000221", "E07000222")
+
+
+def _rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- the measurements, each run in a child process ----------------------------------------
+
+
+def child_bare(path: Path, _: argparse.Namespace) -> dict[str, Any]:
+    import pyarrow.csv as pacsv
+
+    base = _rss_mb()
+    t0 = time.perf_counter()
+    table = pacsv.read_csv(path)
+    return {"seconds": time.perf_counter() - t0, "rows": table.num_rows, "base_mb": base}
+
+
+def child_reader(path: Path, _: argparse.Namespace) -> dict[str, Any]:
+    from svduty.io import Tally, read_police_uk
+
+    base = _rss_mb()
+    t0 = time.perf_counter()
+    tally = Tally()
+    for batch in read_police_uk(path):
+        tally.count_in(batch.num_rows)
+        tally.count_out(batch)
+    s = tally.summary()
+    return {"seconds": time.perf_counter() - t0, "rows": s.rows_in, "base_mb": base}
+
+
+def child_columnar(path: Path, _: argparse.Namespace) -> dict[str, Any]:
+    import pyarrow as pa
+
+    from svduty.io import default_pipeline, read_police_uk
+
+    pipeline = default_pipeline()
+    table = pa.Table.from_batches(list(read_police_uk(path)))
+    base = _rss_mb()
+    t0 = time.perf_counter()
+    out = pipeline(table)
+    return {"seconds": time.perf_counter() - t0, "rows": out.num_rows, "base_mb": base}
+
+
+def child_scalar(path: Path, args: argparse.Namespace) -> dict[str, Any]:
+    import pyarrow.compute as pc
+
+    from svduty.io import default_pipeline, read_police_uk
+
+    pipeline = default_pipeline()
+    if pipeline.classify_incident is None:
+        raise NotImplementedError("the pipeline has no one-incident classifier")
+    batch = next(read_police_uk(path))
+    batch = batch.filter(pc.is_null(batch.column("rejected"))).slice(0, args.scalar_rows)
+    incidents = [
+        {k: v for k, v in r.items() if v is not None}
+        for r in batch.select(["id", "police_uk_category", "lsoa_code"])
+        .rename_columns(["id", "police_uk_category", "location"])
+        .to_pylist()
+    ]
+    base = _rss_mb()
+    t0 = time.perf_counter()
+    for i, incident in enumerate(incidents):
+        pipeline.classify_incident(incident, i + 2, str(path))
+    return {"seconds": time.perf_counter() - t0, "rows": len(incidents), "base_mb": base}
+
+
+def _lookup_files() -> list[Path]:
+    for base in (
+        ROOT / "src" / "svduty" / "data" / "ons",
+        ROOT.parent / "shared" / "data" / "ons",
+        Path("/work/shared/data/ons"),
+    ):
+        files = [base / "warwickshire-lsoa11-ward19-lookup.csv", base / "warwickshire-lsoa21.csv"]
+        if all(f.exists() for f in files):
+            return files
+    raise FileNotFoundError("the ONS LSOA look-ups (warwickshire-lsoa*.csv)")
+
+
+def child_pandas(path: Path, _: argparse.Namespace) -> dict[str, Any]:
+    import pandas as pd
+
+    lsoa11, lsoa21 = _lookup_files()
+    base = _rss_mb()
+    t0 = time.perf_counter()
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    a = pd.read_csv(lsoa11, dtype=str)[["LSOA11CD", "LAD19CD", "LAD19NM"]]
+    a.columns = ["code", "district_code", "district_name"]
+    b = pd.read_csv(lsoa21, dtype=str)[["LSOA21CD", "LAD_CD"]]
+    b.columns = ["code", "district_code"]
+    names = a.drop_duplicates("district_code").set_index("district_code")["district_name"]
+    b["district_name"] = b["district_code"].map(names)
+    lookup = pd.concat([a, b]).drop_duplicates("code")
+    df = df.merge(lookup, how="left", left_on="LSOA code", right_on="code")
+    from_name = df["LSOA name"].str.rsplit(" ", n=1).str[0]
+    df["district_name"] = df["district_name"].fillna(from_name.where(df["LSOA name"] != ""))
+    df["within_area"] = "outside"
+    df.loc[df["district_code"].isin(WARWICKSHIRE), "within_area"] = "inside"
+    df.loc[df["LSOA code"] == "", "within_area"] = "no_location"
+    violent = {"Violence and sexual offences", "Robbery", "Possession of weapons"}
+    df["basis"] = "category"
+    df["violence"] = df["Crime type"].map(lambda c: "undetermined" if c in violent else "no")
+    summary = {
+        "by_district": df.groupby("district_name").size().to_dict(),
+        "by_category": df.groupby("Crime type").size().to_dict(),
+        "within": df["within_area"].value_counts().to_dict(),
+        "violence": df["violence"].value_counts().to_dict(),
+    }
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "rows": len(df), "base_mb": base, "groups": len(summary)}
+
+
+CHILDREN = {
+    "bare": child_bare,
+    "reader": child_reader,
+    "columnar": child_columnar,
+    "scalar": child_scalar,
+    "pandas": child_pandas,
+}
+
+
+def run_child(argv: list[str]) -> tuple[dict[str, Any], float, float]:
+    """Run a process; return its JSON report, its wall time and its peak RSS in MB."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as errfile:
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errfile, text=True)
+        out = proc.stdout.read() if proc.stdout is not None else ""
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak memory
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errfile.seek(0)
+        err = errfile.read()
+    wall = time.perf_counter() - t0
+    peak = usage.ru_maxrss / 1024
+    report: dict[str, Any] = {}
+    for text in (out.strip(), *(out.strip().splitlines()[-1:])):  # whole output, last line
+        try:
+            report = json.loads(text)
+            break
+        except json.JSONDecodeError:
+            continue
+    if proc.returncode != 0 and "skipped" not in report:
+        report = {"skipped": (err.strip().splitlines() or ["failed"])[-1][:200]}
+    return report, wall, peak
+
+
+def measure(name: str, path: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """The fastest of ``--repeat`` runs (the machine may be shared), with the largest peak."""
+    runs = [measure_once(name, path, args) for _ in range(max(args.repeat, 1))]
+    timed = [r for r in runs if "seconds" in r]
+    if not timed:
+        return runs[0]
+    best = dict(min(timed, key=lambda r: float(r["seconds"])))
+    best["peak_mb"] = max(float(r["peak_mb"]) for r in timed)
+    best["runs"] = len(timed)
+    return best
+
+
+def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, Any]:
+    if name in ("e2e", "e2e_parquet"):
+        OUT.mkdir(exist_ok=True)
+        svduty = Path(sys.executable).with_name("svduty")
+        cmd = [str(svduty), "classify", str(path), "--summary", "json"]
+        if name == "e2e_parquet":
+            cmd += ["--output", str(OUT / "classified.parquet")]
+        report, wall, peak = run_child(cmd)
+        if "skipped" in report:
+            return {"name": name, **report}
+        if "rows_in" not in report:
+            return {"name": name, "skipped": "no summary"}
+        return {"name": name, "seconds": wall, "rows": report["rows_in"], "peak_mb": peak}
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--file", str(path)]
+    cmd += ["--scalar-rows", str(args.scalar_rows)]
+    report, _, peak = run_child(cmd)
+    return {"name": name, **report, "peak_mb": peak}
+
+
+def machine() -> dict[str, str]:
+    import pyarrow
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    info = {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": mem,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "pyarrow": pyarrow.__version__,
+    }
+    try:
+        import pandas
+
+        info["pandas"] = pandas.__version__
+    except ImportError:
+        pass
+    return info
+
+
+def render(results: list[dict[str, Any]], path: Path, info: dict[str, str]) -> str:
+    size_mb = path.stat().st_size / 1e6
+    by = {r["name"]: r for r in results}
+
+    def rate(r: dict[str, Any]) -> float | None:
+        if "seconds" not in r or not r["seconds"]:
+            return None
+        return float(r["rows"]) / float(r["seconds"])
+
+    lines = [
+        "| measurement | rows | seconds | rows/s | peak memory (MB) | peak / file size |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        if "skipped" in r:
+            lines.append(f"| {r['name']} | - | - | - | - | skipped: {r['skipped']} |")
+            continue
+        rr = rate(r)
+        lines.append(
+            f"| {r['name']} | {r['rows']:,} | {r['seconds']:.2f} | {rr:,.0f} | "
+            f"{r['peak_mb']:.0f} | {r['peak_mb'] / size_mb:.2f}x |"
+        )
+    ratios = []
+
+    def ratio(label: str, value: float | None, target: str) -> None:
+        text = "n/a (a measurement was skipped)" if value is None else f"{value:.2f}"
+        ratios.append(f"| {label} | {text} | {target} |")
+
+    def sec(name: str) -> float | None:
+        r = by.get(name, {})
+        return float(r["seconds"]) if "seconds" in r else None
+
+    bare, e2e, pandas_s, reader = sec("bare"), sec("e2e"), sec("pandas"), sec("reader")
+    ratio("end to end / bare read (time)", e2e / bare if e2e and bare else None, "<= 1.5")
+    ratio("reader / bare read (time)", reader / bare if reader and bare else None, "(info)")
+    col, sca = rate(by.get("columnar", {})), rate(by.get("scalar", {}))
+    ratio("columnar / scalar (rows per second)", col / sca if col and sca else None, ">= 100")
+    ratio("pandas / end to end (time)", pandas_s / e2e if e2e and pandas_s else None, "> 1")
+    ratio(
+        "end to end with Parquet output / bare read (time)",
+        sec("e2e_parquet") / bare if sec("e2e_parquet") and bare else None,
+        "(info)",
+    )
+    mems = [by.get(n, {}).get("peak_mb") for n in ("e2e", "e2e_parquet")]
+    e2e_mem = max((m for m in mems if m), default=None)
+    ratio("end to end peak memory / file size", e2e_mem / size_mb if e2e_mem else None, "< 3")
+    now = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    return "\n".join(
+        [
+            "# Benchmarks",
+            "",
+            "A report, not a test: throughput and peak memory of svduty's batch job against",
+            "pyarrow's bare CSV read (the floor) and a straightforward pandas script. Reproduce",
+            "with one command, `make bench` (1,000,000 rows; `python benchmarks/run.py --quick`",
+            "for 100,000). The input is built by `benchmarks/make_data.py`, resampling the two",
+            "real Warwickshire months (January 2019 and June 2025) with a fixed seed.",
+            "",
+            "Each measurement runs in its own process; peak memory is that process's maximum",
+            "resident set size (`ru_maxrss`), which includes the Python interpreter and the",
+            "imported libraries (about 60-120 MB before any data). `e2e` is the `svduty",
+            "classify` command as a user runs it (summary only; `e2e_parquet` also writes every",
+            "classified row to Parquet), so its time includes starting Python and loading the",
+            "partnership (about 0.9 s); the other times cover only the measured work.",
+            "`columnar` classifies a table already in memory; `scalar` calls the one-incident",
+            "classifier in a Python loop. Each",
+            "measurement runs `--repeat` times (default 3): the table shows the fastest run",
+            "and the largest peak memory, because the machine may be shared.",
+            "",
+            f"## Results ({now})",
+            "",
+            f"Input: `{path.name}`, {by.get('bare', {}).get('rows', 0):,} rows, {size_mb:.1f} MB.",
+            "",
+            *lines,
+            "",
+            "| ratio | value | target |",
+            "|---|---:|---|",
+            *ratios,
+            "",
+            "## Machine",
+            "",
+            *[f"- {k}: {v}" for k, v in info.items()],
+            "",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="svduty benchmarks (a report, not a test)")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="rows of synthetic data")
+    parser.add_argument("--quick", action="store_true", help="100,000 rows")
+    parser.add_argument("--scalar-rows", type=int, default=20_000)
+    parser.add_argument("--only", default=",".join(MEASUREMENTS), help="comma-separated")
+    parser.add_argument("--repeat", type=int, default=3, help="runs each; the fastest counts")
+    parser.add_argument("--no-write", action="store_true", help="do not rewrite README.md")
+    parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--file", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        try:
+            report = CHILDREN[args.child](Path(args.file), args)
+        except NotImplementedError as exc:
+            report = {"skipped": str(exc).split(";")[0]}
+        print(json.dumps(report))
+        return 0
+    rows = 100_000 if args.quick else args.rows
+    sys.path.insert(0, str(HERE))
+    from make_data import make
+
+    path = make(rows)
+    print(f"input: {path} ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
+    results = []
+    for name in [n.strip() for n in args.only.split(",") if n.strip()]:
+        if name not in MEASUREMENTS:
+            parser.error(f"unknown measurement {name!r}; choose from {', '.join(MEASUREMENTS)}")
+        r = measure(name, path, args)
+        results.append(r)
+        print(json.dumps(r), flush=True)
+    text = render(results, path, machine())
+    print(text)
+    if not args.no_write:
+        (HERE / "README.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
