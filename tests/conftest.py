@@ -18,9 +18,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 # --- Test doubles for the batch job's seam (svduty.io.Pipeline) -------------------------
-# Small but real implementations built from the ONS look-ups in ../shared/data, standing in
-# for Geography.resolve_lsoas / classify_table / LocalArea.within until those branches land.
-# They live in the tests, never in src.
+# Small but real implementations built from the ONS look-ups in ../shared/data, used to test
+# the batch job's seam (readers, pipeline, summary, CLI) independently of the real geography
+# and classifier, which have their own tests. They live in the tests, never in src.
 
 import csv  # noqa: E402
 from pathlib import Path  # noqa: E402

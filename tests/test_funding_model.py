@@ -27,7 +27,9 @@ from svduty.periods import FinancialYear, Period
 from svduty.sources import Confidence
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "svduty" / "data" / "warwickshire"
-SEED = Path("/work/shared/seed/000_2983357646e52855.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_2983357646e52855.txt"
+if not SEED.exists():  # a worktree under /work: shared/ is beside it
+    SEED = Path("/work/shared/seed/000_2983357646e52855.txt")
 
 
 def funding_data():
