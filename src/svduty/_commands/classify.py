@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -53,7 +55,12 @@ def register(subparsers: Any) -> None:
             "header is row 1 in CSV files; JSON Lines count lines from 1) and reason."
         ),
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders to classify")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files or folders to classify; - reads incidents (JSON Lines) from standard input",
+    )
     p.add_argument(
         "--format",
         choices=("auto", "police-uk", "incidents"),
@@ -92,7 +99,11 @@ def register(subparsers: Any) -> None:
 
 def _detect(inputs: Sequence[str]) -> str:
     """police-uk or incidents, from the first input's suffix and header."""
+    if inputs[0] == STDIN:
+        return "incidents"
     first = Path(inputs[0])
+    if not first.exists():
+        raise InputFormatError(Problem(message="file not found", file=str(first)))
     if first.is_dir():
         return "police-uk"
     if first.suffix.lower() in (*_INCIDENT_SUFFIXES, ".parquet", ".pq"):
@@ -182,7 +193,9 @@ def _incidents(
     try:
         for name in args.inputs:
             path = Path(name)
-            if path.suffix.lower() in _INCIDENT_SUFFIXES:
+            if name == STDIN:
+                table = _stdin_incidents()
+            elif path.suffix.lower() in _INCIDENT_SUFFIXES:
                 table = read_incidents_jsonl(path)
             else:
                 table = read_incident_table(path, mapping=mapping)
@@ -213,6 +226,20 @@ def _incidents(
             out_file.close()
 
 
+STDIN = "-"
+"""The input name that means standard input (incidents as JSON Lines)."""
+
+
+def _stdin_incidents() -> pa.Table:
+    """Incidents (JSON Lines) from standard input; problems name the file ``<stdin>``."""
+    with tempfile.TemporaryDirectory() as folder:
+        spool = Path(folder) / "stdin.jsonl"
+        spool.write_text(sys.stdin.read(), encoding="utf-8")
+        table = read_incidents_jsonl(spool)
+    files = pa.array(["<stdin>"] * table.num_rows, pa.string())
+    return table.set_column(table.schema.get_field_index("file"), "file", files)
+
+
 def _write_rejected(path: str, summary: _pipeline.Summary) -> None:
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -230,6 +257,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> main(["classify", "no-such-file.csv"], stderr=io.StringIO())
         1
     """
+    if STDIN in args.inputs and (args.format == "police-uk" or len(args.inputs) > 1):
+        raise InputFormatError(
+            Problem(
+                file="<stdin>",
+                expected="standard input ('-') alone, holding incidents as JSON Lines",
+            )
+        )
     fmt = _detect(args.inputs) if args.format == "auto" else args.format
     tally = _pipeline.Tally()
     summary_to: list[TextIO] = [stdout, stderr]

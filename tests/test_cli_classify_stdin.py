@@ -1,0 +1,55 @@
+"""svduty classify reads incidents from standard input ('-') and names missing files."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from svduty.cli import main
+
+GOOD = {
+    "id": "x",
+    "offence_code": "8N",
+    "victim_age": 30,
+    "perpetrator_age": 31,
+    "relationship": "married",
+    "location": "E07000222",
+    "date": "2024-05-01",
+}
+
+
+def run(argv, stdin_text=None, monkeypatch=None):
+    if stdin_text is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin_text))
+    out, err = io.StringIO(), io.StringIO()
+    return main(argv, stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def test_stdin_incidents_are_classified_and_rejections_name_stdin(monkeypatch):
+    text = json.dumps(GOOD) + "\n" + json.dumps({"id": "y", "victim_age": 200}) + "\n"
+    code, out, err = run(["classify", "-", "--summary", "json"], text, monkeypatch)
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [c["id"] for c in lines] == ["x"]
+    assert lines[0]["domestic_abuse"] == "yes"
+    summary = json.loads(err[err.index("{") :])
+    assert summary["rows_in"] == summary["rows_out"] + summary["rejected"] == 2
+    [rejection] = summary["rejections"]
+    assert (rejection["file"], rejection["row"], rejection["field"]) == ("<stdin>", 2, "victim_age")
+
+
+@pytest.mark.parametrize(
+    "argv", [["classify", "-", "-"], ["classify", "--format", "police-uk", "-"]]
+)
+def test_stdin_only_alone_and_only_for_incidents(argv, monkeypatch):
+    code, _, err = run(argv, "", monkeypatch)
+    assert code == 1
+    assert "standard input ('-') alone" in err
+
+
+def test_missing_file_says_so():
+    code, _, err = run(["classify", "no-such-file.csv"])
+    assert code == 1
+    assert "no-such-file.csv: file not found" in err
