@@ -23,8 +23,8 @@ def plot_allocations(model: FundingModel, ax: Any = None) -> Any:
     Example:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
-        >>> from svduty.io import warwickshire_funding
-        >>> ax = plot_allocations(warwickshire_funding())
+        >>> import svduty
+        >>> ax = plot_allocations(svduty.warwickshire().funding)
         >>> [t.get_text() for t in ax.get_xticklabels()]
         ['2022/23', '2023/24', '2024/25']
         >>> import matplotlib.pyplot as plt; plt.close("all")

@@ -138,8 +138,8 @@ class Timetable:
     """The agreement's period, its milestones and its recurring reviews.
 
     Example:
-        >>> from svduty.io import warwickshire_timetable
-        >>> t = warwickshire_timetable()
+        >>> import svduty
+        >>> t = svduty.warwickshire().timetable
         >>> t.in_force(date("2024-06-01")), t.in_force(date("2025-04-01"))
         (True, False)
         >>> [m.id for m in t.due_by(date("2023-05-01"))]
@@ -155,8 +155,8 @@ class Timetable:
         """Whether the agreement is in force on a day.
 
         Example:
-            >>> from svduty.io import warwickshire_timetable
-            >>> warwickshire_timetable().in_force(date("2023-01-30"))
+            >>> import svduty
+            >>> svduty.warwickshire().timetable.in_force(date("2023-01-30"))
             False
         """
         return day in self.agreement
@@ -165,8 +165,8 @@ class Timetable:
         """The milestones due on or before a day, earliest first.
 
         Example:
-            >>> from svduty.io import warwickshire_timetable
-            >>> len(warwickshire_timetable().due_by(date("2022-01-01")))
+            >>> import svduty
+            >>> len(svduty.warwickshire().timetable.due_by(date("2022-01-01")))
             0
         """
         d = date(day)
@@ -178,8 +178,8 @@ class Timetable:
         """The reviews after a day (and up to ``until`` inclusive), earliest first.
 
         Example:
-            >>> from svduty.io import warwickshire_timetable
-            >>> [str(r) for r in warwickshire_timetable().next_reviews(date("2024-12-01"),
+            >>> import svduty
+            >>> [str(r) for r in svduty.warwickshire().timetable.next_reviews(date("2024-12-01"),
             ...                                                          limit=2)][0]
             '2025-01-31 safer-warwickshire-partnership-board: bi-annual review of the partnership agreement'
         """  # noqa: E501
@@ -197,8 +197,8 @@ class Timetable:
         """The body ids the timetable names.
 
         Example:
-            >>> from svduty.io import warwickshire_timetable
-            >>> "soc-joint-action-group" in warwickshire_timetable().body_ids()
+            >>> import svduty
+            >>> "soc-joint-action-group" in svduty.warwickshire().timetable.body_ids()
             True
         """
         ids = [r.body for r in self.reviews] + [m.body for m in self.milestones if m.body]

@@ -32,10 +32,6 @@ from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
     load_funding,
     load_strategy,
-    read_funding,
-    read_strategy,
-    warwickshire_funding,
-    warwickshire_strategy,
 )
 from svduty.io._governance import (
     GovernanceDocument,
@@ -45,12 +41,7 @@ from svduty.io._governance import (
     load_governance,
     load_scenario,
     load_timetable,
-    read_governance,
     read_scenario,
-    read_timetable,
-    warwickshire_governance,
-    warwickshire_scenario,
-    warwickshire_timetable,
 )
 from svduty.io._incidents import (
     INCIDENT_SCHEMA,
@@ -120,14 +111,10 @@ __all__ = [
     "load_timetable",
     "normalise_police_uk",
     "police_uk_paths",
-    "read_funding",
-    "read_governance",
     "read_incident_table",
     "read_incidents_jsonl",
     "read_police_uk",
     "read_scenario",
-    "read_strategy",
-    "read_timetable",
     "read_toml",
     "rejections",
     "sample_police_uk",
@@ -135,11 +122,6 @@ __all__ = [
     "schema_of",
     "validate_bundle",
     "warwickshire",
-    "warwickshire_funding",
-    "warwickshire_governance",
-    "warwickshire_scenario",
-    "warwickshire_strategy",
-    "warwickshire_timetable",
     "write_table",
     "write_toml",
 ]
