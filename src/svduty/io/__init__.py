@@ -27,6 +27,7 @@ from svduty.io._bundle import (
     validate_bundle,
     warwickshire,
 )
+from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
 from svduty.io._definition import load_definition, load_packaged_definition
 from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
@@ -72,6 +73,7 @@ from svduty.io._schema import bundle_schema, schema_errors, schema_of
 from svduty.io._writers import write_table
 
 __all__ = [
+    "ANSWERS",
     "AREA_COLUMNS",
     "INCIDENT_SCHEMA",
     "MANIFEST",
@@ -99,6 +101,7 @@ __all__ = [
     "dump_governance",
     "dump_scenario",
     "dump_timetable",
+    "in_scope_counts",
     "load_areas",
     "load_authorities",
     "load_definition",
@@ -110,6 +113,7 @@ __all__ = [
     "load_strategy",
     "load_timetable",
     "normalise_police_uk",
+    "plot_in_scope",
     "police_uk_paths",
     "read_incident_table",
     "read_incidents_jsonl",
