@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import svduty
 from svduty.io import ANSWERS, in_scope_counts, plot_in_scope
 
 matplotlib.use("Agg")
@@ -85,3 +86,13 @@ def test_plot_without_matplotlib_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ImportError, match=r"svduty\[plot\]"):
         plot_in_scope(table([]))
+
+
+def test_plot_allocations_without_matplotlib_says_how_to_install(monkeypatch):
+    from svduty.funding import plot_allocations
+
+    funding = svduty.warwickshire().funding
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    with pytest.raises(ImportError, match=r"svduty\[plot\]"):
+        plot_allocations(funding)

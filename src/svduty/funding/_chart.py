@@ -20,6 +20,9 @@ def plot_allocations(model: FundingModel, ax: Any = None) -> Any:
         model: The funding model.
         ax: A matplotlib axes to draw on (default: a new figure's).
 
+    Raises:
+        ImportError: if matplotlib is not installed, saying how to install it.
+
     Example:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
@@ -29,8 +32,13 @@ def plot_allocations(model: FundingModel, ax: Any = None) -> Any:
         ['2022/23', '2023/24', '2024/25']
         >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
+    try:
+        import matplotlib.pyplot as plt
+        from matplotlib.ticker import FuncFormatter
+    except ImportError as exc:
+        raise ImportError(
+            "plot_allocations() needs matplotlib: pip install 'svduty[plot]'"
+        ) from exc
 
     if ax is None:
         _, ax = plt.subplots()

@@ -99,7 +99,7 @@ class Action:
         stage: The life stage id.
         scope: Countywide or local.
         text: The action in the strategy's words.
-        pillars: Pillar ids (svduty's reading; see :attr:`Strategy.tagging`).
+        pillars: Pillar ids (svduty's reading; see ``Strategy.tagging``).
         levels: Prevention levels.
         tiers: Intervention tiers.
         citation: Where it is stated.

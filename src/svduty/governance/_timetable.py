@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import html
 from collections.abc import Iterable
 
 import attrs
@@ -203,3 +204,31 @@ class Timetable:
         """
         ids = [r.body for r in self.reviews] + [m.body for m in self.milestones if m.body]
         return tuple(sorted(set(ids)))
+
+    def _repr_html_(self) -> str:
+        """A table of the milestones and reviews, with their sources, for notebooks.
+
+        Example:
+            >>> import svduty
+            >>> page = svduty.warwickshire().timetable._repr_html_()
+            >>> "<table" in page and "delivery-plan" in page
+            True
+        """
+        esc = html.escape
+        milestones = "".join(
+            f"<tr><td>{esc(m.due.isoformat())}</td><td><code>{esc(m.id)}</code></td>"
+            f"<td>{esc(m.what)}</td><td>{esc(m.body or '')}</td><td>{esc(str(m.citation))}</td>"
+            "</tr>"
+            for m in self.milestones
+        )
+        reviews = "".join(
+            f"<tr><td>{esc(r.cadence.value)}</td><td><code>{esc(r.id)}</code></td>"
+            f"<td>{esc(r.what)}</td><td>{esc(r.body)}</td><td>{esc(str(r.citation))}</td></tr>"
+            for r in self.reviews
+        )
+        head = "<tr><th>{}</th><th>id</th><th>what</th><th>body</th><th>source</th></tr>"
+        return (
+            f"<p><b>Timetable</b>: agreement {esc(str(self.agreement))}</p>"
+            f"<table><caption>milestones</caption>{head.format('due')}{milestones}</table>"
+            f"<table><caption>reviews</caption>{head.format('cadence')}{reviews}</table>"
+        )
