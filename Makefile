@@ -43,7 +43,8 @@ typecheck: $(STAMP) ## mypy --strict on src
 unit: $(STAMP) ## pytest (tests and docstring examples) with the branch coverage gate
 	$(BIN)/python -m pytest --cov=svduty --cov-branch --cov-report=term --cov-fail-under=90 -q
 
-docs: $(STAMP) ## Sphinx HTML with warnings as errors, then the docs' doctests
+docs: $(STAMP) ## the tutorials' figures, Sphinx HTML with warnings as errors, the docs' doctests
+	$(BIN)/python docs/_scripts/make_figures.py
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 	$(BIN)/sphinx-build -W --keep-going -q -b doctest docs docs/_build/doctest
 
@@ -51,4 +52,4 @@ bench: $(STAMP) ## the throughput and memory benchmarks (a report, not a test)
 	$(BIN)/python benchmarks/run.py
 
 clean: ## remove build products (keeps .venv)
-	rm -rf docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov dist build
+	rm -rf docs/_build docs/_static/generated .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov dist build

@@ -245,7 +245,12 @@ def test_several_problems_in_one_report(bundle):
 
 
 # the partnership fields that sections after areas load (each merged section adds one)
-LATER = [k for k, spec in SECTIONS.items() if k != "areas" and spec.required]
+# the sections loaded before "extra": the required ones and those the example bundle has
+LATER = [
+    k
+    for k, spec in SECTIONS.items()
+    if k != "areas" and (spec.required or (EXAMPLE / spec.file).exists())
+]
 
 
 def bundle_files(root):

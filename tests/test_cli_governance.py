@@ -5,8 +5,9 @@ import json
 import shutil
 from pathlib import Path
 
+import svduty
 from svduty.cli import main
-from svduty.io import load_governance, warwickshire_governance
+from svduty.io import load_governance
 from svduty.io._governance import WARWICKSHIRE
 
 SCENARIOS = Path(str(WARWICKSHIRE / "scenarios"))
@@ -30,7 +31,7 @@ def test_json_round_trips_and_carries_validation():
     code, out, _ = run("--format", "json", "--validate")
     assert code == 0
     data = json.loads(out)
-    assert load_governance(data["governance"]) == warwickshire_governance()
+    assert load_governance(data["governance"]) == svduty.warwickshire().governance
     assert data["validation"]["ok"] is True
 
 

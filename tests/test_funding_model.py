@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+import svduty
 from svduty.errors import BundleError, FundingError
 from svduty.funding import (
     CostCategory,
@@ -19,12 +20,23 @@ from svduty.funding import (
 from svduty.io import (
     load_funding,
     load_strategy,
-    read_funding,
-    warwickshire_funding,
-    warwickshire_strategy,
+    read_toml,
 )
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Confidence
+
+
+def warwickshire_funding():
+    funding = svduty.warwickshire().funding
+    assert funding is not None
+    return funding
+
+
+def warwickshire_strategy():
+    strategy = svduty.warwickshire().strategy
+    assert strategy is not None
+    return strategy
+
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "svduty" / "data" / "warwickshire"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_2983357646e52855.txt"
@@ -364,7 +376,8 @@ def test_bad_funding_files_name_the_field(change, field, needle):
 
 def test_read_funding_from_a_folder(tmp_path):
     (tmp_path / "funding.toml").write_text((DATA / "funding.toml").read_text(encoding="utf-8"))
-    assert read_funding(tmp_path).total() == Money.parse("605185.87")
+    file = tmp_path / "funding.toml"
+    assert load_funding(read_toml(file), file=str(file)).total() == Money.parse("605185.87")
 
 
 # -- strategy --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import svduty
 from svduty.errors import BundleError, GovernanceError, ScenarioError, UnknownBodyError
 from svduty.governance import (
     AddBody,
@@ -40,13 +41,27 @@ from svduty.io import (
     load_scenario,
     load_timetable,
     read_scenario,
-    warwickshire_governance,
-    warwickshire_scenario,
-    warwickshire_timetable,
 )
 from svduty.io._governance import WARWICKSHIRE
 from svduty.periods import Period, date
 from svduty.sources import Confidence, cite
+
+
+def warwickshire_governance():
+    graph = svduty.warwickshire().governance
+    assert graph is not None
+    return graph
+
+
+def warwickshire_timetable():
+    timetable = svduty.warwickshire().timetable
+    assert timetable is not None
+    return timetable
+
+
+def warwickshire_scenario(name):
+    return svduty.warwickshire().scenarios[name]
+
 
 DISTRICTS = ("E07000218", "E07000219", "E07000220", "E07000221", "E07000222")
 SPECIFIED = (

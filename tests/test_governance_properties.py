@@ -8,6 +8,7 @@ import json
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import svduty
 from svduty.errors import ScenarioError
 from svduty.governance import (
     AddBody,
@@ -35,11 +36,22 @@ from svduty.io import (
     load_governance,
     load_scenario,
     load_timetable,
-    warwickshire_timetable,
 )
-from svduty.io import warwickshire_governance as _wg
 from svduty.periods import date
 from svduty.sources import cite
+
+
+def _wg():
+    graph = svduty.warwickshire().governance
+    assert graph is not None
+    return graph
+
+
+def warwickshire_timetable():
+    timetable = svduty.warwickshire().timetable
+    assert timetable is not None
+    return timetable
+
 
 G = _wg()
 C = cite("warwickshire-partnership-agreement", "Governance Structure")

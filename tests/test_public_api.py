@@ -100,3 +100,40 @@ def test_every_public_module_is_in_the_reference():
 @pytest.mark.parametrize("name", sorted(set(svduty.__all__) - {"__version__"}))
 def test_top_level_names_resolve(name):
     assert getattr(svduty, name) is not None
+
+
+AUTO = re.compile(
+    r"^\.\. auto(module|function|class|data|exception|attribute)::\s*(\S+)\s*\n"
+    r"((?:[ \t]+:.*\n|[ \t]*\n)*)",
+    re.M,
+)
+
+
+def rendered_objects() -> set[int]:
+    """The ids of the objects the reference pages render (automodule with members too)."""
+    text = "\n".join(p.read_text() for p in (DOCS / "reference").glob("*.rst"))
+    ids: set[int] = set()
+    for kind, path, options in AUTO.findall(text):
+        if ":no-index:" in options:
+            continue
+        if kind == "module":
+            module = importlib.import_module(path)
+            ids.add(id(module))
+            if ":no-members:" in options:
+                continue
+            for name in getattr(module, "__all__", ()):
+                ids.add(id(getattr(module, name)))
+            continue
+        module_name, _, name = path.rpartition(".")
+        ids.add(id(getattr(importlib.import_module(module_name), name)))
+    return ids
+
+
+def test_every_top_level_name_is_rendered_in_the_reference():
+    rendered = rendered_objects()
+    missing = [
+        name
+        for name in svduty.__all__
+        if name != "__version__" and id(getattr(svduty, name)) not in rendered
+    ]
+    assert missing == [], f"not rendered in docs/reference: {missing}"

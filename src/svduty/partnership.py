@@ -1,7 +1,8 @@
 """The partnership: one area's arrangements under the Duty, gathered in one value.
 
 A :class:`Partnership` is loaded from a bundle (a folder of TOML files) by
-:func:`svduty.load_partnership`; :func:`svduty.warwickshire` loads the packaged one.
+:func:`svduty.load_partnership() <svduty.io.load_partnership>`;
+:func:`svduty.warwickshire() <svduty.io.warwickshire>` loads the packaged one.
 
 Example:
     >>> import svduty

@@ -194,7 +194,7 @@ class Citation:
 
     @property
     def href(self) -> str | None:
-        """The URL to show a person: the explicit one, else a link derived from the source.
+        """The URL to show a person (the explicit one, else a link derived from the source.
 
         Example:
             >>> cite("pcsc-act-2022", "Sch 1").href

@@ -1,10 +1,11 @@
 """Local-area geography: areas with GSS codes, LSOA look-ups and points to areas.
 
 A :class:`Geography` holds the areas of a partnership (from its bundle's ``areas.toml``)
-and the LSOAs of its districts (from the packaged ONS tables), and answers: what is this
-code or name, what lies in what, which district (and CSP, and police command area) is this
-LSOA or this point in. The :class:`LocalArea` is the Duty's relevant area (s.9): the
-local government areas a partnership agreement covers.
+and the :term:`LSOAs <LSOA>` of its districts (from the packaged ONS tables), and answers:
+what is this :term:`GSS code` or name, what lies in what, which district (and
+:term:`CSP <community safety partnership>`, and :term:`police command area`) is this LSOA
+or this point in. The :class:`LocalArea` is the Duty's :term:`relevant area` (s.9): the
+:term:`local government areas <local government area>` a partnership agreement covers.
 
 Example:
     >>> import svduty

@@ -668,7 +668,7 @@ class Geography:
         that resolve neither way are kept, with ``match="unresolved"`` and nulls.
 
         Returns:
-            A table with the string columns of :data:`RESOLVED_COLUMNS`.
+            A table with the string columns of ``svduty.areas.RESOLVED_COLUMNS``.
 
         Example:
             >>> import svduty, pyarrow as pa

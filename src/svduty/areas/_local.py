@@ -15,7 +15,7 @@ __all__ = ["LocalArea"]
 
 @attrs.frozen(slots=True)
 class LocalArea:
-    """The s.9 relevant area: the union of local government areas a partnership covers.
+    """The s.9 :term:`relevant area`: the local government areas a partnership covers.
 
     Attributes:
         name: The area as the agreement names it.

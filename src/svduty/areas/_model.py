@@ -118,7 +118,7 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
     Args:
         code: The code, such as ``"E07000220"``.
         kind: If given, the code's first three characters must be an entity code of
-            this kind (see :data:`GSS_PREFIXES`).
+            this kind (see ``svduty.areas.GSS_PREFIXES``).
 
     Returns:
         The code.

@@ -1,8 +1,10 @@
 """Authorities under the Serious Violence Duty: categories, named bodies and rules.
 
-The statutory categories (Schedule 1 specified authorities, Schedule 2 relevant
-authorities, local policing bodies, other partners) with their citations; the join rule
-from an authority to its local government areas (s.11(6)); and the rules on consultation
+The statutory categories (Schedule 1 :term:`specified authorities <specified
+authority>`, Schedule 2 :term:`relevant authorities <relevant authority>`, :term:`local
+policing bodies <local policing body>`, other partners) with their citations; the join
+rule from an authority to its :term:`local government areas <local government area>`
+(s.11(6)); and the rules on consultation
 (s.8(4), s.9(4)), assistance (s.14), disclosure (s.16), requests for information (s.17)
 and directions (s.18), each answering yes, no or undetermined with reasons.
 

@@ -194,7 +194,7 @@ class Authority:
 
     @property
     def nation_of(self) -> Nation | None:
-        """The nation: recorded, or implied by a single-nation category.
+        """The nation, recorded or implied by a single-nation category.
 
         Example:
             >>> from svduty.sources import cite

@@ -7,8 +7,8 @@ among recipients to the exact penny. No floats anywhere: amounts are whole pence
 
 Example:
     >>> from svduty.funding import Money, split_equal
-    >>> from svduty.io import warwickshire_funding
-    >>> m = warwickshire_funding()
+    >>> import svduty
+    >>> m = svduty.warwickshire().funding
     >>> str(m.allocation("2023/24").total)
     '£263,506.30'
     >>> [str(s.amount) for s in split_equal(Money.parse("100"), ["a", "b", "c"]).shares]

@@ -20,17 +20,25 @@ def plot_allocations(model: FundingModel, ax: Any = None) -> Any:
         model: The funding model.
         ax: A matplotlib axes to draw on (default: a new figure's).
 
+    Raises:
+        ImportError: if matplotlib is not installed, saying how to install it.
+
     Example:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
-        >>> from svduty.io import warwickshire_funding
-        >>> ax = plot_allocations(warwickshire_funding())
+        >>> import svduty
+        >>> ax = plot_allocations(svduty.warwickshire().funding)
         >>> [t.get_text() for t in ax.get_xticklabels()]
         ['2022/23', '2023/24', '2024/25']
         >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
+    try:
+        import matplotlib.pyplot as plt
+        from matplotlib.ticker import FuncFormatter
+    except ImportError as exc:
+        raise ImportError(
+            "plot_allocations() needs matplotlib: pip install 'svduty[plot]'"
+        ) from exc
 
     if ax is None:
         _, ax = plt.subplots()

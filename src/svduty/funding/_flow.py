@@ -137,8 +137,8 @@ class GrantFlow:
         joint_agreement_citation: Where the joint-agreement flexibility is stated.
 
     Example:
-        >>> from svduty.io import warwickshire_funding
-        >>> flow = warwickshire_funding().grant_flow
+        >>> import svduty
+        >>> flow = svduty.warwickshire().funding.grant_flow
         >>> flow.path()
         ('home-office', 'warwickshire-opcc', 'wcc-community-safety-team')
     """
@@ -153,9 +153,9 @@ class GrantFlow:
         """The relations, for the governance graph to import as edges.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
+            >>> import svduty
             >>> [(e.source, e.relation.value, e.target)
-            ...  for e in warwickshire_funding().grant_flow.relations()][:2]
+            ...  for e in svduty.warwickshire().funding.grant_flow.relations()][:2]
             [('home-office', 'funds', 'warwickshire-opcc'), ('warwickshire-opcc', 'grant_recipient_for', 'home-office')]
         """  # noqa: E501
         return self.edges
@@ -164,8 +164,8 @@ class GrantFlow:
         """The body that funds ``body`` (``None`` if none).
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> warwickshire_funding().grant_flow.funder_of("wcc-community-safety-team")
+            >>> import svduty
+            >>> svduty.warwickshire().funding.grant_flow.funder_of("wcc-community-safety-team")
             'warwickshire-opcc'
         """
         return next(
@@ -195,8 +195,8 @@ class GrantFlow:
         """The grant recipient (the body that administers the grant).
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> warwickshire_funding().grant_flow.grant_recipient()
+            >>> import svduty
+            >>> svduty.warwickshire().funding.grant_flow.grant_recipient()
             'warwickshire-opcc'
         """
         return next(
@@ -208,8 +208,8 @@ class GrantFlow:
         """The body that manages all spend for the partners.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> warwickshire_funding().grant_flow.spend_manager()
+            >>> import svduty
+            >>> svduty.warwickshire().funding.grant_flow.spend_manager()
             'wcc-community-safety-team'
         """
         return next(
@@ -230,8 +230,8 @@ class GrantFlow:
                 needs the specified authorities' joint agreement.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> flow = warwickshire_funding().grant_flow
+            >>> import svduty
+            >>> flow = svduty.warwickshire().funding.grant_flow
             >>> [a.body for a in flow.approvals("labour", jointly_agreed_use=True)]
             ['wcc-community-safety-team', 'warwickshire-opcc', 'specified-authorities']
         """
@@ -271,8 +271,8 @@ class GrantFlow:
         :attr:`Receipt.on` is ``None`` (undetermined) rather than a guess.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> r = warwickshire_funding().grant_flow.received(FinancialYear(2023), 2)
+            >>> import svduty
+            >>> r = svduty.warwickshire().funding.grant_flow.received(FinancialYear(2023), 2)
             >>> r.not_before, r.on
             (Date(2023, 10, 1), None)
         """

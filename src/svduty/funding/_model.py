@@ -494,8 +494,8 @@ class FundingModel:
 
     Example:
         >>> import svduty.funding as f
-        >>> from svduty.io import warwickshire_funding
-        >>> m = warwickshire_funding()
+        >>> import svduty
+        >>> m = svduty.warwickshire().funding
         >>> str(m.total()), str(m.total(category=f.CostCategory.NON_LABOUR))
         ('£605,185.87', '£318,144.16')
     """
@@ -543,8 +543,8 @@ class FundingModel:
         """The financial years with an allocation, oldest first.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> [y.label for y in warwickshire_funding().years]
+            >>> import svduty
+            >>> [y.label for y in svduty.warwickshire().funding.years]
             ['2022/23', '2023/24', '2024/25']
         """
         return tuple(sorted(a.year for a in self.allocations))
@@ -556,10 +556,10 @@ class FundingModel:
             FundingError: if the label is not a financial year or has no allocation.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> str(warwickshire_funding().allocation("2024/25").labour)
+            >>> import svduty
+            >>> str(svduty.warwickshire().funding.allocation("2024/25").labour)
             '£77,041.71'
-            >>> warwickshire_funding().allocation("2025/26")
+            >>> svduty.warwickshire().funding.allocation("2025/26")
             Traceback (most recent call last):
             ...
             svduty.errors.FundingError: year: expected one of 2022/23, 2023/24, 2024/25 (got '2025/26')
@@ -582,8 +582,8 @@ class FundingModel:
             FundingError: if there is no such project.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> warwickshire_funding().project("lead-sponsor").funded_from.value
+            >>> import svduty
+            >>> svduty.warwickshire().funding.project("lead-sponsor").funded_from.value
             'none'
         """
         for p in self.projects:
@@ -600,8 +600,9 @@ class FundingModel:
         """What a category covers (``None`` for ``none`` or when not stated).
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> warwickshire_funding().category_rule(CostCategory.LABOUR).flexible_if_jointly_agreed
+            >>> import svduty
+            >>> rule = svduty.warwickshire().funding.category_rule(CostCategory.LABOUR)
+            >>> rule.flexible_if_jointly_agreed
             True
         """
         return next((c for c in self.categories if c.id is category), None)
@@ -612,8 +613,8 @@ class FundingModel:
         """The sum of the parts (labour plus non-labour, not the stated totals).
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> str(warwickshire_funding().total(category=CostCategory.LABOUR))
+            >>> import svduty
+            >>> str(svduty.warwickshire().funding.total(category=CostCategory.LABOUR))
             '£287,041.71'
         """
         allocs = self.allocations if year is None else (self.allocation(year),)
@@ -625,8 +626,8 @@ class FundingModel:
         """One row per year and a total row: labour, non-labour, parts total, stated total.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> warwickshire_funding().totals_table()[-1]["non_labour"]
+            >>> import svduty
+            >>> svduty.warwickshire().funding.totals_table()[-1]["non_labour"]
             '318144.16'
         """
         rows = [
@@ -677,8 +678,8 @@ class FundingModel:
         figures is tried and the result reported as an *observation* (severity ``info``).
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> for f in warwickshire_funding().reconcile():
+            >>> import svduty
+            >>> for f in svduty.warwickshire().funding.reconcile():
             ...     print(f.severity.value, f.rule, f.difference)
             info year-total £0
             info year-total £0
@@ -812,8 +813,8 @@ class FundingModel:
         not carry over (warning, with the carry-over rule's confidence).
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> m = warwickshire_funding()
+            >>> import svduty
+            >>> m = svduty.warwickshire().funding
             >>> plan = SpendingPlan.of([("strategy", "2023/24", "non_labour", "5000")])
             >>> [f.rule for f in m.check(plan) if f.severity is Severity.ERROR]
             ['wrong-category']
@@ -946,8 +947,8 @@ class FundingModel:
         """The population of each split recipient (each CSP), by id.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> warwickshire_funding().population_weights()["south-warwickshire"]
+            >>> import svduty
+            >>> svduty.warwickshire().funding.population_weights()["south-warwickshire"]
             283200
         """
         return {p.recipient: p.value for p in self.populations}
@@ -964,8 +965,8 @@ class FundingModel:
         """Split a year's money (by default all its non-labour money) by population.
 
         Example:
-            >>> from svduty.io import warwickshire_funding
-            >>> sp = warwickshire_funding().split_by_population("2024/25")
+            >>> import svduty
+            >>> sp = svduty.warwickshire().funding.split_by_population("2024/25")
             >>> str(sp.amount), str(sp.total()), str(sp.amounts()["rugby"])
             ('£234,637.86', '£234,637.86', '£44,977.50')
         """

@@ -26,7 +26,7 @@ class Money:
     """An exact amount of pounds sterling, held as a whole number of pence.
 
     Arithmetic cannot silently lose a penny: adding and subtracting are exact, multiplying
-    is by whole numbers only, and dividing is done by :func:`svduty.funding.split`, which
+    is by whole numbers only, and dividing is done by :func:`~svduty.funding._split.split`, which
     hands out every penny. Floats are refused everywhere.
 
     Attributes:

@@ -99,7 +99,7 @@ class Action:
         stage: The life stage id.
         scope: Countywide or local.
         text: The action in the strategy's words.
-        pillars: Pillar ids (svduty's reading; see :attr:`Strategy.tagging`).
+        pillars: Pillar ids (svduty's reading; see ``Strategy.tagging``).
         levels: Prevention levels.
         tiers: Intervention tiers.
         citation: Where it is stated.
@@ -212,8 +212,8 @@ class NeedsEvidence:
         district_note: Why no district is recorded for each area.
 
     Example:
-        >>> from svduty.io import warwickshire_strategy
-        >>> n = warwickshire_strategy().needs
+        >>> import svduty
+        >>> n = svduty.warwickshire().strategy.needs
         >>> n.county_average, len(n.risen())
         (Decimal('5.3'), 6)
     """
@@ -230,8 +230,8 @@ class NeedsEvidence:
         """The areas of Table 1 (high scores).
 
         Example:
-            >>> from svduty.io import warwickshire_strategy
-            >>> len(warwickshire_strategy().needs.high())
+            >>> import svduty
+            >>> len(svduty.warwickshire().strategy.needs.high())
             9
         """
         return tuple(a for a in self.areas if a.table == "high")
@@ -240,8 +240,8 @@ class NeedsEvidence:
         """The areas whose score rose by the threshold or more over the three years.
 
         Example:
-            >>> from svduty.io import warwickshire_strategy
-            >>> warwickshire_strategy().needs.risen()[0].name
+            >>> import svduty
+            >>> svduty.warwickshire().strategy.needs.risen()[0].name
             'Thurlaston'
         """
         return tuple(a for a in self.areas if a.change >= self.increase_threshold)
@@ -253,8 +253,8 @@ class NeedsEvidence:
         kept as stated and nothing is corrected.
 
         Example:
-            >>> from svduty.io import warwickshire_strategy
-            >>> [f.message for f in warwickshire_strategy().needs.reconcile()]
+            >>> import svduty
+            >>> [f.message for f in svduty.warwickshire().strategy.needs.reconcile()]
             ['Bede Bedworth Town Centre: stated average 9.00, but (9.00 + 8.00 + 9.00) / 3 = 8.67']
         """
         out: list[Finding] = []
@@ -283,8 +283,9 @@ class NeedsEvidence:
             FundingError: for an unknown measure.
 
         Example:
-            >>> from svduty.io import warwickshire_strategy
-            >>> warwickshire_strategy().needs.weights("latest", table="increase")["Thurlaston"]
+            >>> import svduty
+            >>> needs = svduty.warwickshire().strategy.needs
+            >>> needs.weights("latest", table="increase")["Thurlaston"]
             Decimal('6')
         """
         out: dict[str, Decimal] = {}
@@ -327,8 +328,8 @@ class Strategy:
     """The strategy as data: vocabulary, life stages with their actions, needs evidence.
 
     Example:
-        >>> from svduty.io import warwickshire_strategy
-        >>> s = warwickshire_strategy()
+        >>> import svduty
+        >>> s = svduty.warwickshire().strategy
         >>> [p.id for p in s.pillars], [st.id for st in s.life_stages]
         (['prevent', 'respond', 'long_term'], ['0-5', '5-11', '11-16', '16-21', '21-plus'])
         >>> len(s.actions_for("16-21", Scope.LOCAL))
@@ -391,8 +392,8 @@ class Strategy:
         """The issues and opportunities of a life stage, by C.
 
         Example:
-            >>> from svduty.io import warwickshire_strategy
-            >>> sorted(warwickshire_strategy().opportunities_for("0-5"))
+            >>> import svduty
+            >>> sorted(svduty.warwickshire().strategy.opportunities_for("0-5"))
             ['co_operation', 'co_production', 'collaboration', 'counter_narrative']
         """
         return {o.c: o.text for o in self.opportunities if o.stage == stage}
@@ -404,8 +405,8 @@ class Strategy:
             FundingError: if there is none.
 
         Example:
-            >>> from svduty.io import warwickshire_strategy
-            >>> warwickshire_strategy().action("11-16-whole-school-approach").stage
+            >>> import svduty
+            >>> svduty.warwickshire().strategy.action("11-16-whole-school-approach").stage
             '11-16'
         """
         for a in self.actions:
@@ -417,8 +418,8 @@ class Strategy:
         """The actions of a life stage, optionally only countywide or local ones.
 
         Example:
-            >>> from svduty.io import warwickshire_strategy
-            >>> len(warwickshire_strategy().actions_for("0-5"))
+            >>> import svduty
+            >>> len(svduty.warwickshire().strategy.actions_for("0-5"))
             6
         """
         want = Scope(scope) if scope is not None else None
@@ -433,8 +434,8 @@ class Strategy:
             FundingError: if a project names an action the strategy does not have.
 
         Example:
-            >>> from svduty.io import warwickshire_funding, warwickshire_strategy
-            >>> t = warwickshire_strategy().trace(warwickshire_funding())
+            >>> import svduty
+            >>> t = svduty.warwickshire().strategy.trace(svduty.warwickshire().funding)
             >>> t["strategic-needs-assessment"], t["whole-school-approach"][0]
             (('pcsc-act-2022 s.8(3)(a)',), '11-16-whole-school-approach')
         """
@@ -458,10 +459,10 @@ class Strategy:
 
         Example:
             >>> from svduty.funding import SpendingPlan
-            >>> from svduty.io import warwickshire_funding, warwickshire_strategy
+            >>> import svduty
             >>> plan = SpendingPlan.of([("whole-school-approach", "2024/25", "non_labour",
             ...                          "50000")])
-            >>> s = warwickshire_strategy().summarise(plan, warwickshire_funding())
+            >>> s = svduty.warwickshire().strategy.summarise(plan, svduty.warwickshire().funding)
             >>> str(s["pillar"]["prevent"]), str(s["stage"]["11-16"]), s["level"]["tertiary"]
             ('£50,000', '£50,000', Money('0.00'))
         """

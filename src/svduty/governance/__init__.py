@@ -7,8 +7,8 @@ roles) and the typed, cited relations between them. It is immutable: a what-if
 checks the structure. A :class:`Timetable` holds the Duty's milestones and reviews.
 
 Example:
-    >>> from svduty.io import warwickshire_governance
-    >>> g = warwickshire_governance()
+    >>> import svduty
+    >>> g = svduty.warwickshire().governance
     >>> g.get("safer-warwickshire-partnership-board").level
     <Level.COUNTYWIDE: 'countywide'>
 """

@@ -202,7 +202,7 @@ class GovernanceGraph:
     (:meth:`apply`) returns a new graph.
 
     Build it with :meth:`of`; a bundle's ``governance.toml`` is read by
-    :func:`svduty.io.load_governance`.
+    :func:`svduty.io.load_governance() <svduty.io._governance.load_governance>`.
 
     Example:
         >>> from svduty.sources import cite
@@ -408,8 +408,8 @@ class GovernanceGraph:
             UnknownBodyError: if the body is not in the graph.
 
         Example:
-            >>> from svduty.io import warwickshire_governance
-            >>> g = warwickshire_governance()
+            >>> import svduty
+            >>> g = svduty.warwickshire().governance
             >>> [b.id for b in g.overseers("soc-tactical-group")]
             ['soc-joint-action-group', 'safer-warwickshire-partnership-board']
         """
@@ -443,8 +443,8 @@ class GovernanceGraph:
             UnknownBodyError: if the body is not in the graph.
 
         Example:
-            >>> from svduty.io import warwickshire_governance
-            >>> g = warwickshire_governance()
+            >>> import svduty
+            >>> g = svduty.warwickshire().governance
             >>> [a.what for a in g.accountable_for("soc-joint-action-group") if a.direct][:2]
             ['the delivery of the Serious Violence Duty', 'the delivery plan']
         """
@@ -479,8 +479,8 @@ class GovernanceGraph:
         """Which bodies cover a district (by GSS code).
 
         Example:
-            >>> from svduty.io import warwickshire_governance
-            >>> [b.id for b in warwickshire_governance().covering("E07000220")
+            >>> import svduty
+            >>> [b.id for b in svduty.warwickshire().governance.covering("E07000220")
             ...  if b.kind == "community_safety_partnership"]
             ['rugby-csp-board']
         """
@@ -494,8 +494,8 @@ class GovernanceGraph:
             UnknownBodyError: if the body is not in the graph.
 
         Example:
-            >>> from svduty.io import warwickshire_governance
-            >>> [b.id for b in warwickshire_governance().referral_routes("rugby-vpog")]
+            >>> import svduty
+            >>> [b.id for b in svduty.warwickshire().governance.referral_routes("rugby-vpog")]
             ['soc-tactical-group', 'sv-interventions-group']
         """
         self.get(body_id)
@@ -544,8 +544,8 @@ class GovernanceGraph:
             UnknownBodyError: if either body is not in the graph.
 
         Example:
-            >>> from svduty.io import warwickshire_governance
-            >>> g = warwickshire_governance()
+            >>> import svduty
+            >>> g = svduty.warwickshire().governance
             >>> [b.id for b in g.reporting_path("rugby-vpog",
             ...                                 "safer-warwickshire-partnership-board")]
             ['rugby-vpog', 'rugby-csp-board', 'safer-warwickshire-partnership-board']
@@ -572,8 +572,8 @@ class GovernanceGraph:
         """All bodies of a kind, level, tier and/or status.
 
         Example:
-            >>> from svduty.io import warwickshire_governance
-            >>> len(warwickshire_governance().find(kind="community_safety_partnership"))
+            >>> import svduty
+            >>> len(svduty.warwickshire().governance.find(kind="community_safety_partnership"))
             4
         """
         crit: dict[str, Any] = {
@@ -614,9 +614,9 @@ class GovernanceGraph:
             ScenarioError: naming the change that cannot be applied.
 
         Example:
-            >>> from svduty.io import warwickshire_governance, warwickshire_scenario
-            >>> g = warwickshire_governance()
-            >>> g2, log = g.apply(warwickshire_scenario("jag-to-sv-strategic-board"))
+            >>> import svduty
+            >>> g = svduty.warwickshire().governance
+            >>> g2, log = g.apply(svduty.warwickshire().scenarios["jag-to-sv-strategic-board"])
             >>> g2.get("soc-joint-action-group").name
             'Serious Violence Strategic Board'
         """
@@ -628,8 +628,8 @@ class GovernanceGraph:
         """What changes from this graph to another: bodies, relations and coverage.
 
         Example:
-            >>> from svduty.io import warwickshire_governance
-            >>> g = warwickshire_governance()
+            >>> import svduty
+            >>> g = svduty.warwickshire().governance
             >>> g.diff(g).empty
             True
         """
@@ -656,8 +656,8 @@ class GovernanceGraph:
             timetable: When given, the bodies it names must exist.
 
         Example:
-            >>> from svduty.io import warwickshire_governance
-            >>> warwickshire_governance().validate().ok
+            >>> import svduty
+            >>> svduty.warwickshire().governance.validate().ok
             True
         """
         from svduty.governance._validate import validate_graph
@@ -856,9 +856,9 @@ class GovernanceGraph:
 
         Example:
             >>> import tempfile, pathlib
-            >>> from svduty.io import warwickshire_governance
+            >>> import svduty
             >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.png"
-            >>> _ = warwickshire_governance().draw(path=out)
+            >>> _ = svduty.warwickshire().governance.draw(path=out)
             >>> out.exists()
             True
         """

@@ -283,7 +283,7 @@ class Body:
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        """Every citation the body carries: itself, coverage, membership, duties.
+        """Every citation the body carries (itself, coverage, membership, duties.
 
         Example:
             >>> from svduty.sources import cite
@@ -328,7 +328,7 @@ class Relation:
 
     @property
     def key(self) -> tuple[str, str, str]:
-        """The relation's identity in a graph: ``(source, target, kind)``.
+        """The relation's identity in a graph, ``(source, target, kind)``.
 
         Example:
             >>> from svduty.sources import cite

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import html
 from collections.abc import Iterable
 
 import attrs
@@ -138,8 +139,8 @@ class Timetable:
     """The agreement's period, its milestones and its recurring reviews.
 
     Example:
-        >>> from svduty.io import warwickshire_timetable
-        >>> t = warwickshire_timetable()
+        >>> import svduty
+        >>> t = svduty.warwickshire().timetable
         >>> t.in_force(date("2024-06-01")), t.in_force(date("2025-04-01"))
         (True, False)
         >>> [m.id for m in t.due_by(date("2023-05-01"))]
@@ -155,8 +156,8 @@ class Timetable:
         """Whether the agreement is in force on a day.
 
         Example:
-            >>> from svduty.io import warwickshire_timetable
-            >>> warwickshire_timetable().in_force(date("2023-01-30"))
+            >>> import svduty
+            >>> svduty.warwickshire().timetable.in_force(date("2023-01-30"))
             False
         """
         return day in self.agreement
@@ -165,8 +166,8 @@ class Timetable:
         """The milestones due on or before a day, earliest first.
 
         Example:
-            >>> from svduty.io import warwickshire_timetable
-            >>> len(warwickshire_timetable().due_by(date("2022-01-01")))
+            >>> import svduty
+            >>> len(svduty.warwickshire().timetable.due_by(date("2022-01-01")))
             0
         """
         d = date(day)
@@ -178,8 +179,8 @@ class Timetable:
         """The reviews after a day (and up to ``until`` inclusive), earliest first.
 
         Example:
-            >>> from svduty.io import warwickshire_timetable
-            >>> [str(r) for r in warwickshire_timetable().next_reviews(date("2024-12-01"),
+            >>> import svduty
+            >>> [str(r) for r in svduty.warwickshire().timetable.next_reviews(date("2024-12-01"),
             ...                                                          limit=2)][0]
             '2025-01-31 safer-warwickshire-partnership-board: bi-annual review of the partnership agreement'
         """  # noqa: E501
@@ -197,9 +198,37 @@ class Timetable:
         """The body ids the timetable names.
 
         Example:
-            >>> from svduty.io import warwickshire_timetable
-            >>> "soc-joint-action-group" in warwickshire_timetable().body_ids()
+            >>> import svduty
+            >>> "soc-joint-action-group" in svduty.warwickshire().timetable.body_ids()
             True
         """
         ids = [r.body for r in self.reviews] + [m.body for m in self.milestones if m.body]
         return tuple(sorted(set(ids)))
+
+    def _repr_html_(self) -> str:
+        """A table of the milestones and reviews, with their sources, for notebooks.
+
+        Example:
+            >>> import svduty
+            >>> page = svduty.warwickshire().timetable._repr_html_()
+            >>> "<table" in page and "delivery-plan" in page
+            True
+        """
+        esc = html.escape
+        milestones = "".join(
+            f"<tr><td>{esc(m.due.isoformat())}</td><td><code>{esc(m.id)}</code></td>"
+            f"<td>{esc(m.what)}</td><td>{esc(m.body or '')}</td><td>{esc(str(m.citation))}</td>"
+            "</tr>"
+            for m in self.milestones
+        )
+        reviews = "".join(
+            f"<tr><td>{esc(r.cadence.value)}</td><td><code>{esc(r.id)}</code></td>"
+            f"<td>{esc(r.what)}</td><td>{esc(r.body)}</td><td>{esc(str(r.citation))}</td></tr>"
+            for r in self.reviews
+        )
+        head = "<tr><th>{}</th><th>id</th><th>what</th><th>body</th><th>source</th></tr>"
+        return (
+            f"<p><b>Timetable</b>: agreement {esc(str(self.agreement))}</p>"
+            f"<table><caption>milestones</caption>{head.format('due')}{milestones}</table>"
+            f"<table><caption>reviews</caption>{head.format('cadence')}{reviews}</table>"
+        )

@@ -79,7 +79,7 @@ class Finding:
 
     Attributes:
         severity: Error or warning.
-        rule: The rule id, such as ``"GOV-CYCLE"`` (see :data:`RULES`).
+        rule: The rule id, such as ``"GOV-CYCLE"`` (see ``svduty.governance.RULES``).
         message: What was found.
         bodies: The body ids involved.
         citation: Where the rule comes from.

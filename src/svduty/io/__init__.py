@@ -27,15 +27,12 @@ from svduty.io._bundle import (
     validate_bundle,
     warwickshire,
 )
+from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
 from svduty.io._definition import load_definition, load_packaged_definition
 from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
     load_funding,
     load_strategy,
-    read_funding,
-    read_strategy,
-    warwickshire_funding,
-    warwickshire_strategy,
 )
 from svduty.io._governance import (
     GovernanceDocument,
@@ -45,12 +42,7 @@ from svduty.io._governance import (
     load_governance,
     load_scenario,
     load_timetable,
-    read_governance,
     read_scenario,
-    read_timetable,
-    warwickshire_governance,
-    warwickshire_scenario,
-    warwickshire_timetable,
 )
 from svduty.io._incidents import (
     INCIDENT_SCHEMA,
@@ -81,6 +73,7 @@ from svduty.io._schema import bundle_schema, schema_errors, schema_of
 from svduty.io._writers import write_table
 
 __all__ = [
+    "ANSWERS",
     "AREA_COLUMNS",
     "INCIDENT_SCHEMA",
     "MANIFEST",
@@ -108,6 +101,7 @@ __all__ = [
     "dump_governance",
     "dump_scenario",
     "dump_timetable",
+    "in_scope_counts",
     "load_areas",
     "load_authorities",
     "load_definition",
@@ -119,15 +113,12 @@ __all__ = [
     "load_strategy",
     "load_timetable",
     "normalise_police_uk",
+    "plot_in_scope",
     "police_uk_paths",
-    "read_funding",
-    "read_governance",
     "read_incident_table",
     "read_incidents_jsonl",
     "read_police_uk",
     "read_scenario",
-    "read_strategy",
-    "read_timetable",
     "read_toml",
     "rejections",
     "sample_police_uk",
@@ -135,11 +126,6 @@ __all__ = [
     "schema_of",
     "validate_bundle",
     "warwickshire",
-    "warwickshire_funding",
-    "warwickshire_governance",
-    "warwickshire_scenario",
-    "warwickshire_strategy",
-    "warwickshire_timetable",
     "write_table",
     "write_toml",
 ]

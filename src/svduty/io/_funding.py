@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -14,15 +11,10 @@ import cattrs
 from svduty.errors import DataError, FundingError, MoneyError
 from svduty.funding import CostCategory, FundingModel, Money, Strategy
 from svduty.io._converter import make_converter, structure
-from svduty.io._files import read_toml
 
 __all__ = [
     "load_funding",
     "load_strategy",
-    "read_funding",
-    "read_strategy",
-    "warwickshire_funding",
-    "warwickshire_strategy",
 ]
 
 
@@ -107,53 +99,3 @@ def load_strategy(
                 file, f"needs.areas[{n}].table", expected="'high' or 'increase'", got=area.table
             )
     return strategy
-
-
-def _data_dir() -> Path:
-    return Path(str(resources.files("svduty") / "data" / "warwickshire"))
-
-
-def read_funding(bundle: str | Path | None = None) -> FundingModel:
-    """Read ``funding.toml`` from a bundle folder (default: the Warwickshire bundle).
-
-    Example:
-        >>> read_funding().years[0].label
-        '2022/23'
-    """
-    path = Path(bundle) if bundle is not None else _data_dir()
-    file = path / "funding.toml"
-    return load_funding(read_toml(file), file=str(file))
-
-
-def read_strategy(bundle: str | Path | None = None) -> Strategy:
-    """Read ``strategy.toml`` from a bundle folder (default: the Warwickshire bundle).
-
-    Example:
-        >>> len(read_strategy().actions)
-        36
-    """
-    path = Path(bundle) if bundle is not None else _data_dir()
-    file = path / "strategy.toml"
-    return load_strategy(read_toml(file), file=str(file))
-
-
-@functools.cache
-def warwickshire_funding() -> FundingModel:
-    """The Warwickshire funding model from the packaged bundle (read once).
-
-    Example:
-        >>> str(warwickshire_funding().total())
-        '£605,185.87'
-    """
-    return read_funding()
-
-
-@functools.cache
-def warwickshire_strategy() -> Strategy:
-    """The Warwickshire strategy from the packaged bundle (read once).
-
-    Example:
-        >>> warwickshire_strategy().needs.county_average
-        Decimal('5.3')
-    """
-    return read_strategy()

@@ -6,7 +6,8 @@ The file format is the model's own vocabulary (``governance.toml`` has ``[[bodie
 ``load_governance(dump_governance(g)) == g``.
 
 Example:
-    >>> g = warwickshire_governance()
+    >>> import svduty
+    >>> g = svduty.warwickshire().governance
     >>> load_governance(dump_governance(g)) == g
     True
 """
@@ -37,12 +38,7 @@ __all__ = [
     "load_governance",
     "load_scenario",
     "load_timetable",
-    "read_governance",
     "read_scenario",
-    "read_timetable",
-    "warwickshire_governance",
-    "warwickshire_scenario",
-    "warwickshire_timetable",
 ]
 
 WARWICKSHIRE = files("svduty") / "data" / "warwickshire"
@@ -185,7 +181,8 @@ def dump_scenario(scenario: Scenario, converter: cattrs.Converter | None = None)
     """The scenario as plain data; :func:`load_scenario` reads it back.
 
     Example:
-        >>> s = warwickshire_scenario("jag-to-sv-strategic-board")
+        >>> import svduty
+        >>> s = svduty.warwickshire().scenarios["jag-to-sv-strategic-board"]
         >>> load_scenario(dump_scenario(s)) == s
         True
     """
@@ -221,33 +218,12 @@ def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = No
     """The timetable as plain data; :func:`load_timetable` reads it back.
 
     Example:
-        >>> t = warwickshire_timetable()
+        >>> import svduty
+        >>> t = svduty.warwickshire().timetable
         >>> load_timetable(dump_timetable(t)) == t
         True
     """
     return to_plain(timetable, converter=converter or _governance_converter())
-
-
-def read_governance(path: str | Path, sources: Sources = CATALOGUE) -> GovernanceGraph:
-    """Read a ``governance.toml`` file.
-
-    Example:
-        >>> len(read_governance(WARWICKSHIRE / "governance.toml")) > 20
-        True
-    """
-    return load_governance(
-        read_toml(path), file=str(path), converter=_governance_converter(sources)
-    )
-
-
-def read_timetable(path: str | Path, sources: Sources = CATALOGUE) -> Timetable:
-    """Read a ``timetable.toml`` file.
-
-    Example:
-        >>> read_timetable(WARWICKSHIRE / "timetable.toml").agreement.start.isoformat()
-        '2023-01-31'
-    """
-    return load_timetable(read_toml(path), file=str(path), converter=_governance_converter(sources))
 
 
 def read_scenario(path: str | Path, sources: Sources = CATALOGUE) -> Scenario:
@@ -258,46 +234,3 @@ def read_scenario(path: str | Path, sources: Sources = CATALOGUE) -> Scenario:
         'lgr-single-unitary'
     """
     return load_scenario(read_toml(path), file=str(path), converter=_governance_converter(sources))
-
-
-def warwickshire_governance() -> GovernanceGraph:
-    """Warwickshire's governance graph: ``svduty.warwickshire().governance``.
-
-    It includes the grant flow stated in the bundle's ``funding.toml``.
-
-    Example:
-        >>> warwickshire_governance().get("warwickshire-opcc").name
-        'Warwickshire Office of the Police and Crime Commissioner'
-    """
-    from svduty.io._bundle import warwickshire
-
-    graph = warwickshire().governance
-    assert graph is not None  # the packaged bundle has governance.toml
-    return graph
-
-
-def warwickshire_timetable() -> Timetable:
-    """Warwickshire's timetable: ``svduty.warwickshire().timetable``.
-
-    Example:
-        >>> warwickshire_timetable().agreement.last_day.isoformat()
-        '2025-03-31'
-    """
-    from svduty.io._bundle import warwickshire
-
-    timetable = warwickshire().timetable
-    assert timetable is not None  # the packaged bundle has timetable.toml
-    return timetable
-
-
-def warwickshire_scenario(name: str) -> Scenario:
-    """One of the packaged Warwickshire scenarios, by file name without ``.toml``.
-
-    Raises:
-        BundleError: if there is no such scenario.
-
-    Example:
-        >>> warwickshire_scenario("lgr-two-unitaries").effective.isoformat()
-        '2028-04-01'
-    """
-    return read_scenario(Path(str(WARWICKSHIRE / "scenarios" / f"{name}.toml")))

@@ -2,7 +2,7 @@
 
 An incident's fields are those of the JSON contract (issue 3): every field is optional,
 and a missing field means *unknown*, never a default. The readers return an Arrow table
-with :data:`INCIDENT_SCHEMA` plus the bookkeeping columns ``file``, ``row``, ``rejected``
+with :data:`~svduty.io.INCIDENT_SCHEMA` plus the bookkeeping columns ``file``, ``row``, ``rejected``
 and ``rejected_field``: an invalid line or row stays in the table with its number and the
 reason, so a batch job accounts for every input row.
 
