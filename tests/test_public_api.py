@@ -100,3 +100,10 @@ def test_every_public_module_is_in_the_reference():
 @pytest.mark.parametrize("name", sorted(set(svduty.__all__) - {"__version__"}))
 def test_top_level_names_resolve(name):
     assert getattr(svduty, name) is not None
+
+
+def test_version_is_read_on_first_use_and_unknown_names_raise():
+    assert isinstance(svduty.__version__, str)
+    assert svduty.__version__
+    with pytest.raises(AttributeError, match="no_such_name"):
+        svduty.no_such_name  # noqa: B018
