@@ -373,7 +373,6 @@ _INPUT_COLUMNS: tuple[str, ...] = (
 )
 """The input columns the rules read (through :func:`_prepare`); the others pass through."""
 _BITS = 62  # flags packed per int64 word in _bools_to_lists
-_ZERO = pa.scalar(0, pa.int64())
 
 
 def _rows(
@@ -660,11 +659,12 @@ def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
     n = len(flags[0]) if flags else 0
     if not labels:
         return pa.array([[]] * n, pa.list_(pa.string()))
+    zero = pa.scalar(0, pa.int64())  # not at import: pa.scalar makes pyarrow import pandas
     words = []
     for start in range(0, len(labels), _BITS):
         word: Arr = None
         for i, f in enumerate(flags[start : start + _BITS]):
-            bit = pc.if_else(pc.fill_null(f, False), pa.scalar(1 << i, pa.int64()), _ZERO)
+            bit = pc.if_else(pc.fill_null(f, False), pa.scalar(1 << i, pa.int64()), zero)
             word = bit if word is None else pc.bit_wise_or(word, bit)
         words.append(word)
     groups, first = _group_rows(words, n)
