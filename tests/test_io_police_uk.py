@@ -219,3 +219,18 @@ def test_any_coordinate_text_is_a_number_or_a_rejection(values):
         else:
             assert value is None
             assert why.startswith("Longitude")
+
+
+def test_empty_to_null_keeps_values_and_nulls_empty_strings_however_the_array_is_laid_out():
+    import pyarrow.compute as pc
+
+    from svduty.io._police_uk import _empty_to_null
+
+    base = pa.array(["a", "", " b ", None, "", "c"])
+    for arr in (base, base.slice(1), pa.array(["x", "", "y"]), pa.array(["x", "y"])):
+        for trim in (True, False):
+            text = pc.utf8_trim_whitespace(arr) if trim else arr
+            want = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+            got = _empty_to_null(arr, trim=trim)
+            assert got.to_pylist() == want.to_pylist()
+            assert got.null_count == want.null_count

@@ -137,3 +137,10 @@ def test_every_top_level_name_is_rendered_in_the_reference():
         if name != "__version__" and id(getattr(svduty, name)) not in rendered
     ]
     assert missing == [], f"not rendered in docs/reference: {missing}"
+
+
+def test_version_is_read_on_first_use_and_unknown_names_raise():
+    assert isinstance(svduty.__version__, str)
+    assert svduty.__version__
+    with pytest.raises(AttributeError, match="no_such_name"):
+        svduty.no_such_name  # noqa: B018

@@ -10,8 +10,7 @@ Example:
     'https://www.legislation.gov.uk/ukpga/2022/32/section/8'
 """
 
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
+from typing import TYPE_CHECKING
 
 from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
 from svduty.authorities import (
@@ -53,10 +52,24 @@ from svduty.partnership import Partnership
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
-try:
-    __version__ = _version("svduty")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+unknown"
+if TYPE_CHECKING:
+    __version__: str
+
+
+def __getattr__(name: str) -> str:
+    # __version__ is read from the installed metadata on first use: importing
+    # importlib.metadata costs every command about 0.05 s at start-up
+    if name != "__version__":
+        raise AttributeError(f"module 'svduty' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("svduty")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        value = "0.0.0+unknown"
+    globals()["__version__"] = value
+    return value
+
 
 __all__ = [
     "CATALOGUE",

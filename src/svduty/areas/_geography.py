@@ -694,12 +694,17 @@ class Geography:
 
         unresolved = intern((None, None, None, None, None, Match.UNRESOLVED.value))
 
-        def per_row(values: Any, resolve: Any) -> Any:
+        def per_row(values: Any, resolve: Any, memo: dict[str, _Outcome | None]) -> Any:
             enc: Any = pc.dictionary_encode(values)
-            lookup = pa.array([intern(resolve(v)) for v in enc.dictionary.to_pylist()], pa.int32())
-            return pc.take(lookup, enc.indices)
+            found = []
+            for v in enc.dictionary.to_pylist():
+                if v not in memo:  # each distinct value is resolved once per geography
+                    memo[v] = resolve(v)
+                found.append(intern(memo[v]))
+            return pc.take(pa.array(found, pa.int32()), enc.indices)
 
-        row = per_row(code_arr, self._code_outcome)
+        cache = self._index.cache
+        row = per_row(code_arr, self._code_outcome, cache.setdefault("lsoa_codes", {}))
         if names is not None:
             name_arr = _string_array(names)
             if len(name_arr) != len(code_arr):
@@ -709,7 +714,8 @@ class Geography:
                     expected=f"as many names as codes ({len(code_arr)})",
                     got=str(len(name_arr)),
                 )
-            row = pc.coalesce(row, per_row(name_arr, self._name_outcome))
+            names_memo = cache.setdefault("lsoa_names", {})
+            row = pc.coalesce(row, per_row(name_arr, self._name_outcome, names_memo))
         row = pc.coalesce(row, pa.scalar(unresolved, pa.int32()))
         columns = {"lsoa_code": code_arr}
         for j, col in enumerate(RESOLVED_COLUMNS[1:]):

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
-import networkx as nx
 
 from svduty.errors import GovernanceError, Problem, UnknownBodyError
 from svduty.governance._model import (
@@ -25,6 +24,8 @@ from svduty.governance._model import (
 from svduty.sources import Citation
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from svduty.governance._diff import Diff
     from svduty.governance._scenario import ApplyLog, Scenario
     from svduty.governance._timetable import Timetable
@@ -217,7 +218,7 @@ class GovernanceGraph:
         (2, True)
     """
 
-    __slots__ = ("_dangling", "_g", "_hash")
+    __slots__ = ("_dangling", "_g", "_hash", "_parts")
 
     def __init__(
         self,
@@ -227,14 +228,27 @@ class GovernanceGraph:
         strict: bool = True,
     ) -> None:
         by_id, good, dangling = _check(list(bodies), list(relations), strict)
-        g: nx.MultiDiGraph = nx.MultiDiGraph()
-        for b in sorted(by_id.values(), key=lambda b: b.id):
-            g.add_node(b.id, body=b)
-        for r in sorted(good, key=lambda r: r.key):
-            g.add_edge(r.source, r.target, key=r.kind.value, relation=r)
-        self._g = g
+        self._parts = (
+            tuple(sorted(by_id.values(), key=lambda b: b.id)),
+            tuple(sorted(good, key=lambda r: r.key)),
+        )
+        self._g: nx.MultiDiGraph | None = None  # built on first use: see _graph
         self._dangling = tuple(sorted(dangling, key=lambda r: r.key))
         self._hash: int | None = None
+
+    def _graph(self) -> nx.MultiDiGraph:
+        """The NetworkX graph, built on first use (importing NetworkX takes about 0.1 s)."""
+        if self._g is None:
+            import networkx as nx
+
+            g: nx.MultiDiGraph = nx.MultiDiGraph()
+            bodies, relations = self._parts
+            for b in bodies:
+                g.add_node(b.id, body=b)
+            for r in relations:
+                g.add_edge(r.source, r.target, key=r.kind.value, relation=r)
+            self._g = g
+        return self._g
 
     @classmethod
     def of(
@@ -273,7 +287,7 @@ class GovernanceGraph:
             >>> GovernanceGraph.of([], []).bodies
             ()
         """
-        return tuple(data["body"] for _, data in self._g.nodes(data=True))
+        return tuple(data["body"] for _, data in self._graph().nodes(data=True))
 
     @property
     def relations(self) -> tuple[Relation, ...]:
@@ -284,7 +298,9 @@ class GovernanceGraph:
             ()
         """
         return tuple(
-            sorted((d["relation"] for _, _, d in self._g.edges(data=True)), key=lambda r: r.key)
+            sorted(
+                (d["relation"] for _, _, d in self._graph().edges(data=True)), key=lambda r: r.key
+            )
         )
 
     @property
@@ -309,9 +325,9 @@ class GovernanceGraph:
             ...
             svduty.errors.UnknownBodyError: unknown body: nobody
         """
-        if body_id not in self._g:
+        if body_id not in self._graph():
             raise UnknownBodyError(body_id)
-        body: Body = self._g.nodes[body_id]["body"]
+        body: Body = self._graph().nodes[body_id]["body"]
         return body
 
     def relation(self, source: str, target: str, kind: RelationKind | str) -> Relation | None:
@@ -321,7 +337,7 @@ class GovernanceGraph:
             >>> GovernanceGraph.of([], []).relation("a", "b", "oversees") is None
             True
         """
-        data = self._g.get_edge_data(source, target, RelationKind(kind).value)
+        data = self._graph().get_edge_data(source, target, RelationKind(kind).value)
         if data is None:
             return None
         found: Relation = data["relation"]
@@ -337,15 +353,15 @@ class GovernanceGraph:
             svduty.errors.UnknownBodyError: unknown body: x
         """
         self.get(body_id)
-        out = [d["relation"] for _, _, d in self._g.out_edges(body_id, data=True)]
-        out += [d["relation"] for _, _, d in self._g.in_edges(body_id, data=True)]
+        out = [d["relation"] for _, _, d in self._graph().out_edges(body_id, data=True)]
+        out += [d["relation"] for _, _, d in self._graph().in_edges(body_id, data=True)]
         return tuple(sorted(out, key=lambda r: r.key))
 
     def __contains__(self, body_id: object) -> bool:
-        return body_id in self._g
+        return body_id in self._graph()
 
     def __len__(self) -> int:
-        return int(self._g.number_of_nodes())
+        return int(self._graph().number_of_nodes())
 
     def __iter__(self) -> Iterator[Body]:
         return iter(self.bodies)
@@ -365,7 +381,7 @@ class GovernanceGraph:
         return self._hash
 
     def __repr__(self) -> str:
-        return f"<GovernanceGraph: {len(self)} bodies, {self._g.number_of_edges()} relations>"
+        return f"<GovernanceGraph: {len(self)} bodies, {self._graph().number_of_edges()} relations>"
 
     def with_changes(
         self, bodies: Iterable[Body], relations: Iterable[Relation]
@@ -384,12 +400,12 @@ class GovernanceGraph:
         """The accountability relations that put another body above ``body_id``."""
         out = [
             d["relation"]
-            for _, _, k, d in self._g.in_edges(body_id, keys=True, data=True)
+            for _, _, k, d in self._graph().in_edges(body_id, keys=True, data=True)
             if k == RelationKind.OVERSEES.value
         ]
         out += [
             d["relation"]
-            for _, _, k, d in self._g.out_edges(body_id, keys=True, data=True)
+            for _, _, k, d in self._graph().out_edges(body_id, keys=True, data=True)
             if k == RelationKind.REPORTS_TO.value
         ]
         return sorted(out, key=lambda r: r.key)
@@ -506,7 +522,7 @@ class GovernanceGraph:
         while frontier:
             nxt: list[str] = []
             for b in frontier:
-                for _, t, k, d in sorted(self._g.out_edges(b, keys=True, data=True)):
+                for _, t, k, d in sorted(self._graph().out_edges(b, keys=True, data=True)):
                     if k != RelationKind.REFERS_TO.value:
                         continue
                     used.append(d["relation"])
@@ -522,9 +538,11 @@ class GovernanceGraph:
         )
 
     def _upward(self) -> nx.DiGraph:
+        import networkx as nx
+
         up: nx.DiGraph = nx.DiGraph()
-        up.add_nodes_from(self._g.nodes)
-        for s, t, d in self._g.edges(data=True):
+        up.add_nodes_from(self._graph().nodes)
+        for s, t, d in self._graph().edges(data=True):
             r: Relation = d["relation"]
             if r.kind is RelationKind.OVERSEES:
                 up.add_edge(t, s, relation=r)
@@ -552,6 +570,8 @@ class GovernanceGraph:
         """
         self.get(source)
         self.get(target)
+        import networkx as nx
+
         up = self._upward()
         question = f"reporting path from {source} to {target}"
         try:
@@ -594,8 +614,10 @@ class GovernanceGraph:
             >>> GovernanceGraph.of([], []).oversight_cycles()
             ()
         """
+        import networkx as nx
+
         acc: nx.DiGraph = nx.DiGraph()
-        for s, t, k in self._g.edges(keys=True):
+        for s, t, k in self._graph().edges(keys=True):
             if k == RelationKind.OVERSEES.value:
                 acc.add_edge(t, s)
             elif k == RelationKind.REPORTS_TO.value:
@@ -761,6 +783,8 @@ class GovernanceGraph:
             >>> "<graphml" in GovernanceGraph.of([], []).to_graphml()
             True
         """
+        import networkx as nx
+
         flat: nx.MultiDiGraph = nx.MultiDiGraph()
         for b in self.bodies:
             flat.add_node(
@@ -794,7 +818,7 @@ class GovernanceGraph:
             >>> GovernanceGraph.of([], []).to_networkx().number_of_nodes()
             0
         """
-        return self._g.copy()
+        return self._graph().copy()
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -875,6 +899,8 @@ class GovernanceGraph:
             import matplotlib.pyplot as plt
 
             _, ax = plt.subplots(figsize=figsize)
+        import networkx as nx
+
         layered: nx.MultiDiGraph = nx.MultiDiGraph()
         layered.add_nodes_from(b.id for b in self.bodies)
         layered.add_edges_from((r.source, r.target) for r in self.relations)

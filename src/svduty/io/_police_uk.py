@@ -207,6 +207,8 @@ def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:
 def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> tuple[Arrow, Arrow]:
     """Set the reason of the rows flagged ``bad`` (keeping an earlier reason)."""
     hit = pc.and_(pc.fill_null(bad, False), pc.is_null(reason))
+    if not pc.any(hit).as_py():  # the usual case: nothing to reject
+        return reason, field
     return (
         pc.if_else(hit, pa.scalar(why), reason),
         pc.if_else(hit, pa.scalar(column), field),
@@ -216,7 +218,24 @@ def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> t
 def _empty_to_null(arr: Arrow, *, trim: bool = True) -> Arrow:
     if trim:
         arr = pc.utf8_trim_whitespace(arr)
-    return pc.if_else(pc.equal(arr, pa.scalar("")), pa.scalar(None, pa.string()), arr)
+    empty = pc.equal(arr, pa.scalar(""))
+    if not pc.any(empty).as_py():
+        return arr
+    valid: Arrow = pc.and_(pc.is_valid(arr), pc.invert(empty))
+    if (
+        isinstance(arr, pa.Array)
+        and arr.type == pa.string()
+        and arr.offset == 0
+        and valid.offset == 0
+        and valid.null_count == 0
+    ):
+        # an empty string has no bytes: mark it null in a new validity bitmap and keep the
+        # offsets and data as they are (if_else would copy every string)
+        buffers = arr.buffers()
+        return pa.Array.from_buffers(
+            pa.string(), len(arr), [valid.buffers()[1], buffers[1], buffers[2]]
+        )
+    return pc.if_else(empty, pa.scalar(None, pa.string()), arr)
 
 
 def _coordinate(
@@ -325,7 +344,10 @@ def normalise_police_uk(
         "rejected_field": field,
     }
     for source, target in _RENAMES.items():
-        if target in ("longitude", "latitude"):
+        if target in ("longitude", "latitude", "month"):
+            continue
+        if target == "police_uk_category":  # trimmed above
+            out[target] = _empty_to_null(category, trim=False)
             continue
         # codes are trimmed; free text (street, outcome, context) is kept as written
         out[target] = _empty_to_null(col[source], trim=target in _TRIMMED)
