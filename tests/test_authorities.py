@@ -9,18 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from svduty.answers import Answer, Reason, Verdict
 from svduty.authorities import (
     CATEGORIES,
     Absence,
-    Answer,
     Authorities,
     Authority,
     AuthorityCategory,
     InformationFacts,
     JoinRule,
-    Reason,
     Role,
-    Verdict,
     can_be_directed,
     category_info,
     local_government_areas,

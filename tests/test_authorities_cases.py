@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from svduty.answers import Answer
 from svduty.authorities import (
-    Answer,
     Authorities,
     InformationFacts,
     can_be_directed,

@@ -12,14 +12,13 @@ Example:
 
 from typing import TYPE_CHECKING
 
+from svduty.answers import Answer, Reason, Verdict
 from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
 from svduty.authorities import (
-    Answer,
     Authorities,
     Authority,
     AuthorityCategory,
     Role,
-    Verdict,
 )
 from svduty.definitions import (
     Classification,
@@ -100,6 +99,7 @@ __all__ = [
     "Period",
     "Pipeline",
     "Problem",
+    "Reason",
     "Relation",
     "Role",
     "Scenario",

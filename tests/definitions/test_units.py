@@ -9,12 +9,12 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from svduty.answers import Verdict
 from svduty.cli import main
 from svduty.definitions import (
     CATEGORIES,
     OFFENCES,
     STATUTE,
-    Answer,
     Definition,
     Incident,
     Included,
@@ -139,9 +139,9 @@ def test_an_under_25_definition_that_excludes_child_neglect_is_data():
     young = Incident(offence_code="8N", victim_age=19)
     old = Incident(offence_code="8N", victim_age=40)
     neglect = Incident(victim_age=12, harms=["deprivation"], behaviours=["physical"])
-    assert classify(young, d).in_scope is Answer.YES
-    assert classify(old, d).in_scope is Answer.NO
-    assert classify(neglect, d).in_scope is Answer.NO
+    assert classify(young, d).in_scope is Verdict.YES
+    assert classify(old, d).in_scope is Verdict.NO
+    assert classify(neglect, d).in_scope is Verdict.NO
     unknown_age = classify(Incident(offence_code="8N"), d)
     assert unknown_age.missing_for("in_scope") == ("victim_age", "harms")
 
@@ -193,7 +193,7 @@ def test_explain_text_html_json():
 
 def test_classify_many_and_answers():
     out = classify_many([Incident(offence_code="46"), Incident(offence_code="8N")])
-    assert [c.violence for c in out] == [Answer.NO, Answer.YES]
+    assert [c.violence for c in out] == [Verdict.NO, Verdict.YES]
     assert Review.of(False) is Review.NOT_REQUIRED
 
 

@@ -14,7 +14,6 @@ Example:
     'local_policing_body'
 """
 
-from svduty.authorities._answers import Answer, Reason, Verdict
 from svduty.authorities._categories import (
     CATEGORIES,
     AuthorityCategory,
@@ -51,7 +50,6 @@ __all__ = [
     "CATEGORIES",
     "DUTIES",
     "Absence",
-    "Answer",
     "Authorities",
     "Authority",
     "AuthorityCategory",
@@ -63,9 +61,7 @@ __all__ = [
     "JoinRule",
     "Nation",
     "PlannedChange",
-    "Reason",
     "Role",
-    "Verdict",
     "can_be_directed",
     "category_info",
     "local_government_areas",

@@ -2,7 +2,7 @@
 
 Each function answers one question of the Act (who is specified for an area, who must
 be consulted, who may disclose to whom, who may require information, who can be
-directed) with an :class:`~svduty.authorities.Answer`: ``yes``, ``no`` or
+directed) with an :class:`~svduty.answers.Answer`: ``yes``, ``no`` or
 ``undetermined``, the reasons with their citations, and the missing facts. Facts left as
 ``None`` are unknown: a rule never guesses them.
 
@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from svduty.authorities._answers import Answer, Reason, Verdict
+from svduty.answers import Answer, Reason, Verdict
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Nation, Role
 from svduty.authorities._model import (
     Authorities,

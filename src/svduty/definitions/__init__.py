@@ -14,7 +14,6 @@ Example:
 
 from svduty.definitions._classify import (
     Classification,
-    Reason,
     classify,
     classify_many,
     classify_table,
@@ -53,7 +52,6 @@ from svduty.definitions._offences import (
     normalise_offence_code,
 )
 from svduty.definitions._vocab import (
-    Answer,
     Behaviour,
     Context,
     Country,
@@ -77,7 +75,6 @@ __all__ = [
     "STATUTE",
     "SV_STRATEGY_2018",
     "WHO_2002",
-    "Answer",
     "Behaviour",
     "Categories",
     "CausalFactor",
@@ -94,7 +91,6 @@ __all__ = [
     "OtherReview",
     "OwhrPilot",
     "PoliceUkCategory",
-    "Reason",
     "Relationship",
     "Review",
     "Rule",

@@ -22,6 +22,7 @@ import numpy as np  # a dependency of pyarrow and shapely
 import pyarrow as _pa
 import pyarrow.compute as _pc
 
+from svduty.answers import Reason, Verdict
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._expr import ArrowEnv, Rule, ScalarEnv
 from svduty.definitions._incident import Incident
@@ -34,7 +35,6 @@ from svduty.definitions._law import (
 )
 from svduty.definitions._offences import CATEGORIES, FACT_NAMES, OFFENCES, normalise_offence_code
 from svduty.definitions._vocab import (
-    Answer,
     Behaviour,
     Context,
     Country,
@@ -46,7 +46,6 @@ from svduty.definitions._vocab import (
     Weapon,
 )
 from svduty.errors import ConflictError, DataError, Problem
-from svduty.sources import Citation
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
 pa: Any = _pa
@@ -92,34 +91,6 @@ def district_of(location: str, resolve_district: ResolveDistrict | None = None) 
 
 
 @attrs.frozen(slots=True)
-class Reason:
-    """One reason for an answer: the rule, what it says, and the provision deciding it.
-
-    Example:
-        >>> r = Reason("S13-3B", "terrorism is not violence", None)
-        >>> r.to_json()["rule"]
-        'S13-3B'
-    """
-
-    rule: str
-    says: str
-    citation: Citation | None
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form: ``rule``, ``says``, ``citation``.
-
-        Example:
-            >>> Reason("X", "y", None).to_json()
-            {'rule': 'X', 'says': 'y', 'citation': None}
-        """
-        return {
-            "rule": self.rule,
-            "says": self.says,
-            "citation": self.citation.as_dict() if self.citation else None,
-        }
-
-
-@attrs.frozen(slots=True)
 class Classification:
     """The answer for one incident under one definition, with its reasons.
 
@@ -131,7 +102,7 @@ class Classification:
         qualifying_homicide: A qualifying homicide (s.24(6))?
         homicide_review: Is an offensive weapons homicide review required?
         kinds: The kinds of violence the incident is of.
-        missing: Answer name -> the facts that would settle it (undetermined only).
+        missing: answer name -> the facts that would settle it (undetermined only).
         reasons: The rules that hold, each with its citation.
         basis: ``facts``, ``offence_code``, ``category`` or ``none``.
         definition: The id of the definition used for ``in_scope``.
@@ -143,10 +114,10 @@ class Classification:
     """
 
     id: str | None
-    violence: Answer
-    in_scope: Answer
-    domestic_abuse: Answer
-    qualifying_homicide: Answer
+    violence: Verdict
+    in_scope: Verdict
+    domestic_abuse: Verdict
+    qualifying_homicide: Verdict
     homicide_review: Review
     kinds: tuple[str, ...]
     missing: tuple[tuple[str, tuple[str, ...]], ...]
@@ -311,10 +282,10 @@ def classify(
     kinds = tuple(k for k, kind in KINDS.items() if kind.expr.scalar(env) is True)
     return Classification(
         id=incident.id,
-        violence=Answer.of(answers[0]),
-        in_scope=Answer.of(answers[1]),
-        domestic_abuse=Answer.of(answers[2]),
-        qualifying_homicide=Answer.of(answers[3]),
+        violence=Verdict.of(answers[0]),
+        in_scope=Verdict.of(answers[1]),
+        domestic_abuse=Verdict.of(answers[2]),
+        qualifying_homicide=Verdict.of(answers[3]),
         homicide_review=Review.of(answers[4]),
         kinds=kinds,
         missing=tuple(missing),

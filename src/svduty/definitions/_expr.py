@@ -771,7 +771,8 @@ class Ref(Expr):
     """The value of another rule, by id.
 
     Example:
-        >>> r = Rule("X", Given("a"), "a is given", None)
+        >>> from svduty.sources import cite
+        >>> r = Rule("X", Given("a"), "a is given", cite("pcsc-act-2022", "s.13"))
         >>> Ref("X").scalar(ScalarEnv({"a": 1}, rules={"X": r}))
         True
     """
@@ -799,14 +800,15 @@ class Rule:
         citation: The provision that decides it.
 
     Example:
-        >>> Rule("X", Given("a"), "a is given", None).id
+        >>> from svduty.sources import cite
+        >>> Rule("X", Given("a"), "a is given", cite("pcsc-act-2022", "s.13")).id
         'X'
     """
 
     id: str
     expr: Expr
     says: str
-    citation: Citation | None
+    citation: Citation
 
 
 Evaluator = Callable[[Expr], Tri]

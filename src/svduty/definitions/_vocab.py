@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 
 __all__ = [
-    "Answer",
     "Behaviour",
     "Context",
     "Country",
@@ -16,31 +15,6 @@ __all__ = [
     "Target",
     "Weapon",
 ]
-
-
-class Answer(enum.StrEnum):
-    """A three-valued answer: ``yes``, ``no`` or ``undetermined`` (facts are missing).
-
-    Example:
-        >>> Answer.of(None), Answer.of(True)
-        (<Answer.UNDETERMINED: 'undetermined'>, <Answer.YES: 'yes'>)
-    """
-
-    YES = "yes"
-    NO = "no"
-    UNDETERMINED = "undetermined"
-
-    @classmethod
-    def of(cls, value: bool | None) -> Answer:
-        """The answer for a three-valued truth value (``None`` is undetermined).
-
-        Example:
-            >>> Answer.of(False).value
-            'no'
-        """
-        if value is None:
-            return cls.UNDETERMINED
-        return cls.YES if value else cls.NO
 
 
 class Review(enum.StrEnum):

@@ -14,7 +14,7 @@ Example:
 """
 
 from svduty.governance._diff import BodyChange, CoverageChange, Diff, RelationChange, Renamed
-from svduty.governance._graph import Accountability, Answer, GovernanceGraph
+from svduty.governance._graph import Accountability, GovernanceGraph, GraphAnswer
 from svduty.governance._model import (
     Body,
     BodyKind,
@@ -49,7 +49,6 @@ __all__ = [
     "Accountability",
     "AddBody",
     "AddRelation",
-    "Answer",
     "ApplyLog",
     "Body",
     "BodyChange",
@@ -64,6 +63,7 @@ __all__ = [
     "Finding",
     "Findings",
     "GovernanceGraph",
+    "GraphAnswer",
     "Level",
     "LogEntry",
     "Merge",

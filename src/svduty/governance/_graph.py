@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from svduty.governance._timetable import Timetable
     from svduty.governance._validate import Findings
 
-__all__ = ["Accountability", "Answer", "GovernanceGraph"]
+__all__ = ["Accountability", "GovernanceGraph", "GraphAnswer"]
 
 T = TypeVar("T")
 
@@ -71,7 +71,7 @@ class Accountability:
 
 
 @attrs.frozen(slots=True)
-class Answer(Generic[T]):
+class GraphAnswer(Generic[T]):
     """An answer to a question about a graph, with the relations and citations it used.
 
     An answer is a sequence of its items, so it can be iterated and indexed.
@@ -414,7 +414,7 @@ class GovernanceGraph:
     def _above(r: Relation) -> str:
         return r.source if r.kind is RelationKind.OVERSEES else r.target
 
-    def overseers(self, body_id: str) -> Answer[Body]:
+    def overseers(self, body_id: str) -> GraphAnswer[Body]:
         """Who oversees a body: the chain of oversight up to the top, nearest first.
 
         Follows ``oversees`` (from the overseer) and ``reports_to`` (to the body
@@ -445,14 +445,14 @@ class GovernanceGraph:
                         order.append(up)
                         nxt.append(up)
             frontier = nxt
-        return Answer(
+        return GraphAnswer(
             f"who oversees {body_id}?",
             tuple(self.get(b) for b in order),
             tuple(used),
             (),
         )
 
-    def accountable_for(self, body_id: str) -> Answer[Accountability]:
+    def accountable_for(self, body_id: str) -> GraphAnswer[Accountability]:
         """What a body is accountable for: its own duties and those of the bodies it oversees.
 
         Raises:
@@ -487,11 +487,11 @@ class GovernanceGraph:
                         used.append(rel)
                         nxt.append((child, (*via, child)))
             frontier = nxt
-        return Answer(
+        return GraphAnswer(
             f"what is {body_id} accountable for?", tuple(items), tuple(used), (self.get(body_id),)
         )
 
-    def covering(self, district: str) -> Answer[Body]:
+    def covering(self, district: str) -> GraphAnswer[Body]:
         """Which bodies cover a district (by GSS code).
 
         Example:
@@ -501,9 +501,9 @@ class GovernanceGraph:
             ['rugby-csp-board']
         """
         found = tuple(b for b in self.bodies if b.covers(district))
-        return Answer(f"which bodies cover {district}?", found, (), found)
+        return GraphAnswer(f"which bodies cover {district}?", found, (), found)
 
-    def referral_routes(self, body_id: str) -> Answer[Body]:
+    def referral_routes(self, body_id: str) -> GraphAnswer[Body]:
         """Where a referral from a body can go: every body reachable by ``refers_to``.
 
         Raises:
@@ -531,7 +531,7 @@ class GovernanceGraph:
                         order.append(t)
                         nxt.append(t)
             frontier = nxt
-        return Answer(
+        return GraphAnswer(
             f"where can a referral from {body_id} go?",
             tuple(self.get(b) for b in order),
             tuple(used),
@@ -550,7 +550,7 @@ class GovernanceGraph:
                 up.add_edge(s, t, relation=r)
         return up
 
-    def reporting_path(self, source: str, target: str) -> Answer[Body]:
+    def reporting_path(self, source: str, target: str) -> GraphAnswer[Body]:
         """The shortest reporting path from one body up to another.
 
         A step follows a relation that carries work or information upward
@@ -577,9 +577,9 @@ class GovernanceGraph:
         try:
             path: list[str] = nx.shortest_path(up, source, target)
         except nx.NetworkXNoPath:
-            return Answer(question, ())
+            return GraphAnswer(question, ())
         rels = tuple(up.edges[a, b]["relation"] for a, b in itertools.pairwise(path))
-        return Answer(question, tuple(self.get(b) for b in path), rels)
+        return GraphAnswer(question, tuple(self.get(b) for b in path), rels)
 
     def find(
         self,
@@ -588,7 +588,7 @@ class GovernanceGraph:
         level: Level | str | None = None,
         tier: Tier | str | None = None,
         status: BodyStatus | str | None = None,
-    ) -> Answer[Body]:
+    ) -> GraphAnswer[Body]:
         """All bodies of a kind, level, tier and/or status.
 
         Example:
@@ -605,7 +605,7 @@ class GovernanceGraph:
         crit = {k: v for k, v in crit.items() if v is not None}
         found = tuple(b for b in self.bodies if all(getattr(b, k) == v for k, v in crit.items()))
         words = ", ".join(f"{k}={v.value}" for k, v in crit.items()) or "any"
-        return Answer(f"bodies with {words}", found, (), found)
+        return GraphAnswer(f"bodies with {words}", found, (), found)
 
     def oversight_cycles(self) -> tuple[tuple[str, ...], ...]:
         """The cycles of oversight (``oversees`` / ``reports_to``), each as body ids.

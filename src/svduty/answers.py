@@ -1,9 +1,11 @@
-"""Three-valued answers with reasons and citations.
+"""Three-valued answers with reasons and citations, shared by every rule in svduty.
 
-A rule of the Act answers ``yes``, ``no`` or ``undetermined``. Every answer carries its
-reasons (each with a rule id, what the rule says and a :class:`~svduty.sources.Citation`)
-and, when undetermined, the facts that are missing. A ``yes`` or ``no`` never has missing
-facts; an ``undetermined`` answer always names at least one.
+The authorities' rules (ss.8-18), the incident classifier (s.13, the Domestic Abuse Act,
+homicide reviews) and their reasons all use these three classes. A rule of the Act answers
+``yes``, ``no`` or ``undetermined``. Every answer carries its reasons (each with a rule id,
+what the rule says and a :class:`~svduty.sources.Citation`) and, when undetermined, the
+facts that are missing. A ``yes`` or ``no`` never has missing facts; an ``undetermined``
+answer always names at least one.
 
 Example:
     >>> from svduty.sources import cite
@@ -39,6 +41,18 @@ class Verdict(enum.StrEnum):
     YES = "yes"
     NO = "no"
     UNDETERMINED = "undetermined"
+
+    @classmethod
+    def of(cls, value: bool | None) -> Verdict:
+        """The verdict for a three-valued truth value (``None`` is undetermined).
+
+        Example:
+            >>> Verdict.of(None), Verdict.of(False).value
+            (<Verdict.UNDETERMINED: 'undetermined'>, 'no')
+        """
+        if value is None:
+            return cls.UNDETERMINED
+        return cls.YES if value else cls.NO
 
 
 @attrs.frozen(slots=True)
