@@ -494,6 +494,25 @@ _CHAPTER_1_ROLES = frozenset(
 )
 
 
+def _conditions(
+    conditions: Iterable[tuple[bool | None, str, str, str, str]],
+) -> tuple[list[Reason], list[str], bool]:
+    """Three-valued conditions, each ``(fact, name, rule, says if true, says if false)``.
+
+    Returns the reasons for the known facts, the missing ones, and whether any failed.
+    """
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    failed = False
+    for fact, name, rule, yes, no in conditions:
+        if fact is None:
+            missing.append(f"{name} ({rule})")
+        else:
+            reasons.append(_r(rule, yes if fact else no))
+            failed = failed or not fact
+    return reasons, missing, failed
+
+
 def _carve_outs(
     discloser: Authority, facts: InformationFacts, base: str
 ) -> tuple[list[Reason], list[str], bool]:
@@ -580,29 +599,27 @@ def may_disclose(discloser: Authority, recipient: Authority, facts: InformationF
     if discloser.id == recipient.id:
         reasons.append(_r("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True
-    for fact, name, rule, yes, no in (
+    f_reasons, f_missing, f_failed = _conditions(
         (
-            facts.held_for_own_functions,
-            "held_for_own_functions",
-            "s.16(1)",
-            "held in connection with the discloser's functions",
-            "not held in connection with the discloser's functions",
-        ),
-        (
-            facts.for_recipient_functions,
-            "for_recipient_functions",
-            "s.16(2)",
-            "disclosed for the recipient's Chapter 1 functions",
-            "not for the recipient's Chapter 1 functions",
-        ),
-    ):
-        if fact is None:
-            missing.append(f"{name} ({rule})")
-        elif fact:
-            reasons.append(_r(rule, yes))
-        else:
-            reasons.append(_r(rule, no))
-            failed = True
+            (
+                facts.held_for_own_functions,
+                "held_for_own_functions",
+                "s.16(1)",
+                "held in connection with the discloser's functions",
+                "not held in connection with the discloser's functions",
+            ),
+            (
+                facts.for_recipient_functions,
+                "for_recipient_functions",
+                "s.16(2)",
+                "disclosed for the recipient's Chapter 1 functions",
+                "not for the recipient's Chapter 1 functions",
+            ),
+        )
+    )
+    reasons.extend(f_reasons)
+    missing.extend(f_missing)
+    failed = failed or f_failed
     c_reasons, c_missing, c_failed = _carve_outs(discloser, facts, "s.16(4)")
     reasons.extend(c_reasons)
     missing.extend(c_missing)
@@ -666,29 +683,27 @@ def may_require_information(
                 _r("s.17(2)", f"{recipient.name} is not an authority for the police area")
             )
             failed = True
-    for fact, name, rule, yes, no in (
+    f_reasons, f_missing, f_failed = _conditions(
         (
-            facts.for_section_14_functions,
-            "for_section_14_functions",
-            "s.17(1)",
-            "requested for the local policing body's s.14 functions",
-            "not requested for s.14 functions",
-        ),
-        (
-            facts.held_by_and_relates_to_recipient,
-            "held_by_and_relates_to_recipient",
-            "s.17(3)",
-            "held by the recipient and relating to it, its functions or a person it serves",
-            "not held by the recipient or not relating to it",
-        ),
-    ):
-        if fact is None:
-            missing.append(f"{name} ({rule})")
-        elif fact:
-            reasons.append(_r(rule, yes))
-        else:
-            reasons.append(_r(rule, no))
-            failed = True
+            (
+                facts.for_section_14_functions,
+                "for_section_14_functions",
+                "s.17(1)",
+                "requested for the local policing body's s.14 functions",
+                "not requested for s.14 functions",
+            ),
+            (
+                facts.held_by_and_relates_to_recipient,
+                "held_by_and_relates_to_recipient",
+                "s.17(3)",
+                "held by the recipient and relating to it, its functions or a person it serves",
+                "not held by the recipient or not relating to it",
+            ),
+        )
+    )
+    reasons.extend(f_reasons)
+    missing.extend(f_missing)
+    failed = failed or f_failed
     c_reasons, c_missing, c_failed = _carve_outs(recipient, facts, "s.17(6)")
     reasons.extend(c_reasons)
     missing.extend(c_missing)
