@@ -184,19 +184,24 @@ def test_help_lists_classify(capsys):
     assert "rows in = rows out +" in capsys.readouterr().out
 
 
-def test_without_a_wired_pipeline_the_command_says_so():
-    from svduty.io import default_pipeline
-
-    try:
-        default_pipeline()
-    except NotImplementedError:
-        pass
-    else:  # pragma: no cover - once the geography and classifier are wired in
-        pytest.skip("the pipeline is wired")
-    code, out, err = run("classify", str(sample_police_uk()))
-    assert code == 1
-    assert out == ""
-    assert "not wired" in err
+def test_both_real_months_with_the_real_pipeline():
+    """No fakes: Warwickshire's geography and definition, as `make demo` runs them."""
+    code, out, err = run("classify", str(MONTHS_DIR), "--summary", "json")
+    assert code == 0, err
+    s = json.loads(out)
+    assert s["rows_in"] == s["rows_out"] == 4486 + 4586
+    assert s["rejected"] == 0
+    assert (s["inside_area"], s["outside_area"], s["unlocated"]) == (4441 + 4510, 32 + 63, 13 + 13)
+    districts = {
+        "North Warwickshire": 497 + 485,
+        "Nuneaton and Bedworth": 1335 + 1293,
+        "Rugby": 824 + 846,
+        "Stratford-on-Avon": 731 + 879,
+        "Warwick": 1054 + 1007,
+    }
+    assert {d: s["by_district"][d] for d in districts} == districts
+    assert sum(districts.values()) == s["inside_area"]
+    assert s["by_district"]["Coventry"] == 8 + 14
 
 
 def test_a_quoted_header_is_still_police_uk(tmp_path):

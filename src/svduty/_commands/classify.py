@@ -125,13 +125,6 @@ def _detect(inputs: Sequence[str]) -> str:
     )
 
 
-def _default_pipeline() -> _pipeline.Pipeline:
-    try:
-        return _pipeline.default_pipeline()
-    except NotImplementedError as exc:
-        raise SvdutyError(str(exc)) from None
-
-
 def _counted(batches: Iterator[pa.RecordBatch], tally: _pipeline.Tally) -> Iterator[pa.RecordBatch]:
     for batch in batches:
         tally.count_in(batch.num_rows)
@@ -141,7 +134,7 @@ def _counted(batches: Iterator[pa.RecordBatch], tally: _pipeline.Tally) -> Itera
 def _police_uk(args: argparse.Namespace, tally: _pipeline.Tally, stderr: TextIO) -> None:
     paths = police_uk_paths(args.inputs)
     progress = Progress(sum(p.stat().st_size for p in paths), stderr)
-    pipeline = _default_pipeline()
+    pipeline = _pipeline.default_pipeline()
     try:
         batches = _counted(read_police_uk(paths, progress=progress), tally)
         good = (tally.count_out(b) for b in map(pipeline, batches))
@@ -176,7 +169,7 @@ def _within(pipeline: _pipeline.Pipeline, location: Any) -> str:
 def _incidents(
     args: argparse.Namespace, tally: _pipeline.Tally, stdout: TextIO, summary_to: list[TextIO]
 ) -> None:
-    pipeline = _default_pipeline()
+    pipeline = _pipeline.default_pipeline()
     if pipeline.classify_incident is None:  # pragma: no cover - wired at merge
         raise SvdutyError("this build's pipeline has no one-incident classifier")
     mapping = _mapping(args.map)
