@@ -617,13 +617,13 @@ def may_disclose(discloser: Authority, recipient: Authority, facts: InformationF
             ),
         )
     )
-    reasons.extend(f_reasons)
-    missing.extend(f_missing)
-    failed = failed or f_failed
-    c_reasons, c_missing, c_failed = _carve_outs(discloser, facts, "s.16(4)")
-    reasons.extend(c_reasons)
-    missing.extend(c_missing)
-    failed = failed or c_failed
+    for part_reasons, part_missing, part_failed in (
+        (f_reasons, f_missing, f_failed),
+        _carve_outs(discloser, facts, "s.16(4)"),
+    ):
+        reasons.extend(part_reasons)
+        missing.extend(part_missing)
+        failed = failed or part_failed
     if not failed and not missing:
         reasons.append(
             _r("s.16(3)", "the disclosure breaches no obligation of confidence or restriction")
@@ -701,13 +701,13 @@ def may_require_information(
             ),
         )
     )
-    reasons.extend(f_reasons)
-    missing.extend(f_missing)
-    failed = failed or f_failed
-    c_reasons, c_missing, c_failed = _carve_outs(recipient, facts, "s.17(6)")
-    reasons.extend(c_reasons)
-    missing.extend(c_missing)
-    failed = failed or c_failed
+    for part_reasons, part_missing, part_failed in (
+        (f_reasons, f_missing, f_failed),
+        _carve_outs(recipient, facts, "s.17(6)"),
+    ):
+        reasons.extend(part_reasons)
+        missing.extend(part_missing)
+        failed = failed or part_failed
     if not failed and not missing:
         reasons.append(_r("s.17(4)", f"{recipient.name} must comply with the request"))
         reasons.append(_r("s.17(7)", "the information may be used only for s.14 functions"))
