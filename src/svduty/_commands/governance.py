@@ -22,7 +22,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from svduty.governance import GovernanceGraph
+from svduty.governance import GovernanceGraph, findings_text
 from svduty.io import dump_governance, load_partnership, read_scenario
 
 __all__ = ["register"]
@@ -111,13 +111,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     elif args.format == "json":
         result["governance"] = dump_governance(final)
         if findings is not None:
-            result["validation"] = findings.to_json()
+            result["validation"] = findings.as_dict()
         print(json.dumps(result, indent=2, ensure_ascii=False), file=stdout)
     else:
         if args.scenario is None:
             text.append(final.to_text())
         if findings is not None:
-            text += ["", "validation:", findings.to_text()]
+            text += ["", "validation:", findings_text(findings)]
         print("\n".join(text).strip("\n"), file=stdout)
     if findings is not None and not findings.ok:
         for f in findings.errors:

@@ -28,7 +28,7 @@ from svduty.io._bundle import (
     warwickshire,
 )
 from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
-from svduty.io._definition import load_definition, load_packaged_definition
+from svduty.io._definition import load_definition
 from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
     load_funding,
@@ -49,6 +49,7 @@ from svduty.io._incidents import (
     read_incident_table,
     read_incidents_jsonl,
 )
+from svduty.io._packaged import load_packaged_definition
 from svduty.io._pipeline import (
     AREA_COLUMNS,
     VERDICT_COLUMNS,
