@@ -43,6 +43,10 @@ from svduty.sources import Sources
 __all__ = ["Partnership"]
 
 
+def _rules(values: Iterable[GovernanceRule]) -> tuple[GovernanceRule, ...]:
+    return tuple(values)
+
+
 def _join_grant_flow(graph: GovernanceGraph, funding: FundingModel) -> GovernanceGraph:
     """The graph with the funding model's grant flow as relations (stated once, there)."""
     have = {r.key for r in graph.relations}
@@ -121,7 +125,7 @@ class Partnership:
     timetable: Timetable | None = attrs.field(default=None, eq=False, repr=False)
     scenarios: Mapping[str, Scenario] = attrs.field(factory=dict, eq=False, repr=False)
     governance_rules: tuple[GovernanceRule, ...] = attrs.field(
-        default=(), converter=tuple, eq=False, repr=False
+        default=(), converter=_rules, eq=False, repr=False
     )
     description: str = ""
     bundle_path: Path | None = attrs.field(default=None, eq=False)
@@ -227,9 +231,9 @@ class Partnership:
         Example:
             >>> import svduty
             >>> p = svduty.warwickshire()
-            >>> w = p.what_if("lgr-single-unitary")
-            >>> [f.message for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][:1]
-            ["warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority)"]
+            >>> w = p.what_if("lgr-two-unitaries")
+            >>> [f.message for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1]
+            "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority)"
         """  # noqa: E501
         graph = self._graph()
         if isinstance(scenario, str):
@@ -247,7 +251,9 @@ class Partnership:
         log = ApplyLog(
             log.scenario,
             tuple(
-                attrs.evolve(e, message=messages[e.index]) if e.index in messages else e
+                attrs.evolve(e, message="; ".join(filter(None, (messages[e.index], e.message))))
+                if e.index in messages
+                else e
                 for e in log.entries
             ),
         )
@@ -290,7 +296,7 @@ class Partnership:
             True
             >>> two = p.validate_governance(scenario="lgr-two-unitaries")
             >>> sorted({f.rule for f in two.errors})
-            ['GOV-SCHEDULE-1', 'GOV-SPECIFIED', 'GOV-TIMETABLE']
+            ['GOV-SCHEDULE-1', 'GOV-TIMETABLE']
             >>> from svduty.governance import RemoveBody, Scenario
             >>> cut = Scenario("cut", "Close Rugby's board", [RemoveBody("rugby-csp-board")])
             >>> broken, _ = p.governance.apply(cut)

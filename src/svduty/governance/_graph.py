@@ -87,6 +87,7 @@ class GovernanceGraph(GraphQuestions):
 
     Example:
         >>> from svduty.sources import cite
+        >>> from svduty.governance import Body, BodyKind, Level, Relation, RelationKind, Tier
         >>> c = cite("svd-guidance")
         >>> top = Body("board", "Board", BodyKind.BOARD, Level.COUNTYWIDE, c, Tier.STRATEGIC)
         >>> group = Body("group", "Group", BodyKind.GROUP, Level.LOCAL, c, Tier.OPERATIONAL)

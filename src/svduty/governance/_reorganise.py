@@ -19,12 +19,18 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 import attrs
 import pendulum
 
-from svduty.authorities import Authorities, Authority, category_info, specified_authorities_for
+from svduty.authorities import (
+    Authorities,
+    Authority,
+    AuthorityCategory,
+    category_info,
+    specified_authorities_for,
+)
 from svduty.errors import Problem, ScenarioError
 from svduty.findings import Finding, Severity
 from svduty.governance._rules import GOVERNANCE_RULES
@@ -41,6 +47,18 @@ __all__ = [
 ]
 
 
+class ScenarioLike(Protocol):
+    """What :func:`reorganise` reads of a scenario: its name and its changes."""
+
+    @property
+    def name(self) -> str:
+        """The scenario's id."""
+
+    @property
+    def changes(self) -> tuple[object, ...]:
+        """Its changes, in order."""
+
+
 def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
@@ -50,7 +68,8 @@ class AbolishAuthority:
     """Abolish an authority: it, and its records in other capacities, cease to exist.
 
     Records with ``same_body_as`` the authority (the same legal body as, say, fire and
-    rescue authority) go with it, unless a :class:`TransferFunctions` moved them first.
+    rescue authority) go with it, and so does a youth offending team established only
+    by it, unless a :class:`TransferFunctions` moved them first.
     It leaves every body's members, and a body's chair and host, that it held. The log
     cites the authority's own planned change where ``authorities.toml`` records one.
 
@@ -151,8 +170,8 @@ class Reorganised:
 
 
 def _fail(scenario: str, i: int, field: str, message: str) -> ScenarioError:
-    return ScenarioError([Problem(field=f"changes[{i}].{field}", message=message)]).with_file(
-        f"scenario {scenario}"
+    return ScenarioError(
+        [Problem(field=f"changes[{i}].{field}", message=message, file=f"scenario {scenario}")]
     )
 
 
@@ -163,13 +182,15 @@ def _planned(a: Authority) -> str:
     return f" (planned {p.on.isoformat()}: {p.what} [{p.citation}])"
 
 
-def reorganise(authorities: Authorities, districts: Iterable[str], scenario: object) -> Reorganised:
+def reorganise(
+    authorities: Authorities, districts: Iterable[str], scenario: ScenarioLike | None
+) -> Reorganised:
     """Apply a scenario's authority and area changes; other changes are left alone.
 
     Args:
         authorities: The partnership's authorities (with their ``districts_within`` join).
         districts: The districts of the partnership's local area.
-        scenario: The :class:`~svduty.governance.Scenario`.
+        scenario: The :class:`~svduty.governance.Scenario` (``None``: no change).
 
     Raises:
         ScenarioError: naming the change that names an unknown authority, reuses an id,
@@ -183,8 +204,8 @@ def reorganise(authorities: Authorities, districts: Iterable[str], scenario: obj
         >>> one.areas, "warwickshire-county-council" in one.authorities
         (('warwickshire-unitary',), False)
     """
-    name = str(getattr(scenario, "name", "?"))
-    changes = tuple(getattr(scenario, "changes", ()))
+    name = scenario.name if scenario is not None else ""
+    changes = scenario.changes if scenario is not None else ()
     items = {a.id: a for a in authorities.items}
     area = tuple(districts)
     replaced: dict[str, str] = {}
@@ -194,12 +215,17 @@ def reorganise(authorities: Authorities, districts: Iterable[str], scenario: obj
         if isinstance(change, AbolishAuthority):
             if change.authority not in items:
                 raise _fail(name, i, "authority", f"no authority with id {change.authority!r}")
-            gone = [change.authority] + [
-                a.id for a in items.values() if a.same_body_as == change.authority
+            gone = [change.authority]
+            gone += [a.id for a in items.values() if a.same_body_as == change.authority]
+            # a youth offending team goes with the last of the authorities that established it
+            gone += [
+                a.id
+                for a in items.values()
+                if a.established_by and set(a.established_by) <= set(gone) and a.id not in gone
             ]
             planned = _planned(items[change.authority])
-            for a in gone:
-                del items[a]
+            for gone_id in gone:
+                del items[gone_id]
             messages[i] = f"abolished {', '.join(gone)}{planned}"
         elif isinstance(change, CreateAuthority):
             if change.authority.id in items:
@@ -211,19 +237,18 @@ def reorganise(authorities: Authorities, districts: Iterable[str], scenario: obj
                 if getattr(change, field) not in items:
                     raise _fail(name, i, field, f"no authority with id {getattr(change, field)!r}")
             moved = []
-            for a in list(items.values()):
+            for record in list(items.values()):
+                same = record.same_body_as
                 new = attrs.evolve(
-                    a,
-                    same_body_as=change.target
-                    if a.same_body_as == change.source
-                    else a.same_body_as,
+                    record,
+                    same_body_as=change.target if same == change.source else same,
                     established_by=tuple(
-                        change.target if e == change.source else e for e in a.established_by
+                        change.target if e == change.source else e for e in record.established_by
                     ),
                 )
-                if new != a:
-                    items[a.id] = new
-                    moved.append(a.id)
+                if new != record:
+                    items[record.id] = new
+                    moved.append(record.id)
             messages[i] = f"functions of {change.source} pass to {change.target}: " + (
                 ", ".join(moved) or "no other records"
             )
@@ -252,10 +277,18 @@ def reorganise(authorities: Authorities, districts: Iterable[str], scenario: obj
     return Reorganised(after, (*new_areas, *kept), replaced, messages)
 
 
+def _requirement(category: AuthorityCategory) -> str:
+    """What a category fills in Schedule 1: its table (each row, for criminal justice)."""
+    info = category_info(category)
+    if info.table == "Criminal justice":  # a provider of probation services AND a YOT
+        return f"'{info.table}' table ({category.value.replace('_', ' ')})"
+    return f"'{info.table}' table"
+
+
 def _tables(authorities: Authorities, ids: Iterable[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for a in ids:
-        out.setdefault(category_info(authorities.get(a).category).table, []).append(a)
+        out.setdefault(_requirement(authorities.get(a).category), []).append(a)
     return out
 
 
@@ -297,7 +330,7 @@ def schedule_1_findings(
                 Finding(
                     rule.id,
                     Severity.ERROR,
-                    f"{lga} has no specified authority of the '{table}' table of Schedule 1 "
+                    f"{lga} has no specified authority of the {table} of Schedule 1 "
                     f"(before: {', '.join(was[table])})",
                     cites,
                     (lga, *was[table]),
@@ -305,7 +338,7 @@ def schedule_1_findings(
                 )
             )
         if lga[:1] in ("E", "W") and lga[1:].isdigit():  # a GSS code: the tables are known
-            reported = [f"'{t}'" for t in set(was) - set(have)]
+            reported = [t.split(" table")[0] for t in set(was) - set(have)]
             out.extend(
                 Finding(rule.id, Severity.ERROR, f"missing {m}", cites, (lga,))
                 for m in now.missing

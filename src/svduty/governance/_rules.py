@@ -7,7 +7,7 @@ and a partnership declares which of them are its rules, with the citation of its
 documents, in its bundle's ``governance.toml`` (``[[rules]]``).
 
 Example:
-    >>> GOVERNANCE_RULES["GOV-CSP-COVERAGE"].citation.source
+    >>> GOVERNANCE_RULES["GOV-CSP-COVERAGE"].citation.source.id
     'cda-1998'
     >>> sorted(PRACTICE_CHECKS)[:3]
     ['GOV-CYCLE', 'GOV-GRANT', 'GOV-ISOLATED']
@@ -33,7 +33,7 @@ class GovernanceRule:
 
     Example:
         >>> r = GovernanceRule("GOV-ISOLATED", "every body has a relation", cite("cda-1998"))
-        >>> r.id, r.citation.source
+        >>> r.id, r.citation.source.id
         ('GOV-ISOLATED', 'cda-1998')
     """
 

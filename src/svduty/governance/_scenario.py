@@ -163,7 +163,10 @@ def _replace_authority(w: _Work, old: str, new: str | None) -> str:
     """Replace (or, with ``None``, remove) an authority in every body's members, chair, host."""
     touched = []
     for b in list(w.bodies.values()):
-        members = tuple(dict.fromkeys(m if m != old else new for m in b.members if m != old or new))
+        kept = [m for m in b.members if m != old]
+        if new is not None and old in b.members:
+            kept.append(new)
+        members = tuple(dict.fromkeys(kept))
         nb = attrs.evolve(
             b,
             members=members,
@@ -173,18 +176,16 @@ def _replace_authority(w: _Work, old: str, new: str | None) -> str:
         if nb != b:
             w.bodies[b.id] = nb
             touched.append(b.id)
-    return f"; bodies changed: {', '.join(touched)}" if touched else ""
+    return f"governance: {', '.join(touched)} changed" if touched else ""
 
 
 def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
     if isinstance(change, AbolishAuthority):
-        return f"{change.authority} abolished" + _replace_authority(w, change.authority, None)
+        return _replace_authority(w, change.authority, None)
     if isinstance(change, TransferFunctions):
-        return f"{change.source} -> {change.target}" + _replace_authority(
-            w, change.source, change.target
-        )
+        return _replace_authority(w, change.source, change.target)
     if isinstance(change, CreateAuthority | CreateArea):
-        return "no change to the governance graph (an authority or area change)"
+        return ""  # an authority or area change: Partnership.what_if logs it
     if isinstance(change, AddBody):
         if change.body.id in w.bodies:
             raise _Fail("body.id", f"a body with id {change.body.id!r} already exists")

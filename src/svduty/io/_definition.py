@@ -4,9 +4,9 @@ A named definition (a national one or a packaged bundle's) is
 :func:`~svduty.io.load_packaged_definition`, in :mod:`svduty.io._packaged`.
 
 Example:
-    >>> d = load_definition({"id": "x", "title": "X", "citation": {"source": "pcsc-act-2022"}})
-    >>> d.id
-    'x'
+    >>> import svduty
+    >>> svduty.warwickshire().definition.id  # loaded by load_definition from the bundle
+    'warwickshire'
 """
 
 from __future__ import annotations

@@ -237,7 +237,9 @@ def load_scenario(
 
     Each change is a table with ``op`` (``add_body``, ``remove_body``, ``add_relation``,
     ``remove_relation``, ``rename``, ``merge``, ``move_under``, ``change_cadence``,
-    ``change_districts``) and the fields of that change.
+    ``change_districts``; for authorities and areas ``abolish_authority``,
+    ``create_authority``, ``transfer_functions``, ``create_area``) and the fields of that
+    change.
 
     Raises:
         ScenarioError: naming the file and the field of each malformed value.
@@ -250,7 +252,7 @@ def load_scenario(
         >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "explode"}]})
         Traceback (most recent call last):
         ...
-        svduty.errors.ScenarioError: changes[0].op: expected one of add_body, add_relation, change_cadence, change_districts, merge, move_under, remove_body, remove_relation, rename (got 'explode')
+        svduty.errors.ScenarioError: changes[0].op: expected one of abolish_authority, add_body, add_relation, change_cadence, change_districts, create_area, create_authority, merge, move_under, remove_body, remove_relation, rename, transfer_functions (got 'explode')
     """  # noqa: E501
     conv = (converter or make_converter()).copy()  # the caller's converter stays as it was
     _register_changes(conv)
