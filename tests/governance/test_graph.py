@@ -6,11 +6,12 @@ import sys
 import tomllib
 from pathlib import Path
 
+import attrs
 import pytest
 
 import svduty
-from svduty.findings import Severity
 from svduty.errors import BundleError, GovernanceError, ScenarioError, UnknownBodyError
+from svduty.findings import Severity
 from svduty.governance import (
     AddBody,
     AddRelation,
@@ -37,6 +38,7 @@ from svduty.governance import (
     findings_text,
     raise_for_errors,
 )
+from svduty.governance._reorganise import AUTHORITY_CHANGES
 from svduty.io import (
     dump_governance,
     dump_scenario,
@@ -294,7 +296,9 @@ def test_csp_coverage_rule():
 
 def test_specified_authority_rule():
     board = body("board", Level.COUNTYWIDE, Tier.STRATEGIC, members=("police",))
-    res = GovernanceGraph.of([board], []).validate(specified_authorities=("police", "fire"), rules=RULES)
+    res = GovernanceGraph.of([board], []).validate(
+        specified_authorities=("police", "fire"), rules=RULES
+    )
     assert [f.message for f in res.errors] == [
         "specified authority fire is a member of no established strategic body"
     ]
@@ -425,19 +429,35 @@ def test_change_cadence_of_a_relation_and_a_body(g):
 def test_packaged_scenarios(g):
     g2, _ = g.apply(warwickshire_scenario("jag-to-sv-strategic-board"))
     assert g2.get("soc-joint-action-group").name == "Serious Violence Strategic Board"
-    two, log = g.apply(warwickshire_scenario("lgr-two-unitaries"))
+    # the changes to bodies alone (the authority and area changes are tested below)
+    two, log = g.apply(bodies_only(warwickshire_scenario("lgr-two-unitaries")))
     north = two.get("north-unitary-csp-board")
     assert north.districts == ("E07000218", "E07000219", "E07000220")
     assert set(north.members) >= {"rugby-borough-council", "nuneaton-and-bedworth-borough-council"}
     assert two.validate(districts=DISTRICTS, specified_authorities=SPECIFIED, rules=RULES).ok
     assert "3 dropped" in str(log)
-    one, _ = g.apply(warwickshire_scenario("lgr-single-unitary"))
+    one, _ = g.apply(bodies_only(warwickshire_scenario("lgr-single-unitary")))
     assert len(one.find(kind="community_safety_partnership")) == 1
     assert one.validate(districts=DISTRICTS, rules=RULES).ok
     lgr = warwickshire_scenario("lgr-single-unitary")
     assert lgr.effective == date("2028-04-01")
     assert lgr.citation is not None
     assert lgr.citation.confidence is Confidence.UNCONFIRMED
+
+
+def bodies_only(s: Scenario) -> Scenario:
+    return attrs.evolve(s, changes=[c for c in s.changes if not isinstance(c, AUTHORITY_CHANGES)])
+
+
+def test_packaged_scenarios_pass_functions_to_the_new_councils(g):
+    two, _ = g.apply(warwickshire_scenario("lgr-two-unitaries"))
+    north = two.get("north-unitary-csp-board")
+    assert "north-warwickshire-unitary-council" in north.members
+    assert "rugby-borough-council" not in north.members
+    # the county council is abolished with no successor: it leaves the bodies it hosted
+    hosted = [b.id for b in g.bodies if b.host == "warwickshire-county-council"]
+    assert hosted
+    assert all(two.get(b).host is None for b in hosted if b in two)
 
 
 def test_scenario_round_trips_through_toml_data():
