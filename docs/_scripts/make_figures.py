@@ -30,8 +30,8 @@ def main() -> int:
         [pipeline(b) for b in read_police_uk(sample_police_uk())], path=OUT / "in-scope.png"
     )
     p.governance.draw(path=OUT / "governance.png")
-    two, _ = p.governance.apply(p.scenarios["lgr-two-unitaries"])
-    two.draw(path=OUT / "governance-two-unitaries.png")
+    two = p.what_if("lgr-two-unitaries")
+    two.governance.draw(path=OUT / "governance-two-unitaries.png", diff=two.diff)
     from matplotlib.figure import Figure
 
     ax = Figure(figsize=(7.0, 4.0), layout="constrained").subplots()
