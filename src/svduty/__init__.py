@@ -49,6 +49,7 @@ from svduty.io import (
 )
 from svduty.partnership import Partnership
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
+from svduty.samples import sample_path
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ __all__ = [
     "load_packaged_definition",
     "load_partnership",
     "read_police_uk",
+    "sample_path",
     "sample_police_uk",
     "split",
     "validate_bundle",
