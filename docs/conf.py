@@ -24,13 +24,22 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "sphinx.ext.intersphinx",
-    "myst_parser",
+    "myst_nb",  # Markdown pages (MyST) and the notebooks of docs/notebooks, executed here
     # docs/_ext: generated at build time, nothing kept by hand
     "svduty_figures",  # the tutorials' figures, drawn before any page is read
     "svduty_provisions",  # .. svduty-provision-index:: provision -> rule -> function -> module
     "svduty_cli",  # .. svduty-cli-reference:: every command and option, from argparse
 ]
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
+
+# The notebooks are kept without outputs; the build runs them (once per build folder: the
+# HTML and the doctest builders share the cache) and fails on an error in any cell.
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(HERE / "_build" / ".jupyter_cache")
+nb_execution_raise_on_error = True
+nb_execution_timeout = 180
+nb_execution_show_tb = True
+nb_merge_streams = True
 exclude_patterns = ["_build", "**/_build", "_intersphinx"]
 
 # Links to other projects' documentation from inventories shipped in docs/_intersphinx/, so an

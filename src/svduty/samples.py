@@ -7,12 +7,14 @@ name                      what it is
                           one a line, in Warwickshire's districts: no real person or event
 ``policeuk-month``        a month of police.uk street crime data: Warwickshire Police,
                           June 2025 (Open Government Licence v3.0)
+``warwickshire-bundle``   the folder of Warwickshire's bundle (TOML files), with its
+                          what-if scenarios in ``scenarios/``
 ========================  ===============================================================
 
 Example:
     >>> from svduty.samples import SAMPLES, sample_path
     >>> sorted(SAMPLES)
-    ['incidents', 'policeuk-month']
+    ['incidents', 'policeuk-month', 'warwickshire-bundle']
     >>> sample_path("incidents").name
     'incidents.jsonl'
 """
@@ -29,6 +31,7 @@ __all__ = ["SAMPLES", "sample_path"]
 SAMPLES: dict[str, str] = {
     "incidents": "samples/incidents.jsonl",
     "policeuk-month": "policeuk/2025-06-warwickshire-street.csv",
+    "warwickshire-bundle": "warwickshire",
 }
 """Sample name -> its file, relative to the package's ``data`` folder."""
 
@@ -37,7 +40,7 @@ def sample_path(name: str) -> Path:
     """The path of a packaged sample file, by name (see :data:`SAMPLES`).
 
     Args:
-        name: ``"incidents"`` or ``"policeuk-month"``.
+        name: ``"incidents"``, ``"policeuk-month"`` or ``"warwickshire-bundle"``.
 
     Raises:
         DataError: for a name that is not a packaged sample, naming the ones that are.
@@ -47,11 +50,13 @@ def sample_path(name: str) -> Path:
         '2025-06-warwickshire-street.csv'
         >>> sample_path("incidents").read_text(encoding="utf-8").count("\\n")
         10
+        >>> (sample_path("warwickshire-bundle") / "bundle.toml").is_file()
+        True
         >>> sample_path("nope")
         Traceback (most recent call last):
         ...
-        svduty.errors.DataError: sample: expected one of 'incidents', 'policeuk-month'
-    """
+        svduty.errors.DataError: sample: expected one of 'incidents', 'policeuk-month', 'warwickshire-bundle'
+    """  # noqa: E501
     try:
         relative = SAMPLES[name]
     except KeyError:
