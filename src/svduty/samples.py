@@ -48,7 +48,7 @@ def sample_path(name: str) -> Path:
     Example:
         >>> sample_path("policeuk-month").name
         '2025-06-warwickshire-street.csv'
-        >>> sample_path("incidents").read_text(encoding="utf-8").count("\\n")
+        >>> len(sample_path("incidents").read_text(encoding="utf-8").splitlines())
         10
         >>> (sample_path("warwickshire-bundle") / "bundle.toml").is_file()
         True
