@@ -70,7 +70,7 @@ def test_the_typed_twin_uses_everything_the_readme_example_uses():
 def test_the_typed_twin_gives_the_readme_answers():
     violence, domestic_abuse, citation = load("readme_example").main()
     assert (violence, domestic_abuse) == ("yes", "yes")
-    assert f"print(svduty.cite(\"pcsc-act-2022\", \"s.13(3)(b)\"))\n{citation}\n" in TEXT
+    assert f'print(svduty.cite("pcsc-act-2022", "s.13(3)(b)"))\n{citation}\n' in TEXT
 
 
 def test_the_typed_client_runs_on_the_packaged_samples():
