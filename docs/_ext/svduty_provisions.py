@@ -86,6 +86,8 @@ class _Scanner(ast.NodeVisitor):
         self.stack: list[str] = []
         self.strings: dict[str, list[Site]] = defaultdict(list)
         self.calls: list[tuple[ast.Call, Site]] = []
+        # function -> local name -> the strings assigned to it (``rule = "a" if x else "b"``)
+        self.assigned: dict[str | None, dict[str, list[str]]] = defaultdict(dict)
 
     def _scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
         self.stack.append(node.name)
@@ -105,6 +107,22 @@ class _Scanner(ast.NodeVisitor):
         self.calls.append((node, self._site(node)))
         self.generic_visit(node)
 
+    def visit_Assign(self, node: ast.Assign) -> None:
+        values = _strings(node.value)
+        if values and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            scope = self.assigned[".".join(self.stack) or None]
+            scope[node.targets[0].id] = scope.get(node.targets[0].id, []) + values
+        self.generic_visit(node)
+
+
+def _strings(node: ast.AST) -> list[str]:
+    """The strings an expression can be: a constant, or either branch of a conditional."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) + _strings(node.orelse)
+    return []
+
 
 @dataclass
 class Scan:
@@ -112,12 +130,16 @@ class Scan:
 
     strings: dict[str, list[Site]]
     calls: list[tuple[ast.Call, Site, dict[str, Any]]]  # call, site, module constants
+    helpers: dict[str, str | None]  # functions returning a Reason -> the source they cite
+    assigned: dict[tuple[str, str | None], dict[str, list[str]]]  # (module, function) -> ...
 
 
 def scan(packages: Iterable[str]) -> Scan:
     """Scan the source of every module of ``packages``."""
     strings: dict[str, list[Site]] = defaultdict(list)
     calls: list[tuple[ast.Call, Site, dict[str, Any]]] = []
+    helpers: dict[str, str | None] = {}
+    assigned: dict[tuple[str, str | None], dict[str, list[str]]] = {}
     for package in packages:
         for module in modules_of(package):
             path = _source_path(module)
@@ -130,7 +152,9 @@ def scan(packages: Iterable[str]) -> Scan:
             for text, sites in s.strings.items():
                 strings[text].extend(sites)
             calls.extend((c, site, constants) for c, site in s.calls)
-    return Scan(strings, calls)
+            helpers.update(_reason_helpers(constants))
+            assigned.update({(module, f): names for f, names in s.assigned.items()})
+    return Scan(strings, calls, helpers, assigned)
 
 
 def _module_constants(tree: ast.Module) -> dict[str, Any]:
@@ -256,6 +280,20 @@ def _entry(family: str, rule: str, citation: Any, says: str) -> Entry:
     )
 
 
+def _sites(code: Scan, rule: str, package: str) -> list[Site]:
+    """Where a rule id is written; for an id built in a loop (``f"DA-S2-1{letter}"``), where
+    its longest literal prefix is."""
+    sites = [s for s in code.strings.get(rule, []) if s.module.startswith(package)]
+    if sites:
+        return sites
+    prefixes = [k for k in code.strings if len(k) >= 5 and rule.startswith(k)]
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        sites = [s for s in code.strings[prefix] if s.module.startswith(package)]
+        if sites:
+            return sites
+    return []
+
+
 def _implementing(sites: list[Site]) -> list[tuple[str, str | None]]:
     """The functions in which a rule id appears; a module-level table when in none."""
     in_functions = [s for s in sites if s.function]
@@ -293,11 +331,7 @@ def collect() -> list[Entry]:
             citation = _citation_of(value)
             if citation is None:
                 continue
-            sites = [
-                s
-                for s in code.strings.get(str(rule), [])
-                if s.module.startswith(f"svduty.{package}")
-            ]
+            sites = _sites(code, str(rule), f"svduty.{package}")
             where = _implementing(sites)
             if package == "definitions":
                 # one rule table, two engines: the scalar and the columnar classifier
@@ -307,21 +341,25 @@ def collect() -> list[Entry]:
     # reasons built with a literal rule id (the authorities), findings (funding)
     for call, site, constants in code.calls:
         family = site.module.split(".")[1]
-        helpers = _reason_helpers(constants)
+        helpers = code.helpers
         name = _callee(call)
         if family == "authorities" and (name == "Reason" or name in helpers) and call.args:
-            rule = _const(call.args[0], constants)
-            if rule is None:
-                continue
-            source, provision = None, None
-            if name == "Reason" and len(call.args) >= 3:
-                source, provision = _cite_args(call.args[2], constants)
-            elif name in helpers:
-                source = helpers[name]
-                provision = _const(call.args[2], constants) if len(call.args) >= 3 else None
-            citation = cite(source or "pcsc-act-2022", provision or rule)
-            says = _words(call.args[1], constants) if len(call.args) >= 2 else None
-            add(_entry(FAMILY[family], rule, citation, says or ""), [(site.module, site.function)])
+            first = call.args[0]
+            local = code.assigned.get((site.module, site.function), {})
+            rules = [r] if (r := _const(first, constants)) else []
+            if not rules and isinstance(first, ast.Name):
+                rules = local.get(first.id, [])
+            for rule in rules:
+                source, provision = None, None
+                if name == "Reason" and len(call.args) >= 3:
+                    source, provision = _cite_args(call.args[2], constants)
+                elif name in helpers:
+                    source = helpers[name]
+                    provision = _const(call.args[2], constants) if len(call.args) >= 3 else None
+                citation = cite(source or "pcsc-act-2022", provision or rule)
+                says = _words(call.args[1], constants) if len(call.args) >= 2 else None
+                where = [(site.module, site.function)]
+                add(_entry(FAMILY[family], rule, citation, says or ""), where)
         elif family == "funding" and name == "Finding" and call.args:
             rule = _const(call.args[0], constants)
             if rule is None or any(e.rule == rule for e in entries.values()):
