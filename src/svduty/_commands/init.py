@@ -6,7 +6,7 @@ import argparse
 from typing import Any, TextIO
 
 from svduty.errors import BundleError
-from svduty.io import new_bundle, validate_bundle
+from svduty.io import load_partnership, new_bundle, validate_bundle
 
 __all__ = ["register", "run"]
 
@@ -33,16 +33,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(str(p), file=stderr)
         return 1
     problems = validate_bundle(path)
-    for p in problems:
-        print(str(p), file=stderr)
-    import svduty
-
-    p = svduty.load_partnership(path)
-    names = p.local_area.areas()
-    print(f"{path}: a starting bundle for {p.title}", file=stdout)
+    for problem in problems:  # pragma: no cover - a generated bundle validates (tests/areas)
+        print(str(problem), file=stderr)
+    partnership = load_partnership(path)
+    names = partnership.local_area.areas()
+    print(f"{path}: a starting bundle for {partnership.title}", file=stdout)
     print(f"local government areas ({len(names)}): {', '.join(names)}", file=stdout)
     print(
-        f"specified authorities: {len(p.specified_authority_ids())}; edit the placeholders "
+        f"specified authorities: {len(partnership.specified_authority_ids())}; edit the "
+        "placeholders "
         '(citations with confidence = "unconfirmed"), then run: svduty validate '
         f"{path}",
         file=stdout,

@@ -165,7 +165,8 @@ def check_completeness(partnership: Partnership) -> Findings:
         >>> from svduty.io import new_bundle
         >>> path = new_bundle(tempfile.mkdtemp() + "/x", ["E07000220"])
         >>> f = path / "authorities.toml"
-        >>> _ = f.write_text(f.read_text().replace('"fire_and_rescue_authority"', '"other_partner"'))
+        >>> text = f.read_text().replace('"fire_and_rescue_authority"', '"other_partner"')
+        >>> _ = f.write_text(text)
         >>> for f in check_completeness(svduty.load_partnership(path)).errors:
         ...     print(f.where, f.message[:60])
         authorities.toml: authorities no fire and rescue authority for E07000220 (Rugby): a specif

@@ -403,7 +403,7 @@ def new_bundle(
     header = (
         f'# {generated}.\n# Edit the placeholders (citations with confidence = "unconfirmed").\n\n'
     )
-    files = {
+    files: dict[str, dict[str, Any]] = {
         "bundle.toml": manifest,
         "areas.toml": {"local_area": local_area, "areas": records},
         "authorities.toml": {"authorities": _authorities(geo, districts)},
