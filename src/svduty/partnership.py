@@ -22,7 +22,7 @@ import attrs
 from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
 from svduty.definitions import Definition
-from svduty.errors import FundingError, GovernanceError
+from svduty.errors import DefinitionError, FundingError, GovernanceError
 from svduty.findings import Findings, Severity
 from svduty.funding import FundingModel, Strategy
 from svduty.governance import (
@@ -129,6 +129,34 @@ class Partnership:
     )
     description: str = ""
     bundle_path: Path | None = attrs.field(default=None, eq=False)
+
+    def require_definition(self) -> Definition:
+        """The partnership's own definition of serious violence: never ``None``.
+
+        For typed client code: :attr:`definition` is ``None`` for a bundle without a
+        ``definition.toml``; this names that instead of passing ``None`` on.
+
+        Raises:
+            DefinitionError: when the partnership has no definition of its own.
+
+        Example:
+            >>> import attrs, svduty
+            >>> p = svduty.warwickshire()
+            >>> p.require_definition().id
+            'warwickshire'
+            >>> attrs.evolve(p, definition=None).require_definition()
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DefinitionError: definition.toml: expected the partnership's own definition of serious violence (warwickshire has none)
+        """  # noqa: E501
+        if self.definition is None:
+            raise DefinitionError.single(
+                "definition.toml",
+                None,
+                expected=f"the partnership's own definition of serious violence "
+                f"({self.name} has none)",
+            )
+        return self.definition
 
     @classmethod
     def of(

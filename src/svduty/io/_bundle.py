@@ -25,6 +25,7 @@ from svduty.funding import FundingModel, Strategy
 from svduty.governance import Timetable
 from svduty.io._areas import AreasDocument, load_areas
 from svduty.io._authorities import AuthoritiesDocument, load_authorities
+from svduty.io._completeness import completeness_problems
 from svduty.io._converter import make_converter, structure
 from svduty.io._definition import load_definition
 from svduty.io._files import read_toml
@@ -52,7 +53,7 @@ __all__ = [
 MANIFEST = "bundle.toml"
 """The manifest's file name."""
 
-PACKAGED: tuple[str, ...] = ("warwickshire",)
+PACKAGED: tuple[str, ...] = ("warwickshire", "examplshire")
 """The bundles packaged with svduty, loadable by name."""
 
 
@@ -288,13 +289,18 @@ def load_partnership(path: str | Path) -> Partnership:
 def validate_bundle(path: str | Path) -> list[Problem]:
     """Check a bundle folder; every problem found, or an empty list if it is good.
 
+    A bundle that loads is then checked for completeness
+    (:func:`~svduty.io.check_completeness`): the specified authorities of each of its
+    local government areas, the kinds of area of each authority, and every GSS code.
+
     Example:
         >>> validate_bundle("warwickshire")
         []
         >>> [str(p) for p in validate_bundle("/no/such/folder")]
         ['/no/such/folder: not a bundle folder']
     """
-    return _load(path)[1]
+    partnership, problems = _load(path)
+    return problems if partnership is None else completeness_problems(partnership)
 
 
 @functools.cache
