@@ -15,7 +15,6 @@ MAX_LINES = 500
 # as soon as its module is split (the test fails on a stale entry). Nothing else may
 # pass 500 lines.
 NOT_YET_SPLIT = {
-    "svduty/areas/_geography.py": 822,
     "svduty/authorities/_model.py": 538,
     "svduty/authorities/_rules.py": 837,
     "svduty/definitions/_classify.py": 825,
@@ -25,7 +24,7 @@ NOT_YET_SPLIT = {
     "svduty/funding/_strategy.py": 502,
     "svduty/io/_pipeline.py": 634,
     "svduty/io/_police_uk.py": 519,
-    "svduty/sources.py": 574,
+    "svduty/sources.py": 668,  # grew from 574 on main while this test was written
 }
 
 
