@@ -24,7 +24,7 @@ import cattrs
 
 from svduty.errors import DataError, GovernanceError, ScenarioError
 from svduty.governance import (
-    PRACTICE_CHECKS,
+    CHECKABLE_PRACTICE,
     Body,
     GovernanceGraph,
     GovernanceRule,
@@ -62,7 +62,7 @@ class GovernanceDocument:
         bodies: The bodies of the partnership's governance.
         relations: The relations between them, each with its citation.
         rules: The partnership's own governance rules (its practice), each naming a
-            check of :data:`~svduty.governance.PRACTICE_CHECKS` and citing the
+            check of :data:`~svduty.governance.CHECKABLE_PRACTICE` and citing the
             partnership's document that makes it a rule.
 
     Example:
@@ -167,7 +167,7 @@ def load_governance_rules(
 
     Raises:
         GovernanceError: naming the file and field of a rule whose id is no check of
-            :data:`~svduty.governance.PRACTICE_CHECKS`.
+            :data:`~svduty.governance.CHECKABLE_PRACTICE`.
 
     Example:
         >>> load_governance_rules({"rules": [{"id": "GOV-PATH", "requires": "a path",
@@ -185,11 +185,11 @@ def load_governance_rules(
     )
     rules = parsed.rules
     for n, rule in enumerate(rules):
-        if rule.id not in PRACTICE_CHECKS:
+        if rule.id not in CHECKABLE_PRACTICE:
             raise GovernanceError.single(
                 str(file) if file is not None else None,
                 f"rules[{n}].id",
-                expected="a check svduty has: " + ", ".join(sorted(PRACTICE_CHECKS)),
+                expected="a check svduty has: " + ", ".join(sorted(CHECKABLE_PRACTICE)),
                 got=rule.id[:40],
             )
     return rules
