@@ -38,8 +38,8 @@ def warwickshire_strategy():
     return strategy
 
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "svduty" / "data" / "warwickshire"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_2983357646e52855.txt"
+DATA = Path(__file__).resolve().parents[2] / "src" / "svduty" / "data" / "warwickshire"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_2983357646e52855.txt"
 if not SEED.exists():  # a worktree under /work: shared/ is beside it
     SEED = Path("/work/shared/seed/000_2983357646e52855.txt")
 
