@@ -149,8 +149,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 1
     years = model.years if args.year is None else (model.allocation(args.year).year,)
     rows = [r for r in model.totals_table() if args.year is None or r["year"] == years[0].label]
+    labels = {y.label for y in years}
     findings = [
-        f for f in model.reconcile() if args.year is None or f.year is None or f.year in years
+        f
+        for f in model.reconcile()
+        if args.year is None or f.get("year") is None or f.get("year") in labels
     ]
     if args.year is None and partnership.strategy is not None:
         findings.extend(partnership.strategy.needs.reconcile())
