@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import html
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -87,7 +88,10 @@ def test_totals_by_category_and_year():
         "labour": "287041.71",
         "non_labour": "318144.16",
         "total": "605185.87",
-        "stated_total": "605185.87",
+        # the only stated three-year total is the council report's (para 4.3); the sum of
+        # the yearly figures is the "total" column, never a "stated" one (issue 14 item 3)
+        "stated_total": "575214.00",
+        "stated_by": "council-report-4.3",
     }
     assert "£605,185.87" in m._repr_html_()
 
@@ -554,3 +558,104 @@ def test_chart_on_given_axes():
         assert label == "£30,000"
     finally:
         plt.close(fig)
+
+
+def test_html_view_states_only_stated_totals_and_shows_the_reconciliation():
+    m = warwickshire_funding()
+    page = m._repr_html_()
+    all_row = page[page.index("<td style='text-align:right'>all</td>") :]
+    all_row = all_row[: all_row.index("</tr>")]
+    assert "£605,185.87" in all_row  # the computed total column
+    assert "£575,214.00 (council-report-4.3)" in all_row  # the stated column
+    assert all_row.count("£605,185.87") == 1
+    warning = next(f for f in m.reconcile() if f.severity is Severity.WARNING)
+    assert html.escape(warning.message) in page
+    assert "observation only" in page
+
+
+def test_no_stated_total_for_all_years_is_shown_as_none():
+    m = attrs.evolve(warwickshire_funding(), stated_totals=())
+    last = m.totals_table()[-1]
+    assert (last["stated_total"], last["stated_by"]) == ("", "")
+    page = m._repr_html_()
+    assert "none stated" in page
+    assert "every stated total equals its parts" in page
+
+
+# -- an id given twice is a validation problem naming file and field (issue 12 item 4) ----
+
+
+def _again(key: str, n: int = 0, **change: object):
+    def apply(d: dict) -> None:
+        d[key].append({**copy.deepcopy(d[key][n]), **change})
+
+    return apply
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (_again("populations", 2), "populations[4].recipient"),
+        (_again("categories"), "categories[2].id"),
+        (_again("stated_totals"), "stated_totals[1].id"),
+        (_again("projects"), None),
+        (
+            lambda d: d["populations"][0]["parts"].append(
+                copy.deepcopy(d["populations"][0]["parts"][0])
+            ),
+            "populations[0].parts[1].district",
+        ),
+    ],
+)
+def test_an_id_given_twice_in_funding_names_file_and_field(change, field):
+    data = copy.deepcopy(funding_data())
+    change(data)
+    with pytest.raises(BundleError) as info:
+        load_funding(data, file="funding.toml")
+    p = info.value.problems[0]
+    assert p.file == "funding.toml"
+    if field is None:
+        field = f"projects[{len(data['projects']) - 1}].id"
+    assert p.field == field
+    assert "given twice" in str(info.value)
+
+
+def test_a_second_population_for_rugby_does_not_replace_the_first():
+    data = copy.deepcopy(funding_data())
+    rugby = next(p for p in data["populations"] if p["recipient"] == "rugby")
+    data["populations"].append({**copy.deepcopy(rugby), "parts": []})
+    with pytest.raises(BundleError, match=r"populations\[\d\]\.recipient: given twice"):
+        load_funding(data, file="funding.toml")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "pillars",
+        "prevention_levels",
+        "intervention_tiers",
+        "five_cs",
+        "principles",
+        "life_stages",
+        "actions",
+        "opportunities",
+    ],
+)
+def test_an_item_given_twice_in_the_strategy_names_file_and_field(key):
+    data = copy.deepcopy(strategy_data())
+    data[key].append(copy.deepcopy(data[key][0]))
+    with pytest.raises(BundleError) as info:
+        load_strategy(data, file="strategy.toml")
+    p = info.value.problems[0]
+    assert p.file == "strategy.toml"
+    assert p.field == f"{key}[{len(data[key]) - 1}].{'c' if key == 'opportunities' else 'id'}"
+    assert "given twice" in p.message
+
+
+def test_a_needs_area_given_twice_names_its_path():
+    data = copy.deepcopy(strategy_data())
+    data["needs"]["areas"].append(copy.deepcopy(data["needs"]["areas"][0]))
+    with pytest.raises(BundleError) as info:
+        load_strategy(data, file="strategy.toml")
+    n = len(data["needs"]["areas"]) - 1
+    assert info.value.problems[0].field == f"needs.areas[{n}].name"

@@ -8,12 +8,12 @@ totals, lookups and splits; its :meth:`~FundingModel.reconcile` and
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from svduty.errors import FundingError
-from svduty.findings import Finding
+from svduty.errors import FundingError, Problem
+from svduty.findings import Finding, Severity
 from svduty.funding._checks import check, reconcile
 from svduty.funding._flow import GrantFlow
 from svduty.funding._money import Money
@@ -28,6 +28,7 @@ from svduty.funding._records import (
     Project,
     SpendingPlan,
     StatedTotal,
+    duplicates,
     renamed,
 )
 from svduty.funding._split import Split, split
@@ -77,27 +78,30 @@ class FundingModel:
     population_total: PopulationTotal | None = None
 
     def __attrs_post_init__(self) -> None:
-        years = [a.year for a in self.allocations]
-        for n, year in enumerate(years):
-            if years.index(year) != n:
-                raise FundingError.single(
-                    None, f"allocations[{n}].year", message="a year given twice", got=year.label
-                )
-        ids = [p.id for p in self.projects]
-        for n, pid in enumerate(ids):
-            if ids.index(pid) != n:
-                raise FundingError.single(
-                    None, f"projects[{n}].id", message="a project given twice", got=pid[:40]
-                )
+        problems = [
+            *duplicates((a.year.label for a in self.allocations), "allocations", "year"),
+            *duplicates((p.id for p in self.projects), "projects", "id"),
+            *duplicates((c.id.value for c in self.categories), "categories", "id"),
+            *duplicates((st.id for st in self.stated_totals), "stated_totals", "id"),
+            *duplicates((p.recipient for p in self.populations), "populations", "recipient"),
+        ]
+        for n, pop in enumerate(self.populations):
+            problems += duplicates(
+                (x.district for x in pop.parts), f"populations[{n}].parts", "district"
+            )
+        years = {a.year for a in self.allocations}
         for n, st in enumerate(self.stated_totals):
             for k, year in enumerate(st.years):
                 if year not in years:
-                    raise FundingError.single(
-                        None,
-                        f"stated_totals[{n}].years[{k}]",
-                        expected="a year with an allocation",
-                        got=year.label,
+                    problems.append(
+                        Problem(
+                            field=f"stated_totals[{n}].years[{k}]",
+                            expected="a year with an allocation",
+                            got=year.label,
+                        )
                     )
+        if problems:
+            raise FundingError(problems)
 
     # -- looking up ------------------------------------------------------------------------
 
@@ -188,10 +192,16 @@ class FundingModel:
     def totals_table(self) -> list[dict[str, str]]:
         """One row per year and a total row: labour, non-labour, parts total, stated total.
 
+        A year's stated total is the allocation's total as stated. The ``all`` row's stated
+        total is a total stated for exactly the allocations' years by some document (with
+        its id in ``stated_by``), and empty when no document states one: the sum of the
+        yearly figures is the ``total`` column, not a stated figure.
+
         Example:
             >>> import svduty
-            >>> svduty.warwickshire().funding.totals_table()[-1]["non_labour"]
-            '318144.16'
+            >>> last = svduty.warwickshire().funding.totals_table()[-1]
+            >>> last["non_labour"], last["stated_total"], last["stated_by"]
+            ('318144.16', '575214.00', 'council-report-4.3')
         """
         rows = [
             {
@@ -200,34 +210,71 @@ class FundingModel:
                 "non_labour": a.non_labour.plain(),
                 "total": a.parts_total().plain(),
                 "stated_total": a.total.plain(),
+                "stated_by": "",
             }
             for a in sorted(self.allocations, key=lambda a: a.year)
         ]
+        whole = self.stated_total_for(self.years)
         rows.append(
             {
                 "year": "all",
                 "labour": self.total(category=CostCategory.LABOUR).plain(),
                 "non_labour": self.total(category=CostCategory.NON_LABOUR).plain(),
                 "total": self.total().plain(),
-                "stated_total": Money.total(a.total for a in self.allocations).plain(),
+                "stated_total": whole.amount.plain() if whole else "",
+                "stated_by": whole.id if whole else "",
             }
         )
         return rows
+
+    def stated_total_for(self, years: Iterable[FinancialYear]) -> StatedTotal | None:
+        """The first total stated in another document for exactly these years, if any.
+
+        Example:
+            >>> import svduty
+            >>> m = svduty.warwickshire().funding
+            >>> str(m.stated_total_for(m.years).amount)
+            '£575,214'
+            >>> m.stated_total_for(m.years[:1]) is None
+            True
+        """
+        wanted = set(years)
+        return next((st for st in self.stated_totals if set(st.years) == wanted), None)
 
     def _repr_html_(self) -> str:
         head = "".join(
             f"<th>{h}</th>" for h in ("year", "labour", "non-labour", "total", "stated total")
         )
-        body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td style='text-align:right'>{html.escape(_show(r[k]))}</td>"
-                for k in ("year", "labour", "non_labour", "total", "stated_total")
+        rows = []
+        for r in self.totals_table():
+            cells = [_show(r[k]) for k in ("year", "labour", "non_labour", "total")]
+            stated = _show(r["stated_total"]) if r["stated_total"] else "none stated"
+            if r["stated_by"]:
+                stated += f" ({r['stated_by']})"
+            rows.append(
+                "<tr>"
+                + "".join(
+                    f"<td style='text-align:right'>{html.escape(c)}</td>" for c in [*cells, stated]
+                )
+                + "</tr>"
             )
-            + "</tr>"
-            for r in self.totals_table()
+        notes = [
+            f"<li><b>{html.escape(f.severity.value)}</b> {html.escape(f.rule)}: "
+            f"{html.escape(f.message)}"
+            + "".join(f"<br><small>{html.escape(str(c))}</small>" for c in f.citations)
+            + "</li>"
+            for f in self.reconcile()
+            if f.severity is not Severity.INFO or f.rule == "stated-total-observation"
+        ]
+        recon = (
+            f"<p>Reconciliation:</p><ul>{''.join(notes)}</ul>"
+            if notes
+            else "<p>Reconciliation: every stated total equals its parts.</p>"
         )
-        return f"<table><caption>{html.escape(self.name)}</caption><tr>{head}</tr>{body}</table>"
+        return (
+            f"<table><caption>{html.escape(self.name)}</caption><tr>{head}</tr>"
+            f"{''.join(rows)}</table>{recon}"
+        )
 
     # -- checks ----------------------------------------------------------------------------
 

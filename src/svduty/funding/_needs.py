@@ -14,6 +14,7 @@ import attrs
 
 from svduty.errors import FundingError
 from svduty.findings import Finding, Severity
+from svduty.funding._records import duplicates
 from svduty.periods import FinancialYear
 from svduty.sources import Citation
 
@@ -104,6 +105,11 @@ class NeedsEvidence:
     description: str = ""
     citation: Citation | None = None
     district_note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        problems = duplicates((a.name for a in self.areas), "areas", "name")
+        if problems:
+            raise FundingError(problems)
 
     def high(self) -> tuple[NeedsArea, ...]:
         """The areas of Table 1 (high scores).

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from svduty.errors import DataError, FundingError
+from svduty.errors import DataError, FundingError, Problem
 from svduty.funding._money import Money
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Citation
@@ -406,6 +406,29 @@ class SpendingPlan:
             if (year is None or line.year == year)
             and (category is None or line.category == category)
         )
+
+
+def duplicates(values: Iterable[str], field: str, key: str) -> list[Problem]:
+    """A problem for each value given again, naming the field path of the repeat.
+
+    Example:
+        >>> [str(p) for p in duplicates(["a", "b", "a"], "projects", "id")]
+        ["projects[2].id: given twice: first at projects[0].id (got 'a')"]
+    """
+    first: dict[str, int] = {}
+    out: list[Problem] = []
+    for n, value in enumerate(values):
+        if value in first:
+            out.append(
+                Problem(
+                    field=f"{field}[{n}].{key}",
+                    message=f"given twice: first at {field}[{first[value]}].{key}",
+                    got=value[:40],
+                )
+            )
+        else:
+            first[value] = n
+    return out
 
 
 def renamed(exc: Exception, field: str) -> DataError:

@@ -11,6 +11,7 @@ import attrs
 from svduty.errors import FundingError
 from svduty.funding._money import Money
 from svduty.funding._needs import NeedsEvidence
+from svduty.funding._records import duplicates
 from svduty.sources import Citation
 
 if TYPE_CHECKING:
@@ -197,11 +198,19 @@ class Strategy:
                     expected="one of " + ", ".join(sorted(cs)),
                     got=o.c[:40],
                 )
-        seen: set[str] = set()
+        problems = [
+            *duplicates((t.id for t in self.pillars), "pillars", "id"),
+            *duplicates((t.id for t in self.prevention_levels), "prevention_levels", "id"),
+            *duplicates((t.id for t in self.intervention_tiers), "intervention_tiers", "id"),
+            *duplicates((t.id for t in self.five_cs), "five_cs", "id"),
+            *duplicates((t.id for t in self.principles), "principles", "id"),
+            *duplicates((s.id for s in self.life_stages), "life_stages", "id"),
+            *duplicates((a.id for a in self.actions), "actions", "id"),
+            *duplicates((f"{o.stage}/{o.c}" for o in self.opportunities), "opportunities", "c"),
+        ]
+        if problems:
+            raise FundingError(problems)
         for n, a in enumerate(self.actions):
-            if a.id in seen:
-                raise FundingError.single(None, f"actions[{n}].id", message="an id given twice")
-            seen.add(a.id)
             if a.stage not in vocab["stage"]:
                 raise FundingError.single(
                     None, f"actions[{n}].stage", expected="a life stage id", got=a.stage[:40]
