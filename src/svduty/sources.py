@@ -170,7 +170,9 @@ class Citation:
         DataError: if an unconfirmed citation does not say what the doubt is.
 
     Example:
-        >>> c = cite("warwickshire-partnership-agreement", "Funding Provision")
+        >>> import svduty
+        >>> local = svduty.warwickshire().sources  # a bundle's own documents
+        >>> c = local.cite("warwickshire-partnership-agreement", "Funding Provision")
         >>> c.source.kind
         <SourceKind.AGREEMENT: 'agreement'>
         >>> cite("pcsc-act-2022", "s.24(6)").as_dict()["url"]

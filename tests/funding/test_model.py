@@ -19,13 +19,23 @@ from svduty.funding import (
     SpendingPlan,
     difference_of,
 )
-from svduty.io import (
-    load_funding,
-    load_strategy,
-    read_toml,
-)
+from svduty.io import load_funding as _load_funding
+from svduty.io import load_strategy as _load_strategy
+from svduty.io import read_toml
+from svduty.io._converter import make_converter
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Confidence
+
+# The bundle's files cite the partnership's own documents, which only its sources hold.
+LOCAL = make_converter(svduty.warwickshire().sources)
+
+
+def load_funding(data, *, file):
+    return _load_funding(data, file=file, converter=LOCAL)
+
+
+def load_strategy(data, *, file):
+    return _load_strategy(data, file=file, converter=LOCAL)
 
 
 def warwickshire_funding():
