@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import svduty
 from svduty.answers import Answer, Reason, Verdict
 from svduty.authorities import (
     CATEGORIES,
@@ -628,3 +630,33 @@ def test_s17_knowing_the_relevant_area_never_reverses_an_answer(
     if first.verdict is not Verdict.UNDETERMINED:
         assert later.verdict is first.verdict
     assert (later.verdict is Verdict.UNDETERMINED) == bool(later.missing)
+
+
+# -- notebook views (issue 14 item 3) --------------------------------------------------------
+
+
+def test_authorities_html_lists_every_authority_and_absence() -> None:
+    auths = svduty.warwickshire().authorities
+    page = auths._repr_html_()
+    assert f"{len(auths)} authorities" in page
+    for a in auths:
+        assert html.escape(a.name) in page
+    for x in auths.absences:
+        assert f"no {x.category.value}" in page
+    assert "Recorded absences" not in Authorities()._repr_html_()
+
+
+def test_answer_html_shows_verdict_links_doubts_and_missing_facts() -> None:
+    pcc = _auth("pcc", "local_policing_body", ["P"])
+    outsider = _auth("x", "district_council", ["L9"])
+    a = may_require_information(
+        pcc, outsider, ALL_KNOWN, districts_within=_within(GEO), relevant_area=["L1", "L9"]
+    )
+    page = a._repr_html_()
+    assert "undetermined</b>" in page
+    assert "<a href='https://www.legislation.gov.uk/ukpga/2022/32/section/17'>" in page
+    assert "unconfirmed:" in page
+    assert "Missing facts" in page
+    yes = role_of(pcc)._repr_html_()
+    assert "Missing facts" not in yes
+    assert "value: local_policing_body" in yes

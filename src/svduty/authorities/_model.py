@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -89,6 +90,28 @@ class Authorities:
             seen.add(a.id)
         if problems:
             raise ConflictError(problems)
+
+    def _repr_html_(self) -> str:
+        """The authorities in a notebook: one row each, and the recorded absences."""
+        e = html.escape
+        rows = "".join(
+            f"<tr><td>{e(a.id)}</td><td>{e(a.name)}</td><td>{e(a.category.value)}</td>"
+            f"<td>{e(a.role.value)}</td><td>{e(', '.join(a.areas))}</td>"
+            f"<td>{e(str(a.citation))}</td></tr>"
+            for a in self.items
+        )
+        absent = "".join(
+            f"<li>no {e(x.category.value)} for {e(', '.join(x.areas))} "
+            f"({e(x.citation.confidence.value)}: {e(str(x.citation))})</li>"
+            for x in self.absences
+        )
+        head = "".join(
+            f"<th>{h}</th>" for h in ("id", "name", "category", "role", "areas", "citation")
+        )
+        return (
+            f"<table><caption>{len(self.items)} authorities</caption><tr>{head}</tr>{rows}</table>"
+            + (f"<p>Recorded absences:</p><ul>{absent}</ul>" if absent else "")
+        )
 
     def __iter__(self) -> Iterator[Authority]:
         return iter(self.items)
