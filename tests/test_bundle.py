@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import svduty
+import svduty.io._bundle  # monkeypatched by its dotted name below
 from svduty.errors import BundleError
 from svduty.io import (
     SECTIONS,
