@@ -28,7 +28,7 @@ from svduty.io._converter import make_converter
 from svduty.periods import FinancialYear
 from svduty.sources import Confidence
 
-EXAMPLE = Path(__file__).parent / "data" / "example-bundle"
+EXAMPLE = Path(__file__).parents[1] / "data" / "example-bundle"
 WARWICKSHIRE = Path(str(resources.files("svduty").joinpath("data", "warwickshire")))
 
 
