@@ -109,9 +109,29 @@ def _structure_period(value: Any, _: Any) -> Period:
             message=f"keys {quote_keys(keys, allowed)}",
             expected="keys 'start' and at most one of 'end' (first day after) or 'last_day'",
         )
-    if "last_day" in value:
-        return Period.from_last_day(value["start"], value["last_day"])
-    return Period(value["start"], value.get("end"))
+    ends = "last_day" if "last_day" in value else "end"
+    days: dict[str, pendulum.Date | None] = {"start": None, ends: None}
+    problems: list[Problem] = []
+    for key in days:
+        if value.get(key) is not None:
+            try:
+                days[key] = date(value[key])
+            except DataError as exc:
+                problems.extend(attrs.evolve(p, field=key) for p in exc.problems)
+    if problems:
+        raise DataError(problems)
+    start, last = days["start"], days[ends]
+    assert start is not None  # "start" is a required key, and was read
+    if ends == "last_day" and last is not None:
+        if last < start:
+            raise DataError.single(
+                None,
+                "last_day",
+                expected=f"the start {start.isoformat()} or a later day",
+                got=shown(last.isoformat(), shape=r"\d{4}-\d{2}-\d{2}"),
+            )
+        return Period.from_last_day(start, last)
+    return Period(start, last)
 
 
 def _unstructure_period(p: Period) -> dict[str, str]:
