@@ -222,6 +222,8 @@ def quote_keys(keys: Iterable[object], vocabulary: Collection[object] | None = N
     Example:
         >>> quote_keys(["weapn", "Jane Citizen", "DOB 1985-03-12"])
         'weapn and 2 keys not shown (of 14 and 12 characters)'
+        >>> quote_keys(["Ø"])
+        '1 key not shown (of 1 character)'
 
     """
     safe: list[str] = []
@@ -236,7 +238,8 @@ def quote_keys(keys: Iterable[object], vocabulary: Collection[object] | None = N
     if hidden:
         sizes = " and ".join(str(n) for n in hidden[:5]) + (", ..." if len(hidden) > 5 else "")
         word = "key" if len(hidden) == 1 else "keys"
-        parts.append(f"{len(hidden)} {word} not shown (of {sizes} characters)")
+        unit = "character" if hidden == [1] else "characters"
+        parts.append(f"{len(hidden)} {word} not shown (of {sizes} {unit})")
     return " and ".join(parts) or "no keys"
 
 

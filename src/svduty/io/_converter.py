@@ -216,6 +216,21 @@ def _strict_collection(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], 
     return hook
 
 
+def _strict_fixed_tuple(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The fixed-length tuple hook of cattrs, refusing anything but a list of that length."""
+    inner = conv.gen_structure_hetero_tuple(tp)
+    size = len(tp.__args__)
+
+    def hook(value: Any, cl: Any) -> Any:
+        if not isinstance(value, list | tuple) or len(value) != size:
+            raise DataError.single(
+                None, None, expected=f"a list of exactly {size} items", got=describe(value)
+            )
+        return inner(value, cl)
+
+    return hook
+
+
 def _strict_class(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """The attrs-class hook of cattrs, refusing anything but a table up front."""
     inner = cattrs.gen.make_dict_structure_fn(cl, conv)
@@ -252,6 +267,7 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
     # (The factories take the converter, so a copy's own hooks are used for the fields.)
     conv.register_structure_hook_factory(attrs.has, _strict_class)
     conv.register_structure_hook_factory(_is_collection, _strict_collection)
+    conv.register_structure_hook_factory(is_hetero_tuple, _strict_fixed_tuple)
 
     # Strict scalars: TOML and JSON have types, and a number where text is expected (or
     # text where a number is) is a mistake to report, not to convert silently.
