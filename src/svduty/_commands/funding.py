@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from svduty.errors import FundingError
+from svduty.errors import FundingError, quote_keys
 from svduty.funding import (
     CostCategory,
     FundingModel,
@@ -65,7 +65,7 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
     extra = set(data) - allowed
     if extra:
         raise FundingError.single(
-            file, ", ".join(sorted(extra)), expected="keys " + ", ".join(sorted(allowed))
+            file, quote_keys(extra, allowed), expected="keys " + ", ".join(sorted(allowed))
         )
     try:
         if "amount" in data:
