@@ -146,10 +146,12 @@ def _finish(table: pa.Table, keys: Sequence[str]) -> pa.Table:
         certain=yes, possible=possible, yes=yes, undetermined=und, no=no, rows=pc.add(possible, no)
     )
     out = pa.table(cols)
+    order: Any = [(k, "ascending") for k in keys if k != "within_area"]
+    if "within_area" not in keys:
+        return out.sort_by(order) if order else out
     rank = pc.index_in(out.column("within_area"), value_set=pa.array(WITHIN_AREA))
     out = out.append_column("_rank", rank)
-    order: Any = [("_rank", "ascending"), *((k, "ascending") for k in keys if k != "within_area")]
-    return out.sort_by(order).drop_columns(["_rank"])
+    return out.sort_by([("_rank", "ascending"), *order]).drop_columns(["_rank"])
 
 
 def _empty(keys: Sequence[str]) -> pa.Table:
@@ -437,8 +439,9 @@ class BoundedCounts:
             >>> b = BoundedCounts(verdict="violence", groupings={})
             >>> _ = b.add(pa.table({"within_area": ["inside"], "month": ["2025-06"],
             ...     "police_uk_category": ["Public order"], "violence": ["undetermined"]}))
-            >>> [(s.rows, s.by_offence_code, s.codes_settling, s.codes) for s in b.settlements(STATUTE)]
-            [(1, 0, 1, 4)]
+            >>> (s,) = b.settlements(STATUTE)
+            >>> s.rows, s.by_offence_code, s.codes_settling, s.codes
+            (1, 0, 1, 4)
         """
         und = self._undetermined()
         if not und.num_rows:
