@@ -12,6 +12,7 @@ Example:
 
 from typing import TYPE_CHECKING
 
+from svduty._report import Report, report
 from svduty.answers import Answer, Reason, Verdict
 from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
 from svduty.authorities import (
@@ -101,6 +102,7 @@ __all__ = [
     "Problem",
     "Reason",
     "Relation",
+    "Report",
     "Role",
     "Scenario",
     "Source",
@@ -120,6 +122,7 @@ __all__ = [
     "load_packaged_definition",
     "load_partnership",
     "read_police_uk",
+    "report",
     "sample_police_uk",
     "split",
     "validate_bundle",
