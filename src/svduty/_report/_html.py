@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -12,6 +11,7 @@ import pyarrow.compute as pc
 
 from svduty._report._deprivation import INDICES
 from svduty._report._svg import bounded_bars, paired_bars
+from svduty._version import __version__
 from svduty.definitions import Definition
 from svduty.partnership import Partnership
 from svduty.sources import Citation, cite
@@ -426,10 +426,7 @@ def render(r: Report, partnership: Partnership, definition: Definition, when: st
         >>> all(f'<section id="{sid}">' in page for sid, _ in SECTIONS)
         True
     """
-    try:
-        ver = version("svduty")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        ver = "unknown"
+    ver = __version__
     t = r.tables
     months = ", ".join(r.months) or "(none)"
     meta = (
