@@ -335,7 +335,9 @@ class BoundedCounts:
             .group_by(list(_SETTLE_KEYS), use_threads=False)
             .aggregate([([], "count_all")])
         )
-        self._settle.append(part)
+        kept: dict[str, Arrow] = {k: part.column(k) for k in _SETTLE_KEYS}
+        kept["rows"] = part.column("count_all")
+        self._settle.append(pa.table(kept))
         if len(self._settle) >= _COMPACT_AT:
             self._settle = [self._undetermined()]
 
@@ -345,11 +347,11 @@ class BoundedCounts:
             return schema.empty_table().append_column("rows", pa.array([], pa.int64()))
         merged = (
             pa.concat_tables(self._settle)
-            .group_by(list(_SETTLE_KEYS))
-            .aggregate([("count_all", "sum")])
+            .group_by(list(_SETTLE_KEYS), use_threads=False)
+            .aggregate([("rows", "sum")])
         )
         cols: dict[str, Arrow] = {k: merged.column(k) for k in _SETTLE_KEYS}
-        cols["rows"] = merged.column("count_all_sum")
+        cols["rows"] = merged.column("rows_sum")
         return pa.table(cols)
 
     def table(self, grouping: str) -> pa.Table:
