@@ -172,9 +172,7 @@ def test_the_real_month_is_bounded_and_its_undetermined_rows_explained(month):
     # the statute's violence answer: an offence code settles more than the local definition
     violence = BoundedCounts(verdict="violence", groupings={})
     violence.add(month)
-    by_cat = {
-        s.category: s for s in violence.settlements(STATUTE) if s.within_area == "inside"
-    }
+    by_cat = {s.category: s for s in violence.settlements(STATUTE) if s.within_area == "inside"}
     assert by_cat["Violence and sexual offences"].codes_settling >= vso["codes_settling"]
     assert set(COUNT_COLUMNS) <= set(out["by"]["district"][0])
 
@@ -185,3 +183,25 @@ def test_rows_without_a_category_are_reported_as_such():
     (s,) = counter.settlements(STATUTE)
     assert s.category is None and s.text().endswith("the facts given do not settle them")
     assert BoundedCounts(groupings={}).settlements(STATUTE) == ()
+
+
+def test_rows_an_offence_code_always_settles_are_counted(monkeypatch):
+    import svduty.io._bounds as bounds
+
+    # were 62A (violence: yes) the only code published under 'Public order', any code
+    # would settle the rows
+    monkeypatch.setattr(bounds, "_codes_by_category", lambda: {"Public order": ("62A",)})
+    counter = BoundedCounts(verdict="violence", groupings={})
+    counter.add(
+        pa.table(
+            {
+                "within_area": ["inside"] * 2,
+                "month": ["2025-06"] * 2,
+                "police_uk_category": ["Public order"] * 2,
+                "violence": ["undetermined"] * 2,
+            }
+        )
+    )
+    (s,) = counter.settlements(STATUTE)
+    assert (s.rows, s.by_offence_code, s.codes, s.codes_settling) == (2, 2, 1, 1)
+    assert "an offence code would settle all 2" in s.text()
