@@ -131,7 +131,8 @@ def test_why_nothing_certain_says_why_or_nothing():
         )
     )
     inside = counter.why_nothing_certain("inside")
-    assert inside is not None and "the facts given do not settle" in inside
+    assert inside is not None
+    assert "the facts given do not settle" in inside
     assert counter.why_nothing_certain("outside") == (
         "nothing is certain outside the area: all 1 rows are answered no"
     )
@@ -162,12 +163,15 @@ def test_the_real_month_is_bounded_and_its_undetermined_rows_explained(month):
         month, definition=p.definition, resolve_district=p.geography.district_code_of
     )
     inside = next(r for r in out["totals"] if r["within_area"] == "inside")
-    assert inside["certain"] == 0 and inside["possible"] == 2387 and inside["rows"] == 4510
+    assert inside["certain"] == 0
+    assert inside["possible"] == 2387
+    assert inside["rows"] == 4510
     assert "police.uk category" in out["why_nothing_certain"]["inside"]
     settle = [s for s in out["settle"] if s["within_area"] == "inside"]
     assert sum(s["rows"] for s in settle) == inside["undetermined"]
     vso = next(s for s in settle if s["category"] == "Violence and sexual offences")
-    assert vso["codes"] == 56 and 0 < vso["codes_settling"] < vso["codes"]
+    assert vso["codes"] == 56
+    assert 0 < vso["codes_settling"] < vso["codes"]
     assert "offence_code" in vso["missing"]
     # the statute's violence answer: an offence code settles more than the local definition
     violence = BoundedCounts(verdict="violence", groupings={})
@@ -181,7 +185,8 @@ def test_rows_without_a_category_are_reported_as_such():
     counter = BoundedCounts(verdict="violence", groupings={})
     counter.add(pa.table({"within_area": ["inside"], "violence": ["undetermined"]}))
     (s,) = counter.settlements(STATUTE)
-    assert s.category is None and s.text().endswith("the facts given do not settle them")
+    assert s.category is None
+    assert s.text().endswith("the facts given do not settle them")
     assert BoundedCounts(groupings={}).settlements(STATUTE) == ()
 
 
