@@ -1,7 +1,7 @@
 """``svduty.report()``: a needs-assessment profile of a partnership's area from police.uk.
 
 One pass over the input: the pipeline classifies each record batch, the
-:class:`~svduty.io.Tally` accounts for every row and a
+tally accounts for every row and a
 :class:`~svduty.io.BoundedCounts` counts certain / possible / no by month, district,
 CSP, police area, LSOA and category (inside and outside the area apart). The tables are
 Arrow tables; the HTML page and the CSV files are written from the same tables, so they
@@ -88,7 +88,7 @@ class Report:
 
     Attributes:
         title: The page's title.
-        tables: Table name (:data:`TABLES`) -> Arrow table.
+        tables: Table name (:data:`~svduty._report.TABLES`) -> Arrow table.
         html: The page: one self-contained HTML document (inline CSS and SVG).
         summary: What the batch job did with every row.
         months: The police.uk months read, in order.
@@ -235,7 +235,7 @@ def report(
     """Profile a partnership's area from police.uk street-level files.
 
     Reads the files (or folders of monthly files), classifies every row against the
-    partnership's definition, and builds the tables of :data:`TABLES` and one
+    partnership's definition, and builds the tables of :data:`~svduty._report.TABLES` and one
     self-contained HTML page: rows by month and by district and CSP with their bounds
     (certain and possible), the LSOA hotspots, the shares by deprivation decile against
     the area's LSOAs, the police.uk categories, what would settle the undetermined rows,

@@ -64,8 +64,9 @@ ul.sources li{margin-bottom:4px}
 @media print{
  body{max-width:none;padding:0;font-size:10pt}
  nav{display:none}
- h2{break-after:avoid}
+ h2,h3,caption{break-after:avoid}
  figure,tr,.key{break-inside:avoid}
+ tfoot{display:table-row-group}
  a{color:inherit;text-decoration:none}
  ul.sources a[href]::after{content:" <" attr(href) ">";font-size:8pt;color:#555}
  @page{margin:16mm 14mm}

@@ -13,9 +13,9 @@ two, and say why they differ:
 partnership's area, outside it and without a location are always counted apart (the
 ``within_area`` column leads every table).
 
-:class:`BoundedCounts` counts record batches as they stream past (pure Arrow group-bys,
+:class:`~svduty.io.BoundedCounts` counts record batches as they stream past (pure Arrow group-bys,
 merged as they go), so it runs on a month or a decade of files in flat memory;
-:func:`bounded_counts` is the one-call form that returns the JSON-ready counts.
+:func:`~svduty.io.bounded_counts` is the one-call form that returns the JSON-ready counts.
 """
 
 from __future__ import annotations
@@ -251,7 +251,7 @@ class BoundedCounts:
 
     Attributes:
         verdict: The verdict column counted (default ``in_scope``).
-        groupings: Grouping name -> key columns (default :data:`GROUPINGS`).
+        groupings: Grouping name -> key columns (default :data:`~svduty.io.GROUPINGS`).
 
     Example:
         >>> import pyarrow as pa
@@ -358,7 +358,7 @@ class BoundedCounts:
         """The bounded counts of one grouping.
 
         Returns:
-            ``within_area``, the grouping's key columns, then :data:`COUNT_COLUMNS`; sorted
+            ``within_area``, the grouping's key columns, then ``COUNT_COLUMNS``; sorted
             by ``within_area`` (inside, outside, no location) then by the keys.
 
         Raises:
@@ -576,18 +576,18 @@ def bounded_counts(
 ) -> dict[str, Any]:
     """The bounded counts of classified rows, as JSON-ready data.
 
-    By month, district, CSP, police area, LSOA and police.uk category (:data:`GROUPINGS`).
+    By month, district, CSP, police area, LSOA and police.uk category (:data:`~svduty.io.GROUPINGS`).
 
     Args:
         rows: The pipeline's output: a table, a record batch or an iterable of them.
         verdict: The verdict column (default ``in_scope``).
-        groupings: Name -> key columns (default :data:`GROUPINGS`).
+        groupings: Name -> key columns (default :data:`~svduty.io.GROUPINGS`).
         definition: When given, say what would settle the undetermined rows.
         resolve_district: As for :func:`~svduty.definitions.classify_table`.
 
     Returns:
         ``verdict``, ``totals`` (by ``within_area``), ``by`` (grouping -> rows with
-        :data:`COUNT_COLUMNS`), ``why_nothing_certain`` and, with a definition, ``settle``.
+        ``COUNT_COLUMNS``), ``why_nothing_certain`` and, with a definition, ``settle``.
 
     Example:
         >>> import pyarrow as pa
