@@ -9,7 +9,7 @@ import pytest
 
 import svduty
 from svduty.cli import main
-from svduty.governance import CHECKABLE_PRACTICE, GOVERNANCE_RULES, findings_text
+from svduty.governance import GOVERNANCE_RULES, PRACTICE_CHECKS, findings_text
 from svduty.io import load_governance
 from svduty.io._governance import WARWICKSHIRE
 
@@ -137,7 +137,7 @@ def test_every_rule_is_reported_checked_or_skipped():
     code, out, _ = run("--validate", "--format", "json")
     assert code == 0
     v = json.loads(out)["validation"]
-    rules = set(GOVERNANCE_RULES) | set(CHECKABLE_PRACTICE)
+    rules = set(GOVERNANCE_RULES) | set(PRACTICE_CHECKS)
     assert set(v["checked"]) | {s["rule"] for s in v["skipped"]} == rules
     code, out, _ = run("--validate")
     assert "checked: GOV-SCHEDULE-1, GOV-CSP-COVERAGE" in out

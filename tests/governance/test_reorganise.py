@@ -10,8 +10,8 @@ from svduty.authorities import Authorities, Authority, AuthorityCategory
 from svduty.errors import FundingError, GovernanceError, ScenarioError
 from svduty.findings import Severity
 from svduty.governance import (
-    CHECKABLE_PRACTICE,
     GOVERNANCE_RULES,
+    PRACTICE_CHECKS,
     AbolishAuthority,
     CreateArea,
     CreateAuthority,
@@ -221,8 +221,8 @@ def test_findings_html_lists_findings_citations_and_skipped_rules():
 def test_national_rules_cite_national_law_and_practice_rules_come_from_the_bundle():
     national = {r.citation.source.id for r in GOVERNANCE_RULES.values()}
     assert national <= {"cda-1998", "pcsc-act-2022"}
-    assert {r.id for r in P.governance_rules} == set(CHECKABLE_PRACTICE)
-    assert not set(GOVERNANCE_RULES) & set(CHECKABLE_PRACTICE)
+    assert {r.id for r in P.governance_rules} == set(PRACTICE_CHECKS)
+    assert not set(GOVERNANCE_RULES) & set(PRACTICE_CHECKS)
     path = next(r for r in P.governance_rules if r.id == "GOV-PATH")
     assert path.citation.source.id == "warwickshire-partnership-agreement"
 

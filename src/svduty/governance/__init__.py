@@ -5,7 +5,7 @@ roles) and the typed, cited relations between them. It is immutable: a what-if
 :class:`Scenario` applied with :meth:`GovernanceGraph.apply` gives a new graph and a log,
 :meth:`GovernanceGraph.diff` says what changed, and :meth:`GovernanceGraph.validate`
 checks the structure against national law (:data:`GOVERNANCE_RULES`) and the
-partnership's declared practice (:class:`GovernanceRule`, :data:`CHECKABLE_PRACTICE`),
+partnership's declared practice (:class:`GovernanceRule`, :data:`PRACTICE_CHECKS`),
 reporting in the one :mod:`svduty.findings` vocabulary. A :class:`Timetable` holds the
 Duty's milestones and reviews.
 
@@ -51,15 +51,15 @@ from svduty.governance._reorganise import (
     reorganise,
     schedule_1_findings,
 )
-from svduty.governance._rules import CHECKABLE_PRACTICE, GOVERNANCE_RULES, GovernanceRule
+from svduty.governance._rules import GOVERNANCE_RULES, PRACTICE_CHECKS, GovernanceRule
 from svduty.governance._scenario import ApplyLog, LogEntry, Scenario
 from svduty.governance._timetable import Milestone, ReviewDate, Timetable, TimetableReview
 from svduty.governance._validate import findings_html, findings_text, raise_for_errors
 from svduty.governance._whatif import WhatIf
 
 __all__ = [
-    "CHECKABLE_PRACTICE",
     "GOVERNANCE_RULES",
+    "PRACTICE_CHECKS",
     "AbolishAuthority",
     "Accountability",
     "AddBody",

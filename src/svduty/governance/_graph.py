@@ -331,7 +331,7 @@ class GovernanceGraph(GraphQuestions):
 
         The national rules (:data:`~svduty.governance.GOVERNANCE_RULES`) always run. The
         checks of a partnership's practice (``GOV-PATH``, ``GOV-GRANT``, ...; see
-        :data:`~svduty.governance.CHECKABLE_PRACTICE`) run only when ``rules`` declares them
+        :data:`~svduty.governance.PRACTICE_CHECKS`) run only when ``rules`` declares them
         with their citation, as a bundle's ``governance.toml`` does; the others are
         reported as skipped. :meth:`Partnership.validate_governance()
         <svduty.partnership.Partnership.validate_governance>` passes the partnership's

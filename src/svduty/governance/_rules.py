@@ -2,14 +2,14 @@
 
 :data:`GOVERNANCE_RULES` holds the rules that come from national law, each citing it.
 A partnership's own practice (a reporting path to the countywide board, a declared
-grant recipient, ...) is not law: the checks exist in code (:data:`CHECKABLE_PRACTICE`),
+grant recipient, ...) is not law: the checks exist in code (:data:`PRACTICE_CHECKS`),
 and a partnership declares which of them are its rules, with the citation of its own
 documents, in its bundle's ``governance.toml`` (``[[rules]]``).
 
 Example:
     >>> GOVERNANCE_RULES["GOV-CSP-COVERAGE"].citation.source.id
     'cda-1998'
-    >>> sorted(CHECKABLE_PRACTICE)[:3]
+    >>> sorted(PRACTICE_CHECKS)[:3]
     ['GOV-CYCLE', 'GOV-GRANT', 'GOV-ISOLATED']
 """
 
@@ -19,7 +19,7 @@ import attrs
 
 from svduty.sources import Citation, cite
 
-__all__ = ["CHECKABLE_PRACTICE", "GOVERNANCE_RULES", "GovernanceRule"]
+__all__ = ["GOVERNANCE_RULES", "PRACTICE_CHECKS", "GovernanceRule"]
 
 
 @attrs.frozen(slots=True)
@@ -60,7 +60,7 @@ GOVERNANCE_RULES: dict[str, GovernanceRule] = {
 }
 """The rules of national law every governance graph is checked against, by id."""
 
-CHECKABLE_PRACTICE: dict[str, str] = {
+PRACTICE_CHECKS: dict[str, str] = {
     "GOV-REF": "no relation points at a body that does not exist",
     "GOV-CYCLE": "oversight has no cycles",
     "GOV-PATH": "every local body has a reporting path to a countywide strategic body",

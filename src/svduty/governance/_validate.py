@@ -1,7 +1,7 @@
 """Validation of a governance graph: findings with severity, rule id and citation.
 
 National rules (:data:`~svduty.governance.GOVERNANCE_RULES`) always run; the checks of
-a partnership's practice run when it declares them (:data:`~svduty.governance.CHECKABLE_PRACTICE`).
+a partnership's practice run when it declares them (:data:`~svduty.governance.PRACTICE_CHECKS`).
 Every rule that ran is listed in :attr:`Findings.checked <svduty.findings.Findings.checked>`
 and every one that did not in ``skipped``, with the reason.
 
@@ -21,7 +21,7 @@ from svduty.errors import GovernanceError, Problem
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView, oversight_cycles, upward
-from svduty.governance._rules import CHECKABLE_PRACTICE, GOVERNANCE_RULES, GovernanceRule
+from svduty.governance._rules import GOVERNANCE_RULES, PRACTICE_CHECKS, GovernanceRule
 from svduty.governance._timetable import Timetable
 from svduty.sources import Confidence
 
@@ -250,11 +250,11 @@ def validate_graph(
     """
     declared: dict[str, GovernanceRule] = {}
     for n, rule in enumerate(rules):
-        if rule.id not in CHECKABLE_PRACTICE:
+        if rule.id not in PRACTICE_CHECKS:
             raise GovernanceError.single(
                 None,
                 f"rules[{n}].id",
-                expected="one of " + ", ".join(sorted(CHECKABLE_PRACTICE)),
+                expected="one of " + ", ".join(sorted(PRACTICE_CHECKS)),
                 got=rule.id[:40],
             )
         declared[rule.id] = rule
@@ -290,7 +290,7 @@ def validate_graph(
         "GOV-ISOLATED": lambda add: _isolated(graph, add),
         "GOV-TIMETABLE": lambda add: _timetable(graph, add, timetable) if timetable else None,
     }
-    for rule_id in CHECKABLE_PRACTICE:
+    for rule_id in PRACTICE_CHECKS:
         if rule_id not in declared:
             skipped.append((rule_id, "not a declared rule of the partnership (governance.toml)"))
         elif rule_id in needs and needs[rule_id][0] is None:

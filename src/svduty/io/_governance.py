@@ -24,7 +24,7 @@ import cattrs
 
 from svduty.errors import DataError, GovernanceError, ScenarioError
 from svduty.governance import (
-    CHECKABLE_PRACTICE,
+    PRACTICE_CHECKS,
     Body,
     GovernanceGraph,
     GovernanceRule,
@@ -62,7 +62,7 @@ class GovernanceDocument:
         bodies: The bodies of the partnership's governance.
         relations: The relations between them, each with its citation.
         rules: The partnership's own governance rules (its practice), each naming a
-            check of :data:`~svduty.governance.CHECKABLE_PRACTICE` and citing the
+            check of :data:`~svduty.governance.PRACTICE_CHECKS` and citing the
             partnership's document that makes it a rule.
 
     Example:
@@ -167,7 +167,7 @@ def load_governance_rules(
 
     Raises:
         GovernanceError: naming the file and field of a rule whose id is no check of
-            :data:`~svduty.governance.CHECKABLE_PRACTICE`.
+            :data:`~svduty.governance.PRACTICE_CHECKS`.
 
     Example:
         >>> load_governance_rules({"rules": [{"id": "GOV-PATH", "requires": "a path",
@@ -185,11 +185,11 @@ def load_governance_rules(
     )
     rules = parsed.rules
     for n, rule in enumerate(rules):
-        if rule.id not in CHECKABLE_PRACTICE:
+        if rule.id not in PRACTICE_CHECKS:
             raise GovernanceError.single(
                 str(file) if file is not None else None,
                 f"rules[{n}].id",
-                expected="a check svduty has: " + ", ".join(sorted(CHECKABLE_PRACTICE)),
+                expected="a check svduty has: " + ", ".join(sorted(PRACTICE_CHECKS)),
                 got=rule.id[:40],
             )
     return rules
@@ -200,12 +200,13 @@ def load_governance_section(
     *,
     file: str,
     converter: cattrs.Converter,
-    folder: Path,
+    folder: Path | None = None,
 ) -> dict[str, object]:
     """A bundle's governance section: the graph, its rules and the ``scenarios/`` folder.
 
     Returns the :class:`~svduty.partnership.Partnership` fields ``governance``, ``governance_rules``
-    and ``scenarios`` (by file name without ``.toml``).
+    and, when ``folder`` is given, ``scenarios`` (by file name without ``.toml``; the
+    bundle loader reads them itself, to report the problems of every scenario file).
 
     Example:
         >>> import svduty
@@ -219,12 +220,15 @@ def load_governance_section(
     """
     graph = load_governance(data, file=file, converter=converter)
     rules = load_governance_rules(data, file=file, converter=converter)
-    scenarios: dict[str, Scenario] = {}
-    if (folder / "scenarios").is_dir():
-        for f in sorted((folder / "scenarios").glob("*.toml")):
-            name = f"scenarios/{f.name}"
-            scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=converter)
-    return {"governance": graph, "governance_rules": rules, "scenarios": scenarios}
+    out: dict[str, object] = {"governance": graph, "governance_rules": rules}
+    if folder is not None:
+        scenarios: dict[str, Scenario] = {}
+        if (folder / "scenarios").is_dir():
+            for f in sorted((folder / "scenarios").glob("*.toml")):
+                name = f"scenarios/{f.name}"
+                scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=converter)
+        out["scenarios"] = scenarios
+    return out
 
 
 def load_scenario(
