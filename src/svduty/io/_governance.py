@@ -177,7 +177,7 @@ def load_governance_rules(
         ...                        "citation": {"source": "cda-1998"}}]}, file="g.toml")
         Traceback (most recent call last):
         ...
-        svduty.errors.GovernanceError: g.toml: rules[0].id: expected a check svduty has: GOV-CYCLE, GOV-GRANT, GOV-ISOLATED, GOV-PATH, GOV-REF, GOV-SPECIFIED, GOV-TIMETABLE (got 'GOV-X')
+        svduty.errors.GovernanceError: g.toml: rules[0].id: expected a check svduty has: GOV-CYCLE, GOV-GRANT, GOV-ISOLATED, GOV-PATH, GOV-REF, GOV-SPECIFIED, GOV-TIMETABLE (got a string of 5 characters, not shown)
     """  # noqa: E501
     conv = converter or _governance_converter()
     parsed = structure(
