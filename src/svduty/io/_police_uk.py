@@ -22,7 +22,6 @@ no line breaks inside fields, so records and lines coincide.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -34,6 +33,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._inputs import POLICE_UK_COLUMNS, expand_inputs, first_line, is_police_uk_header
+from svduty.io._lines import record_lines
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -44,25 +45,8 @@ __all__ = [
     "normalise_police_uk",
     "police_uk_paths",
     "read_police_uk",
-    "rejections",
     "sample_police_uk",
 ]
-
-POLICE_UK_COLUMNS: tuple[str, ...] = (
-    "Crime ID",
-    "Month",
-    "Reported by",
-    "Falls within",
-    "Longitude",
-    "Latitude",
-    "Location",
-    "LSOA code",
-    "LSOA name",
-    "Crime type",
-    "Last outcome category",
-    "Context",
-)
-"""The header of a police.uk street-level crime file, in order."""
 
 POLICE_UK_CRIME_TYPES: dict[str, str] = {
     "Anti-social behaviour": "anti-social-behaviour",
@@ -137,15 +121,16 @@ _RENAMES = dict(
 _NUMBER = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
 _MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 _TRIMMED = frozenset({"id", "lsoa_code", "lsoa_name", "police_uk_category"})
-_STRING_TYPES = {name: pa.string() for name in POLICE_UK_COLUMNS}
+_BINARY_TYPES = {name: pa.binary() for name in POLICE_UK_COLUMNS}
 _HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
 
 
 def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
     """Expand files and folders into the list of police.uk CSV files to read.
 
-    A folder stands for every ``*.csv`` file under it (recursively, as police.uk's monthly
-    downloads are laid out: ``2025-06/2025-06-warwickshire-street.csv``), in sorted order.
+    A folder stands for every ``.csv`` file under it (any case; recursively, as police.uk's
+    monthly downloads are laid out: ``2025-06/2025-06-warwickshire-street.csv``), in sorted
+    order.
 
     Args:
         inputs: Files and folders.
@@ -158,30 +143,14 @@ def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
         >>> [p.name for p in police_uk_paths([sample_police_uk().parent])]
         ['2025-06-warwickshire-street.csv']
     """
-    paths: list[Path] = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            found = sorted(q for q in p.rglob("*.csv") if q.is_file())
-            if not found:
-                raise InputFormatError(
-                    Problem(file=str(p), expected="a folder holding police.uk CSV files")
-                )
-            paths.extend(found)
-        elif p.is_file():
-            paths.append(p)
-        else:
-            raise InputFormatError(Problem(message="file not found", file=str(p)))
-    return paths
+    return list(expand_inputs(inputs).files)
 
 
 def _check_header(path: Path) -> None:
-    """Fail fast unless the first line is the police.uk header (quoted or not)."""
-    with path.open("rb") as fh:
-        first = fh.readline(4096)
-    text = first.decode("utf-8-sig", errors="replace").strip()
-    got = [c.strip() for c in next(csv.reader([text]), [])]
-    if tuple(got) != POLICE_UK_COLUMNS:
+    """Fail fast unless the first line is the police.uk header (quoted, padded or not)."""
+    first = first_line(path)
+    if not is_police_uk_header(first):
+        got = [c.strip().strip('"') for c in first.decode("utf-8-sig", "replace").split(",")]
         missing = [c for c in POLICE_UK_COLUMNS if c not in got]
         detail = f"; missing {', '.join(missing)}" if missing and len(missing) < 12 else ""
         raise InputFormatError(
@@ -310,6 +279,14 @@ def normalise_police_uk(
     reason: Arrow = pa.nulls(n, pa.string())
     field: Arrow = pa.nulls(n, pa.string())
     month = pc.utf8_trim_whitespace(col["Month"])
+    repeated = pc.and_(
+        pc.equal(month, pa.scalar("Month")),
+        pc.equal(pc.utf8_trim_whitespace(col["Crime type"]), pa.scalar("Crime type")),
+    )
+    if pc.any(repeated).as_py():  # two files joined: the second header is not a crime
+        reason, field = _reject(
+            reason, field, repeated, "header: a repeated header line, not a crime", "header"
+        )
     months = pc.unique(month).drop_null()  # a month per file: check the few distinct values
     good_months = pa.array(
         [m for m in months.to_pylist() if m is not None and re.match(_MONTH, m)], pa.string()
@@ -383,6 +360,57 @@ def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(arrays, schema=POLICE_UK_SCHEMA)
 
 
+def _line(lines: Any, record: int) -> int:
+    return int(lines[record - 1]) if 0 < record <= len(lines) else record
+
+
+def _lines_of(lines: Any, records: Arrow) -> Arrow:
+    """Parser record numbers (header = 1) -> the lines where the records start."""
+    recs = records.to_numpy(zero_copy_only=False)
+    if len(recs) and recs[-1] <= len(lines):
+        return pa.array(lines[recs - 1])
+    return pa.array([_line(lines, int(r)) for r in recs], pa.int64())
+
+
+def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
+    """Normalise a batch read as bytes; a row with a cell that is not UTF-8 is rejected."""
+    arrays: list[Arrow] = []
+    bad: list[tuple[str, Arrow]] = []
+    for column in POLICE_UK_COLUMNS:
+        col = raw.column(column)
+        try:
+            arrays.append(col.cast(pa.string()))
+        except pa.ArrowInvalid:  # rare: find the rows one by one
+            mask = pa.array([not _utf8(v) for v in col.to_pylist()], pa.bool_())
+            cleaned = pc.if_else(mask, pa.scalar(b"", pa.binary()), col)
+            arrays.append(cleaned.cast(pa.string()))
+            bad.append((column, mask))
+    out = normalise_police_uk(
+        pa.RecordBatch.from_arrays(arrays, names=list(POLICE_UK_COLUMNS)), file=name, rows=rows
+    )
+    for column, mask in bad:
+        reason, field = _reject(
+            out.column("rejected"),
+            out.column("rejected_field"),
+            mask,
+            f"{column}: expected UTF-8 text",
+            column,
+        )
+        out = out.set_column(out.schema.get_field_index("rejected"), "rejected", reason)
+        out = out.set_column(out.schema.get_field_index("rejected_field"), "rejected_field", field)
+    return out
+
+
+def _utf8(value: bytes | None) -> bool:
+    if value is None:
+        return True
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def read_police_uk(
     inputs: str | Path | Iterable[str | Path],
     *,
@@ -429,19 +457,33 @@ def read_police_uk(
             skipped.append((row.number if row.number is not None else -1, why))
             return "skip"
 
+        lines = record_lines(p)
         with pa.OSFile(name, "rb") as fh:
-            reader = pacsv.open_csv(
-                fh,  # type: ignore[arg-type]  # an Arrow NativeFile is a file
-                read_options=pacsv.ReadOptions(
-                    use_threads=False, block_size=block_size, encoding="utf8"
-                ),
-                parse_options=pacsv.ParseOptions(invalid_row_handler=handler),  # type: ignore[arg-type]
-                convert_options=pacsv.ConvertOptions(
-                    column_types=_STRING_TYPES,
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
+            try:
+                reader = pacsv.open_csv(
+                    fh,  # type: ignore[arg-type]  # an Arrow NativeFile is a file
+                    read_options=pacsv.ReadOptions(
+                        use_threads=False,
+                        block_size=block_size,
+                        column_names=list(POLICE_UK_COLUMNS),
+                        skip_rows=1,
+                    ),
+                    parse_options=pacsv.ParseOptions(
+                        invalid_row_handler=handler,  # type: ignore[arg-type]
+                        newlines_in_values=True,
+                    ),
+                    convert_options=pacsv.ConvertOptions(
+                        column_types=_BINARY_TYPES,
+                        strings_can_be_null=False,
+                        quoted_strings_can_be_null=False,
+                    ),
+                )
+            except pa.ArrowInvalid as exc:  # e.g. a header with no row after it
+                if "Empty CSV" in str(exc):
+                    continue
+                raise InputFormatError(
+                    Problem(file=name, message="not a readable CSV file")
+                ) from None
             next_row = 2
             consumed = 0  # skipped lines before next_row, already yielded
             for raw in reader:
@@ -455,53 +497,17 @@ def read_police_uk(
                 skipped[consumed:] = pending
                 consumed += len(passed)
                 if passed:
-                    yield _bad_lines(name, passed)
+                    yield _bad_lines(name, [(_line(lines, n), why) for n, why in passed])
                 if raw.num_rows:
-                    yield normalise_police_uk(raw, file=name, rows=nums)
+                    yield _decoded(raw, name, _lines_of(lines, nums))
                 if progress is not None:
                     progress(done + fh.tell())
             if len(skipped) > consumed:
-                yield _bad_lines(name, sorted(skipped[consumed:]))
+                rest = sorted(skipped[consumed:])
+                yield _bad_lines(name, [(_line(lines, n), why) for n, why in rest])
         done += p.stat().st_size
         if progress is not None:
             progress(done)
-
-
-def rejections(batch: pa.RecordBatch | pa.Table) -> list[Problem]:
-    """The rejected rows of a normalised batch as :class:`~svduty.errors.Problem` records.
-
-    Example:
-        >>> import pyarrow as pa
-        >>> cols = {c: ["2025-06"] if c == "Month" else [""] for c in POLICE_UK_COLUMNS}
-        >>> cols["Crime type"] = ["Burglary"]
-        >>> cols["Latitude"] = ["north"]
-        >>> b = normalise_police_uk(pa.table(cols), file="x.csv", rows=pa.array([2]))
-        >>> [str(p) for p in rejections(b)]
-        ['x.csv: row 2: Latitude: expected a number in degrees']
-    """
-    bad = batch.filter(pc.is_valid(batch.column("rejected")))
-    out = []
-    for file, row, why, fld in zip(
-        bad.column("file").to_pylist(),
-        bad.column("row").to_pylist(),
-        bad.column("rejected").to_pylist(),
-        bad.column("rejected_field").to_pylist(),
-        strict=True,
-    ):
-        text = str(why)
-        prefix = f"{fld}: "
-        message = text[len(prefix) :] if fld and text.startswith(prefix) else text
-        expected = message[len("expected ") :] if message.startswith("expected ") else None
-        out.append(
-            Problem(
-                message="" if expected else message,
-                file=file,
-                row=row,
-                field=fld,
-                expected=expected,
-            )
-        )
-    return out
 
 
 def sample_police_uk() -> Path:

@@ -16,11 +16,11 @@ from svduty.io import (
     normalise_police_uk,
     police_uk_paths,
     read_police_uk,
-    rejections,
     sample_police_uk,
 )
+from svduty.io._summary import rejected_rows as rejections
 
-from .conftest import SHARED
+from ..conftest import SHARED
 
 MONTHS = sorted((SHARED / "policeuk").glob("*.csv"))
 HEADER = ",".join(POLICE_UK_COLUMNS)

@@ -15,14 +15,14 @@ from svduty.io import (
     POLICE_UK_COLUMNS,
     Pipeline,
     Summary,
-    Tally,
     classify_batch,
     classify_batches,
     normalise_police_uk,
     read_police_uk,
 )
+from svduty.io._summary import Tally
 
-from .conftest import (
+from ..conftest import (
     LSOA_TO_DISTRICT,
     MONTHS_DIR,
     WARWICKSHIRE,
@@ -270,10 +270,23 @@ def test_summary_text_and_json():
     assert "... and 10 more" in many.to_text()
 
 
-def test_count_json_and_reject():
+def test_count_out_and_reject():
+    # count_json (the row-by-row incidents route) is gone: incidents are counted from the
+    # pipeline's batches like police.uk rows
     t = Tally()
     t.count_in(2)
-    t.count_json({"violence": "no", "kinds": []}, None)
+    t.count_out(
+        pa.table(
+            {
+                "rejected": [None],
+                "file": ["f"],
+                "row": [1],
+                "rejected_field": [None],
+                "violence": ["no"],
+                "kinds": [[]],
+            }
+        )
+    )
     t.reject(Problem(row=1, message="bad"))
     s = t.summary()
     assert s.verdicts == {"violence": {"no": 1}}
@@ -322,13 +335,14 @@ def test_a_classifier_error_without_rows_propagates():
 
 
 def test_a_classifier_that_keeps_refusing_is_stopped():
+    # no retry loop: the rows refused are set apart once; a second refusal is an error
     def stubborn(table):
         if table.num_rows:
             raise DataError.single(None, "x", row=1, expected="y")
         return fake_classify_table(table)
 
     batch = raw(**{"LSOA code": [""] * 150})
-    with pytest.raises(SvdutyError, match="more than 100 times"):
+    with pytest.raises(SvdutyError, match="x: expected y"):
         classify_batch(
             batch, resolve_areas=fake_resolve_lsoas, classify=stubborn, within=fake_within
         )
