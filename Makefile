@@ -48,7 +48,8 @@ docs: $(STAMP) ## the tutorials' figures, Sphinx HTML with warnings as errors, t
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 	$(BIN)/sphinx-build -W --keep-going -q -b doctest docs docs/_build/doctest
 
-bench: $(STAMP) ## the throughput and memory benchmarks (a report, not a test)
+bench: $(STAMP) ## the throughput and memory benchmarks against bare pyarrow, polars, DuckDB, pandas (a report, not a test)
+	$(PIP) install --quiet polars duckdb pandas
 	$(BIN)/python benchmarks/run.py
 
 clean: ## remove build products (keeps .venv)
