@@ -30,10 +30,11 @@ from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty._commands._progress import Progress
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
-from svduty.io._incidents import STDIN, iter_incidents
+from svduty.io._incident_tables import iter_incidents
+from svduty.io._incidents import STDIN
 from svduty.io._inputs import detect_format, expand_inputs
 from svduty.io._output import output_metadata, output_schema
-from svduty.io._police_uk import read_police_uk
+from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._summary import Summary, run_pipeline
 from svduty.io._writers import RejectedWriter, TableWriter, output_format
 

@@ -44,14 +44,8 @@ from svduty.io._governance import (
     load_timetable,
     read_scenario,
 )
-from svduty.io._incidents import (
-    INCIDENT_SCHEMA,
-    iter_incident_table,
-    iter_incidents,
-    iter_incidents_jsonl,
-    read_incident_table,
-    read_incidents_jsonl,
-)
+from svduty.io._incident_tables import iter_incident_table, iter_incidents, read_incident_table
+from svduty.io._incidents import INCIDENT_SCHEMA, iter_incidents_jsonl, read_incidents_jsonl
 from svduty.io._pipeline import (
     AREA_COLUMNS,
     Pipeline,
@@ -64,10 +58,9 @@ from svduty.io._police_uk import (
     POLICE_UK_CRIME_TYPES,
     POLICE_UK_SCHEMA,
     normalise_police_uk,
-    police_uk_paths,
-    read_police_uk,
     sample_police_uk,
 )
+from svduty.io._police_uk_reader import police_uk_paths, read_police_uk
 from svduty.io._schema import bundle_schema, schema_errors, schema_of
 from svduty.io._summary import VERDICT_COLUMNS, Summary, run_pipeline
 from svduty.io._writers import write_table

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from svduty._version import __version__
 from svduty.io._incidents import INCIDENT_SCHEMA
 
 __all__ = [
@@ -123,15 +124,9 @@ def output_metadata(
         >>> m["svduty.partnership"], m["svduty.inputs"], m["svduty.written"]
         ('warwickshire', '["a.csv"]', '2026-01-02T00:00:00+00:00')
     """
-    from importlib.metadata import PackageNotFoundError, version  # costly: only when writing
-
-    try:
-        svduty_version = version("svduty")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        svduty_version = "0.0.0+unknown"
     when = now or dt.datetime.now(dt.UTC)
     return {
-        "svduty.version": svduty_version,
+        "svduty.version": __version__,
         "svduty.partnership": str(used.get("partnership") or ""),
         "svduty.definition": str(used.get("definition") or ""),
         "svduty.inputs": json.dumps(list(inputs)),

@@ -15,26 +15,21 @@ Every column is read as a string, then checked and converted with :mod:`pyarrow.
 stream with its ``row`` number and a ``rejected`` reason, so that a batch job can account
 for every row (rows in = rows out + rows rejected).
 
-Row numbers: ``row`` is the line number in the file, counting the header as row 1, so the
-first data row is row 2 (what a text editor or a spreadsheet shows). police.uk files have
-no line breaks inside fields, so records and lines coincide.
+This module holds the format and the per-batch checks (:func:`normalise_police_uk`); the
+file reader (:func:`read_police_uk`) is in :mod:`svduty.io._police_uk_reader`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 
 from svduty.errors import InputFormatError, Problem
-from svduty.io._inputs import POLICE_UK_COLUMNS, expand_inputs, first_line, is_police_uk_header
-from svduty.io._lines import record_lines
+from svduty.io._inputs import POLICE_UK_COLUMNS
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -43,8 +38,6 @@ __all__ = [
     "POLICE_UK_CRIME_TYPES",
     "POLICE_UK_SCHEMA",
     "normalise_police_uk",
-    "police_uk_paths",
-    "read_police_uk",
     "sample_police_uk",
 ]
 
@@ -121,56 +114,6 @@ _RENAMES = dict(
 _NUMBER = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
 _MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 _TRIMMED = frozenset({"id", "lsoa_code", "lsoa_name", "police_uk_category"})
-_BINARY_TYPES = {name: pa.binary() for name in POLICE_UK_COLUMNS}
-_HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
-
-
-def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into the list of police.uk CSV files to read.
-
-    A folder stands for every ``.csv`` file under it (any case; recursively, as police.uk's
-    monthly downloads are laid out: ``2025-06/2025-06-warwickshire-street.csv``), in sorted
-    order.
-
-    Args:
-        inputs: Files and folders.
-
-    Raises:
-        InputFormatError: if an input does not exist or a folder holds no CSV file.
-
-    Example:
-        >>> from svduty.io import sample_police_uk
-        >>> [p.name for p in police_uk_paths([sample_police_uk().parent])]
-        ['2025-06-warwickshire-street.csv']
-    """
-    return list(expand_inputs(inputs).files)
-
-
-def _check_header(path: Path) -> None:
-    """Fail fast unless the first line is the police.uk header (quoted, padded or not)."""
-    first = first_line(path)
-    if not is_police_uk_header(first):
-        got = [c.strip().strip('"') for c in first.decode("utf-8-sig", "replace").split(",")]
-        missing = [c for c in POLICE_UK_COLUMNS if c not in got]
-        detail = f"; missing {', '.join(missing)}" if missing and len(missing) < 12 else ""
-        raise InputFormatError(
-            Problem(
-                message=f"not a police.uk street-level crime file{detail}",
-                file=str(path),
-                row=1,
-                field="header",
-                expected=f"the 12 police.uk columns {_HEADER_TEXT}",
-            )
-        )
-
-
-def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:
-    """The line numbers of ``n`` consecutive good rows from ``start``, jumping ``skipped``."""
-    nums: Arrow = pa.array(np.arange(start, start + n, dtype=np.int64))
-    for s in skipped:  # few: one per malformed line
-        one = pa.scalar(1, pa.int64())
-        nums = pc.if_else(pc.greater_equal(nums, pa.scalar(s, pa.int64())), pc.add(nums, one), nums)
-    return nums
 
 
 def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> tuple[Arrow, Arrow]:
@@ -340,174 +283,6 @@ def _empty_raw() -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(
         [pa.array([], pa.string()) for _ in POLICE_UK_COLUMNS], names=list(POLICE_UK_COLUMNS)
     )
-
-
-def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
-    """Rows for the lines the CSV parser skipped (wrong number of fields)."""
-    n = len(lines)
-    arrays: list[Arrow] = []
-    for f in POLICE_UK_SCHEMA:
-        if f.name == "file":
-            arrays.append(pa.array([file] * n, pa.string()))
-        elif f.name == "row":
-            arrays.append(pa.array([num for num, _ in lines], pa.int64()))
-        elif f.name == "rejected":
-            arrays.append(pa.array([why for _, why in lines], pa.string()))
-        elif f.name == "rejected_field":
-            arrays.append(pa.array(["fields"] * n, pa.string()))
-        else:
-            arrays.append(pa.nulls(n, f.type))
-    return pa.RecordBatch.from_arrays(arrays, schema=POLICE_UK_SCHEMA)
-
-
-def _line(lines: Any, record: int) -> int:
-    return int(lines[record - 1]) if 0 < record <= len(lines) else record
-
-
-def _lines_of(lines: Any, records: Arrow) -> Arrow:
-    """Parser record numbers (header = 1) -> the lines where the records start."""
-    recs = records.to_numpy(zero_copy_only=False)
-    if len(recs) and recs[-1] <= len(lines):
-        return pa.array(lines[recs - 1])
-    return pa.array([_line(lines, int(r)) for r in recs], pa.int64())
-
-
-def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
-    """Normalise a batch read as bytes; a row with a cell that is not UTF-8 is rejected."""
-    arrays: list[Arrow] = []
-    bad: list[tuple[str, Arrow]] = []
-    for column in POLICE_UK_COLUMNS:
-        col = raw.column(column)
-        try:
-            arrays.append(col.cast(pa.string()))
-        except pa.ArrowInvalid:  # rare: find the rows one by one
-            mask = pa.array([not _utf8(v) for v in col.to_pylist()], pa.bool_())
-            cleaned = pc.if_else(mask, pa.scalar(b"", pa.binary()), col)
-            arrays.append(cleaned.cast(pa.string()))
-            bad.append((column, mask))
-    out = normalise_police_uk(
-        pa.RecordBatch.from_arrays(arrays, names=list(POLICE_UK_COLUMNS)), file=name, rows=rows
-    )
-    for column, mask in bad:
-        reason, field = _reject(
-            out.column("rejected"),
-            out.column("rejected_field"),
-            mask,
-            f"{column}: expected UTF-8 text",
-            column,
-        )
-        out = out.set_column(out.schema.get_field_index("rejected"), "rejected", reason)
-        out = out.set_column(out.schema.get_field_index("rejected_field"), "rejected_field", field)
-    return out
-
-
-def _utf8(value: bytes | None) -> bool:
-    if value is None:
-        return True
-    try:
-        value.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def read_police_uk(
-    inputs: str | Path | Iterable[str | Path],
-    *,
-    block_size: int = 1 << 24,
-    progress: Callable[[int], None] | None = None,
-) -> Iterator[pa.RecordBatch]:
-    """Stream police.uk street-level files as normalised record batches.
-
-    Reads one file, many files, or folders of monthly files (see :func:`police_uk_paths`)
-    with :func:`pyarrow.csv.open_csv`, a block at a time, so memory stays flat however
-    large the input. Every header is checked first: a file that is not a police.uk file
-    fails fast, before any row is read. Lines with the wrong number of fields are kept as
-    rejected rows with their line number; see :func:`normalise_police_uk` for the checks
-    on the other rows.
-
-    Args:
-        inputs: A file, a folder, or several of them.
-        block_size: Bytes parsed at a time (one record batch per block).
-        progress: Called with the number of bytes read so far after each batch.
-
-    Raises:
-        InputFormatError: if an input is missing or is not a police.uk file.
-
-    Example:
-        >>> from svduty.io import sample_police_uk
-        >>> batches = list(read_police_uk(sample_police_uk()))
-        >>> sum(b.num_rows for b in batches)
-        4586
-        >>> batches[0].column("row")[0].as_py()  # the header is row 1
-        2
-    """
-    items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-    paths = police_uk_paths(items)
-    for p in paths:
-        _check_header(p)
-    done = 0
-    for p in paths:
-        name = str(p)
-        skipped: list[tuple[int, str]] = []
-
-        def handler(row: pacsv.InvalidRow, skipped: list[tuple[int, str]] = skipped) -> str:
-            # row.number is the line number (header = 1) when reading on one thread
-            why = f"fields: expected 12 fields, got {row.actual_columns}"
-            skipped.append((row.number if row.number is not None else -1, why))
-            return "skip"
-
-        lines = record_lines(p)
-        with pa.OSFile(name, "rb") as fh:
-            try:
-                reader = pacsv.open_csv(
-                    fh,  # type: ignore[arg-type]  # an Arrow NativeFile is a file
-                    read_options=pacsv.ReadOptions(
-                        use_threads=False,
-                        block_size=block_size,
-                        column_names=list(POLICE_UK_COLUMNS),
-                        skip_rows=1,
-                    ),
-                    parse_options=pacsv.ParseOptions(
-                        invalid_row_handler=handler,  # type: ignore[arg-type]
-                        newlines_in_values=True,
-                    ),
-                    convert_options=pacsv.ConvertOptions(
-                        column_types=_BINARY_TYPES,
-                        strings_can_be_null=False,
-                        quoted_strings_can_be_null=False,
-                    ),
-                )
-            except pa.ArrowInvalid as exc:  # e.g. a header with no row after it
-                if "Empty CSV" in str(exc):
-                    continue
-                raise InputFormatError(
-                    Problem(file=name, message="not a readable CSV file")
-                ) from None
-            next_row = 2
-            consumed = 0  # skipped lines before next_row, already yielded
-            for raw in reader:
-                # the parser may have read ahead: skipped lines can lie beyond this batch,
-                # and only shift the numbers at or after them
-                pending = sorted(skipped[consumed:])
-                nums = _row_numbers(next_row, raw.num_rows, [s for s, _ in pending])
-                if raw.num_rows:
-                    next_row = int(nums[-1].as_py()) + 1
-                passed = [item for item in pending if item[0] < next_row]
-                skipped[consumed:] = pending
-                consumed += len(passed)
-                if passed:
-                    yield _bad_lines(name, [(_line(lines, n), why) for n, why in passed])
-                if raw.num_rows:
-                    yield _decoded(raw, name, _lines_of(lines, nums))
-                if progress is not None:
-                    progress(done + fh.tell())
-            if len(skipped) > consumed:
-                rest = sorted(skipped[consumed:])
-                yield _bad_lines(name, [(_line(lines, n), why) for n, why in rest])
-        done += p.stat().st_size
-        if progress is not None:
-            progress(done)
 
 
 def sample_police_uk() -> Path:
