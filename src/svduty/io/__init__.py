@@ -46,6 +46,7 @@ from svduty.io._governance import (
 )
 from svduty.io._incident_tables import iter_incident_table, iter_incidents, read_incident_table
 from svduty.io._incidents import INCIDENT_SCHEMA, iter_incidents_jsonl, read_incidents_jsonl
+from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
 from svduty.io._pipeline import (
     AREA_COLUMNS,
     Pipeline,
@@ -68,8 +69,10 @@ from svduty.io._writers import write_table
 __all__ = [
     "ANSWERS",
     "AREA_COLUMNS",
+    "INCIDENT_OUTPUT_SCHEMA",
     "INCIDENT_SCHEMA",
     "MANIFEST",
+    "OUTPUT_SCHEMA",
     "PACKAGED",
     "POLICE_UK_COLUMNS",
     "POLICE_UK_CRIME_TYPES",

@@ -183,7 +183,7 @@ def iter_incident_table(
                 )
     width = len(names)
     for raw, rows, wrong_width in batches:
-        out = _normalise(p, raw.rename_columns(names), rows, list_separator)
+        out = _normalise(p, raw.rename_columns(names), rows, list_separator, schema.names)
         yield _as_wrong_width(out, width) if wrong_width else out
 
 
@@ -239,21 +239,24 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
     return renamed
 
 
-def _normalise(p: Path, table: Any, rows: Arrow, list_separator: str) -> pa.RecordBatch:
+def _normalise(
+    p: Path, table: Any, rows: Arrow, list_separator: str, header: list[str]
+) -> pa.RecordBatch:
     n = table.num_rows
     reason: Arrow = pa.nulls(n, pa.string())
     field: Arrow = pa.nulls(n, pa.string())
     columns: dict[str, Arrow] = {"file": pa.repeat(pa.scalar(str(p)), n), "row": rows}
     names = table.schema.names
     strings = [
-        f.name
-        for f in table.schema
+        (f.name, original)
+        for f, original in zip(table.schema, header, strict=True)
         if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
     ]
     if n and strings:  # a repeated header (two files joined): every text cell is its name
         same: Arrow = None
-        for name in strings:
-            eq = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(table.column(name)), name), False)
+        for name, original in strings:
+            text = pc.utf8_trim_whitespace(table.column(name))
+            eq = pc.fill_null(pc.equal(text, pa.scalar(original)), False)
             same = eq if same is None else pc.and_(same, eq)
         hit = pc.and_(same, pc.is_null(reason))
         reason = pc.if_else(

@@ -226,6 +226,9 @@ def _locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) ->
             f"resolve_areas returned {areas.num_rows} rows for {good.num_rows} locations"
         )
     good = _with_areas(good, areas)
+    if location.null_count:  # no location: no look-up, so no match either
+        match = pc.if_else(pc.is_null(location), pa.scalar(None, pa.string()), good["match"])
+        good = good.set_column(good.schema.get_field_index("match"), "match", match)
     district = pc.coalesce(good.column("district_code").combine_chunks(), location)
     return good.append_column("within_area", _within_area(location, district, _safe_within(within)))
 

@@ -47,7 +47,7 @@ def _output_error(path: Path, exc: OSError) -> InputFormatError:
         Problem(
             file=str(path),
             field="--output",
-            message=f"cannot write the file ({exc.strerror or type(exc).__name__})",
+            message=f"cannot write the file ({exc.strerror or type(exc).__name__})"[:160],
         )
     )
 
@@ -111,6 +111,14 @@ class TableWriter:
             if self.path.is_dir():
                 raise InputFormatError(
                     Problem(file=str(self.path), field="--output", expected="a file, not a folder")
+                )
+            if not self.path.parent.is_dir():
+                raise InputFormatError(
+                    Problem(
+                        file=str(self.path),
+                        field="--output",
+                        expected="a file in an existing folder",
+                    )
                 )
         else:
             self.path = self.temp = None
