@@ -167,7 +167,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             )
         )
     fmt = detect_format(args.inputs) if args.format == "auto" else args.format
-    inputs = expand_inputs(args.inputs)
+    inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
     if args.output:
         output_format(args.output)
     _mapping(args.map)

@@ -104,11 +104,17 @@ class Inputs:
     skipped: tuple[str, ...] = ()
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> Inputs:
+def expand_inputs(inputs: Iterable[str | Path], *, folders: bool = True) -> Inputs:
     """Expand files and folders into the files to read (folders: their CSV files, sorted).
 
+    Args:
+        inputs: Files and folders (``-`` is standard input).
+        folders: Whether a folder may stand for its CSV files (police.uk months); when
+            not, a folder is an error.
+
     Raises:
-        InputFormatError: if an input does not exist or a folder holds no CSV file.
+        InputFormatError: if an input does not exist, is a folder where a file is
+            expected, or a folder holds no CSV file.
 
     Example:
         >>> from svduty.io import sample_police_uk
@@ -121,6 +127,8 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Inputs:
         p = Path(item)
         if str(item) == STDIN:
             files.append(p)
+        elif p.is_dir() and not folders:
+            raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
         elif p.is_dir():
             found = []
             for q in sorted(p.rglob("*")):

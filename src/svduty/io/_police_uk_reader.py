@@ -198,6 +198,9 @@ def read_police_uk(
             return "skip"
 
         lines = record_lines(p)
+        if len(lines) < 2:  # the header alone: no rows
+            done += p.stat().st_size
+            continue
         with pa.OSFile(name, "rb") as fh:
             try:
                 reader = pacsv.open_csv(
@@ -218,9 +221,7 @@ def read_police_uk(
                         quoted_strings_can_be_null=False,
                     ),
                 )
-            except pa.ArrowInvalid as exc:  # e.g. a header with no row after it
-                if "Empty CSV" in str(exc):
-                    continue
+            except pa.ArrowInvalid:  # pragma: no cover - the header was checked above
                 raise InputFormatError(
                     Problem(file=name, message="not a readable CSV file")
                 ) from None
