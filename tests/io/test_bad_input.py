@@ -192,7 +192,7 @@ def test_signed_ages_and_unmapped_columns(tmp_path):
 def test_two_columns_for_one_field_is_a_bad_file(tmp_path, text, argv):
     f = tmp_path / "i.csv"
     f.write_text(text)
-    code, out, err = run("classify", str(f), "--format", "incidents", *argv)
+    code, _out, err = run("classify", str(f), "--format", "incidents", *argv)
     assert code == 1
     assert "Traceback" not in err
     assert "one column" in err
@@ -246,7 +246,7 @@ def test_upper_case_csv_is_read_and_other_files_are_listed_as_skipped(tmp_path):
     s = summary(str(d))
     assert s["rows_in"] == 2
     assert [p.endswith("notes.txt (not a .csv file)") for p in s["skipped"]] == [True]
-    code, out, _ = run("classify", str(d))
+    _code, out, _ = run("classify", str(d))
     assert "skipped: " in out
 
 

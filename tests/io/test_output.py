@@ -54,7 +54,8 @@ def test_every_writer_conforms_to_the_schema(tmp_path, suffix):
         assert meta[b"svduty.partnership"] == b"warwickshire"
         assert meta[b"svduty.definition"] == b"warwickshire"
         assert json.loads(meta[b"svduty.inputs"]) == [str(tmp_path / "m.csv")]
-        assert meta[b"svduty.version"] and meta[b"svduty.written"]
+        assert meta[b"svduty.version"]
+        assert meta[b"svduty.written"]
     elif suffix == ".csv":
         with out.open() as fh:
             rows = list(csv.DictReader(fh))
@@ -174,7 +175,7 @@ def test_rejections_are_streamed_and_the_sample_is_bounded(tmp_path):
     assert (s.rejected, len(s.rejections), sum(seen)) == (30, 5, 30)
     assert "... and 25 more" in s.to_text()
     rej = tmp_path / "r.csv"
-    code, out, _ = run("classify", str(f), "--rejected", str(rej), "--strict")
+    code, _out, _ = run("classify", str(f), "--rejected", str(rej), "--strict")
     assert code == 1
     with rej.open() as fh:
         assert len(list(csv.DictReader(fh))) == 30
