@@ -24,11 +24,13 @@ def _positions(data: Any, byte: int) -> Any:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def record_lines(path: str | Path) -> Any:
+def record_lines(path: str | Path, *, quoted: bool = True) -> Any:
     r"""The line number (1-based) where each non-empty record of a CSV file starts.
 
     Index 0 is the header's record; a parser's record ``k`` (1-based, header 1, blank
-    lines not counted) starts on line ``record_lines(path)[k - 1]``.
+    lines not counted) starts on line ``record_lines(path)[k - 1]``. With ``quoted=False``
+    (JSON Lines, where a string cannot hold a raw line break) every non-empty line is a
+    record.
 
     Example:
         >>> import tempfile, pathlib
@@ -50,7 +52,7 @@ def record_lines(path: str | Path) -> Any:
         ends = np.sort(np.concatenate([lf, cr[lone]]))
     else:
         ends = lf
-    quotes = _positions(data, _QUOTE)
+    quotes = _positions(data, _QUOTE) if quoted else np.zeros(0, dtype=np.int64)
     ends_rec = ends[np.searchsorted(quotes, ends) % 2 == 0] if len(quotes) else ends
     starts = np.concatenate([[0], ends_rec + 1]).astype(np.int64)
     stops = np.concatenate([ends_rec, [size]]).astype(np.int64)
