@@ -219,7 +219,7 @@ def _fast_jsonl(path: str | Path, batch_rows: int) -> list[pa.RecordBatch] | Non
         return None
     n = table.num_rows
     table = table.select(INCIDENT_SCHEMA.names)
-    columns = [
+    columns: list[Any] = [
         pa.repeat(pa.scalar(str(p)), n),
         pa.array(lines, pa.int64()),
         pa.nulls(n, pa.string()),
