@@ -26,6 +26,7 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 
 COMMANDS: tuple[str, ...] = (
     "info",
+    "init",
     "validate",
     "funding",
     "governance",

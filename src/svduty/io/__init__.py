@@ -28,7 +28,8 @@ from svduty.io._bundle import (
     warwickshire,
 )
 from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
-from svduty.io._definition import load_definition, load_packaged_definition
+from svduty.io._completeness import check_completeness
+from svduty.io._definition import load_definition
 from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
     load_funding,
@@ -46,7 +47,9 @@ from svduty.io._governance import (
 )
 from svduty.io._incident_tables import iter_incident_table, iter_incidents, read_incident_table
 from svduty.io._incidents import INCIDENT_SCHEMA, iter_incidents_jsonl, read_incidents_jsonl
+from svduty.io._new_bundle import new_bundle
 from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
+from svduty.io._packaged import load_packaged_definition
 from svduty.io._pipeline import (
     AREA_COLUMNS,
     Pipeline,
@@ -87,6 +90,7 @@ __all__ = [
     "Pipeline",
     "Summary",
     "bundle_schema",
+    "check_completeness",
     "classify_batch",
     "classify_batches",
     "default_pipeline",
@@ -108,6 +112,7 @@ __all__ = [
     "load_scenario",
     "load_strategy",
     "load_timetable",
+    "new_bundle",
     "normalise_police_uk",
     "plot_in_scope",
     "police_uk_paths",
