@@ -11,7 +11,7 @@ not incidents and are skipped, but still counted for the numbering; ``\n``, ``\r
 lone ``\r`` all end a line). In a CSV file ``row`` is the line where the record starts (the
 header is line 1; a quoted field may span lines); in a Parquet file the first row is row 1.
 
-The streaming readers (:func:`iter_incidents_jsonl` here, ``iter_incident_table`` for CSV
+The streaming readers (:func:`~svduty.io.iter_incidents_jsonl` here, ``iter_incident_table`` for CSV
 and Parquet) yield record batches of a bounded size, which is what the batch job reads; the
 table readers are the same rows gathered into one table.
 """

@@ -256,7 +256,7 @@ def classify_batch(
     Args:
         batch: Rows with :data:`~svduty.io.POLICE_UK_SCHEMA` (from
             :func:`~svduty.io.read_police_uk` or :func:`~svduty.io.normalise_police_uk`),
-            or incident rows (from :func:`~svduty.io.read_incidents`).
+            or incident rows (from :func:`~svduty.io.iter_incidents`).
         resolve_areas: ``(lsoa_codes, lsoa_names) -> pa.Table`` with :data:`AREA_COLUMNS`.
         classify: ``pa.Table -> pa.Table``: the input plus the verdict columns.
         within: ``district_code -> bool``.
@@ -421,7 +421,7 @@ def default_pipeline(
     Args:
         partnership: The partnership (default: :func:`svduty.warwickshire`).
         definition: The definition to classify against (default: the partnership's own;
-            the Act's s.13, :data:`~svduty.definitions.STATUTE`, when it has none).
+            the Act's s.13, ``svduty.definitions.STATUTE``, when it has none).
 
     Example:
         >>> pipe = default_pipeline()

@@ -15,8 +15,9 @@ Every column is read as a string, then checked and converted with :mod:`pyarrow.
 stream with its ``row`` number and a ``rejected`` reason, so that a batch job can account
 for every row (rows in = rows out + rows rejected).
 
-This module holds the format and the per-batch checks (:func:`normalise_police_uk`); the
-file reader (:func:`read_police_uk`) is in :mod:`svduty.io._police_uk_reader`.
+This module holds the format and the per-batch checks
+(:func:`~svduty.io.normalise_police_uk`); the file reader
+(:func:`~svduty.io.read_police_uk`) is in ``svduty.io._police_uk_reader``.
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ class Summary:
         rows_in: Rows read (data rows; headers are not rows).
         rows_out: Rows classified and written.
         rejected: Rows rejected; ``rows_in == rows_out + rejected``.
-        rejections: The first rejected rows (at most :data:`SAMPLE_SIZE`): file, row
+        rejections: The first rejected rows (at most 1,000): file, row
             number, field and reason; every one is in the ``--rejected`` file.
         by_district: District name -> rows classified (inside or outside the area).
         inside_area: Rows located inside the partnership's local area.
