@@ -192,67 +192,121 @@ def read_police_uk(
         _check_header(p)
     done = 0
     for p in paths:
-        name = str(p)
-        skipped: list[tuple[int, str]] = []
-
-        def handler(row: pacsv.InvalidRow, skipped: list[tuple[int, str]] = skipped) -> str:
-            # row.number is the line number (header = 1) when reading on one thread
-            why = f"fields: expected 12 fields, got {row.actual_columns}"
-            skipped.append((row.number if row.number is not None else -1, why))
-            return "skip"
-
         lines = record_lines(p, identity=True)
-        if lines is not None and len(lines) < 2:  # the header alone: no rows
-            done += p.stat().st_size
-            continue
-        with pa.OSFile(name, "rb") as fh:
-            try:
-                reader = pacsv.open_csv(
-                    fh,  # type: ignore[arg-type]  # an Arrow NativeFile is a file
-                    read_options=pacsv.ReadOptions(
-                        use_threads=False,
-                        block_size=block_size,
-                        column_names=list(POLICE_UK_COLUMNS),
-                        skip_rows=1,
-                    ),
-                    parse_options=pacsv.ParseOptions(
-                        invalid_row_handler=handler,  # type: ignore[arg-type]
-                        newlines_in_values=True,
-                    ),
-                    convert_options=pacsv.ConvertOptions(
-                        column_types=_BINARY_TYPES,
-                        strings_can_be_null=False,
-                        quoted_strings_can_be_null=False,
-                    ),
-                )
-            except pa.ArrowInvalid as exc:  # the header alone, with no line end after it
-                if "skip" not in str(exc):  # pragma: no cover - the header was checked above
-                    raise InputFormatError(
-                        Problem(file=name, message="not a readable CSV file")
-                    ) from None
-                done += p.stat().st_size
-                continue
-            next_row = 2
-            consumed = 0  # skipped lines before next_row, already yielded
-            for raw in reader:
-                # the parser may have read ahead: skipped lines can lie beyond this batch,
-                # and only shift the numbers at or after them
-                pending = sorted(skipped[consumed:])
-                nums = _row_numbers(next_row, raw.num_rows, [s for s, _ in pending])
-                if raw.num_rows:
-                    next_row = int(nums[-1].as_py()) + 1
-                passed = [item for item in pending if item[0] < next_row]
-                skipped[consumed:] = pending
-                consumed += len(passed)
-                if passed:
-                    yield _bad_lines(name, [(_line(lines, n), why) for n, why in passed])
-                if raw.num_rows:
-                    yield _decoded(raw, name, _lines_of(lines, nums))
-                if progress is not None:
-                    progress(done + fh.tell())
-            if len(skipped) > consumed:
-                rest = sorted(skipped[consumed:])
-                yield _bad_lines(name, [(_line(lines, n), why) for n, why in rest])
+        if lines is None or len(lines) >= 2:  # else the header alone: no rows
+            yield from _read_file(p, lines, block_size, progress, done)
         done += p.stat().st_size
         if progress is not None:
             progress(done)
+
+
+def _open(fh: Any, *, threads: bool, block_size: int, handler: Callable[[Any], str]) -> Any:
+    """A streaming CSV reader of a police.uk file, every column as bytes; None if empty."""
+    try:
+        return pacsv.open_csv(
+            fh,
+            read_options=pacsv.ReadOptions(
+                use_threads=threads,
+                block_size=block_size,
+                column_names=list(POLICE_UK_COLUMNS),
+                skip_rows=1,
+            ),
+            parse_options=pacsv.ParseOptions(
+                invalid_row_handler=handler,  # type: ignore[arg-type]
+                newlines_in_values=True,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=_BINARY_TYPES,
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as exc:  # the header alone, with no line end after it
+        if "skip" not in str(exc):  # pragma: no cover - the header was checked above
+            raise InputFormatError(
+                Problem(file=str(fh), message="not a readable CSV file")
+            ) from None
+        return None
+
+
+def _read_file(
+    p: Path, lines: Any, block_size: int, progress: Callable[[int], None] | None, done: int
+) -> Iterator[pa.RecordBatch]:
+    """One file: parsed on all cores while every row is good, else on one thread.
+
+    A parser on one thread numbers the rows it skips (malformed rows); on all cores it
+    does not, so from the first malformed row on the file is read again on one thread.
+    """
+    name = str(p)
+    bad: list[int] = []
+
+    def spot(row: pacsv.InvalidRow) -> str:
+        bad.append(1)
+        return "skip"
+
+    records = 0  # data records yielded so far: records 2 .. records + 1
+    with pa.OSFile(name, "rb") as fh:
+        reader = _open(fh, threads=True, block_size=block_size, handler=spot)
+        if reader is None:
+            return
+        for raw in reader:
+            # a block is parsed before its batch arrives: no malformed row seen yet means
+            # none in this batch or before it, so its rows are the next records in order
+            if bad:
+                break
+            nums = pa.array(np.arange(records + 2, records + 2 + raw.num_rows, dtype=np.int64))
+            yield _decoded(raw, name, _lines_of(lines, nums))
+            records += raw.num_rows
+            if progress is not None:
+                progress(done + fh.tell())
+        else:
+            return
+    for batch, parsed in _one_thread(p, lines, block_size, progress, done):
+        if not parsed or not records:  # rows the parser skipped come after those yielded
+            yield batch
+        elif records >= batch.num_rows:  # already yielded (all good: none was skipped)
+            records -= batch.num_rows
+        else:
+            yield batch.slice(records)
+            records = 0
+
+
+def _one_thread(
+    p: Path, lines: Any, block_size: int, progress: Callable[[int], None] | None, done: int
+) -> Iterator[tuple[pa.RecordBatch, bool]]:
+    """The file on one thread, numbering the rows the parser skips.
+
+    Yields each batch and whether it holds parsed rows (else rows the parser skipped).
+    """
+    name = str(p)
+    skipped: list[tuple[int, str]] = []
+
+    def handler(row: pacsv.InvalidRow) -> str:
+        # row.number is the record number (header = 1) when reading on one thread
+        why = f"fields: expected 12 fields, got {row.actual_columns}"
+        skipped.append((row.number if row.number is not None else -1, why))
+        return "skip"
+
+    with pa.OSFile(name, "rb") as fh:
+        reader = _open(fh, threads=False, block_size=block_size, handler=handler)
+        next_row = 2
+        consumed = 0  # skipped lines before next_row, already yielded
+        for raw in reader:
+            # the parser may have read ahead: skipped lines can lie beyond this batch,
+            # and only shift the numbers at or after them
+            pending = sorted(skipped[consumed:])
+            nums = _row_numbers(next_row, raw.num_rows, [s for s, _ in pending])
+            if raw.num_rows:
+                next_row = int(nums[-1].as_py()) + 1
+            passed = [item for item in pending if item[0] < next_row]
+            skipped[consumed:] = pending
+            consumed += len(passed)
+            if passed:
+                yield _bad_lines(name, [(_line(lines, n), why) for n, why in passed]), False
+            if raw.num_rows:
+                yield _decoded(raw, name, _lines_of(lines, nums)), True
+            if progress is not None:
+                progress(done + fh.tell())
+        if len(skipped) > consumed:
+            rest = sorted(skipped[consumed:])
+            yield _bad_lines(name, [(_line(lines, n), why) for n, why in rest]), False
