@@ -269,3 +269,71 @@ def test_a_bad_rejected_path_is_a_named_error(tmp_path):
     code, _, err = run("classify", str(f), "--rejected", str(tmp_path / "no" / "r.csv"))
     assert code == 1
     assert "--rejected" in err
+
+
+# --- the corners of the incident table readers -------------------------------------------
+def test_incident_csv_rows_of_the_wrong_width_are_rejected_with_their_lines(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("id,weapon\na,knife\nb\nc,none,extra\nd,\n")
+    t = read_incident_table(f)
+    got = sorted(zip(t["row"].to_pylist(), t["rejected_field"].to_pylist(), strict=True))
+    assert got == [(2, None), (3, "fields"), (4, "fields"), (5, None)]
+    assert read_incident_table(tmp_path / "w.csv")["id"].to_pylist()[:2] == ["a", "d"]
+
+
+def test_incident_csv_that_breaks_mid_file_and_empty_files(tmp_path):
+    f = tmp_path / "q.csv"
+    f.write_text('id,weapon\na,knife\n"b,none\nc,knife\n')  # the rest is one quoted cell
+    with pytest.raises(InputFormatError, match=r"row 3: not a readable CSV file \(a quote"):
+        read_incident_table(f)
+    h = tmp_path / "h.csv"
+    h.write_text("id,weapon\n")
+    empty = read_incident_table(h)
+    assert empty.num_rows == 0
+    assert "rejected" in empty.schema.names
+    d = tmp_path / "d.csv"
+    d.mkdir()
+    with pytest.raises(InputFormatError, match="a file, not a folder"):
+        read_incident_table(d)
+
+
+def test_parquet_columns_of_near_types_are_converted(tmp_path):
+    f = tmp_path / "t.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "id": pa.array([7, 8], pa.int32()),
+                "victim_age": pa.array([30, None], pa.int16()),
+                "died": pa.nulls(2),
+                "harms": pa.array([["injury"], None], pa.large_list(pa.string())),
+                "weapon": pa.array(["knife", None]).dictionary_encode(),
+            }
+        ),
+        f,
+    )
+    t = read_incident_table(f)
+    assert t["id"].to_pylist() == ["7", "8"]
+    assert t["victim_age"].to_pylist() == [30, None]
+    assert t["died"].to_pylist() == [None, None]
+    assert t["harms"].to_pylist() == [["injury"], None]
+    assert t["weapon"].to_pylist() == ["knife", None]
+    for column, expected in (
+        (pa.array([1.5]), "a whole number"),
+        (pa.array([[1]], pa.list_(pa.int64())), "a list of strings"),
+        (pa.array([True]), "a whole number"),
+    ):
+        g = tmp_path / "bad.parquet"
+        pq.write_table(pa.table({"victim_age" if "whole" in expected else "harms": column}), g)
+        with pytest.raises(InputFormatError, match=expected):
+            read_incident_table(g)
+
+
+def test_incidents_from_a_byte_stream_on_standard_input(monkeypatch):
+    import io as stdlib_io
+    import sys
+
+    raw = stdlib_io.BytesIO(b'{"id": "a"}\r\n{"id": "caf\xe9"}\n')
+    monkeypatch.setattr(sys, "stdin", stdlib_io.TextIOWrapper(raw))
+    t = read_incidents_jsonl("-")
+    assert t["file"].to_pylist() == ["<stdin>", "<stdin>"]
+    assert t["rejected"].to_pylist() == [None, "line: expected UTF-8 text"]

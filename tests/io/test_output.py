@@ -212,3 +212,42 @@ def test_os_errors_and_surprises_are_messages_not_tracebacks(tmp_path, monkeypat
     monkeypatch.setenv("SVDUTY_DEBUG", "1")
     with pytest.raises(RuntimeError):
         run("classify", str(month(tmp_path)))
+
+
+def test_writer_corners(tmp_path, monkeypatch):
+    from svduty.errors import InputFormatError
+    from svduty.io._writers import TableWriter
+
+    folder = tmp_path / "x.csv"
+    folder.mkdir()
+    with pytest.raises(InputFormatError, match="a file, not a folder"):
+        TableWriter(folder)
+    w = TableWriter(tmp_path / "o.csv", schema=pa.schema([("a", pa.int64()), ("b", pa.string())]))
+    w.write(pa.table({"a": [1]}))  # a missing column is written as nulls
+    assert w.commit() == 1
+    assert (tmp_path / "o.csv").read_text().splitlines() == ['"a","b"', "1,"]
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    w = TableWriter(tmp_path / "p.parquet")
+    monkeypatch.setattr("svduty.io._writers.pq.ParquetWriter", full)
+    with pytest.raises(InputFormatError, match="No space left"):
+        w.write(pa.table({"a": [1]}))
+    monkeypatch.undo()
+    w = TableWriter(tmp_path / "r.csv")
+    w.write(pa.table({"a": [1]}))
+    monkeypatch.setattr("svduty.io._writers.os.replace", full)
+    with pytest.raises(InputFormatError, match="No space left"):
+        w.commit()
+    assert not list(tmp_path.glob(".r.csv.*"))
+
+    def broken():
+        yield pa.table({"a": [1]})
+        raise ValueError("stop")
+
+    monkeypatch.undo()
+    with pytest.raises(ValueError, match="stop"):
+        write_table(broken(), tmp_path / "s.jsonl")
+    assert not (tmp_path / "s.jsonl").exists()
+    assert not list(tmp_path.glob(".s.jsonl.*"))

@@ -90,13 +90,22 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
 
 def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow, bool]]]:
     skipped: set[int] = set()
+    unclosed: list[int] = []
 
     def handler(row: pacsv.InvalidRow) -> str:
         skipped.add(row.number if row.number is not None else -1)
+        if row.text.count('"') % 2:  # a quote never closed: the rest of the file is one cell
+            unclosed.append(row.number if row.number is not None else -1)
         return "skip"
 
     try:
-        names = pacsv.open_csv(p).schema.names
+        names = pacsv.open_csv(
+            p,
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True,
+                invalid_row_handler=lambda row: "skip",  # type: ignore[arg-type]
+            ),
+        ).schema.names
         reader = pacsv.open_csv(
             p,
             read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
@@ -130,6 +139,14 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
             raise InputFormatError(
                 Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
             ) from None
+        if unclosed:
+            raise InputFormatError(
+                Problem(
+                    file=str(p),
+                    row=_line_of(lines, unclosed[:1])[0],
+                    message="not a readable CSV file (a quote is opened and never closed)",
+                )
+            )
         if skipped:  # rows with the wrong number of fields: rejected, with their lines
             k = len(skipped)
             raw = pa.RecordBatch.from_arrays([pa.nulls(k, pa.string()) for _ in names], names)
