@@ -103,7 +103,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
             p,
             parse_options=pacsv.ParseOptions(
                 newlines_in_values=True,
-                invalid_row_handler=lambda row: "skip",  # type: ignore[arg-type]
+                invalid_row_handler=lambda row: "skip",
             ),
         ).schema.names
         reader = pacsv.open_csv(
