@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from svduty.definitions import (
-    CATEGORIES,
     OFFENCES,
+    POLICE_UK_CATEGORIES,
     Behaviour,
     Context,
     Country,
@@ -59,7 +59,7 @@ def _set(enum: Any) -> st.SearchStrategy[list[str] | None]:
 FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "date": st.sampled_from(DATES),
     "offence_code": st.sampled_from(sorted(o.code for o in OFFENCES)),
-    "police_uk_category": st.sampled_from([c.name for c in CATEGORIES]),
+    "police_uk_category": st.sampled_from([c.name for c in POLICE_UK_CATEGORIES]),
     "behaviours": st.lists(_words(Behaviour), unique=True, max_size=3),
     "intentional": st.booleans(),
     "target": _words(Target),

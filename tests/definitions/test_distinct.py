@@ -13,14 +13,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from svduty.definitions import DEFINITIONS, Incident, classify_table
-from svduty.definitions._classify import (
-    OWHR_PILOT_AS_MADE,
+from svduty.definitions._classify import ruleset as _ruleset
+from svduty.definitions._columnar import (
     _bools_to_lists,
     _distinct_verdicts,
     _group_rows,
-    _ruleset,
     _verdicts,
 )
+from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 from svduty.errors import ConflictError, DataError
 from svduty.io import load_packaged_definition
 

@@ -12,8 +12,8 @@ import pytest
 from svduty.answers import Verdict
 from svduty.cli import main
 from svduty.definitions import (
-    CATEGORIES,
     OFFENCES,
+    POLICE_UK_CATEGORIES,
     STATUTE,
     Definition,
     Incident,
@@ -49,19 +49,19 @@ def test_offence_table_has_every_code_of_the_join_and_its_quirks():
 
 
 def test_fourteen_police_uk_categories_and_one_legacy():
-    current = [c for c in CATEGORIES if not c.legacy]
+    current = [c for c in POLICE_UK_CATEGORIES if not c.legacy]
     assert len(current) == 14
-    assert len(CATEGORIES) == 15
+    assert len(POLICE_UK_CATEGORIES) == 15
     with pytest.raises(DataError):
-        CATEGORIES.find("Jaywalking")
-    mixed = {c.name for c in CATEGORIES if "violence" in c.mixed}
+        POLICE_UK_CATEGORIES.find("Jaywalking")
+    mixed = {c.name for c in POLICE_UK_CATEGORIES if "violence" in c.mixed}
     assert {"Violence and sexual offences", "Public order", "Criminal damage and arson"} <= mixed
-    assert CATEGORIES.find("Shoplifting").facts["violence"] is False
+    assert POLICE_UK_CATEGORIES.find("Shoplifting").facts["violence"] is False
 
 
 def test_every_code_belongs_to_its_category():
     for o in OFFENCES:
-        assert o.code in CATEGORIES.find(o.police_uk_category).codes
+        assert o.code in POLICE_UK_CATEGORIES.find(o.police_uk_category).codes
 
 
 # --- incidents ---------------------------------------------------------------------------

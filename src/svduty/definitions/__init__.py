@@ -12,14 +12,9 @@ Example:
     ('yes', ('s13_violence', 'sexual_offence'))
 """
 
-from svduty.definitions._classify import (
-    Classification,
-    classify,
-    classify_many,
-    classify_table,
-    district_of,
-    split_rejected,
-)
+from svduty.definitions._classification import Classification
+from svduty.definitions._classify import classify, classify_many, district_of
+from svduty.definitions._columnar import classify_table, split_rejected
 from svduty.definitions._definition import (
     DEFINITIONS,
     STATUTE,
@@ -32,24 +27,22 @@ from svduty.definitions._definition import (
 )
 from svduty.definitions._expr import Rule
 from svduty.definitions._incident import Incident
-from svduty.definitions._law import (
-    KINDS,
-    OWHR_PILOT_AS_ANNOUNCED,
-    OWHR_PILOT_AS_MADE,
-    RULES,
-    Kind,
-    OwhrPilot,
-    SeriousnessFactor,
-)
+from svduty.definitions._kinds import KINDS, Kind, SeriousnessFactor
 from svduty.definitions._offences import (
-    CATEGORIES,
     FACT_NAMES,
     OFFENCES,
+    POLICE_UK_CATEGORIES,
     Categories,
     Offence,
     OffenceTable,
     PoliceUkCategory,
     normalise_offence_code,
+)
+from svduty.definitions._owhr import (
+    OWHR_PILOT_AS_ANNOUNCED,
+    OWHR_PILOT_AS_MADE,
+    RULES,
+    OwhrPilot,
 )
 from svduty.definitions._vocab import (
     Behaviour,
@@ -64,13 +57,13 @@ from svduty.definitions._vocab import (
 )
 
 __all__ = [
-    "CATEGORIES",
     "DEFINITIONS",
     "FACT_NAMES",
     "KINDS",
     "OFFENCES",
     "OWHR_PILOT_AS_ANNOUNCED",
     "OWHR_PILOT_AS_MADE",
+    "POLICE_UK_CATEGORIES",
     "RULES",
     "STATUTE",
     "SV_STRATEGY_2018",

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from svduty.definitions._offences import CATEGORIES, OFFENCES, normalise_offence_code
+from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES, normalise_offence_code
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -163,7 +163,7 @@ def _code(v: Any) -> str | None:
 
 def _category(v: Any) -> str | None:
     v = _blank(v)
-    return None if v is None else CATEGORIES.find(v).name
+    return None if v is None else POLICE_UK_CATEGORIES.find(v).name
 
 
 def _location(v: Any) -> str | None:
@@ -390,7 +390,7 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         out.append(Problem(message=f"'none' contradicts offence code {code}", field="weapon"))
     cat = values.get("police_uk_category")
     if offence is not None and cat is not None:
-        members = CATEGORIES.find(cat).codes
+        members = POLICE_UK_CATEGORIES.find(cat).codes
         if offence.code not in members:
             out.append(
                 Problem(

@@ -1,57 +1,34 @@
-"""National law as one rule table: s.13, DA Act 2021 ss.1-3, OWHR ss.24-26 and 34.
+"""National law as rules: s.13, the Domestic Abuse Act 2021 ss.1-3 and WHO 2002.
 
 Every rule here is a :class:`~svduty.definitions._expr.Rule` with a citation; the scalar
-and the columnar classifier both evaluate these same rules.
+and the columnar classifier both evaluate these same rules. The homicide review rules
+are in :mod:`._owhr`, the kinds definitions choose from in :mod:`._kinds`.
 
 Example:
-    >>> RULES["S13-3B"].citation.provision
-    's.13(3)(b)'
-    >>> sorted(KINDS)[:3]
-    ['child_neglect', 'coercive_control', 'corrosive_substance']
+    >>> [r.id for r in RULES_LAW if r.id.startswith("S13-3B")]
+    ['S13-3B']
 """
 
 from __future__ import annotations
 
-import enum
-
-import attrs
-import pendulum
-
-from svduty.definitions._expr import (
-    All,
-    Any_,
+from svduty.definitions._atoms import (
     AtLeast,
     Below,
-    DateIn,
-    Expr,
     Fact,
     Flag,
     Given,
     Has,
     HasAny,
     In,
-    InArea,
-    InEnglandWales,
     IsTrue,
-    Not,
-    Ref,
-    Rule,
     Table,
     TableUnknown,
 )
+from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._vocab import Harm, Relationship
-from svduty.periods import Period
-from svduty.sources import Citation, Confidence, cite
+from svduty.sources import Citation, cite
 
-__all__ = [
-    "KINDS",
-    "OWHR_PILOT_AS_ANNOUNCED",
-    "OWHR_PILOT_AS_MADE",
-    "RULES",
-    "Kind",
-    "OwhrPilot",
-    "SeriousnessFactor",
-]
+__all__ = ["RULES_LAW"]
 
 
 def _pcsc(p: str) -> Citation:
@@ -245,58 +222,6 @@ WHO = _rule(
     cite("who-2002", "ch. 1"),
 )
 
-# --- OWHR ss.24-26, 34 --------------------------------------------------------------------
-QUALIFYING = _rule(
-    "OWHR-S24-6",
-    All(HOMICIDE, AtLeast("victim_age", 18), WEAPON),
-    "a qualifying homicide: the victim was 18 or over and the death, or the events "
-    "surrounding it, involved the use of an offensive weapon",
-    _pcsc("s.24(6)"),
-)
-_rule(
-    "OWHR-S24-6A-UNDER-18",
-    All(HOMICIDE, Below("victim_age", 18)),
-    "not a qualifying homicide: the victim was under 18",
-    _pcsc("s.24(6)(a)"),
-)
-_rule(
-    "OWHR-S24-6B-NO-WEAPON",
-    All(HOMICIDE, Not(WEAPON)),
-    "not a qualifying homicide: no offensive weapon was involved",
-    _pcsc("s.24(6)(b), s.24(8)"),
-)
-EW = InEnglandWales()
-_rule(
-    "OWHR-S24-1B-OUTSIDE",
-    All(HOMICIDE, Not(EW)),
-    "the death did not occur in England or Wales",
-    _pcsc("s.24(1)(b)"),
-)
-_S26_CDR = _rule(
-    "OWHR-S26-1A",
-    Any_(Below("victim_age", 18), Flag("other_reviews", "child_death_review")),
-    "a child death review must or may be arranged: it takes precedence",
-    _pcsc("s.26(1)(a)"),
-)
-_S26_DHR = _rule(
-    "OWHR-S26-1B",
-    Any_(CONNECTED, Flag("other_reviews", "domestic_homicide_review")),
-    "the death may be the subject of a domestic homicide review: it takes precedence",
-    _pcsc("s.26(1)(b)"),
-)
-_S26_SAR = _rule(
-    "OWHR-S26-1C",
-    Flag("other_reviews", "safeguarding_adults_review"),
-    "a safeguarding adults review must or may be held: it takes precedence",
-    _pcsc("s.26(1)(c)"),
-)
-_S26_WAL = _rule(
-    "OWHR-S26-3",
-    Flag("other_reviews", "welsh_safeguarding_review"),
-    "a Safeguarding Board review in Wales is required: it takes precedence",
-    _pcsc("s.26(3)"),
-)
-OTHER_REVIEW = Any_(_S26_CDR, _S26_DHR, _S26_SAR, _S26_WAL)
 
 _rule(
     "BASIS-CATEGORY",
@@ -316,227 +241,6 @@ _rule(
     "code (or the behaviours) would settle it",
     cite("police-uk", "Crime type"),
 )
-_rule(
-    "CONTEXT-NOT-GIVEN",
-    Not(Given("context")),
-    "no context flags given: read as none (terrorism, county lines, gangs, social media "
-    "and exploitation not indicated)",
-    _pcsc("s.13(3)(b)"),
-)
-_rule(
-    "REVIEWS-NOT-GIVEN",
-    All(Not(Given("other_reviews")), HOMICIDE),
-    "no other reviews given: read as none known beyond what the facts imply (s.26)",
-    _pcsc("s.26"),
-)
 
-_RULES_BASE = tuple(_R)
-
-
-class SeriousnessFactor(enum.StrEnum):
-    """The s.13(6) factors a definition may weigh (explicit inputs, not a hidden score).
-
-    Example:
-        >>> [f.value for f in SeriousnessFactor][0]
-        'maximum_penalty'
-    """
-
-    MAXIMUM_PENALTY = "maximum_penalty"
-    IMPACT_ON_VICTIM = "impact_on_victim"
-    PREVALENCE_IN_AREA = "prevalence_in_area"
-    IMPACT_ON_COMMUNITY = "impact_on_community"
-
-
-@attrs.frozen(slots=True)
-class OwhrPilot:
-    """The offensive weapons homicide review pilot (SI 2023/227) as dated data.
-
-    Attributes:
-        partners: The GSS codes of the pilot local authorities (the places of death
-            whose review partners are pilot partners).
-        period: The pilot period (a relevant death (likely) occurred in it).
-        citation: SI 2023/227, with the doubt on the end date.
-
-    Example:
-        >>> str(OWHR_PILOT_AS_MADE.period)
-        '2023-04-01 to 2023-12-31'
-        >>> "E08000025" in OWHR_PILOT_AS_MADE.partners
-        True
-    """
-
-    partners: frozenset[str]
-    period: Period
-    citation: Citation
-
-
-# GSS codes checked against public ONS-derived lists of local authority codes (the
-# Welsh principal areas, the London boroughs, Birmingham and Coventry).
-_PILOT_PARTNERS = frozenset(
-    {
-        "E08000025",  # Birmingham
-        "E08000026",  # Coventry
-        "E09000003",  # Barnet
-        "E09000005",  # Brent
-        "E09000015",  # Harrow
-        "E09000022",  # Lambeth
-        "E09000028",  # Southwark
-        "W06000013",  # Bridgend
-        "W06000015",  # Cardiff
-        "W06000024",  # Merthyr Tydfil
-        "W06000012",  # Neath Port Talbot
-        "W06000016",  # Rhondda Cynon Taf
-        "W06000011",  # Swansea
-        "W06000014",  # Vale of Glamorgan
-    }
-)
-_PILOT_DOUBT = (
-    "SI 2023/227 as made sets 9 months from 1 April 2023; the Government announced an "
-    "18-month pilot and MOPAC PCD 1635 describes one; no amending instrument identified"
-)
-OWHR_PILOT_AS_MADE = OwhrPilot(
-    _PILOT_PARTNERS,
-    Period(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 1, 1)),
-    cite(
-        "si-2023-227",
-        "reg 1(2), pilot period",
-        confidence=Confidence.UNCONFIRMED,
-        doubt=_PILOT_DOUBT,
-    ),
-)
-"""The pilot as SI 2023/227 was made: 1 April 2023 to 31 December 2023 (end unconfirmed)."""
-
-OWHR_PILOT_AS_ANNOUNCED = attrs.evolve(
-    OWHR_PILOT_AS_MADE, period=Period(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 10, 1))
-)
-"""The 18-month pilot the Government announced: to 30 September 2024 (unconfirmed)."""
-
-
-def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
-    """The pilot's rules and the homicide review rule for one pilot configuration.
-
-    Example:
-        >>> [r.id for r in pilot_rules(OWHR_PILOT_AS_MADE)][-1]
-        'OWHR-S24'
-    """
-    area = InArea(pilot.partners)
-    when = DateIn(pilot.period.start, pilot.period.end)
-    out = [
-        Rule(
-            "OWHR-PILOT-AREA",
-            All(HOMICIDE, area),
-            "the death occurred in the area of a pilot partner",
-            pilot.citation,
-        ),
-        Rule(
-            "OWHR-PILOT-AREA-OUTSIDE",
-            All(HOMICIDE, Not(area)),
-            "the duty is not in force here: not a pilot partner's area",
-            pilot.citation,
-        ),
-        Rule(
-            "OWHR-PILOT-DATE",
-            All(HOMICIDE, when),
-            "the death occurred in the pilot period",
-            pilot.citation,
-        ),
-        Rule(
-            "OWHR-PILOT-DATE-OUTSIDE",
-            All(HOMICIDE, Not(when)),
-            "the duty is not in force for this date: outside the pilot period",
-            pilot.citation,
-        ),
-    ]
-    review = All(QUALIFYING, EW, Not(OTHER_REVIEW), area, when)
-    out.append(
-        Rule(
-            "OWHR-S24",
-            review,
-            "an offensive weapons homicide review is required",
-            _pcsc("s.24(1), s.26, s.34"),
-        )
-    )
-    return tuple(out)
-
-
-@attrs.frozen(slots=True)
-class Kind:
-    """A kind of (serious) violence a definition may include, as a rule.
-
-    Attributes:
-        id: The kind's id, such as ``"knife_crime"``.
-        label: Its name in words.
-        expr: When an incident is of this kind.
-        citation: Where the kind comes from.
-
-    Example:
-        >>> KINDS["county_lines"].label
-        'county lines'
-    """
-
-    id: str
-    label: str
-    expr: Expr
-    citation: Citation
-
-
-_SV18 = cite("sv-strategy-2018", "scope")
-_WSV = cite("warwickshire-sv-strategy", "What our strategy covers")
-KINDS: dict[str, Kind] = {
-    k.id: k
-    for k in [
-        Kind("s13_violence", "violence within s.13", VIOLENCE, _pcsc("s.13(3)")),
-        Kind("who_violence", "violence (WHO 2002)", WHO, cite("who-2002", "ch. 1")),
-        Kind("physical_violence", "physical violence", PHYSICAL, _pcsc("s.13(3)(a)")),
-        Kind("domestic_abuse", "domestic abuse", DOMESTIC_ABUSE, _da("s.1")),
-        Kind("sexual_offence", "sexual offence", SEXUAL, _pcsc("s.13(3)(a)(ii), s.13(4)")),
-        Kind(
-            "violence_against_property",
-            "violence against property",
-            PROPERTY_VIOLENCE,
-            _pcsc("s.13(3)(a)(iii)"),
-        ),
-        Kind("threats_of_violence", "threats of violence", THREAT, _pcsc("s.13(3)(a)(iv)")),
-        Kind("homicide", "homicide", HOMICIDE, _SV18),
-        Kind("knife_crime", "knife crime", KNIFE, _SV18),
-        Kind("gun_crime", "gun crime", FIREARM, _SV18),
-        Kind("corrosive_substance", "corrosive substance as a weapon", CORROSIVE, _SV18),
-        Kind("offensive_weapon", "an offensive weapon involved", WEAPON, _pcsc("s.24(8)")),
-        Kind(
-            "weapon_violence",
-            "violence involving a weapon",
-            All(WEAPON, Any_(PHYSICAL, THREAT, OFFENCE_VIOLENCE)),
-            _WSV,
-        ),
-        Kind("county_lines", "county lines", Flag("context", "county_lines"), _SV18),
-        Kind("gang", "gangs", Flag("context", "gang"), _SV18),
-        Kind(
-            "street_gang_violence",
-            "street gang violence",
-            All(Flag("context", "gang"), Any_(PHYSICAL, THREAT, OFFENCE_VIOLENCE)),
-            _WSV,
-        ),
-        Kind(
-            "social_media_violence",
-            "serious violence driven through social media",
-            All(Flag("context", "social_media"), Any_(PHYSICAL, THREAT, CONTROLLING)),
-            _WSV,
-        ),
-        Kind("exploitation", "exploitation", Flag("context", "exploitation"), _WSV),
-        Kind("coercive_control", "coercive and/or controlling behaviour", CONTROLLING, _WSV),
-        Kind("financial_abuse", "financial abuse", ECONOMIC, _WSV),
-        Kind("psychological_abuse", "psychological abuse", PSYCHOLOGICAL, _da("s.1(3)(e)")),
-        Kind(
-            "child_neglect",
-            "child neglect",
-            All(
-                Below("victim_age", 18),
-                HasAny("harms", frozenset({"deprivation", "maldevelopment"})),
-            ),
-            cite("who-2002", "ch. 1"),
-        ),
-    ]
-}
-"""The kinds of violence, by id, that definitions choose from."""
-
-RULES: dict[str, Rule] = {r.id: r for r in (*_RULES_BASE, *pilot_rules(OWHR_PILOT_AS_MADE))}
-"""Every national rule by id (with the pilot as made)."""
+RULES_LAW = tuple(_R)
+"""The rules of s.13, DA Act 2021 ss.1-3 and WHO 2002, in order."""

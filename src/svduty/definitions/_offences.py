@@ -22,9 +22,9 @@ mixes offences that differ, so svduty says so instead of guessing).
 Example:
     >>> OFFENCES.get("8N").facts["injury"]
     True
-    >>> CATEGORIES.find("violent-crime").name
+    >>> POLICE_UK_CATEGORIES.find("violent-crime").name
     'Violence and sexual offences'
-    >>> CATEGORIES.find("Violence and sexual offences").facts["violence"] is None
+    >>> POLICE_UK_CATEGORIES.find("Violence and sexual offences").facts["violence"] is None
     True
 """
 
@@ -42,9 +42,9 @@ from svduty.errors import DataError
 from svduty.sources import Citation, cite
 
 __all__ = [
-    "CATEGORIES",
     "FACT_NAMES",
     "OFFENCES",
+    "POLICE_UK_CATEGORIES",
     "Categories",
     "Offence",
     "OffenceTable",
@@ -180,7 +180,7 @@ class PoliceUkCategory:
         citation: The source of the category list.
 
     Example:
-        >>> c = CATEGORIES.find("Robbery")
+        >>> c = POLICE_UK_CATEGORIES.find("Robbery")
         >>> c.facts["violence"], c.facts["weapon"]
         (True, None)
     """
@@ -198,7 +198,7 @@ class PoliceUkCategory:
         """The facts on which the category's offences differ.
 
         Example:
-            >>> "violence" in CATEGORIES.find("Public order").mixed
+            >>> "violence" in POLICE_UK_CATEGORIES.find("Public order").mixed
             True
         """
         return tuple(k for k in FACT_NAMES if self.facts[k] is None)
@@ -209,7 +209,7 @@ class Categories:
     """The police.uk categories, found by name (any case) or by API slug.
 
     Example:
-        >>> [c.name for c in CATEGORIES][:3]
+        >>> [c.name for c in POLICE_UK_CATEGORIES][:3]
         ['Anti-social behaviour', 'Bicycle theft', 'Burglary']
     """
 
@@ -222,7 +222,7 @@ class Categories:
             DataError: if no category has that name.
 
         Example:
-            >>> CATEGORIES.find("criminal-damage-arson").name
+            >>> POLICE_UK_CATEGORIES.find("criminal-damage-arson").name
             'Criminal damage and arson'
         """
         key = name.strip().lower() if isinstance(name, str) else ""
@@ -241,7 +241,7 @@ class Categories:
         """Every accepted spelling (lower-case name and slug) -> index into ``items``.
 
         Example:
-            >>> CATEGORIES.keys()["violent-crime"] == CATEGORIES.keys()["violence and sexual offences"]
+            >>> POLICE_UK_CATEGORIES.keys()["violent-crime"] == POLICE_UK_CATEGORIES.keys()["violence and sexual offences"]
             True
         """  # noqa: E501
         out: dict[str, int] = {}
@@ -321,5 +321,5 @@ def _load() -> tuple[OffenceTable, Categories]:
     return OffenceTable(by_code), Categories(tuple(cats))
 
 
-OFFENCES, CATEGORIES = _load()
+OFFENCES, POLICE_UK_CATEGORIES = _load()
 """The packaged offence table and the police.uk categories."""
