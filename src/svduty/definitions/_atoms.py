@@ -31,6 +31,7 @@ __all__ = [
     "HasAny",
     "In",
     "IsTrue",
+    "Possibly",
     "Presumes",
     "Table",
     "TableUnknown",
@@ -343,10 +344,12 @@ class TableUnknown(Expr):
 
 @attrs.frozen(slots=True, eq=False)
 class Fact(Expr):
-    """A fact from the incident's own facts, else implied by its offence code.
+    """A fact from the incident's own facts, else what its offence code (or category) proves.
 
-    ``True`` if either source says so; ``False`` if the incident's facts say not;
-    otherwise what the offence code (or category) implies.
+    The two sources are combined as knowledge: the incident's own value where it gives
+    one, else the code's. Where both are known and differ the incident is a reported
+    conflict (:func:`~svduty.definitions._incident.conflicts`), never a silent choice;
+    ``checked`` facts take part in that check.
 
     Example:
         >>> f = Fact(Has("behaviours", "physical"), "physical")
@@ -358,25 +361,16 @@ class Fact(Expr):
 
     explicit: Expr
     implied: str
+    checked: bool = True
 
     def _scalar(self, env: ScalarEnv) -> Tri:
         e = self.explicit.scalar(env)
-        t = env.table.get(self.implied)
-        if e is True or t is True:
-            return True
-        if e is False:
-            return False
-        return t
+        return e if e is not None else env.table.get(self.implied)
 
     def _arrow(self, env: ArrowEnv) -> Arr:
         e = self.explicit.arrow(env)
         t = env.table.get(self.implied)
-        if t is None:
-            t = env.null_bool()
-        any_true = pc.or_(pc.fill_null(e, False), pc.fill_null(t, False))
-        explicit_false = pc.fill_null(pc.invert(e), False)
-        base = pc.if_else(explicit_false, False, t)
-        return pc.if_else(any_true, True, base)
+        return e if t is None else pc.coalesce(e, t)
 
     def fields(self) -> tuple[str, ...]:
         """The incident's fields, and the offence code.
@@ -390,3 +384,34 @@ class Fact(Expr):
     def _missing(self, env: ScalarEnv) -> tuple[str, ...]:
         extra = () if env.code_given else ("offence_code",)
         return (*self.explicit.missing(env), *extra)
+
+
+@attrs.frozen(slots=True, eq=False)
+class Possibly(Expr):
+    """Whether a part is not known to be false (never undetermined): for guarding reasons.
+
+    Used only to keep a reason quiet where it cannot bear on the answer (a review reason
+    where nobody died); never in the logic of an answer.
+
+    Example:
+        >>> Possibly(IsTrue("died")).scalar(ScalarEnv({})), Possibly(IsTrue("died")).scalar(
+        ...     ScalarEnv({"died": False}))
+        (True, False)
+    """
+
+    part: Expr
+
+    def _scalar(self, env: ScalarEnv) -> Tri:
+        return self.part.scalar(env) is not False
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        return pc.fill_null(self.part.arrow(env), True)
+
+    def fields(self) -> tuple[str, ...]:
+        """The part's fields.
+
+        Example:
+            >>> Possibly(IsTrue("died")).fields()
+            ('died',)
+        """
+        return self.part.fields()

@@ -22,10 +22,13 @@ from svduty.definitions._classification import ANSWERS, Classification
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._expr import Expr, Rule, ScalarEnv
 from svduty.definitions._incident import Incident
-from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
+from svduty.definitions._knowledge import table_of
+from svduty.definitions._offences import OFFENCES
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, RULES, OwhrPilot, pilot_rules
+from svduty.definitions._places import PilotArea
 from svduty.definitions._presume import PRESUMPTIONS
 from svduty.definitions._vocab import Review
+from svduty.errors import ConflictError, Problem
 
 __all__ = [
     "FACT_FIELDS",
@@ -76,6 +79,7 @@ class RuleSet:
         definition: The definition's in-scope rule.
         kinds: Kind id -> expression (the national kinds and the definition's own).
         presumed: The presumptions in force and the ``field:value`` keys they cover.
+        pilot: The homicide review pilot configuration.
     """
 
     rules: Mapping[str, Rule]
@@ -83,6 +87,7 @@ class RuleSet:
     definition: Rule
     kinds: Mapping[str, Expr]
     presumed: frozenset[str]
+    pilot: OwhrPilot
 
 
 @functools.lru_cache(maxsize=64)
@@ -93,13 +98,18 @@ def ruleset(definition: Definition, pilot: OwhrPilot) -> RuleSet:
         >>> "DEF-pcsc-s13" in ruleset(STATUTE, OWHR_PILOT_AS_MADE).rules
         True
     """
-    own = definition.rule()
-    rules = {**RULES, **{r.id: r for r in pilot_rules(pilot)}, own.id: own}
+    own, *why_not = definition.rules()
+    rules = {
+        **RULES,
+        **{r.id: r for r in pilot_rules(pilot)},
+        own.id: own,
+        **{r.id: r for r in why_not},
+    }
     presumed = frozenset(definition.presume).union(
         *(PRESUMPTIONS[p].keys() for p in definition.presume)
     )
     kinds = definition.kind_exprs()
-    return RuleSet(rules, tuple(rules.values()), own, kinds, presumed)
+    return RuleSet(rules, tuple(rules.values()), own, kinds, presumed, pilot)
 
 
 def answer_rules(rs: RuleSet) -> tuple[Rule, ...]:
@@ -138,8 +148,16 @@ def classify(
     """
     rs = ruleset(definition, pilot)
     values = incident.values()
-    table = _scalar_table(incident.offence_code, incident.police_uk_category)
+    table = table_of(incident.offence_code, incident.police_uk_category)
     district = district_of(incident.location, resolve_district) if incident.location else None
+    where = incident.place_of_death
+    values["death_district"] = district_of(where, resolve_district) if where else None
+    if PilotArea(pilot.partners, pilot.possible).conflict(
+        values["death_district"], incident.pilot_partner
+    ):
+        raise ConflictError(
+            [Problem(message="contradicts the place of death (SI 2023/227)", field="pilot_partner")]
+        )
     env = ScalarEnv(
         values, table, rs.rules, district, incident.offence_code is not None, presumed=rs.presumed
     )
@@ -147,7 +165,8 @@ def classify(
     missing = []
     for name, rule, value in zip(ANSWERS, answer_rules(rs), answers, strict=True):
         if value is None:
-            missing.append((name, tuple(dict.fromkeys(rule.expr.missing(env)))))
+            facts = (f for f in rule.expr.missing(env) if values.get(f) is None)
+            missing.append((name, tuple(dict.fromkeys(facts))))
     reasons = tuple(
         Reason(r.id, r.says, r.citation) for r in rs.reportable if r.expr.scalar(env) is True
     )
@@ -165,16 +184,6 @@ def classify(
         basis=_scalar_basis(values),
         definition=definition.id,
     )
-
-
-def _scalar_table(code: str | None, category: str | None) -> dict[str, bool | None]:
-    offence = OFFENCES.by_code.get(code) if code else None
-    cat = POLICE_UK_CATEGORIES.find(category) if category else None
-    out: dict[str, bool | None] = {}
-    for k in FACT_NAMES:
-        v = offence.facts[k] if offence else None
-        out[k] = v if v is not None else (cat.facts[k] if cat else None)
-    return out
 
 
 def _scalar_basis(values: Mapping[str, Any]) -> str:

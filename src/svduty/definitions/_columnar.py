@@ -102,7 +102,7 @@ def _words(values: Arr, yes: str, no: str) -> Arr:
 
 def _verdicts(tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None) -> dict[str, Arr]:
     """The verdict columns of every row of ``tab``: the rules evaluated column by column."""
-    cols, facts, code_idx = prepare(tab, resolve_district)
+    cols, facts, code_idx = prepare(tab, resolve_district, pilot=rs.pilot)
     n = tab.num_rows
     env = ArrowEnv(cols, facts, rs.rules, n, presumed=rs.presumed)
     answers = [r.expr.arrow(env) for r in answer_rules(rs)]
@@ -236,7 +236,10 @@ def classify_table(
 
 
 def split_rejected(
-    table: _pa.Table | _pa.RecordBatch, *, resolve_district: ResolveDistrict | None = None
+    table: _pa.Table | _pa.RecordBatch,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
 ) -> tuple[_pa.Table, tuple[Problem, ...]]:
     """Split a table into the rows :func:`classify_table` accepts and the rejected ones.
 
@@ -253,7 +256,7 @@ def split_rejected(
     """
     tab: Any = pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch) else table
     sink: list[Problem] = []
-    prepare(tab, resolve_district, sink)
+    prepare(tab, resolve_district, sink, pilot)
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
     bad = sorted({(p.row or 0) - 1 for p in problems})
     keep = pc.invert(

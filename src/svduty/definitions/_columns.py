@@ -9,8 +9,8 @@ Example:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 import pyarrow as _pa
@@ -20,12 +20,14 @@ from svduty.definitions._atoms import Has
 from svduty.definitions._classify import ResolveDistrict, district_of
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
+from svduty.definitions._law import FACTS
 from svduty.definitions._offences import (
     FACT_NAMES,
     OFFENCES,
     POLICE_UK_CATEGORIES,
     normalise_offence_code,
 )
+from svduty.definitions._pilot import OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -69,6 +71,9 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "police_uk_category",
     "date",
     "location",
+    "place_of_death",
+    "review_information",
+    "pilot_partner",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 
@@ -99,8 +104,21 @@ def _unique_map(col: Arr, fn: Callable[[str], Any], typ: pa.DataType) -> Arr:
 
 
 def prepare(
-    table: Any, resolve_district: ResolveDistrict | None, sink: list[Problem] | None = None
+    table: Any,
+    resolve_district: ResolveDistrict | None,
+    sink: list[Problem] | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
 ) -> tuple[dict[str, Arr], dict[str, Arr], Arr]:
+    """The checked columns, what the codes prove (fact -> array) and the code indices.
+
+    Bad values and contradictions raise (naming rows and fields), or go to ``sink``.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> cols, facts, codes = prepare(pa.table({"offence_code": ["4/1"]}), None)
+        >>> cols["offence_code"].to_pylist(), facts["death"].to_pylist()
+        (['4.1'], [True])
+    """
     n = table.num_rows
     names = set(table.column_names)
     cols: dict[str, Arr] = {}
@@ -133,9 +151,7 @@ def prepare(
         bad = pc.and_(
             pc.is_valid(col), pc.invert(pc.is_in(col, value_set=pa.array(sorted(allowed))))
         )
-        _rows(
-            sink, bad, name, "one of " + ", ".join(sorted(allowed)), functools.partial(_short, col)
-        )
+        _rows(sink, bad, name, "one of " + ", ".join(sorted(allowed)), partial(_short, col))
         cols[name] = col
     for name in ("victim_age", "perpetrator_age"):
         if name not in names:
@@ -149,9 +165,9 @@ def prepare(
             raise DataError.single(None, name, expected="whole numbers of years")
         col = col.cast(pa.int64())
         bad = pc.or_(pc.less(col, 0), pc.greater(col, 130))
-        _rows(sink, bad, name, "a whole number of years 0 to 130", functools.partial(_number, col))
+        _rows(sink, bad, name, "a whole number of years 0 to 130", partial(_number, col))
         cols[name] = col
-    for name in ("intentional", "died"):
+    for name in ("intentional", "died", "review_information", "pilot_partner"):
         if name in names:
             col = get(name)
             if not (pa.types.is_boolean(col.type) or pa.types.is_null(col.type)):
@@ -167,7 +183,7 @@ def prepare(
             bad,
             "offence_code",
             "a Home Office offence code such as '8N'",
-            functools.partial(_short, raw),
+            partial(_short, raw),
         )
         cols["offence_code"] = norm
         code_idx = pc.index_in(norm, value_set=pa.array(_OFFENCE_CODES))
@@ -181,7 +197,7 @@ def prepare(
             pc.equal(idx, -1),
             "police_uk_category",
             "a police.uk crime type",
-            functools.partial(_short, raw),
+            partial(_short, raw),
         )
         cat_idx = pc.if_else(pc.equal(idx, -1), pa.scalar(None, pa.int32()), idx)
         cols["police_uk_category"] = pc.take(
@@ -197,27 +213,21 @@ def prepare(
                 pc.and_(pc.is_valid(raw), pc.is_null(first)),
                 "date",
                 "a date YYYY-MM-DD or a month YYYY-MM",
-                functools.partial(_short, raw),
+                partial(_short, raw),
             )
         else:
             first = last = raw.cast(pa.date32())
         cols["date"], cols["first_day"], cols["last_day"] = raw, first, last
-    if "location" in names:
-        raw = get("location").cast(pa.string())
+    for name, district in (("location", "district"), ("place_of_death", "death_district")):
+        if name not in names:
+            continue
+        raw = get(name).cast(pa.string())
         norm = pc.utf8_upper(pc.utf8_trim_whitespace(raw))
         ok = pc.match_substring_regex(norm, r"^[EWSN]\d{8}$")
-        _rows(
-            sink,
-            pc.invert(ok),
-            "location",
-            "a GSS code such as E01031012",
-            functools.partial(_short, raw),
-        )
+        _rows(sink, pc.invert(ok), name, "a GSS code such as E01031012", partial(_short, raw))
         norm = pc.if_else(pc.fill_null(ok, False), norm, pa.scalar(None, pa.string()))
-        cols["location"] = norm
-        cols["district"] = _unique_map(
-            norm, lambda v: district_of(v, resolve_district), pa.string()
-        )
+        cols[name] = norm
+        cols[district] = _unique_map(norm, lambda v: district_of(v, resolve_district), pa.string())
     facts: dict[str, Arr] = {}
     for k in FACT_NAMES:
         by_code = pc.take(
@@ -225,7 +235,8 @@ def prepare(
         )
         by_cat = pc.take(pa.array([c.facts[k] for c in POLICE_UK_CATEGORIES], pa.bool_()), cat_idx)
         facts[k] = pc.coalesce(by_code, by_cat)
-    _columnar_conflicts(cols, code_idx, cat_idx, n, sink)
+    facts["known_code"] = pc.if_else(pc.is_valid(code_idx), True, pa.scalar(None, pa.bool_()))
+    _conflicts(cols, facts, (code_idx, cat_idx), sink=sink, pilot=pilot)
     return cols, facts, code_idx
 
 
@@ -252,36 +263,29 @@ def _try_days(v: str) -> tuple[Any, Any]:
         return None, None
 
 
-def _columnar_conflicts(
+def _conflicts(
     cols: Mapping[str, Arr],
-    code_idx: Arr,
-    cat_idx: Arr,
-    n: int,
-    sink: list[Problem] | None = None,
+    facts: Mapping[str, Arr],
+    indices: tuple[Arr, Arr],
+    *,
+    sink: list[Problem] | None,
+    pilot: OwhrPilot,
 ) -> None:
+    """The contradictions, as :func:`~svduty.definitions._knowledge.conflicts` finds them."""
     problems: list[Problem] = []
+    code_idx, cat_idx = indices
 
     def add(mask: Arr, field: str, message: str) -> None:
         rows = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
         for i in rows if sink is not None else rows[:10]:
             problems.append(Problem(message=message, row=i + 1, field=field))
 
+    env = ArrowEnv(cols, {}, {}, len(code_idx))
     if "died" in cols and "harms" in cols:
-        env = ArrowEnv(cols, {}, {}, n)
         add(
             pc.and_(pc.invert(cols["died"]), Has("harms", "death").arrow(env)),
             "died",
             "contradicts harms containing 'death'",
-        )
-    if "weapon" in cols:
-        implied = pc.take(
-            pa.array([bool(OFFENCES.by_code[c].facts["weapon"]) for c in _OFFENCE_CODES]),
-            code_idx,
-        )
-        add(
-            pc.and_(pc.equal(cols["weapon"], "none"), implied),
-            "weapon",
-            "'none' contradicts the offence code",
         )
     if "offence_code" in cols and "police_uk_category" in cols:
         member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]
@@ -295,8 +299,24 @@ def _columnar_conflicts(
             "police_uk_category",
             "the offence code is published under another category",
         )
-    if "country" in cols and "location" in cols:
-        c, loc = cols["country"], cols["location"]
+    clash: dict[str, Arr] = {}
+    for fact in FACTS:
+        field = fact.explicit.fields()[0]
+        if field in cols:
+            bad = pc.fill_null(pc.not_equal(fact.explicit.arrow(env), facts[fact.implied]), False)
+            clash[field] = pc.or_(clash[field], bad) if field in clash else bad
+    for field, mask in clash.items():
+        add(mask, field, "contradicts what the offence code proves")
+    if "target" in cols and "relationship" in cols:
+        add(
+            pc.and_(pc.equal(cols["target"], "self"), pc.not_equal(cols["relationship"], "none")),
+            "target",
+            "'self' leaves no second person to be personally connected to",
+        )
+    for name in ("location", "place_of_death"):
+        if "country" not in cols or name not in cols:
+            continue
+        c, loc = cols["country"], cols[name]
         first = pc.utf8_slice_codeunits(loc, 0, 1)
         ew_country = pc.is_in(c, value_set=pa.array(["England", "Wales"]))
         ew_loc = pc.is_in(first, value_set=pa.array(["E", "W"]))
@@ -307,8 +327,14 @@ def _columnar_conflicts(
         add(
             pc.and_(pc.and_(pc.is_valid(c), pc.is_valid(loc)), bad),
             "country",
-            "contradicts the location code",
+            f"contradicts the {name} code",
         )
+    if "pilot_partner" in cols and "death_district" in cols:
+        d, stated = cols["death_district"], cols["pilot_partner"]
+        certain = pc.is_in(d, value_set=pa.array(sorted(pilot.partners), pa.string()))
+        possible = pc.is_in(d, value_set=pa.array(sorted(pilot.possible), pa.string()))
+        bad = pc.and_(pc.and_(pc.is_valid(d), pc.invert(possible)), pc.not_equal(certain, stated))
+        add(bad, "pilot_partner", "contradicts the place of death (SI 2023/227)")
     if problems:
         problems.sort(key=lambda p: (p.row or 0, p.field or ""))
         if sink is not None:

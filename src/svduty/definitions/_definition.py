@@ -356,6 +356,53 @@ class Definition:
             parts.append(AtLeast("victim_age", self.victim_age_at_least))
         return All(*parts)
 
+    def rules(self) -> tuple[Rule, ...]:
+        """The in-scope rule and the rules that say why an incident is out of scope.
+
+        Example:
+            >>> [r.id for r in STATUTE.rules()]
+            ['DEF-pcsc-s13', 'DEF-pcsc-s13-NONE']
+        """
+        kinds = self.kind_exprs()
+        exclude = self.counted(self.exclude)
+        out = [
+            self.rule(),
+            Rule(
+                f"DEF-{self.id}-NONE",
+                Not(Any_(*(kinds[i.kind] for i in self.counted(self.include)))),
+                f"outside the definition: none of the kinds it includes applies ({self.title})",
+                self.citation,
+            ),
+        ]
+        if exclude:
+            out.append(
+                Rule(
+                    f"DEF-{self.id}-EXCLUDED",
+                    Any_(*(kinds[i.kind] for i in exclude)),
+                    "outside the definition: it excludes " + ", ".join(i.kind for i in exclude),
+                    exclude[0].citation,
+                )
+            )
+        if self.victim_age_below is not None:
+            out.append(
+                Rule(
+                    f"DEF-{self.id}-AGE",
+                    AtLeast("victim_age", self.victim_age_below),
+                    f"outside the definition: the victim is {self.victim_age_below} or over",
+                    self.citation,
+                )
+            )
+        if self.victim_age_at_least is not None:
+            out.append(
+                Rule(
+                    f"DEF-{self.id}-AGE-BELOW",
+                    Below("victim_age", self.victim_age_at_least),
+                    f"outside the definition: the victim is under {self.victim_age_at_least}",
+                    self.citation,
+                )
+            )
+        return tuple(out)
+
     def rule(self) -> Rule:
         """The definition as a rule (id ``DEF-<id>``) with its citation.
 

@@ -12,24 +12,25 @@ import enum
 import attrs
 
 from svduty.definitions._atoms import Below, Flag, HasAny
-from svduty.definitions._expr import All, Expr
+from svduty.definitions._expr import All, Any_, Expr
 from svduty.definitions._law import (
     CONTROLLING,
     CORROSIVE,
     DOMESTIC_ABUSE,
     ECONOMIC,
     FIREARM,
+    FORCE,
     HOMICIDE,
     KNIFE,
-    PHYSICAL,
+    NEGLECT,
     PROPERTY_VIOLENCE,
     PSYCHOLOGICAL,
     SEXUAL,
     THREAT,
     VIOLENCE,
-    WEAPON,
     WHO,
 )
+from svduty.definitions._owhr import OFFENSIVE_WEAPON
 from svduty.sources import Citation, cite
 
 __all__ = ["KINDS", "Kind", "SeriousnessFactor"]
@@ -84,7 +85,7 @@ KINDS: dict[str, Kind] = {
     for k in [
         Kind("s13_violence", "violence within s.13", VIOLENCE, _pcsc("s.13(3)")),
         Kind("who_violence", "violence (WHO 2002)", WHO, cite("who-2002", "ch. 1")),
-        Kind("physical_violence", "physical violence", PHYSICAL, _pcsc("s.13(3)(a)")),
+        Kind("physical_violence", "the use of physical force", FORCE, _pcsc("s.13(3)(a)")),
         Kind("domestic_abuse", "domestic abuse", DOMESTIC_ABUSE, _da("s.1")),
         Kind("sexual_offence", "sexual offence", SEXUAL, _pcsc("s.13(3)(a)(ii), s.13(4)")),
         Kind(
@@ -98,7 +99,12 @@ KINDS: dict[str, Kind] = {
         Kind("knife_crime", "knife crime", KNIFE, _SV18),
         Kind("gun_crime", "gun crime", FIREARM, _SV18),
         Kind("corrosive_substance", "corrosive substance as a weapon", CORROSIVE, _SV18),
-        Kind("offensive_weapon", "an offensive weapon involved", WEAPON, _pcsc("s.24(8)")),
+        Kind(
+            "offensive_weapon",
+            "an offensive weapon involved",
+            OFFENSIVE_WEAPON,
+            _pcsc("s.24(8)"),
+        ),
         Kind("county_lines", "county lines", Flag("context", "county_lines"), _SV18),
         Kind("gang", "gangs", Flag("context", "gang"), _SV18),
         Kind(
@@ -119,7 +125,7 @@ KINDS: dict[str, Kind] = {
             "child neglect",
             All(
                 Below("victim_age", 18),
-                HasAny("harms", frozenset({"deprivation", "maldevelopment"})),
+                Any_(NEGLECT, HasAny("harms", frozenset({"deprivation", "maldevelopment"}))),
             ),
             cite("who-2002", "ch. 1"),
         ),

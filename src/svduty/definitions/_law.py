@@ -1,8 +1,13 @@
 """National law as rules: s.13, the Domestic Abuse Act 2021 ss.1-3 and WHO 2002.
 
 Every rule here is a :class:`~svduty.definitions._expr.Rule` with a citation; the scalar
-and the columnar classifier both evaluate these same rules. The homicide review rules
-are in :mod:`._owhr`, the kinds definitions choose from in :mod:`._kinds`.
+and the columnar classifier both evaluate these same rules. Facts are an open world: a
+fact comes from the incident, else from what its offence code (or police.uk category)
+proves; anything neither gives is unknown and leaves an answer undetermined. Each answer
+has rules for ``yes`` and rules for the condition that failed when it is ``no``.
+
+The homicide review rules are in :mod:`._owhr`, the kinds definitions choose from in
+:mod:`._kinds`.
 
 Example:
     >>> [r.id for r in RULES_LAW if r.id.startswith("S13-3B")]
@@ -28,7 +33,7 @@ from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._vocab import Harm, Relationship
 from svduty.sources import Citation, cite
 
-__all__ = ["RULES_LAW"]
+__all__ = ["FACTS", "RULES_LAW"]
 
 
 def _pcsc(p: str) -> Citation:
@@ -39,32 +44,61 @@ def _da(p: str) -> Citation:
     return cite("da-act-2021", p)
 
 
-# --- facts: the incident's own facts, else what the offence code implies ---------------
-PHYSICAL = Fact(Has("behaviours", "physical"), "physical")
-SEXUAL = Fact(Has("behaviours", "sexual"), "sexual")
-THREAT = Fact(Has("behaviours", "violent_or_threatening"), "threat")
-CONTROLLING = Fact(Has("behaviours", "controlling_or_coercive"), "controlling")
-ECONOMIC = Fact(Has("behaviours", "economic"), "economic")
-PSYCHOLOGICAL = Fact(Has("behaviours", "psychological"), "psychological")
-PROPERTY_VIOLENCE = Fact(
-    All(In("target", frozenset({"property"})), Has("behaviours", "physical")), "property_violence"
-)
-WEAPON = Fact(In("weapon", frozenset({"knife", "firearm", "corrosive", "other"})), "weapon")
+_B = "behaviours"
+_OTHERS = frozenset({"person", "group", "community"})
+
+# --- facts: the incident's own, else what the offence code proves (conflicts reported) ---
+PHYSICAL = Fact(Has(_B, "physical"), "physical")
+SEXUAL = Fact(Has(_B, "sexual"), "sexual")
+THREAT = Fact(Has(_B, "violent_or_threatening"), "threat")
+CONTROLLING = Fact(Has(_B, "controlling_or_coercive"), "controlling")
+ECONOMIC = Fact(Has(_B, "economic"), "economic")
+PSYCHOLOGICAL = Fact(Has(_B, "psychological"), "psychological")
+NEGLECT = Fact(Has(_B, "neglect"), "neglect")
+WEAPON = Fact(Not(In("weapon", frozenset({"none"}))), "weapon")
 KNIFE = Fact(In("weapon", frozenset({"knife"})), "knife")
 FIREARM = Fact(In("weapon", frozenset({"firearm"})), "firearm")
 CORROSIVE = Fact(In("weapon", frozenset({"corrosive"})), "corrosive")
 DEATH = Fact(Any_(IsTrue("died"), Has("harms", "death")), "death")
 INJURY = Fact(Has("harms", "injury"), "injury")
 INTENTIONAL = Fact(IsTrue("intentional"), "intentional")
-AGAINST_PEOPLE = Fact(
-    In("target", frozenset({"self", "person", "group", "community"})), "against_people"
+AGAINST_OTHERS = Fact(In("target", _OTHERS), "against_people")
+VICTIM_16 = Fact(AtLeast("victim_age", 16), "victim_16_plus")
+PERPETRATOR_16 = Fact(AtLeast("perpetrator_age", 16), "perpetrator_16_plus")
+FACTS: tuple[Fact, ...] = (
+    PHYSICAL,
+    SEXUAL,
+    THREAT,
+    CONTROLLING,
+    ECONOMIC,
+    PSYCHOLOGICAL,
+    NEGLECT,
+    WEAPON,
+    KNIFE,
+    FIREARM,
+    CORROSIVE,
+    DEATH,
+    INJURY,
+    INTENTIONAL,
+    AGAINST_OTHERS,
+    VICTIM_16,
+    PERPETRATOR_16,
 )
-AGAINST_OTHERS = In("target", frozenset({"person", "group", "community"}))
-HOMICIDE = Fact(All(IsTrue("died"), AGAINST_OTHERS, Any_(PHYSICAL, WEAPON)), "homicide")
+"""The facts both the incident and its offence code may give; where both do, they must agree."""
+
+SELF = In("target", frozenset({"self"}))
+AGAINST_PEOPLE = Any_(SELF, AGAINST_OTHERS)
+PROPERTY_VIOLENCE = Any_(
+    All(In("target", frozenset({"property"})), PHYSICAL), Table("property_violence")
+)
+# the use of physical force: physical behaviour, or a weapon used intentionally to injure or kill
+FORCE = Any_(PHYSICAL, All(WEAPON, INTENTIONAL, AGAINST_OTHERS, Any_(INJURY, DEATH)))
+HOMICIDE = All(AGAINST_OTHERS, Any_(Table("homicide"), All(DEATH, Any_(PHYSICAL, WEAPON))))
 HARM = Any_(INJURY, DEATH, HasAny("harms", frozenset(h.value for h in Harm)))
-OFFENCE_VIOLENCE = Table("violence", closed_by="behaviours")
+OFFENCE_VIOLENCE = Table("violence", closed_by=_B)
 TERRORISM = Flag("context", "terrorism")
 LIMBS = frozenset(r.value for r in Relationship if r is not Relationship.NONE)
+CONNECTED = In("relationship", LIMBS)
 
 _LIMB_TEXT = {
     "married": ("a", "are or have been married to each other"),
@@ -107,18 +141,22 @@ _rule(
     "not personally connected (none of the seven limbs of s.2 applies)",
     _da("s.2(1)"),
 )
-CONNECTED = In("relationship", LIMBS)
-AGES = _rule(
-    "DA-S1-2A",
-    All(AtLeast("victim_age", 16), AtLeast("perpetrator_age", 16)),
-    "both aged 16 or over",
-    _da("s.1(2)(a)"),
-)
+AGES = _rule("DA-S1-2A", All(VICTIM_16, PERPETRATOR_16), "both aged 16 or over", _da("s.1(2)(a)"))
 _rule(
     "DA-S1-2A-UNDER-16",
-    Any_(Below("victim_age", 16), Below("perpetrator_age", 16)),
-    "one of them is under 16: not domestic abuse under s.1 (for a child, see s.3)",
+    Not(All(VICTIM_16, PERPETRATOR_16)),
+    "one of them is under 16 (by their age, or by what the offence requires): not domestic "
+    "abuse under s.1 (for a child, see s.3)",
     _da("s.1(2)(a)"),
+)
+# towards another person: the target says so, or two people are personally connected
+TOWARDS_ANOTHER = Any_(Not(SELF), All(CONNECTED, Not(Given("target"))))
+_rule(
+    "DA-S1-SELF",
+    SELF,
+    "behaviour towards oneself is not domestic abuse: s.1 is the behaviour of a person "
+    "towards another person",
+    _da("s.1(2)"),
 )
 _K_PS = _rule("DA-S1-3A", Any_(PHYSICAL, SEXUAL), "physical or sexual abuse", _da("s.1(3)(a)"))
 _K_VT = _rule("DA-S1-3B", THREAT, "violent or threatening behaviour", _da("s.1(3)(b)"))
@@ -134,9 +172,15 @@ _K_PE = _rule(
     "DA-S1-3E", PSYCHOLOGICAL, "psychological, emotional or other abuse", _da("s.1(3)(e)")
 )
 ABUSIVE = Any_(_K_PS, _K_VT, _K_CC, _K_EC, _K_PE)
+_rule(
+    "DA-S1-3-NONE",
+    Not(ABUSIVE),
+    "the behaviour is none of the kinds of abusive behaviour of s.1(3)",
+    _da("s.1(3)"),
+)
 DOMESTIC_ABUSE = _rule(
     "DA-S1",
-    All(AGES, CONNECTED, ABUSIVE),
+    All(AGES, CONNECTED, TOWARDS_ANOTHER, ABUSIVE),
     "domestic abuse: both 16 or over, personally connected, and the behaviour is abusive",
     _da("s.1(2)"),
 )
@@ -177,20 +221,14 @@ _V_PR = _rule(
 _V_TH = _rule("S13-3A-iv", THREAT, "violence includes threats of violence", _pcsc("s.13(3)(a)(iv)"))
 _V_PH = _rule(
     "S13-3A",
-    PHYSICAL,
+    FORCE,
     "the use of physical force is violence in its ordinary meaning",
     _pcsc("s.13(3)(a)"),
 )
 _V_OF = _rule(
     "S13-OFFENCE",
     OFFENCE_VIOLENCE,
-    "the offence recorded is violence at offence level (offence table)",
-    cite("ons-offence-join", "offence-facts.csv"),
-)
-_rule(
-    "S13-OFFENCE-NOT",
-    All(Any_(Given("offence_code"), Given("police_uk_category")), Not(OFFENCE_VIOLENCE)),
-    "the offence recorded is not violence at offence level (offence table)",
+    "the offence recorded is violence by its legal definition (offence table)",
     cite("ons-offence-join", "offence-facts.csv"),
 )
 _ANY_VIOLENCE = Any_(_V_DA, _V_SX, _V_PR, _V_TH, _V_PH, _V_OF)
@@ -208,21 +246,53 @@ VIOLENCE = _rule(
 )
 
 # --- WHO 2002 -----------------------------------------------------------------------------
+_WHO_DEF = cite("who-2002", "ch. 1, 'Defining violence'")
+_WHO_POWER = cite("who-2002", "ch. 1, 'Defining violence': the use of physical force or power")
+FORCE_OR_POWER = _rule(
+    "WHO-2002-POWER",
+    Any_(FORCE, THREAT, SEXUAL, CONTROLLING, PSYCHOLOGICAL, NEGLECT, Table("power")),
+    "the use of physical force or power: power includes threats and intimidation, and "
+    "neglect or acts of omission; it covers physical, sexual and psychological abuse",
+    _WHO_POWER,
+)
+_rule(
+    "WHO-2002-NOT-INTENTIONAL",
+    Not(INTENTIONAL),
+    "not intentional: the WHO definition covers the intentional use of force or power "
+    "(unintentional injuries are excluded)",
+    _WHO_DEF,
+)
+_rule(
+    "WHO-2002-NO-FORCE-OR-POWER",
+    Not(FORCE_OR_POWER),
+    "no use of physical force or power (threats, intimidation, neglect and physical, sexual "
+    "and psychological abuse included)",
+    _WHO_POWER,
+)
+_rule(
+    "WHO-2002-NOT-PEOPLE",
+    Not(AGAINST_PEOPLE),
+    "not against oneself, another person, or a group or community",
+    _WHO_DEF,
+)
+_WHO_HARM = Any_(HARM, FORCE, THREAT, SEXUAL, Table("harm_likely"))
+_rule(
+    "WHO-2002-NO-HARM",
+    Not(_WHO_HARM),
+    "neither resulted in nor highly likely to result in injury, death, psychological harm, "
+    "maldevelopment or deprivation",
+    _WHO_DEF,
+)
 WHO = _rule(
     "WHO-2002",
-    All(
-        INTENTIONAL,
-        Any_(PHYSICAL, THREAT, CONTROLLING, SEXUAL),
-        AGAINST_PEOPLE,
-        Any_(HARM, THREAT, PHYSICAL),
-    ),
+    All(INTENTIONAL, FORCE_OR_POWER, AGAINST_PEOPLE, _WHO_HARM),
     "the intentional use of physical force or power, threatened or actual, against "
     "oneself, another person, or a group or community, resulting in or highly likely to "
     "result in injury, death, psychological harm, maldevelopment or deprivation",
-    cite("who-2002", "ch. 1"),
+    _WHO_DEF,
 )
 
-
+# --- the basis of the answer and what the code could not tell -----------------------------
 _rule(
     "BASIS-CATEGORY",
     All(Not(Given("offence_code")), Given("police_uk_category")),
@@ -234,12 +304,19 @@ _rule(
     All(
         Not(Given("offence_code")),
         Given("police_uk_category"),
-        Not(Given("behaviours")),
+        Not(Given(_B)),
         TableUnknown("violence"),
     ),
-    "the police.uk category mixes offences that are and are not violence: the offence "
-    "code (or the behaviours) would settle it",
+    "the police.uk category does not settle whether this was violence: the offence code "
+    "(or the behaviours) would",
     cite("police-uk", "Crime type"),
+)
+_rule(
+    "OFFENCE-CODE-UNKNOWN",
+    All(Given("offence_code"), TableUnknown("known_code")),
+    "offence code not in the Home Office notifiable offence list svduty holds: it proves "
+    "nothing here (check the code)",
+    cite("ho-counting-rules"),
 )
 
 RULES_LAW = tuple(_R)

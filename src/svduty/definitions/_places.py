@@ -21,37 +21,74 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["DateIn", "InArea", "InEnglandWales"]
+__all__ = ["DateIn", "InEnglandWales", "PilotArea"]
 
 
 @attrs.frozen(slots=True, eq=False)
-class InArea(Expr):
-    """The location's district is one of the codes; undetermined if not resolved.
+class PilotArea(Expr):
+    """Whether a pilot partner is one of the relevant review partners for a death (s.25).
+
+    Read from the district where the death occurred (or the body was found): ``True`` in
+    the ``certain`` districts, ``False`` outside both sets, undetermined in the
+    ``possible`` ones (where the regulations' reach is not confirmed) unless the incident
+    states ``pilot_partner``. A stated ``pilot_partner`` that contradicts a certain
+    district is a conflict (:func:`pilot_conflict`).
 
     Example:
-        >>> InArea(frozenset({"E08000025"})).scalar(ScalarEnv({}, district="E08000025"))
+        >>> a = PilotArea(frozenset({"E08000025"}), frozenset({"E07000222"}))
+        >>> a.scalar(ScalarEnv({"death_district": "E08000025"}))
         True
+        >>> a.scalar(ScalarEnv({"death_district": "E07000222"})) is None
+        True
+        >>> a.scalar(ScalarEnv({"death_district": "E07000222", "pilot_partner": False}))
+        False
     """
 
-    codes: frozenset[str]
+    certain: frozenset[str]
+    possible: frozenset[str]
 
     def _scalar(self, env: ScalarEnv) -> Tri:
-        return None if env.district is None else env.district in self.codes
+        d = env.get("death_district")
+        if d is not None and d not in self.possible:
+            return d in self.certain
+        stated = env.get("pilot_partner")
+        return None if stated is None else bool(stated)
 
     def _arrow(self, env: ArrowEnv) -> Arr:
-        col = env.col("district")
-        if col.null_count == len(col):
-            return env.null_bool()
-        return _null_where(pc.is_in(col, value_set=pa.array(sorted(self.codes))), col)
+        d = env.col("death_district")
+        stated = env.col("pilot_partner")
+        stated = stated if stated.type == pa.bool_() else env.null_bool()
+        if d.null_count == len(d):
+            return stated
+        certain = pc.is_in(d, value_set=pa.array(sorted(self.certain), pa.string()))
+        possible = pc.is_in(d, value_set=pa.array(sorted(self.possible), pa.string()))
+        by_place = _null_where(certain, d)
+        return pc.if_else(pc.fill_null(pc.invert(possible), False), by_place, stated)
 
     def fields(self) -> tuple[str, ...]:
-        """The location.
+        """The place of death, and the stated answer.
 
         Example:
-            >>> InArea(frozenset()).fields()
-            ('location',)
+            >>> PilotArea(frozenset(), frozenset()).fields()
+            ('place_of_death', 'pilot_partner')
         """
-        return ("location",)
+        return ("place_of_death", "pilot_partner")
+
+    def _missing(self, env: ScalarEnv) -> tuple[str, ...]:
+        if env.get("death_district") is None and env.get("place_of_death") is None:
+            return ("place_of_death", "pilot_partner")
+        return ("pilot_partner",)
+
+    def conflict(self, district: str | None, stated: bool | None) -> bool:
+        """Whether a stated ``pilot_partner`` contradicts the district of death.
+
+        Example:
+            >>> PilotArea(frozenset({"E08000025"}), frozenset()).conflict("E08000025", False)
+            True
+        """
+        if district is None or stated is None or district in self.possible:
+            return False
+        return (district in self.certain) is not stated
 
 
 _EW = frozenset({"England", "Wales"})
@@ -59,7 +96,7 @@ _EW = frozenset({"England", "Wales"})
 
 @attrs.frozen(slots=True, eq=False)
 class InEnglandWales(Expr):
-    """The place is in England or Wales: from ``country``, else the location's GSS code.
+    """The place is in England or Wales: ``country``, else the place of death, else location.
 
     Example:
         >>> InEnglandWales().scalar(ScalarEnv({"location": "S12000036"}))
@@ -70,7 +107,7 @@ class InEnglandWales(Expr):
         country = env.get("country")
         if country is not None:
             return country in _EW
-        loc = env.get("location")
+        loc = env.get("place_of_death") or env.get("location")
         return None if loc is None else loc[0] in "EW"
 
     def _arrow(self, env: ArrowEnv) -> Arr:
@@ -80,7 +117,9 @@ class InEnglandWales(Expr):
             if country.null_count == len(country)
             else _null_where(pc.is_in(country, value_set=pa.array(sorted(_EW))), country)
         )
-        loc = env.col("location")
+        places = [env.col(f) for f in ("place_of_death", "location")]
+        places = [c for c in places if c.null_count < len(c)]
+        loc = pc.coalesce(*places) if len(places) > 1 else (places or [env.null_bool()])[0]
         if loc.null_count == len(loc):
             by_loc = env.null_bool()
         else:
@@ -89,13 +128,13 @@ class InEnglandWales(Expr):
         return pc.coalesce(by_country, by_loc)
 
     def fields(self) -> tuple[str, ...]:
-        """The country and the location.
+        """The country and the places.
 
         Example:
             >>> InEnglandWales().fields()
-            ('country', 'location')
+            ('country', 'place_of_death', 'location')
         """
-        return ("country", "location")
+        return ("country", "place_of_death", "location")
 
 
 @attrs.frozen(slots=True, eq=False)
