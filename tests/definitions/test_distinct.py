@@ -77,7 +77,10 @@ def test_a_bad_value_among_repeated_rows_is_named_by_its_own_row():
     with pytest.raises(ConflictError) as conflict:
         classify_table(
             pa.table(
-                {"offence_code": ["10A"] * 6, "weapon": ["knife"] * 3 + ["none"] + ["knife"] * 2}
+                {
+                    "offence_code": ["10A"] * 6,
+                    "weapon": ["firearm"] * 3 + ["none"] + ["firearm"] * 2,
+                }
             )
         )
     assert [(p.row, p.field) for p in conflict.value.problems] == [(4, "weapon")]

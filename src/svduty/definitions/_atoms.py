@@ -25,6 +25,7 @@ __all__ = [
     "AtLeast",
     "Below",
     "Fact",
+    "FirstKnown",
     "Flag",
     "Given",
     "Has",
@@ -384,6 +385,47 @@ class Fact(Expr):
     def _missing(self, env: ScalarEnv) -> tuple[str, ...]:
         extra = () if env.code_given else ("offence_code",)
         return (*self.explicit.missing(env), *extra)
+
+
+@attrs.frozen(slots=True, eq=False, init=False)
+class FirstKnown(Expr):
+    """The first part that is known, for two fields that say the same thing.
+
+    ``died`` and ``harms`` containing ``death`` are one fact; where they disagree the
+    incident is a reported conflict.
+
+    Example:
+        >>> e = FirstKnown(IsTrue("died"), Has("harms", "death"))
+        >>> e.scalar(ScalarEnv({"died": False})), e.scalar(ScalarEnv({"harms": frozenset()}))
+        (False, False)
+    """
+
+    parts: tuple[Expr, ...]
+
+    def __init__(self, *parts: Expr) -> None:
+        object.__setattr__(self, "parts", tuple(parts))
+
+    def _scalar(self, env: ScalarEnv) -> Tri:
+        for p in self.parts:
+            v = p.scalar(env)
+            if v is not None:
+                return v
+        return None
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        return pc.coalesce(*(p.arrow(env) for p in self.parts))
+
+    def fields(self) -> tuple[str, ...]:
+        """Every part's fields.
+
+        Example:
+            >>> FirstKnown(IsTrue("died"), Has("harms", "death")).fields()
+            ('died', 'harms')
+        """
+        return tuple(f for p in self.parts for f in p.fields())
+
+    def _missing(self, env: ScalarEnv) -> tuple[str, ...]:
+        return tuple(f for p in self.parts for f in p.missing(env))
 
 
 @attrs.frozen(slots=True, eq=False)

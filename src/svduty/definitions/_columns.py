@@ -20,7 +20,7 @@ from svduty.definitions._atoms import Has
 from svduty.definitions._classify import ResolveDistrict, district_of
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
-from svduty.definitions._law import FACTS
+from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
 from svduty.definitions._offences import (
     FACT_NAMES,
     OFFENCES,
@@ -282,10 +282,16 @@ def _conflicts(
 
     env = ArrowEnv(cols, {}, {}, len(code_idx))
     if "died" in cols and "harms" in cols:
+        has_death = Has("harms", "death").arrow(env)
         add(
-            pc.and_(pc.invert(cols["died"]), Has("harms", "death").arrow(env)),
+            pc.and_(pc.invert(cols["died"]), has_death),
             "died",
             "contradicts harms containing 'death'",
+        )
+        add(
+            pc.and_(cols["died"], pc.invert(has_death)),
+            "died",
+            "contradicts harms without 'death'",
         )
     if "offence_code" in cols and "police_uk_category" in cols:
         member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]
@@ -307,6 +313,14 @@ def _conflicts(
             clash[field] = pc.or_(clash[field], bad) if field in clash else bad
     for field, mask in clash.items():
         add(mask, field, "contradicts what the offence code proves")
+    if "behaviours" in cols:
+        with_table = ArrowEnv(cols, facts, {}, len(code_idx))
+        omits = pc.invert(Has("behaviours", "physical").arrow(env))
+        add(
+            pc.and_(omits, FORCE_BY_WEAPON.arrow(with_table)),
+            "behaviours",
+            "omits 'physical' although a weapon was used intentionally to injure or kill",
+        )
     if "target" in cols and "relationship" in cols:
         add(
             pc.and_(pc.equal(cols["target"], "self"), pc.not_equal(cols["relationship"], "none")),

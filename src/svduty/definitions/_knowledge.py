@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from svduty.definitions._expr import ScalarEnv
-from svduty.definitions._law import FACTS
+from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
 from svduty.errors import Problem
 
@@ -41,6 +41,8 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
     harms = values.get("harms") or frozenset()
     if values.get("died") is False and "death" in harms:
         out.append(Problem(message="contradicts harms containing 'death'", field="died"))
+    if values.get("died") is True and values.get("harms") is not None and "death" not in harms:
+        out.append(Problem(message="contradicts harms without 'death'", field="died"))
     code = values.get("offence_code")
     offence = OFFENCES.by_code.get(code) if code else None
     cat = values.get("police_uk_category")
@@ -53,7 +55,18 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
                     field="police_uk_category",
                 )
             )
-    out.extend(fact_conflicts(values, table_of(code, cat)))
+    table = table_of(code, cat)
+    out.extend(fact_conflicts(values, table))
+    behaviours = values.get("behaviours")
+    omits = behaviours is not None and "physical" not in behaviours
+    if omits and FORCE_BY_WEAPON.scalar(ScalarEnv(values, table)):
+        out.append(
+            Problem(
+                message="omits 'physical' although a weapon was used intentionally to "
+                "injure or kill",
+                field="behaviours",
+            )
+        )
     if values.get("target") == "self" and values.get("relationship") not in (None, "none"):
         out.append(
             Problem(

@@ -20,6 +20,7 @@ from svduty.definitions._atoms import (
     AtLeast,
     Below,
     Fact,
+    FirstKnown,
     Flag,
     Given,
     Has,
@@ -59,7 +60,7 @@ WEAPON = Fact(Not(In("weapon", frozenset({"none"}))), "weapon")
 KNIFE = Fact(In("weapon", frozenset({"knife"})), "knife")
 FIREARM = Fact(In("weapon", frozenset({"firearm"})), "firearm")
 CORROSIVE = Fact(In("weapon", frozenset({"corrosive"})), "corrosive")
-DEATH = Fact(Any_(IsTrue("died"), Has("harms", "death")), "death")
+DEATH = Fact(FirstKnown(IsTrue("died"), Has("harms", "death")), "death")
 INJURY = Fact(Has("harms", "injury"), "injury")
 INTENTIONAL = Fact(IsTrue("intentional"), "intentional")
 AGAINST_OTHERS = Fact(In("target", _OTHERS), "against_people")
@@ -89,11 +90,14 @@ FACTS: tuple[Fact, ...] = (
 SELF = In("target", frozenset({"self"}))
 AGAINST_PEOPLE = Any_(SELF, AGAINST_OTHERS)
 PROPERTY_VIOLENCE = Any_(
-    All(In("target", frozenset({"property"})), PHYSICAL), Table("property_violence")
+    All(In("target", frozenset({"property"})), PHYSICAL),
+    Table("property_violence", closed_by=_B),
 )
-# the use of physical force: physical behaviour, or a weapon used intentionally to injure or kill
-FORCE = Any_(PHYSICAL, All(WEAPON, INTENTIONAL, AGAINST_OTHERS, Any_(INJURY, DEATH)))
-HOMICIDE = All(AGAINST_OTHERS, Any_(Table("homicide"), All(DEATH, Any_(PHYSICAL, WEAPON))))
+# a weapon used intentionally to injure or kill another is the use of physical force; a
+# behaviours list that omits "physical" while saying so is a conflict (see _knowledge)
+FORCE_BY_WEAPON = All(WEAPON, INTENTIONAL, AGAINST_OTHERS, Any_(INJURY, DEATH))
+FORCE = Any_(PHYSICAL, All(Not(Given(_B)), FORCE_BY_WEAPON))
+HOMICIDE = All(DEATH, AGAINST_OTHERS, Any_(Table("homicide", closed_by=_B), PHYSICAL, WEAPON))
 HARM = Any_(INJURY, DEATH, HasAny("harms", frozenset(h.value for h in Harm)))
 OFFENCE_VIOLENCE = Table("violence", closed_by=_B)
 TERRORISM = Flag("context", "terrorism")
@@ -250,7 +254,7 @@ _WHO_DEF = cite("who-2002", "ch. 1, 'Defining violence'")
 _WHO_POWER = cite("who-2002", "ch. 1, 'Defining violence': the use of physical force or power")
 FORCE_OR_POWER = _rule(
     "WHO-2002-POWER",
-    Any_(FORCE, THREAT, SEXUAL, CONTROLLING, PSYCHOLOGICAL, NEGLECT, Table("power")),
+    Any_(FORCE, THREAT, SEXUAL, CONTROLLING, PSYCHOLOGICAL, NEGLECT, Table("power", closed_by=_B)),
     "the use of physical force or power: power includes threats and intimidation, and "
     "neglect or acts of omission; it covers physical, sexual and psychological abuse",
     _WHO_POWER,
@@ -275,7 +279,7 @@ _rule(
     "not against oneself, another person, or a group or community",
     _WHO_DEF,
 )
-_WHO_HARM = Any_(HARM, FORCE, THREAT, SEXUAL, Table("harm_likely"))
+_WHO_HARM = Any_(HARM, FORCE, THREAT, SEXUAL, Table("harm_likely", closed_by="harms"))
 _rule(
     "WHO-2002-NO-HARM",
     Not(_WHO_HARM),
