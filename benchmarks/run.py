@@ -37,6 +37,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import NO_ROWS, PROCESSES, argv_for
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "_out"
@@ -49,6 +52,8 @@ MEASUREMENTS = (
     "columnar",
     "scalar",
     "pandas",
+    "columnar_scaling",
+    *PROCESSES,
 )
 NOTES_MARKER = "<!-- written by hand below this line; run.py keeps it -->"
 WARWICKSHIRE = ("E07000218", "E07000219", "E07000220", "E07000221", "E07000222")
@@ -166,12 +171,33 @@ def child_pandas(path: Path, _: argparse.Namespace) -> dict[str, Any]:
     return {"seconds": seconds, "rows": len(df), "base_mb": base, "groups": len(summary)}
 
 
+def child_columnar_scaling(path: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Rows per second of the in-memory pipeline at each of ``--scaling`` row counts."""
+    import pyarrow as pa
+
+    from svduty.io import default_pipeline, read_police_uk
+
+    pipeline = default_pipeline()
+    base_table = pa.Table.from_batches(list(read_police_uk(path)))
+    rates: dict[str, float] = {}
+    for n in args.scaling:
+        reps = -(-n // base_table.num_rows)
+        table = pa.concat_tables([base_table] * reps).slice(0, n).combine_chunks()
+        t0 = time.perf_counter()
+        pipeline(table)
+        rates[str(n)] = n / (time.perf_counter() - t0)
+        del table
+    top = max(args.scaling)
+    return {"seconds": top / rates[str(top)], "rows": top, "rates": rates}
+
+
 CHILDREN = {
     "bare": child_bare,
     "reader": child_reader,
     "columnar": child_columnar,
     "scalar": child_scalar,
     "pandas": child_pandas,
+    "columnar_scaling": child_columnar_scaling,
 }
 
 
@@ -220,6 +246,17 @@ def _header_only(path: Path) -> Path:
 
 
 def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, Any]:
+    argv = argv_for(name, path, _lookup_files(), args)
+    if argv is not None:
+        try:
+            report, wall, peak = run_child(argv)
+        except OSError as exc:
+            return {"name": name, "skipped": str(exc)[:200]}
+        if "skipped" in report:
+            return {"name": name, **report}
+        fallback = args.incidents if name.startswith("p_jsonl") else args.file_rows
+        rows = 0 if name in NO_ROWS else int(report.get("rows_in", fallback))
+        return {"name": name, "seconds": wall, "rows": rows, "peak_mb": peak}
     if name in ("e2e", "e2e_parquet", "startup"):
         OUT.mkdir(exist_ok=True)
         svduty = Path(sys.executable).with_name("svduty")
@@ -235,6 +272,7 @@ def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, A
         return {"name": name, "seconds": wall, "rows": report["rows_in"], "peak_mb": peak}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--file", str(path)]
     cmd += ["--scalar-rows", str(args.scalar_rows)]
+    cmd += ["--scaling", ",".join(str(n) for n in args.scaling)]
     report, _, peak = run_child(cmd)
     return {"name": name, **report, "peak_mb": peak}
 
@@ -331,22 +369,56 @@ def render(
         return float(r["seconds"]) if "seconds" in r else None
 
     bare, e2e, pandas_s, reader = sec("bare"), sec("e2e"), sec("pandas"), sec("reader")
-    ratio("end to end / bare read (time)", e2e / bare if e2e and bare else None, "<= 1.5")
+    p_bare = sec("p_bare")
+
+    def over(a: str, b: str) -> float | None:
+        x, y = sec(a), sec(b)
+        return x / y if x and y else None
+
+    # issue 15's targets: whole processes against whole processes, in the same run
+    ratio("svduty classify (summary) / bare read, whole processes", over("e2e", "p_bare"), "<= 1.5")
+    ratio("svduty classify (summary) / polars script", over("e2e", "p_polars"), "<= 1.5")
+    ratio("svduty classify (summary) / DuckDB script", over("e2e", "p_duckdb"), "<= 1.5")
+    ratio("svduty classify (summary) / pandas script", over("e2e", "p_pandas"), "(info)")
+    ratio("svduty classify --output .parquet / bare read", over("e2e_parquet", "p_bare"), "<= 2")
+    ratio(
+        "start-up (header-only file) / import pyarrow.csv",
+        over("startup", "p_import_pyarrow_csv"),
+        "<= 1.5",
+    )
+    ratio("svduty --version / bare interpreter", over("p_version", "p_interpreter"), "<= 5")
+    ratio("svduty --help / bare interpreter", over("p_help", "p_interpreter"), "<= 5")
+    ratio(
+        "incident JSON Lines end to end / pyarrow.json.read_json",
+        over("p_jsonl", "p_jsonl_bare"),
+        "<= 3",
+    )
+    scaling = by.get("columnar_scaling", {}).get("rates", {})
+    best = max(scaling.values(), default=None) or rate(by.get("columnar", {}))
+    ratio(
+        "columnar classification, million rows/s (in memory)", best / 1e6 if best else None, ">= 10"
+    )
+    if len(scaling) >= 2:
+        rows_sorted = sorted(scaling, key=int)
+        ratio(
+            f"columnar rows/s at {int(rows_sorted[-1]):,} / at {int(rows_sorted[0]):,}"
+            " (linear = 1)",
+            scaling[rows_sorted[-1]] / scaling[rows_sorted[0]],
+            "(info)",
+        )
+    ratio(
+        "end to end / in-process bare read (time)", e2e / bare if e2e and bare else None, "(info)"
+    )
     start = sec("startup")
     ratio(
-        "(end to end - startup) / bare read (time)",
-        (e2e - start) / bare if e2e and bare and start else None,
+        "(end to end - startup) / whole-process bare read (time)",
+        (e2e - start) / p_bare if e2e and p_bare and start else None,
         "(info)",
     )
     ratio("reader / bare read (time)", reader / bare if reader and bare else None, "(info)")
     col, sca = rate(by.get("columnar", {})), rate(by.get("scalar", {}))
     ratio("columnar / scalar (rows per second)", col / sca if col and sca else None, ">= 100")
     ratio("pandas / end to end (time)", pandas_s / e2e if e2e and pandas_s else None, "> 1")
-    ratio(
-        "end to end with Parquet output / bare read (time)",
-        sec("e2e_parquet") / bare if sec("e2e_parquet") and bare else None,
-        "(info)",
-    )
     mems = [by.get(n, {}).get("peak_mb") for n in ("e2e", "e2e_parquet")]
     e2e_mem = max((m for m in mems if m), default=None)
     ratio("end to end peak memory / file size", e2e_mem / size_mb if e2e_mem else None, "< 3")
@@ -399,6 +471,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of synthetic data")
     parser.add_argument("--quick", action="store_true", help="100,000 rows")
     parser.add_argument("--scalar-rows", type=int, default=20_000)
+    parser.add_argument("--incidents", type=int, default=200_000, help="JSON Lines incidents")
+    parser.add_argument(
+        "--scaling",
+        type=lambda t: [int(x) for x in t.split(",")],
+        default=[100_000, 1_000_000, 10_000_000],
+        help="row counts for columnar_scaling, comma-separated",
+    )
     parser.add_argument("--only", default=",".join(MEASUREMENTS), help="comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="runs each; the fastest counts")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite README.md")
@@ -417,6 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     from make_data import make
 
     path = make(rows)
+    args.file_rows = rows
     print(f"input: {path} ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
     load_before = os.getloadavg()
     results = []
