@@ -27,6 +27,8 @@ LOCATIONS = [
     "S12000036",  # Edinburgh
     "E01031012",  # an LSOA the test resolver knows (Warwickshire)
     "E01009999",  # an LSOA nobody resolves
+    "E07000219",  # Nuneaton and Bedworth (Coventry and Warwickshire ICB: pilot in doubt)
+    "E08000035",  # Leeds (no pilot partner)
 ]
 RESOLVE = {"E01031012": "E07000222"}.get
 DATES = [
@@ -73,6 +75,9 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "location": st.sampled_from(LOCATIONS),
     "country": _words(Country),
     "other_reviews": st.lists(_words(OtherReview), unique=True, max_size=2),
+    "place_of_death": st.sampled_from(LOCATIONS),
+    "review_information": st.booleans(),
+    "pilot_partner": st.booleans(),
 }
 
 
