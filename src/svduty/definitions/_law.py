@@ -66,6 +66,8 @@ INTENTIONAL = Fact(IsTrue("intentional"), "intentional")
 AGAINST_OTHERS = Fact(In("target", _OTHERS), "against_people")
 VICTIM_16 = Fact(AtLeast("victim_age", 16), "victim_16_plus")
 PERPETRATOR_16 = Fact(AtLeast("perpetrator_age", 16), "perpetrator_16_plus")
+LIMBS = frozenset(r.value for r in Relationship if r is not Relationship.NONE)
+CONNECTED = Fact(In("relationship", LIMBS), "connected")
 FACTS: tuple[Fact, ...] = (
     PHYSICAL,
     SEXUAL,
@@ -84,6 +86,7 @@ FACTS: tuple[Fact, ...] = (
     AGAINST_OTHERS,
     VICTIM_16,
     PERPETRATOR_16,
+    CONNECTED,
 )
 """The facts both the incident and its offence code may give; where both do, they must agree."""
 
@@ -101,8 +104,6 @@ HOMICIDE = All(DEATH, AGAINST_OTHERS, Any_(Table("homicide", closed_by=_B), PHYS
 HARM = Any_(INJURY, DEATH, HasAny("harms", frozenset(h.value for h in Harm)))
 OFFENCE_VIOLENCE = Table("violence", closed_by=_B)
 TERRORISM = Flag("context", "terrorism")
-LIMBS = frozenset(r.value for r in Relationship if r is not Relationship.NONE)
-CONNECTED = In("relationship", LIMBS)
 
 _LIMB_TEXT = {
     "married": ("a", "are or have been married to each other"),
@@ -320,7 +321,7 @@ _rule(
     All(Given("offence_code"), TableUnknown("known_code")),
     "offence code not in the Home Office notifiable offence list svduty holds: it proves "
     "nothing here (check the code)",
-    cite("ho-counting-rules"),
+    cite("ho-counting-rules", "notifiable offence classifications"),
 )
 
 RULES_LAW = tuple(_R)
