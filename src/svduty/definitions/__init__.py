@@ -13,7 +13,7 @@ Example:
 """
 
 from svduty.definitions._classification import Classification
-from svduty.definitions._classify import classify, classify_many, district_of
+from svduty.definitions._classify import classify, classify_many
 from svduty.definitions._columnar import classify_table, split_rejected
 from svduty.definitions._definition import (
     DEFINITIONS,
@@ -44,6 +44,7 @@ from svduty.definitions._owhr import (
     RULES,
     OwhrPilot,
 )
+from svduty.definitions._places import district_of
 from svduty.definitions._vocab import (
     Behaviour,
     Context,

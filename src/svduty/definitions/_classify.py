@@ -12,7 +12,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -25,7 +25,7 @@ from svduty.definitions._incident import Incident
 from svduty.definitions._knowledge import table_of
 from svduty.definitions._offences import OFFENCES
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, RULES, OwhrPilot, pilot_rules
-from svduty.definitions._places import PilotArea
+from svduty.definitions._places import PilotArea, ResolveDistrict, district_of
 from svduty.definitions._presume import PRESUMPTIONS
 from svduty.definitions._vocab import Review
 from svduty.errors import ConflictError, Problem
@@ -41,32 +41,8 @@ __all__ = [
     "ruleset",
 ]
 
-ResolveDistrict = Callable[[str], str | None]
-_DISTRICT_PREFIXES = ("E06", "E07", "E08", "E09", "W06")
 FACT_FIELDS = ("behaviours", "harms", "target", "weapon", "died", "intentional")
 """The incident's own facts (against the offence code's): ``basis`` is ``facts`` if any."""
-
-
-def district_of(location: str, resolve_district: ResolveDistrict | None = None) -> str | None:
-    """The district GSS code of a location: itself if a district, else resolved.
-
-    A valid code the resolver does not know is a place outside the partnership's
-    area, not an error: the answer is ``None`` (unknown district).
-
-    Example:
-        >>> district_of("E08000025"), district_of("E01000001")
-        ('E08000025', None)
-        >>> district_of("E01031012", {"E01031012": "E07000218"}.get)
-        'E07000218'
-    """
-    if location[:3] in _DISTRICT_PREFIXES:
-        return location
-    if resolve_district is None:
-        return None
-    try:
-        return resolve_district(location)
-    except LookupError:
-        return None
 
 
 @attrs.frozen(slots=True)

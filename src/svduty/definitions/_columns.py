@@ -17,7 +17,6 @@ import pyarrow as _pa
 import pyarrow.compute as _pc
 
 from svduty.definitions._atoms import Has
-from svduty.definitions._classify import ResolveDistrict, district_of
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
 from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
@@ -28,6 +27,7 @@ from svduty.definitions._offences import (
     normalise_offence_code,
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE, OwhrPilot
+from svduty.definitions._places import ResolveDistrict, district_of
 from svduty.definitions._vocab import (
     Behaviour,
     Context,

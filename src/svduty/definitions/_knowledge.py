@@ -17,9 +17,14 @@ from typing import Any
 from svduty.definitions._expr import ScalarEnv
 from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
+from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
+from svduty.definitions._places import PilotArea, district_of
 from svduty.errors import Problem
 
 __all__ = ["conflicts", "fact_conflicts", "table_of"]
+
+# the pilot partners are the same in every configuration (only the period is in doubt)
+_PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
 
 
 def conflicts(values: Mapping[str, Any]) -> list[Problem]:
@@ -73,6 +78,11 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
                 message="'self' leaves no second person to be personally connected to",
                 field="target",
             )
+        )
+    place, stated = values.get("place_of_death"), values.get("pilot_partner")
+    if place is not None and _PILOT_AREA.conflict(district_of(place), stated):
+        out.append(
+            Problem(message="contradicts the place of death (SI 2023/227)", field="pilot_partner")
         )
     country = values.get("country")
     for field in ("location", "place_of_death"):

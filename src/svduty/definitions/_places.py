@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -21,7 +22,33 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["DateIn", "InEnglandWales", "PilotArea"]
+__all__ = ["DateIn", "InEnglandWales", "PilotArea", "ResolveDistrict", "district_of"]
+
+ResolveDistrict = Callable[[str], str | None]
+"""Maps an LSOA (or other) GSS code to its district's."""
+_DISTRICT_PREFIXES = ("E06", "E07", "E08", "E09", "W06")
+
+
+def district_of(location: str, resolve_district: ResolveDistrict | None = None) -> str | None:
+    """The district GSS code of a location: itself if a district, else resolved.
+
+    A valid code the resolver does not know is a place outside the partnership's
+    area, not an error: the answer is ``None`` (unknown district).
+
+    Example:
+        >>> district_of("E08000025"), district_of("E01000001")
+        ('E08000025', None)
+        >>> district_of("E01031012", {"E01031012": "E07000218"}.get)
+        'E07000218'
+    """
+    if location[:3] in _DISTRICT_PREFIXES:
+        return location
+    if resolve_district is None:
+        return None
+    try:
+        return resolve_district(location)
+    except LookupError:
+        return None
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -62,8 +89,8 @@ class PilotArea(Expr):
             return stated
         certain = pc.is_in(d, value_set=pa.array(sorted(self.certain), pa.string()))
         possible = pc.is_in(d, value_set=pa.array(sorted(self.possible), pa.string()))
-        by_place = _null_where(certain, d)
-        return pc.if_else(pc.fill_null(pc.invert(possible), False), by_place, stated)
+        settled = pc.and_(pc.is_valid(d), pc.invert(possible))
+        return pc.if_else(pc.fill_null(settled, False), certain, stated)
 
     def fields(self) -> tuple[str, ...]:
         """The place of death, and the stated answer.
