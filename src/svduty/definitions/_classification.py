@@ -65,8 +65,8 @@ class Classification:
 
         Example:
             >>> from svduty.definitions import Incident, classify
-            >>> classify(Incident()).missing_for("violence")
-            ('victim_age', 'perpetrator_age', 'relationship', 'behaviours', 'offence_code', 'target')
+            >>> classify(Incident(offence_code="46")).missing_for("domestic_abuse")
+            ('victim_age', 'perpetrator_age', 'relationship', 'target', 'behaviours')
         """  # noqa: E501
         return dict(self.missing).get(answer, ())
 

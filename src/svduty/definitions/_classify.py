@@ -179,6 +179,6 @@ def classify_many(
 
     Example:
         >>> [c.violence.value for c in classify_many([Incident(offence_code="46")])]
-        ['no']
+        ['undetermined']
     """
     return [classify(i, definition, **kwargs) for i in incidents]

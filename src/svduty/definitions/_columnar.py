@@ -209,10 +209,11 @@ def classify_table(
     Example:
         >>> import pyarrow as pa
         >>> t = pa.table({"offence_code": ["8N", "46", None],
+        ...               "behaviours": [None, [], None],
         ...               "police_uk_category": [None, None, "Public order"]})
         >>> out = classify_table(t)
         >>> out.column("violence").to_pylist(), out.column("basis").to_pylist()
-        (['yes', 'no', 'undetermined'], ['offence_code', 'offence_code', 'category'])
+        (['yes', 'no', 'undetermined'], ['offence_code', 'facts', 'category'])
         >>> "CATEGORY-MIXED" in out.column("reasons")[2].as_py()
         True
     """

@@ -154,8 +154,8 @@ _rule(
     "abuse under s.1 (for a child, see s.3)",
     _da("s.1(2)(a)"),
 )
-# towards another person: the target says so, or two people are personally connected
-TOWARDS_ANOTHER = Any_(Not(SELF), All(CONNECTED, Not(Given("target"))))
+# towards another person: the target or the offence says so, or two people are connected
+TOWARDS_ANOTHER = Any_(AGAINST_OTHERS, Not(SELF), All(CONNECTED, Not(Given("target"))))
 _rule(
     "DA-S1-SELF",
     SELF,
