@@ -23,7 +23,9 @@ from svduty.definitions._definition import (
     CausalFactor,
     Definition,
     Included,
+    LocalKind,
     Seriousness,
+    Switch,
 )
 from svduty.definitions._expr import Rule
 from svduty.definitions._incident import Incident
@@ -45,6 +47,7 @@ from svduty.definitions._owhr import (
     OwhrPilot,
 )
 from svduty.definitions._places import district_of
+from svduty.definitions._presume import PRESUMPTIONS, Presumption
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -65,6 +68,7 @@ __all__ = [
     "OWHR_PILOT_AS_ANNOUNCED",
     "OWHR_PILOT_AS_MADE",
     "POLICE_UK_CATEGORIES",
+    "PRESUMPTIONS",
     "RULES",
     "STATUTE",
     "SV_STRATEGY_2018",
@@ -80,16 +84,19 @@ __all__ = [
     "Incident",
     "Included",
     "Kind",
+    "LocalKind",
     "Offence",
     "OffenceTable",
     "OtherReview",
     "OwhrPilot",
     "PoliceUkCategory",
+    "Presumption",
     "Relationship",
     "Review",
     "Rule",
     "Seriousness",
     "SeriousnessFactor",
+    "Switch",
     "Target",
     "Weapon",
     "classify",

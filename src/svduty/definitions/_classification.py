@@ -67,7 +67,7 @@ class Classification:
             >>> from svduty.definitions import Incident, classify
             >>> classify(Incident(offence_code="46")).missing_for("domestic_abuse")
             ('victim_age', 'perpetrator_age', 'relationship', 'target', 'behaviours')
-        """  # noqa: E501
+        """
         return dict(self.missing).get(answer, ())
 
     @property
