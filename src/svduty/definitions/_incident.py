@@ -31,19 +31,20 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import ConflictError, DataError, Problem
+from svduty.errors import ConflictError, DataError, Problem, Shown, shown
 
 __all__ = ["Incident"]
 
 E = TypeVar("E", bound=enum.Enum)
-_WORD = re.compile(r"^[A-Za-z_ -]{1,30}$")
 _GSS = re.compile(r"^[EWSN]\d{8}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
-def _safe(value: Any) -> str | None:
-    return value if isinstance(value, str) and _WORD.match(value) else None
+def _known(value: Any, vocabulary: list[Any]) -> Shown | None:
+    """The value if it is one of ``vocabulary`` (safe to show); ``None`` hides it."""
+    got = shown(value, vocabulary=vocabulary)
+    return got if isinstance(got, Shown) else None
 
 
 def _enum(field: str, cls: type[E], value: Any) -> E:
@@ -54,7 +55,7 @@ def _enum(field: str, cls: type[E], value: Any) -> E:
             None,
             field,
             expected="one of " + ", ".join(repr(m.value) for m in cls),
-            got=_safe(value),
+            got=_known(value, [m.value for m in cls]),
         ) from None
 
 
@@ -310,7 +311,7 @@ class Incident:
             ...                    file="in.jsonl")
             Traceback (most recent call last):
             ...
-            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other' (got 'spoon')
+            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other'
             in.jsonl: row 7: victim_age: expected a whole number of years 0 to 130 (got '131')
         """  # noqa: E501
         if not isinstance(data, Mapping):

@@ -19,7 +19,7 @@ from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
-from svduty.errors import Problem
+from svduty.errors import Problem, quote
 
 __all__ = ["conflicts", "fact_conflicts", "table_of"]
 
@@ -92,7 +92,7 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         ew_country = country in ("England", "Wales")
         if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
             out.append(
-                Problem(message=f"{country!r} contradicts the {field} code", field="country")
+                Problem(message=f"{quote(country)} contradicts the {field} code", field="country")
             )
     return out
 

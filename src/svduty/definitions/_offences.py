@@ -39,7 +39,7 @@ from importlib import resources
 
 import attrs
 
-from svduty.errors import DataError
+from svduty.errors import DataError, shown
 from svduty.sources import Citation, cite
 
 __all__ = [
@@ -101,14 +101,14 @@ def normalise_offence_code(code: str) -> str:
         >>> normalise_offence_code("8-N")
         Traceback (most recent call last):
         ...
-        svduty.errors.DataError: offence_code: expected a Home Office offence code such as '8N' or '105A' (got '8-N')
+        svduty.errors.DataError: offence_code: expected a Home Office offence code such as '8N' or '105A' (got a string of 3 characters, not shown)
     """  # noqa: E501
     text = "".join(code.split()).upper() if isinstance(code, str) else ""
     if text != "1/4.1/4.10/4.2":
         text = _SLASH.sub(r"\1.\2", text)
         text = _ZEROS.sub("", text)
     if not _CODE.match(text):
-        got = code if isinstance(code, str) and len(code) <= 20 else None
+        got = shown(code, shape=_CODE)
         raise DataError.single(
             None,
             "offence_code",
@@ -252,7 +252,7 @@ class Categories:
         for c in self.items:
             if key in (c.name.lower(), c.slug):
                 return c
-        got = name if isinstance(name, str) and len(name) <= 60 else None
+        got = shown(name, vocabulary=self.keys())
         raise DataError.single(
             None,
             "police_uk_category",
