@@ -51,6 +51,13 @@ def register(subparsers: Any) -> None:
         help="the definition for 'in scope': pcsc-s13 (default), who-2002, "
         "sv-strategy-2018 or warwickshire",
     )
+    p.add_argument(
+        "--compare-definition",
+        metavar="ID|PATH",
+        help="instead, compare two definitions on the incidents: where the definition and "
+        "this one (a national, packaged or published id such as london-vru, or a .toml "
+        "file) give different 'in scope' answers, and which rule makes the difference",
+    )
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.set_defaults(run=run)
 
@@ -79,6 +86,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 1
     rejected = 0
     first = True
+    compared: list[Incident] = []
     with handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -95,6 +103,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 rejected += 1
                 print(f"svduty explain: rejected: {exc}", file=stderr)
                 continue
+            if getattr(args, "compare_definition", None):
+                compared.append(incident)
+                continue
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
@@ -103,4 +114,20 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 print(json.dumps(result.to_json(), ensure_ascii=False), file=stdout)
             else:
                 print(result.explain(args.format), file=stdout)
+    if getattr(args, "compare_definition", None):
+        _compare(compared, definition, args.compare_definition, args.format, stdout)
     return 1 if rejected else 0
+
+
+def _compare(
+    incidents: list[Incident], definition: Any, other: str, fmt: str, stdout: TextIO
+) -> None:
+    """Print where ``definition`` and ``other`` differ on the incidents (text or JSON)."""
+    from svduty.definitions import compare_definitions
+    from svduty.io._published import resolve_definition
+
+    comparison = compare_definitions(incidents, definition, resolve_definition(other))
+    if fmt == "json":
+        print(json.dumps(comparison.to_json(), ensure_ascii=False), file=stdout)
+    else:
+        print(comparison.to_text(), file=stdout)

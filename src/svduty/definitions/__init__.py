@@ -20,6 +20,7 @@ from svduty.definitions._classify import (
     district_of,
     split_rejected,
 )
+from svduty.definitions._compare import Comparison, DefinitionDifference, compare_definitions
 from svduty.definitions._definition import (
     DEFINITIONS,
     STATUTE,
@@ -79,9 +80,11 @@ __all__ = [
     "Categories",
     "CausalFactor",
     "Classification",
+    "Comparison",
     "Context",
     "Country",
     "Definition",
+    "DefinitionDifference",
     "Harm",
     "Incident",
     "Included",
@@ -101,6 +104,7 @@ __all__ = [
     "classify",
     "classify_many",
     "classify_table",
+    "compare_definitions",
     "district_of",
     "normalise_offence_code",
     "split_rejected",
