@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _E
     )
     from svduty.partnership import Partnership
     from svduty.periods import Dated, FinancialYear, Period, Timeline, date
+    from svduty.samples import sample_path
     from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
 _EXPORTS: dict[str, str] = {
@@ -87,6 +88,7 @@ _EXPORTS: dict[str, str] = {
     "Reason": "svduty.answers",
     "Relation": "svduty.governance",
     "Role": "svduty.authorities",
+    "sample_path": "svduty.samples",
     "sample_police_uk": "svduty.io",
     "Scenario": "svduty.governance",
     "Source": "svduty.sources",
@@ -193,6 +195,7 @@ __all__ = [
     "load_partnership",
     "new_bundle",
     "read_police_uk",
+    "sample_path",
     "sample_police_uk",
     "split",
     "validate_bundle",

@@ -29,7 +29,7 @@ from svduty.io._bundle import (
 )
 from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
 from svduty.io._completeness import check_completeness
-from svduty.io._definition import load_definition, load_packaged_definition
+from svduty.io._definition import load_definition
 from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
     load_funding,
@@ -51,6 +51,7 @@ from svduty.io._incidents import (
     read_incidents_jsonl,
 )
 from svduty.io._new_bundle import new_bundle
+from svduty.io._packaged import load_packaged_definition
 from svduty.io._pipeline import (
     AREA_COLUMNS,
     VERDICT_COLUMNS,
