@@ -24,8 +24,9 @@ from svduty.definitions import Definition
 from svduty.errors import DefinitionError
 from svduty.io._bundle import load_partnership
 from svduty.io._converter import make_converter, structure
-from svduty.io._definition import load_definition, load_packaged_definition
+from svduty.io._definition import load_definition
 from svduty.io._files import read_toml
+from svduty.io._packaged import load_packaged_definition
 from svduty.sources import CATALOGUE, Source, Sources
 
 __all__ = [
