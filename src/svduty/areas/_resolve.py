@@ -130,7 +130,7 @@ def resolve_columns(
     for j, col in enumerate(RESOLVED_COLUMNS[1:]):
         values = pa.array([o[j] for o in outcomes], pa.string())
         columns[col] = pc.take(values, row)
-    return pa.table(columns)
+    return pa.Table.from_pydict(columns)
 
 
 class Resolving:
