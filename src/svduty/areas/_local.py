@@ -103,7 +103,7 @@ class LocalArea:
         return tuple(self.geography.get(c).name for c in self.districts)
 
     def resolve_lsoas(self, codes: Any, names: Any = None) -> pa.Table:
-        """:meth:`Geography.resolve_lsoas`, with an ``in_area`` column: inside the local area?
+        """:meth:`~svduty.areas.Geography.resolve_lsoas` plus ``in_area``: inside the local area?
 
         ``in_area`` is true for an LSOA of one of :attr:`districts`, false for one of
         another district (named, in ``district_name``, with its real district), and null

@@ -23,6 +23,7 @@ import pyarrow as _pa
 import pyarrow.compute as _pc
 
 from svduty.answers import Reason, Verdict
+from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._expr import ArrowEnv, Rule, ScalarEnv
 from svduty.definitions._incident import Incident
@@ -63,7 +64,7 @@ __all__ = [
 ]
 
 ResolveDistrict = Callable[[str], str | None]
-_DISTRICT_PREFIXES = ("E06", "E07", "E08", "E09", "W06")
+_DISTRICT_PREFIXES = LOCAL_GOVERNMENT_AREA_PREFIXES
 _FACT_FIELDS = ("behaviours", "harms", "target", "weapon", "died", "intentional")
 _ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
 
