@@ -132,3 +132,28 @@ def test_explain_compare_definition(tmp_path):
     args = ["explain", str(f), "--compare-definition", "norfolk", "--format", "json"]
     assert main(args, stdout=out) == 0
     assert json.loads(out.getvalue())["second"] == "norfolk"
+
+
+def test_an_exclusion_or_a_lower_age_limit_decides():
+    from svduty.definitions import Definition, Included
+    from svduty.sources import cite
+
+    src = cite("pcsc-act-2022", "s.13")
+    broad = Definition("broad", "Broad", src, include=(Included("s13_violence", src),))
+    no_knives = Definition(
+        "no-knives",
+        "No knives",
+        src,
+        include=(Included("s13_violence", src),),
+        exclude=(Included("knife_crime", src),),
+    )
+    adults = Definition(
+        "adults", "Adults", src, include=(Included("s13_violence", src),), victim_age_at_least=18
+    )
+    knife = INCIDENTS[1]  # victim 19
+    c = compare_definitions([knife], broad, no_knives)
+    assert [r.rule for r in c.differences[0].rules] == ["no-knives:exclude:knife_crime"]
+    child = Incident(id="child", offence_code="8N", target="person", victim_age=12)
+    c = compare_definitions([child], adults, broad)
+    assert (c.differences[0].first, c.differences[0].second) == (Verdict.NO, Verdict.YES)
+    assert [r.rule for r in c.differences[0].rules] == ["adults:victim_age_at_least"]
