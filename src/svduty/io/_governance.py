@@ -204,7 +204,7 @@ def load_governance_section(
 ) -> dict[str, object]:
     """A bundle's governance section: the graph, its rules and the ``scenarios/`` folder.
 
-    Returns the :class:`~svduty.Partnership` fields ``governance``, ``governance_rules``
+    Returns the :class:`~svduty.partnership.Partnership` fields ``governance``, ``governance_rules``
     and, when ``folder`` is given, ``scenarios`` (by file name without ``.toml``; the
     bundle loader reads them itself, to report the problems of every scenario file).
 
