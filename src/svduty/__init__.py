@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _E
         Summary,
         load_packaged_definition,
         load_partnership,
+        new_bundle,
         read_police_uk,
         sample_police_uk,
         validate_bundle,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _E
     )
     from svduty.partnership import Partnership
     from svduty.periods import Dated, FinancialYear, Period, Timeline, date
+    from svduty.samples import sample_path
     from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
 _EXPORTS: dict[str, str] = {
@@ -75,6 +77,7 @@ _EXPORTS: dict[str, str] = {
     "Incident": "svduty.definitions",
     "load_packaged_definition": "svduty.io",
     "load_partnership": "svduty.io",
+    "new_bundle": "svduty.io",
     "LocalArea": "svduty.areas",
     "Money": "svduty.funding",
     "Partnership": "svduty.partnership",
@@ -85,6 +88,7 @@ _EXPORTS: dict[str, str] = {
     "Reason": "svduty.answers",
     "Relation": "svduty.governance",
     "Role": "svduty.authorities",
+    "sample_path": "svduty.samples",
     "sample_police_uk": "svduty.io",
     "Scenario": "svduty.governance",
     "Source": "svduty.sources",
@@ -189,7 +193,9 @@ __all__ = [
     "date",
     "load_packaged_definition",
     "load_partnership",
+    "new_bundle",
     "read_police_uk",
+    "sample_path",
     "sample_police_uk",
     "split",
     "validate_bundle",
