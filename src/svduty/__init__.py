@@ -10,65 +10,136 @@ Example:
     'https://www.legislation.gov.uk/ukpga/2022/32/section/8'
 """
 
+from __future__ import annotations
+
+import importlib
 from typing import TYPE_CHECKING
 
-from svduty.answers import Answer, Reason, Verdict
-from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
-from svduty.authorities import (
-    Authorities,
-    Authority,
-    AuthorityCategory,
-    Role,
-)
-from svduty.definitions import (
-    Classification,
-    Definition,
-    Incident,
-    classify,
-    classify_table,
-)
-from svduty.errors import (
-    BundleError,
-    ConflictError,
-    DataError,
-    Problem,
-    SvdutyError,
-    UnknownAreaError,
-)
-from svduty.funding import FundingModel, Money, SpendingPlan, Strategy, split
-from svduty.governance import Body, GovernanceGraph, Relation, Scenario, Timetable
-from svduty.io import (
-    Pipeline,
-    Summary,
-    load_packaged_definition,
-    load_partnership,
-    read_police_uk,
-    sample_police_uk,
-    validate_bundle,
-    warwickshire,
-)
-from svduty.partnership import Partnership
-from svduty.periods import Dated, FinancialYear, Period, Timeline, date
-from svduty.samples import sample_path
-from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
+from svduty._version import __version__
 
-if TYPE_CHECKING:
-    __version__: str
+if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _EXPORTS
+    from svduty.answers import Answer, Reason, Verdict
+    from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
+    from svduty.authorities import Authorities, Authority, AuthorityCategory, Role
+    from svduty.definitions import Classification, Definition, Incident, classify, classify_table
+    from svduty.errors import (
+        BundleError,
+        ConflictError,
+        DataError,
+        Problem,
+        SvdutyError,
+        UnknownAreaError,
+    )
+    from svduty.funding import FundingModel, Money, SpendingPlan, Strategy, split
+    from svduty.governance import Body, GovernanceGraph, Relation, Scenario, Timetable
+    from svduty.io import (
+        Pipeline,
+        Summary,
+        load_packaged_definition,
+        load_partnership,
+        read_police_uk,
+        sample_police_uk,
+        validate_bundle,
+        warwickshire,
+    )
+    from svduty.partnership import Partnership
+    from svduty.periods import Dated, FinancialYear, Period, Timeline, date
+    from svduty.samples import sample_path
+    from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
+
+_EXPORTS: dict[str, str] = {
+    "Answer": "svduty.answers",
+    "Area": "svduty.areas",
+    "AreaKind": "svduty.areas",
+    "AreaMatch": "svduty.areas",
+    "Authorities": "svduty.authorities",
+    "Authority": "svduty.authorities",
+    "AuthorityCategory": "svduty.authorities",
+    "Body": "svduty.governance",
+    "BundleError": "svduty.errors",
+    "CATALOGUE": "svduty.sources",
+    "Citation": "svduty.sources",
+    "cite": "svduty.sources",
+    "Classification": "svduty.definitions",
+    "classify": "svduty.definitions",
+    "classify_table": "svduty.definitions",
+    "Confidence": "svduty.sources",
+    "ConflictError": "svduty.errors",
+    "DataError": "svduty.errors",
+    "date": "svduty.periods",
+    "Dated": "svduty.periods",
+    "Definition": "svduty.definitions",
+    "FinancialYear": "svduty.periods",
+    "FundingModel": "svduty.funding",
+    "Geography": "svduty.areas",
+    "GovernanceGraph": "svduty.governance",
+    "Incident": "svduty.definitions",
+    "load_packaged_definition": "svduty.io",
+    "load_partnership": "svduty.io",
+    "LocalArea": "svduty.areas",
+    "Money": "svduty.funding",
+    "Partnership": "svduty.partnership",
+    "Period": "svduty.periods",
+    "Pipeline": "svduty.io",
+    "Problem": "svduty.errors",
+    "read_police_uk": "svduty.io",
+    "Reason": "svduty.answers",
+    "Relation": "svduty.governance",
+    "Role": "svduty.authorities",
+    "sample_path": "svduty.samples",
+    "sample_police_uk": "svduty.io",
+    "Scenario": "svduty.governance",
+    "Source": "svduty.sources",
+    "SpendingPlan": "svduty.funding",
+    "split": "svduty.funding",
+    "Strategy": "svduty.funding",
+    "Summary": "svduty.io",
+    "SvdutyError": "svduty.errors",
+    "Timeline": "svduty.periods",
+    "Timetable": "svduty.governance",
+    "UnknownAreaError": "svduty.errors",
+    "validate_bundle": "svduty.io",
+    "Verdict": "svduty.answers",
+    "warwickshire": "svduty.io",
+}
+"""Each public name and the module that defines it; a name is imported when first used,
+so that ``import svduty`` and ``svduty --version`` start in a few milliseconds."""
 
 
-def __getattr__(name: str) -> str:
-    # __version__ is read from the installed metadata on first use: importing
-    # importlib.metadata costs every command about 0.05 s at start-up
-    if name != "__version__":
+_SUBPACKAGES = frozenset(
+    {
+        "answers",
+        "areas",
+        "authorities",
+        "cli",
+        "definitions",
+        "errors",
+        "findings",
+        "funding",
+        "governance",
+        "io",
+        "partnership",
+        "periods",
+        "sources",
+    }
+)
+"""The modules reachable as attributes (``svduty.io``) without an explicit import."""
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif name in _SUBPACKAGES:
+        value = importlib.import_module(f"svduty.{name}")
+    else:
         raise AttributeError(f"module 'svduty' has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        value = version("svduty")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        value = "0.0.0+unknown"
-    globals()["__version__"] = value
+    globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -19,8 +19,6 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from svduty.errors import SvdutyError
-
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 COMMANDS: tuple[str, ...] = (
@@ -87,9 +85,15 @@ def main(
     """
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # answered before any command module is imported
+        print(f"svduty {_version()}", file=out)
+        return EXIT_OK
+    from svduty.errors import SvdutyError  # after --version: it imports attrs
+
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if args.version:
