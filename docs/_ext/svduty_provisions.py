@@ -435,13 +435,13 @@ def _escape(text: str) -> str:
 FIGURES_TITLE = "Checks on the figures (each finding cites the figures it compares)"
 HEADER = (
     "   :header-rows: 1",
-    "   :widths: 14 16 34 24 12",
+    "   :widths: 12 14 34 26 14",
     "",
     "   * - Provision",
     "     - Rule id",
     "     - What it says",
-    "     - Function",
-    "     - Module",
+    "     - Function, in module",
+    "     - Case files",
 )
 
 
@@ -474,16 +474,18 @@ def render(
                     prov = f"`{_escape(e.provision)} <{e.href}>`__"
                 else:
                     prov = _escape(e.provision) or "—"
-                funcs = [_function_cell(m, f, documented) for m, f in e.functions] or ["—"]
-                mods = [_module_cell(m, f, documented, source_pages) for m, f in e.functions]
-                mods = mods or ["—"]
-                cases = f" Cases: {', '.join(f'``{c}``' for c in e.cases)}." if e.cases else ""
+                code = [
+                    f"{_function_cell(m, f, documented)} in "
+                    f"{_module_cell(m, f, documented, source_pages)}"
+                    for m, f in e.functions
+                ]
+                cases = ", ".join(_escape(c) for c in e.cases)
                 out += [
                     f"   * - {prov}",
                     f"     - ``{e.rule}``",
-                    f"     - {_escape(e.says) or '—'}{cases}",
-                    f"     - {', '.join(dict.fromkeys(funcs))}",
-                    f"     - {', '.join(dict.fromkeys(mods))}",
+                    f"     - {_escape(e.says) or '—'}",
+                    f"     - {'; '.join(dict.fromkeys(code)) or '—'}",
+                    f"     - {cases or '—'}",
                 ]
             out.append("")
     return "\n".join(out)
@@ -515,11 +517,17 @@ def _module_cell(
     documented: dict[tuple[str, str], str],
     source_pages: set[str],
 ) -> str:
-    label = module.replace(".", "/") + ".py"
+    label = module.removeprefix("svduty.").replace(".", "/") + ".py"
     if module not in source_pages:
-        return f"``{module}``"
+        return f"``{label}``"
     anchor = f"#{function}" if function and (module, function) in documented else ""
-    return f"`{_escape(label)} <../_modules/{module.replace('.', '/')}.html{anchor}>`__"
+    page = f"_modules/{module.replace('.', '/')}.html"
+    SOURCE_LINKS.add(page)
+    return f"`{_escape(label)} <../{page}{anchor}>`__"
+
+
+SOURCE_LINKS: set[str] = set()
+"""The highlighted-source pages the index links to, checked when the HTML build ends."""
 
 
 # --- the Sphinx side ---------------------------------------------------------------------
@@ -571,5 +579,16 @@ def setup(app: Any) -> dict[str, Any]:
                 render(entries, documented, pages), allow_section_headings=True
             )
 
+    def check_source_links(app: Any, exception: Exception | None) -> None:
+        from sphinx.util import logging
+
+        if exception is None and app.builder.format == "html":
+            for page in sorted(SOURCE_LINKS):
+                if not (Path(app.outdir) / page).is_file():
+                    logging.getLogger(__name__).warning(
+                        "provision index: links to %s, which the build did not write", page
+                    )
+
     app.add_directive("svduty-provision-index", ProvisionIndex)
+    app.connect("build-finished", check_source_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
