@@ -35,8 +35,8 @@ def draw(out: Path) -> None:
         [pipeline(b) for b in read_police_uk(sample_police_uk())], path=out / "in-scope.png"
     )
     p.governance.draw(path=out / "governance.png")
-    two, _ = p.governance.apply(p.scenarios["lgr-two-unitaries"])
-    two.draw(path=out / "governance-two-unitaries.png")
+    two = p.what_if("lgr-two-unitaries")
+    two.governance.draw(path=out / "governance-two-unitaries.png", diff=two.diff)
     ax = Figure(figsize=(7.0, 4.0), layout="constrained").subplots()
     plot_allocations(p.funding, ax=ax)
     ax.figure.savefig(str(out / "funding.png"), dpi=100)

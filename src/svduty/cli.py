@@ -23,6 +23,7 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 
 COMMANDS: tuple[str, ...] = (
     "info",
+    "init",
     "validate",
     "funding",
     "governance",

@@ -491,6 +491,100 @@ CATALOGUE: Sources = Sources.of(
             "As republished at github.com/jtrim-ons/ons-lookups csv/190.csv.",
         ),
         Source(
+            "ons-lsoa21-ward24-lad24",
+            "Lower Layer Super Output Area (2021) to Ward (2024) to Local Authority District "
+            "(2024) Lookup in England and Wales",
+            SourceKind.DATASET,
+            "https://geoportal.statistics.gov.uk",
+            "Office for National Statistics",
+            _d("2024-05-01"),
+            "ONS LSOA21_WD24_LAD24_EW_LU, packaged in svduty/data/ons/national/ as republished by "
+            "github.com/humaniverse/geographr (data/lookup_lsoa21_ward24_ltla24.rda). Open "
+            "Government Licence v3.0; contains OS data (c) Crown copyright and database right.",
+        ),
+        Source(
+            "ons-lsoa11-lsoa21-lad22",
+            "LSOA (2011) to LSOA (2021) to Local Authority District (2022) best-fit Lookup for "
+            "England and Wales, with change codes",
+            SourceKind.DATASET,
+            "https://geoportal.statistics.gov.uk",
+            "Office for National Statistics",
+            _d("2022-12-01"),
+            "ONS LSOA11_LSOA21_LAD22_EW_LU, packaged in svduty/data/ons/national/ as republished "
+            "by github.com/humaniverse/geographr (data/lookup_lsoa11_lsoa21_ltla22.rda). Open "
+            "Government Licence v3.0; contains OS data (c) Crown copyright and database right.",
+        ),
+        Source(
+            "ons-lsoa21-icb24",
+            "LSOA (2021) to Sub Integrated Care Board Location to Integrated Care Board (2024) "
+            "Lookup in England",
+            SourceKind.DATASET,
+            "https://geoportal.statistics.gov.uk",
+            "Office for National Statistics",
+            _d("2024-04-01"),
+            "ONS LSOA21_SICBL24_ICB24_EN_LU, packaged in svduty/data/ons/national/ as republished "
+            "by github.com/humaniverse/geographr (data/lookup_lsoa21_icb24.rda). Open Government "
+            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
+        ),
+        Source(
+            "ons-lad24-csp24-pfa24",
+            "Local Authority District (2024) to Community Safety Partnership to Police Force Area "
+            "(2024) Lookup in England and Wales",
+            SourceKind.DATASET,
+            "https://geoportal.statistics.gov.uk",
+            "Office for National Statistics",
+            _d("2024-12-01"),
+            "ONS LAD24_CSP24_PFA24_EW_LU, packaged in svduty/data/ons/national/ as republished by "
+            "github.com/humaniverse/geographr (data/lookup_ltla24_csp24_pfa24.rda). Open "
+            "Government Licence v3.0; contains OS data (c) Crown copyright and database right.",
+        ),
+        Source(
+            "ons-lad24-fra24",
+            "Local Authority District (2024) to Fire and Rescue Authority (2024) Lookup in England"
+            " and Wales",
+            SourceKind.DATASET,
+            "https://geoportal.statistics.gov.uk",
+            "Office for National Statistics",
+            _d("2024-12-01"),
+            "ONS LAD24_FRA24_EW_LU, packaged in svduty/data/ons/national/ as republished by "
+            "github.com/humaniverse/geographr (data/lookup_ltla24_fra24.rda). Open Government "
+            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
+        ),
+        Source(
+            "ons-lad24-region24",
+            "Local Authority District (2024) to Region Lookup in England",
+            SourceKind.DATASET,
+            "https://geoportal.statistics.gov.uk",
+            "Office for National Statistics",
+            _d("2024-12-01"),
+            "ONS LAD24_RGN24_EN_LU, packaged in svduty/data/ons/national/ as republished by "
+            "github.com/humaniverse/geographr (data/lookup_ltla24_region24.rda). Open Government "
+            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
+        ),
+        Source(
+            "ons-lad23-utla23",
+            "Lower Tier Local Authority to Upper Tier Local Authority (2023) Lookup in England and"
+            " Wales",
+            SourceKind.DATASET,
+            "https://geoportal.statistics.gov.uk",
+            "Office for National Statistics",
+            _d("2023-04-01"),
+            "ONS LTLA23_UTLA23_EW_LU, packaged in svduty/data/ons/national/ as republished by "
+            "github.com/humaniverse/geographr (data/lookup_ltla23_utla23.rda). Open Government "
+            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
+        ),
+        Source(
+            "ons-lad21-lhb22",
+            "Local Authority District (2021) to Local Health Board (2022) Lookup in Wales",
+            SourceKind.DATASET,
+            "https://geoportal.statistics.gov.uk",
+            "Office for National Statistics",
+            _d("2022-04-01"),
+            "ONS LAD21_LHB22_WA_LU, packaged in svduty/data/ons/national/ as republished by "
+            "github.com/humaniverse/geographr (data/lookup_ltla21_lhb22.rda). Open Government "
+            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
+        ),
+        Source(
             "ons-offence-join",
             "Home Office offence codes joined to ONS offence groups, Crime Severity Score "
             "weights and police.uk categories",

@@ -28,7 +28,8 @@ from svduty.io._bundle import (
     warwickshire,
 )
 from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
-from svduty.io._definition import load_definition, load_packaged_definition
+from svduty.io._completeness import check_completeness
+from svduty.io._definition import load_definition
 from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
     load_funding,
@@ -49,6 +50,8 @@ from svduty.io._incidents import (
     read_incident_table,
     read_incidents_jsonl,
 )
+from svduty.io._new_bundle import new_bundle
+from svduty.io._packaged import load_packaged_definition
 from svduty.io._pipeline import (
     AREA_COLUMNS,
     VERDICT_COLUMNS,
@@ -94,6 +97,7 @@ __all__ = [
     "Summary",
     "Tally",
     "bundle_schema",
+    "check_completeness",
     "classify_batch",
     "classify_batches",
     "default_pipeline",
@@ -112,6 +116,7 @@ __all__ = [
     "load_scenario",
     "load_strategy",
     "load_timetable",
+    "new_bundle",
     "normalise_police_uk",
     "plot_in_scope",
     "police_uk_paths",

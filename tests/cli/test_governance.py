@@ -5,8 +5,11 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 import svduty
 from svduty.cli import main
+from svduty.governance import GOVERNANCE_RULES, PRACTICE_CHECKS, findings_text
 from svduty.io import load_governance
 from svduty.io._governance import WARWICKSHIRE
 
@@ -37,7 +40,7 @@ def test_json_round_trips_and_carries_validation():
 
 def test_scenario_prints_log_and_diff():
     code, out, _ = run("--scenario", str(SCENARIOS / "lgr-two-unitaries.toml"), "--validate")
-    assert code == 0
+    assert code == 1  # issue 14: the reorganisation breaks rules, so --validate exits 1
     assert "scenario lgr-two-unitaries:" in out
     assert "bodies removed:" in out
     code, out, _ = run(
@@ -110,3 +113,57 @@ def test_bad_scenario_exits_1(tmp_path: Path):
     code, _, err = run("--scenario", str(f))
     assert code == 1
     assert "changes[0].body" in err
+
+
+# --- issue 14: one validation for the CLI and Python --------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(svduty.warwickshire().scenarios))
+def test_cli_and_python_give_the_same_findings_for_every_shipped_scenario(name):
+    p = svduty.warwickshire()
+    python = p.validate_governance(scenario=name)
+    assert python == p.what_if(p.scenarios[name]).findings
+    for scenario in (name, str(SCENARIOS / f"{name}.toml")):
+        code, out, err = run("--scenario", scenario, "--validate", "--format", "json")
+        data = json.loads(out)
+        assert data["validation"] == python.as_dict()
+        assert code == (0 if python.ok else 1)
+        assert err.count("svduty governance: error") == len(python.errors)
+    _, text, _ = run("--scenario", name, "--validate")
+    assert findings_text(python) in text
+
+
+def test_every_rule_is_reported_checked_or_skipped():
+    code, out, _ = run("--validate", "--format", "json")
+    assert code == 0
+    v = json.loads(out)["validation"]
+    rules = set(GOVERNANCE_RULES) | set(PRACTICE_CHECKS)
+    assert set(v["checked"]) | {s["rule"] for s in v["skipped"]} == rules
+    code, out, _ = run("--validate")
+    assert "checked: GOV-SCHEDULE-1, GOV-CSP-COVERAGE" in out
+
+
+def test_reorganisation_scenarios_report_schedule_1_gaps():
+    code, out, err = run("--scenario", "lgr-two-unitaries", "--validate")
+    assert code == 1
+    assert "local government areas: north-warwickshire-unitary, south-warwickshire-unitary" in out
+    gaps = [line for line in err.splitlines() if "GOV-SCHEDULE-1" in line]
+    assert len(gaps) == 4
+    assert any("'Fire and rescue' table" in g and "south-warwickshire-unitary" in g for g in gaps)
+    code, out, _ = run("--scenario", "lgr-single-unitary", "--format", "json")
+    assert code == 0  # not validated: no exit 1
+    data = json.loads(out)
+    assert data["areas"] == ["warwickshire-unitary"]
+    assert "validation" not in data
+    assert data["log"][-1] == {
+        "index": 20,
+        "op": "abolish_authority",
+        "message": data["log"][-1]["message"],
+    }
+    assert "planned 2028-04-01" in data["log"][-1]["message"]
+
+
+def test_unknown_scenario_name_lists_the_packaged_ones():
+    code, _, err = run("--scenario", "lgr-three-unitaries")
+    assert code == 1
+    assert "lgr-single-unitary, lgr-two-unitaries" in err
