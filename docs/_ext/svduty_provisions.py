@@ -245,6 +245,8 @@ def _citation_of(value: Any) -> Any:
 
 
 def _says_of(value: Any) -> str:
+    if isinstance(value, str):
+        return value
     for attr in ("says", "statement", "requires", "description", "message"):
         got = getattr(value, attr, None)
         if isinstance(got, str):
@@ -326,17 +328,24 @@ def collect() -> list[Entry]:
             got.says = e.says
 
     # rule tables
+    declared = practice_citations()
     for package, _, table in rule_tables():
         for rule, value in table.items():
-            citation = _citation_of(value)
-            if citation is None:
-                continue
             sites = _sites(code, str(rule), f"svduty.{package}")
             where = _implementing(sites)
             if package == "definitions":
                 # one rule table, two engines: the scalar and the columnar classifier
                 where = [(s.module, None) for s in sites[:1]] or where
-            add(_entry(FAMILY[package], str(rule), citation, _says_of(value)), where)
+            citation = _citation_of(value)
+            if citation is not None:
+                add(_entry(FAMILY[package], str(rule), citation, _says_of(value)), where)
+                continue
+            # a check of practice: no law in code; a bundle declares it, citing its documents
+            e = Entry(FAMILY[package], str(rule), "", PRACTICE_TITLE, "", None, _says_of(value))
+            if str(rule) in declared:
+                e = _entry(FAMILY[package], str(rule), declared[str(rule)], _says_of(value))
+                e.source_title = f"{PRACTICE_TITLE}: Warwickshire's, citing {e.source_title}"
+            add(e, where)
 
     # reasons built with a literal rule id (the authorities), findings (funding)
     for call, site, constants in code.calls:
@@ -387,6 +396,22 @@ def collect() -> list[Entry]:
     return sorted(entries.values(), key=sort_key)
 
 
+PRACTICE_TITLE = "A partnership's practice, declared with its citation in its bundle"
+
+
+def practice_citations() -> dict[str, Any]:
+    """Rule id -> citation of the practice rules the packaged Warwickshire bundle declares."""
+    import svduty
+
+    declared = getattr(svduty.warwickshire(), "governance_rules", ()) or ()
+    out = {}
+    for rule in declared:
+        citation = _citation_of(rule)
+        if getattr(rule, "id", None) and citation is not None:
+            out[rule.id] = citation
+    return out
+
+
 def _module_of(package: str, function: str) -> str | None:
     obj = getattr(importlib.import_module(package), function, None)
     return getattr(obj, "__module__", None)
@@ -422,7 +447,8 @@ def sort_key(e: Entry) -> tuple[Any, ...]:
     natural = tuple(
         (0, int(p), "") if p.isdigit() else (1, 0, p) for p in _PROVISION.findall(e.provision)
     )
-    return (list(FAMILY.values()).index(e.family), e.source_title, natural, e.rule)
+    practice = e.source_title.startswith(PRACTICE_TITLE)  # after the law
+    return (list(FAMILY.values()).index(e.family), practice, e.source_title, natural, e.rule)
 
 
 # --- rendering ---------------------------------------------------------------------------
