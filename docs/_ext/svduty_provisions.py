@@ -131,6 +131,7 @@ class Scan:
     strings: dict[str, list[Site]]
     calls: list[tuple[ast.Call, Site, dict[str, Any]]]  # call, site, module constants
     helpers: dict[str, str | None]  # functions returning a Reason -> the source they cite
+    finders: set[str]  # module-level functions that build and return a Finding
     assigned: dict[tuple[str, str | None], dict[str, list[str]]]  # (module, function) -> ...
 
 
@@ -139,6 +140,7 @@ def scan(packages: Iterable[str]) -> Scan:
     strings: dict[str, list[Site]] = defaultdict(list)
     calls: list[tuple[ast.Call, Site, dict[str, Any]]] = []
     helpers: dict[str, str | None] = {}
+    finders: set[str] = {"Finding"}
     assigned: dict[tuple[str, str | None], dict[str, list[str]]] = {}
     for package in packages:
         for module in modules_of(package):
@@ -153,8 +155,13 @@ def scan(packages: Iterable[str]) -> Scan:
                 strings[text].extend(sites)
             calls.extend((c, site, constants) for c, site in s.calls)
             helpers.update(_reason_helpers(constants))
+            finders.update(
+                node.name
+                for key, node in constants.items()
+                if key.startswith("def:") and _returns(node, "Finding")
+            )
             assigned.update({(module, f): names for f, names in s.assigned.items()})
-    return Scan(strings, calls, helpers, assigned)
+    return Scan(strings, calls, helpers, finders, assigned)
 
 
 def _module_constants(tree: ast.Module) -> dict[str, Any]:
@@ -205,16 +212,20 @@ def _cite_args(node: ast.AST | None, constants: dict[str, Any]) -> tuple[str | N
     return None, None
 
 
+def _returns(node: ast.FunctionDef, name: str) -> bool:
+    ret = node.returns
+    return (isinstance(ret, ast.Name) and ret.id == name) or (
+        isinstance(ret, ast.Constant) and ret.value == name
+    )
+
+
 def _reason_helpers(constants: dict[str, Any]) -> dict[str, str | None]:
     """Module-level functions that return a Reason: name -> the source id they cite."""
     out: dict[str, str | None] = {}
     for key, node in constants.items():
         if not key.startswith("def:"):
             continue
-        ret = node.returns
-        if (isinstance(ret, ast.Name) and ret.id == "Reason") or (
-            isinstance(ret, ast.Constant) and ret.value == "Reason"
-        ):
+        if _returns(node, "Reason"):
             source = None
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Call) and _callee(sub) == "cite" and sub.args:
@@ -369,7 +380,7 @@ def collect() -> list[Entry]:
                 says = _words(call.args[1], constants) if len(call.args) >= 2 else None
                 where = [(site.module, site.function)]
                 add(_entry(FAMILY[family], rule, citation, says or ""), where)
-        elif family == "funding" and name == "Finding" and call.args:
+        elif family == "funding" and name in code.finders and call.args:
             rule = _const(call.args[0], constants)
             if rule is None or any(e.rule == rule for e in entries.values()):
                 continue
