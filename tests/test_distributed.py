@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 
 import pyarrow as pa
 import pytest
@@ -44,13 +45,16 @@ def test_dask_map_partitions_matches_one_machine():
 # pyspark 4 warns (FutureWarning) that it does not yet fully support pandas 3 whenever
 # mapInArrow builds its UDF; the recipe uses no pandas, so only that warning is ignored
 @pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
-def test_spark_map_in_arrow():
+def test_spark_map_in_arrow(monkeypatch):
     if shutil.which("java") is None:
         pytest.skip("Spark needs a Java runtime; none on this machine")
     pytest.importorskip("pyspark", reason="pyspark is not installed")
     from pyspark.sql import SparkSession
     from pyspark.sql.pandas.types import from_arrow_schema
 
+    # the Python workers must be this interpreter (the one svduty is installed in), not
+    # whatever 'python3' is first on PATH
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.master("local[1]").getOrCreate()
     try:
         path = sorted(MONTHS_DIR.glob("*.csv"))[-1]
