@@ -30,19 +30,20 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import ConflictError, DataError, Problem
+from svduty.errors import ConflictError, DataError, Problem, Shown, quote, shown
 
 __all__ = ["Incident", "conflicts"]
 
 E = TypeVar("E", bound=enum.Enum)
-_WORD = re.compile(r"^[A-Za-z_ -]{1,30}$")
 _GSS = re.compile(r"^[EWSN]\d{8}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
-def _safe(value: Any) -> str | None:
-    return value if isinstance(value, str) and _WORD.match(value) else None
+def _known(value: Any, vocabulary: list[Any]) -> Shown | None:
+    """The value if it is one of ``vocabulary`` (safe to show); ``None`` hides it."""
+    got = shown(value, vocabulary=vocabulary)
+    return got if isinstance(got, Shown) else None
 
 
 def _enum(field: str, cls: type[E], value: Any) -> E:
@@ -53,7 +54,7 @@ def _enum(field: str, cls: type[E], value: Any) -> E:
             None,
             field,
             expected="one of " + ", ".join(repr(m.value) for m in cls),
-            got=_safe(value),
+            got=_known(value, [m.value for m in cls]),
         ) from None
 
 
@@ -403,6 +404,6 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         ew_country = country in ("England", "Wales")
         if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
             out.append(
-                Problem(message=f"{country!r} contradicts the location code", field="country")
+                Problem(message=f"{quote(country)} contradicts the location code", field="country")
             )
     return out

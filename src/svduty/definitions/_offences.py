@@ -38,7 +38,7 @@ from importlib import resources
 
 import attrs
 
-from svduty.errors import DataError
+from svduty.errors import DataError, shown
 from svduty.sources import Citation, cite
 
 __all__ = [
@@ -86,11 +86,11 @@ def normalise_offence_code(code: str) -> str:
         >>> normalise_offence_code("8-N")
         Traceback (most recent call last):
         ...
-        svduty.errors.DataError: offence_code: expected a Home Office offence code such as '8N' or '105A' (got '8-N')
+        svduty.errors.DataError: offence_code: expected a Home Office offence code such as '8N' or '105A' (got a string of 3 characters, not shown)
     """  # noqa: E501
     text = code.strip().upper() if isinstance(code, str) else ""
     if not _CODE.match(text):
-        got = code if isinstance(code, str) and len(code) <= 20 else None
+        got = shown(code, shape=_CODE)
         raise DataError.single(
             None,
             "offence_code",
@@ -229,7 +229,7 @@ class Categories:
         for c in self.items:
             if key in (c.name.lower(), c.slug):
                 return c
-        got = name if isinstance(name, str) and len(name) <= 60 else None
+        got = shown(name, vocabulary=self.keys())
         raise DataError.single(
             None,
             "police_uk_category",

@@ -200,12 +200,13 @@ def load_governance_section(
     *,
     file: str,
     converter: cattrs.Converter,
-    folder: Path,
+    folder: Path | None = None,
 ) -> dict[str, object]:
     """A bundle's governance section: the graph, its rules and the ``scenarios/`` folder.
 
     Returns the :class:`~svduty.Partnership` fields ``governance``, ``governance_rules``
-    and ``scenarios`` (by file name without ``.toml``).
+    and, when ``folder`` is given, ``scenarios`` (by file name without ``.toml``; the
+    bundle loader reads them itself, to report the problems of every scenario file).
 
     Example:
         >>> import svduty
@@ -219,12 +220,15 @@ def load_governance_section(
     """
     graph = load_governance(data, file=file, converter=converter)
     rules = load_governance_rules(data, file=file, converter=converter)
-    scenarios: dict[str, Scenario] = {}
-    if (folder / "scenarios").is_dir():
-        for f in sorted((folder / "scenarios").glob("*.toml")):
-            name = f"scenarios/{f.name}"
-            scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=converter)
-    return {"governance": graph, "governance_rules": rules, "scenarios": scenarios}
+    out: dict[str, object] = {"governance": graph, "governance_rules": rules}
+    if folder is not None:
+        scenarios: dict[str, Scenario] = {}
+        if (folder / "scenarios").is_dir():
+            for f in sorted((folder / "scenarios").glob("*.toml")):
+                name = f"scenarios/{f.name}"
+                scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=converter)
+        out["scenarios"] = scenarios
+    return out
 
 
 def load_scenario(
