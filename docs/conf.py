@@ -6,8 +6,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 import svduty
+
+HERE = Path(__file__).resolve().parent
 
 project = "svduty"
 author = "svduty developers"
@@ -20,10 +23,37 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
-    "myst_parser",
+    "sphinx.ext.intersphinx",
+    "myst_nb",  # Markdown pages (MyST) and the notebooks of docs/notebooks, executed here
+    # docs/_ext: generated at build time, nothing kept by hand
+    "svduty_figures",  # the tutorials' figures, drawn before any page is read
+    "svduty_provisions",  # .. svduty-provision-index:: provision -> rule -> function -> module
+    "svduty_cli",  # .. svduty-cli-reference:: every command and option, from argparse
 ]
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "**/_build"]
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
+
+# The notebooks are kept without outputs; the build runs them (once per build folder: the
+# HTML and the doctest builders share the cache) and fails on an error in any cell.
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(HERE / "_build" / ".jupyter_cache")
+nb_execution_raise_on_error = True
+nb_execution_timeout = 180
+nb_execution_show_tb = True
+nb_merge_streams = True
+exclude_patterns = ["_build", "**/_build", "_intersphinx"]
+
+# Links to other projects' documentation from inventories shipped in docs/_intersphinx/, so an
+# offline build (and -W) never depends on the network. How each was obtained: its README.
+intersphinx_mapping = {
+    name: (url, str(HERE / "_intersphinx" / f"{name}.inv"))
+    for name, url in {
+        "python": "https://docs.python.org/3/",
+        "attrs": "https://www.attrs.org/en/stable/",
+        "networkx": "https://networkx.org/documentation/stable/",
+        "pyarrow": "https://arrow.apache.org/docs/",
+    }.items()
+}
+intersphinx_timeout = 5
 
 html_theme = "furo"
 html_title = f"svduty {release}"
@@ -70,4 +100,5 @@ nitpick_ignore = [
     ("py:class", "svduty.definitions._expr.Expr"),
     ("py:class", "DataError"),
     ("py:func", "svduty.warwickshire"),
+    ("py:mod", "svduty._commands"),  # the private command modules (svduty.cli's docstring)
 ]

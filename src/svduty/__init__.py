@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from svduty._version import __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _EXPORTS
+    from svduty._report import Report, report
     from svduty.answers import Answer, Reason, Verdict
     from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
     from svduty.authorities import Authorities, Authority, AuthorityCategory, Role
@@ -37,6 +38,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _E
         Summary,
         load_packaged_definition,
         load_partnership,
+        new_bundle,
         read_police_uk,
         sample_police_uk,
         validate_bundle,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _E
     )
     from svduty.partnership import Partnership
     from svduty.periods import Dated, FinancialYear, Period, Timeline, date
+    from svduty.samples import sample_path
     from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
 _EXPORTS: dict[str, str] = {
@@ -75,6 +78,7 @@ _EXPORTS: dict[str, str] = {
     "Incident": "svduty.definitions",
     "load_packaged_definition": "svduty.io",
     "load_partnership": "svduty.io",
+    "new_bundle": "svduty.io",
     "LocalArea": "svduty.areas",
     "Money": "svduty.funding",
     "Partnership": "svduty.partnership",
@@ -84,7 +88,10 @@ _EXPORTS: dict[str, str] = {
     "read_police_uk": "svduty.io",
     "Reason": "svduty.answers",
     "Relation": "svduty.governance",
+    "report": "svduty._report",
+    "Report": "svduty._report",
     "Role": "svduty.authorities",
+    "sample_path": "svduty.samples",
     "sample_police_uk": "svduty.io",
     "Scenario": "svduty.governance",
     "Source": "svduty.sources",
@@ -171,6 +178,7 @@ __all__ = [
     "Problem",
     "Reason",
     "Relation",
+    "Report",
     "Role",
     "Scenario",
     "Source",
@@ -189,7 +197,10 @@ __all__ = [
     "date",
     "load_packaged_definition",
     "load_partnership",
+    "new_bundle",
     "read_police_uk",
+    "report",
+    "sample_path",
     "sample_police_uk",
     "split",
     "validate_bundle",

@@ -23,11 +23,13 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 
 COMMANDS: tuple[str, ...] = (
     "info",
+    "init",
     "validate",
     "funding",
     "governance",
     "explain",
     "classify",
+    "report",
 )
 """The command modules of :mod:`svduty._commands`, in the order ``--help`` lists them."""
 

@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
@@ -22,20 +22,61 @@ import attrs
 from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
 from svduty.definitions import Definition
-from svduty.errors import GovernanceError
+from svduty.errors import DefinitionError, FundingError, GovernanceError
+from svduty.findings import Findings, Severity
 from svduty.funding import FundingModel, Strategy
-from svduty.governance import Findings, GovernanceGraph, Scenario, Timetable
+from svduty.governance import (
+    ApplyLog,
+    GovernanceGraph,
+    GovernanceRule,
+    Relation,
+    RelationKind,
+    Reorganised,
+    Scenario,
+    Timetable,
+    WhatIf,
+    reorganise,
+    schedule_1_findings,
+)
 from svduty.sources import Sources
 
 __all__ = ["Partnership"]
+
+
+def _rules(values: Iterable[GovernanceRule]) -> tuple[GovernanceRule, ...]:
+    return tuple(values)
+
+
+def _join_grant_flow(graph: GovernanceGraph, funding: FundingModel) -> GovernanceGraph:
+    """The graph with the funding model's grant flow as relations (stated once, there)."""
+    have = {r.key for r in graph.relations}
+    extra: list[Relation] = []
+    for n, edge in enumerate(funding.grant_flow.relations()):
+        if edge.citation is None:
+            raise FundingError.single(
+                "funding.toml",
+                f"grant_flow.edges[{n}].citation",
+                expected="a citation for the edge",
+            )
+        r = Relation(RelationKind(edge.relation.value), edge.source, edge.target, edge.citation)
+        if r.key not in have:
+            extra.append(r)
+    if not extra:
+        return graph
+    try:
+        return GovernanceGraph.of(graph.bodies, (*graph.relations, *extra))
+    except GovernanceError as exc:
+        raise GovernanceError(
+            [attrs.evolve(p, message=f"funding.toml grant flow: {p.message}") for p in exc.problems]
+        ) from None
 
 
 @attrs.frozen(slots=True)
 class Partnership:
     """A Serious Violence Duty partnership: its area, geography and sources.
 
-    Further sections (authorities, definition, governance, funding, timetable, strategy)
-    join as they are built, each from its own bundle file.
+    Build one with :meth:`of`, which joins the parts (the same for a bundle and for
+    code); the bundle loader calls it with each section it read.
 
     Attributes:
         name: The bundle's short name, such as ``"warwickshire"``.
@@ -52,6 +93,9 @@ class Partnership:
             (``None`` when the bundle has no ``strategy.toml``).
         governance: The governance graph, with the grant flow of ``funding.toml`` joined
             in (``None`` when the bundle has no ``governance.toml``).
+        governance_rules: The partnership's own governance rules (its practice, with the
+            citation of its documents), checked beside the national
+            :data:`~svduty.governance.GOVERNANCE_RULES`.
         timetable: The Duty's milestones and reviews (``None`` without ``timetable.toml``).
         scenarios: The what-if scenarios shipped in the bundle's ``scenarios/`` folder, by
             file name without ``.toml``.
@@ -80,8 +124,108 @@ class Partnership:
     governance: GovernanceGraph | None = attrs.field(default=None, eq=False, repr=False)
     timetable: Timetable | None = attrs.field(default=None, eq=False, repr=False)
     scenarios: Mapping[str, Scenario] = attrs.field(factory=dict, eq=False, repr=False)
+    governance_rules: tuple[GovernanceRule, ...] = attrs.field(
+        default=(), converter=_rules, eq=False, repr=False
+    )
     description: str = ""
     bundle_path: Path | None = attrs.field(default=None, eq=False)
+
+    def require_definition(self) -> Definition:
+        """The partnership's own definition of serious violence: never ``None``.
+
+        For typed client code: :attr:`definition` is ``None`` for a bundle without a
+        ``definition.toml``; this names that instead of passing ``None`` on.
+
+        Raises:
+            DefinitionError: when the partnership has no definition of its own.
+
+        Example:
+            >>> import attrs, svduty
+            >>> p = svduty.warwickshire()
+            >>> p.require_definition().id
+            'warwickshire'
+            >>> attrs.evolve(p, definition=None).require_definition()
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DefinitionError: definition.toml: expected the partnership's own definition of serious violence (warwickshire has none)
+        """  # noqa: E501
+        if self.definition is None:
+            raise DefinitionError.single(
+                "definition.toml",
+                None,
+                expected=f"the partnership's own definition of serious violence "
+                f"({self.name} has none)",
+            )
+        return self.definition
+
+    @classmethod
+    def of(
+        cls,
+        name: str,
+        title: str,
+        *,
+        local_area: LocalArea,
+        geography: Geography,
+        authorities: Authorities,
+        sources: Sources,
+        definition: Definition | None = None,
+        funding: FundingModel | None = None,
+        strategy: Strategy | None = None,
+        governance: GovernanceGraph | None = None,
+        timetable: Timetable | None = None,
+        scenarios: Mapping[str, Scenario] | None = None,
+        governance_rules: Iterable[GovernanceRule] = (),
+        description: str = "",
+        bundle_path: Path | None = None,
+    ) -> Partnership:
+        """Assemble a partnership from its parts, joining them where they meet.
+
+        The one place where parts are joined, for a bundle and for code alike:
+
+        - the authorities get the geography's ``districts_within`` for the s.11(6) join
+          (unless they already have one);
+        - the grant flow of the funding model (who funds whom, the grant recipient, who
+          manages the spend) joins the governance graph as relations, so each is stated
+          once, in the funding section.
+
+        Raises:
+            FundingError: if a grant flow edge has no citation.
+            GovernanceError: if a grant flow edge names a body the governance graph lacks.
+
+        Example:
+            >>> import svduty
+            >>> w = svduty.warwickshire()
+            >>> bare = w.governance.with_changes(
+            ...     w.governance.bodies,
+            ...     [r for r in w.governance.relations if r.kind.value != "grant_recipient_for"])
+            >>> p = Partnership.of(w.name, w.title, local_area=w.local_area,
+            ...                    geography=w.geography, sources=w.sources,
+            ...                    authorities=svduty.authorities.Authorities(w.authorities.items),
+            ...                    funding=w.funding, governance=bare)
+            >>> p.governance == w.governance, p.authorities.districts_within is not None
+            (True, True)
+        """
+        if authorities.districts_within is None:
+            authorities = authorities.with_districts_within(geography.district_codes_within)
+        if governance is not None and funding is not None:
+            governance = _join_grant_flow(governance, funding)
+        return cls(
+            name=name,
+            title=title,
+            local_area=local_area,
+            geography=geography,
+            authorities=authorities,
+            sources=sources,
+            definition=definition,
+            funding=funding,
+            strategy=strategy,
+            governance=governance,
+            timetable=timetable,
+            scenarios=dict(scenarios or {}),
+            governance_rules=tuple(governance_rules),
+            description=description,
+            bundle_path=bundle_path,
+        )
 
     def specified_authority_ids(self) -> tuple[str, ...]:
         """The ids of the partnership's specified authorities (s.11, Schedule 1).
@@ -94,55 +238,146 @@ class Partnership:
         """
         return tuple(a.id for a in self.authorities.by_role(Role.SPECIFIED_AUTHORITY))
 
+    def what_if(self, scenario: Scenario | str, *, strict: bool = False) -> WhatIf:
+        """Apply a scenario to the partnership and validate what results.
+
+        The scenario's changes to bodies and relations give a new governance graph; its
+        changes to authorities and areas (abolish, create, transfer functions, new
+        areas) give new authorities and local government areas, for which the s.11(6)
+        join is run again (``GOV-SCHEDULE-1``). The result is validated with
+        :meth:`validate_governance`.
+
+        Args:
+            scenario: A scenario, or the name of one of the partnership's scenarios.
+            strict: Count warnings as errors.
+
+        Raises:
+            GovernanceError: if the partnership has no governance graph, or no scenario
+                of that name.
+            ScenarioError: naming the change that cannot be applied.
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> w = p.what_if("lgr-two-unitaries")
+            >>> [f.message for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1]
+            "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority)"
+        """  # noqa: E501
+        graph = self._graph()
+        if isinstance(scenario, str):
+            if scenario not in self.scenarios:
+                raise GovernanceError.single(
+                    None,
+                    "scenario",
+                    expected="one of " + ", ".join(sorted(self.scenarios)),
+                    got=scenario[:40],
+                )
+            scenario = self.scenarios[scenario]
+        changed, log = graph.apply(scenario)
+        after = reorganise(self.authorities, self.local_area.districts, scenario)
+        messages = after.messages
+        log = ApplyLog(
+            log.scenario,
+            tuple(
+                attrs.evolve(e, message="; ".join(filter(None, (messages[e.index], e.message))))
+                if e.index in messages
+                else e
+                for e in log.entries
+            ),
+        )
+        findings = self._validate(changed, after, scenario, strict, check_timetable=True)
+        return WhatIf(scenario, changed, log, graph.diff(changed), after, findings)
+
     def validate_governance(
         self,
         graph: GovernanceGraph | None = None,
         *,
+        scenario: Scenario | str | None = None,
         strict: bool = False,
         check_timetable: bool = True,
     ) -> Findings:
-        """Check a governance graph (the partnership's own, or a what-if) against its facts.
+        """Check the governance (the partnership's own, a what-if graph, or a scenario).
 
-        The graph is validated with the partnership's districts (each covered by exactly
-        one community safety partnership), its specified authorities (each represented in
-        decision making) and, unless ``check_timetable`` is false, its timetable.
+        This is the one validation the CLI (``svduty governance --validate``) and Python
+        share. The national rules run always: every district covered by exactly one
+        community safety partnership (``GOV-CSP-COVERAGE``) and, for every local
+        government area, a specified authority of each Schedule 1 table that applies
+        (``GOV-SCHEDULE-1``). The partnership's declared rules (``governance_rules``)
+        run with its specified authorities and timetable. Every rule is listed as
+        checked or skipped (with the reason).
 
         Args:
-            graph: The graph to check (default: the partnership's own).
+            graph: A graph to check (default: the partnership's own).
+            scenario: A scenario (or its name) to apply first; the graph, authorities and
+                areas it changes are checked (see :meth:`what_if`).
             strict: Count warnings as errors.
-            check_timetable: Check that the timetable names bodies of the graph (turn it
-                off for a what-if graph that renames or removes bodies on purpose).
+            check_timetable: Check that the timetable names bodies of the graph.
 
         Raises:
-            GovernanceError: if there is no graph to check.
+            GovernanceError: if there is no graph to check, or both a graph and a
+                scenario are given.
 
         Example:
             >>> import svduty
             >>> p = svduty.warwickshire()
             >>> p.validate_governance().ok
             True
-            >>> two, _ = p.governance.apply(p.scenarios["lgr-two-unitaries"])
-            >>> p.validate_governance(two, check_timetable=False).ok
-            True
+            >>> two = p.validate_governance(scenario="lgr-two-unitaries")
+            >>> sorted({f.rule for f in two.errors})
+            ['GOV-SCHEDULE-1', 'GOV-TIMETABLE']
             >>> from svduty.governance import RemoveBody, Scenario
             >>> cut = Scenario("cut", "Close Rugby's board", [RemoveBody("rugby-csp-board")])
             >>> broken, _ = p.governance.apply(cut)
             >>> for f in p.validate_governance(broken, check_timetable=False).errors:
-            ...     print(f.rule, f.bodies)
+            ...     print(f.rule, f.subjects)
             GOV-CSP-COVERAGE ()
             GOV-PATH ('case-management-east',)
             GOV-PATH ('rugby-ciog',)
         """
-        target = graph if graph is not None else self.governance
-        if target is None:
+        if scenario is not None:
+            if graph is not None:
+                raise GovernanceError.single(
+                    None, "graph", expected="a graph or a scenario, not both"
+                )
+            return self.what_if(scenario, strict=strict).findings
+        target = graph if graph is not None else self._graph()
+        same = reorganise(self.authorities, self.local_area.districts, None)
+        return self._validate(target, same, None, strict, check_timetable=check_timetable)
+
+    def _graph(self) -> GovernanceGraph:
+        if self.governance is None:
             raise GovernanceError.single(
                 None, "governance", expected="a governance graph (the bundle has none)"
             )
-        return target.validate(
+        return self.governance
+
+    def _validate(
+        self,
+        graph: GovernanceGraph,
+        after: Reorganised,
+        scenario: Scenario | None,
+        strict: bool,
+        *,
+        check_timetable: bool,
+    ) -> Findings:
+        on = scenario.effective if scenario is not None else None
+        specified = tuple(a.id for a in after.authorities.by_role(Role.SPECIFIED_AUTHORITY))
+        districts = tuple(d for d in self.local_area.districts if d not in after.replaced) + tuple(
+            d for d in after.replaced
+        )
+        res = graph.validate(
             strict,
-            districts=self.local_area.districts,
-            specified_authorities=self.specified_authority_ids(),
+            districts=districts,
+            specified_authorities=specified,
             timetable=self.timetable if check_timetable else None,
+            rules=self.governance_rules,
+        )
+        gaps = schedule_1_findings(self.authorities, after, on=on)
+        if strict:
+            gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
+        skipped = tuple((r, why) for r, why in res.skipped if r != "GOV-SCHEDULE-1")
+        return Findings(gaps, (), ("GOV-SCHEDULE-1",)) + Findings(
+            res.findings, skipped, res.checked
         )
 
     def _repr_html_(self) -> str:

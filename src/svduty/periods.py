@@ -286,9 +286,9 @@ class Dated(Generic[T]):
         citation: Where it is stated, if known.
 
     Example:
-        >>> from svduty.sources import cite
-        >>> d = Dated("Ben Brook", Period("2021-07-01"),
-        ...           cite("warwickshire-sv-strategy"))
+        >>> import svduty
+        >>> strategy = svduty.warwickshire().sources.cite("warwickshire-sv-strategy")
+        >>> d = Dated("Ben Brook", Period("2021-07-01"), strategy)
         >>> d.in_force(date("2024-01-01"))
         True
     """

@@ -1,9 +1,15 @@
 """``svduty governance``: show, change (what-if) and validate a partnership's governance.
 
+Validation is :meth:`Partnership.validate_governance()
+<svduty.partnership.Partnership.validate_governance>` (with a scenario,
+:meth:`~svduty.partnership.Partnership.what_if`): the CLI and Python give the same
+findings, and the CLI lists every rule it checked and every one it skipped.
+
 ``--format json`` writes one object: ``governance`` (the graph, in the bundle's
 ``governance.toml`` shape, so it loads back), and when asked ``scenario``, ``log`` (one
-entry per change), ``diff`` (each section as a list of lines) and ``validation`` (``ok``,
-``findings``, ``skipped``). ``dot``, ``graphml`` and ``mermaid`` write the (changed) graph.
+entry per change), ``diff`` (each section as a list of lines), ``areas`` (the local
+government areas after the scenario) and ``validation`` (``ok``, ``findings``,
+``checked``, ``skipped``). ``dot``, ``graphml`` and ``mermaid`` write the (changed) graph.
 
 Example:
     >>> import io
@@ -13,6 +19,9 @@ Example:
     0
     >>> "0 error(s)" in out.getvalue()
     True
+    >>> main(["governance", "--scenario", "lgr-two-unitaries", "--validate"], stdout=out,
+    ...      stderr=io.StringIO())
+    1
 """
 
 from __future__ import annotations
@@ -22,7 +31,8 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from svduty.governance import GovernanceGraph
+from svduty.findings import Findings
+from svduty.governance import GovernanceGraph, findings_text
 from svduty.io import dump_governance, load_partnership, read_scenario
 
 __all__ = ["register"]
@@ -53,11 +63,17 @@ def register(subparsers: Any) -> None:
         metavar="NAME|PATH",
         help="a packaged partnership name or a bundle folder (default: warwickshire)",
     )
-    p.add_argument("--scenario", type=Path, metavar="FILE", help="a scenario TOML file to apply")
+    p.add_argument(
+        "--scenario",
+        metavar="NAME|FILE",
+        help="a scenario to apply: the name of one of the partnership's scenarios "
+        "(such as lgr-two-unitaries) or a scenario TOML file",
+    )
     p.add_argument(
         "--validate",
         action="store_true",
-        help="check the graph; exit 1 when there are errors",
+        help="check the governance (national rules and the partnership's own); list every "
+        "rule checked and skipped; exit 1 when there are errors",
     )
     p.add_argument("--format", choices=FORMATS, default="text", help="output format")
     p.set_defaults(run=run)
@@ -86,22 +102,30 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     result: dict[str, Any] = {}
     text: list[str] = []
     final: GovernanceGraph = graph
+    findings: Findings | None = None
     if args.scenario is not None:
-        scenario = read_scenario(args.scenario, partnership.sources)
-        final, log = graph.apply(scenario)
-        diff = graph.diff(final)
-        result["scenario"] = scenario.name
-        result["log"] = [
-            {"index": e.index, "op": e.change.op, "message": e.message} for e in log.entries
-        ]
-        result["diff"] = diff.to_json()
-        text += [str(log), "", "changes:", diff.to_text()]
-    # The timetable describes the bundle as it is, so it is checked only without a scenario.
-    findings = (
-        partnership.validate_governance(final, check_timetable=args.scenario is None)
-        if args.validate
-        else None
-    )
+        if args.scenario not in partnership.scenarios and not Path(args.scenario).exists():
+            names = ", ".join(sorted(partnership.scenarios)) or "(none)"
+            print(
+                f"svduty governance: error: no scenario {args.scenario!r}: give one of the "
+                f"partnership's scenarios ({names}) or a scenario TOML file",
+                file=stderr,
+            )
+            return 1
+        scenario = (
+            partnership.scenarios[args.scenario]
+            if args.scenario in partnership.scenarios
+            else read_scenario(Path(args.scenario), partnership.sources)
+        )
+        what_if = partnership.what_if(scenario)
+        final = what_if.governance
+        result.update(what_if.as_dict())
+        del result["validation"]
+        text += [str(what_if.log), "", "changes:", what_if.diff.to_text()]
+        text += ["", "local government areas: " + ", ".join(what_if.reorganised.areas)]
+        findings = what_if.findings if args.validate else None
+    elif args.validate:
+        findings = partnership.validate_governance()
     if args.format == "dot":
         print(final.to_dot(), file=stdout)
     elif args.format == "mermaid":
@@ -111,13 +135,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     elif args.format == "json":
         result["governance"] = dump_governance(final)
         if findings is not None:
-            result["validation"] = findings.to_json()
+            result["validation"] = findings.as_dict()
         print(json.dumps(result, indent=2, ensure_ascii=False), file=stdout)
     else:
         if args.scenario is None:
             text.append(final.to_text())
         if findings is not None:
-            text += ["", "validation:", findings.to_text()]
+            text += ["", "validation:", findings_text(findings)]
         print("\n".join(text).strip("\n"), file=stdout)
     if findings is not None and not findings.ok:
         for f in findings.errors:

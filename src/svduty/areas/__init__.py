@@ -16,21 +16,26 @@ Example:
     True
 """
 
-from svduty.areas._geography import RESOLVED_COLUMNS, Geography
+from svduty.areas._geography import Geography
 from svduty.areas._local import LocalArea
 from svduty.areas._model import (
     GSS_PREFIXES,
+    LOCAL_GOVERNMENT_AREA_PREFIXES,
     Area,
     AreaKind,
     AreaMatch,
     Match,
     Membership,
     check_gss,
+    kinds_of_code,
     normalise_name,
 )
+from svduty.areas._national import national_areas, read_table
+from svduty.areas._resolve import RESOLVED_COLUMNS
 
 __all__ = [
     "GSS_PREFIXES",
+    "LOCAL_GOVERNMENT_AREA_PREFIXES",
     "RESOLVED_COLUMNS",
     "Area",
     "AreaKind",
@@ -40,5 +45,8 @@ __all__ = [
     "Match",
     "Membership",
     "check_gss",
+    "kinds_of_code",
+    "national_areas",
     "normalise_name",
+    "read_table",
 ]

@@ -85,14 +85,8 @@ class LocalArea:
             >>> area.within("E10000031"), area.within("E08000026")
             (True, False)
         """
-        area = self.geography.get(code)
-        ours = set(self.districts)
-        if area.kind.is_local_government_area:
-            return area.id in ours
-        if area.kind.is_lsoa or area.kind.value == "ward":
-            return self.geography.district_of(area.id).id in ours
-        inside = self.geography.districts_within(area.id)
-        return bool(inside) and all(d.id in ours for d in inside)
+        inside = self.geography.lga_codes(code)
+        return bool(inside) and all(d in self.districts for d in inside)
 
     def areas(self) -> tuple[str, ...]:
         """The names of the local government areas, in the order of :attr:`districts`.

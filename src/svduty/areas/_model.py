@@ -15,12 +15,14 @@ from svduty.sources import Citation
 
 __all__ = [
     "GSS_PREFIXES",
+    "LOCAL_GOVERNMENT_AREA_PREFIXES",
     "Area",
     "AreaKind",
     "AreaMatch",
     "Match",
     "Membership",
     "check_gss",
+    "kinds_of_code",
     "normalise_name",
 ]
 
@@ -47,6 +49,8 @@ class AreaKind(enum.StrEnum):
     COMMUNITY_SAFETY_PARTNERSHIP = "community_safety_partnership"
     POLICE_COMMAND_AREA = "police_command_area"
     INTEGRATED_CARE_BOARD = "integrated_care_board"
+    LOCAL_HEALTH_BOARD = "local_health_board"
+    FIRE_AND_RESCUE_AUTHORITY = "fire_and_rescue_authority"
     LSOA2011 = "lsoa2011"
     LSOA2021 = "lsoa2021"
     WARD = "ward"
@@ -94,18 +98,47 @@ GSS_PREFIXES: dict[AreaKind, tuple[str, ...]] = {
     AreaKind.LONDON_BOROUGH: ("E09",),
     AreaKind.METROPOLITAN_DISTRICT: ("E08",),
     AreaKind.WELSH_PRINCIPAL_AREA: ("W06",),
-    AreaKind.POLICE_FORCE_AREA: ("E23",),
-    AreaKind.COMMUNITY_SAFETY_PARTNERSHIP: ("E22",),
+    AreaKind.POLICE_FORCE_AREA: ("E23", "W15"),
+    AreaKind.COMMUNITY_SAFETY_PARTNERSHIP: ("E22", "W14"),
     AreaKind.POLICE_COMMAND_AREA: (),
     AreaKind.INTEGRATED_CARE_BOARD: ("E54",),
+    AreaKind.LOCAL_HEALTH_BOARD: ("W11",),
+    AreaKind.FIRE_AND_RESCUE_AUTHORITY: ("E31", "W25"),
     AreaKind.LSOA2011: ("E01", "W01"),
     AreaKind.LSOA2021: ("E01", "W01"),
     AreaKind.WARD: ("E05", "W05"),
 }
 """The GSS entity prefixes (letter and two digits) allowed for each kind of area.
 
-A police command area has no GSS code: it is a force's own division.
+A police command area has no GSS code: it is a force's own division. This table is
+the one place svduty knows which prefixes are which kind of area.
 """
+
+LOCAL_GOVERNMENT_AREA_PREFIXES: tuple[str, ...] = tuple(
+    p for kind, prefixes in GSS_PREFIXES.items() if kind in _LOWER_TIER for p in prefixes
+)
+"""The GSS prefixes of local government areas (s.11(4)): E06-E09 and W06.
+
+Example:
+    >>> LOCAL_GOVERNMENT_AREA_PREFIXES
+    ('E07', 'E06', 'E09', 'E08', 'W06')
+    >>> "E07000220".startswith(LOCAL_GOVERNMENT_AREA_PREFIXES)
+    True
+"""
+
+
+def kinds_of_code(code: str) -> tuple[AreaKind, ...]:
+    """The kinds of area a GSS code's prefix allows (none for an unknown prefix).
+
+    Example:
+        >>> kinds_of_code("E22000359")
+        (<AreaKind.COMMUNITY_SAFETY_PARTNERSHIP: 'community_safety_partnership'>,)
+        >>> [k.value for k in kinds_of_code("W01000001")], kinds_of_code("S12000001")
+        (['lsoa2011', 'lsoa2021'], ())
+    """
+    head = code[:3] if isinstance(code, str) else ""
+    return tuple(kind for kind, prefixes in GSS_PREFIXES.items() if head in prefixes)
+
 
 _GSS = re.compile(r"^[A-Z]\d{8}$")
 _NO_CODE_KINDS = frozenset({AreaKind.POLICE_COMMAND_AREA})

@@ -4,7 +4,10 @@ A :class:`GovernanceGraph` holds a partnership's bodies (boards, groups, meeting
 roles) and the typed, cited relations between them. It is immutable: a what-if
 :class:`Scenario` applied with :meth:`GovernanceGraph.apply` gives a new graph and a log,
 :meth:`GovernanceGraph.diff` says what changed, and :meth:`GovernanceGraph.validate`
-checks the structure. A :class:`Timetable` holds the Duty's milestones and reviews.
+checks the structure against national law (:data:`GOVERNANCE_RULES`) and the
+partnership's declared practice (:class:`GovernanceRule`, :data:`PRACTICE_CHECKS`),
+reporting in the one :mod:`svduty.findings` vocabulary. A :class:`Timetable` holds the
+Duty's milestones and reviews.
 
 Example:
     >>> import svduty
@@ -13,8 +16,21 @@ Example:
     <Level.COUNTYWIDE: 'countywide'>
 """
 
+from svduty.governance._answer import Accountability, GraphAnswer
+from svduty.governance._changes import (
+    AddBody,
+    AddRelation,
+    Change,
+    ChangeCadence,
+    ChangeDistricts,
+    Merge,
+    MoveUnder,
+    RemoveBody,
+    RemoveRelation,
+    Rename,
+)
 from svduty.governance._diff import BodyChange, CoverageChange, Diff, RelationChange, Renamed
-from svduty.governance._graph import Accountability, GovernanceGraph, GraphAnswer
+from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import (
     Body,
     BodyKind,
@@ -26,26 +42,25 @@ from svduty.governance._model import (
     Responsibility,
     Tier,
 )
-from svduty.governance._scenario import (
-    AddBody,
-    AddRelation,
-    ApplyLog,
-    Change,
-    ChangeCadence,
-    ChangeDistricts,
-    LogEntry,
-    Merge,
-    MoveUnder,
-    RemoveBody,
-    RemoveRelation,
-    Rename,
-    Scenario,
+from svduty.governance._reorganise import (
+    AbolishAuthority,
+    CreateArea,
+    CreateAuthority,
+    Reorganised,
+    TransferFunctions,
+    reorganise,
+    schedule_1_findings,
 )
-from svduty.governance._timetable import Milestone, Review, ReviewDate, Timetable
-from svduty.governance._validate import RULES, Finding, Findings, Severity
+from svduty.governance._rules import GOVERNANCE_RULES, PRACTICE_CHECKS, GovernanceRule
+from svduty.governance._scenario import ApplyLog, LogEntry, Scenario
+from svduty.governance._timetable import Milestone, ReviewDate, Timetable, TimetableReview
+from svduty.governance._validate import findings_html, findings_text, raise_for_errors
+from svduty.governance._whatif import WhatIf
 
 __all__ = [
-    "RULES",
+    "GOVERNANCE_RULES",
+    "PRACTICE_CHECKS",
+    "AbolishAuthority",
     "Accountability",
     "AddBody",
     "AddRelation",
@@ -59,10 +74,11 @@ __all__ = [
     "ChangeCadence",
     "ChangeDistricts",
     "CoverageChange",
+    "CreateArea",
+    "CreateAuthority",
     "Diff",
-    "Finding",
-    "Findings",
     "GovernanceGraph",
+    "GovernanceRule",
     "GraphAnswer",
     "Level",
     "LogEntry",
@@ -76,11 +92,18 @@ __all__ = [
     "RemoveRelation",
     "Rename",
     "Renamed",
+    "Reorganised",
     "Responsibility",
-    "Review",
     "ReviewDate",
     "Scenario",
-    "Severity",
     "Tier",
     "Timetable",
+    "TimetableReview",
+    "TransferFunctions",
+    "WhatIf",
+    "findings_html",
+    "findings_text",
+    "raise_for_errors",
+    "reorganise",
+    "schedule_1_findings",
 ]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from svduty.governance._model import Body, Relation
-
-if TYPE_CHECKING:
-    from svduty.governance._graph import GovernanceGraph
+from svduty.governance._paths import GraphView
 
 __all__ = ["BodyChange", "CoverageChange", "Diff", "RelationChange", "Renamed"]
 
@@ -214,7 +212,7 @@ class Diff:
         return dict(self._sections())
 
 
-def diff_graphs(old: GovernanceGraph, new: GovernanceGraph) -> Diff:
+def diff_graphs(old: GraphView, new: GraphView) -> Diff:
     """The differences from ``old`` to ``new``; see :meth:`GovernanceGraph.diff`.
 
     Example:

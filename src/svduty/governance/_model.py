@@ -202,7 +202,7 @@ class Responsibility:
     Example:
         >>> from svduty.sources import cite
         >>> r = Responsibility("the delivery plan",
-        ...     cite("warwickshire-partnership-agreement", "Governance Structure"))
+        ...     cite("svd-guidance"))
         >>> r.what
         'the delivery plan'
     """
@@ -245,7 +245,7 @@ class Body:
         >>> from svduty.sources import cite
         >>> b = Body("rugby-csp-board", "Rugby Community Safety Partnership Board",
         ...          BodyKind.COMMUNITY_SAFETY_PARTNERSHIP, Level.LOCAL,
-        ...          cite("warwickshire-partnership-agreement", "Governance Structure"),
+        ...          cite("svd-guidance"),
         ...          tier=Tier.STRATEGIC, area="E22000321", districts=("E07000220",))
         >>> b.covers("E07000220")
         True
@@ -314,7 +314,7 @@ class Relation:
     Example:
         >>> from svduty.sources import cite
         >>> r = Relation(RelationKind.OVERSEES, "a", "b",
-        ...              cite("warwickshire-partnership-agreement", "Governance Structure"))
+        ...              cite("svd-guidance"))
         >>> r.key, str(r)
         (('a', 'b', 'oversees'), 'a oversees b')
     """

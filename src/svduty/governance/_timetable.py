@@ -14,7 +14,7 @@ from svduty.governance._model import Cadence
 from svduty.periods import Period, date
 from svduty.sources import Citation
 
-__all__ = ["Milestone", "Review", "ReviewDate", "Timetable"]
+__all__ = ["Milestone", "ReviewDate", "Timetable", "TimetableReview"]
 
 
 @attrs.frozen(slots=True)
@@ -33,7 +33,7 @@ class Milestone:
     Example:
         >>> from svduty.sources import cite
         >>> m = Milestone("x", "a plan", date("2023-04-30"),
-        ...               cite("nbbc-cabinet-report-2023", "5.2"))
+        ...               cite("svd-guidance"))
         >>> m.due.isoformat()
         '2023-04-30'
     """
@@ -47,7 +47,7 @@ class Milestone:
 
 
 @attrs.frozen(slots=True)
-class Review:
+class TimetableReview:
     """A review that recurs at a cadence while a period lasts.
 
     Occurrences are counted from ``anchor``: anchor + 1 step, + 2 steps... (the anchor
@@ -64,9 +64,9 @@ class Review:
 
     Example:
         >>> from svduty.sources import cite
-        >>> r = Review("q", "review", "board", Cadence.QUARTERLY, date("2023-01-31"),
+        >>> r = TimetableReview("q", "review", "board", Cadence.QUARTERLY, date("2023-01-31"),
         ...            Period.from_last_day("2023-01-31", "2023-12-31"),
-        ...            cite("warwickshire-partnership-agreement", "Governance Structure"))
+        ...            cite("svd-guidance"))
         >>> [d.isoformat() for d in r.dates()]
         ['2023-04-30', '2023-07-31', '2023-10-31']
     """
@@ -97,7 +97,7 @@ class Review:
 
         Example:
             >>> from svduty.sources import cite
-            >>> Review("f", "meets", "g", Cadence.FORTNIGHTLY, date("2023-01-01"),
+            >>> TimetableReview("f", "meets", "g", Cadence.FORTNIGHTLY, date("2023-01-01"),
             ...        Period("2023-01-01", "2023-02-01"), cite("pja-2006")).dates()[-1]
             Date(2023, 1, 29)
         """
@@ -150,7 +150,7 @@ class Timetable:
     agreement: Period
     agreement_citation: Citation
     milestones: tuple[Milestone, ...] = attrs.field(converter=_by_due)
-    reviews: tuple[Review, ...] = attrs.field(converter=tuple)
+    reviews: tuple[TimetableReview, ...] = attrs.field(converter=tuple)
 
     def in_force(self, day: _dt.date) -> bool:
         """Whether the agreement is in force on a day.

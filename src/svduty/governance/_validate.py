@@ -1,228 +1,185 @@
-"""Validation of a governance graph: findings with severity, rule id and citation."""
+"""Validation of a governance graph: findings with severity, rule id and citation.
+
+National rules (:data:`~svduty.governance.GOVERNANCE_RULES`) always run; the checks of
+a partnership's practice run when it declares them (:data:`~svduty.governance.PRACTICE_CHECKS`).
+Every rule that ran is listed in :attr:`Findings.checked <svduty.findings.Findings.checked>`
+and every one that did not in ``skipped``, with the reason.
+
+Example:
+    >>> from svduty.governance import GovernanceGraph
+    >>> res = GovernanceGraph.of([], []).validate()
+    >>> res.checked, [rule for rule, _ in res.skipped][:2]
+    (('GOV-CSP-COVERAGE',), ['GOV-SCHEDULE-1', 'GOV-REF'])
+"""
 
 from __future__ import annotations
 
-import enum
 import html
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from collections.abc import Callable, Iterable
 
 from svduty.errors import GovernanceError, Problem
+from svduty.findings import Finding, Findings, Severity
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
-from svduty.sources import Citation, Confidence, cite
+from svduty.governance._paths import GraphView, oversight_cycles, upward
+from svduty.governance._rules import GOVERNANCE_RULES, PRACTICE_CHECKS, GovernanceRule
+from svduty.governance._timetable import Timetable
+from svduty.sources import Confidence
 
-if TYPE_CHECKING:
-    from svduty.governance._graph import GovernanceGraph
-    from svduty.governance._timetable import Timetable
-
-__all__ = ["RULES", "Finding", "Findings", "Severity"]
+__all__ = ["findings_html", "findings_text", "raise_for_errors", "validate_graph"]
 
 
-class Severity(enum.StrEnum):
-    """How serious a finding is.
+def findings_text(findings: Findings) -> str:
+    """Findings as text: the counts, each finding, then every rule checked and not checked.
 
     Example:
-        >>> Severity("error") is Severity.ERROR
+        >>> print(findings_text(Findings((), (("GOV-SPECIFIED", "no list given"),),
+        ...                              ("GOV-CSP-COVERAGE",))))
+        0 error(s), 0 warning(s)
+        checked: GOV-CSP-COVERAGE
+        not checked: GOV-SPECIFIED (no list given)
+    """
+    lines = [f"{len(findings.errors)} error(s), {len(findings.warnings)} warning(s)"]
+    lines += [f"  {f}" for f in findings.findings]
+    if findings.checked:
+        lines.append("checked: " + ", ".join(findings.checked))
+    lines += [f"not checked: {rule} ({why})" for rule, why in findings.skipped]
+    return "\n".join(lines)
+
+
+def findings_html(findings: Findings) -> str:
+    """Findings as an HTML table with their citations, and the rules checked and skipped.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> f = Finding("GOV-CYCLE", Severity.ERROR, "a -> b", (cite("cda-1998"),), ("a",))
+        >>> "<td>error</td>" in findings_html(Findings((f,)))
         True
     """
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
-_AGREEMENT = "warwickshire-partnership-agreement"
-
-RULES: dict[str, tuple[str, Citation]] = {
-    "GOV-REF": (
-        "no relation points at a body that does not exist",
-        cite(_AGREEMENT, "Governance Structure"),
-    ),
-    "GOV-CYCLE": (
-        "oversight has no cycles",
-        cite(_AGREEMENT, "Governance Structure"),
-    ),
-    "GOV-CSP-COVERAGE": (
-        "every district is covered by exactly one community safety partnership",
-        cite("cda-1998", "s.5"),
-    ),
-    "GOV-PATH": (
-        "every local body has a reporting path to a countywide strategic body",
-        cite(_AGREEMENT, "Governance Structure"),
-    ),
-    "GOV-SPECIFIED": (
-        "every specified authority of the area takes part in the partnership's decision making",
-        cite("nbbc-cabinet-report-2023", "5.2 Progress to date (March 2023 requirement)"),
-    ),
-    "GOV-GRANT": (
-        "a grant has a recipient, and the money reaches a body that manages its spend "
-        "(the recipient itself or a body it funds, directly or in turn)",
-        cite(_AGREEMENT, "Funding Provision"),
-    ),
-    "GOV-ISOLATED": (
-        "every body has at least one relation",
-        cite(_AGREEMENT, "Governance Structure"),
-    ),
-    "GOV-TIMETABLE": (
-        "the timetable names bodies of the graph",
-        cite(_AGREEMENT, "Review period"),
-    ),
-}
-"""The validation rules: id -> (what the rule requires, where that comes from)."""
+    esc = html.escape
+    rows = "".join(
+        f"<tr><td>{esc(f.severity.value)}</td><td><code>{esc(f.rule)}</code></td>"
+        f"<td>{esc(f.message)}</td><td>{esc(', '.join(f.subjects))}</td>"
+        f"<td>{esc('; '.join(str(c) for c in f.citations))}</td></tr>"
+        for f in findings.findings
+    )
+    skipped = "".join(
+        f"<li><code>{esc(rule)}</code>: {esc(why)}</li>" for rule, why in findings.skipped
+    )
+    return (
+        f"<p><b>{len(findings.errors)} error(s), {len(findings.warnings)} warning(s)</b>"
+        f"; checked: {esc(', '.join(findings.checked)) or '(none)'}</p>"
+        + (
+            "<table><tr><th>severity</th><th>rule</th><th>finding</th><th>subjects</th>"
+            f"<th>source</th></tr>{rows}</table>"
+            if rows
+            else ""
+        )
+        + (f"<p>not checked:</p><ul>{skipped}</ul>" if skipped else "")
+    )
 
 
-@attrs.frozen(slots=True)
-class Finding:
-    """One thing validation found.
+def raise_for_errors(findings: Findings) -> None:
+    """Raise if there are errors.
 
-    Attributes:
-        severity: Error or warning.
-        rule: The rule id, such as ``"GOV-CYCLE"`` (see ``svduty.governance.RULES``).
-        message: What was found.
-        bodies: The body ids involved.
-        citation: Where the rule comes from.
+    Raises:
+        GovernanceError: listing every error.
 
     Example:
-        >>> f = Finding(Severity.ERROR, "GOV-CYCLE", "a -> b -> a", ("a", "b"),
-        ...             RULES["GOV-CYCLE"][1])
-        >>> str(f)
-        'error GOV-CYCLE: a -> b -> a [a, b]'
+        >>> raise_for_errors(Findings(()))
     """
-
-    severity: Severity
-    rule: str
-    message: str
-    bodies: tuple[str, ...]
-    citation: Citation
-
-    def __str__(self) -> str:
-        where = f" [{', '.join(self.bodies)}]" if self.bodies else ""
-        return f"{self.severity.value} {self.rule}: {self.message}{where}"
-
-    def to_json(self) -> dict[str, Any]:
-        """The finding as JSON-ready data.
-
-        Example:
-            >>> Finding(Severity.WARNING, "GOV-ISOLATED", "m", (),
-            ...         RULES["GOV-ISOLATED"][1]).to_json()["severity"]
-            'warning'
-        """
-        return {
-            "severity": self.severity.value,
-            "rule": self.rule,
-            "message": self.message,
-            "bodies": list(self.bodies),
-            "citation": self.citation.as_dict(),
-        }
+    if findings.errors:
+        raise GovernanceError([Problem(field=f.rule, message=f.message) for f in findings.errors])
 
 
-@attrs.frozen(slots=True)
-class Findings:
-    """The result of :meth:`GovernanceGraph.validate`: findings and rules not checked.
-
-    Example:
-        >>> from svduty.governance import GovernanceGraph
-        >>> res = GovernanceGraph.of([], []).validate()
-        >>> res.ok, len(res), res.skipped[0][0]
-        (True, 0, 'GOV-SPECIFIED')
-    """
-
-    findings: tuple[Finding, ...]
-    skipped: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        """The errors.
-
-        Example:
-            >>> Findings(()).errors
-            ()
-        """
-        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Finding, ...]:
-        """The warnings.
-
-        Example:
-            >>> Findings(()).warnings
-            ()
-        """
-        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
-
-    @property
-    def ok(self) -> bool:
-        """Whether there are no errors.
-
-        Example:
-            >>> Findings(()).ok
-            True
-        """
-        return not self.errors
-
-    def rules(self) -> set[str]:
-        """The ids of the rules that found something.
-
-        Example:
-            >>> Findings(()).rules()
-            set()
-        """
-        return {f.rule for f in self.findings}
-
-    def raise_for_errors(self) -> None:
-        """Raise if there are errors.
-
-        Raises:
-            GovernanceError: listing every error.
-
-        Example:
-            >>> Findings(()).raise_for_errors()
-        """
-        if self.errors:
-            raise GovernanceError([Problem(field=f.rule, message=f.message) for f in self.errors])
-
-    def __iter__(self) -> Iterator[Finding]:
-        return iter(self.findings)
-
-    def __len__(self) -> int:
-        return len(self.findings)
-
-    def to_text(self) -> str:
-        """The findings as text.
-
-        Example:
-            >>> print(Findings((), (("GOV-SPECIFIED", "no list given"),)).to_text())
-            0 error(s), 0 warning(s)
-            not checked: GOV-SPECIFIED (no list given)
-        """
-        lines = [f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"]
-        lines += [f"  {f}" for f in self.findings]
-        lines += [f"not checked: {rule} ({why})" for rule, why in self.skipped]
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def _repr_html_(self) -> str:
-        items = "".join(f"<li>{html.escape(str(f))}</li>" for f in self.findings)
-        return f"<p>{html.escape(self.to_text().splitlines()[0])}</p><ul>{items}</ul>"
-
-    def to_json(self) -> dict[str, Any]:
-        """The findings as JSON-ready data.
-
-        Example:
-            >>> Findings(()).to_json()["ok"]
-            True
-        """
-        return {
-            "ok": self.ok,
-            "findings": [f.to_json() for f in self.findings],
-            "skipped": [{"rule": r, "reason": why} for r, why in self.skipped],
-        }
+Add = Callable[[Severity, str, tuple[str, ...]], None]
 
 
-def _spend_managers(graph: GovernanceGraph, recipient: str) -> list[str]:
+def _ref(graph: GraphView, add: Add) -> None:
+    for r in graph.dangling:
+        missing = tuple(x for x in (r.source, r.target) if x not in graph)
+        add(Severity.ERROR, f"{r} names unknown body {', '.join(missing)}", missing)
+
+
+def _cycle(graph: GraphView, add: Add) -> None:
+    for cycle in oversight_cycles(graph.relations):
+        add(Severity.ERROR, "oversight cycle " + " -> ".join(cycle), cycle)
+
+
+def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> None:
+    csps = [b for b in graph.bodies if b.kind is BodyKind.COMMUNITY_SAFETY_PARTNERSHIP]
+    area = (
+        districts
+        if districts is not None
+        else tuple(sorted({d for b in graph.bodies for d in b.districts}))
+    )
+    for d in area:
+        covering = tuple(b.id for b in csps if b.covers(d))
+        if len(covering) != 1:
+            what = "no" if not covering else f"{len(covering)}"
+            add(
+                Severity.ERROR,
+                f"district {d} is covered by {what} community safety partnership(s)",
+                covering,
+            )
+    if districts is not None:
+        for b in csps:
+            outside = sorted(set(b.districts) - set(districts))
+            if outside:
+                add(
+                    Severity.ERROR,
+                    f"{b.id} covers district(s) outside the area: {', '.join(outside)}",
+                    (b.id,),
+                )
+
+
+def _path(graph: GraphView, add: Add) -> None:
+    import networkx as nx  # imported on first use: it takes about 0.1 s
+
+    tops = {
+        b.id
+        for b in graph.bodies
+        if b.level in (Level.COUNTYWIDE, Level.NATIONAL, Level.REGIONAL)
+        and b.tier is Tier.STRATEGIC
+    }
+    up = upward((b.id for b in graph.bodies), graph.relations)
+    for b in graph.bodies:
+        if b.level is not Level.LOCAL or b.tier is None:
+            continue
+        if not nx.descendants(up, b.id) & tops:
+            add(
+                Severity.ERROR,
+                f"{b.id} has no reporting path to a countywide strategic body",
+                (b.id,),
+            )
+
+
+def _specified(graph: GraphView, add: Add, specified: tuple[str, ...]) -> None:
+    deciding = [
+        b for b in graph.bodies if b.tier is Tier.STRATEGIC and b.status is BodyStatus.ESTABLISHED
+    ]
+    for auth in specified:
+        at = [b for b in deciding if auth in b.members]
+        firm = [
+            b
+            for b in at
+            if b.members_citation is None
+            or b.members_citation.confidence is not Confidence.UNCONFIRMED
+        ]
+        if not at:
+            add(
+                Severity.ERROR,
+                f"specified authority {auth} is a member of no established strategic body",
+                (auth,),
+            )
+        elif not firm:
+            add(
+                Severity.WARNING,
+                f"specified authority {auth} takes part only through unconfirmed membership",
+                tuple(b.id for b in at),
+            )
+
+
+def _spend_managers(graph: GraphView, recipient: str) -> list[str]:
     """Bodies that manage spend, among the recipient and the bodies the money reaches."""
     seen, todo = {recipient}, [recipient]
     while todo:
@@ -239,146 +196,105 @@ def _spend_managers(graph: GovernanceGraph, recipient: str) -> list[str]:
     )
 
 
-def validate_graph(
-    graph: GovernanceGraph,
-    *,
-    strict: bool,
-    districts: tuple[str, ...] | None,
-    specified_authorities: tuple[str, ...] | None,
-    timetable: Timetable | None,
-) -> Findings:
-    """Run every rule; see :meth:`GovernanceGraph.validate`.
-
-    Example:
-        >>> from svduty.governance import GovernanceGraph
-        >>> validate_graph(GovernanceGraph.of([], []), strict=True, districts=("E07000218",),
-        ...                specified_authorities=(), timetable=None).rules()
-        {'GOV-CSP-COVERAGE'}
-    """
-    out: list[Finding] = []
-    skipped: list[tuple[str, str]] = []
-
-    def add(severity: Severity, rule: str, message: str, bodies: tuple[str, ...] = ()) -> None:
-        if strict:
-            severity = Severity.ERROR
-        out.append(Finding(severity, rule, message, bodies, RULES[rule][1]))
-
-    for r in graph.dangling:
-        missing = tuple(x for x in (r.source, r.target) if x not in graph)
-        add(Severity.ERROR, "GOV-REF", f"{r} names unknown body {', '.join(missing)}", missing)
-
-    for cycle in graph.oversight_cycles():
-        add(Severity.ERROR, "GOV-CYCLE", "oversight cycle " + " -> ".join(cycle), cycle)
-
-    csps = graph.find(kind=BodyKind.COMMUNITY_SAFETY_PARTNERSHIP)
-    area = (
-        districts
-        if districts is not None
-        else tuple(sorted({d for b in graph.bodies for d in b.districts}))
-    )
-    for d in area:
-        covering = tuple(b.id for b in csps if b.covers(d))
-        if len(covering) != 1:
-            what = "no" if not covering else f"{len(covering)}"
-            add(
-                Severity.ERROR,
-                "GOV-CSP-COVERAGE",
-                f"district {d} is covered by {what} community safety partnership(s)",
-                covering,
-            )
-    if districts is not None:
-        for b in csps:
-            outside = sorted(set(b.districts) - set(districts))
-            if outside:
-                add(
-                    Severity.ERROR,
-                    "GOV-CSP-COVERAGE",
-                    f"{b.id} covers district(s) outside the area: {', '.join(outside)}",
-                    (b.id,),
-                )
-
-    tops = {
-        b.id
-        for b in graph.bodies
-        if b.level in (Level.COUNTYWIDE, Level.NATIONAL, Level.REGIONAL)
-        and b.tier is Tier.STRATEGIC
-    }
-    import networkx as nx  # imported on first use: it takes about 0.1 s
-
-    up = graph._upward()
-    for b in graph.bodies:
-        if b.level is not Level.LOCAL or b.tier is None:
-            continue
-        if not nx.descendants(up, b.id) & tops:
-            add(
-                Severity.ERROR,
-                "GOV-PATH",
-                f"{b.id} has no reporting path to a countywide strategic body",
-                (b.id,),
-            )
-
-    if specified_authorities is None:
-        skipped.append(("GOV-SPECIFIED", "no specified authorities given"))
-    else:
-        deciding = [
-            b
-            for b in graph.bodies
-            if b.tier is Tier.STRATEGIC and b.status is BodyStatus.ESTABLISHED
-        ]
-        for auth in specified_authorities:
-            at = [b for b in deciding if auth in b.members]
-            firm = [
-                b
-                for b in at
-                if b.members_citation is None
-                or b.members_citation.confidence is not Confidence.UNCONFIRMED
-            ]
-            if not at:
-                add(
-                    Severity.ERROR,
-                    "GOV-SPECIFIED",
-                    f"specified authority {auth} is a member of no established strategic body",
-                )
-            elif not firm:
-                add(
-                    Severity.WARNING,
-                    "GOV-SPECIFIED",
-                    f"specified authority {auth} takes part only through unconfirmed membership",
-                    tuple(b.id for b in at),
-                )
-
+def _grant(graph: GraphView, add: Add) -> None:
     funded = {r.target for r in graph.relations if r.kind is RelationKind.FUNDS}
     for r in graph.relations:
         if r.kind is not RelationKind.FUNDS or r.source in funded:
             continue
-        recipient = graph.relation(r.target, r.source, RelationKind.GRANT_RECIPIENT_FOR)
-        managers = _spend_managers(graph, r.target)
-        if recipient is None:
+        if graph.relation(r.target, r.source, RelationKind.GRANT_RECIPIENT_FOR) is None:
             add(
                 Severity.ERROR,
-                "GOV-GRANT",
                 f"the grant {r} has no declared grant recipient",
                 (r.source, r.target),
             )
-        if not managers:
+        if not _spend_managers(graph, r.target):
             add(
                 Severity.ERROR,
-                "GOV-GRANT",
                 f"the grant {r} has no body managing its spend",
                 (r.source, r.target),
             )
 
+
+def _isolated(graph: GraphView, add: Add) -> None:
     for b in graph.bodies:
         if not graph.relations_of(b.id):
-            add(Severity.WARNING, "GOV-ISOLATED", f"{b.id} has no relations", (b.id,))
+            add(Severity.WARNING, f"{b.id} has no relations", (b.id,))
 
-    if timetable is not None:
-        for body_id in timetable.body_ids():
-            if body_id not in graph:
-                add(
-                    Severity.ERROR,
-                    "GOV-TIMETABLE",
-                    f"the timetable names unknown body {body_id}",
-                    (body_id,),
-                )
-    return Findings(tuple(out), tuple(skipped))
+
+def _timetable(graph: GraphView, add: Add, timetable: Timetable) -> None:
+    for body_id in timetable.body_ids():
+        if body_id not in graph:
+            add(Severity.ERROR, f"the timetable names unknown body {body_id}", (body_id,))
+
+
+def validate_graph(
+    graph: GraphView,
+    *,
+    strict: bool = False,
+    districts: tuple[str, ...] | None = None,
+    specified_authorities: tuple[str, ...] | None = None,
+    timetable: Timetable | None = None,
+    rules: Iterable[GovernanceRule] = (),
+) -> Findings:
+    """Run the national rules and the declared practice rules; see :meth:`GovernanceGraph.validate`.
+
+    Raises:
+        GovernanceError: if a declared rule names no check svduty has, or a national rule.
+
+    Example:
+        >>> from svduty.governance import GovernanceGraph
+        >>> res = validate_graph(GovernanceGraph.of([], []), strict=True,
+        ...                      districts=("E07000218",))
+        >>> [f.rule for f in res]
+        ['GOV-CSP-COVERAGE']
+    """
+    declared: dict[str, GovernanceRule] = {}
+    for n, rule in enumerate(rules):
+        if rule.id not in PRACTICE_CHECKS:
+            raise GovernanceError.single(
+                None,
+                f"rules[{n}].id",
+                expected="one of " + ", ".join(sorted(PRACTICE_CHECKS)),
+                got=rule.id[:40],
+            )
+        declared[rule.id] = rule
+    out: list[Finding] = []
+    checked: list[str] = []
+    skipped: list[tuple[str, str]] = []
+
+    def run(rule: GovernanceRule, check: Callable[[Add], None]) -> None:
+        def add(severity: Severity, message: str, subjects: tuple[str, ...]) -> None:
+            severity = Severity.ERROR if strict else severity
+            out.append(Finding(rule.id, severity, message, (rule.citation,), subjects))
+
+        checked.append(rule.id)
+        check(add)
+
+    run(GOVERNANCE_RULES["GOV-CSP-COVERAGE"], lambda add: _coverage(graph, add, districts))
+    skipped.append(
+        (
+            "GOV-SCHEDULE-1",
+            "needs the partnership's authorities and areas (Partnership.validate_governance)",
+        )
+    )
+    needs: dict[str, tuple[object, str]] = {
+        "GOV-SPECIFIED": (specified_authorities, "no specified authorities given"),
+        "GOV-TIMETABLE": (timetable, "no timetable given"),
+    }
+    checks: dict[str, Callable[[Add], None]] = {
+        "GOV-REF": lambda add: _ref(graph, add),
+        "GOV-CYCLE": lambda add: _cycle(graph, add),
+        "GOV-PATH": lambda add: _path(graph, add),
+        "GOV-SPECIFIED": lambda add: _specified(graph, add, specified_authorities or ()),
+        "GOV-GRANT": lambda add: _grant(graph, add),
+        "GOV-ISOLATED": lambda add: _isolated(graph, add),
+        "GOV-TIMETABLE": lambda add: _timetable(graph, add, timetable) if timetable else None,
+    }
+    for rule_id in PRACTICE_CHECKS:
+        if rule_id not in declared:
+            skipped.append((rule_id, "not a declared rule of the partnership (governance.toml)"))
+        elif rule_id in needs and needs[rule_id][0] is None:
+            skipped.append((rule_id, needs[rule_id][1]))
+        else:
+            run(declared[rule_id], checks[rule_id])
+    return Findings(tuple(out), tuple(skipped), tuple(checked))

@@ -16,6 +16,7 @@ Example:
 
 from svduty.io._areas import AreasDocument, LocalAreaDocument, load_areas
 from svduty.io._authorities import AuthoritiesDocument, dump_authorities, load_authorities
+from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement, bounded_counts
 from svduty.io._bundle import (
     MANIFEST,
     PACKAGED,
@@ -28,7 +29,8 @@ from svduty.io._bundle import (
     warwickshire,
 )
 from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
-from svduty.io._definition import load_definition, load_packaged_definition
+from svduty.io._completeness import check_completeness
+from svduty.io._definition import load_definition
 from svduty.io._files import read_toml, write_toml
 from svduty.io._funding import (
     load_funding,
@@ -49,6 +51,8 @@ from svduty.io._incidents import (
     read_incident_table,
     read_incidents_jsonl,
 )
+from svduty.io._new_bundle import new_bundle
+from svduty.io._packaged import load_packaged_definition
 from svduty.io._pipeline import (
     AREA_COLUMNS,
     VERDICT_COLUMNS,
@@ -75,6 +79,7 @@ from svduty.io._writers import write_table
 __all__ = [
     "ANSWERS",
     "AREA_COLUMNS",
+    "GROUPINGS",
     "INCIDENT_SCHEMA",
     "MANIFEST",
     "PACKAGED",
@@ -85,15 +90,19 @@ __all__ = [
     "VERDICT_COLUMNS",
     "AreasDocument",
     "AuthoritiesDocument",
+    "BoundedCounts",
     "GovernanceDocument",
     "LocalAreaDocument",
     "Manifest",
     "Pipeline",
     "SectionContext",
     "SectionSpec",
+    "Settlement",
     "Summary",
     "Tally",
+    "bounded_counts",
     "bundle_schema",
+    "check_completeness",
     "classify_batch",
     "classify_batches",
     "default_pipeline",
@@ -112,6 +121,7 @@ __all__ = [
     "load_scenario",
     "load_strategy",
     "load_timetable",
+    "new_bundle",
     "normalise_police_uk",
     "plot_in_scope",
     "police_uk_paths",

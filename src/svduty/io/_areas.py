@@ -92,7 +92,9 @@ def load_areas(
     """
     doc = structure(data, AreasDocument, file=file, converter=converter)
     try:
-        geography = Geography(doc.areas, doc.memberships)
+        geography = Geography(
+            doc.areas, doc.memberships, lsoa_tables=doc.local_area.districts, national=True
+        )
     except AreaError as exc:
         raise BundleError(_prefixed(exc, "", file)) from None
     la = doc.local_area

@@ -22,16 +22,17 @@ from svduty.areas import Geography
 from svduty.definitions import Definition
 from svduty.errors import BundleError, DataError, Problem
 from svduty.funding import FundingModel, Strategy
-from svduty.governance import Relation, RelationKind, Scenario, Timetable
+from svduty.governance import Scenario, Timetable
 from svduty.io._areas import AreasDocument, load_areas
 from svduty.io._authorities import AuthoritiesDocument, load_authorities
+from svduty.io._completeness import completeness_problems
 from svduty.io._converter import make_converter, structure
 from svduty.io._definition import load_definition
 from svduty.io._files import read_toml
 from svduty.io._funding import load_funding, load_strategy
 from svduty.io._governance import (
     GovernanceDocument,
-    load_governance,
+    load_governance_section,
     load_scenario,
     load_timetable,
 )
@@ -53,7 +54,7 @@ __all__ = [
 MANIFEST = "bundle.toml"
 """The manifest's file name."""
 
-PACKAGED: tuple[str, ...] = ("warwickshire",)
+PACKAGED: tuple[str, ...] = ("warwickshire", "examplshire")
 """The bundles packaged with svduty, loadable by name."""
 
 
@@ -155,28 +156,9 @@ def _load_strategy_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapp
     return {"strategy": load_strategy(data, file=ctx.file, converter=ctx.converter)}
 
 
-def _grant_relations(funding: FundingModel | None, file: str) -> tuple[Relation, ...]:
-    """The grant flow of ``funding.toml`` as governance relations (stated once, there)."""
-    if funding is None:
-        return ()
-    out = []
-    for n, edge in enumerate(funding.grant_flow.relations()):
-        if edge.citation is None:
-            raise BundleError.single(
-                file, f"grant_flow.edges[{n}].citation", expected="a citation for the edge"
-            )
-        out.append(
-            Relation(RelationKind(edge.relation.value), edge.source, edge.target, edge.citation)
-        )
-    return tuple(out)
-
-
 def _load_governance_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    funding = ctx.loaded.get("funding")
-    assert funding is None or isinstance(funding, FundingModel)
-    extra = _grant_relations(funding, SECTIONS["funding"].file)
-    graph = load_governance(data, file=ctx.file, converter=ctx.converter, extra_relations=extra)
-    return {"governance": graph, "scenarios": _load_scenarios(ctx)}
+    section = load_governance_section(data, file=ctx.file, converter=ctx.converter)
+    return {**section, "scenarios": _load_scenarios(ctx)}
 
 
 def _load_scenarios(ctx: SectionContext) -> dict[str, Scenario]:
@@ -323,14 +305,17 @@ def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
         problems = [p for p in problems if not p.message.startswith("unknown source:")]
     if problems or manifest is None:
         return None, problems
-    partnership = Partnership(
-        name=manifest.name,
-        title=manifest.title,
-        description=manifest.description,
-        sources=sources,
-        bundle_path=root,
-        **loaded,  # type: ignore[arg-type]
-    )
+    try:
+        partnership = Partnership.of(
+            name=manifest.name,
+            title=manifest.title,
+            description=manifest.description,
+            sources=sources,
+            bundle_path=root,
+            **loaded,  # type: ignore[arg-type]
+        )
+    except DataError as exc:  # the parts do not join (a grant flow edge without a body...)
+        return None, list(exc.problems)
     return partnership, []
 
 
@@ -362,13 +347,18 @@ def load_partnership(path: str | Path) -> Partnership:
 def validate_bundle(path: str | Path) -> list[Problem]:
     """Check a bundle folder; every problem found, or an empty list if it is good.
 
+    A bundle that loads is then checked for completeness
+    (:func:`~svduty.io.check_completeness`): the specified authorities of each of its
+    local government areas, the kinds of area of each authority, and every GSS code.
+
     Example:
         >>> validate_bundle("warwickshire")
         []
         >>> [str(p) for p in validate_bundle("/no/such/folder")]
         ['/no/such/folder: not a bundle folder']
     """
-    return _load(path)[1]
+    partnership, problems = _load(path)
+    return problems if partnership is None else completeness_problems(partnership)
 
 
 @functools.cache

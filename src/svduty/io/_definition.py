@@ -1,9 +1,12 @@
 """Loading a definition of violence from a bundle's ``definition.toml``.
 
+A named definition (a national one or a packaged bundle's) is
+:func:`~svduty.io.load_packaged_definition`, in :mod:`svduty.io._packaged`.
+
 Example:
-    >>> d = load_packaged_definition("warwickshire")
-    >>> d.id, [i.kind for i in d.include][:3]
-    ('warwickshire', ['who_violence', 'coercive_control', 'financial_abuse'])
+    >>> import svduty
+    >>> svduty.warwickshire().definition.id  # loaded by load_definition from the bundle
+    'warwickshire'
 """
 
 from __future__ import annotations
@@ -14,11 +17,11 @@ from typing import Any
 
 import cattrs
 
-from svduty.definitions import DEFINITIONS, Definition
+from svduty.definitions import Definition
 from svduty.errors import DefinitionError
 from svduty.io._converter import make_converter, structure
 
-__all__ = ["load_definition", "load_packaged_definition"]
+__all__ = ["load_definition"]
 
 
 def load_definition(
@@ -54,31 +57,3 @@ def load_definition(
         converter=converter or make_converter(),
         error=DefinitionError,
     )
-
-
-def load_packaged_definition(name: str) -> Definition:
-    """A named definition: a national one or a packaged bundle's.
-
-    National: ``pcsc-s13``, ``who-2002``, ``sv-strategy-2018``; packaged bundles:
-    ``warwickshire``.
-
-    Raises:
-        DefinitionError: if there is no definition of that name.
-
-    Example:
-        >>> load_packaged_definition("who-2002").title
-        'World Health Organization definition of violence (2002)'
-    """
-    if name in DEFINITIONS:
-        return DEFINITIONS[name]
-    from svduty.io._bundle import PACKAGED, load_partnership
-
-    definition = load_partnership(name).definition if name in PACKAGED else None
-    if definition is None:
-        raise DefinitionError.single(
-            None,
-            "definition",
-            expected="one of " + ", ".join([*sorted(DEFINITIONS), *sorted(PACKAGED)]),
-            got=name[:40],
-        )
-    return definition

@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -23,9 +23,16 @@ import attrs
 import cattrs
 
 from svduty.errors import DataError, GovernanceError, ScenarioError
-from svduty.governance import Body, GovernanceGraph, Relation, Scenario
+from svduty.governance import (
+    PRACTICE_CHECKS,
+    Body,
+    GovernanceGraph,
+    GovernanceRule,
+    Relation,
+    Scenario,
+    Timetable,
+)
 from svduty.governance._scenario import CHANGE_TYPES, Change
-from svduty.governance._timetable import Timetable
 from svduty.io._converter import make_converter, structure, to_plain
 from svduty.io._files import read_toml
 from svduty.sources import CATALOGUE, Sources
@@ -36,6 +43,8 @@ __all__ = [
     "dump_scenario",
     "dump_timetable",
     "load_governance",
+    "load_governance_rules",
+    "load_governance_section",
     "load_scenario",
     "load_timetable",
     "read_scenario",
@@ -47,11 +56,14 @@ WARWICKSHIRE = files("svduty") / "data" / "warwickshire"
 
 @attrs.frozen(slots=True)
 class GovernanceDocument:
-    """The contents of a bundle's ``governance.toml``: bodies and their relations.
+    """The contents of a bundle's ``governance.toml``: bodies, relations and rules.
 
     Attributes:
         bodies: The bodies of the partnership's governance.
         relations: The relations between them, each with its citation.
+        rules: The partnership's own governance rules (its practice), each naming a
+            check of :data:`~svduty.governance.PRACTICE_CHECKS` and citing the
+            partnership's document that makes it a rule.
 
     Example:
         >>> GovernanceDocument().bodies
@@ -60,6 +72,7 @@ class GovernanceDocument:
 
     bodies: tuple[Body, ...] = ()
     relations: tuple[Relation, ...] = ()
+    rules: tuple[GovernanceRule, ...] = ()
 
 
 def _governance_converter(sources: Sources | None = None) -> cattrs.Converter:
@@ -99,7 +112,6 @@ def load_governance(
     *,
     file: str | Path | None = None,
     converter: cattrs.Converter | None = None,
-    extra_relations: Iterable[Relation] = (),
 ) -> GovernanceGraph:
     """Build a governance graph from plain data (a ``governance.toml`` or its JSON).
 
@@ -107,8 +119,6 @@ def load_governance(
         data: ``{"bodies": [...], "relations": [...]}``.
         file: The file the data came from, named in errors.
         converter: The converter (default: one resolving the national catalogue).
-        extra_relations: Relations stated in another section of the bundle (the grant
-            flow of ``funding.toml``), joined into the graph so each is stated once.
 
     Raises:
         BundleError: naming the file and field of each malformed value.
@@ -126,7 +136,7 @@ def load_governance(
     conv = converter or _governance_converter()
     parsed = structure(data, GovernanceDocument, file=file, converter=conv)
     try:
-        return GovernanceGraph.of(parsed.bodies, (*parsed.relations, *extra_relations))
+        return GovernanceGraph.of(parsed.bodies, parsed.relations)
     except GovernanceError as exc:
         raise exc.with_file(str(file)) if file is not None else exc from None
 
@@ -147,6 +157,80 @@ def dump_governance(
     return {"bodies": plain.get("bodies", []), "relations": plain.get("relations", [])}
 
 
+def load_governance_rules(
+    data: Mapping[str, Any],
+    *,
+    file: str | Path | None = None,
+    converter: cattrs.Converter | None = None,
+) -> tuple[GovernanceRule, ...]:
+    """The partnership's own governance rules (``[[rules]]`` of ``governance.toml``).
+
+    Raises:
+        GovernanceError: naming the file and field of a rule whose id is no check of
+            :data:`~svduty.governance.PRACTICE_CHECKS`.
+
+    Example:
+        >>> load_governance_rules({"rules": [{"id": "GOV-PATH", "requires": "a path",
+        ...                        "citation": {"source": "cda-1998"}}]})[0].id
+        'GOV-PATH'
+        >>> load_governance_rules({"rules": [{"id": "GOV-X", "requires": "?",
+        ...                        "citation": {"source": "cda-1998"}}]}, file="g.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.GovernanceError: g.toml: rules[0].id: expected a check svduty has: GOV-CYCLE, GOV-GRANT, GOV-ISOLATED, GOV-PATH, GOV-REF, GOV-SPECIFIED, GOV-TIMETABLE (got 'GOV-X')
+    """  # noqa: E501
+    conv = converter or _governance_converter()
+    parsed = structure(
+        {"rules": data.get("rules", [])}, GovernanceDocument, file=file, converter=conv
+    )
+    rules = parsed.rules
+    for n, rule in enumerate(rules):
+        if rule.id not in PRACTICE_CHECKS:
+            raise GovernanceError.single(
+                str(file) if file is not None else None,
+                f"rules[{n}].id",
+                expected="a check svduty has: " + ", ".join(sorted(PRACTICE_CHECKS)),
+                got=rule.id[:40],
+            )
+    return rules
+
+
+def load_governance_section(
+    data: Mapping[str, Any],
+    *,
+    file: str,
+    converter: cattrs.Converter,
+    folder: Path | None = None,
+) -> dict[str, object]:
+    """A bundle's governance section: the graph, its rules and the ``scenarios/`` folder.
+
+    Returns the :class:`~svduty.Partnership` fields ``governance``, ``governance_rules``
+    and, when ``folder`` is given, ``scenarios`` (by file name without ``.toml``; the
+    bundle loader reads them itself, to report the problems of every scenario file).
+
+    Example:
+        >>> import svduty
+        >>> from svduty.io._files import read_toml
+        >>> folder = svduty.warwickshire().bundle_path
+        >>> sec = load_governance_section(read_toml(folder / "governance.toml"),
+        ...     file="governance.toml", converter=_governance_converter(
+        ...         svduty.warwickshire().sources), folder=folder)
+        >>> sorted(sec["scenarios"])[0], len(sec["governance_rules"]) > 0
+        ('jag-to-sv-strategic-board', True)
+    """
+    graph = load_governance(data, file=file, converter=converter)
+    rules = load_governance_rules(data, file=file, converter=converter)
+    out: dict[str, object] = {"governance": graph, "governance_rules": rules}
+    if folder is not None:
+        scenarios: dict[str, Scenario] = {}
+        if (folder / "scenarios").is_dir():
+            for f in sorted((folder / "scenarios").glob("*.toml")):
+                name = f"scenarios/{f.name}"
+                scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=converter)
+        out["scenarios"] = scenarios
+    return out
+
+
 def load_scenario(
     data: Mapping[str, Any],
     *,
@@ -157,7 +241,9 @@ def load_scenario(
 
     Each change is a table with ``op`` (``add_body``, ``remove_body``, ``add_relation``,
     ``remove_relation``, ``rename``, ``merge``, ``move_under``, ``change_cadence``,
-    ``change_districts``) and the fields of that change.
+    ``change_districts``; for authorities and areas ``abolish_authority``,
+    ``create_authority``, ``transfer_functions``, ``create_area``) and the fields of that
+    change.
 
     Raises:
         ScenarioError: naming the file and the field of each malformed value.
@@ -170,7 +256,7 @@ def load_scenario(
         >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "explode"}]})
         Traceback (most recent call last):
         ...
-        svduty.errors.ScenarioError: changes[0].op: expected one of add_body, add_relation, change_cadence, change_districts, merge, move_under, remove_body, remove_relation, rename (got 'explode')
+        svduty.errors.ScenarioError: changes[0].op: expected one of abolish_authority, add_body, add_relation, change_cadence, change_districts, create_area, create_authority, merge, move_under, remove_body, remove_relation, rename, transfer_functions (got 'explode')
     """  # noqa: E501
     conv = (converter or make_converter()).copy()  # the caller's converter stays as it was
     _register_changes(conv)

@@ -1,0 +1,84 @@
+"""``svduty init``: write a starting bundle for any partnership in England and Wales."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from svduty.errors import BundleError
+from svduty.io import load_partnership, new_bundle, validate_bundle
+
+__all__ = ["register", "run"]
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    r"""Write the bundle, validate it, and say what to edit; exit 1 naming each problem.
+
+    Example:
+        >>> import io, argparse, tempfile
+        >>> out = io.StringIO()
+        >>> d = tempfile.mkdtemp() + "/rugby"
+        >>> run(argparse.Namespace(dir=d, area=["E07000220"], name=None, title=None,
+        ...                        force=False), out, io.StringIO())
+        0
+        >>> print(out.getvalue().splitlines()[1])
+        local government areas (1): Rugby
+    """
+    try:
+        path = new_bundle(
+            args.dir, args.area, name=args.name, title=args.title, overwrite=args.force
+        )
+    except BundleError as exc:
+        for p in exc.problems:
+            print(str(p), file=stderr)
+        return 1
+    problems = validate_bundle(path)
+    for problem in problems:  # pragma: no cover - a generated bundle validates (tests/areas)
+        print(str(problem), file=stderr)
+    partnership = load_partnership(path)
+    names = partnership.local_area.areas()
+    print(f"{path}: a starting bundle for {partnership.title}", file=stdout)
+    print(f"local government areas ({len(names)}): {', '.join(names)}", file=stdout)
+    print(
+        f"specified authorities: {len(partnership.specified_authority_ids())}; edit the "
+        "placeholders "
+        '(citations with confidence = "unconfirmed"), then run: svduty validate '
+        f"{path}",
+        file=stdout,
+    )
+    return 1 if problems else 0
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``init`` command.
+
+    Example:
+        >>> from svduty.cli import build_parser
+        >>> build_parser().parse_args(["init", "d", "--area", "E23000017"]).area
+        ['E23000017']
+    """
+    parser = subparsers.add_parser(
+        "init",
+        help="write a starting bundle for a police force area, county, district or CSP",
+        description="Write a valid starting bundle (bundle.toml, areas.toml, "
+        "authorities.toml) for any partnership in England and Wales, from the national ONS "
+        "tables: its local government areas, the areas they lie in, and the specified "
+        "authorities Schedule 1 implies for them, each cited. What the tables cannot tell "
+        "is written as an unconfirmed placeholder with the doubt stated. No definition is "
+        "written: the statute's applies until the partnership adds its own.",
+    )
+    parser.add_argument("dir", metavar="DIR", help="the folder to write")
+    parser.add_argument(
+        "--area",
+        action="append",
+        required=True,
+        metavar="CODE",
+        help="GSS code (or name) of a police force area (E23/W15), county (E10), unitary or "
+        "district (E06-E09/W06) or community safety partnership (E22/W14); repeat for more",
+    )
+    parser.add_argument("--name", help="the bundle's short name (default: the folder's name)")
+    parser.add_argument("--title", help="the partnership's title")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the bundle files of a folder"
+    )
+    parser.set_defaults(run=run)

@@ -1,0 +1,183 @@
+"""The index of a geography: area records checked, then parents, children and names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from svduty.areas._model import Area, AreaKind, Membership, normalise_name
+from svduty.errors import AreaError, Problem
+from svduty.periods import Period
+from svduty.sources import Citation
+
+__all__ = ["KIND_ORDER", "RANK", "Index", "build_index"]
+
+KIND_ORDER: tuple[AreaKind, ...] = (
+    AreaKind.COUNTY,
+    AreaKind.UNITARY,
+    AreaKind.METROPOLITAN_DISTRICT,
+    AreaKind.LONDON_BOROUGH,
+    AreaKind.WELSH_PRINCIPAL_AREA,
+    AreaKind.DISTRICT,
+    AreaKind.COMMUNITY_SAFETY_PARTNERSHIP,
+    AreaKind.POLICE_FORCE_AREA,
+    AreaKind.POLICE_COMMAND_AREA,
+    AreaKind.INTEGRATED_CARE_BOARD,
+    AreaKind.LOCAL_HEALTH_BOARD,
+    AreaKind.FIRE_AND_RESCUE_AUTHORITY,
+    AreaKind.REGION,
+    AreaKind.COUNTRY,
+    AreaKind.WARD,
+    AreaKind.LSOA2021,
+    AreaKind.LSOA2011,
+)
+RANK = {k: i for i, k in enumerate(KIND_ORDER)}
+
+# Kinds of which an area may lie in several at once: a district with several community
+# safety partnerships (Buckinghamshire, BCP) or integrated care boards (part in each).
+MANY_PARENTS = frozenset({AreaKind.COMMUNITY_SAFETY_PARTNERSHIP, AreaKind.INTEGRATED_CARE_BOARD})
+
+
+@attrs.frozen(slots=True)
+class Index:
+    current: dict[str, Area]
+    records: dict[str, tuple[Area, ...]]
+    ancestors: dict[str, frozenset[str]]
+    descendants: dict[str, tuple[str, ...]]
+    by_name: dict[str, tuple[str, ...]]
+    vintages: dict[str, frozenset[int]]
+    links: dict[tuple[str, str], Citation]
+    cache: dict[str, Any]
+
+
+def build_index(
+    areas: Sequence[Area],
+    memberships: Sequence[Membership],
+    lsoa_vintages: dict[str, frozenset[int]],
+) -> Index:
+    problems: list[Problem] = []
+    records: dict[str, list[tuple[int, Area]]] = defaultdict(list)
+    for i, a in enumerate(areas):
+        for j, other in records[a.id]:
+            if other.valid.overlaps(a.valid):
+                problems.append(
+                    Problem(
+                        message=f"period {a.valid} overlaps period {other.valid} of areas[{j}] "
+                        f"(same area {a.id})",
+                        field=f"areas[{i}].valid",
+                        expected="records of one area to have periods that do not overlap",
+                    )
+                )
+        records[a.id].append((i, a))
+    current = {k: max(v, key=lambda ia: ia[1].valid.start)[1] for k, v in records.items()}
+
+    # Every link: (child, parent, period, citation, field path). A record's own parents hold
+    # for its period with its citation; a membership brings its own.
+    links: dict[int, list[tuple[str, Period, Citation, str]]] = defaultdict(list)
+    for i, a in enumerate(areas):
+        for k, parent in enumerate(a.parents):
+            links[i].append((parent, a.valid, a.citation, f"areas[{i}].parents[{k}]"))
+    index_of = {id(a): i for i, a in enumerate(areas)}
+    extra: dict[str, list[str]] = defaultdict(list)
+    for m_i, m in enumerate(memberships):
+        for name, value in (("area", m.area), ("parent", m.parent)):
+            if value not in current:
+                problems.append(
+                    Problem(
+                        message="unknown area",
+                        field=f"memberships[{m_i}].{name}",
+                        expected="the code or id of an area in the geography",
+                        got=value[:40],
+                    )
+                )
+        if m.area in current and m.parent in current:
+            i = index_of[id(current[m.area])]
+            links[i].append((m.parent, m.valid, m.citation, f"memberships[{m_i}].parent"))
+            if m.current and m.parent not in current[m.area].parents:
+                extra[m.area].append(m.parent)
+    edge_citations: dict[tuple[str, str], Citation] = {}
+    for i, a in enumerate(areas):
+        seen: list[tuple[AreaKind, str, Period]] = []
+        for parent, valid, citation, field in links[i]:
+            if parent not in current:
+                problems.append(
+                    Problem(
+                        message="unknown area",
+                        field=field,
+                        expected="the code or id of an area in the geography",
+                        got=parent[:40],
+                    )
+                )
+                continue
+            pkind = current[parent].kind
+            for kind, earlier, earlier_valid in seen:
+                if (
+                    kind is pkind
+                    and kind not in MANY_PARENTS
+                    and earlier != parent
+                    and valid.overlaps(earlier_valid)
+                ):
+                    problems.append(
+                        Problem(
+                            message=f"{a.id} is in two areas of kind {pkind.value}: "
+                            f"{earlier} and {parent}",
+                            field=field,
+                            expected=f"at most one {pkind.value.replace('_', ' ')} per area "
+                            "at a time",
+                            got=parent[:40],
+                        )
+                    )
+            seen.append((pkind, parent, valid))
+            if a is current[a.id]:
+                edge_citations[(a.id, parent)] = citation
+    if problems:
+        raise AreaError(problems)
+    for area_id, more in extra.items():
+        old = current[area_id]
+        current[area_id] = attrs.evolve(old, parents=old.parents + tuple(more))
+        records[area_id] = [(i, current[area_id] if r is old else r) for i, r in records[area_id]]
+
+    ancestors: dict[str, frozenset[str]] = {}
+
+    def up(area_id: str, trail: tuple[str, ...]) -> frozenset[str]:
+        if area_id in ancestors:
+            return ancestors[area_id]
+        if area_id in trail:
+            raise AreaError.single(
+                None, "parents", message="areas contain each other: " + " -> ".join(trail)
+            )
+        out: set[str] = set()
+        for p in current[area_id].parents:
+            out.add(p)
+            out |= up(p, (*trail, area_id))
+        ancestors[area_id] = frozenset(out)
+        return ancestors[area_id]
+
+    for area_id in current:
+        up(area_id, ())
+    descendants: dict[str, list[str]] = defaultdict(list)
+    for area_id in sorted(current):
+        for anc in ancestors[area_id]:
+            descendants[anc].append(area_id)
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for area_id, a in current.items():
+        by_name[normalise_name(a.name)].append(area_id)
+    return Index(
+        current=current,
+        records={
+            k: tuple(a for _, a in sorted(v, key=lambda ia: ia[1].valid.start))
+            for k, v in records.items()
+        },
+        ancestors=ancestors,
+        descendants={k: tuple(v) for k, v in descendants.items()},
+        by_name={
+            k: tuple(sorted(v, key=lambda i: (RANK[current[i].kind], i)))
+            for k, v in by_name.items()
+        },
+        vintages=lsoa_vintages,
+        links=edge_citations,
+        cache={},
+    )

@@ -1,0 +1,354 @@
+"""The national ONS tables: every LSOA, district, CSP and police force area of E&W.
+
+The tables are packaged in ``svduty/data/ons/national/`` (see ``ATTRIBUTION.md``): the
+three LSOA tables as Parquet, read lazily and only for the columns a call needs; the five
+small district tables as the CSV files ONS published. Nothing is read until a call needs
+it, and each read is cached.
+
+Example:
+    >>> t = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    >>> t.num_rows, t.column_names
+    (35672, ['lsoa21_code', 'ltla24_code'])
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from importlib import resources
+
+import attrs
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from svduty.areas._model import GSS_PREFIXES, Area, AreaKind
+from svduty.errors import AreaError
+from svduty.periods import Period, date
+from svduty.sources import Citation, Confidence, cite
+
+__all__ = [
+    "NATIONAL_TABLES",
+    "LsoaRecord",
+    "district_records",
+    "lsoa_areas",
+    "lsoa_district",
+    "lsoa_records",
+    "national_areas",
+    "read_table",
+]
+
+NATIONAL_TABLES: dict[str, str] = {
+    "lsoa21-ward24-lad24": "parquet",
+    "lsoa11-lsoa21-lad22": "parquet",
+    "lsoa21-icb24": "parquet",
+    "lad24-csp24-pfa24": "csv",
+    "lad24-fra24": "csv",
+    "lad24-region24": "csv",
+    "lad23-utla23": "csv",
+    "lad21-lhb22": "csv",
+}
+"""The packaged national tables (name -> format); each cites the source of its name."""
+
+CENSUS_2011 = date("2011-03-27")
+CENSUS_2021 = date("2021-03-21")
+TABLES_2024 = date("2024-04-01")
+
+
+def read_table(name: str, columns: tuple[str, ...]) -> pa.Table:
+    """Read some columns of a packaged national table (all strings; cached).
+
+    Raises:
+        AreaError: if there is no such table.
+
+    Example:
+        >>> read_table("lad21-lhb22", ("lhb22_code",)).num_rows
+        22
+    """
+    if name not in NATIONAL_TABLES:
+        raise AreaError.single(None, "name", expected="a packaged national ONS table", got=name)
+    return _read(name, tuple(columns))
+
+
+@functools.cache
+def _read(name: str, columns: tuple[str, ...]) -> pa.Table:
+    fmt = NATIONAL_TABLES[name]
+    f = resources.files("svduty").joinpath("data", "ons", "national", f"{name}.{fmt}")
+    with f.open("rb") as fh:
+        if fmt == "parquet":
+            return pq.read_table(fh, columns=list(columns))
+        opts = pacsv.ConvertOptions(
+            include_columns=list(columns), column_types=dict.fromkeys(columns, pa.string())
+        )
+        return pacsv.read_csv(fh, convert_options=opts)
+
+
+def _rows(name: str, *columns: str) -> list[tuple[str, ...]]:
+    t = read_table(name, columns)
+    return list(zip(*(t.column(c).to_pylist() for c in columns), strict=True))
+
+
+def _kind(code: str) -> AreaKind:
+    for kind in (
+        AreaKind.DISTRICT,
+        AreaKind.UNITARY,
+        AreaKind.METROPOLITAN_DISTRICT,
+        AreaKind.LONDON_BOROUGH,
+        AreaKind.WELSH_PRINCIPAL_AREA,
+    ):
+        if code[:3] in GSS_PREFIXES[kind]:
+            return kind
+    raise AreaError.single(None, "code", expected="a local government area code", got=code)
+
+
+@attrs.frozen(slots=True)
+class _District:
+    code: str
+    name: str
+    parents: tuple[str, ...]
+
+
+@functools.cache
+def district_records() -> dict[str, _District]:
+    """Every local government area (2024) with its county, region, CSPs, force, ICBs, FRA.
+
+    Example:
+        >>> d = district_records()["E06000060"]
+        >>> d.name, [p for p in d.parents if p.startswith("E22")]
+        ('Buckinghamshire', ['E22000303', 'E22000306', 'E22000311', 'E22000318'])
+    """
+    parents: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+
+    def add(code: str, parent: str) -> None:
+        if parent != code and parent not in parents[code]:
+            parents[code].append(parent)
+
+    for code, name, utla in _rows("lad23-utla23", "ltla23_code", "ltla23_name", "utla23_code"):
+        names[code] = name
+        add(code, utla)
+    for code, region in _rows("lad24-region24", "ltla24_code", "region24_code"):
+        add(code, region)
+    for code, _name, csp, pfa in _rows(
+        "lad24-csp24-pfa24", "ltla24_code", "ltla24_name", "csp24_code", "pfa24_code"
+    ):
+        add(code, pfa)
+        add(code, csp)
+    for code, icb in sorted(set(_lsoa_pairs("lsoa21-icb24", "icb24_code"))):
+        add(code, icb)
+    for code, lhb in _rows("lad21-lhb22", "ltla21_code", "lhb22_code"):
+        add(code, lhb)
+    for code, fra in _rows("lad24-fra24", "ltla24_code", "fra24_code"):
+        add(code, fra)
+    for code in parents:
+        add(code, "W92000004" if code.startswith("W") else "E92000001")
+    return {c: _District(c, names[c], tuple(parents[c])) for c in sorted(names)}
+
+
+def _lsoa_pairs(table: str, column: str) -> Iterable[tuple[str, str]]:
+    lad = lsoa_district()
+    for lsoa, value in _rows(table, "lsoa21_code", column):
+        yield lad[lsoa][0], value
+
+
+def _cite(table: str, provision: str, doubt: str = "") -> Citation:
+    if doubt:
+        return cite(f"ons-{table}", provision, confidence=Confidence.UNCONFIRMED, doubt=doubt)
+    return cite(f"ons-{table}", provision)
+
+
+@functools.cache
+def national_areas() -> tuple[Area, ...]:
+    """Every area of England and Wales above the ward: districts, counties, CSPs, forces...
+
+    Countries, regions, counties (upper tier), local government areas, community safety
+    partnerships, police force areas, integrated care boards, Local Health Boards and
+    fire and rescue authorities, as in the 2024 tables (valid from 1 April 2024: the
+    tables do not give earlier history). A district lies in each CSP and each ICB that
+    covers all or part of it (the relations are many-to-many).
+
+    Example:
+        >>> areas = {a.id: a for a in national_areas()}
+        >>> areas["E06000058"].name, sorted(p for p in areas["E06000058"].parents
+        ...                                  if p.startswith("E22"))
+        ('Bournemouth, Christchurch and Poole', ['E22000063', 'E22000067', 'E22000367'])
+        >>> sum(a.kind is AreaKind.POLICE_FORCE_AREA for a in areas.values())
+        43
+    """
+    valid = Period(TABLES_2024)
+    out: dict[str, Area] = {}
+
+    def area(code: str, name: str, kind: AreaKind, parents: tuple[str, ...], c: Citation) -> None:
+        if code not in out:
+            out[code] = Area(
+                code=code, name=name, kind=kind, parents=parents, valid=valid, citation=c
+            )
+
+    wales = ("W92000004",)
+    england = ("E92000001",)
+    area("E92000001", "England", AreaKind.COUNTRY, (), _cite("lad24-region24", "country"))
+    area("W92000004", "Wales", AreaKind.COUNTRY, (), _cite("lad21-lhb22", "country"))
+    for _c, name, code in _rows("lad24-region24", "ltla24_code", "region24_name", "region24_code"):
+        area(code, name, AreaKind.REGION, england, _cite("lad24-region24", "region24_code"))
+    region = {r[0]: r[1] for r in _rows("lad24-region24", "ltla24_code", "region24_code")}
+    for lad, code, name in _rows("lad23-utla23", "ltla23_code", "utla23_code", "utla23_name"):
+        if code.startswith("E10"):
+            cite_ = _cite("lad23-utla23", "utla23_code")
+            area(code, name, AreaKind.COUNTY, (region[lad], "E92000001"), cite_)
+    rows = _rows("lad24-csp24-pfa24", "csp24_code", "csp24_name", "pfa24_code", "pfa24_name")
+    for csp, csp_name, pfa, pfa_name in rows:
+        country = wales if pfa.startswith("W") else england
+        area(
+            pfa,
+            pfa_name,
+            AreaKind.POLICE_FORCE_AREA,
+            country,
+            _cite("lad24-csp24-pfa24", "pfa24_code"),
+        )
+        cite_ = _cite("lad24-csp24-pfa24", "csp24_code")
+        area(csp, csp_name, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP, (pfa, *country), cite_)
+    for code, name in sorted(set(_rows("lsoa21-icb24", "icb24_code", "icb24_name"))):
+        area(
+            code, name, AreaKind.INTEGRATED_CARE_BOARD, england, _cite("lsoa21-icb24", "icb24_code")
+        )
+    for code, name in _rows("lad21-lhb22", "lhb22_code", "lhb22_name"):
+        area(code, name, AreaKind.LOCAL_HEALTH_BOARD, wales, _cite("lad21-lhb22", "lhb22_code"))
+    for code, name in _rows("lad24-fra24", "fra24_code", "fra24_name"):
+        country = wales if code.startswith("W") else england
+        kind = AreaKind.FIRE_AND_RESCUE_AUTHORITY
+        area(code, name, kind, country, _cite("lad24-fra24", "fra24_code"))
+    for d in district_records().values():
+        area(d.code, d.name, _kind(d.code), d.parents, _cite("lad24-csp24-pfa24", "ltla24_code"))
+    return tuple(out.values())
+
+
+@functools.cache
+def lsoa_district() -> dict[str, tuple[str, int]]:
+    """LSOA code (2011 or 2021) -> (district code, 2024) and the vintages it is in (bits).
+
+    A 2011 LSOA takes the district of its 2021 best fit (of the most of them, for the
+    few 2011 LSOAs split across districts). Bit 1: in the 2011 table; bit 2: in 2021.
+
+    Example:
+        >>> lsoa_district()["E01031180"]
+        ('E07000220', 3)
+    """
+    out: dict[str, tuple[str, int]] = {}
+    for code, lad in _rows("lsoa21-ward24-lad24", "lsoa21_code", "ltla24_code"):
+        out[code] = (lad, 2)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for old, new in _rows("lsoa11-lsoa21-lad22", "lsoa11_code", "lsoa21_code"):
+        votes[old][out[new][0]] += 1
+    for old, counter in votes.items():
+        lad = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        bits = out[old][1] if old in out else 0
+        out[old] = (out[old][0] if old in out else lad, bits | 1)
+    return out
+
+
+@attrs.frozen(slots=True)
+class LsoaRecord:
+    """One LSOA (either vintage) of the national tables, as :func:`lsoa_records` gives it.
+
+    Example:
+        >>> LsoaRecord("E01031180", "Rugby 010E", "E07000220", 3, "E05008983", "Paddox").both
+        True
+    """
+
+    code: str
+    name: str
+    district: str
+    vintages: int
+    ward: str | None = None
+    ward_name: str | None = None
+
+    @property
+    def both(self) -> bool:
+        """Whether the code is in both the 2011 and the 2021 tables (unchanged).
+
+        Example:
+            >>> LsoaRecord("E01035014", "Rugby 013F", "E07000220", 2).both
+            False
+        """
+        return self.vintages == 3
+
+
+def lsoa_records(districts: Iterable[str]) -> list[LsoaRecord]:
+    """The LSOAs (2011 and 2021) of some districts, with the 2024 ward of each 2021 LSOA.
+
+    Example:
+        >>> recs = lsoa_records(["E07000220"])
+        >>> sum(r.vintages & 1 > 0 for r in recs), sum(r.vintages & 2 > 0 for r in recs)
+        (61, 67)
+    """
+    wanted = pa.array(sorted(set(districts)), pa.string())
+    cols = ("lsoa21_code", "lsoa21_name", "ward24_code", "ward24_name", "ltla24_code")
+    t21 = read_table("lsoa21-ward24-lad24", cols)
+    t21 = t21.filter(pc.is_in(t21.column("ltla24_code"), value_set=wanted))
+    vint = lsoa_district()
+    out = [
+        LsoaRecord(code, name, lad, vint[code][1], ward, ward_name)
+        for code, name, ward, ward_name, lad in zip(
+            *(t21.column(c).to_pylist() for c in cols), strict=True
+        )
+    ]
+    have = {r.code for r in out}
+    keep = set(wanted.to_pylist())
+    t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa11_name"))
+    for code, name in zip(*(t11.column(c).to_pylist() for c in t11.column_names), strict=True):
+        if code in have or vint[code][1] != 1 or vint[code][0] not in keep:
+            continue
+        have.add(code)
+        out.append(LsoaRecord(code, name, vint[code][0], 1))
+    return out
+
+
+_WARD_DOUBT = (
+    "the table gives each 2021 LSOA's ward as at May 2024; when the ward took this code is "
+    "not in the table (taken as the 2021 census day)"
+)
+
+
+def lsoa_areas(districts: Iterable[str]) -> list[Area]:
+    """The LSOA (2011 and 2021) and ward areas of some districts, from the national tables.
+
+    An LSOA code in both vintages is one area of kind ``lsoa2021`` valid from the 2011
+    census; a code only in 2011 is ``lsoa2011`` and ended at the 2021 census; a code only
+    in 2021 begins then. A 2021 LSOA lies in its district and its 2024 ward.
+
+    Example:
+        >>> areas = {a.id: a for a in lsoa_areas(["E07000220"])}
+        >>> areas["E01031141"].kind.value, str(areas["E01031141"].valid)
+        ('lsoa2011', '2011-03-27 to 2021-03-20')
+        >>> areas["E01031180"].parents
+        ('E07000220', 'E05008983')
+    """
+    out: dict[str, Area] = {}
+    lsoas: list[Area] = []
+    ward_cite = _cite("lsoa21-ward24-lad24", "ward24_code, ward24_name", _WARD_DOUBT)
+    for r in sorted(lsoa_records(districts), key=lambda r: r.code):
+        if r.ward is not None and r.ward_name is not None and r.ward not in out:
+            out[r.ward] = Area(
+                code=r.ward,
+                name=r.ward_name,
+                kind=AreaKind.WARD,
+                parents=(r.district,),
+                valid=Period(CENSUS_2021),
+                citation=ward_cite,
+            )
+        if r.vintages == 1:
+            kind, valid = AreaKind.LSOA2011, Period(CENSUS_2011, CENSUS_2021)
+            citation = _cite("lsoa11-lsoa21-lad22", "lsoa11_code, change_code")
+        else:
+            kind = AreaKind.LSOA2021
+            valid = Period(CENSUS_2011 if r.both else CENSUS_2021)
+            citation = _cite("lsoa21-ward24-lad24", "lsoa21_code, ltla24_code")
+        parents = (r.district,) if r.ward is None else (r.district, r.ward)
+        lsoas.append(
+            Area(
+                code=r.code, name=r.name, kind=kind, parents=parents, valid=valid, citation=citation
+            )
+        )
+    return sorted(out.values(), key=lambda a: a.id) + lsoas

@@ -1,0 +1,271 @@
+"""LSOA resolution over Arrow columns: each distinct code and name resolved once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from svduty.areas._model import Area, AreaKind, AreaMatch, Match, normalise_name
+from svduty.areas._national import lsoa_district
+from svduty.errors import AreaError, UnknownAreaError
+
+__all__ = [
+    "LSOA_NAME",
+    "RESOLVED_COLUMNS",
+    "Outcome",
+    "Resolving",
+    "resolve_columns",
+    "string_array",
+]
+
+RESOLVED_COLUMNS: tuple[str, ...] = (
+    "lsoa_code",
+    "district_code",
+    "district_name",
+    "csp_code",
+    "csp_name",
+    "police_area",
+    "match",
+)
+"""The columns of :meth:`Geography.resolve_lsoas` (all strings), in order.
+
+``district_code`` and ``district_name`` name the LSOA's real district, in the
+partnership's area or not (a geography with the national tables names Coventry, Lancaster
+or Flintshire); ``csp_code`` and ``csp_name`` are null when the district holds several
+community safety partnerships (the tables do not say which part an LSOA is in);
+``police_area`` is the police command area's name (such as "Warwickshire Police North");
+``match`` is ``"table"``, ``"name"`` or ``"unresolved"``."""
+
+LSOA_NAME = re.compile(r"^\s*(.*\S)\s+\d{3}[A-Z]\s*$")
+"""An LSOA name: the district's name, a space and a code such as ``010E``."""
+
+Outcome = tuple[str | None, str | None, str | None, str | None, str | None, str]
+"""district code, district name, CSP code, CSP name, police command area, match."""
+
+Resolver = Callable[[str], Outcome | None]
+Column = Any
+
+
+def string_array(values: Any) -> Any:
+    """An Arrow string array from a sequence, an Arrow array or a chunked array.
+
+    Example:
+        >>> string_array(pa.array([1, None])).to_pylist()
+        ['1', None]
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if not isinstance(values, pa.Array):
+        values = pa.array(list(values), pa.string())
+    if not pa.types.is_string(values.type):
+        if pa.types.is_dictionary(values.type):
+            values = values.dictionary_decode()
+        values = values.cast(pa.string())
+    return values
+
+
+def resolve_columns(
+    codes: Column,
+    names: Column | None,
+    by_code: Resolver,
+    by_name: Resolver,
+    cache: dict[str, Any],
+) -> pa.Table:
+    """Resolve a column of codes (then names where the code fails), row order preserved.
+
+    Each distinct value is resolved once (memoised in ``cache`` across calls); rows are
+    then filled with Arrow ``take``. Rows that resolve neither way get
+    ``match="unresolved"`` and nulls.
+
+    Raises:
+        AreaError: if there are names but not as many as codes.
+
+    Example:
+        >>> out = resolve_columns(["a", "b"], None,
+        ...     lambda c: ("D", "Dee", None, None, None, "table") if c == "a" else None,
+        ...     lambda n: None, {})
+        >>> out.column("match").to_pylist()
+        ['table', 'unresolved']
+    """
+    code_arr = string_array(codes)
+    outcomes: list[Outcome] = []
+    seen: dict[Outcome, int] = {}
+
+    def intern(o: Outcome | None) -> int | None:
+        if o is None:
+            return None
+        if o not in seen:
+            seen[o] = len(outcomes)
+            outcomes.append(o)
+        return seen[o]
+
+    unresolved = intern((None, None, None, None, None, Match.UNRESOLVED.value))
+
+    def per_row(values: Any, resolve: Resolver, memo: dict[str, Outcome | None]) -> Any:
+        enc: Any = pc.dictionary_encode(values)
+        found = []
+        for v in enc.dictionary.to_pylist():
+            if v not in memo:  # each distinct value is resolved once per geography
+                memo[v] = resolve(v)
+            found.append(intern(memo[v]))
+        return pc.take(pa.array(found, pa.int32()), enc.indices)
+
+    row = per_row(code_arr, by_code, cache.setdefault("lsoa_codes", {}))
+    if names is not None:
+        name_arr = string_array(names)
+        if len(name_arr) != len(code_arr):
+            raise AreaError.single(
+                None,
+                "names",
+                expected=f"as many names as codes ({len(code_arr)})",
+                got=str(len(name_arr)),
+            )
+        row = pc.coalesce(row, per_row(name_arr, by_name, cache.setdefault("lsoa_names", {})))
+    row = pc.coalesce(row, pa.scalar(unresolved, pa.int32()))
+    columns = {"lsoa_code": code_arr}
+    for j, col in enumerate(RESOLVED_COLUMNS[1:]):
+        values = pa.array([o[j] for o in outcomes], pa.string())
+        columns[col] = pc.take(values, row)
+    return pa.table(columns)
+
+
+class Resolving:
+    """LSOA codes and names to districts, for :class:`~svduty.areas.Geography`.
+
+    Example:
+        >>> import svduty
+        >>> isinstance(svduty.warwickshire().geography, Resolving)
+        True
+    """
+
+    __slots__ = ()
+    _index: Any
+    national: bool
+
+    def _outside(self) -> Any:  # pragma: no cover - Geography's
+        raise NotImplementedError
+
+    def get(self, code_or_id: str, as_at: Any = None) -> Area:  # pragma: no cover
+        """The area with a code (see :meth:`Geography.get`)."""
+        raise NotImplementedError
+
+    def parents(self, code_or_id: str, kind: Any = None) -> tuple[Area, ...]:  # pragma: no cover
+        """The areas an area lies in (see :meth:`Geography.parents`)."""
+        raise NotImplementedError
+
+    def district_of(self, code: str) -> Area:  # pragma: no cover
+        """The district of an area (see :meth:`Geography.district_of`)."""
+        raise NotImplementedError
+
+    def _district_outcome(self, district: Area, match: str) -> Outcome:
+        holder = self if district.id in self._index.current else self._outside()
+        assert holder is not None  # an area outside the index came from the tables
+        csp = holder.parents(district.id, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP)
+        pca = holder.parents(district.id, AreaKind.POLICE_COMMAND_AREA)
+        one = len(csp) == 1
+        return (
+            district.code,
+            district.name,
+            csp[0].code if one else None,
+            csp[0].name if one else None,
+            pca[0].name if pca else None,
+            match,
+        )
+
+    def _code_outcome(self, code: str | None) -> Outcome | None:
+        if code is None:
+            return None
+        key = code.strip()
+        area = self._index.current.get(key)
+        if area is not None:
+            if not area.kind.is_lsoa:
+                return None
+            return self._district_outcome(self.district_of(area.id), Match.TABLE.value)
+        if not self.national or key not in lsoa_district():
+            return None
+        return self._district_outcome(self.get(lsoa_district()[key][0]), Match.TABLE.value)
+
+    def _name_outcome(self, name: str | None) -> Outcome | None:
+        if name is None:
+            return None
+        m = LSOA_NAME.match(name)
+        if not m:
+            return None
+        district_name = m.group(1)
+        for geo in (self, self._outside()):
+            if geo is None:
+                continue
+            for area_id in geo._index.by_name.get(normalise_name(district_name), ()):
+                area = geo._index.current[area_id]
+                if area.kind.is_local_government_area:
+                    return self._district_outcome(area, Match.NAME.value)
+        return (None, district_name, None, None, None, Match.NAME.value)
+
+    def resolve_lsoa(self, code: str | None, name: str | None = None) -> AreaMatch:
+        """The district (and CSP, police command area) of an LSOA, from its code or name.
+
+        A code in the ONS tables resolves with ``match="table"``. A code the tables do not
+        know resolves from the LSOA name ("Rugby 010E" -> Rugby) with ``match="name"``; a
+        district outside the geography is then reported by name only. A geography built
+        with ``national=True`` resolves LSOAs (2011 or 2021) anywhere in England and Wales
+        to their real district, in the area or not.
+
+        Raises:
+            UnknownAreaError: naming the code, if neither the code nor the name resolves.
+
+        Example:
+            >>> import svduty
+            >>> geo = svduty.warwickshire().geography
+            >>> geo.resolve_lsoa("E01031180").csp_name
+            'Rugby'
+            >>> m = geo.resolve_lsoa("E01099999", "Rugby 010E")
+            >>> m.district_code, m.match
+            ('E07000220', 'name')
+            >>> geo.resolve_lsoa("E01033620", "Birmingham 012E").district_name
+            'Birmingham'
+            >>> geo.resolve_lsoa("E01099999")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.UnknownAreaError: unknown area: E01099999 (not in the LSOA tables, and no LSOA name to resolve from)
+        """  # noqa: E501
+        out = self._code_outcome(code) or self._name_outcome(name)
+        if out is None:
+            hint = (
+                "not in the LSOA tables, and the LSOA name does not end in a code like 001A"
+                if name is not None
+                else "not in the LSOA tables, and no LSOA name to resolve from"
+            )
+            raise UnknownAreaError(str(code)[:40], hint)
+        return AreaMatch(code, out[0], out[1], out[5], out[2], out[3], out[4])
+
+    def resolve_lsoas(
+        self,
+        codes: pa.Array[Any] | pa.ChunkedArray[Any] | Sequence[str | None],
+        names: pa.Array[Any] | pa.ChunkedArray[Any] | Sequence[str | None] | None = None,
+    ) -> pa.Table:
+        """:meth:`resolve_lsoa` for a column of codes (and names), row order preserved.
+
+        Each distinct code and name is resolved once; rows are then filled with Arrow
+        ``take``, so millions of rows cost little more than their distinct values. Rows
+        that resolve neither way are kept, with ``match="unresolved"`` and nulls.
+
+        Returns:
+            A table with the string columns of ``svduty.areas.RESOLVED_COLUMNS``.
+
+        Example:
+            >>> import svduty, pyarrow as pa
+            >>> geo = svduty.warwickshire().geography
+            >>> t = geo.resolve_lsoas(pa.array(["E01031180", "E01099999", None]),
+            ...                       pa.array(["Rugby 010E", "Warwick 001A", None]))
+            >>> t.column("district_name").to_pylist()
+            ['Rugby', 'Warwick', None]
+            >>> t.column("match").to_pylist()
+            ['table', 'name', 'unresolved']
+        """
+        return resolve_columns(
+            codes, names, self._code_outcome, self._name_outcome, self._index.cache
+        )

@@ -1,0 +1,217 @@
+"""The typed changes a what-if scenario is made of (bodies, relations, authorities, areas)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+
+from svduty.governance._model import Body, Cadence, Relation, RelationKind
+from svduty.governance._reorganise import (
+    AbolishAuthority,
+    CreateArea,
+    CreateAuthority,
+    TransferFunctions,
+)
+from svduty.sources import Citation
+
+__all__ = [
+    "CHANGE_TYPES",
+    "AddBody",
+    "AddRelation",
+    "Change",
+    "ChangeCadence",
+    "ChangeDistricts",
+    "Merge",
+    "MoveUnder",
+    "RemoveBody",
+    "RemoveRelation",
+    "Rename",
+]
+
+
+def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class AddBody:
+    """Add a body.
+
+    Example:
+        >>> AddBody.op
+        'add_body'
+    """
+
+    op: ClassVar[str] = "add_body"
+    body: Body
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class RemoveBody:
+    """Remove a body and every relation from or to it.
+
+    Example:
+        >>> RemoveBody("chief-officers-group").body
+        'chief-officers-group'
+    """
+
+    op: ClassVar[str] = "remove_body"
+    body: str
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class AddRelation:
+    """Add a relation between two existing bodies.
+
+    Example:
+        >>> AddRelation.op
+        'add_relation'
+    """
+
+    op: ClassVar[str] = "add_relation"
+    relation: Relation
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class RemoveRelation:
+    """Remove the relation of a kind from one body to another.
+
+    Example:
+        >>> RemoveRelation("a", "b", RelationKind.OVERSEES).kind.value
+        'oversees'
+    """
+
+    op: ClassVar[str] = "remove_relation"
+    source: str
+    target: str
+    kind: RelationKind
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Rename:
+    """Give a body a new name (its id stays).
+
+    Example:
+        >>> Rename("soc-joint-action-group", "Serious Violence Strategic Board").op
+        'rename'
+    """
+
+    op: ClassVar[str] = "rename"
+    body: str
+    name: str
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Merge:
+    """Merge ``absorb`` into ``keep``: relations move over, coverage and members join.
+
+    Relations that would become a body's relation to itself are dropped; where both
+    bodies had the same relation to a third, ``keep``'s is kept.
+
+    Example:
+        >>> Merge("rugby-csp-board", "north-warwickshire-csp-board").op
+        'merge'
+    """
+
+    op: ClassVar[str] = "merge"
+    keep: str
+    absorb: str
+    name: str | None = None
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class MoveUnder:
+    """Put a body under another: its ``oversees`` relations are replaced by one from ``parent``.
+
+    The new relation cites the change's citation, else the scenario's.
+
+    Example:
+        >>> MoveUnder("soc-tactical-group", "safer-warwickshire-partnership-board").op
+        'move_under'
+    """
+
+    op: ClassVar[str] = "move_under"
+    body: str
+    parent: str
+    citation: Citation | None = None
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class ChangeCadence:
+    """Change how often a body meets or, with ``target`` and ``kind``, a relation recurs.
+
+    Example:
+        >>> ChangeCadence("soc-tactical-group", Cadence.MONTHLY).cadence.value
+        'monthly'
+    """
+
+    op: ClassVar[str] = "change_cadence"
+    body: str
+    cadence: Cadence | None
+    target: str | None = None
+    kind: RelationKind | None = None
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class ChangeDistricts:
+    """Change which districts a body covers (and, optionally, the area it serves).
+
+    Example:
+        >>> ChangeDistricts("rugby-csp-board", ("E07000220",)).districts
+        ('E07000220',)
+    """
+
+    op: ClassVar[str] = "change_districts"
+    body: str
+    districts: tuple[str, ...] = attrs.field(converter=_tuple)
+    area: str | None = None
+    reason: str | None = None
+
+
+Change = (
+    AddBody
+    | RemoveBody
+    | AddRelation
+    | RemoveRelation
+    | Rename
+    | Merge
+    | MoveUnder
+    | ChangeCadence
+    | ChangeDistricts
+    | AbolishAuthority
+    | CreateAuthority
+    | TransferFunctions
+    | CreateArea
+)
+"""One typed change of a :class:`Scenario`."""
+
+CHANGE_TYPES: dict[str, type[Change]] = {
+    c.op: c
+    for c in (
+        AddBody,
+        RemoveBody,
+        AddRelation,
+        RemoveRelation,
+        Rename,
+        Merge,
+        MoveUnder,
+        ChangeCadence,
+        ChangeDistricts,
+        AbolishAuthority,
+        CreateAuthority,
+        TransferFunctions,
+        CreateArea,
+    )
+}

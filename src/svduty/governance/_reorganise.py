@@ -1,0 +1,347 @@
+"""What-ifs that change authorities and areas, and the Schedule 1 check that follows them.
+
+A reorganisation abolishes councils, creates new ones, moves functions (a fire and
+rescue authority, the establishment of a youth offending team) from one to another and
+replaces districts with new local government areas. These changes sit in a
+:class:`~svduty.governance.Scenario` beside the changes to bodies; :func:`reorganise`
+applies them to a partnership's authorities and areas, and :func:`schedule_1_findings`
+re-runs the s.11(6) join for each local government area to report what Schedule 1
+leaves without an authority.
+
+Example:
+    >>> import svduty
+    >>> p = svduty.warwickshire()
+    >>> after = reorganise(p.authorities, p.local_area.districts, p.scenarios["lgr-two-unitaries"])
+    >>> after.areas
+    ('north-warwickshire-unitary', 'south-warwickshire-unitary')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import ClassVar, Protocol
+
+import attrs
+import pendulum
+
+from svduty.authorities import (
+    Authorities,
+    Authority,
+    AuthorityCategory,
+    category_info,
+    specified_authorities_for,
+)
+from svduty.errors import Problem, ScenarioError
+from svduty.findings import Finding, Severity
+from svduty.governance._rules import GOVERNANCE_RULES
+from svduty.sources import Citation
+
+__all__ = [
+    "AbolishAuthority",
+    "CreateArea",
+    "CreateAuthority",
+    "Reorganised",
+    "TransferFunctions",
+    "reorganise",
+    "schedule_1_findings",
+]
+
+
+class ScenarioLike(Protocol):
+    """What :func:`reorganise` reads of a scenario: its name and its changes."""
+
+    @property
+    def name(self) -> str:
+        """The scenario's id."""
+
+    @property
+    def changes(self) -> tuple[object, ...]:
+        """Its changes, in order."""
+
+
+def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@attrs.frozen(slots=True)
+class AbolishAuthority:
+    """Abolish an authority: it, and its records in other capacities, cease to exist.
+
+    Records with ``same_body_as`` the authority (the same legal body as, say, fire and
+    rescue authority) go with it, and so does a youth offending team established only
+    by it, unless a :class:`TransferFunctions` moved them first.
+    It leaves every body's members, and a body's chair and host, that it held. The log
+    cites the authority's own planned change where ``authorities.toml`` records one.
+
+    Example:
+        >>> AbolishAuthority("warwickshire-county-council").op
+        'abolish_authority'
+    """
+
+    op: ClassVar[str] = "abolish_authority"
+    authority: str
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class CreateAuthority:
+    """Create an authority (a new unitary council, a combined fire authority...).
+
+    Example:
+        >>> CreateAuthority.op
+        'create_authority'
+    """
+
+    op: ClassVar[str] = "create_authority"
+    authority: Authority
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class TransferFunctions:
+    """Move an authority's functions to another authority.
+
+    The records of the same legal body in other capacities, the youth offending teams it
+    established, and its membership, chairing and hosting of bodies pass to ``target``.
+
+    Example:
+        >>> TransferFunctions("warwickshire-county-council", "unitary").target
+        'unitary'
+    """
+
+    op: ClassVar[str] = "transfer_functions"
+    source: str
+    target: str
+    reason: str | None = None
+
+
+@attrs.frozen(slots=True)
+class CreateArea:
+    """A new local government area that replaces districts of the partnership's area.
+
+    Attributes:
+        code: The area's code, used by the s.11(6) join (a GSS code where one is issued,
+            else a slug).
+        name: The area's name.
+        replaces: The district codes it replaces.
+        citation: Where the area is proposed.
+
+    Example:
+        >>> CreateArea("north", "North", ("E07000218", "E07000219")).replaces
+        ('E07000218', 'E07000219')
+    """
+
+    op: ClassVar[str] = "create_area"
+    code: str
+    name: str
+    replaces: tuple[str, ...] = attrs.field(converter=_tuple)
+    citation: Citation | None = None
+    reason: str | None = None
+
+
+AUTHORITY_CHANGES = (AbolishAuthority, CreateAuthority, TransferFunctions, CreateArea)
+"""The changes that act on authorities and areas (the graph keeps its bodies)."""
+
+
+@attrs.frozen(slots=True)
+class Reorganised:
+    """A partnership's authorities and areas after a scenario.
+
+    Attributes:
+        authorities: The authorities, with a join that maps replaced districts to the
+            new areas.
+        areas: The local government areas of the partnership (new areas, then the
+            districts no area replaced).
+        replaced: Each replaced district code with the code of the area replacing it.
+        messages: What each authority or area change did, by the change's index.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> reorganise(p.authorities, p.local_area.districts,
+        ...            p.scenarios["jag-to-sv-strategic-board"]).replaced
+        {}
+    """
+
+    authorities: Authorities
+    areas: tuple[str, ...]
+    replaced: Mapping[str, str] = attrs.field(factory=dict)
+    messages: Mapping[int, str] = attrs.field(factory=dict)
+
+
+def _fail(scenario: str, i: int, field: str, message: str) -> ScenarioError:
+    return ScenarioError(
+        [Problem(field=f"changes[{i}].{field}", message=message, file=f"scenario {scenario}")]
+    )
+
+
+def _planned(a: Authority) -> str:
+    if not a.planned_changes:
+        return ""
+    p = a.planned_changes[0]
+    return f" (planned {p.on.isoformat()}: {p.what} [{p.citation}])"
+
+
+def reorganise(
+    authorities: Authorities, districts: Iterable[str], scenario: ScenarioLike | None
+) -> Reorganised:
+    """Apply a scenario's authority and area changes; other changes are left alone.
+
+    Args:
+        authorities: The partnership's authorities (with their ``districts_within`` join).
+        districts: The districts of the partnership's local area.
+        scenario: The :class:`~svduty.governance.Scenario` (``None``: no change).
+
+    Raises:
+        ScenarioError: naming the change that names an unknown authority, reuses an id,
+            or replaces a district that is not in the area or already replaced.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> one = reorganise(p.authorities, p.local_area.districts,
+        ...                  p.scenarios["lgr-single-unitary"])
+        >>> one.areas, "warwickshire-county-council" in one.authorities
+        (('warwickshire-unitary',), False)
+    """
+    name = scenario.name if scenario is not None else ""
+    changes = scenario.changes if scenario is not None else ()
+    items = {a.id: a for a in authorities.items}
+    area = tuple(districts)
+    replaced: dict[str, str] = {}
+    new_areas: list[str] = []
+    messages: dict[int, str] = {}
+    for i, change in enumerate(changes):
+        if isinstance(change, AbolishAuthority):
+            if change.authority not in items:
+                raise _fail(name, i, "authority", f"no authority with id {change.authority!r}")
+            gone = [change.authority]
+            gone += [a.id for a in items.values() if a.same_body_as == change.authority]
+            # a youth offending team goes with the last of the authorities that established it
+            gone += [
+                a.id
+                for a in items.values()
+                if a.established_by and set(a.established_by) <= set(gone) and a.id not in gone
+            ]
+            planned = _planned(items[change.authority])
+            for gone_id in gone:
+                del items[gone_id]
+            messages[i] = f"abolished {', '.join(gone)}{planned}"
+        elif isinstance(change, CreateAuthority):
+            if change.authority.id in items:
+                raise _fail(name, i, "authority.id", f"{change.authority.id!r} already exists")
+            items[change.authority.id] = change.authority
+            messages[i] = f"created {change.authority.id} ({change.authority.category.value})"
+        elif isinstance(change, TransferFunctions):
+            for field in ("source", "target"):
+                if getattr(change, field) not in items:
+                    raise _fail(name, i, field, f"no authority with id {getattr(change, field)!r}")
+            moved = []
+            for record in list(items.values()):
+                same = record.same_body_as
+                new = attrs.evolve(
+                    record,
+                    same_body_as=change.target if same == change.source else same,
+                    established_by=tuple(
+                        change.target if e == change.source else e for e in record.established_by
+                    ),
+                )
+                if new != record:
+                    items[record.id] = new
+                    moved.append(record.id)
+            messages[i] = f"functions of {change.source} pass to {change.target}: " + (
+                ", ".join(moved) or "no other records"
+            )
+        elif isinstance(change, CreateArea):
+            for d in change.replaces:
+                if d not in area or d in replaced:
+                    raise _fail(
+                        name, i, "replaces", f"{d} is not a district of the area left to replace"
+                    )
+                replaced[d] = change.code
+            new_areas.append(change.code)
+            messages[i] = (
+                f"created area {change.code} ({change.name}) from {', '.join(change.replaces)}"
+            )
+    old_join = authorities.districts_within
+    codes = set(new_areas)
+
+    def join(code: str) -> tuple[str, ...]:
+        if code in codes:
+            return (code,)
+        within = old_join(code) if old_join is not None else (code,)
+        return tuple(dict.fromkeys(replaced.get(d, d) for d in within))
+
+    after = Authorities(tuple(items.values()), authorities.absences, districts_within=join)
+    kept = tuple(d for d in area if d not in replaced)
+    return Reorganised(after, (*new_areas, *kept), replaced, messages)
+
+
+def _requirement(category: AuthorityCategory) -> str:
+    """What a category fills in Schedule 1: its table (each row, for criminal justice)."""
+    info = category_info(category)
+    if info.table == "Criminal justice":  # a provider of probation services AND a YOT
+        return f"'{info.table}' table ({category.value.replace('_', ' ')})"
+    return f"'{info.table}' table"
+
+
+def _tables(authorities: Authorities, ids: Iterable[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for a in ids:
+        out.setdefault(_requirement(authorities.get(a).category), []).append(a)
+    return out
+
+
+def schedule_1_findings(
+    before: Authorities,
+    after: Reorganised,
+    *,
+    on: pendulum.Date | None = None,
+) -> tuple[Finding, ...]:
+    """What Schedule 1 leaves without a specified authority in each local government area.
+
+    For each area the s.11(6) join is run again on the changed authorities. An area
+    with a GSS code reports every Schedule 1 table that applies to it and has no
+    authority; every area reports each table that had an authority for a district it
+    replaces and has none now.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> same = reorganise(p.authorities, p.local_area.districts,
+        ...                   p.scenarios["jag-to-sv-strategic-board"])
+        >>> schedule_1_findings(p.authorities, same)
+        ()
+    """
+    rule = GOVERNANCE_RULES["GOV-SCHEDULE-1"]
+    out: list[Finding] = []
+    for lga in after.areas:
+        now = specified_authorities_for(after.authorities, lga, on=on)
+        have = _tables(after.authorities, now.subjects)
+        was: dict[str, list[str]] = {}
+        for d in [d for d, new in after.replaced.items() if new == lga] or [lga]:
+            for table, ids in _tables(
+                before, specified_authorities_for(before, d, on=on).subjects
+            ).items():
+                was.setdefault(table, []).extend(i for i in ids if i not in was.get(table, []))
+        cites = (rule.citation, *dict.fromkeys(r.citation for r in now.reasons))
+        for table in sorted(set(was) - set(have)):
+            out.append(
+                Finding(
+                    rule.id,
+                    Severity.ERROR,
+                    f"{lga} has no specified authority of the {table} of Schedule 1 "
+                    f"(before: {', '.join(was[table])})",
+                    cites,
+                    (lga, *was[table]),
+                    data=(("table", table),),
+                )
+            )
+        if lga[:1] in ("E", "W") and lga[1:].isdigit():  # a GSS code: the tables are known
+            reported = [t.split(" table")[0] for t in set(was) - set(have)]
+            out.extend(
+                Finding(rule.id, Severity.ERROR, f"missing {m}", cites, (lga,))
+                for m in now.missing
+                if not any(t in m for t in reported)
+            )
+    return tuple(out)

@@ -1,0 +1,78 @@
+"""The rules a governance graph is checked against: national law in code, practice in bundles.
+
+:data:`GOVERNANCE_RULES` holds the rules that come from national law, each citing it.
+A partnership's own practice (a reporting path to the countywide board, a declared
+grant recipient, ...) is not law: the checks exist in code (:data:`PRACTICE_CHECKS`),
+and a partnership declares which of them are its rules, with the citation of its own
+documents, in its bundle's ``governance.toml`` (``[[rules]]``).
+
+Example:
+    >>> GOVERNANCE_RULES["GOV-CSP-COVERAGE"].citation.source.id
+    'cda-1998'
+    >>> sorted(PRACTICE_CHECKS)[:3]
+    ['GOV-CYCLE', 'GOV-GRANT', 'GOV-ISOLATED']
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from svduty.sources import Citation, cite
+
+__all__ = ["GOVERNANCE_RULES", "PRACTICE_CHECKS", "GovernanceRule"]
+
+
+@attrs.frozen(slots=True)
+class GovernanceRule:
+    """A rule a governance graph is checked against, with where the rule comes from.
+
+    Attributes:
+        id: The rule id, such as ``"GOV-PATH"``.
+        requires: What the rule requires, in words.
+        citation: The provision of law, or the partnership's document, that makes it a rule.
+
+    Example:
+        >>> r = GovernanceRule("GOV-ISOLATED", "every body has a relation", cite("cda-1998"))
+        >>> r.id, r.citation.source.id
+        ('GOV-ISOLATED', 'cda-1998')
+    """
+
+    id: str
+    requires: str
+    citation: Citation
+
+
+GOVERNANCE_RULES: dict[str, GovernanceRule] = {
+    r.id: r
+    for r in (
+        GovernanceRule(
+            "GOV-CSP-COVERAGE",
+            "every district is covered by exactly one community safety partnership",
+            cite("cda-1998", "s.5"),
+        ),
+        GovernanceRule(
+            "GOV-SCHEDULE-1",
+            "every local government area of the partnership has, for each table of "
+            "Schedule 1 that applies to it, a specified authority (the s.11(6) join)",
+            cite("pcsc-act-2022", "s.11 and Sch 1"),
+        ),
+    )
+}
+"""The rules of national law every governance graph is checked against, by id."""
+
+PRACTICE_CHECKS: dict[str, str] = {
+    "GOV-REF": "no relation points at a body that does not exist",
+    "GOV-CYCLE": "oversight has no cycles",
+    "GOV-PATH": "every local body has a reporting path to a countywide strategic body",
+    "GOV-SPECIFIED": "every specified authority of the area is a member of an established "
+    "strategic body",
+    "GOV-GRANT": "a grant has a recipient, and the money reaches a body that manages its "
+    "spend (the recipient itself or a body it funds, directly or in turn)",
+    "GOV-ISOLATED": "every body has at least one relation",
+    "GOV-TIMETABLE": "the timetable names bodies of the graph",
+}
+"""The checks svduty can run for a partnership's practice, by id: what each checks.
+
+A check runs only when the partnership declares it as a :class:`GovernanceRule` with its
+citation (the bundle's ``governance.toml``); otherwise it is reported as skipped.
+"""

@@ -1,0 +1,209 @@
+"""Completeness of a bundle: the specified authorities each area needs, and real area codes.
+
+:func:`check_completeness` reports, as :mod:`svduty.findings`, what a structurally valid
+bundle still lacks or gets wrong:
+
+- ``BUNDLE-SPECIFIED``: a local government area of the local area without an authority of
+  each Schedule 1 table its kind requires (a two-tier district and its county; a unitary;
+  Wales), s.11(6);
+- ``BUNDLE-CATEGORY-AREA``: an authority whose areas are not of the kind its category
+  serves (a district council pointed at a county, a chief officer at an ICB);
+- ``BUNDLE-GSS``: a GSS code anywhere in any file of the bundle (governance, scenarios and
+  funding included) that is neither an area of the bundle nor of the national ONS tables,
+  or a ``districts`` entry that is not a local government area.
+
+Example:
+    >>> import svduty
+    >>> check_completeness(svduty.warwickshire()).ok
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from svduty.areas import AreaKind, Geography
+from svduty.authorities import AuthorityCategory, specified_authorities_for
+from svduty.errors import Problem
+from svduty.findings import Finding, Findings, Severity
+from svduty.io._files import read_toml
+from svduty.partnership import Partnership
+from svduty.sources import cite
+
+__all__ = ["AREA_KINDS", "check_completeness", "completeness_problems"]
+
+_K = AreaKind
+_LGA = frozenset(k for k in AreaKind if k.is_local_government_area)
+_C = AuthorityCategory
+AREA_KINDS: dict[AuthorityCategory, frozenset[AreaKind]] = {
+    _C.DISTRICT_COUNCIL: frozenset({_K.DISTRICT, _K.UNITARY, _K.METROPOLITAN_DISTRICT}),
+    _C.COUNTY_COUNCIL: frozenset({_K.COUNTY}),
+    _C.COUNTY_COUNCIL_NO_DISTRICTS: frozenset({_K.COUNTY, _K.UNITARY}),
+    _C.LONDON_BOROUGH_COUNCIL: frozenset({_K.LONDON_BOROUGH}),
+    _C.COMMON_COUNCIL: frozenset({_K.LONDON_BOROUGH}),
+    _C.COUNCIL_OF_THE_ISLES_OF_SCILLY: frozenset({_K.UNITARY}),
+    _C.WELSH_COUNTY_COUNCIL: frozenset({_K.WELSH_PRINCIPAL_AREA}),
+    _C.WELSH_COUNTY_BOROUGH_COUNCIL: frozenset({_K.WELSH_PRINCIPAL_AREA}),
+    _C.CHIEF_OFFICER_OF_POLICE: frozenset({_K.POLICE_FORCE_AREA}),
+    _C.LOCAL_POLICING_BODY: frozenset({_K.POLICE_FORCE_AREA}),
+    _C.FIRE_AND_RESCUE_AUTHORITY: frozenset({_K.FIRE_AND_RESCUE_AUTHORITY, _K.COUNTY} | _LGA),
+    _C.INTEGRATED_CARE_BOARD: frozenset({_K.INTEGRATED_CARE_BOARD}),
+    _C.LOCAL_HEALTH_BOARD: frozenset({_K.LOCAL_HEALTH_BOARD}),
+}
+"""The kinds of area an authority of each category may name (Sch 1's second column).
+
+A category not listed (probation, youth offending teams, Schedule 2, other partners)
+may name any area that contains local government areas.
+
+Example:
+    >>> AreaKind.COUNTY in AREA_KINDS[AuthorityCategory.DISTRICT_COUNCIL]
+    False
+"""
+
+_GSS = re.compile(r"^[EWSNK]\d{8}$")
+_SCH1 = cite("pcsc-act-2022", "s.11(6), Sch 1")
+_FILES = (
+    "bundle.toml",
+    "areas.toml",
+    "authorities.toml",
+    "definition.toml",
+    "funding.toml",
+    "strategy.toml",
+    "governance.toml",
+    "timetable.toml",
+)
+
+
+def _strings(data: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, f"{path}[{i}]")
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _kind_of(geo: Geography, code: str) -> AreaKind | None:
+    if code in geo:
+        return geo.get(code).kind
+    found = Geography.england_and_wales()
+    if code in found:
+        return found.get(code).kind
+    if geo.district_code_of(code) is not None:  # an LSOA of the national tables
+        return AreaKind.LSOA2021
+    return None
+
+
+def _gss_findings(partnership: Partnership) -> list[Finding]:
+    root = partnership.bundle_path
+    if root is None:
+        return []
+    files = [f for f in _FILES if (root / f).is_file()]
+    folder = root / "scenarios"
+    if folder.is_dir():
+        files += [f"scenarios/{f.name}" for f in sorted(folder.glob("*.toml"))]
+    out: list[Finding] = []
+    for file in files:
+        for path, value in _strings(read_toml(Path(root) / file), ""):
+            if not _GSS.match(value) or (file == "areas.toml" and path.endswith(".code")):
+                continue
+            kind = _kind_of(partnership.geography, value)
+            if kind is None:
+                message = f"{value} is not an area of the bundle or of England and Wales"
+            elif re.search(r"districts\[\d+\]$", path) and not kind.is_local_government_area:
+                message = (
+                    f"{value} is a {kind.value.replace('_', ' ')}, not a local government area"
+                )
+            else:
+                continue
+            out.append(
+                Finding(
+                    "BUNDLE-GSS",
+                    Severity.ERROR,
+                    message,
+                    (_SCH1,),
+                    subjects=(value,),
+                    where=f"{file}: {path}",
+                )
+            )
+    return out
+
+
+def _category_findings(partnership: Partnership) -> list[Finding]:
+    out = []
+    for i, a in enumerate(partnership.authorities):
+        allowed = AREA_KINDS.get(a.category)
+        for j, code in enumerate(a.areas):
+            kind = _kind_of(partnership.geography, code)
+            if kind is None or allowed is None or kind in allowed:
+                continue
+            out.append(
+                Finding(
+                    "BUNDLE-CATEGORY-AREA",
+                    Severity.ERROR,
+                    f"{a.id} is a {a.category.value.replace('_', ' ')} but {code} is a "
+                    f"{kind.value.replace('_', ' ')} (expected "
+                    f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})",
+                    (a.info.citation,),
+                    subjects=(a.id, code),
+                    where=f"authorities.toml: authorities[{i}].areas[{j}]",
+                )
+            )
+    return out
+
+
+def check_completeness(partnership: Partnership) -> Findings:
+    """What a loaded bundle lacks: specified authorities, area kinds, unknown GSS codes.
+
+    Example:
+        >>> import tempfile, pathlib, svduty
+        >>> from svduty.io import new_bundle
+        >>> path = new_bundle(tempfile.mkdtemp() + "/x", ["E07000220"])
+        >>> f = path / "authorities.toml"
+        >>> text = f.read_text().replace('"fire_and_rescue_authority"', '"other_partner"')
+        >>> _ = f.write_text(text)
+        >>> for f in check_completeness(svduty.load_partnership(path)).errors:
+        ...     print(f.where, f.message[:60])
+        authorities.toml: authorities no fire and rescue authority for E07000220 (Rugby): a specif
+    """
+    p = partnership
+    out = _gss_findings(p) + _category_findings(p)
+    for i, code in enumerate(p.local_area.districts):
+        answer = specified_authorities_for(
+            p.authorities, code, districts_within=p.geography.district_codes_within
+        )
+        for missing in answer.missing:
+            table = re.search(r"\(([^()]*)\) for", missing)
+            label = table.group(1) if table else "an authority"
+            out.append(
+                Finding(
+                    "BUNDLE-SPECIFIED",
+                    Severity.ERROR,
+                    f"no {label} for {code} ({p.geography.get(code).name}): {missing}",
+                    (_SCH1,),
+                    subjects=(code,),
+                    where="authorities.toml: authorities",
+                    data=(("local_area", f"districts[{i}]"),),
+                )
+            )
+    return Findings(tuple(out))
+
+
+def completeness_problems(partnership: Partnership) -> list[Problem]:
+    """:func:`check_completeness` as problems, one per error, naming file and field.
+
+    Example:
+        >>> import svduty
+        >>> completeness_problems(svduty.warwickshire())
+        []
+    """
+    out = []
+    for f in check_completeness(partnership).errors:
+        file, _, field = f.where.partition(": ")
+        out.append(Problem(message=f"{f.rule}: {f.message}", file=file, field=field or None))
+    return out

@@ -1,0 +1,44 @@
+"""Definitions by name: a national one or a packaged bundle's.
+
+This module sits above both the bundle loader and the definition loader, so neither
+imports the other (no import cycle).
+
+Example:
+    >>> d = load_packaged_definition("warwickshire")
+    >>> d.id, [i.kind for i in d.include][:3]
+    ('warwickshire', ['who_violence', 'coercive_control', 'financial_abuse'])
+"""
+
+from __future__ import annotations
+
+from svduty.definitions import DEFINITIONS, Definition
+from svduty.errors import DefinitionError
+from svduty.io._bundle import PACKAGED, load_partnership
+
+__all__ = ["load_packaged_definition"]
+
+
+def load_packaged_definition(name: str) -> Definition:
+    """A named definition: a national one or a packaged bundle's.
+
+    National: ``pcsc-s13``, ``who-2002``, ``sv-strategy-2018``; packaged bundles:
+    ``warwickshire``.
+
+    Raises:
+        DefinitionError: if there is no definition of that name.
+
+    Example:
+        >>> load_packaged_definition("who-2002").title
+        'World Health Organization definition of violence (2002)'
+    """
+    if name in DEFINITIONS:
+        return DEFINITIONS[name]
+    definition = load_partnership(name).definition if name in PACKAGED else None
+    if definition is None:
+        raise DefinitionError.single(
+            None,
+            "definition",
+            expected="one of " + ", ".join([*sorted(DEFINITIONS), *sorted(PACKAGED)]),
+            got=name[:40],
+        )
+    return definition

@@ -1,0 +1,234 @@
+"""Starting bundles for any area (svduty init / new_bundle), and completeness checks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import svduty
+from svduty.areas import AreaKind, Geography
+from svduty.cli import main
+from svduty.definitions import STATUTE
+from svduty.errors import BundleError
+from svduty.io import (
+    check_completeness,
+    default_pipeline,
+    load_partnership,
+    new_bundle,
+    read_police_uk,
+    validate_bundle,
+)
+from svduty.io._pipeline import Tally
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+if not SHARED.exists():  # a worktree under /work: shared/ is beside it
+    SHARED = Path("/work/shared/data")
+EW = Geography.england_and_wales()
+FORCES = [a.code for a in EW.all("police_force_area")]
+
+
+def _check(path: Path, codes: list[str]) -> svduty.Partnership:
+    assert validate_bundle(path) == []
+    p = load_partnership(path)
+    want = sorted({d.id for c in codes for d in EW.districts_within(c)})
+    assert sorted(p.local_area.districts) == want
+    geo = p.geography
+    for d in want:  # every CSP, force, ICB / health board and FRA of every district
+        for parent in EW.parents(d):
+            if parent.kind is not AreaKind.REGION:
+                assert parent.id in geo, (d, parent.id)
+                assert geo.contains(parent.id, d)
+    for d in want:  # the districts of each CSP, in the area or not, as in the tables
+        for csp in EW.parents(d, "community_safety_partnership"):
+            assert set(geo.district_codes_within(csp.id)) == set(EW.district_codes_within(csp.id))
+    assert check_completeness(p).ok
+    return p
+
+
+def test_all_43_police_force_areas(tmp_path):
+    assert len(FORCES) == 43
+    seen = 0
+    for code in FORCES:
+        p = _check(new_bundle(tmp_path / code, [code]), [code])
+        assert any(a.category.value == "chief_officer_of_police" for a in p.authorities)
+        seen += len(p.local_area.districts)
+    assert seen == 318  # every local government area of England and Wales, once
+
+
+SAMPLE = [
+    ["E22000359"],  # South Warwickshire: one CSP, two districts
+    ["E22000303"],  # Aylesbury Vale: one of Buckinghamshire's four CSPs
+    ["E22000367"],  # Dorset CSP: Dorset and part of BCP
+    ["E22000031", "E22000033"],  # two CSPs of Cumberland
+    ["W14000023"],  # a Welsh CSP across two principal areas
+    ["E06000058"],  # BCP
+    ["E06000061"],  # North Northamptonshire
+    ["E06000053"],  # the Isles of Scilly
+    ["E09000001", "E09000033"],  # the City of London and Westminster
+    ["E08000026"],  # Coventry
+    ["W06000005"],  # Flintshire
+    ["E10000031"],  # Warwickshire county
+    ["E07000121"],  # Lancaster (two-tier)
+    ["Leicester", "Leicestershire", "Rutland"],  # by name
+]
+
+
+@pytest.mark.parametrize("codes", SAMPLE, ids="+".join)
+def test_a_sample_of_csps_unitaries_and_districts(tmp_path, codes):
+    ids = [EW.find(c).id if c not in EW else c for c in codes]
+    p = _check(new_bundle(tmp_path / "b", codes), ids)
+    cats = Counter(a.category.value for a in p.authorities)
+    assert cats["provider_of_probation_services"] == 1
+    assert cats["youth_offending_team"] >= 1
+    assert cats["local_policing_body"] >= 1
+    assert p.definition is None  # the statute's definition applies
+
+
+def test_the_councils_schedule_1_implies(tmp_path):
+    p = load_partnership(new_bundle(tmp_path / "l", ["E09000001", "E06000053", "W06000005"]))
+    cats = {a.areas[0]: a.category.value for a in p.authorities if "council" in a.category.value}
+    assert cats["E09000001"] == "common_council"
+    assert cats["E06000053"] == "council_of_the_isles_of_scilly"
+    assert cats["W06000005"] == "welsh_county_council"
+    wrexham = load_partnership(new_bundle(tmp_path / "w", ["W06000006"]))
+    assert "welsh_county_borough_council" in {a.category.value for a in wrexham.authorities}
+    lancs = load_partnership(new_bundle(tmp_path / "t", ["E07000121"]))
+    assert {a.category.value for a in lancs.authorities} >= {"district_council", "county_council"}
+    yot = next(a for a in lancs.authorities if a.category.value == "youth_offending_team")
+    assert yot.areas == ("E10000017",)  # established by Lancashire County Council
+    unconfirmed = [a for a in lancs.authorities if a.citation.confidence.value == "unconfirmed"]
+    assert all(a.citation.doubt for a in unconfirmed)
+    assert len(unconfirmed) >= 5
+
+
+def test_bad_areas_are_named(tmp_path):
+    with pytest.raises(BundleError) as info:
+        new_bundle(tmp_path / "x", ["E07999999", "E12000005", "E01031180"])
+    assert [p.field for p in info.value.problems] == ["areas[0]", "areas[1]", "areas[2]"]
+    with pytest.raises(BundleError, match="at least one"):
+        new_bundle(tmp_path / "x", [])
+    new_bundle(tmp_path / "y", ["E07000220"])
+    with pytest.raises(BundleError, match="empty folder"):
+        new_bundle(tmp_path / "y", ["E07000220"])
+    assert new_bundle(tmp_path / "y", ["E07000221"], overwrite=True, name="s").is_dir()
+    assert load_partnership(tmp_path / "y").name == "s"
+
+
+def test_validate_rejects_a_missing_specified_authority(tmp_path):
+    path = new_bundle(tmp_path / "b", ["E07000220"])
+    text = (path / "authorities.toml").read_text()
+    text = text.replace('category = "county_council"', 'category = "other_partner"')
+    (path / "authorities.toml").write_text(text)
+    found = [str(p) for p in validate_bundle(path)]
+    assert found == [
+        "authorities.toml: authorities: BUNDLE-SPECIFIED: no county council for E07000220 "
+        "(Rugby): a specified authority of the 'Local government' table (county council) "
+        "for E07000220 (Sch 1)"
+    ]
+
+
+def test_validate_rejects_unknown_codes_and_wrong_kinds_in_every_file(tmp_path):
+    path = tmp_path / "w"
+    shutil.copytree(Path(svduty.__file__).parent / "data" / "warwickshire", path)
+    gov = (path / "governance.toml").read_text()
+    gov = gov.replace('districts = ["E07000220"]', 'districts = ["E07999999"]', 1)
+    gov = gov.replace('districts = ["E07000218"', 'districts = ["E22000321"', 1)
+    (path / "governance.toml").write_text(gov)
+    auth = (path / "authorities.toml").read_text()
+    auth = auth.replace('areas = ["E07000218"]', 'areas = ["E10000031"]', 1)
+    (path / "authorities.toml").write_text(auth)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(path)], stdout=out, stderr=err) == 1
+    lines = err.getvalue().splitlines()
+    assert any(
+        line.startswith("governance.toml: bodies[")
+        and "BUNDLE-GSS: E07999999 is not an area of the bundle or of England and Wales" in line
+        for line in lines
+    )
+    assert any("BUNDLE-GSS: E22000321 is a community safety partnership" in x for x in lines)
+    assert (
+        "authorities.toml: authorities[1].areas[0]: BUNDLE-CATEGORY-AREA: "
+        "north-warwickshire-borough-council is a district council but E10000031 is a county "
+        "(expected district or metropolitan district or unitary)"
+    ) in lines
+    assert any(
+        "BUNDLE-SPECIFIED: no " in x and "E07000218 (North Warwickshire)" in x for x in lines
+    )
+    assert len(lines) == 4  # every problem of every file, in one run
+
+
+def test_svduty_init(tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["init", str(tmp_path / "tv"), "--area", "E23000029"], stdout=out, stderr=err)
+    assert code == 0, err.getvalue()
+    assert "local government areas (13)" in out.getvalue()
+    assert main(["validate", str(tmp_path / "tv")], stdout=io.StringIO()) == 0
+    err = io.StringIO()
+    assert main(["init", str(tmp_path / "x"), "--area", "E99"], stderr=err) == 1
+    assert "areas[0]" in err.getvalue()
+
+
+def test_examplshire_is_packaged_and_equal_to_the_test_copy():
+    p = load_partnership("examplshire")
+    assert p.local_area.areas() == ("Exton", "Sampleford-on-Sea")
+    packaged = Path(svduty.__file__).parent / "data" / "examplshire"
+    test_copy = Path(__file__).parents[1] / "data" / "example-bundle"
+    for f in test_copy.glob("*.toml"):
+        assert (packaged / f.name).read_text() == f.read_text()
+    assert validate_bundle("examplshire") == []
+
+
+def _independent_join(files: list[Path], districts: set[str]) -> tuple[Counter[str], int, int]:
+    lad = {}
+    with (SHARED / "ons" / "national" / "lsoa21-ward24-lad24.csv").open() as fh:
+        for r in csv.DictReader(fh):
+            lad[r["lsoa21_code"]] = (r["ltla24_code"], r["ltla24_name"])
+    with (SHARED / "ons" / "national" / "lsoa11-lsoa21-lad22.csv").open() as fh:
+        for r in csv.DictReader(fh):
+            lad.setdefault(r["lsoa11_code"], lad[r["lsoa21_code"]])
+    names: Counter[str] = Counter()
+    inside = outside = 0
+    for f in files:
+        with f.open(newline="") as fh:
+            for r in csv.DictReader(fh):
+                code = r["LSOA code"]
+                if not code:
+                    continue
+                district, name = lad[code]
+                names[name] += 1
+                if district in districts:
+                    inside += 1
+                else:
+                    outside += 1
+    return names, inside, outside
+
+
+@pytest.mark.parametrize("force", ["E23000014", "E23000017"])
+def test_a_police_uk_file_classified_against_another_area(tmp_path, force):
+    """Warwickshire Police's months, classified against West Midlands (and its own)."""
+    files = sorted((SHARED / "policeuk").glob("*.csv"))
+    p = load_partnership(new_bundle(tmp_path / "b", [force]))
+    pipe = default_pipeline(p, definition=STATUTE)
+    tally = Tally()
+    for batch in read_police_uk(files):
+        tally.count_in(batch.num_rows)
+        tally.count_out(pipe(batch))
+    s = tally.summary()
+    names, inside, outside = _independent_join(files, set(p.local_area.districts))
+    assert s.inside_area == inside
+    assert s.outside_area == outside
+    assert {k: v for k, v in s.by_district.items() if v} == dict(names)
+    if force == "E23000014":  # Coventry and Birmingham rows are inside West Midlands
+        assert 0 < inside < outside
+        assert names["Coventry"] > 0
+
+
+def test_copying_a_bundle_keeps_it_valid(tmp_path):
+    path = new_bundle(tmp_path / "b", ["E22000359"])
+    shutil.copytree(path, tmp_path / "c")
+    assert validate_bundle(tmp_path / "c") == []

@@ -1,0 +1,662 @@
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import svduty
+from svduty.answers import Answer, Reason, Verdict
+from svduty.authorities import (
+    CATEGORIES,
+    Absence,
+    Authorities,
+    Authority,
+    AuthorityCategory,
+    InformationFacts,
+    JoinRule,
+    Role,
+    can_be_directed,
+    category_info,
+    local_government_areas,
+    may_assist,
+    may_disclose,
+    may_require_information,
+    must_consult_s8,
+    role_of,
+    specified_authorities_for,
+)
+from svduty.errors import BundleError, ConflictError, DataError, UnknownBodyError
+from svduty.io import dump_authorities, load_authorities, read_toml
+from svduty.io._converter import make_converter, structure
+from svduty.periods import Period
+from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
+
+DATA = Path(__file__).parents[2] / "src" / "svduty" / "data" / "warwickshire"
+ACT = cite("pcsc-act-2022", "Sch 1")
+
+# ---------------------------------------------------------------- categories
+
+
+def test_every_category_has_info_and_citations() -> None:
+    assert set(CATEGORIES) == set(AuthorityCategory)
+    for cat, info in CATEGORIES.items():
+        assert info.category is cat
+        for c in (info.citation, info.join_citation):
+            assert isinstance(c, Citation)
+            assert c.source.id == "pcsc-act-2022"
+            assert c.provision
+            if c.confidence is Confidence.UNCONFIRMED:
+                assert c.doubt
+                assert c.doubt.strip()
+
+
+@pytest.mark.parametrize(
+    "cat", ["integrated_care_board", "local_health_board", "fire_and_rescue_authority"]
+)
+def test_unconfirmed_schedule_1_rows_say_so(cat: str) -> None:
+    assert category_info(cat).citation.confidence is Confidence.UNCONFIRMED
+
+
+def test_police_row_lga_wording_is_unconfirmed() -> None:
+    info = category_info("chief_officer_of_police")
+    assert info.join_citation.confidence is Confidence.UNCONFIRMED
+    assert "police" in (info.join_citation.doubt or "")
+
+
+def test_roles_of_the_schedules() -> None:
+    by_role: dict[Role, set[AuthorityCategory]] = {}
+    for cat, info in CATEGORIES.items():
+        by_role.setdefault(info.role, set()).add(cat)
+    assert by_role[Role.RELEVANT_AUTHORITY] == {
+        AuthorityCategory.EDUCATIONAL_AUTHORITY,
+        AuthorityCategory.PRISON_AUTHORITY,
+        AuthorityCategory.YOUTH_CUSTODY_AUTHORITY,
+    }
+    assert by_role[Role.LOCAL_POLICING_BODY] == {AuthorityCategory.LOCAL_POLICING_BODY}
+    assert len(by_role[Role.SPECIFIED_AUTHORITY]) == 14
+    health = {c for c, i in CATEGORIES.items() if i.health_or_social_care}
+    assert health == {
+        AuthorityCategory.INTEGRATED_CARE_BOARD,
+        AuthorityCategory.LOCAL_HEALTH_BOARD,
+    }
+
+
+def test_unknown_category_rejected() -> None:
+    with pytest.raises(ValueError):  # noqa: PT011
+        category_info("parish_council")
+
+
+# ---------------------------------------------------------------- answers
+
+
+def _reason() -> Reason:
+    return Reason("s.8(4)", "x", cite("pcsc-act-2022", "s.8(4)"))
+
+
+def test_answer_invariants() -> None:
+    with pytest.raises(DataError):
+        Answer("q", Verdict.YES, ())
+    with pytest.raises(DataError):
+        Answer("q", Verdict.NO, (_reason(),), missing=("x",))
+    with pytest.raises(DataError):
+        Answer("q", Verdict.UNDETERMINED, (_reason(),))
+    a = Answer("q", Verdict.UNDETERMINED, [_reason()], missing=["m"], subjects=["s"], value="v")
+    text = a.explain()
+    for part in ("missing: m", "subjects: s", "value: v"):
+        assert part in text
+    data = a.to_json()
+    assert data["verdict"] == "undetermined"
+    assert data["reasons"][0]["citation"]["provision"] == "s.8(4)"
+    assert a.citations == (a.reasons[0].citation,)
+
+
+def test_reason_str_shows_doubt() -> None:
+    c = cite("pcsc-act-2022", "Sch 1", confidence=Confidence.UNCONFIRMED, doubt="row unclear")
+    assert str(Reason("s.11(6)", "x", c)).endswith("(unconfirmed: row unclear)")
+
+
+# ---------------------------------------------------------------- model
+
+
+def _auth(i: str, cat: str, areas: Iterable[str], **kw: Any) -> Authority:
+    return Authority(i, i.upper(), AuthorityCategory(cat), tuple(areas), ACT, **kw)
+
+
+def test_duplicate_ids_conflict() -> None:
+    with pytest.raises(ConflictError):
+        Authorities([_auth("a", "district_council", ["E07000901"])] * 2)
+
+
+def test_collection_queries() -> None:
+    auths = Authorities(
+        [
+            _auth("a", "district_council", ["E07000901"], valid=Period("2023-01-31")),
+            _auth("p", "local_policing_body", ["E23000901"]),
+        ],
+        [Absence(AuthorityCategory.PRISON_AUTHORITY, ["E07000901"], ACT)],
+    )
+    assert "a" in auths
+    assert "z" not in auths
+    assert len(auths) == 2
+    assert [x.id for x in auths] == ["a", "p"]
+    assert auths.by_role("local_policing_body") == (auths.get("p"),)
+    assert auths.by_category("district_council") == (auths.get("a"),)
+    assert len(auths.as_at("2020-01-01")) == 1
+    assert auths.by_role("specified_authority", on="2020-01-01") == ()
+    with pytest.raises(UnknownBodyError):
+        auths.get("z")
+    with pytest.raises(DataError):
+        auths.specified_for("E07000901")
+    joined = auths.with_districts_within(lambda c: {"E23000901": ["E07000901"]}.get(c, [c]))
+    assert joined.local_government_areas("p") == ("E07000901",)
+    assert [x.id for x in joined.for_area("E07000901")] == ["a", "p"]
+    assert joined.specified_for("E07000901", on="2020-01-01") == ()
+    assert len(joined.absences_for("E07000901", "prison_authority")) == 1
+    assert joined.absences_for("E07000901", "youth_custody_authority") == ()
+    assert joined == auths  # the join callable is not part of the value
+
+
+def test_nation_of() -> None:
+    assert _auth("w", "welsh_county_council", ["W06000901"]).nation_of.value == "wales"
+    assert _auth("f", "fire_and_rescue_authority", []).nation_of is None
+
+
+def test_may_assist_arguments() -> None:
+    pcc = _auth("p", "local_policing_body", ["E23000901"])
+    with pytest.raises(ValueError):  # noqa: PT011
+        may_assist(pcc, ["a", "b"], section="s.8", districts_within=lambda c: [c])
+    with pytest.raises(ValueError):  # noqa: PT011
+        may_assist(pcc, ["a"], section="s.10", districts_within=lambda c: [c])
+
+
+def test_can_be_directed_unknown_duty() -> None:
+    with pytest.raises(ValueError):  # noqa: PT011
+        can_be_directed(_auth("a", "district_council", ["E07000901"]), "s.99")
+
+
+def test_every_category_and_duty_answers() -> None:
+    duties = ("s.8", "s.14(6)", "s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)")
+    for cat in AuthorityCategory:
+        a = _auth("x", cat.value, ["E07000901"])
+        for duty in duties:
+            ans = can_be_directed(a, duty)
+            if a.role not in {Role.SPECIFIED_AUTHORITY, Role.RELEVANT_AUTHORITY}:
+                assert ans.no
+        assert role_of(a).value == a.role.value
+
+
+# ---------------------------------------------------------------- properties
+
+CODES = st.sampled_from(["A", "B", "C", "D", "E", "F"])
+GEO = st.dictionaries(CODES, st.frozensets(st.sampled_from(["L1", "L2", "L3", "L4"])), min_size=6)
+
+
+def _within(geo: dict[str, frozenset[str]]) -> Any:
+    def fn(code: str) -> Iterable[str]:
+        return geo.get(code, {code})
+
+    return fn
+
+
+@given(
+    cat=st.sampled_from(list(AuthorityCategory)),
+    areas=st.lists(CODES, max_size=4),
+    more=st.lists(CODES, max_size=3),
+    geo=GEO,
+)
+def test_join_is_monotone(
+    cat: AuthorityCategory, areas: list[str], more: list[str], geo: Any
+) -> None:
+    fn = _within(geo)
+    small = local_government_areas(_auth("x", cat.value, areas), fn)
+    big = local_government_areas(_auth("x", cat.value, areas + more), fn)
+    assert set(small) <= set(big)
+    assert list(small) == sorted(set(small))
+
+
+@given(cat=st.sampled_from(list(AuthorityCategory)), areas=st.lists(CODES, max_size=4), geo=GEO)
+def test_join_is_idempotent(cat: AuthorityCategory, areas: list[str], geo: Any) -> None:
+    fn = _within(geo)
+    once = local_government_areas(_auth("x", cat.value, areas), fn)
+    twice = local_government_areas(_auth("x", cat.value, once), fn)
+    assert twice == once
+    if CATEGORIES[cat].join is JoinRule.NONE:
+        assert once == ()
+
+
+BOOL3 = st.one_of(st.none(), st.booleans())
+FACT_NAMES = [f.name for f in attrs.fields(InformationFacts)]
+
+
+def _consistent(d: dict[str, bool | None]) -> bool:
+    # s.10(10): patient information is personal information; the other mix is a conflict
+    return not (d["patient_information"] is True and d["personal_information"] is False)
+
+
+def _facts(fills: dict[str, st.SearchStrategy[bool | None]]) -> st.SearchStrategy[InformationFacts]:
+    return st.fixed_dictionaries(fills).filter(_consistent).map(lambda d: InformationFacts(**d))
+
+
+FACTS = _facts(dict.fromkeys(FACT_NAMES, BOOL3))
+PARTIES = st.sampled_from(list(AuthorityCategory))
+
+
+def _completions(facts: InformationFacts) -> st.SearchStrategy[InformationFacts]:
+    fills = {
+        name: st.booleans() if getattr(facts, name) is None else st.just(getattr(facts, name))
+        for name in FACT_NAMES
+    }
+    return _facts(fills)
+
+
+def _check(answer: Answer) -> None:
+    if answer.verdict is not Verdict.UNDETERMINED:
+        assert answer.missing == ()
+    else:
+        assert answer.missing
+    assert all(isinstance(r.citation, Citation) for r in answer.reasons)
+
+
+@given(d=PARTIES, r=PARTIES, facts=FACTS, data=st.data())
+def test_disclosure_settled_answers_survive_more_facts(
+    d: AuthorityCategory, r: AuthorityCategory, facts: InformationFacts, data: st.DataObject
+) -> None:
+    a = _auth("a", d.value, ["L1"])
+    b = _auth("b", r.value, ["L1"])
+    first = may_disclose(a, b, facts)
+    _check(first)
+    later = may_disclose(a, b, data.draw(_completions(facts)))
+    assert later.verdict is not Verdict.UNDETERMINED
+    if first.verdict is not Verdict.UNDETERMINED:
+        assert later.verdict is first.verdict
+    if first.yes:
+        assert not any(getattr(facts, n) is None for n in ("patient_information",))
+
+
+@given(r=PARTIES, facts=FACTS, data=st.data())
+def test_request_settled_answers_survive_more_facts(
+    r: AuthorityCategory, facts: InformationFacts, data: st.DataObject
+) -> None:
+    pcc = _auth("p", "local_policing_body", ["P"])
+    b = _auth("b", r.value, ["L1"])
+    fn = _within({"P": frozenset({"L1"})})
+    first = may_require_information(pcc, b, facts, districts_within=fn)
+    _check(first)
+    later = may_require_information(pcc, b, data.draw(_completions(facts)), districts_within=fn)
+    assert later.verdict is not Verdict.UNDETERMINED
+    if first.verdict is not Verdict.UNDETERMINED:
+        assert later.verdict is first.verdict
+
+
+@given(
+    cat=PARTIES,
+    duty=st.sampled_from(["s.8", "s.14(6)", "s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)"]),
+    sos=BOOL3,
+    devolved=BOOL3,
+    consent=BOOL3,
+)
+def test_directions_never_yes_with_missing_facts(
+    cat: AuthorityCategory, duty: str, sos: bool | None, devolved: bool | None, consent: bool | None
+) -> None:
+    a = _auth("x", cat.value, ["L1"], provider_is_secretary_of_state=sos)
+    ans = can_be_directed(
+        a, duty, devolved_welsh_authority=devolved, welsh_ministers_consent=consent
+    )
+    _check(ans)
+    if ans.yes and cat is AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
+        assert sos is False
+
+
+@given(lga=st.sampled_from(["E07000901", "E06000901", "W06000901", "E10000999", "S12000001"]))
+def test_specified_for_well_formed(lga: str) -> None:
+    auths = Authorities([_auth("d", "district_council", ["E07000901"])])
+    ans = specified_authorities_for(auths, lga, districts_within=lambda c: [c])
+    _check(ans)
+    assert set(ans.subjects) <= {"d"}
+
+
+# ---------------------------------------------------------------- loader
+
+
+def _sources() -> Any:
+    data = read_toml(DATA / "bundle.toml")
+    return CATALOGUE.extend(structure(s, Source) for s in data["sources"])
+
+
+def _good() -> dict[str, Any]:
+    return {
+        "authorities": [
+            {
+                "id": "cc",
+                "name": "County",
+                "category": "county_council",
+                "areas": ["E10000999"],
+                "citation": {"source": "pcsc-act-2022", "provision": "Sch 1"},
+            },
+            {
+                "id": "yot",
+                "name": "YOT",
+                "category": "youth_offending_team",
+                "areas": ["E10000999"],
+                "established_by": ["cc"],
+                "same_body_as": "cc",
+                "citation": {"source": "pcsc-act-2022", "provision": "Sch 1"},
+            },
+        ],
+        "absences": [
+            {
+                "category": "prison_authority",
+                "areas": ["E10000999"],
+                "citation": {"source": "pcsc-act-2022", "provision": "Sch 2"},
+            }
+        ],
+    }
+
+
+def test_round_trip() -> None:
+    auths = load_authorities(_good(), file="a.toml")
+    again = load_authorities(dump_authorities(auths), file="a.toml")
+    assert again == auths
+
+
+def _problems(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(BundleError) as info:
+        load_authorities(data, file="authorities.toml")
+    assert all(p.file == "authorities.toml" for p in info.value.problems)
+    return [f"{p.field}: {p.what()}" for p in info.value.problems]
+
+
+def test_bad_input_names_file_and_field() -> None:
+    d = _good()
+    d["authorities"][0]["category"] = "parish_council"
+    assert _problems(d)[0].startswith("authorities[0].category")
+    d = _good()
+    del d["authorities"][1]["citation"]
+    assert _problems(d)[0].startswith("authorities[1].citation")
+    d = _good()
+    d["authorities"][1]["id"] = "cc"
+    assert any("authorities[1].id" in p for p in _problems(d))
+    d = _good()
+    d["authorities"][1]["established_by"] = ["nobody"]
+    d["authorities"][1]["same_body_as"] = "nobody"
+    probs = _problems(d)
+    assert any(p.startswith("authorities[1].established_by[0]") for p in probs)
+    assert any(p.startswith("authorities[1].same_body_as") for p in probs)
+    d = _good()
+    d["authorities"][0]["areas"] = []
+    assert _problems(d)[0].startswith("authorities[0].areas")
+    d = _good()
+    d["absences"][0]["areas"] = []
+    assert _problems(d)[0].startswith("absences[0].areas")
+    d = _good()
+    d["authorities"][0]["citation"] = {"source": "pcsc-act-2022", "confidence": "unconfirmed"}
+    assert "doubt" in _problems(d)[0]
+    d = _good()
+    d["authorities"][0]["colour"] = "red"
+    assert "unknown field" in _problems(d)[0]
+
+
+def test_district_council_needs_exactly_one_area() -> None:
+    d = _good()
+    d["authorities"][0]["category"] = "district_council"
+    d["authorities"][0]["areas"] = ["E07000901", "E07000902"]
+    assert "exactly one" in _problems(d)[0]
+
+
+# ---------------------------------------------------------------- Warwickshire
+
+DISTRICTS = ["E07000218", "E07000219", "E07000220", "E07000221", "E07000222"]
+WARWICKSHIRE = {
+    "E10000031": DISTRICTS,
+    "E23000017": DISTRICTS,
+    "E54000018": [*DISTRICTS, "E08000026"],
+}
+
+
+def warwickshire() -> Authorities:
+    conv = make_converter(_sources())
+    data = read_toml(DATA / "authorities.toml")
+    auths = load_authorities(data, file="authorities.toml", converter=conv)
+    return auths.with_districts_within(lambda c: WARWICKSHIRE.get(c, [c]))
+
+
+def test_warwickshire_named_bodies() -> None:
+    w = warwickshire()
+    assert len(w) == 12
+    names = {a.name for a in w}
+    for n in (
+        "Warwickshire County Council",
+        "North Warwickshire Borough Council",
+        "Nuneaton and Bedworth Borough Council",
+        "Rugby Borough Council",
+        "Stratford-on-Avon District Council",
+        "Warwick District Council",
+        "Warwickshire Youth Justice Service",
+        "NHS Coventry and Warwickshire Integrated Care Board",
+        "Police and Crime Commissioner for Warwickshire",
+    ):
+        assert n in names
+    areas = {a.areas[0] for a in w.by_category("district_council")}
+    assert areas == set(DISTRICTS)
+    assert w.get("warwickshire-county-council").areas == ("E10000031",)
+    fra = w.get("warwickshire-fire-and-rescue-authority")
+    assert fra.same_body_as == "warwickshire-county-council"
+    yjs = w.get("warwickshire-youth-justice-service")
+    assert yjs.category is AuthorityCategory.YOUTH_OFFENDING_TEAM
+    assert yjs.established_by == ("warwickshire-county-council",)
+    assert w.get("warwickshire-police").areas == ("E23000017",)
+    assert w.get("coventry-and-warwickshire-icb").areas == ("E54000018",)
+
+
+def test_warwickshire_specified_authorities_per_district() -> None:
+    w = warwickshire()
+    for district in DISTRICTS:
+        ans = specified_authorities_for(w, district)
+        assert ans.yes, ans.explain()
+        assert len(ans.subjects) == 7
+        assert "warwickshire-pcc" not in ans.subjects
+    assert w.local_government_areas("coventry-and-warwickshire-icb") == (
+        "E07000218",
+        "E07000219",
+        "E07000220",
+        "E07000221",
+        "E07000222",
+        "E08000026",
+    )
+
+
+def test_warwickshire_pcc_is_not_specified() -> None:
+    w = warwickshire()
+    pcc = w.get("warwickshire-pcc")
+    assert pcc.role is Role.LOCAL_POLICING_BODY
+    assert w.by_role("local_policing_body") == (pcc,)
+    assert may_assist(pcc, ["E07000220"], districts_within=w.districts_within).yes
+    change = pcc.planned_changes[0]
+    assert change.on.year == 2028
+    assert change.citation.confidence is Confidence.UNCONFIRMED
+    assert pcc.holder("Police and Crime Commissioner", "2024-06-01").name == "Philip Seccombe"
+
+
+def test_warwickshire_no_prison_or_youth_custody_unconfirmed() -> None:
+    w = warwickshire()
+    assert w.by_role("relevant_authority") == ()
+    for cat in ("prison_authority", "youth_custody_authority"):
+        (absence,) = w.absences_for("E07000220", cat)
+        assert absence.citation.confidence is Confidence.UNCONFIRMED
+        assert "confirm with partners" in (absence.citation.doubt or "")
+    assert "HMP Onley" in w.absences[0].neighbouring
+    ans = must_consult_s8(w, "E07000220")
+    assert ans.undetermined
+    assert any("educational" in m for m in ans.missing)
+    assert any("confirm with partners" in m for m in ans.missing)
+
+
+def test_warwickshire_probation_cannot_be_directed() -> None:
+    w = warwickshire()
+    assert can_be_directed(w.get("warwickshire-probation-delivery-unit"), "s.8").no
+    assert can_be_directed(w.get("rugby-borough-council"), "s.8").yes
+
+
+def test_warwickshire_chief_constable_dated() -> None:
+    police = warwickshire().get("warwickshire-police")
+    assert police.holder("Chief Constable", "2025-01-01").name == "Alex Franklin-Smith"
+    assert police.holder("Chief Constable", "2024-01-01") is None
+
+
+def test_every_warwickshire_record_cites_a_source() -> None:
+    w = warwickshire()
+    for a in w:
+        assert a.citation.source.id
+        for h in a.holders:
+            assert h.citation.source.id
+        for c in a.planned_changes:
+            assert c.citation.source.id
+    for x in w.absences:
+        assert x.citation.doubt
+
+
+def test_unknown_area_codes_named_when_a_geography_is_given() -> None:
+    known = {"E10000999": ["E07000901"]}
+
+    def within(code: str) -> Iterable[str]:
+        if code not in known:
+            raise UnknownBodyError(code)  # any LookupError, as UnknownAreaError is
+        return known[code]
+
+    auths = load_authorities(_good(), file="a.toml", districts_within=within)
+    assert auths.specified_for("E07000901")[0].id == "cc"
+    d = _good()
+    d["authorities"][1]["areas"] = ["E10000998"]
+    d["absences"][0]["areas"] = ["E10000997"]
+    with pytest.raises(BundleError) as info:
+        load_authorities(d, file="a.toml", districts_within=within)
+    fields = [p.field for p in info.value.problems]
+    assert fields == ["authorities[1].areas[0]", "absences[0].areas[0]"]
+
+
+# -- s.10(10): patient information is a kind of personal information ----------------------
+
+
+def test_patient_information_that_is_not_personal_is_a_conflict() -> None:
+    with pytest.raises(ConflictError) as err:
+        InformationFacts(patient_information=True, personal_information=False)
+    assert err.value.problems[0].field == "personal_information"
+    assert "s.10(10)" in str(err.value)
+
+
+@given(d=PARTIES, r=PARTIES, facts=FACTS)
+def test_not_personal_information_settles_the_patient_carve_out(
+    d: AuthorityCategory, r: AuthorityCategory, facts: InformationFacts
+) -> None:
+    known = attrs.evolve(
+        facts,
+        personal_information=False,
+        patient_information=None if facts.patient_information else facts.patient_information,
+    )
+    a, b = _auth("a", d.value, ["L1"]), _auth("b", r.value, ["L1"])
+    answer = may_disclose(a, b, known)
+    assert not any("patient_information" in m for m in answer.missing)
+    if known.patient_information is None:
+        said = [x for x in answer.reasons if x.rule == "s.16(4)(a)"]
+        assert said
+        assert "s.10(10)" in said[0].citation.provision
+    # the entailed fact decides as the stated one would
+    stated = may_disclose(a, b, attrs.evolve(known, patient_information=False))
+    assert answer.verdict is stated.verdict
+
+
+@given(r=PARTIES, facts=FACTS)
+def test_patient_information_is_personal_for_a_health_or_social_care_authority(
+    r: AuthorityCategory, facts: InformationFacts
+) -> None:
+    icb = _auth("icb", "integrated_care_board", ["L1"])
+    other = _auth("b", r.value, ["L1"])
+    patient = attrs.evolve(facts, patient_information=True, personal_information=None)
+    answer = may_disclose(icb, other, patient)
+    assert answer.no
+    assert any(
+        x.rule == "s.16(4)(b)" and x.says.startswith("not authorised") for x in answer.reasons
+    )
+
+
+# -- s.17 and a s.9 relevant area straddling police areas (s.14(1)(b)) ---------------------
+
+GEO = {"P": frozenset({"L1", "L2"})}
+ALL_KNOWN = InformationFacts(True, True, True, True, False, False, False, False)
+
+
+def test_s17_outside_the_police_area_is_not_a_flat_no() -> None:
+    pcc = _auth("pcc", "local_policing_body", ["P"])
+    outsider = _auth("x", "district_council", ["L9"])
+    fn = _within(GEO)
+    unknown = may_require_information(pcc, outsider, ALL_KNOWN, districts_within=fn)
+    assert unknown.verdict is Verdict.UNDETERMINED
+    assert any(m.startswith("relevant_area") for m in unknown.missing)
+    straddling = may_require_information(
+        pcc, outsider, ALL_KNOWN, districts_within=fn, relevant_area=["L1", "L9"]
+    )
+    assert straddling.verdict is Verdict.UNDETERMINED
+    doubtful = [x for x in straddling.reasons if x.citation.confidence is Confidence.UNCONFIRMED]
+    assert doubtful
+    assert doubtful[0].citation.doubt
+    for area, rule in (([], "s.14(1)"), (["L8", "L9"], "s.14(1)(b)"), (["L1", "L2"], "s.17(2)")):
+        no = may_require_information(
+            pcc, outsider, ALL_KNOWN, districts_within=fn, relevant_area=area
+        )
+        assert no.no, no.explain()
+        assert any(x.rule == rule for x in no.reasons), no.explain()
+
+
+@given(
+    inside=st.booleans(),
+    area=st.lists(st.sampled_from(["L1", "L2", "L8", "L9"]), unique=True),
+)
+def test_s17_knowing_the_relevant_area_never_reverses_an_answer(
+    inside: bool, area: list[str]
+) -> None:
+    pcc = _auth("pcc", "local_policing_body", ["P"])
+    recipient = _auth("x", "district_council", ["L1" if inside else "L9"])
+    fn = _within(GEO)
+    first = may_require_information(pcc, recipient, ALL_KNOWN, districts_within=fn)
+    later = may_require_information(
+        pcc, recipient, ALL_KNOWN, districts_within=fn, relevant_area=area
+    )
+    if first.verdict is not Verdict.UNDETERMINED:
+        assert later.verdict is first.verdict
+    assert (later.verdict is Verdict.UNDETERMINED) == bool(later.missing)
+
+
+# -- notebook views (issue 14 item 3) --------------------------------------------------------
+
+
+def test_authorities_html_lists_every_authority_and_absence() -> None:
+    auths = svduty.warwickshire().authorities
+    page = auths._repr_html_()
+    assert f"{len(auths)} authorities" in page
+    for a in auths:
+        assert html.escape(a.name) in page
+    for x in auths.absences:
+        assert f"no {x.category.value}" in page
+    assert "Recorded absences" not in Authorities()._repr_html_()
+
+
+def test_answer_html_shows_verdict_links_doubts_and_missing_facts() -> None:
+    pcc = _auth("pcc", "local_policing_body", ["P"])
+    outsider = _auth("x", "district_council", ["L9"])
+    a = may_require_information(
+        pcc, outsider, ALL_KNOWN, districts_within=_within(GEO), relevant_area=["L1", "L9"]
+    )
+    page = a._repr_html_()
+    assert "undetermined</b>" in page
+    assert "<a href='https://www.legislation.gov.uk/ukpga/2022/32/section/17'>" in page
+    assert "unconfirmed:" in page
+    assert "Missing facts" in page
+    yes = role_of(pcc)._repr_html_()
+    assert "Missing facts" not in yes
+    assert "value: local_policing_body" in yes

@@ -1,0 +1,165 @@
+"""The legal case files of tests/cases/authorities: each case names the rule that decides it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from svduty.answers import Answer
+from svduty.authorities import (
+    Authorities,
+    InformationFacts,
+    can_be_directed,
+    local_government_areas,
+    may_assist,
+    may_disclose,
+    may_require_information,
+    must_consult_s8,
+    must_consult_s9,
+    role_of,
+    specified_authorities_for,
+)
+from svduty.io import load_authorities, read_toml
+from svduty.sources import Confidence
+
+CASES = Path(__file__).parents[1] / "cases" / "authorities"
+FIXTURE = CASES / "fixture.toml"
+
+
+def load_fixture() -> tuple[Authorities, dict[str, list[str]]]:
+    data = read_toml(FIXTURE)
+    geography: dict[str, list[str]] = data.pop("geography")
+    auths = load_authorities(data, file=FIXTURE.name)
+    return auths.with_districts_within(lambda code: geography[code]), geography
+
+
+AUTHS, GEOGRAPHY = load_fixture()
+
+
+def districts_within(code: str) -> Iterable[str]:
+    return GEOGRAPHY[code]
+
+
+def all_cases() -> list[Any]:
+    out = []
+    for path in sorted(CASES.glob("*.toml")):
+        if path == FIXTURE:
+            continue
+        for case in read_toml(path)["cases"]:
+            out.append(pytest.param(case, id=f"{path.stem}:{case['id']}"))
+    return out
+
+
+def run(case: dict[str, Any]) -> Answer:
+    rule = case["rule"]
+    a = AUTHS.get(case["authority"]) if "authority" in case else None
+    other = AUTHS.get(case["other"]) if "other" in case else None
+    facts = InformationFacts(**case.get("facts", {}))
+    if rule == "role_of":
+        assert a is not None
+        return role_of(a)
+    if rule == "specified_authorities_for":
+        return specified_authorities_for(AUTHS, case["lga"])
+    if rule == "must_consult_s8":
+        return must_consult_s8(AUTHS, case["lga"])
+    if rule == "must_consult_s9":
+        return must_consult_s9(AUTHS, case["area"], case["collaborators"])
+    if rule == "may_assist":
+        assert a is not None
+        return may_assist(
+            a, case["area"], section=case["section"], districts_within=districts_within
+        )
+    if rule == "may_disclose":
+        assert a is not None
+        assert other is not None
+        return may_disclose(a, other, facts)
+    if rule == "may_require_information":
+        assert a is not None
+        assert other is not None
+        return may_require_information(
+            a,
+            other,
+            facts,
+            districts_within=districts_within,
+            relevant_area=case.get("relevant_area"),
+        )
+    if rule == "can_be_directed":
+        assert a is not None
+        return can_be_directed(
+            a,
+            case["duty"],
+            devolved_welsh_authority=case.get("devolved_welsh_authority"),
+            welsh_ministers_consent=case.get("welsh_ministers_consent"),
+        )
+    raise AssertionError(f"unknown rule in case file: {rule}")
+
+
+@pytest.mark.parametrize("case", all_cases())
+def test_case(case: dict[str, Any]) -> None:
+    decided_by = case["decided_by"]
+    cites = case.get("cites", decided_by)
+    if case["rule"] == "local_government_areas":
+        a = AUTHS.get(case["authority"])
+        assert list(local_government_areas(a, districts_within)) == case["lgas"]
+        assert cites in a.info.join_citation.provision
+        return
+    answer = run(case)
+    assert answer.verdict.value == case["expect"], answer.explain()
+    deciding = [r for r in answer.reasons if r.rule == decided_by]
+    assert deciding, f"no reason with rule {decided_by}:\n{answer.explain()}"
+    assert any(cites in r.citation.provision for r in deciding), answer.explain()
+    if "subjects" in case:
+        assert sorted(answer.subjects) == sorted(case["subjects"]), answer.explain()
+    if "value" in case:
+        assert answer.value == case["value"]
+    for fragment in case.get("missing", []):
+        assert any(fragment in m for m in answer.missing), (fragment, answer.missing)
+
+
+@pytest.mark.parametrize("case", all_cases())
+def test_every_reason_carries_a_citation(case: dict[str, Any]) -> None:
+    if case["rule"] == "local_government_areas":
+        return
+    answer = run(case)
+    assert answer.reasons
+    for r in answer.reasons:
+        assert r.rule
+        assert r.says
+        c = r.citation
+        assert c.source.id
+        assert c.href
+        if c.source.id == "pcsc-act-2022":
+            assert c.provision, r
+        if c.confidence is Confidence.UNCONFIRMED:
+            assert c.doubt
+
+
+def test_case_files_cover_each_section() -> None:
+    decided = set()
+    for param in all_cases():
+        decided.add(param.values[0]["decided_by"])
+    for section in ("s.8(4)", "s.9(4)", "s.11(6)", "s.14(1)", "s.16(4)", "s.17(6)", "s.18(5)"):
+        assert any(d.startswith(section) for d in decided), section
+    for carve_out in "abcd":
+        assert f"s.16(4)({carve_out})" in decided
+
+
+def test_every_rule_function_has_cases() -> None:
+    import svduty.authorities as pkg
+
+    rules = {
+        "role_of",
+        "specified_authorities_for",
+        "must_consult_s8",
+        "must_consult_s9",
+        "may_assist",
+        "may_disclose",
+        "may_require_information",
+        "can_be_directed",
+        "local_government_areas",
+    }
+    assert rules <= set(pkg.__all__)
+    assert {p.values[0]["rule"] for p in all_cases()} == rules

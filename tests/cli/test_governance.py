@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import svduty
+from svduty.cli import main
+from svduty.governance import GOVERNANCE_RULES, PRACTICE_CHECKS, findings_text
+from svduty.io import load_governance
+from svduty.io._governance import WARWICKSHIRE
+
+SCENARIOS = Path(str(WARWICKSHIRE / "scenarios"))
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["governance", *argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_text_listing_and_validation():
+    code, out, err = run("--validate")
+    assert code == 0
+    assert "safer-warwickshire-partnership-board" in out
+    assert "0 error(s), 2 warning(s)" in out
+    assert err == ""
+
+
+def test_json_round_trips_and_carries_validation():
+    code, out, _ = run("--format", "json", "--validate")
+    assert code == 0
+    data = json.loads(out)
+    assert load_governance(data["governance"]) == svduty.warwickshire().governance
+    assert data["validation"]["ok"] is True
+
+
+def test_scenario_prints_log_and_diff():
+    code, out, _ = run("--scenario", str(SCENARIOS / "lgr-two-unitaries.toml"), "--validate")
+    assert code == 1  # issue 14: the reorganisation breaks rules, so --validate exits 1
+    assert "scenario lgr-two-unitaries:" in out
+    assert "bodies removed:" in out
+    code, out, _ = run(
+        "--scenario", str(SCENARIOS / "jag-to-sv-strategic-board.toml"), "--format", "json"
+    )
+    data = json.loads(out)
+    assert data["diff"]["bodies renamed"] == [
+        "soc-joint-action-group: 'Serious and Organised Crime Joint Action Group' -> "
+        "'Serious Violence Strategic Board'"
+    ]
+    assert data["log"][0]["op"] == "rename"
+
+
+def test_graph_formats():
+    for fmt, start in (("dot", "digraph"), ("mermaid", "flowchart"), ("graphml", "<?xml")):
+        code, out, _ = run("--format", fmt)
+        assert code == 0
+        assert out.startswith(start)
+
+
+def copy_bundle(tmp_path: Path) -> Path:
+    bundle = tmp_path / "b"
+    shutil.copytree(Path(str(WARWICKSHIRE)), bundle)
+    return bundle
+
+
+def test_bundle_with_errors_exits_1(tmp_path: Path):
+    bundle = copy_bundle(tmp_path)
+    gov = bundle / "governance.toml"
+    gov.write_text(
+        gov.read_text(encoding="utf-8").replace('id = "rugby-csp-board"', 'id = "rugby-board"'),
+        encoding="utf-8",
+    )
+    code, _, err = run("--partnership", str(bundle), "--validate")
+    assert code == 1
+    assert "rugby-csp-board" in err
+
+
+def test_bundle_failing_validation_exits_1(tmp_path: Path):
+    bundle = copy_bundle(tmp_path)
+    gov = bundle / "governance.toml"
+    text = gov.read_text(encoding="utf-8")
+    cut = 'districts = ["E07000220"]\nchair = "rugby-borough-council"'
+    assert cut in text
+    gov.write_text(text.replace(cut, 'chair = "rugby-borough-council"'), encoding="utf-8")
+    code, out, err = run("--partnership", str(bundle), "--validate")
+    assert code == 1
+    assert "error GOV-CSP-COVERAGE: district E07000220 is covered by no" in err
+    assert "1 error(s)" in out
+
+
+def test_bundle_that_validates(tmp_path: Path):
+    code, out, _ = run("--partnership", str(copy_bundle(tmp_path)), "--validate")
+    assert code == 0
+    assert "0 error(s)" in out
+    assert "not checked" not in out
+
+
+def test_bundle_without_governance(tmp_path: Path):
+    bundle = copy_bundle(tmp_path)
+    (bundle / "governance.toml").unlink()
+    code, _, err = run("--partnership", str(bundle))
+    assert code == 1
+    assert "has no governance.toml" in err
+
+
+def test_bad_scenario_exits_1(tmp_path: Path):
+    f = tmp_path / "bad.toml"
+    f.write_text('name = "bad"\ntitle = "Bad"\n[[changes]]\nop = "remove_body"\nbody = "nobody"\n')
+    code, _, err = run("--scenario", str(f))
+    assert code == 1
+    assert "changes[0].body" in err
+
+
+# --- issue 14: one validation for the CLI and Python --------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(svduty.warwickshire().scenarios))
+def test_cli_and_python_give_the_same_findings_for_every_shipped_scenario(name):
+    p = svduty.warwickshire()
+    python = p.validate_governance(scenario=name)
+    assert python == p.what_if(p.scenarios[name]).findings
+    for scenario in (name, str(SCENARIOS / f"{name}.toml")):
+        code, out, err = run("--scenario", scenario, "--validate", "--format", "json")
+        data = json.loads(out)
+        assert data["validation"] == python.as_dict()
+        assert code == (0 if python.ok else 1)
+        assert err.count("svduty governance: error") == len(python.errors)
+    _, text, _ = run("--scenario", name, "--validate")
+    assert findings_text(python) in text
+
+
+def test_every_rule_is_reported_checked_or_skipped():
+    code, out, _ = run("--validate", "--format", "json")
+    assert code == 0
+    v = json.loads(out)["validation"]
+    rules = set(GOVERNANCE_RULES) | set(PRACTICE_CHECKS)
+    assert set(v["checked"]) | {s["rule"] for s in v["skipped"]} == rules
+    code, out, _ = run("--validate")
+    assert "checked: GOV-SCHEDULE-1, GOV-CSP-COVERAGE" in out
+
+
+def test_reorganisation_scenarios_report_schedule_1_gaps():
+    code, out, err = run("--scenario", "lgr-two-unitaries", "--validate")
+    assert code == 1
+    assert "local government areas: north-warwickshire-unitary, south-warwickshire-unitary" in out
+    gaps = [line for line in err.splitlines() if "GOV-SCHEDULE-1" in line]
+    assert len(gaps) == 4
+    assert any("'Fire and rescue' table" in g and "south-warwickshire-unitary" in g for g in gaps)
+    code, out, _ = run("--scenario", "lgr-single-unitary", "--format", "json")
+    assert code == 0  # not validated: no exit 1
+    data = json.loads(out)
+    assert data["areas"] == ["warwickshire-unitary"]
+    assert "validation" not in data
+    assert data["log"][-1] == {
+        "index": 20,
+        "op": "abolish_authority",
+        "message": data["log"][-1]["message"],
+    }
+    assert "planned 2028-04-01" in data["log"][-1]["message"]
+
+
+def test_unknown_scenario_name_lists_the_packaged_ones():
+    code, _, err = run("--scenario", "lgr-three-unitaries")
+    assert code == 1
+    assert "lgr-single-unitary, lgr-two-unitaries" in err

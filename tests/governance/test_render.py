@@ -1,0 +1,88 @@
+"""The drawing: a legend of relation kinds, labels that do not overlap, a scenario's changes."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+import svduty
+from svduty.governance import GovernanceGraph, RelationKind
+from svduty.governance._render import KIND_COLOURS, label_layout
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+from matplotlib.figure import Figure  # noqa: E402
+
+P = svduty.warwickshire()
+
+
+def drawn(graph: GovernanceGraph, **kw: object):
+    ax = Figure(figsize=(16.0, 10.0)).subplots()
+    graph.draw(ax=ax, **kw)
+    ax.figure.canvas.draw()
+    return ax
+
+
+def labels(ax):
+    return {t.get_gid()[6:]: t for t in ax.texts if (t.get_gid() or "").startswith("label:")}
+
+
+def test_every_relation_kind_drawn_is_in_the_legend_in_its_colour():
+    ax = drawn(P.governance)
+    legend = ax.get_legend()
+    entries = {
+        t.get_text(): h for t, h in zip(legend.get_texts(), legend.legend_handles, strict=True)
+    }
+    kinds = {r.kind for r in P.governance.relations}
+    for kind in kinds:
+        handle = entries[kind.value.replace("_", " ")]
+        assert matplotlib.colors.to_hex(handle.get_color()) == KIND_COLOURS[kind]
+    unused = set(RelationKind) - kinds
+    assert not {k.value.replace("_", " ") for k in unused} & set(entries)
+    assert "added by the scenario" not in entries
+
+
+@pytest.mark.parametrize("scenario", [None, "lgr-two-unitaries", "lgr-single-unitary"])
+def test_labels_do_not_overlap(scenario):
+    graph = P.governance if scenario is None else P.what_if(scenario).governance
+    ax = drawn(graph)
+    boxes = {b: t.get_window_extent() for b, t in labels(ax).items()}
+    assert set(boxes) == {b.id for b in graph.bodies}
+    clashes = [
+        (a, b) for (a, x), (b, y) in itertools.combinations(boxes.items(), 2) if x.overlaps(y)
+    ]
+    assert clashes == []
+
+
+def test_label_layout_wraps_to_the_row_and_alternates_sides():
+    pos, text, rows = label_layout(P.governance)
+    local = [b for b in P.governance.bodies if pos[b.id][1] == rows["local / operational"]]
+    sides = [text[b.id][1] > pos[b.id][1] for b in sorted(local, key=lambda b: pos[b.id][0])]
+    assert sides == [i % 2 == 1 for i in range(len(local))]
+    assert all(max(len(line) for line in text[b.id][2].splitlines()) < len(b.name) for b in local)
+
+
+def test_diff_highlights_what_the_scenario_changed():
+    w = P.what_if("lgr-two-unitaries")
+    ax = drawn(w.governance, diff=w.diff)
+    entries = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "added by the scenario" in entries
+    assert "changed by the scenario" in entries
+    by_body = labels(ax)
+    added = matplotlib.colors.to_hex(by_body["north-unitary-csp-board"].get_color())
+    changed = matplotlib.colors.to_hex(by_body["south-warwickshire-csp-board"].get_color())
+    same = matplotlib.colors.to_hex(by_body["home-office"].get_color())
+    assert len({added, changed, same}) == 3
+    removed = [t.get_text() for t in ax.texts if t.get_text().startswith("removed: ")]
+    assert len(removed) == 1
+    assert "rugby-csp-board" in removed[0]
+    # the new relations are drawn thicker than the others
+    widths = sorted(
+        {
+            round(p.arrow_patch.get_linewidth(), 1)
+            for p in ax.texts
+            if hasattr(p, "arrow_patch") and p.arrow_patch is not None
+        }
+    )
+    assert len(widths) == 2

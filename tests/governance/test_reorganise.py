@@ -1,0 +1,294 @@
+"""Scenarios that change authorities and areas; the Schedule 1 re-check; assembly; rules."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import svduty
+from svduty.authorities import Authorities, Authority, AuthorityCategory
+from svduty.errors import FundingError, GovernanceError, ScenarioError
+from svduty.findings import Severity
+from svduty.governance import (
+    GOVERNANCE_RULES,
+    PRACTICE_CHECKS,
+    AbolishAuthority,
+    CreateArea,
+    CreateAuthority,
+    GovernanceGraph,
+    GovernanceRule,
+    Relation,
+    RelationKind,
+    Scenario,
+    TransferFunctions,
+    WhatIf,
+    findings_html,
+    reorganise,
+    schedule_1_findings,
+)
+from svduty.io import load_scenario
+from svduty.io._governance import load_governance_rules
+from svduty.partnership import Partnership
+from svduty.sources import cite
+
+C = cite("pcsc-act-2022", "Sch 1")
+P = svduty.warwickshire()
+DISTRICTS = P.local_area.districts
+
+
+def scenario(*changes: object, effective: str | None = None) -> Scenario:
+    return Scenario("s", "S", changes, effective=effective)  # type: ignore[arg-type]
+
+
+def unitary(id_: str, area: str) -> Authority:
+    return Authority(id_, id_.title(), AuthorityCategory.COUNTY_COUNCIL_NO_DISTRICTS, (area,), C)
+
+
+# --- reorganise: authorities and areas ---------------------------------------------------
+
+
+def test_no_scenario_changes_nothing():
+    same = reorganise(P.authorities, DISTRICTS, None)
+    assert same.areas == DISTRICTS
+    assert [a.id for a in same.authorities] == [a.id for a in P.authorities]
+    assert schedule_1_findings(P.authorities, same) == ()
+
+
+def test_abolition_takes_the_other_capacities_and_the_yot_it_alone_established():
+    after = reorganise(
+        P.authorities, DISTRICTS, scenario(AbolishAuthority("warwickshire-county-council"))
+    )
+    gone = {"warwickshire-county-council", "warwickshire-fire-and-rescue-authority"}
+    gone.add("warwickshire-youth-justice-service")
+    assert not gone & {a.id for a in after.authorities}
+    assert "planned 2028-04-01" in after.messages[0]  # the abolition planned in authorities.toml
+    # the districts keep their GSS codes, so every Schedule 1 table is checked for each
+    gaps = schedule_1_findings(P.authorities, after)
+    assert {f.subjects[0] for f in gaps} == set(DISTRICTS)
+    by_area = [f.message for f in gaps if f.subjects[0] == "E07000220"]
+    assert any("'Fire and rescue' table" in m for m in by_area)
+    assert any("(youth offending team)" in m for m in by_area)
+    assert any("county council" in m for m in by_area)  # s.11(6): E07 needs a county council
+    assert all(f.severity is Severity.ERROR for f in gaps)
+    assert all(f.citations[0] == GOVERNANCE_RULES["GOV-SCHEDULE-1"].citation for f in gaps)
+
+
+def test_transfer_moves_the_capacities_before_an_abolition():
+    s = scenario(
+        CreateArea("whole", "Whole county", DISTRICTS),
+        CreateAuthority(unitary("u", "whole")),
+        TransferFunctions("warwickshire-county-council", "u"),
+        AbolishAuthority("warwickshire-county-council"),
+    )
+    after = reorganise(P.authorities, DISTRICTS, s)
+    fire = after.authorities.get("warwickshire-fire-and-rescue-authority")
+    assert fire.same_body_as == "u"
+    assert after.authorities.get("warwickshire-youth-justice-service").established_by == ("u",)
+    assert after.areas == ("whole",)
+    assert after.replaced == dict.fromkeys(DISTRICTS, "whole")
+    assert after.authorities.local_government_areas("warwickshire-police") == ("whole",)
+    # the district councils are not abolished here: they still join to the new area
+    assert schedule_1_findings(P.authorities, after) == ()
+
+
+def test_a_new_area_without_an_authority_of_a_table_is_reported():
+    s = scenario(
+        CreateArea("north", "North", ("E07000218", "E07000219")),
+        AbolishAuthority("north-warwickshire-borough-council"),
+        AbolishAuthority("nuneaton-and-bedworth-borough-council"),
+        AbolishAuthority("warwickshire-county-council"),
+    )
+    after = reorganise(P.authorities, DISTRICTS, s)
+    assert after.areas == ("north", "E07000220", "E07000221", "E07000222")
+    north = [f for f in schedule_1_findings(P.authorities, after) if f.subjects[0] == "north"]
+    assert sorted(f.get("table") for f in north) == [
+        "'Criminal justice' table (youth offending team)",
+        "'Fire and rescue' table",
+        "'Local government' table",
+    ]
+    lg = next(f for f in north if f.get("table") == "'Local government' table")
+    assert set(lg.subjects[1:]) == {
+        "warwickshire-county-council",
+        "north-warwickshire-borough-council",
+        "nuneaton-and-bedworth-borough-council",
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (AbolishAuthority("nobody"), "changes[0].authority"),
+        (CreateAuthority(unitary("warwickshire-police", "x")), "changes[0].authority.id"),
+        (TransferFunctions("nobody", "warwickshire-police"), "changes[0].source"),
+        (TransferFunctions("warwickshire-police", "nobody"), "changes[0].target"),
+        (CreateArea("x", "X", ("E07000999",)), "changes[0].replaces"),
+    ],
+)
+def test_bad_authority_and_area_changes_name_the_change(change, field):
+    with pytest.raises(ScenarioError, match=field.replace("[", r"\[").replace("]", r"\]")):
+        reorganise(P.authorities, DISTRICTS, scenario(change))
+
+
+def test_a_district_is_replaced_once():
+    s = scenario(CreateArea("a", "A", ("E07000218",)), CreateArea("b", "B", ("E07000218",)))
+    with pytest.raises(ScenarioError, match=r"changes\[1\]\.replaces"):
+        reorganise(P.authorities, DISTRICTS, s)
+
+
+def test_authority_changes_round_trip_through_scenario_data():
+    data = {
+        "name": "s",
+        "title": "S",
+        "changes": [
+            {"op": "abolish_authority", "authority": "a"},
+            {"op": "transfer_functions", "source": "a", "target": "b"},
+            {"op": "create_area", "code": "n", "name": "N", "replaces": ["E07000218"]},
+            {
+                "op": "create_authority",
+                "authority": {
+                    "id": "u",
+                    "name": "U",
+                    "category": "county_council_no_districts",
+                    "areas": ["n"],
+                    "citation": {"source": "pcsc-act-2022"},
+                },
+            },
+        ],
+    }
+    s = load_scenario(data)
+    assert [c.op for c in s.changes] == [
+        "abolish_authority",
+        "transfer_functions",
+        "create_area",
+        "create_authority",
+    ]
+    assert s.changes[2].replaces == ("E07000218",)
+
+
+# --- what-if and the one validation --------------------------------------------------------
+
+
+def test_what_if_by_name_and_its_views():
+    w = P.what_if("lgr-two-unitaries")
+    assert isinstance(w, WhatIf)
+    assert w.reorganised.areas == ("north-warwickshire-unitary", "south-warwickshire-unitary")
+    assert w.findings == P.validate_governance(scenario=P.scenarios["lgr-two-unitaries"])
+    page = w._repr_html_()
+    assert "<table>" in page
+    assert "GOV-SCHEDULE-1" in page
+    assert "create_area" in page
+    assert str(w) == w.to_text()
+    assert "local government areas: north-warwickshire-unitary" in w.to_text()
+    assert w.as_dict()["validation"] == w.findings.as_dict()
+    log = w.log.as_dict()
+    assert log[0]["op"] == "add_body"
+    assert "<td>transfer_functions</td>" in w.log._repr_html_()
+    # an abolition logs what it did to the authorities and to the bodies
+    county = next(e for e in log if "abolished warwickshire-county-council" in e["message"])
+    assert "governance:" in county["message"]
+
+
+def test_strict_what_if_counts_warnings_as_errors():
+    w = P.what_if("jag-to-sv-strategic-board", strict=True)
+    assert not w.findings.warnings
+    assert not w.findings.ok
+
+
+def test_validation_needs_a_graph_and_one_target():
+    with pytest.raises(GovernanceError, match="one of jag-to-sv-strategic-board"):
+        P.what_if("no-such-scenario")
+    with pytest.raises(GovernanceError, match="not both"):
+        P.validate_governance(P.governance, scenario="lgr-two-unitaries")
+    bare = attrs.evolve(P, governance=None)
+    with pytest.raises(GovernanceError, match="the bundle has none"):
+        bare.validate_governance()
+
+
+def test_findings_html_lists_findings_citations_and_skipped_rules():
+    res = GovernanceGraph.of([], []).validate(districts=("E07000218",))
+    page = findings_html(res)
+    assert "<td>error</td>" in page
+    assert "Crime and Disorder Act 1998" in page
+    assert "not checked:" in page
+    assert "GOV-PATH" in page
+    assert "checked: GOV-CSP-COVERAGE" in page
+    assert "<table>" not in findings_html(GovernanceGraph.of([], []).validate())
+
+
+# --- rules: national in code, practice in the bundle ---------------------------------------
+
+
+def test_national_rules_cite_national_law_and_practice_rules_come_from_the_bundle():
+    national = {r.citation.source.id for r in GOVERNANCE_RULES.values()}
+    assert national <= {"cda-1998", "pcsc-act-2022"}
+    assert {r.id for r in P.governance_rules} == set(PRACTICE_CHECKS)
+    assert not set(GOVERNANCE_RULES) & set(PRACTICE_CHECKS)
+    path = next(r for r in P.governance_rules if r.id == "GOV-PATH")
+    assert path.citation.source.id == "warwickshire-partnership-agreement"
+
+
+def test_undeclared_practice_rules_are_skipped_with_the_reason():
+    res = P.governance.validate()
+    assert res.checked == ("GOV-CSP-COVERAGE",)
+    assert dict(res.skipped)["GOV-PATH"].startswith("not a declared rule")
+    one = P.governance.validate(rules=[GovernanceRule("GOV-ISOLATED", "x", C)])
+    assert one.checked == ("GOV-CSP-COVERAGE", "GOV-ISOLATED")
+    assert [f.citations for f in one.warnings] == [(C,)]
+
+
+def test_a_rule_svduty_cannot_check_is_an_error():
+    with pytest.raises(GovernanceError, match=r"rules\[0\]\.id"):
+        P.governance.validate(rules=[GovernanceRule("GOV-MAGIC", "x", C)])
+    with pytest.raises(GovernanceError, match=r"g\.toml: rules\[0\]\.id"):
+        load_governance_rules(
+            {"rules": [{"id": "GOV-X", "requires": "x", "citation": {"source": "cda-1998"}}]},
+            file="g.toml",
+        )
+    assert load_governance_rules({}) == ()
+
+
+# --- assembly in one place -------------------------------------------------------------------
+
+
+def parts(**kw: object) -> dict[str, object]:
+    out: dict[str, object] = {
+        "local_area": P.local_area,
+        "geography": P.geography,
+        "authorities": Authorities(P.authorities.items),
+        "sources": P.sources,
+    }
+    out.update(kw)
+    return out
+
+
+def test_of_joins_the_grant_flow_and_binds_the_join():
+    bare = P.governance.with_changes(
+        P.governance.bodies,
+        [r for r in P.governance.relations if r.kind is not RelationKind.GRANT_RECIPIENT_FOR],
+    )
+    built = Partnership.of("x", "X", **parts(funding=P.funding, governance=bare))  # type: ignore[arg-type]
+    assert built.governance == P.governance
+    assert built.authorities.districts_within is not None
+    assert built.specified_authority_ids() == P.specified_authority_ids()
+    # already joined: nothing added, the same graph comes back
+    again = Partnership.of("x", "X", **parts(funding=P.funding, governance=P.governance))  # type: ignore[arg-type]
+    assert again.governance is P.governance
+    # no funding or no governance: nothing to join
+    assert Partnership.of("x", "X", **parts(governance=bare)).governance is bare  # type: ignore[arg-type]
+
+
+def test_of_reports_grant_flow_edges_that_do_not_join():
+    flow = P.funding.grant_flow
+    uncited = attrs.evolve(flow, edges=(attrs.evolve(flow.edges[0], citation=None),))
+    funding = attrs.evolve(P.funding, grant_flow=uncited)
+    with pytest.raises(FundingError, match=r"grant_flow.edges\[0\].citation"):
+        Partnership.of("x", "X", **parts(funding=funding, governance=P.governance))  # type: ignore[arg-type]
+    lonely = GovernanceGraph.of([P.governance.get("home-office")], [])
+    with pytest.raises(GovernanceError, match=r"funding\.toml grant flow"):
+        Partnership.of("x", "X", **parts(funding=P.funding, governance=lonely))  # type: ignore[arg-type]
+
+
+def test_relation_from_the_grant_flow_keeps_its_citation():
+    r = P.governance.relation("warwickshire-opcc", "home-office", "grant_recipient_for")
+    assert isinstance(r, Relation)
+    assert r.citation is not None

@@ -1,0 +1,55 @@
+"""A client of svduty as another council system would write it, checked by ``mypy --strict``.
+
+It reads incidents (JSON Lines), classifies them against the partnership's own definition,
+keeps the reasons of the ones in scope, and asks the governance what a reorganisation would
+break. Every name it uses is public; where svduty's types are too loose or optional, mypy
+says so here first. ``tests/test_readme.py`` runs :func:`main`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import svduty
+from svduty.answers import Reason, Verdict
+
+
+def read_incidents(path: Path) -> Iterator[svduty.Incident]:
+    """The incidents of a JSON Lines file, one a line."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                yield svduty.Incident.from_json(json.loads(line), line=number, file=path.name)
+
+
+def in_scope(partnership: svduty.Partnership, path: Path) -> dict[str, tuple[Reason, ...]]:
+    """Incident id -> the reasons it is in scope of the partnership's definition."""
+    definition: svduty.Definition = partnership.require_definition()
+    out: dict[str, tuple[Reason, ...]] = {}
+    for incident in read_incidents(path):
+        result: svduty.Classification = svduty.classify(incident, definition)
+        if result.in_scope is Verdict.YES and incident.id is not None:
+            out[incident.id] = result.reasons
+    return out
+
+
+def reorganisation_errors(partnership: svduty.Partnership, scenario: str) -> list[str]:
+    """What a packaged what-if scenario breaks, one line a finding."""
+    governance = partnership.governance
+    if governance is None:
+        return []
+    after, _log = governance.apply(partnership.scenarios[scenario])
+    findings = partnership.validate_governance(after)
+    return [str(f) for f in findings.errors]
+
+
+def main() -> tuple[int, int]:
+    """Run the client on the packaged samples: (incidents in scope, governance errors)."""
+    p = svduty.warwickshire()
+    scoped = in_scope(p, svduty.sample_path("incidents"))
+    for reasons in scoped.values():
+        for reason in reasons:
+            assert reason.citation.source.id  # every reason cites its source
+    return len(scoped), len(reorganisation_errors(p, "lgr-two-unitaries"))
