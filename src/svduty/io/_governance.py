@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.errors import DataError, GovernanceError, ScenarioError
+from svduty.errors import DataError, GovernanceError, ScenarioError, shown
 from svduty.governance import (
     PRACTICE_CHECKS,
     Body,
@@ -190,7 +190,7 @@ def load_governance_rules(
                 str(file) if file is not None else None,
                 f"rules[{n}].id",
                 expected="a check svduty has: " + ", ".join(sorted(PRACTICE_CHECKS)),
-                got=rule.id[:40],
+                got=shown(rule.id, shape=r"[A-Z]{2,8}(?:-[A-Z0-9]{1,20}){1,3}"),
             )
     return rules
 
