@@ -23,7 +23,7 @@ from svduty.io import (
     read_police_uk,
     validate_bundle,
 )
-from svduty.io._pipeline import Tally
+from svduty.io._summary import Tally
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 if not SHARED.exists():  # a worktree under /work: shared/ is beside it
