@@ -76,6 +76,6 @@ def test_the_checks_can_fail(tmp_path: Path):
     (pkg / "b.py").write_text("def f():\n    from pkg import a\n")
     (pkg / "c.py").write_text("from . import a\nfrom .b import f\n")
     graph = import_graph(tmp_path)
-    assert list(nx.simple_cycles(graph)) == [["pkg.a", "pkg.b"]]
+    assert [sorted(c) for c in nx.simple_cycles(graph)] == [["pkg.a", "pkg.b"]]  # any rotation
     assert set(graph.successors("pkg.c")) == {"pkg.a", "pkg.b"}
     assert "pkg" in modules(tmp_path)

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Iterable
 from typing import Any
 
@@ -231,3 +232,35 @@ class Answer:
             "reasons": [r.to_json() for r in self.reasons],
             "missing": list(self.missing),
         }
+
+    def _repr_html_(self) -> str:
+        """The answer in a notebook: the verdict, each reason with a link, the missing facts."""
+        e = html.escape
+        colour = {Verdict.YES: "#1a7f37", Verdict.NO: "#b42318", Verdict.UNDETERMINED: "#9a6700"}
+        head = (
+            f"<p>{e(self.question)} <b style='color:{colour[self.verdict]}'>"
+            f"{e(self.verdict.value)}</b></p>"
+        )
+        extra = "".join(
+            f"<p>{label}: {e(text)}</p>"
+            for label, text in (
+                ("value", self.value or ""),
+                ("subjects", ", ".join(self.subjects)),
+            )
+            if text
+        )
+        items = []
+        for r in self.reasons:
+            cited = e(str(r.citation))
+            if r.citation.href:
+                cited = f"<a href='{e(r.citation.href)}'>{cited}</a>"
+            doubt = (
+                f" <i>(unconfirmed: {e(r.citation.doubt or '')})</i>"
+                if r.citation.confidence is Confidence.UNCONFIRMED
+                else ""
+            )
+            items.append(f"<li><code>{e(r.rule)}</code> {e(r.says)} [{cited}]{doubt}</li>")
+        missing = "".join(f"<li>{e(m)}</li>" for m in self.missing)
+        return f"{head}{extra}<ul>{''.join(items)}</ul>" + (
+            f"<p>Missing facts:</p><ul>{missing}</ul>" if missing else ""
+        )

@@ -32,6 +32,7 @@ COMMANDS: tuple[str, ...] = (
     "governance",
     "explain",
     "classify",
+    "report",
 )
 """The command modules of :mod:`svduty._commands`, in the order ``--help`` lists them."""
 

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import enum
 import re
+import tomllib
 from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
 
 import attrs
 import pendulum
@@ -170,7 +172,9 @@ class Citation:
         DataError: if an unconfirmed citation does not say what the doubt is.
 
     Example:
-        >>> c = cite("warwickshire-partnership-agreement", "Funding Provision")
+        >>> import svduty
+        >>> local = svduty.warwickshire().sources  # a bundle's own documents
+        >>> c = local.cite("warwickshire-partnership-agreement", "Funding Provision")
         >>> c.source.kind
         <SourceKind.AGREEMENT: 'agreement'>
         >>> cite("pcsc-act-2022", "s.24(6)").as_dict()["url"]
@@ -287,362 +291,30 @@ class Sources(Mapping[str, Source]):
         return Citation(self[source_id], provision, **kwargs)  # type: ignore[arg-type]
 
 
-def _d(text: str) -> pendulum.Date:
-    return pendulum.Date.fromisoformat(text)
+def _catalogue() -> Sources:
+    """The national catalogue, read from the packaged ``data/sources.toml``."""
+    with resources.files("svduty").joinpath("data", "sources.toml").open("rb") as f:
+        data = tomllib.load(f)
+    return Sources.of(
+        Source(
+            row["id"],
+            row["title"],
+            SourceKind(row["kind"]),
+            row.get("url"),
+            row.get("publisher"),
+            pendulum.Date.fromisoformat(row["date"]) if "date" in row else None,
+            row.get("note"),
+        )
+        for row in data["sources"]
+    )
 
 
-_LEG = "https://www.legislation.gov.uk"
-_SEED = "seed document (shared/seed): Nuneaton and Bedworth Borough Council, Cabinet 21 June 2023"
+CATALOGUE: Sources = _catalogue()
+"""The national sources, by id (packaged as ``svduty/data/sources.toml``).
 
-CATALOGUE: Sources = Sources.of(
-    [
-        Source(
-            "pcsc-act-2022",
-            "Police, Crime, Sentencing and Courts Act 2022",
-            SourceKind.LEGISLATION,
-            f"{_LEG}/ukpga/2022/32",
-            "UK Parliament",
-            _d("2022-04-28"),
-            "Revised text as updated to 7 March 2023 (ss.8, 9, 13, 15 against the current "
-            "pages). Part 2 Chapter 1 (ss.8-23): the Serious Violence Duty; Chapter 2 "
-            "(ss.24-36): offensive weapons homicide reviews.",
-        ),
-        Source(
-            "da-act-2021",
-            "Domestic Abuse Act 2021",
-            SourceKind.LEGISLATION,
-            f"{_LEG}/ukpga/2021/17",
-            "UK Parliament",
-            _d("2021-04-29"),
-        ),
-        Source(
-            "soa-2003",
-            "Sexual Offences Act 2003",
-            SourceKind.LEGISLATION,
-            f"{_LEG}/ukpga/2003/42",
-            "UK Parliament",
-            _d("2003-11-20"),
-            "Schedule 3 lists the sexual offences that s.13(4) of the 2022 Act adopts.",
-        ),
-        Source(
-            "cda-1998",
-            "Crime and Disorder Act 1998",
-            SourceKind.LEGISLATION,
-            f"{_LEG}/ukpga/1998/37",
-            "UK Parliament",
-            _d("1998-07-31"),
-            "As amended by s.20 of the 2022 Act (ss.5A, 6, 17, 18).",
-        ),
-        Source(
-            "pja-2006",
-            "Police and Justice Act 2006",
-            SourceKind.LEGISLATION,
-            f"{_LEG}/ukpga/2006/48",
-            "UK Parliament",
-            _d("2006-11-08"),
-            "s.19(11) as amended by s.21 of the 2022 Act.",
-        ),
-        Source(
-            "sca-2015",
-            "Serious Crime Act 2015",
-            SourceKind.LEGISLATION,
-            f"{_LEG}/ukpga/2015/9",
-            "UK Parliament",
-            _d("2015-03-03"),
-            "s.76: controlling or coercive behaviour in an intimate or family relationship.",
-        ),
-        Source(
-            "ta-2000",
-            "Terrorism Act 2000",
-            SourceKind.LEGISLATION,
-            f"{_LEG}/ukpga/2000/11",
-            "UK Parliament",
-            _d("2000-07-20"),
-        ),
-        Source(
-            "pca-1953",
-            "Prevention of Crime Act 1953",
-            SourceKind.LEGISLATION,
-            f"{_LEG}/ukpga/Eliz2/1-2/14",
-            "UK Parliament",
-            _d("1953-05-06"),
-            "s.1(4): 'offensive weapon', adopted by s.24(8) of the 2022 Act.",
-        ),
-        Source(
-            "si-2023-227",
-            "Police, Crime, Sentencing and Courts Act 2022 (Commencement No. 1) (England and "
-            "Wales) Regulations 2023 (SI 2023/227)",
-            SourceKind.STATUTORY_INSTRUMENT,
-            f"{_LEG}/uksi/2023/227",
-            "Home Office",
-            _d("2023-02-28"),
-            "The offensive weapons homicide review pilot: pilot partners (reg 1(2)) and a "
-            "pilot period of 9 months from 1 April 2023 as made; an 18-month pilot was "
-            "announced and an amending instrument is not identified.",
-        ),
-        Source(
-            "si-2022-1227",
-            "Police, Crime, Sentencing and Courts Act 2022 (Commencement No. 5) Regulations "
-            "2022 (SI 2022/1227)",
-            SourceKind.STATUTORY_INSTRUMENT,
-            f"{_LEG}/uksi/2022/1227",
-            "Home Office",
-            _d("2022-11-23"),
-            "Commenced the rest of Part 2 Chapter 1 on 31 January 2023 (per the Home Office "
-            "commencement schedule; the regulation itself not confirmed).",
-        ),
-        Source(
-            "svd-guidance",
-            "Serious Violence Duty: Preventing and reducing serious violence. Statutory "
-            "guidance for responsible authorities",
-            SourceKind.GUIDANCE,
-            "https://www.gov.uk/government/publications/serious-violence-duty",
-            "Home Office",
-            _d("2023-06-22"),
-            "Published 16 December 2022, updated 22 June 2023; only its opening paragraphs "
-            "are confirmed.",
-        ),
-        Source(
-            "owhr-guidance",
-            "Offensive Weapons Homicide Reviews: statutory guidance",
-            SourceKind.GUIDANCE,
-            "https://www.gov.uk/government/publications/offensive-weapons-homicide-reviews",
-            "Home Office",
-            _d("2023-03-01"),
-        ),
-        Source(
-            "sv-strategy-2018",
-            "Serious Violence Strategy",
-            SourceKind.STRATEGY,
-            "https://www.gov.uk/government/publications/serious-violence-strategy",
-            "Home Office",
-            _d("2018-04-09"),
-            "Scope sentence quoted by the Warwickshire strategy; verbatim wording not "
-            "checked against the primary PDF.",
-        ),
-        Source(
-            "who-2002",
-            "World report on violence and health (Krug E.G. et al., eds)",
-            SourceKind.REPORT,
-            "https://www.who.int/publications/i/item/9241545615",
-            "World Health Organization, Geneva",
-            _d("2002-10-03"),
-            "Chapter 1 definition of violence; copies differ on 'that'/'which' before "
-            "'either results'.",
-        ),
-        Source(
-            "nbbc-cabinet-report-2023",
-            "Nuneaton and Bedworth Borough Council, Cabinet report 'Serious Violence Duty' "
-            "(21 June 2023)",
-            SourceKind.REPORT,
-            "https://www.nuneatonandbedworth.gov.uk",
-            "Nuneaton and Bedworth Borough Council",
-            _d("2023-06-21"),
-            _SEED + ", Agenda Item 6.",
-        ),
-        Source(
-            "warwickshire-sv-strategy",
-            "Safer Warwickshire Serious Violence Prevention Strategy 2022-2027",
-            SourceKind.STRATEGY,
-            "https://www.warwickshire.gov.uk",
-            "Safer Warwickshire Partnership Board",
-            _d("2023-06-21"),
-            _SEED + ", Appendix A. Dated here by the cabinet meeting that received it.",
-        ),
-        Source(
-            "warwickshire-partnership-agreement",
-            "Partnership Agreement between Named Specified Authorities: Warwickshire Serious "
-            "Violence Duty",
-            SourceKind.AGREEMENT,
-            "https://www.warwickshire.gov.uk",
-            "Warwickshire specified authorities",
-            _d("2023-01-31"),
-            _SEED + ", Appendix B. In force 31 January 2023 to 31 March 2025.",
-        ),
-        Source(
-            "ons-lsoa11-ward19",
-            "Lower Layer Super Output Area (2011) to Ward (2019) Lookup in England and Wales",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2019-05-01"),
-            "Rows for the five Warwickshire districts (339 LSOAs); copied from "
-            "github.com/jtrim-ons/ons-lookups csv/135.csv. Open Government Licence v3.0.",
-        ),
-        Source(
-            "ons-lsoa21-boundaries",
-            "Lower Layer Super Output Areas (December 2021) Boundaries, generalised clipped",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2021-12-01"),
-            "The 354 LSOAs of the five Warwickshire districts; copied from "
-            "github.com/drkane/geo-lookups boundaries/lsoa/. Open Government Licence v3.0; "
-            "contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-lad-csp-pfa-2018",
-            "Local Authority District to Community Safety Partnership to Police Force Area "
-            "(December 2018) Lookup in England and Wales",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2018-12-01"),
-            "As republished at github.com/jtrim-ons/ons-lookups csv/190.csv.",
-        ),
-        Source(
-            "ons-lsoa21-ward24-lad24",
-            "Lower Layer Super Output Area (2021) to Ward (2024) to Local Authority District "
-            "(2024) Lookup in England and Wales",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2024-05-01"),
-            "ONS LSOA21_WD24_LAD24_EW_LU, packaged in svduty/data/ons/national/ as republished by "
-            "github.com/humaniverse/geographr (data/lookup_lsoa21_ward24_ltla24.rda). Open "
-            "Government Licence v3.0; contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-lsoa11-lsoa21-lad22",
-            "LSOA (2011) to LSOA (2021) to Local Authority District (2022) best-fit Lookup for "
-            "England and Wales, with change codes",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2022-12-01"),
-            "ONS LSOA11_LSOA21_LAD22_EW_LU, packaged in svduty/data/ons/national/ as republished "
-            "by github.com/humaniverse/geographr (data/lookup_lsoa11_lsoa21_ltla22.rda). Open "
-            "Government Licence v3.0; contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-lsoa21-icb24",
-            "LSOA (2021) to Sub Integrated Care Board Location to Integrated Care Board (2024) "
-            "Lookup in England",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2024-04-01"),
-            "ONS LSOA21_SICBL24_ICB24_EN_LU, packaged in svduty/data/ons/national/ as republished "
-            "by github.com/humaniverse/geographr (data/lookup_lsoa21_icb24.rda). Open Government "
-            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-lad24-csp24-pfa24",
-            "Local Authority District (2024) to Community Safety Partnership to Police Force Area "
-            "(2024) Lookup in England and Wales",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2024-12-01"),
-            "ONS LAD24_CSP24_PFA24_EW_LU, packaged in svduty/data/ons/national/ as republished by "
-            "github.com/humaniverse/geographr (data/lookup_ltla24_csp24_pfa24.rda). Open "
-            "Government Licence v3.0; contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-lad24-fra24",
-            "Local Authority District (2024) to Fire and Rescue Authority (2024) Lookup in England"
-            " and Wales",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2024-12-01"),
-            "ONS LAD24_FRA24_EW_LU, packaged in svduty/data/ons/national/ as republished by "
-            "github.com/humaniverse/geographr (data/lookup_ltla24_fra24.rda). Open Government "
-            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-lad24-region24",
-            "Local Authority District (2024) to Region Lookup in England",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2024-12-01"),
-            "ONS LAD24_RGN24_EN_LU, packaged in svduty/data/ons/national/ as republished by "
-            "github.com/humaniverse/geographr (data/lookup_ltla24_region24.rda). Open Government "
-            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-lad23-utla23",
-            "Lower Tier Local Authority to Upper Tier Local Authority (2023) Lookup in England and"
-            " Wales",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2023-04-01"),
-            "ONS LTLA23_UTLA23_EW_LU, packaged in svduty/data/ons/national/ as republished by "
-            "github.com/humaniverse/geographr (data/lookup_ltla23_utla23.rda). Open Government "
-            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-lad21-lhb22",
-            "Local Authority District (2021) to Local Health Board (2022) Lookup in Wales",
-            SourceKind.DATASET,
-            "https://geoportal.statistics.gov.uk",
-            "Office for National Statistics",
-            _d("2022-04-01"),
-            "ONS LAD21_LHB22_WA_LU, packaged in svduty/data/ons/national/ as republished by "
-            "github.com/humaniverse/geographr (data/lookup_ltla21_lhb22.rda). Open Government "
-            "Licence v3.0; contains OS data (c) Crown copyright and database right.",
-        ),
-        Source(
-            "ons-offence-join",
-            "Home Office offence codes joined to ONS offence groups, Crime Severity Score "
-            "weights and police.uk categories",
-            SourceKind.DATASET,
-            "https://github.com/M-O-P-D/Police-Supply-Demand",
-            "Police-Supply-Demand project (MIT), from ONS data (OGL v3.0)",
-            None,
-            "A hand-made join of ONS tables (data/policeuk-ons-code-join.csv): a starting "
-            "table to check, not an official file.",
-        ),
-        Source(
-            "police-uk",
-            "data.police.uk street-level crime data",
-            SourceKind.DATASET,
-            "https://data.police.uk/about/",
-            "Home Office / police forces of England, Wales and Northern Ireland",
-            None,
-            "Open Government Licence v3.0.",
-        ),
-        Source(
-            "mopac-pcd-1614",
-            "MOPAC Decision PCD 1614: VRU borough relocation grant funding",
-            SourceKind.REPORT,
-            "https://www.london.gov.uk/programmes-strategies/mayors-office-policing-and-crime-"
-            "mopac/mopac-governance-and-decision-making/mopac-decisions/pcd-1614-vru-borough-"
-            "relocation-grant-funding",
-            "Mayor's Office for Policing and Crime",
-            None,
-            "Secondary source for the Home Office SVD grant condition that funding is not "
-            "carried over between financial years (law.md §4.4 [S]).",
-        ),
-        Source(
-            "ons-census-2021",
-            "Census 2021: usual resident population by local authority",
-            SourceKind.DATASET,
-            "https://www.ons.gov.uk/census",
-            "Office for National Statistics",
-            _d("2022-06-28"),
-            "Warwickshire figures rounded to the nearest 100, as reported in the press "
-            "(warwickshire.md §6); each citation gives the page read and its confidence.",
-        ),
-        Source(
-            "warwickshire-lgr-proposals",
-            "Local government reorganisation in Warwickshire: proposals for consultation",
-            SourceKind.WEB_PAGE,
-            "https://www.gov.uk/government/consultations/local-government-reorganisation-in-"
-            "warwickshire/proposals-for-local-government-reorganisation-in-warwickshire",
-            "Ministry of Housing, Communities and Local Government",
-            _d("2026-02-05"),
-            "Two proposals submitted November 2025: two unitaries (North = North "
-            "Warwickshire, Nuneaton and Bedworth, Rugby; South = Stratford-on-Avon, Warwick) "
-            "or one county unitary; consultation 5 February to 26 March 2026; planned vesting "
-            "day 1 April 2028. The government's decision is not known (domain notes, "
-            "warwickshire.md section 5).",
-        ),
-    ]
-)
-"""The national sources and the three Warwickshire seed documents, by id."""
+National legislation, statutory guidance, national strategies and national datasets only;
+a partnership's own documents are declared by its bundle.
+"""
 
 
 def cite(source_id: str, provision: str = "", **kwargs: object) -> Citation:

@@ -119,3 +119,21 @@ def test_needs_split_needs_a_strategy(tmp_path):
     code, _, err = run("funding", "--partnership", str(bundle), "--split", f)
     assert code == 1
     assert "strategy.toml" in err
+
+
+def test_the_all_row_shows_only_a_stated_total(tmp_path):
+    code, out, _ = run("funding")
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.startswith("all "))
+    assert "£605,185.87" in row  # the sum of the parts
+    assert row.rstrip().endswith("£575,214.00")  # the council report's stated total
+    bundle = tmp_path / "b"
+    shutil.copytree(DATA, bundle)
+    text = (bundle / "funding.toml").read_text(encoding="utf-8")
+    start = text.index("[[stated_totals]]")
+    end = text.index("[[categories]]")
+    (bundle / "funding.toml").write_text(text[:start] + text[end:], encoding="utf-8")
+    code, out, _ = run("funding", "--partnership", str(bundle))
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.startswith("all "))
+    assert row.rstrip().endswith("none stated")

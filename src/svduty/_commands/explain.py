@@ -50,6 +50,13 @@ def register(subparsers: Any) -> None:
     p.add_argument("file", help="a JSON Lines file of incidents ('-' for standard input)")
     add_partnership(p)
     add_definition(p)
+    p.add_argument(
+        "--compare-definition",
+        metavar="ID|PATH",
+        help="instead, compare two definitions on the incidents: where the definition and "
+        "this one (a national, packaged or published id such as london-vru, or a .toml "
+        "file) give different 'in scope' answers, and which rule makes the difference",
+    )
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.set_defaults(run=run)
 
@@ -83,6 +90,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "text":
         print(f"Partnership {used['partnership']}; definition {used['definition']}", file=stdout)
         print(file=stdout)
+    compared: list[Incident] = []
     with handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -99,6 +107,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 rejected += 1
                 print(f"svduty explain: rejected: {exc}", file=stderr)
                 continue
+            if getattr(args, "compare_definition", None):
+                compared.append(incident)
+                continue
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
@@ -108,4 +119,20 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 print(result.explain(args.format), file=stdout)
+    if getattr(args, "compare_definition", None):
+        _compare(compared, definition, args.compare_definition, args.format, stdout)
     return 1 if rejected else 0
+
+
+def _compare(
+    incidents: list[Incident], definition: Any, other: str, fmt: str, stdout: TextIO
+) -> None:
+    """Print where ``definition`` and ``other`` differ on the incidents (text or JSON)."""
+    from svduty.definitions import compare_definitions
+    from svduty.io._published import resolve_definition
+
+    comparison = compare_definitions(incidents, definition, resolve_definition(other))
+    if fmt == "json":
+        print(json.dumps(comparison.to_json(), ensure_ascii=False), file=stdout)
+    else:
+        print(comparison.to_text(), file=stdout)

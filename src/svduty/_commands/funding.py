@@ -7,7 +7,7 @@ import json
 from typing import Any, TextIO
 
 from svduty._commands._options import add_partnership, load_named_partnership
-from svduty.errors import FundingError
+from svduty.errors import FundingError, quote_keys
 from svduty.funding import (
     CostCategory,
     FundingModel,
@@ -61,7 +61,7 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
     extra = set(data) - allowed
     if extra:
         raise FundingError.single(
-            file, ", ".join(sorted(extra)), expected="keys " + ", ".join(sorted(allowed))
+            file, quote_keys(extra, allowed), expected="keys " + ", ".join(sorted(allowed))
         )
     try:
         if "amount" in data:
@@ -145,8 +145,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 1
     years = model.years if args.year is None else (model.allocation(args.year).year,)
     rows = [r for r in model.totals_table() if args.year is None or r["year"] == years[0].label]
+    labels = {y.label for y in years}
     findings = [
-        f for f in model.reconcile() if args.year is None or f.year is None or f.year in years
+        f
+        for f in model.reconcile()
+        if args.year is None or f.get("year") is None or f.get("year") in labels
     ]
     if args.year is None and partnership.strategy is not None:
         findings.extend(partnership.strategy.needs.reconcile())
@@ -184,7 +187,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     )
     for r in rows:
         cells = [
-            Money.parse(r[k]).format(always_pence=True)
+            Money.parse(r[k]).format(always_pence=True) if r[k] else "none stated"
             for k in ("labour", "non_labour", "total", "stated_total")
         ]
         print(f"{r['year']:<8} " + " ".join(f"{c:>14}" for c in cells), file=stdout)

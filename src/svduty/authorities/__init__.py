@@ -14,6 +14,15 @@ Example:
     'local_policing_body'
 """
 
+from svduty.authorities._authority import (
+    Absence,
+    Authority,
+    DistrictsWithin,
+    Establishment,
+    Holder,
+    PlannedChange,
+    local_government_areas,
+)
 from svduty.authorities._categories import (
     CATEGORIES,
     AuthorityCategory,
@@ -23,28 +32,15 @@ from svduty.authorities._categories import (
     Role,
     category_info,
 )
-from svduty.authorities._model import (
-    Absence,
-    Authorities,
-    Authority,
-    DistrictsWithin,
-    Establishment,
-    Holder,
-    PlannedChange,
-    local_government_areas,
-)
-from svduty.authorities._rules import (
-    DUTIES,
+from svduty.authorities._consultation import may_assist, must_consult_s8, must_consult_s9
+from svduty.authorities._directions import DUTIES, can_be_directed
+from svduty.authorities._information import (
     InformationFacts,
-    can_be_directed,
-    may_assist,
     may_disclose,
     may_require_information,
-    must_consult_s8,
-    must_consult_s9,
-    role_of,
-    specified_authorities_for,
 )
+from svduty.authorities._model import Authorities
+from svduty.authorities._specified import role_of, specified_authorities_for
 
 __all__ = [
     "CATEGORIES",

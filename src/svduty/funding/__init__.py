@@ -16,31 +16,29 @@ Example:
 """
 
 from svduty.funding._chart import plot_allocations
+from svduty.funding._checks import difference_of
 from svduty.funding._flow import Approval, FlowEdge, FlowRelation, GrantFlow, Receipt
-from svduty.funding._model import (
+from svduty.funding._model import FundingModel
+from svduty.funding._money import Money
+from svduty.funding._needs import NeedsArea, NeedsEvidence
+from svduty.funding._records import (
     Allocation,
     CarryOverRule,
     CostCategory,
     CostCategoryRule,
-    Finding,
-    FundingModel,
     PaymentRule,
     PlanLine,
     Population,
     PopulationPart,
     PopulationTotal,
     Project,
-    Severity,
     SpendingPlan,
     StatedTotal,
 )
-from svduty.funding._money import Money
 from svduty.funding._split import Share, Split, split, split_equal, split_shares
 from svduty.funding._strategy import (
     Action,
     LifeStage,
-    NeedsArea,
-    NeedsEvidence,
     Opportunity,
     Scope,
     Strategy,
@@ -55,7 +53,6 @@ __all__ = [
     "CarryOverRule",
     "CostCategory",
     "CostCategoryRule",
-    "Finding",
     "FlowEdge",
     "FlowRelation",
     "FundingModel",
@@ -73,7 +70,6 @@ __all__ = [
     "Project",
     "Receipt",
     "Scope",
-    "Severity",
     "Share",
     "SpendingPlan",
     "Split",
@@ -81,6 +77,7 @@ __all__ = [
     "Strategy",
     "Tagging",
     "Term",
+    "difference_of",
     "plot_allocations",
     "split",
     "split_equal",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from svduty.funding._model import CostCategory, FundingModel
+from svduty.funding._model import FundingModel
 from svduty.funding._money import Money
+from svduty.funding._records import CostCategory
 
 __all__ = ["plot_allocations"]
 

@@ -1,477 +1,41 @@
-"""The allocation model: money by financial year and cost category, projects and rules."""
+"""The funding model: a partnership's grant by year and category, its rules and projects.
+
+:class:`FundingModel` holds the records of :mod:`svduty.funding._records` and answers
+totals, lookups and splits; its :meth:`~FundingModel.reconcile` and
+:meth:`~FundingModel.check` run the checks of :mod:`svduty.funding._checks`.
+"""
 
 from __future__ import annotations
 
-import enum
 import html
-import itertools
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from svduty.errors import DataError, FundingError
+from svduty.errors import FundingError, Problem
+from svduty.findings import Finding, Severity
+from svduty.funding._checks import check, reconcile
 from svduty.funding._flow import GrantFlow
 from svduty.funding._money import Money
+from svduty.funding._records import (
+    Allocation,
+    CarryOverRule,
+    CostCategory,
+    CostCategoryRule,
+    PaymentRule,
+    Population,
+    PopulationTotal,
+    Project,
+    SpendingPlan,
+    StatedTotal,
+    duplicates,
+    renamed,
+)
 from svduty.funding._split import Split, split
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Citation
 
-__all__ = [
-    "Allocation",
-    "CarryOverRule",
-    "CostCategory",
-    "CostCategoryRule",
-    "Finding",
-    "FundingModel",
-    "PaymentRule",
-    "PlanLine",
-    "Population",
-    "PopulationPart",
-    "PopulationTotal",
-    "Project",
-    "Severity",
-    "SpendingPlan",
-    "StatedTotal",
-]
-
-
-class CostCategory(enum.StrEnum):
-    """The two cost areas of the Home Office grant, and ``none`` for a project with no cost.
-
-    Example:
-        >>> CostCategory("non_labour") is CostCategory.NON_LABOUR
-        True
-    """
-
-    LABOUR = "labour"
-    NON_LABOUR = "non_labour"
-    NONE = "none"
-
-
-class Severity(enum.StrEnum):
-    """How serious a finding is.
-
-    ``error`` breaks a rule, ``warning`` needs a decision, ``info`` is an observation.
-
-    Example:
-        >>> Severity.ERROR.value
-        'error'
-    """
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-@attrs.frozen(slots=True)
-class Finding:
-    """A result of a check: what was found, with the arithmetic and every citation.
-
-    Attributes:
-        rule: A short rule id, such as ``"year-total"`` or ``"category-overspent"``.
-        severity: How serious it is.
-        message: What was found, in words, with the arithmetic.
-        citations: Where each figure or rule compared comes from.
-        year: The financial year concerned, if any.
-        project: The project concerned, if any.
-        difference: The difference in money, if any (stated minus computed, or spent minus
-            available).
-
-    Example:
-        >>> f = Finding("x", Severity.INFO, "an observation")
-        >>> f.as_dict()["severity"]
-        'info'
-    """
-
-    rule: str
-    severity: Severity
-    message: str
-    citations: tuple[Citation, ...] = ()
-    year: FinancialYear | None = None
-    project: str | None = None
-    difference: Money | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The finding as JSON-ready data.
-
-        Example:
-            >>> Finding("r", Severity.ERROR, "m", difference=Money.parse("1")).as_dict()["difference"]
-            '1.00'
-        """  # noqa: E501
-        return {
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "message": self.message,
-            "year": self.year.label if self.year else None,
-            "project": self.project,
-            "difference": self.difference.plain() if self.difference is not None else None,
-            "citations": [c.as_dict() for c in self.citations],
-        }
-
-    def __str__(self) -> str:
-        return f"[{self.severity.value}] {self.rule}: {self.message}"
-
-
-@attrs.frozen(slots=True)
-class Allocation:
-    """One financial year's grant: labour, non-labour and the total as stated.
-
-    The stated total is kept as stated; whether it equals labour + non-labour is a
-    reconciliation finding (:meth:`FundingModel.reconcile`), never an exception.
-
-    Attributes:
-        year: The UK financial year.
-        total: The total as stated in the source.
-        labour: Labour costs.
-        non_labour: Non-labour costs.
-        citation: Where the figures are stated.
-        note: Anything the source adds ("Labour Costs only").
-
-    Example:
-        >>> a = Allocation(FinancialYear(2023), Money.parse("263506.30"),
-        ...                Money.parse("180000"), Money.parse("83506.30"), None)
-        >>> str(a.parts_total()), a.amount(CostCategory.LABOUR).pence
-        ('£263,506.30', 18000000)
-    """
-
-    year: FinancialYear
-    total: Money
-    labour: Money
-    non_labour: Money
-    citation: Citation | None
-    note: str | None = None
-
-    def parts_total(self) -> Money:
-        """Labour plus non-labour.
-
-        Example:
-            >>> Allocation(FinancialYear(2022), Money.parse("1"), Money.parse("1"),
-            ...            Money.zero(), None).parts_total().pence
-            100
-        """
-        return self.labour + self.non_labour
-
-    def amount(self, category: CostCategory) -> Money:
-        """The amount available in a cost category (zero for ``none``).
-
-        Example:
-            >>> Allocation(FinancialYear(2022), Money.parse("1"), Money.parse("1"),
-            ...            Money.zero(), None).amount(CostCategory.NONE).pence
-            0
-        """
-        if category is CostCategory.LABOUR:
-            return self.labour
-        if category is CostCategory.NON_LABOUR:
-            return self.non_labour
-        return Money.zero()
-
-
-@attrs.frozen(slots=True)
-class StatedTotal:
-    """A total stated in a document to be checked against the allocations.
-
-    Attributes:
-        id: A short id.
-        amount: The figure as stated.
-        years: The financial years it is compared with.
-        description: The sentence that states it.
-        citation: Where it is stated.
-        years_note: Why these years (when the source does not name them).
-
-    Example:
-        >>> StatedTotal("x", Money.pounds(575214), (FinancialYear(2022),), "", None).amount.pence
-        57521400
-    """
-
-    id: str
-    amount: Money
-    years: tuple[FinancialYear, ...]
-    description: str
-    citation: Citation | None
-    years_note: str | None = None
-
-
-@attrs.frozen(slots=True)
-class CostCategoryRule:
-    """What a cost category covers.
-
-    Attributes:
-        id: The category.
-        name: Its name in the source ("Labour Costs").
-        covers: What it covers, in the source's words.
-        includes: The kinds of cost named.
-        flexible_if_jointly_agreed: Whether the Home Office lets the specified authorities
-            use it flexibly if they jointly agree.
-        citation: Where it is stated.
-
-    Example:
-        >>> CostCategoryRule(CostCategory.LABOUR, "Labour Costs", "...", (), True, None).id
-        <CostCategory.LABOUR: 'labour'>
-    """
-
-    id: CostCategory
-    name: str
-    covers: str
-    includes: tuple[str, ...]
-    flexible_if_jointly_agreed: bool
-    citation: Citation | None
-
-
-@attrs.frozen(slots=True)
-class CarryOverRule:
-    """Whether money left at the end of a financial year may be used in the next.
-
-    A dated rule: it holds for :attr:`valid`; its confidence is its citation's.
-
-    Attributes:
-        allowed: Whether carry-over is allowed.
-        valid: When the rule holds.
-        statement: The rule in words.
-        citation: Where it is stated (here a secondary source, so configurable).
-
-    Example:
-        >>> r = CarryOverRule(False, Period("2022-04-01"), "No carry-over.", None)
-        >>> r.applies(FinancialYear(2023))
-        True
-    """
-
-    allowed: bool
-    valid: Period
-    statement: str
-    citation: Citation | None
-
-    def applies(self, year: FinancialYear) -> bool:
-        """Whether the rule holds at the end of a financial year.
-
-        Example:
-            >>> CarryOverRule(False, Period("2024-04-01"), "", None).applies(FinancialYear(2022))
-            False
-        """
-        last = year.period.last_day
-        return last is not None and last in self.valid
-
-
-@attrs.frozen(slots=True)
-class PaymentRule:
-    """When the grant is paid.
-
-    Attributes:
-        in_arrears: Whether money is paid after the spend it covers.
-        statement: The rule in words.
-        citation: Where the partnership's source states it.
-        national_citation: What the national sources say (may be unconfirmed).
-
-    Example:
-        >>> PaymentRule(True, "Paid in arrears.", None).in_arrears
-        True
-    """
-
-    in_arrears: bool
-    statement: str
-    citation: Citation | None
-    national_citation: Citation | None = None
-
-
-@attrs.frozen(slots=True)
-class Project:
-    """A project of the partnership and the money it is paid from.
-
-    Attributes:
-        id: A short id such as ``"whole-school-approach"``.
-        name: Its name in the source.
-        funded_from: The cost category that pays for it (``none``: no cost).
-        description: What it is.
-        delivered_by: The body that delivers it (an id).
-        serves: The strategy actions it serves (ids in ``strategy.toml``).
-        duties: The provisions of the Act it helps meet, for projects that serve the duty
-            itself rather than an action.
-        pillars: The strategy's pillars it contributes to.
-        levels: The prevention levels it works at.
-        tiers: The intervention tiers it offers.
-        citation: Where it and its funding are stated.
-
-    Example:
-        >>> Project("p", "P", CostCategory.LABOUR).funded_from.value
-        'labour'
-    """
-
-    id: str
-    name: str
-    funded_from: CostCategory
-    description: str = ""
-    delivered_by: str | None = None
-    serves: tuple[str, ...] = ()
-    duties: tuple[str, ...] = ()
-    pillars: tuple[str, ...] = ()
-    levels: tuple[str, ...] = ()
-    tiers: tuple[str, ...] = ()
-    citation: Citation | None = None
-
-
-@attrs.frozen(slots=True)
-class PopulationPart:
-    """A district's population within a recipient (a community safety partnership).
-
-    Example:
-        >>> PopulationPart("Rugby", 114400, None).value
-        114400
-    """
-
-    district: str
-    value: int
-    citation: Citation | None
-
-
-@attrs.frozen(slots=True)
-class Population:
-    """A recipient's population, the sum of its districts', each with its citation.
-
-    Example:
-        >>> Population("south", "South", "Census 2021",
-        ...            (PopulationPart("a", 1, None), PopulationPart("b", 2, None))).value
-        3
-    """
-
-    recipient: str
-    name: str
-    vintage: str
-    parts: tuple[PopulationPart, ...]
-
-    @property
-    def value(self) -> int:
-        """The total population.
-
-        Example:
-            >>> Population("r", "R", "v", ()).value
-            0
-        """
-        return sum(p.value for p in self.parts)
-
-    def citations(self) -> tuple[Citation, ...]:
-        """The citations of the parts.
-
-        Example:
-            >>> Population("r", "R", "v", ()).citations()
-            ()
-        """
-        return tuple(p.citation for p in self.parts if p.citation is not None)
-
-
-@attrs.frozen(slots=True)
-class PopulationTotal:
-    """A stated total population to check the parts against.
-
-    Example:
-        >>> PopulationTotal(596800, None).value
-        596800
-    """
-
-    value: int
-    citation: Citation | None
-
-
-@attrs.frozen(slots=True)
-class PlanLine:
-    """One line of a spending plan: an amount for a project in a year, from a category.
-
-    Attributes:
-        project: The project id.
-        year: The financial year.
-        category: The money it is paid from.
-        amount: The amount.
-        jointly_agreed: Whether the specified authorities have jointly agreed this use of
-            labour money (the Home Office's flexibility).
-
-    Example:
-        >>> PlanLine("strategy", FinancialYear(2023), CostCategory.LABOUR,
-        ...          Money.parse("1000")).amount.pence
-        100000
-    """
-
-    project: str
-    year: FinancialYear
-    category: CostCategory
-    amount: Money
-    jointly_agreed: bool = False
-
-
-@attrs.frozen(slots=True)
-class SpendingPlan:
-    """An assignment of amounts to projects per year (checked by :meth:`FundingModel.check`).
-
-    Example:
-        >>> plan = SpendingPlan.of([("strategy", "2023/24", "labour", "5000")])
-        >>> plan.lines[0].year.label, str(plan.total())
-        ('2023/24', '£5,000')
-    """
-
-    lines: tuple[PlanLine, ...]
-
-    @classmethod
-    def of(cls, rows: Iterable[Sequence[Any] | PlanLine]) -> SpendingPlan:
-        """Build a plan from tuples ``(project, year, category, amount[, jointly_agreed])``.
-
-        Raises:
-            DataError: for a bad year label, category or amount, naming the line.
-
-        Example:
-            >>> SpendingPlan.of([("x", "2023/99", "labour", "1")])
-            Traceback (most recent call last):
-            ...
-            svduty.errors.FundingError: lines[0].year: expected a UK financial year label such as '2023/24' (got '2023/99')
-        """  # noqa: E501
-        lines = []
-        for n, row in enumerate(rows):
-            if isinstance(row, PlanLine):
-                lines.append(row)
-                continue
-            project, year, category, amount, *rest = row
-            try:
-                fy = year if isinstance(year, FinancialYear) else FinancialYear.parse(year)
-            except FundingError:  # pragma: no cover - parse raises DataError
-                raise
-            except Exception as exc:
-                raise _renamed(exc, f"lines[{n}].year") from None
-            if category not in {c.value for c in CostCategory}:
-                raise FundingError.single(
-                    None,
-                    f"lines[{n}].category",
-                    expected="one of 'labour', 'non_labour', 'none'",
-                    got=str(category)[:40],
-                )
-            try:
-                money = Money.parse(amount, field=f"lines[{n}].amount")
-            except Exception as exc:
-                raise _renamed(exc, f"lines[{n}].amount") from None
-            lines.append(
-                PlanLine(str(project), fy, CostCategory(category), money, bool(rest and rest[0]))
-            )
-        return cls(tuple(lines))
-
-    def total(
-        self, *, year: FinancialYear | None = None, category: CostCategory | None = None
-    ) -> Money:
-        """The planned spend, optionally for one year and/or one category.
-
-        Example:
-            >>> SpendingPlan.of([("a", "2023/24", "labour", "1"),
-            ...                  ("b", "2024/25", "labour", "2")]).total(
-            ...     year=FinancialYear(2024)).pence
-            200
-        """
-        return Money.total(
-            line.amount
-            for line in self.lines
-            if (year is None or line.year == year)
-            and (category is None or line.category == category)
-        )
-
-
-def _renamed(exc: Exception, field: str) -> DataError:
-    if isinstance(exc, DataError):
-        return FundingError([attrs.evolve(p, field=field) for p in exc.problems])
-    return FundingError.single(None, field, message=str(exc)[:80])  # pragma: no cover
+__all__ = ["FundingModel"]
 
 
 @attrs.frozen(slots=True)
@@ -514,27 +78,30 @@ class FundingModel:
     population_total: PopulationTotal | None = None
 
     def __attrs_post_init__(self) -> None:
-        years = [a.year for a in self.allocations]
-        for n, year in enumerate(years):
-            if years.index(year) != n:
-                raise FundingError.single(
-                    None, f"allocations[{n}].year", message="a year given twice", got=year.label
-                )
-        ids = [p.id for p in self.projects]
-        for n, pid in enumerate(ids):
-            if ids.index(pid) != n:
-                raise FundingError.single(
-                    None, f"projects[{n}].id", message="a project given twice", got=pid[:40]
-                )
+        problems = [
+            *duplicates((a.year.label for a in self.allocations), "allocations", "year"),
+            *duplicates((p.id for p in self.projects), "projects", "id"),
+            *duplicates((c.id.value for c in self.categories), "categories", "id"),
+            *duplicates((st.id for st in self.stated_totals), "stated_totals", "id"),
+            *duplicates((p.recipient for p in self.populations), "populations", "recipient"),
+        ]
+        for n, pop in enumerate(self.populations):
+            problems += duplicates(
+                (x.district for x in pop.parts), f"populations[{n}].parts", "district"
+            )
+        years = {a.year for a in self.allocations}
         for n, st in enumerate(self.stated_totals):
             for k, year in enumerate(st.years):
                 if year not in years:
-                    raise FundingError.single(
-                        None,
-                        f"stated_totals[{n}].years[{k}]",
-                        expected="a year with an allocation",
-                        got=year.label,
+                    problems.append(
+                        Problem(
+                            field=f"stated_totals[{n}].years[{k}]",
+                            expected="a year with an allocation",
+                            got=year.label,
+                        )
                     )
+        if problems:
+            raise FundingError(problems)
 
     # -- looking up ------------------------------------------------------------------------
 
@@ -625,10 +192,16 @@ class FundingModel:
     def totals_table(self) -> list[dict[str, str]]:
         """One row per year and a total row: labour, non-labour, parts total, stated total.
 
+        A year's stated total is the allocation's total as stated. The ``all`` row's stated
+        total is a total stated for exactly the allocations' years by some document (with
+        its id in ``stated_by``), and empty when no document states one: the sum of the
+        yearly figures is the ``total`` column, not a stated figure.
+
         Example:
             >>> import svduty
-            >>> svduty.warwickshire().funding.totals_table()[-1]["non_labour"]
-            '318144.16'
+            >>> last = svduty.warwickshire().funding.totals_table()[-1]
+            >>> last["non_labour"], last["stated_total"], last["stated_by"]
+            ('318144.16', '575214.00', 'council-report-4.3')
         """
         rows = [
             {
@@ -637,36 +210,73 @@ class FundingModel:
                 "non_labour": a.non_labour.plain(),
                 "total": a.parts_total().plain(),
                 "stated_total": a.total.plain(),
+                "stated_by": "",
             }
             for a in sorted(self.allocations, key=lambda a: a.year)
         ]
+        whole = self.stated_total_for(self.years)
         rows.append(
             {
                 "year": "all",
                 "labour": self.total(category=CostCategory.LABOUR).plain(),
                 "non_labour": self.total(category=CostCategory.NON_LABOUR).plain(),
                 "total": self.total().plain(),
-                "stated_total": Money.total(a.total for a in self.allocations).plain(),
+                "stated_total": whole.amount.plain() if whole else "",
+                "stated_by": whole.id if whole else "",
             }
         )
         return rows
+
+    def stated_total_for(self, years: Iterable[FinancialYear]) -> StatedTotal | None:
+        """The first total stated in another document for exactly these years, if any.
+
+        Example:
+            >>> import svduty
+            >>> m = svduty.warwickshire().funding
+            >>> str(m.stated_total_for(m.years).amount)
+            '£575,214'
+            >>> m.stated_total_for(m.years[:1]) is None
+            True
+        """
+        wanted = set(years)
+        return next((st for st in self.stated_totals if set(st.years) == wanted), None)
 
     def _repr_html_(self) -> str:
         head = "".join(
             f"<th>{h}</th>" for h in ("year", "labour", "non-labour", "total", "stated total")
         )
-        body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td style='text-align:right'>{html.escape(_show(r[k]))}</td>"
-                for k in ("year", "labour", "non_labour", "total", "stated_total")
+        rows = []
+        for r in self.totals_table():
+            cells = [_show(r[k]) for k in ("year", "labour", "non_labour", "total")]
+            stated = _show(r["stated_total"]) if r["stated_total"] else "none stated"
+            if r["stated_by"]:
+                stated += f" ({r['stated_by']})"
+            rows.append(
+                "<tr>"
+                + "".join(
+                    f"<td style='text-align:right'>{html.escape(c)}</td>" for c in [*cells, stated]
+                )
+                + "</tr>"
             )
-            + "</tr>"
-            for r in self.totals_table()
+        notes = [
+            f"<li><b>{html.escape(f.severity.value)}</b> {html.escape(f.rule)}: "
+            f"{html.escape(f.message)}"
+            + "".join(f"<br><small>{html.escape(str(c))}</small>" for c in f.citations)
+            + "</li>"
+            for f in self.reconcile()
+            if f.severity is not Severity.INFO or f.rule == "stated-total-observation"
+        ]
+        recon = (
+            f"<p>Reconciliation:</p><ul>{''.join(notes)}</ul>"
+            if notes
+            else "<p>Reconciliation: every stated total equals its parts.</p>"
         )
-        return f"<table><caption>{html.escape(self.name)}</caption><tr>{head}</tr>{body}</table>"
+        return (
+            f"<table><caption>{html.escape(self.name)}</caption><tr>{head}</tr>"
+            f"{''.join(rows)}</table>{recon}"
+        )
 
-    # -- reconciliation --------------------------------------------------------------------
+    # -- checks ----------------------------------------------------------------------------
 
     def reconcile(self) -> tuple[Finding, ...]:
         """Compare every stated figure with the sum of its parts; report every mismatch.
@@ -676,131 +286,19 @@ class FundingModel:
         is a finding with both citations and the arithmetic; nothing is corrected. Where a
         stated total matches no sum of its years, every other combination of the stated
         figures is tried and the result reported as an *observation* (severity ``info``).
+        See :func:`svduty.funding._checks.reconcile`.
 
         Example:
             >>> import svduty
             >>> for f in svduty.warwickshire().funding.reconcile():
-            ...     print(f.severity.value, f.rule, f.difference)
-            info year-total £0
-            info year-total £0
-            info year-total £0
-            warning stated-total -£29,971.87
-            info stated-total-observation £28.13
+            ...     print(f.severity.value, f.rule, f.get("difference"))
+            info year-total 0.00
+            info year-total 0.00
+            info year-total 0.00
+            warning stated-total -29971.87
+            info stated-total-observation 28.13
         """
-        out: list[Finding] = []
-        for a in sorted(self.allocations, key=lambda a: a.year):
-            parts = a.parts_total()
-            diff = a.total - parts
-            arithmetic = (
-                f"{a.labour.format(always_pence=True)} + "
-                f"{a.non_labour.format(always_pence=True)} = "
-                f"{parts.format(always_pence=True)}"
-            )
-            cites = (a.citation,) if a.citation else ()
-            if diff:
-                out.append(
-                    Finding(
-                        "year-total",
-                        Severity.WARNING,
-                        f"{a.year}: stated total {a.total.format(always_pence=True)} does not "
-                        f"equal labour + non-labour: {arithmetic}; difference "
-                        f"{diff.format(always_pence=True)}",
-                        cites,
-                        a.year,
-                        difference=diff,
-                    )
-                )
-            else:
-                out.append(
-                    Finding(
-                        "year-total",
-                        Severity.INFO,
-                        f"{a.year}: stated total {a.total.format(always_pence=True)} equals "
-                        f"labour + non-labour: {arithmetic}",
-                        cites,
-                        a.year,
-                        difference=diff,
-                    )
-                )
-        for st in self.stated_totals:
-            out.extend(self._reconcile_stated(st))
-        return tuple(out)
-
-    def _reconcile_stated(self, st: StatedTotal) -> list[Finding]:
-        allocs = [self.allocation(y) for y in st.years]
-        computed = Money.total(a.total for a in allocs)
-        diff = st.amount - computed
-        arithmetic = " + ".join(a.total.format(always_pence=True) for a in allocs)
-        cites = tuple(c for c in (st.citation, *(a.citation for a in allocs)) if c)
-        years = ", ".join(y.label for y in st.years)
-        note = f" ({st.years_note})" if st.years_note else ""
-        if not diff:
-            return [
-                Finding(
-                    "stated-total",
-                    Severity.INFO,
-                    f"{st.id}: stated {st.amount.format(always_pence=True)} equals the "
-                    f"allocations for {years}: {arithmetic} = "
-                    f"{computed.format(always_pence=True)}",
-                    cites,
-                    difference=diff,
-                )
-            ]
-        out = [
-            Finding(
-                "stated-total",
-                Severity.WARNING,
-                f"{st.id}: stated {st.amount.format(always_pence=True)} does not equal the "
-                f"allocations for {years}{note}: {arithmetic} = "
-                f"{computed.format(always_pence=True)}; stated minus allocations = "
-                f"{diff.format(always_pence=True)}. Not corrected: the sources disagree.",
-                cites,
-                difference=diff,
-            )
-        ]
-        out.append(self._observe(st))
-        return out
-
-    def _observe(self, st: StatedTotal) -> Finding:
-        figures: list[tuple[str, Money, Citation | None]] = []
-        for a in sorted(self.allocations, key=lambda a: a.year):
-            figures.append((f"{a.year} total", a.total, a.citation))
-        for a in sorted(self.allocations, key=lambda a: a.year):
-            for cat, value in (("labour", a.labour), ("non-labour", a.non_labour)):
-                if value:
-                    figures.append((f"{a.year} {cat}", value, a.citation))
-        combos: list[tuple[int, int, tuple[int, ...]]] = []
-        for r in range(1, len(figures) + 1):
-            for combo in itertools.combinations(range(len(figures)), r):
-                labels = [figures[i][0] for i in combo]
-                years = [lab.split()[0] for lab in labels]
-                if len(set(years)) != len(years) and any("total" in lab for lab in labels):
-                    continue  # a year's total with its own parts counts money twice
-                pence = sum(figures[i][1].pence for i in combo)
-                combos.append((abs(st.amount.pence - pence), r, combo))
-        combos.sort()
-        _, _, combo = combos[0]
-        value = Money.total(figures[i][1] for i in combo)
-        text = " + ".join(f"{figures[i][0]} {figures[i][1]}" for i in combo)
-        exact = [c for c in combos if c[0] == 0]
-        head = f"{st.id}: observation only, not a correction: " + (
-            f"{len(exact)} combination(s) of the stated figures equal "
-            f"{st.amount.format(always_pence=True)}; the first is "
-            if exact
-            else f"no combination of the agreement's stated figures equals "
-            f"{st.amount.format(always_pence=True)}; the nearest is "
-        )
-        cites = tuple(dict.fromkeys(c for c in (st.citation, *(figures[i][2] for i in combo)) if c))
-        return Finding(
-            "stated-total-observation",
-            Severity.INFO,
-            f"{head}{text} = {value.format(always_pence=True)} "
-            f"(stated minus this = {(st.amount - value).format(always_pence=True)})",
-            cites,
-            difference=st.amount - value,
-        )
-
-    # -- checking a spending plan ----------------------------------------------------------
+        return reconcile(self.allocations, self.stated_totals)
 
     def check(self, plan: SpendingPlan) -> tuple[Finding, ...]:
         """Check a spending plan against the cost-category rules.
@@ -814,132 +312,13 @@ class FundingModel:
 
         Example:
             >>> import svduty
+            >>> from svduty.findings import Severity
             >>> m = svduty.warwickshire().funding
             >>> plan = SpendingPlan.of([("strategy", "2023/24", "non_labour", "5000")])
             >>> [f.rule for f in m.check(plan) if f.severity is Severity.ERROR]
             ['wrong-category']
         """
-        out: list[Finding] = []
-        known = {p.id: p for p in self.projects}
-        years = set(self.years)
-        for n, line in enumerate(plan.lines):
-            where = f"line {n + 1} ({line.project}, {line.year}, {line.category.value})"
-            project = known.get(line.project)
-            if line.year not in years:
-                out.append(
-                    Finding(
-                        "no-allocation",
-                        Severity.ERROR,
-                        f"{where}: no allocation for {line.year}",
-                        (self.funding_period_citation,) if self.funding_period_citation else (),
-                        line.year,
-                        line.project,
-                        line.amount,
-                    )
-                )
-            if project is None:
-                rule = self.category_rule(line.category)
-                if (
-                    line.category is CostCategory.LABOUR
-                    and rule is not None
-                    and rule.flexible_if_jointly_agreed
-                ):
-                    if not line.jointly_agreed:
-                        out.append(
-                            Finding(
-                                "needs-joint-agreement",
-                                Severity.WARNING,
-                                f"{where}: '{line.project}' is not a named project; labour "
-                                "money may be used flexibly only if the specified "
-                                "authorities jointly agree",
-                                (rule.citation,) if rule.citation else (),
-                                line.year,
-                                line.project,
-                            )
-                        )
-                else:
-                    out.append(
-                        Finding(
-                            "unknown-project",
-                            Severity.ERROR,
-                            f"{where}: '{line.project}' is not a project of the agreement",
-                            (rule.citation,) if rule and rule.citation else (),
-                            line.year,
-                            line.project,
-                        )
-                    )
-                continue
-            if project.funded_from is CostCategory.NONE and line.amount:
-                out.append(
-                    Finding(
-                        "no-cost-project",
-                        Severity.ERROR,
-                        f"{where}: {project.name} is funded at no cost, but the plan gives "
-                        f"it {line.amount}",
-                        (project.citation,) if project.citation else (),
-                        line.year,
-                        project.id,
-                        line.amount,
-                    )
-                )
-            elif project.funded_from is not line.category and project.funded_from is not (
-                CostCategory.NONE
-            ):
-                rule = self.category_rule(project.funded_from)
-                cites = tuple(c for c in (project.citation, rule and rule.citation) if c)
-                out.append(
-                    Finding(
-                        "wrong-category",
-                        Severity.ERROR,
-                        f"{where}: {project.name} is paid from "
-                        f"{project.funded_from.value} costs, but the plan pays it "
-                        f"{line.amount} from {line.category.value} money",
-                        cites,
-                        line.year,
-                        project.id,
-                        line.amount,
-                    )
-                )
-        for a in sorted(self.allocations, key=lambda a: a.year):
-            for cat in (CostCategory.LABOUR, CostCategory.NON_LABOUR):
-                spent = plan.total(year=a.year, category=cat)
-                available = a.amount(cat)
-                rule = self.category_rule(cat)
-                cites = tuple(c for c in (a.citation, rule and rule.citation) if c)
-                if spent > available:
-                    out.append(
-                        Finding(
-                            "category-overspent",
-                            Severity.ERROR,
-                            f"{a.year} {cat.value}: planned {spent.format(always_pence=True)}"
-                            f" exceeds the allocation {available.format(always_pence=True)} "
-                            f"by {(spent - available).format(always_pence=True)}",
-                            cites,
-                            a.year,
-                            difference=spent - available,
-                        )
-                    )
-                elif (
-                    spent < available
-                    and not self.carry_over.allowed
-                    and self.carry_over.applies(a.year)
-                    and any(line.year == a.year for line in plan.lines)
-                ):
-                    c = self.carry_over.citation
-                    conf = f" (rule confidence: {c.confidence.value})" if c else ""
-                    out.append(
-                        Finding(
-                            "unspent-no-carry-over",
-                            Severity.WARNING,
-                            f"{a.year} {cat.value}: "
-                            f"{(available - spent).format(always_pence=True)} unplanned; "
-                            f"it will not carry over to {a.year.next()}{conf}",
-                            (*cites, *((c,) if c else ())),
-                            a.year,
-                            difference=available - spent,
-                        )
-                    )
-        return tuple(out)
+        return check(self, plan)
 
     # -- splitting -------------------------------------------------------------------------
 
@@ -990,7 +369,7 @@ def _year(year: FinancialYear | str) -> FinancialYear:
     try:
         return FinancialYear.parse(year)
     except Exception as exc:
-        raise _renamed(exc, "year") from None
+        raise renamed(exc, "year") from None
 
 
 def _show(value: str) -> str:

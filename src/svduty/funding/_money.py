@@ -13,7 +13,10 @@ from svduty.errors import MoneyError, Problem
 
 __all__ = ["Money"]
 
-_TEXT = re.compile(r"^(-)?£?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_TEXT = re.compile(r"^(-)?£?(-)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$")
+"""An amount as people write it: ASCII digits only, an optional £ and minus sign,
+thousands commas in the right places, a decimal point; no inner spaces."""
+_SAFE = re.compile(r"^[0-9£,.\-]{1,40}$")
 _PENCE = Decimal(100)
 
 
@@ -85,7 +88,10 @@ class Money:
         """Read an amount written as a person writes it, or a ``Decimal``.
 
         Accepts ``"£263,506.30"``, ``"263506.30"``, ``"30,000"``, ``Decimal("0.5")`` and
-        :class:`Money`. Integers are refused here because ``30000`` could mean pounds or
+        :class:`Money`. Text is ASCII digits with an optional £ (and minus sign), thousands
+        commas only in the right places and at most two decimal places (trailing zeros
+        aside); other digits (``"١٢٣"``, ``"𝟗𝟗"``) and inner spaces (``"12 34"``) are not
+        amounts. An error shows the value only when it has the shape of an amount. Integers are refused here because ``30000`` could mean pounds or
         pence: use :meth:`from_pence` or :meth:`pounds`.
 
         Args:
@@ -108,6 +114,10 @@ class Money:
             Traceback (most recent call last):
             ...
             svduty.errors.MoneyError: non_labour: expected an amount of zero or more (got '-5')
+            >>> Money.parse("12 34")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.MoneyError: amount: expected an amount such as "£263,506.30" or "263506.30" (ASCII digits, an optional £, thousands commas, at most two decimal places); got a text of 5 characters
         """  # noqa: E501
         if isinstance(value, Money):
             money = value
@@ -160,10 +170,17 @@ class Money:
 
     @classmethod
     def _from_text(cls, text: str, field: str | None) -> Money:
-        cleaned = text.strip().replace(" ", "")
-        m = _TEXT.match(cleaned)
+        cleaned = text.strip()
+        m = _TEXT.fullmatch(cleaned)
         if not m or (m.group(1) and m.group(2)):
-            raise _error(field, 'an amount such as "£263,506.30" or "263506.30"', _short(text))
+            shown = _short(cleaned)
+            raise _error(
+                field,
+                'an amount such as "£263,506.30" or "263506.30" (ASCII digits, an optional £, '
+                "thousands commas, at most two decimal places)"
+                + ("" if shown is not None else f"; got a text of {len(text)} characters"),
+                shown,
+            )
         whole = int(m.group(3).replace(",", ""))
         frac = m.group(4) or ""
         if len(frac.rstrip("0")) > 2:
@@ -269,5 +286,6 @@ class Money:
 
 
 def _short(value: object) -> str | None:
-    text = str(value)
-    return text if len(text) <= 40 else None
+    """The value, only when it has the shape of an amount (never free text)."""
+    text = str(value).strip()
+    return text if _SAFE.fullmatch(text) else None

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import enum
 import html
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 
 from svduty.errors import FundingError
-from svduty.funding._model import Finding, Severity
 from svduty.funding._money import Money
-from svduty.periods import FinancialYear
+from svduty.funding._needs import NeedsEvidence
+from svduty.funding._records import duplicates
 from svduty.sources import Citation
 
 if TYPE_CHECKING:
-    from svduty.funding._model import FundingModel, SpendingPlan
+    from svduty.funding._model import FundingModel
+    from svduty.funding._records import SpendingPlan
 
 __all__ = [
     "Action",
     "LifeStage",
-    "NeedsArea",
-    "NeedsEvidence",
     "Opportunity",
     "Scope",
     "Strategy",
@@ -142,175 +140,6 @@ class Opportunity:
 
 
 @attrs.frozen(slots=True)
-class NeedsArea:
-    """An area's risk-factor scores for 2017-18, 2018-19 and 2019-20.
-
-    Attributes:
-        name: The area's local name as the strategy gives it.
-        table: ``"high"`` (Table 1, high scores) or ``"increase"`` (Table 2, rises).
-        scores: The three yearly scores.
-        stated: The average (Table 1) or change (Table 2) as the strategy states it.
-        citation: Where it is stated.
-
-    Example:
-        >>> a = NeedsArea("Thurlaston", "increase", (Decimal(1), Decimal(3), Decimal(6)),
-        ...               Decimal(5))
-        >>> a.change, a.computed()
-        (Decimal('5'), Decimal('5'))
-    """
-
-    name: str
-    table: str
-    scores: tuple[Decimal, Decimal, Decimal]
-    stated: Decimal
-    citation: Citation | None = None
-
-    @property
-    def average(self) -> Decimal:
-        """The mean of the three scores, to two places (as Table 1 writes it).
-
-        Example:
-            >>> NeedsArea("x", "high", (Decimal(10), Decimal(9), Decimal(10)),
-            ...           Decimal("9.67")).average
-            Decimal('9.67')
-        """
-        return (sum(self.scores, Decimal(0)) / 3).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-    @property
-    def change(self) -> Decimal:
-        """The last score minus the first.
-
-        Example:
-            >>> NeedsArea("x", "increase", (Decimal(3), Decimal(4), Decimal(6)),
-            ...           Decimal(3)).change
-            Decimal('3')
-        """
-        return self.scores[2] - self.scores[0]
-
-    def computed(self) -> Decimal:
-        """The figure the strategy states, recomputed: the average or the change.
-
-        Example:
-            >>> NeedsArea("x", "high", (Decimal(9), Decimal(8), Decimal(9)),
-            ...           Decimal("9.00")).computed()
-            Decimal('8.67')
-        """
-        return self.average if self.table == "high" else self.change
-
-
-@attrs.frozen(slots=True)
-class NeedsEvidence:
-    """The strategy's needs evidence: risk-factor scores against a county average.
-
-    Attributes:
-        county_average: The countywide average score (5.3).
-        years: The years of the scores.
-        increase_threshold: The rise that puts an area in Table 2 (3).
-        areas: The areas of Tables 1 and 2.
-        description: What the scores measure.
-        citation: Where they are.
-        district_note: Why no district is recorded for each area.
-
-    Example:
-        >>> import svduty
-        >>> n = svduty.warwickshire().strategy.needs
-        >>> n.county_average, len(n.risen())
-        (Decimal('5.3'), 6)
-    """
-
-    county_average: Decimal
-    years: tuple[FinancialYear, ...]
-    increase_threshold: Decimal
-    areas: tuple[NeedsArea, ...]
-    description: str = ""
-    citation: Citation | None = None
-    district_note: str = ""
-
-    def high(self) -> tuple[NeedsArea, ...]:
-        """The areas of Table 1 (high scores).
-
-        Example:
-            >>> import svduty
-            >>> len(svduty.warwickshire().strategy.needs.high())
-            9
-        """
-        return tuple(a for a in self.areas if a.table == "high")
-
-    def risen(self) -> tuple[NeedsArea, ...]:
-        """The areas whose score rose by the threshold or more over the three years.
-
-        Example:
-            >>> import svduty
-            >>> svduty.warwickshire().strategy.needs.risen()[0].name
-            'Thurlaston'
-        """
-        return tuple(a for a in self.areas if a.change >= self.increase_threshold)
-
-    def reconcile(self) -> tuple[Finding, ...]:
-        """Recompute each stated average (Table 1) and change (Table 2) from the scores.
-
-        A mismatch is a finding (``warning``) with the arithmetic; the stated figure is
-        kept as stated and nothing is corrected.
-
-        Example:
-            >>> import svduty
-            >>> [f.message for f in svduty.warwickshire().strategy.needs.reconcile()]
-            ['Bede Bedworth Town Centre: stated average 9.00, but (9.00 + 8.00 + 9.00) / 3 = 8.67']
-        """
-        out: list[Finding] = []
-        for a in self.areas:
-            if a.computed() == a.stated:
-                continue
-            if a.table == "high":
-                sums = " + ".join(str(x) for x in a.scores)
-                text = f"stated average {a.stated}, but ({sums}) / 3 = {a.average}"
-            else:
-                text = f"stated change {a.stated}, but {a.scores[2]} - {a.scores[0]} = {a.change}"
-            cites = tuple(c for c in (a.citation, self.citation) if c)
-            out.append(Finding("needs-stated-figure", Severity.WARNING, f"{a.name}: {text}", cites))
-        return tuple(out)
-
-    def weights(self, measure: str = "average", *, table: str | None = None) -> dict[str, Decimal]:
-        """Scores usable as split weights, by area name.
-
-        Args:
-            measure: ``"average"``, ``"latest"`` (2019-20), ``"change"`` (rises only; a
-                fall counts as zero, since a weight cannot be negative) or
-                ``"above_average"`` (the average less the county average, floored at 0).
-            table: Only the areas of one table (``"high"`` or ``"increase"``).
-
-        Raises:
-            FundingError: for an unknown measure.
-
-        Example:
-            >>> import svduty
-            >>> needs = svduty.warwickshire().strategy.needs
-            >>> needs.weights("latest", table="increase")["Thurlaston"]
-            Decimal('6')
-        """
-        out: dict[str, Decimal] = {}
-        for a in self.areas:
-            if table is not None and a.table != table:
-                continue
-            if measure == "average":
-                out[a.name] = a.average
-            elif measure == "latest":
-                out[a.name] = a.scores[2]
-            elif measure == "change":
-                out[a.name] = max(Decimal(0), a.change)
-            elif measure == "above_average":
-                out[a.name] = max(Decimal(0), a.average - self.county_average)
-            else:
-                raise FundingError.single(
-                    None,
-                    "measure",
-                    expected="'average', 'latest', 'change' or 'above_average'",
-                    got=measure[:40],
-                )
-        return out
-
-
-@attrs.frozen(slots=True)
 class Tagging:
     """How the actions were tagged, with the doubt written down in the citation.
 
@@ -369,11 +198,19 @@ class Strategy:
                     expected="one of " + ", ".join(sorted(cs)),
                     got=o.c[:40],
                 )
-        seen: set[str] = set()
+        problems = [
+            *duplicates((t.id for t in self.pillars), "pillars", "id"),
+            *duplicates((t.id for t in self.prevention_levels), "prevention_levels", "id"),
+            *duplicates((t.id for t in self.intervention_tiers), "intervention_tiers", "id"),
+            *duplicates((t.id for t in self.five_cs), "five_cs", "id"),
+            *duplicates((t.id for t in self.principles), "principles", "id"),
+            *duplicates((s.id for s in self.life_stages), "life_stages", "id"),
+            *duplicates((a.id for a in self.actions), "actions", "id"),
+            *duplicates((f"{o.stage}/{o.c}" for o in self.opportunities), "opportunities", "c"),
+        ]
+        if problems:
+            raise FundingError(problems)
         for n, a in enumerate(self.actions):
-            if a.id in seen:
-                raise FundingError.single(None, f"actions[{n}].id", message="an id given twice")
-            seen.add(a.id)
             if a.stage not in vocab["stage"]:
                 raise FundingError.single(
                     None, f"actions[{n}].stage", expected="a life stage id", got=a.stage[:40]

@@ -18,6 +18,7 @@ Example:
 
 from svduty.io._areas import AreasDocument, LocalAreaDocument, load_areas
 from svduty.io._authorities import AuthoritiesDocument, dump_authorities, load_authorities
+from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement, bounded_counts
 from svduty.io._bundle import (
     MANIFEST,
     PACKAGED,
@@ -72,6 +73,7 @@ from svduty.io._writers import write_table
 __all__ = [
     "ANSWERS",
     "AREA_COLUMNS",
+    "GROUPINGS",
     "INCIDENT_OUTPUT_SCHEMA",
     "INCIDENT_SCHEMA",
     "MANIFEST",
@@ -84,11 +86,14 @@ __all__ = [
     "VERDICT_COLUMNS",
     "AreasDocument",
     "AuthoritiesDocument",
+    "BoundedCounts",
     "GovernanceDocument",
     "LocalAreaDocument",
     "Manifest",
     "Pipeline",
+    "Settlement",
     "Summary",
+    "bounded_counts",
     "bundle_schema",
     "check_completeness",
     "classify_batch",

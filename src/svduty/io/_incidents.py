@@ -26,7 +26,7 @@ from typing import IO, Any
 
 import pyarrow as pa
 
-from svduty.errors import DataError, InputFormatError, Problem
+from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
 from svduty.io._lines import record_lines
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -92,6 +92,9 @@ _EXPECTED = {
     "int": "a whole number",
 }
 
+_KEY = r"[a-z][a-z0-9_]{0,39}"
+"""An unknown key shown in a reason: a typo of a field name, never free text."""
+
 Validator = Callable[[dict[str, Any], int | None, str | None], object]
 
 
@@ -102,7 +105,9 @@ def _check(obj: Any) -> tuple[str, str] | None:
     for key, value in obj.items():
         kind = _KIND.get(key)
         if kind is None:
-            return (str(key)[:40], f"one of the incident fields {', '.join(_KIND)}")
+            name = shown(key, shape=_KEY)
+            field = str(name) if isinstance(name, Shown) else "<a key not shown>"
+            return (field, f"one of the incident fields {', '.join(_KIND)}")
         if kind == "int" and isinstance(value, int) and not _INT64[0] <= value <= _INT64[1]:
             return (key, _EXPECTED[kind])
         if value is None:

@@ -128,3 +128,78 @@ def test_format_parse_roundtrip(p):
     assert Money.parse(str(m)) == m
     assert Money.parse(m.plain()) == m
     assert Money.parse(m.format(always_pence=True, symbol=False)) == m
+
+
+# -- what text is an amount (issue 12 item 8) ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["١٢٣", "𝟗𝟗", "12 34", "£ 1", "1,2345", "12,34", "1.2.3", "٣.٠٠"])
+def test_only_ascii_amounts_are_money(text):
+    with pytest.raises(MoneyError):
+        Money.parse(text)
+
+
+def _written(pence: int, symbol: bool, commas: bool, places: int) -> str:
+    pounds, pennies = divmod(pence, 100)
+    whole = f"{pounds:,}" if commas else str(pounds)
+    frac = f"{pennies:02d}"
+    if places == 0 and pennies:
+        places = 2
+    tail = "" if places == 0 else "." + (frac if places == 2 else frac[0])
+    if places == 1 and frac[1] != "0":
+        tail = "." + frac
+    return ("£" if symbol else "") + whole + tail
+
+
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([0, 1, 2]),
+)
+def test_every_well_written_amount_parses_exactly(pence, symbol, commas, places):
+    text = _written(pence, symbol, commas, places)
+    assert Money.parse(text).pence == pence, text
+
+
+NON_ASCII_DIGITS = st.characters(categories=["Nd"]).filter(lambda c: not c.isascii())
+
+
+@given(st.integers(min_value=0, max_value=10**9), NON_ASCII_DIGITS, st.data())
+def test_a_non_ascii_digit_anywhere_is_not_money(pence, digit, data):
+    text = Money.from_pence(pence).plain()
+    at = data.draw(st.integers(min_value=0, max_value=len(text)))
+    replace = data.draw(st.booleans())
+    bad = text[:at] + digit + text[at + (1 if replace and at < len(text) else 0) :]
+    with pytest.raises(MoneyError):
+        Money.parse(bad)
+
+
+@given(
+    st.integers(min_value=10, max_value=10**9),
+    st.sampled_from([" ", "\t", "\u00a0", "\u2009", "_"]),
+    st.data(),
+)
+def test_an_inner_space_is_not_money(pence, space, data):
+    text = Money.from_pence(pence).format(always_pence=True)
+    at = data.draw(st.integers(min_value=1, max_value=len(text) - 1))
+    with pytest.raises(MoneyError):
+        Money.parse(text[:at] + space + text[at:])
+
+
+@given(st.integers(min_value=1000, max_value=10**9), st.data())
+def test_a_comma_out_of_place_is_not_money(pounds, data):
+    digits = str(pounds)
+    right = {len(digits) - k for k in range(3, len(digits), 3)}
+    wrong = [i for i in range(1, len(digits)) if i not in right]
+    at = data.draw(st.sampled_from(wrong))
+    with pytest.raises(MoneyError):
+        Money.parse(digits[:at] + "," + digits[at:])
+
+
+@given(st.text(alphabet=st.characters(categories=["L"]), min_size=3, max_size=30))
+def test_a_bad_amount_is_never_echoed(name):
+    with pytest.raises(MoneyError) as info:
+        Money.parse(f"{name} 12/03/1985", field="labour")
+    assert name not in str(info.value)
+    assert "12/03/1985" not in str(info.value)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import svduty
 from svduty.answers import Answer, Reason, Verdict
 from svduty.authorities import (
     CATEGORIES,
@@ -35,7 +37,7 @@ from svduty.io._converter import make_converter, structure
 from svduty.periods import Period
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
-DATA = Path(__file__).parents[1] / "src" / "svduty" / "data" / "warwickshire"
+DATA = Path(__file__).parents[2] / "src" / "svduty" / "data" / "warwickshire"
 ACT = cite("pcsc-act-2022", "Sch 1")
 
 # ---------------------------------------------------------------- categories
@@ -229,18 +231,19 @@ def test_join_is_idempotent(cat: AuthorityCategory, areas: list[str], geo: Any) 
 
 
 BOOL3 = st.one_of(st.none(), st.booleans())
-FACTS = st.builds(
-    InformationFacts,
-    held_for_own_functions=BOOL3,
-    for_recipient_functions=BOOL3,
-    for_section_14_functions=BOOL3,
-    held_by_and_relates_to_recipient=BOOL3,
-    patient_information=BOOL3,
-    personal_information=BOOL3,
-    breaches_data_protection=BOOL3,
-    breaches_investigatory_powers=BOOL3,
-)
 FACT_NAMES = [f.name for f in attrs.fields(InformationFacts)]
+
+
+def _consistent(d: dict[str, bool | None]) -> bool:
+    # s.10(10): patient information is personal information; the other mix is a conflict
+    return not (d["patient_information"] is True and d["personal_information"] is False)
+
+
+def _facts(fills: dict[str, st.SearchStrategy[bool | None]]) -> st.SearchStrategy[InformationFacts]:
+    return st.fixed_dictionaries(fills).filter(_consistent).map(lambda d: InformationFacts(**d))
+
+
+FACTS = _facts(dict.fromkeys(FACT_NAMES, BOOL3))
 PARTIES = st.sampled_from(list(AuthorityCategory))
 
 
@@ -249,7 +252,7 @@ def _completions(facts: InformationFacts) -> st.SearchStrategy[InformationFacts]
         name: st.booleans() if getattr(facts, name) is None else st.just(getattr(facts, name))
         for name in FACT_NAMES
     }
-    return st.builds(InformationFacts, **fills)
+    return _facts(fills)
 
 
 def _check(answer: Answer) -> None:
@@ -535,3 +538,148 @@ def test_unknown_area_codes_named_when_a_geography_is_given() -> None:
         load_authorities(d, file="a.toml", districts_within=within)
     fields = [p.field for p in info.value.problems]
     assert fields == ["authorities[1].areas[0]", "absences[0].areas[0]"]
+
+
+# -- s.10(10): patient information is a kind of personal information ----------------------
+
+
+def test_patient_information_that_is_not_personal_is_a_conflict() -> None:
+    with pytest.raises(ConflictError) as err:
+        InformationFacts(patient_information=True, personal_information=False)
+    assert err.value.problems[0].field == "personal_information"
+    assert "s.10(10)" in str(err.value)
+
+
+@given(d=PARTIES, r=PARTIES, facts=FACTS)
+def test_not_personal_information_settles_the_patient_carve_out(
+    d: AuthorityCategory, r: AuthorityCategory, facts: InformationFacts
+) -> None:
+    known = attrs.evolve(
+        facts,
+        personal_information=False,
+        patient_information=None if facts.patient_information else facts.patient_information,
+    )
+    a, b = _auth("a", d.value, ["L1"]), _auth("b", r.value, ["L1"])
+    answer = may_disclose(a, b, known)
+    assert not any("patient_information" in m for m in answer.missing)
+    if known.patient_information is None:
+        said = [x for x in answer.reasons if x.rule == "s.16(4)(a)"]
+        assert said
+        assert "s.10(10)" in said[0].citation.provision
+    # the entailed fact decides as the stated one would
+    stated = may_disclose(a, b, attrs.evolve(known, patient_information=False))
+    assert answer.verdict is stated.verdict
+
+
+@given(r=PARTIES, facts=FACTS)
+def test_patient_information_is_personal_for_a_health_or_social_care_authority(
+    r: AuthorityCategory, facts: InformationFacts
+) -> None:
+    icb = _auth("icb", "integrated_care_board", ["L1"])
+    other = _auth("b", r.value, ["L1"])
+    patient = attrs.evolve(facts, patient_information=True, personal_information=None)
+    answer = may_disclose(icb, other, patient)
+    assert answer.no
+    assert any(
+        x.rule == "s.16(4)(b)" and x.says.startswith("not authorised") for x in answer.reasons
+    )
+
+
+# -- s.17 and a s.9 relevant area straddling police areas (s.14(1)(b)) ---------------------
+
+GEO = {"P": frozenset({"L1", "L2"})}
+ALL_KNOWN = InformationFacts(True, True, True, True, False, False, False, False)
+
+
+def test_s17_outside_the_police_area_is_not_a_flat_no() -> None:
+    pcc = _auth("pcc", "local_policing_body", ["P"])
+    outsider = _auth("x", "district_council", ["L9"])
+    fn = _within(GEO)
+    unknown = may_require_information(pcc, outsider, ALL_KNOWN, districts_within=fn)
+    assert unknown.verdict is Verdict.UNDETERMINED
+    assert any(m.startswith("relevant_area") for m in unknown.missing)
+    straddling = may_require_information(
+        pcc, outsider, ALL_KNOWN, districts_within=fn, relevant_area=["L1", "L9"]
+    )
+    assert straddling.verdict is Verdict.UNDETERMINED
+    doubtful = [x for x in straddling.reasons if x.citation.confidence is Confidence.UNCONFIRMED]
+    assert doubtful
+    assert doubtful[0].citation.doubt
+    for area, rule in (([], "s.14(1)"), (["L8", "L9"], "s.14(1)(b)"), (["L1", "L2"], "s.17(2)")):
+        no = may_require_information(
+            pcc, outsider, ALL_KNOWN, districts_within=fn, relevant_area=area
+        )
+        assert no.no, no.explain()
+        assert any(x.rule == rule for x in no.reasons), no.explain()
+
+
+@given(
+    inside=st.booleans(),
+    area=st.lists(st.sampled_from(["L1", "L2", "L8", "L9"]), unique=True),
+)
+def test_s17_knowing_the_relevant_area_never_reverses_an_answer(
+    inside: bool, area: list[str]
+) -> None:
+    pcc = _auth("pcc", "local_policing_body", ["P"])
+    recipient = _auth("x", "district_council", ["L1" if inside else "L9"])
+    fn = _within(GEO)
+    first = may_require_information(pcc, recipient, ALL_KNOWN, districts_within=fn)
+    later = may_require_information(
+        pcc, recipient, ALL_KNOWN, districts_within=fn, relevant_area=area
+    )
+    if first.verdict is not Verdict.UNDETERMINED:
+        assert later.verdict is first.verdict
+    assert (later.verdict is Verdict.UNDETERMINED) == bool(later.missing)
+
+
+# -- notebook views (issue 14 item 3) --------------------------------------------------------
+
+
+def test_authorities_html_lists_every_authority_and_absence() -> None:
+    auths = svduty.warwickshire().authorities
+    page = auths._repr_html_()
+    assert f"{len(auths)} authorities" in page
+    for a in auths:
+        assert html.escape(a.name) in page
+    for x in auths.absences:
+        assert f"no {x.category.value}" in page
+    assert "Recorded absences" not in Authorities()._repr_html_()
+
+
+def test_answer_html_shows_verdict_links_doubts_and_missing_facts() -> None:
+    pcc = _auth("pcc", "local_policing_body", ["P"])
+    outsider = _auth("x", "district_council", ["L9"])
+    a = may_require_information(
+        pcc, outsider, ALL_KNOWN, districts_within=_within(GEO), relevant_area=["L1", "L9"]
+    )
+    page = a._repr_html_()
+    assert "undetermined</b>" in page
+    assert "<a href='https://www.legislation.gov.uk/ukpga/2022/32/section/17'>" in page
+    assert "unconfirmed:" in page
+    assert "Missing facts" in page
+    yes = role_of(pcc)._repr_html_()
+    assert "Missing facts" not in yes
+    assert "value: local_policing_body" in yes
+
+
+def test_two_holders_of_one_office_at_once_are_a_problem_naming_the_field() -> None:
+    data = read_toml(DATA / "authorities.toml")
+    police = next(a for a in data["authorities"] if a.get("holders"))
+    n = data["authorities"].index(police)
+    again = dict(police["holders"][0], valid={"start": "2025-01-01", "end": "2025-06-01"})
+    police["holders"].append(again)
+    with pytest.raises(DataError) as info:
+        load_authorities(
+            data, file="authorities.toml", converter=make_converter(svduty.warwickshire().sources)
+        )
+    p = info.value.problems[0]
+    assert p.file == "authorities.toml"
+    assert p.field == f"authorities[{n}].holders[{len(police['holders']) - 1}].valid"
+    assert again["name"] not in str(info.value)  # a person's name is never echoed
+    # one after the other is fine
+    police["holders"][0] = dict(
+        police["holders"][0], valid={"start": "2024-09-27", "end": "2025-01-01"}
+    )
+    load_authorities(
+        data, file="authorities.toml", converter=make_converter(svduty.warwickshire().sources)
+    )

@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import svduty
+import svduty.io._bundle  # monkeypatched by its dotted name below
 from svduty.errors import BundleError
 from svduty.io import (
     SECTIONS,
@@ -27,7 +28,7 @@ from svduty.io._converter import make_converter
 from svduty.periods import FinancialYear
 from svduty.sources import Confidence
 
-EXAMPLE = Path(__file__).parent / "data" / "example-bundle"
+EXAMPLE = Path(__file__).parents[1] / "data" / "example-bundle"
 WARWICKSHIRE = Path(str(resources.files("svduty").joinpath("data", "warwickshire")))
 
 

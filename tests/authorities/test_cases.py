@@ -25,7 +25,7 @@ from svduty.authorities import (
 from svduty.io import load_authorities, read_toml
 from svduty.sources import Confidence
 
-CASES = Path(__file__).parent / "cases" / "authorities"
+CASES = Path(__file__).parents[1] / "cases" / "authorities"
 FIXTURE = CASES / "fixture.toml"
 
 
@@ -79,7 +79,13 @@ def run(case: dict[str, Any]) -> Answer:
     if rule == "may_require_information":
         assert a is not None
         assert other is not None
-        return may_require_information(a, other, facts, districts_within=districts_within)
+        return may_require_information(
+            a,
+            other,
+            facts,
+            districts_within=districts_within,
+            relevant_area=case.get("relevant_area"),
+        )
     if rule == "can_be_directed":
         assert a is not None
         return can_be_directed(

@@ -1,0 +1,308 @@
+"""One named authority, its areas, and the s.11(6) join to local government areas.
+
+An :class:`Authority` is one body (or one body in one capacity: a county council that is
+also the fire and rescue authority is two records). Its ``areas`` are its own area codes
+(GSS); :func:`local_government_areas` turns them into the local government areas for
+which it is an authority, following its category's join rule (s.11(6), s.12(2),
+s.14(1)). The join takes a ``districts_within`` callable so that it does not depend on
+any geography class.
+
+Example:
+    >>> from svduty.sources import cite
+    >>> county = Authority("cc", "Example County Council", AuthorityCategory.COUNTY_COUNCIL,
+    ...                    ("E10000099",), citation=cite("pcsc-act-2022", "Sch 1"))
+    >>> fake = {"E10000099": ("E07000901", "E07000902")}
+    >>> local_government_areas(county, lambda code: fake.get(code, (code,)))
+    ('E07000901', 'E07000902')
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+
+import attrs
+import pendulum
+
+from svduty.authorities._categories import (
+    CATEGORIES,
+    AuthorityCategory,
+    CategoryInfo,
+    JoinRule,
+    Nation,
+    Role,
+)
+from svduty.errors import PeriodError, Problem
+from svduty.periods import Period, date
+from svduty.sources import Citation
+
+__all__ = [
+    "Absence",
+    "Authority",
+    "DistrictsWithin",
+    "Establishment",
+    "Holder",
+    "PlannedChange",
+    "local_government_areas",
+]
+
+DistrictsWithin = Callable[[str], Iterable[str]]
+"""A callable giving the local government areas within (or partly within) an area code.
+
+For a code that is itself a local government area it must give that code.
+"""
+
+_ALWAYS = Period("1900-01-01")
+
+
+class Establishment(enum.StrEnum):
+    """The kind of establishment a prison or youth custody authority runs (s.18(5)).
+
+    Example:
+        >>> Establishment("secure_training_centre").value
+        'secure_training_centre'
+    """
+
+    PRISON = "prison"
+    YOUNG_OFFENDER_INSTITUTION = "young_offender_institution"
+    SECURE_TRAINING_CENTRE = "secure_training_centre"
+    DIRECTLY_MANAGED_SECURE_COLLEGE = "directly_managed_secure_college"
+    CONTRACTED_OUT = "contracted_out"
+    SCHOOL = "school"
+    OTHER = "other"
+
+
+@attrs.frozen(slots=True)
+class Holder:
+    """A dated holder of an office of an authority (a chief constable, a commissioner).
+
+    Attributes:
+        office: The office, such as ``"Chief Constable"``.
+        name: The holder's name as published.
+        valid: When the holder held the office (closed-open).
+        citation: Where this is published.
+
+    Example:
+        >>> from svduty.sources import Citation, Source, SourceKind
+        >>> news = Source("force-news", "A police force's news release", SourceKind.WEB_PAGE)
+        >>> Holder("Chief Constable", "A. Person", Period("2024-09-27"), Citation(news)).office
+        'Chief Constable'
+    """
+
+    office: str
+    name: str
+    valid: Period
+    citation: Citation
+
+
+@attrs.frozen(slots=True)
+class PlannedChange:
+    """A change announced or planned for an authority (abolition, reorganisation).
+
+    Attributes:
+        on: The day the change is expected to take effect.
+        what: What changes.
+        citation: Where it was announced (unconfirmed where the date or the law is not).
+
+    Example:
+        >>> from svduty.sources import Citation, Source, SourceKind
+        >>> plan = Source("lgr-plan", "A reorganisation proposal", SourceKind.WEB_PAGE)
+        >>> PlannedChange(date("2028-05-04"), "abolished", Citation(plan, "vesting day")).on
+        Date(2028, 5, 4)
+    """
+
+    on: pendulum.Date
+    what: str
+    citation: Citation
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class Authority:
+    """A named authority, partner or local policing body.
+
+    Attributes:
+        id: A stable slug, such as ``"warwickshire-county-council"``.
+        name: The authority's name.
+        category: Its statutory category (a Schedule 1 or 2 row, a local policing body, or
+            another partner).
+        areas: The authority's own area codes (GSS): its council area, police force area,
+            ICB area, the areas it operates in, or where its establishment is located.
+        valid: When the record holds (closed-open).
+        citation: Where the body and its category are taken from.
+        nation: England or Wales, where the category exists in both (``None``: not
+            recorded; single-nation categories give it themselves).
+        same_body_as: The id of the record of the same legal body in another capacity.
+        established_by: For a youth offending team, the local authorities that
+            established it.
+        provider_is_secretary_of_state: For a probation provider, whether the provider is
+            the Secretary of State (s.18(5)); ``None`` if not recorded.
+        establishment: For a Schedule 2 authority, the kind of establishment (s.18(5)).
+        holders: Dated office holders.
+        planned_changes: Announced changes (abolition, reorganisation).
+        notes: Anything a reader should know.
+
+    Raises:
+        PeriodError: for two holders of one office at the same time, naming the field.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> a = Authority("d", "Example District Council", AuthorityCategory.DISTRICT_COUNCIL,
+        ...               ("E07000901",), citation=cite("pcsc-act-2022", "Sch 1"))
+        >>> a.role.value, a.nation_of.value
+        ('specified_authority', 'england')
+    """
+
+    id: str
+    name: str
+    category: AuthorityCategory
+    areas: tuple[str, ...] = attrs.field(converter=_strs)
+    citation: Citation
+    valid: Period = _ALWAYS
+    nation: Nation | None = None
+    same_body_as: str | None = None
+    established_by: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    provider_is_secretary_of_state: bool | None = None
+    establishment: Establishment | None = None
+    holders: tuple[Holder, ...] = ()
+    planned_changes: tuple[PlannedChange, ...] = ()
+    notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            Problem(
+                field=f"holders[{j}].valid",
+                message=f"overlaps holders[{i}].valid: one office has one holder at a time",
+            )
+            for j, later in enumerate(self.holders)
+            for i, earlier in enumerate(self.holders[:j])
+            if later.office == earlier.office and later.valid.overlaps(earlier.valid)
+        ]
+        if problems:
+            raise PeriodError(problems)
+
+    @property
+    def info(self) -> CategoryInfo:
+        """What the law says about this authority's category.
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> Authority("p", "PCC", AuthorityCategory.LOCAL_POLICING_BODY, ("E23000999",),
+            ...           citation=cite("pcsc-act-2022", "s.14")).info.join.value
+            'districts_within'
+        """
+        return CATEGORIES[self.category]
+
+    @property
+    def role(self) -> Role:
+        """The authority's role under the Act, from its category.
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> Authority("x", "X", AuthorityCategory.PRISON_AUTHORITY, (),
+            ...           citation=cite("pcsc-act-2022", "Sch 2")).role.value
+            'relevant_authority'
+        """
+        return self.info.role
+
+    @property
+    def nation_of(self) -> Nation | None:
+        """The nation, recorded or implied by a single-nation category.
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> Authority("f", "F", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY, (),
+            ...           citation=cite("pcsc-act-2022", "Sch 1")).nation_of is None
+            True
+        """
+        if self.nation is not None:
+            return self.nation
+        nations = self.info.nations
+        return next(iter(nations)) if len(nations) == 1 else None
+
+    def holder(self, office: str, on: pendulum.Date | str) -> Holder | None:
+        """Who held an office on a day (``None`` if no record covers the day).
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> h = Holder("Chief", "A. Person", Period("2024-01-01"), cite("police-uk"))
+            >>> a = Authority("c", "C", AuthorityCategory.CHIEF_OFFICER_OF_POLICE, (),
+            ...               citation=cite("pcsc-act-2022", "Sch 1"), holders=(h,))
+            >>> a.holder("Chief", "2025-01-01").name, a.holder("Chief", "2023-01-01")
+            ('A. Person', None)
+        """
+        day = date(on)
+        for h in self.holders:
+            if h.office == office and day in h.valid:
+                return h
+        return None
+
+
+@attrs.frozen(slots=True)
+class Absence:
+    """A recorded fact that no authority of a category is for some local government areas.
+
+    Such a record lets a rule say "none" instead of "not known". Where the absence is not
+    confirmed its citation is unconfirmed and says what to check.
+
+    Attributes:
+        category: The category absent.
+        areas: The local government areas (or an area containing them) concerned.
+        citation: Where the absence is taken from.
+        neighbouring: Names of establishments just outside the areas, for the record.
+        valid: When the record holds.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> Absence(AuthorityCategory.PRISON_AUTHORITY, ("E07000901",),
+        ...         cite("pcsc-act-2022", "Sch 2")).category.value
+        'prison_authority'
+    """
+
+    category: AuthorityCategory
+    areas: tuple[str, ...] = attrs.field(converter=_strs)
+    citation: Citation
+    neighbouring: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    valid: Period = _ALWAYS
+
+
+def local_government_areas(
+    authority: Authority, districts_within: DistrictsWithin
+) -> tuple[str, ...]:
+    """The local government areas for which an authority is an authority (s.11(6)).
+
+    The category's join rule (see :class:`~svduty.authorities.JoinRule` and
+    ``authority.info.join_citation``) decides: an area that is itself the local
+    government area (a district, London borough, Welsh county) is kept as it is; for
+    every other rule each of the authority's areas is expanded with ``districts_within``
+    (the districts within a county, the areas a probation provider operates in, the
+    areas any part of which falls within an ICB's area...). Other partners have none.
+
+    Args:
+        authority: The authority.
+        districts_within: Gives the local government areas within (or, for the
+            "any part" rules, partly within) an area code, and a local government area
+            for its own code.
+
+    Returns:
+        The local government area codes, sorted, without repeats.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> yot = Authority("yot", "Example YOT", AuthorityCategory.YOUTH_OFFENDING_TEAM,
+        ...                 ("E10000099",), citation=cite("pcsc-act-2022", "Sch 1"))
+        >>> local_government_areas(yot, {"E10000099": ["E07000902", "E07000901"]}.__getitem__)
+        ('E07000901', 'E07000902')
+    """
+    rule = authority.info.join
+    if rule is JoinRule.NONE:
+        return ()
+    if rule is JoinRule.THE_AREA:
+        return tuple(sorted(set(authority.areas)))
+    out: set[str] = set()
+    for code in authority.areas:
+        out.update(districts_within(code))
+    return tuple(sorted(out))

@@ -1,0 +1,236 @@
+"""Sections 8, 9 and 14: who must be consulted on a strategy, and who may assist.
+
+:func:`must_consult_s8` (s.8(4)) and :func:`must_consult_s9` (s.9(4)) name the
+authorities to consult on a strategy for a local government area or a relevant area;
+:func:`may_assist` answers whether a local policing body may assist with and monitor the
+specified authorities' functions (s.14).
+
+Example:
+    >>> a = must_consult_s8(Authorities(), "E07000901", districts_within=lambda c: (c,))
+    >>> a.verdict.value
+    'undetermined'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from svduty.answers import Answer, Reason
+from svduty.authorities._answering import ACT, answer, plural, reason
+from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
+from svduty.authorities._categories import AuthorityCategory, Role
+from svduty.authorities._model import Authorities
+from svduty.sources import Confidence, cite
+
+__all__ = ["may_assist", "must_consult_s8", "must_consult_s9"]
+
+_SCHEDULE_2 = (
+    AuthorityCategory.EDUCATIONAL_AUTHORITY,
+    AuthorityCategory.PRISON_AUTHORITY,
+    AuthorityCategory.YOUTH_CUSTODY_AUTHORITY,
+)
+
+
+def _relevant(
+    authorities: Authorities,
+    lga_codes: Iterable[str],
+    rule: str,
+    on: pendulum.Date | str | None,
+    districts_within: DistrictsWithin | None,
+) -> tuple[list[str], list[Reason], list[str]]:
+    subjects: list[str] = []
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    reasons.append(reason(rule, "each relevant authority for the area must be consulted"))
+    for lga in lga_codes:
+        found = authorities.relevant_for(lga, on=on, districts_within=districts_within)
+        for a in found:
+            if a.id not in subjects:
+                subjects.append(a.id)
+        for cat in _SCHEDULE_2:
+            of_cat = [a for a in found if a.category is cat]
+            absences = authorities.absences_for(lga, cat, districts_within=districts_within)
+            if of_cat:
+                reasons.append(
+                    reason(
+                        rule,
+                        f"consult each {cat.value.replace('_', ' ')} for {lga}: "
+                        + ", ".join(a.name for a in of_cat),
+                    )
+                )
+            elif absences:
+                for x in absences:
+                    reasons.append(
+                        Reason(
+                            rule,
+                            f"no {cat.value.replace('_', ' ')} is recorded for {lga}",
+                            x.citation,
+                        )
+                    )
+                    if x.citation.confidence is Confidence.UNCONFIRMED:
+                        missing.append(
+                            f"confirmation that no {cat.value.replace('_', ' ')} is for {lga}: "
+                            f"{x.citation.doubt}"
+                        )
+            else:
+                missing.append(f"the {plural(cat)} for {lga} (Sch 2)")
+    return subjects, reasons, missing
+
+
+def must_consult_s8(
+    authorities: Authorities,
+    lga_code: str,
+    *,
+    on: pendulum.Date | str | None = None,
+    districts_within: DistrictsWithin | None = None,
+) -> Answer:
+    """Who the specified authorities must consult on a s.8 strategy (s.8(4)).
+
+    Each relevant authority (educational, prison, youth custody) for the local government
+    area. ``subjects`` are the recorded ones; the answer is ``yes`` when every Schedule 2
+    table is accounted for (authorities recorded, or a confirmed absence) and
+    ``undetermined`` otherwise, naming what to find out.
+
+    Example:
+        >>> a = must_consult_s8(Authorities(), "E07000901", districts_within=lambda c: (c,))
+        >>> a.verdict.value, len(a.missing)
+        ('undetermined', 3)
+    """
+    subjects, reasons, missing = _relevant(authorities, [lga_code], "s.8(4)", on, districts_within)
+    return answer(
+        f"Who must be consulted on the strategy for {lga_code} (s.8(4))?",
+        reasons,
+        missing,
+        failed=False,
+        subjects=subjects,
+    )
+
+
+def must_consult_s9(
+    authorities: Authorities,
+    relevant_area: Iterable[str],
+    collaborators: Iterable[str],
+    *,
+    on: pendulum.Date | str | None = None,
+    districts_within: DistrictsWithin | None = None,
+) -> Answer:
+    """Who must be consulted on a s.9 strategy for a relevant area (s.9(4)).
+
+    (a) every other specified authority for the area (any of its local government areas)
+    that is not among the collaborating authorities, and (b)-(d) each relevant authority
+    for the area.
+
+    Args:
+        authorities: The named authorities.
+        relevant_area: The local government areas of the relevant area (s.9(13)).
+        collaborators: The ids of the specified authorities preparing the strategy.
+        on: A day to look at (default: every record).
+        districts_within: The join callable, if not stored.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> auths = Authorities((
+        ...     Authority("d1", "D1", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c),
+        ...     Authority("d2", "D2", AuthorityCategory.DISTRICT_COUNCIL, ("E07000902",), c),
+        ... ))
+        >>> must_consult_s9(auths, ["E07000901", "E07000902"], ["d1"],
+        ...                 districts_within=lambda c: (c,)).subjects
+        ('d2',)
+    """
+    lgas = list(dict.fromkeys(relevant_area))
+    team = set(collaborators)
+    subjects: list[str] = []
+    reasons: list[Reason] = []
+    for lga in lgas:
+        for a in authorities.specified_for(lga, on=on, districts_within=districts_within):
+            if a.id not in team and a.id not in subjects:
+                subjects.append(a.id)
+                reasons.append(
+                    reason("s.9(4)(a)", f"consult {a.name}, a specified authority for {lga}")
+                )
+    rel_subjects, rel_reasons, missing = _relevant(
+        authorities, lgas, "s.9(4)(b)-(d)", on, districts_within
+    )
+    for s in rel_subjects:
+        if s not in subjects:
+            subjects.append(s)
+    reasons.extend(
+        attrs.evolve(r, citation=cite(ACT, "s.9(4)")) if r.citation.source.id == ACT else r
+        for r in rel_reasons
+    )
+    return answer(
+        "Who must be consulted on the strategy for the relevant area (s.9(4))?",
+        reasons,
+        missing,
+        failed=False,
+        subjects=subjects,
+    )
+
+
+def may_assist(
+    body: Authority,
+    area: Iterable[str],
+    *,
+    section: str = "s.8",
+    districts_within: DistrictsWithin,
+) -> Answer:
+    """Whether a local policing body may assist with and monitor functions for an area (s.14).
+
+    s.14(1)(a): s.8 functions for a local government area that coincides with or falls
+    within its police area; s.14(1)(b): s.9 functions for a relevant area any part of
+    which does; s.14(2)-(3): it may monitor the same functions and report to the Secretary
+    of State. Only a local policing body has these powers.
+
+    Args:
+        body: The would-be local policing body.
+        area: The local government area (``section="s.8"``: exactly one) or the relevant
+            area's local government areas (``section="s.9"``).
+        section: ``"s.8"`` or ``"s.9"``.
+        districts_within: The join callable.
+
+    Raises:
+        ValueError: for another section, or several areas for s.8.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> pcc = Authority("pcc", "PCC", AuthorityCategory.LOCAL_POLICING_BODY, ("E23000099",),
+        ...                 cite("pcsc-act-2022", "s.14"))
+        >>> fake = {"E23000099": ["E07000901"]}
+        >>> may_assist(pcc, ["E07000901"], districts_within=lambda c: fake.get(c, [c])).yes
+        True
+    """
+    lgas = list(dict.fromkeys(area))
+    if section not in {"s.8", "s.9"} or (section == "s.8" and len(lgas) != 1):
+        raise ValueError("section is 's.8' (with one local government area) or 's.9'")
+    question = f"May {body.name} assist with and monitor the {section} functions for " + (
+        ", ".join(lgas) + "?"
+    )
+    if body.role is not Role.LOCAL_POLICING_BODY:
+        return answer(
+            question,
+            [reason("s.14(1)", f"{body.name} is not a local policing body", "s.14(1)")],
+            [],
+            failed=True,
+        )
+    own = set(local_government_areas(body, districts_within))
+    inside = [x for x in lgas if x in own]
+    rule = "s.14(1)(a)" if section == "s.8" else "s.14(1)(b)"
+    if inside:
+        reasons = [
+            reason(rule, f"{', '.join(inside)} falls within {body.name}'s police area"),
+            reason(
+                "s.14(2)", "it may monitor those functions and report to the Secretary of State"
+            ),
+            reason("s.14(6)", "the specified authorities must co-operate with it when it acts"),
+        ]
+        return answer(question, reasons, [], failed=False)
+    return answer(
+        question,
+        [reason(rule, f"no part of the area falls within {body.name}'s police area")],
+        [],
+        failed=True,
+    )

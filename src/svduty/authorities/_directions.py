@@ -1,0 +1,146 @@
+"""Section 18: whether the Secretary of State may direct an authority over a failed duty.
+
+Example:
+    >>> DUTIES[Role.RELEVANT_AUTHORITY][0]
+    's.15(3)'
+"""
+
+from __future__ import annotations
+
+from svduty.answers import Answer, Reason
+from svduty.authorities._answering import answer, label, reason
+from svduty.authorities._authority import Authority, Establishment
+from svduty.authorities._categories import AuthorityCategory, Nation, Role
+
+__all__ = ["DUTIES", "can_be_directed"]
+
+
+DUTIES: dict[Role, tuple[str, ...]] = {
+    Role.SPECIFIED_AUTHORITY: ("s.8", "s.14(6)", "s.15(3)", "s.17(4)"),
+    Role.RELEVANT_AUTHORITY: ("s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)"),
+}
+"""The duties whose breach may lead to a direction, by role (s.18(1)-(2))."""
+
+_ALL_DUTIES = ("s.8", "s.14(6)", "s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)")
+
+
+def can_be_directed(
+    authority: Authority,
+    duty: str,
+    *,
+    devolved_welsh_authority: bool | None = None,
+    welsh_ministers_consent: bool | None = None,
+) -> Answer:
+    """Whether the Secretary of State may direct an authority over a failed duty (s.18).
+
+    s.18(1): a specified authority failing a duty under s.8, s.14(6), s.15(3) or s.17(4);
+    s.18(2): a relevant authority failing one under s.15(3), (4), (5)(b) or s.17(4).
+    s.18(5): not a probation provider that is the Secretary of State, the governor of a
+    prison, young offender institution or secure training centre, or the principal of a
+    directly managed secure college. s.18(4): a direction to a devolved Welsh authority
+    needs the Welsh Ministers' consent. ``yes`` means a direction may be given if the
+    Secretary of State is satisfied of the failure (s.18(1)).
+
+    Args:
+        authority: The authority.
+        duty: The duty failed: one of ``"s.8"``, ``"s.14(6)"``, ``"s.15(3)"``,
+            ``"s.15(4)"``, ``"s.15(5)(b)"``, ``"s.17(4)"``.
+        devolved_welsh_authority: Whether the authority is a devolved Welsh authority,
+            where its category does not say.
+        welsh_ministers_consent: Whether the Welsh Ministers consent (s.18(4)).
+
+    Raises:
+        ValueError: for another duty.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> pdu = Authority("pdu", "PDU", AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES,
+        ...                 ("E10000099",), c, provider_is_secretary_of_state=True)
+        >>> a = can_be_directed(pdu, "s.8")
+        >>> a.verdict.value, a.reasons[-1].rule
+        ('no', 's.18(5)')
+    """
+    if duty not in _ALL_DUTIES:
+        raise ValueError(f"duty is one of {', '.join(_ALL_DUTIES)}")
+    question = f"May the Secretary of State direct {authority.name} over {duty} (s.18)?"
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    role = authority.role
+    if role not in DUTIES:
+        return answer(
+            question,
+            [
+                reason(
+                    "s.18(1)", f"{authority.name} is neither a specified nor a relevant authority"
+                )
+            ],
+            [],
+            failed=True,
+        )
+    rule = "s.18(1)" if role is Role.SPECIFIED_AUTHORITY else "s.18(2)"
+    if duty not in DUTIES[role]:
+        return answer(
+            question,
+            [reason(rule, f"a {label(role)} cannot be directed over {duty}")],
+            [],
+            failed=True,
+        )
+    reasons.append(
+        reason(rule, f"a {label(role)} that fails its duty under {duty} may be directed")
+    )
+    cat = authority.category
+    if cat is AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
+        sos = authority.provider_is_secretary_of_state
+        if sos is True:
+            reasons.append(
+                reason(
+                    "s.18(5)", "not directable: a probation provider that is the Secretary of State"
+                )
+            )
+            return answer(question, reasons, [], failed=True)
+        if sos is None:
+            missing.append("provider_is_secretary_of_state (s.18(5))")
+        else:
+            reasons.append(reason("s.18(5)", "the provider is not the Secretary of State"))
+    if cat in {AuthorityCategory.PRISON_AUTHORITY, AuthorityCategory.YOUTH_CUSTODY_AUTHORITY}:
+        est = authority.establishment
+        exempt = {
+            Establishment.PRISON,
+            Establishment.YOUNG_OFFENDER_INSTITUTION,
+            Establishment.SECURE_TRAINING_CENTRE,
+            Establishment.DIRECTLY_MANAGED_SECURE_COLLEGE,
+        }
+        if est in exempt:
+            reasons.append(
+                reason(
+                    "s.18(5)",
+                    f"not directable: the governor or principal of a {label(est)}",
+                )
+            )
+            return answer(question, reasons, [], failed=True)
+        if est is None:
+            missing.append("establishment (s.18(5))")
+        else:
+            reasons.append(reason("s.18(5)", f"a {est.value.replace('_', ' ')} is not exempt"))
+    devolved = authority.info.devolved_welsh
+    if authority.nation_of is Nation.ENGLAND:
+        devolved = False
+    if devolved is None:
+        devolved = devolved_welsh_authority
+    if devolved is None:
+        missing.append("devolved_welsh_authority (s.18(4))")
+    elif devolved:
+        if welsh_ministers_consent is None:
+            missing.append("welsh_ministers_consent (s.18(4))")
+        elif welsh_ministers_consent:
+            reasons.append(reason("s.18(4)", "the Welsh Ministers consent"))
+        else:
+            reasons.append(
+                reason("s.18(4)", "a devolved Welsh authority: no direction without consent")
+            )
+            return answer(question, reasons, [], failed=True)
+    else:
+        reasons.append(reason("s.18(4)", "not a devolved Welsh authority: no consent needed"))
+    reasons.append(reason("s.18(3)", "a direction is enforceable by a mandatory order"))
+    return answer(question, reasons, missing, failed=False)

@@ -1,0 +1,445 @@
+"""Sections 16-17: disclosing information, and requiring it for a local policing body.
+
+:func:`may_disclose` answers whether s.16 authorises a disclosure from one authority to
+another; :func:`may_require_information` whether a local policing body may require
+information for its s.14 functions, which the recipient must then supply (s.17(4)). Both
+apply the four carve-outs of s.16(4) / s.17(6), reading the definitions of s.10(10).
+
+Example:
+    >>> InformationFacts(personal_information=False).patient_information is None
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from svduty.answers import Answer, Reason
+from svduty.authorities._answering import ACT, answer, label, reason
+from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
+from svduty.authorities._categories import Role
+from svduty.errors import ConflictError
+from svduty.sources import Confidence, cite
+
+__all__ = ["InformationFacts", "may_disclose", "may_require_information"]
+
+
+@attrs.frozen(slots=True)
+class InformationFacts:
+    """What is known about an information flow (``None``: not known).
+
+    Attributes:
+        held_for_own_functions: The discloser holds it in connection with its functions
+            (s.16(1)).
+        for_recipient_functions: Disclosed for the recipient's Chapter 1 functions
+            (s.16(2)).
+        for_section_14_functions: Requested for the local policing body's s.14 functions
+            (s.17(1)).
+        held_by_and_relates_to_recipient: Held by the recipient and about it, its
+            functions or a person it exercises functions for (s.17(3)).
+        patient_information: It is patient information (s.10(10)). Patient information
+            is a kind of personal information, so information known not to be personal
+            is known not to be patient information.
+        personal_information: It is personal information (s.10(10)).
+        breaches_data_protection: Disclosing it would breach the data protection
+            legislation, taking the power into account (s.16(4)(c), s.17(6)(c)).
+        breaches_investigatory_powers: Disclosing it is prohibited by Parts 1-7 or Part 9
+            Chapter 1 of the Investigatory Powers Act 2016 (s.16(4)(d), s.17(6)(d)).
+
+    Raises:
+        ConflictError: for patient information that is not personal information
+            (s.10(10) makes the one a kind of the other); svduty does not choose a side.
+
+    Example:
+        >>> InformationFacts(patient_information=False).personal_information is None
+        True
+        >>> InformationFacts(patient_information=True, personal_information=False)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ConflictError: personal_information: patient information is personal information (s.10(10)); the facts say it is patient information but not personal information
+    """  # noqa: E501
+
+    held_for_own_functions: bool | None = None
+    for_recipient_functions: bool | None = None
+    for_section_14_functions: bool | None = None
+    held_by_and_relates_to_recipient: bool | None = None
+    patient_information: bool | None = None
+    personal_information: bool | None = None
+    breaches_data_protection: bool | None = None
+    breaches_investigatory_powers: bool | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.patient_information is True and self.personal_information is False:
+            raise ConflictError.single(
+                None,
+                "personal_information",
+                message="patient information is personal information (s.10(10)); the facts "
+                "say it is patient information but not personal information",
+            )
+
+    @property
+    def is_patient_information(self) -> bool | None:
+        """Whether it is patient information, with what s.10(10) entails.
+
+        Information known not to be personal information is not patient information.
+
+        Example:
+            >>> InformationFacts(personal_information=False).is_patient_information
+            False
+            >>> InformationFacts().is_patient_information is None
+            True
+        """
+        if self.patient_information is None and self.personal_information is False:
+            return False
+        return self.patient_information
+
+    @property
+    def is_personal_information(self) -> bool | None:
+        """Whether it is personal information, with what s.10(10) entails.
+
+        Patient information is personal information.
+
+        Example:
+            >>> InformationFacts(patient_information=True).is_personal_information
+            True
+        """
+        if self.personal_information is None and self.patient_information is True:
+            return True
+        return self.personal_information
+
+
+_CHAPTER_1_ROLES = frozenset(
+    {Role.SPECIFIED_AUTHORITY, Role.RELEVANT_AUTHORITY, Role.LOCAL_POLICING_BODY}
+)
+
+
+def _conditions(
+    conditions: Iterable[tuple[bool | None, str, str, str, str]],
+) -> tuple[list[Reason], list[str], bool]:
+    """Three-valued conditions, each ``(fact, name, rule, says if true, says if false)``.
+
+    Returns the reasons for the known facts, the missing ones, and whether any failed.
+    """
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    failed = False
+    for fact, name, rule, yes, no in conditions:
+        if fact is None:
+            missing.append(f"{name} ({rule})")
+        else:
+            reasons.append(reason(rule, yes if fact else no))
+            failed = failed or not fact
+    return reasons, missing, failed
+
+
+def _carve_outs(
+    discloser: Authority, facts: InformationFacts, base: str
+) -> tuple[list[Reason], list[str], bool]:
+    """The four carve-outs of s.16(4) / s.17(6): (reasons, missing, any applies)."""
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    failed = False
+    checks: list[tuple[str, bool | None, str, str]] = [
+        ("(a)", facts.is_patient_information, "patient_information", "patient information"),
+    ]
+    derived = {
+        "(a)": facts.patient_information is None and facts.is_patient_information is not None,
+        "(b)": facts.personal_information is None and facts.is_personal_information is not None,
+    }
+    if discloser.info.health_or_social_care:
+        checks.append(
+            (
+                "(b)",
+                facts.is_personal_information,
+                "personal_information",
+                f"personal information disclosed by a health or social care authority "
+                f"({discloser.name}, s.10(10))",
+            )
+        )
+    checks.append(
+        (
+            "(c)",
+            facts.breaches_data_protection,
+            "breaches_data_protection",
+            "a disclosure in breach of the data protection legislation",
+        )
+    )
+    checks.append(
+        (
+            "(d)",
+            facts.breaches_investigatory_powers,
+            "breaches_investigatory_powers",
+            "a disclosure prohibited by the Investigatory Powers Act 2016",
+        )
+    )
+    for sub, fact, name, what in checks:
+        rule = f"{base}{sub}"
+        provision = f"{rule}, s.10(10)" if derived.get(sub) else rule
+        because = f" ({_ENTAILED[sub]}, s.10(10))" if derived.get(sub) else ""
+        if fact is True:
+            reasons.append(reason(rule, f"not authorised: {what}{because}", provision))
+            failed = True
+        elif fact is None:
+            missing.append(f"{name} ({rule})")
+        else:
+            reasons.append(
+                reason(rule, f"the carve-out does not apply: not {what}{because}", provision)
+            )
+    return reasons, missing, failed
+
+
+_ENTAILED = {
+    "(a)": "information that is not personal information is not patient information",
+    "(b)": "patient information is personal information",
+}
+
+
+def may_disclose(discloser: Authority, recipient: Authority, facts: InformationFacts) -> Answer:
+    """Whether s.16 authorises a disclosure of information from one authority to another.
+
+    s.16(1)-(2): a specified authority, local policing body or relevant authority may
+    disclose information held in connection with its functions to another such authority,
+    for that other's Chapter 1 functions. It is a power, not a duty (s.16(1)). s.16(4)
+    does not authorise disclosing (a) patient information, (b) personal information by a
+    health or social care authority, (c) in breach of the data protection legislation,
+    (d) in breach of the Investigatory Powers Act 2016.
+
+    Example:
+        >>> from svduty.authorities import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+        >>> p = Authority("p", "P", AuthorityCategory.CHIEF_OFFICER_OF_POLICE, ("E23000099",), c)
+        >>> a = may_disclose(d, p, InformationFacts(held_for_own_functions=True))
+        >>> a.verdict.value, a.missing[0]
+        ('undetermined', 'for_recipient_functions (s.16(2))')
+    """
+    question = f"May {discloser.name} disclose this information to {recipient.name} (s.16)?"
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    failed = False
+    for who, a in (("discloser", discloser), ("recipient", recipient)):
+        if a.role in _CHAPTER_1_ROLES:
+            reasons.append(reason("s.16(1)", f"the {who} {a.name} is a {label(a.role)}"))
+        else:
+            reasons.append(
+                reason(
+                    "s.16(1)",
+                    f"the {who} {a.name} is not a specified authority, local policing body or "
+                    "relevant authority",
+                )
+            )
+            failed = True
+    if discloser.id == recipient.id:
+        reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
+        failed = True
+    f_reasons, f_missing, f_failed = _conditions(
+        (
+            (
+                facts.held_for_own_functions,
+                "held_for_own_functions",
+                "s.16(1)",
+                "held in connection with the discloser's functions",
+                "not held in connection with the discloser's functions",
+            ),
+            (
+                facts.for_recipient_functions,
+                "for_recipient_functions",
+                "s.16(2)",
+                "disclosed for the recipient's Chapter 1 functions",
+                "not for the recipient's Chapter 1 functions",
+            ),
+        )
+    )
+    for part_reasons, part_missing, part_failed in (
+        (f_reasons, f_missing, f_failed),
+        _carve_outs(discloser, facts, "s.16(4)"),
+    ):
+        reasons.extend(part_reasons)
+        missing.extend(part_missing)
+        failed = failed or part_failed
+    if not failed and not missing:
+        reasons.append(
+            reason("s.16(3)", "the disclosure breaches no obligation of confidence or restriction")
+        )
+    return answer(question, reasons, missing, failed=failed)
+
+
+def may_require_information(
+    body: Authority,
+    recipient: Authority,
+    facts: InformationFacts,
+    *,
+    districts_within: DistrictsWithin,
+    relevant_area: Iterable[str] | None = None,
+) -> Answer:
+    """Whether a local policing body may require information, which must be supplied (s.17).
+
+    s.17(1)-(2): for its s.14 functions a local policing body may request information from
+    a specified or relevant authority for a local government area within its police area;
+    s.17(3): the information must be held by the recipient and relate to it, its functions
+    or a person it exercises functions in respect of; s.17(4): the recipient must comply,
+    subject to s.17(6) (the four carve-outs of s.16(4)). ``yes`` means the recipient must
+    comply.
+
+    A local policing body's s.14 functions also reach a s.9 relevant area any part of which
+    falls within its police area (s.14(1)(b)), so a recipient outside the police area is
+    not a flat ``no``: it is ``no`` only when the request is known to serve no s.9
+    relevant area reaching the recipient, and ``undetermined`` (with the doubt) when it
+    serves one straddling the police area.
+
+    Args:
+        body: The would-be requesting local policing body.
+        recipient: The authority asked.
+        facts: What is known about the information.
+        districts_within: The join callable.
+        relevant_area: The local government areas of the s.9 relevant area whose
+            functions the request serves; empty when it serves none (s.8 functions only);
+            ``None`` when not known.
+
+    Example:
+        >>> from svduty.authorities import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> pcc = Authority("pcc", "PCC", AuthorityCategory.LOCAL_POLICING_BODY, ("E23000099",), c)
+        >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+        >>> facts = InformationFacts(True, True, True, True, False, True, False, False)
+        >>> fake = {"E23000099": ["E07000901"]}
+        >>> may_require_information(pcc, d, facts, districts_within=lambda c: fake.get(c, [c])).yes
+        True
+    """
+    question = f"May {body.name} require this information from {recipient.name} (s.17)?"
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    failed = False
+    if body.role is not Role.LOCAL_POLICING_BODY:
+        reasons.append(reason("s.17(1)", f"{body.name} is not a local policing body"))
+        failed = True
+    if recipient.role not in {Role.SPECIFIED_AUTHORITY, Role.RELEVANT_AUTHORITY}:
+        reasons.append(
+            reason("s.17(2)", f"{recipient.name} is not a specified or relevant authority")
+        )
+        failed = True
+    if not failed:
+        a_reasons, a_missing, failed = _recipient_area(
+            body, recipient, districts_within, relevant_area
+        )
+        reasons.extend(a_reasons)
+        missing.extend(a_missing)
+    f_reasons, f_missing, f_failed = _conditions(
+        (
+            (
+                facts.for_section_14_functions,
+                "for_section_14_functions",
+                "s.17(1)",
+                "requested for the local policing body's s.14 functions",
+                "not requested for s.14 functions",
+            ),
+            (
+                facts.held_by_and_relates_to_recipient,
+                "held_by_and_relates_to_recipient",
+                "s.17(3)",
+                "held by the recipient and relating to it, its functions or a person it serves",
+                "not held by the recipient or not relating to it",
+            ),
+        )
+    )
+    for part_reasons, part_missing, part_failed in (
+        (f_reasons, f_missing, f_failed),
+        _carve_outs(recipient, facts, "s.17(6)"),
+    ):
+        reasons.extend(part_reasons)
+        missing.extend(part_missing)
+        failed = failed or part_failed
+    if not failed and not missing:
+        reasons.append(reason("s.17(4)", f"{recipient.name} must comply with the request"))
+        reasons.append(reason("s.17(7)", "the information may be used only for s.14 functions"))
+    return answer(question, reasons, missing, failed=failed)
+
+
+_S17_RELEVANT_AREA_DOUBT = (
+    "svduty reads s.17(2) ('for that area') with s.14(1)(b) as reaching the authorities for "
+    "every part of a s.9 relevant area that straddles the police area; the reading is not "
+    "confirmed against the primary text or guidance"
+)
+
+
+def _recipient_area(
+    body: Authority,
+    recipient: Authority,
+    districts_within: DistrictsWithin,
+    relevant_area: Iterable[str] | None,
+) -> tuple[list[Reason], list[str], bool]:
+    """Whether the recipient is an authority for the area of the request (s.17(2), s.14(1))."""
+    own = set(local_government_areas(body, districts_within))
+    theirs = set(local_government_areas(recipient, districts_within))
+    shared = sorted(own & theirs)
+    if shared:
+        says = f"{recipient.name} is an authority for {', '.join(shared)}, within {body.name}'s "
+        return [reason("s.17(2)", says + "police area")], [], False
+    outside = reason("s.17(2)", f"{recipient.name} is not an authority for the police area")
+    if relevant_area is None:
+        return (
+            [outside],
+            [
+                "relevant_area: whether the request serves s.9 functions for a relevant area "
+                f"any part of which falls within {body.name}'s police area and which "
+                f"{recipient.name} is an authority for (s.14(1)(b), s.17(2))"
+            ],
+            False,
+        )
+    area = set(relevant_area)
+    if not area:
+        return [outside, reason("s.14(1)", "the request serves no s.9 relevant area")], [], True
+    inside = sorted(area & own)
+    if not inside:
+        return (
+            [
+                outside,
+                reason("s.14(1)(b)", "no part of the relevant area falls within the police area"),
+            ],
+            [],
+            True,
+        )
+    reached = sorted(area & theirs)
+    if not reached:
+        return (
+            [
+                outside,
+                reason(
+                    "s.17(2)",
+                    f"{recipient.name} is not an authority for any part of the relevant area",
+                ),
+            ],
+            [],
+            True,
+        )
+    doubt = cite(
+        ACT,
+        "s.17(2), s.14(1)(b)",
+        confidence=Confidence.UNCONFIRMED,
+        doubt=_S17_RELEVANT_AREA_DOUBT,
+    )
+    return (
+        [
+            outside,
+            reason(
+                "s.14(1)(b)",
+                f"the relevant area straddles the police area: {', '.join(inside)} falls "
+                "within it, so the request may serve s.9 functions for the whole area",
+            ),
+            Reason(
+                "s.17(2)",
+                f"{recipient.name} is an authority for {', '.join(reached)}, part of the "
+                "relevant area outside the police area",
+                doubt,
+            ),
+        ],
+        [
+            "confirmation that s.17(2) reaches an authority for the part of a s.9 relevant "
+            f"area outside the police area: {_S17_RELEVANT_AREA_DOUBT}"
+        ],
+        False,
+    )

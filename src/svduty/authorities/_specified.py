@@ -1,0 +1,196 @@
+"""Sections 11-12: the role of an authority and the specified authorities for an area.
+
+:func:`role_of` places an authority in Schedule 1 (a specified authority, s.11(1)),
+Schedule 2 (a relevant authority, s.12(1)), among the local policing bodies (s.14) or
+nowhere; :func:`specified_authorities_for` joins the recorded authorities to a local
+government area (s.11(6)) and names each Schedule 1 table left without one.
+
+Example:
+    >>> from svduty.sources import cite
+    >>> c = cite("pcsc-act-2022", "Sch 1")
+    >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+    >>> role_of(d).value
+    'specified_authority'
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from svduty.answers import Answer, Reason
+from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind
+from svduty.authorities._answering import answer, label, reason
+from svduty.authorities._authority import Authority, DistrictsWithin
+from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
+from svduty.authorities._model import Authorities
+
+__all__ = ["role_of", "specified_authorities_for"]
+
+
+def role_of(authority: Authority) -> Answer:
+    """The role of an authority under the Act (specified, relevant, LPB, other).
+
+    The answer's ``value`` is the :class:`~svduty.authorities.Role`; the reasons cite the
+    Schedule row (s.11(1), s.12(1)) or s.14 and, for a local policing body, say that it
+    is not a specified authority.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> pcc = Authority("pcc", "PCC", AuthorityCategory.LOCAL_POLICING_BODY, ("E23000099",),
+        ...                 cite("pcsc-act-2022", "s.14"))
+        >>> a = role_of(pcc)
+        >>> a.value, [r.rule for r in a.reasons]
+        ('local_policing_body', ['s.14', 's.11(1)'])
+    """
+    info = authority.info
+    question = f"What is the role of {authority.name} under the Act?"
+    reasons = []
+    if info.role is Role.SPECIFIED_AUTHORITY:
+        reasons.append(
+            Reason(
+                "s.11(1)",
+                f"{info.description} is in the Schedule 1 table '{info.table}': a specified "
+                "authority",
+                info.citation,
+            )
+        )
+    elif info.role is Role.RELEVANT_AUTHORITY:
+        reasons.append(
+            Reason(
+                "s.12(1)",
+                f"{info.description} is in {info.table}: a relevant authority (an educational, "
+                "prison or youth custody authority)",
+                info.citation,
+            )
+        )
+    elif info.role is Role.LOCAL_POLICING_BODY:
+        reasons.append(
+            reason(
+                "s.14",
+                "a local policing body may assist with and monitor the specified "
+                "authorities' functions for its police area",
+            )
+        )
+        reasons.append(
+            reason(
+                "s.11(1)",
+                "local policing bodies are not in Schedule 1: not a specified authority",
+                "s.11(1), Sch 1",
+            )
+        )
+    else:
+        reasons.append(
+            Reason(
+                "s.11(1)",
+                "in neither Schedule 1 nor Schedule 2: no role under the Act",
+                info.citation,
+            )
+        )
+    return answer(question, reasons, [], failed=False, value=info.role.value)
+
+
+_WELSH_LGA_PREFIXES = GSS_PREFIXES[AreaKind.WELSH_PRINCIPAL_AREA]
+_ENGLISH_LGA_PREFIXES = tuple(
+    p for p in LOCAL_GOVERNMENT_AREA_PREFIXES if p not in _WELSH_LGA_PREFIXES
+)
+_TWO_TIER_DISTRICT_PREFIXES = GSS_PREFIXES[AreaKind.DISTRICT]
+
+_LOCAL_GOVERNMENT = frozenset(
+    {
+        AuthorityCategory.DISTRICT_COUNCIL,
+        AuthorityCategory.COUNTY_COUNCIL_NO_DISTRICTS,
+        AuthorityCategory.LONDON_BOROUGH_COUNCIL,
+        AuthorityCategory.COMMON_COUNCIL,
+        AuthorityCategory.COUNCIL_OF_THE_ISLES_OF_SCILLY,
+        AuthorityCategory.WELSH_COUNTY_COUNCIL,
+        AuthorityCategory.WELSH_COUNTY_BOROUGH_COUNCIL,
+    }
+)
+_BOTH_NATIONS = (
+    AuthorityCategory.CHIEF_OFFICER_OF_POLICE,
+    AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
+    AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES,
+    AuthorityCategory.YOUTH_OFFENDING_TEAM,
+)
+
+
+def _expected_categories(lga_code: str) -> tuple[tuple[AuthorityCategory, ...], ...] | None:
+    """Groups of categories of which at least one must be for the LGA (by its GSS code)."""
+    if lga_code.startswith(_ENGLISH_LGA_PREFIXES):
+        groups: list[tuple[AuthorityCategory, ...]] = [
+            tuple(sorted(c for c in _LOCAL_GOVERNMENT if c.value.find("welsh") < 0))
+        ]
+        if lga_code.startswith(_TWO_TIER_DISTRICT_PREFIXES):
+            groups.append((AuthorityCategory.COUNTY_COUNCIL,))
+        groups.extend((c,) for c in _BOTH_NATIONS)
+        groups.append((AuthorityCategory.INTEGRATED_CARE_BOARD,))
+        return tuple(groups)
+    if lga_code.startswith(_WELSH_LGA_PREFIXES):
+        return (
+            (
+                AuthorityCategory.WELSH_COUNTY_COUNCIL,
+                AuthorityCategory.WELSH_COUNTY_BOROUGH_COUNCIL,
+            ),
+            *((c,) for c in _BOTH_NATIONS),
+            (AuthorityCategory.LOCAL_HEALTH_BOARD,),
+        )
+    return None
+
+
+def specified_authorities_for(
+    authorities: Authorities,
+    lga_code: str,
+    *,
+    on: pendulum.Date | str | None = None,
+    districts_within: DistrictsWithin | None = None,
+) -> Answer:
+    """The specified authorities for a local government area (s.11(6), Sch 1).
+
+    ``subjects`` lists the recorded authorities whose join (s.11(6)) gives the area. The
+    answer is ``yes`` when every Schedule 1 table that applies to the area (by its GSS
+    code: England ``E06``-``E09``, Wales ``W06``; s.11(4)) has an authority recorded,
+    ``undetermined`` naming the missing tables otherwise.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> auths = Authorities((Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL,
+        ...                                ("E07000901",), c),))
+        >>> a = specified_authorities_for(auths, "E07000901", districts_within=lambda c: (c,))
+        >>> a.subjects, a.verdict.value, len(a.missing)
+        (('d',), 'undetermined', 6)
+    """
+    found = authorities.specified_for(lga_code, on=on, districts_within=districts_within)
+    question = f"Which are the specified authorities for {lga_code}?"
+    reasons = [
+        Reason(
+            "s.11(6)",
+            f"{a.name} ({a.info.description}) is an authority for {lga_code}: {a.info.lga_wording}",
+            a.info.join_citation,
+        )
+        for a in found
+    ]
+    missing: list[str] = []
+    groups = _expected_categories(lga_code)
+    if groups is None:
+        reasons.append(
+            reason("s.11(4)", f"{lga_code} is not a local government area code of England or Wales")
+        )
+        missing.append(f"whether {lga_code} is a local government area (s.11(4))")
+    else:
+        reasons.append(
+            reason(
+                "s.11(4)",
+                f"{lga_code} is a local government area in "
+                f"{'England' if lga_code.startswith('E') else 'Wales'}",
+            )
+        )
+        have = {a.category for a in found}
+        for group in groups:
+            if not have.intersection(group):
+                table = CATEGORIES[group[0]].table
+                missing.append(
+                    f"a specified authority of the '{table}' table "
+                    f"({' or '.join(label(c) for c in group)}) for {lga_code} (Sch 1)"
+                )
+    return answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])
