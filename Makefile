@@ -11,7 +11,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 export PYTHONDONTWRITEBYTECODE := 1
 export HYPOTHESIS_PROFILE ?= $(if $(CI),ci,dev)
 
-.PHONY: help install demo test lint format typecheck unit docs doctest bench clean
+.PHONY: help install demo test lint format typecheck unit docs doctest bench spark clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -53,9 +53,17 @@ docs: $(STAMP) ## Sphinx HTML with warnings as errors (figures, notebooks, index
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 	$(BIN)/sphinx-build -W --keep-going -q -b doctest docs docs/_build/doctest
 
+.PHONY: fuzz
+fuzz: $(STAMP) ## the generative fuzz suite with the long budget (40x the examples CI runs)
+	SVDUTY_FUZZ=long $(BIN)/python -m pytest tests/fuzz -q -p no:cacheprovider -rxX
+
 bench: $(STAMP) ## the throughput and memory benchmarks against bare pyarrow, polars, DuckDB, pandas (a report, not a test)
 	$(PIP) install --quiet polars duckdb pandas
 	$(BIN)/python benchmarks/run.py
+
+spark: $(STAMP) ## the Dask and Spark recipes' tests, Spark included (optional in CI: installs pyspark, needs Java)
+	$(PIP) install --quiet pyspark
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_distributed.py
 
 clean: ## remove build products (keeps .venv)
 	rm -rf docs/_build docs/_static/generated .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov dist build

@@ -78,7 +78,8 @@ def child_bare(path: Path, _: argparse.Namespace) -> dict[str, Any]:
 
 
 def child_reader(path: Path, _: argparse.Namespace) -> dict[str, Any]:
-    from svduty.io import Tally, read_police_uk
+    from svduty.io import read_police_uk
+    from svduty.io._summary import Tally
 
     base = _rss_mb()
     t0 = time.perf_counter()

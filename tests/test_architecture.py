@@ -59,22 +59,11 @@ def test_no_import_cycles():
     assert cycles == [], "import cycles in src/:\n" + "\n".join(cycles)
 
 
-# Modules being split on branches not yet merged; emptied as each lands (integration only).
-PENDING_SPLITS = {
-    "svduty/io/_police_uk.py",
-    "svduty/definitions/_law.py",
-    "svduty/io/_pipeline.py",
-    "svduty/definitions/_expr.py",
-    "svduty/definitions/_classify.py",
-}
-
-
 def test_no_module_over_500_lines():
     long = {
         str(path.relative_to(SRC)): n
         for path, _ in modules().values()
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
-        and str(path.relative_to(SRC)) not in PENDING_SPLITS
     }
     assert long == {}, f"modules over {MAX_LINES} lines: {long}"
 

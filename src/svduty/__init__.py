@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from svduty._version import __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _EXPORTS
+    from svduty._report import Report, report
     from svduty.answers import Answer, Reason, Verdict
     from svduty.areas import Area, AreaKind, AreaMatch, Geography, LocalArea
     from svduty.authorities import Authorities, Authority, AuthorityCategory, Role
@@ -87,6 +88,8 @@ _EXPORTS: dict[str, str] = {
     "read_police_uk": "svduty.io",
     "Reason": "svduty.answers",
     "Relation": "svduty.governance",
+    "report": "svduty._report",
+    "Report": "svduty._report",
     "Role": "svduty.authorities",
     "sample_path": "svduty.samples",
     "sample_police_uk": "svduty.io",
@@ -175,6 +178,7 @@ __all__ = [
     "Problem",
     "Reason",
     "Relation",
+    "Report",
     "Role",
     "Scenario",
     "Source",
@@ -195,6 +199,7 @@ __all__ = [
     "load_partnership",
     "new_bundle",
     "read_police_uk",
+    "report",
     "sample_path",
     "sample_police_uk",
     "split",

@@ -26,10 +26,12 @@ from typing import Generic, TypeVar
 import attrs
 import pendulum
 
-from svduty.errors import DataError, NotInForceError, PeriodError
+from svduty.errors import DataError, NotInForceError, PeriodError, shown
 from svduty.sources import Citation
 
 __all__ = ["Dated", "FinancialYear", "Period", "Timeline", "date"]
+
+_ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 
 T = TypeVar("T")
 
@@ -60,7 +62,7 @@ def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
             return pendulum.Date.fromisoformat(value.strip())
         except ValueError:
             pass
-    got = value if isinstance(value, str) and len(value) <= 40 else None
+    got = shown(value, shape=_ISO_DAY) if isinstance(value, str) and len(value) <= 40 else None
     raise DataError.single(None, "date", expected="a calendar date YYYY-MM-DD", got=got)
 
 
@@ -97,7 +99,7 @@ class Period:
                 None,
                 "end",
                 expected=f"a day after the start {self.start.isoformat()}",
-                got=self.end.isoformat(),
+                got=shown(self.end.isoformat(), shape=_ISO_DAY),
             )
 
     @classmethod

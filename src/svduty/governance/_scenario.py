@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from svduty.errors import Problem, ScenarioError
+from svduty.errors import Problem, ScenarioError, quote
 from svduty.governance._changes import (
     CHANGE_TYPES,
     AddBody,
@@ -132,7 +132,7 @@ class _Work:
 
     def need(self, body_id: str, field: str) -> Body:
         if body_id not in self.bodies:
-            raise _Fail(field, f"no body with id {body_id!r}")
+            raise _Fail(field, f"no body with id {quote(body_id)}")
         return self.bodies[body_id]
 
     def add_relation(self, r: Relation, field: str) -> None:
@@ -188,7 +188,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
         return ""  # an authority or area change: Partnership.what_if logs it
     if isinstance(change, AddBody):
         if change.body.id in w.bodies:
-            raise _Fail("body.id", f"a body with id {change.body.id!r} already exists")
+            raise _Fail("body.id", f"a body with id {quote(change.body.id)} already exists")
         w.bodies[change.body.id] = change.body
         return f"added {change.body.id}"
     if isinstance(change, RemoveBody):
@@ -204,7 +204,10 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
     if isinstance(change, RemoveRelation):
         key = (change.source, change.target, change.kind.value)
         if key not in w.relations:
-            raise _Fail("kind", f"no relation {change.source} {change.kind} {change.target}")
+            raise _Fail(
+                "kind",
+                f"no relation {quote(change.source)} {change.kind} {quote(change.target)}",
+            )
         del w.relations[key]
         return f"removed {change.source} {change.kind} {change.target}"
     if isinstance(change, Rename):
@@ -217,7 +220,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
         keep = w.need(change.keep, "keep")
         absorb = w.need(change.absorb, "absorb")
         if keep.id == absorb.id:
-            raise _Fail("absorb", f"cannot merge {keep.id!r} with itself")
+            raise _Fail("absorb", f"cannot merge {quote(keep.id)} with itself")
         moved = dropped = 0
         for key in [k for k in w.relations if absorb.id in k[:2]]:
             r = w.relations.pop(key)
@@ -267,7 +270,10 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
         if change.target is not None and change.kind is not None:
             key = (change.body, change.target, change.kind.value)
             if key not in w.relations:
-                raise _Fail("target", f"no relation {change.body} {change.kind} {change.target}")
+                raise _Fail(
+                    "target",
+                    f"no relation {quote(change.body)} {change.kind} {quote(change.target)}",
+                )
             w.relations[key] = attrs.evolve(w.relations[key], cadence=change.cadence)
             return f"cadence of {w.relations[key]}"
         w.bodies[b.id] = attrs.evolve(b, cadence=change.cadence)

@@ -24,7 +24,7 @@ import attrs
 import cattrs
 
 from svduty.authorities import Absence, Authorities, Authority, DistrictsWithin, JoinRule
-from svduty.errors import BundleError, ConflictError, Problem
+from svduty.errors import BundleError, ConflictError, Problem, shown
 from svduty.io._converter import make_converter, structure, to_plain
 
 __all__ = ["AuthoritiesDocument", "dump_authorities", "load_authorities"]
@@ -115,6 +115,16 @@ def load_authorities(
                         got=other,
                     )
                 )
+        problems.extend(
+            Problem(
+                file=name,
+                field=f"{where}.holders[{k}].valid",
+                message=f"overlaps holders[{j}].valid: one office has one holder at a time",
+            )
+            for k, h in enumerate(a.holders)
+            for j, other in enumerate(a.holders[:k])
+            if h.office == other.office and h.valid.overlaps(other.valid)
+        )
         rule = a.info.join
         if rule is JoinRule.THE_AREA and len(a.areas) != 1:
             problems.append(
@@ -122,7 +132,7 @@ def load_authorities(
                     file=name,
                     field=f"{where}.areas",
                     expected="exactly one area code (the council's local government area)",
-                    got=str(len(a.areas)) + " codes",
+                    got=shown(f"{len(a.areas)} codes", shape=r"\d+ codes"),
                 )
             )
         elif rule not in {JoinRule.THE_AREA, JoinRule.NONE} and not a.areas:

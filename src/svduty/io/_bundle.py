@@ -22,7 +22,7 @@ from svduty.areas import Geography
 from svduty.definitions import Definition
 from svduty.errors import BundleError, DataError, Problem
 from svduty.funding import FundingModel, Strategy
-from svduty.governance import Timetable
+from svduty.governance import Scenario, Timetable
 from svduty.io._areas import AreasDocument, load_areas
 from svduty.io._authorities import AuthoritiesDocument, load_authorities
 from svduty.io._completeness import completeness_problems
@@ -33,10 +33,11 @@ from svduty.io._funding import load_funding, load_strategy
 from svduty.io._governance import (
     GovernanceDocument,
     load_governance_section,
+    load_scenario,
     load_timetable,
 )
 from svduty.partnership import Partnership
-from svduty.sources import CATALOGUE, Source
+from svduty.sources import CATALOGUE, Source, Sources
 
 __all__ = [
     "MANIFEST",
@@ -156,7 +157,29 @@ def _load_strategy_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapp
 
 
 def _load_governance_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    return load_governance_section(data, file=ctx.file, converter=ctx.converter, folder=ctx.path)
+    section = load_governance_section(data, file=ctx.file, converter=ctx.converter)
+    return {**section, "scenarios": _load_scenarios(ctx)}
+
+
+def _load_scenarios(ctx: SectionContext) -> dict[str, Scenario]:
+    """Every ``scenarios/*.toml``; the problems of every file, not only the first bad one."""
+    scenarios: dict[str, Scenario] = {}
+    problems: list[Problem] = []
+    folder = ctx.path / "scenarios"
+    if _present(folder) and not folder.is_dir():
+        raise BundleError.single("scenarios", None, message="a file where a folder is expected")
+    for f in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+        name = f"scenarios/{f.name}"
+        data = _read(ctx.path, name, problems)
+        if data is None:
+            continue
+        try:
+            scenarios[f.stem] = load_scenario(data, file=name, converter=ctx.converter)
+        except DataError as exc:
+            problems.extend(_relative(exc, ctx.path, name))
+    if problems:
+        raise BundleError(problems)
+    return scenarios
 
 
 def _load_timetable_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
@@ -202,10 +225,64 @@ def _read(root: Path, file: str, problems: list[Problem]) -> dict[str, Any] | No
         return None
 
 
+def _present(path: Path) -> bool:
+    """Whether anything is at ``path``: a file, a folder, or a link (even a broken one).
+
+    A broken or looping link where an optional section should be is a problem to report,
+    not an absent section.
+    """
+    return path.is_symlink() or path.exists()
+
+
 def _resolve(path: str | Path) -> Path:
     if isinstance(path, str) and path in PACKAGED:
         return Path(str(resources.files("svduty").joinpath("data", path)))
     return Path(path)
+
+
+def _load_manifest(
+    raw: Mapping[str, Any], root: Path, problems: list[Problem]
+) -> tuple[Manifest | None, Sources]:
+    """The manifest and the sources citations may use, adding its problems to ``problems``.
+
+    When the manifest is bad the sections are still checked (every problem of every file
+    in one run), against the national sources and those of the manifest that are good.
+    """
+    try:
+        manifest = structure(raw, Manifest, file=MANIFEST)
+        return manifest, CATALOGUE.extend(manifest.sources)
+    except BundleError as exc:
+        problems.extend(_relative(exc, root, MANIFEST))
+    except DataError as exc:  # two different sources with one id
+        problems.extend(attrs.evolve(p, file=MANIFEST) for p in exc.problems)
+    return None, _good_sources(raw)
+
+
+def _good_sources(raw: Mapping[str, Any]) -> Sources:
+    """The national catalogue extended by each source of a bad manifest that is good."""
+    sources = CATALOGUE
+    declared = raw.get("sources")
+    for item in declared if isinstance(declared, list) else ():
+        try:
+            sources = sources.extend([structure(item, Source)])
+        except DataError:
+            continue
+    return sources
+
+
+def _first_per_field(problems: list[Problem]) -> list[Problem]:
+    """One problem per file, row and field: the first check that found it.
+
+    The structural checks run before the models', which may find the same thing again.
+    """
+    seen: set[tuple[object, object, object]] = set()
+    out = []
+    for p in problems:
+        key = (p.file, p.row, p.field)
+        if p.field is None or key not in seen:
+            out.append(p)
+        seen.add(key)
+    return out
 
 
 def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
@@ -214,20 +291,14 @@ def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
     if not root.is_dir():
         return None, [Problem(message="not a bundle folder", file=str(root))]
     raw = _read(root, MANIFEST, problems)
-    if raw is None:
+    if raw is None:  # no manifest: not a bundle to check further
         return None, problems
-    try:
-        manifest = structure(raw, Manifest, file=MANIFEST)
-        sources = CATALOGUE.extend(manifest.sources)
-    except BundleError as exc:
-        return None, _relative(exc, root, MANIFEST)
-    except DataError as exc:  # two different sources with one id
-        return None, [attrs.evolve(p, file=MANIFEST) for p in exc.problems]
+    manifest, sources = _load_manifest(raw, root, problems)
     converter = make_converter(sources)
     loaded: dict[str, object] = {}
     failed: set[str] = set()
     for key, spec in SECTIONS.items():
-        if not (root / spec.file).exists():
+        if not _present(root / spec.file):
             if spec.required:
                 problems.append(Problem(message="required section file missing", file=spec.file))
                 failed.add(key)
@@ -245,8 +316,10 @@ def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
         except DataError as exc:
             problems.extend(_relative(exc, root, spec.file))
             failed.add(key)
-    if problems:
-        return None, problems
+    if manifest is None:  # its sources are unknown: citations of them cannot be checked
+        problems = [p for p in problems if not p.message.startswith("unknown source:")]
+    if problems or manifest is None:
+        return None, _first_per_field(problems)
     try:
         partnership = Partnership.of(
             name=manifest.name,

@@ -14,6 +14,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty.io._bounds import BoundedCounts, _finish, _sum_groups
+
 __all__ = ["ANSWERS", "in_scope_counts", "plot_in_scope"]
 
 ANSWERS = ("yes", "undetermined", "no")
@@ -47,8 +49,10 @@ def in_scope_counts(
     Returns:
         A table with one row per district and month, sorted by district name then
         month, and the columns ``district_code``, ``district_name``, ``month``, ``yes``,
-        ``undetermined``, ``no`` and ``rows`` (their sum). Rows with no district (no
-        location) are left out.
+        ``undetermined``, ``no``, ``rows`` (their sum), ``certain`` (the rows in scope
+        whatever the missing facts: ``yes``) and ``possible`` (the most the rows could
+        hold: ``yes`` + ``undetermined``). Rows with no district (no location) are left
+        out. The same counts as :class:`~svduty.io.BoundedCounts`.
 
     Raises:
         KeyError: naming the first column the rows lack.
@@ -62,37 +66,49 @@ def in_scope_counts(
         ...     "within_area": ["inside", "inside", "inside"],
         ...     "in_scope": ["yes", "undetermined", "no"]})
         >>> in_scope_counts(rows).to_pylist()[0]
-        {'district_code': 'E07000220', 'district_name': 'Rugby', 'month': '2025-06', 'yes': 1, 'undetermined': 1, 'no': 0, 'rows': 2}
+        {'district_code': 'E07000220', 'district_name': 'Rugby', 'month': '2025-06', 'yes': 1, 'undetermined': 1, 'no': 0, 'rows': 2, 'certain': 1, 'possible': 2}
     """  # noqa: E501
     table = _as_table(rows)
     for name in _NEEDED:
         if name not in table.column_names:
             raise KeyError(f"in_scope_counts needs a {name!r} column (the pipeline's output)")
-    table = table.select(list(_NEEDED))
-    keep: Any = pc.is_valid(table["district_code"])
+    counter = BoundedCounts(groupings={"cell": ("district_code", "district_name", "month")})
+    counter.add(table.select(list(_NEEDED)))
+    counts = counter.table("cell")
+    keep: Any = pc.is_valid(counts["district_code"])
     if inside_only:
-        keep = pc.and_kleene(keep, pc.equal(table["within_area"], pa.scalar("inside")))
-    table = table.filter(pc.fill_null(keep, pa.scalar(False)))
-    counts: dict[tuple[str, str, str], dict[str, int]] = {}
-    grouped = table.group_by(["district_code", "district_name", "month", "in_scope"]).aggregate(
-        [([], "count_all")]
+        keep = pc.and_(keep, pc.equal(counts["within_area"], pa.scalar("inside")))
+    keys = ("district_code", "district_name", "month")
+    counts = _sum_groups(counts.filter(keep), keys)  # one row per cell, wherever located
+    counts = _finish(counts, keys)
+    order: Any = [(k, "ascending") for k in ("district_name", "month", "district_code")]
+    return counts.sort_by(order).select(list(_COLUMNS))
+
+
+_COLUMNS = (
+    "district_code",
+    "district_name",
+    "month",
+    *ANSWERS,
+    "rows",
+    "certain",
+    "possible",
+)
+
+
+def _why(table: pa.Table) -> str:
+    """Why a chart has no solid bar (no row is certainly in scope)."""
+    if "basis" in table.column_names and table.num_rows:
+        basis = set(pc.unique(table["basis"]).to_pylist())
+        if basis == {"category"}:
+            return (
+                "No row is certainly in scope: police.uk gives only a category, which does "
+                "not settle the definition; hatched bars are the most the rows could hold"
+            )
+    return (
+        "No row is certainly in scope with the facts given; hatched bars are the most "
+        "the rows could hold"
     )
-    for rec in grouped.to_pylist():
-        key = (rec["district_name"] or "", rec["month"] or "", rec["district_code"])
-        cell = counts.setdefault(key, dict.fromkeys(ANSWERS, 0))
-        cell[rec["in_scope"]] = cell.get(rec["in_scope"], 0) + rec["count_all"]
-    out: dict[str, list[Any]] = {
-        name: [] for name in ("district_code", "district_name", "month", *ANSWERS, "rows")
-    }
-    for (name, month, code), cell in sorted(counts.items()):
-        out["district_code"].append(code)
-        out["district_name"].append(name)
-        out["month"].append(month)
-        for answer in ANSWERS:
-            out[answer].append(cell[answer])
-        out["rows"].append(sum(cell.values()))
-    types = {"district_code": pa.string(), "district_name": pa.string(), "month": pa.string()}
-    return pa.table({k: pa.array(v, types.get(k, pa.int64())) for k, v in out.items()})
 
 
 def plot_in_scope(
@@ -105,9 +121,10 @@ def plot_in_scope(
     """Draw in-scope violence by district and month; return the matplotlib axes.
 
     One group of bars per month, one bar per district: the solid part counts the rows
-    whose ``in_scope`` answer is ``yes``, the hatched part on top those that are
-    ``undetermined`` (the facts given do not settle it: a police.uk category alone
-    rarely does). Rows answered ``no`` are not drawn. Needs matplotlib
+    certainly in scope (``yes``), the solid and hatched parts together the rows possibly
+    in scope (``yes`` + ``undetermined``: the facts given do not settle them; a police.uk
+    category alone rarely does). Rows answered ``no`` are not drawn. When no bar has a
+    solid part, the chart says why in a note at its top. Needs matplotlib
     (``pip install 'svduty[plot]'``), imported only when this is called.
 
     Args:
@@ -140,6 +157,7 @@ def plot_in_scope(
     except ImportError as exc:
         raise ImportError("plot_in_scope() needs matplotlib: pip install 'svduty[plot]'") from exc
     table = _as_table(rows)
+    why = _why(table)
     if not {"yes", "undetermined", "rows"} <= set(table.column_names):
         table = in_scope_counts(table, inside_only=inside_only)
     if ax is None and path is not None:
@@ -162,10 +180,22 @@ def plot_in_scope(
         ax.bar(xs, yes, width, color=colour, label=district)
         ax.bar(xs, und, width, bottom=yes, color=colour, alpha=0.45, hatch="//")
     ax.set_xticks(range(len(months)), months)
-    ax.set_ylabel("incidents (solid: in scope; hatched: undetermined)")
-    ax.set_title("In-scope violence by district and month")
+    ax.set_ylabel("rows (solid: certain; solid + hatched: possible)")
+    ax.set_title("In-scope violence by district and month: certain and possible")
     if districts:
         ax.legend(fontsize="small")
+    if recs and not any(r["yes"] for r in recs) and any(r["undetermined"] for r in recs):
+        ax.text(
+            0.5,
+            0.98,
+            why,
+            transform=ax.transAxes,
+            ha="center",
+            va="top",
+            fontsize="small",
+            wrap=True,
+            bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.9},
+        )
     if path is not None:
         ax.figure.savefig(str(path), dpi=100)
     return ax

@@ -5,6 +5,12 @@ the TOML bundle files and of the JSON the CLI reads and writes. This module regi
 hooks for the types that are not plain data (dates, periods, financial years, money,
 citations) and turns cattrs' validation errors into :class:`~svduty.errors.Problem`
 records that name the file and the field path.
+
+It is strict where cattrs is lenient: a string is never split into a list of characters,
+a table is never taken where a list is expected, a number is finite and written plainly,
+and every array of tables is checked for empty and duplicate ids before it is built
+(:func:`structural_problems`). No value from the data is shown unless it is safe
+(:func:`svduty.errors.shown`), and no Python internals leak into a message.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,17 +26,32 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 import pendulum
+from cattrs._compat import (
+    is_frozenset,
+    is_hetero_tuple,
+    is_mutable_sequence,
+    is_mutable_set,
+    is_sequence,
+)
+from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from svduty.errors import BundleError, DataError, Problem
+from svduty.errors import BundleError, DataError, Problem, describe, quote_keys, shown
 from svduty.periods import FinancialYear, Period, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, Sources
 
-__all__ = ["make_converter", "structure", "to_plain"]
+__all__ = ["make_converter", "structural_problems", "structure", "to_plain"]
 
 T = TypeVar("T")
 
-_MONEY = re.compile(r"^-?\d+(\.\d{1,2})?$")
+_DECIMAL = re.compile(r"[-+]?[0-9]{1,30}(?:\.[0-9]{1,30})?")
+"""A decimal written plainly: no exponent, no NaN or Infinity, at most 30 digits a side."""
+
+_KEYS = ("id", "recipient")
+"""The keys that identify a table in an array of tables: two tables may not share one."""
+
+_MAX_DEPTH = 64
+"""Deeper nesting than this is not a bundle (and would exhaust the stack)."""
 
 
 def _leaf(exc: DataError) -> DataError:
@@ -52,17 +73,24 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
             None,
             expected='an exact amount written as a string such as "263506.30" or an integer '
             "(floats are not accepted)",
-            got=repr(value),
+            got=value,
         )
-    if isinstance(value, int):
+    if isinstance(value, int) and abs(value) < 10**30:
         return Decimal(value)
     if isinstance(value, str):
-        text = value.strip().replace(",", "").lstrip("£")
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            pass
-    raise DataError.single(None, None, expected="a decimal number written as a string")
+        text = value.strip().replace(",", "").removeprefix("£")
+        if _DECIMAL.fullmatch(text):
+            try:
+                return Decimal(text)
+            except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+                pass
+    raise DataError.single(
+        None,
+        None,
+        expected='a decimal number written as a string such as "5.3" (digits, an optional '
+        "sign and point; no exponent, NaN or Infinity)",
+        got=shown(value, shape=_DECIMAL) if isinstance(value, str) else describe(value),
+    )
 
 
 def _structure_period(value: Any, _: Any) -> Period:
@@ -78,12 +106,32 @@ def _structure_period(value: Any, _: Any) -> Period:
         raise DataError.single(
             None,
             None,
+            message=f"keys {quote_keys(keys, allowed)}",
             expected="keys 'start' and at most one of 'end' (first day after) or 'last_day'",
-            got=", ".join(sorted(keys)),
         )
-    if "last_day" in value:
-        return Period.from_last_day(value["start"], value["last_day"])
-    return Period(value["start"], value.get("end"))
+    ends = "last_day" if "last_day" in value else "end"
+    days: dict[str, pendulum.Date | None] = {"start": None, ends: None}
+    problems: list[Problem] = []
+    for key in days:
+        if value.get(key) is not None:
+            try:
+                days[key] = date(value[key])
+            except DataError as exc:
+                problems.extend(attrs.evolve(p, field=key) for p in exc.problems)
+    if problems:
+        raise DataError(problems)
+    start, last = days["start"], days[ends]
+    assert start is not None  # "start" is a required key, and was read
+    if ends == "last_day" and last is not None:
+        if last < start:
+            raise DataError.single(
+                None,
+                "last_day",
+                expected=f"the start {start.isoformat()} or a later day",
+                got=shown(last.isoformat(), shape=r"\d{4}-\d{2}-\d{2}"),
+            )
+        return Period.from_last_day(start, last)
+    return Period(start, last)
 
 
 def _unstructure_period(p: Period) -> dict[str, str]:
@@ -121,7 +169,80 @@ def _structure_bool(value: Any, _: Any) -> bool:
 
 
 def _structure_enum(value: Any, cls: Any) -> Any:
-    return value if isinstance(value, cls) else cls(value)
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except (ValueError, TypeError):
+        values = [m.value for m in cls]
+        raise DataError.single(
+            None,
+            None,
+            expected="one of " + ", ".join(repr(v) for v in values),
+            got=shown(value, vocabulary=values) if isinstance(value, str) else None,
+        ) from None
+
+
+def _is_collection(tp: Any) -> bool:
+    """A list, homogeneous tuple or set type (not a fixed-length tuple, not ``str``)."""
+    if tp in (str, bytes) or is_hetero_tuple(tp):
+        return False
+    return bool(is_sequence(tp) or is_mutable_set(tp) or is_frozenset(tp))
+
+
+def _strict_collection(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The collection hook of cattrs, refusing text and tables where a list is expected.
+
+    cattrs builds a list from any iterable, so ``districts = "E07000218"`` would become
+    ``('E', '0', '7', ...)`` and a table would become the list of its keys.
+    """
+    inner: Callable[[Any, Any], Any]
+    if is_mutable_set(tp):
+        inner = conv._structure_set
+    elif is_frozenset(tp):
+        inner = conv._structure_frozenset
+    elif is_mutable_sequence(tp):
+        inner = list_structure_factory(tp, conv)
+    else:
+        inner = homogenous_tuple_structure_factory(tp, conv)
+
+    def hook(value: Any, cl: Any) -> Any:
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            raise DataError.single(
+                None, None, expected="a list [...] (even of one item)", got=describe(value)
+            )
+        return inner(value, cl)
+
+    return hook
+
+
+def _strict_fixed_tuple(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The fixed-length tuple hook of cattrs, refusing anything but a list of that length."""
+    inner = conv.gen_structure_hetero_tuple(tp)
+    size = len(tp.__args__)
+
+    def hook(value: Any, cl: Any) -> Any:
+        if not isinstance(value, list | tuple) or len(value) != size:
+            raise DataError.single(
+                None, None, expected=f"a list of exactly {size} items", got=describe(value)
+            )
+        return inner(value, cl)
+
+    return hook
+
+
+def _strict_class(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The attrs-class hook of cattrs, refusing anything but a table up front."""
+    inner = cattrs.gen.make_dict_structure_fn(cl, conv)
+
+    def hook(value: Any, c: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise DataError.single(
+                None, None, expected="a table of key = value pairs", got=describe(value)
+            )
+        return inner(value, c)
+
+    return hook
 
 
 def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
@@ -141,6 +262,12 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
         'pcsc-act-2022'
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    # Strict shapes: a table where a table is expected, a list where a list is.
+    # (The factories take the converter, so a copy's own hooks are used for the fields.)
+    conv.register_structure_hook_factory(attrs.has, _strict_class)
+    conv.register_structure_hook_factory(_is_collection, _strict_collection)
+    conv.register_structure_hook_factory(is_hetero_tuple, _strict_fixed_tuple)
 
     # Strict scalars: TOML and JSON have types, and a number where text is expected (or
     # text where a number is) is a mistake to report, not to convert silently.
@@ -164,39 +291,65 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
     def structure_source_ref(value: Any, _: Any) -> Source:
         if isinstance(value, Source):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str) and value in sources:
             return sources[value]
-        raise DataError.single(None, None, expected="a source id such as 'pcsc-act-2022'")
+        if isinstance(value, str):
+            raise DataError.single(
+                None,
+                None,
+                message=f"unknown source: {shown(value)}",
+                expected="the id of a national source or of one the bundle declares",
+            )
+        raise DataError.single(
+            None, None, expected="a source id such as 'pcsc-act-2022'", got=describe(value)
+        )
 
     def structure_citation(value: Any, _: Any) -> Citation:
         if isinstance(value, Citation):
             return value
         if not isinstance(value, Mapping):
-            raise DataError.single(None, None, expected="a table {source = ..., provision = ...}")
+            raise DataError.single(
+                None,
+                None,
+                expected="a table {source = ..., provision = ...}",
+                got=describe(value),
+            )
         allowed = {"source", "provision", "url", "as_at", "confidence", "doubt"}
         extra = set(value) - allowed
         if extra:
             raise DataError.single(
                 None,
                 None,
+                message=f"unknown citation key(s) {quote_keys(extra, allowed)}",
                 expected="citation keys " + ", ".join(sorted(allowed)),
-                got=", ".join(sorted(extra)),
             )
         if "source" not in value:
             raise DataError.single(None, "source", expected="a source id")
+        problems = [
+            Problem(field=key, expected="a string (text in quotes)", got=describe(value[key]))
+            for key in ("provision", "url", "doubt")
+            if key in value and not isinstance(value[key], str)
+        ]
+        if problems:
+            raise DataError(problems)
+        confidences = [c.value for c in Confidence]
         confidence = value.get("confidence", "confirmed")
-        if confidence not in {c.value for c in Confidence}:
+        if not isinstance(confidence, str) or confidence not in confidences:
             raise DataError.single(
                 None,
                 "confidence",
-                expected="one of " + ", ".join(repr(c.value) for c in Confidence),
-                got=str(confidence)[:40],
+                expected="one of " + ", ".join(repr(c) for c in confidences),
+                got=shown(confidence, vocabulary=confidences),
             )
+        try:
+            as_at = date(value["as_at"]) if value.get("as_at") is not None else None
+        except DataError as exc:
+            raise DataError([attrs.evolve(p, field="as_at") for p in exc.problems]) from None
         return Citation(
             source=structure_source_ref(value["source"], Source),
-            provision=str(value.get("provision", "")),
+            provision=value.get("provision", ""),
             url=value.get("url"),
-            as_at=date(value["as_at"]) if value.get("as_at") is not None else None,
+            as_at=as_at,
             confidence=Confidence(confidence),
             doubt=value.get("doubt"),
         )
@@ -221,19 +374,22 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
 
 
 def _format_exception(exc: BaseException, type_: Any) -> str:
-    if isinstance(exc, DataError):
-        return "; ".join(p.what() for p in exc.problems)
+    """Words for an exception that is not a :class:`DataError`; never its own text.
+
+    The text of a Python exception may hold the value (``invalid literal ...: 'Jane'``)
+    or internals (``'str' object has no attribute 'keys'``); neither reaches a person.
+    """
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+        return f"unknown field(s) {quote_keys(exc.extra_fields)}"
     if isinstance(exc, ValueError) and isinstance(type_, type) and issubclass(type_, enum.Enum):
         choices = ", ".join(repr(m.value) for m in type_)
         return f"expected one of {choices}"
-    if isinstance(exc, TypeError | ValueError) and type_ is not None:
-        name = getattr(type_, "__name__", str(type_))
+    if type_ is not None:
+        name = getattr(type_, "__name__", None) or "the declared type"
         return f"expected a value of type {name}"
-    return str(exc) or type(exc).__name__
+    return "invalid value"
 
 
 def _join(path: str, part: str | int) -> str:
@@ -298,6 +454,74 @@ def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list
         )
 
 
+def structural_problems(data: Any, file: str | None = None, path: str = "") -> list[Problem]:
+    """Problems in the shape of plain data, before it is built into classes.
+
+    Every array of tables is checked: no two tables share an ``id`` (or a ``recipient``,
+    which identifies a population), and no ``id`` is empty. A second ``[[populations]]``
+    for one recipient would otherwise silently replace the first. Nesting deeper than 64
+    levels is refused (no data svduty reads is that deep).
+
+    Example:
+        >>> data = {"populations": [{"recipient": "rugby"}, {"recipient": "rugby"}],
+        ...         "reviews": [{"id": ""}]}
+        >>> for p in structural_problems(data, "funding.toml"):
+        ...     print(p)
+        funding.toml: populations[1].recipient: a recipient given twice (first at populations[0]) (got 'rugby')
+        funding.toml: reviews[0].id: expected a non-empty id
+    """  # noqa: E501
+    out: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(data, path, 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            out.append(
+                Problem(
+                    file=file,
+                    field=where or "<root>",
+                    message=f"nested more than {_MAX_DEPTH} levels deep",
+                )
+            )
+            continue
+        if isinstance(value, Mapping):
+            stack.extend(
+                (v, _join(where, k if isinstance(k, str) else str(k)), depth + 1)
+                for k, v in reversed(list(value.items()))
+            )
+        elif isinstance(value, list):
+            if value and all(isinstance(v, Mapping) for v in value):
+                out.extend(_table_keys(value, where, file))
+            items = reversed(list(enumerate(value)))
+            stack.extend((v, _join(where, i), depth + 1) for i, v in items)
+    return out
+
+
+def _table_keys(tables: list[Any], where: str, file: str | None) -> list[Problem]:
+    out: list[Problem] = []
+    for key in _KEYS:
+        first: dict[str, int] = {}
+        for i, table in enumerate(tables):
+            value = table.get(key)
+            if not isinstance(value, str):
+                continue
+            field = _join(_join(where, i), key)
+            if not value.strip():
+                out.append(Problem(file=file, field=field, expected="a non-empty id"))
+            elif value in first:
+                out.append(
+                    Problem(
+                        file=file,
+                        field=field,
+                        message=f"{'an' if key == 'id' else 'a'} {key} given twice "
+                        f"(first at {_join(where, first[value])})",
+                        got=shown(value),
+                    )
+                )
+            else:
+                first[value] = i
+    return out
+
+
 def structure(
     data: Any,
     cls: type[T],
@@ -330,11 +554,21 @@ def structure(
     """  # noqa: E501
     conv = converter or make_converter()
     file_name = str(file) if file is not None else None
+    problems = structural_problems(data, file_name)
+    if any(p.message.startswith("nested more than") for p in problems):
+        raise error(problems)
     try:
-        return conv.structure(data, cls)
+        result = conv.structure(data, cls)
+    except RecursionError:  # pragma: no cover - refused above at a depth well within the stack
+        raise error([*problems, Problem(file=file_name, message="nested too deeply")]) from None
     except Exception as exc:  # cattrs collects many kinds of errors; we report them all
-        problems = problems_from(exc, file_name)
-        raise error(problems) from None
+        # one problem per field: a model's own check of the same duplicate is not repeated
+        fields = {p.field for p in problems}
+        others = [p for p in problems_from(exc, file_name) if p.field not in fields]
+        raise error([*problems, *others]) from None
+    if problems:
+        raise error(problems)
+    return result
 
 
 def to_plain(value: Any, converter: cattrs.Converter | None = None) -> Any:

@@ -39,11 +39,23 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BundleError([Problem(message="file not found", file=str(p))]) from None
+        what = "a broken symbolic link" if p.is_symlink() else "file not found"
+        raise BundleError([Problem(message=what, file=str(p))]) from None
+    except IsADirectoryError:
+        raise BundleError(
+            [Problem(message="a folder where a file is expected", file=str(p))]
+        ) from None
     except UnicodeDecodeError:
         raise BundleError([Problem(message="not UTF-8 text", file=str(p))]) from None
+    except OSError as exc:  # a symbolic link loop, no permission, a device...
+        why = exc.strerror or type(exc).__name__
+        raise BundleError([Problem(message=f"cannot be read ({why})", file=str(p))]) from None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise BundleError(
+            [Problem(message="not valid TOML: nested too deeply", file=str(p))]
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(m.group(1)) if m else None

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.errors import DataError, FundingError, MoneyError
+from svduty.errors import DataError, FundingError, MoneyError, Problem, shown
 from svduty.funding import CostCategory, FundingModel, Money, Strategy
 from svduty.io._converter import make_converter, structure
 
@@ -93,9 +93,24 @@ def load_strategy(
     """
     conv = _money_converter(converter)
     strategy = structure(dict(data), Strategy, file=file, converter=conv)
+    problems: list[Problem] = []
     for n, area in enumerate(strategy.needs.areas):
         if area.table not in ("high", "increase"):
-            raise FundingError.single(
-                file, f"needs.areas[{n}].table", expected="'high' or 'increase'", got=area.table
+            problems.append(
+                Problem(
+                    file=file,
+                    field=f"needs.areas[{n}].table",
+                    expected="'high' or 'increase'",
+                    got=shown(area.table, vocabulary=("high", "increase")),
+                )
             )
+        problems.extend(
+            Problem(
+                file=file, field=f"needs.areas[{n}].scores[{k}]", expected="a score of 0 or more"
+            )
+            for k, score in enumerate(area.scores)
+            if score < 0
+        )
+    if problems:
+        raise FundingError(problems)
     return strategy

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.errors import DataError, GovernanceError, ScenarioError
+from svduty.errors import DataError, GovernanceError, ScenarioError, shown
 from svduty.governance import (
     PRACTICE_CHECKS,
     Body,
@@ -191,7 +191,7 @@ def load_governance_rules(
                 str(file) if file is not None else None,
                 f"rules[{n}].id",
                 expected="a check svduty has: " + ", ".join(sorted(PRACTICE_CHECKS)),
-                got=rule.id[:40],
+                got=shown(rule.id, shape=r"[A-Z]{2,8}(?:-[A-Z0-9]{1,20}){1,3}"),
             )
     return rules
 
@@ -201,12 +201,13 @@ def load_governance_section(
     *,
     file: str,
     converter: cattrs.Converter,
-    folder: Path,
+    folder: Path | None = None,
 ) -> dict[str, object]:
     """A bundle's governance section: the graph, its rules and the ``scenarios/`` folder.
 
-    Returns the :class:`~svduty.Partnership` fields ``governance``, ``governance_rules``
-    and ``scenarios`` (by file name without ``.toml``).
+    Returns the :class:`~svduty.partnership.Partnership` fields ``governance``, ``governance_rules``
+    and, when ``folder`` is given, ``scenarios`` (by file name without ``.toml``; the
+    bundle loader reads them itself, to report the problems of every scenario file).
 
     Example:
         >>> import svduty
@@ -220,12 +221,15 @@ def load_governance_section(
     """
     graph = load_governance(data, file=file, converter=converter)
     rules = load_governance_rules(data, file=file, converter=converter)
-    scenarios: dict[str, Scenario] = {}
-    if (folder / "scenarios").is_dir():
-        for f in sorted((folder / "scenarios").glob("*.toml")):
-            name = f"scenarios/{f.name}"
-            scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=converter)
-    return {"governance": graph, "governance_rules": rules, "scenarios": scenarios}
+    out: dict[str, object] = {"governance": graph, "governance_rules": rules}
+    if folder is not None:
+        scenarios: dict[str, Scenario] = {}
+        if (folder / "scenarios").is_dir():
+            for f in sorted((folder / "scenarios").glob("*.toml")):
+                name = f"scenarios/{f.name}"
+                scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=converter)
+        out["scenarios"] = scenarios
+    return out
 
 
 def load_scenario(

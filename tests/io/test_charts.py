@@ -96,3 +96,26 @@ def test_plot_allocations_without_matplotlib_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(ImportError, match=r"svduty\[plot\]"):
         plot_allocations(funding)
+
+
+@given(st.lists(row, max_size=30))
+def test_counts_give_certain_and_possible_apart(rows):
+    for o in in_scope_counts(table(rows)).to_pylist():
+        assert o["certain"] == o["yes"]
+        assert o["possible"] == o["yes"] + o["undetermined"]
+        assert o["certain"] <= o["possible"] <= o["rows"]
+
+
+def test_a_chart_with_only_undetermined_bars_says_why():
+    import matplotlib.pyplot as plt
+
+    rows = table([("E07000220", "2025-06", "inside", "undetermined")])
+    ax = plot_in_scope(rows)
+    notes = [t.get_text() for t in ax.texts]
+    assert any("No row is certainly in scope" in n for n in notes)
+    categories = rows.append_column("basis", pa.array(["category"]))
+    notes = [t.get_text() for t in plot_in_scope(categories).texts]
+    assert any("police.uk gives only a category" in n for n in notes)
+    certain = table([("E07000220", "2025-06", "inside", "yes")])
+    assert len(plot_in_scope(certain).texts) == 0
+    plt.close("all")

@@ -1,0 +1,97 @@
+"""``svduty report``: a profile of the partnership's area as one HTML page, and its tables.
+
+Example:
+    >>> import argparse
+    >>> sub = argparse.ArgumentParser().add_subparsers()
+    >>> register(sub)
+    >>> sorted(sub.choices)
+    ['report']
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from svduty._commands._progress import Progress
+from svduty._report import report
+from svduty.errors import InputFormatError, Problem
+from svduty.io import police_uk_paths
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``report`` command.
+
+    Example:
+        >>> import argparse
+        >>> sub = argparse.ArgumentParser().add_subparsers()
+        >>> register(sub)
+        >>> "report" in sub.choices
+        True
+    """
+    p = subparsers.add_parser(
+        "report",
+        help="profile the area from police.uk files: one HTML page (and CSV tables)",
+        description=(
+            "Classify police.uk street-level files (files or folders of monthly files) "
+            "and write a self-contained HTML profile of the partnership's area: rows by "
+            "month, district and CSP with their bounds (certain = answered yes; possible = "
+            "yes + undetermined), the LSOA hotspots, the shares by deprivation decile, the "
+            "police.uk categories, what would settle the undetermined rows, the rows "
+            "outside the area, the caveats and the sources. The page needs no network to "
+            "view and prints cleanly."
+        ),
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="police.uk files or folders")
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="HTML",
+        required=True,
+        help="where to write the page (written whole or not at all)",
+    )
+    p.add_argument(
+        "--tables",
+        metavar="DIR",
+        help="also write the report's tables as CSV files in DIR (same numbers as the page)",
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Run ``svduty report``; return the exit code.
+
+    Example:
+        >>> import io
+        >>> from svduty.cli import main
+        >>> main(["report", "no-such-file.csv", "--output", "r.html"], stderr=io.StringIO())
+        1
+    """
+    if Path(args.output).is_dir():
+        raise InputFormatError(Problem(field="--output", expected="a file name, not a folder"))
+    paths = police_uk_paths(args.inputs)
+    progress = Progress(sum(p.stat().st_size for p in paths), stderr)
+    try:
+        result = report(paths, output=args.output, tables=args.tables, progress=progress)
+    finally:
+        progress.close()
+    s = result.summary
+    inside = {r["within_area"]: r for r in result.tables["summary"].to_pylist()}.get("inside")
+    lines = [f"wrote {args.output}"]
+    if args.tables:
+        lines.append(f"wrote {len(result.tables)} tables to {args.tables}")
+    lines.append(
+        f"rows in: {s.rows_in}; inside the area: {s.inside_area}; outside: {s.outside_area}; "
+        f"no location: {s.unlocated}; rejected: {s.rejected}"
+    )
+    if inside is not None:
+        lines.append(
+            f"in scope inside the area: certain {inside['certain']}, possible "
+            f"{inside['possible']}, no {inside['no']}"
+        )
+    lines.extend(result.notes[:1])
+    print("\n".join(lines), file=stdout)
+    return 0

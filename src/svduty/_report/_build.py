@@ -1,0 +1,304 @@
+"""``svduty.report()``: a needs-assessment profile of a partnership's area from police.uk.
+
+One pass over the input: the pipeline classifies each record batch, the
+tally accounts for every row and a
+:class:`~svduty.io.BoundedCounts` counts certain / possible / no by month, district,
+CSP, police area, LSOA and category (inside and outside the area apart). The tables are
+Arrow tables; the HTML page and the CSV files are written from the same tables, so they
+hold the same numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import os
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from svduty._report._deprivation import INDICES, deprivation_table, english_index, index_of
+from svduty.definitions import Definition
+from svduty.io import (
+    Summary,
+    default_pipeline,
+    police_uk_paths,
+    read_police_uk,
+    run_pipeline,
+    warwickshire,
+)
+from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
+from svduty.partnership import Partnership
+
+__all__ = ["TABLES", "Report", "report"]
+
+TABLES: tuple[str, ...] = (
+    "summary",
+    "by_month",
+    "by_district",
+    "by_csp",
+    "by_police_area",
+    "by_category",
+    "by_lsoa",
+    "hotspots_certain",
+    "hotspots_possible",
+    "deprivation",
+    "settle",
+)
+"""The report's tables, by name (also the CSV file names ``--tables`` writes)."""
+
+HOTSPOTS = 10
+"""How many LSOAs the hotspot tables list."""
+
+_BY = {
+    "by_month": "month",
+    "by_district": "district",
+    "by_csp": "csp",
+    "by_police_area": "police_area",
+    "by_category": "category",
+    "by_lsoa": "lsoa",
+}
+
+
+def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file in the same folder, renamed into place on success."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _write_csv(table: pa.Table, path: Path) -> None:
+    pacsv.write_csv(table, path)
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """A profile of a partnership's area: its tables and the HTML page made from them.
+
+    Attributes:
+        title: The page's title.
+        tables: Table name (:data:`~svduty._report.TABLES`) -> Arrow table.
+        html: The page: one self-contained HTML document (inline CSS and SVG).
+        summary: What the batch job did with every row.
+        months: The police.uk months read, in order.
+        inputs: The files read.
+        notes: Sentences the page states about the data (LSOA vintages, rows no
+            deprivation index ranks, why nothing is certain).
+        settlements: What would settle the undetermined rows.
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> r = report(sample_police_uk())
+        >>> r.tables["summary"].column("within_area").to_pylist()
+        ['inside', 'outside', 'no_location']
+        >>> r.html.startswith("<!DOCTYPE html>")
+        True
+    """
+
+    title: str
+    tables: Mapping[str, pa.Table]
+    html: str
+    summary: Summary
+    months: tuple[str, ...]
+    inputs: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    settlements: tuple[Settlement, ...] = ()
+
+    def write_html(self, path: str | Path) -> Path:
+        """Write the page (whole or not at all: a temporary file renamed on success).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from svduty.io import sample_police_uk
+            >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
+            >>> report(sample_police_uk()).write_html(out).stat().st_size > 10_000
+            True
+        """
+        target = Path(path)
+        html = self.html
+
+        def write(tmp: Path) -> None:
+            tmp.write_text(html, encoding="utf-8")
+
+        _atomic_write(target, write)
+        return target
+
+    def write_tables(self, folder: str | Path) -> tuple[Path, ...]:
+        """Write every table as ``NAME.csv`` in a folder (each written atomically).
+
+        Example:
+            >>> import tempfile
+            >>> from svduty.io import sample_police_uk
+            >>> paths = report(sample_police_uk()).write_tables(tempfile.mkdtemp())
+            >>> [p.name for p in paths][:2]
+            ['summary.csv', 'by_month.csv']
+        """
+        out = []
+        for name in TABLES:
+            target = Path(folder) / f"{name}.csv"
+            _atomic_write(target, functools.partial(_write_csv, self.tables[name]))
+            out.append(target)
+        return tuple(out)
+
+
+def _inside(table: pa.Table) -> pa.Table:
+    return table.filter(pc.equal(table["within_area"], pa.scalar("inside")))
+
+
+def _hotspots(by_lsoa: pa.Table, key: str) -> pa.Table:
+    inside = _inside(by_lsoa)
+    inside = inside.filter(pc.is_valid(inside["lsoa_code"]))
+    other = "possible" if key == "certain" else "certain"
+    order: Any = [(key, "descending"), (other, "descending"), ("lsoa_code", "ascending")]
+    top = inside.sort_by(order).slice(0, HOTSPOTS)
+    return top.filter(pc.greater(top[key], pa.scalar(0)))
+
+
+def _settle_table(settlements: Sequence[Settlement]) -> pa.Table:
+    cols: dict[str, list[Any]] = {
+        "within_area": [s.within_area for s in settlements],
+        "category": [s.category for s in settlements],
+        "rows": [s.rows for s in settlements],
+        "by_offence_code": [s.by_offence_code for s in settlements],
+        "codes_settling": [s.codes_settling for s in settlements],
+        "codes": [s.codes for s in settlements],
+        "missing": [" ".join(s.missing) for s in settlements],
+        "after_code": [" ".join(s.after_code) for s in settlements],
+        "text": [s.text() for s in settlements],
+    }
+    types = {"rows", "by_offence_code", "codes_settling", "codes"}
+    return pa.table(
+        {k: pa.array(v, pa.int64() if k in types else pa.string()) for k, v in cols.items()}
+    )
+
+
+def _deprivation(
+    lsoa_month: pa.Table, partnership: Partnership
+) -> tuple[pa.Table, tuple[str, ...]]:
+    """The deprivation table of the rows inside the area, and the notes it needs."""
+    inside = _inside(lsoa_month)
+    inside = inside.filter(pc.is_valid(inside["lsoa_code"]))
+    notes: list[str] = []
+    months: list[str] = sorted({str(m) for m in inside["month"].to_pylist()})
+    english: dict[str, str] = {}
+    for month in months:
+        codes = inside.filter(pc.equal(inside["month"], pa.scalar(month)))["lsoa_code"]
+        english[month], why = english_index(str(c) for c in codes.to_pylist())
+        notes.append(f"LSOA codes of {month}: {why}.")
+    rows = []
+    used: set[str] = set()
+    for rec in inside.to_pylist():
+        index = index_of(rec["lsoa_code"], english[str(rec["month"])])
+        if index is None:
+            continue
+        used.add(index)
+        rows.append({**rec, "index": index})
+    area: dict[str, list[str]] = {}
+    geo = partnership.geography
+    for index in sorted(used):
+        spec = INDICES[index]
+        area[index] = [
+            a.code
+            for d in partnership.local_area.districts
+            for a in geo.lsoas(d, spec.vintage)
+            if a.code and a.code.startswith(spec.nation)
+        ]
+    table, unranked = deprivation_table(rows, area)
+    for index, count in unranked.items():
+        notes.append(
+            f"{count:,} possible rows have an LSOA the {INDICES[index].name} does not rank; "
+            "they are left out of its shares."
+        )
+    return table, tuple(notes)
+
+
+def report(
+    inputs: str | Path | Sequence[str | Path],
+    *,
+    partnership: Partnership | None = None,
+    definition: Definition | None = None,
+    output: str | Path | None = None,
+    tables: str | Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Profile a partnership's area from police.uk street-level files.
+
+    Reads the files (or folders of monthly files), classifies every row against the
+    partnership's definition, and builds the tables of :data:`~svduty._report.TABLES` and one
+    self-contained HTML page: rows by month and by district and CSP with their bounds
+    (certain and possible), the LSOA hotspots, the shares by deprivation decile against
+    the area's LSOAs, the police.uk categories, what would settle the undetermined rows,
+    the rows outside the area, the data's caveats and the sources.
+
+    Args:
+        inputs: police.uk files or folders.
+        partnership: The partnership (default: Warwickshire's).
+        definition: The definition (default: the partnership's own).
+        output: When given, write the HTML page there.
+        tables: When given, write the tables as CSV files in that folder.
+        progress: Called with the bytes read so far (for a progress bar).
+
+    Raises:
+        InputFormatError: if an input is missing or not a police.uk file.
+        DefinitionError: if the partnership has no definition and none is given.
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> r = report(sample_police_uk())
+        >>> r.months, r.summary.rows_in
+        (('2025-06',), 4586)
+        >>> sum(_inside(r.tables["by_district"])["rows"].to_pylist()) == r.summary.inside_area
+        True
+    """
+    from svduty._report._html import render
+
+    p = partnership if partnership is not None else warwickshire()
+    pipeline = default_pipeline(p, definition=definition)
+    chosen = definition if definition is not None else p.definition
+    assert chosen is not None  # default_pipeline has refused a partnership without one
+    items = [inputs] if isinstance(inputs, str | Path) else list(inputs)
+    paths = police_uk_paths(items)
+    groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
+    bounds = BoundedCounts(groupings=groupings)
+    summary = run_pipeline(read_police_uk(paths, progress=progress), pipeline, bounds.add)
+    out: dict[str, pa.Table] = {"summary": bounds.totals()}
+    for name, grouping in _BY.items():
+        out[name] = bounds.table(grouping)
+    out["hotspots_certain"] = _hotspots(out["by_lsoa"], "certain")
+    out["hotspots_possible"] = _hotspots(out["by_lsoa"], "possible")
+    out["deprivation"], notes = _deprivation(bounds.table("lsoa_month"), p)
+    settlements = bounds.settlements(chosen, resolve_district=p.geography.district_code_of)
+    out["settle"] = _settle_table(settlements)
+    why = [line for w in ("inside", "outside") if (line := bounds.why_nothing_certain(w))]
+    months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))
+    title = f"Serious violence profile: {p.local_area.name}"
+    result = Report(
+        title=title,
+        tables=out,
+        html="",
+        summary=summary,
+        months=months,
+        inputs=tuple(str(x) for x in paths),
+        notes=(*why, *notes),
+        settlements=settlements,
+    )
+    result = attrs.evolve(
+        result,
+        html=render(result, p, chosen, _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")),
+    )
+    if output is not None:
+        result.write_html(output)
+    if tables is not None:
+        result.write_tables(tables)
+    return result

@@ -1,0 +1,601 @@
+"""Bounded counts: what is certain, what is possible, and what would settle the rest.
+
+A police.uk row gives a category, not an offence, so most answers about it are
+``undetermined``. An analyst cannot report a single number for such rows; they can report
+two, and say why they differ:
+
+- **certain**: the rows answered ``yes`` (in scope whatever the missing facts turn out to
+  be);
+- **possible**: the rows answered ``yes`` or ``undetermined`` (the most the rows could hold);
+- **no**: the rows answered ``no``.
+
+``certain <= possible`` always, and ``possible + no`` is the row count. Rows inside the
+partnership's area, outside it and without a location are always counted apart (the
+``within_area`` column leads every table).
+
+:class:`~svduty.io.BoundedCounts` counts record batches as they stream past (pure Arrow group-bys,
+merged as they go), so it runs on a month or a decade of files in flat memory;
+:func:`~svduty.io.bounded_counts` is the one-call form that returns the JSON-ready counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from svduty.definitions import OFFENCES, Definition, Incident, classify, classify_table
+from svduty.errors import DataError, Problem
+
+Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
+
+__all__ = [
+    "BOUNDED_VERDICTS",
+    "COUNT_COLUMNS",
+    "GROUPINGS",
+    "WITHIN_AREA",
+    "BoundedCounts",
+    "Settlement",
+    "bounded_counts",
+]
+
+GROUPINGS: Mapping[str, tuple[str, ...]] = {
+    "month": ("month",),
+    "district": ("district_code", "district_name"),
+    "csp": ("csp_code", "csp_name"),
+    "police_area": ("police_area",),
+    "lsoa": ("lsoa_code", "lsoa_name"),
+    "category": ("police_uk_category",),
+}
+"""The groupings counted by default: name -> the key columns (after ``within_area``)."""
+
+WITHIN_AREA: tuple[str, ...] = ("inside", "outside", "no_location")
+"""The values of ``within_area``, in the order the tables list them."""
+
+COUNT_COLUMNS: tuple[str, ...] = ("certain", "possible", "yes", "undetermined", "no", "rows")
+"""The count columns of every bounded table (``certain == yes``; ``possible == yes +
+undetermined``; ``rows == possible + no``)."""
+
+BOUNDED_VERDICTS: tuple[str, ...] = (
+    "in_scope",
+    "violence",
+    "domestic_abuse",
+    "qualifying_homicide",
+)
+"""The verdict columns answered ``yes`` / ``no`` / ``undetermined`` that can be bounded."""
+
+_ANSWERS = ("yes", "undetermined", "no")
+_SETTLE_KEYS = ("within_area", "police_uk_category", "month", "location")
+_COMPACT_AT = 32
+
+
+def _codes_by_category() -> dict[str, tuple[str, ...]]:
+    """police.uk category -> the Home Office offence codes published under it."""
+    out: dict[str, list[str]] = {}
+    for offence in OFFENCES:
+        out.setdefault(offence.police_uk_category, []).append(offence.code)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _decoded(col: Arrow) -> Arrow:
+    if pa.types.is_dictionary(col.type):
+        return col.cast(col.type.value_type)
+    return col
+
+
+def _text(name: str, col: Arrow) -> Arrow:
+    """A key column as text (a month held as a date becomes ``YYYY-MM``)."""
+    col = _decoded(col)
+    if pa.types.is_temporal(col.type):
+        return pc.strftime(col, format="%Y-%m" if name == "month" else "%Y-%m-%d")
+    if pa.types.is_string(col.type):
+        return col
+    return col.cast(pa.string())
+
+
+def _where(col: Arrow) -> Arrow:
+    """``within_area`` as ``inside`` / ``outside`` / ``no_location`` (a boolean is read so)."""
+    col = _decoded(col)
+    if pa.types.is_boolean(col.type):
+        where = pc.if_else(col, pa.scalar("inside"), pa.scalar("outside"))
+        return pc.fill_null(where, pa.scalar("no_location"))
+    return pc.fill_null(col.cast(pa.string()), pa.scalar("no_location"))
+
+
+def _usable(table: pa.Table) -> pa.Table:
+    if "rejected" in table.column_names and table.column("rejected").null_count < table.num_rows:
+        return table.filter(pc.is_null(table.column("rejected")))
+    return table
+
+
+def _ones(values: Arrow, answer: str) -> Arrow:
+    return pc.cast(pc.fill_null(pc.equal(values, pa.scalar(answer)), pa.scalar(False)), pa.int64())
+
+
+def _check_answers(values: Arrow, verdict: str) -> None:
+    known = pc.is_in(values, value_set=pa.array(_ANSWERS, pa.string()))
+    bad = pc.invert(pc.fill_null(known, pa.scalar(False)))
+    if pc.any(bad).as_py():
+        raise DataError(
+            Problem(
+                field=verdict,
+                expected="yes, no or undetermined on every classified row",
+                message=f"{pc.sum(pc.cast(bad, pa.int64())).as_py()} rows have another value",
+            )
+        )
+
+
+def _sum_groups(table: pa.Table, keys: Sequence[str]) -> pa.Table:
+    agg = table.group_by(list(keys), use_threads=False).aggregate(
+        [(name, "sum") for name in _ANSWERS]
+    )
+    cols: dict[str, Arrow] = {k: agg.column(k) for k in keys}
+    cols.update({n: agg.column(f"{n}_sum") for n in _ANSWERS})
+    return pa.table(cols)
+
+
+def _finish(table: pa.Table, keys: Sequence[str]) -> pa.Table:
+    """Order the columns, add certain/possible/rows, sort: area first, then the keys."""
+    yes, und, no = (table.column(n) for n in _ANSWERS)
+    possible = pc.add(yes, und)
+    cols: dict[str, Arrow] = {k: table.column(k) for k in keys}
+    cols.update(
+        certain=yes, possible=possible, yes=yes, undetermined=und, no=no, rows=pc.add(possible, no)
+    )
+    out = pa.table(cols)
+    order: Any = [(k, "ascending") for k in keys if k != "within_area"]
+    if "within_area" not in keys:
+        return out.sort_by(order) if order else out
+    rank = pc.index_in(out.column("within_area"), value_set=pa.array(WITHIN_AREA))
+    out = out.append_column("_rank", rank)
+    return out.sort_by([("_rank", "ascending"), *order]).drop_columns(["_rank"])
+
+
+def _empty(keys: Sequence[str]) -> pa.Table:
+    fields: list[Any] = [pa.field(k, pa.string()) for k in keys]
+    fields += [pa.field(n, pa.int64()) for n in _ANSWERS]
+    return pa.schema(fields).empty_table()
+
+
+@attrs.frozen(slots=True)
+class Settlement:
+    """What would settle a set of undetermined rows: the rows of one police.uk category.
+
+    Attributes:
+        within_area: ``inside``, ``outside`` or ``no_location``.
+        category: The police.uk category (``None``: rows without one).
+        rows: The undetermined rows of that category.
+        by_offence_code: How many of them an offence code alone would settle (every
+            Home Office code published under the category gives ``yes`` or ``no``).
+        missing: The facts that would settle them (from the classifier's rules).
+        after_code: The facts still missing for the offence codes that do not settle
+            them alone.
+
+    Example:
+        >>> s = Settlement("inside", "Public order", 342, 342, ("offence_code",), ())
+        >>> print(s.text())
+        police.uk gives only the category 'Public order' for 342 undetermined rows; an offence code would settle all 342 (facts that would settle them: offence_code)
+    """  # noqa: E501
+
+    within_area: str
+    category: str | None
+    rows: int
+    by_offence_code: int
+    missing: tuple[str, ...]
+    after_code: tuple[str, ...]
+    codes: int = 0
+    codes_settling: int = 0
+
+    def text(self) -> str:
+        """The settlement in one line, for a person.
+
+        Example:
+            >>> print(Settlement("inside", None, 3, 0, (), ()).text())
+            3 undetermined rows have no police.uk category; the facts given do not settle them
+        """
+        if self.category is None:
+            return (
+                f"{self.rows:,} undetermined rows have no police.uk category; the facts "
+                "given do not settle them"
+            )
+        head = (
+            f"police.uk gives only the category '{self.category}' for {self.rows:,} "
+            "undetermined rows; "
+        )
+        if self.by_offence_code == self.rows:
+            code = f"an offence code would settle all {self.rows:,}"
+        elif self.codes_settling:
+            code = (
+                f"an offence code would settle a row for {self.codes_settling} of the "
+                f"{self.codes} offence codes published under the category"
+            )
+        else:
+            code = "an offence code alone would not settle them"
+        if self.after_code and self.by_offence_code != self.rows:
+            code += f"; with the offence, still needed: {', '.join(self.after_code)}"
+        facts = (
+            f" (facts that would settle them: {', '.join(self.missing)})" if self.missing else ""
+        )
+        return head + code + facts
+
+    def to_json(self) -> dict[str, Any]:
+        """The settlement as JSON-ready data.
+
+        Example:
+            >>> Settlement("inside", "Robbery", 2, 2, (), ()).to_json()["by_offence_code"]
+            2
+        """
+        return {
+            "within_area": self.within_area,
+            "category": self.category,
+            "rows": self.rows,
+            "by_offence_code": self.by_offence_code,
+            "missing": list(self.missing),
+            "after_code": list(self.after_code),
+            "codes": self.codes,
+            "codes_settling": self.codes_settling,
+            "text": self.text(),
+        }
+
+
+@attrs.define
+class BoundedCounts:
+    """Counts certain / possible / no answers of classified batches as they stream past.
+
+    Every table has ``within_area`` first, so rows inside the area, outside it and without
+    a location are never added together. Rejected rows (a non-null ``rejected``) are not
+    counted (the :class:`~svduty.io.Summary` accounts for them).
+
+    Attributes:
+        verdict: The verdict column counted (default ``in_scope``).
+        groupings: Grouping name -> key columns (default :data:`~svduty.io.GROUPINGS`).
+
+    Example:
+        >>> import pyarrow as pa
+        >>> rows = pa.table({"within_area": ["inside", "inside", "outside"],
+        ...     "month": ["2025-06"] * 3, "in_scope": ["yes", "undetermined", "no"]})
+        >>> b = BoundedCounts(groupings={"month": ("month",)})
+        >>> _ = b.add(rows)
+        >>> b.table("month").select(["within_area", "certain", "possible", "no"]).to_pylist()
+        [{'within_area': 'inside', 'certain': 1, 'possible': 2, 'no': 0}, {'within_area': 'outside', 'certain': 0, 'possible': 0, 'no': 1}]
+    """  # noqa: E501
+
+    verdict: str = "in_scope"
+    groupings: Mapping[str, tuple[str, ...]] = attrs.Factory(lambda: dict(GROUPINGS))
+    _parts: dict[str, list[pa.Table]] = attrs.Factory(dict)
+    _settle: list[pa.Table] = attrs.Factory(list)
+    _basis: dict[str, int] = attrs.Factory(dict)
+
+    def __attrs_post_init__(self) -> None:
+        if self.verdict not in BOUNDED_VERDICTS:
+            raise DataError(
+                Problem(field="verdict", expected=f"one of {', '.join(BOUNDED_VERDICTS)}")
+            )
+
+    def add(self, batch: pa.RecordBatch | pa.Table) -> pa.RecordBatch | pa.Table:
+        """Count one classified batch; return it unchanged (so it chains in a stream).
+
+        Raises:
+            KeyError: naming a column the batch lacks.
+            DataError: if the verdict column holds a value other than yes/no/undetermined.
+
+        Example:
+            >>> import pyarrow as pa
+            >>> b = BoundedCounts(groupings={})
+            >>> b.add(pa.table({"within_area": ["inside"], "in_scope": ["no"]})).num_rows
+            1
+        """
+        table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
+        table = _usable(table)
+        for name in ("within_area", self.verdict):
+            if name not in table.column_names:
+                raise KeyError(f"bounded counts need a {name!r} column (the pipeline's output)")
+        values = _decoded(table.column(self.verdict)).cast(pa.string())
+        _check_answers(values, self.verdict)
+        if "basis" in table.column_names:
+            basis: list[dict[str, Any]] = pc.value_counts(  # type: ignore[misc, assignment]
+                _decoded(table.column("basis"))
+            ).to_pylist()
+            for item in basis:
+                key = str(item["values"])
+                self._basis[key] = self._basis.get(key, 0) + int(item["counts"])
+        # one pass over the rows at the finest grain every grouping needs, then each
+        # grouping sums the (much smaller) result
+        names = dict.fromkeys(
+            ["within_area", *(k for ks in self.groupings.values() for k in ks), *_SETTLE_KEYS]
+        )
+        cols: dict[str, Arrow] = {"within_area": _where(table.column("within_area"))}
+        for k in list(names)[1:]:
+            cols[k] = (
+                _text(k, table.column(k))
+                if k in table.column_names
+                else pa.nulls(table.num_rows, pa.string())
+            )
+        cols.update({a: _ones(values, a) for a in _ANSWERS})
+        fine = _sum_groups(pa.table(cols), list(names))
+        for grouping, keys in self.groupings.items():
+            keys_all = ("within_area", *keys)
+            part = _sum_groups(fine, keys_all)
+            parts = self._parts.setdefault(grouping, [])
+            parts.append(part)
+            if len(parts) >= _COMPACT_AT:
+                self._parts[grouping] = [_sum_groups(pa.concat_tables(parts), keys_all)]
+        self._count_undetermined(fine)
+        return batch
+
+    def _count_undetermined(self, fine: pa.Table) -> None:
+        und = fine.filter(pc.greater(fine.column("undetermined"), pa.scalar(0)))
+        part = und.group_by(list(_SETTLE_KEYS), use_threads=False).aggregate(
+            [("undetermined", "sum")]
+        )
+        kept: dict[str, Arrow] = {k: part.column(k) for k in _SETTLE_KEYS}
+        kept["rows"] = part.column("undetermined_sum")
+        self._settle.append(pa.table(kept))
+        if len(self._settle) >= _COMPACT_AT:
+            self._settle = [self._undetermined()]
+
+    def _undetermined(self) -> pa.Table:
+        if not self._settle:
+            schema = pa.schema([*(pa.field(k, pa.string()) for k in _SETTLE_KEYS)])
+            return schema.empty_table().append_column("rows", pa.array([], pa.int64()))
+        merged = (
+            pa.concat_tables(self._settle)
+            .group_by(list(_SETTLE_KEYS), use_threads=False)
+            .aggregate([("rows", "sum")])
+        )
+        cols: dict[str, Arrow] = {k: merged.column(k) for k in _SETTLE_KEYS}
+        cols["rows"] = merged.column("rows_sum")
+        return pa.table(cols)
+
+    def table(self, grouping: str) -> pa.Table:
+        """The bounded counts of one grouping.
+
+        Returns:
+            ``within_area``, the grouping's key columns, then ``COUNT_COLUMNS``; sorted
+            by ``within_area`` (inside, outside, no location) then by the keys.
+
+        Raises:
+            KeyError: if the grouping is not counted.
+
+        Example:
+            >>> b = BoundedCounts(groupings={"month": ("month",)})
+            >>> b.table("month").column_names[:3]
+            ['within_area', 'month', 'certain']
+        """
+        keys = ("within_area", *self.groupings[grouping])
+        parts = self._parts.get(grouping) or [_empty(keys)]
+        return _finish(_sum_groups(pa.concat_tables(parts), keys), keys)
+
+    def totals(self) -> pa.Table:
+        """The bounded counts by ``within_area`` alone (the summary's lines).
+
+        Example:
+            >>> import pyarrow as pa
+            >>> b = BoundedCounts(groupings={"month": ("month",)})
+            >>> _ = b.add(pa.table({"within_area": ["inside"], "month": ["2025-06"],
+            ...     "in_scope": ["undetermined"]}))
+            >>> b.totals().to_pylist()
+            [{'within_area': 'inside', 'certain': 0, 'possible': 1, 'yes': 0, 'undetermined': 1, 'no': 0, 'rows': 1}]
+        """  # noqa: E501
+        if not self.groupings:
+            return _finish(_empty(("within_area",)), ("within_area",))
+        first = self.table(next(iter(self.groupings)))
+        return _finish(_sum_groups(first, ("within_area",)), ("within_area",))
+
+    def why_nothing_certain(self, within_area: str = "inside") -> str | None:
+        """One line saying why no row is certain, or ``None`` when some row is.
+
+        Example:
+            >>> import pyarrow as pa
+            >>> b = BoundedCounts(groupings={"month": ("month",)})
+            >>> _ = b.add(pa.table({"within_area": ["inside"], "month": ["2025-06"],
+            ...     "in_scope": ["undetermined"], "basis": ["category"]}))
+            >>> print(b.why_nothing_certain())
+            nothing is certain inside the area: every row has only a police.uk category (no offence code or other facts), and no category settles in_scope on its own; 1 rows are undetermined
+        """  # noqa: E501
+        totals = {r["within_area"]: r for r in self.totals().to_pylist()}
+        row = totals.get(within_area)
+        if row is None or row["certain"]:
+            return None
+        where = {
+            "inside": "inside the area",
+            "outside": "outside the area",
+            "no_location": "without a location",
+        }[within_area]
+        if not row["possible"]:
+            return f"nothing is certain {where}: all {row['rows']:,} rows are answered no"
+        basis = self._basis
+        if basis and set(basis) == {"category"}:
+            why = (
+                "every row has only a police.uk category (no offence code or other facts), "
+                f"and no category settles {self.verdict} on its own"
+            )
+        else:
+            why = f"the facts given do not settle {self.verdict} for any row"
+        return f"nothing is certain {where}: {why}; {row['undetermined']:,} rows are undetermined"
+
+    def settlements(
+        self, definition: Definition, *, resolve_district: Any = None
+    ) -> tuple[Settlement, ...]:
+        """What would settle the undetermined rows, category by category.
+
+        For each police.uk category the classifier is asked again, with each Home Office
+        offence code published under the category added to the row's facts: a row is
+        settled by an offence code when every such code gives ``yes`` or ``no``.
+
+        Args:
+            definition: The definition the rows were classified against.
+            resolve_district: As for :func:`~svduty.definitions.classify_table` (the
+                geography's ``district_code_of``).
+
+        Example:
+            >>> import pyarrow as pa
+            >>> from svduty.definitions import STATUTE
+            >>> b = BoundedCounts(verdict="violence", groupings={})
+            >>> _ = b.add(pa.table({"within_area": ["inside"], "month": ["2025-06"],
+            ...     "police_uk_category": ["Public order"], "violence": ["undetermined"]}))
+            >>> (s,) = b.settlements(STATUTE)
+            >>> s.rows, s.by_offence_code, s.codes_settling, s.codes
+            (1, 0, 1, 4)
+        """
+        und = self._undetermined()
+        if not und.num_rows:
+            return ()
+        combos = und.to_pylist()
+        unsettled = self._unsettled_codes(combos, definition, resolve_district)
+        codes = _codes_by_category()
+        groups: dict[tuple[str, str | None], tuple[list[int], set[str]]] = {}
+        for combo, left in zip(combos, unsettled, strict=True):
+            key = (combo["within_area"], combo["police_uk_category"])
+            counts, union = groups.setdefault(key, ([0, 0], set()))
+            counts[0] += combo["rows"]
+            if left is not None and not left:
+                counts[1] += combo["rows"]
+            union.update(left or ())
+        facts = self._facts(combos, definition, resolve_district)
+        out = []
+        for (where, category), ((rows, by_code), union) in groups.items():
+            missing, after = facts.get(category, ((), ()))
+            n = len(codes.get(category or "", ()))
+            out.append(
+                Settlement(where, category, rows, by_code, missing, after, n, n - len(union))
+            )
+        rank = {w: i for i, w in enumerate(WITHIN_AREA)}
+        return tuple(sorted(out, key=lambda s: (rank.get(s.within_area, 9), -s.rows)))
+
+    def _unsettled_codes(
+        self, combos: list[dict[str, Any]], definition: Definition, resolve_district: Any
+    ) -> list[set[str] | None]:
+        """Per combination: the offence codes of its category that leave it undetermined.
+
+        ``None`` where no offence code is published under the category.
+        """
+        codes = _codes_by_category()
+        rows: dict[str, list[Any]] = {
+            "police_uk_category": [],
+            "offence_code": [],
+            "date": [],
+            "location": [],
+        }
+        owner: list[int] = []
+        for i, combo in enumerate(combos):
+            for code in codes.get(combo["police_uk_category"] or "", ()):
+                rows["police_uk_category"].append(combo["police_uk_category"])
+                rows["offence_code"].append(code)
+                rows["date"].append(combo["month"])
+                rows["location"].append(combo["location"])
+                owner.append(i)
+        out: list[set[str] | None] = [
+            set() if codes.get(c["police_uk_category"] or "") else None for c in combos
+        ]
+        if owner:
+            table = pa.table({k: pa.array(v, pa.string()) for k, v in rows.items()})
+            answers = classify_table(table, definition, resolve_district=resolve_district)
+            for i, code, answer in zip(
+                owner, rows["offence_code"], answers.column(self.verdict).to_pylist(), strict=True
+            ):
+                cell = out[i]
+                if answer == "undetermined" and cell is not None:
+                    cell.add(code)
+        return out
+
+    def _facts(
+        self, combos: list[dict[str, Any]], definition: Definition, resolve_district: Any
+    ) -> dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Category -> (facts that would settle it, facts still missing after a code)."""
+        out: dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        for combo in combos:
+            category = combo["police_uk_category"]
+            if category in out:
+                continue
+            facts = {"police_uk_category": category, "date": combo["month"]}
+            if combo["location"]:
+                facts["location"] = combo["location"]
+            given = {k: v for k, v in facts.items() if v is not None}
+            base = classify(Incident(**given), definition, resolve_district=resolve_district)
+            after: dict[str, None] = {}
+            for offence in OFFENCES:
+                if offence.police_uk_category != category:
+                    continue
+                coded = classify(
+                    Incident(**given, offence_code=offence.code),
+                    definition,
+                    resolve_district=resolve_district,
+                )
+                after.update(dict.fromkeys(coded.missing_for(self.verdict)))
+            after.pop("offence_code", None)
+            out[category] = (base.missing_for(self.verdict), tuple(after))
+        return out
+
+    def to_json(
+        self, definition: Definition | None = None, *, resolve_district: Any = None
+    ) -> dict[str, Any]:
+        """Every table as JSON-ready data (the bounded part of ``--summary json``).
+
+        Args:
+            definition: When given, add what would settle the undetermined rows.
+            resolve_district: As for :meth:`settlements`.
+
+        Example:
+            >>> import pyarrow as pa
+            >>> b = BoundedCounts(groupings={"month": ("month",)})
+            >>> _ = b.add(pa.table({"within_area": ["inside"], "month": ["2025-06"],
+            ...     "in_scope": ["yes"]}))
+            >>> b.to_json()["by"]["month"][0]["certain"]
+            1
+        """
+        out: dict[str, Any] = {
+            "verdict": self.verdict,
+            "totals": self.totals().to_pylist(),
+            "by": {name: self.table(name).to_pylist() for name in self.groupings},
+            "why_nothing_certain": {
+                w: line for w in WITHIN_AREA if (line := self.why_nothing_certain(w)) is not None
+            },
+        }
+        if definition is not None:
+            out["settle"] = [
+                s.to_json() for s in self.settlements(definition, resolve_district=resolve_district)
+            ]
+        return out
+
+
+def bounded_counts(
+    rows: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch],
+    *,
+    verdict: str = "in_scope",
+    groupings: Mapping[str, tuple[str, ...]] | None = None,
+    definition: Definition | None = None,
+    resolve_district: Any = None,
+) -> dict[str, Any]:
+    """The bounded counts of classified rows, as JSON-ready data.
+
+    By month, district, CSP, police area, LSOA and police.uk category (:data:`~svduty.io.GROUPINGS`).
+
+    Args:
+        rows: The pipeline's output: a table, a record batch or an iterable of them.
+        verdict: The verdict column (default ``in_scope``).
+        groupings: Name -> key columns (default :data:`~svduty.io.GROUPINGS`).
+        definition: When given, say what would settle the undetermined rows.
+        resolve_district: As for :func:`~svduty.definitions.classify_table`.
+
+    Returns:
+        ``verdict``, ``totals`` (by ``within_area``), ``by`` (grouping -> rows with
+        ``COUNT_COLUMNS``), ``why_nothing_certain`` and, with a definition, ``settle``.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> rows = pa.table({"within_area": ["inside", "outside"], "month": ["2025-06"] * 2,
+        ...     "district_name": ["Rugby", "Coventry"], "in_scope": ["undetermined", "no"]})
+        >>> counts = bounded_counts(rows)
+        >>> [(r["within_area"], r["district_name"], r["possible"]) for r in counts["by"]["district"]]
+        [('inside', 'Rugby', 1), ('outside', 'Coventry', 0)]
+    """  # noqa: E501
+    counter = BoundedCounts(verdict=verdict, groupings=dict(groupings or GROUPINGS))
+    batches: Iterable[pa.RecordBatch | pa.Table]
+    batches = [rows] if isinstance(rows, pa.Table | pa.RecordBatch) else rows
+    for batch in batches:
+        counter.add(batch)
+    return counter.to_json(definition, resolve_district=resolve_district)

@@ -1,0 +1,116 @@
+"""Fuzz: mutated bundles either validate or give a clean report; nothing leaks.
+
+Each example takes one file of the packaged Warwickshire bundle or of the example bundle,
+changes it the way people (and tools) break TOML files - a value of another type, a name
+or a date of birth in a field or as a key, a deleted key, a string for a list, a table
+given twice, deep nesting - and runs ``svduty validate`` on it. The command must exit 0 or
+1 with one problem per line naming the file (never a traceback, never another exception),
+and no generated name or date of birth may appear in what it prints.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import tempfile
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svduty.cli import main
+from svduty.io import MANIFEST, SECTIONS
+
+from .budget import budget
+from .mutations import mutate
+from .personal import Personal, leaks, personal
+
+WARWICKSHIRE = Path(str(resources.files("svduty").joinpath("data", "warwickshire")))
+EXAMPLE = Path(__file__).parents[1] / "data" / "example-bundle"
+BUNDLES = {"warwickshire": WARWICKSHIRE, "example": EXAMPLE}
+
+
+def _files(root: Path) -> list[str]:
+    names = [MANIFEST, *(s.file for s in SECTIONS.values())]
+    names += [f"scenarios/{f.name}" for f in sorted((root / "scenarios").glob("*.toml"))]
+    return [n for n in names if (root / n).is_file()]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, str, Any, list[Personal]]:
+    """(bundle, file, new data, personal values put in) for one mutation of one file."""
+    bundle = draw(st.sampled_from(sorted(BUNDLES)))
+    file = draw(st.sampled_from(_files(BUNDLES[bundle])))
+    data = tomllib.loads((BUNDLES[bundle] / file).read_text(encoding="utf-8"))
+    put = draw(mutate(data))
+    return bundle, file, data, put
+
+
+def _validate(root: Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["validate", str(root), "--format", "json"], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("bundles")
+    out = {}
+    for name, root in BUNDLES.items():
+        out[name] = base / name
+        shutil.copytree(root, out[name])
+    return out
+
+
+@budget(25)
+@given(case=mutated())
+def test_a_mutated_bundle_validates_or_is_reported_cleanly(copies, case):
+    bundle, file, data, put = case
+    root = copies[bundle]
+    target = root / file
+    original = target.read_bytes()
+    try:
+        target.write_text(tomli_w.dumps(data), encoding="utf-8")
+        code, out, err = _validate(root)
+    finally:
+        target.write_bytes(original)
+    assert code in (0, 1)
+    report = json.loads(out)
+    assert report["ok"] is (code == 0)
+    assert len(err.splitlines()) == len(report["problems"])
+    for problem in report["problems"]:
+        assert problem["file"], problem
+        assert problem["problem"], problem
+        assert "Traceback" not in problem["problem"]
+        assert " object " not in problem["problem"], problem  # no Python internals
+    assert leaks([out, err], put) == []
+
+
+@budget(10)
+@given(text=st.text(max_size=200), extra=personal)
+def test_any_text_as_a_section_file(copies, text, extra):
+    """Not TOML, half TOML, a name on its own: a clean problem naming the file."""
+    root = copies["example"]
+    target = root / "areas.toml"
+    original = target.read_bytes()
+    try:
+        target.write_text(f"{text}\n{extra.text}\n", encoding="utf-8")
+        code, out, err = _validate(root)
+    finally:
+        target.write_bytes(original)
+    assert code == 1
+    assert all(p["file"] for p in json.loads(out)["problems"])
+    assert leaks([out, err], [extra]) == []
+
+
+def test_the_copies_are_restored_between_examples(copies):
+    for root in copies.values():
+        assert _validate(root)[0] == 0
+    with tempfile.TemporaryDirectory() as d:
+        assert _validate(Path(d))[0] == 1

@@ -1,0 +1,212 @@
+"""Bounded counts: certain <= possible, every row counted once, inside and outside apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import svduty
+from svduty.definitions import STATUTE
+from svduty.errors import DataError
+from svduty.io import (
+    GROUPINGS,
+    BoundedCounts,
+    Settlement,
+    bounded_counts,
+    default_pipeline,
+    read_police_uk,
+    sample_police_uk,
+)
+from svduty.io._bounds import COUNT_COLUMNS, WITHIN_AREA
+
+DISTRICTS = [("E07000220", "Rugby"), ("E07000222", "Warwick"), ("E08000026", "Coventry")]
+
+row = st.tuples(
+    st.sampled_from(DISTRICTS),
+    st.sampled_from(["2025-05", "2025-06"]),
+    st.sampled_from([*WITHIN_AREA, None]),
+    st.sampled_from(["yes", "undetermined", "no"]),
+    st.sampled_from(["Robbery", "Public order", "Drugs", None]),
+)
+
+
+def table(rows):
+    return pa.table(
+        {
+            "district_code": pa.array([r[0][0] for r in rows], pa.string()),
+            "district_name": pa.array([r[0][1] for r in rows], pa.string()),
+            "month": pa.array([r[1] for r in rows], pa.string()),
+            "within_area": pa.array([r[2] for r in rows], pa.string()),
+            "in_scope": pa.array([r[3] for r in rows], pa.string()),
+            "police_uk_category": pa.array([r[4] for r in rows], pa.string()),
+        }
+    )
+
+
+@given(st.lists(row, max_size=40), st.integers(min_value=1, max_value=7))
+def test_bounds_hold_and_every_row_is_counted_once(rows, chunk):
+    counter = BoundedCounts()
+    t = table(rows)
+    for start in range(0, max(len(rows), 1), chunk):  # any split into batches
+        counter.add(t.slice(start, chunk))
+    totals = counter.totals().to_pylist()
+    assert sum(r["rows"] for r in totals) == len(rows)
+    for grouping in GROUPINGS:
+        out = counter.table(grouping).to_pylist()
+        assert sum(r["rows"] for r in out) == len(rows)
+        for r in out:
+            assert 0 <= r["certain"] <= r["possible"] <= r["rows"]
+            assert r["certain"] == r["yes"]
+            assert r["possible"] == r["yes"] + r["undetermined"]
+            assert r["possible"] + r["no"] == r["rows"]
+        for where in WITHIN_AREA:  # inside + outside + unlocated = all, never mixed
+            expected = sum(1 for x in rows if (x[2] or "no_location") == where)
+            assert sum(r["rows"] for r in out if r["within_area"] == where) == expected
+    order = [WITHIN_AREA.index(r["within_area"]) for r in totals]
+    assert order == sorted(order)
+
+
+@given(st.lists(row, min_size=1, max_size=20))
+def test_the_certain_count_is_the_yes_rows_inside(rows):
+    out = bounded_counts(table(rows))
+    inside = [r for r in out["totals"] if r["within_area"] == "inside"]
+    expected = sum(1 for r in rows if r[2] == "inside" and r[3] == "yes")
+    assert (inside[0]["certain"] if inside else 0) == expected
+
+
+def test_many_batches_are_merged_as_they_stream():
+    rows = [(DISTRICTS[i % 3], "2025-06", "inside", "undetermined", "Robbery") for i in range(90)]
+    counter = BoundedCounts()
+    for r in rows:
+        counter.add(table([r]).to_batches()[0])
+    assert counter.table("district")["rows"].to_pylist() == [30, 30, 30]
+    assert counter.totals()["possible"].to_pylist() == [90]
+
+
+def test_rejected_rows_are_not_counted_and_typed_columns_are_read():
+    t = pa.table(
+        {
+            "rejected": pa.array([None, "Month: bad", None], pa.string()),
+            "month": pa.array([dt.date(2025, 6, 1)] * 3, pa.date32()),
+            "within_area": pa.array([True, None, None], pa.bool_()),
+            "in_scope": pa.array(["yes", None, "no"]).dictionary_encode(),
+            "lsoa_code": pa.array([1, 2, 3], pa.int64()),
+        }
+    )
+    counter = BoundedCounts(groupings={"month": ("month",), "lsoa": ("lsoa_code",)})
+    counter.add(t)
+    assert counter.table("month").select(["within_area", "month", "rows"]).to_pylist() == [
+        {"within_area": "inside", "month": "2025-06", "rows": 1},
+        {"within_area": "no_location", "month": "2025-06", "rows": 1},
+    ]
+    assert counter.table("lsoa")["lsoa_code"].to_pylist() == ["1", "3"]
+    assert BoundedCounts(groupings={}).totals().num_rows == 0
+
+
+def test_bad_input_is_named():
+    with pytest.raises(KeyError, match="in_scope"):
+        BoundedCounts().add(pa.table({"within_area": ["inside"]}))
+    with pytest.raises(DataError, match="in_scope"):
+        BoundedCounts().add(pa.table({"within_area": ["inside"], "in_scope": ["maybe"]}))
+    with pytest.raises(DataError, match="verdict"):
+        BoundedCounts(verdict="homicide_review")
+    with pytest.raises(KeyError):
+        BoundedCounts().table("no-such-grouping")
+
+
+def test_why_nothing_certain_says_why_or_nothing():
+    counter = BoundedCounts(groupings={"month": ("month",)})
+    counter.add(
+        pa.table(
+            {
+                "within_area": ["inside", "outside", "no_location"],
+                "month": ["2025-06"] * 3,
+                "in_scope": ["undetermined", "no", "yes"],
+                "basis": ["category", "offence_code", "category"],
+            }
+        )
+    )
+    inside = counter.why_nothing_certain("inside")
+    assert inside is not None
+    assert "the facts given do not settle" in inside
+    assert counter.why_nothing_certain("outside") == (
+        "nothing is certain outside the area: all 1 rows are answered no"
+    )
+    assert counter.why_nothing_certain("no_location") is None
+    assert BoundedCounts(groupings={"m": ("month",)}).why_nothing_certain() is None
+
+
+def test_settlement_sentences():
+    every = Settlement("inside", "Robbery", 5, 5, ("offence_code",), ())
+    assert "an offence code would settle all 5" in every.text()
+    some = Settlement("inside", "Burglary", 5, 0, ("offence_code",), ("victim_age",), 16, 12)
+    assert "for 12 of the 16 offence codes" in some.text()
+    assert "still needed: victim_age" in some.text()
+    none = Settlement("inside", "Public order", 5, 0, ("behaviours",), ("harms",), 4, 0)
+    assert "an offence code alone would not settle them" in none.text()
+    assert none.to_json()["codes"] == 4
+
+
+@pytest.fixture(scope="module")
+def month():
+    pipe = default_pipeline()
+    return pa.Table.from_batches([pipe(b) for b in read_police_uk(sample_police_uk())])
+
+
+def test_the_real_month_is_bounded_and_its_undetermined_rows_explained(month):
+    p = svduty.warwickshire()
+    out = bounded_counts(
+        month, definition=p.definition, resolve_district=p.geography.district_code_of
+    )
+    inside = next(r for r in out["totals"] if r["within_area"] == "inside")
+    assert inside["certain"] == 0
+    assert inside["possible"] == 2387
+    assert inside["rows"] == 4510
+    assert "police.uk category" in out["why_nothing_certain"]["inside"]
+    settle = [s for s in out["settle"] if s["within_area"] == "inside"]
+    assert sum(s["rows"] for s in settle) == inside["undetermined"]
+    vso = next(s for s in settle if s["category"] == "Violence and sexual offences")
+    assert vso["codes"] == 56
+    assert 0 < vso["codes_settling"] < vso["codes"]
+    assert "offence_code" in vso["missing"]
+    # the statute's violence answer: an offence code settles more than the local definition
+    violence = BoundedCounts(verdict="violence", groupings={})
+    violence.add(month)
+    by_cat = {s.category: s for s in violence.settlements(STATUTE) if s.within_area == "inside"}
+    assert by_cat["Violence and sexual offences"].codes_settling >= vso["codes_settling"]
+    assert set(COUNT_COLUMNS) <= set(out["by"]["district"][0])
+
+
+def test_rows_without_a_category_are_reported_as_such():
+    counter = BoundedCounts(verdict="violence", groupings={})
+    counter.add(pa.table({"within_area": ["inside"], "violence": ["undetermined"]}))
+    (s,) = counter.settlements(STATUTE)
+    assert s.category is None
+    assert s.text().endswith("the facts given do not settle them")
+    assert BoundedCounts(groupings={}).settlements(STATUTE) == ()
+
+
+def test_rows_an_offence_code_always_settles_are_counted(monkeypatch):
+    import svduty.io._bounds as bounds
+
+    # were 62A (violence: yes) the only code published under 'Public order', any code
+    # would settle the rows
+    monkeypatch.setattr(bounds, "_codes_by_category", lambda: {"Public order": ("62A",)})
+    counter = BoundedCounts(verdict="violence", groupings={})
+    counter.add(
+        pa.table(
+            {
+                "within_area": ["inside"] * 2,
+                "month": ["2025-06"] * 2,
+                "police_uk_category": ["Public order"] * 2,
+                "violence": ["undetermined"] * 2,
+            }
+        )
+    )
+    (s,) = counter.settlements(STATUTE)
+    assert (s.rows, s.by_offence_code, s.codes, s.codes_settling) == (2, 2, 1, 1)
+    assert "an offence code would settle all 2" in s.text()

@@ -1,0 +1,396 @@
+"""Bad bundles fail ``svduty validate`` naming the file and the field (issue 12, items 4, 9).
+
+Each test mutates a copy of the packaged Warwickshire bundle (or the example bundle) and
+checks that the problem is reported where it is, in words a person can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import tomllib
+from collections.abc import Callable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+
+from svduty.cli import main
+from svduty.errors import BundleError
+from svduty.io import (
+    SECTIONS,
+    load_areas,
+    load_partnership,
+    read_toml,
+    validate_bundle,
+    warwickshire,
+)
+from svduty.io._converter import make_converter, structural_problems
+
+WARWICKSHIRE = Path(str(resources.files("svduty").joinpath("data", "warwickshire")))
+EXAMPLE = Path(__file__).parents[1] / "data" / "example-bundle"
+FILES = [spec.file for spec in SECTIONS.values() if (WARWICKSHIRE / spec.file).exists()]
+
+
+def _data(file: str) -> dict[str, Any]:
+    return tomllib.loads((WARWICKSHIRE / file).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def bundle(tmp_path: Path) -> Path:
+    root = tmp_path / "bundle"
+    shutil.copytree(WARWICKSHIRE, root)
+    return root
+
+
+def mutate(root: Path, file: str, change: Callable[[dict[str, Any]], object]) -> None:
+    data = tomllib.loads((root / file).read_text(encoding="utf-8"))
+    change(data)
+    (root / file).write_text(tomli_w.dumps(data), encoding="utf-8")
+
+
+def report(root: Path) -> list[str]:
+    return [str(p) for p in validate_bundle(root)]
+
+
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any, Any, Any]]:
+    """(path, parent, key, value) for every value in plain data."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, child in items:
+        here = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else key
+        yield here, value, key, child
+        if isinstance(child, dict | list):
+            yield from walk(child, here)
+
+
+def string_lists(data: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
+    return [
+        w
+        for w in walk(data)
+        if isinstance(w[3], list) and w[3] and all(isinstance(v, str) for v in w[3])
+    ]
+
+
+def tables(data: dict[str, Any], key: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    return [
+        (path, value)
+        for path, _, _, value in walk(data)
+        if isinstance(value, list)
+        and value
+        and all(isinstance(v, dict) and key in v for v in value)
+    ]
+
+
+# -- a string where a list is expected -------------------------------------------------
+
+
+@pytest.mark.parametrize("file", [f for f in FILES if string_lists(_data(f))])
+def test_a_string_where_a_list_is_expected_is_never_split_into_characters(bundle, file):
+    data = tomllib.loads((bundle / file).read_text(encoding="utf-8"))
+    found = string_lists(data)
+    for _, parent, key, value in found:
+        parent[key] = value[0]
+    (bundle / file).write_text(tomli_w.dumps(data), encoding="utf-8")
+    problems = validate_bundle(bundle)
+    named = {p.field for p in problems if p.file == file}
+    for path, _, _, _ in found:
+        assert path in named, f"{file}: {path} not reported"
+    for p in problems:
+        if p.field in {path for path, *_ in found}:
+            assert "expected a list" in str(p)
+
+
+def test_districts_as_a_string_is_reported_not_split():
+    data = read_toml(WARWICKSHIRE / "areas.toml")
+    data["local_area"]["districts"] = "E07000218"
+    problems = structural_problems(data)  # the structure itself is fine ...
+    assert problems == []
+    with pytest.raises(BundleError) as info:  # ... but the list is not
+        load_areas(data, file="areas.toml", converter=make_converter(warwickshire().sources))
+    assert [str(p) for p in info.value.problems] == [
+        "areas.toml: local_area.districts: expected a list [...] (even of one item) "
+        "(got a string of 9 characters, not shown)"
+    ]
+
+
+def test_a_table_where_a_list_is_expected(bundle):
+    mutate(bundle, "areas.toml", lambda d: d["local_area"].update(districts={"a": "b"}))
+    assert report(bundle) == [
+        "areas.toml: local_area.districts: expected a list [...] (even of one item) "
+        "(got a table of 1 key)"
+    ]
+
+
+# -- duplicate and empty ids -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "key"), [(f, k) for f in FILES for k in ("id", "recipient") if tables(_data(f), k)]
+)
+def test_a_second_table_with_one_id_is_reported(bundle, file, key):
+    data = tomllib.loads((bundle / file).read_text(encoding="utf-8"))
+    arrays = tables(data, key)
+    for _, array in arrays:
+        array.append(dict(array[0]))
+    (bundle / file).write_text(tomli_w.dumps(data), encoding="utf-8")
+    found = report(bundle)
+    for path, array in arrays:
+        where = f"{file}: {path}[{len(array) - 1}].{key}: a{'n' * (key == 'id')} {key} given twice"
+        assert any(line.startswith(where) for line in found), (where, found)
+
+
+def test_a_second_population_for_rugby_no_longer_replaces_the_first(bundle):
+    def twice(d):
+        rugby = next(p for p in d["populations"] if p["recipient"] == "rugby")
+        d["populations"].append({**rugby, "name": "Rugby again"})
+
+    mutate(bundle, "funding.toml", twice)
+    assert report(bundle) == [
+        "funding.toml: populations[4].recipient: a recipient given twice "
+        "(first at populations[2]) (got 'rugby')"
+    ]
+
+
+@pytest.mark.parametrize("file", [f for f in FILES if tables(_data(f), "id")])
+def test_empty_ids_are_reported(bundle, file):
+    data = tomllib.loads((bundle / file).read_text(encoding="utf-8"))
+    arrays = tables(data, "id")
+    for _, array in arrays:
+        array[0]["id"] = "  "
+    (bundle / file).write_text(tomli_w.dumps(data), encoding="utf-8")
+    found = report(bundle)
+    for path, _ in arrays:
+        assert f"{file}: {path}[0].id: expected a non-empty id" in found
+
+
+# -- citations of any TOML type ----------------------------------------------------------
+
+ODD_VALUES: list[Any] = [7, 1.5, True, ["a"], {"a": 1}, tomllib.loads("d = 2023-01-01")["d"]]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES, ids=lambda v: type(v).__name__)
+@pytest.mark.parametrize("key", ["provision", "url", "doubt", "as_at", "confidence", "source"])
+def test_citation_fields_of_any_type(bundle, key, value):
+    def change(d):
+        d["local_area"]["citation"][key] = value
+
+    mutate(bundle, "areas.toml", change)
+    found = report(bundle)
+    if key == "as_at" and not isinstance(value, list | dict | bool | int | float):
+        assert found == []  # a TOML date is a date
+        return
+    assert len(found) == 1
+    assert found[0].startswith(f"areas.toml: local_area.citation.{key}: ") or found[0].startswith(
+        "areas.toml: local_area.citation: "
+    )
+    assert "object" not in found[0]
+    assert "Traceback" not in found[0]
+
+
+@pytest.mark.parametrize("value", [*ODD_VALUES[:4], ODD_VALUES[5], "Jane Citizen"], ids=repr)
+def test_a_citation_that_is_not_a_table(bundle, value):
+    mutate(bundle, "areas.toml", lambda d: d["local_area"].update(citation=value))
+    (line,) = report(bundle)
+    assert line.startswith("areas.toml: local_area.citation: expected a table")
+    assert "Jane" not in line
+
+
+# -- numbers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("score", ["NaN", "Infinity", "-Infinity", "1e999999999", "-5", "5,3x"])
+def test_needs_scores_must_be_plain_numbers_of_zero_or_more(bundle, score):
+    mutate(bundle, "strategy.toml", lambda d: d["needs"]["areas"][0].update(scores=[score, 1, 2]))
+    (line,) = report(bundle)
+    assert line.startswith("strategy.toml: needs.areas[0].scores[0]: expected ")
+
+
+def test_a_huge_integer_amount_is_refused(bundle):
+    mutate(bundle, "funding.toml", lambda d: d["stated_totals"][0].update(amount=10**40))
+    (line,) = report(bundle)
+    assert line.startswith("funding.toml: stated_totals[0].amount: ")
+
+
+# -- office holders ----------------------------------------------------------------------
+
+
+def test_overlapping_office_holders(bundle):
+    def overlap(d):
+        a = next(a for a in d["authorities"] if a.get("holders"))
+        h = dict(a["holders"][0])
+        a["holders"].append({**h, "name": "Someone Else"})
+
+    mutate(bundle, "authorities.toml", overlap)
+    (line,) = report(bundle)
+    assert line.endswith("overlaps holders[0].valid: one office has one holder at a time")
+    assert "Someone" not in line
+
+
+# -- files that are not files ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("section", ["funding.toml", "timetable.toml", "definition.toml"])
+def test_an_optional_section_that_is_a_dangling_link(bundle, section):
+    (bundle / section).unlink()
+    (bundle / section).symlink_to(bundle / "no-such-file.toml")
+    assert report(bundle) == [f"{section}: a broken symbolic link"]
+
+
+def test_an_optional_section_that_is_a_looping_link(bundle):
+    (bundle / "timetable.toml").unlink()
+    (bundle / "timetable.toml").symlink_to(bundle / "timetable.toml")
+    (line,) = report(bundle)
+    assert line.startswith("timetable.toml: cannot be read (")
+
+
+def test_a_folder_where_a_file_should_be(bundle):
+    (bundle / "strategy.toml").unlink()
+    (bundle / "strategy.toml").mkdir()
+    assert report(bundle) == ["strategy.toml: a folder where a file is expected"]
+
+
+def test_a_file_where_the_scenarios_folder_should_be(bundle):
+    shutil.rmtree(bundle / "scenarios")
+    (bundle / "scenarios").write_text("")
+    assert report(bundle) == ["scenarios: a file where a folder is expected"]
+
+
+def test_a_folder_named_like_a_scenario_file(bundle):
+    (bundle / "scenarios" / "odd.toml").mkdir()
+    assert report(bundle) == ["scenarios/odd.toml: a folder where a file is expected"]
+
+
+def test_a_bundle_root_that_is_a_file(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("")
+    assert report(f) == [f"{f}: not a bundle folder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = " + "[" * 1000 + "]" * 1000,
+        "x = " + "{ a = " * 1000 + "1" + " }" * 1000,
+        "x = " + "[" * 100 + "]" * 100,
+        "".join(f"[{'a.' * k}b]\n" for k in range(1, 3)) + "[" + "a." * 100 + "b]\n",
+    ],
+    ids=["arrays-1000", "tables-1000", "arrays-100", "dotted-100"],
+)
+def test_toml_nested_deeply_is_a_problem_not_a_recursion_error(bundle, text):
+    (bundle / "timetable.toml").write_text(text)
+    (line,) = report(bundle)
+    assert line.startswith("timetable.toml: ")
+    assert "nested" in line
+
+
+# -- every problem of every file in one run ----------------------------------------------
+
+
+def test_every_problem_of_every_file_in_one_run(bundle):
+    mutate(bundle, "areas.toml", lambda d: d["local_area"].update(districts="E07000218"))
+    mutate(bundle, "funding.toml", lambda d: d["stated_totals"][0].update(amount="NaN"))
+    mutate(bundle, "timetable.toml", lambda d: d["reviews"][0].update(id=""))
+    mutate(bundle, "strategy.toml", lambda d: d["needs"]["areas"][0].update(scores=["-5", 1, 2]))
+    first = sorted((bundle / "scenarios").glob("*.toml"))[0]
+    mutate(bundle, f"scenarios/{first.name}", lambda d: d.update(surprise=1))
+    (bundle / "scenarios" / "zz-broken.toml").write_text("x = \n")
+    files = {p.file for p in validate_bundle(bundle)}
+    assert files == {
+        "areas.toml",
+        "funding.toml",
+        "timetable.toml",
+        "strategy.toml",
+        f"scenarios/{first.name}",
+        "scenarios/zz-broken.toml",
+    }
+    err = io.StringIO()
+    assert main(["validate", str(bundle)], stdout=io.StringIO(), stderr=err) == 1
+    assert len(err.getvalue().splitlines()) >= 6
+
+
+def test_a_bad_manifest_does_not_hide_the_other_files(bundle):
+    mutate(bundle, "bundle.toml", lambda d: d.update(title=5))
+    mutate(bundle, "timetable.toml", lambda d: d["reviews"][0].update(id=""))
+    assert report(bundle) == [
+        "bundle.toml: title: expected a string (text in quotes)",
+        "timetable.toml: reviews[0].id: expected a non-empty id",
+    ]
+
+
+def test_a_bad_source_in_the_manifest_keeps_the_good_ones(bundle):
+    mutate(bundle, "bundle.toml", lambda d: d["sources"].append({"id": "x"}))
+    found = report(bundle)
+    assert found
+    assert all(line.startswith("bundle.toml: sources[") for line in found)
+
+
+def test_validate_json_lists_every_problem(bundle):
+    mutate(bundle, "timetable.toml", lambda d: d["reviews"][0].update(id=""))
+    out = io.StringIO()
+    code = main(["validate", str(bundle), "--format", "json"], stdout=out, stderr=io.StringIO())
+    assert code == 1
+    doc = json.loads(out.getvalue())
+    assert doc["ok"] is False
+    assert doc["problems"] == [
+        {
+            "file": "timetable.toml",
+            "row": None,
+            "field": "reviews[0].id",
+            "problem": "expected a non-empty id",
+        }
+    ]
+
+
+# -- messages (item 9) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("valid", "field"),
+    [
+        ({"start": "2023-13-01"}, "start"),
+        ({"start": "2023-01-01", "end": "someday"}, "end"),
+        ({"start": "2023-01-01", "last_day": "2022-12-30"}, "last_day"),
+        ({"start": "2023-01-01", "end": "2022-12-30"}, "end"),
+    ],
+)
+def test_period_problems_name_the_key_that_is_wrong(bundle, valid, field):
+    mutate(bundle, "areas.toml", lambda d: d["areas"][0].update(valid=valid))
+    (line,) = report(bundle)
+    assert line.startswith(f"areas.toml: areas[0].valid.{field}: expected ")
+
+
+@pytest.mark.parametrize("value", ["text", 5, ["a"], True])
+def test_no_python_internals_in_messages(bundle, value):
+    mutate(bundle, "areas.toml", lambda d: d.update(local_area=value))
+    (line,) = report(bundle)
+    assert line.startswith("areas.toml: local_area: expected a table")
+    for internal in ("object", "attribute", "keys", "NoneType", "Error"):
+        assert internal not in line
+
+
+def test_unknown_keys_are_named_only_when_they_look_like_keys(bundle):
+    mutate(bundle, "areas.toml", lambda d: d["local_area"].update({"colour": 1, "Jane Doe": 2}))
+    (line,) = report(bundle)
+    assert line == (
+        "areas.toml: local_area: unknown field(s) colour and 1 key not shown (of 8 characters)"
+    )
+
+
+def test_the_example_bundle_and_warwickshire_stay_valid():
+    assert validate_bundle(EXAMPLE) == []
+    assert validate_bundle(WARWICKSHIRE) == []
+    assert load_partnership(EXAMPLE).name
+
+
+def test_structural_problems_pass_a_deep_but_legal_path():
+    data: dict[str, Any] = {}
+    node = data
+    for _ in range(60):
+        node["a"] = {}
+        node = node["a"]
+    assert structural_problems(data) == []
+    assert os.sep  # (a path of 60 keys is within the limit of 64)

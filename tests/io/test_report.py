@@ -1,0 +1,320 @@
+"""The report: its HTML page parsed and checked against its tables and the summary."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import svduty
+from svduty._report._build import TABLES
+from svduty._report._deprivation import (
+    INDICES,
+    deciles,
+    deprivation_table,
+    english_index,
+    index_of,
+    shares,
+)
+from svduty._report._html import SECTIONS
+from svduty._report._svg import _axis, bounded_bars, paired_bars
+from svduty.cli import main
+from svduty.io import sample_police_uk
+
+MONTHS = Path("/work/shared/data/policeuk")
+if not MONTHS.exists():  # pragma: no cover - another checkout layout
+    MONTHS = Path(__file__).resolve().parents[3] / "shared" / "data" / "policeuk"
+
+
+class Page(HTMLParser):
+    """The parts of the page the tests check: sections, tables (caption, header, rows)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[str] = []
+        self.tables: list[dict[str, list]] = []
+        self.tags: list[tuple[str, dict]] = []
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._in: str = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag == "section":
+            self.sections.append(a.get("id", ""))
+        elif tag == "table":
+            self.tables.append({"caption": [""], "head": [], "rows": [], "foot": []})
+        elif tag == "caption":
+            self._in = "caption"
+        elif tag in ("thead", "tbody", "tfoot"):
+            self._in = tag
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            key = {"thead": "head", "tbody": "rows", "tfoot": "foot"}.get(self._in, "rows")
+            self.tables[-1][key].append(self._row)
+            self._row = None
+        elif tag == "caption":
+            self._in = ""
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+        elif self._in == "caption" and self.tables:
+            self.tables[-1]["caption"][0] += data
+
+    def table(self, start: str) -> dict[str, list]:
+        return next(t for t in self.tables if t["caption"][0].startswith(start))
+
+
+def number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+@pytest.fixture(scope="module")
+def month():
+    return svduty.report(sample_police_uk())
+
+
+@pytest.fixture(scope="module")
+def page(month):
+    p = Page()
+    p.feed(month.html)
+    return p
+
+
+def test_every_section_is_present_and_every_table_has_a_caption(page):
+    assert page.sections == [sid for sid, _ in SECTIONS]
+    assert page.tables
+    assert all(t["caption"][0].strip() for t in page.tables)
+
+
+def test_the_page_needs_no_network(month, page):
+    assert "<script" not in month.html
+    for tag, attrs in page.tags:
+        assert tag not in ("link", "img", "iframe", "object")
+        for name in ("src", "srcset"):
+            assert name not in attrs, (tag, attrs)
+    assert "@media print" in month.html
+
+
+def test_by_district_totals_equal_the_summary(month, page):
+    s = month.summary
+    by_district = month.tables["by_district"]
+    for where, expected in (
+        ("inside", s.inside_area),
+        ("outside", s.outside_area),
+        ("no_location", s.unlocated),
+    ):
+        rows = by_district.filter(pc.equal(by_district["within_area"], where))
+        assert sum(rows["rows"].to_pylist()) == expected
+    assert s.rows_in == s.rows_out + s.rejected == 4586
+    # the page's district table: its rows add up to its total line, which is the summary's
+    t = page.table("Rows by district (rows inside the area)")
+    assert len(t["rows"]) == 5
+    assert sum(number(r[-1]) for r in t["rows"]) == number(t["foot"][0][-1]) == s.inside_area
+    summary = {r["within_area"]: r for r in month.tables["summary"].to_pylist()}
+    assert number(t["foot"][0][-3]) == summary["inside"]["possible"]  # possible column
+    for table in ("by_month", "by_csp", "by_police_area", "by_category", "by_lsoa"):
+        inside = month.tables[table].filter(pc.equal(month.tables[table]["within_area"], "inside"))
+        assert sum(inside["rows"].to_pylist()) == s.inside_area, table
+
+
+def test_deprivation_shares_sum_to_100(month, page):
+    dep = month.tables["deprivation"]
+    assert set(dep["index"].to_pylist()) == {"iod2025"}
+    assert sum(dep["lsoa_share"].to_pylist()) == pytest.approx(100.0)
+    assert sum(dep["possible_share"].to_pylist()) == pytest.approx(100.0)
+    assert sum(dep["lsoas"].to_pylist()) == 354  # the area's 2021 LSOAs
+    t = page.table("Possible rows and LSOAs by decile, English Indices of Deprivation 2025")
+    assert [r[0] for r in t["rows"]] == [str(d) for d in range(1, 11)]
+    assert sum(number(r[2]) for r in t["rows"]) == pytest.approx(100.0)
+    assert sum(number(r[5]) for r in t["rows"]) == pytest.approx(100.0)
+
+
+def test_hotspots_outside_rows_and_settlements(month, page):
+    assert month.tables["hotspots_certain"].num_rows == 0  # nothing is certain
+    possible = month.tables["hotspots_possible"].to_pylist()
+    assert len(possible) == 10
+    assert [r["possible"] for r in possible] == sorted(
+        (r["possible"] for r in possible), reverse=True
+    )
+    assert page.table("Top LSOAs by certain rows")["rows"][0][0].startswith("(no row")
+    outside = page.table("Rows outside the area")
+    names = {r[1] for r in outside["rows"]}
+    assert {"Coventry", "Lancaster", "Flintshire"} <= names
+    settle = page.table("What would settle")
+    inside = sum(s.rows for s in month.settlements if s.within_area == "inside")
+    assert sum(number(r[1]) for r in settle["rows"]) == inside
+    assert any("nothing is certain inside the area" in n for n in month.notes)
+
+
+def test_a_folder_of_months_and_the_tables_hold_the_same_numbers(tmp_path):
+    folder = tmp_path / "months"
+    folder.mkdir()
+    shutil.copy(sample_police_uk(), folder)
+    shutil.copy(MONTHS / "2019-01-warwickshire-street.csv", folder)
+    out = tmp_path / "report.html"
+    r = svduty.report(folder, output=out, tables=tmp_path / "tables")
+    assert r.months == ("2019-01", "2025-06")
+    assert out.read_text(encoding="utf-8") == r.html
+    dep = r.tables["deprivation"]
+    assert set(dep["index"].to_pylist()) == {"iod2025", "imd2019"}
+    for index in ("iod2025", "imd2019"):
+        rows = dep.filter(pc.equal(dep["index"], index))
+        assert sum(rows["possible_share"].to_pylist()) == pytest.approx(100.0)
+    assert sum(dep.filter(pc.equal(dep["index"], "imd2019"))["lsoas"].to_pylist()) == 339
+    assert any("2019-01" in n and "IMD 2019" in n for n in r.notes)
+    written = sorted(p.name for p in (tmp_path / "tables").iterdir())
+    assert written == sorted(f"{name}.csv" for name in TABLES)
+    for name in TABLES:
+        back = pacsv.read_csv(tmp_path / "tables" / f"{name}.csv")
+        assert back.num_rows == r.tables[name].num_rows, name
+        for col in ("rows", "possible", "certain"):
+            if col in r.tables[name].column_names:
+                assert back[col].to_pylist() == r.tables[name][col].to_pylist(), name
+
+
+def test_a_failed_write_leaves_nothing_behind(month, tmp_path, monkeypatch):
+    import svduty._report._build as build
+
+    def broken(table, path):
+        Path(path).write_text("partial")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build.pacsv, "write_csv", broken)
+    with pytest.raises(OSError, match="disk full"):
+        month.write_tables(tmp_path / "t")
+    assert list((tmp_path / "t").iterdir()) == []
+
+
+def test_the_command_writes_the_page_and_the_tables(tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    page = tmp_path / "r.html"
+    code = main(
+        ["report", str(sample_police_uk()), "--output", str(page), "--tables", str(tmp_path / "t")],
+        stdout=out,
+        stderr=err,
+    )
+    assert code == 0, err.getvalue()
+    text = out.getvalue()
+    assert f"wrote {page}" in text
+    assert "in scope inside the area: certain 0, possible 2387, no 2123" in text
+    assert "nothing is certain" in text
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "t" / "by_district.csv").exists()
+    assert main(["report", str(sample_police_uk()), "-o", str(tmp_path)], stderr=err) == 1
+    assert "--output" in err.getvalue()
+
+
+def test_index_choice_by_the_codes_of_a_month():
+    new, old = deciles("iod2025"), deciles("imd2019")
+    only21 = next(c for c in new if c not in old)
+    only11 = next(c for c in old if c not in new)
+    both = next(c for c in new if c in old)
+    assert english_index([only21, both])[0] == "iod2025"
+    assert english_index([only11, both])[0] == "imd2019"
+    mixed, why = english_index([only11, only21])
+    assert mixed == "iod2025"
+    assert "both vintages" in why
+    assert "newer index" in english_index([both])[1]
+    assert index_of(only11, "iod2025") == "imd2019"
+    assert index_of(only21, "iod2025") == "iod2025"
+    assert index_of("W01000001", "imd2019") == "wimd2019"
+    assert index_of("S01000001", "iod2025") is None
+    assert len(deciles("wimd2019")) == 1909
+    assert all(1 <= d <= 10 for d in deciles("imd2019").values())
+    assert {i.citation.source.publisher for i in INDICES.values()} >= {"Welsh Government"}
+
+
+def test_rows_an_index_does_not_rank_are_counted_apart():
+    table, unranked = deprivation_table(
+        [
+            {"index": "iod2025", "lsoa_code": "E01000001", "certain": 1, "possible": 2},
+            {"index": "iod2025", "lsoa_code": "E01999999", "certain": 0, "possible": 5},
+        ],
+        {"iod2025": ["E01000001"]},
+    )
+    assert unranked == {"iod2025": 5}
+    assert sum(table["possible"].to_pylist()) == 2
+    assert table.num_rows == 10
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=12))
+def test_shares_sum_to_exactly_100_or_are_all_zero(counts):
+    out = shares(counts)
+    if sum(counts):
+        assert round(sum(out), 6) == 100.0
+        for c, s in zip(counts, out, strict=True):
+            assert abs(s - 100 * c / sum(counts)) <= 0.1 + 1e-9
+    else:
+        assert out == [0.0] * len(counts)
+
+
+def test_charts_scale_and_label():
+    assert _axis(2387) == (500.0, 5)
+    assert _axis(0) == (1.0, 1)
+    step, ticks = _axis(0.3)
+    assert step * ticks >= 0.3
+    assert "none possible" in bounded_bars("x", "t", ["a"], [0], [0])
+    svg = bounded_bars("x", "t <&>", ["a" * 40], [1], [1])
+    assert "t &lt;&amp;&gt;" in svg
+    assert "…" in svg
+    assert paired_bars("y", "t", [], [], [], names=("a", "b")).endswith("</svg>")
+
+
+def test_an_empty_input_gives_a_valid_page(tmp_path):
+    empty = tmp_path / "2025-07-empty-street.csv"
+    header = sample_police_uk().read_text(encoding="utf-8").splitlines()[0]
+    empty.write_text(header + "\n", encoding="utf-8")
+    r = svduty.report(empty)
+    p = Page()
+    p.feed(r.html)
+    assert p.sections == [sid for sid, _ in SECTIONS]
+    assert r.tables["deprivation"].num_rows == 0
+    assert r.months == ()
+    assert isinstance(r.tables["summary"], pa.Table)
+
+
+def test_deprivation_skips_lsoas_no_index_ranks_and_says_so():
+    from svduty._report._build import _deprivation
+
+    lsoa_month = pa.table(
+        {
+            "within_area": ["inside"] * 4 + ["outside"],
+            "month": ["2025-06"] * 5,
+            "lsoa_code": ["E01031000", "E01999999", "S01000001", None, "E01000001"],
+            "lsoa_name": [None] * 5,
+            "certain": [1, 0, 0, 0, 9],
+            "possible": [2, 3, 4, 5, 9],
+        }
+    )
+    table, notes = _deprivation(lsoa_month, svduty.warwickshire())
+    assert sum(table["possible"].to_pylist()) == 2  # ranked, inside, located only
+    assert any(n.startswith("3 possible rows have an LSOA") for n in notes)
+
+
+def test_the_command_on_an_empty_month_without_tables(tmp_path):
+    empty = tmp_path / "2025-07-empty-street.csv"
+    header = sample_police_uk().read_text(encoding="utf-8").splitlines()[0]
+    empty.write_text(header + "\n", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["report", str(empty), "-o", str(tmp_path / "r.html")], stdout=out) == 0
+    assert out.getvalue().splitlines()[1].startswith("rows in: 0;")
+    assert "tables" not in out.getvalue()
