@@ -32,7 +32,7 @@ from svduty.authorities import (
     category_info,
     specified_authorities_for,
 )
-from svduty.errors import Problem, ScenarioError
+from svduty.errors import Problem, ScenarioError, quote
 from svduty.findings import Finding, Severity
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.sources import Citation
@@ -220,7 +220,7 @@ def reorganise(
                 messages[i] = f"{change.authority} was already abolished (changes[{earlier}])"
                 continue
             if change.authority not in items:
-                raise _fail(name, i, "authority", f"no authority with id {change.authority!r}")
+                raise _fail(name, i, "authority", f"no authority with id {quote(change.authority)}")
             gone = [change.authority]
             gone += [a.id for a in items.values() if a.same_body_as == change.authority]
             # a youth offending team goes with the last of the authorities that established it
@@ -237,13 +237,15 @@ def reorganise(
             messages[i] = f"abolished {', '.join(gone)}{planned}"
         elif isinstance(change, CreateAuthority):
             if change.authority.id in items:
-                raise _fail(name, i, "authority.id", f"{change.authority.id!r} already exists")
+                raise _fail(name, i, "authority.id", f"{quote(change.authority.id)} already exists")
             items[change.authority.id] = change.authority
             messages[i] = f"created {change.authority.id} ({change.authority.category.value})"
         elif isinstance(change, TransferFunctions):
             for field in ("source", "target"):
                 if getattr(change, field) not in items:
-                    raise _fail(name, i, field, f"no authority with id {getattr(change, field)!r}")
+                    raise _fail(
+                        name, i, field, f"no authority with id {quote(getattr(change, field))}"
+                    )
             moved = []
             for record in list(items.values()):
                 same = record.same_body_as
@@ -261,10 +263,13 @@ def reorganise(
                 ", ".join(moved) or "no other records"
             )
         elif isinstance(change, CreateArea):
-            for d in change.replaces:
+            for n, d in enumerate(change.replaces):
                 if d not in area or d in replaced:
                     raise _fail(
-                        name, i, "replaces", f"{d} is not a district of the area left to replace"
+                        name,
+                        i,
+                        f"replaces[{n}]",
+                        f"{quote(d)} is not a district of the area left to replace",
                     )
                 replaced[d] = change.code
             new_areas.append(change.code)
