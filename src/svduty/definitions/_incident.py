@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from svduty.definitions._offences import CATEGORIES, OFFENCES, normalise_offence_code
+from svduty.definitions._knowledge import conflicts
+from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -30,9 +31,9 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import ConflictError, DataError, Problem, Shown, quote, shown
+from svduty.errors import ConflictError, DataError, Problem, Shown, shown
 
-__all__ = ["Incident", "conflicts"]
+__all__ = ["Incident"]
 
 E = TypeVar("E", bound=enum.Enum)
 _GSS = re.compile(r"^[EWSN]\d{8}$")
@@ -50,6 +51,10 @@ def _enum(field: str, cls: type[E], value: Any) -> E:
     try:
         return cls(value)
     except ValueError:
+        if isinstance(value, str):  # every vocabulary is read without regard to case
+            folded = {str(m.value).casefold(): m for m in cls}
+            if value.strip().casefold() in folded:
+                return folded[value.strip().casefold()]
         raise DataError.single(
             None,
             field,
@@ -81,19 +86,19 @@ def _bool(field: str, v: Any) -> bool | None:
     raise DataError.single(None, field, expected="true or false")
 
 
-def _behaviours(v: Any) -> frozenset[Behaviour] | None:
+def _behaviours(v: Iterable[Behaviour | str] | None) -> frozenset[Behaviour] | None:
     return _enum_set("behaviours", Behaviour, v)
 
 
-def _harms(v: Any) -> frozenset[Harm] | None:
+def _harms(v: Iterable[Harm | str] | None) -> frozenset[Harm] | None:
     return _enum_set("harms", Harm, v)
 
 
-def _context(v: Any) -> frozenset[Context] | None:
+def _context(v: Iterable[Context | str] | None) -> frozenset[Context] | None:
     return _enum_set("context", Context, v)
 
 
-def _reviews(v: Any) -> frozenset[OtherReview] | None:
+def _reviews(v: Iterable[OtherReview | str] | None) -> frozenset[OtherReview] | None:
     return _enum_set("other_reviews", OtherReview, v)
 
 
@@ -102,43 +107,43 @@ def _blank(v: Any) -> Any:
     return None if isinstance(v, str) and not v.strip() else v
 
 
-def _target(v: Any) -> Target | None:
+def _target(v: Target | str | None) -> Target | None:
     v = _blank(v)
     return None if v is None else _enum("target", Target, v)
 
 
-def _weapon(v: Any) -> Weapon | None:
+def _weapon(v: Weapon | str | None) -> Weapon | None:
     v = _blank(v)
     return None if v is None else _enum("weapon", Weapon, v)
 
 
-def _relationship(v: Any) -> Relationship | None:
+def _relationship(v: Relationship | str | None) -> Relationship | None:
     v = _blank(v)
     return None if v is None else _enum("relationship", Relationship, v)
 
 
-def _country(v: Any) -> Country | None:
+def _country(v: Country | str | None) -> Country | None:
     v = _blank(v)
     return None if v is None else _enum("country", Country, v)
 
 
-def _victim_age(v: Any) -> int | None:
+def _victim_age(v: int | None) -> int | None:
     return _age("victim_age", v)
 
 
-def _perpetrator_age(v: Any) -> int | None:
+def _perpetrator_age(v: int | None) -> int | None:
     return _age("perpetrator_age", v)
 
 
-def _intentional(v: Any) -> bool | None:
+def _intentional(v: bool | None) -> bool | None:
     return _bool("intentional", v)
 
 
-def _died(v: Any) -> bool | None:
+def _died(v: bool | None) -> bool | None:
     return _bool("died", v)
 
 
-def _date(v: Any) -> str | None:
+def _date(v: str | pendulum.Date | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
@@ -157,17 +162,17 @@ def _date(v: Any) -> str | None:
     raise DataError.single(None, "date", expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
 
 
-def _code(v: Any) -> str | None:
+def _code(v: str | None) -> str | None:
     v = _blank(v)
     return None if v is None else normalise_offence_code(v)
 
 
-def _category(v: Any) -> str | None:
+def _category(v: str | None) -> str | None:
     v = _blank(v)
-    return None if v is None else CATEGORIES.find(v).name
+    return None if v is None else POLICE_UK_CATEGORIES.find(v).name
 
 
-def _location(v: Any) -> str | None:
+def _location(v: str | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
@@ -180,7 +185,28 @@ def _location(v: Any) -> str | None:
     return text
 
 
-def _id(v: Any) -> str | None:
+def _place_of_death(v: str | None) -> str | None:
+    v = _blank(v)
+    if v is None:
+        return None
+    text = v.strip().upper() if isinstance(v, str) else ""
+    if not _GSS.match(text):
+        got = v if isinstance(v, str) and len(v) <= 12 else None
+        raise DataError.single(
+            None, "place_of_death", expected="a GSS code such as E01031012 or E07000218", got=got
+        )
+    return text
+
+
+def _review_information(v: bool | None) -> bool | None:
+    return _bool("review_information", v)
+
+
+def _pilot_partner(v: bool | None) -> bool | None:
+    return _bool("pilot_partner", v)
+
+
+def _id(v: str | int | None) -> str | None:
     if v is None or isinstance(v, str):
         return v
     if isinstance(v, int) and not isinstance(v, bool):
@@ -197,9 +223,9 @@ class Incident:
     """One incident; every fact is optional (``None`` = not known).
 
     The field names are the JSON contract. Lists (``behaviours``, ``harms``,
-    ``context``, ``other_reviews``) are sets: order does not matter. An absent
-    ``context`` or ``other_reviews`` list is read as "none indicated" (the
-    explanation says so); every other absent fact is unknown.
+    ``context``, ``other_reviews``) are sets: order does not matter. Every absent
+    fact is unknown; a definition may presume an absent ``context`` or
+    ``other_reviews`` list to be "none indicated", and then says so in its reasons.
 
     Attributes:
         id: The caller's id for the incident (never interpreted).
@@ -221,6 +247,13 @@ class Incident:
         country: The country it happened in.
         other_reviews: Reviews that must or may be held instead of an offensive
             weapons homicide review (s.26); an extension of the contract.
+        place_of_death: A GSS code: where the death occurred or, if that is not known,
+            where the body was found; it decides the relevant review partners (s.25).
+        review_information: Whether a review partner has, or could reasonably be expected
+            to have, relevant information about the victim or suspected perpetrator
+            (the condition of s.24(1)(c)).
+        pilot_partner: Whether a pilot partner (SI 2023/227) is one of the relevant
+            review partners; needed only where the place of death leaves it in doubt.
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -253,6 +286,9 @@ class Incident:
     location: str | None = attrs.field(default=None, converter=_location)
     country: Country | None = attrs.field(default=None, converter=_country)
     other_reviews: frozenset[OtherReview] | None = attrs.field(default=None, converter=_reviews)
+    place_of_death: str | None = attrs.field(default=None, converter=_place_of_death)
+    review_information: bool | None = attrs.field(default=None, converter=_review_information)
+    pilot_partner: bool | None = attrs.field(default=None, converter=_pilot_partner)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())
@@ -279,7 +315,7 @@ class Incident:
             ...                    file="in.jsonl")
             Traceback (most recent call last):
             ...
-            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other' (got 'spoon')
+            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other'
             in.jsonl: row 7: victim_age: expected a whole number of years 0 to 130 (got '131')
         """  # noqa: E501
         if not isinstance(data, Mapping):
@@ -372,38 +408,3 @@ class Incident:
                 v = v.value
             out[name] = v
         return out
-
-
-def conflicts(values: Mapping[str, Any]) -> list[Problem]:
-    """The contradictions among an incident's facts (plain values), as problems.
-
-    Example:
-        >>> [p.field for p in conflicts({"country": "Scotland", "location": "E07000218"})]
-        ['country']
-    """
-    out = []
-    harms = values.get("harms") or frozenset()
-    if values.get("died") is False and "death" in harms:
-        out.append(Problem(message="contradicts harms containing 'death'", field="died"))
-    code = values.get("offence_code")
-    offence = OFFENCES.by_code.get(code) if code else None
-    if values.get("weapon") == "none" and offence is not None and offence.facts["weapon"]:
-        out.append(Problem(message=f"'none' contradicts offence code {code}", field="weapon"))
-    cat = values.get("police_uk_category")
-    if offence is not None and cat is not None:
-        members = CATEGORIES.find(cat).codes
-        if offence.code not in members:
-            out.append(
-                Problem(
-                    message=f"offence code {code} is published as {offence.police_uk_category!r}",
-                    field="police_uk_category",
-                )
-            )
-    country, loc = values.get("country"), values.get("location")
-    if country is not None and loc is not None:
-        ew_country = country in ("England", "Wales")
-        if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
-            out.append(
-                Problem(message=f"{quote(country)} contradicts the location code", field="country")
-            )
-    return out
