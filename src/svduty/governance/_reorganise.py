@@ -31,7 +31,7 @@ from svduty.authorities import (
     category_info,
     specified_authorities_for,
 )
-from svduty.errors import Problem, ScenarioError
+from svduty.errors import Problem, ScenarioError, quote
 from svduty.findings import Finding, Severity
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.sources import Citation
@@ -214,7 +214,7 @@ def reorganise(
     for i, change in enumerate(changes):
         if isinstance(change, AbolishAuthority):
             if change.authority not in items:
-                raise _fail(name, i, "authority", f"no authority with id {change.authority!r}")
+                raise _fail(name, i, "authority", f"no authority with id {quote(change.authority)}")
             gone = [change.authority]
             gone += [a.id for a in items.values() if a.same_body_as == change.authority]
             # a youth offending team goes with the last of the authorities that established it
@@ -235,7 +235,9 @@ def reorganise(
         elif isinstance(change, TransferFunctions):
             for field in ("source", "target"):
                 if getattr(change, field) not in items:
-                    raise _fail(name, i, field, f"no authority with id {getattr(change, field)!r}")
+                    raise _fail(
+                        name, i, field, f"no authority with id {quote(getattr(change, field))}"
+                    )
             moved = []
             for record in list(items.values()):
                 same = record.same_body_as
@@ -256,7 +258,10 @@ def reorganise(
             for d in change.replaces:
                 if d not in area or d in replaced:
                     raise _fail(
-                        name, i, "replaces", f"{d} is not a district of the area left to replace"
+                        name,
+                        i,
+                        "replaces",
+                        f"{quote(d)} is not a district of the area left to replace",
                     )
                 replaced[d] = change.code
             new_areas.append(change.code)
