@@ -15,6 +15,7 @@ Example:
 from svduty.definitions._classification import Classification
 from svduty.definitions._classify import classify, classify_many
 from svduty.definitions._columnar import classify_table, split_rejected
+from svduty.definitions._compare import Comparison, DefinitionDifference, compare_definitions
 from svduty.definitions._definition import (
     DEFINITIONS,
     STATUTE,
@@ -77,9 +78,11 @@ __all__ = [
     "Categories",
     "CausalFactor",
     "Classification",
+    "Comparison",
     "Context",
     "Country",
     "Definition",
+    "DefinitionDifference",
     "Harm",
     "Incident",
     "Included",
@@ -102,6 +105,7 @@ __all__ = [
     "classify",
     "classify_many",
     "classify_table",
+    "compare_definitions",
     "district_of",
     "normalise_offence_code",
     "split_rejected",

@@ -15,6 +15,7 @@ import attrs
 import pyarrow as _pa
 import pyarrow.compute as _pc
 
+from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._expr import ArrowEnv, Expr, ScalarEnv, Tri, _null_where
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -26,7 +27,7 @@ __all__ = ["DateIn", "InEnglandWales", "PilotArea", "ResolveDistrict", "district
 
 ResolveDistrict = Callable[[str], str | None]
 """Maps an LSOA (or other) GSS code to its district's."""
-_DISTRICT_PREFIXES = ("E06", "E07", "E08", "E09", "W06")
+_DISTRICT_PREFIXES = LOCAL_GOVERNMENT_AREA_PREFIXES
 
 
 def district_of(location: str, resolve_district: ResolveDistrict | None = None) -> str | None:

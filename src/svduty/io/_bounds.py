@@ -295,27 +295,6 @@ class BoundedCounts:
                 raise KeyError(f"bounded counts need a {name!r} column (the pipeline's output)")
         values = _decoded(table.column(self.verdict)).cast(pa.string())
         _check_answers(values, self.verdict)
-        where = _where(table.column("within_area"))
-        ones = {a: _ones(values, a) for a in _ANSWERS}
-        for grouping, keys in self.groupings.items():
-            cols = {"within_area": where}
-            for k in keys:
-                cols[k] = (
-                    _text(k, table.column(k))
-                    if k in table.column_names
-                    else pa.nulls(table.num_rows, pa.string())
-                )
-            keys_all = ("within_area", *keys)
-            part = _sum_groups(pa.table({**cols, **ones}), keys_all)
-            parts = self._parts.setdefault(grouping, [])
-            parts.append(part)
-            if len(parts) >= _COMPACT_AT:
-                self._parts[grouping] = [_sum_groups(pa.concat_tables(parts), keys_all)]
-        self._count_undetermined(table, values, where)
-        return batch
-
-    def _count_undetermined(self, table: pa.Table, values: Arrow, where: Arrow) -> None:
-        und: Arrow = pc.fill_null(pc.equal(values, pa.scalar("undetermined")), pa.scalar(False))
         if "basis" in table.column_names:
             basis: list[dict[str, Any]] = pc.value_counts(  # type: ignore[misc, assignment]
                 _decoded(table.column("basis"))
@@ -323,20 +302,37 @@ class BoundedCounts:
             for item in basis:
                 key = str(item["values"])
                 self._basis[key] = self._basis.get(key, 0) + int(item["counts"])
-        cols: dict[str, Arrow] = {"within_area": pc.filter(where, und)}
-        for k in _SETTLE_KEYS[1:]:
+        # one pass over the rows at the finest grain every grouping needs, then each
+        # grouping sums the (much smaller) result
+        names = dict.fromkeys(
+            ["within_area", *(k for ks in self.groupings.values() for k in ks), *_SETTLE_KEYS]
+        )
+        cols: dict[str, Arrow] = {"within_area": _where(table.column("within_area"))}
+        for k in list(names)[1:]:
             cols[k] = (
-                pc.filter(_text(k, table.column(k)), und)
+                _text(k, table.column(k))
                 if k in table.column_names
-                else pa.nulls(cols["within_area"].length(), pa.string())
+                else pa.nulls(table.num_rows, pa.string())
             )
-        part = (
-            pa.table(cols)
-            .group_by(list(_SETTLE_KEYS), use_threads=False)
-            .aggregate([([], "count_all")])
+        cols.update({a: _ones(values, a) for a in _ANSWERS})
+        fine = _sum_groups(pa.table(cols), list(names))
+        for grouping, keys in self.groupings.items():
+            keys_all = ("within_area", *keys)
+            part = _sum_groups(fine, keys_all)
+            parts = self._parts.setdefault(grouping, [])
+            parts.append(part)
+            if len(parts) >= _COMPACT_AT:
+                self._parts[grouping] = [_sum_groups(pa.concat_tables(parts), keys_all)]
+        self._count_undetermined(fine)
+        return batch
+
+    def _count_undetermined(self, fine: pa.Table) -> None:
+        und = fine.filter(pc.greater(fine.column("undetermined"), pa.scalar(0)))
+        part = und.group_by(list(_SETTLE_KEYS), use_threads=False).aggregate(
+            [("undetermined", "sum")]
         )
         kept: dict[str, Arrow] = {k: part.column(k) for k in _SETTLE_KEYS}
-        kept["rows"] = part.column("count_all")
+        kept["rows"] = part.column("undetermined_sum")
         self._settle.append(pa.table(kept))
         if len(self._settle) >= _COMPACT_AT:
             self._settle = [self._undetermined()]
