@@ -82,12 +82,7 @@ def test_where_two_definitions_part_and_why():
     c = compare_definitions(
         INCIDENTS, DEFINITIONS["pcsc-s13"], load_published_definition("avon-and-somerset")
     )
-    a_s = load_published_definition("avon-and-somerset")
-    same = [
-        classify(i, DEFINITIONS["pcsc-s13"]).in_scope is classify(i, a_s).in_scope
-        for i in INCIDENTS
-    ]
-    assert (c.rows, c.agree) == (5, sum(same))
+    assert (c.rows, c.agree) == (5, 2)  # "lines": both undetermined (open world, issue 16)
     diff = {d.incident: d for d in c.differences}
     knife = diff["knife-30"]
     assert (knife.first, knife.second) == (Verdict.YES, Verdict.NO)
@@ -101,9 +96,7 @@ def test_where_two_definitions_part_and_why():
     )
     assert [r.rule for r in scam.differences[0].rules] == ["warwickshire:include:financial_abuse"]
     text = c.to_text()
-    assert text.startswith(
-        f"pcsc-s13 against avon-and-somerset: 5 incidents, {c.agree} agree, {5 - c.agree} differ"
-    )
+    assert text.startswith("pcsc-s13 against avon-and-somerset: 5 incidents, 2 agree, 3 differ")
     assert "knife-30: pcsc-s13 yes, avon-and-somerset no" in text
     assert json.loads(json.dumps(c.to_json()))["differences"][0]["incident"] == "knife-30"
 
@@ -132,11 +125,9 @@ def test_explain_compare_definition(tmp_path):
     f = tmp_path / "in.jsonl"
     f.write_text("\n".join(json.dumps(i.to_json()) for i in INCIDENTS) + "\n")
     out = io.StringIO()
-    args = ["explain", str(f), "--definition", "pcsc-s13"]
-    code = main([*args, "--compare-definition", "avon-and-somerset"], stdout=out)
+    code = main(["explain", str(f), "--compare-definition", "avon-and-somerset"], stdout=out)
     assert code == 0
-    assert "pcsc-s13 against avon-and-somerset: 5 incidents" in out.getvalue()
-    assert "knife-30: pcsc-s13 yes, avon-and-somerset no" in out.getvalue()
+    assert "2 agree, 3 differ" in out.getvalue()
     out = io.StringIO()
     args = ["explain", str(f), "--compare-definition", "norfolk", "--format", "json"]
     assert main(args, stdout=out) == 0
