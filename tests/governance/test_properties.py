@@ -221,3 +221,55 @@ def test_timetable_answers_are_consistent(day):
 
 def test_timetable_round_trips():
     assert load_timetable(json.loads(json.dumps(dump_timetable(TT))), converter=LOCAL) == TT
+
+
+# --- reorganisation: the Schedule 1 re-check ------------------------------------------------
+
+from svduty.authorities import category_info  # noqa: E402
+from svduty.governance import AbolishAuthority, reorganise, schedule_1_findings  # noqa: E402
+
+_P = svduty.warwickshire()
+_SPECIFIED = _P.specified_authority_ids()
+
+
+def _gaps(abolished: frozenset[str]) -> set[tuple[str, str]]:
+    s = Scenario("a", "A", tuple(AbolishAuthority(a) for a in sorted(abolished)))
+    after = reorganise(_P.authorities, _P.local_area.districts, s)
+    return {
+        (f.subjects[0], f.get("table") or f.message, f.get("before") is not None)
+        for f in schedule_1_findings(_P.authorities, after)
+    }
+
+
+@given(st.frozensets(st.sampled_from(_SPECIFIED), max_size=4))
+def test_abolishing_more_never_closes_a_gap(abolished):
+    fewer = frozenset(sorted(abolished)[:-1])
+
+    def keys(gaps: set[tuple[str, str, bool]]) -> set[tuple[str, str]]:
+        return {(area, table) for area, table, _ in gaps}
+
+    assert keys(_gaps(fewer)) <= keys(_gaps(abolished))
+
+
+@given(st.frozensets(st.sampled_from(_SPECIFIED), max_size=4))
+def test_a_table_is_lost_exactly_when_every_authority_that_filled_it_is_gone(abolished):
+    # an independent oracle: the join before the change, with the abolished (and the same
+    # body's other capacities, and YOTs only they established) taken out
+    before = _P.authorities
+    gone = set(abolished)
+    gone |= {a.id for a in before if a.same_body_as in abolished}
+    gone |= {a.id for a in before if a.established_by and set(a.established_by) <= gone}
+    expected = set()
+    for lga in _P.local_area.districts:
+        tables: dict[str, set[str]] = {}
+        for a in before.specified_for(lga):
+            info = category_info(a.category)
+            key = f"'{info.table}' table"
+            if info.table == "Criminal justice":
+                key += f" ({a.category.value.replace('_', ' ')})"
+            tables.setdefault(key, set()).add(a.id)
+        expected |= {(lga, t) for t, ids in tables.items() if ids <= gone}
+    found = {(area, t) for area, t, lost in _gaps(frozenset(abolished)) if lost}
+    assert found == expected
+    # reorganising never changes the authorities it was given
+    assert [a.id for a in _P.authorities] == [a.id for a in before]
