@@ -75,6 +75,14 @@ def child(name: str, rows: int) -> dict[str, Any]:
         import svduty
 
         out["areas"] = len(svduty.warwickshire().geography)
+    elif name == "warwickshire_lsoas_only":
+        import attrs
+
+        from svduty.areas import Geography, national_areas
+
+        five = [attrs.evolve(a, parents=()) for a in national_areas() if a.id in WARWICKSHIRE]
+        t0 = time.perf_counter()
+        out["areas"] = len(Geography(five, lsoa_tables=True))
     elif name == "first_lsoa_outside":
         import svduty
 
@@ -112,6 +120,7 @@ def child(name: str, rows: int) -> dict[str, Any]:
 MEASUREMENTS = {
     "import_svduty_areas": "import svduty.areas (no table read)",
     "warwickshire_bundle": "load the Warwickshire bundle (its LSOAs from the national tables)",
+    "warwickshire_lsoas_only": "the 5 Warwickshire districts and their LSOAs/wards, no fallback",
     "england_and_wales": "Geography.england_and_wales(): every area above the ward",
     "first_lsoa_outside": "first LSOA outside the area (reads the LSOA code index)",
     "resolve_warwickshire_only": "resolve_lsoas, Warwickshire's LSOAs, Warwickshire-only geography",

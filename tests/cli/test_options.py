@@ -39,7 +39,9 @@ def bundle_without_definition(tmp_path: Path) -> Path:
     return bundle
 
 
-@pytest.mark.parametrize("command", ["classify", "explain", "info", "governance", "funding"])
+@pytest.mark.parametrize(
+    "command", ["classify", "explain", "info", "governance", "funding", "report"]
+)
 def test_every_command_takes_partnership_and_says_the_default(command, capsys):
     code = main([command, "--help"])
     assert code == 0
@@ -48,7 +50,7 @@ def test_every_command_takes_partnership_and_says_the_default(command, capsys):
     assert "(default: warwickshire)" in text
 
 
-@pytest.mark.parametrize("command", ["classify", "explain"])
+@pytest.mark.parametrize("command", ["classify", "explain", "report"])
 def test_classifying_commands_take_definition_and_say_the_default(command, capsys):
     main([command, "--help"])
     text = " ".join(capsys.readouterr().out.split())

@@ -22,8 +22,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.definitions import (
-    CATEGORIES,
     OFFENCES,
+    POLICE_UK_CATEGORIES,
     Behaviour,
     Context,
     Country,
@@ -65,7 +65,7 @@ def _words(enum: Any) -> st.SearchStrategy[str]:
 FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "date": st.sampled_from(["2023-04-01", "2024-01-31", "2024-02", "2025-06"]),
     "offence_code": st.sampled_from(sorted(o.code for o in OFFENCES)),
-    "police_uk_category": st.sampled_from([c.name for c in CATEGORIES]),
+    "police_uk_category": st.sampled_from([c.name for c in POLICE_UK_CATEGORIES]),
     "behaviours": st.lists(_words(Behaviour), unique=True, max_size=3),
     "intentional": st.booleans(),
     "target": _words(Target),

@@ -174,7 +174,7 @@ class Seriousness:
     citation: Citation
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Definition:
     """A definition of (serious) violence: the kinds it includes, as data.
 
@@ -223,6 +223,9 @@ class Definition:
     kinds: tuple[LocalKind, ...] = ()
     switches: tuple[Switch, ...] = ()
     presume: tuple[str, ...] = DEFAULT_PRESUMPTIONS
+
+    def __repr__(self) -> str:  # short: it is the default shown by help(svduty.classify)
+        return f"Definition(id={self.id!r}, title={self.title!r})"
 
     def __attrs_post_init__(self) -> None:
         problems = self._kind_problems()

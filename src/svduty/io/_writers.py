@@ -10,7 +10,6 @@ file with the full schema and no rows (when the schema is known).
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -23,7 +22,6 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from svduty.errors import InputFormatError, Problem
-from svduty.io._summary import rejected_rows
 
 __all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
 
@@ -274,28 +272,47 @@ class RejectedWriter:
         >>> w(pa.table({"file": ["a.csv"], "row": [3], "rejected_field": ["Month"],
         ...             "rejected": ["Month: expected a month YYYY-MM"]}))
         >>> w.commit()
-        >>> f.read_text().splitlines()[1]
-        'a.csv,3,Month,expected a month YYYY-MM'
+        >>> f.read_text().splitlines()
+        ['"file","row","field","reason"', '"a.csv",3,"Month","expected a month YYYY-MM"']
     """
+
+    SCHEMA = pa.schema(
+        [  # type: ignore[arg-type, unused-ignore]  # the stubs join Field[...] to object
+            pa.field("file", pa.string()),
+            pa.field("row", pa.int64()),
+            pa.field("field", pa.string()),
+            pa.field("reason", pa.string()),
+        ]
+    )
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.temp = _temporary(self.path)
         try:
-            self._fh: IO[str] | None = self.temp.open("w", encoding="utf-8", newline="")
+            self._fh: pacsv.CSVWriter | None = pacsv.CSVWriter(
+                str(self.temp),
+                self.SCHEMA,
+            )
         except OSError as exc:
             raise InputFormatError(
                 Problem(file=str(self.path), field="--rejected", message="cannot write the file")
             ) from exc
-        self._csv = csv.writer(self._fh)
-        self._csv.writerow(["file", "row", "field", "reason"])
 
     def __call__(self, bad: pa.Table) -> None:
-        """Write the rejected rows of a batch."""
-        for p in rejected_rows(bad):
-            self._csv.writerow(
-                [p.file or "", p.row if p.row is not None else "", p.field or "", p.what()]
+        """Write the rejected rows of a batch (column by column, no loop per row)."""
+        assert self._fh is not None
+        why = bad.column("rejected")
+        field = bad.column("rejected_field")
+        # the reason is stored as "field: what"; the file has the field in its own column
+        stripped = pc.replace_substring_regex(
+            why, pattern=r"^[^:]*: ", replacement="", max_replacements=1
+        )
+        reason = pc.if_else(pc.is_valid(field), stripped, why)
+        self._fh.write_table(
+            pa.Table.from_arrays(
+                [bad.column("file"), bad.column("row"), field, reason], schema=self.SCHEMA
             )
+        )
 
     def commit(self) -> None:
         """Finish the file and move it over the target."""
