@@ -191,11 +191,11 @@ def test_rows_without_a_category_are_reported_as_such():
 
 
 def test_rows_an_offence_code_always_settles_are_counted(monkeypatch):
-    import svduty.io._bounds as bounds
+    import svduty.io._settle as settle
 
     # were 62A (violence: yes) the only code published under 'Public order', any code
     # would settle the rows
-    monkeypatch.setattr(bounds, "_codes_by_category", lambda: {"Public order": ("62A",)})
+    monkeypatch.setattr(settle, "_codes_by_category", lambda: {"Public order": ("62A",)})
     counter = BoundedCounts(verdict="violence", groupings={})
     counter.add(
         pa.table(

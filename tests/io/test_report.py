@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
-from svduty._report._build import TABLES
+from svduty._report._model import TABLES
 from svduty._report._deprivation import (
     INDICES,
     deciles,
@@ -192,13 +192,13 @@ def test_a_folder_of_months_and_the_tables_hold_the_same_numbers(tmp_path):
 
 
 def test_a_failed_write_leaves_nothing_behind(month, tmp_path, monkeypatch):
-    import svduty._report._build as build
+    import svduty._report._model as model
 
     def broken(table, path):
         Path(path).write_text("partial")
         raise OSError("disk full")
 
-    monkeypatch.setattr(build.pacsv, "write_csv", broken)
+    monkeypatch.setattr(model.pacsv, "write_csv", broken)
     with pytest.raises(OSError, match="disk full"):
         month.write_tables(tmp_path / "t")
     assert list((tmp_path / "t").iterdir()) == []
