@@ -15,7 +15,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
-from svduty._report._model import TABLES
 from svduty._report._deprivation import (
     INDICES,
     deciles,
@@ -25,6 +24,7 @@ from svduty._report._deprivation import (
     shares,
 )
 from svduty._report._html import SECTIONS
+from svduty._report._model import TABLES
 from svduty._report._svg import _axis, bounded_bars, paired_bars
 from svduty.cli import main
 from svduty.io import sample_police_uk
