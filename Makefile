@@ -53,6 +53,10 @@ docs: $(STAMP) ## Sphinx HTML with warnings as errors (figures, notebooks, index
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 	$(BIN)/sphinx-build -W --keep-going -q -b doctest docs docs/_build/doctest
 
+.PHONY: fuzz
+fuzz: $(STAMP) ## the generative fuzz suite with the long budget (40x the examples CI runs)
+	SVDUTY_FUZZ=long $(BIN)/python -m pytest tests/fuzz -q -p no:cacheprovider -rxX
+
 bench: $(STAMP) ## the throughput and memory benchmarks against bare pyarrow, polars, DuckDB, pandas (a report, not a test)
 	$(PIP) install --quiet polars duckdb pandas
 	$(BIN)/python benchmarks/run.py

@@ -105,15 +105,36 @@ def fake_resolve_lsoas(codes: pa.Array, names: pa.Array | None = None) -> pa.Tab
 _VIOLENT = pa.array(["Violence and sexual offences", "Robbery", "Possession of weapons"])
 
 
+_WEAPONS = ("none", "knife", "firearm", "corrosive", "other")
+
+
 def fake_classify_table(table: pa.Table) -> pa.Table:
-    """A category-level stand-in for classify_table: the same output columns and types."""
+    """A category-level stand-in for classify_table: the same output columns and types.
+
+    One real check, as classify_table does it: an unknown weapon word refuses the rows
+    (a DataError naming them, 1-based); an armed incident is violence.
+    """
+    from svduty.errors import DataError, Problem
+
+    weapon = (
+        table.column("weapon").to_pylist()
+        if "weapon" in table.schema.names
+        else [None] * table.num_rows
+    )
+    bad = [i for i, w in enumerate(weapon) if w is not None and w not in _WEAPONS]
+    if bad:
+        raise DataError([Problem(row=i + 1, field="weapon", expected="a weapon word") for i in bad])
+    armed = pa.array([w in _WEAPONS[1:] for w in weapon], pa.bool_())
     cat = (
         table.column("police_uk_category")
         if "police_uk_category" in table.schema.names
         else (pa.nulls(table.num_rows, pa.string()))
     )
-    violent = pc.fill_null(pc.is_in(cat, value_set=_VIOLENT), False)
-    verdict = pc.if_else(violent, pa.scalar("undetermined"), pa.scalar("no"))
+    # no category: unknown, hence undetermined
+    violent = pc.or_(pc.is_null(cat), pc.fill_null(pc.is_in(cat, value_set=_VIOLENT), False))
+    verdict = pc.if_else(
+        armed, pa.scalar("yes"), pc.if_else(violent, pa.scalar("undetermined"), pa.scalar("no"))
+    )
     n = table.num_rows
     kinds = pa.array([[] for _ in range(n)], pa.list_(pa.string()))
     kinds = pc.if_else(
@@ -139,26 +160,6 @@ def fake_within(code: str) -> bool:
     return code in WARWICKSHIRE
 
 
-def fake_classify_incident(obj: dict, line: int | None, file: str | None) -> dict:
-    """A stand-in for Incident.from_json + classify + to_json, with one real check."""
-    from svduty.errors import DataError
-
-    if obj.get("weapon") not in (None, "none", "knife", "firearm", "corrosive", "other"):
-        raise DataError.single(file, "weapon", row=line, expected="a weapon word")
-    armed = obj.get("weapon") in ("knife", "firearm", "corrosive", "other")
-    return {
-        "id": obj.get("id"),
-        "violence": "yes" if armed else "undetermined",
-        "in_scope": "yes" if armed else "undetermined",
-        "domestic_abuse": "undetermined",
-        "qualifying_homicide": "undetermined",
-        "homicide_review": "undetermined",
-        "kinds": ["weapon"] if armed else [],
-        "missing": [],
-        "reasons": [],
-    }
-
-
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     """The batch job's pipeline built from the test doubles, patched in as the default."""
@@ -168,7 +169,6 @@ def fake_pipeline(monkeypatch):
         resolve_areas=fake_resolve_lsoas,
         classify=fake_classify_table,
         within=fake_within,
-        classify_incident=fake_classify_incident,
     )
-    monkeypatch.setattr(_pipeline, "default_pipeline", lambda partnership=None: pipe)
+    monkeypatch.setattr(_pipeline, "default_pipeline", lambda partnership=None, **kw: pipe)
     return pipe

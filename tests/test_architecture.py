@@ -59,27 +59,11 @@ def test_no_import_cycles():
     assert cycles == [], "import cycles in src/:\n" + "\n".join(cycles)
 
 
-# Modules being split on branches not yet merged; emptied as each lands (integration only).
-PENDING_SPLITS = {
-    "svduty/funding/_strategy.py",
-    "svduty/io/_police_uk.py",
-    "svduty/authorities/_model.py",
-    "svduty/definitions/_law.py",
-    "svduty/io/_pipeline.py",
-    "svduty/sources.py",
-    "svduty/definitions/_expr.py",
-    "svduty/definitions/_classify.py",
-    "svduty/authorities/_rules.py",
-    "svduty/funding/_model.py",
-}
-
-
 def test_no_module_over_500_lines():
     long = {
         str(path.relative_to(SRC)): n
         for path, _ in modules().values()
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
-        and str(path.relative_to(SRC)) not in PENDING_SPLITS
     }
     assert long == {}, f"modules over {MAX_LINES} lines: {long}"
 
@@ -92,6 +76,6 @@ def test_the_checks_can_fail(tmp_path: Path):
     (pkg / "b.py").write_text("def f():\n    from pkg import a\n")
     (pkg / "c.py").write_text("from . import a\nfrom .b import f\n")
     graph = import_graph(tmp_path)
-    assert list(nx.simple_cycles(graph)) == [["pkg.a", "pkg.b"]]
+    assert [sorted(c) for c in nx.simple_cycles(graph)] == [["pkg.a", "pkg.b"]]  # any rotation
     assert set(graph.successors("pkg.c")) == {"pkg.a", "pkg.b"}
     assert "pkg" in modules(tmp_path)

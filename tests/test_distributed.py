@@ -8,7 +8,8 @@ import sys
 import pyarrow as pa
 import pytest
 
-from svduty.io import POLICE_UK_COLUMNS, Pipeline, Tally, normalise_police_uk, read_police_uk
+from svduty.io import POLICE_UK_COLUMNS, Pipeline, normalise_police_uk, read_police_uk
+from svduty.io._summary import Tally
 
 from .conftest import MONTHS_DIR, fake_classify_table, fake_resolve_lsoas, fake_within
 

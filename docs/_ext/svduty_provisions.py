@@ -131,6 +131,7 @@ class Scan:
     strings: dict[str, list[Site]]
     calls: list[tuple[ast.Call, Site, dict[str, Any]]]  # call, site, module constants
     helpers: dict[str, str | None]  # functions returning a Reason -> the source they cite
+    finders: set[str]  # module-level functions that build and return a Finding
     assigned: dict[tuple[str, str | None], dict[str, list[str]]]  # (module, function) -> ...
 
 
@@ -139,6 +140,7 @@ def scan(packages: Iterable[str]) -> Scan:
     strings: dict[str, list[Site]] = defaultdict(list)
     calls: list[tuple[ast.Call, Site, dict[str, Any]]] = []
     helpers: dict[str, str | None] = {}
+    finders: set[str] = {"Finding"}
     assigned: dict[tuple[str, str | None], dict[str, list[str]]] = {}
     for package in packages:
         for module in modules_of(package):
@@ -153,8 +155,13 @@ def scan(packages: Iterable[str]) -> Scan:
                 strings[text].extend(sites)
             calls.extend((c, site, constants) for c, site in s.calls)
             helpers.update(_reason_helpers(constants))
+            finders.update(
+                node.name
+                for key, node in constants.items()
+                if key.startswith("def:") and _returns(node, "Finding")
+            )
             assigned.update({(module, f): names for f, names in s.assigned.items()})
-    return Scan(strings, calls, helpers, assigned)
+    return Scan(strings, calls, helpers, finders, assigned)
 
 
 def _module_constants(tree: ast.Module) -> dict[str, Any]:
@@ -205,16 +212,20 @@ def _cite_args(node: ast.AST | None, constants: dict[str, Any]) -> tuple[str | N
     return None, None
 
 
+def _returns(node: ast.FunctionDef, name: str) -> bool:
+    ret = node.returns
+    return (isinstance(ret, ast.Name) and ret.id == name) or (
+        isinstance(ret, ast.Constant) and ret.value == name
+    )
+
+
 def _reason_helpers(constants: dict[str, Any]) -> dict[str, str | None]:
     """Module-level functions that return a Reason: name -> the source id they cite."""
     out: dict[str, str | None] = {}
     for key, node in constants.items():
         if not key.startswith("def:"):
             continue
-        ret = node.returns
-        if (isinstance(ret, ast.Name) and ret.id == "Reason") or (
-            isinstance(ret, ast.Constant) and ret.value == "Reason"
-        ):
+        if _returns(node, "Reason"):
             source = None
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Call) and _callee(sub) == "cite" and sub.args:
@@ -245,6 +256,8 @@ def _citation_of(value: Any) -> Any:
 
 
 def _says_of(value: Any) -> str:
+    if isinstance(value, str):
+        return value
     for attr in ("says", "statement", "requires", "description", "message"):
         got = getattr(value, attr, None)
         if isinstance(got, str):
@@ -326,17 +339,24 @@ def collect() -> list[Entry]:
             got.says = e.says
 
     # rule tables
+    declared = practice_citations()
     for package, _, table in rule_tables():
         for rule, value in table.items():
-            citation = _citation_of(value)
-            if citation is None:
-                continue
             sites = _sites(code, str(rule), f"svduty.{package}")
             where = _implementing(sites)
             if package == "definitions":
                 # one rule table, two engines: the scalar and the columnar classifier
                 where = [(s.module, None) for s in sites[:1]] or where
-            add(_entry(FAMILY[package], str(rule), citation, _says_of(value)), where)
+            citation = _citation_of(value)
+            if citation is not None:
+                add(_entry(FAMILY[package], str(rule), citation, _says_of(value)), where)
+                continue
+            # a check of practice: no law in code; a bundle declares it, citing its documents
+            e = Entry(FAMILY[package], str(rule), "", PRACTICE_TITLE, "", None, _says_of(value))
+            if str(rule) in declared:
+                e = _entry(FAMILY[package], str(rule), declared[str(rule)], _says_of(value))
+                e.source_title = f"{PRACTICE_TITLE}: Warwickshire's, citing {e.source_title}"
+            add(e, where)
 
     # reasons built with a literal rule id (the authorities), findings (funding)
     for call, site, constants in code.calls:
@@ -360,7 +380,7 @@ def collect() -> list[Entry]:
                 says = _words(call.args[1], constants) if len(call.args) >= 2 else None
                 where = [(site.module, site.function)]
                 add(_entry(FAMILY[family], rule, citation, says or ""), where)
-        elif family == "funding" and name == "Finding" and call.args:
+        elif family == "funding" and name in code.finders and call.args:
             rule = _const(call.args[0], constants)
             if rule is None or any(e.rule == rule for e in entries.values()):
                 continue
@@ -385,6 +405,22 @@ def collect() -> list[Entry]:
             if rule == e.rule:
                 e.cases.extend(n for n in names if n not in e.cases)
     return sorted(entries.values(), key=sort_key)
+
+
+PRACTICE_TITLE = "A partnership's practice, declared with its citation in its bundle"
+
+
+def practice_citations() -> dict[str, Any]:
+    """Rule id -> citation of the practice rules the packaged Warwickshire bundle declares."""
+    import svduty
+
+    declared = getattr(svduty.warwickshire(), "governance_rules", ()) or ()
+    out = {}
+    for rule in declared:
+        citation = _citation_of(rule)
+        if getattr(rule, "id", None) and citation is not None:
+            out[rule.id] = citation
+    return out
 
 
 def _module_of(package: str, function: str) -> str | None:
@@ -422,7 +458,8 @@ def sort_key(e: Entry) -> tuple[Any, ...]:
     natural = tuple(
         (0, int(p), "") if p.isdigit() else (1, 0, p) for p in _PROVISION.findall(e.provision)
     )
-    return (list(FAMILY.values()).index(e.family), e.source_title, natural, e.rule)
+    practice = e.source_title.startswith(PRACTICE_TITLE)  # after the law
+    return (list(FAMILY.values()).index(e.family), practice, e.source_title, natural, e.rule)
 
 
 # --- rendering ---------------------------------------------------------------------------
@@ -435,13 +472,13 @@ def _escape(text: str) -> str:
 FIGURES_TITLE = "Checks on the figures (each finding cites the figures it compares)"
 HEADER = (
     "   :header-rows: 1",
-    "   :widths: 14 16 34 24 12",
+    "   :widths: 12 14 34 26 14",
     "",
     "   * - Provision",
     "     - Rule id",
     "     - What it says",
-    "     - Function",
-    "     - Module",
+    "     - Function, in module",
+    "     - Case files",
 )
 
 
@@ -474,16 +511,18 @@ def render(
                     prov = f"`{_escape(e.provision)} <{e.href}>`__"
                 else:
                     prov = _escape(e.provision) or "—"
-                funcs = [_function_cell(m, f, documented) for m, f in e.functions] or ["—"]
-                mods = [_module_cell(m, f, documented, source_pages) for m, f in e.functions]
-                mods = mods or ["—"]
-                cases = f" Cases: {', '.join(f'``{c}``' for c in e.cases)}." if e.cases else ""
+                code = [
+                    f"{_function_cell(m, f, documented)} in "
+                    f"{_module_cell(m, f, documented, source_pages)}"
+                    for m, f in e.functions
+                ]
+                cases = ", ".join(_escape(c) for c in e.cases)
                 out += [
                     f"   * - {prov}",
                     f"     - ``{e.rule}``",
-                    f"     - {_escape(e.says) or '—'}{cases}",
-                    f"     - {', '.join(dict.fromkeys(funcs))}",
-                    f"     - {', '.join(dict.fromkeys(mods))}",
+                    f"     - {_escape(e.says) or '—'}",
+                    f"     - {'; '.join(dict.fromkeys(code)) or '—'}",
+                    f"     - {cases or '—'}",
                 ]
             out.append("")
     return "\n".join(out)
@@ -515,11 +554,17 @@ def _module_cell(
     documented: dict[tuple[str, str], str],
     source_pages: set[str],
 ) -> str:
-    label = module.replace(".", "/") + ".py"
+    label = module.removeprefix("svduty.").replace(".", "/") + ".py"
     if module not in source_pages:
-        return f"``{module}``"
+        return f"``{label}``"
     anchor = f"#{function}" if function and (module, function) in documented else ""
-    return f"`{_escape(label)} <../_modules/{module.replace('.', '/')}.html{anchor}>`__"
+    page = f"_modules/{module.replace('.', '/')}.html"
+    SOURCE_LINKS.add(page)
+    return f"`{_escape(label)} <../{page}{anchor}>`__"
+
+
+SOURCE_LINKS: set[str] = set()
+"""The highlighted-source pages the index links to, checked when the HTML build ends."""
 
 
 # --- the Sphinx side ---------------------------------------------------------------------
@@ -571,5 +616,16 @@ def setup(app: Any) -> dict[str, Any]:
                 render(entries, documented, pages), allow_section_headings=True
             )
 
+    def check_source_links(app: Any, exception: Exception | None) -> None:
+        from sphinx.util import logging
+
+        if exception is None and app.builder.format == "html":
+            for page in sorted(SOURCE_LINKS):
+                if not (Path(app.outdir) / page).is_file():
+                    logging.getLogger(__name__).warning(
+                        "provision index: links to %s, which the build did not write", page
+                    )
+
     app.add_directive("svduty-provision-index", ProvisionIndex)
+    app.connect("build-finished", check_source_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,8 +2,10 @@
 
 Each command lives in its own module under :mod:`svduty._commands` and registers itself
 with :func:`build_parser`. Exit codes follow the usual conventions: 0 success, 1 the input
-or the checks failed (bad data, validation errors), 2 the command line itself was wrong,
-130 interrupted. Errors go to standard error, results to standard output.
+or the checks failed (bad data, validation errors, a file that cannot be read or written),
+2 the command line itself was wrong, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+Errors go to standard error, results to standard output; no traceback reaches a user (set
+``SVDUTY_DEBUG=1`` to see one).
 
 Example:
     >>> main(["--version"])  # doctest: +ELLIPSIS
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -114,4 +117,17 @@ def main(
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # pragma: no cover - e.g. 'svduty ... | head'
         return EXIT_OK
+    except OSError as exc:  # a file that cannot be read or written (a full disk, ...)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"svduty {args.command}: error: {where}{exc.strerror or exc}", file=err)
+        return EXIT_FAILED
+    except Exception as exc:
+        if os.environ.get("SVDUTY_DEBUG"):
+            raise
+        print(
+            f"svduty {args.command}: error: unexpected {type(exc).__name__}; please report "
+            "it (SVDUTY_DEBUG=1 shows the traceback)",
+            file=err,
+        )
+        return EXIT_FAILED
     return code

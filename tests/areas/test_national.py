@@ -229,3 +229,20 @@ def test_vector_and_scalar_resolution_agree(ew, data):
         else:
             assert t.column("district_code")[i].as_py() == m.district_code
             assert t.column("csp_code")[i].as_py() == m.csp_code
+
+
+def test_the_local_area_flags_rows_in_and_out():
+    area = svduty.warwickshire().local_area
+    t = area.resolve_lsoas(
+        ["E01031180", "E01009528", "W01000298", "E01099999", "E01099999", None],
+        [None, None, None, "Birmingham 012E", "Rugby 010E", None],
+    )
+    assert t.column("in_area").to_pylist() == [True, False, False, False, True, None]
+    assert t.column("district_name").to_pylist() == [
+        "Rugby",
+        "Coventry",
+        "Flintshire",
+        "Birmingham",
+        "Rugby",
+        None,
+    ]

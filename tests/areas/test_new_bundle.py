@@ -23,7 +23,7 @@ from svduty.io import (
     read_police_uk,
     validate_bundle,
 )
-from svduty.io._pipeline import Tally
+from svduty.io._summary import Tally
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 if not SHARED.exists():  # a worktree under /work: shared/ is beside it
@@ -232,3 +232,19 @@ def test_copying_a_bundle_keeps_it_valid(tmp_path):
     path = new_bundle(tmp_path / "b", ["E22000359"])
     shutil.copytree(path, tmp_path / "c")
     assert validate_bundle(tmp_path / "c") == []
+
+
+def test_completeness_of_a_partnership_built_in_code_and_lsoa_codes_in_files(tmp_path):
+    import attrs
+
+    p = load_partnership(new_bundle(tmp_path / "b", ["E07000220"]))
+    assert check_completeness(attrs.evolve(p, bundle_path=None)).ok  # no files to scan
+    gov = tmp_path / "b" / "bundle.toml"
+    gov.write_text(gov.read_text().replace('name = "b"', 'name = "b"\n#'))
+    (tmp_path / "b" / "scenarios").mkdir()
+    assert validate_bundle(tmp_path / "b") == []
+    from svduty.io._completeness import _kind_of
+
+    assert _kind_of(p.geography, "E01025125") is AreaKind.LSOA2021  # an LSOA elsewhere
+    assert _kind_of(p.geography, "E07000121") is AreaKind.DISTRICT  # a district elsewhere
+    assert _kind_of(p.geography, "E07999999") is None

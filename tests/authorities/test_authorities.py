@@ -660,3 +660,26 @@ def test_answer_html_shows_verdict_links_doubts_and_missing_facts() -> None:
     yes = role_of(pcc)._repr_html_()
     assert "Missing facts" not in yes
     assert "value: local_policing_body" in yes
+
+
+def test_two_holders_of_one_office_at_once_are_a_problem_naming_the_field() -> None:
+    data = read_toml(DATA / "authorities.toml")
+    police = next(a for a in data["authorities"] if a.get("holders"))
+    n = data["authorities"].index(police)
+    again = dict(police["holders"][0], valid={"start": "2025-01-01", "end": "2025-06-01"})
+    police["holders"].append(again)
+    with pytest.raises(DataError) as info:
+        load_authorities(
+            data, file="authorities.toml", converter=make_converter(svduty.warwickshire().sources)
+        )
+    p = info.value.problems[0]
+    assert p.file == "authorities.toml"
+    assert p.field == f"authorities[{n}].holders[{len(police['holders']) - 1}].valid"
+    assert again["name"] not in str(info.value)  # a person's name is never echoed
+    # one after the other is fine
+    police["holders"][0] = dict(
+        police["holders"][0], valid={"start": "2024-09-27", "end": "2025-01-01"}
+    )
+    load_authorities(
+        data, file="authorities.toml", converter=make_converter(svduty.warwickshire().sources)
+    )

@@ -11,7 +11,7 @@ from svduty.definitions import Incident
 
 LIST_FIELDS = ("behaviours", "harms", "context", "other_reviews")
 INT_FIELDS = ("victim_age", "perpetrator_age")
-BOOL_FIELDS = ("intentional", "died")
+BOOL_FIELDS = ("intentional", "died", "review_information", "pilot_partner")
 STR_FIELDS = (
     "id",
     "date",
@@ -22,6 +22,7 @@ STR_FIELDS = (
     "relationship",
     "location",
     "country",
+    "place_of_death",
 )
 
 

@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from svduty.definitions import (
-    CATEGORIES,
     OFFENCES,
+    POLICE_UK_CATEGORIES,
     Behaviour,
     Context,
     Country,
@@ -27,6 +27,8 @@ LOCATIONS = [
     "S12000036",  # Edinburgh
     "E01031012",  # an LSOA the test resolver knows (Warwickshire)
     "E01009999",  # an LSOA nobody resolves
+    "E07000219",  # Nuneaton and Bedworth (Coventry and Warwickshire ICB: pilot in doubt)
+    "E08000035",  # Leeds (no pilot partner)
 ]
 RESOLVE = {"E01031012": "E07000222"}.get
 DATES = [
@@ -59,7 +61,7 @@ def _set(enum: Any) -> st.SearchStrategy[list[str] | None]:
 FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "date": st.sampled_from(DATES),
     "offence_code": st.sampled_from(sorted(o.code for o in OFFENCES)),
-    "police_uk_category": st.sampled_from([c.name for c in CATEGORIES]),
+    "police_uk_category": st.sampled_from([c.name for c in POLICE_UK_CATEGORIES]),
     "behaviours": st.lists(_words(Behaviour), unique=True, max_size=3),
     "intentional": st.booleans(),
     "target": _words(Target),
@@ -73,6 +75,9 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "location": st.sampled_from(LOCATIONS),
     "country": _words(Country),
     "other_reviews": st.lists(_words(OtherReview), unique=True, max_size=2),
+    "place_of_death": st.sampled_from(LOCATIONS),
+    "review_information": st.booleans(),
+    "pilot_partner": st.booleans(),
 }
 
 

@@ -13,14 +13,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from svduty.definitions import DEFINITIONS, Incident, classify_table
-from svduty.definitions._classify import (
-    OWHR_PILOT_AS_MADE,
+from svduty.definitions._classify import ruleset as _ruleset
+from svduty.definitions._columnar import (
     _bools_to_lists,
     _distinct_verdicts,
     _group_rows,
-    _ruleset,
     _verdicts,
 )
+from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 from svduty.errors import ConflictError, DataError
 from svduty.io import load_packaged_definition
 
@@ -77,7 +77,10 @@ def test_a_bad_value_among_repeated_rows_is_named_by_its_own_row():
     with pytest.raises(ConflictError) as conflict:
         classify_table(
             pa.table(
-                {"offence_code": ["10A"] * 6, "weapon": ["knife"] * 3 + ["none"] + ["knife"] * 2}
+                {
+                    "offence_code": ["10A"] * 6,
+                    "weapon": ["firearm"] * 3 + ["none"] + ["firearm"] * 2,
+                }
             )
         )
     assert [(p.row, p.field) for p in conflict.value.problems] == [(4, "weapon")]

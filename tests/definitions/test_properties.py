@@ -15,7 +15,7 @@ from svduty.definitions import (
     classify,
     classify_table,
 )
-from svduty.definitions._law import OWHR_PILOT_AS_ANNOUNCED, pilot_rules
+from svduty.definitions._owhr import OWHR_PILOT_AS_ANNOUNCED, pilot_rules
 from svduty.errors import ConflictError
 from svduty.io import load_packaged_definition
 

@@ -12,8 +12,8 @@ import pytest
 from svduty.answers import Verdict
 from svduty.cli import main
 from svduty.definitions import (
-    CATEGORIES,
     OFFENCES,
+    POLICE_UK_CATEGORIES,
     STATUTE,
     Definition,
     Incident,
@@ -36,7 +36,9 @@ from .helpers import to_table
 
 # --- offence tables -----------------------------------------------------------------------
 def test_offence_table_has_every_code_of_the_join_and_its_quirks():
-    assert len(OFFENCES) == 134
+    assert len(OFFENCES) == 135  # the 134 codes of the join and 8U (SCA 2015 s.76)
+    assert OFFENCES.get("8U").facts["controlling"] is True
+    assert OFFENCES.get("8U").severity_weight is None
     homicide = OFFENCES.get("1/4.1/4.10/4.2")
     assert homicide.facts["homicide"] is True
     assert homicide.facts["violence"] is None  # includes corporate manslaughter
@@ -49,19 +51,21 @@ def test_offence_table_has_every_code_of_the_join_and_its_quirks():
 
 
 def test_fourteen_police_uk_categories_and_one_legacy():
-    current = [c for c in CATEGORIES if not c.legacy]
+    current = [c for c in POLICE_UK_CATEGORIES if not c.legacy]
     assert len(current) == 14
-    assert len(CATEGORIES) == 15
+    assert len(POLICE_UK_CATEGORIES) == 15
     with pytest.raises(DataError):
-        CATEGORIES.find("Jaywalking")
-    mixed = {c.name for c in CATEGORIES if "violence" in c.mixed}
+        POLICE_UK_CATEGORIES.find("Jaywalking")
+    mixed = {c.name for c in POLICE_UK_CATEGORIES if "violence" in c.mixed}
     assert {"Violence and sexual offences", "Public order", "Criminal damage and arson"} <= mixed
-    assert CATEGORIES.find("Shoplifting").facts["violence"] is False
+    # open world: a theft category neither proves nor rules out violence
+    assert POLICE_UK_CATEGORIES.find("Shoplifting").facts["violence"] is None
+    assert POLICE_UK_CATEGORIES.find("Possession of weapons").facts["weapon"] is True
 
 
 def test_every_code_belongs_to_its_category():
     for o in OFFENCES:
-        assert o.code in CATEGORIES.find(o.police_uk_category).codes
+        assert o.code in POLICE_UK_CATEGORIES.find(o.police_uk_category).codes
 
 
 # --- incidents ---------------------------------------------------------------------------
@@ -143,7 +147,7 @@ def test_an_under_25_definition_that_excludes_child_neglect_is_data():
     assert classify(old, d).in_scope is Verdict.NO
     assert classify(neglect, d).in_scope is Verdict.NO
     unknown_age = classify(Incident(offence_code="8N"), d)
-    assert unknown_age.missing_for("in_scope") == ("victim_age", "harms")
+    assert unknown_age.missing_for("in_scope") == ("victim_age", "behaviours", "harms")
 
 
 def test_warwickshire_definition_loads_from_its_bundle_file():
@@ -192,7 +196,9 @@ def test_explain_text_html_json():
 
 
 def test_classify_many_and_answers():
-    out = classify_many([Incident(offence_code="46"), Incident(offence_code="8N")])
+    out = classify_many(
+        [Incident(offence_code="46", behaviours=[], target="property"), Incident(offence_code="8N")]
+    )
     assert [c.violence for c in out] == [Verdict.NO, Verdict.YES]
     assert Review.of(False) is Review.NOT_REQUIRED
 
@@ -243,6 +249,9 @@ def test_classify_table_date_columns():
             "behaviours": [["physical"]],
             "relationship": ["none"],
             "location": ["E08000025"],
+            "intentional": [True],
+            "review_information": [True],
+            "place_of_death": ["E08000025"],
         }
     )
     assert classify_table(t).column("homicide_review").to_pylist() == ["required"]
@@ -334,7 +343,7 @@ def test_empty_text_is_an_absent_value_in_both_engines():
     assert (i.location, i.offence_code, i.weapon) == (None, None, None)
     out = classify_table(pa.table({"location": ["", "E08000025"], "weapon": ["", "knife"]}))
     assert out.column("location").to_pylist() == ["", "E08000025"]  # the input is kept
-    assert out.column("kinds").to_pylist()[1] == ["knife_crime", "offensive_weapon"]
+    assert out.column("kinds").to_pylist()[1] == ["knife_crime"]  # intent unknown: s.24(8)
 
 
 def test_split_rejected_keeps_every_good_row_and_names_every_bad_one():

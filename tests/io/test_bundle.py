@@ -17,13 +17,13 @@ from svduty.io import (
     SECTIONS,
     AreasDocument,
     Manifest,
-    SectionSpec,
     bundle_schema,
     load_partnership,
     schema_errors,
     schema_of,
     validate_bundle,
 )
+from svduty.io._bundle import SectionSpec  # internal: no longer in svduty.io.__all__
 from svduty.io._converter import make_converter
 from svduty.periods import FinancialYear
 from svduty.sources import Confidence

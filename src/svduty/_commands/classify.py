@@ -1,5 +1,10 @@
 """``svduty classify``: the main job, police.uk or incident files in, verdicts and a summary out.
 
+One route for every input: a reader (police.uk CSV, incident JSON Lines, incident CSV or
+Parquet with ``--map``, standard input) yields Arrow record batches into the partnership's
+:class:`~svduty.io.Pipeline` (the columnar classifier), and :func:`~svduty.io.run_pipeline`
+counts what the pipeline reports. Outputs are written atomically.
+
 Example:
     >>> import argparse
     >>> sub = argparse.ArgumentParser().add_subparsers()
@@ -11,26 +16,36 @@ Example:
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import sys
-import tempfile
+import signal
+import threading
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from types import FrameType
 from typing import Any, TextIO
 
+import attrs
 import pyarrow as pa
 
+from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty._commands._progress import Progress
-from svduty.errors import DataError, InputFormatError, Problem, SvdutyError
+from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
-from svduty.io._incidents import read_incident_table, read_incidents_jsonl
-from svduty.io._police_uk import POLICE_UK_COLUMNS, police_uk_paths, read_police_uk
-from svduty.io._writers import write_table
+from svduty.io._incident_tables import iter_incidents
+from svduty.io._incidents import STDIN
+from svduty.io._inputs import detect_format, expand_inputs
+from svduty.io._output import output_metadata, output_schema
+from svduty.io._police_uk_reader import read_police_uk
+from svduty.io._summary import Summary, run_pipeline
+from svduty.io._writers import RejectedWriter, TableWriter, output_format
 
-__all__ = ["register", "run"]
+__all__ = ["EXIT_CODES", "register", "run"]
 
-_INCIDENT_SUFFIXES = (".jsonl", ".ndjson")
+EXIT_CODES = (
+    "exit status: 0 every row was classified (or rows were rejected without --strict); "
+    "1 rows were rejected with --strict, or the input was unusable (nothing is written); "
+    "130 interrupted (Ctrl-C); 143 terminated (SIGTERM). An output file is written to a "
+    "temporary file beside it and renamed only on success."
+)
 
 
 def register(subparsers: Any) -> None:
@@ -52,8 +67,10 @@ def register(subparsers: Any) -> None:
             "against the partnership's definition, locate each row in the partnership's "
             "area, and print a summary that accounts for every row: rows in = rows out + "
             "rows rejected. Rejected rows are listed with their file, row number (the "
-            "header is row 1 in CSV files; JSON Lines count lines from 1) and reason."
+            "line where the record starts; the header is line 1 in CSV files) and reason. "
+            "The summary names the partnership and the definition used."
         ),
+        epilog=EXIT_CODES,
     )
     p.add_argument(
         "inputs",
@@ -70,8 +87,8 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--output",
         metavar="OUT",
-        help="write the classified rows to OUT (.csv, .parquet or .jsonl); with --format "
-        "incidents the classifications go to standard output without it",
+        help="write the classified rows to OUT (.csv, .parquet or .jsonl); without it, "
+        "incident classifications go to standard output as JSON Lines",
     )
     p.add_argument(
         "--summary",
@@ -94,155 +111,47 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--strict", action="store_true", help="exit with status 1 if any row is rejected"
     )
+    add_partnership(p)
+    add_definition(p)
     p.set_defaults(run=run)
 
 
-def _detect(inputs: Sequence[str]) -> str:
-    """police-uk or incidents, from the first input's suffix and header."""
-    if inputs[0] == STDIN:
-        return "incidents"
-    first = Path(inputs[0])
-    if not first.exists():
-        raise InputFormatError(Problem(message="file not found", file=str(first)))
-    if first.is_dir():
-        return "police-uk"
-    if first.suffix.lower() in (*_INCIDENT_SUFFIXES, ".parquet", ".pq"):
-        return "incidents"
-    if first.is_file():
-        with first.open("rb") as fh:
-            header = fh.readline(4096).decode("utf-8-sig", errors="replace").strip()
-        if header.split(",")[:1] == [POLICE_UK_COLUMNS[0]]:
-            return "police-uk"
-        if first.suffix.lower() == ".csv":
-            return "incidents"
-    raise InputFormatError(
-        Problem(
-            file=str(first),
-            field="--format",
-            expected="a police.uk street-level CSV (header 'Crime ID,Month,...'), a folder "
-            "of them, or incidents as .jsonl (or .csv/.parquet with --map); or give --format",
-        )
-    )
-
-
-def _counted(batches: Iterator[pa.RecordBatch], tally: _pipeline.Tally) -> Iterator[pa.RecordBatch]:
-    for batch in batches:
-        tally.count_in(batch.num_rows)
-        yield batch
-
-
-def _police_uk(args: argparse.Namespace, tally: _pipeline.Tally, stderr: TextIO) -> None:
-    paths = police_uk_paths(args.inputs)
-    progress = Progress(sum(p.stat().st_size for p in paths), stderr)
-    pipeline = _pipeline.default_pipeline()
-    try:
-        batches = _counted(read_police_uk(paths, progress=progress), tally)
-        good = (tally.count_out(b) for b in map(pipeline, batches))
-        if args.output:
-            write_table(good, args.output)
-        else:
-            for _ in good:
-                pass
-    finally:
-        progress.close()
-
-
 def _mapping(items: Sequence[str]) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for item in items:
         column, sep, field = item.partition("=")
         if not sep or not column or not field:
-            raise InputFormatError(Problem(field="--map", expected="COLUMN=FIELD", got=item))
+            raise InputFormatError(Problem(field="--map", expected="COLUMN=FIELD", got=item[:40]))
+        if field in out.values():
+            raise InputFormatError(
+                Problem(field="--map", expected="one column for each incident field")
+            )
         out[column] = field
     return out
 
 
-def _within(pipeline: _pipeline.Pipeline, location: Any) -> str:
-    if not location:
-        return "no_location"
-    try:
-        return "inside" if pipeline.within(str(location)) else "outside"
-    except SvdutyError:  # a valid code the partnership's geography does not describe
-        return "outside"
+class Terminated(Exception):
+    """SIGTERM arrived: stop, remove partial outputs, exit 143."""
 
 
-def _incidents(
-    args: argparse.Namespace, tally: _pipeline.Tally, stdout: TextIO, summary_to: list[TextIO]
-) -> None:
-    pipeline = _pipeline.default_pipeline()
-    if pipeline.classify_incident is None:  # pragma: no cover - wired at merge
-        raise SvdutyError("this build's pipeline has no one-incident classifier")
-    mapping = _mapping(args.map)
-    out_file: TextIO | None = None
-    if args.output:
-        if not args.output.lower().endswith(".jsonl"):
-            raise InputFormatError(
-                Problem(field="--output", expected="a .jsonl file for classifications")
-            )
-        out_file = Path(args.output).open("w", encoding="utf-8")  # noqa: SIM115 - closed below
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def _batches(args: argparse.Namespace, fmt: str, stderr: TextIO) -> Iterator[pa.RecordBatch]:
+    if fmt == "police-uk":
+        paths = expand_inputs(args.inputs).files
+        progress = Progress(sum(p.stat().st_size for p in paths), stderr)
+        try:
+            yield from read_police_uk(paths, progress=progress)
+        finally:
+            progress.close()
     else:
-        summary_to[0] = summary_to[1]  # classifications own stdout; the summary goes to stderr
-    sink = out_file if out_file is not None else stdout
-    try:
-        for name in args.inputs:
-            path = Path(name)
-            if name == STDIN:
-                table = _stdin_incidents()
-            elif path.suffix.lower() in _INCIDENT_SUFFIXES:
-                table = read_incidents_jsonl(path)
-            else:
-                table = read_incident_table(path, mapping=mapping)
-            tally.count_in(table.num_rows)
-            for record in table.to_pylist():
-                file, row = record.pop("file"), record.pop("row")
-                why, field = record.pop("rejected"), record.pop("rejected_field")
-                if why is not None:
-                    tally.reject(Problem(file=file, row=row, field=field, message=why))
-                    continue
-                incident = {k: v for k, v in record.items() if v is not None}
-                try:
-                    result = pipeline.classify_incident(incident, row, file)
-                except DataError as exc:
-                    first = exc.problems[0]
-                    tally.reject(
-                        Problem(file=file, row=row, field=first.field, message=first.what())
-                    )
-                    continue
-                tally.count_json(
-                    result,
-                    _within(pipeline, incident.get("location")),
-                    incident.get("police_uk_category"),
-                )
-                sink.write(json.dumps(result) + "\n")
-    finally:
-        if out_file is not None:
-            out_file.close()
-
-
-STDIN = "-"
-"""The input name that means standard input (incidents as JSON Lines)."""
-
-
-def _stdin_incidents() -> pa.Table:
-    """Incidents (JSON Lines) from standard input; problems name the file ``<stdin>``."""
-    with tempfile.TemporaryDirectory() as folder:
-        spool = Path(folder) / "stdin.jsonl"
-        spool.write_text(sys.stdin.read(), encoding="utf-8")
-        table = read_incidents_jsonl(spool)
-    files = pa.array(["<stdin>"] * table.num_rows, pa.string())
-    return table.set_column(table.schema.get_field_index("file"), "file", files)
-
-
-def _write_rejected(path: str, summary: _pipeline.Summary) -> None:
-    with Path(path).open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["file", "row", "field", "reason"])
-        for p in summary.rejections:
-            w.writerow([p.file or "", p.row if p.row is not None else "", p.field or "", p.what()])
+        yield from iter_incidents(args.inputs, mapping=_mapping(args.map))
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """Run ``svduty classify``; return the exit code.
+    """Run ``svduty classify``; return the exit code (0, 1, 130 or 143).
 
     Example:
         >>> import io
@@ -257,20 +166,66 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 expected="standard input ('-') alone, holding incidents as JSON Lines",
             )
         )
-    fmt = _detect(args.inputs) if args.format == "auto" else args.format
-    tally = _pipeline.Tally()
-    summary_to: list[TextIO] = [stdout, stderr]
-    if fmt == "police-uk":
-        _police_uk(args, tally, stderr)
-    else:
-        _incidents(args, tally, stdout, summary_to)
-    summary = tally.summary()
-    if args.rejected:
-        _write_rejected(args.rejected, summary)
+    fmt = detect_format(args.inputs) if args.format == "auto" else args.format
+    inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
+    if args.output:
+        output_format(args.output)
+    _mapping(args.map)
+    choice = chosen(args)
+    pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
+    used = choice.as_dict()
+    schema = output_schema(fmt)
+    summary_to = stdout
+    writer: TableWriter | None = None
+    if args.output:
+        meta = output_metadata(used, [str(p) for p in inputs.files])
+        writer = TableWriter(args.output, schema=schema, metadata=meta)
+    elif fmt == "incidents":
+        writer = TableWriter(stdout, schema=schema, kind="jsonl")
+        summary_to = stderr  # classifications own standard output
+    rejected = RejectedWriter(args.rejected) if args.rejected else None
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
+    try:
+        summary = run_pipeline(
+            _batches(args, fmt, stderr),
+            pipeline,
+            writer.write if writer is not None else None,
+            on_rejected=rejected,
+            **used,
+        )
+        summary = summary_with_skipped(summary, inputs.skipped)
+        if writer is not None:
+            writer.commit()
+        if rejected is not None:
+            rejected.commit()
+    except BaseException as exc:
+        if writer is not None:
+            writer.abort()
+        if rejected is not None:
+            rejected.abort()
+        if isinstance(exc, Terminated):
+            print("svduty classify: terminated; no output written", file=stderr)
+            return 143
+        if isinstance(exc, KeyboardInterrupt):
+            print("svduty classify: interrupted; no output written", file=stderr)
+            return 130
+        raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     text = (
         json.dumps(summary.to_json(), indent=2, sort_keys=True)
         if args.summary == "json"
         else summary.to_text()
     )
-    print(text, file=summary_to[0])
+    print(text, file=summary_to)
     return 1 if args.strict and summary.rejected else 0
+
+
+def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:
+    """The summary with the files skipped in input folders listed."""
+    return attrs.evolve(summary, skipped=skipped) if skipped else summary
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()

@@ -8,7 +8,9 @@ Example:
     >>> out = io.StringIO()
     >>> main(["explain", str(f)], stdout=out)
     0
-    >>> out.getvalue().splitlines()[1]
+    >>> out.getvalue().splitlines()[0]
+    'Partnership warwickshire; definition warwickshire'
+    >>> out.getvalue().splitlines()[3]
     '  violence:            yes'
 """
 
@@ -19,6 +21,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
 from svduty.errors import DataError, Problem
 
@@ -45,11 +48,14 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument("file", help="a JSON Lines file of incidents ('-' for standard input)")
+    add_partnership(p)
+    add_definition(p)
     p.add_argument(
-        "--definition",
-        default="pcsc-s13",
-        help="the definition for 'in scope': pcsc-s13 (default), who-2002, "
-        "sv-strategy-2018 or warwickshire",
+        "--compare-definition",
+        metavar="ID|PATH",
+        help="instead, compare two definitions on the incidents: where the definition and "
+        "this one (a national, packaged or published id such as london-vru, or a .toml "
+        "file) give different 'in scope' answers, and which rule makes the difference",
     )
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.set_defaults(run=run)
@@ -61,16 +67,18 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     Example:
         >>> import io
         >>> ns = argparse.Namespace(file="/no/such/file.jsonl", definition="pcsc-s13",
-        ...                         format="text")
+        ...                         partnership="warwickshire", format="text")
         >>> err = io.StringIO()
         >>> run(ns, io.StringIO(), err)
         1
         >>> "cannot read" in err.getvalue()
         True
     """
-    from svduty.io import load_packaged_definition
-
-    definition = load_packaged_definition(args.definition)
+    choice = chosen(args)
+    definition = choice.definition
+    assert definition is not None  # chosen() always resolves one
+    resolve = choice.partnership.geography.district_code_of
+    used = choice.as_dict()
     name = "<stdin>" if args.file == "-" else args.file
     try:
         handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
@@ -79,6 +87,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 1
     rejected = 0
     first = True
+    if args.format == "text":
+        print(f"Partnership {used['partnership']}; definition {used['definition']}", file=stdout)
+        print(file=stdout)
+    compared: list[Incident] = []
     with handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -95,12 +107,32 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 rejected += 1
                 print(f"svduty explain: rejected: {exc}", file=stderr)
                 continue
+            if getattr(args, "compare_definition", None):
+                compared.append(incident)
+                continue
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
-            result = classify(incident, definition)
+            result = classify(incident, definition, resolve_district=resolve)
             if args.format == "json":  # one JSON object per line (JSON Lines)
-                print(json.dumps(result.to_json(), ensure_ascii=False), file=stdout)
+                line_json = {**result.to_json(), **used}
+                print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 print(result.explain(args.format), file=stdout)
+    if getattr(args, "compare_definition", None):
+        _compare(compared, definition, args.compare_definition, args.format, stdout)
     return 1 if rejected else 0
+
+
+def _compare(
+    incidents: list[Incident], definition: Any, other: str, fmt: str, stdout: TextIO
+) -> None:
+    """Print where ``definition`` and ``other`` differ on the incidents (text or JSON)."""
+    from svduty.definitions import compare_definitions
+    from svduty.io._published import resolve_definition
+
+    comparison = compare_definitions(incidents, definition, resolve_definition(other))
+    if fmt == "json":
+        print(json.dumps(comparison.to_json(), ensure_ascii=False), file=stdout)
+    else:
+        print(comparison.to_text(), file=stdout)

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from svduty._commands._options import add_partnership, load_named_partnership
 from svduty.errors import FundingError, quote_keys
 from svduty.funding import (
     CostCategory,
@@ -17,7 +18,7 @@ from svduty.funding import (
     split_equal,
     split_shares,
 )
-from svduty.io import load_partnership, read_toml
+from svduty.io import read_toml
 
 __all__ = ["register", "run"]
 
@@ -41,12 +42,7 @@ def register(subparsers: Any) -> None:
             "parts, and optionally a split of money among recipients."
         ),
     )
-    p.add_argument(
-        "--partnership",
-        default="warwickshire",
-        metavar="NAME|PATH",
-        help="a packaged partnership name or a bundle folder (default: warwickshire)",
-    )
+    add_partnership(p)
     p.add_argument("--year", metavar="YYYY/YY", help="only this financial year, e.g. 2023/24")
     p.add_argument(
         "--split",
@@ -139,7 +135,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> "£30,000.00" in out.getvalue()
         True
     """
-    partnership = load_partnership(args.partnership)
+    partnership = load_named_partnership(args.partnership)
     model = partnership.funding
     if model is None:
         print(
@@ -160,6 +156,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     sp = _split_from_file(args.split, model, partnership.strategy) if args.split else None
     if args.format == "json":
         payload: dict[str, Any] = {
+            "partnership": partnership.name,
             "name": model.name,
             "allocations": [
                 {

@@ -31,9 +31,10 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+from svduty._commands._options import add_partnership, load_named_partnership
 from svduty.findings import Findings
 from svduty.governance import GovernanceGraph, findings_text
-from svduty.io import dump_governance, load_partnership, read_scenario
+from svduty.io import dump_governance, read_scenario
 
 __all__ = ["register"]
 
@@ -57,12 +58,7 @@ def register(subparsers: Any) -> None:
             "partnership's districts, specified authorities and timetable."
         ),
     )
-    p.add_argument(
-        "--partnership",
-        default="warwickshire",
-        metavar="NAME|PATH",
-        help="a packaged partnership name or a bundle folder (default: warwickshire)",
-    )
+    add_partnership(p)
     p.add_argument(
         "--scenario",
         metavar="NAME|FILE",
@@ -91,7 +87,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> out.getvalue().splitlines()[0]
         'flowchart TB'
     """
-    partnership = load_partnership(args.partnership)
+    partnership = load_named_partnership(args.partnership)
     graph = partnership.governance
     if graph is None:
         print(
@@ -99,7 +95,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             file=stderr,
         )
         return 1
-    result: dict[str, Any] = {}
+    result: dict[str, Any] = {"partnership": partnership.name}
     text: list[str] = []
     final: GovernanceGraph = graph
     findings: Findings | None = None

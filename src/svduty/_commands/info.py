@@ -6,9 +6,13 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from svduty._commands._options import (
+    add_partnership,
+    load_named_partnership,
+    resolve_definition,
+)
 from svduty.areas import AreaKind
 from svduty.authorities import Role
-from svduty.io import load_partnership
 from svduty.partnership import Partnership
 from svduty.sources import Confidence
 
@@ -78,6 +82,7 @@ def summary(p: Partnership) -> dict[str, Any]:
         "name": p.name,
         "title": p.title,
         "description": p.description,
+        "definition": resolve_definition(None, p).id,
         "local_area": {
             "name": p.local_area.name,
             "valid": str(p.local_area.valid),
@@ -141,6 +146,7 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
     print(f"{s['title']} ({s['name']})", file=out)
     la = s["local_area"]
     print(f"Local area: {la['name']} ({la['valid']})", file=out)
+    print(f"Definition of serious violence: {s['definition']}", file=out)
     print(f"\nLocal government areas ({len(s['districts'])}):", file=out)
     for d in s["districts"]:
         print(
@@ -196,7 +202,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> out.getvalue().splitlines()[0]
         'Warwickshire Serious Violence Duty partnership (warwickshire)'
     """
-    s = summary(load_partnership(args.partnership))
+    s = summary(load_named_partnership(args.partnership))
     if args.format == "json":
         json.dump(s, stdout, indent=2)
         stdout.write("\n")
@@ -219,12 +225,7 @@ def register(subparsers: Any) -> None:
         description="Summarise a partnership: its local area, local government areas, "
         "community safety partnerships, police areas and sources.",
     )
-    parser.add_argument(
-        "--partnership",
-        default="warwickshire",
-        metavar="NAME|PATH",
-        help="a packaged bundle's name or a bundle folder (default: warwickshire)",
-    )
+    add_partnership(parser)
     parser.add_argument(
         "--format", choices=["text", "json"], default="text", help="output format (default: text)"
     )

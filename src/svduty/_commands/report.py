@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty._commands._progress import Progress
 from svduty._report import report
 from svduty.errors import InputFormatError, Problem
@@ -58,6 +59,8 @@ def register(subparsers: Any) -> None:
         metavar="DIR",
         help="also write the report's tables as CSV files in DIR (same numbers as the page)",
     )
+    add_partnership(p)
+    add_definition(p)
     p.set_defaults(run=run)
 
 
@@ -73,9 +76,17 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if Path(args.output).is_dir():
         raise InputFormatError(Problem(field="--output", expected="a file name, not a folder"))
     paths = police_uk_paths(args.inputs)
+    choice = chosen(args)
     progress = Progress(sum(p.stat().st_size for p in paths), stderr)
     try:
-        result = report(paths, output=args.output, tables=args.tables, progress=progress)
+        result = report(
+            paths,
+            partnership=choice.partnership,
+            definition=choice.definition,
+            output=args.output,
+            tables=args.tables,
+            progress=progress,
+        )
     finally:
         progress.close()
     s = result.summary
@@ -93,5 +104,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"{inside['possible']}, no {inside['no']}"
         )
     lines.extend(result.notes[:1])
+    lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
     print("\n".join(lines), file=stdout)
     return 0

@@ -24,10 +24,10 @@ from svduty._report._html import render
 from svduty._report._model import Report
 from svduty.definitions import Definition
 from svduty.io import (
-    Tally,
     default_pipeline,
     police_uk_paths,
     read_police_uk,
+    run_pipeline,
     warwickshire,
 )
 from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
@@ -163,13 +163,9 @@ def report(
     assert chosen is not None  # default_pipeline has refused a partnership without one
     items = [inputs] if isinstance(inputs, str | Path) else list(inputs)
     paths = police_uk_paths(items)
-    tally = Tally()
     groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
     bounds = BoundedCounts(groupings=groupings)
-    for batch in read_police_uk(paths, progress=progress):
-        tally.count_in(batch.num_rows)
-        bounds.add(tally.count_out(pipeline(batch)))
-    summary = tally.summary()
+    summary = run_pipeline(read_police_uk(paths, progress=progress), pipeline, bounds.add)
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)

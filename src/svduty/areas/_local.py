@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from svduty.areas._geography import Geography
 from svduty.areas._model import _to_tuple
@@ -97,3 +101,25 @@ class LocalArea:
             'North Warwickshire'
         """
         return tuple(self.geography.get(c).name for c in self.districts)
+
+    def resolve_lsoas(self, codes: Any, names: Any = None) -> pa.Table:
+        """:meth:`~svduty.areas.Geography.resolve_lsoas` plus ``in_area``: inside the local area?
+
+        ``in_area`` is true for an LSOA of one of :attr:`districts`, false for one of
+        another district (named, in ``district_name``, with its real district), and null
+        when the LSOA is not resolved.
+
+        Example:
+            >>> import svduty
+            >>> t = svduty.warwickshire().local_area.resolve_lsoas(
+            ...     ["E01031180", "E01009528", "E01099999"])
+            >>> t.column("district_name").to_pylist(), t.column("in_area").to_pylist()
+            (['Rugby', 'Coventry', None], [True, False, None])
+        """
+        table = self.geography.resolve_lsoas(codes, names)
+        district = table.column("district_code")
+        ours = pa.array(self.districts, pa.string())
+        inside = pc.is_in(district, value_set=ours)
+        resolved = pc.not_equal(table.column("match"), pa.scalar("unresolved"))
+        flag = pc.if_else(resolved, inside, pa.scalar(None, pa.bool_()))
+        return table.append_column("in_area", flag)

@@ -17,6 +17,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from importlib import resources
+from typing import Any, cast
 
 import attrs
 import pyarrow as pa
@@ -78,11 +79,16 @@ def _read(name: str, columns: tuple[str, ...]) -> pa.Table:
     f = resources.files("svduty").joinpath("data", "ons", "national", f"{name}.{fmt}")
     with f.open("rb") as fh:
         if fmt == "parquet":
-            return pq.read_table(fh, columns=list(columns))
+            return pq.ParquetFile(fh).read(columns=list(columns))
         opts = pacsv.ConvertOptions(
             include_columns=list(columns), column_types=dict.fromkeys(columns, pa.string())
         )
         return pacsv.read_csv(fh, convert_options=opts)
+
+
+def _strs(column: Any) -> list[str]:
+    """A column of a national table as strings (the tables have no nulls)."""
+    return cast(list[str], column.to_pylist())
 
 
 def _rows(name: str, *columns: str) -> list[tuple[str, ...]]:
@@ -225,26 +231,52 @@ def national_areas() -> tuple[Area, ...]:
 
 
 @functools.cache
+def _bridge() -> pa.Table:
+    """2011 code -> district (2024) of its 2021 best fit, one row per 2011 code.
+
+    For the few 2011 LSOAs whose 2021 pieces lie in several districts, the district of
+    the most pieces (then the first code) is taken.
+    """
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code"))
+    at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
+    lad = pc.take(t21.column("ltla24_code"), at)
+    counts = Counter(zip(_strs(bridge.column("lsoa11_code")), _strs(lad), strict=True))
+    best: dict[str, str] = {}
+    for (old, district), _n in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
+        best.setdefault(old, district)
+    return pa.Table.from_pydict({"old": list(best), "lad": list(best.values())}, schema=_BRIDGE)
+
+
+_BRIDGE = pa.schema([("old", pa.string()), ("lad", pa.string())])
+
+
+@functools.cache
 def lsoa_district() -> dict[str, tuple[str, int]]:
     """LSOA code (2011 or 2021) -> (district code, 2024) and the vintages it is in (bits).
 
     A 2011 LSOA takes the district of its 2021 best fit (of the most of them, for the
     few 2011 LSOAs split across districts). Bit 1: in the 2011 table; bit 2: in 2021.
+    Built once, on the first look-up of an LSOA outside a geography's own.
 
     Example:
         >>> lsoa_district()["E01031180"]
         ('E07000220', 3)
     """
-    out: dict[str, tuple[str, int]] = {}
-    for code, lad in _rows("lsoa21-ward24-lad24", "lsoa21_code", "ltla24_code"):
-        out[code] = (lad, 2)
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for old, new in _rows("lsoa11-lsoa21-lad22", "lsoa11_code", "lsoa21_code"):
-        votes[old][out[new][0]] += 1
-    for old, counter in votes.items():
-        lad = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        bits = out[old][1] if old in out else 0
-        out[old] = (out[old][0] if old in out else lad, bits | 1)
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    old = _bridge()
+    new_codes = _strs(t21.column("lsoa21_code"))
+    old_codes = _strs(old.column("old"))
+    out = dict(
+        zip(
+            old_codes,
+            zip(_strs(old.column("lad")), [1] * len(old_codes), strict=True),
+            strict=True,
+        )
+    )
+    both = set(old_codes)
+    for code, lad in zip(new_codes, _strs(t21.column("ltla24_code")), strict=True):
+        out[code] = (lad, 3 if code in both else 2)
     return out
 
 
@@ -287,21 +319,24 @@ def lsoa_records(districts: Iterable[str]) -> list[LsoaRecord]:
     cols = ("lsoa21_code", "lsoa21_name", "ward24_code", "ward24_name", "ltla24_code")
     t21 = read_table("lsoa21-ward24-lad24", cols)
     t21 = t21.filter(pc.is_in(t21.column("ltla24_code"), value_set=wanted))
-    vint = lsoa_district()
+    old = _bridge()
+    old = old.filter(pc.is_in(old.column("lad"), value_set=wanted))
+    in_2011 = set(old.column("old").to_pylist())
     out = [
-        LsoaRecord(code, name, lad, vint[code][1], ward, ward_name)
+        LsoaRecord(code, name, lad, 3 if code in in_2011 else 2, ward, ward_name)
         for code, name, ward, ward_name, lad in zip(
             *(t21.column(c).to_pylist() for c in cols), strict=True
         )
     ]
     have = {r.code for r in out}
-    keep = set(wanted.to_pylist())
-    t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa11_name"))
-    for code, name in zip(*(t11.column(c).to_pylist() for c in t11.column_names), strict=True):
-        if code in have or vint[code][1] != 1 or vint[code][0] not in keep:
-            continue
-        have.add(code)
-        out.append(LsoaRecord(code, name, vint[code][0], 1))
+    names = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa11_name"))
+    names = names.filter(pc.is_in(names.column("lsoa11_code"), value_set=old.column("old")))
+    seen: set[str] = set()
+    lad_of = dict(zip(_strs(old.column("old")), _strs(old.column("lad")), strict=True))
+    for code, name in zip(*(names.column(c).to_pylist() for c in names.column_names), strict=True):
+        if code not in have and code not in seen:
+            seen.add(code)
+            out.append(LsoaRecord(code, name, lad_of[code], 1))
     return out
 
 

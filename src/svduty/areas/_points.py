@@ -117,11 +117,11 @@ class Locating:
     _index: Any
 
     def all(self, kind: Any = None) -> tuple[Area, ...]:  # pragma: no cover - Geography's
-        """Every area (see :meth:`Geography.all`)."""
+        """Every area (see :meth:`~svduty.areas.Geography.all`)."""
         raise NotImplementedError
 
     def resolve_lsoas(self, codes: Any, names: Any = None) -> pa.Table:  # pragma: no cover
-        """LSOAs to districts (see :meth:`Geography.resolve_lsoas`)."""
+        """LSOAs to districts (see :meth:`~svduty.areas.Geography.resolve_lsoas`)."""
         raise NotImplementedError
 
     def _tree(self) -> PointIndex:

@@ -31,7 +31,7 @@ RESOLVED_COLUMNS: tuple[str, ...] = (
     "police_area",
     "match",
 )
-"""The columns of :meth:`Geography.resolve_lsoas` (all strings), in order.
+"""The columns of :meth:`~svduty.areas.Geography.resolve_lsoas` (all strings), in order.
 
 ``district_code`` and ``district_name`` name the LSOA's real district, in the
 partnership's area or not (a geography with the national tables names Coventry, Lancaster
@@ -130,7 +130,7 @@ def resolve_columns(
     for j, col in enumerate(RESOLVED_COLUMNS[1:]):
         values = pa.array([o[j] for o in outcomes], pa.string())
         columns[col] = pc.take(values, row)
-    return pa.table(columns)
+    return pa.Table.from_pydict(columns)
 
 
 class Resolving:
@@ -150,15 +150,15 @@ class Resolving:
         raise NotImplementedError
 
     def get(self, code_or_id: str, as_at: Any = None) -> Area:  # pragma: no cover
-        """The area with a code (see :meth:`Geography.get`)."""
+        """The area with a code (see :meth:`~svduty.areas.Geography.get`)."""
         raise NotImplementedError
 
     def parents(self, code_or_id: str, kind: Any = None) -> tuple[Area, ...]:  # pragma: no cover
-        """The areas an area lies in (see :meth:`Geography.parents`)."""
+        """The areas an area lies in (see :meth:`~svduty.areas.Geography.parents`)."""
         raise NotImplementedError
 
     def district_of(self, code: str) -> Area:  # pragma: no cover
-        """The district of an area (see :meth:`Geography.district_of`)."""
+        """The district of an area (see :meth:`~svduty.areas.Geography.district_of`)."""
         raise NotImplementedError
 
     def _district_outcome(self, district: Area, match: str) -> Outcome:

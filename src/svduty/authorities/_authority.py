@@ -32,6 +32,7 @@ from svduty.authorities._categories import (
     Nation,
     Role,
 )
+from svduty.errors import PeriodError, Problem
 from svduty.periods import Period, date
 from svduty.sources import Citation
 
@@ -144,6 +145,9 @@ class Authority:
         planned_changes: Announced changes (abolition, reorganisation).
         notes: Anything a reader should know.
 
+    Raises:
+        PeriodError: for two holders of one office at the same time, naming the field.
+
     Example:
         >>> from svduty.sources import cite
         >>> a = Authority("d", "Example District Council", AuthorityCategory.DISTRICT_COUNCIL,
@@ -166,6 +170,19 @@ class Authority:
     holders: tuple[Holder, ...] = ()
     planned_changes: tuple[PlannedChange, ...] = ()
     notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            Problem(
+                field=f"holders[{j}].valid",
+                message=f"overlaps holders[{i}].valid: one office has one holder at a time",
+            )
+            for j, later in enumerate(self.holders)
+            for i, earlier in enumerate(self.holders[:j])
+            if later.office == earlier.office and later.valid.overlaps(earlier.valid)
+        ]
+        if problems:
+            raise PeriodError(problems)
 
     @property
     def info(self) -> CategoryInfo:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pendulum
 
 from svduty.answers import Answer, Reason
+from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind
 from svduty.authorities._answering import answer, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
@@ -88,8 +89,11 @@ def role_of(authority: Authority) -> Answer:
     return answer(question, reasons, [], failed=False, value=info.role.value)
 
 
-_ENGLISH_LGA_PREFIXES = ("E06", "E07", "E08", "E09")
-_WELSH_LGA_PREFIXES = ("W06",)
+_WELSH_LGA_PREFIXES = GSS_PREFIXES[AreaKind.WELSH_PRINCIPAL_AREA]
+_ENGLISH_LGA_PREFIXES = tuple(
+    p for p in LOCAL_GOVERNMENT_AREA_PREFIXES if p not in _WELSH_LGA_PREFIXES
+)
+_TWO_TIER_DISTRICT_PREFIXES = GSS_PREFIXES[AreaKind.DISTRICT]
 
 _LOCAL_GOVERNMENT = frozenset(
     {
@@ -116,7 +120,7 @@ def _expected_categories(lga_code: str) -> tuple[tuple[AuthorityCategory, ...], 
         groups: list[tuple[AuthorityCategory, ...]] = [
             tuple(sorted(c for c in _LOCAL_GOVERNMENT if c.value.find("welsh") < 0))
         ]
-        if lga_code.startswith("E07"):
+        if lga_code.startswith(_TWO_TIER_DISTRICT_PREFIXES):
             groups.append((AuthorityCategory.COUNTY_COUNCIL,))
         groups.extend((c,) for c in _BOTH_NATIONS)
         groups.append((AuthorityCategory.INTEGRATED_CARE_BOARD,))

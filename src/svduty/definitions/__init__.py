@@ -8,18 +8,14 @@ for an Arrow table of millions.
 Example:
     >>> from svduty.definitions import Incident, classify
     >>> c = classify(Incident(offence_code="19C", victim_age=30))
-    >>> c.violence.value, c.kinds[:2]
-    ('yes', ('s13_violence', 'sexual_offence'))
+    >>> c.violence.value, "sexual_offence" in c.kinds
+    ('yes', True)
 """
 
-from svduty.definitions._classify import (
-    Classification,
-    classify,
-    classify_many,
-    classify_table,
-    district_of,
-    split_rejected,
-)
+from svduty.definitions._classification import Classification
+from svduty.definitions._classify import classify, classify_many
+from svduty.definitions._columnar import classify_table, split_rejected
+from svduty.definitions._compare import Comparison, DefinitionDifference, compare_definitions
 from svduty.definitions._definition import (
     DEFINITIONS,
     STATUTE,
@@ -28,29 +24,31 @@ from svduty.definitions._definition import (
     CausalFactor,
     Definition,
     Included,
+    LocalKind,
     Seriousness,
+    Switch,
 )
 from svduty.definitions._expr import Rule
 from svduty.definitions._incident import Incident
-from svduty.definitions._law import (
-    KINDS,
-    OWHR_PILOT_AS_ANNOUNCED,
-    OWHR_PILOT_AS_MADE,
-    RULES,
-    Kind,
-    OwhrPilot,
-    SeriousnessFactor,
-)
+from svduty.definitions._kinds import KINDS, Kind, SeriousnessFactor
 from svduty.definitions._offences import (
-    CATEGORIES,
     FACT_NAMES,
     OFFENCES,
+    POLICE_UK_CATEGORIES,
     Categories,
     Offence,
     OffenceTable,
     PoliceUkCategory,
     normalise_offence_code,
 )
+from svduty.definitions._owhr import (
+    OWHR_PILOT_AS_ANNOUNCED,
+    OWHR_PILOT_AS_MADE,
+    RULES,
+    OwhrPilot,
+)
+from svduty.definitions._places import district_of
+from svduty.definitions._presume import PRESUMPTIONS, Presumption
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -64,13 +62,14 @@ from svduty.definitions._vocab import (
 )
 
 __all__ = [
-    "CATEGORIES",
     "DEFINITIONS",
     "FACT_NAMES",
     "KINDS",
     "OFFENCES",
     "OWHR_PILOT_AS_ANNOUNCED",
     "OWHR_PILOT_AS_MADE",
+    "POLICE_UK_CATEGORIES",
+    "PRESUMPTIONS",
     "RULES",
     "STATUTE",
     "SV_STRATEGY_2018",
@@ -79,28 +78,34 @@ __all__ = [
     "Categories",
     "CausalFactor",
     "Classification",
+    "Comparison",
     "Context",
     "Country",
     "Definition",
+    "DefinitionDifference",
     "Harm",
     "Incident",
     "Included",
     "Kind",
+    "LocalKind",
     "Offence",
     "OffenceTable",
     "OtherReview",
     "OwhrPilot",
     "PoliceUkCategory",
+    "Presumption",
     "Relationship",
     "Review",
     "Rule",
     "Seriousness",
     "SeriousnessFactor",
+    "Switch",
     "Target",
     "Weapon",
     "classify",
     "classify_many",
     "classify_table",
+    "compare_definitions",
     "district_of",
     "normalise_offence_code",
     "split_rejected",

@@ -6,6 +6,11 @@ the s.13(6) seriousness factors it weighs. It may extend the statute (a local
 definition may cover coercive control outside a domestic relationship) but cannot bring
 back what s.13(3)(b) excludes: terrorism is out of every definition's scope.
 
+A local definition may declare kinds of its own (:class:`LocalKind`: context flags and
+national kinds combined, with the local document's citation), readings it is not sure of
+as :class:`Switch` es that turn its includes on or off, and which presumptions
+(:data:`PRESUMPTIONS`) it makes about facts not given.
+
 Example:
     >>> STATUTE.id, WHO_2002.id, SV_STRATEGY_2018.id
     ('pcsc-s13', 'who-2002', 'sv-strategy-2018')
@@ -17,8 +22,11 @@ from __future__ import annotations
 
 import attrs
 
-from svduty.definitions._expr import All, Any_, AtLeast, Below, Expr, Not, Ref, Rule
-from svduty.definitions._law import KINDS, SeriousnessFactor
+from svduty.definitions._atoms import AtLeast, Below, Flag
+from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
+from svduty.definitions._kinds import KINDS, SeriousnessFactor
+from svduty.definitions._presume import DEFAULT_PRESUMPTIONS, PRESUMPTIONS
+from svduty.definitions._vocab import Context
 from svduty.errors import DefinitionError, Problem
 from svduty.sources import Citation, cite
 
@@ -30,10 +38,13 @@ __all__ = [
     "CausalFactor",
     "Definition",
     "Included",
+    "LocalKind",
     "Seriousness",
+    "Switch",
 ]
 
 _FACTORS = tuple(f.value for f in SeriousnessFactor)
+_CONTEXT = frozenset(c.value for c in Context)
 _FORBIDDEN = {"terrorism": "s.13(3)(b) excludes terrorism; a definition cannot bring it back"}
 
 
@@ -54,6 +65,77 @@ class Included:
     kind: str
     citation: Citation
     note: str = ""
+    when: str = ""
+    unless: str = ""
+
+
+@attrs.frozen(slots=True)
+class LocalKind:
+    """A kind a definition declares itself, from context flags and national kinds.
+
+    An incident is of the kind when every flag in ``context`` is asserted, every kind
+    in ``all_of`` holds, and (if ``any_of`` is not empty) at least one kind in it does.
+
+    Attributes:
+        id: Its id (not one of the national :data:`~svduty.definitions.KINDS`).
+        label: Its name in words.
+        citation: The local document that names it.
+        context: Context flags that must be asserted (``gang``, ``social_media``...).
+        all_of: National kinds that must all hold.
+        any_of: National kinds of which one must hold.
+        note: Anything a reader should know.
+
+    Example:
+        >>> LocalKind("knife_violence", "knife violence", cite("sv-strategy-2018", "scope"),
+        ...           all_of=("knife_crime", "s13_violence")).all_of
+        ('knife_crime', 's13_violence')
+    """
+
+    id: str
+    label: str
+    citation: Citation
+    context: tuple[str, ...] = ()
+    all_of: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    note: str = ""
+
+    def expr(self) -> Expr:
+        """The kind as an expression over the national kinds and the context flags.
+
+        Example:
+            >>> LocalKind("g", "g", cite("sv-strategy-2018"), context=("gang",)).expr().fields()
+            ('context',)
+        """
+        parts: list[Expr] = [Flag("context", c) for c in self.context]
+        parts += [KINDS[k].expr for k in self.all_of]
+        if self.any_of:
+            parts.append(Any_(*(KINDS[k].expr for k in self.any_of)))
+        return All(*parts)
+
+
+@attrs.frozen(slots=True)
+class Switch:
+    """A reading a definition is not sure of, turned on or off in its data.
+
+    An include with ``when = id`` counts only while the switch is on; one with
+    ``unless = id`` only while it is off. The citation carries the doubt.
+
+    Attributes:
+        id: The switch's id.
+        on: Whether the reading is taken.
+        says: The reading, in words.
+        citation: Where the reading comes from (``unconfirmed``, with the doubt, when
+            it is a reading rather than the document's words).
+
+    Example:
+        >>> Switch("x", False, "a reading", cite("sv-strategy-2018", "scope")).on
+        False
+    """
+
+    id: str
+    on: bool
+    says: str
+    citation: Citation
 
 
 @attrs.frozen(slots=True)
@@ -61,7 +143,7 @@ class CausalFactor:
     """A causal-factor domain a strategy names (individual, family, peer, school...).
 
     Example:
-        >>> CausalFactor("peer", "conflict or feuds", cite("warwickshire-sv-strategy")).domain
+        >>> CausalFactor("peer", "conflict or feuds", cite("sv-strategy-2018")).domain
         'peer'
     """
 
@@ -107,6 +189,10 @@ class Definition:
         victim_age_at_least: Only victims at least this old, if set.
         causal_factors: The causal-factor domains it names.
         seriousness: How it weighs the s.13(6) factors.
+        kinds: The kinds it declares itself (:class:`LocalKind`).
+        switches: The readings it is unsure of, on or off (:class:`Switch`).
+        presume: The presumptions it makes about facts not given (ids from
+            :data:`PRESUMPTIONS`); each one that decides an answer is a reason.
 
     Raises:
         DefinitionError: if a kind is unknown, or tries to bring back terrorism.
@@ -134,24 +220,50 @@ class Definition:
     victim_age_at_least: int | None = None
     causal_factors: tuple[CausalFactor, ...] = ()
     seriousness: tuple[Seriousness, ...] = ()
+    kinds: tuple[LocalKind, ...] = ()
+    switches: tuple[Switch, ...] = ()
+    presume: tuple[str, ...] = DEFAULT_PRESUMPTIONS
 
     def __attrs_post_init__(self) -> None:
-        problems = []
-        if not self.include:
-            problems.append(Problem(field="include", expected="at least one kind"))
+        problems = self._kind_problems()
+        if not self.counted(self.include):
+            problems.append(
+                Problem(field="include", expected="at least one kind (with its switches as set)")
+            )
+        known = {*KINDS, *(k.id for k in self.kinds)}
+        switches = {s.id for s in self.switches}
         for name, items in (("include", self.include), ("exclude", self.exclude)):
             for i, item in enumerate(items):
                 field = f"{name}[{i}].kind"
                 if item.kind in _FORBIDDEN:
                     problems.append(Problem(message=_FORBIDDEN[item.kind], field=field))
-                elif item.kind not in KINDS:
+                elif item.kind not in known:
                     problems.append(
                         Problem(
                             field=field,
-                            expected="one of " + ", ".join(sorted(KINDS)),
+                            expected="one of " + ", ".join(sorted(known)),
                             got=item.kind[:40],
                         )
                     )
+                for attr in ("when", "unless"):
+                    ref = getattr(item, attr)
+                    if ref and ref not in switches:
+                        problems.append(
+                            Problem(
+                                field=f"{name}[{i}].{attr}",
+                                expected="the id of one of the definition's switches",
+                                got=ref[:40],
+                            )
+                        )
+        for i, p in enumerate(self.presume):
+            if p not in PRESUMPTIONS:
+                problems.append(
+                    Problem(
+                        field=f"presume[{i}]",
+                        expected="one of " + ", ".join(PRESUMPTIONS),
+                        got=p[:40],
+                    )
+                )
         for i, s in enumerate(self.seriousness):
             if s.factor not in _FACTORS:
                 problems.append(
@@ -168,6 +280,63 @@ class Definition:
         if problems:
             raise DefinitionError(problems)
 
+    def _kind_problems(self) -> list[Problem]:
+        problems = []
+        for i, k in enumerate(self.kinds):
+            if k.id in KINDS or k.id in _FORBIDDEN:
+                problems.append(
+                    Problem(
+                        field=f"kinds[{i}].id",
+                        expected="an id that is not a national kind's",
+                        got=k.id[:40],
+                    )
+                )
+            for attr in ("all_of", "any_of"):
+                for j, ref in enumerate(getattr(k, attr)):
+                    if ref not in KINDS:
+                        problems.append(
+                            Problem(
+                                field=f"kinds[{i}].{attr}[{j}]",
+                                expected="one of the national kinds",
+                                got=ref[:40],
+                            )
+                        )
+            for j, flag in enumerate(k.context):
+                if flag not in _CONTEXT or flag == "terrorism":
+                    problems.append(
+                        Problem(
+                            field=f"kinds[{i}].context[{j}]",
+                            expected="one of " + ", ".join(sorted(_CONTEXT - {"terrorism"})),
+                            got=flag[:40],
+                        )
+                    )
+            if not (k.context or k.all_of or k.any_of):
+                problems.append(Problem(field=f"kinds[{i}]", expected="context, all_of or any_of"))
+        return problems
+
+    def kind_exprs(self) -> dict[str, Expr]:
+        """Every kind this definition can name: the national ones and its own.
+
+        Example:
+            >>> "s13_violence" in STATUTE.kind_exprs()
+            True
+        """
+        return {**{k: v.expr for k, v in KINDS.items()}, **{k.id: k.expr() for k in self.kinds}}
+
+    def counted(self, items: tuple[Included, ...]) -> tuple[Included, ...]:
+        """The includes (or excludes) the switches leave in force.
+
+        Example:
+            >>> [i.kind for i in STATUTE.counted(STATUTE.include)]
+            ['s13_violence']
+        """
+        on = {s.id for s in self.switches if s.on}
+        return tuple(
+            i
+            for i in items
+            if (not i.when or i.when in on) and (not i.unless or i.unless not in on)
+        )
+
     def expr(self) -> Expr:
         """The in-scope expression: not terrorism, any included kind, no excluded kind.
 
@@ -175,14 +344,64 @@ class Definition:
             >>> type(STATUTE.expr()).__name__
             'All'
         """
-        parts: list[Expr] = [Not(Ref("S13-3B")), Any_(*(KINDS[i.kind].expr for i in self.include))]
-        if self.exclude:
-            parts.append(Not(Any_(*(KINDS[i.kind].expr for i in self.exclude))))
+        kinds = self.kind_exprs()
+        include = self.counted(self.include)
+        exclude = self.counted(self.exclude)
+        parts: list[Expr] = [Not(Ref("S13-3B")), Any_(*(kinds[i.kind] for i in include))]
+        if exclude:
+            parts.append(Not(Any_(*(kinds[i.kind] for i in exclude))))
         if self.victim_age_below is not None:
             parts.append(Below("victim_age", self.victim_age_below))
         if self.victim_age_at_least is not None:
             parts.append(AtLeast("victim_age", self.victim_age_at_least))
         return All(*parts)
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The in-scope rule and the rules that say why an incident is out of scope.
+
+        Example:
+            >>> [r.id for r in STATUTE.rules()]
+            ['DEF-pcsc-s13', 'DEF-pcsc-s13-NONE']
+        """
+        kinds = self.kind_exprs()
+        exclude = self.counted(self.exclude)
+        out = [
+            self.rule(),
+            Rule(
+                f"DEF-{self.id}-NONE",
+                Not(Any_(*(kinds[i.kind] for i in self.counted(self.include)))),
+                f"outside the definition: none of the kinds it includes applies ({self.title})",
+                self.citation,
+            ),
+        ]
+        if exclude:
+            out.append(
+                Rule(
+                    f"DEF-{self.id}-EXCLUDED",
+                    Any_(*(kinds[i.kind] for i in exclude)),
+                    "outside the definition: it excludes " + ", ".join(i.kind for i in exclude),
+                    exclude[0].citation,
+                )
+            )
+        if self.victim_age_below is not None:
+            out.append(
+                Rule(
+                    f"DEF-{self.id}-AGE",
+                    AtLeast("victim_age", self.victim_age_below),
+                    f"outside the definition: the victim is {self.victim_age_below} or over",
+                    self.citation,
+                )
+            )
+        if self.victim_age_at_least is not None:
+            out.append(
+                Rule(
+                    f"DEF-{self.id}-AGE-BELOW",
+                    Below("victim_age", self.victim_age_at_least),
+                    f"outside the definition: the victim is under {self.victim_age_at_least}",
+                    self.citation,
+                )
+            )
+        return tuple(out)
 
     def rule(self) -> Rule:
         """The definition as a rule (id ``DEF-<id>``) with its citation.

@@ -6,7 +6,10 @@ scalar evaluator (one incident, for people) and a columnar one (pyarrow boolean 
 with nulls as undetermined, for millions of rows); both read the same tables, so the two
 engines agree by construction and a property test checks it row for row.
 
+The leaf expressions (one field, one table value) are in :mod:`._atoms`.
+
 Example:
+    >>> from svduty.definitions._atoms import AtLeast, In
     >>> e = All(AtLeast("victim_age", 16), In("relationship", frozenset({"married"})))
     >>> env = ScalarEnv({"victim_age": 30, "relationship": None})
     >>> e.scalar(env) is None, e.missing(env)
@@ -33,25 +36,11 @@ __all__ = [
     "All",
     "Any_",
     "ArrowEnv",
-    "AtLeast",
-    "Below",
-    "DateIn",
     "Expr",
-    "Fact",
-    "Flag",
-    "Given",
-    "Has",
-    "HasAny",
-    "In",
-    "InArea",
-    "InEnglandWales",
-    "IsTrue",
     "Not",
     "Ref",
     "Rule",
     "ScalarEnv",
-    "Table",
-    "TableUnknown",
 ]
 
 Tri = bool | None
@@ -66,6 +55,8 @@ class ScalarEnv:
         rules: Rule id -> rule, for :class:`Ref`.
         district: The district GSS code of the location, if known.
         code_given: Whether an offence code was given.
+        presumed: The presumptions in force (ids) and the ``field:value`` keys they
+            presume absent.
 
     Example:
         >>> ScalarEnv({"died": True}).get("died")
@@ -79,12 +70,15 @@ class ScalarEnv:
         rules: Mapping[str, Rule] | None = None,
         district: str | None = None,
         code_given: bool = False,
+        *,
+        presumed: frozenset[str] = frozenset(),
     ) -> None:
         self.values = values
         self.table = table or {}
         self.rules = rules or {}
         self.district = district
         self.code_given = code_given
+        self.presumed = presumed
         self.memo: dict[Expr, Tri] = {}
 
     def get(self, field: str) -> Any:
@@ -105,6 +99,7 @@ class ArrowEnv:
         table: Fact name -> boolean array (nulls undetermined) implied by code/category.
         rules: Rule id -> rule, for :class:`Ref`.
         length: The number of rows.
+        presumed: The presumptions in force, as for :class:`ScalarEnv`.
 
     Example:
         >>> ArrowEnv({}, {}, {}, 2).null_bool().null_count
@@ -117,11 +112,14 @@ class ArrowEnv:
         table: Mapping[str, Arr],
         rules: Mapping[str, Rule],
         length: int,
+        *,
+        presumed: frozenset[str] = frozenset(),
     ) -> None:
         self.columns = columns
         self.table = table
         self.rules = rules
         self.length = length
+        self.presumed = presumed
         self.memo: dict[Expr, Arr] = {}
         self._index: Arr | None = None
 
@@ -166,6 +164,7 @@ class Expr:
     """A node of a three-valued rule expression.
 
     Example:
+        >>> from svduty.definitions._atoms import Given
         >>> Given("died").scalar(ScalarEnv({"died": False}))
         True
     """
@@ -174,6 +173,7 @@ class Expr:
         """Evaluate for one incident (memoised).
 
         Example:
+            >>> from svduty.definitions._atoms import IsTrue
             >>> IsTrue("died").scalar(ScalarEnv({}))
         """
         if self not in env.memo:
@@ -184,6 +184,7 @@ class Expr:
         """Evaluate for every row of a table (memoised).
 
         Example:
+            >>> from svduty.definitions._atoms import IsTrue
             >>> IsTrue("died").arrow(ArrowEnv({"died": pa.array([True, None])}, {}, {}, 2))
             <pyarrow.lib.BooleanArray object at ...>
             [
@@ -205,6 +206,7 @@ class Expr:
         """The incident fields this node reads.
 
         Example:
+            >>> from svduty.definitions._atoms import Has
             >>> Has("behaviours", "physical").fields()
             ('behaviours',)
         """
@@ -214,6 +216,7 @@ class Expr:
         """The fields that would settle this node if it is undetermined (else empty).
 
         Example:
+            >>> from svduty.definitions._atoms import Below
             >>> Below("victim_age", 18).missing(ScalarEnv({}))
             ('victim_age',)
         """
@@ -225,461 +228,12 @@ class Expr:
         return self.fields()
 
 
-@attrs.frozen(slots=True, eq=False)
-class Has(Expr):
-    """A list field contains a value; undetermined if the list is not given.
-
-    Example:
-        >>> Has("harms", "death").scalar(ScalarEnv({"harms": frozenset({"injury"})}))
-        False
-    """
-
-    field: str
-    value: str
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        v = env.get(self.field)
-        return None if v is None else self.value in v
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        col = env.col(self.field)
-        if col.null_count == len(col):
-            return env.null_bool()
-        flat = pc.list_flatten(col)
-        parents = pc.list_parent_indices(col)
-        hit = pc.fill_null(pc.equal(flat, pa.scalar(self.value)), False)
-        rows = pc.filter(parents, hit)
-        found = pc.is_in(env.index(), value_set=rows)
-        return _null_where(found, col)
-
-    def fields(self) -> tuple[str, ...]:
-        """The list field.
-
-        Example:
-            >>> Has("context", "gang").fields()
-            ('context',)
-        """
-        return (self.field,)
-
-
-@attrs.frozen(slots=True, eq=False)
-class Flag(Has):
-    """A flag a recorder asserts in a list field; an absent list is read as "not flagged".
-
-    Example:
-        >>> Flag("context", "terrorism").scalar(ScalarEnv({}))
-        False
-    """
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        v = env.get(self.field)
-        return False if v is None else self.value in v
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        return pc.fill_null(Has._arrow(self, env), False)
-
-
-@attrs.frozen(slots=True, eq=False)
-class HasAny(Expr):
-    """A list field contains any of the values.
-
-    Example:
-        >>> HasAny("harms", frozenset({"injury", "death"})).scalar(ScalarEnv({"harms": frozenset()}))
-        False
-    """  # noqa: E501
-
-    field: str
-    values: frozenset[str]
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        v = env.get(self.field)
-        return None if v is None else bool(self.values & v)
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        out: Arr | None = None
-        for value in sorted(self.values):
-            a = Has(self.field, value).arrow(env)
-            out = a if out is None else pc.or_kleene(out, a)
-        return out if out is not None else env.null_bool()
-
-    def fields(self) -> tuple[str, ...]:
-        """The list field.
-
-        Example:
-            >>> HasAny("harms", frozenset({"death"})).fields()
-            ('harms',)
-        """
-        return (self.field,)
-
-
-@attrs.frozen(slots=True, eq=False)
-class In(Expr):
-    """A single-valued field is one of the values; undetermined if not given.
-
-    Example:
-        >>> In("weapon", frozenset({"knife"})).scalar(ScalarEnv({"weapon": "none"}))
-        False
-    """
-
-    field: str
-    values: frozenset[str]
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        v = env.get(self.field)
-        return None if v is None else v in self.values
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        col = env.col(self.field)
-        if col.null_count == len(col):
-            return env.null_bool()
-        found = pc.is_in(col, value_set=pa.array(sorted(self.values), col.type))
-        return _null_where(found, col)
-
-    def fields(self) -> tuple[str, ...]:
-        """The field.
-
-        Example:
-            >>> In("target", frozenset({"self"})).fields()
-            ('target',)
-        """
-        return (self.field,)
-
-
-@attrs.frozen(slots=True, eq=False)
-class IsTrue(Expr):
-    """A yes/no field is true; undetermined if not given.
-
-    Example:
-        >>> IsTrue("intentional").scalar(ScalarEnv({"intentional": False}))
-        False
-    """
-
-    field: str
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        v = env.get(self.field)
-        return None if v is None else bool(v)
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        col = env.col(self.field)
-        return col if col.type == pa.bool_() else env.null_bool()
-
-    def fields(self) -> tuple[str, ...]:
-        """The field.
-
-        Example:
-            >>> IsTrue("died").fields()
-            ('died',)
-        """
-        return (self.field,)
-
-
-@attrs.frozen(slots=True, eq=False)
-class Given(Expr):
-    """A field was given (never undetermined).
-
-    Example:
-        >>> Given("context").scalar(ScalarEnv({}))
-        False
-    """
-
-    field: str
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        return env.get(self.field) is not None
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        return pc.is_valid(env.col(self.field))
-
-
-@attrs.frozen(slots=True, eq=False)
-class AtLeast(Expr):
-    """A number field is at least ``n``; undetermined if not given.
-
-    Example:
-        >>> AtLeast("victim_age", 16).scalar(ScalarEnv({"victim_age": 16}))
-        True
-    """
-
-    field: str
-    n: int
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        v = env.get(self.field)
-        return None if v is None else v >= self.n
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        col = env.col(self.field)
-        if col.null_count == len(col):
-            return env.null_bool()
-        return pc.greater_equal(col, self.n)
-
-    def fields(self) -> tuple[str, ...]:
-        """The field.
-
-        Example:
-            >>> AtLeast("victim_age", 18).fields()
-            ('victim_age',)
-        """
-        return (self.field,)
-
-
-@attrs.frozen(slots=True, eq=False)
-class Below(AtLeast):
-    """A number field is below ``n``; undetermined if not given.
-
-    Example:
-        >>> Below("victim_age", 18).scalar(ScalarEnv({"victim_age": 17}))
-        True
-    """
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        v = AtLeast._scalar(self, env)
-        return None if v is None else not v
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        return pc.invert(AtLeast._arrow(self, env))
-
-
-@attrs.frozen(slots=True, eq=False)
-class Table(Expr):
-    """The value a fact takes from the offence code (else the police.uk category).
-
-    When ``closed_by`` names a list field and that field was given, an unknown table
-    value reads as ``False``: the recorder's list is taken as complete.
-
-    Example:
-        >>> Table("injury").scalar(ScalarEnv({}, table={"injury": True}))
-        True
-    """
-
-    fact: str
-    closed_by: str | None = None
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        v = env.table.get(self.fact)
-        if v is None and self.closed_by and env.get(self.closed_by) is not None:
-            return False
-        return v
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        v = env.table.get(self.fact)
-        if v is None:
-            v = env.null_bool()
-        if self.closed_by:
-            closed = pc.is_valid(env.col(self.closed_by))
-            v = pc.if_else(pc.and_(pc.is_null(v), closed), False, v)
-        return v
-
-    def fields(self) -> tuple[str, ...]:
-        """The offence code (and the closing list, if any).
-
-        Example:
-            >>> Table("violence", "behaviours").fields()
-            ('offence_code', 'behaviours')
-        """
-        return ("offence_code", *((self.closed_by,) if self.closed_by else ()))
-
-
-@attrs.frozen(slots=True, eq=False)
-class TableUnknown(Expr):
-    """The offence code (else category) leaves a fact unknown (never undetermined).
-
-    Example:
-        >>> TableUnknown("violence").scalar(ScalarEnv({}, table={"violence": None}))
-        True
-    """
-
-    fact: str
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        return env.table.get(self.fact) is None
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        v = env.table.get(self.fact)
-        return pc.is_null(v) if v is not None else pa.repeat(pa.scalar(True), env.length)
-
-
-@attrs.frozen(slots=True, eq=False)
-class Fact(Expr):
-    """A fact from the incident's own facts, else implied by its offence code.
-
-    ``True`` if either source says so; ``False`` if the incident's facts say not;
-    otherwise what the offence code (or category) implies.
-
-    Example:
-        >>> f = Fact(Has("behaviours", "physical"), "physical")
-        >>> f.scalar(ScalarEnv({"behaviours": frozenset()}, table={"physical": None}))
-        False
-        >>> f.scalar(ScalarEnv({}, table={"physical": True}))
-        True
-    """
-
-    explicit: Expr
-    implied: str
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        e = self.explicit.scalar(env)
-        t = env.table.get(self.implied)
-        if e is True or t is True:
-            return True
-        if e is False:
-            return False
-        return t
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        e = self.explicit.arrow(env)
-        t = env.table.get(self.implied)
-        if t is None:
-            t = env.null_bool()
-        any_true = pc.or_(pc.fill_null(e, False), pc.fill_null(t, False))
-        explicit_false = pc.fill_null(pc.invert(e), False)
-        base = pc.if_else(explicit_false, False, t)
-        return pc.if_else(any_true, True, base)
-
-    def fields(self) -> tuple[str, ...]:
-        """The incident's fields, and the offence code.
-
-        Example:
-            >>> Fact(IsTrue("died"), "death").fields()
-            ('died', 'offence_code')
-        """
-        return (*self.explicit.fields(), "offence_code")
-
-    def _missing(self, env: ScalarEnv) -> tuple[str, ...]:
-        extra = () if env.code_given else ("offence_code",)
-        return (*self.explicit.missing(env), *extra)
-
-
-@attrs.frozen(slots=True, eq=False)
-class InArea(Expr):
-    """The location's district is one of the codes; undetermined if not resolved.
-
-    Example:
-        >>> InArea(frozenset({"E08000025"})).scalar(ScalarEnv({}, district="E08000025"))
-        True
-    """
-
-    codes: frozenset[str]
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        return None if env.district is None else env.district in self.codes
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        col = env.col("district")
-        if col.null_count == len(col):
-            return env.null_bool()
-        return _null_where(pc.is_in(col, value_set=pa.array(sorted(self.codes))), col)
-
-    def fields(self) -> tuple[str, ...]:
-        """The location.
-
-        Example:
-            >>> InArea(frozenset()).fields()
-            ('location',)
-        """
-        return ("location",)
-
-
-_EW = frozenset({"England", "Wales"})
-
-
-@attrs.frozen(slots=True, eq=False)
-class InEnglandWales(Expr):
-    """The place is in England or Wales: from ``country``, else the location's GSS code.
-
-    Example:
-        >>> InEnglandWales().scalar(ScalarEnv({"location": "S12000036"}))
-        False
-    """
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        country = env.get("country")
-        if country is not None:
-            return country in _EW
-        loc = env.get("location")
-        return None if loc is None else loc[0] in "EW"
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        country = env.col("country")
-        by_country = (
-            env.null_bool()
-            if country.null_count == len(country)
-            else _null_where(pc.is_in(country, value_set=pa.array(sorted(_EW))), country)
-        )
-        loc = env.col("location")
-        if loc.null_count == len(loc):
-            by_loc = env.null_bool()
-        else:
-            prefix = pc.utf8_slice_codeunits(loc, 0, 1)
-            by_loc = _null_where(pc.is_in(prefix, value_set=pa.array(["E", "W"])), loc)
-        return pc.coalesce(by_country, by_loc)
-
-    def fields(self) -> tuple[str, ...]:
-        """The country and the location.
-
-        Example:
-            >>> InEnglandWales().fields()
-            ('country', 'location')
-        """
-        return ("country", "location")
-
-
-@attrs.frozen(slots=True, eq=False)
-class DateIn(Expr):
-    """The incident's date (a day or a month) falls in ``[start, end)``.
-
-    A month wholly inside is ``True``, wholly outside ``False``, straddling undetermined.
-
-    Example:
-        >>> import pendulum
-        >>> e = DateIn(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 1, 1))
-        >>> env = ScalarEnv({"first_day": pendulum.Date(2023, 12, 31),
-        ...                  "last_day": pendulum.Date(2023, 12, 31)})
-        >>> e.scalar(env)
-        True
-    """
-
-    start: Any
-    end: Any | None
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        first, last = env.get("first_day"), env.get("last_day")
-        if first is None:
-            return None
-        inside = first >= self.start and (self.end is None or last < self.end)
-        outside = last < self.start or (self.end is not None and first >= self.end)
-        return True if inside else (False if outside else None)
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        first, last = env.col("first_day"), env.col("last_day")
-        if first.null_count == len(first):
-            return env.null_bool()
-        start = pa.scalar(self.start, pa.date32())
-        inside = pc.greater_equal(first, start)
-        outside = pc.less(last, start)
-        if self.end is not None:
-            end = pa.scalar(self.end, pa.date32())
-            inside = pc.and_(inside, pc.less(last, end))
-            outside = pc.or_(outside, pc.greater_equal(first, end))
-        none = pa.scalar(None, pa.bool_())
-        return pc.if_else(inside, True, pc.if_else(outside, False, none))
-
-    def fields(self) -> tuple[str, ...]:
-        """The date.
-
-        Example:
-            >>> DateIn(None, None).fields()
-            ('date',)
-        """
-        return ("date",)
-
-
 @attrs.frozen(slots=True, eq=False, init=False)
 class All(Expr):
     """Kleene AND: false if any part is false, else undetermined if any is.
 
     Example:
+        >>> from svduty.definitions._atoms import Given, IsTrue
         >>> All(Given("a"), IsTrue("b")).scalar(ScalarEnv({"a": 1}))
     """
 
@@ -704,6 +258,7 @@ class All(Expr):
         """Every part's fields.
 
         Example:
+            >>> from svduty.definitions._atoms import Given, IsTrue
             >>> All(Given("a"), IsTrue("b")).fields()
             ('b',)
         """
@@ -718,6 +273,7 @@ class Any_(All):
     """Kleene OR: true if any part is true, else undetermined if any is.
 
     Example:
+        >>> from svduty.definitions._atoms import Given, IsTrue
         >>> Any_(IsTrue("a"), Given("b")).scalar(ScalarEnv({"b": 1}))
         True
     """
@@ -740,6 +296,7 @@ class Not(Expr):
     """Negation (undetermined stays undetermined).
 
     Example:
+        >>> from svduty.definitions._atoms import IsTrue
         >>> Not(IsTrue("died")).scalar(ScalarEnv({"died": False}))
         True
     """
@@ -757,6 +314,7 @@ class Not(Expr):
         """The part's fields.
 
         Example:
+            >>> from svduty.definitions._atoms import IsTrue
             >>> Not(IsTrue("died")).fields()
             ('died',)
         """
@@ -771,6 +329,7 @@ class Ref(Expr):
     """The value of another rule, by id.
 
     Example:
+        >>> from svduty.definitions._atoms import Given
         >>> from svduty.sources import cite
         >>> r = Rule("X", Given("a"), "a is given", cite("pcsc-act-2022", "s.13"))
         >>> Ref("X").scalar(ScalarEnv({"a": 1}, rules={"X": r}))
@@ -800,6 +359,7 @@ class Rule:
         citation: The provision that decides it.
 
     Example:
+        >>> from svduty.definitions._atoms import Given
         >>> from svduty.sources import cite
         >>> Rule("X", Given("a"), "a is given", cite("pcsc-act-2022", "s.13")).id
         'X'

@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from svduty.definitions._offences import CATEGORIES, OFFENCES, normalise_offence_code
+from svduty.definitions._knowledge import conflicts
+from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -30,9 +31,9 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import ConflictError, DataError, Problem, Shown, quote, shown
+from svduty.errors import ConflictError, DataError, Problem, Shown, shown
 
-__all__ = ["Incident", "conflicts"]
+__all__ = ["Incident"]
 
 E = TypeVar("E", bound=enum.Enum)
 _GSS = re.compile(r"^[EWSN]\d{8}$")
@@ -164,7 +165,7 @@ def _code(v: Any) -> str | None:
 
 def _category(v: Any) -> str | None:
     v = _blank(v)
-    return None if v is None else CATEGORIES.find(v).name
+    return None if v is None else POLICE_UK_CATEGORIES.find(v).name
 
 
 def _location(v: Any) -> str | None:
@@ -178,6 +179,27 @@ def _location(v: Any) -> str | None:
             None, "location", expected="a GSS code such as E01031012 or E07000218", got=got
         )
     return text
+
+
+def _place_of_death(v: Any) -> str | None:
+    v = _blank(v)
+    if v is None:
+        return None
+    text = v.strip().upper() if isinstance(v, str) else ""
+    if not _GSS.match(text):
+        got = v if isinstance(v, str) and len(v) <= 12 else None
+        raise DataError.single(
+            None, "place_of_death", expected="a GSS code such as E01031012 or E07000218", got=got
+        )
+    return text
+
+
+def _review_information(v: Any) -> bool | None:
+    return _bool("review_information", v)
+
+
+def _pilot_partner(v: Any) -> bool | None:
+    return _bool("pilot_partner", v)
 
 
 def _id(v: Any) -> str | None:
@@ -197,9 +219,9 @@ class Incident:
     """One incident; every fact is optional (``None`` = not known).
 
     The field names are the JSON contract. Lists (``behaviours``, ``harms``,
-    ``context``, ``other_reviews``) are sets: order does not matter. An absent
-    ``context`` or ``other_reviews`` list is read as "none indicated" (the
-    explanation says so); every other absent fact is unknown.
+    ``context``, ``other_reviews``) are sets: order does not matter. Every absent
+    fact is unknown; a definition may presume an absent ``context`` or
+    ``other_reviews`` list to be "none indicated", and then says so in its reasons.
 
     Attributes:
         id: The caller's id for the incident (never interpreted).
@@ -221,6 +243,13 @@ class Incident:
         country: The country it happened in.
         other_reviews: Reviews that must or may be held instead of an offensive
             weapons homicide review (s.26); an extension of the contract.
+        place_of_death: A GSS code: where the death occurred or, if that is not known,
+            where the body was found; it decides the relevant review partners (s.25).
+        review_information: Whether a review partner has, or could reasonably be expected
+            to have, relevant information about the victim or suspected perpetrator
+            (the condition of s.24(1)(c)).
+        pilot_partner: Whether a pilot partner (SI 2023/227) is one of the relevant
+            review partners; needed only where the place of death leaves it in doubt.
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -253,6 +282,9 @@ class Incident:
     location: str | None = attrs.field(default=None, converter=_location)
     country: Country | None = attrs.field(default=None, converter=_country)
     other_reviews: frozenset[OtherReview] | None = attrs.field(default=None, converter=_reviews)
+    place_of_death: str | None = attrs.field(default=None, converter=_place_of_death)
+    review_information: bool | None = attrs.field(default=None, converter=_review_information)
+    pilot_partner: bool | None = attrs.field(default=None, converter=_pilot_partner)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())
@@ -279,7 +311,7 @@ class Incident:
             ...                    file="in.jsonl")
             Traceback (most recent call last):
             ...
-            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other' (got 'spoon')
+            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other'
             in.jsonl: row 7: victim_age: expected a whole number of years 0 to 130 (got '131')
         """  # noqa: E501
         if not isinstance(data, Mapping):
@@ -372,38 +404,3 @@ class Incident:
                 v = v.value
             out[name] = v
         return out
-
-
-def conflicts(values: Mapping[str, Any]) -> list[Problem]:
-    """The contradictions among an incident's facts (plain values), as problems.
-
-    Example:
-        >>> [p.field for p in conflicts({"country": "Scotland", "location": "E07000218"})]
-        ['country']
-    """
-    out = []
-    harms = values.get("harms") or frozenset()
-    if values.get("died") is False and "death" in harms:
-        out.append(Problem(message="contradicts harms containing 'death'", field="died"))
-    code = values.get("offence_code")
-    offence = OFFENCES.by_code.get(code) if code else None
-    if values.get("weapon") == "none" and offence is not None and offence.facts["weapon"]:
-        out.append(Problem(message=f"'none' contradicts offence code {code}", field="weapon"))
-    cat = values.get("police_uk_category")
-    if offence is not None and cat is not None:
-        members = CATEGORIES.find(cat).codes
-        if offence.code not in members:
-            out.append(
-                Problem(
-                    message=f"offence code {code} is published as {offence.police_uk_category!r}",
-                    field="police_uk_category",
-                )
-            )
-    country, loc = values.get("country"), values.get("location")
-    if country is not None and loc is not None:
-        ew_country = country in ("England", "Wales")
-        if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
-            out.append(
-                Problem(message=f"{quote(country)} contradicts the location code", field="country")
-            )
-    return out

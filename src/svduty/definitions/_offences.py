@@ -10,21 +10,22 @@ Two packaged CSV files (data, Arrow-friendly, one row per code):
   counts code (``30A`` uses the ``30C`` weight, ``28A`` the ``28C`` weight); several
   fields contain commas or trailing spaces; police.uk category names are title-cased
   ("Criminal Damage and Arson"), police.uk itself writes "Criminal damage and arson".
-- ``offence-facts.csv``: svduty's own reading of what each code implies (``yes``, ``no``
-  or ``unknown``): violence within s.13 at offence level, physical, sexual (SOA 2003
-  Sch 3), threat, violence against property, weapon, knife, firearm, corrosive, death, homicide,
-  injury, intentional, against people, psychological, controlling, economic.
+- ``offence-facts.csv`` (built by ``tools/make_offence_facts.py``): what each code proves,
+  read open-world from the offence's legal definition: ``yes`` for what the definition
+  requires, ``no`` only for what it excludes, ``unknown`` for the rest (:data:`FACT_NAMES`).
+  It also holds codes the join lacks (controlling or coercive behaviour, ``8U``), with
+  their description.
 
 A police.uk category's facts are derived from its codes: a fact every code agrees on
 is known at category level; a fact the codes disagree on is ``None`` (the category
 mixes offences that differ, so svduty says so instead of guessing).
 
 Example:
-    >>> OFFENCES.get("8N").facts["injury"]
-    True
-    >>> CATEGORIES.find("violent-crime").name
+    >>> OFFENCES.get("8N").facts["injury"], OFFENCES.get("49").facts["economic"]
+    (True, None)
+    >>> POLICE_UK_CATEGORIES.find("violent-crime").name
     'Violence and sexual offences'
-    >>> CATEGORIES.find("Violence and sexual offences").facts["violence"] is None
+    >>> POLICE_UK_CATEGORIES.find("Violence and sexual offences").facts["violence"] is None
     True
 """
 
@@ -42,9 +43,9 @@ from svduty.errors import DataError, shown
 from svduty.sources import Citation, cite
 
 __all__ = [
-    "CATEGORIES",
     "FACT_NAMES",
     "OFFENCES",
+    "POLICE_UK_CATEGORIES",
     "Categories",
     "Offence",
     "OffenceTable",
@@ -70,25 +71,42 @@ FACT_NAMES: tuple[str, ...] = (
     "psychological",
     "controlling",
     "economic",
+    "neglect",
+    "power",
+    "harm_likely",
+    "connected",
+    "victim_16_plus",
+    "perpetrator_16_plus",
 )
 """The facts an offence code (or a police.uk category) may imply."""
 
 _CODE = re.compile(r"^(\d{1,3}(\.\d{1,2})?[A-Z]?|1/4\.1/4\.10/4\.2)$")
+_SLASH = re.compile(r"^(\d{1,3})/(\d{1,2})$")
+_ZEROS = re.compile(r"(?<![\d.])0+(?=\d)")
 _VALUE = {"yes": True, "no": False, "unknown": None}
 
 
 def normalise_offence_code(code: str) -> str:
     """A Home Office offence code in the table's form, or :class:`DataError` if malformed.
 
+    The notations users type are accepted: any case and spacing (``" 8n "``), leading
+    zeros (``"008N"``), and the Counting Rules' slash for the ONS point (``"4/1"`` for
+    ``"4.1"``). A well-formed code need not be in the table (see ``OFFENCE-CODE-UNKNOWN``).
+
     Example:
-        >>> normalise_offence_code(" 8n ")
-        '8N'
+        >>> normalise_offence_code(" 8n "), normalise_offence_code("008N")
+        ('8N', '8N')
+        >>> normalise_offence_code("4/1"), normalise_offence_code("04/10")
+        ('4.1', '4.10')
         >>> normalise_offence_code("8-N")
         Traceback (most recent call last):
         ...
         svduty.errors.DataError: offence_code: expected a Home Office offence code such as '8N' or '105A' (got a string of 3 characters, not shown)
     """  # noqa: E501
-    text = code.strip().upper() if isinstance(code, str) else ""
+    text = "".join(code.split()).upper() if isinstance(code, str) else ""
+    if text != "1/4.1/4.10/4.2":
+        text = _SLASH.sub(r"\1.\2", text)
+        text = _ZEROS.sub("", text)
     if not _CODE.match(text):
         got = shown(code, shape=_CODE)
         raise DataError.single(
@@ -110,7 +128,7 @@ class Offence:
         ons_group: The ONS offence group, such as ``"violence against the person"``.
         police_uk_category: The police.uk category name it is published under.
         severity_weight: The ONS Crime Severity Score weight (a rough proxy for the
-            s.13(6)(a) maximum penalty factor).
+            s.13(6)(a) maximum penalty factor); ``None`` for a code the join lacks.
         facts: Fact name -> ``True``, ``False`` or ``None`` (the code does not tell).
         note: Why a fact is unknown or how it was read.
         citation: Where the row comes from.
@@ -124,7 +142,7 @@ class Offence:
     description: str
     ons_group: str
     police_uk_category: str
-    severity_weight: float
+    severity_weight: float | None
     facts: Mapping[str, bool | None]
     note: str
     citation: Citation
@@ -157,7 +175,12 @@ class OffenceTable:
         return self.by_code[normalise_offence_code(code)]
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code.strip().upper() in self.by_code
+        if not isinstance(code, str):
+            return False
+        try:
+            return normalise_offence_code(code) in self.by_code
+        except DataError:
+            return False
 
     def __iter__(self) -> Iterator[Offence]:
         return iter(self.by_code.values())
@@ -180,7 +203,7 @@ class PoliceUkCategory:
         citation: The source of the category list.
 
     Example:
-        >>> c = CATEGORIES.find("Robbery")
+        >>> c = POLICE_UK_CATEGORIES.find("Robbery")
         >>> c.facts["violence"], c.facts["weapon"]
         (True, None)
     """
@@ -198,7 +221,7 @@ class PoliceUkCategory:
         """The facts on which the category's offences differ.
 
         Example:
-            >>> "violence" in CATEGORIES.find("Public order").mixed
+            >>> "violence" in POLICE_UK_CATEGORIES.find("Public order").mixed
             True
         """
         return tuple(k for k in FACT_NAMES if self.facts[k] is None)
@@ -209,7 +232,7 @@ class Categories:
     """The police.uk categories, found by name (any case) or by API slug.
 
     Example:
-        >>> [c.name for c in CATEGORIES][:3]
+        >>> [c.name for c in POLICE_UK_CATEGORIES][:3]
         ['Anti-social behaviour', 'Bicycle theft', 'Burglary']
     """
 
@@ -222,7 +245,7 @@ class Categories:
             DataError: if no category has that name.
 
         Example:
-            >>> CATEGORIES.find("criminal-damage-arson").name
+            >>> POLICE_UK_CATEGORIES.find("criminal-damage-arson").name
             'Criminal damage and arson'
         """
         key = name.strip().lower() if isinstance(name, str) else ""
@@ -241,7 +264,7 @@ class Categories:
         """Every accepted spelling (lower-case name and slug) -> index into ``items``.
 
         Example:
-            >>> CATEGORIES.keys()["violent-crime"] == CATEGORIES.keys()["violence and sexual offences"]
+            >>> POLICE_UK_CATEGORIES.keys()["violent-crime"] == POLICE_UK_CATEGORIES.keys()["violence and sexual offences"]
             True
         """  # noqa: E501
         out: dict[str, int] = {}
@@ -292,19 +315,32 @@ def _load() -> tuple[OffenceTable, Categories]:
     by_code: dict[str, Offence] = {}
     for r in _read("offence-facts.csv"):
         code = r["code"]
-        j = join[code]
-        cat = j["POLICE_UK_CAT_MAP_category"].strip()
+        j = join.get(code)
+        if j is None:  # a code the join lacks: described in offence-facts.csv itself
+            cat, description, group, weight = (
+                r["police_uk_category"],
+                r["description"],
+                r["ons_group"],
+                None,
+            )
+            source = cite("ho-counting-rules", code)
+        else:
+            cat = j["POLICE_UK_CAT_MAP_category"].strip()
+            description = j["ONS_COUNTS_description"].strip()
+            group = j["ONS_COUNTS_category"].strip()
+            weight = float(j["ONS_SEVERITY_weight"])
+            source = citation
         by_code[code] = Offence(
             code=code,
-            description=j["ONS_COUNTS_description"].strip(),
-            ons_group=j["ONS_COUNTS_category"].strip(),
+            description=description,
+            ons_group=group,
             police_uk_category=cat[0] + cat[1:].lower(),
-            severity_weight=float(j["ONS_SEVERITY_weight"]),
+            severity_weight=weight,
             facts={k: _VALUE[r[k]] for k in FACT_NAMES},
             note=r["note"],
-            citation=citation,
+            citation=source,
         )
-    if set(by_code) != set(join):  # pragma: no cover - a packaging error
+    if not set(join) <= set(by_code):  # pragma: no cover - a packaging error
         raise DataError.single("offence-facts.csv", "code", expected="the codes of the join")
     cats = []
     for name, slug, members, note in _CATEGORY_SPEC:
@@ -313,13 +349,13 @@ def _load() -> tuple[OffenceTable, Categories]:
         for k in FACT_NAMES:
             values = {by_code[c].facts[k] for c in codes}
             facts[k] = values.pop() if len(values) == 1 else None
-        if not codes:  # anti-social behaviour: not a crime; violence is recorded as crime
-            facts = dict.fromkeys(FACT_NAMES, False)
+        if not codes:  # anti-social behaviour: not a recorded crime; it proves nothing
+            facts = dict.fromkeys(FACT_NAMES, None)
         cats.append(
             PoliceUkCategory(name, slug, codes, facts, note, legacy=slug.startswith("public-d"))
         )
     return OffenceTable(by_code), Categories(tuple(cats))
 
 
-OFFENCES, CATEGORIES = _load()
+OFFENCES, POLICE_UK_CATEGORIES = _load()
 """The packaged offence table and the police.uk categories."""

@@ -43,7 +43,11 @@ class Review(enum.StrEnum):
 
 
 class Behaviour(enum.StrEnum):
-    """The kinds of abusive behaviour of the Domestic Abuse Act 2021 s.1(3).
+    """The kinds of abusive behaviour of the Domestic Abuse Act 2021 s.1(3), and neglect.
+
+    ``neglect`` (neglect or an act of omission) is the WHO 2002 "use of power" that is not
+    an act of commission. The DA Act does not list it: a recorder who reads the neglect as
+    psychological, emotional or other abuse (s.1(3)(e)) says so with ``psychological``.
 
     Example:
         >>> Behaviour("economic").name
@@ -56,6 +60,7 @@ class Behaviour(enum.StrEnum):
     CONTROLLING_OR_COERCIVE = "controlling_or_coercive"
     ECONOMIC = "economic"
     PSYCHOLOGICAL = "psychological"
+    NEGLECT = "neglect"
 
 
 class Target(enum.StrEnum):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
 from svduty.findings import Finding, Severity
 from svduty.funding._money import Money
@@ -69,27 +69,20 @@ def difference_of(finding: Finding) -> Money | None:
     return None if value is None else Money.parse(value, allow_negative=True)
 
 
-def _finding(
-    rule: str,
-    severity: Severity,
-    message: str,
-    citations: tuple[Citation, ...] = (),
+def _about(
     *,
     year: FinancialYear | None = None,
     project: str | None = None,
     difference: Money | None = None,
-) -> Finding:
-    return Finding(
-        rule,
-        severity,
-        message,
-        citations,
-        subjects=(project,) if project else (),
-        data=(
+) -> dict[str, Any]:
+    """A funding finding's subjects (the project) and data (the year, the difference)."""
+    return {
+        "subjects": (project,) if project else (),
+        "data": (
             ("year", year.label if year else None),
             ("difference", difference.plain() if difference is not None else None),
         ),
-    )
+    }
 
 
 def _category_rule(model: FundingRules, category: CostCategory) -> CostCategoryRule | None:
@@ -131,27 +124,25 @@ def reconcile(
         cites = (a.citation,) if a.citation else ()
         if diff:
             out.append(
-                _finding(
+                Finding(
                     "year-total",
                     Severity.WARNING,
                     f"{a.year}: stated total {a.total.format(always_pence=True)} does not "
                     f"equal labour + non-labour: {arithmetic}; difference "
                     f"{diff.format(always_pence=True)}",
                     cites,
-                    year=a.year,
-                    difference=diff,
+                    **_about(year=a.year, difference=diff),
                 )
             )
         else:
             out.append(
-                _finding(
+                Finding(
                     "year-total",
                     Severity.INFO,
                     f"{a.year}: stated total {a.total.format(always_pence=True)} equals "
                     f"labour + non-labour: {arithmetic}",
                     cites,
-                    year=a.year,
-                    difference=diff,
+                    **_about(year=a.year, difference=diff),
                 )
             )
     for st in stated_totals:
@@ -170,18 +161,18 @@ def _reconcile_stated(allocations: tuple[Allocation, ...], st: StatedTotal) -> l
     note = f" ({st.years_note})" if st.years_note else ""
     if not diff:
         return [
-            _finding(
+            Finding(
                 "stated-total",
                 Severity.INFO,
                 f"{st.id}: stated {st.amount.format(always_pence=True)} equals the "
                 f"allocations for {years}: {arithmetic} = "
                 f"{computed.format(always_pence=True)}",
                 cites,
-                difference=diff,
+                **_about(difference=diff),
             )
         ]
     out = [
-        _finding(
+        Finding(
             "stated-total",
             Severity.WARNING,
             f"{st.id}: stated {st.amount.format(always_pence=True)} does not equal the "
@@ -189,7 +180,7 @@ def _reconcile_stated(allocations: tuple[Allocation, ...], st: StatedTotal) -> l
             f"{computed.format(always_pence=True)}; stated minus allocations = "
             f"{diff.format(always_pence=True)}. Not corrected: the sources disagree.",
             cites,
-            difference=diff,
+            **_about(difference=diff),
         )
     ]
     out.append(_observe(allocations, st))
@@ -226,13 +217,13 @@ def _observe(allocations: tuple[Allocation, ...], st: StatedTotal) -> Finding:
         f"{st.amount.format(always_pence=True)}; the nearest is "
     )
     cites = tuple(dict.fromkeys(c for c in (st.citation, *(figures[i][2] for i in combo)) if c))
-    return _finding(
+    return Finding(
         "stated-total-observation",
         Severity.INFO,
         f"{head}{text} = {value.format(always_pence=True)} "
         f"(stated minus this = {(st.amount - value).format(always_pence=True)})",
         cites,
-        difference=st.amount - value,
+        **_about(difference=st.amount - value),
     )
 
 
@@ -266,14 +257,12 @@ def check(model: FundingRules, plan: SpendingPlan) -> tuple[Finding, ...]:
         project = known.get(line.project)
         if line.year not in years:
             out.append(
-                _finding(
+                Finding(
                     "no-allocation",
                     Severity.ERROR,
                     f"{where}: no allocation for {line.year}",
                     (model.funding_period_citation,) if model.funding_period_citation else (),
-                    year=line.year,
-                    project=line.project,
-                    difference=line.amount,
+                    **_about(year=line.year, project=line.project, difference=line.amount),
                 )
             )
         if project is None:
@@ -285,40 +274,36 @@ def check(model: FundingRules, plan: SpendingPlan) -> tuple[Finding, ...]:
             ):
                 if not line.jointly_agreed:
                     out.append(
-                        _finding(
+                        Finding(
                             "needs-joint-agreement",
                             Severity.WARNING,
                             f"{where}: '{line.project}' is not a named project; labour "
                             "money may be used flexibly only if the specified "
                             "authorities jointly agree",
                             (rule.citation,) if rule.citation else (),
-                            year=line.year,
-                            project=line.project,
+                            **_about(year=line.year, project=line.project),
                         )
                     )
             else:
                 out.append(
-                    _finding(
+                    Finding(
                         "unknown-project",
                         Severity.ERROR,
                         f"{where}: '{line.project}' is not a project of the agreement",
                         (rule.citation,) if rule and rule.citation else (),
-                        year=line.year,
-                        project=line.project,
+                        **_about(year=line.year, project=line.project),
                     )
                 )
             continue
         if project.funded_from is CostCategory.NONE and line.amount:
             out.append(
-                _finding(
+                Finding(
                     "no-cost-project",
                     Severity.ERROR,
                     f"{where}: {project.name} is funded at no cost, but the plan gives "
                     f"it {line.amount}",
                     (project.citation,) if project.citation else (),
-                    year=line.year,
-                    project=project.id,
-                    difference=line.amount,
+                    **_about(year=line.year, project=project.id, difference=line.amount),
                 )
             )
         elif project.funded_from is not line.category and project.funded_from is not (
@@ -327,16 +312,14 @@ def check(model: FundingRules, plan: SpendingPlan) -> tuple[Finding, ...]:
             rule = _category_rule(model, project.funded_from)
             cites = tuple(c for c in (project.citation, rule and rule.citation) if c)
             out.append(
-                _finding(
+                Finding(
                     "wrong-category",
                     Severity.ERROR,
                     f"{where}: {project.name} is paid from "
                     f"{project.funded_from.value} costs, but the plan pays it "
                     f"{line.amount} from {line.category.value} money",
                     cites,
-                    year=line.year,
-                    project=project.id,
-                    difference=line.amount,
+                    **_about(year=line.year, project=project.id, difference=line.amount),
                 )
             )
     for a in sorted(model.allocations, key=lambda a: a.year):
@@ -347,15 +330,14 @@ def check(model: FundingRules, plan: SpendingPlan) -> tuple[Finding, ...]:
             cites = tuple(c for c in (a.citation, rule and rule.citation) if c)
             if spent > available:
                 out.append(
-                    _finding(
+                    Finding(
                         "category-overspent",
                         Severity.ERROR,
                         f"{a.year} {cat.value}: planned {spent.format(always_pence=True)}"
                         f" exceeds the allocation {available.format(always_pence=True)} "
                         f"by {(spent - available).format(always_pence=True)}",
                         cites,
-                        year=a.year,
-                        difference=spent - available,
+                        **_about(year=a.year, difference=spent - available),
                     )
                 )
             elif (
@@ -367,15 +349,14 @@ def check(model: FundingRules, plan: SpendingPlan) -> tuple[Finding, ...]:
                 c = model.carry_over.citation
                 conf = f" (rule confidence: {c.confidence.value})" if c else ""
                 out.append(
-                    _finding(
+                    Finding(
                         "unspent-no-carry-over",
                         Severity.WARNING,
                         f"{a.year} {cat.value}: "
                         f"{(available - spent).format(always_pence=True)} unplanned; "
                         f"it will not carry over to {a.year.next()}{conf}",
                         (*cites, *((c,) if c else ())),
-                        year=a.year,
-                        difference=available - spent,
+                        **_about(year=a.year, difference=available - spent),
                     )
                 )
     return tuple(out)

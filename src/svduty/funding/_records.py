@@ -58,8 +58,8 @@ class Allocation:
     """One financial year's grant: labour, non-labour and the total as stated.
 
     The stated total is kept as stated; whether it equals labour + non-labour is a
-    reconciliation finding (:meth:`~svduty.funding._model.FundingModel.reconcile`), never an
-    exception.
+    reconciliation finding (:meth:`~svduty.funding._model.FundingModel.reconcile`), never
+    an exception.
 
     Attributes:
         year: The UK financial year.
@@ -341,7 +341,7 @@ class PlanLine:
 class SpendingPlan:
     """An assignment of amounts to projects per year.
 
-    Checked by :meth:`~svduty.funding._model.FundingModel.check`.
+    A plan is checked by :meth:`~svduty.funding._model.FundingModel.check`.
 
     Example:
         >>> plan = SpendingPlan.of([("strategy", "2023/24", "labour", "5000")])

@@ -48,7 +48,7 @@ __all__ = [
 
 
 class ScenarioLike(Protocol):
-    """What :func:`reorganise` reads of a scenario: its name and its changes."""
+    """What :func:`~svduty.governance.reorganise` reads of a scenario: its name and changes."""
 
     @property
     def name(self) -> str:

@@ -2,8 +2,10 @@
 
 The batch job (what an analyst runs every month) is built from three pieces: a reader that
 yields normalised Arrow record batches in which every input row is kept (a bad row carries
-its row number and the reason it was rejected), a :class:`Pipeline` that adds the area
-and verdict columns to a record batch, and a :class:`Summary` that accounts for every row.
+its row number and the reason it was rejected) -- police.uk files
+(:func:`read_police_uk`) or incident files (:func:`iter_incidents`) --, a
+:class:`Pipeline` that adds the area and verdict columns to a record batch, and
+:func:`run_pipeline`, whose :class:`Summary` accounts for every row.
 
 Example:
     >>> from svduty.io import validate_bundle
@@ -22,8 +24,6 @@ from svduty.io._bundle import (
     PACKAGED,
     SECTIONS,
     Manifest,
-    SectionContext,
-    SectionSpec,
     load_partnership,
     validate_bundle,
     warwickshire,
@@ -46,19 +46,14 @@ from svduty.io._governance import (
     load_timetable,
     read_scenario,
 )
-from svduty.io._incidents import (
-    INCIDENT_SCHEMA,
-    read_incident_table,
-    read_incidents_jsonl,
-)
+from svduty.io._incident_tables import iter_incident_table, iter_incidents, read_incident_table
+from svduty.io._incidents import INCIDENT_SCHEMA, iter_incidents_jsonl, read_incidents_jsonl
 from svduty.io._new_bundle import new_bundle
+from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
 from svduty.io._packaged import load_packaged_definition
 from svduty.io._pipeline import (
     AREA_COLUMNS,
-    VERDICT_COLUMNS,
     Pipeline,
-    Summary,
-    Tally,
     classify_batch,
     classify_batches,
     default_pipeline,
@@ -68,20 +63,21 @@ from svduty.io._police_uk import (
     POLICE_UK_CRIME_TYPES,
     POLICE_UK_SCHEMA,
     normalise_police_uk,
-    police_uk_paths,
-    read_police_uk,
-    rejections,
     sample_police_uk,
 )
+from svduty.io._police_uk_reader import police_uk_paths, read_police_uk
 from svduty.io._schema import bundle_schema, schema_errors, schema_of
+from svduty.io._summary import VERDICT_COLUMNS, Summary, run_pipeline
 from svduty.io._writers import write_table
 
 __all__ = [
     "ANSWERS",
     "AREA_COLUMNS",
     "GROUPINGS",
+    "INCIDENT_OUTPUT_SCHEMA",
     "INCIDENT_SCHEMA",
     "MANIFEST",
+    "OUTPUT_SCHEMA",
     "PACKAGED",
     "POLICE_UK_COLUMNS",
     "POLICE_UK_CRIME_TYPES",
@@ -95,11 +91,8 @@ __all__ = [
     "LocalAreaDocument",
     "Manifest",
     "Pipeline",
-    "SectionContext",
-    "SectionSpec",
     "Settlement",
     "Summary",
-    "Tally",
     "bounded_counts",
     "bundle_schema",
     "check_completeness",
@@ -111,6 +104,9 @@ __all__ = [
     "dump_scenario",
     "dump_timetable",
     "in_scope_counts",
+    "iter_incident_table",
+    "iter_incidents",
+    "iter_incidents_jsonl",
     "load_areas",
     "load_authorities",
     "load_definition",
@@ -130,7 +126,7 @@ __all__ = [
     "read_police_uk",
     "read_scenario",
     "read_toml",
-    "rejections",
+    "run_pipeline",
     "sample_police_uk",
     "schema_errors",
     "schema_of",

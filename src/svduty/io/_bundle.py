@@ -270,6 +270,21 @@ def _good_sources(raw: Mapping[str, Any]) -> Sources:
     return sources
 
 
+def _first_per_field(problems: list[Problem]) -> list[Problem]:
+    """One problem per file, row and field: the first check that found it.
+
+    The structural checks run before the models', which may find the same thing again.
+    """
+    seen: set[tuple[object, object, object]] = set()
+    out = []
+    for p in problems:
+        key = (p.file, p.row, p.field)
+        if p.field is None or key not in seen:
+            out.append(p)
+        seen.add(key)
+    return out
+
+
 def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
     root = _resolve(path)
     problems: list[Problem] = []
@@ -304,7 +319,7 @@ def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
     if manifest is None:  # its sources are unknown: citations of them cannot be checked
         problems = [p for p in problems if not p.message.startswith("unknown source:")]
     if problems or manifest is None:
-        return None, problems
+        return None, _first_per_field(problems)
     try:
         partnership = Partnership.of(
             name=manifest.name,

@@ -562,7 +562,10 @@ def structure(
     except RecursionError:  # pragma: no cover - refused above at a depth well within the stack
         raise error([*problems, Problem(file=file_name, message="nested too deeply")]) from None
     except Exception as exc:  # cattrs collects many kinds of errors; we report them all
-        raise error([*problems, *problems_from(exc, file_name)]) from None
+        # one problem per field: a model's own check of the same duplicate is not repeated
+        fields = {p.field for p in problems}
+        others = [p for p in problems_from(exc, file_name) if p.field not in fields]
+        raise error([*problems, *others]) from None
     if problems:
         raise error(problems)
     return result

@@ -7,8 +7,9 @@ The file format is the model's own vocabulary (``governance.toml`` has ``[[bodie
 
 Example:
     >>> import svduty
-    >>> g = svduty.warwickshire().governance
-    >>> load_governance(dump_governance(g)) == g
+    >>> p = svduty.warwickshire()  # its files cite the partnership's own documents
+    >>> conv = make_converter(p.sources)
+    >>> load_governance(dump_governance(p.governance), converter=conv) == p.governance
     True
 """
 
@@ -22,7 +23,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.errors import DataError, GovernanceError, ScenarioError
+from svduty.errors import DataError, GovernanceError, ScenarioError, shown
 from svduty.governance import (
     PRACTICE_CHECKS,
     Body,
@@ -190,7 +191,7 @@ def load_governance_rules(
                 str(file) if file is not None else None,
                 f"rules[{n}].id",
                 expected="a check svduty has: " + ", ".join(sorted(PRACTICE_CHECKS)),
-                got=rule.id[:40],
+                got=shown(rule.id, shape=r"[A-Z]{2,8}(?:-[A-Z0-9]{1,20}){1,3}"),
             )
     return rules
 
@@ -204,7 +205,7 @@ def load_governance_section(
 ) -> dict[str, object]:
     """A bundle's governance section: the graph, its rules and the ``scenarios/`` folder.
 
-    Returns the :class:`~svduty.Partnership` fields ``governance``, ``governance_rules``
+    Returns the :class:`~svduty.partnership.Partnership` fields ``governance``, ``governance_rules``
     and, when ``folder`` is given, ``scenarios`` (by file name without ``.toml``; the
     bundle loader reads them itself, to report the problems of every scenario file).
 
@@ -268,8 +269,9 @@ def dump_scenario(scenario: Scenario, converter: cattrs.Converter | None = None)
 
     Example:
         >>> import svduty
-        >>> s = svduty.warwickshire().scenarios["jag-to-sv-strategic-board"]
-        >>> load_scenario(dump_scenario(s)) == s
+        >>> p = svduty.warwickshire()
+        >>> s = p.scenarios["jag-to-sv-strategic-board"]
+        >>> load_scenario(dump_scenario(s), converter=make_converter(p.sources)) == s
         True
     """
     conv = converter or _governance_converter()
@@ -305,8 +307,9 @@ def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = No
 
     Example:
         >>> import svduty
-        >>> t = svduty.warwickshire().timetable
-        >>> load_timetable(dump_timetable(t)) == t
+        >>> p = svduty.warwickshire()
+        >>> t = p.timetable
+        >>> load_timetable(dump_timetable(t), converter=make_converter(p.sources)) == t
         True
     """
     return to_plain(timetable, converter=converter or _governance_converter())
@@ -316,7 +319,9 @@ def read_scenario(path: str | Path, sources: Sources = CATALOGUE) -> Scenario:
     """Read a scenario TOML file.
 
     Example:
-        >>> read_scenario(WARWICKSHIRE / "scenarios" / "lgr-single-unitary.toml").name
+        >>> import svduty
+        >>> path = WARWICKSHIRE / "scenarios" / "lgr-single-unitary.toml"
+        >>> read_scenario(path, svduty.warwickshire().sources).name
         'lgr-single-unitary'
     """
     return load_scenario(read_toml(path), file=str(path), converter=_governance_converter(sources))

@@ -1,4 +1,4 @@
-"""Reading incidents (the classifier's JSON contract) from JSON Lines, CSV and Parquet.
+r"""Reading incidents (the classifier's JSON contract) from JSON Lines, CSV and Parquet.
 
 An incident's fields are those of the JSON contract (issue 3): every field is optional,
 and a missing field means *unknown*, never a default. The readers return an Arrow table
@@ -7,27 +7,45 @@ and ``rejected_field``: an invalid line or row stays in the table with its numbe
 reason, so a batch job accounts for every input row.
 
 Row numbers: in a JSON Lines file, ``row`` is the line number (1-based; blank lines are
-not incidents and are skipped, but still counted for the numbering). In a CSV file the
-header is row 1 and the first data row is row 2; in a Parquet file the first row is row 1.
+not incidents and are skipped, but still counted for the numbering; ``\n``, ``\r\n`` and a
+lone ``\r`` all end a line). In a CSV file ``row`` is the line where the record starts (the
+header is line 1; a quoted field may span lines); in a Parquet file the first row is row 1.
+
+The streaming readers (:func:`~svduty.io.iter_incidents_jsonl` here, ``iter_incident_table`` for CSV
+and Parquet) yield record batches of a bounded size, which is what the batch job reads; the
+table readers are the same rows gathered into one table.
 """
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
+from svduty.io._lines import record_lines
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
-__all__ = ["INCIDENT_SCHEMA", "read_incident_table", "read_incidents_jsonl"]
+__all__ = [
+    "BATCH_ROWS",
+    "INCIDENT_SCHEMA",
+    "JSONL_SUFFIXES",
+    "STDIN",
+    "iter_incidents_jsonl",
+    "read_incidents_jsonl",
+]
+
+BATCH_ROWS = 1 << 16
+"""Rows per record batch of the streaming readers."""
+
+STDIN = "-"
+"""The input name that means standard input (incidents as JSON Lines)."""
+_INT64 = (-(1 << 63), (1 << 63) - 1)
 
 _LIST = pa.list_(pa.string())
 INCIDENT_SCHEMA = pa.schema(
@@ -90,6 +108,8 @@ def _check(obj: Any) -> tuple[str, str] | None:
             name = shown(key, shape=_KEY)
             field = str(name) if isinstance(name, Shown) else "<a key not shown>"
             return (field, f"one of the incident fields {', '.join(_KIND)}")
+        if kind == "int" and isinstance(value, int) and not _INT64[0] <= value <= _INT64[1]:
+            return (key, _EXPECTED[kind])
         if value is None:
             continue
         ok = {
@@ -103,6 +123,156 @@ def _check(obj: Any) -> tuple[str, str] | None:
     return None
 
 
+def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
+    """The name and a text stream of lines of ``path`` (``-``: standard input).
+
+    Bytes that are not UTF-8 are kept as surrogates so that only their line is rejected.
+    """
+    if str(path) == STDIN:
+        import sys
+
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes (e.g. in tests)
+            return "<stdin>", sys.stdin
+        return "<stdin>", io.TextIOWrapper(
+            buffer, encoding="utf-8", errors="surrogateescape", newline=None
+        )
+    p = Path(path)
+    if p.is_dir():
+        raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
+    try:
+        raw = p.open("rb")
+    except FileNotFoundError:
+        raise InputFormatError(Problem(message="file not found", file=str(p))) from None
+    except OSError as exc:
+        raise InputFormatError(
+            Problem(file=str(p), message=f"cannot read the file ({exc.strerror})")
+        ) from None
+    start = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start:
+        raw.close()
+        raise InputFormatError(
+            Problem(file=str(p), expected="UTF-8 text, one JSON object per line")
+        )
+    return str(p), io.TextIOWrapper(
+        raw, encoding="utf-8-sig", errors="surrogateescape", newline=None
+    )
+
+
+def _parse_line(line: str, number: int, name: str, validate: Validator | None) -> dict[str, Any]:
+    record: dict[str, Any] = {"file": name, "row": number}
+    wrong: tuple[str, str] | None
+    if any("\udc80" <= ch <= "\udcff" for ch in line):
+        wrong = ("line", "UTF-8 text")
+    else:
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            obj = _NOT_JSON
+        if obj is _NOT_JSON:
+            wrong = ("line", "a JSON object")
+        else:
+            wrong = _check(obj)
+            if wrong is None and validate is not None:
+                try:
+                    validate(obj, number, name)
+                except DataError as exc:
+                    first = exc.problems[0]
+                    wrong = (first.field or "line", first.what())
+    if wrong is not None:
+        field, expected = wrong
+        why = expected if expected.startswith("expected") else f"expected {expected}"
+        record.update(rejected=f"{field}: {why}", rejected_field=field)
+    else:
+        record.update({k: (str(v) if k == "id" and v is not None else v) for k, v in obj.items()})
+    return record
+
+
+_NOT_JSON = object()
+
+
+_FAST_LIMIT = 1 << 29  # files up to 512 MB are tried with pyarrow's JSON reader first
+
+
+def _fast_jsonl(path: str | Path, batch_rows: int) -> list[pa.RecordBatch] | None:
+    """The whole file read by pyarrow's JSON reader, when every line is a valid incident.
+
+    pyarrow refuses exactly what the line-by-line reader rejects (an unknown field, a value
+    of another type, a number beyond int64, bytes that are not UTF-8, a line that is not an
+    object), so on any refusal the caller reads line by line and rejects the bad lines.
+    ``None`` when that is needed.
+    """
+    import pyarrow.json as pajson
+
+    if str(path) == STDIN:
+        return None
+    p = Path(path)
+    try:
+        if not p.is_file() or p.stat().st_size > _FAST_LIMIT:
+            return None
+        table = pajson.read_json(
+            p,
+            parse_options=pajson.ParseOptions(
+                explicit_schema=INCIDENT_SCHEMA, unexpected_field_behavior="error"
+            ),
+        )
+        table.validate(full=True)  # pyarrow does not check that strings are UTF-8
+        lines = record_lines(p, quoted=False)
+    except (pa.ArrowException, UnicodeDecodeError, OSError, ValueError):
+        return None
+    if table.num_rows != len(lines):  # whitespace-only lines: let the slow path number them
+        return None
+    n = table.num_rows
+    table = table.select(INCIDENT_SCHEMA.names)
+    columns: list[Any] = [
+        pa.repeat(pa.scalar(str(p)), n),
+        pa.array(lines, pa.int64()),
+        pa.nulls(n, pa.string()),
+        pa.nulls(n, pa.string()),
+    ]
+    out = pa.Table.from_arrays([*columns, *table.columns], schema=_SCHEMA)
+    return out.to_batches(max_chunksize=batch_rows)
+
+
+def iter_incidents_jsonl(
+    path: str | Path, *, validate: Validator | None = None, batch_rows: int = BATCH_ROWS
+) -> Iterator[pa.RecordBatch]:
+    r"""Stream a JSON Lines file of incidents as record batches (``-``: standard input).
+
+    The rows of :func:`read_incidents_jsonl`, at most ``batch_rows`` a batch, so memory
+    stays flat however long the file. A line that is not UTF-8, not JSON (however deeply
+    nested), not an object, or holds a wrong field or value is a rejected row.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
+        >>> _ = f.write_text('{"id": "a"}\r{"id": "b"}\r\r{"victim_age": 9223372036854775808}')
+        >>> [b.column("row").to_pylist() for b in iter_incidents_jsonl(f, batch_rows=2)]
+        [[1, 2], [4]]
+    """
+    if validate is None:
+        fast = _fast_jsonl(path, batch_rows)
+        if fast is not None:
+            yield from fast
+            return
+    name, lines = _text_lines(path)
+    records: list[dict[str, Any]] = []
+    with lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            records.append(_parse_line(line, number, name, validate))
+            if len(records) >= batch_rows:
+                yield _batch(records)
+                records = []
+    if records:
+        yield _batch(records)
+
+
+def _batch(records: list[dict[str, Any]]) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pylist(records, schema=_SCHEMA)
+
+
 def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None) -> pa.Table:
     r"""Read a JSON Lines file of incidents (one JSON object per line).
 
@@ -113,11 +283,11 @@ def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None)
     :class:`~svduty.errors.DataError` it raises rejects the line with its first problem.
 
     Args:
-        path: The file.
+        path: The file (``-`` for standard input).
         validate: ``(incident_json, line, file) -> anything``, raising ``DataError``.
 
     Raises:
-        InputFormatError: if the file is missing or is not UTF-8 text.
+        InputFormatError: if the file is missing, a folder, or not UTF-8 text at all.
 
     Example:
         >>> import tempfile, pathlib
@@ -132,159 +302,12 @@ def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None)
         >>> t.column("rejected").to_pylist()
         [None, 'victim_age: expected a whole number', 'line: expected a JSON object']
     """
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputFormatError(Problem(message="file not found", file=str(p))) from None
-    except UnicodeDecodeError:
-        raise InputFormatError(
-            Problem(file=str(p), expected="UTF-8 text, one JSON object per line")
-        ) from None
-    records: list[dict[str, Any]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        record: dict[str, Any] = {"file": str(p), "row": number}
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError:
-            record.update(rejected="line: expected a JSON object", rejected_field="line")
-            records.append(record)
-            continue
-        wrong = _check(obj)
-        if wrong is None and validate is not None:
-            try:
-                validate(obj, number, str(p))
-            except DataError as exc:
-                first = exc.problems[0]
-                wrong = (first.field or "line", first.what())
-        if wrong is not None:
-            field, expected = wrong
-            why = expected if expected.startswith("expected") else f"expected {expected}"
-            record.update(rejected=f"{field}: {why}", rejected_field=field)
-        else:
-            record.update(
-                {k: (str(v) if k == "id" and v is not None else v) for k, v in obj.items()}
-            )
-        records.append(record)
-    return pa.Table.from_pylist(records, schema=_SCHEMA)
+    batches = list(iter_incidents_jsonl(path, validate=validate))
+    return pa.Table.from_batches(batches, schema=_SCHEMA)
 
 
-def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
-    """Convert a string column to ``kind``; return (values, bad) where bad marks failures."""
-    text = pc.utf8_trim_whitespace(column.combine_chunks().cast(pa.string()))
-    empty = pc.fill_null(pc.equal(text, pa.scalar("")), pa.scalar(True))
-    text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
-    if kind == "str":
-        return text, pa.repeat(pa.scalar(False), len(text))
-    if kind == "list":
-        return pc.split_pattern(text, sep), pa.repeat(pa.scalar(False), len(text))
-    if kind == "bool":
-        lower = pc.utf8_lower(text)
-        yes = pc.is_in(lower, value_set=pa.array(["true", "yes", "1"]))
-        no = pc.is_in(lower, value_set=pa.array(["false", "no", "0"]))
-        known = pc.or_(yes, no)
-        values = pc.if_else(known, yes, pa.scalar(None, pa.bool_()))
-        return values, pc.and_(pc.is_valid(text), pc.invert(known))
-    digits = pc.fill_null(pc.match_substring_regex(text, r"^[+-]?\d{1,9}$"), pa.scalar(False))
-    values = pc.cast(pc.if_else(digits, text, pa.scalar(None, pa.string())), pa.int64())
-    return values, pc.and_(pc.is_valid(text), pc.invert(digits))
-
-
-def read_incident_table(
-    path: str | Path, *, mapping: Mapping[str, str] | None = None, list_separator: str = ";"
-) -> pa.Table:
-    r"""Read incidents from a CSV or Parquet file whose columns are mapped to incident fields.
-
-    ``mapping`` renames the file's columns to the incident fields (``{"Offence": "offence_code",
-    "Age": "victim_age"}``); a column already named as an incident field needs no entry, and
-    other columns are kept as they are. In a CSV file every column is read as text and then
-    converted: lists are split on ``list_separator``, booleans are ``true/false``,
-    ``yes/no`` or ``1/0``, ages are whole numbers, and an empty cell is unknown. A value that
-    cannot be converted rejects its row (with the row number and the field).
-
-    Args:
-        path: A ``.csv`` or ``.parquet`` file.
-        mapping: File column -> incident field.
-        list_separator: The separator of list values in CSV cells.
-
-    Raises:
-        InputFormatError: if the file is missing, of another type, or ``mapping`` names a
-            column the file does not have or a field that is not an incident field.
-
-    Example:
-        >>> import tempfile, pathlib
-        >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.csv"
-        >>> _ = f.write_text("Ref,Offence,Age,Harms\nA1,8N,19,injury;death\nA2,,x,\n")
-        >>> t = read_incident_table(f, mapping={"Ref": "id", "Offence": "offence_code",
-        ...                                     "Age": "victim_age", "Harms": "harms"})
-        >>> t.column("victim_age").to_pylist(), t.column("harms").to_pylist()
-        ([19, None], [['injury', 'death'], None])
-        >>> t.column("rejected").to_pylist()
-        [None, 'victim_age: expected a whole number']
-    """
-    p = Path(path)
-    if not p.is_file():
-        raise InputFormatError(Problem(message="file not found", file=str(p)))
-    suffix = p.suffix.lower()
-    first_row = 2
-    if suffix == ".csv":
-        try:
-            names = pacsv.open_csv(p).schema.names
-            table = pacsv.read_csv(
-                p,
-                convert_options=pacsv.ConvertOptions(
-                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
-                ),
-            )
-        except pa.ArrowInvalid as exc:
-            raise InputFormatError(
-                Problem(file=str(p), message=f"not a readable CSV file ({exc})")
-            ) from None
-    elif suffix in (".parquet", ".pq"):
-        table = pq.read_table(p)
-        first_row = 1
-    else:
-        raise InputFormatError(Problem(file=str(p), expected="a .csv or .parquet file"))
-    mapping = dict(mapping or {})
-    for source, target in mapping.items():
-        if source not in table.schema.names:
-            raise InputFormatError(
-                Problem(file=str(p), field=source, message="mapped column not in the file")
-            )
-        if target not in _KIND:
-            raise InputFormatError(
-                Problem(file=str(p), field=source, expected="an incident field name")
-            )
-    table = table.rename_columns([mapping.get(n, n) for n in table.schema.names])
-    n = table.num_rows
-    reason: Arrow = pa.nulls(n, pa.string())
-    field: Arrow = pa.nulls(n, pa.string())
-    columns: dict[str, Arrow] = {
-        "file": pa.repeat(pa.scalar(str(p)), n),
-        "row": pc.add(pc.cumulative_sum(pa.repeat(pa.scalar(1, pa.int64()), n)), first_row - 1),
-    }
-    for f in INCIDENT_SCHEMA:
-        if f.name not in table.schema.names:
-            columns[f.name] = pa.nulls(n, f.type)
-            continue
-        column = table.column(f.name)
-        if column.type == f.type and f.type != pa.string():
-            columns[f.name] = column
-            continue
-        values, bad = _convert(column, _KIND[f.name], list_separator)
-        hit = pc.and_(bad, pc.is_null(reason))
-        reason = pc.if_else(hit, pa.scalar(f"{f.name}: {_why(_KIND[f.name])}"), reason)
-        field = pc.if_else(hit, pa.scalar(f.name), field)
-        columns[f.name] = values
-    columns["rejected"] = reason
-    columns["rejected_field"] = field
-    out = pa.table({f.name: columns[f.name] for f in _SCHEMA}, schema=_SCHEMA)
-    for name in table.schema.names:
-        if name not in _SCHEMA.names:
-            out = out.append_column(name, table.column(name))
-    return out
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+"""The suffixes of JSON Lines incident files."""
 
 
 def _why(kind: str) -> str:

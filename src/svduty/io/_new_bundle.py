@@ -162,7 +162,7 @@ def _record(a: Area, parents: Iterable[str]) -> dict[str, Any]:
     }
 
 
-def _council(d: Area, county: Area | None) -> dict[str, Any]:
+def _council(d: Area) -> dict[str, Any]:
     name_doubt = (
         "the council's formal name (district, borough or city council) is not in the ONS "
         "tables; check it"
@@ -202,7 +202,6 @@ def _council(d: Area, county: Area | None) -> dict[str, Any]:
     else:
         cat, name = _C.DISTRICT_COUNCIL, f"{d.name} council (district)"
         cite = _sch1("a district council", name_doubt)
-    del county
     return _authority(f"{_slug(d.name)}-council", name, cat, [d.id], cite)
 
 
@@ -231,7 +230,7 @@ def _authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, An
     upper: dict[str, str] = {}  # upper-tier area -> id of its council
     for d in districts:
         counties = geo.parents(d.id, AreaKind.COUNTY)
-        council = _council(d, counties[0] if counties else None)
+        council = _council(d)
         add(council)
         upper[d.id] = council["id"]
         for c in counties:

@@ -15,25 +15,22 @@ Every column is read as a string, then checked and converted with :mod:`pyarrow.
 stream with its ``row`` number and a ``rejected`` reason, so that a batch job can account
 for every row (rows in = rows out + rows rejected).
 
-Row numbers: ``row`` is the line number in the file, counting the header as row 1, so the
-first data row is row 2 (what a text editor or a spreadsheet shows). police.uk files have
-no line breaks inside fields, so records and lines coincide.
+This module holds the format and the per-batch checks
+(:func:`~svduty.io.normalise_police_uk`); the file reader
+(:func:`~svduty.io.read_police_uk`) is in ``svduty.io._police_uk_reader``.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._inputs import POLICE_UK_COLUMNS
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -42,27 +39,8 @@ __all__ = [
     "POLICE_UK_CRIME_TYPES",
     "POLICE_UK_SCHEMA",
     "normalise_police_uk",
-    "police_uk_paths",
-    "read_police_uk",
-    "rejections",
     "sample_police_uk",
 ]
-
-POLICE_UK_COLUMNS: tuple[str, ...] = (
-    "Crime ID",
-    "Month",
-    "Reported by",
-    "Falls within",
-    "Longitude",
-    "Latitude",
-    "Location",
-    "LSOA code",
-    "LSOA name",
-    "Crime type",
-    "Last outcome category",
-    "Context",
-)
-"""The header of a police.uk street-level crime file, in order."""
 
 POLICE_UK_CRIME_TYPES: dict[str, str] = {
     "Anti-social behaviour": "anti-social-behaviour",
@@ -137,71 +115,6 @@ _RENAMES = dict(
 _NUMBER = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
 _MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 _TRIMMED = frozenset({"id", "lsoa_code", "lsoa_name", "police_uk_category"})
-_STRING_TYPES = {name: pa.string() for name in POLICE_UK_COLUMNS}
-_HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
-
-
-def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into the list of police.uk CSV files to read.
-
-    A folder stands for every ``*.csv`` file under it (recursively, as police.uk's monthly
-    downloads are laid out: ``2025-06/2025-06-warwickshire-street.csv``), in sorted order.
-
-    Args:
-        inputs: Files and folders.
-
-    Raises:
-        InputFormatError: if an input does not exist or a folder holds no CSV file.
-
-    Example:
-        >>> from svduty.io import sample_police_uk
-        >>> [p.name for p in police_uk_paths([sample_police_uk().parent])]
-        ['2025-06-warwickshire-street.csv']
-    """
-    paths: list[Path] = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            found = sorted(q for q in p.rglob("*.csv") if q.is_file())
-            if not found:
-                raise InputFormatError(
-                    Problem(file=str(p), expected="a folder holding police.uk CSV files")
-                )
-            paths.extend(found)
-        elif p.is_file():
-            paths.append(p)
-        else:
-            raise InputFormatError(Problem(message="file not found", file=str(p)))
-    return paths
-
-
-def _check_header(path: Path) -> None:
-    """Fail fast unless the first line is the police.uk header (quoted or not)."""
-    with path.open("rb") as fh:
-        first = fh.readline(4096)
-    text = first.decode("utf-8-sig", errors="replace").strip()
-    got = [c.strip() for c in next(csv.reader([text]), [])]
-    if tuple(got) != POLICE_UK_COLUMNS:
-        missing = [c for c in POLICE_UK_COLUMNS if c not in got]
-        detail = f"; missing {', '.join(missing)}" if missing and len(missing) < 12 else ""
-        raise InputFormatError(
-            Problem(
-                message=f"not a police.uk street-level crime file{detail}",
-                file=str(path),
-                row=1,
-                field="header",
-                expected=f"the 12 police.uk columns {_HEADER_TEXT}",
-            )
-        )
-
-
-def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:
-    """The line numbers of ``n`` consecutive good rows from ``start``, jumping ``skipped``."""
-    nums: Arrow = pa.array(np.arange(start, start + n, dtype=np.int64))
-    for s in skipped:  # few: one per malformed line
-        one = pa.scalar(1, pa.int64())
-        nums = pc.if_else(pc.greater_equal(nums, pa.scalar(s, pa.int64())), pc.add(nums, one), nums)
-    return nums
 
 
 def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> tuple[Arrow, Arrow]:
@@ -310,6 +223,14 @@ def normalise_police_uk(
     reason: Arrow = pa.nulls(n, pa.string())
     field: Arrow = pa.nulls(n, pa.string())
     month = pc.utf8_trim_whitespace(col["Month"])
+    repeated = pc.and_(
+        pc.equal(month, pa.scalar("Month")),
+        pc.equal(pc.utf8_trim_whitespace(col["Crime type"]), pa.scalar("Crime type")),
+    )
+    if pc.any(repeated).as_py():  # two files joined: the second header is not a crime
+        reason, field = _reject(
+            reason, field, repeated, "header: a repeated header line, not a crime", "header"
+        )
     months = pc.unique(month).drop_null()  # a month per file: check the few distinct values
     good_months = pa.array(
         [m for m in months.to_pylist() if m is not None and re.match(_MONTH, m)], pa.string()
@@ -363,145 +284,6 @@ def _empty_raw() -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(
         [pa.array([], pa.string()) for _ in POLICE_UK_COLUMNS], names=list(POLICE_UK_COLUMNS)
     )
-
-
-def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
-    """Rows for the lines the CSV parser skipped (wrong number of fields)."""
-    n = len(lines)
-    arrays: list[Arrow] = []
-    for f in POLICE_UK_SCHEMA:
-        if f.name == "file":
-            arrays.append(pa.array([file] * n, pa.string()))
-        elif f.name == "row":
-            arrays.append(pa.array([num for num, _ in lines], pa.int64()))
-        elif f.name == "rejected":
-            arrays.append(pa.array([why for _, why in lines], pa.string()))
-        elif f.name == "rejected_field":
-            arrays.append(pa.array(["fields"] * n, pa.string()))
-        else:
-            arrays.append(pa.nulls(n, f.type))
-    return pa.RecordBatch.from_arrays(arrays, schema=POLICE_UK_SCHEMA)
-
-
-def read_police_uk(
-    inputs: str | Path | Iterable[str | Path],
-    *,
-    block_size: int = 1 << 24,
-    progress: Callable[[int], None] | None = None,
-) -> Iterator[pa.RecordBatch]:
-    """Stream police.uk street-level files as normalised record batches.
-
-    Reads one file, many files, or folders of monthly files (see :func:`police_uk_paths`)
-    with :func:`pyarrow.csv.open_csv`, a block at a time, so memory stays flat however
-    large the input. Every header is checked first: a file that is not a police.uk file
-    fails fast, before any row is read. Lines with the wrong number of fields are kept as
-    rejected rows with their line number; see :func:`normalise_police_uk` for the checks
-    on the other rows.
-
-    Args:
-        inputs: A file, a folder, or several of them.
-        block_size: Bytes parsed at a time (one record batch per block).
-        progress: Called with the number of bytes read so far after each batch.
-
-    Raises:
-        InputFormatError: if an input is missing or is not a police.uk file.
-
-    Example:
-        >>> from svduty.io import sample_police_uk
-        >>> batches = list(read_police_uk(sample_police_uk()))
-        >>> sum(b.num_rows for b in batches)
-        4586
-        >>> batches[0].column("row")[0].as_py()  # the header is row 1
-        2
-    """
-    items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-    paths = police_uk_paths(items)
-    for p in paths:
-        _check_header(p)
-    done = 0
-    for p in paths:
-        name = str(p)
-        skipped: list[tuple[int, str]] = []
-
-        def handler(row: pacsv.InvalidRow, skipped: list[tuple[int, str]] = skipped) -> str:
-            # row.number is the line number (header = 1) when reading on one thread
-            why = f"fields: expected 12 fields, got {row.actual_columns}"
-            skipped.append((row.number if row.number is not None else -1, why))
-            return "skip"
-
-        with pa.OSFile(name, "rb") as fh:
-            reader = pacsv.open_csv(
-                fh,  # type: ignore[arg-type]  # an Arrow NativeFile is a file
-                read_options=pacsv.ReadOptions(
-                    use_threads=False, block_size=block_size, encoding="utf8"
-                ),
-                parse_options=pacsv.ParseOptions(invalid_row_handler=handler),  # type: ignore[arg-type]
-                convert_options=pacsv.ConvertOptions(
-                    column_types=_STRING_TYPES,
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
-            next_row = 2
-            consumed = 0  # skipped lines before next_row, already yielded
-            for raw in reader:
-                # the parser may have read ahead: skipped lines can lie beyond this batch,
-                # and only shift the numbers at or after them
-                pending = sorted(skipped[consumed:])
-                nums = _row_numbers(next_row, raw.num_rows, [s for s, _ in pending])
-                if raw.num_rows:
-                    next_row = int(nums[-1].as_py()) + 1
-                passed = [item for item in pending if item[0] < next_row]
-                skipped[consumed:] = pending
-                consumed += len(passed)
-                if passed:
-                    yield _bad_lines(name, passed)
-                if raw.num_rows:
-                    yield normalise_police_uk(raw, file=name, rows=nums)
-                if progress is not None:
-                    progress(done + fh.tell())
-            if len(skipped) > consumed:
-                yield _bad_lines(name, sorted(skipped[consumed:]))
-        done += p.stat().st_size
-        if progress is not None:
-            progress(done)
-
-
-def rejections(batch: pa.RecordBatch | pa.Table) -> list[Problem]:
-    """The rejected rows of a normalised batch as :class:`~svduty.errors.Problem` records.
-
-    Example:
-        >>> import pyarrow as pa
-        >>> cols = {c: ["2025-06"] if c == "Month" else [""] for c in POLICE_UK_COLUMNS}
-        >>> cols["Crime type"] = ["Burglary"]
-        >>> cols["Latitude"] = ["north"]
-        >>> b = normalise_police_uk(pa.table(cols), file="x.csv", rows=pa.array([2]))
-        >>> [str(p) for p in rejections(b)]
-        ['x.csv: row 2: Latitude: expected a number in degrees']
-    """
-    bad = batch.filter(pc.is_valid(batch.column("rejected")))
-    out = []
-    for file, row, why, fld in zip(
-        bad.column("file").to_pylist(),
-        bad.column("row").to_pylist(),
-        bad.column("rejected").to_pylist(),
-        bad.column("rejected_field").to_pylist(),
-        strict=True,
-    ):
-        text = str(why)
-        prefix = f"{fld}: "
-        message = text[len(prefix) :] if fld and text.startswith(prefix) else text
-        expected = message[len("expected ") :] if message.startswith("expected ") else None
-        out.append(
-            Problem(
-                message="" if expected else message,
-                file=file,
-                row=row,
-                field=fld,
-                expected=expected,
-            )
-        )
-    return out
 
 
 def sample_police_uk() -> Path:

@@ -1,11 +1,20 @@
-"""Writing classified rows as CSV, Parquet or JSON Lines, a record batch at a time."""
+"""Writing classified rows as CSV, Parquet or JSON Lines, a record batch at a time, atomically.
+
+A writer writes to a temporary file beside the target and renames it over the target only
+when everything was written (:meth:`TableWriter.commit`); on an error or an interrupt
+(:meth:`TableWriter.abort`) the temporary file is removed, so the target is either the
+complete new file or what it was before, never half a file. An empty result is a valid
+file with the full schema and no rows (when the schema is known).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -14,69 +23,334 @@ import pyarrow.parquet as pq
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["write_table"]
+__all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
 
 FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl"}
+"""Output suffix -> format."""
 
 
 def _flat(table: pa.Table, separator: str) -> pa.Table:
-    """List columns joined into text (CSV has no lists)."""
+    """List columns joined into text and dictionaries decoded (CSV has neither)."""
     for i, f in enumerate(table.schema):
         if pa.types.is_list(f.type) or pa.types.is_large_list(f.type):
             joined: Any = pc.binary_join(table.column(i).cast(pa.list_(pa.string())), separator)
             table = table.set_column(i, f.name, joined)
+        elif pa.types.is_dictionary(f.type):
+            table = table.set_column(i, f.name, table.column(i).cast(f.type.value_type))
     return table
 
 
-class _Writer:
-    def __init__(self, path: Path, kind: str) -> None:
-        self.path = path
-        self.kind = kind
-        self.schema: pa.Schema | None = None
+def _output_error(path: Path, exc: OSError) -> InputFormatError:
+    return InputFormatError(
+        Problem(
+            file=str(path),
+            field="--output",
+            message=f"cannot write the file ({exc.strerror or type(exc).__name__})"[:160],
+        )
+    )
+
+
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def output_format(path: str | Path) -> str:
+    """The format of an output file, from its suffix.
+
+    Raises:
+        InputFormatError: if the suffix is not ``.csv``, ``.parquet`` or ``.jsonl``.
+
+    Example:
+        >>> output_format("out.PARQUET")
+        'parquet'
+    """
+    p = Path(path)
+    kind = FORMATS.get(p.suffix.lower())
+    if kind is None:
+        raise InputFormatError(
+            Problem(file=str(p), field="--output", expected="a .csv, .parquet or .jsonl file")
+        )
+    return kind
+
+
+class TableWriter:
+    """Writes tables to one file (or a text stream, for JSON Lines), atomically.
+
+    Args:
+        target: The file, or a text stream (JSON Lines only; nothing to rename).
+        schema: The full schema of the output; when given, every table is made to conform
+            and an empty result still writes the schema.
+        metadata: Key-value metadata for the Parquet footer.
+        kind: The format (default: from the suffix).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "o.parquet"
+        >>> w = TableWriter(f, schema=pa.schema([("a", pa.int64())]))
+        >>> w.commit()
+        0
+        >>> pq.read_table(f).schema.names
+        ['a']
+    """
+
+    def __init__(
+        self,
+        target: str | Path | TextIO,
+        *,
+        schema: pa.Schema | None = None,
+        metadata: Mapping[str, str] | None = None,
+        kind: str | None = None,
+    ) -> None:
+        self.stream: TextIO | None = None
+        if isinstance(target, str | Path):
+            self.path: Path | None = Path(target)
+            self.kind = kind or output_format(self.path)
+            self.temp: Path | None = _temporary(self.path)
+            if self.path.is_dir():
+                raise InputFormatError(
+                    Problem(file=str(self.path), field="--output", expected="a file, not a folder")
+                )
+            if not self.path.parent.is_dir():
+                raise InputFormatError(
+                    Problem(
+                        file=str(self.path),
+                        field="--output",
+                        expected="a file in an existing folder",
+                    )
+                )
+        else:
+            self.path = self.temp = None
+            self.kind = kind or "jsonl"
+            self.stream = target
+        self.schema = schema
+        self.metadata = dict(metadata or {})
+        self.rows = 0
         self._csv: pacsv.CSVWriter | None = None
         self._pq: pq.ParquetWriter | None = None
         self._fh: IO[str] | None = None
 
-    def write(self, table: pa.Table) -> None:
+    def _open(self, schema: pa.Schema) -> None:
+        assert self.temp is not None or self.stream is not None
+        try:
+            if self.kind == "parquet":
+                meta = {
+                    **(schema.metadata or {}),
+                    **{k.encode(): v.encode() for k, v in self.metadata.items()},
+                }
+                self._pq = pq.ParquetWriter(
+                    self.temp,  # type: ignore[arg-type]  # a file target has a temp
+                    schema.with_metadata(meta),
+                    compression="lz4",
+                )
+            elif self.kind == "csv":
+                flat = _flat(schema.empty_table(), ";")
+                self._csv = pacsv.CSVWriter(self.temp, flat.schema)  # type: ignore[arg-type]
+            elif self.stream is None:
+                self._fh = open(self.temp, "w", encoding="utf-8")  # type: ignore[arg-type]  # noqa: SIM115
+        except OSError as exc:
+            raise _output_error(self.path or Path("-"), exc) from None
+
+    def write(self, table: pa.Table | pa.RecordBatch) -> None:
+        r"""Write one table (conformed to the schema of the first, or the given one).
+
+        Example:
+            >>> import io
+            >>> buf = io.StringIO(); w = TableWriter(buf)
+            >>> w.write(pa.table({"a": [1, None]})); w.commit()
+            2
+            >>> buf.getvalue()
+            '{"a": 1}\n{"a": null}\n'
+        """
+        if isinstance(table, pa.RecordBatch):
+            table = pa.Table.from_batches([table])
         if self.schema is None:
             self.schema = table.schema
-        else:
-            table = table.select(self.schema.names).cast(self.schema)
-        if self.kind == "parquet":
-            if self._pq is None:
-                self._pq = pq.ParquetWriter(self.path, table.schema, compression="lz4")
-            self._pq.write_table(table)
-        elif self.kind == "csv":
-            flat = _flat(table, ";")
-            if self._csv is None:
-                self._csv = pacsv.CSVWriter(self.path, flat.schema)
-            self._csv.write_table(flat)
-        else:
-            if self._fh is None:
-                self._fh = self.path.open("w", encoding="utf-8")
-            for record in table.to_pylist():
-                self._fh.write(json.dumps(_plain(record), sort_keys=False) + "\n")
+        elif not self.rows and self._pq is None and self._csv is None and self._fh is None:
+            self.schema = _widened(self.schema, table)
+        table = _conform(table, self.schema)
+        if self._pq is None and self._csv is None and self._fh is None:
+            self._open(self.schema)
+        try:
+            if self.kind == "parquet":
+                assert self._pq is not None
+                self._pq.write_table(table)
+            elif self.kind == "csv":
+                assert self._csv is not None
+                self._csv.write_table(_flat(table, ";"))
+            else:
+                sink = self._fh if self._fh is not None else self.stream
+                assert sink is not None
+                for record in table.to_pylist():
+                    sink.write(json.dumps(_plain(record), ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise _output_error(self.path or Path("-"), exc) from None
+        self.rows += table.num_rows
 
-    def close(self) -> None:
+    def _close(self) -> None:
         for closer in (self._csv, self._pq, self._fh):
             if closer is not None:
                 closer.close()
-        if self.schema is None:  # nothing written: still leave an (empty) file behind
-            self.path.write_bytes(b"")
+        self._csv = self._pq = self._fh = None
+
+    def commit(self) -> int:
+        """Finish the file and move it over the target; return the rows written."""
+        try:
+            if self.stream is not None:
+                self.stream.flush()
+                return self.rows
+            assert self.path is not None
+            assert self.temp is not None
+            if self.rows == 0 and self._pq is None and self._csv is None and self._fh is None:
+                if self.schema is not None:
+                    self._open(self.schema)
+                else:  # nothing written and no schema known: an empty file
+                    self.temp.write_bytes(b"")
+            self._close()
+            os.replace(self.temp, self.path)
+        except OSError as exc:
+            self.abort()
+            raise _output_error(self.path or Path("-"), exc) from None
+        return self.rows
+
+    def abort(self) -> None:
+        """Drop what was written: the target keeps what it held before."""
+        with contextlib.suppress(Exception):  # a half-written file is removed anyway
+            self._close()
+        if self.temp is not None:
+            self.temp.unlink(missing_ok=True)
+
+
+def _cast(column: Any, target: pa.DataType) -> Any:
+    if column.type == target:
+        return column
+    if target == pa.date32() and pa.types.is_string(column.type):
+        # a police.uk month (YYYY-MM) is the first day of the month
+        padded = pc.if_else(
+            pc.equal(pc.utf8_length(column), pa.scalar(7, pa.int32())),
+            pc.binary_join_element_wise(column, "01", "-"),
+            column,
+        )
+        return padded.cast(pa.timestamp("s")).cast(target)
+    return column.cast(target)
+
+
+def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with the columns of ``schema``, in its order and types (nulls if absent)."""
+    if table.schema.equals(schema):
+        return table
+    n = table.num_rows
+    cols = []
+    for f in schema:
+        if f.name in table.schema.names:
+            cols.append(_cast(table.column(f.name), f.type))
+        else:
+            cols.append(pa.nulls(n, f.type))
+    return pa.Table.from_arrays(cols, schema=schema)
+
+
+def _widened(schema: pa.Schema, table: pa.Table) -> pa.Schema:
+    """``schema`` and, after it, the columns of ``table`` it does not name (passed through)."""
+    extra = [f for f in table.schema if f.name not in schema.names]
+    meta: Any = schema.metadata
+    return pa.schema([*schema, *extra], metadata=meta) if extra else schema
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in record.items() if v is not None}
+    out = {}
+    for k, v in record.items():
+        out[k] = v.isoformat() if hasattr(v, "isoformat") else v
+    return out
 
 
-def write_table(tables: Iterable[pa.Table | pa.RecordBatch], path: str | Path) -> int:
+class RejectedWriter:
+    """Streams rejected rows (file, row, field, reason) to a CSV file, atomically.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "rejected.csv"
+        >>> w = RejectedWriter(f)
+        >>> w(pa.table({"file": ["a.csv"], "row": [3], "rejected_field": ["Month"],
+        ...             "rejected": ["Month: expected a month YYYY-MM"]}))
+        >>> w.commit()
+        >>> f.read_text().splitlines()
+        ['"file","row","field","reason"', '"a.csv",3,"Month","expected a month YYYY-MM"']
+    """
+
+    SCHEMA = pa.schema(
+        [
+            pa.field("file", pa.string()),
+            pa.field("row", pa.int64()),
+            pa.field("field", pa.string()),
+            pa.field("reason", pa.string()),
+        ]
+    )
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.temp = _temporary(self.path)
+        try:
+            self._fh: pacsv.CSVWriter | None = pacsv.CSVWriter(
+                str(self.temp),
+                self.SCHEMA,
+            )
+        except OSError as exc:
+            raise InputFormatError(
+                Problem(file=str(self.path), field="--rejected", message="cannot write the file")
+            ) from exc
+
+    def __call__(self, bad: pa.Table) -> None:
+        """Write the rejected rows of a batch (column by column, no loop per row)."""
+        assert self._fh is not None
+        why = bad.column("rejected")
+        field = bad.column("rejected_field")
+        # the reason is stored as "field: what"; the file has the field in its own column
+        stripped = pc.replace_substring_regex(
+            why, pattern=r"^[^:]*: ", replacement="", max_replacements=1
+        )
+        reason = pc.if_else(pc.is_valid(field), stripped, why)
+        self._fh.write_table(
+            pa.Table.from_arrays(
+                [bad.column("file"), bad.column("row"), field, reason], schema=self.SCHEMA
+            )
+        )
+
+    def commit(self) -> None:
+        """Finish the file and move it over the target."""
+        assert self._fh is not None
+        self._fh.close()
+        self._fh = None
+        os.replace(self.temp, self.path)
+
+    def abort(self) -> None:
+        """Drop the file."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+        self.temp.unlink(missing_ok=True)
+
+
+def write_table(
+    tables: Iterable[pa.Table | pa.RecordBatch],
+    path: str | Path,
+    *,
+    schema: pa.Schema | None = None,
+    metadata: Mapping[str, str] | None = None,
+) -> int:
     """Write a stream of tables or record batches to ``path``; return the rows written.
 
     The format follows the suffix: ``.csv`` (list columns joined with ``;``), ``.parquet``
-    or ``.jsonl`` (one JSON object per row, null fields left out). Written as it streams.
+    or ``.jsonl`` (one JSON object per row, every column on every line, nulls as
+    ``null``). Written as it streams, to a temporary file renamed over ``path`` at the end;
+    on an error nothing is left at ``path`` that was not there before.
+
+    Args:
+        tables: The rows.
+        path: The output file.
+        schema: The output's schema (an empty result then still has it).
+        metadata: Parquet footer metadata.
 
     Raises:
-        InputFormatError: if the suffix is not one of these.
+        InputFormatError: if the suffix is not one of these, or the file cannot be written.
 
     Example:
         >>> import tempfile, pathlib, pyarrow as pa
@@ -85,21 +359,13 @@ def write_table(tables: Iterable[pa.Table | pa.RecordBatch], path: str | Path) -
         2
         >>> print(f.read_text().strip())
         {"id": "a", "kinds": ["knife"]}
-        {"kinds": []}
+        {"id": null, "kinds": []}
     """
-    p = Path(path)
-    kind = FORMATS.get(p.suffix.lower())
-    if kind is None:
-        raise InputFormatError(
-            Problem(file=str(p), field="--output", expected="a .csv, .parquet or .jsonl file")
-        )
-    writer = _Writer(p, kind)
-    rows = 0
+    writer = TableWriter(path, schema=schema, metadata=metadata)
     try:
         for item in tables:
-            table = pa.Table.from_batches([item]) if isinstance(item, pa.RecordBatch) else item
-            writer.write(table)
-            rows += table.num_rows
-    finally:
-        writer.close()
-    return rows
+            writer.write(item)
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.commit()

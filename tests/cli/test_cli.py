@@ -42,7 +42,7 @@ def test_python_dash_m():
 
 # -- info and validate -----------------------------------------------------------------
 
-EXAMPLE = str(__import__("pathlib").Path(__file__).parent / "data" / "example-bundle")
+EXAMPLE = str(__import__("pathlib").Path(__file__).parent.parent / "data" / "example-bundle")
 
 
 def test_info_text():

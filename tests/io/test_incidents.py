@@ -155,3 +155,27 @@ def test_write_table_streams_batches(tmp_path):
     c = tmp_path / "o.csv"
     write_table([pa.table({"k": [["a", "b"], None]})], c)
     assert c.read_text().splitlines() == ['"k"', '"a;b"', ""]
+
+
+_VALUES = {
+    "id": st.one_of(st.none(), st.text(max_size=5)),
+    "victim_age": st.one_of(st.none(), st.integers(-(2**63), 2**63 - 1)),
+    "died": st.one_of(st.none(), st.booleans()),
+    "harms": st.one_of(st.none(), st.lists(st.text(max_size=3), max_size=3)),
+    "weapon": st.one_of(st.none(), st.text(max_size=5)),
+}
+
+
+@given(
+    st.lists(st.fixed_dictionaries({}, optional=_VALUES), min_size=1, max_size=20),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_the_fast_and_the_line_by_line_jsonl_readers_agree(tmp_path_factory, records, end):
+    from svduty.io._incidents import _fast_jsonl
+
+    f = tmp_path_factory.mktemp("j") / "a.jsonl"
+    f.write_text(end.join(json.dumps(r) for r in records) + end, newline="")
+    fast = _fast_jsonl(f, 1 << 16)
+    assert fast is not None
+    slow = read_incidents_jsonl(f, validate=lambda *a: None)  # a validator: line by line
+    assert pa.Table.from_batches(fast).to_pylist() == slow.to_pylist()

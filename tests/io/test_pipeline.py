@@ -15,14 +15,14 @@ from svduty.io import (
     POLICE_UK_COLUMNS,
     Pipeline,
     Summary,
-    Tally,
     classify_batch,
     classify_batches,
     normalise_police_uk,
     read_police_uk,
 )
+from svduty.io._summary import Tally
 
-from .conftest import (
+from ..conftest import (
     LSOA_TO_DISTRICT,
     MONTHS_DIR,
     WARWICKSHIRE,
@@ -270,10 +270,23 @@ def test_summary_text_and_json():
     assert "... and 10 more" in many.to_text()
 
 
-def test_count_json_and_reject():
+def test_count_out_and_reject():
+    # count_json (the row-by-row incidents route) is gone: incidents are counted from the
+    # pipeline's batches like police.uk rows
     t = Tally()
     t.count_in(2)
-    t.count_json({"violence": "no", "kinds": []}, None)
+    t.count_out(
+        pa.table(
+            {
+                "rejected": [None],
+                "file": ["f"],
+                "row": [1],
+                "rejected_field": [None],
+                "violence": ["no"],
+                "kinds": [[]],
+            }
+        )
+    )
     t.reject(Problem(row=1, message="bad"))
     s = t.summary()
     assert s.verdicts == {"violence": {"no": 1}}
@@ -322,13 +335,14 @@ def test_a_classifier_error_without_rows_propagates():
 
 
 def test_a_classifier_that_keeps_refusing_is_stopped():
+    # no retry loop: the rows refused are set apart once; a second refusal is an error
     def stubborn(table):
         if table.num_rows:
             raise DataError.single(None, "x", row=1, expected="y")
         return fake_classify_table(table)
 
     batch = raw(**{"LSOA code": [""] * 150})
-    with pytest.raises(SvdutyError, match="more than 100 times"):
+    with pytest.raises(SvdutyError, match="x: expected y"):
         classify_batch(
             batch, resolve_areas=fake_resolve_lsoas, classify=stubborn, within=fake_within
         )
@@ -364,3 +378,57 @@ def test_a_table_gives_a_table_and_a_batch_a_batch():
     mixed = PIPE(pa.Table.from_batches([raw(**{"Crime type": ["Nope", "Drugs"]})]))
     assert isinstance(mixed, pa.Table)
     assert mixed.column("rejected").to_pylist()[-1].startswith("Crime type")
+
+
+def incident_batch(**cols):
+    from svduty.io import iter_incidents_jsonl  # noqa: F401 - the reader's schema
+    from svduty.io._incidents import _SCHEMA
+
+    n = len(next(iter(cols.values())))
+    base = {f.name: pa.nulls(n, f.type) for f in _SCHEMA}
+    base["file"] = pa.array(["i.jsonl"] * n)
+    base["row"] = pa.array(range(1, n + 1), pa.int64())
+    base.update({k: pa.array(v, _SCHEMA.field(k).type) for k, v in cols.items()})
+    return pa.table(base, schema=_SCHEMA)
+
+
+def test_incidents_are_located_by_their_location():
+    def within(code):
+        if code == "E99999999":
+            raise SvdutyError("not a code this geography describes")
+        return fake_within(code)
+
+    out = classify_batch(
+        incident_batch(location=["E01031005", "E07000222", "E99999999", None]),
+        resolve_areas=fake_resolve_lsoas,
+        classify=fake_classify_table,
+        within=within,
+    )
+    assert out["within_area"].to_pylist() == ["inside", "inside", "outside", "no_location"]
+    assert out["district_code"].to_pylist() == ["E07000218", None, None, None]
+    assert out["match"].to_pylist()[3] is None
+    with pytest.raises(SvdutyError, match="resolve_areas returned 0 rows for 1 locations"):
+        classify_batch(
+            incident_batch(location=["E01031005"]),
+            resolve_areas=lambda c, n: fake_resolve_lsoas(c, n).slice(0, 0),
+            classify=fake_classify_table,
+            within=fake_within,
+        )
+
+
+def test_a_rejecter_finds_every_refused_row_in_one_pass():
+    calls = []
+
+    def reject(table):
+        calls.append(table.num_rows)
+        return [Problem(row=2, field="weapon", expected="a weapon word")]
+
+    out = classify_batch(
+        incident_batch(weapon=["knife", "spoon", None]),
+        resolve_areas=fake_resolve_lsoas,
+        classify=fake_classify_table,
+        within=fake_within,
+        reject=reject,
+    )
+    assert calls == [3]
+    assert out["rejected"].to_pylist() == [None, None, "weapon: expected a weapon word"]

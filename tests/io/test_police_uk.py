@@ -16,11 +16,11 @@ from svduty.io import (
     normalise_police_uk,
     police_uk_paths,
     read_police_uk,
-    rejections,
     sample_police_uk,
 )
+from svduty.io._summary import rejected_rows as rejections
 
-from .conftest import SHARED
+from ..conftest import SHARED
 
 MONTHS = sorted((SHARED / "policeuk").glob("*.csv"))
 HEADER = ",".join(POLICE_UK_COLUMNS)
@@ -234,3 +234,20 @@ def test_empty_to_null_keeps_values_and_nulls_empty_strings_however_the_array_is
             got = _empty_to_null(arr, trim=trim)
             assert got.to_pylist() == want.to_pylist()
             assert got.null_count == want.null_count
+
+
+@given(st.sets(st.integers(0, 199), max_size=6), st.sampled_from([300, 1000, 4096, 1 << 20]))
+def test_threaded_reading_falls_back_without_losing_or_repeating_rows(tmp_path_factory, bad, block):
+    # many blocks: the threaded first pass yields some before a malformed row turns up
+    lines = [HEADER]
+    for i in range(200):
+        lines.append("short,line" if i in bad else GOOD.replace("abc", f"id{i}"))
+    f = tmp_path_factory.mktemp("t") / "t.csv"
+    f.write_text("\n".join(lines) + "\n")
+    t = read_all(f, block_size=block)
+    rows = t.column("row").to_pylist()
+    assert sorted(rows) == list(range(2, 202))
+    assert {p.row for p in rejections(t)} == {i + 2 for i in bad}
+    for row, ident in zip(rows, t.column("id").to_pylist(), strict=True):
+        if ident is not None:
+            assert ident == f"id{row - 2}"

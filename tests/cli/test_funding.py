@@ -9,7 +9,7 @@ import pytest
 
 from svduty.cli import main
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "svduty" / "data" / "warwickshire"
+DATA = Path(__file__).resolve().parents[2] / "src" / "svduty" / "data" / "warwickshire"
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -11,7 +11,7 @@ from svduty._commands._progress import Progress
 from svduty.cli import main
 from svduty.io import POLICE_UK_COLUMNS, sample_police_uk
 
-from .conftest import MONTHS_DIR
+from ..conftest import MONTHS_DIR
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -150,7 +150,11 @@ def test_incidents_to_a_file_and_from_csv(tmp_path):
     assert json.loads(out)["verdicts"]["violence"] == {"yes": 1, "undetermined": 1}
     assert len(out_file.read_text().splitlines()) == 2
     assert run("classify", str(f), "--format", "incidents", "--map", "Ref")[0] == 1
-    assert run("classify", str(f), "--format", "incidents", "--output", "x.csv")[0] == 1
+    # one route: incidents write to every output format (issue 10), no longer .jsonl only
+    csv_out = tmp_path / "x.csv"
+    assert run("classify", str(f), "--format", "incidents", "--output", str(csv_out))[0] == 0
+    with csv_out.open() as fh:
+        assert [r["Ref"] for r in csv.DictReader(fh)] == ["A1", "A2"]  # passed through
 
 
 @pytest.mark.usefixtures("fake_pipeline")

@@ -1,0 +1,208 @@
+"""The options every command shares: ``--partnership NAME|PATH`` and ``--definition ID|PATH``.
+
+One default everywhere: the packaged ``warwickshire`` partnership, and the partnership's own
+definition of serious violence, or the Act's (s.13, ``pcsc-s13``) when the partnership has
+none. Every command that uses a partnership takes ``--partnership``; every command that
+classifies takes ``--definition`` too, so ``classify`` and ``explain`` answer alike.
+
+Example:
+    >>> import argparse
+    >>> p = argparse.ArgumentParser()
+    >>> add_partnership(p); add_definition(p)
+    >>> args = p.parse_args([])
+    >>> choice = chosen(args)
+    >>> choice.partnership.name, choice.definition.id
+    ('warwickshire', 'warwickshire')
+    >>> chosen(p.parse_args(["--definition", "pcsc-s13"])).definition.id
+    'pcsc-s13'
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from svduty.definitions import DEFINITIONS, STATUTE, Definition
+from svduty.errors import DefinitionError, Problem
+from svduty.io import MANIFEST, PACKAGED, load_definition, load_partnership, read_toml
+from svduty.io._converter import make_converter, structure
+from svduty.partnership import Partnership
+
+__all__ = [
+    "DEFAULT_PARTNERSHIP",
+    "Chosen",
+    "add_definition",
+    "add_partnership",
+    "chosen",
+    "load_named_partnership",
+    "resolve_definition",
+]
+
+DEFAULT_PARTNERSHIP = "warwickshire"
+"""The partnership a command uses when ``--partnership`` is not given."""
+
+PARTNERSHIP_HELP = (
+    "the partnership: a packaged bundle's name ("
+    + ", ".join(PACKAGED)
+    + ") or a bundle folder (default: "
+    + DEFAULT_PARTNERSHIP
+    + ")"
+)
+DEFINITION_HELP = (
+    "the definition of serious violence to classify against: a national definition id ("
+    + ", ".join(sorted(DEFINITIONS))
+    + "), a packaged bundle's name, a bundle folder or a definition TOML file from any "
+    "bundle (default: the partnership's own definition; the Act's s.13, "
+    + STATUTE.id
+    + ", when the partnership has none)"
+)
+
+
+def add_partnership(parser: argparse.ArgumentParser) -> None:
+    """Add ``--partnership NAME|PATH`` (default: the packaged Warwickshire bundle).
+
+    Example:
+        >>> p = argparse.ArgumentParser(); add_partnership(p)
+        >>> p.parse_args(["--partnership", "some/folder"]).partnership
+        'some/folder'
+    """
+    parser.add_argument(
+        "--partnership", default=DEFAULT_PARTNERSHIP, metavar="NAME|PATH", help=PARTNERSHIP_HELP
+    )
+
+
+def add_definition(parser: argparse.ArgumentParser) -> None:
+    """Add ``--definition ID|PATH`` (default: the partnership's own, else the statute's).
+
+    Example:
+        >>> p = argparse.ArgumentParser(); add_definition(p)
+        >>> p.parse_args([]).definition is None
+        True
+    """
+    parser.add_argument("--definition", default=None, metavar="ID|PATH", help=DEFINITION_HELP)
+
+
+@functools.cache
+def _packaged(name: str) -> Partnership:
+    return load_partnership(name)
+
+
+def load_named_partnership(spec: str | Path) -> Partnership:
+    """The partnership a ``--partnership`` value names (packaged bundles loaded once).
+
+    Raises:
+        BundleError: if the folder is not a good bundle.
+
+    Example:
+        >>> load_named_partnership("warwickshire").name
+        'warwickshire'
+    """
+    if isinstance(spec, str) and spec in PACKAGED:
+        return _packaged(spec)
+    return load_partnership(spec)
+
+
+def _definition_file(path: Path) -> Definition:
+    """A definition TOML file; citations resolve against its bundle's sources, if beside one."""
+    manifest = path.parent / MANIFEST
+    converter = make_converter()
+    if manifest.is_file():
+        from svduty.io import Manifest
+        from svduty.sources import CATALOGUE
+
+        info = structure(read_toml(manifest), Manifest, file=str(manifest))
+        converter = make_converter(CATALOGUE.extend(info.sources))
+    return load_definition(read_toml(path), file=str(path), converter=converter)
+
+
+def resolve_definition(spec: str | None, partnership: Partnership) -> Definition:
+    """The definition a ``--definition`` value names, for ``partnership``.
+
+    ``None`` is the default: the partnership's own definition, or the statute's when it has
+    none. Otherwise a national id (``pcsc-s13``, ``who-2002``, ``sv-strategy-2018``), a
+    packaged bundle's name, a bundle folder, or a definition TOML file.
+
+    Raises:
+        DefinitionError: if nothing of that name or path holds a definition.
+
+    Example:
+        >>> w = load_named_partnership("warwickshire")
+        >>> resolve_definition(None, w).id, resolve_definition("who-2002", w).id
+        ('warwickshire', 'who-2002')
+        >>> resolve_definition("nowhere", w)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DefinitionError: --definition: expected a national definition id (pcsc-s13, sv-strategy-2018, who-2002), a packaged bundle name (warwickshire), a bundle folder or a definition TOML file
+    """  # noqa: E501
+    if spec is None:
+        return partnership.definition if partnership.definition is not None else STATUTE
+    if spec in DEFINITIONS:
+        return DEFINITIONS[spec]
+    path = Path(spec)
+    found: Definition | None = None
+    if spec in PACKAGED or path.is_dir():
+        found = load_named_partnership(spec).definition
+    elif path.is_file():
+        found = _definition_file(path)
+    if found is None:
+        raise DefinitionError(
+            Problem(
+                field="--definition",
+                expected="a national definition id ("
+                + ", ".join(sorted(DEFINITIONS))
+                + "), a packaged bundle name ("
+                + ", ".join(PACKAGED)
+                + "), a bundle folder or a definition TOML file",
+                file=None if spec in PACKAGED or not path.is_dir() else spec,
+            )
+        )
+    return found
+
+
+@attrs.frozen(slots=True)
+class Chosen:
+    """The partnership and definition a command runs with, and how to record them.
+
+    Attributes:
+        partnership: The partnership.
+        definition: The definition of serious violence (``None`` for commands that do not
+            classify).
+
+    Example:
+        >>> c = Chosen(load_named_partnership("warwickshire"), None)
+        >>> c.as_dict()
+        {'partnership': 'warwickshire', 'definition': None}
+    """
+
+    partnership: Partnership
+    definition: Definition | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The names recorded in a command's output (``partnership``, ``definition``).
+
+        Example:
+            >>> Chosen(load_named_partnership("warwickshire"), STATUTE).as_dict()["definition"]
+            'pcsc-s13'
+        """
+        return {
+            "partnership": self.partnership.name,
+            "definition": self.definition.id if self.definition is not None else None,
+        }
+
+
+def chosen(args: argparse.Namespace) -> Chosen:
+    """The partnership (``args.partnership``) and definition (``args.definition``) to use.
+
+    A namespace without ``definition`` gets the partnership's default definition.
+
+    Example:
+        >>> chosen(argparse.Namespace(partnership="warwickshire")).definition.id
+        'warwickshire'
+    """
+    partnership = load_named_partnership(getattr(args, "partnership", DEFAULT_PARTNERSHIP))
+    definition = resolve_definition(getattr(args, "definition", None), partnership)
+    return Chosen(partnership, definition)

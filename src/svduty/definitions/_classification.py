@@ -1,0 +1,163 @@
+"""The answer for one incident: :class:`Classification`, with its reasons and missing facts.
+
+Example:
+    >>> from svduty.definitions import Incident, classify
+    >>> classify(Incident(offence_code="3B")).violence.value
+    'yes'
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+import attrs
+
+from svduty.answers import Reason, Verdict
+from svduty.definitions._vocab import Review
+
+__all__ = ["ANSWERS", "Classification"]
+
+ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
+"""The five answers, in the order of the JSON contract."""
+_ANSWERS = ANSWERS
+
+
+@attrs.frozen(slots=True)
+class Classification:
+    """The answer for one incident under one definition, with its reasons.
+
+    Attributes:
+        id: The incident's id.
+        violence: Within s.13 of the Act?
+        in_scope: Within the definition classified against?
+        domestic_abuse: Domestic abuse (DA Act 2021 s.1)?
+        qualifying_homicide: A qualifying homicide (s.24(6))?
+        homicide_review: Is an offensive weapons homicide review required?
+        kinds: The kinds of violence the incident is of.
+        missing: answer name -> the facts that would settle it (undetermined only).
+        reasons: The rules that hold, each with its citation.
+        basis: ``facts``, ``offence_code``, ``category`` or ``none``.
+        definition: The id of the definition used for ``in_scope``.
+
+    Example:
+        >>> from svduty.definitions import Incident, classify
+        >>> c = classify(Incident(context=["terrorism"], behaviours=["physical"]))
+        >>> c.violence.value, "S13-3B" in [r.rule for r in c.reasons]
+        ('no', True)
+    """
+
+    id: str | None
+    violence: Verdict
+    in_scope: Verdict
+    domestic_abuse: Verdict
+    qualifying_homicide: Verdict
+    homicide_review: Review
+    kinds: tuple[str, ...]
+    missing: tuple[tuple[str, tuple[str, ...]], ...]
+    reasons: tuple[Reason, ...]
+    basis: str
+    definition: str
+
+    def missing_for(self, answer: str) -> tuple[str, ...]:
+        """The facts that would settle one answer (empty if it is settled).
+
+        Example:
+            >>> from svduty.definitions import Incident, classify
+            >>> classify(Incident(offence_code="46")).missing_for("domestic_abuse")
+            ('victim_age', 'perpetrator_age', 'relationship', 'target', 'behaviours')
+        """
+        return dict(self.missing).get(answer, ())
+
+    @property
+    def missing_facts(self) -> tuple[str, ...]:
+        """Every missing fact, once, in order.
+
+        Example:
+            >>> from svduty.definitions import Incident, classify
+            >>> "date" in classify(Incident()).missing_facts
+            True
+        """
+        seen: dict[str, None] = {}
+        for _, facts in self.missing:
+            seen.update(dict.fromkeys(facts))
+        return tuple(seen)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract: id, the five answers, kinds, missing, reasons.
+
+        Example:
+            >>> from svduty.definitions import Incident, classify
+            >>> sorted(classify(Incident(id="x")).to_json())
+            ['domestic_abuse', 'homicide_review', 'id', 'in_scope', 'kinds', 'missing', 'qualifying_homicide', 'reasons', 'violence']
+        """  # noqa: E501
+        return {
+            "id": self.id,
+            "violence": self.violence.value,
+            "in_scope": self.in_scope.value,
+            "domestic_abuse": self.domestic_abuse.value,
+            "qualifying_homicide": self.qualifying_homicide.value,
+            "homicide_review": self.homicide_review.value,
+            "kinds": list(self.kinds),
+            "missing": list(self.missing_facts),
+            "reasons": [r.to_json() for r in self.reasons],
+        }
+
+    def explain(self, format: str = "text") -> str:
+        """The classification for a person: ``text``, ``html`` or ``json``.
+
+        Example:
+            >>> from svduty.definitions import Incident, classify
+            >>> print(classify(Incident(id="a", offence_code="3B")).explain())  # doctest: +ELLIPSIS
+            Incident a (definition pcsc-s13; basis: offence_code)
+              violence:            yes
+            ...
+              - S13-3A-iv: violence includes threats of violence [Police, Crime, Sentencing and Courts Act 2022, s.13(3)(a)(iv)]
+            ...
+        """  # noqa: E501
+        if format == "json":
+            return json.dumps(self.to_json(), indent=2)
+        if format == "html":
+            return self._repr_html_()
+        if format != "text":
+            raise ValueError(f"unknown format {format!r}: use text, html or json")
+        lines = [
+            f"Incident {self.id or '(no id)'} (definition {self.definition}; basis: {self.basis})"
+        ]
+        for name in _ANSWERS:
+            value = getattr(self, name).value
+            more = self.missing_for(name)
+            tail = f"  (missing: {', '.join(more)})" if more else ""
+            lines.append(f"  {name + ':':<20} {value}{tail}")
+        lines.append(f"  kinds: {', '.join(self.kinds) or '-'}")
+        lines.append("  reasons:")
+        for r in self.reasons:
+            where = f" [{r.citation}]" if r.citation else ""
+            lines.append(f"  - {r.rule}: {r.says}{where}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><th>{n}</th><td>{getattr(self, n).value}</td>"
+            f"<td>{html.escape(', '.join(self.missing_for(n)))}</td></tr>"
+            for n in _ANSWERS
+        )
+        reasons = "".join(
+            f"<li><code>{html.escape(r.rule)}</code> {html.escape(r.says)}"
+            + (
+                f' — <a href="{html.escape(r.citation.href or "")}">'
+                f"{html.escape(str(r.citation))}</a>"
+                if r.citation
+                else ""
+            )
+            + "</li>"
+            for r in self.reasons
+        )
+        return (
+            f"<div><p><b>Incident {html.escape(self.id or '(no id)')}</b> "
+            f"(definition {html.escape(self.definition)}; basis {self.basis})</p>"
+            f"<table><tr><th>answer</th><th>value</th><th>missing</th></tr>{rows}</table>"
+            f"<p>kinds: {html.escape(', '.join(self.kinds) or '-')}</p>"
+            f"<ul>{reasons}</ul></div>"
+        )

@@ -1,0 +1,266 @@
+"""The columnar engine: every row of an Arrow table, the same rules as :func:`classify`.
+
+Example:
+    >>> import pyarrow as pa
+    >>> classify_table(pa.table({"offence_code": ["8N"]})).column("violence").to_pylist()
+    ['yes']
+"""
+
+from __future__ import annotations
+
+from typing import Any, overload
+
+import numpy as np  # a dependency of pyarrow and shapely
+import pyarrow as _pa
+import pyarrow.compute as _pc
+
+from svduty.definitions._classification import ANSWERS
+from svduty.definitions._classify import (
+    FACT_FIELDS,
+    ResolveDistrict,
+    RuleSet,
+    answer_rules,
+    ruleset,
+)
+from svduty.definitions._columns import INPUT_COLUMNS, prepare
+from svduty.definitions._definition import STATUTE, Definition
+from svduty.definitions._expr import ArrowEnv
+from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
+from svduty.errors import DataError, Problem
+
+# The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
+pa: Any = _pa
+pc: Any = _pc
+Arr = Any
+
+__all__ = ["classify_table", "split_rejected"]
+
+_BITS = 62  # flags packed per int64 word in _bools_to_lists
+
+
+def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
+    """Number the distinct combinations of the columns' values, in order of first appearance.
+
+    Returns the group of each row (``int32``) and the first row of each group (``int64``).
+    Nulls form a group of their own; the combined key is re-numbered before it could
+    overflow an ``int64``.
+    """
+    key: Arr = None
+    width = 1
+    for col in columns:
+        enc = pc.dictionary_encode(col)
+        size = len(enc.dictionary) + 1  # one more for null
+        idx = pc.fill_null(enc.indices.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
+        if key is None:
+            key, width = idx, size
+            continue
+        if width * size >= 1 << 62:
+            renumbered = pc.dictionary_encode(key)
+            key, width = renumbered.indices.cast(pa.int64()), len(renumbered.dictionary)
+        key = pc.add(pc.multiply(key, pa.scalar(size, pa.int64())), idx)
+        width *= size
+    if key is None:
+        key = pa.array(np.zeros(n, dtype=np.int64))
+    groups = pc.dictionary_encode(key).indices
+    ids = groups.to_numpy(zero_copy_only=False)
+    new = np.ones(len(ids), dtype=bool)
+    if len(ids) > 1:  # a group starts where the running maximum of the numbers grows
+        running = np.maximum.accumulate(ids)
+        new[1:] = running[1:] > running[:-1]
+    return groups, pa.array(np.flatnonzero(new).astype(np.int64))
+
+
+def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
+    """Per row, the labels whose flag is true: one Python step per distinct combination.
+
+    The flags are packed into the bits of ``int64`` words (``_BITS`` labels a word), the
+    distinct combinations are spelled out once and spread over the rows with ``take``.
+    """
+    n = len(flags[0]) if flags else 0
+    if not labels:
+        return pa.array([[]] * n, pa.list_(pa.string()))
+    zero = pa.scalar(0, pa.int64())  # not at import: pa.scalar makes pyarrow import pandas
+    words = []
+    for start in range(0, len(labels), _BITS):
+        word: Arr = None
+        for i, f in enumerate(flags[start : start + _BITS]):
+            bit = pc.if_else(pc.fill_null(f, False), pa.scalar(1 << i, pa.int64()), zero)
+            word = bit if word is None else pc.bit_wise_or(word, bit)
+        words.append(word)
+    groups, first = _group_rows(words, n)
+    spelled = [pc.take(w, first).to_pylist() for w in words]
+    lists = [
+        [lab for j, lab in enumerate(labels) if bits[j // _BITS] >> (j % _BITS) & 1]
+        for bits in zip(*spelled, strict=True)
+    ]
+    return pc.take(pa.array(lists, pa.list_(pa.string())), groups)
+
+
+def _words(values: Arr, yes: str, no: str) -> Arr:
+    return pc.if_else(pc.is_null(values), "undetermined", pc.if_else(values, yes, no))
+
+
+def _verdicts(tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None) -> dict[str, Arr]:
+    """The verdict columns of every row of ``tab``: the rules evaluated column by column."""
+    cols, facts, code_idx = prepare(tab, resolve_district, pilot=rs.pilot)
+    n = tab.num_rows
+    env = ArrowEnv(cols, facts, rs.rules, n, presumed=rs.presumed)
+    answers = [r.expr.arrow(env) for r in answer_rules(rs)]
+    out: dict[str, Arr] = {}
+    for name, values in zip(ANSWERS[:4], answers[:4], strict=True):
+        out[name] = _words(values, "yes", "no")
+    out["homicide_review"] = _words(answers[4], "required", "not_required")
+    out["kinds"] = _bools_to_lists([e.arrow(env) for e in rs.kinds.values()], list(rs.kinds))
+    given = [pc.is_valid(cols[f]) for f in FACT_FIELDS if f in cols]
+    facts_given = given[0] if given else pa.repeat(pa.scalar(False), n)
+    for g in given[1:]:
+        facts_given = pc.or_(facts_given, g)
+    cat_given = (
+        pc.is_valid(cols["police_uk_category"])
+        if "police_uk_category" in cols
+        else pa.repeat(pa.scalar(False), n)
+    )
+    out["basis"] = pc.if_else(
+        facts_given,
+        "facts",
+        pc.if_else(
+            pc.is_valid(code_idx), "offence_code", pc.if_else(cat_given, "category", "none")
+        ),
+    )
+    out["reasons"] = _bools_to_lists(
+        [r.expr.arrow(env) for r in rs.reportable], [r.id for r in rs.reportable]
+    )
+    return out
+
+
+def _distinct_verdicts(
+    tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None
+) -> dict[str, Arr] | None:
+    """The verdict columns, evaluated once per distinct combination of the input values.
+
+    Every rule reads only :data:`INPUT_COLUMNS` and decides row by row, so rows that agree
+    on those columns get the same verdicts: a police.uk month of 70,000 rows has a few
+    thousand distinct (category, month, location) rows. The verdicts of the distinct rows
+    are spread over all rows with ``take``. ``None`` (classify every row) when that would
+    not pay (most rows distinct), when a column cannot be hashed (lists), or when the
+    input has a bad value, so that errors name the rows as the caller numbers them.
+    """
+    n = tab.num_rows
+    if n < 2:
+        return None
+    names = [c for c in INPUT_COLUMNS if c in tab.column_names]
+    columns = []
+    for name in names:
+        col = tab.column(name)
+        if pa.types.is_null(col.type):
+            continue  # all unknown: the same for every row
+        if not (
+            pa.types.is_primitive(col.type)
+            or pa.types.is_string(col.type)
+            or pa.types.is_large_string(col.type)
+        ):
+            return None
+        columns.append(col.combine_chunks())
+    groups, first = _group_rows(columns, n)
+    if len(first) * 2 > n:
+        return None
+    try:
+        out = _verdicts(tab.take(first), rs, resolve_district)
+    except DataError:
+        return None
+    return {name: pc.take(values, groups) for name, values in out.items()}
+
+
+@overload
+def classify_table(
+    table: _pa.Table,
+    definition: Definition = ...,
+    *,
+    resolve_district: ResolveDistrict | None = ...,
+    pilot: OwhrPilot = ...,
+) -> _pa.Table: ...
+@overload
+def classify_table(
+    table: _pa.RecordBatch,
+    definition: Definition = ...,
+    *,
+    resolve_district: ResolveDistrict | None = ...,
+    pilot: OwhrPilot = ...,
+) -> _pa.RecordBatch: ...
+def classify_table(
+    table: _pa.Table | _pa.RecordBatch,
+    definition: Definition = STATUTE,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+) -> _pa.Table | _pa.RecordBatch:
+    """Classify every row of an Arrow table: the columnar twin of :func:`classify`.
+
+    Input columns are named as the incident JSON fields; any may be absent (all
+    unknown). The output is the input plus ``violence``, ``in_scope``,
+    ``domestic_abuse``, ``qualifying_homicide`` (yes/no/undetermined),
+    ``homicide_review`` (required/not_required/undetermined), ``kinds``, ``basis`` and
+    ``reasons`` (compact rule ids). The same rules as :func:`classify` decide.
+
+    Raises:
+        DataError: naming the row (1-based) and field of bad values.
+        ConflictError: naming the rows whose facts contradict each other.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"offence_code": ["8N", "46", None],
+        ...               "behaviours": [None, [], None],
+        ...               "police_uk_category": [None, None, "Public order"]})
+        >>> out = classify_table(t)
+        >>> out.column("violence").to_pylist(), out.column("basis").to_pylist()
+        (['yes', 'no', 'undetermined'], ['offence_code', 'facts', 'category'])
+        >>> "CATEGORY-MIXED" in out.column("reasons")[2].as_py()
+        True
+    """
+    is_batch = isinstance(table, pa.RecordBatch)
+    tab = pa.Table.from_batches([table]) if is_batch else table
+    rs = ruleset(definition, pilot)
+    out = _distinct_verdicts(tab, rs, resolve_district)
+    if out is None:
+        out = _verdicts(tab, rs, resolve_district)
+    result: Any = tab
+    for name, values in out.items():
+        if name in result.column_names:
+            result = result.drop_columns([name])
+        result = result.append_column(name, values)
+    if is_batch:
+        return pa.RecordBatch.from_arrays(  # type: ignore[no-any-return]
+            [result.column(i).combine_chunks() for i in range(result.num_columns)],
+            schema=result.schema,
+        )
+    return result  # type: ignore[no-any-return]
+
+
+def split_rejected(
+    table: _pa.Table | _pa.RecordBatch,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+) -> tuple[_pa.Table, tuple[Problem, ...]]:
+    """Split a table into the rows :func:`classify_table` accepts and the rejected ones.
+
+    Every problem names its row (1-based, in the input) and field; contradictions are
+    reported as well as bad values. Rows in = rows kept + rows rejected. A column of the
+    wrong type altogether (ages written as text) still raises :class:`DataError`.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"victim_age": [30, 200, 17], "weapon": ["knife", "knife", "spoon"]})
+        >>> kept, rejected = split_rejected(t)
+        >>> kept.column("victim_age").to_pylist(), [(p.row, p.field) for p in rejected]
+        ([30], [(2, 'victim_age'), (3, 'weapon')])
+    """
+    tab: Any = pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch) else table
+    sink: list[Problem] = []
+    prepare(tab, resolve_district, sink, pilot)
+    problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
+    bad = sorted({(p.row or 0) - 1 for p in problems})
+    keep = pc.invert(
+        pc.is_in(pa.array(range(tab.num_rows), pa.int64()), value_set=pa.array(bad, pa.int64()))
+    )
+    return tab.filter(keep), problems

@@ -1,0 +1,357 @@
+"""The columnar engine's input: checked, normalised columns and the contradictions among them.
+
+Example:
+    >>> import pyarrow as pa
+    >>> cols, facts, codes = prepare(pa.table({"offence_code": ["8n", None]}), None)
+    >>> cols["offence_code"].to_pylist(), facts["injury"].to_pylist()
+    (['8N', None], [True, None])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import Any
+
+import pyarrow as _pa
+import pyarrow.compute as _pc
+
+from svduty.definitions._atoms import Has
+from svduty.definitions._expr import ArrowEnv
+from svduty.definitions._incident import Incident
+from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
+from svduty.definitions._offences import (
+    FACT_NAMES,
+    OFFENCES,
+    POLICE_UK_CATEGORIES,
+    normalise_offence_code,
+)
+from svduty.definitions._pilot import OWHR_PILOT_AS_MADE, OwhrPilot
+from svduty.definitions._places import ResolveDistrict, district_of
+from svduty.definitions._vocab import (
+    Behaviour,
+    Context,
+    Country,
+    Harm,
+    OtherReview,
+    Relationship,
+    Target,
+    Weapon,
+)
+from svduty.errors import ConflictError, DataError, Problem
+
+# The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
+pa: Any = _pa
+pc: Any = _pc
+Arr = Any
+
+__all__ = ["INPUT_COLUMNS", "prepare"]
+
+_LISTS: dict[str, frozenset[str]] = {
+    "behaviours": frozenset(b.value for b in Behaviour),
+    "harms": frozenset(h.value for h in Harm),
+    "context": frozenset(c.value for c in Context),
+    "other_reviews": frozenset(o.value for o in OtherReview),
+}
+_WORDS: dict[str, frozenset[str]] = {
+    "target": frozenset(t.value for t in Target),
+    "weapon": frozenset(w.value for w in Weapon),
+    "relationship": frozenset(r.value for r in Relationship),
+    "country": frozenset(c.value for c in Country),
+}
+_OFFENCE_CODES = tuple(OFFENCES.by_code)
+INPUT_COLUMNS: tuple[str, ...] = (
+    *_LISTS,
+    *_WORDS,
+    "victim_age",
+    "perpetrator_age",
+    "intentional",
+    "died",
+    "offence_code",
+    "police_uk_category",
+    "date",
+    "location",
+    "place_of_death",
+    "review_information",
+    "pilot_partner",
+)
+"""The input columns the rules read (through :func:`prepare`); the others pass through."""
+
+
+def _rows(
+    sink: list[Problem] | None,
+    mask: Arr,
+    field: str,
+    expected: str,
+    got: Callable[[int], str | None],
+) -> None:
+    """Report the rows where ``mask`` holds: raise (at most ten named), or collect all."""
+    bad = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
+    if sink is not None:
+        sink.extend(Problem(row=i + 1, field=field, expected=expected, got=got(i)) for i in bad)
+    elif bad:
+        raise DataError(
+            [Problem(row=i + 1, field=field, expected=expected, got=got(i)) for i in bad[:10]],
+            context=f"{len(bad)} row(s) with a bad {field}" if len(bad) > 10 else None,
+        )
+
+
+def _unique_map(col: Arr, fn: Callable[[str], Any], typ: pa.DataType) -> Arr:
+    """Apply ``fn`` once per distinct value and spread the results over the rows."""
+    uniq = pc.unique(col).drop_null()
+    results = pa.array([fn(v) for v in uniq.to_pylist()], typ)
+    return pc.take(results, pc.index_in(col, value_set=uniq))
+
+
+def prepare(
+    table: Any,
+    resolve_district: ResolveDistrict | None,
+    sink: list[Problem] | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+) -> tuple[dict[str, Arr], dict[str, Arr], Arr]:
+    """The checked columns, what the codes prove (fact -> array) and the code indices.
+
+    Bad values and contradictions raise (naming rows and fields), or go to ``sink``.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> cols, facts, codes = prepare(pa.table({"offence_code": ["4/1"]}), None)
+        >>> cols["offence_code"].to_pylist(), facts["death"].to_pylist()
+        (['4.1'], [True])
+    """
+    n = table.num_rows
+    names = set(table.column_names)
+    cols: dict[str, Arr] = {}
+
+    def get(name: str) -> Arr:
+        col = table.column(name).combine_chunks()
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            # empty text is an absent value, as in the scalar engine
+            empty = pc.equal(pc.utf8_trim_whitespace(col), "")
+            col = pc.if_else(empty, pa.scalar(None, col.type), col)
+        return col
+
+    for name, allowed in _LISTS.items():
+        if name not in names:
+            continue
+        try:
+            col = get(name).cast(pa.list_(pa.string()))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            raise DataError.single(None, name, expected="a list of words") from None
+        flat = pc.list_flatten(col)
+        bad_flat = pc.invert(pc.is_in(flat, value_set=pa.array(sorted(allowed))))
+        bad_rows = pc.filter(pc.list_parent_indices(col), pc.fill_null(bad_flat, True))
+        mask = pc.is_in(pa.array(range(n), pa.int64()), value_set=bad_rows)
+        _rows(sink, mask, name, "words from " + ", ".join(sorted(allowed)), lambda i: None)
+        cols[name] = col
+    for name, allowed in _WORDS.items():
+        if name not in names:
+            continue
+        col = get(name).cast(pa.string())
+        bad = pc.and_(
+            pc.is_valid(col), pc.invert(pc.is_in(col, value_set=pa.array(sorted(allowed))))
+        )
+        _rows(sink, bad, name, "one of " + ", ".join(sorted(allowed)), partial(_short, col))
+        cols[name] = col
+    for name in ("victim_age", "perpetrator_age"):
+        if name not in names:
+            continue
+        col = get(name)
+        if pa.types.is_floating(col.type):  # e.g. from pandas, where a gap makes floats
+            fractional = pc.not_equal(col, pc.floor(col))
+            _rows(sink, fractional, name, "a whole number of years", lambda i: None)
+            col = pc.if_else(pc.fill_null(fractional, False), None, pc.floor(col))
+        elif not (pa.types.is_integer(col.type) or pa.types.is_null(col.type)):
+            raise DataError.single(None, name, expected="whole numbers of years")
+        col = col.cast(pa.int64())
+        bad = pc.or_(pc.less(col, 0), pc.greater(col, 130))
+        _rows(sink, bad, name, "a whole number of years 0 to 130", partial(_number, col))
+        cols[name] = col
+    for name in ("intentional", "died", "review_information", "pilot_partner"):
+        if name in names:
+            col = get(name)
+            if not (pa.types.is_boolean(col.type) or pa.types.is_null(col.type)):
+                raise DataError.single(None, name, expected="true or false")
+            cols[name] = col.cast(pa.bool_())
+    code_idx = pa.nulls(n, pa.int32())
+    if "offence_code" in names:
+        raw = get("offence_code").cast(pa.string())
+        norm = _unique_map(raw, _try_code, pa.string())
+        bad = pc.and_(pc.is_valid(raw), pc.equal(norm, "!"))
+        _rows(
+            sink,
+            bad,
+            "offence_code",
+            "a Home Office offence code such as '8N'",
+            partial(_short, raw),
+        )
+        cols["offence_code"] = norm
+        code_idx = pc.index_in(norm, value_set=pa.array(_OFFENCE_CODES))
+    cat_idx = pa.nulls(n, pa.int32())
+    if "police_uk_category" in names:
+        raw = get("police_uk_category").cast(pa.string())
+        keys = POLICE_UK_CATEGORIES.keys()
+        idx = _unique_map(raw, lambda v: keys.get(v.strip().lower(), -1), pa.int32())
+        _rows(
+            sink,
+            pc.equal(idx, -1),
+            "police_uk_category",
+            "a police.uk crime type",
+            partial(_short, raw),
+        )
+        cat_idx = pc.if_else(pc.equal(idx, -1), pa.scalar(None, pa.int32()), idx)
+        cols["police_uk_category"] = pc.take(
+            pa.array([c.name for c in POLICE_UK_CATEGORIES]), cat_idx
+        )
+    if "date" in names:
+        raw = get("date")
+        if pa.types.is_string(raw.type) or pa.types.is_large_string(raw.type):
+            first = _unique_map(raw, lambda v: _try_days(v)[0], pa.date32())
+            last = _unique_map(raw, lambda v: _try_days(v)[1], pa.date32())
+            _rows(
+                sink,
+                pc.and_(pc.is_valid(raw), pc.is_null(first)),
+                "date",
+                "a date YYYY-MM-DD or a month YYYY-MM",
+                partial(_short, raw),
+            )
+        else:
+            first = last = raw.cast(pa.date32())
+        cols["date"], cols["first_day"], cols["last_day"] = raw, first, last
+    for name, district in (("location", "district"), ("place_of_death", "death_district")):
+        if name not in names:
+            continue
+        raw = get(name).cast(pa.string())
+        norm = pc.utf8_upper(pc.utf8_trim_whitespace(raw))
+        ok = pc.match_substring_regex(norm, r"^[EWSN]\d{8}$")
+        _rows(sink, pc.invert(ok), name, "a GSS code such as E01031012", partial(_short, raw))
+        norm = pc.if_else(pc.fill_null(ok, False), norm, pa.scalar(None, pa.string()))
+        cols[name] = norm
+        cols[district] = _unique_map(norm, lambda v: district_of(v, resolve_district), pa.string())
+    facts: dict[str, Arr] = {}
+    for k in FACT_NAMES:
+        by_code = pc.take(
+            pa.array([OFFENCES.by_code[c].facts[k] for c in _OFFENCE_CODES], pa.bool_()), code_idx
+        )
+        by_cat = pc.take(pa.array([c.facts[k] for c in POLICE_UK_CATEGORIES], pa.bool_()), cat_idx)
+        facts[k] = pc.coalesce(by_code, by_cat)
+    facts["known_code"] = pc.if_else(pc.is_valid(code_idx), True, pa.scalar(None, pa.bool_()))
+    _conflicts(cols, facts, (code_idx, cat_idx), sink=sink, pilot=pilot)
+    return cols, facts, code_idx
+
+
+def _short(col: Arr, i: int) -> str | None:
+    v = col[i].as_py()
+    return v if isinstance(v, str) and len(v) <= 20 and v.replace(" ", "").isalnum() else None
+
+
+def _number(col: Arr, i: int) -> str | None:
+    return str(col[i].as_py())
+
+
+def _try_code(v: str) -> str:
+    try:
+        return normalise_offence_code(v)
+    except DataError:
+        return "!"
+
+
+def _try_days(v: str) -> tuple[Any, Any]:
+    try:
+        return Incident(date=v).days()
+    except DataError:
+        return None, None
+
+
+def _conflicts(
+    cols: Mapping[str, Arr],
+    facts: Mapping[str, Arr],
+    indices: tuple[Arr, Arr],
+    *,
+    sink: list[Problem] | None,
+    pilot: OwhrPilot,
+) -> None:
+    """The contradictions, as :func:`~svduty.definitions._knowledge.conflicts` finds them."""
+    problems: list[Problem] = []
+    code_idx, cat_idx = indices
+
+    def add(mask: Arr, field: str, message: str) -> None:
+        rows = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
+        for i in rows if sink is not None else rows[:10]:
+            problems.append(Problem(message=message, row=i + 1, field=field))
+
+    env = ArrowEnv(cols, {}, {}, len(code_idx))
+    if "died" in cols and "harms" in cols:
+        has_death = Has("harms", "death").arrow(env)
+        add(
+            pc.and_(pc.invert(cols["died"]), has_death),
+            "died",
+            "contradicts harms containing 'death'",
+        )
+        add(
+            pc.and_(cols["died"], pc.invert(has_death)),
+            "died",
+            "contradicts harms without 'death'",
+        )
+    if "offence_code" in cols and "police_uk_category" in cols:
+        member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]
+        flat = pa.array([m for row in member for m in row])
+        pos = pc.add(
+            pc.multiply(code_idx.cast(pa.int64()), len(POLICE_UK_CATEGORIES)),
+            cat_idx.cast(pa.int64()),
+        )
+        add(
+            pc.invert(pc.take(flat, pos)),
+            "police_uk_category",
+            "the offence code is published under another category",
+        )
+    clash: dict[str, Arr] = {}
+    for fact in FACTS:
+        field = fact.explicit.fields()[0]
+        if field in cols:
+            bad = pc.fill_null(pc.not_equal(fact.explicit.arrow(env), facts[fact.implied]), False)
+            clash[field] = pc.or_(clash[field], bad) if field in clash else bad
+    for field, mask in clash.items():
+        add(mask, field, "contradicts what the offence code proves")
+    if "behaviours" in cols:
+        with_table = ArrowEnv(cols, facts, {}, len(code_idx))
+        omits = pc.invert(Has("behaviours", "physical").arrow(env))
+        add(
+            pc.and_(omits, FORCE_BY_WEAPON.arrow(with_table)),
+            "behaviours",
+            "omits 'physical' although a weapon was used intentionally to injure or kill",
+        )
+    if "target" in cols and "relationship" in cols:
+        add(
+            pc.and_(pc.equal(cols["target"], "self"), pc.not_equal(cols["relationship"], "none")),
+            "target",
+            "'self' leaves no second person to be personally connected to",
+        )
+    for name in ("location", "place_of_death"):
+        if "country" not in cols or name not in cols:
+            continue
+        c, loc = cols["country"], cols[name]
+        first = pc.utf8_slice_codeunits(loc, 0, 1)
+        ew_country = pc.is_in(c, value_set=pa.array(["England", "Wales"]))
+        ew_loc = pc.is_in(first, value_set=pa.array(["E", "W"]))
+        letter = pc.utf8_slice_codeunits(c, 0, 1)
+        bad = pc.or_(
+            pc.not_equal(ew_country, ew_loc), pc.and_(ew_country, pc.not_equal(letter, first))
+        )
+        add(
+            pc.and_(pc.and_(pc.is_valid(c), pc.is_valid(loc)), bad),
+            "country",
+            f"contradicts the {name} code",
+        )
+    if "pilot_partner" in cols and "death_district" in cols:
+        d, stated = cols["death_district"], cols["pilot_partner"]
+        certain = pc.is_in(d, value_set=pa.array(sorted(pilot.partners), pa.string()))
+        possible = pc.is_in(d, value_set=pa.array(sorted(pilot.possible), pa.string()))
+        bad = pc.and_(pc.and_(pc.is_valid(d), pc.invert(possible)), pc.not_equal(certain, stated))
+        add(bad, "pilot_partner", "contradicts the place of death (SI 2023/227)")
+    if problems:
+        problems.sort(key=lambda p: (p.row or 0, p.field or ""))
+        if sink is not None:
+            sink.extend(problems)
+            return
+        raise ConflictError(problems)

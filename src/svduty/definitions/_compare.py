@@ -1,0 +1,220 @@
+"""Two definitions of serious violence side by side: where they part company, and why.
+
+:func:`compare_definitions` classifies the same incidents against two definitions and
+reports, for each incident on which their ``in_scope`` answers differ, the rules that make
+the difference: a kind one includes and the other does not, an age limit, an exclusion,
+or a fact one of them needs and the incident does not give.
+
+Example:
+    >>> from svduty.definitions import DEFINITIONS, Incident
+    >>> knife = Incident(id="k", offence_code="8N", weapon="knife", intentional=True,
+    ...                  target="person")
+    >>> scam = Incident(id="s", behaviours=["economic"], relationship="none")
+    >>> c = compare_definitions([knife, scam], DEFINITIONS["pcsc-s13"], DEFINITIONS["who-2002"])
+    >>> c.agree, [(d.incident, d.first.value, d.second.value) for d in c.differences]
+    (2, [])
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from svduty.answers import Reason, Verdict
+from svduty.definitions._classify import ResolveDistrict, classify
+from svduty.definitions._definition import Definition
+from svduty.definitions._incident import Incident
+
+__all__ = ["Comparison", "DefinitionDifference", "compare_definitions"]
+
+
+@attrs.frozen(slots=True)
+class DefinitionDifference:
+    """One incident on which two definitions give different ``in_scope`` answers.
+
+    Attributes:
+        index: The incident's position in the input (0-based).
+        incident: The incident's id, if it has one.
+        first: The first definition's answer.
+        second: The second definition's answer.
+        rules: The rules that make the difference, each with its citation.
+        missing: Facts that would settle an undetermined answer.
+
+    Example:
+        >>> from svduty.answers import Verdict
+        >>> DefinitionDifference(0, "a", Verdict.YES, Verdict.NO).first.value
+        'yes'
+    """
+
+    index: int
+    incident: str | None
+    first: Verdict
+    second: Verdict
+    rules: tuple[Reason, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Comparison:
+    """Two definitions over the same incidents.
+
+    Attributes:
+        first: The first definition's id.
+        second: The second definition's id.
+        rows: Incidents compared.
+        agree: Incidents on which the two answers are the same.
+        counts: ``(first answer, second answer) -> incidents``.
+        differences: The incidents on which they differ, with the deciding rules.
+
+    Example:
+        >>> Comparison("a", "b", 0, 0).to_text().splitlines()[0]
+        'a against b: 0 incidents, 0 agree, 0 differ'
+    """
+
+    first: str
+    second: str
+    rows: int
+    agree: int
+    counts: tuple[tuple[str, str, int], ...] = ()
+    differences: tuple[DefinitionDifference, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The comparison as JSON-ready data.
+
+        Example:
+            >>> Comparison("a", "b", 1, 1, (("yes", "yes", 1),)).to_json()["counts"]
+            [{'first': 'yes', 'second': 'yes', 'incidents': 1}]
+        """
+        return {
+            "first": self.first,
+            "second": self.second,
+            "rows": self.rows,
+            "agree": self.agree,
+            "counts": [{"first": a, "second": b, "incidents": n} for a, b, n in self.counts],
+            "differences": [
+                {
+                    "index": d.index,
+                    "incident": d.incident,
+                    "first": d.first.value,
+                    "second": d.second.value,
+                    "rules": [
+                        {"rule": r.rule, "says": r.says, "citation": str(r.citation)}
+                        for r in d.rules
+                    ],
+                    "missing": list(d.missing),
+                }
+                for d in self.differences
+            ],
+        }
+
+    def to_text(self) -> str:
+        """A readable report: the cross-table of answers, then each difference.
+
+        Example:
+            >>> print(Comparison("a", "b", 2, 1, (("yes", "yes", 1), ("yes", "no", 1))).to_text())
+            a against b: 2 incidents, 1 agree, 1 differ
+              a=yes b=yes: 1
+              a=yes b=no: 1
+        """
+        lines = [
+            f"{self.first} against {self.second}: {self.rows} incidents, {self.agree} agree, "
+            f"{self.rows - self.agree} differ"
+        ]
+        lines += [f"  {self.first}={a} {self.second}={b}: {n}" for a, b, n in self.counts]
+        for d in self.differences:
+            name = d.incident if d.incident is not None else f"#{d.index + 1}"
+            lines.append(f"{name}: {self.first} {d.first.value}, {self.second} {d.second.value}")
+            lines += [f"  {r.rule}: {r.says} [{r.citation}]" for r in d.rules]
+            lines += [f"  missing: {m}" for m in d.missing]
+        return "\n".join(lines)
+
+
+def _deciding(
+    kinds: tuple[str, ...], answered: Definition, other: Definition, age: int | None
+) -> list[Reason]:
+    """Why ``answered`` (yes) and ``other`` (no) part: kinds, exclusions, age limits.
+
+    A kind only ``answered`` includes decides when ``other`` includes none of the
+    incident's kinds; otherwise ``other``'s exclusions or age limits decide.
+    """
+    out = []
+    theirs = {i.kind for i in other.include}
+    shared = theirs.intersection(kinds)
+    for inc in answered.include:
+        if not shared and inc.kind in kinds and inc.kind not in theirs:
+            says = f"{answered.id} includes {inc.kind}; {other.id} does not"
+            out.append(Reason(f"{answered.id}:include:{inc.kind}", says, inc.citation))
+    for exc in other.exclude:
+        if exc.kind in kinds:
+            says = f"{other.id} excludes {exc.kind}"
+            out.append(Reason(f"{other.id}:exclude:{exc.kind}", says, exc.citation))
+    limits = (
+        ("victim_age_below", other.victim_age_below),
+        ("victim_age_at_least", other.victim_age_at_least),
+    )
+    for name, limit in limits:
+        if limit is not None and age is not None:
+            says = f"{other.id} limits victims' age ({name} {limit}); the victim is {age}"
+            out.append(Reason(f"{other.id}:{name}", says, other.citation))
+    return out
+
+
+def compare_definitions(
+    incidents: Iterable[Incident],
+    first: Definition,
+    second: Definition,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+) -> Comparison:
+    """Classify incidents against two definitions; where they differ, and which rule decides.
+
+    Args:
+        incidents: The incidents.
+        first: One definition.
+        second: The other.
+        resolve_district: Maps an LSOA code to its district code (for area conditions).
+
+    Example:
+        >>> from svduty.definitions import DEFINITIONS, Incident
+        >>> from svduty.io import load_packaged_definition
+        >>> scam = Incident(id="scam", behaviours=["economic"], relationship="none")
+        >>> c = compare_definitions([scam], DEFINITIONS["pcsc-s13"],
+        ...                         load_packaged_definition("warwickshire"))
+        >>> [r.rule for r in c.differences[0].rules]
+        ['warwickshire:include:financial_abuse']
+    """
+    rows = agree = 0
+    counts: Counter[tuple[str, str]] = Counter()
+    differences = []
+    for index, incident in enumerate(incidents):
+        a = classify(incident, first, resolve_district=resolve_district)
+        b = classify(incident, second, resolve_district=resolve_district)
+        rows += 1
+        counts[(a.in_scope.value, b.in_scope.value)] += 1
+        if a.in_scope is b.in_scope:
+            agree += 1
+            continue
+        age = incident.victim_age if isinstance(incident.victim_age, int) else None
+        rules: list[Reason] = []
+        if a.in_scope is Verdict.YES:
+            rules = _deciding(a.kinds, first, second, age)
+        elif b.in_scope is Verdict.YES:
+            rules = _deciding(b.kinds, second, first, age)
+        missing = tuple(
+            f"{d.id}: {fact}"
+            for d, c in ((first, a), (second, b))
+            for fact in c.missing_for("in_scope")
+        )
+        differences.append(
+            DefinitionDifference(index, incident.id, a.in_scope, b.in_scope, tuple(rules), missing)
+        )
+    return Comparison(
+        first.id,
+        second.id,
+        rows,
+        agree,
+        tuple((x, y, n) for (x, y), n in sorted(counts.items())),
+        tuple(differences),
+    )

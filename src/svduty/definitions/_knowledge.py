@@ -1,0 +1,137 @@
+"""Knowledge from two sources: the incident's own facts and what its offence code proves.
+
+The two are combined, never chosen between: consistent facts settle an answer, and
+contradictory ones are reported as conflicts (a :class:`~svduty.errors.ConflictError` for
+one incident, a rejected row in a table).
+
+Example:
+    >>> [p.field for p in conflicts({"offence_code": "8N", "behaviours": frozenset()})]
+    ['behaviours']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from svduty.definitions._expr import ScalarEnv
+from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
+from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
+from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
+from svduty.definitions._places import PilotArea, district_of
+from svduty.errors import Problem, quote
+
+__all__ = ["conflicts", "fact_conflicts", "table_of"]
+
+# the pilot partners are the same in every configuration (only the period is in doubt)
+_PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
+
+
+def conflicts(values: Mapping[str, Any]) -> list[Problem]:
+    """The contradictions among an incident's facts (plain values), as problems.
+
+    A fact the incident gives and a fact its offence code (or police.uk category) proves
+    must agree: a murder code with ``died: false``, ``weapon: none`` with a possession of
+    weapons code, a victim of 30 with a child rape code. Code-implied facts are combined
+    with the incident's own as knowledge; a contradiction is reported, never resolved by
+    a silent choice.
+
+    Example:
+        >>> [p.field for p in conflicts({"country": "Scotland", "location": "E07000218"})]
+        ['country']
+        >>> [p.field for p in conflicts({"offence_code": "1", "died": False})]
+        ['died']
+    """
+    out = []
+    harms = values.get("harms") or frozenset()
+    if values.get("died") is False and "death" in harms:
+        out.append(Problem(message="contradicts harms containing 'death'", field="died"))
+    if values.get("died") is True and values.get("harms") is not None and "death" not in harms:
+        out.append(Problem(message="contradicts harms without 'death'", field="died"))
+    code = values.get("offence_code")
+    offence = OFFENCES.by_code.get(code) if code else None
+    cat = values.get("police_uk_category")
+    if offence is not None and cat is not None:
+        members = POLICE_UK_CATEGORIES.find(cat).codes
+        if offence.code not in members:
+            out.append(
+                Problem(
+                    message=f"offence code {code} is published as {offence.police_uk_category!r}",
+                    field="police_uk_category",
+                )
+            )
+    table = table_of(code, cat)
+    out.extend(fact_conflicts(values, table))
+    behaviours = values.get("behaviours")
+    omits = behaviours is not None and "physical" not in behaviours
+    if omits and FORCE_BY_WEAPON.scalar(ScalarEnv(values, table)):
+        out.append(
+            Problem(
+                message="omits 'physical' although a weapon was used intentionally to "
+                "injure or kill",
+                field="behaviours",
+            )
+        )
+    if values.get("target") == "self" and values.get("relationship") not in (None, "none"):
+        out.append(
+            Problem(
+                message="'self' leaves no second person to be personally connected to",
+                field="target",
+            )
+        )
+    place, stated = values.get("place_of_death"), values.get("pilot_partner")
+    if place is not None and _PILOT_AREA.conflict(district_of(place), stated):
+        out.append(
+            Problem(message="contradicts the place of death (SI 2023/227)", field="pilot_partner")
+        )
+    country = values.get("country")
+    for field in ("location", "place_of_death"):
+        loc = values.get(field)
+        if country is None or loc is None:
+            continue
+        ew_country = country in ("England", "Wales")
+        if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
+            out.append(
+                Problem(message=f"{quote(country)} contradicts the {field} code", field="country")
+            )
+    return out
+
+
+def table_of(code: str | None, category: str | None) -> dict[str, bool | None]:
+    """What an offence code (else a police.uk category) proves, fact by fact.
+
+    ``known_code`` says whether the code is in the table at all.
+
+    Example:
+        >>> table_of("105A", None)["injury"], table_of("999Z", None)["known_code"]
+        (False, None)
+    """
+    offence = OFFENCES.by_code.get(code) if code else None
+    cat = POLICE_UK_CATEGORIES.find(category) if category else None
+    out: dict[str, bool | None] = {}
+    for k in FACT_NAMES:
+        v = offence.facts[k] if offence else None
+        out[k] = v if v is not None else (cat.facts[k] if cat else None)
+    out["known_code"] = True if offence is not None else None
+    return out
+
+
+def fact_conflicts(values: Mapping[str, Any], table: Mapping[str, bool | None]) -> list[Problem]:
+    """Where a fact the incident gives contradicts what its code or category proves.
+
+    Example:
+        >>> [p.field for p in fact_conflicts({"victim_age": 30}, table_of("19E", None))]
+        ['victim_age']
+    """
+    env = ScalarEnv(values)
+    clash: dict[str, list[str]] = {}
+    for fact in FACTS:
+        given = fact.explicit.scalar(env)
+        implied = table.get(fact.implied)
+        if given is not None and implied is not None and given is not implied:
+            word = "yes" if implied else "no"
+            clash.setdefault(fact.explicit.fields()[0], []).append(f"{fact.implied}: {word}")
+    return [
+        Problem(message=f"contradicts what the offence code proves ({', '.join(v)})", field=k)
+        for k, v in clash.items()
+    ]

@@ -1,0 +1,123 @@
+"""The offensive weapons homicide review pilot (SI 2023/227) as dated data, doubt included.
+
+Regulation 1(2) of SI 2023/227 names the pilot partners: the chief officers of police for
+South Wales and for the police areas covering the London boroughs of Barnet, Brent,
+Harrow, Lambeth and Southwark (the Metropolitan Police) and Birmingham and Coventry (West
+Midlands Police); the local authorities of the South Wales police area, those five
+boroughs, Birmingham and Coventry; the integrated care boards covering the five boroughs,
+Birmingham and Coventry; the local health boards covering the South Wales police area.
+
+A death's relevant review partners are those for the area where it occurred (or, if that
+is not known, where the body was found) (s.25; OWHR Regulations 2022). Where the death
+occurred in one of the fourteen council areas every relevant partner is a pilot partner:
+the pilot applies. Elsewhere in the Metropolitan Police, West Midlands Police or pilot
+ICB areas (Coventry and Warwickshire ICB covers Warwickshire) one relevant partner is a
+pilot partner, but the text of regulation 3 (what it commences, and for whom) could not
+be confirmed: there the answer is undetermined, never a confident "no".
+
+Example:
+    >>> "E08000025" in OWHR_PILOT_AS_MADE.partners
+    True
+    >>> "E07000222" in OWHR_PILOT_AS_MADE.possible
+    True
+"""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from svduty.periods import Period
+from svduty.sources import Citation, Confidence, cite
+
+__all__ = ["OWHR_PILOT_AS_ANNOUNCED", "OWHR_PILOT_AS_MADE", "OwhrPilot"]
+
+
+@attrs.frozen(slots=True)
+class OwhrPilot:
+    """The offensive weapons homicide review pilot (SI 2023/227) as dated data.
+
+    Attributes:
+        partners: District GSS codes where every relevant review partner of a death is
+            a pilot partner (the pilot applies).
+        period: The pilot period (a relevant death (likely) occurred in it).
+        citation: SI 2023/227, with the doubt on the end date.
+        possible: District GSS codes where one relevant review partner (a police force
+            or an ICB) is a pilot partner but the reach of regulation 3 is not confirmed.
+        possible_citation: The citation of that doubt (``unconfirmed``).
+
+    Example:
+        >>> str(OWHR_PILOT_AS_MADE.period)
+        '2023-04-01 to 2023-12-31'
+        >>> OWHR_PILOT_AS_MADE.possible_citation.confidence.value
+        'unconfirmed'
+    """
+
+    partners: frozenset[str]
+    period: Period
+    citation: Citation
+    possible: frozenset[str] = frozenset()
+    possible_citation: Citation | None = None
+
+
+_PILOT_PARTNERS = frozenset(
+    {
+        "E08000025",  # Birmingham
+        "E08000026",  # Coventry
+        "E09000003",  # Barnet
+        "E09000005",  # Brent
+        "E09000015",  # Harrow
+        "E09000022",  # Lambeth
+        "E09000028",  # Southwark
+        "W06000013",  # Bridgend
+        "W06000015",  # Cardiff
+        "W06000024",  # Merthyr Tydfil
+        "W06000012",  # Neath Port Talbot
+        "W06000016",  # Rhondda Cynon Taf
+        "W06000011",  # Swansea
+        "W06000014",  # Vale of Glamorgan
+    }
+)
+# The rest of the Metropolitan Police area (the London boroughs but the City of London,
+# which has its own police force), the rest of the West Midlands Police area, and the
+# rest of the Coventry and Warwickshire ICB (Warwickshire's districts); the other pilot
+# ICBs (North Central, North West and South East London; Birmingham and Solihull) lie
+# within those police areas.
+_MET = frozenset(f"E09{n:06d}" for n in range(2, 34)) - _PILOT_PARTNERS
+_WMP = frozenset({"E08000027", "E08000028", "E08000029", "E08000030", "E08000031"})
+_CW_ICB = frozenset({"E07000218", "E07000219", "E07000220", "E07000221", "E07000222"})
+_POSSIBLE = _MET | _WMP | _CW_ICB
+_PILOT_DOUBT = (
+    "SI 2023/227 as made sets 9 months from 1 April 2023; the Government announced an "
+    "18-month pilot and MOPAC PCD 1635 describes one; no amending instrument identified"
+)
+_REACH_DOUBT = (
+    "reg 1(2) makes the Metropolitan Police, West Midlands Police and the integrated care "
+    "boards covering the five boroughs, Birmingham and Coventry (including Coventry and "
+    "Warwickshire ICB) pilot partners; for a death elsewhere in their areas one relevant "
+    "review partner is a pilot partner, but the text of reg 3 (what it commences, and for "
+    "which partners) was not confirmed"
+)
+OWHR_PILOT_AS_MADE = OwhrPilot(
+    _PILOT_PARTNERS,
+    Period(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 1, 1)),
+    cite(
+        "si-2023-227",
+        "reg 1(2), pilot period",
+        confidence=Confidence.UNCONFIRMED,
+        doubt=_PILOT_DOUBT,
+    ),
+    _POSSIBLE,
+    cite(
+        "si-2023-227",
+        "reg 1(2) 'pilot partners', reg 3",
+        confidence=Confidence.UNCONFIRMED,
+        doubt=_REACH_DOUBT,
+    ),
+)
+"""The pilot as SI 2023/227 was made: 1 April 2023 to 31 December 2023 (end unconfirmed)."""
+
+OWHR_PILOT_AS_ANNOUNCED = attrs.evolve(
+    OWHR_PILOT_AS_MADE, period=Period(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 10, 1))
+)
+"""The 18-month pilot the Government announced: to 30 September 2024 (unconfirmed)."""

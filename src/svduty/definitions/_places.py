@@ -1,0 +1,215 @@
+"""Where and when: the place and date expressions (district, England and Wales, a period).
+
+Example:
+    >>> from svduty.definitions._expr import ScalarEnv
+    >>> InEnglandWales().scalar(ScalarEnv({"country": "Wales"}))
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import pyarrow as _pa
+import pyarrow.compute as _pc
+
+from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
+from svduty.definitions._expr import ArrowEnv, Expr, ScalarEnv, Tri, _null_where
+
+# The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
+pa: Any = _pa
+pc: Any = _pc
+Arr = Any
+
+__all__ = ["DateIn", "InEnglandWales", "PilotArea", "ResolveDistrict", "district_of"]
+
+ResolveDistrict = Callable[[str], str | None]
+"""Maps an LSOA (or other) GSS code to its district's."""
+_DISTRICT_PREFIXES = LOCAL_GOVERNMENT_AREA_PREFIXES
+
+
+def district_of(location: str, resolve_district: ResolveDistrict | None = None) -> str | None:
+    """The district GSS code of a location: itself if a district, else resolved.
+
+    A valid code the resolver does not know is a place outside the partnership's
+    area, not an error: the answer is ``None`` (unknown district).
+
+    Example:
+        >>> district_of("E08000025"), district_of("E01000001")
+        ('E08000025', None)
+        >>> district_of("E01031012", {"E01031012": "E07000218"}.get)
+        'E07000218'
+    """
+    if location[:3] in _DISTRICT_PREFIXES:
+        return location
+    if resolve_district is None:
+        return None
+    try:
+        return resolve_district(location)
+    except LookupError:
+        return None
+
+
+@attrs.frozen(slots=True, eq=False)
+class PilotArea(Expr):
+    """Whether a pilot partner is one of the relevant review partners for a death (s.25).
+
+    Read from the district where the death occurred (or the body was found): ``True`` in
+    the ``certain`` districts, ``False`` outside both sets, undetermined in the
+    ``possible`` ones (where the regulations' reach is not confirmed) unless the incident
+    states ``pilot_partner``. A stated ``pilot_partner`` that contradicts a certain
+    district is a conflict (:func:`pilot_conflict`).
+
+    Example:
+        >>> a = PilotArea(frozenset({"E08000025"}), frozenset({"E07000222"}))
+        >>> a.scalar(ScalarEnv({"death_district": "E08000025"}))
+        True
+        >>> a.scalar(ScalarEnv({"death_district": "E07000222"})) is None
+        True
+        >>> a.scalar(ScalarEnv({"death_district": "E07000222", "pilot_partner": False}))
+        False
+    """
+
+    certain: frozenset[str]
+    possible: frozenset[str]
+
+    def _scalar(self, env: ScalarEnv) -> Tri:
+        d = env.get("death_district")
+        if d is not None and d not in self.possible:
+            return d in self.certain
+        stated = env.get("pilot_partner")
+        return None if stated is None else bool(stated)
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        d = env.col("death_district")
+        stated = env.col("pilot_partner")
+        stated = stated if stated.type == pa.bool_() else env.null_bool()
+        if d.null_count == len(d):
+            return stated
+        certain = pc.is_in(d, value_set=pa.array(sorted(self.certain), pa.string()))
+        possible = pc.is_in(d, value_set=pa.array(sorted(self.possible), pa.string()))
+        settled = pc.and_(pc.is_valid(d), pc.invert(possible))
+        return pc.if_else(pc.fill_null(settled, False), certain, stated)
+
+    def fields(self) -> tuple[str, ...]:
+        """The place of death, and the stated answer.
+
+        Example:
+            >>> PilotArea(frozenset(), frozenset()).fields()
+            ('place_of_death', 'pilot_partner')
+        """
+        return ("place_of_death", "pilot_partner")
+
+    def _missing(self, env: ScalarEnv) -> tuple[str, ...]:
+        if env.get("death_district") is None and env.get("place_of_death") is None:
+            return ("place_of_death", "pilot_partner")
+        return ("pilot_partner",)
+
+    def conflict(self, district: str | None, stated: bool | None) -> bool:
+        """Whether a stated ``pilot_partner`` contradicts the district of death.
+
+        Example:
+            >>> PilotArea(frozenset({"E08000025"}), frozenset()).conflict("E08000025", False)
+            True
+        """
+        if district is None or stated is None or district in self.possible:
+            return False
+        return (district in self.certain) is not stated
+
+
+_EW = frozenset({"England", "Wales"})
+
+
+@attrs.frozen(slots=True, eq=False)
+class InEnglandWales(Expr):
+    """The place is in England or Wales: ``country``, else the place of death, else location.
+
+    Example:
+        >>> InEnglandWales().scalar(ScalarEnv({"location": "S12000036"}))
+        False
+    """
+
+    def _scalar(self, env: ScalarEnv) -> Tri:
+        country = env.get("country")
+        if country is not None:
+            return country in _EW
+        loc = env.get("place_of_death") or env.get("location")
+        return None if loc is None else loc[0] in "EW"
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        country = env.col("country")
+        by_country = (
+            env.null_bool()
+            if country.null_count == len(country)
+            else _null_where(pc.is_in(country, value_set=pa.array(sorted(_EW))), country)
+        )
+        places = [env.col(f) for f in ("place_of_death", "location")]
+        places = [c for c in places if c.null_count < len(c)]
+        loc = pc.coalesce(*places) if len(places) > 1 else (places or [env.null_bool()])[0]
+        if loc.null_count == len(loc):
+            by_loc = env.null_bool()
+        else:
+            prefix = pc.utf8_slice_codeunits(loc, 0, 1)
+            by_loc = _null_where(pc.is_in(prefix, value_set=pa.array(["E", "W"])), loc)
+        return pc.coalesce(by_country, by_loc)
+
+    def fields(self) -> tuple[str, ...]:
+        """The country and the places.
+
+        Example:
+            >>> InEnglandWales().fields()
+            ('country', 'place_of_death', 'location')
+        """
+        return ("country", "place_of_death", "location")
+
+
+@attrs.frozen(slots=True, eq=False)
+class DateIn(Expr):
+    """The incident's date (a day or a month) falls in ``[start, end)``.
+
+    A month wholly inside is ``True``, wholly outside ``False``, straddling undetermined.
+
+    Example:
+        >>> import pendulum
+        >>> e = DateIn(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 1, 1))
+        >>> env = ScalarEnv({"first_day": pendulum.Date(2023, 12, 31),
+        ...                  "last_day": pendulum.Date(2023, 12, 31)})
+        >>> e.scalar(env)
+        True
+    """
+
+    start: Any
+    end: Any | None
+
+    def _scalar(self, env: ScalarEnv) -> Tri:
+        first, last = env.get("first_day"), env.get("last_day")
+        if first is None:
+            return None
+        inside = first >= self.start and (self.end is None or last < self.end)
+        outside = last < self.start or (self.end is not None and first >= self.end)
+        return True if inside else (False if outside else None)
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        first, last = env.col("first_day"), env.col("last_day")
+        if first.null_count == len(first):
+            return env.null_bool()
+        start = pa.scalar(self.start, pa.date32())
+        inside = pc.greater_equal(first, start)
+        outside = pc.less(last, start)
+        if self.end is not None:
+            end = pa.scalar(self.end, pa.date32())
+            inside = pc.and_(inside, pc.less(last, end))
+            outside = pc.or_(outside, pc.greater_equal(first, end))
+        none = pa.scalar(None, pa.bool_())
+        return pc.if_else(inside, True, pc.if_else(outside, False, none))
+
+    def fields(self) -> tuple[str, ...]:
+        """The date.
+
+        Example:
+            >>> DateIn(None, None).fields()
+            ('date',)
+        """
+        return ("date",)

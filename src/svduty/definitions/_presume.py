@@ -1,0 +1,134 @@
+"""Presumptions: what a definition reads into a fact that was not given, stated and cited.
+
+Facts are an open world: a fact not given is unknown. A presumption reads one absent
+list (the context flags, the other reviews) as "none indicated". It is allowed only as
+a stated rule: each has its own reason and citation, reported on every answer it
+applies to, and a definition turns it on or off in its data (``presume``). With a
+presumption off, the answers it would decide stay undetermined, naming the fact.
+
+Each presumption is reviewed on its own: reading "no terrorism" into an assault the
+recorder did not flag is how police recording works (terrorism is flagged when
+suspected); reading "no county lines" into a drug-supply offence is not, so only the
+terrorism and other-review presumptions are on by default.
+
+Example:
+    >>> PRESUMPTIONS["no-terrorism"].rule_id
+    'CONTEXT-NOT-GIVEN'
+    >>> DEFAULT_PRESUMPTIONS
+    ('no-terrorism', 'no-other-reviews')
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from svduty.definitions._atoms import Given, Presumes
+from svduty.definitions._expr import All, Expr, Not, Rule
+from svduty.definitions._law import HOMICIDE
+from svduty.definitions._vocab import OtherReview
+from svduty.sources import Citation, cite
+
+__all__ = ["DEFAULT_PRESUMPTIONS", "PRESUMPTIONS", "Presumption", "presumption_rules"]
+
+
+@attrs.frozen(slots=True)
+class Presumption:
+    """Reading an absent list as "none of these values".
+
+    Attributes:
+        id: The presumption's id (what a definition's ``presume`` lists).
+        field: The incident field it reads.
+        values: The values it presumes absent when the field is not given.
+        rule_id: The id of the reason it gives.
+        says: What it says, in words.
+        citation: The provision the presumption serves.
+
+    Example:
+        >>> sorted(PRESUMPTIONS["no-terrorism"].keys())
+        ['context:terrorism']
+    """
+
+    id: str
+    field: str
+    values: tuple[str, ...]
+    rule_id: str
+    says: str
+    citation: Citation
+    bears_on: Expr | None = None
+
+    def keys(self) -> frozenset[str]:
+        """The ``field:value`` keys it presumes absent.
+
+        Example:
+            >>> len(PRESUMPTIONS["no-other-reviews"].keys())
+            4
+        """
+        return frozenset(f"{self.field}:{v}" for v in self.values)
+
+    def rule(self) -> Rule:
+        """The reason it gives: it holds when the field was not given.
+
+        Example:
+            >>> PRESUMPTIONS["no-gang"].rule().id
+            'CONTEXT-NOT-GIVEN-GANG'
+        """
+        parts: list[Expr] = [Not(Given(self.field)), Presumes(self.id)]
+        if self.bears_on is not None:
+            parts.append(self.bears_on)
+        return Rule(self.rule_id, All(*parts), self.says, self.citation)
+
+
+def _context(flag: str, words: str, citation: Citation) -> Presumption:
+    return Presumption(
+        f"no-{flag.replace('_', '-')}",
+        "context",
+        (flag,),
+        f"CONTEXT-NOT-GIVEN-{flag.upper().replace('_', '-')}",
+        f"presumption (switchable): no context flags given, read as no {words}",
+        citation,
+    )
+
+
+_SV18 = cite("sv-strategy-2018", "scope")
+PRESUMPTIONS: dict[str, Presumption] = {
+    p.id: p
+    for p in (
+        Presumption(
+            "no-terrorism",
+            "context",
+            ("terrorism",),
+            "CONTEXT-NOT-GIVEN",
+            "presumption (switchable): no context flags given, read as terrorism not "
+            "indicated (the exclusion of s.13(3)(b) applies only where terrorism is flagged)",
+            cite("pcsc-act-2022", "s.13(3)(b)"),
+        ),
+        _context("county_lines", "county lines", _SV18),
+        _context("gang", "gang involvement", _SV18),
+        _context("social_media", "social media involvement", _SV18),
+        _context("exploitation", "exploitation", cite("svd-guidance")),
+        Presumption(
+            "no-other-reviews",
+            "other_reviews",
+            tuple(o.value for o in OtherReview),
+            "REVIEWS-NOT-GIVEN",
+            "presumption (switchable): no other reviews given, read as none known beyond "
+            "what the facts imply",
+            cite("pcsc-act-2022", "s.26"),
+            bears_on=HOMICIDE,
+        ),
+    )
+}
+"""Every presumption a definition may make, by id."""
+
+DEFAULT_PRESUMPTIONS: tuple[str, ...] = ("no-terrorism", "no-other-reviews")
+"""The presumptions a definition makes unless its data says otherwise."""
+
+
+def presumption_rules() -> tuple[Rule, ...]:
+    """The reasons of every presumption (each holds only where its definition makes it).
+
+    Example:
+        >>> [r.id for r in presumption_rules()][:2]
+        ['CONTEXT-NOT-GIVEN', 'CONTEXT-NOT-GIVEN-COUNTY-LINES']
+    """
+    return tuple(p.rule() for p in PRESUMPTIONS.values())

@@ -1,0 +1,378 @@
+"""Reading incidents from CSV and Parquet files whose columns are mapped to incident fields.
+
+The file's columns are renamed by ``--map`` (``COLUMN=FIELD``); columns that are not
+incident fields are passed through. CSV cells are text and are converted column by column
+with :mod:`pyarrow.compute`; a cell that cannot be converted rejects its row, with the line
+where the record starts (see :func:`svduty.io._lines.record_lines`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from svduty.errors import InputFormatError, Problem
+from svduty.io._incidents import (
+    _BOOKKEEPING,
+    _EXPECTED,
+    _KIND,
+    _LIST,
+    _SCHEMA,
+    BATCH_ROWS,
+    INCIDENT_SCHEMA,
+    JSONL_SUFFIXES,
+    STDIN,
+    _why,
+    iter_incidents_jsonl,
+)
+from svduty.io._lines import record_lines
+
+Arrow = Any  # a pyarrow Array or ChunkedArray
+
+__all__ = ["iter_incident_table", "iter_incidents", "read_incident_table"]
+
+
+def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
+    """Convert a string column to ``kind``; return (values, bad) where bad marks failures."""
+    text = pc.utf8_trim_whitespace(column.cast(pa.string()))
+    empty = pc.fill_null(pc.equal(text, pa.scalar("")), pa.scalar(True))
+    text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
+    if kind == "str":
+        return text, pa.repeat(pa.scalar(False), len(text))
+    if kind == "list":
+        return pc.split_pattern(text, sep), pa.repeat(pa.scalar(False), len(text))
+    if kind == "bool":
+        lower = pc.utf8_lower(text)
+        yes = pc.is_in(lower, value_set=pa.array(["true", "yes", "1"]))
+        no = pc.is_in(lower, value_set=pa.array(["false", "no", "0"]))
+        known = pc.or_(yes, no)
+        values = pc.if_else(known, yes, pa.scalar(None, pa.bool_()))
+        return values, pc.and_(pc.is_valid(text), pc.invert(known))
+    digits = pc.fill_null(pc.match_substring_regex(text, r"^[+-]?\d{1,9}$"), pa.scalar(False))
+    unsigned = pc.replace_substring_regex(text, r"^\+", "")
+    values = pc.cast(pc.if_else(digits, unsigned, pa.scalar(None, pa.string())), pa.int64())
+    return values, pc.and_(pc.is_valid(text), pc.invert(digits))
+
+
+def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow, bool]]]:
+    """The file's schema and its batches, each with the rows' numbers."""
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        return _open_csv(p)
+    if suffix in (".parquet", ".pq"):
+        try:
+            pf = pq.ParquetFile(p)
+        except (pa.ArrowException, OSError) as exc:
+            raise InputFormatError(
+                Problem(file=str(p), message=f"not a readable Parquet file ({type(exc).__name__})")
+            ) from None
+
+        def parquet() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
+            start = 1
+            try:
+                for b in pf.iter_batches(batch_size=BATCH_ROWS):
+                    yield b, pa.array(range(start, start + b.num_rows), pa.int64()), False
+                    start += b.num_rows
+            except (pa.ArrowException, OSError) as exc:
+                raise InputFormatError(
+                    Problem(file=str(p), message=f"a damaged Parquet file ({type(exc).__name__})")
+                ) from None
+
+        return pf.schema_arrow, parquet()
+    raise InputFormatError(Problem(file=str(p), expected="a .csv or .parquet file"))
+
+
+def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow, bool]]]:
+    skipped: set[int] = set()
+    unclosed: list[int] = []
+
+    def handler(row: pacsv.InvalidRow) -> str:
+        skipped.add(row.number if row.number is not None else -1)
+        if row.text.count('"') % 2:  # a quote never closed: the rest of the file is one cell
+            unclosed.append(row.number if row.number is not None else -1)
+        return "skip"
+
+    try:
+        names = pacsv.open_csv(
+            p,
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True,
+                invalid_row_handler=lambda row: "skip",
+            ),
+        ).schema.names
+        reader = pacsv.open_csv(
+            p,
+            read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True,
+                invalid_row_handler=handler,  # type: ignore[arg-type]
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names}, strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        raise InputFormatError(
+            Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
+        ) from None
+    lines = record_lines(p)
+
+    def batches() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
+        record = 2  # the parser's record number of the next row (header = 1)
+        try:
+            for b in reader:
+                numbers: list[int] = []
+                while len(numbers) < b.num_rows:
+                    if record in skipped:
+                        record += 1
+                        continue
+                    numbers.append(record)
+                    record += 1
+                yield b, pa.array(_line_of(lines, numbers), pa.int64()), False
+        except pa.ArrowInvalid as exc:
+            raise InputFormatError(
+                Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
+            ) from None
+        if unclosed:
+            raise InputFormatError(
+                Problem(
+                    file=str(p),
+                    row=_line_of(lines, unclosed[:1])[0],
+                    message="not a readable CSV file (a quote is opened and never closed)",
+                )
+            )
+        if skipped:  # rows with the wrong number of fields: rejected, with their lines
+            k = len(skipped)
+            raw = pa.RecordBatch.from_arrays([pa.nulls(k, pa.string()) for _ in names], names)
+            yield raw, pa.array(_line_of(lines, sorted(skipped)), pa.int64()), True
+
+    return reader.schema, batches()
+
+
+def _line_of(lines: Any, records: list[int]) -> list[int | None]:
+    """The start line of each parser record number (header = 1); None if unknown."""
+    return [int(lines[r - 1]) if 0 < r <= len(lines) else None for r in records]
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120]
+
+
+def iter_incident_table(
+    path: str | Path, *, mapping: Mapping[str, str] | None = None, list_separator: str = ";"
+) -> Iterator[pa.RecordBatch]:
+    r"""Stream incidents from a CSV or Parquet file as record batches.
+
+    See :func:`read_incident_table` for the mapping and the conversions.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.csv"
+        >>> _ = f.write_text('Ref,Age\nA1,+16\n\n"A\n2",x\n')
+        >>> [b.to_pydict()["row"] for b in iter_incident_table(f, mapping={"Ref": "id",
+        ...                                                                 "Age": "victim_age"})]
+        [[2, 4]]
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
+    if not p.is_file():
+        raise InputFormatError(Problem(message="file not found", file=str(p)))
+    schema, batches = _open_table(p)
+    names = _mapped_names(p, schema.names, dict(mapping or {}))
+    for f in INCIDENT_SCHEMA:
+        if f.name in names:
+            got = schema.field(names.index(f.name)).type
+            if not _convertible(got, f.type):
+                raise InputFormatError(
+                    Problem(
+                        file=str(p),
+                        field=schema.names[names.index(f.name)],
+                        expected=f"{_EXPECTED[_KIND[f.name]]} for the incident field {f.name}",
+                    )
+                )
+    width = len(names)
+    for raw, rows, wrong_width in batches:
+        out = _normalise(p, raw.rename_columns(names), rows, list_separator, schema.names)
+        yield _as_wrong_width(out, width) if wrong_width else out
+
+
+def _as_wrong_width(batch: pa.RecordBatch, width: int) -> pa.RecordBatch:
+    n = batch.num_rows
+    why = pa.repeat(pa.scalar(f"fields: expected {width} fields, like the header"), n)
+    batch = batch.set_column(batch.schema.get_field_index("rejected"), "rejected", why)
+    return batch.set_column(
+        batch.schema.get_field_index("rejected_field"), "rejected_field", pa.repeat("fields", n)
+    )
+
+
+def _convertible(got: pa.DataType, want: pa.DataType) -> bool:
+    if got == want or pa.types.is_null(got):
+        return True
+    if pa.types.is_string(got) or pa.types.is_large_string(got) or pa.types.is_dictionary(got):
+        return True
+    if want == pa.int64():
+        return pa.types.is_integer(got)
+    if want == pa.string():
+        return pa.types.is_integer(got)  # ids written as numbers
+    if want == _LIST:
+        return (pa.types.is_list(got) or pa.types.is_large_list(got)) and (
+            pa.types.is_string(got.value_type) or pa.types.is_large_string(got.value_type)
+        )
+    return False
+
+
+def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[str]:
+    """The file's columns renamed by ``mapping``; two columns may not give one name."""
+    for source, target in mapping.items():
+        if source not in names:
+            raise InputFormatError(
+                Problem(file=str(p), field=source, message="mapped column not in the file")
+            )
+        if target not in _KIND:
+            raise InputFormatError(
+                Problem(file=str(p), field=source, expected="an incident field name")
+            )
+    renamed = [mapping.get(n, n) for n in names]
+    seen: set[str] = set()
+    for original, name in zip(names, renamed, strict=True):
+        if name in seen or name in _BOOKKEEPING.names:
+            raise InputFormatError(
+                Problem(
+                    file=str(p),
+                    field=original,
+                    expected="one column per name (a repeated column name, two --map to one "
+                    "field, or a column named like svduty's own file/row/rejected columns)",
+                )
+            )
+        seen.add(name)
+    return renamed
+
+
+def _normalise(
+    p: Path, table: Any, rows: Arrow, list_separator: str, header: list[str]
+) -> pa.RecordBatch:
+    n = table.num_rows
+    reason: Arrow = pa.nulls(n, pa.string())
+    field: Arrow = pa.nulls(n, pa.string())
+    columns: dict[str, Arrow] = {"file": pa.repeat(pa.scalar(str(p)), n), "row": rows}
+    names = table.schema.names
+    strings = [
+        (f.name, original)
+        for f, original in zip(table.schema, header, strict=True)
+        if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
+    ]
+    if n and strings:  # a repeated header (two files joined): every text cell is its name
+        same: Arrow = None
+        for name, original in strings:
+            text = pc.utf8_trim_whitespace(table.column(name))
+            eq = pc.fill_null(pc.equal(text, pa.scalar(original)), False)
+            same = eq if same is None else pc.and_(same, eq)
+        hit = pc.and_(same, pc.is_null(reason))
+        reason = pc.if_else(
+            hit, pa.scalar("header: a repeated header line, not an incident"), reason
+        )
+        field = pc.if_else(hit, pa.scalar("header"), field)
+    for f in INCIDENT_SCHEMA:
+        if f.name not in names:
+            columns[f.name] = pa.nulls(n, f.type)
+            continue
+        column = table.column(f.name)
+        if column.type == f.type and f.type != pa.string():
+            columns[f.name] = column
+            continue
+        if pa.types.is_integer(column.type) and f.type == pa.string():
+            columns[f.name] = column.cast(pa.string())
+            continue
+        if pa.types.is_integer(column.type) or pa.types.is_null(column.type):
+            columns[f.name] = column.cast(f.type)
+            continue
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            columns[f.name] = column.cast(f.type)
+            continue
+        values, bad = _convert(column, _KIND[f.name], list_separator)
+        hit = pc.and_(bad, pc.is_null(reason))
+        reason = pc.if_else(hit, pa.scalar(f"{f.name}: {_why(_KIND[f.name])}"), reason)
+        field = pc.if_else(hit, pa.scalar(f.name), field)
+        columns[f.name] = values
+    columns["rejected"] = reason
+    columns["rejected_field"] = field
+    arrays = [columns[f.name] for f in _SCHEMA]
+    fields = list(_SCHEMA)
+    for name in names:
+        if name not in _SCHEMA.names:
+            arrays.append(table.column(name))
+            fields.append(table.schema.field(name))
+    return pa.RecordBatch.from_arrays(
+        [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays],
+        schema=pa.schema(fields),
+    )
+
+
+def read_incident_table(
+    path: str | Path, *, mapping: Mapping[str, str] | None = None, list_separator: str = ";"
+) -> pa.Table:
+    r"""Read incidents from a CSV or Parquet file whose columns are mapped to incident fields.
+
+    ``mapping`` renames the file's columns to the incident fields (``{"Offence": "offence_code",
+    "Age": "victim_age"}``); a column already named as an incident field needs no entry, and
+    other columns are kept as they are (passed through to the output). In a CSV file every
+    column is read as text and then converted: lists are split on ``list_separator``,
+    booleans are ``true/false``, ``yes/no`` or ``1/0``, ages are whole numbers (``+16`` is
+    16), and an empty cell is unknown. A value that cannot be converted rejects its row
+    (with the row number and the field); a repeated header line is rejected as such.
+
+    Args:
+        path: A ``.csv`` or ``.parquet`` file.
+        mapping: File column -> incident field.
+        list_separator: The separator of list values in CSV cells.
+
+    Raises:
+        InputFormatError: if the file is missing, of another type, unreadable, has two
+            columns of one name (after ``mapping``), a column whose type cannot hold its
+            incident field, or ``mapping`` names a column the file does not have or a field
+            that is not an incident field.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.csv"
+        >>> _ = f.write_text("Ref,Offence,Age,Harms\nA1,8N,19,injury;death\nA2,,x,\n")
+        >>> t = read_incident_table(f, mapping={"Ref": "id", "Offence": "offence_code",
+        ...                                     "Age": "victim_age", "Harms": "harms"})
+        >>> t.column("victim_age").to_pylist(), t.column("harms").to_pylist()
+        ([19, None], [['injury', 'death'], None])
+        >>> t.column("rejected").to_pylist()
+        [None, 'victim_age: expected a whole number']
+    """
+    batches = list(iter_incident_table(path, mapping=mapping, list_separator=list_separator))
+    if not batches:
+        return pa.Table.from_batches([], schema=_SCHEMA)
+    return pa.Table.from_batches(batches)
+
+
+def iter_incidents(
+    inputs: Iterable[str | Path], *, mapping: Mapping[str, str] | None = None
+) -> Iterator[pa.RecordBatch]:
+    r"""Stream incident files of any kind.
+
+    JSON Lines (``.jsonl``, ``.ndjson``, ``-``), CSV or Parquet (with ``mapping``).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
+        >>> _ = f.write_text('{"id": "a"}\n')
+        >>> sum(b.num_rows for b in iter_incidents([f]))
+        1
+    """
+    for item in inputs:
+        if str(item) == STDIN or Path(item).suffix.lower() in JSONL_SUFFIXES:
+            yield from iter_incidents_jsonl(item)
+        else:
+            yield from iter_incident_table(item, mapping=mapping)

@@ -1,0 +1,188 @@
+"""Which files an input names, and what kind they are: the front door of every reader.
+
+A folder stands for the CSV files under it (``.csv`` in any case); files of other kinds in
+it are listed as skipped, never silently dropped. A file's kind is told by its suffix and,
+for CSV, by its header: a police.uk street-level file has the 12 police.uk columns, compared
+after normalising the names (quotes, padding, a byte order mark and case do not matter).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import attrs
+
+from svduty.errors import InputFormatError, Problem
+
+__all__ = [
+    "JSONL_SUFFIXES",
+    "POLICE_UK_COLUMNS",
+    "Inputs",
+    "detect_format",
+    "expand_inputs",
+    "is_police_uk_header",
+    "normalise_header",
+]
+
+POLICE_UK_COLUMNS: tuple[str, ...] = (
+    "Crime ID",
+    "Month",
+    "Reported by",
+    "Falls within",
+    "Longitude",
+    "Latitude",
+    "Location",
+    "LSOA code",
+    "LSOA name",
+    "Crime type",
+    "Last outcome category",
+    "Context",
+)
+"""The header of a police.uk street-level crime file, in order."""
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+"""The suffixes of JSON Lines incident files."""
+
+STDIN = "-"
+"""The input name that means standard input (incidents as JSON Lines)."""
+
+
+def normalise_header(line: bytes | str) -> list[str]:
+    r"""The names of a CSV header line, unquoted, trimmed and in lower case.
+
+    Example:
+        >>> normalise_header(b'\xef\xbb\xbf "Crime ID" , Month\r\n')
+        ['crime id', 'month']
+    """
+    text = line.decode("utf-8-sig", errors="replace") if isinstance(line, bytes) else line
+    text = text.lstrip("\ufeff").strip("\r\n")
+    row = next(csv.reader([text], skipinitialspace=True), [])
+    return [" ".join(c.strip().strip('"').split()).lower() for c in row]
+
+
+_POLICE_UK = [c.lower() for c in POLICE_UK_COLUMNS]
+
+
+def is_police_uk_header(line: bytes | str) -> bool:
+    """Whether a header line is police.uk's (after :func:`normalise_header`).
+
+    Example:
+        >>> is_police_uk_header(",".join(f'"{c.upper()} "' for c in POLICE_UK_COLUMNS))
+        True
+        >>> is_police_uk_header("id,weapon")
+        False
+    """
+    return normalise_header(line) == _POLICE_UK
+
+
+def first_line(path: Path) -> bytes:
+    """The first line of a file (at most 64 KiB), for detection."""
+    with path.open("rb") as fh:
+        block = fh.read(1 << 16)
+    for end in (b"\n", b"\r"):
+        if end in block:
+            block = block.split(end, 1)[0]
+    return block
+
+
+@attrs.frozen(slots=True)
+class Inputs:
+    """The files an input list names, and the files of its folders that were skipped.
+
+    Attributes:
+        files: The files to read, in order.
+        skipped: Files in a folder that are not CSV files (not read), as text.
+
+    Example:
+        >>> Inputs(files=(Path("a.csv"),)).skipped
+        ()
+    """
+
+    files: tuple[Path, ...]
+    skipped: tuple[str, ...] = ()
+
+
+def expand_inputs(inputs: Iterable[str | Path], *, folders: bool = True) -> Inputs:
+    """Expand files and folders into the files to read (folders: their CSV files, sorted).
+
+    Args:
+        inputs: Files and folders (``-`` is standard input).
+        folders: Whether a folder may stand for its CSV files (police.uk months); when
+            not, a folder is an error.
+
+    Raises:
+        InputFormatError: if an input does not exist, is a folder where a file is
+            expected, or a folder holds no CSV file.
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> [p.name for p in expand_inputs([sample_police_uk().parent]).files]
+        ['2025-06-warwickshire-street.csv']
+    """
+    files: list[Path] = []
+    skipped: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if str(item) == STDIN:
+            files.append(p)
+        elif p.is_dir() and not folders:
+            raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
+        elif p.is_dir():
+            found = []
+            for q in sorted(p.rglob("*")):
+                if not q.is_file():
+                    continue
+                if q.suffix.lower() == ".csv":
+                    found.append(q)
+                elif not q.name.startswith("."):
+                    skipped.append(f"{q} (not a .csv file)")
+            if not found:
+                raise InputFormatError(
+                    Problem(file=str(p), expected="a folder holding police.uk CSV files")
+                )
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        elif p.exists():
+            raise InputFormatError(Problem(file=str(p), expected="a file or a folder"))
+        else:
+            raise InputFormatError(Problem(message="file not found", file=str(p)))
+    return Inputs(files=tuple(files), skipped=tuple(skipped))
+
+
+def detect_format(inputs: Sequence[str | Path]) -> str:
+    """``police-uk`` or ``incidents``, from the first input's suffix and header.
+
+    Raises:
+        InputFormatError: if the input is missing or of neither kind.
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> detect_format([sample_police_uk()]), detect_format(["-"])
+        ('police-uk', 'incidents')
+    """
+    if str(inputs[0]) == STDIN:
+        return "incidents"
+    first = Path(inputs[0])
+    if not first.exists():
+        raise InputFormatError(Problem(message="file not found", file=str(first)))
+    if first.is_dir():
+        return "police-uk"
+    suffix = first.suffix.lower()
+    if suffix in (*JSONL_SUFFIXES, ".parquet", ".pq"):
+        return "incidents"
+    if first.is_file():
+        if is_police_uk_header(first_line(first)):
+            return "police-uk"
+        if suffix == ".csv":
+            return "incidents"
+    raise InputFormatError(
+        Problem(
+            file=str(first),
+            field="--format",
+            expected="a police.uk street-level CSV (header 'Crime ID,Month,...'), a folder "
+            "of them, or incidents as .jsonl (or .csv/.parquet with --map); or give --format",
+        )
+    )

@@ -1,0 +1,114 @@
+"""Published local definitions of other partnerships, packaged as data, and ``ID|PATH``.
+
+``svduty/data/definitions/`` holds definitions of serious violence that other
+partnerships have published (the London VRU guidance's, Avon and Somerset's, Norfolk's),
+each citing its public page (``sources.toml`` there), with what the prose leaves open
+marked unconfirmed. :func:`resolve_definition` turns a name or a file path into a
+definition: a national one, a packaged bundle's, a published one, or a ``.toml`` file.
+
+Example:
+    >>> PUBLISHED
+    ('avon-and-somerset', 'london-vru', 'norfolk')
+    >>> load_published_definition("norfolk").citation.source.publisher
+    'Office of the Police and Crime Commissioner for Norfolk'
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from svduty.definitions import Definition
+from svduty.errors import DefinitionError
+from svduty.io._bundle import load_partnership
+from svduty.io._converter import make_converter, structure
+from svduty.io._definition import load_definition
+from svduty.io._files import read_toml
+from svduty.io._packaged import load_packaged_definition
+from svduty.sources import CATALOGUE, Source, Sources
+
+__all__ = [
+    "PUBLISHED",
+    "load_published_definition",
+    "published_sources",
+    "resolve_definition",
+]
+
+
+def _folder() -> Traversable:
+    return resources.files("svduty").joinpath("data", "definitions")
+
+
+PUBLISHED: tuple[str, ...] = ("avon-and-somerset", "london-vru", "norfolk")
+"""The ids of the packaged published definitions of other partnerships."""
+
+
+@functools.cache
+def published_sources() -> Sources:
+    """The national catalogue with the public pages the published definitions cite.
+
+    Example:
+        >>> "asvrp-faq-definition" in published_sources()
+        True
+    """
+    data = read_toml(Path(str(_folder().joinpath("sources.toml"))))
+    extra = [
+        structure(s, Source, file="definitions/sources.toml", converter=make_converter())
+        for s in data["sources"]
+    ]
+    return CATALOGUE.extend(extra)
+
+
+@functools.cache
+def load_published_definition(name: str) -> Definition:
+    """A packaged published definition of another partnership, by id (loaded once).
+
+    Raises:
+        DefinitionError: if there is no such definition.
+
+    Example:
+        >>> d = load_published_definition("london-vru")
+        >>> d.include[0].citation.confidence.value
+        'unconfirmed'
+    """
+    if name not in PUBLISHED:
+        raise DefinitionError.single(
+            None, "definition", expected="one of " + ", ".join(PUBLISHED), got=name[:40]
+        )
+    f = Path(str(_folder().joinpath(f"{name}.toml")))
+    return load_definition(
+        read_toml(f), file=f"definitions/{name}.toml", converter=make_converter(published_sources())
+    )
+
+
+def resolve_definition(ref: str | Path) -> Definition:
+    """A definition from an id (national, packaged bundle, published) or a TOML file.
+
+    A file is read with the national catalogue and the published definitions' sources;
+    a bundle's ``definition.toml`` that cites the bundle's own sources is loaded with
+    its bundle (``svduty.load_partnership(path).definition``).
+
+    Raises:
+        DefinitionError: if the name is unknown and no such file exists.
+        BundleError: naming the file and field of a bad definition file.
+
+    Example:
+        >>> resolve_definition("avon-and-somerset").victim_age_below
+        25
+        >>> resolve_definition("who-2002").id
+        'who-2002'
+    """
+    name = str(ref)
+    if name in PUBLISHED:
+        return load_published_definition(name)
+    path = Path(name)
+    if path.suffix == ".toml" and path.is_file():
+        converter = make_converter(published_sources())
+        return load_definition(read_toml(path), file=name, converter=converter)
+    if path.is_dir() and (path / "definition.toml").is_file():
+        found = load_partnership(path).definition
+        assert found is not None
+        return found
+    return load_packaged_definition(name)

@@ -1,0 +1,385 @@
+"""What a batch job did with every row: :class:`Tally` counts the stream, :class:`Summary` says it.
+
+The tally counts only what the pipeline reports: the rows read (``count_in``, on the
+reader's side) and the classified batches (``count_out``: the usable rows and the rejected
+rows, which every batch carries with their ``file``, ``row``, ``rejected`` and
+``rejected_field`` columns). Rejected rows are streamed to an optional sink (the
+``--rejected`` file) and counted; only a bounded sample is kept for the summary, so memory
+does not grow with the number of rejections.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from svduty.errors import DataError, Problem
+
+__all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows", "run_pipeline"]
+
+VERDICT_COLUMNS: tuple[str, ...] = (
+    "violence",
+    "in_scope",
+    "domestic_abuse",
+    "qualifying_homicide",
+    "homicide_review",
+    "basis",
+)
+"""The classifier's one-word answer columns the summary counts, value by value."""
+
+SAMPLE_SIZE = 1000
+"""How many rejected rows a :class:`Tally` keeps for the summary (all are counted)."""
+
+
+def rejected_rows(batch: pa.RecordBatch | pa.Table, limit: int | None = None) -> list[Problem]:
+    """The rejected rows of a batch (its ``rejected`` column is set) as problems.
+
+    Works on any batch that carries the bookkeeping columns ``file``, ``row``,
+    ``rejected`` and ``rejected_field`` (a reader's or the pipeline's).
+
+    Args:
+        batch: The rows.
+        limit: At most this many (the first ones); all when ``None``.
+
+    Example:
+        >>> t = pa.table({"file": ["x.csv"], "row": [2], "rejected_field": ["Latitude"],
+        ...               "rejected": ["Latitude: expected a number in degrees"]})
+        >>> [str(p) for p in rejected_rows(t)]
+        ['x.csv: row 2: Latitude: expected a number in degrees']
+    """
+    bad = batch.filter(pc.is_valid(batch.column("rejected")))
+    if limit is not None:
+        bad = bad.slice(0, limit)
+    out = []
+    for file, row, why, fld in zip(
+        bad.column("file").to_pylist(),
+        bad.column("row").to_pylist(),
+        bad.column("rejected").to_pylist(),
+        bad.column("rejected_field").to_pylist(),
+        strict=True,
+    ):
+        text = str(why)
+        prefix = f"{fld}: "
+        message = text[len(prefix) :] if fld and text.startswith(prefix) else text
+        expected = message[len("expected ") :] if message.startswith("expected ") else None
+        out.append(
+            Problem(
+                message="" if expected else message,
+                file=file,
+                row=row,
+                field=fld,
+                expected=expected,
+            )
+        )
+    return out
+
+
+@attrs.frozen(slots=True)
+class Summary:
+    """What a batch job did with every row.
+
+    Attributes:
+        rows_in: Rows read (data rows; headers are not rows).
+        rows_out: Rows classified and written.
+        rejected: Rows rejected; ``rows_in == rows_out + rejected``.
+        rejections: The first rejected rows (at most 1,000): file, row
+            number, field and reason; every one is in the ``--rejected`` file.
+        by_district: District name -> rows classified (inside or outside the area).
+        inside_area: Rows located inside the partnership's local area.
+        outside_area: Rows located outside it (a force reports some such crimes).
+        unlocated: Rows with no location (police.uk ``No Location``).
+        by_category: police.uk crime type -> rows classified.
+        verdicts: Verdict column -> answer -> rows (``violence``, ``in_scope``, ...).
+        kinds: Kind of violence -> rows.
+        partnership: The partnership the rows were classified for.
+        definition: The id of the definition they were classified against.
+        skipped: Files in an input folder that were not read (and why).
+
+    Example:
+        >>> s = Summary(rows_in=3, rows_out=2, rejected=1)
+        >>> s.to_json()["rows_in"]
+        3
+    """
+
+    rows_in: int
+    rows_out: int
+    rejected: int
+    rejections: tuple[Problem, ...] = ()
+    by_district: Mapping[str, int] = attrs.field(factory=dict)
+    inside_area: int = 0
+    outside_area: int = 0
+    unlocated: int = 0
+    by_category: Mapping[str, int] = attrs.field(factory=dict)
+    verdicts: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
+    kinds: Mapping[str, int] = attrs.field(factory=dict)
+    partnership: str | None = None
+    definition: str | None = None
+    skipped: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary as JSON-ready data (the ``--summary json`` output).
+
+        Example:
+            >>> sorted(Summary(rows_in=0, rows_out=0, rejected=0).to_json())[:3]
+            ['by_category', 'by_district', 'definition']
+        """
+        return {
+            "rows_in": self.rows_in,
+            "rows_out": self.rows_out,
+            "rejected": self.rejected,
+            "rejections": [
+                {"file": p.file, "row": p.row, "field": p.field, "reason": p.what()}
+                for p in self.rejections
+            ],
+            "by_district": dict(self.by_district),
+            "inside_area": self.inside_area,
+            "outside_area": self.outside_area,
+            "unlocated": self.unlocated,
+            "by_category": dict(self.by_category),
+            "verdicts": {k: dict(v) for k, v in self.verdicts.items()},
+            "kinds": dict(self.kinds),
+            "partnership": self.partnership,
+            "definition": self.definition,
+            "skipped": list(self.skipped),
+        }
+
+    def to_text(self, *, max_rejections: int = 20) -> str:
+        """The summary for people (the ``--summary text`` output).
+
+        Example:
+            >>> print(Summary(rows_in=2, rows_out=2, rejected=0).to_text())
+            rows in: 2
+            rows out: 2
+            rejected: 0
+            located inside the area: 0
+            located outside the area: 0
+            no location: 0
+        """
+        lines = [
+            f"rows in: {self.rows_in}",
+            f"rows out: {self.rows_out}",
+            f"rejected: {self.rejected}",
+        ]
+        shown = self.rejections[:max_rejections]
+        for p in shown:
+            lines.append(f"  {p}")
+        if self.rejected > len(shown):
+            lines.append(f"  ... and {self.rejected - len(shown)} more")
+        lines += [
+            f"located inside the area: {self.inside_area}",
+            f"located outside the area: {self.outside_area}",
+            f"no location: {self.unlocated}",
+        ]
+
+        def block(title: str, counts: Mapping[str, int]) -> None:
+            if counts:
+                lines.append(f"{title}:")
+                width = max(len(k) for k in counts)
+                for key, value in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                    lines.append(f"  {key:<{width}}  {value:>8}")
+
+        block("by district", self.by_district)
+        block("by police.uk category", self.by_category)
+        for column, counts in self.verdicts.items():
+            block(column, counts)
+        block("kinds", self.kinds)
+        for path in self.skipped:
+            lines.append(f"skipped: {path}")
+        if self.partnership is not None:
+            lines.append(f"partnership: {self.partnership}")
+        if self.definition is not None:
+            lines.append(f"definition: {self.definition}")
+        return "\n".join(lines)
+
+
+def _count(counter: Counter[str], column: Any) -> None:
+    counts: list[Any] = pc.value_counts(column).to_pylist()
+    for item in counts:
+        if item["values"] is not None:
+            counter[str(item["values"])] += int(item["counts"])
+
+
+RejectedSink = Callable[[pa.Table], None]
+
+
+@attrs.define
+class Tally:
+    """Counts a batch job's rows as they stream past; :meth:`summary` checks the invariant.
+
+    ``rows_in`` is counted on the input side (:meth:`count_in`), the rest on the output side
+    (:meth:`count_out`), so a stage that loses a row is caught. Rejected rows go to
+    ``on_rejected`` (if given) as they pass; only the first ``sample_size`` are kept.
+
+    Example:
+        >>> t = Tally()
+        >>> t.count_in(0)
+        >>> t.summary().rows_in
+        0
+    """
+
+    rows_in: int = 0
+    rows_out: int = 0
+    rejected: int = 0
+    rejections: list[Problem] = attrs.Factory(list)
+    by_district: Counter[str] = attrs.Factory(Counter)
+    within: Counter[str] = attrs.Factory(Counter)
+    by_category: Counter[str] = attrs.Factory(Counter)
+    verdicts: dict[str, Counter[str]] = attrs.Factory(dict)
+    kinds: Counter[str] = attrs.Factory(Counter)
+    sample_size: int = SAMPLE_SIZE
+    on_rejected: RejectedSink | None = None
+
+    def count_in(self, rows: int) -> None:
+        """Count rows read.
+
+        Example:
+            >>> t = Tally(); t.count_in(5); t.rows_in
+            5
+        """
+        self.rows_in += rows
+
+    def count_out(self, batch: pa.RecordBatch | pa.Table) -> pa.Table:
+        """Count a classified batch; return its usable rows (the ones to write).
+
+        Example:
+            >>> t = Tally()
+            >>> good = t.count_out(pa.table({"rejected": [None, "x"], "file": ["f", "f"],
+            ...     "row": [2, 3], "rejected_field": [None, "Month"]}))
+            >>> good.num_rows, t.rejected, len(t.rejections)
+            (1, 1, 1)
+        """
+        table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
+        good = table
+        if table.column("rejected").null_count < table.num_rows:
+            ok = pc.is_null(table.column("rejected"))
+            good = table.filter(ok)
+            bad = table.filter(pc.invert(ok))
+            self.rejected += bad.num_rows
+            room = self.sample_size - len(self.rejections)
+            if room > 0:
+                self.rejections.extend(rejected_rows(bad, room))
+            if self.on_rejected is not None:
+                self.on_rejected(bad)
+        self.rows_out += good.num_rows
+        names = good.schema.names
+        if "district_name" in names:
+            _count(self.by_district, good.column("district_name"))
+        if "within_area" in names:
+            _count(self.within, good.column("within_area"))
+        if "police_uk_category" in names:
+            _count(self.by_category, good.column("police_uk_category"))
+        for column in VERDICT_COLUMNS:
+            if column in names:
+                _count(self.verdicts.setdefault(column, Counter()), good.column(column))
+        if "kinds" in names:
+            _count(self.kinds, pc.list_flatten(good.column("kinds")))
+        return good
+
+    def reject(self, problem: Problem) -> None:
+        """Count one rejected row that never reached a batch (kept in the sample if room).
+
+        Example:
+            >>> t = Tally(); t.reject(Problem(file="a.jsonl", row=3, message="not JSON"))
+            >>> t.rejected, len(t.rejections)
+            (1, 1)
+        """
+        self.rejected += 1
+        if len(self.rejections) < self.sample_size:
+            self.rejections.append(problem)
+
+    def summary(
+        self,
+        *,
+        partnership: str | None = None,
+        definition: str | None = None,
+        skipped: tuple[str, ...] = (),
+    ) -> Summary:
+        """The summary; checks ``rows_in == rows_out + rejected``.
+
+        Raises:
+            DataError: if rows were lost or invented on the way.
+
+        Example:
+            >>> t = Tally(); t.count_in(1)
+            >>> t.summary()
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DataError: rows: rows in (1) != rows out (0) + rejected (0)
+        """
+        if self.rows_in != self.rows_out + self.rejected:
+            raise DataError(
+                Problem(
+                    field="rows",
+                    message=(
+                        f"rows in ({self.rows_in}) != rows out ({self.rows_out}) "
+                        f"+ rejected ({self.rejected})"
+                    ),
+                )
+            )
+        return Summary(
+            rows_in=self.rows_in,
+            rows_out=self.rows_out,
+            rejected=self.rejected,
+            rejections=tuple(self.rejections),
+            by_district=dict(self.by_district),
+            inside_area=self.within["inside"],
+            outside_area=self.within["outside"],
+            unlocated=self.within["no_location"],
+            by_category=dict(self.by_category),
+            verdicts={k: dict(v) for k, v in self.verdicts.items()},
+            kinds=dict(self.kinds),
+            partnership=partnership,
+            definition=definition,
+            skipped=skipped,
+        )
+
+
+def run_pipeline(
+    batches: Iterable[pa.RecordBatch | pa.Table],
+    pipeline: Callable[[pa.RecordBatch | pa.Table], Any],
+    sink: Callable[[pa.Table], object] | None = None,
+    *,
+    on_rejected: RejectedSink | None = None,
+    partnership: str | None = None,
+    definition: str | None = None,
+) -> Summary:
+    """Run a pipeline over a stream of batches and account for every row.
+
+    Each reader batch is counted in, classified by ``pipeline``, its rejected rows passed
+    to ``on_rejected`` and its usable rows to ``sink`` (a writer, or ``list.append``).
+
+    Args:
+        batches: A reader's record batches (police.uk or incidents).
+        pipeline: A :class:`~svduty.io.Pipeline` (or any batch -> batch callable).
+        sink: Gets each batch's usable (classified) rows.
+        on_rejected: Gets each batch's rejected rows.
+        partnership: Recorded in the summary (default: the pipeline's, if it has one).
+        definition: Recorded in the summary (default: the pipeline's, if it has one).
+
+    Raises:
+        DataError: if rows were lost or invented on the way.
+
+    Example:
+        >>> from svduty.io import read_police_uk, sample_police_uk, default_pipeline
+        >>> rows = []
+        >>> s = run_pipeline(read_police_uk(sample_police_uk()), default_pipeline(), rows.append)
+        >>> s.rows_in == s.rows_out == sum(t.num_rows for t in rows)
+        True
+        >>> s.partnership, s.definition
+        ('warwickshire', 'warwickshire')
+    """
+    tally = Tally(on_rejected=on_rejected)
+    for batch in batches:
+        tally.count_in(batch.num_rows)
+        good = tally.count_out(pipeline(batch))
+        if sink is not None:
+            sink(good)
+    return tally.summary(
+        partnership=partnership or getattr(pipeline, "partnership", None),
+        definition=definition or getattr(pipeline, "definition", None),
+    )

@@ -1,0 +1,163 @@
+"""--partnership and --definition: on every command, one default, recorded in the output."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from svduty._commands._options import chosen, resolve_definition
+from svduty.cli import build_parser, main
+from svduty.definitions import STATUTE, WHO_2002
+from svduty.errors import DefinitionError
+
+WARWICKSHIRE = Path(str(resources.files("svduty") / "data" / "warwickshire"))
+
+INCIDENTS = [
+    {"id": "a", "offence_code": "8N", "location": "E07000222"},
+    {"id": "b", "behaviours": ["economic"], "relationship": "none", "location": "E01031005"},
+    {"id": "c", "offence_code": "46"},
+    {"id": "d", "police_uk_category": "Robbery", "location": "E08000026"},
+    {"id": "e", "behaviours": ["controlling_or_coercive"], "relationship": "married"},
+    {"id": "f", "weapon": "knife", "harms": ["injury"], "intentional": True},
+]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def bundle_without_definition(tmp_path: Path) -> Path:
+    bundle = tmp_path / "nodef"
+    shutil.copytree(WARWICKSHIRE, bundle)
+    (bundle / "definition.toml").unlink()
+    return bundle
+
+
+@pytest.mark.parametrize(
+    "command", ["classify", "explain", "info", "governance", "funding", "report"]
+)
+def test_every_command_takes_partnership_and_says_the_default(command, capsys):
+    code = main([command, "--help"])
+    assert code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--partnership NAME|PATH" in text
+    assert "(default: warwickshire)" in text
+
+
+@pytest.mark.parametrize("command", ["classify", "explain", "report"])
+def test_classifying_commands_take_definition_and_say_the_default(command, capsys):
+    main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--definition ID|PATH" in text
+    assert "default: the partnership's own definition" in text
+    assert "pcsc-s13" in text
+
+
+def test_resolve_definition_by_id_bundle_folder_and_file(tmp_path):
+    p = chosen(build_parser().parse_args(["info"])).partnership
+    assert resolve_definition(None, p).id == "warwickshire"
+    assert resolve_definition("who-2002", p) is WHO_2002
+    assert resolve_definition("warwickshire", p).id == "warwickshire"
+    assert resolve_definition(str(WARWICKSHIRE), p).id == "warwickshire"
+    assert resolve_definition(str(WARWICKSHIRE / "definition.toml"), p).id == "warwickshire"
+    lone = tmp_path / "mine.toml"
+    lone.write_text(
+        'id = "mine"\ntitle = "Mine"\ncitation = { source = "pcsc-act-2022" }\n'
+        '[[include]]\nkind = "who_violence"\ncitation = { source = "pcsc-act-2022" }\n'
+    )
+    assert resolve_definition(str(lone), p).id == "mine"
+    with pytest.raises(DefinitionError, match="--definition"):
+        resolve_definition(str(tmp_path / "nothing-here"), p)
+    with pytest.raises(DefinitionError, match="--definition"):
+        resolve_definition(str(bundle_without_definition(tmp_path)), p)
+
+
+def test_a_partnership_without_a_definition_defaults_to_the_statute(tmp_path):
+    bundle = bundle_without_definition(tmp_path)
+    args = build_parser().parse_args(["classify", "x.csv", "--partnership", str(bundle)])
+    assert chosen(args).definition is STATUTE
+
+
+def write_incidents(path: Path) -> Path:
+    path.write_text("".join(json.dumps(i) + "\n" for i in INCIDENTS))
+    return path
+
+
+def in_scope_of_classify(*argv: str) -> dict[str, str]:
+    code, out, err = run("classify", *argv)
+    assert code == 0, err
+    return {row["id"]: row["in_scope"] for row in map(json.loads, out.splitlines())}
+
+
+def in_scope_of_explain(*argv: str) -> dict[str, str]:
+    code, out, err = run("explain", *argv, "--format", "json")
+    assert code == 0, err
+    return {row["id"]: row["in_scope"] for row in map(json.loads, out.splitlines())}
+
+
+def test_classify_and_explain_agree_with_no_options(tmp_path):
+    f = str(write_incidents(tmp_path / "in.jsonl"))
+    classified = in_scope_of_classify(f)
+    assert classified == in_scope_of_explain(f)
+    assert set(classified) == {i["id"] for i in INCIDENTS}
+    # the default is the partnership's definition, which counts financial abuse (b)
+    assert classified != in_scope_of_classify(f, "--definition", "pcsc-s13")
+
+
+@pytest.mark.parametrize("definition", ["pcsc-s13", "who-2002", "warwickshire"])
+def test_classify_and_explain_agree_for_every_definition(tmp_path, definition):
+    f = str(write_incidents(tmp_path / "in.jsonl"))
+    assert in_scope_of_classify(f, "--definition", definition) == in_scope_of_explain(
+        f, "--definition", definition
+    )
+
+
+def test_classify_against_a_bundle_folder_records_what_was_used(tmp_path):
+    f = str(write_incidents(tmp_path / "in.jsonl"))
+    bundle = bundle_without_definition(tmp_path)
+    out_file = tmp_path / "o.jsonl"
+    code, out, err = run(
+        "classify", f, "--partnership", str(bundle), "--output", str(out_file), "--summary", "json"
+    )
+    assert code == 0, err
+    summary = json.loads(out)
+    assert (summary["partnership"], summary["definition"]) == ("warwickshire", "pcsc-s13")
+    code, out, _ = run("classify", f, "--output", str(out_file))
+    assert out.splitlines()[-2:] == ["partnership: warwickshire", "definition: warwickshire"]
+
+
+def test_explain_records_partnership_and_definition(tmp_path):
+    f = str(write_incidents(tmp_path / "in.jsonl"))
+    code, out, _ = run("explain", f, "--definition", "who-2002")
+    assert code == 0
+    assert out.splitlines()[0] == "Partnership warwickshire; definition who-2002"
+    code, out, _ = run("explain", f, "--format", "json")
+    first = json.loads(out.splitlines()[0])
+    assert (first["partnership"], first["definition"]) == ("warwickshire", "warwickshire")
+
+
+def test_info_governance_and_funding_record_the_partnership():
+    for argv, key, value in (
+        (("info", "--format", "json"), "definition", "warwickshire"),
+        (("governance", "--format", "json"), "partnership", "warwickshire"),
+        (("funding", "--format", "json"), "partnership", "warwickshire"),
+    ):
+        code, out, _ = run(*argv)
+        assert code == 0
+        assert json.loads(out)[key] == value
+    code, out, _ = run("info")
+    assert "Definition of serious violence: warwickshire" in out
+
+
+def test_a_bad_definition_is_exit_1_with_a_message(tmp_path):
+    f = str(write_incidents(tmp_path / "in.jsonl"))
+    for command in ("classify", "explain"):
+        code, _, err = run(command, f, "--definition", "nowhere")
+        assert code == 1
+        assert "--definition: expected a national definition id" in err

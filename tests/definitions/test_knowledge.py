@@ -1,0 +1,177 @@
+"""Properties of the answers as knowledge (issue 16): open world, monotone, explained.
+
+- Removing a fact never turns ``yes`` into ``no`` or ``no`` into ``yes``; adding a
+  consistent fact never turns ``yes`` or ``no`` into ``undetermined``. Presumptions are
+  the stated exception: with a definition that makes none, the property holds for every
+  field (context and other reviews too).
+- Inconsistent facts are a reported conflict, the same in both engines.
+- Every ``yes`` and ``no`` carries a cited reason that decides it; every ``undetermined``
+  names at least one missing fact, and never a fact that was given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from svduty.definitions import (
+    DEFINITIONS,
+    STATUTE,
+    Classification,
+    Definition,
+    Incident,
+    classify,
+    classify_table,
+    split_rejected,
+)
+from svduty.definitions._presume import PRESUMPTIONS
+from svduty.errors import ConflictError
+from svduty.io import load_packaged_definition
+
+from .helpers import to_table
+from .strategies import FIELDS, RESOLVE, incident_json
+
+ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
+WARWICKSHIRE = load_packaged_definition("warwickshire")
+ALL_DEFINITIONS = [*DEFINITIONS.values(), WARWICKSHIRE]
+# the same definitions, presuming nothing about facts not given
+OPEN = [attrs.evolve(d, presume=()) for d in ALL_DEFINITIONS]
+PRESUMED_FIELDS = {p.field for p in PRESUMPTIONS.values()}
+
+_QUALIFYING_NO = (
+    "OWHR-S24-6-NO-HOMICIDE",
+    "OWHR-S24-6A-UNDER-18",
+    "OWHR-S24-6B-NO-WEAPON",
+    "OWHR-S24-8-NOT-INTENDED",
+)
+DECIDING: dict[str, dict[str, tuple[str, ...]]] = {
+    "violence": {"yes": ("S13",), "no": ("S13-3B", "S13-NONE")},
+    "domestic_abuse": {
+        "yes": ("DA-S1",),
+        "no": ("DA-S1-2A-UNDER-16", "DA-S2-NONE", "DA-S1-SELF", "DA-S1-3-NONE"),
+    },
+    "qualifying_homicide": {"yes": ("OWHR-S24-6",), "no": _QUALIFYING_NO},
+    "homicide_review": {
+        "required": ("OWHR-S24",),
+        "not_required": (
+            *_QUALIFYING_NO,
+            "OWHR-S24-1B-OUTSIDE",
+            "OWHR-S24-1C-NO-INFORMATION",
+            "OWHR-S26-1A",
+            "OWHR-S26-1B",
+            "OWHR-S26-1C",
+            "OWHR-S26-3",
+            "OWHR-PILOT-AREA-OUTSIDE",
+            "OWHR-PILOT-DATE-OUTSIDE",
+        ),
+    },
+}
+
+
+def deciding(c: Classification, definition: Definition, answer: str) -> tuple[str, ...]:
+    """The rule ids that may decide an answer's value."""
+    if answer == "in_scope":
+        d = f"DEF-{definition.id}"
+        return {
+            "yes": (d,),
+            "no": ("S13-3B", f"{d}-NONE", f"{d}-EXCLUDED", f"{d}-AGE", f"{d}-AGE-BELOW"),
+        }[c.in_scope.value]
+    return DECIDING[answer][getattr(c, answer).value]
+
+
+def _classify(data: dict[str, Any], definition: Definition) -> Classification | None:
+    try:
+        return classify(Incident.from_json(data), definition, resolve_district=RESOLVE)
+    except ConflictError:
+        return None
+
+
+FLIPS = {("yes", "no"), ("no", "yes"), ("required", "not_required"), ("not_required", "required")}
+
+
+@given(incident_json(), st.sampled_from(ALL_DEFINITIONS + OPEN), st.data())
+def test_removing_a_fact_never_flips_yes_and_no(data, definition, draw):
+    fields = sorted(data if definition.presume == () else set(data) - PRESUMED_FIELDS)
+    assume(fields)
+    field = draw.draw(st.sampled_from(fields))
+    before = _classify(data, definition)
+    assume(before is not None)
+    after = _classify({k: v for k, v in data.items() if k != field}, definition)
+    assert after is not None  # removing a fact cannot create a conflict
+    for a in ANSWERS:
+        pair = (getattr(before, a).value, getattr(after, a).value)
+        assert pair not in FLIPS, (a, field, data)
+
+
+@given(incident_json(), st.sampled_from(ALL_DEFINITIONS + OPEN), st.data())
+def test_adding_a_consistent_fact_never_unsettles_an_answer(data, definition, draw):
+    free = sorted(set(FIELDS) - set(data))
+    if definition.presume != ():
+        free = [f for f in free if f not in PRESUMED_FIELDS]
+    assume(free)
+    field = draw.draw(st.sampled_from(free))
+    before = _classify(data, definition)
+    after = _classify({**data, field: draw.draw(FIELDS[field])}, definition)
+    assume(before is not None and after is not None)
+    for a in ANSWERS:
+        b, c = getattr(before, a).value, getattr(after, a).value
+        if b != "undetermined":
+            assert c == b, (a, field, data)
+
+
+@given(incident_json(), st.sampled_from(ALL_DEFINITIONS + OPEN))
+def test_every_answer_is_explained(data, definition):
+    c = _classify(data, definition)
+    assume(c is not None)
+    ids = {r.rule: r for r in c.reasons}
+    given_facts = set(Incident.from_json(data).to_json())
+    for a in ANSWERS:
+        value = getattr(c, a).value
+        if value == "undetermined":
+            assert c.missing_for(a), (a, data)
+            assert not set(c.missing_for(a)) & given_facts, (a, data)
+            continue
+        decided = [ids[r] for r in deciding(c, definition, a) if r in ids]
+        assert decided, (a, value, data, [r.rule for r in c.reasons])
+        assert all(r.citation is not None and r.citation.href for r in decided)
+
+
+@given(st.lists(incident_json(), min_size=1, max_size=10), st.sampled_from(ALL_DEFINITIONS))
+def test_both_engines_report_the_same_conflicts(rows, definition):
+    scalar_bad = set()
+    for i, r in enumerate(rows):
+        try:
+            classify(Incident.from_json(r), definition, resolve_district=RESOLVE)
+        except ConflictError:
+            scalar_bad.add(i + 1)
+    table = to_table(rows, all_columns=False)
+    kept, problems = split_rejected(table, resolve_district=RESOLVE)
+    assert {p.row for p in problems} == scalar_bad
+    assert kept.num_rows == len(rows) - len(scalar_bad)
+    if scalar_bad:
+        with pytest.raises(ConflictError):
+            classify_table(table, definition, resolve_district=RESOLVE)
+
+
+def test_a_presumption_is_a_stated_switchable_rule():
+    flagged = Incident(behaviours=["physical"], target="person")
+    on = classify(flagged, STATUTE)
+    assert on.violence.value == "yes"
+    assert "CONTEXT-NOT-GIVEN" in [r.rule for r in on.reasons]
+    off = classify(flagged, attrs.evolve(STATUTE, presume=()))
+    assert off.violence.value == "undetermined"
+    assert off.missing_for("violence") == ("context",)
+    assert "CONTEXT-NOT-GIVEN" not in [r.rule for r in off.reasons]
+
+
+def test_the_property_checks_can_fail():
+    """The helpers above catch what they are meant to (a test that cannot fail is a defect)."""
+    c = classify(Incident(offence_code="8N"))
+    assert deciding(c, STATUTE, "violence") == ("S13",)
+    broken = attrs.evolve(c, reasons=())
+    assert not [r for r in broken.reasons if r.rule in deciding(broken, STATUTE, "violence")]
+    assert _classify({"offence_code": "1", "died": False}, STATUTE) is None

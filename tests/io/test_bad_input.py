@@ -1,0 +1,339 @@
+"""Issue 12's reproducers for the readers: a bad row is rejected with its line and reason and
+the rest classified; a bad file is a named SvdutyError (exit 1); never a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from svduty.cli import main
+from svduty.errors import InputFormatError
+from svduty.io import (
+    POLICE_UK_COLUMNS,
+    iter_incidents_jsonl,
+    read_incident_table,
+    read_incidents_jsonl,
+    read_police_uk,
+)
+from svduty.io._lines import record_lines
+
+HEADER = ",".join(POLICE_UK_COLUMNS)
+GOOD = (
+    "abc,2025-06,Warwickshire Police,Warwickshire Police,-1.5,52.3,On or near X,"
+    "E01031005,North Warwickshire 005A,Possession of weapons,Under investigation,"
+)
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+
+
+def summary(*argv: str) -> dict:
+    code, out, err = run("classify", *argv, "--summary", "json")
+    assert code == 0, err
+    # incidents without --output: the rows own standard output, the summary is on stderr
+    text = err if "{" in err else out
+    return json.loads(text[text.index("{") :])
+
+
+def rejected(s: dict) -> list[tuple[int, str]]:
+    return [(r["row"], r["field"]) for r in s["rejections"]]
+
+
+# --- row numbers: the line where the record starts (item 5) ------------------------------
+@pytest.mark.parametrize(
+    ("data", "lines"),
+    [
+        (b"h\n1\n2\n", [1, 2, 3]),
+        (b"h\n\n1\n\n\n2", [1, 3, 6]),
+        (b'h\n"a\nb"\n2\n', [1, 2, 4]),
+        (b"h\r1\r2\r", [1, 2, 3]),
+        (b"h\r\n1\r\n\r\n2\r\n", [1, 2, 4]),
+        (b'h\n"say ""hi""\nthere",1\n2', [1, 2, 4]),
+        (b"", []),
+    ],
+)
+def test_record_lines(tmp_path, data, lines):
+    f = tmp_path / "a.csv"
+    f.write_bytes(data)
+    assert record_lines(f).tolist() == lines
+
+
+def test_police_uk_rows_are_named_by_their_start_line(tmp_path):
+    f = tmp_path / "m.csv"
+    multi = GOOD.replace("On or near X", '"On or\nnear X"').replace("52.3", "north")
+    f.write_text("\n".join([HEADER, GOOD, "", multi, GOOD.replace("-1.5", "x"), "a,b"]) + "\n")
+    t = pa.Table.from_batches(list(read_police_uk(f)))
+    got = sorted(
+        (r, w.split(":")[0])
+        for r, w in zip(t["row"].to_pylist(), t["rejected"].to_pylist(), strict=True)
+        if w
+    )
+    assert got == [(4, "Latitude"), (6, "Longitude"), (7, "fields")]
+    assert t["row"].to_pylist()[0] == 2
+
+
+def test_a_repeated_header_is_reported_as_such(tmp_path):
+    f = tmp_path / "two.csv"
+    f.write_text("\n".join([HEADER, GOOD, HEADER, GOOD]) + "\n")
+    s = summary(str(f))
+    assert (s["rows_in"], s["rows_out"], s["rejected"]) == (3, 2, 1)
+    assert rejected(s) == [(3, "header")]
+    assert "repeated header" in s["rejections"][0]["reason"]
+    g = tmp_path / "two-incidents.csv"
+    g.write_text("Ref,Age\nA1,19\nRef,Age\nA2,20\n")
+    t = read_incident_table(g, mapping={"Ref": "id", "Age": "victim_age"})
+    assert t["rejected_field"].to_pylist() == [None, "header", None]
+    assert t["row"].to_pylist() == [2, 3, 4]
+
+
+# --- bad bytes, line ends and sizes (item 3) ----------------------------------------------
+def test_a_latin1_byte_rejects_its_row_only(tmp_path):
+    f = tmp_path / "lat.csv"
+    bad = GOOD.replace("On or near X", "Caf\xe9").encode("latin-1")
+    f.write_bytes(f"{HEADER}\n{GOOD}\n".encode() + bad + f"\n{GOOD}\n".encode())
+    s = summary(str(f))
+    assert (s["rows_out"], rejected(s)) == (2, [(3, "Location")])
+    assert s["rejections"][0]["reason"] == "expected UTF-8 text"
+    j = tmp_path / "lat.jsonl"
+    j.write_bytes(b'{"id": "a"}\n{"id": "caf\xe9"}\n{"id": "b"}\n')
+    t = read_incidents_jsonl(j)
+    assert t["rejected"].to_pylist() == [None, "line: expected UTF-8 text", None]
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_line_endings_and_no_final_newline(tmp_path, end):
+    f = tmp_path / "m.csv"
+    f.write_text(end.join([HEADER, GOOD, GOOD]), newline="")
+    s = summary(str(f))
+    assert (s["rows_in"], s["rows_out"], s["rejected"]) == (2, 2, 0)
+    j = tmp_path / "i.jsonl"
+    j.write_text(end.join(['{"id": "a"}', "", '{"id": "b"}']), newline="")
+    assert read_incidents_jsonl(j)["row"].to_pylist() == [1, 3]
+
+
+def test_a_header_alone_without_a_final_newline(tmp_path):
+    f = tmp_path / "h.csv"
+    f.write_text(HEADER)
+    s = summary(str(f))
+    assert (s["rows_in"], s["rows_out"]) == (0, 0)
+
+
+def test_a_huge_field_is_one_row(tmp_path):
+    f = tmp_path / "big.csv"
+    f.write_text(HEADER + "\n" + GOOD.replace("On or near X", "x" * 5_000_000) + "\n")
+    s = summary(str(f))
+    assert (s["rows_in"], s["rows_out"]) == (1, 1)
+
+
+def test_json_nesting_and_numbers_beyond_int64_are_rejected_rows(tmp_path):
+    j = tmp_path / "i.jsonl"
+    j.write_text(
+        '{"id": "a"}\n'
+        + "[" * 100_000
+        + "\n"
+        + json.dumps({"id": "b", "victim_age": 2**63})
+        + "\n"
+        + json.dumps({"id": "c", "victim_age": -(2**63) - 1})
+        + '\n{"id": "d"}\n'
+    )
+    t = read_incidents_jsonl(j)
+    assert t["rejected_field"].to_pylist() == [None, "line", "victim_age", "victim_age", None]
+    s = summary(str(j))
+    assert (s["rows_in"], s["rows_out"], s["rejected"]) == (5, 2, 3)
+
+
+def test_streaming_jsonl_batches_are_bounded(tmp_path):
+    j = tmp_path / "i.jsonl"
+    j.write_text("".join(f'{{"id": "{i}"}}\n' for i in range(10)))
+    sizes = [b.num_rows for b in iter_incidents_jsonl(j, batch_rows=4)]
+    assert sizes == [4, 4, 2]
+
+
+def test_not_utf8_at_all_is_a_bad_file(tmp_path):
+    j = tmp_path / "u16.jsonl"
+    j.write_text('{"id": "a"}\n', encoding="utf-16")
+    with pytest.raises(InputFormatError, match="UTF-8"):
+        read_incidents_jsonl(j)
+
+
+# --- incident CSV and Parquet (items 3 and 7) ---------------------------------------------
+def test_signed_ages_and_unmapped_columns(tmp_path):
+    f = tmp_path / "i.csv"
+    f.write_text("Ref,Age,Note\nA1,+16,hello\nA2,-3,\nA3,x,kept\n")
+    t = read_incident_table(f, mapping={"Ref": "id", "Age": "victim_age"})
+    assert t["victim_age"].to_pylist() == [16, -3, None]
+    assert t["Note"].to_pylist() == ["hello", "", "kept"]
+    out = tmp_path / "o.parquet"
+    code, _, err = run(
+        "classify", str(f), "--map", "Ref=id", "--map", "Age=victim_age", "--output", str(out)
+    )
+    assert code == 0, err
+    written = pq.read_table(out)
+    # passed through; A2 (an age of -3) and A3 (not a number) rejected
+    assert written["Note"].to_pylist() == ["hello"]
+    assert written["id"].to_pylist() == ["A1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "argv"),
+    [
+        ("Ref,Ref\n1,2\n", []),
+        ("Ref,Code\n1,2\n", ["--map", "Ref=id", "--map", "Code=id"]),
+        ("id,Ref\n1,2\n", ["--map", "Ref=id"]),
+        ("row,x\n1,2\n", []),
+    ],
+)
+def test_two_columns_for_one_field_is_a_bad_file(tmp_path, text, argv):
+    f = tmp_path / "i.csv"
+    f.write_text(text)
+    code, _out, err = run("classify", str(f), "--format", "incidents", *argv)
+    assert code == 1
+    assert "Traceback" not in err
+    assert "one column" in err
+
+
+def test_parquet_list_and_wrong_typed_columns(tmp_path):
+    f = tmp_path / "l.parquet"
+    pq.write_table(
+        pa.table({"id": ["a"], "harms": [["injury"]], "tags": [["x", "y"]], "n": [1.5]}), f
+    )
+    t = read_incident_table(f)
+    assert t["harms"].to_pylist() == [["injury"]]
+    assert t["tags"].to_pylist() == [["x", "y"]]  # an unmapped list column is passed through
+    out = tmp_path / "o.csv"
+    assert run("classify", str(f), "--output", str(out))[0] == 0
+    assert "x;y" in out.read_text()
+    g = tmp_path / "w.parquet"
+    pq.write_table(pa.table({"weapon": [["knife"]]}), g)
+    code, _, err = run("classify", str(g))
+    assert code == 1
+    assert "weapon: expected a string" in err
+
+
+def test_corrupt_parquet_and_a_folder_where_a_file_should_be(tmp_path):
+    bad = tmp_path / "bad.parquet"
+    bad.write_bytes(b"PAR1 not really")
+    code, _, err = run("classify", str(bad))
+    assert (code, "not a readable Parquet file" in err, "Traceback" in err) == (1, True, False)
+    folder = tmp_path / "x.jsonl"
+    folder.mkdir()
+    code, _, err = run("classify", str(folder), "--format", "incidents")
+    assert code == 1
+    assert "a file, not a folder" in err
+
+
+# --- format detection, folders (item 7) ---------------------------------------------------
+def test_quoted_padded_and_bom_headers_are_police_uk(tmp_path):
+    f = tmp_path / "q.csv"
+    header = ",".join(f' "{c}" ' for c in POLICE_UK_COLUMNS)
+    f.write_bytes(b"\xef\xbb\xbf" + (header + "\n" + GOOD + "\n").encode())
+    s = summary(str(f))
+    assert (s["rows_in"], s["rows_out"], s["rejected"]) == (1, 1, 0)
+
+
+def test_upper_case_csv_is_read_and_other_files_are_listed_as_skipped(tmp_path):
+    d = tmp_path / "months"
+    d.mkdir()
+    (d / "A.CSV").write_text(HEADER + "\n" + GOOD + "\n")
+    (d / "b.csv").write_text(HEADER + "\n" + GOOD + "\n")
+    (d / "notes.txt").write_text("hello")
+    s = summary(str(d))
+    assert s["rows_in"] == 2
+    assert [p.endswith("notes.txt (not a .csv file)") for p in s["skipped"]] == [True]
+    _code, out, _ = run("classify", str(d))
+    assert "skipped: " in out
+
+
+# --- bad output paths (item 3) ------------------------------------------------------------
+@pytest.mark.parametrize("where", ["missing/o.csv", "folder", "o.xlsx"])
+def test_bad_output_paths_are_named_errors(tmp_path, where):
+    (tmp_path / "folder").mkdir()
+    f = tmp_path / "m.csv"
+    f.write_text(HEADER + "\n" + GOOD + "\n")
+    code, out, err = run("classify", str(f), "--output", str(tmp_path / where))
+    assert code == 1
+    assert "--output" in err
+    assert "Traceback" not in err
+    assert out == ""
+
+
+def test_a_bad_rejected_path_is_a_named_error(tmp_path):
+    f = tmp_path / "m.csv"
+    f.write_text(HEADER + "\n" + GOOD + "\n")
+    code, _, err = run("classify", str(f), "--rejected", str(tmp_path / "no" / "r.csv"))
+    assert code == 1
+    assert "--rejected" in err
+
+
+# --- the corners of the incident table readers -------------------------------------------
+def test_incident_csv_rows_of_the_wrong_width_are_rejected_with_their_lines(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("id,weapon\na,knife\nb\nc,none,extra\nd,\n")
+    t = read_incident_table(f)
+    got = sorted(zip(t["row"].to_pylist(), t["rejected_field"].to_pylist(), strict=True))
+    assert got == [(2, None), (3, "fields"), (4, "fields"), (5, None)]
+    assert read_incident_table(tmp_path / "w.csv")["id"].to_pylist()[:2] == ["a", "d"]
+
+
+def test_incident_csv_that_breaks_mid_file_and_empty_files(tmp_path):
+    f = tmp_path / "q.csv"
+    f.write_text('id,weapon\na,knife\n"b,none\nc,knife\n')  # the rest is one quoted cell
+    with pytest.raises(InputFormatError, match=r"row 3: not a readable CSV file \(a quote"):
+        read_incident_table(f)
+    h = tmp_path / "h.csv"
+    h.write_text("id,weapon\n")
+    empty = read_incident_table(h)
+    assert empty.num_rows == 0
+    assert "rejected" in empty.schema.names
+    d = tmp_path / "d.csv"
+    d.mkdir()
+    with pytest.raises(InputFormatError, match="a file, not a folder"):
+        read_incident_table(d)
+
+
+def test_parquet_columns_of_near_types_are_converted(tmp_path):
+    f = tmp_path / "t.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "id": pa.array([7, 8], pa.int32()),
+                "victim_age": pa.array([30, None], pa.int16()),
+                "died": pa.nulls(2),
+                "harms": pa.array([["injury"], None], pa.large_list(pa.string())),
+                "weapon": pa.array(["knife", None]).dictionary_encode(),
+            }
+        ),
+        f,
+    )
+    t = read_incident_table(f)
+    assert t["id"].to_pylist() == ["7", "8"]
+    assert t["victim_age"].to_pylist() == [30, None]
+    assert t["died"].to_pylist() == [None, None]
+    assert t["harms"].to_pylist() == [["injury"], None]
+    assert t["weapon"].to_pylist() == ["knife", None]
+    for column, expected in (
+        (pa.array([1.5]), "a whole number"),
+        (pa.array([[1]], pa.list_(pa.int64())), "a list of strings"),
+        (pa.array([True]), "a whole number"),
+    ):
+        g = tmp_path / "bad.parquet"
+        pq.write_table(pa.table({"victim_age" if "whole" in expected else "harms": column}), g)
+        with pytest.raises(InputFormatError, match=expected):
+            read_incident_table(g)
+
+
+def test_incidents_from_a_byte_stream_on_standard_input(monkeypatch):
+    import io as stdlib_io
+    import sys
+
+    raw = stdlib_io.BytesIO(b'{"id": "a"}\r\n{"id": "caf\xe9"}\n')
+    monkeypatch.setattr(sys, "stdin", stdlib_io.TextIOWrapper(raw))
+    t = read_incidents_jsonl("-")
+    assert t["file"].to_pylist() == ["<stdin>", "<stdin>"]
+    assert t["rejected"].to_pylist() == [None, "line: expected UTF-8 text"]
