@@ -35,6 +35,7 @@ def _modules_after(code: str) -> set[str]:
         "import svduty",
         "import svduty; svduty.__version__",
         "from svduty.cli import main; main(['--version'])",
+        "from svduty.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass",
     ],
 )
 def test_cheap_paths_import_no_heavy_library(code: str) -> None:
@@ -70,3 +71,20 @@ def test_version_is_the_packaged_one() -> None:
     from importlib.metadata import version
 
     assert svduty.__version__ == version("svduty")
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    loaded = _modules_after("from svduty.cli import main\nmain(['info', '--help'])")
+    assert "svduty._commands.info" in loaded
+    assert "svduty._commands.classify" not in loaded
+
+
+def test_each_command_registers_the_help_line_the_listing_shows() -> None:
+    import argparse
+
+    from svduty.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    shown = {c.dest: c.help for c in sub._choices_actions}
+    assert shown == COMMANDS

@@ -19,22 +19,26 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TextIO
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS: tuple[str, ...] = (
-    "info",
-    "init",
-    "validate",
-    "funding",
-    "governance",
-    "explain",
-    "classify",
-    "report",
-)
-"""The command modules of :mod:`svduty._commands`, in the order ``--help`` lists them."""
+COMMANDS: dict[str, str] = {
+    "info": "summarise a partnership: its area, districts, CSPs and police areas",
+    "init": "write a starting bundle for a police force area, county, district or CSP",
+    "validate": "check a bundle folder; one line per problem (file: field: what was expected)",
+    "funding": "the Home Office grant: allocations, totals, reconciliation, splits",
+    "governance": "show, change (what-if) and validate a partnership's governance graph",
+    "explain": "explain, with reasons and citations, how each incident is classified",
+    "classify": "classify police.uk or incident files and summarise every row",
+    "report": "profile the area from police.uk files: one HTML page (and CSV tables)",
+}
+"""The command modules of :mod:`svduty._commands` and their one-line help, in the order
+``--help`` lists them (each module's ``register`` uses the same line; a test checks it).
+
+A command's module is imported only when that command runs, so ``svduty --help`` and
+``svduty --version`` start without importing pyarrow or loading a partnership."""
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -48,12 +52,18 @@ def _version() -> str:
     return svduty.__version__
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every registered command.
+def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser.
+
+    Args:
+        load: The commands whose modules register their options (default: every command);
+            the others are listed by name and one-line help only.
 
     Example:
         >>> build_parser().prog
         'svduty'
+        >>> build_parser(load=()).parse_args(["info"]).command
+        'info'
     """
     parser = argparse.ArgumentParser(
         prog="svduty",
@@ -66,9 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        module = importlib.import_module(f"svduty._commands.{name}")
-        module.register(sub)
+    for name, summary in COMMANDS.items():
+        if load is None or name in load:
+            importlib.import_module(f"svduty._commands.{name}").register(sub)
+        else:
+            sub.add_parser(name, help=summary)
     return parser
 
 
@@ -94,9 +106,8 @@ def main(
     if args_list == ["--version"]:  # answered before any command module is imported
         print(f"svduty {_version()}", file=out)
         return EXIT_OK
-    from svduty.errors import SvdutyError  # after --version: it imports attrs
-
-    parser = build_parser()
+    command = next((a for a in args_list if not a.startswith("-")), None)
+    parser = build_parser(load=(command,) if command in COMMANDS else ())
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
@@ -108,6 +119,8 @@ def main(
         parser.print_usage(err)
         print("svduty: error: a COMMAND is required (see 'svduty --help')", file=err)
         return EXIT_USAGE
+    from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
+
     try:
         code: int = args.run(args, out, err)
     except SvdutyError as exc:

@@ -362,12 +362,10 @@ class Partnership:
     ) -> Findings:
         on = scenario.effective if scenario is not None else None
         specified = tuple(a.id for a in after.authorities.by_role(Role.SPECIFIED_AUTHORITY))
-        districts = tuple(d for d in self.local_area.districts if d not in after.replaced) + tuple(
-            d for d in after.replaced
-        )
+        # community safety partnerships cover districts, also where new areas replace them
         res = graph.validate(
             strict,
-            districts=districts,
+            districts=self.local_area.districts,
             specified_authorities=specified,
             timetable=self.timetable if check_timetable else None,
             rules=self.governance_rules,

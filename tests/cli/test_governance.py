@@ -11,6 +11,7 @@ import svduty
 from svduty.cli import main
 from svduty.governance import GOVERNANCE_RULES, PRACTICE_CHECKS, findings_text
 from svduty.io import load_governance
+from svduty.io._converter import make_converter
 from svduty.io._governance import WARWICKSHIRE
 
 SCENARIOS = Path(str(WARWICKSHIRE / "scenarios"))
@@ -34,7 +35,8 @@ def test_json_round_trips_and_carries_validation():
     code, out, _ = run("--format", "json", "--validate")
     assert code == 0
     data = json.loads(out)
-    assert load_governance(data["governance"]) == svduty.warwickshire().governance
+    local = make_converter(svduty.warwickshire().sources)  # cites the bundle's documents
+    assert load_governance(data["governance"], converter=local) == svduty.warwickshire().governance
     assert data["validation"]["ok"] is True
 
 

@@ -37,8 +37,8 @@ from svduty.io import (
     load_scenario,
     load_timetable,
 )
+from svduty.io._converter import make_converter
 from svduty.periods import date
-from svduty.sources import cite
 
 
 def _wg():
@@ -54,7 +54,10 @@ def warwickshire_timetable():
 
 
 G = _wg()
-C = cite("warwickshire-partnership-agreement", "Governance Structure")
+# the partnership's own documents are in its bundle's sources, not the national catalogue
+LOCAL_SOURCES = svduty.warwickshire().sources
+LOCAL = make_converter(LOCAL_SOURCES)
+C = LOCAL_SOURCES.cite("warwickshire-partnership-agreement", "Governance Structure")
 DISTRICTS = ("E07000218", "E07000219", "E07000220", "E07000221", "E07000222")
 OPS = (
     "rename",
@@ -176,8 +179,9 @@ def test_diff_with_itself_is_empty_and_json_round_trips(case):
     g2, _ = G.apply(scenario)
     assert g2.diff(g2).empty
     assert str(g2.diff(g2)) == "no differences"
-    assert load_governance(json.loads(json.dumps(dump_governance(g2)))) == g2
-    assert load_scenario(json.loads(json.dumps(dump_scenario(scenario)))) == scenario
+    assert load_governance(json.loads(json.dumps(dump_governance(g2))), converter=LOCAL) == g2
+    plain = json.loads(json.dumps(dump_scenario(scenario)))
+    assert load_scenario(plain, converter=LOCAL) == scenario
 
 
 @given(
@@ -216,4 +220,56 @@ def test_timetable_answers_are_consistent(day):
 
 
 def test_timetable_round_trips():
-    assert load_timetable(json.loads(json.dumps(dump_timetable(TT)))) == TT
+    assert load_timetable(json.loads(json.dumps(dump_timetable(TT))), converter=LOCAL) == TT
+
+
+# --- reorganisation: the Schedule 1 re-check ------------------------------------------------
+
+from svduty.authorities import category_info  # noqa: E402
+from svduty.governance import AbolishAuthority, reorganise, schedule_1_findings  # noqa: E402
+
+_P = svduty.warwickshire()
+_SPECIFIED = _P.specified_authority_ids()
+
+
+def _gaps(abolished: frozenset[str]) -> set[tuple[str, str]]:
+    s = Scenario("a", "A", tuple(AbolishAuthority(a) for a in sorted(abolished)))
+    after = reorganise(_P.authorities, _P.local_area.districts, s)
+    return {
+        (f.subjects[0], f.get("table") or f.message, f.get("before") is not None)
+        for f in schedule_1_findings(_P.authorities, after)
+    }
+
+
+@given(st.frozensets(st.sampled_from(_SPECIFIED), max_size=4))
+def test_abolishing_more_never_closes_a_gap(abolished):
+    fewer = frozenset(sorted(abolished)[:-1])
+
+    def keys(gaps: set[tuple[str, str, bool]]) -> set[tuple[str, str]]:
+        return {(area, table) for area, table, _ in gaps}
+
+    assert keys(_gaps(fewer)) <= keys(_gaps(abolished))
+
+
+@given(st.frozensets(st.sampled_from(_SPECIFIED), max_size=4))
+def test_a_table_is_lost_exactly_when_every_authority_that_filled_it_is_gone(abolished):
+    # an independent oracle: the join before the change, with the abolished (and the same
+    # body's other capacities, and YOTs only they established) taken out
+    before = _P.authorities
+    gone = set(abolished)
+    gone |= {a.id for a in before if a.same_body_as in abolished}
+    gone |= {a.id for a in before if a.established_by and set(a.established_by) <= gone}
+    expected = set()
+    for lga in _P.local_area.districts:
+        tables: dict[str, set[str]] = {}
+        for a in before.specified_for(lga):
+            info = category_info(a.category)
+            key = f"'{info.table}' table"
+            if info.table == "Criminal justice":
+                key += f" ({a.category.value.replace('_', ' ')})"
+            tables.setdefault(key, set()).add(a.id)
+        expected |= {(lga, t) for t, ids in tables.items() if ids <= gone}
+    found = {(area, t) for area, t, lost in _gaps(frozenset(abolished)) if lost}
+    assert found == expected
+    # reorganising never changes the authorities it was given
+    assert [a.id for a in _P.authorities] == [a.id for a in before]

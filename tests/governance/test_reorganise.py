@@ -292,3 +292,39 @@ def test_relation_from_the_grant_flow_keeps_its_citation():
     r = P.governance.relation("warwickshire-opcc", "home-office", "grant_recipient_for")
     assert isinstance(r, Relation)
     assert r.citation is not None
+
+
+def test_abolishing_what_an_earlier_abolition_took_is_logged_not_refused():
+    s = scenario(
+        AbolishAuthority("warwickshire-county-council"),
+        AbolishAuthority("warwickshire-fire-and-rescue-authority"),
+    )
+    after = reorganise(P.authorities, DISTRICTS, s)
+    assert after.messages[1] == (
+        "warwickshire-fire-and-rescue-authority was already abolished (changes[0])"
+    )
+
+
+def test_a_yot_goes_with_the_last_of_the_authorities_that_established_it():
+    yot = Authority(
+        "joint-yot",
+        "Joint YOT",
+        AuthorityCategory.YOUTH_OFFENDING_TEAM,
+        ("E10000031",),
+        C,
+        established_by=("rugby-borough-council", "warwick-district-council"),
+    )
+    auths = Authorities(
+        (*P.authorities.items, yot), districts_within=P.authorities.districts_within
+    )
+    one = reorganise(auths, DISTRICTS, scenario(AbolishAuthority("rugby-borough-council")))
+    assert "joint-yot" in one.authorities
+    both = reorganise(
+        auths,
+        DISTRICTS,
+        scenario(
+            AbolishAuthority("rugby-borough-council"), AbolishAuthority("warwick-district-council")
+        ),
+    )
+    assert "joint-yot" not in both.authorities
+    assert "joint-yot" in both.messages[1]

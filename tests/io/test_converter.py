@@ -34,7 +34,7 @@ GOOD = {
     "year": "2023/24",
     "valid": {"start": "2023-01-31", "last_day": "2025-03-31"},
     "items": [{"code": "A", "amount": "263506.30"}, {"code": "B", "amount": 30000}],
-    "citation": {"source": "warwickshire-partnership-agreement", "provision": "Funding Provision"},
+    "citation": {"source": "pcsc-act-2022", "provision": "s.14(5)(a)"},
 }
 
 

@@ -28,7 +28,7 @@ from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, RULES, OwhrPilot, pilot
 from svduty.definitions._places import PilotArea, ResolveDistrict, district_of
 from svduty.definitions._presume import PRESUMPTIONS
 from svduty.definitions._vocab import Review
-from svduty.errors import ConflictError, Problem
+from svduty.errors import ConflictError, DataError, DefinitionError, Problem
 
 __all__ = [
     "FACT_FIELDS",
@@ -122,6 +122,15 @@ def classify(
         >>> c.domestic_abuse.value, c.violence.value, c.kinds
         ('yes', 'yes', ('s13_violence', 'domestic_abuse', 'financial_abuse'))
     """
+    if not isinstance(definition, Definition):
+        raise DefinitionError.single(
+            None,
+            "definition",
+            expected="a Definition, such as svduty.definitions.STATUTE or a partnership's "
+            "require_definition()",
+        )
+    if not isinstance(incident, Incident):
+        raise DataError.single(None, "incident", expected="an Incident")
     rs = ruleset(definition, pilot)
     values = incident.values()
     table = table_of(incident.offence_code, incident.police_uk_category)

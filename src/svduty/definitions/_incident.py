@@ -51,6 +51,10 @@ def _enum(field: str, cls: type[E], value: Any) -> E:
     try:
         return cls(value)
     except ValueError:
+        if isinstance(value, str):  # every vocabulary is read without regard to case
+            folded = {str(m.value).casefold(): m for m in cls}
+            if value.strip().casefold() in folded:
+                return folded[value.strip().casefold()]
         raise DataError.single(
             None,
             field,
@@ -82,19 +86,19 @@ def _bool(field: str, v: Any) -> bool | None:
     raise DataError.single(None, field, expected="true or false")
 
 
-def _behaviours(v: Any) -> frozenset[Behaviour] | None:
+def _behaviours(v: Iterable[Behaviour | str] | None) -> frozenset[Behaviour] | None:
     return _enum_set("behaviours", Behaviour, v)
 
 
-def _harms(v: Any) -> frozenset[Harm] | None:
+def _harms(v: Iterable[Harm | str] | None) -> frozenset[Harm] | None:
     return _enum_set("harms", Harm, v)
 
 
-def _context(v: Any) -> frozenset[Context] | None:
+def _context(v: Iterable[Context | str] | None) -> frozenset[Context] | None:
     return _enum_set("context", Context, v)
 
 
-def _reviews(v: Any) -> frozenset[OtherReview] | None:
+def _reviews(v: Iterable[OtherReview | str] | None) -> frozenset[OtherReview] | None:
     return _enum_set("other_reviews", OtherReview, v)
 
 
@@ -103,43 +107,43 @@ def _blank(v: Any) -> Any:
     return None if isinstance(v, str) and not v.strip() else v
 
 
-def _target(v: Any) -> Target | None:
+def _target(v: Target | str | None) -> Target | None:
     v = _blank(v)
     return None if v is None else _enum("target", Target, v)
 
 
-def _weapon(v: Any) -> Weapon | None:
+def _weapon(v: Weapon | str | None) -> Weapon | None:
     v = _blank(v)
     return None if v is None else _enum("weapon", Weapon, v)
 
 
-def _relationship(v: Any) -> Relationship | None:
+def _relationship(v: Relationship | str | None) -> Relationship | None:
     v = _blank(v)
     return None if v is None else _enum("relationship", Relationship, v)
 
 
-def _country(v: Any) -> Country | None:
+def _country(v: Country | str | None) -> Country | None:
     v = _blank(v)
     return None if v is None else _enum("country", Country, v)
 
 
-def _victim_age(v: Any) -> int | None:
+def _victim_age(v: int | None) -> int | None:
     return _age("victim_age", v)
 
 
-def _perpetrator_age(v: Any) -> int | None:
+def _perpetrator_age(v: int | None) -> int | None:
     return _age("perpetrator_age", v)
 
 
-def _intentional(v: Any) -> bool | None:
+def _intentional(v: bool | None) -> bool | None:
     return _bool("intentional", v)
 
 
-def _died(v: Any) -> bool | None:
+def _died(v: bool | None) -> bool | None:
     return _bool("died", v)
 
 
-def _date(v: Any) -> str | None:
+def _date(v: str | pendulum.Date | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
@@ -158,17 +162,17 @@ def _date(v: Any) -> str | None:
     raise DataError.single(None, "date", expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
 
 
-def _code(v: Any) -> str | None:
+def _code(v: str | None) -> str | None:
     v = _blank(v)
     return None if v is None else normalise_offence_code(v)
 
 
-def _category(v: Any) -> str | None:
+def _category(v: str | None) -> str | None:
     v = _blank(v)
     return None if v is None else POLICE_UK_CATEGORIES.find(v).name
 
 
-def _location(v: Any) -> str | None:
+def _location(v: str | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
@@ -181,7 +185,7 @@ def _location(v: Any) -> str | None:
     return text
 
 
-def _place_of_death(v: Any) -> str | None:
+def _place_of_death(v: str | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
@@ -194,15 +198,15 @@ def _place_of_death(v: Any) -> str | None:
     return text
 
 
-def _review_information(v: Any) -> bool | None:
+def _review_information(v: bool | None) -> bool | None:
     return _bool("review_information", v)
 
 
-def _pilot_partner(v: Any) -> bool | None:
+def _pilot_partner(v: bool | None) -> bool | None:
     return _bool("pilot_partner", v)
 
 
-def _id(v: Any) -> str | None:
+def _id(v: str | int | None) -> str | None:
     if v is None or isinstance(v, str):
         return v
     if isinstance(v, int) and not isinstance(v, bool):

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, Protocol
 
@@ -31,7 +32,7 @@ from svduty.authorities import (
     category_info,
     specified_authorities_for,
 )
-from svduty.errors import Problem, ScenarioError
+from svduty.errors import Problem, ScenarioError, quote
 from svduty.findings import Finding, Severity
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.sources import Citation
@@ -209,23 +210,30 @@ def reorganise(
     items = {a.id: a for a in authorities.items}
     area = tuple(districts)
     replaced: dict[str, str] = {}
+    abolished: dict[str, int] = {}
     new_areas: list[str] = []
     messages: dict[int, str] = {}
     for i, change in enumerate(changes):
         if isinstance(change, AbolishAuthority):
+            if change.authority in abolished:
+                earlier = abolished[change.authority]
+                messages[i] = f"{change.authority} was already abolished (changes[{earlier}])"
+                continue
             if change.authority not in items:
-                raise _fail(name, i, "authority", f"no authority with id {change.authority!r}")
+                raise _fail(name, i, "authority", f"no authority with id {quote(change.authority)}")
             gone = [change.authority]
             gone += [a.id for a in items.values() if a.same_body_as == change.authority]
             # a youth offending team goes with the last of the authorities that established it
+            done = {*abolished, *gone}
             gone += [
                 a.id
                 for a in items.values()
-                if a.established_by and set(a.established_by) <= set(gone) and a.id not in gone
+                if a.established_by and set(a.established_by) <= done and a.id not in gone
             ]
             planned = _planned(items[change.authority])
             for gone_id in gone:
                 del items[gone_id]
+                abolished[gone_id] = i
             messages[i] = f"abolished {', '.join(gone)}{planned}"
         elif isinstance(change, CreateAuthority):
             if change.authority.id in items:
@@ -235,7 +243,9 @@ def reorganise(
         elif isinstance(change, TransferFunctions):
             for field in ("source", "target"):
                 if getattr(change, field) not in items:
-                    raise _fail(name, i, field, f"no authority with id {getattr(change, field)!r}")
+                    raise _fail(
+                        name, i, field, f"no authority with id {quote(getattr(change, field))}"
+                    )
             moved = []
             for record in list(items.values()):
                 same = record.same_body_as
@@ -256,7 +266,10 @@ def reorganise(
             for d in change.replaces:
                 if d not in area or d in replaced:
                     raise _fail(
-                        name, i, "replaces", f"{d} is not a district of the area left to replace"
+                        name,
+                        i,
+                        "replaces",
+                        f"{quote(d)} is not a district of the area left to replace",
                     )
                 replaced[d] = change.code
             new_areas.append(change.code)
@@ -334,14 +347,30 @@ def schedule_1_findings(
                     f"(before: {', '.join(was[table])})",
                     cites,
                     (lga, *was[table]),
-                    data=(("table", table),),
+                    data=(("table", table), ("before", ", ".join(was[table]))),
                 )
             )
         if lga[:1] in ("E", "W") and lga[1:].isdigit():  # a GSS code: the tables are known
-            reported = [t.split(" table")[0] for t in set(was) - set(have)]
-            out.extend(
-                Finding(rule.id, Severity.ERROR, f"missing {m}", cites, (lga,))
-                for m in now.missing
-                if not any(t in m for t in reported)
-            )
+            lost = set(was) - set(have)
+            for m in now.missing:
+                named = _requirement_named(m)
+                if named is not None and named in lost:
+                    continue  # reported above, with the authorities it had before
+                data = (("table", named),) if named is not None else ()
+                out.append(
+                    Finding(rule.id, Severity.ERROR, f"missing {m}", cites, (lga,), data=data)
+                )
     return tuple(out)
+
+
+_NAMED = re.compile(r"'([^']+)' table(?: \(([^)]*)\))?")
+
+
+def _requirement_named(missing: str) -> str | None:
+    """The requirement a missing fact of the s.11(6) answer names, as :func:`_requirement` does."""
+    m = _NAMED.search(missing)
+    if m is None:
+        return None
+    if m.group(1) == "Criminal justice" and m.group(2):
+        return f"'{m.group(1)}' table ({m.group(2)})"
+    return f"'{m.group(1)}' table"

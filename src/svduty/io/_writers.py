@@ -277,7 +277,7 @@ class RejectedWriter:
     """
 
     SCHEMA = pa.schema(
-        [  # type: ignore[arg-type]  # pyarrow-stubs type pa.field loosely
+        [  # type: ignore[arg-type, unused-ignore]  # the stubs join Field[...] to object
             pa.field("file", pa.string()),
             pa.field("row", pa.int64()),
             pa.field("field", pa.string()),
