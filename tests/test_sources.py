@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
+import svduty
 from svduty.errors import DataError, UnknownSourceError
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, SourceKind, Sources, cite
 
@@ -14,9 +17,13 @@ NATIONAL = [
     "svd-guidance",
     "sv-strategy-2018",
     "who-2002",
+]
+LOCAL = [
     "nbbc-cabinet-report-2023",
     "warwickshire-sv-strategy",
     "warwickshire-partnership-agreement",
+    "warwickshire-lgr-proposals",
+    "mopac-pcd-1614",
 ]
 
 
@@ -26,6 +33,24 @@ def test_catalogue_has_the_sources_the_issue_names(source_id):
     assert s.title
     assert s.url
     assert s.url.startswith("https://")
+
+
+@pytest.mark.parametrize("source_id", LOCAL)
+def test_the_warwickshire_documents_are_declared_by_its_bundle(source_id):
+    assert source_id not in CATALOGUE
+    s = svduty.warwickshire().sources[source_id]
+    assert s.title
+    assert s.url
+    assert s.url.startswith("https://")
+
+
+def test_the_national_catalogue_holds_no_warwickshire_or_nuneaton_and_bedworth_document():
+    local = re.compile(
+        r"warwick|nuneaton|bedworth|rugby|stratford|north warks|nbbc|mopac|london", re.I
+    )
+    for s in CATALOGUE.values():
+        for text in (s.id, s.title, s.publisher or "", s.url or ""):
+            assert not local.search(text), (s.id, text)
 
 
 @pytest.mark.parametrize(

@@ -509,12 +509,14 @@ class UnknownAreaError(SvdutyError, LookupError):
     Example:
         >>> str(UnknownAreaError("E01999999"))
         'unknown area: E01999999'
+        >>> str(UnknownAreaError("Jane Citizen"))
+        'unknown area: a string of 12 characters, not shown'
     """
 
     def __init__(self, code: str, hint: str | None = None):
         self.code = code
         self.hint = hint
-        super().__init__(f"unknown area: {code}" + (f" ({hint})" if hint else ""))
+        super().__init__(f"unknown area: {shown(code)}" + (f" ({hint})" if hint else ""))
 
 
 class UnknownBodyError(SvdutyError, LookupError):
@@ -527,7 +529,7 @@ class UnknownBodyError(SvdutyError, LookupError):
 
     def __init__(self, body_id: str):
         self.body_id = body_id
-        super().__init__(f"unknown body: {body_id}")
+        super().__init__(f"unknown body: {shown(body_id)}")
 
 
 class UnknownSourceError(SvdutyError, LookupError):
@@ -542,4 +544,4 @@ class UnknownSourceError(SvdutyError, LookupError):
         self.source_id = source_id
         known_list = sorted(known)
         hint = f" (known: {', '.join(known_list[:12])}{', ...' if len(known_list) > 12 else ''})"
-        super().__init__(f"unknown source: {source_id}" + (hint if known_list else ""))
+        super().__init__(f"unknown source: {shown(source_id)}" + (hint if known_list else ""))

@@ -6,8 +6,11 @@ council report, a dataset). A :class:`Citation` points into a source at a provis
 point in time at which the text was read. Every rule, definition, graph edge, money line
 and area record in svduty carries a citation.
 
-:data:`CATALOGUE` holds the national sources and the three seed documents of the
-Warwickshire partnership; a bundle may add sources of its own.
+:data:`CATALOGUE` holds the national sources only: legislation, statutory guidance, national
+strategies and national datasets. A partnership's own documents (its strategy, its
+agreement, its council reports) are declared by its bundle (the ``[[sources]]`` of
+``bundle.toml``) and reach code through ``Partnership.sources``, the national catalogue
+extended with them.
 
 Example:
     >>> from svduty.sources import cite

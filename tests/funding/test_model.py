@@ -634,7 +634,7 @@ def test_a_second_population_for_rugby_does_not_replace_the_first():
     data = copy.deepcopy(funding_data())
     rugby = next(p for p in data["populations"] if p["recipient"] == "rugby")
     data["populations"].append({**copy.deepcopy(rugby), "parts": []})
-    with pytest.raises(BundleError, match=r"populations\[\d\]\.recipient: given twice"):
+    with pytest.raises(BundleError, match=r"populations\[\d\]\.recipient: .*given twice"):
         load_funding(data, file="funding.toml")
 
 
@@ -669,3 +669,13 @@ def test_a_needs_area_given_twice_names_its_path():
         load_strategy(data, file="strategy.toml")
     n = len(data["needs"]["areas"]) - 1
     assert info.value.problems[0].field == f"needs.areas[{n}].name"
+
+
+@pytest.mark.parametrize("field", ["county_average", "increase_threshold"])
+def test_a_negative_needs_threshold_names_its_field(field):
+    data = copy.deepcopy(strategy_data())
+    data["needs"][field] = "-5"
+    with pytest.raises(FundingError) as info:
+        load_strategy(data, file="strategy.toml")
+    assert info.value.problems[0].field == f"needs.{field}"
+    assert info.value.problems[0].file == "strategy.toml"

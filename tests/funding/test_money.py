@@ -199,7 +199,12 @@ def test_a_comma_out_of_place_is_not_money(pounds, data):
 
 @given(st.text(alphabet=st.characters(categories=["L"]), min_size=3, max_size=30))
 def test_a_bad_amount_is_never_echoed(name):
-    with pytest.raises(MoneyError) as info:
-        Money.parse(f"{name} 12/03/1985", field="labour")
-    assert name not in str(info.value)
-    assert "12/03/1985" not in str(info.value)
+    def message(text: str) -> str:
+        with pytest.raises(MoneyError) as info:
+            Money.parse(text, field="labour")
+        return str(info.value)
+
+    said = message(f"{name} 12/03/1985")
+    assert "12/03/1985" not in said
+    # the message depends on the text's length only, never on what it says
+    assert said == message("x" * len(name) + " 12/03/1985")

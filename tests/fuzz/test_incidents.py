@@ -194,28 +194,28 @@ KNOWN = [
         "incidents.csv",
         "id,victim_age\n1,+16\n2,17\n",
         2,
-        marks=pytest.mark.xfail(strict=False, reason="issue 12 item 3: an age cell '+16' (route)"),
+        # fixed (route): issue 12 item 3: an age cell '+16' (route)
         id="plus-age",
     ),
     pytest.param(
         "incidents.jsonl",
         "[" * 100_000 + "\n" + '{"id": "2"}\n',
         2,
-        marks=pytest.mark.xfail(strict=False, reason="issue 12 item 3: a line of 100,000 '['"),
+        # fixed (route): issue 12 item 3: a line of 100,000 '['
         id="deep-json-line",
     ),
     pytest.param(
         "incidents.jsonl",
         '{"id": "a\u2028b"}\n{"id": "2"}\n',
         2,
-        marks=pytest.mark.xfail(strict=False, reason="issue 12 item 5: U+2028 splits a line"),
+        # fixed (route): issue 12 item 5: U+2028 splits a line
         id="line-separator-in-a-string",
     ),
     pytest.param(
         "incidents.jsonl",
         '{"victim_age": 9223372036854775808}\n',
         1,
-        marks=pytest.mark.xfail(strict=False, reason="issue 12 item 3: an age of 2**63"),
+        # fixed (route): issue 12 item 3: an age of 2**63
         id="age-2-63",
     ),
 ]

@@ -15,7 +15,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
-from svduty._report._build import TABLES
 from svduty._report._deprivation import (
     INDICES,
     deciles,
@@ -25,6 +24,7 @@ from svduty._report._deprivation import (
     shares,
 )
 from svduty._report._html import SECTIONS
+from svduty._report._model import TABLES
 from svduty._report._svg import _axis, bounded_bars, paired_bars
 from svduty.cli import main
 from svduty.io import sample_police_uk
@@ -149,20 +149,27 @@ def test_deprivation_shares_sum_to_100(month, page):
 
 
 def test_hotspots_outside_rows_and_settlements(month, page):
-    assert month.tables["hotspots_certain"].num_rows == 0  # nothing is certain
-    possible = month.tables["hotspots_possible"].to_pylist()
-    assert len(possible) == 10
-    assert [r["possible"] for r in possible] == sorted(
-        (r["possible"] for r in possible), reverse=True
-    )
-    assert page.table("Top LSOAs by certain rows")["rows"][0][0].startswith("(no row")
+    by_lsoa = month.tables["by_lsoa"]
+    inside = by_lsoa.filter(pc.equal(by_lsoa["within_area"], "inside")).to_pylist()
+    for key in ("certain", "possible"):
+        top = month.tables[f"hotspots_{key}"].to_pylist()
+        counts = [r[key] for r in top]
+        assert counts == sorted(counts, reverse=True)
+        assert all(c > 0 for c in counts)
+        best = sorted((r[key] for r in inside if r[key] > 0), reverse=True)[:10]
+        assert counts == best
+    if not month.tables["hotspots_certain"].num_rows:
+        assert page.table("Top LSOAs by certain rows")["rows"][0][0].startswith("(no row")
     outside = page.table("Rows outside the area")
     names = {r[1] for r in outside["rows"]}
     assert {"Coventry", "Lancaster", "Flintshire"} <= names
     settle = page.table("What would settle")
-    inside = sum(s.rows for s in month.settlements if s.within_area == "inside")
-    assert sum(number(r[1]) for r in settle["rows"]) == inside
-    assert any("nothing is certain inside the area" in n for n in month.notes)
+    undetermined = sum(s.rows for s in month.settlements if s.within_area == "inside")
+    assert sum(number(r[1]) for r in settle["rows"]) == undetermined
+    summary = {r["within_area"]: r for r in month.tables["summary"].to_pylist()}
+    assert undetermined == summary["inside"]["undetermined"]
+    nothing = any("nothing is certain inside the area" in n for n in month.notes)
+    assert nothing == (summary["inside"]["certain"] == 0)
 
 
 def test_a_folder_of_months_and_the_tables_hold_the_same_numbers(tmp_path):
@@ -192,13 +199,13 @@ def test_a_folder_of_months_and_the_tables_hold_the_same_numbers(tmp_path):
 
 
 def test_a_failed_write_leaves_nothing_behind(month, tmp_path, monkeypatch):
-    import svduty._report._build as build
+    import svduty._report._model as model
 
     def broken(table, path):
         Path(path).write_text("partial")
         raise OSError("disk full")
 
-    monkeypatch.setattr(build.pacsv, "write_csv", broken)
+    monkeypatch.setattr(model.pacsv, "write_csv", broken)
     with pytest.raises(OSError, match="disk full"):
         month.write_tables(tmp_path / "t")
     assert list((tmp_path / "t").iterdir()) == []
@@ -215,8 +222,13 @@ def test_the_command_writes_the_page_and_the_tables(tmp_path):
     assert code == 0, err.getvalue()
     text = out.getvalue()
     assert f"wrote {page}" in text
-    assert "in scope inside the area: certain 0, possible 2387, no 2123" in text
-    assert "nothing is certain" in text
+    written = pacsv.read_csv(tmp_path / "t" / "summary.csv").to_pylist()
+    inside = next(r for r in written if r["within_area"] == "inside")
+    expected = (
+        f"in scope inside the area: certain {inside['certain']}, possible "
+        f"{inside['possible']}, no {inside['no']}"
+    )
+    assert expected in text
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert (tmp_path / "t" / "by_district.csv").exists()
     assert main(["report", str(sample_police_uk()), "-o", str(tmp_path)], stderr=err) == 1

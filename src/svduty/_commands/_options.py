@@ -30,6 +30,7 @@ from svduty.definitions import DEFINITIONS, STATUTE, Definition
 from svduty.errors import DefinitionError, Problem
 from svduty.io import MANIFEST, PACKAGED, load_definition, load_partnership, read_toml
 from svduty.io._converter import make_converter, structure
+from svduty.io._published import PUBLISHED, load_published_definition
 from svduty.partnership import Partnership
 
 __all__ = [
@@ -124,7 +125,8 @@ def resolve_definition(spec: str | None, partnership: Partnership) -> Definition
 
     ``None`` is the default: the partnership's own definition, or the statute's when it has
     none. Otherwise a national id (``pcsc-s13``, ``who-2002``, ``sv-strategy-2018``), a
-    packaged bundle's name, a bundle folder, or a definition TOML file.
+    packaged bundle's name, another partnership's published definition (``london-vru``,
+    ``avon-and-somerset``, ``norfolk``), a bundle folder, or a definition TOML file.
 
     Raises:
         DefinitionError: if nothing of that name or path holds a definition.
@@ -133,15 +135,17 @@ def resolve_definition(spec: str | None, partnership: Partnership) -> Definition
         >>> w = load_named_partnership("warwickshire")
         >>> resolve_definition(None, w).id, resolve_definition("who-2002", w).id
         ('warwickshire', 'who-2002')
-        >>> resolve_definition("nowhere", w)
+        >>> resolve_definition("nowhere", w)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        svduty.errors.DefinitionError: --definition: expected a national definition id (pcsc-s13, sv-strategy-2018, who-2002), a packaged bundle name (warwickshire), a bundle folder or a definition TOML file
+        svduty.errors.DefinitionError: --definition: expected a national definition id (pcsc-s13, sv-strategy-2018, who-2002), a packaged bundle name (warwickshire, examplshire), a published definition (avon-and-somerset, london-vru, norfolk), a bundle folder or a definition TOML file
     """  # noqa: E501
     if spec is None:
         return partnership.definition if partnership.definition is not None else STATUTE
     if spec in DEFINITIONS:
         return DEFINITIONS[spec]
+    if spec in PUBLISHED:  # another partnership's published definition (packaged data)
+        return load_published_definition(spec)
     path = Path(spec)
     found: Definition | None = None
     if spec in PACKAGED or path.is_dir():
@@ -156,6 +160,8 @@ def resolve_definition(spec: str | None, partnership: Partnership) -> Definition
                 + ", ".join(sorted(DEFINITIONS))
                 + "), a packaged bundle name ("
                 + ", ".join(PACKAGED)
+                + "), a published definition ("
+                + ", ".join(PUBLISHED)
                 + "), a bundle folder or a definition TOML file",
                 file=None if spec in PACKAGED or not path.is_dir() else spec,
             )

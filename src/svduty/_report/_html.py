@@ -17,7 +17,7 @@ from svduty.partnership import Partnership
 from svduty.sources import Citation, cite
 
 if TYPE_CHECKING:
-    from svduty._report._build import Report
+    from svduty._report._model import Report
 
 __all__ = ["SECTIONS", "render"]
 

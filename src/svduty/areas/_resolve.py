@@ -184,10 +184,16 @@ class Resolving:
         if area is not None:
             if not area.kind.is_lsoa:
                 return None
-            return self._district_outcome(self.district_of(area.id), Match.TABLE.value)
-        if not self.national or key not in lsoa_district():
+            district = self.district_of(area.id).id
+        elif self.national and key in lsoa_district():
+            district = lsoa_district()[key][0]
+        else:
             return None
-        return self._district_outcome(self.get(lsoa_district()[key][0]), Match.TABLE.value)
+        memo = self._index.cache.setdefault("district_outcomes", {})
+        if district not in memo:  # one outcome per district, shared by its LSOAs
+            memo[district] = self._district_outcome(self.get(district), Match.TABLE.value)
+        found: Outcome = memo[district]
+        return found
 
     def _name_outcome(self, name: str | None) -> Outcome | None:
         if name is None:

@@ -9,7 +9,7 @@ back what s.13(3)(b) excludes: terrorism is out of every definition's scope.
 A local definition may declare kinds of its own (:class:`LocalKind`: context flags and
 national kinds combined, with the local document's citation), readings it is not sure of
 as :class:`Switch` es that turn its includes on or off, and which presumptions
-(:data:`PRESUMPTIONS`) it makes about facts not given.
+(:data:`~svduty.definitions.PRESUMPTIONS`) it makes about facts not given.
 
 Example:
     >>> STATUTE.id, WHO_2002.id, SV_STRATEGY_2018.id
@@ -192,7 +192,7 @@ class Definition:
         kinds: The kinds it declares itself (:class:`LocalKind`).
         switches: The readings it is unsure of, on or off (:class:`Switch`).
         presume: The presumptions it makes about facts not given (ids from
-            :data:`PRESUMPTIONS`); each one that decides an answer is a reason.
+            :data:`~svduty.definitions.PRESUMPTIONS`); each one in force is a reason.
 
     Raises:
         DefinitionError: if a kind is unknown, or tries to bring back terrorism.

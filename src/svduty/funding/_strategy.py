@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from svduty.errors import FundingError
+from svduty.errors import FundingError, shown
 from svduty.funding._money import Money
 from svduty.funding._needs import NeedsEvidence
 from svduty.funding._records import duplicates
@@ -195,7 +195,7 @@ class Strategy:
                 raise FundingError.single(
                     None,
                     f"opportunities[{n}].c",
-                    expected="one of " + ", ".join(sorted(cs)),
+                    expected="one of " + ", ".join(sorted(str(shown(c)) for c in cs)),
                     got=o.c[:40],
                 )
         problems = [
@@ -221,7 +221,8 @@ class Strategy:
                         raise FundingError.single(
                             None,
                             f"actions[{n}].{key}[{k}]",
-                            expected="one of " + ", ".join(sorted(vocab[key])),
+                            expected="one of "
+                            + ", ".join(sorted(str(shown(v)) for v in vocab[key])),
                             got=v[:40],
                         )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from svduty.errors import GovernanceError, Problem
+from svduty.errors import GovernanceError, Problem, shown
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView, oversight_cycles, upward
@@ -127,7 +127,8 @@ def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> 
             if outside:
                 add(
                     Severity.ERROR,
-                    f"{b.id} covers district(s) outside the area: {', '.join(outside)}",
+                    f"{b.id} covers district(s) outside the area: "
+                    + ", ".join(str(shown(d)) for d in outside),
                     (b.id,),
                 )
 

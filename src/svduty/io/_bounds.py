@@ -27,8 +27,9 @@ import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from svduty.definitions import OFFENCES, Definition, Incident, classify, classify_table
+from svduty.definitions import Definition
 from svduty.errors import DataError, Problem
+from svduty.io._settle import Settlement, settle
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -70,14 +71,6 @@ BOUNDED_VERDICTS: tuple[str, ...] = (
 _ANSWERS = ("yes", "undetermined", "no")
 _SETTLE_KEYS = ("within_area", "police_uk_category", "month", "location")
 _COMPACT_AT = 32
-
-
-def _codes_by_category() -> dict[str, tuple[str, ...]]:
-    """police.uk category -> the Home Office offence codes published under it."""
-    out: dict[str, list[str]] = {}
-    for offence in OFFENCES:
-        out.setdefault(offence.police_uk_category, []).append(offence.code)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def _decoded(col: Arrow) -> Arrow:
@@ -158,87 +151,6 @@ def _empty(keys: Sequence[str]) -> pa.Table:
     fields: list[Any] = [pa.field(k, pa.string()) for k in keys]
     fields += [pa.field(n, pa.int64()) for n in _ANSWERS]
     return pa.schema(fields).empty_table()
-
-
-@attrs.frozen(slots=True)
-class Settlement:
-    """What would settle a set of undetermined rows: the rows of one police.uk category.
-
-    Attributes:
-        within_area: ``inside``, ``outside`` or ``no_location``.
-        category: The police.uk category (``None``: rows without one).
-        rows: The undetermined rows of that category.
-        by_offence_code: How many of them an offence code alone would settle (every
-            Home Office code published under the category gives ``yes`` or ``no``).
-        missing: The facts that would settle them (from the classifier's rules).
-        after_code: The facts still missing for the offence codes that do not settle
-            them alone.
-
-    Example:
-        >>> s = Settlement("inside", "Public order", 342, 342, ("offence_code",), ())
-        >>> print(s.text())
-        police.uk gives only the category 'Public order' for 342 undetermined rows; an offence code would settle all 342 (facts that would settle them: offence_code)
-    """  # noqa: E501
-
-    within_area: str
-    category: str | None
-    rows: int
-    by_offence_code: int
-    missing: tuple[str, ...]
-    after_code: tuple[str, ...]
-    codes: int = 0
-    codes_settling: int = 0
-
-    def text(self) -> str:
-        """The settlement in one line, for a person.
-
-        Example:
-            >>> print(Settlement("inside", None, 3, 0, (), ()).text())
-            3 undetermined rows have no police.uk category; the facts given do not settle them
-        """
-        if self.category is None:
-            return (
-                f"{self.rows:,} undetermined rows have no police.uk category; the facts "
-                "given do not settle them"
-            )
-        head = (
-            f"police.uk gives only the category '{self.category}' for {self.rows:,} "
-            "undetermined rows; "
-        )
-        if self.by_offence_code == self.rows:
-            code = f"an offence code would settle all {self.rows:,}"
-        elif self.codes_settling:
-            code = (
-                f"an offence code would settle a row for {self.codes_settling} of the "
-                f"{self.codes} offence codes published under the category"
-            )
-        else:
-            code = "an offence code alone would not settle them"
-        if self.after_code and self.by_offence_code != self.rows:
-            code += f"; with the offence, still needed: {', '.join(self.after_code)}"
-        facts = (
-            f" (facts that would settle them: {', '.join(self.missing)})" if self.missing else ""
-        )
-        return head + code + facts
-
-    def to_json(self) -> dict[str, Any]:
-        """The settlement as JSON-ready data.
-
-        Example:
-            >>> Settlement("inside", "Robbery", 2, 2, (), ()).to_json()["by_offence_code"]
-            2
-        """
-        return {
-            "within_area": self.within_area,
-            "category": self.category,
-            "rows": self.rows,
-            "by_offence_code": self.by_offence_code,
-            "missing": list(self.missing),
-            "after_code": list(self.after_code),
-            "codes": self.codes,
-            "codes_settling": self.codes_settling,
-            "text": self.text(),
-        }
 
 
 @attrs.define
@@ -441,94 +353,12 @@ class BoundedCounts:
             >>> s.rows, s.by_offence_code, s.codes_settling, s.codes
             (1, 0, 1, 4)
         """
-        und = self._undetermined()
-        if not und.num_rows:
-            return ()
-        combos = und.to_pylist()
-        unsettled = self._unsettled_codes(combos, definition, resolve_district)
-        codes = _codes_by_category()
-        groups: dict[tuple[str, str | None], tuple[list[int], set[str]]] = {}
-        for combo, left in zip(combos, unsettled, strict=True):
-            key = (combo["within_area"], combo["police_uk_category"])
-            counts, union = groups.setdefault(key, ([0, 0], set()))
-            counts[0] += combo["rows"]
-            if left is not None and not left:
-                counts[1] += combo["rows"]
-            union.update(left or ())
-        facts = self._facts(combos, definition, resolve_district)
-        out = []
-        for (where, category), ((rows, by_code), union) in groups.items():
-            missing, after = facts.get(category, ((), ()))
-            n = len(codes.get(category or "", ()))
-            out.append(
-                Settlement(where, category, rows, by_code, missing, after, n, n - len(union))
-            )
-        rank = {w: i for i, w in enumerate(WITHIN_AREA)}
-        return tuple(sorted(out, key=lambda s: (rank.get(s.within_area, 9), -s.rows)))
-
-    def _unsettled_codes(
-        self, combos: list[dict[str, Any]], definition: Definition, resolve_district: Any
-    ) -> list[set[str] | None]:
-        """Per combination: the offence codes of its category that leave it undetermined.
-
-        ``None`` where no offence code is published under the category.
-        """
-        codes = _codes_by_category()
-        rows: dict[str, list[Any]] = {
-            "police_uk_category": [],
-            "offence_code": [],
-            "date": [],
-            "location": [],
-        }
-        owner: list[int] = []
-        for i, combo in enumerate(combos):
-            for code in codes.get(combo["police_uk_category"] or "", ()):
-                rows["police_uk_category"].append(combo["police_uk_category"])
-                rows["offence_code"].append(code)
-                rows["date"].append(combo["month"])
-                rows["location"].append(combo["location"])
-                owner.append(i)
-        out: list[set[str] | None] = [
-            set() if codes.get(c["police_uk_category"] or "") else None for c in combos
-        ]
-        if owner:
-            table = pa.table({k: pa.array(v, pa.string()) for k, v in rows.items()})
-            answers = classify_table(table, definition, resolve_district=resolve_district)
-            for i, code, answer in zip(
-                owner, rows["offence_code"], answers.column(self.verdict).to_pylist(), strict=True
-            ):
-                cell = out[i]
-                if answer == "undetermined" and cell is not None:
-                    cell.add(code)
-        return out
-
-    def _facts(
-        self, combos: list[dict[str, Any]], definition: Definition, resolve_district: Any
-    ) -> dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]]:
-        """Category -> (facts that would settle it, facts still missing after a code)."""
-        out: dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        for combo in combos:
-            category = combo["police_uk_category"]
-            if category in out:
-                continue
-            facts = {"police_uk_category": category, "date": combo["month"]}
-            if combo["location"]:
-                facts["location"] = combo["location"]
-            given = {k: v for k, v in facts.items() if v is not None}
-            base = classify(Incident(**given), definition, resolve_district=resolve_district)
-            after: dict[str, None] = {}
-            for offence in OFFENCES:
-                if offence.police_uk_category != category:
-                    continue
-                coded = classify(
-                    Incident(**given, offence_code=offence.code),
-                    definition,
-                    resolve_district=resolve_district,
-                )
-                after.update(dict.fromkeys(coded.missing_for(self.verdict)))
-            after.pop("offence_code", None)
-            out[category] = (base.missing_for(self.verdict), tuple(after))
-        return out
+        return settle(
+            self._undetermined().to_pylist(),
+            self.verdict,
+            definition,
+            resolve_district=resolve_district,
+        )
 
     def to_json(
         self, definition: Definition | None = None, *, resolve_district: Any = None

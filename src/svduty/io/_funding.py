@@ -111,6 +111,15 @@ def load_strategy(
             for k, score in enumerate(area.scores)
             if score < 0
         )
+    needs = strategy.needs
+    problems.extend(
+        Problem(file=file, field=f"needs.{name}", expected="a score of 0 or more")
+        for name, value in (
+            ("county_average", needs.county_average),
+            ("increase_threshold", needs.increase_threshold),
+        )
+        if value < 0
+    )
     if problems:
         raise FundingError(problems)
     return strategy
