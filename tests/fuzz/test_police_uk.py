@@ -7,8 +7,8 @@ is known independently of svduty. Every run must account for every row (rows in 
 + rejected, and rows in = the rows written), write the rejected rows to the ``--rejected``
 file, and never show a generated name or date of birth outside the classified output.
 
-File-level faults that the readers do not handle yet (issue 12 items 3, 5 and 7, being
-fixed in the readers) are separate tests marked ``xfail`` with the defect named.
+File-level faults (issue 12 items 1, 3, 5 and 7: CR-only line endings, a latin-1 byte, a
+quoted or padded header, a repeated header, a header alone) are separate regression tests.
 """
 
 from __future__ import annotations
