@@ -115,3 +115,22 @@ def test_bools_to_lists_with_more_labels_than_a_word_holds():
     flags = [pa.array([i in r if k != 2 else None for k, r in enumerate(rows)]) for i in range(70)]
     out = _bools_to_lists(flags, labels).to_pylist()
     assert out == [[], ["L0", "L61", "L62", "L69"], [], ["L0", "L61", "L62", "L69"]]
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        ["8N", "46", None, "8N"] * 5,  # few distinct rows: the spread path
+        ["8N", "46", None, "4.1"],  # mostly distinct: every row evaluated
+    ],
+)
+def test_encoded_verdicts_are_the_plain_ones(codes: list[str | None]) -> None:
+    table = pa.table({"offence_code": codes})
+    plain, encoded = classify_table(table), classify_table(table, encode=True)
+    words = pa.dictionary(pa.int32(), pa.string())
+    for name in ("violence", "in_scope", "domestic_abuse", "homicide_review", "basis"):
+        assert encoded.column(name).type == words
+        assert encoded.column(name).cast(pa.string()).equals(plain.column(name))
+        assert len(encoded.column(name).chunk(0).dictionary) <= 4  # words, not rows
+    for name in ("kinds", "reasons"):
+        assert encoded.column(name).equals(plain.column(name))

@@ -133,8 +133,32 @@ def _verdicts(tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None) -
     return out
 
 
+_WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
+_WORDS_TYPE = _pa.dictionary(_pa.int32(), _pa.string())
+
+
+def _spread(values: Arr, groups: Arr, encode: bool) -> Arr:
+    """The values of the distinct rows spread over all rows (``groups`` numbers them).
+
+    With ``encode`` a word column stays dictionary-encoded: its few distinct words are
+    numbered once and only the ``int32`` numbers are spread, not the text.
+    """
+    if not encode or pa.types.is_list(values.type):
+        return pc.take(values, groups)
+    words = pc.dictionary_encode(values)
+    return pa.DictionaryArray.from_arrays(pc.take(words.indices, groups), words.dictionary)
+
+
+def _encoded(out: dict[str, Arr]) -> dict[str, Arr]:
+    """The word columns of ``out`` dictionary-encoded (as the output schema has them)."""
+    return {
+        name: pc.dictionary_encode(values).cast(_WORDS_TYPE) if name in _WORD_COLUMNS else values
+        for name, values in out.items()
+    }
+
+
 def _distinct_verdicts(
-    tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None
+    tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None, encode: bool = False
 ) -> dict[str, Arr] | None:
     """The verdict columns, evaluated once per distinct combination of the input values.
 
@@ -168,7 +192,10 @@ def _distinct_verdicts(
         out = _verdicts(tab.take(first), rs, resolve_district)
     except DataError:
         return None
-    return {name: pc.take(values, groups) for name, values in out.items()}
+    return {
+        name: _spread(values, groups, encode and name in _WORD_COLUMNS)
+        for name, values in out.items()
+    }
 
 
 @overload
@@ -178,6 +205,7 @@ def classify_table(
     *,
     resolve_district: ResolveDistrict | None = ...,
     pilot: OwhrPilot = ...,
+    encode: bool = ...,
 ) -> _pa.Table: ...
 @overload
 def classify_table(
@@ -186,6 +214,7 @@ def classify_table(
     *,
     resolve_district: ResolveDistrict | None = ...,
     pilot: OwhrPilot = ...,
+    encode: bool = ...,
 ) -> _pa.RecordBatch: ...
 def classify_table(
     table: _pa.Table | _pa.RecordBatch,
@@ -193,6 +222,7 @@ def classify_table(
     *,
     resolve_district: ResolveDistrict | None = None,
     pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+    encode: bool = False,
 ) -> _pa.Table | _pa.RecordBatch:
     """Classify every row of an Arrow table: the columnar twin of :func:`classify`.
 
@@ -201,6 +231,10 @@ def classify_table(
     ``domestic_abuse``, ``qualifying_homicide`` (yes/no/undetermined),
     ``homicide_review`` (required/not_required/undetermined), ``kinds``, ``basis`` and
     ``reasons`` (compact rule ids). The same rules as :func:`classify` decide.
+
+    With ``encode=True`` the word columns (the verdicts and ``basis``) are
+    ``dictionary<int32, string>``, as :data:`svduty.io.OUTPUT_SCHEMA` has them: a large
+    table's verdicts are then numbers into a few words, not a copy of the text per row.
 
     Raises:
         DataError: naming the row (1-based) and field of bad values.
@@ -216,13 +250,17 @@ def classify_table(
         (['yes', 'no', 'undetermined'], ['offence_code', 'facts', 'category'])
         >>> "CATEGORY-MIXED" in out.column("reasons")[2].as_py()
         True
+        >>> classify_table(t, encode=True).column("violence").type
+        DictionaryType(dictionary<values=string, indices=int32, ordered=0>)
     """
     is_batch = isinstance(table, pa.RecordBatch)
     tab = pa.Table.from_batches([table]) if is_batch else table
     rs = ruleset(definition, pilot)
-    out = _distinct_verdicts(tab, rs, resolve_district)
+    out = _distinct_verdicts(tab, rs, resolve_district, encode)
     if out is None:
         out = _verdicts(tab, rs, resolve_district)
+        if encode:
+            out = _encoded(out)
     result: Any = tab
     for name, values in out.items():
         if name in result.column_names:

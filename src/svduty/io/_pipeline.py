@@ -402,7 +402,7 @@ class _Bound:
 
     def classify(self, table: pa.Table) -> pa.Table:
         out: pa.Table = classify_table(
-            table, self.definition, resolve_district=self.geography.district_code_of
+            table, self.definition, resolve_district=self.geography.district_code_of, encode=True
         )
         return out
 
