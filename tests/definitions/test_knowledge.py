@@ -25,6 +25,7 @@ from svduty.definitions import (
     Definition,
     Incident,
     classify,
+    classify_split,
     classify_table,
     split_rejected,
 )
@@ -155,6 +156,27 @@ def test_both_engines_report_the_same_conflicts(rows, definition):
     if scalar_bad:
         with pytest.raises(ConflictError):
             classify_table(table, definition, resolve_district=RESOLVE)
+
+
+@given(
+    st.lists(incident_json(), min_size=1, max_size=6),
+    st.sampled_from(ALL_DEFINITIONS),
+    st.integers(1, 3),
+)
+def test_one_pass_split_is_split_then_classify(rows, definition, copies):
+    """``classify_split`` (one pass) = ``split_rejected`` then ``classify_table``, also when
+    rows repeat (the distinct-rows path), and its rejections are the scalar engine's."""
+    table = to_table(rows * copies, all_columns=False)
+    kept, problems = split_rejected(table, resolve_district=RESOLVE)
+    expected = classify_table(kept, definition, resolve_district=RESOLVE)
+    got, got_problems = classify_split(table, definition, resolve_district=RESOLVE)
+    assert [(p.row, p.field, p.what()) for p in got_problems] == [
+        (p.row, p.field, p.what()) for p in problems
+    ]
+    assert got.num_rows + len({p.row for p in got_problems}) == table.num_rows
+    assert got.to_pylist() == expected.to_pylist()
+    encoded, _ = classify_split(table, definition, resolve_district=RESOLVE, encode=True)
+    assert encoded.to_pylist() == expected.to_pylist()
 
 
 def test_a_presumption_is_a_stated_switchable_rule():

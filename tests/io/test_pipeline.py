@@ -432,3 +432,46 @@ def test_a_rejecter_finds_every_refused_row_in_one_pass():
     )
     assert calls == [3]
     assert out["rejected"].to_pylist() == [None, None, "weapon: expected a weapon word"]
+
+
+def test_the_one_pass_split_gives_what_classify_then_reject_gives():
+    """The default pipeline classifies a batch with bad and contradictory rows in one pass
+    (``classify_split``); the result is the three-pass one's, row for row."""
+    import attrs
+
+    from svduty.io import default_pipeline
+
+    pipe = default_pipeline()
+    batch = incident_batch(
+        offence_code=["8N", "8N", "46", "8N", "8N", "46"],
+        victim_age=[30, 200, 17, 30, 30, 17],
+        harms=[None, None, None, ["death"], None, None],
+        died=[None, None, None, False, None, None],
+        location=["E01031005", None, "E07000222", None, "E01031005", "E07000222"],
+    )
+    calls = []
+
+    def split(table):
+        calls.append(table.num_rows)
+        return pipe.split(table)
+
+    one_pass = attrs.evolve(pipe, split=split)(batch)
+    three_pass = attrs.evolve(pipe, split=None)(batch)
+    assert calls == [6]
+    assert one_pass.to_pylist() == three_pass.to_pylist()
+    assert one_pass["rejected_field"].to_pylist()[-2:] == ["victim_age", "harms"]
+    assert one_pass["violence"].type == pa.dictionary(pa.int32(), pa.string())
+
+
+def test_a_split_naming_no_row_of_the_batch_is_an_error():
+    def split(table):
+        return table, [Problem(row=99, field="weapon", expected="a weapon word")]
+
+    with pytest.raises(DataError, match="weapon"):
+        classify_batch(
+            incident_batch(weapon=["knife"]),
+            resolve_areas=fake_resolve_lsoas,
+            classify=fake_classify_table,
+            within=fake_within,
+            split=split,
+        )

@@ -14,7 +14,7 @@ Example:
 
 from svduty.definitions._classification import Classification
 from svduty.definitions._classify import classify, classify_many
-from svduty.definitions._columnar import classify_table, split_rejected
+from svduty.definitions._columnar import classify_split, classify_table, split_rejected
 from svduty.definitions._compare import Comparison, DefinitionDifference, compare_definitions
 from svduty.definitions._definition import (
     DEFINITIONS,
@@ -104,6 +104,7 @@ __all__ = [
     "Weapon",
     "classify",
     "classify_many",
+    "classify_split",
     "classify_table",
     "compare_definitions",
     "district_of",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, overload
 
+import attrs
 import numpy as np  # a dependency of pyarrow and shapely
 import pyarrow as _pa
 import pyarrow.compute as _pc
@@ -33,7 +34,7 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["classify_table", "split_rejected"]
+__all__ = ["classify_split", "classify_table", "split_rejected"]
 
 _BITS = 62  # flags packed per int64 word in _bools_to_lists
 
@@ -100,9 +101,18 @@ def _words(values: Arr, yes: str, no: str) -> Arr:
     return pc.if_else(pc.is_null(values), "undetermined", pc.if_else(values, yes, no))
 
 
-def _verdicts(tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None) -> dict[str, Arr]:
-    """The verdict columns of every row of ``tab``: the rules evaluated column by column."""
-    cols, facts, code_idx = prepare(tab, resolve_district, pilot=rs.pilot)
+def _verdicts(
+    tab: Any,
+    rs: RuleSet,
+    resolve_district: ResolveDistrict | None,
+    sink: list[Problem] | None = None,
+) -> dict[str, Arr]:
+    """The verdict columns of every row of ``tab``: the rules evaluated column by column.
+
+    With a ``sink``, bad values and contradictions go there instead of raising (the
+    verdicts of those rows are then meaningless: the caller sets the rows apart).
+    """
+    cols, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
     n = tab.num_rows
     env = ArrowEnv(cols, facts, rs.rules, n, presumed=rs.presumed)
     answers = [r.expr.arrow(env) for r in answer_rules(rs)]
@@ -157,8 +167,23 @@ def _encoded(out: dict[str, Arr]) -> dict[str, Arr]:
     }
 
 
+def _spread_problems(found: list[Problem], groups: Arr, sink: list[Problem]) -> None:
+    """The problems of the distinct rows, given to every row of their group (1-based)."""
+    by_group: dict[int, list[Problem]] = {}
+    for p in found:
+        by_group.setdefault((p.row or 0) - 1, []).append(p)
+    wanted = pa.array(sorted(by_group), pa.int32())
+    rows = pc.indices_nonzero(pc.is_in(groups, value_set=wanted)).to_pylist()
+    for r, g in zip(rows, pc.take(groups, pa.array(rows, pa.int64())).to_pylist(), strict=True):
+        sink.extend(attrs.evolve(p, row=r + 1) for p in by_group[g])
+
+
 def _distinct_verdicts(
-    tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None, encode: bool = False
+    tab: Any,
+    rs: RuleSet,
+    resolve_district: ResolveDistrict | None,
+    encode: bool = False,
+    sink: list[Problem] | None = None,
 ) -> dict[str, Arr] | None:
     """The verdict columns, evaluated once per distinct combination of the input values.
 
@@ -188,14 +213,41 @@ def _distinct_verdicts(
     groups, first = _group_rows(columns, n)
     if len(first) * 2 > n:
         return None
+    found: list[Problem] | None = None if sink is None else []
     try:
-        out = _verdicts(tab.take(first), rs, resolve_district)
+        out = _verdicts(tab.take(first), rs, resolve_district, found)
     except DataError:
         return None
+    if found:
+        _spread_problems(found, groups, sink)  # type: ignore[arg-type]
     return {
         name: _spread(values, groups, encode and name in _WORD_COLUMNS)
         for name, values in out.items()
     }
+
+
+def _classified(
+    tab: Any,
+    definition: Definition,
+    resolve_district: ResolveDistrict | None,
+    pilot: OwhrPilot,
+    *,
+    encode: bool,
+    sink: list[Problem] | None,
+) -> Any:
+    """``tab`` plus the verdict columns (see :func:`classify_table`, :func:`classify_split`)."""
+    rs = ruleset(definition, pilot)
+    out = _distinct_verdicts(tab, rs, resolve_district, encode, sink)
+    if out is None:
+        out = _verdicts(tab, rs, resolve_district, sink)
+        if encode:
+            out = _encoded(out)
+    result: Any = tab
+    for name, values in out.items():
+        if name in result.column_names:
+            result = result.drop_columns([name])
+        result = result.append_column(name, values)
+    return result
 
 
 @overload
@@ -255,23 +307,47 @@ def classify_table(
     """
     is_batch = isinstance(table, pa.RecordBatch)
     tab = pa.Table.from_batches([table]) if is_batch else table
-    rs = ruleset(definition, pilot)
-    out = _distinct_verdicts(tab, rs, resolve_district, encode)
-    if out is None:
-        out = _verdicts(tab, rs, resolve_district)
-        if encode:
-            out = _encoded(out)
-    result: Any = tab
-    for name, values in out.items():
-        if name in result.column_names:
-            result = result.drop_columns([name])
-        result = result.append_column(name, values)
+    result = _classified(tab, definition, resolve_district, pilot, encode=encode, sink=None)
     if is_batch:
         return pa.RecordBatch.from_arrays(  # type: ignore[no-any-return]
             [result.column(i).combine_chunks() for i in range(result.num_columns)],
             schema=result.schema,
         )
     return result  # type: ignore[no-any-return]
+
+
+def classify_split(
+    table: _pa.Table | _pa.RecordBatch,
+    definition: Definition = STATUTE,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+    encode: bool = False,
+) -> tuple[_pa.Table, tuple[Problem, ...]]:
+    """Classify the rows :func:`classify_table` accepts and report the others, in one pass.
+
+    The same as :func:`split_rejected` followed by :func:`classify_table` on the rows it
+    keeps, but the columns are checked and the rules evaluated once: a row with a bad
+    value or a contradiction is reported (1-based, in the input, with its field) instead
+    of raising, and left out of the classified table. Rows in = rows classified + rows
+    rejected. A column of the wrong type altogether still raises :class:`DataError`.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"offence_code": ["8N", "8N", "46"], "victim_age": [30, 200, 17]})
+        >>> kept, rejected = classify_split(t)
+        >>> kept.column("violence").to_pylist(), [(p.row, p.field) for p in rejected]
+        (['yes', 'undetermined'], [(2, 'victim_age')])
+    """
+    tab: Any = pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch) else table
+    sink: list[Problem] = []
+    result = _classified(tab, definition, resolve_district, pilot, encode=encode, sink=sink)
+    problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
+    if problems:
+        bad = pa.array(sorted({(p.row or 0) - 1 for p in problems}), pa.int64())
+        rows = pa.array(np.arange(tab.num_rows, dtype=np.int64))
+        result = result.filter(pc.invert(pc.is_in(rows, value_set=bad)))
+    return result, problems
 
 
 def split_rejected(

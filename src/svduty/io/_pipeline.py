@@ -11,7 +11,10 @@ so it runs unchanged on one machine, under Dask (``map_partitions``) and under S
 - ``within(code) -> bool``: whether a district is inside the partnership's local area
   (``LocalArea.within``);
 - ``reject(table) -> problems`` (optional): every row the classifier would refuse, found in
-  one pass (``split_rejected``), so a bad row is rejected and the rest still classified.
+  one pass (``split_rejected``), so a bad row is rejected and the rest still classified;
+- ``split(table) -> (classified, problems)`` (optional, preferred when given): the rows the
+  classifier accepts, classified, and the problems of the others, in one pass
+  (``classify_split``), so a batch with a bad row is not classified twice.
 
 Every reader feeds the same job: police.uk batches (with ``lsoa_code``) are located by
 their LSOA; incident batches (JSON Lines, CSV, Parquet) by their ``location``.
@@ -31,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty.areas import Geography
-from svduty.definitions import STATUTE, Definition, classify_table, split_rejected
+from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
 from svduty.errors import DataError, Problem, SvdutyError
 from svduty.io._bundle import warwickshire
 from svduty.io._incidents import INCIDENT_SCHEMA
@@ -72,6 +75,7 @@ AreaResolver = Callable[[Arrow, Arrow], pa.Table]
 TableClassifier = Callable[[pa.Table], pa.Table]
 Within = Callable[[str], bool]
 Rejecter = Callable[[pa.Table], Sequence[Problem]]
+Splitter = Callable[[pa.Table], tuple[pa.Table, Sequence[Problem]]]
 
 _UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
 
@@ -116,6 +120,37 @@ def _mark(table: pa.Table, positions: list[int], why: list[str], field: list[str
     )
 
 
+def _refuse(good: Any, problems: Sequence[Problem]) -> tuple[Any, Any] | None:
+    """The rows of ``good`` the problems do not name, and those they name, marked rejected.
+
+    ``None`` when a problem names no row of ``good`` (the classifier's error stands).
+    """
+    rows = {p.row - 1: p for p in problems if p.row is not None}
+    if not rows or min(rows) < 0 or max(rows) >= good.num_rows:
+        return None
+    picked = sorted(rows)
+    refused = _mark(
+        good,
+        picked,
+        [f"{rows[i].field}: {rows[i].what()}" if rows[i].field else rows[i].what() for i in picked],
+        [rows[i].field for i in picked],
+    )
+    keep = pc.invert(pc.is_in(pa.array(range(good.num_rows), pa.int64()), pa.array(picked)))
+    return good.filter(keep), refused
+
+
+def _split_rows(good: pa.Table, inputs: list[str], split: Splitter) -> tuple[Any, Any, Any]:
+    """Classify with ``split``: the rows kept, their verdicts and the refused rows, one pass."""
+    verdicts, problems = split(good.select(inputs))
+    if not problems:
+        return good, _checked(verdicts, good.num_rows), good.slice(0, 0)
+    parted = _refuse(good, problems)
+    if parted is None:
+        raise DataError(list(problems))
+    kept, refused = parted
+    return kept, _checked(verdicts, kept.num_rows), refused
+
+
 def _classify_rows(
     good: pa.Table, inputs: list[str], classify: TableClassifier, reject: Rejecter | None
 ) -> tuple[Any, Any, Any]:
@@ -133,18 +168,10 @@ def _classify_rows(
         return good, _checked(classify(table), good.num_rows), good.slice(0, 0)
     except DataError as exc:
         problems = list(reject(table)) if reject is not None else list(exc.problems)
-        rows = {p.row - 1: p for p in problems if p.row is not None}
-        if not rows or min(rows) < 0 or max(rows) >= good.num_rows:
+        parted = _refuse(good, problems)
+        if parted is None:
             raise
-    picked = sorted(rows)
-    refused = _mark(
-        good,
-        picked,
-        [f"{rows[i].field}: {rows[i].what()}" if rows[i].field else rows[i].what() for i in picked],
-        [rows[i].field for i in picked],
-    )
-    keep = pc.invert(pc.is_in(pa.array(range(good.num_rows), pa.int64()), pa.array(picked)))
-    good = good.filter(keep)
+    good, refused = parted
     return good, _checked(classify(good.select(inputs)), good.num_rows), refused
 
 
@@ -240,6 +267,7 @@ def classify_batch(
     classify: TableClassifier,
     within: Within,
     reject: Rejecter | None = None,
+    split: Splitter | None = None,
 ) -> Any:
     """Add the area and verdict columns to a normalised police.uk or incident batch.
 
@@ -261,6 +289,8 @@ def classify_batch(
         classify: ``pa.Table -> pa.Table``: the input plus the verdict columns.
         within: ``district_code -> bool``.
         reject: ``pa.Table -> problems``: every row ``classify`` would refuse (1-based).
+        split: ``pa.Table -> (classified, problems)``: classify and refuse in one pass
+            (used instead of ``classify`` and ``reject`` when given).
 
     Raises:
         SvdutyError: if ``resolve_areas`` or ``classify`` break their contract (a row count
@@ -298,7 +328,10 @@ def classify_batch(
     else:  # incidents: every incident field goes to the classifier
         good = _locate_incidents(good, resolve_areas, within)
         inputs = [n for n in INCIDENT_FIELDS if n in good.schema.names]
-    good, verdicts, refused = _classify_rows(good, inputs, classify, reject)
+    if split is not None:
+        good, verdicts, refused = _split_rows(good, inputs, split)
+    else:
+        good, verdicts, refused = _classify_rows(good, inputs, classify, reject)
     if refused.num_rows:
         bad = pa.concat_tables([_pad(bad, refused.schema), refused])
     if "lsoa_code" in table.schema.names:
@@ -319,6 +352,7 @@ def classify_batches(
     classify: TableClassifier,
     within: Within,
     reject: Rejecter | None = None,
+    split: Splitter | None = None,
 ) -> Iterator[pa.RecordBatch]:
     """Apply :func:`classify_batch` to each batch of a stream, lazily.
 
@@ -334,7 +368,12 @@ def classify_batches(
     """
     for batch in batches:
         yield classify_batch(
-            batch, resolve_areas=resolve_areas, classify=classify, within=within, reject=reject
+            batch,
+            resolve_areas=resolve_areas,
+            classify=classify,
+            within=within,
+            reject=reject,
+            split=split,
         )
 
 
@@ -367,6 +406,7 @@ class Pipeline:
     classify: TableClassifier
     within: Within
     reject: Rejecter | None = None
+    split: Splitter | None = None
     partnership: str | None = None
     definition: str | None = None
 
@@ -387,6 +427,7 @@ class Pipeline:
             classify=self.classify,
             within=self.within,
             reject=self.reject,
+            split=self.split,
         )
 
 
@@ -409,6 +450,11 @@ class _Bound:
     def reject(self, table: pa.Table) -> tuple[Problem, ...]:
         return split_rejected(table, resolve_district=self.geography.district_code_of)[1]
 
+    def split(self, table: pa.Table) -> tuple[pa.Table, tuple[Problem, ...]]:
+        return classify_split(
+            table, self.definition, resolve_district=self.geography.district_code_of, encode=True
+        )
+
 
 def default_pipeline(
     partnership: Partnership | None = None, *, definition: Definition | None = None
@@ -416,7 +462,8 @@ def default_pipeline(
     """The pipeline of a partnership (default: Warwickshire's).
 
     Binds the partnership's ``geography.resolve_lsoas``, the columnar classifier with a
-    definition, the one-pass check of the rows it would refuse, and ``local_area.within``.
+    definition, the one-pass check of the rows it would refuse, the one-pass classify-and-
+    refuse (``classify_split``) the pipeline uses, and ``local_area.within``.
 
     Args:
         partnership: The partnership (default: :func:`svduty.warwickshire`).
@@ -441,6 +488,7 @@ def default_pipeline(
         classify=bound.classify,
         within=p.local_area.within,
         reject=bound.reject,
+        split=bound.split,
         partnership=p.name,
         definition=chosen.id,
     )
