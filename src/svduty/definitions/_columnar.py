@@ -347,6 +347,11 @@ def classify_split(
         bad = pa.array(sorted({(p.row or 0) - 1 for p in problems}), pa.int64())
         rows = pa.array(np.arange(tab.num_rows, dtype=np.int64))
         result = result.filter(pc.invert(pc.is_in(rows, value_set=bad)))
+        if encode:  # words of the refused rows only are not the kept rows' words
+            for name in _WORD_COLUMNS:
+                i = result.schema.get_field_index(name)
+                words = pc.dictionary_encode(result.column(i).cast(pa.string()))
+                result = result.set_column(i, name, words)
     return result, problems
 
 
