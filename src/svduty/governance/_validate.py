@@ -45,7 +45,7 @@ def findings_text(findings: Findings) -> str:
 def findings_html(findings: Findings) -> str:
     """Findings as an HTML table with their citations, and the rules checked and skipped.
 
-    The same as :meth:`svduty.findings.Findings._repr_html_` (a notebook's view).
+    The same as a notebook's view of :class:`~svduty.findings.Findings`.
 
     Example:
         >>> from svduty.sources import cite
