@@ -394,6 +394,9 @@ class Pipeline:
             the classifier's own error names.
         partnership: The partnership's name, recorded in the summary and the output.
         definition: The definition's id, recorded likewise.
+        split: ``pa.Table -> (classified, problems)``: the rows ``classify`` accepts,
+            classified, and the problems of the others, in one pass (``classify_split``);
+            when set it is used instead of ``classify`` and ``reject``.
 
     Example:
         >>> p = Pipeline(resolve_areas=lambda c, n: pa.table({"lsoa_code": c}),
@@ -406,9 +409,9 @@ class Pipeline:
     classify: TableClassifier
     within: Within
     reject: Rejecter | None = None
-    split: Splitter | None = None
     partnership: str | None = None
     definition: str | None = None
+    split: Splitter | None = None
 
     def __call__(self, batch: pa.RecordBatch | pa.Table) -> Any:
         """Classify one batch (see :func:`classify_batch`).
