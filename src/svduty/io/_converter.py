@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,17 +26,18 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 import pendulum
-from cattrs._compat import (
-    is_frozenset,
-    is_hetero_tuple,
-    is_mutable_sequence,
-    is_mutable_set,
-    is_sequence,
-)
-from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from svduty.errors import BundleError, DataError, Problem, describe, quote_keys, shown
+from svduty.io._shapes import (
+    is_collection,
+    is_hetero_tuple,
+    join,
+    strict_class,
+    strict_collection,
+    strict_fixed_tuple,
+    structural_problems,
+)
 from svduty.periods import FinancialYear, Period, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, Sources
 
@@ -46,12 +47,6 @@ T = TypeVar("T")
 
 _DECIMAL = re.compile(r"[-+]?[0-9]{1,30}(?:\.[0-9]{1,30})?")
 """A decimal written plainly: no exponent, no NaN or Infinity, at most 30 digits a side."""
-
-_KEYS = ("id", "recipient")
-"""The keys that identify a table in an array of tables: two tables may not share one."""
-
-_MAX_DEPTH = 64
-"""Deeper nesting than this is not a bundle (and would exhaust the stack)."""
 
 
 def _leaf(exc: DataError) -> DataError:
@@ -183,68 +178,6 @@ def _structure_enum(value: Any, cls: Any) -> Any:
         ) from None
 
 
-def _is_collection(tp: Any) -> bool:
-    """A list, homogeneous tuple or set type (not a fixed-length tuple, not ``str``)."""
-    if tp in (str, bytes) or is_hetero_tuple(tp):
-        return False
-    return bool(is_sequence(tp) or is_mutable_set(tp) or is_frozenset(tp))
-
-
-def _strict_collection(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """The collection hook of cattrs, refusing text and tables where a list is expected.
-
-    cattrs builds a list from any iterable, so ``districts = "E07000218"`` would become
-    ``('E', '0', '7', ...)`` and a table would become the list of its keys.
-    """
-    inner: Callable[[Any, Any], Any]
-    if is_mutable_set(tp):
-        inner = conv._structure_set
-    elif is_frozenset(tp):
-        inner = conv._structure_frozenset
-    elif is_mutable_sequence(tp):
-        inner = list_structure_factory(tp, conv)
-    else:
-        inner = homogenous_tuple_structure_factory(tp, conv)
-
-    def hook(value: Any, cl: Any) -> Any:
-        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-            raise DataError.single(
-                None, None, expected="a list [...] (even of one item)", got=describe(value)
-            )
-        return inner(value, cl)
-
-    return hook
-
-
-def _strict_fixed_tuple(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """The fixed-length tuple hook of cattrs, refusing anything but a list of that length."""
-    inner = conv.gen_structure_hetero_tuple(tp)
-    size = len(tp.__args__)
-
-    def hook(value: Any, cl: Any) -> Any:
-        if not isinstance(value, list | tuple) or len(value) != size:
-            raise DataError.single(
-                None, None, expected=f"a list of exactly {size} items", got=describe(value)
-            )
-        return inner(value, cl)
-
-    return hook
-
-
-def _strict_class(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """The attrs-class hook of cattrs, refusing anything but a table up front."""
-    inner = cattrs.gen.make_dict_structure_fn(cl, conv)
-
-    def hook(value: Any, c: Any) -> Any:
-        if not isinstance(value, Mapping):
-            raise DataError.single(
-                None, None, expected="a table of key = value pairs", got=describe(value)
-            )
-        return inner(value, c)
-
-    return hook
-
-
 def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
     """Build the converter, resolving citation source ids against ``sources``.
 
@@ -265,9 +198,9 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
 
     # Strict shapes: a table where a table is expected, a list where a list is.
     # (The factories take the converter, so a copy's own hooks are used for the fields.)
-    conv.register_structure_hook_factory(attrs.has, _strict_class)
-    conv.register_structure_hook_factory(_is_collection, _strict_collection)
-    conv.register_structure_hook_factory(is_hetero_tuple, _strict_fixed_tuple)
+    conv.register_structure_hook_factory(attrs.has, strict_class)
+    conv.register_structure_hook_factory(is_collection, strict_collection)
+    conv.register_structure_hook_factory(is_hetero_tuple, strict_fixed_tuple)
 
     # Strict scalars: TOML and JSON have types, and a number where text is expected (or
     # text where a number is) is a mistake to report, not to convert silently.
@@ -392,14 +325,6 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     return "invalid value"
 
 
-def _join(path: str, part: str | int) -> str:
-    if isinstance(part, int):
-        return f"{path}[{part}]"
-    if part.startswith("["):
-        return f"{path}{part}"
-    return f"{path}.{part}" if path else part
-
-
 def problems_from(exc: BaseException, file: str | None, path: str = "") -> list[Problem]:
     """Turn a cattrs validation error into problems naming the file and the field path.
 
@@ -423,13 +348,13 @@ def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list
     if isinstance(exc, ClassValidationError):
         with_notes, others = exc.group_exceptions()
         for sub, note in with_notes:
-            _walk(sub, _join(path, note.name), file, note.type, out)
+            _walk(sub, join(path, note.name), file, note.type, out)
         for sub in others:
             _walk(sub, path, file, None, out)
     elif isinstance(exc, IterableValidationError):
         with_inotes, iothers = exc.group_exceptions()
         for sub, inote in with_inotes:
-            _walk(sub, _join(path, inote.index), file, inote.type, out)
+            _walk(sub, join(path, inote.index), file, inote.type, out)
         for sub in iothers:
             _walk(sub, path, file, None, out)
     elif isinstance(exc, BaseExceptionGroup):
@@ -437,7 +362,7 @@ def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list
             _walk(member, path, file, None, out)
     elif isinstance(exc, DataError):
         for p in exc.problems:
-            field = _join(path, p.field) if p.field else path
+            field = join(path, p.field) if p.field else path
             out.append(
                 Problem(
                     message=p.message,
@@ -452,74 +377,6 @@ def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list
         out.append(
             Problem(message=_format_exception(exc, type_), file=file, field=path or "<root>")
         )
-
-
-def structural_problems(data: Any, file: str | None = None, path: str = "") -> list[Problem]:
-    """Problems in the shape of plain data, before it is built into classes.
-
-    Every array of tables is checked: no two tables share an ``id`` (or a ``recipient``,
-    which identifies a population), and no ``id`` is empty. A second ``[[populations]]``
-    for one recipient would otherwise silently replace the first. Nesting deeper than 64
-    levels is refused (no data svduty reads is that deep).
-
-    Example:
-        >>> data = {"populations": [{"recipient": "rugby"}, {"recipient": "rugby"}],
-        ...         "reviews": [{"id": ""}]}
-        >>> for p in structural_problems(data, "funding.toml"):
-        ...     print(p)
-        funding.toml: populations[1].recipient: a recipient given twice (first at populations[0]) (got 'rugby')
-        funding.toml: reviews[0].id: expected a non-empty id
-    """  # noqa: E501
-    out: list[Problem] = []
-    stack: list[tuple[Any, str, int]] = [(data, path, 0)]
-    while stack:
-        value, where, depth = stack.pop()
-        if depth > _MAX_DEPTH:
-            out.append(
-                Problem(
-                    file=file,
-                    field=where or "<root>",
-                    message=f"nested more than {_MAX_DEPTH} levels deep",
-                )
-            )
-            continue
-        if isinstance(value, Mapping):
-            stack.extend(
-                (v, _join(where, k if isinstance(k, str) else str(k)), depth + 1)
-                for k, v in reversed(list(value.items()))
-            )
-        elif isinstance(value, list):
-            if value and all(isinstance(v, Mapping) for v in value):
-                out.extend(_table_keys(value, where, file))
-            items = reversed(list(enumerate(value)))
-            stack.extend((v, _join(where, i), depth + 1) for i, v in items)
-    return out
-
-
-def _table_keys(tables: list[Any], where: str, file: str | None) -> list[Problem]:
-    out: list[Problem] = []
-    for key in _KEYS:
-        first: dict[str, int] = {}
-        for i, table in enumerate(tables):
-            value = table.get(key)
-            if not isinstance(value, str):
-                continue
-            field = _join(_join(where, i), key)
-            if not value.strip():
-                out.append(Problem(file=file, field=field, expected="a non-empty id"))
-            elif value in first:
-                out.append(
-                    Problem(
-                        file=file,
-                        field=field,
-                        message=f"{'an' if key == 'id' else 'a'} {key} given twice "
-                        f"(first at {_join(where, first[value])})",
-                        got=shown(value),
-                    )
-                )
-            else:
-                first[value] = i
-    return out
 
 
 def structure(
