@@ -1,13 +1,14 @@
-"""Whether a bad value may be shown in a message: the one place that decides.
+"""Showing a value in an error message only when it cannot be personal data.
 
-A value is shown only when it belongs to a closed vocabulary or matches an expected shape
-exactly; anything else is described by its type and size. :mod:`svduty.errors` re-exports
-these names; :class:`~svduty.errors.Problem` screens every ``got`` with them.
+A value is shown when it belongs to a closed vocabulary or has exactly the expected shape
+(:data:`SAFE_SHAPE` by default); otherwise it is *described* (its type and length), never
+shown. :mod:`svduty.errors` re-exports every public name here.
 
 Example:
-    >>> from svduty.errors import shown
-    >>> shown("Jane Citizen")
+    >>> str(shown("Jane Citizen"))
     'a string of 12 characters, not shown'
+    >>> str(shown("E07000218"))
+    'E07000218'
 """
 
 from __future__ import annotations
@@ -46,8 +47,7 @@ _MAX_SHOWN = 40
 class Shown(str):
     """A value checked safe to show: in a closed vocabulary, or of an expected shape.
 
-    Build one with :func:`~svduty.errors.shown`; a :class:`~svduty.errors.Problem` shows it
-    in quotes.
+    Build one with :func:`shown`; a :class:`Problem` shows it in quotes.
 
     Example:
         >>> shown("rugby", vocabulary=["rugby", "warwick"])
@@ -114,8 +114,8 @@ def shown(
     r"""The value if it is safe to show, else a description of it.
 
     A value is safe when it is in ``vocabulary`` (a closed set of words), or when its text
-    matches ``shape`` exactly. With neither given, :data:`~svduty.errors.SAFE_SHAPE` is
-    the shape. Text longer than 40 characters is never shown.
+    matches ``shape`` exactly. With neither given, :data:`SAFE_SHAPE` is the shape. Text
+    longer than 40 characters is never shown.
 
     Args:
         value: The offending value, of any type.
@@ -200,3 +200,10 @@ def quote_keys(keys: Iterable[object], vocabulary: Collection[object] | None = N
         unit = "character" if hidden == [1] else "characters"
         parts.append(f"{len(hidden)} {word} not shown (of {sizes} {unit})")
     return " and ".join(parts) or "no keys"
+
+
+def _screen(value: object) -> Shown | Described | None:
+    """The ``got`` of a :class:`Problem`: shown when safe, otherwise described."""
+    if value is None:
+        return None
+    return shown(value)

@@ -35,6 +35,7 @@ from svduty._shown import (
     SAFE_SHAPE,
     Described,
     Shown,
+    _screen,
     describe,
     quote,
     quote_keys,
@@ -67,13 +68,6 @@ __all__ = [
     "quote_keys",
     "shown",
 ]
-
-
-def _screen(value: object) -> Shown | Described | None:
-    """The ``got`` of a :class:`Problem`: shown when safe, otherwise described."""
-    if value is None:
-        return None
-    return shown(value)
 
 
 @attrs.frozen(slots=True)

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Iterator
 from typing import Any
 
@@ -164,6 +165,53 @@ class Findings:
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
+
+    def text(self) -> str:
+        """The counts, each finding, then every rule checked and not checked, as text.
+
+        Example:
+            >>> print(Findings((Finding("r", Severity.ERROR, "m"),), checked=("r",)).text())
+            1 error(s), 0 warning(s)
+              error r: m
+            checked: r
+        """
+        lines = [f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"]
+        lines += [f"  {f}" for f in self.findings]
+        if self.checked:
+            lines.append("checked: " + ", ".join(self.checked))
+        lines += [f"not checked: {rule} ({why})" for rule, why in self.skipped]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table with their citations (a notebook's view).
+
+        Example:
+            >>> "<table>" in Findings((Finding("r", Severity.INFO, "m"),))._repr_html_()
+            True
+        """
+        esc = html.escape
+        rows = "".join(
+            f"<tr><td>{esc(f.severity.value)}</td><td><code>{esc(f.rule)}</code></td>"
+            f"<td>{esc(f.message)}</td><td>{esc(', '.join(f.subjects))}</td>"
+            f"<td>{esc('; '.join(str(c) for c in f.citations))}</td></tr>"
+            for f in self.findings
+        )
+        skipped = "".join(
+            f"<li><code>{esc(rule)}</code>: {esc(why)}</li>" for rule, why in self.skipped
+        )
+        table = (
+            "<table><tr><th>severity</th><th>rule</th><th>finding</th><th>subjects</th>"
+            f"<th>source</th></tr>{rows}</table>"
+        )
+        return (
+            f"<p><b>{len(self.errors)} error(s), {len(self.warnings)} warning(s)</b>"
+            f"; checked: {esc(', '.join(self.checked)) or '(none)'}</p>"
+            + (table if rows else "")
+            + (f"<p>not checked:</p><ul>{skipped}</ul>" if skipped else "")
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data.

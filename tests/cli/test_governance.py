@@ -169,3 +169,21 @@ def test_unknown_scenario_name_lists_the_packaged_ones():
     code, _, err = run("--scenario", "lgr-three-unitaries")
     assert code == 1
     assert "lgr-single-unitary, lgr-two-unitaries" in err
+
+
+def test_a_scenario_file_that_cannot_apply_names_the_file_not_the_value(tmp_path: Path):
+    f = tmp_path / "what-if.toml"
+    f.write_text(
+        'name = "w"\ntitle = "W"\n[[changes]]\nop = "create_area"\ncode = "x"\nname = "X"\n'
+        'replaces = ["Jane Citizen"]\n[[changes]]\nop = "abolish_authority"\n'
+        'authority = "nobody"\n'
+    )
+    code, _, err = run("--scenario", str(f))
+    assert code == 1
+    assert f"{f}: changes[0].replaces[0]:" in err
+    assert "Jane Citizen" not in err
+    assert "not a district of the area left to replace" in err
+    # a packaged scenario keeps its name
+    code, _, err = run("--scenario", "Jane Citizen")
+    assert code == 1
+    assert "Jane Citizen" not in err

@@ -135,7 +135,7 @@ def resolve_definition(spec: str | None, partnership: Partnership) -> Definition
         >>> w = load_named_partnership("warwickshire")
         >>> resolve_definition(None, w).id, resolve_definition("who-2002", w).id
         ('warwickshire', 'who-2002')
-        >>> resolve_definition("nowhere", w)
+        >>> resolve_definition("nowhere", w)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
         svduty.errors.DefinitionError: --definition: expected a national definition id (pcsc-s13, sv-strategy-2018, who-2002), a packaged bundle name (warwickshire, examplshire), a published definition (avon-and-somerset, london-vru, norfolk), a bundle folder or a definition TOML file

@@ -31,7 +31,10 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from svduty._commands._options import add_partnership, load_named_partnership
+from svduty.errors import ScenarioError, quote
 from svduty.findings import Findings
 from svduty.governance import GovernanceGraph, findings_text
 from svduty.io import dump_governance, read_scenario
@@ -103,7 +106,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if args.scenario not in partnership.scenarios and not Path(args.scenario).exists():
             names = ", ".join(sorted(partnership.scenarios)) or "(none)"
             print(
-                f"svduty governance: error: no scenario {args.scenario!r}: give one of the "
+                f"svduty governance: error: no scenario {quote(args.scenario)}: give one of the "
                 f"partnership's scenarios ({names}) or a scenario TOML file",
                 file=stderr,
             )
@@ -113,7 +116,16 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if args.scenario in partnership.scenarios
             else read_scenario(Path(args.scenario), partnership.sources)
         )
-        what_if = partnership.what_if(scenario)
+        try:
+            what_if = partnership.what_if(scenario)
+        except ScenarioError as exc:
+            if args.scenario in partnership.scenarios:
+                raise
+            # name the file the scenario came from, not only the scenario
+            here = f"scenario {scenario.name}"
+            raise ScenarioError(
+                [attrs.evolve(p, file=args.scenario) if p.file == here else p for p in exc.problems]
+            ) from None
         final = what_if.governance
         result.update(what_if.as_dict())
         del result["validation"]

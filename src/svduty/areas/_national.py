@@ -154,9 +154,12 @@ def district_records() -> dict[str, _District]:
 
 
 def _lsoa_pairs(table: str, column: str) -> Iterable[tuple[str, str]]:
-    lad = lsoa_district()
-    for lsoa, value in _rows(table, "lsoa21_code", column):
-        yield lad[lsoa][0], value
+    """(district, value) for each 2021 LSOA of ``table``: an Arrow join on the LSOA code."""
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    other = read_table(table, ("lsoa21_code", column))
+    at = pc.index_in(other.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
+    lad = pc.take(t21.column("ltla24_code"), at)
+    return zip(_strs(lad), _strs(other.column(column)), strict=True)
 
 
 def _cite(table: str, provision: str, doubt: str = "") -> Citation:

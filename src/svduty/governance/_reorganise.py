@@ -237,7 +237,7 @@ def reorganise(
             messages[i] = f"abolished {', '.join(gone)}{planned}"
         elif isinstance(change, CreateAuthority):
             if change.authority.id in items:
-                raise _fail(name, i, "authority.id", f"{change.authority.id!r} already exists")
+                raise _fail(name, i, "authority.id", f"{quote(change.authority.id)} already exists")
             items[change.authority.id] = change.authority
             messages[i] = f"created {change.authority.id} ({change.authority.category.value})"
         elif isinstance(change, TransferFunctions):
@@ -263,12 +263,12 @@ def reorganise(
                 ", ".join(moved) or "no other records"
             )
         elif isinstance(change, CreateArea):
-            for d in change.replaces:
+            for n, d in enumerate(change.replaces):
                 if d not in area or d in replaced:
                     raise _fail(
                         name,
                         i,
-                        "replaces",
+                        f"replaces[{n}]",
                         f"{quote(d)} is not a district of the area left to replace",
                     )
                 replaced[d] = change.code

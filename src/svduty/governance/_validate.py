@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
 
 from svduty.errors import GovernanceError, Problem, shown
@@ -31,6 +30,8 @@ __all__ = ["findings_html", "findings_text", "raise_for_errors", "validate_graph
 def findings_text(findings: Findings) -> str:
     """Findings as text: the counts, each finding, then every rule checked and not checked.
 
+    The same as :meth:`svduty.findings.Findings.text`.
+
     Example:
         >>> print(findings_text(Findings((), (("GOV-SPECIFIED", "no list given"),),
         ...                              ("GOV-CSP-COVERAGE",))))
@@ -38,16 +39,13 @@ def findings_text(findings: Findings) -> str:
         checked: GOV-CSP-COVERAGE
         not checked: GOV-SPECIFIED (no list given)
     """
-    lines = [f"{len(findings.errors)} error(s), {len(findings.warnings)} warning(s)"]
-    lines += [f"  {f}" for f in findings.findings]
-    if findings.checked:
-        lines.append("checked: " + ", ".join(findings.checked))
-    lines += [f"not checked: {rule} ({why})" for rule, why in findings.skipped]
-    return "\n".join(lines)
+    return findings.text()
 
 
 def findings_html(findings: Findings) -> str:
     """Findings as an HTML table with their citations, and the rules checked and skipped.
+
+    The same as a notebook's view of :class:`~svduty.findings.Findings`.
 
     Example:
         >>> from svduty.sources import cite
@@ -55,27 +53,7 @@ def findings_html(findings: Findings) -> str:
         >>> "<td>error</td>" in findings_html(Findings((f,)))
         True
     """
-    esc = html.escape
-    rows = "".join(
-        f"<tr><td>{esc(f.severity.value)}</td><td><code>{esc(f.rule)}</code></td>"
-        f"<td>{esc(f.message)}</td><td>{esc(', '.join(f.subjects))}</td>"
-        f"<td>{esc('; '.join(str(c) for c in f.citations))}</td></tr>"
-        for f in findings.findings
-    )
-    skipped = "".join(
-        f"<li><code>{esc(rule)}</code>: {esc(why)}</li>" for rule, why in findings.skipped
-    )
-    return (
-        f"<p><b>{len(findings.errors)} error(s), {len(findings.warnings)} warning(s)</b>"
-        f"; checked: {esc(', '.join(findings.checked)) or '(none)'}</p>"
-        + (
-            "<table><tr><th>severity</th><th>rule</th><th>finding</th><th>subjects</th>"
-            f"<th>source</th></tr>{rows}</table>"
-            if rows
-            else ""
-        )
-        + (f"<p>not checked:</p><ul>{skipped}</ul>" if skipped else "")
-    )
+    return findings._repr_html_()
 
 
 def raise_for_errors(findings: Findings) -> None:

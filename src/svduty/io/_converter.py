@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,18 +26,17 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 import pendulum
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs._compat import (
+    is_frozenset,
+    is_hetero_tuple,
+    is_mutable_sequence,
+    is_mutable_set,
+    is_sequence,
+)
+from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 
 from svduty.errors import BundleError, DataError, Problem, describe, quote_keys, shown
-from svduty.io._shapes import (
-    is_collection,
-    is_hetero_tuple,
-    join,
-    strict_class,
-    strict_collection,
-    strict_fixed_tuple,
-    structural_problems,
-)
+from svduty.io._structural import problems_from, structural_problems
 from svduty.periods import FinancialYear, Period, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, Sources
 
@@ -178,6 +177,68 @@ def _structure_enum(value: Any, cls: Any) -> Any:
         ) from None
 
 
+def _is_collection(tp: Any) -> bool:
+    """A list, homogeneous tuple or set type (not a fixed-length tuple, not ``str``)."""
+    if tp in (str, bytes) or is_hetero_tuple(tp):
+        return False
+    return bool(is_sequence(tp) or is_mutable_set(tp) or is_frozenset(tp))
+
+
+def _strict_collection(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The collection hook of cattrs, refusing text and tables where a list is expected.
+
+    cattrs builds a list from any iterable, so ``districts = "E07000218"`` would become
+    ``('E', '0', '7', ...)`` and a table would become the list of its keys.
+    """
+    inner: Callable[[Any, Any], Any]
+    if is_mutable_set(tp):
+        inner = conv._structure_set
+    elif is_frozenset(tp):
+        inner = conv._structure_frozenset
+    elif is_mutable_sequence(tp):
+        inner = list_structure_factory(tp, conv)
+    else:
+        inner = homogenous_tuple_structure_factory(tp, conv)
+
+    def hook(value: Any, cl: Any) -> Any:
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            raise DataError.single(
+                None, None, expected="a list [...] (even of one item)", got=describe(value)
+            )
+        return inner(value, cl)
+
+    return hook
+
+
+def _strict_fixed_tuple(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The fixed-length tuple hook of cattrs, refusing anything but a list of that length."""
+    inner = conv.gen_structure_hetero_tuple(tp)
+    size = len(tp.__args__)
+
+    def hook(value: Any, cl: Any) -> Any:
+        if not isinstance(value, list | tuple) or len(value) != size:
+            raise DataError.single(
+                None, None, expected=f"a list of exactly {size} items", got=describe(value)
+            )
+        return inner(value, cl)
+
+    return hook
+
+
+def _strict_class(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The attrs-class hook of cattrs, refusing anything but a table up front."""
+    inner = cattrs.gen.make_dict_structure_fn(cl, conv)
+
+    def hook(value: Any, c: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise DataError.single(
+                None, None, expected="a table of key = value pairs", got=describe(value)
+            )
+        return inner(value, c)
+
+    return hook
+
+
 def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
     """Build the converter, resolving citation source ids against ``sources``.
 
@@ -198,9 +259,9 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
 
     # Strict shapes: a table where a table is expected, a list where a list is.
     # (The factories take the converter, so a copy's own hooks are used for the fields.)
-    conv.register_structure_hook_factory(attrs.has, strict_class)
-    conv.register_structure_hook_factory(is_collection, strict_collection)
-    conv.register_structure_hook_factory(is_hetero_tuple, strict_fixed_tuple)
+    conv.register_structure_hook_factory(attrs.has, _strict_class)
+    conv.register_structure_hook_factory(_is_collection, _strict_collection)
+    conv.register_structure_hook_factory(is_hetero_tuple, _strict_fixed_tuple)
 
     # Strict scalars: TOML and JSON have types, and a number where text is expected (or
     # text where a number is) is a mistake to report, not to convert silently.
@@ -304,79 +365,6 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
     conv.register_structure_hook(Citation, structure_citation)
     conv.register_unstructure_hook(Citation, unstructure_citation)
     return conv
-
-
-def _format_exception(exc: BaseException, type_: Any) -> str:
-    """Words for an exception that is not a :class:`DataError`; never its own text.
-
-    The text of a Python exception may hold the value (``invalid literal ...: 'Jane'``)
-    or internals (``'str' object has no attribute 'keys'``); neither reaches a person.
-    """
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown field(s) {quote_keys(exc.extra_fields)}"
-    if isinstance(exc, ValueError) and isinstance(type_, type) and issubclass(type_, enum.Enum):
-        choices = ", ".join(repr(m.value) for m in type_)
-        return f"expected one of {choices}"
-    if type_ is not None:
-        name = getattr(type_, "__name__", None) or "the declared type"
-        return f"expected a value of type {name}"
-    return "invalid value"
-
-
-def problems_from(exc: BaseException, file: str | None, path: str = "") -> list[Problem]:
-    """Turn a cattrs validation error into problems naming the file and the field path.
-
-    Example:
-        >>> import attrs
-        >>> @attrs.frozen
-        ... class A:
-        ...     n: int
-        >>> try:
-        ...     make_converter().structure({"n": "x", "m": 1}, A)
-        ... except Exception as exc:
-        ...     [str(p) for p in problems_from(exc, "a.toml")]
-        ['a.toml: n: expected a whole number', 'a.toml: <root>: unknown field(s) m']
-    """
-    out: list[Problem] = []
-    _walk(exc, path, file, None, out)
-    return out
-
-
-def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list[Problem]) -> None:
-    if isinstance(exc, ClassValidationError):
-        with_notes, others = exc.group_exceptions()
-        for sub, note in with_notes:
-            _walk(sub, join(path, note.name), file, note.type, out)
-        for sub in others:
-            _walk(sub, path, file, None, out)
-    elif isinstance(exc, IterableValidationError):
-        with_inotes, iothers = exc.group_exceptions()
-        for sub, inote in with_inotes:
-            _walk(sub, join(path, inote.index), file, inote.type, out)
-        for sub in iothers:
-            _walk(sub, path, file, None, out)
-    elif isinstance(exc, BaseExceptionGroup):
-        for member in exc.exceptions:
-            _walk(member, path, file, None, out)
-    elif isinstance(exc, DataError):
-        for p in exc.problems:
-            field = join(path, p.field) if p.field else path
-            out.append(
-                Problem(
-                    message=p.message,
-                    file=p.file or file,
-                    row=p.row,
-                    field=field or "<root>",
-                    expected=p.expected,
-                    got=p.got,
-                )
-            )
-    else:
-        out.append(
-            Problem(message=_format_exception(exc, type_), file=file, field=path or "<root>")
-        )
 
 
 def structure(

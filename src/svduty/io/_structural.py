@@ -1,0 +1,179 @@
+"""What is wrong with a bundle's plain data, found before and while cattrs structures it.
+
+:func:`structural_problems` finds what the models cannot see (nesting too deep, a table id
+given twice in an array of tables); :func:`problems_from` turns cattrs' exceptions into
+:class:`~svduty.errors.Problem` records that name the field path and never show a value that
+could be personal data.
+
+Example:
+    >>> [str(p) for p in structural_problems({"areas": [{"id": "a"}, {"id": "a"}]}, "x.toml")]
+    ["x.toml: areas[1].id: an id given twice (first at areas[0]) (got 'a')"]
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from svduty.errors import DataError, Problem, quote_keys, shown
+
+__all__ = ["problems_from", "structural_problems"]
+
+_KEYS = ("id", "recipient")
+"""The keys that identify a table in an array of tables: two tables may not share one."""
+
+_MAX_DEPTH = 64
+"""Deeper nesting than this is not a bundle (and would exhaust the stack)."""
+
+
+def _format_exception(exc: BaseException, type_: Any) -> str:
+    """Words for an exception that is not a :class:`DataError`; never its own text.
+
+    The text of a Python exception may hold the value (``invalid literal ...: 'Jane'``)
+    or internals (``'str' object has no attribute 'keys'``); neither reaches a person.
+    """
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {quote_keys(exc.extra_fields)}"
+    if isinstance(exc, ValueError) and isinstance(type_, type) and issubclass(type_, enum.Enum):
+        choices = ", ".join(repr(m.value) for m in type_)
+        return f"expected one of {choices}"
+    if type_ is not None:
+        name = getattr(type_, "__name__", None) or "the declared type"
+        return f"expected a value of type {name}"
+    return "invalid value"
+
+
+def _join(path: str, part: str | int) -> str:
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    if part.startswith("["):
+        return f"{path}{part}"
+    return f"{path}.{part}" if path else part
+
+
+def problems_from(exc: BaseException, file: str | None, path: str = "") -> list[Problem]:
+    """Turn a cattrs validation error into problems naming the file and the field path.
+
+    Example:
+        >>> import attrs
+        >>> from svduty.io._converter import make_converter
+        >>> @attrs.frozen
+        ... class A:
+        ...     n: int
+        >>> try:
+        ...     make_converter().structure({"n": "x", "m": 1}, A)
+        ... except Exception as exc:
+        ...     [str(p) for p in problems_from(exc, "a.toml")]
+        ['a.toml: n: expected a whole number', 'a.toml: <root>: unknown field(s) m']
+    """
+    out: list[Problem] = []
+    _walk(exc, path, file, None, out)
+    return out
+
+
+def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list[Problem]) -> None:
+    if isinstance(exc, ClassValidationError):
+        with_notes, others = exc.group_exceptions()
+        for sub, note in with_notes:
+            _walk(sub, _join(path, note.name), file, note.type, out)
+        for sub in others:
+            _walk(sub, path, file, None, out)
+    elif isinstance(exc, IterableValidationError):
+        with_inotes, iothers = exc.group_exceptions()
+        for sub, inote in with_inotes:
+            _walk(sub, _join(path, inote.index), file, inote.type, out)
+        for sub in iothers:
+            _walk(sub, path, file, None, out)
+    elif isinstance(exc, BaseExceptionGroup):
+        for member in exc.exceptions:
+            _walk(member, path, file, None, out)
+    elif isinstance(exc, DataError):
+        for p in exc.problems:
+            field = _join(path, p.field) if p.field else path
+            out.append(
+                Problem(
+                    message=p.message,
+                    file=p.file or file,
+                    row=p.row,
+                    field=field or "<root>",
+                    expected=p.expected,
+                    got=p.got,
+                )
+            )
+    else:
+        out.append(
+            Problem(message=_format_exception(exc, type_), file=file, field=path or "<root>")
+        )
+
+
+def structural_problems(data: Any, file: str | None = None, path: str = "") -> list[Problem]:
+    """Problems in the shape of plain data, before it is built into classes.
+
+    Every array of tables is checked: no two tables share an ``id`` (or a ``recipient``,
+    which identifies a population), and no ``id`` is empty. A second ``[[populations]]``
+    for one recipient would otherwise silently replace the first. Nesting deeper than 64
+    levels is refused (no data svduty reads is that deep).
+
+    Example:
+        >>> data = {"populations": [{"recipient": "rugby"}, {"recipient": "rugby"}],
+        ...         "reviews": [{"id": ""}]}
+        >>> for p in structural_problems(data, "funding.toml"):
+        ...     print(p)
+        funding.toml: populations[1].recipient: a recipient given twice (first at populations[0]) (got 'rugby')
+        funding.toml: reviews[0].id: expected a non-empty id
+    """  # noqa: E501
+    out: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(data, path, 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            out.append(
+                Problem(
+                    file=file,
+                    field=where or "<root>",
+                    message=f"nested more than {_MAX_DEPTH} levels deep",
+                )
+            )
+            continue
+        if isinstance(value, Mapping):
+            stack.extend(
+                (v, _join(where, k if isinstance(k, str) else str(k)), depth + 1)
+                for k, v in reversed(list(value.items()))
+            )
+        elif isinstance(value, list):
+            if value and all(isinstance(v, Mapping) for v in value):
+                out.extend(_table_keys(value, where, file))
+            items = reversed(list(enumerate(value)))
+            stack.extend((v, _join(where, i), depth + 1) for i, v in items)
+    return out
+
+
+def _table_keys(tables: list[Any], where: str, file: str | None) -> list[Problem]:
+    out: list[Problem] = []
+    for key in _KEYS:
+        first: dict[str, int] = {}
+        for i, table in enumerate(tables):
+            value = table.get(key)
+            if not isinstance(value, str):
+                continue
+            field = _join(_join(where, i), key)
+            if not value.strip():
+                out.append(Problem(file=file, field=field, expected="a non-empty id"))
+            elif value in first:
+                out.append(
+                    Problem(
+                        file=file,
+                        field=field,
+                        message=f"{'an' if key == 'id' else 'a'} {key} given twice "
+                        f"(first at {_join(where, first[value])})",
+                        got=shown(value),
+                    )
+                )
+            else:
+                first[value] = i
+    return out
