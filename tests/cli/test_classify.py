@@ -214,3 +214,33 @@ def test_a_quoted_header_is_still_police_uk(tmp_path):
     f = tmp_path / "q.csv"
     f.write_text(",".join(f'"{c}"' for c in POLICE_UK_COLUMNS) + "\n" + GOOD + "\n")
     assert sum(b.num_rows for b in read_police_uk(f)) == 1
+
+
+def test_the_summary_bounds_in_scope_inside_and_outside_apart(tmp_path):
+    """Issue 13 item 5: certain, possible and no by district, CSP and month (JSON and text)."""
+    import json as _json
+
+    from svduty.io import read_police_uk, run_pipeline, sample_police_uk
+    from svduty.io._pipeline import default_pipeline
+
+    out = io.StringIO()
+    assert main(["classify", str(sample_police_uk()), "--summary", "json"], stdout=out) == 0
+    data = _json.loads(out.getvalue())
+    bounded = data["bounded"]
+    assert set(bounded["by"]) == {"month", "district", "csp"}
+    rows = []
+    run_pipeline(read_police_uk(sample_police_uk()), default_pipeline(), rows.append)
+    answers = [a for t in rows for a in t.column("in_scope").to_pylist()]
+    totals = {r["within_area"]: r for r in bounded["totals"]}
+    assert sum(r["rows"] for r in totals.values()) == len(answers) == data["rows_out"]
+    assert sum(r["certain"] for r in totals.values()) == answers.count("yes")
+    assert sum(r["no"] for r in totals.values()) == answers.count("no")
+    for r in bounded["by"]["district"]:
+        assert r["certain"] <= r["possible"] == r["rows"] - r["no"]
+    inside = sum(r["rows"] for r in bounded["by"]["district"] if r["within_area"] == "inside")
+    assert inside == totals["inside"]["rows"]
+    text = io.StringIO()
+    assert main(["classify", str(sample_police_uk())], stdout=text) == 0
+    line = f"in scope inside the area: certain {totals['inside']['certain']:,}"
+    assert line in text.getvalue()
+    assert "in scope outside the area:" in text.getvalue()

@@ -19,7 +19,7 @@ import argparse
 import json
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import FrameType
 from typing import Any, TextIO
 
@@ -30,6 +30,7 @@ from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty._commands._progress import Progress
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
+from svduty.io._bounds import GROUPINGS, BoundedCounts
 from svduty.io._incident_tables import iter_incidents
 from svduty.io._incidents import STDIN
 from svduty.io._inputs import detect_format, expand_inputs
@@ -184,12 +185,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         writer = TableWriter(stdout, schema=schema, kind="jsonl")
         summary_to = stderr  # classifications own standard output
     rejected = RejectedWriter(args.rejected) if args.rejected else None
+    bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
+    sink = _sink(writer, bounds)
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
         summary = run_pipeline(
             _batches(args, fmt, stderr),
             pipeline,
-            writer.write if writer is not None else None,
+            sink,
             on_rejected=rejected,
             **used,
         )
@@ -213,13 +216,49 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    text = (
-        json.dumps(summary.to_json(), indent=2, sort_keys=True)
-        if args.summary == "json"
-        else summary.to_text()
-    )
+    if args.summary == "json":
+        data = summary.to_json()
+        if bounds is not None:
+            data["bounded"] = bounds.to_json()
+        text = json.dumps(data, indent=2, sort_keys=True, default=str)
+    else:
+        text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     print(text, file=summary_to)
     return 1 if args.strict and summary.rejected else 0
+
+
+SUMMARY_GROUPINGS = {k: GROUPINGS[k] for k in ("month", "district", "csp")}
+"""The bounded counts a police.uk summary carries (certain, possible and no, by each)."""
+
+
+def _sink(
+    writer: TableWriter | None, bounds: BoundedCounts | None
+) -> Callable[[pa.Table], object] | None:
+    """Where each batch's usable rows go: the writer, the bounded counts, both or neither."""
+    if bounds is None:
+        return writer.write if writer is not None else None
+    if writer is None:
+        return bounds.add
+    write = writer.write
+    return lambda t: write(bounds.add(t))
+
+
+def _bounds_text(bounds: BoundedCounts) -> str:
+    """Certain, possible and no in scope: inside and outside the area apart, and why not.
+
+    The reason is given when nothing inside the area is certain.
+    """
+    lines = []
+    for row in bounds.totals().to_pylist():
+        where = {"inside": "inside the area", "outside": "outside the area"}.get(
+            row["within_area"], "without a location"
+        )
+        line = f"in scope {where}: certain {row['certain']:,}, possible {row['possible']:,}"
+        lines.append(f"{line}, no {row['no']:,}")
+        why = bounds.why_nothing_certain(row["within_area"])
+        if why is not None and row["within_area"] == "inside":
+            lines.append(f"  {why}")
+    return "".join(f"\n{line}" for line in lines)
 
 
 def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:
