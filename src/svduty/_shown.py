@@ -1,7 +1,7 @@
 """Showing a value in an error message only when it cannot be personal data.
 
 A value is shown when it belongs to a closed vocabulary or has exactly the expected shape
-(:data:`SAFE_SHAPE` by default); otherwise it is *described* (its type and length), never
+(``SAFE_SHAPE`` by default); otherwise it is *described* (its type and length), never
 shown. :mod:`svduty.errors` re-exports every public name here.
 
 Example:
@@ -114,7 +114,7 @@ def shown(
     r"""The value if it is safe to show, else a description of it.
 
     A value is safe when it is in ``vocabulary`` (a closed set of words), or when its text
-    matches ``shape`` exactly. With neither given, :data:`SAFE_SHAPE` is the shape. Text
+    matches ``shape`` exactly. With neither given, ``SAFE_SHAPE`` is the shape. Text
     longer than 40 characters is never shown.
 
     Args:

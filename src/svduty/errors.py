@@ -10,7 +10,7 @@ Errors never echo personal data. A :class:`Problem` names *where* the bad value 
 vocabulary or has exactly an expected shape (:func:`shown`). Anything else is described by
 its type and length (:func:`describe`), never shown: not in ``str(exc)``, not on standard
 error, not in a ``--rejected`` file. A plain string given as ``got`` is screened against
-:data:`SAFE_SHAPE` (codes, ids, numbers, amounts), so a caller cannot leak a name by
+``SAFE_SHAPE`` (codes, ids, numbers, amounts), so a caller cannot leak a name by
 forgetting to screen it.
 
 Example:
@@ -81,7 +81,7 @@ class Problem:
         field: The field path, such as ``"districts[2].code"`` or ``"LSOA code"``.
         expected: What a valid value looks like.
         got: The offending value, screened: a :class:`Shown` value (from :func:`shown`,
-            or a plain string of :data:`SAFE_SHAPE`) is shown in quotes; anything else
+            or a plain string of ``SAFE_SHAPE``) is shown in quotes; anything else
             is replaced by its :class:`Described` type and size. ``None``: nothing said.
 
     Example:

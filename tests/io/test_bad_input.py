@@ -337,3 +337,20 @@ def test_incidents_from_a_byte_stream_on_standard_input(monkeypatch):
     t = read_incidents_jsonl("-")
     assert t["file"].to_pylist() == ["<stdin>", "<stdin>"]
     assert t["rejected"].to_pylist() == [None, "line: expected UTF-8 text"]
+
+
+def test_an_unreadable_csv_is_named_without_quoting_its_rows(tmp_path):
+    """pyarrow's own message can quote the row; svduty names the kind of failure only."""
+    from svduty.errors import SvdutyError
+    from svduty.io._incident_tables import iter_incident_table
+
+    f = tmp_path / "in.csv"
+    f.write_text('id,victim_age\nA1,19\n"Jane Citizen, DOB 12/03/1985,19\n')
+    try:
+        rows = list(iter_incident_table(f))
+    except SvdutyError as exc:
+        text = str(exc)
+    else:
+        text = " ".join(str(b.to_pydict()) for b in rows)
+    assert "Jane" not in text
+    assert "1985" not in text

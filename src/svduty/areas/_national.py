@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any, cast
@@ -244,11 +244,14 @@ def _bridge() -> pa.Table:
     bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code"))
     at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
     lad = pc.take(t21.column("ltla24_code"), at)
-    counts = Counter(zip(_strs(bridge.column("lsoa11_code")), _strs(lad), strict=True))
-    best: dict[str, str] = {}
-    for (old, district), _n in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
-        best.setdefault(old, district)
-    return pa.Table.from_pydict({"old": list(best), "lad": list(best.values())}, schema=_BRIDGE)
+    pieces = pa.Table.from_arrays([bridge.column("lsoa11_code"), lad], names=["old", "lad"])
+    # the district of the most 2021 pieces, then the first code: counted and ranked in Arrow
+    counts = pieces.group_by(["old", "lad"], use_threads=False).aggregate([([], "count_all")])
+    ranked = counts.sort_by(
+        [("old", "ascending"), ("count_all", "descending"), ("lad", "ascending")]
+    )
+    best = ranked.group_by("old", use_threads=False).aggregate([("lad", "first")])
+    return pa.table([best.column("old"), best.column("lad_first")], schema=_BRIDGE)
 
 
 _BRIDGE = pa.schema([("old", pa.string()), ("lad", pa.string())])

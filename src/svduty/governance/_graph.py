@@ -168,7 +168,7 @@ class GovernanceGraph(GraphQuestions):
             >>> GovernanceGraph.of([], []).bodies
             ()
         """
-        return tuple(data["body"] for _, data in self._graph().nodes(data=True))
+        return self._parts[0]  # sorted by id when the graph was made; it never changes
 
     @property
     def relations(self) -> tuple[Relation, ...]:
@@ -178,11 +178,7 @@ class GovernanceGraph(GraphQuestions):
             >>> GovernanceGraph.of([], []).relations
             ()
         """
-        return tuple(
-            sorted(
-                (d["relation"] for _, _, d in self._graph().edges(data=True)), key=lambda r: r.key
-            )
-        )
+        return self._parts[1]  # sorted by key when the graph was made; it never changes
 
     @property
     def dangling(self) -> tuple[Relation, ...]:

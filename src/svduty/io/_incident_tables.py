@@ -161,8 +161,20 @@ def _line_of(lines: Any, records: list[int]) -> list[int | None]:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:120]
+    """What kind of failure, never pyarrow's text: it can quote the offending row."""
+    text = str(exc)
+    for words in ("Expected", "unclosed", "quoted", "UTF8", "UTF-8", "straddling", "empty"):
+        if words.lower() in text.lower():
+            return {
+                "expected": "a row with the wrong number of fields",
+                "unclosed": "an unclosed quote",
+                "quoted": "a quoted field that does not end",
+                "utf8": "bytes that are not UTF-8",
+                "utf-8": "bytes that are not UTF-8",
+                "straddling": "a row that spans a block boundary",
+                "empty": "an empty file",
+            }[words.lower()]
+    return f"a {type(exc).__name__}"
 
 
 def iter_incident_table(
