@@ -19,7 +19,8 @@ import pyarrow.compute as _pc
 from svduty.definitions._atoms import Has
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
-from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
+from svduty.definitions._knowledge import _LAW, RULED_OUT
+from svduty.definitions._law import FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
 from svduty.definitions._offences import (
     FACT_NAMES,
     OFFENCES,
@@ -313,6 +314,14 @@ def _conflicts(
             clash[field] = pc.or_(clash[field], bad) if field in clash else bad
     for field, mask in clash.items():
         add(mask, field, "contradicts what the offence code proves")
+    own = ArrowEnv(cols, {}, _LAW, len(code_idx))  # no table: what the facts alone settle
+    for key, expr in PROVED_BY_CODE:
+        ruled_out = pc.fill_null(pc.equal(expr.arrow(own), False), False)
+        add(
+            pc.and_(pc.fill_null(facts[key], False), ruled_out),
+            "offence_code",
+            RULED_OUT.format(key),
+        )
     if "behaviours" in cols:
         with_table = ArrowEnv(cols, facts, {}, len(code_idx))
         omits = pc.invert(Has("behaviours", "physical").arrow(env))

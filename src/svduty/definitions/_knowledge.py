@@ -5,8 +5,8 @@ contradictory ones are reported as conflicts (a :class:`~svduty.errors.ConflictE
 one incident, a rejected row in a table).
 
 Example:
-    >>> [p.field for p in conflicts({"offence_code": "8N", "behaviours": frozenset()})]
-    ['behaviours']
+    >>> sorted({p.field for p in conflicts({"offence_code": "8N", "behaviours": frozenset()})})
+    ['behaviours', 'offence_code']
 """
 
 from __future__ import annotations
@@ -15,13 +15,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from svduty.definitions._expr import ScalarEnv
-from svduty.definitions._law import FACTS, FORCE_BY_WEAPON
+from svduty.definitions._law import FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, RULES_LAW
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
 from svduty.errors import Problem, quote
 
-__all__ = ["conflicts", "fact_conflicts", "table_of"]
+__all__ = ["RULED_OUT", "conflicts", "fact_conflicts", "table_of"]
+
+_LAW = {r.id: r for r in RULES_LAW}
+
+RULED_OUT = "proves {} although the incident's own facts rule it out"
+"""The conflict of a code that proves what the incident's own facts rule out."""
 
 # the pilot partners are the same in every configuration (only the period is in doubt)
 _PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
@@ -62,6 +67,10 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             )
     table = table_of(code, cat)
     out.extend(fact_conflicts(values, table))
+    own = ScalarEnv(values, rules=_LAW)  # no table: what the incident's own facts settle
+    for key, expr in PROVED_BY_CODE:
+        if table.get(key) is True and expr.scalar(own) is False:
+            out.append(Problem(message=RULED_OUT.format(key), field="offence_code"))
     behaviours = values.get("behaviours")
     omits = behaviours is not None and "physical" not in behaviours
     if omits and FORCE_BY_WEAPON.scalar(ScalarEnv(values, table)):

@@ -34,7 +34,7 @@ from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._vocab import Harm, Relationship
 from svduty.sources import Citation, cite
 
-__all__ = ["FACTS", "RULES_LAW"]
+__all__ = ["FACTS", "PROVED_BY_CODE", "RULES_LAW"]
 
 
 def _pcsc(p: str) -> Citation:
@@ -260,6 +260,17 @@ FORCE_OR_POWER = _rule(
     "neglect or acts of omission; it covers physical, sexual and psychological abuse",
     _WHO_POWER,
 )
+
+PROVED_BY_CODE: tuple[tuple[str, Expr], ...] = (
+    ("violence", _ANY_VIOLENCE),
+    ("power", FORCE_OR_POWER),
+)
+"""What an offence code may prove that the incident's own facts may settle too.
+
+Evaluated without the code (its table empty), each expression is what the facts alone
+settle; where the code proves it and the facts alone rule it out (a complete behaviours
+list without any such behaviour), the two are a conflict, never a silent choice.
+"""
 _rule(
     "WHO-2002-NOT-INTENTIONAL",
     Not(INTENTIONAL),
