@@ -475,3 +475,25 @@ def test_a_split_naming_no_row_of_the_batch_is_an_error():
             within=fake_within,
             split=split,
         )
+
+
+def test_the_summary_warns_of_offence_codes_not_in_the_table(tmp_path):
+    """Issue 16 item 7: a well-formed unknown code is a reason and a warning, never missing."""
+    import io as _io
+
+    from svduty.cli import main
+
+    f = tmp_path / "in.jsonl"
+    f.write_text(
+        '{"id": "a", "offence_code": "999Z", "victim_age": 30}\n'
+        '{"id": "b", "offence_code": "8N"}\n{"id": "c", "offence_code": "998Y"}\n'
+    )
+    out, err = _io.StringIO(), _io.StringIO()
+    args = ["classify", str(f), "--output", str(tmp_path / "o.parquet"), "--summary", "json"]
+    assert main(args, stdout=out, stderr=err) == 0
+    import json as _json
+
+    assert _json.loads(out.getvalue())["warnings"] == {"OFFENCE-CODE-UNKNOWN": 2}
+    text = _io.StringIO()
+    assert main(["classify", str(f), "--output", str(tmp_path / "p.parquet")], stdout=text) == 0
+    assert "warning: 2 row(s): offence code not in the Home Office" in text.getvalue()

@@ -10,6 +10,7 @@ does not grow with the number of rejections.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -96,6 +97,8 @@ class Summary:
         by_category: police.uk crime type -> rows classified.
         verdicts: Verdict column -> answer -> rows (``violence``, ``in_scope``, ...).
         kinds: Kind of violence -> rows.
+        warnings: Reason code -> rows it flags (see :data:`WARNING_REASONS`), such as
+            ``OFFENCE-CODE-UNKNOWN``: an offence code not in the table.
         partnership: The partnership the rows were classified for.
         definition: The id of the definition they were classified against.
         skipped: Files in an input folder that were not read (and why).
@@ -117,6 +120,7 @@ class Summary:
     by_category: Mapping[str, int] = attrs.field(factory=dict)
     verdicts: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
     kinds: Mapping[str, int] = attrs.field(factory=dict)
+    warnings: Mapping[str, int] = attrs.field(factory=dict)
     partnership: str | None = None
     definition: str | None = None
     skipped: tuple[str, ...] = ()
@@ -143,6 +147,7 @@ class Summary:
             "by_category": dict(self.by_category),
             "verdicts": {k: dict(v) for k, v in self.verdicts.items()},
             "kinds": dict(self.kinds),
+            "warnings": dict(self.warnings),
             "partnership": self.partnership,
             "definition": self.definition,
             "skipped": list(self.skipped),
@@ -188,6 +193,8 @@ class Summary:
         for column, counts in self.verdicts.items():
             block(column, counts)
         block("kinds", self.kinds)
+        for reason, n in sorted(self.warnings.items()):
+            lines.append(f"warning: {n:,} row(s): {WARNING_REASONS[reason]} ({reason})")
         for path in self.skipped:
             lines.append(f"skipped: {path}")
         if self.partnership is not None:
@@ -195,6 +202,19 @@ class Summary:
         if self.definition is not None:
             lines.append(f"definition: {self.definition}")
         return "\n".join(lines)
+
+
+WARNING_REASONS: dict[str, str] = {
+    "OFFENCE-CODE-UNKNOWN": "offence code not in the Home Office notifiable offence list svduty "
+    "holds (check the code: it proves nothing here)",
+}
+"""Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
+
+
+@functools.cache
+def _warned() -> Any:
+    # built on first use: a pa.array at import would make pyarrow import pandas at start-up
+    return pa.array(sorted(WARNING_REASONS), pa.string())
 
 
 def _count(counter: Counter[str], column: Any) -> None:
@@ -231,6 +251,7 @@ class Tally:
     by_category: Counter[str] = attrs.Factory(Counter)
     verdicts: dict[str, Counter[str]] = attrs.Factory(dict)
     kinds: Counter[str] = attrs.Factory(Counter)
+    warnings: Counter[str] = attrs.Factory(Counter)
     sample_size: int = SAMPLE_SIZE
     on_rejected: RejectedSink | None = None
 
@@ -278,6 +299,10 @@ class Tally:
                 _count(self.verdicts.setdefault(column, Counter()), good.column(column))
         if "kinds" in names:
             _count(self.kinds, pc.list_flatten(good.column("kinds")))
+        if "reasons" in names:
+            reasons = pc.list_flatten(good.column("reasons"))
+            flagged = reasons.filter(pc.is_in(reasons, value_set=_warned()))
+            _count(self.warnings, flagged)
         return good
 
     def reject(self, problem: Problem) -> None:
@@ -333,6 +358,7 @@ class Tally:
             by_category=dict(self.by_category),
             verdicts={k: dict(v) for k, v in self.verdicts.items()},
             kinds=dict(self.kinds),
+            warnings=dict(self.warnings),
             partnership=partnership,
             definition=definition,
             skipped=skipped,
