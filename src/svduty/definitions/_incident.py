@@ -172,7 +172,7 @@ def _category(v: str | None) -> str | None:
     return None if v is None else POLICE_UK_CATEGORIES.find(v).name
 
 
-def _location(v: str | None) -> str | None:
+def _gss(field: str, v: str | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
@@ -180,22 +180,17 @@ def _location(v: str | None) -> str | None:
     if not _GSS.match(text):
         got = v if isinstance(v, str) and len(v) <= 12 else None
         raise DataError.single(
-            None, "location", expected="a GSS code such as E01031012 or E07000218", got=got
+            None, field, expected="a GSS code such as E01031012 or E07000218", got=got
         )
     return text
+
+
+def _location(v: str | None) -> str | None:
+    return _gss("location", v)
 
 
 def _place_of_death(v: str | None) -> str | None:
-    v = _blank(v)
-    if v is None:
-        return None
-    text = v.strip().upper() if isinstance(v, str) else ""
-    if not _GSS.match(text):
-        got = v if isinstance(v, str) and len(v) <= 12 else None
-        raise DataError.single(
-            None, "place_of_death", expected="a GSS code such as E01031012 or E07000218", got=got
-        )
-    return text
+    return _gss("place_of_death", v)
 
 
 def _review_information(v: bool | None) -> bool | None:
