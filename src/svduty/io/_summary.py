@@ -97,8 +97,8 @@ class Summary:
         by_category: police.uk crime type -> rows classified.
         verdicts: Verdict column -> answer -> rows (``violence``, ``in_scope``, ...).
         kinds: Kind of violence -> rows.
-        warnings: Reason code -> rows it flags (see :data:`WARNING_REASONS`), such as
-            ``OFFENCE-CODE-UNKNOWN``: an offence code not in the table.
+        warnings: Reason code -> rows it flags, such as ``OFFENCE-CODE-UNKNOWN`` (an
+            offence code not in the table).
         partnership: The partnership the rows were classified for.
         definition: The id of the definition they were classified against.
         skipped: Files in an input folder that were not read (and why).
