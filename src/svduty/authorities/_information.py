@@ -134,6 +134,20 @@ def _conditions(
     return reasons, missing, failed
 
 
+def _gather(
+    reasons: list[Reason],
+    missing: list[str],
+    failed: bool,
+    *parts: tuple[list[Reason], list[str], bool],
+) -> bool:
+    """Add each part's reasons and missing facts; whether any condition so far failed."""
+    for part_reasons, part_missing, part_failed in parts:
+        reasons.extend(part_reasons)
+        missing.extend(part_missing)
+        failed = failed or part_failed
+    return failed
+
+
 def _carve_outs(
     discloser: Authority, facts: InformationFacts, base: str
 ) -> tuple[list[Reason], list[str], bool]:
@@ -253,13 +267,13 @@ def may_disclose(discloser: Authority, recipient: Authority, facts: InformationF
             ),
         )
     )
-    for part_reasons, part_missing, part_failed in (
+    failed = _gather(
+        reasons,
+        missing,
+        failed,
         (f_reasons, f_missing, f_failed),
         _carve_outs(discloser, facts, "s.16(4)"),
-    ):
-        reasons.extend(part_reasons)
-        missing.extend(part_missing)
-        failed = failed or part_failed
+    )
     if not failed and not missing:
         reasons.append(
             reason("s.16(3)", "the disclosure breaches no obligation of confidence or restriction")
@@ -346,13 +360,13 @@ def may_require_information(
             ),
         )
     )
-    for part_reasons, part_missing, part_failed in (
+    failed = _gather(
+        reasons,
+        missing,
+        failed,
         (f_reasons, f_missing, f_failed),
         _carve_outs(recipient, facts, "s.17(6)"),
-    ):
-        reasons.extend(part_reasons)
-        missing.extend(part_missing)
-        failed = failed or part_failed
+    )
     if not failed and not missing:
         reasons.append(reason("s.17(4)", f"{recipient.name} must comply with the request"))
         reasons.append(reason("s.17(7)", "the information may be used only for s.14 functions"))
