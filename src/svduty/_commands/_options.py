@@ -121,7 +121,7 @@ def load_named_sections(spec: str | Path, sections: tuple[str, ...]) -> BundlePa
     """Some sections of the bundle a ``--partnership`` value names (packaged ones loaded once).
 
     A command that needs only some sections (``classify`` needs the areas and the
-    definition) reads only those: see :func:`svduty.io._bundle.load_sections`.
+    definition) reads only those: see :func:`svduty.io.load_sections`.
 
     Raises:
         BundleError: if the manifest or one of the sections is bad.
