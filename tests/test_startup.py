@@ -88,3 +88,110 @@ def test_each_command_registers_the_help_line_the_listing_shows() -> None:
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     shown = {c.dest: c.help for c in sub._choices_actions}
     assert shown == COMMANDS
+
+
+# --- svduty classify: what its start-up imports ----------------------------------------
+
+CLASSIFY_ALLOWED = ("svduty.answers", "svduty.areas", "svduty.definitions", "svduty.io")
+"""The svduty packages ``svduty classify`` may import besides the command's own modules."""
+
+NOT_FOR_CLASSIFY = (
+    "svduty.funding",
+    "svduty.governance",
+    "svduty.authorities",
+    "svduty.partnership",
+)
+
+
+def _classify_header_only(tmp_path) -> set[str]:  # type: ignore[no-untyped-def]
+    from svduty.io import POLICE_UK_COLUMNS
+
+    f = tmp_path / "header.csv"
+    f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
+        "from svduty.cli import main\n"
+        "main()"
+    )
+    return _modules_after(code)
+
+
+def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    loaded = _classify_header_only(tmp_path)
+    ours = {m for m in loaded if m.startswith("svduty.")}
+    assert not {m for m in ours if m.startswith(NOT_FOR_CLASSIFY)}
+    outside = {
+        m
+        for m in ours
+        if not m.startswith(CLASSIFY_ALLOWED)
+        and m not in {"svduty._commands", "svduty.cli", "svduty._version", "svduty._lazy"}
+        and not m.startswith(("svduty._commands.", "svduty.errors", "svduty._shown"))
+        and m not in {"svduty.periods", "svduty.sources"}
+    }
+    assert outside == set()
+    assert "networkx" not in loaded
+
+
+def test_the_command_runs_without_pandas(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pandas")  # only then could pyarrow import it
+    assert "pandas" not in _classify_header_only(tmp_path)
+
+
+def test_a_program_calling_main_keeps_pandas(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pandas")
+    loaded = _modules_after(
+        "import pandas\nfrom svduty.cli import main\nmain(['info'])\nimport pyarrow as pa\n"
+        "assert pa.array(pandas.Series([1, 2])).to_pylist() == [1, 2]"
+    )
+    assert "pandas" in loaded
+
+
+def test_pyarrow_still_gives_pandas_after_the_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pandas")
+    from svduty.io import POLICE_UK_COLUMNS
+
+    f = tmp_path / "header.csv"
+    f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
+    loaded = _modules_after(
+        "import sys\n"
+        f"sys.argv = ['svduty', 'classify', {str(f)!r}]\n"
+        "from svduty.cli import main\nmain()\n"
+        "import pyarrow as pa\nassert len(pa.table({'a': [1]}).to_pandas()) == 1"
+    )
+    assert "pandas" in loaded
+
+
+def test_io_names_are_lazy_and_resolve() -> None:
+    import svduty.io as sio
+
+    assert set(sio.__all__) == set(sio._EXPORTS)
+    for name, module in sio._EXPORTS.items():
+        assert getattr(sio, name) is getattr(importlib.import_module(module), name)
+    assert set(sio.__all__) <= set(dir(sio))
+    with pytest.raises(AttributeError, match=r"svduty\.io"):
+        sio.nonesuch  # noqa: B018
+    loaded = _modules_after("import svduty.io")
+    assert "svduty.io._bundle" not in loaded
+
+
+def test_the_blocker_refuses_pandas_alone() -> None:
+    from svduty.cli import _NoPandas
+
+    blocker = _NoPandas()
+    for name in ("pandas", "pandas.core"):
+        with pytest.raises(ModuleNotFoundError, match="pandas"):
+            blocker.find_spec(name)
+    assert blocker.find_spec("pyarrow") is None
+    assert blocker.find_spec("pandasx") is None
+
+
+def test_main_without_arguments_removes_its_blocker(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from svduty.cli import main
+
+    monkeypatch.delitem(sys.modules, "pandas", raising=False)
+    monkeypatch.setattr(sys, "argv", ["svduty", "info"])
+    before = list(sys.meta_path)
+    assert main() == 0
+    assert sys.meta_path == before
+    assert "warwickshire" in capsys.readouterr().out.lower()

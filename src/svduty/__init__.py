@@ -12,9 +12,9 @@ Example:
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
+from svduty._lazy import exports
 from svduty._version import __version__
 
 if TYPE_CHECKING:  # the names below are imported on first use (PEP 562): see _EXPORTS
@@ -131,20 +131,7 @@ _SUBPACKAGES = frozenset(
 """The modules reachable as attributes (``svduty.io``) without an explicit import."""
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module), name)
-    elif name in _SUBPACKAGES:
-        value = importlib.import_module(f"svduty.{name}")
-    else:
-        raise AttributeError(f"module 'svduty' has no attribute {name!r}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = exports(__name__, _EXPORTS, _SUBPACKAGES)
 
 
 __all__ = [

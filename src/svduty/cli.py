@@ -52,6 +52,22 @@ def _version() -> str:
     return svduty.__version__
 
 
+class _NoPandas:
+    """An import finder that refuses pandas, for the ``svduty`` command's own process.
+
+    pyarrow imports pandas, when it is installed, the first time it converts Python values
+    to Arrow (to check whether they are pandas objects) and when it first groups rows
+    (``pyarrow.dataset``): about 0.2 s, most of a small run's start-up. The command never
+    gives pyarrow a pandas object, so while a command runs ``import pandas`` fails, and
+    pyarrow goes on without it. A program that imports svduty, or calls :func:`main`
+    with arguments, is unchanged.
+    """
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
 def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
     """Build the argument parser.
 
@@ -121,6 +137,9 @@ def main(
         return EXIT_USAGE
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
+    blocker = _NoPandas() if argv is None and "pandas" not in sys.modules else None
+    if blocker is not None:  # the svduty command itself, not a program calling main()
+        sys.meta_path.insert(0, blocker)
     try:
         code: int = args.run(args, out, err)
     except SvdutyError as exc:
@@ -143,4 +162,7 @@ def main(
             file=err,
         )
         return EXIT_FAILED
+    finally:
+        if blocker is not None:
+            sys.meta_path.remove(blocker)
     return code

@@ -22,16 +22,20 @@ from __future__ import annotations
 import argparse
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from svduty.definitions import DEFINITIONS, STATUTE, Definition
 from svduty.errors import DefinitionError, Problem
-from svduty.io import MANIFEST, PACKAGED, load_definition, load_partnership, read_toml
+from svduty.io._bundle import MANIFEST, PACKAGED, BundleParts, load_partnership, load_sections
 from svduty.io._converter import make_converter, structure
+from svduty.io._definition import load_definition
+from svduty.io._files import read_toml
 from svduty.io._published import PUBLISHED, load_published_definition
-from svduty.partnership import Partnership
+
+if TYPE_CHECKING:
+    from svduty.partnership import Partnership
 
 __all__ = [
     "DEFAULT_PARTNERSHIP",
@@ -40,6 +44,7 @@ __all__ = [
     "add_partnership",
     "chosen",
     "load_named_partnership",
+    "load_named_sections",
     "resolve_definition",
 ]
 
@@ -107,6 +112,29 @@ def load_named_partnership(spec: str | Path) -> Partnership:
     return load_partnership(spec)
 
 
+@functools.cache
+def _packaged_sections(name: str, sections: tuple[str, ...]) -> BundleParts:
+    return load_sections(name, *sections)
+
+
+def load_named_sections(spec: str | Path, sections: tuple[str, ...]) -> BundleParts:
+    """Some sections of the bundle a ``--partnership`` value names (packaged ones loaded once).
+
+    A command that needs only some sections (``classify`` needs the areas and the
+    definition) reads only those: see :func:`svduty.io.load_sections`.
+
+    Raises:
+        BundleError: if the manifest or one of the sections is bad.
+
+    Example:
+        >>> load_named_sections("warwickshire", ("definition",)).definition.id
+        'warwickshire'
+    """
+    if isinstance(spec, str) and spec in PACKAGED:
+        return _packaged_sections(spec, sections)
+    return load_sections(spec, *sections)
+
+
 def _definition_file(path: Path) -> Definition:
     """A definition TOML file; citations resolve against its bundle's sources, if beside one."""
     manifest = path.parent / MANIFEST
@@ -120,7 +148,7 @@ def _definition_file(path: Path) -> Definition:
     return load_definition(read_toml(path), file=str(path), converter=converter)
 
 
-def resolve_definition(spec: str | None, partnership: Partnership) -> Definition:
+def resolve_definition(spec: str | None, partnership: Partnership | BundleParts) -> Definition:
     """The definition a ``--definition`` value names, for ``partnership``.
 
     ``None`` is the default: the partnership's own definition, or the statute's when it has
@@ -149,7 +177,7 @@ def resolve_definition(spec: str | None, partnership: Partnership) -> Definition
     path = Path(spec)
     found: Definition | None = None
     if spec in PACKAGED or path.is_dir():
-        found = load_named_partnership(spec).definition
+        found = load_named_sections(spec, ("definition",)).definition
     elif path.is_file():
         found = _definition_file(path)
     if found is None:
@@ -174,7 +202,8 @@ class Chosen:
     """The partnership and definition a command runs with, and how to record them.
 
     Attributes:
-        partnership: The partnership.
+        partnership: The partnership (or, for a command that needs only some of its
+            sections, those sections: :func:`load_named_sections`).
         definition: The definition of serious violence (``None`` for commands that do not
             classify).
 
@@ -184,7 +213,7 @@ class Chosen:
         {'partnership': 'warwickshire', 'definition': None}
     """
 
-    partnership: Partnership
+    partnership: Partnership | BundleParts
     definition: Definition | None
 
     def as_dict(self) -> dict[str, Any]:
@@ -200,15 +229,26 @@ class Chosen:
         }
 
 
-def chosen(args: argparse.Namespace) -> Chosen:
+def chosen(args: argparse.Namespace, *, sections: tuple[str, ...] | None = None) -> Chosen:
     """The partnership (``args.partnership``) and definition (``args.definition``) to use.
 
     A namespace without ``definition`` gets the partnership's default definition.
 
+    Args:
+        args: The parsed command line.
+        sections: Load only these sections of the bundle (default: the whole partnership).
+
     Example:
         >>> chosen(argparse.Namespace(partnership="warwickshire")).definition.id
         'warwickshire'
+        >>> parts = chosen(argparse.Namespace(partnership="warwickshire"),
+        ...                sections=("areas", "definition"))
+        >>> parts.as_dict()
+        {'partnership': 'warwickshire', 'definition': 'warwickshire'}
     """
-    partnership = load_named_partnership(getattr(args, "partnership", DEFAULT_PARTNERSHIP))
+    spec = getattr(args, "partnership", DEFAULT_PARTNERSHIP)
+    partnership: Partnership | BundleParts = (
+        load_named_partnership(spec) if sections is None else load_named_sections(spec, sections)
+    )
     definition = resolve_definition(getattr(args, "definition", None), partnership)
     return Chosen(partnership, definition)

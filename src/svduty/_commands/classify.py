@@ -172,7 +172,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.output:
         output_format(args.output)
     _mapping(args.map)
-    choice = chosen(args)
+    choice = chosen(args, sections=("areas", "definition"))
     pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
     used = choice.as_dict()
     schema = output_schema(fmt)

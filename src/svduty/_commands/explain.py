@@ -74,7 +74,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> "cannot read" in err.getvalue()
         True
     """
-    choice = chosen(args)
+    choice = chosen(args, sections=("areas", "definition"))
     definition = choice.definition
     assert definition is not None  # chosen() always resolves one
     resolve = choice.partnership.geography.district_code_of

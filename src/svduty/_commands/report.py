@@ -14,7 +14,12 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from svduty._commands._options import add_definition, add_partnership, chosen
+from svduty._commands._options import (
+    add_definition,
+    add_partnership,
+    load_named_partnership,
+    resolve_definition,
+)
 from svduty._commands._progress import Progress
 from svduty._report import report
 from svduty.errors import InputFormatError, Problem
@@ -76,13 +81,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if Path(args.output).is_dir():
         raise InputFormatError(Problem(field="--output", expected="a file name, not a folder"))
     paths = police_uk_paths(args.inputs)
-    choice = chosen(args)
+    partnership = load_named_partnership(args.partnership)  # the report uses its authorities
+    definition = resolve_definition(args.definition, partnership)
     progress = Progress(sum(p.stat().st_size for p in paths), stderr)
     try:
         result = report(
             paths,
-            partnership=choice.partnership,
-            definition=choice.definition,
+            partnership=partnership,
+            definition=definition,
             output=args.output,
             tables=args.tables,
             progress=progress,

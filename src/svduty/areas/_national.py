@@ -234,17 +234,23 @@ def national_areas() -> tuple[Area, ...]:
 
 
 @functools.cache
-def _bridge() -> pa.Table:
+def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
     """2011 code -> district (2024) of its 2021 best fit, one row per 2011 code.
 
     For the few 2011 LSOAs whose 2021 pieces lie in several districts, the district of
-    the most pieces (then the first code) is taken.
+    the most pieces (then the first code) is taken. With ``touching`` (district codes),
+    only the 2011 LSOAs with a piece in one of them (a partnership's few hundred, not
+    the 35,000 of England and Wales: the answer for each is the same).
     """
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
     bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code"))
     at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
     lad = pc.take(t21.column("ltla24_code"), at)
     pieces = pa.Table.from_arrays([bridge.column("lsoa11_code"), lad], names=["old", "lad"])
+    if touching is not None:
+        lads = pa.array(touching, pa.string())
+        near = pieces.filter(pc.is_in(pieces.column("lad"), value_set=lads))
+        pieces = pieces.filter(pc.is_in(pieces.column("old"), value_set=near.column("old")))
     # the district of the most 2021 pieces, then the first code: counted and ranked in Arrow
     counts = pieces.group_by(["old", "lad"], use_threads=False).aggregate([([], "count_all")])
     ranked = counts.sort_by(
@@ -325,7 +331,7 @@ def lsoa_records(districts: Iterable[str]) -> list[LsoaRecord]:
     cols = ("lsoa21_code", "lsoa21_name", "ward24_code", "ward24_name", "ltla24_code")
     t21 = read_table("lsoa21-ward24-lad24", cols)
     t21 = t21.filter(pc.is_in(t21.column("ltla24_code"), value_set=wanted))
-    old = _bridge()
+    old = _bridge(tuple(wanted.to_pylist()))
     old = old.filter(pc.is_in(old.column("lad"), value_set=wanted))
     in_2011 = set(old.column("old").to_pylist())
     out = [

@@ -16,59 +16,136 @@ Example:
     4586
 """
 
-from svduty.io._areas import AreasDocument, LocalAreaDocument, load_areas
-from svduty.io._authorities import AuthoritiesDocument, dump_authorities, load_authorities
-from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement, bounded_counts
-from svduty.io._bundle import (
-    MANIFEST,
-    PACKAGED,
-    SECTIONS,
-    Manifest,
-    load_partnership,
-    validate_bundle,
-    warwickshire,
-)
-from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
-from svduty.io._completeness import check_completeness
-from svduty.io._definition import load_definition
-from svduty.io._files import read_toml, write_toml
-from svduty.io._funding import (
-    load_funding,
-    load_strategy,
-)
-from svduty.io._governance import (
-    GovernanceDocument,
-    dump_governance,
-    dump_scenario,
-    dump_timetable,
-    load_governance,
-    load_scenario,
-    load_timetable,
-    read_scenario,
-)
-from svduty.io._incident_tables import iter_incident_table, iter_incidents, read_incident_table
-from svduty.io._incidents import INCIDENT_SCHEMA, iter_incidents_jsonl, read_incidents_jsonl
-from svduty.io._new_bundle import new_bundle
-from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
-from svduty.io._packaged import load_packaged_definition
-from svduty.io._pipeline import (
-    AREA_COLUMNS,
-    Pipeline,
-    classify_batch,
-    classify_batches,
-    default_pipeline,
-)
-from svduty.io._police_uk import (
-    POLICE_UK_COLUMNS,
-    POLICE_UK_CRIME_TYPES,
-    POLICE_UK_SCHEMA,
-    normalise_police_uk,
-    sample_police_uk,
-)
-from svduty.io._police_uk_reader import police_uk_paths, read_police_uk
-from svduty.io._schema import bundle_schema, schema_errors, schema_of
-from svduty.io._summary import VERDICT_COLUMNS, Summary, run_pipeline
-from svduty.io._writers import write_table
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from svduty._lazy import exports
+
+if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
+    from svduty.io._areas import AreasDocument, LocalAreaDocument, load_areas
+    from svduty.io._authorities import AuthoritiesDocument, dump_authorities, load_authorities
+    from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement, bounded_counts
+    from svduty.io._bundle import (
+        MANIFEST,
+        PACKAGED,
+        SECTIONS,
+        BundleParts,
+        Manifest,
+        load_partnership,
+        load_sections,
+        validate_bundle,
+        warwickshire,
+    )
+    from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
+    from svduty.io._completeness import check_completeness
+    from svduty.io._definition import load_definition
+    from svduty.io._files import read_toml, write_toml
+    from svduty.io._funding import load_funding, load_strategy
+    from svduty.io._governance import (
+        GovernanceDocument,
+        dump_governance,
+        dump_scenario,
+        dump_timetable,
+        load_governance,
+        load_scenario,
+        load_timetable,
+        read_scenario,
+    )
+    from svduty.io._incident_tables import iter_incident_table, iter_incidents, read_incident_table
+    from svduty.io._incidents import INCIDENT_SCHEMA, iter_incidents_jsonl, read_incidents_jsonl
+    from svduty.io._new_bundle import new_bundle
+    from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
+    from svduty.io._packaged import load_packaged_definition
+    from svduty.io._pipeline import (
+        AREA_COLUMNS,
+        Pipeline,
+        classify_batch,
+        classify_batches,
+        default_pipeline,
+    )
+    from svduty.io._police_uk import (
+        POLICE_UK_COLUMNS,
+        POLICE_UK_CRIME_TYPES,
+        POLICE_UK_SCHEMA,
+        normalise_police_uk,
+        sample_police_uk,
+    )
+    from svduty.io._police_uk_reader import police_uk_paths, read_police_uk
+    from svduty.io._schema import bundle_schema, schema_errors, schema_of
+    from svduty.io._summary import VERDICT_COLUMNS, Summary, run_pipeline
+    from svduty.io._writers import write_table
+
+_EXPORTS: dict[str, str] = {
+    "AreasDocument": "svduty.io._areas",
+    "LocalAreaDocument": "svduty.io._areas",
+    "load_areas": "svduty.io._areas",
+    "AuthoritiesDocument": "svduty.io._authorities",
+    "dump_authorities": "svduty.io._authorities",
+    "load_authorities": "svduty.io._authorities",
+    "GROUPINGS": "svduty.io._bounds",
+    "BoundedCounts": "svduty.io._bounds",
+    "Settlement": "svduty.io._bounds",
+    "bounded_counts": "svduty.io._bounds",
+    "MANIFEST": "svduty.io._bundle",
+    "PACKAGED": "svduty.io._bundle",
+    "SECTIONS": "svduty.io._bundle",
+    "Manifest": "svduty.io._bundle",
+    "BundleParts": "svduty.io._bundle",
+    "load_sections": "svduty.io._bundle",
+    "load_partnership": "svduty.io._bundle",
+    "validate_bundle": "svduty.io._bundle",
+    "warwickshire": "svduty.io._bundle",
+    "ANSWERS": "svduty.io._charts",
+    "in_scope_counts": "svduty.io._charts",
+    "plot_in_scope": "svduty.io._charts",
+    "check_completeness": "svduty.io._completeness",
+    "load_definition": "svduty.io._definition",
+    "read_toml": "svduty.io._files",
+    "write_toml": "svduty.io._files",
+    "load_funding": "svduty.io._funding",
+    "load_strategy": "svduty.io._funding",
+    "GovernanceDocument": "svduty.io._governance",
+    "dump_governance": "svduty.io._governance",
+    "dump_scenario": "svduty.io._governance",
+    "dump_timetable": "svduty.io._governance",
+    "load_governance": "svduty.io._governance",
+    "load_scenario": "svduty.io._governance",
+    "load_timetable": "svduty.io._governance",
+    "read_scenario": "svduty.io._governance",
+    "iter_incident_table": "svduty.io._incident_tables",
+    "iter_incidents": "svduty.io._incident_tables",
+    "read_incident_table": "svduty.io._incident_tables",
+    "INCIDENT_SCHEMA": "svduty.io._incidents",
+    "iter_incidents_jsonl": "svduty.io._incidents",
+    "read_incidents_jsonl": "svduty.io._incidents",
+    "new_bundle": "svduty.io._new_bundle",
+    "INCIDENT_OUTPUT_SCHEMA": "svduty.io._output",
+    "OUTPUT_SCHEMA": "svduty.io._output",
+    "load_packaged_definition": "svduty.io._packaged",
+    "AREA_COLUMNS": "svduty.io._pipeline",
+    "Pipeline": "svduty.io._pipeline",
+    "classify_batch": "svduty.io._pipeline",
+    "classify_batches": "svduty.io._pipeline",
+    "default_pipeline": "svduty.io._pipeline",
+    "POLICE_UK_COLUMNS": "svduty.io._police_uk",
+    "POLICE_UK_CRIME_TYPES": "svduty.io._police_uk",
+    "POLICE_UK_SCHEMA": "svduty.io._police_uk",
+    "normalise_police_uk": "svduty.io._police_uk",
+    "sample_police_uk": "svduty.io._police_uk",
+    "police_uk_paths": "svduty.io._police_uk_reader",
+    "read_police_uk": "svduty.io._police_uk_reader",
+    "bundle_schema": "svduty.io._schema",
+    "schema_errors": "svduty.io._schema",
+    "schema_of": "svduty.io._schema",
+    "VERDICT_COLUMNS": "svduty.io._summary",
+    "Summary": "svduty.io._summary",
+    "run_pipeline": "svduty.io._summary",
+    "write_table": "svduty.io._writers",
+}
+"""Each public name of :mod:`svduty.io` and the module that defines it."""
+
+__getattr__, __dir__ = exports(__name__, _EXPORTS)
 
 __all__ = [
     "ANSWERS",
@@ -87,6 +164,7 @@ __all__ = [
     "AreasDocument",
     "AuthoritiesDocument",
     "BoundedCounts",
+    "BundleParts",
     "GovernanceDocument",
     "LocalAreaDocument",
     "Manifest",
@@ -115,6 +193,7 @@ __all__ = [
     "load_packaged_definition",
     "load_partnership",
     "load_scenario",
+    "load_sections",
     "load_strategy",
     "load_timetable",
     "new_bundle",

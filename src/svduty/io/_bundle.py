@@ -1,52 +1,40 @@
-"""Loading a partnership bundle: the manifest, a registry of sections, validation.
+"""Loading a partnership bundle: the manifest, the sections, validation.
 
 A bundle is a folder of TOML files: ``bundle.toml`` (the manifest) and one file per
-section. :data:`SECTIONS` lists the sections in load order; each entry names its file,
-the loader and whether the file is required. A loader gets the file's plain data and a
-:class:`SectionContext` and returns the :class:`~svduty.Partnership` fields it fills.
-Adding a section is one entry here and one field on the partnership.
+section (:data:`~svduty.io._sections.SECTIONS`). :func:`load_partnership` loads them all;
+:func:`load_sections` loads the manifest and the sections a command needs, no more.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
-from svduty.areas import Geography
-from svduty.definitions import Definition
+from svduty.areas import Geography, LocalArea
 from svduty.errors import BundleError, DataError, Problem
-from svduty.funding import FundingModel, Strategy
-from svduty.governance import Scenario, Timetable
-from svduty.io._areas import AreasDocument, load_areas
-from svduty.io._authorities import AuthoritiesDocument, load_authorities
-from svduty.io._completeness import completeness_problems
 from svduty.io._converter import make_converter, structure
-from svduty.io._definition import load_definition
-from svduty.io._files import read_toml
-from svduty.io._funding import load_funding, load_strategy
-from svduty.io._governance import (
-    GovernanceDocument,
-    load_governance_section,
-    load_scenario,
-    load_timetable,
-)
-from svduty.partnership import Partnership
+from svduty.io._sections import SECTIONS, SectionContext, SectionSpec, _present, _read, _relative
 from svduty.sources import CATALOGUE, Source, Sources
+
+if TYPE_CHECKING:
+    from svduty.definitions import Definition
+    from svduty.partnership import Partnership
 
 __all__ = [
     "MANIFEST",
     "PACKAGED",
     "SECTIONS",
+    "BundleParts",
     "Manifest",
     "SectionContext",
     "SectionSpec",
     "load_partnership",
+    "load_sections",
     "validate_bundle",
     "warwickshire",
 ]
@@ -77,161 +65,6 @@ class Manifest:
     title: str
     description: str = ""
     sources: tuple[Source, ...] = ()
-
-
-@attrs.frozen(slots=True)
-class SectionContext:
-    """What a section loader gets besides its file's data.
-
-    Attributes:
-        file: The file's name within the bundle, to name in problems.
-        converter: The converter, with the bundle's sources for citations.
-        loaded: The partnership fields loaded by earlier sections.
-        path: The bundle folder.
-
-    Example:
-        >>> SectionContext("areas.toml", make_converter(), {}, Path(".")).file
-        'areas.toml'
-    """
-
-    file: str
-    converter: cattrs.Converter
-    loaded: Mapping[str, object]
-    path: Path
-
-
-SectionLoader = Callable[[Mapping[str, Any], SectionContext], Mapping[str, object]]
-
-
-@attrs.frozen(slots=True)
-class SectionSpec:
-    """One section of a bundle: its file, its loader, and whether it must be there.
-
-    Attributes:
-        file: The file name within the bundle, such as ``"areas.toml"``.
-        load: The loader: plain data and context in, partnership fields out.
-        document: The attrs class of the file's contents (for the JSON Schema).
-        required: Whether a bundle without the file is malformed.
-        needs: The partnership fields the loader uses from earlier sections; when one
-            failed to load the section is skipped (its problems would only echo).
-
-    Example:
-        >>> SECTIONS["areas"].file
-        'areas.toml'
-    """
-
-    file: str
-    load: SectionLoader
-    document: type
-    required: bool = True
-    needs: tuple[str, ...] = ()
-
-
-def _load_areas_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    geography, local_area = load_areas(data, file=ctx.file, converter=ctx.converter)
-    return {"geography": geography, "local_area": local_area}
-
-
-def _load_authorities_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    geography = ctx.loaded["geography"]
-    assert isinstance(geography, Geography)
-    authorities = load_authorities(
-        data,
-        file=ctx.file,
-        converter=ctx.converter,
-        districts_within=geography.district_codes_within,
-    )
-    return {"authorities": authorities}
-
-
-def _load_definition_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    return {"definition": load_definition(data, file=ctx.file, converter=ctx.converter)}
-
-
-def _load_funding_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    return {"funding": load_funding(data, file=ctx.file, converter=ctx.converter)}
-
-
-def _load_strategy_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    return {"strategy": load_strategy(data, file=ctx.file, converter=ctx.converter)}
-
-
-def _load_governance_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    section = load_governance_section(data, file=ctx.file, converter=ctx.converter)
-    return {**section, "scenarios": _load_scenarios(ctx)}
-
-
-def _load_scenarios(ctx: SectionContext) -> dict[str, Scenario]:
-    """Every ``scenarios/*.toml``; the problems of every file, not only the first bad one."""
-    scenarios: dict[str, Scenario] = {}
-    problems: list[Problem] = []
-    folder = ctx.path / "scenarios"
-    if _present(folder) and not folder.is_dir():
-        raise BundleError.single("scenarios", None, message="a file where a folder is expected")
-    for f in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
-        name = f"scenarios/{f.name}"
-        data = _read(ctx.path, name, problems)
-        if data is None:
-            continue
-        try:
-            scenarios[f.stem] = load_scenario(data, file=name, converter=ctx.converter)
-        except DataError as exc:
-            problems.extend(_relative(exc, ctx.path, name))
-    if problems:
-        raise BundleError(problems)
-    return scenarios
-
-
-def _load_timetable_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
-    return {"timetable": load_timetable(data, file=ctx.file, converter=ctx.converter)}
-
-
-SECTIONS: dict[str, SectionSpec] = {
-    "areas": SectionSpec("areas.toml", _load_areas_section, AreasDocument),
-    "authorities": SectionSpec(
-        "authorities.toml",
-        _load_authorities_section,
-        AuthoritiesDocument,
-        needs=("geography",),
-    ),
-    "definition": SectionSpec(
-        "definition.toml", _load_definition_section, Definition, required=False
-    ),
-    "funding": SectionSpec("funding.toml", _load_funding_section, FundingModel, required=False),
-    "strategy": SectionSpec("strategy.toml", _load_strategy_section, Strategy, required=False),
-    "governance": SectionSpec(
-        "governance.toml", _load_governance_section, GovernanceDocument, required=False
-    ),
-    "timetable": SectionSpec("timetable.toml", _load_timetable_section, Timetable, required=False),
-}
-"""The sections of a bundle, in load order."""
-
-
-def _relative(exc: DataError, root: Path, file: str) -> list[Problem]:
-    out = []
-    for p in exc.problems:
-        name = p.file
-        if name is None or Path(name) == root / file:
-            name = file
-        out.append(attrs.evolve(p, file=name))
-    return out
-
-
-def _read(root: Path, file: str, problems: list[Problem]) -> dict[str, Any] | None:
-    try:
-        return read_toml(root / file)
-    except BundleError as exc:
-        problems.extend(_relative(exc, root, file))
-        return None
-
-
-def _present(path: Path) -> bool:
-    """Whether anything is at ``path``: a file, a folder, or a link (even a broken one).
-
-    A broken or looping link where an optional section should be is a problem to report,
-    not an absent section.
-    """
-    return path.is_symlink() or path.exists()
 
 
 def _resolve(path: str | Path) -> Path:
@@ -285,53 +118,171 @@ def _first_per_field(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
+@attrs.frozen(slots=True)
+class _Loaded:
+    """What loading some sections of a bundle gave: the manifest and the fields."""
+
+    root: Path
+    manifest: Manifest | None
+    sources: Sources
+    fields: dict[str, object]
+    problems: list[Problem]
+
+
+def _load_some(path: str | Path, keys: tuple[str, ...] | None = None) -> _Loaded:
+    """The manifest and the sections ``keys`` (default: all), with every problem found."""
     root = _resolve(path)
     problems: list[Problem] = []
     if not root.is_dir():
-        return None, [Problem(message="not a bundle folder", file=str(root))]
+        problems.append(Problem(message="not a bundle folder", file=str(root)))
+        return _Loaded(root, None, CATALOGUE, {}, problems)
     raw = _read(root, MANIFEST, problems)
     if raw is None:  # no manifest: not a bundle to check further
-        return None, problems
+        return _Loaded(root, None, CATALOGUE, {}, problems)
     manifest, sources = _load_manifest(raw, root, problems)
     converter = make_converter(sources)
     loaded: dict[str, object] = {}
-    failed: set[str] = set()
     for key, spec in SECTIONS.items():
+        if keys is not None and key not in keys:
+            continue
         if not _present(root / spec.file):
             if spec.required:
                 problems.append(Problem(message="required section file missing", file=spec.file))
-                failed.add(key)
             continue
         if any(n not in loaded for n in spec.needs):
-            failed.add(key)
             continue
         data = _read(root, spec.file, problems)
         if data is None:
-            failed.add(key)
             continue
         ctx = SectionContext(spec.file, converter, dict(loaded), root)
         try:
             loaded.update(spec.load(data, ctx))
         except DataError as exc:
             problems.extend(_relative(exc, root, spec.file))
-            failed.add(key)
     if manifest is None:  # its sources are unknown: citations of them cannot be checked
         problems = [p for p in problems if not p.message.startswith("unknown source:")]
-    if problems or manifest is None:
-        return None, _first_per_field(problems)
+    return _Loaded(root, manifest, sources, loaded, _first_per_field(problems))
+
+
+def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
+    got = _load_some(path)
+    if got.problems or got.manifest is None:
+        return None, got.problems
+    from svduty.partnership import Partnership
+
     try:
         partnership = Partnership.of(
-            name=manifest.name,
-            title=manifest.title,
-            description=manifest.description,
-            sources=sources,
-            bundle_path=root,
-            **loaded,  # type: ignore[arg-type]
+            name=got.manifest.name,
+            title=got.manifest.title,
+            description=got.manifest.description,
+            sources=got.sources,
+            bundle_path=got.root,
+            **got.fields,  # type: ignore[arg-type]
         )
     except DataError as exc:  # the parts do not join (a grant flow edge without a body...)
         return None, list(exc.problems)
     return partnership, []
+
+
+@attrs.frozen(slots=True)
+class BundleParts:
+    """Some sections of a bundle, loaded and checked: what a command needs, and no more.
+
+    ``svduty classify`` needs a partnership's areas and definition, not its funding or
+    governance: :func:`load_sections` reads the manifest and those sections only, with
+    the same checks as :func:`load_partnership`.
+
+    Attributes:
+        name: The bundle's name (from its manifest).
+        title: The partnership's title.
+        path: The bundle folder.
+        sources: The national catalogue and the bundle's own sources.
+        fields: The partnership fields the sections filled (``"geography"``,
+            ``"local_area"``, ``"definition"``, ...).
+
+    Example:
+        >>> parts = load_sections("warwickshire", "areas", "definition")
+        >>> parts.name, parts.definition.id, sorted(parts.fields)
+        ('warwickshire', 'warwickshire', ['definition', 'geography', 'local_area'])
+        >>> parts.geography.get("E07000220").name
+        'Rugby'
+    """
+
+    name: str
+    title: str
+    path: Path
+    sources: Sources
+    fields: Mapping[str, object]
+
+    @property
+    def geography(self) -> Geography:
+        """The geography (the ``areas`` section).
+
+        Raises:
+            KeyError: if the ``areas`` section was not loaded.
+        """
+        found = self.fields["geography"]
+        assert isinstance(found, Geography)
+        return found
+
+    @property
+    def local_area(self) -> LocalArea:
+        """The local area (the ``areas`` section).
+
+        Raises:
+            KeyError: if the ``areas`` section was not loaded.
+        """
+        found = self.fields["local_area"]
+        assert isinstance(found, LocalArea)
+        return found
+
+    @property
+    def definition(self) -> Definition | None:
+        """The partnership's own definition, or ``None`` (not loaded, or none in the bundle)."""
+        found = self.fields.get("definition")
+        return found  # type: ignore[return-value]  # the definition section's only field
+
+
+def load_sections(path: str | Path, *sections: str) -> BundleParts:
+    """Load the manifest and some sections of a bundle (a packaged bundle by name).
+
+    Each section's problems are reported as :func:`load_partnership` reports them; the
+    other sections are not read. A section a named one ``needs`` must be named too.
+
+    Args:
+        path: The bundle folder, or the name of a packaged bundle.
+        sections: Keys of :data:`SECTIONS`, such as ``"areas"`` and ``"definition"``.
+
+    Raises:
+        BundleError: listing every problem of the manifest and the named sections.
+        ValueError: if a name is not a section, or a section it needs is not named.
+
+    Example:
+        >>> load_sections("examplshire", "areas").local_area.districts
+        ('E07000901', 'E07000902')
+        >>> load_sections("warwickshire", "money")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: sections: expected keys of SECTIONS (areas, ...: money
+    """
+    unknown = [k for k in sections if k not in SECTIONS]
+    provided = {f for k in sections for f in _FIELDS.get(k, ())}
+    missing = [n for k in sections if k in SECTIONS for n in SECTIONS[k].needs if n not in provided]
+    if unknown or missing:
+        raise ValueError(
+            "sections: expected keys of SECTIONS ("
+            + ", ".join(SECTIONS)
+            + ") with the sections they need; unknown or missing: "
+            + ", ".join(unknown + missing)
+        )
+    got = _load_some(path, tuple(sections))
+    if got.problems or got.manifest is None:
+        raise BundleError(got.problems)
+    return BundleParts(got.manifest.name, got.manifest.title, got.root, got.sources, got.fields)
+
+
+_FIELDS: dict[str, tuple[str, ...]] = {"areas": ("geography", "local_area")}
+"""The partnership fields a section provides that other sections may need."""
 
 
 def load_partnership(path: str | Path) -> Partnership:
@@ -373,7 +324,11 @@ def validate_bundle(path: str | Path) -> list[Problem]:
         ['/no/such/folder: not a bundle folder']
     """
     partnership, problems = _load(path)
-    return problems if partnership is None else completeness_problems(partnership)
+    if partnership is None:
+        return problems
+    from svduty.io._completeness import completeness_problems
+
+    return completeness_problems(partnership)
 
 
 @functools.cache

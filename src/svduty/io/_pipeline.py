@@ -27,7 +27,7 @@ stays in the output with its reason, and :class:`~svduty.io.Summary` accounts fo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pyarrow as pa
@@ -36,9 +36,11 @@ import pyarrow.compute as pc
 from svduty.areas import Geography
 from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
 from svduty.errors import DataError, Problem, SvdutyError
-from svduty.io._bundle import warwickshire
+from svduty.io._bundle import BundleParts, warwickshire
 from svduty.io._incidents import INCIDENT_SCHEMA
-from svduty.partnership import Partnership
+
+if TYPE_CHECKING:
+    from svduty.partnership import Partnership
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -460,7 +462,7 @@ class _Bound:
 
 
 def default_pipeline(
-    partnership: Partnership | None = None, *, definition: Definition | None = None
+    partnership: Partnership | BundleParts | None = None, *, definition: Definition | None = None
 ) -> Pipeline:
     """The pipeline of a partnership (default: Warwickshire's).
 
@@ -469,7 +471,7 @@ def default_pipeline(
     refuse (``classify_split``) the pipeline uses, and ``local_area.within``.
 
     Args:
-        partnership: The partnership (default: :func:`svduty.warwickshire`).
+        partnership: The partnership, or its sections (default: :func:`svduty.warwickshire`).
         definition: The definition to classify against (default: the partnership's own;
             the Act's s.13, ``svduty.definitions.STATUTE``, when it has none).
 
