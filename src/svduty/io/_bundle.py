@@ -220,6 +220,10 @@ class BundleParts:
 
         Raises:
             KeyError: if the ``areas`` section was not loaded.
+
+        Example:
+            >>> load_sections("warwickshire", "areas").geography.get("E07000222").name
+            'Warwick'
         """
         found = self.fields["geography"]
         assert isinstance(found, Geography)
@@ -231,6 +235,10 @@ class BundleParts:
 
         Raises:
             KeyError: if the ``areas`` section was not loaded.
+
+        Example:
+            >>> load_sections("warwickshire", "areas").local_area.within("E07000222")
+            True
         """
         found = self.fields["local_area"]
         assert isinstance(found, LocalArea)
@@ -238,7 +246,14 @@ class BundleParts:
 
     @property
     def definition(self) -> Definition | None:
-        """The partnership's own definition, or ``None`` (not loaded, or none in the bundle)."""
+        """The partnership's own definition, or ``None`` (not loaded, or none in the bundle).
+
+        Example:
+            >>> load_sections("warwickshire", "definition").definition.id
+            'warwickshire'
+            >>> load_sections("warwickshire", "areas").definition is None
+            True
+        """
         found = self.fields.get("definition")
         return found  # type: ignore[return-value]  # the definition section's only field
 
