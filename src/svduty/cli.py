@@ -122,6 +122,18 @@ def main(
     if args_list == ["--version"]:  # answered before any command module is imported
         print(f"svduty {_version()}", file=out)
         return EXIT_OK
+    blocker = _NoPandas() if argv is None and "pandas" not in sys.modules else None
+    if blocker is not None:  # the svduty command itself, not a program calling main()
+        sys.meta_path.insert(0, blocker)  # before the command's modules are imported
+    try:
+        return _run(args_list, out, err)
+    finally:
+        if blocker is not None:
+            sys.meta_path.remove(blocker)
+
+
+def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
+    """Parse the arguments and run the command (see :func:`main`)."""
     command = next((a for a in args_list if not a.startswith("-")), None)
     parser = build_parser(load=(command,) if command in COMMANDS else ())
     try:
@@ -137,9 +149,6 @@ def main(
         return EXIT_USAGE
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
-    blocker = _NoPandas() if argv is None and "pandas" not in sys.modules else None
-    if blocker is not None:  # the svduty command itself, not a program calling main()
-        sys.meta_path.insert(0, blocker)
     try:
         code: int = args.run(args, out, err)
     except SvdutyError as exc:
@@ -162,7 +171,4 @@ def main(
             file=err,
         )
         return EXIT_FAILED
-    finally:
-        if blocker is not None:
-            sys.meta_path.remove(blocker)
     return code
