@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
+import threading
 from pathlib import Path
 
 import pyarrow as pa
@@ -169,8 +171,15 @@ def test_a_stray_quote_falls_back_to_the_serial_reader(tmp_path):
     lines[30] = lines[30].replace("On or near X", 'On or "near X')  # a quote the parser keeps
     lines.insert(5, "short,row")
     f.write_text("\n".join(lines) + "\n")
-    got = fast(f, 512, 4)
+    seen: list[int] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "_PIECES", 4)
+        got = pa.Table.from_batches(
+            list(read_police_uk(f, block_size=512, progress=seen.append)), schema=POLICE_UK_SCHEMA
+        )
     assert got.equals(serial(f, 512))
+    assert seen == sorted(seen)
+    assert seen[-1] == f.stat().st_size
     assert 'On or "near X' in got["street"].to_pylist()
     assert got.num_rows == 41
 
@@ -262,3 +271,40 @@ def test_stopping_early_leaves_no_work_behind(tmp_path):
         first = next(it)
         it.close()
     assert first.num_rows > 0
+
+
+def test_python_calls_do_not_grow_with_rows(tmp_path):
+    # a clean file: the Python work per block is the same for 200 rows as for 20,000
+    def calls(rows: int) -> int:
+        f = tmp_path / f"r{rows}.csv"
+        f.write_text(HEADER + "\n" + "\n".join([",".join(GOOD)] * rows) + "\n")
+        count = [0]
+
+        def profile(frame, event, arg):
+            count[0] += event == "call"
+
+        threading.setprofile(profile)
+        sys.setprofile(profile)
+        try:
+            assert sum(b.num_rows for b in read_police_uk(f)) == rows
+        finally:
+            sys.setprofile(None)
+            threading.setprofile(None)  # type: ignore[arg-type]
+        return count[0]
+
+    calls(10)  # imports and first-use set-up
+    few, many = calls(200), calls(20_000)
+    assert few == many
+    assert few > 100  # the count counts
+
+
+@pytest.mark.parametrize("end", [b"\r\n", b"\r"])
+def test_every_cut_of_a_short_file(tmp_path, end):
+    # a block boundary at every byte: inside the header, between \r and \n, in a row
+    good = ",".join(GOOD).encode()
+    f = tmp_path / "cut.csv"
+    f.write_bytes(end.join([HEADER.encode(), good, b"short", good, b""]))
+    want = serial(f, 1 << 20)
+    for block in range(60, 3 * len(good)):
+        got = fast(f, block)
+        assert got.sort_by("row").equals(want.sort_by("row")), block

@@ -263,15 +263,15 @@ def normalise_police_uk(
     field: Arrow = pa.nulls(n, pa.string())
     month = _trim(col["Month"])
     category = _trim(col["Crime type"])
-    repeated = pc.and_(
-        pc.equal(month, pa.scalar("Month")),
-        pc.equal(category, pa.scalar("Crime type")),
-    )
-    if pc.any(repeated).as_py():  # two files joined: the second header is not a crime
+    months = _distinct(month)  # a month per file: check the few distinct values
+    if "Month" in months:  # two files joined: the second header is not a crime
+        repeated = pc.and_(
+            pc.equal(month, pa.scalar("Month")),
+            pc.equal(category, pa.scalar("Crime type")),
+        )
         reason, field = _reject(
             reason, field, repeated, "header: a repeated header line, not a crime", "header"
         )
-    months = _distinct(month)  # a month per file: check the few distinct values
     good_months = [m for m in months if m is not None and re.match(_MONTH, m)]
     if month.null_count or len(good_months) < len(months):
         month_ok: Arrow = pc.is_in(month, value_set=pa.array(good_months, pa.string()))
@@ -366,10 +366,8 @@ def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
 
 
 def _utf8(value: bytes | None) -> bool:
-    if value is None:
-        return True
     try:
-        value.decode("utf-8")
+        (value or b"").decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True

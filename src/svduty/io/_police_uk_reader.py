@@ -260,7 +260,8 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
                 header = False
             if skip_lf and data[start : start + 1] == b"\n":
                 start += 1
-            limits = list(range(pos - pos % piece + piece, top + 1, piece))
+            # the parser's last block runs to the end (also when it ends at a multiple)
+            limits = list(range(pos - pos % piece + piece, top + (not eof), piece))
             quoted = data.find(b'"', start) >= 0
             cuts = record_cuts(data, [m - lo for m in limits], start=start, quoted=quoted)
             if cuts is None:
