@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["chunk_records", "record_cuts", "record_lines"]
+__all__ = ["ascii_records", "chunk_records", "record_cuts", "record_lines"]
 
 _BLOCK = 1 << 24
 _LF, _CR, _QUOTE, _COMMA = 10, 13, 34, 44
@@ -34,17 +34,22 @@ def _positions(data: Any, byte: int) -> Any:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def _records(data: Any, *, cr: bool, quote: bool) -> tuple[Any, int]:
-    """The 1-based line of each non-empty record of ``data`` and its number of line ends."""
+def _line_ends(data: Any, *, cr: bool) -> Any:
+    r"""Where lines end: each ``\n`` and each ``\r`` not followed by ``\n``."""
     size = len(data)
     lf = _positions(data, _LF)
     crs = _positions(data, _CR) if cr else np.zeros(0, dtype=np.int64)
-    if len(crs):
-        nxt = np.minimum(crs + 1, size - 1)
-        lone = (data[nxt] != _LF) | (crs + 1 >= size)
-        ends = np.sort(np.concatenate([lf, crs[lone]]))
-    else:
-        ends = lf
+    if not len(crs):
+        return lf
+    nxt = np.minimum(crs + 1, size - 1)
+    lone = (data[nxt] != _LF) | (crs + 1 >= size)
+    return np.sort(np.concatenate([lf, crs[lone]]))
+
+
+def _records(data: Any, *, cr: bool, quote: bool) -> tuple[Any, int, Any]:
+    """Each non-empty record's line (1-based) and offset, and the number of line ends."""
+    size = len(data)
+    ends = _line_ends(data, cr=cr)
     quotes = _positions(data, _QUOTE) if quote else np.zeros(0, dtype=np.int64)
     ends_rec = ends[np.searchsorted(quotes, ends) % 2 == 0] if len(quotes) else ends
     starts = np.concatenate([[0], ends_rec + 1]).astype(np.int64)
@@ -55,7 +60,7 @@ def _records(data: Any, *, cr: bool, quote: bool) -> tuple[Any, int]:
     length = length - crlf
     keep = length > 0
     lines = np.searchsorted(ends, starts[keep], side="left") + 1
-    return lines.astype(np.int64), len(ends)
+    return lines.astype(np.int64), len(ends), starts[keep]
 
 
 def record_lines(path: str | Path, *, quoted: bool = True, identity: bool = False) -> Any:
@@ -85,7 +90,7 @@ def record_lines(path: str | Path, *, quoted: bool = True, identity: bool = Fals
     if identity and not (has_cr or has_quote or blank):
         return None
     data = np.memmap(p, dtype=np.uint8, mode="r")
-    lines, _ = _records(data, cr=has_cr, quote=has_quote)
+    lines, _, _ = _records(data, cr=has_cr, quote=has_quote)
     del data
     return lines
 
@@ -106,7 +111,7 @@ def chunk_records(chunk: Any) -> tuple[Any, int]:
     data = np.frombuffer(chunk, dtype=np.uint8)
     if not len(data):
         return np.zeros(0, dtype=np.int64), 0
-    lines, ends = _records(data, cr=True, quote=True)
+    lines, ends, _ = _records(data, cr=True, quote=True)
     return lines - 1, ends
 
 
@@ -144,3 +149,26 @@ def record_cuts(
         where = np.searchsorted(ends, np.asarray(limits, dtype=np.int64), side="right")
         cuts = [int(ends[i - 1]) if i else 0 for i in where.tolist()]
     return [c + 1 if 0 < c < len(chunk) and chunk[c - 1 : c + 1] == b"\r\n" else c for c in cuts]
+
+
+def ascii_records(chunk: Any, records: Sequence[int], *, blank: bool) -> Any:
+    r"""A copy of ``chunk`` where the given records hold no byte outside ASCII (``?`` instead).
+
+    ``records`` are numbered from 1 as a CSV parser counts them in the chunk: every line
+    if ``blank`` (blank lines are records; the chunk holds no quote), else the non-empty
+    records. A parser cannot report a malformed row that is not UTF-8; this one it can.
+
+    Example:
+        >>> bytes(ascii_records(b"a\xe9\nb\xe9\n", [2], blank=True))
+        b'a\xe9\nb?\n'
+    """
+    data = np.frombuffer(chunk, dtype=np.uint8)
+    out = data.copy()
+    if blank:
+        starts = np.concatenate([[0], _line_ends(data, cr=True) + 1])
+    else:
+        starts = _records(data, cr=True, quote=True)[2]
+    for k in records:
+        part = out[starts[k - 1] : starts[k] if k < len(starts) else len(out)]
+        part[part >= 0x80] = ord("?")
+    return out

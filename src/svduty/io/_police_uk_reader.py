@@ -37,7 +37,7 @@ import pyarrow.csv as pacsv
 
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS, expand_inputs, first_line, is_police_uk_header
-from svduty.io._lines import chunk_records, record_cuts, record_lines
+from svduty.io._lines import ascii_records, chunk_records, record_cuts, record_lines
 from svduty.io._police_uk import POLICE_UK_SCHEMA, _bad_lines, _decoded, normalise_police_uk
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -349,6 +349,13 @@ def _parse(
     try:
         return _read_csv(data, _BINARY, blank_rows=blank_rows, quotes=quotes)
     except pa.ArrowInvalid:  # the parser cannot hand over a malformed row that is not UTF-8
+        pass
+    ascii = np.where(np.frombuffer(data, dtype=np.uint8) < 0x80, np.frombuffer(data, np.uint8), 63)
+    _, bad = _read_csv(ascii.astype(np.uint8), _BINARY, blank_rows=blank_rows, quotes=quotes)
+    mended = ascii_records(data, [num for num, _ in bad], blank=blank_rows)
+    try:  # the same rows, the malformed ones without their non-ASCII bytes
+        return _read_csv(mended, _BINARY, blank_rows=blank_rows, quotes=quotes)
+    except pa.ArrowInvalid:  # pragma: no cover - every malformed row is ASCII now
         raise InputFormatError(
             Problem(
                 file=name,
