@@ -291,7 +291,9 @@ def test_python_calls_do_not_grow_with_rows(tmp_path):
         count = [0]
 
         def profile(frame, event, arg):
-            count[0] += event == "call"
+            # svduty's and pyarrow's calls (waiting on threads takes a varying number)
+            where = frame.f_code.co_filename
+            count[0] += event == "call" and ("svduty" in where or "pyarrow" in where)
 
         threading.setprofile(profile)
         sys.setprofile(profile)

@@ -305,7 +305,7 @@ def _header_end(data: mmap.mmap, eof: bool) -> int:
 def _parse_piece(data: Any, quoted: bool, name: str) -> _Piece:
     """Parse and normalise one piece (on a worker thread; Arrow releases the GIL)."""
     if not quoted:
-        raw, bad = _parse(data, name, blank_rows=True, quotes=False)
+        raw, bad = _parse(data, blank_rows=True, quotes=False)
         month = raw.column("Month")
         if not len(month) or pc.min(pc.binary_length(month)).as_py() > 0:
             # no quotes and no blank line: every line is a row, good or bad
@@ -315,7 +315,7 @@ def _parse_piece(data: Any, quoted: bool, name: str) -> _Piece:
             good = _normalised(raw, name, np.flatnonzero(keep))
             return _Piece(good, [(num - 1, why) for num, why in bad], n)
     offsets, lines = chunk_records(data)
-    raw, bad = _parse(data, name, blank_rows=False, quotes=True)
+    raw, bad = _parse(data, blank_rows=False, quotes=True)
     if raw.num_rows + len(bad) != len(offsets):  # pragma: no cover - checked by record_cuts
         raise _OutOfStep
     keep = np.ones(len(offsets), dtype=bool)
@@ -338,32 +338,19 @@ _STRING: dict[str, pa.DataType] = {name: pa.string() for name in POLICE_UK_COLUM
 _BINARY: dict[str, pa.DataType] = {name: pa.binary() for name in POLICE_UK_COLUMNS}
 
 
-def _parse(
-    data: Any, name: str, *, blank_rows: bool, quotes: bool
-) -> tuple[pa.Table, list[tuple[int, str]]]:
+def _parse(data: Any, *, blank_rows: bool, quotes: bool) -> tuple[pa.Table, list[tuple[int, str]]]:
     """The piece's rows as text (as bytes if a cell is not UTF-8) and its malformed rows."""
     try:
         return _read_csv(data, _STRING, blank_rows=blank_rows, quotes=quotes)
     except pa.ArrowInvalid:  # a cell is not UTF-8: read as bytes, decoded column by column
         pass
-    try:
-        return _read_csv(data, _BINARY, blank_rows=blank_rows, quotes=quotes)
-    except pa.ArrowInvalid:  # the parser cannot hand over a malformed row that is not UTF-8
-        pass
-    ascii = np.where(np.frombuffer(data, dtype=np.uint8) < 0x80, np.frombuffer(data, np.uint8), 63)
-    _, bad = _read_csv(ascii.astype(np.uint8), _BINARY, blank_rows=blank_rows, quotes=quotes)
+    # the parser cannot hand over a malformed row that is not UTF-8: find the malformed rows
+    # in an ASCII copy, then read the bytes with those rows' non-ASCII bytes replaced
+    raw = np.frombuffer(data, dtype=np.uint8)
+    ascii = np.where(raw < 0x80, raw, ord("?")).astype(np.uint8)
+    _, bad = _read_csv(ascii, _BINARY, blank_rows=blank_rows, quotes=quotes)
     mended = ascii_records(data, [num for num, _ in bad], blank=blank_rows)
-    try:  # the same rows, the malformed ones without their non-ASCII bytes
-        return _read_csv(mended, _BINARY, blank_rows=blank_rows, quotes=quotes)
-    except pa.ArrowInvalid:  # pragma: no cover - every malformed row is ASCII now
-        raise InputFormatError(
-            Problem(
-                file=name,
-                field="fields",
-                message="a row with the wrong number of fields is not UTF-8 text",
-                expected="12 fields a row, in UTF-8",
-            )
-        ) from None
+    return _read_csv(mended, _BINARY, blank_rows=blank_rows, quotes=quotes)
 
 
 def _read_csv(
