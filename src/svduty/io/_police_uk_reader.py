@@ -150,7 +150,16 @@ class _OutOfStep(Exception):
 
 
 def _read_file(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
-    """One file: in pieces on all cores; on one thread if its quotes are out of step."""
+    """One file: in blocks on worker threads; on one thread if its quotes are out of step."""
+    if how.progress is not None:  # never backwards, also when the serial reader takes over
+        report, high = how.progress, [0]
+
+        def forward(n: int) -> None:
+            if n > high[0]:
+                high[0] = n
+                report(n)
+
+        how = attrs.evolve(how, progress=forward)
     yielded = 0
     try:
         for batch in _pieces_read(p, how):
@@ -171,7 +180,7 @@ def _read_file(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
 class _Piece:
     """A parsed piece: its good rows, its malformed rows and how many lines it spans.
 
-    Row numbers are line offsets from the piece's first line until :func:`_place` adds it.
+    Row numbers are line offsets from the piece's first line until :func:`_emit` adds it.
     """
 
     good: pa.RecordBatch | None
