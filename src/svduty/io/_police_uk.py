@@ -23,9 +23,11 @@ This module holds the format and the per-batch checks
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -128,9 +130,34 @@ def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> t
     )
 
 
+def _text(arr: Arrow) -> Arrow:
+    return arr if arr.type == pa.string() else arr.cast(pa.string())
+
+
+def _trim(arr: Arrow) -> Arrow:
+    """``utf8_trim_whitespace``, skipped when there is nothing to trim.
+
+    That is when no value starts or ends with a byte that could be whitespace (ASCII space
+    and control bytes, any byte of a non-ASCII character).
+    """
+    if isinstance(arr, pa.Array) and arr.type == pa.string() and len(arr):
+        buffers: list[Any] = arr.buffers()
+        offsets, data = buffers[1], buffers[2]
+        ends = np.frombuffer(offsets, np.int32, count=len(arr) + 1, offset=arr.offset * 4)
+        if data is None or ends[-1] == ends[0]:
+            return arr  # only empty strings (and nulls)
+        text = np.frombuffer(data, np.uint8)
+        # an empty value's "first" and "last" bytes are its neighbours': checked anyway
+        first = text[np.minimum(ends[:-1], len(text) - 1)]
+        last = text[ends[1:] - 1]
+        if not (np.minimum(first, last) <= 32).any() and not (np.maximum(first, last) >= 127).any():
+            return arr
+    return pc.utf8_trim_whitespace(arr)
+
+
 def _empty_to_null(arr: Arrow, *, trim: bool = True) -> Arrow:
     if trim:
-        arr = pc.utf8_trim_whitespace(arr)
+        arr = _trim(arr)
     empty = pc.equal(arr, pa.scalar(""))
     if not pc.any(empty).as_py():
         return arr
@@ -151,15 +178,27 @@ def _empty_to_null(arr: Arrow, *, trim: bool = True) -> Arrow:
     return pc.if_else(empty, pa.scalar(None, pa.string()), arr)
 
 
+def _distinct(text: Arrow) -> list[str]:
+    """The distinct values (nulls left out); quick when every value is the first one."""
+    if len(text) and not text.null_count and pc.all(pc.equal(text, text[0])).as_py():
+        return [text[0].as_py()]
+    return [m for m in pc.unique(text).to_pylist() if m is not None]
+
+
 def _coordinate(
     text: Arrow, lo: float, hi: float, name: str, *, reason: Arrow, field: Arrow
 ) -> tuple[Arrow, Arrow, Arrow]:
-    text = _empty_to_null(text)
     null = pa.scalar(None, pa.float64())
-    try:  # fast path: the whole column is numbers (or empty)
-        value: Arrow = pc.cast(text, pa.float64())
+    for trim in (False, True):  # fast path: the whole column is numbers (or empty)
+        numbers = _empty_to_null(text, trim=trim)
+        try:  # (a number the cast reads untrimmed is the same number trimmed)
+            value: Arrow = pc.cast(numbers, pa.float64())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            continue
         bad: Arrow = pc.fill_null(pc.is_nan(value), pa.scalar(False))  # "nan" is no place
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        break
+    else:
+        text = numbers
         numeric = pc.fill_null(pc.match_substring_regex(text, _NUMBER), pa.scalar(True))
         bad = pc.invert(numeric)
         value = pc.cast(pc.if_else(numeric, text, pa.scalar(None, pa.string())), pa.float64())
@@ -219,37 +258,36 @@ def normalise_police_uk(
             )
         )
     n = raw.num_rows
-    col = {c: raw.column(c).cast(pa.string()) for c in POLICE_UK_COLUMNS}
+    col = {c: _text(raw.column(c)) for c in POLICE_UK_COLUMNS}
     reason: Arrow = pa.nulls(n, pa.string())
     field: Arrow = pa.nulls(n, pa.string())
-    month = pc.utf8_trim_whitespace(col["Month"])
-    repeated = pc.and_(
-        pc.equal(month, pa.scalar("Month")),
-        pc.equal(pc.utf8_trim_whitespace(col["Crime type"]), pa.scalar("Crime type")),
-    )
-    if pc.any(repeated).as_py():  # two files joined: the second header is not a crime
+    month = _trim(col["Month"])
+    category = _trim(col["Crime type"])
+    months = _distinct(month)  # a month per file: check the few distinct values
+    if "Month" in months:  # two files joined: the second header is not a crime
+        repeated = pc.and_(
+            pc.equal(month, pa.scalar("Month")),
+            pc.equal(category, pa.scalar("Crime type")),
+        )
         reason, field = _reject(
             reason, field, repeated, "header: a repeated header line, not a crime", "header"
         )
-    months = pc.unique(month).drop_null()  # a month per file: check the few distinct values
-    good_months = pa.array(
-        [m for m in months.to_pylist() if m is not None and re.match(_MONTH, m)], pa.string()
-    )
-    month_ok: Arrow = pc.is_in(month, value_set=good_months)
-    reason, field = _reject(
-        reason,
-        field,
-        pc.invert(month_ok),
-        "Month: expected a month YYYY-MM",
-        "Month",
-    )
+    good_months = [m for m in months if m is not None and re.match(_MONTH, m)]
+    if month.null_count or len(good_months) < len(months):
+        month_ok: Arrow = pc.is_in(month, value_set=pa.array(good_months, pa.string()))
+        reason, field = _reject(
+            reason,
+            field,
+            pc.invert(month_ok),
+            "Month: expected a month YYYY-MM",
+            "Month",
+        )
     lon, reason, field = _coordinate(
         col["Longitude"], -180.0, 180.0, "Longitude", reason=reason, field=field
     )
     lat, reason, field = _coordinate(
         col["Latitude"], -90.0, 90.0, "Latitude", reason=reason, field=field
     )
-    category = pc.utf8_trim_whitespace(col["Crime type"])
     known = pc.is_in(category, value_set=pa.array(list(POLICE_UK_CRIME_TYPES)))
     reason, field = _reject(
         reason,
@@ -278,6 +316,61 @@ def normalise_police_uk(
     return pa.RecordBatch.from_arrays(
         [out[f.name] for f in POLICE_UK_SCHEMA], schema=POLICE_UK_SCHEMA
     )
+
+
+def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
+    """Rows for the lines the CSV parser skipped (wrong number of fields)."""
+    n = len(lines)
+    arrays: list[Arrow] = []
+    for f in POLICE_UK_SCHEMA:
+        if f.name == "file":
+            arrays.append(pa.array([file] * n, pa.string()))
+        elif f.name == "row":
+            arrays.append(pa.array([num for num, _ in lines], pa.int64()))
+        elif f.name == "rejected":
+            arrays.append(pa.array([why for _, why in lines], pa.string()))
+        elif f.name == "rejected_field":
+            arrays.append(pa.array(["fields"] * n, pa.string()))
+        else:
+            arrays.append(pa.nulls(n, f.type))
+    return pa.RecordBatch.from_arrays(arrays, schema=POLICE_UK_SCHEMA)
+
+
+def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
+    """Normalise a batch read as bytes; a row with a cell that is not UTF-8 is rejected."""
+    arrays: list[Arrow] = []
+    bad: list[tuple[str, Arrow]] = []
+    for column in POLICE_UK_COLUMNS:
+        col = raw.column(column)
+        try:
+            arrays.append(col.cast(pa.string()))
+        except pa.ArrowInvalid:  # rare: find the rows one by one
+            mask = pa.array([not _utf8(v) for v in col.to_pylist()], pa.bool_())
+            cleaned = pc.if_else(mask, pa.scalar(b"", pa.binary()), col)
+            arrays.append(cleaned.cast(pa.string()))
+            bad.append((column, mask))
+    out = normalise_police_uk(
+        pa.RecordBatch.from_arrays(arrays, names=list(POLICE_UK_COLUMNS)), file=name, rows=rows
+    )
+    for column, mask in bad:
+        reason, field = _reject(
+            out.column("rejected"),
+            out.column("rejected_field"),
+            mask,
+            f"{column}: expected UTF-8 text",
+            column,
+        )
+        out = out.set_column(out.schema.get_field_index("rejected"), "rejected", reason)
+        out = out.set_column(out.schema.get_field_index("rejected_field"), "rejected_field", field)
+    return out
+
+
+def _utf8(value: bytes | None) -> bool:
+    try:
+        (value or b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _empty_raw() -> pa.RecordBatch:

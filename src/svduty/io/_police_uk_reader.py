@@ -1,21 +1,35 @@
 """Streaming police.uk street-level files as normalised record batches.
 
 Every header is checked first (after normalising the names: quotes, padding, a byte order
-mark and case do not matter), then each file is parsed a block at a time as bytes: a cell
-that is not UTF-8 rejects only its row. Rows with the wrong number of fields are kept as
-rejected rows.
+mark and case do not matter), then each file is read a block at a time, cut where the
+streaming parser would cut it (after the last record that ends in the block), and the
+blocks are parsed and normalised on all cores, one block per thread (the parser on one
+thread numbers the rows it skips). A cell that is not UTF-8 rejects only its row; rows
+with the wrong number of fields are kept as rejected rows.
 
 Row numbers: ``row`` is the line where the record starts, counting the header as line 1,
 so the first data row is row 2 (what a text editor shows), also after blank lines, quoted
-fields holding line breaks and CR-only line ends (:func:`svduty.io._lines.record_lines`).
+fields holding line breaks and CR-only line ends. A block without quotes is parsed with
+blank lines kept as rows, so that its rows are its lines (no scan of its bytes); a block
+with quotes (or blank lines) is numbered by :func:`svduty.io._lines.chunk_records`.
+
+Order: the rows of a block come in file order, and a malformed row comes just before the
+good rows of the first block whose last good row follows it (the order of the
+single-threaded streaming parser, :func:`_one_thread`, which still reads the rare file
+whose quotes the pieces cannot follow).
 """
 
 from __future__ import annotations
 
+import mmap
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import attrs
 import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -23,15 +37,18 @@ import pyarrow.csv as pacsv
 
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS, expand_inputs, first_line, is_police_uk_header
-from svduty.io._lines import record_lines
-from svduty.io._police_uk import POLICE_UK_SCHEMA, _reject, normalise_police_uk
+from svduty.io._lines import ascii_records, chunk_records, record_cuts, record_lines
+from svduty.io._police_uk import POLICE_UK_SCHEMA, _bad_lines, _decoded, normalise_police_uk
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
 __all__ = ["police_uk_paths", "read_police_uk"]
 
-_BINARY_TYPES = {name: pa.binary() for name in POLICE_UK_COLUMNS}
 _HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
+_ROW = POLICE_UK_SCHEMA.get_field_index("row")
+_PIECES = 1  # pieces a block is parsed in (a power of 2): one, so each batch is a block as
+# the streaming parser made it, and what is written from the batches (Parquet row groups,
+# their dictionaries) stays as it was; the tests cut blocks into more pieces
 
 
 def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
@@ -73,88 +90,6 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:
-    """The line numbers of ``n`` consecutive good rows from ``start``, jumping ``skipped``."""
-    nums: Arrow = pa.array(np.arange(start, start + n, dtype=np.int64))
-    for s in skipped:  # few: one per malformed line
-        one = pa.scalar(1, pa.int64())
-        nums = pc.if_else(pc.greater_equal(nums, pa.scalar(s, pa.int64())), pc.add(nums, one), nums)
-    return nums
-
-
-def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
-    """Rows for the lines the CSV parser skipped (wrong number of fields)."""
-    n = len(lines)
-    arrays: list[Arrow] = []
-    for f in POLICE_UK_SCHEMA:
-        if f.name == "file":
-            arrays.append(pa.array([file] * n, pa.string()))
-        elif f.name == "row":
-            arrays.append(pa.array([num for num, _ in lines], pa.int64()))
-        elif f.name == "rejected":
-            arrays.append(pa.array([why for _, why in lines], pa.string()))
-        elif f.name == "rejected_field":
-            arrays.append(pa.array(["fields"] * n, pa.string()))
-        else:
-            arrays.append(pa.nulls(n, f.type))
-    return pa.RecordBatch.from_arrays(arrays, schema=POLICE_UK_SCHEMA)
-
-
-def _line(lines: Any, record: int) -> int:
-    if lines is None:  # records and lines coincide
-        return record
-    return int(lines[record - 1]) if 0 < record <= len(lines) else record
-
-
-def _lines_of(lines: Any, records: Arrow) -> Arrow:
-    """Parser record numbers (header = 1) -> the lines where the records start."""
-    if lines is None:  # records and lines coincide
-        return records
-    recs = records.to_numpy(zero_copy_only=False)
-    if len(recs) and recs[-1] <= len(lines):
-        return pa.array(lines[recs - 1])
-    return pa.array([_line(lines, int(r)) for r in recs], pa.int64())
-
-
-def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
-    """Normalise a batch read as bytes; a row with a cell that is not UTF-8 is rejected."""
-    arrays: list[Arrow] = []
-    bad: list[tuple[str, Arrow]] = []
-    for column in POLICE_UK_COLUMNS:
-        col = raw.column(column)
-        try:
-            arrays.append(col.cast(pa.string()))
-        except pa.ArrowInvalid:  # rare: find the rows one by one
-            mask = pa.array([not _utf8(v) for v in col.to_pylist()], pa.bool_())
-            cleaned = pc.if_else(mask, pa.scalar(b"", pa.binary()), col)
-            arrays.append(cleaned.cast(pa.string()))
-            bad.append((column, mask))
-    out = normalise_police_uk(
-        pa.RecordBatch.from_arrays(arrays, names=list(POLICE_UK_COLUMNS)), file=name, rows=rows
-    )
-    for column, mask in bad:
-        reason, field = _reject(
-            out.column("rejected"),
-            out.column("rejected_field"),
-            mask,
-            f"{column}: expected UTF-8 text",
-            column,
-        )
-        out = out.set_column(out.schema.get_field_index("rejected"), "rejected", reason)
-        out = out.set_column(out.schema.get_field_index("rejected_field"), "rejected_field", field)
-    return out
-
-
-def _utf8(value: bytes | None) -> bool:
-    if value is None:
-        return True
-    try:
-        value.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def read_police_uk(
     inputs: str | Path | Iterable[str | Path],
     *,
@@ -164,11 +99,11 @@ def read_police_uk(
     """Stream police.uk street-level files as normalised record batches.
 
     Reads one file, many files, or folders of monthly files (see :func:`police_uk_paths`)
-    with :func:`pyarrow.csv.open_csv`, a block at a time, so memory stays flat however
-    large the input. Every header is checked first: a file that is not a police.uk file
-    fails fast, before any row is read. Lines with the wrong number of fields are kept as
-    rejected rows with their line number; see :func:`normalise_police_uk` for the checks
-    on the other rows.
+    a block at a time, parsed with :func:`pyarrow.csv.read_csv` on all cores, so memory
+    stays flat however large the input. Every header is checked first: a file that is not
+    a police.uk file fails fast, before any row is read. Lines with the wrong number of
+    fields are kept as rejected rows with their line number; see
+    :func:`normalise_police_uk` for the checks on the other rows.
 
     Args:
         inputs: A file, a folder, or several of them.
@@ -190,23 +125,308 @@ def read_police_uk(
     paths = police_uk_paths(items)
     for p in paths:
         _check_header(p)
+    workers = min(4, os.cpu_count() or 1)
     done = 0
-    for p in paths:
+    with ThreadPoolExecutor(workers, thread_name_prefix="svduty-csv") as pool:
+        for p in paths:
+            yield from _read_file(p, _Reading(block_size, pool, progress, done))
+            done += p.stat().st_size
+            if progress is not None:
+                progress(done)
+
+
+@attrs.frozen(slots=True)
+class _Reading:
+    """How one file is read: block size, threads, and where progress is reported."""
+
+    block_size: int
+    pool: Executor
+    progress: Callable[[int], None] | None
+    done: int  # bytes of the files before this one
+
+
+class _OutOfStep(Exception):
+    """Quotes that counting cannot follow: only the parser knows where records end."""
+
+
+def _read_file(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
+    """One file: in blocks on worker threads; on one thread if its quotes are out of step."""
+    if how.progress is not None:  # never backwards, also when the serial reader takes over
+        report, high = how.progress, [0]
+
+        def forward(n: int) -> None:
+            if n > high[0]:
+                high[0] = n
+                report(n)
+
+        how = attrs.evolve(how, progress=forward)
+    yielded = 0
+    try:
+        for batch in _pieces_read(p, how):
+            yielded += batch.num_rows
+            yield batch
+    except _OutOfStep:
+        # the rows yielded so far are the serial reader's first rows: it goes on from there
         lines = record_lines(p, identity=True)
-        if lines is None or len(lines) >= 2:  # else the header alone: no rows
-            yield from _read_file(p, lines, block_size, progress, done)
-        done += p.stat().st_size
-        if progress is not None:
-            progress(done)
+        for batch, _ in _one_thread(p, lines, how.block_size, how.progress, how.done):
+            if yielded >= batch.num_rows:
+                yielded -= batch.num_rows
+            else:
+                yield batch.slice(yielded)
+                yielded = 0
 
 
-def _open(fh: Any, *, threads: bool, block_size: int, handler: Callable[[Any], str]) -> Any:
+@attrs.frozen(slots=True)
+class _Piece:
+    """A parsed piece: its good rows, its malformed rows and how many lines it spans.
+
+    Row numbers are line offsets from the piece's first line until :func:`_emit` adds it.
+    """
+
+    good: pa.RecordBatch | None
+    bad: list[tuple[int, str]]
+    lines: int
+
+
+def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
+    name = str(p)
+    piece = max(1, how.block_size // _PIECES)
+    window: deque[tuple[int, list[Future[_Piece]]]] = deque()
+    state = _Order(line=2)
+    try:
+        for end, pieces in _blocks(p, how.block_size, piece):
+            futures = [how.pool.submit(_parse_piece, data, quoted, name) for data, quoted in pieces]
+            window.append((end, futures))
+            if len(window) > 1:
+                yield from _emit(window.popleft(), state, name, how)
+        while window:
+            yield from _emit(window.popleft(), state, name, how)
+        if state.bad:
+            yield _bad_lines(name, state.bad)
+    finally:
+        for _, futures in window:
+            for f in futures:
+                f.cancel()
+
+
+@attrs.define(slots=True)
+class _Order:
+    """Where the next piece starts, and malformed rows not yet yielded."""
+
+    line: int
+    bad: list[tuple[int, str]] = attrs.Factory(list)
+
+
+def _emit(
+    block: tuple[int, list[Future[_Piece]]], state: _Order, name: str, how: _Reading
+) -> Iterator[pa.RecordBatch]:
+    """A block's rows: malformed rows before its last good row, then its good rows."""
+    end, futures = block
+    good: list[pa.RecordBatch] = []
+    for f in futures:
+        piece = f.result()
+        state.bad.extend((state.line + off, why) for off, why in piece.bad)
+        if piece.good is not None and piece.good.num_rows:
+            rows = pc.add(piece.good.column(_ROW), pa.scalar(state.line, pa.int64()))
+            good.append(piece.good.set_column(_ROW, POLICE_UK_SCHEMA.field(_ROW), rows))
+        state.line += piece.lines
+    if good:
+        last = good[-1].column(_ROW)[-1].as_py()
+        before = [b for b in state.bad if b[0] < last]
+        state.bad = [b for b in state.bad if b[0] > last]
+        if before:
+            yield _bad_lines(name, before)
+        yield from good
+    if how.progress is not None:
+        how.progress(how.done + end)
+
+
+def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[Any, bool]]]]:
+    """The file after its header, a block at a time, cut where the parser would cut it.
+
+    The streaming parser reads ``block`` bytes at a time and parses up to the last record
+    that ends in what it has read; the pieces of a block end likewise at multiples of
+    ``piece`` (which divides ``block``). Yields each block's end (bytes from the start of
+    the file) and its pieces: a view of the bytes (mapped, not copied) and whether it
+    holds a quote. A view keeps only its block's window of the file mapped.
+    """
+    size = p.stat().st_size
+    with p.open("rb") as fh:
+        pos = 0  # where the rows not yet cut start (file offset)
+        top = 0  # how far the file is read
+        header = True  # the header is not passed yet
+        skip_lf = False  # the last cut was after a final \r: a \n next is the rest of \r\n
+        while top < size:
+            top = min(size, (top // block + 1) * block)  # reads end where the parser's do
+            eof = top == size
+            lo = pos - pos % mmap.ALLOCATIONGRANULARITY
+            data = _map(fh, lo, top - lo)
+            start = pos - lo
+            if header:
+                start = _header_end(data, eof)
+                if start < 0:
+                    continue
+                header = False
+            if skip_lf and data[start : start + 1] == b"\n":
+                start += 1
+            # the parser's last block runs to the end (also when it ends at a multiple)
+            limits = list(range(pos - pos % piece + piece, top + (not eof), piece))
+            quoted = data.find(b'"', start) >= 0
+            cuts = record_cuts(data, [m - lo for m in limits], start=start, quoted=quoted)
+            if cuts is None:
+                raise _OutOfStep
+            group: list[tuple[Any, bool]] = []
+            for limit, cut in [*zip(limits, cuts, strict=True), (-1, len(data) if eof else 0)]:
+                if cut > start:
+                    quotes = quoted and data.find(b'"', start, cut) >= 0
+                    group.append((memoryview(data)[start:cut], quotes))
+                    start = cut
+                if group and (limit % block == 0 or limit < 0):
+                    yield lo + start, group
+                    group = []
+            skip_lf = data[start - 1 : start] == b"\r" and start == len(data)
+            pos = lo + start
+
+
+def _map(fh: Any, offset: int, length: int) -> mmap.mmap:
+    """A read-only map of part of a file (its pages read in at once where the OS can)."""
+    if hasattr(mmap, "MAP_POPULATE"):  # Linux
+        flags = mmap.MAP_SHARED | mmap.MAP_POPULATE
+        return mmap.mmap(fh.fileno(), length, flags=flags, prot=mmap.PROT_READ, offset=offset)
+    return mmap.mmap(
+        fh.fileno(), length, access=mmap.ACCESS_READ, offset=offset
+    )  # pragma: no cover
+
+
+def _header_end(data: mmap.mmap, eof: bool) -> int:
+    r"""Where the first line ends (after ``\n``, ``\r`` or ``\r\n``); -1 if not read yet."""
+    ends: list[int] = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+    if not ends:
+        return len(data) if eof else -1  # the header alone: no rows
+    end = min(ends)
+    if data[end : end + 2] == b"\r\n":
+        return end + 2
+    if end + 1 == len(data) and data[end : end + 1] == b"\r" and not eof:
+        return -1  # \r at the end of what was read: is it \r\n?
+    return end + 1
+
+
+def _parse_piece(data: Any, quoted: bool, name: str) -> _Piece:
+    """Parse and normalise one piece (on a worker thread; Arrow releases the GIL)."""
+    if not quoted:
+        raw, bad = _parse(data, blank_rows=True, quotes=False)
+        month = raw.column("Month")
+        if not len(month) or pc.min(pc.binary_length(month)).as_py() > 0:
+            # no quotes and no blank line: every line is a row, good or bad
+            n = raw.num_rows + len(bad)
+            keep = np.ones(n, dtype=bool)
+            keep[[num - 1 for num, _ in bad]] = False
+            good = _normalised(raw, name, np.flatnonzero(keep))
+            return _Piece(good, [(num - 1, why) for num, why in bad], n)
+    offsets, lines = chunk_records(data)
+    raw, bad = _parse(data, blank_rows=False, quotes=True)
+    if raw.num_rows + len(bad) != len(offsets):  # pragma: no cover - checked by record_cuts
+        raise _OutOfStep
+    keep = np.ones(len(offsets), dtype=bool)
+    keep[[num - 1 for num, _ in bad]] = False
+    good = _normalised(raw, name, offsets[keep])
+    return _Piece(good, [(int(offsets[num - 1]), why) for num, why in bad], lines)
+
+
+def _normalised(raw: pa.Table, name: str, offsets: Any) -> pa.RecordBatch | None:
+    if not raw.num_rows:
+        return None
+    batch = raw.combine_chunks().to_batches()[0]
+    rows = pa.array(offsets, pa.int64())
+    if batch.schema.field(0).type == pa.string():
+        return normalise_police_uk(batch, file=name, rows=rows)
+    return _decoded(batch, name, rows)
+
+
+_STRING: dict[str, pa.DataType] = {name: pa.string() for name in POLICE_UK_COLUMNS}
+_BINARY: dict[str, pa.DataType] = {name: pa.binary() for name in POLICE_UK_COLUMNS}
+
+
+def _parse(data: Any, *, blank_rows: bool, quotes: bool) -> tuple[pa.Table, list[tuple[int, str]]]:
+    """The piece's rows as text (as bytes if a cell is not UTF-8) and its malformed rows."""
+    try:
+        return _read_csv(data, _STRING, blank_rows=blank_rows, quotes=quotes)
+    except pa.ArrowInvalid:  # a cell is not UTF-8: read as bytes, decoded column by column
+        pass
+    # the parser cannot hand over a malformed row that is not UTF-8: find the malformed rows
+    # in an ASCII copy, then read the bytes with those rows' non-ASCII bytes replaced
+    raw = np.frombuffer(data, dtype=np.uint8)
+    ascii = np.where(raw < 0x80, raw, ord("?")).astype(np.uint8)
+    _, bad = _read_csv(ascii, _BINARY, blank_rows=blank_rows, quotes=quotes)
+    mended = ascii_records(data, [num for num, _ in bad], blank=blank_rows)
+    return _read_csv(mended, _BINARY, blank_rows=blank_rows, quotes=quotes)
+
+
+def _read_csv(
+    data: Any, types: dict[str, pa.DataType], *, blank_rows: bool, quotes: bool
+) -> tuple[pa.Table, list[tuple[int, str]]]:
+    bad: list[tuple[int, str]] = []
+
+    def skip(row: pacsv.InvalidRow) -> Literal["skip"]:
+        # one thread: row.number is the record's number in the piece (1-based)
+        bad.append((row.number or 0, f"fields: expected 12 fields, got {row.actual_columns}"))
+        return "skip"
+
+    source: Any = pa.BufferReader(pa.py_buffer(data))
+    table = pacsv.read_csv(
+        source,
+        read_options=pacsv.ReadOptions(
+            use_threads=False,
+            block_size=min(len(data) + 1, 1 << 30),
+            column_names=list(POLICE_UK_COLUMNS),
+        ),
+        parse_options=pacsv.ParseOptions(
+            invalid_row_handler=skip,
+            newlines_in_values=quotes,  # only a quoted field can hold a line break
+            ignore_empty_lines=not blank_rows,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=types,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    return table, bad
+
+
+# --- the single-threaded streaming reader: the order the pieces keep, and the fallback ---
+def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:
+    """The line numbers of ``n`` consecutive good rows from ``start``, jumping ``skipped``."""
+    nums: Arrow = pa.array(np.arange(start, start + n, dtype=np.int64))
+    for s in skipped:  # few: one per malformed line
+        one = pa.scalar(1, pa.int64())
+        nums = pc.if_else(pc.greater_equal(nums, pa.scalar(s, pa.int64())), pc.add(nums, one), nums)
+    return nums
+
+
+def _line(lines: Any, record: int) -> int:
+    if lines is None:  # records and lines coincide
+        return record
+    return int(lines[record - 1]) if 0 < record <= len(lines) else record
+
+
+def _lines_of(lines: Any, records: Arrow) -> Arrow:
+    """Parser record numbers (header = 1) -> the lines where the records start."""
+    if lines is None:  # records and lines coincide
+        return records
+    recs = records.to_numpy(zero_copy_only=False)
+    if len(recs) and recs[-1] <= len(lines):
+        return pa.array(lines[recs - 1])
+    return pa.array([_line(lines, int(r)) for r in recs], pa.int64())
+
+
+def _open(fh: Any, *, block_size: int, handler: Callable[[Any], str]) -> Any:
     """A streaming CSV reader of a police.uk file, every column as bytes; None if empty."""
     try:
         return pacsv.open_csv(
             fh,
             read_options=pacsv.ReadOptions(
-                use_threads=threads,
+                use_threads=False,
                 block_size=block_size,
                 column_names=list(POLICE_UK_COLUMNS),
                 skip_rows=1,
@@ -216,7 +436,7 @@ def _open(fh: Any, *, threads: bool, block_size: int, handler: Callable[[Any], s
                 newlines_in_values=True,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types=_BINARY_TYPES,
+                column_types=_BINARY,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -227,48 +447,6 @@ def _open(fh: Any, *, threads: bool, block_size: int, handler: Callable[[Any], s
                 Problem(file=str(fh), message="not a readable CSV file")
             ) from None
         return None
-
-
-def _read_file(
-    p: Path, lines: Any, block_size: int, progress: Callable[[int], None] | None, done: int
-) -> Iterator[pa.RecordBatch]:
-    """One file: parsed on all cores while every row is good, else on one thread.
-
-    A parser on one thread numbers the rows it skips (malformed rows); on all cores it
-    does not, so from the first malformed row on the file is read again on one thread.
-    """
-    name = str(p)
-    bad: list[int] = []
-
-    def spot(row: pacsv.InvalidRow) -> str:
-        bad.append(1)
-        return "skip"
-
-    records = 0  # data records yielded so far: records 2 .. records + 1
-    with pa.OSFile(name, "rb") as fh:
-        reader = _open(fh, threads=True, block_size=block_size, handler=spot)
-        if reader is None:
-            return
-        for raw in reader:
-            # a block is parsed before its batch arrives: no malformed row seen yet means
-            # none in this batch or before it, so its rows are the next records in order
-            if bad:
-                break
-            nums = pa.array(np.arange(records + 2, records + 2 + raw.num_rows, dtype=np.int64))
-            yield _decoded(raw, name, _lines_of(lines, nums))
-            records += raw.num_rows
-            if progress is not None:
-                progress(done + fh.tell())
-        else:
-            return
-    for batch, parsed in _one_thread(p, lines, block_size, progress, done):
-        if not parsed or not records:  # rows the parser skipped come after those yielded
-            yield batch
-        elif records >= batch.num_rows:  # already yielded (all good: none was skipped)
-            records -= batch.num_rows
-        else:
-            yield batch.slice(records)
-            records = 0
 
 
 def _one_thread(
@@ -288,7 +466,9 @@ def _one_thread(
         return "skip"
 
     with pa.OSFile(name, "rb") as fh:
-        reader = _open(fh, threads=False, block_size=block_size, handler=handler)
+        reader = _open(fh, block_size=block_size, handler=handler)
+        if reader is None:
+            return
         next_row = 2
         consumed = 0  # skipped lines before next_row, already yielded
         for raw in reader:
