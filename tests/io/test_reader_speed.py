@@ -1,6 +1,6 @@
 """The police.uk reader in pieces on all cores gives what the one-thread parser gives.
 
-Two references: the single-threaded streaming reader (``_one_thread``: same rows, same
+Two references: the single-threaded streaming reader (``one_thread``: same rows, same
 order, same values) and Python's ``csv`` module (where each record starts, how many fields
 it has, which cell is not UTF-8), on generated files with quotes, line breaks in quotes,
 CR-only and mixed line ends, blank lines, rows of the wrong width and bytes that are not
@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from svduty.errors import InputFormatError
 from svduty.io import POLICE_UK_COLUMNS, POLICE_UK_SCHEMA, read_police_uk
+from svduty.io import _police_uk_fallback as fallback
 from svduty.io import _police_uk_reader as reader
 from svduty.io._lines import chunk_records, record_cuts, record_lines
 
@@ -52,7 +53,7 @@ def fast(path: Path, block: int, pieces: int = 1) -> pa.Table:
 
 def serial(path: Path, block: int) -> pa.Table:
     lines = record_lines(path, identity=True)
-    batches = [b for b, _ in reader._one_thread(path, lines, block, None, 0)]
+    batches = [b for b, _ in fallback.one_thread(path, lines, block, None, 0)]
     return pa.Table.from_batches(batches, schema=POLICE_UK_SCHEMA)
 
 

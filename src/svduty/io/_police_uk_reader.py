@@ -15,8 +15,8 @@ with quotes (or blank lines) is numbered by :func:`svduty.io._lines.chunk_record
 
 Order: the rows of a block come in file order, and a malformed row comes just before the
 good rows of the first block whose last good row follows it (the order of the
-single-threaded streaming parser, :func:`_one_thread`, which still reads the rare file
-whose quotes the pieces cannot follow).
+single-threaded streaming parser, :func:`~svduty.io._police_uk_fallback.one_thread`, which
+still reads the rare file whose quotes the pieces cannot follow).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 import mmap
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
@@ -39,6 +39,8 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS, expand_inputs, first_line, is_police_uk_header
 from svduty.io._lines import ascii_records, chunk_records, record_cuts, record_lines
 from svduty.io._police_uk import POLICE_UK_SCHEMA, _bad_lines, _decoded, normalise_police_uk
+from svduty.io._police_uk_fallback import _BINARY, one_thread
+from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -168,7 +170,7 @@ def _read_file(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     except _OutOfStep:
         # the rows yielded so far are the serial reader's first rows: it goes on from there
         lines = record_lines(p, identity=True)
-        for batch, _ in _one_thread(p, lines, how.block_size, how.progress, how.done):
+        for batch, _ in one_thread(p, lines, how.block_size, how.progress, how.done):
             if yielded >= batch.num_rows:
                 yielded -= batch.num_rows
             else:
@@ -344,13 +346,13 @@ def _normalised(raw: pa.Table, name: str, offsets: Any) -> pa.RecordBatch | None
 
 
 _STRING: dict[str, pa.DataType] = {name: pa.string() for name in POLICE_UK_COLUMNS}
-_BINARY: dict[str, pa.DataType] = {name: pa.binary() for name in POLICE_UK_COLUMNS}
 
 
 def _parse(data: Any, *, blank_rows: bool, quotes: bool) -> tuple[pa.Table, list[tuple[int, str]]]:
     """The piece's rows as text (as bytes if a cell is not UTF-8) and its malformed rows."""
     try:
-        return _read_csv(data, _STRING, blank_rows=blank_rows, quotes=quotes)
+        with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
+            return _read_csv(data, _STRING, blank_rows=blank_rows, quotes=quotes)
     except pa.ArrowInvalid:  # a cell is not UTF-8: read as bytes, decoded column by column
         pass
     # the parser cannot hand over a malformed row that is not UTF-8: find the malformed rows
@@ -392,101 +394,3 @@ def _read_csv(
         ),
     )
     return table, bad
-
-
-# --- the single-threaded streaming reader: the order the pieces keep, and the fallback ---
-def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:
-    """The line numbers of ``n`` consecutive good rows from ``start``, jumping ``skipped``."""
-    nums: Arrow = pa.array(np.arange(start, start + n, dtype=np.int64))
-    for s in skipped:  # few: one per malformed line
-        one = pa.scalar(1, pa.int64())
-        nums = pc.if_else(pc.greater_equal(nums, pa.scalar(s, pa.int64())), pc.add(nums, one), nums)
-    return nums
-
-
-def _line(lines: Any, record: int) -> int:
-    if lines is None:  # records and lines coincide
-        return record
-    return int(lines[record - 1]) if 0 < record <= len(lines) else record
-
-
-def _lines_of(lines: Any, records: Arrow) -> Arrow:
-    """Parser record numbers (header = 1) -> the lines where the records start."""
-    if lines is None:  # records and lines coincide
-        return records
-    recs = records.to_numpy(zero_copy_only=False)
-    if len(recs) and recs[-1] <= len(lines):
-        return pa.array(lines[recs - 1])
-    return pa.array([_line(lines, int(r)) for r in recs], pa.int64())
-
-
-def _open(fh: Any, *, block_size: int, handler: Callable[[Any], str]) -> Any:
-    """A streaming CSV reader of a police.uk file, every column as bytes; None if empty."""
-    try:
-        return pacsv.open_csv(
-            fh,
-            read_options=pacsv.ReadOptions(
-                use_threads=False,
-                block_size=block_size,
-                column_names=list(POLICE_UK_COLUMNS),
-                skip_rows=1,
-            ),
-            parse_options=pacsv.ParseOptions(
-                invalid_row_handler=handler,  # type: ignore[arg-type]
-                newlines_in_values=True,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=_BINARY,
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except pa.ArrowInvalid as exc:  # the header alone, with no line end after it
-        if "skip" not in str(exc):  # pragma: no cover - the header was checked above
-            raise InputFormatError(
-                Problem(file=str(fh), message="not a readable CSV file")
-            ) from None
-        return None
-
-
-def _one_thread(
-    p: Path, lines: Any, block_size: int, progress: Callable[[int], None] | None, done: int
-) -> Iterator[tuple[pa.RecordBatch, bool]]:
-    """The file on one thread, numbering the rows the parser skips.
-
-    Yields each batch and whether it holds parsed rows (else rows the parser skipped).
-    """
-    name = str(p)
-    skipped: list[tuple[int, str]] = []
-
-    def handler(row: pacsv.InvalidRow) -> str:
-        # row.number is the record number (header = 1) when reading on one thread
-        why = f"fields: expected 12 fields, got {row.actual_columns}"
-        skipped.append((row.number if row.number is not None else -1, why))
-        return "skip"
-
-    with pa.OSFile(name, "rb") as fh:
-        reader = _open(fh, block_size=block_size, handler=handler)
-        if reader is None:
-            return
-        next_row = 2
-        consumed = 0  # skipped lines before next_row, already yielded
-        for raw in reader:
-            # the parser may have read ahead: skipped lines can lie beyond this batch,
-            # and only shift the numbers at or after them
-            pending = sorted(skipped[consumed:])
-            nums = _row_numbers(next_row, raw.num_rows, [s for s, _ in pending])
-            if raw.num_rows:
-                next_row = int(nums[-1].as_py()) + 1
-            passed = [item for item in pending if item[0] < next_row]
-            skipped[consumed:] = pending
-            consumed += len(passed)
-            if passed:
-                yield _bad_lines(name, [(_line(lines, n), why) for n, why in passed]), False
-            if raw.num_rows:
-                yield _decoded(raw, name, _lines_of(lines, nums)), True
-            if progress is not None:
-                progress(done + fh.tell())
-        if len(skipped) > consumed:
-            rest = sorted(skipped[consumed:])
-            yield _bad_lines(name, [(_line(lines, n), why) for n, why in rest]), False
