@@ -9,6 +9,7 @@ file with the full schema and no rows (when the schema is known).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -22,6 +23,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._json_lines import json_lines, json_lines_buffer
 
 __all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
 
@@ -180,8 +182,16 @@ class TableWriter:
             else:
                 sink = self._fh if self._fh is not None else self.stream
                 assert sink is not None
-                for record in table.to_pylist():
-                    sink.write(json.dumps(_plain(record), ensure_ascii=False) + "\n")
+                if len(set(table.schema.names)) < table.num_columns:  # a row as a dict
+                    for record in table.to_pylist():  # keeps one value of a repeated name
+                        sink.write(json.dumps(_plain(record), ensure_ascii=False) + "\n")
+                else:  # column by column, the same text
+                    raw = _utf8_bytes(sink)
+                    for batch in table.to_batches():
+                        if raw is None:
+                            sink.write(json_lines(batch))
+                        else:
+                            raw.write(json_lines_buffer(batch))
         except OSError as exc:
             raise _output_error(self.path or Path("-"), exc) from None
         self.rows += table.num_rows
@@ -218,6 +228,19 @@ class TableWriter:
             self._close()
         if self.temp is not None:
             self.temp.unlink(missing_ok=True)
+
+
+def _utf8_bytes(stream: IO[str]) -> IO[bytes] | None:
+    r"""The byte stream under a UTF-8 text stream whose lines end in ``\n``, flushed; or None.
+
+    Writing UTF-8 bytes there is writing the text (no second encoding of the lines).
+    """
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    if buffer is None or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
+        return None
+    stream.flush()
+    return buffer  # type: ignore[no-any-return]
 
 
 def _cast(column: Any, target: pa.DataType) -> Any:
