@@ -27,7 +27,6 @@ from typing import IO, Any
 import pyarrow as pa
 
 from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
-from svduty.io._lines import record_lines
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -217,13 +216,13 @@ def _fast_jsonl(path: str | Path, batch_rows: int) -> list[pa.RecordBatch] | Non
             ),
         )
         table.validate(full=True)  # pyarrow does not check that strings are UTF-8
-        lines = record_lines(p, quoted=False)
+        lines = _line_numbers(p)
     except (pa.ArrowException, UnicodeDecodeError, OSError, ValueError):
         return None
-    if table.num_rows != len(lines):  # whitespace-only lines: let the slow path number them
+    if lines is None or table.num_rows != len(lines):  # an object over two lines
         return None
     n = table.num_rows
-    table = table.select(INCIDENT_SCHEMA.names)
+    table = table.select(INCIDENT_SCHEMA.names).combine_chunks()  # batches of batch_rows
     columns: list[Any] = [
         pa.repeat(pa.scalar(str(p)), n),
         pa.array(lines, pa.int64()),
@@ -232,6 +231,53 @@ def _fast_jsonl(path: str | Path, batch_rows: int) -> list[pa.RecordBatch] | Non
     ]
     out = pa.Table.from_arrays([*columns, *table.columns], schema=_SCHEMA)
     return out.to_batches(max_chunksize=batch_rows)
+
+
+def _line_numbers(path: Path) -> Any:
+    r"""The number of each line that is not blank (a numpy array), as the line reader counts.
+
+    ``None`` if a line may hold two objects (``}`` and ``{`` with only spaces between): the
+    JSON reader makes two rows of it, the line reader rejects it, so it reads line by line.
+    Lines end with ``\n``, ``\r\n`` or a lone ``\r``; a blank line is empty or spaces
+    and tabs only. Vectorised: Python looks only at the rare lines that start with a space.
+    """
+    import numpy as np
+
+    data = path.read_bytes()
+    a = np.frombuffer(data, np.uint8)
+    size = len(a)
+    if not size:
+        return np.zeros(0, np.int64)
+    ends = np.flatnonzero(a == _LF)
+    width = np.ones(len(ends), np.int64)
+    if b"\r" in data:
+        cr = np.flatnonzero(a == _CR)
+        pair = np.zeros(len(cr), bool)
+        pair[cr + 1 < size] = a[cr[cr + 1 < size] + 1] == _LF
+        ends = np.concatenate([np.setdiff1d(ends, cr[pair] + 1, assume_unique=True), cr])
+        width = np.concatenate([np.ones(len(ends) - len(cr), np.int64), 1 + pair])
+        order = np.argsort(ends, kind="stable")
+        ends, width = ends[order], width[order]
+    starts = np.concatenate([[0], ends + width])
+    stops = np.concatenate([ends, [size]])
+    first = a[np.minimum(starts, size - 1)]
+    blank = stops <= starts
+    for i in np.flatnonzero(~blank & ((first == _SPACE) | (first == _TAB))):
+        blank[i] = not data[starts[i] : stops[i]].strip(b" \t")
+    opens = np.flatnonzero(a[1:] == _OPEN) + 1  # a "{" after "}" on one line
+    before = a[opens - 1]
+    if (before == _CLOSE).any():
+        return None
+    for o in opens[(before == _SPACE) | (before == _TAB)]:
+        k = int(o) - 1
+        while k > 0 and data[k] in b" \t":
+            k -= 1
+        if data[k] == _CLOSE:
+            return None
+    return np.flatnonzero(~blank) + 1
+
+
+_LF, _CR, _SPACE, _TAB, _OPEN, _CLOSE = 10, 13, 32, 9, 123, 125
 
 
 def iter_incidents_jsonl(
