@@ -169,7 +169,8 @@ class TableWriter:
             self.schema = table.schema
         elif not self.rows and self._pq is None and self._csv is None and self._fh is None:
             self.schema = _widened(self.schema, table)
-        table = _conform(table, self.schema)
+        # CSV and JSON Lines show a dictionary column's values: no need to encode them
+        table = _conform(table, self.schema if self.kind == "parquet" else _decoded(self.schema))
         if self._pq is None and self._csv is None and self._fh is None:
             self._open(self.schema)
         try:
@@ -255,6 +256,14 @@ def _cast(column: Any, target: pa.DataType) -> Any:
         )
         return padded.cast(pa.timestamp("s")).cast(target)
     return column.cast(target)
+
+
+def _decoded(schema: pa.Schema) -> pa.Schema:
+    """``schema`` with each dictionary column as a column of its values."""
+    fields = [
+        f.with_type(f.type.value_type) if pa.types.is_dictionary(f.type) else f for f in schema
+    ]
+    return pa.schema(fields)
 
 
 def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
