@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.io._incident_tables import _line_of, _records
+from svduty.io._incident_tables import _line_of, _record_lines, _records
+from svduty.io._lines import record_lines
 
 
 def _loop(start: int, n: int, skipped: set[int]) -> list[int]:
@@ -33,3 +35,26 @@ def test_line_of_a_record_or_null(lines: np.ndarray, records: list[int]) -> None
     assert _line_of(lines, records).to_pylist() == old
     same = _line_of(None, records).to_pylist()  # record k on line k
     assert same == [r if r > 0 else None for r in records]
+
+
+CELL = st.sampled_from(["a", '"b,c"', '"d\ne"', '"f""g"', "", " ", 'h"i'])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(CELL, min_size=1, max_size=3), min_size=0, max_size=8),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.booleans(),
+)
+def test_record_lines_or_the_identity_as_record_lines_says(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], end: str, last: bool
+) -> None:
+    f = tmp_path_factory.mktemp("c") / "a.csv"
+    f.write_bytes((end.join(",".join(r) for r in rows) + (end if last else "")).encode())
+    fast = _record_lines(f)
+    full = record_lines(f)
+    if fast is None:
+        assert full.tolist() == list(range(1, len(full) + 1))
+        assert len(full) == len(rows)
+    else:
+        assert fast.tolist() == full.tolist()
