@@ -164,8 +164,8 @@ def _record_lines(p: Path) -> Any:
     empty = len(ends) and (ends[0] == 0 or bool((np.diff(ends) == 1).any()))
     if not data or empty or b"\r" in data:
         return record_lines(p, identity=True)
-    quotes = np.flatnonzero(a == _QUOTE)
-    if len(quotes) and bool((np.searchsorted(quotes, ends) % 2).any()):
+    starts = np.concatenate([[0], ends[:-1] + 1])  # the last line runs to the end
+    if np.bitwise_xor.reduceat((a == _QUOTE).view(np.uint8), starts).any():  # odd quotes
         return record_lines(p, identity=True)
     return None
 
