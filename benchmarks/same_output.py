@@ -123,6 +123,7 @@ def incident_inputs(directory: Path) -> dict[str, Path]:
     files = {
         "incidents_good": directory / "good.jsonl",
         "incidents_bad": directory / "bad.jsonl",
+        "incidents_bad_lf": directory / "bad_lf.jsonl",
         "incidents_csv": directory / "mapped.csv",
         "incidents_parquet": directory / "typed.parquet",
     }
@@ -141,6 +142,8 @@ def incident_inputs(directory: Path) -> dict[str, Path]:
                 )
                 + rng.choice(["\n", "\r\n"])
             )
+    bad = files["incidents_bad"].read_bytes()  # lines end in \n only: read in blocks
+    files["incidents_bad_lf"].write_bytes(bad.replace(b"\r\n", b"\n"))
     import csv
 
     with files["incidents_csv"].open("w", encoding="utf-8", newline="") as fh:
@@ -225,6 +228,7 @@ def incident_jobs(files: dict[str, Path]) -> dict[str, tuple[Path, str | None, l
         "inc_good_stdout": (files["incidents_good"], None, []),
         "inc_good_parquet": (files["incidents_good"], ".parquet", []),
         "inc_bad_stdout": (files["incidents_bad"], None, ["--rejected"]),
+        "inc_badlf_stdout": (files["incidents_bad_lf"], None, ["--rejected"]),
         "inc_csv_csv": (files["incidents_csv"], ".csv", ["--rejected", *_maps()]),
         "inc_csv_stdout": (files["incidents_csv"], None, _maps()),
         "inc_csv_jsonl": (files["incidents_csv"], ".jsonl", _maps()),

@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from unittest.mock import patch
 
 import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.io._incidents import _fast_jsonl, _line_numbers, read_incidents_jsonl
+from svduty.io import _incidents
+from svduty.io._incidents import (
+    _fast_jsonl,
+    _line_numbers,
+    iter_incidents_jsonl,
+    read_incidents_jsonl,
+)
 
 FIELDS = {"id": st.text(max_size=4), "victim_age": st.integers(0, 99)}
 LINE = st.one_of(
@@ -51,13 +58,43 @@ def _one_object(line: str) -> bool:
         return False
 
 
-def test_line_numbers_without_and_with_empty_lines(tmp_path: Path) -> None:
+def test_line_numbers_without_and_with_empty_lines() -> None:
+    assert _line_numbers(b'{"a": 1}\n{"a": 2}').tolist() == [1, 2]
+    assert _line_numbers(b'\n{"a": 1}\n\n{"a": 2}\n').tolist() == [2, 4]
+    assert _line_numbers(b'{"a": 1}\r{"a": 2}\r\n').tolist() == [1, 2]
+    assert _line_numbers(b"").tolist() == []
+
+
+BLOCK_LINE = st.one_of(
+    st.fixed_dictionaries({}, optional=FIELDS).map(json.dumps),
+    st.sampled_from(["", " ", "x", '{"nope": 1}', '{"id": 5}', '{"id": "a"} {}', "\u00a0", "\x0c"]),
+    st.just('{"id": "\udc80"}'),  # not UTF-8 once written with surrogateescape
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(BLOCK_LINE, min_size=1, max_size=40), st.booleans(), st.integers(1, 5))
+def test_blocks_read_as_the_line_reader_reads(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str], last: bool, batch_rows: int
+) -> None:
+    f = tmp_path_factory.mktemp("j") / "a.jsonl"
+    f.write_bytes(("\n".join(lines) + ("\n" if last else "")).encode("utf-8", "surrogateescape"))
+    slow = read_incidents_jsonl(f, validate=lambda *a: None)  # a validator: line by line
+    with patch.object(_incidents, "_BLOCK", 8), patch.object(_incidents, "_SMALL", 2):
+        blocks = _incidents._jsonl_blocks(f, batch_rows)
+        assert blocks is not None
+        got = list(blocks)
+    cut = list(iter_incidents_jsonl(f, validate=lambda *a: None, batch_rows=batch_rows))
+    assert [b.num_rows for b in got] == [b.num_rows for b in cut]  # batches as the line reader
+    assert pa.Table.from_batches(got, schema=slow.schema).to_pylist() == slow.to_pylist()
+
+
+def test_blocks_leave_standard_input_cr_and_bom_to_the_line_reader(tmp_path: Path) -> None:
     f = tmp_path / "a.jsonl"
-    f.write_bytes(b'{"a": 1}\n{"a": 2}')
-    assert _line_numbers(f).tolist() == [1, 2]
-    f.write_bytes(b'\n{"a": 1}\n\n{"a": 2}\n')
-    assert _line_numbers(f).tolist() == [2, 4]
-    f.write_bytes(b'{"a": 1}\r{"a": 2}\r\n')
-    assert _line_numbers(f).tolist() == [1, 2]
-    f.write_bytes(b"")
-    assert _line_numbers(f).tolist() == []
+    assert _incidents._jsonl_blocks("-", 4) is None
+    for text in (b'{"id": "a"}\r\n', b'\xef\xbb\xbf{"id": "a"}\n', b"\xff\xfe{\x00"):
+        f.write_bytes(text)
+        assert _incidents._jsonl_blocks(f, 4) is None
+    f.write_bytes(b'{\x00"id": "a"}\n')
+    assert _incidents._jsonl_blocks(f, 4) is None
+    assert _incidents._jsonl_blocks(tmp_path, 4) is None  # a folder
