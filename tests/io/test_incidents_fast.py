@@ -98,3 +98,11 @@ def test_blocks_leave_standard_input_cr_and_bom_to_the_line_reader(tmp_path: Pat
     f.write_bytes(b'{\x00"id": "a"}\n')
     assert _incidents._jsonl_blocks(f, 4) is None
     assert _incidents._jsonl_blocks(tmp_path, 4) is None  # a folder
+
+
+def test_a_file_that_cannot_be_read_is_left_to_the_line_reader(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "a"}\n')
+    with patch.object(Path, "read_bytes", side_effect=PermissionError):
+        assert _fast_jsonl(f, 4) is None
+        assert _incidents._jsonl_blocks(f, 4) is None
