@@ -53,6 +53,14 @@ print(len(out.groupby(["district", "Crime type"], dropna=False).size()), file=sy
 
 BARE_CSV = "import sys, pyarrow.csv as c; c.read_csv(sys.argv[1])"
 BARE_JSON = "import sys, pyarrow.json as j; j.read_json(sys.argv[1])"
+BARE_PARQUET = "import sys, pyarrow.parquet as p; p.read_table(sys.argv[1])"
+INCIDENT_TABLES = (
+    "p_incidents_csv_bare",
+    "p_incidents_csv",
+    "p_incidents_parquet_bare",
+    "p_incidents_parquet",
+)
+"""The same incidents as CSV and Parquet (columns named as the fields: no --map needed)."""
 
 NO_ROWS = ("p_interpreter", "p_import_pyarrow_csv", "p_version", "p_help")
 PROCESSES = (
@@ -63,6 +71,7 @@ PROCESSES = (
     "p_pandas",
     "p_jsonl_bare",
     "p_jsonl",
+    *INCIDENT_TABLES,
 )
 
 
@@ -94,6 +103,30 @@ def incidents_jsonl(path: Path, rows: int) -> Path:
     return out
 
 
+def incidents_table(path: Path, rows: int, suffix: str) -> Path:
+    """The incidents of :func:`incidents_jsonl` as a ``.csv`` or ``.parquet`` file."""
+    out = path.with_name(f"incidents-{rows}{suffix}")
+    if out.exists():
+        return out
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.json as pajson
+    import pyarrow.parquet as pq
+
+    text = ("id", "date", "police_uk_category", "location")
+    schema = pa.schema([*((n, pa.string()) for n in text), ("victim_age", pa.int64())])
+    table = pajson.read_json(
+        incidents_jsonl(path, rows), parse_options=pajson.ParseOptions(explicit_schema=schema)
+    )
+    tmp = out.with_name(f".{out.name}.tmp")
+    if suffix == ".csv":
+        pacsv.write_csv(table, tmp)
+    else:
+        pq.write_table(table, tmp)
+    tmp.replace(out)
+    return out
+
+
 def argv_for(
     name: str, path: Path, lookups: list[Path], args: argparse.Namespace
 ) -> list[str] | None:
@@ -108,6 +141,11 @@ def argv_for(
         if name == "p_jsonl_bare":
             return [py, "-c", BARE_JSON, jsonl]
         return [svduty, "classify", jsonl, "--summary", "json"]
+    if name in INCIDENT_TABLES:
+        table = str(incidents_table(path, args.incidents, "." + name.split("_")[2]))
+        if name.endswith("_bare"):
+            return [py, "-c", BARE_CSV if "_csv" in name else BARE_PARQUET, table]
+        return [svduty, "classify", table, "--summary", "json"]
     return {
         "p_interpreter": [py, "-c", "pass"],
         "p_import_pyarrow_csv": [py, "-c", "import pyarrow.csv"],

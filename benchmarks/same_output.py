@@ -5,16 +5,25 @@
 
 The inputs are the packaged sample month and the 100,000-row synthetic file
 (``make_data.py``); each is classified with ``svduty classify --output X.parquet`` and the
-summary JSON is kept too. A tool for performance work, not a test.
+summary JSON is kept too. Incidents too: generated files (fixed seed, written once into
+``DIR/_inputs`` by ``save`` and read again by ``check``) with every field, odd text (quotes,
+backslashes, control characters, any unicode) and bad lines and rows, classified as JSON Lines
+to standard output, JSON Lines to Parquet, CSV with ``--map`` to CSV and to standard output
+(with ``--rejected``), and Parquet with extra columns of other types to JSON Lines. Text
+outputs are compared byte for byte. A tool for performance work, not a test.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +38,210 @@ def inputs() -> dict[str, Path]:
     return {"sample": sample_police_uk(), "synthetic100k": make(100_000)}
 
 
-def run(directory: Path) -> None:
+_ODD = [
+    "",
+    "a",
+    "é",
+    "\u00a0",
+    "中文",
+    "🙂",
+    '"',
+    "\\",
+    "\n",
+    "\r",
+    "\t",
+    "\b",
+    "\f",
+    "\x00",
+    "\x01",
+    "\x1f",
+    "\x7f",
+    "\u2028",
+    "/",
+    "'",
+    ",",
+    ";",
+    " ",
+]
+
+
+def _odd(rng: random.Random) -> str:
+    return "".join(rng.choice(_ODD) for _ in range(rng.randrange(0, 6))) + str(rng.random())[:6]
+
+
+def _incident(rng: random.Random, i: int) -> dict[str, Any]:
+    from svduty.definitions._vocab import Behaviour, Context, Harm, Relationship, Target, Weapon
+    from svduty.io import sample_police_uk
+
+    if not _LSOAS:
+        import pyarrow.csv as pacsv
+
+        codes = pacsv.read_csv(sample_police_uk()).column("LSOA code").drop_null()
+        _LSOAS.extend(sorted(set(codes.to_pylist())))
+    cats = [
+        "Violence and sexual offences",
+        "Robbery",
+        "Other theft",
+        "Drugs",
+        "Criminal damage and arson",
+        "Public order",
+        "Possession of weapons",
+        "Burglary",
+    ]
+
+    def some(values: list[Any], k: int = 3) -> list[Any]:
+        return rng.sample(values, rng.randrange(0, min(k, len(values)) + 1))
+
+    rec: dict[str, Any] = {
+        "id": rng.choice([f"inc-{i}", _odd(rng), i]),
+        "date": rng.choice(["2024-03-15", "2025-06-01", "2019-01-15", "2023-02-29", "x"]),
+        "offence_code": rng.choice(["8N", "1", "105A", "4.1", "37.1", "8P", "zz"]),
+        "police_uk_category": rng.choice(cats),
+        "behaviours": some([b.value for b in Behaviour]),
+        "intentional": rng.choice([True, False]),
+        "target": rng.choice([t.value for t in Target]),
+        "harms": some([h.value for h in Harm]),
+        "weapon": rng.choice([w.value for w in Weapon]),
+        "victim_age": rng.choice([0, 9, 15, 16, 17, 18, 24, 25, 40, 90, 130, -1]),
+        "perpetrator_age": rng.choice([10, 16, 18, 30]),
+        "relationship": rng.choice([r.value for r in Relationship]),
+        "context": some([c.value for c in Context]),
+        "died": rng.choice([True, False]),
+        "location": rng.choice([*_LSOAS[:50], "E01000001", "W01000001", "nowhere"]),
+        "country": rng.choice(["england", "wales", "scotland"]),
+    }
+    rare = {"offence_code": 0.05, "country": 0.05, "died": 0.1, "intentional": 0.2}
+    return {k: v for k, v in rec.items() if rng.random() < rare.get(k, 0.45)}
+
+
+_LSOAS: list[str] = []
+
+
+def incident_inputs(directory: Path) -> dict[str, Path]:
+    """The incident files (made once, fixed seed) in ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    files = {
+        "incidents_good": directory / "good.jsonl",
+        "incidents_bad": directory / "bad.jsonl",
+        "incidents_bad_lf": directory / "bad_lf.jsonl",
+        "incidents_csv": directory / "mapped.csv",
+        "incidents_parquet": directory / "typed.parquet",
+    }
+    if all(p.exists() for p in files.values()):
+        return files
+    rng = random.Random(15)
+    good = [_incident(rng, i) for i in range(20_000)]
+    with files["incidents_good"].open("w", encoding="utf-8", newline="") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=rng.random() < 0.5) + "\n" for r in good)
+    with files["incidents_bad"].open("w", encoding="utf-8", newline="") as fh:
+        for i in range(5_000):
+            line = json.dumps(_incident(rng, i))
+            fh.write(
+                rng.choice(
+                    [line] * 8 + ["not json", "", "[1]", '{"nope": 1}', '{"victim_age": "x"}', "  "]
+                )
+                + rng.choice(["\n", "\r\n"])
+            )
+    bad = files["incidents_bad"].read_bytes()  # lines end in \n only: read in blocks
+    files["incidents_bad_lf"].write_bytes(bad.replace(b"\r\n", b"\n"))
+    import csv
+
+    with files["incidents_csv"].open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        header = ["Ref", "When", "Offence", "Harms", "Age", "Weapon", "Died", "Where", "Note"]
+        w.writerow(header)
+        for i in range(20_000):
+            r = _incident(rng, i)
+            died = rng.choice(["yes", "no", "1", "0", "true", "", "maybe"])
+            row = [
+                str(r.get("id", "")),
+                r.get("date", ""),
+                r.get("offence_code", ""),
+                ";".join(r.get("harms", [])),
+                rng.choice([str(r.get("victim_age", "")), "+16", "x", " 7 "]),
+                r.get("weapon", ""),
+                died,
+                r.get("location", ""),
+                _odd(rng),
+            ]
+            if rng.random() < 0.005:
+                row = row[:-2]
+            if rng.random() < 0.002:
+                row = header
+            w.writerow(row)
+    rows = [_incident(rng, i) for i in range(5_000)]
+    table = pa.Table.from_pylist(
+        [{k: (str(v) if k == "id" else v) for k, v in r.items()} for r in rows]
+    ).cast(
+        pa.schema(
+            [
+                (
+                    n,
+                    pa.list_(pa.string())
+                    if n in ("behaviours", "harms", "context")
+                    else pa.int64()
+                    if n.endswith("_age")
+                    else pa.bool_()
+                    if n in ("intentional", "died")
+                    else pa.string(),
+                )
+                for n in pa.Table.from_pylist(rows).schema.names
+            ]
+        )
+    )
+    n = table.num_rows
+    extra = {
+        "score": pa.array([rng.choice([0.0, -0.0, 1.5, 1e-7, 3e20, 0.1, None]) for _ in range(n)]),
+        "small": pa.array([rng.randrange(-5, 5) for _ in range(n)], pa.int32()),
+        "day": pa.array([dt.date(2020, 1, 1) + dt.timedelta(days=i % 900) for i in range(n)]),
+        "tags": pa.array([some_ints(rng) for _ in range(n)], pa.list_(pa.int64())),
+        "flag": pa.array([rng.choice([True, False, None]) for _ in range(n)]),
+        "label": pa.array(
+            [rng.choice(["x", "y", None, "é\n"]) for _ in range(n)]
+        ).dictionary_encode(),
+    }
+    for name, col in extra.items():
+        table = table.append_column(name, col)
+    pq.write_table(table, files["incidents_parquet"])
+    return files
+
+
+def some_ints(rng: random.Random) -> list[int] | None:
+    return None if rng.random() < 0.1 else [rng.randrange(100) for _ in range(rng.randrange(3))]
+
+
+MAP = [
+    "Ref=id",
+    "When=date",
+    "Offence=offence_code",
+    "Harms=harms",
+    "Age=victim_age",
+    "Weapon=weapon",
+    "Died=died",
+    "Where=location",
+]
+
+
+def incident_jobs(files: dict[str, Path]) -> dict[str, tuple[Path, str | None, list[str]]]:
+    """name -> (input, output suffix or None for standard output, extra arguments)."""
+    return {
+        "inc_good_stdout": (files["incidents_good"], None, []),
+        "inc_good_parquet": (files["incidents_good"], ".parquet", []),
+        "inc_bad_stdout": (files["incidents_bad"], None, ["--rejected"]),
+        "inc_badlf_stdout": (files["incidents_bad_lf"], None, ["--rejected"]),
+        "inc_csv_csv": (files["incidents_csv"], ".csv", ["--rejected", *_maps()]),
+        "inc_csv_stdout": (files["incidents_csv"], None, _maps()),
+        "inc_csv_jsonl": (files["incidents_csv"], ".jsonl", _maps()),
+        "inc_parquet_jsonl": (files["incidents_parquet"], ".jsonl", []),
+        "inc_parquet_csv": (files["incidents_parquet"], ".csv", []),
+    }
+
+
+def _maps() -> list[str]:
+    return [a for m in MAP for a in ("--map", m)]
+
+
+def run(directory: Path, inputs_from: Path | None = None) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     svduty = Path(sys.executable).with_name("svduty")
     for name, path in inputs().items():
@@ -41,31 +253,71 @@ def run(directory: Path) -> None:
             text=True,
         )
         (directory / f"{name}.json").write_text(done.stdout, encoding="utf-8")
+    files = incident_inputs((inputs_from or directory) / "_inputs")
+    for name, (path, suffix, extra) in incident_jobs(files).items():
+        argv = [str(svduty), "classify", str(path), "--summary", "json"]
+        if suffix is not None:
+            argv += ["--output", str(directory / f"{name}{suffix}")]
+        if "--rejected" in extra:
+            i = extra.index("--rejected")
+            argv += [
+                *extra[:i],
+                "--rejected",
+                str(directory / f"{name}.rejected.csv"),
+                *extra[i + 1 :],
+            ]
+        else:
+            argv += extra
+        done = subprocess.run(argv, check=False, capture_output=True)
+        (directory / f"{name}.out").write_bytes(done.stdout)
+        (directory / f"{name}.err").write_bytes(done.stderr)
+        (directory / f"{name}.rc").write_text(str(done.returncode), encoding="utf-8")
+
+
+def _same_parquet(name: str, old_path: Path, new_path: Path) -> int:
+    old, new = pq.read_table(old_path), pq.read_table(new_path)
+    if old.schema != new.schema:
+        print(f"{name}: schema differs:\n{old.schema}\n---\n{new.schema}")
+        return 1
+    bad = 0
+    for col in old.column_names:
+        same = old.column(col).equals(new.column(col))
+        bad += not same
+        print(f"{name}.{col}: {'same' if same else 'DIFFERENT'}")
+    return bad
 
 
 def check(directory: Path) -> int:
     fresh = directory / "_fresh"
-    run(fresh)
+    run(fresh, inputs_from=directory)
     bad = 0
     for name in inputs():
-        old, new = (
-            pq.read_table(directory / f"{name}.parquet"),
-            pq.read_table(fresh / f"{name}.parquet"),
-        )
-        if old.schema != new.schema:
-            print(f"{name}: schema differs:\n{old.schema}\n---\n{new.schema}")
-            bad += 1
-            continue
-        for col in old.column_names:
-            same = old.column(col).equals(new.column(col))
-            bad += not same
-            print(f"{name}.{col}: {'same' if same else 'DIFFERENT'}")
+        bad += _same_parquet(name, directory / f"{name}.parquet", fresh / f"{name}.parquet")
         a = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
         b = json.loads((fresh / f"{name}.json").read_text(encoding="utf-8"))
         bad += a != b
         print(f"{name} summary: {'same' if a == b else 'DIFFERENT'}")
+    for old in sorted(directory.iterdir()):
+        if not old.name.startswith("inc_"):
+            continue
+        new = fresh / old.name
+        if old.suffix == ".parquet":
+            bad += _same_parquet(old.name, old, new)
+            continue
+        same = new.exists() and old.read_bytes() == new.read_bytes()
+        if not same and old.suffix in (".err", ".out"):  # the summary: the same once parsed
+            same = _summary(old) == _summary(new)
+        bad += not same
+        print(f"{old.name}: {'same' if same else 'DIFFERENT'} ({old.stat().st_size:,} bytes)")
     print("ALL SAME" if not bad else f"{bad} DIFFERENCE(S)")
     return 1 if bad else 0
+
+
+def _summary(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def main(argv: list[str]) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -121,20 +122,15 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
         ) from None
-    lines = record_lines(p)
+    lines = _record_lines(p)  # None: record k is on line k
 
     def batches() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
         record = 2  # the parser's record number of the next row (header = 1)
         try:
             for b in reader:
-                numbers: list[int] = []
-                while len(numbers) < b.num_rows:
-                    if record in skipped:
-                        record += 1
-                        continue
-                    numbers.append(record)
-                    record += 1
-                yield b, pa.array(_line_of(lines, numbers), pa.int64()), False
+                numbers = _records(record, b.num_rows, skipped)
+                record = int(numbers[-1]) + 1 if len(numbers) else record
+                yield b, _line_of(lines, numbers), False
         except pa.ArrowInvalid as exc:
             raise InputFormatError(
                 Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
@@ -143,21 +139,61 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
             raise InputFormatError(
                 Problem(
                     file=str(p),
-                    row=_line_of(lines, unclosed[:1])[0],
+                    row=_line_of(lines, unclosed[:1])[0].as_py(),
                     message="not a readable CSV file (a quote is opened and never closed)",
                 )
             )
         if skipped:  # rows with the wrong number of fields: rejected, with their lines
             k = len(skipped)
             raw = pa.RecordBatch.from_arrays([pa.nulls(k, pa.string()) for _ in names], names)
-            yield raw, pa.array(_line_of(lines, sorted(skipped)), pa.int64()), True
+            yield raw, _line_of(lines, sorted(skipped)), True
 
     return reader.schema, batches()
 
 
-def _line_of(lines: Any, records: list[int]) -> list[int | None]:
-    """The start line of each parser record number (header = 1); None if unknown."""
-    return [int(lines[r - 1]) if 0 < r <= len(lines) else None for r in records]
+def _record_lines(p: Path) -> Any:
+    """:func:`~svduty.io._lines.record_lines` of a CSV file, or None if record k is on line k.
+
+    None when no line is empty, none ends in a carriage return and every line holds an
+    even number of quotes (no line break inside a quoted field): one vectorised pass, where
+    ``record_lines`` would scan the file to find the same.
+    """
+    data = p.read_bytes()
+    a = np.frombuffer(data, np.uint8)
+    ends = np.flatnonzero(a == _LF)
+    empty = len(ends) and (ends[0] == 0 or bool((np.diff(ends) == 1).any()))
+    if not data or empty or b"\r" in data:
+        return record_lines(p, identity=True)
+    starts = np.concatenate([[0], ends[:-1] + 1])  # the last line runs to the end
+    if np.bitwise_xor.reduceat((a == _QUOTE).view(np.uint8), starts).any():  # odd quotes
+        return record_lines(p, identity=True)
+    return None
+
+
+_LF, _QUOTE = 10, 34
+
+
+def _records(start: int, n: int, skipped: set[int]) -> Any:
+    """The first ``n`` record numbers from ``start`` on that the parser did not skip."""
+    later = np.fromiter((r for r in skipped if r >= start), np.int64) if skipped else ()
+    numbers = np.arange(start, start + n + len(later), dtype=np.int64)
+    if len(later):
+        numbers = numbers[~np.isin(numbers, later)]
+    return numbers[:n]
+
+
+def _line_of(lines: Any, records: Any) -> Arrow:
+    """The start line of each parser record number (header = 1); null if unknown.
+
+    ``lines`` is :func:`~svduty.io._lines.record_lines` of the file, or None when record
+    ``k`` starts on line ``k``.
+    """
+    records = np.asarray(records, dtype=np.int64)
+    if lines is None:
+        return pa.array(records, pa.int64(), mask=records <= 0)
+    known = (records > 0) & (records <= len(lines))
+    found = lines[np.where(known, records - 1, 0)] if len(lines) else np.zeros(len(records))
+    return pa.array(found.astype(np.int64), pa.int64(), mask=~known)
 
 
 def _short(exc: BaseException) -> str:
@@ -281,7 +317,9 @@ def _normalise(
         for f, original in zip(table.schema, header, strict=True)
         if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
     ]
-    if n and strings:  # a repeated header (two files joined): every text cell is its name
+    first = strings[0] if strings else ("", "")
+    maybe = n and strings and pc.any(pc.match_substring(table.column(first[0]), first[1])).as_py()
+    if maybe:  # a repeated header (two files joined): every text cell is its name
         same: Arrow = None
         for name, original in strings:
             text = pc.utf8_trim_whitespace(table.column(name))

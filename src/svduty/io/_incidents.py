@@ -27,7 +27,6 @@ from typing import IO, Any
 import pyarrow as pa
 
 from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
-from svduty.io._lines import record_lines
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -202,36 +201,159 @@ def _fast_jsonl(path: str | Path, batch_rows: int) -> list[pa.RecordBatch] | Non
     object), so on any refusal the caller reads line by line and rejects the bad lines.
     ``None`` when that is needed.
     """
-    import pyarrow.json as pajson
-
-    if str(path) == STDIN:
+    data = _file_bytes(path)
+    if data is None:
         return None
+    table = _pyarrow_rows(Path(path), data, 1, str(path))
+    return None if table is None else table.to_batches(max_chunksize=batch_rows)
+
+
+def _file_bytes(path: str | Path) -> bytes | None:
+    """The bytes of a file the fast readers may read (not standard input, not too large)."""
     p = Path(path)
     try:
-        if not p.is_file() or p.stat().st_size > _FAST_LIMIT:
+        if str(path) == STDIN or not p.is_file() or p.stat().st_size > _FAST_LIMIT:
             return None
+        return p.read_bytes()
+    except OSError:
+        return None
+
+
+def _pyarrow_rows(source: Any, data: bytes, first: int, name: str) -> pa.Table | None:
+    """The rows of ``data`` (line ``first`` on) by pyarrow, if each line is one valid incident."""
+    import pyarrow.json as pajson
+
+    try:
         table = pajson.read_json(
-            p,
+            source,
             parse_options=pajson.ParseOptions(
                 explicit_schema=INCIDENT_SCHEMA, unexpected_field_behavior="error"
             ),
         )
         table.validate(full=True)  # pyarrow does not check that strings are UTF-8
-        lines = record_lines(p, quoted=False)
-    except (pa.ArrowException, UnicodeDecodeError, OSError, ValueError):
+    except (pa.ArrowException, OSError, ValueError):
         return None
-    if table.num_rows != len(lines):  # whitespace-only lines: let the slow path number them
+    lines = _line_numbers(data)
+    if lines is None or table.num_rows != len(lines):  # an object over two lines
         return None
     n = table.num_rows
-    table = table.select(INCIDENT_SCHEMA.names)
+    table = table.select(INCIDENT_SCHEMA.names).combine_chunks()  # batches of batch_rows
     columns: list[Any] = [
-        pa.repeat(pa.scalar(str(p)), n),
-        pa.array(lines, pa.int64()),
+        pa.repeat(pa.scalar(name), n),
+        pa.array(lines + (first - 1), pa.int64()),
         pa.nulls(n, pa.string()),
         pa.nulls(n, pa.string()),
     ]
-    out = pa.Table.from_arrays([*columns, *table.columns], schema=_SCHEMA)
-    return out.to_batches(max_chunksize=batch_rows)
+    return pa.Table.from_arrays([*columns, *table.columns], schema=_SCHEMA)
+
+
+def _jsonl_blocks(path: str | Path, batch_rows: int) -> Iterator[pa.RecordBatch] | None:
+    """A file pyarrow refused whole, read in blocks of lines: only refused blocks line by line.
+
+    A refused block is halved until it is small; the small ones are read by the line reader,
+    so a file with a few bad lines costs little more than one without. ``None`` (read it all
+    line by line) for standard input, a file with a carriage return or a byte order mark.
+    """
+    data = _file_bytes(path)
+    start = (data or b"")[:4]
+    if (
+        data is None
+        or b"\r" in data
+        or start.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    ):
+        return None
+    if b"\x00" in start:
+        return None
+    lines = data.split(b"\n")
+    blocks = (
+        batch
+        for i in range(0, len(lines), _BLOCK)
+        for batch in _block(lines[i : i + _BLOCK], i + 1, str(path), batch_rows)
+    )
+    return _rebatched(blocks, batch_rows)
+
+
+def _rebatched(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.RecordBatch]:
+    """The rows of ``batches`` in batches of ``size`` (the last smaller), as the line reader.
+
+    The batch a row is classified in decides the order of the rejected rows.
+    """
+    pending: list[pa.RecordBatch] = []
+    rows = 0
+    for batch in batches:
+        pending.append(batch)
+        rows += batch.num_rows
+        while rows >= size:
+            table = pa.Table.from_batches(pending, schema=_SCHEMA).combine_chunks()
+            yield from table.slice(0, size).to_batches()
+            pending, rows = table.slice(size).to_batches(), rows - size
+    if rows:
+        yield from pa.Table.from_batches(pending, schema=_SCHEMA).combine_chunks().to_batches()
+
+
+_BLOCK, _SMALL = 1 << 16, 1 << 8
+
+
+def _block(lines: list[bytes], first: int, name: str, batch_rows: int) -> Iterator[pa.RecordBatch]:
+    data = b"\n".join(lines)
+    table = _pyarrow_rows(pa.BufferReader(data), data, first, name) if data.strip() else None
+    if table is not None:
+        yield from table.to_batches(max_chunksize=batch_rows)
+    elif len(lines) > _SMALL:
+        half = len(lines) // 2
+        yield from _block(lines[:half], first, name, batch_rows)
+        yield from _block(lines[half:], first + half, name, batch_rows)
+    else:  # as the line reader reads them
+        texts = ((first + i, raw.decode("utf-8", "surrogateescape")) for i, raw in enumerate(lines))
+        records = [_parse_line(t, k, name, None) for k, t in texts if t.strip()]
+        for i in range(0, len(records), batch_rows):
+            yield _batch(records[i : i + batch_rows])
+
+
+def _line_numbers(data: bytes) -> Any:
+    r"""The number of each line that is not blank (a numpy array), as the line reader counts.
+
+    ``None`` if a line may hold two objects (``}`` and ``{`` with only spaces between): the
+    JSON reader makes two rows of it, the line reader rejects it, so it reads line by line.
+    Lines end with ``\n``, ``\r\n`` or a lone ``\r``; a blank line is empty or spaces
+    and tabs only. Vectorised: Python looks only at the rare lines that start with a space.
+    """
+    import numpy as np
+
+    a = np.frombuffer(data, np.uint8)
+    size = len(a)
+    if not size:
+        return np.zeros(0, np.int64)
+    ends = np.flatnonzero(a == _LF)
+    width = np.ones(len(ends), np.int64)
+    if b"\r" in data:
+        cr = np.flatnonzero(a == _CR)
+        pair = np.zeros(len(cr), bool)
+        pair[cr + 1 < size] = a[cr[cr + 1 < size] + 1] == _LF
+        ends = np.concatenate([np.setdiff1d(ends, cr[pair] + 1, assume_unique=True), cr])
+        width = np.concatenate([np.ones(len(ends) - len(cr), np.int64), 1 + pair])
+        order = np.argsort(ends, kind="stable")
+        ends, width = ends[order], width[order]
+    starts = np.concatenate([[0], ends + width])
+    stops = np.concatenate([ends, [size]])
+    first = a[np.minimum(starts, size - 1)]
+    blank = stops <= starts
+    for i in np.flatnonzero(~blank & ((first == _SPACE) | (first == _TAB))):
+        blank[i] = not data[starts[i] : stops[i]].strip(b" \t")
+    opens = np.flatnonzero(a[1:] == _OPEN) + 1  # a "{" after "}" on one line
+    before = a[opens - 1]
+    if (before == _CLOSE).any():
+        return None
+    for o in opens[(before == _SPACE) | (before == _TAB)]:
+        k = int(o) - 1
+        while k > 0 and data[k] in b" \t":
+            k -= 1
+        if data[k] == _CLOSE:
+            return None
+    return np.flatnonzero(~blank) + 1
+
+
+_LF, _CR, _SPACE, _TAB, _OPEN, _CLOSE = 10, 13, 32, 9, 123, 125
 
 
 def iter_incidents_jsonl(
@@ -252,8 +374,9 @@ def iter_incidents_jsonl(
     """
     if validate is None:
         fast = _fast_jsonl(path, batch_rows)
-        if fast is not None:
-            yield from fast
+        blocks = _jsonl_blocks(path, batch_rows) if fast is None else iter(fast)
+        if blocks is not None:
+            yield from blocks
             return
     name, lines = _text_lines(path)
     records: list[dict[str, Any]] = []

@@ -9,6 +9,7 @@ file with the full schema and no rows (when the schema is known).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -22,6 +23,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._json_lines import json_lines, json_lines_buffer
 
 __all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
 
@@ -167,7 +169,8 @@ class TableWriter:
             self.schema = table.schema
         elif not self.rows and self._pq is None and self._csv is None and self._fh is None:
             self.schema = _widened(self.schema, table)
-        table = _conform(table, self.schema)
+        # CSV and JSON Lines show a dictionary column's values: no need to encode them
+        table = _conform(table, self.schema if self.kind == "parquet" else _decoded(self.schema))
         if self._pq is None and self._csv is None and self._fh is None:
             self._open(self.schema)
         try:
@@ -180,8 +183,16 @@ class TableWriter:
             else:
                 sink = self._fh if self._fh is not None else self.stream
                 assert sink is not None
-                for record in table.to_pylist():
-                    sink.write(json.dumps(_plain(record), ensure_ascii=False) + "\n")
+                if len(set(table.schema.names)) < table.num_columns:  # a row as a dict
+                    for record in table.to_pylist():  # keeps one value of a repeated name
+                        sink.write(json.dumps(_plain(record), ensure_ascii=False) + "\n")
+                else:  # column by column, the same text
+                    raw = _utf8_bytes(sink)
+                    for batch in table.to_batches():
+                        if raw is None:
+                            sink.write(json_lines(batch))
+                        else:
+                            raw.write(json_lines_buffer(batch))
         except OSError as exc:
             raise _output_error(self.path or Path("-"), exc) from None
         self.rows += table.num_rows
@@ -220,6 +231,19 @@ class TableWriter:
             self.temp.unlink(missing_ok=True)
 
 
+def _utf8_bytes(stream: IO[str]) -> IO[bytes] | None:
+    r"""The byte stream under a UTF-8 text stream whose lines end in ``\n``, flushed; or None.
+
+    Writing UTF-8 bytes there is writing the text (no second encoding of the lines).
+    """
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    if buffer is None or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
+        return None
+    stream.flush()
+    return buffer  # type: ignore[no-any-return]
+
+
 def _cast(column: Any, target: pa.DataType) -> Any:
     if column.type == target:
         return column
@@ -232,6 +256,14 @@ def _cast(column: Any, target: pa.DataType) -> Any:
         )
         return padded.cast(pa.timestamp("s")).cast(target)
     return column.cast(target)
+
+
+def _decoded(schema: pa.Schema) -> pa.Schema:
+    """``schema`` with each dictionary column as a column of its values."""
+    fields = [
+        f.with_type(f.type.value_type) if pa.types.is_dictionary(f.type) else f for f in schema
+    ]
+    return pa.schema(fields)
 
 
 def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:

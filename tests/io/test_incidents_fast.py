@@ -1,0 +1,108 @@
+"""The fast JSON Lines reader numbers rows exactly as the line-by-line reader does."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from unittest.mock import patch
+
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.io import _incidents
+from svduty.io._incidents import (
+    _fast_jsonl,
+    _line_numbers,
+    iter_incidents_jsonl,
+    read_incidents_jsonl,
+)
+
+FIELDS = {"id": st.text(max_size=4), "victim_age": st.integers(0, 99)}
+LINE = st.one_of(
+    st.fixed_dictionaries({}, optional=FIELDS).map(json.dumps),
+    st.sampled_from(["", "  ", "\t", '{"id": "a"} {"id": "b"}', '{"id":', '"x"}', '{"id": "}"}{}']),
+    st.sampled_from([' {"id": "c"}', '\t{"id": "}  {"}', '{"id": "d"} \t {}', "{}  "]),
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(LINE, min_size=1, max_size=12),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.booleans(),
+)
+def test_fast_rows_are_numbered_as_the_line_reader_numbers_them(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str], end: str, last: bool
+) -> None:
+    f = tmp_path_factory.mktemp("j") / "a.jsonl"
+    f.write_text(end.join(lines) + (end if last else ""), newline="")
+    fast = _fast_jsonl(f, 4)
+    slow = read_incidents_jsonl(f, validate=lambda *a: None)  # a validator: line by line
+    if fast is not None:
+        assert pa.Table.from_batches(fast, schema=slow.schema).to_pylist() == slow.to_pylist()
+        assert all(b.num_rows <= 4 for b in fast)
+    objects = [_one_object(line) for line in lines]
+    blank_or_one = (o or not line.strip(" \t") for o, line in zip(objects, lines, strict=True))
+    if any(objects) and all(blank_or_one):
+        # read at once, unless "}" and "{" meet on a line (even in a string: read line by line)
+        assert fast is not None or any(re.search(r"}[ \t]*{", line) for line in lines)
+
+
+def _one_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def test_line_numbers_without_and_with_empty_lines() -> None:
+    assert _line_numbers(b'{"a": 1}\n{"a": 2}').tolist() == [1, 2]
+    assert _line_numbers(b'\n{"a": 1}\n\n{"a": 2}\n').tolist() == [2, 4]
+    assert _line_numbers(b'{"a": 1}\r{"a": 2}\r\n').tolist() == [1, 2]
+    assert _line_numbers(b"").tolist() == []
+
+
+BLOCK_LINE = st.one_of(
+    st.fixed_dictionaries({}, optional=FIELDS).map(json.dumps),
+    st.sampled_from(["", " ", "x", '{"nope": 1}', '{"id": 5}', '{"id": "a"} {}', "\u00a0", "\x0c"]),
+    st.just('{"id": "\udc80"}'),  # not UTF-8 once written with surrogateescape
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(BLOCK_LINE, min_size=1, max_size=40), st.booleans(), st.integers(1, 5))
+def test_blocks_read_as_the_line_reader_reads(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str], last: bool, batch_rows: int
+) -> None:
+    f = tmp_path_factory.mktemp("j") / "a.jsonl"
+    f.write_bytes(("\n".join(lines) + ("\n" if last else "")).encode("utf-8", "surrogateescape"))
+    slow = read_incidents_jsonl(f, validate=lambda *a: None)  # a validator: line by line
+    with patch.object(_incidents, "_BLOCK", 8), patch.object(_incidents, "_SMALL", 2):
+        blocks = _incidents._jsonl_blocks(f, batch_rows)
+        assert blocks is not None
+        got = list(blocks)
+    cut = list(iter_incidents_jsonl(f, validate=lambda *a: None, batch_rows=batch_rows))
+    assert [b.num_rows for b in got] == [b.num_rows for b in cut]  # batches as the line reader
+    assert pa.Table.from_batches(got, schema=slow.schema).to_pylist() == slow.to_pylist()
+
+
+def test_blocks_leave_standard_input_cr_and_bom_to_the_line_reader(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    assert _incidents._jsonl_blocks("-", 4) is None
+    for text in (b'{"id": "a"}\r\n', b'\xef\xbb\xbf{"id": "a"}\n', b"\xff\xfe{\x00"):
+        f.write_bytes(text)
+        assert _incidents._jsonl_blocks(f, 4) is None
+    f.write_bytes(b'{\x00"id": "a"}\n')
+    assert _incidents._jsonl_blocks(f, 4) is None
+    assert _incidents._jsonl_blocks(tmp_path, 4) is None  # a folder
+
+
+def test_a_file_that_cannot_be_read_is_left_to_the_line_reader(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "a"}\n')
+    with patch.object(Path, "read_bytes", side_effect=PermissionError):
+        assert _fast_jsonl(f, 4) is None
+        assert _incidents._jsonl_blocks(f, 4) is None
