@@ -285,7 +285,8 @@ def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, A
             return {"name": name, "skipped": str(exc)[:200]}
         if _skipped(report):
             return {"name": name, "skipped": report["skipped"]}
-        fallback = args.incidents if name.startswith("p_jsonl") else _rows_of(path, args)
+        incidents = name.startswith(("p_jsonl", "p_incidents"))
+        fallback = args.incidents if incidents else _rows_of(path, args)
         rows = 0 if name in NO_ROWS else int(report.get("rows_in", fallback))
         return {"name": name, "seconds": wall, "rows": rows, "peak_mb": peak}
     if name in ("e2e", "e2e_parquet", "startup"):
@@ -437,6 +438,16 @@ def render(
     ratio(
         "incident JSON Lines end to end / pyarrow.json.read_json",
         over("p_jsonl", "p_jsonl_bare"),
+        "<= 3",
+    )
+    ratio(
+        "incident CSV end to end / pyarrow.csv.read_csv",
+        over("p_incidents_csv", "p_incidents_csv_bare"),
+        "<= 3",
+    )
+    ratio(
+        "incident Parquet end to end / pyarrow.parquet.read_table",
+        over("p_incidents_parquet", "p_incidents_parquet_bare"),
         "<= 3",
     )
     scaling = by.get("columnar_scaling", {}).get("rates", {})
