@@ -195,3 +195,10 @@ def test_main_without_arguments_removes_its_blocker(monkeypatch, capsys) -> None
     assert main() == 0
     assert sys.meta_path == before
     assert "warwickshire" in capsys.readouterr().out.lower()
+
+
+def test_version_among_other_arguments(capsys) -> None:  # type: ignore[no-untyped-def]
+    from svduty.cli import main
+
+    assert main(["--version", "info"]) == 0
+    assert capsys.readouterr().out.startswith("svduty ")
