@@ -39,6 +39,43 @@ __all__ = ["classify_split", "classify_table", "split_rejected"]
 _BITS = 62  # flags packed per int64 word in _bools_to_lists
 
 
+def _codes(col: Arr) -> tuple[Arr, int]:
+    """Equal values numbered alike (``int64``, in order of first appearance), and how many.
+
+    Nulls get the last number. A dictionary column is numbered through its dictionary
+    (whose values may repeat); text of one width up to eight bytes is read as a number.
+    """
+    if pa.types.is_dictionary(col.type):
+        words = pc.dictionary_encode(col.dictionary)
+        idx = pc.take(words.indices, col.indices)
+        size = len(words.dictionary) + 1
+    else:
+        enc = pc.dictionary_encode(_packed(col))
+        idx, size = enc.indices, len(enc.dictionary) + 1
+    idx = pc.fill_null(idx.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
+    return idx, size
+
+
+def _packed(col: Arr) -> Arr:
+    """``col`` as ``int64`` when all its values are text of one width of 1 to 8 bytes.
+
+    Equal numbers are then equal texts (the bytes themselves, zero-padded), and a
+    number hashes faster than text. Otherwise (or with nulls) ``col`` itself.
+    """
+    if col.null_count or not pa.types.is_string(col.type) or len(col) == 0:
+        return col
+    offsets = np.frombuffer(col.buffers()[1], np.int32)[col.offset : col.offset + len(col) + 1]
+    width = int(offsets[1] - offsets[0])
+    if not 0 < width <= 8 or int(offsets[-1] - offsets[0]) != width * len(col):
+        return col
+    if not (np.diff(offsets) == width).all():
+        return col
+    data = np.frombuffer(col.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
+    wide = np.zeros((len(col), 8), np.uint8)
+    wide[:, :width] = data.reshape(len(col), width)
+    return pa.array(wide.view(np.int64).ravel())
+
+
 def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
     """Number the distinct combinations of the columns' values, in order of first appearance.
 
@@ -49,9 +86,7 @@ def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
     key: Arr = None
     width = 1
     for col in columns:
-        enc = pc.dictionary_encode(col)
-        size = len(enc.dictionary) + 1  # one more for null
-        idx = pc.fill_null(enc.indices.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
+        idx, size = _codes(col)
         if key is None:
             key, width = idx, size
             continue
@@ -201,9 +236,11 @@ def _distinct_verdicts(
     columns = []
     for name in names:
         col = tab.column(name)
-        if pa.types.is_null(col.type):
+        if pa.types.is_null(col.type) or col.null_count == len(col):
             continue  # all unknown: the same for every row
-        if not (
+        if pa.types.is_dictionary(col.type):
+            col = col.unify_dictionaries() if col.num_chunks > 1 else col
+        elif not (
             pa.types.is_primitive(col.type)
             or pa.types.is_string(col.type)
             or pa.types.is_large_string(col.type)

@@ -126,6 +126,8 @@ def prepare(
 
     def get(name: str) -> Arr:
         col = table.column(name).combine_chunks()
+        if pa.types.is_dictionary(col.type):
+            col = col.dictionary_decode()
         if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
             # empty text is an absent value, as in the scalar engine
             empty = pc.equal(pc.utf8_trim_whitespace(col), "")

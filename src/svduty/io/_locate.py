@@ -57,6 +57,9 @@ def pad(table: pa.Table, schema: pa.Schema) -> pa.Table:
 def locate_police_uk(good: Any, bad: Any, resolve_areas: AreaResolver, within: Within) -> Any:
     """Area columns from the LSOA; unresolvable LSOAs rejected; ``date`` and ``location``.
 
+    ``location`` is dictionary-encoded (its dictionary may repeat a value); the caller
+    decodes it once the rows are classified.
+
     A row's areas depend only on its LSOA code and name, so each distinct code is
     resolved (and located) once; only the rows whose code does not resolve are resolved
     again with their names. The results reach the rows by ``take``.
@@ -104,7 +107,8 @@ def locate_police_uk(good: Any, bad: Any, resolve_areas: AreaResolver, within: W
         good, key = good.filter(kept), pc.filter(key, kept)
         bad = pa.concat_tables([pad(bad, newly.schema), newly])
     good = good.append_column("within_area", pc.take(within_area, key))
-    good = good.append_column("location", pc.take(location, key))
+    # numbers into the distinct locations: the classifier groups rows by them, not by text
+    good = good.append_column("location", pa.DictionaryArray.from_arrays(key, location))
     good = good.append_column("date", good.column("month"))
     return good, bad
 

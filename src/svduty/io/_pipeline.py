@@ -229,7 +229,9 @@ def classify_batch(
         good, verdicts, refused = _classify_rows(good, inputs, classify, reject)
     if refused.num_rows:
         bad = pa.concat_tables([pad(bad, refused.schema), refused])
-    if "lsoa_code" in table.schema.names:
+    if "lsoa_code" in table.schema.names:  # the location as text, as the output has it
+        at = good.schema.get_field_index("location")
+        good = good.set_column(at, "location", good.column(at).cast(pa.string()))
         good = good.drop_columns(["date"])
     taken = set(inputs)
     for name in verdicts.schema.names:
