@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -19,7 +20,15 @@ Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads
 AreaResolver = Callable[[Arrow, Arrow], pa.Table]
 Within = Callable[[str], bool]
 
-__all__ = ["AREA_COLUMNS", "locate_incidents", "locate_police_uk", "pad"]
+__all__ = [
+    "AREA_COLUMNS",
+    "KEY",
+    "Places",
+    "locate_incidents",
+    "locate_police_uk",
+    "pad",
+    "place_columns",
+]
 
 AREA_COLUMNS: tuple[str, ...] = (
     "district_code",
@@ -32,6 +41,8 @@ AREA_COLUMNS: tuple[str, ...] = (
 """The columns ``resolve_areas`` returns besides ``lsoa_code`` (strings, nulls where unknown)."""
 
 _GSS = r"^[EWSN]\d{8}$"
+KEY = "__svduty_place__"
+"""A column the pipeline adds while it works: each row's place (see :class:`Places`)."""
 _UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
 
 
@@ -54,45 +65,58 @@ def pad(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(cols, schema=schema)
 
 
-def locate_police_uk(good: Any, bad: Any, resolve_areas: AreaResolver, within: Within) -> Any:
-    """Area columns from the LSOA; unresolvable LSOAs rejected; ``date`` and ``location``.
+@attrs.frozen(slots=True)
+class Places:
+    """The distinct places of a batch, with their area columns, for :func:`place_columns`.
 
-    ``location`` is dictionary-encoded (its dictionary may repeat a value); the caller
-    decodes it once the rows are classified.
+    Attributes:
+        table: One row per place: :data:`AREA_COLUMNS` and ``within_area`` (strings).
+        ordered: Whether the rows' places (the :data:`KEY` column) are numbered in order
+            of first appearance, perhaps with gaps (places none of the rows has).
+    """
+
+    table: pa.Table
+    ordered: bool
+
+
+def locate_police_uk(
+    good: Any, bad: Any, resolve_areas: AreaResolver, within: Within
+) -> tuple[Any, Any, Places]:
+    """Places from the LSOA; unresolvable LSOAs rejected; ``date``, ``location``, :data:`KEY`.
 
     A row's areas depend only on its LSOA code and name, so each distinct code is
-    resolved (and located) once; only the rows whose code does not resolve are resolved
-    again with their names. The results reach the rows by ``take``.
+    resolved (and located) once; only rows whose code does not resolve and that have a
+    name are resolved again with it. ``location`` is dictionary-encoded, its indices the
+    rows' places (the dictionary may repeat a value); the caller decodes it once the rows
+    are classified, and adds the area columns with :func:`place_columns`.
     """
-    enc = pc.dictionary_encode(good.column("lsoa_code").combine_chunks())
+    enc = pc.dictionary_encode(good.column("lsoa_code").combine_chunks(), null_encoding="encode")
     codes, d = enc.dictionary, len(enc.dictionary)
     areas = _resolved(resolve_areas(codes, pa.nulls(d, pa.string())), d, "LSOA codes")
-    by_code = pc.take(pc.invert(_unmatched(areas)), enc.indices)
     key: Any = enc.indices
-    if not pc.all(pc.fill_null(by_code, False)).as_py():  # the others: by code and name
-        need = pc.invert(pc.fill_null(by_code, False))
+    names = good.column("lsoa_name").combine_chunks()
+    need = pc.and_(pc.take(_unmatched(areas), key), pc.is_valid(names))
+    ordered = not pc.any(need).as_py()
+    if not ordered:  # the code does not resolve, but the row has a name to try
         rows = pc.indices_nonzero(need)
         sub_codes = pc.take(good.column("lsoa_code"), rows).combine_chunks()
-        sub_names = pc.take(good.column("lsoa_name"), rows).combine_chunks()
-        more = _resolved(resolve_areas(sub_codes, sub_names), len(rows), "LSOA codes")
+        more = _resolved(resolve_areas(sub_codes, pc.take(names, rows)), len(rows), "LSOA codes")
         areas = pa.concat_tables([areas, more]).combine_chunks()
         codes = pa.concat_arrays([codes, sub_codes])
-        key = pc.replace_with_mask(
-            pc.fill_null(enc.indices, 0),
-            need,
-            pa.array(np.arange(d, d + len(rows), dtype=np.int32)),
-        )
+        extra = pa.array(np.arange(d, d + len(rows), dtype=np.int32))
+        key = pc.replace_with_mask(key, need, extra)
     district = areas.column("district_code").combine_chunks()
     unresolved = pc.and_(pc.is_valid(codes), _unmatched(areas))
     gss: Arrow = pc.fill_null(pc.match_substring_regex(codes, _GSS), pa.scalar(False))
     location = pc.coalesce(district, pc.if_else(gss, codes, pa.scalar(None, pa.string())))
     located = pc.if_else(unresolved, pa.scalar(None, pa.string()), district)  # rejected: no call
-    within_area = _within_area(codes, located, within)
-    for name in AREA_COLUMNS:
-        good = good.append_column(name, pc.take(areas.column(name), key))
-    if pc.any(unresolved).as_py():
+    places = areas.append_column("within_area", _within_area(codes, located, within))
+    if pc.any(unresolved).as_py():  # a place rejected is rejected whole: the order stays
         rejected = pc.take(unresolved, key)
         newly = good.filter(rejected)
+        at = pc.filter(key, rejected)
+        for name in AREA_COLUMNS:
+            newly = newly.append_column(name, pc.take(areas.column(name), at))
         newly = newly.set_column(
             newly.schema.get_field_index("rejected"),
             "rejected",
@@ -106,11 +130,46 @@ def locate_police_uk(good: Any, bad: Any, resolve_areas: AreaResolver, within: W
         kept = pc.invert(rejected)
         good, key = good.filter(kept), pc.filter(key, kept)
         bad = pa.concat_tables([pad(bad, newly.schema), newly])
-    good = good.append_column("within_area", pc.take(within_area, key))
     # numbers into the distinct locations: the classifier groups rows by them, not by text
     good = good.append_column("location", pa.DictionaryArray.from_arrays(key, location))
     good = good.append_column("date", good.column("month"))
-    return good, bad
+    return good.append_column(KEY, key), bad, Places(places, ordered)
+
+
+def place_columns(table: Any, places: Places, *, before: str | None, ordered: bool) -> Any:
+    """``table`` with the area columns and ``within_area`` of its rows' places (:data:`KEY`).
+
+    The columns are dictionary-encoded as the output schema has them, each dictionary
+    the column's distinct values in order of first appearance (as a cast of the text
+    would make it); they go before the column ``before`` (else last); :data:`KEY` goes.
+    ``ordered``: the rows' places are numbered in order of first appearance (gaps allowed).
+    """
+    key = table.column(KEY).combine_chunks()
+    if ordered and len(key):  # the places the rows have, in order
+        used = np.zeros(places.table.num_rows, dtype=bool)
+        used[key.to_numpy()] = True
+        order = np.flatnonzero(used)
+        inverse = np.zeros(len(used), dtype=np.int32)
+        inverse[order] = np.arange(len(order), dtype=np.int32)
+        first: Any = pa.array(order.astype(np.int32))
+        rows = key
+        back: Any = pa.array(inverse)
+    else:
+        enc = pc.dictionary_encode(key)
+        first, rows, back = enc.dictionary, enc.indices, None
+    columns = {}
+    for name in (*AREA_COLUMNS, "within_area"):
+        words: Any = pc.dictionary_encode(
+            pc.take(places.table.column(name), first).combine_chunks()
+        )
+        at = words.indices if back is None else pc.take(words.indices, back)
+        columns[name] = pa.DictionaryArray.from_arrays(pc.take(at, rows), words.dictionary)
+    table = table.drop_columns([KEY])
+    names = table.schema.names
+    cut = names.index(before) if before is not None else len(names)
+    out: list[Any] = [table.column(i) for i in range(cut)] + list(columns.values())
+    out += [table.column(i) for i in range(cut, len(names))]
+    return pa.Table.from_arrays(out, names=[*names[:cut], *columns, *names[cut:]])
 
 
 def _resolved(areas: pa.Table, n: int, what: str) -> pa.Table:
@@ -126,8 +185,8 @@ def _resolved(areas: pa.Table, n: int, what: str) -> pa.Table:
 
 def _unmatched(areas: pa.Table) -> Arrow:
     """Where the look-up found nothing (``match`` is ``unresolved`` or null)."""
-    match = areas.column("match").combine_chunks()
-    return pc.fill_null(pc.equal(match, pa.scalar("unresolved")), True)
+    match: Arrow = areas.column("match").combine_chunks()
+    return pc.fill_null(pc.equal(match, pa.scalar("unresolved")), pa.scalar(True))
 
 
 def _safe_within(within: Within) -> Within:
@@ -141,25 +200,20 @@ def _safe_within(within: Within) -> Within:
 
 
 def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> Any:
-    """Area columns for incidents located by an LSOA code; ``within_area`` from the location.
+    """Places for incidents located by an LSOA code; ``within_area`` from the location.
 
     An incident's ``location`` is any GSS code (an LSOA, a ward, a district); it is never
     rejected for being unknown (the classifier answers ``undetermined`` where it matters).
-    Each distinct location is looked up once; the rows get theirs by ``take``.
+    Each distinct location is looked up once; :func:`place_columns` gives the rows theirs.
     """
-    enc = pc.dictionary_encode(good.column("location").combine_chunks())
-    places, d = enc.dictionary, len(enc.dictionary)
-    if enc.indices.null_count:  # one more place, last: no location
-        places = pa.concat_arrays([places, pa.nulls(1, pa.string())])
+    enc = pc.dictionary_encode(good.column("location").combine_chunks(), null_encoding="encode")
+    codes = enc.dictionary
     areas = _resolved(
-        resolve_areas(places, pa.nulls(len(places), pa.string())), len(places), "locations"
+        resolve_areas(codes, pa.nulls(len(codes), pa.string())), len(codes), "locations"
     )
     # no location: no look-up, so no match either
-    match = pc.if_else(pc.is_null(places), pa.scalar(None, pa.string()), areas.column("match"))
+    match = pc.if_else(pc.is_null(codes), pa.scalar(None, pa.string()), areas.column("match"))
     areas = areas.set_column(areas.schema.get_field_index("match"), "match", match)
-    key = pc.fill_null(enc.indices, pa.scalar(d, pa.int32()))
-    for name in AREA_COLUMNS:
-        good = good.append_column(name, pc.take(areas.column(name), key))
-    district = pc.coalesce(areas.column("district_code"), places)
-    within_area = _within_area(places, district, _safe_within(within))
-    return good.append_column("within_area", pc.take(within_area, key))
+    district = pc.coalesce(areas.column("district_code"), codes)
+    places = areas.append_column("within_area", _within_area(codes, district, _safe_within(within)))
+    return good.append_column(KEY, enc.indices), Places(places, True)

@@ -45,6 +45,7 @@ from svduty.io._locate import (
     locate_incidents,
     locate_police_uk,
     pad,
+    place_columns,
 )
 from svduty.partnership import Partnership
 
@@ -149,6 +150,15 @@ def _classify_rows(
     return good, _checked(classify(good.select(inputs)), good.num_rows), refused
 
 
+def _located(table: pa.Table, police: bool) -> pa.Table:
+    """A police.uk row's location as text (as the output has it), without ``date``."""
+    if not police:
+        return table
+    at = table.schema.get_field_index("location")
+    table = table.set_column(at, "location", table.column(at).cast(pa.string()))
+    return table.drop_columns(["date"])
+
+
 def _checked(verdicts: pa.Table, n: int) -> pa.Table:
     if verdicts.num_rows != n:
         raise SvdutyError(f"classify returned {verdicts.num_rows} rows for {n} rows")
@@ -217,22 +227,25 @@ def classify_batch(
     else:
         ok = pc.is_null(table.column("rejected"))
         good, bad = table.filter(ok), table.filter(pc.invert(ok))
-    if "lsoa_code" in table.schema.names:  # police.uk rows: located by their LSOA
-        good, bad = locate_police_uk(good, bad, resolve_areas, within)
+    police = "lsoa_code" in table.schema.names
+    if police:  # police.uk rows: located by their LSOA
+        good, bad, places = locate_police_uk(good, bad, resolve_areas, within)
         inputs = list(CLASSIFIER_INPUT)
     else:  # incidents: every incident field goes to the classifier
-        good = locate_incidents(good, resolve_areas, within)
+        good, places = locate_incidents(good, resolve_areas, within)
         inputs = [n for n in INCIDENT_FIELDS if n in good.schema.names]
     if split is not None:
         good, verdicts, refused = _split_rows(good, inputs, split)
     else:
         good, verdicts, refused = _classify_rows(good, inputs, classify, reject)
+    before = "location" if police else None
+    good = _located(
+        place_columns(good, places, before=before, ordered=places.ordered and not refused.num_rows),
+        police,
+    )
     if refused.num_rows:
+        refused = _located(place_columns(refused, places, before=before, ordered=False), police)
         bad = pa.concat_tables([pad(bad, refused.schema), refused])
-    if "lsoa_code" in table.schema.names:  # the location as text, as the output has it
-        at = good.schema.get_field_index("location")
-        good = good.set_column(at, "location", good.column(at).cast(pa.string()))
-        good = good.drop_columns(["date"])
     taken = set(inputs)
     for name in verdicts.schema.names:
         if name not in taken and name not in good.schema.names:
