@@ -107,14 +107,17 @@ def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
 
 
 def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
-    """Per row, the labels whose flag is true: one Python step per distinct combination.
+    """Per row, the labels whose flag is true.
 
     The flags are packed into the bits of ``int64`` words (``_BITS`` labels a word), the
-    distinct combinations are spelled out once and spread over the rows with ``take``.
+    distinct combinations are spelled out once (column-wise) and spread over the rows
+    with ``take``.
     """
     n = len(flags[0]) if flags else 0
     if not labels:
-        return pa.array([[]] * n, pa.list_(pa.string()))
+        return pa.ListArray.from_arrays(
+            pa.array(np.zeros(n + 1, np.int32)), pa.array([], pa.string())
+        )
     zero = pa.scalar(0, pa.int64())  # not at import: pa.scalar makes pyarrow import pandas
     words = []
     for start in range(0, len(labels), _BITS):
@@ -124,12 +127,18 @@ def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
             word = bit if word is None else pc.bit_wise_or(word, bit)
         words.append(word)
     groups, first = _group_rows(words, n)
-    spelled = [pc.take(w, first).to_pylist() for w in words]
-    lists = [
-        [lab for j, lab in enumerate(labels) if bits[j // _BITS] >> (j % _BITS) & 1]
-        for bits in zip(*spelled, strict=True)
+    bits = [  # one row per distinct combination, one column per label
+        (pc.take(w, first).to_numpy()[:, None] >> np.arange(_BITS, dtype=np.int64)) & 1
+        for w in words
     ]
-    return pc.take(pa.array(lists, pa.list_(pa.string())), groups)
+    held = np.concatenate(bits, axis=1)[:, : len(labels)].astype(bool)
+    _, which = np.nonzero(held)  # row by row, labels in order
+    offsets = np.zeros(len(held) + 1, np.int32)
+    np.cumsum(held.sum(axis=1), out=offsets[1:])
+    lists = pa.ListArray.from_arrays(
+        pa.array(offsets), pc.take(pa.array(labels, pa.string()), pa.array(which))
+    )
+    return pc.take(lists, groups)
 
 
 def _words(values: Arr, yes: str, no: str) -> Arr:

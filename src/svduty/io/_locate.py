@@ -46,10 +46,65 @@ KEY = "__svduty_place__"
 _UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
 
 
-def _within_area(lsoa: Arrow, district: Arrow, within: Within) -> Arrow:
-    """``inside`` / ``outside`` / ``no_location``, calling ``within`` once per district."""
-    codes = [c for c in pc.unique(district.drop_null()).to_pylist() if c is not None]
-    inside_codes = pa.array([c for c in codes if within(c)], pa.string())
+@attrs.frozen(slots=True)
+class RememberedWithin:
+    """``within`` with its answers remembered: each district is asked about once per job.
+
+    Example:
+        >>> w = RememberedWithin(lambda code: code == "E07000222")
+        >>> w("E07000222"), w.inside_codes(pa.array(["E07000222", "E08000026"]), False)
+        (True, <pyarrow.lib.StringArray object at ...>
+        [
+          "E07000222"
+        ])
+    """
+
+    within: Within
+    answers: dict[str, bool] = attrs.field(factory=dict, eq=False, repr=False)
+    known: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def __call__(self, code: str) -> bool:
+        found = self.answers.get(code)
+        if found is None:
+            found = self.answers[code] = self.within(code)
+        return found
+
+    def inside_codes(self, codes: Arrow, safe: bool) -> Arrow:
+        """The distinct codes of ``codes`` that are inside, asking only about new ones.
+
+        ``safe``: a code ``within`` refuses (an error) is outside, not an error.
+        """
+        distinct = pc.unique(codes.drop_null())
+        asked = self.known.get("asked", pa.array([], pa.string()))
+        new = distinct.filter(pc.invert(pc.is_in(distinct, value_set=asked)))
+        if not len(new) and "inside" in self.known:
+            return self.known["inside"]
+        refused = []
+        for code in new.to_pylist():
+            try:
+                self(code)
+            except SvdutyError:
+                if not safe:
+                    raise
+                refused.append(code)
+        self.known["asked"] = pa.array(list(self.answers), pa.string())
+        self.known["inside"] = pa.array([c for c, v in self.answers.items() if v], pa.string())
+        if refused:  # not remembered: another caller may not be safe
+            return self.known.pop("inside")
+        return self.known["inside"]
+
+
+def _within_area(lsoa: Arrow, district: Arrow, within: Within, safe: bool = False) -> Arrow:
+    """``inside`` / ``outside`` / ``no_location``, calling ``within`` once per district.
+
+    ``safe``: a district ``within`` refuses (an error) is outside.
+    """
+    if isinstance(within, RememberedWithin):
+        inside_codes = within.inside_codes(district, safe)
+    else:
+        check = _safe_within(within) if safe else within
+        codes = [c for c in pc.unique(district.drop_null()).to_pylist() if c is not None]
+        inside_codes = pa.array([c for c in codes if check(c)], pa.string())
     inside = pc.fill_null(pc.is_in(district, value_set=inside_codes), pa.scalar(False))
     where = pc.if_else(inside, pa.scalar("inside"), pa.scalar("outside"))
     return pc.if_else(pc.is_null(lsoa), pa.scalar("no_location"), where)
@@ -215,5 +270,5 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     match = pc.if_else(pc.is_null(codes), pa.scalar(None, pa.string()), areas.column("match"))
     areas = areas.set_column(areas.schema.get_field_index("match"), "match", match)
     district = pc.coalesce(areas.column("district_code"), codes)
-    places = areas.append_column("within_area", _within_area(codes, district, _safe_within(within)))
+    places = areas.append_column("within_area", _within_area(codes, district, within, safe=True))
     return good.append_column(KEY, enc.indices), Places(places, True)

@@ -41,6 +41,7 @@ from svduty.io._incidents import INCIDENT_SCHEMA
 from svduty.io._locate import (
     AREA_COLUMNS,
     AreaResolver,
+    RememberedWithin,
     Within,
     locate_incidents,
     locate_police_uk,
@@ -399,7 +400,7 @@ def default_pipeline(
     return Pipeline(
         resolve_areas=p.geography.resolve_lsoas,
         classify=bound.classify,
-        within=p.local_area.within,
+        within=RememberedWithin(p.local_area.within),
         reject=bound.reject,
         split=bound.split,
         partnership=p.name,
