@@ -181,3 +181,20 @@ def test_columnar_with_a_geography_is_the_scalar_engine(rows):
 def test_district_codes_of_answers_an_empty_column():
     assert GEO.district_codes_of(pa.array([], pa.string())).to_pylist() == []
     assert pc.all(pc.is_null(GEO.district_codes_of(pa.nulls(2, pa.string())))).as_py()
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.sampled_from("abc"), st.integers(0, 5)), max_size=30),
+    st.integers(0, 20),
+)
+def test_at_most_so_many_groups_or_none(rows, most):
+    columns = [pa.array([r[k] for r in rows]) for k in range(3)]
+    columns[1] = columns[1].cast(pa.string())
+    groups, first = _group_rows(columns, len(rows))
+    bounded = _group_rows(columns, len(rows), most=most)
+    if len(first) > most:
+        assert bounded is None
+    else:
+        assert bounded is not None
+        assert bounded[0].to_pylist() == groups.to_pylist()
+        assert bounded[1].to_pylist() == first.to_pylist()

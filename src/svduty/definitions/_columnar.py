@@ -76,12 +76,18 @@ def _packed(col: Arr) -> Arr:
     return pa.array(wide.view(np.int64).ravel())
 
 
-def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
+def _renumbered(key: Arr) -> tuple[Arr, int]:
+    """The distinct numbers of ``key`` numbered 0, 1, ... (``int64``), and how many."""
+    renumbered = pc.dictionary_encode(key)
+    return renumbered.indices.cast(pa.int64()), len(renumbered.dictionary)
+
+
+def _group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Arr, Arr] | None:
     """Number the distinct combinations of the columns' values, in order of first appearance.
 
     Returns the group of each row (``int32``) and the first row of each group (``int64``).
     Nulls form a group of their own; the combined key is re-numbered before it could
-    overflow an ``int64``.
+    overflow an ``int64``. With ``most``: ``None`` as soon as there are more groups.
     """
     key: Arr = None
     width = 1
@@ -89,12 +95,15 @@ def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
         idx, size = _codes(col)
         if key is None:
             key, width = idx, size
-            continue
-        if width * size >= 1 << 62:
-            renumbered = pc.dictionary_encode(key)
-            key, width = renumbered.indices.cast(pa.int64()), len(renumbered.dictionary)
-        key = pc.add(pc.multiply(key, pa.scalar(size, pa.int64())), idx)
-        width *= size
+        else:
+            if width * size >= 1 << 62:
+                key, width = _renumbered(key)
+            key = pc.add(pc.multiply(key, pa.scalar(size, pa.int64())), idx)
+            width *= size
+        if most is not None and width > most:  # too many groups show early
+            key, width = _renumbered(key)
+            if width > most:
+                return None
     if key is None:
         key = pa.array(np.zeros(n, dtype=np.int64))
     groups = pc.dictionary_encode(key).indices
@@ -103,7 +112,10 @@ def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
     if len(ids) > 1:  # a group starts where the running maximum of the numbers grows
         running = np.maximum.accumulate(ids)
         new[1:] = running[1:] > running[:-1]
-    return groups, pa.array(np.flatnonzero(new).astype(np.int64))
+    first = np.flatnonzero(new)
+    if most is not None and len(first) > most:
+        return None
+    return groups, pa.array(first.astype(np.int64))
 
 
 def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
@@ -126,7 +138,9 @@ def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
             bit = pc.if_else(pc.fill_null(f, False), pa.scalar(1 << i, pa.int64()), zero)
             word = bit if word is None else pc.bit_wise_or(word, bit)
         words.append(word)
-    groups, first = _group_rows(words, n)
+    grouped = _group_rows(words, n)
+    assert grouped is not None  # no limit on the groups
+    groups, first = grouped
     bits = [  # one row per distinct combination, one column per label
         (pc.take(w, first).to_numpy()[:, None] >> np.arange(_BITS, dtype=np.int64)) & 1
         for w in words
@@ -256,9 +270,10 @@ def _distinct_verdicts(
         ):
             return None
         columns.append(col.combine_chunks())
-    groups, first = _group_rows(columns, n)
-    if len(first) * 2 > n:
+    grouped = _group_rows(columns, n, most=n // 2)
+    if grouped is None:
         return None
+    groups, first = grouped
     found: list[Problem] | None = None if sink is None else []
     try:
         out = _verdicts(tab.take(first), rs, resolve_district, found)

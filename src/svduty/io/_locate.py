@@ -201,8 +201,7 @@ def place_columns(table: Any, places: Places, *, before: str | None, ordered: bo
     """
     key = table.column(KEY).combine_chunks()
     if ordered and len(key):  # the places the rows have, in order
-        used = np.zeros(places.table.num_rows, dtype=bool)
-        used[key.to_numpy()] = True
+        used = np.bincount(key.to_numpy(), minlength=places.table.num_rows)
         order = np.flatnonzero(used)
         inverse = np.zeros(len(used), dtype=np.int32)
         inverse[order] = np.arange(len(order), dtype=np.int32)
