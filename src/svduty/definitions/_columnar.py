@@ -36,7 +36,7 @@ Arr = Any
 
 __all__ = ["classify_split", "classify_table", "split_rejected"]
 
-_BITS = 62  # flags packed per int64 word in _bools_to_lists
+_BLOCK = 1 << 18  # rows at a time in _bools_to_lists
 
 
 def _codes(col: Arr) -> tuple[Arr, int]:
@@ -119,40 +119,33 @@ def _group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Ar
 
 
 def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
-    """Per row, the labels whose flag is true.
+    """Per row, the labels whose flag is true, in the order of ``labels``.
 
-    The flags are packed into the bits of ``int64`` words (``_BITS`` labels a word), the
-    distinct combinations are spelled out once (column-wise) and spread over the rows
-    with ``take``.
+    Column-wise: a block of rows at a time, the flags are unpacked into a matrix of
+    bytes (a row per label); its true cells, read row by row, spell the lists.
     """
     n = len(flags[0]) if flags else 0
-    if not labels:
-        return pa.ListArray.from_arrays(
-            pa.array(np.zeros(n + 1, np.int32)), pa.array([], pa.string())
-        )
-    zero = pa.scalar(0, pa.int64())  # not at import: pa.scalar makes pyarrow import pandas
-    words = []
-    for start in range(0, len(labels), _BITS):
-        word: Arr = None
-        for i, f in enumerate(flags[start : start + _BITS]):
-            bit = pc.if_else(pc.fill_null(f, False), pa.scalar(1 << i, pa.int64()), zero)
-            word = bit if word is None else pc.bit_wise_or(word, bit)
-        words.append(word)
-    grouped = _group_rows(words, n)
-    assert grouped is not None  # no limit on the groups
-    groups, first = grouped
-    bits = [  # one row per distinct combination, one column per label
-        (pc.take(w, first).to_numpy()[:, None] >> np.arange(_BITS, dtype=np.int64)) & 1
-        for w in words
-    ]
-    held = np.concatenate(bits, axis=1)[:, : len(labels)].astype(bool)
-    _, which = np.nonzero(held)  # row by row, labels in order
-    offsets = np.zeros(len(held) + 1, np.int32)
-    np.cumsum(held.sum(axis=1), out=offsets[1:])
-    lists = pa.ListArray.from_arrays(
-        pa.array(offsets), pc.take(pa.array(labels, pa.string()), pa.array(which))
-    )
-    return pc.take(lists, groups)
+    counts, which = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for start in range(0, n if labels else 0, _BLOCK):
+        size = min(_BLOCK, n - start)
+        held = np.empty((len(labels), size), dtype=bool)
+        for i, f in enumerate(flags):
+            held[i] = _unpacked(pc.fill_null(f.slice(start, size), False))
+        rows, label = np.nonzero(held.T)  # row by row, labels in order
+        counts.append(np.bincount(rows, minlength=size))
+        which.append(label)
+    offsets = np.zeros(n + 1, np.int32)
+    np.cumsum(np.concatenate(counts), out=offsets[1:])
+    names = pc.take(pa.array(labels, pa.string()), pa.array(np.concatenate(which)))
+    return pa.ListArray.from_arrays(pa.array(offsets), names)
+
+
+def _unpacked(bools: Arr) -> Any:
+    """A boolean array without nulls as a numpy array of bools (one byte each)."""
+    bools = bools.combine_chunks() if isinstance(bools, pa.ChunkedArray) else bools
+    bits = np.frombuffer(bools.buffers()[1], np.uint8)
+    whole = np.unpackbits(bits, count=bools.offset + len(bools), bitorder="little")
+    return whole[bools.offset :].view(bool)
 
 
 def _words(values: Arr, yes: str, no: str) -> Arr:
