@@ -247,13 +247,13 @@ def prepare(
         norm = pc.if_else(pc.fill_null(ok, False), norm, pa.scalar(None, pa.string()))
         cols[name] = norm
         cols[district] = _districts(norm, resolve_district)
-    facts: dict[str, Arr] = {}
-    for k in FACT_NAMES:
-        by_code = pc.take(
-            pa.array([OFFENCES.by_code[c].facts[k] for c in _OFFENCE_CODES], pa.bool_()), code_idx
-        )
-        by_cat = pc.take(pa.array([c.facts[k] for c in POLICE_UK_CATEGORIES], pa.bool_()), cat_idx)
-        facts[k] = pc.coalesce(by_code, by_cat)
+    # one number per (code, category) pair: each fact is one look-up in its pair table
+    codes, kinds = len(_OFFENCE_CODES), len(POLICE_UK_CATEGORIES)
+    pair = pc.add(
+        pc.multiply(pc.fill_null(code_idx, codes).cast(pa.int32()), kinds + 1),
+        pc.fill_null(cat_idx, kinds).cast(pa.int32()),
+    )
+    facts: dict[str, Arr] = {k: pc.take(table, pair) for k, table in _fact_tables().items()}
     facts["known_code"] = pc.if_else(pc.is_valid(code_idx), True, pa.scalar(None, pa.bool_()))
     _conflicts(cols, facts, (code_idx, cat_idx), sink=sink, pilot=pilot)
     return cols, facts, code_idx
@@ -273,6 +273,22 @@ def _try_code(v: str) -> str:
         return normalise_offence_code(v)
     except DataError:
         return "!"
+
+
+@functools.cache
+def _fact_tables() -> dict[str, Arr]:
+    """Fact -> its value for each (offence code, category) pair, the code's first.
+
+    Pair ``code * (categories + 1) + category``; the last code and the last category
+    stand for none given.
+    """
+    tables = {}
+    for k in FACT_NAMES:
+        by_code = [*(OFFENCES.by_code[c].facts[k] for c in _OFFENCE_CODES), None]
+        by_cat = [*(c.facts[k] for c in POLICE_UK_CATEGORIES), None]
+        pairs = [a if a is not None else b for a in by_code for b in by_cat]
+        tables[k] = pa.array(pairs, pa.bool_())
+    return tables
 
 
 @functools.cache
