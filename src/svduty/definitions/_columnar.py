@@ -149,7 +149,29 @@ def _unpacked(bools: Arr) -> Any:
 
 
 def _words(values: Arr, yes: str, no: str) -> Arr:
-    return pc.if_else(pc.is_null(values), "undetermined", pc.if_else(values, yes, no))
+    """``yes`` / ``no`` / ``undetermined`` for true / false / null, dictionary-encoded."""
+    values = values.cast(pa.bool_())
+    codes = np.where(_unpacked(pc.fill_null(values, False)), 0, 1).astype(np.int8)
+    codes[~_unpacked(pc.is_valid(values))] = 2
+    return _coded(codes, [yes, no, "undetermined"])
+
+
+def _coded(codes: Any, words: list[str]) -> Arr:
+    """Word numbers (``codes``, into ``words``) as a dictionary array.
+
+    Its dictionary is the words used, in order of first appearance (as ``dictionary_encode``
+    gives it).
+    """
+    firsts = []
+    for c in range(len(words)):
+        hits = codes == c
+        if hits.any():
+            firsts.append((int(np.argmax(hits)), c))
+    firsts.sort()
+    number = np.zeros(len(words), np.int32)
+    number[[c for _, c in firsts]] = np.arange(len(firsts), dtype=np.int32)
+    used = pa.array([words[c] for _, c in firsts], pa.string())
+    return pa.DictionaryArray.from_arrays(pa.array(number[codes]), used)
 
 
 def _verdicts(
@@ -181,13 +203,11 @@ def _verdicts(
         if "police_uk_category" in cols
         else pa.repeat(pa.scalar(False), n)
     )
-    out["basis"] = pc.if_else(
-        facts_given,
-        "facts",
-        pc.if_else(
-            pc.is_valid(code_idx), "offence_code", pc.if_else(cat_given, "category", "none")
-        ),
-    )
+    basis = np.full(n, 3, np.int8)  # the first that holds: facts, code, category, none
+    basis[_unpacked(cat_given)] = 2
+    basis[_unpacked(pc.is_valid(code_idx))] = 1
+    basis[_unpacked(facts_given)] = 0
+    out["basis"] = _coded(basis, ["facts", "offence_code", "category", "none"])
     out["reasons"] = _bools_to_lists(
         [r.expr.arrow(env) for r in rs.reportable], [r.id for r in rs.reportable]
     )
@@ -195,27 +215,25 @@ def _verdicts(
 
 
 _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
-_WORDS_TYPE = _pa.dictionary(_pa.int32(), _pa.string())
 
 
 def _spread(values: Arr, groups: Arr, encode: bool) -> Arr:
     """The values of the distinct rows spread over all rows (``groups`` numbers them).
 
-    With ``encode`` a word column stays dictionary-encoded: its few distinct words are
-    numbered once and only the ``int32`` numbers are spread, not the text.
+    A word column's ``int32`` numbers are spread, not its text; with ``encode`` it stays
+    dictionary-encoded, else it is spelt out.
     """
-    if not encode or pa.types.is_list(values.type):
+    if not pa.types.is_dictionary(values.type):
         return pc.take(values, groups)
-    words = pc.dictionary_encode(values)
-    return pa.DictionaryArray.from_arrays(pc.take(words.indices, groups), words.dictionary)
+    words = pa.DictionaryArray.from_arrays(pc.take(values.indices, groups), values.dictionary)
+    return words if encode else words.cast(pa.string())
 
 
-def _encoded(out: dict[str, Arr]) -> dict[str, Arr]:
-    """The word columns of ``out`` dictionary-encoded (as the output schema has them)."""
-    return {
-        name: pc.dictionary_encode(values).cast(_WORDS_TYPE) if name in _WORD_COLUMNS else values
-        for name, values in out.items()
-    }
+def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:
+    """``out`` with its word columns dictionary-encoded (``encode``) or spelt out."""
+    if encode:
+        return out
+    return {n: v.cast(pa.string()) if n in _WORD_COLUMNS else v for n, v in out.items()}
 
 
 def _spread_problems(found: list[Problem], groups: Arr, sink: list[Problem]) -> None:
@@ -274,10 +292,7 @@ def _distinct_verdicts(
         return None
     if found:
         _spread_problems(found, groups, sink)  # type: ignore[arg-type]
-    return {
-        name: _spread(values, groups, encode and name in _WORD_COLUMNS)
-        for name, values in out.items()
-    }
+    return {name: _spread(values, groups, encode) for name, values in out.items()}
 
 
 def _classified(
@@ -293,9 +308,7 @@ def _classified(
     rs = ruleset(definition, pilot)
     out = _distinct_verdicts(tab, rs, resolve_district, encode, sink)
     if out is None:
-        out = _verdicts(tab, rs, resolve_district, sink)
-        if encode:
-            out = _encoded(out)
+        out = _encoded(_verdicts(tab, rs, resolve_district, sink), encode)
     result: Any = tab
     for name, values in out.items():
         if name in result.column_names:
