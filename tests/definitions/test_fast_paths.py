@@ -17,7 +17,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import svduty
-from svduty.definitions import Incident, classify, classify_table
+from svduty.definitions import Incident, classify, classify_split, classify_table
 from svduty.definitions._columnar import _group_rows
 from svduty.definitions._columns import _days, _try_days, _unique_map
 from svduty.errors import ConflictError
@@ -198,3 +198,30 @@ def test_at_most_so_many_groups_or_none(rows, most):
         assert bounded is not None
         assert bounded[0].to_pylist() == groups.to_pylist()
         assert bounded[1].to_pylist() == first.to_pylist()
+
+
+def test_text_of_several_widths_is_not_packed():
+    text = pa.array(["ab", "a", "abc", "ab"])  # as many bytes as three of the first
+    groups, first = _group_rows([text], 4)
+    assert groups.to_pylist() == [0, 1, 2, 0]
+    assert first.to_pylist() == [0, 1, 2]
+
+
+def test_problems_of_repeated_rows_are_named_by_each_row():
+    """On the distinct-rows path a bad distinct row's problem goes to every row like it."""
+    ages = [30, 200] * 4 + [30] * 4
+    kept, problems = classify_split(pa.table({"offence_code": ["8N"] * 12, "victim_age": ages}))
+    assert [(p.row, p.field) for p in problems] == [(r, "victim_age") for r in (2, 4, 6, 8)]
+    assert kept.num_rows == 8
+    assert kept.column("violence").to_pylist() == ["yes"] * 8
+
+
+def test_a_dictionary_column_in_chunks_classifies_as_its_text():
+    one = pa.array(["8N", "46", "8N"]).dictionary_encode()
+    two = pa.array(["46", "4/1", "46"]).dictionary_encode()  # another dictionary
+    codes = pa.chunked_array([one, two, one, two])
+    text = codes.cast(pa.string())
+    fast = classify_table(pa.table({"offence_code": codes}))
+    plain = classify_table(pa.table({"offence_code": text}))
+    for name in ("violence", "basis", "reasons"):
+        assert fast.column(name).to_pylist() == plain.column(name).to_pylist()

@@ -112,10 +112,7 @@ def _group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Ar
     if len(ids) > 1:  # a group starts where the running maximum of the numbers grows
         running = np.maximum.accumulate(ids)
         new[1:] = running[1:] > running[:-1]
-    first = np.flatnonzero(new)
-    if most is not None and len(first) > most:
-        return None
-    return groups, pa.array(first.astype(np.int64))
+    return groups, pa.array(np.flatnonzero(new).astype(np.int64))
 
 
 def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
