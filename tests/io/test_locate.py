@@ -15,7 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import svduty
-from svduty.io import AREA_COLUMNS, POLICE_UK_COLUMNS, classify_batch, normalise_police_uk
+from svduty.io import (
+    AREA_COLUMNS,
+    POLICE_UK_COLUMNS,
+    _pipeline,
+    classify_batch,
+    normalise_police_uk,
+)
 from svduty.io._locate import KEY, Places, RememberedWithin, place_columns
 
 from ..conftest import fake_classify_table
@@ -33,10 +39,10 @@ def one_by_one(codes, names):
     return pa.concat_tables(parts) if parts else GEO.resolve_lsoas(codes, names)
 
 
-def police(rows):
+def police(rows, months=None):
     n = len(rows)
     base = {c: [""] * n for c in POLICE_UK_COLUMNS}
-    base["Month"] = ["2025-06"] * n
+    base["Month"] = months or ["2025-06"] * n
     base["Crime type"] = [c for _, _, c in rows]
     base["LSOA code"] = [code for code, _, _ in rows]
     base["LSOA name"] = [name for _, name, _ in rows]
@@ -141,3 +147,51 @@ def test_place_columns_in_any_order_are_first_seen():
     assert out.column_names == [*WORDS, "x"]
     assert out.column("match").to_pylist() == ["a", "a", None]
     assert_first_seen(out)
+
+
+def _picky(table):
+    """The fake classifier, refusing rows located in E01999998 (naming them, 1-based)."""
+    loc = table.column("location").to_pylist()
+    bad = [i for i, v in enumerate(loc) if v == "E01999998"]
+    if bad:
+        raise svduty.errors.DataError(
+            [svduty.errors.Problem(row=i + 1, field="location", expected="a place") for i in bad]
+        )
+    return fake_classify_table(table)
+
+
+def _named(codes, names):
+    """The geography's look-up, which also takes E01999998 to be a (refused) place."""
+    t = GEO.resolve_lsoas(codes, names)
+    match = pc.if_else(pc.equal(codes, "E01999998"), pa.scalar("name"), t.column("match"))
+    return t.set_column(t.schema.get_field_index("match"), "match", match)
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([*CODES, "E01999998"]),
+            st.sampled_from(NAMES),
+            st.sampled_from(["Burglary", "Robbery", "Violence and sexual offences", "Nonsense"]),
+        ),
+        max_size=30,
+    ),
+    st.integers(1, 7),
+    st.data(),
+)
+def test_a_long_table_in_slices_is_the_table_in_one_piece(rows, size, data):
+    months = data.draw(
+        st.lists(st.sampled_from(["2025-06", "2025-13"]), min_size=len(rows), max_size=len(rows))
+    )
+    batch = pa.Table.from_batches([police(rows, months)])
+    kw = {"resolve_areas": _named, "classify": _picky, "within": LOCAL.within}
+    whole = classify_batch(batch, **kw)
+    saved = _pipeline.SLICE_ROWS
+    try:
+        _pipeline.SLICE_ROWS = size
+        sliced = classify_batch(batch, **kw)
+    finally:
+        _pipeline.SLICE_ROWS = saved
+    assert sliced.to_pylist() == whole.to_pylist()
+    assert sliced.schema == whole.schema

@@ -43,7 +43,8 @@ AREA_COLUMNS: tuple[str, ...] = (
 _GSS = r"^[EWSN]\d{8}$"
 KEY = "__svduty_place__"
 """A column the pipeline adds while it works: each row's place (see :class:`Places`)."""
-_UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
+UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
+"""The reason given to a police.uk row whose LSOA neither code nor name resolves."""
 
 
 @attrs.frozen(slots=True)
@@ -175,7 +176,7 @@ def locate_police_uk(
         newly = newly.set_column(
             newly.schema.get_field_index("rejected"),
             "rejected",
-            pa.repeat(pa.scalar(_UNRESOLVED), newly.num_rows),
+            pa.repeat(pa.scalar(UNRESOLVED), newly.num_rows),
         )
         newly = newly.set_column(
             newly.schema.get_field_index("rejected_field"),

@@ -40,6 +40,7 @@ from svduty.io._bundle import warwickshire
 from svduty.io._incidents import INCIDENT_SCHEMA
 from svduty.io._locate import (
     AREA_COLUMNS,
+    UNRESOLVED,
     AreaResolver,
     RememberedWithin,
     Within,
@@ -222,6 +223,8 @@ def classify_batch(
         >>> out.column("within_area").to_pylist()
         ['inside', 'no_location']
     """
+    if isinstance(batch, pa.Table) and batch.num_rows > SLICE_ROWS:
+        return _in_slices(batch, resolve_areas, classify, within, reject, split)
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     if table.column("rejected").null_count == table.num_rows:  # the usual case: all usable
         good, bad = table, table.slice(0, 0)
@@ -254,6 +257,35 @@ def classify_batch(
     # no rejected rows (the usual case): no concatenation, so no copy of the data
     out = pa.concat_tables([good, pad(bad, good.schema)]) if bad.num_rows else good
     return out if isinstance(batch, pa.Table) else _as_batch(out)
+
+
+SLICE_ROWS = 1 << 20
+"""A table longer than this is classified a slice at a time (its working memory bounded)."""
+
+
+def _in_slices(table: pa.Table, *args: Any) -> pa.Table:
+    """:func:`classify_batch` of a long table, a slice at a time, rows in the same order.
+
+    A slice's output is its usable rows, then its rejected rows: the reader's, those whose
+    LSOA did not resolve, those the classifier refused. The slices' usable rows come
+    first, then each kind of rejection in turn, as for the table in one piece.
+    """
+    names = ("resolve_areas", "classify", "within", "reject", "split")
+    kw = dict(zip(names, args, strict=True))
+    good: list[pa.Table] = []
+    kinds: list[list[pa.Table]] = [[], [], []]
+    for start in range(0, table.num_rows, SLICE_ROWS):
+        part = table.slice(start, SLICE_ROWS)
+        out = classify_batch(part, **kw)
+        bad = out.num_rows - out.column("rejected").null_count
+        good.append(out.slice(0, out.num_rows - bad))
+        rest = out.slice(out.num_rows - bad)
+        read = part.num_rows - part.column("rejected").null_count
+        unresolved = pc.sum(pc.equal(rest.column("rejected"), pa.scalar(UNRESOLVED))).as_py() or 0
+        kinds[0].append(rest.slice(0, read))
+        kinds[1].append(rest.slice(read, unresolved))
+        kinds[2].append(rest.slice(read + unresolved))
+    return pa.concat_tables([*good, *kinds[0], *kinds[1], *kinds[2]])
 
 
 def classify_batches(
