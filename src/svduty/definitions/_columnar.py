@@ -443,7 +443,6 @@ def split_rejected(
     prepare(tab, resolve_district, sink, pilot)
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
     bad = sorted({(p.row or 0) - 1 for p in problems})
-    keep = pc.invert(
-        pc.is_in(pa.array(range(tab.num_rows), pa.int64()), value_set=pa.array(bad, pa.int64()))
-    )
+    rows = pa.array(np.arange(tab.num_rows, dtype=np.int64))
+    keep = pc.invert(pc.is_in(rows, value_set=pa.array(bad, pa.int64())))
     return tab.filter(keep), problems

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
+import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -112,7 +113,7 @@ def _refuse(good: Any, problems: Sequence[Problem]) -> tuple[Any, Any] | None:
         [f"{rows[i].field}: {rows[i].what()}" if rows[i].field else rows[i].what() for i in picked],
         [rows[i].field for i in picked],
     )
-    keep = pc.invert(pc.is_in(pa.array(range(good.num_rows), pa.int64()), pa.array(picked)))
+    keep = pc.invert(pc.is_in(pa.array(np.arange(good.num_rows, dtype=np.int64)), pa.array(picked)))
     return good.filter(keep), refused
 
 
