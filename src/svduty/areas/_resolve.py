@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -39,6 +40,8 @@ or Flintshire); ``csp_code`` and ``csp_name`` are null when the district holds s
 community safety partnerships (the tables do not say which part an LSOA is in);
 ``police_area`` is the police command area's name (such as "Warwickshire Police North");
 ``match`` is ``"table"``, ``"name"`` or ``"unresolved"``."""
+
+_LOCK = threading.RLock()
 
 LSOA_NAME = re.compile(r"^\s*(.*\S)\s+\d{3}[A-Z]\s*$")
 """An LSOA name: the district's name, a space and a code such as ``010E``."""
@@ -91,30 +94,21 @@ def resolve_columns(
         >>> out.column("match").to_pylist()
         ['table', 'unresolved']
     """
+    with _LOCK:  # the memo is shared by the threads of a batch job
+        return _resolve_columns(codes, names, by_code, by_name, cache)
+
+
+def _resolve_columns(
+    codes: Column,
+    names: Column | None,
+    by_code: Resolver,
+    by_name: Resolver,
+    cache: dict[str, Any],
+) -> pa.Table:
     code_arr = string_array(codes)
-    outcomes: list[Outcome] = []
-    seen: dict[Outcome, int] = {}
-
-    def intern(o: Outcome | None) -> int | None:
-        if o is None:
-            return None
-        if o not in seen:
-            seen[o] = len(outcomes)
-            outcomes.append(o)
-        return seen[o]
-
-    unresolved = intern((None, None, None, None, None, Match.UNRESOLVED.value))
-
-    def per_row(values: Any, resolve: Resolver, memo: dict[str, Outcome | None]) -> Any:
-        enc: Any = pc.dictionary_encode(values)
-        found = []
-        for v in enc.dictionary.to_pylist():
-            if v not in memo:  # each distinct value is resolved once per geography
-                memo[v] = resolve(v)
-            found.append(intern(memo[v]))
-        return pc.take(pa.array(found, pa.int32()), enc.indices)
-
-    row = per_row(code_arr, by_code, cache.setdefault("lsoa_codes", {}))
+    book = cache.setdefault("lsoa_outcomes", _Outcomes())
+    unresolved = book.number((None, None, None, None, None, Match.UNRESOLVED.value))
+    row = book.numbers(code_arr, by_code, "lsoa_codes")
     if names is not None:
         name_arr = string_array(names)
         if len(name_arr) != len(code_arr):
@@ -124,13 +118,58 @@ def resolve_columns(
                 expected=f"as many names as codes ({len(code_arr)})",
                 got=str(len(name_arr)),
             )
-        row = pc.coalesce(row, per_row(name_arr, by_name, cache.setdefault("lsoa_names", {})))
+        need = pc.is_null(row)  # only the rows whose code does not resolve
+        if pc.any(need).as_py():
+            by_names = book.numbers(pc.filter(name_arr, need), by_name, "lsoa_names")
+            row = pc.replace_with_mask(row, need, by_names)
     row = pc.coalesce(row, pa.scalar(unresolved, pa.int32()))
     columns = {"lsoa_code": code_arr}
     for j, col in enumerate(RESOLVED_COLUMNS[1:]):
-        values = pa.array([o[j] for o in outcomes], pa.string())
-        columns[col] = pc.take(values, row)
+        columns[col] = pc.take(book.column(j), row)
     return pa.Table.from_pydict(columns)
+
+
+class _Outcomes:
+    """A geography's look-up outcomes, numbered, and the numbers of the values seen.
+
+    Each distinct value is resolved once per geography; a batch's values are then matched
+    to their outcome numbers column-wise (Arrow ``index_in``), not one by one.
+    """
+
+    def __init__(self) -> None:
+        self.outcomes: list[Outcome] = []
+        self.seen: dict[Outcome, int] = {}
+        self.memo: dict[str, dict[str, int | None]] = {}
+        self.keys: dict[str, Any] = {}
+        self.values: dict[str, Any] = {}
+        self.columns: list[Any] = []
+
+    def number(self, outcome: Outcome) -> int:
+        if outcome not in self.seen:
+            self.seen[outcome] = len(self.outcomes)
+            self.outcomes.append(outcome)
+            self.columns = []
+        return self.seen[outcome]
+
+    def column(self, j: int) -> Any:
+        if not self.columns:
+            self.columns = [pa.array([o[k] for o in self.outcomes], pa.string()) for k in range(6)]
+        return self.columns[j]
+
+    def numbers(self, values: Any, resolve: Resolver, kind: str) -> Any:
+        """The outcome number of each value (null where it does not resolve)."""
+        enc: Any = pc.dictionary_encode(values)
+        memo = self.memo.setdefault(kind, {})
+        keys = self.keys.get(kind, pa.array([], pa.string()))
+        new = enc.dictionary.filter(pc.invert(pc.is_in(enc.dictionary, value_set=keys)))
+        if len(new) or kind not in self.keys:
+            for v in new.to_pylist():
+                found = resolve(v)
+                memo[v] = None if found is None else self.number(found)
+            self.keys[kind] = keys = pa.array(list(memo), pa.string())
+            self.values[kind] = pa.array(list(memo.values()), pa.int32())
+        at = pc.index_in(enc.dictionary, value_set=keys)
+        return pc.take(pc.take(self.values[kind], at), enc.indices)
 
 
 class Resolving:
@@ -247,6 +286,48 @@ class Resolving:
             )
             raise UnknownAreaError(str(code)[:40], hint)
         return AreaMatch(code, out[0], out[1], out[5], out[2], out[3], out[4])
+
+    def district_code_of(self, code: str) -> str | None:  # pragma: no cover - Geography's
+        """The district code of an area (see :meth:`~svduty.areas.Geography.district_code_of`)."""
+        raise NotImplementedError
+
+    def district_codes_of(self, codes: Any) -> pa.Array[Any]:
+        """:meth:`district_code_of` for a column of codes: each distinct code looked up once.
+
+        The answers are remembered by the geography, so a code costs one look-up however
+        many batches hold it; the rows get theirs column-wise. ``None`` for a null code.
+
+        Example:
+            >>> import svduty, pyarrow as pa
+            >>> geo = svduty.warwickshire().geography
+            >>> geo.district_codes_of(pa.array(["E01031180", "E01999999", None])).to_pylist()
+            ['E07000220', None, None]
+        """
+        with _LOCK:  # the memo is shared by the threads of a batch job
+            return self._district_codes_of(string_array(codes))
+
+    def _district_codes_of(self, values: Any) -> pa.Array[Any]:
+        cache = self._index.cache
+        memo: dict[str, str | None] = cache.setdefault("district_code_of", {})
+        known = cache.setdefault("district_code_of_keys", pa.array([], pa.string()))
+        cache.setdefault("district_code_of_values", pa.array([], pa.string()))
+        enc: Any = pc.dictionary_encode(values)
+        distinct = enc.dictionary
+        new = distinct.filter(pc.invert(pc.is_in(distinct, value_set=known)))
+        if len(new):
+            for code in new.to_pylist():
+                memo[code] = self._district_code_or_none(code)
+            known = pa.array(list(memo), pa.string())
+            cache["district_code_of_keys"] = known
+            cache["district_code_of_values"] = pa.array(list(memo.values()), pa.string())
+        found = pc.take(cache["district_code_of_values"], pc.index_in(distinct, value_set=known))
+        return pc.take(found, enc.indices)  # type: ignore[no-any-return]
+
+    def _district_code_or_none(self, code: str) -> str | None:
+        try:
+            return self.district_code_of(code)
+        except LookupError:  # pragma: no cover - district_code_of does not raise
+            return None
 
     def resolve_lsoas(
         self,

@@ -36,30 +36,74 @@ Arr = Any
 
 __all__ = ["classify_split", "classify_table", "split_rejected"]
 
-_BITS = 62  # flags packed per int64 word in _bools_to_lists
+_BLOCK = 1 << 18  # rows at a time in _bools_to_lists
 
 
-def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
+def _codes(col: Arr) -> tuple[Arr, int]:
+    """Equal values numbered alike (``int64``, in order of first appearance), and how many.
+
+    Nulls get the last number. A dictionary column is numbered through its dictionary
+    (whose values may repeat); text of one width up to eight bytes is read as a number.
+    """
+    if pa.types.is_dictionary(col.type):
+        words = pc.dictionary_encode(col.dictionary)
+        idx = pc.take(words.indices, col.indices)
+        size = len(words.dictionary) + 1
+    else:
+        enc = pc.dictionary_encode(_packed(col))
+        idx, size = enc.indices, len(enc.dictionary) + 1
+    idx = pc.fill_null(idx.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
+    return idx, size
+
+
+def _packed(col: Arr) -> Arr:
+    """``col`` as ``int64`` when all its values are text of one width of 1 to 8 bytes.
+
+    Equal numbers are then equal texts (the bytes themselves, zero-padded), and a
+    number hashes faster than text. Otherwise (or with nulls) ``col`` itself.
+    """
+    if col.null_count or not pa.types.is_string(col.type) or len(col) == 0:
+        return col
+    offsets = np.frombuffer(col.buffers()[1], np.int32)[col.offset : col.offset + len(col) + 1]
+    width = int(offsets[1] - offsets[0])
+    if not 0 < width <= 8 or int(offsets[-1] - offsets[0]) != width * len(col):
+        return col
+    if not (np.diff(offsets) == width).all():
+        return col
+    data = np.frombuffer(col.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
+    wide = np.zeros((len(col), 8), np.uint8)
+    wide[:, :width] = data.reshape(len(col), width)
+    return pa.array(wide.view(np.int64).ravel())
+
+
+def _renumbered(key: Arr) -> tuple[Arr, int]:
+    """The distinct numbers of ``key`` numbered 0, 1, ... (``int64``), and how many."""
+    renumbered = pc.dictionary_encode(key)
+    return renumbered.indices.cast(pa.int64()), len(renumbered.dictionary)
+
+
+def _group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Arr, Arr] | None:
     """Number the distinct combinations of the columns' values, in order of first appearance.
 
     Returns the group of each row (``int32``) and the first row of each group (``int64``).
     Nulls form a group of their own; the combined key is re-numbered before it could
-    overflow an ``int64``.
+    overflow an ``int64``. With ``most``: ``None`` as soon as there are more groups.
     """
     key: Arr = None
     width = 1
     for col in columns:
-        enc = pc.dictionary_encode(col)
-        size = len(enc.dictionary) + 1  # one more for null
-        idx = pc.fill_null(enc.indices.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
+        idx, size = _codes(col)
         if key is None:
             key, width = idx, size
-            continue
-        if width * size >= 1 << 62:
-            renumbered = pc.dictionary_encode(key)
-            key, width = renumbered.indices.cast(pa.int64()), len(renumbered.dictionary)
-        key = pc.add(pc.multiply(key, pa.scalar(size, pa.int64())), idx)
-        width *= size
+        else:
+            if width * size >= 1 << 62:
+                key, width = _renumbered(key)
+            key = pc.add(pc.multiply(key, pa.scalar(size, pa.int64())), idx)
+            width *= size
+        if most is not None and width > most:  # too many groups show early
+            key, width = _renumbered(key)
+            if width > most:
+                return None
     if key is None:
         key = pa.array(np.zeros(n, dtype=np.int64))
     groups = pc.dictionary_encode(key).indices
@@ -72,33 +116,59 @@ def _group_rows(columns: list[Arr], n: int) -> tuple[Arr, Arr]:
 
 
 def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
-    """Per row, the labels whose flag is true: one Python step per distinct combination.
+    """Per row, the labels whose flag is true, in the order of ``labels``.
 
-    The flags are packed into the bits of ``int64`` words (``_BITS`` labels a word), the
-    distinct combinations are spelled out once and spread over the rows with ``take``.
+    Column-wise: a block of rows at a time, the flags are unpacked into a matrix of
+    bytes (a row per label); its true cells, read row by row, spell the lists.
     """
     n = len(flags[0]) if flags else 0
-    if not labels:
-        return pa.array([[]] * n, pa.list_(pa.string()))
-    zero = pa.scalar(0, pa.int64())  # not at import: pa.scalar makes pyarrow import pandas
-    words = []
-    for start in range(0, len(labels), _BITS):
-        word: Arr = None
-        for i, f in enumerate(flags[start : start + _BITS]):
-            bit = pc.if_else(pc.fill_null(f, False), pa.scalar(1 << i, pa.int64()), zero)
-            word = bit if word is None else pc.bit_wise_or(word, bit)
-        words.append(word)
-    groups, first = _group_rows(words, n)
-    spelled = [pc.take(w, first).to_pylist() for w in words]
-    lists = [
-        [lab for j, lab in enumerate(labels) if bits[j // _BITS] >> (j % _BITS) & 1]
-        for bits in zip(*spelled, strict=True)
-    ]
-    return pc.take(pa.array(lists, pa.list_(pa.string())), groups)
+    counts, which = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for start in range(0, n if labels else 0, _BLOCK):
+        size = min(_BLOCK, n - start)
+        held = np.empty((len(labels), size), dtype=bool)
+        for i, f in enumerate(flags):
+            held[i] = _unpacked(pc.fill_null(f.slice(start, size), False))
+        rows, label = np.nonzero(held.T)  # row by row, labels in order
+        counts.append(np.bincount(rows, minlength=size))
+        which.append(label)
+    offsets = np.zeros(n + 1, np.int32)
+    np.cumsum(np.concatenate(counts), out=offsets[1:])
+    names = pc.take(pa.array(labels, pa.string()), pa.array(np.concatenate(which)))
+    return pa.ListArray.from_arrays(pa.array(offsets), names)
+
+
+def _unpacked(bools: Arr) -> Any:
+    """A boolean array without nulls as a numpy array of bools (one byte each)."""
+    bools = bools.combine_chunks() if isinstance(bools, pa.ChunkedArray) else bools
+    bits = np.frombuffer(bools.buffers()[1], np.uint8)
+    whole = np.unpackbits(bits, count=bools.offset + len(bools), bitorder="little")
+    return whole[bools.offset :].view(bool)
 
 
 def _words(values: Arr, yes: str, no: str) -> Arr:
-    return pc.if_else(pc.is_null(values), "undetermined", pc.if_else(values, yes, no))
+    """``yes`` / ``no`` / ``undetermined`` for true / false / null, dictionary-encoded."""
+    values = values.cast(pa.bool_())
+    codes = np.where(_unpacked(pc.fill_null(values, False)), 0, 1).astype(np.int8)
+    codes[~_unpacked(pc.is_valid(values))] = 2
+    return _coded(codes, [yes, no, "undetermined"])
+
+
+def _coded(codes: Any, words: list[str]) -> Arr:
+    """Word numbers (``codes``, into ``words``) as a dictionary array.
+
+    Its dictionary is the words used, in order of first appearance (as ``dictionary_encode``
+    gives it).
+    """
+    firsts = []
+    for c in range(len(words)):
+        hits = codes == c
+        if hits.any():
+            firsts.append((int(np.argmax(hits)), c))
+    firsts.sort()
+    number = np.zeros(len(words), np.int32)
+    number[[c for _, c in firsts]] = np.arange(len(firsts), dtype=np.int32)
+    used = pa.array([words[c] for _, c in firsts], pa.string())
+    return pa.DictionaryArray.from_arrays(pa.array(number[codes]), used)
 
 
 def _verdicts(
@@ -130,13 +200,11 @@ def _verdicts(
         if "police_uk_category" in cols
         else pa.repeat(pa.scalar(False), n)
     )
-    out["basis"] = pc.if_else(
-        facts_given,
-        "facts",
-        pc.if_else(
-            pc.is_valid(code_idx), "offence_code", pc.if_else(cat_given, "category", "none")
-        ),
-    )
+    basis = np.full(n, 3, np.int8)  # the first that holds: facts, code, category, none
+    basis[_unpacked(cat_given)] = 2
+    basis[_unpacked(pc.is_valid(code_idx))] = 1
+    basis[_unpacked(facts_given)] = 0
+    out["basis"] = _coded(basis, ["facts", "offence_code", "category", "none"])
     out["reasons"] = _bools_to_lists(
         [r.expr.arrow(env) for r in rs.reportable], [r.id for r in rs.reportable]
     )
@@ -144,27 +212,25 @@ def _verdicts(
 
 
 _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
-_WORDS_TYPE = _pa.dictionary(_pa.int32(), _pa.string())
 
 
 def _spread(values: Arr, groups: Arr, encode: bool) -> Arr:
     """The values of the distinct rows spread over all rows (``groups`` numbers them).
 
-    With ``encode`` a word column stays dictionary-encoded: its few distinct words are
-    numbered once and only the ``int32`` numbers are spread, not the text.
+    A word column's ``int32`` numbers are spread, not its text; with ``encode`` it stays
+    dictionary-encoded, else it is spelt out.
     """
-    if not encode or pa.types.is_list(values.type):
+    if not pa.types.is_dictionary(values.type):
         return pc.take(values, groups)
-    words = pc.dictionary_encode(values)
-    return pa.DictionaryArray.from_arrays(pc.take(words.indices, groups), words.dictionary)
+    words = pa.DictionaryArray.from_arrays(pc.take(values.indices, groups), values.dictionary)
+    return words if encode else words.cast(pa.string())
 
 
-def _encoded(out: dict[str, Arr]) -> dict[str, Arr]:
-    """The word columns of ``out`` dictionary-encoded (as the output schema has them)."""
-    return {
-        name: pc.dictionary_encode(values).cast(_WORDS_TYPE) if name in _WORD_COLUMNS else values
-        for name, values in out.items()
-    }
+def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:
+    """``out`` with its word columns dictionary-encoded (``encode``) or spelt out."""
+    if encode:
+        return out
+    return {n: v.cast(pa.string()) if n in _WORD_COLUMNS else v for n, v in out.items()}
 
 
 def _spread_problems(found: list[Problem], groups: Arr, sink: list[Problem]) -> None:
@@ -201,18 +267,21 @@ def _distinct_verdicts(
     columns = []
     for name in names:
         col = tab.column(name)
-        if pa.types.is_null(col.type):
+        if pa.types.is_null(col.type) or col.null_count == len(col):
             continue  # all unknown: the same for every row
-        if not (
+        if pa.types.is_dictionary(col.type):
+            col = col.unify_dictionaries() if col.num_chunks > 1 else col
+        elif not (
             pa.types.is_primitive(col.type)
             or pa.types.is_string(col.type)
             or pa.types.is_large_string(col.type)
         ):
             return None
         columns.append(col.combine_chunks())
-    groups, first = _group_rows(columns, n)
-    if len(first) * 2 > n:
+    grouped = _group_rows(columns, n, most=n // 2)
+    if grouped is None:
         return None
+    groups, first = grouped
     found: list[Problem] | None = None if sink is None else []
     try:
         out = _verdicts(tab.take(first), rs, resolve_district, found)
@@ -220,10 +289,7 @@ def _distinct_verdicts(
         return None
     if found:
         _spread_problems(found, groups, sink)  # type: ignore[arg-type]
-    return {
-        name: _spread(values, groups, encode and name in _WORD_COLUMNS)
-        for name, values in out.items()
-    }
+    return {name: _spread(values, groups, encode) for name, values in out.items()}
 
 
 def _classified(
@@ -239,9 +305,7 @@ def _classified(
     rs = ruleset(definition, pilot)
     out = _distinct_verdicts(tab, rs, resolve_district, encode, sink)
     if out is None:
-        out = _verdicts(tab, rs, resolve_district, sink)
-        if encode:
-            out = _encoded(out)
+        out = _encoded(_verdicts(tab, rs, resolve_district, sink), encode)
     result: Any = tab
     for name, values in out.items():
         if name in result.column_names:
@@ -379,7 +443,6 @@ def split_rejected(
     prepare(tab, resolve_district, sink, pilot)
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
     bad = sorted({(p.row or 0) - 1 for p in problems})
-    keep = pc.invert(
-        pc.is_in(pa.array(range(tab.num_rows), pa.int64()), value_set=pa.array(bad, pa.int64()))
-    )
+    rows = pa.array(np.arange(tab.num_rows, dtype=np.int64))
+    keep = pc.invert(pc.is_in(rows, value_set=pa.array(bad, pa.int64())))
     return tab.filter(keep), problems

@@ -9,13 +9,16 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
+import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 import pyarrow.compute as _pc
 
+from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._atoms import Has
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
@@ -47,6 +50,8 @@ pc: Any = _pc
 Arr = Any
 
 __all__ = ["INPUT_COLUMNS", "prepare"]
+
+_PREFIXES = _pa.array(sorted(LOCAL_GOVERNMENT_AREA_PREFIXES), _pa.string())
 
 _LISTS: dict[str, frozenset[str]] = {
     "behaviours": frozenset(b.value for b in Behaviour),
@@ -97,8 +102,21 @@ def _rows(
         )
 
 
-def _unique_map(col: Arr, fn: Callable[[str], Any], typ: pa.DataType) -> Arr:
-    """Apply ``fn`` once per distinct value and spread the results over the rows."""
+def _unique_map(
+    col: Arr, fn: Callable[[str], Any], typ: pa.DataType, known: tuple[Arr, Arr] | None = None
+) -> Arr:
+    """Apply ``fn`` once per distinct value and spread the results over the rows.
+
+    ``known``: values and their results already known (what ``fn`` gives them), looked up
+    column-wise; ``fn`` is then called only for the other values.
+    """
+    if known is not None:
+        at = pc.index_in(col, value_set=known[0])
+        found = pc.take(known[1], at)
+        rest = pc.and_(pc.is_valid(col), pc.is_null(at))
+        if not pc.any(rest).as_py():
+            return found
+        return pc.replace_with_mask(found, rest, _unique_map(pc.filter(col, rest), fn, typ))
     uniq = pc.unique(col).drop_null()
     results = pa.array([fn(v) for v in uniq.to_pylist()], typ)
     return pc.take(results, pc.index_in(col, value_set=uniq))
@@ -126,6 +144,8 @@ def prepare(
 
     def get(name: str) -> Arr:
         col = table.column(name).combine_chunks()
+        if pa.types.is_dictionary(col.type):
+            col = col.dictionary_decode()
         if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
             # empty text is an absent value, as in the scalar engine
             empty = pc.equal(pc.utf8_trim_whitespace(col), "")
@@ -142,7 +162,7 @@ def prepare(
         flat = pc.list_flatten(col)
         bad_flat = pc.invert(pc.is_in(flat, value_set=pa.array(sorted(allowed))))
         bad_rows = pc.filter(pc.list_parent_indices(col), pc.fill_null(bad_flat, True))
-        mask = pc.is_in(pa.array(range(n), pa.int64()), value_set=bad_rows)
+        mask = pc.is_in(pa.array(np.arange(n, dtype=np.int64)), value_set=bad_rows)
         _rows(sink, mask, name, "words from " + ", ".join(sorted(allowed)), lambda i: None)
         cols[name] = col
     for name, allowed in _WORDS.items():
@@ -177,7 +197,7 @@ def prepare(
     code_idx = pa.nulls(n, pa.int32())
     if "offence_code" in names:
         raw = get("offence_code").cast(pa.string())
-        norm = _unique_map(raw, _try_code, pa.string())
+        norm = _unique_map(raw, _try_code, pa.string(), _known_codes())
         bad = pc.and_(pc.is_valid(raw), pc.equal(norm, "!"))
         _rows(
             sink,
@@ -191,8 +211,7 @@ def prepare(
     cat_idx = pa.nulls(n, pa.int32())
     if "police_uk_category" in names:
         raw = get("police_uk_category").cast(pa.string())
-        keys = POLICE_UK_CATEGORIES.keys()
-        idx = _unique_map(raw, lambda v: keys.get(v.strip().lower(), -1), pa.int32())
+        idx = _unique_map(raw, _category, pa.int32(), _known_categories())
         _rows(
             sink,
             pc.equal(idx, -1),
@@ -207,8 +226,7 @@ def prepare(
     if "date" in names:
         raw = get("date")
         if pa.types.is_string(raw.type) or pa.types.is_large_string(raw.type):
-            first = _unique_map(raw, lambda v: _try_days(v)[0], pa.date32())
-            last = _unique_map(raw, lambda v: _try_days(v)[1], pa.date32())
+            first, last = _days(raw)
             _rows(
                 sink,
                 pc.and_(pc.is_valid(raw), pc.is_null(first)),
@@ -228,14 +246,14 @@ def prepare(
         _rows(sink, pc.invert(ok), name, "a GSS code such as E01031012", partial(_short, raw))
         norm = pc.if_else(pc.fill_null(ok, False), norm, pa.scalar(None, pa.string()))
         cols[name] = norm
-        cols[district] = _unique_map(norm, lambda v: district_of(v, resolve_district), pa.string())
-    facts: dict[str, Arr] = {}
-    for k in FACT_NAMES:
-        by_code = pc.take(
-            pa.array([OFFENCES.by_code[c].facts[k] for c in _OFFENCE_CODES], pa.bool_()), code_idx
-        )
-        by_cat = pc.take(pa.array([c.facts[k] for c in POLICE_UK_CATEGORIES], pa.bool_()), cat_idx)
-        facts[k] = pc.coalesce(by_code, by_cat)
+        cols[district] = _districts(norm, resolve_district)
+    # one number per (code, category) pair: each fact is one look-up in its pair table
+    codes, kinds = len(_OFFENCE_CODES), len(POLICE_UK_CATEGORIES)
+    pair = pc.add(
+        pc.multiply(pc.fill_null(code_idx, codes).cast(pa.int32()), kinds + 1),
+        pc.fill_null(cat_idx, kinds).cast(pa.int32()),
+    )
+    facts: dict[str, Arr] = {k: pc.take(table, pair) for k, table in _fact_tables().items()}
     facts["known_code"] = pc.if_else(pc.is_valid(code_idx), True, pa.scalar(None, pa.bool_()))
     _conflicts(cols, facts, (code_idx, cat_idx), sink=sink, pilot=pilot)
     return cols, facts, code_idx
@@ -255,6 +273,103 @@ def _try_code(v: str) -> str:
         return normalise_offence_code(v)
     except DataError:
         return "!"
+
+
+@functools.cache
+def _fact_tables() -> dict[str, Arr]:
+    """Fact -> its value for each (offence code, category) pair, the code's first.
+
+    Pair ``code * (categories + 1) + category``; the last code and the last category
+    stand for none given.
+    """
+    tables = {}
+    for k in FACT_NAMES:
+        by_code = [*(OFFENCES.by_code[c].facts[k] for c in _OFFENCE_CODES), None]
+        by_cat = [*(c.facts[k] for c in POLICE_UK_CATEGORIES), None]
+        pairs = [a if a is not None else b for a in by_code for b in by_cat]
+        tables[k] = pa.array(pairs, pa.bool_())
+    return tables
+
+
+@functools.cache
+def _known_codes() -> tuple[Arr, Arr]:
+    """The table's offence codes that are their own normal form (the usual spelling)."""
+    codes = pa.array([c for c in _OFFENCE_CODES if _try_code(c) == c], pa.string())
+    return codes, codes
+
+
+def _category(v: str) -> int:
+    return POLICE_UK_CATEGORIES.keys().get(v.strip().lower(), -1)
+
+
+@functools.cache
+def _known_categories() -> tuple[Arr, Arr]:
+    """The police.uk crime types as police.uk spells them, and their numbers."""
+    names = [c.name for c in POLICE_UK_CATEGORIES]
+    return pa.array(names, pa.string()), pa.array([_category(v) for v in names], pa.int32())
+
+
+_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_MONTH = r"^[0-9]{4}-[0-9]{2}$"
+
+
+def _days(raw: Arr) -> tuple[Arr, Arr]:
+    """The first and last day of each date (``YYYY-MM-DD``) or month (``YYYY-MM``).
+
+    Column-wise for those spellings in ASCII digits (a day must exist in its month, a
+    month be 01 to 12); year 0 and any other spelling are read one distinct value at a
+    time, as :class:`Incident` reads them. Null where the value is not a date.
+    """
+    raw = raw.cast(pa.string())
+    day = pc.fill_null(pc.match_substring_regex(raw, _DAY), False)
+    month = pc.fill_null(pc.match_substring_regex(raw, _MONTH), False)
+    fast = pc.and_(pc.or_(day, month), pc.invert(pc.fill_null(pc.starts_with(raw, "0000"), True)))
+    text = pc.if_else(fast, raw, pa.scalar(None, pa.string()))
+
+    def part(of: Arr, start: int, stop: int) -> Any:
+        number = pc.utf8_slice_codeunits(of, start, stop).cast(pa.int64())
+        return pc.fill_null(number, 1).to_numpy()
+
+    y, m = part(text, 0, 4), part(text, 5, 7)
+    d = part(pc.if_else(day, text, pa.scalar(None, pa.string())), 8, 10)
+    months = ((y - 1970) * 12 + np.clip(m, 1, 12) - 1).astype("datetime64[M]")
+    start_day = months.astype("datetime64[D]")
+    end_day = (months + 1).astype("datetime64[D]") - 1
+    length = (end_day - start_day).astype(np.int64) + 1
+    ok = fast.to_numpy(zero_copy_only=False) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= length)
+    first_day = (start_day + (d - 1)).astype(np.int32)
+    last_day = np.where(month.to_numpy(zero_copy_only=False), end_day.astype(np.int32), first_day)
+    first = pa.array(first_day, pa.int32(), mask=~ok).cast(pa.date32())
+    last = pa.array(last_day, pa.int32(), mask=~ok).cast(pa.date32())
+    slow = pc.and_(pc.is_valid(raw), pc.invert(fast))
+    if pc.any(slow).as_py():  # other spellings, year 0: as an Incident reads them
+        other = pc.filter(raw, slow)
+        first = pc.replace_with_mask(first, slow, _unique_map(other, _first_day, pa.date32()))
+        last = pc.replace_with_mask(last, slow, _unique_map(other, _last_day, pa.date32()))
+    return first, last
+
+
+def _first_day(v: str) -> Any:
+    return _try_days(v)[0]
+
+
+def _last_day(v: str) -> Any:
+    return _try_days(v)[1]
+
+
+def _districts(codes: Arr, resolve_district: ResolveDistrict | None) -> Arr:
+    """:func:`district_of` of each GSS code: a district itself, else resolved.
+
+    A resolver that is the bound ``district_code_of`` of an object with
+    ``district_codes_of`` (a :class:`~svduty.areas.Geography`) is asked column-wise.
+    """
+    own = pc.is_in(pc.utf8_slice_codeunits(codes, 0, 3), value_set=_PREFIXES)
+    owner = getattr(resolve_district, "__self__", None)
+    many = getattr(owner, "district_codes_of", None)
+    if getattr(resolve_district, "__name__", None) != "district_code_of" or many is None:
+        return _unique_map(codes, lambda v: district_of(v, resolve_district), pa.string())
+    others = pc.if_else(own, pa.scalar(None, pa.string()), codes)
+    return pc.if_else(own, codes, many(others))
 
 
 def _try_days(v: str) -> tuple[Any, Any]:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
+import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 import pyarrow.compute as _pc
 
@@ -150,7 +151,7 @@ class ArrowEnv:
             [0, 1, 2]
         """
         if self._index is None:
-            self._index = pa.array(range(self.length), pa.int64())
+            self._index = pa.array(np.arange(self.length, dtype=np.int64))
         return self._index
 
 

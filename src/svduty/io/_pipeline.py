@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -38,6 +39,17 @@ from svduty.definitions import STATUTE, Definition, classify_split, classify_tab
 from svduty.errors import DataError, Problem, SvdutyError
 from svduty.io._bundle import BundleParts, warwickshire
 from svduty.io._incidents import INCIDENT_SCHEMA
+from svduty.io._locate import (
+    AREA_COLUMNS,
+    UNRESOLVED,
+    AreaResolver,
+    RememberedWithin,
+    Within,
+    locate_incidents,
+    locate_police_uk,
+    pad,
+    place_columns,
+)
 
 if TYPE_CHECKING:
     from svduty.partnership import Partnership
@@ -52,16 +64,6 @@ __all__ = [
     "default_pipeline",
 ]
 
-AREA_COLUMNS: tuple[str, ...] = (
-    "district_code",
-    "district_name",
-    "csp_code",
-    "csp_name",
-    "police_area",
-    "match",
-)
-"""The columns ``resolve_areas`` returns besides ``lsoa_code`` (strings, nulls where unknown)."""
-
 CLASSIFIER_INPUT: tuple[str, ...] = ("id", "police_uk_category", "date", "location")
 """The incident columns a police.uk row gives the classifier.
 
@@ -70,35 +72,11 @@ period); ``location`` is the district code where the LSOA resolved to one, else 
 code (a GSS code), else null.
 """
 
-_GSS = r"^[EWSN]\d{8}$"
 INCIDENT_FIELDS: tuple[str, ...] = tuple(INCIDENT_SCHEMA.names)
 
-AreaResolver = Callable[[Arrow, Arrow], pa.Table]
 TableClassifier = Callable[[pa.Table], pa.Table]
-Within = Callable[[str], bool]
 Rejecter = Callable[[pa.Table], Sequence[Problem]]
 Splitter = Callable[[pa.Table], tuple[pa.Table, Sequence[Problem]]]
-
-_UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
-
-
-def _within_area(lsoa: Arrow, district: Arrow, within: Within) -> Arrow:
-    """``inside`` / ``outside`` / ``no_location``, calling ``within`` once per district."""
-    codes = [c for c in pc.unique(district.drop_null()).to_pylist() if c is not None]
-    inside_codes = pa.array([c for c in codes if within(c)], pa.string())
-    inside = pc.fill_null(pc.is_in(district, value_set=inside_codes), pa.scalar(False))
-    where = pc.if_else(inside, pa.scalar("inside"), pa.scalar("outside"))
-    return pc.if_else(pc.is_null(lsoa), pa.scalar("no_location"), where)
-
-
-def _pad(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """``table`` with every column of ``schema``, nulls where it has none."""
-    n = table.num_rows
-    cols = [
-        table.column(f.name).cast(f.type) if f.name in table.schema.names else pa.nulls(n, f.type)
-        for f in schema
-    ]
-    return pa.Table.from_arrays(cols, schema=schema)
 
 
 def _as_batch(table: pa.Table) -> pa.RecordBatch:
@@ -137,7 +115,7 @@ def _refuse(good: Any, problems: Sequence[Problem]) -> tuple[Any, Any] | None:
         [f"{rows[i].field}: {rows[i].what()}" if rows[i].field else rows[i].what() for i in picked],
         [rows[i].field for i in picked],
     )
-    keep = pc.invert(pc.is_in(pa.array(range(good.num_rows), pa.int64()), pa.array(picked)))
+    keep = pc.invert(pc.is_in(pa.array(np.arange(good.num_rows, dtype=np.int64)), pa.array(picked)))
     return good.filter(keep), refused
 
 
@@ -177,89 +155,19 @@ def _classify_rows(
     return good, _checked(classify(good.select(inputs)), good.num_rows), refused
 
 
+def _located(table: pa.Table, police: bool) -> pa.Table:
+    """A police.uk row's location as text (as the output has it), without ``date``."""
+    if not police:
+        return table
+    at = table.schema.get_field_index("location")
+    table = table.set_column(at, "location", table.column(at).cast(pa.string()))
+    return table.drop_columns(["date"])
+
+
 def _checked(verdicts: pa.Table, n: int) -> pa.Table:
     if verdicts.num_rows != n:
         raise SvdutyError(f"classify returned {verdicts.num_rows} rows for {n} rows")
     return verdicts
-
-
-def _locate_police_uk(good: Any, bad: Any, resolve_areas: AreaResolver, within: Within) -> Any:
-    """Area columns from the LSOA; unresolvable LSOAs rejected; ``date`` and ``location``."""
-    n = good.num_rows
-    codes = good.column("lsoa_code").combine_chunks()
-    names = good.column("lsoa_name").combine_chunks()
-    areas = resolve_areas(codes, names)
-    if areas.num_rows != n:
-        raise SvdutyError(f"resolve_areas returned {areas.num_rows} rows for {n} LSOA codes")
-    good = _with_areas(good, areas)
-    no_match: Arrow = pc.fill_null(
-        pc.equal(good.column("match"), pa.scalar("unresolved")), pa.scalar(True)
-    )
-    unresolved = pc.and_(pc.is_valid(good.column("lsoa_code")), no_match)
-    if pc.any(unresolved).as_py():
-        newly = good.filter(unresolved)
-        newly = newly.set_column(
-            newly.schema.get_field_index("rejected"),
-            "rejected",
-            pa.repeat(pa.scalar(_UNRESOLVED), newly.num_rows),
-        )
-        newly = newly.set_column(
-            newly.schema.get_field_index("rejected_field"),
-            "rejected_field",
-            pa.repeat(pa.scalar("LSOA code"), newly.num_rows),
-        )
-        good = good.filter(pc.invert(unresolved))
-        bad = pa.concat_tables([_pad(bad, newly.schema), newly])
-    district = good.column("district_code").combine_chunks()
-    lsoa = good.column("lsoa_code").combine_chunks()
-    good = good.append_column("within_area", _within_area(lsoa, district, within))
-    gss: Arrow = pc.fill_null(pc.match_substring_regex(lsoa, _GSS), pa.scalar(False))
-    location = pc.coalesce(district, pc.if_else(gss, lsoa, pa.scalar(None, pa.string())))
-    good = good.append_column("location", location)
-    good = good.append_column("date", good.column("month"))
-    return good, bad
-
-
-def _with_areas(good: Any, areas: pa.Table) -> Any:
-    n = good.num_rows
-    for name in AREA_COLUMNS:
-        col = (
-            areas.column(name).cast(pa.string())
-            if name in areas.schema.names
-            else pa.nulls(n, pa.string())
-        )
-        good = good.append_column(name, col)
-    return good
-
-
-def _safe_within(within: Within) -> Within:
-    def check(code: str) -> bool:
-        try:
-            return within(code)
-        except SvdutyError:  # a code the partnership's geography does not describe
-            return False
-
-    return check
-
-
-def _locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> Any:
-    """Area columns for incidents located by an LSOA code; ``within_area`` from the location.
-
-    An incident's ``location`` is any GSS code (an LSOA, a ward, a district); it is never
-    rejected for being unknown (the classifier answers ``undetermined`` where it matters).
-    """
-    location = good.column("location").combine_chunks()
-    areas = resolve_areas(location, pa.nulls(len(location), pa.string()))
-    if areas.num_rows != good.num_rows:
-        raise SvdutyError(
-            f"resolve_areas returned {areas.num_rows} rows for {good.num_rows} locations"
-        )
-    good = _with_areas(good, areas)
-    if location.null_count:  # no location: no look-up, so no match either
-        match = pc.if_else(pc.is_null(location), pa.scalar(None, pa.string()), good["match"])
-        good = good.set_column(good.schema.get_field_index("match"), "match", match)
-    district = pc.coalesce(good.column("district_code").combine_chunks(), location)
-    return good.append_column("within_area", _within_area(location, district, _safe_within(within)))
 
 
 def classify_batch(
@@ -318,33 +226,69 @@ def classify_batch(
         >>> out.column("within_area").to_pylist()
         ['inside', 'no_location']
     """
+    if isinstance(batch, pa.Table) and batch.num_rows > SLICE_ROWS:
+        return _in_slices(batch, resolve_areas, classify, within, reject, split)
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     if table.column("rejected").null_count == table.num_rows:  # the usual case: all usable
         good, bad = table, table.slice(0, 0)
     else:
         ok = pc.is_null(table.column("rejected"))
         good, bad = table.filter(ok), table.filter(pc.invert(ok))
-    if "lsoa_code" in table.schema.names:  # police.uk rows: located by their LSOA
-        good, bad = _locate_police_uk(good, bad, resolve_areas, within)
+    police = "lsoa_code" in table.schema.names
+    if police:  # police.uk rows: located by their LSOA
+        good, bad, places = locate_police_uk(good, bad, resolve_areas, within)
         inputs = list(CLASSIFIER_INPUT)
     else:  # incidents: every incident field goes to the classifier
-        good = _locate_incidents(good, resolve_areas, within)
+        good, places = locate_incidents(good, resolve_areas, within)
         inputs = [n for n in INCIDENT_FIELDS if n in good.schema.names]
     if split is not None:
         good, verdicts, refused = _split_rows(good, inputs, split)
     else:
         good, verdicts, refused = _classify_rows(good, inputs, classify, reject)
+    before = "location" if police else None
+    good = _located(
+        place_columns(good, places, before=before, ordered=places.ordered and not refused.num_rows),
+        police,
+    )
     if refused.num_rows:
-        bad = pa.concat_tables([_pad(bad, refused.schema), refused])
-    if "lsoa_code" in table.schema.names:
-        good = good.drop_columns(["date"])
+        refused = _located(place_columns(refused, places, before=before, ordered=False), police)
+        bad = pa.concat_tables([pad(bad, refused.schema), refused])
     taken = set(inputs)
     for name in verdicts.schema.names:
         if name not in taken and name not in good.schema.names:
             good = good.append_column(name, verdicts.column(name))
     # no rejected rows (the usual case): no concatenation, so no copy of the data
-    out = pa.concat_tables([good, _pad(bad, good.schema)]) if bad.num_rows else good
+    out = pa.concat_tables([good, pad(bad, good.schema)]) if bad.num_rows else good
     return out if isinstance(batch, pa.Table) else _as_batch(out)
+
+
+SLICE_ROWS = 1 << 20
+"""A table longer than this is classified a slice at a time (its working memory bounded)."""
+
+
+def _in_slices(table: pa.Table, *args: Any) -> pa.Table:
+    """:func:`classify_batch` of a long table, a slice at a time, rows in the same order.
+
+    A slice's output is its usable rows, then its rejected rows: the reader's, those whose
+    LSOA did not resolve, those the classifier refused. The slices' usable rows come
+    first, then each kind of rejection in turn, as for the table in one piece.
+    """
+    names = ("resolve_areas", "classify", "within", "reject", "split")
+    kw = dict(zip(names, args, strict=True))
+    good: list[pa.Table] = []
+    kinds: list[list[pa.Table]] = [[], [], []]
+    for start in range(0, table.num_rows, SLICE_ROWS):
+        part = table.slice(start, SLICE_ROWS)
+        out = classify_batch(part, **kw)
+        bad = out.num_rows - out.column("rejected").null_count
+        good.append(out.slice(0, out.num_rows - bad))
+        rest = out.slice(out.num_rows - bad)
+        read = part.num_rows - part.column("rejected").null_count
+        unresolved = pc.sum(pc.equal(rest.column("rejected"), pa.scalar(UNRESOLVED))).as_py() or 0
+        kinds[0].append(rest.slice(0, read))
+        kinds[1].append(rest.slice(read, unresolved))
+        kinds[2].append(rest.slice(read + unresolved))
+    return pa.concat_tables([*good, *kinds[0], *kinds[1], *kinds[2]])
 
 
 def classify_batches(
@@ -491,7 +435,7 @@ def default_pipeline(
     return Pipeline(
         resolve_areas=p.geography.resolve_lsoas,
         classify=bound.classify,
-        within=p.local_area.within,
+        within=RememberedWithin(p.local_area.within),
         reject=bound.reject,
         split=bound.split,
         partnership=p.name,

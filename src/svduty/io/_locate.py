@@ -1,0 +1,274 @@
+"""Locating a batch's rows: the area columns of police.uk rows and of incidents.
+
+A row's areas depend only on its LSOA code and name (an incident's on its location), so
+each distinct code is looked up once and the rows get theirs by Arrow ``take``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import numpy as np  # a dependency of pyarrow
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from svduty.errors import SvdutyError
+
+Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
+AreaResolver = Callable[[Arrow, Arrow], pa.Table]
+Within = Callable[[str], bool]
+
+__all__ = [
+    "AREA_COLUMNS",
+    "KEY",
+    "Places",
+    "locate_incidents",
+    "locate_police_uk",
+    "pad",
+    "place_columns",
+]
+
+AREA_COLUMNS: tuple[str, ...] = (
+    "district_code",
+    "district_name",
+    "csp_code",
+    "csp_name",
+    "police_area",
+    "match",
+)
+"""The columns ``resolve_areas`` returns besides ``lsoa_code`` (strings, nulls where unknown)."""
+
+_GSS = r"^[EWSN]\d{8}$"
+KEY = "__svduty_place__"
+"""A column the pipeline adds while it works: each row's place (see :class:`Places`)."""
+UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
+"""The reason given to a police.uk row whose LSOA neither code nor name resolves."""
+
+
+@attrs.frozen(slots=True)
+class RememberedWithin:
+    """``within`` with its answers remembered: each district is asked about once per job.
+
+    Example:
+        >>> w = RememberedWithin(lambda code: code == "E07000222")
+        >>> w("E07000222"), w.inside_codes(pa.array(["E07000222", "E08000026"]), False)
+        (True, <pyarrow.lib.StringArray object at ...>
+        [
+          "E07000222"
+        ])
+    """
+
+    within: Within
+    answers: dict[str, bool] = attrs.field(factory=dict, eq=False, repr=False)
+    known: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def __call__(self, code: str) -> bool:
+        found = self.answers.get(code)
+        if found is None:
+            found = self.answers[code] = self.within(code)
+        return found
+
+    def inside_codes(self, codes: Arrow, safe: bool) -> Arrow:
+        """The distinct codes of ``codes`` that are inside, asking only about new ones.
+
+        ``safe``: a code ``within`` refuses (an error) is outside, not an error.
+        """
+        distinct = pc.unique(codes.drop_null())
+        asked = self.known.get("asked", pa.array([], pa.string()))
+        new = distinct.filter(pc.invert(pc.is_in(distinct, value_set=asked)))
+        if not len(new) and "inside" in self.known:
+            return self.known["inside"]
+        refused = []
+        for code in new.to_pylist():
+            try:
+                self(code)
+            except SvdutyError:
+                if not safe:
+                    raise
+                refused.append(code)
+        self.known["asked"] = pa.array(list(self.answers), pa.string())
+        self.known["inside"] = pa.array([c for c, v in self.answers.items() if v], pa.string())
+        if refused:  # not remembered: another caller may not be safe
+            return self.known.pop("inside")
+        return self.known["inside"]
+
+
+def _within_area(lsoa: Arrow, district: Arrow, within: Within, safe: bool = False) -> Arrow:
+    """``inside`` / ``outside`` / ``no_location``, calling ``within`` once per district.
+
+    ``safe``: a district ``within`` refuses (an error) is outside.
+    """
+    if isinstance(within, RememberedWithin):
+        inside_codes = within.inside_codes(district, safe)
+    else:
+        check = _safe_within(within) if safe else within
+        codes = [c for c in pc.unique(district.drop_null()).to_pylist() if c is not None]
+        inside_codes = pa.array([c for c in codes if check(c)], pa.string())
+    inside = pc.fill_null(pc.is_in(district, value_set=inside_codes), pa.scalar(False))
+    where = pc.if_else(inside, pa.scalar("inside"), pa.scalar("outside"))
+    return pc.if_else(pc.is_null(lsoa), pa.scalar("no_location"), where)
+
+
+def pad(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with every column of ``schema``, nulls where it has none."""
+    n = table.num_rows
+    cols = [
+        table.column(f.name).cast(f.type) if f.name in table.schema.names else pa.nulls(n, f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(cols, schema=schema)
+
+
+@attrs.frozen(slots=True)
+class Places:
+    """The distinct places of a batch, with their area columns, for :func:`place_columns`.
+
+    Attributes:
+        table: One row per place: :data:`AREA_COLUMNS` and ``within_area`` (strings).
+        ordered: Whether the rows' places (the :data:`KEY` column) are numbered in order
+            of first appearance, perhaps with gaps (places none of the rows has).
+    """
+
+    table: pa.Table
+    ordered: bool
+
+
+def locate_police_uk(
+    good: Any, bad: Any, resolve_areas: AreaResolver, within: Within
+) -> tuple[Any, Any, Places]:
+    """Places from the LSOA; unresolvable LSOAs rejected; ``date``, ``location``, :data:`KEY`.
+
+    A row's areas depend only on its LSOA code and name, so each distinct code is
+    resolved (and located) once; only rows whose code does not resolve and that have a
+    name are resolved again with it. ``location`` is dictionary-encoded, its indices the
+    rows' places (the dictionary may repeat a value); the caller decodes it once the rows
+    are classified, and adds the area columns with :func:`place_columns`.
+    """
+    enc = pc.dictionary_encode(good.column("lsoa_code").combine_chunks(), null_encoding="encode")
+    codes, d = enc.dictionary, len(enc.dictionary)
+    areas = _resolved(resolve_areas(codes, pa.nulls(d, pa.string())), d, "LSOA codes")
+    key: Any = enc.indices
+    names = good.column("lsoa_name").combine_chunks()
+    need = pc.and_(pc.take(_unmatched(areas), key), pc.is_valid(names))
+    ordered = not pc.any(need).as_py()
+    if not ordered:  # the code does not resolve, but the row has a name to try
+        rows = pc.indices_nonzero(need)
+        sub_codes = pc.take(good.column("lsoa_code"), rows).combine_chunks()
+        more = _resolved(resolve_areas(sub_codes, pc.take(names, rows)), len(rows), "LSOA codes")
+        areas = pa.concat_tables([areas, more]).combine_chunks()
+        codes = pa.concat_arrays([codes, sub_codes])
+        extra = pa.array(np.arange(d, d + len(rows), dtype=np.int32))
+        key = pc.replace_with_mask(key, need, extra)
+    district = areas.column("district_code").combine_chunks()
+    unresolved = pc.and_(pc.is_valid(codes), _unmatched(areas))
+    gss: Arrow = pc.fill_null(pc.match_substring_regex(codes, _GSS), pa.scalar(False))
+    location = pc.coalesce(district, pc.if_else(gss, codes, pa.scalar(None, pa.string())))
+    located = pc.if_else(unresolved, pa.scalar(None, pa.string()), district)  # rejected: no call
+    places = areas.append_column("within_area", _within_area(codes, located, within))
+    if pc.any(unresolved).as_py():  # a place rejected is rejected whole: the order stays
+        rejected = pc.take(unresolved, key)
+        newly = good.filter(rejected)
+        at = pc.filter(key, rejected)
+        for name in AREA_COLUMNS:
+            newly = newly.append_column(name, pc.take(areas.column(name), at))
+        newly = newly.set_column(
+            newly.schema.get_field_index("rejected"),
+            "rejected",
+            pa.repeat(pa.scalar(UNRESOLVED), newly.num_rows),
+        )
+        newly = newly.set_column(
+            newly.schema.get_field_index("rejected_field"),
+            "rejected_field",
+            pa.repeat(pa.scalar("LSOA code"), newly.num_rows),
+        )
+        kept = pc.invert(rejected)
+        good, key = good.filter(kept), pc.filter(key, kept)
+        bad = pa.concat_tables([pad(bad, newly.schema), newly])
+    # numbers into the distinct locations: the classifier groups rows by them, not by text
+    good = good.append_column("location", pa.DictionaryArray.from_arrays(key, location))
+    good = good.append_column("date", good.column("month"))
+    return good.append_column(KEY, key), bad, Places(places, ordered)
+
+
+def place_columns(table: Any, places: Places, *, before: str | None, ordered: bool) -> Any:
+    """``table`` with the area columns and ``within_area`` of its rows' places (:data:`KEY`).
+
+    The columns are dictionary-encoded as the output schema has them, each dictionary
+    the column's distinct values in order of first appearance (as a cast of the text
+    would make it); they go before the column ``before`` (else last); :data:`KEY` goes.
+    ``ordered``: the rows' places are numbered in order of first appearance (gaps allowed).
+    """
+    key = table.column(KEY).combine_chunks()
+    if ordered and len(key):  # the places the rows have, in order
+        used = np.bincount(key.to_numpy(), minlength=places.table.num_rows)
+        order = np.flatnonzero(used)
+        inverse = np.zeros(len(used), dtype=np.int32)
+        inverse[order] = np.arange(len(order), dtype=np.int32)
+        first: Any = pa.array(order.astype(np.int32))
+        rows = key
+        back: Any = pa.array(inverse)
+    else:
+        enc = pc.dictionary_encode(key)
+        first, rows, back = enc.dictionary, enc.indices, None
+    columns = {}
+    for name in (*AREA_COLUMNS, "within_area"):
+        words: Any = pc.dictionary_encode(
+            pc.take(places.table.column(name), first).combine_chunks()
+        )
+        at = words.indices if back is None else pc.take(words.indices, back)
+        columns[name] = pa.DictionaryArray.from_arrays(pc.take(at, rows), words.dictionary)
+    table = table.drop_columns([KEY])
+    names = table.schema.names
+    cut = names.index(before) if before is not None else len(names)
+    out: list[Any] = [table.column(i) for i in range(cut)] + list(columns.values())
+    out += [table.column(i) for i in range(cut, len(names))]
+    return pa.Table.from_arrays(out, names=[*names[:cut], *columns, *names[cut:]])
+
+
+def _resolved(areas: pa.Table, n: int, what: str) -> pa.Table:
+    """``areas`` with every column of :data:`AREA_COLUMNS` as strings (nulls if absent)."""
+    if areas.num_rows != n:
+        raise SvdutyError(f"resolve_areas returned {areas.num_rows} rows for {n} {what}")
+    cols = [
+        areas.column(c).cast(pa.string()) if c in areas.schema.names else pa.nulls(n, pa.string())
+        for c in AREA_COLUMNS
+    ]
+    return pa.Table.from_arrays(cols, names=list(AREA_COLUMNS))
+
+
+def _unmatched(areas: pa.Table) -> Arrow:
+    """Where the look-up found nothing (``match`` is ``unresolved`` or null)."""
+    match: Arrow = areas.column("match").combine_chunks()
+    return pc.fill_null(pc.equal(match, pa.scalar("unresolved")), pa.scalar(True))
+
+
+def _safe_within(within: Within) -> Within:
+    def check(code: str) -> bool:
+        try:
+            return within(code)
+        except SvdutyError:  # a code the partnership's geography does not describe
+            return False
+
+    return check
+
+
+def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> Any:
+    """Places for incidents located by an LSOA code; ``within_area`` from the location.
+
+    An incident's ``location`` is any GSS code (an LSOA, a ward, a district); it is never
+    rejected for being unknown (the classifier answers ``undetermined`` where it matters).
+    Each distinct location is looked up once; :func:`place_columns` gives the rows theirs.
+    """
+    enc = pc.dictionary_encode(good.column("location").combine_chunks(), null_encoding="encode")
+    codes = enc.dictionary
+    areas = _resolved(
+        resolve_areas(codes, pa.nulls(len(codes), pa.string())), len(codes), "locations"
+    )
+    # no location: no look-up, so no match either
+    match = pc.if_else(pc.is_null(codes), pa.scalar(None, pa.string()), areas.column("match"))
+    areas = areas.set_column(areas.schema.get_field_index("match"), "match", match)
+    district = pc.coalesce(areas.column("district_code"), codes)
+    places = areas.append_column("within_area", _within_area(codes, district, within, safe=True))
+    return good.append_column(KEY, enc.indices), Places(places, True)

@@ -1,0 +1,197 @@
+"""Locating each distinct place once gives what locating every row by itself gives.
+
+The pipeline resolves the distinct LSOA codes (and locations) of a batch once and spreads
+the answers; these tests compare its output with the same pipeline whose resolver is
+asked about one row at a time, and check that the dictionary-encoded area columns are
+what a cast of their text gives (their values in order of first appearance).
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import svduty
+from svduty.io import (
+    AREA_COLUMNS,
+    POLICE_UK_COLUMNS,
+    _pipeline,
+    classify_batch,
+    normalise_police_uk,
+)
+from svduty.io._locate import KEY, Places, RememberedWithin, place_columns
+
+from ..conftest import fake_classify_table
+
+GEO = svduty.warwickshire().geography
+LOCAL = svduty.warwickshire().local_area
+CODES = ["E01031180", "E01031012", "E01035020", "E01099999", "E01033620", "E07000222", ""]
+NAMES = ["", "Rugby 010E", "Birmingham 012E", "Nowhere", "Warwick 001A"]
+WORDS = (*AREA_COLUMNS, "within_area")
+
+
+def one_by_one(codes, names):
+    """The geography's look-up asked about one row at a time (no shortcut can apply)."""
+    parts = [GEO.resolve_lsoas(codes.slice(i, 1), names.slice(i, 1)) for i in range(len(codes))]
+    return pa.concat_tables(parts) if parts else GEO.resolve_lsoas(codes, names)
+
+
+def police(rows, months=None):
+    n = len(rows)
+    base = {c: [""] * n for c in POLICE_UK_COLUMNS}
+    base["Month"] = months or ["2025-06"] * n
+    base["Crime type"] = [c for _, _, c in rows]
+    base["LSOA code"] = [code for code, _, _ in rows]
+    base["LSOA name"] = [name for _, name, _ in rows]
+    return normalise_police_uk(pa.table(base), file="f.csv", rows=pa.array(range(2, n + 2)))
+
+
+def assert_first_seen(table):
+    """Each dictionary starts with its rows' values in order of first appearance, once each.
+
+    (Rows set apart after the batch was put together may leave words of their own at the
+    end of a dictionary; a writer encodes the values it writes, so no file shows them.)
+    """
+    for name in WORDS:
+        col = table.column(name)
+        assert pa.types.is_dictionary(col.type), name
+        for chunk in getattr(col, "chunks", [col]):
+            seen = pc.unique(chunk.cast(pa.string()).drop_null()).to_pylist()
+            words = chunk.dictionary.to_pylist()
+            assert words[: len(seen)] == seen, name
+            assert len(set(words)) == len(words), name
+
+
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(CODES),
+        st.sampled_from(NAMES),
+        st.sampled_from(["Burglary", "Robbery", "Violence and sexual offences"]),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=60)
+@given(ROWS)
+def test_police_uk_rows_are_located_as_one_by_one(rows):
+    batch = police(rows)
+    fast = classify_batch(
+        batch, resolve_areas=GEO.resolve_lsoas, classify=fake_classify_table, within=LOCAL.within
+    )
+    slow = classify_batch(
+        batch, resolve_areas=one_by_one, classify=fake_classify_table, within=LOCAL.within
+    )
+    assert fast.to_pylist() == slow.to_pylist()
+    good = fast.filter(pc.is_null(fast.column("rejected")))
+    assert_first_seen(good)
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.one_of(st.none(), st.sampled_from([*CODES[:-1], "E05000001", "X1"])), max_size=25)
+)
+def test_incidents_are_located_as_one_by_one(places):
+    n = len(places)
+    batch = pa.table(
+        {
+            "file": pa.array(["x.jsonl"] * n, pa.string()),
+            "row": pa.array(range(1, n + 1), pa.int64()),
+            "rejected": pa.nulls(n, pa.string()),
+            "rejected_field": pa.nulls(n, pa.string()),
+            "id": pa.array([str(i) for i in range(n)], pa.string()),
+            "location": pa.array(places, pa.string()),
+        }
+    )
+    kw = {"classify": fake_classify_table, "within": RememberedWithin(LOCAL.within)}
+    fast = classify_batch(batch, resolve_areas=GEO.resolve_lsoas, **kw)
+    slow = classify_batch(
+        batch, resolve_areas=one_by_one, classify=fake_classify_table, within=LOCAL.within
+    )
+    assert fast.to_pylist() == slow.to_pylist()
+    assert_first_seen(fast)
+
+
+def test_remembered_within_asks_once_and_keeps_refusals_unremembered():
+    asked = []
+
+    def within(code):
+        asked.append(code)
+        if code == "X":
+            raise svduty.errors.UnknownAreaError("X")
+        return code == "in"
+
+    w = RememberedWithin(within)
+    codes = pa.array(["in", "out", None, "in"])
+    assert w.inside_codes(codes, False).to_pylist() == ["in"]
+    assert w.inside_codes(codes, False).to_pylist() == ["in"]
+    assert asked == ["in", "out"]
+    assert w.inside_codes(pa.array(["X", "in"]), True).to_pylist() == ["in"]
+    with pytest.raises(svduty.errors.UnknownAreaError):  # a refusal is not an answer
+        w.inside_codes(pa.array(["X"]), False)
+    assert w("in")
+    assert asked.count("in") == 1
+
+
+def test_place_columns_in_any_order_are_first_seen():
+    places = pa.table({name: pa.array(["b", "a", "b", None]) for name in WORDS})
+    rows = pa.table({"x": [1, 2, 3, 4, 5], KEY: pa.array([3, 2, 0, 2, 1], pa.int32())})
+    out = place_columns(rows, Places(places, False), before=None, ordered=False)
+    assert out.column("district_code").to_pylist() == [None, "b", "b", "b", "a"]
+    assert_first_seen(out)
+    gaps = pa.table({"x": [1, 2, 3], KEY: pa.array([1, 1, 3], pa.int32())})
+    out = place_columns(gaps, Places(places, True), before="x", ordered=True)
+    assert out.column_names == [*WORDS, "x"]
+    assert out.column("match").to_pylist() == ["a", "a", None]
+    assert_first_seen(out)
+
+
+def _picky(table):
+    """The fake classifier, refusing rows located in E01999998 (naming them, 1-based)."""
+    loc = table.column("location").to_pylist()
+    bad = [i for i, v in enumerate(loc) if v == "E01999998"]
+    if bad:
+        raise svduty.errors.DataError(
+            [svduty.errors.Problem(row=i + 1, field="location", expected="a place") for i in bad]
+        )
+    return fake_classify_table(table)
+
+
+def _named(codes, names):
+    """The geography's look-up, which also takes E01999998 to be a (refused) place."""
+    t = GEO.resolve_lsoas(codes, names)
+    match = pc.if_else(pc.equal(codes, "E01999998"), pa.scalar("name"), t.column("match"))
+    return t.set_column(t.schema.get_field_index("match"), "match", match)
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([*CODES, "E01999998"]),
+            st.sampled_from(NAMES),
+            st.sampled_from(["Burglary", "Robbery", "Violence and sexual offences", "Nonsense"]),
+        ),
+        max_size=30,
+    ),
+    st.integers(1, 7),
+    st.data(),
+)
+def test_a_long_table_in_slices_is_the_table_in_one_piece(rows, size, data):
+    months = data.draw(
+        st.lists(st.sampled_from(["2025-06", "2025-13"]), min_size=len(rows), max_size=len(rows))
+    )
+    batch = pa.Table.from_batches([police(rows, months)])
+    kw = {"resolve_areas": _named, "classify": _picky, "within": LOCAL.within}
+    whole = classify_batch(batch, **kw)
+    saved = _pipeline.SLICE_ROWS
+    try:
+        _pipeline.SLICE_ROWS = size
+        sliced = classify_batch(batch, **kw)
+    finally:
+        _pipeline.SLICE_ROWS = saved
+    assert sliced.to_pylist() == whole.to_pylist()
+    assert sliced.schema == whole.schema
