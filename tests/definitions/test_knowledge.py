@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from svduty.definitions import (
@@ -142,6 +142,8 @@ def test_every_answer_is_explained(data, definition):
 
 
 @given(st.lists(incident_json(), min_size=1, max_size=10), st.sampled_from(ALL_DEFINITIONS))
+@example([{"offence_code": "1", "harms": []}], ALL_DEFINITIONS[0])  # harms alone deny death
+@example([{"offence_code": "1", "harms": ["injury"]}, {"offence_code": "1"}], ALL_DEFINITIONS[0])
 def test_both_engines_report_the_same_conflicts(rows, definition):
     scalar_bad = set()
     for i, r in enumerate(rows):

@@ -422,9 +422,9 @@ def _conflicts(
             "the offence code is published under another category",
         )
     clash: dict[str, Arr] = {}
-    for fact in FACTS:
+    for fact in FACTS:  # a fact given by any of its fields (harms alone says death or not)
         field = fact.explicit.fields()[0]
-        if field in cols:
+        if any(f in cols for f in fact.explicit.fields()):
             bad = pc.fill_null(pc.not_equal(fact.explicit.arrow(env), facts[fact.implied]), False)
             clash[field] = pc.or_(clash[field], bad) if field in clash else bad
     for field, mask in clash.items():
