@@ -14,6 +14,7 @@ import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty.areas import RESOLVED_COLUMNS
 from svduty.errors import SvdutyError
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -30,14 +31,7 @@ __all__ = [
     "place_columns",
 ]
 
-AREA_COLUMNS: tuple[str, ...] = (
-    "district_code",
-    "district_name",
-    "csp_code",
-    "csp_name",
-    "police_area",
-    "match",
-)
+AREA_COLUMNS: tuple[str, ...] = RESOLVED_COLUMNS[1:]  # all but lsoa_code
 """The columns ``resolve_areas`` returns besides ``lsoa_code`` (strings, nulls where unknown)."""
 
 _GSS = r"^[EWSN]\d{8}$"
