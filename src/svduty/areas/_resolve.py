@@ -95,38 +95,28 @@ def resolve_columns(
         ['table', 'unresolved']
     """
     with _LOCK:  # the memo is shared by the threads of a batch job
-        return _resolve_columns(codes, names, by_code, by_name, cache)
-
-
-def _resolve_columns(
-    codes: Column,
-    names: Column | None,
-    by_code: Resolver,
-    by_name: Resolver,
-    cache: dict[str, Any],
-) -> pa.Table:
-    code_arr = string_array(codes)
-    book = cache.setdefault("lsoa_outcomes", _Outcomes())
-    unresolved = book.number((None, None, None, None, None, Match.UNRESOLVED.value))
-    row = book.numbers(code_arr, by_code, "lsoa_codes")
-    if names is not None:
-        name_arr = string_array(names)
-        if len(name_arr) != len(code_arr):
-            raise AreaError.single(
-                None,
-                "names",
-                expected=f"as many names as codes ({len(code_arr)})",
-                got=str(len(name_arr)),
-            )
-        need = pc.is_null(row)  # only the rows whose code does not resolve
-        if pc.any(need).as_py():
-            by_names = book.numbers(pc.filter(name_arr, need), by_name, "lsoa_names")
-            row = pc.replace_with_mask(row, need, by_names)
-    row = pc.coalesce(row, pa.scalar(unresolved, pa.int32()))
-    columns = {"lsoa_code": code_arr}
-    for j, col in enumerate(RESOLVED_COLUMNS[1:]):
-        columns[col] = pc.take(book.column(j), row)
-    return pa.Table.from_pydict(columns)
+        code_arr = string_array(codes)
+        book = cache.setdefault("lsoa_outcomes", _Outcomes())
+        unresolved = book.number((None, None, None, None, None, Match.UNRESOLVED.value))
+        row = book.numbers(code_arr, by_code, "lsoa_codes")
+        if names is not None:
+            name_arr = string_array(names)
+            if len(name_arr) != len(code_arr):
+                raise AreaError.single(
+                    None,
+                    "names",
+                    expected=f"as many names as codes ({len(code_arr)})",
+                    got=str(len(name_arr)),
+                )
+            need = pc.is_null(row)  # only the rows whose code does not resolve
+            if pc.any(need).as_py():
+                by_names = book.numbers(pc.filter(name_arr, need), by_name, "lsoa_names")
+                row = pc.replace_with_mask(row, need, by_names)
+        row = pc.coalesce(row, pa.scalar(unresolved, pa.int32()))
+        columns = {"lsoa_code": code_arr}
+        for j, col in enumerate(RESOLVED_COLUMNS[1:]):
+            columns[col] = pc.take(book.column(j), row)
+        return pa.Table.from_pydict(columns)
 
 
 class _Outcomes:
