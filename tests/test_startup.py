@@ -125,7 +125,14 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
         m
         for m in ours
         if not m.startswith(CLASSIFY_ALLOWED)
-        and m not in {"svduty._commands", "svduty.cli", "svduty._version", "svduty._lazy"}
+        and m
+        not in {
+            "svduty._commands",
+            "svduty.cli",
+            "svduty._version",
+            "svduty._lazy",
+            "svduty._collector",
+        }
         and not m.startswith(("svduty._commands.", "svduty.errors", "svduty._shown"))
         and m not in {"svduty.periods", "svduty.sources"}
     }
@@ -202,3 +209,44 @@ def test_version_among_other_arguments(capsys) -> None:  # type: ignore[no-untyp
 
     assert main(["--version", "info"]) == 0
     assert capsys.readouterr().out.startswith("svduty ")
+
+
+def _collector_states(code: str) -> list[object]:
+    """Run ``code`` in a fresh process; the collector's state at each ``settle`` and at the end."""
+    spy = (
+        "import gc, sys\nimport svduty._collector as c\nseen = []\norig = c.settle\n"
+        "def settle():\n    seen.append([gc.isenabled(), gc.get_freeze_count() > 0])\n"
+        "    orig()\nc.settle = settle\n"
+    )
+    end = "\nimport json\nprint(json.dumps(seen + [[gc.isenabled(), gc.get_freeze_count() > 0]]))"
+    out = subprocess.run(
+        [sys.executable, "-c", spy + code + end], capture_output=True, text=True, check=True
+    ).stdout
+    return list(json.loads(out.strip().splitlines()[-1]))
+
+
+def test_the_command_pauses_the_collector_until_the_partnership_is_loaded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from svduty.io import POLICE_UK_COLUMNS
+
+    f = tmp_path / "header.csv"
+    f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
+    states = _collector_states(
+        f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
+        "from svduty.cli import main\nmain()"
+    )
+    # paused at the first settle (after loading), then frozen and collecting again
+    assert states[0] == [False, False]
+    assert states[-1] == [True, True]
+
+
+def test_a_program_calling_main_keeps_its_collector() -> None:
+    states = _collector_states("from svduty.cli import main\nmain(['info'])")
+    assert states[-1] == [True, False]
+
+
+def test_a_command_that_fails_still_resumes_the_collector() -> None:
+    states = _collector_states(
+        "sys.argv = ['svduty', 'classify', '/nonexistent/file.csv']\n"
+        "from svduty.cli import main\nassert main() == 1"
+    )
+    assert states[-1] == [True, True]

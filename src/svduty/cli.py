@@ -22,6 +22,8 @@ import sys
 from collections.abc import Collection, Sequence
 from typing import TextIO
 
+from svduty import _collector
+
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 COMMANDS: dict[str, str] = {
@@ -122,14 +124,19 @@ def main(
     if args_list == ["--version"]:  # answered before any command module is imported
         print(f"svduty {_version()}", file=out)
         return EXIT_OK
-    blocker = _NoPandas() if argv is None and "pandas" not in sys.modules else None
-    if blocker is not None:  # the svduty command itself, not a program calling main()
+    command = argv is None  # the svduty command itself, not a program calling main()
+    blocker = _NoPandas() if command and "pandas" not in sys.modules else None
+    if blocker is not None:
         sys.meta_path.insert(0, blocker)  # before the command's modules are imported
+    if command:
+        _collector.pause()  # until the partnership is loaded: see svduty._collector
     try:
         return _run(args_list, out, err)
     finally:
         if blocker is not None:
             sys.meta_path.remove(blocker)
+        if command:
+            _collector.settle()
 
 
 def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:

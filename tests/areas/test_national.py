@@ -246,3 +246,24 @@ def test_the_local_area_flags_rows_in_and_out():
         "Rugby",
         None,
     ]
+
+
+def test_every_lsoa_takes_the_district_of_its_best_fit_in_the_published_tables():
+    """``lsoa_district`` against a plain reading of the published CSV files."""
+    from collections import Counter
+
+    from svduty.areas._national import _bridge, lsoa_district
+
+    lad = {r["lsoa21_code"]: r["ltla24_code"] for r in rows("lsoa21-ward24-lad24")}
+    pieces: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows("lsoa11-lsoa21-lad22"):
+        pieces[r["lsoa11_code"]][lad[r["lsoa21_code"]]] += 1
+    best = {old: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for old, c in pieces.items()}
+    expected = {old: (district, 1) for old, district in best.items()}
+    expected.update({code: (d, 3 if code in pieces else 2) for code, d in lad.items()})
+    assert lsoa_district() == expected
+    assert sum(len(c) > 1 for c in pieces.values()) > 0  # some 2011 LSOAs span districts
+    near = _bridge(("E07000220",))  # a partnership's own: the same answer for each
+    assert dict(zip(*(near.column(c).to_pylist() for c in ("old", "lad")), strict=True)) == {
+        old: best[old] for old in near.column("old").to_pylist()
+    }

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty import _collector
 from svduty.definitions import DEFINITIONS, STATUTE, Definition
 from svduty.errors import DefinitionError, Problem
 from svduty.io._bundle import MANIFEST, PACKAGED, BundleParts, load_partnership, load_sections
@@ -251,4 +252,5 @@ def chosen(args: argparse.Namespace, *, sections: tuple[str, ...] | None = None)
         load_named_partnership(spec) if sections is None else load_named_sections(spec, sections)
     )
     definition = resolve_definition(getattr(args, "definition", None), partnership)
+    _collector.settle()  # start-up is over (see svduty._collector)
     return Chosen(partnership, definition)

@@ -91,6 +91,10 @@ def _strs(column: Any) -> list[str]:
     return cast(list[str], column.to_pylist())
 
 
+def _ints(column: Any) -> list[int]:
+    return cast(list[int], column.to_pylist())
+
+
 def _rows(name: str, *columns: str) -> list[tuple[str, ...]]:
     t = read_table(name, columns)
     return list(zip(*(t.column(c).to_pylist() for c in columns), strict=True))
@@ -162,6 +166,7 @@ def _lsoa_pairs(table: str, column: str) -> Iterable[tuple[str, str]]:
     return zip(_strs(lad), _strs(other.column(column)), strict=True)
 
 
+@functools.cache  # a Citation is immutable: the areas of one table share theirs
 def _cite(table: str, provision: str, doubt: str = "") -> Citation:
     if doubt:
         return cite(f"ons-{table}", provision, confidence=Confidence.UNCONFIRMED, doubt=doubt)
@@ -253,11 +258,21 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
         pieces = pieces.filter(pc.is_in(pieces.column("old"), value_set=near.column("old")))
     # the district of the most 2021 pieces, then the first code: counted and ranked in Arrow
     counts = pieces.group_by(["old", "lad"], use_threads=False).aggregate([([], "count_all")])
-    ranked = counts.sort_by(
+    # all but a few 2011 codes have their pieces in one district: only those few are ranked
+    listed: Any = pc.value_counts(counts.column("old"))
+    split = listed.field("values").filter(pc.greater(listed.field("counts"), pa.scalar(1)))
+    several = pc.is_in(counts.column("old"), value_set=split)
+    ranked = counts.filter(several).sort_by(
         [("old", "ascending"), ("count_all", "descending"), ("lad", "ascending")]
     )
     best = ranked.group_by("old", use_threads=False).aggregate([("lad", "first")])
-    return pa.table([best.column("old"), best.column("lad_first")], schema=_BRIDGE)
+    one = counts.filter(pc.invert(several))
+    return pa.concat_tables(
+        [
+            pa.table([one.column("old"), one.column("lad")], schema=_BRIDGE),
+            pa.table([best.column("old"), best.column("lad_first")], schema=_BRIDGE),
+        ]
+    )
 
 
 _BRIDGE = pa.schema([("old", pa.string()), ("lad", pa.string())])
@@ -276,20 +291,14 @@ def lsoa_district() -> dict[str, tuple[str, int]]:
         ('E07000220', 3)
     """
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    new = t21.column("lsoa21_code")
     old = _bridge()
-    new_codes = _strs(t21.column("lsoa21_code"))
-    old_codes = _strs(old.column("old"))
-    out = dict(
-        zip(
-            old_codes,
-            zip(_strs(old.column("lad")), [1] * len(old_codes), strict=True),
-            strict=True,
-        )
-    )
-    both = set(old_codes)
-    for code, lad in zip(new_codes, _strs(t21.column("ltla24_code")), strict=True):
-        out[code] = (lad, 3 if code in both else 2)
-    return out
+    in_2011 = pc.is_in(new, value_set=old.column("old"))
+    only_2011 = old.filter(pc.invert(pc.is_in(old.column("old"), value_set=new)))
+    codes = _strs(only_2011.column("old")) + _strs(new)
+    lads = _strs(only_2011.column("lad")) + _strs(t21.column("ltla24_code"))
+    bits = [1] * only_2011.num_rows + _ints(pc.if_else(in_2011, 3, 2))
+    return dict(zip(codes, zip(lads, bits, strict=True), strict=True))
 
 
 @attrs.frozen(slots=True)
