@@ -88,11 +88,11 @@ def _leaves(path: str, kind: pa.DataType) -> list[str]:
         return _leaves(f"{path}.list.element", kind.value_type)  # type: ignore[attr-defined]
     if pa.types.is_map(kind):
         return [
-            *_leaves(f"{path}.key_value.key", kind.key_type),  # type: ignore[attr-defined]
-            *_leaves(f"{path}.key_value.value", kind.item_type),  # type: ignore[attr-defined]
+            *_leaves(f"{path}.key_value.key", kind.key_type),
+            *_leaves(f"{path}.key_value.value", kind.item_type),
         ]
     if pa.types.is_struct(kind):
-        return [p for c in kind for p in _leaves(f"{path}.{c.name}", c.type)]  # type: ignore[attr-defined]
+        return [p for c in kind for p in _leaves(f"{path}.{c.name}", c.type)]
     return [path]
 
 
