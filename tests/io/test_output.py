@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -11,6 +12,8 @@ import signal
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from svduty._commands import classify as classify_command
 from svduty.cli import main
@@ -292,3 +295,23 @@ def test_parquet_options_change_the_encoding_not_the_values(tmp_path):
         "tags.key_value.value",
         "in_scope",
     }
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["2025-06", "2019-01", "2024-02-29", None]), max_size=6),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_months_are_read_once_each_and_given_to_every_row(chunks):
+    from svduty.io._writers import _cast
+
+    column = pa.chunked_array([pa.array(c, pa.string()) for c in chunks], pa.string())
+    days = _cast(column, pa.date32())
+    assert days.type == pa.date32()
+    expected = [
+        None if v is None else dt.date.fromisoformat(v if len(v) == 10 else f"{v}-01")
+        for v in column.to_pylist()
+    ]
+    assert days.to_pylist() == expected

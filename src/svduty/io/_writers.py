@@ -303,14 +303,27 @@ def _cast(column: Any, target: pa.DataType) -> Any:
     if column.type == target:
         return column
     if target == pa.date32() and pa.types.is_string(column.type):
-        # a police.uk month (YYYY-MM) is the first day of the month
-        padded = pc.if_else(
-            pc.equal(pc.utf8_length(column), pa.scalar(7, pa.int32())),
-            pc.binary_join_element_wise(column, "01", "-"),
-            column,
-        )
-        return padded.cast(pa.timestamp("s")).cast(target)
+        # a police.uk month (YYYY-MM) is the first day of the month: each distinct text
+        # (a file has a few months) is read once, the rows take theirs
+        words: Any = pc.dictionary_encode(column)
+        if isinstance(words, pa.ChunkedArray):
+            return pa.chunked_array([_month_days(c) for c in words.chunks], target)
+        return _month_days(words)
     return column.cast(target)
+
+
+def _month_days(words: Any) -> Any:
+    """A dictionary-encoded column of ``YYYY-MM`` (or ``YYYY-MM-DD``) text as ``date32``."""
+    return pc.take(_days(words.dictionary), words.indices)
+
+
+def _days(column: Any) -> Any:
+    padded = pc.if_else(
+        pc.equal(pc.utf8_length(column), pa.scalar(7, pa.int32())),
+        pc.binary_join_element_wise(column, "01", "-"),
+        column,
+    )
+    return padded.cast(pa.timestamp("s")).cast(pa.date32())
 
 
 def _decoded(schema: pa.Schema) -> pa.Schema:
