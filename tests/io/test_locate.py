@@ -195,3 +195,20 @@ def test_a_long_table_in_slices_is_the_table_in_one_piece(rows, size, data):
         _pipeline.SLICE_ROWS = saved
     assert sliced.to_pylist() == whole.to_pylist()
     assert sliced.schema == whole.schema
+
+
+def test_columns_that_number_their_rows_alike_share_one_index_array():
+    """A district's code and name (and verdicts that agree) are one take over the rows, each
+    with its own words: the values are still what a cast of the text gives."""
+    from svduty.io import default_pipeline, read_police_uk, sample_police_uk
+
+    out = default_pipeline()(pa.Table.from_batches(list(read_police_uk(sample_police_uk()))))
+    code, name = (out.column(c).chunk(0) for c in ("district_code", "district_name"))
+    assert code.indices.buffers()[1].address == name.indices.buffers()[1].address
+    assert code.dictionary != name.dictionary
+    verdicts = [out.column(c).chunk(0) for c in ("violence", "in_scope", "domestic_abuse")]
+    shared = {v.indices.buffers()[1].address for v in verdicts}
+    assert len(shared) < len(verdicts)
+    for c in (*AREA_COLUMNS, "within_area", "violence", "in_scope", "domestic_abuse"):
+        text = out.column(c).cast(pa.string())
+        assert out.column(c).equals(text.dictionary_encode())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -11,6 +12,8 @@ import signal
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from svduty._commands import classify as classify_command
 from svduty.cli import main
@@ -251,3 +254,64 @@ def test_writer_corners(tmp_path, monkeypatch):
         write_table(broken(), tmp_path / "s.jsonl")
     assert not (tmp_path / "s.jsonl").exists()
     assert not list(tmp_path.glob(".s.jsonl.*"))
+
+
+def test_parquet_options_change_the_encoding_not_the_values(tmp_path):
+    """Row numbers are not dictionary-encoded, lists and free text carry no min/max; the
+    values read back are the table written, nested columns included."""
+    t = pa.table(
+        {
+            "row": [2, 3, 4],
+            "id": ["a", "b", "b"],
+            "kinds": [["knife"], [], None],
+            "nested": [{"a": 1, "b": [{"c": "x"}]}, {"a": 2, "b": []}, None],
+            "tags": pa.array([[("k", 1)], [], None], pa.map_(pa.string(), pa.int64())),
+            "in_scope": pa.array(["yes", "no", "yes"]).dictionary_encode(),
+        }
+    )
+    f = tmp_path / "o.parquet"
+    assert write_table([t.slice(0, 1), t.slice(1)], f) == 3
+    assert pq.read_table(f).equals(t)
+    meta = pq.ParquetFile(f).metadata.row_group(0)
+    cols = {meta.column(i).path_in_schema: meta.column(i) for i in range(meta.num_columns)}
+    assert set(cols) == {
+        "row",
+        "id",
+        "kinds.list.element",
+        "nested.a",
+        "nested.b.list.element.c",
+        "tags.key_value.key",
+        "tags.key_value.value",
+        "in_scope",
+    }
+    dictionary = {p for p, c in cols.items() if "RLE_DICTIONARY" in c.encodings}
+    assert dictionary == set(cols) - {"row"}
+    stats = {p for p, c in cols.items() if c.statistics is not None and c.statistics.has_min_max}
+    assert stats == {
+        "row",
+        "nested.a",
+        "nested.b.list.element.c",
+        "tags.key_value.key",
+        "tags.key_value.value",
+        "in_scope",
+    }
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["2025-06", "2019-01", "2024-02-29", None]), max_size=6),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_months_are_read_once_each_and_given_to_every_row(chunks):
+    from svduty.io._writers import _cast
+
+    column = pa.chunked_array([pa.array(c, pa.string()) for c in chunks], pa.string())
+    days = _cast(column, pa.date32())
+    assert days.type == pa.date32()
+    expected = [
+        None if v is None else dt.date.fromisoformat(v if len(v) == 10 else f"{v}-01")
+        for v in column.to_pylist()
+    ]
+    assert days.to_pylist() == expected

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty.areas._model import Area, AreaKind, AreaMatch, Match, normalise_name
-from svduty.areas._national import lsoa_district
+from svduty.areas._national import _bridge, lsoa_district, read_table
 from svduty.errors import AreaError, UnknownAreaError
 
 __all__ = [
@@ -119,6 +119,26 @@ def resolve_columns(
         return pa.Table.from_pydict(columns)
 
 
+def national_districts(codes: Sequence[str]) -> list[str | None]:
+    """The 2024 district of each LSOA code (2021, else 2011 by its best fit), or ``None``.
+
+    The same answers as :func:`~svduty.areas._national.lsoa_district`, by Arrow joins.
+
+    Example:
+        >>> national_districts(["E01031180", "E01033620", "E01099999"])
+        ['E07000220', 'E08000025', None]
+    """
+    wanted = pa.array(list(codes), pa.string())
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code")).combine_chunks()
+    at = pc.index_in(wanted, value_set=t21.column("lsoa21_code").chunk(0))
+    found: Any = pc.take(t21.column("ltla24_code").chunk(0), at)
+    if found.null_count:  # not a 2021 code: a 2011 one, by the district of its best fit
+        old = _bridge().combine_chunks()
+        at = pc.index_in(wanted, value_set=old.column("old").chunk(0))
+        found = pc.coalesce(found, pc.take(old.column("lad").chunk(0), at))
+    return found.to_pylist()  # type: ignore[no-any-return]
+
+
 class _Outcomes:
     """A geography's look-up outcomes, numbered, and the numbers of the values seen.
 
@@ -214,8 +234,8 @@ class Resolving:
             if not area.kind.is_lsoa:
                 return None
             district = self.district_of(area.id).id
-        elif self.national and key in lsoa_district():
-            district = lsoa_district()[key][0]
+        elif self.national and (national := self._national_district(key)) is not None:
+            district = national
         else:
             return None
         memo = self._index.cache.setdefault("district_outcomes", {})
@@ -223,6 +243,38 @@ class Resolving:
             memo[district] = self._district_outcome(self.get(district), Match.TABLE.value)
         found: Outcome = memo[district]
         return found
+
+    def _national_district(self, key: str) -> str | None:
+        """The district of an LSOA code in the national tables (``None`` if not there).
+
+        Codes a batch was looked up with are answered from :meth:`_look_up_nationally`;
+        any other from the national dictionary (built on first use).
+        """
+        memo = self._index.cache.get("national_lsoas", {})
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        found = lsoa_district().get(key)
+        return None if found is None else found[0]
+
+    def _look_up_nationally(self, codes: Any) -> None:
+        """The national district of each new code of a column, found column-wise.
+
+        Arrow joins against the national tables, so a batch's few hundred codes outside
+        the geography do not need the dictionary of all 70,000 LSOAs built.
+        """
+        with _LOCK:
+            cache = self._index.cache
+            memo = cache.setdefault("national_lsoas", {})
+            asked = cache.get("national_asked", pa.array([], pa.string()))
+            distinct = pc.unique(codes.drop_null())
+            unseen = distinct.filter(pc.invert(pc.is_in(distinct, value_set=asked)))
+            if not len(unseen):
+                return
+            cache["national_asked"] = pa.concat_arrays([asked, unseen.cast(pa.string())])
+            keys = {c.strip() for c in unseen.to_pylist()}
+            new = sorted(k for k in keys if k not in memo and k not in self._index.current)
+            if new:
+                memo.update(zip(new, national_districts(new), strict=True))
 
     def _name_outcome(self, name: str | None) -> Outcome | None:
         if name is None:
@@ -343,6 +395,8 @@ class Resolving:
             >>> t.column("match").to_pylist()
             ['table', 'name', 'unresolved']
         """
+        if self.national:
+            self._look_up_nationally(string_array(codes))
         return resolve_columns(
             codes, names, self._code_outcome, self._name_outcome, self._index.cache
         )

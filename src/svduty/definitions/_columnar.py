@@ -289,7 +289,27 @@ def _distinct_verdicts(
         return None
     if found:
         _spread_problems(found, groups, sink)  # type: ignore[arg-type]
-    return {name: _spread(values, groups, encode) for name, values in out.items()}
+    return _spread_all(out, groups, encode)
+
+
+def _spread_all(out: dict[str, Arr], groups: Arr, encode: bool) -> dict[str, Arr]:
+    """:func:`_spread` of every column.
+
+    Word columns that number the groups alike (the same word numbers, perhaps other words)
+    share one take over the rows.
+    """
+    spread: list[tuple[Arr, Arr]] = []
+    result = {}
+    for name, values in out.items():
+        if not (encode and pa.types.is_dictionary(values.type)):
+            result[name] = _spread(values, groups, encode)
+            continue
+        rows = next((r for at, r in spread if at.equals(values.indices)), None)
+        if rows is None:
+            rows = pc.take(values.indices, groups)
+            spread.append((values.indices, rows))
+        result[name] = pa.DictionaryArray.from_arrays(rows, values.dictionary)
+    return result
 
 
 def _classified(

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -104,13 +105,24 @@ def _usable(table: pa.Table) -> pa.Table:
     return table
 
 
-def _ones(values: Arrow, answer: str) -> Arrow:
-    return pc.cast(pc.fill_null(pc.equal(values, pa.scalar(answer)), pa.scalar(False)), pa.int64())
+def _answers(col: Arrow, verdict: str) -> Any:
+    """Each row's answer as a number: 0 yes, 1 undetermined, 2 no, 3 none (null).
 
+    A dictionary column is read through its dictionary (its few words, not every row).
 
-def _check_answers(values: Arrow, verdict: str) -> None:
-    known = pc.is_in(values, value_set=pa.array(_ANSWERS, pa.string()))
-    bad = pc.invert(pc.fill_null(known, pa.scalar(False)))
+    Raises:
+        DataError: if a row holds another value.
+    """
+    col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    answers = pa.array(_ANSWERS, pa.string())
+    if pa.types.is_dictionary(col.type):
+        words = col.dictionary.cast(pa.string())
+        wrong = pc.and_(pc.is_null(pc.index_in(words, value_set=answers)), pc.is_valid(words))
+        at: Arrow = pc.take(pc.index_in(words, value_set=answers), col.indices)
+        bad = pc.fill_null(pc.take(wrong, col.indices), pa.scalar(False))
+    else:
+        at = pc.index_in(col.cast(pa.string()), value_set=answers)
+        bad = pc.and_(pc.is_null(at), pc.is_valid(col))
     if pc.any(bad).as_py():
         raise DataError(
             Problem(
@@ -119,6 +131,49 @@ def _check_answers(values: Arrow, verdict: str) -> None:
                 message=f"{pc.sum(pc.cast(bad, pa.int64())).as_py()} rows have another value",
             )
         )
+    return pc.fill_null(at, pa.scalar(3, pa.int32())).to_numpy(zero_copy_only=False)
+
+
+def _key_codes(col: Arrow) -> tuple[Any, int]:
+    """Each row's value numbered (``int64``; equal numbers, equal values) and how many numbers.
+
+    A dictionary column's indices are the numbers (a value its dictionary repeats gets two:
+    the groups are merged again by value, on the few rows of the result).
+    """
+    enc: Arrow = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    if not pa.types.is_dictionary(enc.type):
+        enc = pc.dictionary_encode(enc.cast(pa.int8()) if pa.types.is_boolean(enc.type) else enc)
+    size = len(enc.dictionary) + 1
+    idx = pc.fill_null(enc.indices.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
+    return idx.to_numpy(zero_copy_only=False), size
+
+
+def _numbered(key: Any) -> Any:
+    """The distinct numbers of ``key`` numbered 0, 1, ... in order of first appearance."""
+    enc: Arrow = pc.dictionary_encode(pa.array(key))
+    return enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _fine_groups(table: pa.Table, names: Sequence[str]) -> tuple[Any, Any]:
+    """Number the distinct combinations of the key columns, in order of first appearance.
+
+    Returns each row's group and the first row of each group (numpy arrays).
+    """
+    key = np.zeros(table.num_rows, np.int64)
+    width = 1
+    for name in names:
+        if name not in table.column_names:
+            continue  # absent: null on every row, one value
+        codes, size = _key_codes(table.column(name))
+        if width * size >= 1 << 62:  # renumbered before the combined numbers overflow
+            key, width = _numbered(key), len(np.unique(key))
+        key, width = key * size + codes, width * size
+    groups = _numbered(key)
+    new = np.ones(len(groups), dtype=bool)
+    if len(groups) > 1:  # a group starts where the running maximum of the numbers grows
+        running = np.maximum.accumulate(groups)
+        new[1:] = running[1:] > running[:-1]
+    return groups, np.flatnonzero(new)
 
 
 def _sum_groups(table: pa.Table, keys: Sequence[str]) -> pa.Table:
@@ -205,28 +260,27 @@ class BoundedCounts:
         for name in ("within_area", self.verdict):
             if name not in table.column_names:
                 raise KeyError(f"bounded counts need a {name!r} column (the pipeline's output)")
-        values = _decoded(table.column(self.verdict)).cast(pa.string())
-        _check_answers(values, self.verdict)
+        answer = _answers(table.column(self.verdict), self.verdict)
         if "basis" in table.column_names:
-            basis: list[dict[str, Any]] = pc.value_counts(  # type: ignore[misc, assignment]
-                _decoded(table.column("basis"))
-            ).to_pylist()
-            for item in basis:
-                key = str(item["values"])
-                self._basis[key] = self._basis.get(key, 0) + int(item["counts"])
-        # one pass over the rows at the finest grain every grouping needs, then each
-        # grouping sums the (much smaller) result
+            self._count_basis(table.column("basis"))
+        # one pass over the rows at the finest grain every grouping needs (numbers, not
+        # text), then each grouping sums the (much smaller) result
         names = dict.fromkeys(
             ["within_area", *(k for ks in self.groupings.values() for k in ks), *_SETTLE_KEYS]
         )
-        cols: dict[str, Arrow] = {"within_area": _where(table.column("within_area"))}
+        groups, first = _fine_groups(table, list(names))
+        counts = np.bincount(
+            groups.astype(np.int64) * 4 + answer, minlength=len(first) * 4
+        ).reshape(-1, 4)
+        rows = table.select([k for k in names if k in table.column_names]).take(pa.array(first))
+        cols: dict[str, Arrow] = {"within_area": _where(rows.column("within_area"))}
         for k in list(names)[1:]:
             cols[k] = (
-                _text(k, table.column(k))
-                if k in table.column_names
-                else pa.nulls(table.num_rows, pa.string())
+                _text(k, rows.column(k))
+                if k in rows.column_names
+                else pa.nulls(rows.num_rows, pa.string())
             )
-        cols.update({a: _ones(values, a) for a in _ANSWERS})
+        cols.update({a: pa.array(counts[:, i]) for i, a in enumerate(_ANSWERS)})
         fine = _sum_groups(pa.table(cols), list(names))
         for grouping, keys in self.groupings.items():
             keys_all = ("within_area", *keys)
@@ -237,6 +291,13 @@ class BoundedCounts:
                 self._parts[grouping] = [_sum_groups(pa.concat_tables(parts), keys_all)]
         self._count_undetermined(fine)
         return batch
+
+    def _count_basis(self, column: Arrow) -> None:
+        # by dictionary index (a word the dictionary repeats is counted twice, then summed)
+        counts: list[dict[str, Any]] = pc.value_counts(column.combine_chunks()).to_pylist()
+        for item in counts:
+            key = str(item["values"])
+            self._basis[key] = self._basis.get(key, 0) + int(item["counts"])
 
     def _count_undetermined(self, fine: pa.Table) -> None:
         und = fine.filter(pc.greater(fine.column("undetermined"), pa.scalar(0)))

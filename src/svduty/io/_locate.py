@@ -207,12 +207,19 @@ def place_columns(table: Any, places: Places, *, before: str | None, ordered: bo
         enc = pc.dictionary_encode(key)
         first, rows, back = enc.dictionary, enc.indices, None
     columns = {}
+    spread: list[tuple[Any, Any]] = []  # each place's word numbers, and the rows' (shared)
     for name in (*AREA_COLUMNS, "within_area"):
         words: Any = pc.dictionary_encode(
             pc.take(places.table.column(name), first).combine_chunks()
         )
         at = words.indices if back is None else pc.take(words.indices, back)
-        columns[name] = pa.DictionaryArray.from_arrays(pc.take(at, rows), words.dictionary)
+        # columns that number the places alike (a district's code and name) share the rows'
+        # numbers: one take over the rows, not one per column
+        indices = next((r for a, r in spread if a.equals(at)), None)
+        if indices is None:
+            indices = pc.take(at, rows)
+            spread.append((at, indices))
+        columns[name] = pa.DictionaryArray.from_arrays(indices, words.dictionary)
     table = table.drop_columns([KEY])
     names = table.schema.names
     cut = names.index(before) if before is not None else len(names)

