@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import pyarrow as pa
 import pyarrow.compute as _pc
 
@@ -146,26 +147,164 @@ def _one_by_one(values: Arrow) -> Arrow:
 
 
 def _pieces(batch: pa.RecordBatch) -> list[str | Arrow]:
-    """Each line as text and columns of JSON text, in order (text next to text merged)."""
-    pieces: list[str | Arrow] = ["{"]
+    """Each line as text and columns of JSON text, in order (text next to text merged).
+
+    Columns of few distinct values (dictionaries, lists of strings) next to each other
+    (only text between them) are written as one column: the text of each distinct
+    combination of their values, taken for every row (see :func:`_fused`).
+    """
+    pieces: list[str | Arrow | _Coded] = ["{"]
+    n = batch.num_rows
     for i, field in enumerate(batch.schema):
         column = batch.column(i)
         pieces.append((", " if i else "") + json.dumps(field.name, ensure_ascii=False) + ": ")
+        coded = _coded(column) if column.null_count < len(column) else None
         if column.null_count == len(column):
             pieces.append("null")
+        elif coded is not None:
+            pieces.append(coded)
         elif _plain_strings(column):  # quoted by the text around them
             pieces += ['"', column.cast(_TEXT), '"']
         else:
             text = _fragments(column)
             pieces.append(_one_by_one(column) if text is None else text)
     pieces.append("}\n")
-    merged: list[str | Arrow] = []
+    merged: list[str | Arrow | _Coded] = []
     for piece in pieces:
         if isinstance(piece, str) and merged and isinstance(merged[-1], str):
             merged[-1] += piece
         else:
             merged.append(piece)
-    return merged
+    out: list[str | Arrow] = []
+    k = 0
+    while k < len(merged):  # runs of coded columns, text between them: one column
+        if not isinstance(merged[k], _Coded):
+            out.append(merged[k])
+            k += 1
+            continue
+        end = k + 1
+        while (
+            end + 1 < len(merged)
+            and isinstance(merged[end], str)
+            and isinstance(merged[end + 1], _Coded)
+        ):
+            end += 2
+        out.append(_fused(merged[k:end], n))
+        k = end
+    return out
+
+
+@attrs.frozen(slots=True)
+class _Coded:
+    """A column as numbers into the JSON texts of its distinct values.
+
+    Attributes:
+        codes: One ``int64`` per row (numpy), in ``range(len(words))``.
+        words: The JSON text of each number (``large_string``).
+    """
+
+    codes: Any
+    words: Arrow
+
+
+def _coded(column: Arrow) -> _Coded | None:
+    """``column`` as a :class:`_Coded`, when it is a dictionary or a list of strings."""
+    import numpy as np
+
+    n = len(column)
+    if pa.types.is_dictionary(column.type):
+        words = _fragments(column.dictionary)
+        if words is None:
+            return None
+        size = len(column.dictionary)
+        codes = pc.fill_null(column.indices, size).to_numpy(zero_copy_only=False)
+        words = pa.concat_arrays([words, pa.array(["null"], _TEXT)])
+        return _Coded(codes.astype(np.int64), words)
+    codes = _list_codes(column)
+    if codes is None:
+        return None
+    first = _firsts(codes)
+    if len(first) > n // 4:  # mostly distinct: as each row's own text
+        return None
+    words = _fragments(column.take(pa.array(first)))
+    return None if words is None else _Coded(codes, words)
+
+
+def _list_codes(column: Arrow) -> Any:
+    """Equal lists of strings numbered alike (numpy ``int64``, in order of first appearance).
+
+    Two lists are equal when they have the bytes of their items one after the other
+    and the same item lengths: both are read as binary values over the column's own
+    buffers (nothing copied) and hashed. ``None`` for other types and null items.
+    """
+    import numpy as np
+
+    t = column.type
+    if not (pa.types.is_list(t) or pa.types.is_large_list(t)) or not len(column):
+        return None
+    items = column.values
+    if not (pa.types.is_string(items.type) or pa.types.is_large_string(items.type)):
+        return None
+    if items.null_count:
+        return None
+    wide = pa.types.is_large_string(items.type)
+    bounds = np.frombuffer(items.buffers()[1], np.int64 if wide else np.int32)
+    bounds = bounds[items.offset : items.offset + len(items) + 1].astype(np.int64)
+    at = column.offsets.to_numpy().astype(np.int64)
+    data = items.buffers()[2] or pa.py_buffer(b"")
+    text = pa.Array.from_buffers(
+        pa.large_binary(), len(column), [None, pa.py_buffer(bounds[at]), data]
+    )
+    sizes: Any = np.diff(bounds)  # each item's length in bytes
+    shape = pa.Array.from_buffers(
+        pa.large_binary(), len(column), [None, pa.py_buffer(at * 8), pa.py_buffer(sizes)]
+    )
+    key = pc.dictionary_encode(text).indices.to_numpy().astype(np.int64)
+    other = pc.dictionary_encode(shape).indices.to_numpy().astype(np.int64)
+    key = (key * (int(other.max()) + 1) + other) * 2
+    key += column.is_valid().to_numpy(zero_copy_only=False)
+    return pc.dictionary_encode(pa.array(key)).indices.to_numpy().astype(np.int64)
+
+
+def _firsts(codes: Any) -> Any:
+    """The first row of each number of ``codes`` (numbered in order of first appearance)."""
+    import numpy as np
+
+    if not len(codes):
+        return np.zeros(0, np.int64)
+    running = np.maximum.accumulate(codes)
+    new = np.ones(len(codes), dtype=bool)
+    new[1:] = running[1:] > running[:-1]
+    return np.flatnonzero(new)
+
+
+def _fused(run: list[Any], n: int) -> Arrow:
+    """The JSON text of a run of coded columns and the text between them, row by row.
+
+    Each distinct combination of the columns' numbers is written once, then taken.
+    """
+    import numpy as np
+
+    coded = [c for c in run if isinstance(c, _Coded)]
+    if len(coded) == 1:
+        return pc.take(coded[0].words, pa.array(coded[0].codes))
+    key = np.zeros(n, np.int64)
+    width = 1
+    for c in coded:
+        size = len(c.words)
+        if width * size >= 1 << 62:  # renumber before the key could overflow
+            enc = pc.dictionary_encode(pa.array(key))
+            key, width = enc.indices.to_numpy().astype(np.int64), len(enc.dictionary)
+        key = key * size + c.codes
+        width *= size
+    enc = pc.dictionary_encode(pa.array(key))
+    groups = enc.indices
+    first = pa.array(_firsts(groups.to_numpy().astype(np.int64)))
+    parts = [
+        _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(pa.array(p.codes), first))
+        for p in run
+    ]
+    return pc.take(pc.binary_join_element_wise(*parts, _s("")), groups)
 
 
 def _plain_strings(column: Arrow) -> bool:
