@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from unittest.mock import patch
 
 import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from svduty.io import _json_lines
 from svduty.io._json_lines import _list_codes, _pieces, json_lines
 from svduty.io._writers import _plain
 
@@ -53,13 +55,14 @@ def runs(draw: st.DrawFn) -> pa.RecordBatch:
 
 
 @settings(max_examples=400, deadline=None)
-@given(runs())
-def test_fused_columns_are_json_dumps_of_every_row(batch: pa.RecordBatch) -> None:
-    assert json_lines(batch) == _expected(batch)
+@given(runs(), st.sampled_from([1, 2, 32]))
+def test_fused_columns_are_json_dumps_of_every_row(batch: pa.RecordBatch, share: int) -> None:
+    with patch.object(_json_lines, "_SHARE", share):  # small batches: runs of any length
+        assert json_lines(batch) == _expected(batch)
 
 
 def test_a_run_of_dictionaries_and_lists_is_one_column() -> None:
-    n = 40
+    n = 400
     batch = pa.record_batch(
         {
             "id": [str(i) for i in range(n)],

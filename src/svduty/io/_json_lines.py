@@ -189,7 +189,7 @@ def _pieces(batch: pa.RecordBatch) -> list[str | Arrow]:
             and isinstance(merged[end + 1], _Coded)
         ):
             end += 2
-        out.append(_fused(merged[k:end], n))
+        out += _fused(merged[k:end], n)
         k = end
     return out
 
@@ -208,18 +208,21 @@ class _Coded:
 
 
 def _coded(column: Arrow) -> _Coded | None:
-    """``column`` as a :class:`_Coded`, when it is a dictionary or a list of strings."""
-    import numpy as np
+    """``column`` as a :class:`_Coded`, when it has few distinct values (a quarter of its rows).
 
+    Dictionaries as they are; text, whole numbers and lists of strings hashed (text and
+    numbers only when the first rows already repeat).
+    """
     n = len(column)
-    if pa.types.is_dictionary(column.type):
-        words = _fragments(column.dictionary)
-        if words is None:
+    t = column.type
+    if pa.types.is_dictionary(t):
+        return _from_dictionary(column)
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_integer(t):
+        sample = column.slice(0, _SAMPLE)
+        if len(pc.unique(sample)) > len(sample) // 4:
             return None
-        size = len(column.dictionary)
-        codes = pc.fill_null(column.indices, size).to_numpy(zero_copy_only=False)
-        words = pa.concat_arrays([words, pa.array(["null"], _TEXT)])
-        return _Coded(codes.astype(np.int64), words)
+        enc = pc.dictionary_encode(column)
+        return None if len(enc.dictionary) > n // 4 else _from_dictionary(enc)
     codes = _list_codes(column)
     if codes is None:
         return None
@@ -228,6 +231,21 @@ def _coded(column: Arrow) -> _Coded | None:
         return None
     words = _fragments(column.take(pa.array(first)))
     return None if words is None else _Coded(codes, words)
+
+
+_SAMPLE = 1 << 11
+
+
+def _from_dictionary(column: Arrow) -> _Coded | None:
+    import numpy as np
+
+    words = _fragments(column.dictionary)
+    if words is None:
+        return None
+    size = len(column.dictionary)
+    codes = pc.fill_null(column.indices, size).to_numpy(zero_copy_only=False)
+    words = pa.concat_arrays([words, pa.array(["null"], _TEXT)])
+    return _Coded(codes.astype(np.int64), words)
 
 
 def _list_codes(column: Arrow) -> Any:
@@ -278,33 +296,70 @@ def _firsts(codes: Any) -> Any:
     return np.flatnonzero(new)
 
 
-def _fused(run: list[Any], n: int) -> Arrow:
+def _fused(run: list[Any], n: int) -> list[str | Arrow]:
     """The JSON text of a run of coded columns and the text between them, row by row.
 
-    Each distinct combination of the columns' numbers is written once, then taken.
+    Each distinct combination of the columns' numbers is written once, then taken. A
+    column that would make the combinations more than 1/32 of the rows starts a new run
+    (a combination's text is copied twice, into its run and into the lines).
+    """
+    out: list[str | Arrow] = []
+    group: list[Any] = []
+    key: Any = None
+    width = 1
+    most = max(n // _SHARE, 1)
+    for item in run:
+        if isinstance(item, str):
+            group.append(item)
+            continue
+        size = len(item.words)
+        if key is not None and width * size > most:
+            previous = key
+            key, width = _renumbered(key * size + item.codes)
+            if width > most:  # too many combinations: the run so far is one column
+                out += _joined(group, previous)
+                group, key, width = [item], item.codes, size
+                continue
+            group.append(item)
+            continue
+        key = item.codes if key is None else key * size + item.codes
+        width *= size
+        group.append(item)
+    return out + _joined(group, key)
+
+
+_SHARE = 32
+"""A run's combinations are at most 1/_SHARE of the rows (measured: 4 and 256 are slower)."""
+
+
+def _renumbered(key: Any) -> tuple[Any, int]:
+    import numpy as np
+
+    enc = pc.dictionary_encode(pa.array(key))
+    return enc.indices.to_numpy().astype(np.int64), len(enc.dictionary)
+
+
+def _joined(group: list[Any], key: Any) -> list[str | Arrow]:
+    """A run's coded columns and the text between them as one column (text after it kept).
+
+    ``key``: equal numbers for the rows whose columns have equal numbers, and only those.
     """
     import numpy as np
 
-    coded = [c for c in run if isinstance(c, _Coded)]
+    tail: list[str | Arrow] = []
+    while group and isinstance(group[-1], str):
+        tail.insert(0, group.pop())
+    coded = [c for c in group if isinstance(c, _Coded)]
     if len(coded) == 1:
-        return pc.take(coded[0].words, pa.array(coded[0].codes))
-    key = np.zeros(n, np.int64)
-    width = 1
-    for c in coded:
-        size = len(c.words)
-        if width * size >= 1 << 62:  # renumber before the key could overflow
-            enc = pc.dictionary_encode(pa.array(key))
-            key, width = enc.indices.to_numpy().astype(np.int64), len(enc.dictionary)
-        key = key * size + c.codes
-        width *= size
+        return [pc.take(coded[0].words, pa.array(coded[0].codes)), *tail]
     enc = pc.dictionary_encode(pa.array(key))
     groups = enc.indices
     first = pa.array(_firsts(groups.to_numpy().astype(np.int64)))
     parts = [
         _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(pa.array(p.codes), first))
-        for p in run
+        for p in group
     ]
-    return pc.take(pc.binary_join_element_wise(*parts, _s("")), groups)
+    return [pc.take(pc.binary_join_element_wise(*parts, _s("")), groups), *tail]
 
 
 def _plain_strings(column: Arrow) -> bool:
