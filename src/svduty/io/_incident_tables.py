@@ -19,6 +19,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._incident_cells import _convert
 from svduty.io._incidents import (
     _BOOKKEEPING,
     _EXPECTED,
@@ -37,28 +38,6 @@ from svduty.io._lines import record_lines
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
 __all__ = ["iter_incident_table", "iter_incidents", "read_incident_table"]
-
-
-def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
-    """Convert a string column to ``kind``; return (values, bad) where bad marks failures."""
-    text = pc.utf8_trim_whitespace(column.cast(pa.string()))
-    empty = pc.fill_null(pc.equal(text, pa.scalar("")), pa.scalar(True))
-    text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
-    if kind == "str":
-        return text, pa.repeat(pa.scalar(False), len(text))
-    if kind == "list":
-        return pc.split_pattern(text, sep), pa.repeat(pa.scalar(False), len(text))
-    if kind == "bool":
-        lower = pc.utf8_lower(text)
-        yes = pc.is_in(lower, value_set=pa.array(["true", "yes", "1"]))
-        no = pc.is_in(lower, value_set=pa.array(["false", "no", "0"]))
-        known = pc.or_(yes, no)
-        values = pc.if_else(known, yes, pa.scalar(None, pa.bool_()))
-        return values, pc.and_(pc.is_valid(text), pc.invert(known))
-    digits = pc.fill_null(pc.match_substring_regex(text, r"^[+-]?\d{1,9}$"), pa.scalar(False))
-    unsigned = pc.replace_substring_regex(text, r"^\+", "")
-    values = pc.cast(pc.if_else(digits, unsigned, pa.scalar(None, pa.string())), pa.int64())
-    return values, pc.and_(pc.is_valid(text), pc.invert(digits))
 
 
 def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow, bool]]]:
@@ -107,6 +86,14 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
                 invalid_row_handler=lambda row: "skip",
             ),
         ).schema.names
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        raise InputFormatError(
+            Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
+        ) from None
+    whole = _whole_csv(p, names)
+    if whole is not None:
+        return whole[0].schema, iter([whole])
+    try:
         reader = pacsv.open_csv(
             p,
             read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
@@ -149,6 +136,54 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
             yield raw, _line_of(lines, sorted(skipped)), True
 
     return reader.schema, batches()
+
+
+_WHOLE = 1 << 24
+"""The streaming reader's block: a file up to this size is one batch."""
+
+
+def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] | None:
+    """A CSV file of one block read by pyarrow's multi-threaded reader, as one batch.
+
+    The batch (and its rows' lines) the streaming reader gives, when the file has no
+    invalid row and each line is one record (no blank line, no carriage return, no line
+    break in a quoted field: as many lines as records); else ``None``.
+    """
+    try:
+        if p.stat().st_size > _WHOLE:
+            return None
+        data = p.read_bytes()
+    except OSError:
+        return None
+    if not data or b"\r" in data or data.startswith(b"\n") or b"\n\n" in data:
+        return None
+    invalid: list[int] = []
+
+    def handler(row: pacsv.InvalidRow) -> str:
+        invalid.append(1)
+        return "skip"
+
+    source: Any = pa.BufferReader(data)
+    try:
+        table = pacsv.read_csv(
+            source,
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True,
+                invalid_row_handler=handler,  # type: ignore[arg-type]
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names}, strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowInvalid, UnicodeDecodeError):
+        return None
+    n = table.num_rows
+    if invalid or not n or table.schema.names != names:
+        return None
+    if data.count(b"\n") + (not data.endswith(b"\n")) != n + 1:  # the header and a line each
+        return None
+    batch = table.combine_chunks().to_batches()[0]
+    return batch, pa.array(np.arange(2, n + 2, dtype=np.int64)), False
 
 
 def _record_lines(p: Path) -> Any:
@@ -348,10 +383,12 @@ def _normalise(
             columns[f.name] = column.cast(f.type)
             continue
         values, bad = _convert(column, _KIND[f.name], list_separator)
+        columns[f.name] = values
+        if not pc.any(bad).as_py():  # the usual case: every cell converts
+            continue
         hit = pc.and_(bad, pc.is_null(reason))
         reason = pc.if_else(hit, pa.scalar(f"{f.name}: {_why(_KIND[f.name])}"), reason)
         field = pc.if_else(hit, pa.scalar(f.name), field)
-        columns[f.name] = values
     columns["rejected"] = reason
     columns["rejected_field"] = field
     arrays = [columns[f.name] for f in _SCHEMA]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import pyarrow as pa
 import pyarrow.compute as _pc
 
@@ -146,26 +147,219 @@ def _one_by_one(values: Arrow) -> Arrow:
 
 
 def _pieces(batch: pa.RecordBatch) -> list[str | Arrow]:
-    """Each line as text and columns of JSON text, in order (text next to text merged)."""
-    pieces: list[str | Arrow] = ["{"]
+    """Each line as text and columns of JSON text, in order (text next to text merged).
+
+    Columns of few distinct values (dictionaries, lists of strings) next to each other
+    (only text between them) are written as one column: the text of each distinct
+    combination of their values, taken for every row (see :func:`_fused`).
+    """
+    pieces: list[str | Arrow | _Coded] = ["{"]
+    n = batch.num_rows
     for i, field in enumerate(batch.schema):
         column = batch.column(i)
         pieces.append((", " if i else "") + json.dumps(field.name, ensure_ascii=False) + ": ")
+        coded = _coded(column) if column.null_count < len(column) else None
         if column.null_count == len(column):
             pieces.append("null")
+        elif coded is not None:
+            pieces.append(coded)
         elif _plain_strings(column):  # quoted by the text around them
             pieces += ['"', column.cast(_TEXT), '"']
         else:
             text = _fragments(column)
             pieces.append(_one_by_one(column) if text is None else text)
     pieces.append("}\n")
-    merged: list[str | Arrow] = []
+    merged: list[str | Arrow | _Coded] = []
     for piece in pieces:
         if isinstance(piece, str) and merged and isinstance(merged[-1], str):
             merged[-1] += piece
         else:
             merged.append(piece)
-    return merged
+    out: list[str | Arrow] = []
+    k = 0
+    while k < len(merged):  # runs of coded columns, text between them: one column
+        if not isinstance(merged[k], _Coded):
+            out.append(merged[k])
+            k += 1
+            continue
+        end = k + 1
+        while (
+            end + 1 < len(merged)
+            and isinstance(merged[end], str)
+            and isinstance(merged[end + 1], _Coded)
+        ):
+            end += 2
+        out += _fused(merged[k:end], n)
+        k = end
+    return out
+
+
+@attrs.frozen(slots=True)
+class _Coded:
+    """A column as numbers into the JSON texts of its distinct values.
+
+    Attributes:
+        codes: One ``int64`` per row (numpy), in ``range(len(words))``.
+        words: The JSON text of each number (``large_string``).
+    """
+
+    codes: Any
+    words: Arrow
+
+
+def _coded(column: Arrow) -> _Coded | None:
+    """``column`` as a :class:`_Coded`, when it has few distinct values (a quarter of its rows).
+
+    Dictionaries as they are; text, whole numbers and lists of strings hashed (text and
+    numbers only when the first rows already repeat).
+    """
+    n = len(column)
+    t = column.type
+    if pa.types.is_dictionary(t):
+        return _from_dictionary(column)
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_integer(t):
+        sample = column.slice(0, _SAMPLE)
+        if len(pc.unique(sample)) > len(sample) // 4:
+            return None
+        enc = pc.dictionary_encode(column)
+        return None if len(enc.dictionary) > n // 4 else _from_dictionary(enc)
+    codes = _list_codes(column)
+    if codes is None:
+        return None
+    first = _firsts(codes)
+    if len(first) > n // 4:  # mostly distinct: as each row's own text
+        return None
+    words = _fragments(column.take(pa.array(first)))
+    return None if words is None else _Coded(codes, words)
+
+
+_SAMPLE = 1 << 11
+
+
+def _from_dictionary(column: Arrow) -> _Coded | None:
+    import numpy as np
+
+    words = _fragments(column.dictionary)
+    if words is None:
+        return None
+    size = len(column.dictionary)
+    codes = pc.fill_null(column.indices, size).to_numpy(zero_copy_only=False)
+    words = pa.concat_arrays([words, pa.array(["null"], _TEXT)])
+    return _Coded(codes.astype(np.int64), words)
+
+
+def _list_codes(column: Arrow) -> Any:
+    """Equal lists of strings numbered alike (numpy ``int64``, in order of first appearance).
+
+    Two lists are equal when they have the bytes of their items one after the other
+    and the same item lengths: both are read as binary values over the column's own
+    buffers (nothing copied) and hashed. ``None`` for other types and null items.
+    """
+    import numpy as np
+
+    t = column.type
+    if not (pa.types.is_list(t) or pa.types.is_large_list(t)) or not len(column):
+        return None
+    items = column.values
+    if not (pa.types.is_string(items.type) or pa.types.is_large_string(items.type)):
+        return None
+    if items.null_count:
+        return None
+    wide = pa.types.is_large_string(items.type)
+    bounds = np.frombuffer(items.buffers()[1], np.int64 if wide else np.int32)
+    bounds = bounds[items.offset : items.offset + len(items) + 1].astype(np.int64)
+    at = column.offsets.to_numpy().astype(np.int64)
+    data = items.buffers()[2] or pa.py_buffer(b"")
+    text = pa.Array.from_buffers(
+        pa.large_binary(), len(column), [None, pa.py_buffer(bounds[at]), data]
+    )
+    sizes: Any = np.diff(bounds)  # each item's length in bytes
+    shape = pa.Array.from_buffers(
+        pa.large_binary(), len(column), [None, pa.py_buffer(at * 8), pa.py_buffer(sizes)]
+    )
+    key = pc.dictionary_encode(text).indices.to_numpy().astype(np.int64)
+    other = pc.dictionary_encode(shape).indices.to_numpy().astype(np.int64)
+    key = (key * (int(other.max()) + 1) + other) * 2
+    key += column.is_valid().to_numpy(zero_copy_only=False)
+    return pc.dictionary_encode(pa.array(key)).indices.to_numpy().astype(np.int64)
+
+
+def _firsts(codes: Any) -> Any:
+    """The first row of each number of ``codes`` (numbered in order of first appearance)."""
+    import numpy as np
+
+    if not len(codes):
+        return np.zeros(0, np.int64)
+    running = np.maximum.accumulate(codes)
+    new = np.ones(len(codes), dtype=bool)
+    new[1:] = running[1:] > running[:-1]
+    return np.flatnonzero(new)
+
+
+def _fused(run: list[Any], n: int) -> list[str | Arrow]:
+    """The JSON text of a run of coded columns and the text between them, row by row.
+
+    Each distinct combination of the columns' numbers is written once, then taken. A
+    column that would make the combinations more than 1/32 of the rows starts a new run
+    (a combination's text is copied twice, into its run and into the lines).
+    """
+    out: list[str | Arrow] = []
+    group: list[Any] = []
+    key: Any = None
+    width = 1
+    most = max(n // _SHARE, 1)
+    for item in run:
+        if isinstance(item, str):
+            group.append(item)
+            continue
+        size = len(item.words)
+        if key is not None and width * size > most:
+            previous = key
+            key, width = _renumbered(key * size + item.codes)
+            if width > most:  # too many combinations: the run so far is one column
+                out += _joined(group, previous)
+                group, key, width = [item], item.codes, size
+                continue
+            group.append(item)
+            continue
+        key = item.codes if key is None else key * size + item.codes
+        width *= size
+        group.append(item)
+    return out + _joined(group, key)
+
+
+_SHARE = 32
+"""A run's combinations are at most 1/_SHARE of the rows (measured: 4 and 256 are slower)."""
+
+
+def _renumbered(key: Any) -> tuple[Any, int]:
+    import numpy as np
+
+    enc = pc.dictionary_encode(pa.array(key))
+    return enc.indices.to_numpy().astype(np.int64), len(enc.dictionary)
+
+
+def _joined(group: list[Any], key: Any) -> list[str | Arrow]:
+    """A run's coded columns and the text between them as one column (text after it kept).
+
+    ``key``: equal numbers for the rows whose columns have equal numbers, and only those.
+    """
+    import numpy as np
+
+    tail: list[str | Arrow] = []
+    while group and isinstance(group[-1], str):
+        tail.insert(0, group.pop())
+    coded = [c for c in group if isinstance(c, _Coded)]
+    if len(coded) == 1:
+        return [pc.take(coded[0].words, pa.array(coded[0].codes)), *tail]
+    enc = pc.dictionary_encode(pa.array(key))
+    groups = enc.indices
+    first = pa.array(_firsts(groups.to_numpy().astype(np.int64)))
+    parts = [
+        _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(pa.array(p.codes), first))
+        for p in group
+    ]
+    return [pc.take(pc.binary_join_element_wise(*parts, _s("")), groups), *tail]
 
 
 def _plain_strings(column: Arrow) -> bool:

@@ -261,9 +261,11 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     An incident's ``location`` is any GSS code (an LSOA, a ward, a district); it is never
     rejected for being unknown (the classifier answers ``undetermined`` where it matters).
     Each distinct location is looked up once; :func:`place_columns` gives the rows theirs.
+    A location is looked up as the classifier reads it (:func:`_as_read`): blank text is
+    no location, and a code is read in capitals without the spaces around it.
     """
     enc = pc.dictionary_encode(good.column("location").combine_chunks(), null_encoding="encode")
-    codes = enc.dictionary
+    codes = _as_read(enc.dictionary)
     areas = _resolved(
         resolve_areas(codes, pa.nulls(len(codes), pa.string())), len(codes), "locations"
     )
@@ -273,3 +275,14 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     district = pc.coalesce(areas.column("district_code"), codes)
     places = areas.append_column("within_area", _within_area(codes, district, within, safe=True))
     return good.append_column(KEY, enc.indices), Places(places, True)
+
+
+def _as_read(codes: Arrow) -> Arrow:
+    """Locations as the classifier reads them (``Incident``, ``prepare``): blank is unknown.
+
+    Example:
+        >>> _as_read(pa.array([" e01031180 ", "  ", None])).to_pylist()
+        ['E01031180', None, None]
+    """
+    text = pc.utf8_upper(pc.utf8_trim_whitespace(codes.cast(pa.string())))
+    return pc.if_else(pc.equal(text, pa.scalar("")), pa.scalar(None, pa.string()), text)

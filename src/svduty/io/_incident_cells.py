@@ -1,0 +1,78 @@
+"""Converting the text cells of incident CSV files to incident fields, column by column.
+
+A cell is trimmed, a blank cell is unknown, and a cell that cannot be converted marks its
+row (see :func:`_convert`). A column whose cells need no trimming (:func:`_plain_cells`)
+skips the trimming and the search for blank cells.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+Arrow = Any  # a pyarrow Array or ChunkedArray
+
+__all__: list[str] = []
+
+
+def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
+    """Convert a string column to ``kind``; return (values, bad) where bad marks failures."""
+    if kind in ("str", "list", "int") and _plain_cells(column):  # nothing to trim or blank
+        if kind == "str":
+            return column, pa.repeat(pa.scalar(False), len(column))
+        if kind == "list":
+            return pc.split_pattern(column, sep), pa.repeat(pa.scalar(False), len(column))
+        if _short_digits(column):
+            return column.cast(pa.int64()), pa.repeat(pa.scalar(False), len(column))
+    text = pc.utf8_trim_whitespace(column.cast(pa.string()))
+    empty = pc.fill_null(pc.equal(text, pa.scalar("")), pa.scalar(True))
+    text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
+    if kind == "str":
+        return text, pa.repeat(pa.scalar(False), len(text))
+    if kind == "list":
+        return pc.split_pattern(text, sep), pa.repeat(pa.scalar(False), len(text))
+    if kind == "bool":
+        lower = pc.utf8_lower(text)
+        yes = pc.is_in(lower, value_set=pa.array(["true", "yes", "1"]))
+        no = pc.is_in(lower, value_set=pa.array(["false", "no", "0"]))
+        known = pc.or_(yes, no)
+        values = pc.if_else(known, yes, pa.scalar(None, pa.bool_()))
+        return values, pc.and_(pc.is_valid(text), pc.invert(known))
+    digits = pc.fill_null(pc.match_substring_regex(text, r"^[+-]?\d{1,9}$"), pa.scalar(False))
+    unsigned = pc.replace_substring_regex(text, r"^\+", "")
+    values = pc.cast(pc.if_else(digits, unsigned, pa.scalar(None, pa.string())), pa.int64())
+    return values, pc.and_(pc.is_valid(text), pc.invert(digits))
+
+
+def _plain_cells(column: Arrow) -> bool:
+    """Whether trimming changes no cell of ``column`` and no cell is blank.
+
+    So for a string column without nulls whose every cell starts and ends with a printable
+    ASCII character other than a space. Read on the offsets and bytes at once; ``False``
+    says only that the full conversion runs.
+    """
+    if not isinstance(column, pa.Array) or column.type != pa.string() or column.null_count:
+        return False
+    n = len(column)
+    if not n:
+        return False
+    buffers: Any = column.buffers()
+    offsets = np.frombuffer(buffers[1], np.int32)[column.offset : column.offset + n + 1]
+    if (offsets[1:] <= offsets[:-1]).any():  # an empty cell
+        return False
+    data = np.frombuffer(buffers[2], np.uint8)
+    ends = np.concatenate([data[offsets[:-1]], data[offsets[1:] - 1]])
+    return bool(((ends > 0x20) & (ends < 0x7F)).all())
+
+
+def _short_digits(column: Arrow) -> bool:
+    """Every cell of a :func:`_plain_cells` column is 1 to 9 ASCII digits (no sign)."""
+    n = len(column)
+    offsets = np.frombuffer(column.buffers()[1], np.int32)[column.offset : column.offset + n + 1]
+    if (np.diff(offsets) > 9).any():
+        return False
+    data = np.frombuffer(column.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
+    return bool(((data >= 0x30) & (data <= 0x39)).all())

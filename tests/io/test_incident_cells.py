@@ -1,0 +1,84 @@
+"""The shortcut for cells that need no trimming converts as the full conversion does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest.mock import patch
+
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.io import _incident_cells
+from svduty.io._incident_cells import _convert, _plain_cells, _short_digits
+from svduty.io._incident_tables import iter_incident_table
+
+CELL = st.one_of(
+    st.text(st.sampled_from("09+-a; é\t\u00a0x"), max_size=11),
+    st.integers(0, 10**10).map(str),
+    st.sampled_from(["", " 1", "1 ", "+5", "007", "1234567890", "a;b", "\x1f1"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(CELL, min_size=1, max_size=8),
+    st.sampled_from(["str", "list", "int", "bool"]),
+    st.integers(0, 3),
+)
+def test_the_shortcut_is_the_full_conversion(cells: list[str], kind: str, start: int) -> None:
+    column = pa.array(cells, pa.string()).slice(min(start, len(cells) - 1))
+    fast = _convert(column, kind, ";")
+    with patch.object(_incident_cells, "_plain_cells", lambda c: False):
+        slow = _convert(column, kind, ";")
+    assert [a.to_pylist() for a in fast] == [a.to_pylist() for a in slow]
+
+
+def test_which_columns_take_the_shortcut() -> None:
+    assert _plain_cells(pa.array(["a", "b c", "1"]))
+    assert not _plain_cells(pa.array(["a", ""]))
+    assert not _plain_cells(pa.array(["a", " b"]))
+    assert not _plain_cells(pa.array(["a", "b\u00a0"]))  # not ASCII: perhaps a space
+    assert not _plain_cells(pa.array(["a", None]))
+    assert not _plain_cells(pa.array([], pa.string()))
+    assert not _plain_cells(pa.chunked_array([["a"]]))
+    assert _short_digits(pa.array(["1", "123456789"]))
+    assert not _short_digits(pa.array(["1", "1234567890"]))
+    assert not _short_digits(pa.array(["+1"]))
+
+
+def _rows(f: Path) -> list[dict[str, object]]:
+    batches = list(iter_incident_table(f, mapping={"Ref": "id", "Age": "victim_age"}))
+    return pa.Table.from_batches(batches).to_pylist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ref,Age\n"a",1\n"b",2\n',
+        "Ref,Age\na,1\nb,2",
+        'Ref,Age\na,1\n"b\nc",2\n',  # a line break in a field: the streaming reader
+        "Ref,Age\na,1\n\nb,2\n",  # a blank line
+        "Ref,Age\r\na,1\r\nb,2\r\n",
+        "Ref,Age\na,1\nb,2,3\nc,x\n",  # a row of three fields
+    ],
+)
+def test_a_whole_file_reads_as_the_streaming_reader_reads_it(tmp_path: Path, text: str) -> None:
+    f = tmp_path / "i.csv"
+    f.write_bytes(text.encode())
+    whole = _rows(f)
+    with patch("svduty.io._incident_tables._WHOLE", -1):  # never read whole
+        assert whole == _rows(f)
+
+
+def test_a_small_file_of_one_line_a_record_is_read_whole(tmp_path: Path) -> None:
+    from svduty.io._incident_tables import _whole_csv
+
+    f = tmp_path / "i.csv"
+    f.write_text('Ref,Age\n"a",1\nb,2')
+    whole = _whole_csv(f, ["Ref", "Age"])
+    assert whole is not None
+    assert whole[1].to_pylist() == [2, 3]
+    f.write_text("Ref,Age\na,1\n\nb,2\n")
+    assert _whole_csv(f, ["Ref", "Age"]) is None
