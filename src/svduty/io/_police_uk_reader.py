@@ -38,7 +38,13 @@ import pyarrow.csv as pacsv
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS, expand_inputs, first_line, is_police_uk_header
 from svduty.io._lines import ascii_records, chunk_records, record_cuts, record_lines
-from svduty.io._police_uk import POLICE_UK_SCHEMA, _bad_lines, _decoded, normalise_police_uk
+from svduty.io._police_uk import (
+    POLICE_UK_SCHEMA,
+    _bad_lines,
+    _decoded,
+    int64_array,
+    normalise_police_uk,
+)
 from svduty.io._police_uk_fallback import _BINARY, one_thread
 from svduty.io._quiet import quiet_undecodable_rows
 
@@ -48,9 +54,9 @@ __all__ = ["police_uk_paths", "read_police_uk"]
 
 _HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
 _ROW = POLICE_UK_SCHEMA.get_field_index("row")
-_PIECES = 1  # pieces a block is parsed in (a power of 2): one, so each batch is a block as
-# the streaming parser made it, and what is written from the batches (Parquet row groups,
-# their dictionaries) stays as it was; the tests cut blocks into more pieces
+_PIECES = 1  # the fewest pieces a block is parsed in (a power of 2); the tests ask for more
+_PER_WORKER = 1  # a block is cut into this many pieces per worker thread ...
+_MIN_PIECE = 1 << 18  # ... of at least 256 KiB (a smaller piece costs more than it gains)
 
 
 def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
@@ -131,7 +137,7 @@ def read_police_uk(
     done = 0
     with ThreadPoolExecutor(workers, thread_name_prefix="svduty-csv") as pool:
         for p in paths:
-            yield from _read_file(p, _Reading(block_size, pool, progress, done))
+            yield from _read_file(p, _Reading(block_size, pool, workers, progress, done))
             done += p.stat().st_size
             if progress is not None:
                 progress(done)
@@ -143,6 +149,7 @@ class _Reading:
 
     block_size: int
     pool: Executor
+    workers: int  # the pool's threads
     progress: Callable[[int], None] | None
     done: int  # bytes of the files before this one
 
@@ -190,9 +197,31 @@ class _Piece:
     lines: int
 
 
+def _pieces(block: int, size: int, workers: int) -> int:
+    """How many pieces a block is cut into, each parsed on a worker thread.
+
+    Halved until a block (or the file, if smaller) holds ``_PER_WORKER`` pieces per worker,
+    so that the threads finish a block together, but never below ``_MIN_PIECE`` bytes; a
+    power of 2 that divides ``block``, so that no piece straddles two blocks. The pieces of
+    a block are joined again into one batch: what the reader yields does not depend on
+    the number of pieces.
+
+    Example:
+        >>> _pieces(1 << 24, 1 << 30, 2), _pieces(1 << 24, 7 << 20, 2), _pieces(1000, 10**6, 2)
+        (2, 4, 1)
+    """
+    n = _PIECES if block % _PIECES == 0 else 1
+    span, most = min(block, size), _PER_WORKER * workers
+    while 0 < -(-span // (block // n)) < most and block % (2 * n) == 0:
+        if block // (2 * n) < _MIN_PIECE:
+            break
+        n *= 2
+    return n
+
+
 def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     name = str(p)
-    piece = max(1, how.block_size // _PIECES)
+    piece = how.block_size // _pieces(how.block_size, p.stat().st_size, how.workers)
     window: deque[tuple[int, list[Future[_Piece]]]] = deque()
     state = _Order(line=2)
     try:
@@ -238,7 +267,8 @@ def _emit(
         state.bad = [b for b in state.bad if b[0] > last]
         if before:
             yield _bad_lines(name, before)
-        yield from good
+        # one batch per block, as the streaming parser makes it, however many pieces
+        yield good[0] if len(good) == 1 else pa.concat_batches(good)  # type: ignore[attr-defined]
     if how.progress is not None:
         how.progress(how.done + end)
 
@@ -274,7 +304,8 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
             # the parser's last block runs to the end (also when it ends at a multiple)
             limits = list(range(pos - pos % piece + piece, top + (not eof), piece))
             quoted = data.find(b'"', start) >= 0
-            cuts = record_cuts(data, [m - lo for m in limits], start=start, quoted=quoted)
+            at = [m - lo for m in limits]
+            cuts = record_cuts(data, at, start=start) if quoted else _plain_cuts(data, at, start)
             if cuts is None:
                 raise _OutOfStep
             group: list[tuple[Any, bool]] = []
@@ -288,6 +319,25 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
                     group = []
             skip_lf = data[start - 1 : start] == b"\r" and start == len(data)
             pos = lo + start
+
+
+def _plain_cuts(data: Any, limits: list[int], start: int) -> list[int]:
+    r""":func:`~svduty.io._lines.record_cuts` where ``data[start:]`` holds no quote.
+
+    Each cut follows the last ``\n`` or ``\r`` before its limit; a ``\r`` is looked for
+    only after that ``\n`` (most files have none, and a search for one would read the
+    whole block backwards).
+
+    Example:
+        >>> _plain_cuts(b"ab\ncd\r\nef\rg", [2, 4, 6, 7, 10, 11], 0)
+        [0, 3, 7, 7, 10, 10]
+    """
+    cuts: list[int] = []
+    for limit in limits:
+        lf = data.rfind(b"\n", start, limit)
+        cut = max(lf, data.rfind(b"\r", max(start, lf + 1), limit)) + 1
+        cuts.append(cut + 1 if 0 < cut < len(data) and data[cut - 1 : cut + 1] == b"\r\n" else cut)
+    return cuts
 
 
 def _map(fh: Any, offset: int, length: int) -> mmap.mmap:
@@ -339,7 +389,7 @@ def _normalised(raw: pa.Table, name: str, offsets: Any) -> pa.RecordBatch | None
     if not raw.num_rows:
         return None
     batch = raw.combine_chunks().to_batches()[0]
-    rows = pa.array(offsets, pa.int64())
+    rows = int64_array(offsets)
     if batch.schema.field(0).type == pa.string():
         return normalise_police_uk(batch, file=name, rows=rows)
     return _decoded(batch, name, rows)

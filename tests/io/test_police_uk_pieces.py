@@ -1,0 +1,146 @@
+"""A block parsed in pieces on several threads is handed over as the one batch it was.
+
+The reader cuts each block (and a file smaller than a block) into pieces parsed on the
+worker threads, then joins a block's pieces again: the batches it yields, and so the
+Parquet row groups written from them, are those of one piece per block.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from svduty.io import POLICE_UK_COLUMNS, read_police_uk
+from svduty.io import _police_uk_reader as reader
+from svduty.io._lines import record_cuts
+from svduty.io._police_uk import int64_array
+
+from .test_reader_speed import GOOD, HEADER, UNRAISABLE, police_file
+
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def batches(path: Path, block: int, *, per_worker: int, least: int = 1) -> list[pa.RecordBatch]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "_PER_WORKER", per_worker)
+        mp.setattr(reader, "_MIN_PIECE", least)
+        return list(read_police_uk(path, block_size=block))
+
+
+@UNRAISABLE  # pyarrow's, for a malformed row that is not UTF-8
+@SETTINGS
+@given(
+    data=police_file(cr_in_quotes=True),
+    block=st.sampled_from([256, 512, 1024, 1 << 20]),
+    per_worker=st.sampled_from([1, 2, 8]),
+    least=st.sampled_from([1, 16, 64]),
+)
+def test_pieces_give_the_batches_of_one_piece_per_block(tmp_path, data, block, per_worker, least):
+    f = tmp_path / "p.csv"
+    f.write_bytes(data)
+    try:
+        want = batches(f, block, per_worker=0)
+    except (pa.ArrowInvalid, UnicodeDecodeError) as e:  # the known limitation: same error
+        with pytest.raises(type(e)):
+            batches(f, block, per_worker=per_worker, least=least)
+        return
+    got = batches(f, block, per_worker=per_worker, least=least)
+    assert [b.num_rows for b in got] == [b.num_rows for b in want]
+    assert all(g.equals(w) for g, w in zip(got, want, strict=True))
+
+
+def test_a_clean_file_is_cut_into_pieces_and_joined(tmp_path, monkeypatch):
+    f = tmp_path / "clean.csv"
+    rows = [",".join(GOOD).replace("abc", f"id{i}") for i in range(3000)]
+    rows[1234] = "short,row"
+    f.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
+    parsed: list[int] = []
+    real = reader._parse_piece
+
+    def parse_piece(data, quoted, name):  # type: ignore[no-untyped-def]
+        parsed.append(len(data))
+        return real(data, quoted, name)
+
+    monkeypatch.setattr(reader, "_parse_piece", parse_piece)
+    want = batches(f, 1 << 16, per_worker=0)
+    assert len(parsed) == len(want) - 1  # one piece per block (and one batch of bad rows)
+    parsed.clear()
+    got = batches(f, 1 << 16, per_worker=2, least=1 << 12)
+    assert len(parsed) > 3 * (len(want) - 1)  # several pieces per block ...
+    assert [b.num_rows for b in got] == [b.num_rows for b in want]  # ... one batch each
+    assert all(g.equals(w) for g, w in zip(got, want, strict=True))
+    assert sum(b.num_rows for b in got) == 3000
+
+
+@given(
+    block=st.integers(1, 1 << 26),
+    size=st.integers(0, 1 << 30),
+    workers=st.integers(1, 8),
+    knobs=st.tuples(
+        st.sampled_from([1, 1 << 10, 1 << 18]), st.integers(0, 4), st.sampled_from([1, 2, 4, 8])
+    ),
+)
+def test_pieces_are_few_divide_the_block_and_are_not_too_small(block, size, workers, knobs):
+    least, per_worker, fewest = knobs
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "_MIN_PIECE", least)
+        mp.setattr(reader, "_PER_WORKER", per_worker)
+        mp.setattr(reader, "_PIECES", fewest)
+        n = reader._pieces(block, size, workers)
+    assert n >= 1
+    assert n & (n - 1) == 0  # a power of 2 ...
+    assert block % n == 0  # ... that divides the block
+    if n > fewest:  # more pieces than asked for only while they are large enough ...
+        assert block // n >= least
+        # ... and until the block (or the file) holds enough of them, not many more
+        span, piece = min(block, size), 2 * block // n
+        assert 0 < -(-span // piece) < per_worker * workers
+
+
+@given(
+    data=st.binary(max_size=40).map(lambda b: b.replace(b'"', b"x")),
+    start=st.integers(0, 40),
+    ends=st.lists(st.integers(0, 40), max_size=5),
+)
+def test_plain_cuts_are_record_cuts_without_quotes(data, start, ends):
+    start = min(start, len(data))
+    limits = sorted(min(max(e, start), len(data)) for e in ends)
+    assert reader._plain_cuts(data, limits, start) == record_cuts(
+        data, limits, start=start, quoted=False
+    )
+
+
+def test_int64_array():
+    import numpy as np
+
+    assert int64_array(np.array([3, 1], dtype=np.int32)).to_pylist() == [3, 1]
+    assert int64_array(np.arange(5)[::2]).to_pylist() == [0, 2, 4]
+    assert int64_array(np.zeros(0, dtype=np.int64)).type == pa.int64()
+
+
+def test_reading_imports_neither_numpy_ma_nor_pandas(tmp_path):
+    # pyarrow imports numpy.ma (0.03-0.05 s) to check a numpy array given to pa.array
+    f = tmp_path / "m.csv"
+    f.write_text(HEADER + "\n" + "\n".join([",".join(GOOD)] * 50) + "\nshort\n")
+    code = f"""
+import sys
+class NoPandas:  # as the svduty command does
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "pandas":
+            raise ModuleNotFoundError(name)
+sys.meta_path.insert(0, NoPandas())
+from svduty.io import read_police_uk
+assert sum(b.num_rows for b in read_police_uk({str(f)!r})) == 51
+print(sorted(m for m in sys.modules if m == "numpy.ma" or m == "pandas"))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert len(POLICE_UK_COLUMNS) == 12
