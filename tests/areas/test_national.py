@@ -267,3 +267,20 @@ def test_every_lsoa_takes_the_district_of_its_best_fit_in_the_published_tables()
     assert dict(zip(*(near.column(c).to_pylist() for c in ("old", "lad")), strict=True)) == {
         old: best[old] for old in near.column("old").to_pylist()
     }
+
+
+def test_a_district_outside_a_partnership_resolves_as_the_national_geography_says(ew):
+    """The light path (two small tables) against the national geography, every district."""
+    from svduty.areas._national import district_partnerships
+
+    light = district_partnerships()
+    assert set(light) == {a.id for a in ew.areas if a.kind.is_local_government_area}
+    geo = svduty.warwickshire().geography
+    for code, (name, csps) in light.items():
+        assert name == ew.get(code).name
+        assert csps == tuple(
+            sorted((a.code, a.name) for a in ew.parents(code, "community_safety_partnership"))
+        )
+        if code not in geo:
+            slow = geo._district_outcome(ew.get(code), "table")
+            assert geo._outcome_of_district(code, "table") == slow

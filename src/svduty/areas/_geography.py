@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from svduty.areas._index import RANK, Index, build_index
-from svduty.areas._model import Area, AreaKind, Membership, normalise_name
+from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, Membership, normalise_name
 from svduty.areas._national import lsoa_areas, lsoa_district, national_areas
 from svduty.areas._points import Locating
 from svduty.areas._resolve import Resolving
@@ -357,7 +357,7 @@ class Geography(Resolving, Locating):
         key = code.strip() if isinstance(code, str) else ""
         area = self._index.current.get(key)
         if area is None:
-            if self.national and key in lsoa_district():
+            if self.national and key[:3] in _LSOA_PREFIXES and key in lsoa_district():
                 return lsoa_district()[key][0]
             outside = self._outside()
             if outside is None or key not in outside:
@@ -408,6 +408,10 @@ class Geography(Resolving, Locating):
             for a in self.children(code)
             if a.kind.is_lsoa and vintage in self._index.vintages.get(a.id, frozenset())
         )
+
+
+_LSOA_PREFIXES = GSS_PREFIXES[AreaKind.LSOA2021]
+"""An LSOA code's first three characters (only those are looked up in the LSOA tables)."""
 
 
 @functools.cache

@@ -33,6 +33,7 @@ from svduty.sources import Citation, Confidence, cite
 __all__ = [
     "NATIONAL_TABLES",
     "LsoaRecord",
+    "district_partnerships",
     "district_records",
     "lsoa_areas",
     "lsoa_district",
@@ -155,6 +156,30 @@ def district_records() -> dict[str, _District]:
     for code in parents:
         add(code, "W92000004" if code.startswith("W") else "E92000001")
     return {c: _District(c, names[c], tuple(parents[c])) for c in sorted(names)}
+
+
+@functools.cache
+def district_partnerships() -> dict[str, tuple[str, tuple[tuple[str, str], ...]]]:
+    """Each local government area (2024): its name and its CSPs (code, name), by code.
+
+    What the national geography says of a district (its name from
+    :func:`district_records`, its community safety partnerships from the 2024 CSP table),
+    read from the two small tables alone: resolving an LSOA outside a partnership needs no
+    more, and building :func:`national_areas` for it would cost ten times as much.
+
+    Example:
+        >>> name, csps = district_partnerships()["E06000060"]
+        >>> name, [code for code, _ in csps]
+        ('Buckinghamshire', ['E22000303', 'E22000306', 'E22000311', 'E22000318'])
+    """
+    names = dict(cast(list[tuple[str, str]], _rows("lad23-utla23", "ltla23_code", "ltla23_name")))
+    csps: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, csp, csp_name in _rows(
+        "lad24-csp24-pfa24", "ltla24_code", "csp24_code", "csp24_name"
+    ):
+        if (csp, csp_name) not in csps[code]:
+            csps[code].append((csp, csp_name))
+    return {c: (names[c], tuple(sorted(csps[c]))) for c in sorted(names)}
 
 
 def _lsoa_pairs(table: str, column: str) -> Iterable[tuple[str, str]]:

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty.areas._model import Area, AreaKind, AreaMatch, Match, normalise_name
-from svduty.areas._national import _bridge, lsoa_district, read_table
+from svduty.areas._national import _bridge, district_partnerships, lsoa_district, read_table
 from svduty.errors import AreaError, UnknownAreaError
 
 __all__ = [
@@ -240,9 +240,23 @@ class Resolving:
             return None
         memo = self._index.cache.setdefault("district_outcomes", {})
         if district not in memo:  # one outcome per district, shared by its LSOAs
-            memo[district] = self._district_outcome(self.get(district), Match.TABLE.value)
+            memo[district] = self._outcome_of_district(district, Match.TABLE.value)
         found: Outcome = memo[district]
         return found
+
+    def _outcome_of_district(self, code: str, match: str) -> Outcome:
+        """A district's outcome; one outside the geography from the national tables alone.
+
+        The same answer as the national geography's (a test checks every district), with
+        no police command area (the national tables have none), without building it.
+        """
+        outside = self.national and code not in self._index.current
+        national = district_partnerships().get(code) if outside else None
+        if national is None:
+            return self._district_outcome(self.get(code), match)
+        name, csps = national
+        one = len(csps) == 1
+        return (code, name, csps[0][0] if one else None, csps[0][1] if one else None, None, match)
 
     def _national_district(self, key: str) -> str | None:
         """The district of an LSOA code in the national tables (``None`` if not there).
