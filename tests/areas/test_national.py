@@ -284,3 +284,11 @@ def test_a_district_outside_a_partnership_resolves_as_the_national_geography_say
         if code not in geo:
             slow = geo._district_outcome(ew.get(code), "table")
             assert geo._outcome_of_district(code, "table") == slow
+
+
+def test_the_district_of_any_national_area_is_the_national_geographys(ew):
+    """A partnership's geography answers codes outside it without building the national one."""
+    geo = svduty.warwickshire().geography
+    lsoas = ["E01033620", "E01008187", "W01000001", "E01999999"]
+    for code in [*(a.id for a in ew.areas), *lsoas, "E05000001", "E99999999", ""]:
+        assert geo.district_code_of(code) == ew.district_code_of(code), code

@@ -10,7 +10,12 @@ import pendulum
 
 from svduty.areas._index import RANK, Index, build_index
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, Membership, normalise_name
-from svduty.areas._national import lsoa_areas, lsoa_district, national_areas
+from svduty.areas._national import (
+    district_partnerships,
+    lsoa_areas,
+    lsoa_district,
+    national_areas,
+)
 from svduty.areas._points import Locating
 from svduty.areas._resolve import Resolving
 from svduty.errors import AreaError, UnknownAreaError
@@ -356,13 +361,13 @@ class Geography(Resolving, Locating):
         """
         key = code.strip() if isinstance(code, str) else ""
         area = self._index.current.get(key)
-        if area is None:
-            if self.national and key[:3] in _LSOA_PREFIXES and key in lsoa_district():
-                return lsoa_district()[key][0]
-            outside = self._outside()
-            if outside is None or key not in outside:
+        if area is None:  # outside: of the national areas, only LSOAs and districts have one
+            if not self.national:
                 return None
-            return outside.district_code_of(key)
+            if key[:3] in _LSOA_PREFIXES:
+                found = lsoa_district().get(key)
+                return None if found is None else found[0]
+            return key if key in district_partnerships() else None
         if not (
             area.kind.is_lsoa or area.kind.is_local_government_area or area.kind is AreaKind.WARD
         ):
