@@ -290,8 +290,6 @@ def _firsts(codes: Any) -> Any:
     """The first row of each number of ``codes`` (numbered in order of first appearance)."""
     import numpy as np
 
-    if not len(codes):
-        return np.zeros(0, np.int64)
     running = np.maximum.accumulate(codes)
     new = np.ones(len(codes), dtype=bool)
     new[1:] = running[1:] > running[:-1]
