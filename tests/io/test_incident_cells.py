@@ -82,3 +82,17 @@ def test_a_small_file_of_one_line_a_record_is_read_whole(tmp_path: Path) -> None
     assert whole[1].to_pylist() == [2, 3]
     f.write_text("Ref,Age\na,1\n\nb,2\n")
     assert _whole_csv(f, ["Ref", "Age"]) is None
+
+
+def test_a_file_pyarrow_refuses_or_cannot_read_whole_goes_the_streaming_way(
+    tmp_path: Path,
+) -> None:
+    from svduty.io._incident_tables import _whole_csv
+
+    f = tmp_path / "i.csv"
+    f.write_bytes(b"Ref,Age\na,1\n\xff\xfe,2\n")  # not UTF-8
+    assert _whole_csv(f, ["Ref", "Age"]) is None
+    f.write_text("Ref,Age\na,1\n")
+    with patch("pathlib.Path.read_bytes", side_effect=OSError("gone")):
+        assert _whole_csv(f, ["Ref", "Age"]) is None
+    assert _whole_csv(f, ["Ref", "Other"]) is None  # not the columns asked for

@@ -84,3 +84,17 @@ def test_lists_are_equal_only_when_their_items_are() -> None:
     assert _list_codes(lists).tolist() == [0, 1, 0, 2, 3, 4, 1]
     assert _list_codes(pa.array([["a", None]], pa.list_(pa.string()))) is None
     assert _list_codes(pa.array([[1]], pa.list_(pa.int64()))) is None
+
+
+def test_a_column_of_one_value_is_text_around_the_others() -> None:
+    batch = pa.record_batch(
+        {
+            "file": ["a/b.jsonl"] * 300,
+            "row": list(range(300)),
+            "match": pa.array(['t"'] * 300).dictionary_encode(),
+        }
+    )
+    pieces = _pieces(batch)
+    text = [p for p in pieces if isinstance(p, str)]
+    assert text == ['{"file": "a/b.jsonl", "row": ', ', "match": "t\\""}\n']
+    assert json_lines(batch) == _expected(batch)

@@ -314,6 +314,16 @@ _MONTH = r"^[0-9]{4}-[0-9]{2}$"
 
 
 def _days(raw: Arr) -> tuple[Arr, Arr]:
+    """:func:`_days_of` each distinct value once, when values repeat (dates of a few months)."""
+    raw = raw.cast(pa.string())
+    enc = pc.dictionary_encode(raw)
+    if len(enc.dictionary) * 4 > len(raw):
+        return _days_of(raw)
+    first, last = _days_of(enc.dictionary)
+    return pc.take(first, enc.indices), pc.take(last, enc.indices)
+
+
+def _days_of(raw: Arr) -> tuple[Arr, Arr]:
     """The first and last day of each date (``YYYY-MM-DD``) or month (``YYYY-MM``).
 
     Column-wise for those spellings in ASCII digits (a day must exist in its month, a

@@ -161,6 +161,8 @@ def _pieces(batch: pa.RecordBatch) -> list[str | Arrow]:
         coded = _coded(column) if column.null_count < len(column) else None
         if column.null_count == len(column):
             pieces.append("null")
+        elif coded is not None and n and coded.codes.min() == coded.codes.max():  # one value
+            pieces.append(coded.words[int(coded.codes[0])].as_py())
         elif coded is not None:
             pieces.append(coded)
         elif _plain_strings(column):  # quoted by the text around them
@@ -288,8 +290,6 @@ def _firsts(codes: Any) -> Any:
     """The first row of each number of ``codes`` (numbered in order of first appearance)."""
     import numpy as np
 
-    if not len(codes):
-        return np.zeros(0, np.int64)
     running = np.maximum.accumulate(codes)
     new = np.ones(len(codes), dtype=bool)
     new[1:] = running[1:] > running[:-1]
