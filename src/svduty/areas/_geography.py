@@ -13,7 +13,6 @@ from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, Membership, normal
 from svduty.areas._national import (
     district_partnerships,
     lsoa_areas,
-    lsoa_district,
     national_areas,
 )
 from svduty.areas._points import Locating
@@ -365,8 +364,7 @@ class Geography(Resolving, Locating):
             if not self.national:
                 return None
             if key[:3] in _LSOA_PREFIXES:
-                found = lsoa_district().get(key)
-                return None if found is None else found[0]
+                return self._national_district(key)
             return key if key in district_partnerships() else None
         if not (
             area.kind.is_lsoa or area.kind.is_local_government_area or area.kind is AreaKind.WARD

@@ -371,6 +371,8 @@ class Resolving:
         distinct = enc.dictionary
         new = distinct.filter(pc.invert(pc.is_in(distinct, value_set=known)))
         if len(new):
+            if self.national:  # codes outside the geography: one join, not one by one
+                self._look_up_nationally(new)
             for code in new.to_pylist():
                 memo[code] = self._district_code_or_none(code)
             known = pa.array(list(memo), pa.string())
