@@ -3,9 +3,11 @@
 Every header is checked first (after normalising the names: quotes, padding, a byte order
 mark and case do not matter), then each file is read a block at a time, cut where the
 streaming parser would cut it (after the last record that ends in the block), and the
-blocks are parsed and normalised on all cores, one block per thread (the parser on one
-thread numbers the rows it skips). A cell that is not UTF-8 rejects only its row; rows
-with the wrong number of fields are kept as rejected rows.
+blocks are parsed and normalised on all cores (the parser on one thread numbers the rows
+it skips). In a file of a few blocks (a monthly download is smaller than one) each block
+is cut into one piece per thread, and the pieces' rows are joined again into the block's
+one batch: the batches do not depend on the number of threads. A cell that is not UTF-8
+rejects only its row; rows with the wrong number of fields are kept as rejected rows.
 
 Row numbers: ``row`` is the line where the record starts, counting the header as line 1,
 so the first data row is row 2 (what a text editor shows), also after blank lines, quoted
