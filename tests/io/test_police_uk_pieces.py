@@ -32,6 +32,7 @@ def batches(path: Path, block: int, *, per_worker: int, least: int = 1) -> list[
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(reader, "_PER_WORKER", per_worker)
         mp.setattr(reader, "_MIN_PIECE", least)
+        mp.setattr(reader, "_FEW_BLOCKS", 1 << 20)  # small blocks: the tests' files span many
         return list(read_police_uk(path, block_size=block))
 
 
@@ -98,8 +99,9 @@ def test_pieces_are_few_divide_the_block_and_are_not_too_small(block, size, work
     assert n >= 1
     assert n & (n - 1) == 0  # a power of 2 ...
     assert block % n == 0  # ... that divides the block
-    if n > fewest:  # more pieces than asked for only while they are large enough ...
-        assert block // n >= least
+    if n > fewest:  # more pieces than asked for only in a file of few blocks, ...
+        assert size <= reader._FEW_BLOCKS * block
+        assert block // n >= least  # ... while they are large enough ...
         # ... and until the block (or the file) holds enough of them, not many more
         span, piece = min(block, size), 2 * block // n
         assert 0 < -(-span // piece) < per_worker * workers
@@ -144,3 +146,35 @@ print(sorted(m for m in sys.modules if m == "numpy.ma" or m == "pandas"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert len(POLICE_UK_COLUMNS) == 12
+
+
+@UNRAISABLE
+@SETTINGS
+@given(data=police_file(cr_in_quotes=True))
+def test_ascii_pieces_are_not_checked_cell_by_cell_and_read_the_same(tmp_path, data):
+    f = tmp_path / "a.csv"
+    f.write_bytes(data)
+    asked: list[bool] = []
+    real = reader._read_csv
+
+    def read_csv(*args, **kw):  # type: ignore[no-untyped-def]
+        asked.append(kw.get("utf8", True))
+        return real(*args, **kw)
+
+    def every_cell_checked(*args, **kw):  # type: ignore[no-untyped-def]
+        return real(*args, **{**kw, "utf8": True})
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "_read_csv", every_cell_checked)
+        try:
+            want = batches(f, 512, per_worker=1)
+        except (pa.ArrowInvalid, UnicodeDecodeError):
+            return  # the known limitation (see test_reader_speed)
+        mp.setattr(reader, "_read_csv", read_csv)
+        got = batches(f, 512, per_worker=1)
+    assert [b.num_rows for b in got] == [b.num_rows for b in want]
+    assert all(g.equals(w) for g, w in zip(got, want, strict=True))
+    if data.isascii() and asked:
+        assert not any(asked)
+    if b"\xe9" in data:  # a row holds a byte that is not ASCII (a byte order mark is in
+        assert any(asked)  # the header, never in a piece)

@@ -117,6 +117,7 @@ _RENAMES = dict(
 _NUMBER = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
 _MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 _MONTH_FORM = r"\d{4}-(0[1-9]|1[0-2])"  # for re.fullmatch ($ would match before a final \n)
+_KNOWN = frozenset(POLICE_UK_CRIME_TYPES)
 _FAST = True  # check the usual batch as read, skipping work that changes nothing (tests: off)
 _TRIMMED = frozenset({"id", "lsoa_code", "lsoa_name", "police_uk_category"})
 
@@ -193,7 +194,8 @@ def _empty_to_null(arr: Arrow, *, trim: bool = True) -> Arrow:
 
 def _distinct(text: Arrow) -> list[str]:
     """The distinct values (nulls left out); quick when every value is the first one."""
-    if len(text) and not text.null_count and pc.all(pc.equal(text, text[0])).as_py():
+    one = len(text) and not text.null_count and text[0] == text[-1]
+    if one and pc.all(pc.equal(text, text[0])).as_py():
         return [text[0].as_py()]
     return [m for m in pc.unique(text).to_pylist() if m is not None]
 
@@ -243,7 +245,7 @@ def _categories(text: Arrow) -> tuple[Arrow, Arrow | None]:
     The usual batch is checked as read: the 14 labels hold no padding to trim.
     """
     labels = pa.array(list(POLICE_UK_CRIME_TYPES))
-    if _FAST and pc.all(pc.is_in(text, value_set=labels)).as_py():
+    if _FAST and not text.null_count and _KNOWN.issuperset(pc.unique(text).to_pylist()):
         return text, None
     category = _trim(text)
     return category, pc.is_in(category, value_set=labels)
