@@ -127,6 +127,19 @@ def test_zero_weights_with_floors_covering_amount():
         ({"weights": {"a": 1}, "caps": {"a": "4"}}, "caps"),
         ({"weights": {"a": 1}, "caps": {"z": "4"}}, "caps[z]"),
         ({"weights": {"a": 1}, "caps": {"a": "-4"}}, "caps[a]"),
+        # a recipient whose name could be a person's is named by its place in its table
+        ({"weights": {"a": 1, "Jane Citizen": "x"}}, "weights[#2]"),
+        ({"weights": {"a": 1}, "caps": {"a": "4", "Jane Citizen": "4"}}, "caps[#2]"),
+        ({"weights": {"Jane Citizen": 1}, "floors": {"Jane Citizen": "-4"}}, "floors[#1]"),
+        ({"weights": {"Jane Citizen": 1}, "floors": {"Jane Citizen": "101"}}, "floors[#1]"),
+        (
+            {
+                "weights": {"Jane Citizen": 1},
+                "floors": {"Jane Citizen": "5"},
+                "caps": {"Jane Citizen": "4"},
+            },
+            "floors[#1]",
+        ),
     ],
 )
 def test_bad_splits_name_the_field(kwargs, field):

@@ -16,13 +16,30 @@ from typing import Any
 
 import attrs
 
-from svduty.errors import FundingError, MoneyError
+from svduty.errors import FundingError, MoneyError, Shown, shown
 from svduty.funding._money import Money
 from svduty.sources import Citation
 
 __all__ = ["Share", "Split", "split", "split_equal", "split_shares"]
 
 Weight = int | Decimal | Fraction
+
+
+def _entry(field: str, key: str, keys: Sequence[str]) -> str:
+    """The field path of a table entry: ``field[key]``, or its place if the key is not shown.
+
+    A recipient is named by the file: a name that could be a person's is never repeated in
+    an error, only its place in the table (``#1`` for the first).
+
+    Example:
+        >>> _entry("caps", "north", ["north"])
+        'caps[north]'
+        >>> _entry("caps", "Jane Citizen", ["north", "Jane Citizen"])
+        'caps[#2]'
+    """
+    if isinstance(shown(key), Shown):
+        return f"{field}[{key}]"
+    return f"{field}[#{list(keys).index(key) + 1}]"
 
 
 def _fraction(value: object, field: str) -> Fraction:
@@ -151,13 +168,14 @@ class Split:
 
 def _money_map(values: Mapping[str, object] | None, field: str, ids: set[str]) -> dict[str, int]:
     out: dict[str, int] = {}
+    keys = list(values or {})
     for key, value in (values or {}).items():
         if key not in ids:
             raise FundingError.single(
-                None, f"{field}[{key}]", expected="one of the recipients", got=key[:40]
+                None, _entry(field, key, keys), expected="one of the recipients", got=key[:40]
             )
         try:
-            out[key] = Money.parse(value, field=f"{field}[{key}]").pence
+            out[key] = Money.parse(value, field=_entry(field, key, keys)).pence
         except MoneyError as exc:
             raise FundingError(exc.problems) from None
     return out
@@ -246,20 +264,22 @@ def split(
     ids = list(weights)
     if len(set(ids)) != len(ids):  # pragma: no cover - a Mapping has unique keys
         raise FundingError.single(None, "weights", expected="each recipient once")
-    w = {i: _fraction(weights[i], f"weights[{i}]") for i in ids}
+    w = {i: _fraction(weights[i], _entry("weights", i, ids)) for i in ids}
     lo = _money_map(floors, "floors", set(ids))
     hi = _money_map(caps, "caps", set(ids))
     for i in ids:
         if lo.get(i, 0) > amount.pence:
             raise FundingError.single(
                 None,
-                f"floors[{i}]",
+                _entry("floors", i, list(floors or {})),
                 expected=f"a floor no more than the amount {amount}",
                 got=str(Money(lo[i])),
             )
         if i in hi and lo.get(i, 0) > hi[i]:
             raise FundingError.single(
-                None, f"floors[{i}]", expected=f"a floor no more than the cap {Money(hi[i])}"
+                None,
+                _entry("floors", i, list(floors or {})),
+                expected=f"a floor no more than the cap {Money(hi[i])}",
             )
     lo = {i: lo.get(i, 0) for i in ids}
     if sum(lo.values()) > amount.pence:
@@ -344,7 +364,7 @@ def split_shares(
         ...
         svduty.errors.FundingError: shares: expected shares adding up to 1 (or 100 per cent) (got '90')
     """  # noqa: E501
-    fracs = {k: _fraction(v, f"shares[{k}]") for k, v in shares.items()}
+    fracs = {k: _fraction(v, _entry("shares", k, list(shares))) for k, v in shares.items()}
     total = sum(fracs.values(), Fraction(0))
     if total not in (1, 100):
         raise FundingError.single(
