@@ -93,6 +93,13 @@ def test_a_full_memo_classifies_without_keeping(monkeypatch):
     assert classify_split(t, memo=memo)[0].equals(classify_split(t)[0])
     assert memo == {}
     assert MEMO_ROWS > 1
+    monkeypatch.setattr(distinct, "MEMO_ROWS", 2)
+    assert classify_split(t, memo=memo)[0].equals(classify_split(t)[0])
+    (full,) = memo.values()
+    assert full[0].num_rows == 2
+    more = pa.table({"police_uk_category": ["Shoplifting", "Drugs"] * 3})
+    assert classify_split(more, memo=memo)[0].equals(classify_split(more)[0])
+    assert memo == {next(iter(memo)): full}  # full: left as it was
 
 
 def test_spread_all_shares_the_rows_numbers_of_columns_that_agree():

@@ -70,6 +70,8 @@ def remembered(
     keys = pa.table({n: _plain(rows.column(n)) for n in names} or {"": pa.nulls(rows.num_rows)})
     known_keys, known = memo.get(signature, (keys.slice(0, 0), None))
     m = known_keys.num_rows
+    if m >= MEMO_ROWS:  # full: not even looked at (grouping it would cost every batch)
+        return None
     both = pa.concat_tables([known_keys, keys]).combine_chunks()
     grouped = group_rows([both.column(n).chunk(0) for n in names], both.num_rows)
     assert grouped is not None  # no limit asked
