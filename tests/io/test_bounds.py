@@ -248,3 +248,18 @@ def test_a_word_outside_the_answers_is_refused_in_a_dictionary_too():
             BoundedCounts(groupings={}).add(rows)
     ok = pa.table({"within_area": ["inside"], "in_scope": _repeating_dictionary(pa.array(["no"]))})
     assert BoundedCounts(groupings={}).add(ok).num_rows == 1
+
+
+def test_many_key_columns_of_many_values_are_renumbered_not_overflowed():
+    """Eight key columns of 300 values each: their combined numbers would pass 2**62."""
+    n = 300
+    cols = {f"k{i}": pa.array([f"v{(r + i) % n}" for r in range(n)]) for i in range(8)}
+    rows = pa.table(
+        {**cols, "within_area": ["inside"] * n, "in_scope": ["yes", "no", "undetermined"] * 100}
+    )
+    counter = BoundedCounts(groupings={"all": tuple(cols), "first": ("k0",)})
+    counter.add(rows)
+    table = counter.table("all")
+    assert table.num_rows == n
+    assert sum(table.column("certain").to_pylist()) == 100
+    assert sorted(table.column("rows").to_pylist()) == [1] * n

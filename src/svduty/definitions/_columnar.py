@@ -25,6 +25,7 @@ from svduty.definitions._classify import (
 )
 from svduty.definitions._columns import INPUT_COLUMNS, prepare
 from svduty.definitions._definition import STATUTE, Definition
+from svduty.definitions._distinct import remembered, spread_all
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.errors import DataError, Problem
@@ -214,18 +215,6 @@ def _verdicts(
 _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
 
 
-def _spread(values: Arr, groups: Arr, encode: bool) -> Arr:
-    """The values of the distinct rows spread over all rows (``groups`` numbers them).
-
-    A word column's ``int32`` numbers are spread, not its text; with ``encode`` it stays
-    dictionary-encoded, else it is spelt out.
-    """
-    if not pa.types.is_dictionary(values.type):
-        return pc.take(values, groups)
-    words = pa.DictionaryArray.from_arrays(pc.take(values.indices, groups), values.dictionary)
-    return words if encode else words.cast(pa.string())
-
-
 def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:
     """``out`` with its word columns dictionary-encoded (``encode``) or spelt out."""
     if encode:
@@ -248,8 +237,10 @@ def _distinct_verdicts(
     tab: Any,
     rs: RuleSet,
     resolve_district: ResolveDistrict | None,
+    *,
     encode: bool = False,
     sink: list[Problem] | None = None,
+    memo: dict[Any, Any] | None = None,
 ) -> dict[str, Arr] | None:
     """The verdict columns, evaluated once per distinct combination of the input values.
 
@@ -258,17 +249,20 @@ def _distinct_verdicts(
     thousand distinct (category, month, location) rows. The verdicts of the distinct rows
     are spread over all rows with ``take``. ``None`` (classify every row) when that would
     not pay (most rows distinct), when a column cannot be hashed (lists), or when the
-    input has a bad value, so that errors name the rows as the caller numbers them.
+    input has a bad value, so that errors name the rows as the caller numbers them. With a
+    ``memo`` (kept by the caller across batches) only combinations not seen before are
+    evaluated.
     """
     n = tab.num_rows
     if n < 2:
         return None
     names = [c for c in INPUT_COLUMNS if c in tab.column_names]
-    columns = []
+    columns, told = [], []
     for name in names:
         col = tab.column(name)
         if pa.types.is_null(col.type) or col.null_count == len(col):
             continue  # all unknown: the same for every row
+        told.append(name)
         if pa.types.is_dictionary(col.type):
             col = col.unify_dictionaries() if col.num_chunks > 1 else col
         elif not (
@@ -283,33 +277,36 @@ def _distinct_verdicts(
         return None
     groups, first = grouped
     found: list[Problem] | None = None if sink is None else []
+    rows = tab.take(first)
     try:
-        out = _verdicts(tab.take(first), rs, resolve_district, found)
+        out = None
+        if memo is not None:
+            kinds = tuple((c, str(tab.column(c).type)) for c in names)
+            out = remembered(
+                rows,
+                names=told,
+                signature=(id(rs), kinds, tuple(told)),
+                memo=memo,
+                evaluate=lambda part: _clean_verdicts(part, rs, resolve_district, sink is not None),
+                group_rows=_group_rows,
+                words=_WORD_COLUMNS,
+            )
+        if out is None:
+            out = _verdicts(rows, rs, resolve_district, found)
     except DataError:
         return None
     if found:
         _spread_problems(found, groups, sink)  # type: ignore[arg-type]
-    return _spread_all(out, groups, encode)
+    return spread_all(out, groups, encode)
 
 
-def _spread_all(out: dict[str, Arr], groups: Arr, encode: bool) -> dict[str, Arr]:
-    """:func:`_spread` of every column.
-
-    Word columns that number the groups alike (the same word numbers, perhaps other words)
-    share one take over the rows.
-    """
-    spread: list[tuple[Arr, Arr]] = []
-    result = {}
-    for name, values in out.items():
-        if not (encode and pa.types.is_dictionary(values.type)):
-            result[name] = _spread(values, groups, encode)
-            continue
-        rows = next((r for at, r in spread if at.equals(values.indices)), None)
-        if rows is None:
-            rows = pc.take(values.indices, groups)
-            spread.append((values.indices, rows))
-        result[name] = pa.DictionaryArray.from_arrays(rows, values.dictionary)
-    return result
+def _clean_verdicts(
+    tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None, collect: bool
+) -> dict[str, Arr] | None:
+    """:func:`_verdicts` of rows; ``None`` if one has a problem (collected, not raised)."""
+    found: list[Problem] | None = [] if collect else None
+    out = _verdicts(tab, rs, resolve_district, found)
+    return None if found else out
 
 
 def _classified(
@@ -320,10 +317,11 @@ def _classified(
     *,
     encode: bool,
     sink: list[Problem] | None,
+    memo: dict[Any, Any] | None = None,
 ) -> Any:
     """``tab`` plus the verdict columns (see :func:`classify_table`, :func:`classify_split`)."""
     rs = ruleset(definition, pilot)
-    out = _distinct_verdicts(tab, rs, resolve_district, encode, sink)
+    out = _distinct_verdicts(tab, rs, resolve_district, encode=encode, sink=sink, memo=memo)
     if out is None:
         out = _encoded(_verdicts(tab, rs, resolve_district, sink), encode)
     result: Any = tab
@@ -407,6 +405,7 @@ def classify_split(
     resolve_district: ResolveDistrict | None = None,
     pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
     encode: bool = False,
+    memo: dict[Any, Any] | None = None,
 ) -> tuple[_pa.Table, tuple[Problem, ...]]:
     """Classify the rows :func:`classify_table` accepts and report the others, in one pass.
 
@@ -415,6 +414,9 @@ def classify_split(
     value or a contradiction is reported (1-based, in the input, with its field) instead
     of raising, and left out of the classified table. Rows in = rows classified + rows
     rejected. A column of the wrong type altogether still raises :class:`DataError`.
+    A ``memo`` (an empty dict the caller keeps, for one definition and resolver) remembers
+    the verdicts of value combinations across calls: the batches of a long file are then
+    classified only for the combinations not seen before.
 
     Example:
         >>> import pyarrow as pa
@@ -425,7 +427,9 @@ def classify_split(
     """
     tab: Any = pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch) else table
     sink: list[Problem] = []
-    result = _classified(tab, definition, resolve_district, pilot, encode=encode, sink=sink)
+    result = _classified(
+        tab, definition, resolve_district, pilot, encode=encode, sink=sink, memo=memo
+    )
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
     if problems:
         bad = pa.array(sorted({(p.row or 0) - 1 for p in problems}), pa.int64())

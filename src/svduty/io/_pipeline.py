@@ -389,6 +389,8 @@ class _Bound:
 
     geography: Geography
     definition: Definition
+    memo: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """Verdicts of the value combinations seen so far (``classify_split``'s memo)."""
 
     def classify(self, table: pa.Table) -> pa.Table:
         out: pa.Table = classify_table(
@@ -401,7 +403,11 @@ class _Bound:
 
     def split(self, table: pa.Table) -> tuple[pa.Table, tuple[Problem, ...]]:
         return classify_split(
-            table, self.definition, resolve_district=self.geography.district_code_of, encode=True
+            table,
+            self.definition,
+            resolve_district=self.geography.district_code_of,
+            encode=True,
+            memo=self.memo,
         )
 
 

@@ -1,0 +1,140 @@
+"""The verdicts of a batch's distinct rows: spread over its rows, remembered across batches.
+
+The columnar engine classifies each distinct combination of a batch's input values (see
+``_columnar._distinct_verdicts``) and spreads the verdicts over the rows with ``take``
+(:func:`spread_all`). A long file read in batches repeats the same
+combinations batch after batch (the same month, categories and places); a memo kept by
+the caller (the pipeline) answers the combinations it has seen and the rules run only on
+the new ones, or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import numpy as np  # a dependency of pyarrow
+import pyarrow as _pa
+import pyarrow.compute as _pc
+
+pa: Any = _pa
+pc: Any = _pc
+Arr = Any
+
+__all__ = ["MEMO_ROWS", "remembered", "spread_all"]
+
+MEMO_ROWS = 1 << 17
+"""The most combinations a memo holds (beyond, the new ones are classified and not kept)."""
+
+
+def remembered(
+    rows: Any,
+    *,
+    names: list[str],
+    signature: Hashable,
+    memo: dict[Any, Any],
+    evaluate: Callable[[Any], dict[str, Arr] | None],
+    group_rows: Callable[[list[Arr], int], tuple[Arr, Arr] | None],
+    words: frozenset[str],
+) -> dict[str, Arr] | None:
+    """The verdicts of ``rows`` (distinct combinations of the ``names`` columns), remembered.
+
+    Args:
+        rows: The distinct rows of a batch, in order of first appearance.
+        names: The columns that tell them apart.
+        signature: What else the verdicts depend on (the rule set, the columns and types).
+        memo: The caller's memo (kept across calls; replaced entry by entry, never mutated,
+            so threads sharing it see a whole entry or none).
+        evaluate: The verdicts of some rows; ``None`` if a row has a problem.
+        group_rows: Numbers equal combinations alike, in order of first appearance.
+        words: The word columns (dictionary-encoded per batch, in order of first
+            appearance, as ``evaluate`` gives them).
+
+    Returns:
+        The verdict columns of ``rows``; ``None`` when a new row has a problem or the memo
+        is full (the caller then classifies the rows itself).
+
+    Example:
+        >>> from svduty.definitions._columnar import _group_rows
+        >>> asked, memo = [], {}
+        >>> def evaluate(part):
+        ...     asked.append(part.column("c").to_pylist())
+        ...     return {"n": pc.utf8_length(part.column("c").combine_chunks())}
+        >>> def run(values):
+        ...     out = remembered(pa.table({"c": values}), names=["c"], signature="s",
+        ...         memo=memo, evaluate=evaluate, group_rows=_group_rows, words=frozenset())
+        ...     return out["n"].to_pylist()
+        >>> run(["a", "bb"]), run(["bb", "ccc"]), asked
+        ([1, 2], [2, 3], [['a', 'bb'], ['ccc']])
+    """
+    keys = pa.table({n: _plain(rows.column(n)) for n in names} or {"": pa.nulls(rows.num_rows)})
+    known_keys, known = memo.get(signature, (keys.slice(0, 0), None))
+    m = known_keys.num_rows
+    if m >= MEMO_ROWS:  # full: not even looked at (grouping it would cost every batch)
+        return None
+    both = pa.concat_tables([known_keys, keys]).combine_chunks()
+    grouped = group_rows([both.column(n).chunk(0) for n in names], both.num_rows)
+    assert grouped is not None  # no limit asked
+    # the memo's rows are distinct and come first: a row seen before is numbered by its
+    # place in the memo, a new one by m, m + 1, ... in order, its place once appended
+    at = grouped[0].to_numpy(zero_copy_only=False)[m:].astype(np.int64)
+    new = np.flatnonzero(at >= m)
+    columns = known
+    if len(new):
+        if m + len(new) > MEMO_ROWS:
+            return None
+        fresh = evaluate(rows.take(pa.array(new)))
+        if fresh is None:
+            return None
+        fresh = {k: _plain(v) for k, v in fresh.items()}
+        columns = (
+            fresh if known is None else {k: pa.concat_arrays([known[k], fresh[k]]) for k in fresh}
+        )
+        memo[signature] = (pa.concat_tables([known_keys, keys.take(pa.array(new))]), columns)
+    assert columns is not None  # every row was known, so the memo holds them
+    idx = pa.array(at)
+    out = {k: pc.take(v, idx) for k, v in columns.items()}
+    return {k: pc.dictionary_encode(v) if k in words else v for k, v in out.items()}
+
+
+def _plain(col: Arr) -> Arr:
+    """A column with its dictionary decoded (one array)."""
+    col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    return col.dictionary_decode() if pa.types.is_dictionary(col.type) else col
+
+
+def _spread(values: Arr, groups: Arr, encode: bool) -> Arr:
+    """The values of the distinct rows spread over all rows (``groups`` numbers them).
+
+    A word column's ``int32`` numbers are spread, not its text; with ``encode`` it stays
+    dictionary-encoded, else it is spelt out.
+    """
+    if not pa.types.is_dictionary(values.type):
+        return pc.take(values, groups)
+    words = pa.DictionaryArray.from_arrays(pc.take(values.indices, groups), values.dictionary)
+    return words if encode else words.cast(pa.string())
+
+
+def spread_all(out: dict[str, Arr], groups: Arr, encode: bool) -> dict[str, Arr]:
+    """:func:`_spread` of every column.
+
+    Word columns that number the groups alike (the same word numbers, perhaps other words)
+    share one take over the rows.
+
+    Example:
+        >>> yes_no = pa.array(["yes", "no"]).dictionary_encode()
+        >>> spread_all({"v": yes_no}, pa.array([1, 0, 1]), True)["v"].to_pylist()
+        ['no', 'yes', 'no']
+    """
+    spread: list[tuple[Arr, Arr]] = []
+    result = {}
+    for name, values in out.items():
+        if not (encode and pa.types.is_dictionary(values.type)):
+            result[name] = _spread(values, groups, encode)
+            continue
+        rows = next((r for at, r in spread if at.equals(values.indices)), None)
+        if rows is None:
+            rows = pc.take(values.indices, groups)
+            spread.append((values.indices, rows))
+        result[name] = pa.DictionaryArray.from_arrays(rows, values.dictionary)
+    return result
