@@ -250,3 +250,15 @@ def test_a_command_that_fails_still_resumes_the_collector() -> None:
         "from svduty.cli import main\nassert main() == 1"
     )
     assert states[-1] == [True, True]
+
+
+def test_classify_does_not_import_numpy_ma() -> None:
+    """pyarrow imports ``numpy.ma`` for every numpy array given to ``pa.array`` (0.01-0.02 s)."""
+    loaded = _modules_after(
+        "import sys, svduty\n"
+        "sys.argv = ['svduty', 'classify', str(svduty.sample_path('policeuk-month')), "
+        "'--summary', 'json']\n"
+        "from svduty.cli import main\nmain()"
+    )
+    assert "svduty.definitions._columnar" in loaded
+    assert "numpy.ma" not in loaded

@@ -12,6 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty import _arrays
 from svduty.areas._model import Area, AreaMatch
 from svduty.errors import AreaError
 
@@ -100,7 +101,7 @@ class PointIndex:
             inp, hit = inp[order], hit[order]
             first_inp, first_at = np.unique(inp, return_index=True)
             found[first_inp] = hit[first_at]
-        index = pa.array(found, pa.int64(), mask=found < 0)
+        index = _arrays.array(found, pa.int64(), mask=found < 0)
         return pc.take(self.codes, index)
 
 

@@ -15,6 +15,7 @@ import numpy as np  # a dependency of pyarrow and shapely
 import pyarrow as _pa
 import pyarrow.compute as _pc
 
+from svduty import _arrays
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
     FACT_FIELDS,
@@ -74,7 +75,7 @@ def _packed(col: Arr) -> Arr:
     data = np.frombuffer(col.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
     wide = np.zeros((len(col), 8), np.uint8)
     wide[:, :width] = data.reshape(len(col), width)
-    return pa.array(wide.view(np.int64).ravel())
+    return _arrays.array(wide.view(np.int64).ravel())
 
 
 def _renumbered(key: Arr) -> tuple[Arr, int]:
@@ -106,14 +107,14 @@ def _group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Ar
             if width > most:
                 return None
     if key is None:
-        key = pa.array(np.zeros(n, dtype=np.int64))
+        key = _arrays.array(np.zeros(n, dtype=np.int64))
     groups = pc.dictionary_encode(key).indices
     ids = groups.to_numpy(zero_copy_only=False)
     new = np.ones(len(ids), dtype=bool)
     if len(ids) > 1:  # a group starts where the running maximum of the numbers grows
         running = np.maximum.accumulate(ids)
         new[1:] = running[1:] > running[:-1]
-    return groups, pa.array(np.flatnonzero(new).astype(np.int64))
+    return groups, _arrays.array(np.flatnonzero(new).astype(np.int64))
 
 
 def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
@@ -134,8 +135,8 @@ def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
         which.append(label)
     offsets = np.zeros(n + 1, np.int32)
     np.cumsum(np.concatenate(counts), out=offsets[1:])
-    names = pc.take(pa.array(labels, pa.string()), pa.array(np.concatenate(which)))
-    return pa.ListArray.from_arrays(pa.array(offsets), names)
+    names = pc.take(pa.array(labels, pa.string()), _arrays.array(np.concatenate(which)))
+    return pa.ListArray.from_arrays(_arrays.array(offsets), names)
 
 
 def _unpacked(bools: Arr) -> Any:
@@ -169,7 +170,7 @@ def _coded(codes: Any, words: list[str]) -> Arr:
     number = np.zeros(len(words), np.int32)
     number[[c for _, c in firsts]] = np.arange(len(firsts), dtype=np.int32)
     used = pa.array([words[c] for _, c in firsts], pa.string())
-    return pa.DictionaryArray.from_arrays(pa.array(number[codes]), used)
+    return pa.DictionaryArray.from_arrays(_arrays.array(number[codes]), used)
 
 
 def _verdicts(
@@ -229,7 +230,9 @@ def _spread_problems(found: list[Problem], groups: Arr, sink: list[Problem]) -> 
         by_group.setdefault((p.row or 0) - 1, []).append(p)
     wanted = pa.array(sorted(by_group), pa.int32())
     rows = pc.indices_nonzero(pc.is_in(groups, value_set=wanted)).to_pylist()
-    for r, g in zip(rows, pc.take(groups, pa.array(rows, pa.int64())).to_pylist(), strict=True):
+    for r, g in zip(
+        rows, pc.take(groups, _arrays.array(rows, pa.int64())).to_pylist(), strict=True
+    ):
         sink.extend(attrs.evolve(p, row=r + 1) for p in by_group[g])
 
 
@@ -433,7 +436,7 @@ def classify_split(
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
     if problems:
         bad = pa.array(sorted({(p.row or 0) - 1 for p in problems}), pa.int64())
-        rows = pa.array(np.arange(tab.num_rows, dtype=np.int64))
+        rows = _arrays.array(np.arange(tab.num_rows, dtype=np.int64))
         result = result.filter(pc.invert(pc.is_in(rows, value_set=bad)))
         if encode:  # words of the refused rows only are not the kept rows' words
             for name in _WORD_COLUMNS:
@@ -467,6 +470,6 @@ def split_rejected(
     prepare(tab, resolve_district, sink, pilot)
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
     bad = sorted({(p.row or 0) - 1 for p in problems})
-    rows = pa.array(np.arange(tab.num_rows, dtype=np.int64))
+    rows = _arrays.array(np.arange(tab.num_rows, dtype=np.int64))
     keep = pc.invert(pc.is_in(rows, value_set=pa.array(bad, pa.int64())))
     return tab.filter(keep), problems

@@ -18,6 +18,7 @@ import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 import pyarrow.compute as _pc
 
+from svduty import _arrays
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._atoms import Has
 from svduty.definitions._expr import ArrowEnv
@@ -162,7 +163,7 @@ def prepare(
         flat = pc.list_flatten(col)
         bad_flat = pc.invert(pc.is_in(flat, value_set=pa.array(sorted(allowed))))
         bad_rows = pc.filter(pc.list_parent_indices(col), pc.fill_null(bad_flat, True))
-        mask = pc.is_in(pa.array(np.arange(n, dtype=np.int64)), value_set=bad_rows)
+        mask = pc.is_in(_arrays.array(np.arange(n, dtype=np.int64)), value_set=bad_rows)
         _rows(sink, mask, name, "words from " + ", ".join(sorted(allowed)), lambda i: None)
         cols[name] = col
     for name, allowed in _WORDS.items():
@@ -349,8 +350,8 @@ def _days_of(raw: Arr) -> tuple[Arr, Arr]:
     ok = fast.to_numpy(zero_copy_only=False) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= length)
     first_day = (start_day + (d - 1)).astype(np.int32)
     last_day = np.where(month.to_numpy(zero_copy_only=False), end_day.astype(np.int32), first_day)
-    first = pa.array(first_day, pa.int32(), mask=~ok).cast(pa.date32())
-    last = pa.array(last_day, pa.int32(), mask=~ok).cast(pa.date32())
+    first = _arrays.array(first_day, pa.int32(), mask=~ok).cast(pa.date32())
+    last = _arrays.array(last_day, pa.int32(), mask=~ok).cast(pa.date32())
     slow = pc.and_(pc.is_valid(raw), pc.invert(fast))
     if pc.any(slow).as_py():  # other spellings, year 0: as an Incident reads them
         other = pc.filter(raw, slow)

@@ -17,6 +17,8 @@ import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 import pyarrow.compute as _pc
 
+from svduty import _arrays
+
 pa: Any = _pa
 pc: Any = _pc
 Arr = Any
@@ -83,16 +85,16 @@ def remembered(
     if len(new):
         if m + len(new) > MEMO_ROWS:
             return None
-        fresh = evaluate(rows.take(pa.array(new)))
+        fresh = evaluate(rows.take(_arrays.array(new)))
         if fresh is None:
             return None
         fresh = {k: _plain(v) for k, v in fresh.items()}
         columns = (
             fresh if known is None else {k: pa.concat_arrays([known[k], fresh[k]]) for k in fresh}
         )
-        memo[signature] = (pa.concat_tables([known_keys, keys.take(pa.array(new))]), columns)
+        memo[signature] = (pa.concat_tables([known_keys, keys.take(_arrays.array(new))]), columns)
     assert columns is not None  # every row was known, so the memo holds them
-    idx = pa.array(at)
+    idx = _arrays.array(at)
     out = {k: pc.take(v, idx) for k, v in columns.items()}
     return {k: pc.dictionary_encode(v) if k in words else v for k, v in out.items()}
 

@@ -26,6 +26,7 @@ import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 import pyarrow.compute as _pc
 
+from svduty import _arrays
 from svduty.sources import Citation
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -151,7 +152,7 @@ class ArrowEnv:
             [0, 1, 2]
         """
         if self._index is None:
-            self._index = pa.array(np.arange(self.length, dtype=np.int64))
+            self._index = _arrays.array(np.arange(self.length, dtype=np.int64))
         return self._index
 
 

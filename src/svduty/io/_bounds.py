@@ -28,6 +28,7 @@ import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty import _arrays
 from svduty.definitions import Definition
 from svduty.errors import DataError, Problem
 from svduty.io._settle import Settlement, settle
@@ -150,7 +151,7 @@ def _key_codes(col: Arrow) -> tuple[Any, int]:
 
 def _numbered(key: Any) -> Any:
     """The distinct numbers of ``key`` numbered 0, 1, ... in order of first appearance."""
-    enc: Arrow = pc.dictionary_encode(pa.array(key))
+    enc: Arrow = pc.dictionary_encode(_arrays.array(key))
     return enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
 
 
@@ -272,7 +273,9 @@ class BoundedCounts:
         counts = np.bincount(
             groups.astype(np.int64) * 4 + answer, minlength=len(first) * 4
         ).reshape(-1, 4)
-        rows = table.select([k for k in names if k in table.column_names]).take(pa.array(first))
+        rows = table.select([k for k in names if k in table.column_names]).take(
+            _arrays.array(first)
+        )
         cols: dict[str, Arrow] = {"within_area": _where(rows.column("within_area"))}
         for k in list(names)[1:]:
             cols[k] = (
@@ -280,7 +283,7 @@ class BoundedCounts:
                 if k in rows.column_names
                 else pa.nulls(rows.num_rows, pa.string())
             )
-        cols.update({a: pa.array(counts[:, i]) for i, a in enumerate(_ANSWERS)})
+        cols.update({a: _arrays.array(counts[:, i]) for i, a in enumerate(_ANSWERS)})
         fine = _sum_groups(pa.table(cols), list(names))
         for grouping, keys in self.groupings.items():
             keys_all = ("within_area", *keys)

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import _convert
 from svduty.io._incidents import (
@@ -183,7 +184,7 @@ def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] 
     if data.count(b"\n") + (not data.endswith(b"\n")) != n + 1:  # the header and a line each
         return None
     batch = table.combine_chunks().to_batches()[0]
-    return batch, pa.array(np.arange(2, n + 2, dtype=np.int64)), False
+    return batch, _arrays.array(np.arange(2, n + 2, dtype=np.int64)), False
 
 
 def _record_lines(p: Path) -> Any:
@@ -225,10 +226,10 @@ def _line_of(lines: Any, records: Any) -> Arrow:
     """
     records = np.asarray(records, dtype=np.int64)
     if lines is None:
-        return pa.array(records, pa.int64(), mask=records <= 0)
+        return _arrays.array(records, pa.int64(), mask=records <= 0)
     known = (records > 0) & (records <= len(lines))
     found = lines[np.where(known, records - 1, 0)] if len(lines) else np.zeros(len(records))
-    return pa.array(found.astype(np.int64), pa.int64(), mask=~known)
+    return _arrays.array(found.astype(np.int64), pa.int64(), mask=~known)
 
 
 def _short(exc: BaseException) -> str:

@@ -26,6 +26,7 @@ from typing import IO, Any
 
 import pyarrow as pa
 
+from svduty import _arrays
 from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -243,7 +244,7 @@ def _pyarrow_rows(source: Any, data: bytes, first: int, name: str) -> pa.Table |
     table = table.select(INCIDENT_SCHEMA.names).combine_chunks()  # batches of batch_rows
     columns: list[Any] = [
         pa.repeat(pa.scalar(name), n),
-        pa.array(lines + (first - 1), pa.int64()),
+        _arrays.array(lines + (first - 1), pa.int64()),
         pa.nulls(n, pa.string()),
         pa.nulls(n, pa.string()),
     ]

@@ -18,6 +18,8 @@ import attrs
 import pyarrow as pa
 import pyarrow.compute as _pc
 
+from svduty import _arrays
+
 __all__ = ["json_lines", "json_lines_buffer"]
 
 Arrow = Any  # a pyarrow Array (pyarrow-stubs' compute overloads are narrower)
@@ -231,7 +233,7 @@ def _coded(column: Arrow) -> _Coded | None:
     first = _firsts(codes)
     if len(first) > n // 4:  # mostly distinct: as each row's own text
         return None
-    words = _fragments(column.take(pa.array(first)))
+    words = _fragments(column.take(_arrays.array(first)))
     return None if words is None else _Coded(codes, words)
 
 
@@ -283,7 +285,7 @@ def _list_codes(column: Arrow) -> Any:
     other = pc.dictionary_encode(shape).indices.to_numpy().astype(np.int64)
     key = (key * (int(other.max()) + 1) + other) * 2
     key += column.is_valid().to_numpy(zero_copy_only=False)
-    return pc.dictionary_encode(pa.array(key)).indices.to_numpy().astype(np.int64)
+    return pc.dictionary_encode(_arrays.array(key)).indices.to_numpy().astype(np.int64)
 
 
 def _firsts(codes: Any) -> Any:
@@ -335,7 +337,7 @@ _SHARE = 32
 def _renumbered(key: Any) -> tuple[Any, int]:
     import numpy as np
 
-    enc = pc.dictionary_encode(pa.array(key))
+    enc = pc.dictionary_encode(_arrays.array(key))
     return enc.indices.to_numpy().astype(np.int64), len(enc.dictionary)
 
 
@@ -351,12 +353,12 @@ def _joined(group: list[Any], key: Any) -> list[str | Arrow]:
         tail.insert(0, group.pop())
     coded = [c for c in group if isinstance(c, _Coded)]
     if len(coded) == 1:
-        return [pc.take(coded[0].words, pa.array(coded[0].codes)), *tail]
-    enc = pc.dictionary_encode(pa.array(key))
+        return [pc.take(coded[0].words, _arrays.array(coded[0].codes)), *tail]
+    enc = pc.dictionary_encode(_arrays.array(key))
     groups = enc.indices
-    first = pa.array(_firsts(groups.to_numpy().astype(np.int64)))
+    first = _arrays.array(_firsts(groups.to_numpy().astype(np.int64)))
     parts = [
-        _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(pa.array(p.codes), first))
+        _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(_arrays.array(p.codes), first))
         for p in group
     ]
     return [pc.take(pc.binary_join_element_wise(*parts, _s("")), groups), *tail]

@@ -14,6 +14,7 @@ import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty import _arrays
 from svduty.areas import RESOLVED_COLUMNS
 from svduty.errors import SvdutyError
 
@@ -153,7 +154,7 @@ def locate_police_uk(
         more = _resolved(resolve_areas(sub_codes, pc.take(names, rows)), len(rows), "LSOA codes")
         areas = pa.concat_tables([areas, more]).combine_chunks()
         codes = pa.concat_arrays([codes, sub_codes])
-        extra = pa.array(np.arange(d, d + len(rows), dtype=np.int32))
+        extra = _arrays.array(np.arange(d, d + len(rows), dtype=np.int32))
         key = pc.replace_with_mask(key, need, extra)
     district = areas.column("district_code").combine_chunks()
     unresolved = pc.and_(pc.is_valid(codes), _unmatched(areas))
@@ -200,9 +201,9 @@ def place_columns(table: Any, places: Places, *, before: str | None, ordered: bo
         order = np.flatnonzero(used)
         inverse = np.zeros(len(used), dtype=np.int32)
         inverse[order] = np.arange(len(order), dtype=np.int32)
-        first: Any = pa.array(order.astype(np.int32))
+        first: Any = _arrays.array(order.astype(np.int32))
         rows = key
-        back: Any = pa.array(inverse)
+        back: Any = _arrays.array(inverse)
     else:
         enc = pc.dictionary_encode(key)
         first, rows, back = enc.dictionary, enc.indices, None

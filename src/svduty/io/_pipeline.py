@@ -34,6 +34,7 @@ import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty import _arrays
 from svduty.areas import Geography
 from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
 from svduty.errors import DataError, Problem, SvdutyError
@@ -91,7 +92,7 @@ def _as_batch(table: pa.Table) -> pa.RecordBatch:
 
 def _mark(table: pa.Table, positions: list[int], why: list[str], field: list[str | None]) -> Any:
     """The rows at ``positions`` of ``table``, marked rejected with their reason."""
-    out = table.take(pa.array(positions, pa.int64()))
+    out = table.take(_arrays.array(positions, pa.int64()))
     out = out.set_column(
         out.schema.get_field_index("rejected"), "rejected", pa.array(why, pa.string())
     )
@@ -115,7 +116,9 @@ def _refuse(good: Any, problems: Sequence[Problem]) -> tuple[Any, Any] | None:
         [f"{rows[i].field}: {rows[i].what()}" if rows[i].field else rows[i].what() for i in picked],
         [rows[i].field for i in picked],
     )
-    keep = pc.invert(pc.is_in(pa.array(np.arange(good.num_rows, dtype=np.int64)), pa.array(picked)))
+    keep = pc.invert(
+        pc.is_in(_arrays.array(np.arange(good.num_rows, dtype=np.int64)), _arrays.array(picked))
+    )
     return good.filter(keep), refused
 
 

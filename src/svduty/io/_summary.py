@@ -20,6 +20,7 @@ import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty import _arrays
 from svduty.errors import DataError, Problem
 
 __all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows", "run_pipeline"]
@@ -244,7 +245,7 @@ def _warnings(reasons: Any) -> Any:
     same = np.zeros(len(lengths), dtype=bool)
     for n in {len(w.encode()) for w in WARNING_REASONS}:
         same |= lengths == n
-    maybe = reasons.filter(pa.array(same))
+    maybe = reasons.filter(_arrays.array(same))
     return maybe.filter(pc.is_in(maybe, value_set=_warned()))
 
 
