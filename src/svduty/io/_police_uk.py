@@ -31,6 +31,7 @@ import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 
@@ -380,8 +381,7 @@ def int64_array(values: Any) -> Arrow:
         >>> int64_array(np.arange(3)).to_pylist()
         [0, 1, 2]
     """
-    data = np.ascontiguousarray(values, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data.data)])
+    return _arrays.array(np.asarray(values, dtype=np.int64))
 
 
 def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
