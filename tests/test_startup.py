@@ -132,6 +132,7 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
             "svduty._version",
             "svduty._lazy",
             "svduty._collector",
+            "svduty._arrays",
         }
         and not m.startswith(("svduty._commands.", "svduty.errors", "svduty._shown"))
         and m not in {"svduty.periods", "svduty.sources"}
