@@ -112,3 +112,20 @@ def test_spread_all_shares_the_rows_numbers_of_columns_that_agree():
     assert out["c"].to_pylist() == [1, 2, 2, 1]
     plain = spread_all({"a": words}, groups, False)
     assert plain["a"].type == pa.string()
+
+
+def test_one_memo_shared_by_two_definitions_keeps_their_answers_apart():
+    """The memo is keyed by what the rule set is made of (definition, pilot), not by an id."""
+    from svduty.definitions import STATUTE
+    from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
+    from svduty.io import load_sections
+
+    local = load_sections("warwickshire", "definition").definition
+    rows = [{"police_uk_category": "Public order", "date": "2025-06", "location": "E01031180"}]
+    t = pa.table({k: pa.array([r[k] for r in rows * 3], pa.string()) for k in rows[0]})
+    memo: dict = {}
+    for definition in (STATUTE, local, STATUTE, local):
+        fresh, _ = classify_split(t, definition, resolve_district=RESOLVE)
+        kept, _ = classify_split(t, definition, resolve_district=RESOLVE, memo=memo)
+        assert kept.equals(fresh)
+    assert {key[0] for key in memo} == {(STATUTE, OWHR_PILOT_AS_MADE), (local, OWHR_PILOT_AS_MADE)}

@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any, overload
 
 import attrs
@@ -244,6 +245,7 @@ def _distinct_verdicts(
     encode: bool = False,
     sink: list[Problem] | None = None,
     memo: dict[Any, Any] | None = None,
+    rules: Hashable = None,
 ) -> dict[str, Arr] | None:
     """The verdict columns, evaluated once per distinct combination of the input values.
 
@@ -254,7 +256,8 @@ def _distinct_verdicts(
     not pay (most rows distinct), when a column cannot be hashed (lists), or when the
     input has a bad value, so that errors name the rows as the caller numbers them. With a
     ``memo`` (kept by the caller across batches) only combinations not seen before are
-    evaluated.
+    evaluated; its entries are keyed by ``rules`` (what the rule set was made from: the
+    definition and the pilot), never by an object's id, which another may take later.
     """
     n = tab.num_rows
     if n < 2:
@@ -288,7 +291,7 @@ def _distinct_verdicts(
             out = remembered(
                 rows,
                 names=told,
-                signature=(id(rs), kinds, tuple(told)),
+                signature=(rules, kinds, tuple(told)),
                 memo=memo,
                 evaluate=lambda part: _clean_verdicts(part, rs, resolve_district, sink is not None),
                 group_rows=_group_rows,
@@ -324,7 +327,9 @@ def _classified(
 ) -> Any:
     """``tab`` plus the verdict columns (see :func:`classify_table`, :func:`classify_split`)."""
     rs = ruleset(definition, pilot)
-    out = _distinct_verdicts(tab, rs, resolve_district, encode=encode, sink=sink, memo=memo)
+    out = _distinct_verdicts(
+        tab, rs, resolve_district, encode=encode, sink=sink, memo=memo, rules=(definition, pilot)
+    )
     if out is None:
         out = _encoded(_verdicts(tab, rs, resolve_district, sink), encode)
     result: Any = tab
