@@ -178,3 +178,15 @@ def test_ascii_pieces_are_not_checked_cell_by_cell_and_read_the_same(tmp_path, d
         assert not any(asked)
     if b"\xe9" in data:  # a row holds a byte that is not ASCII (a byte order mark is in
         assert any(asked)  # the header, never in a piece)
+
+
+def test_pieces_join_alike_without_concat_batches(monkeypatch):
+    """pyarrow before 19 has no ``pa.concat_batches``: the pieces join to the same batch."""
+    schema = pa.schema([("x", pa.int64()), ("y", pa.string())])
+    a = pa.record_batch({"x": [1, None], "y": ["a", "b"]}, schema=schema)
+    b = pa.record_batch({"x": [3], "y": [None]}, schema=schema)
+    expected = reader._joined([a, b])
+    monkeypatch.delattr(pa, "concat_batches", raising=False)
+    got = reader._joined([a, b])
+    assert got.equals(expected)
+    assert got.to_pydict() == {"x": [1, None, 3], "y": ["a", "b", None]}

@@ -276,9 +276,24 @@ def _emit(
         if before:
             yield _bad_lines(name, before)
         # one batch per block, as the streaming parser makes it, however many pieces
-        yield good[0] if len(good) == 1 else pa.concat_batches(good)  # type: ignore[attr-defined]
+        yield good[0] if len(good) == 1 else _joined(good)
     if how.progress is not None:
         how.progress(how.done + end)
+
+
+def _joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
+    """The batches of one block as one batch (``pa.concat_batches`` from pyarrow 19 on).
+
+    Example:
+        >>> b = pa.record_batch({"a": [1, 2]})
+        >>> _joined([b, b]).column("a").to_pylist()
+        [1, 2, 1, 2]
+    """
+    concat = getattr(pa, "concat_batches", None)
+    if concat is not None:
+        return concat(batches)  # type: ignore[no-any-return]
+    (one,) = pa.Table.from_batches(batches).combine_chunks().to_batches()
+    return one
 
 
 def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[Any, bool]]]]:
