@@ -263,3 +263,9 @@ def test_classify_does_not_import_numpy_ma() -> None:
     )
     assert "svduty.definitions._columnar" in loaded
     assert "numpy.ma" not in loaded
+
+
+def test_a_command_that_loads_a_whole_partnership_resumes_the_collector() -> None:
+    states = _collector_states("sys.argv = ['svduty', 'info']\nfrom svduty.cli import main\nmain()")
+    assert states[0] == [False, False]  # paused until the partnership was loaded
+    assert states[-1] == [True, True]

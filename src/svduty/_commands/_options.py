@@ -108,9 +108,12 @@ def load_named_partnership(spec: str | Path) -> Partnership:
         >>> load_named_partnership("warwickshire").name
         'warwickshire'
     """
-    if isinstance(spec, str) and spec in PACKAGED:
-        return _packaged(spec)
-    return load_partnership(spec)
+    try:
+        if isinstance(spec, str) and spec in PACKAGED:
+            return _packaged(spec)
+        return load_partnership(spec)
+    finally:
+        _collector.settle()  # start-up is over (see svduty._collector)
 
 
 @functools.cache
@@ -131,9 +134,12 @@ def load_named_sections(spec: str | Path, sections: tuple[str, ...]) -> BundlePa
         >>> load_named_sections("warwickshire", ("definition",)).definition.id
         'warwickshire'
     """
-    if isinstance(spec, str) and spec in PACKAGED:
-        return _packaged_sections(spec, sections)
-    return load_sections(spec, *sections)
+    try:
+        if isinstance(spec, str) and spec in PACKAGED:
+            return _packaged_sections(spec, sections)
+        return load_sections(spec, *sections)
+    finally:
+        _collector.settle()  # start-up is over (see svduty._collector)
 
 
 def _definition_file(path: Path) -> Definition:
@@ -252,5 +258,4 @@ def chosen(args: argparse.Namespace, *, sections: tuple[str, ...] | None = None)
         load_named_partnership(spec) if sections is None else load_named_sections(spec, sections)
     )
     definition = resolve_definition(getattr(args, "definition", None), partnership)
-    _collector.settle()  # start-up is over (see svduty._collector)
     return Chosen(partnership, definition)
