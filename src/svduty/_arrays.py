@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-__all__ = ["array"]
+__all__ = ["array", "one_array"]
 
 _KINDS = "biuf"  # booleans, integers, floats: plain buffers Arrow shares or packs
 
@@ -53,3 +53,23 @@ def array(values: Any, type: pa.DataType | None = None, *, mask: Any = None) -> 
             validity = pa.py_buffer(np.packbits(~hidden, bitorder="little"))  # type: ignore[arg-type]
     out = pa.Array.from_buffers(native, len(data), [validity, buffer], null_count=nulls)
     return out if type is None or type == native else out.cast(type)
+
+
+def one_array(column: Any) -> Any:
+    """A column as one array; chunks whose dictionaries Arrow cannot merge are decoded.
+
+    Arrow refuses to merge the dictionaries of chunks when one holds a null word.
+
+    Example:
+        >>> words = pa.DictionaryArray.from_arrays([0, 1, None], [None, "a"])
+        >>> one_array(pa.chunked_array([words, words])).to_pylist()
+        [None, 'a', None, None, 'a', None]
+        >>> one_array(pa.array([1])).to_pylist()
+        [1]
+    """
+    if not isinstance(column, pa.ChunkedArray):
+        return column
+    try:
+        return column.combine_chunks()
+    except pa.ArrowInvalid:  # "Cannot yet unify dictionaries with nulls"
+        return column.cast(column.type.value_type).combine_chunks()

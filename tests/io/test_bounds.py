@@ -263,3 +263,39 @@ def test_many_key_columns_of_many_values_are_renumbered_not_overflowed():
     assert table.num_rows == n
     assert sum(table.column("certain").to_pylist()) == 100
     assert sorted(table.column("rows").to_pylist()) == [1] * n
+
+
+def test_a_row_without_an_answer_is_refused_not_dropped():
+    """A null verdict is not a count of nothing: it is refused, as any other value is."""
+    from svduty.errors import DataError
+    from svduty.io import bounded_counts
+
+    t = pa.table({"within_area": ["inside", "inside"], "in_scope": ["yes", None]})
+    with pytest.raises(DataError, match="1 rows have another value"):
+        bounded_counts(t, groupings={})
+    coded = t.set_column(1, "in_scope", t.column("in_scope").dictionary_encode())
+    with pytest.raises(DataError, match="1 rows have another value"):
+        bounded_counts(coded, groupings={})
+
+
+def test_chunks_whose_dictionaries_hold_a_null_word_are_counted():
+    from svduty.io import BoundedCounts
+
+    words = pa.DictionaryArray.from_arrays(pa.array([1, 1, 1], pa.int32()), [None, "category"])
+    one = pa.table(
+        {
+            "within_area": ["inside"] * 3,
+            "in_scope": ["yes", "no", "undetermined"],
+            "month": ["2025-06"] * 3,
+            "basis": words,
+        }
+    )
+    two = pa.concat_tables([one, one])
+    assert two.column("basis").num_chunks == 2
+    counted, plain = (
+        BoundedCounts(groupings={"month": ("month",)}),
+        BoundedCounts(groupings={"month": ("month",)}),
+    )
+    counted.add(two)
+    plain.add(two.set_column(3, "basis", two.column("basis").cast(pa.string())))
+    assert counted.to_json() == plain.to_json()

@@ -98,3 +98,17 @@ def test_a_column_of_one_value_is_text_around_the_others() -> None:
     text = [p for p in pieces if isinstance(p, str)]
     assert text == ['{"file": "a/b.jsonl", "row": ', ', "match": "t\\""}\n']
     assert json_lines(batch) == _expected(batch)
+
+
+def test_a_dictionary_of_narrow_indices_as_many_words_as_they_hold():
+    """int8 indices over 128 words (uint8 over 256): no room for one more code."""
+    import json
+
+    from svduty.io._json_lines import json_lines
+
+    for index, n in ((pa.int8(), 128), (pa.uint8(), 256)):
+        words = pa.array([f"w{i}" for i in range(n)])
+        column = pa.DictionaryArray.from_arrays(pa.array([i % n for i in range(600)], index), words)
+        batch = pa.record_batch({"a": column})
+        expected = "".join(json.dumps({"a": f"w{i % n}"}) + "\n" for i in range(600))
+        assert json_lines(batch) == expected

@@ -107,23 +107,22 @@ def _usable(table: pa.Table) -> pa.Table:
 
 
 def _answers(col: Arrow, verdict: str) -> Any:
-    """Each row's answer as a number: 0 yes, 1 undetermined, 2 no, 3 none (null).
+    """Each row's answer as a number: 0 yes, 1 undetermined, 2 no.
 
     A dictionary column is read through its dictionary (its few words, not every row).
 
     Raises:
-        DataError: if a row holds another value.
+        DataError: if a row holds another value, or none: every classified row has an
+            answer, and a row without one is never counted silently.
     """
-    col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    col = _arrays.one_array(col)
     answers = pa.array(_ANSWERS, pa.string())
     if pa.types.is_dictionary(col.type):
         words = col.dictionary.cast(pa.string())
-        wrong = pc.and_(pc.is_null(pc.index_in(words, value_set=answers)), pc.is_valid(words))
         at: Arrow = pc.take(pc.index_in(words, value_set=answers), col.indices)
-        bad = pc.fill_null(pc.take(wrong, col.indices), pa.scalar(False))
     else:
         at = pc.index_in(col.cast(pa.string()), value_set=answers)
-        bad = pc.and_(pc.is_null(at), pc.is_valid(col))
+    bad = pc.is_null(at)
     if pc.any(bad).as_py():
         raise DataError(
             Problem(
@@ -141,7 +140,7 @@ def _key_codes(col: Arrow) -> tuple[Any, int]:
     A dictionary column's indices are the numbers (a value its dictionary repeats gets two:
     the groups are merged again by value, on the few rows of the result).
     """
-    enc: Arrow = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    enc: Arrow = _arrays.one_array(col)
     if not pa.types.is_dictionary(enc.type):
         enc = pc.dictionary_encode(enc.cast(pa.int8()) if pa.types.is_boolean(enc.type) else enc)
     size = len(enc.dictionary) + 1
@@ -297,7 +296,7 @@ class BoundedCounts:
 
     def _count_basis(self, column: Arrow) -> None:
         # by dictionary index (a word the dictionary repeats is counted twice, then summed)
-        counts: list[dict[str, Any]] = pc.value_counts(column.combine_chunks()).to_pylist()
+        counts: list[dict[str, Any]] = pc.value_counts(_arrays.one_array(column)).to_pylist()
         for item in counts:
             key = str(item["values"])
             self._basis[key] = self._basis.get(key, 0) + int(item["counts"])

@@ -247,7 +247,8 @@ def _from_dictionary(column: Arrow) -> _Coded | None:
     if words is None:
         return None
     size = len(column.dictionary)
-    codes = pc.fill_null(column.indices, size).to_numpy(zero_copy_only=False)
+    # widened first: a dictionary of int8 indices may hold 128 words, and ``size`` too few
+    codes = pc.fill_null(column.indices.cast(pa.int64()), size).to_numpy(zero_copy_only=False)
     words = pa.concat_arrays([words, pa.array(["null"], _TEXT)])
     return _Coded(codes.astype(np.int64), words)
 
