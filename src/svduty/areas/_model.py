@@ -140,7 +140,7 @@ def kinds_of_code(code: str) -> tuple[AreaKind, ...]:
     return tuple(kind for kind, prefixes in GSS_PREFIXES.items() if head in prefixes)
 
 
-_GSS = re.compile(r"^[A-Z]\d{8}$")
+_GSS = re.compile(r"^[A-Z]\d{8}$", re.ASCII)
 _NO_CODE_KINDS = frozenset({AreaKind.POLICE_COMMAND_AREA})
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

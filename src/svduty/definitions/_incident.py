@@ -36,9 +36,9 @@ from svduty.errors import ConflictError, DataError, Problem, Shown, shown
 __all__ = ["Incident"]
 
 E = TypeVar("E", bound=enum.Enum)
-_GSS = re.compile(r"^[EWSN]\d{8}$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_GSS = re.compile(r"^[EWSN]\d{8}$", re.ASCII)  # ASCII digits, as Arrow reads them
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_MONTH = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
 
 
 def _known(value: Any, vocabulary: list[Any]) -> Shown | None:
@@ -154,7 +154,7 @@ def _date(v: str | pendulum.Date | None) -> str | None:
         if _DAY.match(text):
             pendulum.Date.fromisoformat(text)
             return text
-        if _MONTH.match(text) and 1 <= int(text[5:]) <= 12:
+        if _MONTH.match(text) and 1 <= int(text[5:]) <= 12 and int(text[:4]) >= 1:
             return text
     except ValueError:
         pass

@@ -80,9 +80,9 @@ FACT_NAMES: tuple[str, ...] = (
 )
 """The facts an offence code (or a police.uk category) may imply."""
 
-_CODE = re.compile(r"^(\d{1,3}(\.\d{1,2})?[A-Z]?|1/4\.1/4\.10/4\.2)$")
-_SLASH = re.compile(r"^(\d{1,3})/(\d{1,2})$")
-_ZEROS = re.compile(r"(?<![\d.])0+(?=\d)")
+_CODE = re.compile(r"^(\d{1,3}(\.\d{1,2})?[A-Z]?|1/4\.1/4\.10/4\.2)$", re.ASCII)
+_SLASH = re.compile(r"^(\d{1,3})/(\d{1,2})$", re.ASCII)
+_ZEROS = re.compile(r"(?<![\d.])0+(?=\d)", re.ASCII)
 _VALUE = {"yes": True, "no": False, "unknown": None}
 
 

@@ -63,7 +63,7 @@ Example:
     False
 """
 
-_GSS = re.compile(r"^[EWSNK]\d{8}$")
+_GSS = re.compile(r"^[EWSNK]\d{8}$", re.ASCII)
 _SCH1 = cite("pcsc-act-2022", "s.11(6), Sch 1")
 _FILES = (
     "bundle.toml",

@@ -116,8 +116,10 @@ _RENAMES = dict(
     )
 )
 _NUMBER = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
-_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
-_MONTH_FORM = r"\d{4}-(0[1-9]|1[0-2])"  # for re.fullmatch ($ would match before a final \n)
+_MONTH = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"  # no year 0: no such date
+_MONTH_FORM = (
+    r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])"  # for re.fullmatch ($ would match before a final \n)
+)
 _KNOWN = frozenset(POLICE_UK_CRIME_TYPES)
 _FAST = True  # check the usual batch as read, skipping work that changes nothing (tests: off)
 _TRIMMED = frozenset({"id", "lsoa_code", "lsoa_name", "police_uk_category"})

@@ -1,0 +1,38 @@
+"""Values at the edges, which the one-incident and the columnar classifier treat alike."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from svduty.definitions import Incident, classify_split
+from svduty.errors import DataError
+from svduty.io import POLICE_UK_COLUMNS
+from svduty.io._police_uk import normalise_police_uk
+
+EDGES = [
+    ("date", "0000-01"),  # no year 0: it crashed classify
+    ("date", "0000-01-05"),
+    ("date", "٢٠٢٥-06"),  # Arabic-Indic digits are not ASCII digits
+    ("location", "E0103118٠"),  # accepted by the one-incident classifier, refused by Arrow
+    ("location", "E０1031180"),
+]
+
+
+@pytest.mark.parametrize(("field", "value"), EDGES)
+def test_an_edge_value_is_refused_by_both_classifiers(field, value):  # type: ignore[no-untyped-def]
+    with pytest.raises(DataError) as info:
+        Incident(**{field: value, "police_uk_category": "Robbery"})
+    assert info.value.problems[0].field == field
+    table = pa.table({field: [value, None], "police_uk_category": ["Robbery", "Robbery"]})
+    kept, rejected = classify_split(table)
+    assert kept.num_rows == 1
+    assert [(p.row, p.field) for p in rejected] == [(1, field)]
+
+
+def test_a_police_uk_month_of_year_zero_is_rejected_as_a_month():
+    cols = {c: [""] * 2 for c in POLICE_UK_COLUMNS}
+    cols["Month"] = ["0000-01", "2025-06"]
+    cols["Crime type"] = ["Robbery", "Robbery"]
+    out = normalise_police_uk(pa.table(cols), file="x.csv")
+    assert out.column("rejected").to_pylist() == ["Month: expected a month YYYY-MM", None]
