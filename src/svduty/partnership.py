@@ -22,7 +22,14 @@ import attrs
 from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
 from svduty.definitions import Definition
-from svduty.errors import DefinitionError, FundingError, GovernanceError
+from svduty.errors import (
+    DefinitionError,
+    FundingError,
+    GovernanceError,
+    Problem,
+    ScenarioError,
+    UnknownAreaError,
+)
 from svduty.findings import Findings, Severity
 from svduty.funding import FundingModel, Strategy
 from svduty.governance import (
@@ -285,7 +292,15 @@ class Partnership:
                 for e in log.entries
             ),
         )
-        findings = self._validate(changed, after, scenario, strict, check_timetable=True)
+        try:
+            findings = self._validate(changed, after, scenario, strict, check_timetable=True)
+        except UnknownAreaError as exc:  # a change names an area nothing creates
+            raise ScenarioError(
+                Problem(
+                    file=f"scenario {scenario.name}",
+                    message=f"{exc}: not in the partnership's areas, and no change creates it",
+                )
+            ) from None
         return WhatIf(scenario, changed, log, graph.diff(changed), after, findings)
 
     def validate_governance(

@@ -187,3 +187,21 @@ def test_a_scenario_file_that_cannot_apply_names_the_file_not_the_value(tmp_path
     code, _, err = run("--scenario", "Jane Citizen")
     assert code == 1
     assert "Jane Citizen" not in err
+
+
+def test_a_scenario_naming_an_area_it_never_creates_names_its_file(tmp_path: Path):
+    """Found by the long fuzz run: the error named neither the file nor the scenario."""
+    import tomllib
+
+    import tomli_w
+
+    bundle = Path(str(svduty.sample_path("warwickshire-bundle")))
+    source = bundle / "scenarios" / "lgr-two-unitaries.toml"
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    data["changes"] = [c for c in data["changes"] if c.get("code") != "north-warwickshire-unitary"]
+    path = tmp_path / "what-if.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    code, _, err = run("--scenario", str(path), "--format", "json")
+    assert code == 1
+    assert err.startswith(f"svduty governance: error: {path}: unknown area: ")
+    assert "no change creates it" in err
