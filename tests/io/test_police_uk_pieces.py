@@ -128,6 +128,16 @@ def test_int64_array():
     assert int64_array(np.zeros(0, dtype=np.int64)).type == pa.int64()
 
 
+@pytest.mark.skipif(
+    subprocess.run(
+        [sys.executable, "-c", "import numpy, sys; print('numpy.ma' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    == "True",
+    reason="numpy 1 imports numpy.ma with numpy itself",
+)
 def test_reading_imports_neither_numpy_ma_nor_pandas(tmp_path):
     # pyarrow imports numpy.ma (0.03-0.05 s) to check a numpy array given to pa.array
     f = tmp_path / "m.csv"
