@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 import svduty
 from svduty.areas import read_table
-from svduty.areas._national import lsoa_district
-from svduty.areas._resolve import national_districts
+from svduty.areas._national import lsoa_district, national_districts
 
 OLD = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code",)).column(0).to_pylist()
 NEW = read_table("lsoa21-ward24-lad24", ("lsoa21_code",)).column(0).to_pylist()

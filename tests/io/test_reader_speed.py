@@ -172,6 +172,21 @@ def test_lines_fields_and_bad_bytes_are_those_of_the_csv_module(tmp_path, data, 
     assert summary(fast(f, block, pieces)) == reference(data)
 
 
+def _in_pieces(f, *, pieces: int, block_size: int):  # type: ignore[no-untyped-def]
+    """``f`` read in ``pieces`` per block: the serial reader's rows, progress forward to the end."""
+    seen: list[int] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reader, "_PIECES", pieces)
+        got = pa.Table.from_batches(
+            list(read_police_uk(f, block_size=block_size, progress=seen.append)),
+            schema=POLICE_UK_SCHEMA,
+        )
+    assert got.equals(serial(f, block_size))
+    assert seen == sorted(seen)
+    assert seen[-1] == f.stat().st_size
+    return got, seen
+
+
 def test_a_stray_quote_falls_back_to_the_serial_reader(tmp_path):
     f = tmp_path / "q.csv"
     good = ",".join(GOOD)
@@ -179,16 +194,7 @@ def test_a_stray_quote_falls_back_to_the_serial_reader(tmp_path):
     lines[1500] = lines[1500].replace("On or near X", 'On or "near X')  # the parser keeps it
     lines.insert(5, "short,row")
     f.write_text("\n".join(lines) + "\n")
-    seen: list[int] = []
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(reader, "_PIECES", 4)
-        got = pa.Table.from_batches(
-            list(read_police_uk(f, block_size=4096, progress=seen.append)),
-            schema=POLICE_UK_SCHEMA,
-        )
-    assert got.equals(serial(f, 4096))
-    assert seen == sorted(seen)
-    assert seen[-1] == f.stat().st_size
+    got, _ = _in_pieces(f, pieces=4, block_size=4096)
     assert 'On or "near X' in got["street"].to_pylist()
     assert got.num_rows == 2001
 
@@ -260,16 +266,7 @@ def test_many_pieces_and_progress(tmp_path):
     rows = [",".join(GOOD).replace("abc", f"id{i}") for i in range(300)]
     rows[17] = "bad,row"
     f.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
-    seen: list[int] = []
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(reader, "_PIECES", 8)
-        t = pa.Table.from_batches(
-            list(read_police_uk(f, block_size=16384, progress=seen.append)),
-            schema=POLICE_UK_SCHEMA,
-        )
-    assert t.equals(serial(f, 16384))
-    assert seen == sorted(seen)
-    assert seen[-1] == f.stat().st_size
+    t, seen = _in_pieces(f, pieces=8, block_size=16384)
     assert len(seen) >= 3
     assert pc.sum(pc.is_valid(t["rejected"])).as_py() == 1
 

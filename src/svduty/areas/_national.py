@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import Any, cast
 
@@ -39,6 +39,7 @@ __all__ = [
     "lsoa_district",
     "lsoa_records",
     "national_areas",
+    "national_districts",
     "read_table",
 ]
 
@@ -324,6 +325,26 @@ def lsoa_district() -> dict[str, tuple[str, int]]:
     lads = _strs(only_2011.column("lad")) + _strs(t21.column("ltla24_code"))
     bits = [1] * only_2011.num_rows + _ints(pc.if_else(in_2011, 3, 2))
     return dict(zip(codes, zip(lads, bits, strict=True), strict=True))
+
+
+def national_districts(codes: Sequence[str]) -> list[str | None]:
+    """The 2024 district of each LSOA code (2021, else 2011 by its best fit), or ``None``.
+
+    The same answers as :func:`lsoa_district`, by Arrow joins (no dictionary of every LSOA).
+
+    Example:
+        >>> national_districts(["E01031180", "E01033620", "E01099999"])
+        ['E07000220', 'E08000025', None]
+    """
+    wanted = pa.array(list(codes), pa.string())
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code")).combine_chunks()
+    at = pc.index_in(wanted, value_set=t21.column("lsoa21_code").chunk(0))
+    found: Any = pc.take(t21.column("ltla24_code").chunk(0), at)
+    if found.null_count:  # not a 2021 code: a 2011 one, by the district of its best fit
+        old = _bridge().combine_chunks()
+        at = pc.index_in(wanted, value_set=old.column("old").chunk(0))
+        found = pc.coalesce(found, pc.take(old.column("lad").chunk(0), at))
+    return found.to_pylist()  # type: ignore[no-any-return]
 
 
 @attrs.frozen(slots=True)

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty.areas._model import Area, AreaKind, AreaMatch, Match, normalise_name
-from svduty.areas._national import _bridge, district_partnerships, lsoa_district, read_table
+from svduty.areas._national import district_partnerships, lsoa_district, national_districts
 from svduty.errors import AreaError, UnknownAreaError
 
 __all__ = [
@@ -117,26 +117,6 @@ def resolve_columns(
         for j, col in enumerate(RESOLVED_COLUMNS[1:]):
             columns[col] = pc.take(book.column(j), row)
         return pa.Table.from_pydict(columns)
-
-
-def national_districts(codes: Sequence[str]) -> list[str | None]:
-    """The 2024 district of each LSOA code (2021, else 2011 by its best fit), or ``None``.
-
-    The same answers as :func:`~svduty.areas._national.lsoa_district`, by Arrow joins.
-
-    Example:
-        >>> national_districts(["E01031180", "E01033620", "E01099999"])
-        ['E07000220', 'E08000025', None]
-    """
-    wanted = pa.array(list(codes), pa.string())
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code")).combine_chunks()
-    at = pc.index_in(wanted, value_set=t21.column("lsoa21_code").chunk(0))
-    found: Any = pc.take(t21.column("ltla24_code").chunk(0), at)
-    if found.null_count:  # not a 2021 code: a 2011 one, by the district of its best fit
-        old = _bridge().combine_chunks()
-        at = pc.index_in(wanted, value_set=old.column("old").chunk(0))
-        found = pc.coalesce(found, pc.take(old.column("lad").chunk(0), at))
-    return found.to_pylist()  # type: ignore[no-any-return]
 
 
 class _Outcomes:
