@@ -24,8 +24,9 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-__all__ = ["array", "one_array"]
+__all__ = ["array", "first_rows", "numbered", "one_array"]
 
 _KINDS = "biuf"  # booleans, integers, floats: plain buffers Arrow shares or packs
 
@@ -73,3 +74,33 @@ def one_array(column: Any) -> Any:
         return column.combine_chunks()
     except pa.ArrowInvalid:  # "Cannot yet unify dictionaries with nulls"
         return column.cast(column.type.value_type).combine_chunks()
+
+
+def numbered(key: Any) -> tuple[Any, int]:
+    """The values of ``key`` numbered 0, 1, ... in order of first appearance, and how many.
+
+    The one way svduty numbers a combined key (the columns' numbers multiplied out) before
+    it could overflow, and the rows' groups once it is complete: numpy ``int64`` out.
+
+    Example:
+        >>> codes, n = numbered(np.array([7, 3, 7, 9]))
+        >>> codes.tolist(), n
+        ([0, 1, 0, 2], 3)
+    """
+    enc = pc.dictionary_encode(array(key) if isinstance(key, np.ndarray) else key)
+    return enc.indices.to_numpy(zero_copy_only=False).astype(np.int64), len(enc.dictionary)
+
+
+def first_rows(groups: Any) -> Any:
+    """The first row of each group, the groups numbered in order of first appearance.
+
+    A group starts where the running maximum of the numbers grows.
+
+    Example:
+        >>> first_rows(np.array([0, 1, 0, 2, 1])).tolist()
+        [0, 1, 3]
+    """
+    running = np.maximum.accumulate(groups)
+    new = np.ones(len(groups), dtype=bool)
+    new[1:] = running[1:] > running[:-1]
+    return np.flatnonzero(new)

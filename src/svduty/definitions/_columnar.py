@@ -110,12 +110,8 @@ def _group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Ar
     if key is None:
         key = _arrays.array(np.zeros(n, dtype=np.int64))
     groups = pc.dictionary_encode(key).indices
-    ids = groups.to_numpy(zero_copy_only=False)
-    new = np.ones(len(ids), dtype=bool)
-    if len(ids) > 1:  # a group starts where the running maximum of the numbers grows
-        running = np.maximum.accumulate(ids)
-        new[1:] = running[1:] > running[:-1]
-    return groups, _arrays.array(np.flatnonzero(new).astype(np.int64))
+    first = _arrays.first_rows(groups.to_numpy(zero_copy_only=False))
+    return groups, _arrays.array(first.astype(np.int64))
 
 
 def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:

@@ -148,12 +148,6 @@ def _key_codes(col: Arrow) -> tuple[Any, int]:
     return idx.to_numpy(zero_copy_only=False), size
 
 
-def _numbered(key: Any) -> Any:
-    """The distinct numbers of ``key`` numbered 0, 1, ... in order of first appearance."""
-    enc: Arrow = pc.dictionary_encode(_arrays.array(key))
-    return enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-
-
 def _fine_groups(table: pa.Table, names: Sequence[str]) -> tuple[Any, Any]:
     """Number the distinct combinations of the key columns, in order of first appearance.
 
@@ -166,14 +160,10 @@ def _fine_groups(table: pa.Table, names: Sequence[str]) -> tuple[Any, Any]:
             continue  # absent: null on every row, one value
         codes, size = _key_codes(table.column(name))
         if width * size >= 1 << 62:  # renumbered before the combined numbers overflow
-            key, width = _numbered(key), len(np.unique(key))
+            key, width = _arrays.numbered(key)
         key, width = key * size + codes, width * size
-    groups = _numbered(key)
-    new = np.ones(len(groups), dtype=bool)
-    if len(groups) > 1:  # a group starts where the running maximum of the numbers grows
-        running = np.maximum.accumulate(groups)
-        new[1:] = running[1:] > running[:-1]
-    return groups, np.flatnonzero(new)
+    groups, _ = _arrays.numbered(key)
+    return groups, _arrays.first_rows(groups)
 
 
 def _sum_groups(table: pa.Table, keys: Sequence[str]) -> pa.Table:

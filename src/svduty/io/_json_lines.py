@@ -230,7 +230,7 @@ def _coded(column: Arrow) -> _Coded | None:
     codes = _list_codes(column)
     if codes is None:
         return None
-    first = _firsts(codes)
+    first = _arrays.first_rows(codes)
     if len(first) > n // 4:  # mostly distinct: as each row's own text
         return None
     words = _fragments(column.take(_arrays.array(first)))
@@ -289,16 +289,6 @@ def _list_codes(column: Arrow) -> Any:
     return pc.dictionary_encode(_arrays.array(key)).indices.to_numpy().astype(np.int64)
 
 
-def _firsts(codes: Any) -> Any:
-    """The first row of each number of ``codes`` (numbered in order of first appearance)."""
-    import numpy as np
-
-    running = np.maximum.accumulate(codes)
-    new = np.ones(len(codes), dtype=bool)
-    new[1:] = running[1:] > running[:-1]
-    return np.flatnonzero(new)
-
-
 def _fused(run: list[Any], n: int) -> list[str | Arrow]:
     """The JSON text of a run of coded columns and the text between them, row by row.
 
@@ -318,7 +308,7 @@ def _fused(run: list[Any], n: int) -> list[str | Arrow]:
         size = len(item.words)
         if key is not None and width * size > most:
             previous = key
-            key, width = _renumbered(key * size + item.codes)
+            key, width = _arrays.numbered(key * size + item.codes)
             if width > most:  # too many combinations: the run so far is one column
                 out += _joined(group, previous)
                 group, key, width = [item], item.codes, size
@@ -333,13 +323,6 @@ def _fused(run: list[Any], n: int) -> list[str | Arrow]:
 
 _SHARE = 32
 """A run's combinations are at most 1/_SHARE of the rows (measured: 4 and 256 are slower)."""
-
-
-def _renumbered(key: Any) -> tuple[Any, int]:
-    import numpy as np
-
-    enc = pc.dictionary_encode(_arrays.array(key))
-    return enc.indices.to_numpy().astype(np.int64), len(enc.dictionary)
 
 
 def _joined(group: list[Any], key: Any) -> list[str | Arrow]:
@@ -357,7 +340,7 @@ def _joined(group: list[Any], key: Any) -> list[str | Arrow]:
         return [pc.take(coded[0].words, _arrays.array(coded[0].codes)), *tail]
     enc = pc.dictionary_encode(_arrays.array(key))
     groups = enc.indices
-    first = _arrays.array(_firsts(groups.to_numpy().astype(np.int64)))
+    first = _arrays.array(_arrays.first_rows(groups.to_numpy().astype(np.int64)))
     parts = [
         _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(_arrays.array(p.codes), first))
         for p in group
