@@ -26,7 +26,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["array", "first_rows", "numbered", "one_array"]
+__all__ = ["array", "codes", "first_rows", "groups", "numbered", "one_array", "sums", "value_sums"]
 
 _KINDS = "biuf"  # booleans, integers, floats: plain buffers Arrow shares or packs
 
@@ -104,3 +104,93 @@ def first_rows(groups: Any) -> Any:
     new = np.ones(len(groups), dtype=bool)
     new[1:] = running[1:] > running[:-1]
     return np.flatnonzero(new)
+
+
+def codes(column: Any) -> tuple[Any, int]:
+    """Each row's value numbered (numpy ``int64``; equal numbers, equal values), and how many.
+
+    Nulls get the last number. A dictionary column's indices are the numbers (a word its
+    dictionary repeats gets two numbers: callers that count merge them again by value).
+
+    Example:
+        >>> c, n = codes(pa.array(["b", None, "a", "b"]))
+        >>> c.tolist(), n
+        ([0, 2, 1, 0], 3)
+    """
+    enc: Any = one_array(column)
+    if not pa.types.is_dictionary(enc.type):
+        enc = pc.dictionary_encode(enc.cast(pa.int8()) if pa.types.is_boolean(enc.type) else enc)
+    size = len(enc.dictionary) + 1
+    idx = pc.fill_null(enc.indices.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
+    return idx.to_numpy(zero_copy_only=False), size
+
+
+def groups(columns: list[Any], rows: int) -> tuple[Any, Any]:
+    """The distinct combinations of ``columns``' values, numbered in order of first appearance.
+
+    The one way svduty groups a table's rows by several columns: each column numbered
+    (:func:`codes`), the numbers multiplied out (renumbered before they could overflow).
+
+    Returns:
+        Each row's group and the first row of each group (numpy ``int64`` arrays).
+
+    Example:
+        >>> g, first = groups([pa.array(["a", "b", "a"]), pa.array([1, 2, 1])], 3)
+        >>> g.tolist(), first.tolist()
+        ([0, 1, 0], [0, 1])
+    """
+    key = np.zeros(rows, np.int64)
+    width = 1
+    for column in columns:
+        numbers, size = codes(column)
+        if width * size >= 1 << 62:  # renumbered before the combined numbers overflow
+            key, width = numbered(key)
+        key, width = key * size + numbers, width * size
+    rows_groups, _ = numbered(key)
+    return rows_groups, first_rows(rows_groups)
+
+
+def sums(groups: Any, weights: Any, size: int) -> Any:
+    """Each group's number of rows, or the sum of its rows' integer ``weights`` (``int64``).
+
+    Example:
+        >>> sums(np.array([0, 2, 0]), None, 3).tolist(), sums(np.array([0, 2, 0]), np.array([5, 1, 2]), 3).tolist()
+        ([2, 0, 1], [7, 0, 1])
+    """  # noqa: E501
+    if weights is None:
+        return np.bincount(groups, minlength=size).astype(np.int64)
+    out = np.zeros(size, dtype=np.int64)
+    np.add.at(out, groups, np.asarray(weights, dtype=np.int64))
+    return out
+
+
+def value_sums(column: Any, weights: Any = None) -> list[tuple[Any, int]]:
+    """Each non-null value's number of rows, or the sum of its rows' ``weights``.
+
+    A dictionary column is counted by its indices (no text read); a word its dictionary
+    repeats is listed once for each place (the caller adds them up). Values counted zero
+    times are left out.
+
+    Example:
+        >>> value_sums(pa.array(["a", None, "b", "a"]))
+        [('a', 2), ('b', 1)]
+        >>> value_sums(pa.array(["a", "b"]).dictionary_encode(), np.array([3, 4]))
+        [('a', 3), ('b', 4)]
+    """
+    out: list[tuple[Any, int]] = []
+    piece: Any
+    at = 0
+    for piece in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
+        part = None if weights is None else np.asarray(weights)[at : at + len(piece)]
+        at += len(piece)
+        chunk = piece if pa.types.is_dictionary(piece.type) else pc.dictionary_encode(piece)
+        idx = chunk.indices.to_numpy(zero_copy_only=False)
+        if chunk.indices.null_count:
+            keep = pc.is_valid(chunk.indices).to_numpy(zero_copy_only=False)
+            idx = idx[keep]
+            part = None if part is None else part[keep]
+        rows = sums(idx.astype(np.int64), part, len(chunk.dictionary))
+        for word, n in zip(chunk.dictionary.to_pylist(), rows.tolist(), strict=True):
+            if n and word is not None:
+                out.append((word, n))
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,4 +35,18 @@ def test_a_dictionary_column_is_counted_as_its_text(chunks):
 @given(st.lists(st.sampled_from(["OFFENCE-CODE-UNKNOWN", "OFFENCE-CODE-UNKNOWM", "X", "", "é"])))
 def test_only_the_warned_reasons_are_picked(reasons):
     column = pa.array(reasons, pa.string())
-    assert _warnings(column).to_pylist() == [r for r in reasons if r in _warned().to_pylist()]
+    assert _warnings(column).tolist() == [r in _warned().to_pylist() for r in reasons]
+
+
+@given(st.lists(_dictionary_chunk(), min_size=1, max_size=3), st.data())
+def test_a_weighted_row_counts_as_that_many_rows(chunks, data):
+    """Counting each row with a weight is counting the row repeated that many times."""
+    column = pa.chunked_array(chunks, chunks[0].type)
+    weights = data.draw(
+        st.lists(st.integers(0, 5), min_size=len(column), max_size=len(column))
+    )
+    weighted, repeated = Counter(), Counter()
+    _count(weighted, column, np.array(weights, dtype=np.int64))
+    values = column.to_pylist()
+    _count(repeated, pa.array([v for v, w in zip(values, weights) for _ in range(w)], pa.string()))
+    assert weighted == repeated

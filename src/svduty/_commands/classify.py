@@ -19,7 +19,7 @@ import argparse
 import json
 import signal
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from types import FrameType
 from typing import Any, TextIO
 
@@ -186,7 +186,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         summary_to = stderr  # classifications own standard output
     rejected = RejectedWriter(args.rejected) if args.rejected else None
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
-    sink = _sink(writer, bounds)
+    sink = writer.write if writer is not None else None
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
         summary = run_pipeline(
@@ -194,6 +194,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             pipeline,
             sink,
             on_rejected=rejected,
+            counts=[bounds] if bounds is not None else [],
             **used,
         )
         summary = summary_with_skipped(summary, inputs.skipped)
@@ -229,18 +230,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 SUMMARY_GROUPINGS = {k: GROUPINGS[k] for k in ("month", "district", "csp")}
 """The bounded counts a police.uk summary carries (certain, possible and no, by each)."""
-
-
-def _sink(
-    writer: TableWriter | None, bounds: BoundedCounts | None
-) -> Callable[[pa.Table], object] | None:
-    """Where each batch's usable rows go: the writer, the bounded counts, both or neither."""
-    if bounds is None:
-        return writer.write if writer is not None else None
-    if writer is None:
-        return bounds.add
-    write = writer.write
-    return lambda t: write(bounds.add(t))
 
 
 def _bounds_text(bounds: BoundedCounts) -> str:

@@ -165,7 +165,7 @@ def report(
     paths = police_uk_paths(items)
     groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
     bounds = BoundedCounts(groupings=groupings)
-    summary = run_pipeline(read_police_uk(paths, progress=progress), pipeline, bounds.add)
+    summary = run_pipeline(read_police_uk(paths, progress=progress), pipeline, counts=[bounds])
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)

@@ -100,10 +100,17 @@ def _where(col: Arrow) -> Arrow:
     return pc.fill_null(col.cast(pa.string()), pa.scalar("no_location"))
 
 
-def _usable(table: pa.Table) -> pa.Table:
+def _usable(table: pa.Table, weights: Any) -> tuple[pa.Table, Any]:
+    if weights is not None and len(weights) != table.num_rows:
+        raise DataError(
+            Problem(field="weights", expected=f"one weight for each of the {table.num_rows} rows")
+        )
     if "rejected" in table.column_names and table.column("rejected").null_count < table.num_rows:
-        return table.filter(pc.is_null(table.column("rejected")))
-    return table
+        ok = pc.is_null(table.column("rejected"))
+        if weights is not None:
+            weights = np.asarray(weights)[ok.to_numpy(zero_copy_only=False)]
+        return table.filter(ok), weights
+    return table, weights
 
 
 def _answers(col: Arrow, verdict: str) -> Any:
@@ -134,36 +141,14 @@ def _answers(col: Arrow, verdict: str) -> Any:
     return pc.fill_null(at, pa.scalar(3, pa.int32())).to_numpy(zero_copy_only=False)
 
 
-def _key_codes(col: Arrow) -> tuple[Any, int]:
-    """Each row's value numbered (``int64``; equal numbers, equal values) and how many numbers.
-
-    A dictionary column's indices are the numbers (a value its dictionary repeats gets two:
-    the groups are merged again by value, on the few rows of the result).
-    """
-    enc: Arrow = _arrays.one_array(col)
-    if not pa.types.is_dictionary(enc.type):
-        enc = pc.dictionary_encode(enc.cast(pa.int8()) if pa.types.is_boolean(enc.type) else enc)
-    size = len(enc.dictionary) + 1
-    idx = pc.fill_null(enc.indices.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
-    return idx.to_numpy(zero_copy_only=False), size
-
-
 def _fine_groups(table: pa.Table, names: Sequence[str]) -> tuple[Any, Any]:
     """Number the distinct combinations of the key columns, in order of first appearance.
 
-    Returns each row's group and the first row of each group (numpy arrays).
+    Returns each row's group and the first row of each group (numpy arrays); a key
+    column the table lacks is null on every row (one value).
     """
-    key = np.zeros(table.num_rows, np.int64)
-    width = 1
-    for name in names:
-        if name not in table.column_names:
-            continue  # absent: null on every row, one value
-        codes, size = _key_codes(table.column(name))
-        if width * size >= 1 << 62:  # renumbered before the combined numbers overflow
-            key, width = _arrays.numbered(key)
-        key, width = key * size + codes, width * size
-    groups, _ = _arrays.numbered(key)
-    return groups, _arrays.first_rows(groups)
+    present = [table.column(n) for n in names if n in table.column_names]
+    return _arrays.groups(present, table.num_rows)
 
 
 def _sum_groups(table: pa.Table, keys: Sequence[str]) -> pa.Table:
@@ -232,8 +217,15 @@ class BoundedCounts:
                 Problem(field="verdict", expected=f"one of {', '.join(BOUNDED_VERDICTS)}")
             )
 
-    def add(self, batch: pa.RecordBatch | pa.Table) -> pa.RecordBatch | pa.Table:
+    def add(
+        self, batch: pa.RecordBatch | pa.Table, weights: Any = None
+    ) -> pa.RecordBatch | pa.Table:
         """Count one classified batch; return it unchanged (so it chains in a stream).
+
+        Args:
+            batch: Classified rows (rejected rows are not counted).
+            weights: How many rows each row of ``batch`` stands for (numpy integers; one
+                each when ``None``), as :func:`~svduty.io.run_pipeline` counts rows alike.
 
         Raises:
             KeyError: naming a column the batch lacks.
@@ -246,21 +238,21 @@ class BoundedCounts:
             1
         """
         table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
-        table = _usable(table)
+        table, weights = _usable(table, weights)
         for name in ("within_area", self.verdict):
             if name not in table.column_names:
                 raise KeyError(f"bounded counts need a {name!r} column (the pipeline's output)")
         answer = _answers(table.column(self.verdict), self.verdict)
         if "basis" in table.column_names:
-            self._count_basis(table.column("basis"))
+            self._count_basis(table.column("basis"), weights)
         # one pass over the rows at the finest grain every grouping needs (numbers, not
         # text), then each grouping sums the (much smaller) result
         names = dict.fromkeys(
             ["within_area", *(k for ks in self.groupings.values() for k in ks), *_SETTLE_KEYS]
         )
         groups, first = _fine_groups(table, list(names))
-        counts = np.bincount(
-            groups.astype(np.int64) * 4 + answer, minlength=len(first) * 4
+        counts = _arrays.sums(
+            groups.astype(np.int64) * 4 + answer, weights, len(first) * 4
         ).reshape(-1, 4)
         rows = table.select([k for k in names if k in table.column_names]).take(
             _arrays.array(first)
@@ -284,12 +276,10 @@ class BoundedCounts:
         self._count_undetermined(fine)
         return batch
 
-    def _count_basis(self, column: Arrow) -> None:
-        # by dictionary index (a word the dictionary repeats is counted twice, then summed)
-        counts: list[dict[str, Any]] = pc.value_counts(_arrays.one_array(column)).to_pylist()
-        for item in counts:
-            key = str(item["values"])
-            self._basis[key] = self._basis.get(key, 0) + int(item["counts"])
+    def _count_basis(self, column: Arrow, weights: Any) -> None:
+        for word, n in _arrays.value_sums(column, weights):
+            key = str(word)
+            self._basis[key] = self._basis.get(key, 0) + n
 
     def _count_undetermined(self, fine: pa.Table) -> None:
         und = fine.filter(pc.greater(fine.column("undetermined"), pa.scalar(0)))

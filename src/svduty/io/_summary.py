@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 import numpy as np  # a dependency of pyarrow
@@ -219,25 +219,14 @@ def _warned() -> Any:
     return pa.array(sorted(WARNING_REASONS), pa.string())
 
 
-def _count(counter: Counter[str], column: Any) -> None:
-    """Add each non-null value's rows (a dictionary column counted by index: no text read)."""
-    if pa.types.is_dictionary(column.type):
-        chunk: Any
-        for chunk in column.chunks if isinstance(column, pa.ChunkedArray) else [column]:
-            valid = chunk.indices.drop_null().to_numpy(zero_copy_only=False)
-            rows = np.bincount(valid, minlength=len(chunk.dictionary))
-            for word, n in zip(chunk.dictionary.to_pylist(), rows.tolist(), strict=True):
-                if n and word is not None:
-                    counter[str(word)] += n
-        return
-    counts: list[Any] = pc.value_counts(column).to_pylist()
-    for item in counts:
-        if item["values"] is not None:
-            counter[str(item["values"])] += int(item["counts"])
+def _count(counter: Counter[str], column: Any, weights: Any = None) -> None:
+    """Add each non-null value's rows, each row standing for its ``weights`` (one if ``None``)."""
+    for word, n in _arrays.value_sums(column, weights):
+        counter[str(word)] += n
 
 
 def _warnings(reasons: Any) -> Any:
-    """The reasons a summary warns about, of all the rows' reasons.
+    """Which of the rows' reasons a summary warns about (a numpy mask).
 
     Only the reasons as long as a warned reason are compared (lengths read no text).
     """
@@ -245,11 +234,33 @@ def _warnings(reasons: Any) -> Any:
     same = np.zeros(len(lengths), dtype=bool)
     for n in {len(w.encode()) for w in WARNING_REASONS}:
         same |= lengths == n
-    maybe = reasons.filter(_arrays.array(same))
-    return maybe.filter(pc.is_in(maybe, value_set=_warned()))
+    if not same.any():
+        return same
+    at = np.flatnonzero(same)
+    maybe = reasons.take(_arrays.array(at))
+    hit = pc.fill_null(pc.is_in(maybe, value_set=_warned()), False)
+    same[at] = hit.to_numpy(zero_copy_only=False)
+    return same
+
+
+def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
+    """The items of a list column, and the weight of each item's row."""
+    lists = _arrays.one_array(lists)
+    items = pc.list_flatten(lists)
+    if weights is None:
+        return items, None
+    parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+    return items, weights[parents]
 
 
 RejectedSink = Callable[[pa.Table], None]
+
+
+class WeightedCounter(Protocol):
+    """Counts classified rows, each standing for a number of rows (``BoundedCounts``)."""
+
+    def add(self, batch: pa.Table, weights: Any = None) -> object:
+        """Count ``batch``'s rows, each standing for ``weights`` rows (one when ``None``)."""
 
 
 @attrs.define
@@ -304,29 +315,67 @@ class Tally:
         if table.column("rejected").null_count < table.num_rows:
             ok = pc.is_null(table.column("rejected"))
             good = table.filter(ok)
-            bad = table.filter(pc.invert(ok))
-            self.rejected += bad.num_rows
-            room = self.sample_size - len(self.rejections)
-            if room > 0:
-                self.rejections.extend(rejected_rows(bad, room))
-            if self.on_rejected is not None:
-                self.on_rejected(bad)
-        self.rows_out += good.num_rows
+            self.count_rejected(table.filter(pc.invert(ok)))
+        self.count_usable(good)
+        return good
+
+    def count_rejected(self, bad: pa.Table) -> None:
+        """Count rejected rows (all with a ``rejected`` reason), keep a sample, pass them on.
+
+        Example:
+            >>> t = Tally()
+            >>> t.count_rejected(pa.table({"rejected": ["x"], "file": ["f"], "row": [3],
+            ...     "rejected_field": ["Month"]}))
+            >>> t.rejected, str(t.rejections[0])
+            (1, 'f: row 3: Month: x')
+        """
+        if not bad.num_rows:
+            return
+        self.rejected += bad.num_rows
+        room = self.sample_size - len(self.rejections)
+        if room > 0:
+            self.rejections.extend(rejected_rows(bad, room))
+        if self.on_rejected is not None:
+            self.on_rejected(bad)
+
+    def count_usable(self, good: pa.Table, weights: Any = None) -> None:
+        """Count usable rows, each standing for ``weights`` rows (one each when ``None``).
+
+        Args:
+            good: Classified rows, none rejected.
+            weights: How many rows each row of ``good`` stands for (numpy integers): the
+                rows of a police.uk batch that are alike are counted once, with their number.
+
+        Example:
+            >>> import numpy as np
+            >>> t = Tally()
+            >>> t.count_usable(pa.table({"violence": ["no", "yes"]}), np.array([3, 1]))
+            >>> t.rows_out, dict(t.verdicts["violence"])
+            (4, {'no': 3, 'yes': 1})
+        """
+        self.rows_out += good.num_rows if weights is None else int(weights.sum())
         names = good.schema.names
         if "district_name" in names:
-            _count(self.by_district, good.column("district_name"))
+            _count(self.by_district, good.column("district_name"), weights)
         if "within_area" in names:
-            _count(self.within, good.column("within_area"))
+            _count(self.within, good.column("within_area"), weights)
         if "police_uk_category" in names:
-            _count(self.by_category, good.column("police_uk_category"))
+            _count(self.by_category, good.column("police_uk_category"), weights)
         for column in VERDICT_COLUMNS:
             if column in names:
-                _count(self.verdicts.setdefault(column, Counter()), good.column(column))
+                _count(self.verdicts.setdefault(column, Counter()), good.column(column), weights)
         if "kinds" in names:
-            _count(self.kinds, pc.list_flatten(good.column("kinds")))
+            _count(self.kinds, *_flattened(good.column("kinds"), weights))
         if "reasons" in names:
-            _count(self.warnings, _warnings(pc.list_flatten(good.column("reasons"))))
-        return good
+            reasons, each = _flattened(good.column("reasons"), weights)
+            warned = _warnings(reasons)
+            if warned.any():
+                at = np.flatnonzero(warned)
+                _count(
+                    self.warnings,
+                    reasons.take(_arrays.array(at)),
+                    None if each is None else each[at],
+                )
 
     def reject(self, problem: Problem) -> None:
         """Count one rejected row that never reached a batch (kept in the sample if room).
@@ -396,11 +445,18 @@ def run_pipeline(
     on_rejected: RejectedSink | None = None,
     partnership: str | None = None,
     definition: str | None = None,
+    counts: Iterable[WeightedCounter] = (),
 ) -> Summary:
     """Run a pipeline over a stream of batches and account for every row.
 
     Each reader batch is counted in, classified by ``pipeline``, its rejected rows passed
-    to ``on_rejected`` and its usable rows to ``sink`` (a writer, or ``list.append``).
+    to ``on_rejected`` and its usable rows to ``sink`` (a writer, or ``list.append``) and
+    to each of ``counts``.
+
+    A :class:`~svduty.io.Pipeline` with ``alike`` columns (the default one) classifies a
+    police.uk batch once per combination of them: the summary and ``counts`` count each
+    combination once with its number of rows, and the rows themselves are built only
+    for ``sink`` (a summary alone never builds them).
 
     Args:
         batches: A reader's record batches (police.uk or incidents).
@@ -409,6 +465,8 @@ def run_pipeline(
         on_rejected: Gets each batch's rejected rows.
         partnership: Recorded in the summary (default: the pipeline's, if it has one).
         definition: Recorded in the summary (default: the pipeline's, if it has one).
+        counts: Also count each batch's usable rows (e.g. :class:`~svduty.io.BoundedCounts`:
+            anything with ``add(table, weights=None)``).
 
     Raises:
         DataError: if rows were lost or invented on the way.
@@ -423,9 +481,23 @@ def run_pipeline(
         ('warwickshire', 'warwickshire')
     """
     tally = Tally(on_rejected=on_rejected)
+    counters = list(counts)
+    group = getattr(pipeline, "grouped", None)
+    good: Any
     for batch in batches:
         tally.count_in(batch.num_rows)
-        good = tally.count_out(pipeline(batch))
+        answers = group(batch) if group is not None else None
+        if answers is None:
+            good = tally.count_out(pipeline(batch))
+            for counter in counters:
+                counter.add(good)
+        else:
+            tally.count_rejected(answers.rejected_rows())
+            distinct, weights = answers.distinct()
+            tally.count_usable(distinct, weights)
+            for counter in counters:
+                counter.add(distinct, weights=weights)
+            good = answers.usable_rows() if sink is not None else None
         if sink is not None:
             sink(good)
     return tally.summary(
