@@ -42,11 +42,12 @@ def test_only_the_warned_reasons_are_picked(reasons):
 def test_a_weighted_row_counts_as_that_many_rows(chunks, data):
     """Counting each row with a weight is counting the row repeated that many times."""
     column = pa.chunked_array(chunks, chunks[0].type)
-    weights = data.draw(
-        st.lists(st.integers(0, 5), min_size=len(column), max_size=len(column))
-    )
+    weights = data.draw(st.lists(st.integers(0, 5), min_size=len(column), max_size=len(column)))
     weighted, repeated = Counter(), Counter()
     _count(weighted, column, np.array(weights, dtype=np.int64))
     values = column.to_pylist()
-    _count(repeated, pa.array([v for v, w in zip(values, weights) for _ in range(w)], pa.string()))
+    _count(
+        repeated,
+        pa.array([v for v, w in zip(values, weights, strict=True) for _ in range(w)], pa.string()),
+    )
     assert weighted == repeated

@@ -1,0 +1,201 @@
+"""Rows alike: classifying once per combination gives what classifying every row gives."""
+
+from __future__ import annotations
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.errors import DataError, Problem, SvdutyError
+from svduty.io import (
+    POLICE_UK_COLUMNS,
+    BoundedCounts,
+    Pipeline,
+    classify_batch,
+    default_pipeline,
+    normalise_police_uk,
+    read_police_uk,
+    run_pipeline,
+    sample_police_uk,
+)
+from svduty.io import _pipeline as pipeline_module
+from svduty.io._alike import ALIKE, grouped
+
+from ..conftest import fake_classify_table, fake_resolve_lsoas, fake_within
+
+DEFAULT = default_pipeline()
+PLAIN = attrs.evolve(DEFAULT, alike=None)
+
+# what a row can be: (LSOA code, LSOA name, crime type, month)
+_KINDS = {
+    "inside": ("E01031005", "North Warwickshire 005A", "Robbery", "2025-06"),
+    "inside_other": ("E01031005", "North Warwickshire 005A", "Burglary", "2025-05"),
+    "by_name": ("E01999990", "Rugby 001A", "Violence and sexual offences", "2025-06"),
+    "away": ("E01009450", "Birmingham 012E", "Robbery", "2025-06"),
+    "unresolved": ("E01999999", "", "Robbery", "2025-06"),
+    "named": ("E01999999", "Rugby 001A", "Robbery", "2025-06"),  # the same code, a name
+    "refused": ("E01999998", "Birmingham 012E", "Drugs", "2025-06"),
+    "no_location": ("", "", "Public order", "2019-01"),
+    "bad_type": ("E01031005", "", "Nope", "2025-06"),
+    "bad_month": ("E01031005", "", "Robbery", "June"),
+}
+
+
+def _batch(kinds: list[str]) -> pa.Table:
+    cols = {c: [""] * len(kinds) for c in POLICE_UK_COLUMNS}
+    for i, kind in enumerate(kinds):
+        code, name, crime, month = _KINDS[kind]
+        cols["LSOA code"][i], cols["LSOA name"][i] = code, name
+        cols["Crime type"][i], cols["Month"][i] = crime, month
+        cols["Crime ID"][i] = f"id-{i}"  # every row its own id: the id decides nothing
+    return normalise_police_uk(pa.table(cols), file="f.csv", rows=pa.array(range(2, len(kinds) + 2)))
+
+
+def _picky(table: pa.Table) -> pa.Table:
+    """Refuses rows located in E01999998 (naming them), as a classifier names bad rows."""
+    loc = table.column("location").to_pylist()
+    bad = [i for i, v in enumerate(loc) if v == "E01999998"]
+    if bad:
+        raise DataError([Problem(row=i + 1, field="location", expected="a place") for i in bad])
+    return fake_classify_table(table)
+
+
+def _resolver(codes, names):
+    t = fake_resolve_lsoas(codes, names)
+    match = pc.if_else(pc.equal(codes, "E01999998"), "name", t.column("match"))
+    return t.set_column(t.schema.get_field_index("match"), "match", match)
+
+
+PICKY = Pipeline(resolve_areas=_resolver, classify=_picky, within=fake_within, alike=ALIKE)
+
+
+def _decoded(table):
+    return pa.table(
+        {
+            name: col.cast(col.type.value_type) if pa.types.is_dictionary(col.type) else col
+            for name, col in zip(table.schema.names, table.columns, strict=True)
+        }
+    )
+
+
+def _same(a, b) -> None:
+    """The same rows, types and values; a record batch's words in the same order too.
+
+    (A table's chunks may be cut elsewhere, each with its own dictionary.)
+    """
+    assert type(a) is type(b)
+    assert a.schema == b.schema
+    assert _decoded(a).equals(_decoded(b))
+    if isinstance(a, pa.RecordBatch):  # what the command writes: the same files
+        for name in a.schema.names:
+            if pa.types.is_dictionary(a.schema.field(name).type):
+                assert a.column(name).dictionary.equals(b.column(name).dictionary), name
+
+
+_ROWS = st.lists(st.sampled_from(sorted(_KINDS)), max_size=30)
+
+
+@given(_ROWS)
+def test_classifying_once_per_combination_gives_every_row_its_own_answer(kinds):
+    batch = _batch(kinds)
+    _same(DEFAULT(batch), PLAIN(batch))
+    _same(PICKY(batch), attrs.evolve(PICKY, alike=None)(batch))
+
+
+@given(st.lists(_ROWS, min_size=1, max_size=3))
+def test_a_table_of_many_chunks_gives_a_table(parts):
+    table = pa.Table.from_batches([_batch(kinds) for kinds in parts])
+    _same(DEFAULT(table), PLAIN(table))
+    _same(PICKY(table), attrs.evolve(PICKY, alike=None)(table))
+
+
+def _summaries(pipeline, batches, *, write):
+    rows, rejected, bounds = [], [], BoundedCounts()
+    summary = run_pipeline(
+        batches,
+        pipeline,
+        rows.append if write else None,
+        on_rejected=rejected.append,
+        counts=[bounds],
+    )
+    return summary, bounds.to_json(), rows, rejected
+
+
+@settings(max_examples=40)
+@given(st.lists(_ROWS, max_size=3), st.booleans())
+def test_the_summary_of_combinations_is_the_summary_of_the_rows(parts, write):
+    for pipe in (DEFAULT, PICKY):
+        batches = [_batch(kinds) for kinds in parts]
+        s1, b1, rows1, bad1 = _summaries(pipe, batches, write=write)
+        s2, b2, rows2, bad2 = _summaries(attrs.evolve(pipe, alike=None), batches, write=write)
+        assert s1 == s2
+        assert b1 == b2
+        for x, y in zip([*rows1, *bad1], [*rows2, *bad2], strict=True):
+            _same(x, y)
+
+
+def test_the_real_month_the_same_either_way():
+    table = pa.Table.from_batches(list(read_police_uk(sample_police_uk())))
+    answers = DEFAULT.grouped(table)
+    assert answers is not None
+    assert answers.out.num_rows < table.num_rows / 2  # rows alike are many
+    _same(answers.table(), PLAIN(table))
+    distinct, weights = answers.distinct()
+    assert int(weights.sum()) == table.num_rows
+    assert distinct.num_rows == len(weights)
+
+
+def test_a_long_table_is_classified_a_slice_at_a_time(monkeypatch):
+    batch = _batch(["inside", "unresolved", "bad_type", "refused", "away", "inside"] * 5)
+    whole = PICKY(batch)
+    monkeypatch.setattr(pipeline_module, "SLICE_ROWS", 7)
+    _same(PICKY(batch), whole)
+
+
+def test_nothing_to_group():
+    assert PLAIN.grouped(_batch(["inside"])) is None  # no alike columns
+    assert DEFAULT.grouped(_batch(["bad_type", "bad_month"])) is None  # no usable row
+    incidents = pa.table({"id": ["a"], "rejected": pa.nulls(1, pa.string())})
+    assert DEFAULT.grouped(incidents) is None  # not police.uk rows
+    out = DEFAULT(_batch(["bad_type"]))
+    assert out.num_rows == 1 and out.column("rejected")[0].as_py().startswith("Crime type")
+
+
+def test_a_pipeline_that_loses_or_reorders_combinations_is_caught():
+    batch = _batch(["inside", "away", "inside"])
+    with pytest.raises(SvdutyError, match="returned 1 rows for 2 rows"):
+        grouped(batch, lambda t: DEFAULT(t).slice(0, 1))
+    backwards = pa.concat_tables  # the rejected row first: not the pipeline's order
+
+    def rejected_first(t):
+        out = PLAIN(t)
+        bad = out.slice(0, 1).set_column(
+            out.schema.get_field_index("rejected"), "rejected", pa.array(["x"], pa.string())
+        )
+        return backwards([bad, out.slice(1)])
+
+    with pytest.raises(SvdutyError, match="usable rows first"):
+        grouped(batch, rejected_first)
+
+
+def test_bounded_counts_weigh_each_row():
+    rows = pa.table(
+        {
+            "within_area": ["inside", "inside", "outside"],
+            "month": ["2025-06"] * 3,
+            "in_scope": ["yes", "undetermined", "no"],
+            "basis": ["category"] * 3,
+            "rejected": pa.array([None, None, None], pa.string()),
+        }
+    )
+    weights = np.array([3, 0, 2])
+    weighted, repeated = BoundedCounts(), BoundedCounts()
+    weighted.add(rows, weights=weights)
+    repeated.add(rows.take(np.repeat(np.arange(3), weights)))
+    assert weighted.to_json() == repeated.to_json()
+    with pytest.raises(DataError, match="one weight for each of the 3 rows"):
+        BoundedCounts().add(rows, weights=np.array([1]))
