@@ -15,7 +15,6 @@ from svduty.io import (
     POLICE_UK_COLUMNS,
     BoundedCounts,
     Pipeline,
-    classify_batch,
     default_pipeline,
     normalise_police_uk,
     read_police_uk,
@@ -52,7 +51,8 @@ def _batch(kinds: list[str]) -> pa.Table:
         cols["LSOA code"][i], cols["LSOA name"][i] = code, name
         cols["Crime type"][i], cols["Month"][i] = crime, month
         cols["Crime ID"][i] = f"id-{i}"  # every row its own id: the id decides nothing
-    return normalise_police_uk(pa.table(cols), file="f.csv", rows=pa.array(range(2, len(kinds) + 2)))
+    rows = pa.array(range(2, len(kinds) + 2))
+    return normalise_police_uk(pa.table(cols), file="f.csv", rows=rows)
 
 
 def _picky(table: pa.Table) -> pa.Table:
@@ -140,7 +140,7 @@ def test_the_summary_of_combinations_is_the_summary_of_the_rows(parts, write):
 
 def test_the_real_month_the_same_either_way():
     table = pa.Table.from_batches(list(read_police_uk(sample_police_uk())))
-    answers = DEFAULT.grouped(table)
+    answers = DEFAULT._grouped(table)
     assert answers is not None
     assert answers.out.num_rows < table.num_rows / 2  # rows alike are many
     _same(answers.table(), PLAIN(table))
@@ -157,12 +157,13 @@ def test_a_long_table_is_classified_a_slice_at_a_time(monkeypatch):
 
 
 def test_nothing_to_group():
-    assert PLAIN.grouped(_batch(["inside"])) is None  # no alike columns
-    assert DEFAULT.grouped(_batch(["bad_type", "bad_month"])) is None  # no usable row
+    assert PLAIN._grouped(_batch(["inside"])) is None  # no alike columns
+    assert DEFAULT._grouped(_batch(["bad_type", "bad_month"])) is None  # no usable row
     incidents = pa.table({"id": ["a"], "rejected": pa.nulls(1, pa.string())})
-    assert DEFAULT.grouped(incidents) is None  # not police.uk rows
+    assert DEFAULT._grouped(incidents) is None  # not police.uk rows
     out = DEFAULT(_batch(["bad_type"]))
-    assert out.num_rows == 1 and out.column("rejected")[0].as_py().startswith("Crime type")
+    assert out.num_rows == 1
+    assert out.column("rejected")[0].as_py().startswith("Crime type")
 
 
 def test_a_pipeline_that_loses_or_reorders_combinations_is_caught():

@@ -36,7 +36,8 @@ from svduty.io._incidents import STDIN
 from svduty.io._inputs import detect_format, expand_inputs
 from svduty.io._output import output_metadata, output_schema
 from svduty.io._police_uk_reader import read_police_uk
-from svduty.io._summary import Summary, run_pipeline
+from svduty.io._run import run_pipeline
+from svduty.io._summary import Summary
 from svduty.io._writers import RejectedWriter, TableWriter, output_format
 
 __all__ = ["EXIT_CODES", "register", "run"]

@@ -72,8 +72,9 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
         sample_police_uk,
     )
     from svduty.io._police_uk_reader import police_uk_paths, read_police_uk
+    from svduty.io._run import run_pipeline
     from svduty.io._schema import bundle_schema, schema_errors, schema_of
-    from svduty.io._summary import VERDICT_COLUMNS, Summary, run_pipeline
+    from svduty.io._summary import VERDICT_COLUMNS, Summary
     from svduty.io._writers import write_table
 
 _EXPORTS: dict[str, str] = {
@@ -140,7 +141,7 @@ _EXPORTS: dict[str, str] = {
     "schema_of": "svduty.io._schema",
     "VERDICT_COLUMNS": "svduty.io._summary",
     "Summary": "svduty.io._summary",
-    "run_pipeline": "svduty.io._summary",
+    "run_pipeline": "svduty.io._run",
     "write_table": "svduty.io._writers",
 }
 """Each public name of :mod:`svduty.io` and the module that defines it."""

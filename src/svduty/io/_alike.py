@@ -60,7 +60,7 @@ class Grouped:
 
         Example:
             >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
-            >>> g = default_pipeline().grouped(next(read_police_uk(sample_police_uk())))
+            >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
             >>> table, weights = g.distinct()
             >>> int(weights.sum()) == g.rows.num_rows, table.num_rows < g.rows.num_rows
             (True, True)
@@ -111,7 +111,7 @@ class Grouped:
             >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
             >>> p = default_pipeline()
             >>> batch = next(read_police_uk(sample_police_uk()))
-            >>> p.grouped(batch).table().num_rows == batch.num_rows
+            >>> p._grouped(batch).table().num_rows == batch.num_rows
             True
         """
         good = self.usable_rows()
@@ -135,7 +135,7 @@ def _spread(out: pa.Table, rows: pa.Table, at: Any, *, keep: Sequence[str]) -> p
     idx = _arrays.array(at)
     own = set(rows.schema.names) - set(keep)
     shared: list[tuple[Any, Any]] = []
-    columns = []
+    columns: list[Any] = []
     for name in out.schema.names:
         if name in own:
             columns.append(rows.column(name))
@@ -170,7 +170,7 @@ def grouped(
 
     Example:
         >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
-        >>> g = default_pipeline().grouped(next(read_police_uk(sample_police_uk())))
+        >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
         >>> g.out.num_rows < g.rows.num_rows
         True
     """

@@ -151,13 +151,27 @@ def _fine_groups(table: pa.Table, names: Sequence[str]) -> tuple[Any, Any]:
     return _arrays.groups(present, table.num_rows)
 
 
-def _sum_groups(table: pa.Table, keys: Sequence[str]) -> pa.Table:
-    agg = table.group_by(list(keys), use_threads=False).aggregate(
-        [(name, "sum") for name in _ANSWERS]
-    )
-    cols: dict[str, Arrow] = {k: agg.column(k) for k in keys}
-    cols.update({n: agg.column(f"{n}_sum") for n in _ANSWERS})
+def _summed(table: pa.Table, keys: Sequence[str], values: Sequence[str]) -> pa.Table:
+    """The sums of ``values`` (``int64``) by each combination of ``keys``.
+
+    One row per combination, in order of first appearance.
+
+    Example:
+        >>> t = pa.table({"k": ["a", "b", "a"], "n": [1, 2, 3]})
+        >>> _summed(t, ["k"], ["n"]).to_pylist()
+        [{'k': 'a', 'n': 4}, {'k': 'b', 'n': 2}]
+    """
+    groups, first = _arrays.groups([table.column(k) for k in keys], table.num_rows)
+    at = _arrays.array(first)
+    cols: dict[str, Arrow] = {k: table.column(k).take(at) for k in keys}
+    for name in values:
+        weights = table.column(name).to_numpy()
+        cols[name] = _arrays.array(_arrays.sums(groups, weights, len(first)))
     return pa.table(cols)
+
+
+def _sum_groups(table: pa.Table, keys: Sequence[str]) -> pa.Table:
+    return _summed(table, keys, _ANSWERS)
 
 
 def _finish(table: pa.Table, keys: Sequence[str]) -> pa.Table:
@@ -283,12 +297,8 @@ class BoundedCounts:
 
     def _count_undetermined(self, fine: pa.Table) -> None:
         und = fine.filter(pc.greater(fine.column("undetermined"), pa.scalar(0)))
-        part = und.group_by(list(_SETTLE_KEYS), use_threads=False).aggregate(
-            [("undetermined", "sum")]
-        )
-        kept: dict[str, Arrow] = {k: part.column(k) for k in _SETTLE_KEYS}
-        kept["rows"] = part.column("undetermined_sum")
-        self._settle.append(pa.table(kept))
+        part = _summed(und, _SETTLE_KEYS, ["undetermined"])
+        self._settle.append(part.rename_columns([*_SETTLE_KEYS, "rows"]))
         if len(self._settle) >= _COMPACT_AT:
             self._settle = [self._undetermined()]
 
@@ -296,14 +306,7 @@ class BoundedCounts:
         if not self._settle:
             schema = pa.schema([*(pa.field(k, pa.string()) for k in _SETTLE_KEYS)])
             return schema.empty_table().append_column("rows", pa.array([], pa.int64()))
-        merged = (
-            pa.concat_tables(self._settle)
-            .group_by(list(_SETTLE_KEYS), use_threads=False)
-            .aggregate([("rows", "sum")])
-        )
-        cols: dict[str, Arrow] = {k: merged.column(k) for k in _SETTLE_KEYS}
-        cols["rows"] = merged.column("rows_sum")
-        return pa.table(cols)
+        return _summed(pa.concat_tables(self._settle), _SETTLE_KEYS, ["rows"])
 
     def table(self, grouping: str) -> pa.Table:
         """The bounded counts of one grouping.

@@ -410,7 +410,7 @@ class Pipeline:
             alike=self.alike,
         )
 
-    def grouped(self, batch: pa.RecordBatch | pa.Table) -> Grouped | None:
+    def _grouped(self, batch: pa.RecordBatch | pa.Table) -> Grouped | None:
         """A police.uk batch classified once per combination of its :attr:`alike` values.
 
         ``None`` when the pipeline has no :attr:`alike` columns, or the batch is not
@@ -419,7 +419,7 @@ class Pipeline:
 
         Example:
             >>> from svduty.io import read_police_uk, sample_police_uk
-            >>> g = default_pipeline().grouped(next(read_police_uk(sample_police_uk())))
+            >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
             >>> g.table().num_rows
             4586
         """

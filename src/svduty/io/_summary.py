@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 import numpy as np  # a dependency of pyarrow
@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 from svduty import _arrays
 from svduty.errors import DataError, Problem
 
-__all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows", "run_pipeline"]
+__all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows"]
 
 VERDICT_COLUMNS: tuple[str, ...] = (
     "violence",
@@ -256,13 +256,6 @@ def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
 RejectedSink = Callable[[pa.Table], None]
 
 
-class WeightedCounter(Protocol):
-    """Counts classified rows, each standing for a number of rows (``BoundedCounts``)."""
-
-    def add(self, batch: pa.Table, weights: Any = None) -> object:
-        """Count ``batch``'s rows, each standing for ``weights`` rows (one when ``None``)."""
-
-
 @attrs.define
 class Tally:
     """Counts a batch job's rows as they stream past; :meth:`summary` checks the invariant.
@@ -435,72 +428,3 @@ class Tally:
             definition=definition,
             skipped=skipped,
         )
-
-
-def run_pipeline(
-    batches: Iterable[pa.RecordBatch | pa.Table],
-    pipeline: Callable[[pa.RecordBatch | pa.Table], Any],
-    sink: Callable[[pa.Table], object] | None = None,
-    *,
-    on_rejected: RejectedSink | None = None,
-    partnership: str | None = None,
-    definition: str | None = None,
-    counts: Iterable[WeightedCounter] = (),
-) -> Summary:
-    """Run a pipeline over a stream of batches and account for every row.
-
-    Each reader batch is counted in, classified by ``pipeline``, its rejected rows passed
-    to ``on_rejected`` and its usable rows to ``sink`` (a writer, or ``list.append``) and
-    to each of ``counts``.
-
-    A :class:`~svduty.io.Pipeline` with ``alike`` columns (the default one) classifies a
-    police.uk batch once per combination of them: the summary and ``counts`` count each
-    combination once with its number of rows, and the rows themselves are built only
-    for ``sink`` (a summary alone never builds them).
-
-    Args:
-        batches: A reader's record batches (police.uk or incidents).
-        pipeline: A :class:`~svduty.io.Pipeline` (or any batch -> batch callable).
-        sink: Gets each batch's usable (classified) rows.
-        on_rejected: Gets each batch's rejected rows.
-        partnership: Recorded in the summary (default: the pipeline's, if it has one).
-        definition: Recorded in the summary (default: the pipeline's, if it has one).
-        counts: Also count each batch's usable rows (e.g. :class:`~svduty.io.BoundedCounts`:
-            anything with ``add(table, weights=None)``).
-
-    Raises:
-        DataError: if rows were lost or invented on the way.
-
-    Example:
-        >>> from svduty.io import read_police_uk, sample_police_uk, default_pipeline
-        >>> rows = []
-        >>> s = run_pipeline(read_police_uk(sample_police_uk()), default_pipeline(), rows.append)
-        >>> s.rows_in == s.rows_out == sum(t.num_rows for t in rows)
-        True
-        >>> s.partnership, s.definition
-        ('warwickshire', 'warwickshire')
-    """
-    tally = Tally(on_rejected=on_rejected)
-    counters = list(counts)
-    group = getattr(pipeline, "grouped", None)
-    good: Any
-    for batch in batches:
-        tally.count_in(batch.num_rows)
-        answers = group(batch) if group is not None else None
-        if answers is None:
-            good = tally.count_out(pipeline(batch))
-            for counter in counters:
-                counter.add(good)
-        else:
-            tally.count_rejected(answers.rejected_rows())
-            distinct, weights = answers.distinct()
-            tally.count_usable(distinct, weights)
-            for counter in counters:
-                counter.add(distinct, weights=weights)
-            good = answers.usable_rows() if sink is not None else None
-        if sink is not None:
-            sink(good)
-    return tally.summary(
-        partnership=partnership or getattr(pipeline, "partnership", None),
-        definition=definition or getattr(pipeline, "definition", None),
-    )
