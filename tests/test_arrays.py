@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from svduty import _arrays
 from svduty._arrays import array
 
 DTYPES = st.sampled_from(
@@ -43,3 +44,30 @@ def test_a_strided_view_and_other_inputs():
     assert array(np.array(["a", "b"])).to_pylist() == ["a", "b"]  # text: pa.array's own way
     with pytest.raises(pa.ArrowInvalid):  # two dimensions: refused as pa.array refuses them
         array(wide)
+
+
+_VALUE = st.sampled_from(["a", "b", "", None])
+
+
+@st.composite
+def _columns(draw):  # type: ignore[no-untyped-def]
+    n = draw(st.integers(0, 12))
+    width = draw(st.integers(1, 3))
+    return [draw(st.lists(_VALUE, min_size=n, max_size=n)) for _ in range(width)]
+
+
+@given(_columns())
+def test_rows_are_grouped_by_their_values_in_order_of_first_appearance(columns):  # type: ignore[no-untyped-def]
+    """Rows share a group exactly when they share every value (constant columns too)."""
+    arrays = [pa.array(c, pa.string()) for c in columns]
+    n = len(columns[0])
+    groups, first = _arrays.groups(arrays, n)
+    rows = list(zip(*columns, strict=True))
+    seen: dict[tuple[object, ...], int] = {}
+    expected = [seen.setdefault(r, len(seen)) for r in rows]
+    assert groups.tolist() == expected
+    assert first.tolist() == [rows.index(r) for r in seen]
+    for column in arrays:  # each column on its own: equal numbers, equal values
+        numbers, size = _arrays.codes(column)
+        assert len(set(numbers.tolist())) == len(set(column.to_pylist()))
+        assert all(0 <= x < size for x in numbers.tolist())

@@ -119,10 +119,24 @@ def codes(column: Any) -> tuple[Any, int]:
     """
     enc: Any = one_array(column)
     if not pa.types.is_dictionary(enc.type):
+        if _one_value(enc):  # a month of one file: no hashing
+            return np.zeros(len(enc), np.int64), 2
         enc = pc.dictionary_encode(enc.cast(pa.int8()) if pa.types.is_boolean(enc.type) else enc)
     size = len(enc.dictionary) + 1
     idx = pc.fill_null(enc.indices.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
     return idx.to_numpy(zero_copy_only=False), size
+
+
+def _one_value(values: Any) -> bool:
+    """Whether every value is the first one (none null): compared, not hashed.
+
+    Example:
+        >>> _one_value(pa.array(["a", "a"])), _one_value(pa.array(["a", "b", "a"]))
+        (True, False)
+    """
+    if not len(values) or values.null_count or values[0] != values[-1]:
+        return False
+    return bool(pc.all(pc.equal(values, values[0])).as_py())
 
 
 def groups(columns: list[Any], rows: int) -> tuple[Any, Any]:

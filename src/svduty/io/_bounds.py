@@ -221,7 +221,7 @@ class BoundedCounts:
 
     verdict: str = "in_scope"
     groupings: Mapping[str, tuple[str, ...]] = attrs.Factory(lambda: dict(GROUPINGS))
-    _parts: dict[str, list[pa.Table]] = attrs.Factory(dict)
+    _fine: list[pa.Table] = attrs.Factory(list)  # counts at the finest grain, by batch
     _settle: list[pa.Table] = attrs.Factory(list)
     _basis: dict[str, int] = attrs.Factory(dict)
 
@@ -280,13 +280,10 @@ class BoundedCounts:
             )
         cols.update({a: _arrays.array(counts[:, i]) for i, a in enumerate(_ANSWERS)})
         fine = _sum_groups(pa.table(cols), list(names))
-        for grouping, keys in self.groupings.items():
-            keys_all = ("within_area", *keys)
-            part = _sum_groups(fine, keys_all)
-            parts = self._parts.setdefault(grouping, [])
-            parts.append(part)
-            if len(parts) >= _COMPACT_AT:
-                self._parts[grouping] = [_sum_groups(pa.concat_tables(parts), keys_all)]
+        # each grouping is summed when it is asked for (:meth:`table`), not per batch
+        self._fine.append(fine)
+        if len(self._fine) >= _COMPACT_AT:
+            self._fine = [_sum_groups(pa.concat_tables(self._fine), list(names))]
         self._count_undetermined(fine)
         return batch
 
@@ -324,8 +321,9 @@ class BoundedCounts:
             ['within_area', 'month', 'certain']
         """
         keys = ("within_area", *self.groupings[grouping])
-        parts = self._parts.get(grouping) or [_empty(keys)]
-        return _finish(_sum_groups(pa.concat_tables(parts), keys), keys)
+        if not self._fine:
+            return _finish(_empty(keys), keys)
+        return _finish(_sum_groups(pa.concat_tables(self._fine), keys), keys)
 
     def totals(self) -> pa.Table:
         """The bounded counts by ``within_area`` alone (the summary's lines).

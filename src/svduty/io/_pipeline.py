@@ -207,9 +207,9 @@ def classify_batch(
         split: ``pa.Table -> (classified, problems)``: classify and refuse in one pass
             (used instead of ``classify`` and ``reject`` when given).
         alike: The police.uk columns that decide everything the collaborators add to a
-            row (:data:`~svduty.io._alike.ALIKE` for the default ones): when given, a
-            police.uk batch is classified once per combination of their values and the
-            answers given to every row (the same output, see :mod:`svduty.io._alike`).
+            row (month, LSOA code, LSOA name and category for the default ones): when
+            given, a police.uk batch is classified once per combination of their values
+            and the answers given to every row (the same output).
 
     Raises:
         SvdutyError: if ``resolve_areas`` or ``classify`` break their contract (a row count
