@@ -1,9 +1,10 @@
 """The national ONS tables: every LSOA, district, CSP and police force area of E&W.
 
 The tables are packaged in ``svduty/data/ons/national/`` (see ``ATTRIBUTION.md``): the
-three LSOA tables as Parquet, read lazily and only for the columns a call needs; the five
-small district tables as the CSV files ONS published. Nothing is read until a call needs
-it, and each read is cached.
+three LSOA tables as Arrow IPC files (``pyarrow.ipc`` imports nothing more than pyarrow,
+where ``pyarrow.parquet`` imports ``pyarrow.fs`` and ``ssl``), each read whole once; the
+five small district tables as the CSV files ONS published. Nothing is read until a call
+needs it, and each read is cached.
 
 Example:
     >>> t = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
@@ -20,11 +21,13 @@ from importlib import resources
 from typing import Any, cast
 
 import attrs
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
+from pyarrow import ipc
 
+from svduty import _arrays
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind
 from svduty.errors import AreaError
 from svduty.periods import Period, date
@@ -33,6 +36,7 @@ from svduty.sources import Citation, Confidence, cite
 __all__ = [
     "NATIONAL_TABLES",
     "LsoaRecord",
+    "best_fit",
     "district_partnerships",
     "district_records",
     "lsoa_areas",
@@ -44,9 +48,9 @@ __all__ = [
 ]
 
 NATIONAL_TABLES: dict[str, str] = {
-    "lsoa21-ward24-lad24": "parquet",
-    "lsoa11-lsoa21-lad22": "parquet",
-    "lsoa21-icb24": "parquet",
+    "lsoa21-ward24-lad24": "arrow",
+    "lsoa11-lsoa21-lad22": "arrow",
+    "lsoa21-icb24": "arrow",
     "lad24-csp24-pfa24": "csv",
     "lad24-fra24": "csv",
     "lad24-region24": "csv",
@@ -77,15 +81,30 @@ def read_table(name: str, columns: tuple[str, ...]) -> pa.Table:
 
 @functools.cache
 def _read(name: str, columns: tuple[str, ...]) -> pa.Table:
-    fmt = NATIONAL_TABLES[name]
-    f = resources.files("svduty").joinpath("data", "ons", "national", f"{name}.{fmt}")
-    with f.open("rb") as fh:
-        if fmt == "parquet":
-            return pq.ParquetFile(fh).read(columns=list(columns))
-        opts = pacsv.ConvertOptions(
-            include_columns=list(columns), column_types=dict.fromkeys(columns, pa.string())
-        )
+    if NATIONAL_TABLES[name] == "arrow":
+        return _whole(name).select(list(columns))
+    opts = pacsv.ConvertOptions(
+        include_columns=list(columns), column_types=dict.fromkeys(columns, pa.string())
+    )
+    with _file(name).open("rb") as fh:
         return pacsv.read_csv(fh, convert_options=opts)
+
+
+def _file(name: str) -> Any:
+    return resources.files("svduty").joinpath(
+        "data", "ons", "national", f"{name}.{NATIONAL_TABLES[name]}"
+    )
+
+
+@functools.cache
+def _whole(name: str) -> pa.Table:
+    """An Arrow IPC table, every column as plain strings (some are stored dictionary-encoded).
+
+    Read whole, once: the columns one call needs are a selection of it.
+    """
+    data = pa.py_buffer(_file(name).read_bytes())
+    table = ipc.open_file(pa.BufferReader(data)).read_all()
+    return pa.table([c.cast(pa.string()) for c in table.columns], names=table.column_names)
 
 
 def _strs(column: Any) -> list[str]:
@@ -282,21 +301,44 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
         lads = pa.array(touching, pa.string())
         near = pieces.filter(pc.is_in(pieces.column("lad"), value_set=lads))
         pieces = pieces.filter(pc.is_in(pieces.column("old"), value_set=near.column("old")))
-    # the district of the most 2021 pieces, then the first code: counted and ranked in Arrow
-    counts = pieces.group_by(["old", "lad"], use_threads=False).aggregate([([], "count_all")])
-    # all but a few 2011 codes have their pieces in one district: only those few are ranked
-    listed: Any = pc.value_counts(counts.column("old"))
-    split = listed.field("values").filter(pc.greater(listed.field("counts"), pa.scalar(1)))
-    several = pc.is_in(counts.column("old"), value_set=split)
-    ranked = counts.filter(several).sort_by(
-        [("old", "ascending"), ("count_all", "descending"), ("lad", "ascending")]
+    return best_fit(pieces.column("old"), pieces.column("lad"))
+
+
+def best_fit(old: Any, lad: Any) -> pa.Table:
+    """For each 2011 code of ``old``, the district (of ``lad``) of the most of its pieces.
+
+    Ties go to the first district code. The codes with one district come first, in order
+    of first appearance; then the few split across districts, by code. Counted in numpy,
+    not with ``Table.group_by`` (which imports ``pyarrow.acero``, ``pyarrow.dataset`` and
+    ``pyarrow.parquet`` on first use: about 0.01 s of every ``svduty classify``).
+
+    Example:
+        >>> old = pa.array(["b", "a", "a", "a", "b"])
+        >>> best_fit(old, pa.array(["x", "y", "z", "z", "x"])).to_pydict()
+        {'old': ['b', 'a'], 'lad': ['x', 'z']}
+    """
+    old, lad = _arrays.one_array(old), _arrays.one_array(lad)
+    o, _ = _arrays.numbered(old)
+    d, n_lad = _arrays.numbered(lad)
+    pair, _ = _arrays.numbered(o * max(n_lad, 1) + d)  # (code, district), first seen first
+    first = _arrays.first_rows(pair)  # a row of each pair
+    pair_old = o[first]
+    split = np.bincount(pair_old)[pair_old] > 1  # the pair's code lies in several districts
+    one, several = _arrays.array(first[~split]), _arrays.array(first[split])
+    ranked = sorted(
+        zip(
+            old.take(several).to_pylist(),
+            (-np.bincount(pair)[split]).tolist(),
+            lad.take(several).to_pylist(),
+            strict=True,
+        )
     )
-    best = ranked.group_by("old", use_threads=False).aggregate([("lad", "first")])
-    one = counts.filter(pc.invert(several))
+    best = dict(reversed([(code, district) for code, _n, district in ranked]))
+    codes = sorted(best)
     return pa.concat_tables(
         [
-            pa.table([one.column("old"), one.column("lad")], schema=_BRIDGE),
-            pa.table([best.column("old"), best.column("lad_first")], schema=_BRIDGE),
+            pa.table([old.take(one), lad.take(one)], schema=_BRIDGE),
+            pa.table({"old": codes, "lad": [best[c] for c in codes]}, schema=_BRIDGE),
         ]
     )
 
