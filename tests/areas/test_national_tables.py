@@ -10,10 +10,12 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svduty.areas._national import NATIONAL_TABLES, _bridge, best_fit, read_table
+from svduty.errors import AreaError
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "ons" / "national"
 if not SHARED.exists():  # a worktree under /work: shared/ is beside it
@@ -23,7 +25,7 @@ LARGE = [name for name, fmt in NATIONAL_TABLES.items() if fmt == "arrow"]
 
 
 def test_every_value_of_every_packaged_table_is_the_published_one() -> None:
-    """Arrow IPC (some columns stored dictionary-encoded) reads back the CSV, cell by cell."""
+    """The Arrow IPC files read back the published CSV files, cell by cell, as strings."""
     assert LARGE == ["lsoa21-ward24-lad24", "lsoa11-lsoa21-lad22", "lsoa21-icb24"]
     for name in LARGE:
         with (SHARED / f"{name}.csv").open(newline="", encoding="utf-8") as fh:
@@ -100,3 +102,8 @@ def test_loading_the_areas_imports_neither_parquet_nor_acero() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_an_unknown_column_of_a_packaged_table_is_an_area_error() -> None:
+    with pytest.raises(AreaError, match="a column of lsoa21-icb24"):
+        read_table("lsoa21-icb24", ("lsoa21_code", "no_such_column"))
