@@ -133,12 +133,25 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
             "svduty._lazy",
             "svduty._collector",
             "svduty._arrays",
+            "svduty._data",
         }
         and not m.startswith(("svduty._commands.", "svduty.errors", "svduty._shown"))
         and m not in {"svduty.periods", "svduty.sources"}
     }
     assert outside == set()
     assert "networkx" not in loaded
+
+
+def test_classify_imports_no_zip_reader_nor_parquet_for_its_own_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Packaged data is read as plain files, the ONS tables as Arrow IPC, the best fit in numpy.
+
+    ``importlib.resources.files`` imports ``importlib.readers`` and ``zipfile``; the
+    national tables as Parquet imported ``pyarrow.parquet``, and ``Table.group_by``
+    ``pyarrow.acero``. The areas (``svduty.areas._national``) are loaded all the same.
+    """
+    loaded = _classify_header_only(tmp_path)
+    assert "svduty.areas._national" in loaded
+    assert not {"zipfile", "importlib.readers", "importlib.resources.readers"} & loaded
 
 
 def test_the_command_runs_without_pandas(tmp_path) -> None:  # type: ignore[no-untyped-def]

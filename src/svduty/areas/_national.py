@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from importlib import resources
+from pathlib import Path
 from typing import Any, cast
 
 import attrs
@@ -28,6 +28,7 @@ import pyarrow.csv as pacsv
 from pyarrow import ipc
 
 from svduty import _arrays
+from svduty._data import data
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind
 from svduty.errors import AreaError
 from svduty.periods import Period, date
@@ -94,10 +95,8 @@ def _read(name: str, columns: tuple[str, ...]) -> pa.Table:
         return pacsv.read_csv(fh, convert_options=opts)
 
 
-def _file(name: str) -> Any:
-    return resources.files("svduty").joinpath(
-        "data", "ons", "national", f"{name}.{NATIONAL_TABLES[name]}"
-    )
+def _file(name: str) -> Path:
+    return data("ons", "national", f"{name}.{NATIONAL_TABLES[name]}")
 
 
 @functools.cache
