@@ -295,14 +295,15 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
     """
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
     bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code"))
+    if touching is not None:  # the few rows first: hash sets of hundreds of codes, not 35,000
+        lads = pa.array(touching, pa.string())
+        inside = t21.filter(pc.is_in(t21.column("ltla24_code"), value_set=lads))
+        near = bridge.filter(pc.is_in(bridge.column("lsoa21_code"), value_set=inside[0]))
+        bridge = bridge.filter(pc.is_in(bridge.column("lsoa11_code"), value_set=near[0]))
+        t21 = t21.filter(pc.is_in(t21.column("lsoa21_code"), value_set=bridge[1]))
     at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
     lad = pc.take(t21.column("ltla24_code"), at)
-    pieces = pa.Table.from_arrays([bridge.column("lsoa11_code"), lad], names=["old", "lad"])
-    if touching is not None:
-        lads = pa.array(touching, pa.string())
-        near = pieces.filter(pc.is_in(pieces.column("lad"), value_set=lads))
-        pieces = pieces.filter(pc.is_in(pieces.column("old"), value_set=near.column("old")))
-    return best_fit(pieces.column("old"), pieces.column("lad"))
+    return best_fit(bridge.column("lsoa11_code"), lad)
 
 
 def best_fit(old: Any, lad: Any) -> pa.Table:
