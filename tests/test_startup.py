@@ -100,6 +100,7 @@ NOT_FOR_CLASSIFY = (
     "svduty.governance",
     "svduty.authorities",
     "svduty.partnership",
+    "svduty.definitions._compare",  # comparing definitions: imported on first use
 )
 
 
@@ -194,6 +195,18 @@ def test_io_names_are_lazy_and_resolve() -> None:
         sio.nonesuch  # noqa: B018
     loaded = _modules_after("import svduty.io")
     assert "svduty.io._bundle" not in loaded
+
+
+def test_definitions_names_resolve_the_comparison_on_first_use() -> None:
+    import svduty.definitions as sdef
+
+    for name in sdef.__all__:
+        assert getattr(sdef, name) is not None
+    assert set(sdef.__all__) <= set(dir(sdef))
+    assert sdef.compare_definitions.__module__ == "svduty.definitions._compare"
+    with pytest.raises(AttributeError, match=r"svduty\.definitions"):
+        sdef.nonesuch  # noqa: B018
+    assert "svduty.definitions._compare" not in _modules_after("import svduty.definitions")
 
 
 def test_the_blocker_refuses_pandas_alone() -> None:
