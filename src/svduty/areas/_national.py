@@ -60,6 +60,9 @@ NATIONAL_TABLES: dict[str, str] = {
 }
 """The packaged national tables (name -> format); each cites the source of its name."""
 
+_ONE_THREAD_CSV = pacsv.ReadOptions(use_threads=False)
+"""The small district tables are read on one thread (see :func:`_whole`)."""
+
 CENSUS_2011 = date("2011-03-27")
 CENSUS_2021 = date("2021-03-21")
 TABLES_2024 = date("2024-04-01")
@@ -92,7 +95,7 @@ def _read(name: str, columns: tuple[str, ...]) -> pa.Table:
         include_columns=list(columns), column_types=dict.fromkeys(columns, pa.string())
     )
     with _file(name).open("rb") as fh:
-        return pacsv.read_csv(fh, convert_options=opts)
+        return pacsv.read_csv(fh, read_options=_ONE_THREAD_CSV, convert_options=opts)
 
 
 def _file(name: str) -> Path:
@@ -103,9 +106,12 @@ def _file(name: str) -> Path:
 def _whole(name: str) -> pa.Table:
     """An Arrow IPC table (LZ4: it decompresses four times as fast as zstd), read once.
 
-    Every column is read: one read of the file is quicker than one for each column.
+    Every column is read: one read of the file is quicker than one for each column. On
+    one thread: the tables are small, and waking Arrow's thread pool for them cost 3-45
+    ms on a busy machine (against 3-4 ms on one thread).
     """
-    return ipc.open_file(pa.BufferReader(_file(name).read_bytes())).read_all()
+    data = pa.BufferReader(_file(name).read_bytes())
+    return ipc.open_file(data, options=ipc.IpcReadOptions(use_threads=False)).read_all()
 
 
 def _strs(column: Any) -> list[str]:
