@@ -100,6 +100,7 @@ NOT_FOR_CLASSIFY = (
     "svduty.governance",
     "svduty.authorities",
     "svduty.partnership",
+    "svduty.definitions._compare",  # comparing definitions: imported on first use
 )
 
 
@@ -133,12 +134,25 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
             "svduty._lazy",
             "svduty._collector",
             "svduty._arrays",
+            "svduty._data",
         }
         and not m.startswith(("svduty._commands.", "svduty.errors", "svduty._shown"))
         and m not in {"svduty.periods", "svduty.sources"}
     }
     assert outside == set()
     assert "networkx" not in loaded
+
+
+def test_classify_imports_no_zip_reader_nor_parquet_for_its_own_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Packaged data is read as plain files, the ONS tables as Arrow IPC, the best fit in numpy.
+
+    ``importlib.resources.files`` imports ``importlib.readers`` and ``zipfile``; the
+    national tables as Parquet imported ``pyarrow.parquet``, and ``Table.group_by``
+    ``pyarrow.acero``. The areas (``svduty.areas._national``) are loaded all the same.
+    """
+    loaded = _classify_header_only(tmp_path)
+    assert "svduty.areas._national" in loaded
+    assert not {"zipfile", "importlib.readers", "importlib.resources.readers"} & loaded
 
 
 def test_the_command_runs_without_pandas(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -181,6 +195,18 @@ def test_io_names_are_lazy_and_resolve() -> None:
         sio.nonesuch  # noqa: B018
     loaded = _modules_after("import svduty.io")
     assert "svduty.io._bundle" not in loaded
+
+
+def test_definitions_names_resolve_the_comparison_on_first_use() -> None:
+    import svduty.definitions as sdef
+
+    for name in sdef.__all__:
+        assert getattr(sdef, name) is not None
+    assert set(sdef.__all__) <= set(dir(sdef))
+    assert sdef.compare_definitions.__module__ == "svduty.definitions._compare"
+    with pytest.raises(AttributeError, match=r"svduty\.definitions"):
+        sdef.nonesuch  # noqa: B018
+    assert "svduty.definitions._compare" not in _modules_after("import svduty.definitions")
 
 
 def test_the_blocker_refuses_pandas_alone() -> None:

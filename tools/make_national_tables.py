@@ -2,9 +2,14 @@
 
     python tools/make_national_tables.py   # -> src/svduty/data/ons/national/
 
-The three LSOA tables (35,000 rows each) are written as Parquet (zstd), unchanged in
-content and column names, so a call reads only the columns it needs; the five small
-district tables are copied as they are (CSV). See ``src/svduty/data/ATTRIBUTION.md``.
+The three LSOA tables (35,000 rows each) are written as Arrow IPC files (LZ4), unchanged
+in content and column names, every column a plain string. Arrow IPC, not Parquet: its
+reader, ``pyarrow.ipc``, imports nothing more than ``pyarrow`` itself, where
+``pyarrow.parquet`` imports ``pyarrow.fs`` and ``ssl`` (about 0.015 s of every ``svduty
+classify``). LZ4, not zstd: the files are twice the size (4.5 MB for the three) but read
+in a quarter of the time (about 0.01 s less for a partnership's areas); dictionary-encoded
+columns would be smaller but cost as much again to decode. The five small district
+tables are copied as they are (CSV). See ``src/svduty/data/ATTRIBUTION.md``.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
+from pyarrow import ipc
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "src" / "svduty" / "data" / "ons" / "national"
@@ -35,7 +40,9 @@ def main() -> int:
         names = pacsv.open_csv(src / f"{name}.csv").schema.names
         opts = pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()))
         table = pacsv.read_csv(src / f"{name}.csv", convert_options=opts)
-        pq.write_table(table, OUT / f"{name}.parquet", compression="zstd", compression_level=19)
+        options = ipc.IpcWriteOptions(compression="lz4")
+        with ipc.new_file(OUT / f"{name}.arrow", table.schema, options=options) as out:
+            out.write_table(table)
     for name in SMALL:
         shutil.copyfile(src / f"{name}.csv", OUT / f"{name}.csv")
     return 0

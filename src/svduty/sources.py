@@ -27,11 +27,11 @@ import enum
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 
 import attrs
 import pendulum
 
+from svduty._data import data
 from svduty.errors import DataError, UnknownSourceError
 
 __all__ = [
@@ -296,8 +296,8 @@ class Sources(Mapping[str, Source]):
 
 def _catalogue() -> Sources:
     """The national catalogue, read from the packaged ``data/sources.toml``."""
-    with resources.files("svduty").joinpath("data", "sources.toml").open("rb") as f:
-        data = tomllib.load(f)
+    with data("sources.toml").open("rb") as f:
+        packaged = tomllib.load(f)
     return Sources.of(
         Source(
             row["id"],
@@ -308,7 +308,7 @@ def _catalogue() -> Sources:
             pendulum.Date.fromisoformat(row["date"]) if "date" in row else None,
             row.get("note"),
         )
-        for row in data["sources"]
+        for row in packaged["sources"]
     )
 
 

@@ -405,6 +405,21 @@ def test_area_kind_properties():
     assert AreaKind.LSOA2021.is_lsoa
 
 
+def _normalise_slowly(name: str) -> str:
+    """normalise_name without its ASCII shortcut: every name through NFKD."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]+", " ", text.casefold().replace("&", " and ")).strip()
+
+
+@given(st.one_of(st.text(max_size=40), st.text(st.characters(max_codepoint=127), max_size=40)))
+def test_normalise_name_takes_the_ascii_shortcut_to_the_same_answer(name):
+    assert normalise_name(name) == _normalise_slowly(name)
+
+
 @given(st.text(max_size=40))
 def test_normalise_name_is_idempotent(name):
     once = normalise_name(name)

@@ -199,8 +199,10 @@ def normalise_name(name: str) -> str:
         >>> normalise_name("  NUNEATON & Bedworth ") == normalise_name("Nuneaton and Bedworth")
         True
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name  # ASCII (nearly every name) has no accents: NFKD leaves it as it is
+    if not name.isascii():
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("&", " and ")
     return _NON_ALNUM.sub(" ", text).strip()
 

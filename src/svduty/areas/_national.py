@@ -1,9 +1,7 @@
 """The national ONS tables: every LSOA, district, CSP and police force area of E&W.
 
-The tables are packaged in ``svduty/data/ons/national/`` (see ``ATTRIBUTION.md``): the
-three LSOA tables as Parquet, read lazily and only for the columns a call needs; the five
-small district tables as the CSV files ONS published. Nothing is read until a call needs
-it, and each read is cached.
+The tables are packaged in ``svduty/data/ons/national/`` and read by
+:mod:`svduty.areas._tables`: nothing is read until a call needs it, and each read is cached.
 
 Example:
     >>> t = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
@@ -16,16 +14,16 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from typing import Any, cast
 
 import attrs
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
+from svduty import _arrays
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind
+from svduty.areas._tables import NATIONAL_TABLES, read_table
 from svduty.errors import AreaError
 from svduty.periods import Period, date
 from svduty.sources import Citation, Confidence, cite
@@ -33,6 +31,7 @@ from svduty.sources import Citation, Confidence, cite
 __all__ = [
     "NATIONAL_TABLES",
     "LsoaRecord",
+    "best_fit",
     "district_partnerships",
     "district_records",
     "lsoa_areas",
@@ -43,49 +42,9 @@ __all__ = [
     "read_table",
 ]
 
-NATIONAL_TABLES: dict[str, str] = {
-    "lsoa21-ward24-lad24": "parquet",
-    "lsoa11-lsoa21-lad22": "parquet",
-    "lsoa21-icb24": "parquet",
-    "lad24-csp24-pfa24": "csv",
-    "lad24-fra24": "csv",
-    "lad24-region24": "csv",
-    "lad23-utla23": "csv",
-    "lad21-lhb22": "csv",
-}
-"""The packaged national tables (name -> format); each cites the source of its name."""
-
 CENSUS_2011 = date("2011-03-27")
 CENSUS_2021 = date("2021-03-21")
 TABLES_2024 = date("2024-04-01")
-
-
-def read_table(name: str, columns: tuple[str, ...]) -> pa.Table:
-    """Read some columns of a packaged national table (all strings; cached).
-
-    Raises:
-        AreaError: if there is no such table.
-
-    Example:
-        >>> read_table("lad21-lhb22", ("lhb22_code",)).num_rows
-        22
-    """
-    if name not in NATIONAL_TABLES:
-        raise AreaError.single(None, "name", expected="a packaged national ONS table", got=name)
-    return _read(name, tuple(columns))
-
-
-@functools.cache
-def _read(name: str, columns: tuple[str, ...]) -> pa.Table:
-    fmt = NATIONAL_TABLES[name]
-    f = resources.files("svduty").joinpath("data", "ons", "national", f"{name}.{fmt}")
-    with f.open("rb") as fh:
-        if fmt == "parquet":
-            return pq.ParquetFile(fh).read(columns=list(columns))
-        opts = pacsv.ConvertOptions(
-            include_columns=list(columns), column_types=dict.fromkeys(columns, pa.string())
-        )
-        return pacsv.read_csv(fh, convert_options=opts)
 
 
 def _strs(column: Any) -> list[str]:
@@ -275,28 +234,53 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
     """
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
     bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code"))
+    if touching is not None:  # the few rows first: hash sets of hundreds of codes, not 35,000
+        lads = pa.array(touching, pa.string())
+        inside = t21.filter(pc.is_in(t21.column("ltla24_code"), value_set=lads))
+        near = bridge.filter(pc.is_in(bridge.column("lsoa21_code"), value_set=inside[0]))
+        bridge = bridge.filter(pc.is_in(bridge.column("lsoa11_code"), value_set=near[0]))
+        t21 = t21.filter(pc.is_in(t21.column("lsoa21_code"), value_set=bridge[1]))
     at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
     lad = pc.take(t21.column("ltla24_code"), at)
-    pieces = pa.Table.from_arrays([bridge.column("lsoa11_code"), lad], names=["old", "lad"])
-    if touching is not None:
-        lads = pa.array(touching, pa.string())
-        near = pieces.filter(pc.is_in(pieces.column("lad"), value_set=lads))
-        pieces = pieces.filter(pc.is_in(pieces.column("old"), value_set=near.column("old")))
-    # the district of the most 2021 pieces, then the first code: counted and ranked in Arrow
-    counts = pieces.group_by(["old", "lad"], use_threads=False).aggregate([([], "count_all")])
-    # all but a few 2011 codes have their pieces in one district: only those few are ranked
-    listed: Any = pc.value_counts(counts.column("old"))
-    split = listed.field("values").filter(pc.greater(listed.field("counts"), pa.scalar(1)))
-    several = pc.is_in(counts.column("old"), value_set=split)
-    ranked = counts.filter(several).sort_by(
-        [("old", "ascending"), ("count_all", "descending"), ("lad", "ascending")]
+    return best_fit(bridge.column("lsoa11_code"), lad)
+
+
+def best_fit(old: Any, lad: Any) -> pa.Table:
+    """For each 2011 code of ``old``, the district (of ``lad``) of the most of its pieces.
+
+    Ties go to the first district code. The codes with one district come first, in order
+    of first appearance; then the few split across districts, by code. Neither column
+    holds nulls (every 2021 piece has its district). Counted in numpy,
+    not with ``Table.group_by`` (which imports ``pyarrow.acero``, ``pyarrow.dataset`` and
+    ``pyarrow.parquet`` on first use: about 0.01 s of every ``svduty classify``).
+
+    Example:
+        >>> old = pa.array(["b", "a", "a", "a", "b"])
+        >>> best_fit(old, pa.array(["x", "y", "z", "z", "x"])).to_pydict()
+        {'old': ['b', 'a'], 'lad': ['x', 'z']}
+    """
+    old, lad = _arrays.one_array(old), _arrays.one_array(lad)
+    o, _ = _arrays.numbered(old)
+    d, n_lad = _arrays.numbered(lad)
+    pair, _ = _arrays.numbered(o * max(n_lad, 1) + d)  # (code, district), first seen first
+    first = _arrays.first_rows(pair)  # a row of each pair
+    pair_old = o[first]
+    split = np.bincount(pair_old)[pair_old] > 1  # the pair's code lies in several districts
+    one, several = _arrays.array(first[~split]), _arrays.array(first[split])
+    ranked = sorted(
+        zip(
+            old.take(several).to_pylist(),
+            (-np.bincount(pair)[split]).tolist(),
+            lad.take(several).to_pylist(),
+            strict=True,
+        )
     )
-    best = ranked.group_by("old", use_threads=False).aggregate([("lad", "first")])
-    one = counts.filter(pc.invert(several))
+    best = dict(reversed([(code, district) for code, _n, district in ranked]))
+    codes = sorted(best)
     return pa.concat_tables(
         [
-            pa.table([one.column("old"), one.column("lad")], schema=_BRIDGE),
-            pa.table([best.column("old"), best.column("lad_first")], schema=_BRIDGE),
+            pa.table([old.take(one), lad.take(one)], schema=_BRIDGE),
+            pa.table({"old": codes, "lad": [best[c] for c in codes]}, schema=_BRIDGE),
         ]
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -13,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty._data import data
 from svduty.areas._model import Area, AreaMatch
 from svduty.errors import AreaError
 
@@ -27,9 +27,7 @@ def boundary_features(district: str) -> tuple[dict[str, Any], ...]:
         >>> len(boundary_features("E07000220")), boundary_features("E07999999")
         (67, ())
     """
-    f = resources.files("svduty").joinpath(
-        "data", "ons", "boundaries", "lsoa21", f"{district}.geojson"
-    )
+    f = data("ons", "boundaries", "lsoa21", f"{district}.geojson")
     if not f.is_file():
         return ()
     with f.open("rb") as fh:

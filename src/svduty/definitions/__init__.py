@@ -12,10 +12,12 @@ Example:
     ('yes', True)
 """
 
+from typing import TYPE_CHECKING
+
+from svduty._lazy import exports
 from svduty.definitions._classification import Classification
 from svduty.definitions._classify import classify, classify_many
 from svduty.definitions._columnar import classify_split, classify_table, split_rejected
-from svduty.definitions._compare import Comparison, DefinitionDifference, compare_definitions
 from svduty.definitions._definition import (
     DEFINITIONS,
     STATUTE,
@@ -59,6 +61,13 @@ from svduty.definitions._vocab import (
     Review,
     Target,
     Weapon,
+)
+
+if TYPE_CHECKING:  # imported on first use (PEP 562): a command that only classifies skips it
+    from svduty.definitions._compare import Comparison, DefinitionDifference, compare_definitions
+
+_LAZY = dict.fromkeys(
+    ("Comparison", "DefinitionDifference", "compare_definitions"), "svduty.definitions._compare"
 )
 
 __all__ = [
@@ -111,3 +120,5 @@ __all__ = [
     "normalise_offence_code",
     "split_rejected",
 ]
+
+__getattr__, __dir__ = exports(__name__, _LAZY)

@@ -35,10 +35,10 @@ import csv
 import io
 import re
 from collections.abc import Iterator, Mapping
-from importlib import resources
 
 import attrs
 
+from svduty._data import data
 from svduty.errors import DataError, shown
 from svduty.sources import Citation, cite
 
@@ -281,7 +281,7 @@ class Categories:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    text = resources.files("svduty").joinpath(f"data/offences/{name}").read_text("utf-8")
+    text = data("offences", name).read_text("utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 

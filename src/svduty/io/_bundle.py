@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty._data import data
 from svduty.areas import Geography, LocalArea
 from svduty.errors import BundleError, DataError, Problem
 from svduty.io._converter import make_converter, structure
@@ -69,7 +69,7 @@ class Manifest:
 
 def _resolve(path: str | Path) -> Path:
     if isinstance(path, str) and path in PACKAGED:
-        return Path(str(resources.files("svduty").joinpath("data", path)))
+        return data(path)
     return Path(path)
 
 
