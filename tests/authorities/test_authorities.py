@@ -275,8 +275,26 @@ def test_disclosure_settled_answers_survive_more_facts(
     assert later.verdict is not Verdict.UNDETERMINED
     if first.verdict is not Verdict.UNDETERMINED:
         assert later.verdict is first.verdict
-    if first.yes:
-        assert not any(getattr(facts, n) is None for n in ("patient_information",))
+    if first.yes:  # s.16(4)(a) settled: known, or entailed (not personal, so not patient)
+        assert facts.is_patient_information is False
+
+
+def test_information_known_not_personal_is_known_not_patient_information():
+    """s.16(4)(a) is settled by s.10(10): what is not personal information is not patient
+    information (found by the property test above: a yes with patient_information unset)."""
+    a = _auth("a", "district_council", ["L1"])
+    b = _auth("b", "district_council", ["L1"])
+    facts = InformationFacts(
+        held_for_own_functions=True,
+        for_recipient_functions=True,
+        personal_information=False,
+        breaches_data_protection=False,
+        breaches_investigatory_powers=False,
+    )
+    answer = may_disclose(a, b, facts)
+    assert answer.yes
+    assert not answer.missing
+    assert any("s.10(10)" in r.says for r in answer.reasons)
 
 
 @given(r=PARTIES, facts=FACTS, data=st.data())
