@@ -16,17 +16,19 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from svduty.errors import InputFormatError, Problem
 from svduty.io._background import Ordered, cores
 from svduty.io._json_lines import json_lines, json_lines_buffer
 from svduty.io._parquet_options import parquet_options
+
+if TYPE_CHECKING:
+    import pyarrow.parquet as pq
 
 __all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
 
@@ -99,6 +101,7 @@ class TableWriter:
         >>> w = TableWriter(f, schema=pa.schema([("a", pa.int64())]))
         >>> w.commit()
         0
+        >>> import pyarrow.parquet as pq
         >>> pq.read_table(f).schema.names
         ['a']
     """
@@ -147,6 +150,8 @@ class TableWriter:
         assert self.temp is not None or self.stream is not None
         try:
             if self.kind == "parquet":
+                import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
+
                 meta = {
                     **(schema.metadata or {}),
                     **{k.encode(): v.encode() for k, v in self.metadata.items()},
