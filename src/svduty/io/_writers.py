@@ -144,7 +144,8 @@ class TableWriter:
         self._fh: IO[str] | None = None
         if background is None:
             background = cores() > 1
-        self._jobs = Ordered(workers=cores()) if background else None
+        # two batches at most in hand (peak memory as without threads, measured)
+        self._jobs = Ordered(workers=cores(), depth=1) if background else None
 
     def _open(self, schema: pa.Schema) -> None:
         assert self.temp is not None or self.stream is not None
