@@ -127,5 +127,6 @@ def test_fields_the_first_lines_do_not_name_are_read_too(
     assert pa.Table.from_batches(got, schema=slow.schema).to_pylist() == slow.to_pylist()
     assert _incidents._likely_fields(b'{"id": "a"}\n{"nope": 1}\n') == {"fields": None}
     assert _incidents._likely_fields(b"[1]\n") == {"fields": None}
+    assert _incidents._likely_fields(b"[" * 100_000 + b"\n") == {"fields": None}
     cut = b'{"id": "a"}\n{"weapon": "' + b"x" * (1 << 16) + b'"}\n'  # the head ends in a line
     assert _incidents._likely_fields(cut) == {"fields": ["id"]}

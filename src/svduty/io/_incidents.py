@@ -292,7 +292,7 @@ def _likely_fields(data: bytes) -> dict[str, Any]:
     for line in lines:
         try:
             obj = json.loads(line) if line.strip() else {}
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested beyond Python's limit
             return {"fields": None}
         if not isinstance(obj, dict) or not obj.keys() <= set(INCIDENT_SCHEMA.names):
             return {"fields": None}
