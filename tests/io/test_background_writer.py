@@ -192,3 +192,51 @@ def test_an_interrupt_leaves_no_incidents_output(tmp_path: Path, monkeypatch: An
     assert main(["classify", str(f), "--output", str(out)], stderr=err) == 130
     assert "no output written" in err.getvalue()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def _write_twice(w: TableWriter) -> None:
+    w.write(pa.table({"a": [1]}))
+    time.sleep(0.05)  # the first job is done: its error is raised by the next write
+    w.write(pa.table({"a": [2]}))
+
+
+@pytest.mark.parametrize("late", [False, True])
+def test_errors_are_raised_by_write_or_by_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, late: bool
+) -> None:
+    """A job done when the next is given fails that write; one still running, the commit."""
+    gate = threading.Event()
+
+    def encoded(batch: pa.RecordBatch) -> pa.Buffer:
+        if late:
+            gate.wait(5)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writers, "json_lines_buffer", encoded)
+    out = tmp_path / "o.jsonl"
+    w = TableWriter(out, background=True)
+    if late:
+        w.write(pa.table({"a": [1]}))
+        gate.set()
+        with pytest.raises(InputFormatError, match="No space left"):
+            w.commit()
+    else:
+        with pytest.raises(InputFormatError, match="No space left"):
+            _write_twice(w)
+    w.abort()
+    assert list(tmp_path.iterdir()) == []
+
+    def wrong(batch: pa.RecordBatch) -> pa.Buffer:
+        gate.wait(5)
+        raise TypeError("not JSON")
+
+    monkeypatch.setattr(writers, "json_lines_buffer", wrong)
+    gate.clear()
+    w = TableWriter(out, background=True)
+    w.write(pa.table({"a": [1]}))
+    gate.set()
+    with pytest.raises(TypeError, match="not JSON"):
+        w.commit()
+    assert list(tmp_path.iterdir()) == []
+    w = TableWriter(out, background=False)
+    w.abort()  # nothing written, no workers: nothing to do
