@@ -89,11 +89,10 @@ class TableWriter:
             and an empty result still writes the schema.
         metadata: Key-value metadata for the Parquet footer.
         kind: The format (default: from the suffix).
-        background: JSON Lines: encode the tables on worker threads, so the caller
-            prepares the next one meanwhile and a large table's batches are encoded side
-            by side (default: when the process has two CPUs or more). The text is written
-            in order, the same; an encoding error is raised by a later :meth:`write` or
-            by :meth:`commit`.
+        background: JSON Lines: encode the tables on a worker thread, so the caller
+            prepares the next one meanwhile (default: when the process has two CPUs or
+            more). The text is written in order, the same; an encoding error is raised
+            by a later :meth:`write` or by :meth:`commit`.
 
     Example:
         >>> import tempfile, pathlib
@@ -144,8 +143,10 @@ class TableWriter:
         self._fh: IO[str] | None = None
         if background is None:
             background = cores() > 1
-        # two batches at most in hand (peak memory as without threads, measured)
-        self._jobs = Ordered(workers=cores(), depth=1) if background else None
+        # one worker, one batch waiting: a second worker encodes a large table's batches
+        # side by side but grows the resident memory by a quarter, whose page faults cost
+        # a whole process more than it gains (measured)
+        self._jobs = Ordered(workers=1, depth=1) if background else None
 
     def _open(self, schema: pa.Schema) -> None:
         assert self.temp is not None or self.stream is not None
@@ -210,7 +211,7 @@ class TableWriter:
         self.rows += table.num_rows
 
     def _json_lines(self, table: pa.Table) -> None:
-        """Each batch's lines, encoded by the workers if any, written here in order."""
+        """Each batch's lines, encoded by the worker if any, written here in order."""
         sink = self._fh if self._fh is not None else self.stream
         assert sink is not None
         raw = _utf8_bytes(sink)
@@ -355,7 +356,7 @@ def _widened(schema: pa.Schema, table: pa.Table) -> pa.Schema:
 
 
 _ENCODED_ROWS = 1 << 16
-"""Rows encoded at a time: a larger table's batches are encoded side by side."""
+"""Rows encoded at a time (a larger table in pieces: less memory in hand at once)."""
 
 
 def _records_text(table: pa.Table) -> str:
