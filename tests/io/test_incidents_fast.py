@@ -106,3 +106,27 @@ def test_a_file_that_cannot_be_read_is_left_to_the_line_reader(tmp_path: Path) -
     with patch.object(Path, "read_bytes", side_effect=PermissionError):
         assert _fast_jsonl(f, 4) is None
         assert _incidents._jsonl_blocks(f, 4) is None
+
+
+LATER = st.fixed_dictionaries(
+    {}, optional={**FIELDS, "weapon": st.sampled_from(["knife", "é"]), "died": st.booleans()}
+).map(json.dumps)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 70), st.lists(LATER, max_size=30), st.integers(1, 5))
+def test_fields_the_first_lines_do_not_name_are_read_too(
+    tmp_path_factory: pytest.TempPathFactory, plain: int, later: list[str], batch_rows: int
+) -> None:
+    """Read with the fields the first lines name, then with all once a line names another."""
+    f = tmp_path_factory.mktemp("j") / "a.jsonl"
+    f.write_text("\n".join(['{"id": "a"}'] * plain + later) + "\n")
+    slow = read_incidents_jsonl(f, validate=lambda *a: None)  # a validator: line by line
+    with patch.object(_incidents, "_BLOCK", 16):
+        got = list(iter_incidents_jsonl(f, batch_rows=batch_rows))
+    assert pa.Table.from_batches(got, schema=slow.schema).to_pylist() == slow.to_pylist()
+    assert _incidents._likely_fields(b'{"id": "a"}\n{"nope": 1}\n') == {"fields": None}
+    assert _incidents._likely_fields(b"[1]\n") == {"fields": None}
+    assert _incidents._likely_fields(b"[" * 100_000 + b"\n") == {"fields": None}
+    cut = b'{"id": "a"}\n{"weapon": "' + b"x" * (1 << 16) + b'"}\n'  # the head ends in a line
+    assert _incidents._likely_fields(cut) == {"fields": ["id"]}

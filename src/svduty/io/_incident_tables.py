@@ -16,7 +16,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
@@ -47,6 +46,8 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
     if suffix == ".csv":
         return _open_csv(p)
     if suffix in (".parquet", ".pq"):
+        import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
+
         try:
             pf = pq.ParquetFile(p)
         except (pa.ArrowException, OSError) as exc:

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
+from svduty.io._jsonl_numbers import _LF, _line_numbers, _one_per_line
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -205,7 +206,7 @@ def _fast_jsonl(path: str | Path, batch_rows: int) -> list[pa.RecordBatch] | Non
     data = _file_bytes(path)
     if data is None:
         return None
-    table = _pyarrow_rows(pa.BufferReader(data), data, 1, str(path))
+    table = _pyarrow_rows(data, 1, str(path), _likely_fields(data))
     return None if table is None else table.to_batches(max_chunksize=batch_rows)
 
 
@@ -220,17 +221,18 @@ def _file_bytes(path: str | Path) -> bytes | None:
         return None
 
 
-def _pyarrow_rows(source: Any, data: bytes, first: int, name: str) -> pa.Table | None:
-    """The rows of ``data`` (line ``first`` on) by pyarrow, if each line is one valid incident."""
-    import pyarrow.json as pajson
+def _pyarrow_rows(
+    data: bytes, first: int, name: str, likely: dict[str, Any] | None = None
+) -> pa.Table | None:
+    """The rows of ``data`` (line ``first`` on) by pyarrow, if each line is one valid incident.
 
+    ``likely``: ``{"fields": [...]}``, the fields the file's first lines name: read with those
+    alone first (each field absent from every row costs pyarrow a column of nulls, about
+    a third of its time on a file of 5 fields of 16), and with all if a row names another
+    (then, for the rest of the file, with all at once).
+    """
     try:
-        table = pajson.read_json(
-            source,
-            parse_options=pajson.ParseOptions(
-                explicit_schema=INCIDENT_SCHEMA, unexpected_field_behavior="error"
-            ),
-        )
+        table = _read_json(data, likely)
         if not data.isascii():
             table.validate(full=True)  # pyarrow does not check that strings are UTF-8
     except (pa.ArrowException, OSError, ValueError):
@@ -241,22 +243,70 @@ def _pyarrow_rows(source: Any, data: bytes, first: int, name: str) -> pa.Table |
     if lines is None or table.num_rows != len(lines):  # an object over two lines
         return None
     n = table.num_rows
-    table = table.select(INCIDENT_SCHEMA.names).combine_chunks()  # batches of batch_rows
+    table = table.combine_chunks()  # batches of batch_rows
     columns: list[Any] = [
         pa.repeat(pa.scalar(name), n),
         _arrays.array(lines + (first - 1), pa.int64()),
         pa.nulls(n, pa.string()),
         pa.nulls(n, pa.string()),
     ]
-    return pa.Table.from_arrays([*columns, *table.columns], schema=_SCHEMA)
+    for f in INCIDENT_SCHEMA:  # a field no row names: nulls
+        read = f.name in table.schema.names
+        columns.append(table.column(f.name) if read else pa.nulls(n, f.type))
+    return pa.Table.from_arrays(columns, schema=_SCHEMA)
+
+
+def _read_json(data: bytes, likely: dict[str, Any] | None) -> pa.Table:
+    """The rows pyarrow reads from ``data``: the ``likely`` fields alone if they do, else all."""
+    import pyarrow.json as pajson
+
+    def read(schema: pa.Schema) -> pa.Table:
+        source: Any = pa.BufferReader(data)
+        options = pajson.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
+        return pajson.read_json(source, parse_options=options)
+
+    fields = None if likely is None else likely["fields"]
+    if fields is not None and len(fields) < len(INCIDENT_SCHEMA):
+        try:
+            return read(pa.schema([INCIDENT_SCHEMA.field(f) for f in fields]))
+        except pa.ArrowInvalid:
+            assert likely is not None
+            likely["fields"] = None  # another field: from now on all at once
+    return read(INCIDENT_SCHEMA)
+
+
+def _likely_fields(data: bytes) -> dict[str, Any]:
+    r"""``{"fields": [...]}``: the incident fields the first lines of ``data`` name, in order.
+
+    ``None`` for the fields (read with all) if a line there is not a JSON object of them.
+
+    Example:
+        >>> _likely_fields(b'{"id": "a"}\n{"victim_age": 9, "id": "b"}\n')
+        {'fields': ['id', 'victim_age']}
+    """
+    head = data[: 1 << 16]
+    lines = head.split(b"\n")[: 1 << 6]
+    if len(head) < len(data) and len(lines) > 1:
+        lines = lines[:-1]  # perhaps cut short
+    named: set[str] = set()
+    for line in lines:
+        try:
+            obj = json.loads(line) if line.strip() else {}
+        except (ValueError, RecursionError):  # not JSON, or nested beyond Python's limit
+            return {"fields": None}
+        if not isinstance(obj, dict) or not obj.keys() <= set(INCIDENT_SCHEMA.names):
+            return {"fields": None}
+        named.update(obj)
+    return {"fields": [n for n in INCIDENT_SCHEMA.names if n in named]}
 
 
 def _jsonl_blocks(path: str | Path, batch_rows: int) -> Iterator[pa.RecordBatch] | None:
-    """A file pyarrow refused whole, read in blocks of lines: only refused blocks line by line.
+    """A file read by pyarrow in blocks of lines, as it is used: refused blocks line by line.
 
-    A refused block is halved until it is small; the small ones are read by the line reader,
-    so a file with a few bad lines costs little more than one without. ``None`` (read it all
-    line by line) for standard input, a file with a carriage return or a byte order mark.
+    Each block is read while the one before is used (:func:`_read_ahead`). A refused block
+    is halved until it is small; the small ones are read by the line reader, so a file with
+    a few bad lines costs little more than one without. ``None`` (read it otherwise) for
+    standard input, a file with a carriage return or a byte order mark.
     """
     data = _file_bytes(path)
     start = (data or b"")[:4]
@@ -268,19 +318,56 @@ def _jsonl_blocks(path: str | Path, batch_rows: int) -> Iterator[pa.RecordBatch]
         return None
     if b"\x00" in start:
         return None
-    lines = data.split(b"\n")
-    blocks = (
-        batch
-        for i in range(0, len(lines), _BLOCK)
-        for batch in _block(lines[i : i + _BLOCK], i + 1, str(path), batch_rows)
-    )
-    return _rebatched(blocks, batch_rows)
+    import numpy as np
+
+    a = np.frombuffer(data, np.uint8)
+    step = 1 << 22  # each line's end, 4 MB at a time (no array the size of the file)
+    found = [np.flatnonzero(a[i : i + step] == _LF) + i for i in range(0, len(a), step)]
+    ends = np.concatenate(found) if found else np.zeros(0, np.int64)
+    cuts = []  # each block of _BLOCK lines: its first line, where it starts and ends
+    for i in range(0, len(ends) + 1, _BLOCK):
+        last = i + _BLOCK - 1
+        start_at = int(ends[i - 1]) + 1 if i else 0
+        cuts.append((i, start_at, int(ends[last]) if last < len(ends) else len(data)))
+    return _rebatched(_read_ahead(data, cuts, str(path), batch_rows), batch_rows)
+
+
+def _read_ahead(
+    data: bytes, cuts: list[tuple[int, int, int]], name: str, batch_rows: int
+) -> Iterator[pa.RecordBatch]:
+    """The batches of each block, the next block read by pyarrow while these are used.
+
+    pyarrow's reader releases the GIL: with two CPUs, the caller classifies a block while
+    the next is read. A refused block is read again in halves (:func:`_block`).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    likely = _likely_fields(data)  # read on the one reader thread, in order
+
+    def read(cut: tuple[int, int, int]) -> pa.Table | None:
+        piece = data[cut[1] : cut[2]]
+        if not piece or piece.isspace():
+            return None
+        return _pyarrow_rows(piece, cut[0] + 1, name, likely)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="svduty-reader") as pool:
+        ahead = pool.submit(read, cuts[0])
+        for k, (first, start, end) in enumerate(cuts):
+            table = ahead.result()
+            if k + 1 < len(cuts):
+                ahead = pool.submit(read, cuts[k + 1])
+            if table is not None:
+                yield from table.to_batches(max_chunksize=batch_rows)
+            else:
+                lines = data[start:end].split(b"\n")
+                yield from _block(lines, first + 1, name, batch_rows, tried=True)
 
 
 def _rebatched(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.RecordBatch]:
     """The rows of ``batches`` in batches of ``size`` (the last smaller), as the line reader.
 
-    The batch a row is classified in decides the order of the rejected rows.
+    The batch a row is classified in decides the order of the rejected rows. A batch
+    that is one already is passed on as it is (nothing copied).
     """
     pending: list[pa.RecordBatch] = []
     rows = 0
@@ -288,6 +375,12 @@ def _rebatched(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.Reco
         pending.append(batch)
         rows += batch.num_rows
         while rows >= size:
+            if len(pending) == 1:
+                one = pending[0]
+                yield one if one.num_rows == size else one.slice(0, size)
+                pending = [one.slice(size)] if one.num_rows > size else []
+                rows -= size
+                continue
             table = pa.Table.from_batches(pending, schema=_SCHEMA).combine_chunks()
             yield from table.slice(0, size).to_batches()
             pending, rows = table.slice(size).to_batches(), rows - size
@@ -298,9 +391,14 @@ def _rebatched(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.Reco
 _BLOCK, _SMALL = 1 << 16, 1 << 8
 
 
-def _block(lines: list[bytes], first: int, name: str, batch_rows: int) -> Iterator[pa.RecordBatch]:
+def _block(
+    lines: list[bytes], first: int, name: str, batch_rows: int, *, tried: bool = False
+) -> Iterator[pa.RecordBatch]:
+    """The rows of ``lines`` (line ``first`` on): pyarrow's, else halves, else line by line."""
     data = b"\n".join(lines)
-    table = _pyarrow_rows(pa.BufferReader(data), data, first, name) if data.strip() else None
+    table = None
+    if data.strip() and not tried:
+        table = _pyarrow_rows(data, first, name)
     if table is not None:
         yield from table.to_batches(max_chunksize=batch_rows)
     elif len(lines) > _SMALL:
@@ -312,79 +410,6 @@ def _block(lines: list[bytes], first: int, name: str, batch_rows: int) -> Iterat
         records = [_parse_line(t, k, name, None) for k, t in texts if t.strip()]
         for i in range(0, len(records), batch_rows):
             yield _batch(records[i : i + batch_rows])
-
-
-def _one_per_line(data: bytes, rows: int) -> Any:
-    r"""``1, 2, ... rows`` when ``data`` holds ``rows`` objects, one a line; else ``None``.
-
-    So when every line starts with ``{``, the file holds no other ``{`` and no ``\r``, and
-    there are ``rows`` lines (the last may end without ``\n``): each of the ``rows`` objects
-    starts with its own ``{``, so at the start of a line, and no line is blank. Two passes
-    over the bytes, where :func:`_line_numbers` needs several.
-
-    Example:
-        >>> _one_per_line(b'{"id": "a"}\n{"id": "b"}\n', 2)
-        array([1, 2])
-        >>> _one_per_line(b'{"id": "a"}\n\n{"id": "b"}\n', 2) is None
-        True
-    """
-    import numpy as np
-
-    if not rows or b"\r" in data:
-        return None
-    a = np.frombuffer(data, np.uint8)
-    opens = np.flatnonzero(a == _OPEN)
-    if len(opens) != rows or opens[0] != 0 or (a[opens[1:] - 1] != _LF).any():
-        return None
-    if int(np.count_nonzero(a == _LF)) != rows - 1 + (a[-1] == _LF):
-        return None
-    return np.arange(1, rows + 1, dtype=np.int64)
-
-
-def _line_numbers(data: bytes) -> Any:
-    r"""The number of each line that is not blank (a numpy array), as the line reader counts.
-
-    ``None`` if a line may hold two objects (``}`` and ``{`` with only spaces between): the
-    JSON reader makes two rows of it, the line reader rejects it, so it reads line by line.
-    Lines end with ``\n``, ``\r\n`` or a lone ``\r``; a blank line is empty or spaces
-    and tabs only. Vectorised: Python looks only at the rare lines that start with a space.
-    """
-    import numpy as np
-
-    a = np.frombuffer(data, np.uint8)
-    size = len(a)
-    if not size:
-        return np.zeros(0, np.int64)
-    ends = np.flatnonzero(a == _LF)
-    width = np.ones(len(ends), np.int64)
-    if b"\r" in data:
-        cr = np.flatnonzero(a == _CR)
-        pair = np.zeros(len(cr), bool)
-        pair[cr + 1 < size] = a[cr[cr + 1 < size] + 1] == _LF
-        ends = np.concatenate([np.setdiff1d(ends, cr[pair] + 1, assume_unique=True), cr])
-        width = np.concatenate([np.ones(len(ends) - len(cr), np.int64), 1 + pair])
-        order = np.argsort(ends, kind="stable")
-        ends, width = ends[order], width[order]
-    starts = np.concatenate([[0], ends + width])
-    stops = np.concatenate([ends, [size]])
-    first = a[np.minimum(starts, size - 1)]
-    blank = stops <= starts
-    for i in np.flatnonzero(~blank & ((first == _SPACE) | (first == _TAB))):
-        blank[i] = not data[starts[i] : stops[i]].strip(b" \t")
-    opens = np.flatnonzero(a[1:] == _OPEN) + 1  # a "{" after "}" on one line
-    before = a[opens - 1]
-    if (before == _CLOSE).any():
-        return None
-    for o in opens[(before == _SPACE) | (before == _TAB)]:
-        k = int(o) - 1
-        while k > 0 and data[k] in b" \t":
-            k -= 1
-        if data[k] == _CLOSE:
-            return None
-    return np.flatnonzero(~blank) + 1
-
-
-_LF, _CR, _SPACE, _TAB, _OPEN, _CLOSE = 10, 13, 32, 9, 123, 125
 
 
 def iter_incidents_jsonl(
@@ -404,8 +429,10 @@ def iter_incidents_jsonl(
         [[1, 2], [4]]
     """
     if validate is None:
-        fast = _fast_jsonl(path, batch_rows)
-        blocks = _jsonl_blocks(path, batch_rows) if fast is None else iter(fast)
+        blocks = _jsonl_blocks(path, batch_rows)  # read as it is used
+        if blocks is None:  # a carriage return or a byte order mark: pyarrow, at once
+            fast = _fast_jsonl(path, batch_rows)
+            blocks = None if fast is None else iter(fast)
         if blocks is not None:
             yield from blocks
             return

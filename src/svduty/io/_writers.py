@@ -13,17 +13,22 @@ import codecs
 import contextlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._background import Ordered, cores
 from svduty.io._json_lines import json_lines, json_lines_buffer
+from svduty.io._parquet_options import parquet_options
+
+if TYPE_CHECKING:
+    import pyarrow.parquet as pq
 
 __all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
 
@@ -40,60 +45,6 @@ def _flat(table: pa.Table, separator: str) -> pa.Table:
         elif pa.types.is_dictionary(f.type):
             table = table.set_column(i, f.name, table.column(i).cast(f.type.value_type))
     return table
-
-
-_NO_DICTIONARY = frozenset({"row"})
-"""Columns whose values are all distinct (row numbers): a dictionary would be given up."""
-_FREE_TEXT = frozenset({"id", "street", "lsoa_name"})
-"""Text that no reader filters on by range: min/max statistics cost time and tell nothing."""
-
-
-def parquet_options(schema: pa.Schema) -> dict[str, Any]:
-    """The Parquet writer's encoding options for ``schema`` (what a reader gets is the same).
-
-    No dictionary for :data:`_NO_DICTIONARY` (pyarrow would build one and give it up);
-    no min/max statistics for free text and lists (row groups are never skipped on them);
-    values handed to the encoder 65,536 at a time (fewer, larger pages). Together about a
-    fifth less time in the writer, with the same values read back.
-
-    Example:
-        >>> opts = parquet_options(pa.schema([("row", pa.int64()), ("id", pa.string()),
-        ...                                   ("kinds", pa.list_(pa.string()))]))
-        >>> opts["use_dictionary"], opts["write_statistics"]
-        (['id', 'kinds.list.element'], ['row'])
-    """
-    dictionary, statistics = [], []
-    for f in schema:
-        leaves = _leaves(f.name, f.type)
-        if f.name not in _NO_DICTIONARY:
-            dictionary += leaves
-        if f.name not in _FREE_TEXT and not _listed(f.type):  # a list's min/max tells little
-            statistics += leaves
-    return {
-        "use_dictionary": dictionary,
-        "write_statistics": statistics,
-        "write_batch_size": 1 << 16,
-    }
-
-
-def _listed(kind: pa.DataType) -> bool:
-    return bool(
-        pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind)
-    )
-
-
-def _leaves(path: str, kind: pa.DataType) -> list[str]:
-    """The Parquet column paths of an Arrow field (its leaves, as the writer names them)."""
-    if _listed(kind):
-        return _leaves(f"{path}.list.element", kind.value_type)  # type: ignore[attr-defined]
-    if pa.types.is_map(kind):
-        return [
-            *_leaves(f"{path}.key_value.key", kind.key_type),
-            *_leaves(f"{path}.key_value.value", kind.item_type),
-        ]
-    if pa.types.is_struct(kind):
-        return [p for c in kind for p in _leaves(f"{path}.{c.name}", c.type)]
-    return [path]
 
 
 def _output_error(path: Path, exc: OSError) -> InputFormatError:
@@ -138,6 +89,10 @@ class TableWriter:
             and an empty result still writes the schema.
         metadata: Key-value metadata for the Parquet footer.
         kind: The format (default: from the suffix).
+        background: JSON Lines: encode the tables on a worker thread, so the caller
+            prepares the next one meanwhile (default: when the process has two CPUs or
+            more). The text is written in order, the same; an encoding error is raised
+            by a later :meth:`write` or by :meth:`commit`.
 
     Example:
         >>> import tempfile, pathlib
@@ -145,6 +100,7 @@ class TableWriter:
         >>> w = TableWriter(f, schema=pa.schema([("a", pa.int64())]))
         >>> w.commit()
         0
+        >>> import pyarrow.parquet as pq
         >>> pq.read_table(f).schema.names
         ['a']
     """
@@ -156,6 +112,7 @@ class TableWriter:
         schema: pa.Schema | None = None,
         metadata: Mapping[str, str] | None = None,
         kind: str | None = None,
+        background: bool | None = None,
     ) -> None:
         self.stream: TextIO | None = None
         if isinstance(target, str | Path):
@@ -184,11 +141,19 @@ class TableWriter:
         self._csv: pacsv.CSVWriter | None = None
         self._pq: pq.ParquetWriter | None = None
         self._fh: IO[str] | None = None
+        if background is None:
+            background = cores() > 1
+        # one worker, one batch waiting: a second worker encodes a large table's batches
+        # side by side but grows the resident memory by a quarter, whose page faults cost
+        # a whole process more than it gains (measured)
+        self._jobs = Ordered(workers=1, depth=1) if background else None
 
     def _open(self, schema: pa.Schema) -> None:
         assert self.temp is not None or self.stream is not None
         try:
             if self.kind == "parquet":
+                import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
+
                 meta = {
                     **(schema.metadata or {}),
                     **{k.encode(): v.encode() for k, v in self.metadata.items()},
@@ -224,8 +189,12 @@ class TableWriter:
             self.schema = table.schema
         elif not self.rows and self._pq is None and self._csv is None and self._fh is None:
             self.schema = _widened(self.schema, table)
-        # CSV and JSON Lines show a dictionary column's values: no need to encode them
-        table = _conform(table, self.schema if self.kind == "parquet" else _decoded(self.schema))
+        # CSV and JSON Lines show a dictionary column's values: no need to encode them (the
+        # JSON Lines encoder writes a dictionary's words once, so one given is kept)
+        if self.kind == "parquet":
+            table = _conform(table, self.schema)
+        else:
+            table = _conform(table, _decoded(self.schema), keep=self.kind == "jsonl")
         if self._pq is None and self._csv is None and self._fh is None:
             self._open(self.schema)
         try:
@@ -236,21 +205,31 @@ class TableWriter:
                 assert self._csv is not None
                 self._csv.write_table(_flat(table, ";"))
             else:
-                sink = self._fh if self._fh is not None else self.stream
-                assert sink is not None
-                if len(set(table.schema.names)) < table.num_columns:  # a row as a dict
-                    for record in table.to_pylist():  # keeps one value of a repeated name
-                        sink.write(json.dumps(_plain(record), ensure_ascii=False) + "\n")
-                else:  # column by column, the same text
-                    raw = _utf8_bytes(sink)
-                    for batch in table.to_batches():
-                        if raw is None:
-                            sink.write(json_lines(batch))
-                        else:
-                            raw.write(json_lines_buffer(batch))
+                self._json_lines(table)
         except OSError as exc:
             raise _output_error(self.path or Path("-"), exc) from None
         self.rows += table.num_rows
+
+    def _json_lines(self, table: pa.Table) -> None:
+        """Each batch's lines, encoded by the worker if any, written here in order."""
+        sink = self._fh if self._fh is not None else self.stream
+        assert sink is not None
+        raw = _utf8_bytes(sink)
+        if len(set(table.schema.names)) < table.num_columns:  # a row as a dict
+            jobs: list[tuple[Callable[[], Any], Callable[[Any], object]]] = [
+                (lambda: _records_text(table), sink.write)
+            ]
+        else:  # column by column, the same text
+            pieces = table.to_batches(max_chunksize=_ENCODED_ROWS)
+            if raw is None:
+                jobs = [(partial(json_lines, b), sink.write) for b in pieces]
+            else:
+                jobs = [(partial(json_lines_buffer, b), raw.write) for b in pieces]
+        for make, use in jobs:
+            if self._jobs is None:
+                use(make())
+            else:
+                self._jobs.submit(make, use)
 
     def _close(self) -> None:
         for closer in (self._csv, self._pq, self._fh):
@@ -260,6 +239,15 @@ class TableWriter:
 
     def commit(self) -> int:
         """Finish the file and move it over the target; return the rows written."""
+        if self._jobs is not None:
+            try:
+                self._jobs.finish()
+            except OSError as exc:
+                self.abort()
+                raise _output_error(self.path or Path("-"), exc) from None
+            except BaseException:
+                self.abort()
+                raise
         try:
             if self.stream is not None:
                 self.stream.flush()
@@ -280,6 +268,8 @@ class TableWriter:
 
     def abort(self) -> None:
         """Drop what was written: the target keeps what it held before."""
+        if self._jobs is not None:
+            self._jobs.cancel()  # returns when no batch is being encoded
         with contextlib.suppress(Exception):  # a half-written file is removed anyway
             self._close()
         if self.temp is not None:
@@ -334,17 +324,27 @@ def _decoded(schema: pa.Schema) -> pa.Schema:
     return pa.schema(fields)
 
 
-def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """``table`` with the columns of ``schema``, in its order and types (nulls if absent)."""
+def _conform(table: pa.Table, schema: pa.Schema, *, keep: bool = False) -> pa.Table:
+    """``table`` with the columns of ``schema``, in its order and types (nulls if absent).
+
+    ``keep``: a dictionary column whose values have the type ``schema`` gives stays one.
+    """
     if table.schema.equals(schema):
         return table
     n = table.num_rows
     cols = []
     for f in schema:
-        if f.name in table.schema.names:
-            cols.append(_cast(table.column(f.name), f.type))
-        else:
+        if f.name not in table.schema.names:
             cols.append(pa.nulls(n, f.type))
+            continue
+        column = table.column(f.name)
+        kind = column.type
+        if keep and pa.types.is_dictionary(kind) and kind.value_type == f.type:
+            cols.append(column)
+        else:
+            cols.append(_cast(column, f.type))
+    if keep:
+        return pa.Table.from_arrays(cols, names=schema.names)
     return pa.Table.from_arrays(cols, schema=schema)
 
 
@@ -353,6 +353,15 @@ def _widened(schema: pa.Schema, table: pa.Table) -> pa.Schema:
     extra = [f for f in table.schema if f.name not in schema.names]
     meta: Any = schema.metadata
     return pa.schema([*schema, *extra], metadata=meta) if extra else schema
+
+
+_ENCODED_ROWS = 1 << 16
+"""Rows encoded at a time (a larger table in pieces: less memory in hand at once)."""
+
+
+def _records_text(table: pa.Table) -> str:
+    """JSON Lines of each row as a dict (one value kept of a repeated column name)."""
+    return "".join(json.dumps(_plain(r), ensure_ascii=False) + "\n" for r in table.to_pylist())
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,95 @@
+"""Jobs run on worker threads while the caller goes on; their results used in order.
+
+The JSON Lines writer hands the encoding of each batch to an :class:`Ordered`, so the main
+thread reads and classifies the next batch meanwhile, and a large table's batches are
+encoded side by side (Arrow's compute functions release the GIL). The text is written by
+the caller, in the order the batches were given, so the output is the same as encoding
+them one after the other. At most ``depth`` results wait, so memory stays bounded. A job's
+error is raised in the caller, when its result is due; :meth:`Ordered.cancel` drops the
+jobs not started and returns when the running ones have finished.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+__all__ = ["Ordered", "cores"]
+
+
+def cores() -> int:
+    """The CPUs this process may run on.
+
+    Example:
+        >>> cores() >= 1
+        True
+    """
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return len(affinity(0))
+    return os.cpu_count() or 1  # pragma: no cover  # not Linux
+
+
+class Ordered:
+    """Runs ``make()`` on worker threads and ``use(result)`` in the caller, in order.
+
+    Args:
+        workers: The worker threads (started when first needed).
+        depth: At most this many results wait: :meth:`submit` then uses the oldest first.
+
+    Example:
+        >>> out = []
+        >>> jobs = Ordered()
+        >>> for i in range(5):
+        ...     jobs.submit(lambda i=i: i * i, out.append)
+        >>> jobs.finish()
+        >>> out
+        [0, 1, 4, 9, 16]
+        >>> jobs = Ordered()
+        >>> jobs.submit(lambda: 1 / 0, out.append); jobs.finish()  # raised by either
+        Traceback (most recent call last):
+        ZeroDivisionError: division by zero
+    """
+
+    def __init__(self, workers: int = 2, depth: int = 4) -> None:
+        self._workers = workers
+        self._depth = depth
+        self._pool: ThreadPoolExecutor | None = None
+        self._due: deque[tuple[Future[Any], Callable[[Any], object]]] = deque()
+
+    def submit(self, make: Callable[[], Any], use: Callable[[Any], object]) -> None:
+        """Run ``make()`` on a worker; ``use`` its result after those submitted before.
+
+        Raises the error of an earlier job whose result came due.
+        """
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # not at start-up: 1 ms
+
+            self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="svduty-writer")
+        self._due.append((self._pool.submit(make), use))
+        while self._due and (len(self._due) > self._depth or self._due[0][0].done()):
+            self._use_first()
+
+    def _use_first(self) -> None:
+        job, use = self._due.popleft()
+        use(job.result())
+
+    def finish(self) -> None:
+        """Use every result, in order (raising a job's error), and end the workers."""
+        while self._due:
+            self._use_first()
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def cancel(self) -> None:
+        """Drop the jobs not started and their results; return when no job is running."""
+        self._due.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
