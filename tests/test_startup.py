@@ -155,6 +155,27 @@ def test_classify_imports_no_zip_reader_nor_parquet_for_its_own_data(tmp_path) -
     assert not {"zipfile", "importlib.readers", "importlib.resources.readers"} & loaded
 
 
+_PARQUET_AND_FRIENDS = {"pyarrow.parquet", "pyarrow.acero", "pyarrow.dataset", "pyarrow.fs", "ssl"}
+
+
+def test_classify_of_a_month_imports_no_parquet_acero_nor_ssl() -> None:
+    """Neither reading the ONS tables nor counting imports ``pyarrow.parquet`` (which
+    imports ``pyarrow.fs`` and ``ssl``) or ``pyarrow.acero`` (``Table.group_by``; it imports
+    ``pyarrow.dataset`` and Parquet): about 20 ms of every run. A month has rows outside
+    the partnership, so the national tables are read too."""
+    from svduty.io import sample_police_uk
+
+    code = (
+        "import sys\n"
+        f"sys.argv = ['svduty', 'classify', {str(sample_police_uk())!r}, '--summary', 'json']\n"
+        "from svduty.cli import main\n"
+        "main()"
+    )
+    loaded = _modules_after(code)
+    assert "svduty.io._bounds" in loaded
+    assert not _PARQUET_AND_FRIENDS & loaded
+
+
 def test_the_command_runs_without_pandas(tmp_path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("pandas")  # only then could pyarrow import it
     assert "pandas" not in _classify_header_only(tmp_path)
