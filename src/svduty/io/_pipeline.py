@@ -182,7 +182,6 @@ def classify_batch(
     within: Within,
     reject: Rejecter | None = None,
     split: Splitter | None = None,
-    alike: Sequence[str] | None = None,
 ) -> Any:
     """Add the area and verdict columns to a normalised police.uk or incident batch.
 
@@ -206,10 +205,6 @@ def classify_batch(
         reject: ``pa.Table -> problems``: every row ``classify`` would refuse (1-based).
         split: ``pa.Table -> (classified, problems)``: classify and refuse in one pass
             (used instead of ``classify`` and ``reject`` when given).
-        alike: The police.uk columns that decide everything the collaborators add to a
-            row (month, LSOA code, LSOA name and category for the default ones): when
-            given, a police.uk batch is classified once per combination of their values
-            and the answers given to every row (the same output).
 
     Raises:
         SvdutyError: if ``resolve_areas`` or ``classify`` break their contract (a row count
@@ -236,23 +231,7 @@ def classify_batch(
         ['inside', 'no_location']
     """
     if isinstance(batch, pa.Table) and batch.num_rows > SLICE_ROWS:
-        return _in_slices(batch, resolve_areas, classify, within, reject, split, alike)
-    if alike is not None and "lsoa_code" in batch.schema.names:
-        answers = grouped(
-            batch,
-            lambda t: classify_batch(
-                t,
-                resolve_areas=resolve_areas,
-                classify=classify,
-                within=within,
-                reject=reject,
-                split=split,
-            ),
-            alike,
-        )
-        if answers is not None:
-            table = answers.table()
-            return table if isinstance(batch, pa.Table) else _as_batch(table)
+        return _in_slices(batch, resolve_areas, classify, within, reject, split)
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     if table.column("rejected").null_count == table.num_rows:  # the usual case: all usable
         good, bad = table, table.slice(0, 0)
@@ -298,7 +277,7 @@ def _in_slices(table: pa.Table, *args: Any) -> pa.Table:
     LSOA did not resolve, those the classifier refused. The slices' usable rows come
     first, then each kind of rejection in turn, as for the table in one piece.
     """
-    names = ("resolve_areas", "classify", "within", "reject", "split", "alike")
+    names = ("resolve_areas", "classify", "within", "reject", "split")
     kw = dict(zip(names, args, strict=True))
     good: list[pa.Table] = []
     kinds: list[list[pa.Table]] = [[], [], []]
@@ -368,10 +347,13 @@ class Pipeline:
         split: ``pa.Table -> (classified, problems)``: the rows ``classify`` accepts,
             classified, and the problems of the others, in one pass (``classify_split``);
             when set it is used instead of ``classify`` and ``reject``.
-        alike: The police.uk columns that decide everything the functions add to a row;
-            when set, a police.uk batch is classified once per combination of their
-            values (:func:`classify_batch`). ``None`` (the default) for functions that
-            may read other columns; :func:`default_pipeline` sets it.
+        alike: The police.uk columns that decide everything the functions add to a row
+            (:func:`default_pipeline` sets them: month, LSOA code, LSOA name and crime
+            type). When set, :func:`~svduty.io.run_pipeline` classifies a police.uk batch
+            once per combination of their values and counts each combination with its
+            number of rows, building the rows only for its sink (the same rows, the same
+            counts). ``None`` (the default) for functions that may read other columns.
+            Calling the pipeline classifies every row of the batch.
 
     Example:
         >>> p = Pipeline(resolve_areas=lambda c, n: pa.table({"lsoa_code": c}),
@@ -407,15 +389,14 @@ class Pipeline:
             within=self.within,
             reject=self.reject,
             split=self.split,
-            alike=self.alike,
         )
 
     def _grouped(self, batch: pa.RecordBatch | pa.Table) -> Grouped | None:
         """A police.uk batch classified once per combination of its :attr:`alike` values.
 
         ``None`` when the pipeline has no :attr:`alike` columns, or the batch is not
-        police.uk rows or has no usable row; :meth:`Grouped.table` is what the pipeline
-        returns for the batch.
+        police.uk rows or has no usable row; ``table()`` of the answer is what calling
+        the pipeline gives the batch (as a table).
 
         Example:
             >>> from svduty.io import read_police_uk, sample_police_uk
@@ -425,7 +406,7 @@ class Pipeline:
         """
         if self.alike is None or "lsoa_code" not in batch.schema.names:
             return None
-        return grouped(batch, attrs.evolve(self, alike=None), self.alike)
+        return grouped(batch, self, self.alike)
 
 
 @attrs.frozen(slots=True)
