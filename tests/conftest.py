@@ -156,6 +156,24 @@ def fake_classify_table(table: pa.Table) -> pa.Table:
     return table
 
 
+def picky_classify_table(table: pa.Table) -> pa.Table:
+    """``fake_classify_table`` that refuses rows located in E01999998 (naming them, 1-based)."""
+    from svduty.errors import DataError, Problem
+
+    loc = table.column("location").to_pylist()
+    bad = [i for i, v in enumerate(loc) if v == "E01999998"]
+    if bad:
+        raise DataError([Problem(row=i + 1, field="location", expected="a place") for i in bad])
+    return fake_classify_table(table)
+
+
+def resolve_e01999998_by_name(codes: pa.Array, names: pa.Array | None = None) -> pa.Table:
+    """``fake_resolve_lsoas`` that also resolves E01999998 (by name): a place to refuse."""
+    t = fake_resolve_lsoas(codes, names)
+    match = pc.if_else(pc.equal(codes, "E01999998"), "name", t.column("match"))
+    return t.set_column(t.schema.get_field_index("match"), "match", match)
+
+
 def fake_within(code: str) -> bool:
     return code in WARWICKSHIRE
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import attrs
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.errors import DataError, Problem, SvdutyError
+from svduty.errors import DataError, SvdutyError
 from svduty.io import (
     POLICE_UK_COLUMNS,
     BoundedCounts,
@@ -24,7 +23,7 @@ from svduty.io import (
 from svduty.io import _pipeline as pipeline_module
 from svduty.io._alike import ALIKE, grouped
 
-from ..conftest import fake_classify_table, fake_resolve_lsoas, fake_within
+from ..conftest import fake_within, picky_classify_table, resolve_e01999998_by_name
 
 DEFAULT = default_pipeline()
 PLAIN = attrs.evolve(DEFAULT, alike=None)
@@ -55,22 +54,12 @@ def _batch(kinds: list[str]) -> pa.Table:
     return normalise_police_uk(pa.table(cols), file="f.csv", rows=rows)
 
 
-def _picky(table: pa.Table) -> pa.Table:
-    """Refuses rows located in E01999998 (naming them), as a classifier names bad rows."""
-    loc = table.column("location").to_pylist()
-    bad = [i for i, v in enumerate(loc) if v == "E01999998"]
-    if bad:
-        raise DataError([Problem(row=i + 1, field="location", expected="a place") for i in bad])
-    return fake_classify_table(table)
-
-
-def _resolver(codes, names):
-    t = fake_resolve_lsoas(codes, names)
-    match = pc.if_else(pc.equal(codes, "E01999998"), "name", t.column("match"))
-    return t.set_column(t.schema.get_field_index("match"), "match", match)
-
-
-PICKY = Pipeline(resolve_areas=_resolver, classify=_picky, within=fake_within, alike=ALIKE)
+PICKY = Pipeline(
+    resolve_areas=resolve_e01999998_by_name,
+    classify=picky_classify_table,
+    within=fake_within,
+    alike=ALIKE,
+)
 
 
 def _alike(pipe, batch):

@@ -29,6 +29,8 @@ from ..conftest import (
     fake_classify_table,
     fake_resolve_lsoas,
     fake_within,
+    picky_classify_table,
+    resolve_e01999998_by_name,
 )
 
 MONTHS = sorted(MONTHS_DIR.glob("*.csv"))
@@ -293,25 +295,14 @@ def test_count_out_and_reject():
     assert s.rejected == 1
 
 
-def picky(table: pa.Table) -> pa.Table:
-    """A classifier that refuses rows located in E01999998 (naming them, 1-based)."""
-    from svduty.errors import DataError, Problem
-
-    loc = table.column("location").to_pylist()
-    bad = [i for i, v in enumerate(loc) if v == "E01999998"]
-    if bad:
-        raise DataError([Problem(row=i + 1, field="location", expected="a place") for i in bad])
-    return fake_classify_table(table)
-
-
 def test_rows_the_classifier_refuses_are_rejected_not_lost():
-    def resolver(codes, names):
-        t = fake_resolve_lsoas(codes, names)
-        match = pc.if_else(pc.equal(codes, "E01999998"), "name", t.column("match"))
-        return t.set_column(t.schema.get_field_index("match"), "match", match)
-
     batch = raw(**{"LSOA code": ["E01031005", "E01999998", "E01031005", "E01999998"]})
-    out = classify_batch(batch, resolve_areas=resolver, classify=picky, within=fake_within)
+    out = classify_batch(
+        batch,
+        resolve_areas=resolve_e01999998_by_name,
+        classify=picky_classify_table,
+        within=fake_within,
+    )
     t = Tally()
     t.count_in(4)
     good = t.count_out(out)
