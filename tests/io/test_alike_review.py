@@ -5,11 +5,22 @@ from __future__ import annotations
 import attrs
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from svduty.errors import DataError
-from svduty.io import BoundedCounts, default_pipeline, read_police_uk, sample_police_uk
+from svduty.io import (
+    POLICE_UK_COLUMNS,
+    BoundedCounts,
+    Pipeline,
+    default_pipeline,
+    normalise_police_uk,
+    read_police_uk,
+    sample_police_uk,
+)
+from svduty.io._alike import ALIKE
 
+from ..conftest import fake_classify_table, fake_resolve_lsoas, fake_within
 from .test_alike import _decoded
 
 
@@ -87,3 +98,28 @@ def test_a_weight_that_is_not_a_number_of_rows_is_refused(weights):
     # 1.5 was counted as 1, and -1 made negative counts
     with pytest.raises(DataError, match="weights"):
         BoundedCounts().add(_ROWS, weights=np.array(weights))
+
+
+def _by_month(table: pa.Table) -> pa.Table:
+    """A classifier that reads the month: rows before 2023 are out of scope."""
+    out = fake_classify_table(table)
+    old = pc.less(table.column("date"), pa.scalar("2023-01"))
+    i = out.schema.get_field_index("in_scope")
+    return out.set_column(i, "in_scope", pc.if_else(old, pa.scalar("no"), out.column(i)))
+
+
+def test_the_month_decides_too():
+    # rows alike but for their month get the month's answer (ALIKE without the month
+    # passed every other test: the default definition answers the same in every month)
+    cols = {c: [""] * 4 for c in POLICE_UK_COLUMNS}
+    cols["Month"] = ["2025-06", "2019-01", "2025-06", "2019-01"]
+    cols["LSOA code"] = ["E01031005"] * 4
+    cols["LSOA name"] = ["North Warwickshire 005A"] * 4
+    cols["Crime type"] = ["Robbery"] * 4
+    batch = normalise_police_uk(pa.table(cols), file="f.csv", rows=pa.array([2, 3, 4, 5]))
+    pipe = Pipeline(
+        resolve_areas=fake_resolve_lsoas, classify=_by_month, within=fake_within, alike=ALIKE
+    )
+    out = pipe(batch)
+    assert out.column("in_scope").to_pylist() == ["undetermined", "no", "undetermined", "no"]
+    assert _decoded(out).equals(_decoded(attrs.evolve(pipe, alike=None)(batch)))
