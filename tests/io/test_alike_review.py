@@ -16,6 +16,7 @@ from svduty.io import (
     default_pipeline,
     normalise_police_uk,
     read_police_uk,
+    run_pipeline,
     sample_police_uk,
 )
 from svduty.io._alike import ALIKE
@@ -123,3 +124,47 @@ def test_the_month_decides_too():
     out = pipe(batch)
     assert out.column("in_scope").to_pylist() == ["undetermined", "no", "undetermined", "no"]
     assert _decoded(out).equals(_decoded(attrs.evolve(pipe, alike=None)(batch)))
+
+
+def _one_unresolved() -> pa.RecordBatch:
+    cols = {c: [""] * 3 for c in POLICE_UK_COLUMNS}
+    cols["Month"] = ["2025-06"] * 3
+    cols["LSOA code"] = ["E01031005", "E01999999", "E01031005"]  # the second is unknown
+    cols["LSOA name"] = ["North Warwickshire 005A", "", "North Warwickshire 005A"]
+    cols["Crime type"] = ["Robbery"] * 3
+    return normalise_police_uk(pa.table(cols), file="f.csv", rows=pa.array([2, 3, 4]))
+
+
+def _written(pipeline, batches):
+    rows: list[pa.Table] = []
+    run_pipeline(batches, pipeline, rows.append)
+    return rows
+
+
+def test_the_writer_gets_the_words_it_got_before():
+    # a record batch's usable rows carried the words of its rejected rows in their
+    # dictionaries (``match``: "unresolved"), and so did the Parquet file; the grouped
+    # route gave only the usable rows' words: another file (and other pandas categories)
+    batch = _one_unresolved()
+    assert batch.column("rejected").null_count == 3  # rejected by the pipeline, not the reader
+    alike, plain = _routes()
+    (new,) = _written(alike, [batch])
+    (old,) = _written(plain, [batch])
+    assert old.column("match").chunk(0).dictionary.to_pylist() == ["table", "unresolved"]
+    assert new.schema == old.schema
+    for a, b in zip(new.columns, old.columns, strict=True):
+        assert a.num_chunks == b.num_chunks
+        for x, y in zip(a.chunks, b.chunks, strict=True):
+            assert x.equals(y)
+            if pa.types.is_dictionary(x.type):
+                assert x.dictionary.equals(y.dictionary)
+
+
+def test_a_batch_whose_rows_are_all_rejected_by_the_pipeline_gives_the_writer_the_same():
+    batch = _one_unresolved().slice(1, 1)  # the unknown LSOA alone
+    alike, plain = _routes()
+    (new,) = _written(alike, [batch])
+    (old,) = _written(plain, [batch])
+    assert new.num_rows == old.num_rows == 0
+    assert new.schema == old.schema
+    assert [c.num_chunks for c in new.columns] == [c.num_chunks for c in old.columns]
