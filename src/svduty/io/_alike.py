@@ -166,7 +166,8 @@ def grouped(
         alike: The columns that decide what ``classify`` adds to a row.
 
     Returns:
-        The grouped answers; ``None`` when the batch has no usable row.
+        The grouped answers; ``None`` when the batch has no usable row, or no ``row``
+        column of ``int64`` to number the combinations in (then classify it row by row).
 
     Example:
         >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
@@ -175,6 +176,9 @@ def grouped(
         True
     """
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
+    at = table.schema.get_field_index("row")
+    if at < 0 or table.schema.field(at).type != pa.int64():  # not the reader's row numbers
+        return None
     rejected = table.column("rejected")
     if rejected.null_count == table.num_rows:  # the usual case: all usable
         good, bad = table, table.slice(0, 0)
@@ -185,7 +189,6 @@ def grouped(
         return None
     groups, first = _arrays.groups([good.column(n) for n in alike], good.num_rows)
     distinct = good.take(_arrays.array(first))
-    at = distinct.schema.get_field_index("row")
     numbers = _arrays.array(np.arange(len(first), dtype=np.int64))
     out = classify(distinct.set_column(at, distinct.schema.field(at), numbers))
     usable = out.column("rejected").null_count

@@ -101,16 +101,29 @@ def _where(col: Arrow) -> Arrow:
 
 
 def _usable(table: pa.Table, weights: Any) -> tuple[pa.Table, Any]:
-    if weights is not None and len(weights) != table.num_rows:
-        raise DataError(
-            Problem(field="weights", expected=f"one weight for each of the {table.num_rows} rows")
+    """The rows counted (not rejected; a row of weight zero stands for none) and their weights."""
+    if weights is not None:
+        given = np.asarray(weights)
+        if given.shape != (table.num_rows,):
+            raise DataError(
+                Problem(
+                    field="weights", expected=f"one weight for each of the {table.num_rows} rows"
+                )
+            )
+        whole = given.dtype.kind in "biu" or (
+            given.dtype.kind == "f" and bool(np.isfinite(given).all())
         )
+        weights = given.astype(np.int64) if whole else None
+        if weights is None or not (weights >= 0).all() or not (weights == given).all():
+            raise DataError(Problem(field="weights", expected="whole numbers of rows, 0 or more"))
+    keep = None
     if "rejected" in table.column_names and table.column("rejected").null_count < table.num_rows:
-        ok = pc.is_null(table.column("rejected"))
-        if weights is not None:
-            weights = np.asarray(weights)[ok.to_numpy(zero_copy_only=False)]
-        return table.filter(ok), weights
-    return table, weights
+        keep = pc.is_null(table.column("rejected")).to_numpy(zero_copy_only=False)
+    if weights is not None and not weights.all():
+        keep = weights > 0 if keep is None else keep & (weights > 0)
+    if keep is None:
+        return table, weights
+    return table.filter(_arrays.array(keep)), None if weights is None else weights[keep]
 
 
 def _answers(col: Arrow, verdict: str) -> Any:
@@ -238,12 +251,14 @@ class BoundedCounts:
 
         Args:
             batch: Classified rows (rejected rows are not counted).
-            weights: How many rows each row of ``batch`` stands for (numpy integers; one
-                each when ``None``), as :func:`~svduty.io.run_pipeline` counts rows alike.
+            weights: How many rows each row of ``batch`` stands for (whole numbers, 0 or
+                more: a row of weight 0 is not counted; one each when ``None``), as
+                :func:`~svduty.io.run_pipeline` counts rows alike.
 
         Raises:
             KeyError: naming a column the batch lacks.
-            DataError: if the verdict column holds a value other than yes/no/undetermined.
+            DataError: if the verdict column holds a value other than yes/no/undetermined,
+                or ``weights`` are not one whole number of rows for each row.
 
         Example:
             >>> import pyarrow as pa

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from svduty.io._alike import Grouped
 from svduty.io._summary import RejectedSink, Summary, Tally
 
 __all__ = ["WeightedCounter", "run_pipeline"]
@@ -86,10 +88,49 @@ def run_pipeline(
             tally.count_usable(distinct, weights)
             for counter in counters:
                 counter.add(distinct, weights=weights)
-            good = answers.usable_rows() if sink is not None else None
+            good = _written(answers, batch) if sink is not None else None
         if sink is not None:
             sink(good)
     return tally.summary(
         partnership=partnership or getattr(pipeline, "partnership", None),
         definition=definition or getattr(pipeline, "definition", None),
     )
+
+
+def _written(answers: Grouped, batch: pa.RecordBatch | pa.Table) -> pa.Table:
+    """A batch's usable rows for the writer, as classifying every row gives them.
+
+    The pipeline's record batch holds one dictionary per column for all its rows, so the
+    usable rows of a batch with rejected rows carry their words too (``match``:
+    ``unresolved``), and the Parquet file has them: each dictionary is the usable rows'
+    own, then the rejected rows' other words (as Arrow merges them), the rows unchanged.
+    """
+    good = answers.usable_rows()
+    if answers.usable == answers.out.num_rows and not answers.bad.num_rows:
+        return good
+    if not isinstance(batch, pa.RecordBatch) or not answers.usable:
+        return _usable(answers, batch)
+    bad = answers.rejected_rows()
+    for i, field in enumerate(good.schema):
+        if not pa.types.is_dictionary(field.type):
+            continue
+        own: Any = good.column(i).chunk(0)
+        empty = pa.array([], field.type.index_type)
+        chunks: list[Any] = bad.column(i).chunks
+        pieces = [own.dictionary, *(c.dictionary for c in chunks)]
+        merging: Any = pa.chunked_array([pa.DictionaryArray.from_arrays(empty, d) for d in pieces])
+        words = merging.combine_chunks().dictionary
+        if not words.slice(0, len(own.dictionary)).equals(own.dictionary):
+            return _usable(answers, batch)  # (words repeated: merged otherwise)
+        if len(words) > len(own.dictionary):
+            merged = pa.DictionaryArray.from_arrays(own.indices, words)
+            good = good.set_column(i, field, merged)
+    return good
+
+
+def _usable(answers: Grouped, batch: pa.RecordBatch | pa.Table) -> pa.Table:
+    """The usable rows of the whole batch (all rows built), as the pipeline returns it."""
+    table = answers.table()
+    if isinstance(batch, pa.RecordBatch):  # one chunk, its dictionaries merged
+        table = table.combine_chunks()
+    return table.filter(pc.is_null(table.column("rejected")))
