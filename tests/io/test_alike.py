@@ -20,6 +20,7 @@ from svduty.io import (
     run_pipeline,
     sample_police_uk,
 )
+from svduty.io import _alike as alike_module
 from svduty.io import _pipeline as pipeline_module
 from svduty.io._alike import ALIKE, grouped
 
@@ -64,7 +65,7 @@ PICKY = Pipeline(
 
 def _alike(pipe, batch):
     """What the grouped route gives ``batch`` (as calling the pipeline gives it)."""
-    answers = pipe._grouped(batch)
+    answers = pipe._grouped(batch, most=1.0)  # grouped however many are distinct
     if answers is None:
         return pipe(batch)
     table = answers.table()
@@ -128,6 +129,14 @@ def _summaries(pipeline, batches, *, write):
 @settings(max_examples=40)
 @given(st.lists(_ROWS, max_size=3), st.booleans())
 def test_the_summary_of_combinations_is_the_summary_of_the_rows(parts, write):
+    most, alike_module.MOST_DISTINCT = alike_module.MOST_DISTINCT, 1.0  # always grouped
+    try:
+        _same_summaries(parts, write)
+    finally:
+        alike_module.MOST_DISTINCT = most
+
+
+def _same_summaries(parts, write):
     for pipe in (DEFAULT, PICKY):
         batches = [_batch(kinds) for kinds in parts]
         s1, b1, rows1, bad1 = _summaries(pipe, batches, write=write)
@@ -167,7 +176,7 @@ def test_nothing_to_group():
 
 
 def test_a_pipeline_that_loses_or_reorders_combinations_is_caught():
-    batch = _batch(["inside", "away", "inside"])
+    batch = _batch(["inside", "away", "inside", "away", "inside"])
     with pytest.raises(SvdutyError, match="returned 1 rows for 2 rows"):
         grouped(batch, lambda t: DEFAULT(t).slice(0, 1))
     backwards = pa.concat_tables  # the rejected row first: not the pipeline's order
@@ -200,3 +209,19 @@ def test_bounded_counts_weigh_each_row():
     assert weighted.to_json() == repeated.to_json()
     with pytest.raises(DataError, match="one weight for each of the 3 rows"):
         BoundedCounts().add(rows, weights=np.array([1]))
+
+
+def test_a_batch_of_mostly_distinct_rows_is_classified_row_by_row():
+    """Grouping pays only when rows repeat (MOST_DISTINCT); the summary is the same."""
+    from svduty.io._alike import MOST_DISTINCT
+
+    repeated = _batch(["inside", "away"] * 4)  # 2 of 8 distinct
+    distinct = _batch(["inside", "away", "by_name", "no_location", "named"])
+    assert MOST_DISTINCT < 1
+    assert DEFAULT._grouped(repeated) is not None
+    assert DEFAULT._grouped(distinct) is None
+    assert DEFAULT._grouped(distinct, most=1.0) is not None
+    for batch in (repeated, distinct):
+        s1, b1, _, _ = _summaries(DEFAULT, [batch], write=False)
+        s2, b2, _, _ = _summaries(PLAIN, [batch], write=False)
+        assert (s1, b1) == (s2, b2)

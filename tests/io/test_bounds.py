@@ -299,3 +299,24 @@ def test_chunks_whose_dictionaries_hold_a_null_word_are_counted():
     counted.add(two)
     plain.add(two.set_column(3, "basis", two.column("basis").cast(pa.string())))
     assert counted.to_json() == plain.to_json()
+
+
+def test_settlements_of_as_many_rows_are_listed_by_category_whatever_the_row_order():
+    """Ties in rows are ordered by category: not by the order the rows were grouped in."""
+    from svduty.definitions import STATUTE
+    from svduty.io._settle import settle
+
+    combos = [
+        {
+            "within_area": "inside",
+            "police_uk_category": c,
+            "month": "2025-06",
+            "location": None,
+            "rows": 2,
+        }
+        for c in ("Public order", "Robbery", "Criminal damage and arson")
+    ]
+    first = settle(combos, "violence", STATUTE)
+    again = settle(list(reversed(combos)), "violence", STATUTE)
+    assert [s.category for s in first] == [s.category for s in again]
+    assert [s.category for s in first] == sorted(s.category for s in first)

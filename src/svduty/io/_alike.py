@@ -32,6 +32,16 @@ __all__ = ["ALIKE", "Grouped", "grouped"]
 ALIKE: tuple[str, ...] = ("month", "lsoa_code", "lsoa_name", "police_uk_category")
 """The police.uk columns that decide everything the pipeline adds to a row."""
 
+MOST_DISTINCT = 0.5
+"""Above this share of distinct combinations a batch is classified row by row.
+
+Grouping costs about a tenth of classifying every row: a real month of one force has 38%
+distinct combinations, and its summary costs the same either way (0.34 s for 403,654 rows
+of 89 relabelled real months, in process); a batch of a million distinct rows took 4.4 s
+grouped against 0.9 s row by row (the grouped table is as long as the batch, and the rows
+are located and classified as before, then spread again).
+"""
+
 _BOOKKEEPING = ("rejected", "rejected_field")
 
 
@@ -156,6 +166,7 @@ def grouped(
     batch: pa.RecordBatch | pa.Table,
     classify: Callable[[pa.Table], pa.Table],
     alike: Sequence[str] = ALIKE,
+    most: float = MOST_DISTINCT,
 ) -> Grouped | None:
     """Classify a police.uk batch once per combination of its ``alike`` columns.
 
@@ -164,10 +175,13 @@ def grouped(
         classify: The pipeline on a table (:func:`~svduty.io.classify_batch` with its
             collaborators bound); it must add to each row only what ``alike`` decides.
         alike: The columns that decide what ``classify`` adds to a row.
+        most: The largest share of distinct combinations among the usable rows worth
+            grouping (:data:`MOST_DISTINCT`).
 
     Returns:
-        The grouped answers; ``None`` when the batch has no usable row, or no ``row``
-        column of ``int64`` to number the combinations in (then classify it row by row).
+        The grouped answers; ``None`` (classify the batch row by row) when the batch has
+        no usable row, no ``row`` column of ``int64`` to number the combinations in, or
+        more than ``most`` of its usable rows distinct.
 
     Example:
         >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
@@ -188,6 +202,8 @@ def grouped(
     if not good.num_rows:
         return None
     groups, first = _arrays.groups([good.column(n) for n in alike], good.num_rows)
+    if len(first) > most * good.num_rows:
+        return None
     distinct = good.take(_arrays.array(first))
     numbers = _arrays.array(np.arange(len(first), dtype=np.int64))
     out = classify(distinct.set_column(at, distinct.schema.field(at), numbers))

@@ -38,6 +38,7 @@ from svduty import _arrays
 from svduty.areas import Geography
 from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
 from svduty.errors import DataError, Problem, SvdutyError
+from svduty.io import _alike
 from svduty.io._alike import ALIKE, Grouped, grouped
 from svduty.io._bundle import BundleParts, warwickshire
 from svduty.io._incidents import INCIDENT_SCHEMA
@@ -391,12 +392,16 @@ class Pipeline:
             split=self.split,
         )
 
-    def _grouped(self, batch: pa.RecordBatch | pa.Table) -> Grouped | None:
+    def _grouped(
+        self, batch: pa.RecordBatch | pa.Table, most: float | None = None
+    ) -> Grouped | None:
         """A police.uk batch classified once per combination of its :attr:`alike` values.
 
         ``None`` when the pipeline has no :attr:`alike` columns, or the batch is not
-        police.uk rows or has no usable row; ``table()`` of the answer is what calling
-        the pipeline gives the batch (as a table).
+        police.uk rows, has no usable row or more than ``most`` of them distinct
+        (default: ``svduty.io._alike.MOST_DISTINCT``);
+        ``table()`` of the answer is what calling the pipeline gives the batch (as a
+        table).
 
         Example:
             >>> from svduty.io import read_police_uk, sample_police_uk
@@ -406,7 +411,7 @@ class Pipeline:
         """
         if self.alike is None or "lsoa_code" not in batch.schema.names:
             return None
-        return grouped(batch, self, self.alike)
+        return grouped(batch, self, self.alike, _alike.MOST_DISTINCT if most is None else most)
 
 
 @attrs.frozen(slots=True)

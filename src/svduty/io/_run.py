@@ -2,9 +2,9 @@
 
 :func:`run_pipeline` counts each batch in, classifies it with the pipeline, counts what
 comes out with a :class:`~svduty.io._summary.Tally` (and any other counters), and passes
-the usable rows to a writer. A :class:`~svduty.io.Pipeline` with ``alike`` columns
-classifies rows alike once: they are counted by combination, each with its number of
-rows, and the rows themselves are built only for the writer.
+the usable rows to a writer. When nothing is written, a :class:`~svduty.io.Pipeline`
+with ``alike`` columns classifies rows alike once and they are counted by combination,
+each with its number of rows: the classified rows are never built.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from svduty.io._alike import Grouped
 from svduty.io._summary import RejectedSink, Summary, Tally
 
 __all__ = ["WeightedCounter", "run_pipeline"]
@@ -44,10 +42,10 @@ def run_pipeline(
     to ``on_rejected`` and its usable rows to ``sink`` (a writer, or ``list.append``) and
     to each of ``counts``.
 
-    A :class:`~svduty.io.Pipeline` with ``alike`` columns (the default one) classifies a
-    police.uk batch once per combination of them: the summary and ``counts`` count each
-    combination once with its number of rows, and the rows themselves are built only
-    for ``sink`` (a summary alone never builds them).
+    Without a ``sink``, a :class:`~svduty.io.Pipeline` with ``alike`` columns (the default
+    one) classifies a police.uk batch once per combination of them, and the summary and
+    ``counts`` count each combination once with its number of rows: the classified rows
+    are never built (a batch of mostly distinct rows is classified row by row).
 
     Args:
         batches: A reader's record batches (police.uk or incidents).
@@ -73,64 +71,24 @@ def run_pipeline(
     """
     tally = Tally(on_rejected=on_rejected)
     counters = list(counts)
-    group = getattr(pipeline, "_grouped", None)
-    good: Any
+    # rows alike are counted once when no rows are written (every row is built for a sink)
+    group = getattr(pipeline, "_grouped", None) if sink is None else None
     for batch in batches:
         tally.count_in(batch.num_rows)
         answers = group(batch) if group is not None else None
-        if answers is None:
-            good = tally.count_out(pipeline(batch))
-            for counter in counters:
-                counter.add(good)
-        else:
+        if answers is not None:  # each combination counted once, with its rows
             tally.count_rejected(answers.rejected_rows())
             distinct, weights = answers.distinct()
             tally.count_usable(distinct, weights)
             for counter in counters:
                 counter.add(distinct, weights=weights)
-            good = _written(answers, batch) if sink is not None else None
+            continue
+        good = tally.count_out(pipeline(batch))
+        for counter in counters:
+            counter.add(good)
         if sink is not None:
             sink(good)
     return tally.summary(
         partnership=partnership or getattr(pipeline, "partnership", None),
         definition=definition or getattr(pipeline, "definition", None),
     )
-
-
-def _written(answers: Grouped, batch: pa.RecordBatch | pa.Table) -> pa.Table:
-    """A batch's usable rows for the writer, as classifying every row gives them.
-
-    The pipeline's record batch holds one dictionary per column for all its rows, so the
-    usable rows of a batch with rejected rows carry their words too (``match``:
-    ``unresolved``), and the Parquet file has them: each dictionary is the usable rows'
-    own, then the rejected rows' other words (as Arrow merges them), the rows unchanged.
-    """
-    good = answers.usable_rows()
-    if answers.usable == answers.out.num_rows and not answers.bad.num_rows:
-        return good
-    if not isinstance(batch, pa.RecordBatch) or not answers.usable:
-        return _usable(answers, batch)
-    bad = answers.rejected_rows()
-    for i, field in enumerate(good.schema):
-        if not pa.types.is_dictionary(field.type):
-            continue
-        own: Any = good.column(i).chunk(0)
-        empty = pa.array([], field.type.index_type)
-        chunks: list[Any] = bad.column(i).chunks
-        pieces = [own.dictionary, *(c.dictionary for c in chunks)]
-        merging: Any = pa.chunked_array([pa.DictionaryArray.from_arrays(empty, d) for d in pieces])
-        words = merging.combine_chunks().dictionary
-        if not words.slice(0, len(own.dictionary)).equals(own.dictionary):
-            return _usable(answers, batch)  # (words repeated: merged otherwise)
-        if len(words) > len(own.dictionary):
-            merged = pa.DictionaryArray.from_arrays(own.indices, words)
-            good = good.set_column(i, field, merged)
-    return good
-
-
-def _usable(answers: Grouped, batch: pa.RecordBatch | pa.Table) -> pa.Table:
-    """The usable rows of the whole batch (all rows built), as the pipeline returns it."""
-    table = answers.table()
-    if isinstance(batch, pa.RecordBatch):  # one chunk, its dictionaries merged
-        table = table.combine_chunks()
-    return table.filter(pc.is_null(table.column("rejected")))

@@ -153,7 +153,8 @@ def settle(
         n = len(codes.get(category or "", ()))
         out.append(Settlement(where, category, rows, by_code, missing, after, n, n - len(union)))
     rank = {w: i for i, w in enumerate(_WHERE_ORDER)}
-    return tuple(sorted(out, key=lambda s: (rank.get(s.within_area, 9), -s.rows)))
+    # ties by category: the order does not depend on how the rows were grouped
+    return tuple(sorted(out, key=lambda s: (rank.get(s.within_area, 9), -s.rows, s.category or "")))
 
 
 def _unsettled_codes(
