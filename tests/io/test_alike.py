@@ -27,7 +27,7 @@ from svduty.io._alike import ALIKE, grouped
 from ..conftest import fake_within, picky_classify_table, resolve_e01999998_by_name
 
 DEFAULT = default_pipeline()
-PLAIN = attrs.evolve(DEFAULT, alike=None)
+PLAIN = attrs.evolve(default_pipeline(), alike=None)  # its own memo: not DEFAULT's
 
 # what a row can be: (LSOA code, LSOA name, crime type, month)
 _KINDS = {
