@@ -17,6 +17,10 @@ of that process, read with ``os.wait4``) is its own. The measurements:
   grow with the input;
 - ``e2e_big``, ``p_bare_big``, ``p_polars_big``, ``p_duckdb_big``: the same on the
   ``--big-rows`` file (4,000,000 rows);
+- ``e2e_months``, ``p_bare_months``, ``p_polars_months``, ``p_duckdb_months``: the same on
+  real months relabelled (``make_data.py --months``, as many rows as the main file): the
+  main file resamples rows, so its combinations of month, LSOA and crime type repeat far
+  more than real data's;
 - ``columnar``: the pipeline (area look-up and columnar classifier) on an in-memory table;
 - ``scalar``: the one-incident classifier in a Python loop over ``--scalar-rows`` rows;
 - ``pandas``: a straightforward pandas script doing the same district and category
@@ -47,6 +51,8 @@ ROOT = HERE.parent
 OUT = HERE / "_out"
 BIG = ("e2e_big", "p_bare_big", "p_polars_big", "p_duckdb_big")
 """The measurements repeated on the ``--big-rows`` file (issue 15: at 400,000 and 4,000,000)."""
+MONTHS = ("e2e_months", "p_bare_months", "p_polars_months", "p_duckdb_months")
+"""The same on real months relabelled (``make_data.py --months``): real combinations."""
 MEASUREMENTS = (
     "bare",
     "reader",
@@ -59,6 +65,7 @@ MEASUREMENTS = (
     "columnar_scaling",
     *PROCESSES,
     *BIG,
+    *MONTHS,
 )
 NOTES_MARKER = "<!-- written by hand below this line; run.py keeps it -->"
 WARWICKSHIRE = ("E07000218", "E07000219", "E07000220", "E07000221", "E07000222")
@@ -290,6 +297,9 @@ def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, A
         base = name.removesuffix("_big")
         big_mb = args.big_path.stat().st_size / 1e6
         return {**measure_once(base, args.big_path, args), "name": name, "big_mb": big_mb}
+    if name in MONTHS:  # the same measurement on real months
+        base = name.removesuffix("_months")
+        return {**measure_once(base, args.months_path, args), "name": name}
     argv = argv_for(name, path, _lookup_files(), args)
     if argv is not None:
         try:
@@ -440,6 +450,15 @@ def render(
         ratio(
             f"svduty classify (summary) / DuckDB, {big}", over("e2e_big", "p_duckdb_big"), "<= 1.5"
         )
+    if "e2e_months" in by:
+        real = f"{by['e2e_months'].get('rows', 0):,} rows of real months"
+        peers = (("p_bare", "bare read"), ("p_polars", "polars"), ("p_duckdb", "DuckDB"))
+        for peer, label in peers:
+            ratio(
+                f"svduty classify (summary) / {label}, {real}",
+                over("e2e_months", f"{peer}_months"),
+                "<= 1.5",
+            )
     ratio("svduty classify --output .parquet / bare read", over("e2e_parquet", "p_bare"), "<= 2")
     ratio(
         "start-up (header-only file) / import pyarrow.csv",
@@ -583,6 +602,10 @@ def main(argv: list[str] | None = None) -> int:
     args.big_path = HERE / "_data" / f"policeuk-{args.big_rows}.csv"
     if any(n in BIG for n in names):
         cmd = [sys.executable, str(HERE / "make_data.py"), "--rows", str(args.big_rows)]
+        subprocess.run(cmd, check=True)
+    args.months_path = HERE / "_data" / f"policeuk-months-{rows}.csv"
+    if any(n in MONTHS for n in names):
+        cmd = [sys.executable, str(HERE / "make_data.py"), "--rows", str(rows), "--months"]
         subprocess.run(cmd, check=True)
     compile_svduty()
     # the incident files too: made here, the parent would grow, and every child forked from
