@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -44,8 +45,7 @@ def sources() -> list[Path]:
 
 
 def make(rows: int, *, seed: int = 2025) -> Path:
-    DATA.mkdir(exist_ok=True)
-    out = DATA / f"policeuk-{rows}.csv"
+    out = _made(f"policeuk-{rows}.csv")
     if out.exists():
         return out
     tables = []
@@ -59,44 +59,56 @@ def make(rows: int, *, seed: int = 2025) -> Path:
     rng = np.random.default_rng(seed)
     idx = pa.array(rng.integers(0, pool.num_rows, size=rows))
     sample = pool.take(idx)
-    tmp = out.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:  # quoted only where needed
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(sample.schema.names)
+
+    def records() -> Iterator[list[str]]:
         for chunk in sample.to_batches(max_chunksize=100_000):
             columns = [c.to_pylist() for c in chunk.columns]
-            writer.writerows(zip(*columns, strict=True))
+            yield from (list(r) for r in zip(*columns, strict=True))
+
+    return _written(out, sample.schema.names, records())
+
+
+def _made(name: str) -> Path:
+    """Where a data file goes (made, or already there)."""
+    DATA.mkdir(exist_ok=True)
+    return DATA / name
+
+
+def _written(out: Path, header: list[str], records: Iterable[list[str]]) -> Path:
+    """Write the file whole (a temporary file renamed), fields quoted only where needed."""
+    tmp = out.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(records)
     tmp.replace(out)
     return out
 
 
 def make_months(rows: int) -> Path:
     """The real months whole, relabelled month after month, until ``rows`` is reached."""
-    DATA.mkdir(exist_ok=True)
-    out = DATA / f"policeuk-months-{rows}.csv"
+    out = _made(f"policeuk-months-{rows}.csv")
     if out.exists():
         return out
-    months = []
+    months: list[list[list[str]]] = []
     for p in sources():
         with p.open(encoding="utf-8", newline="") as fh:
             months.append(list(csv.reader(fh)))
     header = months[0][0]
     at = header.index("Month")
-    tmp = out.with_suffix(".tmp")
-    written, k = 0, 0
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(header)
+
+    def records() -> Iterator[list[str]]:
+        written, k = 0, 0
         while written < rows:
             label = f"{2010 + k // 12:04d}-{k % 12 + 1:02d}"
             for record in months[k % len(months)][1:]:
                 if written == rows:
-                    break
-                writer.writerow([*record[:at], label, *record[at + 1 :]])
+                    return
+                yield [*record[:at], label, *record[at + 1 :]]
                 written += 1
             k += 1
-    tmp.replace(out)
-    return out
+
+    return _written(out, header, records())
 
 
 def main(argv: list[str] | None = None) -> int:
