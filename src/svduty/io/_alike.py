@@ -82,9 +82,7 @@ class Grouped:
     def usable_rows(self) -> pa.Table:
         """Every usable row with the pipeline's columns, in the batch's order."""
         out = self.out.slice(0, self.usable)
-        place = np.full(self.out.num_rows, -1, dtype=np.int64)
-        place[_combinations(out)] = np.arange(out.num_rows, dtype=np.int64)
-        at = place[self.groups]
+        at = _places(out, self.out.num_rows)[self.groups]
         if self.usable == self.out.num_rows:  # the usual case: every combination usable
             return _spread(out, self.rows, at, keep=())
         kept = at >= 0
@@ -109,10 +107,9 @@ class Grouped:
         return pa.concat_tables(parts)
 
     def _rejected(self, out: pa.Table, picked: Any) -> pa.Table:
-        place = np.full(self.out.num_rows, -1, dtype=np.int64)
-        place[_combinations(out)] = np.arange(out.num_rows, dtype=np.int64)
         rows = self.rows.take(_arrays.array(picked))
-        return _spread(out, rows, place[self.groups[picked]], keep=_BOOKKEEPING)
+        at = _places(out, self.out.num_rows)[self.groups[picked]]
+        return _spread(out, rows, at, keep=_BOOKKEEPING)
 
     def table(self) -> pa.Table:
         """What the pipeline gives the batch: the usable rows, then the rejected rows.
@@ -133,6 +130,13 @@ class Grouped:
 def _combinations(out: pa.Table) -> Any:
     """The combination each row of ``out`` answers (its ``row`` column)."""
     return _arrays.one_array(out.column("row")).to_numpy(zero_copy_only=False)
+
+
+def _places(out: pa.Table, combinations: int) -> Any:
+    """Each combination's row in ``out`` (``-1`` where ``out`` has none): one map for all."""
+    place = np.full(combinations, -1, dtype=np.int64)
+    place[_combinations(out)] = np.arange(out.num_rows, dtype=np.int64)
+    return place
 
 
 def _spread(out: pa.Table, rows: pa.Table, at: Any, *, keep: Sequence[str]) -> pa.Table:
