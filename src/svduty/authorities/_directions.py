@@ -7,8 +7,10 @@ Example:
 
 from __future__ import annotations
 
+import pendulum
+
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import answer, label, reason
+from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, Establishment
 from svduty.authorities._categories import AuthorityCategory, Nation, Role
 
@@ -30,6 +32,7 @@ def can_be_directed(
     *,
     devolved_welsh_authority: bool | None = None,
     welsh_ministers_consent: bool | None = None,
+    on: pendulum.Date | str | None = None,
 ) -> Answer:
     """Whether the Secretary of State may direct an authority over a failed duty (s.18).
 
@@ -48,6 +51,8 @@ def can_be_directed(
         devolved_welsh_authority: Whether the authority is a devolved Welsh authority,
             where its category does not say.
         welsh_ministers_consent: Whether the Welsh Ministers consent (s.18(4)).
+        on: The day asked about: before 31 January 2023 s.18 (and the duties it
+            enforces) was not in force (``no``).
 
     Raises:
         ValueError: for another duty.
@@ -66,6 +71,11 @@ def can_be_directed(
     question = f"May the Secretary of State direct {authority.name} over {duty} (s.18)?"
     reasons: list[Reason] = []
     missing: list[str] = []
+    commenced, not_in_force = in_force("s.18", on)
+    if commenced is not None:
+        reasons.append(commenced)
+        if not_in_force:
+            return answer(question, reasons, [], failed=True)
     role = authority.role
     if role not in DUTIES:
         return answer(
