@@ -13,6 +13,7 @@ from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, Establishment
 from svduty.authorities._categories import AuthorityCategory, Nation, Role
+from svduty.sources import cite
 
 __all__ = ["DUTIES", "can_be_directed"]
 
@@ -136,6 +137,15 @@ def can_be_directed(
     devolved = authority.info.devolved_welsh
     if authority.nation_of is Nation.ENGLAND:
         devolved = False
+    elif devolved:
+        reasons.append(
+            Reason(
+                "s.18(4)",
+                f"{authority.name} is a devolved Welsh authority: its functions are exercisable "
+                "only in relation to Wales and are wholly or mainly devolved",
+                cite("gowa-2006", "s.157A(1)(a), (2)"),
+            )
+        )
     if devolved is None:
         devolved = devolved_welsh_authority
     if devolved is None:
