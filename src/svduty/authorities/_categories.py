@@ -152,7 +152,7 @@ class CategoryInfo:
 
     Example:
         >>> category_info("county_council").lga_wording
-        "Each district within the council's area"
+        "Each district which falls within the council's area"
     """
 
     category: AuthorityCategory
@@ -226,8 +226,8 @@ _ROWS: tuple[CategoryInfo, ...] = (
         "Local government",
         _E,
         JoinRule.DISTRICTS_WITHIN,
-        "The district that coincides with the council's area or, if there is none, each "
-        "district within the council's area",
+        "The district which coincides with the council's area or, if there is no such "
+        "district, each district within the council's area",
     ),
     _sch1(
         _C.COUNTY_COUNCIL,
@@ -235,7 +235,7 @@ _ROWS: tuple[CategoryInfo, ...] = (
         "Local government",
         _E,
         JoinRule.DISTRICTS_WITHIN,
-        "Each district within the council's area",
+        "Each district which falls within the council's area",
     ),
     _sch1(
         _C.LONDON_BOROUGH_COUNCIL,
