@@ -70,12 +70,16 @@ def run(case: dict[str, Any]) -> Answer:
     if rule == "may_assist":
         assert a is not None
         return may_assist(
-            a, case["area"], section=case["section"], districts_within=districts_within
+            a,
+            case["area"],
+            section=case["section"],
+            districts_within=districts_within,
+            on=case.get("on"),
         )
     if rule == "may_disclose":
         assert a is not None
         assert other is not None
-        return may_disclose(a, other, facts)
+        return may_disclose(a, other, facts, on=case.get("on"))
     if rule == "may_require_information":
         assert a is not None
         assert other is not None
@@ -85,6 +89,7 @@ def run(case: dict[str, Any]) -> Answer:
             facts,
             districts_within=districts_within,
             relevant_area=case.get("relevant_area"),
+            on=case.get("on"),
         )
     if rule == "can_be_directed":
         assert a is not None
@@ -93,6 +98,7 @@ def run(case: dict[str, Any]) -> Answer:
             case["duty"],
             devolved_welsh_authority=case.get("devolved_welsh_authority"),
             welsh_ministers_consent=case.get("welsh_ministers_consent"),
+            on=case.get("on"),
         )
     raise AssertionError(f"unknown rule in case file: {rule}")
 

@@ -16,14 +16,48 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
+import pendulum
+
 from svduty.answers import Answer, Reason, Verdict
 from svduty.authorities._categories import AuthorityCategory
+from svduty.periods import date
 from svduty.sources import cite
 
-__all__ = ["ACT", "answer", "label", "plural", "reason"]
+__all__ = ["ACT", "IN_FORCE", "answer", "in_force", "label", "plural", "reason"]
 
 ACT = "pcsc-act-2022"
 """The source id of the Police, Crime, Sentencing and Courts Act 2022."""
+
+
+IN_FORCE = pendulum.Date(2023, 1, 31)
+"""The day ss.8-12 and 14-19 came into force (SI 2022/1227 reg 4; s.13 on Royal Assent)."""
+
+
+def in_force(section: str, on: pendulum.Date | str | None) -> tuple[Reason | None, bool]:
+    """Whether a section of Part 2 Chapter 1 was in force on a day: (reason, failed).
+
+    ss.14-18 came into force on 31 January 2023 (SI 2022/1227 reg 4: legislation.gov.uk
+    gives s.18 "in force at 31.1.2023 by S.I. 2022/1227, reg. 4(j)" and s.16 "valid from
+    31/01/2023"). With no day asked the answer gives no reason on it (it is about the law
+    in force now), never a silent "in force".
+
+    Example:
+        >>> r, failed = in_force("s.16", "2023-01-30")
+        >>> failed, r.rule, r.citation.provision
+        (True, 'commencement', 'reg 4')
+        >>> in_force("s.16", None)
+        (None, False)
+    """
+    if on is None:
+        return None, False
+    day = date(on)
+    citation = cite("si-2022-1227", "reg 4")
+    if day < IN_FORCE:
+        says = f"{section} was not in force on {day}: it came into force on 31 January 2023"
+        return Reason("commencement", says, citation), True
+    return Reason(
+        "commencement", f"{section} in force on {day} (from 31 January 2023)", citation
+    ), False
 
 
 def reason(rule: str, says: str, provision: str | None = None) -> Reason:

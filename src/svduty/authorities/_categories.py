@@ -145,11 +145,14 @@ class CategoryInfo:
             specified authority in the Schedule 1 "Health and social care" table,
             s.10(10)), which may not disclose personal information (s.16(4)(b)).
         devolved_welsh: Whether such an authority is a devolved Welsh authority for
-            s.18(4) (``None``: depends on the authority, or not confirmed).
+            s.18(4) (Government of Wales Act 2006 s.157A: functions exercisable only in
+            relation to Wales and wholly or mainly not about reserved matters: Welsh
+            councils and Local Health Boards) (``None``: depends on the authority, or not
+            confirmed).
 
     Example:
         >>> category_info("county_council").lga_wording
-        "Each district within the council's area"
+        "Each district which falls within the council's area"
     """
 
     category: AuthorityCategory
@@ -223,8 +226,8 @@ _ROWS: tuple[CategoryInfo, ...] = (
         "Local government",
         _E,
         JoinRule.DISTRICTS_WITHIN,
-        "The district that coincides with the council's area or, if there is none, each "
-        "district within the council's area",
+        "The district which coincides with the council's area or, if there is no such "
+        "district, each district within the council's area",
     ),
     _sch1(
         _C.COUNTY_COUNCIL,
@@ -232,7 +235,7 @@ _ROWS: tuple[CategoryInfo, ...] = (
         "Local government",
         _E,
         JoinRule.DISTRICTS_WITHIN,
-        "Each district within the council's area",
+        "Each district which falls within the council's area",
     ),
     _sch1(
         _C.LONDON_BOROUGH_COUNCIL,
@@ -265,7 +268,7 @@ _ROWS: tuple[CategoryInfo, ...] = (
         _W,
         JoinRule.THE_AREA,
         "The county",
-        devolved_welsh=None,
+        devolved_welsh=True,
     ),
     _sch1(
         _C.WELSH_COUNTY_BOROUGH_COUNCIL,
@@ -274,7 +277,7 @@ _ROWS: tuple[CategoryInfo, ...] = (
         _W,
         JoinRule.THE_AREA,
         "The county borough",
-        devolved_welsh=None,
+        devolved_welsh=True,
     ),
     _sch1(
         _C.PROVIDER_OF_PROBATION_SERVICES,

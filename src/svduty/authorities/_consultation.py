@@ -19,7 +19,7 @@ import attrs
 import pendulum
 
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import ACT, answer, plural, reason
+from svduty.authorities._answering import ACT, answer, in_force, plural, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities
@@ -177,6 +177,7 @@ def may_assist(
     *,
     section: str = "s.8",
     districts_within: DistrictsWithin,
+    on: pendulum.Date | str | None = None,
 ) -> Answer:
     """Whether a local policing body may assist with and monitor functions for an area (s.14).
 
@@ -191,6 +192,7 @@ def may_assist(
             area's local government areas (``section="s.9"``).
         section: ``"s.8"`` or ``"s.9"``.
         districts_within: The join callable.
+        on: The day asked about: before 31 January 2023 s.14 was not in force (``no``).
 
     Raises:
         ValueError: for another section, or several areas for s.8.
@@ -209,6 +211,9 @@ def may_assist(
     question = f"May {body.name} assist with and monitor the {section} functions for " + (
         ", ".join(lgas) + "?"
     )
+    commenced, not_in_force = in_force("s.14", on)
+    if commenced is not None and not_in_force:
+        return answer(question, [commenced], [], failed=True)
     if body.role is not Role.LOCAL_POLICING_BODY:
         return answer(
             question,
@@ -227,6 +232,8 @@ def may_assist(
             ),
             reason("s.14(6)", "the specified authorities must co-operate with it when it acts"),
         ]
+        if commenced is not None:
+            reasons.append(commenced)
         return answer(question, reasons, [], failed=False)
     return answer(
         question,

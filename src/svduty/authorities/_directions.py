@@ -7,10 +7,13 @@ Example:
 
 from __future__ import annotations
 
+import pendulum
+
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import answer, label, reason
+from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, Establishment
 from svduty.authorities._categories import AuthorityCategory, Nation, Role
+from svduty.sources import cite
 
 __all__ = ["DUTIES", "can_be_directed"]
 
@@ -30,6 +33,7 @@ def can_be_directed(
     *,
     devolved_welsh_authority: bool | None = None,
     welsh_ministers_consent: bool | None = None,
+    on: pendulum.Date | str | None = None,
 ) -> Answer:
     """Whether the Secretary of State may direct an authority over a failed duty (s.18).
 
@@ -48,6 +52,8 @@ def can_be_directed(
         devolved_welsh_authority: Whether the authority is a devolved Welsh authority,
             where its category does not say.
         welsh_ministers_consent: Whether the Welsh Ministers consent (s.18(4)).
+        on: The day asked about: before 31 January 2023 s.18 (and the duties it
+            enforces) was not in force (``no``).
 
     Raises:
         ValueError: for another duty.
@@ -66,6 +72,11 @@ def can_be_directed(
     question = f"May the Secretary of State direct {authority.name} over {duty} (s.18)?"
     reasons: list[Reason] = []
     missing: list[str] = []
+    commenced, not_in_force = in_force("s.18", on)
+    if commenced is not None:
+        reasons.append(commenced)
+        if not_in_force:
+            return answer(question, reasons, [], failed=True)
     role = authority.role
     if role not in DUTIES:
         return answer(
@@ -126,6 +137,15 @@ def can_be_directed(
     devolved = authority.info.devolved_welsh
     if authority.nation_of is Nation.ENGLAND:
         devolved = False
+    elif devolved:
+        reasons.append(
+            Reason(
+                "s.18(4)",
+                f"{authority.name} is a devolved Welsh authority: its functions are exercisable "
+                "only in relation to Wales and are wholly or mainly devolved",
+                cite("gowa-2006", "s.157A(1)(a), (2)"),
+            )
+        )
     if devolved is None:
         devolved = devolved_welsh_authority
     if devolved is None:

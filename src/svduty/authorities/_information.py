@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import attrs
+import pendulum
 
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import ACT, answer, label, reason
+from svduty.authorities._answering import ACT, answer, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
 from svduty.authorities._categories import Role
 from svduty.errors import ConflictError
@@ -210,7 +211,13 @@ _ENTAILED = {
 }
 
 
-def may_disclose(discloser: Authority, recipient: Authority, facts: InformationFacts) -> Answer:
+def may_disclose(
+    discloser: Authority,
+    recipient: Authority,
+    facts: InformationFacts,
+    *,
+    on: pendulum.Date | str | None = None,
+) -> Answer:
     """Whether s.16 authorises a disclosure of information from one authority to another.
 
     s.16(1)-(2): a specified authority, local policing body or relevant authority may
@@ -218,7 +225,8 @@ def may_disclose(discloser: Authority, recipient: Authority, facts: InformationF
     for that other's Chapter 1 functions. It is a power, not a duty (s.16(1)). s.16(4)
     does not authorise disclosing (a) patient information, (b) personal information by a
     health or social care authority, (c) in breach of the data protection legislation,
-    (d) in breach of the Investigatory Powers Act 2016.
+    (d) in breach of the Investigatory Powers Act 2016. Asked about a day (``on``) before
+    31 January 2023, when s.16 came into force, the answer is ``no``.
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -233,7 +241,9 @@ def may_disclose(discloser: Authority, recipient: Authority, facts: InformationF
     question = f"May {discloser.name} disclose this information to {recipient.name} (s.16)?"
     reasons: list[Reason] = []
     missing: list[str] = []
-    failed = False
+    commenced, failed = in_force("s.16", on)
+    if commenced is not None:
+        reasons.append(commenced)
     for who, a in (("discloser", discloser), ("recipient", recipient)):
         if a.role in _CHAPTER_1_ROLES:
             reasons.append(reason("s.16(1)", f"the {who} {a.name} is a {label(a.role)}"))
@@ -288,6 +298,7 @@ def may_require_information(
     *,
     districts_within: DistrictsWithin,
     relevant_area: Iterable[str] | None = None,
+    on: pendulum.Date | str | None = None,
 ) -> Answer:
     """Whether a local policing body may require information, which must be supplied (s.17).
 
@@ -312,6 +323,7 @@ def may_require_information(
         relevant_area: The local government areas of the s.9 relevant area whose
             functions the request serves; empty when it serves none (s.8 functions only);
             ``None`` when not known.
+        on: The day asked about: before 31 January 2023 s.17 was not in force (``no``).
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -327,6 +339,9 @@ def may_require_information(
     question = f"May {body.name} require this information from {recipient.name} (s.17)?"
     reasons: list[Reason] = []
     missing: list[str] = []
+    commenced, not_in_force = in_force("s.17", on)
+    if commenced is not None:
+        reasons.append(commenced)
     failed = False
     if body.role is not Role.LOCAL_POLICING_BODY:
         reasons.append(reason("s.17(1)", f"{body.name} is not a local policing body"))
@@ -367,6 +382,7 @@ def may_require_information(
         (f_reasons, f_missing, f_failed),
         _carve_outs(recipient, facts, "s.17(6)"),
     )
+    failed = failed or not_in_force
     if not failed and not missing:
         reasons.append(reason("s.17(4)", f"{recipient.name} must comply with the request"))
         reasons.append(reason("s.17(7)", "the information may be used only for s.14 functions"))

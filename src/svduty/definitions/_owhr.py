@@ -91,7 +91,8 @@ _rule(
     "OWHR-S24-8-NOT-INTENDED",
     Not(INTENTIONAL),
     "not an offensive weapon: an article is one only if made or adapted for causing injury "
-    "or intended for such use, and the death was not intentional",
+    "to the person or intended for such use, and the force was not used intentionally (an "
+    "intent to injure, not to kill, is what counts)",
     cite("pca-1953", "s.1(4)"),
     when=All(HOMICIDE, WEAPON),
 )
