@@ -90,10 +90,11 @@ class RememberedWithin:
         return self.known["inside"]
 
 
-def _within_area(lsoa: Arrow, district: Arrow, within: Within, safe: bool = False) -> Arrow:
+def _within_area(located: Arrow, district: Arrow, within: Within, safe: bool = False) -> Arrow:
     """``inside`` / ``outside`` / ``no_location``, calling ``within`` once per district.
 
-    ``safe``: a district ``within`` refuses (an error) is outside.
+    ``located``: whether each place has a location (else ``no_location``); ``safe``: a
+    district ``within`` refuses (an error) is outside.
     """
     if isinstance(within, RememberedWithin):
         inside_codes = within.inside_codes(district, safe)
@@ -103,7 +104,7 @@ def _within_area(lsoa: Arrow, district: Arrow, within: Within, safe: bool = Fals
         inside_codes = pa.array([c for c in codes if check(c)], pa.string())
     inside = pc.fill_null(pc.is_in(district, value_set=inside_codes), pa.scalar(False))
     where = pc.if_else(inside, pa.scalar("inside"), pa.scalar("outside"))
-    return pc.if_else(pc.is_null(lsoa), pa.scalar("no_location"), where)
+    return pc.if_else(located, where, pa.scalar("no_location"))
 
 
 def pad(table: pa.Table, schema: pa.Schema) -> pa.Table:
@@ -137,7 +138,10 @@ def locate_police_uk(
 
     A row's areas depend only on its LSOA code and name, so each distinct code is
     resolved (and located) once; only rows whose code does not resolve and that have a
-    name are resolved again with it. ``location`` is dictionary-encoded, its indices the
+    name are resolved again with it. A row located by its name (with or without a code)
+    is ``inside`` or ``outside`` by the district the name gives; a row with no code and
+    no name that resolves has ``no_location``; a row whose code resolves neither way is
+    rejected. ``location`` is dictionary-encoded, its indices the
     rows' places (the dictionary may repeat a value); the caller decodes it once the rows
     are classified, and adds the area columns with :func:`place_columns`.
     """
@@ -161,7 +165,10 @@ def locate_police_uk(
     gss: Arrow = pc.fill_null(pc.match_substring_regex(codes, _GSS), pa.scalar(False))
     location = pc.coalesce(district, pc.if_else(gss, codes, pa.scalar(None, pa.string())))
     located = pc.if_else(unresolved, pa.scalar(None, pa.string()), district)  # rejected: no call
-    places = areas.append_column("within_area", _within_area(codes, located, within))
+    # a place is located by its LSOA code or, without one, by the LSOA name that resolved
+    # (``match`` is ``name``): within the area or not by the district the name gives
+    where = pc.or_(pc.is_valid(codes), pc.invert(_unmatched(areas)))
+    places = areas.append_column("within_area", _within_area(where, located, within))
     if pc.any(unresolved).as_py():  # a place rejected is rejected whole: the order stays
         rejected = pc.take(unresolved, key)
         newly = good.filter(rejected)
@@ -274,7 +281,8 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     match = pc.if_else(pc.is_null(codes), pa.scalar(None, pa.string()), areas.column("match"))
     areas = areas.set_column(areas.schema.get_field_index("match"), "match", match)
     district = pc.coalesce(areas.column("district_code"), codes)
-    places = areas.append_column("within_area", _within_area(codes, district, within, safe=True))
+    where = pc.is_valid(codes)
+    places = areas.append_column("within_area", _within_area(where, district, within, safe=True))
     return good.append_column(KEY, enc.indices), Places(places, True)
 
 

@@ -189,12 +189,13 @@ def classify_batch(
     The usable rows get :data:`AREA_COLUMNS`, ``within_area`` (``inside`` the partnership's
     local area, ``outside`` it, or ``no_location``) and every column the classifier adds.
     A police.uk row also gets ``location`` (the district code, else the LSOA code, for the
-    classifier); a police.uk row whose LSOA is neither known nor resolvable by name is
-    rejected with its row number. An incident row is located by its ``location``. A row
-    the classifier refuses (found by ``reject`` in one pass) is rejected with its reason.
-    Rejected
-    rows come last in the output, with nulls in the added columns; no row is dropped. A
-    record batch gives a record batch, a table a table (its chunks kept, nothing copied).
+    classifier); one located by its LSOA name (``match`` ``name``, with or without a code)
+    is inside or outside by the name's district; one whose LSOA code is neither known nor
+    resolvable by name is rejected with its row number. An incident row is located by its
+    ``location``. A row the classifier refuses (found by ``reject`` in one pass) is
+    rejected with its reason. Rejected rows come last in the output, with nulls in the
+    added columns; no row is dropped. A record batch gives a record batch, a table a table
+    (its chunks kept, nothing copied).
 
     Args:
         batch: Rows with :data:`~svduty.io.POLICE_UK_SCHEMA` (from
