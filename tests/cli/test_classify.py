@@ -152,7 +152,8 @@ def test_incidents_to_a_file_and_from_csv(tmp_path):
     assert run("classify", str(f), "--format", "incidents", "--map", "Ref")[0] == 1
     # one route: incidents write to every output format (issue 10), no longer .jsonl only
     csv_out = tmp_path / "x.csv"
-    assert run("classify", str(f), "--format", "incidents", "--output", str(csv_out))[0] == 0
+    to_csv = ("--format", "incidents", "--map", "Weapon=weapon", "--output", str(csv_out))
+    assert run("classify", str(f), *to_csv)[0] == 0
     with csv_out.open() as fh:
         assert [r["Ref"] for r in csv.DictReader(fh)] == ["A1", "A2"]  # passed through
 
@@ -244,3 +245,41 @@ def test_the_summary_bounds_in_scope_inside_and_outside_apart(tmp_path):
     line = f"in scope inside the area: certain {totals['inside']['certain']:,}"
     assert line in text.getvalue()
     assert "in scope outside the area:" in text.getvalue()
+
+
+def test_rows_located_by_their_lsoa_name_alone_are_counted_where_they_are(tmp_path):
+    """A row with no LSOA code whose name resolves is inside or outside by the name's
+    district (``match`` says ``name``), in the rows, the summary and the bounded counts, on
+    the grouped route (no output) and the row by row one (with an output) alike."""
+    rows = [
+        ("", "Warwick 001A", "Robbery"),  # inside, by its name
+        ("", "Warwick 001A", "Robbery"),
+        ("", "Birmingham 012E", "Robbery"),  # outside, by its name
+        ("E01031005", "North Warwickshire 005A", "Robbery"),  # inside, by its code
+        ("", "", "Robbery"),  # no location
+        ("", "Nowhere", "Burglary"),  # no code, no name that resolves: no location
+    ]
+    f = tmp_path / "2025-06-named.csv"
+    rows *= 3  # each combination three times: the summary groups them (most are alike)
+    lines = [f"a{i},2025-06,W,W,,,On or near X,{c},{n},{t},," for i, (c, n, t) in enumerate(rows)]
+    f.write_text(HEADER + "\n" + "\n".join(lines) + "\n")
+    out = tmp_path / "out.parquet"
+    code, grouped, err = run("classify", str(f), "--summary", "json")
+    assert code == 0, err
+    code, written, err = run("classify", str(f), "--summary", "json", "--output", str(out))
+    assert code == 0, err
+    assert json.loads(grouped) == json.loads(written)
+    s = json.loads(grouped)
+    assert (s["inside_area"], s["outside_area"], s["unlocated"]) == (9, 3, 6)
+    totals = {r["within_area"]: r["rows"] for r in s["bounded"]["totals"]}
+    assert totals == {"inside": 9, "outside": 3, "no_location": 6}
+    t = pq.read_table(out).to_pylist()
+    got = [(r["within_area"], r["match"], r["district_name"], r["location"]) for r in t]
+    assert got == 3 * [
+        ("inside", "name", "Warwick", "E07000222"),
+        ("inside", "name", "Warwick", "E07000222"),
+        ("outside", "name", "Birmingham", "E08000025"),
+        ("inside", "table", "North Warwickshire", "E07000218"),
+        ("no_location", "unresolved", None, None),
+        ("no_location", "unresolved", None, None),
+    ]

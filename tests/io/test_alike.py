@@ -46,6 +46,9 @@ _KINDS = {
     "named": ("E01999999", "Rugby 001A", "Robbery", "2025-06"),  # the same code, a name
     "refused": ("E01999998", "Birmingham 012E", "Drugs", "2025-06"),
     "no_location": ("", "", "Public order", "2019-01"),
+    "name_only": ("", "Warwick 001A", "Robbery", "2025-06"),  # no code: located by its name
+    "name_only_away": ("", "Birmingham 012E", "Robbery", "2025-06"),
+    "name_unknown": ("", "Nowhere", "Robbery", "2025-06"),  # no code, a name that is not one
     "bad_type": ("E01031005", "", "Nope", "2025-06"),
     "bad_month": ("E01031005", "", "Robbery", "June"),
 }

@@ -11,10 +11,12 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import svduty
+from svduty.definitions import Incident, classify
+from svduty.errors import UnknownAreaError
 from svduty.io import (
     AREA_COLUMNS,
     POLICE_UK_COLUMNS,
@@ -29,7 +31,7 @@ from ..conftest import fake_classify_table
 GEO = svduty.warwickshire().geography
 LOCAL = svduty.warwickshire().local_area
 CODES = ["E01031180", "E01031012", "E01035020", "E01099999", "E01033620", "E07000222", ""]
-NAMES = ["", "Rugby 010E", "Birmingham 012E", "Nowhere", "Warwick 001A"]
+NAMES = ["", "Rugby 010E", "Birmingham 012E", "Nowhere", "Warwick 001A", "Nowhere 001A"]
 WORDS = (*AREA_COLUMNS, "within_area")
 
 
@@ -88,6 +90,54 @@ def test_police_uk_rows_are_located_as_one_by_one(rows):
     assert fast.to_pylist() == slow.to_pylist()
     good = fast.filter(pc.is_null(fast.column("rejected")))
     assert_first_seen(good)
+
+
+def scalar(code, name, category, month="2025-06"):
+    """What one police.uk row gets, asked about by itself: the scalar look-up, ``within``
+    and the scalar classifier. ``None`` for a row rejected because its LSOA code (given)
+    resolves neither by code nor by name."""
+    partnership = svduty.warwickshire()
+    try:
+        m = GEO.resolve_lsoa(code, name)
+    except UnknownAreaError:
+        if code is not None:
+            return None
+        where, areas, location = "no_location", {"match": "unresolved"}, None
+    else:  # found by its code or, failing that, by its name: located either way
+        where = "inside" if m.district_code and LOCAL.within(m.district_code) else "outside"
+        areas = {"district_code": m.district_code, "district_name": m.district_name}
+        areas["match"] = m.match
+        gss = code is not None and code[:1] in "EWSN" and len(code) == 9 and code[1:].isdigit()
+        location = m.district_code or (code if gss else None)
+    facts = {"police_uk_category": category, "date": month, "location": location}
+    c = classify(
+        Incident.from_json({k: v for k, v in facts.items() if v is not None}),
+        partnership.definition,
+        resolve_district=GEO.district_code_of,
+    )
+    answers = {"violence": c.violence.value, "in_scope": c.in_scope.value}
+    return {**areas, "within_area": where, "location": location, **answers}
+
+
+@settings(max_examples=60, deadline=None)
+@given(ROWS)
+@example([("", "Warwick 001A", "Robbery")])  # no code, a name in the area: inside
+@example([("", "Birmingham 012E", "Robbery")])  # no code, a name outside it: outside
+@example([("", "Nowhere 001A", "Robbery"), ("", "Nowhere", "Burglary"), ("", "", "Robbery")])
+def test_police_uk_rows_are_located_and_classified_as_each_by_itself(rows):
+    """The columnar pipeline gives each row what the scalar route gives it alone: a row
+    located by its LSOA name alone (no code) is inside or outside by the name's district,
+    as its areas and ``location`` say, never ``no_location``."""
+    out = svduty.io.default_pipeline()(police(rows)).to_pylist()
+    got = {r["row"]: r for r in out}
+    for i, (code, name, category) in enumerate(rows):
+        want = scalar(code or None, name or None, category)
+        row = got[i + 2]
+        if want is None:
+            assert row["rejected_field"] == "LSOA code"
+            continue
+        assert row["rejected"] is None
+        assert {k: row[k] for k in want} == want, (code, name)
 
 
 @settings(max_examples=60)

@@ -6,7 +6,7 @@ from collections import Counter
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from svduty.errors import DataError, Problem, SvdutyError
@@ -207,7 +207,11 @@ def test_the_invariant_is_checked():
         t.summary()
 
 
-@given(st.lists(st.sampled_from(["ok", "bad_type", "bad_lsoa", "no_loc", "away"]), max_size=40))
+_ROW_KINDS = ["ok", "bad_type", "bad_lsoa", "no_loc", "away", "name_in", "name_away", "no_name"]
+
+
+@given(st.lists(st.sampled_from(_ROW_KINDS), max_size=40))
+@example(["name_in", "name_away", "no_name", "no_loc"])
 def test_rows_in_equals_rows_out_plus_rejected(kinds):
     codes = {
         "ok": "E01031005",
@@ -215,8 +219,12 @@ def test_rows_in_equals_rows_out_plus_rejected(kinds):
         "bad_lsoa": "E01999999",
         "no_loc": "",
         "away": "E01009450",
+        "name_in": "",  # no code, but a name that resolves: located by it
+        "name_away": "",
+        "no_name": "",  # no code, and a name that does not resolve: no location
     }
-    names = {"away": "Birmingham 012E"}
+    names = {"away": "Birmingham 012E", "name_in": "Warwick 001A", "name_away": "Exton 004C"}
+    names["no_name"] = "Nowhere"
     batch = raw(
         **{
             "LSOA code": [codes[k] for k in kinds],
@@ -230,9 +238,9 @@ def test_rows_in_equals_rows_out_plus_rejected(kinds):
     s = t.summary()
     assert s.rows_in == s.rows_out + s.rejected == len(kinds)
     assert s.rejected == kinds.count("bad_type") + kinds.count("bad_lsoa")
-    assert s.unlocated == kinds.count("no_loc")
-    assert s.outside_area == kinds.count("away")
-    assert s.inside_area == kinds.count("ok")
+    assert s.unlocated == kinds.count("no_loc") + kinds.count("no_name")
+    assert s.outside_area == kinds.count("away") + kinds.count("name_away")
+    assert s.inside_area == kinds.count("ok") + kinds.count("name_in")
     assert sorted(p.row for p in s.rejections) == [
         i + 2 for i, k in enumerate(kinds) if k in ("bad_type", "bad_lsoa")
     ]

@@ -1,7 +1,9 @@
 """Reading incidents from CSV and Parquet files whose columns are mapped to incident fields.
 
 The file's columns are renamed by ``--map`` (``COLUMN=FIELD``); columns that are not
-incident fields are passed through. CSV cells are text and are converted column by column
+incident fields are passed through (police.uk-like ones such as ``lsoa_code`` too: the file
+is still incidents). At least one column must be an incident field, and none may be named
+like a column svduty adds. CSV cells are text and are converted column by column
 with :mod:`pyarrow.compute`; a cell that cannot be converted rejects its row, with the line
 where the record starts (see :func:`svduty.io._lines.record_lines`).
 """
@@ -21,7 +23,6 @@ from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import _convert
 from svduty.io._incidents import (
-    _BOOKKEEPING,
     _EXPECTED,
     _KIND,
     _LIST,
@@ -33,7 +34,9 @@ from svduty.io._incidents import (
     _why,
     iter_incidents_jsonl,
 )
+from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import record_lines
+from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -314,8 +317,22 @@ def _convertible(got: pa.DataType, want: pa.DataType) -> bool:
     return False
 
 
+_OWN = frozenset(INCIDENT_OUTPUT_SCHEMA.names) - frozenset(INCIDENT_SCHEMA.names)
+"""The columns svduty gives an incident (file, row, rejected..., areas, verdicts)."""
+_FIELDS = ", ".join(INCIDENT_SCHEMA.names)
+_NEITHER = (
+    f"the incident fields (one or more of {_FIELDS}) as columns, or named by --map "
+    f"COLUMN=FIELD; a police.uk street-level file has exactly the 12 columns "
+    f"{','.join(POLICE_UK_COLUMNS)}"
+)
+
+
 def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[str]:
-    """The file's columns renamed by ``mapping``; two columns may not give one name."""
+    """The file's columns renamed by ``mapping``; two columns may not give one name.
+
+    A column may not be named like one svduty gives an incident (nor start ``__svduty``,
+    its working columns), and at least one must be an incident field.
+    """
     for source, target in mapping.items():
         if source not in names:
             raise InputFormatError(
@@ -328,16 +345,19 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
     renamed = [mapping.get(n, n) for n in names]
     seen: set[str] = set()
     for original, name in zip(names, renamed, strict=True):
-        if name in seen or name in _BOOKKEEPING.names:
+        if name in seen or name in _OWN or name.startswith("__svduty"):
             raise InputFormatError(
                 Problem(
                     file=str(p),
                     field=original,
                     expected="one column per name (a repeated column name, two --map to one "
-                    "field, or a column named like svduty's own file/row/rejected columns)",
+                    "field, or a column named like svduty's own file/row/rejected columns "
+                    "or the area and verdict columns it adds)",
                 )
             )
         seen.add(name)
+    if not seen & _KIND.keys():  # no incident field: not an incident file (nor police.uk)
+        raise InputFormatError(Problem(file=str(p), field="header", expected=_NEITHER))
     return renamed
 
 
@@ -412,7 +432,8 @@ def read_incident_table(
 
     ``mapping`` renames the file's columns to the incident fields (``{"Offence": "offence_code",
     "Age": "victim_age"}``); a column already named as an incident field needs no entry, and
-    other columns are kept as they are (passed through to the output). In a CSV file every
+    other columns are kept as they are (passed through to the output; an ``lsoa_code`` too:
+    map it to ``location`` to locate by it). In a CSV file every
     column is read as text and then converted: lists are split on ``list_separator``,
     booleans are ``true/false``, ``yes/no`` or ``1/0``, ages are whole numbers (``+16`` is
     16), and an empty cell is unknown. A value that cannot be converted rejects its row
@@ -425,9 +446,11 @@ def read_incident_table(
 
     Raises:
         InputFormatError: if the file is missing, of another type, unreadable, has two
-            columns of one name (after ``mapping``), a column whose type cannot hold its
-            incident field, or ``mapping`` names a column the file does not have or a field
-            that is not an incident field.
+            columns of one name (after ``mapping``), a column named like one svduty adds
+            (``file``, ``row``, ``rejected``, the area and verdict columns), no incident
+            field among its columns (after ``mapping``: not an incident file), a column whose
+            type cannot hold its incident field, or ``mapping`` names a column the file does
+            not have or a field that is not an incident field.
 
     Example:
         >>> import tempfile, pathlib

@@ -16,7 +16,8 @@ import pyarrow.compute as pc
 
 from svduty import _arrays
 from svduty.areas import RESOLVED_COLUMNS
-from svduty.errors import SvdutyError
+from svduty.errors import InputFormatError, Problem, SvdutyError
+from svduty.io._incidents import INCIDENT_SCHEMA
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 AreaResolver = Callable[[Arrow, Arrow], pa.Table]
@@ -26,6 +27,8 @@ __all__ = [
     "AREA_COLUMNS",
     "KEY",
     "Places",
+    "batch_kind",
+    "is_police_uk",
     "locate_incidents",
     "locate_police_uk",
     "pad",
@@ -40,6 +43,67 @@ KEY = "__svduty_place__"
 """A column the pipeline adds while it works: each row's place (see :class:`Places`)."""
 UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
 """The reason given to a police.uk row whose LSOA neither code nor name resolves."""
+
+
+POLICE_UK_NEEDS = (
+    *("rejected", "rejected_field", "id", "month", "lsoa_code", "lsoa_name", "police_uk_category"),
+)
+"""The columns of a police.uk batch the pipeline reads."""
+INCIDENT_NEEDS = ("rejected", "rejected_field", "location")
+"""The columns of an incident batch the pipeline needs (the readers give every field)."""
+_INCIDENT_ONLY = frozenset(INCIDENT_SCHEMA.names) - {"id", "police_uk_category"}
+
+
+def is_police_uk(schema: pa.Schema) -> bool:
+    """Whether a batch of this schema holds police.uk rows (see :func:`batch_kind`).
+
+    Example:
+        >>> is_police_uk(pa.schema({"lsoa_code": pa.string(), "date": pa.string()}))
+        False
+    """
+    names = set(schema.names)
+    return "lsoa_code" in names and not names & _INCIDENT_ONLY
+
+
+def batch_kind(batch: pa.Table | pa.RecordBatch) -> str:
+    """``police-uk`` or ``incidents``: how the pipeline locates a batch, from its columns.
+
+    A police.uk batch (:data:`~svduty.io.POLICE_UK_SCHEMA`) has ``lsoa_code`` and no
+    incident field beyond ``id`` and ``police_uk_category``; any other batch holds incidents
+    (the incident readers give every incident field, and pass other columns, such as an
+    ``lsoa_code``, through untouched).
+
+    Raises:
+        InputFormatError: naming the batch's file (its first row's) and the columns
+            missing, if the batch lacks one its kind needs.
+
+    Example:
+        >>> batch_kind(pa.table({n: ["x"] for n in POLICE_UK_NEEDS}))
+        'police-uk'
+        >>> batch_kind(pa.table({n: ["x"] for n in (*INCIDENT_NEEDS, "lsoa_code")}))
+        'incidents'
+        >>> batch_kind(pa.table({"file": ["a.csv"], "rejected": ["x"], "street": ["x"]}))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: a.csv: columns: expected incident rows (svduty.io.INCIDENT_SCHEMA; missing rejected_field, location) or police.uk rows (svduty.io.POLICE_UK_SCHEMA)
+    """  # noqa: E501
+    names = set(batch.schema.names)
+    police = is_police_uk(batch.schema)
+    kind, needs = ("police-uk", POLICE_UK_NEEDS) if police else ("incidents", INCIDENT_NEEDS)
+    missing = [n for n in needs if n not in names]
+    if not missing:
+        return kind
+    which = ("police.uk", "POLICE_UK"), ("incident", "INCIDENT")
+    first, other = which if police else which[::-1]
+    file = batch.column("file")[0].as_py() if "file" in names and batch.num_rows else None
+    raise InputFormatError(
+        Problem(
+            file=file if isinstance(file, str) else None,
+            field="columns",
+            expected=f"{first[0]} rows (svduty.io.{first[1]}_SCHEMA; missing "
+            f"{', '.join(missing)}) or {other[0]} rows (svduty.io.{other[1]}_SCHEMA)",
+        )
+    )
 
 
 @attrs.frozen(slots=True)
@@ -90,10 +154,11 @@ class RememberedWithin:
         return self.known["inside"]
 
 
-def _within_area(lsoa: Arrow, district: Arrow, within: Within, safe: bool = False) -> Arrow:
+def _within_area(located: Arrow, district: Arrow, within: Within, safe: bool = False) -> Arrow:
     """``inside`` / ``outside`` / ``no_location``, calling ``within`` once per district.
 
-    ``safe``: a district ``within`` refuses (an error) is outside.
+    ``located``: whether each place has a location (else ``no_location``); ``safe``: a
+    district ``within`` refuses (an error) is outside.
     """
     if isinstance(within, RememberedWithin):
         inside_codes = within.inside_codes(district, safe)
@@ -103,7 +168,7 @@ def _within_area(lsoa: Arrow, district: Arrow, within: Within, safe: bool = Fals
         inside_codes = pa.array([c for c in codes if check(c)], pa.string())
     inside = pc.fill_null(pc.is_in(district, value_set=inside_codes), pa.scalar(False))
     where = pc.if_else(inside, pa.scalar("inside"), pa.scalar("outside"))
-    return pc.if_else(pc.is_null(lsoa), pa.scalar("no_location"), where)
+    return pc.if_else(located, where, pa.scalar("no_location"))
 
 
 def pad(table: pa.Table, schema: pa.Schema) -> pa.Table:
@@ -137,7 +202,10 @@ def locate_police_uk(
 
     A row's areas depend only on its LSOA code and name, so each distinct code is
     resolved (and located) once; only rows whose code does not resolve and that have a
-    name are resolved again with it. ``location`` is dictionary-encoded, its indices the
+    name are resolved again with it. A row located by its name (with or without a code)
+    is ``inside`` or ``outside`` by the district the name gives; a row with no code and
+    no name that resolves has ``no_location``; a row whose code resolves neither way is
+    rejected. ``location`` is dictionary-encoded, its indices the
     rows' places (the dictionary may repeat a value); the caller decodes it once the rows
     are classified, and adds the area columns with :func:`place_columns`.
     """
@@ -161,7 +229,10 @@ def locate_police_uk(
     gss: Arrow = pc.fill_null(pc.match_substring_regex(codes, _GSS), pa.scalar(False))
     location = pc.coalesce(district, pc.if_else(gss, codes, pa.scalar(None, pa.string())))
     located = pc.if_else(unresolved, pa.scalar(None, pa.string()), district)  # rejected: no call
-    places = areas.append_column("within_area", _within_area(codes, located, within))
+    # a place is located by its LSOA code or, without one, by the LSOA name that resolved
+    # (``match`` is ``name``): within the area or not by the district the name gives
+    where = pc.or_(pc.is_valid(codes), pc.invert(_unmatched(areas)))
+    places = areas.append_column("within_area", _within_area(where, located, within))
     if pc.any(unresolved).as_py():  # a place rejected is rejected whole: the order stays
         rejected = pc.take(unresolved, key)
         newly = good.filter(rejected)
@@ -274,7 +345,8 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     match = pc.if_else(pc.is_null(codes), pa.scalar(None, pa.string()), areas.column("match"))
     areas = areas.set_column(areas.schema.get_field_index("match"), "match", match)
     district = pc.coalesce(areas.column("district_code"), codes)
-    places = areas.append_column("within_area", _within_area(codes, district, within, safe=True))
+    where = pc.is_valid(codes)
+    places = areas.append_column("within_area", _within_area(where, district, within, safe=True))
     return good.append_column(KEY, enc.indices), Places(places, True)
 
 

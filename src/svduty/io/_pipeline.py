@@ -16,8 +16,10 @@ so it runs unchanged on one machine, under Dask (``map_partitions``) and under S
   classifier accepts, classified, and the problems of the others, in one pass
   (``classify_split``), so a batch with a bad row is not classified twice.
 
-Every reader feeds the same job: police.uk batches (with ``lsoa_code``) are located by
-their LSOA; incident batches (JSON Lines, CSV, Parquet) by their ``location``.
+Every reader feeds the same job: police.uk batches (``lsoa_code`` and no incident field
+but ``id`` and ``police_uk_category``) are located by their LSOA; incident batches (JSON
+Lines, CSV, Parquet; any other columns, an ``lsoa_code`` too, passed through) by their
+``location`` (``svduty.io._locate.batch_kind``).
 
 :func:`default_pipeline` binds them for a partnership. Rows are never dropped: a row that
 is rejected (by the reader, or because its LSOA is neither known nor resolvable by name)
@@ -48,6 +50,8 @@ from svduty.io._locate import (
     AreaResolver,
     RememberedWithin,
     Within,
+    batch_kind,
+    is_police_uk,
     locate_incidents,
     locate_police_uk,
     pad,
@@ -189,12 +193,13 @@ def classify_batch(
     The usable rows get :data:`AREA_COLUMNS`, ``within_area`` (``inside`` the partnership's
     local area, ``outside`` it, or ``no_location``) and every column the classifier adds.
     A police.uk row also gets ``location`` (the district code, else the LSOA code, for the
-    classifier); a police.uk row whose LSOA is neither known nor resolvable by name is
-    rejected with its row number. An incident row is located by its ``location``. A row
-    the classifier refuses (found by ``reject`` in one pass) is rejected with its reason.
-    Rejected
-    rows come last in the output, with nulls in the added columns; no row is dropped. A
-    record batch gives a record batch, a table a table (its chunks kept, nothing copied).
+    classifier); one located by its LSOA name (``match`` ``name``, with or without a code)
+    is inside or outside by the name's district; one whose LSOA code is neither known nor
+    resolvable by name is rejected with its row number. An incident row is located by its
+    ``location``. A row the classifier refuses (found by ``reject`` in one pass) is
+    rejected with its reason. Rejected rows come last in the output, with nulls in the
+    added columns; no row is dropped. A record batch gives a record batch, a table a table
+    (its chunks kept, nothing copied).
 
     Args:
         batch: Rows with :data:`~svduty.io.POLICE_UK_SCHEMA` (from
@@ -210,6 +215,7 @@ def classify_batch(
     Raises:
         SvdutyError: if ``resolve_areas`` or ``classify`` break their contract (a row count
             that differs from the input's).
+        InputFormatError: if the batch lacks a column its kind needs (naming them).
 
     Example:
         >>> import pyarrow as pa
@@ -231,6 +237,7 @@ def classify_batch(
         >>> out.column("within_area").to_pylist()
         ['inside', 'no_location']
     """
+    police = batch_kind(batch) == "police-uk"
     if isinstance(batch, pa.Table) and batch.num_rows > SLICE_ROWS:
         return _in_slices(batch, resolve_areas, classify, within, reject, split)
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
@@ -239,7 +246,6 @@ def classify_batch(
     else:
         ok = pc.is_null(table.column("rejected"))
         good, bad = table.filter(ok), table.filter(pc.invert(ok))
-    police = "lsoa_code" in table.schema.names
     if police:  # police.uk rows: located by their LSOA
         good, bad, places = locate_police_uk(good, bad, resolve_areas, within)
         inputs = list(CLASSIFIER_INPUT)
@@ -409,7 +415,7 @@ class Pipeline:
             >>> g.table().num_rows
             4586
         """
-        if self.alike is None or "lsoa_code" not in batch.schema.names:
+        if self.alike is None or not is_police_uk(batch.schema):
             return None
         return grouped(batch, self, self.alike, _alike.MOST_DISTINCT if most is None else most)
 
