@@ -148,6 +148,20 @@ def test_json_nesting_and_numbers_beyond_int64_are_rejected_rows(tmp_path):
     assert (s["rows_in"], s["rows_out"], s["rejected"]) == (5, 2, 3)
 
 
+@pytest.mark.parametrize("digits", [4301, 10_000])
+def test_a_number_too_long_for_python_is_a_rejected_row(tmp_path, digits):
+    # json.loads raises a plain ValueError (not a JSONDecodeError) beyond Python's limit of
+    # 4,300 digits for int(str): that was "unexpected ValueError", the whole run lost
+    j = tmp_path / "i.jsonl"
+    j.write_text('{"id": "a"}\n{"victim_age": ' + "9" * digits + '}\n{"id": "b"}\n')
+    t = read_incidents_jsonl(j)
+    assert t["rejected"].to_pylist() == [None, "line: expected a JSON object", None]
+    code, _, err = run("classify", str(j), "--summary", "json")
+    assert (code, "unexpected" in err) == (0, False)
+    s = summary(str(j))
+    assert (s["rows_in"], s["rows_out"], s["rejected"]) == (3, 2, 1)
+
+
 def test_streaming_jsonl_batches_are_bounded(tmp_path):
     j = tmp_path / "i.jsonl"
     j.write_text("".join(f'{{"id": "{i}"}}\n' for i in range(10)))

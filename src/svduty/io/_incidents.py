@@ -168,7 +168,7 @@ def _parse_line(line: str, number: int, name: str, validate: Validator | None) -
     else:
         try:
             obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # not JSON, too deep, a number too long
             obj = _NOT_JSON
         if obj is _NOT_JSON:
             wrong = ("line", "a JSON object")
