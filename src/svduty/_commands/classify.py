@@ -27,6 +27,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._commands._options import add_definition, add_partnership, chosen
+from svduty._commands._paths import check_outputs
 from svduty._commands._progress import Progress
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
@@ -172,6 +173,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
     if args.output:
         output_format(args.output)
+    check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)])
     _mapping(args.map)
     choice = chosen(args, sections=("areas", "definition"))
     pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
