@@ -244,3 +244,19 @@ def test_the_summary_bounds_in_scope_inside_and_outside_apart(tmp_path):
     line = f"in scope inside the area: certain {totals['inside']['certain']:,}"
     assert line in text.getvalue()
     assert "in scope outside the area:" in text.getvalue()
+
+
+@pytest.mark.parametrize(
+    "maps",
+    [
+        ["Ref=id", "Ref=date"],  # one column given two fields: the first was dropped silently
+        ["Ref=id", "When=id"],  # two columns for one field
+    ],
+)
+def test_a_map_that_says_two_things_is_refused(tmp_path, maps):
+    f = tmp_path / "i.csv"
+    f.write_text("Ref,When\nA1,2025-06-01\n")
+    argv = [a for m in maps for a in ("--map", m)]
+    code, out, err = run("classify", str(f), *argv)
+    assert (code, out) == (1, "")
+    assert err.startswith("svduty classify: error: --map: expected one ")

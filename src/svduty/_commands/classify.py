@@ -129,6 +129,10 @@ def _mapping(items: Sequence[str]) -> dict[str, str]:
             raise InputFormatError(
                 Problem(field="--map", expected="one column for each incident field")
             )
+        if column in out:
+            raise InputFormatError(
+                Problem(field="--map", expected="one incident field for each column")
+            )
         out[column] = field
     return out
 
