@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -368,3 +371,30 @@ def test_an_unreadable_csv_is_named_without_quoting_its_rows(tmp_path):
         text = " ".join(str(b.to_pydict()) for b in rows)
     assert "Jane" not in text
     assert "1985" not in text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"b,6,\xff\xfe\n",  # a row with a field too many, not UTF-8
+        b'"b\xff,6\n',  # a quote never closed, not UTF-8
+        b"\x1f\x8b\x08\x00\xff\xfe,\n",  # a gzip file named .csv
+    ],
+)
+def test_an_undecodable_malformed_incident_row_prints_no_traceback(tmp_path, body):
+    # pyarrow cannot hand such a row to the reader's invalid-row handler as text: it
+    # printed "Exception ignored in: <function _open_csv.<locals>.<lambda>>" and a traceback
+    f = tmp_path / "i.csv"
+    f.write_bytes(b"id,victim_age\na,5\n" + body + b"c,7\n")
+    r = subprocess.run(
+        [sys.executable, "-m", "svduty", "classify", str(f), "--format", "incidents"],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    err = r.stderr.decode()
+    assert r.returncode == 1
+    assert err.startswith(f"svduty classify: error: {f}: ")
+    assert "not a readable CSV file" in err
+    assert "Traceback" not in err
+    assert "Exception ignored" not in err

@@ -34,6 +34,7 @@ from svduty.io._incidents import (
     iter_incidents_jsonl,
 )
 from svduty.io._lines import record_lines
+from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -81,13 +82,14 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return "skip"
 
     try:
-        names = pacsv.open_csv(
-            p,
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True,
-                invalid_row_handler=lambda row: "skip",
-            ),
-        ).schema.names
+        with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
+            names = pacsv.open_csv(
+                p,
+                parse_options=pacsv.ParseOptions(
+                    newlines_in_values=True,
+                    invalid_row_handler=lambda row: "skip",
+                ),
+            ).schema.names
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
@@ -96,17 +98,18 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
     if whole is not None:
         return whole[0].schema, iter([whole])
     try:
-        reader = pacsv.open_csv(
-            p,
-            read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True,
-                invalid_row_handler=handler,  # type: ignore[arg-type]
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names}, strings_can_be_null=False
-            ),
-        )
+        with quiet_undecodable_rows(__name__):
+            reader = pacsv.open_csv(
+                p,
+                read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
+                parse_options=pacsv.ParseOptions(
+                    newlines_in_values=True,
+                    invalid_row_handler=handler,  # type: ignore[arg-type]
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
+                ),
+            )
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
@@ -115,8 +118,13 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
 
     def batches() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
         record = 2  # the parser's record number of the next row (header = 1)
+        blocks = iter(reader)
         try:
-            for b in reader:
+            while True:
+                with quiet_undecodable_rows(__name__):  # not across the yield
+                    b = next(blocks, None)
+                if b is None:
+                    break
                 numbers = _records(record, b.num_rows, skipped)
                 record = int(numbers[-1]) + 1 if len(numbers) else record
                 yield b, _line_of(lines, numbers), False
@@ -167,16 +175,17 @@ def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] 
 
     source: Any = pa.BufferReader(data)
     try:
-        table = pacsv.read_csv(
-            source,
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True,
-                invalid_row_handler=handler,  # type: ignore[arg-type]
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names}, strings_can_be_null=False
-            ),
-        )
+        with quiet_undecodable_rows(__name__):
+            table = pacsv.read_csv(
+                source,
+                parse_options=pacsv.ParseOptions(
+                    newlines_in_values=True,
+                    invalid_row_handler=handler,  # type: ignore[arg-type]
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
+                ),
+            )
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
     n = table.num_rows
