@@ -152,7 +152,8 @@ def test_incidents_to_a_file_and_from_csv(tmp_path):
     assert run("classify", str(f), "--format", "incidents", "--map", "Ref")[0] == 1
     # one route: incidents write to every output format (issue 10), no longer .jsonl only
     csv_out = tmp_path / "x.csv"
-    assert run("classify", str(f), "--format", "incidents", "--output", str(csv_out))[0] == 0
+    argv = ["--map", "Weapon=weapon", "--output", str(csv_out)]
+    assert run("classify", str(f), "--format", "incidents", *argv)[0] == 0
     with csv_out.open() as fh:
         assert [r["Ref"] for r in csv.DictReader(fh)] == ["A1", "A2"]  # passed through
 

@@ -398,3 +398,33 @@ def test_an_undecodable_malformed_incident_row_prints_no_traceback(tmp_path, bod
     assert "not a readable CSV file" in err
     assert "Traceback" not in err
     assert "Exception ignored" not in err
+
+
+def _swap(cells: list[str], i: int, j: int) -> list[str]:
+    cells = list(cells)
+    cells[i], cells[j] = cells[j], cells[i]
+    return cells
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        _swap(POLICE_UK_COLUMNS, 0, 1),  # police.uk columns in another order
+        list(POLICE_UK_COLUMNS[:11]),  # police.uk without Context
+        [c.replace("Crime type", "Crime Category") for c in POLICE_UK_COLUMNS],
+        ["ref", "when", "code"],  # an incident export, no --map
+    ],
+)
+def test_a_csv_with_no_incident_column_is_refused_not_classified_as_nothing(tmp_path, columns):
+    # was: read as incidents none of whose columns is an incident field, every row
+    # "undetermined" with "no location", exit 0
+    f = tmp_path / "m.csv"
+    f.write_text(",".join(columns) + "\n" + ",".join("x" * len(columns)) + "\n")
+    for fmt in ("auto", "incidents"):
+        code, out, err = run("classify", str(f), "--format", fmt)
+        assert (code, out) == (1, "")
+        assert err.startswith(f"svduty classify: error: {f}: header: ")
+        assert "--map" in err
+        assert "police.uk" in err
+    with pytest.raises(InputFormatError):
+        read_incident_table(f)

@@ -281,6 +281,16 @@ def iter_incident_table(
         raise InputFormatError(Problem(message="file not found", file=str(p)))
     schema, batches = _open_table(p)
     names = _mapped_names(p, schema.names, dict(mapping or {}))
+    if not set(names) & set(_KIND):  # every row would be classified from nothing
+        raise InputFormatError(
+            Problem(
+                file=str(p),
+                field="header",
+                expected="a column named as an incident field (id, date, offence_code, ...) "
+                "or --map COLUMN=FIELD; a police.uk file has the 12 police.uk columns in "
+                "their order",
+            )
+        )
     for f in INCIDENT_SCHEMA:
         if f.name in names:
             got = schema.field(names.index(f.name)).type
@@ -435,8 +445,9 @@ def read_incident_table(
     Raises:
         InputFormatError: if the file is missing, of another type, unreadable, has two
             columns of one name (after ``mapping``), a column whose type cannot hold its
-            incident field, or ``mapping`` names a column the file does not have or a field
-            that is not an incident field.
+            incident field, no column that is an incident field (after ``mapping``: every
+            row would be classified from nothing), or ``mapping`` names a column the file
+            does not have or a field that is not an incident field.
 
     Example:
         >>> import tempfile, pathlib
