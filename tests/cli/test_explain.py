@@ -123,3 +123,16 @@ def test_fuzz_every_line_is_explained_or_rejected_and_nothing_leaks(
     assert code == (1 if rejected else 0)
     assert explained + len(rejected) == given_lines
     assert leaks([err], [p for _, p in lines]) == []
+
+
+@pytest.mark.parametrize("name", ["m.csv", "i.parquet"])
+def test_a_table_file_is_refused_with_the_command_that_reads_it(tmp_path: Path, name: str):
+    # was: one "expected a JSON object" line on stderr for each of the file's lines
+    f = tmp_path / name
+    f.write_bytes(GOOD)
+    code, out, err = run("explain", str(f))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"svduty explain: error: {f}: expected incidents as JSON Lines (one JSON object per "
+        "line); classify reads police.uk files and incident tables (CSV or Parquet)"
+    ]

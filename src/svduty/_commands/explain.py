@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
-from svduty.errors import DataError, Problem, Shown, shown
+from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
 from svduty.io._incidents import _text_lines as text_lines
 
 __all__ = ["register", "run"]
@@ -70,7 +71,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     still explained.
 
     Raises:
-        InputFormatError: if the file is missing, a folder, or not UTF-8 text at all.
+        InputFormatError: if the file is missing, a folder, not UTF-8 text at all, or a
+            CSV or Parquet file (``svduty classify`` reads those).
 
     Example:
         >>> import io, pathlib, tempfile
@@ -89,6 +91,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     assert definition is not None  # chosen() always resolves one
     resolve = choice.partnership.geography.district_code_of
     used = choice.as_dict()
+    if Path(args.file).suffix.lower() in (".csv", ".parquet", ".pq"):
+        raise InputFormatError(
+            Problem(
+                file=args.file,
+                expected="incidents as JSON Lines (one JSON object per line); classify reads "
+                "police.uk files and incident tables (CSV or Parquet)",
+            )
+        )
     name, handle = text_lines(args.file)
     rejected = 0
     first = True
