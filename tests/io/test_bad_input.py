@@ -428,3 +428,13 @@ def test_a_csv_with_no_incident_column_is_refused_not_classified_as_nothing(tmp_
         assert "police.uk" in err
     with pytest.raises(InputFormatError):
         read_incident_table(f)
+
+
+@pytest.mark.parametrize("value", ["true", "false"])
+def test_an_id_of_true_or_false_is_rejected_not_read_as_text(tmp_path, value):
+    # was: accepted, its id written "True" (a bool is an int to Python); explain rejects it
+    j = tmp_path / "i.jsonl"
+    j.write_text(f'{{"id": {value}}}\n{{"id": 7}}\n')
+    t = read_incidents_jsonl(j)
+    assert t["rejected"].to_pylist() == ["id: expected a string", None]
+    assert t["id"].to_pylist() == [None, "7"]
