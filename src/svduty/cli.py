@@ -176,6 +176,13 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
         parser.print_usage(err)
         print("svduty: error: a COMMAND is required (see 'svduty --help')", file=err)
         return EXIT_USAGE
+    empty = _empty_argument(args_list)
+    if empty is not None:  # a path of '' is the current folder: never what was meant
+        print(
+            f"svduty {args.command}: error: {empty} is empty (an unset shell variable?)",
+            file=err,
+        )
+        return EXIT_USAGE
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
     main_thread = threading.current_thread() is threading.main_thread()
@@ -210,6 +217,26 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
         if main_thread:  # None: a handler not set from Python, the default
             signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
     return code
+
+
+def _empty_argument(args_list: list[str]) -> str | None:
+    """The option (or "an argument") given an empty value, or None.
+
+    Example:
+        >>> _empty_argument(["classify", "a.csv", "--output", ""])
+        '--output'
+        >>> _empty_argument(["classify", "--rejected=", "a.csv"]), _empty_argument(["info"])
+        ('--rejected', None)
+        >>> _empty_argument(["classify", ""])
+        'an argument'
+    """
+    for i, arg in enumerate(args_list):
+        if arg.startswith("--") and arg.endswith("=") and "=" not in arg[:-1]:
+            return arg[:-1]
+        if arg == "":
+            before = args_list[i - 1] if i else ""
+            return before if before.startswith("-") and "=" not in before else "an argument"
+    return None
 
 
 class _Terminated(BaseException):
