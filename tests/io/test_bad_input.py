@@ -8,10 +8,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
 
 from svduty.cli import main
 from svduty.errors import InputFormatError
@@ -23,6 +26,8 @@ from svduty.io import (
     read_police_uk,
 )
 from svduty.io._lines import record_lines
+
+from ..fuzz.personal import Personal, leaks, personal
 
 HEADER = ",".join(POLICE_UK_COLUMNS)
 GOOD = (
@@ -438,3 +443,27 @@ def test_an_id_of_true_or_false_is_rejected_not_read_as_text(tmp_path, value):
     t = read_incidents_jsonl(j)
     assert t["rejected"].to_pylist() == ["id: expected a string", None]
     assert t["id"].to_pylist() == [None, "7"]
+
+
+@given(name=personal)
+@settings(max_examples=25, deadline=None)
+def test_a_headerless_incident_csv_never_echoes_its_first_row(name: Personal):
+    # a file without a header: its first row is read as one; two equal cells there were
+    # named in "expected one column per name" (a leak of the first incident's data)
+    with tempfile.TemporaryDirectory() as d:
+        f = Path(d) / "i.csv"
+        f.write_text(f'"{name.text}","{name.text}",8N\nA,B,8N\n')
+        code, _, err = run("classify", str(f), "--format", "incidents")
+        with pytest.raises(InputFormatError) as info:
+            read_incident_table(f)
+    assert code == 1
+    assert "one column per name" in err
+    assert "column 2" in err
+    assert leaks([err, str(info.value)], [name]) == []
+
+
+def test_a_repeated_column_with_a_plain_name_is_named(tmp_path):
+    f = tmp_path / "i.csv"
+    f.write_text("id,notes,notes\na,x,y\n")
+    with pytest.raises(InputFormatError, match=r"i\.csv: notes: expected one column per name"):
+        read_incident_table(f)

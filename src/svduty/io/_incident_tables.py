@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from svduty import _arrays
-from svduty.errors import InputFormatError, Problem
+from svduty.errors import InputFormatError, Problem, Shown, shown
 from svduty.io._incident_cells import _convert
 from svduty.io._incidents import (
     _BOOKKEEPING,
@@ -37,6 +37,9 @@ from svduty.io._lines import record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
+
+_COLUMN = r"[a-z][a-z0-9_]{0,39}"
+"""A column name shown in a reason: an identifier (a field's, a typo's), never free text."""
 
 __all__ = ["iter_incident_table", "iter_incidents", "read_incident_table"]
 
@@ -346,12 +349,14 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
             )
     renamed = [mapping.get(n, n) for n in names]
     seen: set[str] = set()
-    for original, name in zip(names, renamed, strict=True):
+    for i, (original, name) in enumerate(zip(names, renamed, strict=True)):
         if name in seen or name in _BOOKKEEPING.names:
+            # a file without a header has a first row of data there: named only if plain
+            plain = isinstance(shown(original, shape=_COLUMN), Shown)
             raise InputFormatError(
                 Problem(
                     file=str(p),
-                    field=original,
+                    field=original if plain else f"column {i + 1} (its name not shown)",
                     expected="one column per name (a repeated column name, two --map to one "
                     "field, or a column named like svduty's own file/row/rejected columns)",
                 )
