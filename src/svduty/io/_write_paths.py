@@ -25,6 +25,8 @@ def output_error(path: Path | None, exc: OSError, option: str = "--output") -> E
         o.csv: --output: cannot write the file (No space left on device)
         >>> type(output_error(None, BrokenPipeError(32, "Broken pipe"))).__name__
         'BrokenPipeError'
+        >>> print(output_error(None, OSError(9, "Bad file descriptor")))
+        standard output: cannot write (Bad file descriptor)
     """
     if path is None and isinstance(exc, BrokenPipeError):
         return exc
