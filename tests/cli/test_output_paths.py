@@ -195,3 +195,22 @@ def test_report_interrupted_while_writing_leaves_nothing(
     )
     assert listing(tmp_path) == before
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
+
+
+def test_a_rejected_file_the_system_refuses_is_named(tmp_path: Path):
+    from svduty.errors import InputFormatError
+    from svduty.io._writers import RejectedWriter, TableWriter
+
+    with pytest.raises(InputFormatError, match="--rejected: cannot write the file"):
+        RejectedWriter(tmp_path / ("r" * 300 + ".csv"))  # a name too long for the system
+    with pytest.raises(InputFormatError, match="--output: cannot write the file"):
+        TableWriter(tmp_path / ("o" * 300 + ".csv"))
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    w = RejectedWriter(folder / "r.csv")
+    for p in folder.iterdir():  # the folder goes away before the end of the run
+        p.unlink()
+    folder.rmdir()
+    with pytest.raises(InputFormatError, match=r"r\.csv: --rejected: cannot write the file"):
+        w.commit()
+    assert not folder.exists()

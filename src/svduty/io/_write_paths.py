@@ -47,11 +47,15 @@ def writable(path: Path, option: str) -> None:
         ...
         svduty.errors.InputFormatError: /no/such/folder/o.csv: --rejected: expected a file in an existing folder
     """  # noqa: E501
-    if path.is_dir():
+    try:
+        folder, parent = path.is_dir(), path.parent.is_dir()
+    except OSError as exc:  # a name too long, no permission to look...
+        raise output_error(path, exc, option) from None
+    if folder:
         raise InputFormatError(
             Problem(file=str(path), field=option, expected="a file, not a folder")
         )
-    if not path.parent.is_dir():
+    if not parent:
         raise InputFormatError(
             Problem(file=str(path), field=option, expected="a file in an existing folder")
         )
