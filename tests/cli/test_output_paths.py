@@ -214,3 +214,24 @@ def test_a_rejected_file_the_system_refuses_is_named(tmp_path: Path):
     with pytest.raises(InputFormatError, match=r"r\.csv: --rejected: cannot write the file"):
         w.commit()
     assert not folder.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["classify", "{d}", "--output", "{d}/classified.csv"],
+        ["classify", "{d}", "--output", "o.parquet", "--rejected", "{d}/sub/rejected.csv"],
+        ["report", "{d}", "--output", "r.html", "--tables", "{d}/tables"],
+    ],
+)
+def test_a_csv_output_inside_an_input_folder_is_refused(tmp_path: Path, monkeypatch, argv):
+    # the next run over the folder would read it as a police.uk month and fail on its header
+    monkeypatch.chdir(tmp_path)
+    d = tmp_path / "months"
+    (d / "sub").mkdir(parents=True)
+    (d / "2025-06-street.csv").write_bytes(sample_police_uk().read_bytes())
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    code, _, err = run(*(a.format(d=d) for a in argv))
+    assert code == 1
+    assert "outside the input folders" in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before

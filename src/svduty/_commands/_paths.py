@@ -14,7 +14,7 @@ from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["check_outputs"]
+__all__ = ["check_outputs", "path_inside"]
 
 
 def _identity(path: Path) -> tuple[object, ...]:
@@ -27,14 +27,20 @@ def _identity(path: Path) -> tuple[object, ...]:
 
 
 def check_outputs(
-    inputs: Iterable[str | Path], outputs: Sequence[tuple[str, str | Path | None]]
+    inputs: Iterable[str | Path],
+    outputs: Sequence[tuple[str, str | Path | None]],
+    folders: Iterable[str | Path] = (),
 ) -> None:
     """Refuse an output that is an input, or that another option writes too.
+
+    A CSV output inside an input folder is refused too: the next run over the folder
+    would read it as an input.
 
     Args:
         inputs: The files the command reads (``-``, standard input, is none of them).
         outputs: ``(option, file)`` for each file the command would write (``None``:
             the option was not given).
+        folders: The folders given as inputs (their CSV files are read).
 
     Raises:
         InputFormatError: naming the option and the file.
@@ -73,3 +79,22 @@ def check_outputs(
                 Problem(file=str(path), field=option, expected=f"a file other than {seen[key]}")
             )
         seen[key] = option
+        if path.suffix.lower() == ".csv" and any(path_inside(path, f) for f in folders):
+            raise InputFormatError(
+                Problem(
+                    file=str(path),
+                    field=option,
+                    expected="a file outside the input folders (the next run would read it "
+                    "as an input)",
+                )
+            )
+
+
+def path_inside(path: str | Path, folder: str | Path) -> bool:
+    """Whether ``path`` is in ``folder`` or below it (links and ``..`` resolved).
+
+    Example:
+        >>> path_inside("months/a/out.csv", "months"), path_inside("out.csv", "months")
+        (True, False)
+    """
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))

@@ -20,6 +20,7 @@ import json
 import signal
 import threading
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
@@ -177,7 +178,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
     if args.output:
         output_format(args.output)
-    check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)])
+    folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
+    check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
     _mapping(args.map)
     choice = chosen(args, sections=("areas", "definition"))
     pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)

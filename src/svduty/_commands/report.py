@@ -90,7 +90,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     paths = police_uk_paths(args.inputs)
     written = [("--tables", tables / f"{name}.csv") for name in TABLES] if tables else []
-    check_outputs(paths, [("--output", args.output), *written])
+    folders = [p for p in args.inputs if Path(p).is_dir()]
+    check_outputs(paths, [("--output", args.output), *written], folders)
     partnership = load_named_partnership(args.partnership)  # the report uses its authorities
     definition = resolve_definition(args.definition, partnership)
     progress = Progress(sum(p.stat().st_size for p in paths), stderr)
