@@ -85,6 +85,24 @@ def test_financial_year_rejects_bad_labels(bad):
         FinancialYear.parse(bad)
 
 
+@pytest.mark.parametrize("bad", ["0000/01", "9999/00", "9999/10000", "２０２３/２４", "2023/２４"])
+def test_financial_year_labels_outside_the_calendar_are_data_errors(bad):
+    # these parsed, and the year's period then raised a bare ValueError (year 0, 10000)
+    with pytest.raises(DataError, match="financial_year: expected a UK financial year label"):
+        FinancialYear.parse(bad)
+
+
+@given(st.text(alphabet="0123456789/-２４ ", max_size=12))
+def test_a_parsed_financial_year_has_its_days(label):
+    try:
+        fy = FinancialYear.parse(label)
+    except DataError:
+        return
+    assert fy.period.start.year == fy.start_year
+    assert len(fy.quarters()) == 4
+    assert FinancialYear.parse(fy.label) == fy
+
+
 def test_timeline_rejects_overlaps_and_gaps():
     with pytest.raises(PeriodError, match="overlaps"):
         Timeline.of([Dated(1, Period("2020-01-01", "2021-01-02")), Dated(2, Period("2021-01-01"))])

@@ -16,11 +16,16 @@ Example:
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import io
 import os
+import signal
 import sys
+import threading
 from collections.abc import Collection, Sequence
-from typing import TextIO
+from types import FrameType
+from typing import TextIO, cast
 
 from svduty import _collector
 
@@ -46,6 +51,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 
 def _version() -> str:
@@ -68,6 +74,20 @@ class _NoPandas:
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
         if name == "pandas" or name.startswith("pandas."):
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
+class _Closed(io.TextIOBase):
+    """Standard output closed before the command started: every write fails.
+
+    Example:
+        >>> print("x", file=_Closed())
+        Traceback (most recent call last):
+        ...
+        OSError: [Errno 9] Bad file descriptor: 'standard output'
+    """
+
+    def write(self, s: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF), "standard output")
 
 
 def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
@@ -118,8 +138,10 @@ def main(
         >>> main([], stderr=err)
         2
     """
-    out = stdout if stdout is not None else sys.stdout
-    err = stderr if stderr is not None else sys.stderr
+    # a standard stream closed before the start ('>&-') is None: writing results there
+    # fails as writing to a closed file does; errors are dropped
+    out = stdout if stdout is not None else sys.stdout or cast(TextIO, _Closed())
+    err = stderr if stderr is not None else sys.stderr or io.StringIO()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--version"]:  # answered before any command module is imported
         print(f"svduty {_version()}", file=out)
@@ -154,15 +176,28 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
         parser.print_usage(err)
         print("svduty: error: a COMMAND is required (see 'svduty --help')", file=err)
         return EXIT_USAGE
+    empty = _empty_argument(args_list)
+    if empty is not None:  # a path of '' is the current folder: never what was meant
+        print(
+            f"svduty {args.command}: error: {empty} is empty (an unset shell variable?)",
+            file=err,
+        )
+        return EXIT_USAGE
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
     try:
         code: int = args.run(args, out, err)
     except SvdutyError as exc:
         print(f"svduty {args.command}: error: {exc}", file=err)
         return EXIT_FAILED
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
+    except KeyboardInterrupt:
+        print(f"svduty {args.command}: interrupted", file=err)
         return EXIT_INTERRUPTED
+    except _Terminated:
+        print(f"svduty {args.command}: terminated", file=err)
+        return EXIT_TERMINATED
     except BrokenPipeError:  # pragma: no cover - e.g. 'svduty ... | head'
         return EXIT_OK
     except OSError as exc:  # a file that cannot be read or written (a full disk, ...)
@@ -178,4 +213,35 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
             file=err,
         )
         return EXIT_FAILED
+    finally:
+        if main_thread:  # None: a handler not set from Python, the default
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
     return code
+
+
+def _empty_argument(args_list: list[str]) -> str | None:
+    """The option (or "an argument") given an empty value, or None.
+
+    Example:
+        >>> _empty_argument(["classify", "a.csv", "--output", ""])
+        '--output'
+        >>> _empty_argument(["classify", "--rejected=", "a.csv"]), _empty_argument(["info"])
+        ('--rejected', None)
+        >>> _empty_argument(["classify", ""])
+        'an argument'
+    """
+    for i, arg in enumerate(args_list):
+        if arg.startswith("--") and arg.endswith("=") and "=" not in arg[:-1]:
+            return arg[:-1]
+        if arg == "":
+            before = args_list[i - 1] if i else ""
+            return before if before.startswith("-") and "=" not in before else "an argument"
+    return None
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived while a command ran: it stops as on Ctrl-C (outputs removed)."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated

@@ -156,7 +156,7 @@ class Period:
         return f"{self.start.isoformat()} to {last.isoformat() if last else 'open'}"
 
 
-_FY = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
+_FY = re.compile(r"^\s*([0-9]{4})\s*[/-]\s*([0-9]{2}|[0-9]{4})\s*$")
 
 
 @attrs.frozen(slots=True, order=True)
@@ -199,7 +199,7 @@ class FinancialYear:
             end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
             if len(end_text) == 2 and end < start:
                 end += 100
-            if end == start + 1:
+            if end == start + 1 and 1 <= start < 9999:  # its days are dates
                 return cls(start)
         got = label if isinstance(label, str) and len(label) <= 20 else None
         raise DataError.single(

@@ -248,3 +248,14 @@ def test_completeness_of_a_partnership_built_in_code_and_lsoa_codes_in_files(tmp
     assert _kind_of(p.geography, "E01025125") is AreaKind.LSOA2021  # an LSOA elsewhere
     assert _kind_of(p.geography, "E07000121") is AreaKind.DISTRICT  # a district elsewhere
     assert _kind_of(p.geography, "E07999999") is None
+
+
+def test_init_into_a_file_is_a_bundle_error_naming_it(tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_text("mine")
+    with pytest.raises(BundleError, match=r"notes\.txt: expected a folder"):
+        new_bundle(f, ["E07000220"])
+    err = io.StringIO()
+    assert main(["init", str(f), "--area", "E07000220"], stderr=err) == 1
+    assert "File exists" not in err.getvalue()
+    assert f.read_text() == "mine"

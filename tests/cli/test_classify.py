@@ -283,3 +283,19 @@ def test_rows_located_by_their_lsoa_name_alone_are_counted_where_they_are(tmp_pa
         ("no_location", "unresolved", None, None),
         ("no_location", "unresolved", None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "maps",
+    [
+        ["Ref=id", "Ref=date"],  # one column given two fields: the first was dropped silently
+        ["Ref=id", "When=id"],  # two columns for one field
+    ],
+)
+def test_a_map_that_says_two_things_is_refused(tmp_path, maps):
+    f = tmp_path / "i.csv"
+    f.write_text("Ref,When\nA1,2025-06-01\n")
+    argv = [a for m in maps for a in ("--map", m)]
+    code, out, err = run("classify", str(f), *argv)
+    assert (code, out) == (1, "")
+    assert err.startswith("svduty classify: error: --map: expected one ")

@@ -5,6 +5,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from svduty.cli import main
 
 
@@ -131,3 +133,27 @@ def test_help_for_each_command():
         code, _, _ = run(command, "--help")
         assert code == 0
     assert run("validate")[0] == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["classify", ""],  # an unset shell variable: was the current folder, every CSV in it
+        ["classify", "in.jsonl", "--output", ""],  # was: no output, exit 0
+        ["classify", "in.jsonl", "--rejected", ""],  # was: no rejected file, exit 0
+        ["init", "", "--area", "E07000220"],  # was: a bundle written into the current folder
+        ["validate", ""],
+        ["info", "--partnership", ""],
+        ["funding", "--split", ""],  # was: no split, exit 0
+        ["report", "m.csv", "--output", "r.html", "--tables", ""],
+        ["explain", "--definition=", "in.jsonl"],
+    ],
+)
+def test_an_empty_argument_is_a_usage_error(tmp_path, monkeypatch, argv):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.jsonl").write_text('{"id": "a"}\n')
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"svduty {argv[0]}: error: ")
+    assert "empty" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
 
 from svduty.cli import main
 from svduty.errors import InputFormatError
@@ -20,6 +26,8 @@ from svduty.io import (
     read_police_uk,
 )
 from svduty.io._lines import record_lines
+
+from ..fuzz.personal import Personal, leaks, personal
 
 HEADER = ",".join(POLICE_UK_COLUMNS)
 GOOD = (
@@ -146,6 +154,20 @@ def test_json_nesting_and_numbers_beyond_int64_are_rejected_rows(tmp_path):
     assert t["rejected_field"].to_pylist() == [None, "line", "victim_age", "victim_age", None]
     s = summary(str(j))
     assert (s["rows_in"], s["rows_out"], s["rejected"]) == (5, 2, 3)
+
+
+@pytest.mark.parametrize("digits", [4301, 10_000])
+def test_a_number_too_long_for_python_is_a_rejected_row(tmp_path, digits):
+    # json.loads raises a plain ValueError (not a JSONDecodeError) beyond Python's limit of
+    # 4,300 digits for int(str): that was "unexpected ValueError", the whole run lost
+    j = tmp_path / "i.jsonl"
+    j.write_text('{"id": "a"}\n{"victim_age": ' + "9" * digits + '}\n{"id": "b"}\n')
+    t = read_incidents_jsonl(j)
+    assert t["rejected"].to_pylist() == [None, "line: expected a JSON object", None]
+    code, _, err = run("classify", str(j), "--summary", "json")
+    assert (code, "unexpected" in err) == (0, False)
+    s = summary(str(j))
+    assert (s["rows_in"], s["rows_out"], s["rejected"]) == (3, 2, 1)
 
 
 def test_streaming_jsonl_batches_are_bounded(tmp_path):
@@ -354,3 +376,94 @@ def test_an_unreadable_csv_is_named_without_quoting_its_rows(tmp_path):
         text = " ".join(str(b.to_pydict()) for b in rows)
     assert "Jane" not in text
     assert "1985" not in text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"b,6,\xff\xfe\n",  # a row with a field too many, not UTF-8
+        b'"b\xff,6\n',  # a quote never closed, not UTF-8
+        b"\x1f\x8b\x08\x00\xff\xfe,\n",  # a gzip file named .csv
+    ],
+)
+def test_an_undecodable_malformed_incident_row_prints_no_traceback(tmp_path, body):
+    # pyarrow cannot hand such a row to the reader's invalid-row handler as text: it
+    # printed "Exception ignored in: <function _open_csv.<locals>.<lambda>>" and a traceback
+    f = tmp_path / "i.csv"
+    f.write_bytes(b"id,victim_age\na,5\n" + body + b"c,7\n")
+    r = subprocess.run(
+        [sys.executable, "-m", "svduty", "classify", str(f), "--format", "incidents"],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    err = r.stderr.decode()
+    assert r.returncode == 1
+    assert err.startswith(f"svduty classify: error: {f}: ")
+    assert "not a readable CSV file" in err
+    assert "Traceback" not in err
+    assert "Exception ignored" not in err
+
+
+def _swap(cells: list[str], i: int, j: int) -> list[str]:
+    cells = list(cells)
+    cells[i], cells[j] = cells[j], cells[i]
+    return cells
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        _swap(POLICE_UK_COLUMNS, 0, 1),  # police.uk columns in another order
+        list(POLICE_UK_COLUMNS[:11]),  # police.uk without Context
+        [c.replace("Crime type", "Crime Category") for c in POLICE_UK_COLUMNS],
+        ["ref", "when", "code"],  # an incident export, no --map
+    ],
+)
+def test_a_csv_with_no_incident_column_is_refused_not_classified_as_nothing(tmp_path, columns):
+    # was: read as incidents none of whose columns is an incident field, every row
+    # "undetermined" with "no location", exit 0
+    f = tmp_path / "m.csv"
+    f.write_text(",".join(columns) + "\n" + ",".join("x" * len(columns)) + "\n")
+    for fmt in ("auto", "incidents"):
+        code, out, err = run("classify", str(f), "--format", fmt)
+        assert (code, out) == (1, "")
+        assert err.startswith(f"svduty classify: error: {f}: header: ")
+        assert "--map" in err
+        assert "police.uk" in err
+    with pytest.raises(InputFormatError):
+        read_incident_table(f)
+
+
+@pytest.mark.parametrize("value", ["true", "false"])
+def test_an_id_of_true_or_false_is_rejected_not_read_as_text(tmp_path, value):
+    # was: accepted, its id written "True" (a bool is an int to Python); explain rejects it
+    j = tmp_path / "i.jsonl"
+    j.write_text(f'{{"id": {value}}}\n{{"id": 7}}\n')
+    t = read_incidents_jsonl(j)
+    assert t["rejected"].to_pylist() == ["id: expected a string", None]
+    assert t["id"].to_pylist() == [None, "7"]
+
+
+@given(name=personal)
+@settings(max_examples=25, deadline=None)
+def test_a_headerless_incident_csv_never_echoes_its_first_row(name: Personal):
+    # a file without a header: its first row is read as one; two equal cells there were
+    # named in "expected one column per name" (a leak of the first incident's data)
+    with tempfile.TemporaryDirectory() as d:
+        f = Path(d) / "i.csv"
+        f.write_text(f'"{name.text}","{name.text}",8N\nA,B,8N\n')
+        code, _, err = run("classify", str(f), "--format", "incidents")
+        with pytest.raises(InputFormatError) as info:
+            read_incident_table(f)
+    assert code == 1
+    assert "one column per name" in err
+    assert "column 2" in err
+    assert leaks([err, str(info.value)], [name]) == []
+
+
+def test_a_repeated_column_with_a_plain_name_is_named(tmp_path):
+    f = tmp_path / "i.csv"
+    f.write_text("id,notes,notes\na,x,y\n")
+    with pytest.raises(InputFormatError, match=r"i\.csv: notes: expected one column per name"):
+        read_incident_table(f)

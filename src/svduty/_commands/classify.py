@@ -20,6 +20,7 @@ import json
 import signal
 import threading
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
@@ -27,6 +28,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._commands._options import add_definition, add_partnership, chosen
+from svduty._commands._paths import check_outputs
 from svduty._commands._progress import Progress
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
@@ -128,6 +130,10 @@ def _mapping(items: Sequence[str]) -> dict[str, str]:
             raise InputFormatError(
                 Problem(field="--map", expected="one column for each incident field")
             )
+        if column in out:
+            raise InputFormatError(
+                Problem(field="--map", expected="one incident field for each column")
+            )
         out[column] = field
     return out
 
@@ -172,6 +178,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
     if args.output:
         output_format(args.output)
+    folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
+    check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
     _mapping(args.map)
     choice = chosen(args, sections=("areas", "definition"))
     pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+from pathlib import Path
 from typing import Any, TextIO
+
+import attrs
 
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
-from svduty.errors import DataError, Problem
+from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
+from svduty.io._incidents import _text_lines as text_lines
 
 __all__ = ["register", "run"]
 
@@ -62,16 +65,25 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """Explain every incident of the file; exit 1 if any line was rejected.
+    r"""Explain every incident of the file; exit 1 if any line was rejected.
+
+    A rejected line is reported on ``stderr``, one line per problem, and the others are
+    still explained.
+
+    Raises:
+        InputFormatError: if the file is missing, a folder, not UTF-8 text at all, or a
+            CSV or Parquet file (``svduty classify`` reads those).
 
     Example:
-        >>> import io
-        >>> ns = argparse.Namespace(file="/no/such/file.jsonl", definition="pcsc-s13",
-        ...                         partnership="warwickshire", format="text")
+        >>> import io, pathlib, tempfile
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
+        >>> _ = f.write_text('{"id": "a", "offence_code": "3B"}\nnot json\n')
+        >>> ns = argparse.Namespace(file=str(f), definition="pcsc-s13",
+        ...                         partnership="warwickshire", format="json")
         >>> err = io.StringIO()
         >>> run(ns, io.StringIO(), err)
         1
-        >>> "cannot read" in err.getvalue()
+        >>> err.getvalue().endswith("in.jsonl: row 2: line: expected a JSON object\n")
         True
     """
     choice = chosen(args, sections=("areas", "definition"))
@@ -79,12 +91,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     assert definition is not None  # chosen() always resolves one
     resolve = choice.partnership.geography.district_code_of
     used = choice.as_dict()
-    name = "<stdin>" if args.file == "-" else args.file
-    try:
-        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
-    except OSError:
-        print(f"svduty explain: error: cannot read {name}", file=stderr)
-        return 1
+    if Path(args.file).suffix.lower() in (".csv", ".parquet", ".pq"):
+        raise InputFormatError(
+            Problem(
+                file=args.file,
+                expected="incidents as JSON Lines (one JSON object per line); classify reads "
+                "police.uk files and incident tables (CSV or Parquet)",
+            )
+        )
+    name, handle = text_lines(args.file)
     rejected = 0
     first = True
     if args.format == "text":
@@ -96,16 +111,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if not line.strip():
                 continue
             try:
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError:
-                    raise DataError(
-                        Problem(file=name, row=number, expected="a JSON object on one line")
-                    ) from None
-                incident = Incident.from_json(data, line=number, file=name)
+                incident = _incident(line, number, name)
             except DataError as exc:
                 rejected += 1
-                print(f"svduty explain: rejected: {exc}", file=stderr)
+                for problem in exc.problems:
+                    print(f"svduty explain: rejected: {problem}", file=stderr)
                 continue
             if getattr(args, "compare_definition", None):
                 compared.append(incident)
@@ -122,6 +132,57 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if getattr(args, "compare_definition", None):
         _compare(compared, definition, args.compare_definition, args.format, stdout)
     return 1 if rejected else 0
+
+
+_FIELDS = tuple(f.name for f in attrs.fields(Incident))
+
+_KEY = r"[a-z][a-z0-9_]{0,39}"
+"""An unknown key named in a reason: a typo of a field name, never free text."""
+
+
+def _incident(line: str, number: int, name: str) -> Incident:
+    """The incident of one line of the file, or a DataError that echoes no value.
+
+    As ``svduty classify`` reads a line: bytes that are not UTF-8 (read as surrogates),
+    text that is not JSON (or nested beyond Python's limit, or a number too long for it),
+    JSON that is not an object, and an unknown key (named only when it looks like a field
+    name) are problems; then every problem of the incident's own checks.
+
+    Example:
+        >>> _incident('{"Jane Citizen": 1, "victim_age": 200}', 3, "in.jsonl")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: in.jsonl: row 3: <a key not shown>: unknown field; expected one of id, date, offence_code, police_uk_category, behaviours, intentional, target, harms, weapon, victim_age, perpetrator_age, relationship, context, died, location, country, other_reviews, place_of_death, review_information, pilot_partner
+        in.jsonl: row 3: victim_age: expected a whole number of years 0 to 130 (got '200')
+    """  # noqa: E501
+    if any("\udc80" <= ch <= "\udcff" for ch in line):
+        raise DataError(Problem(file=name, row=number, field="line", expected="UTF-8 text"))
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError):  # not JSON, nested too deep, a number too long
+        data = None
+    if not isinstance(data, dict):
+        raise DataError(Problem(file=name, row=number, field="line", expected="a JSON object"))
+    problems = [
+        Problem(
+            file=name,
+            row=number,
+            field=str(k) if isinstance(k := shown(key, shape=_KEY), Shown) else "<a key not shown>",
+            message="unknown field",
+            expected="one of " + ", ".join(_FIELDS),
+        )
+        for key in data
+        if key not in _FIELDS
+    ]
+    try:
+        incident = Incident.from_json(
+            {k: v for k, v in data.items() if k in _FIELDS}, line=number, file=name
+        )
+    except DataError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return incident
 
 
 def _compare(

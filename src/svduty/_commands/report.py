@@ -20,8 +20,9 @@ from svduty._commands._options import (
     load_named_partnership,
     resolve_definition,
 )
+from svduty._commands._paths import check_outputs
 from svduty._commands._progress import Progress
-from svduty._report import report
+from svduty._report import TABLES, report
 from svduty.errors import InputFormatError, Problem
 from svduty.io import police_uk_paths
 
@@ -79,8 +80,18 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         1
     """
     if Path(args.output).is_dir():
-        raise InputFormatError(Problem(field="--output", expected="a file name, not a folder"))
+        raise InputFormatError(
+            Problem(file=args.output, field="--output", expected="a file name, not a folder")
+        )
+    tables = Path(args.tables) if args.tables else None
+    if tables is not None and tables.exists() and not tables.is_dir():
+        raise InputFormatError(
+            Problem(file=str(tables), field="--tables", expected="a folder (made if missing)")
+        )
     paths = police_uk_paths(args.inputs)
+    written = [("--tables", tables / f"{name}.csv") for name in TABLES] if tables else []
+    folders = [p for p in args.inputs if Path(p).is_dir()]
+    check_outputs(paths, [("--output", args.output), *written], folders)
     partnership = load_named_partnership(args.partnership)  # the report uses its authorities
     definition = resolve_definition(args.definition, partnership)
     progress = Progress(sum(p.stat().st_size for p in paths), stderr)

@@ -191,8 +191,5 @@ def report(
         result,
         html=render(result, p, chosen, _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")),
     )
-    if output is not None:
-        result.write_html(output)
-    if tables is not None:
-        result.write_tables(tables)
+    result.write(output, tables)  # the page and the tables together, or nothing
     return result

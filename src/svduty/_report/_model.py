@@ -32,15 +32,24 @@ TABLES: tuple[str, ...] = (
 """The report's tables, by name (also the CSV file names ``--tables`` writes)."""
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, renamed into place on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+def _atomic_write(files: list[tuple[Path, Callable[[Path], object]]]) -> None:
+    """Write every file to a temporary file beside it, then rename them all into place.
+
+    An error or an interrupt before the renames leaves none of the files (and removes the
+    temporary ones): the page and its tables are written together or not at all.
+    """
+    temps: list[Path] = []
     try:
-        write(tmp)
-        os.replace(tmp, path)
+        for path, write in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+            temps.append(tmp)
+            write(tmp)
+        for tmp, (path, _) in zip(temps, files, strict=True):
+            os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
         raise
 
 
@@ -94,16 +103,11 @@ class Report:
             True
         """
         target = Path(path)
-        html = self.html
-
-        def write(tmp: Path) -> None:
-            tmp.write_text(html, encoding="utf-8")
-
-        _atomic_write(target, write)
+        self.write(output=target)
         return target
 
     def write_tables(self, folder: str | Path) -> tuple[Path, ...]:
-        """Write every table as ``NAME.csv`` in a folder (each written atomically).
+        """Write every table as ``NAME.csv`` in a folder (all of them or none).
 
         Example:
             >>> import tempfile
@@ -113,9 +117,32 @@ class Report:
             >>> [p.name for p in paths][:2]
             ['summary.csv', 'by_month.csv']
         """
-        out = []
-        for name in TABLES:
-            target = Path(folder) / f"{name}.csv"
-            _atomic_write(target, functools.partial(_write_csv, self.tables[name]))
-            out.append(target)
-        return tuple(out)
+        self.write(tables=folder)
+        return tuple(Path(folder) / f"{name}.csv" for name in TABLES)
+
+    def write(self, output: str | Path | None = None, tables: str | Path | None = None) -> None:
+        """Write the page and the tables together: every file, or (on an error) none.
+
+        Args:
+            output: Where to write the page (its folder is created if missing).
+            tables: The folder of the tables, ``NAME.csv`` each (created if missing).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from svduty import report
+            >>> from svduty.io import sample_police_uk
+            >>> d = pathlib.Path(tempfile.mkdtemp())
+            >>> report(sample_police_uk()).write(d / "r.html", d / "tables")
+            >>> sorted(p.name for p in d.iterdir()), len(list((d / "tables").iterdir()))
+            (['r.html', 'tables'], 11)
+        """
+        files: list[tuple[Path, Callable[[Path], object]]] = []
+        if output is not None:
+            html = self.html
+            files.append((Path(output), lambda tmp: tmp.write_text(html, encoding="utf-8")))
+        if tables is not None:
+            files.extend(
+                (Path(tables) / f"{name}.csv", functools.partial(_write_csv, self.tables[name]))
+                for name in TABLES
+            )
+        _atomic_write(files)

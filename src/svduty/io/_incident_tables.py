@@ -22,6 +22,7 @@ import pyarrow.csv as pacsv
 from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import _convert
+from svduty.io._incident_columns import _mapped_names
 from svduty.io._incidents import (
     _EXPECTED,
     _KIND,
@@ -34,9 +35,8 @@ from svduty.io._incidents import (
     _why,
     iter_incidents_jsonl,
 )
-from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import record_lines
-from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
+from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -84,13 +84,14 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return "skip"
 
     try:
-        names = pacsv.open_csv(
-            p,
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True,
-                invalid_row_handler=lambda row: "skip",
-            ),
-        ).schema.names
+        with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
+            names = pacsv.open_csv(
+                p,
+                parse_options=pacsv.ParseOptions(
+                    newlines_in_values=True,
+                    invalid_row_handler=lambda row: "skip",
+                ),
+            ).schema.names
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
@@ -99,17 +100,18 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
     if whole is not None:
         return whole[0].schema, iter([whole])
     try:
-        reader = pacsv.open_csv(
-            p,
-            read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True,
-                invalid_row_handler=handler,  # type: ignore[arg-type]
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names}, strings_can_be_null=False
-            ),
-        )
+        with quiet_undecodable_rows(__name__):
+            reader = pacsv.open_csv(
+                p,
+                read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
+                parse_options=pacsv.ParseOptions(
+                    newlines_in_values=True,
+                    invalid_row_handler=handler,  # type: ignore[arg-type]
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
+                ),
+            )
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
@@ -118,8 +120,13 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
 
     def batches() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
         record = 2  # the parser's record number of the next row (header = 1)
+        blocks = iter(reader)
         try:
-            for b in reader:
+            while True:
+                with quiet_undecodable_rows(__name__):  # not across the yield
+                    b = next(blocks, None)
+                if b is None:
+                    break
                 numbers = _records(record, b.num_rows, skipped)
                 record = int(numbers[-1]) + 1 if len(numbers) else record
                 yield b, _line_of(lines, numbers), False
@@ -170,16 +177,17 @@ def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] 
 
     source: Any = pa.BufferReader(data)
     try:
-        table = pacsv.read_csv(
-            source,
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True,
-                invalid_row_handler=handler,  # type: ignore[arg-type]
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names}, strings_can_be_null=False
-            ),
-        )
+        with quiet_undecodable_rows(__name__):
+            table = pacsv.read_csv(
+                source,
+                parse_options=pacsv.ParseOptions(
+                    newlines_in_values=True,
+                    invalid_row_handler=handler,  # type: ignore[arg-type]
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
+                ),
+            )
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
     n = table.num_rows
@@ -275,6 +283,16 @@ def iter_incident_table(
         raise InputFormatError(Problem(message="file not found", file=str(p)))
     schema, batches = _open_table(p)
     names = _mapped_names(p, schema.names, dict(mapping or {}))
+    if not set(names) & set(_KIND):  # every row would be classified from nothing
+        raise InputFormatError(
+            Problem(
+                file=str(p),
+                field="header",
+                expected="a column named as an incident field (id, date, offence_code, ...) "
+                "or --map COLUMN=FIELD; a police.uk file has the 12 police.uk columns in "
+                "their order",
+            )
+        )
     for f in INCIDENT_SCHEMA:
         if f.name in names:
             got = schema.field(names.index(f.name)).type
@@ -315,50 +333,6 @@ def _convertible(got: pa.DataType, want: pa.DataType) -> bool:
             pa.types.is_string(got.value_type) or pa.types.is_large_string(got.value_type)
         )
     return False
-
-
-_OWN = frozenset(INCIDENT_OUTPUT_SCHEMA.names) - frozenset(INCIDENT_SCHEMA.names)
-"""The columns svduty gives an incident (file, row, rejected..., areas, verdicts)."""
-_FIELDS = ", ".join(INCIDENT_SCHEMA.names)
-_NEITHER = (
-    f"the incident fields (one or more of {_FIELDS}) as columns, or named by --map "
-    f"COLUMN=FIELD; a police.uk street-level file has exactly the 12 columns "
-    f"{','.join(POLICE_UK_COLUMNS)}"
-)
-
-
-def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[str]:
-    """The file's columns renamed by ``mapping``; two columns may not give one name.
-
-    A column may not be named like one svduty gives an incident (nor start ``__svduty``,
-    its working columns), and at least one must be an incident field.
-    """
-    for source, target in mapping.items():
-        if source not in names:
-            raise InputFormatError(
-                Problem(file=str(p), field=source, message="mapped column not in the file")
-            )
-        if target not in _KIND:
-            raise InputFormatError(
-                Problem(file=str(p), field=source, expected="an incident field name")
-            )
-    renamed = [mapping.get(n, n) for n in names]
-    seen: set[str] = set()
-    for original, name in zip(names, renamed, strict=True):
-        if name in seen or name in _OWN or name.startswith("__svduty"):
-            raise InputFormatError(
-                Problem(
-                    file=str(p),
-                    field=original,
-                    expected="one column per name (a repeated column name, two --map to one "
-                    "field, or a column named like svduty's own file/row/rejected columns "
-                    "or the area and verdict columns it adds)",
-                )
-            )
-        seen.add(name)
-    if not seen & _KIND.keys():  # no incident field: not an incident file (nor police.uk)
-        raise InputFormatError(Problem(file=str(p), field="header", expected=_NEITHER))
-    return renamed
 
 
 def _normalise(

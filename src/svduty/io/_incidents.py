@@ -114,7 +114,7 @@ def _check(obj: Any) -> tuple[str, str] | None:
         if value is None:
             continue
         ok = {
-            "str": isinstance(value, str) or (key == "id" and isinstance(value, int)),
+            "str": isinstance(value, str) or (key == "id" and type(value) is int),
             "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
             "bool": isinstance(value, bool),
             "int": isinstance(value, int) and not isinstance(value, bool),
@@ -168,7 +168,7 @@ def _parse_line(line: str, number: int, name: str, validate: Validator | None) -
     else:
         try:
             obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # not JSON, too deep, a number too long
             obj = _NOT_JSON
         if obj is _NOT_JSON:
             wrong = ("line", "a JSON object")

@@ -357,7 +357,7 @@ def new_bundle(
 
     Raises:
         BundleError: for an unknown area or one of another kind (naming ``areas[i]``),
-            or a folder that already holds a bundle.
+            a folder that already holds a bundle, or a path that is a file.
 
     Example:
         >>> import tempfile, svduty
@@ -369,6 +369,8 @@ def new_bundle(
     geo = Geography.england_and_wales()
     districts = starting_districts(geo, areas)
     root = Path(path)
+    if root.exists() and not root.is_dir():
+        raise BundleError([Problem(file=str(root), expected="a folder")])
     if (root / "bundle.toml").exists() and not overwrite:
         raise BundleError.single(
             str(root), "bundle.toml", expected="an empty folder (or overwrite=True)"

@@ -26,6 +26,7 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io._background import Ordered, cores
 from svduty.io._json_lines import json_lines, json_lines_buffer
 from svduty.io._parquet_options import parquet_options
+from svduty.io._write_paths import output_error, temporary, writable, write_all
 
 if TYPE_CHECKING:
     import pyarrow.parquet as pq
@@ -45,20 +46,6 @@ def _flat(table: pa.Table, separator: str) -> pa.Table:
         elif pa.types.is_dictionary(f.type):
             table = table.set_column(i, f.name, table.column(i).cast(f.type.value_type))
     return table
-
-
-def _output_error(path: Path, exc: OSError) -> InputFormatError:
-    return InputFormatError(
-        Problem(
-            file=str(path),
-            field="--output",
-            message=f"cannot write the file ({exc.strerror or type(exc).__name__})"[:160],
-        )
-    )
-
-
-def _temporary(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
 def output_format(path: str | Path) -> str:
@@ -118,19 +105,8 @@ class TableWriter:
         if isinstance(target, str | Path):
             self.path: Path | None = Path(target)
             self.kind = kind or output_format(self.path)
-            self.temp: Path | None = _temporary(self.path)
-            if self.path.is_dir():
-                raise InputFormatError(
-                    Problem(file=str(self.path), field="--output", expected="a file, not a folder")
-                )
-            if not self.path.parent.is_dir():
-                raise InputFormatError(
-                    Problem(
-                        file=str(self.path),
-                        field="--output",
-                        expected="a file in an existing folder",
-                    )
-                )
+            self.temp: Path | None = temporary(self.path)
+            writable(self.path, "--output")
         else:
             self.path = self.temp = None
             self.kind = kind or "jsonl"
@@ -170,7 +146,7 @@ class TableWriter:
             elif self.stream is None:
                 self._fh = open(self.temp, "w", encoding="utf-8")  # type: ignore[arg-type]  # noqa: SIM115
         except OSError as exc:
-            raise _output_error(self.path or Path("-"), exc) from None
+            raise output_error(self.path, exc) from None
 
     def write(self, table: pa.Table | pa.RecordBatch) -> None:
         r"""Write one table (conformed to the schema of the first, or the given one).
@@ -207,7 +183,7 @@ class TableWriter:
             else:
                 self._json_lines(table)
         except OSError as exc:
-            raise _output_error(self.path or Path("-"), exc) from None
+            raise output_error(self.path, exc) from None
         self.rows += table.num_rows
 
     def _json_lines(self, table: pa.Table) -> None:
@@ -224,7 +200,7 @@ class TableWriter:
             if raw is None:
                 jobs = [(partial(json_lines, b), sink.write) for b in pieces]
             else:
-                jobs = [(partial(json_lines_buffer, b), raw.write) for b in pieces]
+                jobs = [(partial(json_lines_buffer, b), partial(write_all, raw)) for b in pieces]
         for make, use in jobs:
             if self._jobs is None:
                 use(make())
@@ -244,7 +220,7 @@ class TableWriter:
                 self._jobs.finish()
             except OSError as exc:
                 self.abort()
-                raise _output_error(self.path or Path("-"), exc) from None
+                raise output_error(self.path, exc) from None
             except BaseException:
                 self.abort()
                 raise
@@ -263,7 +239,7 @@ class TableWriter:
             os.replace(self.temp, self.path)
         except OSError as exc:
             self.abort()
-            raise _output_error(self.path or Path("-"), exc) from None
+            raise output_error(self.path, exc) from None
         return self.rows
 
     def abort(self) -> None:
@@ -396,7 +372,8 @@ class RejectedWriter:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.temp = _temporary(self.path)
+        self.temp = temporary(self.path)
+        writable(self.path, "--rejected")
         try:
             self._fh: pacsv.CSVWriter | None = pacsv.CSVWriter(
                 str(self.temp),
@@ -426,9 +403,13 @@ class RejectedWriter:
     def commit(self) -> None:
         """Finish the file and move it over the target."""
         assert self._fh is not None
-        self._fh.close()
-        self._fh = None
-        os.replace(self.temp, self.path)
+        try:
+            self._fh.close()
+            self._fh = None
+            os.replace(self.temp, self.path)
+        except OSError as exc:
+            self.abort()
+            raise output_error(self.path, exc, "--rejected") from None
 
     def abort(self) -> None:
         """Drop the file."""

@@ -1,0 +1,63 @@
+"""The columns of an incident CSV or Parquet file, renamed by ``--map`` and checked.
+
+Split from :mod:`svduty.io._incident_tables`: which columns a file's header may have.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from svduty.errors import InputFormatError, Problem, Shown, shown
+from svduty.io._incidents import _KIND, INCIDENT_SCHEMA
+from svduty.io._inputs import POLICE_UK_COLUMNS
+from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
+
+__all__: list[str] = []
+
+_COLUMN = r"[a-z_][a-z0-9_]{0,39}"
+"""A column name shown in a reason: an identifier (a field's, a typo's), never free text."""
+
+_OWN = frozenset(INCIDENT_OUTPUT_SCHEMA.names) - frozenset(INCIDENT_SCHEMA.names)
+"""The columns svduty gives an incident (file, row, rejected..., areas, verdicts)."""
+_FIELDS = ", ".join(INCIDENT_SCHEMA.names)
+_NEITHER = (
+    f"the incident fields (one or more of {_FIELDS}) as columns, or named by --map "
+    f"COLUMN=FIELD; a police.uk street-level file has exactly the 12 columns "
+    f"{','.join(POLICE_UK_COLUMNS)}"
+)
+
+
+def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[str]:
+    """The file's columns renamed by ``mapping``; two columns may not give one name.
+
+    A column may not be named like one svduty gives an incident (nor start ``__svduty``,
+    its working columns), and at least one must be an incident field.
+    """
+    for source, target in mapping.items():
+        if source not in names:
+            raise InputFormatError(
+                Problem(file=str(p), field=source, message="mapped column not in the file")
+            )
+        if target not in _KIND:
+            raise InputFormatError(
+                Problem(file=str(p), field=source, expected="an incident field name")
+            )
+    renamed = [mapping.get(n, n) for n in names]
+    seen: set[str] = set()
+    for i, (original, name) in enumerate(zip(names, renamed, strict=True)):
+        if name in seen or name in _OWN or name.startswith("__svduty"):
+            # a file without a header has a first row of data there: named only if plain
+            plain = isinstance(shown(original, shape=_COLUMN), Shown)
+            raise InputFormatError(
+                Problem(
+                    file=str(p),
+                    field=original if plain else f"column {i + 1} (its name not shown)",
+                    expected="one column per name (a repeated column name, two --map to one "
+                    "field, or a column named like svduty's own file/row/rejected columns "
+                    "or the area and verdict columns it adds)",
+                )
+            )
+        seen.add(name)
+    if not seen & _KIND.keys():  # no incident field: not an incident file (nor police.uk)
+        raise InputFormatError(Problem(file=str(p), field="header", expected=_NEITHER))
+    return renamed

@@ -1,0 +1,138 @@
+"""``svduty explain`` on hostile files: every line explained or rejected, nothing echoed.
+
+The command reads its JSON Lines like ``svduty classify`` does: a byte order mark, bytes
+that are not UTF-8, nesting beyond Python's limit and numbers too long for Python are a
+rejected line (or an unusable file), never an internal error; an unknown key is named
+only when it looks like a field name.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svduty.cli import main
+
+from ..fuzz.budget import budget
+from ..fuzz.personal import Personal, leaks, personal
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+GOOD = b'{"id": "a", "offence_code": "8N"}\n'
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (b'{"id": "\xff\xfe"}\n', "row 2: line: expected UTF-8 text"),
+        (b"[" * 100_000 + b"\n", "row 2: line: expected a JSON object"),
+        (b'{"victim_age": ' + b"9" * 5000 + b"}\n", "row 2: line: expected a JSON object"),
+        (
+            b'{"id": "b", "Jane Citizen": 1}\n',
+            "row 2: <a key not shown>: unknown field; expected one of",
+        ),
+        (b'{"id": "b", "weapon": "knife"\n', "row 2: line: expected a JSON object"),
+    ],
+)
+def test_a_bad_line_is_rejected_and_the_rest_explained(tmp_path: Path, bad: bytes, reason: str):
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(GOOD + bad + GOOD.replace(b'"a"', b'"c"'))
+    code, out, err = run("explain", str(f), "--format", "json")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", "c"]
+    assert reason in err
+    assert "unexpected" not in err
+    assert "Citizen" not in err
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_line(tmp_path: Path):
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(b"\xef\xbb\xbf" + GOOD)
+    code, out, err = run("explain", str(f), "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["id"] == "a"
+
+
+@pytest.mark.parametrize("kind", ["folder", "missing", "utf16"])
+def test_an_unusable_file_fails_naming_it(tmp_path: Path, kind: str):
+    f = tmp_path / "in.jsonl"
+    if kind == "folder":
+        f.mkdir()
+    elif kind == "utf16":
+        f.write_bytes(GOOD.decode().encode("utf-16"))
+    code, _, err = run("explain", str(f))
+    assert code == 1
+    assert err.startswith(f"svduty explain: error: {f}")
+    assert "unexpected" not in err
+
+
+def test_every_problem_of_a_line_is_listed_under_the_prefix(tmp_path: Path):
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"victim_age": 200, "weapon": "spoon"}\n')
+    code, _, err = run("explain", str(f))
+    assert code == 1
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith("svduty explain: rejected: ") for line in lines)
+
+
+_LINE = st.one_of(
+    st.builds(lambda p: json.dumps({"id": "x", p.text: 1}).encode(), personal),
+    st.builds(lambda p: json.dumps({"weapon": p.text}).encode(), personal),
+    st.builds(lambda p: json.dumps({"date": p.text}).encode(), personal),
+    st.builds(lambda p: json.dumps({"location": p.text}).encode(), personal),
+    st.builds(lambda p: json.dumps([p.text]).encode(), personal),
+    st.builds(lambda p: p.text.encode() + b"\xff", personal),
+    st.builds(lambda p: b'{"id": "' + p.text.encode() + b'"', personal),
+    st.builds(lambda n: b"[" * n, st.integers(1, 5000)),
+    st.builds(lambda n: b'{"victim_age": ' + b"7" * n + b"}", st.integers(1, 6000)),
+    st.just(GOOD.strip()),
+    st.just(b""),
+)
+
+
+@given(lines=st.lists(st.tuples(_LINE, personal), max_size=8))
+@budget(40)
+def test_fuzz_every_line_is_explained_or_rejected_and_nothing_leaks(
+    lines: list[tuple[bytes, Personal]],
+):
+    with tempfile.TemporaryDirectory() as d:
+        f = Path(d) / "in.jsonl"
+        f.write_bytes(b"\n".join(line for line, _ in lines) + b"\n")
+        code, out, err = run("explain", str(f), "--format", "json")
+    given_lines = sum(1 for line, _ in lines if line.strip())
+    explained = len(out.splitlines())
+    rejected = {
+        int(line.split(": row ")[1].split(":")[0])
+        for line in err.splitlines()
+        if line.startswith("svduty explain: rejected: ")
+    }
+    assert "unexpected" not in err
+    assert "Traceback" not in err
+    assert code == (1 if rejected else 0)
+    assert explained + len(rejected) == given_lines
+    assert leaks([err], [p for _, p in lines]) == []
+
+
+@pytest.mark.parametrize("name", ["m.csv", "i.parquet"])
+def test_a_table_file_is_refused_with_the_command_that_reads_it(tmp_path: Path, name: str):
+    # was: one "expected a JSON object" line on stderr for each of the file's lines
+    f = tmp_path / name
+    f.write_bytes(GOOD)
+    code, out, err = run("explain", str(f))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"svduty explain: error: {f}: expected incidents as JSON Lines (one JSON object per "
+        "line); classify reads police.uk files and incident tables (CSV or Parquet)"
+    ]

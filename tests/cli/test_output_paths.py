@@ -1,0 +1,237 @@
+"""Where ``svduty classify`` and ``svduty report`` write: never over an input, never half.
+
+A hostile (or tired) user names an input as the output, the same file for ``--output`` and
+``--rejected``, a folder or a file in a folder that does not exist, or closes standard
+output. Each is refused before anything is read, naming the option and the file, and
+nothing is written or lost; standard output closed early (``| head``) ends quietly.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.csv as pacsv
+import pytest
+
+from svduty.cli import main
+from svduty.io import sample_police_uk
+
+INCIDENTS = '{"id": "a", "offence_code": "8N"}\n{"id": "b", "victim_age": 200}\n'
+
+
+def run(*argv: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def incidents(tmp_path: Path) -> Path:
+    f = tmp_path / "in.jsonl"
+    f.write_text(INCIDENTS)
+    return f
+
+
+@pytest.mark.parametrize("option", ["--output", "--rejected"])
+@pytest.mark.parametrize("spelling", ["same", "relative", "link"])
+def test_an_input_is_never_an_output(
+    tmp_path: Path, incidents: Path, option: str, spelling: str, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    if spelling == "relative":
+        target: Path = Path("sub/../in.jsonl")
+        (tmp_path / "sub").mkdir()
+    elif spelling == "link":
+        target = tmp_path / "link.jsonl"
+        target.symlink_to(incidents)
+    else:
+        target = incidents
+    if option == "--rejected":
+        target = target.with_suffix(".jsonl")  # the rejected file is CSV whatever its name
+    before = listing(tmp_path)
+    code, out, err = run("classify", incidents, option, target)
+    assert code == 1
+    assert err.startswith(f"svduty classify: error: {target}: {option}: expected a file ")
+    assert "input" in err
+    assert out == ""
+    assert listing(tmp_path) == before
+
+
+def test_a_police_uk_input_in_a_folder_is_never_the_output(tmp_path: Path):
+    folder = tmp_path / "months"
+    folder.mkdir()
+    month = folder / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    code, _, err = run("classify", folder, "--output", month)
+    assert code == 1
+    assert "--output" in err
+    assert month.read_bytes() == sample_police_uk().read_bytes()
+
+
+def test_output_and_rejected_must_differ(tmp_path: Path, incidents: Path):
+    out = tmp_path / "same.csv"
+    code, _, err = run("classify", incidents, "--output", out, "--rejected", out)
+    assert code == 1
+    assert err.startswith(f"svduty classify: error: {out}: --rejected: expected a file ")
+    assert "--output" in err
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["in.jsonl"]
+
+
+@pytest.mark.parametrize("kind", ["folder", "no-folder"])
+def test_a_rejected_file_that_cannot_be_written_fails_first(
+    tmp_path: Path, incidents: Path, kind: str
+):
+    out = tmp_path / "out.csv"
+    rejected = tmp_path / "r"
+    if kind == "folder":
+        rejected.mkdir()
+    else:
+        rejected = tmp_path / "nowhere" / "r.csv"
+    code, _, err = run("classify", incidents, "--output", out, "--rejected", rejected)
+    assert code == 1
+    assert err.startswith(f"svduty classify: error: {rejected}: --rejected: ")
+    assert ".tmp" not in err
+    assert not out.exists()  # the output is not left behind when the run fails
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["in.jsonl", *(["r"] if kind == "folder" else [])]
+    )
+
+
+@pytest.mark.parametrize("option", ["--output", "--tables"])
+def test_report_never_writes_over_an_input(tmp_path: Path, option: str):
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    argv: list[str | Path] = ["report", month]
+    if option == "--output":
+        argv += ["--output", month]
+    else:  # an input where a table goes: the folder holds summary.csv
+        summary = tmp_path / "summary.csv"
+        summary.write_bytes(month.read_bytes())
+        argv = ["report", summary, "--output", tmp_path / "r.html", "--tables", tmp_path]
+    before = listing(tmp_path)
+    code, _, err = run(*argv)
+    assert code == 1
+    assert f"{option}: expected" in err
+    assert listing(tmp_path) == before
+
+
+def test_report_tables_where_a_file_is_fails_before_writing_the_page(tmp_path: Path):
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    page, tables = tmp_path / "r.html", tmp_path / "t.txt"
+    tables.write_text("mine")
+    code, _, err = run("report", month, "--output", page, "--tables", tables)
+    assert code == 1
+    assert err.startswith(f"svduty report: error: {tables}: --tables: expected a folder")
+    assert not page.exists()
+    assert tables.read_text() == "mine"
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+
+
+def test_standard_output_closed_early_ends_quietly(tmp_path: Path):
+    f = tmp_path / "many.jsonl"
+    f.write_text(INCIDENTS * 20_000)
+    with subprocess.Popen(
+        [sys.executable, "-m", "svduty", "classify", str(f)],
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as p:
+        assert p.stdout is not None
+        assert p.stderr is not None
+        assert p.stdout.readline().startswith(b'{"file": ')
+        p.stdout.close()  # as '| head -1' does
+        err = p.stderr.read()
+        assert (p.wait(), err) == (0, b"")
+
+
+def test_standard_output_closed_from_the_start_is_an_error(incidents: Path):
+    r = subprocess.run(
+        [sys.executable, "-m", "svduty", "classify", str(incidents)],
+        env=_env(),
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),  # as '>&-' does: Python has no sys.stdout
+        check=False,
+    )
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith("svduty classify: error: standard output")
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_report_interrupted_while_writing_leaves_nothing(
+    tmp_path: Path, monkeypatch, signum: int, code: int
+):
+    from svduty._report import _model
+
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    written: list[str] = []
+
+    def write_csv(table, path: Path) -> None:
+        written.append(path.name)
+        pacsv.write_csv(table, path)
+        if len(written) == 5:  # the page and four tables are in their temporary files
+            os.kill(os.getpid(), signum)
+
+    monkeypatch.setattr(_model, "_write_csv", write_csv)
+    before = listing(tmp_path)
+    got, _, err = run("report", month, "--output", tmp_path / "r.html", "--tables", tmp_path)
+    assert (got, err) == (
+        code,
+        f"svduty report: {'interrupted' if code == 130 else 'terminated'}\n",
+    )
+    assert listing(tmp_path) == before
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
+
+
+def test_a_rejected_file_the_system_refuses_is_named(tmp_path: Path):
+    from svduty.errors import InputFormatError
+    from svduty.io._writers import RejectedWriter, TableWriter
+
+    with pytest.raises(InputFormatError, match="--rejected: cannot write the file"):
+        RejectedWriter(tmp_path / ("r" * 300 + ".csv"))  # a name too long for the system
+    with pytest.raises(InputFormatError, match="--output: cannot write the file"):
+        TableWriter(tmp_path / ("o" * 300 + ".csv"))
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    w = RejectedWriter(folder / "r.csv")
+    for p in folder.iterdir():  # the folder goes away before the end of the run
+        p.unlink()
+    folder.rmdir()
+    with pytest.raises(InputFormatError, match=r"r\.csv: --rejected: cannot write the file"):
+        w.commit()
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["classify", "{d}", "--output", "{d}/classified.csv"],
+        ["classify", "{d}", "--output", "o.parquet", "--rejected", "{d}/sub/rejected.csv"],
+        ["report", "{d}", "--output", "r.html", "--tables", "{d}/tables"],
+    ],
+)
+def test_a_csv_output_inside_an_input_folder_is_refused(tmp_path: Path, monkeypatch, argv):
+    # the next run over the folder would read it as a police.uk month and fail on its header
+    monkeypatch.chdir(tmp_path)
+    d = tmp_path / "months"
+    (d / "sub").mkdir(parents=True)
+    (d / "2025-06-street.csv").write_bytes(sample_police_uk().read_bytes())
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    code, _, err = run(*(a.format(d=d) for a in argv))
+    assert code == 1
+    assert "outside the input folders" in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
