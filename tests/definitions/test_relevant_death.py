@@ -92,3 +92,22 @@ def test_without_a_date_of_death_only_an_incident_after_the_period_is_a_no(incid
         assert c.homicide_review.value == "undetermined"
         assert c.missing_for("homicide_review") == ("date_of_death",)
         assert "OWHR-PILOT-DATE-OF-DEATH" in [r.rule for r in c.reasons]
+
+
+def test_an_open_ended_period_needs_no_upper_bound_in_both_engines():
+    import pendulum
+    import pyarrow as pa
+
+    from svduty.definitions._expr import ArrowEnv, ScalarEnv
+    from svduty.definitions._places import DeathIn
+
+    open_ended = DeathIn(pendulum.Date(2023, 4, 1), None)
+    days = [pendulum.Date(2024, 1, 1), pendulum.Date(2023, 3, 1), None]
+    cols = {"first_day": pa.array(days, pa.date32())}
+    assert open_ended.arrow(ArrowEnv(cols, {}, {}, 3)).to_pylist() == [True, None, None]
+    assert [open_ended.scalar(ScalarEnv({"first_day": d})) for d in days] == [True, None, None]
+    death = {"death_first_day": days[1], "death_last_day": days[1]}
+    assert open_ended.scalar(ScalarEnv(death)) is False
+    both = {k: pa.array([v], pa.date32()) for k, v in death.items()}
+    assert open_ended.arrow(ArrowEnv(both, {}, {}, 1)).to_pylist() == [False]
+    assert DeathIn(None, None).arrow(ArrowEnv({}, {}, {}, 2)).to_pylist() == [None, None]

@@ -24,7 +24,6 @@ pc: Any = _pc
 Arr = Any
 
 __all__ = [
-    "DateIn",
     "DeathIn",
     "InEnglandWales",
     "PilotArea",
@@ -170,56 +169,6 @@ class InEnglandWales(Expr):
             ('country', 'place_of_death', 'location')
         """
         return ("country", "place_of_death", "location")
-
-
-@attrs.frozen(slots=True, eq=False)
-class DateIn(Expr):
-    """The incident's date (a day or a month) falls in ``[start, end)``.
-
-    A month wholly inside is ``True``, wholly outside ``False``, straddling undetermined.
-
-    Example:
-        >>> import pendulum
-        >>> e = DateIn(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 1, 1))
-        >>> env = ScalarEnv({"first_day": pendulum.Date(2023, 12, 31),
-        ...                  "last_day": pendulum.Date(2023, 12, 31)})
-        >>> e.scalar(env)
-        True
-    """
-
-    start: Any
-    end: Any | None
-
-    def _scalar(self, env: ScalarEnv) -> Tri:
-        first, last = env.get("first_day"), env.get("last_day")
-        if first is None:
-            return None
-        inside = first >= self.start and (self.end is None or last < self.end)
-        outside = last < self.start or (self.end is not None and first >= self.end)
-        return True if inside else (False if outside else None)
-
-    def _arrow(self, env: ArrowEnv) -> Arr:
-        first, last = env.col("first_day"), env.col("last_day")
-        if first.null_count == len(first):
-            return env.null_bool()
-        start = pa.scalar(self.start, pa.date32())
-        inside = pc.greater_equal(first, start)
-        outside = pc.less(last, start)
-        if self.end is not None:
-            end = pa.scalar(self.end, pa.date32())
-            inside = pc.and_(inside, pc.less(last, end))
-            outside = pc.or_(outside, pc.greater_equal(first, end))
-        none = pa.scalar(None, pa.bool_())
-        return pc.if_else(inside, True, pc.if_else(outside, False, none))
-
-    def fields(self) -> tuple[str, ...]:
-        """The date.
-
-        Example:
-            >>> DateIn(None, None).fields()
-            ('date',)
-        """
-        return ("date",)
 
 
 @attrs.frozen(slots=True, eq=False)
