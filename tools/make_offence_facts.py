@@ -130,6 +130,20 @@ OVERRIDE = {
            "and indecent images of children (Protection of Children Act 1978 s.1, Sch 3 "
            "para 13)"},
     "24": {"note": "exploitation of prostitution: SOA Sch 3 membership not confirmed"},
+    # s.13(4) makes a "sexual offence" one specified in SOA 2003 Sch 3 (but para 14); the two
+    # codes below are filed as sexual offences by the ONS but their Sch 3 membership is not
+    # confirmed, so they prove only what every offence under them requires [U]
+    "72": {**dict.fromkeys(SEXUAL, U), "intentional": Y, "against_people": Y,
+           "note": "trafficking for sexual exploitation (SOA 2003 ss.57-59A, now Modern "
+           "Slavery Act 2015 s.2): arranging or facilitating another's travel with a view to "
+           "exploitation; Sch 3 was not seen, and the trafficking offences are believed to "
+           "be listed in Sch 5, not Sch 3; not necessarily by force: so neither 'sexual' "
+           "(s.13(4)) nor 'violence' is proven [U]"},
+    "88C": {**dict.fromkeys(SEXUAL, U),
+            "note": "other miscellaneous sexual offences: a residual code whose members are "
+            "not listed here and may include offences outside SOA Sch 3 (such as sexual "
+            "activity in a public lavatory, SOA s.71), so 'sexual' (s.13(4)) is not proven "
+            "[U]"},
     # robbery (Theft Act 1968 s.8): force, or putting or seeking to put in fear of force
     "34A": {"note": "robbery: force or the threat of force, in order to steal"},
     "34B": {"note": "robbery: force or the threat of force, in order to steal"},

@@ -23,6 +23,7 @@ STR_FIELDS = (
     "location",
     "country",
     "place_of_death",
+    "date_of_death",
 )
 
 

@@ -78,6 +78,7 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "place_of_death": st.sampled_from(LOCATIONS),
     "review_information": st.booleans(),
     "pilot_partner": st.booleans(),
+    "date_of_death": st.sampled_from(DATES),
 }
 
 

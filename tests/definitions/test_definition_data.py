@@ -23,7 +23,7 @@ from svduty.definitions import (
 from svduty.definitions._atoms import Table
 from svduty.definitions._columnar import _bools_to_lists
 from svduty.definitions._expr import ArrowEnv
-from svduty.definitions._places import DateIn
+from svduty.definitions._places import DeathIn
 from svduty.errors import ConflictError, DataError, DefinitionError
 from svduty.io import load_packaged_definition
 from svduty.sources import Confidence, cite
@@ -156,7 +156,7 @@ def test_notation_variants_one_test_per_form():
 def test_engine_edges():
     assert Table("nothing").arrow(ArrowEnv({}, {}, {}, 2)).null_count == 2
     assert _bools_to_lists([], []).to_pylist() == []
-    open_ended = DateIn(pendulum.Date(2023, 4, 1), None)
+    open_ended = DeathIn(pendulum.Date(2023, 4, 1), None)
     cols = {
         "first_day": pa.array([pendulum.Date(2024, 1, 1)], pa.date32()),
         "last_day": pa.array([pendulum.Date(2024, 1, 1)], pa.date32()),

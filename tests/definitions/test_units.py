@@ -254,7 +254,13 @@ def test_classify_table_date_columns():
             "place_of_death": ["E08000025"],
         }
     )
-    assert classify_table(t).column("homicide_review").to_pylist() == ["required"]
+    assert classify_table(t).column("homicide_review").to_pylist() == ["undetermined"]
+    died = pa.array([dt.date(2023, 6, 2)], pa.date32())
+    dated = t.append_column("date_of_death", died)
+    assert classify_table(dated).column("homicide_review").to_pylist() == ["required"]
+    before = t.append_column("date_of_death", pa.array([dt.date(2023, 5, 31)], pa.date32()))
+    with pytest.raises(ConflictError):
+        classify_table(before)
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,8 @@ from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._atoms import Has
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
-from svduty.definitions._knowledge import _LAW, RULED_OUT
-from svduty.definitions._law import FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
+from svduty.definitions._knowledge import _LAW, DEATH_BEFORE, NO_DEATH, RULED_OUT
+from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
 from svduty.definitions._offences import (
     FACT_NAMES,
     OFFENCES,
@@ -81,6 +81,7 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "place_of_death",
     "review_information",
     "pilot_partner",
+    "date_of_death",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 
@@ -224,20 +225,22 @@ def prepare(
         cols["police_uk_category"] = pc.take(
             pa.array([c.name for c in POLICE_UK_CATEGORIES]), cat_idx
         )
-    if "date" in names:
-        raw = get("date")
+    for name, days in (("date", ""), ("date_of_death", "death_")):
+        if name not in names:
+            continue
+        raw = get(name)
         if pa.types.is_string(raw.type) or pa.types.is_large_string(raw.type):
             first, last = _days(raw)
             _rows(
                 sink,
                 pc.and_(pc.is_valid(raw), pc.is_null(first)),
-                "date",
+                name,
                 "a date YYYY-MM-DD or a month YYYY-MM",
                 partial(_short, raw),
             )
         else:
             first = last = raw.cast(pa.date32())
-        cols["date"], cols["first_day"], cols["last_day"] = raw, first, last
+        cols[name], cols[f"{days}first_day"], cols[f"{days}last_day"] = raw, first, last
     for name, district in (("location", "district"), ("place_of_death", "death_district")):
         if name not in names:
             continue
@@ -420,6 +423,11 @@ def _conflicts(
             "died",
             "contradicts harms without 'death'",
         )
+    if "date_of_death" in cols:
+        if "first_day" in cols:
+            add(pc.less(cols["death_last_day"], cols["first_day"]), "date_of_death", DEATH_BEFORE)
+        no_death = pc.equal(DEATH.explicit.arrow(env), False)
+        add(pc.and_(pc.is_valid(cols["date_of_death"]), no_death), "date_of_death", NO_DEATH)
     if "offence_code" in cols and "police_uk_category" in cols:
         member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]
         flat = pa.array([m for row in member for m in row])

@@ -143,7 +143,7 @@ def _died(v: bool | None) -> bool | None:
     return _bool("died", v)
 
 
-def _date(v: str | pendulum.Date | None) -> str | None:
+def _day_or_month(field: str, v: str | pendulum.Date | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
@@ -159,7 +159,26 @@ def _date(v: str | pendulum.Date | None) -> str | None:
     except ValueError:
         pass
     got = v if isinstance(v, str) and len(v) <= 20 else None
-    raise DataError.single(None, "date", expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
+    raise DataError.single(None, field, expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
+
+
+def _date(v: str | pendulum.Date | None) -> str | None:
+    return _day_or_month("date", v)
+
+
+def _date_of_death(v: str | pendulum.Date | None) -> str | None:
+    return _day_or_month("date_of_death", v)
+
+
+def _span(text: str | None) -> tuple[pendulum.Date | None, pendulum.Date | None]:
+    """The first and last day a day (``YYYY-MM-DD``) or month (``YYYY-MM``) may be."""
+    if text is None:
+        return None, None
+    if len(text) == 10:
+        d = pendulum.Date.fromisoformat(text)
+        return d, d
+    y, m = int(text[:4]), int(text[5:7])
+    return pendulum.Date(y, m, 1), pendulum.Date(y, m, calendar.monthrange(y, m)[1])
 
 
 def _code(v: str | None) -> str | None:
@@ -249,6 +268,11 @@ class Incident:
             (the condition of s.24(1)(c)).
         pilot_partner: Whether a pilot partner (SI 2023/227) is one of the relevant
             review partners; needed only where the place of death leaves it in doubt.
+        date_of_death: The day (``YYYY-MM-DD``) or month (``YYYY-MM``) the victim died,
+            or is likely to have died; it decides whether the death fell in the homicide
+            review pilot period (SI 2023/227 reg 1(2), "relevant death"). It cannot be
+            before the incident's ``date``, and it does not by itself say that the victim
+            died (give ``died`` too).
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -284,6 +308,7 @@ class Incident:
     place_of_death: str | None = attrs.field(default=None, converter=_place_of_death)
     review_information: bool | None = attrs.field(default=None, converter=_review_information)
     pilot_partner: bool | None = attrs.field(default=None, converter=_pilot_partner)
+    date_of_death: str | None = attrs.field(default=None, converter=_date_of_death)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())
@@ -368,6 +393,7 @@ class Incident:
                 v = v.value
             out[name] = v
         out["first_day"], out["last_day"] = self.days()
+        out["death_first_day"], out["death_last_day"] = _span(self.date_of_death)
         return out
 
     def days(self) -> tuple[pendulum.Date | None, pendulum.Date | None]:
@@ -377,13 +403,7 @@ class Incident:
             >>> Incident(date="2024-02").days()
             (Date(2024, 2, 1), Date(2024, 2, 29))
         """
-        if self.date is None:
-            return None, None
-        if len(self.date) == 10:
-            d = pendulum.Date.fromisoformat(self.date)
-            return d, d
-        y, m = int(self.date[:4]), int(self.date[5:7])
-        return pendulum.Date(y, m, 1), pendulum.Date(y, m, calendar.monthrange(y, m)[1])
+        return _span(self.date)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form: given facts only, lists sorted.

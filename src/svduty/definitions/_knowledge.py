@@ -15,18 +15,23 @@ from collections.abc import Mapping
 from typing import Any
 
 from svduty.definitions._expr import ScalarEnv
-from svduty.definitions._law import FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, RULES_LAW
+from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, RULES_LAW
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
 from svduty.errors import Problem, quote
 
-__all__ = ["RULED_OUT", "conflicts", "fact_conflicts", "table_of"]
+__all__ = ["DEATH_BEFORE", "NO_DEATH", "RULED_OUT", "conflicts", "fact_conflicts", "table_of"]
 
 _LAW = {r.id: r for r in RULES_LAW}
 
 RULED_OUT = "proves {} although the incident's own facts rule it out"
 """The conflict of a code that proves what the incident's own facts rule out."""
+
+DEATH_BEFORE = "is before the incident's date: a death cannot precede the incident"
+"""The conflict of a date of death wholly before the incident's date (day or month)."""
+NO_DEATH = "is given although the incident's own facts say nobody died"
+"""The conflict of a date of death with ``died: false`` (or harms without ``death``)."""
 
 # the pilot partners are the same in every configuration (only the period is in doubt)
 _PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
@@ -46,6 +51,11 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         ['country']
         >>> [p.field for p in conflicts({"offence_code": "1", "died": False})]
         ['died']
+        >>> import pendulum
+        >>> [p.message for p in conflicts({"date_of_death": "2023-03",
+        ...     "first_day": pendulum.Date(2023, 4, 1),
+        ...     "death_last_day": pendulum.Date(2023, 3, 31)})]
+        ["is before the incident's date: a death cannot precede the incident"]
     """
     out = []
     harms = values.get("harms") or frozenset()
@@ -53,6 +63,12 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         out.append(Problem(message="contradicts harms containing 'death'", field="died"))
     if values.get("died") is True and values.get("harms") is not None and "death" not in harms:
         out.append(Problem(message="contradicts harms without 'death'", field="died"))
+    if values.get("date_of_death") is not None:
+        first, last = values.get("first_day"), values.get("death_last_day")
+        if first is not None and last is not None and last < first:
+            out.append(Problem(message=DEATH_BEFORE, field="date_of_death"))
+        if DEATH.explicit.scalar(ScalarEnv(values)) is False:
+            out.append(Problem(message=NO_DEATH, field="date_of_death"))
     code = values.get("offence_code")
     offence = OFFENCES.by_code.get(code) if code else None
     cat = values.get("police_uk_category")

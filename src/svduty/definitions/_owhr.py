@@ -5,9 +5,11 @@ an offensive one as s.24(8) takes it from the Prevention of Crime Act 1953 s.1(4
 occurred in England or Wales (s.24(1)(b)), a review partner holds or is likely to hold
 relevant information (s.24(1)(c), the condition the OWHR Regulations 2022 add), a pilot
 partner is one of the relevant review partners for the place of death (s.25, s.34 and
-SI 2023/227), the death fell in the pilot period, and no other review takes precedence
-(s.26). Each is a fact of the incident; an unknown one leaves the answer undetermined,
-naming it. Reasons about other reviews are given only where someone may have died.
+SI 2023/227), the death fell in the pilot period (a "relevant death", reg 1(2): dated by
+the date of death, which the incident's date bounds only from below), and no other review
+takes precedence (s.26). Each is a fact of the incident; an unknown one leaves the answer
+undetermined, naming it. Reasons about other reviews are given only where someone may
+have died.
 
 Example:
     >>> RULES["OWHR-S24-6"].citation.provision
@@ -17,6 +19,8 @@ Example:
 """
 
 from __future__ import annotations
+
+import attrs
 
 from svduty.definitions._atoms import AtLeast, Below, Flag, Given, In, IsTrue, Possibly
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
@@ -30,7 +34,7 @@ from svduty.definitions._law import (
     WEAPON,
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
-from svduty.definitions._places import DateIn, InEnglandWales, PilotArea
+from svduty.definitions._places import DeathIn, InEnglandWales, PilotArea
 from svduty.definitions._presume import presumption_rules
 from svduty.sources import Citation, Confidence, cite
 
@@ -171,8 +175,11 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         'OWHR-PILOT-AREA'
     """
     area = PilotArea(pilot.partners, pilot.possible)
-    when = DateIn(pilot.period.start, pilot.period.end)
+    # reg 1(2): a "relevant death" is one which occurred, or is likely to have occurred, in
+    # the pilot period; the date of death decides, the incident's date only bounds it
+    when = DeathIn(pilot.period.start, pilot.period.end)
     homicide = Possibly(HOMICIDE)
+    relevant = attrs.evolve(pilot.citation, provision="reg 1(2), 'relevant death' and pilot period")
     out = [
         Rule(
             "OWHR-PILOT-AREA",
@@ -191,14 +198,30 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         Rule(
             "OWHR-PILOT-DATE",
             All(HOMICIDE, when),
-            "the death occurred in the pilot period",
+            "the death occurred in the pilot period: a relevant death",
             pilot.citation,
         ),
         Rule(
             "OWHR-PILOT-DATE-OUTSIDE",
             All(homicide, Not(when)),
-            "the duty is not in force for this date: outside the pilot period",
+            "the duty is not in force for this date: the death did not occur in the pilot "
+            "period (a death cannot precede the incident that caused it)",
             pilot.citation,
+        ),
+        Rule(
+            "OWHR-PILOT-DATE-OF-DEATH",
+            All(
+                homicide,
+                Given("date"),
+                Not(Given("date_of_death")),
+                Possibly(when),
+                Possibly(Not(when)),
+            ),
+            "the date of death is not given and the incident's date does not settle it: only "
+            "a death which occurred in the pilot period is a relevant death, and a death may "
+            "follow the incident that caused it by any time, so it may fall in the period or "
+            "outside it",
+            relevant,
         ),
     ]
     if pilot.possible_citation is not None:

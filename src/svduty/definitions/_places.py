@@ -23,7 +23,13 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["DateIn", "InEnglandWales", "PilotArea", "ResolveDistrict", "district_of"]
+__all__ = [
+    "DeathIn",
+    "InEnglandWales",
+    "PilotArea",
+    "ResolveDistrict",
+    "district_of",
+]
 
 ResolveDistrict = Callable[[str], str | None]
 """Maps an LSOA (or other) GSS code to its district's."""
@@ -166,50 +172,85 @@ class InEnglandWales(Expr):
 
 
 @attrs.frozen(slots=True, eq=False)
-class DateIn(Expr):
-    """The incident's date (a day or a month) falls in ``[start, end)``.
+class DeathIn(Expr):
+    """The death occurred in ``[start, end)``: the pilot's "relevant death" (SI 2023/227).
 
-    A month wholly inside is ``True``, wholly outside ``False``, straddling undetermined.
+    Regulation 1(2) defines a relevant death as one which "occurred, or is likely to have
+    occurred, in the pilot period": the date that counts is the date of death, not the
+    date of the incident. The death lies between its bounds:
+
+    - from below, the later of the first day of ``date_of_death`` and the first day of the
+      incident's ``date`` (a death cannot precede the incident that caused it; a date of
+      death before the incident is a reported conflict);
+    - from above, the last day of ``date_of_death``; without it the death has no upper
+      bound (a victim may die weeks or years after the incident).
+
+    ``True`` when both bounds lie inside, ``False`` when the death is wholly before the
+    start or wholly on or after the end, undetermined otherwise. So without a date of
+    death an incident after the period gives ``False`` (the death cannot be earlier),
+    while one before or during it is undetermined, naming ``date_of_death``: the death may
+    have fallen inside the period, or after it. Adding a fact only narrows the bounds, so
+    an answer never turns from ``True`` to ``False`` or back.
 
     Example:
         >>> import pendulum
-        >>> e = DateIn(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 1, 1))
-        >>> env = ScalarEnv({"first_day": pendulum.Date(2023, 12, 31),
-        ...                  "last_day": pendulum.Date(2023, 12, 31)})
-        >>> e.scalar(env)
+        >>> e = DeathIn(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 1, 1))
+        >>> march = {"first_day": pendulum.Date(2023, 3, 25), "last_day": pendulum.Date(2023, 3, 25)}
+        >>> e.scalar(ScalarEnv(march)) is None
         True
-    """
+        >>> april = {"death_first_day": pendulum.Date(2023, 4, 5),
+        ...          "death_last_day": pendulum.Date(2023, 4, 5)}
+        >>> e.scalar(ScalarEnv({**march, **april}))
+        True
+        >>> e.scalar(ScalarEnv({"first_day": pendulum.Date(2024, 2, 1),
+        ...                     "last_day": pendulum.Date(2024, 2, 29)}))
+        False
+    """  # noqa: E501
 
     start: Any
     end: Any | None
 
     def _scalar(self, env: ScalarEnv) -> Tri:
-        first, last = env.get("first_day"), env.get("last_day")
-        if first is None:
+        lows = [d for d in (env.get("first_day"), env.get("death_first_day")) if d is not None]
+        if not lows:
             return None
-        inside = first >= self.start and (self.end is None or last < self.end)
-        outside = last < self.start or (self.end is not None and first >= self.end)
+        low, high = max(lows), env.get("death_last_day")
+        inside = low >= self.start and (self.end is None or (high is not None and high < self.end))
+        outside = (high is not None and high < self.start) or (
+            self.end is not None and low >= self.end
+        )
         return True if inside else (False if outside else None)
 
     def _arrow(self, env: ArrowEnv) -> Arr:
-        first, last = env.col("first_day"), env.col("last_day")
-        if first.null_count == len(first):
+        incident, died, high = (
+            env.col(f) for f in ("first_day", "death_first_day", "death_last_day")
+        )
+        known = [c for c in (incident, died) if c.null_count < len(c)]
+        if not known:
             return env.null_bool()
+        low = pc.max_element_wise(*known, skip_nulls=True) if len(known) > 1 else known[0]
         start = pa.scalar(self.start, pa.date32())
-        inside = pc.greater_equal(first, start)
-        outside = pc.less(last, start)
+        inside = pc.greater_equal(low, start)
+        outside = pc.fill_null(pc.less(high, start), False) if high.null_count < len(high) else None
         if self.end is not None:
             end = pa.scalar(self.end, pa.date32())
-            inside = pc.and_(inside, pc.less(last, end))
-            outside = pc.or_(outside, pc.greater_equal(first, end))
+            below_end = pc.less(high, end) if high.null_count < len(high) else env.null_bool()
+            inside = pc.and_kleene(inside, below_end)
+            after = pc.greater_equal(low, end)
+            outside = after if outside is None else pc.or_kleene(outside, after)
+        outside = env.null_bool() if outside is None else outside
         none = pa.scalar(None, pa.bool_())
-        return pc.if_else(inside, True, pc.if_else(outside, False, none))
+        return pc.if_else(
+            pc.fill_null(inside, False),
+            True,
+            pc.if_else(pc.fill_null(outside, False), False, none),
+        )
 
     def fields(self) -> tuple[str, ...]:
-        """The date.
+        """The date of death, and the incident's date (a lower bound of it).
 
         Example:
-            >>> DateIn(None, None).fields()
-            ('date',)
+            >>> DeathIn(None, None).fields()
+            ('date_of_death', 'date')
         """
-        return ("date",)
+        return ("date_of_death", "date")

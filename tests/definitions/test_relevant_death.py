@@ -1,0 +1,113 @@
+"""The pilot's "relevant death" (SI 2023/227 reg 1(2)): dated by the death, open-world.
+
+A death "which occurred, or is likely to have occurred, in the pilot period". The incident's
+date bounds the death from below only. Every settled answer must be the truth for every
+death date the facts allow, so adding a fact can never turn ``required`` into
+``not_required`` or back (knowledge only narrows the death's bounds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svduty.definitions import (
+    OWHR_PILOT_AS_ANNOUNCED,
+    OWHR_PILOT_AS_MADE,
+    Incident,
+    classify,
+    classify_table,
+)
+
+from .helpers import to_table
+
+QUALIFYING = {
+    "died": True,
+    "target": "person",
+    "behaviours": ["physical"],
+    "weapon": "knife",
+    "relationship": "none",
+    "country": "England",
+    "victim_age": 30,
+    "intentional": True,
+    "review_information": True,
+    "place_of_death": "E08000025",
+}
+PILOTS = [OWHR_PILOT_AS_MADE, OWHR_PILOT_AS_ANNOUNCED]
+
+
+def _written(day: dt.date, month: bool) -> str:
+    return day.strftime("%Y-%m") if month else day.isoformat()
+
+
+def _states(incident: dt.date, death: dt.date) -> list[dict[str, Any]]:
+    """What may be known of the two dates: nothing, either, both; each as a day or a month."""
+    out: list[dict[str, Any]] = [{}]
+    for month in (False, True):
+        out.append({"date": _written(incident, month)})
+        out.append({"date_of_death": _written(death, month)})
+        for death_month in (False, True):
+            out.append(
+                {"date": _written(incident, month), "date_of_death": _written(death, death_month)}
+            )
+    return out
+
+
+@given(
+    st.dates(dt.date(2022, 10, 1), dt.date(2025, 1, 31)),
+    st.integers(0, 500),
+    st.sampled_from(PILOTS),
+)
+def test_a_settled_answer_is_true_of_the_death_whatever_else_is_unknown(incident, gap, pilot):
+    death = incident + dt.timedelta(days=gap)
+    truth = pilot.period.start <= death < pilot.period.end
+    rows = [{**QUALIFYING, **state} for state in _states(incident, death)]
+    table = classify_table(to_table(rows), pilot=pilot).to_pylist()
+    for data, row in zip(rows, table, strict=True):
+        c = classify(Incident.from_json(data), pilot=pilot)
+        got = c.homicide_review.value
+        assert row["homicide_review"] == got, data
+        assert row["reasons"] == [r.rule for r in c.reasons], data
+        if got != "undetermined":  # never a confident answer the death could contradict
+            assert got == ("required" if truth else "not_required"), (data, death)
+        else:
+            assert "date_of_death" in c.missing_facts or "date" in c.missing_facts, data
+    # the day of death itself always settles it
+    exact = classify(
+        Incident.from_json({**QUALIFYING, "date_of_death": death.isoformat()}), pilot=pilot
+    )
+    assert exact.homicide_review.value == ("required" if truth else "not_required")
+
+
+@given(st.dates(dt.date(2022, 10, 1), dt.date(2025, 1, 31)), st.sampled_from(PILOTS))
+def test_without_a_date_of_death_only_an_incident_after_the_period_is_a_no(incident, pilot):
+    c = classify(Incident.from_json({**QUALIFYING, "date": incident.isoformat()}), pilot=pilot)
+    if incident >= pilot.period.end:
+        assert c.homicide_review.value == "not_required"
+        assert "OWHR-PILOT-DATE-OUTSIDE" in [r.rule for r in c.reasons]
+    else:
+        assert c.homicide_review.value == "undetermined"
+        assert c.missing_for("homicide_review") == ("date_of_death",)
+        assert "OWHR-PILOT-DATE-OF-DEATH" in [r.rule for r in c.reasons]
+
+
+def test_an_open_ended_period_needs_no_upper_bound_in_both_engines():
+    import pendulum
+    import pyarrow as pa
+
+    from svduty.definitions._expr import ArrowEnv, ScalarEnv
+    from svduty.definitions._places import DeathIn
+
+    open_ended = DeathIn(pendulum.Date(2023, 4, 1), None)
+    days = [pendulum.Date(2024, 1, 1), pendulum.Date(2023, 3, 1), None]
+    cols = {"first_day": pa.array(days, pa.date32())}
+    assert open_ended.arrow(ArrowEnv(cols, {}, {}, 3)).to_pylist() == [True, None, None]
+    assert [open_ended.scalar(ScalarEnv({"first_day": d})) for d in days] == [True, None, None]
+    death = {"death_first_day": days[1], "death_last_day": days[1]}
+    assert open_ended.scalar(ScalarEnv(death)) is False
+    both = {k: pa.array([v], pa.date32()) for k, v in death.items()}
+    assert open_ended.arrow(ArrowEnv(both, {}, {}, 1)).to_pylist() == [False]
+    assert DeathIn(None, None).arrow(ArrowEnv({}, {}, {}, 2)).to_pylist() == [None, None]
