@@ -465,6 +465,17 @@ def render(
         over("startup", "p_import_pyarrow_csv"),
         "<= 1.5",
     )
+    ratio(
+        "import of svduty's foundations (pyarrow.compute, attrs, cattrs, pendulum) / import"
+        " pyarrow.csv",
+        over("p_import_foundations", "p_import_pyarrow_csv"),
+        "(info)",
+    )
+    ratio(
+        "start-up (header-only file) / import of its foundations",
+        over("startup", "p_import_foundations"),
+        "(info)",
+    )
     ratio("svduty --version / bare interpreter", over("p_version", "p_interpreter"), "<= 5")
     ratio("svduty --help / bare interpreter", over("p_help", "p_interpreter"), "<= 5")
     ratio(
