@@ -131,7 +131,7 @@ def main(
     if command:
         _collector.pause()  # until the partnership is loaded: see svduty._collector
     try:
-        return _run(args_list, out, err)
+        return _run(args_list, out, err, cache=command)
     finally:
         if blocker is not None:
             sys.meta_path.remove(blocker)
@@ -139,8 +139,12 @@ def main(
             _collector.settle()
 
 
-def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
-    """Parse the arguments and run the command (see :func:`main`)."""
+def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False) -> int:
+    """Parse the arguments and run the command (see :func:`main`).
+
+    With ``cache`` (the ``svduty`` command itself) the command keeps the partnerships it
+    loads in the cache :mod:`svduty._commands._cache` describes.
+    """
     command = next((a for a in args_list if not a.startswith("-")), None)
     parser = build_parser(load=(command,) if command in COMMANDS else ())
     try:
@@ -154,10 +158,12 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
         parser.print_usage(err)
         print("svduty: error: a COMMAND is required (see 'svduty --help')", file=err)
         return EXIT_USAGE
+    from svduty._commands import _cache
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
     try:
-        code: int = args.run(args, out, err)
+        with _cache.using(_cache.cache_folder() if cache else None):
+            code: int = args.run(args, out, err)
     except SvdutyError as exc:
         print(f"svduty {args.command}: error: {exc}", file=err)
         return EXIT_FAILED
