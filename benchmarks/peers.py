@@ -51,6 +51,10 @@ out = crimes.merge(lookup, how="left", left_on="LSOA code", right_on="code")
 print(len(out.groupby(["district", "Crime type"], dropna=False).size()), file=sys.stderr)
 """
 
+FOUNDATIONS = "import pyarrow.csv, pyarrow.compute, attrs, cattrs, pendulum"
+"""What ``svduty classify`` cannot start without: the libraries it is built on, imported and
+nothing done (the floor of its start-up, before any of svduty's own code)."""
+
 BARE_CSV = "import sys, pyarrow.csv as c; c.read_csv(sys.argv[1])"
 BARE_JSON = "import sys, pyarrow.json as j; j.read_json(sys.argv[1])"
 BARE_PARQUET = "import sys, pyarrow.parquet as p; p.read_table(sys.argv[1])"
@@ -62,7 +66,13 @@ INCIDENT_TABLES = (
 )
 """The same incidents as CSV and Parquet (columns named as the fields: no --map needed)."""
 
-NO_ROWS = ("p_interpreter", "p_import_pyarrow_csv", "p_version", "p_help")
+NO_ROWS = (
+    "p_interpreter",
+    "p_import_pyarrow_csv",
+    "p_import_foundations",
+    "p_version",
+    "p_help",
+)
 PROCESSES = (
     *NO_ROWS,
     "p_bare",
@@ -149,6 +159,7 @@ def argv_for(
     return {
         "p_interpreter": [py, "-c", "pass"],
         "p_import_pyarrow_csv": [py, "-c", "import pyarrow.csv"],
+        "p_import_foundations": [py, "-c", FOUNDATIONS],
         "p_version": [svduty, "--version"],
         "p_help": [svduty, "--help"],
         "p_bare": [py, "-c", BARE_CSV, str(path)],

@@ -14,7 +14,10 @@ of that process, read with ``os.wait4``) is its own. The measurements:
 - ``e2e_parquet``: the same, also writing every classified row with ``--output OUT.parquet``;
 - ``startup``: the same command on a police.uk file with a header and no rows: starting
   Python, importing svduty and loading the partnership, the part of ``e2e`` that does not
-  grow with the input;
+  grow with the input (the partnership read back from the command's cache, which the
+  first run fills, as a user's second run does);
+- ``startup_cold``: the same without the cache: the partnership loaded from its bundle, as
+  at the first run after an upgrade or a change to the bundle;
 - ``e2e_big``, ``p_bare_big``, ``p_polars_big``, ``p_duckdb_big``: the same on the
   ``--big-rows`` file (4,000,000 rows);
 - ``e2e_months``, ``p_bare_months``, ``p_polars_months``, ``p_duckdb_months``: the same on
@@ -59,6 +62,7 @@ MEASUREMENTS = (
     "e2e",
     "e2e_parquet",
     "startup",
+    "startup_cold",
     "columnar",
     "scalar",
     "pandas",
@@ -222,9 +226,12 @@ CHILDREN = {
 
 
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+CHILD_ENV["SVDUTY_CACHE_DIR"] = str(Path(__file__).resolve().parent / "_out" / "cache")
 """The children's environment: bytecode cached, as in an installed package (``make`` sets
 PYTHONDONTWRITEBYTECODE for the tests; compiling svduty's sources again in every child would
-add 0.1-0.25 s to each command's start-up that no installed copy pays)."""
+add 0.1-0.25 s to each command's start-up that no installed copy pays), and the command's
+cache of loaded partnerships in ``_out/cache``, filled by the first run, as a user's is
+(``startup_cold`` runs without it)."""
 
 
 def compile_svduty() -> None:
@@ -235,7 +242,9 @@ def compile_svduty() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, env=CHILD_ENV)
 
 
-def run_child(argv: list[str]) -> tuple[dict[str, Any], float, float]:
+def run_child(
+    argv: list[str], env: dict[str, str] | None = None
+) -> tuple[dict[str, Any], float, float]:
     """Run a process; return its JSON report, its wall time and its peak RSS in MB."""
     t0 = time.perf_counter()
     # both outputs go to files, not into this process: a child that writes 200 MB of JSON
@@ -245,7 +254,9 @@ def run_child(argv: list[str]) -> tuple[dict[str, Any], float, float]:
         tempfile.TemporaryFile("w+", errors="replace") as outfile,
         tempfile.TemporaryFile("w+", errors="replace") as errfile,
     ):
-        proc = subprocess.Popen(argv, stdout=outfile, stderr=errfile, text=True, env=CHILD_ENV)
+        proc = subprocess.Popen(
+            argv, stdout=outfile, stderr=errfile, text=True, env=env or CHILD_ENV
+        )
         _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak memory
         proc.returncode = os.waitstatus_to_exitcode(status)
         size = outfile.tell()
@@ -312,14 +323,15 @@ def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, A
         fallback = args.incidents if incidents else _rows_of(path, args)
         rows = 0 if name in NO_ROWS else int(report.get("rows_in", fallback))
         return {"name": name, "seconds": wall, "rows": rows, "peak_mb": peak}
-    if name in ("e2e", "e2e_parquet", "startup"):
+    if name in ("e2e", "e2e_parquet", "startup", "startup_cold"):
         OUT.mkdir(exist_ok=True)
         svduty = Path(sys.executable).with_name("svduty")
-        target = _header_only(path) if name == "startup" else path
+        target = _header_only(path) if name.startswith("startup") else path
         cmd = [str(svduty), "classify", str(target), "--summary", "json"]
         if name == "e2e_parquet":
             cmd += ["--output", str(OUT / "classified.parquet")]
-        report, wall, peak = run_child(cmd)
+        cold = {**CHILD_ENV, "SVDUTY_CACHE_DIR": ""} if name == "startup_cold" else None
+        report, wall, peak = run_child(cmd, cold)
         if _skipped(report):
             return {"name": name, "skipped": report["skipped"]}
         if "rows_in" not in report:
@@ -464,6 +476,22 @@ def render(
         "start-up (header-only file) / import pyarrow.csv",
         over("startup", "p_import_pyarrow_csv"),
         "<= 1.5",
+    )
+    ratio(
+        "import of svduty's foundations (pyarrow.compute, attrs, cattrs, pendulum) / import"
+        " pyarrow.csv",
+        over("p_import_foundations", "p_import_pyarrow_csv"),
+        "(info)",
+    )
+    ratio(
+        "start-up (header-only file) / import of its foundations",
+        over("startup", "p_import_foundations"),
+        "(info)",
+    )
+    ratio(
+        "start-up without the cache of loaded partnerships / import pyarrow.csv",
+        over("startup_cold", "p_import_pyarrow_csv"),
+        "(info)",
     )
     ratio("svduty --version / bare interpreter", over("p_version", "p_interpreter"), "<= 5")
     ratio("svduty --help / bare interpreter", over("p_help", "p_interpreter"), "<= 5")

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 from hypothesis import HealthCheck, settings
+
+# The svduty command keeps the partnerships it loads in a cache (svduty._commands._cache):
+# the commands the tests run keep theirs in a folder of the test run's own.
+os.environ["SVDUTY_CACHE_DIR"] = tempfile.mkdtemp(prefix="svduty-test-cache-")
 
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(

@@ -153,7 +153,7 @@ def main(
     if command:
         _collector.pause()  # until the partnership is loaded: see svduty._collector
     try:
-        return _run(args_list, out, err)
+        return _run(args_list, out, err, cache=command)
     finally:
         if blocker is not None:
             sys.meta_path.remove(blocker)
@@ -161,8 +161,12 @@ def main(
             _collector.settle()
 
 
-def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
-    """Parse the arguments and run the command (see :func:`main`)."""
+def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False) -> int:
+    """Parse the arguments and run the command (see :func:`main`).
+
+    With ``cache`` (the ``svduty`` command itself) the command keeps the partnerships it
+    loads in the cache :mod:`svduty._commands._cache` describes.
+    """
     command = next((a for a in args_list if not a.startswith("-")), None)
     parser = build_parser(load=(command,) if command in COMMANDS else ())
     try:
@@ -183,12 +187,14 @@ def _run(args_list: list[str], out: TextIO, err: TextIO) -> int:
             file=err,
         )
         return EXIT_USAGE
+    from svduty._commands import _cache
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
     try:
-        code: int = args.run(args, out, err)
+        with _cache.using(_cache.cache_folder() if cache else None):
+            code: int = args.run(args, out, err)
     except SvdutyError as exc:
         print(f"svduty {args.command}: error: {exc}", file=err)
         return EXIT_FAILED

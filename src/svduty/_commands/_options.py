@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from svduty import _collector
+from svduty._commands import _cache
 from svduty.definitions import DEFINITIONS, STATUTE, Definition
 from svduty.errors import DefinitionError, Problem
 from svduty.io._bundle import MANIFEST, PACKAGED, BundleParts, load_partnership, load_sections
@@ -95,7 +96,7 @@ def add_definition(parser: argparse.ArgumentParser) -> None:
 
 @functools.cache
 def _packaged(name: str) -> Partnership:
-    return load_partnership(name)
+    return _cache.loaded(name, ("partnership",), lambda: load_partnership(name))
 
 
 def load_named_partnership(spec: str | Path) -> Partnership:
@@ -111,14 +112,18 @@ def load_named_partnership(spec: str | Path) -> Partnership:
     try:
         if isinstance(spec, str) and spec in PACKAGED:
             return _packaged(spec)
-        return load_partnership(spec)
+        return _cache.loaded(spec, ("partnership",), lambda: load_partnership(spec))
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)
 
 
 @functools.cache
 def _packaged_sections(name: str, sections: tuple[str, ...]) -> BundleParts:
-    return load_sections(name, *sections)
+    return _sections(name, sections)
+
+
+def _sections(spec: str | Path, sections: tuple[str, ...]) -> BundleParts:
+    return _cache.loaded(spec, sections, lambda: load_sections(spec, *sections))
 
 
 def load_named_sections(spec: str | Path, sections: tuple[str, ...]) -> BundleParts:
@@ -137,7 +142,7 @@ def load_named_sections(spec: str | Path, sections: tuple[str, ...]) -> BundlePa
     try:
         if isinstance(spec, str) and spec in PACKAGED:
             return _packaged_sections(spec, sections)
-        return load_sections(spec, *sections)
+        return _sections(spec, sections)
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)
 

@@ -1,0 +1,250 @@
+"""The command's cache of loaded partnerships: start-up without reading the bundle again.
+
+Every run of ``svduty classify`` (or ``info``, ``report``, ...) loads a partnership: its
+TOML files read, every record checked and built, the LSOAs of its districts taken from the
+national tables and indexed. That is about 40 ms of a 0.3 s ``classify`` start-up, and more
+for a whole partnership. The command keeps what it loaded in a cache file and reads it
+back (about 5 ms) while nothing it was built from has changed.
+
+What a cache file is keyed by (a SHA-256 of all of it):
+
+- the cache's own format, and the versions of svduty, Python and pyarrow (a file another
+  version of a library cannot read back is a miss, as below);
+- every file of the installed svduty package: its path, size and modification time (the
+  code, and the packaged data: the national tables and the packaged bundles), so that an
+  upgraded or edited svduty never reads what an older one wrote;
+- for a bundle folder: the folder's absolute path and the content of every file in it
+  (a folder of more than :data:`MOST_FILES` files or :data:`MOST_BYTES` bytes is not
+  cached: it is not a bundle's few TOML files);
+- what was loaded (the whole partnership, or which sections).
+
+Where: the folder ``SVDUTY_CACHE_DIR`` names, else ``$XDG_CACHE_HOME/svduty``, else
+``~/.cache/svduty``; ``SVDUTY_CACHE_DIR=`` (empty) turns the cache off. A cache file is
+read only from a folder the user owns and no one else may write to (the files are
+pickles); it is written whole (a temporary file renamed) with permission 0600, and it
+replaces the files an older key of the same bundle left. Anything wrong with the cache (a
+file unreadable, corrupt, or from another version) is a miss, and the partnership is
+loaded as if there were no cache; a cache that cannot be written (a read-only home) is
+left alone. Only a bundle that loaded without problems is kept: a bad bundle is read,
+and its problems reported, at every run.
+
+Only the ``svduty`` command's own process uses the cache (:func:`svduty.cli.main` turns
+it on); a program that imports svduty, or calls ``main`` with arguments, loads every
+partnership itself.
+
+Example:
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> with using(folder):
+    ...     first = loaded("examplshire", ("areas",), lambda: "built")
+    ...     again = loaded("examplshire", ("areas",), lambda: "built again")
+    >>> first, again
+    ('built', 'built')
+    >>> loaded("examplshire", ("areas",), lambda: "not cached")  # the cache is off
+    'not cached'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+__all__ = ["CACHE_ENV", "MOST_BYTES", "MOST_FILES", "cache_folder", "loaded", "using"]
+
+CACHE_ENV = "SVDUTY_CACHE_DIR"
+"""The environment variable naming the cache folder (empty: no cache)."""
+
+MOST_FILES = 200
+"""A bundle folder with more files than this is not cached."""
+
+MOST_BYTES = 8 << 20
+"""Nor one whose files hold more bytes than this (8 MiB)."""
+
+_FORMAT = b"svduty-loaded-1"
+"""The cache's own format: changed whenever what is pickled is keyed differently."""
+
+T = TypeVar("T")
+
+_folder: list[Path | None] = []
+"""The cache folder while the command runs (see :func:`using`); empty: no cache."""
+
+
+def cache_folder() -> Path | None:
+    """The cache folder the environment names (``None``: ``SVDUTY_CACHE_DIR`` is empty).
+
+    Example:
+        >>> import os
+        >>> os.environ["SVDUTY_CACHE_DIR"] = "/tmp/svduty-cache"
+        >>> cache_folder()
+        PosixPath('/tmp/svduty-cache')
+        >>> os.environ["SVDUTY_CACHE_DIR"] = ""
+        >>> cache_folder() is None
+        True
+        >>> del os.environ["SVDUTY_CACHE_DIR"]
+    """
+    named = os.environ.get(CACHE_ENV)
+    if named is not None:
+        return Path(named) if named else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "svduty"
+
+
+@contextlib.contextmanager
+def using(folder: str | Path | None) -> Iterator[None]:
+    """Use ``folder`` as the cache while the block runs (``None``: no cache).
+
+    Example:
+        >>> with using(None):
+        ...     loaded("warwickshire", ("areas",), lambda: 1)
+        1
+    """
+    _folder.append(Path(folder) if folder is not None else None)
+    try:
+        yield
+    finally:
+        _folder.pop()
+
+
+def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T]) -> T:
+    """What ``build`` loads from the bundle ``spec``, from the cache when it holds it.
+
+    Args:
+        spec: A packaged bundle's name, or a bundle folder.
+        what: What is loaded (``("partnership",)``, or the sections' names).
+        build: Loads it (and raises on a bad bundle: nothing is kept then).
+
+    Example:
+        >>> loaded("warwickshire", ("definition",), lambda: "no cache: built")
+        'no cache: built'
+    """
+    folder = _folder[-1] if _folder else None
+    key = None if folder is None else _key(spec, what)
+    if folder is None or key is None:
+        return build()
+    stem = _stem(spec, what)
+    path = folder / f"{stem}-{key}.pickle"
+    hit = _read(path)
+    if hit is not None:
+        return cast(T, hit)  # what ``build`` built, at the same key
+    value = build()
+    _write(folder, path, stem, value)
+    return value
+
+
+def _stem(spec: str | Path, what: tuple[str, ...]) -> str:
+    """The start of a cache file's name: the bundle and what was loaded (not the key)."""
+    where = hashlib.sha256(str(_bundle(spec)).encode()).hexdigest()[:12]
+    return f"{where}-{'-'.join(what)}"
+
+
+def _bundle(spec: str | Path) -> str | Path:
+    from svduty.io._bundle import PACKAGED
+
+    if isinstance(spec, str) and spec in PACKAGED:
+        return spec
+    return Path(spec).resolve()
+
+
+def _key(spec: str | Path, what: tuple[str, ...]) -> str | None:
+    """The key of what is loaded from ``spec``; ``None`` when it is not to be cached."""
+    import pyarrow
+
+    import svduty
+
+    h = hashlib.sha256(_FORMAT)
+    for part in (svduty.__version__, sys.version, pyarrow.__version__):
+        h.update(part.encode() + b"\0")
+    package = Path(svduty.__file__).parent
+    if not _files(package, h, content=False):
+        return None
+    bundle = _bundle(spec)
+    h.update(str(bundle).encode() + b"\0" + "\0".join(what).encode() + b"\0")
+    if isinstance(bundle, Path) and not (bundle.is_dir() and _files(bundle, h, content=True)):
+        return None
+    return h.hexdigest()[:32]
+
+
+def _files(folder: Path, h: Any, *, content: bool) -> bool:
+    """Add each file under ``folder`` to ``h`` (its content, or its size and time).
+
+    ``False`` when it cannot be done: a file cannot be read, or a bundle folder holds too
+    much to be a bundle (:data:`MOST_FILES`, :data:`MOST_BYTES`).
+    """
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    try:
+        _walk(str(folder), "", found)
+        if content and (
+            len(found) > MOST_FILES or sum(e.stat().st_size for _, e in found) > MOST_BYTES
+        ):
+            return False
+        for name, entry in found:
+            h.update(name.encode() + b"\0")
+            if content:
+                h.update(Path(entry.path).read_bytes() + b"\0")
+            else:
+                st = entry.stat()
+                h.update(f"{st.st_size} {st.st_mtime_ns}\0".encode())
+    except OSError:
+        return False
+    return True
+
+
+def _walk(folder: str, prefix: str, found: list[tuple[str, os.DirEntry[str]]]) -> None:
+    """The files under ``folder`` (``__pycache__`` left out), by name, with their paths."""
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                _walk(entry.path, f"{prefix}{entry.name}/", found)
+        else:
+            found.append((prefix + entry.name, entry))
+
+
+def _private(st: os.stat_result) -> bool:
+    """Whether a file or folder is the user's own and no one else may write to it."""
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    return mine and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read(path: Path) -> Any:
+    """The cached value, or ``None`` (no file, not private, or not a good pickle)."""
+    try:
+        if not _private(path.parent.stat()):
+            return None
+        with path.open("rb") as f:
+            if not _private(os.fstat(f.fileno())):
+                return None
+            return pickle.load(f)  # the user's own private cache (see the module)
+    except Exception:  # a miss: a corrupt or foreign file is loaded again, as without it
+        return None
+
+
+def _write(folder: Path, path: Path, stem: str, value: object) -> None:
+    """Keep ``value`` at ``path`` (whole, private), and drop older keys of ``stem``."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder.stat()):
+            return
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        for old in folder.glob(f"{stem}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except Exception:  # a cache that cannot be written is left alone
+        return
