@@ -7,6 +7,7 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
+from svduty._report._build import _outside_period
 from svduty._report._deprivation import (
     INDICES,
     deciles,
@@ -107,10 +109,10 @@ def test_every_section_is_present_and_every_table_has_a_caption(page):
 
 def test_the_page_needs_no_network(month, page):
     assert "<script" not in month.html
-    for tag, attrs in page.tags:
+    for tag, tag_attrs in page.tags:
         assert tag not in ("link", "img", "iframe", "object")
         for name in ("src", "srcset"):
-            assert name not in attrs, (tag, attrs)
+            assert name not in tag_attrs, (tag, tag_attrs)
     assert "@media print" in month.html
 
 
@@ -188,6 +190,8 @@ def test_a_folder_of_months_and_the_tables_hold_the_same_numbers(tmp_path):
         assert sum(rows["possible_share"].to_pylist()) == pytest.approx(100.0)
     assert sum(dep.filter(pc.equal(dep["index"], "imd2019"))["lsoas"].to_pylist()) == 339
     assert any("2019-01" in n and "IMD 2019" in n for n in r.notes)
+    assert r.notes[0].startswith("months outside the period of the partnership's local area")
+    assert "2019-01, 2025-06;" in r.notes[0]
     written = sorted(p.name for p in (tmp_path / "tables").iterdir())
     assert written == sorted(f"{name}.csv" for name in TABLES)
     for name in TABLES:
@@ -233,6 +237,27 @@ def test_the_command_writes_the_page_and_the_tables(tmp_path):
     assert (tmp_path / "t" / "by_district.csv").exists()
     assert main(["report", str(sample_police_uk()), "-o", str(tmp_path)], stderr=err) == 1
     assert "--output" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("valid", "months", "named"),
+    [
+        (("2023-01-31", None), ["2022-12", "2023-01", "2030-05"], "2022-12"),
+        (("2023-01-31", "2025-04-01"), ["2023-01", "2025-03"], None),
+        (("2023-01-31", "2025-04-01"), ["2025-04", "2023-01"], "2025-04"),
+    ],
+)
+def test_months_outside_the_local_areas_period_are_named(valid, months, named):
+    p = svduty.warwickshire()
+    area = attrs.evolve(p.local_area, valid=svduty.Period(*valid))
+    notes = _outside_period(months, attrs.evolve(p, local_area=area))
+    if named is None:
+        assert notes == ()
+    else:
+        assert notes[0].endswith(
+            f"({area.valid}): {named}; their rows are located against the area's districts "
+            "as the partnership lists them."
+        )
 
 
 def test_index_choice_by_the_codes_of_a_month():

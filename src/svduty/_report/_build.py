@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pendulum
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -32,6 +33,7 @@ from svduty.io import (
 )
 from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
 from svduty.partnership import Partnership
+from svduty.periods import Period
 
 __all__ = ["report"]
 
@@ -119,6 +121,27 @@ def _deprivation(
     return table, tuple(notes)
 
 
+def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[str, ...]:
+    """A note naming the months no day of which falls in the local area's period.
+
+    The local area record is valid for the period its agreement covers; rows of other
+    months are still located against its districts, and the page says so.
+    """
+    valid = partnership.local_area.valid
+    outside = []
+    for month in months:
+        first = pendulum.date(int(month[:4]), int(month[5:7]), 1)
+        if not valid.overlaps(Period(first, first.add(months=1))):
+            outside.append(month)
+    if not outside:
+        return ()
+    return (
+        f"months outside the period of the partnership's local area ({valid}): "
+        f"{', '.join(outside)}; their rows are located against the area's districts "
+        "as the partnership lists them.",
+    )
+
+
 def report(
     inputs: str | Path | Sequence[str | Path],
     *,
@@ -184,7 +207,7 @@ def report(
         summary=summary,
         months=months,
         inputs=tuple(str(x) for x in paths),
-        notes=(*why, *notes),
+        notes=(*_outside_period(months, p), *why, *notes),
         settlements=settlements,
     )
     result = attrs.evolve(
