@@ -1,4 +1,4 @@
-"""The provisions of the Act that funded projects cite, against the statute's words.
+"""Citations of governance and funding rules: national law cites the law, practice the partnership.
 
 PCSC Act 2022 s.8(3) (revised text to 7 March 2023, legislation.gov.uk, as mirrored by
 github.com/legalize-dev/legalize-uk ``uk/ukpga-2022-32.md``): the specified authorities
@@ -58,3 +58,22 @@ def test_national_source_ids_are_unique() -> None:
     with data("sources.toml").open("rb") as f:
         ids = [s["id"] for s in tomllib.load(f)["sources"]]
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
+def test_national_rules_cite_national_legislation() -> None:
+    from svduty.governance import GOVERNANCE_RULES
+    from svduty.sources import CATALOGUE, SourceKind
+
+    for rule in GOVERNANCE_RULES.values():
+        assert rule.citation.source.id in CATALOGUE, rule.id
+        assert rule.citation.source.kind is SourceKind.LEGISLATION, rule.id
+
+
+def test_practice_rules_cite_the_partnership_not_legislation() -> None:
+    from svduty.sources import SourceKind
+
+    for rule in P.governance_rules:
+        assert rule.citation.source.kind not in (
+            SourceKind.LEGISLATION,
+            SourceKind.STATUTORY_INSTRUMENT,
+        ), rule.id
