@@ -77,3 +77,13 @@ def test_practice_rules_cite_the_partnership_not_legislation() -> None:
             SourceKind.LEGISLATION,
             SourceKind.STATUTORY_INSTRUMENT,
         ), rule.id
+
+
+def test_a_month_read_as_its_last_day_is_unconfirmed() -> None:
+    # the seed gives "March 2023" and "January 2024" alike; both are svduty's reading
+    from svduty.sources import Confidence
+
+    for m in P.timetable.milestones:
+        if m.due_text.split()[0] in ("March", "January"):
+            assert m.citation.confidence is Confidence.UNCONFIRMED, m.id
+            assert m.citation.doubt, m.id
