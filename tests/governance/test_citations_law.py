@@ -87,3 +87,16 @@ def test_a_month_read_as_its_last_day_is_unconfirmed() -> None:
         if m.due_text.split()[0] in ("March", "January"):
             assert m.citation.confidence is Confidence.UNCONFIRMED, m.id
             assert m.citation.doubt, m.id
+
+
+def test_approvals_refuse_a_category_the_agreement_does_not_have() -> None:
+    with pytest.raises(FundingError, match="category"):
+        P.funding.grant_flow.approvals("Labour")
+
+
+def test_flexible_use_is_provided_for_labour_money_only() -> None:
+    # Funding Provision: "The Home Office is flexible on how labour funding is spent
+    # provided that the specified authorities jointly agree"; nothing like it for
+    # non-labour money, so the question has no answer from the agreement
+    with pytest.raises(FundingError, match="jointly_agreed_use"):
+        P.funding.grant_flow.approvals("non_labour", jointly_agreed_use=True)
