@@ -37,6 +37,7 @@ from svduty.funding._records import (
 )
 from svduty.funding._split import Share, Split, split, split_equal, split_shares
 from svduty.funding._strategy import (
+    DUTY_PROVISIONS,
     Action,
     LifeStage,
     Opportunity,
@@ -47,6 +48,7 @@ from svduty.funding._strategy import (
 )
 
 __all__ = [
+    "DUTY_PROVISIONS",
     "Action",
     "Allocation",
     "Approval",

@@ -229,12 +229,31 @@ class GrantFlow:
             jointly_agreed_use: Whether the spend is a flexible use of labour money that
                 needs the specified authorities' joint agreement.
 
+        Raises:
+            FundingError: for a category other than ``labour`` or ``non_labour``, or a
+                flexible (jointly agreed) use of non-labour money, which the agreement
+                does not provide for: svduty gives no answer rather than a guessed one.
+
         Example:
             >>> import svduty
             >>> flow = svduty.warwickshire().funding.grant_flow
             >>> [a.body for a in flow.approvals("labour", jointly_agreed_use=True)]
             ['wcc-community-safety-team', 'warwickshire-opcc', 'specified-authorities']
         """
+        from svduty.errors import FundingError
+
+        if category not in ("labour", "non_labour"):
+            raise FundingError.single(
+                None, "category", expected="labour or non_labour", got=category[:40]
+            )
+        if category == "non_labour" and jointly_agreed_use:
+            raise FundingError.single(
+                None,
+                "jointly_agreed_use",
+                expected="false for non-labour money: only labour money may be used "
+                "flexibly with the specified authorities' joint agreement",
+                got="true",
+            )
         out: list[Approval] = []
         for e in self.edges:
             if e.relation is FlowRelation.MANAGES_SPEND_FOR:
@@ -251,7 +270,7 @@ class GrantFlow:
                         e.citation,
                     )
                 )
-        if category == "labour" and jointly_agreed_use:
+        if jointly_agreed_use:
             for e in self.edges:
                 if e.relation is FlowRelation.MANAGES_SPEND_FOR:
                     out.append(

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from svduty.funding._records import SpendingPlan
 
 __all__ = [
+    "DUTY_PROVISIONS",
     "Action",
     "LifeStage",
     "Opportunity",
@@ -27,6 +28,35 @@ __all__ = [
     "Tagging",
     "Term",
 ]
+
+
+DUTY_PROVISIONS: dict[str, str] = {
+    "s.8(1)": "collaborate with each other to prevent and reduce serious violence in the area",
+    "s.8(2)": "plan together to exercise their functions so as to prevent and reduce serious "
+    "violence in the area",
+    "s.8(3)(a)": "identify the kinds of serious violence that occur in the area",
+    "s.8(3)(b)": "identify the causes of serious violence in the area, so far as it is "
+    "possible to do so",
+    "s.8(3)(c)": "prepare and implement a strategy for exercising their functions to prevent "
+    "and reduce serious violence in the area",
+    "s.8(4)": "ensure that each educational, prison and youth custody authority for the area "
+    "is consulted in preparing the strategy",
+    "s.8(7)(a)": "publish the strategy",
+    "s.8(7)(b)": "keep the strategy under review",
+    "s.8(7)(c)": "from time to time prepare and implement a revised strategy",
+    "s.9(3)(a)": "identify the kinds of serious violence that occur in a relevant area (a power)",
+    "s.9(3)(b)": "identify the causes of serious violence in the relevant area (a power)",
+    "s.9(3)(c)": "prepare and implement a strategy for the relevant area (a power)",
+    "s.9(8)(a)": "publish a strategy prepared for a relevant area",
+}
+"""The provisions of the PCSC Act 2022 a project may serve (``Project.duties``), in the
+statute's words (ss.8-9 as revised to 7 March 2023). A strategic needs assessment serves
+s.8(3)(a) and (b) (kinds and causes); the strategy itself is s.8(3)(c).
+
+Example:
+    >>> DUTY_PROVISIONS["s.8(3)(b)"][:38]
+    'identify the causes of serious violenc'
+"""
 
 
 class Scope(enum.StrEnum):
@@ -269,13 +299,16 @@ class Strategy:
         """Every funded project traced to what it serves: action ids or duty provisions.
 
         Raises:
-            FundingError: if a project names an action the strategy does not have.
+            FundingError: if a project names an action the strategy does not have, or a
+                provision of the Act that :data:`DUTY_PROVISIONS` does not know.
 
         Example:
             >>> import svduty
             >>> t = svduty.warwickshire().strategy.trace(svduty.warwickshire().funding)
-            >>> t["strategic-needs-assessment"], t["whole-school-approach"][0]
-            (('pcsc-act-2022 s.8(3)(a)',), '11-16-whole-school-approach')
+            >>> t["strategic-needs-assessment"], t["strategy"]
+            (('pcsc-act-2022 s.8(3)(a)', 'pcsc-act-2022 s.8(3)(b)'), ('pcsc-act-2022 s.8(3)(c)',))
+            >>> t["whole-school-approach"][0]
+            '11-16-whole-school-approach'
         """
         out: dict[str, tuple[str, ...]] = {}
         for n, p in enumerate(model.projects):
@@ -283,6 +316,14 @@ class Strategy:
                 if aid not in {a.id for a in self.actions}:
                     raise FundingError.single(
                         None, f"projects[{n}].serves[{k}]", expected="an action id", got=aid[:40]
+                    )
+            for k, duty in enumerate(p.duties):
+                if duty not in DUTY_PROVISIONS:
+                    raise FundingError.single(
+                        None,
+                        f"projects[{n}].duties[{k}]",
+                        expected="a provision of PCSC Act 2022 ss.8-9 (DUTY_PROVISIONS)",
+                        got=duty[:40],
                     )
             if p.funded_from.value == "none":
                 continue

@@ -47,8 +47,10 @@ GOVERNANCE_RULES: dict[str, GovernanceRule] = {
     for r in (
         GovernanceRule(
             "GOV-CSP-COVERAGE",
-            "every district is covered by exactly one community safety partnership",
-            cite("cda-1998", "s.5"),
+            "every district is covered by exactly one community safety partnership: the "
+            "responsible authorities act for each local government area, or for a combined "
+            "area under a combination agreement as if it were one",
+            cite("cda-1998", "s.5(1), (1A)-(1BA)"),
         ),
         GovernanceRule(
             "GOV-SCHEDULE-1",

@@ -1,0 +1,102 @@
+"""Citations of governance and funding rules: national law cites the law, practice the partnership.
+
+PCSC Act 2022 s.8(3) (revised text to 7 March 2023, legislation.gov.uk, as mirrored by
+github.com/legalize-dev/legalize-uk ``uk/ukpga-2022-32.md``): the specified authorities
+for a local government area must "(a) identify the kinds of serious violence that occur in
+the area, (b) identify the causes of serious violence in the area, so far as it is possible
+to do so, and (c) prepare and implement a strategy ...". A strategic needs assessment does
+(a) and (b); the strategy is (c).
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import attrs
+import pytest
+
+import svduty
+from svduty._data import data
+from svduty.errors import FundingError
+from svduty.funding import DUTY_PROVISIONS, CostCategory, Project
+
+P = svduty.warwickshire()
+
+
+def _project(pid: str) -> Project:
+    return next(p for p in P.funding.projects if p.id == pid)
+
+
+def test_needs_assessment_serves_s8_3_a_and_b() -> None:
+    assert _project("strategic-needs-assessment").duties == ("s.8(3)(a)", "s.8(3)(b)")
+
+
+def test_strategy_serves_s8_3_c_not_b() -> None:
+    # s.8(3)(b) is identifying the causes; preparing the strategy is s.8(3)(c)
+    assert _project("strategy").duties == ("s.8(3)(c)",)
+
+
+def test_duty_provisions_carry_the_statute_words() -> None:
+    assert DUTY_PROVISIONS["s.8(3)(a)"].startswith("identify the kinds of serious violence")
+    assert DUTY_PROVISIONS["s.8(3)(b)"].startswith("identify the causes of serious violence")
+    assert DUTY_PROVISIONS["s.8(3)(c)"].startswith("prepare and implement a strategy")
+
+
+def test_every_packaged_project_cites_a_known_provision() -> None:
+    for p in P.funding.projects:
+        assert set(p.duties) <= set(DUTY_PROVISIONS), p.id
+
+
+def test_trace_rejects_a_provision_the_act_does_not_have() -> None:
+    bad = Project("p", "P", CostCategory.LABOUR, duties=("s.8(3)(d)",))
+    model = attrs.evolve(P.funding, projects=(bad,))
+    with pytest.raises(FundingError, match=r"projects\[0\]\.duties\[0\]"):
+        P.strategy.trace(model)
+
+
+def test_national_source_ids_are_unique() -> None:
+    with data("sources.toml").open("rb") as f:
+        ids = [s["id"] for s in tomllib.load(f)["sources"]]
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
+def test_national_rules_cite_national_legislation() -> None:
+    from svduty.governance import GOVERNANCE_RULES
+    from svduty.sources import CATALOGUE, SourceKind
+
+    for rule in GOVERNANCE_RULES.values():
+        assert rule.citation.source.id in CATALOGUE, rule.id
+        assert rule.citation.source.kind is SourceKind.LEGISLATION, rule.id
+
+
+def test_practice_rules_cite_the_partnership_not_legislation() -> None:
+    from svduty.sources import SourceKind
+
+    for rule in P.governance_rules:
+        assert rule.citation.source.kind not in (
+            SourceKind.LEGISLATION,
+            SourceKind.STATUTORY_INSTRUMENT,
+        ), rule.id
+
+
+def test_a_month_read_as_its_last_day_is_unconfirmed() -> None:
+    # the seed gives "March 2023" and "January 2024" alike; both are svduty's reading
+    from svduty.sources import Confidence
+
+    for m in P.timetable.milestones:
+        if m.due_text.split()[0] in ("March", "January"):
+            assert m.citation.confidence is Confidence.UNCONFIRMED, m.id
+            assert m.citation.doubt, m.id
+
+
+def test_approvals_refuse_a_category_the_agreement_does_not_have() -> None:
+    with pytest.raises(FundingError, match="category"):
+        P.funding.grant_flow.approvals("Labour")
+
+
+def test_flexible_use_is_provided_for_labour_money_only() -> None:
+    # Funding Provision: "The Home Office is flexible on how labour funding is spent
+    # provided that the specified authorities jointly agree"; nothing like it for
+    # non-labour money, so the question has no answer from the agreement
+    with pytest.raises(FundingError, match="jointly_agreed_use"):
+        P.funding.grant_flow.approvals("non_labour", jointly_agreed_use=True)
