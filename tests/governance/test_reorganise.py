@@ -33,6 +33,7 @@ from svduty.sources import cite
 
 C = cite("pcsc-act-2022", "Sch 1")
 P = svduty.warwickshire()
+RULE = next(r for r in P.governance_rules if r.id == "GOV-PATH").citation  # the agreement
 DISTRICTS = P.local_area.districts
 
 
@@ -231,20 +232,32 @@ def test_undeclared_practice_rules_are_skipped_with_the_reason():
     res = P.governance.validate()
     assert res.checked == ("GOV-CSP-COVERAGE",)
     assert dict(res.skipped)["GOV-PATH"].startswith("not a declared rule")
-    one = P.governance.validate(rules=[GovernanceRule("GOV-ISOLATED", "x", C)])
+    one = P.governance.validate(rules=[GovernanceRule("GOV-ISOLATED", "x", RULE)])
     assert one.checked == ("GOV-CSP-COVERAGE", "GOV-ISOLATED")
-    assert [f.citations for f in one.warnings] == [(C,)]
+    assert [f.citations for f in one.warnings] == [(RULE,)]
 
 
 def test_a_rule_svduty_cannot_check_is_an_error():
     with pytest.raises(GovernanceError, match=r"rules\[0\]\.id"):
-        P.governance.validate(rules=[GovernanceRule("GOV-MAGIC", "x", C)])
+        P.governance.validate(rules=[GovernanceRule("GOV-MAGIC", "x", RULE)])
     with pytest.raises(GovernanceError, match=r"g\.toml: rules\[0\]\.id"):
         load_governance_rules(
             {"rules": [{"id": "GOV-X", "requires": "x", "citation": {"source": "cda-1998"}}]},
             file="g.toml",
         )
     assert load_governance_rules({}) == ()
+
+
+@pytest.mark.parametrize("law", [C, cite("si-2023-227")])
+def test_a_practice_rule_citing_legislation_is_refused(law):
+    # national law is svduty's GOVERNANCE_RULES; a partnership's rule cites its own documents
+    with pytest.raises(GovernanceError, match=r"rules\[0\]\.citation: .*cannot cite legislation"):
+        P.governance.validate(rules=[GovernanceRule("GOV-ISOLATED", "x", law)])
+    row = {"id": "GOV-PATH", "requires": "x", "citation": {"source": law.source.id}}
+    with pytest.raises(GovernanceError, match=r"g\.toml: rules\[0\]\.citation: .*legislation"):
+        load_governance_rules({"rules": [row]}, file="g.toml")
+    guidance = {"id": "GOV-PATH", "requires": "x", "citation": {"source": "svd-guidance"}}
+    assert load_governance_rules({"rules": [guidance]})[0].citation.source.id == "svd-guidance"
 
 
 # --- assembly in one place -------------------------------------------------------------------

@@ -342,6 +342,11 @@ class GovernanceGraph(GraphQuestions):
             timetable: When given, the bodies it names must exist.
             rules: The practice rules to check, each with its citation.
 
+        Raises:
+            GovernanceError: if a rule names no check svduty has, or cites legislation
+                (a partnership's practice cites its own documents; national law is
+                :data:`~svduty.governance.GOVERNANCE_RULES`).
+
         Example:
             >>> import svduty
             >>> p = svduty.warwickshire()

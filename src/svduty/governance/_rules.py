@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import attrs
 
-from svduty.sources import Citation, cite
+from svduty.sources import Citation, SourceKind, cite
 
 __all__ = ["GOVERNANCE_RULES", "PRACTICE_CHECKS", "GovernanceRule"]
 
@@ -32,9 +32,9 @@ class GovernanceRule:
         citation: The provision of law, or the partnership's document, that makes it a rule.
 
     Example:
-        >>> r = GovernanceRule("GOV-ISOLATED", "every body has a relation", cite("cda-1998"))
+        >>> r = GovernanceRule("GOV-ISOLATED", "every body has a relation", cite("svd-guidance"))
         >>> r.id, r.citation.source.id
-        ('GOV-ISOLATED', 'cda-1998')
+        ('GOV-ISOLATED', 'svd-guidance')
     """
 
     id: str
@@ -78,3 +78,23 @@ PRACTICE_CHECKS: dict[str, str] = {
 A check runs only when the partnership declares it as a :class:`GovernanceRule` with its
 citation (the bundle's ``governance.toml``); otherwise it is reported as skipped.
 """
+
+_LAW = frozenset({SourceKind.LEGISLATION, SourceKind.STATUTORY_INSTRUMENT})
+
+PRACTICE_NOT_LAW = (
+    "the partnership's own document: a practice rule cannot cite legislation "
+    "(national law is svduty's GOVERNANCE_RULES)"
+)
+"""What a declared practice rule's citation must be, for the error that refuses one."""
+
+
+def cites_legislation(rule: GovernanceRule) -> bool:
+    """Whether a rule cites an Act or a statutory instrument (a declared practice rule must not).
+
+    Example:
+        >>> cites_legislation(GOVERNANCE_RULES["GOV-CSP-COVERAGE"])
+        True
+        >>> cites_legislation(GovernanceRule("GOV-PATH", "a path", cite("svd-guidance")))
+        False
+    """
+    return rule.citation.source.kind in _LAW

@@ -20,7 +20,13 @@ from svduty.errors import GovernanceError, Problem, shown
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView, oversight_cycles, upward
-from svduty.governance._rules import GOVERNANCE_RULES, PRACTICE_CHECKS, GovernanceRule
+from svduty.governance._rules import (
+    GOVERNANCE_RULES,
+    PRACTICE_CHECKS,
+    PRACTICE_NOT_LAW,
+    GovernanceRule,
+    cites_legislation,
+)
 from svduty.governance._timetable import Timetable
 from svduty.sources import Confidence
 
@@ -218,7 +224,8 @@ def validate_graph(
     """Run the national rules and the declared practice rules; see :meth:`GovernanceGraph.validate`.
 
     Raises:
-        GovernanceError: if a declared rule names no check svduty has, or a national rule.
+        GovernanceError: if a declared rule names no check svduty has, or a national rule,
+            or cites legislation (a partnership's practice cites its own documents).
 
     Example:
         >>> from svduty.governance import GovernanceGraph
@@ -235,6 +242,13 @@ def validate_graph(
                 f"rules[{n}].id",
                 expected="one of " + ", ".join(sorted(PRACTICE_CHECKS)),
                 got=rule.id[:40],
+            )
+        if cites_legislation(rule):
+            raise GovernanceError.single(
+                None,
+                f"rules[{n}].citation",
+                expected=PRACTICE_NOT_LAW,
+                got=rule.citation.source.id[:40],
             )
         declared[rule.id] = rule
     out: list[Finding] = []

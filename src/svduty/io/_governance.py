@@ -33,6 +33,7 @@ from svduty.governance import (
     Scenario,
     Timetable,
 )
+from svduty.governance._rules import PRACTICE_NOT_LAW, cites_legislation
 from svduty.governance._scenario import CHANGE_TYPES, Change
 from svduty.io._converter import make_converter, structure, to_plain
 from svduty.io._files import read_toml
@@ -168,14 +169,16 @@ def load_governance_rules(
 
     Raises:
         GovernanceError: naming the file and field of a rule whose id is no check of
-            :data:`~svduty.governance.PRACTICE_CHECKS`.
+            :data:`~svduty.governance.PRACTICE_CHECKS`, or that cites legislation (a
+            partnership's practice cites its own documents; national law is
+            :data:`~svduty.governance.GOVERNANCE_RULES`).
 
     Example:
         >>> load_governance_rules({"rules": [{"id": "GOV-PATH", "requires": "a path",
-        ...                        "citation": {"source": "cda-1998"}}]})[0].id
+        ...                        "citation": {"source": "svd-guidance"}}]})[0].id
         'GOV-PATH'
         >>> load_governance_rules({"rules": [{"id": "GOV-X", "requires": "?",
-        ...     "citation": {"source": "cda-1998"}}]}, file="g.toml")  # doctest: +ELLIPSIS
+        ...     "citation": {"source": "svd-guidance"}}]}, file="g.toml")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
         svduty.errors.GovernanceError: g.toml: rules[0].id: expected a check svduty has: GOV-CYCLE, GOV-GRANT, GOV-ISOLATED, GOV-PATH, GOV-REF, GOV-SPECIFIED, GOV-TIMETABLE (got ...)
@@ -192,6 +195,13 @@ def load_governance_rules(
                 f"rules[{n}].id",
                 expected="a check svduty has: " + ", ".join(sorted(PRACTICE_CHECKS)),
                 got=shown(rule.id, shape=r"[A-Z]{2,8}(?:-[A-Z0-9]{1,20}){1,3}"),
+            )
+        if cites_legislation(rule):
+            raise GovernanceError.single(
+                str(file) if file is not None else None,
+                f"rules[{n}].citation",
+                expected=PRACTICE_NOT_LAW,
+                got=rule.citation.source.id[:40],
             )
     return rules
 
