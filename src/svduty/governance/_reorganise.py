@@ -294,7 +294,7 @@ def _requirement(category: AuthorityCategory) -> str:
     """What a category fills in Schedule 1: its table (each row, for criminal justice)."""
     info = category_info(category)
     if info.table == "Criminal justice":  # a provider of probation services AND a YOT
-        return f"'{info.table}' table ({category.value.replace('_', ' ')})"
+        return f"'{info.table}' table ({_words(category)})"
     return f"'{info.table}' table"
 
 
@@ -313,10 +313,12 @@ def schedule_1_findings(
 ) -> tuple[Finding, ...]:
     """What Schedule 1 leaves without a specified authority in each local government area.
 
-    For each area the s.11(6) join is run again on the changed authorities. An area
-    with a GSS code reports every Schedule 1 table that applies to it and has no
-    authority; every area reports each table that had an authority for a district it
-    replaces and has none now.
+    For each area the s.11(6) join is run again on the changed authorities. A Schedule 1
+    requirement a recorded authority met before the changes (for the area, or a district
+    it replaces) and none meets after is a breach: an error naming the authorities it
+    had. For an area with a GSS code, a requirement no authority was recorded for, before
+    or after, leaves the s.11(6) answer ``undetermined``: a warning ``not known: ...,
+    missing: ...``, never an error claiming the area has no authority.
 
     Example:
         >>> import svduty
@@ -332,38 +334,55 @@ def schedule_1_findings(
         now = specified_authorities_for(after.authorities, lga, on=on)
         have = _tables(after.authorities, now.subjects)
         was: dict[str, list[str]] = {}
+        had: list[str] = []
         for d in [d for d, new in after.replaced.items() if new == lga] or [lga]:
-            for table, ids in _tables(
-                before, specified_authorities_for(before, d, on=on).subjects
-            ).items():
-                was.setdefault(table, []).extend(i for i in ids if i not in was.get(table, []))
+            ids = specified_authorities_for(before, d, on=on).subjects
+            had.extend(i for i in ids if i not in had)
+            for table, in_table in _tables(before, ids).items():
+                was.setdefault(table, []).extend(i for i in in_table if i not in was[table])
         cites = (rule.citation, *dict.fromkeys(r.citation for r in now.reasons))
         for table in sorted(set(was) - set(have)):
-            out.append(
-                Finding(
-                    rule.id,
-                    Severity.ERROR,
-                    f"{lga} has no specified authority of the {table} of Schedule 1 "
-                    f"(before: {', '.join(was[table])})",
-                    cites,
-                    (lga, *was[table]),
-                    data=(("table", table), ("before", ", ".join(was[table]))),
-                )
-            )
+            out.append(_breach(lga, table, was[table], cites))
         if lga[:1] in ("E", "W") and lga[1:].isdigit():  # a GSS code: the tables are known
             lost = set(was) - set(have)
             for m in now.missing:
                 named = _requirement_named(m)
                 if named is not None and named in lost:
                     continue  # reported above, with the authorities it had before
-                data = (("table", named),) if named is not None else ()
+                table, gone = _filled_before(before, had, m)
+                if gone:
+                    out.append(_breach(lga, table, gone, cites))
+                    continue
+                data = (("table", named), ("missing", m)) if named is not None else ()
                 out.append(
-                    Finding(rule.id, Severity.ERROR, f"missing {m}", cites, (lga,), data=data)
+                    Finding(
+                        rule.id,
+                        Severity.WARNING,
+                        f"not known: whether {lga} has {_TAIL.sub('', m)} of Schedule 1 "
+                        f"(none is recorded), missing: {m}",
+                        cites,
+                        (lga,),
+                        data=data,
+                    )
                 )
     return tuple(out)
 
 
+def _breach(lga: str, table: str, before: list[str], cites: tuple[Citation, ...]) -> Finding:
+    """The error for a Schedule 1 requirement the changes leave without the authority it had."""
+    return Finding(
+        "GOV-SCHEDULE-1",
+        Severity.ERROR,
+        f"{lga} has no specified authority of the {table} of Schedule 1 "
+        f"(before: {', '.join(before)})",
+        cites,
+        (lga, *before),
+        data=(("table", table), ("before", ", ".join(before))),
+    )
+
+
 _NAMED = re.compile(r"'([^']+)' table(?: \(([^)]*)\))?")
+_TAIL = re.compile(r" for [^ ]+ \(Sch 1\)$")
 
 
 def _requirement_named(missing: str) -> str | None:
@@ -374,3 +393,22 @@ def _requirement_named(missing: str) -> str | None:
     if m.group(1) == "Criminal justice" and m.group(2):
         return f"'{m.group(1)}' table ({m.group(2)})"
     return f"'{m.group(1)}' table"
+
+
+def _words(category: AuthorityCategory) -> str:
+    """A category in the words the s.11(6) answer names it with (``county council``)."""
+    return category.value.replace("_", " ")
+
+
+def _filled_before(before: Authorities, had: list[str], missing: str) -> tuple[str, list[str]]:
+    """The row a missing fact of the s.11(6) answer names, and who met it before the changes.
+
+    The row is the Schedule 1 table with the categories of the authorities recorded
+    before that met it (``'Local government' table (county council)``).
+    """
+    m = _NAMED.search(missing)
+    kinds = set(m.group(2).split(" or ")) if m is not None and m.group(2) else set()
+    gone = [i for i in had if _words(before.get(i).category) in kinds]
+    named = dict.fromkeys(_words(before.get(i).category) for i in gone)
+    table = f"'{m.group(1) if m is not None else '?'}' table ({', '.join(named)})"
+    return table, gone
