@@ -11,14 +11,17 @@ to do so, and (c) prepare and implement a strategy ...". A strategic needs asses
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import attrs
 import pytest
 
 import svduty
 from svduty._data import data
+from svduty.authorities import InformationFacts, may_disclose
 from svduty.errors import FundingError
 from svduty.funding import DUTY_PROVISIONS, CostCategory, Project
+from svduty.governance import GOVERNANCE_RULES
 
 P = svduty.warwickshire()
 
@@ -100,3 +103,24 @@ def test_flexible_use_is_provided_for_labour_money_only() -> None:
     # non-labour money, so the question has no answer from the agreement
     with pytest.raises(FundingError, match="jointly_agreed_use"):
         P.funding.grant_flow.approvals("non_labour", jointly_agreed_use=True)
+
+
+def test_the_reference_docs_cite_each_national_rule_as_the_code_does() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "reference" / "governance.rst").read_text(
+        encoding="utf-8"
+    )
+    text = " ".join(text.split())
+    assert "Crime and Disorder Act 1998 s.5(1), (1A)-(1BA)" in text
+    for rule in GOVERNANCE_RULES.values():
+        assert f"``{rule.id}`` (" in text
+        assert f" {rule.citation.provision}) " in text or f" {rule.citation.provision})." in text
+
+
+def test_s16_1_docstrings_say_held_for_the_purposes_of_its_functions() -> None:
+    # s.16(1): information "that it holds for the purposes of its functions", not "in
+    # connection with" them
+    for doc in (InformationFacts.__doc__, may_disclose.__doc__):
+        assert doc is not None
+        words = " ".join(doc.split())
+        assert "for the purposes of its functions" in words
+        assert "in connection with" not in words

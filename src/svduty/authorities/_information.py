@@ -32,7 +32,7 @@ class InformationFacts:
     """What is known about an information flow (``None``: not known).
 
     Attributes:
-        held_for_own_functions: The discloser holds it in connection with its functions
+        held_for_own_functions: The discloser holds it for the purposes of its functions
             (s.16(1)).
         for_recipient_functions: Disclosed for the recipient's Chapter 1 functions
             (s.16(2)).
@@ -221,8 +221,8 @@ def may_disclose(
     """Whether s.16 authorises a disclosure of information from one authority to another.
 
     s.16(1)-(2): a specified authority, local policing body or relevant authority may
-    disclose information held in connection with its functions to another such authority,
-    for that other's Chapter 1 functions. It is a power, not a duty (s.16(1)). s.16(4)
+    disclose information that it holds for the purposes of its functions to another such
+    authority, for that other's Chapter 1 functions. It is a power, not a duty (s.16(1)). s.16(4)
     does not authorise disclosing (a) patient information, (b) personal information by a
     health or social care authority, (c) in breach of the data protection legislation,
     (d) in breach of the Investigatory Powers Act 2016. Asked about a day (``on``) before
