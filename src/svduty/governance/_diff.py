@@ -28,8 +28,9 @@ _BODY_FIELDS = (
     "members_citation",
     "aliases",
     "note",
+    "valid",
 )
-_RELATION_FIELDS = ("cadence", "citation", "note")
+_RELATION_FIELDS = ("cadence", "citation", "note", "valid")
 
 
 def _show(value: Any) -> str:

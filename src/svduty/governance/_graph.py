@@ -19,16 +19,18 @@ from svduty.governance._model import (
     Relation,
     RelationKind,
 )
-from svduty.governance._paths import oversight_cycles, upward
+from svduty.governance._paths import holding_on, oversight_cycles, upward
 from svduty.governance._queries import GraphQuestions
 from svduty.governance._render import draw, graph_html, to_dot, to_graphml, to_mermaid, to_text
 from svduty.governance._rules import GovernanceRule
 from svduty.governance._scenario import ApplyLog, Scenario, apply_scenario
 from svduty.governance._timetable import Timetable
 from svduty.governance._validate import validate_graph
+from svduty.periods import date
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pendulum
 
 __all__ = ["GovernanceGraph"]
 
@@ -271,6 +273,30 @@ class GovernanceGraph(GraphQuestions):
         """
         return GovernanceGraph(bodies, [*relations, *self._dangling], strict=False)
 
+    def as_at(self, day: pendulum.Date | str) -> GovernanceGraph:
+        """The graph of the bodies and relations whose records hold on a day.
+
+        A body or relation with a ``valid`` period outside the day is left out, and so
+        is every relation naming a body left out; records with no period hold on any
+        day. The graph itself is returned when every record holds.
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> from svduty.periods import Period
+            >>> from svduty.governance import Body, BodyKind, Level
+            >>> term = Period.from_last_day("2023-01-31", "2025-03-31")
+            >>> g = GovernanceGraph.of([Body("a", "A", BodyKind.GROUP, Level.LOCAL,
+            ...                              cite("svd-guidance"), valid=term)], [])
+            >>> len(g.as_at("2024-06-01")), len(g.as_at("2025-04-01"))
+            (1, 0)
+        """
+        bodies, relations = holding_on(self.bodies, (*self.relations, *self._dangling), date(day))
+        if len(bodies) == len(self.bodies) and len(relations) == len(self.relations) + len(
+            self._dangling
+        ):
+            return self
+        return GovernanceGraph(bodies, relations, strict=False)
+
     def _upward(self) -> nx.DiGraph:
         return upward(self._graph().nodes, self.relations)
 
@@ -322,6 +348,7 @@ class GovernanceGraph(GraphQuestions):
         specified_authorities: Iterable[str] | None = None,
         timetable: Timetable | None = None,
         rules: Iterable[GovernanceRule] = (),
+        on: pendulum.Date | str | None = None,
     ) -> Findings:
         """Check the graph against national law and the partnership's declared rules.
 
@@ -341,6 +368,8 @@ class GovernanceGraph(GraphQuestions):
                 when given, each must be a member of an established strategic body.
             timetable: When given, the bodies it names must exist.
             rules: The practice rules to check, each with its citation.
+            on: Check the graph of the records that hold on this day (:meth:`as_at`);
+                default: every record, whatever its period.
 
         Raises:
             GovernanceError: if a rule names no check svduty has, or cites legislation
@@ -355,7 +384,7 @@ class GovernanceGraph(GraphQuestions):
             (True, True)
         """
         return validate_graph(
-            self,
+            self if on is None else self.as_at(on),
             strict=strict,
             districts=None if districts is None else tuple(districts),
             specified_authorities=(

@@ -6,7 +6,9 @@ import enum
 from collections.abc import Iterable
 
 import attrs
+import pendulum
 
+from svduty.periods import Period
 from svduty.sources import Citation
 
 __all__ = [
@@ -240,6 +242,9 @@ class Body:
         responsibilities: What it is accountable for.
         aliases: Other names the sources use.
         note: Anything a reader should know.
+        valid: When the record holds (closed-open), such as the term of the agreement
+            that sets the body up; ``None``: no period is recorded, and it holds on any
+            day asked about.
 
     Example:
         >>> from svduty.sources import cite
@@ -269,6 +274,20 @@ class Body:
     responsibilities: tuple[Responsibility, ...] = attrs.field(default=(), converter=_duties)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
+    valid: Period | None = None
+
+    def holds_on(self, day: pendulum.Date) -> bool:
+        """Whether the record holds on a day (always, when no period is recorded).
+
+        Example:
+            >>> from svduty.periods import date
+            >>> from svduty.sources import cite
+            >>> b = Body("x", "X", BodyKind.GROUP, Level.LOCAL, cite("pja-2006"),
+            ...          valid=Period.from_last_day("2023-01-31", "2025-03-31"))
+            >>> b.holds_on(date("2025-03-31")), b.holds_on(date("2025-04-01"))
+            (True, False)
+        """
+        return self.valid is None or day in self.valid
 
     def covers(self, district: str) -> bool:
         """Whether the body covers a district (by GSS code).
@@ -310,6 +329,7 @@ class Relation:
         citation: Where it is stated.
         cadence: How often it recurs, where stated (a quarterly report...).
         note: What flows along it, or anything a reader should know.
+        valid: When the relation holds (closed-open); ``None``: no period is recorded.
 
     Example:
         >>> from svduty.sources import cite
@@ -325,6 +345,20 @@ class Relation:
     citation: Citation
     cadence: Cadence | None = None
     note: str | None = None
+    valid: Period | None = None
+
+    def holds_on(self, day: pendulum.Date) -> bool:
+        """Whether the relation holds on a day (always, when no period is recorded).
+
+        Example:
+            >>> from svduty.periods import date
+            >>> from svduty.sources import cite
+            >>> r = Relation(RelationKind.FUNDS, "ho", "pcc", cite("pja-2006"),
+            ...              valid=Period("2023-01-31"))
+            >>> r.holds_on(date("2023-01-30"))
+            False
+        """
+        return self.valid is None or day in self.valid
 
     @property
     def key(self) -> tuple[str, str, str]:

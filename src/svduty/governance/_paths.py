@@ -22,8 +22,9 @@ from svduty.governance._model import Body, Relation, RelationKind
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pendulum
 
-__all__ = ["GraphView", "oversight_cycles", "upward"]
+__all__ = ["GraphView", "holding_on", "oversight_cycles", "upward"]
 
 
 class GraphView(Protocol):
@@ -104,3 +105,20 @@ def upward(bodies: Iterable[str], relations: Iterable[Relation]) -> nx.DiGraph:
         elif r.kind.upward:
             up.add_edge(r.source, r.target, relation=r)
     return up
+
+
+def holding_on(
+    bodies: Iterable[Body], relations: Iterable[Relation], day: pendulum.Date
+) -> tuple[list[Body], list[Relation]]:
+    """The bodies and relations whose records hold on a day.
+
+    A relation is dropped when it does not hold, or when a body it names does not;
+    a relation naming a body that does not exist at all is kept (for ``GOV-REF``).
+    """
+    bodies = list(bodies)
+    gone = {b.id for b in bodies if not b.holds_on(day)}
+    kept = [b for b in bodies if b.id not in gone]
+    rels = [
+        r for r in relations if r.holds_on(day) and r.source not in gone and r.target not in gone
+    ]
+    return kept, rels

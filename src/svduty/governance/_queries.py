@@ -12,13 +12,20 @@ Example:
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
+
+from svduty.errors import GovernanceError
 from svduty.governance._answer import Accountability, GraphAnswer
 from svduty.governance._model import Body, BodyKind, BodyStatus, Level, Relation, RelationKind, Tier
+from svduty.periods import date
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pendulum
+
+T = TypeVar("T")
 
 __all__ = ["GraphQuestions"]
 
@@ -48,6 +55,26 @@ class GraphQuestions:
 
         def _upward(self) -> nx.DiGraph: ...
 
+        def as_at(self, day: pendulum.Date | str) -> GraphQuestions: ...
+
+    def _at(self, on: pendulum.Date | str, *body_ids: str) -> tuple[GraphQuestions, str]:
+        """The graph of the records holding on a day, after checking the bodies asked about do."""
+        day = date(on)
+        for body_id in body_ids:
+            body = self.get(body_id)
+            if not body.holds_on(day):
+                raise GovernanceError.single(
+                    None,
+                    "on",
+                    expected=f"a day the record of {body_id} holds ({body.valid})",
+                    got=day.isoformat(),
+                )
+        return self.as_at(day), day.isoformat()
+
+    @staticmethod
+    def _on(answer: GraphAnswer[T], day: str) -> GraphAnswer[T]:
+        return attrs.evolve(answer, question=f"{answer.question} (on {day})")
+
     def _parents(self, body_id: str) -> list[Relation]:
         """The accountability relations that put another body above ``body_id``."""
         return [
@@ -61,14 +88,22 @@ class GraphQuestions:
     def _above(r: Relation) -> str:
         return r.source if r.kind is RelationKind.OVERSEES else r.target
 
-    def overseers(self, body_id: str) -> GraphAnswer[Body]:
+    def overseers(
+        self, body_id: str, *, on: pendulum.Date | str | None = None
+    ) -> GraphAnswer[Body]:
         """Who oversees a body: the chain of oversight up to the top, nearest first.
 
         Follows ``oversees`` (from the overseer) and ``reports_to`` (to the body
         reported to) relations.
 
+        Args:
+            body_id: The body.
+            on: Answer with the records that hold on this day (see
+                :meth:`~svduty.governance.GovernanceGraph.as_at`); default: every record.
+
         Raises:
             UnknownBodyError: if the body is not in the graph.
+            GovernanceError: if the body's record does not hold on the day ``on``.
 
         Example:
             >>> import svduty
@@ -76,6 +111,9 @@ class GraphQuestions:
             >>> [b.id for b in g.overseers("soc-tactical-group")]
             ['soc-joint-action-group', 'safer-warwickshire-partnership-board']
         """
+        if on is not None:
+            g, day = self._at(on, body_id)
+            return self._on(g.overseers(body_id), day)
         self.get(body_id)
         seen = {body_id}
         order: list[str] = []
@@ -99,11 +137,19 @@ class GraphQuestions:
             (),
         )
 
-    def accountable_for(self, body_id: str) -> GraphAnswer[Accountability]:
+    def accountable_for(
+        self, body_id: str, *, on: pendulum.Date | str | None = None
+    ) -> GraphAnswer[Accountability]:
         """What a body is accountable for: its own duties and those of the bodies it oversees.
+
+        Args:
+            body_id: The body.
+            on: Answer with the records that hold on this day (see
+                :meth:`~svduty.governance.GovernanceGraph.as_at`); default: every record.
 
         Raises:
             UnknownBodyError: if the body is not in the graph.
+            GovernanceError: if the body's record does not hold on the day ``on``.
 
         Example:
             >>> import svduty
@@ -111,6 +157,9 @@ class GraphQuestions:
             >>> [a.what for a in g.accountable_for("soc-joint-action-group") if a.direct][:2]
             ['the delivery of the Serious Violence Duty', 'the delivery plan']
         """
+        if on is not None:
+            g, day = self._at(on, body_id)
+            return self._on(g.accountable_for(body_id), day)
         self.get(body_id)
         items: list[Accountability] = []
         used: list[Relation] = []
@@ -138,8 +187,15 @@ class GraphQuestions:
             f"what is {body_id} accountable for?", tuple(items), tuple(used), (self.get(body_id),)
         )
 
-    def covering(self, district: str) -> GraphAnswer[Body]:
+    def covering(
+        self, district: str, *, on: pendulum.Date | str | None = None
+    ) -> GraphAnswer[Body]:
         """Which bodies cover a district (by GSS code).
+
+        Args:
+            district: The district's GSS code.
+            on: Answer with the records that hold on this day (see
+                :meth:`~svduty.governance.GovernanceGraph.as_at`); default: every record.
 
         Example:
             >>> import svduty
@@ -147,20 +203,34 @@ class GraphQuestions:
             ...  if b.kind == "community_safety_partnership"]
             ['rugby-csp-board']
         """
+        if on is not None:
+            g, day = self._at(on)
+            return self._on(g.covering(district), day)
         found = tuple(b for b in self.bodies if b.covers(district))
         return GraphAnswer(f"which bodies cover {district}?", found, (), found)
 
-    def referral_routes(self, body_id: str) -> GraphAnswer[Body]:
+    def referral_routes(
+        self, body_id: str, *, on: pendulum.Date | str | None = None
+    ) -> GraphAnswer[Body]:
         """Where a referral from a body can go: every body reachable by ``refers_to``.
+
+        Args:
+            body_id: The body.
+            on: Answer with the records that hold on this day (see
+                :meth:`~svduty.governance.GovernanceGraph.as_at`); default: every record.
 
         Raises:
             UnknownBodyError: if the body is not in the graph.
+            GovernanceError: if the body's record does not hold on the day ``on``.
 
         Example:
             >>> import svduty
             >>> [b.id for b in svduty.warwickshire().governance.referral_routes("rugby-vpog")]
             ['soc-tactical-group', 'sv-interventions-group']
         """
+        if on is not None:
+            g, day = self._at(on, body_id)
+            return self._on(g.referral_routes(body_id), day)
         self.get(body_id)
         order: list[str] = []
         used: list[Relation] = []
@@ -185,7 +255,9 @@ class GraphQuestions:
             tuple(used),
         )
 
-    def reporting_path(self, source: str, target: str) -> GraphAnswer[Body]:
+    def reporting_path(
+        self, source: str, target: str, *, on: pendulum.Date | str | None = None
+    ) -> GraphAnswer[Body]:
         """The shortest reporting path from one body up to another.
 
         A step follows a relation that carries work or information upward
@@ -193,8 +265,15 @@ class GraphQuestions:
         ``member_of``) or an ``oversees`` relation read backwards. The answer is empty
         when there is no such path.
 
+        Args:
+            source: The body the path starts from.
+            target: The body it reaches.
+            on: Answer with the records that hold on this day (see
+                :meth:`~svduty.governance.GovernanceGraph.as_at`); default: every record.
+
         Raises:
             UnknownBodyError: if either body is not in the graph.
+            GovernanceError: if either body's record does not hold on the day ``on``.
 
         Example:
             >>> import svduty
@@ -203,6 +282,9 @@ class GraphQuestions:
             ...                                 "safer-warwickshire-partnership-board")]
             ['rugby-vpog', 'rugby-csp-board', 'safer-warwickshire-partnership-board']
         """
+        if on is not None:
+            g, day = self._at(on, source, target)
+            return self._on(g.reporting_path(source, target), day)
         self.get(source)
         self.get(target)
         import networkx as nx  # imported on first use: it takes about 0.1 s
@@ -223,14 +305,26 @@ class GraphQuestions:
         level: Level | str | None = None,
         tier: Tier | str | None = None,
         status: BodyStatus | str | None = None,
+        on: pendulum.Date | str | None = None,
     ) -> GraphAnswer[Body]:
         """All bodies of a kind, level, tier and/or status.
+
+        Args:
+            kind: The kind of body.
+            level: Its level.
+            tier: Its tier.
+            status: Its status.
+            on: Answer with the records that hold on this day (see
+                :meth:`~svduty.governance.GovernanceGraph.as_at`); default: every record.
 
         Example:
             >>> import svduty
             >>> len(svduty.warwickshire().governance.find(kind="community_safety_partnership"))
             4
         """
+        if on is not None:
+            g, day = self._at(on)
+            return self._on(g.find(kind=kind, level=level, tier=tier, status=status), day)
         crit: dict[str, Any] = {
             "kind": None if kind is None else BodyKind(kind),
             "level": None if level is None else Level(level),

@@ -89,10 +89,15 @@ def to_text(graph: GraphView) -> str:
                 extra.append(b.status.value)
             if b.cadence:
                 extra.append(b.cadence.value)
+            if b.valid is not None:
+                extra.append(f"valid {b.valid}")
             lines.append(f"  {b.id}: {b.name} [{', '.join(extra)}]")
     if graph.relations:
         lines.append("relations:")
-        lines.extend(f"  {r}" for r in graph.relations)
+        lines.extend(
+            f"  {r}" + (f" [valid {r.valid}]" if r.valid is not None else "")
+            for r in graph.relations
+        )
     return "\n".join(lines)
 
 

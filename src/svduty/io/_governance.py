@@ -3,7 +3,9 @@
 The file format is the model's own vocabulary (``governance.toml`` has ``[[bodies]]`` and
 ``[[relations]]`` tables whose keys are the fields of :class:`~svduty.governance.Body` and
 :class:`~svduty.governance.Relation`); JSON uses the same shape, so
-``load_governance(dump_governance(g)) == g``.
+``load_governance(dump_governance(g)) == g``. A body or relation that holds only for a
+time (the term of the agreement that sets it up) carries ``valid = { start = ...,
+last_day = ... }``, as authorities do; without it, it holds on any day asked about.
 
 Example:
     >>> import svduty
