@@ -265,8 +265,8 @@ def may_disclose(
                 facts.held_for_own_functions,
                 "held_for_own_functions",
                 "s.16(1)",
-                "held in connection with the discloser's functions",
-                "not held in connection with the discloser's functions",
+                "held for the purposes of the discloser's functions",
+                "not held for the purposes of the discloser's functions",
             ),
             (
                 facts.for_recipient_functions,
