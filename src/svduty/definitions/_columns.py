@@ -180,7 +180,7 @@ def prepare(
     if "offence_code" in names:
         raw, odd = code_text(get("offence_code"))
         norm = _unique_map(raw, _try_code, pa.string(), _known_codes())
-        bad = pc.or_(odd, pc.and_(pc.is_valid(raw), pc.equal(norm, "!")))
+        bad = pc.or_kleene(odd, pc.and_(pc.is_valid(raw), pc.equal(norm, "!")))
         _rows(
             sink,
             bad,
