@@ -173,3 +173,9 @@ def test_word_and_age_read_one_value():
         "a whole number of years 0 to 130",
         "a whole number of years 0 to 130",
     ]
+
+
+def test_a_country_that_contradicts_the_location_is_named_as_a_word():
+    with pytest.raises(DataError) as info:
+        Incident(country="england", location="W06000015")
+    assert str(info.value) == "country: 'England' contradicts the location code"

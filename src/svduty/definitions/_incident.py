@@ -259,6 +259,11 @@ class Incident:
     ``context``, ``other_reviews``) are sets: order does not matter. Every absent
     fact is unknown; a definition may presume an absent ``context`` or
     ``other_reviews`` list to be "none indicated", and then says so in its reasons.
+    A word is read without regard to case or to the whitespace around it (``"KNIFE"``,
+    ``" knife "``) and kept as the contract spells it; an age may have a zero fraction
+    (``30.0``); an offence code may be a whole number (``8``); a date may be a
+    :class:`datetime.date` or :class:`datetime.datetime` (its day). The columnar
+    classifier (:func:`~svduty.definitions.classify_table`) reads every value alike.
 
     Attributes:
         id: The caller's id for the incident (never interpreted).
@@ -301,6 +306,8 @@ class Incident:
         >>> Incident(behaviours=["economic", "physical"], victim_age=40).behaviours == {
         ...     Behaviour.PHYSICAL, Behaviour.ECONOMIC}
         True
+        >>> Incident(weapon=" KNIFE", country="scotland", victim_age=30.0).to_json()
+        {'weapon': 'knife', 'victim_age': 30, 'country': 'Scotland'}
         >>> Incident(died=False, harms=["death"])
         Traceback (most recent call last):
         ...
