@@ -28,7 +28,11 @@ STR_FIELDS = (
 
 
 def to_table(rows: Sequence[dict[str, Any]], *, all_columns: bool = True) -> pa.Table:
-    """Incident JSON objects as an Arrow table with the contract's column types."""
+    """Incident JSON objects as an Arrow table with the contract's column types.
+
+    Ages with a float among them are a float column, and a text field with numbers among
+    them (an offence code ``8``) a number column, as pyarrow reads such JSON.
+    """
     cols: dict[str, pa.Array] = {}
     for name in (*STR_FIELDS, *LIST_FIELDS, *INT_FIELDS, *BOOL_FIELDS):
         values = [r.get(name) for r in rows]
@@ -36,13 +40,16 @@ def to_table(rows: Sequence[dict[str, Any]], *, all_columns: bool = True) -> pa.
             continue
         if name in LIST_FIELDS:
             typ: pa.DataType = pa.list_(pa.string())
-            values = [sorted(v) if v is not None else None for v in values]
-        elif name in INT_FIELDS:
-            typ = pa.int64()
+            values = [sorted(v, key=str) if v is not None else None for v in values]
+        elif name in INT_FIELDS:  # floats (12.0, 12.5) as a column with a gap has them
+            floats = any(isinstance(v, float) for v in values)
+            typ = pa.float64() if floats else pa.int64()
         elif name in BOOL_FIELDS:
             typ = pa.bool_()
-        else:
+        elif all(v is None or isinstance(v, str) for v in values):
             typ = pa.string()
+        else:  # numbers for offence codes: as pyarrow reads them
+            typ = pa.float64() if any(isinstance(v, float) for v in values) else pa.int64()
         cols[name] = pa.array(values, typ)
     return pa.table(cols) if cols else pa.table({"id": pa.array([None] * len(rows), pa.string())})
 

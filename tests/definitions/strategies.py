@@ -93,3 +93,59 @@ def incident_json(draw: st.DrawFn) -> dict[str, Any]:
     if "offence_code" in out and "police_uk_category" in out and draw(st.booleans()):
         out["police_uk_category"] = OFFENCES.get(out["offence_code"]).police_uk_category
     return out
+
+
+# Odd spellings: what a recorder types, read alike by both classifiers (or refused alike).
+_SPACE = st.sampled_from(["", "", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u2028"])
+_ODD_WORDS = ["kni fe", "spoon", "Jane Citizen", "", " ", "knife!", "ﬁrearm", "ſelf", "ß", "İ"]
+
+
+@st.composite
+def respelt(draw: st.DrawFn, word: str) -> str:
+    """``word`` in a random case, letter by letter, with whitespace around it."""
+    cased = "".join(c.upper() if draw(st.booleans()) else c for c in word)
+    return draw(_SPACE) + cased + draw(_SPACE)
+
+
+def _odd_word(word: str) -> st.SearchStrategy[Any]:
+    return st.one_of(st.just(word), respelt(word), st.sampled_from(_ODD_WORDS))
+
+
+def _odd_value(name: str, value: Any) -> st.SearchStrategy[Any]:
+    """Another way to write ``value`` of field ``name``: respelt, or sometimes wrong."""
+    if isinstance(value, list):
+        items = [_odd_word(v) for v in value]
+        return st.one_of(st.just(value), st.tuples(*items).map(list) if items else st.just([]))
+    if name in ("victim_age", "perpetrator_age"):
+        wrong = st.sampled_from([-1, 131, 12.5, float("nan"), float("inf"), 1e30])
+        return st.one_of(st.just(value), st.just(float(value)), wrong)
+    if name in ("location", "place_of_death"):
+        wrong = st.sampled_from(["E0103101", "X01031012", "E010310123", "Jane Citizen"])
+        return st.one_of(st.just(value), respelt(value), wrong)
+    if name in ("date", "date_of_death"):
+        wrong = st.sampled_from(["2023-6", "2023-06-31", "2023-13", "0000-01", "12/03/1985"])
+        spaced = st.builds(lambda a, b: a + value + b, _SPACE, _SPACE)
+        return st.one_of(st.just(value), spaced, wrong)
+    if name == "offence_code":
+        wrong = st.sampled_from(["8-N", "Jane Citizen", "4.1.1"])
+        return st.one_of(st.just(value), respelt(value), wrong)
+    if isinstance(value, str):  # the words of target, weapon, relationship, country, category
+        return _odd_word(value)
+    return st.just(value)
+
+
+@st.composite
+def odd_incident_json(draw: st.DrawFn) -> dict[str, Any]:
+    """An incident's JSON form with its values respelt (any case, spaces) or sometimes wrong.
+
+    Numbers for offence codes are a column of their own (see :func:`odd_codes`).
+    """
+    data = draw(incident_json())
+    return {k: draw(_odd_value(k, v)) for k, v in data.items()}
+
+
+@st.composite
+def odd_codes(draw: st.DrawFn) -> dict[str, Any]:
+    """Offence codes as numbers, as a column of numbers has them (pandas, Parquet)."""
+    code = draw(st.sampled_from([1, 3, 8, 105, 999, 1000, -8, 0, 8.0, 4.1, 4.0, 1e30]))
+    return {"offence_code": code}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
@@ -34,7 +35,10 @@ from svduty.authorities._categories import (
 )
 from svduty.errors import PeriodError, Problem
 from svduty.periods import Period, date
-from svduty.sources import Citation
+from svduty.sources import Citation, cite
+
+if TYPE_CHECKING:
+    from svduty.findings import Finding
 
 __all__ = [
     "Absence",
@@ -44,6 +48,7 @@ __all__ = [
     "Holder",
     "PlannedChange",
     "local_government_areas",
+    "youth_offending_team_findings",
 ]
 
 DistrictsWithin = Callable[[str], Iterable[str]]
@@ -306,3 +311,82 @@ def local_government_areas(
     for code in authority.areas:
         out.update(districts_within(code))
     return tuple(sorted(out))
+
+
+YOT_AREAS = "BUNDLE-YOT-AREAS"
+"""The rule id of :func:`youth_offending_team_findings`."""
+
+
+def youth_offending_team_findings(
+    authorities: Iterable[Authority], districts_within: DistrictsWithin
+) -> tuple[Finding, ...]:
+    """Youth offending teams whose areas are not those of the councils that established them.
+
+    Schedule 1 makes a youth offending team a specified authority for "each local
+    government area which is, or which falls within, the area of each local authority
+    that established the team". The join (:func:`local_government_areas`) reads the
+    team's own ``areas``; this check finds where they differ from the local government
+    areas of its ``established_by`` councils (each council's areas, with
+    ``districts_within``), so that the join cannot silently follow the wrong areas. A
+    team without ``established_by``, or naming no authority of ``authorities``, is not
+    checked here (the bundle loader reports an unknown id).
+
+    Args:
+        authorities: The authorities (of one bundle).
+        districts_within: As for :func:`local_government_areas`.
+
+    Returns:
+        One error finding (rule ``BUNDLE-YOT-AREAS``) per team whose areas differ, naming
+        the local government areas its areas leave out and those they reach that are not
+        the councils'; ``where`` numbers the team in the order given (a bundle's
+        ``authorities.toml`` order, when given a bundle's authorities).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> county = Authority("cc", "Example CC", AuthorityCategory.COUNTY_COUNCIL,
+        ...                    ("E10000099",), citation=c)
+        >>> yot = Authority("yot", "Example YOT", AuthorityCategory.YOUTH_OFFENDING_TEAM,
+        ...                 ("E07000901",), citation=c, established_by=("cc",))
+        >>> within = {"E10000099": ("E07000901", "E07000902")}
+        >>> [f.message for f in youth_offending_team_findings(
+        ...     [county, yot], lambda code: within.get(code, (code,)))]
+        ['youth offending team yot: Schedule 1 makes it a specified authority for each local government area within the areas of the local authorities that established it (cc), but its areas leave out E07000902']
+        >>> youth_offending_team_findings(
+        ...     [county, attrs.evolve(yot, areas=("E10000099",))], within.__getitem__)
+        ()
+    """  # noqa: E501
+    from svduty.findings import Finding, Severity  # not at start-up: only a check needs it
+
+    every = list(authorities)
+    by_id = {a.id: a for a in every}
+    out: list[Finding] = []
+    for i, team in enumerate(every):
+        if team.category is not AuthorityCategory.YOUTH_OFFENDING_TEAM:
+            continue
+        councils = [by_id[e] for e in team.established_by if e in by_id]
+        if not councils:
+            continue
+        expected = {d for c in councils for code in c.areas for d in districts_within(code)}
+        actual = set(local_government_areas(team, districts_within))
+        if expected == actual:
+            continue
+        parts = []
+        if expected - actual:
+            parts.append(f"leave out {', '.join(sorted(expected - actual))}")
+        if actual - expected:
+            parts.append(f"reach {', '.join(sorted(actual - expected))}, not theirs")
+        out.append(
+            Finding(
+                YOT_AREAS,
+                Severity.ERROR,
+                f"youth offending team {team.id}: Schedule 1 makes it a specified authority "
+                "for each local government area within the areas of the local authorities "
+                f"that established it ({', '.join(c.id for c in councils)}), but its areas "
+                + " and ".join(parts),
+                (cite("pcsc-act-2022", "Sch 1"),),
+                subjects=(team.id, *(c.id for c in councils)),
+                where=f"authorities.toml: authorities[{i}].areas",
+            )
+        )
+    return tuple(out)

@@ -365,7 +365,9 @@ def classify_table(
     """Classify every row of an Arrow table: the columnar twin of :func:`classify`.
 
     Input columns are named as the incident JSON fields; any may be absent (all
-    unknown). The output is the input plus ``violence``, ``in_scope``,
+    unknown). Each value is read as :class:`~svduty.definitions.Incident` reads it (a
+    word in any case and spacing, ``"KNIFE"`` for ``knife``); the input columns pass
+    through as given. The output is the input plus ``violence``, ``in_scope``,
     ``domestic_abuse``, ``qualifying_homicide`` (yes/no/undetermined),
     ``homicide_review`` (required/not_required/undetermined), ``kinds``, ``basis`` and
     ``reasons`` (compact rule ids). The same rules as :func:`classify` decide.

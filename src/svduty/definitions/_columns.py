@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import enum
 import functools
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -33,6 +34,17 @@ from svduty.definitions._offences import (
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import ResolveDistrict, district_of
+from svduty.definitions._spelling import (
+    AGE_RANGE,
+    WHOLE,
+    age_text,
+    ages_column,
+    code_text,
+    lists_column,
+    spelt,
+    words_column,
+)
+from svduty.definitions._spelling import unique_map as _unique_map
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -54,17 +66,17 @@ __all__ = ["INPUT_COLUMNS", "prepare"]
 
 _PREFIXES = _pa.array(sorted(LOCAL_GOVERNMENT_AREA_PREFIXES), _pa.string())
 
-_LISTS: dict[str, frozenset[str]] = {
-    "behaviours": frozenset(b.value for b in Behaviour),
-    "harms": frozenset(h.value for h in Harm),
-    "context": frozenset(c.value for c in Context),
-    "other_reviews": frozenset(o.value for o in OtherReview),
+_LISTS: dict[str, type[enum.Enum]] = {
+    "behaviours": Behaviour,
+    "harms": Harm,
+    "context": Context,
+    "other_reviews": OtherReview,
 }
-_WORDS: dict[str, frozenset[str]] = {
-    "target": frozenset(t.value for t in Target),
-    "weapon": frozenset(w.value for w in Weapon),
-    "relationship": frozenset(r.value for r in Relationship),
-    "country": frozenset(c.value for c in Country),
+_WORDS: dict[str, type[enum.Enum]] = {
+    "target": Target,
+    "weapon": Weapon,
+    "relationship": Relationship,
+    "country": Country,
 }
 _OFFENCE_CODES = tuple(OFFENCES.by_code)
 INPUT_COLUMNS: tuple[str, ...] = (
@@ -104,26 +116,6 @@ def _rows(
         )
 
 
-def _unique_map(
-    col: Arr, fn: Callable[[str], Any], typ: pa.DataType, known: tuple[Arr, Arr] | None = None
-) -> Arr:
-    """Apply ``fn`` once per distinct value and spread the results over the rows.
-
-    ``known``: values and their results already known (what ``fn`` gives them), looked up
-    column-wise; ``fn`` is then called only for the other values.
-    """
-    if known is not None:
-        at = pc.index_in(col, value_set=known[0])
-        found = pc.take(known[1], at)
-        rest = pc.and_(pc.is_valid(col), pc.is_null(at))
-        if not pc.any(rest).as_py():
-            return found
-        return pc.replace_with_mask(found, rest, _unique_map(pc.filter(col, rest), fn, typ))
-    uniq = pc.unique(col).drop_null()
-    results = pa.array([fn(v) for v in uniq.to_pylist()], typ)
-    return pc.take(results, pc.index_in(col, value_set=uniq))
-
-
 def prepare(
     table: Any,
     resolve_district: ResolveDistrict | None,
@@ -154,41 +146,29 @@ def prepare(
             col = pc.if_else(empty, pa.scalar(None, col.type), col)
         return col
 
-    for name, allowed in _LISTS.items():
+    for name, cls in _LISTS.items():  # words in any case and spacing, as Incident reads them
         if name not in names:
             continue
         try:
             col = get(name).cast(pa.list_(pa.string()))
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             raise DataError.single(None, name, expected="a list of words") from None
-        flat = pc.list_flatten(col)
-        bad_flat = pc.invert(pc.is_in(flat, value_set=pa.array(sorted(allowed))))
-        bad_rows = pc.filter(pc.list_parent_indices(col), pc.fill_null(bad_flat, True))
-        mask = pc.is_in(_arrays.array(np.arange(n, dtype=np.int64)), value_set=bad_rows)
-        _rows(sink, mask, name, "words from " + ", ".join(sorted(allowed)), lambda i: None)
+        col, bad = lists_column(col, cls)
+        _rows(sink, bad, name, "words from " + ", ".join(spelt(cls)), lambda i: None)
         cols[name] = col
-    for name, allowed in _WORDS.items():
+    for name, cls in _WORDS.items():
         if name not in names:
             continue
-        col = get(name).cast(pa.string())
-        bad = pc.and_(
-            pc.is_valid(col), pc.invert(pc.is_in(col, value_set=pa.array(sorted(allowed))))
-        )
-        _rows(sink, bad, name, "one of " + ", ".join(sorted(allowed)), partial(_short, col))
+        raw = _text(get(name), name, "one of " + ", ".join(spelt(cls)))
+        col, bad = words_column(raw, cls)
+        _rows(sink, bad, name, "one of " + ", ".join(spelt(cls)), partial(_short, raw))
         cols[name] = col
     for name in ("victim_age", "perpetrator_age"):
         if name not in names:
             continue
-        col = get(name)
-        if pa.types.is_floating(col.type):  # e.g. from pandas, where a gap makes floats
-            fractional = pc.not_equal(col, pc.floor(col))
-            _rows(sink, fractional, name, "a whole number of years", lambda i: None)
-            col = pc.if_else(pc.fill_null(fractional, False), None, pc.floor(col))
-        elif not (pa.types.is_integer(col.type) or pa.types.is_null(col.type)):
-            raise DataError.single(None, name, expected="whole numbers of years")
-        col = col.cast(pa.int64())
-        bad = pc.or_(pc.less(col, 0), pc.greater(col, 130))
-        _rows(sink, bad, name, "a whole number of years 0 to 130", partial(_number, col))
+        col, fractional, outside, given = ages_column(get(name), name)
+        _rows(sink, fractional, name, WHOLE, lambda i: None)
+        _rows(sink, outside, name, AGE_RANGE, partial(_number, given))
         cols[name] = col
     for name in ("intentional", "died", "review_information", "pilot_partner"):
         if name in names:
@@ -198,9 +178,9 @@ def prepare(
             cols[name] = col.cast(pa.bool_())
     code_idx = pa.nulls(n, pa.int32())
     if "offence_code" in names:
-        raw = get("offence_code").cast(pa.string())
+        raw, odd = code_text(get("offence_code"))
         norm = _unique_map(raw, _try_code, pa.string(), _known_codes())
-        bad = pc.and_(pc.is_valid(raw), pc.equal(norm, "!"))
+        bad = pc.or_kleene(odd, pc.and_(pc.is_valid(raw), pc.equal(norm, "!")))
         _rows(
             sink,
             bad,
@@ -212,7 +192,7 @@ def prepare(
         code_idx = pc.index_in(norm, value_set=pa.array(_OFFENCE_CODES))
     cat_idx = pa.nulls(n, pa.int32())
     if "police_uk_category" in names:
-        raw = get("police_uk_category").cast(pa.string())
+        raw = _text(get("police_uk_category"), "police_uk_category", "a police.uk crime type")
         idx = _unique_map(raw, _category, pa.int32(), _known_categories())
         _rows(
             sink,
@@ -239,12 +219,16 @@ def prepare(
                 partial(_short, raw),
             )
         else:
-            first = last = raw.cast(pa.date32())
+            try:
+                first = last = raw.cast(pa.date32())
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                expected = "dates, or text: a date YYYY-MM-DD or a month YYYY-MM"
+                raise DataError.single(None, name, expected=expected) from None
         cols[name], cols[f"{days}first_day"], cols[f"{days}last_day"] = raw, first, last
     for name, district in (("location", "district"), ("place_of_death", "death_district")):
         if name not in names:
             continue
-        raw = get(name).cast(pa.string())
+        raw = _text(get(name), name, "a GSS code such as E01031012")
         norm = pc.utf8_upper(pc.utf8_trim_whitespace(raw))
         ok = pc.match_substring_regex(norm, r"^[EWSN]\d{8}$")
         _rows(sink, pc.invert(ok), name, "a GSS code such as E01031012", partial(_short, raw))
@@ -263,13 +247,21 @@ def prepare(
     return cols, facts, code_idx
 
 
+def _text(col: Arr, name: str, expected: str) -> Arr:
+    """``col`` as text, or :class:`DataError` (no row) when its type cannot be text."""
+    try:
+        return col.cast(pa.string())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        raise DataError.single(None, name, expected=expected) from None
+
+
 def _short(col: Arr, i: int) -> str | None:
     v = col[i].as_py()
     return v if isinstance(v, str) and len(v) <= 20 and v.replace(" ", "").isalnum() else None
 
 
 def _number(col: Arr, i: int) -> str | None:
-    return str(col[i].as_py())
+    return age_text(col[i].as_py())
 
 
 def _try_code(v: str) -> str:

@@ -11,7 +11,9 @@ Example:
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
@@ -21,6 +23,7 @@ import pendulum
 
 from svduty.definitions._knowledge import conflicts
 from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
+from svduty.definitions._spelling import AGE_RANGE, age, age_text, word
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -48,19 +51,15 @@ def _known(value: Any, vocabulary: list[Any]) -> Shown | None:
 
 
 def _enum(field: str, cls: type[E], value: Any) -> E:
-    try:
-        return cls(value)
-    except ValueError:
-        if isinstance(value, str):  # every vocabulary is read without regard to case
-            folded = {str(m.value).casefold(): m for m in cls}
-            if value.strip().casefold() in folded:
-                return folded[value.strip().casefold()]
+    found = word(cls, value)  # without regard to case or surrounding whitespace
+    if found is None:
         raise DataError.single(
             None,
             field,
             expected="one of " + ", ".join(repr(m.value) for m in cls),
             got=_known(value, [m.value for m in cls]),
-        ) from None
+        )
+    return found
 
 
 def _enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
@@ -72,12 +71,11 @@ def _enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
 
 
 def _age(field: str, v: Any) -> int | None:
-    if v is None:
-        return None
-    if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 130:
-        got = str(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
-        raise DataError.single(None, field, expected="a whole number of years 0 to 130", got=got)
-    return v
+    years = age(v)
+    if isinstance(years, str):  # what was expected, as the columnar classifier says it
+        got = age_text(v) if years == AGE_RANGE else None
+        raise DataError.single(None, field, expected=years, got=got)
+    return years
 
 
 def _bool(field: str, v: Any) -> bool | None:
@@ -143,11 +141,13 @@ def _died(v: bool | None) -> bool | None:
     return _bool("died", v)
 
 
-def _day_or_month(field: str, v: str | pendulum.Date | None) -> str | None:
+def _day_or_month(field: str, v: str | dt.date | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
-    if isinstance(v, pendulum.Date):
+    if isinstance(v, dt.datetime):  # the day of its wall clock, as Arrow casts a timestamp
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
         return v.isoformat()
     text = v.strip() if isinstance(v, str) else ""
     try:
@@ -162,11 +162,11 @@ def _day_or_month(field: str, v: str | pendulum.Date | None) -> str | None:
     raise DataError.single(None, field, expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
 
 
-def _date(v: str | pendulum.Date | None) -> str | None:
+def _date(v: str | dt.date | None) -> str | None:
     return _day_or_month("date", v)
 
 
-def _date_of_death(v: str | pendulum.Date | None) -> str | None:
+def _date_of_death(v: str | dt.date | None) -> str | None:
     return _day_or_month("date_of_death", v)
 
 
@@ -181,8 +181,12 @@ def _span(text: str | None) -> tuple[pendulum.Date | None, pendulum.Date | None]
     return pendulum.Date(y, m, 1), pendulum.Date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _code(v: str | None) -> str | None:
-    v = _blank(v)
+def _code(value: str | int | None) -> str | None:
+    v: Any = _blank(value)
+    if isinstance(v, float) and math.isfinite(v) and v.is_integer():
+        v = int(v)  # a whole number, as a column with a gap (pandas) has it
+    if isinstance(v, int) and not isinstance(v, bool):
+        v = str(v)  # digits, as the columnar classifier casts a column of numbers
     return None if v is None else normalise_offence_code(v)
 
 
@@ -228,6 +232,21 @@ def _id(v: str | int | None) -> str | None:
     raise DataError.single(None, "id", expected="a string")
 
 
+KEY_SHAPE = r"[a-z][a-z0-9_]{0,39}"
+"""An unknown key an error may name: a typo of a field name, never free text."""
+
+
+def _key(key: object) -> str:
+    """An unknown key as an error names it: shown only when it looks like a field name.
+
+    Example:
+        >>> _key("weapn"), _key("Jane Citizen"), _key(7)
+        ('weapn', '<a key not shown>', '<a key not shown>')
+    """
+    safe = shown(key, shape=KEY_SHAPE) if isinstance(key, str) else None
+    return str(safe) if isinstance(safe, Shown) else "<a key not shown>"
+
+
 def _fields() -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(Incident))
 
@@ -240,6 +259,11 @@ class Incident:
     ``context``, ``other_reviews``) are sets: order does not matter. Every absent
     fact is unknown; a definition may presume an absent ``context`` or
     ``other_reviews`` list to be "none indicated", and then says so in its reasons.
+    A word is read without regard to case or to the whitespace around it (``"KNIFE"``,
+    ``" knife "``) and kept as the contract spells it; an age may have a zero fraction
+    (``30.0``); an offence code may be a whole number (``8``); a date may be a
+    :class:`datetime.date` or :class:`datetime.datetime` (its day). The columnar
+    classifier (:func:`~svduty.definitions.classify_table`) reads every value alike.
 
     Attributes:
         id: The caller's id for the incident (never interpreted).
@@ -282,6 +306,8 @@ class Incident:
         >>> Incident(behaviours=["economic", "physical"], victim_age=40).behaviours == {
         ...     Behaviour.PHYSICAL, Behaviour.ECONOMIC}
         True
+        >>> Incident(weapon=" KNIFE", country="scotland", victim_age=30.0).to_json()
+        {'weapon': 'knife', 'victim_age': 30, 'country': 'Scotland'}
         >>> Incident(died=False, harms=["death"])
         Traceback (most recent call last):
         ...
@@ -350,7 +376,7 @@ class Incident:
                         message="unknown field",
                         file=file,
                         row=line,
-                        field=str(key)[:40],
+                        field=_key(key),
                         expected="one of " + ", ".join(names),
                     )
                 )

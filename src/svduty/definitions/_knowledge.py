@@ -19,7 +19,10 @@ from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_COD
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
+from svduty.definitions._vocab import Country
 from svduty.errors import Problem, quote
+
+_COUNTRIES = frozenset(c.value for c in Country)
 
 __all__ = ["DEATH_BEFORE", "NO_DEATH", "RULED_OUT", "conflicts", "fact_conflicts", "table_of"]
 
@@ -117,7 +120,10 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         ew_country = country in ("England", "Wales")
         if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
             out.append(
-                Problem(message=f"{quote(country)} contradicts the {field} code", field="country")
+                Problem(
+                    message=f"{quote(country, vocabulary=_COUNTRIES)} contradicts the {field} code",
+                    field="country",
+                )
             )
     return out
 

@@ -1,0 +1,297 @@
+"""How a value is read, shared by the one-incident and the columnar classifier.
+
+A word of a vocabulary (``weapon``, ``behaviours``...) is read without regard to case or
+to the whitespace around it (``"KNIFE"``, ``" knife "``) and stands for the word as the
+contract spells it; an age may be written as a whole number with a zero fraction
+(``12.0``). :class:`~svduty.definitions.Incident` reads one value with :func:`word` and
+:func:`age`; the columnar classifier checks a whole column with :func:`words_column`,
+:func:`lists_column` and :func:`ages_column`, which run the one-value reading on the
+distinct values that are not already in the contract's spelling (none, in clean data).
+
+Example:
+    >>> from svduty.definitions._vocab import Weapon
+    >>> word(Weapon, " KNIFE ") is Weapon.KNIFE, word(Weapon, "kni fe")
+    (True, None)
+    >>> import pyarrow as pa
+    >>> col, bad = words_column(pa.array(["knife", "Firearm", "spoon", None]), Weapon)
+    >>> col.to_pylist(), bad.to_pylist()
+    (['knife', 'firearm', 'spoon', None], [False, False, True, False])
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import numpy as np  # a dependency of pyarrow
+import pyarrow as _pa
+import pyarrow.compute as _pc
+
+from svduty import _arrays
+from svduty.errors import DataError
+
+# The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
+pa: Any = _pa
+pc: Any = _pc
+Arr = Any
+E = TypeVar("E", bound=enum.Enum)
+
+__all__ = [
+    "AGE_RANGE",
+    "WHOLE",
+    "age",
+    "age_text",
+    "ages_column",
+    "code_text",
+    "lists_column",
+    "spelt",
+    "unique_map",
+    "word",
+    "words_column",
+]
+
+WHOLE = "a whole number of years"
+"""What an age with a fraction (or not a number) was expected to be."""
+AGE_RANGE = "a whole number of years 0 to 130"
+"""What an age out of range was expected to be."""
+_HUGE = 2**53  # far beyond any age, and exact as a float
+
+
+@functools.cache
+def _folded(cls: type[enum.Enum]) -> dict[str, Any]:
+    return {str(m.value).casefold(): m for m in cls}
+
+
+@functools.cache
+def spelt(cls: type[enum.Enum]) -> tuple[str, ...]:
+    """The words of ``cls`` as the contract spells them, sorted.
+
+    Example:
+        >>> from svduty.definitions._vocab import Weapon
+        >>> spelt(Weapon)
+        ('corrosive', 'firearm', 'knife', 'none', 'other')
+    """
+    return tuple(sorted(str(m.value) for m in cls))
+
+
+@functools.cache
+def _spelt(cls: type[enum.Enum]) -> Arr:
+    return pa.array(spelt(cls), pa.string())
+
+
+def word(cls: type[E], value: object) -> E | None:
+    """The member of ``cls`` that ``value`` names; ``None`` if it names none.
+
+    Read without regard to case or to the whitespace around it.
+
+    Example:
+        >>> from svduty.definitions._vocab import Country
+        >>> word(Country, " northern IRELAND"), word(Country, "Northern  Ireland")
+        (<Country.NORTHERN_IRELAND: 'Northern Ireland'>, None)
+    """
+    try:
+        return cls(value)
+    except (ValueError, TypeError):
+        pass
+    if isinstance(value, str):
+        found: E | None = _folded(cls).get(value.strip().casefold())
+        return found
+    return None
+
+
+def age(value: object) -> int | str | None:
+    """An age in years, or what was expected of it: :data:`WHOLE` or :data:`AGE_RANGE`.
+
+    ``None`` stays ``None``. A whole number 0 to 130 is the age, also when written with a
+    zero fraction (``12.0``, as a column with a gap reads it); ``True`` and ``False`` are
+    not numbers here.
+
+    Example:
+        >>> age(12), age(12.0), age(12.5), age(131), age(True)
+        (12, 12, 'a whole number of years', 'a whole number of years 0 to 130', 'a whole number of years 0 to 130')
+    """  # noqa: E501
+    if value is None:
+        return None
+    if isinstance(value, float) and not isinstance(value, bool):
+        if math.isnan(value) or (math.isfinite(value) and not value.is_integer()):
+            return WHOLE
+        if 0 <= value <= 130:
+            return int(value)
+        return AGE_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 130:
+        return AGE_RANGE
+    return value
+
+
+def age_text(value: object) -> str | None:
+    """An age out of range as an error shows it (whole floats as whole numbers).
+
+    Example:
+        >>> age_text(131), age_text(131.0), age_text(float("inf")), age_text("x")
+        ('131', '131', 'inf', None)
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def unique_map(
+    col: Arr, fn: Callable[[Any], Any], typ: Any, known: tuple[Arr, Arr] | None = None
+) -> Arr:
+    """Apply ``fn`` once per distinct value and spread the results over the rows.
+
+    ``known``: values and their results already known (what ``fn`` gives them), looked up
+    column-wise; ``fn`` is then called only for the other values.
+
+    Example:
+        >>> unique_map(pa.array(["a", "b", "a", None]), str.upper, pa.string()).to_pylist()
+        ['A', 'B', 'A', None]
+    """
+    if known is not None:
+        at = pc.index_in(col, value_set=known[0])
+        found = pc.take(known[1], at)
+        rest = pc.and_(pc.is_valid(col), pc.is_null(at))
+        if not pc.any(rest).as_py():
+            return found
+        return pc.replace_with_mask(found, rest, unique_map(pc.filter(col, rest), fn, typ))
+    uniq = pc.unique(col).drop_null()
+    results = pa.array([fn(v) for v in uniq.to_pylist()], typ)
+    return pc.take(results, pc.index_in(col, value_set=uniq))
+
+
+def _spelling_of(cls: type[enum.Enum], value: str) -> str | None:
+    found = word(cls, value)
+    return None if found is None else str(found.value)
+
+
+def _respelt(values: Arr, odd: Arr, cls: type[enum.Enum]) -> Arr:
+    """``values`` with those marked ``odd`` read by :func:`word` (null if not a word)."""
+    fixed = unique_map(pc.filter(values, odd), functools.partial(_spelling_of, cls), pa.string())
+    return pc.replace_with_mask(values, odd, fixed)
+
+
+def words_column(col: Arr, cls: type[enum.Enum]) -> tuple[Arr, Arr]:
+    """A string column of words in the contract's spelling, and the rows that name none.
+
+    Only the values not already spelt as the contract spells them are read one distinct
+    value at a time; clean data costs one ``is_in``. A row that names no word keeps its
+    value (for the error) and is marked.
+
+    Example:
+        >>> from svduty.definitions._vocab import Target
+        >>> col, bad = words_column(pa.array(["SELF", " person", "me"]), Target)
+        >>> col.to_pylist(), bad.to_pylist()
+        (['self', 'person', 'me'], [False, False, True])
+    """
+    bad = pc.and_(pc.is_valid(col), pc.invert(pc.is_in(col, value_set=_spelt(cls))))
+    if not pc.any(bad).as_py():
+        return col, bad
+    fixed = _respelt(col, bad, cls)
+    still = pc.and_(bad, pc.is_null(fixed))
+    return pc.if_else(still, col, fixed), still
+
+
+def lists_column(col: Arr, cls: type[enum.Enum]) -> tuple[Arr, Arr]:
+    """A list-of-words column in the contract's spelling, and the rows with a bad item.
+
+    A null item, or one that names no word of ``cls``, makes its row bad.
+
+    Example:
+        >>> from svduty.definitions._vocab import Harm
+        >>> col, bad = lists_column(pa.array([["Death", " injury"], None, ["harm"]]), Harm)
+        >>> col.to_pylist(), bad.to_pylist()
+        ([['death', 'injury'], None, ['harm']], [False, False, True])
+    """
+    flat = pc.list_flatten(col)
+    bad_flat = pc.invert(pc.fill_null(pc.is_in(flat, value_set=_spelt(cls)), False))
+    if pc.any(bad_flat).as_py():
+        odd = pc.and_(bad_flat, pc.is_valid(flat))
+        if pc.any(odd).as_py():
+            fixed = _respelt(flat, odd, cls)
+            bad_flat = pc.is_null(fixed)
+            flat = pc.if_else(pc.and_(odd, bad_flat), flat, fixed)
+            lengths = pc.fill_null(pc.list_value_length(col), 0).to_numpy(zero_copy_only=False)
+            offsets = np.zeros(len(col) + 1, np.int32)
+            np.cumsum(lengths, out=offsets[1:])
+            col = pa.ListArray.from_arrays(
+                _arrays.array(offsets), flat, type=col.type, mask=pc.is_null(col)
+            )
+    bad_rows = pc.filter(pc.list_parent_indices(col), bad_flat)
+    rows = _arrays.array(np.arange(len(col), dtype=np.int64))
+    return col, pc.is_in(rows, value_set=bad_rows)
+
+
+def ages_column(col: Arr, name: str) -> tuple[Arr, Arr, Arr, Arr]:
+    """An age column as whole years: (ages, fractional rows, out-of-range rows, as given).
+
+    Integers of any width and floats are read (a float age with a zero fraction is its
+    whole number, as :func:`age` reads it); a row with a fraction (or not a number) and a
+    row outside 0 to 130 (infinity too) are marked (the marks may be null: not marked);
+    the ages are null where there is a fraction, and where no whole number of 64 bits
+    holds the value. Any other
+    column type raises :class:`~svduty.errors.DataError`.
+
+    Example:
+        >>> ages, frac, out, given = ages_column(pa.array([12.0, 12.5, 200.0, None]), "x")
+        >>> ages.to_pylist(), frac.to_pylist(), out.to_pylist()
+        ([12, None, 200, None], [False, True, False, False], [False, None, True, None])
+    """
+    huge = None  # beyond any int64 (and any float's ones digit): infinity, 1e30, 2**64-1
+    if pa.types.is_floating(col.type):  # e.g. from pandas, where a gap makes floats
+        col = col.cast(pa.float64())
+        fractional = pc.fill_null(pc.not_equal(col, pc.floor(col)), False)  # NaN too
+        col = pc.if_else(fractional, pa.scalar(None, col.type), col)
+        huge = pc.greater(pc.abs(col), float(_HUGE))
+    elif pa.types.is_integer(col.type) or pa.types.is_null(col.type):
+        fractional = pa.repeat(pa.scalar(False), len(col))
+        if col.type == pa.uint64():
+            huge = pc.greater(col, pa.scalar(_HUGE, col.type))
+    else:
+        raise DataError.single(None, name, expected="whole numbers of years")
+    ages = col if huge is None else pc.if_else(pc.fill_null(huge, False), None, col)
+    ages = ages.cast(pa.int64())
+    outside = pc.or_(pc.less(ages, 0), pc.greater(ages, 130))  # null where the age is
+    if huge is not None:  # an age out of range is kept (and marked) where an int64 holds it
+        outside = pc.or_kleene(outside, huge)
+    return ages, fractional, outside, col
+
+
+def code_text(col: Arr) -> tuple[Arr, Arr]:
+    """An offence code column as text, and the rows that cannot be a code for their type.
+
+    Text and booleans are cast (a boolean is then refused as the text ``true``); whole
+    numbers are their digits, also as floats with a zero fraction (a column with a gap,
+    from pandas), as :class:`~svduty.definitions.Incident` reads them; a float with a
+    fraction is marked, never read as a code (``4.1`` or ``4.10``?). Other types raise
+    :class:`~svduty.errors.DataError`.
+
+    Example:
+        >>> text, odd = code_text(pa.array([8.0, 4.1, None]))
+        >>> text.to_pylist(), odd.to_pylist()
+        (['8', None, None], [False, True, False])
+    """
+    expected = "a Home Office offence code such as '8N'"
+    odd = pa.repeat(pa.scalar(False), len(col))
+    if pa.types.is_floating(col.type):
+        whole = pc.and_(pc.equal(col, pc.floor(col)), pc.less_equal(pc.abs(col), _HUGE))
+        odd = pc.invert(pc.fill_null(whole, True))
+        col = pc.if_else(odd, pa.scalar(None, col.type), col).cast(pa.int64())
+    elif not (
+        pa.types.is_string(col.type)
+        or pa.types.is_large_string(col.type)
+        or pa.types.is_integer(col.type)
+        or pa.types.is_boolean(col.type)
+        or pa.types.is_null(col.type)
+        or pa.types.is_binary(col.type)
+        or pa.types.is_large_binary(col.type)
+    ):
+        raise DataError.single(None, "offence_code", expected=expected)
+    try:
+        return col.cast(pa.string()), odd
+    except pa.ArrowInvalid:  # bytes that are not UTF-8
+        raise DataError.single(None, "offence_code", expected=expected) from None
