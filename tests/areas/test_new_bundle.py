@@ -259,3 +259,18 @@ def test_init_into_a_file_is_a_bundle_error_naming_it(tmp_path):
     assert main(["init", str(f), "--area", "E07000220"], stderr=err) == 1
     assert "File exists" not in err.getvalue()
     assert f.read_text() == "mine"
+
+
+def test_validate_finds_a_youth_offending_team_off_its_councils_areas(tmp_path):
+    path = new_bundle(tmp_path / "rugby", ["E07000220"])
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(path)], stdout=out, stderr=err) == 0, err.getvalue()
+    auth = (path / "authorities.toml").read_text()
+    yot = auth.index('category = "youth_offending_team"')
+    # the team now serves Warwick, which its county council (Warwickshire) covers, but not
+    # the county: its areas are no longer those of the council that established it
+    auth = auth[:yot] + auth[yot:].replace('"E10000031"', '"E07000222"', 1)
+    (path / "authorities.toml").write_text(auth)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(path)], stdout=out, stderr=err) == 1
+    assert "BUNDLE-YOT-AREAS" in err.getvalue()

@@ -10,7 +10,10 @@ bundle still lacks or gets wrong:
   serves (a district council pointed at a county, a chief officer at an ICB);
 - ``BUNDLE-GSS``: a GSS code anywhere in any file of the bundle (governance, scenarios and
   funding included) that is neither an area of the bundle nor of the national ONS tables,
-  or a ``districts`` entry that is not a local government area.
+  or a ``districts`` entry that is not a local government area;
+- ``BUNDLE-YOT-AREAS``: a youth offending team whose areas are not the local government
+  areas of the councils that established it (Sch 1, "each local government area which
+  is, or which falls within, the area of each local authority that established the team").
 
 Example:
     >>> import svduty
@@ -27,6 +30,7 @@ from typing import Any
 
 from svduty.areas import AreaKind, Geography
 from svduty.authorities import AuthorityCategory, specified_authorities_for
+from svduty.authorities._authority import youth_offending_team_findings
 from svduty.errors import Problem
 from svduty.findings import Finding, Findings, Severity
 from svduty.io._files import read_toml
@@ -173,6 +177,7 @@ def check_completeness(partnership: Partnership) -> Findings:
     """
     p = partnership
     out = _gss_findings(p) + _category_findings(p)
+    out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
     for i, code in enumerate(p.local_area.districts):
         answer = specified_authorities_for(
             p.authorities, code, districts_within=p.geography.district_codes_within
