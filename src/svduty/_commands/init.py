@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
+import attrs
+
 from svduty.errors import BundleError
 from svduty.io import load_partnership, new_bundle, validate_bundle
 
@@ -30,11 +32,16 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     except BundleError as exc:
         for p in exc.problems:
-            print(str(p), file=stderr)
+            if p.expected is not None and "overwrite=True" in p.expected:
+                p = attrs.evolve(p, expected=p.expected.replace("overwrite=True", "--force"))
+            if p.field is not None and p.field.startswith("areas["):  # the option's name
+                n = int(p.field[6:].split("]")[0]) + 1
+                p = attrs.evolve(p, field="--area" if len(args.area) == 1 else f"--area #{n}")
+            print(f"svduty init: error: {p}", file=stderr)
         return 1
     problems = validate_bundle(path)
     for problem in problems:  # pragma: no cover - a generated bundle validates (tests/areas)
-        print(str(problem), file=stderr)
+        print(f"svduty init: error: {problem}", file=stderr)
     partnership = load_partnership(path)
     names = partnership.local_area.areas()
     print(f"{path}: a starting bundle for {partnership.title}", file=stdout)
