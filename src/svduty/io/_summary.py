@@ -344,8 +344,11 @@ class Tally:
             self.on_rejected(bad)
 
     def _keep(self, bad: pa.Table) -> None:
-        """Keep the ``sample_size`` first rejected rows by (file, row), whatever the order of
-        the stages that rejected them (the ``--rejected`` file keeps the stream's order)."""
+        """Keep the ``sample_size`` first rejected rows by (file, row).
+
+        Whatever the order of the stages that rejected them; the ``--rejected`` file keeps
+        the stream's order.
+        """
         head = bad
         if bad.num_rows > 1:
             order = pc.sort_indices(
