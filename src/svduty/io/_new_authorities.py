@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from svduty.areas import Area, AreaKind, Geography
-from svduty.authorities import AuthorityCategory
+from svduty.authorities import AuthorityCategory, category_info
 
 __all__ = ["COMMENCED", "authorities", "cite", "plain_name", "slug"]
 
@@ -218,7 +218,7 @@ def _fire_and_rescue(fra: Area) -> dict[str, Any]:
 def _authority(
     id_: str, name: str, category: AuthorityCategory, areas: list[str], citation: dict[str, str]
 ) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "id": id_,
         "name": name,
         "category": category.value,
@@ -226,6 +226,11 @@ def _authority(
         "valid": {"start": COMMENCED},
         "citation": citation,
     }
+    nations = {code[:1] for code in areas}
+    if len(category_info(category).nations) > 1 and len(nations) == 1:
+        # a category of both nations: its own areas' codes say which (E... or W...)
+        record["nation"] = "wales" if nations == {"W"} else "england"
+    return record
 
 
 def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any]]:
@@ -257,7 +262,10 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
     for d in districts:
         for pfa in geo.parents(d.id, AreaKind.POLICE_FORCE_AREA):
             add(_chief_officer(pfa))
-            add(_local_policing_body(pfa))
+            lpb = _local_policing_body(pfa)
+            if pfa.id == _CITY and "city-of-london-council" in seen:
+                lpb["same_body_as"] = "city-of-london-council"  # the Common Council
+            add(lpb)
         for fra in geo.parents(d.id, AreaKind.FIRE_AND_RESCUE_AUTHORITY):
             add(_fire_and_rescue(fra))
         for icb in geo.parents(d.id, AreaKind.INTEGRATED_CARE_BOARD):
@@ -287,9 +295,10 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
     probation["provider_is_secretary_of_state"] = True
     add(probation)
     for area_id, council_id in upper.items():
-        name = plain_name(geo.get(area_id).name)
+        ons_name = geo.get(area_id).name
+        name = plain_name(ons_name)
         yot = _authority(
-            f"{slug(name)}-youth-justice-service",
+            f"{slug(ons_name)}-youth-justice-service",
             f"{name} youth offending team (youth justice service to name)",
             _C.YOUTH_OFFENDING_TEAM,
             [area_id],
