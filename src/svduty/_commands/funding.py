@@ -94,6 +94,14 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
         floors = data.get("floors")
         caps = data.get("caps")
         if method == "population":
+            if not model.populations:
+                raise FundingError.single(
+                    file,
+                    "method",
+                    expected="populations in the bundle's funding.toml ([[populations]]) for "
+                    "a population split (the default method); or another method: equal, "
+                    "needs, shares or weights",
+                )
             return split(
                 amount,
                 model.population_weights(),
