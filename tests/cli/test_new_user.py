@@ -380,3 +380,15 @@ def test_info_for_warwickshire_keeps_its_command_areas():
     assert "police area warwickshire-police-north" in out
     assert "Integrated care boards (1):" in out
     assert "Local Health Boards" not in out
+
+
+def test_a_bundle_without_a_definition_as_definition_says_so(tmp_path):
+    bundle = init(tmp_path, "Cardiff")
+    incidents = tmp_path / "i.jsonl"
+    incidents.write_text('{"offence_code": "8N"}\n')
+    code, out, err = run("explain", incidents, "--definition", bundle)
+    assert (code, out) == (1, "")
+    assert f"{bundle}: --definition: the bundle has no definition.toml" in err
+    assert "pcsc-s13, applies to it" in err
+    code, _, _ = run("explain", incidents, "--partnership", bundle)  # the default: the statute's
+    assert code == 0

@@ -226,6 +226,18 @@ def resolve_definition(spec: str | None, partnership: Partnership | BundleParts)
         found = load_named_sections(spec, ("definition",), option="--definition").definition
     elif path.is_file():
         found = _definition_file(path)
+    if found is None and path.is_dir():  # a bundle, but one without a definition of its own
+        raise DefinitionError(
+            Problem(
+                field="--definition",
+                file=spec,
+                message="the bundle has no definition.toml (the Act's s.13, "
+                + STATUTE.id
+                + ", applies to it)",
+                expected="a bundle with a definition.toml, or a definition id such as "
+                + STATUTE.id,
+            )
+        )
     if found is None:
         raise DefinitionError(
             Problem(
@@ -237,7 +249,7 @@ def resolve_definition(spec: str | None, partnership: Partnership | BundleParts)
                 + "), a published definition ("
                 + ", ".join(PUBLISHED)
                 + "), a bundle folder or a definition TOML file",
-                file=None if spec in PACKAGED or not path.is_dir() else spec,
+                file=None,
             )
         )
     return found
