@@ -259,3 +259,16 @@ def test_init_into_a_file_is_a_bundle_error_naming_it(tmp_path):
     assert main(["init", str(f), "--area", "E07000220"], stderr=err) == 1
     assert "File exists" not in err.getvalue()
     assert f.read_text() == "mine"
+
+
+def test_the_national_geography_lists_the_lsoas_of_any_area():
+    from svduty.areas import Geography
+
+    ew = Geography.england_and_wales()
+    examplshire = svduty.load_partnership("examplshire")  # made up: no LSOAs anywhere
+    assert examplshire.geography.lsoas("E07000901") == ()
+    leeds21 = ew.lsoas("E08000035", 2021)
+    assert len(leeds21) > 400
+    assert all(a.kind.is_lsoa and a.parents[0] == "E08000035" for a in leeds21)
+    assert len(ew.lsoas("W06000015", 2011)) == 214
+    assert len(ew.lsoas("W06000015", 2021)) == 218  # as svduty info counts them
