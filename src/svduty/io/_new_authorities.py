@@ -46,10 +46,22 @@ _WELSH_COUNTIES = frozenset(
 
 
 def slug(text: str) -> str:
+    """An id made of a name.
+
+    Example:
+        >>> slug("Devon & Cornwall"), slug("Bristol, City of")
+        ('devon-and-cornwall', 'bristol-city-of')
+    """
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and")).strip("-")
 
 
 def cite(source: str, provision: str, doubt: str = "") -> dict[str, str]:
+    """A citation table; with a doubt, an unconfirmed one.
+
+    Example:
+        >>> cite("pcsc-act-2022", "s.14", "which body is not known")["confidence"]
+        'unconfirmed'
+    """
     out = {"source": source, "provision": provision}
     if doubt:
         out |= {"confidence": "unconfirmed", "doubt": doubt}
@@ -234,6 +246,17 @@ def _authority(
 
 
 def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any]]:
+    """The specified authorities (and local policing bodies) of some districts, as records.
+
+    Each record is an ``[[authorities]]`` table of ``authorities.toml``; a body serving
+    several of the districts is written once.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> records = authorities(geo, [geo.get("W06000015")])  # Cardiff
+        >>> [(r["category"], r.get("nation")) for r in records][:2]
+        [('welsh_county_council', None), ('chief_officer_of_police', 'wales')]
+    """
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
 
