@@ -272,3 +272,20 @@ def test_the_national_geography_lists_the_lsoas_of_any_area():
     assert all(a.kind.is_lsoa and a.parents[0] == "E08000035" for a in leeds21)
     assert len(ew.lsoas("W06000015", 2011)) == 214
     assert len(ew.lsoas("W06000015", 2021)) == 218  # as svduty info counts them
+
+
+def test_districts_within_is_the_districts_among_the_children():
+    p = svduty.warwickshire()
+    geo = p.geography
+    for area in geo.all():
+        if area.kind.is_lsoa or area.kind.is_local_government_area:
+            continue
+        want = tuple(a for a in geo.children(area.id) if a.kind.is_local_government_area)
+        assert geo.districts_within(area.id) == want, area.id
+    from svduty.areas import Geography
+
+    ew = Geography.england_and_wales()
+    assert [a.id for a in geo.districts_within("E23000001")] == [  # outside: the national tables
+        a.id for a in ew.districts_within("E23000001")
+    ]
+    assert len(ew.districts_within("E23000001")) == 32

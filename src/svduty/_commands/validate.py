@@ -15,31 +15,36 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from svduty.errors import BundleError, Problem
-from svduty.io import load_partnership, validate_bundle
-from svduty.io._bundle import MANIFEST, PACKAGED
+from svduty.errors import Problem
+from svduty.io._bundle import MANIFEST, PACKAGED, _load
+from svduty.io._completeness import completeness_problems
 
-__all__ = ["governance_problems", "register", "run"]
+__all__ = ["checked", "register", "run"]
 
 GOVERNANCE_FILE = "governance.toml"
 
 
-def governance_problems(path: str | Path) -> tuple[list[Problem], list[Problem]]:
-    """The errors and warnings of a good bundle's governance checks, as problems.
+def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
+    """Every problem of a bundle, and its governance warnings, loading it once.
 
-    A bundle without a governance graph has none. Each problem names ``governance.toml``
-    and the rule (``GOV-CYCLE``, ``GOV-SCHEDULE-1``, ...) as its field.
+    The problems of :func:`svduty.io.validate_bundle` and, when there are none and the
+    bundle has a governance graph, the errors of its governance checks. Each governance
+    problem names ``governance.toml`` and the rule (``GOV-CYCLE``, ``GOV-SCHEDULE-1``,
+    ...) as its field.
 
     Example:
-        >>> errors, warnings = governance_problems("warwickshire")
+        >>> errors, warnings = checked("warwickshire")
         >>> errors, sorted({w.field for w in warnings})
         ([], ['GOV-ISOLATED', 'GOV-SPECIFIED'])
-        >>> governance_problems("examplshire")
+        >>> checked("examplshire")
         ([], [])
     """
-    partnership = load_partnership(path)
-    if partnership.governance is None:
-        return [], []
+    partnership, problems = _load(path)  # what validate_bundle does, keeping the partnership
+    if partnership is None:
+        return problems, []
+    problems = completeness_problems(partnership)
+    if problems or partnership.governance is None:
+        return problems, []
     findings = partnership.validate_governance()
 
     def problem(f: Any) -> Problem:
@@ -72,13 +77,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         'examplshire: ok\n'
     """
     empty = _not_a_bundle(str(args.path))
-    problems = [empty] if empty is not None else validate_bundle(args.path)
-    warnings: list[Problem] = []
-    if not problems:
-        try:
-            problems, warnings = governance_problems(args.path)
-        except BundleError as exc:  # pragma: no cover - validate_bundle found it good
-            problems = list(exc.problems)
+    problems, warnings = ([empty], []) if empty is not None else checked(args.path)
     if args.format == "json":
         json.dump(
             {

@@ -333,7 +333,14 @@ class Geography(Resolving, Locating):
         area = self.get(code)
         if area.kind.is_local_government_area:
             return (area,)
-        return tuple(a for a in self.children(area.id) if a.kind.is_local_government_area)
+        if area.id not in self._index.current:
+            return _england_and_wales().districts_within(area.id)
+        current = self._index.current
+        return self._sorted(  # the districts only, before sorting (not every LSOA within)
+            current[c]
+            for c in self._index.descendants.get(area.id, ())
+            if current[c].kind.is_local_government_area
+        )
 
     def district_codes_within(self, code: str) -> tuple[str, ...]:
         """The codes of :meth:`districts_within`: the callable the s.11(6) join takes.
