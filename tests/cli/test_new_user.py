@@ -402,3 +402,34 @@ def test_a_bundle_without_a_definition_as_definition_says_so(tmp_path):
     assert "pcsc-s13, applies to it" in err
     code, _, _ = run("explain", incidents, "--partnership", bundle)  # the default: the statute's
     assert code == 0
+
+
+def test_in_folder_notes_only_the_files_of_the_folders():
+    from svduty._commands.classify import in_folder
+    from svduty.errors import InputFormatError, Problem
+
+    exc = InputFormatError(
+        [
+            Problem(file="june/a.csv", message="unreadable"),
+            Problem(file="elsewhere/b.csv", expected="a police.uk file"),
+            Problem(message="no file"),
+        ]
+    )
+    a, b, c = in_folder(exc, ["june"]).problems
+    assert a.message.startswith("unreadable; every .csv file in an input folder")
+    assert b == exc.problems[1]
+    assert c == exc.problems[2]
+
+
+def test_suggestions_of_nothing_and_of_a_misspelling():
+    from svduty.areas import Geography
+    from svduty.io._new_bundle import suggestions
+
+    geo = Geography.england_and_wales()
+    assert suggestions(geo, "  ") == []
+    # found by its words and again by its spelling (listed once), then a close spelling
+    assert suggestions(geo, "Leeds") == [
+        "'Leeds' (E08000035, E22000345)",
+        "'Lewes' (E07000063, E22000298)",
+    ]
+    assert suggestions(geo, "Cardif")[0].startswith("'Cardiff' (")
