@@ -433,3 +433,13 @@ def test_suggestions_of_nothing_and_of_a_misspelling():
         "'Lewes' (E07000063, E22000298)",
     ]
     assert suggestions(geo, "Cardif")[0].startswith("'Cardiff' (")
+
+
+def test_the_isles_of_scilly_council_is_its_fire_and_rescue_authority(tmp_path):
+    p = svduty.load_partnership(init(tmp_path, "E06000053"))
+    fire = p.authorities.get("isles-of-scilly-fire-and-rescue-authority")
+    assert fire.name == "Council of the Isles of Scilly (as fire and rescue authority)"
+    assert fire.same_body_as == "isles-of-scilly-council"
+    assert p.authorities.get("isles-of-scilly-council").category.value == (
+        "council_of_the_isles_of_scilly"
+    )

@@ -200,7 +200,10 @@ def _local_policing_body(pfa: Area) -> dict[str, Any]:
 
 
 def _fire_and_rescue(fra: Area) -> dict[str, Any]:
-    """The fire and rescue authority; in London the London Fire Commissioner."""
+    """The fire and rescue authority; in London the London Fire Commissioner.
+
+    On the Isles of Scilly, the Council (one body in two capacities: ``same_body_as``).
+    """
     if fra.id == _LONDON_FIRE:
         return _authority(
             "london-fire-commissioner",
@@ -214,6 +217,20 @@ def _fire_and_rescue(fra: Area) -> dict[str, Any]:
                 "2017); check the Schedule 1 row",
             ),
         )
+    if fra.name == "Isles of Scilly":
+        record = _authority(
+            "isles-of-scilly-fire-and-rescue-authority",
+            "Council of the Isles of Scilly (as fire and rescue authority)",
+            _C.FIRE_AND_RESCUE_AUTHORITY,
+            [fra.id],
+            _sch1(
+                "a fire and rescue authority",
+                "the Council of the Isles of Scilly runs the islands' fire and rescue "
+                "service (svduty's reading, not in the ONS tables); check",
+            ),
+        )
+        record["same_body_as"] = "isles-of-scilly-council"
+        return record
     return _authority(
         f"{slug(fra.name)}-fire-and-rescue-authority",
         f"{fra.name} fire and rescue authority",
