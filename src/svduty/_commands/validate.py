@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from svduty.errors import Problem
+from svduty.findings import Finding
 from svduty.io._bundle import MANIFEST, PACKAGED, _load
 from svduty.io._completeness import completeness_problems
 
@@ -47,7 +48,7 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
         return problems, []
     findings = partnership.validate_governance()
 
-    def problem(f: Any) -> Problem:
+    def problem(f: Finding) -> Problem:
         return Problem(file=GOVERNANCE_FILE, field=f.rule, message=f.message)
 
     return [problem(f) for f in findings.errors], [problem(f) for f in findings.warnings]
