@@ -443,3 +443,20 @@ def test_the_isles_of_scilly_council_is_its_fire_and_rescue_authority(tmp_path):
     assert p.authorities.get("isles-of-scilly-council").category.value == (
         "council_of_the_isles_of_scilly"
     )
+
+
+def test_a_population_split_without_populations_says_so(tmp_path):
+    bundle = tmp_path / "nopop"
+    shutil.copytree(WARWICKSHIRE, bundle)
+    text = (bundle / "funding.toml").read_text()
+    cut = text.index("[[populations]]")
+    (bundle / "funding.toml").write_text(text[:cut])  # the populations are the file's tail
+    f = tmp_path / "split.toml"
+    f.write_text('year = "2024/25"\n')
+    code, out, err = run("funding", "--partnership", bundle, "--split", f)
+    assert (code, out) == (1, "")
+    assert "split.toml: method: expected populations in the bundle's funding.toml" in err
+    f.write_text('year = "2024/25"\nmethod = "weights"\nweights = { a = 1, b = 1 }\n')
+    code, out, _ = run("funding", "--partnership", bundle, "--split", f)
+    assert code == 0
+    assert "£117,318.93" in out
