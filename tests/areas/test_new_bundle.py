@@ -170,7 +170,7 @@ def test_svduty_init(tmp_path):
     assert main(["validate", str(tmp_path / "tv")], stdout=io.StringIO()) == 0
     err = io.StringIO()
     assert main(["init", str(tmp_path / "x"), "--area", "E99"], stderr=err) == 1
-    assert "areas[0]" in err.getvalue()
+    assert err.getvalue().startswith("svduty init: error: --area: unknown area")
 
 
 def test_examplshire_is_packaged_and_equal_to_the_test_copy():
@@ -274,3 +274,33 @@ def test_validate_finds_a_youth_offending_team_off_its_councils_areas(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(path)], stdout=out, stderr=err) == 1
     assert "BUNDLE-YOT-AREAS" in err.getvalue()
+
+
+def test_the_national_geography_lists_the_lsoas_of_any_area():
+    from svduty.areas import Geography
+
+    ew = Geography.england_and_wales()
+    examplshire = svduty.load_partnership("examplshire")  # made up: no LSOAs anywhere
+    assert examplshire.geography.lsoas("E07000901") == ()
+    leeds21 = ew.lsoas("E08000035", 2021)
+    assert len(leeds21) > 400
+    assert all(a.kind.is_lsoa and a.parents[0] == "E08000035" for a in leeds21)
+    assert len(ew.lsoas("W06000015", 2011)) == 214
+    assert len(ew.lsoas("W06000015", 2021)) == 218  # as svduty info counts them
+
+
+def test_districts_within_is_the_districts_among_the_children():
+    p = svduty.warwickshire()
+    geo = p.geography
+    for area in geo.all():
+        if area.kind.is_lsoa or area.kind.is_local_government_area:
+            continue
+        want = tuple(a for a in geo.children(area.id) if a.kind.is_local_government_area)
+        assert geo.districts_within(area.id) == want, area.id
+    from svduty.areas import Geography
+
+    ew = Geography.england_and_wales()
+    assert [a.id for a in geo.districts_within("E23000001")] == [  # outside: the national tables
+        a.id for a in ew.districts_within("E23000001")
+    ]
+    assert len(ew.districts_within("E23000001")) == 32

@@ -94,7 +94,7 @@ def test_info_on_a_bad_bundle_fails(tmp_path):
     code, out, err = run("info", "--partnership", str(tmp_path))
     assert code == 1
     assert out == ""
-    assert "bundle.toml: file not found" in err
+    assert f"{tmp_path}: --partnership: not a bundle folder: no bundle.toml" in err
 
 
 def test_validate_good(tmp_path):

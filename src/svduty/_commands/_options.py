@@ -29,7 +29,7 @@ import attrs
 from svduty import _collector
 from svduty._commands import _cache
 from svduty.definitions import DEFINITIONS, STATUTE, Definition
-from svduty.errors import DefinitionError, Problem
+from svduty.errors import BundleError, DefinitionError, Problem
 from svduty.io._bundle import MANIFEST, PACKAGED, BundleParts, load_partnership, load_sections
 from svduty.io._converter import make_converter, structure
 from svduty.io._definition import load_definition
@@ -94,6 +94,36 @@ def add_definition(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--definition", default=None, metavar="ID|PATH", help=DEFINITION_HELP)
 
 
+def _require_bundle(spec: str | Path, option: str) -> None:
+    """Refuse a folder without ``bundle.toml`` by its name (not a bare "file not found").
+
+    Raises:
+        BundleError: naming the folder and the option, if it is not a bundle.
+
+    Example:
+        >>> import tempfile
+        >>> _require_bundle(tempfile.mkdtemp(), "--partnership")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: ...: --partnership: not a bundle folder: no bundle.toml; ...
+    """
+    folder = Path(spec)
+    if folder.is_dir() and not (folder / MANIFEST).exists():
+        raise BundleError(
+            [
+                Problem(
+                    file=str(folder),
+                    field=option,
+                    message=f"not a bundle folder: no {MANIFEST}",
+                    expected="a bundle folder holding bundle.toml and definition.toml, or a "
+                    "definition TOML file"
+                    if option == "--definition"
+                    else f"a bundle folder ('svduty init {folder} --area CODE' writes one)",
+                )
+            ]
+        )
+
+
 @functools.cache
 def _packaged(name: str) -> Partnership:
     return _cache.loaded(name, ("partnership",), lambda: load_partnership(name))
@@ -112,6 +142,7 @@ def load_named_partnership(spec: str | Path) -> Partnership:
     try:
         if isinstance(spec, str) and spec in PACKAGED:
             return _packaged(spec)
+        _require_bundle(spec, "--partnership")
         return _cache.loaded(spec, ("partnership",), lambda: load_partnership(spec))
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)
@@ -126,7 +157,9 @@ def _sections(spec: str | Path, sections: tuple[str, ...]) -> BundleParts:
     return _cache.loaded(spec, sections, lambda: load_sections(spec, *sections))
 
 
-def load_named_sections(spec: str | Path, sections: tuple[str, ...]) -> BundleParts:
+def load_named_sections(
+    spec: str | Path, sections: tuple[str, ...], *, option: str = "--partnership"
+) -> BundleParts:
     """Some sections of the bundle a ``--partnership`` value names (packaged ones loaded once).
 
     A command that needs only some sections (``classify`` needs the areas and the
@@ -142,6 +175,7 @@ def load_named_sections(spec: str | Path, sections: tuple[str, ...]) -> BundlePa
     try:
         if isinstance(spec, str) and spec in PACKAGED:
             return _packaged_sections(spec, sections)
+        _require_bundle(spec, option)
         return _sections(spec, sections)
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)
@@ -189,9 +223,21 @@ def resolve_definition(spec: str | None, partnership: Partnership | BundleParts)
     path = Path(spec)
     found: Definition | None = None
     if spec in PACKAGED or path.is_dir():
-        found = load_named_sections(spec, ("definition",)).definition
+        found = load_named_sections(spec, ("definition",), option="--definition").definition
     elif path.is_file():
         found = _definition_file(path)
+    if found is None and path.is_dir():  # a bundle, but one without a definition of its own
+        raise DefinitionError(
+            Problem(
+                field="--definition",
+                file=spec,
+                message="the bundle has no definition.toml (the Act's s.13, "
+                + STATUTE.id
+                + ", applies to it)",
+                expected="a bundle with a definition.toml, or a definition id such as "
+                + STATUTE.id,
+            )
+        )
     if found is None:
         raise DefinitionError(
             Problem(
@@ -203,7 +249,7 @@ def resolve_definition(spec: str | None, partnership: Partnership | BundleParts)
                 + "), a published definition ("
                 + ", ".join(PUBLISHED)
                 + "), a bundle folder or a definition TOML file",
-                file=None if spec in PACKAGED or not path.is_dir() else spec,
+                file=None,
             )
         )
     return found

@@ -14,7 +14,23 @@ from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["check_outputs", "path_inside"]
+__all__ = ["EMPTY", "check_outputs", "is_empty_file", "path_inside"]
+
+EMPTY = "(an empty file: 0 rows)"
+"""How the summary lists an input file of no bytes: it holds no rows, in any format."""
+
+
+def is_empty_file(path: str | Path) -> bool:
+    """Whether ``path`` names a file of no bytes (not standard input, not a folder).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "x.csv"; _ = f.write_text("")
+        >>> is_empty_file(f), is_empty_file("-"), is_empty_file(f.parent)
+        (True, False, False)
+    """
+    p = Path(path)
+    return str(path) != "-" and p.is_file() and p.stat().st_size == 0
 
 
 def _identity(path: Path) -> tuple[object, ...]:

@@ -28,7 +28,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._commands._options import add_definition, add_partnership, chosen
-from svduty._commands._paths import check_outputs
+from svduty._commands._paths import EMPTY, check_outputs, is_empty_file
 from svduty._commands._progress import Progress
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
@@ -90,6 +90,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--output",
+        "-o",
         metavar="OUT",
         help="write the classified rows to OUT (.csv, .parquet or .jsonl); without it, "
         "incident classifications go to standard output as JSON Lines",
@@ -146,16 +147,19 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
-def _batches(args: argparse.Namespace, fmt: str, stderr: TextIO) -> Iterator[pa.RecordBatch]:
+def _batches(
+    args: argparse.Namespace, fmt: str, paths: Sequence[Path], stderr: TextIO
+) -> Iterator[pa.RecordBatch]:
     if fmt == "police-uk":
-        paths = expand_inputs(args.inputs).files
         progress = Progress(sum(p.stat().st_size for p in paths), stderr)
         try:
             yield from read_police_uk(paths, progress=progress)
         finally:
             progress.close()
     else:
-        yield from iter_incidents(args.inputs, mapping=_mapping(args.map))
+        yield from iter_incidents(
+            [a for a in args.inputs if not is_empty_file(a)], mapping=_mapping(args.map)
+        )
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -174,8 +178,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 expected="standard input ('-') alone, holding incidents as JSON Lines",
             )
         )
-    fmt = detect_format(args.inputs) if args.format == "auto" else args.format
+    if args.format != "auto":
+        fmt = args.format
+    else:  # an empty file says nothing of the format: the others decide (police.uk if none)
+        telling = [a for a in args.inputs if not is_empty_file(a)]
+        fmt = detect_format(telling) if telling else "police-uk"
     inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
+    paths = [p for p in inputs.files if not is_empty_file(p)]
+    empties = tuple(f"{p} {EMPTY}" for p in inputs.files if is_empty_file(p))
     if args.output:
         output_format(args.output)
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
@@ -199,14 +209,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
         summary = run_pipeline(
-            _batches(args, fmt, stderr),
+            _batches(args, fmt, paths, stderr),
             pipeline,
             sink,
             on_rejected=rejected,
             counts=[bounds] if bounds is not None else [],
             **used,
         )
-        summary = summary_with_skipped(summary, inputs.skipped)
+        summary = summary_with_skipped(summary, inputs.skipped + empties)
         if writer is not None:
             writer.commit()
         if rejected is not None:
@@ -222,6 +232,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if isinstance(exc, KeyboardInterrupt):
             print("svduty classify: interrupted; no output written", file=stderr)
             return 130
+        if isinstance(exc, InputFormatError) and folders and fmt == "police-uk":
+            raise in_folder(exc, folders) from None
         raise
     finally:
         if previous is not None:
@@ -235,6 +247,34 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     print(text, file=summary_to)
     return 1 if args.strict and summary.rejected else 0
+
+
+def in_folder(exc: InputFormatError, folders: Sequence[str]) -> InputFormatError:
+    """The error of a file found in an input folder, saying why it was read at all.
+
+    Example:
+        >>> e = InputFormatError(Problem(file="june/notes.csv", row=1, field="header",
+        ...                              expected="the 12 police.uk columns"))
+        >>> print(in_folder(e, ["june"]))  # doctest: +NORMALIZE_WHITESPACE
+        june/notes.csv: row 1: header: expected the 12 police.uk columns; every .csv file
+        in an input folder is read as a police.uk month: move this one out, or name the
+        files to read (nothing was written)
+    """
+    note = (
+        "every .csv file in an input folder is read as a police.uk month: move this one "
+        "out, or name the files to read (nothing was written)"
+    )
+    roots = [Path(f).resolve() for f in folders]
+    problems = []
+    for p in exc.problems:
+        inside = p.file is not None and any(r in Path(p.file).resolve().parents for r in roots)
+        if inside and p.expected:
+            problems.append(attrs.evolve(p, expected=f"{p.expected}; {note}"))
+        elif inside:
+            problems.append(attrs.evolve(p, message=f"{p.message}; {note}".lstrip("; ")))
+        else:
+            problems.append(p)
+    return InputFormatError(problems)
 
 
 SUMMARY_GROUPINGS = {k: GROUPINGS[k] for k in ("month", "district", "csp")}

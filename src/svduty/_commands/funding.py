@@ -20,7 +20,14 @@ from svduty.funding import (
 )
 from svduty.io import read_toml
 
-__all__ = ["register", "run"]
+__all__ = ["HOW_TO_FUNDING", "register", "run"]
+
+HOW_TO_FUNDING = (
+    "write one as the how-to 'Write a bundle for another area' shows (docs/howto/"
+    "write-a-bundle.rst, section 'Governance and funding'), or see the packaged "
+    "warwickshire bundle's funding.toml"
+)
+"""Where a user learns to write ``funding.toml`` (said when a bundle has none)."""
 
 
 def register(subparsers: Any) -> None:
@@ -65,6 +72,14 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
         )
     try:
         if "amount" in data:
+            both = sorted({"year", "category"} & set(data))
+            if both:  # the amount would win and the year be ignored: refuse, never silent
+                raise FundingError.single(
+                    file,
+                    both[-1],
+                    expected="either amount, or year (and category), not both: with an "
+                    "amount the split is of that amount",
+                )
             amount = Money.parse(data["amount"], field="amount")
         else:
             if "year" not in data:
@@ -79,6 +94,14 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
         floors = data.get("floors")
         caps = data.get("caps")
         if method == "population":
+            if not model.populations:
+                raise FundingError.single(
+                    file,
+                    "method",
+                    expected="populations in the bundle's funding.toml ([[populations]]) for "
+                    "a population split (the default method); or another method: equal, "
+                    "needs, shares or weights",
+                )
             return split(
                 amount,
                 model.population_weights(),
@@ -139,7 +162,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     model = partnership.funding
     if model is None:
         print(
-            f"svduty funding: error: the bundle {args.partnership} has no funding.toml",
+            f"svduty funding: error: the bundle {args.partnership} has no funding.toml; "
+            f"{HOW_TO_FUNDING}",
             file=stderr,
         )
         return 1

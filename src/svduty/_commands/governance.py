@@ -39,7 +39,14 @@ from svduty.findings import Findings
 from svduty.governance import GovernanceGraph, findings_text
 from svduty.io import dump_governance, read_scenario
 
-__all__ = ["register"]
+__all__ = ["HOW_TO_GOVERNANCE", "register"]
+
+HOW_TO_GOVERNANCE = (
+    "write one as the how-to 'Write a bundle for another area' shows (docs/howto/"
+    "write-a-bundle.rst, section 'Governance and funding'), or see the packaged "
+    "warwickshire bundle's governance.toml"
+)
+"""Where a user learns to write ``governance.toml`` (said when a bundle has none)."""
 
 FORMATS = ("text", "json", "dot", "graphml", "mermaid")
 
@@ -94,7 +101,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     graph = partnership.governance
     if graph is None:
         print(
-            f"svduty governance: error: the bundle {args.partnership} has no governance.toml",
+            f"svduty governance: error: the bundle {args.partnership} has no governance.toml; "
+            f"{HOW_TO_GOVERNANCE}",
             file=stderr,
         )
         return 1

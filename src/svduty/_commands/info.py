@@ -20,7 +20,7 @@ __all__ = ["register", "run", "summary"]
 
 
 def summary(p: Partnership) -> dict[str, Any]:
-    """The partnership as plain data: area, districts, CSPs, police areas, sources.
+    """The partnership as plain data: area, districts, CSPs, police areas, health bodies, sources.
 
     Example:
         >>> import svduty
@@ -48,6 +48,7 @@ def summary(p: Partnership) -> dict[str, Any]:
     for code in p.local_area.districts:
         d = area(code)
         d["csp"] = first(code, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP)
+        d["police_force_area"] = first(code, AreaKind.POLICE_FORCE_AREA)
         d["police_command_area"] = first(code, AreaKind.POLICE_COMMAND_AREA)
         d["lsoas_2011"] = len(geo.lsoas(code, 2011))
         d["lsoas_2021"] = len(geo.lsoas(code, 2021))
@@ -93,6 +94,7 @@ def summary(p: Partnership) -> dict[str, Any]:
         "police_force_areas": related(AreaKind.POLICE_FORCE_AREA),
         "police_command_areas": related(AreaKind.POLICE_COMMAND_AREA),
         "integrated_care_boards": related(AreaKind.INTEGRATED_CARE_BOARD),
+        "local_health_boards": related(AreaKind.LOCAL_HEALTH_BOARD),
         "counties": related(AreaKind.COUNTY),
         "authorities": _authorities(p),
         "sources": len(p.sources),
@@ -151,7 +153,7 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
     for d in s["districts"]:
         print(
             f"  {d['code']}  {d['name']:<24} CSP {d['csp'] or '-':<10} "
-            f"police area {d['police_command_area'] or '-':<26} "
+            f"police area {d['police_command_area'] or d['police_force_area'] or '-':<26} "
             f"LSOAs {d['lsoas_2011']} (2011) {d['lsoas_2021']} (2021)",
             file=out,
         )
@@ -161,8 +163,12 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
         ("Police force areas", "police_force_areas"),
         ("Police command areas", "police_command_areas"),
         ("Integrated care boards", "integrated_care_boards"),
+        ("Local Health Boards", "local_health_boards"),
     ]
+    always = ("community_safety_partnerships", "police_force_areas")
     for title, key in groups:
+        if not s[key] and key not in always:  # Wales has no ICBs, England no LHBs
+            continue
         print(f"\n{title} ({len(s[key])}):", file=out)
         for a in s[key]:
             note = "" if a["within_local_area"] else "  (extends beyond the local area)"

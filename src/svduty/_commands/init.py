@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from svduty.errors import BundleError
+import attrs
+
+from svduty.errors import BundleError, Problem
 from svduty.io import load_partnership, new_bundle, validate_bundle
 
 __all__ = ["register", "run"]
@@ -30,11 +32,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     except BundleError as exc:
         for p in exc.problems:
-            print(str(p), file=stderr)
+            print(f"svduty init: error: {_for_the_command(p, len(args.area))}", file=stderr)
         return 1
     problems = validate_bundle(path)
     for problem in problems:  # pragma: no cover - a generated bundle validates (tests/areas)
-        print(str(problem), file=stderr)
+        print(f"svduty init: error: {problem}", file=stderr)
     partnership = load_partnership(path)
     names = partnership.local_area.areas()
     print(f"{path}: a starting bundle for {partnership.title}", file=stdout)
@@ -47,6 +49,23 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         file=stdout,
     )
     return 1 if problems else 0
+
+
+def _for_the_command(p: Problem, areas: int) -> Problem:
+    """A problem of :func:`~svduty.io.new_bundle` in the command line's words.
+
+    Example:
+        >>> str(_for_the_command(Problem(field="areas[1]", expected="an area"), 2))
+        '--area #2: expected an area'
+        >>> str(_for_the_command(Problem(file="d", expected="empty (or overwrite=True)"), 1))
+        'd: expected empty (or --force)'
+    """
+    if p.expected is not None and "overwrite=True" in p.expected:
+        p = attrs.evolve(p, expected=p.expected.replace("overwrite=True", "--force"))
+    if p.field is not None and p.field.startswith("areas["):  # the option's name
+        n = int(p.field[6:].split("]")[0]) + 1
+        p = attrs.evolve(p, field="--area" if areas == 1 else f"--area #{n}")
+    return p
 
 
 def register(subparsers: Any) -> None:

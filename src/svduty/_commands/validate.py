@@ -1,14 +1,69 @@
-"""``svduty validate``: check a bundle folder and name every problem."""
+"""``svduty validate``: check a bundle folder and name every problem.
+
+``validate`` checks everything it can: the structure and completeness of every file
+(:func:`svduty.io.validate_bundle`) and, when the bundle has a ``governance.toml`` and
+nothing else is wrong, the governance checks ``svduty governance --validate`` runs
+(:meth:`Partnership.validate_governance()
+<svduty.partnership.Partnership.validate_governance>`): a governance error is a problem
+(exit 1), a warning is printed but does not fail the bundle.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any, TextIO
 
-from svduty.io import validate_bundle
+from svduty.errors import Problem
+from svduty.findings import Finding
+from svduty.io._bundle import MANIFEST, PACKAGED, _load
+from svduty.io._completeness import completeness_problems
 
-__all__ = ["register", "run"]
+__all__ = ["checked", "register", "run"]
+
+GOVERNANCE_FILE = "governance.toml"
+
+
+def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
+    """Every problem of a bundle, and its governance warnings, loading it once.
+
+    The problems of :func:`svduty.io.validate_bundle` and, when there are none and the
+    bundle has a governance graph, the errors of its governance checks. Each governance
+    problem names ``governance.toml`` and the rule (``GOV-CYCLE``, ``GOV-SCHEDULE-1``,
+    ...) as its field.
+
+    Example:
+        >>> errors, warnings = checked("warwickshire")
+        >>> errors, sorted({w.field for w in warnings})
+        ([], ['GOV-ISOLATED', 'GOV-SPECIFIED'])
+        >>> checked("examplshire")
+        ([], [])
+    """
+    partnership, problems = _load(path)  # what validate_bundle does, keeping the partnership
+    if partnership is None:
+        return problems, []
+    problems = completeness_problems(partnership)
+    if problems or partnership.governance is None:
+        return problems, []
+    findings = partnership.validate_governance()
+
+    def problem(f: Finding) -> Problem:
+        return Problem(file=GOVERNANCE_FILE, field=f.rule, message=f.message)
+
+    return [problem(f) for f in findings.errors], [problem(f) for f in findings.warnings]
+
+
+def _not_a_bundle(path: str) -> Problem | None:
+    """The one problem of a folder that holds no ``bundle.toml``, naming the folder."""
+    folder = Path(path)
+    if path in PACKAGED or not folder.is_dir() or (folder / MANIFEST).exists():
+        return None
+    return Problem(
+        file=str(folder),
+        message=f"not a bundle folder: no {MANIFEST}",
+        expected=f"a bundle ('svduty init {folder} --area CODE' writes a starting one)",
+    )
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -17,12 +72,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     Example:
         >>> import io, argparse
         >>> out = io.StringIO()
-        >>> run(argparse.Namespace(path="warwickshire", format="text"), out, io.StringIO())
+        >>> run(argparse.Namespace(path="examplshire", format="text"), out, io.StringIO())
         0
         >>> out.getvalue()
-        'warwickshire: ok\n'
+        'examplshire: ok\n'
     """
-    problems = validate_bundle(args.path)
+    empty = _not_a_bundle(str(args.path))
+    problems, warnings = ([empty], []) if empty is not None else checked(args.path)
     if args.format == "json":
         json.dump(
             {
@@ -31,6 +87,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 "problems": [
                     {"file": p.file, "row": p.row, "field": p.field, "problem": p.what()}
                     for p in problems
+                ],
+                "warnings": [
+                    {"file": p.file, "row": p.row, "field": p.field, "problem": p.what()}
+                    for p in warnings
                 ],
             },
             stdout,
@@ -41,6 +101,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"{args.path}: ok", file=stdout)
     for p in problems:
         print(str(p), file=stderr)
+    if args.format != "json":
+        for p in warnings:
+            print(f"warning: {p}", file=stderr)
     return 1 if problems else 0
 
 
@@ -55,9 +118,13 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="check a bundle folder; one line per problem (file: field: what was expected)",
-        description="Check a partnership bundle (a folder of TOML files). Exit 0 if it is "
-        "good; otherwise exit 1 and print one line per problem to standard error, naming the "
-        "file, the field path and what was expected.",
+        description="Check a partnership bundle (a folder of TOML files): the structure and "
+        "completeness of every file and, when it has a governance.toml, the governance "
+        "checks of 'svduty governance --validate' (national rules and the partnership's "
+        "declared rules). Exit 0 if it is good; otherwise exit 1 and print one line per "
+        "problem to standard error, naming the file, the field path (for a governance "
+        "check, its rule) and what was expected. Governance warnings are printed too "
+        "('warning: ...') but do not fail the bundle.",
     )
     parser.add_argument("path", metavar="PATH", help="the bundle folder (or a packaged name)")
     parser.add_argument(

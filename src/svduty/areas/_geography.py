@@ -13,6 +13,7 @@ from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, Membership, normal
 from svduty.areas._national import (
     district_partnerships,
     lsoa_areas,
+    lsoa_records,
     national_areas,
 )
 from svduty.areas._points import Locating
@@ -332,7 +333,14 @@ class Geography(Resolving, Locating):
         area = self.get(code)
         if area.kind.is_local_government_area:
             return (area,)
-        return tuple(a for a in self.children(area.id) if a.kind.is_local_government_area)
+        if area.id not in self._index.current:
+            return _england_and_wales().districts_within(area.id)
+        current = self._index.current
+        return self._sorted(  # the districts only, before sorting (not every LSOA within)
+            current[c]
+            for c in self._index.descendants.get(area.id, ())
+            if current[c].kind.is_local_government_area
+        )
 
     def district_codes_within(self, code: str) -> tuple[str, ...]:
         """The codes of :meth:`districts_within`: the callable the s.11(6) join takes.
@@ -403,14 +411,24 @@ class Geography(Resolving, Locating):
             >>> geo = svduty.warwickshire().geography
             >>> len(geo.lsoas("E10000031", 2011)), len(geo.lsoas("E10000031", 2021))
             (339, 354)
+            >>> ew = Geography.england_and_wales()  # any area, from the national tables
+            >>> len(ew.lsoas("W06000015", 2011)), ew.lsoas("E08000035")[0].name
+            (214, 'Leeds 011A')
         """
         if vintage not in (2011, 2021):
             raise AreaError.single(None, "vintage", expected="2011 or 2021", got=str(vintage))
-        return tuple(
+        found = tuple(
             a
             for a in self.children(code)
             if a.kind.is_lsoa and vintage in self._index.vintages.get(a.id, frozenset())
         )
+        if found or not self.national:
+            return found
+        # an area whose LSOAs are not among the records: the national tables hold them
+        districts = [d.id for d in self.districts_within(code)]
+        bit = 1 if vintage == 2011 else 2
+        wanted = {r.code for r in lsoa_records(districts) if r.vintages & bit}
+        return tuple(a for a in lsoa_areas(districts) if a.kind.is_lsoa and a.id in wanted)
 
 
 _LSOA_PREFIXES = GSS_PREFIXES[AreaKind.LSOA2021]

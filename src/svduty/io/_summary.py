@@ -10,6 +10,7 @@ does not grow with the number of rejections.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -90,8 +91,9 @@ class Summary:
         rows_in: Rows read (data rows; headers are not rows).
         rows_out: Rows classified and written.
         rejected: Rows rejected; ``rows_in == rows_out + rejected``.
-        rejections: The first rejected rows (at most 1,000): file, row
-            number, field and reason; every one is in the ``--rejected`` file.
+        rejections: The first rejected rows by file and row (at most 1,000): file, row
+            number, field and reason; every one is in the ``--rejected`` file (in the
+            order the stages rejected them).
         by_district: District name -> rows classified (inside or outside the area).
         inside_area: Rows located inside the partnership's local area.
         outside_area: Rows located outside it (a force reports some such crimes).
@@ -256,13 +258,25 @@ def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
 RejectedSink = Callable[[pa.Table], None]
 
 
+def _order(problem: Problem) -> tuple[bool, str, bool, int]:
+    """Where a rejected row sorts in the summary's sample: by file, then row (no row last).
+
+    Example:
+        >>> sorted([Problem(file="b", row=1), Problem(file="a"), Problem(file="a", row=9)],
+        ...        key=_order)  # doctest: +ELLIPSIS
+        [Problem(...file='a', row=9, ...), Problem(...file='a', row=None, ...), ...file='b'...]
+    """
+    file, row = problem.file, problem.row
+    return (file is None, file or "", row is None, row or 0)
+
+
 @attrs.define
 class Tally:
     """Counts a batch job's rows as they stream past; :meth:`summary` checks the invariant.
 
     ``rows_in`` is counted on the input side (:meth:`count_in`), the rest on the output side
     (:meth:`count_out`), so a stage that loses a row is caught. Rejected rows go to
-    ``on_rejected`` (if given) as they pass; only the first ``sample_size`` are kept.
+    ``on_rejected`` (if given) as they pass; only the first ``sample_size`` by (file, row) are kept.
 
     Example:
         >>> t = Tally()
@@ -325,11 +339,28 @@ class Tally:
         if not bad.num_rows:
             return
         self.rejected += bad.num_rows
-        room = self.sample_size - len(self.rejections)
-        if room > 0:
-            self.rejections.extend(rejected_rows(bad, room))
+        self._keep(bad)
         if self.on_rejected is not None:
             self.on_rejected(bad)
+
+    def _keep(self, bad: pa.Table) -> None:
+        """Keep the ``sample_size`` first rejected rows by (file, row).
+
+        Whatever the order of the stages that rejected them; the ``--rejected`` file keeps
+        the stream's order.
+        """
+        head = bad
+        if bad.num_rows > 1:
+            order = pc.sort_indices(
+                bad.select(["file", "row"]),
+                sort_keys=[("file", "ascending"), ("row", "ascending")],  # nulls last
+            )
+            head = bad.take(order.slice(0, self.sample_size))
+        new = rejected_rows(head, self.sample_size)
+        if self.rejections and _order(new[0]) < _order(self.rejections[-1]):
+            new = sorted([*self.rejections, *new], key=_order)
+            self.rejections.clear()
+        self.rejections.extend(new[: self.sample_size - len(self.rejections)])
 
     def count_usable(self, good: pa.Table, weights: Any = None) -> None:
         """Count usable rows, each standing for ``weights`` rows (one each when ``None``).
@@ -379,8 +410,8 @@ class Tally:
             (1, 1)
         """
         self.rejected += 1
-        if len(self.rejections) < self.sample_size:
-            self.rejections.append(problem)
+        bisect.insort(self.rejections, problem, key=_order)
+        del self.rejections[self.sample_size :]
 
     def summary(
         self,

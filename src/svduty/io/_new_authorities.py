@@ -1,0 +1,354 @@
+"""The specified authorities of a starting bundle (``svduty init``), from the ONS tables.
+
+Schedule 1 implies, for each local government area, its council (or councils), the chief
+officer of police and the local policing body (s.14) of its police area, its fire and
+rescue authority, its integrated care board or Local Health Board, the probation service
+and the youth offending team. What the tables cannot tell is written as an unconfirmed
+placeholder with the doubt stated; what is known for a named area (the Metropolitan
+Police's Commissioner and the Mayor's Office for Policing and Crime, the City of London's
+Common Council, the London Fire Commissioner) is written as such.
+
+Example:
+    >>> from svduty.areas import Geography
+    >>> geo = Geography.england_and_wales()
+    >>> [a["name"] for a in authorities(geo, [geo.get("E09000007")])][1:3]
+    ['Commissioner of Police of the Metropolis', "Mayor's Office for Policing and Crime"]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from svduty.areas import Area, AreaKind, Geography
+from svduty.authorities import AuthorityCategory, category_info
+
+__all__ = ["COMMENCED", "authorities", "cite", "plain_name", "slug"]
+
+COMMENCED = "2023-01-31"
+_C = AuthorityCategory
+_WELSH_COUNTIES = frozenset(
+    {
+        "isle of anglesey",
+        "gwynedd",
+        "denbighshire",
+        "flintshire",
+        "powys",
+        "ceredigion",
+        "pembrokeshire",
+        "carmarthenshire",
+        "swansea",
+        "cardiff",
+        "monmouthshire",
+    }
+)
+
+
+def slug(text: str) -> str:
+    """An id made of a name.
+
+    Example:
+        >>> slug("Devon & Cornwall"), slug("Bristol, City of")
+        ('devon-and-cornwall', 'bristol-city-of')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and")).strip("-")
+
+
+def cite(source: str, provision: str, doubt: str = "") -> dict[str, str]:
+    """A citation table; with a doubt, an unconfirmed one.
+
+    Example:
+        >>> cite("pcsc-act-2022", "s.14", "which body is not known")["confidence"]
+        'unconfirmed'
+    """
+    out = {"source": source, "provision": provision}
+    if doubt:
+        out |= {"confidence": "unconfirmed", "doubt": doubt}
+    return out
+
+
+def plain_name(name: str) -> str:
+    """An ONS name as people write it: "Bristol, City of" is "City of Bristol".
+
+    Example:
+        >>> plain_name("Bristol, City of"), plain_name("Herefordshire, County of")
+        ('City of Bristol', 'County of Herefordshire')
+        >>> plain_name("Rugby")
+        'Rugby'
+    """
+    head, sep, tail = name.rpartition(", ")
+    if sep and tail.endswith(" of") and tail[:1].isupper():
+        return f"{tail} {head}"
+    return name
+
+
+def _sch1(provision: str, doubt: str = "") -> dict[str, str]:
+    return cite("pcsc-act-2022", f"Sch 1 ({provision})", doubt)
+
+
+def _council(d: Area) -> dict[str, Any]:
+    name_doubt = (
+        "the council's formal name (district, borough or city council) is not in the ONS "
+        "tables; check it"
+    )
+    if d.id == "E09000001":
+        cat, name, citation = (
+            _C.COMMON_COUNCIL,
+            "Common Council of the City of London",
+            _sch1("the Common Council of the City of London"),
+        )
+    elif d.id == "E06000053":
+        cat, name, citation = (
+            _C.COUNCIL_OF_THE_ISLES_OF_SCILLY,
+            "Council of the Isles of Scilly",
+            (_sch1("the Council of the Isles of Scilly")),
+        )
+    elif d.kind is AreaKind.LONDON_BOROUGH:
+        cat, name = _C.LONDON_BOROUGH_COUNCIL, f"London Borough of {d.name} council"
+        citation = _sch1("a London borough council", name_doubt)
+    elif d.kind is AreaKind.WELSH_PRINCIPAL_AREA:
+        county_ = d.name.lower() in _WELSH_COUNTIES
+        cat = _C.WELSH_COUNTY_COUNCIL if county_ else _C.WELSH_COUNTY_BOROUGH_COUNCIL
+        name = f"{d.name} {'County' if county_ else 'County Borough'} Council"
+        citation = _sch1(
+            f"a {'county' if county_ else 'county borough'} council in Wales",
+            "whether the principal area is a county or a county borough (Local Government "
+            "Act 1972 Sch 4 Parts I and II) is svduty's reading of the council's name; check",
+        )
+    elif d.kind is AreaKind.UNITARY:
+        cat, name = _C.DISTRICT_COUNCIL, f"{plain_name(d.name)} Council"
+        citation = _sch1(
+            "a district council",
+            "a unitary council is either a district council or a county council for an "
+            "area with no district councils; which, and its formal name, are not in the "
+            "ONS tables",
+        )
+    else:
+        cat, name = _C.DISTRICT_COUNCIL, f"{plain_name(d.name)} council (district)"
+        citation = _sch1("a district council", name_doubt)
+    return _authority(f"{slug(d.name)}-council", name, cat, [d.id], citation)
+
+
+_MET, _CITY = "E23000001", "E23000034"
+_MAYORS = {  # police areas whose mayor exercises the police and crime commissioner's functions
+    "E23000005": "Mayor of Greater Manchester",
+    "E23000009": "Mayor of York and North Yorkshire",
+    "E23000010": "Mayor of West Yorkshire",
+}
+_LONDON_FIRE = "E31000046"
+
+
+def _police_name(pfa: Area) -> str:
+    """The police area's name as people write it (ONS: "London, City of")."""
+    return "City of London" if pfa.id == _CITY else pfa.name
+
+
+def _chief_officer(pfa: Area) -> dict[str, Any]:
+    """The chief officer of police: a Commissioner in London, a Chief Constable elsewhere."""
+    name = {
+        _MET: "Commissioner of Police of the Metropolis",
+        _CITY: "Commissioner of Police for the City of London",
+    }.get(pfa.id, f"Chief Constable of {pfa.name} Police")
+    doubt = (
+        "the force's formal title is not in the ONS tables; check it"
+        if pfa.id not in (_MET, _CITY)
+        else ""
+    )
+    return _authority(
+        f"{slug(_police_name(pfa))}-police",
+        name,
+        _C.CHIEF_OFFICER_OF_POLICE,
+        [pfa.id],
+        _sch1("a chief officer of police for a police area", doubt),
+    )
+
+
+def _local_policing_body(pfa: Area) -> dict[str, Any]:
+    """The local policing body (s.14): MOPAC, the Common Council, a mayor or a PCC."""
+    if pfa.id == _MET:
+        name = "Mayor's Office for Policing and Crime"
+        citation = cite("svd-guidance", "para 6 (local policing bodies)")
+        citation["confidence"] = "secondary"
+    elif pfa.id == _CITY:
+        name = "Common Council of the City of London (as police authority)"
+        citation = cite("svd-guidance", "para 6 (local policing bodies)")
+        citation["confidence"] = "secondary"
+    elif pfa.id in _MAYORS:
+        name = f"{_MAYORS[pfa.id]} (police and crime commissioner functions)"
+        citation = cite(
+            "pcsc-act-2022",
+            "s.14",
+            "a mayor exercises the police and crime commissioner's functions for this police "
+            "area (svduty's reading, not in the ONS tables): check the date and the form",
+        )
+    else:
+        name = f"Police and Crime Commissioner for {pfa.name}"
+        citation = cite(
+            "pcsc-act-2022",
+            "s.14",
+            "the local policing body is taken to be a police and crime commissioner; the "
+            "ONS tables do not say, and a mayor may exercise those functions: check",
+        )
+    return _authority(
+        f"{slug(_police_name(pfa))}-local-policing-body",
+        name,
+        _C.LOCAL_POLICING_BODY,
+        [pfa.id],
+        citation,
+    )
+
+
+def _fire_and_rescue(fra: Area) -> dict[str, Any]:
+    """The fire and rescue authority; in London the London Fire Commissioner.
+
+    On the Isles of Scilly, the Council (one body in two capacities: ``same_body_as``).
+    """
+    if fra.id == _LONDON_FIRE:
+        return _authority(
+            "london-fire-commissioner",
+            "London Fire Commissioner",
+            _C.FIRE_AND_RESCUE_AUTHORITY,
+            [fra.id],
+            _sch1(
+                "a fire and rescue authority",
+                "the ONS tables name the London Fire and Emergency Planning Authority, "
+                "which the London Fire Commissioner replaced in 2018 (Policing and Crime Act "
+                "2017); check the Schedule 1 row",
+            ),
+        )
+    if fra.name == "Isles of Scilly":
+        record = _authority(
+            "isles-of-scilly-fire-and-rescue-authority",
+            "Council of the Isles of Scilly (as fire and rescue authority)",
+            _C.FIRE_AND_RESCUE_AUTHORITY,
+            [fra.id],
+            _sch1(
+                "a fire and rescue authority",
+                "the Council of the Isles of Scilly runs the islands' fire and rescue "
+                "service (svduty's reading, not in the ONS tables); check",
+            ),
+        )
+        record["same_body_as"] = "isles-of-scilly-council"
+        return record
+    return _authority(
+        f"{slug(fra.name)}-fire-and-rescue-authority",
+        f"{fra.name} fire and rescue authority",
+        _C.FIRE_AND_RESCUE_AUTHORITY,
+        [fra.id],
+        _sch1(
+            "a fire and rescue authority",
+            "the authority's formal name and form (combined fire authority, "
+            "county council, mayor) are not in the ONS tables",
+        ),
+    )
+
+
+def _authority(
+    id_: str, name: str, category: AuthorityCategory, areas: list[str], citation: dict[str, str]
+) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": id_,
+        "name": name,
+        "category": category.value,
+        "areas": areas,
+        "valid": {"start": COMMENCED},
+        "citation": citation,
+    }
+    nations = {code[:1] for code in areas}
+    if len(category_info(category).nations) > 1 and len(nations) == 1:
+        # a category of both nations: its own areas' codes say which (E... or W...)
+        record["nation"] = "wales" if nations == {"W"} else "england"
+    return record
+
+
+def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any]]:
+    """The specified authorities (and local policing bodies) of some districts, as records.
+
+    Each record is an ``[[authorities]]`` table of ``authorities.toml``; a body serving
+    several of the districts is written once.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> records = authorities(geo, [geo.get("W06000015")])  # Cardiff
+        >>> [(r["category"], r.get("nation")) for r in records][:2]
+        [('welsh_county_council', None), ('chief_officer_of_police', 'wales')]
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def add(record: dict[str, Any]) -> None:
+        if record["id"] not in seen:
+            seen.add(record["id"])
+            out.append(record)
+
+    upper: dict[str, str] = {}  # upper-tier area -> id of its council
+    for d in districts:
+        counties = geo.parents(d.id, AreaKind.COUNTY)
+        council = _council(d)
+        add(council)
+        upper[d.id] = council["id"]
+        for c in counties:
+            cc = _authority(
+                f"{slug(c.name)}-county-council",
+                f"{c.name} County Council",
+                _C.COUNTY_COUNCIL,
+                [c.id],
+                _sch1("any other county council in England"),
+            )
+            add(cc)
+            upper.pop(d.id, None)
+            upper[c.id] = cc["id"]
+    for d in districts:
+        for pfa in geo.parents(d.id, AreaKind.POLICE_FORCE_AREA):
+            add(_chief_officer(pfa))
+            lpb = _local_policing_body(pfa)
+            if pfa.id == _CITY and "city-of-london-council" in seen:
+                lpb["same_body_as"] = "city-of-london-council"  # the Common Council
+            add(lpb)
+        for fra in geo.parents(d.id, AreaKind.FIRE_AND_RESCUE_AUTHORITY):
+            add(_fire_and_rescue(fra))
+        for icb in geo.parents(d.id, AreaKind.INTEGRATED_CARE_BOARD):
+            add(
+                _authority(
+                    slug(icb.name),
+                    icb.name,
+                    _C.INTEGRATED_CARE_BOARD,
+                    [icb.id],
+                    cite("ons-lsoa21-icb24", "icb24_code, icb24_name"),
+                )
+            )
+        for lhb in geo.parents(d.id, AreaKind.LOCAL_HEALTH_BOARD):
+            source = cite("ons-lad21-lhb22", "lhb22_code, lhb22_name")
+            add(_authority(slug(lhb.name), lhb.name, _C.LOCAL_HEALTH_BOARD, [lhb.id], source))
+    probation = _authority(
+        "probation-service",
+        "Probation Service (probation delivery unit to name)",
+        _C.PROVIDER_OF_PROBATION_SERVICES,
+        [d.id for d in districts],
+        _sch1(
+            "a provider of probation services",
+            "the probation delivery unit(s) operating in these areas are not in the ONS "
+            "tables: name them",
+        ),
+    )
+    probation["provider_is_secretary_of_state"] = True
+    add(probation)
+    for area_id, council_id in upper.items():
+        ons_name = geo.get(area_id).name
+        name = plain_name(ons_name)
+        yot = _authority(
+            f"{slug(ons_name)}-youth-justice-service",
+            f"{name} youth offending team (youth justice service to name)",
+            _C.YOUTH_OFFENDING_TEAM,
+            [area_id],
+            _sch1(
+                "a youth offending team",
+                "the team established by this local authority (Crime and Disorder Act "
+                "1998 s.39), its name, and whether it is shared with a neighbour, are not in "
+                "the ONS tables",
+            ),
+        )
+        yot["established_by"] = [council_id]
+        add(yot)
+    return out
