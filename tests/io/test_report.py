@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -355,3 +356,15 @@ def test_the_command_on_an_empty_month_without_tables(tmp_path):
     assert main(["report", str(empty), "-o", str(tmp_path / "r.html")], stdout=out) == 0
     assert out.getvalue().splitlines()[1].startswith("rows in: 0;")
     assert "tables" not in out.getvalue()
+
+
+def test_one_row_outside_and_one_without_a_location_are_counted_in_the_singular(tmp_path):
+    with open(sample_police_uk(), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    outside = next(line for line in lines if ",E01009449," in line)  # Birmingham
+    nowhere = next(line for line in lines if ",No Location," in line)
+    month = tmp_path / "2025-06-warwickshire-street.csv"
+    month.write_text("\n".join([lines[0], outside, nowhere, nowhere]) + "\n", encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", svduty.report(month).html).split())
+    assert "1 row reported by the force lies outside the area: Birmingham." in text
+    assert "2 rows have no location." in text

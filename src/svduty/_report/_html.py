@@ -348,14 +348,21 @@ def _settle(r: Report) -> str:
     return _section("settle", body)
 
 
+def _rows(n: int) -> str:
+    """``n`` rows, in words: "1 row", "2 rows"."""
+    return f"{n:,} row" if n == 1 else f"{n:,} rows"
+
+
 def _outside(r: Report) -> str:
     s = r.summary
     rows = _where(r.tables["by_district"], "outside")
     names = ", ".join(str(row["district_name"] or "(unknown)") for row in rows)
     body = (
-        f"<p>{s.outside_area:,} rows reported by the force lie outside the area"
+        f"<p>{_rows(s.outside_area)} reported by the force "
+        f"{'lies' if s.outside_area == 1 else 'lie'} outside the area"
         f"{': ' + escape(names) if names else ''}. They are kept, counted apart and never "
-        f"added to the area's counts. {s.unlocated:,} rows have no location.</p>"
+        f"added to the area's counts. {_rows(s.unlocated)} "
+        f"{'has' if s.unlocated == 1 else 'have'} no location.</p>"
         + _table(
             "Rows outside the area, by district (bounded counts)",
             [("district_code", "district code"), ("district_name", "district"), *_BOUNDS],
