@@ -368,3 +368,26 @@ def test_one_row_outside_and_one_without_a_location_are_counted_in_the_singular(
     text = " ".join(re.sub(r"<[^>]+>", " ", svduty.report(month).html).split())
     assert "1 row reported by the force lies outside the area: Birmingham." in text
     assert "2 rows have no location." in text
+
+
+def test_a_welsh_months_note_names_the_welsh_index_not_an_english_one(tmp_path):
+    from svduty._report._build import _deprivation
+
+    cardiff = svduty.load_partnership(svduty.new_bundle(tmp_path / "cardiff", ["W06000015"]))
+    codes = [a.code for a in cardiff.geography.lsoas("W06000015")][:3]
+    lsoa_month = pa.table(
+        {
+            "within_area": ["inside"] * 3,
+            "month": ["2025-06"] * 3,
+            "lsoa_code": codes,
+            "lsoa_name": [None] * 3,
+            "certain": [1, 0, 0],
+            "possible": [2, 3, 4],
+        }
+    )
+    table, notes = _deprivation(lsoa_month, cardiff)
+    assert set(table["index"].to_pylist()) == {"wimd2019"}
+    assert notes == (
+        "LSOA codes of 2025-06: Welsh LSOAs are ranked by the Welsh Index of Multiple "
+        "Deprivation 2019 (2011 LSOAs).",
+    )

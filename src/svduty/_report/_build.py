@@ -92,8 +92,13 @@ def _deprivation(
     english: dict[str, str] = {}
     for month in months:
         codes = inside.filter(pc.equal(inside["month"], pa.scalar(month)))["lsoa_code"]
-        english[month], why = english_index(str(c) for c in codes.to_pylist())
-        notes.append(f"LSOA codes of {month}: {why}.")
+        listed = [str(c) for c in codes.to_pylist()]
+        english[month], why = english_index(listed)
+        said = [why] if any(c.startswith("E") for c in listed) else []
+        if any(c.startswith("W") for c in listed):
+            said.append(f"Welsh LSOAs are ranked by the {INDICES['wimd2019'].name} (2011 LSOAs)")
+        if said:
+            notes.append(f"LSOA codes of {month}: {'; '.join(said)}.")
     rows = []
     used: set[str] = set()
     for rec in inside.to_pylist():
