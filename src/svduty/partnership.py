@@ -57,6 +57,7 @@ def _rules(values: Iterable[GovernanceRule]) -> tuple[GovernanceRule, ...]:
 def _join_grant_flow(graph: GovernanceGraph, funding: FundingModel) -> GovernanceGraph:
     """The graph with the funding model's grant flow as relations (stated once, there)."""
     have = {r.key for r in graph.relations}
+    bodies = {b.id for b in graph.bodies}
     extra: list[Relation] = []
     for n, edge in enumerate(funding.grant_flow.relations()):
         if edge.citation is None:
@@ -65,6 +66,14 @@ def _join_grant_flow(graph: GovernanceGraph, funding: FundingModel) -> Governanc
                 f"grant_flow.edges[{n}].citation",
                 expected="a citation for the edge",
             )
+        for end, body in (("source", edge.source), ("target", edge.target)):
+            if body not in bodies:
+                raise GovernanceError.single(
+                    "funding.toml",
+                    f"grant_flow.edges[{n}].{end}",
+                    message="no body of governance.toml with this id",
+                    got=body,
+                )
         r = Relation(RelationKind(edge.relation.value), edge.source, edge.target, edge.citation)
         if r.key not in have:
             extra.append(r)

@@ -297,8 +297,20 @@ def test_of_reports_grant_flow_edges_that_do_not_join():
     with pytest.raises(FundingError, match=r"grant_flow.edges\[0\].citation"):
         Partnership.of("x", "X", **parts(funding=funding, governance=P.governance))  # type: ignore[arg-type]
     lonely = GovernanceGraph.of([P.governance.get("home-office")], [])
-    with pytest.raises(GovernanceError, match=r"funding\.toml grant flow"):
+    with pytest.raises(GovernanceError) as exc:
         Partnership.of("x", "X", **parts(funding=P.funding, governance=lonely))  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        "funding.toml: grant_flow.edges[0].target: no body of governance.toml with this id "
+        "(got 'warwickshire-opcc')"
+    )
+    edge = flow.edges[0]
+    loop = attrs.evolve(flow, edges=(attrs.evolve(edge, target=edge.source),))
+    with pytest.raises(GovernanceError, match=r"funding\.toml grant flow: a relation from a body"):
+        Partnership.of(
+            "x",
+            "X",
+            **parts(funding=attrs.evolve(P.funding, grant_flow=loop), governance=P.governance),
+        )  # type: ignore[arg-type]
 
 
 def test_relation_from_the_grant_flow_keeps_its_citation():
