@@ -16,25 +16,14 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
-from svduty.io._incident_cells import _convert
 from svduty.io._incident_columns import _mapped_names
-from svduty.io._incidents import (
-    _EXPECTED,
-    _KIND,
-    _LIST,
-    _SCHEMA,
-    BATCH_ROWS,
-    INCIDENT_SCHEMA,
-    JSONL_SUFFIXES,
-    STDIN,
-    _why,
-    iter_incidents_jsonl,
-)
+from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
+from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
+from svduty.io._incidents import _SCHEMA, BATCH_ROWS, JSONL_SUFFIXES, STDIN, iter_incidents_jsonl
 from svduty.io._lines import record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
@@ -108,9 +97,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
                     newlines_in_values=True,
                     invalid_row_handler=handler,  # type: ignore[arg-type]
                 ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
-                ),
+                convert_options=_text_columns(names),
             )
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise InputFormatError(
@@ -150,6 +137,17 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
     return reader.schema, batches()
 
 
+def _text_columns(names: list[str]) -> pacsv.ConvertOptions:
+    """Every column as text, its bytes not checked by pyarrow (which would refuse the file).
+
+    :func:`~svduty.io._incident_values._utf8_marks` rejects the rows with a cell that is
+    not UTF-8, and only those.
+    """
+    return pacsv.ConvertOptions(
+        column_types={n: pa.string() for n in names}, strings_can_be_null=False, check_utf8=False
+    )
+
+
 _WHOLE = 1 << 24
 """The streaming reader's block: a file up to this size is one batch."""
 
@@ -184,9 +182,7 @@ def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] 
                     newlines_in_values=True,
                     invalid_row_handler=handler,  # type: ignore[arg-type]
                 ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
-                ),
+                convert_options=_text_columns(names),
             )
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
@@ -296,7 +292,7 @@ def iter_incident_table(
     for f in INCIDENT_SCHEMA:
         if f.name in names:
             got = schema.field(names.index(f.name)).type
-            if not _convertible(got, f.type):
+            if not _convertible(f.name, got, f.type):
                 raise InputFormatError(
                     Problem(
                         file=str(p),
@@ -305,8 +301,12 @@ def iter_incident_table(
                     )
                 )
     width = len(names)
-    for raw, rows, wrong_width in batches:
-        out = _normalise(p, raw.rename_columns(names), rows, list_separator, schema.names)
+    csv = p.suffix.lower() == ".csv"
+    for read, rows, wrong_width in batches:
+        raw, not_utf8 = _utf8_marks(read) if csv else (read, [])
+        out = _normalise(
+            p, raw.rename_columns(names), rows, list_separator, schema.names, not_utf8=not_utf8
+        )
         yield _as_wrong_width(out, width) if wrong_width else out
 
 
@@ -316,86 +316,6 @@ def _as_wrong_width(batch: pa.RecordBatch, width: int) -> pa.RecordBatch:
     batch = batch.set_column(batch.schema.get_field_index("rejected"), "rejected", why)
     return batch.set_column(
         batch.schema.get_field_index("rejected_field"), "rejected_field", pa.repeat("fields", n)
-    )
-
-
-def _convertible(got: pa.DataType, want: pa.DataType) -> bool:
-    if got == want or pa.types.is_null(got):
-        return True
-    if pa.types.is_string(got) or pa.types.is_large_string(got) or pa.types.is_dictionary(got):
-        return True
-    if want == pa.int64():
-        return pa.types.is_integer(got)
-    if want == pa.string():
-        return pa.types.is_integer(got)  # ids written as numbers
-    if want == _LIST:
-        return (pa.types.is_list(got) or pa.types.is_large_list(got)) and (
-            pa.types.is_string(got.value_type) or pa.types.is_large_string(got.value_type)
-        )
-    return False
-
-
-def _normalise(
-    p: Path, table: Any, rows: Arrow, list_separator: str, header: list[str]
-) -> pa.RecordBatch:
-    n = table.num_rows
-    reason: Arrow = pa.nulls(n, pa.string())
-    field: Arrow = pa.nulls(n, pa.string())
-    columns: dict[str, Arrow] = {"file": pa.repeat(pa.scalar(str(p)), n), "row": rows}
-    names = table.schema.names
-    strings = [
-        (f.name, original)
-        for f, original in zip(table.schema, header, strict=True)
-        if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
-    ]
-    first = strings[0] if strings else ("", "")
-    maybe = n and strings and pc.any(pc.match_substring(table.column(first[0]), first[1])).as_py()
-    if maybe:  # a repeated header (two files joined): every text cell is its name
-        same: Arrow = None
-        for name, original in strings:
-            text = pc.utf8_trim_whitespace(table.column(name))
-            eq = pc.fill_null(pc.equal(text, pa.scalar(original)), False)
-            same = eq if same is None else pc.and_(same, eq)
-        hit = pc.and_(same, pc.is_null(reason))
-        reason = pc.if_else(
-            hit, pa.scalar("header: a repeated header line, not an incident"), reason
-        )
-        field = pc.if_else(hit, pa.scalar("header"), field)
-    for f in INCIDENT_SCHEMA:
-        if f.name not in names:
-            columns[f.name] = pa.nulls(n, f.type)
-            continue
-        column = table.column(f.name)
-        if column.type == f.type and f.type != pa.string():
-            columns[f.name] = column
-            continue
-        if pa.types.is_integer(column.type) and f.type == pa.string():
-            columns[f.name] = column.cast(pa.string())
-            continue
-        if pa.types.is_integer(column.type) or pa.types.is_null(column.type):
-            columns[f.name] = column.cast(f.type)
-            continue
-        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
-            columns[f.name] = column.cast(f.type)
-            continue
-        values, bad = _convert(column, _KIND[f.name], list_separator)
-        columns[f.name] = values
-        if not pc.any(bad).as_py():  # the usual case: every cell converts
-            continue
-        hit = pc.and_(bad, pc.is_null(reason))
-        reason = pc.if_else(hit, pa.scalar(f"{f.name}: {_why(_KIND[f.name])}"), reason)
-        field = pc.if_else(hit, pa.scalar(f.name), field)
-    columns["rejected"] = reason
-    columns["rejected_field"] = field
-    arrays = [columns[f.name] for f in _SCHEMA]
-    fields = list(_SCHEMA)
-    for name in names:
-        if name not in _SCHEMA.names:
-            arrays.append(table.column(name))
-            fields.append(table.schema.field(name))
-    return pa.RecordBatch.from_arrays(
-        [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays],
-        schema=pa.schema(fields),
     )
 
 
