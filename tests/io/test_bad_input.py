@@ -410,8 +410,10 @@ def test_an_incident_row_that_is_not_utf8_is_rejected_and_the_rest_classified(tm
     f.write_bytes(b"id,victim_age\na,5\n\x1f\x8b\x08\x00\xff\xfe,6\nc,7\n")
     rejected = tmp_path / "rejected.csv"
     r = subprocess.run(
-        [sys.executable, "-m", "svduty", "classify", str(f), "--format", "incidents"]
-        + ["--rejected", str(rejected)],
+        [
+            *(sys.executable, "-m", "svduty", "classify", str(f), "--format", "incidents"),
+            *("--rejected", str(rejected)),
+        ],
         capture_output=True,
         check=False,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
