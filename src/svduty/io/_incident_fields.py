@@ -29,7 +29,7 @@ import pyarrow as pa
 from svduty.definitions import Incident
 from svduty.errors import DataError, Shown, shown
 
-__all__ = ["DAY_FIELDS", "INCIDENT_SCHEMA", "loads", "twice"]
+__all__ = ["DAY_FIELDS", "INCIDENT_SCHEMA", "given_fields", "loads", "twice"]
 
 _LIST = pa.list_(pa.string())
 
@@ -70,6 +70,25 @@ _EXPECTED = {
     "bool": "true or false",
     "int": "a whole number",
 }
+
+
+def given_fields(table: pa.Table) -> list[str]:
+    """The incident fields a batch gives the classifier: those with a value in some row.
+
+    A column of nulls is as if absent (every value unknown), and the classifier has less
+    to read; ``id`` is always given, so the classifier sees every row.
+
+    Example:
+        >>> given_fields(pa.table({"id": [None], "date": [None], "weapon": ["knife"],
+        ...                        "note": ["x"]}))
+        ['id', 'weapon']
+    """
+    names = set(table.schema.names)
+    return [
+        n
+        for n in INCIDENT_SCHEMA.names
+        if n in names and (n == "id" or table.column(n).null_count < table.num_rows)
+    ]
 
 
 def _takes_a_date(name: str) -> bool:
