@@ -92,8 +92,9 @@ def given_fields(table: pa.Table) -> list[str]:
 
 
 def _takes_a_date(name: str) -> bool:
+    value: Any = pendulum.Date(2024, 1, 31)
     try:
-        Incident(**{name: pendulum.Date(2024, 1, 31)})
+        Incident(**{name: value})
     except (DataError, TypeError, ValueError, AttributeError):
         return False
     return True

@@ -80,7 +80,8 @@ def _days(column: Arrow) -> tuple[Arrow, Arrow]:
     midnight = pc.equal(floor, local)
     day = floor.cast(pa.date32()).cast(pa.string())
     values = pc.if_else(midnight, day, pa.scalar(None, pa.string()))
-    return values, pc.fill_null(pc.invert(midnight), False)
+    late: Arrow = pc.invert(midnight)
+    return values, pc.fill_null(late, pa.scalar(False))
 
 
 def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, Arrow]]]:

@@ -384,8 +384,12 @@ def _districts(areas: pa.Table, codes: Arrow, within: Within) -> pa.Table:
         [c for c in pc.unique(pc.filter(codes, maybe)).to_pylist() if _knows(within, c)],
         pa.string(),
     )
-    found = pc.fill_null(pc.is_in(codes, value_set=known), False)
-    for name, value in (("district_code", codes), ("match", pa.scalar("district"))):
+    found: Arrow = pc.fill_null(pc.is_in(codes, value_set=known), pa.scalar(False))
+    values: tuple[tuple[str, Arrow], ...] = (
+        ("district_code", codes),
+        ("match", pa.scalar("district")),
+    )
+    for name, value in values:
         at = areas.schema.get_field_index(name)
         areas = areas.set_column(at, name, pc.if_else(found, value, areas.column(at)))
     return areas
