@@ -38,13 +38,16 @@ def text_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     """
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks()
-    raw = column.view(pa.binary()) if pa.types.is_string(column.type) else column
-    if _ascii(raw):
-        return raw.cast(pa.string()), None
+    text = pa.types.is_string(column.type)
+    raw = column.view(pa.binary()) if text else column
+    if text and _ascii(raw):  # nothing to check, nothing to convert
+        return column, None
     try:
-        return raw.cast(pa.string()), None
+        checked = raw.cast(pa.string())  # checks that every cell is UTF-8
     except pa.ArrowInvalid:  # rare: find the cells one by one
         pass
+    else:
+        return (column if text else checked), None
     mask = pa.array([not _utf8(v) for v in raw.to_pylist()], pa.bool_())
     cleaned = pc.if_else(mask, pa.scalar(b"", pa.binary()), raw)
     return cleaned.cast(pa.string()), mask
