@@ -90,12 +90,11 @@ def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, 
     Returns the batch and, for each column with such a cell, its position and a mask.
     """
     marks: list[tuple[int, Arrow]] = []
-    for i, f in enumerate(batch.schema):
-        if not pa.types.is_string(f.type):
-            continue
+    texts = [(i, f.name) for i, f in enumerate(batch.schema) if pa.types.is_string(f.type)]
+    for i, name in texts:  # a CSV reader's batch: every column is text
         text, bad = text_cells(batch.column(i))
         if bad is not None:
-            batch = batch.set_column(i, f.name, text)
+            batch = batch.set_column(i, name, text)
             marks.append((i, bad))
     return batch, marks
 

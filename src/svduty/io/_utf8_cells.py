@@ -30,14 +30,12 @@ NOT_UTF8 = "expected UTF-8 text"
 
 
 def text_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
-    """``column`` (bytes, or text not yet checked) as text, and its cells that are not UTF-8.
+    """``column`` (an array of bytes, or of text not yet checked) as text, and its bad cells.
 
     Returns the text (a cell that is not UTF-8 is blank) and a boolean mask of those
     cells, or ``None`` when every cell is UTF-8 (the usual case: checked on the column's
     bytes at once, and not at all when they are ASCII).
     """
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
     text = pa.types.is_string(column.type)
     raw = column.view(pa.binary()) if text else column
     if text and _ascii(raw):  # nothing to check, nothing to convert
