@@ -24,7 +24,7 @@ from svduty.io._incident_columns import _mapped_names
 from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
 from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, JSONL_SUFFIXES, STDIN, iter_incidents_jsonl
-from svduty.io._lines import record_lines
+from svduty.io._lines import ascii_records, record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -72,10 +72,14 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
             unclosed.append(row.number if row.number is not None else -1)
         return "skip"
 
+    source: Any = p
+    mended = _mended(p)
+    if mended is not None:  # a malformed row that is not UTF-8: the parser can now name it
+        source = pa.BufferReader(mended)
     try:
         with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
             names = pacsv.open_csv(
-                p,
+                source,
                 parse_options=pacsv.ParseOptions(
                     newlines_in_values=True,
                     invalid_row_handler=lambda row: "skip",
@@ -85,13 +89,15 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
         ) from None
-    whole = _whole_csv(p, names)
+    whole = _whole_csv(p, names, mended)
     if whole is not None:
         return whole[0].schema, iter([whole])
+    if mended is not None:
+        source = pa.BufferReader(mended)
     try:
         with quiet_undecodable_rows(__name__):
             reader = pacsv.open_csv(
-                p,
+                source,
                 read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
                 parse_options=pacsv.ParseOptions(
                     newlines_in_values=True,
@@ -152,7 +158,56 @@ _WHOLE = 1 << 24
 """The streaming reader's block: a file up to this size is one batch."""
 
 
-def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] | None:
+def _mended(p: Path) -> bytes | None:
+    """The file's bytes with its malformed rows' bytes outside ASCII as ``?``, if needed.
+
+    pyarrow cannot hand a row with the wrong number of fields to the reader's handler when
+    the row is not UTF-8 (it refused the file); such a row is rejected for its width
+    anyway, so its bytes do not matter (as the police.uk reader does it, with
+    :func:`~svduty.io._lines.ascii_records`). ``None`` (read the file itself) for a file
+    that is UTF-8 (almost every file: checked at C speed) or whose rows are all well formed.
+    """
+    try:
+        data = p.read_bytes()
+    except OSError:
+        return None
+    if data.isascii():
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    a = np.frombuffer(data, np.uint8)
+    ascii = np.where(a < 0x80, a, ord("?")).astype(np.uint8)
+    bad: list[int] = []
+
+    def handler(row: pacsv.InvalidRow) -> str:
+        bad.append(row.number or 0)
+        return "skip"
+
+    copy: Any = pa.BufferReader(ascii.tobytes())
+    try:
+        pacsv.read_csv(
+            copy,
+            read_options=pacsv.ReadOptions(use_threads=False),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True,
+                invalid_row_handler=handler,  # type: ignore[arg-type]
+            ),
+            convert_options=pacsv.ConvertOptions(check_utf8=False),
+        )
+    except pa.ArrowInvalid:  # unreadable as CSV even so: the usual errors follow
+        return None
+    if not bad:
+        return None
+    return bytes(ascii_records(data, bad, blank=False))
+
+
+def _whole_csv(
+    p: Path, names: list[str], mended: bytes | None = None
+) -> tuple[pa.RecordBatch, Arrow, bool] | None:
     """A CSV file of one block read by pyarrow's multi-threaded reader, as one batch.
 
     The batch (and its rows' lines) the streaming reader gives, when the file has no
@@ -162,7 +217,7 @@ def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] 
     try:
         if p.stat().st_size > _WHOLE:
             return None
-        data = p.read_bytes()
+        data = p.read_bytes() if mended is None else mended
     except OSError:
         return None
     if not data or b"\r" in data or data.startswith(b"\n") or b"\n\n" in data:
