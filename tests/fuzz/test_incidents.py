@@ -28,6 +28,7 @@ from svduty.definitions import (
     Context,
     Country,
     Harm,
+    OtherReview,
     Relationship,
     Target,
     Weapon,
@@ -78,7 +79,16 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "died": st.booleans(),
     "location": st.sampled_from(["E07000222", "E01031012", "W06000015", "E01009999"]),
     "country": _words(Country),
+    "other_reviews": st.lists(_words(OtherReview), unique=True, max_size=2),
+    "place_of_death": st.sampled_from(["E08000025", "W06000015", "E07000222", "E01031012"]),
+    "review_information": st.booleans(),
+    "pilot_partner": st.booleans(),
+    "date_of_death": st.sampled_from(["2023-04-01", "2024-01-31", "2024-02"]),
 }
+
+
+def test_every_incident_field_has_valid_values_to_draw() -> None:
+    assert {"id", *FIELDS} == set(NAMES)
 
 
 def _valid(draw: st.DrawFn, name: str) -> Any:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from svduty.io import _incident_cells
 from svduty.io._incident_cells import _convert, _plain_cells, _short_digits
-from svduty.io._incident_tables import iter_incident_table
+from svduty.io._incident_tables import iter_incident_table, read_incident_table
 
 CELL = st.one_of(
     st.text(st.sampled_from("09+-a; é\t\u00a0x"), max_size=11),
@@ -72,6 +72,24 @@ def test_a_whole_file_reads_as_the_streaming_reader_reads_it(tmp_path: Path, tex
         assert whole == _rows(f)
 
 
+def test_a_cell_that_is_not_utf8_rejects_its_row_read_whole_or_streamed(tmp_path: Path) -> None:
+    f = tmp_path / "i.csv"
+    f.write_bytes(b"Ref,Age,Note\na,1,x\n\xff\xfe,2,y\nc,3,\xe9t\xe9\nd,x,ok\n")
+    mapping = {"Ref": "id", "Age": "victim_age"}
+    whole = read_incident_table(f, mapping=mapping)
+    with patch("svduty.io._incident_tables._WHOLE", -1):  # never read whole
+        assert read_incident_table(f, mapping=mapping).to_pylist() == whole.to_pylist()
+    assert whole.column("rejected").to_pylist() == [
+        None,
+        "id: expected UTF-8 text",
+        "column 3 (its name not shown): expected UTF-8 text",
+        "victim_age: expected a whole number",
+    ]
+    assert whole.column("rejected_field").to_pylist()[1] == "id"
+    assert whole.column("id").to_pylist()[:2] == ["a", None]  # no bytes that are not text
+    assert whole.column("row").to_pylist() == [2, 3, 4, 5]
+
+
 def test_a_small_file_of_one_line_a_record_is_read_whole(tmp_path: Path) -> None:
     from svduty.io._incident_tables import _whole_csv
 
@@ -90,7 +108,7 @@ def test_a_file_pyarrow_refuses_or_cannot_read_whole_goes_the_streaming_way(
     from svduty.io._incident_tables import _whole_csv
 
     f = tmp_path / "i.csv"
-    f.write_bytes(b"Ref,Age\na,1\n\xff\xfe,2\n")  # not UTF-8
+    f.write_bytes(b"Ref,Age\na,1\nb,2,\xff\n")  # a row too wide and not UTF-8
     assert _whole_csv(f, ["Ref", "Age"]) is None
     f.write_text("Ref,Age\na,1\n")
     with patch("pathlib.Path.read_bytes", side_effect=OSError("gone")):

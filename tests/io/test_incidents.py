@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -176,6 +177,9 @@ def test_the_fast_and_the_line_by_line_jsonl_readers_agree(tmp_path_factory, rec
     f = tmp_path_factory.mktemp("j") / "a.jsonl"
     f.write_text(end.join(json.dumps(r) for r in records) + end, newline="")
     fast = _fast_jsonl(f, 1 << 16)
-    assert fast is not None
     slow = read_incidents_jsonl(f, validate=lambda *a: None)  # a validator: line by line
+    if fast is None:  # "}" then "{" (in a string): maybe two objects on a line, so it
+        # is read line by line (the line numbering cannot tell; found by hypothesis)
+        assert re.search(rb"\}[ \t]*\{", f.read_bytes())
+        return
     assert pa.Table.from_batches(fast).to_pylist() == slow.to_pylist()

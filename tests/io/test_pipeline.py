@@ -404,8 +404,9 @@ def test_incidents_are_located_by_their_location():
         within=within,
     )
     assert out["within_area"].to_pylist() == ["inside", "inside", "outside", "no_location"]
-    assert out["district_code"].to_pylist() == ["E07000218", None, None, None]
-    assert out["match"].to_pylist()[3] is None
+    # a district code the geography knows is its own district (match "district")
+    assert out["district_code"].to_pylist() == ["E07000218", "E07000222", None, None]
+    assert out["match"].to_pylist()[1:] == ["district", "unresolved", None]
     with pytest.raises(SvdutyError, match="resolve_areas returned 0 rows for 1 locations"):
         classify_batch(
             incident_batch(location=["E01031005"]),

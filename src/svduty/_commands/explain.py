@@ -25,7 +25,8 @@ import attrs
 
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
-from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
+from svduty.errors import DataError, InputFormatError, Problem
+from svduty.io._incident_fields import key_shown, loads, twice
 from svduty.io._incidents import _text_lines as text_lines
 
 __all__ = ["register", "run"]
@@ -136,19 +137,21 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 _FIELDS = tuple(f.name for f in attrs.fields(Incident))
 
-_KEY = r"[a-z][a-z0-9_]{0,39}"
-"""An unknown key named in a reason: a typo of a field name, never free text."""
-
 
 def _incident(line: str, number: int, name: str) -> Incident:
     """The incident of one line of the file, or a DataError that echoes no value.
 
     As ``svduty classify`` reads a line: bytes that are not UTF-8 (read as surrogates),
     text that is not JSON (or nested beyond Python's limit, or a number too long for it),
-    JSON that is not an object, and an unknown key (named only when it looks like a field
-    name) are problems; then every problem of the incident's own checks.
+    JSON that is not an object, an unknown key (named only when it looks like a field
+    name) and a key given twice (never its values) are problems; then every problem of the
+    incident's own checks.
 
     Example:
+        >>> _incident('{"victim_age": 12, "victim_age": 40}', 2, "in.jsonl")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: in.jsonl: row 2: victim_age: given twice
         >>> _incident('{"Jane Citizen": 1, "victim_age": 200}', 3, "in.jsonl")
         Traceback (most recent call last):
         ...
@@ -158,7 +161,7 @@ def _incident(line: str, number: int, name: str) -> Incident:
     if any("\udc80" <= ch <= "\udcff" for ch in line):
         raise DataError(Problem(file=name, row=number, field="line", expected="UTF-8 text"))
     try:
-        data = json.loads(line)
+        data = loads(line)
     except (ValueError, RecursionError):  # not JSON, nested too deep, a number too long
         data = None
     if not isinstance(data, dict):
@@ -167,13 +170,16 @@ def _incident(line: str, number: int, name: str) -> Incident:
         Problem(
             file=name,
             row=number,
-            field=str(k) if isinstance(k := shown(key, shape=_KEY), Shown) else "<a key not shown>",
+            field=key_shown(key),
             message="unknown field",
             expected="one of " + ", ".join(_FIELDS),
         )
         for key in data
         if key not in _FIELDS
     ]
+    repeated = twice(data)
+    if repeated is not None and repeated in _FIELDS:  # the last value would be taken silently
+        problems.append(Problem(file=name, row=number, field=repeated, message="given twice"))
     try:
         incident = Incident.from_json(
             {k: v for k, v in data.items() if k in _FIELDS}, line=number, file=name

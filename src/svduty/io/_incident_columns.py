@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem, Shown, shown
-from svduty.io._incidents import _KIND, INCIDENT_SCHEMA
+from svduty.io._incident_fields import _KIND, INCIDENT_SCHEMA
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
 

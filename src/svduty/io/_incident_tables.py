@@ -16,26 +16,15 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
-from svduty.io._incident_cells import _convert
 from svduty.io._incident_columns import _mapped_names
-from svduty.io._incidents import (
-    _EXPECTED,
-    _KIND,
-    _LIST,
-    _SCHEMA,
-    BATCH_ROWS,
-    INCIDENT_SCHEMA,
-    JSONL_SUFFIXES,
-    STDIN,
-    _why,
-    iter_incidents_jsonl,
-)
-from svduty.io._lines import record_lines
+from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
+from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
+from svduty.io._incidents import _SCHEMA, BATCH_ROWS, JSONL_SUFFIXES, STDIN, iter_incidents_jsonl
+from svduty.io._lines import ascii_records, record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -83,10 +72,14 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
             unclosed.append(row.number if row.number is not None else -1)
         return "skip"
 
+    source: Any = p
+    mended = _mended(p)
+    if mended is not None:  # a malformed row that is not UTF-8: the parser can now name it
+        source = pa.BufferReader(mended)
     try:
         with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
             names = pacsv.open_csv(
-                p,
+                source,
                 parse_options=pacsv.ParseOptions(
                     newlines_in_values=True,
                     invalid_row_handler=lambda row: "skip",
@@ -96,21 +89,21 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
         ) from None
-    whole = _whole_csv(p, names)
+    whole = _whole_csv(p, names, mended)
     if whole is not None:
         return whole[0].schema, iter([whole])
+    if mended is not None:
+        source = pa.BufferReader(mended)
     try:
         with quiet_undecodable_rows(__name__):
             reader = pacsv.open_csv(
-                p,
+                source,
                 read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
                 parse_options=pacsv.ParseOptions(
                     newlines_in_values=True,
                     invalid_row_handler=handler,  # type: ignore[arg-type]
                 ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
-                ),
+                convert_options=_text_columns(names),
             )
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise InputFormatError(
@@ -150,11 +143,71 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
     return reader.schema, batches()
 
 
+def _text_columns(names: list[str]) -> pacsv.ConvertOptions:
+    """Every column as text, its bytes not checked by pyarrow (which would refuse the file).
+
+    :func:`~svduty.io._incident_values._utf8_marks` rejects the rows with a cell that is
+    not UTF-8, and only those.
+    """
+    return pacsv.ConvertOptions(
+        column_types={n: pa.string() for n in names}, strings_can_be_null=False, check_utf8=False
+    )
+
+
 _WHOLE = 1 << 24
 """The streaming reader's block: a file up to this size is one batch."""
 
 
-def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] | None:
+def _mended(p: Path) -> bytes | None:
+    """The file's bytes with its malformed rows' bytes outside ASCII as ``?``, if needed.
+
+    pyarrow cannot hand a row with the wrong number of fields to the reader's handler when
+    the row is not UTF-8 (it refused the file); such a row is rejected for its width
+    anyway, so its bytes do not matter (as the police.uk reader does it, with
+    :func:`~svduty.io._lines.ascii_records`). ``None`` (read the file itself) for a file
+    that is UTF-8 (almost every file: checked at C speed) or whose rows are all well formed.
+    """
+    try:
+        data = p.read_bytes()
+    except OSError:
+        return None
+    if data.isascii():
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    a = np.frombuffer(data, np.uint8)
+    ascii = np.where(a < 0x80, a, ord("?")).astype(np.uint8)
+    bad: list[int] = []
+
+    def handler(row: pacsv.InvalidRow) -> str:
+        bad.append(row.number or 0)
+        return "skip"
+
+    copy: Any = pa.BufferReader(ascii.tobytes())
+    try:
+        pacsv.read_csv(
+            copy,
+            read_options=pacsv.ReadOptions(use_threads=False),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True,
+                invalid_row_handler=handler,  # type: ignore[arg-type]
+            ),
+            convert_options=pacsv.ConvertOptions(check_utf8=False),
+        )
+    except pa.ArrowInvalid:  # unreadable as CSV even so: the usual errors follow
+        return None
+    if not bad:
+        return None
+    return bytes(ascii_records(data, bad, blank=False))
+
+
+def _whole_csv(
+    p: Path, names: list[str], mended: bytes | None = None
+) -> tuple[pa.RecordBatch, Arrow, bool] | None:
     """A CSV file of one block read by pyarrow's multi-threaded reader, as one batch.
 
     The batch (and its rows' lines) the streaming reader gives, when the file has no
@@ -164,7 +217,7 @@ def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] 
     try:
         if p.stat().st_size > _WHOLE:
             return None
-        data = p.read_bytes()
+        data = p.read_bytes() if mended is None else mended
     except OSError:
         return None
     if not data or b"\r" in data or data.startswith(b"\n") or b"\n\n" in data:
@@ -184,9 +237,7 @@ def _whole_csv(p: Path, names: list[str]) -> tuple[pa.RecordBatch, Arrow, bool] 
                     newlines_in_values=True,
                     invalid_row_handler=handler,  # type: ignore[arg-type]
                 ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={n: pa.string() for n in names}, strings_can_be_null=False
-                ),
+                convert_options=_text_columns(names),
             )
     except (pa.ArrowInvalid, UnicodeDecodeError):
         return None
@@ -296,7 +347,7 @@ def iter_incident_table(
     for f in INCIDENT_SCHEMA:
         if f.name in names:
             got = schema.field(names.index(f.name)).type
-            if not _convertible(got, f.type):
+            if not _convertible(f.name, got, f.type):
                 raise InputFormatError(
                     Problem(
                         file=str(p),
@@ -305,8 +356,12 @@ def iter_incident_table(
                     )
                 )
     width = len(names)
-    for raw, rows, wrong_width in batches:
-        out = _normalise(p, raw.rename_columns(names), rows, list_separator, schema.names)
+    csv = p.suffix.lower() == ".csv"
+    for read, rows, wrong_width in batches:
+        raw, not_utf8 = _utf8_marks(read) if csv else (read, [])
+        out = _normalise(
+            p, raw.rename_columns(names), rows, list_separator, schema.names, not_utf8=not_utf8
+        )
         yield _as_wrong_width(out, width) if wrong_width else out
 
 
@@ -316,86 +371,6 @@ def _as_wrong_width(batch: pa.RecordBatch, width: int) -> pa.RecordBatch:
     batch = batch.set_column(batch.schema.get_field_index("rejected"), "rejected", why)
     return batch.set_column(
         batch.schema.get_field_index("rejected_field"), "rejected_field", pa.repeat("fields", n)
-    )
-
-
-def _convertible(got: pa.DataType, want: pa.DataType) -> bool:
-    if got == want or pa.types.is_null(got):
-        return True
-    if pa.types.is_string(got) or pa.types.is_large_string(got) or pa.types.is_dictionary(got):
-        return True
-    if want == pa.int64():
-        return pa.types.is_integer(got)
-    if want == pa.string():
-        return pa.types.is_integer(got)  # ids written as numbers
-    if want == _LIST:
-        return (pa.types.is_list(got) or pa.types.is_large_list(got)) and (
-            pa.types.is_string(got.value_type) or pa.types.is_large_string(got.value_type)
-        )
-    return False
-
-
-def _normalise(
-    p: Path, table: Any, rows: Arrow, list_separator: str, header: list[str]
-) -> pa.RecordBatch:
-    n = table.num_rows
-    reason: Arrow = pa.nulls(n, pa.string())
-    field: Arrow = pa.nulls(n, pa.string())
-    columns: dict[str, Arrow] = {"file": pa.repeat(pa.scalar(str(p)), n), "row": rows}
-    names = table.schema.names
-    strings = [
-        (f.name, original)
-        for f, original in zip(table.schema, header, strict=True)
-        if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
-    ]
-    first = strings[0] if strings else ("", "")
-    maybe = n and strings and pc.any(pc.match_substring(table.column(first[0]), first[1])).as_py()
-    if maybe:  # a repeated header (two files joined): every text cell is its name
-        same: Arrow = None
-        for name, original in strings:
-            text = pc.utf8_trim_whitespace(table.column(name))
-            eq = pc.fill_null(pc.equal(text, pa.scalar(original)), False)
-            same = eq if same is None else pc.and_(same, eq)
-        hit = pc.and_(same, pc.is_null(reason))
-        reason = pc.if_else(
-            hit, pa.scalar("header: a repeated header line, not an incident"), reason
-        )
-        field = pc.if_else(hit, pa.scalar("header"), field)
-    for f in INCIDENT_SCHEMA:
-        if f.name not in names:
-            columns[f.name] = pa.nulls(n, f.type)
-            continue
-        column = table.column(f.name)
-        if column.type == f.type and f.type != pa.string():
-            columns[f.name] = column
-            continue
-        if pa.types.is_integer(column.type) and f.type == pa.string():
-            columns[f.name] = column.cast(pa.string())
-            continue
-        if pa.types.is_integer(column.type) or pa.types.is_null(column.type):
-            columns[f.name] = column.cast(f.type)
-            continue
-        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
-            columns[f.name] = column.cast(f.type)
-            continue
-        values, bad = _convert(column, _KIND[f.name], list_separator)
-        columns[f.name] = values
-        if not pc.any(bad).as_py():  # the usual case: every cell converts
-            continue
-        hit = pc.and_(bad, pc.is_null(reason))
-        reason = pc.if_else(hit, pa.scalar(f"{f.name}: {_why(_KIND[f.name])}"), reason)
-        field = pc.if_else(hit, pa.scalar(f.name), field)
-    columns["rejected"] = reason
-    columns["rejected_field"] = field
-    arrays = [columns[f.name] for f in _SCHEMA]
-    fields = list(_SCHEMA)
-    for name in names:
-        if name not in _SCHEMA.names:
-            arrays.append(table.column(name))
-            fields.append(table.schema.field(name))
-    return pa.RecordBatch.from_arrays(
-        [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays],
-        schema=pa.schema(fields),
     )
 
 

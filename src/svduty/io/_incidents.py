@@ -27,7 +27,15 @@ from typing import IO, Any
 import pyarrow as pa
 
 from svduty import _arrays
-from svduty.errors import DataError, InputFormatError, Problem, Shown, shown
+from svduty.errors import DataError, InputFormatError, Problem
+from svduty.io._incident_fields import (
+    _EXPECTED,
+    _KIND,
+    INCIDENT_SCHEMA,
+    key_shown,
+    loads,
+    twice,
+)
 from svduty.io._jsonl_numbers import _LF, _line_numbers, _one_per_line
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -48,29 +56,6 @@ STDIN = "-"
 """The input name that means standard input (incidents as JSON Lines)."""
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 
-_LIST = pa.list_(pa.string())
-INCIDENT_SCHEMA = pa.schema(
-    [
-        pa.field("id", pa.string()),
-        pa.field("date", pa.string()),
-        pa.field("offence_code", pa.string()),
-        pa.field("police_uk_category", pa.string()),
-        pa.field("behaviours", _LIST),
-        pa.field("intentional", pa.bool_()),
-        pa.field("target", pa.string()),
-        pa.field("harms", _LIST),
-        pa.field("weapon", pa.string()),
-        pa.field("victim_age", pa.int64()),
-        pa.field("perpetrator_age", pa.int64()),
-        pa.field("relationship", pa.string()),
-        pa.field("context", _LIST),
-        pa.field("died", pa.bool_()),
-        pa.field("location", pa.string()),
-        pa.field("country", pa.string()),
-    ]
-)
-"""The incident fields of the JSON contract as Arrow columns (all nullable: null = unknown)."""
-
 _BOOKKEEPING = pa.schema(
     [  # type: ignore[arg-type]
         pa.field("file", pa.string()),
@@ -80,21 +65,8 @@ _BOOKKEEPING = pa.schema(
     ]
 )
 _SCHEMA = pa.schema([*_BOOKKEEPING, *INCIDENT_SCHEMA])
-_KIND = {
-    f.name: ("list" if f.type == _LIST else "bool" if f.type == pa.bool_() else "int")
-    if f.type != pa.string()
-    else "str"
-    for f in INCIDENT_SCHEMA
-}
-_EXPECTED = {
-    "str": "a string",
-    "list": "a list of strings",
-    "bool": "true or false",
-    "int": "a whole number",
-}
-
-_KEY = r"[a-z][a-z0-9_]{0,39}"
-"""An unknown key shown in a reason: a typo of a field name, never free text."""
+_GIVEN_TWICE = "given twice"
+"""The reason of a key a JSON object gives twice (the values are not shown)."""
 
 Validator = Callable[[dict[str, Any], int | None, str | None], object]
 
@@ -103,12 +75,13 @@ def _check(obj: Any) -> tuple[str, str] | None:
     """The first (field, expected) wrong in a parsed JSON line, or None."""
     if not isinstance(obj, dict):
         return ("line", "a JSON object {...} with the incident fields")
+    repeated = twice(obj)
     for key, value in obj.items():
         kind = _KIND.get(key)
         if kind is None:
-            name = shown(key, shape=_KEY)
-            field = str(name) if isinstance(name, Shown) else "<a key not shown>"
-            return (field, f"one of the incident fields {', '.join(_KIND)}")
+            return (key_shown(key), f"one of the incident fields {', '.join(_KIND)}")
+        if key == repeated:  # the last value would be taken silently
+            return (key, _GIVEN_TWICE)
         if kind == "int" and isinstance(value, int) and not _INT64[0] <= value <= _INT64[1]:
             return (key, _EXPECTED[kind])
         if value is None:
@@ -167,7 +140,7 @@ def _parse_line(line: str, number: int, name: str, validate: Validator | None) -
         wrong = ("line", "UTF-8 text")
     else:
         try:
-            obj = json.loads(line)
+            obj = loads(line)
         except (ValueError, RecursionError):  # not JSON, too deep, a number too long
             obj = _NOT_JSON
         if obj is _NOT_JSON:
@@ -182,7 +155,8 @@ def _parse_line(line: str, number: int, name: str, validate: Validator | None) -
                     wrong = (first.field or "line", first.what())
     if wrong is not None:
         field, expected = wrong
-        why = expected if expected.startswith("expected") else f"expected {expected}"
+        plain = expected.startswith(("expected", _GIVEN_TWICE))
+        why = expected if plain else f"expected {expected}"
         record.update(rejected=f"{field}: {why}", rejected_field=field)
     else:
         record.update({k: (str(v) if k == "id" and v is not None else v) for k, v in obj.items()})
@@ -489,7 +463,3 @@ def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None)
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 """The suffixes of JSON Lines incident files."""
-
-
-def _why(kind: str) -> str:
-    return f"expected {_EXPECTED[kind]}"

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty import _arrays
-from svduty.areas import RESOLVED_COLUMNS
+from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES, RESOLVED_COLUMNS
 from svduty.errors import InputFormatError, Problem, SvdutyError
 from svduty.io._incidents import INCIDENT_SCHEMA
 
@@ -328,13 +328,15 @@ def _safe_within(within: Within) -> Within:
 
 
 def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> Any:
-    """Places for incidents located by an LSOA code; ``within_area`` from the location.
+    """Places for incidents located by an LSOA or a district code; ``within_area`` from it.
 
     An incident's ``location`` is any GSS code (an LSOA, a ward, a district); it is never
     rejected for being unknown (the classifier answers ``undetermined`` where it matters).
     Each distinct location is looked up once; :func:`place_columns` gives the rows theirs.
     A location is looked up as the classifier reads it (:func:`_as_read`): blank text is
-    no location, and a code is read in capitals without the spaces around it.
+    no location, and a code is read in capitals without the spaces around it. A district
+    (local government area) code the partnership's geography knows is its own
+    ``district_code``, with ``match`` ``district`` (:func:`_districts`).
     """
     enc = pc.dictionary_encode(good.column("location").combine_chunks(), null_encoding="encode")
     codes = _as_read(enc.dictionary)
@@ -343,11 +345,63 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     )
     # no location: no look-up, so no match either
     match = pc.if_else(pc.is_null(codes), pa.scalar(None, pa.string()), areas.column("match"))
-    areas = areas.set_column(areas.schema.get_field_index("match"), "match", match)
+    areas = _districts(
+        areas.set_column(areas.schema.get_field_index("match"), "match", match), codes, within
+    )
     district = pc.coalesce(areas.column("district_code"), codes)
     where = pc.is_valid(codes)
     places = areas.append_column("within_area", _within_area(where, district, within, safe=True))
     return good.append_column(KEY, enc.indices), Places(places, True)
+
+
+_LGA = pa.array(sorted(LOCAL_GOVERNMENT_AREA_PREFIXES), pa.string())
+
+
+def _districts(areas: pa.Table, codes: Arrow, within: Within) -> pa.Table:
+    """``areas`` where a location the LSOA look-up did not find is a district's code.
+
+    Such a location (a local government area code that ``within`` knows: it does not
+    refuse it) is its own ``district_code``, ``match`` ``district``; the name, CSP and
+    police area columns stay null (the look-up is by LSOA).
+
+    Example:
+        >>> areas = pa.table({c: pa.nulls(2, pa.string()) for c in AREA_COLUMNS})
+        >>> areas = areas.set_column(5, "match", pa.array(["unresolved"] * 2))
+        >>> from svduty.errors import UnknownAreaError
+        >>> def within(code):  # a geography that knows one district
+        ...     if code != "E07000222":
+        ...         raise UnknownAreaError(code)
+        ...     return True
+        >>> out = _districts(areas, pa.array(["E07000222", "E07999999"]), within)
+        >>> out.column("district_code").to_pylist(), out.column("match").to_pylist()
+        (['E07000222', None], ['district', 'unresolved'])
+    """
+    prefix = pc.utf8_slice_codeunits(codes, 0, 3)
+    maybe = pc.and_(_unmatched(areas), pc.is_in(prefix, value_set=_LGA))
+    if not pc.any(maybe).as_py():  # the usual case: LSOA codes
+        return areas
+    known = pa.array(
+        [c for c in pc.unique(pc.filter(codes, maybe)).to_pylist() if _knows(within, c)],
+        pa.string(),
+    )
+    found: Arrow = pc.fill_null(pc.is_in(codes, value_set=known), pa.scalar(False))
+    values: tuple[tuple[str, Arrow], ...] = (
+        ("district_code", codes),
+        ("match", pa.scalar("district")),
+    )
+    for name, value in values:
+        at = areas.schema.get_field_index(name)
+        areas = areas.set_column(at, name, pc.if_else(found, value, areas.column(at)))
+    return areas
+
+
+def _knows(within: Within, code: str) -> bool:
+    """Whether ``within`` answers for ``code`` (it refuses a code its geography lacks)."""
+    try:
+        within(code)
+    except SvdutyError:
+        return False
+    return True
 
 
 def _as_read(codes: Arrow) -> Arrow:

@@ -43,6 +43,7 @@ from svduty.errors import DataError, Problem, SvdutyError
 from svduty.io import _alike
 from svduty.io._alike import ALIKE, Grouped, grouped
 from svduty.io._bundle import BundleParts, warwickshire
+from svduty.io._incident_fields import given_fields
 from svduty.io._incidents import INCIDENT_SCHEMA
 from svduty.io._locate import (
     AREA_COLUMNS,
@@ -80,7 +81,6 @@ code (a GSS code), else null.
 """
 
 INCIDENT_FIELDS: tuple[str, ...] = tuple(INCIDENT_SCHEMA.names)
-
 TableClassifier = Callable[[pa.Table], pa.Table]
 Rejecter = Callable[[pa.Table], Sequence[Problem]]
 Splitter = Callable[[pa.Table], tuple[pa.Table, Sequence[Problem]]]
@@ -251,7 +251,7 @@ def classify_batch(
         inputs = list(CLASSIFIER_INPUT)
     else:  # incidents: every incident field goes to the classifier
         good, places = locate_incidents(good, resolve_areas, within)
-        inputs = [n for n in INCIDENT_FIELDS if n in good.schema.names]
+        inputs = given_fields(good)  # an all-null field is as if absent: less to classify
     if split is not None:
         good, verdicts, refused = _split_rows(good, inputs, split)
     else:

@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
+from svduty.io._utf8_cells import NOT_UTF8, text_cells
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -409,13 +410,9 @@ def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
     arrays: list[Arrow] = []
     bad: list[tuple[str, Arrow]] = []
     for column in POLICE_UK_COLUMNS:
-        col = raw.column(column)
-        try:
-            arrays.append(col.cast(pa.string()))
-        except pa.ArrowInvalid:  # rare: find the rows one by one
-            mask = pa.array([not _utf8(v) for v in col.to_pylist()], pa.bool_())
-            cleaned = pc.if_else(mask, pa.scalar(b"", pa.binary()), col)
-            arrays.append(cleaned.cast(pa.string()))
+        text, mask = text_cells(raw.column(column))  # the incident CSV reader's check too
+        arrays.append(text)
+        if mask is not None:
             bad.append((column, mask))
     out = normalise_police_uk(
         pa.RecordBatch.from_arrays(arrays, names=list(POLICE_UK_COLUMNS)), file=name, rows=rows
@@ -425,20 +422,12 @@ def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
             out.column("rejected"),
             out.column("rejected_field"),
             mask,
-            f"{column}: expected UTF-8 text",
+            f"{column}: {NOT_UTF8}",
             column,
         )
         out = out.set_column(out.schema.get_field_index("rejected"), "rejected", reason)
         out = out.set_column(out.schema.get_field_index("rejected_field"), "rejected_field", field)
     return out
-
-
-def _utf8(value: bytes | None) -> bool:
-    try:
-        (value or b"").decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _empty_raw() -> pa.RecordBatch:

@@ -1,0 +1,174 @@
+"""The incident fields as Arrow columns, taken from :class:`~svduty.definitions.Incident`.
+
+One list of fields: :data:`INCIDENT_SCHEMA` is made from the attributes of ``Incident``
+(their order, their types), so every reader, the output schema and the columnar engine
+read the fields the JSON contract has, and a field added to ``Incident`` is read by all.
+A set of words is a list of strings, a flag a boolean, an age an ``int64``, anything else
+text. The day fields (:data:`DAY_FIELDS`) are those ``Incident`` also takes as a date.
+
+Also here: reading one JSON Lines line (:func:`loads`), where a key given twice is a
+problem named by its key (:func:`twice`), never a silent last value.
+
+Example:
+    >>> INCIDENT_SCHEMA.names[-1], INCIDENT_SCHEMA.field("other_reviews").type
+    ('date_of_death', ListType(list<item: string>))
+    >>> sorted(DAY_FIELDS)
+    ['date', 'date_of_death']
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from typing import Any
+
+import attrs
+import pendulum
+import pyarrow as pa
+
+from svduty.definitions import Incident
+from svduty.errors import DataError, Shown, shown
+
+__all__ = ["DAY_FIELDS", "INCIDENT_SCHEMA", "given_fields", "loads", "twice"]
+
+_LIST = pa.list_(pa.string())
+
+
+def _arrow_type(hint: Any) -> pa.DataType:
+    """The Arrow type of an ``Incident`` attribute's type (``X | None``: that of ``X``)."""
+    inner = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
+    if typing.get_origin(inner) is frozenset:
+        return _LIST
+    if inner is bool:
+        return pa.bool_()
+    if inner is int:
+        return pa.int64()
+    return pa.string()
+
+
+def _schema() -> pa.Schema:
+    hints = typing.get_type_hints(Incident)
+    return pa.schema([pa.field(f.name, _arrow_type(hints[f.name])) for f in attrs.fields(Incident)])
+
+
+INCIDENT_SCHEMA: pa.Schema = _schema()
+"""The incident fields of the JSON contract as Arrow columns (all nullable: null = unknown)."""
+
+_KIND: dict[str, str] = {
+    f.name: "list"
+    if f.type == _LIST
+    else "bool"
+    if f.type == pa.bool_()
+    else "int"
+    if f.type == pa.int64()
+    else "str"
+    for f in INCIDENT_SCHEMA
+}
+_EXPECTED = {
+    "str": "a string",
+    "list": "a list of strings",
+    "bool": "true or false",
+    "int": "a whole number",
+}
+
+
+def given_fields(table: pa.Table) -> list[str]:
+    """The incident fields a batch gives the classifier: those with a value in some row.
+
+    A column of nulls is as if absent (every value unknown), and the classifier has less
+    to read; ``id`` is always given, so the classifier sees every row.
+
+    Example:
+        >>> given_fields(pa.table({"id": [None], "date": [None], "weapon": ["knife"],
+        ...                        "note": ["x"]}))
+        ['id', 'weapon']
+    """
+    names = set(table.schema.names)
+    return [
+        n
+        for n in INCIDENT_SCHEMA.names
+        if n in names and (n == "id" or table.column(n).null_count < table.num_rows)
+    ]
+
+
+def _takes_a_date(name: str) -> bool:
+    value: Any = pendulum.Date(2024, 1, 31)
+    try:
+        Incident(**{name: value})
+    except (DataError, TypeError, ValueError, AttributeError):
+        return False
+    return True
+
+
+DAY_FIELDS: frozenset[str] = frozenset(
+    n for n, kind in _KIND.items() if kind == "str" and _takes_a_date(n)
+)
+"""The text fields ``Incident`` also takes as a date: a date column (Parquet) gives the day."""
+
+
+def _why(kind: str) -> str:
+    return f"expected {_EXPECTED[kind]}"
+
+
+class _Twice(dict[str, Any]):
+    """A JSON object with a key given more than once (:attr:`key`: the first such)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], key: str) -> None:
+        super().__init__(pairs)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return _Twice(pairs, key)
+        seen.add(key)
+    raise AssertionError("unreachable: fewer keys than pairs means one repeats")  # pragma: no cover
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object)
+
+
+def loads(line: str) -> Any:
+    r"""One line's JSON, as :func:`json.loads` reads it; an object keeps a repeated key.
+
+    Raises what :func:`json.loads` raises. See :func:`twice`.
+
+    Example:
+        >>> loads('{"victim_age": 12, "victim_age": 40}')
+        {'victim_age': 40}
+        >>> twice(loads('{"victim_age": 12, "victim_age": 40}'))
+        'victim_age'
+    """
+    return _DECODER.decode(line)
+
+
+def twice(obj: Any) -> str | None:
+    """The first key a JSON object read by :func:`loads` gives twice, or ``None``.
+
+    Example:
+        >>> twice(loads('{"id": "a"}')) is None
+        True
+    """
+    return obj.key if isinstance(obj, _Twice) else None
+
+
+_KEY = r"[a-z][a-z0-9_]{0,39}"
+"""An unknown key shown in a reason: a typo of a field name, never free text."""
+
+
+def key_shown(key: str) -> str:
+    """A key as a reason may show it: a field name, a key shaped like one, else a placeholder.
+
+    Example:
+        >>> key_shown("victim_age"), key_shown("Jane Citizen")
+        ('victim_age', '<a key not shown>')
+    """
+    name = shown(key, shape=_KEY)
+    return str(name) if isinstance(name, Shown) else "<a key not shown>"

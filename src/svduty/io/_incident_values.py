@@ -1,0 +1,191 @@
+"""The values of an incident CSV or Parquet batch as incident fields: converted and checked.
+
+Split from :mod:`svduty.io._incident_tables` (which opens the files): which column types
+can hold which field (:func:`_convertible`), and each batch made into the readers' schema
+(:func:`_normalise`): text converted, dates of a date column read as their day, cells that
+are not UTF-8 marked (:func:`_utf8_marks`). A value that cannot be read rejects its row,
+naming the field, never the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from svduty.errors import Shown, shown
+from svduty.io._incident_cells import _convert
+from svduty.io._incident_columns import _COLUMN
+from svduty.io._incident_fields import _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
+from svduty.io._incidents import _SCHEMA
+from svduty.io._utf8_cells import NOT_UTF8, text_cells
+
+Arrow = Any  # a pyarrow Array or ChunkedArray
+
+__all__: list[str] = []
+
+_NOT_A_DAY = "expected a day (a date, or a timestamp at midnight)"
+"""The reason of a timestamp in a day field whose time is not midnight."""
+
+
+def _temporal(t: pa.DataType) -> bool:
+    return pa.types.is_date(t) or pa.types.is_timestamp(t)
+
+
+def _convertible(name: str, got: pa.DataType, want: pa.DataType) -> bool:
+    """Whether a column of type ``got`` can hold the incident field ``name`` (of ``want``).
+
+    Example:
+        >>> _convertible("date", pa.date32(), pa.string()), _convertible("id", pa.date32(),
+        ...                                                               pa.string())
+        (True, False)
+    """
+    if got == want or pa.types.is_null(got):
+        return True
+    if pa.types.is_string(got) or pa.types.is_large_string(got) or pa.types.is_dictionary(got):
+        return True
+    if want == pa.int64():
+        return pa.types.is_integer(got)
+    if want == pa.string():  # ids written as numbers; a day field's dates
+        return pa.types.is_integer(got) or (name in DAY_FIELDS and _temporal(got))
+    if want == _LIST:
+        return (pa.types.is_list(got) or pa.types.is_large_list(got)) and (
+            pa.types.is_string(got.value_type) or pa.types.is_large_string(got.value_type)
+        )
+    return False
+
+
+def _days(column: Arrow) -> tuple[Arrow, Arrow]:
+    """A date or timestamp column as ISO days (``YYYY-MM-DD``), and the cells that are not.
+
+    A ``date32``/``date64`` is its day. A timestamp is its day when its time is midnight
+    (a timestamp with a time zone: midnight there, on the wall clock); one with another
+    time is not a day (null, and marked), for a time of day is not a date the rules read.
+
+    Example:
+        >>> import datetime as dt
+        >>> ts = pa.array([dt.datetime(2024, 3, 5), dt.datetime(2024, 3, 5, 13), None])
+        >>> days, bad = _days(ts)
+        >>> days.to_pylist(), bad.to_pylist()
+        (['2024-03-05', None, None], [False, True, False])
+    """
+    if pa.types.is_date(column.type):
+        days = column.cast(pa.date32()).cast(pa.string())
+        return days, pa.repeat(pa.scalar(False), len(column))
+    local = pc.local_timestamp(column) if column.type.tz is not None else column
+    floor = pc.floor_temporal(local, unit="day")
+    midnight = pc.equal(floor, local)
+    day = floor.cast(pa.date32()).cast(pa.string())
+    values = pc.if_else(midnight, day, pa.scalar(None, pa.string()))
+    late: Arrow = pc.invert(midnight)
+    return values, pc.fill_null(late, pa.scalar(False))
+
+
+def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, Arrow]]]:
+    """The batch's text columns checked: cells that are not UTF-8 blanked, and where they are.
+
+    Returns the batch and, for each column with such a cell, its position and a mask.
+    """
+    marks: list[tuple[int, Arrow]] = []
+    texts = [(i, f.name) for i, f in enumerate(batch.schema) if pa.types.is_string(f.type)]
+    for i, name in texts:  # a CSV reader's batch: every column is text
+        text, bad = text_cells(batch.column(i))
+        if bad is not None:
+            batch = batch.set_column(i, name, text)
+            marks.append((i, bad))
+    return batch, marks
+
+
+def _column_shown(name: str, i: int) -> str:
+    """A column as a reason names it: an incident field, a plain name, else its position."""
+    if name in _KIND or isinstance(shown(name, shape=_COLUMN), Shown):
+        return name
+    return f"column {i + 1} (its name not shown)"
+
+
+def _normalise(
+    p: Path,
+    table: Any,
+    rows: Arrow,
+    list_separator: str,
+    header: list[str],
+    *,
+    not_utf8: Sequence[tuple[int, Arrow]] = (),
+) -> pa.RecordBatch:
+    """A renamed batch as the readers' schema: the incident fields converted, the rest after.
+
+    ``not_utf8``: the columns (positions) with cells that are not UTF-8, which reject
+    their rows first (``FIELD: expected UTF-8 text``).
+    """
+    n = table.num_rows
+    reason: Arrow = pa.nulls(n, pa.string())
+    field: Arrow = pa.nulls(n, pa.string())
+    names = table.schema.names
+    for i, mask in not_utf8:
+        named = _column_shown(names[i], i)
+        hit = pc.and_(mask, pc.is_null(reason))
+        reason = pc.if_else(hit, pa.scalar(f"{named}: {NOT_UTF8}"), reason)
+        field = pc.if_else(hit, pa.scalar(named), field)
+    columns: dict[str, Arrow] = {"file": pa.repeat(pa.scalar(str(p)), n), "row": rows}
+    strings = [
+        (f.name, original)
+        for f, original in zip(table.schema, header, strict=True)
+        if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
+    ]
+    first = strings[0] if strings else ("", "")
+    maybe = n and strings and pc.any(pc.match_substring(table.column(first[0]), first[1])).as_py()
+    if maybe:  # a repeated header (two files joined): every text cell is its name
+        same: Arrow = None
+        for name, original in strings:
+            text = pc.utf8_trim_whitespace(table.column(name))
+            eq = pc.fill_null(pc.equal(text, pa.scalar(original)), False)
+            same = eq if same is None else pc.and_(same, eq)
+        hit = pc.and_(same, pc.is_null(reason))
+        reason = pc.if_else(
+            hit, pa.scalar("header: a repeated header line, not an incident"), reason
+        )
+        field = pc.if_else(hit, pa.scalar("header"), field)
+    for f in INCIDENT_SCHEMA:
+        if f.name not in names:
+            columns[f.name] = pa.nulls(n, f.type)
+            continue
+        column = table.column(f.name)
+        if column.type == f.type and f.type != pa.string():
+            columns[f.name] = column
+            continue
+        if pa.types.is_integer(column.type) and f.type == pa.string():
+            columns[f.name] = column.cast(pa.string())
+            continue
+        if pa.types.is_integer(column.type) or pa.types.is_null(column.type):
+            columns[f.name] = column.cast(f.type)
+            continue
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            columns[f.name] = column.cast(f.type)
+            continue
+        if _temporal(column.type):  # a day field (_convertible let no other through)
+            values, bad = _days(column)
+            why = f"{f.name}: {_NOT_A_DAY}"
+        else:
+            values, bad = _convert(column, _KIND[f.name], list_separator)
+            why = f"{f.name}: {_why(_KIND[f.name])}"
+        columns[f.name] = values
+        if not pc.any(bad).as_py():  # the usual case: every cell converts
+            continue
+        hit = pc.and_(bad, pc.is_null(reason))
+        reason = pc.if_else(hit, pa.scalar(why), reason)
+        field = pc.if_else(hit, pa.scalar(f.name), field)
+    columns["rejected"] = reason
+    columns["rejected_field"] = field
+    arrays = [columns[f.name] for f in _SCHEMA]
+    fields = list(_SCHEMA)
+    for name in names:
+        if name not in _SCHEMA.names:
+            arrays.append(table.column(name))
+            fields.append(table.schema.field(name))
+    return pa.RecordBatch.from_arrays(
+        [a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a for a in arrays],
+        schema=pa.schema(fields),
+    )
