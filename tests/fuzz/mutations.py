@@ -29,6 +29,9 @@ def at(data: Any, path: tuple[Any, ...]) -> Any:
     return data
 
 
+DEEPEST = 200
+"""The deepest nesting a mutation makes: tomli_w cannot write lists nested ~240 deep."""
+
 scalars = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.just(10**30),
@@ -73,7 +76,8 @@ def mutate(draw: st.DrawFn, data: Any) -> list[Personal]:
             parent[path[-1]] = [copy.deepcopy(value)]
         elif what == "deep" and path:
             nested: Any = draw(scalars)
-            for _ in range(draw(st.integers(50, 300))):
+            # at most DEEPEST levels in all, so that tomli_w (which recurses) can write the file
+            for _ in range(min(draw(st.integers(50, 150)), DEEPEST - len(path))):
                 nested = [nested]
             parent[path[-1]] = nested
     return put
