@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +116,16 @@ def test_numbers_the_one_incident_refuses_are_rejected_naming_the_field(
     assert {p.field for p in e.value.problems} == {field}
     _, rejected = _classify(tmp_path, [json.dumps(record), '{"id": "b"}'])
     assert [r[1:3] for r in rejected] == [["1", field]]
+
+
+def test_standard_input_with_a_byte_order_mark_is_read_as_the_file_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = b'\xef\xbb\xbf{"id": "a", "date_of_death": "2023-06-02", "died": true}\n{"id": "b"}\n'
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(data)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    got = read_incidents_jsonl("-")
+    assert got.column("rejected").to_pylist() == [None, None]
+    assert got.column("date_of_death").to_pylist() == ["2023-06-02", None]
+    assert got.drop(["file"]).equals(read_incidents_jsonl(f).drop(["file"]))

@@ -134,7 +134,7 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
         if buffer is None:  # a text stream without bytes (e.g. in tests)
             return "<stdin>", sys.stdin
         return "<stdin>", io.TextIOWrapper(
-            buffer, encoding="utf-8", errors="surrogateescape", newline=None
+            buffer, encoding="utf-8-sig", errors="surrogateescape", newline=None
         )
     p = Path(path)
     if p.is_dir():
