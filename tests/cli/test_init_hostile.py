@@ -1,7 +1,8 @@
 """``svduty init`` given areas as a careless user types them.
 
 A GSS code in lower case is the code (the readers take codes in any case); the title is
-made of the areas' names as ONS spells them, each once, never of the text typed; a code of
+made of the areas' names, each once, never of the text typed, and an ONS inverted name
+("Bristol, City of") is written plainly there too; a code of
 Scotland or Northern Ireland says the Duty does not extend there.
 """
 
@@ -33,12 +34,23 @@ def _title(tmp_path: Path) -> str:
     "areas",
     [("e07000222",), (" e07000222 ",), ("warwick",), ("warwick", "E07000222"), ("Warwick",) * 2],
 )
-def test_the_title_names_each_area_once_as_ons_spells_it(
-    tmp_path: Path, areas: tuple[str, ...]
-) -> None:
+def test_the_title_names_each_area_once_by_its_name(tmp_path: Path, areas: tuple[str, ...]) -> None:
     code, err = _init(tmp_path, *areas)
     assert (code, err) == (0, "")
     assert _title(tmp_path) == "Warwick Serious Violence Duty partnership"
+
+
+@pytest.mark.parametrize(
+    ("area", "title"),
+    [("E06000023", "City of Bristol"), ("E23000034", "City of London"), ("Leeds", "Leeds")],
+)
+def test_an_ons_inverted_name_is_written_plainly_in_the_title(
+    tmp_path: Path, area: str, title: str
+) -> None:
+    assert _init(tmp_path, area) == (0, "")
+    assert _title(tmp_path) == f"{title} Serious Violence Duty partnership"
+    areas = tomllib.loads((tmp_path / "b" / "areas.toml").read_text())
+    assert areas["local_area"]["name"] == title
 
 
 @pytest.mark.parametrize("code", ["S12000033", "n09000001"])
