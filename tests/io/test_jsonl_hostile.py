@@ -16,15 +16,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import svduty
 from svduty.cli import main
 from svduty.definitions import Incident, classify
 from svduty.errors import DataError
 from svduty.io import read_incidents_jsonl
+from svduty.io._incident_tables import iter_incidents
+from svduty.io._pipeline import default_pipeline
+
+from ..definitions.strategies import odd_codes, odd_incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
 DEFINITION = svduty.warwickshire().require_definition()
+RESOLVE = svduty.warwickshire().geography.district_code_of
+PIPE = default_pipeline()
 SECRET = "ZZSECRET"
 
 
@@ -129,3 +137,52 @@ def test_standard_input_with_a_byte_order_mark_is_read_as_the_file_is(
     assert got.column("rejected").to_pylist() == [None, None]
     assert got.column("date_of_death").to_pylist() == ["2023-06-02", None]
     assert got.drop(["file"]).equals(read_incidents_jsonl(f).drop(["file"]))
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        # a bad location, and a weapon the offence code contradicts: the bad value
+        ({"offence_code": "10D", "weapon": "none", "location": "E0103101"}, "location"),
+        ({"offence_code": "10D", "weapon": "none", "victim_age": 131}, "victim_age"),
+        ({"harms": ["ZZSECRET"], "place_of_death": "E08000025", "pilot_partner": False}, "harms"),
+        # contradictions alone: as before
+        ({"offence_code": "10D", "weapon": "none"}, "weapon"),
+        ({"date": "2023-06-01", "date_of_death": "2023-05"}, "date_of_death"),
+    ],
+)
+def test_a_row_with_a_bad_value_and_a_contradiction_is_rejected_for_the_bad_value(
+    tmp_path: Path, record: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(DataError) as e:  # a ConflictError too
+        Incident.from_json(record)
+    assert {p.field for p in e.value.problems} == {field}
+    _, rejected = _classify(tmp_path, ['{"id": "a"}', json.dumps(record)])
+    assert [r[1:3] for r in rejected] == [["2", field]]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(odd_incident_json(), odd_codes()), min_size=1, max_size=6))
+def test_the_batch_job_and_the_one_incident_agree_on_odd_lines(
+    tmp_path_factory: pytest.TempPathFactory, records: list[dict[str, Any]]
+) -> None:
+    """Same answers for a line both accept; a rejected line names a field the API names."""
+    f = tmp_path_factory.mktemp("odd") / "in.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in records))
+    rows = {}
+    for batch in iter_incidents([f]):
+        rows.update({r["row"]: r for r in PIPE(batch).to_pylist()})
+    assert sorted(rows) == list(range(1, len(records) + 1))
+    for i, record in enumerate(records, 1):
+        try:
+            c = classify(Incident.from_json(record), DEFINITION, resolve_district=RESOLVE)
+        except DataError as e:  # a ConflictError too
+            named = {p.field for p in e.problems}
+        else:
+            named = set()
+        if named:
+            assert rows[i]["rejected_field"] in named
+            continue
+        assert rows[i]["rejected"] is None
+        assert {a: rows[i][a] for a in ANSWERS} == {a: getattr(c, a).value for a in ANSWERS}
+        assert rows[i]["reasons"] == [r.rule for r in c.reasons]
