@@ -225,6 +225,8 @@ def _pilot_partner(v: bool | None) -> bool | None:
 
 
 def _id(v: str | int | None) -> str | None:
+    if isinstance(v, str) and not v.isascii() and any("\ud800" <= c <= "\udfff" for c in v):
+        raise DataError.single(None, "id", expected="UTF-8 text")  # a lone surrogate
     if v is None or isinstance(v, str):
         return v
     if isinstance(v, int) and not isinstance(v, bool):

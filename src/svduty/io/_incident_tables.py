@@ -356,9 +356,8 @@ def iter_incident_table(
                     )
                 )
     width = len(names)
-    csv = p.suffix.lower() == ".csv"
     for read, rows, wrong_width in batches:
-        raw, not_utf8 = _utf8_marks(read) if csv else (read, [])
+        raw, not_utf8 = _utf8_marks(read)  # a Parquet reader does not check text either
         out = _normalise(
             p, raw.rename_columns(names), rows, list_separator, schema.names, not_utf8=not_utf8
         )

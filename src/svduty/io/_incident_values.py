@@ -87,12 +87,19 @@ def _days(column: Arrow) -> tuple[Arrow, Arrow]:
 def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, Arrow]]]:
     """The batch's text columns checked: cells that are not UTF-8 blanked, and where they are.
 
+    Every text column of a CSV file, and of a Parquet file (its readers do not check that
+    text is UTF-8; a column that is not an incident field is written out as it is read).
     Returns the batch and, for each column with such a cell, its position and a mask.
     """
     marks: list[tuple[int, Arrow]] = []
-    texts = [(i, f.name) for i, f in enumerate(batch.schema) if pa.types.is_string(f.type)]
-    for i, name in texts:  # a CSV reader's batch: every column is text
-        text, bad = text_cells(batch.column(i))
+    texts = [
+        (i, f.name)
+        for i, f in enumerate(batch.schema)
+        if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
+    ]
+    for i, name in texts:
+        column = batch.column(i)
+        text, bad = text_cells(column.cast(pa.string()) if column.type != pa.string() else column)
         if bad is not None:
             batch = batch.set_column(i, name, text)
             marks.append((i, bad))

@@ -67,17 +67,36 @@ _BOOKKEEPING = pa.schema(
 _SCHEMA = pa.schema([*_BOOKKEEPING, *INCIDENT_SCHEMA])
 _GIVEN_TWICE = "given twice"
 """The reason of a key a JSON object gives twice (the values are not shown)."""
+_UTF8 = "UTF-8 text"
+"""What a string holding a lone surrogate (JSON's ``"\\ud800"``) was expected to be."""
+
+
+def _text(value: str) -> bool:
+    """Whether ``value`` can be written as UTF-8 (no lone surrogate escaped in the JSON)."""
+    return value.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in value)
+
 
 Validator = Callable[[dict[str, Any], int | None, str | None], object]
 
 
+def _whole(value: Any) -> bool:
+    """A float that is a whole number within int64 (``12.0``), or a number for a code."""
+    if isinstance(value, float):
+        return value.is_integer() and _INT64[0] <= value < -_INT64[0]
+    return type(value) is int
+
+
 def _check(obj: Any) -> tuple[str, str] | None:
-    """The first (field, expected) wrong in a parsed JSON line, or None."""
+    """The first (field, expected) wrong in a parsed JSON line, or None.
+
+    A whole float age (``12.0``) and a number for ``offence_code`` are put in ``obj`` as
+    :class:`~svduty.definitions.Incident` reads them (``12``, ``"8"``).
+    """
     if not isinstance(obj, dict):
         return ("line", "a JSON object {...} with the incident fields")
     repeated = twice(obj)
-    for key, value in obj.items():
-        kind = _KIND.get(key)
+    for key, given in obj.items():
+        value, kind = given, _KIND.get(key)
         if kind is None:
             return (key_shown(key), f"one of the incident fields {', '.join(_KIND)}")
         if key == repeated:  # the last value would be taken silently
@@ -86,6 +105,12 @@ def _check(obj: Any) -> tuple[str, str] | None:
             return (key, _EXPECTED[kind])
         if value is None:
             continue
+        if _whole(given) and (kind == "int" or key == "offence_code"):  # as Incident reads it
+            value = obj[key] = int(given) if kind == "int" else str(int(given))
+        if isinstance(value, str) and not _text(value):
+            return (key, _UTF8)
+        if isinstance(value, list) and not all(not isinstance(v, str) or _text(v) for v in value):
+            return (key, _UTF8)
         ok = {
             "str": isinstance(value, str) or (key == "id" and type(value) is int),
             "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
@@ -109,7 +134,7 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
         if buffer is None:  # a text stream without bytes (e.g. in tests)
             return "<stdin>", sys.stdin
         return "<stdin>", io.TextIOWrapper(
-            buffer, encoding="utf-8", errors="surrogateescape", newline=None
+            buffer, encoding="utf-8-sig", errors="surrogateescape", newline=None
         )
     p = Path(path)
     if p.is_dir():

@@ -110,9 +110,16 @@ def _mark(table: pa.Table, positions: list[int], why: list[str], field: list[str
 def _refuse(good: Any, problems: Sequence[Problem]) -> tuple[Any, Any] | None:
     """The rows of ``good`` the problems do not name, and those they name, marked rejected.
 
-    ``None`` when a problem names no row of ``good`` (the classifier's error stands).
+    ``None`` when a problem names no row of ``good`` (the classifier's error stands). A row
+    with a bad value and a contradiction is rejected for the bad value, as
+    :meth:`~svduty.definitions.Incident.from_json` rejects it (it looks for contradictions
+    only among good values); otherwise for the last problem naming it.
     """
-    rows = {p.row - 1: p for p in problems if p.row is not None}
+    rows: dict[int, Problem] = {}
+    for p in problems:
+        held = None if p.row is None else rows.get(p.row - 1)
+        if p.row is not None and (held is None or held.expected is None or p.expected is not None):
+            rows[p.row - 1] = p  # a contradiction (no expected value) never hides a bad value
     if not rows or min(rows) < 0 or max(rows) >= good.num_rows:
         return None
     picked = sorted(rows)

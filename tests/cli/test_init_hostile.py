@@ -1,0 +1,70 @@
+"""``svduty init`` given areas as a careless user types them.
+
+A GSS code in lower case is the code (the readers take codes in any case); the title is
+made of the areas' names, each once, never of the text typed, and an ONS inverted name
+("Bristol, City of") is written plainly there too; a code of
+Scotland or Northern Ireland says the Duty does not extend there.
+"""
+
+from __future__ import annotations
+
+import io
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from svduty.cli import main
+
+
+def _init(tmp_path: Path, *areas: str) -> tuple[int, str]:
+    argv = ["init", str(tmp_path / "b")]
+    for a in areas:
+        argv += ["--area", a]
+    err = io.StringIO()
+    return main(argv, stdout=io.StringIO(), stderr=err), err.getvalue()
+
+
+def _title(tmp_path: Path) -> str:
+    title: str = tomllib.loads((tmp_path / "b" / "bundle.toml").read_text())["title"]
+    return title
+
+
+@pytest.mark.parametrize(
+    "areas",
+    [("e07000222",), (" e07000222 ",), ("warwick",), ("warwick", "E07000222"), ("Warwick",) * 2],
+)
+def test_the_title_names_each_area_once_by_its_name(tmp_path: Path, areas: tuple[str, ...]) -> None:
+    code, err = _init(tmp_path, *areas)
+    assert (code, err) == (0, "")
+    assert _title(tmp_path) == "Warwick Serious Violence Duty partnership"
+
+
+@pytest.mark.parametrize(
+    ("area", "title"),
+    [("E06000023", "City of Bristol"), ("E23000034", "City of London"), ("Leeds", "Leeds")],
+)
+def test_an_ons_inverted_name_is_written_plainly_in_the_title(
+    tmp_path: Path, area: str, title: str
+) -> None:
+    assert _init(tmp_path, area) == (0, "")
+    assert _title(tmp_path) == f"{title} Serious Violence Duty partnership"
+    areas = tomllib.loads((tmp_path / "b" / "areas.toml").read_text())
+    assert areas["local_area"]["name"] == title
+
+
+@pytest.mark.parametrize("code", ["S12000033", "n09000001"])
+def test_a_code_beyond_england_and_wales_says_the_duty_does_not_extend_there(
+    tmp_path: Path, code: str
+) -> None:
+    assert _init(tmp_path, code) == (
+        1,
+        "svduty init: error: --area: unknown area; expected the GSS code or name of an area "
+        "in England and Wales (the Duty does not extend to Scotland or Northern Ireland) "
+        f"(got '{code}')\n",
+    )
+    assert not (tmp_path / "b").exists()
+    code_, err = _init(tmp_path, "ZZSECRET")
+    assert code_ == 1
+    assert "ZZSECRET" not in err
+    assert "Scotland" not in err
