@@ -27,9 +27,6 @@ Arrow = Any  # a pyarrow Array or ChunkedArray
 
 __all__: list[str] = []
 
-_NOT_A_DAY = "expected a day (a date, or a timestamp at midnight)"
-"""The reason of a timestamp in a day field whose time is not midnight."""
-
 
 def _temporal(t: pa.DataType) -> bool:
     return pa.types.is_date(t) or pa.types.is_timestamp(t)
@@ -58,30 +55,22 @@ def _convertible(name: str, got: pa.DataType, want: pa.DataType) -> bool:
     return False
 
 
-def _days(column: Arrow) -> tuple[Arrow, Arrow]:
-    """A date or timestamp column as ISO days (``YYYY-MM-DD``), and the cells that are not.
+def _days(column: Arrow) -> Arrow:
+    """A date or timestamp column as ISO days (``YYYY-MM-DD``).
 
-    A ``date32``/``date64`` is its day. A timestamp is its day when its time is midnight
-    (a timestamp with a time zone: midnight there, on the wall clock); one with another
-    time is not a day (null, and marked), for a time of day is not a date the rules read.
+    A ``date32``/``date64`` is its day; a timestamp is the day of its wall clock (with a
+    time zone: that zone's clock), as :class:`~svduty.definitions.Incident` reads a
+    ``datetime`` and :func:`~svduty.definitions.classify_table` a timestamp column, so
+    the three routes read the same day.
 
     Example:
         >>> import datetime as dt
         >>> ts = pa.array([dt.datetime(2024, 3, 5), dt.datetime(2024, 3, 5, 13), None])
-        >>> days, bad = _days(ts)
-        >>> days.to_pylist(), bad.to_pylist()
-        (['2024-03-05', None, None], [False, True, False])
+        >>> _days(ts).to_pylist()
+        ['2024-03-05', '2024-03-05', None]
     """
-    if pa.types.is_date(column.type):
-        days = column.cast(pa.date32()).cast(pa.string())
-        return days, pa.repeat(pa.scalar(False), len(column))
-    local = pc.local_timestamp(column) if column.type.tz is not None else column
-    floor = pc.floor_temporal(local, unit="day")
-    midnight = pc.equal(floor, local)
-    day = floor.cast(pa.date32()).cast(pa.string())
-    values = pc.if_else(midnight, day, pa.scalar(None, pa.string()))
-    late: Arrow = pc.invert(midnight)
-    return values, pc.fill_null(late, pa.scalar(False))
+    day: Arrow = column.cast(pa.date32()).cast(pa.string())
+    return day
 
 
 def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, Arrow]]]:
@@ -173,11 +162,10 @@ def _normalise(
             columns[f.name] = column.cast(f.type)
             continue
         if _temporal(column.type):  # a day field (_convertible let no other through)
-            values, bad = _days(column)
-            why = f"{f.name}: {_NOT_A_DAY}"
-        else:
-            values, bad = _convert(column, _KIND[f.name], list_separator)
-            why = f"{f.name}: {_why(_KIND[f.name])}"
+            columns[f.name] = _days(column)
+            continue
+        values, bad = _convert(column, _KIND[f.name], list_separator)
+        why = f"{f.name}: {_why(_KIND[f.name])}"
         columns[f.name] = values
         if not pc.any(bad).as_py():  # the usual case: every cell converts
             continue
