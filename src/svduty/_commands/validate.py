@@ -17,8 +17,7 @@ from typing import Any, TextIO
 
 from svduty.errors import Problem
 from svduty.findings import Finding
-from svduty.io._bundle import MANIFEST, PACKAGED, _load
-from svduty.io._completeness import completeness_problems
+from svduty.io._bundle import MANIFEST, PACKAGED, _checked
 
 __all__ = ["checked", "register", "run"]
 
@@ -40,11 +39,8 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
         >>> checked("examplshire")
         ([], [])
     """
-    partnership, problems = _load(path)  # what validate_bundle does, keeping the partnership
-    if partnership is None:
-        return problems, []
-    problems = completeness_problems(partnership)
-    if problems or partnership.governance is None:
+    partnership, problems = _checked(path)  # validate_bundle, keeping the partnership
+    if partnership is None or problems or partnership.governance is None:
         return problems, []
     findings = partnership.validate_governance()
 

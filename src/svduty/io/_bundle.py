@@ -338,12 +338,21 @@ def validate_bundle(path: str | Path) -> list[Problem]:
         >>> [str(p) for p in validate_bundle("/no/such/folder")]
         ['/no/such/folder: not a bundle folder']
     """
+    return _checked(path)[1]
+
+
+def _checked(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
+    """The partnership of a bundle (``None`` if it does not load) and every problem found.
+
+    :func:`validate_bundle`, keeping the partnership for the checks that need it loaded
+    (``svduty validate`` runs the governance checks on it).
+    """
     partnership, problems = _load(path)
     if partnership is None:
-        return problems
+        return None, problems
     from svduty.io._completeness import completeness_problems
 
-    return completeness_problems(partnership)
+    return partnership, completeness_problems(partnership)
 
 
 @functools.cache

@@ -27,9 +27,10 @@ import pendulum
 import pyarrow as pa
 
 from svduty.definitions import Incident
-from svduty.errors import DataError, Shown, shown
+from svduty.definitions._incident import _key as key_shown
+from svduty.errors import DataError
 
-__all__ = ["DAY_FIELDS", "INCIDENT_SCHEMA", "given_fields", "loads", "twice"]
+__all__ = ["DAY_FIELDS", "INCIDENT_SCHEMA", "given_fields", "key_shown", "loads", "twice"]
 
 _LIST = pa.list_(pa.string())
 
@@ -157,18 +158,3 @@ def twice(obj: Any) -> str | None:
         True
     """
     return obj.key if isinstance(obj, _Twice) else None
-
-
-_KEY = r"[a-z][a-z0-9_]{0,39}"
-"""An unknown key shown in a reason: a typo of a field name, never free text."""
-
-
-def key_shown(key: str) -> str:
-    """A key as a reason may show it: a field name, a key shaped like one, else a placeholder.
-
-    Example:
-        >>> key_shown("victim_age"), key_shown("Jane Citizen")
-        ('victim_age', '<a key not shown>')
-    """
-    name = shown(key, shape=_KEY)
-    return str(name) if isinstance(name, Shown) else "<a key not shown>"

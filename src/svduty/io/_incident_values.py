@@ -28,6 +28,10 @@ Arrow = Any  # a pyarrow Array or ChunkedArray
 __all__: list[str] = []
 
 
+_CAST = (pa.types.is_integer, pa.types.is_null, pa.types.is_list, pa.types.is_large_list)
+"""Column types a plain cast makes the field's type (``_convertible`` has let them through)."""
+
+
 def _temporal(t: pa.DataType) -> bool:
     return pa.types.is_date(t) or pa.types.is_timestamp(t)
 
@@ -152,13 +156,7 @@ def _normalise(
         if column.type == f.type and f.type != pa.string():
             columns[f.name] = column
             continue
-        if pa.types.is_integer(column.type) and f.type == pa.string():
-            columns[f.name] = column.cast(pa.string())
-            continue
-        if pa.types.is_integer(column.type) or pa.types.is_null(column.type):
-            columns[f.name] = column.cast(f.type)
-            continue
-        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+        if any(is_(column.type) for is_ in _CAST):  # whole numbers (an id as text), lists
             columns[f.name] = column.cast(f.type)
             continue
         if _temporal(column.type):  # a day field (_convertible let no other through)
