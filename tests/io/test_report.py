@@ -391,3 +391,10 @@ def test_a_welsh_months_note_names_the_welsh_index_not_an_english_one(tmp_path):
         "LSOA codes of 2025-06: Welsh LSOAs are ranked by the Welsh Index of Multiple "
         "Deprivation 2019 (2011 LSOAs).",
     )
+
+
+def test_the_outside_sentence_writes_inverted_ons_names_plainly(month):
+    text = " ".join(re.sub(r"<[^>]+>", " ", month.html).split())
+    sentence = text[text.index("rows reported by the force") :].split(". They are kept")[0]
+    assert "County of Herefordshire" in sentence
+    assert "Herefordshire, County of" not in sentence

@@ -13,6 +13,7 @@ from svduty._report._deprivation import INDICES
 from svduty._report._svg import bounded_bars, paired_bars
 from svduty._version import __version__
 from svduty.definitions import Definition
+from svduty.io._new_authorities import plain_name
 from svduty.partnership import Partnership
 from svduty.sources import Citation, cite
 
@@ -356,7 +357,8 @@ def _rows(n: int) -> str:
 def _outside(r: Report) -> str:
     s = r.summary
     rows = _where(r.tables["by_district"], "outside")
-    names = ", ".join(str(row["district_name"] or "(unknown)") for row in rows)
+    # in a list joined by commas, "Herefordshire, County of" is written as people write it
+    names = ", ".join(plain_name(str(row["district_name"] or "(unknown)")) for row in rows)
     body = (
         f"<p>{_rows(s.outside_area)} reported by the force "
         f"{'lies' if s.outside_area == 1 else 'lie'} outside the area"
