@@ -389,7 +389,7 @@ class Geography(Resolving, Locating):
         return self.district_of(area.id).id
 
     def _successor(self, key: str) -> str | None:
-        """The district that took over a ceased one (see :mod:`svduty.areas._ceased`).
+        """The district that took over a ceased one (``svduty.areas._ceased``).
 
         Only where the geography answers for the successor: it is one of its areas, or
         the geography is national.

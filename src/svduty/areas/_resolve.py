@@ -340,9 +340,10 @@ class Resolving:
         ceased district's is its successor's (:meth:`district_code_of` reads it so).
         """
         found = self._code_outcome(code)
-        if found is not None or code is None or code[:3] not in LOCAL_GOVERNMENT_AREA_PREFIXES:
+        key = "" if code is None else code.strip()
+        if found is not None or key[:3] not in LOCAL_GOVERNMENT_AREA_PREFIXES:
             return found
-        district = self.district_code_of(code)
+        district = self.district_code_of(key)
         if district is None:
             return None
         memo = self._index.cache.setdefault("district_location_outcomes", {})
@@ -394,7 +395,7 @@ class Resolving:
 
         Each distinct code is looked up once; a row that resolves neither way (or has no
         code) gets ``match`` ``unresolved`` and nulls, as in :meth:`resolve_lsoas`. The
-        codes are read as given: :meth:`resolve_location` trims and capitalises them.
+        codes are read without the spaces around them, as given otherwise (in capitals).
 
         Returns:
             A table with the string columns of ``svduty.areas.RESOLVED_COLUMNS``

@@ -371,7 +371,7 @@ class GovernanceGraph(GraphQuestions):
             on: Check the graph of the records that hold on this day (:meth:`as_at`);
                 default: every record, whatever its period. A finding only a record
                 that does not hold on the day causes is a warning ``not known: ...``,
-                not a breach (see :func:`~svduty.governance._validate.validate_on`).
+                not a breach (a record's end is not a record that the body ceased).
 
         Raises:
             GovernanceError: if a rule names no check svduty has, or cites legislation
