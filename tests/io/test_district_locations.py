@@ -141,6 +141,8 @@ def test_a_geography_without_the_successor_does_not_know_a_ceased_district() -> 
     assert own.district_code_of("E07000028") == "E06000063"
     assert own.resolve_location("e07000028").district_name == "Cumberland"
     assert own.district_code_of("E07000027") is None  # Barrow: Westmorland and Furness
+    table = own.resolve_locations(["E07000028", "E07000027"])
+    assert table.column("district_name").to_pylist() == ["Cumberland", None]
 
 
 @pytest.mark.parametrize(
