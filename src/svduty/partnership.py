@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -45,7 +46,11 @@ from svduty.governance import (
     reorganise,
     schedule_1_findings,
 )
+from svduty.periods import date
 from svduty.sources import Sources
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["Partnership"]
 
@@ -319,6 +324,7 @@ class Partnership:
         scenario: Scenario | str | None = None,
         strict: bool = False,
         check_timetable: bool = True,
+        on: pendulum.Date | str | None = None,
     ) -> Findings:
         """Check the governance (the partnership's own, a what-if graph, or a scenario).
 
@@ -336,10 +342,26 @@ class Partnership:
                 areas it changes are checked (see :meth:`what_if`).
             strict: Count warnings as errors.
             check_timetable: Check that the timetable names bodies of the graph.
+            on: Check the bodies, relations and authorities whose records hold on this
+                day (a date or ``YYYY-MM-DD``; :meth:`GovernanceGraph.as_at()
+                <svduty.governance.GovernanceGraph.as_at>`); a scenario is checked on its
+                ``effective`` day instead. Default: every record, whatever its period.
+
+        A record whose period does not hold on ``on`` (a board set up for the agreement's
+        term, asked about after it) is left out, and what only its absence causes is not
+        known, not a breach: a warning ``not known: ...`` (an error when ``strict``).
+        The Police, Crime, Sentencing and Courts Act 2022, Part 2, Chapter 1 gives the
+        duty to collaborate (s.8) no end and prescribes no board, group or term: the end
+        of a record's period ends what the record says, it does not record that the body
+        ceased (a renewed agreement may not be recorded). This is the rule
+        ``GOV-SCHEDULE-1`` follows: a breach is what a change takes away (a scenario's
+        change), and what nothing records is not known. A finding the undated record
+        gives too (a district no CSP covers at all) stays what it is on any day.
 
         Raises:
             GovernanceError: if there is no graph to check, or both a graph and a
-                scenario are given.
+                scenario are given, or both ``on`` and a scenario.
+            DataError: if ``on`` is not a calendar date.
 
         Example:
             >>> import svduty
@@ -357,16 +379,21 @@ class Partnership:
             GOV-CSP-COVERAGE ()
             GOV-PATH ('case-management-east',)
             GOV-PATH ('rugby-ciog',)
+            >>> p.validate_governance(on="2026-01-01").ok  # no record of it is dated
+            True
         """
         if scenario is not None:
-            if graph is not None:
-                raise GovernanceError.single(
-                    None, "graph", expected="a graph or a scenario, not both"
-                )
+            both = (
+                ("graph", graph, "a graph or a scenario, not both"),
+                ("on", on, "a day or a scenario, not both (a scenario is checked on its day)"),
+            )
+            for name, given, expected in both:
+                if given is not None:
+                    raise GovernanceError.single(None, name, expected=expected)
             return self.what_if(scenario, strict=strict).findings
         target = graph if graph is not None else self._graph()
         same = reorganise(self.authorities, self.local_area.districts, None)
-        return self._validate(target, same, None, strict, check_timetable=check_timetable)
+        return self._validate(target, same, None, strict, check_timetable=check_timetable, on=on)
 
     def _graph(self) -> GovernanceGraph:
         if self.governance is None:
@@ -383,8 +410,9 @@ class Partnership:
         strict: bool,
         *,
         check_timetable: bool,
+        on: pendulum.Date | str | None = None,
     ) -> Findings:
-        on = scenario.effective if scenario is not None else None
+        day = scenario.effective if scenario is not None else (None if on is None else date(on))
         specified = tuple(a.id for a in after.authorities.by_role(Role.SPECIFIED_AUTHORITY))
         # community safety partnerships cover districts, also where new areas replace them
         res = graph.validate(
@@ -393,8 +421,9 @@ class Partnership:
             specified_authorities=specified,
             timetable=self.timetable if check_timetable else None,
             rules=self.governance_rules,
+            on=day,
         )
-        gaps = schedule_1_findings(self.authorities, after, on=on)
+        gaps = schedule_1_findings(self.authorities, after, on=day)
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
         skipped = tuple((r, why) for r, why in res.skipped if r != "GOV-SCHEDULE-1")

@@ -9,10 +9,12 @@ import pytest
 
 import svduty
 from svduty.cli import main
+from svduty.errors import GovernanceError
 from svduty.governance import GOVERNANCE_RULES, PRACTICE_CHECKS, findings_text
 from svduty.io import load_governance
 from svduty.io._converter import make_converter
 from svduty.io._governance import WARWICKSHIRE
+from svduty.periods import date
 
 SCENARIOS = Path(str(WARWICKSHIRE / "scenarios"))
 
@@ -90,8 +92,12 @@ def test_bundle_failing_validation_exits_1(tmp_path: Path):
     gov.write_text(text.replace(cut, 'chair = "rugby-borough-council"'), encoding="utf-8")
     code, out, err = run("--partnership", str(bundle), "--validate")
     assert code == 1
-    assert "error GOV-CSP-COVERAGE: district E07000220 is covered by no" in err
+    assert "error GOV-CSP-COVERAGE: district E07000220 is covered by no" in out
     assert "1 error(s)" in out
+    assert err == (
+        "svduty governance: error: 1 governance error(s) and 2 warning(s), listed in the "
+        "report on standard output\n"
+    )
 
 
 def test_bundle_that_validates(tmp_path: Path):
@@ -130,7 +136,9 @@ def test_cli_and_python_give_the_same_findings_for_every_shipped_scenario(name):
         data = json.loads(out)
         assert data["validation"] == python.as_dict()
         assert code == (0 if python.ok else 1)
-        assert err.count("svduty governance: error") == len(python.errors)
+        # the report lists the findings; standard error says once that there are errors
+        assert err.count("\n") == (0 if python.ok else 1)
+        assert err.count("GOV-") == 0
     _, text, _ = run("--scenario", name, "--validate")
     assert findings_text(python) in text
 
@@ -149,8 +157,9 @@ def test_reorganisation_scenarios_report_schedule_1_gaps():
     code, out, err = run("--scenario", "lgr-two-unitaries", "--validate")
     assert code == 1
     assert "local government areas: north-warwickshire-unitary, south-warwickshire-unitary" in out
-    gaps = [line for line in err.splitlines() if "GOV-SCHEDULE-1" in line]
+    gaps = [line for line in out.splitlines() if line.startswith("  error GOV-SCHEDULE-1")]
     assert len(gaps) == 4
+    assert err.startswith("svduty governance: error: 7 governance error(s) and 1 warning(s)")
     assert any("'Fire and rescue' table" in g and "south-warwickshire-unitary" in g for g in gaps)
     code, out, _ = run("--scenario", "lgr-single-unitary", "--format", "json")
     assert code == 0  # not validated: no exit 1
@@ -205,3 +214,96 @@ def test_a_scenario_naming_an_area_it_never_creates_names_its_file(tmp_path: Pat
     assert code == 1
     assert err.startswith(f"svduty governance: error: {path}: unknown area: ")
     assert "no change creates it" in err
+
+
+# --- each finding shown once; --on ---------------------------------------------------------
+
+
+def each_error_once(out: str, err: str, findings) -> None:
+    """Each error appears exactly once across standard output and standard error."""
+    for f in findings.errors:
+        assert (out + err).count(f.message) == 1, f.message
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_report_on_standard_output_and_one_summary_line_on_standard_error(fmt):
+    p = svduty.warwickshire()
+    findings = p.validate_governance(scenario="lgr-two-unitaries")
+    code, out, err = run("--scenario", "lgr-two-unitaries", "--validate", "--format", fmt)
+    assert code == 1
+    assert len(err.splitlines()) == 1
+    assert err.startswith("svduty governance: error: ")
+    assert f"{len(findings.errors)} governance error(s)" in err
+    text = out if fmt == "text" else json.dumps(json.loads(out)["validation"], ensure_ascii=False)
+    each_error_once(text, err, findings)
+
+
+@pytest.mark.parametrize("fmt", ["dot", "mermaid", "graphml"])
+def test_a_graph_on_standard_output_and_each_error_on_standard_error(fmt):
+    p = svduty.warwickshire()
+    findings = p.validate_governance(scenario="lgr-two-unitaries")
+    code, out, err = run("--scenario", "lgr-two-unitaries", "--validate", "--format", fmt)
+    assert code == 1
+    assert err.splitlines() == [f"svduty governance: {f}" for f in findings.errors]
+    each_error_once(out, err, findings)
+
+
+def test_no_errors_no_standard_error():
+    code, out, err = run("--validate")
+    assert (code, err) == (0, "")
+    assert "2 warning(s)" in out
+
+
+def dated_bundle(tmp_path: Path) -> Path:
+    """Warwickshire's bundle with Rugby's CSP board's record ending with the agreement."""
+    bundle = copy_bundle(tmp_path)
+    gov = bundle / "governance.toml"
+    text = gov.read_text(encoding="utf-8")
+    head = 'id = "rugby-csp-board"\n'
+    assert text.count(head) == 1
+    term = 'valid = { start = "2023-01-31", last_day = "2025-03-31" }\n'
+    gov.write_text(text.replace(head, head + term), encoding="utf-8")
+    return bundle
+
+
+def test_on_a_day_shows_and_checks_the_records_that_hold(tmp_path: Path):
+    bundle = str(dated_bundle(tmp_path))
+    p = svduty.load_partnership(bundle)
+    assert p.validate_governance() == svduty.warwickshire().validate_governance()
+    code, out, err = run("--partnership", bundle, "--validate", "--on", "2024-06-01")
+    assert (code, err) == (0, "")
+    assert "rugby-csp-board" in out
+    # after the term, Rugby's board is not known: its district's coverage, the paths of
+    # the groups reporting to it and the timetable naming it are not known, not breaches
+    code, out, err = run("--partnership", bundle, "--validate", "--on", "2025-04-01")
+    assert (code, err) == (0, "")
+    listing = out.split("validation:")[0]
+    assert "rugby-csp-board" not in listing
+    later = p.validate_governance(on="2025-04-01")
+    assert later.ok
+    assert later == p.validate_governance(on=date("2025-04-01"))
+    assert findings_text(later) in out
+    lapsed = [f for f in later.warnings if f.message.startswith("not known: ")]
+    rules = {"GOV-CSP-COVERAGE", "GOV-PATH", "GOV-SPECIFIED", "GOV-TIMETABLE"}
+    assert {f.rule for f in lapsed} == rules
+    assert all(str(f.get("not_holding")).startswith("rugby-csp-board") for f in lapsed)
+    strict = p.validate_governance(on="2025-04-01", strict=True)
+    assert [f.message for f in strict.errors if f.message.startswith("not known: ")] == [
+        f.message for f in lapsed
+    ]
+    code, out, _ = run("--partnership", bundle, "--on", "2025-04-01", "--format", "json")
+    data = json.loads(out)
+    assert data["on"] == "2025-04-01"
+    assert "rugby-csp-board" not in {b["id"] for b in data["governance"]["bodies"]}
+
+
+def test_on_is_a_day_and_not_with_a_scenario():
+    code, _, err = run("--validate", "--on", "2025-13-01")
+    assert code == 2
+    assert err == "svduty governance: error: --on: expected a calendar date YYYY-MM-DD\n"
+    code, _, err = run("--scenario", "lgr-two-unitaries", "--on", "2025-04-01")
+    assert code == 2
+    assert "give --on or --scenario, not both" in err
+    p = svduty.warwickshire()
+    with pytest.raises(GovernanceError, match="on: expected a day or a scenario"):
+        p.validate_governance(scenario="lgr-two-unitaries", on="2025-04-01")

@@ -77,9 +77,10 @@ def test_validate_finds_an_oversight_cycle_that_governance_validate_finds(tmp_pa
     assert code == 1  # ... but the governance is not
     assert out == ""
     assert "governance.toml: GOV-CYCLE: oversight cycle" in err
-    code_g, _, err_g = run("governance", "--partnership", bundle, "--validate")
+    code_g, out_g, err_g = run("governance", "--partnership", bundle, "--validate")
     assert code_g == 1
-    assert "GOV-CYCLE" in err_g
+    assert "error GOV-CYCLE: oversight cycle" in out_g  # the report lists it
+    assert "1 governance error(s)" in err_g  # standard error says there are errors
     code, out, _ = run("validate", bundle, "--format", "json")
     data = json.loads(out)
     assert code == 1

@@ -91,14 +91,41 @@ def test_validation_on_a_day_checks_the_records_that_hold():
     assert g.validate(on=DURING).ok
     rules = svduty.warwickshire().governance_rules
     cut = g.validate(rules=rules, on=AFTER)
-    assert [(f.rule, f.subjects) for f in cut.errors] == [("GOV-PATH", ("csp",))]
+    # the relation's record ended: not known whether csp still reports to board (a
+    # warning), never a breach; strict makes it an error as it does every warning
+    assert cut.ok
+    assert [(f.rule, f.subjects) for f in cut.warnings] == [
+        ("GOV-PATH", ("csp",)),
+        ("GOV-ISOLATED", ("board",)),
+        ("GOV-ISOLATED", ("csp",)),
+    ]
+    assert all(f.message.startswith("not known: ") for f in cut.warnings)
+    path = cut.warnings[0]
+    assert path.message.startswith("not known: csp has no reporting path")
+    assert path.get("on") == AFTER
+    assert path.get("not_holding") == "group, csp reports_to board"
+    strict = g.validate(True, rules=rules, on=AFTER)
+    assert [f.message for f in strict.errors] == [f.message for f in cut.warnings]
     assert g.validate(rules=rules, on=DURING).ok
-    # a CSP whose record ended leaves its district uncovered on a later day
+    # a CSP whose record ended leaves its district uncovered on a later day: not known
     csp = attrs.evolve(g.get("csp"), valid=TERM)
     ended = g.with_changes([csp, *(b for b in g.bodies if b.id != "csp")], g.relations)
     area = ("E07000220",)
     assert ended.validate(districts=area, on=DURING).ok
-    assert [f.rule for f in ended.validate(districts=area, on=AFTER).errors] == ["GOV-CSP-COVERAGE"]
+    later = ended.validate(districts=area, on=AFTER)
+    assert later.ok
+    assert [f.rule for f in later.warnings] == ["GOV-CSP-COVERAGE"]
+
+
+def test_a_finding_the_whole_record_gives_too_stays_what_it_is():
+    """Dated validation lowers only what a lapsed record causes: a breach that every
+    record gives (a district no CSP covers at all) is still an error on any day."""
+    g = graph()
+    area = ("E07000220", "E07000218")
+    whole = g.validate(districts=area)
+    dated = g.validate(districts=area, on=AFTER)
+    assert [f.message for f in dated.errors] == [f.message for f in whole.errors]
+    assert [f.rule for f in dated.errors] == ["GOV-CSP-COVERAGE"]
 
 
 def test_a_period_round_trips_through_governance_data_and_shows_in_the_diff():

@@ -11,6 +11,14 @@ entry per change), ``diff`` (each section as a list of lines), ``areas`` (the lo
 government areas after the scenario) and ``validation`` (``ok``, ``findings``,
 ``checked``, ``skipped``). ``dot``, ``graphml`` and ``mermaid`` write the (changed) graph.
 
+``--validate`` shows each finding once. With ``text`` and ``json`` the report on standard
+output lists every finding, and standard error gets one line when there are errors
+(``svduty governance: error: 2 governance error(s) and 1 warning(s), listed in the
+report on standard output``); with ``dot``, ``graphml`` and ``mermaid``, whose standard
+output is the graph alone, standard error lists each error, one line each. Either way the
+exit status is 1 when there are errors. ``--on DAY`` shows and checks the records that
+hold on that day (:meth:`~svduty.partnership.Partnership.validate_governance`'s ``on``).
+
 Example:
     >>> import io
     >>> from svduty.cli import main
@@ -29,15 +37,19 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
 from svduty._commands._options import add_partnership, load_named_partnership
-from svduty.errors import ScenarioError, quote
+from svduty.errors import DataError, ScenarioError, quote
 from svduty.findings import Findings
 from svduty.governance import GovernanceGraph, findings_text
 from svduty.io import dump_governance, read_scenario
+from svduty.periods import date
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["HOW_TO_GOVERNANCE", "register"]
 
@@ -81,6 +93,13 @@ def register(subparsers: Any) -> None:
         help="check the governance (national rules and the partnership's own); list every "
         "rule checked and skipped; exit 1 when there are errors",
     )
+    p.add_argument(
+        "--on",
+        metavar="YYYY-MM-DD",
+        help="show and validate the bodies and relations whose records hold on this day "
+        "(what only a lapsed record causes is a 'not known' warning, not an error); not "
+        "with --scenario, which is checked on its effective day",
+    )
     p.add_argument("--format", choices=FORMATS, default="text", help="output format")
     p.set_defaults(run=run)
 
@@ -106,6 +125,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             file=stderr,
         )
         return 1
+    day = _day(args, stderr)
+    if isinstance(day, int):
+        return day
     result: dict[str, Any] = {"partnership": partnership.name}
     text: list[str] = []
     final: GovernanceGraph = graph
@@ -140,8 +162,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         text += [str(what_if.log), "", "changes:", what_if.diff.to_text()]
         text += ["", "local government areas: " + ", ".join(what_if.reorganised.areas)]
         findings = what_if.findings if args.validate else None
-    elif args.validate:
-        findings = partnership.validate_governance()
+    else:
+        if day is not None:
+            final = graph.as_at(day)
+            result["on"] = day.isoformat()
+        if args.validate:
+            findings = partnership.validate_governance(on=day)
     if args.format == "dot":
         print(final.to_dot(), file=stdout)
     elif args.format == "mermaid":
@@ -160,7 +186,34 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             text += ["", "validation:", findings_text(findings)]
         print("\n".join(text).strip("\n"), file=stdout)
     if findings is not None and not findings.ok:
-        for f in findings.errors:
-            print(f"svduty governance: {f}", file=stderr)
+        if args.format in ("text", "json"):  # the report on standard output lists them
+            errors, warnings = len(findings.errors), len(findings.warnings)
+            print(
+                f"svduty governance: error: {errors} governance error(s) and {warnings} "
+                "warning(s), listed in the report on standard output",
+                file=stderr,
+            )
+        else:  # standard output is the graph alone
+            for f in findings.errors:
+                print(f"svduty governance: {f}", file=stderr)
         return 1
     return 0
+
+
+def _day(args: argparse.Namespace, stderr: TextIO) -> pendulum.Date | int | None:
+    """The day of ``--on``; or, said on ``stderr``, exit status 2 for a bad one."""
+    on = getattr(args, "on", None)
+    if on is None:
+        return None
+    if args.scenario is not None:
+        print(
+            "svduty governance: error: give --on or --scenario, not both (a scenario is "
+            "checked on its effective day)",
+            file=stderr,
+        )
+        return 2
+    try:
+        return date(on)
+    except DataError:
+        print("svduty governance: error: --on: expected a calendar date YYYY-MM-DD", file=stderr)
+        return 2

@@ -8,8 +8,16 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty.areas._ceased import ceased_districts
 from svduty.areas._index import RANK, Index, build_index
-from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, Membership, normalise_name
+from svduty.areas._model import (
+    GSS_PREFIXES,
+    LOCAL_GOVERNMENT_AREA_PREFIXES,
+    Area,
+    AreaKind,
+    Membership,
+    normalise_name,
+)
 from svduty.areas._national import (
     district_partnerships,
     lsoa_areas,
@@ -369,16 +377,29 @@ class Geography(Resolving, Locating):
         key = code.strip() if isinstance(code, str) else ""
         area = self._index.current.get(key)
         if area is None:  # outside: of the national areas, only LSOAs and districts have one
-            if not self.national:
-                return None
             if key[:3] in _LSOA_PREFIXES:
-                return self._national_district(key)
-            return key if key in district_partnerships() else None
+                return self._national_district(key) if self.national else None
+            if self.national and key in district_partnerships():
+                return key
+            return self._successor(key)
         if not (
             area.kind.is_lsoa or area.kind.is_local_government_area or area.kind is AreaKind.WARD
         ):
             return None
         return self.district_of(area.id).id
+
+    def _successor(self, key: str) -> str | None:
+        """The district that took over a ceased one (``svduty.areas._ceased``).
+
+        Only where the geography answers for the successor: it is one of its areas, or
+        the geography is national.
+        """
+        if key[:3] not in LOCAL_GOVERNMENT_AREA_PREFIXES:
+            return None
+        ceased = ceased_districts().get(key)
+        if ceased is None or not (self.national or ceased.successor in self._index.current):
+            return None
+        return ceased.successor
 
     def lga_codes(self, code: str) -> tuple[str, ...]:
         """The local government areas an area is in (an LSOA, a ward) or covers (larger).

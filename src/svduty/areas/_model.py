@@ -281,10 +281,12 @@ class Area:
 
 
 class Match(enum.StrEnum):
-    """How an LSOA was resolved to a district.
+    """How an LSOA (or an incident's location) was resolved to a district.
 
     ``table``: the code is in the ONS lookup tables; ``name``: the code is not, and the
-    district was read from the LSOA name ("Rugby 010E" -> Rugby); ``unresolved``: neither.
+    district was read from the LSOA name ("Rugby 010E" -> Rugby); ``district``: the
+    location is a local government area's own code (see
+    :meth:`~svduty.areas.Geography.resolve_location`); ``unresolved``: none of these.
 
     Example:
         >>> Match.NAME.value
@@ -293,20 +295,21 @@ class Match(enum.StrEnum):
 
     TABLE = "table"
     NAME = "name"
+    DISTRICT = "district"
     UNRESOLVED = "unresolved"
 
 
 @attrs.frozen(slots=True)
 class AreaMatch:
-    """The district an LSOA lies in, and how that was found.
+    """The district an LSOA (or a location) lies in, and how that was found.
 
     Attributes:
-        lsoa_code: The LSOA code asked about.
+        lsoa_code: The LSOA code asked about (``None`` for a district's own code).
         district_code: The district's GSS code, or ``None`` when the district is not in
             the geography (a name-based match outside it) or unresolved.
         district_name: The district's name (for a name-based match, as read from the LSOA
             name even when the district is outside the geography).
-        match: ``"table"``, ``"name"`` or ``"unresolved"``.
+        match: ``"table"``, ``"name"``, ``"district"`` or ``"unresolved"`` (:class:`Match`).
         csp_code: The community safety partnership's code, where known.
         csp_name: The community safety partnership's name, where known.
         police_area: The police command area's name, where known.

@@ -10,7 +10,14 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from svduty.areas._model import Area, AreaKind, AreaMatch, Match, normalise_name
+from svduty.areas._model import (
+    LOCAL_GOVERNMENT_AREA_PREFIXES,
+    Area,
+    AreaKind,
+    AreaMatch,
+    Match,
+    normalise_name,
+)
 from svduty.areas._national import district_partnerships, lsoa_district, national_districts
 from svduty.errors import AreaError, UnknownAreaError
 
@@ -39,7 +46,8 @@ partnership's area or not (a geography with the national tables names Coventry, 
 or Flintshire); ``csp_code`` and ``csp_name`` are null when the district holds several
 community safety partnerships (the tables do not say which part an LSOA is in);
 ``police_area`` is the police command area's name (such as "Warwickshire Police North");
-``match`` is ``"table"``, ``"name"`` or ``"unresolved"``."""
+``match`` is ``"table"``, ``"name"`` or ``"unresolved"`` (and ``"district"`` for
+:meth:`~svduty.areas.Geography.resolve_locations`)."""
 
 _LOCK = threading.RLock()
 
@@ -77,12 +85,14 @@ def resolve_columns(
     by_code: Resolver,
     by_name: Resolver,
     cache: dict[str, Any],
+    *,
+    kind: str = "lsoa_codes",
 ) -> pa.Table:
     """Resolve a column of codes (then names where the code fails), row order preserved.
 
-    Each distinct value is resolved once (memoised in ``cache`` across calls); rows are
-    then filled with Arrow ``take``. Rows that resolve neither way get
-    ``match="unresolved"`` and nulls.
+    Each distinct value is resolved once (memoised in ``cache`` across calls, under
+    ``kind``: each ``by_code`` has its own); rows are then filled with Arrow ``take``.
+    Rows that resolve neither way get ``match="unresolved"`` and nulls.
 
     Raises:
         AreaError: if there are names but not as many as codes.
@@ -98,7 +108,7 @@ def resolve_columns(
         code_arr = string_array(codes)
         book = cache.setdefault("lsoa_outcomes", _Outcomes())
         unresolved = book.number((None, None, None, None, None, Match.UNRESOLVED.value))
-        row = book.numbers(code_arr, by_code, "lsoa_codes")
+        row = book.numbers(code_arr, by_code, kind)
         if names is not None:
             name_arr = string_array(names)
             if len(name_arr) != len(code_arr):
@@ -322,6 +332,93 @@ class Resolving:
             )
             raise UnknownAreaError(str(code)[:40], hint)
         return AreaMatch(code, out[0], out[1], out[5], out[2], out[3], out[4])
+
+    def _location_outcome(self, code: str | None) -> Outcome | None:
+        """An LSOA code's outcome, else a local government area code's (match ``district``).
+
+        A district's outcome is the one its LSOAs get, with ``match`` ``district``; a
+        ceased district's is its successor's (:meth:`district_code_of` reads it so).
+        """
+        found = self._code_outcome(code)
+        key = "" if code is None else code.strip()
+        if found is not None or key[:3] not in LOCAL_GOVERNMENT_AREA_PREFIXES:
+            return found
+        district = self.district_code_of(key)
+        if district is None:
+            return None
+        memo = self._index.cache.setdefault("district_location_outcomes", {})
+        if district not in memo:
+            memo[district] = self._outcome_of_district(district, Match.DISTRICT.value)
+        return memo[district]  # type: ignore[no-any-return]
+
+    def resolve_location(self, code: str) -> AreaMatch:
+        """The areas of an incident's location: an LSOA code or a local government area's.
+
+        Read as the classifier reads a location: without the spaces around it, in
+        capitals. An LSOA code resolves as :meth:`resolve_lsoa` resolves it (``match``
+        ``table``); the code of a district, unitary, borough or Welsh principal area the
+        geography knows gets what each of its LSOAs gets (its name, its CSP where it has
+        one, its police command area), with ``match`` ``district``. A district that ceased
+        to exist (those of Cumbria, North Yorkshire and Somerset on 1 April 2023) is read
+        as its successor, as a 2011 LSOA is read as the current district of its 2021 best
+        fit, whatever the incident's date. A ward or county code does not resolve: a ward
+        is not an LSOA, and a county does not determine one district.
+
+        Raises:
+            UnknownAreaError: naming the code, if it resolves neither way.
+
+        Example:
+            >>> import svduty
+            >>> geo = svduty.warwickshire().geography
+            >>> m = geo.resolve_location(" e07000222")
+            >>> m.district_name, m.csp_name, m.police_area, m.match
+            ('Warwick', 'South Warwickshire', 'Warwickshire Police South', 'district')
+            >>> geo.resolve_location("E07000026").district_name  # Allerdale, until 2023
+            'Cumberland'
+            >>> geo.resolve_location("E10000031")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.UnknownAreaError: unknown area: E10000031 (not an LSOA or a local government area the tables know)
+        """  # noqa: E501
+        key = code.strip().upper() if isinstance(code, str) else None
+        out = self._location_outcome(key) if key else None
+        if out is None:
+            hint = "not an LSOA or a local government area the tables know"
+            raise UnknownAreaError(str(key)[:40], hint)
+        lsoa = key if out[5] == Match.TABLE.value else None
+        return AreaMatch(lsoa, out[0], out[1], out[5], out[2], out[3], out[4])
+
+    def resolve_locations(
+        self, codes: pa.Array[Any] | pa.ChunkedArray[Any] | Sequence[str | None]
+    ) -> pa.Table:
+        """:meth:`resolve_location` for a column of codes, row order preserved.
+
+        Each distinct code is looked up once; a row that resolves neither way (or has no
+        code) gets ``match`` ``unresolved`` and nulls, as in :meth:`resolve_lsoas`. The
+        codes are read without the spaces around them, as given otherwise (in capitals).
+
+        Returns:
+            A table with the string columns of ``svduty.areas.RESOLVED_COLUMNS``
+            (``lsoa_code``: the codes asked about).
+
+        Example:
+            >>> import svduty
+            >>> geo = svduty.warwickshire().geography
+            >>> t = geo.resolve_locations(["E01031180", "E07000220", "E05008983", None])
+            >>> t.column("csp_name").to_pylist(), t.column("match").to_pylist()
+            (['Rugby', 'Rugby', None, None], ['table', 'district', 'unresolved', 'unresolved'])
+        """
+        values = string_array(codes)
+        if self.national:
+            self._look_up_nationally(values)
+        return resolve_columns(
+            values,
+            None,
+            self._location_outcome,
+            self._name_outcome,
+            self._index.cache,
+            kind="locations",
+        )
 
     def district_code_of(self, code: str) -> str | None:  # pragma: no cover - Geography's
         """The district code of an area (see :meth:`~svduty.areas.Geography.district_code_of`)."""

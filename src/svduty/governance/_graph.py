@@ -25,7 +25,7 @@ from svduty.governance._render import draw, graph_html, to_dot, to_graphml, to_m
 from svduty.governance._rules import GovernanceRule
 from svduty.governance._scenario import ApplyLog, Scenario, apply_scenario
 from svduty.governance._timetable import Timetable
-from svduty.governance._validate import validate_graph
+from svduty.governance._validate import validate_graph, validate_on
 from svduty.periods import date
 
 if TYPE_CHECKING:
@@ -369,7 +369,9 @@ class GovernanceGraph(GraphQuestions):
             timetable: When given, the bodies it names must exist.
             rules: The practice rules to check, each with its citation.
             on: Check the graph of the records that hold on this day (:meth:`as_at`);
-                default: every record, whatever its period.
+                default: every record, whatever its period. A finding only a record
+                that does not hold on the day causes is a warning ``not known: ...``,
+                not a breach (a record's end is not a record that the body ceased).
 
         Raises:
             GovernanceError: if a rule names no check svduty has, or cites legislation
@@ -383,16 +385,17 @@ class GovernanceGraph(GraphQuestions):
             >>> res.ok, "GOV-PATH" in res.checked
             (True, True)
         """
-        return validate_graph(
-            self if on is None else self.as_at(on),
-            strict=strict,
-            districts=None if districts is None else tuple(districts),
-            specified_authorities=(
+        facts: dict[str, Any] = {
+            "districts": None if districts is None else tuple(districts),
+            "specified_authorities": (
                 None if specified_authorities is None else tuple(specified_authorities)
             ),
-            timetable=timetable,
-            rules=tuple(rules),
-        )
+            "timetable": timetable,
+            "rules": tuple(rules),
+        }
+        if on is None:
+            return validate_graph(self, strict=strict, **facts)
+        return validate_on(self, self.as_at(on), date(on), strict=strict, **facts)
 
     # --- output -----------------------------------------------------------------------
 

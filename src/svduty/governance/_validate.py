@@ -15,6 +15,9 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from svduty.errors import GovernanceError, Problem, shown
 from svduty.findings import Finding, Findings, Severity
@@ -30,7 +33,17 @@ from svduty.governance._rules import (
 from svduty.governance._timetable import Timetable
 from svduty.sources import Confidence
 
-__all__ = ["findings_html", "findings_text", "raise_for_errors", "validate_graph"]
+if TYPE_CHECKING:
+    import pendulum
+
+__all__ = [
+    "findings_html",
+    "findings_text",
+    "not_holding",
+    "raise_for_errors",
+    "validate_graph",
+    "validate_on",
+]
 
 
 def findings_text(findings: Findings) -> str:
@@ -291,3 +304,64 @@ def validate_graph(
         else:
             run(declared[rule_id], checks[rule_id])
     return Findings(tuple(out), tuple(skipped), tuple(checked))
+
+
+def not_holding(graph: GraphView, day: pendulum.Date) -> tuple[str, ...]:
+    """The bodies and relations whose records do not hold on a day, as text, in order.
+
+    Example:
+        >>> from svduty.governance import GovernanceGraph
+        >>> from svduty.periods import date
+        >>> not_holding(GovernanceGraph.of([], []), date("2025-04-01"))
+        ()
+    """
+    bodies = [b.id for b in graph.bodies if not b.holds_on(day)]
+    relations = [str(r) for r in graph.relations if not r.holds_on(day)]
+    return (*bodies, *relations)
+
+
+def validate_on(
+    whole: GraphView, dated: GraphView, day: pendulum.Date, *, strict: bool, **facts: Any
+) -> Findings:
+    """The checks of ``dated`` (``whole``'s records holding on ``day``), lapses not known.
+
+    A finding that the records holding on the day give and the whole record does not
+    (``GOV-GRANT`` without the recipient relation whose term ended, ``GOV-PATH`` for a
+    group whose board's record lapsed, ``GOV-TIMETABLE`` for a lapsed body) exists only
+    because a record does not hold that day. It is reported as a warning ``not known:
+    ...`` (an error when ``strict``), never as a breach. Chapter 1 of Part 2 of the
+    Police, Crime, Sentencing and Courts Act 2022 gives the duty to collaborate (s.8) no
+    end and prescribes no board, group or agreement term (the arrangements are the
+    specified authorities' to make, s.8(1)-(2)), so the end of a record's period is
+    the end of what the record says (the agreement's term), not a record that the body
+    or relation ceased: a renewal may simply not be recorded. That is the rule
+    ``GOV-SCHEDULE-1`` follows: a breach is what a change takes away (a scenario's
+    ``remove_body``), and what nothing records on the day is not known. A finding the
+    whole record gives too is reported as it is.
+
+    Example:
+        >>> from svduty.governance import GovernanceGraph
+        >>> from svduty.periods import date
+        >>> g = GovernanceGraph.of([], [])
+        >>> validate_on(g, g, date("2025-04-01"), strict=False).ok
+        True
+    """
+    found = validate_graph(dated, strict=strict, **facts)
+    if dated is whole:
+        return found
+    usual = {(f.rule, f.message, f.subjects) for f in validate_graph(whole, **facts).findings}
+    lapsed = not_holding(whole, day)
+    severity = Severity.ERROR if strict else Severity.WARNING
+    note = f"{len(lapsed)} record(s) do not hold on {day.isoformat()}"
+    out = tuple(
+        f
+        if (f.rule, f.message, f.subjects) in usual
+        else attrs.evolve(
+            f,
+            severity=severity,
+            message=f"not known: {f.message} ({note})",
+            data=(*f.data, ("on", day.isoformat()), ("not_holding", ", ".join(lapsed))),
+        )
+        for f in found.findings
+    )
+    return Findings(out, found.skipped, found.checked)

@@ -21,6 +21,7 @@ from svduty.io._incidents import INCIDENT_SCHEMA
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 AreaResolver = Callable[[Arrow, Arrow], pa.Table]
+LocationResolver = Callable[[Arrow], pa.Table]
 Within = Callable[[str], bool]
 
 __all__ = [
@@ -335,8 +336,8 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     Each distinct location is looked up once; :func:`place_columns` gives the rows theirs.
     A location is looked up as the classifier reads it (:func:`_as_read`): blank text is
     no location, and a code is read in capitals without the spaces around it. A district
-    (local government area) code the partnership's geography knows is its own
-    ``district_code``, with ``match`` ``district`` (:func:`_districts`).
+    (local government area) code the partnership's geography knows gets the areas each of
+    its LSOAs gets, with ``match`` ``district`` (:func:`_districts`).
     """
     enc = pc.dictionary_encode(good.column("location").combine_chunks(), null_encoding="encode")
     codes = _as_read(enc.dictionary)
@@ -346,7 +347,10 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     # no location: no look-up, so no match either
     match = pc.if_else(pc.is_null(codes), pa.scalar(None, pa.string()), areas.column("match"))
     areas = _districts(
-        areas.set_column(areas.schema.get_field_index("match"), "match", match), codes, within
+        areas.set_column(areas.schema.get_field_index("match"), "match", match),
+        codes,
+        within,
+        _locations(resolve_areas),
     )
     district = pc.coalesce(areas.column("district_code"), codes)
     where = pc.is_valid(codes)
@@ -357,12 +361,36 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
 _LGA = pa.array(sorted(LOCAL_GOVERNMENT_AREA_PREFIXES), pa.string())
 
 
-def _districts(areas: pa.Table, codes: Arrow, within: Within) -> pa.Table:
+def _locations(resolve_areas: AreaResolver) -> LocationResolver | None:
+    """The geography's ``resolve_locations``, if ``resolve_areas`` is a geography's method.
+
+    The pipeline's look-up is by LSOA (``Geography.resolve_lsoas``, or a
+    ``LocalArea``'s); the geography it is bound to also answers for a district's code.
+    Any other resolver (a test's, a caller's own) gives none: a district code then fills
+    ``district_code`` and ``match`` only.
+
+    Example:
+        >>> import svduty
+        >>> geo = svduty.warwickshire().geography
+        >>> _locations(geo.resolve_lsoas) == geo.resolve_locations, _locations(print)
+        (True, None)
+    """
+    owner = getattr(resolve_areas, "__self__", None)
+    geography = getattr(owner, "geography", owner)  # a LocalArea's, or the geography
+    found = getattr(geography, "resolve_locations", None)
+    return found if callable(found) else None
+
+
+def _districts(
+    areas: pa.Table, codes: Arrow, within: Within, locations: LocationResolver | None = None
+) -> pa.Table:
     """``areas`` where a location the LSOA look-up did not find is a district's code.
 
     Such a location (a local government area code that ``within`` knows: it does not
-    refuse it) is its own ``district_code``, ``match`` ``district``; the name, CSP and
-    police area columns stay null (the look-up is by LSOA).
+    refuse it) gets ``match`` ``district`` and, from ``locations`` (the geography's
+    :meth:`~svduty.areas.Geography.resolve_locations`), the areas each of the district's
+    LSOAs gets: a ceased district its successor's. Without ``locations`` it is its own
+    ``district_code`` and the name, CSP and police area columns stay null.
 
     Example:
         >>> areas = pa.table({c: pa.nulls(2, pa.string()) for c in AREA_COLUMNS})
@@ -384,14 +412,18 @@ def _districts(areas: pa.Table, codes: Arrow, within: Within) -> pa.Table:
         [c for c in pc.unique(pc.filter(codes, maybe)).to_pylist() if _knows(within, c)],
         pa.string(),
     )
-    found: Arrow = pc.fill_null(pc.is_in(codes, value_set=known), pa.scalar(False))
-    values: tuple[tuple[str, Arrow], ...] = (
-        ("district_code", codes),
-        ("match", pa.scalar("district")),
-    )
-    for name, value in values:
-        at = areas.schema.get_field_index(name)
-        areas = areas.set_column(at, name, pc.if_else(found, value, areas.column(at)))
+    at: Arrow = pc.index_in(codes, value_set=known)
+    values: dict[str, Arrow]
+    if locations is None:
+        values = {"district_code": pc.take(known, at), "match": pa.scalar("district")}
+        found: Arrow = pc.is_valid(at)
+    else:
+        looked = _resolved(locations(known), len(known), "district codes")
+        values = {name: pc.take(looked.column(name), at) for name in AREA_COLUMNS}
+        found = pc.fill_null(pc.equal(values["match"], pa.scalar("district")), pa.scalar(False))
+    for name, value in values.items():
+        i = areas.schema.get_field_index(name)
+        areas = areas.set_column(i, name, pc.if_else(found, value, areas.column(i)))
     return areas
 
 

@@ -1,0 +1,97 @@
+"""Districts that ceased to exist: the 2022 table's local government areas the 2024 tables lack.
+
+The national tables name each 2021 LSOA's district as at 2022 (``lsoa11-lsoa21-lad22``) and
+as at 2024 (``lsoa21-ward24-lad24``). The districts of Cumbria, North Yorkshire and Somerset
+that were abolished on 1 April 2023 are in the first and not in the second; each lies
+wholly in one 2024 district, its successor (every LSOA of it lies there). A location given
+as such a code is read as its successor, as a 2011 LSOA is read as the 2024 district of its
+2021 best fit: whatever the incident's date, the areas are those of the current tables.
+
+Example:
+    >>> d = ceased_districts()["E07000026"]
+    >>> d.name, d.successor, str(d.ended)
+    ('Allerdale', 'E06000063', '2023-04-01')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+
+import attrs
+import pendulum
+import pyarrow.compute as pc
+
+from svduty.areas._tables import read_table
+from svduty.sources import Citation, Confidence, cite
+
+__all__ = ["CeasedDistrict", "ceased_districts"]
+
+REORGANISED = pendulum.Date(2023, 4, 1)
+"""The day the ceased districts of the tables were replaced by unitary councils."""
+
+_DOUBT = (
+    "the 2022 table names the district and the 2023 and 2024 tables do not; the day it "
+    "ceased (1 April 2023, the Cumbria, North Yorkshire and Somerset structural changes "
+    "orders of 2022) is not in the tables"
+)
+
+
+@attrs.frozen(slots=True)
+class CeasedDistrict:
+    """A local government area of the 2022 table that the 2024 tables no longer have.
+
+    Attributes:
+        code: Its GSS code.
+        name: Its name (as the 2022 table gives it).
+        successor: The 2024 local government area every LSOA of it lies in.
+        ended: The first day it no longer existed.
+        citation: The table it comes from, with the doubt on ``ended``.
+
+    Example:
+        >>> ceased_districts()["E07000189"].successor  # South Somerset
+        'E06000066'
+    """
+
+    code: str
+    name: str
+    successor: str
+    ended: pendulum.Date
+    citation: Citation
+
+
+@functools.cache
+def ceased_districts() -> dict[str, CeasedDistrict]:
+    """Every ceased district of the national tables with one successor, by code.
+
+    A district whose LSOAs the 2024 tables split between districts would have no single
+    successor and is left out (none is: a test checks that all 17 have one).
+
+    Example:
+        >>> sorted(ceased_districts())[:2]
+        ['E07000026', 'E07000027']
+    """
+    now = read_table("lad23-utla23", ("ltla23_code",)).column(0)
+    old = read_table("lsoa11-lsoa21-lad22", ("ltla22_code", "ltla22_name", "lsoa21_code"))
+    old = old.filter(pc.invert(pc.is_in(old.column("ltla22_code"), value_set=now)))
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    at = pc.index_in(old.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
+    successor = pc.take(t21.column("ltla24_code"), at)
+    pieces: dict[str, set[str | None]] = defaultdict(set)
+    names: dict[str, str] = {}
+    codes: list[str] = old.column("ltla22_code").to_pylist()  # type: ignore[assignment]
+    given: list[str] = old.column("ltla22_name").to_pylist()  # type: ignore[assignment]
+    for code, name, lad in zip(codes, given, successor.to_pylist(), strict=True):
+        pieces[code].add(lad)
+        names[code] = name
+    citation = cite(
+        "ons-lsoa11-lsoa21-lad22",
+        "ltla22_code, ltla22_name",
+        confidence=Confidence.UNCONFIRMED,
+        doubt=_DOUBT,
+    )
+    return {
+        code: CeasedDistrict(code, names[code], lad, REORGANISED, citation)
+        for code, lads in sorted(pieces.items())
+        if len(lads) == 1 and (lad := next(iter(lads))) is not None
+    }
