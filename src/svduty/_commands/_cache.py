@@ -47,15 +47,13 @@ Example:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 __all__ = ["CACHE_ENV", "MOST_BYTES", "MOST_FILES", "cache_folder", "loaded", "using"]
 
@@ -72,6 +70,17 @@ _FORMAT = b"svduty-loaded-1"
 """The cache's own format: changed whenever what is pickled is keyed differently."""
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from hashlib import sha256 as _sha256
+else:  # the C module itself: ``hashlib`` imports OpenSSL and blake2 too (3-4 ms of start-up)
+    try:
+        from _sha256 import sha256 as _sha256  # Python 3.11
+    except ImportError:  # pragma: no cover - Python 3.12 names it _sha2; a build may lack both
+        try:
+            from _sha2 import sha256 as _sha256
+        except ImportError:
+            from hashlib import sha256 as _sha256
 
 _folder: list[Path | None] = []
 """The cache folder while the command runs (see :func:`using`); empty: no cache."""
@@ -141,7 +150,7 @@ def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T]) -> T
 
 def _stem(spec: str | Path, what: tuple[str, ...]) -> str:
     """The start of a cache file's name: the bundle and what was loaded (not the key)."""
-    where = hashlib.sha256(str(_bundle(spec)).encode()).hexdigest()[:12]
+    where = _sha256(str(_bundle(spec)).encode()).hexdigest()[:12]
     return f"{where}-{'-'.join(what)}"
 
 
@@ -159,7 +168,7 @@ def _key(spec: str | Path, what: tuple[str, ...]) -> str | None:
 
     import svduty
 
-    h = hashlib.sha256(_FORMAT)
+    h = _sha256(_FORMAT)
     for part in (svduty.__version__, sys.version, pyarrow.__version__):
         h.update(part.encode() + b"\0")
     package = Path(svduty.__file__).parent
@@ -235,6 +244,8 @@ def _write(folder: Path, path: Path, stem: str, value: object) -> None:
         if not _private(folder.stat()):
             return
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        import tempfile  # writing only: a hit does not import it
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{stem}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
