@@ -19,7 +19,7 @@ import argparse
 import json
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
@@ -148,6 +148,18 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
+def iter_incidents(
+    inputs: Iterable[str | Path], *, mapping: Mapping[str, str] | None = None
+) -> Iterator[pa.RecordBatch]:
+    """The incident files' batches: :func:`svduty.io.iter_incidents`, imported when first used.
+
+    A police.uk summary does not import the incident readers.
+    """
+    from svduty.io._incident_tables import iter_incidents as read
+
+    yield from read(inputs, mapping=mapping)
+
+
 def _batches(
     args: argparse.Namespace, fmt: str, paths: Sequence[Path], stderr: TextIO
 ) -> Iterator[pa.RecordBatch]:
@@ -158,8 +170,6 @@ def _batches(
         finally:
             progress.close()
     else:
-        from svduty.io._incident_tables import iter_incidents
-
         yield from iter_incidents(
             [a for a in args.inputs if not is_empty_file(a)], mapping=_mapping(args.map)
         )
