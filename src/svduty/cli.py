@@ -173,7 +173,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         return _run_command(args_list, command, out, err, cache=cache)
     from svduty._commands import _cache, _methods
 
-    with _methods.using(_cache.cache_folder()):  # before the command's module defines classes
+    with _methods.using(_cache.cache_folder(), command):  # before its module's classes
         return _run_command(args_list, command, out, err, cache=cache)
 
 

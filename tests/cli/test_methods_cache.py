@@ -215,7 +215,7 @@ def test_the_future_flags_are_those_attrs_compiles_with() -> None:
     ],
 )
 def test_a_bad_or_foreign_file_is_a_miss(folder: Path, content: bytes) -> None:
-    path = _methods._file(folder)
+    path = _methods._file(folder, "methods")
     path.write_bytes(content)
     path.chmod(0o600)
     with _methods.using(folder):
@@ -226,7 +226,7 @@ def test_a_bad_or_foreign_file_is_a_miss(folder: Path, content: bytes) -> None:
 def test_a_folder_others_may_write_to_is_neither_read_nor_written(folder: Path) -> None:
     with _methods.using(folder):
         _point_class()
-    path = _methods._file(folder)
+    path = _methods._file(folder, "methods")
     planted = marshal.dumps((_methods._FORMAT, sys.version, {("<x>", "y"): (0, None)}))
     path.write_bytes(planted)
     folder.chmod(0o777)
@@ -252,7 +252,7 @@ def test_a_full_cache_keeps_what_the_last_run_used(
     monkeypatch.setattr(_methods, "MOST_METHODS", 1)
     with _methods.using(folder):
         _point_class()
-    old = marshal.loads(_methods._file(folder).read_bytes())[2]
+    old = marshal.loads(_methods._file(folder, "methods").read_bytes())[2]
 
     with _methods.using(folder):
 
@@ -260,7 +260,7 @@ def test_a_full_cache_keeps_what_the_last_run_used(
         class Other:
             z: int
 
-    kept = marshal.loads(_methods._file(folder).read_bytes())[2]
+    kept = marshal.loads(_methods._file(folder, "methods").read_bytes())[2]
     assert kept
     assert all(name.endswith(".Other>") for name, _ in kept)
     assert not set(kept) & set(old)
@@ -283,7 +283,7 @@ def test_the_command_keeps_its_methods_and_answers_alike(folder: Path, tmp_path:
     header.write_text(HEADER, encoding="utf-8")
     cold = _classify("", header)
     first = _classify(str(folder), header)
-    assert len(_files(folder)) == 1
+    assert [p.name.split("-")[2] for p in _files(folder)] == ["classify"]  # the command's own
     written = _files(folder)[0].stat().st_mtime_ns
     second = _classify(str(folder), header)
     assert cold.returncode == first.returncode == second.returncode == 0

@@ -15,10 +15,11 @@ which Python salts per process (``PYTHONHASHSEED``); the source is looked up wit
 number left out, and the cached code gets this process's number back (the code is compiled
 afresh if the number is anywhere else in the source).
 
-The file sits in the cache folder of :mod:`svduty._commands._cache` (the same rules: read
-only from a folder the user owns and no one else may write to, written whole with
-permission 0600; ``SVDUTY_CACHE_DIR=`` turns it off), named for the Python bytecode it
-holds. Anything wrong with it is a miss. Only the ``svduty`` command's own process uses it
+The files sit in the cache folder of :mod:`svduty._commands._cache`, one for each command
+(``attrs-methods-classify-cpython-311-...``, named for the Python bytecode it holds), under
+the same rules: read only from a folder the user owns and no one else may write to,
+written whole with permission 0600; ``SVDUTY_CACHE_DIR=`` turns it off. Anything wrong
+with a file is a miss. Only the ``svduty`` command's own process uses them
 (:func:`svduty.cli.main`), while a command runs: attrs is given back its own compiler
 afterwards.
 
@@ -71,10 +72,10 @@ Entry = tuple[CodeType, int | None]
 """The compiled code and the number its source had (``None``: no such number)."""
 
 
-def _file(folder: Path) -> Path:
-    """The cache file for this Python's bytecode."""
+def _file(folder: Path, name: str) -> Path:
+    """The cache file of ``name`` (a command) for this Python's bytecode."""
     tag = sys.implementation.cache_tag or sys.implementation.name
-    return folder / f"attrs-methods-{tag}-{importlib.util.MAGIC_NUMBER.hex()}.marshal"
+    return folder / f"attrs-methods-{name}-{tag}-{importlib.util.MAGIC_NUMBER.hex()}.marshal"
 
 
 def _load(path: Path) -> dict[Key, Entry]:
@@ -161,11 +162,15 @@ class _Methods:
 
 
 @contextlib.contextmanager
-def using(folder: str | Path | None) -> Iterator[None]:
+def using(folder: str | Path | None, name: str = "methods") -> Iterator[None]:
     """Take attrs' generated methods from the cache in ``folder`` while the block runs.
 
-    The file is written back if the block compiled anything new. ``None``, or an attrs
-    without the function this replaces, is no cache.
+    Args:
+        folder: The cache folder (``None``: no cache).
+        name: Whose methods: one file for each command, which reads only its own classes'.
+
+    The file is written back if the block compiled anything new. An attrs without the
+    function this replaces is no cache either.
 
     Example:
         >>> with using(None):
@@ -177,7 +182,7 @@ def using(folder: str | Path | None) -> Iterator[None]:
     if folder is None or original is None or not hasattr(original, "__code__"):
         yield
         return
-    path = _file(Path(folder))
+    path = _file(Path(folder), name)
     methods = _Methods(_load(path), original.__code__.co_flags & _FUTURE)
     setattr(make, "_compile_and_eval", methods.compile_and_eval)  # noqa: B010
     try:
