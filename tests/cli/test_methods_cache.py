@@ -89,6 +89,27 @@ def test_an_attrs_without_the_function_is_left_alone(
     assert not _files(folder)
 
 
+def test_an_attrs_whose_function_takes_other_parameters_is_left_alone(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = attr._make._compile_and_eval
+
+    def other(
+        script: str,
+        globs: dict[str, object],
+        locs: dict[str, object] | None = None,
+        filename: str = "",
+        mode: str = "exec",
+    ) -> None:
+        original(script, globs, locs, filename)
+
+    monkeypatch.setattr(attr._make, "_compile_and_eval", other)
+    with _methods.using(folder):
+        assert attr._make._compile_and_eval is other
+        assert _behaviour(_point_class()) == _behaviour(_point_class())
+    assert not _files(folder)
+
+
 _PROGRAM = textwrap.dedent(
     """
     import json, sys

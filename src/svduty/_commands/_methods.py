@@ -72,6 +72,15 @@ Entry = tuple[CodeType, int | None]
 """The compiled code and the number its source had (``None``: no such number)."""
 
 
+_PARAMETERS = ("script", "globs", "locs", "filename")
+"""The parameters of the attrs function this cache stands in for (another attrs: no cache)."""
+
+
+def _parameters(code: CodeType) -> tuple[str, ...]:
+    """The names of a function's parameters, from its code."""
+    return code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+
+
 def _file(folder: Path, name: str) -> Path:
     """The cache file of ``name`` (a command) for this Python's bytecode."""
     tag = sys.implementation.cache_tag or sys.implementation.name
@@ -169,8 +178,8 @@ def using(folder: str | Path | None, name: str = "methods") -> Iterator[None]:
         folder: The cache folder (``None``: no cache).
         name: Whose methods: one file for each command, which reads only its own classes'.
 
-    The file is written back if the block compiled anything new. An attrs without the
-    function this replaces is no cache either.
+    The file is written back if the block compiled anything new. An attrs whose function
+    this replaces is missing, or takes other parameters, is no cache either.
 
     Example:
         >>> with using(None):
@@ -179,11 +188,12 @@ def using(folder: str | Path | None, name: str = "methods") -> Iterator[None]:
     import attr._make as make
 
     original = getattr(make, "_compile_and_eval", None)
-    if folder is None or original is None or not hasattr(original, "__code__"):
+    code = getattr(original, "__code__", None)
+    if folder is None or not isinstance(code, CodeType) or _parameters(code) != _PARAMETERS:
         yield
         return
     path = _file(Path(folder), name)
-    methods = _Methods(_load(path), original.__code__.co_flags & _FUTURE)
+    methods = _Methods(_load(path), code.co_flags & _FUTURE)
     setattr(make, "_compile_and_eval", methods.compile_and_eval)  # noqa: B010
     try:
         yield
