@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 
@@ -19,12 +20,13 @@ import svduty
 HEAVY = ("pyarrow", "pandas", "numpy", "networkx", "pendulum", "cattrs", "shapely", "attrs")
 
 
-def _modules_after(code: str) -> set[str]:
+def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     ).stdout
     return set(json.loads(out.strip().splitlines()[-1]))
 
@@ -319,3 +321,107 @@ def test_a_command_that_loads_a_whole_partnership_resumes_the_collector() -> Non
     states = _collector_states("sys.argv = ['svduty', 'info']\nfrom svduty.cli import main\nmain()")
     assert states[0] == [False, False]  # paused until the partnership was loaded
     assert states[-1] == [True, True]
+
+
+# --- svduty classify from the cache: an allow-list of what start-up imports ------------
+
+FOUNDATIONS = "import pyarrow, pyarrow.compute, pyarrow.csv, numpy, attrs, pendulum"
+"""What ``svduty classify`` cannot start without: what these import is allowed."""
+
+CLASSIFY_STDLIB = frozenset(
+    {
+        "argparse",
+        "gettext",
+        "locale",
+        "csv",
+        "_csv",
+        "concurrent",
+        "mmap",
+        "tomllib",  # the national catalogue of sources (svduty/data/sources.toml)
+        "_sha256",  # the cache's key (Python 3.11; 3.12 names it _sha2)
+        "_sha2",
+        "encodings",  # utf-8-sig, for the police.uk header
+        "json",
+        "_json",
+        "pickle",
+        "_pickle",
+        "_compat_pickle",
+    }
+)
+"""The standard library modules (top-level names) classify may import beyond the foundations'."""
+
+DEFERRED = (
+    "cattrs",  # reading a bundle's TOML (a miss of the cache of loaded partnerships)
+    "typing_extensions",  # cattrs'
+    "tomli_w",  # writing TOML
+    "networkx",  # governance
+    "shapely",  # points in areas, when a file has no LSOA
+    "matplotlib",  # report
+    "pandas",
+    "html",  # notebook views
+    "hashlib",  # OpenSSL and blake2: the cache's key uses the C module for SHA-256 alone
+    "tempfile",  # writing a cache file
+    "zipfile",
+    "ssl",
+)
+"""Modules loaded when first needed: never by a police.uk summary whose partnership and
+methods come from the command's cache (unless a foundation imports them itself)."""
+
+DEFERRED_OURS = (
+    "svduty.io._converter",
+    "svduty.io._structural",
+    "svduty.io._definition",
+    "svduty.io._published",
+    "svduty.io._writers",
+    "svduty.io._json_lines",
+    "svduty.io._incident_tables",
+    "svduty.io._incident_columns",
+    "svduty.io._incident_values",
+    "svduty.partnership",
+)
+"""svduty's modules a police.uk summary with no ``--output`` never needs."""
+
+
+def _classify_from_the_cache(tmp_path) -> set[str]:  # type: ignore[no-untyped-def]
+    from svduty._commands._cache import CACHE_ENV
+    from svduty.io import POLICE_UK_COLUMNS
+
+    f = tmp_path / "header.csv"
+    f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    code = (
+        "import sys\n"
+        f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
+        "from svduty.cli import main\n"
+        "main()"
+    )
+    env = {**os.environ, CACHE_ENV: str(cache)}
+    first = _modules_after(code, env)  # loads the bundle, fills the cache
+    assert "cattrs" in first
+    return _modules_after(code, env)
+
+
+def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A deterministic start-up guard: the modules imported, not the seconds taken.
+
+    Beyond what pyarrow (with numpy), attrs and pendulum import themselves, ``svduty
+    classify`` of a police.uk file, its partnership from the cache, imports svduty's own
+    modules and the standard library modules of :data:`CLASSIFY_STDLIB`; none of
+    :data:`DEFERRED` nor :data:`DEFERRED_OURS`.
+    """
+    loaded = _classify_from_the_cache(tmp_path)
+    foundations = _modules_after(FOUNDATIONS)
+    beyond = {m.split(".")[0] for m in loaded - foundations} - {"svduty"}
+    assert beyond <= CLASSIFY_STDLIB, sorted(beyond - CLASSIFY_STDLIB)
+    deferred = {m for m in loaded - foundations if m.split(".")[0] in DEFERRED}
+    assert deferred == set()
+    assert {m for m in loaded if m.startswith(DEFERRED_OURS)} == set()
+
+
+def test_the_allow_list_catches_a_module_imported_at_start_up(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The guard is sensitive: the same measure sees one more import at once."""
+    foundations = _modules_after(FOUNDATIONS)
+    loaded = _modules_after(f"{FOUNDATIONS}\nimport cattrs, tomli_w")
+    beyond = {m.split(".")[0] for m in loaded - foundations}
+    assert {"cattrs", "tomli_w"} <= beyond - CLASSIFY_STDLIB

@@ -19,7 +19,6 @@ Example:
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable
 from typing import Any
 
@@ -235,6 +234,8 @@ class Answer:
 
     def _repr_html_(self) -> str:
         """The answer in a notebook: the verdict, each reason with a link, the missing facts."""
+        import html  # notebooks only: html.entities is 1-2 ms of every command's start-up
+
         e = html.escape
         colour = {Verdict.YES: "#1a7f37", Verdict.NO: "#b42318", Verdict.UNDETERMINED: "#9a6700"}
         head = (

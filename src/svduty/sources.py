@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -84,13 +85,22 @@ class Confidence(enum.StrEnum):
 
 _LEGISLATION_KINDS = frozenset({SourceKind.LEGISLATION, SourceKind.STATUTORY_INSTRUMENT})
 
-_SECTION = re.compile(r"^\s*ss?\.\s*(\d+[A-Z]*)", re.IGNORECASE)
-_SCHEDULE = re.compile(
-    r"^\s*(?:sch(?:edule)?\.?)\s*(\d+[A-Z]*)(?:\s*,?\s*para(?:graph)?\.?\s*(\d+[A-Z]*))?",
-    re.IGNORECASE,
-)
-_REGULATION = re.compile(r"^\s*regs?\.?\s*(\d+[A-Z]*)", re.IGNORECASE)
-_PART = re.compile(r"^\s*part\s*(\d+[A-Z]*)", re.IGNORECASE)
+
+@functools.cache
+def _provisions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The shapes of a section, a schedule (and paragraph), a regulation and a part.
+
+    Compiled on first use (:meth:`Source.link`), not at every start-up.
+    """
+    return (
+        re.compile(r"^\s*ss?\.\s*(\d+[A-Z]*)", re.IGNORECASE),
+        re.compile(
+            r"^\s*(?:sch(?:edule)?\.?)\s*(\d+[A-Z]*)(?:\s*,?\s*para(?:graph)?\.?\s*(\d+[A-Z]*))?",
+            re.IGNORECASE,
+        ),
+        re.compile(r"^\s*regs?\.?\s*(\d+[A-Z]*)", re.IGNORECASE),
+        re.compile(r"^\s*part\s*(\d+[A-Z]*)", re.IGNORECASE),
+    )
 
 
 @attrs.frozen(slots=True)
@@ -145,14 +155,15 @@ class Source:
         ):
             return self.url
         base = self.url.rstrip("/")
-        if m := _SECTION.match(provision):
+        section, schedule, regulation, part = _provisions()
+        if m := section.match(provision):
             return f"{base}/section/{m.group(1)}"
-        if m := _SCHEDULE.match(provision):
+        if m := schedule.match(provision):
             tail = f"/paragraph/{m.group(2)}" if m.group(2) else ""
             return f"{base}/schedule/{m.group(1)}{tail}"
-        if m := _REGULATION.match(provision):
+        if m := regulation.match(provision):
             return f"{base}/regulation/{m.group(1)}"
-        if m := _PART.match(provision):
+        if m := part.match(provision):
             return f"{base}/part/{m.group(1)}"
         return self.url
 

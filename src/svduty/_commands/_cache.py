@@ -47,17 +47,24 @@ Example:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-__all__ = ["CACHE_ENV", "MOST_BYTES", "MOST_FILES", "cache_folder", "loaded", "using"]
+__all__ = [
+    "CACHE_ENV",
+    "MOST_BYTES",
+    "MOST_FILES",
+    "cache_folder",
+    "loaded",
+    "read_private",
+    "using",
+    "write_private",
+]
 
 CACHE_ENV = "SVDUTY_CACHE_DIR"
 """The environment variable naming the cache folder (empty: no cache)."""
@@ -72,6 +79,17 @@ _FORMAT = b"svduty-loaded-1"
 """The cache's own format: changed whenever what is pickled is keyed differently."""
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from hashlib import sha256 as _sha256
+else:  # the C module itself: ``hashlib`` imports OpenSSL and blake2 too (3-4 ms of start-up)
+    try:
+        from _sha256 import sha256 as _sha256  # Python 3.11
+    except ImportError:  # pragma: no cover - Python 3.12 names it _sha2; a build may lack both
+        try:
+            from _sha2 import sha256 as _sha256
+        except ImportError:
+            from hashlib import sha256 as _sha256
 
 _folder: list[Path | None] = []
 """The cache folder while the command runs (see :func:`using`); empty: no cache."""
@@ -141,7 +159,7 @@ def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T]) -> T
 
 def _stem(spec: str | Path, what: tuple[str, ...]) -> str:
     """The start of a cache file's name: the bundle and what was loaded (not the key)."""
-    where = hashlib.sha256(str(_bundle(spec)).encode()).hexdigest()[:12]
+    where = _sha256(str(_bundle(spec)).encode()).hexdigest()[:12]
     return f"{where}-{'-'.join(what)}"
 
 
@@ -159,7 +177,7 @@ def _key(spec: str | Path, what: tuple[str, ...]) -> str | None:
 
     import svduty
 
-    h = hashlib.sha256(_FORMAT)
+    h = _sha256(_FORMAT)
     for part in (svduty.__version__, sys.version, pyarrow.__version__):
         h.update(part.encode() + b"\0")
     package = Path(svduty.__file__).parent
@@ -217,25 +235,44 @@ def _private(st: os.stat_result) -> bool:
 
 def _read(path: Path) -> Any:
     """The cached value, or ``None`` (no file, not private, or not a good pickle)."""
+    data = read_private(path)
+    try:
+        # the user's own private cache (see the module)
+        return None if data is None else pickle.loads(data)
+    except Exception:  # a miss: a corrupt or foreign file is loaded again, as without it
+        return None
+
+
+def read_private(path: Path) -> bytes | None:
+    """A cache file's bytes, or ``None``: no file, or one another user could have written.
+
+    The file and its folder must be the user's own, and no one else may write to them.
+    """
     try:
         if not _private(path.parent.stat()):
             return None
         with path.open("rb") as f:
             if not _private(os.fstat(f.fileno())):
                 return None
-            return pickle.load(f)  # the user's own private cache (see the module)
-    except Exception:  # a miss: a corrupt or foreign file is loaded again, as without it
+            return f.read()
+    except OSError:
         return None
 
 
-def _write(folder: Path, path: Path, stem: str, value: object) -> None:
-    """Keep ``value`` at ``path`` (whole, private), and drop older keys of ``stem``."""
+def write_private(folder: Path, path: Path, data: bytes, *, prefix: str) -> bool:
+    """Write ``data`` to ``path`` in ``folder``, whole and private; whether it was written.
+
+    The folder is made (0700) if need be; a folder another user may write to is left
+    alone. The data goes to a temporary file (0600, named ``.{prefix}-...``) renamed over
+    ``path``, so a reader never sees half a file.
+    """
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder.stat()):
-            return
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{stem}-", suffix=".tmp")
+            return False
+        import tempfile  # writing only: a hit does not import it
+
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{prefix}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
@@ -243,8 +280,22 @@ def _write(folder: Path, path: Path, stem: str, value: object) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+    except Exception:  # a cache that cannot be written is left alone
+        return False
+    return True
+
+
+def _write(folder: Path, path: Path, stem: str, value: object) -> None:
+    """Keep ``value`` at ``path`` (whole, private), and drop older keys of ``stem``."""
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a value that cannot be pickled is not kept
+        return
+    if not write_private(folder, path, data, prefix=stem):
+        return
+    try:
         for old in folder.glob(f"{stem}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except Exception:  # a cache that cannot be written is left alone
+    except OSError:  # an older file that cannot be removed is left
         return

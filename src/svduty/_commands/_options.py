@@ -31,10 +31,6 @@ from svduty._commands import _cache
 from svduty.definitions import DEFINITIONS, STATUTE, Definition
 from svduty.errors import BundleError, DefinitionError, Problem
 from svduty.io._bundle import MANIFEST, PACKAGED, BundleParts, load_partnership, load_sections
-from svduty.io._converter import make_converter, structure
-from svduty.io._definition import load_definition
-from svduty.io._files import read_toml
-from svduty.io._published import PUBLISHED, load_published_definition
 
 if TYPE_CHECKING:
     from svduty.partnership import Partnership
@@ -183,6 +179,12 @@ def load_named_sections(
 
 def _definition_file(path: Path) -> Definition:
     """A definition TOML file; citations resolve against its bundle's sources, if beside one."""
+    # the converter (cattrs) only when a file is read: a command whose bundle comes from
+    # the cache of loaded partnerships never imports it
+    from svduty.io._converter import make_converter, structure
+    from svduty.io._definition import load_definition
+    from svduty.io._files import read_toml
+
     manifest = path.parent / MANIFEST
     converter = make_converter()
     if manifest.is_file():
@@ -218,6 +220,8 @@ def resolve_definition(spec: str | None, partnership: Partnership | BundleParts)
         return partnership.definition if partnership.definition is not None else STATUTE
     if spec in DEFINITIONS:
         return DEFINITIONS[spec]
+    from svduty.io._published import PUBLISHED, load_published_definition  # reads TOML files
+
     if spec in PUBLISHED:  # another partnership's published definition (packaged data)
         return load_published_definition(spec)
     path = Path(spec)

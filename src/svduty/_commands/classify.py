@@ -19,10 +19,10 @@ import argparse
 import json
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 import pyarrow as pa
@@ -33,14 +33,15 @@ from svduty._commands._progress import Progress
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
-from svduty.io._incident_tables import iter_incidents
 from svduty.io._incidents import STDIN
 from svduty.io._inputs import detect_format, expand_inputs
 from svduty.io._output import output_metadata, output_schema
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
-from svduty.io._writers import RejectedWriter, TableWriter, output_format
+
+if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents, writes no file
+    from svduty.io._writers import RejectedWriter, TableWriter
 
 __all__ = ["EXIT_CODES", "register", "run"]
 
@@ -147,6 +148,18 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
+def iter_incidents(
+    inputs: Iterable[str | Path], *, mapping: Mapping[str, str] | None = None
+) -> Iterator[pa.RecordBatch]:
+    """The incident files' batches: :func:`svduty.io.iter_incidents`, imported when first used.
+
+    A police.uk summary does not import the incident readers.
+    """
+    from svduty.io._incident_tables import iter_incidents as read
+
+    yield from read(inputs, mapping=mapping)
+
+
 def _batches(
     args: argparse.Namespace, fmt: str, paths: Sequence[Path], stderr: TextIO
 ) -> Iterator[pa.RecordBatch]:
@@ -187,6 +200,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     paths = [p for p in inputs.files if not is_empty_file(p)]
     empties = tuple(f"{p} {EMPTY}" for p in inputs.files if is_empty_file(p))
     if args.output:
+        from svduty.io._writers import output_format
+
         output_format(args.output)
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
@@ -197,13 +212,18 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     schema = output_schema(fmt)
     summary_to = stdout
     writer: TableWriter | None = None
-    if args.output:
-        meta = output_metadata(used, [str(p) for p in inputs.files])
-        writer = TableWriter(args.output, schema=schema, metadata=meta)
-    elif fmt == "incidents":
-        writer = TableWriter(stdout, schema=schema, kind="jsonl")
-        summary_to = stderr  # classifications own standard output
-    rejected = RejectedWriter(args.rejected) if args.rejected else None
+    rejected: RejectedWriter | None = None
+    if args.output or args.rejected or fmt == "incidents":
+        from svduty.io._writers import RejectedWriter, TableWriter
+
+        if args.output:
+            meta = output_metadata(used, [str(p) for p in inputs.files])
+            writer = TableWriter(args.output, schema=schema, metadata=meta)
+        elif fmt == "incidents":
+            writer = TableWriter(stdout, schema=schema, kind="jsonl")
+            summary_to = stderr  # classifications own standard output
+        if args.rejected:
+            rejected = RejectedWriter(args.rejected)
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
     sink = writer.write if writer is not None else None
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None

@@ -8,7 +8,6 @@ Example:
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
 
@@ -138,6 +137,8 @@ class Classification:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        import html
+
         rows = "".join(
             f"<tr><th>{n}</th><td>{getattr(self, n).value}</td>"
             f"<td>{html.escape(', '.join(self.missing_for(n)))}</td></tr>"

@@ -17,7 +17,6 @@ import attrs
 from svduty._data import data
 from svduty.areas import Geography, LocalArea
 from svduty.errors import BundleError, DataError, Problem
-from svduty.io._converter import make_converter, structure
 from svduty.io._sections import SECTIONS, SectionContext, SectionSpec, _present, _read, _relative
 from svduty.sources import CATALOGUE, Source, Sources
 
@@ -81,6 +80,8 @@ def _load_manifest(
     When the manifest is bad the sections are still checked (every problem of every file
     in one run), against the national sources and those of the manifest that are good.
     """
+    from svduty.io._converter import structure  # cattrs: only when a bundle is read
+
     try:
         manifest = structure(raw, Manifest, file=MANIFEST)
         return manifest, CATALOGUE.extend(manifest.sources)
@@ -93,6 +94,8 @@ def _load_manifest(
 
 def _good_sources(raw: Mapping[str, Any]) -> Sources:
     """The national catalogue extended by each source of a bad manifest that is good."""
+    from svduty.io._converter import structure
+
     sources = CATALOGUE
     declared = raw.get("sources")
     for item in declared if isinstance(declared, list) else ():
@@ -131,6 +134,8 @@ class _Loaded:
 
 def _load_some(path: str | Path, keys: tuple[str, ...] | None = None) -> _Loaded:
     """The manifest and the sections ``keys`` (default: all), with every problem found."""
+    from svduty.io._converter import make_converter
+
     root = _resolve(path)
     problems: list[Problem] = []
     if not root.is_dir():

@@ -7,8 +7,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from svduty.errors import BundleError, Problem
 
 __all__ = ["read_toml", "write_toml"]
@@ -75,4 +73,6 @@ def write_toml(path: str | Path, data: dict[str, Any]) -> None:
         >>> read_toml(f)["districts"]
         ['E07000218']
     """
+    import tomli_w  # writing only: reading a bundle does not import it
+
     Path(path).write_text(tomli_w.dumps(data), encoding="utf-8")

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
 from svduty.areas import Geography
 from svduty.errors import BundleError, DataError, Problem
 from svduty.io._files import read_toml
 
 if TYPE_CHECKING:
+    import cattrs
+
     from svduty.governance import Scenario
 
 __all__ = ["SECTIONS", "SectionContext", "SectionSpec"]
