@@ -364,8 +364,8 @@ DEFERRED = (
     "zipfile",
     "ssl",
 )
-"""Modules loaded when first needed: never by a police.uk summary whose partnership and
-methods come from the command's cache (unless a foundation imports them itself)."""
+"""Modules loaded when first needed: never by a police.uk summary whose partnership comes
+from the command's cache (unless a foundation imports them itself)."""
 
 DEFERRED_OURS = (
     "svduty.io._converter",

@@ -165,22 +165,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     """Parse the arguments and run the command (see :func:`main`).
 
     With ``cache`` (the ``svduty`` command itself) the command keeps the partnerships it
-    loads in the cache :mod:`svduty._commands._cache` describes, and the methods attrs
-    compiles for its classes in the one :mod:`svduty._commands._methods` describes.
+    loads in the cache :mod:`svduty._commands._cache` describes.
     """
     command = next((a for a in args_list if not a.startswith("-")), None)
-    if not (cache and command in COMMANDS):
-        return _run_command(args_list, command, out, err, cache=cache)
-    from svduty._commands import _cache, _methods
-
-    with _methods.using(_cache.cache_folder(), command):  # before its module's classes
-        return _run_command(args_list, command, out, err, cache=cache)
-
-
-def _run_command(
-    args_list: list[str], command: str | None, out: TextIO, err: TextIO, *, cache: bool
-) -> int:
-    """Parse the arguments and run ``command`` (see :func:`_run`)."""
     parser = build_parser(load=(command,) if command in COMMANDS else ())
     try:
         args = parser.parse_args(args_list)
