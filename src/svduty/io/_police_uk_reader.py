@@ -420,17 +420,21 @@ def _normalised(raw: pa.Table, name: str, offsets: Any) -> pa.RecordBatch | None
 
 
 _STRING: dict[str, pa.DataType] = {name: pa.string() for name in POLICE_UK_COLUMNS}
+_NUMBERS: dict[str, pa.DataType] = {**_STRING, "Longitude": pa.float64(), "Latitude": pa.float64()}
+"""The coordinates read as numbers by the parser (an empty cell null): a piece with a cell
+that is not a number is read again as text, where :func:`normalise_police_uk` finds it."""
 
 
 def _parse(data: Any, *, blank_rows: bool, quotes: bool) -> tuple[pa.Table, list[tuple[int, str]]]:
     """The piece's rows as text (as bytes if a cell is not UTF-8) and its malformed rows."""
     # ASCII (most police.uk files) is UTF-8: the parser need not check every cell (-11%)
     plain = not len(data) or int(np.frombuffer(data, dtype=np.uint8).max()) < 0x80
-    try:
-        with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
-            return _read_csv(data, _STRING, blank_rows=blank_rows, quotes=quotes, utf8=not plain)
-    except pa.ArrowInvalid:  # a cell is not UTF-8: read as bytes, decoded column by column
-        pass
+    for types in (_NUMBERS, _STRING):
+        try:
+            with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
+                return _read_csv(data, types, blank_rows=blank_rows, quotes=quotes, utf8=not plain)
+        except pa.ArrowInvalid:  # a coordinate that is no number: read as text; a cell
+            pass  # that is not UTF-8: read as bytes, decoded column by column
     # the parser cannot hand over a malformed row that is not UTF-8: find the malformed rows
     # in an ASCII copy, then read the bytes with those rows' non-ASCII bytes replaced
     raw = np.frombuffer(data, dtype=np.uint8)
@@ -470,6 +474,7 @@ def _read_csv(
         ),
         convert_options=pacsv.ConvertOptions(
             column_types=types,
+            null_values=[""],  # for numbers only: text is never null here
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
             check_utf8=utf8,  # whether to check that text cells are UTF-8
