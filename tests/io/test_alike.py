@@ -140,10 +140,12 @@ def _summaries(pipeline, batches, *, write):
 @given(st.lists(_ROWS, max_size=3), st.booleans())
 def test_the_summary_of_combinations_is_the_summary_of_the_rows(parts, write):
     most, alike_module.MOST_DISTINCT = alike_module.MOST_DISTINCT, 1.0  # always grouped
+    written, alike_module.MOST_DISTINCT_WRITTEN = alike_module.MOST_DISTINCT_WRITTEN, 1.0
     try:
         _same_summaries(parts, write)
     finally:
         alike_module.MOST_DISTINCT = most
+        alike_module.MOST_DISTINCT_WRITTEN = written
 
 
 def _same_summaries(parts, write):
@@ -357,6 +359,13 @@ def _written(pipeline, batches):
     return rows
 
 
+@pytest.fixture(params=[False, True], ids=["as-is", "always-grouped"])
+def grouped_for_writers(request, monkeypatch):
+    if request.param:  # the batch grouped for the writer too: the pipeline's rows all the same
+        monkeypatch.setattr(alike_module, "MOST_DISTINCT_WRITTEN", 1.0)
+
+
+@pytest.mark.usefixtures("grouped_for_writers")
 def test_the_writer_gets_the_words_it_got_before():
     # a record batch's usable rows carried the words of its rejected rows in their
     # dictionaries (``match``: "unresolved"), and so did the Parquet file; the grouped
@@ -376,6 +385,7 @@ def test_the_writer_gets_the_words_it_got_before():
                 assert x.dictionary.equals(y.dictionary)
 
 
+@pytest.mark.usefixtures("grouped_for_writers")
 def test_a_batch_whose_rows_are_all_rejected_by_the_pipeline_gives_the_writer_the_same():
     batch = _one_unresolved().slice(1, 1)  # the unknown LSOA alone
     alike, plain = _routes()
@@ -384,3 +394,24 @@ def test_a_batch_whose_rows_are_all_rejected_by_the_pipeline_gives_the_writer_th
     assert new.num_rows == old.num_rows == 0
     assert new.schema == old.schema
     assert [c.num_chunks for c in new.columns] == [c.num_chunks for c in old.columns]
+
+
+def test_a_batch_of_few_distinct_rows_is_grouped_for_the_writer_too():
+    """Rows that repeat (few combinations) are classified once each, also when written."""
+    month = pa.Table.from_batches(list(read_police_uk(sample_police_uk())))
+    table = month.take(pa.array(np.tile(np.arange(40), 25)))  # 1,000 rows, 40 at most distinct
+    seen: list[int] = []
+
+    def split(t):  # the classifier sees each combination once
+        seen.append(t.num_rows)
+        return DEFAULT.split(t)
+
+    counted = attrs.evolve(DEFAULT, split=split)
+    rows: list[pa.Table] = []
+    s1 = run_pipeline(table.to_batches(), counted, rows.append)
+    assert sum(seen) <= 40 < alike_module.MOST_DISTINCT_WRITTEN * table.num_rows
+    plain: list[pa.Table] = []
+    s2 = run_pipeline(table.to_batches(), PLAIN, plain.append)
+    assert s1 == s2
+    assert pa.concat_tables(rows).equals(pa.concat_tables(plain))
+    assert sum(t.num_rows for t in rows) == table.num_rows

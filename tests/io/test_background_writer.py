@@ -240,3 +240,58 @@ def test_errors_are_raised_by_write_or_by_commit(
     assert list(tmp_path.iterdir()) == []
     w = TableWriter(out, background=False)
     w.abort()  # nothing written, no workers: nothing to do
+
+
+@settings(max_examples=40, deadline=None)
+@given(tables=_tables())
+def test_parquet_written_on_the_worker_is_the_plain_writers_file(
+    tables: list[pa.Table], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import pyarrow.parquet as pq
+
+    files = []
+    for background in (False, True):
+        f = tmp_path_factory.mktemp("p") / "o.parquet"
+        w = TableWriter(f, schema=SCHEMA, background=background)
+        for t in tables:
+            w.write(t)
+        assert w.commit() == sum(t.num_rows for t in tables)
+        files.append(pq.read_table(f))
+    assert files[0].equals(files[1])
+    assert files[0].num_rows == sum(t.num_rows for t in tables)
+
+
+@pytest.mark.parametrize("late", [False, True])
+def test_a_parquet_write_error_on_the_worker_is_the_output_error(
+    tmp_path: Path, late: bool
+) -> None:
+    out = tmp_path / "o.parquet"
+    out.write_bytes(b"before")
+    w = TableWriter(out, background=True)
+    w.write(pa.table({"a": [1]}))  # opens the file
+    gate = threading.Event()
+
+    class Full:
+        def write_table(self, table: pa.Table) -> None:
+            gate.wait(5)
+            raise OSError(28, "No space left on device")
+
+        def close(self) -> None:
+            pass
+
+    real = w._pq
+    w._pq = Full()  # type: ignore[assignment]
+    if late:  # still running when the commit comes
+        w.write(pa.table({"a": [2]}))
+        gate.set()
+        with pytest.raises(InputFormatError, match="No space left"):
+            w.commit()
+    else:  # done when the next batch is given
+        gate.set()
+        with pytest.raises(InputFormatError, match="No space left"):
+            _write_twice(w)
+    w.abort()
+    assert real is not None
+    real.close()
+    assert out.read_bytes() == b"before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o.parquet"]

@@ -309,7 +309,7 @@ def test_python_calls_do_not_grow_with_rows(tmp_path, monkeypatch):
     calls(10)  # imports and first-use set-up
     few, many = calls(200), calls(20_000)
     assert few == many
-    assert few > 100  # the count counts
+    assert few > 50  # the count counts
 
 
 @pytest.mark.parametrize("end", [b"\r\n", b"\r"])

@@ -42,6 +42,15 @@ grouped against 0.9 s row by row (the grouped table is as long as the batch, and
 are located and classified as before, then spread again).
 """
 
+MOST_DISTINCT_WRITTEN = 0.15
+"""The same share when every row is built for a writer (:meth:`Grouped.usable_rows`).
+
+Spreading the answers back to every row costs more than counting them: 400,000 rows
+resampled from two months (5% distinct) cost 225 ms classified row by row and 184 ms
+grouped (summary, bounds and the rows for the writer, in process); 400,000 rows of real
+months (38% distinct) 223 ms row by row and 289 ms grouped.
+"""
+
 _BOOKKEEPING = ("rejected", "rejected_field")
 
 

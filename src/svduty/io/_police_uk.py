@@ -124,6 +124,7 @@ _MONTH_FORM = (
 _KNOWN = frozenset(POLICE_UK_CRIME_TYPES)
 _FAST = True  # check the usual batch as read, skipping work that changes nothing (tests: off)
 _TRIMMED = frozenset({"id", "lsoa_code", "lsoa_name", "police_uk_category"})
+_NUMBERS = ("Longitude", "Latitude")
 
 
 def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> tuple[Arrow, Arrow]:
@@ -217,22 +218,35 @@ def _within(value: Arrow, lo: float, hi: float) -> bool:
 def _coordinate(
     text: Arrow, lo: float, hi: float, name: str, *, reason: Arrow, field: Arrow
 ) -> tuple[Arrow, Arrow, Arrow]:
-    null = pa.scalar(None, pa.float64())
+    if text.type == pa.float64():  # numbers as the CSV parser read them (empty: null)
+        value: Arrow = text
+        if _FAST and _within(value, lo, hi):
+            return value, reason, field
+        bad: Arrow = pc.fill_null(pc.is_nan(value), pa.scalar(False))
+        return _in_range(value, bad, lo, hi, name, reason=reason, field=field)
     for trim in (False, True):  # fast path: the whole column is numbers (or empty)
         numbers = _empty_to_null(text, trim=trim)
         try:  # (a number the cast reads untrimmed is the same number trimmed)
-            value: Arrow = pc.cast(numbers, pa.float64())
+            value = pc.cast(numbers, pa.float64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             continue
         if _FAST and _within(value, lo, hi):
             return value, reason, field  # the usual column: nothing to reject
-        bad: Arrow = pc.fill_null(pc.is_nan(value), pa.scalar(False))  # "nan" is no place
+        bad = pc.fill_null(pc.is_nan(value), pa.scalar(False))  # "nan" is no place
         break
     else:
         text = numbers
         numeric = pc.fill_null(pc.match_substring_regex(text, _NUMBER), pa.scalar(True))
         bad = pc.invert(numeric)
         value = pc.cast(pc.if_else(numeric, text, pa.scalar(None, pa.string())), pa.float64())
+    return _in_range(value, bad, lo, hi, name, reason=reason, field=field)
+
+
+def _in_range(
+    value: Arrow, bad: Arrow, lo: float, hi: float, name: str, *, reason: Arrow, field: Arrow
+) -> tuple[Arrow, Arrow, Arrow]:
+    """The numbers, null where ``bad`` or out of range, those rows rejected with the reason."""
+    null = pa.scalar(None, pa.float64())
     value = pc.if_else(bad, null, value)
     reason, field = _reject(reason, field, bad, f"{name}: expected a number in degrees", name)
     out_of_range = pc.or_(pc.less(value, pa.scalar(lo)), pc.greater(value, pa.scalar(hi)))
@@ -315,7 +329,13 @@ def normalise_police_uk(
             )
         )
     n = raw.num_rows
-    col = {c: _text(raw.column(c)) for c in POLICE_UK_COLUMNS}
+    # the reader may give the coordinates as numbers (an empty cell null)
+    col = {
+        c: raw.column(c)
+        if c in _NUMBERS and raw.column(c).type == pa.float64()
+        else _text(raw.column(c))
+        for c in POLICE_UK_COLUMNS
+    }
     reason: Arrow = pa.nulls(n, pa.string())
     field: Arrow = pa.nulls(n, pa.string())
     category, known = _categories(col["Crime type"])

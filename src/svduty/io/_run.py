@@ -2,9 +2,11 @@
 
 :func:`run_pipeline` counts each batch in, classifies it with the pipeline, counts what
 comes out with a :class:`~svduty.io._summary.Tally` (and any other counters), and passes
-the usable rows to a writer. When nothing is written, a :class:`~svduty.io.Pipeline`
-with ``alike`` columns classifies rows alike once and they are counted by combination,
-each with its number of rows: the classified rows are never built.
+the usable rows to a writer. A :class:`~svduty.io.Pipeline` with ``alike`` columns
+classifies rows alike once and they are counted by combination, each with its number of
+rows: when nothing is written the classified rows are never built; when rows are written,
+this is done only for a batch of few distinct combinations, whose rows are then built from
+their combination's answers (``svduty.io._alike.MOST_DISTINCT_WRITTEN``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any, Protocol
 
 import pyarrow as pa
 
+from svduty.io import _alike
 from svduty.io._summary import RejectedSink, Summary, Tally
 
 __all__ = ["WeightedCounter", "run_pipeline"]
@@ -42,10 +45,12 @@ def run_pipeline(
     to ``on_rejected`` and its usable rows to ``sink`` (a writer, or ``list.append``) and
     to each of ``counts``.
 
-    Without a ``sink``, a :class:`~svduty.io.Pipeline` with ``alike`` columns (the default
-    one) classifies a police.uk batch once per combination of them, and the summary and
-    ``counts`` count each combination once with its number of rows: the classified rows
-    are never built (a batch of mostly distinct rows is classified row by row).
+    A :class:`~svduty.io.Pipeline` with ``alike`` columns (the default one) classifies a
+    police.uk batch once per combination of them, and the summary and ``counts`` count
+    each combination once with its number of rows: without a ``sink`` the classified rows
+    are never built (a batch of mostly distinct rows is classified row by row); with one,
+    a batch is grouped only when few of its rows are distinct, and its rows are built from
+    the answers (the same rows as classifying each).
 
     Args:
         batches: A reader's record batches (police.uk or incidents).
@@ -71,17 +76,23 @@ def run_pipeline(
     """
     tally = Tally(on_rejected=on_rejected)
     counters = list(counts)
-    # rows alike are counted once when no rows are written (every row is built for a sink)
-    group = getattr(pipeline, "_grouped", None) if sink is None else None
+    # rows alike are counted once; when rows are written, only if few are distinct (every
+    # row is then built again from its combination's answer)
+    group = getattr(pipeline, "_grouped", None)
+    most = None if sink is None else _alike.MOST_DISTINCT_WRITTEN
     for batch in batches:
         tally.count_in(batch.num_rows)
-        answers = group(batch) if group is not None else None
-        if answers is not None:  # each combination counted once, with its rows
+        answers = group(batch, most) if group is not None else None
+        # a writer gets the rows the pipeline makes: with rows it refuses, their words are
+        # in the dictionaries of the rows it keeps, which the grouped rows do not carry
+        if answers is not None and (sink is None or answers.usable == answers.out.num_rows):
             tally.count_rejected(answers.rejected_rows())
             distinct, weights = answers.distinct()
             tally.count_usable(distinct, weights)
             for counter in counters:
                 counter.add(distinct, weights=weights)
+            if sink is not None:
+                sink(answers.usable_rows())
             continue
         good = tally.count_out(pipeline(batch))
         for counter in counters:

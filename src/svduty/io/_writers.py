@@ -176,7 +176,11 @@ class TableWriter:
         try:
             if self.kind == "parquet":
                 assert self._pq is not None
-                self._pq.write_table(table)
+                if self._jobs is None:
+                    self._pq.write_table(table)
+                else:  # encoded on the worker (Arrow releases the GIL) while the caller
+                    # reads and classifies the next batch; in order, one batch waiting
+                    self._jobs.submit(partial(self._pq.write_table, table), _done)
             elif self.kind == "csv":
                 assert self._csv is not None
                 self._csv.write_table(_flat(table, ";"))
@@ -250,6 +254,10 @@ class TableWriter:
             self._close()
         if self.temp is not None:
             self.temp.unlink(missing_ok=True)
+
+
+def _done(_: object) -> None:
+    """Nothing to do in the caller once a batch is written."""
 
 
 def _utf8_bytes(stream: IO[str]) -> IO[bytes] | None:
