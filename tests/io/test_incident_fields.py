@@ -213,8 +213,9 @@ def test_explain_rejects_a_key_given_twice(tmp_path: Path) -> None:
     err = io.StringIO()
     assert main(["explain", str(f)], stdout=io.StringIO(), stderr=err) == 1
     assert err.getvalue() == f"svduty explain: rejected: {f}: row 1: victim_age: given twice\n"
-    assert "12" not in err.getvalue()
-    assert "40" not in err.getvalue()
+    shown = err.getvalue().replace(str(f), "FILE")  # the temporary path may hold any digits
+    assert "12" not in shown
+    assert "40" not in shown
 
 
 def test_loads_keeps_the_first_repeated_key() -> None:
