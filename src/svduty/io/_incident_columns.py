@@ -72,6 +72,8 @@ def _header(data: bytes | None) -> list[str] | None:
     Example:
         >>> _header(b'"id",date\n"a",2024-01-01\n'), _header(b'"i\nd",date\n')
         (['id', 'date'], None)
+        >>> _header(b"\xff,date\n"), _header(b"")  # not UTF-8; nothing
+        (None, None)
     """
     if not data:
         return None
