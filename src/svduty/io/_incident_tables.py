@@ -51,7 +51,8 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
             start = 1
             try:
                 for b in pf.iter_batches(batch_size=BATCH_ROWS):
-                    yield b, pa.array(range(start, start + b.num_rows), pa.int64()), False
+                    rows = np.arange(start, start + b.num_rows, dtype=np.int64)
+                    yield b, _arrays.array(rows), False
                     start += b.num_rows
             except (pa.ArrowException, OSError) as exc:
                 raise InputFormatError(
