@@ -234,7 +234,7 @@ def _whole_csv(
         data = mended
     elif data is None:
         data = _small(p)
-    if not data or b"\r" in data:
+    if not data or len(data) > _WHOLE or b"\r" in data:
         return None
     lf = np.frombuffer(data, np.uint8) == _LF
     if lf[0] or (lf[1:] & lf[:-1]).any():  # a blank line
