@@ -107,6 +107,10 @@ def test_a_file_that_cannot_be_looked_at_is_not_read_whole(tmp_path: Path) -> No
         assert _small(f) is None
     with patch("svduty.io._incident_tables._WHOLE", 3):
         assert _small(f) is None
+    from svduty.io._incident_tables import _mended
+
+    with patch("pathlib.Path.read_bytes", side_effect=OSError("gone")):
+        assert _mended(f) is None  # read as the parser reads it
 
 
 def test_a_cell_that_is_not_utf8_rejects_its_row_read_whole_or_streamed(tmp_path: Path) -> None:
