@@ -54,22 +54,63 @@ def _rows(f: Path) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "ref", "age"),
     [
-        'Ref,Age\n"a",1\n"b",2\n',
-        "Ref,Age\na,1\nb,2",
-        'Ref,Age\na,1\n"b\nc",2\n',  # a line break in a field: the streaming reader
-        "Ref,Age\na,1\n\nb,2\n",  # a blank line
-        "Ref,Age\r\na,1\r\nb,2\r\n",
-        "Ref,Age\na,1\nb,2,3\nc,x\n",  # a row of three fields
+        ('Ref,Age\n"a",1\n"b",2\n', "Ref", "Age"),
+        ("Ref,Age\na,1\nb,2", "Ref", "Age"),
+        ('Ref,Age\na,1\n"b\nc",2\n', "Ref", "Age"),  # a line break in a field: streamed
+        ("Ref,Age\na,1\n\nb,2\n", "Ref", "Age"),  # a blank line
+        ("Ref,Age\r\na,1\r\nb,2\r\n", "Ref", "Age"),
+        ("Ref,Age\na,1\nb,2,3\nc,x\n", "Ref", "Age"),  # a row of three fields
+        ('"Ref","Age"\n"a",1\n', "Ref", "Age"),  # a quoted header
+        ("\ufeffRef,Age\na,1\n", "Ref", "Age"),  # a byte order mark: as the parser reads it
+        ('"R""ef",Age\na,1\n', 'R"ef', "Age"),  # a quote doubled in a name
+        ('Ref,"Ag\ne"\na,1\n', "Ref", "Ag\ne"),  # a line break in a name
     ],
 )
-def test_a_whole_file_reads_as_the_streaming_reader_reads_it(tmp_path: Path, text: str) -> None:
+def test_a_whole_file_reads_as_the_streaming_reader_reads_it(
+    tmp_path: Path, text: str, ref: str, age: str
+) -> None:
     f = tmp_path / "i.csv"
     f.write_bytes(text.encode())
-    whole = _rows(f)
+
+    def rows() -> list[dict[str, object]]:
+        batches = iter_incident_table(f, mapping={ref: "id", age: "victim_age"})
+        return pa.Table.from_batches(list(batches)).to_pylist()
+
+    whole = rows()
     with patch("svduty.io._incident_tables._WHOLE", -1):  # never read whole
-        assert whole == _rows(f)
+        assert whole == rows()
+
+
+def test_a_whole_file_is_handed_on_in_batches_unless_a_row_is_rejected(tmp_path: Path) -> None:
+    """Its rows classified a batch at a time: the same rows, rejected ones in the same order."""
+    f = tmp_path / "i.csv"
+    f.write_text("Ref,Age\n" + "".join(f"r{i},{i % 90}\n" for i in range(10)))
+    mapping = {"Ref": "id", "Age": "victim_age"}
+    whole = read_incident_table(f, mapping=mapping)
+    with patch("svduty.io._incident_tables.BATCH_ROWS", 4):
+        batches = list(iter_incident_table(f, mapping=mapping))
+        assert [b.num_rows for b in batches] == [4, 4, 2]
+        assert pa.Table.from_batches(batches).to_pylist() == whole.to_pylist()
+        f.write_text("Ref,Age\n" + "".join(f"r{i},{'x' if i == 7 else i}\n" for i in range(10)))
+        assert [b.num_rows for b in iter_incident_table(f, mapping=mapping)] == [10]
+
+
+def test_a_file_that_cannot_be_looked_at_is_not_read_whole(tmp_path: Path) -> None:
+    from svduty.io._incident_tables import _small
+
+    f = tmp_path / "i.csv"
+    f.write_text("Ref,Age\na,1\n")
+    assert _small(f) == b"Ref,Age\na,1\n"
+    with patch("pathlib.Path.stat", side_effect=OSError("gone")):
+        assert _small(f) is None
+    with patch("svduty.io._incident_tables._WHOLE", 3):
+        assert _small(f) is None
+    from svduty.io._incident_tables import _mended
+
+    with patch("pathlib.Path.read_bytes", side_effect=OSError("gone")):
+        assert _mended(f) is None  # read as the parser reads it
 
 
 def test_a_cell_that_is_not_utf8_rejects_its_row_read_whole_or_streamed(tmp_path: Path) -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from unittest.mock import patch
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.json as pajson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from svduty.io import _jsonl_numbers
 from svduty.io._incidents import INCIDENT_SCHEMA, _line_numbers, _one_per_line
+from svduty.io._jsonl_numbers import _block_ends
 
 PIECE = st.one_of(
     st.fixed_dictionaries({}, optional={"id": st.text(max_size=3)}).map(json.dumps),
@@ -39,6 +43,27 @@ def test_one_per_line_is_the_line_numbering_or_nothing(
     quick = _one_per_line(data, rows)
     if quick is not None:
         assert quick.tolist() == _line_numbers(data).tolist()
+    known = _one_per_line(data, rows, _starts(data))  # the line starts given: the same answer
+    assert (known is None) == (quick is None)
+    assert known is None or known.tolist() == quick.tolist()
+
+
+def _starts(data: bytes) -> np.ndarray:
+    """Where each line of ``data`` starts, a last empty line left out (as the block reader)."""
+    ends = np.concatenate(list(_block_ends(data, 3)))
+    starts = np.concatenate([[0], ends + 1])
+    return starts[starts < len(data)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", "a", "bc", "\n", "d\ne"]), max_size=12), st.integers(1, 4))
+def test_block_ends_are_every_line_end_in_blocks(pieces: list[str], lines: int) -> None:
+    data = "".join(pieces).encode()
+    with patch.object(_jsonl_numbers, "_STEP", 3):  # several searches a block, and blocks a search
+        blocks = [b.tolist() for b in _block_ends(data, lines)]
+    assert all(len(b) == lines for b in blocks[:-1])
+    assert len(blocks[-1]) < lines
+    assert [e for b in blocks for e in b] == [i for i, c in enumerate(data) if c == 10]
 
 
 def test_one_per_line_declines_what_it_cannot_vouch_for() -> None:
@@ -51,3 +76,8 @@ def test_one_per_line_declines_what_it_cannot_vouch_for() -> None:
     assert _one_per_line(b'{"a":\n1}\n{"a": 2}', 2) is None  # an object over two lines
     assert _one_per_line(b' {"a": 1}\n{"a": 2}', 2) is None  # a space first
     assert _one_per_line(b'{"a": 1}\n{"a": 2}', 3) is None  # another count
+    starts = np.array([0, 9])
+    assert _one_per_line(b'{"a": 1}\n{"a": 2}', 2, starts).tolist() == [1, 2]
+    assert _one_per_line(b'{"a": 1}\n{"a": 2}', 3, starts) is None  # another count
+    assert _one_per_line(b'{"a": 1}\n {"a":2}', 2, starts) is None  # a space first
+    assert _one_per_line(b'{"a": 1}\n{"a":{}}', 2, starts) is None  # another brace

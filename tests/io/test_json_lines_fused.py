@@ -55,10 +55,25 @@ def runs(draw: st.DrawFn) -> pa.RecordBatch:
 
 
 @settings(max_examples=400, deadline=None)
-@given(runs(), st.sampled_from([1, 2, 32]))
-def test_fused_columns_are_json_dumps_of_every_row(batch: pa.RecordBatch, share: int) -> None:
-    with patch.object(_json_lines, "_SHARE", share):  # small batches: runs of any length
+@given(runs(), st.sampled_from([1, 2, 32]), st.sampled_from([1 << 62, 4]))
+def test_fused_columns_are_json_dumps_of_every_row(
+    batch: pa.RecordBatch, share: int, widest: int
+) -> None:
+    # small batches: runs of any length, cut anywhere; a small widest: numbered on the way
+    with patch.object(_json_lines, "_SHARE", share), patch.object(_json_lines, "_WIDEST", widest):
         assert json_lines(batch) == _expected(batch)
+
+
+def test_a_run_is_cut_where_its_combinations_become_too_many() -> None:
+    """The column that makes too many is found by halving; the columns after it go on."""
+    n = 64
+    few = [pa.array([str(i % 2) for i in range(n)]).dictionary_encode() for _ in range(4)]
+    many = pa.array([str(i % 16) for i in range(n)]).dictionary_encode()  # 32 with the others
+    batch = pa.record_batch([*few, many, *few], names=[f"c{i}" for i in range(9)])
+    with patch.object(_json_lines, "_SHARE", 16):  # at most 4 combinations
+        pieces = _pieces(batch)
+        assert json_lines(batch) == _expected(batch)
+    assert len([p for p in pieces if not isinstance(p, str)]) == 3  # before, at and after
 
 
 def test_a_run_of_dictionaries_and_lists_is_one_column() -> None:

@@ -20,7 +20,7 @@ import pyarrow.csv as pacsv
 
 from svduty import _arrays
 from svduty.errors import InputFormatError, Problem
-from svduty.io._incident_columns import _mapped_names
+from svduty.io._incident_columns import _header, _mapped_names
 from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
 from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, JSONL_SUFFIXES, STDIN, iter_incidents_jsonl
@@ -51,7 +51,8 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
             start = 1
             try:
                 for b in pf.iter_batches(batch_size=BATCH_ROWS):
-                    yield b, pa.array(range(start, start + b.num_rows), pa.int64()), False
+                    rows = np.arange(start, start + b.num_rows, dtype=np.int64)
+                    yield b, _arrays.array(rows), False
                     start += b.num_rows
             except (pa.ArrowException, OSError) as exc:
                 raise InputFormatError(
@@ -73,9 +74,14 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return "skip"
 
     source: Any = p
-    mended = _mended(p)
+    data = _small(p)
+    mended = _mended(p, data)
     if mended is not None:  # a malformed row that is not UTF-8: the parser can now name it
         source = pa.BufferReader(mended)
+    header = _header(data if mended is None else mended)
+    whole = None if header is None else _whole_csv(p, header, mended, data=data)
+    if whole is not None:  # the usual file: no need to ask the parser for the header
+        return whole[0].schema, iter([whole])
     try:
         with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
             names = pacsv.open_csv(
@@ -89,7 +95,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
         ) from None
-    whole = _whole_csv(p, names, mended)
+    whole = None if names == header else _whole_csv(p, names, mended, data=data)
     if whole is not None:
         return whole[0].schema, iter([whole])
     if mended is not None:
@@ -158,7 +164,15 @@ _WHOLE = 1 << 24
 """The streaming reader's block: a file up to this size is one batch."""
 
 
-def _mended(p: Path) -> bytes | None:
+def _small(p: Path) -> bytes | None:
+    """The bytes of a file the whole-file reader may read (up to :data:`_WHOLE`), else None."""
+    try:
+        return p.read_bytes() if p.stat().st_size <= _WHOLE else None
+    except OSError:
+        return None
+
+
+def _mended(p: Path, data: bytes | None = None) -> bytes | None:
     """The file's bytes with its malformed rows' bytes outside ASCII as ``?``, if needed.
 
     pyarrow cannot hand a row with the wrong number of fields to the reader's handler when
@@ -167,10 +181,11 @@ def _mended(p: Path) -> bytes | None:
     :func:`~svduty.io._lines.ascii_records`). ``None`` (read the file itself) for a file
     that is UTF-8 (almost every file: checked at C speed) or whose rows are all well formed.
     """
-    try:
-        data = p.read_bytes()
-    except OSError:
-        return None
+    if data is None:
+        try:
+            data = p.read_bytes()
+        except OSError:
+            return None
     if data.isascii():
         return None
     try:
@@ -206,21 +221,23 @@ def _mended(p: Path) -> bytes | None:
 
 
 def _whole_csv(
-    p: Path, names: list[str], mended: bytes | None = None
+    p: Path, names: list[str], mended: bytes | None = None, *, data: bytes | None = None
 ) -> tuple[pa.RecordBatch, Arrow, bool] | None:
     """A CSV file of one block read by pyarrow's multi-threaded reader, as one batch.
 
     The batch (and its rows' lines) the streaming reader gives, when the file has no
     invalid row and each line is one record (no blank line, no carriage return, no line
-    break in a quoted field: as many lines as records); else ``None``.
+    break in a quoted field: as many lines as records); else ``None``. ``data``: the
+    file's bytes, if already read (:func:`_small`).
     """
-    try:
-        if p.stat().st_size > _WHOLE:
-            return None
-        data = p.read_bytes() if mended is None else mended
-    except OSError:
+    if mended is not None:
+        data = mended
+    elif data is None:
+        data = _small(p)
+    if not data or len(data) > _WHOLE or b"\r" in data:
         return None
-    if not data or b"\r" in data or data.startswith(b"\n") or b"\n\n" in data:
+    lf = np.frombuffer(data, np.uint8) == _LF
+    if lf[0] or (lf[1:] & lf[:-1]).any():  # a blank line
         return None
     invalid: list[int] = []
 
@@ -244,7 +261,7 @@ def _whole_csv(
     n = table.num_rows
     if invalid or not n or table.schema.names != names:
         return None
-    if data.count(b"\n") + (not data.endswith(b"\n")) != n + 1:  # the header and a line each
+    if int(np.count_nonzero(lf)) + (not lf[-1]) != n + 1:  # the header and a line each
         return None
     batch = table.combine_chunks().to_batches()[0]
     return batch, _arrays.array(np.arange(2, n + 2, dtype=np.int64)), False
@@ -361,7 +378,16 @@ def iter_incident_table(
         out = _normalise(
             p, raw.rename_columns(names), rows, list_separator, schema.names, not_utf8=not_utf8
         )
-        yield _as_wrong_width(out, width) if wrong_width else out
+        if wrong_width:
+            yield _as_wrong_width(out, width)
+        elif out.num_rows > BATCH_ROWS and out.column("rejected").null_count == out.num_rows:
+            # a whole file read at once, no row rejected: classified and written a batch at a
+            # time, so its first rows are written while the next are classified (a batch's
+            # rejected rows come after its usable ones: the same order, as none is yet)
+            for start in range(0, out.num_rows, BATCH_ROWS):
+                yield out.slice(start, BATCH_ROWS)
+        else:
+            yield out
 
 
 def _as_wrong_width(batch: pa.RecordBatch, width: int) -> pa.RecordBatch:

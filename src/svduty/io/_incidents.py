@@ -36,7 +36,7 @@ from svduty.io._incident_fields import (
     loads,
     twice,
 )
-from svduty.io._jsonl_numbers import _LF, _line_numbers, _one_per_line
+from svduty.io._jsonl_numbers import _block_ends, _line_numbers, _one_per_line
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -221,14 +221,15 @@ def _file_bytes(path: str | Path) -> bytes | None:
 
 
 def _pyarrow_rows(
-    data: bytes, first: int, name: str, likely: dict[str, Any] | None = None
+    data: bytes, first: int, name: str, likely: dict[str, Any] | None = None, *, starts: Any = None
 ) -> pa.Table | None:
     """The rows of ``data`` (line ``first`` on) by pyarrow, if each line is one valid incident.
 
     ``likely``: ``{"fields": [...]}``, the fields the file's first lines name: read with those
     alone first (each field absent from every row costs pyarrow a column of nulls, about
     a third of its time on a file of 5 fields of 16), and with all if a row names another
-    (then, for the rest of the file, with all at once).
+    (then, for the rest of the file, with all at once). ``starts``: where each line of
+    ``data`` starts (numpy), if known.
     """
     try:
         table = _read_json(data, likely)
@@ -236,7 +237,7 @@ def _pyarrow_rows(
             table.validate(full=True)  # pyarrow does not check that strings are UTF-8
     except (pa.ArrowException, OSError, ValueError):
         return None
-    lines = _one_per_line(data, table.num_rows)
+    lines = _one_per_line(data, table.num_rows, starts)
     if lines is None:
         lines = _line_numbers(data)
     if lines is None or table.num_rows != len(lines):  # an object over two lines
@@ -317,49 +318,49 @@ def _jsonl_blocks(path: str | Path, batch_rows: int) -> Iterator[pa.RecordBatch]
         return None
     if b"\x00" in start:
         return None
-    import numpy as np
-
-    a = np.frombuffer(data, np.uint8)
-    step = 1 << 22  # each line's end, 4 MB at a time (no array the size of the file)
-    found = [np.flatnonzero(a[i : i + step] == _LF) + i for i in range(0, len(a), step)]
-    ends = np.concatenate(found) if found else np.zeros(0, np.int64)
-    cuts = []  # each block of _BLOCK lines: its first line, where it starts and ends
-    for i in range(0, len(ends) + 1, _BLOCK):
-        last = i + _BLOCK - 1
-        start_at = int(ends[i - 1]) + 1 if i else 0
-        cuts.append((i, start_at, int(ends[last]) if last < len(ends) else len(data)))
-    return _rebatched(_read_ahead(data, cuts, str(path), batch_rows), batch_rows)
+    return _rebatched(_read_ahead(data, str(path), batch_rows), batch_rows)
 
 
-def _read_ahead(
-    data: bytes, cuts: list[tuple[int, int, int]], name: str, batch_rows: int
-) -> Iterator[pa.RecordBatch]:
-    """The batches of each block, the next block read by pyarrow while these are used.
+def _read_ahead(data: bytes, name: str, batch_rows: int) -> Iterator[pa.RecordBatch]:
+    """The batches of each block of lines, the next block read by pyarrow while these are used.
 
     pyarrow's reader releases the GIL: with two CPUs, the caller classifies a block while
-    the next is read. A refused block is read again in halves (:func:`_block`).
+    the next is read. A block's lines are found by the reader thread as it comes to them
+    (the first block is read as soon as its lines are found). A refused block is read
+    again in halves (:func:`_block`).
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    likely = _likely_fields(data)  # read on the one reader thread, in order
+    import numpy as np
 
-    def read(cut: tuple[int, int, int]) -> pa.Table | None:
-        piece = data[cut[1] : cut[2]]
+    likely = _likely_fields(data)  # read on the one reader thread, in order
+    blocks = _block_ends(data, _BLOCK)  # advanced by the reader thread alone, one job at a time
+
+    def read(first: int, start: int) -> tuple[pa.Table | None, int]:
+        ends = next(blocks)  # each "\n" of the block's lines (the last one's if the block is full)
+        end = int(ends[-1]) if len(ends) == _BLOCK else len(data)
+        piece = data[start:end]
         if not piece or piece.isspace():
-            return None
-        return _pyarrow_rows(piece, cut[0] + 1, name, likely)
+            return None, end
+        starts = ends[: len(ends) - (end != len(data))] + 1 - start
+        starts = np.concatenate([[0], starts[starts < len(piece)]])  # a last empty line: none
+        return _pyarrow_rows(piece, first + 1, name, likely, starts=starts), end
 
     with ThreadPoolExecutor(1, thread_name_prefix="svduty-reader") as pool:
-        ahead = pool.submit(read, cuts[0])
-        for k, (first, start, end) in enumerate(cuts):
-            table = ahead.result()
-            if k + 1 < len(cuts):
-                ahead = pool.submit(read, cuts[k + 1])
+        first, start = 0, 0
+        ahead = pool.submit(read, first, start)
+        while True:
+            table, end = ahead.result()
+            if end < len(data):
+                ahead = pool.submit(read, first + _BLOCK, end + 1)
             if table is not None:
                 yield from table.to_batches(max_chunksize=batch_rows)
             else:
                 lines = data[start:end].split(b"\n")
                 yield from _block(lines, first + 1, name, batch_rows, tried=True)
+            if end >= len(data):
+                return
+            first, start = first + _BLOCK, end + 1
 
 
 def _rebatched(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.RecordBatch]:

@@ -248,9 +248,11 @@ def _from_dictionary(column: Arrow) -> _Coded | None:
         return None
     size = len(column.dictionary)
     # widened first: a dictionary of int8 indices may hold 128 words, and ``size`` too few
-    codes = pc.fill_null(column.indices.cast(pa.int64()), size).to_numpy(zero_copy_only=False)
+    codes = column.indices.cast(pa.int64())
+    if codes.null_count:
+        codes = pc.fill_null(codes, size)
     words = pa.concat_arrays([words, pa.array(["null"], _TEXT)])
-    return _Coded(codes.astype(np.int64), words)
+    return _Coded(codes.to_numpy(zero_copy_only=False).astype(np.int64, copy=False), words)
 
 
 def _list_codes(column: Arrow) -> Any:
@@ -294,53 +296,99 @@ def _fused(run: list[Any], n: int) -> list[str | Arrow]:
 
     Each distinct combination of the columns' numbers is written once, then taken. A
     column that would make the combinations more than 1/32 of the rows starts a new run
-    (a combination's text is copied twice, into its run and into the lines).
+    (a combination's text is copied twice, into its run and into the lines). The
+    combinations are numbered only when they might be too many: once a column is
+    found to add none too many, the rest of the run is tried at once, and the column
+    that makes too many is then found by halving.
     """
-    out: list[str | Arrow] = []
-    group: list[Any] = []
-    key: Any = None
-    width = 1
     most = max(n // _SHARE, 1)
-    for item in run:
-        if isinstance(item, str):
-            group.append(item)
-            continue
-        size = len(item.words)
-        if key is not None and width * size > most:
-            previous = key
-            key, width = _arrays.numbered(key * size + item.codes)
-            if width > most:  # too many combinations: the run so far is one column
-                out += _joined(group, previous)
-                group, key, width = [item], item.codes, size
-                continue
-            group.append(item)
-            continue
-        key = item.codes if key is None else key * size + item.codes
-        width *= size
-        group.append(item)
-    return out + _joined(group, key)
+    coded = [i for i, item in enumerate(run) if isinstance(item, _Coded)]
+    out: list[str | Arrow] = []
+    first = 0  # the run's part not yet written starts at run[coded[first]]
+    while first < len(coded):
+        last, numbers = _longest(run, coded[first:], most)
+        end = coded[first + last + 1] if first + last + 1 < len(coded) else len(run)
+        out += _joined(run[coded[first] : end], numbers)
+        first += last + 1
+    return out
 
 
+def _longest(run: list[Any], at: list[int], most: int) -> tuple[int, Any]:
+    """How many of the coded columns ``run[at[0]], run[at[1]], ...`` go in one run, less one.
+
+    And their combinations numbered 0, 1, ... (numpy ``int64``; ``None`` for one column,
+    whose own numbers do). The columns go together as long as their combinations are at
+    most ``most`` (the first always goes).
+    """
+    key, width, last = run[at[0]].codes, len(run[at[0]].words), 0
+    while last + 1 < len(at):  # products within ``most`` need no numbering
+        size = len(run[at[last + 1]].words)
+        if width * size > most:
+            break
+        key, width, last = key * size + run[at[last + 1]].codes, width * size, last + 1
+    grown = None if last + 1 == len(at) else _grown(run, at, last, key, width, most=most)
+    if grown is not None:
+        return grown
+    return last, _arrays.numbered(key)[0] if last else None
+
+
+def _grown(
+    run: list[Any], at: list[int], last: int, key: Any, width: int, *, most: int
+) -> tuple[int, Any] | None:
+    """The longest run past ``at[last]`` within ``most`` combinations, or None if not one more.
+
+    ``key``: the combinations through ``at[last]``, at most ``width`` of them.
+    """
+
+    def through(k: int) -> tuple[Any, int]:  # the combinations of at[0..k], numbered
+        combined, size = key, width
+        for j in at[last + 1 : k + 1]:
+            words = len(run[j].words)
+            if size * words >= _WIDEST:
+                combined, size = _arrays.numbered(combined)
+            combined, size = combined * words + run[j].codes, size * words
+        return _arrays.numbered(combined)
+
+    numbers, count = through(last + 1)
+    if count > most:
+        return None
+    good, good_numbers = last + 1, numbers
+    if good == len(at) - 1:
+        return good, good_numbers
+    numbers, count = through(len(at) - 1)
+    if count <= most:
+        return len(at) - 1, numbers
+    low, high = good, len(at) - 1  # at[low] fits, at[high] does not
+    while high - low > 1:
+        mid = (low + high) // 2
+        numbers, count = through(mid)
+        if count <= most:
+            low, good_numbers = mid, numbers
+        else:
+            high = mid
+    return low, good_numbers
+
+
+_WIDEST = 1 << 62
 _SHARE = 32
 """A run's combinations are at most 1/_SHARE of the rows (measured: 4 and 256 are slower)."""
 
 
-def _joined(group: list[Any], key: Any) -> list[str | Arrow]:
+def _joined(group: list[Any], numbers: Any) -> list[str | Arrow]:
     """A run's coded columns and the text between them as one column (text after it kept).
 
-    ``key``: equal numbers for the rows whose columns have equal numbers, and only those.
+    ``numbers``: the combination of each row, numbered 0, 1, ... in order of first
+    appearance (``None`` when the run has one coded column).
     """
-    import numpy as np
-
+    group = list(group)
     tail: list[str | Arrow] = []
     while group and isinstance(group[-1], str):
         tail.insert(0, group.pop())
     coded = [c for c in group if isinstance(c, _Coded)]
     if len(coded) == 1:
         return [pc.take(coded[0].words, _arrays.array(coded[0].codes)), *tail]
-    enc = pc.dictionary_encode(_arrays.array(key))
-    groups = enc.indices
-    first = _arrays.array(_arrays.first_rows(groups.to_numpy().astype(np.int64)))
+    groups = _arrays.array(numbers)
+    first = _arrays.array(_arrays.first_rows(numbers))
     parts = [
         _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(_arrays.array(p.codes), first))
         for p in group

@@ -2,18 +2,20 @@ r"""Line numbers of the rows pyarrow reads from JSON Lines bytes, as the line re
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 __all__: list[str] = []
 
 
-def _one_per_line(data: bytes, rows: int) -> Any:
+def _one_per_line(data: bytes, rows: int, starts: Any = None) -> Any:
     r"""``1, 2, ... rows`` when ``data`` holds ``rows`` objects, one a line; else ``None``.
 
     So when every line starts with ``{``, the file holds no other ``{`` and no ``\r``, and
     there are ``rows`` lines (the last may end without ``\n``): each of the ``rows`` objects
     starts with its own ``{``, so at the start of a line, and no line is blank. Two passes
-    over the bytes, where :func:`_line_numbers` needs several.
+    over the bytes, where :func:`_line_numbers` needs several; one when ``starts``, where
+    each line starts (a last empty line left out), is known.
 
     Example:
         >>> _one_per_line(b'{"id": "a"}\n{"id": "b"}\n', 2)
@@ -26,12 +28,50 @@ def _one_per_line(data: bytes, rows: int) -> Any:
     if not rows or b"\r" in data:
         return None
     a = np.frombuffer(data, np.uint8)
+    if starts is not None:
+        if len(starts) != rows or (a[starts] != _OPEN).any():
+            return None
+        if int(np.count_nonzero(a == _OPEN)) != rows:
+            return None
+        return np.arange(1, rows + 1, dtype=np.int64)
     opens = np.flatnonzero(a == _OPEN)
     if len(opens) != rows or opens[0] != 0 or (a[opens[1:] - 1] != _LF).any():
         return None
     if int(np.count_nonzero(a == _LF)) != rows - 1 + (a[-1] == _LF):
         return None
     return np.arange(1, rows + 1, dtype=np.int64)
+
+
+def _block_ends(data: bytes, lines: int) -> Iterator[Any]:
+    r"""Where each ``\n`` of ``data`` is (numpy), ``lines`` at a time, then those left.
+
+    The bytes are searched 4 MB at a time as the blocks are asked for. The last block has
+    fewer than ``lines`` (perhaps none): its last line runs to the end of ``data``.
+
+    Example:
+        >>> [e.tolist() for e in _block_ends(b"a\nb\nc\nd", 2)]
+        [[1, 3], [5]]
+        >>> [e.tolist() for e in _block_ends(b"a\nb\n", 2)]
+        [[1, 3], []]
+    """
+    import numpy as np
+
+    a = np.frombuffer(data, np.uint8)
+    found: list[Any] = []
+    have = 0
+    for i in range(0, len(a), _STEP):
+        hits = np.flatnonzero(a[i : i + _STEP] == _LF) + i
+        found.append(hits)
+        have += len(hits)
+        while have >= lines:
+            ends = np.concatenate(found)
+            yield ends[:lines]
+            found, have = [ends[lines:]], have - lines
+    yield np.concatenate(found) if found else np.zeros(0, np.int64)
+
+
+_STEP = 1 << 22
+"""Bytes searched for line ends at a time (no array the size of the file)."""
 
 
 def _line_numbers(data: bytes) -> Any:
