@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from svduty.errors import BundleError
+from svduty.errors import BundleError, FundingError
+from svduty.funding import Money, split
 from svduty.io import read_toml, write_toml
 
 
@@ -42,3 +44,26 @@ def test_write_toml_leaves_the_old_file_whole_when_it_fails(
         write_toml(f, {"name": "new"})
     assert read_toml(f) == {"name": "old"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.toml"]
+
+
+@pytest.mark.parametrize("weight", ["1e100000", "1e-100000", Decimal("1E+100000")])
+def test_a_weight_of_absurd_magnitude_is_refused_before_it_is_built(weight: object) -> None:
+    # "1e999999999" made svduty funding --split compute for minutes (a billion-digit
+    # Fraction); 1e100000 stands for it here, fast enough to fail without the bound
+    with pytest.raises(FundingError) as info:
+        split(Money.parse("1000"), {"a": weight, "b": 1})
+    (problem,) = info.value.problems
+    assert problem.field == "weights[a]"
+    assert problem.expected == "a weight between 1E-60 and 1E+60"
+
+
+def test_weights_within_the_bound_and_zero_with_any_exponent_split() -> None:
+    shares = split(Money.parse("1000"), {"a": "1e60", "b": "0e999999999", "c": "1E-60"}).shares
+    assert [str(s.amount) for s in shares] == ["£1,000", "£0", "£0"]
+
+
+@pytest.mark.parametrize("weight", ["NaN", "-Infinity", "sNaN", "abc"])
+def test_a_weight_that_is_not_a_number_is_refused(weight: str) -> None:
+    with pytest.raises(FundingError) as info:
+        split(Money.parse("1000"), {"a": weight, "b": 1})
+    assert info.value.problems[0].expected == "a number"
