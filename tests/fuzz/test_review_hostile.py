@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import svduty
+from svduty._report._build import _outside_period
 from svduty.errors import BundleError, FundingError
 from svduty.funding import Money, split
 from svduty.io import read_toml, write_toml
@@ -67,3 +69,12 @@ def test_a_weight_that_is_not_a_number_is_refused(weight: str) -> None:
     with pytest.raises(FundingError) as info:
         split(Money.parse("1000"), {"a": weight, "b": 1})
     assert info.value.problems[0].expected == "a number"
+
+
+def test_the_report_names_the_last_and_first_months_a_file_can_hold() -> None:
+    # Month 9999-12 raised "year 10000 is out of range" in svduty report (unexpected
+    # ValueError): the note on months outside the local area's period added one month
+    notes = _outside_period(["0001-01", "2024-06", "9999-12"], svduty.warwickshire())
+    (note,) = notes
+    assert "0001-01, 9999-12;" in note
+    assert "2024-06" not in note
