@@ -10,9 +10,11 @@ import pytest
 
 import svduty
 from svduty._report._build import _outside_period
-from svduty.errors import BundleError, FundingError
+from svduty.definitions import Definition, Included
+from svduty.errors import BundleError, DefinitionError, FundingError
 from svduty.funding import Money, split
 from svduty.io import read_toml, write_toml
+from svduty.sources import cite
 
 
 def test_a_toml_file_starting_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
@@ -78,3 +80,15 @@ def test_the_report_names_the_last_and_first_months_a_file_can_hold() -> None:
     (note,) = notes
     assert "0001-01, 9999-12;" in note
     assert "2024-06" not in note
+
+
+def test_a_definition_whose_age_limits_exclude_every_age_is_refused() -> None:
+    c = cite("pcsc-act-2022", "s.13")
+    include = (Included("s13_violence", c),)
+    with pytest.raises(DefinitionError) as info:
+        Definition("d", "t", c, include, victim_age_below=18, victim_age_at_least=30)
+    assert [p.field for p in info.value.problems] == ["victim_age_at_least"]
+    with pytest.raises(DefinitionError):
+        Definition("d", "t", c, include, victim_age_below=18, victim_age_at_least=18)
+    ok = Definition("d", "t", c, include, victim_age_below=25, victim_age_at_least=10)
+    assert (ok.victim_age_at_least, ok.victim_age_below) == (10, 25)

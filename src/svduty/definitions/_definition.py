@@ -280,6 +280,11 @@ class Definition:
             v = getattr(self, field)
             if v is not None and not 0 <= v <= 130:
                 problems.append(Problem(field=field, expected="an age 0 to 130", got=str(v)))
+        low, below = self.victim_age_at_least, self.victim_age_below
+        if low is not None and below is not None and low >= below:  # no age is in both
+            problems.append(
+                Problem(field="victim_age_at_least", expected="an age below victim_age_below")
+            )
         if problems:
             raise DefinitionError(problems)
 
