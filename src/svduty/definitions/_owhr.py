@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import attrs
 
-from svduty.definitions._atoms import Below, Flag, Given, In, IsTrue, Possibly
+from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
     CONNECTED,
@@ -32,6 +32,7 @@ from svduty.definitions._law import (
     RULES_LAW,
     VICTIM_16,
     WEAPON,
+    younger,
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import DeathIn, InEnglandWales, PilotArea
@@ -65,9 +66,8 @@ def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | N
 
 OFFENSIVE_WEAPON = All(WEAPON, INTENTIONAL)
 # Under 18 by the victim's age, or by what the offence recorded requires (infanticide,
-# 4.2: a child under twelve months; the child offences: under 16 or 13). The code is read
-# only where one is given, so an incident without one still names only ``victim_age``.
-UNDER_18 = Any_(Below("victim_age", 18), All(Given("offence_code"), Not(VICTIM_16)))
+# 4.2: a child under twelve months; the child offences: under 16 or 13)
+UNDER_18 = younger(18)
 QUALIFYING = _rule(
     "OWHR-S24-6",
     All(HOMICIDE, Not(UNDER_18), OFFENSIVE_WEAPON),
