@@ -136,7 +136,9 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
     outside = []
     for month in months:
         first = pendulum.date(int(month[:4]), int(month[5:7]), 1)
-        if not valid.overlaps(Period(first, first.add(months=1))):
+        # December 9999 has no next month to end at: open-ended is the same days
+        end = None if (first.year, first.month) == (9999, 12) else first.add(months=1)
+        if not valid.overlaps(Period(first, end)):
             outside.append(month)
     if not outside:
         return ()

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import attrs
 
-from svduty.definitions._atoms import AtLeast, Below, Flag
+from svduty.definitions._atoms import Flag
 from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._kinds import KINDS, SeriousnessFactor
+from svduty.definitions._law import younger
 from svduty.definitions._presume import DEFAULT_PRESUMPTIONS, PRESUMPTIONS
 from svduty.definitions._vocab import Context
 from svduty.errors import DefinitionError, Problem
@@ -280,6 +281,11 @@ class Definition:
             v = getattr(self, field)
             if v is not None and not 0 <= v <= 130:
                 problems.append(Problem(field=field, expected="an age 0 to 130", got=str(v)))
+        low, below = self.victim_age_at_least, self.victim_age_below
+        if low is not None and below is not None and low >= below:  # no age is in both
+            problems.append(
+                Problem(field="victim_age_at_least", expected="an age below victim_age_below")
+            )
         if problems:
             raise DefinitionError(problems)
 
@@ -354,9 +360,9 @@ class Definition:
         if exclude:
             parts.append(Not(Any_(*(kinds[i.kind] for i in exclude))))
         if self.victim_age_below is not None:
-            parts.append(Below("victim_age", self.victim_age_below))
+            parts.append(younger(self.victim_age_below))
         if self.victim_age_at_least is not None:
-            parts.append(AtLeast("victim_age", self.victim_age_at_least))
+            parts.append(Not(younger(self.victim_age_at_least)))
         return All(*parts)
 
     def rules(self) -> tuple[Rule, ...]:
@@ -390,7 +396,7 @@ class Definition:
             out.append(
                 Rule(
                     f"DEF-{self.id}-AGE",
-                    AtLeast("victim_age", self.victim_age_below),
+                    Not(younger(self.victim_age_below)),
                     f"outside the definition: the victim is {self.victim_age_below} or over",
                     self.citation,
                 )
@@ -399,7 +405,7 @@ class Definition:
             out.append(
                 Rule(
                     f"DEF-{self.id}-AGE-BELOW",
-                    Below("victim_age", self.victim_age_at_least),
+                    younger(self.victim_age_at_least),
                     f"outside the definition: the victim is under {self.victim_age_at_least}",
                     self.citation,
                 )

@@ -277,7 +277,9 @@ class Incident:
         target: Against whom or what.
         harms: The harms it resulted in.
         weapon: The weapon involved (``none`` if none).
-        victim_age: The victim's age in years.
+        victim_age: The victim's age in years. Where the victim died it is read as the
+            age at death (s.24(6)(a): "the person was aged 18 or over"); give that age
+            where a victim injured at 17 died after turning 18.
         perpetrator_age: The perpetrator's age in years.
         relationship: How they are (or were) connected (DA Act 2021 s.2).
         context: Context flags (county lines, gang, social media, exploitation,

@@ -34,7 +34,7 @@ from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._vocab import Harm, Relationship
 from svduty.sources import Citation, cite
 
-__all__ = ["FACTS", "PROVED_BY_CODE", "RULES_LAW"]
+__all__ = ["FACTS", "PROVED_BY_CODE", "RULES_LAW", "younger"]
 
 
 def _pcsc(p: str) -> Citation:
@@ -67,6 +67,31 @@ AGAINST_OTHERS = Fact(In("target", _OTHERS), "against_people")
 VICTIM_16 = Fact(AtLeast("victim_age", 16), "victim_16_plus")
 PERPETRATOR_16 = Fact(AtLeast("perpetrator_age", 16), "perpetrator_16_plus")
 LIMBS = frozenset(r.value for r in Relationship if r is not Relationship.NONE)
+
+
+def younger(age: int) -> Expr:
+    """The victim is younger than ``age``: by their age, or by what the offence requires.
+
+    An offence whose victim must be under 16 (infanticide 4.2, the child offences)
+    settles it for an ``age`` of 16 or more; one whose victim must be 16 or over (19C,
+    19F) for an ``age`` of 16 or less. The offence is read only where a code is given, so
+    an incident without one still names only ``victim_age`` as missing.
+
+    Example:
+        >>> from svduty.definitions._expr import ScalarEnv
+        >>> env = ScalarEnv({"offence_code": "19E"}, table={"victim_16_plus": False})
+        >>> younger(18).scalar(env), younger(16).scalar(env), younger(13).scalar(env)
+        (True, True, None)
+    """
+    coded = Given("offence_code")
+    expr: Expr = Below("victim_age", age)
+    if age >= 16:
+        expr = Any_(expr, All(coded, Not(VICTIM_16)))
+    if age <= 16:
+        expr = All(expr, Not(All(coded, VICTIM_16)))
+    return expr
+
+
 CONNECTED = Fact(In("relationship", LIMBS), "connected")
 FACTS: tuple[Fact, ...] = (
     PHYSICAL,

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import attrs
 
-from svduty.definitions._atoms import AtLeast, Below, Flag, Given, In, IsTrue, Possibly
+from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
     CONNECTED,
@@ -32,6 +32,7 @@ from svduty.definitions._law import (
     RULES_LAW,
     VICTIM_16,
     WEAPON,
+    younger,
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import DeathIn, InEnglandWales, PilotArea
@@ -64,9 +65,12 @@ def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | N
 
 
 OFFENSIVE_WEAPON = All(WEAPON, INTENTIONAL)
+# Under 18 by the victim's age, or by what the offence recorded requires (infanticide,
+# 4.2: a child under twelve months; the child offences: under 16 or 13)
+UNDER_18 = younger(18)
 QUALIFYING = _rule(
     "OWHR-S24-6",
-    All(HOMICIDE, AtLeast("victim_age", 18), OFFENSIVE_WEAPON),
+    All(HOMICIDE, Not(UNDER_18), OFFENSIVE_WEAPON),
     "a qualifying homicide: the victim was 18 or over and the death, or the events "
     "surrounding it, involved the use of an offensive weapon",
     _pcsc("s.24(6)"),
@@ -79,8 +83,9 @@ _rule(
 )
 _rule(
     "OWHR-S24-6A-UNDER-18",
-    Below("victim_age", 18),
-    "not a qualifying homicide: the victim was under 18",
+    UNDER_18,
+    "not a qualifying homicide: the victim was under 18 (by their age, or by what the "
+    "offence recorded requires)",
     _pcsc("s.24(6)(a)"),
     when=HOMICIDE,
 )
@@ -137,7 +142,7 @@ _rule(
 )
 _S26_CDR = _rule(
     "OWHR-S26-1A",
-    Any_(Below("victim_age", 18), Flag("other_reviews", "child_death_review")),
+    Any_(UNDER_18, Flag("other_reviews", "child_death_review")),
     "a child death review must or may be arranged: it takes precedence",
     _pcsc("s.26(1)(a)"),
     when=DEATH,

@@ -42,6 +42,10 @@ def _entry(field: str, key: str, keys: Sequence[str]) -> str:
     return f"{field}[#{list(keys).index(key) + 1}]"
 
 
+_WEIGHT_DIGITS = 60
+"""How far from 1 a weight's magnitude may be, in powers of ten."""
+
+
 def _fraction(value: object, field: str) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction | str):
         raise FundingError.single(
@@ -51,7 +55,25 @@ def _fraction(value: object, field: str) -> Fraction:
             got=repr(value)[:40],
         )
     try:
-        frac = Fraction(Decimal(value)) if isinstance(value, str) else Fraction(value)
+        number = Decimal(value) if isinstance(value, str) else value
+    except ArithmeticError:  # decimal.InvalidOperation: not a number at all
+        raise FundingError.single(None, field, expected="a number", got=str(value)[:40]) from None
+    # "1e999999999" is a valid Decimal whose Fraction has a billion digits: refused before
+    # it is built, as a weight no split could need
+    if (
+        isinstance(number, Decimal)
+        and number.is_finite()
+        and number
+        and abs(number.adjusted()) > _WEIGHT_DIGITS
+    ):
+        raise FundingError.single(
+            None,
+            field,
+            expected=f"a weight between 1E-{_WEIGHT_DIGITS} and 1E+{_WEIGHT_DIGITS}",
+            got=str(value)[:40],
+        )
+    try:
+        frac = Fraction(number)
     except (ValueError, ArithmeticError):
         raise FundingError.single(None, field, expected="a number", got=str(value)[:40]) from None
     if frac < 0:

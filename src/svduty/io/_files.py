@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from svduty.errors import BundleError, Problem
+from svduty.io._write_paths import temporary
 
 __all__ = ["read_toml", "write_toml"]
 
@@ -35,7 +37,8 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark some editors write first is not part of the TOML
+        text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         what = "a broken symbolic link" if p.is_symlink() else "file not found"
         raise BundleError([Problem(message=what, file=str(p))]) from None
@@ -61,10 +64,17 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         raise BundleError(
             [Problem(message=f"not valid TOML: {msg}", file=str(p), row=line)]
         ) from None
+    except ValueError:  # a whole number past Python's 4,300-digit conversion limit
+        raise BundleError(
+            [Problem(message="not valid TOML: a number too long to read", file=str(p))]
+        ) from None
 
 
 def write_toml(path: str | Path, data: dict[str, Any]) -> None:
     """Write plain data as a TOML file (``None`` values must be dropped first).
+
+    The file is written whole or not at all: to a temporary file beside it, renamed
+    over it once complete.
 
     Example:
         >>> import tempfile, pathlib
@@ -75,4 +85,11 @@ def write_toml(path: str | Path, data: dict[str, Any]) -> None:
     """
     import tomli_w  # writing only: reading a bundle does not import it
 
-    Path(path).write_text(tomli_w.dumps(data), encoding="utf-8")
+    target = Path(path)
+    text = tomli_w.dumps(data)
+    tmp = temporary(target)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
