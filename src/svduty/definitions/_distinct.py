@@ -112,9 +112,75 @@ def _spread(values: Arr, groups: Arr, encode: bool) -> Arr:
     dictionary-encoded, else it is spelt out.
     """
     if not pa.types.is_dictionary(values.type):
-        return pc.take(values, groups)
+        return _spread_lists(values, groups) if _plain_lists(values) else pc.take(values, groups)
     words = pa.DictionaryArray.from_arrays(pc.take(values.indices, groups), values.dictionary)
     return words if encode else words.cast(pa.string())
+
+
+_TEXT_LISTS = (pa.list_(pa.string()),)
+
+
+def _plain_lists(values: Arr) -> bool:
+    """Whether ``values`` is one ``list<string>`` array with no null list and no null word."""
+    return (
+        isinstance(values, pa.ListArray)
+        and values.type in _TEXT_LISTS
+        and not values.null_count
+        and not values.values.null_count
+    )
+
+
+def _spread_lists(values: Arr, groups: Arr) -> Arr:
+    """``pc.take(values, groups)`` of a list-of-text column, by two takes of bytes.
+
+    Each distinct row's words are one run of bytes in the text buffer: taken as binary
+    values, they give the words of every row, back to back. The words' lengths, taken
+    likewise (a byte each when every word is shorter than 256 bytes, else four), give the
+    lists' offsets and, summed, the words'. Lists of text are the reasons and kinds of a
+    table: a generic ``take`` of a list of text costs several times more. Short lists
+    (fewer words than rows, e.g. the kinds) and whatever ``take`` would refuse (more text
+    than 32-bit offsets address) are left to ``take``.
+    """
+    words = values.flatten()
+    at = _offsets(words)
+    lists = values.offsets.to_numpy()
+    lists = lists - lists[0]
+    lengths = np.diff(at)
+    size = 4 if len(lengths) and int(lengths.max()) > 255 else 1
+    if int(lists[-1]) < len(values) or int(lists[-1]) * size >= 1 << 31:  # take is as quick
+        return pc.take(values, groups)
+    kind = np.int32 if size == 4 else np.uint8
+    text = _binary(at[lists], words.buffers()[2])
+    sizes = _binary((lists * size).astype(np.int32), pa.py_buffer(lengths.astype(kind)))
+    try:
+        text, sizes = pc.take(text, groups), pc.take(sizes, groups)
+    except (pa.ArrowInvalid, pa.ArrowCapacityError):  # more than 32-bit offsets address
+        return pc.take(values, groups)
+    starts, ends = _offsets(text), _offsets(sizes)
+    each = np.frombuffer(sizes.buffers()[2], kind)[ends[0] // size : ends[-1] // size]
+    bounds = np.empty(len(each) + 1, np.int32)  # the text fits 32-bit offsets: take made it
+    bounds[0] = starts[0]
+    np.cumsum(each.astype(np.int32), out=bounds[1:])  # (from uint8 straight: slower)
+    if starts[0]:
+        bounds[1:] += starts[0]
+    child = pa.Array.from_buffers(
+        pa.string(), len(each), [None, pa.py_buffer(bounds), text.buffers()[2]]
+    )
+    lists = (ends - ends[0]) // size if size > 1 or ends[0] else ends
+    return pa.Array.from_buffers(
+        values.type, len(sizes), [None, pa.py_buffer(lists)], children=[child]
+    )
+
+
+def _offsets(values: Arr) -> Any:
+    """The offsets of a text, binary or list array (numpy ``int32``, its own rows only)."""
+    whole = np.frombuffer(values.buffers()[1], np.int32)
+    return whole[values.offset : values.offset + len(values) + 1]
+
+
+def _binary(offsets: Any, data: Any) -> Arr:
+    """A binary array of ``offsets`` (numpy ``int32``) into the buffer ``data``."""
+    return pa.Array.from_buffers(pa.binary(), len(offsets) - 1, [None, pa.py_buffer(offsets), data])
 
 
 def spread_all(out: dict[str, Arr], groups: Arr, encode: bool) -> dict[str, Arr]:

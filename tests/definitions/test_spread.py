@@ -1,0 +1,70 @@
+"""The columnar classifier's spreading of distinct rows' verdicts is ``take``, row for row."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.definitions._distinct import _plain_lists, _spread_lists
+
+_WORD = st.one_of(
+    st.sampled_from(["VIOLENCE-CODE", "CATEGORY-MIXED", "", "é", "x" * 300]),
+    st.text(max_size=12),
+)
+_LISTS = st.lists(st.lists(_WORD, max_size=6), min_size=1, max_size=20)
+_FULL = st.lists(st.lists(_WORD, min_size=1, max_size=6), min_size=1, max_size=20)
+
+
+def _no_list_take(monkeypatch):
+    """``take`` of a list column fails: the bytes route must be the one taken."""
+    import svduty.definitions._distinct as distinct
+
+    real = distinct.pc.take
+
+    def take(values, indices):
+        assert not pa.types.is_list(values.type)
+        return real(values, indices)
+
+    monkeypatch.setattr(distinct, "pc", type("pc", (), {"take": staticmethod(take)}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_LISTS, _FULL), st.data(), st.integers(0, 3), st.integers(0, 3))
+def test_spread_lists_is_take(lists, data, cut_front, cut_back):
+    """Any lists of words (empty, long, any unicode), sliced or not, any rows taken."""
+    values = pa.array(lists, pa.list_(pa.string()))
+    stop = max(len(lists) - cut_back, 1)
+    values = values.slice(min(cut_front, stop - 1), stop - min(cut_front, stop - 1))
+    groups = pa.array(data.draw(st.lists(st.integers(0, len(values) - 1), max_size=40)), pa.int32())
+    assert _plain_lists(values)
+    got = _spread_lists(values, groups)
+    got.validate(full=True)
+    assert got.type == values.type
+    assert got.equals(pc.take(values, groups))
+
+
+def test_spread_lists_of_sliced_words_and_long_words(monkeypatch):
+    """A child array with an offset of its own, and words of 256 bytes or more."""
+    _no_list_take(monkeypatch)
+    words = pa.array(["skip", "a", "b" * 256, "c", "d"]).slice(1)
+    values = pa.ListArray.from_arrays(pa.array([0, 2, 4], pa.int32()), words)
+    groups = pa.array([1, 0, 1, 1], pa.int64())
+    got = _spread_lists(values, groups)
+    got.validate(full=True)
+    assert got.to_pylist() == [["c", "d"], ["a", "b" * 256], ["c", "d"], ["c", "d"]]
+    short = pa.array([["VIOLENCE-CODE", "SCOPE"], ["X"], []], pa.list_(pa.string()))
+    assert _spread_lists(short, pa.array([2, 0, 0, 1])).to_pylist() == [
+        [],
+        ["VIOLENCE-CODE", "SCOPE"],
+        ["VIOLENCE-CODE", "SCOPE"],
+        ["X"],
+    ]
+
+
+def test_lists_with_nulls_or_other_types_are_left_to_take():
+    assert not _plain_lists(pa.array([["a"], None], pa.list_(pa.string())))
+    assert not _plain_lists(pa.array([["a", None]], pa.list_(pa.string())))
+    assert not _plain_lists(pa.array([[1]], pa.list_(pa.int64())))
+    assert not _plain_lists(pa.array(["a"]))
