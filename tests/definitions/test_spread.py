@@ -7,7 +7,7 @@ import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.definitions._distinct import _plain_lists, _spread_lists
+from svduty.definitions._distinct import _plain_lists, _spread_lists, spread_all
 
 _WORD = st.one_of(
     st.sampled_from(["VIOLENCE-CODE", "CATEGORY-MIXED", "", "é", "x" * 300]),
@@ -68,3 +68,38 @@ def test_lists_with_nulls_or_other_types_are_left_to_take():
     assert not _plain_lists(pa.array([["a", None]], pa.list_(pa.string())))
     assert not _plain_lists(pa.array([[1]], pa.list_(pa.int64())))
     assert not _plain_lists(pa.array(["a"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(["yes", "no", "", "é", None]), min_size=1, max_size=4),
+            st.lists(st.integers(0, 3), min_size=1, max_size=6),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(st.integers(0, 5), max_size=30),
+    st.booleans(),
+)
+def test_spread_all_is_take_of_each_column(columns, rows, encode):
+    """Word columns (alike, of one word, with null words or not) and lists, spelt or not."""
+    size = min(len(picks) for _, picks in columns)
+    out = {}
+    for i, (words, picks) in enumerate(columns):
+        dictionary = pa.array(words, pa.string())
+        indices = pa.array([p % len(words) for p in picks[:size]], pa.int32())
+        out[f"w{i}"] = pa.DictionaryArray.from_arrays(indices, dictionary)
+    out["same"] = out["w0"]
+    out["lists"] = pa.array([["A", "B"]] * size, pa.list_(pa.string()))
+    groups = pa.array([r % size for r in rows], pa.int64())
+    got = spread_all(out, groups, encode)
+    assert list(got) == list(out)
+    for name, values in out.items():
+        want = pc.take(values, groups)
+        if not encode and pa.types.is_dictionary(values.type):
+            want = want.cast(pa.string())
+        got[name].validate(full=True)
+        assert got[name].type == want.type
+        assert got[name].to_pylist() == want.to_pylist()

@@ -187,22 +187,54 @@ def spread_all(out: dict[str, Arr], groups: Arr, encode: bool) -> dict[str, Arr]
     """:func:`_spread` of every column.
 
     Word columns that number the groups alike (the same word numbers, perhaps other words)
-    share one take over the rows.
+    share one take over the rows; spelt out (not ``encode``), columns with the same words
+    too share one text column, and a column of one word is that word repeated.
 
     Example:
         >>> yes_no = pa.array(["yes", "no"]).dictionary_encode()
         >>> spread_all({"v": yes_no}, pa.array([1, 0, 1]), True)["v"].to_pylist()
         ['no', 'yes', 'no']
+        >>> out = spread_all({"v": yes_no, "w": yes_no}, pa.array([1, 0]), False)
+        >>> out["v"].to_pylist(), out["w"] is out["v"]
+        (['no', 'yes'], True)
     """
     spread: list[tuple[Arr, Arr]] = []
+    spelt: list[tuple[Arr, Arr, Arr]] = []
     result = {}
     for name, values in out.items():
-        if not (encode and pa.types.is_dictionary(values.type)):
+        if not pa.types.is_dictionary(values.type):
             result[name] = _spread(values, groups, encode)
             continue
         rows = next((r for at, r in spread if at.equals(values.indices)), None)
         if rows is None:
             rows = pc.take(values.indices, groups)
             spread.append((values.indices, rows))
-        result[name] = pa.DictionaryArray.from_arrays(rows, values.dictionary)
+        words = pa.DictionaryArray.from_arrays(rows, values.dictionary)
+        if encode:
+            result[name] = words
+            continue
+        text = next((t for at, d, t in spelt if at is rows and d.equals(values.dictionary)), None)
+        if text is None:
+            text = _spelt(words)
+            spelt.append((rows, values.dictionary, text))
+        result[name] = text
     return result
+
+
+def _spelt(words: Arr) -> Arr:
+    """A dictionary column as text; one word without nulls is that word repeated.
+
+    Example:
+        >>> _spelt(pa.DictionaryArray.from_arrays([0, 0], ["yes"])).to_pylist()
+        ['yes', 'yes']
+    """
+    n = len(words)
+    if len(words.dictionary) != 1 or words.null_count or words.dictionary.null_count:
+        return words.cast(pa.string())
+    word = words.dictionary[0].as_py().encode()
+    if len(word) * n >= 1 << 31:
+        return words.cast(pa.string())
+    offsets = np.arange(n + 1, dtype=np.int32) * np.int32(len(word))  # fits: checked
+    return pa.Array.from_buffers(
+        pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(word * n)]
+    )
