@@ -106,8 +106,10 @@ def _codes(col: Arr) -> list[tuple[Any, int]]:
         return [_filled(enc.indices, len(enc.dictionary) + 1)]
     out = []
     for part, size in parts:
-        if size:
-            out.append((part, size))
+        if size:  # its own number: the numbers used, numbered 0, 1, ...
+            used = np.zeros(size, bool)
+            used[part] = True
+            out.append((np.cumsum(used, dtype=np.int64)[part] - 1, int(used.sum())))
         else:
             enc = pc.dictionary_encode(_arrays.array(part))
             out.append((enc.indices.to_numpy(), len(enc.dictionary)))
