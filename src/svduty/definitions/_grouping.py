@@ -45,10 +45,12 @@ def group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Arr
         >>> group_rows([pa.array([1, 2, 3])], 3, most=2) is None
         True
     """
-    key = np.zeros(n, np.int64)
-    width = 1
+    key, width = None, 1
     for col in columns:
         for idx, size in _codes(col):
+            if key is None:  # the first numbers are the key (a copy: it changes in place)
+                key, width = idx.astype(np.int64), size
+                continue
             if width * size >= 1 << 62:
                 key, width = _renumbered(key, width)
             key *= size
@@ -58,7 +60,7 @@ def group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Arr
             key, width = _renumbered(key, width)
             if width > most:
                 return None
-    groups, first = _numbered(key, width)
+    groups, first = _numbered(np.zeros(n, np.int64) if key is None else key, width)
     return _arrays.array(groups.astype(np.int32, copy=False)), _arrays.array(first)
 
 
