@@ -103,3 +103,31 @@ def test_spread_all_is_take_of_each_column(columns, rows, encode):
         got[name].validate(full=True)
         assert got[name].type == want.type
         assert got[name].to_pylist() == want.to_pylist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, 70).flatmap(
+        lambda k: st.tuples(
+            st.just(k),
+            st.lists(
+                st.lists(st.one_of(st.none(), st.booleans()), min_size=k, max_size=k),
+                max_size=12,
+            ),
+        )
+    ),
+    st.integers(0, 2),
+)
+def test_bools_to_lists_is_the_plain_reading(table, offset):
+    """Per row the labels whose flag is true (null is not true), for 0 to 70 labels."""
+    from svduty.definitions._columnar import _bools_to_lists
+
+    k, rows = table
+    labels = [f"L{i}" for i in range(k)]
+    padded = [[None] * k] * offset + rows
+    flags = [pa.array([r[i] for r in padded], pa.bool_()).slice(offset) for i in range(k)]
+    got = _bools_to_lists(flags, labels)
+    if k:
+        assert got.to_pylist() == [[labels[i] for i in range(k) if r[i]] for r in rows]
+    else:
+        assert got.to_pylist() == []

@@ -56,7 +56,8 @@ def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
         held = np.empty((len(labels), size), dtype=bool)
         for i, f in enumerate(flags):
             held[i] = _unpacked(pc.fill_null(f.slice(start, size), False))
-        rows, label = np.nonzero(held.T)  # row by row, labels in order
+        cells = np.flatnonzero(np.ascontiguousarray(held.T))  # row by row, labels in order
+        rows, label = np.divmod(cells, len(labels))  # (2-D nonzero: twice the time)
         counts.append(np.bincount(rows, minlength=size))
         which.append(label)
     offsets = np.zeros(n + 1, np.int32)
