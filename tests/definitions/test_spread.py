@@ -131,3 +131,26 @@ def test_bools_to_lists_is_the_plain_reading(table, offset):
         assert got.to_pylist() == [[labels[i] for i in range(k) if r[i]] for r in rows]
     else:
         assert got.to_pylist() == []
+
+
+def test_more_text_than_offsets_address_is_left_to_take(monkeypatch):
+    """Beyond 32-bit offsets (shrunk here) lists and words go to ``take`` and its error."""
+    import svduty.definitions._distinct as distinct
+
+    lists = pa.array([["VIOLENCE-CODE", "SCOPE"], ["X"]], pa.list_(pa.string()))
+    words = pa.DictionaryArray.from_arrays(pa.array([0, 0], pa.int32()), pa.array(["yes"]))
+    groups = pa.array([1, 0, 0])
+    monkeypatch.setattr(distinct, "_MOST_TEXT", 4)
+    got = spread_all({"l": lists, "w": words}, groups, False)
+    assert got["l"].equals(pc.take(lists, groups))
+    assert got["w"].to_pylist() == ["yes"] * 3
+    monkeypatch.setattr(distinct, "_MOST_TEXT", (1 << 31) - 1)
+    real = pc.take
+
+    def take(values, indices):
+        if pa.types.is_binary(values.type):
+            raise pa.ArrowCapacityError("offset overflow")
+        return real(values, indices)
+
+    monkeypatch.setattr(distinct, "pc", type("pc", (), {"take": staticmethod(take)}))
+    assert _spread_lists(lists, groups).equals(real(lists, groups))

@@ -105,18 +105,13 @@ def _plain(col: Arr) -> Arr:
     return col.dictionary_decode() if pa.types.is_dictionary(col.type) else col
 
 
-def _spread(values: Arr, groups: Arr, encode: bool) -> Arr:
-    """The values of the distinct rows spread over all rows (``groups`` numbers them).
-
-    A word column's ``int32`` numbers are spread, not its text; with ``encode`` it stays
-    dictionary-encoded, else it is spelt out.
-    """
-    if not pa.types.is_dictionary(values.type):
-        return _spread_lists(values, groups) if _plain_lists(values) else pc.take(values, groups)
-    words = pa.DictionaryArray.from_arrays(pc.take(values.indices, groups), values.dictionary)
-    return words if encode else words.cast(pa.string())
+def _spread(values: Arr, groups: Arr) -> Arr:
+    """The values of the distinct rows (not words: see :func:`spread_all`) over all rows."""
+    return _spread_lists(values, groups) if _plain_lists(values) else pc.take(values, groups)
 
 
+_MOST_TEXT = (1 << 31) - 1
+"""The most bytes (or words) 32-bit offsets address: beyond, ``take`` (and its error)."""
 _TEXT_LISTS = (pa.list_(pa.string()),)
 
 
@@ -147,7 +142,7 @@ def _spread_lists(values: Arr, groups: Arr) -> Arr:
     lists = lists - lists[0]
     lengths = np.diff(at)
     size = 4 if len(lengths) and int(lengths.max()) > 255 else 1
-    if int(lists[-1]) < len(values) or int(lists[-1]) * size >= 1 << 31:  # take is as quick
+    if int(lists[-1]) < len(values) or int(lists[-1]) * size > _MOST_TEXT:  # take is as quick
         return pc.take(values, groups)
     kind = np.int32 if size == 4 else np.uint8
     text = _binary(at[lists], words.buffers()[2])
@@ -158,11 +153,9 @@ def _spread_lists(values: Arr, groups: Arr) -> Arr:
         return pc.take(values, groups)
     starts, ends = _offsets(text), _offsets(sizes)
     each = np.frombuffer(sizes.buffers()[2], kind)[ends[0] // size : ends[-1] // size]
-    bounds = np.empty(len(each) + 1, np.int32)  # the text fits 32-bit offsets: take made it
-    bounds[0] = starts[0]
-    np.cumsum(each.astype(np.int32), out=bounds[1:])  # (from uint8 straight: slower)
-    if starts[0]:
-        bounds[1:] += starts[0]
+    steps = np.empty(len(each) + 1, np.int32)  # the text fits 32-bit offsets: take made it
+    steps[0], steps[1:] = starts[0], each  # (a cumsum from uint8 straight: slower)
+    bounds = np.cumsum(steps, dtype=np.int32)
     child = pa.Array.from_buffers(
         pa.string(), len(each), [None, pa.py_buffer(bounds), text.buffers()[2]]
     )
@@ -203,7 +196,7 @@ def spread_all(out: dict[str, Arr], groups: Arr, encode: bool) -> dict[str, Arr]
     result = {}
     for name, values in out.items():
         if not pa.types.is_dictionary(values.type):
-            result[name] = _spread(values, groups, encode)
+            result[name] = _spread(values, groups)
             continue
         rows = next((r for at, r in spread if at.equals(values.indices)), None)
         if rows is None:
@@ -232,7 +225,7 @@ def _spelt(words: Arr) -> Arr:
     if len(words.dictionary) != 1 or words.null_count or words.dictionary.null_count:
         return words.cast(pa.string())
     word = words.dictionary[0].as_py().encode()
-    if len(word) * n >= 1 << 31:
+    if len(word) * n > _MOST_TEXT:
         return words.cast(pa.string())
     offsets = np.arange(n + 1, dtype=np.int32) * np.int32(len(word))  # fits: checked
     return pa.Array.from_buffers(
