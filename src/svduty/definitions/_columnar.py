@@ -29,6 +29,7 @@ from svduty.definitions._columns import INPUT_COLUMNS, prepare
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._distinct import remembered, spread_all
 from svduty.definitions._expr import ArrowEnv
+from svduty.definitions._grouping import group_rows as _group_rows
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.errors import DataError, Problem
 
@@ -40,78 +41,6 @@ Arr = Any
 __all__ = ["classify_split", "classify_table", "split_rejected"]
 
 _BLOCK = 1 << 18  # rows at a time in _bools_to_lists
-
-
-def _codes(col: Arr) -> tuple[Arr, int]:
-    """Equal values numbered alike (``int64``, in order of first appearance), and how many.
-
-    Nulls get the last number. A dictionary column is numbered through its dictionary
-    (whose values may repeat); text of one width up to eight bytes is read as a number.
-    """
-    if pa.types.is_dictionary(col.type):
-        words = pc.dictionary_encode(col.dictionary)
-        idx = pc.take(words.indices, col.indices)
-        size = len(words.dictionary) + 1
-    else:
-        enc = pc.dictionary_encode(_packed(col))
-        idx, size = enc.indices, len(enc.dictionary) + 1
-    idx = pc.fill_null(idx.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
-    return idx, size
-
-
-def _packed(col: Arr) -> Arr:
-    """``col`` as ``int64`` when all its values are text of one width of 1 to 8 bytes.
-
-    Equal numbers are then equal texts (the bytes themselves, zero-padded), and a
-    number hashes faster than text. Otherwise (or with nulls) ``col`` itself.
-    """
-    if col.null_count or not pa.types.is_string(col.type) or len(col) == 0:
-        return col
-    offsets = np.frombuffer(col.buffers()[1], np.int32)[col.offset : col.offset + len(col) + 1]
-    width = int(offsets[1] - offsets[0])
-    if not 0 < width <= 8 or int(offsets[-1] - offsets[0]) != width * len(col):
-        return col
-    if not (np.diff(offsets) == width).all():
-        return col
-    data = np.frombuffer(col.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
-    wide = np.zeros((len(col), 8), np.uint8)
-    wide[:, :width] = data.reshape(len(col), width)
-    return _arrays.array(wide.view(np.int64).ravel())
-
-
-def _renumbered(key: Arr) -> tuple[Arr, int]:
-    """The distinct numbers of ``key`` numbered 0, 1, ... (``int64``), and how many."""
-    renumbered = pc.dictionary_encode(key)
-    return renumbered.indices.cast(pa.int64()), len(renumbered.dictionary)
-
-
-def _group_rows(columns: list[Arr], n: int, most: int | None = None) -> tuple[Arr, Arr] | None:
-    """Number the distinct combinations of the columns' values, in order of first appearance.
-
-    Returns the group of each row (``int32``) and the first row of each group (``int64``).
-    Nulls form a group of their own; the combined key is re-numbered before it could
-    overflow an ``int64``. With ``most``: ``None`` as soon as there are more groups.
-    """
-    key: Arr = None
-    width = 1
-    for col in columns:
-        idx, size = _codes(col)
-        if key is None:
-            key, width = idx, size
-        else:
-            if width * size >= 1 << 62:
-                key, width = _renumbered(key)
-            key = pc.add(pc.multiply(key, pa.scalar(size, pa.int64())), idx)
-            width *= size
-        if most is not None and width > most:  # too many groups show early
-            key, width = _renumbered(key)
-            if width > most:
-                return None
-    if key is None:
-        key = _arrays.array(np.zeros(n, dtype=np.int64))
-    groups = pc.dictionary_encode(key).indices
-    first = _arrays.first_rows(groups.to_numpy(zero_copy_only=False))
-    return groups, _arrays.array(first.astype(np.int64))
 
 
 def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
@@ -127,7 +56,8 @@ def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
         held = np.empty((len(labels), size), dtype=bool)
         for i, f in enumerate(flags):
             held[i] = _unpacked(pc.fill_null(f.slice(start, size), False))
-        rows, label = np.nonzero(held.T)  # row by row, labels in order
+        cells = np.flatnonzero(np.ascontiguousarray(held.T))  # row by row, labels in order
+        rows, label = np.divmod(cells, len(labels))  # (2-D nonzero: twice the time)
         counts.append(np.bincount(rows, minlength=size))
         which.append(label)
     offsets = np.zeros(n + 1, np.int32)
@@ -265,15 +195,14 @@ def _distinct_verdicts(
         if pa.types.is_null(col.type) or col.null_count == len(col):
             continue  # all unknown: the same for every row
         told.append(name)
-        if pa.types.is_dictionary(col.type):
-            col = col.unify_dictionaries() if col.num_chunks > 1 else col
-        elif not (
-            pa.types.is_primitive(col.type)
+        if not (
+            pa.types.is_dictionary(col.type)
+            or pa.types.is_primitive(col.type)
             or pa.types.is_string(col.type)
             or pa.types.is_large_string(col.type)
         ):
             return None
-        columns.append(col.combine_chunks())
+        columns.append(col.chunk(0) if col.num_chunks == 1 else _arrays.one_array(col))
     grouped = _group_rows(columns, n, most=n // 2)
     if grouped is None:
         return None

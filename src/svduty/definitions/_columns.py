@@ -137,7 +137,7 @@ def prepare(
     cols: dict[str, Arr] = {}
 
     def get(name: str) -> Arr:
-        col = table.column(name).combine_chunks()
+        col = _arrays.one_array(table.column(name))  # a null word: chunks decoded
         if pa.types.is_dictionary(col.type):
             col = col.dictionary_decode()
         if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):

@@ -105,38 +105,129 @@ def _plain(col: Arr) -> Arr:
     return col.dictionary_decode() if pa.types.is_dictionary(col.type) else col
 
 
-def _spread(values: Arr, groups: Arr, encode: bool) -> Arr:
-    """The values of the distinct rows spread over all rows (``groups`` numbers them).
+def _spread(values: Arr, groups: Arr) -> Arr:
+    """The values of the distinct rows (not words: see :func:`spread_all`) over all rows."""
+    return _spread_lists(values, groups) if _plain_lists(values) else pc.take(values, groups)
 
-    A word column's ``int32`` numbers are spread, not its text; with ``encode`` it stays
-    dictionary-encoded, else it is spelt out.
+
+_MOST_TEXT = (1 << 31) - 1
+"""The most bytes (or words) 32-bit offsets address: beyond, ``take`` (and its error)."""
+_TEXT_LISTS = (pa.list_(pa.string()),)
+
+
+def _plain_lists(values: Arr) -> bool:
+    """Whether ``values`` is one ``list<string>`` array with no null list and no null word."""
+    return (
+        isinstance(values, pa.ListArray)
+        and values.type in _TEXT_LISTS
+        and not values.null_count
+        and not values.values.null_count
+    )
+
+
+def _spread_lists(values: Arr, groups: Arr) -> Arr:
+    """``pc.take(values, groups)`` of a list-of-text column, by two takes of bytes.
+
+    Each distinct row's words are one run of bytes in the text buffer: taken as binary
+    values, they give the words of every row, back to back. The words' lengths, taken
+    likewise (a byte each when every word is shorter than 256 bytes, else four), give the
+    lists' offsets and, summed, the words'. Lists of text are the reasons and kinds of a
+    table: a generic ``take`` of a list of text costs several times more. Short lists
+    (fewer words than rows, e.g. the kinds) and whatever ``take`` would refuse (more text
+    than 32-bit offsets address) are left to ``take``.
     """
-    if not pa.types.is_dictionary(values.type):
+    words = values.flatten()
+    at = _offsets(words)
+    lists = values.offsets.to_numpy()
+    lists = lists - lists[0]
+    lengths = np.diff(at)
+    size = 4 if len(lengths) and int(lengths.max()) > 255 else 1
+    if int(lists[-1]) < len(values) or int(lists[-1]) * size > _MOST_TEXT:  # take is as quick
         return pc.take(values, groups)
-    words = pa.DictionaryArray.from_arrays(pc.take(values.indices, groups), values.dictionary)
-    return words if encode else words.cast(pa.string())
+    kind = np.int32 if size == 4 else np.uint8
+    text = _binary(at[lists], words.buffers()[2])
+    sizes = _binary((lists * size).astype(np.int32), pa.py_buffer(lengths.astype(kind)))
+    try:
+        text, sizes = pc.take(text, groups), pc.take(sizes, groups)
+    except (pa.ArrowInvalid, pa.ArrowCapacityError):  # more than 32-bit offsets address
+        return pc.take(values, groups)
+    starts, ends = _offsets(text), _offsets(sizes)
+    each = np.frombuffer(sizes.buffers()[2], kind)[ends[0] // size : ends[-1] // size]
+    steps = np.empty(len(each) + 1, np.int32)  # the text fits 32-bit offsets: take made it
+    steps[0], steps[1:] = starts[0], each  # (a cumsum from uint8 straight: slower)
+    bounds = np.cumsum(steps, dtype=np.int32)
+    child = pa.Array.from_buffers(
+        pa.string(), len(each), [None, pa.py_buffer(bounds), text.buffers()[2]]
+    )
+    lists = (ends - ends[0]) // size if size > 1 or ends[0] else ends
+    return pa.Array.from_buffers(
+        values.type, len(sizes), [None, pa.py_buffer(lists)], children=[child]
+    )
+
+
+def _offsets(values: Arr) -> Any:
+    """The offsets of a text, binary or list array (numpy ``int32``, its own rows only)."""
+    whole = np.frombuffer(values.buffers()[1], np.int32)
+    return whole[values.offset : values.offset + len(values) + 1]
+
+
+def _binary(offsets: Any, data: Any) -> Arr:
+    """A binary array of ``offsets`` (numpy ``int32``) into the buffer ``data``."""
+    return pa.Array.from_buffers(pa.binary(), len(offsets) - 1, [None, pa.py_buffer(offsets), data])
 
 
 def spread_all(out: dict[str, Arr], groups: Arr, encode: bool) -> dict[str, Arr]:
     """:func:`_spread` of every column.
 
     Word columns that number the groups alike (the same word numbers, perhaps other words)
-    share one take over the rows.
+    share one take over the rows; spelt out (not ``encode``), columns with the same words
+    too share one text column, and a column of one word is that word repeated.
 
     Example:
         >>> yes_no = pa.array(["yes", "no"]).dictionary_encode()
         >>> spread_all({"v": yes_no}, pa.array([1, 0, 1]), True)["v"].to_pylist()
         ['no', 'yes', 'no']
+        >>> out = spread_all({"v": yes_no, "w": yes_no}, pa.array([1, 0]), False)
+        >>> out["v"].to_pylist(), out["w"] is out["v"]
+        (['no', 'yes'], True)
     """
     spread: list[tuple[Arr, Arr]] = []
+    spelt: list[tuple[Arr, Arr, Arr]] = []
     result = {}
     for name, values in out.items():
-        if not (encode and pa.types.is_dictionary(values.type)):
-            result[name] = _spread(values, groups, encode)
+        if not pa.types.is_dictionary(values.type):
+            result[name] = _spread(values, groups)
             continue
         rows = next((r for at, r in spread if at.equals(values.indices)), None)
         if rows is None:
             rows = pc.take(values.indices, groups)
             spread.append((values.indices, rows))
-        result[name] = pa.DictionaryArray.from_arrays(rows, values.dictionary)
+        words = pa.DictionaryArray.from_arrays(rows, values.dictionary)
+        if encode:
+            result[name] = words
+            continue
+        text = next((t for at, d, t in spelt if at is rows and d.equals(values.dictionary)), None)
+        if text is None:
+            text = _spelt(words)
+            spelt.append((rows, values.dictionary, text))
+        result[name] = text
     return result
+
+
+def _spelt(words: Arr) -> Arr:
+    """A dictionary column as text; one word without nulls is that word repeated.
+
+    Example:
+        >>> _spelt(pa.DictionaryArray.from_arrays([0, 0], ["yes"])).to_pylist()
+        ['yes', 'yes']
+    """
+    n = len(words)
+    if len(words.dictionary) != 1 or words.null_count or words.dictionary.null_count:
+        return words.cast(pa.string())
+    word = words.dictionary[0].as_py().encode()
+    if len(word) * n > _MOST_TEXT:
+        return words.cast(pa.string())
+    offsets = np.arange(n + 1, dtype=np.int32) * np.int32(len(word))  # fits: checked
+    return pa.Array.from_buffers(
+        pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(word * n)]
+    )
