@@ -154,6 +154,11 @@ def main(
         _collector.pause()  # until the partnership is loaded: see svduty._collector
     try:
         return _run(args_list, out, err, cache=command)
+    except KeyboardInterrupt:  # Ctrl-C while starting (importing, parsing): nothing written
+        name = next((a for a in args_list if not a.startswith("-")), None)
+        where = f" {name}" if name in COMMANDS else ""
+        print(f"svduty{where}: interrupted; no output written", file=err)
+        return EXIT_INTERRUPTED
     finally:
         if blocker is not None:
             sys.meta_path.remove(blocker)

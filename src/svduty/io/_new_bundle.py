@@ -20,6 +20,8 @@ Example:
 from __future__ import annotations
 
 import difflib
+import os
+import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ import tomli_w
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.errors import AreaError, BundleError, Problem, UnknownAreaError
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
+from svduty.io._write_paths import temporary
 
 __all__ = ["STARTING_KINDS", "new_bundle", "starting_districts", "suggestions"]
 
@@ -201,6 +204,11 @@ def new_bundle(
 
     Args:
         path: The folder to write (created; it must be empty unless ``overwrite``).
+            The bundle is written whole or not at all: a new folder is built beside
+            ``path`` under a temporary name and renamed to ``path`` once complete; into
+            an existing folder each file is written to a temporary file and renamed,
+            ``bundle.toml`` last, and the files added are removed again if writing
+            fails or is interrupted. Either way a rerun after a failure succeeds.
         areas: GSS codes (or names) of police force areas, counties, unitaries or
             districts, or community safety partnerships; the bundle covers every local
             government area within them.
@@ -256,15 +264,60 @@ def new_bundle(
         records = _area_records(geo, districts)
     except AreaError as exc:  # pragma: no cover - the national tables are consistent
         raise BundleError(list(exc.problems)) from None
-    root.mkdir(parents=True, exist_ok=True)
     header = (
         f'# {generated}.\n# Edit the placeholders (citations with confidence = "unconfirmed").\n\n'
     )
-    files: dict[str, dict[str, Any]] = {
-        "bundle.toml": manifest,
-        "areas.toml": {"local_area": local_area, "areas": records},
-        "authorities.toml": {"authorities": authorities(geo, districts)},
+    texts = {  # every file rendered before any is written; bundle.toml last
+        file: header + tomli_w.dumps(data)
+        for file, data in (
+            ("areas.toml", {"local_area": local_area, "areas": records}),
+            ("authorities.toml", {"authorities": authorities(geo, districts)}),
+            ("bundle.toml", manifest),
+        )
     }
-    for file, data in files.items():
-        (root / file).write_text(header + tomli_w.dumps(data), encoding="utf-8")
+    if root.exists():
+        _write_into(root, texts)
+    else:
+        _write_new(root, texts)
     return root
+
+
+def _write_new(root: Path, texts: dict[str, str]) -> None:
+    """Write the files in a temporary folder beside ``root``, then rename it to ``root``.
+
+    Interrupted or failed, no ``root`` exists and the temporary folder is removed.
+    """
+    root.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary(root)
+    try:
+        tmp.mkdir()
+        for file, text in texts.items():
+            (tmp / file).write_text(text, encoding="utf-8")
+        os.rename(tmp, root)  # fails (and cleans up) if another process made root meanwhile
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _write_into(root: Path, texts: dict[str, str]) -> None:
+    """Write each file whole (a temporary beside it, renamed over it), ``bundle.toml`` last.
+
+    Interrupted or failed, the files this call added are removed again; a file that was
+    there before (``overwrite``) keeps its old text or has its new one, never a part.
+    """
+    added: list[Path] = []
+    try:
+        for file, text in texts.items():
+            target = root / file
+            if not target.exists():
+                added.append(target)
+            tmp = temporary(target)
+            try:
+                tmp.write_text(text, encoding="utf-8")
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+    except BaseException:
+        for target in added:
+            target.unlink(missing_ok=True)
+        raise

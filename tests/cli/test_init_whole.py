@@ -1,0 +1,167 @@
+"""``svduty init`` writes its bundle whole or not at all (review finding 4).
+
+Every file is rendered before any is written. A new folder is built under a temporary
+name beside it and renamed into place; into an existing folder each file is written
+through a temporary file and renamed, ``bundle.toml`` last, and the files added are
+removed again on failure. A write made to fail half way (a full disk, Ctrl-C, SIGTERM)
+leaves nothing partial, and the same command run again succeeds.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+
+from svduty.cli import main
+from svduty.io import validate_bundle
+
+AREA = "E07000220"  # Rugby
+
+
+def _init(folder: Path, *extra: str) -> tuple[int, str]:
+    err = io.StringIO()
+    code = main(["init", str(folder), "--area", AREA, *extra], stdout=io.StringIO(), stderr=err)
+    return code, err.getvalue()
+
+
+def _fail_on_write(monkeypatch: pytest.MonkeyPatch, nth: int, exc: BaseException) -> list[str]:
+    """Make the ``nth`` ``Path.write_text`` (1-based) raise ``exc``; return the names written."""
+    real = Path.write_text
+    names: list[str] = []
+
+    def write_text(self: Path, data: str, *args: Any, **kwargs: Any) -> int:
+        names.append(self.name)
+        if len(names) == nth:
+            with self.open("w") as f:  # half a file, as a full disk leaves
+                f.write(data[: len(data) // 2])
+            raise exc
+        return real(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", write_text)
+    return names
+
+
+FAILURES = [
+    (OSError(errno.ENOSPC, "No space left on device"), 1, "No space left on device"),
+    (KeyboardInterrupt(), 130, "svduty init: interrupted"),
+]
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+@pytest.mark.parametrize("nth", [1, 2, 3])
+def test_a_new_folder_is_absent_after_a_failed_write(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: tuple[BaseException, int, str],
+    nth: int,
+) -> None:
+    exc, code, message = failure
+    target = tmp_path / "parent" / "rugby"
+    with monkeypatch.context() as m:
+        names = _fail_on_write(m, nth, exc)
+        got, err = _init(target)
+    assert len(names) == nth
+    assert got == code
+    assert message in err
+    assert not target.exists()
+    assert list((tmp_path / "parent").iterdir()) == []  # no temporary folder left
+    assert _init(target) == (0, "")
+    assert validate_bundle(target) == []
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+@pytest.mark.parametrize("nth", [1, 2, 3])
+def test_an_empty_folder_stays_empty_after_a_failed_write(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: tuple[BaseException, int, str],
+    nth: int,
+) -> None:
+    exc, code, message = failure
+    target = tmp_path / "rugby"
+    target.mkdir()
+    with monkeypatch.context() as m:
+        names = _fail_on_write(m, nth, exc)
+        got, err = _init(target)
+    assert names[-1].startswith((".areas.toml.", ".authorities.toml.", ".bundle.toml."))
+    assert got == code
+    assert message in err
+    assert list(target.iterdir()) == []  # neither the files written before nor temporaries
+    assert _init(target) == (0, "")
+    assert validate_bundle(target) == []
+
+
+def test_bundle_toml_is_written_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "rugby"
+    target.mkdir()
+    names = _fail_on_write(monkeypatch, 99, OSError())
+    assert _init(target) == (0, "")
+    assert [n.split(".")[1] for n in names] == ["areas", "authorities", "bundle"]
+
+
+def test_a_failed_overwrite_keeps_the_old_manifest_and_a_rerun_succeeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "rugby"
+    assert _init(target, "--title", "Old title") == (0, "")
+    old = (target / "bundle.toml").read_text()
+    with monkeypatch.context() as m:
+        _fail_on_write(m, 3, OSError(errno.ENOSPC, "No space left on device"))
+        assert _init(target, "--force", "--title", "New title")[0] == 1
+    assert (target / "bundle.toml").read_text() == old  # whole: the old text, not a part
+    assert sorted(p.name for p in target.iterdir()) == [
+        "areas.toml",
+        "authorities.toml",
+        "bundle.toml",
+    ]
+    assert validate_bundle(target) == []
+    assert _init(target, "--force", "--title", "New title") == (0, "")
+    assert "New title" in (target / "bundle.toml").read_text()
+
+
+def test_a_failure_while_rendering_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tomli_w.dumps
+    calls: list[int] = []
+
+    def dumps(data: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(data, **kwargs)
+
+    target = tmp_path / "rugby"
+    target.mkdir()
+    with monkeypatch.context() as m:
+        m.setattr(tomli_w, "dumps", dumps)
+        assert _init(target)[0] == 130
+    assert list(target.iterdir()) == []
+    assert _init(target) == (0, "")
+
+
+def test_a_folder_made_meanwhile_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process creating the folder between the check and the rename wins."""
+    target = tmp_path / "rugby"
+    real = os.rename
+
+    def rename(src: Any, dst: Any) -> None:
+        target.mkdir()
+        (target / "theirs.txt").write_text("x")
+        real(src, dst)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "rename", rename)
+        code, err = _init(target)
+    assert code == 1
+    assert err.startswith("svduty init: error: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rugby"]
+    assert [p.name for p in target.iterdir()] == ["theirs.txt"]
