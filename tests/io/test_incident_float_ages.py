@@ -161,3 +161,19 @@ def test_a_float_column_elsewhere_is_still_refused(tmp_path: Path) -> None:
     pq.write_table(pa.table({"id": pa.array([1.5])}), f)
     with pytest.raises(DataError, match="id: expected a string"):
         _rows(f)
+
+
+def test_the_reported_command_classifies_every_row(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from svduty.cli import main
+
+    f = tmp_path / "f.parquet"
+    pq.write_table(pa.table({"victim_age": pa.array([30.0, 17.0]), "died": [True, True]}), f)
+    out = tmp_path / "o.jsonl"
+    err = io.StringIO()
+    argv = ["classify", str(f), "--format", "incidents", "-o", str(out)]
+    assert main(argv, stdout=io.StringIO(), stderr=err) == 0, err.getvalue()
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["victim_age"] for r in rows] == [30, 17]
