@@ -85,13 +85,36 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
+AGES = ("victim_age", "perpetrator_age")
+_ODD_AGES = [12.5, float("nan"), float("inf"), -1.0, 131.0, 1e30, 17.0000001]
+
+
+def _ages_as_floats(draw: st.DrawFn, row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with its ages as floats (pandas' integer column with a gap), some wrong."""
+    out = dict(row)
+    for name in AGES:
+        if name in out:
+            out[name] = draw(st.one_of(st.just(float(out[name])), st.sampled_from(_ODD_AGES)))
+    return out
+
+
+_FLOAT_SCHEMA = pa.schema(
+    [pa.field(f.name, pa.float64()) if f.name in AGES else f for f in INCIDENT_SCHEMA]
+)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(incident_json(), min_size=1, max_size=8))
+@given(st.lists(incident_json(), min_size=1, max_size=8), st.booleans(), st.data())
 def test_every_reader_classifies_each_row_as_the_scalar_route_does(
-    tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, Any]]
+    tmp_path_factory: pytest.TempPathFactory,
+    rows: list[dict[str, Any]],
+    floats: bool,
+    data: st.DataObject,
 ) -> None:
     d = tmp_path_factory.mktemp("fields")
     rows = [{**r, "id": str(i)} for i, r in enumerate(rows)]
+    if floats:  # float age columns: Parquet's float64, CSV's "30.0", JSON's 30.0
+        rows = [_ages_as_floats(data.draw, r) for r in rows]
     # JSON Lines: line i + 1
     jsonl = d / "in.jsonl"
     jsonl.write_text("".join(json.dumps(r) + "\n" for r in rows))
@@ -99,7 +122,8 @@ def test_every_reader_classifies_each_row_as_the_scalar_route_does(
     assert _batch(jsonl) == want
     # Parquet: row i + 1, the typed columns of the readers' schema
     parquet = d / "in.parquet"
-    pq.write_table(pa.Table.from_pylist(rows, schema=INCIDENT_SCHEMA), parquet)
+    schema = _FLOAT_SCHEMA if floats else INCIDENT_SCHEMA
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), parquet)
     assert _batch(parquet) == want
     # CSV: every field a column under a name of the file's own, mapped; an empty list is
     # an empty cell, which is unknown

@@ -47,6 +47,23 @@ def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
     return values, pc.and_(pc.is_valid(text), pc.invert(digits))
 
 
+def _number_cells(column: Arrow) -> Arrow:
+    """The cells written as a number with a fraction or an exponent (``30.0``), as floats.
+
+    As JSON writes a number (a sign ``+`` allowed, as for whole numbers); every other cell
+    is null. A whole number's cell is read by :func:`_convert`, not here.
+
+    Example:
+        >>> _number_cells(pa.array([" 30.0", "1e1", "17.5", "30", "x", "3.", None])).to_pylist()
+        [30.0, 10.0, 17.5, None, None, None, None]
+    """
+    text = pc.utf8_trim_whitespace(column.cast(pa.string()))
+    number = pc.match_substring_regex(text, r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
+    odd = pc.and_(number, pc.invert(pc.match_substring_regex(text, r"^[+-]?\d+$")))
+    odd = pc.fill_null(odd, pa.scalar(False))
+    return pc.cast(pc.if_else(odd, text, pa.scalar(None, pa.string())), pa.float64())
+
+
 def _plain_cells(column: Arrow) -> bool:
     """Whether trimming changes no cell of ``column`` and no cell is blank.
 

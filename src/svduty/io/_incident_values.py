@@ -16,8 +16,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import Shown, shown
-from svduty.io._incident_cells import _convert
+from svduty.io._incident_cells import _convert, _number_cells
 from svduty.io._incident_columns import _COLUMN
 from svduty.io._incident_fields import _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
 from svduty.io._incidents import _SCHEMA
@@ -30,6 +31,37 @@ __all__: list[str] = []
 
 _CAST = (pa.types.is_integer, pa.types.is_null, pa.types.is_list, pa.types.is_large_list)
 """Column types a plain cast makes the field's type (``_convertible`` has let them through)."""
+
+
+def _fractional(t: pa.DataType) -> bool:
+    return pa.types.is_floating(t) or pa.types.is_decimal(t)
+
+
+def _whole_numbers(column: Arrow, name: str) -> tuple[Arrow, Arrow, Arrow]:
+    """A float or decimal column of an age as whole years, as the classifiers read it.
+
+    The one reading of :func:`~svduty.definitions._spelling.ages_column` (what
+    :class:`~svduty.definitions.Incident` and :func:`~svduty.definitions.classify_table`
+    read): a value with a zero fraction is its whole number (``30.0``: what pandas writes
+    for an integer column with a gap). Returns (ages, fractional, huge): the rows with a
+    fraction (or NaN) and those no whole number of 64 bits holds (infinity), which are
+    null among the ages and rejected; an age out of range that an int64 holds is kept,
+    for the classifier to reject as it rejects an integer column's.
+
+    Example:
+        >>> ages, frac, huge = _whole_numbers(pa.array([30.0, 17.5, float("inf"), None]), "x")
+        >>> ages.to_pylist(), frac.to_pylist(), huge.to_pylist()
+        ([30, None, None, None], [False, True, False, False], [False, False, True, False])
+    """
+    if pa.types.is_decimal(column.type):  # whole decimals are exact as floats up to 2**53
+        odd = pc.fill_null(pc.not_equal(column, pc.floor(column)), False)
+        column = pc.if_else(odd, pa.scalar(None, column.type), column).cast(pa.float64())
+    else:
+        odd = pa.repeat(pa.scalar(False), len(column))
+    ages, fractional, _, given = ages_column(column, name)
+    fractional = pc.or_(fractional, odd)
+    huge = pc.and_(pc.and_(pc.is_valid(given), pc.is_null(ages)), pc.invert(fractional))
+    return ages, fractional, huge
 
 
 def _temporal(t: pa.DataType) -> bool:
@@ -48,8 +80,8 @@ def _convertible(name: str, got: pa.DataType, want: pa.DataType) -> bool:
         return True
     if pa.types.is_string(got) or pa.types.is_large_string(got) or pa.types.is_dictionary(got):
         return True
-    if want == pa.int64():
-        return pa.types.is_integer(got)
+    if want == pa.int64():  # a float or decimal column: read row by row (_whole_numbers)
+        return pa.types.is_integer(got) or _fractional(got)
     if want == pa.string():  # ids written as numbers; a day field's dates
         return pa.types.is_integer(got) or (name in DAY_FIELDS and _temporal(got))
     if want == _LIST:
@@ -104,6 +136,15 @@ def _column_shown(name: str, i: int) -> str:
     if name in _KIND or isinstance(shown(name, shape=_COLUMN), Shown):
         return name
     return f"column {i + 1} (its name not shown)"
+
+
+def _mark(reason: Arrow, field: Arrow, bad: Arrow, name: str, why: str) -> tuple[Arrow, Arrow]:
+    """The rows marked ``bad`` and not yet rejected rejected: ``NAME: WHY``, naming ``name``."""
+    if not pc.any(bad).as_py():  # the usual case: every cell converts
+        return reason, field
+    hit = pc.and_(bad, pc.is_null(reason))
+    reason = pc.if_else(hit, pa.scalar(f"{name}: {why}"), reason)
+    return reason, pc.if_else(hit, pa.scalar(name), field)
 
 
 def _normalise(
@@ -162,14 +203,22 @@ def _normalise(
         if _temporal(column.type):  # a day field (_convertible let no other through)
             columns[f.name] = _days(column)
             continue
-        values, bad = _convert(column, _KIND[f.name], list_separator)
-        why = f"{f.name}: {_why(_KIND[f.name])}"
-        columns[f.name] = values
-        if not pc.any(bad).as_py():  # the usual case: every cell converts
+        if _fractional(column.type):  # an age of floats (_convertible let no other through)
+            columns[f.name], fractional, huge = _whole_numbers(column, f.name)
+            reason, field = _mark(reason, field, fractional, f.name, f"expected {WHOLE}")
+            reason, field = _mark(reason, field, huge, f.name, f"expected {AGE_RANGE}")
             continue
-        hit = pc.and_(bad, pc.is_null(reason))
-        reason = pc.if_else(hit, pa.scalar(why), reason)
-        field = pc.if_else(hit, pa.scalar(f.name), field)
+        values, bad = _convert(column, _KIND[f.name], list_separator)
+        if _KIND[f.name] == "int" and pc.any(bad).as_py():  # "30.0" reads as JSON's 30.0
+            floats = _number_cells(column)
+            if pc.any(pc.is_valid(floats)).as_py():
+                ages, fractional, huge = _whole_numbers(floats, f.name)
+                values = pc.coalesce(values, ages)
+                bad = pc.and_(bad, pc.is_null(floats))
+                reason, field = _mark(reason, field, fractional, f.name, f"expected {WHOLE}")
+                reason, field = _mark(reason, field, huge, f.name, f"expected {AGE_RANGE}")
+        columns[f.name] = values
+        reason, field = _mark(reason, field, bad, f.name, _why(_KIND[f.name]))
     columns["rejected"] = reason
     columns["rejected_field"] = field
     arrays = [columns[f.name] for f in _SCHEMA]
