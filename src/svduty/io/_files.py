@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from svduty.errors import BundleError, Problem
-from svduty.io._write_paths import temporary
+from svduty.io._write_paths import replace_text
 
 __all__ = ["read_toml", "write_toml"]
 
@@ -85,11 +84,4 @@ def write_toml(path: str | Path, data: dict[str, Any]) -> None:
     """
     import tomli_w  # writing only: reading a bundle does not import it
 
-    target = Path(path)
-    text = tomli_w.dumps(data)
-    tmp = temporary(target)
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    replace_text(Path(path), tomli_w.dumps(data))

@@ -31,7 +31,7 @@ import tomli_w
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.errors import AreaError, BundleError, Problem, UnknownAreaError
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
-from svduty.io._write_paths import temporary
+from svduty.io._write_paths import replace_text, temporary
 
 __all__ = ["STARTING_KINDS", "new_bundle", "starting_districts", "suggestions"]
 
@@ -311,12 +311,7 @@ def _write_into(root: Path, texts: dict[str, str]) -> None:
             target = root / file
             if not target.exists():
                 added.append(target)
-            tmp = temporary(target)
-            try:
-                tmp.write_text(text, encoding="utf-8")
-                os.replace(tmp, target)
-            finally:
-                tmp.unlink(missing_ok=True)
+            replace_text(target, text)
     except BaseException:
         for target in added:
             target.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["output_error", "temporary", "writable", "write_all"]
+__all__ = ["output_error", "replace_text", "temporary", "writable", "write_all"]
 
 
 def output_error(path: Path | None, exc: OSError, option: str = "--output") -> Exception:
@@ -70,6 +70,27 @@ def temporary(path: Path) -> Path:
         (PosixPath('out'), True, '.tmp', False)
     """
     return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+
+
+def replace_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole: a temporary beside it, renamed over it.
+
+    A reader sees the old file or the new one, never a part; interrupted, no temporary
+    file is left.
+
+    Example:
+        >>> import tempfile
+        >>> f = Path(tempfile.mkdtemp()) / "a.toml"
+        >>> replace_text(f, "x = 1")
+        >>> f.read_text(), sorted(p.name for p in f.parent.iterdir())
+        ('x = 1', ['a.toml'])
+    """
+    tmp = temporary(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def write_all(raw: IO[bytes], data: Any) -> None:
