@@ -135,6 +135,15 @@ _MAYORS = {  # police areas whose mayor exercises the police and crime commissio
     "E23000005": "Mayor of Greater Manchester",
     "E23000009": "Mayor of York and North Yorkshire",
     "E23000010": "Mayor of West Yorkshire",
+    "E23000011": "Mayor of South Yorkshire",
+}
+_MAYOR_FROM = {
+    # police areas where the mayor took over the commissioner's functions after s.14 came
+    # into force (31 January 2023): until then a (police, fire and) crime commissioner was
+    # the local policing body. 7 May 2024 (the mayors elected on 2 May 2024 taking office)
+    # is svduty's reading, not in the ONS tables: check the transfer orders.
+    "E23000009": ("2024-05-07", "Police, Fire and Crime Commissioner for North Yorkshire"),
+    "E23000011": ("2024-05-07", "Police and Crime Commissioner for South Yorkshire"),
 }
 _LONDON_FIRE = "E31000046"
 
@@ -197,6 +206,35 @@ def _local_policing_body(pfa: Area) -> dict[str, Any]:
         [pfa.id],
         citation,
     )
+
+
+def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
+    """The police area's local policing bodies since s.14 came into force, each dated.
+
+    Where a mayor took over the commissioner's functions later (:data:`_MAYOR_FROM`), the
+    commissioner until then and the mayor from then: one local policing body at a time.
+    """
+    lpb = _local_policing_body(pfa)
+    if pfa.id not in _MAYOR_FROM:
+        return [lpb]
+    day, name = _MAYOR_FROM[pfa.id]
+    lpb["valid"] = {"start": day}
+    former = _authority(
+        f"{slug(_police_name(pfa))}-police-and-crime-commissioner",
+        name,
+        _C.LOCAL_POLICING_BODY,
+        [pfa.id],
+        cite(
+            "pcsc-act-2022",
+            "s.14",
+            f"the commissioner was the local policing body until the mayor took over its "
+            f"functions, taken to be on {day} (svduty's reading, not in the ONS tables): "
+            "check the transfer order",
+        ),
+    )
+    former["valid"] = {"start": COMMENCED, "end": day}
+    lpb["citation"]["doubt"] += f"; the mayor's functions taken to start on {day}"
+    return [former, lpb]
 
 
 def _fire_and_rescue(fra: Area) -> dict[str, Any]:
@@ -302,10 +340,10 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
     for d in districts:
         for pfa in geo.parents(d.id, AreaKind.POLICE_FORCE_AREA):
             add(_chief_officer(pfa))
-            lpb = _local_policing_body(pfa)
-            if pfa.id == _CITY and "city-of-london-council" in seen:
-                lpb["same_body_as"] = "city-of-london-council"  # the Common Council
-            add(lpb)
+            for lpb in _local_policing_bodies(pfa):
+                if pfa.id == _CITY and "city-of-london-council" in seen:
+                    lpb["same_body_as"] = "city-of-london-council"  # the Common Council
+                add(lpb)
         for fra in geo.parents(d.id, AreaKind.FIRE_AND_RESCUE_AUTHORITY):
             add(_fire_and_rescue(fra))
         for icb in geo.parents(d.id, AreaKind.INTEGRATED_CARE_BOARD):
