@@ -22,7 +22,7 @@ DUTIES: dict[Role, tuple[str, ...]] = {
     Role.SPECIFIED_AUTHORITY: ("s.8", "s.14(6)", "s.15(3)", "s.17(4)"),
     Role.RELEVANT_AUTHORITY: ("s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)"),
 }
-"""The duties whose breach may lead to a direction, by role (s.18(1)-(2))."""
+"""The duties whose breach may lead to a direction, by role (s.18(1)(a), (b))."""
 
 _ALL_DUTIES = ("s.8", "s.14(6)", "s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)")
 
@@ -37,8 +37,10 @@ def can_be_directed(
 ) -> Answer:
     """Whether the Secretary of State may direct an authority over a failed duty (s.18).
 
-    s.18(1): a specified authority failing a duty under s.8, s.14(6), s.15(3) or s.17(4);
-    s.18(2): a relevant authority failing one under s.15(3), (4), (5)(b) or s.17(4).
+    s.18(1)(a): a specified authority failing a duty under s.8, s.14(6), s.15(3) or
+    s.17(4); s.18(1)(b): an educational, prison or youth custody authority failing one under
+    s.15(3), (4), (5)(b) or s.17(4); s.18(2): the Secretary of State may then give
+    directions to secure compliance.
     s.18(5): not a probation provider that is the Secretary of State, the governor of a
     prison, young offender institution or secure training centre, or the principal of a
     directly managed secure college. s.18(4): a direction to a devolved Welsh authority
@@ -89,7 +91,7 @@ def can_be_directed(
             [],
             failed=True,
         )
-    rule = "s.18(1)" if role is Role.SPECIFIED_AUTHORITY else "s.18(2)"
+    rule = "s.18(1)(a)" if role is Role.SPECIFIED_AUTHORITY else "s.18(1)(b)"
     if duty not in DUTIES[role]:
         return answer(
             question,
@@ -98,7 +100,7 @@ def can_be_directed(
             failed=True,
         )
     reasons.append(
-        reason(rule, f"a {label(role)} that fails its duty under {duty} may be directed")
+        reason(rule, f"a {label(role)} that fails its duty under {duty} may be directed (s.18(2))")
     )
     cat = authority.category
     if cat is AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
