@@ -140,10 +140,21 @@ _MAYORS = {  # police areas whose mayor exercises the police and crime commissio
 _MAYOR_FROM = {
     # police areas where the mayor took over the commissioner's functions after s.14 came
     # into force (31 January 2023): until then a (police, fire and) crime commissioner was
-    # the local policing body. 7 May 2024 (the mayors elected on 2 May 2024 taking office)
-    # is svduty's reading, not in the ONS tables: check the transfer orders.
-    "E23000009": ("2024-05-07", "Police, Fire and Crime Commissioner for North Yorkshire"),
-    "E23000011": ("2024-05-07", "Police and Crime Commissioner for South Yorkshire"),
+    # the local policing body. Sources seen (legislation.gov.uk, not in svduty's source
+    # registry, so the records stay unconfirmed): South Yorkshire, SI 2024/414 art 4(2)
+    # ("no police and crime commissioner for the Area from 7th May 2024"); York and North
+    # Yorkshire, SI 2023/1432 art 1(3) (articles 27, 41(1) and 42-44 in force on 7 May
+    # 2024; which of them transfers the commissioner's functions was not read).
+    "E23000009": (
+        "2024-05-07",
+        "Police, Fire and Crime Commissioner for North Yorkshire",
+        "SI 2023/1432 art 1(3)",
+    ),
+    "E23000011": (
+        "2024-05-07",
+        "Police and Crime Commissioner for South Yorkshire",
+        "SI 2024/414 art 4(2)",
+    ),
 }
 _LONDON_FIRE = "E31000046"
 
@@ -217,7 +228,7 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
     lpb = _local_policing_body(pfa)
     if pfa.id not in _MAYOR_FROM:
         return [lpb]
-    day, name = _MAYOR_FROM[pfa.id]
+    day, name, order = _MAYOR_FROM[pfa.id]
     lpb["valid"] = {"start": day}
     former = _authority(
         f"{slug(_police_name(pfa))}-police-and-crime-commissioner",
@@ -228,12 +239,11 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
             "pcsc-act-2022",
             "s.14",
             f"the commissioner was the local policing body until the mayor took over its "
-            f"functions, taken to be on {day} (svduty's reading, not in the ONS tables): "
-            "check the transfer order",
+            f"functions on {day} ({order}; not in the ONS tables): check the order",
         ),
     )
     former["valid"] = {"start": COMMENCED, "end": day}
-    lpb["citation"]["doubt"] += f"; the mayor's functions taken to start on {day}"
+    lpb["citation"]["doubt"] += f"; the mayor's functions start on {day} ({order})"
     return [former, lpb]
 
 
