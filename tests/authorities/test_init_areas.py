@@ -118,3 +118,14 @@ def test_wales_has_eleven_counties_and_eleven_county_boroughs() -> None:
     cats = [_records(a.id)[0]["category"] for a in welsh]
     assert cats.count("welsh_county_council") == 11
     assert cats.count("welsh_county_borough_council") == 11
+
+
+def test_north_yorkshire_fire_authority_moves_to_the_combined_authority() -> None:
+    bodies = _by_category(_records("E23000009"), "fire_and_rescue_authority")
+    assert [b["valid"] for b in bodies] == [
+        {"start": "2023-01-31", "end": "2024-05-07"},
+        {"start": "2024-05-07"},
+    ]
+    assert bodies[0]["name"].startswith("Police, Fire and Crime Commissioner")
+    assert bodies[1]["name"].startswith("York and North Yorkshire Combined Authority")
+    assert all(b["citation"]["confidence"] == "unconfirmed" for b in bodies)

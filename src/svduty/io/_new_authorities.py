@@ -247,6 +247,41 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
     return [former, lpb]
 
 
+_NORTH_YORKSHIRE_FIRE = "E31000027"
+
+
+def _fire_and_rescue_bodies(fra: Area) -> list[dict[str, Any]]:
+    """The fire and rescue authorities of an area since the duty began, each dated.
+
+    North Yorkshire's was the Police, Fire and Crime Commissioner (as fire and rescue
+    authority) until 7 May 2024, then the York and North Yorkshire Combined Authority
+    (SI 2023/1432 art 1(3)): one fire and rescue authority at a time.
+    """
+    record = _fire_and_rescue(fra)
+    if fra.id != _NORTH_YORKSHIRE_FIRE:
+        return [record]
+    day, _, order = _MAYOR_FROM["E23000009"]
+    former = _authority(
+        "north-yorkshire-commissioner-fire-and-rescue-authority",
+        "Police, Fire and Crime Commissioner for North Yorkshire (as fire and rescue authority)",
+        _C.FIRE_AND_RESCUE_AUTHORITY,
+        [fra.id],
+        _sch1(
+            "a fire and rescue authority",
+            f"the commissioner was the fire and rescue authority until the combined "
+            f"authority took over on {day} ({order}; not in the ONS tables): check the order",
+        ),
+    )
+    former["valid"] = {"start": COMMENCED, "end": day}
+    record["name"] = "York and North Yorkshire Combined Authority (as fire and rescue authority)"
+    record["valid"] = {"start": day}
+    record["citation"]["doubt"] = (
+        f"the combined authority, its functions exercised by the Mayor, from {day} ({order}; "
+        "not in the ONS tables): check the order and the authority's form"
+    )
+    return [former, record]
+
+
 def _fire_and_rescue(fra: Area) -> dict[str, Any]:
     """The fire and rescue authority; in London the London Fire Commissioner.
 
@@ -355,7 +390,8 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
                     lpb["same_body_as"] = "city-of-london-council"  # the Common Council
                 add(lpb)
         for fra in geo.parents(d.id, AreaKind.FIRE_AND_RESCUE_AUTHORITY):
-            add(_fire_and_rescue(fra))
+            for record in _fire_and_rescue_bodies(fra):
+                add(record)
         for icb in geo.parents(d.id, AreaKind.INTEGRATED_CARE_BOARD):
             add(
                 _authority(
