@@ -13,7 +13,7 @@ from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, Establishment
 from svduty.authorities._categories import AuthorityCategory, Nation, Role
-from svduty.sources import cite
+from svduty.sources import Confidence, cite
 
 __all__ = ["DUTIES", "can_be_directed"]
 
@@ -22,9 +22,25 @@ DUTIES: dict[Role, tuple[str, ...]] = {
     Role.SPECIFIED_AUTHORITY: ("s.8", "s.14(6)", "s.15(3)", "s.17(4)"),
     Role.RELEVANT_AUTHORITY: ("s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)"),
 }
-"""The duties whose breach may lead to a direction, by role (s.18(1)-(2))."""
+"""The duties whose breach may lead to a direction, by role (s.18(1)(a), (b))."""
 
 _ALL_DUTIES = ("s.8", "s.14(6)", "s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)")
+
+_WELSH_FIRE_READING = (
+    "a fire and rescue authority in Wales is taken to be a devolved Welsh authority: its "
+    "functions are exercisable only in relation to Wales and fire and rescue services are "
+    "not a reserved matter"
+)
+_WELSH_FIRE_CITATION = cite(
+    "gowa-2006",
+    "s.157A(1)(a), (2)",
+    confidence=Confidence.UNCONFIRMED,
+    doubt="svduty's reading: Schedule 7A (reserved matters) was not read; law.gov.wales "
+    "('Fire and rescue services - what is devolved?') says fire and rescue law in Wales is "
+    "generally devolved, reserving only Health and Safety at Work etc. Act 1974 Part 1 "
+    "matters; Schedule 9A (named devolved Welsh authorities) was not read either. Give "
+    "devolved_welsh_authority to override",
+)
 
 
 def can_be_directed(
@@ -37,13 +53,17 @@ def can_be_directed(
 ) -> Answer:
     """Whether the Secretary of State may direct an authority over a failed duty (s.18).
 
-    s.18(1): a specified authority failing a duty under s.8, s.14(6), s.15(3) or s.17(4);
-    s.18(2): a relevant authority failing one under s.15(3), (4), (5)(b) or s.17(4).
+    s.18(1)(a): a specified authority failing a duty under s.8, s.14(6), s.15(3) or
+    s.17(4); s.18(1)(b): an educational, prison or youth custody authority failing one under
+    s.15(3), (4), (5)(b) or s.17(4); s.18(2): the Secretary of State may then give
+    directions to secure compliance.
     s.18(5): not a probation provider that is the Secretary of State, the governor of a
     prison, young offender institution or secure training centre, or the principal of a
     directly managed secure college. s.18(4): a direction to a devolved Welsh authority
-    needs the Welsh Ministers' consent. ``yes`` means a direction may be given if the
-    Secretary of State is satisfied of the failure (s.18(1)).
+    needs the Welsh Ministers' consent; a fire and rescue authority in Wales is taken to be
+    one (an unconfirmed reading of Government of Wales Act 2006 s.157A, stated in the
+    answer) unless ``devolved_welsh_authority`` says otherwise. ``yes`` means a direction
+    may be given if the Secretary of State is satisfied of the failure (s.18(1)).
 
     Args:
         authority: The authority.
@@ -59,7 +79,7 @@ def can_be_directed(
         ValueError: for another duty.
 
     Example:
-        >>> from svduty.sources import cite
+        >>> from svduty.sources import Confidence, cite
         >>> c = cite("pcsc-act-2022", "Sch 1")
         >>> pdu = Authority("pdu", "PDU", AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES,
         ...                 ("E10000099",), c, provider_is_secretary_of_state=True)
@@ -89,7 +109,7 @@ def can_be_directed(
             [],
             failed=True,
         )
-    rule = "s.18(1)" if role is Role.SPECIFIED_AUTHORITY else "s.18(2)"
+    rule = "s.18(1)(a)" if role is Role.SPECIFIED_AUTHORITY else "s.18(1)(b)"
     if duty not in DUTIES[role]:
         return answer(
             question,
@@ -98,7 +118,7 @@ def can_be_directed(
             failed=True,
         )
     reasons.append(
-        reason(rule, f"a {label(role)} that fails its duty under {duty} may be directed")
+        reason(rule, f"a {label(role)} that fails its duty under {duty} may be directed (s.18(2))")
     )
     cat = authority.category
     if cat is AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
@@ -148,6 +168,13 @@ def can_be_directed(
         )
     if devolved is None:
         devolved = devolved_welsh_authority
+    if (
+        devolved is None
+        and cat is AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+        and authority.nation_of is Nation.WALES
+    ):
+        devolved = True
+        reasons.append(Reason("s.18(4)", _WELSH_FIRE_READING, _WELSH_FIRE_CITATION))
     if devolved is None:
         missing.append("devolved_welsh_authority (s.18(4))")
     elif devolved:

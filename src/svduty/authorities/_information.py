@@ -211,6 +211,15 @@ _ENTAILED = {
 }
 
 
+def _one_body(a: Authority, b: Authority) -> bool:
+    """Whether two records are one legal body (``same_body_as`` either way, or a shared one)."""
+    return (
+        a.same_body_as == b.id
+        or b.same_body_as == a.id
+        or (a.same_body_as is not None and a.same_body_as == b.same_body_as)
+    )
+
+
 def may_disclose(
     discloser: Authority,
     recipient: Authority,
@@ -225,7 +234,10 @@ def may_disclose(
     authority, for that other's Chapter 1 functions. It is a power, not a duty (s.16(1)). s.16(4)
     does not authorise disclosing (a) patient information, (b) personal information by a
     health or social care authority, (c) in breach of the data protection legislation,
-    (d) in breach of the Investigatory Powers Act 2016. Asked about a day (``on``) before
+    (d) in breach of the Investigatory Powers Act 2016. Two records of one legal body
+    (``same_body_as``: the Common Council as local authority and as police authority) are
+    not "another person" (s.16(1)): the answer is ``no``, s.16 being neither applicable nor
+    needed. Asked about a day (``on``) before
     31 January 2023, when s.16 came into force, the answer is ``no``.
 
     Example:
@@ -258,6 +270,15 @@ def may_disclose(
             failed = True
     if discloser.id == recipient.id:
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
+        failed = True
+    elif _one_body(discloser, recipient):
+        reasons.append(
+            reason(
+                "s.16(1)",
+                f"{discloser.name} and {recipient.name} are one legal body in two capacities: "
+                "s.16 is about disclosure to another person",
+            )
+        )
         failed = True
     f_reasons, f_missing, f_failed = _conditions(
         (

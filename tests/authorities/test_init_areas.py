@@ -1,0 +1,131 @@
+"""What ``svduty init`` lists for unusual areas, checked against the Act (legal review s8).
+
+Schedule 1 (PCSC Act 2022, s.11): the council(s) of each local government area, the chief
+officer of police, the fire and rescue authority, the ICB or Local Health Board, probation
+and the youth offending team; s.14: the local policing body. Youth offending teams are
+established by the "local authorities" of Crime and Disorder Act 1998 s.39 and s.42(1): a
+county council, a district council only where there is no county council, a London borough
+council, the Council of the Isles of Scilly, the Common Council; in Wales a county or county
+borough council.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from svduty.areas import AreaKind, Geography
+from svduty.io._new_authorities import authorities
+
+GEO = Geography.england_and_wales()
+
+
+def _records(*codes: str) -> list[dict[str, Any]]:
+    districts = [GEO.get(d) for code in codes for d in sorted(GEO.district_codes_within(code))]
+    return authorities(GEO, districts)
+
+
+def _by_category(records: list[dict[str, Any]], category: str) -> list[dict[str, Any]]:
+    return [r for r in records if r["category"] == category]
+
+
+def test_isles_of_scilly_council_is_its_own_row_and_establishes_its_yot() -> None:
+    records = _records("E06000053")
+    (council,) = _by_category(records, "council_of_the_isles_of_scilly")
+    assert council["areas"] == ["E06000053"]
+    assert not _by_category(records, "district_council")
+    (yot,) = _by_category(records, "youth_offending_team")
+    assert yot["established_by"] == [council["id"]]  # CDA 1998 s.42(1)
+    (fra,) = _by_category(records, "fire_and_rescue_authority")
+    assert fra["same_body_as"] == council["id"]
+    assert len(_by_category(records, "integrated_care_board")) == 1
+    assert not _by_category(records, "local_health_board")
+
+
+def test_city_of_london_common_council_in_both_capacities() -> None:
+    records = _records("E09000001")
+    (council,) = _by_category(records, "common_council")
+    (lpb,) = _by_category(records, "local_policing_body")
+    assert lpb["same_body_as"] == council["id"]
+    (police,) = _by_category(records, "chief_officer_of_police")
+    assert police["name"] == "Commissioner of Police for the City of London"
+    (fire,) = _by_category(records, "fire_and_rescue_authority")
+    assert fire["name"] == "London Fire Commissioner"
+    assert not _by_category(records, "london_borough_council")
+
+
+def test_kent_two_tier_yot_established_by_the_county_only() -> None:
+    records = _records("E10000016")
+    districts = _by_category(records, "district_council")
+    assert len(districts) == 12
+    (county,) = _by_category(records, "county_council")
+    (yot,) = _by_category(records, "youth_offending_team")
+    assert yot["established_by"] == [county["id"]]  # CDA 1998 s.42(1): not the districts
+    assert yot["areas"] == [county["areas"][0]]
+
+
+def test_greater_manchester_ten_metropolitan_districts_and_the_mayor() -> None:
+    records = _records("E23000005")
+    assert len(_by_category(records, "district_council")) == 10
+    assert not _by_category(records, "county_council")
+    assert len(_by_category(records, "youth_offending_team")) == 10
+    (lpb,) = _by_category(records, "local_policing_body")
+    assert lpb["name"].startswith("Mayor of Greater Manchester")
+    assert lpb["valid"] == {"start": "2023-01-31"}
+
+
+@pytest.mark.parametrize(
+    ("code", "mayor", "former"),
+    [
+        ("E23000009", "Mayor of York and North Yorkshire", "Police, Fire and Crime Commissioner"),
+        ("E23000011", "Mayor of South Yorkshire", "Police and Crime Commissioner"),
+    ],
+)
+def test_a_mayor_from_may_2024_follows_the_commissioner(code: str, mayor: str, former: str) -> None:
+    records = _records(code)
+    bodies = _by_category(records, "local_policing_body")
+    assert [b["name"].split(" for ")[0].split(" (")[0] for b in bodies] == [former, mayor]
+    first, second = bodies
+    assert first["valid"] == {"start": "2023-01-31", "end": "2024-05-07"}
+    assert second["valid"] == {"start": "2024-05-07"}
+    assert first["citation"]["confidence"] == second["citation"]["confidence"] == "unconfirmed"
+
+
+@pytest.mark.parametrize(
+    ("code", "category"),
+    [
+        ("W06000013", "welsh_county_borough_council"),  # Bridgend
+        ("W06000023", "welsh_county_council"),  # Powys
+        ("W06000015", "welsh_county_council"),  # Cardiff: a county (1994 Act Sch 1 Part I)
+        ("W06000022", "welsh_county_borough_council"),  # Newport
+    ],
+)
+def test_welsh_principal_area_council_and_health_board(code: str, category: str) -> None:
+    records = _records(code)
+    (council,) = _by_category(records, category)
+    assert council["areas"] == [code]
+    assert len(_by_category(records, "local_health_board")) == 1
+    assert not _by_category(records, "integrated_care_board")
+    (yot,) = _by_category(records, "youth_offending_team")
+    assert yot["established_by"] == [council["id"]]
+    for r in records:
+        assert r.get("nation", "wales") == "wales"
+
+
+def test_wales_has_eleven_counties_and_eleven_county_boroughs() -> None:
+    welsh = [a for a in GEO.areas if a.kind is AreaKind.WELSH_PRINCIPAL_AREA]
+    cats = [_records(a.id)[0]["category"] for a in welsh]
+    assert cats.count("welsh_county_council") == 11
+    assert cats.count("welsh_county_borough_council") == 11
+
+
+def test_north_yorkshire_fire_authority_moves_to_the_combined_authority() -> None:
+    bodies = _by_category(_records("E23000009"), "fire_and_rescue_authority")
+    assert [b["valid"] for b in bodies] == [
+        {"start": "2023-01-31", "end": "2024-05-07"},
+        {"start": "2024-05-07"},
+    ]
+    assert bodies[0]["name"].startswith("Police, Fire and Crime Commissioner")
+    assert bodies[1]["name"].startswith("York and North Yorkshire Combined Authority")
+    assert all(b["citation"]["confidence"] == "unconfirmed" for b in bodies)
