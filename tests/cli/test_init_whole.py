@@ -55,44 +55,32 @@ FAILURES = [
 
 @pytest.mark.parametrize("failure", FAILURES)
 @pytest.mark.parametrize("nth", [1, 2, 3])
-def test_a_new_folder_is_absent_after_a_failed_write(
+@pytest.mark.parametrize("existing", [False, True], ids=["new-folder", "empty-folder"])
+def test_nothing_partial_remains_after_a_failed_write(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     failure: tuple[BaseException, int, str],
     nth: int,
+    existing: bool,
 ) -> None:
+    """A new folder is absent and an existing empty one stays empty; a rerun succeeds."""
     exc, code, message = failure
-    target = tmp_path / "parent" / "rugby"
+    parent = tmp_path / "parent"
+    target = parent / "rugby"
+    if existing:
+        target.mkdir(parents=True)
     with monkeypatch.context() as m:
         names = _fail_on_write(m, nth, exc)
         got, err = _init(target)
-    assert len(names) == nth
     assert got == code
     assert message in err
-    assert not target.exists()
-    assert list((tmp_path / "parent").iterdir()) == []  # no temporary folder left
-    assert _init(target) == (0, "")
-    assert validate_bundle(target) == []
-
-
-@pytest.mark.parametrize("failure", FAILURES)
-@pytest.mark.parametrize("nth", [1, 2, 3])
-def test_an_empty_folder_stays_empty_after_a_failed_write(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    failure: tuple[BaseException, int, str],
-    nth: int,
-) -> None:
-    exc, code, message = failure
-    target = tmp_path / "rugby"
-    target.mkdir()
-    with monkeypatch.context() as m:
-        names = _fail_on_write(m, nth, exc)
-        got, err = _init(target)
-    assert names[-1].startswith((".areas.toml.", ".authorities.toml.", ".bundle.toml."))
-    assert got == code
-    assert message in err
-    assert list(target.iterdir()) == []  # neither the files written before nor temporaries
+    if existing:  # files are written through temporaries, bundle.toml last
+        assert names[-1].startswith((".areas.toml.", ".authorities.toml.", ".bundle.toml."))
+        assert list(target.iterdir()) == []  # neither the files written before nor temporaries
+    else:
+        assert len(names) == nth
+        assert not target.exists()
+        assert list(parent.iterdir()) == []  # no temporary folder left
     assert _init(target) == (0, "")
     assert validate_bundle(target) == []
 
