@@ -124,7 +124,7 @@ def test_a_cell_that_is_not_utf8_rejects_its_row_read_whole_or_streamed(tmp_path
         None,
         "id: expected UTF-8 text",
         "column 3 (its name not shown): expected UTF-8 text",
-        "victim_age: expected a whole number",
+        "victim_age: expected a whole number of years",
     ]
     assert whole.column("rejected_field").to_pylist()[1] == "id"
     assert whole.column("id").to_pylist()[:2] == ["a", None]  # no bytes that are not text

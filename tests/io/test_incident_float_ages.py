@@ -137,7 +137,7 @@ def test_a_csv_age_cell_with_a_zero_fraction_reads_as_json_does(tmp_path: Path) 
     f.write_text("Age\n" + "".join(f"{c}\n" for c in cells))
     got = _rows(f, {"Age": "victim_age"})
     assert [r[1] for r in got] == [30, 17, 10, 3, None, None, -1, 30, None, None, None]
-    whole = "victim_age: expected a whole number"
+    whole = f"victim_age: {WHOLE}"
     assert [r[3] and r[3].split(" (got")[0] for r in got] == [
         None,
         None,

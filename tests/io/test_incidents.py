@@ -107,7 +107,11 @@ def test_table_csv_conversions(tmp_path):
     t = read_incident_table(f)
     assert t.column("died").to_pylist() == [True, None, None]
     assert t.column("intentional").to_pylist() == [False, None, True]
-    assert t.column("rejected").to_pylist() == [None, "victim_age: expected a whole number", None]
+    assert t.column("rejected").to_pylist() == [
+        None,
+        "victim_age: expected a whole number of years",
+        None,
+    ]
     assert t.column("note").to_pylist() == ["hello", "", ""]  # unmapped columns kept
     assert t.column("row").to_pylist() == [2, 3, 4]
 

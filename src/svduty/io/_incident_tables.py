@@ -438,7 +438,7 @@ def read_incident_table(
         >>> t.column("victim_age").to_pylist(), t.column("harms").to_pylist()
         ([19, None], [['injury', 'death'], None])
         >>> t.column("rejected").to_pylist()
-        [None, 'victim_age: expected a whole number']
+        [None, 'victim_age: expected a whole number of years']
     """
     batches = list(iter_incident_table(path, mapping=mapping, list_separator=list_separator))
     if not batches:

@@ -481,7 +481,7 @@ def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None)
         >>> t.column("row").to_pylist(), t.column("weapon").to_pylist()
         ([1, 3, 4], ['knife', None, None])
         >>> t.column("rejected").to_pylist()
-        [None, 'victim_age: expected a whole number', 'line: expected a JSON object']
+        [None, 'victim_age: expected a whole number of years', 'line: expected a JSON object']
     """
     batches = list(iter_incidents_jsonl(path, validate=validate))
     return pa.Table.from_batches(batches, schema=_SCHEMA)
