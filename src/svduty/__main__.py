@@ -2,6 +2,8 @@
 
 import sys
 
+from svduty._commands._stopped import stopped
+
 
 def _start() -> int:
     """Import the command line and run it; Ctrl-C while importing it exits 130 too.
@@ -11,8 +13,7 @@ def _start() -> int:
     try:
         from svduty.cli import main
     except KeyboardInterrupt:
-        print("svduty: interrupted; no output written", file=sys.stderr)
-        return 130
+        return stopped(sys.stderr)
     return main()
 
 

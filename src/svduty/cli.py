@@ -28,6 +28,7 @@ from types import FrameType
 from typing import TextIO, cast
 
 from svduty import _collector
+from svduty._commands._stopped import stopped
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -50,8 +51,6 @@ A command's module is imported only when that command runs, so ``svduty --help``
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-EXIT_TERMINATED = 143
 
 
 def _version() -> str:
@@ -156,9 +155,7 @@ def main(
         return _run(args_list, out, err, cache=command)
     except KeyboardInterrupt:  # Ctrl-C while starting (importing, parsing): nothing written
         name = next((a for a in args_list if not a.startswith("-")), None)
-        where = f" {name}" if name in COMMANDS else ""
-        print(f"svduty{where}: interrupted; no output written", file=err)
-        return EXIT_INTERRUPTED
+        return stopped(err, name if name in COMMANDS else None)
     finally:
         if blocker is not None:
             sys.meta_path.remove(blocker)
@@ -204,11 +201,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         print(f"svduty {args.command}: error: {exc}", file=err)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print(f"svduty {args.command}: interrupted", file=err)
-        return EXIT_INTERRUPTED
+        return stopped(err, args.command, nothing_written=False)
     except _Terminated:
-        print(f"svduty {args.command}: terminated", file=err)
-        return EXIT_TERMINATED
+        return stopped(err, args.command, "terminated", nothing_written=False)
     except BrokenPipeError:  # pragma: no cover - e.g. 'svduty ... | head'
         return EXIT_OK
     except OSError as exc:  # a file that cannot be read or written (a full disk, ...)

@@ -30,6 +30,7 @@ import pyarrow as pa
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty._commands._paths import EMPTY, check_outputs, is_empty_file
 from svduty._commands._progress import Progress
+from svduty._commands._stopped import stopped
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
@@ -247,11 +248,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if rejected is not None:
             rejected.abort()
         if isinstance(exc, Terminated):
-            print("svduty classify: terminated; no output written", file=stderr)
-            return 143
+            return stopped(stderr, "classify", "terminated")
         if isinstance(exc, KeyboardInterrupt):
-            print("svduty classify: interrupted; no output written", file=stderr)
-            return 130
+            return stopped(stderr, "classify")
         if isinstance(exc, InputFormatError) and folders and fmt == "police-uk":
             raise in_folder(exc, folders) from None
         raise

@@ -1,0 +1,47 @@
+"""How a command ends when it is stopped: one line on standard error, the status shells expect.
+
+Ctrl-C (SIGINT) ends a command with 130 and SIGTERM with 143 (128 + the signal's number),
+as other command-line tools do. The line names the command when one is known, and says
+``no output written`` where the command knows that nothing it writes was left behind.
+This module imports nothing, so ``python -m svduty`` can use it while the command line is
+still being imported.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+__all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "stopped"]
+
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+def stopped(
+    err: TextIO,
+    command: str | None = None,
+    how: str = "interrupted",
+    *,
+    nothing_written: bool = True,
+) -> int:
+    """Say on ``err`` that the command was stopped; return its exit status.
+
+    Args:
+        err: Standard error (or the stream a caller gave :func:`svduty.cli.main`).
+        command: The command's name (``classify``), or ``None`` before one is known.
+        how: ``interrupted`` (Ctrl-C: 130) or ``terminated`` (SIGTERM: 143).
+        nothing_written: Add ``; no output written`` (the command removed what it wrote).
+
+    Example:
+        >>> import io
+        >>> err = io.StringIO()
+        >>> stopped(err, "classify"), stopped(err, how="terminated", nothing_written=False)
+        (130, 143)
+        >>> print(err.getvalue(), end="")
+        svduty classify: interrupted; no output written
+        svduty: terminated
+    """
+    where = f" {command}" if command else ""
+    note = "; no output written" if nothing_written else ""
+    err.write(f"svduty{where}: {how}{note}\n")
+    return EXIT_TERMINATED if how == "terminated" else EXIT_INTERRUPTED
