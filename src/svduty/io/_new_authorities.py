@@ -219,6 +219,18 @@ def _local_policing_body(pfa: Area) -> dict[str, Any]:
     )
 
 
+def _handover(former: dict[str, Any], successor: dict[str, Any], day: str) -> list[dict[str, Any]]:
+    """``former`` from the duty's start until ``day`` and ``successor`` from then, each dated.
+
+    Example:
+        >>> [r["valid"] for r in _handover({}, {}, "2024-05-07")]
+        [{'start': '2023-01-31', 'end': '2024-05-07'}, {'start': '2024-05-07'}]
+    """
+    former["valid"] = {"start": COMMENCED, "end": day}
+    successor["valid"] = {"start": day}
+    return [former, successor]
+
+
 def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
     """The police area's local policing bodies since s.14 came into force, each dated.
 
@@ -229,7 +241,6 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
     if pfa.id not in _MAYOR_FROM:
         return [lpb]
     day, name, order = _MAYOR_FROM[pfa.id]
-    lpb["valid"] = {"start": day}
     former = _authority(
         f"{slug(_police_name(pfa))}-police-and-crime-commissioner",
         name,
@@ -242,9 +253,8 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
             f"functions on {day} ({order}; not in the ONS tables): check the order",
         ),
     )
-    former["valid"] = {"start": COMMENCED, "end": day}
     lpb["citation"]["doubt"] += f"; the mayor's functions start on {day} ({order})"
-    return [former, lpb]
+    return _handover(former, lpb, day)
 
 
 _NORTH_YORKSHIRE_FIRE = "E31000027"
@@ -272,14 +282,12 @@ def _fire_and_rescue_bodies(fra: Area) -> list[dict[str, Any]]:
             f"authority took over on {day} ({order}; not in the ONS tables): check the order",
         ),
     )
-    former["valid"] = {"start": COMMENCED, "end": day}
     record["name"] = "York and North Yorkshire Combined Authority (as fire and rescue authority)"
-    record["valid"] = {"start": day}
     record["citation"]["doubt"] = (
         f"the combined authority, its functions exercised by the Mayor, from {day} ({order}; "
         "not in the ONS tables): check the order and the authority's form"
     )
-    return [former, record]
+    return _handover(former, record, day)
 
 
 def _fire_and_rescue(fra: Area) -> dict[str, Any]:
