@@ -191,8 +191,7 @@ def report(
     pipeline = default_pipeline(p, definition=definition)
     chosen = definition if definition is not None else p.definition
     assert chosen is not None  # default_pipeline has refused a partnership without one
-    items = [inputs] if isinstance(inputs, str | Path) else list(inputs)
-    paths = police_uk_paths(items)
+    paths = police_uk_paths(inputs)
     groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
     bounds = BoundedCounts(groupings=groupings)
     summary = run_pipeline(read_police_uk(paths, progress=progress), pipeline, counts=[bounds])

@@ -10,6 +10,7 @@ where the record starts (see :func:`svduty.io._lines.record_lines`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from svduty.io._incident_columns import _header, _mapped_names
 from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
 from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, JSONL_SUFFIXES, STDIN, iter_incidents_jsonl
+from svduty.io._inputs import path_list
 from svduty.io._lines import ascii_records, record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
@@ -447,9 +449,11 @@ def read_incident_table(
 
 
 def iter_incidents(
-    inputs: Iterable[str | Path], *, mapping: Mapping[str, str] | None = None
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    mapping: Mapping[str, str] | None = None,
 ) -> Iterator[pa.RecordBatch]:
-    r"""Stream incident files of any kind.
+    r"""Stream incident files of any kind: one file, or several.
 
     JSON Lines (``.jsonl``, ``.ndjson``, ``-``), CSV or Parquet (with ``mapping``).
 
@@ -457,11 +461,11 @@ def iter_incidents(
         >>> import tempfile, pathlib
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
         >>> _ = f.write_text('{"id": "a"}\n')
-        >>> sum(b.num_rows for b in iter_incidents([f]))
-        1
+        >>> sum(b.num_rows for b in iter_incidents([f])), sum(b.num_rows for b in iter_incidents(f))
+        (1, 1)
     """
-    for item in inputs:
-        if str(item) == STDIN or Path(item).suffix.lower() in JSONL_SUFFIXES:
+    for item in path_list(inputs):
+        if str(item) == STDIN or item.suffix.lower() in JSONL_SUFFIXES:
             yield from iter_incidents_jsonl(item)
         else:
             yield from iter_incident_table(item, mapping=mapping)

@@ -9,6 +9,7 @@ after normalising the names (quotes, padding, a byte order mark and case do not 
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -24,6 +25,7 @@ __all__ = [
     "expand_inputs",
     "is_police_uk_header",
     "normalise_header",
+    "path_list",
 ]
 
 POLICE_UK_COLUMNS: tuple[str, ...] = (
@@ -104,11 +106,27 @@ class Inputs:
     skipped: tuple[str, ...] = ()
 
 
-def expand_inputs(inputs: Iterable[str | Path], *, folders: bool = True) -> Inputs:
+def path_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The inputs as a list of paths: one path (``str`` or :class:`~pathlib.Path`) is one input.
+
+    A string is never taken as the characters it holds: ``"june.csv"`` is one file.
+
+    Example:
+        >>> path_list("june.csv"), path_list(["a.csv", Path("b.csv")])
+        ([PosixPath('june.csv')], [PosixPath('a.csv'), PosixPath('b.csv')])
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        return [Path(inputs)]
+    return [Path(item) for item in inputs]
+
+
+def expand_inputs(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, folders: bool = True
+) -> Inputs:
     """Expand files and folders into the files to read (folders: their CSV files, sorted).
 
     Args:
-        inputs: Files and folders (``-`` is standard input).
+        inputs: A file or folder, or several (``-`` is standard input).
         folders: Whether a folder may stand for its CSV files (police.uk months); when
             not, a folder is an error.
 
@@ -123,9 +141,8 @@ def expand_inputs(inputs: Iterable[str | Path], *, folders: bool = True) -> Inpu
     """
     files: list[Path] = []
     skipped: list[str] = []
-    for item in inputs:
-        p = Path(item)
-        if str(item) == STDIN:
+    for p in path_list(inputs):
+        if str(p) == STDIN:
             files.append(p)
         elif p.is_dir() and not folders:
             raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))

@@ -64,7 +64,9 @@ _FEW_BLOCKS = 1  # in a file of one block (in a larger one, whole blocks keep th
 # of CPU in process)
 
 
-def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
+def police_uk_paths(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[Path]:
     """Expand files and folders into the list of police.uk CSV files to read.
 
     A folder stands for every ``.csv`` file under it (any case; recursively, as police.uk's
@@ -72,7 +74,7 @@ def police_uk_paths(inputs: Iterable[str | Path]) -> list[Path]:
     order.
 
     Args:
-        inputs: Files and folders.
+        inputs: A file or folder, or several.
 
     Raises:
         InputFormatError: if an input does not exist or a folder holds no CSV file.
@@ -104,7 +106,7 @@ def _check_header(path: Path) -> None:
 
 
 def read_police_uk(
-    inputs: str | Path | Iterable[str | Path],
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     block_size: int = 1 << 24,
     progress: Callable[[int], None] | None = None,
@@ -134,8 +136,7 @@ def read_police_uk(
         >>> batches[0].column("row")[0].as_py()  # the header is row 1
         2
     """
-    items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-    paths = police_uk_paths(items)
+    paths = police_uk_paths(inputs)
     for p in paths:
         _check_header(p)
     workers = min(4, os.cpu_count() or 1)
