@@ -94,9 +94,9 @@ def child_bare(path: Path, _: argparse.Namespace) -> dict[str, Any]:
 
 
 def child_reader(path: Path, _: argparse.Namespace) -> dict[str, Any]:
-    from svduty.cli import _NoPandas
+    from svduty.cli import _CommandImports
 
-    sys.meta_path.insert(0, _NoPandas())  # as the command runs: pyarrow's first Python
+    sys.meta_path.insert(0, _CommandImports())  # as the command runs: pyarrow's first Python
     # conversion would import pandas (0.2 s), which is not the reader's time
     from svduty.io import read_police_uk
     from svduty.io._summary import Tally

@@ -233,14 +233,41 @@ def test_definitions_names_resolve_the_comparison_on_first_use() -> None:
 
 
 def test_the_blocker_refuses_pandas_alone() -> None:
-    from svduty.cli import _NoPandas
+    from svduty.cli import _CommandImports
 
-    blocker = _NoPandas()
+    blocker = _CommandImports()
     for name in ("pandas", "pandas.core"):
         with pytest.raises(ModuleNotFoundError, match="pandas"):
             blocker.find_spec(name)
     assert blocker.find_spec("pyarrow") is None
     assert blocker.find_spec("pandasx") is None
+
+
+def test_the_command_loads_dateutil_parser_only_when_used(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """pendulum imports ``dateutil.parser`` (and ``dateutil.tz``) for ``pendulum.parse``,
+    which the command never calls: it is loaded lazily, and works when it is used."""
+    assert "dateutil.tz" not in _classify_header_only(tmp_path)  # it writes header.csv
+    header = str(tmp_path / "header.csv")
+    loaded = _modules_after(
+        "import sys\n"
+        f"sys.argv = ['svduty', 'classify', {header!r}, '--summary', 'json']\n"
+        "from svduty.cli import main\nmain()\nimport pendulum\n"
+        "assert pendulum.parse('3 Jan 2024', strict=False).day == 3\n"
+        "from dateutil import parser\nassert parser.parse('4 Feb 2024').month == 2"
+    )
+    assert "dateutil.tz" in loaded  # loaded when first used
+
+
+def test_a_program_importing_pendulum_gets_dateutil_as_usual() -> None:
+    assert "dateutil.tz" in _modules_after("import pendulum")
+
+
+def test_the_finder_defers_a_module_it_cannot_find() -> None:
+    from svduty.cli import _CommandImports
+
+    finder = _CommandImports()
+    finder.LAZY = ("svduty_no_such_module",)
+    assert finder.find_spec("svduty_no_such_module") is None
 
 
 def test_main_without_arguments_removes_its_blocker(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
