@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from svduty.errors import InputFormatError
 from svduty.io import iter_incidents, police_uk_paths, read_police_uk, sample_police_uk
 from svduty.io._inputs import expand_inputs, path_list
 
@@ -35,3 +36,18 @@ def test_path_list_keeps_order_and_standard_input() -> None:
     assert path_list(["b", "a", "-"]) == [Path("b"), Path("a"), Path("-")]
     assert path_list(iter(["x"])) == [Path("x")]
     assert path_list("-") == [Path("-")]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: list(read_police_uk("")),
+        lambda: list(read_police_uk([sample_police_uk(), ""])),
+        lambda: list(iter_incidents("")),
+        lambda: police_uk_paths([""]),
+    ],
+)
+def test_an_empty_string_is_refused_not_read_as_the_current_folder(call) -> None:  # type: ignore[no-untyped-def]
+    """``Path("")`` is ``.``: a reader walked the whole working folder for an unset variable."""
+    with pytest.raises(InputFormatError, match="not an empty string"):
+        call()

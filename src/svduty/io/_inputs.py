@@ -111,13 +111,25 @@ def path_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
 
     A string is never taken as the characters it holds: ``"june.csv"`` is one file.
 
+    Raises:
+        InputFormatError: if an input is the empty string (``Path("")`` is the current
+            folder: never what was meant, e.g. an unset variable).
+
     Example:
         >>> path_list("june.csv"), path_list(["a.csv", Path("b.csv")])
         ([PosixPath('june.csv')], [PosixPath('a.csv'), PosixPath('b.csv')])
+        >>> path_list(["a.csv", ""])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: '': expected a file or folder name, not an empty string
     """
-    if isinstance(inputs, (str, os.PathLike)):
-        return [Path(inputs)]
-    return [Path(item) for item in inputs]
+    items = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+    for item in items:
+        if not os.fspath(item):
+            raise InputFormatError(
+                Problem(file="''", expected="a file or folder name, not an empty string")
+            )
+    return [Path(item) for item in items]
 
 
 def expand_inputs(
