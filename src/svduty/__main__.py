@@ -1,4 +1,4 @@
-"""``python -m svduty``: the same as the ``svduty`` command."""
+"""``python -m svduty`` and the installed ``svduty`` command: one entry point, :func:`_start`."""
 
 import sys
 
@@ -8,7 +8,10 @@ from svduty._commands._stopped import stopped
 def _start() -> int:
     """Import the command line and run it; Ctrl-C while importing it exits 130 too.
 
-    (Once :func:`svduty.cli.main` runs, it answers Ctrl-C itself, at any moment.)
+    The installed ``svduty`` script calls this too (``[project.scripts]``), so only the
+    first milliseconds of Python's own start-up and of ``import svduty`` are without an
+    answer to Ctrl-C. (Once :func:`svduty.cli.main` runs, it answers Ctrl-C itself, at any
+    moment.)
     """
     try:
         from svduty.cli import main
