@@ -164,9 +164,9 @@ def _stem(spec: str | Path, what: tuple[str, ...]) -> str:
 
 
 def _bundle(spec: str | Path) -> str | Path:
-    from svduty.io._bundle import PACKAGED
+    from svduty.io._bundle import is_packaged
 
-    if isinstance(spec, str) and spec in PACKAGED:
+    if is_packaged(spec):
         return spec
     return Path(spec).resolve()
 

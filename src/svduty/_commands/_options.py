@@ -30,7 +30,15 @@ from svduty import _collector
 from svduty._commands import _cache
 from svduty.definitions import DEFINITIONS, STATUTE, Definition
 from svduty.errors import BundleError, DefinitionError, Problem
-from svduty.io._bundle import MANIFEST, PACKAGED, BundleParts, load_partnership, load_sections
+from svduty.io._bundle import (
+    MANIFEST,
+    PACKAGED,
+    BundleParts,
+    Packaged,
+    is_packaged,
+    load_partnership,
+    load_sections,
+)
 
 if TYPE_CHECKING:
     from svduty.partnership import Partnership
@@ -46,7 +54,7 @@ __all__ = [
     "resolve_definition",
 ]
 
-DEFAULT_PARTNERSHIP = "warwickshire"
+DEFAULT_PARTNERSHIP = Packaged("warwickshire")
 """The partnership a command uses when ``--partnership`` is not given."""
 
 PARTNERSHIP_HELP = (
@@ -136,8 +144,8 @@ def load_named_partnership(spec: str | Path) -> Partnership:
         'warwickshire'
     """
     try:
-        if isinstance(spec, str) and spec in PACKAGED:
-            return _packaged(spec)
+        if is_packaged(spec):
+            return _packaged(Packaged(spec))
         _require_bundle(spec, "--partnership")
         return _cache.loaded(spec, ("partnership",), lambda: load_partnership(spec))
     finally:
@@ -169,8 +177,8 @@ def load_named_sections(
         'warwickshire'
     """
     try:
-        if isinstance(spec, str) and spec in PACKAGED:
-            return _packaged_sections(spec, sections)
+        if is_packaged(spec):
+            return _packaged_sections(Packaged(spec), sections)
         _require_bundle(spec, option)
         return _sections(spec, sections)
     finally:
@@ -226,7 +234,7 @@ def resolve_definition(spec: str | None, partnership: Partnership | BundleParts)
         return load_published_definition(spec)
     path = Path(spec)
     found: Definition | None = None
-    if spec in PACKAGED or path.is_dir():
+    if is_packaged(spec) or path.is_dir():
         found = load_named_sections(spec, ("definition",), option="--definition").definition
     elif path.is_file():
         found = _definition_file(path)

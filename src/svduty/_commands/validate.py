@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from svduty.errors import Problem
 from svduty.findings import Finding
-from svduty.io._bundle import MANIFEST, PACKAGED, _checked
+from svduty.io._bundle import MANIFEST, _checked, is_packaged
 
 __all__ = ["checked", "register", "run"]
 
@@ -53,7 +53,7 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
 def _not_a_bundle(path: str) -> Problem | None:
     """The one problem of a folder that holds no ``bundle.toml``, naming the folder."""
     folder = Path(path)
-    if path in PACKAGED or not folder.is_dir() or (folder / MANIFEST).exists():
+    if is_packaged(path) or not folder.is_dir() or (folder / MANIFEST).exists():
         return None
     return Problem(
         file=str(folder),

@@ -30,8 +30,10 @@ __all__ = [
     "SECTIONS",
     "BundleParts",
     "Manifest",
+    "Packaged",
     "SectionContext",
     "SectionSpec",
+    "is_packaged",
     "load_partnership",
     "load_sections",
     "validate_bundle",
@@ -43,6 +45,38 @@ MANIFEST = "bundle.toml"
 
 PACKAGED: tuple[str, ...] = ("warwickshire", "examplshire")
 """The bundles packaged with svduty, loadable by name."""
+
+
+class Packaged(str):
+    """The name of a packaged bundle, meant as that bundle whatever folders are about.
+
+    What :func:`warwickshire` and the command's default ``--partnership`` load: a bundle
+    folder named ``warwickshire`` in the working folder does not stand in for it.
+
+    Example:
+        >>> Packaged("warwickshire") == "warwickshire", is_packaged(Packaged("warwickshire"))
+        (True, True)
+    """
+
+    __slots__ = ()
+
+
+def is_packaged(spec: str | Path) -> bool:
+    """Whether ``spec`` names a packaged bundle rather than a bundle folder.
+
+    One of :data:`PACKAGED`, given as a string, with no bundle folder of that name in the
+    working folder (or a :class:`Packaged` name). A bundle folder the user has
+    (``svduty init examplshire --area Leeds`` writes ``./examplshire``) is that folder,
+    never the packaged bundle of the same name: the name of a bundle folder that exists
+    is a path.
+
+    Example:
+        >>> is_packaged("warwickshire"), is_packaged(Path("warwickshire")), is_packaged("leeds")
+        (True, False, False)
+    """
+    if isinstance(spec, Packaged):
+        return spec in PACKAGED
+    return isinstance(spec, str) and spec in PACKAGED and not (Path(spec) / MANIFEST).exists()
 
 
 @attrs.frozen(slots=True)
@@ -67,8 +101,8 @@ class Manifest:
 
 
 def _resolve(path: str | Path) -> Path:
-    if isinstance(path, str) and path in PACKAGED:
-        return data(path)
+    if is_packaged(path):
+        return data(str(path))
     return Path(path)
 
 
@@ -369,4 +403,4 @@ def warwickshire() -> Partnership:
         >>> [p.geography.get(c).name for c in p.local_area.districts]
         ['North Warwickshire', 'Nuneaton and Bedworth', 'Rugby', 'Stratford-on-Avon', 'Warwick']
     """
-    return load_partnership("warwickshire")
+    return load_partnership(Packaged("warwickshire"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
-from svduty.io._bundle import PACKAGED, load_partnership
+from svduty.io._bundle import PACKAGED, Packaged, load_partnership
 
 __all__ = ["load_packaged_definition"]
 
@@ -33,7 +33,7 @@ def load_packaged_definition(name: str) -> Definition:
     """
     if name in DEFINITIONS:
         return DEFINITIONS[name]
-    definition = load_partnership(name).definition if name in PACKAGED else None
+    definition = load_partnership(Packaged(name)).definition if name in PACKAGED else None
     if definition is None:
         raise DefinitionError.single(
             None,
