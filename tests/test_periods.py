@@ -142,3 +142,11 @@ def test_contiguous_timeline_answers_every_covered_day(lengths, probe):
         with pytest.raises(NotInForceError):
             t.as_at(probe_day)
     assert len(list(t)) == len(t)
+
+
+@pytest.mark.parametrize("bad", ["2023/24", "2023/25", 2023.5, -5, 0, 9999, 10**20, True, None])
+def test_financial_year_refuses_what_is_not_a_start_year(bad: object) -> None:
+    """A label, a fraction, a bool or a year whose days are not dates: a DataError naming
+    the field, never a TypeError or a label like '-5/96'."""
+    with pytest.raises(DataError, match="financial_year: expected a start year"):
+        FinancialYear(bad)  # type: ignore[arg-type]

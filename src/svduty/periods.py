@@ -21,7 +21,7 @@ import datetime as _dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 import pendulum
@@ -166,15 +166,34 @@ class FinancialYear:
     Attributes:
         start_year: The calendar year in which the financial year starts.
 
+    Raises:
+        DataError: if ``start_year`` is not a whole number from 1 to 9998 (the years whose
+            days are dates); a label such as ``"2023/24"`` is read by :meth:`parse`.
+
     Example:
         >>> fy = FinancialYear.parse("2022/23")
         >>> fy.label, fy.start_year, str(fy.next())
         ('2022/23', 2022, '2023/24')
         >>> FinancialYear.of(date("2025-03-31"))
         FinancialYear(start_year=2024)
-    """
+        >>> FinancialYear("2023/24")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: financial_year: expected a start year, a whole number from 1 to 9998 (FinancialYear.parse reads a label such as '2023/24')
+    """  # noqa: E501
 
-    start_year: int
+    start_year: int = attrs.field()
+
+    @start_year.validator
+    def _check_start_year(self, _: Any, value: Any) -> None:
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if not (whole and 1 <= value <= 9998):
+            raise DataError.single(
+                None,
+                "financial_year",
+                expected="a start year, a whole number from 1 to 9998 (FinancialYear.parse "
+                "reads a label such as '2023/24')",
+            )
 
     @classmethod
     def parse(cls, label: str) -> FinancialYear:
