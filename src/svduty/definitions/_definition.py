@@ -430,7 +430,8 @@ def _inc(kind: str, source: str, provision: str) -> Included:
 
 STATUTE = Definition(
     "pcsc-s13",
-    "Serious violence within s.13 of the Police, Crime, Sentencing and Courts Act 2022",
+    "Violence within s.13 of the Police, Crime, Sentencing and Courts Act 2022 (whether it "
+    "is serious is for the partnership: s.13(6))",
     cite("pcsc-act-2022", "s.13"),
     include=(_inc("s13_violence", "pcsc-act-2022", "s.13(3)"),),
     seriousness=tuple(
@@ -438,7 +439,14 @@ STATUTE = Definition(
         for i, f in enumerate(_FACTORS)
     ),
 )
-"""The statutory floor: violence as s.13(3) defines it (terrorism excluded)."""
+"""The statutory floor: violence as s.13(3) defines it (terrorism excluded).
+
+The Act defines violence, not serious violence: whether violence in an area amounts to
+serious violence is judged taking account of the factors of s.13(6) (maximum penalty,
+impact on the victim, prevalence in the area, impact on the community), two of which no
+single incident shows. The definition records those factors (``seriousness``) for the
+partnership's judgement; an incident within it is violence within s.13, not thereby
+serious violence."""
 
 WHO_2002 = Definition(
     "who-2002",
