@@ -79,6 +79,7 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "review_information": st.booleans(),
     "pilot_partner": st.booleans(),
     "date_of_death": st.sampled_from(DATES),
+    "made_or_adapted": st.booleans(),
 }
 
 

@@ -224,6 +224,10 @@ def _pilot_partner(v: bool | None) -> bool | None:
     return _bool("pilot_partner", v)
 
 
+def _made_or_adapted(v: bool | None) -> bool | None:
+    return _bool("made_or_adapted", v)
+
+
 def _id(v: str | int | None) -> str | None:
     if isinstance(v, str) and not v.isascii() and any("\ud800" <= c <= "\udfff" for c in v):
         raise DataError.single(None, "id", expected="UTF-8 text")  # a lone surrogate
@@ -301,6 +305,11 @@ class Incident:
             review pilot period (SI 2023/227 reg 1(2), "relevant death"). It cannot be
             before the incident's ``date``, and it does not by itself say that the victim
             died (give ``died`` too).
+        made_or_adapted: Whether the weapon was made or adapted for use for causing
+            injury to the person (Prevention of Crime Act 1953 s.1(4), which s.24(8)
+            adopts): a flick knife, a sword or a knuckleduster is; a kitchen knife is not
+            (it is an offensive weapon only if intended for such use). Needed only where
+            the weapon was not used intentionally.
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -339,6 +348,7 @@ class Incident:
     review_information: bool | None = attrs.field(default=None, converter=_review_information)
     pilot_partner: bool | None = attrs.field(default=None, converter=_pilot_partner)
     date_of_death: str | None = attrs.field(default=None, converter=_date_of_death)
+    made_or_adapted: bool | None = attrs.field(default=None, converter=_made_or_adapted)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())

@@ -64,7 +64,10 @@ def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | N
     return expr
 
 
-OFFENSIVE_WEAPON = All(WEAPON, INTENTIONAL)
+# PCA 1953 s.1(4): "any article made or adapted for use for causing injury to the person,
+# or intended by the person having it with him for such use": either limb
+MADE_OR_ADAPTED = IsTrue("made_or_adapted")
+OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, INTENTIONAL))
 # Under 18 by the victim's age, or by what the offence recorded requires (infanticide,
 # 4.2: a child under twelve months; the child offences: under 16 or 13)
 UNDER_18 = younger(18)
@@ -98,10 +101,11 @@ _rule(
 )
 _rule(
     "OWHR-S24-8-NOT-INTENDED",
-    Not(INTENTIONAL),
-    "not an offensive weapon: an article is one only if made or adapted for causing injury "
-    "to the person or intended for such use, and the force was not used intentionally (an "
-    "intent to injure, not to kill, is what counts)",
+    Not(Any_(MADE_OR_ADAPTED, INTENTIONAL)),
+    "not an offensive weapon: an article is one only if made or adapted for use for causing "
+    "injury to the person, or intended for such use; this one was neither made nor adapted "
+    "for it, and the force was not used intentionally (an intent to injure, not to kill, is "
+    "what counts)",
     cite("pca-1953", "s.1(4)"),
     when=All(HOMICIDE, WEAPON),
 )
