@@ -33,17 +33,27 @@ import pyarrow.parquet as pq
 
 HERE = Path(__file__).resolve().parent
 
-ADDED = ("other_reviews", "place_of_death", "review_information", "pilot_partner", "date_of_death")
-"""Incident output columns added on purpose (December 2026): an output saved before them
-is the same if the new one has them all null and is otherwise the same."""
+ADDED = (
+    "other_reviews",
+    "place_of_death",
+    "review_information",
+    "pilot_partner",
+    "date_of_death",
+    "made_or_adapted",
+)
+"""Incident output columns added on purpose (December 2026; ``made_or_adapted`` in the
+tenth session): an output saved before them is the same if the new one has them all null
+and is otherwise the same."""
 REWORDED = [
+    ("date_of_death, made_or_adapted", "date_of_death"),
     (
         "location, country, other_reviews, place_of_death, review_information, pilot_partner, "
         "date_of_death",
         "location, country",
-    )
+    ),
 ]
-"""(new, old) text of reasons reworded on purpose (the unknown-field reason lists 21 fields)."""
+"""(new, old) text of reasons reworded on purpose (the unknown-field reason lists 22 fields);
+applied in order to both outputs, so a base saved between two rewordings compares too."""
 
 
 def inputs() -> dict[str, Path]:
@@ -418,6 +428,7 @@ def _same_text(old: Path, new: Path) -> str | None:
     if a == b:  # also when both have the new wording (a base saved after the change)
         return "same"
     for after, before in REWORDED:
+        a = a.replace(after.encode(), before.encode())
         b = b.replace(after.encode(), before.encode())
     if a == b:
         return "same but reworded reasons" if b != new.read_bytes() else "same"
@@ -474,7 +485,7 @@ def check(directory: Path) -> int:
             continue
         how = _same_text(old, new) if new.exists() else None
         if how is None and old.suffix in (".err", ".out"):  # the summary: the same once parsed
-            how = "same summary" if _summary(old) == _summary(new, REWORDED) else None
+            how = "same summary" if _summary(old, REWORDED) == _summary(new, REWORDED) else None
         bad += how is None
         print(f"{old.name}: {how or 'DIFFERENT'} ({old.stat().st_size:,} bytes)")
     print("ALL SAME" if not bad else f"{bad} DIFFERENCE(S)")
