@@ -338,6 +338,13 @@ MAP = [
 ]
 
 
+def _header_fields(path: Path) -> list[str]:
+    """The incident fields of ``fields.csv``'s header (its columns are ``F <field>``)."""
+    with path.open(encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split(",")
+    return [c.removeprefix("F ") for c in header if c.removeprefix("F ") in FIELD_NAMES]
+
+
 def incident_jobs(files: dict[str, Path]) -> dict[str, tuple[Path, str | None, list[str]]]:
     """name -> (input, output suffix or None for standard output, extra arguments)."""
     return {
@@ -354,7 +361,8 @@ def incident_jobs(files: dict[str, Path]) -> dict[str, tuple[Path, str | None, l
         "inc_fields_csv": (
             files["fields_csv"],
             ".parquet",
-            [a for n in FIELD_NAMES for a in ("--map", f"F {n}={n}")],
+            # the columns the file has: one saved before a field was added lacks it
+            [a for n in _header_fields(files["fields_csv"]) for a in ("--map", f"F {n}={n}")],
         ),
         "inc_fields_parquet": (files["fields_parquet"], ".csv", ["--rejected"]),
     }
