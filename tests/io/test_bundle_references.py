@@ -174,6 +174,22 @@ def test_the_cli_fails_and_names_the_field(bundle: Path):
     assert f"governance.toml: bodies[{MEMBERS}].members[0]: no authority" in err.getvalue()
 
 
+def test_an_unknown_body_of_the_timetable_is_reported_against_the_timetable(bundle: Path):
+    tt = tomllib.loads((WARWICKSHIRE / "timetable.toml").read_text(encoding="utf-8"))
+    i = next(n for n, m in enumerate(tt["milestones"]) if m.get("body"))
+    mutate(
+        bundle, "timetable.toml", lambda d: d["milestones"][i].__setitem__("body", "no-such-body")
+    )
+    assert report(bundle) == [
+        f"timetable.toml: milestones[{i}].body: no body with this id; expected the id of a body "
+        "of the partnership's governance (governance.toml) (got 'no-such-body')"
+    ]
+    mutate(bundle, "timetable.toml", lambda d: d["reviews"][0].__setitem__("body", PERSONAL))
+    got = report(bundle)
+    assert got[1].startswith("timetable.toml: reviews[0].body: no body with this id")
+    assert PERSONAL not in got[1]
+
+
 # --- scenarios ---------------------------------------------------------------------------
 
 

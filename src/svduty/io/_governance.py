@@ -17,7 +17,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.errors import DataError, GovernanceError, ScenarioError, shown
+from svduty.errors import BundleError, DataError, GovernanceError, Problem, ScenarioError, shown
 from svduty.governance import (
     PRACTICE_CHECKS,
     Body,
@@ -333,11 +333,20 @@ def load_timetable(
     *,
     file: str | Path | None = None,
     converter: cattrs.Converter | None = None,
+    bodies: Collection[str] | None = None,
 ) -> Timetable:
     """Build a timetable from plain data (a ``timetable.toml``).
 
+    Args:
+        data: The file's plain data.
+        file: The file the data came from, named in errors.
+        converter: The converter (default: one resolving the national catalogue).
+        bodies: The body ids of the partnership's governance, which the milestones and
+            reviews must name (default: not known, not checked).
+
     Raises:
-        BundleError: naming the file and field of each malformed value.
+        BundleError: naming the file and field of each malformed value, or of a body
+            that is not in ``bodies`` (``milestones[1].body``).
 
     Example:
         >>> load_timetable({"agreement": {"start": "2023-01-31"}}, file="t.toml")
@@ -348,7 +357,24 @@ def load_timetable(
         t.toml: reviews: required field missing
     """
     conv = converter or _governance_converter()
-    return structure(data, Timetable, file=file, converter=conv)
+    timetable = structure(data, Timetable, file=file, converter=conv)
+    if bodies is None:
+        return timetable
+    problems = [
+        Problem(
+            file=None if file is None else str(file),
+            field=f"{key}[{i}].body",
+            message="no body with this id",
+            expected="the id of a body of the partnership's governance (governance.toml)",
+            got=item["body"],
+        )
+        for key in ("milestones", "reviews")  # the file's order: the model sorts milestones
+        for i, item in enumerate(data[key])
+        if item.get("body") is not None and item["body"] not in bodies
+    ]
+    if problems:
+        raise BundleError(problems)
+    return timetable
 
 
 def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = None) -> Any:

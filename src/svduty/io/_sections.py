@@ -186,9 +186,13 @@ def _load_scenarios(ctx: SectionContext) -> dict[str, Scenario]:
 
 
 def _load_timetable_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    from svduty.governance import GovernanceGraph
     from svduty.io._governance import load_timetable
 
-    return {"timetable": load_timetable(data, file=ctx.file, converter=ctx.converter)}
+    graph = ctx.loaded.get("governance")  # not loaded: the body ids are not known
+    bodies = {b.id for b in graph.bodies} if isinstance(graph, GovernanceGraph) else None
+    timetable = load_timetable(data, file=ctx.file, converter=ctx.converter, bodies=bodies)
+    return {"timetable": timetable}
 
 
 SECTIONS: dict[str, SectionSpec] = {
