@@ -46,6 +46,7 @@ from svduty.governance import (
     reorganise,
     schedule_1_findings,
 )
+from svduty.governance._references import Known, scenario_problems
 from svduty.periods import date
 from svduty.sources import Sources
 
@@ -294,6 +295,12 @@ class Partnership:
                     got=scenario[:40],
                 )
             scenario = self.scenarios[scenario]
+        known = Known(frozenset(a.id for a in self.authorities.items), None, self.geography, True)
+        unknown = scenario_problems(
+            scenario, attrs.evolve(known, bodies=frozenset(b.id for b in graph.bodies))
+        )
+        if unknown:  # an authority, area or district the partnership has not, nor the scenario
+            raise ScenarioError(unknown).with_file(f"scenario {scenario.name}")
         changed, log = graph.apply(scenario)
         after = reorganise(self.authorities, self.local_area.districts, scenario)
         messages = after.messages

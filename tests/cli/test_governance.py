@@ -212,8 +212,9 @@ def test_a_scenario_naming_an_area_it_never_creates_names_its_file(tmp_path: Pat
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     code, _, err = run("--scenario", str(path), "--format", "json")
     assert code == 1
-    assert err.startswith(f"svduty governance: error: {path}: unknown area: ")
-    assert "no change creates it" in err
+    assert err.startswith(f"svduty governance: error: {path}: changes[")
+    assert ".area: not an area of the partnership, and no change creates it" in err
+    assert "(got 'north-warwickshire-unitary')" in err
 
 
 # --- each finding shown once; --on ---------------------------------------------------------

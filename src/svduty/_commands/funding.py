@@ -7,7 +7,7 @@ import json
 from typing import Any, TextIO
 
 from svduty._commands._options import add_partnership, load_named_partnership
-from svduty.errors import FundingError, quote_keys
+from svduty.errors import DataError, FundingError, describe, quote_keys, shown
 from svduty.funding import (
     CostCategory,
     FundingModel,
@@ -20,7 +20,7 @@ from svduty.funding import (
 )
 from svduty.io import read_toml
 
-__all__ = ["HOW_TO_FUNDING", "register", "run"]
+__all__ = ["HOW_TO_FUNDING", "SPLIT_METHODS", "register", "run"]
 
 HOW_TO_FUNDING = (
     "write one as the how-to 'Write a bundle for another area' shows (docs/howto/"
@@ -54,23 +54,97 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--split",
         metavar="FILE",
-        help="a TOML file describing a split (year, category or amount, method, weights, "
-        "floors, caps)",
+        help="a TOML file describing a split (year, category or amount, method, and the "
+        "method's fields: recipients, measure, weights, floors, caps)",
     )
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     p.set_defaults(run=run)
 
 
-def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) -> Split:
-    data = read_toml(path)
-    file = str(path)
-    allowed = {"year", "category", "amount", "method", "weights", "floors", "caps", "measure"}
+_AMOUNT_FIELDS = ("year", "category", "amount", "method")
+"""The fields of a split file that say what is split, and how."""
+
+SPLIT_METHODS: dict[str, tuple[str, ...]] = {
+    "population": ("floors", "caps"),
+    "equal": ("recipients", "floors", "caps"),
+    "needs": ("measure", "floors", "caps"),
+    "shares": ("weights",),
+    "weights": ("weights", "floors", "caps"),
+}
+"""The methods of a split file (``method``), each with the other fields it uses.
+
+A field the chosen method does not use is refused, never ignored.
+
+Example:
+    >>> SPLIT_METHODS["shares"]
+    ('weights',)
+"""
+
+_FIELD_SHAPES: dict[str, tuple[type, str]] = {
+    "weights": (dict, "a table of recipient = weight, such as { north = 2, south = 1 }"),
+    "floors": (dict, 'a table of recipient = amount, such as { north = "40000" }'),
+    "caps": (dict, 'a table of recipient = amount, such as { north = "90000" }'),
+    "recipients": (list, 'a list of recipients, such as ["north", "south"]'),
+    "measure": (str, "'average', 'latest', 'change' or 'above_average'"),
+    "method": (str, "one of " + ", ".join(f"'{m}'" for m in SPLIT_METHODS)),
+}
+"""What each field of a split file holds (its type), and how to say it."""
+
+
+def _split_fields(data: dict[str, Any], file: str) -> str:
+    """The split file's method, once every field is known, used and of its type."""
+    allowed = {*_AMOUNT_FIELDS, *(f for fields in SPLIT_METHODS.values() for f in fields)}
     extra = set(data) - allowed
     if extra:
         raise FundingError.single(
             file, quote_keys(extra, allowed), expected="keys " + ", ".join(sorted(allowed))
         )
+    for field, (kind, expected) in _FIELD_SHAPES.items():
+        if field in data and not isinstance(data[field], kind):
+            raise FundingError.single(file, field, expected=expected, got=describe(data[field]))
+    method = data.get("method", "population")
+    if method not in SPLIT_METHODS:
+        raise FundingError.single(
+            file,
+            "method",
+            expected=_FIELD_SHAPES["method"][1],
+            got=shown(method, vocabulary=SPLIT_METHODS),
+        )
+    uses = SPLIT_METHODS[method]
+    unused = sorted(set(data) - {*_AMOUNT_FIELDS, *uses})
+    if unused:
+        hint = ""
+        if method == "equal" and unused[0] == "weights":
+            hint = " (the recipients of an equal split are a list: recipients = [...])"
+        raise FundingError.single(
+            file,
+            unused[0],
+            message=f"not used by the method '{method}'",
+            expected=f"only {', '.join(uses)} with it{hint}",
+        )
+    recipients = data.get("recipients", ["-"])
+    if not recipients:
+        raise FundingError.single(file, "recipients", expected="at least one recipient")
+    for n, name in enumerate(recipients):
+        if not isinstance(name, str):
+            raise FundingError.single(
+                file, f"recipients[{n}]", expected="a recipient's name as text", got=describe(name)
+            )
+    return str(method)
+
+
+def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) -> Split:
+    """The split a ``--split`` file describes (its format: :data:`SPLIT_METHODS`).
+
+    Raises:
+        FundingError: naming the file and the field that is unknown, of the wrong type
+            (``weights: expected a table of recipient = weight``), not used by the method,
+            or not a valid value.
+    """
+    data = read_toml(path)
+    file = str(path)
     try:
+        method = _split_fields(data, file)
         if "amount" in data:
             both = sorted({"year", "category"} & set(data))
             if both:  # the amount would win and the year be ignored: refuse, never silent
@@ -87,10 +161,9 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
             category = data.get("category", "non_labour")
             if category not in ("labour", "non_labour"):
                 raise FundingError.single(
-                    file, "category", expected="'labour' or 'non_labour'", got=str(category)[:40]
+                    file, "category", expected="'labour' or 'non_labour'", got=category
                 )
             amount = model.allocation(data["year"]).amount(CostCategory(category))
-        method = data.get("method", "population")
         floors = data.get("floors")
         caps = data.get("caps")
         if method == "population":
@@ -111,12 +184,8 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
                 citations=tuple(c for p in model.populations for c in p.citations()),
             )
         if method == "equal":
-            return split_equal(
-                amount,
-                list(data.get("weights") or model.population_weights()),
-                floors=floors,
-                caps=caps,
-            )
+            recipients = data.get("recipients") or list(model.population_weights())
+            return split_equal(amount, recipients, floors=floors, caps=caps)
         if method == "needs":
             if strategy is None:
                 raise FundingError.single(
@@ -127,22 +196,9 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
             return split(amount, weights, floors=floors, caps=caps, method="needs", citations=cites)
         if method == "shares":
             return split_shares(amount, data.get("weights") or {})
-        if method == "weights":
-            return split(amount, data.get("weights") or {}, floors=floors, caps=caps)
-        raise FundingError.single(
-            file,
-            "method",
-            expected="'population', 'equal', 'needs', 'shares' or 'weights'",
-            got=str(method)[:40],
-        )
-    except FundingError as exc:
+        return split(amount, data.get("weights") or {}, floors=floors, caps=caps)
+    except DataError as exc:
         raise exc.with_file(file) from None
-    except Exception as exc:
-        from svduty.errors import DataError
-
-        if isinstance(exc, DataError):
-            raise exc.with_file(file) from None
-        raise
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -211,7 +267,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     )
     for r in rows:
         cells = [
-            Money.parse(r[k]).format(always_pence=True) if r[k] else "none stated"
+            Money.from_plain(r[k]).format(always_pence=True) if r[k] else "none stated"
             for k in ("labour", "non_labour", "total", "stated_total")
         ]
         print(f"{r['year']:<8} " + " ".join(f"{c:>14}" for c in cells), file=stdout)

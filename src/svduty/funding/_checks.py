@@ -66,7 +66,7 @@ def difference_of(finding: Finding) -> Money | None:
         '-£1.50'
     """
     value = finding.get("difference")
-    return None if value is None else Money.parse(value, allow_negative=True)
+    return None if value is None else Money.from_plain(value)
 
 
 def _about(

@@ -374,5 +374,5 @@ def _year(year: FinancialYear | str) -> FinancialYear:
 
 def _show(value: str) -> str:
     if value and (value[0].isdigit() or value[0] == "-") and "/" not in value:
-        return Money.parse(value, allow_negative=True).format(always_pence=True)
+        return Money.from_plain(value).format(always_pence=True)
     return value

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
-from typing import Any
+from decimal import Decimal, localcontext
+from typing import Any, ClassVar
 
 import attrs
 
@@ -17,11 +17,33 @@ _TEXT = re.compile(r"^(-)?£?(-)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))
 """An amount as people write it: ASCII digits only, an optional £ and minus sign,
 thousands commas in the right places, a decimal point; no inner spaces."""
 _SAFE = re.compile(r"^[0-9£,.\-]{1,40}$")
+_PLAIN = re.compile(r"(-)?([0-9]+)(?:\.([0-9]{1,2}))?", re.ASCII)
+"""The text :meth:`Money.plain` writes."""
 _PENCE = Decimal(100)
+_MAX_DIGITS = 15
+_LIMIT = 10**_MAX_DIGITS * 100  # in pence: the smallest amount read that is too large
+_RESULT_LIMIT = _LIMIT * 10**9  # a sum of a billion amounts read stays below it
+_TOO_LARGE = (
+    f"an amount of at most {_MAX_DIGITS} digits of pounds (less than "
+    f"£{10**_MAX_DIGITS:,}; the whole of UK public spending is about £10^12 a year)"
+)
 
 
 def _error(field: str | None, expected: str, got: str | None = None) -> MoneyError:
     return MoneyError([Problem(field=field or "amount", expected=expected, got=got)])
+
+
+def _bounded(pence: int, field: str | None, limit: int = _LIMIT) -> int:
+    """``pence``, if the amount is within ``limit``; a :class:`MoneyError` if not."""
+    if not -limit < pence < limit:
+        raise _error(
+            field,
+            _TOO_LARGE
+            if limit == _LIMIT
+            else f"an amount of at most {_MAX_DIGITS + 9} digits of pounds (a sum of "
+            f"at most a billion amounts of {_MAX_DIGITS} digits)",
+        )
+    return pence
 
 
 @attrs.frozen(slots=True, order=True)
@@ -31,6 +53,15 @@ class Money:
     Arithmetic cannot silently lose a penny: adding and subtracting are exact, multiplying
     is by whole numbers only, and dividing is done by :func:`~svduty.funding._split.split`, which
     hands out every penny. Floats are refused everywhere.
+
+    An amount read has at most :attr:`MAX_DIGITS` (15) digits of pounds: less than a
+    thousand million million pounds, a thousand times the whole of UK public spending in
+    a year. :meth:`parse`, :meth:`pounds` and :meth:`from_pence` refuse a larger amount
+    with a :class:`MoneyError` naming the field, before any digit is converted (so
+    ``"9" * 5000`` is refused, not a ``ValueError``). A sum or product may have nine
+    digits more (a sum of a billion amounts read), and no more (``Money(pence)``
+    checks that): arithmetic on amounts read is exact and raises nothing, and
+    :attr:`decimal` is exact at any size.
 
     Attributes:
         pence: The amount in pence (negative only as the result of a subtraction).
@@ -45,7 +76,14 @@ class Money:
         Traceback (most recent call last):
         ...
         svduty.errors.MoneyError: amount: expected an exact amount written as text such as "263506.30", a Decimal or Money (floats are not accepted) (got '0.1')
+        >>> Money.parse("9" * 16, field="total")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.MoneyError: total: expected an amount of at most 15 digits of pounds (less than £1,000,000,000,000,000; the whole of UK public spending is about £10^12 a year) (got a string of 16 characters, not shown)
     """  # noqa: E501
+
+    MAX_DIGITS: ClassVar[int] = _MAX_DIGITS
+    """The most digits of pounds an amount may have (15: less than £10^15)."""
 
     pence: int = attrs.field()
 
@@ -53,6 +91,7 @@ class Money:
     def _check(self, _: Any, value: Any) -> None:
         if type(value) is not int:
             raise _error("pence", "a whole number of pence", repr(value)[:40])
+        _bounded(value, None, _RESULT_LIMIT)
 
     # -- building -------------------------------------------------------------------------
 
@@ -71,7 +110,8 @@ class Money:
         """An amount given in whole pence.
 
         Raises:
-            MoneyError: if ``pence`` is not an integer (floats and booleans are refused).
+            MoneyError: if ``pence`` is not an integer (floats and booleans are refused),
+                or the amount has more than :attr:`MAX_DIGITS` digits of pounds.
 
         Example:
             >>> str(Money.from_pence(3000000))
@@ -79,7 +119,7 @@ class Money:
         """
         if type(pence) is not int:
             raise _error(field, "a whole number of pence", repr(pence)[:40])
-        return cls(pence)
+        return cls(_bounded(pence, field))
 
     @classmethod
     def parse(
@@ -101,7 +141,8 @@ class Money:
 
         Raises:
             MoneyError: if the amount is a float, negative, has more than two decimal
-                places, or is not an amount at all; the error names ``field``.
+                places or more than :attr:`MAX_DIGITS` digits of pounds, or is not an
+                amount at all; the error names ``field``.
 
         Example:
             >>> Money.parse("30,000").pence
@@ -149,24 +190,62 @@ class Money:
     def pounds(cls, value: int | str | Decimal, *, field: str | None = None) -> Money:
         """An amount in pounds: a whole number of pounds, or text or a Decimal.
 
+        Raises:
+            MoneyError: as :meth:`parse`; for an integer, if it is negative or has more
+                than :attr:`MAX_DIGITS` digits.
+
         Example:
             >>> str(Money.pounds(575214))
             '£575,214'
+            >>> Money.pounds(10**15)  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            ...
+            svduty.errors.MoneyError: amount: expected an amount of at most 15 digits of pounds ...
         """
         if type(value) is int:
             if value < 0:
-                raise _error(field, "an amount of zero or more", str(value))
+                raise _error(field, "an amount of zero or more", _short(value))
+            if value >= 10**_MAX_DIGITS:
+                raise _error(field, _TOO_LARGE)
             return cls(value * 100)
         return cls.parse(value, field=field)
+
+    @classmethod
+    def from_plain(cls, text: str, *, field: str | None = None) -> Money:
+        """Read back what :meth:`plain` wrote, for any amount a Money holds.
+
+        A sum or a difference may have more digits of pounds than an amount read by
+        :meth:`parse` (:attr:`MAX_DIGITS`); this reads it back exactly.
+
+        Raises:
+            MoneyError: if ``text`` is not ``plain()`` text (an optional minus sign,
+                digits, an optional point and at most two places) of such an amount.
+
+        Example:
+            >>> big = Money.pounds(10**15 - 1) * 3
+            >>> Money.from_plain(big.plain()) == big
+            True
+            >>> Money.from_plain("12.345")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.MoneyError: amount: expected text such as "-1234.50", as Money.plain() writes it (got '12.345')
+        """  # noqa: E501
+        m = _PLAIN.fullmatch(text) if isinstance(text, str) else None
+        if m is None or len(m.group(2).lstrip("0")) > _MAX_DIGITS + 9:
+            raise _error(field, 'text such as "-1234.50", as Money.plain() writes it', _short(text))
+        pence = int(m.group(2)) * 100 + int(((m.group(3) or "") + "00")[:2])
+        return cls(-pence if m.group(1) else pence)
 
     @classmethod
     def _from_decimal(cls, value: Decimal, field: str | None) -> Money:
         if not value.is_finite():
             raise _error(field, "a finite amount", str(value))
+        if value and value.adjusted() >= _MAX_DIGITS:  # before a digit is converted
+            raise _error(field, _TOO_LARGE)
         exponent = value.normalize().as_tuple().exponent
         if isinstance(exponent, int) and exponent < -2:
-            raise _error(field, "at most two decimal places (whole pence)", str(value)[:40])
-        return cls(int(value * _PENCE))
+            raise _error(field, "at most two decimal places (whole pence)", _short(value))
+        return cls(int(value.scaleb(2)))  # at most 17 digits and 2 places: exact
 
     @classmethod
     def _from_text(cls, text: str, field: str | None) -> Money:
@@ -181,7 +260,10 @@ class Money:
                 + ("" if shown is not None else f"; got a text of {len(text)} characters"),
                 shown,
             )
-        whole = int(m.group(3).replace(",", ""))
+        digits = m.group(3).replace(",", "").lstrip("0")
+        if len(digits) > _MAX_DIGITS:  # before the digits are converted
+            raise _error(field, _TOO_LARGE, _short(text))
+        whole = int(digits or "0")
         frac = m.group(4) or ""
         if len(frac.rstrip("0")) > 2:
             raise _error(field, "at most two decimal places (whole pence)", _short(text))
@@ -199,7 +281,9 @@ class Money:
             >>> Money.parse("83506.3").decimal
             Decimal('83506.30')
         """
-        return (Decimal(self.pence) / _PENCE).quantize(Decimal("0.01"))
+        with localcontext() as ctx:  # exact for any whole number of pence
+            ctx.prec = max(28, len(str(abs(self.pence))) + 3)
+            return (Decimal(self.pence) / _PENCE).quantize(Decimal("0.01"))
 
     def format(self, *, always_pence: bool = False, symbol: bool = True) -> str:
         """The amount as a person writes it: ``£263,506.30``; ``£30,000`` for whole pounds.

@@ -235,7 +235,8 @@ class Body:
         coverage_citation: Where the coverage is stated, when that differs from
             ``citation`` (for example an unconfirmed district mapping).
         cadence: How often it meets, where known.
-        chair: Who chairs or leads it (an authority id or a description), where known.
+        chair: Who chairs or leads it (the id of an authority, or of a body such as a
+            role), where known.
         host: The authority that runs or hosts it (an authority id), where known.
         members: Authority ids of the members, where known.
         members_citation: Where the membership is stated.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,20 +12,72 @@ from typing import Any
 from svduty.errors import BundleError, Problem
 from svduty.io._write_paths import replace_text
 
-__all__ = ["read_toml", "write_toml"]
+__all__ = ["MAX_TOML_BYTES", "read_toml", "write_toml"]
+
+
+MAX_TOML_BYTES = 8 * 1024 * 1024
+"""The largest TOML file read (8 MiB): a bundle's files are a few kilobytes.
+
+A larger file is refused having read one byte past this, so a link to ``/dev/zero`` or
+an endless file cannot exhaust memory.
+"""
+
+
+def _refuse(p: Path, message: str, expected: str | None = None) -> BundleError:
+    return BundleError([Problem(message=message, file=str(p), expected=expected)])
+
+
+def _read_bytes(p: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_TOML_BYTES`, or a BundleError.
+
+    The file is opened without blocking and checked once open (``fstat``, after
+    symbolic links are followed), so a FIFO never hangs the reader and a device is
+    never read, even if the path is swapped between a check and the open.
+    """
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise _refuse(p, "a broken symbolic link" if p.is_symlink() else "file not found") from None
+    except IsADirectoryError:
+        raise _refuse(p, "a folder where a file is expected") from None
+    except OSError as exc:  # a symbolic link loop, no permission...
+        why = exc.strerror or type(exc).__name__
+        raise _refuse(p, f"cannot be read ({why})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise _refuse(p, "a folder where a file is expected")
+        raise _refuse(p, "not a regular file (a device, FIFO or socket)", expected="a TOML file")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(MAX_TOML_BYTES + 1)
+        except OSError as exc:
+            why = exc.strerror or type(exc).__name__
+            raise _refuse(p, f"cannot be read ({why})") from None
+    if len(data) > MAX_TOML_BYTES:
+        raise _refuse(
+            p, "too large", expected=f"a TOML file of at most {MAX_TOML_BYTES // 2**20} MiB"
+        )
+    return data
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
     r"""Read a TOML file into plain data.
 
+    Only a regular file (after symbolic links are followed) of at most
+    :data:`MAX_TOML_BYTES` is read: a device, FIFO or socket is refused without being
+    read or waited on.
+
     Args:
         path: The file.
 
     Raises:
-        BundleError: if the file is missing or is not valid TOML (naming the line).
+        BundleError: if the file is missing, not a regular file, larger than
+            :data:`MAX_TOML_BYTES`, or not valid TOML (naming the line).
 
     Example:
-        >>> import tempfile, pathlib
+        >>> import os, tempfile, pathlib
         >>> d = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (d / "ok.toml").write_text('name = "x"\n')
         >>> read_toml(d / "ok.toml")
@@ -33,23 +87,18 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         Traceback (most recent call last):
         ...
         svduty.errors.BundleError: .../bad.toml: row 1: not valid TOML: ...
-    """
+        >>> os.mkfifo(d / "pipe.toml")
+        >>> read_toml(d / "pipe.toml")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: .../pipe.toml: not a regular file (a device, FIFO or socket); expected a TOML file
+    """  # noqa: E501
     p = Path(path)
     try:
         # utf-8-sig: a byte-order mark some editors write first is not part of the TOML
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        what = "a broken symbolic link" if p.is_symlink() else "file not found"
-        raise BundleError([Problem(message=what, file=str(p))]) from None
-    except IsADirectoryError:
-        raise BundleError(
-            [Problem(message="a folder where a file is expected", file=str(p))]
-        ) from None
+        text = _read_bytes(p).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BundleError([Problem(message="not UTF-8 text", file=str(p))]) from None
-    except OSError as exc:  # a symbolic link loop, no permission, a device...
-        why = exc.strerror or type(exc).__name__
-        raise BundleError([Problem(message=f"cannot be read ({why})", file=str(p))]) from None
+        raise _refuse(p, "not UTF-8 text") from None
     try:
         return tomllib.loads(text)
     except RecursionError:

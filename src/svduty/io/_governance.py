@@ -17,7 +17,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from svduty.errors import DataError, GovernanceError, ScenarioError, shown
+from svduty.errors import BundleError, DataError, GovernanceError, Problem, ScenarioError, shown
 from svduty.governance import (
     PRACTICE_CHECKS,
     Body,
@@ -35,6 +35,7 @@ from svduty.governance import (
     Scenario,
     Timetable,
 )
+from svduty.governance._references import Known, body_problems, scenario_problems
 from svduty.governance._rules import PRACTICE_NOT_LAW, cites_legislation
 from svduty.governance._scenario import CHANGE_TYPES, Change
 from svduty.io._converter import make_converter, structure, to_plain
@@ -116,6 +117,7 @@ def load_governance(
     *,
     file: str | Path | None = None,
     converter: cattrs.Converter | None = None,
+    known: Known | None = None,
 ) -> GovernanceGraph:
     """Build a governance graph from plain data (a ``governance.toml`` or its JSON).
 
@@ -123,10 +125,15 @@ def load_governance(
         data: ``{"bodies": [...], "relations": [...]}``.
         file: The file the data came from, named in errors.
         converter: The converter (default: one resolving the national catalogue).
+        known: The authorities and areas the bodies may name (a bundle's
+            ``authorities.toml`` and ``areas.toml``); default: not known, so only the
+            districts (GSS codes) and repeats are checked.
 
     Raises:
         BundleError: naming the file and field of each malformed value.
-        GovernanceError: on a duplicate id, or a relation naming an unknown body.
+        GovernanceError: on a duplicate id, a relation naming an unknown body, or a body
+            naming an authority, body or area that is not known, or a member or district
+            twice (:func:`~svduty.governance._references.body_problems`).
 
     Example:
         >>> load_governance({"bodies": [], "relations": [{"kind": "oversees",
@@ -139,10 +146,18 @@ def load_governance(
     """
     conv = converter or _governance_converter()
     parsed = structure(data, GovernanceDocument, file=file, converter=conv)
+    known = attrs.evolve(known or Known(), bodies=frozenset(b.id for b in parsed.bodies))
+    problems = [
+        p for i, b in enumerate(parsed.bodies) for p in body_problems(b, f"bodies[{i}]", known)
+    ]
     try:
-        return GovernanceGraph.of(parsed.bodies, parsed.relations)
+        graph = GovernanceGraph.of(parsed.bodies, parsed.relations)
     except GovernanceError as exc:
-        raise exc.with_file(str(file)) if file is not None else exc from None
+        problems = [*exc.problems, *problems]
+    if problems:
+        error = GovernanceError(problems)
+        raise error.with_file(str(file)) if file is not None else error
+    return graph
 
 
 def dump_governance(
@@ -214,12 +229,15 @@ def load_governance_section(
     file: str,
     converter: cattrs.Converter,
     folder: Path | None = None,
+    known: Known | None = None,
 ) -> dict[str, object]:
     """A bundle's governance section: the graph, its rules and the ``scenarios/`` folder.
 
     Returns the :class:`~svduty.partnership.Partnership` fields ``governance``, ``governance_rules``
     and, when ``folder`` is given, ``scenarios`` (by file name without ``.toml``; the
     bundle loader reads them itself, to report the problems of every scenario file).
+    ``known``: the authorities and areas the bodies and scenarios may name
+    (:func:`load_governance`).
 
     Example:
         >>> import svduty
@@ -231,7 +249,7 @@ def load_governance_section(
         >>> sorted(sec["scenarios"])[0], len(sec["governance_rules"]) > 0
         ('jag-to-sv-strategic-board', True)
     """
-    graph = load_governance(data, file=file, converter=converter)
+    graph = load_governance(data, file=file, converter=converter, known=known)
     rules = load_governance_rules(data, file=file, converter=converter)
     out: dict[str, object] = {"governance": graph, "governance_rules": rules}
     if folder is not None:
@@ -239,7 +257,9 @@ def load_governance_section(
         if (folder / "scenarios").is_dir():
             for f in sorted((folder / "scenarios").glob("*.toml")):
                 name = f"scenarios/{f.name}"
-                scenarios[f.stem] = load_scenario(read_toml(f), file=name, converter=converter)
+                scenarios[f.stem] = load_scenario(
+                    read_toml(f), file=name, converter=converter, known=known
+                )
         out["scenarios"] = scenarios
     return out
 
@@ -249,6 +269,7 @@ def load_scenario(
     *,
     file: str | Path | None = None,
     converter: cattrs.Converter | None = None,
+    known: Known | None = None,
 ) -> Scenario:
     """Build a what-if scenario from plain data (a scenario TOML file or a dict).
 
@@ -258,8 +279,14 @@ def load_scenario(
     ``create_authority``, ``transfer_functions``, ``create_area``) and the fields of that
     change.
 
+    The districts a change names must be GSS codes of local government areas or areas
+    the scenario creates, each once; with ``known`` (the partnership's authorities and
+    areas) every authority, area and body the changes name is checked
+    (:func:`~svduty.governance._references.scenario_problems`).
+
     Raises:
-        ScenarioError: naming the file and the field of each malformed value.
+        ScenarioError: naming the file and the field of each malformed value or unknown
+            reference.
 
     Example:
         >>> s = load_scenario({"name": "s", "title": "S",
@@ -270,10 +297,20 @@ def load_scenario(
         Traceback (most recent call last):
         ...
         svduty.errors.ScenarioError: changes[0].op: expected one of abolish_authority, add_body, add_relation, change_cadence, change_districts, create_area, create_authority, merge, move_under, remove_body, remove_relation, rename, transfer_functions (got 'explode')
+        >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "change_districts",
+        ...     "body": "x", "districts": ["E07000220", "Jane Smith"]}]}, file="s.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ScenarioError: s.toml: changes[0].districts[1]: not a local government area, and no change creates it; expected the GSS code of a local government area, such as E07000220 (got a string of 10 characters, not shown)
     """  # noqa: E501
     conv = (converter or make_converter()).copy()  # the caller's converter stays as it was
     _register_changes(conv)
-    return structure(data, Scenario, file=file, converter=conv, error=ScenarioError)
+    scenario = structure(data, Scenario, file=file, converter=conv, error=ScenarioError)
+    problems = scenario_problems(scenario, known or Known())
+    if problems:
+        error = ScenarioError(problems)
+        raise error.with_file(str(file)) if file is not None else error
+    return scenario
 
 
 def dump_scenario(scenario: Scenario, converter: cattrs.Converter | None = None) -> dict[str, Any]:
@@ -296,11 +333,20 @@ def load_timetable(
     *,
     file: str | Path | None = None,
     converter: cattrs.Converter | None = None,
+    bodies: Collection[str] | None = None,
 ) -> Timetable:
     """Build a timetable from plain data (a ``timetable.toml``).
 
+    Args:
+        data: The file's plain data.
+        file: The file the data came from, named in errors.
+        converter: The converter (default: one resolving the national catalogue).
+        bodies: The body ids of the partnership's governance, which the milestones and
+            reviews must name (default: not known, not checked).
+
     Raises:
-        BundleError: naming the file and field of each malformed value.
+        BundleError: naming the file and field of each malformed value, or of a body
+            that is not in ``bodies`` (``milestones[1].body``).
 
     Example:
         >>> load_timetable({"agreement": {"start": "2023-01-31"}}, file="t.toml")
@@ -311,7 +357,24 @@ def load_timetable(
         t.toml: reviews: required field missing
     """
     conv = converter or _governance_converter()
-    return structure(data, Timetable, file=file, converter=conv)
+    timetable = structure(data, Timetable, file=file, converter=conv)
+    if bodies is None:
+        return timetable
+    problems = [
+        Problem(
+            file=None if file is None else str(file),
+            field=f"{key}[{i}].body",
+            message="no body with this id",
+            expected="the id of a body of the partnership's governance (governance.toml)",
+            got=item["body"],
+        )
+        for key in ("milestones", "reviews")  # the file's order: the model sorts milestones
+        for i, item in enumerate(data[key])
+        if item.get("body") is not None and item["body"] not in bodies
+    ]
+    if problems:
+        raise BundleError(problems)
+    return timetable
 
 
 def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = None) -> Any:

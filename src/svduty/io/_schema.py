@@ -41,8 +41,8 @@ _SPECIAL: dict[Any, dict[str, Any]] = {
     Money: {
         "type": "string",
         "pattern": r"^£?[0-9][0-9,]*(\.[0-9]{1,2})?$",
-        "description": "An amount in pounds written as text, at most two decimal places, "
-        "such as '263506.30' or '£263,506.30' (floats are refused).",
+        "description": "An amount in pounds written as text, at most two decimal places "
+        "and 15 digits of pounds, such as '263506.30' or '£263,506.30' (floats are refused).",
     },
     FinancialYear: {
         "type": "string",

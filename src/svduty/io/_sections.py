@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import cattrs
 
     from svduty.governance import Scenario
+    from svduty.governance._references import Known
 
 __all__ = ["SECTIONS", "SectionContext", "SectionSpec"]
 
@@ -129,10 +130,33 @@ def _load_strategy_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapp
     return {"strategy": load_strategy(data, file=ctx.file, converter=ctx.converter)}
 
 
+def _known(ctx: SectionContext) -> Known:
+    """The authorities and areas loaded, for the references of governance and scenarios.
+
+    A section that did not load is not known: its references are not checked (the
+    section's own problems are reported).
+    """
+    from svduty.authorities import Authorities
+    from svduty.governance._references import Known
+
+    authorities = ctx.loaded.get("authorities")
+    geography = ctx.loaded.get("geography")
+    return Known(
+        authorities=(
+            frozenset(a.id for a in authorities.items)
+            if isinstance(authorities, Authorities)
+            else None
+        ),
+        geography=geography if isinstance(geography, Geography) else None,
+    )
+
+
 def _load_governance_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
     from svduty.io._governance import load_governance_section
 
-    section = load_governance_section(data, file=ctx.file, converter=ctx.converter)
+    section = load_governance_section(
+        data, file=ctx.file, converter=ctx.converter, known=_known(ctx)
+    )
     return {**section, "scenarios": _load_scenarios(ctx)}
 
 
@@ -151,7 +175,9 @@ def _load_scenarios(ctx: SectionContext) -> dict[str, Scenario]:
         if data is None:
             continue
         try:
-            scenarios[f.stem] = load_scenario(data, file=name, converter=ctx.converter)
+            scenarios[f.stem] = load_scenario(
+                data, file=name, converter=ctx.converter, known=_known(ctx)
+            )
         except DataError as exc:
             problems.extend(_relative(exc, ctx.path, name))
     if problems:
@@ -160,9 +186,13 @@ def _load_scenarios(ctx: SectionContext) -> dict[str, Scenario]:
 
 
 def _load_timetable_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    from svduty.governance import GovernanceGraph
     from svduty.io._governance import load_timetable
 
-    return {"timetable": load_timetable(data, file=ctx.file, converter=ctx.converter)}
+    graph = ctx.loaded.get("governance")  # not loaded: the body ids are not known
+    bodies = {b.id for b in graph.bodies} if isinstance(graph, GovernanceGraph) else None
+    timetable = load_timetable(data, file=ctx.file, converter=ctx.converter, bodies=bodies)
+    return {"timetable": timetable}
 
 
 SECTIONS: dict[str, SectionSpec] = {
