@@ -40,7 +40,7 @@ GOOD = b'{"id": "a", "offence_code": "8N"}\n'
         (b'{"victim_age": ' + b"9" * 5000 + b"}\n", "row 2: line: expected a JSON object"),
         (
             b'{"id": "b", "Jane Citizen": 1}\n',
-            "row 2: <a key not shown>: unknown field; expected one of",
+            "row 2: an unknown field (a name of 12 characters, not shown): expected one of",
         ),
         (b'{"id": "b", "weapon": "knife"\n', "row 2: line: expected a JSON object"),
     ],

@@ -14,11 +14,26 @@ from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
 
 __all__: list[str] = []
 
-_COLUMN = r"[a-z_][a-z0-9_]{0,39}"
-"""A column name shown in a reason: an identifier (a field's, a typo's), never free text."""
-
 _OWN = frozenset(INCIDENT_OUTPUT_SCHEMA.names) - frozenset(INCIDENT_SCHEMA.names)
 """The columns svduty gives an incident (file, row, rejected..., areas, verdicts)."""
+
+
+def column_named(name: str, i: int) -> str:
+    """A column as a reason names it: a name svduty knows or a safe one, else its place.
+
+    A file without a header has a row of data where the names would be, so a name is
+    shown only when it is an incident field, one of svduty's own columns, or of
+    :data:`~svduty.errors.SAFE_SHAPE`.
+
+    Example:
+        >>> column_named("victim_age", 0), column_named("weapn", 1), column_named("john_smith", 2)
+        ('victim_age', 'weapn', 'column 3 (its name not shown)')
+    """
+    if name in INCIDENT_OUTPUT_SCHEMA.names or isinstance(shown(name), Shown):
+        return name
+    return f"column {i + 1} (its name not shown)"
+
+
 _FIELDS = ", ".join(INCIDENT_SCHEMA.names)
 _NEITHER = (
     f"the incident fields (one or more of {_FIELDS}) as columns, or named by --map "
@@ -46,12 +61,10 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
     seen: set[str] = set()
     for i, (original, name) in enumerate(zip(names, renamed, strict=True)):
         if name in seen or name in _OWN or name.startswith("__svduty"):
-            # a file without a header has a first row of data there: named only if plain
-            plain = isinstance(shown(original, shape=_COLUMN), Shown)
             raise InputFormatError(
                 Problem(
                     file=str(p),
-                    field=original if plain else f"column {i + 1} (its name not shown)",
+                    field=column_named(original, i),
                     expected="one column per name (a repeated column name, two --map to one "
                     "field, or a column named like svduty's own file/row/rejected columns "
                     "or the area and verdict columns it adds)",
