@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ __all__ = [
     "Shown",
     "describe",
     "named",
+    "printable",
     "quote",
     "quote_keys",
     "shown",
@@ -263,6 +265,32 @@ def named(value: object, what: str = "a name") -> str:
         n = len(value)
         return f"({what} of {n} character{'s' * (n != 1)}, not shown)"
     return f"({describe(value)})"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNPRINTED = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs"))
+"""Control and format characters, line and paragraph separators, lone surrogates."""
+
+
+def printable(text: str) -> str:
+    r"""Text from the input as a terminal may show it: control characters escaped.
+
+    For text a person reads (``svduty explain``): an escape sequence or a line break in an
+    incident's id is written as ``\x1b`` or ``\n``, as ``repr`` writes it, so it can
+    neither drive the terminal nor fake a line. JSON output escapes them itself.
+
+    Example:
+        >>> print(printable("x\x1b[31mRED\nFAKE LINE"))
+        x\x1b[31mRED\nFAKE LINE
+        >>> printable("a1 — café"), printable("\u202egnp.exe")
+        ('a1 — café', '\\u202egnp.exe')
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        _ESCAPES.get(c) or repr(c)[1:-1] if unicodedata.category(c) in _UNPRINTED else c
+        for c in text
+    )
 
 
 def _screen(value: object) -> Shown | Described | None:

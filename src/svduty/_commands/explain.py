@@ -25,7 +25,7 @@ import attrs
 
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
-from svduty.errors import DataError, InputFormatError, Problem
+from svduty.errors import DataError, InputFormatError, Problem, printable
 from svduty.io._incident_fields import loads, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
 
@@ -104,7 +104,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     rejected = 0
     first = True
     if args.format == "text":
-        print(f"Partnership {used['partnership']}; definition {used['definition']}", file=stdout)
+        said = printable(f"Partnership {used['partnership']}; definition {used['definition']}")
+        print(said, file=stdout)
         print(file=stdout)
     compared: list[Incident] = []
     with handle:
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             except DataError as exc:
                 rejected += 1
                 for problem in exc.problems:
-                    print(f"svduty explain: rejected: {problem}", file=stderr)
+                    print(f"svduty explain: rejected: {printable(str(problem))}", file=stderr)
                 continue
             if getattr(args, "compare_definition", None):
                 compared.append(incident)
