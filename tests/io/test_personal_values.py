@@ -244,3 +244,17 @@ def test_the_rejected_file_of_a_hostile_line_names_no_value(tmp_path: Path):
     rows = list(csv.reader(rejected.read_text().splitlines()))
     assert not any("john_smith" in c or "7700900123" in c for r in rows for c in r)
     assert len(rows) == 3
+
+
+@pytest.mark.parametrize("value", ["7700900123.555", "-9434765919", "£7,700,900,123.555"])
+def test_an_amount_shows_its_digits_only_when_they_cannot_be_a_phone_number(value: str):
+    from svduty.errors import MoneyError
+    from svduty.funding import Money
+
+    with pytest.raises(MoneyError) as info:
+        Money.parse(value)
+    assert value.lstrip("-£") not in str(info.value)
+    assert "7700900123" not in str(info.value)
+    assert "9434765919" not in str(info.value)
+    with pytest.raises(MoneyError, match=r"\(got '263,506\.305'\)"):
+        Money.parse("263,506.305")

@@ -9,19 +9,22 @@ from typing import Any
 
 import attrs
 
-from svduty.errors import MoneyError, Problem
+from svduty.errors import MoneyError, Problem, Shown, shown
 
 __all__ = ["Money"]
 
 _TEXT = re.compile(r"^(-)?£?(-)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$")
 """An amount as people write it: ASCII digits only, an optional £ and minus sign,
 thousands commas in the right places, a decimal point; no inner spaces."""
-_SAFE = re.compile(r"^[0-9£,.\-]{1,40}$")
+_SAFE = r"(?![^0-9]*(?:[0-9][^0-9]*){10})[-+]?£?[-+]?[0-9][0-9,]*(?:\.[0-9]*)?"
+"""An amount an error may show: of its shape, with at most 9 digits (never a phone number)."""
 _PENCE = Decimal(100)
 
 
-def _error(field: str | None, expected: str, got: str | None = None) -> MoneyError:
-    return MoneyError([Problem(field=field or "amount", expected=expected, got=got)])
+def _error(field: str | None, expected: str, got: object = None) -> MoneyError:
+    """The error of a field; ``got`` shown when of an amount's shape, else described."""
+    said = None if got is None else (_short(got) or got)
+    return MoneyError([Problem(field=field or "amount", expected=expected, got=said)])
 
 
 @attrs.frozen(slots=True, order=True)
@@ -52,7 +55,7 @@ class Money:
     @pence.validator
     def _check(self, _: Any, value: Any) -> None:
         if type(value) is not int:
-            raise _error("pence", "a whole number of pence", repr(value)[:40])
+            raise _error("pence", "a whole number of pence", _short(repr(value)))
 
     # -- building -------------------------------------------------------------------------
 
@@ -130,14 +133,14 @@ class Money:
                 field,
                 'an exact amount written as text such as "263506.30", a Decimal or Money '
                 "(floats are not accepted)",
-                repr(value)[:40],
+                _short(repr(value)),
             )
         elif isinstance(value, int):
             raise _error(
                 field,
                 'an amount written as text such as "30000" (an integer could mean pounds or '
                 "pence: use Money.pounds or Money.from_pence)",
-                repr(value)[:40],
+                _short(repr(value)),
             )
         else:
             raise _error(field, 'an amount such as "£263,506.30"')
@@ -173,13 +176,13 @@ class Money:
         cleaned = text.strip()
         m = _TEXT.fullmatch(cleaned)
         if not m or (m.group(1) and m.group(2)):
-            shown = _short(cleaned)
+            got = _short(cleaned)
             raise _error(
                 field,
                 'an amount such as "£263,506.30" or "263506.30" (ASCII digits, an optional £, '
                 "thousands commas, at most two decimal places)"
-                + ("" if shown is not None else f"; got a text of {len(text)} characters"),
-                shown,
+                + ("" if got is not None else f"; got a text of {len(text)} characters"),
+                got,
             )
         whole = int(m.group(3).replace(",", ""))
         frac = m.group(4) or ""
@@ -285,7 +288,11 @@ class Money:
         return Money(sum((m.pence for m in amounts), 0))
 
 
-def _short(value: object) -> str | None:
-    """The value, only when it has the shape of an amount (never free text)."""
+def _short(value: object) -> Shown | None:
+    """The value, only when it has the shape of an amount or :data:`SAFE_SHAPE` (never text)."""
     text = str(value).strip()
-    return text if _SAFE.fullmatch(text) else None
+    for shape in (_SAFE, None):
+        got = shown(text, shape=shape)
+        if isinstance(got, Shown):
+            return got
+    return None

@@ -5,6 +5,7 @@ Split from :mod:`svduty.io._incident_tables`: which columns a file's header may 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem, Shown, shown
@@ -18,18 +19,26 @@ _OWN = frozenset(INCIDENT_OUTPUT_SCHEMA.names) - frozenset(INCIDENT_SCHEMA.names
 """The columns svduty gives an incident (file, row, rejected..., areas, verdicts)."""
 
 
+_WORKING = re.compile(r"__svduty[a-z_]{0,30}")
+"""The names of svduty's working columns (``__svduty_place__``), which no file may use."""
+
+
 def column_named(name: str, i: int) -> str:
     """A column as a reason names it: a name svduty knows or a safe one, else its place.
 
     A file without a header has a row of data where the names would be, so a name is
-    shown only when it is an incident field, one of svduty's own columns, or of
+    shown only when it is an incident field, one of svduty's own or working columns, or of
     :data:`~svduty.errors.SAFE_SHAPE`.
 
     Example:
         >>> column_named("victim_age", 0), column_named("weapn", 1), column_named("john_smith", 2)
         ('victim_age', 'weapn', 'column 3 (its name not shown)')
+        >>> column_named("__svduty_place__", 3)
+        '__svduty_place__'
+
     """
-    if name in INCIDENT_OUTPUT_SCHEMA.names or isinstance(shown(name), Shown):
+    own = name in INCIDENT_OUTPUT_SCHEMA.names or _WORKING.fullmatch(name)
+    if own or isinstance(shown(name), Shown):
         return name
     return f"column {i + 1} (its name not shown)"
 
