@@ -16,29 +16,52 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 
-__all__ = ["SAFE_SHAPE", "Described", "Shown", "describe", "quote", "quote_keys", "shown"]
+__all__ = [
+    "SAFE_SHAPE",
+    "Described",
+    "Shown",
+    "describe",
+    "named",
+    "printable",
+    "quote",
+    "quote_keys",
+    "shown",
+]
 
 SAFE_SHAPE: re.Pattern[str] = re.compile(
     r"""(?x)
-      [A-Z]{1,3}[0-9]{1,10}                       # a code: E07000218, E0700021, W06
-    | [a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*           # an id or keyword: rugby, s13_violence
-    | [-+]?[0-9]{1,15}(?:\.[0-9]{1,15})?          # a number: 131, -5, 0.25
-    | -?£[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]{2})?  # an amount: £150, £1,234.50
-    | [0-9]{4}/[0-9]{2}                           # a financial year: 2023/24
+    (?![^0-9]*(?:[0-9][^0-9]*){9})                # at most 8 digits in all
+    (?: [-+]?[0-9]{1,4}(?:\.[0-9]{1,2})?            # a short number: 131, -1, 17.5
+      | [EKLMNSWeklmnsw][0-9]{8}                  # a GSS code: E01031012, W06000015
+      | [0-9]{4}-[0-9]{2}(?:-[0-9]{2})?           # an ISO day or month: 2023-02-30, 2023-13
+      | [0-9]{4}/[0-9]{2}                         # a financial year: 2023/24
+      | -?£[0-9]{1,3}(?:,[0-9]{3})?(?:\.[0-9]{2})? # an amount up to £999,999.99
+      | [0-9]{1,2}-[0-9]{1,2}                     # a range of ages: 11-16
+      | (?=[^a-z]*[a-z])                          # a word or an id of words: rugby, knife,
+        (?:[a-z]+|[0-9]{1,4})(?:-(?:[a-z]+|[0-9]{1,4}))*  # chief-officers-group, pcsc-act-2022
+    )
     """
 )
 """The shapes a value may have to be shown without a stated vocabulary or shape.
 
-Codes, ids, numbers and amounts, at most 40 characters; never text with spaces, capitals
-after the first letters, or dates (a date is shown only where a date was expected).
+Only shapes that cannot identify a person, at most 40 characters and 8 digits: a short
+number (an age out of range), a GSS code, an ISO day or month, a financial year, a
+modest amount, and lowercase words joined by hyphens (a keyword or an id), where a
+number among the words has at most 4 digits. Never text with spaces, capitals, ``@``,
+dots or underscores (a name, an e-mail address, a user name, a postcode, a vehicle
+registration), nor a run of 5 or more digits (a phone, NHS or account number).
 
 Example:
-    >>> [bool(SAFE_SHAPE.fullmatch(v)) for v in ("E07000218", "rugby", "Jane Citizen",
-    ...                                          "12/03/1985", "DOB 1985-03-12")]
-    [True, True, False, False, False]
+    >>> [bool(SAFE_SHAPE.fullmatch(v)) for v in ("E07000218", "rugby", "131", "2023-02-30",
+    ...                                          "chief-officers-group", "pcsc-act-2022")]
+    [True, True, True, True, True, True]
+    >>> [bool(SAFE_SHAPE.fullmatch(v)) for v in ("Jane Citizen", "jane.smith", "john_smith",
+    ...     "7700900123", "nhs9434765919", "CV34 4RL", "a@b.uk", "12/03/1985", "AB12CDE")]
+    [False, False, False, False, False, False, False, False, False]
 """
 
 _MAX_SHOWN = 40
@@ -77,7 +100,9 @@ def describe(value: object) -> Described:
 
     Example:
         >>> [describe(v) for v in ("", "x", 1.5, True, [1, 2], {"a": 1}, None)]
-        ['an empty string', 'a string of 1 character, not shown', 'a number, not shown', 'true or false', 'a list of 2 items', 'a table of 1 key', 'nothing']
+        ['an empty string', 'a string of 1 character, not shown', 'a number of 2 digits, not shown', 'true or false', 'a list of 2 items', 'a table of 1 key', 'nothing']
+        >>> describe(7700900123), describe(float("inf"))
+        ('a number of 10 digits, not shown', 'a number, not shown')
     """  # noqa: E501
     if isinstance(value, Described):
         return value
@@ -89,7 +114,7 @@ def describe(value: object) -> Described:
         n = len(value)
         text = f"a string of {n} character{'s' * (n != 1)}, not shown" if n else "an empty string"
     elif isinstance(value, int | float | Decimal):
-        text = "a number, not shown"
+        text = _number(value)
     elif isinstance(value, _dt.date | _dt.time):
         text = "a date or time, not shown"
     elif isinstance(value, Mapping):
@@ -103,6 +128,18 @@ def describe(value: object) -> Described:
     else:
         text = f"a value of type {type(value).__name__}, not shown"
     return Described(text)
+
+
+def _number(value: int | float | Decimal) -> str:
+    """A number described by its count of digits, when it is written without an exponent."""
+    try:
+        text = str(value)
+    except ValueError:  # an int of more digits than Python writes
+        return "a number, not shown"
+    if not text.lstrip("-").replace(".", "", 1).isdigit():  # inf, nan, 1e+20: no digit count
+        return "a number, not shown"
+    n = sum(c.isdigit() for c in text)
+    return f"a number of {n} digit{'s' * (n != 1)}, not shown"
 
 
 def shown(
@@ -146,7 +183,10 @@ def shown(
         if shape is None:
             return describe(value)
     if isinstance(value, int | Decimal) or (isinstance(value, float) and not math.isnan(value)):
-        text = str(value)
+        try:
+            text = str(value)
+        except ValueError:  # an int of more digits than Python writes
+            return describe(value)
     elif isinstance(value, str):
         text = value
     else:
@@ -200,6 +240,57 @@ def quote_keys(keys: Iterable[object], vocabulary: Collection[object] | None = N
         unit = "character" if hidden == [1] else "characters"
         parts.append(f"{len(hidden)} {word} not shown (of {sizes} {unit})")
     return " and ".join(parts) or "no keys"
+
+
+def named(value: object, what: str = "a name") -> str:
+    """A name or an id as a sentence names it: itself if safe to show, else its size.
+
+    For the names and ids of a message that are not a ``got`` (an unknown key, the id of
+    a body in a finding): shown as they are when :data:`SAFE_SHAPE` allows, otherwise
+    described in parentheses by ``what`` they are and their length.
+
+    Args:
+        value: The name or id, usually a string.
+        what: What it is, with its article: ``"a name"``, ``"an id"``.
+
+    Example:
+        >>> named("chief-officers-group"), named("john_smith")
+        ('chief-officers-group', '(a name of 10 characters, not shown)')
+        >>> named("Jane Smith 07700900123", "an id"), named(None)
+        ('(an id of 22 characters, not shown)', '(nothing)')
+    """
+    if isinstance(value, str):
+        if isinstance(shown(value), Shown):
+            return value
+        n = len(value)
+        return f"({what} of {n} character{'s' * (n != 1)}, not shown)"
+    return f"({describe(value)})"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNPRINTED = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs"))
+"""Control and format characters, line and paragraph separators, lone surrogates."""
+
+
+def printable(text: str) -> str:
+    r"""Text from the input as a terminal may show it: control characters escaped.
+
+    For text a person reads (``svduty explain``): an escape sequence or a line break in an
+    incident's id is written as ``\x1b`` or ``\n``, as ``repr`` writes it, so it can
+    neither drive the terminal nor fake a line. JSON output escapes them itself.
+
+    Example:
+        >>> print(printable("x\x1b[31mRED\nFAKE LINE"))
+        x\x1b[31mRED\nFAKE LINE
+        >>> printable("a1 — café"), printable("\u202egnp.exe")
+        ('a1 — café', '\\u202egnp.exe')
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        _ESCAPES.get(c) or repr(c)[1:-1] if unicodedata.category(c) in _UNPRINTED else c
+        for c in text
+    )
 
 
 def _screen(value: object) -> Shown | Described | None:

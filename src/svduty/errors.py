@@ -10,15 +10,15 @@ Errors never echo personal data. A :class:`Problem` names *where* the bad value 
 vocabulary or has exactly an expected shape (:func:`shown`). Anything else is described by
 its type and length (:func:`describe`), never shown: not in ``str(exc)``, not on standard
 error, not in a ``--rejected`` file. A plain string given as ``got`` is screened against
-``SAFE_SHAPE`` (codes, ids, numbers, amounts), so a caller cannot leak a name by
+``SAFE_SHAPE`` (GSS codes, ids, short numbers, days), so a caller cannot leak a name by
 forgetting to screen it.
 
 Example:
     >>> from svduty.errors import DataError, Problem
     >>> err = DataError([Problem(file="areas.toml", field="districts[2].code",
-    ...                          expected="a GSS code such as E07000218", got="E0700021")])
+    ...                          expected="a district's GSS code", got="E01031012")])
     >>> print(err)
-    areas.toml: districts[2].code: expected a GSS code such as E07000218 (got 'E0700021')
+    areas.toml: districts[2].code: expected a district's GSS code (got 'E01031012')
     >>> print(Problem(field="weapon", expected="a weapon", got="Jane Citizen"))
     weapon: expected a weapon (got a string of 12 characters, not shown)
     >>> isinstance(err, ValueError)
@@ -37,6 +37,8 @@ from svduty._shown import (
     Shown,
     _screen,
     describe,
+    named,
+    printable,
     quote,
     quote_keys,
     shown,
@@ -64,6 +66,8 @@ __all__ = [
     "UnknownBodyError",
     "UnknownSourceError",
     "describe",
+    "named",
+    "printable",
     "quote",
     "quote_keys",
     "shown",

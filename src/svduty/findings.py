@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from svduty.errors import named
 from svduty.sources import Citation
 
 __all__ = ["Finding", "Findings", "Severity"]
@@ -71,9 +72,16 @@ class Finding:
     data: tuple[tuple[str, str | None], ...] = ()
 
     def __str__(self) -> str:
-        place = f" [{', '.join(self.subjects)}]" if self.subjects else ""
+        place = f" [{self._ids()}]" if self.subjects else ""
         at = f" ({self.where})" if self.where else ""
         return f"{self.severity.value} {self.rule}: {self.message}{place}{at}"
+
+    def _ids(self) -> str:
+        """The subjects as text names them: an id that could be personal data is not shown.
+
+        :meth:`as_dict` gives them as they are (a program acts on them).
+        """
+        return ", ".join(named(s, "an id") for s in self.subjects)
 
     def get(self, key: str) -> str | None:
         """The value of one of :attr:`data`'s keys, or ``None``.
@@ -195,7 +203,7 @@ class Findings:
         esc = html.escape
         rows = "".join(
             f"<tr><td>{esc(f.severity.value)}</td><td><code>{esc(f.rule)}</code></td>"
-            f"<td>{esc(f.message)}</td><td>{esc(', '.join(f.subjects))}</td>"
+            f"<td>{esc(f.message)}</td><td>{esc(f._ids())}</td>"
             f"<td>{esc('; '.join(str(c) for c in f.citations))}</td></tr>"
             for f in self.findings
         )

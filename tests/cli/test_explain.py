@@ -40,7 +40,7 @@ GOOD = b'{"id": "a", "offence_code": "8N"}\n'
         (b'{"victim_age": ' + b"9" * 5000 + b"}\n", "row 2: line: expected a JSON object"),
         (
             b'{"id": "b", "Jane Citizen": 1}\n',
-            "row 2: <a key not shown>: unknown field; expected one of",
+            "row 2: an unknown field (a name of 12 characters, not shown): expected one of",
         ),
         (b'{"id": "b", "weapon": "knife"\n', "row 2: line: expected a JSON object"),
     ],
@@ -136,3 +136,64 @@ def test_a_table_file_is_refused_with_the_command_that_reads_it(tmp_path: Path, 
         f"svduty explain: error: {f}: expected incidents as JSON Lines (one JSON object per "
         "line); classify reads police.uk files and incident tables (CSV or Parquet)"
     ]
+
+
+# -- text from the input cannot drive the terminal (hostile review, item 14) -------------
+
+_HOSTILE_ID = "x\x1b[31mRED\x1b[0m\nFAKE LINE\r\u202e\u2028\x00"
+
+
+def _explained(tmp_path: Path, incident_id: str, *more: str) -> tuple[str, str]:
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps({"id": incident_id, "offence_code": "8N"}) + "\n")
+    code, out, err = run("explain", str(f), *more)
+    assert code == 0, err
+    return out, err
+
+
+def _unprinted(text: str) -> list[str]:
+    import unicodedata
+
+    return [c for c in text if c != "\n" and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+
+
+def test_an_id_with_escape_codes_and_line_breaks_is_escaped_in_text(tmp_path: Path):
+    out, _ = _explained(tmp_path, _HOSTILE_ID)
+    plain, _ = _explained(tmp_path, "a")
+    assert _unprinted(out) == []
+    assert len(out.splitlines()) == len(plain.splitlines())  # no line faked
+    assert "Incident x\\x1b[31mRED\\x1b[0m\\nFAKE LINE\\r\\u202e\\u2028\\x00 (definition" in out
+    html, _ = _explained(tmp_path, _HOSTILE_ID, "--format", "html")
+    assert _unprinted(html) == []
+    assert "FAKE LINE" in html
+
+
+def test_json_output_keeps_the_id_as_it_is(tmp_path: Path):
+    out, _ = _explained(tmp_path, _HOSTILE_ID, "--format", "json")
+    assert json.loads(out)["id"] == _HOSTILE_ID  # JSON escapes it itself
+
+
+def test_a_compared_id_and_a_rejected_line_are_escaped(tmp_path: Path):
+    f = tmp_path / "in.jsonl"
+    lines = [
+        {"id": _HOSTILE_ID, "offence_code": "8N", "victim_age": 15, "perpetrator_age": 15},
+        {"id": "b", "offence_code": "8N", "victim_age": 7700900123},
+    ]
+    f.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    path = tmp_path / "a\x1b[2Jb.jsonl"
+    f.rename(path)
+    code, out, err = run("explain", str(path), "--compare-definition", "london-vru")
+    assert code == 1
+    assert _unprinted(out) == []
+    assert _unprinted(err) == []
+    assert "a\\x1b[2Jb.jsonl: row 2: victim_age" in err
+
+
+@given(incident_id=st.text(min_size=1, max_size=30))
+def test_any_id_gives_one_line_and_no_control_character(incident_id: str):
+    with tempfile.TemporaryDirectory() as d:
+        out, _ = _explained(Path(d), incident_id)
+        plain, _ = _explained(Path(d), "a")
+    assert _unprinted(out) == []
+    assert sum(line.startswith("Incident ") for line in out.splitlines()) == 1
+    assert len(out.splitlines()) == len(plain.splitlines())

@@ -47,7 +47,7 @@ def run_split(tmp_path: Path, text: str) -> tuple[int, str, str]:
         (
             'amount = "1.00"\nmethod = "needs"\nmeasure = 5\n',
             "split.toml: measure: expected 'average', 'latest', 'change' or 'above_average' "
-            "(got a number, not shown)",
+            "(got a number of 1 digit, not shown)",
         ),
         (
             'amount = "1.00"\nmethod = "equal"\nweights = "abc"\n',

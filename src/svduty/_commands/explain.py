@@ -25,8 +25,8 @@ import attrs
 
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
-from svduty.errors import DataError, InputFormatError, Problem
-from svduty.io._incident_fields import key_shown, loads, twice
+from svduty.errors import DataError, InputFormatError, Problem, printable
+from svduty.io._incident_fields import loads, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
 
 __all__ = ["register", "run"]
@@ -104,7 +104,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     rejected = 0
     first = True
     if args.format == "text":
-        print(f"Partnership {used['partnership']}; definition {used['definition']}", file=stdout)
+        said = printable(f"Partnership {used['partnership']}; definition {used['definition']}")
+        print(said, file=stdout)
         print(file=stdout)
     compared: list[Incident] = []
     with handle:
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             except DataError as exc:
                 rejected += 1
                 for problem in exc.problems:
-                    print(f"svduty explain: rejected: {problem}", file=stderr)
+                    print(f"svduty explain: rejected: {printable(str(problem))}", file=stderr)
                 continue
             if getattr(args, "compare_definition", None):
                 compared.append(incident)
@@ -155,7 +156,7 @@ def _incident(line: str, number: int, name: str) -> Incident:
         >>> _incident('{"Jane Citizen": 1, "victim_age": 200}', 3, "in.jsonl")
         Traceback (most recent call last):
         ...
-        svduty.errors.DataError: in.jsonl: row 3: <a key not shown>: unknown field; expected one of id, date, offence_code, police_uk_category, behaviours, intentional, target, harms, weapon, victim_age, perpetrator_age, relationship, context, died, location, country, other_reviews, place_of_death, review_information, pilot_partner, date_of_death, made_or_adapted
+        svduty.errors.DataError: in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date, offence_code, police_uk_category, behaviours, intentional, target, harms, weapon, victim_age, perpetrator_age, relationship, context, died, location, country, other_reviews, place_of_death, review_information, pilot_partner, date_of_death, made_or_adapted
         in.jsonl: row 3: victim_age: expected a whole number of years 0 to 130 (got '200')
     """  # noqa: E501
     if any("\udc80" <= ch <= "\udcff" for ch in line):
@@ -167,13 +168,7 @@ def _incident(line: str, number: int, name: str) -> Incident:
     if not isinstance(data, dict):
         raise DataError(Problem(file=name, row=number, field="line", expected="a JSON object"))
     problems = [
-        Problem(
-            file=name,
-            row=number,
-            field=key_shown(key),
-            message="unknown field",
-            expected="one of " + ", ".join(_FIELDS),
-        )
+        unknown_field(key, "one of " + ", ".join(_FIELDS), file=name, row=number)
         for key in data
         if key not in _FIELDS
     ]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from svduty.errors import AreaError
+from svduty.errors import AreaError, shown
 from svduty.periods import Period
 from svduty.sources import Citation
 
@@ -141,6 +141,7 @@ def kinds_of_code(code: str) -> tuple[AreaKind, ...]:
 
 
 _GSS = re.compile(r"^[A-Z]\d{8}$", re.ASCII)
+_NEAR_GSS = r"[A-Za-z][0-9]{6,8}"  # an area code as an error shows it: nothing longer
 _NO_CODE_KINDS = frozenset({AreaKind.POLICE_COMMAND_AREA})
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -167,7 +168,8 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
         ...
         svduty.errors.AreaError: code: expected a district code starting E07 (got 'E10000031')
     """
-    got = code if isinstance(code, str) and len(code) <= 20 else None
+    # a code mistyped by a digit or two is shown, to be found: nothing longer
+    got = shown(code, shape=_NEAR_GSS) if isinstance(code, str) else None
     if not isinstance(code, str) or not _GSS.match(code):
         raise AreaError.single(
             None, "code", expected="a GSS code: a letter and 8 digits such as E07000220", got=got

@@ -33,7 +33,7 @@ from svduty.authorities._categories import (
     Nation,
     Role,
 )
-from svduty.errors import PeriodError, Problem
+from svduty.errors import PeriodError, Problem, named
 from svduty.periods import Period, date
 from svduty.sources import Citation, cite
 
@@ -380,10 +380,11 @@ def youth_offending_team_findings(
             Finding(
                 YOT_AREAS,
                 Severity.ERROR,
-                f"youth offending team {team.id}: Schedule 1 makes it a specified authority "
+                f"youth offending team {named(team.id, 'an id')}: Schedule 1 makes it a "
+                "specified authority "
                 "for each local government area within the areas of the local authorities "
-                f"that established it ({', '.join(c.id for c in councils)}), but its areas "
-                + " and ".join(parts),
+                f"that established it ({', '.join(named(c.id, 'an id') for c in councils)}), "
+                "but its areas " + " and ".join(parts),
                 (cite("pcsc-act-2022", "Sch 1"),),
                 subjects=(team.id, *(c.id for c in councils)),
                 where=f"authorities.toml: authorities[{i}].areas",

@@ -15,6 +15,7 @@ import attrs
 
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
+from svduty.errors import printable
 
 __all__ = ["ANSWERS", "Classification"]
 
@@ -122,7 +123,8 @@ class Classification:
         if format != "text":
             raise ValueError(f"unknown format {format!r}: use text, html or json")
         lines = [
-            f"Incident {self.id or '(no id)'} (definition {self.definition}; basis: {self.basis})"
+            f"Incident {printable(self.id or '(no id)')} (definition {self.definition}; "
+            f"basis: {self.basis})"
         ]
         for name in _ANSWERS:
             value = getattr(self, name).value
@@ -156,7 +158,7 @@ class Classification:
             for r in self.reasons
         )
         return (
-            f"<div><p><b>Incident {html.escape(self.id or '(no id)')}</b> "
+            f"<div><p><b>Incident {html.escape(printable(self.id or '(no id)'))}</b> "
             f"(definition {html.escape(self.definition)}; basis {self.basis})</p>"
             f"<table><tr><th>answer</th><th>value</th><th>missing</th></tr>{rows}</table>"
             f"<p>kinds: {html.escape(', '.join(self.kinds) or '-')}</p>"

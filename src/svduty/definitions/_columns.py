@@ -104,7 +104,7 @@ def _rows(
     mask: Arr,
     field: str,
     expected: str,
-    got: Callable[[int], str | None],
+    got: Callable[[int], object],
 ) -> None:
     """Report the rows where ``mask`` holds: raise (at most ten named), or collect all."""
     bad = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
@@ -261,7 +261,7 @@ def _short(col: Arr, i: int) -> str | None:
     return v if isinstance(v, str) and len(v) <= 20 and v.replace(" ", "").isalnum() else None
 
 
-def _number(col: Arr, i: int) -> str | None:
+def _number(col: Arr, i: int) -> int | float | None:
     return age_text(col[i].as_py())
 
 

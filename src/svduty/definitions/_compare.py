@@ -26,6 +26,7 @@ from svduty.answers import Reason, Verdict
 from svduty.definitions._classify import ResolveDistrict, classify
 from svduty.definitions._definition import Definition
 from svduty.definitions._incident import Incident
+from svduty.errors import printable
 
 __all__ = ["Comparison", "DefinitionDifference", "compare_definitions"]
 
@@ -124,7 +125,7 @@ class Comparison:
         ]
         lines += [f"  {self.first}={a} {self.second}={b}: {n}" for a, b, n in self.counts]
         for d in self.differences:
-            name = d.incident if d.incident is not None else f"#{d.index + 1}"
+            name = printable(d.incident) if d.incident is not None else f"#{d.index + 1}"
             lines.append(f"{name}: {self.first} {d.first.value}, {self.second} {d.second.value}")
             lines += [f"  {r.rule}: {r.says} [{r.citation}]" for r in d.rules]
             lines += [f"  missing: {m}" for m in d.missing]

@@ -34,7 +34,7 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import ConflictError, DataError, Problem, Shown, shown
+from svduty.errors import ConflictError, DataError, Problem, Shown, named, shown
 
 __all__ = ["Incident"]
 
@@ -238,19 +238,30 @@ def _id(v: str | int | None) -> str | None:
     raise DataError.single(None, "id", expected="a string")
 
 
-KEY_SHAPE = r"[a-z][a-z0-9_]{0,39}"
-"""An unknown key an error may name: a typo of a field name, never free text."""
-
-
 def _key(key: object) -> str:
-    """An unknown key as an error names it: shown only when it looks like a field name.
+    """An unknown key as an error names it: shown only when :data:`SAFE_SHAPE` allows.
+
+    A key is data too (a file's first row, a name typed as a key): otherwise it is an
+    unknown field of a stated length.
 
     Example:
-        >>> _key("weapn"), _key("Jane Citizen"), _key(7)
-        ('weapn', '<a key not shown>', '<a key not shown>')
+        >>> _key("weapn"), _key("john_smith")
+        ('weapn', 'an unknown field (a name of 10 characters, not shown)')
     """
-    safe = shown(key, shape=KEY_SHAPE) if isinstance(key, str) else None
-    return str(safe) if isinstance(safe, Shown) else "<a key not shown>"
+    name = named(key)
+    return name if name == key else f"an unknown field {name}"
+
+
+def _unknown(key: object, expected: str, *, file: str | None, row: int | None) -> Problem:
+    """The problem of an unknown key: ``weapn: unknown field``, or one not shown.
+
+    Example:
+        >>> print(_unknown("Jane Citizen", "one of id, date", file="in.jsonl", row=3))
+        in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date
+    """  # noqa: E501
+    field = _key(key)
+    message = "unknown field" if field == key else ""
+    return Problem(message=message, file=file, row=row, field=field, expected=expected)
 
 
 def _fields() -> tuple[str, ...]:
@@ -385,15 +396,7 @@ class Incident:
         kwargs: dict[str, Any] = {}
         for key in data:
             if key not in names:
-                problems.append(
-                    Problem(
-                        message="unknown field",
-                        file=file,
-                        row=line,
-                        field=_key(key),
-                        expected="one of " + ", ".join(names),
-                    )
-                )
+                problems.append(_unknown(key, "one of " + ", ".join(names), file=file, row=line))
         probe = cls()
         for name in names:
             if name not in data or data[name] is None:

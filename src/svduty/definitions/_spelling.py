@@ -126,18 +126,21 @@ def age(value: object) -> int | str | None:
     return value
 
 
-def age_text(value: object) -> str | None:
-    """An age out of range as an error shows it (whole floats as whole numbers).
+def age_text(value: object) -> int | float | None:
+    """An age out of range as an error gives it (whole floats as whole numbers).
+
+    The number, which the error screens: a short one (``131``, ``-1``) is shown, a long
+    one (a phone or NHS number given as an age) only described.
 
     Example:
         >>> age_text(131), age_text(131.0), age_text(float("inf")), age_text("x")
-        ('131', '131', 'inf', None)
+        (131, 131, inf, None)
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        return int(value)
+    return value
 
 
 def unique_map(

@@ -9,14 +9,15 @@ from typing import Any, ClassVar
 
 import attrs
 
-from svduty.errors import MoneyError, Problem
+from svduty.errors import MoneyError, Problem, Shown, shown
 
 __all__ = ["Money"]
 
 _TEXT = re.compile(r"^(-)?£?(-)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$")
 """An amount as people write it: ASCII digits only, an optional £ and minus sign,
 thousands commas in the right places, a decimal point; no inner spaces."""
-_SAFE = re.compile(r"^[0-9£,.\-]{1,40}$")
+_SAFE = r"(?![^0-9]*(?:[0-9][^0-9]*){10})[-+]?£?[-+]?[0-9][0-9,]*(?:\.[0-9]*)?"
+"""An amount an error may show: of its shape, with at most 9 digits (never a phone number)."""
 _PLAIN = re.compile(r"(-)?([0-9]+)(?:\.([0-9]{1,2}))?", re.ASCII)
 """The text :meth:`Money.plain` writes."""
 _PENCE = Decimal(100)
@@ -29,8 +30,10 @@ _TOO_LARGE = (
 )
 
 
-def _error(field: str | None, expected: str, got: str | None = None) -> MoneyError:
-    return MoneyError([Problem(field=field or "amount", expected=expected, got=got)])
+def _error(field: str | None, expected: str, got: object = None) -> MoneyError:
+    """The error of a field; ``got`` shown when of an amount's shape, else described."""
+    said = None if got is None else (_short(got) or got)
+    return MoneyError([Problem(field=field or "amount", expected=expected, got=said)])
 
 
 def _bounded(pence: int, field: str | None, limit: int = _LIMIT) -> int:
@@ -90,7 +93,7 @@ class Money:
     @pence.validator
     def _check(self, _: Any, value: Any) -> None:
         if type(value) is not int:
-            raise _error("pence", "a whole number of pence", repr(value)[:40])
+            raise _error("pence", "a whole number of pence", repr(value))
         _bounded(value, None, _RESULT_LIMIT)
 
     # -- building -------------------------------------------------------------------------
@@ -171,19 +174,19 @@ class Money:
                 field,
                 'an exact amount written as text such as "263506.30", a Decimal or Money '
                 "(floats are not accepted)",
-                repr(value)[:40],
+                _short(repr(value)),
             )
         elif isinstance(value, int):
             raise _error(
                 field,
                 'an amount written as text such as "30000" (an integer could mean pounds or '
                 "pence: use Money.pounds or Money.from_pence)",
-                repr(value)[:40],
+                _short(repr(value)),
             )
         else:
             raise _error(field, 'an amount such as "£263,506.30"')
         if money.pence < 0 and not allow_negative:
-            raise _error(field, "an amount of zero or more", _short(value))
+            raise _error(field, "an amount of zero or more", value)
         return money
 
     @classmethod
@@ -204,7 +207,7 @@ class Money:
         """
         if type(value) is int:
             if value < 0:
-                raise _error(field, "an amount of zero or more", _short(value))
+                raise _error(field, "an amount of zero or more", value)
             if value >= 10**_MAX_DIGITS:
                 raise _error(field, _TOO_LARGE)
             return cls(value * 100)
@@ -232,7 +235,7 @@ class Money:
         """  # noqa: E501
         m = _PLAIN.fullmatch(text) if isinstance(text, str) else None
         if m is None or len(m.group(2).lstrip("0")) > _MAX_DIGITS + 9:
-            raise _error(field, 'text such as "-1234.50", as Money.plain() writes it', _short(text))
+            raise _error(field, 'text such as "-1234.50", as Money.plain() writes it', text)
         pence = int(m.group(2)) * 100 + int(((m.group(3) or "") + "00")[:2])
         return cls(-pence if m.group(1) else pence)
 
@@ -244,7 +247,7 @@ class Money:
             raise _error(field, _TOO_LARGE)
         exponent = value.normalize().as_tuple().exponent
         if isinstance(exponent, int) and exponent < -2:
-            raise _error(field, "at most two decimal places (whole pence)", _short(value))
+            raise _error(field, "at most two decimal places (whole pence)", value)
         return cls(int(value.scaleb(2)))  # at most 17 digits and 2 places: exact
 
     @classmethod
@@ -252,21 +255,21 @@ class Money:
         cleaned = text.strip()
         m = _TEXT.fullmatch(cleaned)
         if not m or (m.group(1) and m.group(2)):
-            shown = _short(cleaned)
+            got = _short(cleaned)
             raise _error(
                 field,
                 'an amount such as "£263,506.30" or "263506.30" (ASCII digits, an optional £, '
                 "thousands commas, at most two decimal places)"
-                + ("" if shown is not None else f"; got a text of {len(text)} characters"),
-                shown,
+                + ("" if got is not None else f"; got a text of {len(text)} characters"),
+                got,
             )
         digits = m.group(3).replace(",", "").lstrip("0")
         if len(digits) > _MAX_DIGITS:  # before the digits are converted
-            raise _error(field, _TOO_LARGE, _short(text))
+            raise _error(field, _TOO_LARGE, text)
         whole = int(digits or "0")
         frac = m.group(4) or ""
         if len(frac.rstrip("0")) > 2:
-            raise _error(field, "at most two decimal places (whole pence)", _short(text))
+            raise _error(field, "at most two decimal places (whole pence)", text)
         frac = (frac + "00")[:2] if len(frac) <= 2 else frac[:2]
         pence = whole * 100 + int(frac)
         return cls(-pence if (m.group(1) or m.group(2)) else pence)
@@ -369,7 +372,11 @@ class Money:
         return Money(sum((m.pence for m in amounts), 0))
 
 
-def _short(value: object) -> str | None:
-    """The value, only when it has the shape of an amount (never free text)."""
+def _short(value: object) -> Shown | None:
+    """The value, only when it has the shape of an amount or :data:`SAFE_SHAPE` (never text)."""
     text = str(value).strip()
-    return text if _SAFE.fullmatch(text) else None
+    for shape in (_SAFE, None):
+        got = shown(text, shape=shape)
+        if isinstance(got, Shown):
+            return got
+    return None

@@ -225,7 +225,8 @@ class Strategy:
                 raise FundingError.single(
                     None,
                     f"opportunities[{n}].c",
-                    expected="one of " + ", ".join(sorted(str(shown(c)) for c in cs)),
+                    expected="one of "
+                    + ", ".join(sorted(str(shown(c, vocabulary=cs)) for c in cs)),
                     got=o.c[:40],
                 )
         problems = [
@@ -252,7 +253,9 @@ class Strategy:
                             None,
                             f"actions[{n}].{key}[{k}]",
                             expected="one of "
-                            + ", ".join(sorted(str(shown(v)) for v in vocab[key])),
+                            + ", ".join(
+                                sorted(str(shown(v, vocabulary=vocab[key])) for v in vocab[key])
+                            ),
                             got=v[:40],
                         )
 

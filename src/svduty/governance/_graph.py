@@ -50,7 +50,9 @@ def _check(
     for i, r in enumerate(relations):
         if r.key in seen:
             problems.append(
-                Problem(field=f"relations[{i}]", message=f"duplicate relation {r}", got=r.kind)
+                Problem(
+                    field=f"relations[{i}]", message=f"duplicate relation {r.named()}", got=r.kind
+                )
             )
             continue
         seen.add(r.key)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty.errors import named
 from svduty.periods import Period
 from svduty.sources import Citation
 
@@ -372,6 +373,19 @@ class Relation:
         """
         return (self.source, self.target, self.kind.value)
 
-    def __str__(self) -> str:
-        text = f"{self.source} {self.kind.value} {self.target}"
+    def named(self) -> str:
+        """The relation as a message names it: an id that could be personal data is not shown.
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> Relation(RelationKind.FUNDS, "Jane Smith", "pcc", cite("pja-2006")).named()
+            '(an id of 10 characters, not shown) funds pcc'
+        """
+        return self._text(named(self.source, "an id"), named(self.target, "an id"))
+
+    def _text(self, source: str, target: str) -> str:
+        text = f"{source} {self.kind.value} {target}"
         return f"{text} ({self.cadence.value})" if self.cadence else text
+
+    def __str__(self) -> str:
+        return self._text(self.source, self.target)

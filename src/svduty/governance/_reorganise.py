@@ -32,7 +32,7 @@ from svduty.authorities import (
     category_info,
     specified_authorities_for,
 )
-from svduty.errors import Problem, ScenarioError, quote
+from svduty.errors import Problem, ScenarioError, named, quote
 from svduty.findings import Finding, Severity
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.sources import Citation
@@ -346,20 +346,20 @@ def schedule_1_findings(
         if lga[:1] in ("E", "W") and lga[1:].isdigit():  # a GSS code: the tables are known
             lost = set(was) - set(have)
             for m in now.missing:
-                named = _requirement_named(m)
-                if named is not None and named in lost:
+                requirement = _requirement_named(m)
+                if requirement is not None and requirement in lost:
                     continue  # reported above, with the authorities it had before
                 table, gone = _filled_before(before, had, m)
                 if gone:
                     out.append(_breach(lga, table, gone, cites))
                     continue
-                data = (("table", named), ("missing", m)) if named is not None else ()
+                data = (("table", requirement), ("missing", m)) if requirement is not None else ()
                 out.append(
                     Finding(
                         rule.id,
                         Severity.WARNING,
-                        f"not known: whether {lga} has {_TAIL.sub('', m)} of Schedule 1 "
-                        f"(none is recorded), missing: {m}",
+                        f"not known: whether {named(lga, 'an id')} has {_TAIL.sub('', m)} of "
+                        f"Schedule 1 (none is recorded), missing: {m}",
                         cites,
                         (lga,),
                         data=data,
@@ -373,8 +373,8 @@ def _breach(lga: str, table: str, before: list[str], cites: tuple[Citation, ...]
     return Finding(
         "GOV-SCHEDULE-1",
         Severity.ERROR,
-        f"{lga} has no specified authority of the {table} of Schedule 1 "
-        f"(before: {', '.join(before)})",
+        f"{named(lga, 'an id')} has no specified authority of the {table} of Schedule 1 "
+        f"(before: {', '.join(named(b, 'an id') for b in before)})",
         cites,
         (lga, *before),
         data=(("table", table), ("before", ", ".join(before))),
@@ -409,6 +409,6 @@ def _filled_before(before: Authorities, had: list[str], missing: str) -> tuple[s
     m = _NAMED.search(missing)
     kinds = set(m.group(2).split(" or ")) if m is not None and m.group(2) else set()
     gone = [i for i in had if _words(before.get(i).category) in kinds]
-    named = dict.fromkeys(_words(before.get(i).category) for i in gone)
-    table = f"'{m.group(1) if m is not None else '?'}' table ({', '.join(named)})"
+    kinds_gone = dict.fromkeys(_words(before.get(i).category) for i in gone)
+    table = f"'{m.group(1) if m is not None else '?'}' table ({', '.join(kinds_gone)})"
     return table, gone

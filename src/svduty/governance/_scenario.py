@@ -141,7 +141,7 @@ class _Work:
         if r.source == r.target:
             raise _Fail(field, "a relation from a body to itself")
         if r.key in self.relations:
-            raise _Fail(field, f"relation {r} already exists")
+            raise _Fail(field, f"relation {r.named()} already exists")
         self.relations[r.key] = r
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from svduty.errors import GovernanceError, Problem, shown
+from svduty.errors import GovernanceError, Problem, named, shown
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView, oversight_cycles, upward
@@ -91,15 +91,24 @@ def raise_for_errors(findings: Findings) -> None:
 Add = Callable[[Severity, str, tuple[str, ...]], None]
 
 
+def _id(value: str) -> str:
+    """An id as a finding's message names it: not shown when it could be personal data."""
+    return named(value, "an id")
+
+
 def _ref(graph: GraphView, add: Add) -> None:
     for r in graph.dangling:
         missing = tuple(x for x in (r.source, r.target) if x not in graph)
-        add(Severity.ERROR, f"{r} names unknown body {', '.join(missing)}", missing)
+        add(
+            Severity.ERROR,
+            f"{r.named()} names unknown body {', '.join(map(_id, missing))}",
+            missing,
+        )
 
 
 def _cycle(graph: GraphView, add: Add) -> None:
     for cycle in oversight_cycles(graph.relations):
-        add(Severity.ERROR, "oversight cycle " + " -> ".join(cycle), cycle)
+        add(Severity.ERROR, "oversight cycle " + " -> ".join(map(_id, cycle)), cycle)
 
 
 def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> None:
@@ -115,7 +124,7 @@ def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> 
             what = "no" if not covering else f"{len(covering)}"
             add(
                 Severity.ERROR,
-                f"district {d} is covered by {what} community safety partnership(s)",
+                f"district {_id(d)} is covered by {what} community safety partnership(s)",
                 covering,
             )
     if districts is not None:
@@ -124,7 +133,7 @@ def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> 
             if outside:
                 add(
                     Severity.ERROR,
-                    f"{b.id} covers district(s) outside the area: "
+                    f"{_id(b.id)} covers district(s) outside the area: "
                     + ", ".join(str(shown(d)) for d in outside),
                     (b.id,),
                 )
@@ -146,7 +155,7 @@ def _path(graph: GraphView, add: Add) -> None:
         if not nx.descendants(up, b.id) & tops:
             add(
                 Severity.ERROR,
-                f"{b.id} has no reporting path to a countywide strategic body",
+                f"{_id(b.id)} has no reporting path to a countywide strategic body",
                 (b.id,),
             )
 
@@ -166,13 +175,13 @@ def _specified(graph: GraphView, add: Add, specified: tuple[str, ...]) -> None:
         if not at:
             add(
                 Severity.ERROR,
-                f"specified authority {auth} is a member of no established strategic body",
+                f"specified authority {_id(auth)} is a member of no established strategic body",
                 (auth,),
             )
         elif not firm:
             add(
                 Severity.WARNING,
-                f"specified authority {auth} takes part only through unconfirmed membership",
+                f"specified authority {_id(auth)} takes part only through unconfirmed membership",
                 tuple(b.id for b in at),
             )
 
@@ -202,13 +211,13 @@ def _grant(graph: GraphView, add: Add) -> None:
         if graph.relation(r.target, r.source, RelationKind.GRANT_RECIPIENT_FOR) is None:
             add(
                 Severity.ERROR,
-                f"the grant {r} has no declared grant recipient",
+                f"the grant {r.named()} has no declared grant recipient",
                 (r.source, r.target),
             )
         if not _spend_managers(graph, r.target):
             add(
                 Severity.ERROR,
-                f"the grant {r} has no body managing its spend",
+                f"the grant {r.named()} has no body managing its spend",
                 (r.source, r.target),
             )
 
@@ -216,13 +225,13 @@ def _grant(graph: GraphView, add: Add) -> None:
 def _isolated(graph: GraphView, add: Add) -> None:
     for b in graph.bodies:
         if not graph.relations_of(b.id):
-            add(Severity.WARNING, f"{b.id} has no relations", (b.id,))
+            add(Severity.WARNING, f"{_id(b.id)} has no relations", (b.id,))
 
 
 def _timetable(graph: GraphView, add: Add, timetable: Timetable) -> None:
     for body_id in timetable.body_ids():
         if body_id not in graph:
-            add(Severity.ERROR, f"the timetable names unknown body {body_id}", (body_id,))
+            add(Severity.ERROR, f"the timetable names unknown body {_id(body_id)}", (body_id,))
 
 
 def validate_graph(

@@ -5,6 +5,7 @@ Split from :mod:`svduty.io._incident_tables`: which columns a file's header may 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem, Shown, shown
@@ -14,11 +15,34 @@ from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
 
 __all__: list[str] = []
 
-_COLUMN = r"[a-z_][a-z0-9_]{0,39}"
-"""A column name shown in a reason: an identifier (a field's, a typo's), never free text."""
-
 _OWN = frozenset(INCIDENT_OUTPUT_SCHEMA.names) - frozenset(INCIDENT_SCHEMA.names)
 """The columns svduty gives an incident (file, row, rejected..., areas, verdicts)."""
+
+
+_WORKING = re.compile(r"__svduty[a-z_]{0,30}")
+"""The names of svduty's working columns (``__svduty_place__``), which no file may use."""
+
+
+def column_named(name: str, i: int) -> str:
+    """A column as a reason names it: a name svduty knows or a safe one, else its place.
+
+    A file without a header has a row of data where the names would be, so a name is
+    shown only when it is an incident field, one of svduty's own or working columns, or of
+    :data:`~svduty.errors.SAFE_SHAPE`.
+
+    Example:
+        >>> column_named("victim_age", 0), column_named("weapn", 1), column_named("john_smith", 2)
+        ('victim_age', 'weapn', 'column 3 (its name not shown)')
+        >>> column_named("__svduty_place__", 3)
+        '__svduty_place__'
+
+    """
+    own = name in INCIDENT_OUTPUT_SCHEMA.names or _WORKING.fullmatch(name)
+    if own or isinstance(shown(name), Shown):
+        return name
+    return f"column {i + 1} (its name not shown)"
+
+
 _FIELDS = ", ".join(INCIDENT_SCHEMA.names)
 _NEITHER = (
     f"the incident fields (one or more of {_FIELDS}) as columns, or named by --map "
@@ -46,12 +70,10 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
     seen: set[str] = set()
     for i, (original, name) in enumerate(zip(names, renamed, strict=True)):
         if name in seen or name in _OWN or name.startswith("__svduty"):
-            # a file without a header has a first row of data there: named only if plain
-            plain = isinstance(shown(original, shape=_COLUMN), Shown)
             raise InputFormatError(
                 Problem(
                     file=str(p),
-                    field=original if plain else f"column {i + 1} (its name not shown)",
+                    field=column_named(original, i),
                     expected="one column per name (a repeated column name, two --map to one "
                     "field, or a column named like svduty's own file/row/rejected columns "
                     "or the area and verdict columns it adds)",

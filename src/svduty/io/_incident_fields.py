@@ -28,10 +28,19 @@ import pyarrow as pa
 
 from svduty.definitions import Incident
 from svduty.definitions._incident import _key as key_shown
+from svduty.definitions._incident import _unknown as unknown_field
 from svduty.definitions._spelling import WHOLE
 from svduty.errors import DataError
 
-__all__ = ["DAY_FIELDS", "INCIDENT_SCHEMA", "given_fields", "key_shown", "loads", "twice"]
+__all__ = [
+    "DAY_FIELDS",
+    "INCIDENT_SCHEMA",
+    "given_fields",
+    "key_shown",
+    "loads",
+    "twice",
+    "unknown_field",
+]
 
 _LIST = pa.list_(pa.string())
 

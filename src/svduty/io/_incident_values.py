@@ -17,9 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
-from svduty.errors import Shown, shown
 from svduty.io._incident_cells import _convert, _number_cells
-from svduty.io._incident_columns import _COLUMN
+from svduty.io._incident_columns import column_named
 from svduty.io._incident_fields import _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
 from svduty.io._incidents import _SCHEMA
 from svduty.io._utf8_cells import NOT_UTF8, text_cells
@@ -131,13 +130,6 @@ def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, 
     return batch, marks
 
 
-def _column_shown(name: str, i: int) -> str:
-    """A column as a reason names it: an incident field, a plain name, else its position."""
-    if name in _KIND or isinstance(shown(name, shape=_COLUMN), Shown):
-        return name
-    return f"column {i + 1} (its name not shown)"
-
-
 def _mark(reason: Arrow, field: Arrow, bad: Arrow, name: str, why: str) -> tuple[Arrow, Arrow]:
     """The rows marked ``bad`` and not yet rejected rejected: ``NAME: WHY``, naming ``name``."""
     if not pc.any(bad).as_py():  # the usual case: every cell converts
@@ -166,7 +158,7 @@ def _normalise(
     field: Arrow = pa.nulls(n, pa.string())
     names = table.schema.names
     for i, mask in not_utf8:
-        named = _column_shown(names[i], i)
+        named = column_named(names[i], i)
         hit = pc.and_(mask, pc.is_null(reason))
         reason = pc.if_else(hit, pa.scalar(f"{named}: {NOT_UTF8}"), reason)
         field = pc.if_else(hit, pa.scalar(named), field)

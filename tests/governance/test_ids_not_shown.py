@@ -1,0 +1,105 @@
+"""The GOV-* findings name a body or authority id only when it cannot be personal data.
+
+An id is the bundle's own, but it is free text: a name and a phone number, an e-mail
+address or a megabyte of text validated 'ok' and came back verbatim in GOV-ISOLATED,
+GOV-SPECIFIED and the other findings, while other messages already screened it. The
+usual ids (lowercase words joined by hyphens) are still named: they are what a user needs.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+import svduty
+from svduty.cli import main
+from svduty.governance import Body, BodyKind, GovernanceGraph, Level, Relation, RelationKind, Tier
+from svduty.io._governance import WARWICKSHIRE
+from svduty.sources import cite
+
+HOSTILE = ["Jane Smith 07700900123", "jane.smith@example.org", "7700900123", "x" * 1_000_000]
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue() + err.getvalue()
+
+
+def _bundle(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    folder = tmp_path / "b"
+    shutil.copytree(str(WARWICKSHIRE), folder)
+    text = (folder / file).read_text()
+    assert old in text
+    (folder / file).write_text(text.replace(old, new, 1 if file == "authorities.toml" else -1))
+    return folder
+
+
+def _findings(text: str) -> str:
+    """The findings part of ``svduty governance --validate``'s report (not the graph)."""
+    return text[text.index(" error(s), ") :]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=lambda v: v[:24])
+def test_a_body_id_that_could_be_personal_is_never_named(tmp_path: Path, hostile: str):
+    folder = _bundle(tmp_path, "governance.toml", '"chief-officers-group"', f'"{hostile}"')
+    _, said = _run("validate", str(folder))
+    assert hostile not in said
+    assert len(said) < 10_000
+    assert f"GOV-ISOLATED: (an id of {len(hostile)} characters, not shown) has no relations" in said
+    assert "specified authority warwickshire-youth-justice-service takes part" in said  # usual
+    _, said = _run("governance", "--partnership", str(folder), "--validate")
+    assert hostile not in _findings(said)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=lambda v: v[:24])
+def test_an_authority_id_that_could_be_personal_is_never_named(tmp_path: Path, hostile: str):
+    old = 'id = "north-warwickshire-borough-council"'
+    folder = _bundle(tmp_path, "authorities.toml", old, f'id = "{hostile}"')
+    # the governance graph no longer names the old id (an unknown member is a load error):
+    # the renamed authority is then a member of no body
+    governance = folder / "governance.toml"
+    text = governance.read_text()
+    text = text.replace('"north-warwickshire-borough-council", ', "")
+    text = text.replace(
+        'chair = "north-warwickshire-borough-council"', 'chair = "warwickshire-county-council"'
+    )
+    governance.write_text(text)
+    hidden = f"(an id of {len(hostile)} characters, not shown)"
+    _, said = _run("validate", str(folder))
+    assert hostile not in said
+    assert f"GOV-SPECIFIED: specified authority {hidden} is a member of no established" in said
+    code, said = _run("governance", "--partnership", str(folder), "--validate")
+    assert code == 1
+    assert hostile not in _findings(said)
+    assert f"[{hidden}]" in _findings(said)  # the finding's subjects, as text names them
+
+
+def _body(body_id: str) -> Body:
+    c = cite("svd-guidance")
+    return Body(body_id, "A board", BodyKind.BOARD, Level.LOCAL, c, tier=Tier.STRATEGIC)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE[:3])
+def test_every_finding_of_the_api_screens_its_ids(hostile: str):
+    relations = [
+        Relation(RelationKind.OVERSEES, hostile, "board", cite("svd-guidance")),
+        Relation(RelationKind.OVERSEES, "board", hostile, cite("svd-guidance")),
+        Relation(RelationKind.FUNDS, "home-office", hostile, cite("svd-guidance")),
+    ]
+    graph = GovernanceGraph.of([_body(hostile), _body("board"), _body("home-office")], relations)
+    found = graph.validate(
+        specified_authorities=(hostile, "police"),
+        districts=("E07000218",),
+        rules=svduty.warwickshire().governance_rules,  # every practice check
+    )
+    texts = [str(f) for f in found] + [found.text(), found._repr_html_()]
+    assert not [t for t in texts if hostile in t]
+    rules = {f.rule for f in found}
+    assert {"GOV-CYCLE", "GOV-SPECIFIED", "GOV-PATH", "GOV-GRANT"} <= rules
+    assert any("specified authority police is" in f.message for f in found)  # a usual id
+    # a program is given the ids as they are, to act on
+    assert any(hostile in f.as_dict()["subjects"] for f in found)
