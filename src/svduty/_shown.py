@@ -246,7 +246,7 @@ def named(value: object, what: str = "a name") -> str:
     """A name or an id as a sentence names it: itself if safe to show, else its size.
 
     For the names and ids of a message that are not a ``got`` (an unknown key, the id of
-    a body in a finding): shown as they are when :data:`SAFE_SHAPE` allows, otherwise
+    a body in a finding): shown as they are when ``SAFE_SHAPE`` allows, otherwise
     described in parentheses by ``what`` they are and their length.
 
     Args:

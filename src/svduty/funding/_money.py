@@ -60,7 +60,7 @@ class Money:
     An amount read has at most :attr:`MAX_DIGITS` (15) digits of pounds: less than a
     thousand million million pounds, a thousand times the whole of UK public spending in
     a year. :meth:`parse`, :meth:`pounds` and :meth:`from_pence` refuse a larger amount
-    with a :class:`MoneyError` naming the field, before any digit is converted (so
+    with a :class:`~svduty.errors.MoneyError` naming the field, before any digit is converted (so
     ``"9" * 5000`` is refused, not a ``ValueError``). A sum or product may have nine
     digits more (a sum of a billion amounts read), and no more (``Money(pence)``
     checks that): arithmetic on amounts read is exact and raises nothing, and
@@ -86,7 +86,7 @@ class Money:
     """  # noqa: E501
 
     MAX_DIGITS: ClassVar[int] = _MAX_DIGITS
-    """The most digits of pounds an amount may have (15: less than £10^15)."""
+    """The most digits of pounds an amount may have (15, so less than £10^15)."""
 
     pence: int = attrs.field()
 

@@ -28,7 +28,7 @@ def _refuse(p: Path, message: str, expected: str | None = None) -> BundleError:
 
 
 def _read_bytes(p: Path) -> bytes:
-    """The bytes of a regular file of at most :data:`MAX_TOML_BYTES`, or a BundleError.
+    """The bytes of a regular file of at most ``MAX_TOML_BYTES``, or a BundleError.
 
     The file is opened without blocking and checked once open (``fstat``, after
     symbolic links are followed), so a FIFO never hangs the reader and a device is
@@ -66,7 +66,7 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     r"""Read a TOML file into plain data.
 
     Only a regular file (after symbolic links are followed) of at most
-    :data:`MAX_TOML_BYTES` is read: a device, FIFO or socket is refused without being
+    ``MAX_TOML_BYTES`` is read: a device, FIFO or socket is refused without being
     read or waited on.
 
     Args:
@@ -74,7 +74,7 @@ def read_toml(path: str | Path) -> dict[str, Any]:
 
     Raises:
         BundleError: if the file is missing, not a regular file, larger than
-            :data:`MAX_TOML_BYTES`, or not valid TOML (naming the line).
+            ``MAX_TOML_BYTES``, or not valid TOML (naming the line).
 
     Example:
         >>> import os, tempfile, pathlib

@@ -133,7 +133,7 @@ def load_governance(
         BundleError: naming the file and field of each malformed value.
         GovernanceError: on a duplicate id, a relation naming an unknown body, or a body
             naming an authority, body or area that is not known, or a member or district
-            twice (:func:`~svduty.governance._references.body_problems`).
+            twice (``svduty.governance._references.body_problems``).
 
     Example:
         >>> load_governance({"bodies": [], "relations": [{"kind": "oversees",
@@ -282,7 +282,7 @@ def load_scenario(
     The districts a change names must be GSS codes of local government areas or areas
     the scenario creates, each once; with ``known`` (the partnership's authorities and
     areas) every authority, area and body the changes name is checked
-    (:func:`~svduty.governance._references.scenario_problems`).
+    (``svduty.governance._references.scenario_problems``).
 
     Raises:
         ScenarioError: naming the file and the field of each malformed value or unknown
