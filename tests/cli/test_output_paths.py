@@ -222,6 +222,8 @@ def test_a_rejected_file_the_system_refuses_is_named(tmp_path: Path):
         ["classify", "{d}", "--output", "{d}/classified.csv"],
         ["classify", "{d}", "--output", "o.parquet", "--rejected", "{d}/sub/rejected.csv"],
         ["report", "{d}", "--output", "r.html", "--tables", "{d}/tables"],
+        ["report", "{d}", "--output", "r.html", "--tables", "{d}"],  # hostile review, 12
+        ["report", "{d}", "--output", "{d}/sub/r.csv"],
     ],
 )
 def test_a_csv_output_inside_an_input_folder_is_refused(tmp_path: Path, monkeypatch, argv):

@@ -30,6 +30,7 @@ from svduty._report._html import SECTIONS
 from svduty._report._model import TABLES
 from svduty._report._svg import _axis, bounded_bars, paired_bars
 from svduty.cli import main
+from svduty.errors import InputFormatError
 from svduty.io import sample_police_uk
 
 MONTHS = Path("/work/shared/data/policeuk")
@@ -211,7 +212,7 @@ def test_a_failed_write_leaves_nothing_behind(month, tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(model.pacsv, "write_csv", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(InputFormatError, match=r"summary\.csv: --tables: cannot write the file"):
         month.write_tables(tmp_path / "t")
     assert list((tmp_path / "t").iterdir()) == []
 

@@ -171,9 +171,7 @@ def _batches(
         finally:
             progress.close()
     else:
-        yield from iter_incidents(
-            [a for a in args.inputs if not is_empty_file(a)], mapping=_mapping(args.map)
-        )
+        yield from iter_incidents(paths, mapping=_mapping(args.map))  # each file once
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

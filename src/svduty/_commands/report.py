@@ -24,7 +24,7 @@ from svduty._commands._paths import EMPTY, check_outputs, is_empty_file
 from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
 from svduty.errors import InputFormatError, Problem
-from svduty.io import police_uk_paths
+from svduty.io._inputs import expand_inputs
 
 __all__ = ["register", "run"]
 
@@ -88,7 +88,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise InputFormatError(
             Problem(file=str(tables), field="--tables", expected="a folder (made if missing)")
         )
-    found = police_uk_paths(args.inputs)
+    inputs = expand_inputs(args.inputs)  # each file once
+    found = inputs.files
     paths = [p for p in found if not is_empty_file(p)]  # an empty file holds no rows
     written = [("--tables", tables / f"{name}.csv") for name in TABLES] if tables else []
     folders = [p for p in args.inputs if Path(p).is_dir()]
@@ -122,6 +123,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"{inside['possible']}, no {inside['no']}"
         )
     lines.extend(result.notes[:1])
+    lines.extend(f"skipped: {p}" for p in inputs.skipped)
     lines.extend(f"skipped: {p} {EMPTY}" for p in found if is_empty_file(p))
     lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
     print("\n".join(lines), file=stdout)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import functools
-import os
-import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import IO
 
 import attrs
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from svduty.io import Settlement, Summary
+from svduty.io._write_paths import OutputFile, output_error, write_bytes, write_together
 
 __all__ = ["TABLES", "Report"]
 
@@ -32,29 +32,16 @@ TABLES: tuple[str, ...] = (
 """The report's tables, by name (also the CSV file names ``--tables`` writes)."""
 
 
-def _atomic_write(files: list[tuple[Path, Callable[[Path], object]]]) -> None:
-    """Write every file to a temporary file beside it, then rename them all into place.
-
-    An error or an interrupt before the renames leaves none of the files (and removes the
-    temporary ones): the page and its tables are written together or not at all.
-    """
-    temps: list[Path] = []
-    try:
-        for path, write in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-            temps.append(tmp)
-            write(tmp)
-        for tmp, (path, _) in zip(temps, files, strict=True):
-            os.replace(tmp, path)
-    except BaseException:
-        for tmp in temps:
-            tmp.unlink(missing_ok=True)
-        raise
-
-
-def _write_csv(table: pa.Table, path: Path) -> None:
+def _write_csv(table: pa.Table, path: Path | IO[bytes]) -> None:
     pacsv.write_csv(table, path)
+
+
+def _folder(path: Path, option: str) -> None:
+    """Make the folder ``path`` is in, if missing."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(path, exc, option) from None
 
 
 @attrs.frozen(slots=True)
@@ -136,13 +123,20 @@ class Report:
             >>> sorted(p.name for p in d.iterdir()), len(list((d / "tables").iterdir()))
             (['r.html', 'tables'], 11)
         """
-        files: list[tuple[Path, Callable[[Path], object]]] = []
+        named: list[tuple[Path, str, Callable[[Path | IO[bytes]], object]]] = []
         if output is not None:
-            html = self.html
-            files.append((Path(output), lambda tmp: tmp.write_text(html, encoding="utf-8")))
+            page = self.html.encode("utf-8")
+            named.append((Path(output), "--output", lambda sink: write_bytes(sink, page)))
         if tables is not None:
-            files.extend(
-                (Path(tables) / f"{name}.csv", functools.partial(_write_csv, self.tables[name]))
+            named.extend(
+                (
+                    Path(tables) / f"{name}.csv",
+                    "--tables",
+                    functools.partial(_write_csv, self.tables[name]),
+                )
                 for name in TABLES
             )
-        _atomic_write(files)
+        for path, option, _ in named:
+            _folder(path, option)
+        files = [(OutputFile(path, option), write) for path, option, write in named]
+        write_together(files)

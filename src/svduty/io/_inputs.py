@@ -1,7 +1,9 @@
 """Which files an input names, and what kind they are: the front door of every reader.
 
 A folder stands for the CSV files under it (``.csv`` in any case); files of other kinds in
-it are listed as skipped, never silently dropped. A file's kind is told by its suffix and,
+it are listed as skipped, never silently dropped. A file named twice (directly and through
+its folder, through a symbolic link, or the same folder twice) is read once: the later
+names are listed as skipped, naming the first. A file's kind is told by its suffix and,
 for CSV, by its header: a police.uk street-level file has the 12 police.uk columns, compared
 after normalising the names (quotes, padding, a byte order mark and case do not matter).
 """
@@ -94,8 +96,9 @@ class Inputs:
     """The files an input list names, and the files of its folders that were skipped.
 
     Attributes:
-        files: The files to read, in order.
-        skipped: Files in a folder that are not CSV files (not read), as text.
+        files: The files to read, in order, each once.
+        skipped: Files not read, as text with the reason: files in a folder that are not
+            CSV files, and a file named again (the same file as one before it).
 
     Example:
         >>> Inputs(files=(Path("a.csv"),)).skipped
@@ -137,6 +140,11 @@ def expand_inputs(
 ) -> Inputs:
     """Expand files and folders into the files to read (folders: their CSV files, sorted).
 
+    Each file is read once: a file named again -- the same real file as one before it,
+    named directly and through its folder, through a symbolic link, or in a folder given
+    twice -- is listed in :attr:`Inputs.skipped` (``<path> (named twice: the same file as
+    <first>)``), not read again. Standard input (``-``) is not a file name and is kept.
+
     Args:
         inputs: A file or folder, or several (``-`` is standard input).
         folders: Whether a folder may stand for its CSV files (police.uk months); when
@@ -150,6 +158,10 @@ def expand_inputs(
         >>> from svduty.io import sample_police_uk
         >>> [p.name for p in expand_inputs([sample_police_uk().parent]).files]
         ['2025-06-warwickshire-street.csv']
+        >>> twice = expand_inputs([sample_police_uk(), sample_police_uk().parent])
+        >>> len(twice.files), twice.skipped[0].endswith("csv (named twice: the same file as "
+        ...                                             f"{sample_police_uk()})")
+        (1, True)
     """
     files: list[Path] = []
     skipped: list[str] = []
@@ -178,7 +190,28 @@ def expand_inputs(
             raise InputFormatError(Problem(file=str(p), expected="a file or a folder"))
         else:
             raise InputFormatError(Problem(message="file not found", file=str(p)))
-    return Inputs(files=tuple(files), skipped=tuple(skipped))
+    return _once(files, skipped)
+
+
+def _once(files: list[Path], skipped: list[str]) -> Inputs:
+    """Each real file once (the first name kept); a later name of it skipped, with why.
+
+    The same file is the same device and inode: a symbolic link, ``..``, a hard link.
+    """
+    first: dict[tuple[int, int], Path] = {}
+    kept: list[Path] = []
+    for p in files:
+        if str(p) == STDIN:
+            kept.append(p)
+            continue
+        st = p.stat()
+        real = (st.st_dev, st.st_ino)
+        if real in first:
+            skipped.append(f"{p} (named twice: the same file as {first[real]})")
+        else:
+            first[real] = p
+            kept.append(p)
+    return Inputs(files=tuple(kept), skipped=tuple(skipped))
 
 
 def detect_format(inputs: Sequence[str | Path]) -> str:

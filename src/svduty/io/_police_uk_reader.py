@@ -71,7 +71,8 @@ def police_uk_paths(
 
     A folder stands for every ``.csv`` file under it (any case; recursively, as police.uk's
     monthly downloads are laid out: ``2025-06/2025-06-warwickshire-street.csv``), in sorted
-    order.
+    order. Each file is listed once, however many times it is named
+    (``svduty classify`` and ``svduty report`` list the later names as skipped).
 
     Args:
         inputs: A file or folder, or several.

@@ -1,21 +1,41 @@
 """Where a writer writes: the checks on an output's path, its temporary file, its errors.
 
-Every output is written to a temporary file beside it, renamed over it on success.
+Every output is written whole or not at all: to a temporary file beside it, renamed over
+it on success (:class:`OutputFile`). A symbolic link is followed: the temporary file is
+made beside the file it names, which is replaced, and the link stays. An output that is
+not a regular file -- a device such as ``/dev/null`` or ``/dev/full``, a named pipe
+(FIFO), a socket, ``/dev/stdout`` -- is written in place, as the bytes come: renaming a
+file over it would put a regular file where the device or the pipe was, and what a reader
+of a pipe has read cannot be taken back, so "whole or not at all" cannot apply there.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["output_error", "replace_text", "temporary", "writable", "write_all"]
+__all__ = [
+    "OutputFile",
+    "output_error",
+    "replace_text",
+    "temporary",
+    "writable",
+    "write_all",
+    "write_bytes",
+    "write_together",
+]
 
 
-def output_error(path: Path | None, exc: OSError, option: str = "--output") -> Exception:
+def output_error(path: Path | None, exc: OSError, option: str | None = "--output") -> Exception:
     """The error to raise for ``exc`` writing ``path`` (``None``: standard output).
+
+    ``option`` names the option that named the file (``None``: none did).
 
     A pipe closed by its reader (``svduty classify ... | head``) is not an error of the
     data: it is raised as it is, for the command line to end quietly.
@@ -27,6 +47,8 @@ def output_error(path: Path | None, exc: OSError, option: str = "--output") -> E
         'BrokenPipeError'
         >>> print(output_error(None, OSError(9, "Bad file descriptor")))
         standard output: cannot write (Bad file descriptor)
+        >>> print(output_error(Path("a.toml"), OSError(13, "Permission denied"), None))
+        a.toml: cannot write the file (Permission denied)
     """
     if path is None and isinstance(exc, BrokenPipeError):
         return exc
@@ -72,11 +94,186 @@ def temporary(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
+class OutputFile:
+    """One file a writer writes: whole or not at all, or (a device, a pipe) in place.
+
+    A regular file, or a name that does not exist yet, is written to :attr:`temp`, a
+    temporary file beside the real file (a symbolic link followed), and :meth:`commit`
+    renames it over the real file; :meth:`discard` removes it. A name that exists and is
+    not a regular file (a device, a FIFO, a socket) has no :attr:`temp`: it is opened and
+    written in place, and :meth:`commit` closes it.
+
+    Args:
+        path: The output, as named (errors name it so).
+        option: The option that named it, for errors (``--output``, ``--rejected``...;
+            ``None``: none did).
+
+    Example:
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> (d / "link.csv").symlink_to(d / "real.csv")
+        >>> out = OutputFile(d / "link.csv")
+        >>> out.real == (d / "real.csv").resolve(), OutputFile(Path("/dev/null")).temp
+        (True, None)
+        >>> with out.sink().open("w") as fh:
+        ...     _ = fh.write("a,b")
+        >>> out.commit()
+        >>> (d / "link.csv").is_symlink(), (d / "real.csv").read_text()
+        (True, 'a,b')
+    """
+
+    __slots__ = ("_fh", "option", "path", "real", "temp")
+
+    def __init__(self, path: str | os.PathLike[str], option: str | None = "--output") -> None:
+        self.path = Path(path)
+        self.option = option
+        self._fh: IO[bytes] | None = None
+        try:
+            mode: int | None = self.path.stat().st_mode  # a symbolic link followed
+        except (OSError, ValueError):  # not there yet (or a name the system refuses)
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            # a device, a FIFO, a socket: opened as named (/dev/stdout names a pipe or a
+            # terminal through /proc, which a resolved path would lose)
+            self.real = self.path
+            self.temp: Path | None = None
+        else:
+            self.real = Path(os.path.realpath(self.path))
+            self.temp = temporary(self.real)
+
+    def sink(self) -> Path | IO[bytes]:
+        """Where to write: the temporary file's path, or the device or pipe, opened.
+
+        A path is given to a writer that opens it (Arrow's, fastest); a device or a pipe
+        is opened here, by Python, which lets other threads run while it waits for a
+        pipe's reader.
+
+        Raises:
+            InputFormatError: if the device or pipe cannot be opened.
+
+        Example:
+            >>> OutputFile(Path("out/o.csv")).sink().name.startswith(".o.csv.")
+            True
+        """
+        if self.temp is not None:
+            return self.temp
+        return self.open()
+
+    def open(self) -> IO[bytes]:
+        """The file to write, opened for writing bytes (the temporary file, or in place).
+
+        Raises:
+            InputFormatError: if it cannot be opened.
+
+        Example:
+            >>> with OutputFile(Path("/dev/null")).open() as fh:
+            ...     fh.write(b"gone")
+            4
+        """
+        if self._fh is None:
+            try:
+                self._fh = open(self.temp or self.real, "wb")  # noqa: SIM115
+            except OSError as exc:
+                raise output_error(self.path, exc, self.option) from None
+        return self._fh
+
+    def close(self) -> None:
+        """Close what :meth:`open` opened: its last bytes are written (or raise ``OSError``)."""
+        if self._fh is not None:
+            fh, self._fh = self._fh, None
+            fh.close()
+
+    def commit(self) -> None:
+        """Close what this opened, and rename the temporary file over the real one.
+
+        Raises:
+            InputFormatError: if the last bytes cannot be written or the file renamed
+                (the temporary file is removed).
+        """
+        try:
+            self.close()
+            if self.temp is not None:
+                os.replace(self.temp, self.real)
+        except OSError as exc:
+            self.discard()
+            raise output_error(self.path, exc, self.option) from None
+
+    def discard(self) -> None:
+        """Drop the temporary file (a device or a pipe keeps what was written to it)."""
+        if self._fh is not None:
+            fh, self._fh = self._fh, None
+            with contextlib.suppress(OSError):  # the bytes that cannot be written are lost
+                fh.close()
+        if self.temp is not None:
+            self.temp.unlink(missing_ok=True)
+
+
+def write_together(
+    files: Sequence[tuple[OutputFile, Callable[[Path | IO[bytes]], object]]],
+) -> None:
+    """Write each file with its function, then rename them all into place: all or none.
+
+    Each function is given the file's :meth:`OutputFile.sink`: the temporary file's path,
+    or the device or pipe, opened. An error or an interrupt before the renames leaves none
+    of the regular files (and removes the temporary ones); a device or a pipe among them
+    keeps what it was given.
+
+    Raises:
+        InputFormatError: naming the file that could not be written, and why.
+
+    Example:
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> write_together([(OutputFile(d / "a.txt"), lambda to: write_bytes(to, b"a")),
+        ...                 (OutputFile("/dev/null"), lambda to: write_bytes(to, b"b"))])
+        >>> [p.name for p in d.iterdir()]
+        ['a.txt']
+        >>> write_together([(OutputFile(d / "b.txt"), lambda to: write_bytes(to, b"b")),
+        ...                 (OutputFile(d / "no" / "c.txt"), lambda to: write_bytes(to, b"c"))])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: /.../no/c.txt: --output: cannot write the file (No such file or directory)
+        >>> [p.name for p in d.iterdir()]
+        ['a.txt']
+    """  # noqa: E501
+    current: OutputFile | None = None
+    try:
+        for current, write in files:
+            write(current.sink())
+            current.close()  # every byte written before any file is renamed
+        for current, _ in files:
+            current.commit()
+    except OSError as exc:
+        for out, _ in files:
+            out.discard()
+        assert current is not None
+        raise output_error(current.path, exc, current.option) from None
+    except BaseException:
+        for out, _ in files:
+            out.discard()
+        raise
+
+
+def write_bytes(sink: Path | IO[bytes], data: bytes) -> None:
+    """Write ``data`` to a sink of :meth:`OutputFile.sink`: a path, or an open file.
+
+    Example:
+        >>> import io
+        >>> out = io.BytesIO(); write_bytes(out, b"abc"); out.getvalue()
+        b'abc'
+    """
+    if isinstance(sink, Path):
+        sink.write_bytes(data)
+    else:
+        write_all(sink, data)
+
+
 def replace_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole: a temporary beside it, renamed over it.
 
     A reader sees the old file or the new one, never a part; interrupted, no temporary
-    file is left.
+    file is left. A symbolic link is followed (the file it names is replaced); a device
+    or a pipe is written in place.
 
     Example:
         >>> import tempfile
@@ -85,12 +282,14 @@ def replace_text(path: Path, text: str) -> None:
         >>> f.read_text(), sorted(p.name for p in f.parent.iterdir())
         ('x = 1', ['a.toml'])
     """
-    tmp = temporary(path)
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    def write(sink: Path | IO[bytes]) -> None:
+        if isinstance(sink, Path):
+            sink.write_text(text, encoding="utf-8")
+        else:
+            write_all(sink, text.encode("utf-8"))
+
+    write_together([(OutputFile(path, None), write)])
 
 
 def write_all(raw: IO[bytes], data: Any) -> None:

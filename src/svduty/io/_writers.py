@@ -4,13 +4,16 @@ A writer writes to a temporary file beside the target and renames it over the ta
 when everything was written (:meth:`TableWriter.commit`); on an error or an interrupt
 (:meth:`TableWriter.abort`) the temporary file is removed, so the target is either the
 complete new file or what it was before, never half a file. An empty result is a valid
-file with the full schema and no rows (when the schema is known).
+file with the full schema and no rows (when the schema is known). A target that is a
+device or a pipe (``/dev/null``, a FIFO, ``/dev/stdout``) is written in place, as it
+streams (see :class:`~svduty.io._write_paths.OutputFile`).
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -26,7 +29,7 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io._background import Ordered, cores
 from svduty.io._json_lines import json_lines, json_lines_buffer
 from svduty.io._parquet_options import parquet_options
-from svduty.io._write_paths import output_error, temporary, writable, write_all
+from svduty.io._write_paths import OutputFile, output_error, writable, write_all
 
 if TYPE_CHECKING:
     import pyarrow.parquet as pq
@@ -105,10 +108,10 @@ class TableWriter:
         if isinstance(target, str | Path):
             self.path: Path | None = Path(target)
             self.kind = kind or output_format(self.path)
-            self.temp: Path | None = temporary(self.path)
             writable(self.path, "--output")
+            self.out: OutputFile | None = OutputFile(self.path, "--output")
         else:
-            self.path = self.temp = None
+            self.path = self.out = None
             self.kind = kind or "jsonl"
             self.stream = target
         self.schema = schema
@@ -125,7 +128,7 @@ class TableWriter:
         self._jobs = Ordered(workers=1, depth=1) if background else None
 
     def _open(self, schema: pa.Schema) -> None:
-        assert self.temp is not None or self.stream is not None
+        assert self.out is not None or self.stream is not None
         try:
             if self.kind == "parquet":
                 import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
@@ -135,16 +138,16 @@ class TableWriter:
                     **{k.encode(): v.encode() for k, v in self.metadata.items()},
                 }
                 self._pq = pq.ParquetWriter(
-                    self.temp,  # type: ignore[arg-type]  # a file target has a temp
+                    self.out.sink(),  # type: ignore[union-attr]  # not a stream: a file
                     schema.with_metadata(meta),
                     compression="lz4",
                     **parquet_options(schema),
                 )
             elif self.kind == "csv":
                 flat = _flat(schema.empty_table(), ";")
-                self._csv = pacsv.CSVWriter(self.temp, flat.schema)  # type: ignore[arg-type]
-            elif self.stream is None:
-                self._fh = open(self.temp, "w", encoding="utf-8")  # type: ignore[arg-type]  # noqa: SIM115
+                self._csv = pacsv.CSVWriter(self.out.sink(), flat.schema)  # type: ignore[union-attr]
+            elif self.out is not None:
+                self._fh = io.TextIOWrapper(self.out.open(), encoding="utf-8")
         except OSError as exc:
             raise output_error(self.path, exc) from None
 
@@ -232,15 +235,14 @@ class TableWriter:
             if self.stream is not None:
                 self.stream.flush()
                 return self.rows
-            assert self.path is not None
-            assert self.temp is not None
+            assert self.out is not None
             if self.rows == 0 and self._pq is None and self._csv is None and self._fh is None:
                 if self.schema is not None:
                     self._open(self.schema)
                 else:  # nothing written and no schema known: an empty file
-                    self.temp.write_bytes(b"")
+                    self.out.open()
             self._close()
-            os.replace(self.temp, self.path)
+            self.out.commit()
         except OSError as exc:
             self.abort()
             raise output_error(self.path, exc) from None
@@ -252,8 +254,8 @@ class TableWriter:
             self._jobs.cancel()  # returns when no batch is being encoded
         with contextlib.suppress(Exception):  # a half-written file is removed anyway
             self._close()
-        if self.temp is not None:
-            self.temp.unlink(missing_ok=True)
+        if self.out is not None:
+            self.out.discard()
 
 
 def _done(_: object) -> None:
@@ -380,14 +382,12 @@ class RejectedWriter:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.temp = temporary(self.path)
         writable(self.path, "--rejected")
+        self.out = OutputFile(self.path, "--rejected")
         try:
-            self._fh: pacsv.CSVWriter | None = pacsv.CSVWriter(
-                str(self.temp),
-                self.SCHEMA,
-            )
+            self._fh: pacsv.CSVWriter | None = pacsv.CSVWriter(self.out.sink(), self.SCHEMA)
         except OSError as exc:
+            self.out.discard()
             raise InputFormatError(
                 Problem(file=str(self.path), field="--rejected", message="cannot write the file")
             ) from exc
@@ -414,7 +414,7 @@ class RejectedWriter:
         try:
             self._fh.close()
             self._fh = None
-            os.replace(self.temp, self.path)
+            self.out.commit()
         except OSError as exc:
             self.abort()
             raise output_error(self.path, exc, "--rejected") from None
@@ -422,9 +422,10 @@ class RejectedWriter:
     def abort(self) -> None:
         """Drop the file."""
         if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-        self.temp.unlink(missing_ok=True)
+            fh, self._fh = self._fh, None
+            with contextlib.suppress(OSError):  # a device that refused the bytes
+                fh.close()
+        self.out.discard()
 
 
 def write_table(

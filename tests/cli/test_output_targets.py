@@ -1,0 +1,331 @@
+"""What an output names: a regular file, a symbolic link, a device, a named pipe.
+
+A regular file is written whole or not at all (a temporary file renamed over it); a
+symbolic link is followed (the file it names is replaced, the link stays); a device or a
+named pipe is written in place, as it streams, and never replaced by a regular file. A
+device that refuses the bytes (``/dev/full``) is an error naming the output, exit 1.
+
+The devices are reached through symbolic links made in the test's folder, so that the code
+before this fix, which renamed a file over the name it was given, replaced a link in the
+test's folder, never ``/dev/full`` itself (the tests may run as root). No device node is
+ever made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from svduty.cli import main
+from svduty.errors import InputFormatError
+from svduty.io import sample_police_uk, write_toml
+from svduty.io._write_paths import replace_text
+from svduty.io._writers import RejectedWriter, TableWriter
+
+FULL = Path("/dev/full")
+NULL = Path("/dev/null")
+needs_full = pytest.mark.skipif(
+    not (FULL.exists() and stat.S_ISCHR(FULL.stat().st_mode)), reason="no /dev/full"
+)
+needs_null = pytest.mark.skipif(
+    not (NULL.exists() and stat.S_ISCHR(NULL.stat().st_mode)), reason="no /dev/null"
+)
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+
+
+def run(*argv: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def month(tmp_path: Path) -> Path:
+    f = tmp_path / "in" / "2025-06-street.csv"
+    f.parent.mkdir()
+    f.write_bytes(sample_police_uk().read_bytes())
+    return f
+
+
+@pytest.fixture
+def incidents(tmp_path: Path) -> Path:
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "a", "offence_code": "8N"}\n{"id": "b", "victim_age": 200}\n')
+    return f
+
+
+def device_link(tmp_path: Path, name: str, device: Path) -> Path:
+    link = tmp_path / name
+    link.symlink_to(device)
+    return link
+
+
+def still_the_device(link: Path, device: Path) -> None:
+    assert link.is_symlink()
+    assert os.readlink(link) == str(device)
+    assert stat.S_ISCHR(device.stat().st_mode)
+    assert not list(link.parent.glob(f".{link.name}.*"))  # no temporary file left
+    assert not list(device.parent.glob(f".{device.name}.*.tmp"))
+
+
+@contextlib.contextmanager
+def fifo_read(path: Path) -> Iterator[Callable[[], bytes]]:
+    """A named pipe at ``path`` whose bytes a thread reads; the block gives them back."""
+    os.mkfifo(path)
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(path, "rb") as fh:
+            got.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def bytes_read() -> bytes:
+        reader.join(timeout=10)  # the writer has closed the pipe: at most a moment
+        assert not reader.is_alive(), "the pipe was never closed by its writer"
+        return got[0]
+
+    try:
+        yield bytes_read
+    finally:
+        if reader.is_alive():  # never opened by the writer: let the reader go
+            with contextlib.suppress(OSError):
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            reader.join(timeout=2)
+        assert stat.S_ISFIFO(path.lstat().st_mode)  # still the pipe, never a file
+
+
+# --- /dev/full: the bytes refused are an error naming the output --------------------------
+
+
+@needs_full
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_classify_output_to_a_full_device_fails_naming_it(tmp_path: Path, month: Path, suffix: str):
+    full = device_link(tmp_path, f"full{suffix}", FULL)
+    code, out, err = run("classify", month, "--output", full)
+    assert code == 1
+    assert err == (
+        f"svduty classify: error: {full}: --output: cannot write the file "
+        "(No space left on device)\n"
+    )
+    assert out == ""
+    still_the_device(full, FULL)
+
+
+@needs_full
+def test_classify_rejected_to_a_full_device_fails_naming_it(tmp_path: Path, incidents: Path):
+    full = device_link(tmp_path, "full.csv", FULL)
+    code, _, err = run("classify", incidents, "--rejected", full)
+    assert code == 1
+    assert err.splitlines() == [
+        f"svduty classify: error: {full}: --rejected: cannot write the file "
+        "(No space left on device)"
+    ]
+    still_the_device(full, FULL)
+
+
+@needs_full
+def test_report_to_a_full_device_fails_and_writes_no_table(tmp_path: Path, month: Path):
+    full = device_link(tmp_path, "full.html", FULL)
+    tables = tmp_path / "tables"
+    code, out, err = run("report", month, "--output", full, "--tables", tables)
+    assert code == 1
+    assert err.splitlines() == [
+        f"svduty report: error: {full}: --output: cannot write the file (No space left on device)"
+    ]
+    assert "wrote" not in out
+    assert list(tables.iterdir()) == []  # the tables are written with the page or not at all
+    still_the_device(full, FULL)
+
+
+@needs_full
+def test_report_tables_to_a_full_device_fail(tmp_path: Path, month: Path):
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    full = device_link(tables, "by_month.csv", FULL)
+    code, _, err = run("report", month, "--output", tmp_path / "r.html", "--tables", tables)
+    assert code == 1
+    assert err.splitlines() == [
+        f"svduty report: error: {full}: --tables: cannot write the file (No space left on device)"
+    ]
+    assert not (tmp_path / "r.html").exists()
+    assert [p.name for p in tables.iterdir()] == ["by_month.csv"]
+    still_the_device(full, FULL)
+
+
+@needs_full
+def test_the_writers_raise_the_output_error_for_a_full_device(tmp_path: Path):
+    full = device_link(tmp_path, "full.parquet", FULL)
+    w = TableWriter(full)
+
+    def write_and_commit() -> None:  # the bytes are refused at one or the other
+        w.write(pa.table({"a": list(range(10_000))}))
+        w.commit()
+
+    with pytest.raises(InputFormatError, match=r"full\.parquet: --output: .*No space left"):
+        write_and_commit()
+    r = RejectedWriter(device_link(tmp_path, "r.csv", FULL))
+    with pytest.raises(InputFormatError, match=r"r\.csv: --rejected: .*No space left"):
+        r.commit()
+    with pytest.raises(InputFormatError, match=r"a\.toml: cannot write the file \(No space left"):
+        write_toml(device_link(tmp_path, "a.toml", FULL), {"name": "x"})
+    for name in ("full.parquet", "r.csv", "a.toml"):
+        still_the_device(tmp_path / name, FULL)
+
+
+# --- /dev/null: written, and still the device -------------------------------------------
+
+
+@needs_null
+def test_outputs_to_the_null_device_are_written_and_it_stays(tmp_path: Path, month: Path):
+    null_csv = device_link(tmp_path, "null.csv", NULL)
+    null_html = device_link(tmp_path, "null.html", NULL)
+    code, out, _ = run("classify", month, "--output", null_csv, "--rejected", tmp_path / "r.csv")
+    assert code == 0
+    assert "rows in: 4586" in out
+    code, out, _ = run("report", month, "--output", null_html)
+    assert (code, out.splitlines()[0]) == (0, f"wrote {null_html}")
+    still_the_device(null_csv, NULL)
+    still_the_device(null_html, NULL)
+
+
+@needs_null
+def test_report_to_standard_output_writes_the_page_there(tmp_path: Path, month: Path):
+    if not Path("/dev/stdout").exists():
+        pytest.skip("no /dev/stdout")
+    stdout = device_link(tmp_path, "stdout.html", Path("/dev/stdout"))
+    r = subprocess.run(
+        [sys.executable, "-m", "svduty", "report", str(month), "--output", str(stdout)],
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(b"<!DOCTYPE html>")
+    _, summary = r.stdout.split(b"</html>")
+    assert summary.lstrip().startswith(f"wrote {stdout}\nrows in: 4586;".encode())
+    assert stdout.is_symlink()
+
+
+# --- a named pipe: written in place, as it streams -----------------------------------------
+
+
+@needs_fifo
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_classify_writes_into_a_named_pipe(tmp_path: Path, month: Path, suffix: str):
+    pipe = tmp_path / f"out{suffix}"
+    with fifo_read(pipe) as bytes_read:
+        code, out, err = run("classify", month, "--output", pipe)
+        got = bytes_read()
+    assert (code, err) == (0, "")
+    assert "rows in: 4586" in out
+    copy = tmp_path / f"copy{suffix}"
+    copy.write_bytes(got)
+    if suffix == ".parquet":
+        assert pq.read_table(copy).num_rows == 4586
+    elif suffix == ".csv":
+        assert len(got.splitlines()) == 4587
+    else:
+        assert len(got.splitlines()) == 4586
+
+
+@needs_fifo
+def test_report_and_its_rejected_rows_write_into_named_pipes(tmp_path: Path, month: Path):
+    page = tmp_path / "page.html"
+    with fifo_read(page) as bytes_read:
+        code, _, err = run("report", month, "--output", page)
+        got = bytes_read()
+    assert (code, err) == (0, "")
+    assert got.startswith(b"<!DOCTYPE html>")
+    rejected = tmp_path / "rejected.csv"
+    incidents = tmp_path / "in.jsonl"
+    incidents.write_text('{"id": "b", "victim_age": 200}\n')
+    with fifo_read(rejected) as bytes_read:
+        code, _, _ = run("classify", incidents, "--rejected", rejected)
+        got = bytes_read()
+    assert code == 0
+    assert got.decode().splitlines()[0] == '"file","row","field","reason"'
+    assert len(got.decode().splitlines()) == 2
+
+
+@needs_fifo
+def test_write_toml_and_write_together_write_into_a_named_pipe(tmp_path: Path):
+    from svduty.io._write_paths import OutputFile, write_bytes, write_together
+
+    pipe = tmp_path / "a.toml"
+    with fifo_read(pipe) as bytes_read:
+        write_toml(pipe, {"name": "x"})
+        assert bytes_read() == b'name = "x"\n'
+    pipe.unlink()
+    beside = tmp_path / "b.txt"
+    with fifo_read(pipe) as bytes_read:
+        write_together(
+            [
+                (OutputFile(pipe), lambda to: write_bytes(to, b"one")),
+                (OutputFile(beside), lambda to: write_bytes(to, b"two")),
+            ]
+        )
+        assert bytes_read() == b"one"
+    assert beside.read_bytes() == b"two"
+
+
+# --- a symbolic link: followed, and kept --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["classify", "{month}", "--output", "{link}"],
+        ["classify", "{month}", "--output", "o.parquet", "--rejected", "{link}"],
+        ["report", "{month}", "--output", "{link}"],
+    ],
+)
+def test_an_output_link_is_written_through(tmp_path: Path, month: Path, argv, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    real = elsewhere / "real.csv"
+    real.write_text("the previous run\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(Path("elsewhere") / "real.csv")  # a relative link
+    code, _, err = run(*(a.format(month=month, link=link) for a in argv))
+    assert (code, err) == (0, "")
+    assert link.is_symlink()
+    assert os.readlink(link) == str(Path("elsewhere") / "real.csv")
+    assert real.read_text() != "the previous run\n"
+    assert real.stat().st_size > 0
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["real.csv"]  # no temporary left
+
+
+def test_a_link_to_a_file_not_there_yet_makes_the_file(tmp_path: Path):
+    link = tmp_path / "link.toml"
+    link.symlink_to(tmp_path / "new.toml")
+    replace_text(link, "x = 1\n")
+    assert link.is_symlink()
+    assert (tmp_path / "new.toml").read_text() == "x = 1\n"
+
+
+def test_the_temporary_file_is_beside_the_real_file(tmp_path: Path):
+    from svduty.io._write_paths import OutputFile
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    link = tmp_path / "a" / "o.csv"
+    link.symlink_to(tmp_path / "b" / "o.csv")
+    out = OutputFile(link)
+    assert out.temp is not None
+    assert out.temp.parent == (tmp_path / "b").resolve()
+    out.discard()
+    assert OutputFile(tmp_path / "a" / "plain.csv").temp is not None

@@ -1,0 +1,142 @@
+"""Each input file is read once, however many times it is named (hostile review, item 9).
+
+``svduty classify d d/june.csv`` read the file twice and counted its rows twice, silently;
+so did a symbolic link to a file already named, and the same folder named twice. The
+later names are now listed as skipped, naming the first, and the counts are the file's.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from svduty.cli import main
+from svduty.io import police_uk_paths, read_police_uk, sample_police_uk
+from svduty.io._inputs import expand_inputs
+
+ROWS = 4586  # the sample month's rows
+
+
+def run(*argv: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "d"
+    d.mkdir()
+    shutil.copy(sample_police_uk(), d / "2025-06-x-street.csv")
+    return d
+
+
+def twice(name: Path | str, first: Path | str) -> str:
+    return f"{name} (named twice: the same file as {first})"
+
+
+def test_a_file_named_directly_and_through_its_folder_is_read_once(folder: Path):
+    f = folder / "2025-06-x-street.csv"
+    got = expand_inputs([folder, f])
+    assert got.files == (f,)
+    assert got.skipped == (twice(f, f),)
+    got = expand_inputs([f, folder])
+    assert (got.files, got.skipped) == ((f,), (twice(f, f),))
+
+
+def test_a_link_and_the_same_folder_twice_are_read_once(folder: Path, tmp_path: Path):
+    f = folder / "2025-06-x-street.csv"
+    link = tmp_path / "alias.csv"
+    link.symlink_to(f)
+    hard = tmp_path / "hard.csv"
+    os.link(f, hard)
+    again = tmp_path / "d" / ".." / "d"
+    got = expand_inputs([link, folder, again, hard])
+    assert got.files == (link,)
+    assert got.skipped == (twice(f, link), twice(again / f.name, link), twice(hard, link))
+
+
+def test_files_in_folders_not_read_and_twice_are_both_listed(folder: Path):
+    (folder / "notes.txt").write_text("x")
+    f = folder / "2025-06-x-street.csv"
+    assert expand_inputs([folder, f]).skipped == (
+        f"{folder / 'notes.txt'} (not a .csv file)",
+        twice(f, f),
+    )
+
+
+def test_standard_input_is_not_a_file_name():
+    assert expand_inputs(["-", "-"]).files == (Path("-"), Path("-"))
+
+
+def test_the_readers_read_each_file_once(folder: Path):
+    f = folder / "2025-06-x-street.csv"
+    assert police_uk_paths([folder, f, folder]) == [f]
+    assert sum(b.num_rows for b in read_police_uk([folder, f])) == ROWS
+
+
+def test_classify_counts_a_file_named_twice_once_and_says_so(folder: Path, tmp_path: Path):
+    f = folder / "2025-06-x-street.csv"
+    link = tmp_path / "alias.csv"
+    link.symlink_to(f)
+    code, out, err = run("classify", folder, f, link, "--summary", "json")
+    assert (code, err) == (0, "")
+    summary = json.loads(out)
+    assert summary["rows_in"] == ROWS
+    assert summary["skipped"] == [twice(f, f), twice(link, f)]
+    code, out, _ = run("classify", folder, f)
+    assert (code, out.splitlines()[0]) == (0, f"rows in: {ROWS}")
+    assert f"skipped: {twice(f, f)}" in out.splitlines()
+
+
+def test_classify_reads_an_incident_file_named_twice_once(tmp_path: Path):
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "a", "offence_code": "8N"}\n')
+    code, out, err = run("classify", f, f, "--output", tmp_path / "o.jsonl")
+    assert code == 0
+    assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 1
+    assert f"skipped: {twice(f, f)}" in err.splitlines() + out.splitlines()
+
+
+def test_report_counts_a_file_named_twice_once_and_says_so(folder: Path, tmp_path: Path):
+    f = folder / "2025-06-x-street.csv"
+    code, out, err = run("report", folder, f, "--output", tmp_path / "r.html")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[1].startswith(f"rows in: {ROWS};")
+    assert f"skipped: {twice(f, f)}" in lines
+
+
+_NAMES = ["a", "b", "a/1.csv", "a/2.csv", "b/3.csv", "link.csv", "la", "la/2.csv", "b/../a"]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two folders of CSV files, a link to one file and a link to one folder."""
+    root = tmp_path_factory.mktemp("tree")
+    (root / "a").mkdir()
+    (root / "b").mkdir()
+    for name in ("a/1.csv", "a/2.csv", "b/3.csv"):
+        (root / name).write_text("x\n")
+    (root / "link.csv").symlink_to(root / "a" / "1.csv")
+    (root / "la").symlink_to(root / "a")
+    return root
+
+
+@given(names=st.lists(st.sampled_from(_NAMES), min_size=1, max_size=8))
+def test_every_file_once_first_name_kept_every_other_name_skipped(tree: Path, names: list[str]):
+    got = expand_inputs([tree / n for n in names])
+    named = [p for n in names for p in expand_inputs([tree / n]).files]
+    first: dict[Path, Path] = {}
+    for p in named:
+        first.setdefault(p.resolve(), p)
+    assert list(got.files) == list(first.values())  # each file once, by its first name
+    dropped = [s for s in got.skipped if "(named twice: the same file as " in s]
+    assert len(got.files) + len(dropped) == len(named)  # every name accounted for
