@@ -247,10 +247,11 @@ class QuoteLines:
         """
         view = np.frombuffer(data, dtype=np.uint8)[self.start :]
         marks = np.flatnonzero((view == _LF) | (view == _CR))
-        line = np.searchsorted(self.ends - self.start, marks)
-        joined = np.concatenate([self.joined, [False]])
-        keep = (line < self.decided) & ~joined[np.minimum(line, len(self.joined))]
-        ends = marks[keep] + 1 + self.start
+        if self.decided <= len(self.ends) or self.joined.any():
+            line = np.searchsorted(self.ends - self.start, marks)
+            joined = np.concatenate([self.joined, [False]])
+            marks = marks[(line < self.decided) & ~joined[np.minimum(line, len(self.joined))]]
+        ends = marks + 1 + self.start
         where = np.searchsorted(ends, np.asarray(limits, dtype=np.int64), side="right")
         cuts = [int(ends[i - 1]) if i else 0 for i in where.tolist()]
         return [c + 1 if 0 < c < len(data) and data[c - 1 : c + 1] == b"\r\n" else c for c in cuts]
@@ -339,15 +340,21 @@ def quote_lines(
     if not len(quotes):
         return QuoteLines(start, ends + start, joined, (), n + 1)
     starts = np.concatenate([[0], ends + 1]).astype(np.int64)
-    line_of = np.searchsorted(ends, quotes)
     first = np.searchsorted(quotes, starts)  # each line's first quote
+    odd = np.diff(np.concatenate([first, [len(quotes)]])) % 2 == 1
+    if not odd.any():  # the usual quoted file: counting by line is counting by the piece
+        opening = quotes[0::2]
+        before = view[opening[opening > 0] - 1]
+        if np.isin(before, _FIELD_START).all():  # each opening quote starts a field (or is ""
+            return QuoteLines(start, ends + start, joined, (), n + 1)
+    line_of = np.searchsorted(ends, quotes)
     rank = np.arange(len(quotes)) - first[line_of]
     prev = view[np.maximum(quotes - 1, 0)]
     at_start = (quotes == 0) | np.isin(prev, _STARTS) | (prev == _QUOTE)
     # counting is right on a line whose opening quotes (by count) all start a field (or
     # follow a closing quote: "" in a quoted value); the other lines are followed
     irregular = np.unique(line_of[(rank % 2 == 0) & ~at_start])
-    opens = np.bincount(line_of, minlength=n + 1) % 2 == 1
+    opens = odd
     opens[irregular] = False
     follow = _Follow(view, quotes, line_of, first, starts, n)
     for k in irregular.tolist():
