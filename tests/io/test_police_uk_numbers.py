@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from svduty.io import POLICE_UK_COLUMNS, POLICE_UK_SCHEMA, normalise_police_uk, read_police_uk
 from svduty.io import _police_uk_fallback as fallback
 from svduty.io import _police_uk_reader as reader
-from svduty.io._lines import record_lines
 
 HEADER = ",".join(POLICE_UK_COLUMNS)
 ODD = [
@@ -78,8 +77,7 @@ CELL = st.one_of(
 
 
 def _serial(path: Path, block: int) -> pa.Table:
-    lines = record_lines(path, identity=True)
-    batches = [b for b, _ in fallback.one_thread(path, lines, block, None, 0)]
+    batches = [b for b, _ in fallback.one_thread(path, block, None, 0)]
     return pa.Table.from_batches(batches, schema=POLICE_UK_SCHEMA)
 
 

@@ -25,7 +25,7 @@ from svduty.errors import InputFormatError
 from svduty.io import POLICE_UK_COLUMNS, POLICE_UK_SCHEMA, read_police_uk
 from svduty.io import _police_uk_fallback as fallback
 from svduty.io import _police_uk_reader as reader
-from svduty.io._lines import chunk_records, record_cuts, record_lines
+from svduty.io._lines import chunk_records, record_cuts
 
 HEADER = ",".join(POLICE_UK_COLUMNS)
 GOOD = [
@@ -52,8 +52,7 @@ def fast(path: Path, block: int, pieces: int = 1) -> pa.Table:
 
 
 def serial(path: Path, block: int) -> pa.Table:
-    lines = record_lines(path, identity=True)
-    batches = [b for b, _ in fallback.one_thread(path, lines, block, None, 0)]
+    batches = [b for b, _ in fallback.one_thread(path, block, None, 0)]
     return pa.Table.from_batches(batches, schema=POLICE_UK_SCHEMA)
 
 

@@ -11,18 +11,33 @@ Quotes are followed by counting them (a line break after an odd number of quotes
 inside a quoted field). That is what a CSV parser does as long as every field that holds
 a quote starts with one; :func:`record_cuts` checks that it is so (a stray quote inside
 an unquoted field, ``ab"c``, is text to the parser but would flip the count).
+
+A CSV parser lets a quote that is never closed run to the end of the file: one stray
+quote makes the rest of the file one field. :func:`quote_lines` follows quotes line by
+line instead, as the parser reads them, and lets a quoted value hold a line break only
+where the value is closed (as a CSV writer closes it) and its record then has the number
+of fields expected; otherwise the line where the quote opens is a record of its own, to
+be rejected, and the next line is read as usual.
 """
 
 from __future__ import annotations
 
 import mmap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import numpy as np
 
-__all__ = ["ascii_records", "chunk_records", "record_cuts", "record_lines"]
+__all__ = [
+    "QuoteLines",
+    "ascii_records",
+    "chunk_records",
+    "quote_lines",
+    "record_cuts",
+    "record_lines",
+]
 
 _BLOCK = 1 << 24
 _LF, _CR, _QUOTE, _COMMA = 10, 13, 34, 44
@@ -151,12 +166,14 @@ def record_cuts(
     return [c + 1 if 0 < c < len(chunk) and chunk[c - 1 : c + 1] == b"\r\n" else c for c in cuts]
 
 
-def ascii_records(chunk: Any, records: Sequence[int], *, blank: bool) -> Any:
+def ascii_records(chunk: Any, records: Sequence[int], *, blank: bool, starts: Any = None) -> Any:
     r"""A copy of ``chunk`` where the given records hold no byte outside ASCII (``?`` instead).
 
     ``records`` are numbered from 1 as a CSV parser counts them in the chunk: every line
     if ``blank`` (blank lines are records; the chunk holds no quote), else the non-empty
     records. A parser cannot report a malformed row that is not UTF-8; this one it can.
+    ``starts``, if given, are where the non-empty records start (from
+    :meth:`QuoteLines.records`), for a chunk whose quotes counting cannot follow.
 
     Example:
         >>> bytes(ascii_records(b"a\xe9\nb\xe9\n", [2], blank=True))
@@ -164,7 +181,9 @@ def ascii_records(chunk: Any, records: Sequence[int], *, blank: bool) -> Any:
     """
     data = np.frombuffer(chunk, dtype=np.uint8)
     out = data.copy()
-    if blank:
+    if starts is not None:
+        pass
+    elif blank:
         starts = np.concatenate([[0], _line_ends(data, cr=True) + 1])
     else:
         starts = _records(data, cr=True, quote=True)[2]
@@ -172,3 +191,260 @@ def ascii_records(chunk: Any, records: Sequence[int], *, blank: bool) -> Any:
         part = out[starts[k - 1] : starts[k] if k < len(starts) else len(out)]
         part[part >= 0x80] = ord("?")
     return out
+
+
+@attrs.frozen(slots=True)
+class QuoteLines:
+    r"""The records of a piece of a CSV file, with quotes followed line by line.
+
+    Made by :func:`quote_lines`. Lines are numbered from 0 (the line where the scan
+    starts); line ``k`` ends at ``ends[k]`` (its ``\n``, or a lone ``\r``), and the line
+    after the last line end runs to the end of the data.
+
+    Attributes:
+        start: Where the scan starts in the data.
+        ends: Where each line ends (offsets in the data).
+        joined: For each line end, whether the record goes on after it (a closed quoted
+            value holding a line break).
+        unclosed: The lines with a quote that is never closed on the line (each a record
+            of its own, to be rejected), with the field (from 0) the quote opens.
+        decided: Lines before this one are decided: the records after it may depend on
+            data not yet read.
+    """
+
+    start: int
+    ends: Any
+    joined: Any
+    unclosed: tuple[tuple[int, int], ...]
+    decided: int
+
+    def line_span(self, k: int, data: Any) -> tuple[int, int]:
+        r"""Where line ``k`` starts and stops in the data (its line end left out).
+
+        Example:
+            >>> quote_lines(b'a\r\n"b\n', fields=1).line_span(1, b'a\r\n"b\n')
+            (3, 5)
+        """
+        view = np.frombuffer(data, dtype=np.uint8)
+        lo = self.start if k == 0 else int(self.ends[k - 1]) + 1
+        if k >= len(self.ends):
+            return lo, len(view)
+        hi = int(self.ends[k])
+        if hi > lo and view[hi - 1] == _CR and view[hi] == _LF:
+            hi -= 1
+        return lo, hi
+
+    def cuts(self, data: Any, limits: Sequence[int]) -> list[int]:
+        r"""For each limit, the end of the last decided record that ends at or before it.
+
+        As :func:`record_cuts` (a ``\r`` just before the limit ends a line; never a cut
+        inside ``\r\n``; 0 where no record ends after the start and before the limit).
+
+        Example:
+            >>> d = b'a\n"b\nc"\nx"y\nd\n'
+            >>> quote_lines(d, fields=1).cuts(d, [3, 8, 13, 15])
+            [2, 8, 12, 14]
+        """
+        view = np.frombuffer(data, dtype=np.uint8)[self.start :]
+        marks = np.flatnonzero((view == _LF) | (view == _CR))
+        if self.decided <= len(self.ends) or self.joined.any():
+            line = np.searchsorted(self.ends - self.start, marks)
+            joined = np.concatenate([self.joined, [False]])
+            marks = marks[(line < self.decided) & ~joined[np.minimum(line, len(self.joined))]]
+        ends = marks + 1 + self.start
+        where = np.searchsorted(ends, np.asarray(limits, dtype=np.int64), side="right")
+        cuts = [int(ends[i - 1]) if i else 0 for i in where.tolist()]
+        return [c + 1 if 0 < c < len(data) and data[c - 1 : c + 1] == b"\r\n" else c for c in cuts]
+
+    def records(self, data: Any) -> tuple[Any, int, Any]:
+        r"""Where the non-empty records start: line offsets, the line ends, byte offsets.
+
+        The line offsets and the number of line ends are those :func:`chunk_records`
+        gives where counting quotes is right; the byte offsets are from the scan's start.
+
+        Example:
+            >>> d = b'a\n\n"b\nc"\nx"y\nd'
+            >>> lines, ends, at = quote_lines(d, fields=1).records(d)
+            >>> lines.tolist(), ends, at.tolist()
+            ([0, 2, 4, 5], 5, [0, 3, 9, 13])
+        """
+        view = np.frombuffer(data, dtype=np.uint8)[self.start :]
+        ends = self.ends - self.start
+        lo = np.concatenate([[0], ends + 1]).astype(np.int64)
+        hi = np.concatenate([ends, [len(view)]]).astype(np.int64)
+        inside = hi < len(view)  # a line end: \r\n is one where the \n follows a \r
+        crlf = np.zeros(len(hi), dtype=bool)
+        crlf[inside] = (hi[inside] > lo[inside]) & (view[np.maximum(hi[inside] - 1, 0)] == _CR)
+        crlf[inside] &= view[hi[inside]] == _LF
+        first = np.concatenate([[True], ~self.joined.astype(bool)])
+        keep = first & (hi - lo - crlf > 0)
+        return np.flatnonzero(keep).astype(np.int64), len(ends), lo[keep]
+
+    def mended(self, data: Any) -> Any:
+        r"""The data, with each unclosed line's bytes made ``?`` (a record of one field).
+
+        Example:
+            >>> d = b'a,b\n"c,d\ne,f\n'
+            >>> bytes(quote_lines(d, fields=2).mended(d))
+            b'a,b\n????\ne,f\n'
+        """
+        if not self.unclosed:
+            return data
+        out = np.frombuffer(data, dtype=np.uint8).copy()
+        for k, _ in self.unclosed:
+            lo, hi = self.line_span(k, data)
+            out[lo:hi] = ord("?")
+        return out
+
+
+def quote_lines(
+    data: Any,
+    start: int = 0,
+    *,
+    fields: int,
+    final: bool = True,
+    more_quotes: Callable[[], bool] | None = None,
+) -> QuoteLines:
+    r"""Follow the quotes of ``data[start:]`` as a CSV parser reads them, line by line.
+
+    ``data[start:]`` starts where a record starts. A quote opens a quoted value only at
+    the start of a field (elsewhere it is text); in a quoted value ``""`` is a quote, and a
+    lone quote closes it. A line that leaves a quoted value open starts a record that goes
+    on over the next lines only if the value is closed by a quote that ends it (a comma or
+    a line end next, as a CSV writer closes it) and the record then has ``fields`` fields;
+    otherwise the line is a record of its own (``unclosed``), and the next line starts a
+    record. (A stray quote is mostly closed ragged, by the quote that opens a quoted value
+    on a later line.) Each line is otherwise a record (blank lines are empty records).
+
+    Counting the quotes of each line (vectorised) decides most lines; only lines with a
+    quote inside a field and lines that leave a quote open are followed quote by quote.
+
+    With ``final=False`` the data may go on: a line that leaves a quote open is decided
+    only once its record ends in the data, or when ``more_quotes()`` (whether the rest of
+    the file holds a quote) is false.
+
+    Example:
+        >>> d = b'a,b\n"c,d\ne,f\n"g\nh",i\nj,k"\n'
+        >>> q = quote_lines(d, fields=2)
+        >>> q.unclosed, q.joined.tolist()
+        (((1, 0),), [False, False, False, True, False, False])
+        >>> [quote_lines(b'a\n"b\nc', fields=1, final=False, more_quotes=lambda: m).decided
+        ...  for m in (True, False)]  # line 1 waits for the rest of the file, if it holds a quote
+        [1, 3]
+    """
+    view = np.frombuffer(data, dtype=np.uint8)[start:]
+    ends = _line_ends(view, cr=True)
+    n = len(ends)  # lines 0..n (the last one after the last line end)
+    joined = np.zeros(n, dtype=bool)
+    quotes = np.flatnonzero(view == _QUOTE)
+    if not len(quotes):
+        return QuoteLines(start, ends + start, joined, (), n + 1)
+    starts = np.concatenate([[0], ends + 1]).astype(np.int64)
+    first = np.searchsorted(quotes, starts)  # each line's first quote
+    odd = np.diff(np.concatenate([first, [len(quotes)]])) % 2 == 1
+    if not odd.any():  # the usual quoted file: counting by line is counting by the piece
+        opening = quotes[0::2]
+        before = view[opening[opening > 0] - 1]
+        if np.isin(before, _FIELD_START).all():  # each opening quote starts a field (or is ""
+            return QuoteLines(start, ends + start, joined, (), n + 1)
+    line_of = np.searchsorted(ends, quotes)
+    rank = np.arange(len(quotes)) - first[line_of]
+    prev = view[np.maximum(quotes - 1, 0)]
+    at_start = (quotes == 0) | np.isin(prev, _STARTS) | (prev == _QUOTE)
+    # counting is right on a line whose opening quotes (by count) all start a field (or
+    # follow a closing quote: "" in a quoted value); the other lines are followed
+    irregular = np.unique(line_of[(rank % 2 == 0) & ~at_start])
+    opens = odd
+    opens[irregular] = False
+    follow = _Follow(view, quotes, line_of, first, starts, n)
+    for k in irregular.tolist():
+        opens[k] = follow.record(k, one_line=True).open
+    unclosed: list[tuple[int, int]] = []
+    decided = n + 1
+    done = -1  # the last line of the last record followed
+    for k in np.flatnonzero(opens).tolist():
+        if k <= done:
+            continue
+        got = follow.record(k, one_line=False)
+        last = got.last
+        if got.open or (last == n and not final):  # the data ends in the record
+            if not final and (more_quotes is None or more_quotes() or not got.open):
+                decided = k
+                break
+            last = -1  # the quote is never closed
+        if last > k and got.fields == fields and not got.ragged:
+            joined[k:last] = True
+            done = last
+        else:
+            unclosed.append((k, got.field))
+    return QuoteLines(start, ends + start, joined, tuple(unclosed), decided)
+
+
+_STARTS = np.array([_COMMA, _LF, _CR], dtype=np.uint8)
+
+
+@attrs.frozen(slots=True)
+class _Followed:
+    """A record followed quote by quote from the start of a line."""
+
+    last: int  # the line where it ends (as far as followed)
+    open: bool  # whether a quoted value is still open there
+    fields: int  # its fields
+    field: int  # the field the first line leaves open (-1 if none)
+    ragged: bool  # a value holding a line break is closed by a quote that does not end it
+
+
+@attrs.frozen(slots=True)
+class _Follow:
+    """The state machine of a CSV parser, stepping from quote to quote."""
+
+    view: Any
+    quotes: Any
+    line_of: Any
+    first: Any
+    starts: Any
+    lines: int  # the number of line ends
+
+    def _commas(self, lo: int, hi: int) -> int:
+        return int(np.count_nonzero(self.view[lo:hi] == _COMMA))
+
+    def record(self, k: int, *, one_line: bool) -> _Followed:
+        """Follow the record starting on line ``k`` (outside quotes) to its end.
+
+        With ``one_line``, stop at the end of line ``k``.
+        """
+        view, quotes = self.view, self.quotes
+        inside, closed, opened = False, -2, -1
+        crossed = ragged = False  # the open value holds a line break; one closed ragged
+        inner = 0  # commas inside quoted values
+        field = -1  # the field left open at the end of line k
+        line = k
+        i = int(self.first[k])
+        while i < len(quotes):
+            at, where = int(quotes[i]), int(self.line_of[i])
+            if where != line:
+                if not inside or one_line:
+                    break
+                if line == k:
+                    field = self._commas(int(self.starts[k]), opened) - inner
+                line, crossed = where, True
+            if inside:
+                inside, closed = False, at
+                inner += self._commas(opened, at)
+                after = int(view[at + 1]) if at + 1 < len(view) else _LF
+                if crossed and after != _QUOTE:  # closed (a quote after it: "" in the value)
+                    ragged |= after not in (_COMMA, _LF, _CR)
+                    crossed = False
+            else:
+                before = int(view[at - 1]) if at > 0 else _LF
+                if before in (_COMMA, _LF, _CR) or (before == _QUOTE and closed == at - 1):
+                    inside, opened = True, at
+            i += 1
+        if inside:
+            if line == k:
+                field = self._commas(int(self.starts[k]), opened) - inner
+            inner += self._commas(opened, len(view))
+            return _Followed(line, True, -1, field, ragged)
+        stop = len(view) if line >= self.lines else int(self.starts[line + 1])
+        count = self._commas(int(self.starts[k]), stop) - inner + 1
+        return _Followed(line, False, count, field, ragged)

@@ -407,8 +407,21 @@ def int64_array(values: Any) -> Arrow:
     return _arrays.array(np.asarray(values, dtype=np.int64))
 
 
+def _unclosed_quote(field: int) -> str:
+    """The reason a line with a quote never closed on it is rejected.
+
+    ``field`` is the field (from 0) the quote opens; past the twelfth, ``fields``.
+
+    Example:
+        >>> _unclosed_quote(6)
+        'Location: expected a closing quote (") on the same line'
+    """
+    name = POLICE_UK_COLUMNS[field] if 0 <= field < len(POLICE_UK_COLUMNS) else "fields"
+    return f'{name}: expected a closing quote (") on the same line'
+
+
 def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
-    """Rows for the lines the CSV parser skipped (wrong number of fields)."""
+    """Rows for the lines the CSV parser skipped (wrong number of fields, a quote not closed)."""
     n = len(lines)
     arrays: list[Arrow] = []
     for f in POLICE_UK_SCHEMA:
@@ -418,8 +431,8 @@ def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
             arrays.append(pa.array([num for num, _ in lines], pa.int64()))
         elif f.name == "rejected":
             arrays.append(pa.array([why for _, why in lines], pa.string()))
-        elif f.name == "rejected_field":
-            arrays.append(pa.array(["fields"] * n, pa.string()))
+        elif f.name == "rejected_field":  # the reason starts with the field
+            arrays.append(pa.array([why.partition(":")[0] for _, why in lines], pa.string()))
         else:
             arrays.append(pa.nulls(n, f.type))
     return pa.RecordBatch.from_arrays(arrays, schema=POLICE_UK_SCHEMA)

@@ -1,12 +1,18 @@
-"""The police.uk reader's single-threaded path: the rare file the block reader cannot cut.
+"""The police.uk reader's single-threaded path: the reference the block reader is held to.
 
-A quote inside an unquoted field (``ab"c``) makes the block reader's cuts unsafe; such a
-file is read again, from where the blocks stopped, by pyarrow's streaming parser on one
-thread, which numbers the rows it skips (malformed rows) itself.
+The file is read by pyarrow's streaming parser on one thread, which numbers the rows it
+skips (malformed rows) itself. Quotes are followed line by line first
+(:func:`~svduty.io._lines.quote_lines`): the parser is given each line with a quote never
+closed on it as ``?`` bytes, a record of one field that it skips, and that row is rejected
+for its quote. The block reader falls back on it if the parser finds other records than
+the quotes were followed to (never yet seen).
 """
 
 from __future__ import annotations
 
+import bisect
+import io
+import mmap
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +24,8 @@ import pyarrow.csv as pacsv
 
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
-from svduty.io._police_uk import _bad_lines, _decoded, int64_array
+from svduty.io._lines import quote_lines, record_lines
+from svduty.io._police_uk import _bad_lines, _decoded, _unclosed_quote, int64_array
 from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -106,14 +113,75 @@ def _batches_of(reader: Any, name: str) -> Iterator[pa.RecordBatch]:
         yield raw
 
 
+class _Mended(io.RawIOBase):
+    r"""A file read with some byte ranges made ``?`` (the lines with a quote never closed).
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.NamedTemporaryFile() as f:
+        ...     _ = f.write(b'a,b\n"c\nd\n'); f.flush()
+        ...     m = _Mended(f.name, [(4, 6)])
+        ...     m.read(3), m.read(), m.tell()
+        (b'a,b', b'\n??\nd\n', 9)
+    """
+
+    def __init__(self, path: str, spans: Sequence[tuple[int, int]]) -> None:
+        super().__init__()
+        self._fh = open(path, "rb")  # noqa: SIM115 - closed with this file
+        self._spans = sorted(spans)
+        self._starts = [lo for lo, _ in self._spans]
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        at = self._fh.tell()
+        n = self._fh.readinto(buffer)
+        if not n:
+            return 0
+        view = memoryview(buffer).cast("B")
+        i = max(bisect.bisect_right(self._starts, at) - 1, 0)
+        while i < len(self._spans) and self._spans[i][0] < at + n:
+            lo, hi = max(self._spans[i][0], at), min(self._spans[i][1], at + n)
+            if lo < hi:
+                view[lo - at : hi - at] = b"?" * (hi - lo)
+            i += 1
+        return n
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def _followed(p: Path) -> tuple[Any, dict[int, str], list[tuple[int, int]]]:
+    """The lines where records start, the lines to reject for a quote and their bytes."""
+    with p.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        quoted = mm.find(b'"') >= 0
+    if not quoted:
+        return record_lines(p, identity=True), {}, []
+    data = np.memmap(p, dtype=np.uint8, mode="r")
+    scan = quote_lines(data, fields=len(POLICE_UK_COLUMNS))
+    starts, _, _ = scan.records(data)
+    spans = [scan.line_span(k, data) for k, _ in scan.unclosed]
+    reasons = {k + 1: _unclosed_quote(field) for k, field in scan.unclosed}
+    del data
+    return starts + 1, reasons, spans
+
+
 def one_thread(
-    p: Path, lines: Any, block_size: int, progress: Callable[[int], None] | None, done: int
+    p: Path, block_size: int, progress: Callable[[int], None] | None, done: int
 ) -> Iterator[tuple[pa.RecordBatch, bool]]:
     """The file on one thread, numbering the rows the parser skips.
 
     Yields each batch and whether it holds parsed rows (else rows the parser skipped).
     """
     name = str(p)
+    if p.stat().st_size == 0:
+        return
+    lines, reasons, spans = _followed(p)
     skipped: list[tuple[int, str]] = []
 
     def handler(row: pacsv.InvalidRow) -> str:
@@ -122,7 +190,7 @@ def one_thread(
         skipped.append((row.number if row.number is not None else -1, why))
         return "skip"
 
-    with pa.OSFile(name, "rb") as fh:
+    with _Mended(name, spans) if spans else pa.OSFile(name, "rb") as fh:
         reader = _open(fh, block_size=block_size, handler=handler, name=name)
         if reader is None:
             return
@@ -139,11 +207,19 @@ def one_thread(
             skipped[consumed:] = pending
             consumed += len(passed)
             if passed:
-                yield _bad_lines(name, [(_line(lines, n), why) for n, why in passed]), False
+                yield _bad_lines(name, _reasons(lines, passed, reasons)), False
             if raw.num_rows:
                 yield _decoded(raw, name, _lines_of(lines, nums)), True
             if progress is not None:
                 progress(done + fh.tell())
         if len(skipped) > consumed:
             rest = sorted(skipped[consumed:])
-            yield _bad_lines(name, [(_line(lines, n), why) for n, why in rest]), False
+            yield _bad_lines(name, _reasons(lines, rest, reasons)), False
+
+
+def _reasons(
+    lines: Any, records: Sequence[tuple[int, str]], reasons: dict[int, str]
+) -> list[tuple[int, str]]:
+    """The lines of skipped records, and why (a quote not closed, else the field count)."""
+    at = [_line(lines, n) for n, _ in records]
+    return [(line, reasons.get(line, why)) for line, (_, why) in zip(at, records, strict=True)]

@@ -39,11 +39,12 @@ import pyarrow.csv as pacsv
 
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS, expand_inputs, first_line, is_police_uk_header
-from svduty.io._lines import ascii_records, chunk_records, record_cuts, record_lines
+from svduty.io._lines import ascii_records, chunk_records, quote_lines
 from svduty.io._police_uk import (
     POLICE_UK_SCHEMA,
     _bad_lines,
     _decoded,
+    _unclosed_quote,
     int64_array,
     normalise_police_uk,
 )
@@ -55,6 +56,7 @@ Arrow = Any  # a pyarrow Array or ChunkedArray
 __all__ = ["police_uk_paths", "read_police_uk"]
 
 _HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
+_FIELDS = len(POLICE_UK_COLUMNS)
 _ROW = POLICE_UK_SCHEMA.get_field_index("row")
 _PIECES = 1  # the fewest pieces a block is parsed in (a power of 2); the tests ask for more
 _PER_WORKER = 1  # a block is cut into this many pieces per worker thread ...
@@ -162,7 +164,7 @@ class _Reading:
 
 
 class _OutOfStep(Exception):
-    """Quotes that counting cannot follow: only the parser knows where records end."""
+    """The parser found other records than the quotes were followed to (never yet seen)."""
 
 
 def _read_file(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
@@ -183,8 +185,7 @@ def _read_file(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
             yield batch
     except _OutOfStep:
         # the rows yielded so far are the serial reader's first rows: it goes on from there
-        lines = record_lines(p, identity=True)
-        for batch, _ in one_thread(p, lines, how.block_size, how.progress, how.done):
+        for batch, _ in one_thread(p, how.block_size, how.progress, how.done):
             if yielded >= batch.num_rows:
                 yielded -= batch.num_rows
             else:
@@ -310,6 +311,7 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
     """
     size = p.stat().st_size
     with p.open("rb") as fh:
+        quote_after = _QuoteAfter(fh)
         pos = 0  # where the rows not yet cut start (file offset)
         top = 0  # how far the file is read
         header = True  # the header is not passed yet
@@ -331,9 +333,13 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
             limits = list(range(pos - pos % piece + piece, top + (not eof), piece))
             quoted = data.find(b'"', start) >= 0
             at = [m - lo for m in limits]
-            cuts = record_cuts(data, at, start=start) if quoted else _plain_cuts(data, at, start)
-            if cuts is None:
-                raise _OutOfStep
+            if quoted:  # a quote left open waits for the rest of the file only if it may close
+                scan = quote_lines(
+                    data, start, fields=_FIELDS, final=eof, more_quotes=quote_after.at(top)
+                )
+                cuts = scan.cuts(data, at)
+            else:
+                cuts = _plain_cuts(data, at, start)
             group: list[tuple[Any, bool]] = []
             for limit, cut in [*zip(limits, cuts, strict=True), (-1, len(data) if eof else 0)]:
                 if cut > start:
@@ -345,6 +351,41 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
                     group = []
             skip_lf = data[start - 1 : start] == b"\r" and start == len(data)
             pos = lo + start
+
+
+@attrs.define(slots=True)
+class _QuoteAfter:
+    """Whether a file holds a quote from an offset on (one search per quote found)."""
+
+    fh: Any
+    found: int = -1  # a quote found here
+    none_from: int = -1  # no quote from here on (-1: not known)
+
+    def at(self, pos: int) -> Callable[[], bool]:
+        r"""A question for :func:`~svduty.io._lines.quote_lines`: a quote at ``pos`` or later?
+
+        Example:
+            >>> import tempfile
+            >>> with tempfile.TemporaryFile() as f:
+            ...     _ = f.write(b'ab"c\n'); f.flush()
+            ...     q = _QuoteAfter(f)
+            ...     q.at(2)(), q.at(3)(), q.at(0)()
+            (True, False, True)
+        """
+        return lambda: self._after(pos)
+
+    def _after(self, pos: int) -> bool:
+        if self.found >= pos:
+            return True
+        if 0 <= self.none_from <= pos:
+            return False
+        with mmap.mmap(self.fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            at = mm.find(b'"', pos)
+        if at < 0:
+            self.none_from = pos
+            return False
+        self.found = at
+        return True
 
 
 def _plain_cuts(data: Any, limits: list[int], start: int) -> list[int]:
@@ -401,14 +442,23 @@ def _parse_piece(data: Any, quoted: bool, name: str) -> _Piece:
             keep[[num - 1 for num, _ in bad]] = False
             good = _normalised(raw, name, np.flatnonzero(keep))
             return _Piece(good, [(num - 1, why) for num, why in bad], n)
-    offsets, lines = chunk_records(data)
-    raw, bad = _parse(data, blank_rows=False, quotes=True)
-    if raw.num_rows + len(bad) != len(offsets):  # pragma: no cover - checked by record_cuts
-        raise _OutOfStep
+        offsets, lines = chunk_records(data)
+        raw, bad = _parse(data, blank_rows=False, quotes=True)
+        unclosed: dict[int, str] = {}
+    else:
+        # a line with a quote not closed on it is made a record of one field, to reject
+        scan = quote_lines(data, fields=_FIELDS)
+        offsets, lines, starts = scan.records(data)
+        raw, bad = _parse(scan.mended(data), blank_rows=False, quotes=True, starts=starts)
+        unclosed = {k: _unclosed_quote(field) for k, field in scan.unclosed}
+    if raw.num_rows + len(bad) != len(offsets):  # pragma: no cover - the quotes are followed
+        raise _OutOfStep  # as the parser reads them
     keep = np.ones(len(offsets), dtype=bool)
     keep[[num - 1 for num, _ in bad]] = False
     good = _normalised(raw, name, offsets[keep])
-    return _Piece(good, [(int(offsets[num - 1]), why) for num, why in bad], lines)
+    at = [int(offsets[num - 1]) for num, _ in bad]
+    why = [unclosed.get(k, reason) for k, (_, reason) in zip(at, bad, strict=True)]
+    return _Piece(good, list(zip(at, why, strict=True)), lines)
 
 
 def _normalised(raw: pa.Table, name: str, offsets: Any) -> pa.RecordBatch | None:
@@ -427,8 +477,13 @@ _NUMBERS: dict[str, pa.DataType] = {**_STRING, "Longitude": pa.float64(), "Latit
 that is not a number is read again as text, where :func:`normalise_police_uk` finds it."""
 
 
-def _parse(data: Any, *, blank_rows: bool, quotes: bool) -> tuple[pa.Table, list[tuple[int, str]]]:
-    """The piece's rows as text (as bytes if a cell is not UTF-8) and its malformed rows."""
+def _parse(
+    data: Any, *, blank_rows: bool, quotes: bool, starts: Any = None
+) -> tuple[pa.Table, list[tuple[int, str]]]:
+    """The piece's rows as text (as bytes if a cell is not UTF-8) and its malformed rows.
+
+    ``starts``: where the non-empty records start, if counting quotes cannot find them.
+    """
     # ASCII (most police.uk files) is UTF-8: the parser need not check every cell (-11%)
     plain = not len(data) or int(np.frombuffer(data, dtype=np.uint8).max()) < 0x80
     for types in (_NUMBERS, _STRING):
@@ -442,7 +497,7 @@ def _parse(data: Any, *, blank_rows: bool, quotes: bool) -> tuple[pa.Table, list
     raw = np.frombuffer(data, dtype=np.uint8)
     ascii = np.where(raw < 0x80, raw, ord("?")).astype(np.uint8)
     _, bad = _read_csv(ascii, _BINARY, blank_rows=blank_rows, quotes=quotes)
-    mended = ascii_records(data, [num for num, _ in bad], blank=blank_rows)
+    mended = ascii_records(data, [num for num, _ in bad], blank=blank_rows, starts=starts)
     return _read_csv(mended, _BINARY, blank_rows=blank_rows, quotes=quotes)
 
 
