@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import tomllib
-from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +25,8 @@ from svduty.cli import main
 from svduty.errors import SAFE_SHAPE, ScenarioError
 from svduty.io import load_scenario, validate_bundle
 
-WARWICKSHIRE = Path(str(resources.files("svduty").joinpath("data", "warwickshire")))
+from .bundles import WARWICKSHIRE, mutate, report
+
 PERSONAL = "Jane Smith 07700900123"
 GOV = tomllib.loads((WARWICKSHIRE / "governance.toml").read_text(encoding="utf-8"))
 # the first body with members, one with districts, one with a host and one with a chair
@@ -36,23 +34,6 @@ MEMBERS = next(i for i, b in enumerate(GOV["bodies"]) if b.get("members"))
 DISTRICTS = next(i for i, b in enumerate(GOV["bodies"]) if b.get("districts"))
 HOST = next(i for i, b in enumerate(GOV["bodies"]) if b.get("host"))
 CHAIR = next(i for i, b in enumerate(GOV["bodies"]) if b.get("chair"))
-
-
-@pytest.fixture
-def bundle(tmp_path: Path) -> Path:
-    root = tmp_path / "bundle"
-    shutil.copytree(WARWICKSHIRE, root)
-    return root
-
-
-def mutate(root: Path, file: str, change: Callable[[dict[str, Any]], object]) -> None:
-    data = tomllib.loads((root / file).read_text(encoding="utf-8"))
-    change(data)
-    (root / file).write_text(tomli_w.dumps(data), encoding="utf-8")
-
-
-def report(root: Path) -> list[str]:
-    return [str(p) for p in validate_bundle(root)]
 
 
 def test_the_packaged_bundles_name_only_what_exists():

@@ -11,8 +11,7 @@ import json
 import os
 import shutil
 import tomllib
-from collections.abc import Callable, Iterator
-from importlib import resources
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,30 +30,14 @@ from svduty.io import (
 )
 from svduty.io._converter import make_converter, structural_problems
 
-WARWICKSHIRE = Path(str(resources.files("svduty").joinpath("data", "warwickshire")))
+from .bundles import WARWICKSHIRE, mutate, report
+
 EXAMPLE = Path(__file__).parents[1] / "data" / "example-bundle"
 FILES = [spec.file for spec in SECTIONS.values() if (WARWICKSHIRE / spec.file).exists()]
 
 
 def _data(file: str) -> dict[str, Any]:
     return tomllib.loads((WARWICKSHIRE / file).read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def bundle(tmp_path: Path) -> Path:
-    root = tmp_path / "bundle"
-    shutil.copytree(WARWICKSHIRE, root)
-    return root
-
-
-def mutate(root: Path, file: str, change: Callable[[dict[str, Any]], object]) -> None:
-    data = tomllib.loads((root / file).read_text(encoding="utf-8"))
-    change(data)
-    (root / file).write_text(tomli_w.dumps(data), encoding="utf-8")
-
-
-def report(root: Path) -> list[str]:
-    return [str(p) for p in validate_bundle(root)]
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any, Any, Any]]:

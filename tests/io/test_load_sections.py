@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -11,15 +9,6 @@ import pytest
 from svduty.errors import BundleError
 from svduty.io import load_partnership
 from svduty.io._bundle import load_sections
-
-WARWICKSHIRE = Path(str(resources.files("svduty") / "data" / "warwickshire"))
-
-
-@pytest.fixture
-def bundle(tmp_path: Path) -> Path:
-    out = tmp_path / "w"
-    shutil.copytree(WARWICKSHIRE, out)
-    return out
 
 
 def test_the_named_sections_are_the_partnerships(bundle: Path) -> None:

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from svduty.io import POLICE_UK_COLUMNS, read_police_uk
+from svduty.io import _police_uk_blocks as blocks
 from svduty.io import _police_uk_reader as reader
 from svduty.io._lines import record_cuts
 from svduty.io._police_uk import int64_array
@@ -115,7 +116,7 @@ def test_pieces_are_few_divide_the_block_and_are_not_too_small(block, size, work
 def test_plain_cuts_are_record_cuts_without_quotes(data, start, ends):
     start = min(start, len(data))
     limits = sorted(min(max(e, start), len(data)) for e in ends)
-    assert reader._plain_cuts(data, limits, start) == record_cuts(
+    assert blocks._plain_cuts(data, limits, start) == record_cuts(
         data, limits, start=start, quoted=False
     )
 

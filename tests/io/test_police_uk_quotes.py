@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from svduty.io import POLICE_UK_COLUMNS, POLICE_UK_SCHEMA, read_police_uk, sample_police_uk
+from svduty.io import _police_uk_blocks as blocks
 from svduty.io import _police_uk_reader as reader
 from svduty.io._police_uk_fallback import one_thread
 
@@ -170,13 +171,13 @@ def test_a_quote_never_closed_does_not_hold_back_the_blocks(tmp_path, monkeypatc
     # with no quote after it, a line's open quote is decided at once: the reader does not
     # keep the rest of the file in one ever larger block waiting for a closing quote
     scanned: list[int] = []
-    real = reader.quote_lines
+    real = blocks.quote_lines
 
     def quote_lines(data, start=0, **kw):  # type: ignore[no-untyped-def]
         scanned.append(len(data) - start)
         return real(data, start, **kw)
 
-    monkeypatch.setattr(reader, "quote_lines", quote_lines)
+    monkeypatch.setattr(blocks, "quote_lines", quote_lines)
     rows = [ROW.format(i) for i in range(20_000)]
     rows[1] = '"' + rows[1]
     f = tmp_path / "big.csv"

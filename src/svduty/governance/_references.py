@@ -206,16 +206,22 @@ def body_problems(body: Body, field: str, known: Known) -> list[Problem]:
                     got=body.host,
                 )
             )
-    if body.area is not None and not known.is_area(body.area):
-        out.append(
-            Problem(
-                field=f"{field}.area",
-                message="not an area of the partnership",
-                expected="the code or id of an area of areas.toml, or a GSS code",
-                got=body.area,
-            )
-        )
+    out += _area_problems(body.area, f"{field}.area", known)
     return out + district_problems(body.districts, f"{field}.districts", known)
+
+
+def _area_problems(area: str | None, field: str, known: Known) -> list[Problem]:
+    """The problem of an ``area`` reference that names no area the partnership knows."""
+    if area is None or known.is_area(area):
+        return []
+    return [
+        Problem(
+            field=field,
+            message="not an area of the partnership",
+            expected="the code or id of an area of areas.toml, or a GSS code",
+            got=area,
+        )
+    ]
 
 
 def scenario_problems(scenario: Scenario, known: Known) -> list[Problem]:
@@ -244,15 +250,7 @@ def scenario_problems(scenario: Scenario, known: Known) -> list[Problem]:
             out += body_problems(change.body, f"changes[{i}].body", known)
         elif isinstance(change, ChangeDistricts):
             out += district_problems(change.districts, f"changes[{i}].districts", known)
-            if change.area is not None and not known.is_area(change.area):
-                out.append(
-                    Problem(
-                        field=f"changes[{i}].area",
-                        message="not an area of the partnership",
-                        expected="the code or id of an area of areas.toml, or a GSS code",
-                        got=change.area,
-                    )
-                )
+            out += _area_problems(change.area, f"changes[{i}].area", known)
     return [
         p if p.message.startswith("repeats") or "authority" in p.message else _uncreated(p)
         for p in out
