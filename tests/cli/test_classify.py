@@ -149,7 +149,7 @@ def test_incidents_to_a_file_and_from_csv(tmp_path):
     assert code == 0
     assert json.loads(out)["verdicts"]["violence"] == {"yes": 1, "undetermined": 1}
     assert len(out_file.read_text().splitlines()) == 2
-    assert run("classify", str(f), "--format", "incidents", "--map", "Ref")[0] == 1
+    assert run("classify", str(f), "--format", "incidents", "--map", "Ref")[0] == 2  # a usage error
     # one route: incidents write to every output format (issue 10), no longer .jsonl only
     csv_out = tmp_path / "x.csv"
     to_csv = ("--format", "incidents", "--map", "Weapon=weapon", "--output", str(csv_out))
@@ -299,3 +299,27 @@ def test_a_map_that_says_two_things_is_refused(tmp_path, maps):
     code, out, err = run("classify", str(f), *argv)
     assert (code, out) == (1, "")
     assert err.startswith("svduty classify: error: --map: expected one ")
+
+
+def test_a_map_that_is_not_column_equals_field_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Exit status 2, as for any other malformed option (``--on`` too); the value unshown."""
+    f = tmp_path / "in.csv"
+    f.write_text("Age\n30\n", encoding="utf-8")
+    for bad in ("Jane Smith 07700900123", "=victim_age", "Age="):
+        assert main(["classify", str(f), "--map", bad], stdout=io.StringIO()) == 2
+        said = capsys.readouterr().err
+        assert "argument --map: expected COLUMN=FIELD" in said
+        assert "07700900123" not in said
+
+
+def test_a_map_naming_a_field_or_a_column_twice_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "in.csv"
+    f.write_text("Age,Years\n30,30\n", encoding="utf-8")
+    for maps, expected in (
+        (["Age=victim_age", "Years=victim_age"], "one column for each incident field"),
+        (["Age=victim_age", "Age=perpetrator_age"], "one incident field for each column"),
+    ):
+        args = ["classify", str(f), *(a for m in maps for a in ("--map", m))]
+        err = io.StringIO()
+        assert main(args, stdout=io.StringIO(), stderr=err) == 1
+        assert expected in err.getvalue()

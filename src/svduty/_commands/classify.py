@@ -112,6 +112,7 @@ def register(subparsers: Any) -> None:
         "--map",
         action="append",
         default=[],
+        type=_column_field,
         metavar="COLUMN=FIELD",
         help="incidents in CSV or Parquet: the file's COLUMN holds the incident FIELD",
     )
@@ -121,6 +122,25 @@ def register(subparsers: Any) -> None:
     add_partnership(p)
     add_definition(p)
     p.set_defaults(run=run)
+
+
+def _column_field(text: str) -> str:
+    """A ``--map`` value: a column, ``=`` and a field (else a usage error, exit status 2).
+
+    Example:
+        >>> _column_field("Age=victim_age")
+        'Age=victim_age'
+        >>> _column_field("victim_age")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: expected COLUMN=FIELD: a column of the file, '=' and an incident field
+    """  # noqa: E501
+    column, sep, field = text.partition("=")
+    if not (sep and column and field):
+        raise argparse.ArgumentTypeError(
+            "expected COLUMN=FIELD: a column of the file, '=' and an incident field"
+        )
+    return text
 
 
 def _mapping(items: Sequence[str]) -> dict[str, str]:
