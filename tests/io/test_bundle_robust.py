@@ -6,6 +6,7 @@ checks that the problem is reported where it is, in words a person can act on.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -377,3 +378,15 @@ def test_structural_problems_pass_a_deep_but_legal_path():
         node = node["a"]
     assert structural_problems(data) == []
     assert os.sep  # (a path of 60 keys is within the limit of 64)
+
+
+def test_a_date_and_time_where_a_date_is_expected_is_refused(bundle):
+    """TOML's 2024-04-01T09:00:00 is a date-time: its time was dropped silently."""
+
+    def timed(d):
+        d["areas"][0]["valid"]["start"] = dt.datetime(2023, 1, 31, 9, 0)
+
+    mutate(bundle, "areas.toml", timed)
+    (line,) = report(bundle)
+    assert line.startswith("areas.toml: areas[0].valid.start: expected a date YYYY-MM-DD")
+    assert "without a time of day" in line

@@ -54,6 +54,10 @@ def _leaf(exc: DataError) -> DataError:
 
 
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
+    if isinstance(value, _dt.datetime):  # TOML's 2024-04-01T09:00: a time no record has
+        raise DataError.single(
+            None, None, expected="a date YYYY-MM-DD, without a time of day (TOML date-time)"
+        )
     try:
         return date(value)
     except DataError as exc:
@@ -109,7 +113,7 @@ def _structure_period(value: Any, _: Any) -> Period:
     for key in days:
         if value.get(key) is not None:
             try:
-                days[key] = date(value[key])
+                days[key] = _structure_date(value[key], None)
             except DataError as exc:
                 problems.extend(attrs.evolve(p, field=key) for p in exc.problems)
     if problems:
