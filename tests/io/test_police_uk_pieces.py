@@ -67,9 +67,9 @@ def test_a_clean_file_is_cut_into_pieces_and_joined(tmp_path, monkeypatch):
     parsed: list[int] = []
     real = reader._parse_piece
 
-    def parse_piece(data, quoted, name):  # type: ignore[no-untyped-def]
+    def parse_piece(data, quoted, name, columns=None):  # type: ignore[no-untyped-def]
         parsed.append(len(data))
-        return real(data, quoted, name)
+        return real(data, quoted, name, columns)
 
     monkeypatch.setattr(reader, "_parse_piece", parse_piece)
     want = batches(f, 1 << 16, per_worker=0)

@@ -35,7 +35,7 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
 from svduty.io._incidents import STDIN
-from svduty.io._inputs import detect_format, expand_inputs
+from svduty.io._inputs import SUMMARY_COLUMNS, detect_format, expand_inputs
 from svduty.io._output import output_metadata, output_schema
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline
@@ -187,7 +187,9 @@ def _batches(
     if fmt == "police-uk":
         progress = Progress(sum(p.stat().st_size for p in paths), stderr)
         try:
-            yield from read_police_uk(paths, progress=progress)
+            # rows not written: only the columns a summary counts are converted
+            columns = None if args.output else SUMMARY_COLUMNS
+            yield from read_police_uk(paths, progress=progress, columns=columns)
         finally:
             progress.close()
     else:

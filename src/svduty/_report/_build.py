@@ -25,6 +25,7 @@ from svduty._report._html import render
 from svduty._report._model import Report
 from svduty.definitions import Definition
 from svduty.io import (
+    SUMMARY_COLUMNS,
     default_pipeline,
     police_uk_paths,
     read_police_uk,
@@ -194,7 +195,8 @@ def report(
     paths = police_uk_paths(inputs)
     groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
     bounds = BoundedCounts(groupings=groupings)
-    summary = run_pipeline(read_police_uk(paths, progress=progress), pipeline, counts=[bounds])
+    rows = read_police_uk(paths, progress=progress, columns=SUMMARY_COLUMNS)  # counted only
+    summary = run_pipeline(rows, pipeline, counts=[bounds])
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)

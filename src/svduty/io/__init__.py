@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     )
     from svduty.io._incident_tables import iter_incident_table, iter_incidents, read_incident_table
     from svduty.io._incidents import INCIDENT_SCHEMA, iter_incidents_jsonl, read_incidents_jsonl
+    from svduty.io._inputs import SUMMARY_COLUMNS
     from svduty.io._new_bundle import new_bundle
     from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
     from svduty.io._packaged import load_packaged_definition
@@ -134,6 +135,7 @@ _EXPORTS: dict[str, str] = {
     "POLICE_UK_SCHEMA": "svduty.io._police_uk",
     "normalise_police_uk": "svduty.io._police_uk",
     "sample_police_uk": "svduty.io._police_uk",
+    "SUMMARY_COLUMNS": "svduty.io._inputs",
     "police_uk_paths": "svduty.io._police_uk_reader",
     "read_police_uk": "svduty.io._police_uk_reader",
     "bundle_schema": "svduty.io._schema",
@@ -161,6 +163,7 @@ __all__ = [
     "POLICE_UK_CRIME_TYPES",
     "POLICE_UK_SCHEMA",
     "SECTIONS",
+    "SUMMARY_COLUMNS",
     "VERDICT_COLUMNS",
     "AreasDocument",
     "AuthoritiesDocument",

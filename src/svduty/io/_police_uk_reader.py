@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
@@ -37,9 +37,16 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from svduty.errors import InputFormatError, Problem
-from svduty.io._inputs import POLICE_UK_COLUMNS, expand_inputs, first_line, is_police_uk_header
+from svduty.io._inputs import (
+    POLICE_UK_COLUMNS,
+    expand_inputs,
+    first_line,
+    is_police_uk_header,
+    wanted_columns,
+)
 from svduty.io._lines import ascii_records, chunk_records, quote_lines
 from svduty.io._police_uk import (
+    _RENAMES,
     POLICE_UK_SCHEMA,
     _bad_lines,
     _decoded,
@@ -56,6 +63,7 @@ Arrow = Any  # a pyarrow Array or ChunkedArray
 __all__ = ["police_uk_paths", "read_police_uk"]
 
 _HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
+_NAMES = list(POLICE_UK_COLUMNS)
 _FIELDS = len(POLICE_UK_COLUMNS)
 _ROW = POLICE_UK_SCHEMA.get_field_index("row")
 _PIECES = 1  # the fewest pieces a block is parsed in (a power of 2); the tests ask for more
@@ -113,6 +121,7 @@ def read_police_uk(
     *,
     block_size: int = 1 << 24,
     progress: Callable[[int], None] | None = None,
+    columns: Collection[str] | None = None,
 ) -> Iterator[pa.RecordBatch]:
     """Stream police.uk street-level files as normalised record batches.
 
@@ -127,9 +136,16 @@ def read_police_uk(
         inputs: A file, a folder, or several of them.
         block_size: Bytes parsed at a time (one record batch per block).
         progress: Called with the number of bytes read so far after each batch.
+        columns: The police.uk columns whose values are wanted (default: all of them,
+            :data:`~svduty.io.POLICE_UK_COLUMNS`); the others are null in every row, and
+            not converted: a job that only counts reads :data:`~svduty.io.SUMMARY_COLUMNS`. Every
+            row is checked and accounted for as before (its fields counted, every cell of
+            a file that is not ASCII checked to be UTF-8, the month, the coordinates and
+            the crime type checked when read).
 
     Raises:
-        InputFormatError: if an input is missing or is not a police.uk file.
+        InputFormatError: if an input is missing or is not a police.uk file, or
+            ``columns`` names a column police.uk files do not have.
 
     Example:
         >>> from svduty.io import sample_police_uk
@@ -138,7 +154,14 @@ def read_police_uk(
         4586
         >>> batches[0].column("row")[0].as_py()  # the header is row 1
         2
+        >>> from svduty.io import SUMMARY_COLUMNS
+        >>> counted = next(read_police_uk(sample_police_uk(), columns=SUMMARY_COLUMNS))
+        >>> counted.column("lsoa_code").null_count < counted.num_rows  # read
+        True
+        >>> counted.column("street").null_count == counted.num_rows  # not read
+        True
     """
+    wanted = wanted_columns(columns)
     paths = police_uk_paths(inputs)
     for p in paths:
         _check_header(p)
@@ -146,7 +169,8 @@ def read_police_uk(
     done = 0
     with ThreadPoolExecutor(workers, thread_name_prefix="svduty-csv") as pool:
         for p in paths:
-            yield from _read_file(p, _Reading(block_size, pool, workers, progress, done))
+            how = _Reading(block_size, pool, workers, progress, done, wanted)
+            yield from _read_file(p, how)
             done += p.stat().st_size
             if progress is not None:
                 progress(done)
@@ -161,6 +185,7 @@ class _Reading:
     workers: int  # the pool's threads
     progress: Callable[[int], None] | None
     done: int  # bytes of the files before this one
+    columns: tuple[str, ...] | None = None  # the columns converted (None: all)
 
 
 class _OutOfStep(Exception):
@@ -238,7 +263,10 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     state = _Order(line=2)
     try:
         for end, pieces in _blocks(p, how.block_size, piece):
-            futures = [how.pool.submit(_parse_piece, data, quoted, name) for data, quoted in pieces]
+            futures = [
+                how.pool.submit(_parse_piece, data, quoted, name, how.columns)
+                for data, quoted in pieces
+            ]
             window.append((end, futures))
             if len(window) > 1:
                 yield from _emit(window.popleft(), state, name, how)
@@ -300,45 +328,65 @@ def _joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
     return one
 
 
-def _parse_piece(data: Any, quoted: bool, name: str) -> _Piece:
+def _parse_piece(
+    data: Any, quoted: bool, name: str, columns: tuple[str, ...] | None = None
+) -> _Piece:
     """Parse and normalise one piece (on a worker thread; Arrow releases the GIL)."""
     if not quoted:
-        raw, bad = _parse(data, blank_rows=True, quotes=False)
+        raw, bad = _parse(data, blank_rows=True, quotes=False, columns=columns)
         month = raw.column("Month")
         if not len(month) or pc.min(pc.binary_length(month)).as_py() > 0:
             # no quotes and no blank line: every line is a row, good or bad
             n = raw.num_rows + len(bad)
             keep = np.ones(n, dtype=bool)
             keep[[num - 1 for num, _ in bad]] = False
-            good = _normalised(raw, name, np.flatnonzero(keep))
+            good = _normalised(raw, name, np.flatnonzero(keep), columns)
             return _Piece(good, [(num - 1, why) for num, why in bad], n)
         offsets, lines = chunk_records(data)
-        raw, bad = _parse(data, blank_rows=False, quotes=True)
+        raw, bad = _parse(data, blank_rows=False, quotes=True, columns=columns)
         unclosed: dict[int, str] = {}
     else:
         # a line with a quote not closed on it is made a record of one field, to reject
         scan = quote_lines(data, fields=_FIELDS)
         offsets, lines, starts = scan.records(data)
-        raw, bad = _parse(scan.mended(data), blank_rows=False, quotes=True, starts=starts)
+        mended = scan.mended(data)
+        raw, bad = _parse(mended, blank_rows=False, quotes=True, starts=starts, columns=columns)
         unclosed = {k: _unclosed_quote(field) for k, field in scan.unclosed}
     if raw.num_rows + len(bad) != len(offsets):  # pragma: no cover - the quotes are followed
         raise _OutOfStep  # as the parser reads them
     keep = np.ones(len(offsets), dtype=bool)
     keep[[num - 1 for num, _ in bad]] = False
-    good = _normalised(raw, name, offsets[keep])
+    good = _normalised(raw, name, offsets[keep], columns)
     at = [int(offsets[num - 1]) for num, _ in bad]
     why = [unclosed.get(k, reason) for k, (_, reason) in zip(at, bad, strict=True)]
     return _Piece(good, list(zip(at, why, strict=True)), lines)
 
 
-def _normalised(raw: pa.Table, name: str, offsets: Any) -> pa.RecordBatch | None:
+def _normalised(
+    raw: pa.Table, name: str, offsets: Any, columns: tuple[str, ...] | None
+) -> pa.RecordBatch | None:
     if not raw.num_rows:
         return None
+    if raw.num_columns < _FIELDS:  # the columns not read: null
+        absent: Arrow = pa.nulls(raw.num_rows, pa.string())
+        read = set(raw.column_names)
+        cells = [raw.column(c) if c in read else absent for c in _NAMES]
+        raw = pa.Table.from_arrays(cells, names=_NAMES)
     batch = raw.combine_chunks().to_batches()[0]
     rows = int64_array(offsets)
     if batch.schema.field(0).type == pa.string():
-        return normalise_police_uk(batch, file=name, rows=rows)
-    return _decoded(batch, name, rows)
+        out = normalise_police_uk(batch, file=name, rows=rows)
+    else:
+        out = _decoded(batch, name, rows)
+    if columns is None:
+        return out
+    # the columns not wanted are null also where they were read (to check they are UTF-8)
+    unwanted = {_RENAMES[c] for c in POLICE_UK_COLUMNS if c not in columns}
+    absent = pa.nulls(out.num_rows, pa.string())
+    return pa.RecordBatch.from_arrays(
+        [absent if f.name in unwanted else out.column(i) for i, f in enumerate(out.schema)],
+        schema=out.schema,
+    )
 
 
 _STRING: dict[str, pa.DataType] = {name: pa.string() for name in POLICE_UK_COLUMNS}
@@ -348,18 +396,28 @@ that is not a number is read again as text, where :func:`normalise_police_uk` fi
 
 
 def _parse(
-    data: Any, *, blank_rows: bool, quotes: bool, starts: Any = None
+    data: Any,
+    *,
+    blank_rows: bool,
+    quotes: bool,
+    starts: Any = None,
+    columns: tuple[str, ...] | None = None,
 ) -> tuple[pa.Table, list[tuple[int, str]]]:
     """The piece's rows as text (as bytes if a cell is not UTF-8) and its malformed rows.
 
     ``starts``: where the non-empty records start, if counting quotes cannot find them.
+    ``columns``: the columns converted (default: all), in a piece of ASCII only (every cell
+    of another piece is read, to check that it is UTF-8).
     """
     # ASCII (most police.uk files) is UTF-8: the parser need not check every cell (-11%)
     plain = not len(data) or int(np.frombuffer(data, dtype=np.uint8).max()) < 0x80
+    read = columns if plain else None
     for types in (_NUMBERS, _STRING):
         try:
             with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
-                return _read_csv(data, types, blank_rows=blank_rows, quotes=quotes, utf8=not plain)
+                return _read_csv(
+                    data, types, blank_rows=blank_rows, quotes=quotes, utf8=not plain, columns=read
+                )
         except pa.ArrowInvalid:  # a coordinate that is no number: read as text; a cell
             pass  # that is not UTF-8: read as bytes, decoded column by column
     # the parser cannot hand over a malformed row that is not UTF-8: find the malformed rows
@@ -378,6 +436,7 @@ def _read_csv(
     blank_rows: bool,
     quotes: bool,
     utf8: bool = True,
+    columns: tuple[str, ...] | None = None,
 ) -> tuple[pa.Table, list[tuple[int, str]]]:
     bad: list[tuple[int, str]] = []
 
@@ -401,6 +460,7 @@ def _read_csv(
         ),
         convert_options=pacsv.ConvertOptions(
             column_types=types,
+            include_columns=None if columns is None else list(columns),
             null_values=[""],  # for numbers only: text is never null here
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
