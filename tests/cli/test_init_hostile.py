@@ -68,3 +68,34 @@ def test_a_code_beyond_england_and_wales_says_the_duty_does_not_extend_there(
     assert code_ == 1
     assert "ZZSECRET" not in err
     assert "Scotland" not in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--name", 'bad name"\n'),
+        ("--name", "John Smith"),
+        ("--name", "Leeds"),
+        ("--name", "leeds-"),
+        ("--name", "x" * 65),
+        ("--title", "two\nlines"),
+        ("--title", "t" * 201),
+        ("--title", " "),
+    ],
+)
+def test_a_name_or_title_the_manifest_refuses_writes_nothing(
+    tmp_path: Path, option: str, value: str
+) -> None:
+    err = io.StringIO()
+    argv = ["init", str(tmp_path / "b"), "--area", "E07000222", option, value]
+    assert main(argv, stdout=io.StringIO(), stderr=err) == 1
+    assert f"{option[2:]}: expected" in err.getvalue()
+    assert not value.strip() or value.strip() not in err.getvalue()  # never shown
+    assert not (tmp_path / "b").exists()
+
+
+@pytest.mark.parametrize("value", ["leeds", "leeds-2", "x" * 64, "7"])
+def test_a_short_name_is_written_as_given(tmp_path: Path, value: str) -> None:
+    argv = ["init", str(tmp_path / "b"), "--area", "E07000222", "--name", value]
+    assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    assert tomllib.loads((tmp_path / "b" / "bundle.toml").read_text())["name"] == value

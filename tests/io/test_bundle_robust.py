@@ -390,3 +390,20 @@ def test_a_date_and_time_where_a_date_is_expected_is_refused(bundle):
     (line,) = report(bundle)
     assert line.startswith("areas.toml: areas[0].valid.start: expected a date YYYY-MM-DD")
     assert "without a time of day" in line
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("name", "Bad Name"), ("name", "a_b"), ("name", 5), ("title", "a\nb"), ("title", "")],
+)
+def test_a_manifest_name_or_title_of_the_wrong_shape_is_refused(tmp_path, key, value):
+    from svduty._data import data
+    from svduty.io import validate_bundle
+
+    root = tmp_path / "b"
+    shutil.copytree(data("warwickshire"), root)
+    manifest = tomllib.loads((root / "bundle.toml").read_text())
+    manifest[key] = value
+    (root / "bundle.toml").write_text(tomli_w.dumps(manifest))
+    problems = validate_bundle(root)
+    assert [(p.file, p.field) for p in problems if p.field == key] == [("bundle.toml", key)]

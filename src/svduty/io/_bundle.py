@@ -8,6 +8,7 @@ section (:data:`~svduty.io._sections.SECTIONS`). :func:`load_partnership` loads 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,6 +80,10 @@ def is_packaged(spec: str | Path) -> bool:
     return isinstance(spec, str) and spec in PACKAGED and not (Path(spec) / MANIFEST).exists()
 
 
+_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+"""A bundle's short name: lower-case letters, digits and hyphens, at most 64 characters."""
+
+
 @attrs.frozen(slots=True)
 class Manifest:
     """The ``bundle.toml`` file: what the bundle is and the sources it adds.
@@ -89,15 +94,38 @@ class Manifest:
         description: A paragraph on the partnership.
         sources: Sources the bundle's citations use beyond the national catalogue.
 
+    Raises:
+        DataError: if the name is not a short name of lower-case letters, digits and
+            hyphens (at most 64 characters), or the title is not one line of text (at most
+            200 characters); neither is shown.
+
     Example:
         >>> Manifest("x", "X partnership").sources
         ()
+        >>> Manifest("Bad name", "X")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: name: ...expected a short name of lower-case letters...
     """
 
     name: str
     title: str
     description: str = ""
     sources: tuple[Source, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.name, str) or not _NAME.fullmatch(self.name):
+            raise DataError.single(
+                None,
+                "name",
+                expected="a short name of lower-case letters, digits and hyphens "
+                "(at most 64 characters), such as warwickshire",
+            )
+        title = self.title if isinstance(self.title, str) else ""
+        if not title.strip() or len(title) > 200 or not title.isprintable():
+            raise DataError.single(
+                None, "title", expected="one line of text (at most 200 characters)"
+            )
 
 
 def _resolve(path: str | Path) -> Path:
