@@ -24,13 +24,7 @@ from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._atoms import Has, IsTrue
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
-from svduty.definitions._knowledge import (
-    _LAW,
-    DEATH_BEFORE,
-    NO_DEATH,
-    RULED_OUT,
-    SCH3_WITHOUT_SEXUAL,
-)
+from svduty.definitions._knowledge import _LAW, DEATH_BEFORE, NO_DEATH, RULED_OUT, SCH3_NO_SEXUAL
 from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
 from svduty.definitions._offences import (
     FACT_NAMES,
@@ -461,7 +455,7 @@ def _conflicts(
         no_sexual = pc.invert(Has("behaviours", "sexual").arrow(env))
         stated = IsTrue("schedule_3_offence").arrow(env)
         bad = pc.fill_null(pc.and_(stated, no_sexual), False)
-        add(bad, "schedule_3_offence", SCH3_WITHOUT_SEXUAL)
+        add(bad, "schedule_3_offence", SCH3_NO_SEXUAL)
     if "behaviours" in cols:
         with_table = ArrowEnv(cols, facts, {}, len(code_idx))
         omits = pc.invert(Has("behaviours", "physical").arrow(env))
