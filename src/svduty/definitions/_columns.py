@@ -21,10 +21,10 @@ import pyarrow.compute as _pc
 
 from svduty import _arrays
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
-from svduty.definitions._atoms import Has
+from svduty.definitions._atoms import Has, IsTrue
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
-from svduty.definitions._knowledge import _LAW, DEATH_BEFORE, NO_DEATH, RULED_OUT
+from svduty.definitions._knowledge import _LAW, DEATH_BEFORE, NO_DEATH, RULED_OUT, SCH3_NO_SEXUAL
 from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
 from svduty.definitions._offences import (
     FACT_NAMES,
@@ -95,6 +95,7 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "pilot_partner",
     "date_of_death",
     "made_or_adapted",
+    "schedule_3_offence",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 
@@ -171,7 +172,8 @@ def prepare(
         _rows(sink, fractional, name, WHOLE, lambda i: None)
         _rows(sink, outside, name, AGE_RANGE, partial(_number, given))
         cols[name] = col
-    for name in ("intentional", "died", "review_information", "pilot_partner", "made_or_adapted"):
+    bools = ("review_information", "pilot_partner", "made_or_adapted", "schedule_3_offence")
+    for name in ("intentional", "died", *bools):
         if name in names:
             col = get(name)
             if not (pa.types.is_boolean(col.type) or pa.types.is_null(col.type)):
@@ -449,6 +451,11 @@ def _conflicts(
             "offence_code",
             RULED_OUT.format(key),
         )
+    if "behaviours" in cols and "schedule_3_offence" in cols:
+        no_sexual = pc.invert(Has("behaviours", "sexual").arrow(env))
+        stated = IsTrue("schedule_3_offence").arrow(env)
+        bad = pc.fill_null(pc.and_(stated, no_sexual), False)
+        add(bad, "schedule_3_offence", SCH3_NO_SEXUAL)
     if "behaviours" in cols:
         with_table = ArrowEnv(cols, facts, {}, len(code_idx))
         omits = pc.invert(Has("behaviours", "physical").arrow(env))

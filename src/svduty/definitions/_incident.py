@@ -228,6 +228,10 @@ def _made_or_adapted(v: bool | None) -> bool | None:
     return _bool("made_or_adapted", v)
 
 
+def _schedule_3_offence(v: bool | None) -> bool | None:
+    return _bool("schedule_3_offence", v)
+
+
 def _id(v: str | int | None) -> str | None:
     if isinstance(v, str) and not v.isascii() and any("\ud800" <= c <= "\udfff" for c in v):
         raise DataError.single(None, "id", expected="UTF-8 text")  # a lone surrogate
@@ -321,6 +325,11 @@ class Incident:
             adopts): a flick knife, a sword or a knuckleduster is; a kitchen knife is not
             (it is an offensive weapon only if intended for such use). Needed only where
             the weapon was not used intentionally.
+        schedule_3_offence: Whether the offence was one specified in Schedule 3 to the
+            Sexual Offences Act 2003 other than paragraph 14 (a "sexual offence", s.13(4)),
+            where the offence code does not say: sexual behaviour alone need not be one.
+            It must agree with the code, and cannot be true with a behaviours list
+            without ``sexual``.
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -360,6 +369,7 @@ class Incident:
     pilot_partner: bool | None = attrs.field(default=None, converter=_pilot_partner)
     date_of_death: str | None = attrs.field(default=None, converter=_date_of_death)
     made_or_adapted: bool | None = attrs.field(default=None, converter=_made_or_adapted)
+    schedule_3_offence: bool | None = attrs.field(default=None, converter=_schedule_3_offence)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())

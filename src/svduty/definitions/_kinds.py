@@ -25,7 +25,7 @@ from svduty.definitions._law import (
     NEGLECT,
     PROPERTY_VIOLENCE,
     PSYCHOLOGICAL,
-    SEXUAL,
+    SCH3_OFFENCE,
     THREAT,
     VIOLENCE,
     WHO,
@@ -87,7 +87,12 @@ KINDS: dict[str, Kind] = {
         Kind("who_violence", "violence (WHO 2002)", WHO, cite("who-2002", "ch. 1")),
         Kind("physical_violence", "the use of physical force", FORCE, _pcsc("s.13(3)(a)")),
         Kind("domestic_abuse", "domestic abuse", DOMESTIC_ABUSE, _da("s.1")),
-        Kind("sexual_offence", "sexual offence", SEXUAL, _pcsc("s.13(3)(a)(ii), s.13(4)")),
+        Kind(
+            "sexual_offence",
+            "sexual offence",
+            SCH3_OFFENCE,
+            _pcsc("s.13(3)(a)(ii), s.13(4)"),
+        ),
         Kind(
             "violence_against_property",
             "violence against property",

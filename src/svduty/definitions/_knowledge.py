@@ -24,7 +24,15 @@ from svduty.errors import Problem, quote
 
 _COUNTRIES = frozenset(c.value for c in Country)
 
-__all__ = ["DEATH_BEFORE", "NO_DEATH", "RULED_OUT", "conflicts", "fact_conflicts", "table_of"]
+__all__ = [
+    "DEATH_BEFORE",
+    "NO_DEATH",
+    "RULED_OUT",
+    "SCH3_NO_SEXUAL",
+    "conflicts",
+    "fact_conflicts",
+    "table_of",
+]
 
 _LAW = {r.id: r for r in RULES_LAW}
 
@@ -33,6 +41,8 @@ RULED_OUT = "proves {} although the incident's own facts rule it out"
 
 DEATH_BEFORE = "is before the incident's date: a death cannot precede the incident"
 """The conflict of a date of death wholly before the incident's date (day or month)."""
+SCH3_NO_SEXUAL = "is true although the behaviours given omit 'sexual'"
+"""The conflict of a stated Sch 3 sexual offence (s.13(4)) with no sexual behaviour."""
 NO_DEATH = "is given although the incident's own facts say nobody died"
 """The conflict of a date of death with ``died: false`` (or harms without ``death``)."""
 
@@ -91,6 +101,8 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         if table.get(key) is True and expr.scalar(own) is False:
             out.append(Problem(message=RULED_OUT.format(key), field="offence_code"))
     behaviours = values.get("behaviours")
+    if values.get("schedule_3_offence") and behaviours is not None and "sexual" not in behaviours:
+        out.append(Problem(message=SCH3_NO_SEXUAL, field="schedule_3_offence"))
     omits = behaviours is not None and "physical" not in behaviours
     if omits and FORCE_BY_WEAPON.scalar(ScalarEnv(values, table)):
         out.append(

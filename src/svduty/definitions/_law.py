@@ -27,6 +27,7 @@ from svduty.definitions._atoms import (
     HasAny,
     In,
     IsTrue,
+    Possibly,
     Table,
     TableUnknown,
 )
@@ -34,7 +35,7 @@ from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._vocab import Harm, Relationship
 from svduty.sources import Citation, cite
 
-__all__ = ["FACTS", "PROVED_BY_CODE", "RULES_LAW", "younger"]
+__all__ = ["FACTS", "PROVED_BY_CODE", "RULES_LAW", "SCH3_OFFENCE", "younger"]
 
 
 def _pcsc(p: str) -> Citation:
@@ -93,6 +94,7 @@ def younger(age: int) -> Expr:
 
 
 CONNECTED = Fact(In("relationship", LIMBS), "connected")
+SCH3_STATED = Fact(IsTrue("schedule_3_offence"), "sexual")
 FACTS: tuple[Fact, ...] = (
     PHYSICAL,
     SEXUAL,
@@ -112,6 +114,7 @@ FACTS: tuple[Fact, ...] = (
     VICTIM_16,
     PERPETRATOR_16,
     CONNECTED,
+    SCH3_STATED,
 )
 """The facts both the incident and its offence code may give; where both do, they must agree."""
 
@@ -127,6 +130,12 @@ FORCE_BY_WEAPON = All(WEAPON, INTENTIONAL, AGAINST_OTHERS, Any_(INJURY, DEATH))
 FORCE = Any_(PHYSICAL, All(Not(Given(_B)), FORCE_BY_WEAPON))
 HOMICIDE = All(DEATH, AGAINST_OTHERS, Any_(Table("homicide", closed_by=_B), PHYSICAL, WEAPON))
 HARM = Any_(INJURY, DEATH, HasAny("harms", frozenset(h.value for h in Harm)))
+# s.13(4): a "sexual offence" is an offence specified in Schedule 3 to the Sexual Offences
+# Act 2003 (but paragraph 14). The incident may state it (schedule_3_offence), else the
+# offence code says it (the offence table's "sexual" fact); sexual behaviour alone (DA Act
+# s.1(3)(a) sexual abuse) need not be one, and a behaviours list without it rules one out
+# (a stated Sch 3 offence with such a list is a conflict, see _knowledge)
+SCH3_OFFENCE = FirstKnown(IsTrue("schedule_3_offence"), All(SEXUAL, Table("sexual")))
 OFFENCE_VIOLENCE = Table("violence", closed_by=_B)
 TERRORISM = Flag("context", "terrorism")
 
@@ -237,9 +246,9 @@ _V_DA = _rule(
 )
 _V_SX = _rule(
     "S13-3A-ii",
-    SEXUAL,
-    "violence includes sexual offences (SOA 2003 Sch 3 except para 14; limits that depend "
-    "on the case disregarded)",
+    SCH3_OFFENCE,
+    "violence includes sexual offences: the offence recorded is one specified in SOA 2003 "
+    "Sch 3 (except para 14; limits that depend on the case disregarded)",
     _pcsc("s.13(3)(a)(ii), s.13(4)-(5)"),
 )
 _V_PR = _rule(
@@ -262,6 +271,23 @@ _V_OF = _rule(
     cite("ons-offence-join", "offence-facts.csv"),
 )
 _ANY_VIOLENCE = Any_(_V_DA, _V_SX, _V_PR, _V_TH, _V_PH, _V_OF)
+# the reason an undetermined sexual-offence limb gives, quiet where another limb (or the
+# terrorism exclusion) already decides
+_rule(
+    "S13-4-SCH3-UNKNOWN",
+    All(
+        Has(_B, "sexual"),
+        TableUnknown("sexual"),
+        Not(Given("schedule_3_offence")),
+        Possibly(Not(Any_(_V_DA, _V_PR, _V_TH, _V_PH, _V_OF))),
+        Possibly(Not(EXCLUDED)),
+    ),
+    "sexual behaviour is violence through s.13(3)(a)(ii) only if the offence is one "
+    "specified in SOA 2003 Sch 3 (except para 14): the offence code would decide (none is "
+    "given, or the table does not confirm the code's Sch 3 membership), or "
+    "schedule_3_offence stated",
+    _pcsc("s.13(3)(a)(ii), s.13(4)"),
+)
 _rule(
     "S13-NONE",
     Not(_ANY_VIOLENCE),
