@@ -40,11 +40,13 @@ ADDED = (
     "pilot_partner",
     "date_of_death",
     "made_or_adapted",
+    "schedule_3_offence",
 )
 """Incident output columns added on purpose (December 2026; ``made_or_adapted`` in the
-tenth session): an output saved before them is the same if the new one has them all null
-and is otherwise the same."""
+tenth session, ``schedule_3_offence`` in the eleventh): an output saved before them is the
+same if the new one has them all null and is otherwise the same."""
 REWORDED = [
+    ("made_or_adapted, schedule_3_offence", "made_or_adapted"),
     ("date_of_death, made_or_adapted", "date_of_death"),
     (
         "location, country, other_reviews, place_of_death, review_information, pilot_partner, "
