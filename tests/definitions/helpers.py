@@ -11,7 +11,14 @@ from svduty.definitions import Incident
 
 LIST_FIELDS = ("behaviours", "harms", "context", "other_reviews")
 INT_FIELDS = ("victim_age", "perpetrator_age")
-BOOL_FIELDS = ("intentional", "died", "review_information", "pilot_partner", "made_or_adapted")
+BOOL_FIELDS = (
+    "intentional",
+    "died",
+    "review_information",
+    "pilot_partner",
+    "made_or_adapted",
+    "same_household",
+)
 STR_FIELDS = (
     "id",
     "date",

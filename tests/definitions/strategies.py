@@ -80,6 +80,7 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "pilot_partner": st.booleans(),
     "date_of_death": st.sampled_from(DATES),
     "made_or_adapted": st.booleans(),
+    "same_household": st.booleans(),
 }
 
 

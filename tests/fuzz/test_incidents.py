@@ -85,6 +85,7 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "pilot_partner": st.booleans(),
     "date_of_death": st.sampled_from(["2023-04-01", "2024-01-31", "2024-02"]),
     "made_or_adapted": st.booleans(),
+    "same_household": st.booleans(),
 }
 
 

@@ -95,6 +95,7 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "pilot_partner",
     "date_of_death",
     "made_or_adapted",
+    "same_household",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 
@@ -171,7 +172,14 @@ def prepare(
         _rows(sink, fractional, name, WHOLE, lambda i: None)
         _rows(sink, outside, name, AGE_RANGE, partial(_number, given))
         cols[name] = col
-    for name in ("intentional", "died", "review_information", "pilot_partner", "made_or_adapted"):
+    for name in (
+        "intentional",
+        "died",
+        "review_information",
+        "pilot_partner",
+        "made_or_adapted",
+        "same_household",
+    ):
         if name in names:
             col = get(name)
             if not (pa.types.is_boolean(col.type) or pa.types.is_null(col.type)):

@@ -228,6 +228,10 @@ def _made_or_adapted(v: bool | None) -> bool | None:
     return _bool("made_or_adapted", v)
 
 
+def _same_household(v: bool | None) -> bool | None:
+    return _bool("same_household", v)
+
+
 def _id(v: str | int | None) -> str | None:
     if isinstance(v, str) and not v.isascii() and any("\ud800" <= c <= "\udfff" for c in v):
         raise DataError.single(None, "id", expected="UTF-8 text")  # a lone surrogate
@@ -292,9 +296,12 @@ class Incident:
         target: Against whom or what.
         harms: The harms it resulted in.
         weapon: The weapon involved (``none`` if none).
-        victim_age: The victim's age in years. Where the victim died it is read as the
-            age at death (s.24(6)(a): "the person was aged 18 or over"); give that age
-            where a victim injured at 17 died after turning 18.
+        victim_age: The victim's age in years at the incident (its ``date``). Where the
+            victim died, the age at death (s.24(6)(a): "the person was aged 18 or over";
+            a child death review, s.26(1)(a); DVCVA 2004 s.9(1): "aged 16 or over")
+            follows from it and the dates: a victim of 17 may have turned 18 before a
+            death months later, so that is ``undetermined`` unless ``date_of_death``
+            shows no birthday can have fallen in between.
         perpetrator_age: The perpetrator's age in years.
         relationship: How they are (or were) connected (DA Act 2021 s.2).
         context: Context flags (county lines, gang, social media, exploitation,
@@ -321,6 +328,12 @@ class Incident:
             adopts): a flick knife, a sword or a knuckleduster is; a kitchen knife is not
             (it is an offensive weapon only if intended for such use). Needed only where
             the weapon was not used intentionally.
+        same_household: Whether the suspect was a member of the same household as the
+            victim (Domestic Violence, Crime and Victims Act 2004 s.9(1)(b)): a flatmate
+            or a lodger may be one. With a relationship that is not a s.9(1)(a) one
+            (``none``, or only a parental relationship in relation to the same child) it
+            decides whether a domestic homicide review may be held, which takes
+            precedence over an offensive weapons homicide review (s.26(1)(b)).
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -360,6 +373,7 @@ class Incident:
     pilot_partner: bool | None = attrs.field(default=None, converter=_pilot_partner)
     date_of_death: str | None = attrs.field(default=None, converter=_date_of_death)
     made_or_adapted: bool | None = attrs.field(default=None, converter=_made_or_adapted)
+    same_household: bool | None = attrs.field(default=None, converter=_same_household)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())
