@@ -16,7 +16,9 @@ have birthdays in between, so the age at death lies between two bounds:
 
 A 29 February is counted on 28 February for the upper bound and on 1 March for the lower
 one, so each bound holds whichever day a leap-day birthday is reckoned on. Adding a fact
-only narrows the bounds, so an answer never turns from ``True`` to ``False``.
+only narrows the bounds, so an answer never turns from ``True`` to ``False``. Where the
+bounds leave it open, the incident field ``victim_age_at_death`` settles it (an age at
+death outside the bounds is a reported conflict).
 
 Example:
     >>> import pendulum
@@ -46,7 +48,7 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["BelowAtDeath"]
+__all__ = ["BelowAtDeath", "age_bounds", "arrow_age_bounds"]
 
 _EARLY, _LATE = 228, 301  # a 29 February birthday, reckoned on 28 February or 1 March
 
@@ -83,13 +85,63 @@ def _arrow_whole_years(start: Arr, end: Arr, leap: int) -> Arr:
     return pc.subtract(pc.subtract(pc.year(end), pc.year(start)), before)
 
 
+def age_bounds(env: ScalarEnv, at_most: int | None = None) -> tuple[int | None, int | None]:
+    """The least and greatest age at death ``victim_age`` and the dates allow.
+
+    ``None`` where unbounded; ``at_most`` bounds the age at the incident instead of
+    ``victim_age`` (from above only). ``victim_age_at_death`` is not read here.
+
+    Example:
+        >>> import pendulum
+        >>> d = pendulum.Date(2023, 4, 10)
+        >>> age_bounds(ScalarEnv({"victim_age": 17, "first_day": d, "last_day": d}))
+        (17, None)
+    """
+    if at_most is None:
+        lowest = highest = env.get("victim_age")
+        if highest is None:
+            return None, None
+    else:
+        lowest, highest = None, at_most
+    fewest, most = _gains(env)
+    return (
+        None if lowest is None else lowest + fewest,
+        None if most is None else highest + most,
+    )
+
+
+def arrow_age_bounds(env: ArrowEnv, at_most: int | None = None) -> tuple[Arr, Arr]:
+    """:func:`age_bounds` for a table: two ``int64`` arrays, null where unbounded.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> env = ArrowEnv({"victim_age": pa.array([17])}, {}, {}, 1)
+        >>> [a.to_pylist() for a in arrow_age_bounds(env)]
+        [[17], [None]]
+    """
+    names = ("first_day", "last_day", "death_first_day", "death_last_day")
+    first, last, died_first, died_last = (_days(env.col(f)) for f in names)
+    fewest = pc.fill_null(pc.max_element_wise(_arrow_whole_years(last, died_first, _LATE), 0), 0)
+    one = pa.scalar(1, pa.int32())
+    next_day = pc.cast(pc.add(pc.cast(first, pa.int32()), one), pa.date32())
+    most = pc.add(_arrow_whole_years(next_day, died_last, _EARLY), 1)
+    if at_most is None:
+        age = env.col("victim_age")
+        lowest = highest = age if age.type == pa.int64() else pc.cast(age, pa.int64())
+    else:
+        highest = pa.scalar(at_most, pa.int64())
+        lowest = pa.nulls(env.length, pa.int64())
+    return pc.add(lowest, fewest), pc.add(highest, most)
+
+
 @attrs.frozen(slots=True, eq=False)
 class BelowAtDeath(Expr):
     """The victim was younger than ``n`` at death (three-valued).
 
-    The age at the incident is ``victim_age``; or, with ``at_most``, only known to be at
-    most that (as an offence whose victim must be under 16 tells), so the node is then
-    ``True`` or undetermined, never ``False``. See the module for the bounds.
+    ``victim_age_at_death``, where given, settles it. Otherwise the age at the incident is
+    ``victim_age``; or, with ``at_most``, only known to be at most that (as an offence
+    whose victim must be under 16 tells), so the node is then ``True`` or undetermined,
+    never ``False``. See the module for the bounds.
 
     Example:
         >>> import pendulum
@@ -99,51 +151,41 @@ class BelowAtDeath(Expr):
         ...                  "death_first_day": later, "death_last_day": later})
         >>> BelowAtDeath(18).scalar(env), BelowAtDeath(18, at_most=15).scalar(env)
         (False, None)
+        >>> BelowAtDeath(18).scalar(ScalarEnv({"victim_age": 17, "victim_age_at_death": 18}))
+        False
     """
 
     n: int
     at_most: int | None = None
 
     def _scalar(self, env: ScalarEnv) -> Tri:
-        if self.at_most is None:
-            lowest = highest = env.get("victim_age")
-            if highest is None:
-                return None
-        else:
-            lowest, highest = None, self.at_most
-        fewest, most = _gains(env)
-        if most is not None and highest + most < self.n:
+        stated = env.get("victim_age_at_death")
+        if stated is not None:
+            return bool(stated < self.n)
+        lowest, highest = age_bounds(env, self.at_most)
+        if highest is not None and highest < self.n:
             return True
-        if lowest is not None and lowest + fewest >= self.n:
+        if lowest is not None and lowest >= self.n:
             return False
         return None
 
     def _arrow(self, env: ArrowEnv) -> Arr:
-        names = ("first_day", "last_day", "death_first_day", "death_last_day")
-        first, last, died_first, died_last = (_days(env.col(f)) for f in names)
-        fewest = pc.fill_null(
-            pc.max_element_wise(_arrow_whole_years(last, died_first, _LATE), 0), 0
-        )
-        one = pa.scalar(1, pa.int32())
-        next_day = pc.cast(pc.add(pc.cast(first, pa.int32()), one), pa.date32())
-        most = pc.add(_arrow_whole_years(next_day, died_last, _EARLY), 1)
-        if self.at_most is None:
-            age = env.col("victim_age")
-            lowest = highest = age if age.type == pa.int64() else pc.cast(age, pa.int64())
-        else:
-            highest = pa.scalar(self.at_most, pa.int64())
-            lowest = pa.nulls(env.length, pa.int64())
-        below = pc.fill_null(pc.less(pc.add(highest, most), self.n), False)
-        above = pc.fill_null(pc.greater_equal(pc.add(lowest, fewest), self.n), False)
+        lowest, highest = arrow_age_bounds(env, self.at_most)
+        below = pc.fill_null(pc.less(highest, self.n), False)
+        above = pc.fill_null(pc.greater_equal(lowest, self.n), False)
         none = pa.scalar(None, pa.bool_())
-        return pc.if_else(below, True, pc.if_else(above, False, none))
+        out = pc.if_else(below, True, pc.if_else(above, False, none))
+        stated = env.col("victim_age_at_death")
+        if stated.null_count == len(stated):
+            return out
+        return pc.if_else(pc.is_valid(stated), pc.less(stated, self.n), out)
 
     def fields(self) -> tuple[str, ...]:
-        """The victim's age (unless bounded by ``at_most``), the date of death and date.
+        """The victim's ages (at the incident unless ``at_most``; at death) and the dates.
 
         Example:
             >>> BelowAtDeath(18).fields()
-            ('victim_age', 'date_of_death', 'date')
+            ('victim_age', 'victim_age_at_death', 'date_of_death', 'date')
         """
         age = ("victim_age",) if self.at_most is None else ()
-        return (*age, "date_of_death", "date")
+        return (*age, "victim_age_at_death", "date_of_death", "date")

@@ -21,10 +21,11 @@ import pyarrow.compute as _pc
 
 from svduty import _arrays
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
+from svduty.definitions._age_at_death import arrow_age_bounds
 from svduty.definitions._atoms import Has
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
-from svduty.definitions._knowledge import _LAW, DEATH_BEFORE, NO_DEATH, RULED_OUT
+from svduty.definitions._knowledge import _LAW, AGE_AT_DEATH, DEATH_BEFORE, NO_DEATH, RULED_OUT
 from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
 from svduty.definitions._offences import (
     FACT_NAMES,
@@ -96,6 +97,7 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "date_of_death",
     "made_or_adapted",
     "same_household",
+    "victim_age_at_death",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 
@@ -165,7 +167,7 @@ def prepare(
         col, bad = words_column(raw, cls)
         _rows(sink, bad, name, "one of " + ", ".join(spelt(cls)), partial(_short, raw))
         cols[name] = col
-    for name in ("victim_age", "perpetrator_age"):
+    for name in ("victim_age", "perpetrator_age", "victim_age_at_death"):
         if name not in names:
             continue
         col, fractional, outside, given = ages_column(get(name), name)
@@ -429,6 +431,13 @@ def _conflicts(
             add(pc.less(cols["death_last_day"], cols["first_day"]), "date_of_death", DEATH_BEFORE)
         no_death = pc.equal(DEATH.explicit.arrow(env), False)
         add(pc.and_(pc.is_valid(cols["date_of_death"]), no_death), "date_of_death", NO_DEATH)
+    if "victim_age_at_death" in cols:
+        stated = cols["victim_age_at_death"]
+        lowest, highest = arrow_age_bounds(env)
+        outside = pc.or_kleene(pc.less(stated, lowest), pc.greater(stated, highest))
+        add(outside, "victim_age_at_death", AGE_AT_DEATH)
+        no_death = pc.equal(DEATH.explicit.arrow(env), False)
+        add(pc.and_(pc.is_valid(stated), no_death), "victim_age_at_death", NO_DEATH)
     if "offence_code" in cols and "police_uk_category" in cols:
         member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]
         flat = pa.array([m for row in member for m in row])

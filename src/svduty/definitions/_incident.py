@@ -232,6 +232,10 @@ def _same_household(v: bool | None) -> bool | None:
     return _bool("same_household", v)
 
 
+def _victim_age_at_death(v: int | None) -> int | None:
+    return _age("victim_age_at_death", v)
+
+
 def _id(v: str | int | None) -> str | None:
     if isinstance(v, str) and not v.isascii() and any("\ud800" <= c <= "\udfff" for c in v):
         raise DataError.single(None, "id", expected="UTF-8 text")  # a lone surrogate
@@ -301,7 +305,8 @@ class Incident:
             a child death review, s.26(1)(a); DVCVA 2004 s.9(1): "aged 16 or over")
             follows from it and the dates: a victim of 17 may have turned 18 before a
             death months later, so that is ``undetermined`` unless ``date_of_death``
-            shows no birthday can have fallen in between.
+            shows no birthday can have fallen in between (or ``victim_age_at_death``
+            is given).
         perpetrator_age: The perpetrator's age in years.
         relationship: How they are (or were) connected (DA Act 2021 s.2).
         context: Context flags (county lines, gang, social media, exploitation,
@@ -334,6 +339,10 @@ class Incident:
             (``none``, or only a parental relationship in relation to the same child) it
             decides whether a domestic homicide review may be held, which takes
             precedence over an offensive weapons homicide review (s.26(1)(b)).
+        victim_age_at_death: The victim's age in years at death, where it is known and
+            may differ from ``victim_age`` (a victim injured at 17 who died after
+            turning 18). It settles the age of s.24(6)(a), s.26(1)(a) and DVCVA 2004
+            s.9(1); one that ``victim_age`` and the dates rule out is a conflict.
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -374,6 +383,7 @@ class Incident:
     date_of_death: str | None = attrs.field(default=None, converter=_date_of_death)
     made_or_adapted: bool | None = attrs.field(default=None, converter=_made_or_adapted)
     same_household: bool | None = attrs.field(default=None, converter=_same_household)
+    victim_age_at_death: int | None = attrs.field(default=None, converter=_victim_age_at_death)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from svduty.definitions._age_at_death import age_bounds
 from svduty.definitions._expr import ScalarEnv
 from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, RULES_LAW
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
@@ -24,7 +25,15 @@ from svduty.errors import Problem, quote
 
 _COUNTRIES = frozenset(c.value for c in Country)
 
-__all__ = ["DEATH_BEFORE", "NO_DEATH", "RULED_OUT", "conflicts", "fact_conflicts", "table_of"]
+__all__ = [
+    "AGE_AT_DEATH",
+    "DEATH_BEFORE",
+    "NO_DEATH",
+    "RULED_OUT",
+    "conflicts",
+    "fact_conflicts",
+    "table_of",
+]
 
 _LAW = {r.id: r for r in RULES_LAW}
 
@@ -35,6 +44,8 @@ DEATH_BEFORE = "is before the incident's date: a death cannot precede the incide
 """The conflict of a date of death wholly before the incident's date (day or month)."""
 NO_DEATH = "is given although the incident's own facts say nobody died"
 """The conflict of a date of death with ``died: false`` (or harms without ``death``)."""
+AGE_AT_DEATH = "is not an age the victim can have had at death, given victim_age and the dates"
+"""The conflict of an age at death below ``victim_age``, or above what the dates allow."""
 
 # the pilot partners are the same in every configuration (only the period is in doubt)
 _PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
@@ -72,6 +83,13 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             out.append(Problem(message=DEATH_BEFORE, field="date_of_death"))
         if DEATH.explicit.scalar(ScalarEnv(values)) is False:
             out.append(Problem(message=NO_DEATH, field="date_of_death"))
+    stated = values.get("victim_age_at_death")
+    if stated is not None:
+        lowest, highest = age_bounds(ScalarEnv(values))
+        if (lowest is not None and stated < lowest) or (highest is not None and stated > highest):
+            out.append(Problem(message=AGE_AT_DEATH, field="victim_age_at_death"))
+        if DEATH.explicit.scalar(ScalarEnv(values)) is False:
+            out.append(Problem(message=NO_DEATH, field="victim_age_at_death"))
     code = values.get("offence_code")
     offence = OFFENCES.by_code.get(code) if code else None
     cat = values.get("police_uk_category")

@@ -11,7 +11,7 @@ problem named by its key (:func:`twice`), never a silent last value.
 
 Example:
     >>> INCIDENT_SCHEMA.names[-1], INCIDENT_SCHEMA.field("other_reviews").type
-    ('same_household', ListType(list<item: string>))
+    ('victim_age_at_death', ListType(list<item: string>))
     >>> sorted(DAY_FIELDS)
     ['date', 'date_of_death']
 """
