@@ -48,7 +48,7 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["BelowAtDeath", "age_bounds", "arrow_age_bounds"]
+__all__ = ["BelowAtDeath", "age_bounds", "arrow_age_bounds", "arrow_age_conflicts"]
 
 _EARLY, _LATE = 228, 301  # a 29 February birthday, reckoned on 28 February or 1 March
 
@@ -132,6 +132,29 @@ def arrow_age_bounds(env: ArrowEnv, at_most: int | None = None) -> tuple[Arr, Ar
         highest = pa.scalar(at_most, pa.int64())
         lowest = pa.nulls(env.length, pa.int64())
     return pc.add(lowest, fewest), pc.add(highest, most)
+
+
+def arrow_age_conflicts(
+    env: ArrowEnv, died: Arr, outside: str, no_death: str
+) -> tuple[tuple[Arr, str], ...]:
+    """The rows whose ``victim_age_at_death`` the bounds rule out, and those where nobody died.
+
+    ``died`` is the incident's own death fact (``False`` where nobody died); each mask is
+    paired with the message given (the conflicts' words live with the other conflicts).
+
+    Example:
+        >>> import pyarrow as pa
+        >>> env = ArrowEnv({"victim_age": pa.array([30]),
+        ...                 "victim_age_at_death": pa.array([29])}, {}, {}, 1)
+        >>> died = pa.array([None], pa.bool_())
+        >>> [(m.to_pylist(), w) for m, w in arrow_age_conflicts(env, died, "low", "alive")]
+        [([True], 'low'), ([False], 'alive')]
+    """
+    stated = env.col("victim_age_at_death")
+    lowest, highest = arrow_age_bounds(env)
+    beyond = pc.fill_null(pc.or_kleene(pc.less(stated, lowest), pc.greater(stated, highest)), False)
+    alive = pc.and_(pc.is_valid(stated), pc.fill_null(pc.equal(died, False), False))
+    return (beyond, outside), (alive, no_death)
 
 
 @attrs.frozen(slots=True, eq=False)

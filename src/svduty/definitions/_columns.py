@@ -21,10 +21,10 @@ import pyarrow.compute as _pc
 
 from svduty import _arrays
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
-from svduty.definitions._age_at_death import arrow_age_bounds
+from svduty.definitions._age_at_death import arrow_age_conflicts as age_conflicts
 from svduty.definitions._atoms import Has
 from svduty.definitions._expr import ArrowEnv
-from svduty.definitions._incident import Incident
+from svduty.definitions._incident import FLAGS, Incident
 from svduty.definitions._knowledge import _LAW, AGE_AT_DEATH, DEATH_BEFORE, NO_DEATH, RULED_OUT
 from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
 from svduty.definitions._offences import (
@@ -174,14 +174,7 @@ def prepare(
         _rows(sink, fractional, name, WHOLE, lambda i: None)
         _rows(sink, outside, name, AGE_RANGE, partial(_number, given))
         cols[name] = col
-    for name in (
-        "intentional",
-        "died",
-        "review_information",
-        "pilot_partner",
-        "made_or_adapted",
-        "same_household",
-    ):
+    for name in FLAGS:
         if name in names:
             col = get(name)
             if not (pa.types.is_boolean(col.type) or pa.types.is_null(col.type)):
@@ -432,12 +425,8 @@ def _conflicts(
         no_death = pc.equal(DEATH.explicit.arrow(env), False)
         add(pc.and_(pc.is_valid(cols["date_of_death"]), no_death), "date_of_death", NO_DEATH)
     if "victim_age_at_death" in cols:
-        stated = cols["victim_age_at_death"]
-        lowest, highest = arrow_age_bounds(env)
-        outside = pc.or_kleene(pc.less(stated, lowest), pc.greater(stated, highest))
-        add(outside, "victim_age_at_death", AGE_AT_DEATH)
-        no_death = pc.equal(DEATH.explicit.arrow(env), False)
-        add(pc.and_(pc.is_valid(stated), no_death), "victim_age_at_death", NO_DEATH)
+        for mask, why in age_conflicts(env, DEATH.explicit.arrow(env), AGE_AT_DEATH, NO_DEATH):
+            add(mask, "victim_age_at_death", why)
     if "offence_code" in cols and "police_uk_category" in cols:
         member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]
         flat = pa.array([m for row in member for m in row])

@@ -16,7 +16,7 @@ import enum
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_type_hints
 
 import attrs
 import pendulum
@@ -36,7 +36,7 @@ from svduty.definitions._vocab import (
 )
 from svduty.errors import ConflictError, DataError, Problem, Shown, named, shown
 
-__all__ = ["Incident"]
+__all__ = ["FLAGS", "Incident"]
 
 E = TypeVar("E", bound=enum.Enum)
 _GSS = re.compile(r"^[EWSN]\d{8}$", re.ASCII)  # ASCII digits, as Arrow reads them
@@ -490,3 +490,7 @@ class Incident:
                 v = v.value
             out[name] = v
         return out
+
+
+FLAGS = tuple(n for n, t in get_type_hints(Incident).items() if t == bool | None)
+"""The yes/no fields of :class:`Incident`, in order (a column of each must be boolean)."""
