@@ -41,12 +41,20 @@ ADDED = (
     "date_of_death",
     "made_or_adapted",
     "schedule_3_offence",
+    "same_household",
+    "victim_age_at_death",
 )
 """Incident output columns added on purpose (December 2026; ``made_or_adapted`` in the
-tenth session, ``schedule_3_offence`` in the eleventh): an output saved before them is the
-same if the new one has them all null and is otherwise the same."""
+tenth session, ``schedule_3_offence``, ``same_household`` and ``victim_age_at_death`` in
+the eleventh): an output saved before them is the same if the new one has them all null and
+is otherwise the same. The eleventh session also changes answers on purpose (s.13(4)
+Schedule 3 offences, s.26(1)(b) as DVCVA 2004 s.9(1), the age at death): rows whose
+answers or reasons changed compare DIFFERENT."""
 REWORDED = [
-    ("made_or_adapted, schedule_3_offence", "made_or_adapted"),
+    (
+        "made_or_adapted, schedule_3_offence, same_household, victim_age_at_death",
+        "made_or_adapted",
+    ),
     ("date_of_death, made_or_adapted", "date_of_death"),
     (
         "location, country, other_reviews, place_of_death, review_information, pilot_partner, "
@@ -54,7 +62,7 @@ REWORDED = [
         "location, country",
     ),
 ]
-"""(new, old) text of reasons reworded on purpose (the unknown-field reason lists 22 fields);
+"""(new, old) text of reasons reworded on purpose (the unknown-field reason lists 24 fields);
 applied in order to both outputs, so a base saved between two rewordings compares too."""
 
 

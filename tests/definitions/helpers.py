@@ -10,7 +10,7 @@ import pyarrow as pa
 from svduty.definitions import Incident
 
 LIST_FIELDS = ("behaviours", "harms", "context", "other_reviews")
-INT_FIELDS = ("victim_age", "perpetrator_age")
+INT_FIELDS = ("victim_age", "perpetrator_age", "victim_age_at_death")
 BOOL_FIELDS = (
     "intentional",
     "died",
@@ -18,6 +18,7 @@ BOOL_FIELDS = (
     "pilot_partner",
     "made_or_adapted",
     "schedule_3_offence",
+    "same_household",
 )
 STR_FIELDS = (
     "id",

@@ -81,6 +81,8 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "date_of_death": st.sampled_from(DATES),
     "made_or_adapted": st.booleans(),
     "schedule_3_offence": st.booleans(),
+    "same_household": st.booleans(),
+    "victim_age_at_death": st.sampled_from([15, 16, 17, 18, 19, 40]),
 }
 
 
@@ -118,7 +120,7 @@ def _odd_value(name: str, value: Any) -> st.SearchStrategy[Any]:
     if isinstance(value, list):
         items = [_odd_word(v) for v in value]
         return st.one_of(st.just(value), st.tuples(*items).map(list) if items else st.just([]))
-    if name in ("victim_age", "perpetrator_age"):
+    if name in ("victim_age", "perpetrator_age", "victim_age_at_death"):
         wrong = st.sampled_from([-1, 131, 12.5, float("nan"), float("inf"), 1e30])
         return st.one_of(st.just(value), st.just(float(value)), wrong)
     if name in ("location", "place_of_death"):

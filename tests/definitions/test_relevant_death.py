@@ -30,6 +30,7 @@ QUALIFYING = {
     "behaviours": ["physical"],
     "weapon": "knife",
     "relationship": "none",
+    "same_household": False,
     "country": "England",
     "victim_age": 30,
     "intentional": True,

@@ -248,6 +248,7 @@ def test_classify_table_date_columns():
             "target": ["person"],
             "behaviours": [["physical"]],
             "relationship": ["none"],
+            "same_household": [False],
             "location": ["E08000025"],
             "intentional": [True],
             "review_information": [True],

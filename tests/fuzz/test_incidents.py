@@ -86,6 +86,8 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "date_of_death": st.sampled_from(["2023-04-01", "2024-01-31", "2024-02"]),
     "made_or_adapted": st.booleans(),
     "schedule_3_offence": st.booleans(),
+    "same_household": st.booleans(),
+    "victim_age_at_death": st.integers(0, 130),
 }
 
 
@@ -175,7 +177,7 @@ def table(draw: st.DrawFn) -> tuple[pa.Table, list[Personal]]:
     data = {"id": [str(i + 1) for i in range(len(rows))]}
     data.update({c: [_cell(r.get(c)) for r, _ in rows] for c in columns})
     # (an age written "+16" is a known defect, tested below)
-    for c in ("victim_age", "perpetrator_age"):
+    for c in ("victim_age", "perpetrator_age", "victim_age_at_death"):
         if c in data:
             data[c] = [v[1:] if v and v.startswith("+") else v for v in data[c]]
     return pa.table({c: pa.array(v, pa.string()) for c, v in data.items()}), put

@@ -4,7 +4,8 @@ The readers' fields are ``Incident``'s (one list): a JSON Lines line, a CSV row 
 ``--map``) and a Parquet row are classified by ``svduty classify`` as
 ``Incident.from_json`` and ``classify`` classify them alone, row for row, the homicide
 review fields (``other_reviews``, ``place_of_death``, ``review_information``,
-``pilot_partner``, ``date_of_death``) too.
+``pilot_partner``, ``date_of_death``, ``made_or_adapted``, ``same_household``,
+``victim_age_at_death``) too.
 """
 
 from __future__ import annotations
@@ -35,7 +36,16 @@ from svduty.io._pipeline import default_pipeline
 from ..definitions.strategies import incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
-NEW = ("other_reviews", "place_of_death", "review_information", "pilot_partner", "date_of_death")
+NEW = (
+    "other_reviews",
+    "place_of_death",
+    "review_information",
+    "pilot_partner",
+    "date_of_death",
+    "made_or_adapted",
+    "same_household",
+    "victim_age_at_death",
+)
 PIPE = default_pipeline()
 RESOLVE = svduty.warwickshire().geography.district_code_of
 DEFINITION = svduty.warwickshire().require_definition()
@@ -163,6 +173,7 @@ def test_the_homicide_review_is_settled_through_classify_as_explain_settles_it(
         "date_of_death": "2023-06-02",
         "review_information": True,
         "other_reviews": [],
+        "same_household": False,
     }
     f = tmp_path / "in.jsonl"
     f.write_text(json.dumps(record) + "\n")
@@ -189,6 +200,8 @@ def test_the_homicide_review_is_settled_through_classify_as_explain_settles_it(
         ("other_reviews", ["nope"], "other_reviews: expected words from"),
         ("pilot_partner", "yes", "pilot_partner: expected true or false"),
         ("review_information", 1, "review_information: expected true or false"),
+        ("same_household", "no", "same_household: expected true or false"),
+        ("victim_age_at_death", 131, "victim_age_at_death: expected a whole number"),
     ],
 )
 def test_a_bad_new_field_rejects_its_row_naming_the_field(

@@ -16,7 +16,7 @@ import enum
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_type_hints
 
 import attrs
 import pendulum
@@ -24,6 +24,7 @@ import pendulum
 from svduty.definitions._knowledge import conflicts
 from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
 from svduty.definitions._spelling import AGE_RANGE, age, age_text, word
+from svduty.definitions._unknown_keys import unknown_field
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -34,9 +35,9 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import ConflictError, DataError, Problem, Shown, named, shown
+from svduty.errors import ConflictError, DataError, Problem, Shown, shown
 
-__all__ = ["Incident"]
+__all__ = ["FLAGS", "Incident"]
 
 E = TypeVar("E", bound=enum.Enum)
 _GSS = re.compile(r"^[EWSN]\d{8}$", re.ASCII)  # ASCII digits, as Arrow reads them
@@ -232,6 +233,14 @@ def _schedule_3_offence(v: bool | None) -> bool | None:
     return _bool("schedule_3_offence", v)
 
 
+def _same_household(v: bool | None) -> bool | None:
+    return _bool("same_household", v)
+
+
+def _victim_age_at_death(v: int | None) -> int | None:
+    return _age("victim_age_at_death", v)
+
+
 def _id(v: str | int | None) -> str | None:
     if isinstance(v, str) and not v.isascii() and any("\ud800" <= c <= "\udfff" for c in v):
         raise DataError.single(None, "id", expected="UTF-8 text")  # a lone surrogate
@@ -240,32 +249,6 @@ def _id(v: str | int | None) -> str | None:
     if isinstance(v, int) and not isinstance(v, bool):
         return str(v)
     raise DataError.single(None, "id", expected="a string")
-
-
-def _key(key: object) -> str:
-    """An unknown key as an error names it: shown only when :data:`SAFE_SHAPE` allows.
-
-    A key is data too (a file's first row, a name typed as a key): otherwise it is an
-    unknown field of a stated length.
-
-    Example:
-        >>> _key("weapn"), _key("john_smith")
-        ('weapn', 'an unknown field (a name of 10 characters, not shown)')
-    """
-    name = named(key)
-    return name if name == key else f"an unknown field {name}"
-
-
-def _unknown(key: object, expected: str, *, file: str | None, row: int | None) -> Problem:
-    """The problem of an unknown key: ``weapn: unknown field``, or one not shown.
-
-    Example:
-        >>> print(_unknown("Jane Citizen", "one of id, date", file="in.jsonl", row=3))
-        in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date
-    """  # noqa: E501
-    field = _key(key)
-    message = "unknown field" if field == key else ""
-    return Problem(message=message, file=file, row=row, field=field, expected=expected)
 
 
 def _fields() -> tuple[str, ...]:
@@ -296,9 +279,13 @@ class Incident:
         target: Against whom or what.
         harms: The harms it resulted in.
         weapon: The weapon involved (``none`` if none).
-        victim_age: The victim's age in years. Where the victim died it is read as the
-            age at death (s.24(6)(a): "the person was aged 18 or over"); give that age
-            where a victim injured at 17 died after turning 18.
+        victim_age: The victim's age in years at the incident (its ``date``). Where the
+            victim died, the age at death (s.24(6)(a): "the person was aged 18 or over";
+            a child death review, s.26(1)(a); DVCVA 2004 s.9(1): "aged 16 or over")
+            follows from it and the dates: a victim of 17 may have turned 18 before a
+            death months later, so that is ``undetermined`` unless ``date_of_death``
+            shows no birthday can have fallen in between (or ``victim_age_at_death``
+            is given).
         perpetrator_age: The perpetrator's age in years.
         relationship: How they are (or were) connected (DA Act 2021 s.2).
         context: Context flags (county lines, gang, social media, exploitation,
@@ -330,6 +317,16 @@ class Incident:
             where the offence code does not say: sexual behaviour alone need not be one.
             It must agree with the code, and cannot be true with a behaviours list
             without ``sexual``.
+        same_household: Whether the suspect was a member of the same household as the
+            victim (Domestic Violence, Crime and Victims Act 2004 s.9(1)(b)): a flatmate
+            or a lodger may be one. With a relationship that is not a s.9(1)(a) one
+            (``none``, or only a parental relationship in relation to the same child) it
+            decides whether a domestic homicide review may be held, which takes
+            precedence over an offensive weapons homicide review (s.26(1)(b)).
+        victim_age_at_death: The victim's age in years at death, where it is known and
+            may differ from ``victim_age`` (a victim injured at 17 who died after
+            turning 18). It settles the age of s.24(6)(a), s.26(1)(a) and DVCVA 2004
+            s.9(1); one that ``victim_age`` and the dates rule out is a conflict.
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -370,6 +367,8 @@ class Incident:
     date_of_death: str | None = attrs.field(default=None, converter=_date_of_death)
     made_or_adapted: bool | None = attrs.field(default=None, converter=_made_or_adapted)
     schedule_3_offence: bool | None = attrs.field(default=None, converter=_schedule_3_offence)
+    same_household: bool | None = attrs.field(default=None, converter=_same_household)
+    victim_age_at_death: int | None = attrs.field(default=None, converter=_victim_age_at_death)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())
@@ -406,7 +405,9 @@ class Incident:
         kwargs: dict[str, Any] = {}
         for key in data:
             if key not in names:
-                problems.append(_unknown(key, "one of " + ", ".join(names), file=file, row=line))
+                problems.append(
+                    unknown_field(key, "one of " + ", ".join(names), file=file, row=line)
+                )
         probe = cls()
         for name in names:
             if name not in data or data[name] is None:
@@ -476,3 +477,7 @@ class Incident:
                 v = v.value
             out[name] = v
         return out
+
+
+FLAGS = tuple(n for n, t in get_type_hints(Incident).items() if t == bool | None)
+"""The yes/no fields of :class:`Incident`, in order (a column of each must be boolean)."""

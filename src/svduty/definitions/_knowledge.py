@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from svduty.definitions._age_at_death import age_bounds
 from svduty.definitions._expr import ScalarEnv
 from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, RULES_LAW
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
@@ -25,6 +26,7 @@ from svduty.errors import Problem, quote
 _COUNTRIES = frozenset(c.value for c in Country)
 
 __all__ = [
+    "AGE_AT_DEATH",
     "DEATH_BEFORE",
     "NO_DEATH",
     "RULED_OUT",
@@ -45,6 +47,8 @@ SCH3_NO_SEXUAL = "is true although the behaviours given omit 'sexual'"
 """The conflict of a stated Sch 3 sexual offence (s.13(4)) with no sexual behaviour."""
 NO_DEATH = "is given although the incident's own facts say nobody died"
 """The conflict of a date of death with ``died: false`` (or harms without ``death``)."""
+AGE_AT_DEATH = "is not an age the victim can have had at death, given victim_age and the dates"
+"""The conflict of an age at death below ``victim_age``, or above what the dates allow."""
 
 # the pilot partners are the same in every configuration (only the period is in doubt)
 _PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
@@ -82,6 +86,13 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             out.append(Problem(message=DEATH_BEFORE, field="date_of_death"))
         if DEATH.explicit.scalar(ScalarEnv(values)) is False:
             out.append(Problem(message=NO_DEATH, field="date_of_death"))
+    stated = values.get("victim_age_at_death")
+    if stated is not None:
+        lowest, highest = age_bounds(ScalarEnv(values))
+        if (lowest is not None and stated < lowest) or (highest is not None and stated > highest):
+            out.append(Problem(message=AGE_AT_DEATH, field="victim_age_at_death"))
+        if DEATH.explicit.scalar(ScalarEnv(values)) is False:
+            out.append(Problem(message=NO_DEATH, field="victim_age_at_death"))
     code = values.get("offence_code")
     offence = OFFENCES.by_code.get(code) if code else None
     cat = values.get("police_uk_category")

@@ -20,19 +20,20 @@ Example:
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
+from svduty.definitions._age_at_death import BelowAtDeath
 from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
-    CONNECTED,
     DEATH,
     HOMICIDE,
     INTENTIONAL,
     RULES_LAW,
     VICTIM_16,
     WEAPON,
-    younger,
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import DeathIn, InEnglandWales, PilotArea
@@ -68,9 +69,42 @@ def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | N
 # or intended by the person having it with him for such use": either limb
 MADE_OR_ADAPTED = IsTrue("made_or_adapted")
 OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, INTENTIONAL))
-# Under 18 by the victim's age, or by what the offence recorded requires (infanticide,
-# 4.2: a child under twelve months; the child offences: under 16 or 13)
-UNDER_18 = younger(18)
+_CODED = Given("offence_code")
+# Infanticide Act 1938 s.1(1): the death of "a child under the age of twelve months", so
+# a child at death whatever the dates
+INFANTICIDE = All(_CODED, In("offence_code", frozenset({"4.2"})))
+
+
+def younger_at_death(age: int) -> Expr:
+    """The victim was younger than ``age`` at death (s.24(6)(a), s.26(1)(a), DVCVA s.9(1)).
+
+    ``victim_age`` is the age at the incident; the age at death follows from it and the
+    dates (``BelowAtDeath``): a victim of 17 who
+    died months later may have turned 18. An offence whose victim must be under 16 (the
+    child offences) bounds the age at the incident by 15; infanticide (4.2) settles it
+    (a child under twelve months at death); one whose victim must be 16 or over rules
+    out an ``age`` of 16 or less. The offence is read only where a code is given.
+
+    Example:
+        >>> from svduty.definitions._expr import ScalarEnv
+        >>> younger_at_death(18).scalar(ScalarEnv({"victim_age": 30}))
+        False
+        >>> younger_at_death(18).scalar(ScalarEnv({"victim_age": 17})) is None
+        True
+    """
+    expr: Expr = Any_(
+        INFANTICIDE,
+        BelowAtDeath(age),
+        All(_CODED, Not(VICTIM_16), BelowAtDeath(age, at_most=15)),
+    )
+    if age <= 16:
+        expr = All(expr, Not(All(_CODED, VICTIM_16)))
+    return expr
+
+
+# Under 18 at death, by the victim's age and the dates, or by what the offence recorded
+# requires (infanticide, 4.2: a child under twelve months)
+UNDER_18 = younger_at_death(18)
 QUALIFYING = _rule(
     "OWHR-S24-6",
     All(HOMICIDE, Not(UNDER_18), OFFENSIVE_WEAPON),
@@ -87,8 +121,8 @@ _rule(
 _rule(
     "OWHR-S24-6A-UNDER-18",
     UNDER_18,
-    "not a qualifying homicide: the victim was under 18 (by their age, or by what the "
-    "offence recorded requires)",
+    "not a qualifying homicide: the victim was under 18 at death (by their age at the "
+    "incident and the dates, or by what the offence recorded requires)",
     _pcsc("s.24(6)(a)"),
     when=HOMICIDE,
 )
@@ -147,15 +181,94 @@ _rule(
 _S26_CDR = _rule(
     "OWHR-S26-1A",
     Any_(UNDER_18, Flag("other_reviews", "child_death_review")),
-    "a child death review must or may be arranged: it takes precedence",
+    "a child death review must or may be arranged (the victim was a child at death, or "
+    "one is indicated): it takes precedence",
     _pcsc("s.26(1)(a)"),
+    when=DEATH,
+)
+# DVCVA 2004 s.9(1): a domestic homicide review is of the death of a person aged 16 or
+# over which has, or appears to have, resulted from violence, abuse or neglect by "(a) a
+# person to whom he was related or with whom he was or had been in an intimate personal
+# relationship, or (b) a member of the same household as himself". Of the DA Act 2021 s.2
+# limbs, married and civil partners (related by marriage, or intimate), an intimate
+# personal relationship and relatives meet (a); an agreement to marry or to form a civil
+# partnership is read as an intimate personal relationship (svduty's reading, its own
+# reason with the doubt cited); a parental relationship in relation to the same child is
+# not by itself a limb: only one household (``same_household``) or another limb settles it.
+_DVCVA_A = frozenset({"married", "civil_partners", "intimate_personal_relationship", "relatives"})
+_DVCVA_AGREED = frozenset({"agreed_to_marry", "civil_partnership_agreement"})
+RELATED_OR_INTIMATE = In("relationship", _DVCVA_A | _DVCVA_AGREED)
+SAME_HOUSEHOLD = IsTrue("same_household")
+DHR_AGE = Not(younger_at_death(16))
+DHR_BY_FACTS = All(DHR_AGE, Any_(RELATED_OR_INTIMATE, SAME_HOUSEHOLD))
+
+
+def _s9(p: str, **kw: Any) -> Citation:
+    return cite("dvcva-2004", p, **kw)
+
+
+_rule(
+    "DVCVA-S9-1A",
+    In("relationship", _DVCVA_A),
+    "related to, or in (or formerly in) an intimate personal relationship with, the "
+    "suspect: a domestic homicide review may be held for a victim aged 16 or over",
+    _s9("s.9(1)(a)"),
+    when=All(DEATH, DHR_AGE),
+)
+_rule(
+    "DVCVA-S9-1A-AGREED",
+    In("relationship", _DVCVA_AGREED),
+    "an agreement to marry or to form a civil partnership (DA Act 2021 s.2(1)(c), (d)) "
+    "read as an intimate personal relationship: a domestic homicide review may be held "
+    "for a victim aged 16 or over",
+    _s9(
+        "s.9(1)(a)",
+        confidence=Confidence.UNCONFIRMED,
+        doubt="s.9(1)(a) does not name an agreement to marry or to form a civil "
+        "partnership; svduty reads one as an intimate personal relationship, as it "
+        "normally is",
+    ),
+    when=All(DEATH, DHR_AGE),
+)
+_rule(
+    "DVCVA-S9-1B",
+    SAME_HOUSEHOLD,
+    "the suspect was a member of the same household as the victim: a domestic homicide "
+    "review may be held for a victim aged 16 or over",
+    _s9("s.9(1)(b)"),
+    when=All(DEATH, DHR_AGE),
+)
+_rule(
+    "DVCVA-S9-1-UNDER-16",
+    Not(DHR_AGE),
+    "no domestic homicide review: the victim was under 16 at death",
+    _s9("s.9(1)"),
+    when=DEATH,
+)
+_rule(
+    "DVCVA-S9-1-PARENTAL",
+    All(In("relationship", frozenset({"parental_relationship_same_child"})), Not(SAME_HOUSEHOLD)),
+    "a parental relationship in relation to the same child (DA Act 2021 s.2(1)(f)) is not "
+    "by itself a limb of s.9(1): they were not members of the same household, so it does "
+    "not make the death one a domestic homicide review may be held for",
+    _s9("s.9(1)"),
     when=DEATH,
 )
 _S26_DHR = _rule(
     "OWHR-S26-1B",
-    Any_(All(CONNECTED, VICTIM_16), Flag("other_reviews", "domestic_homicide_review")),
-    "the death (of a person aged 16 or over, by someone personally connected) may be the "
-    "subject of a domestic homicide review: it takes precedence",
+    Any_(DHR_BY_FACTS, Flag("other_reviews", "domestic_homicide_review")),
+    "the death (of a person aged 16 or over, by someone related to them, in an intimate "
+    "personal relationship with them, or of their household) may be the subject of a "
+    "domestic homicide review (DVCVA 2004 s.9(1)), or one is indicated: it takes precedence",
+    _pcsc("s.26(1)(b)"),
+    when=DEATH,
+)
+_rule(
+    "OWHR-S26-1B-NONE",
+    Not(_S26_DHR),
+    "no domestic homicide review: the victim was under 16 at death, or the suspect was "
+    "neither related to them, nor in an intimate personal relationship with them, nor a "
+    "member of their household (DVCVA 2004 s.9(1)), and none is indicated",
     _pcsc("s.26(1)(b)"),
     when=DEATH,
 )

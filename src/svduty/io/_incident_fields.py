@@ -11,7 +11,7 @@ problem named by its key (:func:`twice`), never a silent last value.
 
 Example:
     >>> INCIDENT_SCHEMA.names[-1], INCIDENT_SCHEMA.field("other_reviews").type
-    ('made_or_adapted', ListType(list<item: string>))
+    ('victim_age_at_death', ListType(list<item: string>))
     >>> sorted(DAY_FIELDS)
     ['date', 'date_of_death']
 """
@@ -27,9 +27,8 @@ import pendulum
 import pyarrow as pa
 
 from svduty.definitions import Incident
-from svduty.definitions._incident import _key as key_shown
-from svduty.definitions._incident import _unknown as unknown_field
 from svduty.definitions._spelling import WHOLE
+from svduty.definitions._unknown_keys import key_shown, unknown_field
 from svduty.errors import DataError
 
 __all__ = [

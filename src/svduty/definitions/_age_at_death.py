@@ -1,0 +1,214 @@
+"""The victim's age at death, from their age at the incident and the two dates.
+
+``victim_age`` is the age at the incident (the age the Domestic Abuse Act reads). The
+homicide review provisions read the age at death: a qualifying homicide is the death of a
+person "aged 18 or over" (PCSC Act 2022 s.24(6)(a)) and a child death review is of the
+death of a child (s.26(1)(a)). A victim may die days or years after the incident, and
+have birthdays in between, so the age at death lies between two bounds:
+
+- at least the age at the incident plus the whole years that surely passed: from the
+  incident's last possible day (``date``) to the death's first (``date_of_death``);
+- at most the age at the incident plus every birthday that may have fallen after the
+  incident and on or before the death: none when both are the same day, else one (the
+  next birthday may be the very next day) plus the whole years from the day after the
+  incident's first possible day to the death's last. Without a date of death (or the
+  incident's date) there is no upper bound: the death may follow by any time.
+
+A 29 February is counted on 28 February for the upper bound and on 1 March for the lower
+one, so each bound holds whichever day a leap-day birthday is reckoned on. Adding a fact
+only narrows the bounds, so an answer never turns from ``True`` to ``False``. Where the
+bounds leave it open, the incident field ``victim_age_at_death`` settles it (an age at
+death outside the bounds is a reported conflict).
+
+Example:
+    >>> import pendulum
+    >>> d = pendulum.Date(2023, 4, 10)
+    >>> env = {"victim_age": 17, "first_day": d, "last_day": d}
+    >>> e = BelowAtDeath(18)
+    >>> e.scalar(ScalarEnv({**env, "death_first_day": d, "death_last_day": d}))
+    True
+    >>> nov = pendulum.Date(2023, 11, 1)  # may have turned 18 between April and November
+    >>> e.scalar(ScalarEnv({**env, "death_first_day": nov, "death_last_day": nov})) is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import attrs
+import pyarrow as _pa
+import pyarrow.compute as _pc
+
+from svduty.definitions._expr import ArrowEnv, Expr, ScalarEnv, Tri
+
+# The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
+pa: Any = _pa
+pc: Any = _pc
+Arr = Any
+
+__all__ = ["BelowAtDeath", "age_bounds", "arrow_age_bounds", "arrow_age_conflicts"]
+
+_EARLY, _LATE = 228, 301  # a 29 February birthday, reckoned on 28 February or 1 March
+
+
+def _whole_years(start: datetime.date, end: datetime.date, leap: int) -> int:
+    """The whole years from ``start`` to ``end`` (negative if ``end`` is earlier)."""
+    md = start.month * 100 + start.day
+    md = leap if md == 229 else md
+    return end.year - start.year - (end.month * 100 + end.day < md)
+
+
+def _gains(values: ScalarEnv) -> tuple[int, int | None]:
+    """The fewest and the most birthdays between the incident and the death."""
+    first, last = values.get("first_day"), values.get("last_day")
+    died_first, died_last = values.get("death_first_day"), values.get("death_last_day")
+    fewest = 0
+    if last is not None and died_first is not None:
+        fewest = max(0, _whole_years(last, died_first, _LATE))
+    most = None
+    if first is not None and died_last is not None:
+        most = 1 + _whole_years(first + datetime.timedelta(days=1), died_last, _EARLY)
+    return fewest, most
+
+
+def _days(col: Arr) -> Arr:
+    return col if col.type == pa.date32() else pc.cast(col, pa.date32())
+
+
+def _arrow_whole_years(start: Arr, end: Arr, leap: int) -> Arr:
+    md_start = pc.add(pc.multiply(pc.month(start), 100), pc.day(start))
+    md_start = pc.if_else(pc.equal(md_start, 229), leap, md_start)
+    md_end = pc.add(pc.multiply(pc.month(end), 100), pc.day(end))
+    before = pc.cast(pc.less(md_end, md_start), pa.int64())
+    return pc.subtract(pc.subtract(pc.year(end), pc.year(start)), before)
+
+
+def age_bounds(env: ScalarEnv, at_most: int | None = None) -> tuple[int | None, int | None]:
+    """The least and greatest age at death ``victim_age`` and the dates allow.
+
+    ``None`` where unbounded; ``at_most`` bounds the age at the incident instead of
+    ``victim_age`` (from above only). ``victim_age_at_death`` is not read here.
+
+    Example:
+        >>> import pendulum
+        >>> d = pendulum.Date(2023, 4, 10)
+        >>> age_bounds(ScalarEnv({"victim_age": 17, "first_day": d, "last_day": d}))
+        (17, None)
+    """
+    if at_most is None:
+        lowest = highest = env.get("victim_age")
+        if highest is None:
+            return None, None
+    else:
+        lowest, highest = None, at_most
+    fewest, most = _gains(env)
+    return (
+        None if lowest is None else lowest + fewest,
+        None if most is None else highest + most,
+    )
+
+
+def arrow_age_bounds(env: ArrowEnv, at_most: int | None = None) -> tuple[Arr, Arr]:
+    """:func:`age_bounds` for a table: two ``int64`` arrays, null where unbounded.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> env = ArrowEnv({"victim_age": pa.array([17])}, {}, {}, 1)
+        >>> [a.to_pylist() for a in arrow_age_bounds(env)]
+        [[17], [None]]
+    """
+    names = ("first_day", "last_day", "death_first_day", "death_last_day")
+    first, last, died_first, died_last = (_days(env.col(f)) for f in names)
+    fewest = pc.fill_null(pc.max_element_wise(_arrow_whole_years(last, died_first, _LATE), 0), 0)
+    one = pa.scalar(1, pa.int32())
+    next_day = pc.cast(pc.add(pc.cast(first, pa.int32()), one), pa.date32())
+    most = pc.add(_arrow_whole_years(next_day, died_last, _EARLY), 1)
+    if at_most is None:
+        age = env.col("victim_age")
+        lowest = highest = age if age.type == pa.int64() else pc.cast(age, pa.int64())
+    else:
+        highest = pa.scalar(at_most, pa.int64())
+        lowest = pa.nulls(env.length, pa.int64())
+    return pc.add(lowest, fewest), pc.add(highest, most)
+
+
+def arrow_age_conflicts(
+    env: ArrowEnv, died: Arr, outside: str, no_death: str
+) -> tuple[tuple[Arr, str], ...]:
+    """The rows whose ``victim_age_at_death`` the bounds rule out, and those where nobody died.
+
+    ``died`` is the incident's own death fact (``False`` where nobody died); each mask is
+    paired with the message given (the conflicts' words live with the other conflicts).
+
+    Example:
+        >>> import pyarrow as pa
+        >>> env = ArrowEnv({"victim_age": pa.array([30]),
+        ...                 "victim_age_at_death": pa.array([29])}, {}, {}, 1)
+        >>> died = pa.array([None], pa.bool_())
+        >>> [(m.to_pylist(), w) for m, w in arrow_age_conflicts(env, died, "low", "alive")]
+        [([True], 'low'), ([False], 'alive')]
+    """
+    stated = env.col("victim_age_at_death")
+    lowest, highest = arrow_age_bounds(env)
+    beyond = pc.fill_null(pc.or_kleene(pc.less(stated, lowest), pc.greater(stated, highest)), False)
+    alive = pc.and_(pc.is_valid(stated), pc.fill_null(pc.equal(died, False), False))
+    return (beyond, outside), (alive, no_death)
+
+
+@attrs.frozen(slots=True, eq=False)
+class BelowAtDeath(Expr):
+    """The victim was younger than ``n`` at death (three-valued).
+
+    ``victim_age_at_death``, where given, settles it. Otherwise the age at the incident is
+    ``victim_age``; or, with ``at_most``, only known to be at most that (as an offence
+    whose victim must be under 16 tells), so the node is then ``True`` or undetermined,
+    never ``False``. See the module for the bounds.
+
+    Example:
+        >>> import pendulum
+        >>> d = pendulum.Date(2020, 5, 1)
+        >>> later = pendulum.Date(2023, 5, 1)
+        >>> env = ScalarEnv({"victim_age": 17, "first_day": d, "last_day": d,
+        ...                  "death_first_day": later, "death_last_day": later})
+        >>> BelowAtDeath(18).scalar(env), BelowAtDeath(18, at_most=15).scalar(env)
+        (False, None)
+        >>> BelowAtDeath(18).scalar(ScalarEnv({"victim_age": 17, "victim_age_at_death": 18}))
+        False
+    """
+
+    n: int
+    at_most: int | None = None
+
+    def _scalar(self, env: ScalarEnv) -> Tri:
+        stated = env.get("victim_age_at_death")
+        if stated is not None:
+            return bool(stated < self.n)
+        lowest, highest = age_bounds(env, self.at_most)
+        if highest is not None and highest < self.n:
+            return True
+        if lowest is not None and lowest >= self.n:
+            return False
+        return None
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        lowest, highest = arrow_age_bounds(env, self.at_most)
+        below = pc.fill_null(pc.less(highest, self.n), False)
+        above = pc.fill_null(pc.greater_equal(lowest, self.n), False)
+        none = pa.scalar(None, pa.bool_())
+        out = pc.if_else(below, True, pc.if_else(above, False, none))
+        stated = env.col("victim_age_at_death")
+        if stated.null_count == len(stated):
+            return out
+        return pc.if_else(pc.is_valid(stated), pc.less(stated, self.n), out)
+
+    def fields(self) -> tuple[str, ...]:
+        """The victim's ages (at the incident unless ``at_most``; at death) and the dates.
+
+        Example:
+            >>> BelowAtDeath(18).fields()
+            ('victim_age', 'victim_age_at_death', 'date_of_death', 'date')
+        """
+        age = ("victim_age",) if self.at_most is None else ()
+        return (*age, "victim_age_at_death", "date_of_death", "date")

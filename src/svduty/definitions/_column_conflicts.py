@@ -1,0 +1,151 @@
+"""The contradictions in a table's facts, as the columnar classifier finds them.
+
+The columnar twin of :func:`~svduty.definitions._knowledge.conflicts` (the scalar
+classifier's): the same conflicts in the same words, one row at a time reported as
+problems (a property test checks that both engines find the same).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pyarrow as _pa
+import pyarrow.compute as _pc
+
+from svduty.definitions._age_at_death import arrow_age_conflicts as age_conflicts
+from svduty.definitions._atoms import Has, IsTrue
+from svduty.definitions._expr import ArrowEnv
+from svduty.definitions._knowledge import (
+    _LAW,
+    AGE_AT_DEATH,
+    DEATH_BEFORE,
+    NO_DEATH,
+    RULED_OUT,
+    SCH3_NO_SEXUAL,
+)
+from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
+from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
+from svduty.definitions._pilot import OwhrPilot
+from svduty.errors import ConflictError, Problem
+
+__all__ = ["table_conflicts"]
+
+Arr = Any  # a pyarrow Array
+pa: Any = _pa  # (pyarrow-stubs' compute overloads are narrower than the calls here)
+pc: Any = _pc
+
+
+def table_conflicts(
+    cols: Mapping[str, Arr],
+    facts: Mapping[str, Arr],
+    indices: tuple[Arr, Arr],
+    *,
+    sink: list[Problem] | None,
+    pilot: OwhrPilot,
+) -> None:
+    """The contradictions, as :func:`~svduty.definitions._knowledge.conflicts` finds them."""
+    problems: list[Problem] = []
+    code_idx, cat_idx = indices
+
+    def add(mask: Arr, field: str, message: str) -> None:
+        rows = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
+        for i in rows if sink is not None else rows[:10]:
+            problems.append(Problem(message=message, row=i + 1, field=field))
+
+    env = ArrowEnv(cols, {}, {}, len(code_idx))
+    if "died" in cols and "harms" in cols:
+        has_death = Has("harms", "death").arrow(env)
+        add(
+            pc.and_(pc.invert(cols["died"]), has_death),
+            "died",
+            "contradicts harms containing 'death'",
+        )
+        add(
+            pc.and_(cols["died"], pc.invert(has_death)),
+            "died",
+            "contradicts harms without 'death'",
+        )
+    if "date_of_death" in cols:
+        if "first_day" in cols:
+            add(pc.less(cols["death_last_day"], cols["first_day"]), "date_of_death", DEATH_BEFORE)
+        no_death = pc.equal(DEATH.explicit.arrow(env), False)
+        add(pc.and_(pc.is_valid(cols["date_of_death"]), no_death), "date_of_death", NO_DEATH)
+    if "victim_age_at_death" in cols:
+        for mask, why in age_conflicts(env, DEATH.explicit.arrow(env), AGE_AT_DEATH, NO_DEATH):
+            add(mask, "victim_age_at_death", why)
+    if "offence_code" in cols and "police_uk_category" in cols:
+        member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]
+        flat = pa.array([m for row in member for m in row])
+        pos = pc.add(
+            pc.multiply(code_idx.cast(pa.int64()), len(POLICE_UK_CATEGORIES)),
+            cat_idx.cast(pa.int64()),
+        )
+        add(
+            pc.invert(pc.take(flat, pos)),
+            "police_uk_category",
+            "the offence code is published under another category",
+        )
+    clash: dict[str, Arr] = {}
+    for fact in FACTS:  # a fact given by any of its fields (harms alone says death or not)
+        field = fact.explicit.fields()[0]
+        if any(f in cols for f in fact.explicit.fields()):
+            bad = pc.fill_null(pc.not_equal(fact.explicit.arrow(env), facts[fact.implied]), False)
+            clash[field] = pc.or_(clash[field], bad) if field in clash else bad
+    for field, mask in clash.items():
+        add(mask, field, "contradicts what the offence code proves")
+    own = ArrowEnv(cols, {}, _LAW, len(code_idx))  # no table: what the facts alone settle
+    for key, expr in PROVED_BY_CODE:
+        ruled_out = pc.fill_null(pc.equal(expr.arrow(own), False), False)
+        add(
+            pc.and_(pc.fill_null(facts[key], False), ruled_out),
+            "offence_code",
+            RULED_OUT.format(key),
+        )
+    if "behaviours" in cols and "schedule_3_offence" in cols:
+        no_sexual = pc.invert(Has("behaviours", "sexual").arrow(env))
+        stated = IsTrue("schedule_3_offence").arrow(env)
+        bad = pc.fill_null(pc.and_(stated, no_sexual), False)
+        add(bad, "schedule_3_offence", SCH3_NO_SEXUAL)
+    if "behaviours" in cols:
+        with_table = ArrowEnv(cols, facts, {}, len(code_idx))
+        omits = pc.invert(Has("behaviours", "physical").arrow(env))
+        add(
+            pc.and_(omits, FORCE_BY_WEAPON.arrow(with_table)),
+            "behaviours",
+            "omits 'physical' although a weapon was used intentionally to injure or kill",
+        )
+    if "target" in cols and "relationship" in cols:
+        add(
+            pc.and_(pc.equal(cols["target"], "self"), pc.not_equal(cols["relationship"], "none")),
+            "target",
+            "'self' leaves no second person to be personally connected to",
+        )
+    for name in ("location", "place_of_death"):
+        if "country" not in cols or name not in cols:
+            continue
+        c, loc = cols["country"], cols[name]
+        first = pc.utf8_slice_codeunits(loc, 0, 1)
+        ew_country = pc.is_in(c, value_set=pa.array(["England", "Wales"]))
+        ew_loc = pc.is_in(first, value_set=pa.array(["E", "W"]))
+        letter = pc.utf8_slice_codeunits(c, 0, 1)
+        bad = pc.or_(
+            pc.not_equal(ew_country, ew_loc), pc.and_(ew_country, pc.not_equal(letter, first))
+        )
+        add(
+            pc.and_(pc.and_(pc.is_valid(c), pc.is_valid(loc)), bad),
+            "country",
+            f"contradicts the {name} code",
+        )
+    if "pilot_partner" in cols and "death_district" in cols:
+        d, stated = cols["death_district"], cols["pilot_partner"]
+        certain = pc.is_in(d, value_set=pa.array(sorted(pilot.partners), pa.string()))
+        possible = pc.is_in(d, value_set=pa.array(sorted(pilot.possible), pa.string()))
+        bad = pc.and_(pc.and_(pc.is_valid(d), pc.invert(possible)), pc.not_equal(certain, stated))
+        add(bad, "pilot_partner", "contradicts the place of death (SI 2023/227)")
+    if problems:
+        problems.sort(key=lambda p: (p.row or 0, p.field or ""))
+        if sink is not None:
+            sink.extend(problems)
+            return
+        raise ConflictError(problems)

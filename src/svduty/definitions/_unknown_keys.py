@@ -1,0 +1,37 @@
+"""How an incident's unknown key is named in an error: shown only when it cannot be data.
+
+A key is data too (a file's first row, a name typed as a key): a key that
+:data:`~svduty.errors.SAFE_SHAPE` does not allow is described by its length, never shown.
+"""
+
+from __future__ import annotations
+
+from svduty.errors import Problem, named
+
+__all__ = ["key_shown", "unknown_field"]
+
+
+def key_shown(key: object) -> str:
+    """An unknown key as an error names it: shown only when ``SAFE_SHAPE`` allows.
+
+    A key is data too (a file's first row, a name typed as a key): otherwise it is an
+    unknown field of a stated length.
+
+    Example:
+        >>> key_shown("weapn"), key_shown("john_smith")
+        ('weapn', 'an unknown field (a name of 10 characters, not shown)')
+    """
+    name = named(key)
+    return name if name == key else f"an unknown field {name}"
+
+
+def unknown_field(key: object, expected: str, *, file: str | None, row: int | None) -> Problem:
+    """The problem of an unknown key: ``weapn: unknown field``, or one not shown.
+
+    Example:
+        >>> print(unknown_field("Jane Citizen", "one of id, date", file="in.jsonl", row=3))
+        in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date
+    """  # noqa: E501
+    field = key_shown(key)
+    message = "unknown field" if field == key else ""
+    return Problem(message=message, file=file, row=row, field=field, expected=expected)
