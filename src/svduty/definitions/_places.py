@@ -130,18 +130,25 @@ _EW = frozenset({"England", "Wales"})
 
 @attrs.frozen(slots=True, eq=False)
 class InEnglandWales(Expr):
-    """The place is in England or Wales: ``country``, else the place of death, else location.
+    """The death occurred in England or Wales: by ``country``, else by the place of death.
+
+    The incident's ``location`` does not say where the victim died (a victim injured in
+    Scotland may die in an English hospital): reading it as the place of death would let
+    a later ``place_of_death`` overturn the answer. ``country`` is the country of both
+    places (a place in another country is a reported conflict).
 
     Example:
-        >>> InEnglandWales().scalar(ScalarEnv({"location": "S12000036"}))
+        >>> InEnglandWales().scalar(ScalarEnv({"place_of_death": "S12000036"}))
         False
+        >>> InEnglandWales().scalar(ScalarEnv({"location": "S12000036"})) is None
+        True
     """
 
     def _scalar(self, env: ScalarEnv) -> Tri:
         country = env.get("country")
         if country is not None:
             return country in _EW
-        loc = env.get("place_of_death") or env.get("location")
+        loc = env.get("place_of_death")
         return None if loc is None else loc[0] in "EW"
 
     def _arrow(self, env: ArrowEnv) -> Arr:
@@ -151,9 +158,7 @@ class InEnglandWales(Expr):
             if country.null_count == len(country)
             else _null_where(pc.is_in(country, value_set=pa.array(sorted(_EW))), country)
         )
-        places = [env.col(f) for f in ("place_of_death", "location")]
-        places = [c for c in places if c.null_count < len(c)]
-        loc = pc.coalesce(*places) if len(places) > 1 else (places or [env.null_bool()])[0]
+        loc = env.col("place_of_death")
         if loc.null_count == len(loc):
             by_loc = env.null_bool()
         else:
@@ -162,13 +167,13 @@ class InEnglandWales(Expr):
         return pc.coalesce(by_country, by_loc)
 
     def fields(self) -> tuple[str, ...]:
-        """The country and the places.
+        """The country and the place of death.
 
         Example:
             >>> InEnglandWales().fields()
-            ('country', 'place_of_death', 'location')
+            ('country', 'place_of_death')
         """
-        return ("country", "place_of_death", "location")
+        return ("country", "place_of_death")
 
 
 @attrs.frozen(slots=True, eq=False)
