@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty.definitions._distinct import spread
 from svduty.errors import SvdutyError
 from svduty.io._locate import UNRESOLVED, pad
 
@@ -165,7 +166,7 @@ def _spread(out: pa.Table, rows: pa.Table, at: Any, *, keep: Sequence[str]) -> p
             continue
         col: Any = _arrays.one_array(out.column(name))
         if not pa.types.is_dictionary(col.type):
-            columns.append(pc.take(col, idx))
+            columns.append(spread(col, idx))  # lists of text: two takes of bytes
             continue
         numbers = next((n for i, n in shared if i.equals(col.indices)), None)
         if numbers is None:
