@@ -323,24 +323,3 @@ def test_a_map_naming_a_field_or_a_column_twice_is_refused(tmp_path) -> None:  #
         err = io.StringIO()
         assert main(args, stdout=io.StringIO(), stderr=err) == 1
         assert expected in err.getvalue()
-
-
-def test_the_memory_arrow_freed_is_given_back_after_each_batch(monkeypatch):
-    import pyarrow as pa
-
-    from svduty._commands import classify as command
-
-    released: list[int] = []
-
-    class Pool:
-        def release_unused(self) -> None:
-            released.append(len(seen))
-
-    seen: list[object] = []
-    monkeypatch.setattr(pa, "default_memory_pool", Pool)
-    batches = [pa.record_batch({"a": [1]}), pa.record_batch({"a": [2]})]
-    for batch in command._released(iter(batches)):
-        assert released == list(range(1, len(seen) + 1))  # the previous batches' memory
-        seen.append(batch)
-    assert seen == batches
-    assert released == [1, 2]

@@ -189,24 +189,11 @@ def _batches(
         try:
             # rows not written: only the columns a summary counts are converted
             columns = None if args.output else SUMMARY_COLUMNS
-            yield from _released(read_police_uk(paths, progress=progress, columns=columns))
+            yield from read_police_uk(paths, progress=progress, columns=columns)
         finally:
             progress.close()
     else:
-        yield from _released(iter_incidents(paths, mapping=_mapping(args.map)))  # each once
-
-
-def _released(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """The batches; after each is used, Arrow's allocator gives the memory it freed back.
-
-    pyarrow's allocator (mimalloc) keeps freed memory for reuse: the summary of 400,000
-    police.uk rows peaked at 256-276 MB, 2.9-3.1x the file, and at 225-235 MB with
-    the memory given back after each batch, at no measurable cost in time.
-    """
-    pool = pa.default_memory_pool()
-    for batch in batches:
-        yield batch
-        pool.release_unused()
+        yield from iter_incidents(paths, mapping=_mapping(args.map))  # each file once
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
