@@ -367,7 +367,8 @@ def _normalised(
 ) -> pa.RecordBatch | None:
     if not raw.num_rows:
         return None
-    if raw.num_columns < _FIELDS:  # the columns not read: null
+    every = raw.num_columns == _FIELDS  # read whole (to check every cell is UTF-8)
+    if not every:  # the columns not read: null
         absent: Arrow = pa.nulls(raw.num_rows, pa.string())
         read = set(raw.column_names)
         cells = [raw.column(c) if c in read else absent for c in _NAMES]
@@ -378,7 +379,7 @@ def _normalised(
         out = normalise_police_uk(batch, file=name, rows=rows)
     else:
         out = _decoded(batch, name, rows)
-    if columns is None:
+    if columns is None or not every:  # (not read: null already)
         return out
     # the columns not wanted are null also where they were read (to check they are UTF-8)
     unwanted = {_RENAMES[c] for c in POLICE_UK_COLUMNS if c not in columns}
