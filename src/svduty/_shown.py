@@ -124,7 +124,7 @@ def describe(value: object) -> Described:
         n = len(value)
         text = f"a list of {n} item{'s' * (n != 1)}"
     elif isinstance(value, bytes | bytearray):
-        text = f"{len(value)} bytes, not shown"
+        text = f"{len(value)} byte{'s' * (len(value) != 1)}, not shown"
     else:
         text = f"a value of type {type(value).__name__}, not shown"
     return Described(text)

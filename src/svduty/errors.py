@@ -47,6 +47,7 @@ from svduty._shown import (
 __all__ = [
     "SAFE_SHAPE",
     "AreaError",
+    "ArgumentError",
     "BundleError",
     "ConflictError",
     "DataError",
@@ -213,6 +214,24 @@ class DataError(SvdutyError, ValueError):
 
     def __str__(self) -> str:
         return self._render()
+
+
+class ArgumentError(DataError, TypeError):
+    """An argument given to a public function is not of a type it takes.
+
+    Names the function's argument and what it takes, never the value given (only its
+    type and size). A :class:`DataError` like every other bad input, and a
+    :class:`TypeError`, as Python raises for a wrong type.
+
+    Example:
+        >>> import svduty
+        >>> svduty.load_partnership(None)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: load_partnership(path): expected a bundle folder or the name of a packaged bundle (str or os.PathLike) (got None)
+        >>> issubclass(ArgumentError, TypeError), issubclass(ArgumentError, SvdutyError)
+        (True, True)
+    """  # noqa: E501
 
 
 class BundleError(DataError):

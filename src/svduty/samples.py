@@ -24,6 +24,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from svduty._arguments import text_argument
 from svduty.errors import DataError
 
 __all__ = ["SAMPLES", "sample_path"]
@@ -57,6 +58,7 @@ def sample_path(name: str) -> Path:
         ...
         svduty.errors.DataError: sample: expected one of 'incidents', 'policeuk-month', 'warwickshire-bundle'
     """  # noqa: E501
+    text_argument(name, "sample_path(name)", "a sample's name (str)")
     try:
         relative = SAMPLES[name]
     except KeyError:

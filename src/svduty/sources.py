@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 import pendulum
 
+from svduty._arguments import text_argument
 from svduty._data import data
 from svduty.errors import DataError, UnknownSourceError
 
@@ -351,4 +352,6 @@ def cite(source_id: str, provision: str = "", **kwargs: object) -> Citation:
         ...
         svduty.errors.UnknownSourceError: unknown source: no-such-act (known: ...)
     """
+    text_argument(source_id, "cite(source_id)", "a source's id (str)")
+    text_argument(provision, "cite(provision)", "a provision, such as 's.16(4)(a)' (str)")
     return CATALOGUE.cite(source_id, provision, **kwargs)

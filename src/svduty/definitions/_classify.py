@@ -37,6 +37,7 @@ __all__ = [
     "answer_rules",
     "classify",
     "classify_many",
+    "definition_argument",
     "district_of",
     "ruleset",
 ]
@@ -99,6 +100,25 @@ def answer_rules(rs: RuleSet) -> tuple[Rule, ...]:
     return (r["S13"], rs.definition, r["DA-S1"], r["OWHR-S24-6"], r["OWHR-S24"])
 
 
+def definition_argument(definition: object) -> Definition:
+    """``definition`` if it is a :class:`Definition`; a :class:`DefinitionError` if not.
+
+    Example:
+        >>> definition_argument("who-2002")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DefinitionError: definition: expected a Definition, such as svduty.definitions.STATUTE or a partnership's require_definition()
+    """  # noqa: E501
+    if not isinstance(definition, Definition):
+        raise DefinitionError.single(
+            None,
+            "definition",
+            expected="a Definition, such as svduty.definitions.STATUTE or a partnership's "
+            "require_definition()",
+        )
+    return definition
+
+
 def classify(
     incident: Incident,
     definition: Definition = STATUTE,
@@ -122,13 +142,7 @@ def classify(
         >>> c.domestic_abuse.value, c.violence.value, c.kinds
         ('yes', 'yes', ('s13_violence', 'domestic_abuse', 'financial_abuse'))
     """
-    if not isinstance(definition, Definition):
-        raise DefinitionError.single(
-            None,
-            "definition",
-            expected="a Definition, such as svduty.definitions.STATUTE or a partnership's "
-            "require_definition()",
-        )
+    definition_argument(definition)
     if not isinstance(incident, Incident):
         raise DataError.single(None, "incident", expected="an Incident")
     rs = ruleset(definition, pilot)

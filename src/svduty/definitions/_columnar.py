@@ -17,12 +17,14 @@ import pyarrow as _pa
 import pyarrow.compute as _pc
 
 from svduty import _arrays
+from svduty._arguments import instance_argument
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
     FACT_FIELDS,
     ResolveDistrict,
     RuleSet,
     answer_rules,
+    definition_argument,
     ruleset,
 )
 from svduty.definitions._columns import INPUT_COLUMNS, prepare
@@ -322,6 +324,10 @@ def classify_table(
         >>> classify_table(t, encode=True).column("violence").type
         DictionaryType(dictionary<values=string, indices=int32, ordered=0>)
     """
+    instance_argument(
+        table, (pa.Table, pa.RecordBatch), "classify_table(table)", "a pyarrow Table or RecordBatch"
+    )
+    definition_argument(definition)
     is_batch = isinstance(table, pa.RecordBatch)
     tab = pa.Table.from_batches([table]) if is_batch else table
     result = _classified(tab, definition, resolve_district, pilot, encode=encode, sink=None)

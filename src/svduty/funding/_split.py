@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from svduty._arguments import instance_argument, text_argument
 from svduty.errors import FundingError, MoneyError, Shown, shown
 from svduty.funding._money import Money
 from svduty.sources import Citation
@@ -279,6 +280,14 @@ def split(
         ...
         svduty.errors.FundingError: weights: expected at least one weight above zero
     """
+    instance_argument(amount, Money, "split(amount)", "a Money amount, such as Money.parse('100')")
+    instance_argument(weights, Mapping, "split(weights)", "a mapping of recipient ids to weights")
+    for name, given in (("floors", floors), ("caps", caps)):
+        if given is not None:
+            instance_argument(
+                given, Mapping, f"split({name})", "a mapping of recipient ids to amounts"
+            )
+    text_argument(method, "split(method)", "a word saying how the weights were chosen (str)")
     if amount.pence < 0:
         raise FundingError.single(None, "amount", expected="an amount of zero or more")
     if not weights:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty._arguments import path_argument
 from svduty._data import data
 from svduty.areas import Geography, LocalArea
 from svduty.errors import BundleError, DataError, Problem
@@ -365,6 +366,8 @@ def load_sections(path: str | Path, *sections: str) -> BundleParts:
     return BundleParts(got.manifest.name, got.manifest.title, got.root, got.sources, got.fields)
 
 
+_BUNDLE = "a bundle folder or the name of a packaged bundle (str or os.PathLike)"
+
 _FIELDS: dict[str, tuple[str, ...]] = {"areas": ("geography", "local_area")}
 """The partnership fields a section provides that other sections may need."""
 
@@ -388,6 +391,7 @@ def load_partnership(path: str | Path) -> Partnership:
         ...
         svduty.errors.BundleError: /no/such/folder: not a bundle folder
     """
+    path_argument(path, "load_partnership(path)", _BUNDLE)
     partnership, problems = _load(path)
     if partnership is None:
         raise BundleError(problems)
@@ -407,6 +411,7 @@ def validate_bundle(path: str | Path) -> list[Problem]:
         >>> [str(p) for p in validate_bundle("/no/such/folder")]
         ['/no/such/folder: not a bundle folder']
     """
+    path_argument(path, "validate_bundle(path)", _BUNDLE)
     return _checked(path)[1]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import attrs
 
+from svduty._arguments import paths_argument
 from svduty.errors import InputFormatError, Problem
 
 __all__ = [
@@ -176,7 +177,7 @@ def path_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
         ...
         svduty.errors.InputFormatError: '': expected a file or folder name, not an empty string
     """
-    items = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+    items = paths_argument(inputs, "inputs")
     for item in items:
         if not os.fspath(item):
             raise InputFormatError(

@@ -28,6 +28,7 @@ from typing import Any
 
 import tomli_w
 
+from svduty._arguments import path_argument, texts_argument
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest
@@ -232,6 +233,8 @@ def new_bundle(
         >>> len(p.local_area.districts), p.local_area.areas()[0]
         (4, 'Ceredigion')
     """
+    path_argument(path, "new_bundle(path)", "the folder to write (str or os.PathLike)")
+    areas = texts_argument(areas, "new_bundle(areas)", "a GSS code or an area's name (str)")
     geo = Geography.england_and_wales()
     districts = starting_districts(geo, areas)
     root = Path(path)

@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+from svduty._arguments import text_argument
 from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
 from svduty.io._bundle import PACKAGED, Packaged, load_partnership
@@ -31,6 +32,7 @@ def load_packaged_definition(name: str) -> Definition:
         >>> load_packaged_definition("who-2002").title
         'World Health Organization definition of violence (2002)'
     """
+    text_argument(name, "load_packaged_definition(name)", "a definition's name (str)")
     if name in DEFINITIONS:
         return DEFINITIONS[name]
     definition = load_partnership(Packaged(name)).definition if name in PACKAGED else None

@@ -37,8 +37,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty._arguments import partnership_argument
 from svduty.areas import Geography
 from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
+from svduty.definitions._classify import definition_argument
 from svduty.errors import DataError, Problem, SvdutyError
 from svduty.io import _alike
 from svduty.io._alike import ALIKE, Grouped, grouped
@@ -479,11 +481,11 @@ def default_pipeline(
         >>> pipe.partnership, pipe.definition
         ('warwickshire', 'warwickshire')
     """
+    if partnership is not None:
+        partnership_argument(partnership, "default_pipeline(partnership)")
     p = partnership if partnership is not None else warwickshire()
-    if definition is not None:
-        chosen = definition
-    else:
-        chosen = p.definition if p.definition is not None else STATUTE
+    chosen = p.definition if p.definition is not None else STATUTE
+    chosen = definition_argument(definition) if definition is not None else chosen
     bound = _Bound(p.geography, chosen)
     return Pipeline(
         resolve_areas=p.geography.resolve_lsoas,

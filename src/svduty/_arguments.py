@@ -1,0 +1,152 @@
+"""The checks of public functions' arguments: a wrong type is an :class:`ArgumentError`.
+
+Each check returns the argument when it is of a type the function takes, and otherwise
+raises :class:`~svduty.errors.ArgumentError` naming the function's argument
+(``where``) and what it takes, never the value given.
+
+Example:
+    >>> path_argument("june.csv", "f(path)")
+    'june.csv'
+    >>> path_argument(7.25, "f(path)")
+    Traceback (most recent call last):
+    ...
+    svduty.errors.ArgumentError: f(path): expected a file or folder (str or os.PathLike) (got a float)
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from svduty.errors import ArgumentError, Described, Problem
+
+__all__ = [
+    "instance_argument",
+    "partnership_argument",
+    "path_argument",
+    "paths_argument",
+    "text_argument",
+    "texts_argument",
+]
+
+T = TypeVar("T")
+
+_PATH = "a file or folder (str or os.PathLike)"
+
+
+def _wrong(where: str, expected: str, value: object) -> ArgumentError:
+    """The error, naming the type of ``value`` (never the value).
+
+    Example:
+        >>> print(_wrong("f(x)", "text", 2.5))
+        f(x): expected text (got a float)
+    """
+    name = type(value).__name__
+    kind = "None" if value is None else ("an " if name[0] in "aeiouAEIOU" else "a ") + name
+    return ArgumentError(Problem(field=where, expected=expected, got=Described(kind)))
+
+
+def path_argument(value: Any, where: str, expected: str = _PATH) -> str | os.PathLike[str]:
+    """``value`` if it is a path (``str`` or an ``os.PathLike`` of ``str``).
+
+    Example:
+        >>> from pathlib import Path
+        >>> path_argument(Path("a"), "f(path)")
+        PosixPath('a')
+        >>> path_argument(b"a", "f(path)")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(path): expected a file or folder (str or os.PathLike) (got a bytes)
+    """  # noqa: E501
+    if isinstance(value, str):
+        return value
+    if isinstance(value, os.PathLike) and isinstance(os.fspath(value), str):
+        return value
+    raise _wrong(where, expected, value)
+
+
+def paths_argument(value: Any, where: str) -> list[str | os.PathLike[str]]:
+    """One path or several (any iterable of paths but text, bytes and mappings), as a list.
+
+    Example:
+        >>> paths_argument("a.csv", "f(inputs)"), paths_argument(("a.csv", "b"), "f(inputs)")
+        (['a.csv'], ['a.csv', 'b'])
+        >>> paths_argument([None], "f(inputs)")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(inputs)[0]: expected a file or folder (str or os.PathLike) (got None)
+    """  # noqa: E501
+    if isinstance(value, (str, os.PathLike)):
+        return [path_argument(value, where)]
+    if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        raise _wrong(where, f"{_PATH[:-1]}, or a list of them)", value)
+    return [path_argument(item, f"{where}[{i}]") for i, item in enumerate(value)]
+
+
+def text_argument(value: Any, where: str, expected: str) -> str:
+    """``value`` if it is a ``str``.
+
+    Example:
+        >>> text_argument(["x"], "sample_path(name)", "a sample's name")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: sample_path(name): expected a sample's name (got a list)
+    """
+    if isinstance(value, str):
+        return value
+    raise _wrong(where, expected, value)
+
+
+def texts_argument(value: Any, where: str, expected: str) -> list[str]:
+    """``value`` as a list, if it is an iterable of ``str`` (but not one ``str``).
+
+    ``expected`` says what each item is.
+
+    Example:
+        >>> texts_argument(("E07000222",), "f(areas)", "a GSS code (str)")
+        ['E07000222']
+        >>> texts_argument("Leeds", "f(areas)", "a GSS code (str)")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(areas): expected a list, each a GSS code (str) (got a str)
+    """
+    if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        raise _wrong(where, f"a list, each {expected}", value)
+    return [text_argument(item, f"{where}[{i}]", expected) for i, item in enumerate(value)]
+
+
+def instance_argument(
+    value: Any, kind: type[T] | tuple[type[T], ...], where: str, expected: str
+) -> T:
+    """``value`` if it is an instance of ``kind``.
+
+    Example:
+        >>> instance_argument(None, int, "f(n)", "a whole number")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(n): expected a whole number (got None)
+    """
+    if isinstance(value, kind):
+        return value
+    raise _wrong(where, expected, value)
+
+
+_PARTNERSHIP = ("name", "geography", "local_area", "definition")
+
+
+def partnership_argument(value: Any, where: str) -> Any:
+    """``value`` if it has what a pipeline reads of a partnership (its sections).
+
+    A :class:`~svduty.Partnership`, or the sections of a bundle
+    (:class:`~svduty.io.BundleParts`): its name, geography, local area and definition.
+
+    Example:
+        >>> partnership_argument("warwickshire", "f(partnership)")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(partnership): expected a Partnership, such as svduty.load_partnership(...) (got a str)
+    """  # noqa: E501
+    if all(hasattr(value, name) for name in _PARTNERSHIP):
+        return value
+    raise _wrong(where, "a Partnership, such as svduty.load_partnership(...)", value)
