@@ -13,3 +13,14 @@ def test_offensive_weapon_reason_is_about_the_use_not_the_death() -> None:
     says = RULES["OWHR-S24-8-NOT-INTENDED"].says
     assert "death was not intentional" not in says
     assert "causing injury" in says
+
+
+def test_homicide_is_read_as_any_killing_and_the_reading_is_cited() -> None:
+    # s.24(6): "the homicide of a person"; "homicide" is not defined in Chapter 2 (s.36(1)).
+    # svduty reads it in its ordinary meaning, lawful or not, and says so where it decides.
+    for rule in ("OWHR-S24-6", "OWHR-S24-6-NO-HOMICIDE"):
+        citation = RULES[rule].citation
+        assert "s.24(6)" in citation.provision
+        assert citation.doubt is not None
+        assert "not defined" in citation.doubt
+        assert "lawful or not" in citation.doubt

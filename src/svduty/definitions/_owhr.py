@@ -105,18 +105,27 @@ def younger_at_death(age: int) -> Expr:
 # Under 18 at death, by the victim's age and the dates, or by what the offence recorded
 # requires (infanticide, 4.2: a child under twelve months)
 UNDER_18 = younger_at_death(18)
+# s.24(6) reads "the homicide of a person"; Chapter 2 does not define "homicide" (s.36(1)
+# has no entry), nor does s.24 (subsections (1) to (8), read in full). Its ordinary legal
+# meaning is the killing of a person by another, lawful or not: unlike the Home Office
+# Homicide Index, the Act does not say "unlawful" (independent legal review, finding 6).
+_HOMICIDE_DOUBT = (
+    "'homicide' is not defined in Chapter 2 (s.36(1)); read in its ordinary meaning, the "
+    "killing of a person by another, lawful or not (a killing in self-defence too); the Home "
+    "Office Homicide Index counts only unlawful killings"
+)
 QUALIFYING = _rule(
     "OWHR-S24-6",
     All(HOMICIDE, Not(UNDER_18), OFFENSIVE_WEAPON),
     "a qualifying homicide: the victim was 18 or over and the death, or the events "
     "surrounding it, involved the use of an offensive weapon",
-    _pcsc("s.24(6)"),
+    cite("pcsc-act-2022", "s.24(6)", doubt=_HOMICIDE_DOUBT),
 )
 _rule(
     "OWHR-S24-6-NO-HOMICIDE",
     Not(HOMICIDE),
     "not a qualifying homicide: nobody was killed by another person's force or weapon",
-    _pcsc("s.24(1)(a), s.24(6)"),
+    cite("pcsc-act-2022", "s.24(1)(a), s.24(6)", doubt=_HOMICIDE_DOUBT),
 )
 _rule(
     "OWHR-S24-6A-UNDER-18",
