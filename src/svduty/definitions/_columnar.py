@@ -210,7 +210,7 @@ def _distinct_verdicts(
         return None
     groups, first = grouped
     found: list[Problem] | None = None if sink is None else []
-    rows = tab.take(first)
+    rows = (tab.select(names) if names else tab).take(first)  # the rules read only these
     try:
         out = None
         if memo is not None:
