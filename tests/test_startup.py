@@ -138,7 +138,7 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
             "svduty._arrays",
             "svduty._data",
         }
-        and not m.startswith(("svduty._commands.", "svduty.errors", "svduty._shown"))
+        and not m.startswith(("svduty._commands.", "svduty.errors", "svduty._shown", "svduty._ids"))
         and m not in {"svduty.periods", "svduty.sources"}
     }
     assert outside == set()
