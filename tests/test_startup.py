@@ -139,7 +139,13 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
             "svduty._data",
         }
         and not m.startswith(
-            ("svduty._commands.", "svduty.errors", "svduty._shown", "svduty._arguments")
+            (
+                "svduty._commands.",
+                "svduty.errors",
+                "svduty._shown",
+                "svduty._arguments",
+                "svduty._ids",
+            )
         )
         and m not in {"svduty.periods", "svduty.sources"}
     }

@@ -191,7 +191,7 @@ def test_a_scenario_file_that_cannot_apply_names_the_file_not_the_value(tmp_path
     assert code == 1
     assert f"{f}: changes[0].replaces[0]:" in err
     assert "Jane Citizen" not in err
-    assert "not a district of the area left to replace" in err
+    assert "expected an area's GSS code" in err  # not an id (hostile review 6)
     # a packaged scenario keeps its name
     code, _, err = run("--scenario", "Jane Citizen")
     assert code == 1

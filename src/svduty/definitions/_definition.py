@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import attrs
 
+from svduty._ids import one_of
 from svduty.definitions._atoms import Flag
 from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._kinds import KINDS, SeriousnessFactor
@@ -245,7 +246,7 @@ class Definition:
                     problems.append(
                         Problem(
                             field=field,
-                            expected="one of " + ", ".join(sorted(known)),
+                            expected=one_of(known, "kind"),
                             got=item.kind[:40],
                         )
                     )

@@ -36,6 +36,7 @@ from cattrs._compat import (
 from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 
 from svduty.errors import BundleError, DataError, Problem, describe, quote_keys, shown
+from svduty.io._ids import id_problems
 from svduty.io._structural import problems_from, structural_problems
 from svduty.periods import FinancialYear, Period, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, Sources
@@ -404,6 +405,9 @@ def structure(
     conv = converter or make_converter()
     file_name = str(file) if file is not None else None
     problems = structural_problems(data, file_name)
+    if isinstance(cls, type):  # the ids of a bundle file, never shown (hostile review 6)
+        found = {p.field for p in problems}  # an empty table id is reported as such
+        problems += [p for p in id_problems(data, cls, file_name) if p.field not in found]
     if any(p.message.startswith("nested more than") for p in problems):
         raise error(problems)
     try:

@@ -298,10 +298,10 @@ def load_scenario(
         ...
         svduty.errors.ScenarioError: changes[0].op: expected one of abolish_authority, add_body, add_relation, change_cadence, change_districts, create_area, create_authority, merge, move_under, remove_body, remove_relation, rename, transfer_functions (got 'explode')
         >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "change_districts",
-        ...     "body": "x", "districts": ["E07000220", "Jane Smith"]}]}, file="s.toml")
+        ...     "body": "x", "districts": ["E07000220", "rugby-town"]}]}, file="s.toml")
         Traceback (most recent call last):
         ...
-        svduty.errors.ScenarioError: s.toml: changes[0].districts[1]: not a local government area, and no change creates it; expected the GSS code of a local government area, such as E07000220 (got a string of 10 characters, not shown)
+        svduty.errors.ScenarioError: s.toml: changes[0].districts[1]: not a local government area, and no change creates it; expected the GSS code of a local government area, such as E07000220 (got 'rugby-town')
     """  # noqa: E501
     conv = (converter or make_converter()).copy()  # the caller's converter stays as it was
     _register_changes(conv)

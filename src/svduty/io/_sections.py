@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from svduty.areas import Geography
-from svduty.errors import BundleError, DataError, Problem
+from svduty.errors import BundleError, DataError, Problem, describe
 from svduty.io._files import read_toml
+from svduty.io._ids import EXPECTED_ID, is_id
 
 if TYPE_CHECKING:
     import cattrs
@@ -170,6 +171,16 @@ def _load_scenarios(ctx: SectionContext) -> dict[str, Scenario]:
     if _present(folder) and not folder.is_dir():
         raise BundleError.single("scenarios", None, message="a file where a folder is expected")
     for f in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+        if not is_id(f.stem):  # the scenario's id (--scenario NAME): its name is not shown
+            problems.append(
+                Problem(
+                    file="scenarios",
+                    message="a scenario file whose name is not an id",
+                    expected=f"a file named {EXPECTED_ID}, and .toml",
+                    got=describe(f.stem),
+                )
+            )
+            continue
         name = f"scenarios/{f.name}"
         data = _read(ctx.path, name, problems)
         if data is None:
