@@ -28,7 +28,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._commands._options import add_definition, add_partnership, chosen
-from svduty._commands._paths import EMPTY, check_outputs, is_empty_file
+from svduty._commands._paths import check_outputs, tells_format, without_empty
 from svduty._commands._progress import Progress
 from svduty._commands._stopped import stopped
 from svduty.errors import InputFormatError, Problem
@@ -47,8 +47,10 @@ if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents,
 __all__ = ["EXIT_CODES", "register", "run"]
 
 EXIT_CODES = (
-    "exit status: 0 every row was classified (or rows were rejected without --strict); "
-    "1 rows were rejected with --strict, or the input was unusable (nothing is written); "
+    "exit status: 0 every row was classified (or rows were rejected, or files in an input "
+    "folder skipped, without --strict); 1 rows were rejected or files skipped with --strict, "
+    "or the input was unusable, an empty CSV or Parquet file named among them (nothing is "
+    "written); "
     "130 interrupted (Ctrl-C); 143 terminated (SIGTERM). An output file is written to a "
     "temporary file beside it and renamed only on success."
 )
@@ -117,7 +119,10 @@ def register(subparsers: Any) -> None:
         help="incidents in CSV or Parquet: the file's COLUMN holds the incident FIELD",
     )
     p.add_argument(
-        "--strict", action="store_true", help="exit with status 1 if any row is rejected"
+        "--strict",
+        action="store_true",
+        help="exit with status 1 if any row is rejected or any file is skipped (a file in "
+        "an input folder that is empty or not a .csv file, or a file named twice)",
     )
     add_partnership(p)
     add_definition(p)
@@ -214,12 +219,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     if args.format != "auto":
         fmt = args.format
-    else:  # an empty file says nothing of the format: the others decide (police.uk if none)
-        telling = [a for a in args.inputs if not is_empty_file(a)]
+    else:  # an empty CSV says nothing of the format: the others decide (police.uk if none)
+        telling = [a for a in args.inputs if tells_format(a)]
         fmt = detect_format(telling) if telling else "police-uk"
     inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
-    paths = [p for p in inputs.files if not is_empty_file(p)]
-    empties = tuple(f"{p} {EMPTY}" for p in inputs.files if is_empty_file(p))
+    paths, empties = without_empty(inputs.files, args.inputs, fmt)
     if args.output:
         from svduty.io._writers import output_format
 
@@ -285,6 +289,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     print(text, file=summary_to)
+    if args.strict and summary.skipped:  # a strict run accounts for every file
+        n = len(summary.skipped)
+        print(
+            f"svduty classify: error: --strict: {n} file{'s' if n > 1 else ''} skipped "
+            "(listed in the summary)",
+            file=stderr,
+        )
+        return 1
     return 1 if args.strict and summary.rejected else 0
 
 
