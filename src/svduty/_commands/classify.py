@@ -112,11 +112,12 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--map",
-        action="append",
+        action=MapOption,
         default=[],
         type=_column_field,
         metavar="COLUMN=FIELD",
-        help="incidents in CSV or Parquet: the file's COLUMN holds the incident FIELD",
+        help="incidents in CSV or Parquet: the file's COLUMN holds the incident FIELD "
+        "(repeatable; each column and each field once)",
     )
     p.add_argument(
         "--strict",
@@ -148,22 +149,62 @@ def _column_field(text: str) -> str:
     return text
 
 
+class MapOption(argparse.Action):
+    """``--map COLUMN=FIELD``, repeatable: a usage error (exit status 2) if the maps disagree.
+
+    Each value is a column, ``=`` and an incident field (:func:`_column_field`); a field
+    svduty does not know, a field given two columns or a column given two fields is the
+    command line's fault, whatever the file holds, and no value is shown. A column that
+    is not in the file is the file's (exit status 1, when it is read).
+
+    Example:
+        >>> p = argparse.ArgumentParser(prog="svduty classify", exit_on_error=False)
+        >>> _ = p.add_argument("--map", action=MapOption, default=[], type=_column_field)
+        >>> p.parse_args(["--map", "Age=victim_age", "--map", "Ref=id"]).map
+        ['Age=victim_age', 'Ref=id']
+        >>> p.parse_args(["--map", "Age=victim_age", "--map", "Years=victim_age"])
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentError: argument --map: expected one column for each incident field (a field named twice)
+    """  # noqa: E501
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        """Add one ``COLUMN=FIELD``, checked against the field names and the maps before it."""
+        from svduty.io._incident_fields import _KIND  # the incident fields
+
+        column, _, field = str(values).partition("=")
+        if field not in _KIND:
+            raise argparse.ArgumentError(
+                self,
+                "expected COLUMN=FIELD with FIELD an incident field (" + ", ".join(_KIND) + ")",
+            )
+        before = list(getattr(namespace, self.dest, None) or [])
+        pairs = [item.partition("=")[::2] for item in before]
+        if any(f == field for _, f in pairs):
+            raise argparse.ArgumentError(
+                self, "expected one column for each incident field (a field named twice)"
+            )
+        if any(c == column for c, _ in pairs):
+            raise argparse.ArgumentError(
+                self, "expected one incident field for each column (a column named twice)"
+            )
+        setattr(namespace, self.dest, [*before, str(values)])
+
+
 def _mapping(items: Sequence[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items:
-        column, sep, field = item.partition("=")
-        if not sep or not column or not field:
-            raise InputFormatError(Problem(field="--map", expected="COLUMN=FIELD", got=item[:40]))
-        if field in out.values():
-            raise InputFormatError(
-                Problem(field="--map", expected="one column for each incident field")
-            )
-        if column in out:
-            raise InputFormatError(
-                Problem(field="--map", expected="one incident field for each column")
-            )
-        out[column] = field
-    return out
+    """The ``--map`` values as ``{column: field}`` (checked by :class:`MapOption`).
+
+    Example:
+        >>> _mapping(["Age=victim_age", "Ref=id"])
+        {'Age': 'victim_age', 'Ref': 'id'}
+    """
+    return {column: field for column, _, field in (item.partition("=") for item in items)}
 
 
 class Terminated(Exception):
@@ -230,7 +271,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         output_format(args.output)
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
-    _mapping(args.map)
     choice = chosen(args, sections=("areas", "definition"))
     pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
     used = choice.as_dict()
