@@ -292,13 +292,19 @@ def test_rows_located_by_their_lsoa_name_alone_are_counted_where_they_are(tmp_pa
         ["Ref=id", "When=id"],  # two columns for one field
     ],
 )
-def test_a_map_that_says_two_things_is_refused(tmp_path, maps):
+def test_a_map_that_says_two_things_is_a_usage_error(tmp_path, maps, capsys):
+    """The command line contradicts itself, whatever the file: exit status 2 (was 1).
+
+    argparse writes its usage message on ``sys.stderr``.
+    """
     f = tmp_path / "i.csv"
     f.write_text("Ref,When\nA1,2025-06-01\n")
     argv = [a for m in maps for a in ("--map", m)]
-    code, out, err = run("classify", str(f), *argv)
-    assert (code, out) == (1, "")
-    assert err.startswith("svduty classify: error: --map: expected one ")
+    code, out, _ = run("classify", str(f), *argv)
+    assert (code, out) == (2, "")
+    err = capsys.readouterr().err
+    assert err.startswith("usage: svduty classify ")
+    assert "svduty classify: error: argument --map: expected one " in err
 
 
 def test_a_map_that_is_not_column_equals_field_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -312,7 +318,7 @@ def test_a_map_that_is_not_column_equals_field_is_a_usage_error(tmp_path, capsys
         assert "07700900123" not in said
 
 
-def test_a_map_naming_a_field_or_a_column_twice_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_map_naming_a_field_or_a_column_twice_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "in.csv"
     f.write_text("Age,Years\n30,30\n", encoding="utf-8")
     for maps, expected in (
@@ -320,6 +326,26 @@ def test_a_map_naming_a_field_or_a_column_twice_is_refused(tmp_path) -> None:  #
         (["Age=victim_age", "Age=perpetrator_age"], "one incident field for each column"),
     ):
         args = ["classify", str(f), *(a for m in maps for a in ("--map", m))]
-        err = io.StringIO()
-        assert main(args, stdout=io.StringIO(), stderr=err) == 1
-        assert expected in err.getvalue()
+        assert main(args, stdout=io.StringIO(), stderr=io.StringIO()) == 2
+        assert f"argument --map: expected {expected}" in capsys.readouterr().err
+
+
+def test_a_map_to_no_incident_field_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``COLUMN=FIELD`` with a FIELD svduty does not know: the option is wrong, not the file."""
+    f = tmp_path / "in.csv"
+    f.write_text("Age\n30\n", encoding="utf-8")
+    code, out, _ = run("classify", str(f), "--map", "Age=Jane Smith")
+    assert (code, out) == (2, "")
+    err = capsys.readouterr().err
+    assert "argument --map: expected COLUMN=FIELD with FIELD an incident field (" in err
+    assert "victim_age" in err  # the fields are listed
+    assert "Jane Smith" not in err  # the value is not shown
+
+
+def test_a_mapped_column_not_in_the_file_is_still_an_input_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """About the file, not the command line: exit status 1, naming the file (unchanged)."""
+    f = tmp_path / "in.csv"
+    f.write_text("Age\n30\n", encoding="utf-8")
+    code, out, err = run("classify", str(f), "--map", "Years=victim_age")
+    assert (code, out) == (1, "")
+    assert err == f"svduty classify: error: {f}: Years: mapped column not in the file\n"

@@ -268,18 +268,18 @@ def test_an_empty_csv_in_a_folder_is_zero_rows(tmp_path):
     assert "(an empty file: 0 rows)" in out
 
 
-def test_an_empty_file_alone_is_zero_rows(tmp_path):
+def test_an_empty_file_alone_is_refused(tmp_path):
+    """An empty CSV named alone has no header: unusable (see tests/cli/test_empty_inputs.py)."""
     empty = tmp_path / "empty.csv"
     empty.write_text("")
-    code, out, _ = run("classify", empty)
-    assert code == 0
-    assert out.startswith("rows in: 0\nrows out: 0\nrejected: 0\n")
-    assert f"skipped: {empty} (an empty file: 0 rows)" in out
+    code, out, err = run("classify", empty)
+    assert (code, out) == (1, "")
+    assert f"{empty}: row 1: header: expected a header row, not an empty file" in err
     incidents = tmp_path / "i.jsonl"
     incidents.write_text('{"id": "a", "offence_code": "8N"}\n')
     empty_jsonl = tmp_path / "e.jsonl"
     empty_jsonl.write_text("")
-    code, _, err = run("classify", empty_jsonl, incidents)  # the format from the other file
+    code, _, err = run("classify", empty_jsonl, incidents)  # an empty JSON Lines file: 0 rows
     assert code == 0
     assert "rows in: 1\n" in err
 

@@ -5,13 +5,16 @@ changes it the way people (and tools) break TOML files - a value of another type
 or a date of birth in a field or as a key, a deleted key, a string for a list, a table
 given twice, deep nesting - and runs ``svduty validate`` on it. The command must exit 0 or
 1 with one problem per line naming the file (never a traceback, never another exception),
-and no generated name or date of birth may appear in what it prints.
+and no generated name or date of birth may appear in what it prints. A date of any file
+given as a TOML date-time or local time is refused, naming the file and the field.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import re
 import shutil
 import tempfile
 import tomllib
@@ -107,6 +110,74 @@ def test_any_text_as_a_section_file(copies, text, extra):
     assert code == 1
     assert all(p["file"] for p in json.loads(out)["problems"])
     assert leaks([out, err], [extra]) == []
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _dates(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """The paths of the dates in plain TOML data: TOML local dates and ``YYYY-MM-DD``."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _dates(v, (*path, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _dates(v, (*path, i))]
+    day = type(value) is dt.date or (isinstance(value, str) and _DAY.fullmatch(value))
+    return [path] if day else []
+
+
+DATES = [
+    (bundle, file, path)
+    for bundle, root in sorted(BUNDLES.items())
+    for file in _files(root)
+    for path in _dates(tomllib.loads((root / file).read_text(encoding="utf-8")))
+]
+"""Every date of every file of the two bundles, as (bundle, file, path in the data)."""
+
+
+def _shown_path(path: tuple[str | int, ...]) -> str:
+    """A path as problems name it: ``areas[8].citation.as_at``."""
+    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path).lstrip(".")
+
+
+_OFFSETS = st.none() | st.builds(
+    dt.timezone, st.integers(-12 * 60, 14 * 60).map(lambda m: dt.timedelta(minutes=m))
+)
+_TIMED = (
+    st.datetimes(
+        min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=_OFFSETS
+    )
+    | st.times()
+)
+
+
+@budget(15)
+@given(where=st.sampled_from(DATES), value=_TIMED)
+def test_a_date_time_or_a_time_where_a_date_is_expected_is_refused(copies, where, value):
+    """TOML's 2023-01-01T00:00:00Z (or a local 09:00:00) in any date field: refused."""
+    bundle, file, path = where
+    root = copies[bundle]
+    target = root / file
+    original = target.read_bytes()
+    data = tomllib.loads(original.decode("utf-8"))
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    try:
+        target.write_text(tomli_w.dumps(data), encoding="utf-8")
+        code, out, _ = _validate(root)
+    finally:
+        target.write_bytes(original)
+    assert code == 1
+    kind = "without a time of day (TOML date-time)"
+    if not isinstance(value, dt.datetime):
+        kind = "not a time of day (TOML local time)"
+    assert {
+        "file": file,
+        "row": None,
+        "field": _shown_path(path),
+        "problem": f"expected a date YYYY-MM-DD, {kind}",
+    } in json.loads(out)["problems"]
 
 
 def test_the_copies_are_restored_between_examples(copies):

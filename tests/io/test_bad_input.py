@@ -206,7 +206,6 @@ def test_signed_ages_and_unmapped_columns(tmp_path):
     ("text", "argv"),
     [
         ("Ref,Ref\n1,2\n", []),
-        ("Ref,Code\n1,2\n", ["--map", "Ref=id", "--map", "Code=id"]),
         ("id,Ref\n1,2\n", ["--map", "Ref=id"]),
         ("row,x\n1,2\n", []),
     ],
@@ -218,6 +217,15 @@ def test_two_columns_for_one_field_is_a_bad_file(tmp_path, text, argv):
     assert code == 1
     assert "Traceback" not in err
     assert "one column" in err
+
+
+def test_two_maps_to_one_field_is_a_usage_error(tmp_path, capsys):
+    """The command line names one field twice, whatever the file: exit status 2."""
+    f = tmp_path / "i.csv"
+    f.write_text("Ref,Code\n1,2\n")
+    argv = ["--map", "Ref=id", "--map", "Code=id"]
+    assert run("classify", str(f), "--format", "incidents", *argv)[0] == 2
+    assert "argument --map: expected one column for each incident field" in capsys.readouterr().err
 
 
 def test_parquet_list_and_wrong_typed_columns(tmp_path):

@@ -407,3 +407,41 @@ def test_a_manifest_name_or_title_of_the_wrong_shape_is_refused(tmp_path, key, v
     (root / "bundle.toml").write_text(tomli_w.dumps(manifest))
     problems = validate_bundle(root)
     assert [(p.file, p.field) for p in problems if p.field == key] == [("bundle.toml", key)]
+
+
+def test_a_date_and_time_in_a_citation_as_at_is_refused(bundle):
+    """A citation's ``as_at`` was read by its own hook, which dropped the time silently."""
+
+    def timed(d):
+        d["areas"][8]["citation"]["as_at"] = dt.datetime(2018, 12, 1, tzinfo=dt.UTC)
+
+    mutate(bundle, "areas.toml", timed)
+    (line,) = report(bundle)
+    assert line == (
+        "areas.toml: areas[8].citation.as_at: expected a date YYYY-MM-DD, without a time of "
+        "day (TOML date-time)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "where", "path"),
+    [
+        ("funding.toml", ("funding_period", "start"), "funding_period.start"),
+        ("areas.toml", ("areas", 8, "citation", "as_at"), "areas[8].citation.as_at"),
+        ("timetable.toml", ("milestones", 0, "due"), "milestones[0].due"),
+    ],
+)
+def test_a_time_of_day_where_a_date_is_expected_is_refused(bundle, file, where, path):
+    """TOML's ``09:00:00`` is a local time: no day at all; the error says what it is."""
+
+    def timed(d):
+        node = d
+        for key in where[:-1]:
+            node = node[key]
+        node[where[-1]] = dt.time(9, 0)
+
+    mutate(bundle, file, timed)
+    (line,) = report(bundle)
+    assert line == (
+        f"{file}: {path}: expected a date YYYY-MM-DD, not a time of day (TOML local time)"
+    )

@@ -159,7 +159,12 @@ def test_an_interrupt_removes_partial_outputs(tmp_path, monkeypatch, signum, cod
 def test_exit_codes_are_in_the_help(capsys):
     main(["classify", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    for words in ("0 every row", "1 rows were rejected with --strict", "130", "143"):
+    for words in (
+        "0 every row",
+        "1 rows were rejected or files skipped with --strict",
+        "130",
+        "143",
+    ):
         assert words in text
 
 

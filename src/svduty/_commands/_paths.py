@@ -1,4 +1,9 @@
-"""The files a command writes: never one of its inputs, never one file for two options.
+"""The files a command reads and writes: empty inputs, and outputs that are not inputs.
+
+An input file of no bytes named on the command line is refused when its format needs a
+header (a police.uk CSV, an incident CSV) or a schema (Parquet), as pandas, polars and
+DuckDB refuse an empty CSV; one found in an input folder is listed as skipped (a folder of
+months may hold one); an empty JSON Lines file is zero incidents, and is read.
 
 An output is written to a temporary file and renamed over its target when the run
 succeeds, so an output named like an input would replace the data the run has just read
@@ -13,11 +18,23 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._inputs import JSONL_SUFFIXES, POLICE_UK_COLUMNS
 
-__all__ = ["EMPTY", "check_outputs", "is_empty_file", "path_inside"]
+__all__ = [
+    "EMPTY",
+    "PARQUET_SUFFIXES",
+    "check_outputs",
+    "is_empty_file",
+    "path_inside",
+    "tells_format",
+    "without_empty",
+]
 
 EMPTY = "(an empty file: 0 rows)"
-"""How the summary lists an input file of no bytes: it holds no rows, in any format."""
+"""How the summary lists an empty file of an input folder: it holds no rows, and is skipped."""
+
+PARQUET_SUFFIXES = (".parquet", ".pq")
+"""The suffixes of Parquet incident files."""
 
 
 def is_empty_file(path: str | Path) -> bool:
@@ -31,6 +48,83 @@ def is_empty_file(path: str | Path) -> bool:
     """
     p = Path(path)
     return str(path) != "-" and p.is_file() and p.stat().st_size == 0
+
+
+def tells_format(path: str | Path) -> bool:
+    """Whether an input says its format: it has bytes, or a JSON Lines or Parquet suffix.
+
+    An empty CSV file says nothing (police.uk or incidents: its header would tell).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> for name in ("e.csv", "e.jsonl"): _ = (d / name).write_text("")
+        >>> tells_format(d / "e.csv"), tells_format(d / "e.jsonl"), tells_format("-")
+        (False, True, True)
+    """
+    suffix = Path(path).suffix.lower()
+    return not is_empty_file(path) or suffix in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES)
+
+
+def without_empty(
+    files: Sequence[Path], named: Iterable[str | Path], fmt: str
+) -> tuple[list[Path], tuple[str, ...]]:
+    """The files to read, and the empty files of input folders listed as skipped.
+
+    An empty file named on the command line (in ``named``) is refused unless it is JSON
+    Lines read as incidents (zero incidents: valid JSON Lines, and read); an empty file
+    found in an input folder is skipped, with :data:`EMPTY`.
+
+    Args:
+        files: The files to read (:attr:`svduty.io.Inputs.files`).
+        named: The inputs as given on the command line (files, folders, ``-``).
+        fmt: ``police-uk`` or ``incidents``.
+
+    Raises:
+        InputFormatError: naming every empty file named that needs a header (row 1,
+            ``header``: a header row was expected) or is Parquet, and what was expected.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp()); e = d / "2025-07.csv"
+        >>> _ = e.write_text("")
+        >>> without_empty([e], [d], "police-uk")[1] == (f"{e} (an empty file: 0 rows)",)
+        True
+        >>> without_empty([e], [e], "police-uk")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: ...2025-07.csv: row 1: header: expected a header row, not an empty file: the 12 police.uk columns Crime ID,Month,...
+    """  # noqa: E501
+    direct = {Path(n) for n in named if str(n) != "-"}
+    problems = []
+    read: list[Path] = []
+    skipped = []
+    for p in files:
+        suffix = p.suffix.lower()
+        if not is_empty_file(p) or (fmt == "incidents" and suffix in JSONL_SUFFIXES):
+            read.append(p)
+        elif p not in direct:
+            skipped.append(f"{p} {EMPTY}")
+        elif fmt == "incidents" and suffix in PARQUET_SUFFIXES:
+            problems.append(
+                Problem(file=str(p), expected="a Parquet file, not an empty file (0 bytes)")
+            )
+        else:
+            problems.append(
+                Problem(file=str(p), row=1, field="header", expected=_header_expected(fmt))
+            )
+    if problems:
+        raise InputFormatError(problems)
+    return read, tuple(skipped)
+
+
+def _header_expected(fmt: str) -> str:
+    """What the header row of an empty file named as ``fmt`` should have held."""
+    if fmt == "police-uk":
+        what = f"the 12 police.uk columns {','.join(POLICE_UK_COLUMNS)}"
+    else:
+        what = "the incident fields as columns, or columns named by --map COLUMN=FIELD"
+    return f"a header row, not an empty file: {what}"
 
 
 def _identity(path: Path) -> tuple[object, ...]:

@@ -28,7 +28,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._commands._options import add_definition, add_partnership, chosen
-from svduty._commands._paths import EMPTY, check_outputs, is_empty_file
+from svduty._commands._paths import check_outputs, tells_format, without_empty
 from svduty._commands._progress import Progress
 from svduty._commands._stopped import stopped
 from svduty.errors import InputFormatError, Problem
@@ -47,8 +47,10 @@ if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents,
 __all__ = ["EXIT_CODES", "register", "run"]
 
 EXIT_CODES = (
-    "exit status: 0 every row was classified (or rows were rejected without --strict); "
-    "1 rows were rejected with --strict, or the input was unusable (nothing is written); "
+    "exit status: 0 every row was classified (or rows were rejected, or files in an input "
+    "folder skipped, without --strict); 1 rows were rejected or files skipped with --strict, "
+    "or the input was unusable, an empty CSV or Parquet file named among them (nothing is "
+    "written); "
     "130 interrupted (Ctrl-C); 143 terminated (SIGTERM). An output file is written to a "
     "temporary file beside it and renamed only on success."
 )
@@ -110,14 +112,18 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--map",
-        action="append",
+        action=MapOption,
         default=[],
         type=_column_field,
         metavar="COLUMN=FIELD",
-        help="incidents in CSV or Parquet: the file's COLUMN holds the incident FIELD",
+        help="incidents in CSV or Parquet: the file's COLUMN holds the incident FIELD "
+        "(repeatable; each column and each field once)",
     )
     p.add_argument(
-        "--strict", action="store_true", help="exit with status 1 if any row is rejected"
+        "--strict",
+        action="store_true",
+        help="exit with status 1 if any row is rejected or any file is skipped (a file in "
+        "an input folder that is empty or not a .csv file, or a file named twice)",
     )
     add_partnership(p)
     add_definition(p)
@@ -143,22 +149,62 @@ def _column_field(text: str) -> str:
     return text
 
 
+class MapOption(argparse.Action):
+    """``--map COLUMN=FIELD``, repeatable: a usage error (exit status 2) if the maps disagree.
+
+    Each value is a column, ``=`` and an incident field (:func:`_column_field`); a field
+    svduty does not know, a field given two columns or a column given two fields is the
+    command line's fault, whatever the file holds, and no value is shown. A column that
+    is not in the file is the file's (exit status 1, when it is read).
+
+    Example:
+        >>> p = argparse.ArgumentParser(prog="svduty classify", exit_on_error=False)
+        >>> _ = p.add_argument("--map", action=MapOption, default=[], type=_column_field)
+        >>> p.parse_args(["--map", "Age=victim_age", "--map", "Ref=id"]).map
+        ['Age=victim_age', 'Ref=id']
+        >>> p.parse_args(["--map", "Age=victim_age", "--map", "Years=victim_age"])
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentError: argument --map: expected one column for each incident field (a field named twice)
+    """  # noqa: E501
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        """Add one ``COLUMN=FIELD``, checked against the field names and the maps before it."""
+        from svduty.io._incident_fields import _KIND  # the incident fields
+
+        column, _, field = str(values).partition("=")
+        if field not in _KIND:
+            raise argparse.ArgumentError(
+                self,
+                "expected COLUMN=FIELD with FIELD an incident field (" + ", ".join(_KIND) + ")",
+            )
+        before = list(getattr(namespace, self.dest, None) or [])
+        pairs = [item.partition("=")[::2] for item in before]
+        if any(f == field for _, f in pairs):
+            raise argparse.ArgumentError(
+                self, "expected one column for each incident field (a field named twice)"
+            )
+        if any(c == column for c, _ in pairs):
+            raise argparse.ArgumentError(
+                self, "expected one incident field for each column (a column named twice)"
+            )
+        setattr(namespace, self.dest, [*before, str(values)])
+
+
 def _mapping(items: Sequence[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items:
-        column, sep, field = item.partition("=")
-        if not sep or not column or not field:
-            raise InputFormatError(Problem(field="--map", expected="COLUMN=FIELD", got=item[:40]))
-        if field in out.values():
-            raise InputFormatError(
-                Problem(field="--map", expected="one column for each incident field")
-            )
-        if column in out:
-            raise InputFormatError(
-                Problem(field="--map", expected="one incident field for each column")
-            )
-        out[column] = field
-    return out
+    """The ``--map`` values as ``{column: field}`` (checked by :class:`MapOption`).
+
+    Example:
+        >>> _mapping(["Age=victim_age", "Ref=id"])
+        {'Age': 'victim_age', 'Ref': 'id'}
+    """
+    return {column: field for column, _, field in (item.partition("=") for item in items)}
 
 
 class Terminated(Exception):
@@ -214,19 +260,17 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     if args.format != "auto":
         fmt = args.format
-    else:  # an empty file says nothing of the format: the others decide (police.uk if none)
-        telling = [a for a in args.inputs if not is_empty_file(a)]
+    else:  # an empty CSV says nothing of the format: the others decide (police.uk if none)
+        telling = [a for a in args.inputs if tells_format(a)]
         fmt = detect_format(telling) if telling else "police-uk"
     inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
-    paths = [p for p in inputs.files if not is_empty_file(p)]
-    empties = tuple(f"{p} {EMPTY}" for p in inputs.files if is_empty_file(p))
+    paths, empties = without_empty(inputs.files, args.inputs, fmt)
     if args.output:
         from svduty.io._writers import output_format
 
         output_format(args.output)
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
-    _mapping(args.map)
     choice = chosen(args, sections=("areas", "definition"))
     pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
     used = choice.as_dict()
@@ -285,6 +329,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     print(text, file=summary_to)
+    if args.strict and summary.skipped:  # a strict run accounts for every file
+        n = len(summary.skipped)
+        print(
+            f"svduty classify: error: --strict: {n} file{'s' if n > 1 else ''} skipped "
+            "(listed in the summary)",
+            file=stderr,
+        )
+        return 1
     return 1 if args.strict and summary.rejected else 0
 
 

@@ -20,7 +20,7 @@ from svduty._commands._options import (
     load_named_partnership,
     resolve_definition,
 )
-from svduty._commands._paths import EMPTY, check_outputs, is_empty_file
+from svduty._commands._paths import check_outputs, without_empty
 from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
 from svduty.errors import InputFormatError, Problem
@@ -89,8 +89,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             Problem(file=str(tables), field="--tables", expected="a folder (made if missing)")
         )
     inputs = expand_inputs(args.inputs)  # each file once
-    found = inputs.files
-    paths = [p for p in found if not is_empty_file(p)]  # an empty file holds no rows
+    paths, empties = without_empty(inputs.files, args.inputs, "police-uk")  # named: refused
     written = [("--tables", tables / f"{name}.csv") for name in TABLES] if tables else []
     folders = [p for p in args.inputs if Path(p).is_dir()]
     check_outputs(paths, [("--output", args.output), *written], folders)
@@ -124,7 +123,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     lines.extend(result.notes[:1])
     lines.extend(f"skipped: {p}" for p in inputs.skipped)
-    lines.extend(f"skipped: {p} {EMPTY}" for p in found if is_empty_file(p))
+    lines.extend(f"skipped: {p}" for p in empties)
     lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
     print("\n".join(lines), file=stdout)
     return 0

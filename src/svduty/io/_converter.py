@@ -55,9 +55,28 @@ def _leaf(exc: DataError) -> DataError:
 
 
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
+    """A bundle's date: a TOML local date or a string ``YYYY-MM-DD``, nothing with a time.
+
+    Every date of a bundle file is read here (the period and citation hooks too): a TOML
+    date-time (``2024-04-01T09:00:00Z``, local or with an offset) would lose its time of
+    day silently, and a TOML local time (``09:00:00``) has no day at all.
+
+    Example:
+        >>> import datetime as dt
+        >>> _structure_date("2024-04-01", None), _structure_date(dt.date(2024, 4, 1), None)
+        (Date(2024, 4, 1), Date(2024, 4, 1))
+        >>> _structure_date(dt.time(9, 0), None)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: expected a date YYYY-MM-DD, not a time of day (TOML local time)
+    """
     if isinstance(value, _dt.datetime):  # TOML's 2024-04-01T09:00: a time no record has
         raise DataError.single(
             None, None, expected="a date YYYY-MM-DD, without a time of day (TOML date-time)"
+        )
+    if isinstance(value, _dt.time):  # TOML's 09:00:00: a time of day, no day
+        raise DataError.single(
+            None, None, expected="a date YYYY-MM-DD, not a time of day (TOML local time)"
         )
     try:
         return date(value)
@@ -340,8 +359,10 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
                 expected="one of " + ", ".join(repr(c) for c in confidences),
                 got=shown(confidence, vocabulary=confidences),
             )
-        try:
-            as_at = date(value["as_at"]) if value.get("as_at") is not None else None
+        try:  # the one date hook: a TOML date-time or time is refused, as everywhere
+            as_at = (
+                _structure_date(value["as_at"], None) if value.get("as_at") is not None else None
+            )
         except DataError as exc:
             raise DataError([attrs.evolve(p, field="as_at") for p in exc.problems]) from None
         return Citation(
