@@ -329,3 +329,19 @@ def test_the_temporary_file_is_beside_the_real_file(tmp_path: Path):
     assert out.temp.parent == (tmp_path / "b").resolve()
     out.discard()
     assert OutputFile(tmp_path / "a" / "plain.csv").temp is not None
+
+
+@needs_full
+def test_a_write_refused_by_the_device_closes_the_writer(tmp_path: Path):
+    """A write the device refuses ends the output: the writer holds no file open after it.
+
+    Left open, the file was closed by the garbage collector later, with a ``ResourceWarning``
+    in whatever ran then (another test, once).
+    """
+    w = TableWriter(device_link(tmp_path, "full.parquet", FULL))
+    with pytest.raises(InputFormatError, match="No space left"):
+        for _ in range(50):  # enough to pass the writer's buffers
+            w.write(pa.table({"a": list(range(100_000))}))
+    assert (w._pq, w._csv, w._fh) == (None, None, None)
+    w.abort()  # as the command does: twice is harmless
+    still_the_device(tmp_path / "full.parquet", FULL)

@@ -189,7 +189,8 @@ class TableWriter:
                 self._csv.write_table(_flat(table, ";"))
             else:
                 self._json_lines(table)
-        except OSError as exc:
+        except OSError as exc:  # the output cannot be finished: its file is let go now
+            self.abort()
             raise output_error(self.path, exc) from None
         self.rows += table.num_rows
 
