@@ -339,9 +339,13 @@ def test_a_write_refused_by_the_device_closes_the_writer(tmp_path: Path):
     in whatever ran then (another test, once).
     """
     w = TableWriter(device_link(tmp_path, "full.parquet", FULL))
-    with pytest.raises(InputFormatError, match="No space left"):
-        for _ in range(50):  # enough to pass the writer's buffers
+
+    def write_until_refused() -> None:  # more than the writer's buffers hold
+        for _ in range(50):
             w.write(pa.table({"a": list(range(100_000))}))
+
+    with pytest.raises(InputFormatError, match="No space left"):
+        write_until_refused()
     assert (w._pq, w._csv, w._fh) == (None, None, None)
     w.abort()  # as the command does: twice is harmless
     still_the_device(tmp_path / "full.parquet", FULL)
