@@ -99,3 +99,38 @@ def test_a_short_name_is_written_as_given(tmp_path: Path, value: str) -> None:
     argv = ["init", str(tmp_path / "b"), "--area", "E07000222", "--name", value]
     assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
     assert tomllib.loads((tmp_path / "b" / "bundle.toml").read_text())["name"] == value
+
+
+@pytest.mark.parametrize(
+    ("welsh", "english"),
+    [
+        ("Caerdydd", "Cardiff"),
+        ("Ynys Môn", "Isle of Anglesey"),
+        ("ynys mon", "Isle of Anglesey"),
+        ("Sir y Fflint", "Flintshire"),
+        ("Castell-nedd Port Talbot", "Neath Port Talbot"),
+    ],
+)
+def test_a_principal_area_of_wales_by_its_welsh_name(
+    tmp_path: Path, welsh: str, english: str
+) -> None:
+    code, err = _init(tmp_path, welsh)
+    assert (code, err) == (0, "")
+    assert _title(tmp_path) == f"{english} Serious Violence Duty partnership"
+
+
+def test_a_misspelt_welsh_name_is_offered_by_its_area(tmp_path: Path) -> None:
+    code, err = _init(tmp_path, "Caerdyd")
+    assert code == 1
+    assert "did you mean 'Cardiff' (W06000015)?" in err
+    assert "Caerdyd" not in err  # the text typed is not shown
+
+
+def test_every_welsh_name_is_a_principal_area_of_wales_by_its_own_code() -> None:
+    from svduty.areas import Geography
+    from svduty.io._new_bundle import welsh_names
+
+    geo = Geography.england_and_wales()
+    codes = set(welsh_names().values())
+    assert codes == {a.id for a in geo.all() if a.id.startswith("W06")}  # all 22, once each
+    assert len(codes) == len(welsh_names()) == 22

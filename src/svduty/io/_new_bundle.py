@@ -19,7 +19,9 @@ Example:
 
 from __future__ import annotations
 
+import csv
 import difflib
+import functools
 import os
 import shutil
 from collections.abc import Iterable, Sequence
@@ -29,6 +31,7 @@ from typing import Any
 import tomli_w
 
 from svduty._arguments import path_argument, texts_argument
+from svduty._data import data
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._areas import AreasDocument
@@ -63,9 +66,36 @@ def _area(geo: Geography, code: str) -> Area:
         >>> geo = Geography.england_and_wales()
         >>> _area(geo, " e07000222 ").name, _area(geo, "warwick").id
         ('Warwick', 'E07000222')
+        >>> _area(geo, "Caerdydd").name, _area(geo, "Ynys Môn").id  # names in Welsh too
+        ('Cardiff', 'W06000001')
     """
     key = code.strip().upper()
-    return geo.get(key) if key in geo else geo.find(code)
+    if key in geo:
+        return geo.get(key)
+    try:
+        return geo.find(code)
+    except UnknownAreaError:
+        welsh = welsh_names().get(normalise_name(code))
+        if welsh is None:
+            raise
+        return geo.get(welsh)
+
+
+@functools.cache
+def welsh_names() -> dict[str, str]:
+    """The Welsh-language names of the 22 principal areas of Wales, read for matching.
+
+    ``normalise_name`` of the Welsh name -> the area's GSS code, from
+    ``data/ons/lad24-names-cy.csv`` (the ONS district names in Welsh; see ATTRIBUTION.md).
+    Names that are the same in both languages (Gwynedd, Powys...) are the national
+    table's already.
+
+    Example:
+        >>> welsh_names()["caerdydd"], welsh_names()["ynys mon"]
+        ('W06000015', 'W06000001')
+    """
+    with data("ons", "lad24-names-cy.csv").open(encoding="utf-8", newline="") as f:
+        return {normalise_name(r["ltla24_name_cy"]): r["ltla24_code"] for r in csv.DictReader(f)}
 
 
 def _beyond(code: str) -> str:
@@ -140,6 +170,8 @@ def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
         ["'Warwickshire' (E23000017, E10000031)"]
         >>> suggestions(geo, "zzzz")
         []
+        >>> suggestions(geo, "Caerdyd")  # a Welsh name, misspelt
+        ["'Cardiff' (W06000015)"]
     """
     want = normalise_name(name)
     if not want:
@@ -149,6 +181,8 @@ def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
     by_name: dict[str, list[Area]] = {}
     for a in areas:
         by_name.setdefault(normalise_name(a.name), []).append(a)
+    for welsh, code in welsh_names().items():  # shown by the national table's name
+        by_name.setdefault(welsh, [geo.get(code)])
     found = [n for n in by_name if words <= set(n.split())]
     found.sort(key=lambda n: (len(n), n))
     for n in difflib.get_close_matches(want, list(by_name), n=limit, cutoff=0.8):
