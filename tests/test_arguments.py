@@ -124,3 +124,10 @@ def test_anything_but_paths_is_refused_unshown(bad: object, text: str) -> None:
         kind = "None" if bad is None else ("an " if name[0] in "aeiou" else "a ") + name
         assert str(info.value).startswith("f(")
         assert str(info.value).endswith(f" (got {kind})")  # its type, never the value
+
+
+def test_an_empty_string_names_no_bundle() -> None:
+    # read as a path, "" is the current folder: never what was meant (an unset variable)
+    for call in (svduty.load_partnership, svduty.validate_bundle):
+        with pytest.raises(svduty.BundleError, match="not an empty string"):
+            call("")

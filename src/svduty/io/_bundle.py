@@ -8,6 +8,7 @@ section (:data:`~svduty.io._sections.SECTIONS`). :func:`load_partnership` loads 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -368,6 +369,25 @@ def load_sections(path: str | Path, *sections: str) -> BundleParts:
 
 _BUNDLE = "a bundle folder or the name of a packaged bundle (str or os.PathLike)"
 
+
+def _bundle_path(path: object, where: str) -> None:
+    """Refuse what cannot name a bundle: another type, or an empty path (the current folder).
+
+    Example:
+        >>> _bundle_path("", "load_partnership(path)")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: '': expected a bundle folder or the name of a packaged bundle, not an empty string
+    """  # noqa: E501
+    if not os.fspath(path_argument(path, where, _BUNDLE)):
+        raise BundleError(
+            Problem(
+                file="''",
+                expected="a bundle folder or the name of a packaged bundle, not an empty string",
+            )
+        )
+
+
 _FIELDS: dict[str, tuple[str, ...]] = {"areas": ("geography", "local_area")}
 """The partnership fields a section provides that other sections may need."""
 
@@ -391,7 +411,7 @@ def load_partnership(path: str | Path) -> Partnership:
         ...
         svduty.errors.BundleError: /no/such/folder: not a bundle folder
     """
-    path_argument(path, "load_partnership(path)", _BUNDLE)
+    _bundle_path(path, "load_partnership(path)")
     partnership, problems = _load(path)
     if partnership is None:
         raise BundleError(problems)
@@ -411,7 +431,7 @@ def validate_bundle(path: str | Path) -> list[Problem]:
         >>> [str(p) for p in validate_bundle("/no/such/folder")]
         ['/no/such/folder: not a bundle folder']
     """
-    path_argument(path, "validate_bundle(path)", _BUNDLE)
+    _bundle_path(path, "validate_bundle(path)")
     return _checked(path)[1]
 
 
