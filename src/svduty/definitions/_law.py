@@ -258,11 +258,20 @@ _V_PR = _rule(
     _pcsc("s.13(3)(a)(iii)"),
 )
 _V_TH = _rule("S13-3A-iv", THREAT, "violence includes threats of violence", _pcsc("s.13(3)(a)(iv)"))
+# s.13(3) says what "violence" includes (and excludes), not what it is: its ordinary
+# meaning is the base (independent legal review, finding 5)
 _V_PH = _rule(
     "S13-3A",
     FORCE,
     "the use of physical force is violence in its ordinary meaning",
-    _pcsc("s.13(3)(a)"),
+    cite(
+        "pcsc-act-2022",
+        "s.13(3)",
+        doubt="s.13(3) says what 'violence' includes, in particular, and excludes, not what it "
+        "is: svduty reads it in its ordinary meaning, the use of physical force; the Act does "
+        "not leave out force against oneself or force used without intent to harm, which a "
+        "partnership's definition may",
+    ),
 )
 _V_OF = _rule(
     "S13-OFFENCE",
