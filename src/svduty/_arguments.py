@@ -79,9 +79,15 @@ def paths_argument(value: Any, where: str) -> list[str | os.PathLike[str]]:
     """  # noqa: E501
     if isinstance(value, (str, os.PathLike)):
         return [path_argument(value, where)]
-    if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
-        raise _wrong(where, f"{_PATH[:-1]}, or a list of them)", value)
-    return [path_argument(item, f"{where}[{i}]") for i, item in enumerate(value)]
+    items = _items(value, where, f"{_PATH[:-1]}, or a list of them)")
+    return [path_argument(item, f"{where}[{i}]") for i, item in enumerate(items)]
+
+
+def _items(value: Any, where: str, expected: str) -> Iterable[Any]:
+    """``value`` if it is a list of things (an iterable, but not text, bytes or a mapping)."""
+    if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        raise _wrong(where, expected, value)
+    return value
 
 
 def text_argument(value: Any, where: str, expected: str) -> str:
@@ -111,9 +117,8 @@ def texts_argument(value: Any, where: str, expected: str) -> list[str]:
         ...
         svduty.errors.ArgumentError: f(areas): expected a list, each a GSS code (str) (got a str)
     """
-    if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
-        raise _wrong(where, f"a list, each {expected}", value)
-    return [text_argument(item, f"{where}[{i}]", expected) for i, item in enumerate(value)]
+    items = _items(value, where, f"a list, each {expected}")
+    return [text_argument(item, f"{where}[{i}]", expected) for i, item in enumerate(items)]
 
 
 def instance_argument(

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
-from svduty.io._inputs import JSONL_SUFFIXES, POLICE_UK_COLUMNS
+from svduty.io._inputs import JSONL_SUFFIXES, POLICE_UK_HEADER
 
 __all__ = [
     "EMPTY",
@@ -121,7 +121,7 @@ def without_empty(
 def _header_expected(fmt: str) -> str:
     """What the header row of an empty file named as ``fmt`` should have held."""
     if fmt == "police-uk":
-        what = f"the 12 police.uk columns {','.join(POLICE_UK_COLUMNS)}"
+        what = POLICE_UK_HEADER
     else:
         what = "the incident fields as columns, or columns named by --map COLUMN=FIELD"
     return f"a header row, not an empty file: {what}"

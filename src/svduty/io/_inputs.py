@@ -24,6 +24,7 @@ __all__ = [
     "CHECKED_COLUMNS",
     "JSONL_SUFFIXES",
     "POLICE_UK_COLUMNS",
+    "POLICE_UK_HEADER",
     "SUMMARY_COLUMNS",
     "Inputs",
     "detect_format",
@@ -49,6 +50,9 @@ POLICE_UK_COLUMNS: tuple[str, ...] = (
     "Context",
 )
 """The header of a police.uk street-level crime file, in order."""
+
+POLICE_UK_HEADER = "the 12 police.uk columns " + ",".join(POLICE_UK_COLUMNS)
+"""What a police.uk file's header holds, in the words of a problem's ``expected``."""
 
 CHECKED_COLUMNS: tuple[str, ...] = ("Month", "Longitude", "Latitude", "Crime type")
 """The police.uk columns every row is checked by (a row is rejected for a malformed

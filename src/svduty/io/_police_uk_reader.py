@@ -39,6 +39,7 @@ import pyarrow.csv as pacsv
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,
+    POLICE_UK_HEADER,
     expand_inputs,
     first_line,
     is_police_uk_header,
@@ -62,7 +63,6 @@ Arrow = Any  # a pyarrow Array or ChunkedArray
 
 __all__ = ["police_uk_paths", "read_police_uk"]
 
-_HEADER_TEXT = ",".join(POLICE_UK_COLUMNS)
 _NAMES = list(POLICE_UK_COLUMNS)
 _FIELDS = len(POLICE_UK_COLUMNS)
 _ROW = POLICE_UK_SCHEMA.get_field_index("row")
@@ -111,7 +111,7 @@ def _check_header(path: Path) -> None:
                 file=str(path),
                 row=1,
                 field="header",
-                expected=f"the 12 police.uk columns {_HEADER_TEXT}",
+                expected=POLICE_UK_HEADER,
             )
         )
 
@@ -452,7 +452,7 @@ def _read_csv(
         read_options=pacsv.ReadOptions(
             use_threads=False,
             block_size=min(len(data) + 1, 1 << 30),
-            column_names=list(POLICE_UK_COLUMNS),
+            column_names=_NAMES,
         ),
         parse_options=pacsv.ParseOptions(
             invalid_row_handler=skip,
