@@ -20,3 +20,10 @@ def test_physical_force_cites_s13_3_with_its_reading() -> None:
 def test_the_inclusions_cite_their_own_paragraphs() -> None:
     cited = {r.id: r.citation.provision for r in RULES_LAW}
     assert cited["S13-3A-iv"] == "s.13(3)(a)(iv)"
+
+
+def test_the_physical_violence_kind_cites_as_its_rule_does() -> None:
+    from svduty.definitions._kinds import KINDS
+
+    rule = next(r for r in RULES_LAW if r.id == "S13-3A")
+    assert KINDS["physical_violence"].citation == rule.citation

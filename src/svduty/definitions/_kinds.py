@@ -20,6 +20,7 @@ from svduty.definitions._law import (
     ECONOMIC,
     FIREARM,
     FORCE,
+    FORCE_CITATION,
     HOMICIDE,
     KNIFE,
     NEGLECT,
@@ -85,7 +86,7 @@ KINDS: dict[str, Kind] = {
     for k in [
         Kind("s13_violence", "violence within s.13", VIOLENCE, _pcsc("s.13(3)")),
         Kind("who_violence", "violence (WHO 2002)", WHO, cite("who-2002", "ch. 1")),
-        Kind("physical_violence", "the use of physical force", FORCE, _pcsc("s.13(3)(a)")),
+        Kind("physical_violence", "the use of physical force", FORCE, FORCE_CITATION),
         Kind("domestic_abuse", "domestic abuse", DOMESTIC_ABUSE, _da("s.1")),
         Kind(
             "sexual_offence",

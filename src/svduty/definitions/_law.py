@@ -35,7 +35,7 @@ from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._vocab import Harm, Relationship
 from svduty.sources import Citation, cite
 
-__all__ = ["FACTS", "PROVED_BY_CODE", "RULES_LAW", "SCH3_OFFENCE", "younger"]
+__all__ = ["FACTS", "FORCE_CITATION", "PROVED_BY_CODE", "RULES_LAW", "SCH3_OFFENCE", "younger"]
 
 
 def _pcsc(p: str) -> Citation:
@@ -260,18 +260,16 @@ _V_PR = _rule(
 _V_TH = _rule("S13-3A-iv", THREAT, "violence includes threats of violence", _pcsc("s.13(3)(a)(iv)"))
 # s.13(3) says what "violence" includes (and excludes), not what it is: its ordinary
 # meaning is the base (independent legal review, finding 5)
+FORCE_CITATION = cite(
+    "pcsc-act-2022",
+    "s.13(3)",
+    doubt="s.13(3) says what 'violence' includes, in particular, and excludes, not what it "
+    "is: svduty reads it in its ordinary meaning, the use of physical force; the Act does "
+    "not leave out force against oneself or force used without intent to harm, which a "
+    "partnership's definition may",
+)
 _V_PH = _rule(
-    "S13-3A",
-    FORCE,
-    "the use of physical force is violence in its ordinary meaning",
-    cite(
-        "pcsc-act-2022",
-        "s.13(3)",
-        doubt="s.13(3) says what 'violence' includes, in particular, and excludes, not what it "
-        "is: svduty reads it in its ordinary meaning, the use of physical force; the Act does "
-        "not leave out force against oneself or force used without intent to harm, which a "
-        "partnership's definition may",
-    ),
+    "S13-3A", FORCE, "the use of physical force is violence in its ordinary meaning", FORCE_CITATION
 )
 _V_OF = _rule(
     "S13-OFFENCE",
