@@ -34,10 +34,7 @@ from svduty._arguments import path_argument, texts_argument
 from svduty._data import data
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
-from svduty.io._areas import AreasDocument
-from svduty.io._authorities import AuthoritiesDocument
 from svduty.io._bundle import Manifest
-from svduty.io._ids import id_problems
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._write_paths import replace_text, temporary
 
@@ -315,12 +312,6 @@ def new_bundle(
         "authorities.toml": {"authorities": authorities(geo, districts)},
         "bundle.toml": manifest,
     }
-    wrong = [  # only ids of id shape are written (hostile review 6)
-        *id_problems(files["areas.toml"], AreasDocument, "areas.toml"),
-        *id_problems(files["authorities.toml"], AuthoritiesDocument, "authorities.toml"),
-    ]
-    if wrong:  # pragma: no cover - ids made by slug() from the ONS tables' names
-        raise BundleError(wrong)
     header = (
         f'# {generated}.\n# Edit the placeholders (citations with confidence = "unconfirmed").\n\n'
     )
