@@ -460,3 +460,41 @@ def test_the_allow_list_catches_a_module_imported_at_start_up(tmp_path) -> None:
     loaded = _modules_after(f"{FOUNDATIONS}\nimport cattrs, tomli_w")
     beyond = {m.split(".")[0] for m in loaded - foundations}
     assert {"cattrs", "tomli_w"} <= beyond - CLASSIFY_STDLIB
+
+
+# --- the command's own environment: OpenBLAS on one thread --------------------------------
+
+
+def _blas_threads_after(code: str, **env: str) -> str | None:
+    run_env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport os; print(os.environ.get('OPENBLAS_NUM_THREADS'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**run_env, **env},
+    ).stdout
+    value = out.strip().splitlines()[-1]
+    return None if value == "None" else value
+
+
+_COMMAND = "import sys\nsys.argv = ['svduty', 'info']\nfrom svduty.cli import main\nmain()"
+
+
+def test_the_command_runs_openblas_on_one_thread() -> None:
+    """numpy's OpenBLAS threads spin on the other cores (about 0.1 s of CPU) unless told."""
+    assert _blas_threads_after(_COMMAND) == "1"
+
+
+def test_the_command_keeps_the_users_openblas_setting() -> None:
+    assert _blas_threads_after(_COMMAND, OPENBLAS_NUM_THREADS="3") == "3"
+
+
+def test_a_program_calling_main_keeps_its_environment() -> None:
+    code = "from svduty.cli import main\nmain(['info'])"
+    assert _blas_threads_after(code) is None
+
+
+def test_the_command_sets_nothing_once_numpy_is_loaded() -> None:
+    """OpenBLAS reads the variable when numpy is imported: set later, it would only mislead."""
+    assert _blas_threads_after("import numpy\n" + _COMMAND) is None

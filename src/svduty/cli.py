@@ -108,6 +108,17 @@ class _CommandImports:
         return None
 
 
+_COMMAND_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1"}
+"""What the ``svduty`` command's own process sets in its environment, unless already set.
+
+numpy (which pyarrow imports) starts OpenBLAS's threads when it is imported, and they
+wait for work spinning on the other cores: about 0.1 s of CPU in every process, on the
+cores Arrow's readers use. No command uses BLAS (numpy's linear algebra), so the command
+runs OpenBLAS on one thread, and starts none of them. A value the user set is kept; a
+program that imports svduty, or calls :func:`main` with arguments, is unchanged.
+"""
+
+
 class _Closed(io.TextIOBase):
     """Standard output closed before the command started: every write fails.
 
@@ -184,6 +195,9 @@ def main(
         sys.meta_path.insert(0, blocker)  # before the command's modules are imported
     if command:
         _collector.pause()  # until the partnership is loaded: see svduty._collector
+        if "numpy" not in sys.modules:  # read when numpy is first imported
+            for name, value in _COMMAND_ENVIRONMENT.items():
+                os.environ.setdefault(name, value)
     try:
         return _run(args_list, out, err, cache=command)
     except KeyboardInterrupt:  # Ctrl-C while starting (importing, parsing): nothing written
