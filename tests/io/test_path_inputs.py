@@ -51,3 +51,27 @@ def test_an_empty_string_is_refused_not_read_as_the_current_folder(call) -> None
     """``Path("")`` is ``.``: a reader walked the whole working folder for an unset variable."""
     with pytest.raises(InputFormatError, match="not an empty string"):
         call()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: police_uk_paths([]),
+        lambda: list(read_police_uk([])),
+        lambda: list(read_police_uk(iter([]))),
+        lambda: list(iter_incidents([])),
+        lambda: expand_inputs(()),
+    ],
+)
+def test_no_input_at_all_is_refused_as_an_empty_folder_is(call) -> None:  # type: ignore[no-untyped-def]
+    """An empty list (a pattern that matched nothing) read as no rows, silently."""
+    with pytest.raises(InputFormatError) as caught:
+        call()
+    assert str(caught.value) == "inputs: expected at least one file or folder (got none)"
+
+
+def test_no_input_is_refused_by_the_report_too() -> None:
+    from svduty import report
+
+    with pytest.raises(InputFormatError, match="at least one file or folder"):
+        report([])

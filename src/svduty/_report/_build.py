@@ -177,7 +177,7 @@ def report(
         progress: Called with the bytes read so far (for a progress bar).
 
     Raises:
-        InputFormatError: if an input is missing or not a police.uk file.
+        InputFormatError: if an input is missing or not a police.uk file, or there is none.
         DefinitionError: if the partnership has no definition and none is given.
 
     Example:

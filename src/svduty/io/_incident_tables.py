@@ -457,6 +457,11 @@ def iter_incidents(
 
     JSON Lines (``.jsonl``, ``.ndjson``, ``-``), CSV or Parquet (with ``mapping``).
 
+    Raises:
+        InputFormatError: if there is no input, or an input cannot be read as incidents
+            (see :func:`~svduty.io.iter_incidents_jsonl` and
+            :func:`~svduty.io.iter_incident_table`).
+
     Example:
         >>> import tempfile, pathlib
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"

@@ -171,7 +171,9 @@ def path_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
 
     Raises:
         InputFormatError: if an input is the empty string (``Path("")`` is the current
-            folder: never what was meant, e.g. an unset variable).
+            folder: never what was meant, e.g. an unset variable), or there is no input
+            (an empty list, e.g. a pattern that matched no file, reads as nothing at all:
+            never what was meant either, as a folder without a CSV file is not).
 
     Example:
         >>> path_list("june.csv"), path_list(["a.csv", Path("b.csv")])
@@ -180,8 +182,16 @@ def path_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
         Traceback (most recent call last):
         ...
         svduty.errors.InputFormatError: '': expected a file or folder name, not an empty string
+        >>> path_list([])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: inputs: expected at least one file or folder (got none)
     """
     items = paths_argument(inputs, "inputs")
+    if not items:
+        raise InputFormatError(
+            Problem(field="inputs", expected="at least one file or folder (got none)")
+        )
     for item in items:
         if not os.fspath(item):
             raise InputFormatError(
@@ -207,7 +217,7 @@ def expand_inputs(
 
     Raises:
         InputFormatError: if an input does not exist, is a folder where a file is
-            expected, or a folder holds no CSV file.
+            expected, or a folder holds no CSV file, or there is no input.
 
     Example:
         >>> from svduty.io import sample_police_uk

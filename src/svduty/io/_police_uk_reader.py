@@ -88,7 +88,8 @@ def police_uk_paths(
         inputs: A file or folder, or several.
 
     Raises:
-        InputFormatError: if an input does not exist or a folder holds no CSV file.
+        InputFormatError: if an input does not exist, a folder holds no CSV file, or
+            there is no input (an empty list).
 
     Example:
         >>> from svduty.io import sample_police_uk
@@ -144,8 +145,8 @@ def read_police_uk(
             the crime type checked when read).
 
     Raises:
-        InputFormatError: if an input is missing or is not a police.uk file, or
-            ``columns`` names a column police.uk files do not have.
+        InputFormatError: if an input is missing or is not a police.uk file, there is no
+            input, or ``columns`` names a column police.uk files do not have.
 
     Example:
         >>> from svduty.io import sample_police_uk
