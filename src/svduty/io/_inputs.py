@@ -172,8 +172,8 @@ def path_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
     Raises:
         InputFormatError: if an input is the empty string (``Path("")`` is the current
             folder: never what was meant, e.g. an unset variable), or there is no input
-            (an empty list, e.g. a pattern that matched no file, reads as nothing at all:
-            never what was meant either, as a folder without a CSV file is not).
+            (an empty list, e.g. from a pattern that matched no file, would read as no
+            rows at all; a folder without a CSV file is refused for the same reason).
 
     Example:
         >>> path_list("june.csv"), path_list(["a.csv", Path("b.csv")])
