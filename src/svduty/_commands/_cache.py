@@ -2,7 +2,7 @@
 
 Every run of ``svduty classify`` (or ``info``, ``report``, ...) loads a partnership: its
 TOML files read, every record checked and built, the LSOAs of its districts taken from the
-national tables and indexed. That is about 40 ms of a 0.3 s ``classify`` start-up, and more
+national tables and indexed. That is about 40 ms of a 0.2 s ``classify`` start-up, and more
 for a whole partnership. The command keeps what it loaded in a cache file and reads it
 back (about 5 ms) while nothing it was built from has changed.
 
