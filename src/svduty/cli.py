@@ -196,8 +196,8 @@ def main(
     if command:
         _collector.pause()  # until the partnership is loaded: see svduty._collector
         if "numpy" not in sys.modules:  # read when numpy is first imported
-            for name, value in _COMMAND_ENVIRONMENT.items():
-                os.environ.setdefault(name, value)
+            for variable, value in _COMMAND_ENVIRONMENT.items():
+                os.environ.setdefault(variable, value)
     try:
         return _run(args_list, out, err, cache=command)
     except KeyboardInterrupt:  # Ctrl-C while starting (importing, parsing): nothing written
