@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/run.py --rows 250000 --only bare,reader,pandas --no-write
 
 Each measurement runs in its own Python process, so that its peak memory (``ru_maxrss``
-of that process, read with ``os.wait4``) is its own. The measurements:
+of that process, read with ``os.wait4``) is its own, and, for the measurements that are
+a whole process, its CPU time (user and system, threads included). The measurements:
 
 - ``bare``: pyarrow's bare CSV read of the file (``pyarrow.csv.read_csv``): the floor;
 - ``reader``: svduty's police.uk reader alone (streaming, checking, row numbering);
@@ -244,8 +245,11 @@ def compile_svduty() -> None:
 
 def run_child(
     argv: list[str], env: dict[str, str] | None = None
-) -> tuple[dict[str, Any], float, float]:
-    """Run a process; return its JSON report, its wall time and its peak RSS in MB."""
+) -> tuple[dict[str, Any], float, float, float]:
+    """Run a process; return its JSON report, its wall time, its peak RSS in MB and its CPU.
+
+    The CPU is the seconds of user and system time of the process and its threads.
+    """
     t0 = time.perf_counter()
     # both outputs go to files, not into this process: a child that writes 200 MB of JSON
     # Lines would grow this process, and every later child forked from it would count
@@ -266,6 +270,7 @@ def run_child(
         err = errfile.read()
     wall = time.perf_counter() - t0
     peak = usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
     report: dict[str, Any] = {}
     for text in (out.strip(), *(out.strip().splitlines()[-1:])):  # whole output, last line
         try:
@@ -275,7 +280,7 @@ def run_child(
             continue
     if proc.returncode != 0 and not _skipped(report):
         report = {"skipped": (err.strip().splitlines() or ["failed"])[-1][:200]}
-    return report, wall, peak
+    return report, wall, peak, cpu
 
 
 def measure(name: str, path: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -314,7 +319,7 @@ def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, A
     argv = argv_for(name, path, _lookup_files(), args)
     if argv is not None:
         try:
-            report, wall, peak = run_child(argv)
+            report, wall, peak, cpu = run_child(argv)
         except OSError as exc:
             return {"name": name, "skipped": str(exc)[:200]}
         if _skipped(report):
@@ -322,7 +327,7 @@ def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, A
         incidents = name.startswith(("p_jsonl", "p_incidents"))
         fallback = args.incidents if incidents else _rows_of(path, args)
         rows = 0 if name in NO_ROWS else int(report.get("rows_in", fallback))
-        return {"name": name, "seconds": wall, "rows": rows, "peak_mb": peak}
+        return {"name": name, "seconds": wall, "rows": rows, "peak_mb": peak, "cpu_s": cpu}
     if name in ("e2e", "e2e_parquet", "startup", "startup_cold"):
         OUT.mkdir(exist_ok=True)
         svduty = Path(sys.executable).with_name("svduty")
@@ -331,16 +336,17 @@ def measure_once(name: str, path: Path, args: argparse.Namespace) -> dict[str, A
         if name == "e2e_parquet":
             cmd += ["--output", str(OUT / "classified.parquet")]
         cold = {**CHILD_ENV, "SVDUTY_CACHE_DIR": ""} if name == "startup_cold" else None
-        report, wall, peak = run_child(cmd, cold)
+        report, wall, peak, cpu = run_child(cmd, cold)
         if _skipped(report):
             return {"name": name, "skipped": report["skipped"]}
         if "rows_in" not in report:
             return {"name": name, "skipped": "no summary"}
-        return {"name": name, "seconds": wall, "rows": report["rows_in"], "peak_mb": peak}
+        rows = report["rows_in"]
+        return {"name": name, "seconds": wall, "rows": rows, "peak_mb": peak, "cpu_s": cpu}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--file", str(path)]
     cmd += ["--scalar-rows", str(args.scalar_rows)]
     cmd += ["--scaling", ",".join(str(n) for n in args.scaling)]
-    report, _, peak = run_child(cmd)
+    report, _, peak, _ = run_child(cmd)  # its CPU includes the setup, not measured
     return {"name": name, **report, "peak_mb": peak}
 
 
@@ -405,17 +411,18 @@ def render(
         return float(r["rows"]) / float(r["seconds"])
 
     lines = [
-        "| measurement | rows | seconds | rows/s | peak memory (MB) | peak / file size |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| measurement | rows | seconds | CPU (s) | rows/s | peak memory (MB) | peak / file size |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         if "skipped" in r:
-            lines.append(f"| {r['name']} | - | - | - | - | skipped: {r['skipped']} |")
+            lines.append(f"| {r['name']} | - | - | - | - | - | skipped: {r['skipped']} |")
             continue
         rr = rate(r)
         per_second = f"{rr:,.0f}" if r["rows"] else "-"
+        cpu = f"{r['cpu_s']:.2f}" if "cpu_s" in r else "-"
         lines.append(
-            f"| {r['name']} | {r['rows']:,} | {r['seconds']:.2f} | {per_second} | "
+            f"| {r['name']} | {r['rows']:,} | {r['seconds']:.2f} | {cpu} | {per_second} | "
             f"{r['peak_mb']:.0f} | {r['peak_mb'] / size_mb:.2f}x |"
         )
     ratios = []
@@ -451,6 +458,14 @@ def render(
     ratio("svduty classify (summary) / polars script", over("e2e", "p_polars"), "<= 1.5")
     ratio("svduty classify (summary) / DuckDB script", over("e2e", "p_duckdb"), "<= 1.5")
     ratio("svduty classify (summary) / pandas script", over("e2e", "p_pandas"), "(info)")
+
+    def cpu_over(a: str, b: str) -> float | None:
+        x, y = by.get(a, {}).get("cpu_s"), by.get(b, {}).get("cpu_s")
+        return x / y if x and y else None
+
+    # CPU, not a target: what the job costs a busy machine, whatever its cores
+    for peer, label in (("p_bare", "bare read"), ("p_polars", "polars"), ("p_duckdb", "DuckDB")):
+        ratio(f"svduty classify (summary) / {label}, CPU seconds", cpu_over("e2e", peer), "(info)")
     if "e2e_big" in by:
         big = f"{by['e2e_big'].get('rows', 0):,} rows"
         ratio(
@@ -565,7 +580,10 @@ def render(
             "classified row to Parquet), so its time includes starting Python and loading the",
             "partnership (the `startup` row: the same command on a file with no rows); the",
             "other times cover only the measured work. Every process runs with svduty's",
-            "bytecode compiled beforehand, as an installed copy has it.",
+            "bytecode compiled beforehand, as an installed copy has it. `CPU (s)` is the",
+            "user and system time of a process that is the measurement (`e2e`, `startup`",
+            "and the peers `p_*`), its threads included: what the job costs a busy machine,",
+            "whatever its cores.",
             "`columnar` classifies a table already in memory; `scalar` calls the one-incident",
             "classifier in a Python loop. Each",
             "measurement runs `--repeat` times (default 3): the table shows the fastest run",
