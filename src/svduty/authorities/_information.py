@@ -35,7 +35,7 @@ class InformationFacts:
         held_for_own_functions: The discloser holds it for the purposes of its functions
             (s.16(1)).
         for_recipient_functions: Disclosed for the recipient's Chapter 1 functions
-            (s.16(2)).
+            (s.16(1)).
         for_section_14_functions: Requested for the local policing body's s.14 functions
             (s.17(1)).
         held_by_and_relates_to_recipient: Held by the recipient and about it, its
@@ -229,12 +229,13 @@ def may_disclose(
 ) -> Answer:
     """Whether s.16 authorises a disclosure of information from one authority to another.
 
-    s.16(1)-(2): a specified authority, local policing body or relevant authority may
-    disclose information that it holds for the purposes of its functions to another such
-    authority, for that other's Chapter 1 functions. It is a power, not a duty (s.16(1)). s.16(4)
-    does not authorise disclosing (a) patient information, (b) personal information by a
-    health or social care authority, (c) in breach of the data protection legislation,
-    (d) in breach of the Investigatory Powers Act 2016. Two records of one legal body
+    s.16(1)-(2): a specified authority, local policing body or relevant authority (the
+    persons s.16(2) lists) may disclose information that it holds for the purposes of its
+    functions to another such authority, for that other's Chapter 1 functions (s.16(1)).
+    It is a power, not a duty (s.16(1)). s.16(4) does not authorise disclosing (a) patient
+    information, (b) personal information by a health or social care authority, (c) in
+    breach of the data protection legislation, (d) in breach of the Investigatory Powers
+    Act 2016. Two records of one legal body
     (``same_body_as``: the Common Council as local authority and as police authority) are
     not "another person" (s.16(1)): the answer is ``no``, s.16 being neither applicable nor
     needed. Asked about a day (``on``) before
@@ -248,7 +249,7 @@ def may_disclose(
         >>> p = Authority("p", "P", AuthorityCategory.CHIEF_OFFICER_OF_POLICE, ("E23000099",), c)
         >>> a = may_disclose(d, p, InformationFacts(held_for_own_functions=True))
         >>> a.verdict.value, a.missing[0]
-        ('undetermined', 'for_recipient_functions (s.16(2))')
+        ('undetermined', 'for_recipient_functions (s.16(1))')
     """
     question = f"May {discloser.name} disclose this information to {recipient.name} (s.16)?"
     reasons: list[Reason] = []
@@ -257,12 +258,12 @@ def may_disclose(
     if commenced is not None:
         reasons.append(commenced)
     for who, a in (("discloser", discloser), ("recipient", recipient)):
-        if a.role in _CHAPTER_1_ROLES:
-            reasons.append(reason("s.16(1)", f"the {who} {a.name} is a {label(a.role)}"))
+        if a.role in _CHAPTER_1_ROLES:  # the persons listed in s.16(2)
+            reasons.append(reason("s.16(2)", f"the {who} {a.name} is a {label(a.role)}"))
         else:
             reasons.append(
                 reason(
-                    "s.16(1)",
+                    "s.16(2)",
                     f"the {who} {a.name} is not a specified authority, local policing body or "
                     "relevant authority",
                 )
@@ -289,10 +290,11 @@ def may_disclose(
                 "held for the purposes of the discloser's functions",
                 "not held for the purposes of the discloser's functions",
             ),
-            (
+            (  # s.16(1): "for the purposes of the exercise by the other person of its
+                # functions under or in accordance with this Chapter"
                 facts.for_recipient_functions,
                 "for_recipient_functions",
-                "s.16(2)",
+                "s.16(1)",
                 "disclosed for the recipient's Chapter 1 functions",
                 "not for the recipient's Chapter 1 functions",
             ),
