@@ -18,11 +18,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
-from svduty.io._inputs import JSONL_SUFFIXES, POLICE_UK_HEADER
+from svduty.io._inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES, POLICE_UK_HEADER
 
 __all__ = [
     "EMPTY",
-    "PARQUET_SUFFIXES",
     "check_outputs",
     "is_empty_file",
     "path_inside",
@@ -32,9 +31,6 @@ __all__ = [
 
 EMPTY = "(an empty file: 0 rows)"
 """How the summary lists an empty file of an input folder: it holds no rows, and is skipped."""
-
-PARQUET_SUFFIXES = (".parquet", ".pq")
-"""The suffixes of Parquet incident files."""
 
 
 def is_empty_file(path: str | Path) -> bool:

@@ -34,8 +34,7 @@ from svduty._commands._stopped import stopped
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
-from svduty.io._incidents import STDIN
-from svduty.io._inputs import SUMMARY_COLUMNS, detect_format, expand_inputs
+from svduty.io._inputs import STDIN, SUMMARY_COLUMNS, detect_format, expand_inputs
 from svduty.io._output import output_metadata, output_schema
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline

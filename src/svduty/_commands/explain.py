@@ -28,6 +28,7 @@ from svduty.definitions import Incident, classify
 from svduty.errors import DataError, InputFormatError, Problem, printable
 from svduty.io._incident_fields import loads, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
+from svduty.io._inputs import PARQUET_SUFFIXES
 
 __all__ = ["register", "run"]
 
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     assert definition is not None  # chosen() always resolves one
     resolve = choice.partnership.geography.district_code_of
     used = choice.as_dict()
-    if Path(args.file).suffix.lower() in (".csv", ".parquet", ".pq"):
+    if Path(args.file).suffix.lower() in (".csv", *PARQUET_SUFFIXES):
         raise InputFormatError(
             Problem(
                 file=args.file,

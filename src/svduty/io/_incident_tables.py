@@ -24,8 +24,8 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_columns import _header, _mapped_names
 from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
 from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
-from svduty.io._incidents import _SCHEMA, BATCH_ROWS, JSONL_SUFFIXES, STDIN, iter_incidents_jsonl
-from svduty.io._inputs import path_list
+from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
+from svduty.io._inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES, STDIN, path_list
 from svduty.io._lines import ascii_records, record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
@@ -39,7 +39,7 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
     suffix = p.suffix.lower()
     if suffix == ".csv":
         return _open_csv(p)
-    if suffix in (".parquet", ".pq"):
+    if suffix in PARQUET_SUFFIXES:
         import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
 
         try:

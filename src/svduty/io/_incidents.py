@@ -36,6 +36,7 @@ from svduty.io._incident_fields import (
     loads,
     twice,
 )
+from svduty.io._inputs import JSONL_SUFFIXES, STDIN
 from svduty.io._jsonl_numbers import _block_ends, _line_numbers, _one_per_line
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -52,8 +53,6 @@ __all__ = [
 BATCH_ROWS = 1 << 16
 """Rows per record batch of the streaming readers."""
 
-STDIN = "-"
-"""The input name that means standard input (incidents as JSON Lines)."""
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 
 _BOOKKEEPING = pa.schema(
@@ -485,7 +484,3 @@ def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None)
     """
     batches = list(iter_incidents_jsonl(path, validate=validate))
     return pa.Table.from_batches(batches, schema=_SCHEMA)
-
-
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-"""The suffixes of JSON Lines incident files."""

@@ -23,6 +23,7 @@ from svduty.errors import InputFormatError, Problem
 __all__ = [
     "CHECKED_COLUMNS",
     "JSONL_SUFFIXES",
+    "PARQUET_SUFFIXES",
     "POLICE_UK_COLUMNS",
     "POLICE_UK_HEADER",
     "SUMMARY_COLUMNS",
@@ -103,6 +104,9 @@ def wanted_columns(columns: Collection[str] | None) -> tuple[str, ...] | None:
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 """The suffixes of JSON Lines incident files."""
+
+PARQUET_SUFFIXES = (".parquet", ".pq")
+"""The suffixes of Parquet incident files."""
 
 STDIN = "-"
 """The input name that means standard input (incidents as JSON Lines)."""
@@ -298,7 +302,7 @@ def detect_format(inputs: Sequence[str | Path]) -> str:
     if first.is_dir():
         return "police-uk"
     suffix = first.suffix.lower()
-    if suffix in (*JSONL_SUFFIXES, ".parquet", ".pq"):
+    if suffix in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES):
         return "incidents"
     if first.is_file():
         if is_police_uk_header(first_line(first)):
