@@ -68,7 +68,7 @@ def is_id(value: object) -> bool:
 
 
 def is_area_id(value: object) -> bool:
-    """Whether ``value`` names an area: a GSS code or an id (:data:`AREA_SHAPE`).
+    """Whether ``value`` names an area: a GSS code or an id (:data:`ID_SHAPE`).
 
     Example:
         >>> is_area_id("E07000222"), is_area_id("north-unitary"), is_area_id("e07 000222")

@@ -21,10 +21,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import svduty
+from svduty._ids import EXPECTED_AREA, EXPECTED_ID
 from svduty.cli import main
 from svduty.errors import SAFE_SHAPE, ScenarioError
 from svduty.io import load_scenario, validate_bundle
-from svduty.io._ids import EXPECTED_AREA, EXPECTED_ID
 
 from .bundles import WARWICKSHIRE, mutate, report
 

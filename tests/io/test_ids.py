@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from svduty._ids import EXPECTED_AREA, EXPECTED_ID, ID_SHAPE, MAX_ID, is_area_id, is_id
 from svduty.areas import AreaKind, Geography
 from svduty.cli import main
 from svduty.definitions import Definition
@@ -25,16 +26,7 @@ from svduty.errors import BundleError, DataError, Described, describe
 from svduty.governance import Scenario
 from svduty.io import PACKAGED, SECTIONS, load_governance, load_partnership, read_toml
 from svduty.io._bundle import Manifest
-from svduty.io._ids import (
-    EXPECTED_AREA,
-    EXPECTED_ID,
-    ID_FIELDS,
-    ID_SHAPE,
-    MAX_ID,
-    id_problems,
-    is_area_id,
-    is_id,
-)
+from svduty.io._ids import ID_FIELDS, id_problems
 from svduty.io._new_authorities import authorities
 
 from .bundles import WARWICKSHIRE, mutate, report

@@ -5,7 +5,7 @@ project, a scenario...) and is written into messages, findings and outputs. It m
 short slug, so that it cannot be a person's name, a phone number or a page of text:
 lower-case letters and digits, in words joined by hyphens or underscores (a dot only
 between two digits, as in ``council-report-4.3``), at most 100 characters and no more than
-8 digits in a row (:data:`ID_SHAPE`). An area is named by its GSS code or, for an area
+8 digits in a row (``svduty._ids.ID_SHAPE``). An area is named by its GSS code or, for an area
 with no code, by an id (:data:`AREA_SHAPE`).
 
 :data:`ID_FIELDS` lists, per kind of file (its document class), the field paths that hold
@@ -30,20 +30,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from svduty._ids import EXPECTED_AREA, EXPECTED_ID, ID_SHAPE, MAX_ID, is_area_id, is_id
+from svduty._ids import EXPECTED_AREA, EXPECTED_ID, is_area_id, is_id
 from svduty.errors import Problem, describe
 
-__all__ = [
-    "AREA_SHAPE",
-    "EXPECTED_AREA",
-    "EXPECTED_ID",
-    "ID_FIELDS",
-    "ID_SHAPE",
-    "MAX_ID",
-    "id_problems",
-    "is_area_id",
-    "is_id",
-]
+__all__ = ["AREA_SHAPE", "ID_FIELDS", "id_problems"]
 
 AREA_SHAPE = "area"
 """The kind of an area's id in :data:`ID_FIELDS`: a GSS code or an id."""
@@ -141,7 +131,7 @@ ID_FIELDS: dict[str, dict[str, str]] = {
 A class is named ``"module:Class"``, by the module that defines it.
 
 A path is dotted; ``[]`` after a name means every item of that array. The kind is
-``"id"`` (:data:`ID_SHAPE`) or :data:`AREA_SHAPE`.
+``"id"`` (``svduty._ids.ID_SHAPE``) or :data:`AREA_SHAPE`.
 """
 
 

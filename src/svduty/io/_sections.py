@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty._ids import EXPECTED_ID, is_id
 from svduty.areas import Geography
 from svduty.errors import BundleError, DataError, Problem, describe
 from svduty.io._files import read_toml
-from svduty.io._ids import EXPECTED_ID, is_id
 
 if TYPE_CHECKING:
     import cattrs
