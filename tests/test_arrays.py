@@ -68,6 +68,6 @@ def test_rows_are_grouped_by_their_values_in_order_of_first_appearance(columns):
     assert groups.tolist() == expected
     assert first.tolist() == [rows.index(r) for r in seen]
     for column in arrays:  # each column on its own: equal numbers, equal values
-        numbers, size = _arrays.codes(column)
-        assert len(set(numbers.tolist())) == len(set(column.to_pylist()))
-        assert all(0 <= x < size for x in numbers.tolist())
+        numbers, firsts = _arrays.groups([column], n)
+        assert len(firsts) == len(set(column.to_pylist()))
+        assert all(0 <= x < len(firsts) for x in numbers.tolist())

@@ -26,7 +26,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["array", "codes", "first_rows", "groups", "numbered", "one_array", "sums", "value_sums"]
+__all__ = [
+    "array",
+    "first_rows",
+    "group_rows",
+    "groups",
+    "numbered",
+    "one_array",
+    "sums",
+    "value_sums",
+]
 
 _KINDS = "biuf"  # booleans, integers, floats: plain buffers Arrow shares or packs
 
@@ -106,44 +115,14 @@ def first_rows(groups: Any) -> Any:
     return np.flatnonzero(new)
 
 
-def codes(column: Any) -> tuple[Any, int]:
-    """Each row's value numbered (numpy ``int64``; equal numbers, equal values), and how many.
-
-    Nulls get the last number. A dictionary column's indices are the numbers (a word its
-    dictionary repeats gets two numbers: callers that count merge them again by value).
-
-    Example:
-        >>> c, n = codes(pa.array(["b", None, "a", "b"]))
-        >>> c.tolist(), n
-        ([0, 2, 1, 0], 3)
-    """
-    enc: Any = one_array(column)
-    if not pa.types.is_dictionary(enc.type):
-        if _one_value(enc):  # a month of one file: no hashing
-            return np.zeros(len(enc), np.int64), 2
-        enc = pc.dictionary_encode(enc.cast(pa.int8()) if pa.types.is_boolean(enc.type) else enc)
-    size = len(enc.dictionary) + 1
-    idx = pc.fill_null(enc.indices.cast(pa.int64()), pa.scalar(size - 1, pa.int64()))
-    return idx.to_numpy(zero_copy_only=False), size
-
-
-def _one_value(values: Any) -> bool:
-    """Whether every value is the first one (none null): compared, not hashed.
-
-    Example:
-        >>> _one_value(pa.array(["a", "a"])), _one_value(pa.array(["a", "b", "a"]))
-        (True, False)
-    """
-    if not len(values) or values.null_count or values[0] != values[-1]:
-        return False
-    return bool(pc.all(pc.equal(values, values[0])).as_py())
+_DIRECT = 1 << 16
+"""Keys up to this many values (or up to the rows) are numbered by direct addressing."""
 
 
 def groups(columns: list[Any], rows: int) -> tuple[Any, Any]:
     """The distinct combinations of ``columns``' values, numbered in order of first appearance.
 
-    The one way svduty groups a table's rows by several columns: each column numbered
-    (:func:`codes`), the numbers multiplied out (renumbered before they could overflow).
+    The one way svduty groups rows by their values (see :func:`group_rows`).
 
     Returns:
         Each row's group and the first row of each group (numpy ``int64`` arrays).
@@ -153,15 +132,148 @@ def groups(columns: list[Any], rows: int) -> tuple[Any, Any]:
         >>> g.tolist(), first.tolist()
         ([0, 1, 0], [0, 1])
     """
-    key = np.zeros(rows, np.int64)
-    width = 1
+    found = _grouped(columns, rows, None)
+    assert found is not None  # no limit asked
+    return found[0].astype(np.int64), found[1]
+
+
+def group_rows(columns: list[Any], n: int, most: int | None = None) -> tuple[Any, Any] | None:
+    """Number the distinct combinations of the columns' values, in order of first appearance.
+
+    Each column's values are numbered (equal values, equal numbers; nulls a number of their
+    own; a dictionary through its words, which may repeat), the numbers multiplied out into
+    one key per row, and the keys numbered in order of first appearance. Hashing
+    (``dictionary_encode``) is what costs: text of one width up to 16 bytes is read as one
+    or two numbers (its bytes: a number hashes faster than text; a part of up to two bytes
+    is its own number), and a key narrower than the rows is numbered by direct addressing.
+    The combined key is re-numbered before it could overflow an ``int64``.
+
+    Returns:
+        The group of each row (``int32``) and the first row of each group (``int64``), as
+        Arrow arrays; with ``most``: ``None`` as soon as there are more groups.
+
+    Example:
+        >>> groups, first = group_rows([pa.array(["b", "a", "b"]), pa.array([1, 1, 1])], 3)
+        >>> groups.to_pylist(), first.to_pylist()
+        ([0, 1, 0], [0, 1])
+        >>> group_rows([pa.array(["x", None, "x", "y"])], 4)[0].to_pylist()
+        [0, 1, 0, 2]
+        >>> group_rows([pa.array([1, 2, 3])], 3, most=2) is None
+        True
+    """
+    found = _grouped(columns, n, most)
+    if found is None:
+        return None
+    numbers, first = found
+    return array(numbers), array(first)
+
+
+def _grouped(columns: list[Any], n: int, most: int | None) -> tuple[Any, Any] | None:
+    """:func:`group_rows` in numpy: each row's group (``int32``), each group's first row."""
+    key, width = None, 1
     for column in columns:
-        numbers, size = codes(column)
-        if width * size >= 1 << 62:  # renumbered before the combined numbers overflow
-            key, width = numbered(key)
-        key, width = key * size + numbers, width * size
-    rows_groups, _ = numbered(key)
-    return rows_groups, first_rows(rows_groups)
+        for idx, size in _codes(one_array(column)):
+            if key is None:  # the first numbers are the key (a copy: it changes in place)
+                key, width = idx.astype(np.int64), size
+                continue
+            if width * size >= 1 << 62:
+                key, width = _renumbered(key, width)
+            key *= size
+            key += idx
+            width *= size
+        if most is not None and width > most:  # too many groups show early
+            key, width = _renumbered(key, width)
+            if width > most:
+                return None
+    return _numbered(np.zeros(n, np.int64) if key is None else key, width)
+
+
+def _renumbered(key: Any, width: int) -> tuple[Any, int]:
+    """The distinct numbers of ``key`` numbered 0, 1, ... (numpy), and how many."""
+    numbers, first = _numbered(key, width)
+    return numbers.astype(np.int64, copy=False), len(first)
+
+
+def _numbered(key: Any, width: int) -> tuple[Any, Any]:
+    """``key``'s values (``0 <= key < width``) numbered in order of first appearance.
+
+    Returns each row's number (numpy ``int32``) and the first row of each (``int64``).
+    A key no wider than the rows (or :data:`_DIRECT`) is numbered by direct addressing:
+    each value's first row is the least row holding it; a wider one is hashed.
+    """
+    n = len(key)
+    if width > max(_DIRECT, n):
+        numbers = pc.dictionary_encode(array(key)).indices.to_numpy(zero_copy_only=False)
+        return numbers, first_rows(numbers).astype(np.int64)
+    at = np.full(width, n, np.int64)
+    np.minimum.at(at, key, np.arange(n, dtype=np.int64))
+    first = at[at < n]
+    first.sort()
+    number = np.zeros(width, np.int32)
+    number[key[first]] = np.arange(len(first), dtype=np.int32)
+    return number[key], first
+
+
+def _codes(col: Any) -> list[tuple[Any, int]]:
+    """Equal values numbered alike (numpy integers, ``0 <= number < size``), with ``size``.
+
+    Nulls get the last number. A dictionary column is numbered through its dictionary
+    (whose values may repeat); text of one width up to 16 bytes is one or two numbers
+    (:func:`_packed`); anything else is hashed. Several pairs when a column is read as
+    several numbers.
+    """
+    if pa.types.is_dictionary(col.type):
+        words = pc.dictionary_encode(col.dictionary)
+        idx = pc.take(words.indices, col.indices)
+        return [_filled(idx, len(words.dictionary) + 1)]
+    parts = _packed(col)
+    if parts is None:
+        enc = pc.dictionary_encode(col)
+        return [_filled(enc.indices, len(enc.dictionary) + 1)]
+    out = []
+    for part, size in parts:
+        if size:  # its own number: the numbers used, numbered 0, 1, ...
+            used = np.zeros(size, bool)
+            used[part] = True
+            out.append((np.cumsum(used, dtype=np.int64)[part] - 1, int(used.sum())))
+        else:
+            enc = pc.dictionary_encode(array(part))
+            out.append((enc.indices.to_numpy(), len(enc.dictionary)))
+    return out
+
+
+def _filled(idx: Any, size: int) -> tuple[Any, int]:
+    """Numbers with their nulls given the last number, ``size - 1`` (numpy), and ``size``."""
+    if idx.null_count:
+        idx = pc.fill_null(idx, pa.scalar(size - 1, idx.type))
+    return idx.to_numpy(zero_copy_only=False), size
+
+
+def _packed(col: Any) -> list[tuple[Any, int]] | None:
+    """Text of one width of 1 to 16 bytes (no nulls) as the numbers its bytes spell.
+
+    Eight bytes at a time (little-endian, zero above the text's own bytes): equal numbers
+    are equal texts. A part of up to two bytes is its own number (``size`` 65,536 at
+    most); a longer part has ``size`` 0 (to be hashed). ``None`` for other columns.
+    """
+    if col.null_count or not pa.types.is_string(col.type) or len(col) == 0:
+        return None
+    n = len(col)
+    offsets = np.frombuffer(col.buffers()[1], np.int32)[col.offset : col.offset + n + 1]
+    width = int(offsets[1] - offsets[0])
+    if not 0 < width <= 16 or int(offsets[-1] - offsets[0]) != width * n:
+        return None
+    if not (np.diff(offsets) == width).all():
+        return None
+    padded = np.zeros(width * n + 8, np.uint8)  # room for the last row's eight bytes
+    padded[: width * n] = np.frombuffer(col.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
+    parts = []
+    for start in range(0, width, 8):
+        size = min(8, width - start)
+        window = np.ndarray((n,), "<i8", buffer=padded, offset=start, strides=(width,))
+        part = window & ((1 << 8 * size) - 1) if size < 8 else window.copy()
+        parts.append((part, 1 << 8 * size if size <= 2 else 0))
+    return parts
 
 
 def sums(groups: Any, weights: Any, size: int) -> Any:

@@ -18,6 +18,7 @@ import pyarrow.compute as _pc
 
 from svduty import _arrays
 from svduty._arguments import instance_argument
+from svduty._arrays import group_rows as _group_rows
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
     FACT_FIELDS,
@@ -31,7 +32,6 @@ from svduty.definitions._columns import INPUT_COLUMNS, prepare
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._distinct import remembered, spread_all
 from svduty.definitions._expr import ArrowEnv
-from svduty.definitions._grouping import group_rows as _group_rows
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.errors import DataError, Problem
 

@@ -6,8 +6,8 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import svduty.definitions._grouping as grouping
-from svduty.definitions._grouping import group_rows
+import svduty._arrays as grouping
+from svduty._arrays import group_rows
 
 
 def _plain(columns: list[pa.Array], n: int) -> tuple[list[int], list[int]]:
