@@ -225,9 +225,12 @@ DOMESTIC_ABUSE = _rule(
 )
 _rule(
     "DA-S3",
-    All(Below("victim_age", 18), In("relationship", frozenset({"relatives"})), ABUSIVE),
-    "a child who sees, hears or experiences the effects of domestic abuse between people "
-    "they are related to is a victim of it; s.1 itself needs both aged 16 or over",
+    All(Below("victim_age", 16), In("relationship", frozenset({"relatives"})), ABUSIVE),
+    "the victim is a child under 16 related to the perpetrator: not domestic abuse under "
+    "s.1, which needs both aged 16 or over; s.3 makes a child (under 18) a "
+    "victim of domestic abuse between two other people (one of them related to the child) "
+    "that the child sees, hears or experiences the effects of, which the incident does not "
+    "describe",
     _da("s.3"),
 )
 

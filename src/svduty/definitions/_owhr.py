@@ -36,7 +36,7 @@ from svduty.definitions._law import (
     WEAPON,
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
-from svduty.definitions._places import DeathIn, InEnglandWales, PilotArea
+from svduty.definitions._places import ENGLAND, ENGLAND_AND_WALES, DeathIn, DiedIn, PilotArea
 from svduty.definitions._presume import presumption_rules
 from svduty.sources import Citation, Confidence, cite
 
@@ -49,8 +49,8 @@ __all__ = [
 ]
 
 
-def _pcsc(p: str) -> Citation:
-    return cite("pcsc-act-2022", p)
+def _pcsc(p: str, **kw: Any) -> Citation:
+    return cite("pcsc-act-2022", p, **kw)
 
 
 _R: list[Rule] = []
@@ -152,7 +152,7 @@ _rule(
     cite("pca-1953", "s.1(4)"),
     when=All(HOMICIDE, WEAPON),
 )
-EW = InEnglandWales()
+EW = DiedIn(ENGLAND_AND_WALES)
 _rule(
     "OWHR-S24-1B-OUTSIDE",
     Not(EW),
@@ -189,10 +189,16 @@ _rule(
 )
 _S26_CDR = _rule(
     "OWHR-S26-1A",
-    Any_(UNDER_18, Flag("other_reviews", "child_death_review")),
-    "a child death review must or may be arranged (the victim was a child at death, or "
-    "one is indicated): it takes precedence",
-    _pcsc("s.26(1)(a)"),
+    Any_(All(UNDER_18, DiedIn(ENGLAND)), Flag("other_reviews", "child_death_review")),
+    "a child death review must or may be arranged (the victim was a child at death and "
+    "died in England, or one is indicated): it takes precedence",
+    _pcsc(
+        "s.26(1)(a)",
+        doubt="Children Act 2004 s.16M(1)-(2): the child death review partners for an area "
+        "in England must arrange the review of the death of a child normally resident there "
+        "and may arrange one of a child who died there; a child normally resident in "
+        "England who died elsewhere is not read from the incident (flag child_death_review)",
+    ),
     when=DEATH,
 )
 # DVCVA 2004 s.9(1): a domestic homicide review is of the death of a person aged 16 or

@@ -24,8 +24,10 @@ pc: Any = _pc
 Arr = Any
 
 __all__ = [
+    "ENGLAND",
+    "ENGLAND_AND_WALES",
     "DeathIn",
-    "InEnglandWales",
+    "DiedIn",
     "PilotArea",
     "ResolveDistrict",
     "district_of",
@@ -125,52 +127,62 @@ class PilotArea(Expr):
         return (district in self.certain) is not stated
 
 
-_EW = frozenset({"England", "Wales"})
+ENGLAND_AND_WALES = frozenset({"England", "Wales"})
+ENGLAND = frozenset({"England"})
 
 
 @attrs.frozen(slots=True, eq=False)
-class InEnglandWales(Expr):
-    """The death occurred in England or Wales: by ``country``, else by the place of death.
+class DiedIn(Expr):
+    """The death occurred in one of ``countries``: by ``country``, else by the place of death.
 
     The incident's ``location`` does not say where the victim died (a victim injured in
     Scotland may die in an English hospital): reading it as the place of death would let
     a later ``place_of_death`` overturn the answer. ``country`` is the country of both
-    places (a place in another country is a reported conflict).
+    places (a place in another country is a reported conflict); a place of death is in
+    England or Wales by its GSS code's first letter (``E``, ``W``).
 
     Example:
-        >>> InEnglandWales().scalar(ScalarEnv({"place_of_death": "S12000036"}))
+        >>> DiedIn(ENGLAND_AND_WALES).scalar(ScalarEnv({"place_of_death": "S12000036"}))
         False
-        >>> InEnglandWales().scalar(ScalarEnv({"location": "S12000036"})) is None
+        >>> DiedIn(ENGLAND).scalar(ScalarEnv({"place_of_death": "W06000015"}))
+        False
+        >>> DiedIn(ENGLAND_AND_WALES).scalar(ScalarEnv({"location": "S12000036"})) is None
         True
     """
+
+    countries: frozenset[str]
+
+    def _letters(self) -> list[str]:
+        return sorted(c[0] for c in self.countries & ENGLAND_AND_WALES)
 
     def _scalar(self, env: ScalarEnv) -> Tri:
         country = env.get("country")
         if country is not None:
-            return country in _EW
+            return country in self.countries
         loc = env.get("place_of_death")
-        return None if loc is None else loc[0] in "EW"
+        return None if loc is None else loc[0] in self._letters()
 
     def _arrow(self, env: ArrowEnv) -> Arr:
         country = env.col("country")
         by_country = (
             env.null_bool()
             if country.null_count == len(country)
-            else _null_where(pc.is_in(country, value_set=pa.array(sorted(_EW))), country)
+            else _null_where(pc.is_in(country, value_set=pa.array(sorted(self.countries))), country)
         )
         loc = env.col("place_of_death")
         if loc.null_count == len(loc):
             by_loc = env.null_bool()
         else:
             prefix = pc.utf8_slice_codeunits(loc, 0, 1)
-            by_loc = _null_where(pc.is_in(prefix, value_set=pa.array(["E", "W"])), loc)
+            letters = pa.array(self._letters(), pa.string())
+            by_loc = _null_where(pc.is_in(prefix, value_set=letters), loc)
         return pc.coalesce(by_country, by_loc)
 
     def fields(self) -> tuple[str, ...]:
         """The country and the place of death.
 
         Example:
-            >>> InEnglandWales().fields()
+            >>> DiedIn(ENGLAND).fields()
             ('country', 'place_of_death')
         """
         return ("country", "place_of_death")
