@@ -27,7 +27,8 @@ from svduty.definitions._law import (
     PROPERTY_VIOLENCE,
     PSYCHOLOGICAL,
     SCH3_OFFENCE,
-    THREAT,
+    THREATS_CITATION,
+    THREATS_OF_VIOLENCE,
     VIOLENCE,
     WHO,
 )
@@ -100,7 +101,7 @@ KINDS: dict[str, Kind] = {
             PROPERTY_VIOLENCE,
             _pcsc("s.13(3)(a)(iii)"),
         ),
-        Kind("threats_of_violence", "threats of violence", THREAT, _pcsc("s.13(3)(a)(iv)")),
+        Kind("threats_of_violence", "threats of violence", THREATS_OF_VIOLENCE, THREATS_CITATION),
         Kind("homicide", "homicide", HOMICIDE, _SV18),
         Kind("knife_crime", "knife crime", KNIFE, _SV18),
         Kind("gun_crime", "gun crime", FIREARM, _SV18),

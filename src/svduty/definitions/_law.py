@@ -35,7 +35,16 @@ from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._vocab import Harm, Relationship
 from svduty.sources import Citation, cite
 
-__all__ = ["FACTS", "FORCE_CITATION", "PROVED_BY_CODE", "RULES_LAW", "SCH3_OFFENCE", "younger"]
+__all__ = [
+    "FACTS",
+    "FORCE_CITATION",
+    "PROVED_BY_CODE",
+    "RULES_LAW",
+    "SCH3_OFFENCE",
+    "THREATS_CITATION",
+    "THREATS_OF_VIOLENCE",
+    "younger",
+]
 
 
 def _pcsc(p: str) -> Citation:
@@ -52,7 +61,10 @@ _OTHERS = frozenset({"person", "group", "community"})
 # --- facts: the incident's own, else what the offence code proves (conflicts reported) ---
 PHYSICAL = Fact(Has(_B, "physical"), "physical")
 SEXUAL = Fact(Has(_B, "sexual"), "sexual")
-THREAT = Fact(Has(_B, "violent_or_threatening"), "threat")
+# DA Act 2021 s.1(3)(b) "violent or threatening behaviour": physical force is violent
+# behaviour, so a behaviours list with "physical" says it too (a robbery by force is not a
+# conflict with its code's "force or the threat of force")
+THREAT = Fact(Any_(Has(_B, "violent_or_threatening"), Has(_B, "physical")), "threat")
 CONTROLLING = Fact(Has(_B, "controlling_or_coercive"), "controlling")
 ECONOMIC = Fact(Has(_B, "economic"), "economic")
 PSYCHOLOGICAL = Fact(Has(_B, "psychological"), "psychological")
@@ -260,7 +272,27 @@ _V_PR = _rule(
     "violence includes violence against property",
     _pcsc("s.13(3)(a)(iii)"),
 )
-_V_TH = _rule("S13-3A-iv", THREAT, "violence includes threats of violence", _pcsc("s.13(3)(a)(iv)"))
+# s.13(3)(a)(iv) "threats of violence" is narrower than s.1(3)(b)'s "violent or
+# threatening behaviour": an assault or a robbery by force is violent behaviour, not a
+# threat (independent legal review, thirteenth session's follow-up)
+THREATS_CITATION = cite(
+    "pcsc-act-2022",
+    "s.13(3)(a)(iv)",
+    doubt="svduty reads violent or threatening behaviour (DA Act 2021 s.1(3)(b)) without "
+    "physical force as threatening behaviour, and threatening behaviour as threats of "
+    "violence; a threat of something else (to disclose, to end support) is controlling, "
+    "coercive or psychological abuse, which a recorder lists as such",
+)
+THREATS_OF_VIOLENCE = Any_(
+    All(THREAT, Not(PHYSICAL)), Table("threat_of_violence", closed_by=_B)
+)  # the offence itself a threat of violence (threats to kill, 3B)
+_V_TH = _rule(
+    "S13-3A-iv",
+    THREATS_OF_VIOLENCE,
+    "violence includes threats of violence: violent or threatening behaviour without "
+    "physical force",
+    THREATS_CITATION,
+)
 # s.13(3) says what "violence" includes (and excludes), not what it is: its ordinary
 # meaning is the base (independent legal review, finding 5)
 FORCE_CITATION = cite(

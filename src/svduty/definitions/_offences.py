@@ -58,6 +58,7 @@ FACT_NAMES: tuple[str, ...] = (
     "physical",
     "sexual",
     "threat",
+    "threat_of_violence",
     "property_violence",
     "weapon",
     "knife",
