@@ -3,7 +3,8 @@
 Each command lives in its own module under :mod:`svduty._commands` and registers itself
 with :func:`build_parser`. Exit codes follow the usual conventions: 0 success, 1 the input
 or the checks failed (bad data, validation errors, a file that cannot be read or written),
-2 the command line itself was wrong, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+2 the command line itself was wrong, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM),
+141 standard output's reader went away (``| head``) before the command finished.
 Errors go to standard error, results to standard output; no traceback reaches a user (set
 ``SVDUTY_DEBUG=1`` to see one).
 
@@ -28,7 +29,7 @@ from types import FrameType
 from typing import Any, TextIO, cast
 
 from svduty import _collector
-from svduty._commands._stopped import stopped
+from svduty._commands._stopped import EXIT_BROKEN_PIPE, stopped
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -51,6 +52,21 @@ A command's module is imported only when that command runs, so ``svduty --help``
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+
+def _quiet_stdout(out: TextIO) -> None:
+    """After a broken pipe, point standard output at ``/dev/null``.
+
+    Python's own flush at exit then does not print a second error (the recipe of the
+    ``signal`` module's documentation).
+    """
+    if out is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - no descriptor to replace
+        pass
 
 
 def _version() -> str:
@@ -251,8 +267,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         return stopped(err, args.command, nothing_written=False)
     except _Terminated:
         return stopped(err, args.command, "terminated", nothing_written=False)
-    except BrokenPipeError:  # pragma: no cover - e.g. 'svduty ... | head'
-        return EXIT_OK
+    except BrokenPipeError:  # e.g. 'svduty ... | head': not a success (pipefail sees it)
+        _quiet_stdout(out)
+        return EXIT_BROKEN_PIPE
     except OSError as exc:  # a file that cannot be read or written (a full disk, ...)
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"svduty {args.command}: error: {where}{exc.strerror or exc}", file=err)

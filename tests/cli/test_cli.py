@@ -157,3 +157,34 @@ def test_an_empty_argument_is_a_usage_error(tmp_path, monkeypatch, argv):
     assert err.startswith(f"svduty {argv[0]}: error: ")
     assert "empty" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+# -- standard output's reader goes away ------------------------------------------------
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_broken_pipe_is_not_success():
+    """'svduty ... | head' with pipefail: 141, as a command killed by SIGPIPE, not 0."""
+    err = io.StringIO()
+    assert main(["info"], stdout=_ClosedPipe(), stderr=err) == 141
+    assert err.getvalue() == ""
+
+
+def test_a_broken_pipe_in_a_real_pipe():
+    """The whole process: the exit status is 141 and nothing is said on standard error."""
+    script = (
+        "import subprocess, sys\n"
+        "p = subprocess.Popen([sys.executable, '-m', 'svduty', 'explain', '-'],"
+        " stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+        "p.stdout.close()\n"
+        '_, err = p.communicate(b\'{"id": "a", "offence_code": "8N"}\\n\' * 2000)\n'
+        "print(p.returncode, len(err))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], check=False, capture_output=True, text=True
+    )
+    assert proc.stdout.split() == ["141", "0"], proc.stderr

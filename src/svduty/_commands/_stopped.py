@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from typing import TextIO
 
-__all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "stopped"]
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "EXIT_TERMINATED", "stopped"]
 
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
+EXIT_BROKEN_PIPE = 141
+"""The reader of standard output went away (``svduty ... | head``): 128 + SIGPIPE, as a
+command killed by the signal ends, so ``set -o pipefail`` does not read it as success."""
 
 
 def stopped(

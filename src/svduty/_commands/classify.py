@@ -50,7 +50,8 @@ EXIT_CODES = (
     "folder skipped, without --strict); 1 rows were rejected or files skipped with --strict, "
     "or the input was unusable, an empty CSV or Parquet file named among them (nothing is "
     "written); "
-    "130 interrupted (Ctrl-C); 143 terminated (SIGTERM). An output file is written to a "
+    "130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 141 standard output closed before "
+    "the end (| head). An output file is written to a "
     "temporary file beside it and renamed only on success."
 )
 
