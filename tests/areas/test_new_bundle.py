@@ -304,3 +304,32 @@ def test_districts_within_is_the_districts_among_the_children():
         a.id for a in ew.districts_within("E23000001")
     ]
     assert len(ew.districts_within("E23000001")) == 32
+
+
+@pytest.mark.parametrize(
+    ("area", "old", "new", "expected"),
+    [
+        (
+            "W06000015",  # Cardiff: its fire and rescue authority recorded in England
+            '"W25000003",\n]\nnation = "wales"',
+            '"W25000003",\n]\nnation = "england"',
+            "is recorded in England but its area W25000003 is in Wales",
+        ),
+        (
+            "E07000105",  # Ashford (Kent): its fire and rescue authority recorded in Wales
+            '"E31000022",\n]\nnation = "england"',
+            '"E31000022",\n]\nnation = "wales"',
+            "is recorded in Wales but its area E31000022 is in England",
+        ),
+    ],
+)
+def test_validate_rejects_a_nation_its_areas_contradict(tmp_path, area, old, new, expected):
+    """The nation decides, for one, whether a direction needs the Welsh Ministers' consent
+    (s.18(4)): a nation the authority's GSS codes contradict is an error, not ok."""
+    path = new_bundle(tmp_path / "b", [area])
+    text = (path / "authorities.toml").read_text()
+    assert old in text
+    (path / "authorities.toml").write_text(text.replace(old, new))
+    problems = [str(p) for p in validate_bundle(path)]
+    assert any("BUNDLE-NATION" in p and expected in p for p in problems), problems
+    assert validate_bundle(new_bundle(tmp_path / "ok", [area])) == []

@@ -11,6 +11,10 @@ bundle still lacks or gets wrong:
 - ``BUNDLE-GSS``: a GSS code anywhere in any file of the bundle (governance, scenarios and
   funding included) that is neither an area of the bundle nor of the national ONS tables,
   or a ``districts`` entry that is not a local government area;
+- ``BUNDLE-NATION``: an authority whose ``nation`` (recorded, or implied by a category of
+  one nation) is not the nation of its areas' GSS codes (``E`` England, ``W`` Wales): the
+  nation decides, for one, whether the Welsh Ministers must consent to a direction
+  (s.18(4));
 - ``BUNDLE-YOT-AREAS``: a youth offending team whose areas are not the local government
   areas of the councils that established it (Sch 1, "each local government area which
   is, or which falls within, the area of each local authority that established the team").
@@ -29,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from svduty.areas import AreaKind, Geography
-from svduty.authorities import AuthorityCategory, specified_authorities_for
+from svduty.authorities import AuthorityCategory, Nation, specified_authorities_for
 from svduty.authorities._authority import youth_offending_team_findings
 from svduty.errors import Problem
 from svduty.findings import Finding, Findings, Severity
@@ -161,6 +165,34 @@ def _category_findings(partnership: Partnership) -> list[Finding]:
     return out
 
 
+_NATION_OF_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
+_GSS_CODE = re.compile(r"^[EW]\d{8}$")
+
+
+def _nation_findings(partnership: Partnership) -> list[Finding]:
+    out = []
+    for i, a in enumerate(partnership.authorities):
+        nation = a.nation_of
+        if nation is None:
+            continue
+        for j, code in enumerate(a.areas):
+            if not _GSS_CODE.match(code) or _NATION_OF_LETTER[code[0]] is nation:
+                continue
+            out.append(
+                Finding(
+                    "BUNDLE-NATION",
+                    Severity.ERROR,
+                    f"{a.id} is recorded in {nation.value.title()} but its area {code} is in "
+                    f"{_NATION_OF_LETTER[code[0]].value.title()} (a GSS code starting "
+                    f"{code[0]})",
+                    (a.info.citation,),
+                    subjects=(a.id, code),
+                    where=f"authorities.toml: authorities[{i}].areas[{j}]",
+                )
+            )
+    return out
+
+
 def check_completeness(partnership: Partnership) -> Findings:
     """What a loaded bundle lacks: specified authorities, area kinds, unknown GSS codes.
 
@@ -176,7 +208,7 @@ def check_completeness(partnership: Partnership) -> Findings:
         authorities.toml: authorities no fire and rescue authority for E07000220 (Rugby): a specif
     """
     p = partnership
-    out = _gss_findings(p) + _category_findings(p)
+    out = _gss_findings(p) + _category_findings(p) + _nation_findings(p)
     out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
     for i, code in enumerate(p.local_area.districts):
         answer = specified_authorities_for(
