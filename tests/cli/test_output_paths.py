@@ -137,11 +137,43 @@ def test_report_tables_where_a_file_is_fails_before_writing_the_page(tmp_path: P
     assert tables.read_text() == "mine"
 
 
+def test_report_a_folder_where_a_table_goes_writes_nothing(tmp_path: Path):
+    """A folder where a table file goes: the page and every other table are not written
+    either (all renames are checked before the first; fresh hostile review)."""
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    page, tables = tmp_path / "r.html", tmp_path / "t"
+    (tables / "by_lsoa.csv").mkdir(parents=True)
+    code, _, err = run("report", month, "--output", page, "--tables", tables)
+    assert code == 1
+    assert err.startswith(f"svduty report: error: {tables / 'by_lsoa.csv'}: --tables:")
+    assert not page.exists()
+    assert [p.name for p in tables.iterdir()] == ["by_lsoa.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025-06-street.csv", "t"]
+
+
+def test_report_that_fails_leaves_no_folder_it_made(tmp_path: Path, monkeypatch):
+    """A page that cannot be written: the tables folder made for it is removed again."""
+    import svduty._report._model as model
+
+    def full(files):  # type: ignore[no-untyped-def]
+        raise model.output_error(Path("page.html"), OSError(28, "No space left on device"))
+
+    monkeypatch.setattr(model, "write_together", full)
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    tables = tmp_path / "new" / "tables"
+    code, _, err = run("report", month, "--output", tmp_path / "p.html", "--tables", tables)
+    assert code == 1
+    assert "No space left on device" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025-06-street.csv"]
+
+
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
 
 
-def test_standard_output_closed_early_ends_quietly(tmp_path: Path):
+def test_standard_output_closed_early_ends_quietly_with_141(tmp_path: Path):
     f = tmp_path / "many.jsonl"
     f.write_text(INCIDENTS * 20_000)
     with subprocess.Popen(
@@ -155,7 +187,7 @@ def test_standard_output_closed_early_ends_quietly(tmp_path: Path):
         assert p.stdout.readline().startswith(b'{"file": ')
         p.stdout.close()  # as '| head -1' does
         err = p.stderr.read()
-        assert (p.wait(), err) == (0, b"")
+        assert (p.wait(), err) == (141, b"")  # as a command SIGPIPE ends: not a success
 
 
 def test_standard_output_closed_from_the_start_is_an_error(incidents: Path):

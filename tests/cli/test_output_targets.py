@@ -146,7 +146,7 @@ def test_report_to_a_full_device_fails_and_writes_no_table(tmp_path: Path, month
         f"svduty report: error: {full}: --output: cannot write the file (No space left on device)"
     ]
     assert "wrote" not in out
-    assert list(tables.iterdir()) == []  # the tables are written with the page or not at all
+    assert not tables.exists()  # written with the page or not at all: its folder too
     still_the_device(full, FULL)
 
 
@@ -349,3 +349,19 @@ def test_a_write_refused_by_the_device_closes_the_writer(tmp_path: Path):
     assert (w._pq, w._csv, w._fh) == (None, None, None)
     w.abort()  # as the command does: twice is harmless
     still_the_device(tmp_path / "full.parquet", FULL)
+
+
+@needs_full
+def test_classify_output_kept_whole_when_the_rejected_file_cannot_be_finished(
+    tmp_path: Path, incidents: Path
+):
+    """Every output's last bytes are written before any is renamed into place: a
+    --rejected file the device refuses leaves --output as it was (fresh hostile review)."""
+    full = device_link(tmp_path, "full.csv", FULL)
+    out = tmp_path / "o.csv"
+    out.write_text("old\n")
+    code, _, err = run("classify", incidents, "--output", out, "--rejected", full)
+    assert code == 1
+    assert "--rejected: cannot write the file" in err
+    assert out.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".o.csv")) == []

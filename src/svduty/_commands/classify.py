@@ -302,6 +302,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             **used,
         )
         summary = summary_with_skipped(summary, inputs.skipped + empties)
+        for output in (writer, rejected):  # every file's last bytes, then the renames:
+            if output is not None:  # a file that cannot be finished leaves all as they were
+                output.finish()
         if writer is not None:
             writer.commit()
         if rejected is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -36,12 +37,14 @@ def _write_csv(table: pa.Table, path: Path | IO[bytes]) -> None:
     pacsv.write_csv(table, path)
 
 
-def _folder(path: Path, option: str) -> None:
-    """Make the folder ``path`` is in, if missing."""
+def _folder(path: Path, option: str) -> list[Path]:
+    """Make the folder ``path`` is in, if missing; return the folders made, outermost first."""
+    made = [p for p in reversed(path.parents) if not p.exists()]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise output_error(path, exc, option) from None
+    return made
 
 
 @attrs.frozen(slots=True)
@@ -136,7 +139,13 @@ class Report:
                 )
                 for name in TABLES
             )
-        for path, option, _ in named:
-            _folder(path, option)
-        files = [(OutputFile(path, option), write) for path, option, write in named]
-        write_together(files)
+        made: list[Path] = []
+        try:
+            for path, option, _ in named:
+                made += _folder(path, option)
+            write_together([(OutputFile(path, option), write) for path, option, write in named])
+        except BaseException:  # nothing written: the folders made for it go too
+            for folder in reversed(made):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only if empty
+            raise

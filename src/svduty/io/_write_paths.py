@@ -12,6 +12,7 @@ of a pipe has read cannot be taken back, so "whole or not at all" cannot apply t
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Callable, Sequence
@@ -38,7 +39,7 @@ def output_error(path: Path | None, exc: OSError, option: str | None = "--output
     ``option`` names the option that named the file (``None``: none did).
 
     A pipe closed by its reader (``svduty classify ... | head``) is not an error of the
-    data: it is raised as it is, for the command line to end quietly.
+    data: it is raised as it is, for the command line to end quietly (exit status 141).
 
     Example:
         >>> print(output_error(Path("o.csv"), OSError(28, "No space left on device")))
@@ -241,6 +242,9 @@ def write_together(
         for current, write in files:
             write(current.sink())
             current.close()  # every byte written before any file is renamed
+        for current, _ in files:  # a rename that would fail fails before any is made
+            if current.temp is not None and current.real.is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         for current, _ in files:
             current.commit()
     except OSError as exc:

@@ -126,6 +126,7 @@ class TableWriter:
         # side by side but grows the resident memory by a quarter, whose page faults cost
         # a whole process more than it gains (measured)
         self._jobs = Ordered(workers=1, depth=1) if background else None
+        self._finished = False
 
     def _open(self, schema: pa.Schema) -> None:
         assert self.out is not None or self.stream is not None
@@ -221,8 +222,15 @@ class TableWriter:
                 closer.close()
         self._csv = self._pq = self._fh = None
 
-    def commit(self) -> int:
-        """Finish the file and move it over the target; return the rows written."""
+    def finish(self) -> None:
+        """Write the file's last bytes, without moving it over the target yet.
+
+        A job that writes several files finishes them all, then commits them all, so a
+        file that cannot be finished (a full disk) leaves every target as it was. Raises
+        as :meth:`commit` does; :meth:`commit` finishes the file itself if need be.
+        """
+        if self._finished:
+            return
         if self._jobs is not None:
             try:
                 self._jobs.finish()
@@ -235,18 +243,25 @@ class TableWriter:
         try:
             if self.stream is not None:
                 self.stream.flush()
-                return self.rows
-            assert self.out is not None
-            if self.rows == 0 and self._pq is None and self._csv is None and self._fh is None:
-                if self.schema is not None:
-                    self._open(self.schema)
-                else:  # nothing written and no schema known: an empty file
-                    self.out.open()
-            self._close()
-            self.out.commit()
+            else:
+                assert self.out is not None
+                if not self.rows and self._pq is None and self._csv is None and self._fh is None:
+                    if self.schema is not None:
+                        self._open(self.schema)
+                    else:  # nothing written and no schema known: an empty file
+                        self.out.open()
+                self._close()
+                self.out.close()
         except OSError as exc:
             self.abort()
             raise output_error(self.path, exc) from None
+        self._finished = True
+
+    def commit(self) -> int:
+        """Finish the file and move it over the target; return the rows written."""
+        self.finish()
+        if self.out is not None:
+            self.out.commit()  # removes the temporary file if it cannot be renamed
         return self.rows
 
     def abort(self) -> None:
@@ -409,16 +424,24 @@ class RejectedWriter:
             )
         )
 
-    def commit(self) -> None:
-        """Finish the file and move it over the target."""
-        assert self._fh is not None
+    def finish(self) -> None:
+        """Write the file's last bytes, without moving it over the target yet.
+
+        As :meth:`TableWriter.finish`: a job finishes every file, then commits them.
+        """
         try:
-            self._fh.close()
-            self._fh = None
-            self.out.commit()
+            if self._fh is not None:
+                fh, self._fh = self._fh, None
+                fh.close()
+            self.out.close()
         except OSError as exc:
             self.abort()
             raise output_error(self.path, exc, "--rejected") from None
+
+    def commit(self) -> None:
+        """Finish the file and move it over the target."""
+        self.finish()
+        self.out.commit()
 
     def abort(self) -> None:
         """Drop the file."""
