@@ -134,3 +134,25 @@ def test_every_welsh_name_is_a_principal_area_of_wales_by_its_own_code() -> None
     codes = set(welsh_names().values())
     assert codes == {a.id for a in geo.all() if a.id.startswith("W06")}  # all 22, once each
     assert len(codes) == len(welsh_names()) == 22
+
+
+def test_a_folder_that_is_not_empty_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """As the docs say: the folder must be empty unless --force. Before, init wrote its
+    files beside a broken governance.toml, failed, and then refused to run again."""
+    folder = tmp_path / "ne"
+    folder.mkdir()
+    (folder / "governance.toml").write_text('name = "x"\n')
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["init", str(folder), "--area", "Leeds"], stdout=out, stderr=err) == 1
+    assert err.getvalue() == (
+        f"svduty init: error: {folder}: the folder holds 1 file(s) or folder(s); "
+        "expected an empty folder (or --force)\n"
+    )
+    assert [p.name for p in folder.iterdir()] == ["governance.toml"]
+
+
+def test_hidden_entries_do_not_make_a_folder_not_empty(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    (folder / ".git").mkdir(parents=True)
+    assert main(["init", str(folder), "--area", "Leeds"], stdout=io.StringIO()) == 0
+    assert (folder / "bundle.toml").exists()

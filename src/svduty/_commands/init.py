@@ -98,6 +98,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--name", help="the bundle's short name (default: the folder's name)")
     parser.add_argument("--title", help="the partnership's title")
     parser.add_argument(
-        "--force", action="store_true", help="overwrite the bundle files of a folder"
+        "--force",
+        action="store_true",
+        help="write into a folder that is not empty, replacing its bundle files (without it "
+        "the folder must be empty, hidden entries such as .git aside)",
     )
     parser.set_defaults(run=run)

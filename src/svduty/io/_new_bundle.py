@@ -278,6 +278,17 @@ def new_bundle(
         raise BundleError.single(
             str(root), "bundle.toml", expected="an empty folder (or overwrite=True)"
         )
+    held = [e for e in root.iterdir() if not e.name.startswith(".")] if root.is_dir() else []
+    if held and not overwrite:  # hidden entries (.git, .DS_Store) do not count
+        raise BundleError(
+            [
+                Problem(
+                    file=str(root),
+                    message=f"the folder holds {len(held)} file(s) or folder(s)",
+                    expected="an empty folder (or overwrite=True)",
+                )
+            ]
+        )
     names = list(dict.fromkeys(plain_name(_area(geo, a).name) for a in areas))  # each once
     short = name or slug(root.name) or "partnership"
     label = title or f"{' and '.join(names)} Serious Violence Duty partnership"
