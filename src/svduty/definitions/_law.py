@@ -289,8 +289,7 @@ THREATS_OF_VIOLENCE = Any_(
 _V_TH = _rule(
     "S13-3A-iv",
     THREATS_OF_VIOLENCE,
-    "violence includes threats of violence: violent or threatening behaviour without "
-    "physical force",
+    "violence includes threats of violence",
     THREATS_CITATION,
 )
 # s.13(3) says what "violence" includes (and excludes), not what it is: its ordinary

@@ -2,7 +2,7 @@
 
 Example:
     >>> from svduty.definitions._expr import ScalarEnv
-    >>> InEnglandWales().scalar(ScalarEnv({"country": "Wales"}))
+    >>> DiedIn(ENGLAND_AND_WALES).scalar(ScalarEnv({"country": "Wales"}))
     True
 """
 
