@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 
 __all__ = [
+    "DATA_SHAPE",
     "SAFE_SHAPE",
     "Described",
     "Shown",
@@ -62,6 +63,27 @@ Example:
     >>> [bool(SAFE_SHAPE.fullmatch(v)) for v in ("Jane Citizen", "jane.smith", "john_smith",
     ...     "7700900123", "nhs9434765919", "CV34 4RL", "a@b.uk", "12/03/1985", "AB12CDE")]
     [False, False, False, False, False, False, False, False, False]
+"""
+
+DATA_SHAPE: re.Pattern[str] = re.compile(
+    r"""(?x)
+      [-+]?[0-9]{1,3}(?:\.[0-9]{1,2})?       # a number of at most 3 digits: an age of 131, -1
+    | [A-Za-z][0-9]{8}                      # a code of a GSS code's shape: E0103101X is not
+    | [0-9]{4}-[0-9]{2}(?:-[0-9]{2})?       # an ISO day or month: 2023-02-30, 2023-13
+    """
+)
+"""The shapes a bad value of a record (an incident, a police.uk row) may have to be shown.
+
+Stricter than :data:`SAFE_SHAPE`, because a record's values are where personal data is:
+never a word (a word outside a field's vocabulary may be a name: ``smith``,
+``jane-smith``), nor a number of 4 digits or more (a year of birth, a phone number).
+
+Example:
+    >>> [bool(DATA_SHAPE.fullmatch(v)) for v in ("131", "-1", "E0103101", "E01031012",
+    ...                                          "2023-02-30")]
+    [True, True, False, True, True]
+    >>> [bool(DATA_SHAPE.fullmatch(v)) for v in ("smith", "jane-smith", "1985", "07700900123")]
+    [False, False, False, False]
 """
 
 _MAX_SHOWN = 40

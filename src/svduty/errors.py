@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from svduty._shown import (
+    DATA_SHAPE,
     SAFE_SHAPE,
     Described,
     Shown,
@@ -45,6 +46,7 @@ from svduty._shown import (
 )
 
 __all__ = [
+    "DATA_SHAPE",
     "SAFE_SHAPE",
     "AreaError",
     "ArgumentError",

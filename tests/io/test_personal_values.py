@@ -25,8 +25,9 @@ from svduty.cli import main
 from svduty.definitions import Incident
 from svduty.errors import SAFE_SHAPE, DataError, Problem, Shown, named, quote, quote_keys, shown
 
-AGES = [9434765919, 7700900123, 447700900123, 12345]
-"""Numbers given as an age: an NHS number, phone numbers, a five-digit number."""
+AGES = [9434765919, 7700900123, 447700900123, 12345, 1985]
+"""Numbers given as an age: an NHS number, phone numbers, a five-digit number, a year of
+birth."""
 TEXTS = [
     "jane.smith",
     "john_smith",
@@ -39,6 +40,8 @@ TEXTS = [
     "07700900123",
     "nhs9434765919",
     "QQ123456C",
+    "jane-smith",
+    "smith",
 ]
 """Text given as a location: user names, a postcode, an e-mail address, a name, a vehicle
 registration, a phone number, a National Insurance number."""
@@ -134,6 +137,22 @@ def test_text_given_as_a_location_is_never_shown_by_any_reader(
             attempt()
         assert value not in str(info.value)
         assert "(got '" not in str(info.value)
+
+
+@pytest.mark.parametrize("field", ["target", "weapon", "relationship", "country"])
+def test_a_word_outside_a_fields_vocabulary_is_never_shown_by_either_path(
+    tmp_path: Path, field: str
+):
+    """A word that is not one of the field's may be a name (``smith``): the columnar path
+    (classify) and the one-incident path (explain, from_json) both leave it out."""
+    f = _jsonl(tmp_path, [{"id": "a", field: "smith"}])
+    said = _classified(tmp_path, f)
+    assert field in said
+    assert "smith" not in said
+    code, said = _run("explain", str(f))
+    assert code == 1
+    assert field in said
+    assert "smith" not in said
 
 
 @pytest.mark.parametrize("key", KEYS)

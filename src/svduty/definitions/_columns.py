@@ -52,7 +52,7 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import DataError, Problem
+from svduty.errors import DATA_SHAPE, DataError, Problem, shown
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
 pa: Any = _pa
@@ -162,7 +162,7 @@ def prepare(
             continue
         raw = _text(get(name), name, "one of " + ", ".join(spelt(cls)))
         col, bad = words_column(raw, cls)
-        _rows(sink, bad, name, "one of " + ", ".join(spelt(cls)), partial(_short, raw))
+        _rows(sink, bad, name, "one of " + ", ".join(spelt(cls)), lambda i: None)  # a name?
         cols[name] = col
     for name in ("victim_age", "perpetrator_age", "victim_age_at_death"):
         if name not in names:
@@ -256,13 +256,16 @@ def _text(col: Arr, name: str, expected: str) -> Arr:
         raise DataError.single(None, name, expected=expected) from None
 
 
-def _short(col: Arr, i: int) -> str | None:
+def _short(col: Arr, i: int) -> object:
+    """A bad code's text, shown only in a code's shape (:data:`~svduty.errors.DATA_SHAPE`)."""
     v = col[i].as_py()
-    return v if isinstance(v, str) and len(v) <= 20 and v.replace(" ", "").isalnum() else None
+    return shown(v, shape=DATA_SHAPE) if isinstance(v, str) else None
 
 
-def _number(col: Arr, i: int) -> int | float | None:
-    return age_text(col[i].as_py())
+def _number(col: Arr, i: int) -> object:
+    """An age out of range, shown only if of at most 3 digits (a year of birth is not)."""
+    v = age_text(col[i].as_py())
+    return None if v is None else shown(v, shape=DATA_SHAPE)
 
 
 def _try_code(v: str) -> str:

@@ -35,7 +35,7 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import ConflictError, DataError, Problem, Shown, shown
+from svduty.errors import DATA_SHAPE, ConflictError, DataError, Problem, Shown, shown
 
 __all__ = ["FLAGS", "Incident"]
 
@@ -74,7 +74,7 @@ def _enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
 def _age(field: str, v: Any) -> int | None:
     years = age(v)
     if isinstance(years, str):  # what was expected, as the columnar classifier says it
-        got = age_text(v) if years == AGE_RANGE else None
+        got = shown(age_text(v), shape=DATA_SHAPE) if years == AGE_RANGE else None
         raise DataError.single(None, field, expected=years, got=got)
     return years
 
@@ -159,7 +159,7 @@ def _day_or_month(field: str, v: str | dt.date | None) -> str | None:
             return text
     except ValueError:
         pass
-    got = v if isinstance(v, str) and len(v) <= 20 else None
+    got = shown(v, shape=DATA_SHAPE) if isinstance(v, str) else None
     raise DataError.single(None, field, expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
 
 
@@ -202,7 +202,7 @@ def _gss(field: str, v: str | None) -> str | None:
         return None
     text = v.strip().upper() if isinstance(v, str) else ""
     if not _GSS.match(text):
-        got = v if isinstance(v, str) and len(v) <= 12 else None
+        got = shown(v, shape=DATA_SHAPE) if isinstance(v, str) else None
         raise DataError.single(
             None, field, expected="a GSS code such as E01031012 or E07000218", got=got
         )
