@@ -445,3 +445,32 @@ def test_a_time_of_day_where_a_date_is_expected_is_refused(bundle, file, where, 
     assert line == (
         f"{file}: {path}: expected a date YYYY-MM-DD, not a time of day (TOML local time)"
     )
+
+
+def test_a_scenario_named_unlike_its_file_is_an_error(bundle):
+    """--scenario NAME finds a scenario by its file's name: two scenarios whose names clash
+    would apply the wrong what-if (fresh hostile review)."""
+    mutate(
+        bundle,
+        "scenarios/lgr-two-unitaries.toml",
+        lambda d: d.update(name="lgr-single-unitary"),
+    )
+    assert report(bundle) == [
+        "scenarios/lgr-two-unitaries.toml: name: not the name of its file; expected "
+        "lgr-two-unitaries, the file's name without .toml (got 'lgr-single-unitary')"
+    ]
+
+
+def test_a_scenario_change_naming_no_body_is_found_by_validate(bundle):
+    """A body a change acts on is known only once the earlier changes are applied:
+    validate applies each scenario (before, 'ok', then governance --scenario failed)."""
+
+    def absorb_nothing(d: dict[str, Any]) -> None:
+        merge = next(c for c in d["changes"] if c["op"] == "merge")
+        merge["absorb"] = "no-such-board"
+
+    mutate(bundle, "scenarios/lgr-single-unitary.toml", absorb_nothing)
+    problems = report(bundle)
+    assert len(problems) == 1
+    assert problems[0].startswith("scenarios/lgr-single-unitary.toml: changes[")
+    assert problems[0].endswith("absorb: merge: no body with id 'no-such-board'")

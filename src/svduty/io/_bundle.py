@@ -446,7 +446,28 @@ def _checked(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
         return None, problems
     from svduty.io._completeness import completeness_problems
 
-    return partnership, completeness_problems(partnership)
+    return partnership, completeness_problems(partnership) + _scenario_problems(partnership)
+
+
+def _scenario_problems(partnership: Partnership) -> list[Problem]:
+    """Each scenario applied to the governance it changes: the changes that cannot be.
+
+    Loading checks what a change names against the bundle's authorities, areas and
+    districts; a body a change acts on (merged, renamed, moved, removed) is known only
+    once the changes before it are applied, so each scenario is applied (nothing kept).
+    """
+    from svduty.errors import ScenarioError
+
+    if partnership.governance is None:
+        return []
+    out: list[Problem] = []
+    for name, scenario in sorted(partnership.scenarios.items()):
+        try:
+            partnership.what_if(scenario)
+        except ScenarioError as exc:
+            here = f"scenarios/{name}.toml"
+            out += [attrs.evolve(p, file=here) for p in exc.problems]
+    return out
 
 
 @functools.cache

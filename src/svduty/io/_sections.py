@@ -191,6 +191,17 @@ def _load_scenarios(ctx: SectionContext) -> dict[str, Scenario]:
             )
         except DataError as exc:
             problems.extend(_relative(exc, ctx.path, name))
+            continue
+        if scenarios[f.stem].name != f.stem:  # --scenario NAME finds it by its file's name
+            problems.append(
+                Problem(
+                    file=name,
+                    field="name",
+                    message="not the name of its file",
+                    expected=f"{f.stem}, the file's name without .toml",
+                    got=scenarios[f.stem].name,
+                )
+            )
     if problems:
         raise BundleError(problems)
     return scenarios
