@@ -333,3 +333,19 @@ def test_validate_rejects_a_nation_its_areas_contradict(tmp_path, area, old, new
     problems = [str(p) for p in validate_bundle(path)]
     assert any("BUNDLE-NATION" in p and expected in p for p in problems), problems
     assert validate_bundle(new_bundle(tmp_path / "ok", [area])) == []
+
+
+def test_validate_checks_the_specified_authorities_over_the_local_areas_period(tmp_path):
+    """A chief officer of police whose record ends in 2024 leaves every district without one
+    from then: an error naming the day, not 'ok' (fresh hostile review)."""
+    path = new_bundle(tmp_path / "kent", ["E10000016"])
+    text = (path / "authorities.toml").read_text()
+    at = text.index('id = "kent-police"')
+    start = text.index('start = "2023-01-31"', at) + len('start = "2023-01-31"')
+    (path / "authorities.toml").write_text(text[:start] + '\nend = "2024-01-01"' + text[start:])
+    problems = [str(p) for p in validate_bundle(path)]
+    assert problems
+    assert all(
+        "BUNDLE-SPECIFIED: no chief officer of police for E07" in p and " from 2024-01-01: " in p
+        for p in problems
+    ), problems

@@ -454,12 +454,15 @@ def _scenario_problems(partnership: Partnership) -> list[Problem]:
 
     Loading checks what a change names against the bundle's authorities, areas and
     districts; a body a change acts on (merged, renamed, moved, removed) is known only
-    once the changes before it are applied, so each scenario is applied (nothing kept).
+    once the changes before it are applied, so each scenario is applied (nothing kept),
+    when the governance itself has no error (``svduty validate`` reports those).
     """
     from svduty.errors import ScenarioError
 
-    if partnership.governance is None:
+    if partnership.governance is None or not partnership.scenarios:
         return []
+    if partnership.validate_governance(check_timetable=False).errors:
+        return []  # a scenario's failure would follow from the governance's own errors
     out: list[Problem] = []
     for name, scenario in sorted(partnership.scenarios.items()):
         try:

@@ -32,6 +32,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pendulum
+
 from svduty.areas import AreaKind, Geography
 from svduty.authorities import AuthorityCategory, Nation, specified_authorities_for
 from svduty.authorities._authority import youth_offending_team_findings
@@ -210,25 +212,48 @@ def check_completeness(partnership: Partnership) -> Findings:
     p = partnership
     out = _gss_findings(p) + _category_findings(p) + _nation_findings(p)
     out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
+    days = _changes(p)
     for i, code in enumerate(p.local_area.districts):
-        answer = specified_authorities_for(
-            p.authorities, code, districts_within=p.geography.district_codes_within
-        )
-        for missing in answer.missing:
-            table = re.search(r"\(([^()]*)\) for", missing)
-            label = table.group(1) if table else "an authority"
-            out.append(
-                Finding(
-                    "BUNDLE-SPECIFIED",
-                    Severity.ERROR,
-                    f"no {label} for {code} ({p.geography.get(code).name}): {missing}",
-                    (_SCH1,),
-                    subjects=(code,),
-                    where="authorities.toml: authorities",
-                    data=(("local_area", f"districts[{i}]"),),
-                )
+        seen: set[str] = set()
+        for day in days:  # each day the records change, over the local area's period
+            answer = specified_authorities_for(
+                p.authorities, code, on=day, districts_within=p.geography.district_codes_within
             )
+            for missing in answer.missing:
+                if missing in seen:
+                    continue
+                seen.add(missing)
+                table = re.search(r"\(([^()]*)\) for", missing)
+                label = table.group(1) if table else "an authority"
+                when = "" if day == days[0] else f" from {day.isoformat()}"
+                out.append(
+                    Finding(
+                        "BUNDLE-SPECIFIED",
+                        Severity.ERROR,
+                        f"no {label} for {code} ({p.geography.get(code).name}){when}: {missing}",
+                        (_SCH1,),
+                        subjects=(code,),
+                        where="authorities.toml: authorities",
+                        data=(("local_area", f"districts[{i}]"),),
+                    )
+                )
     return Findings(tuple(out))
+
+
+def _changes(p: Partnership) -> list[pendulum.Date]:
+    """The days the specified authorities may change, over the local area's period.
+
+    Its first day, and each later day of it an authority's record (or a recorded absence)
+    starts or ends.
+    """
+    period = p.local_area.valid
+    days = {period.start}
+    spans = [a.valid for a in p.authorities.items] + [x.valid for x in p.authorities.absences]
+    for span in spans:
+        for day in (span.start, span.end):
+            if day is not None and day > period.start and day in period:
+                days.add(day)
+    return sorted(days)
 
 
 def completeness_problems(partnership: Partnership) -> list[Problem]:
