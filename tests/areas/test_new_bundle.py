@@ -349,3 +349,35 @@ def test_validate_checks_the_specified_authorities_over_the_local_areas_period(t
         "BUNDLE-SPECIFIED: no chief officer of police for E07" in p and " from 2024-01-01: " in p
         for p in problems
     ), problems
+
+
+def test_validate_rejects_area_records_the_ons_tables_contradict(tmp_path):
+    """A police area code swapped for England's Warwickshire in a Cardiff bundle, and a
+    district renamed: both validated ok before (fresh hostile review)."""
+    path = new_bundle(tmp_path / "c", ["W06000015"])
+    areas = path / "areas.toml"
+    areas.write_text(areas.read_text().replace("W15000003", "E23000017"))
+    (path / "authorities.toml").write_text(
+        (path / "authorities.toml").read_text().replace("W15000003", "E23000017")
+    )
+    problems = [str(p) for p in validate_bundle(path)]
+    assert any(
+        "BUNDLE-ONS: the ONS tables put W06000015 (Cardiff) in W15000003, not in E23000017 "
+        "(a police force area)" in p
+        for p in problems
+    ), problems
+    assert any("BUNDLE-ONS: E23000017 is Warwickshire in the ONS tables" in p for p in problems)
+
+    renamed = new_bundle(tmp_path / "r", ["W06000015"])
+    text = (renamed / "areas.toml").read_text()
+    at = text.index('code = "W06000015"')
+    text = text[:at] + text[at:].replace('name = "Cardiff"', 'name = "Swansea"', 1)
+    (renamed / "areas.toml").write_text(text)
+    problems = [str(p) for p in validate_bundle(renamed)]
+    assert len(problems) == 1
+    assert problems[0].endswith(".name: BUNDLE-ONS: W06000015 is Cardiff in the ONS tables")
+
+
+@pytest.mark.parametrize("area", ["E23000001", "E10000016", "W15000004", "E06000052", "E08000035"])
+def test_a_generated_bundle_agrees_with_the_ons_tables(tmp_path, area):
+    assert validate_bundle(new_bundle(tmp_path / "b", [area])) == []

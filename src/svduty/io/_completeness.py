@@ -11,6 +11,9 @@ bundle still lacks or gets wrong:
 - ``BUNDLE-GSS``: a GSS code anywhere in any file of the bundle (governance, scenarios and
   funding included) that is neither an area of the bundle nor of the national ONS tables,
   or a ``districts`` entry that is not a local government area;
+- ``BUNDLE-ONS``: an area record of ``areas.toml`` whose code is in the national ONS
+  tables but whose kind, name or parents contradict them (a name neither of which holds
+  the other; a parent of a kind the tables place the area in, but not the one they name);
 - ``BUNDLE-NATION``: an authority whose ``nation`` (recorded, or implied by a category of
   one nation) is not the nation of its areas' GSS codes (``E`` England, ``W`` Wales): the
   nation decides, for one, whether the Welsh Ministers must consent to a direction
@@ -75,6 +78,9 @@ Example:
 
 _GSS = re.compile(r"^[EWSNK]\d{8}$", re.ASCII)
 _SCH1 = cite("pcsc-act-2022", "s.11(6), Sch 1")
+_ONS = cite(
+    "ons-lad24-csp24-pfa24", "the national ONS tables svduty packages (areas, names, parents)"
+)
 _FILES = (
     "bundle.toml",
     "areas.toml",
@@ -167,6 +173,60 @@ def _category_findings(partnership: Partnership) -> list[Finding]:
     return out
 
 
+def _ons_findings(partnership: Partnership) -> list[Finding]:
+    root = partnership.bundle_path
+    if root is None or not (root / "areas.toml").is_file():
+        return []
+    national = Geography.england_and_wales()
+    records = read_toml(root / "areas.toml").get("areas", [])
+    out: list[Finding] = []
+
+    def finding(i: int, field: str, message: str, code: str) -> None:
+        out.append(
+            Finding(
+                "BUNDLE-ONS",
+                Severity.ERROR,
+                message,
+                (_ONS,),
+                subjects=(code,),
+                where=f"areas.toml: areas[{i}].{field}",
+            )
+        )
+
+    for i, record in enumerate(records if isinstance(records, list) else []):
+        code = record.get("code") if isinstance(record, dict) else None
+        if not isinstance(code, str) or code not in national:
+            continue
+        ons = national.get(code)
+        if record.get("kind") != ons.kind.value:
+            kind = ons.kind.value.replace("_", " ")
+            finding(i, "kind", f"{code} is a {kind} in the ONS tables", code)
+        name = record.get("name")
+        if isinstance(name, str) and not _same_name(name, ons.name):
+            finding(i, "name", f"{code} is {ons.name} in the ONS tables", code)
+        parents = record.get("parents")
+        for j, parent in enumerate(parents if isinstance(parents, list) else []):
+            if not isinstance(parent, str) or parent not in national:
+                continue
+            kind = national.get(parent).kind
+            placed = [q for q in ons.parents if q in national and national.get(q).kind is kind]
+            if placed and parent not in placed:
+                finding(
+                    i,
+                    f"parents[{j}]",
+                    f"the ONS tables put {code} ({ons.name}) in {' and '.join(placed)}, not "
+                    f"in {parent} (a {kind.value.replace('_', ' ')})",
+                    code,
+                )
+    return out
+
+
+def _same_name(given: str, official: str) -> bool:
+    """Whether a bundle's name for an area may be the ONS name (one holds the other)."""
+    a, b = (re.sub(r"[^a-z0-9]+", " ", n.lower()).strip() for n in (given, official))
+    return bool(a) and (a in b or b in a)
+
+
 _NATION_OF_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
 _GSS_CODE = re.compile(r"^[EW]\d{8}$")
 
@@ -210,7 +270,7 @@ def check_completeness(partnership: Partnership) -> Findings:
         authorities.toml: authorities no fire and rescue authority for E07000220 (Rugby): a specif
     """
     p = partnership
-    out = _gss_findings(p) + _category_findings(p) + _nation_findings(p)
+    out = _gss_findings(p) + _ons_findings(p) + _category_findings(p) + _nation_findings(p)
     out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
     days = _changes(p)
     for i, code in enumerate(p.local_area.districts):
