@@ -349,3 +349,18 @@ def test_a_mapped_column_not_in_the_file_is_still_an_input_error(tmp_path) -> No
     code, out, err = run("classify", str(f), "--map", "Years=victim_age")
     assert (code, out) == (1, "")
     assert err == f"svduty classify: error: {f}: Years: mapped column not in the file\n"
+
+
+@pytest.mark.parametrize("kind", ["police-uk", "jsonl"])
+def test_a_map_nothing_reads_is_a_usage_error(tmp_path, kind):
+    """--map with a police.uk file or JSON Lines was silently ignored (fresh hostile review)."""
+    if kind == "police-uk":
+        f = sample_police_uk()
+    else:
+        f = tmp_path / "in.jsonl"
+        f.write_text('{"id": "a", "offence_code": "8N"}\n')
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["classify", str(f), "--map", "ref=id"], stdout=out, stderr=err)
+    assert code == 2
+    assert out.getvalue() == ""
+    assert err.getvalue().startswith("svduty classify: error: --map: only incident files in CSV")

@@ -255,7 +255,6 @@ def test_a_rejected_file_the_system_refuses_is_named(tmp_path: Path):
         ["classify", "{d}", "--output", "o.parquet", "--rejected", "{d}/sub/rejected.csv"],
         ["report", "{d}", "--output", "r.html", "--tables", "{d}/tables"],
         ["report", "{d}", "--output", "r.html", "--tables", "{d}"],  # hostile review, 12
-        ["report", "{d}", "--output", "{d}/sub/r.csv"],
     ],
 )
 def test_a_csv_output_inside_an_input_folder_is_refused(tmp_path: Path, monkeypatch, argv):
@@ -269,3 +268,15 @@ def test_a_csv_output_inside_an_input_folder_is_refused(tmp_path: Path, monkeypa
     assert code == 1
     assert "outside the input folders" in err
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_report_writes_its_page_only_to_an_html_file(tmp_path: Path):
+    """The page is HTML: -o page.csv wrote HTML into a .csv file with exit 0 (fresh hostile
+    review); it is refused as classify refuses an output it cannot write."""
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    page = tmp_path / "page.csv"
+    code, _, err = run("report", month, "--output", page)
+    assert code == 1
+    assert err == f"svduty report: error: {page}: --output: expected an .html file\n"
+    assert not page.exists()

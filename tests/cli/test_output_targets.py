@@ -296,17 +296,18 @@ def test_an_output_link_is_written_through(tmp_path: Path, month: Path, argv, mo
     monkeypatch.chdir(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    real = elsewhere / "real.csv"
+    suffix = ".html" if argv[0] == "report" else ".csv"
+    real = elsewhere / f"real{suffix}"
     real.write_text("the previous run\n")
-    link = tmp_path / "link.csv"
-    link.symlink_to(Path("elsewhere") / "real.csv")  # a relative link
+    link = tmp_path / f"link{suffix}"
+    link.symlink_to(Path("elsewhere") / real.name)  # a relative link
     code, _, err = run(*(a.format(month=month, link=link) for a in argv))
     assert (code, err) == (0, "")
     assert link.is_symlink()
-    assert os.readlink(link) == str(Path("elsewhere") / "real.csv")
+    assert os.readlink(link) == str(Path("elsewhere") / real.name)
     assert real.read_text() != "the previous run\n"
     assert real.stat().st_size > 0
-    assert sorted(p.name for p in elsewhere.iterdir()) == ["real.csv"]  # no temporary left
+    assert sorted(p.name for p in elsewhere.iterdir()) == [real.name]  # no temporary left
 
 
 def test_a_link_to_a_file_not_there_yet_makes_the_file(tmp_path: Path):

@@ -50,7 +50,12 @@ def register(subparsers: Any) -> None:
         ),
     )
     add_partnership(p)
-    p.add_argument("--year", metavar="YYYY/YY", help="only this financial year, e.g. 2023/24")
+    p.add_argument(
+        "--year",
+        metavar="YYYY/YY",
+        type=_year_label,
+        help="only this financial year, e.g. 2023/24",
+    )
     p.add_argument(
         "--split",
         metavar="FILE",
@@ -62,6 +67,30 @@ def register(subparsers: Any) -> None:
 
 
 _AMOUNT_FIELDS = ("year", "category", "amount", "method")
+
+
+def _year_label(text: str) -> str:
+    """``--year`` as given, if it is a financial year: else a usage error (exit status 2).
+
+    Example:
+        >>> _year_label("2023/24")
+        '2023/24'
+        >>> _year_label("2023/25")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: expected a UK financial year such as 2023/24 (two consecutive years)
+    """  # noqa: E501
+    from svduty.periods import FinancialYear
+
+    try:
+        FinancialYear.parse(text)
+    except DataError:
+        raise argparse.ArgumentTypeError(
+            "expected a UK financial year such as 2023/24 (two consecutive years)"
+        ) from None
+    return text
+
+
 """The fields of a split file that say what is split, and how."""
 
 SPLIT_METHODS: dict[str, tuple[str, ...]] = {

@@ -11,6 +11,8 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,6 +29,14 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import expand_inputs
 
 __all__ = ["register", "run"]
+
+
+def _device(path: str) -> bool:
+    """Whether ``path`` names a device or a pipe (``/dev/stdout``), which has no suffix."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def register(subparsers: Any) -> None:
@@ -82,6 +92,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if Path(args.output).is_dir():
         raise InputFormatError(
             Problem(file=args.output, field="--output", expected="a file name, not a folder")
+        )
+    if Path(args.output).suffix.lower() not in (".html", ".htm") and not _device(args.output):
+        raise InputFormatError(  # the page is HTML: never into a file named .csv
+            Problem(file=args.output, field="--output", expected="an .html file")
         )
     tables = Path(args.tables) if args.tables else None
     if tables is not None and tables.exists() and not tables.is_dir():
