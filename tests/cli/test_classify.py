@@ -183,10 +183,10 @@ def test_progress_bar_draws_only_when_asked():
     assert quiet.getvalue() == ""
 
 
-def test_help_lists_classify(capsys):
-    code, _, _ = run("classify", "--help")
+def test_help_lists_classify():
+    code, out, _ = run("classify", "--help")  # on the stream main was given
     assert code == 0
-    assert "rows in = rows out +" in capsys.readouterr().out
+    assert "rows in = rows out +" in out
 
 
 def test_both_real_months_with_the_real_pipeline():
@@ -292,33 +292,32 @@ def test_rows_located_by_their_lsoa_name_alone_are_counted_where_they_are(tmp_pa
         ["Ref=id", "When=id"],  # two columns for one field
     ],
 )
-def test_a_map_that_says_two_things_is_a_usage_error(tmp_path, maps, capsys):
+def test_a_map_that_says_two_things_is_a_usage_error(tmp_path, maps):
     """The command line contradicts itself, whatever the file: exit status 2 (was 1).
 
-    argparse writes its usage message on ``sys.stderr``.
+    argparse's usage message goes to the standard error main was given.
     """
     f = tmp_path / "i.csv"
     f.write_text("Ref,When\nA1,2025-06-01\n")
     argv = [a for m in maps for a in ("--map", m)]
-    code, out, _ = run("classify", str(f), *argv)
+    code, out, err = run("classify", str(f), *argv)
     assert (code, out) == (2, "")
-    err = capsys.readouterr().err
     assert err.startswith("usage: svduty classify ")
     assert "svduty classify: error: argument --map: expected one " in err
 
 
-def test_a_map_that_is_not_column_equals_field_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_map_that_is_not_column_equals_field_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Exit status 2, as for any other malformed option (``--on`` too); the value unshown."""
     f = tmp_path / "in.csv"
     f.write_text("Age\n30\n", encoding="utf-8")
     for bad in ("Jane Smith 07700900123", "=victim_age", "Age="):
-        assert main(["classify", str(f), "--map", bad], stdout=io.StringIO()) == 2
-        said = capsys.readouterr().err
+        code, _, said = run("classify", str(f), "--map", bad)
+        assert code == 2
         assert "argument --map: expected COLUMN=FIELD" in said
         assert "07700900123" not in said
 
 
-def test_a_map_naming_a_field_or_a_column_twice_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_map_naming_a_field_or_a_column_twice_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "in.csv"
     f.write_text("Age,Years\n30,30\n", encoding="utf-8")
     for maps, expected in (
@@ -326,17 +325,17 @@ def test_a_map_naming_a_field_or_a_column_twice_is_a_usage_error(tmp_path, capsy
         (["Age=victim_age", "Age=perpetrator_age"], "one incident field for each column"),
     ):
         args = ["classify", str(f), *(a for m in maps for a in ("--map", m))]
-        assert main(args, stdout=io.StringIO(), stderr=io.StringIO()) == 2
-        assert f"argument --map: expected {expected}" in capsys.readouterr().err
+        code, _, err = run(*args)
+        assert code == 2
+        assert f"argument --map: expected {expected}" in err
 
 
-def test_a_map_to_no_incident_field_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_map_to_no_incident_field_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """``COLUMN=FIELD`` with a FIELD svduty does not know: the option is wrong, not the file."""
     f = tmp_path / "in.csv"
     f.write_text("Age\n30\n", encoding="utf-8")
-    code, out, _ = run("classify", str(f), "--map", "Age=Jane Smith")
+    code, out, err = run("classify", str(f), "--map", "Age=Jane Smith")
     assert (code, out) == (2, "")
-    err = capsys.readouterr().err
     assert "argument --map: expected COLUMN=FIELD with FIELD an incident field (" in err
     assert "victim_age" in err  # the fields are listed
     assert "Jane Smith" not in err  # the value is not shown
