@@ -17,7 +17,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
 import importlib
 import io
@@ -235,11 +234,14 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     """
     command = next((a for a in args_list if not a.startswith("-")), None)
     parser = build_parser(load=(command,) if command in COMMANDS else ())
-    try:  # argparse writes --help and its usage errors to the streams main was given
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            args = parser.parse_args(args_list)
+    saved = sys.stdout, sys.stderr  # argparse writes --help and its usage errors there
+    sys.stdout, sys.stderr = out, err  # (contextlib's redirect would cost 3 ms to import)
+    try:
+        args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    finally:
+        sys.stdout, sys.stderr = saved
     if args.version:
         print(f"svduty {_version()}", file=out)
         return EXIT_OK
