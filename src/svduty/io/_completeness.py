@@ -39,7 +39,7 @@ import pendulum
 
 from svduty.areas import AreaKind, Geography
 from svduty.authorities import AuthorityCategory, Nation, specified_authorities_for
-from svduty.authorities._authority import youth_offending_team_findings
+from svduty.authorities._authority import Authority, youth_offending_team_findings
 from svduty.errors import Problem
 from svduty.findings import Finding, Findings, Severity
 from svduty.io._files import read_toml
@@ -77,6 +77,8 @@ Example:
 """
 
 _GSS = re.compile(r"^[EWSNK]\d{8}$", re.ASCII)
+_GSS_CODE = re.compile(r"^[EW]\d{8}$")  # of England or Wales
+_NATION_OF_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
 _SCH1 = cite("pcsc-act-2022", "s.11(6), Sch 1")
 _ONS = cite(
     "ons-lad24-csp24-pfa24", "the national ONS tables svduty packages (areas, names, parents)"
@@ -150,27 +152,43 @@ def _gss_findings(partnership: Partnership) -> list[Finding]:
     return out
 
 
-def _category_findings(partnership: Partnership) -> list[Finding]:
+def _authority_area_findings(partnership: Partnership) -> list[Finding]:
+    """Each authority's areas: of a kind its category serves, in its nation."""
     out = []
     for i, a in enumerate(partnership.authorities):
-        allowed = AREA_KINDS.get(a.category)
         for j, code in enumerate(a.areas):
-            kind = _kind_of(partnership.geography, code)
-            if kind is None or allowed is None or kind in allowed:
-                continue
-            out.append(
+            out += [
                 Finding(
-                    "BUNDLE-CATEGORY-AREA",
+                    rule,
                     Severity.ERROR,
-                    f"{a.id} is a {a.category.value.replace('_', ' ')} but {code} is a "
-                    f"{kind.value.replace('_', ' ')} (expected "
-                    f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})",
+                    message,
                     (a.info.citation,),
                     subjects=(a.id, code),
                     where=f"authorities.toml: authorities[{i}].areas[{j}]",
                 )
-            )
+                for rule, message in _area_of(partnership, a, code)
+            ]
     return out
+
+
+def _area_of(partnership: Partnership, a: Authority, code: str) -> Iterator[tuple[str, str]]:
+    """What is wrong with one of an authority's areas (rule, message), if anything."""
+    allowed = AREA_KINDS.get(a.category)
+    kind = _kind_of(partnership.geography, code)
+    if kind is not None and allowed is not None and kind not in allowed:
+        yield (
+            "BUNDLE-CATEGORY-AREA",
+            f"{a.id} is a {a.category.value.replace('_', ' ')} but {code} is a "
+            f"{kind.value.replace('_', ' ')} (expected "
+            f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})",
+        )
+    nation = a.nation_of
+    if nation is not None and _GSS_CODE.match(code) and _NATION_OF_LETTER[code[0]] is not nation:
+        yield (
+            "BUNDLE-NATION",
+            f"{a.id} is recorded in {nation.value.title()} but its area {code} is in "
+            f"{_NATION_OF_LETTER[code[0]].value.title()} (a GSS code starting {code[0]})",
+        )
 
 
 def _ons_findings(partnership: Partnership) -> list[Finding]:
@@ -227,34 +245,6 @@ def _same_name(given: str, official: str) -> bool:
     return bool(a) and (a in b or b in a)
 
 
-_NATION_OF_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
-_GSS_CODE = re.compile(r"^[EW]\d{8}$")
-
-
-def _nation_findings(partnership: Partnership) -> list[Finding]:
-    out = []
-    for i, a in enumerate(partnership.authorities):
-        nation = a.nation_of
-        if nation is None:
-            continue
-        for j, code in enumerate(a.areas):
-            if not _GSS_CODE.match(code) or _NATION_OF_LETTER[code[0]] is nation:
-                continue
-            out.append(
-                Finding(
-                    "BUNDLE-NATION",
-                    Severity.ERROR,
-                    f"{a.id} is recorded in {nation.value.title()} but its area {code} is in "
-                    f"{_NATION_OF_LETTER[code[0]].value.title()} (a GSS code starting "
-                    f"{code[0]})",
-                    (a.info.citation,),
-                    subjects=(a.id, code),
-                    where=f"authorities.toml: authorities[{i}].areas[{j}]",
-                )
-            )
-    return out
-
-
 def check_completeness(partnership: Partnership) -> Findings:
     """What a loaded bundle lacks: specified authorities, area kinds, unknown GSS codes.
 
@@ -270,7 +260,7 @@ def check_completeness(partnership: Partnership) -> Findings:
         authorities.toml: authorities no fire and rescue authority for E07000220 (Rugby): a specif
     """
     p = partnership
-    out = _gss_findings(p) + _ons_findings(p) + _category_findings(p) + _nation_findings(p)
+    out = _gss_findings(p) + _ons_findings(p) + _authority_area_findings(p)
     out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
     days = _changes(p)
     for i, code in enumerate(p.local_area.districts):
