@@ -47,6 +47,7 @@ from svduty.governance import (
     schedule_1_findings,
 )
 from svduty.governance._references import Known, scenario_problems
+from svduty.governance._scenario import OUTSIDE_THE_GRAPH, LogEntry
 from svduty.periods import date
 from svduty.sources import Sources
 
@@ -54,6 +55,11 @@ if TYPE_CHECKING:
     import pendulum
 
 __all__ = ["Partnership"]
+
+
+def _graph(entry: LogEntry) -> str | None:
+    """What a change did to the graph, for the what-if's log (nothing if it is elsewhere)."""
+    return None if entry.message == OUTSIDE_THE_GRAPH else entry.message
 
 
 def _rules(values: Iterable[GovernanceRule]) -> tuple[GovernanceRule, ...]:
@@ -307,7 +313,7 @@ class Partnership:
         log = ApplyLog(
             log.scenario,
             tuple(
-                attrs.evolve(e, message="; ".join(filter(None, (messages[e.index], e.message))))
+                attrs.evolve(e, message="; ".join(filter(None, (messages[e.index], _graph(e)))))
                 if e.index in messages
                 else e
                 for e in log.entries

@@ -31,7 +31,15 @@ from svduty.governance._reorganise import (
 )
 from svduty.sources import Citation
 
-__all__ = ["CHANGE_TYPES", "ApplyLog", "Change", "LogEntry", "Scenario", "apply_scenario"]
+__all__ = [
+    "CHANGE_TYPES",
+    "OUTSIDE_THE_GRAPH",
+    "ApplyLog",
+    "Change",
+    "LogEntry",
+    "Scenario",
+    "apply_scenario",
+]
 
 
 @attrs.frozen(slots=True)
@@ -59,6 +67,10 @@ class Scenario:
     description: str | None = None
     effective: pendulum.Date | None = None
     citation: Citation | None = None
+
+
+OUTSIDE_THE_GRAPH = "nothing in the graph: an authority or area change (see Partnership.what_if)"
+"""What :meth:`GovernanceGraph.apply` logs for a change to the authorities or areas."""
 
 
 @attrs.frozen(slots=True)
@@ -185,7 +197,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
     if isinstance(change, TransferFunctions):
         return _replace_authority(w, change.source, change.target)
     if isinstance(change, CreateAuthority | CreateArea):
-        return ""  # an authority or area change: Partnership.what_if logs it
+        return OUTSIDE_THE_GRAPH  # Partnership.what_if applies it and logs what it did
     if isinstance(change, AddBody):
         if change.body.id in w.bodies:
             raise _Fail("body.id", f"a body with id {quote(change.body.id)} already exists")
