@@ -9,12 +9,14 @@ name                      what it is
                           June 2025 (Open Government Licence v3.0)
 ``warwickshire-bundle``   the folder of Warwickshire's bundle (TOML files), with its
                           what-if scenarios in ``scenarios/``
+``examplshire-bundle``    the folder of the made-up Examplshire's bundle, the one the
+                          researcher's tutorial and the bundle how-to write file by file
 ========================  ===============================================================
 
 Example:
     >>> from svduty.samples import SAMPLES, sample_path
     >>> sorted(SAMPLES)
-    ['incidents', 'policeuk-month', 'warwickshire-bundle']
+    ['examplshire-bundle', 'incidents', 'policeuk-month', 'warwickshire-bundle']
     >>> sample_path("incidents").name
     'incidents.jsonl'
 """
@@ -33,6 +35,7 @@ SAMPLES: dict[str, str] = {
     "incidents": "samples/incidents.jsonl",
     "policeuk-month": "policeuk/2025-06-warwickshire-street.csv",
     "warwickshire-bundle": "warwickshire",
+    "examplshire-bundle": "examplshire",
 }
 """Sample name -> its file, relative to the package's ``data`` folder."""
 
@@ -41,7 +44,8 @@ def sample_path(name: str) -> Path:
     """The path of a packaged sample file, by name (see :data:`SAMPLES`).
 
     Args:
-        name: ``"incidents"``, ``"policeuk-month"`` or ``"warwickshire-bundle"``.
+        name: ``"incidents"``, ``"policeuk-month"``, ``"warwickshire-bundle"`` or
+            ``"examplshire-bundle"``.
 
     Raises:
         DataError: for a name that is not a packaged sample, naming the ones that are.

@@ -37,9 +37,7 @@ def plot_allocations(model: FundingModel, ax: Any = None) -> Any:
         import matplotlib.pyplot as plt
         from matplotlib.ticker import FuncFormatter
     except ImportError as exc:
-        raise ImportError(
-            "plot_allocations() needs matplotlib: pip install 'svduty[plot]'"
-        ) from exc
+        raise ImportError("plot_allocations() needs matplotlib: pip install matplotlib") from exc
 
     if ax is None:
         _, ax = plt.subplots()

@@ -464,7 +464,7 @@ class GovernanceGraph(GraphQuestions):
 
         Edges are coloured by relation kind, with a legend; labels are wrapped and put
         above and below their bodies in turn so that they do not overlap. Needs
-        matplotlib (``pip install 'svduty[plot]'``).
+        matplotlib (``pip install matplotlib``).
 
         Args:
             ax: The matplotlib axes to draw on (default: a new figure).

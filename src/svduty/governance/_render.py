@@ -283,7 +283,7 @@ def draw(
         from matplotlib.patches import Patch
     except ImportError as exc:
         raise ImportError(
-            "GovernanceGraph.draw() needs matplotlib: pip install 'svduty[plot]'"
+            "GovernanceGraph.draw() needs matplotlib: pip install matplotlib"
         ) from exc
     if ax is None and path is not None:
         # drawing straight to a file: no pyplot, so no global state is touched

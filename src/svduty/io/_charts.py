@@ -125,7 +125,7 @@ def plot_in_scope(
     in scope (``yes`` + ``undetermined``: the facts given do not settle them; a police.uk
     category alone rarely does). Rows answered ``no`` are not drawn. When no bar has a
     solid part, the chart says why in a note at its top. Needs matplotlib
-    (``pip install 'svduty[plot]'``), imported only when this is called.
+    (``pip install matplotlib``), imported only when this is called.
 
     Args:
         rows: Classified rows, as for :func:`in_scope_counts` (or its result).
@@ -155,7 +155,7 @@ def plot_in_scope(
         import matplotlib as mpl
         from matplotlib.figure import Figure
     except ImportError as exc:
-        raise ImportError("plot_in_scope() needs matplotlib: pip install 'svduty[plot]'") from exc
+        raise ImportError("plot_in_scope() needs matplotlib: pip install matplotlib") from exc
     table = _as_table(rows)
     why = _why(table)
     if not {"yes", "undetermined", "rows"} <= set(table.column_names):
