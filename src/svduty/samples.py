@@ -60,7 +60,7 @@ def sample_path(name: str) -> Path:
         >>> sample_path("nope")
         Traceback (most recent call last):
         ...
-        svduty.errors.DataError: sample: expected one of 'incidents', 'policeuk-month', 'warwickshire-bundle'
+        svduty.errors.DataError: sample: expected one of 'examplshire-bundle', 'incidents', 'policeuk-month', 'warwickshire-bundle'
     """  # noqa: E501
     text_argument(name, "sample_path(name)", "a sample's name (str)")
     try:
