@@ -142,6 +142,19 @@ class Period:
         b_before_a = other.end is not None and other.end <= self.start
         return not (a_before_b or b_before_a)
 
+    def holds_month(self, month: str) -> bool:
+        """Whether any day of a calendar month (``YYYY-MM``, as police.uk writes it) is in it.
+
+        Example:
+            >>> d = Period("2023-01-31", "2025-04-01")
+            >>> d.holds_month("2023-01"), d.holds_month("2022-12"), d.holds_month("2025-04")
+            (True, False, False)
+        """
+        first = pendulum.date(int(month[:4]), int(month[5:7]), 1)
+        # December 9999 has no next month to end at: open-ended is the same days
+        end = None if (first.year, first.month) == (9999, 12) else first.add(months=1)
+        return self.overlaps(Period(first, end))
+
     def days(self) -> int | None:
         """The number of days in the period (``None`` if open-ended).
 

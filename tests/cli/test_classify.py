@@ -363,3 +363,20 @@ def test_a_map_nothing_reads_is_a_usage_error(tmp_path, kind):
     assert code == 2
     assert out.getvalue() == ""
     assert err.getvalue().startswith("svduty classify: error: --map: only incident files in CSV")
+
+
+def test_rows_of_a_month_outside_the_partnerships_period_are_a_warning(tmp_path):
+    """As report notes it: January 2019 predates the Warwickshire agreement (and the Duty);
+    a month inside it gives no warning (fresh new-user review)."""
+    code, out, _ = run("classify", str(MONTHS_DIR / "2019-01-warwickshire-street.csv"),
+                       "--summary", "json")  # fmt: skip
+    assert code == 0
+    assert json.loads(out)["warnings"] == {"MONTH-OUTSIDE-PERIOD": 4486}
+    inside = tmp_path / "2024-06.csv"
+    text = sample_police_uk().read_text(encoding="utf-8").replace(",2025-06,", ",2024-06,")
+    inside.write_text(text, encoding="utf-8")
+    code, out, _ = run("classify", str(inside), "--summary", "json")
+    assert code == 0
+    assert json.loads(out)["warnings"] == {}
+    code, out, _ = run("classify", str(MONTHS_DIR / "2019-01-warwickshire-street.csv"))
+    assert "warning: 4,486 row(s): of a police.uk month outside the period" in out

@@ -45,6 +45,7 @@ from svduty.io._output import output_metadata, output_schema
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
+from svduty.periods import Period
 
 if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents, writes no file
     from svduty.io._writers import RejectedWriter, TableWriter
@@ -342,6 +343,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+    if bounds is not None:
+        summary = _months_outside(summary, bounds, choice.partnership.local_area.valid)
     if args.summary == "json":
         data = summary.to_json()
         if bounds is not None:
@@ -409,6 +412,23 @@ def _bounds_text(bounds: BoundedCounts) -> str:
         if why is not None and row["within_area"] == "inside":
             lines.append(f"  {why}")
     return "".join(f"\n{line}" for line in lines)
+
+
+def _months_outside(summary: Summary, bounds: BoundedCounts, period: Period) -> Summary:
+    """The summary warning of the rows of months outside the local area's period.
+
+    As ``svduty report`` says of its page: a month before the partnership's agreement (the
+    Duty began on 31 January 2023) or after it is still located against its districts.
+    """
+    table = bounds.table("month")
+    months, rows = table.column("month").to_pylist(), table.column("rows").to_pylist()
+    n = 0
+    for month, count in zip(months, rows, strict=True):
+        if isinstance(month, str) and isinstance(count, int) and not period.holds_month(month):
+            n += count
+    if not n:
+        return summary
+    return attrs.evolve(summary, warnings={**summary.warnings, "MONTH-OUTSIDE-PERIOD": n})
 
 
 def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import pendulum
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -34,7 +33,6 @@ from svduty.io import (
 )
 from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
 from svduty.partnership import Partnership
-from svduty.periods import Period
 
 __all__ = ["report"]
 
@@ -134,13 +132,7 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
     months are still located against its districts, and the page says so.
     """
     valid = partnership.local_area.valid
-    outside = []
-    for month in months:
-        first = pendulum.date(int(month[:4]), int(month[5:7]), 1)
-        # December 9999 has no next month to end at: open-ended is the same days
-        end = None if (first.year, first.month) == (9999, 12) else first.add(months=1)
-        if not valid.overlaps(Period(first, end)):
-            outside.append(month)
+    outside = [month for month in months if not valid.holds_month(month)]
     if not outside:
         return ()
     return (

@@ -211,6 +211,8 @@ class Summary:
 WARNING_REASONS: dict[str, str] = {
     "OFFENCE-CODE-UNKNOWN": "offence code not in the Home Office notifiable offence list svduty "
     "holds (check the code: it proves nothing here)",
+    "MONTH-OUTSIDE-PERIOD": "of a police.uk month outside the period of the partnership's "
+    "local area (located against its districts as the partnership lists them)",
 }
 """Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
 
