@@ -270,6 +270,7 @@ def load_scenario(
     file: str | Path | None = None,
     converter: cattrs.Converter | None = None,
     known: Known | None = None,
+    sources: Sources | None = None,
 ) -> Scenario:
     """Build a what-if scenario from plain data (a scenario TOML file or a dict).
 
@@ -283,6 +284,15 @@ def load_scenario(
     the scenario creates, each once; with ``known`` (the partnership's authorities and
     areas) every authority, area and body the changes name is checked
     (``svduty.governance._references.scenario_problems``).
+
+    Args:
+        data: The scenario's plain data.
+        file: The file it came from, named in errors.
+        converter: The converter to read it with (default: the national one).
+        known: The partnership's authorities and areas, to check references against.
+        sources: The sources its citations may name, beyond the national catalogue: a
+            partnership's (``svduty.warwickshire().sources``), so that a scenario cites
+            the partnership's own documents (ignored when ``converter`` is given).
 
     Raises:
         ScenarioError: naming the file and the field of each malformed value or unknown
@@ -303,7 +313,9 @@ def load_scenario(
         ...
         svduty.errors.ScenarioError: s.toml: changes[0].districts[1]: not a local government area, and no change creates it; expected the GSS code of a local government area, such as E07000220 (got 'rugby-town')
     """  # noqa: E501
-    conv = (converter or make_converter()).copy()  # the caller's converter stays as it was
+    if converter is None:
+        converter = make_converter() if sources is None else make_converter(sources)
+    conv = converter.copy()  # the caller's converter stays as it was
     _register_changes(conv)
     scenario = structure(data, Scenario, file=file, converter=conv, error=ScenarioError)
     problems = scenario_problems(scenario, known or Known())

@@ -23,7 +23,8 @@ def load_packaged_definition(name: str) -> Definition:
     """A named definition: a national one or a packaged bundle's.
 
     National: ``pcsc-s13``, ``who-2002``, ``sv-strategy-2018``; packaged bundles:
-    ``warwickshire``.
+    ``warwickshire``, ``examplshire``; the published definitions of other partnerships
+    svduty ships as data: ``avon-and-somerset``, ``london-vru``, ``norfolk``.
 
     Raises:
         DefinitionError: if there is no definition of that name.
@@ -31,16 +32,23 @@ def load_packaged_definition(name: str) -> Definition:
     Example:
         >>> load_packaged_definition("who-2002").title
         'World Health Organization definition of violence (2002)'
+        >>> load_packaged_definition("avon-and-somerset").victim_age_below
+        25
     """
+    from svduty.io._published import PUBLISHED, load_published_definition  # it imports this
+
     text_argument(name, "load_packaged_definition(name)", "a definition's name (str)")
     if name in DEFINITIONS:
         return DEFINITIONS[name]
+    if name in PUBLISHED:
+        return load_published_definition(name)
     definition = load_partnership(Packaged(name)).definition if name in PACKAGED else None
     if definition is None:
         raise DefinitionError.single(
             None,
             "definition",
-            expected="one of " + ", ".join([*sorted(DEFINITIONS), *sorted(PACKAGED)]),
+            expected="one of "
+            + ", ".join([*sorted(DEFINITIONS), *sorted(PACKAGED), *sorted(PUBLISHED)]),
             got=name[:40],
         )
     return definition
