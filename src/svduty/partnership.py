@@ -14,7 +14,6 @@ Example:
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -268,9 +267,7 @@ class Partnership:
         """
         return tuple(a.id for a in self.authorities.by_role(Role.SPECIFIED_AUTHORITY))
 
-    def what_if(
-        self, scenario: Scenario | str | os.PathLike[str], *, strict: bool = False
-    ) -> WhatIf:
+    def what_if(self, scenario: Scenario | str, *, strict: bool = False) -> WhatIf:
         """Apply a scenario to the partnership and validate what results.
 
         The scenario's changes to bodies and relations give a new governance graph; its
@@ -280,9 +277,8 @@ class Partnership:
         :meth:`validate_governance`.
 
         Args:
-            scenario: A scenario, the name of one of the partnership's scenarios, or the
-                path of a scenario TOML file (a :class:`~pathlib.Path`; read with the
-                partnership's sources, as ``svduty governance --scenario FILE`` reads it).
+            scenario: A scenario, or the name of one of the partnership's scenarios (a
+                scenario file: ``svduty.io.read_scenario(path, partnership.sources)``).
             strict: Count warnings as errors.
 
         Raises:
@@ -299,10 +295,6 @@ class Partnership:
             "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority)"
         """  # noqa: E501
         graph = self._graph()
-        if isinstance(scenario, os.PathLike):
-            from svduty.io import read_scenario
-
-            scenario = read_scenario(Path(scenario), self.sources)
         if isinstance(scenario, str):
             if scenario not in self.scenarios:
                 raise GovernanceError.single(
@@ -313,7 +305,10 @@ class Partnership:
                 )
             scenario = self.scenarios[scenario]
         scenario = instance_argument(
-            scenario, Scenario, "what_if(scenario)", "a Scenario, a scenario's name or a Path"
+            scenario,
+            Scenario,
+            "what_if(scenario)",
+            "a Scenario or a scenario's name (a file: svduty.io.read_scenario)",
         )
         known = Known(frozenset(a.id for a in self.authorities.items), None, self.geography, True)
         unknown = scenario_problems(
@@ -348,7 +343,7 @@ class Partnership:
         self,
         graph: GovernanceGraph | None = None,
         *,
-        scenario: Scenario | str | os.PathLike[str] | None = None,
+        scenario: Scenario | str | None = None,
         strict: bool = False,
         check_timetable: bool = True,
         on: pendulum.Date | str | None = None,
@@ -365,9 +360,8 @@ class Partnership:
 
         Args:
             graph: A graph to check (default: the partnership's own).
-            scenario: A scenario (its name, or a scenario file's Path) to apply first;
-                the graph, authorities and areas it changes are checked (see
-                :meth:`what_if`).
+            scenario: A scenario (or its name) to apply first; the graph, authorities and
+                areas it changes are checked (see :meth:`what_if`).
             strict: Count warnings as errors.
             check_timetable: Check that the timetable names bodies of the graph.
             on: Check the bodies, relations and authorities whose records hold on this

@@ -522,7 +522,7 @@ def test_exports(g):
 
 def test_draw_without_matplotlib_says_how_to_install(g, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
-    with pytest.raises(ImportError, match=r"svduty\[plot\]"):
+    with pytest.raises(ImportError, match=r"pip install matplotlib"):
         g.draw()
 
 

@@ -128,13 +128,13 @@ def test_a_column_named_like_one_svduty_adds_is_refused_with_its_file(tmp_path, 
         read_incident_table(f)
 
 
-def test_a_column_mapped_onto_a_name_svduty_adds_is_refused(tmp_path, capsys):
+def test_a_column_mapped_onto_a_name_svduty_adds_is_refused(tmp_path):
     """``violence`` is a column svduty adds, not an incident field: a usage error (exit 2)."""
     f = tmp_path / "in.csv"
     write(f, {**BASE, "Verdict": ["v"] * 3})
-    code, _, _ = run("classify", str(f), "--map", "Verdict=violence")
+    code, _, err = run("classify", str(f), "--map", "Verdict=violence")
     assert code == 2
-    assert "--map: expected COLUMN=FIELD with FIELD an incident field" in capsys.readouterr().err
+    assert "--map: expected COLUMN=FIELD with FIELD an incident field" in err
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])

@@ -57,7 +57,6 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     from svduty.io._inputs import SUMMARY_COLUMNS
     from svduty.io._new_bundle import new_bundle
     from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
-    from svduty.io._packaged import load_packaged_definition
     from svduty.io._pipeline import (
         AREA_COLUMNS,
         Pipeline,
@@ -73,6 +72,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
         sample_police_uk,
     )
     from svduty.io._police_uk_reader import police_uk_paths, read_police_uk
+    from svduty.io._published import load_packaged_definition
     from svduty.io._run import run_pipeline
     from svduty.io._schema import bundle_schema, schema_errors, schema_of
     from svduty.io._summary import VERDICT_COLUMNS, Summary
@@ -124,7 +124,7 @@ _EXPORTS: dict[str, str] = {
     "new_bundle": "svduty.io._new_bundle",
     "INCIDENT_OUTPUT_SCHEMA": "svduty.io._output",
     "OUTPUT_SCHEMA": "svduty.io._output",
-    "load_packaged_definition": "svduty.io._packaged",
+    "load_packaged_definition": "svduty.io._published",
     "AREA_COLUMNS": "svduty.io._pipeline",
     "Pipeline": "svduty.io._pipeline",
     "classify_batch": "svduty.io._pipeline",

@@ -1,7 +1,7 @@
 """Loading a definition of violence from a bundle's ``definition.toml``.
 
 A named definition (a national one or a packaged bundle's) is
-:func:`~svduty.io.load_packaged_definition`, in :mod:`svduty.io._packaged`.
+:func:`~svduty.io.load_packaged_definition`, in :mod:`svduty.io._published`.
 
 Example:
     >>> import svduty

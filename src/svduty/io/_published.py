@@ -1,4 +1,7 @@
-"""Published local definitions of other partnerships, packaged as data, and ``ID|PATH``.
+"""Definitions by name (national, a packaged bundle's, a published one), and ``ID|PATH``.
+
+This module sits above both the bundle loader and the definition loader, so neither
+imports the other (no import cycle).
 
 ``svduty/data/definitions/`` holds definitions of serious violence that other
 partnerships have published (the London VRU guidance's, Avon and Somerset's, Norfolk's),
@@ -20,17 +23,18 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from svduty.definitions import Definition
+from svduty._arguments import text_argument
+from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
-from svduty.io._bundle import load_partnership
+from svduty.io._bundle import PACKAGED, Packaged, load_partnership
 from svduty.io._converter import make_converter, structure
 from svduty.io._definition import load_definition
 from svduty.io._files import read_toml
-from svduty.io._packaged import load_packaged_definition
 from svduty.sources import CATALOGUE, Source, Sources
 
 __all__ = [
     "PUBLISHED",
+    "load_packaged_definition",
     "load_published_definition",
     "published_sources",
     "resolve_definition",
@@ -81,6 +85,39 @@ def load_published_definition(name: str) -> Definition:
     return load_definition(
         read_toml(f), file=f"definitions/{name}.toml", converter=make_converter(published_sources())
     )
+
+
+def load_packaged_definition(name: str) -> Definition:
+    """A named definition: a national one or a packaged bundle's.
+
+    National: ``pcsc-s13``, ``who-2002``, ``sv-strategy-2018``; packaged bundles:
+    ``warwickshire``, ``examplshire``; the published definitions of other partnerships
+    svduty ships as data: ``avon-and-somerset``, ``london-vru``, ``norfolk``.
+
+    Raises:
+        DefinitionError: if there is no definition of that name.
+
+    Example:
+        >>> load_packaged_definition("who-2002").title
+        'World Health Organization definition of violence (2002)'
+        >>> load_packaged_definition("avon-and-somerset").victim_age_below
+        25
+    """
+    text_argument(name, "load_packaged_definition(name)", "a definition's name (str)")
+    if name in DEFINITIONS:
+        return DEFINITIONS[name]
+    if name in PUBLISHED:
+        return load_published_definition(name)
+    definition = load_partnership(Packaged(name)).definition if name in PACKAGED else None
+    if definition is None:
+        raise DefinitionError.single(
+            None,
+            "definition",
+            expected="one of "
+            + ", ".join([*sorted(DEFINITIONS), *sorted(PACKAGED), *sorted(PUBLISHED)]),
+            got=name[:40],
+        )
+    return definition
 
 
 def resolve_definition(ref: str | Path) -> Definition:
