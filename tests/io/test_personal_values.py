@@ -45,7 +45,7 @@ TEXTS = [
 ]
 """Text given as a location: user names, a postcode, an e-mail address, a name, a vehicle
 registration, a phone number, a National Insurance number."""
-KEYS = ["john_smith", "nhs9434765919", "jane.smith", "Jane Smith", "jane@example.org"]
+KEYS = ["john_smith", "nhs9434765919", "jane.smith", "Jane Smith", "jane@example.org", "mary-jones"]
 
 
 def _run(*argv: str) -> tuple[int, str]:

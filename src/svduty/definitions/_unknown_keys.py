@@ -6,23 +6,35 @@ A key is data too (a file's first row, a name typed as a key): a key that
 
 from __future__ import annotations
 
+import re
+
 from svduty.errors import Problem, named
 
 __all__ = ["key_shown", "unknown_field"]
 
 
-def key_shown(key: object) -> str:
-    """An unknown key as an error names it: shown only when ``SAFE_SHAPE`` allows.
+_WORD = re.compile(r"[a-z]{1,30}")
+"""A key shown as it is: one lowercase word, as a misspelt field name is (``weapn``)."""
 
-    A key is data too (a file's first row, a name typed as a key): otherwise it is an
-    unknown field of a stated length.
+
+def key_shown(key: object) -> str:
+    """An unknown key as an error names it: shown only when it is one lowercase word.
+
+    A key is data too (a file's first row, a name typed as a key): words joined by a
+    hyphen or an underscore (``mary-jones``, ``john_smith``), digits, capitals or spaces
+    make it an unknown field of a stated length.
 
     Example:
-        >>> key_shown("weapn"), key_shown("john_smith")
-        ('weapn', 'an unknown field (a name of 10 characters, not shown)')
-    """
-    name = named(key)
-    return name if name == key else f"an unknown field {name}"
+        >>> key_shown("weapn"), key_shown("john_smith"), key_shown("mary-jones")
+        ('weapn', 'an unknown field (a name of 10 characters, not shown)', 'an unknown field (a name of 10 characters, not shown)')
+    """  # noqa: E501
+    if isinstance(key, str) and _WORD.fullmatch(key):
+        return key
+    if isinstance(key, str):
+        return (
+            f"an unknown field (a name of {len(key)} character{'s' * (len(key) != 1)}, not shown)"
+        )
+    return f"an unknown field {named(key)}"
 
 
 def unknown_field(key: object, expected: str, *, file: str | None, row: int | None) -> Problem:
