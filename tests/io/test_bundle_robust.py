@@ -474,3 +474,19 @@ def test_a_scenario_change_naming_no_body_is_found_by_validate(bundle):
     assert len(problems) == 1
     assert problems[0].startswith("scenarios/lgr-single-unitary.toml: changes[")
     assert problems[0].endswith("absorb: merge: no body with id 'no-such-board'")
+
+
+def test_a_key_nested_too_deep_is_not_named_when_it_could_be_data():
+    """Found by the scenario fuzz test: a key 'Jane Citizen' over a list nested 65 levels
+    deep was named in full in the error's field path."""
+    deep: object = 0
+    for _ in range(70):
+        deep = [deep]
+    problems = structural_problems({"title": "T", "Jane Citizen": deep}, "what-if.toml")
+    assert len(problems) == 1
+    said = str(problems[0])
+    assert "Citizen" not in said
+    assert said.startswith("what-if.toml: (a key of 12 characters, not shown)[0][0]")
+    assert said.endswith("nested more than 64 levels deep")
+    kept = structural_problems({"stated_totals": deep}, "funding.toml")
+    assert str(kept[0]).startswith("funding.toml: stated_totals[0]")  # a field's name: shown

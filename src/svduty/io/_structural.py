@@ -13,12 +13,13 @@ Example:
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from svduty.errors import DataError, Problem, quote_keys, shown
+from svduty.errors import DataError, Problem, Shown, quote_keys, shown
 
 __all__ = ["problems_from", "structural_problems"]
 
@@ -46,6 +47,9 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
         name = getattr(type_, "__name__", None) or "the declared type"
         return f"expected a value of type {name}"
     return "invalid value"
+
+
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,40}")
 
 
 def _join(path: str, part: str | int) -> str:
@@ -128,29 +132,44 @@ def structural_problems(data: Any, file: str | None = None, path: str = "") -> l
         funding.toml: reviews[0].id: expected a non-empty id
     """  # noqa: E501
     out: list[Problem] = []
-    stack: list[tuple[Any, str, int]] = [(data, path, 0)]
+    # each value's path, and the path as a message may show it (a key that could be data,
+    # such as a name typed as a key, described by its length: never shown)
+    stack: list[tuple[Any, str, str, int]] = [(data, path, path, 0)]
     while stack:
-        value, where, depth = stack.pop()
+        value, where, said, depth = stack.pop()
         if depth > _MAX_DEPTH:
             out.append(
                 Problem(
                     file=file,
-                    field=where or "<root>",
+                    field=said or "<root>",
                     message=f"nested more than {_MAX_DEPTH} levels deep",
                 )
             )
             continue
         if isinstance(value, Mapping):
             stack.extend(
-                (v, _join(where, k if isinstance(k, str) else str(k)), depth + 1)
+                (v, _join(where, str(k)), _join(said, _key_said(k)), depth + 1)
                 for k, v in reversed(list(value.items()))
             )
         elif isinstance(value, list):
             if value and all(isinstance(v, Mapping) for v in value):
                 out.extend(_table_keys(value, where, file))
             items = reversed(list(enumerate(value)))
-            stack.extend((v, _join(where, i), depth + 1) for i, v in items)
+            stack.extend((v, _join(where, i), _join(said, i), depth + 1) for i, v in items)
     return out
+
+
+def _key_said(key: object) -> str:
+    """A key as a path in a message shows it: a field's name (``snake_case``), else its size.
+
+    Example:
+        >>> _key_said("stated_totals"), _key_said("Jane Citizen")
+        ('stated_totals', '(a key of 12 characters, not shown)')
+    """
+    text = key if isinstance(key, str) else str(key)
+    if _FIELD_NAME.fullmatch(text) and isinstance(shown(text.replace("_", "-")), Shown):
+        return text
+    return f"(a key of {len(text)} character{'s' * (len(text) != 1)}, not shown)"
 
 
 def _table_keys(tables: list[Any], where: str, file: str | None) -> list[Problem]:
