@@ -35,11 +35,11 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
 from svduty.io._inputs import (
-    JSONL_SUFFIXES,
     STDIN,
     SUMMARY_COLUMNS,
     detect_format,
     expand_inputs,
+    is_json_lines,
 )
 from svduty.io._output import output_metadata, output_schema
 from svduty.io._police_uk_reader import read_police_uk
@@ -61,11 +61,6 @@ EXIT_CODES = (
     "the end (| head). An output file is written to a "
     "temporary file beside it and renamed only on success."
 )
-
-
-def _is_table(path: Path | str) -> bool:
-    """Whether an incident input is a CSV or Parquet file (not JSON Lines, not stdin)."""
-    return str(path) != STDIN and Path(path).suffix.lower() not in JSONL_SUFFIXES
 
 
 def register(subparsers: Any) -> None:
@@ -276,7 +271,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         telling = [a for a in args.inputs if tells_format(a)]
         fmt = detect_format(telling) if telling else "police-uk"
     inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
-    if args.map and (fmt != "incidents" or not any(_is_table(p) for p in inputs.files)):
+    if args.map and (fmt != "incidents" or all(is_json_lines(p) for p in inputs.files)):
         print(  # never silently ignored: a --map nothing reads is a usage error
             "svduty classify: error: --map: only incident files in CSV or Parquet have columns "
             "to map (police.uk files and JSON Lines name their fields themselves)",

@@ -66,9 +66,6 @@ def register(subparsers: Any) -> None:
     p.set_defaults(run=run)
 
 
-_AMOUNT_FIELDS = ("year", "category", "amount", "method")
-
-
 def _year_label(text: str) -> str:
     """``--year`` as given, if it is a financial year: else a usage error (exit status 2).
 
@@ -91,6 +88,7 @@ def _year_label(text: str) -> str:
     return text
 
 
+_AMOUNT_FIELDS = ("year", "category", "amount", "method")
 """The fields of a split file that say what is split, and how."""
 
 SPLIT_METHODS: dict[str, tuple[str, ...]] = {

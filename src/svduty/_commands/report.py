@@ -11,8 +11,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import os
-import stat
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,16 +25,9 @@ from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import expand_inputs
+from svduty.io._write_paths import written_in_place
 
 __all__ = ["register", "run"]
-
-
-def _device(path: str) -> bool:
-    """Whether ``path`` names a device or a pipe (``/dev/stdout``), which has no suffix."""
-    try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
 
 
 def register(subparsers: Any) -> None:
@@ -93,7 +84,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise InputFormatError(
             Problem(file=args.output, field="--output", expected="a file name, not a folder")
         )
-    if Path(args.output).suffix.lower() not in (".html", ".htm") and not _device(args.output):
+    if Path(args.output).suffix.lower() not in (".html", ".htm") and not written_in_place(
+        args.output
+    ):
         raise InputFormatError(  # the page is HTML: never into a file named .csv
             Problem(file=args.output, field="--output", expected="an .html file")
         )

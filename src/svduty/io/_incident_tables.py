@@ -25,7 +25,7 @@ from svduty.io._incident_columns import _header, _mapped_names
 from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
 from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
-from svduty.io._inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES, STDIN, path_list
+from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
 from svduty.io._lines import ascii_records, record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
@@ -470,7 +470,7 @@ def iter_incidents(
         (1, 1)
     """
     for item in path_list(inputs):
-        if str(item) == STDIN or item.suffix.lower() in JSONL_SUFFIXES:
+        if is_json_lines(item):
             yield from iter_incidents_jsonl(item)
         else:
             yield from iter_incident_table(item, mapping=mapping)

@@ -30,6 +30,7 @@ __all__ = [
     "Inputs",
     "detect_format",
     "expand_inputs",
+    "is_json_lines",
     "is_police_uk_header",
     "normalise_header",
     "path_list",
@@ -110,6 +111,16 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 
 STDIN = "-"
 """The input name that means standard input (incidents as JSON Lines)."""
+
+
+def is_json_lines(path: str | Path) -> bool:
+    """Whether an incident input is JSON Lines: standard input, or a file of its suffixes.
+
+    Example:
+        >>> is_json_lines("-"), is_json_lines("in.NDJSON"), is_json_lines("in.csv")
+        (True, True, False)
+    """
+    return str(path) == STDIN or Path(path).suffix.lower() in JSONL_SUFFIXES
 
 
 def normalise_header(line: bytes | str) -> list[str]:

@@ -30,6 +30,7 @@ __all__ = [
     "write_all",
     "write_bytes",
     "write_together",
+    "written_in_place",
 ]
 
 
@@ -95,6 +96,22 @@ def temporary(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
+def written_in_place(path: str | os.PathLike[str]) -> bool:
+    """Whether an output is written in place: a device, a FIFO or a socket that exists.
+
+    Such an output has no temporary file and no suffix to check (``/dev/stdout``).
+
+    Example:
+        >>> written_in_place("/dev/null"), written_in_place("/no/such/out.csv")
+        (True, False)
+    """
+    try:
+        mode = Path(path).stat().st_mode  # a symbolic link followed
+    except (OSError, ValueError):  # not there yet (or a name the system refuses)
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 class OutputFile:
     """One file a writer writes: whole or not at all, or (a device, a pipe) in place.
 
@@ -129,11 +146,7 @@ class OutputFile:
         self.path = Path(path)
         self.option = option
         self._fh: IO[bytes] | None = None
-        try:
-            mode: int | None = self.path.stat().st_mode  # a symbolic link followed
-        except (OSError, ValueError):  # not there yet (or a name the system refuses)
-            mode = None
-        if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        if written_in_place(self.path):
             # a device, a FIFO, a socket: opened as named (/dev/stdout names a pipe or a
             # terminal through /proc, which a resolved path would lose)
             self.real = self.path
