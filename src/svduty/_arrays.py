@@ -24,7 +24,8 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
+
+from svduty import _compute as pc
 
 __all__ = [
     "array",
@@ -62,7 +63,7 @@ def array(values: Any, type: pa.DataType | None = None, *, mask: Any = None) -> 
         if nulls:
             validity = pa.py_buffer(np.packbits(~hidden, bitorder="little"))  # type: ignore[arg-type]
     out = pa.Array.from_buffers(native, len(data), [validity, buffer], null_count=nulls)
-    return out if type is None or type == native else out.cast(type)
+    return out if type is None or type == native else pc.cast(out, type)
 
 
 def one_array(column: Any) -> Any:
@@ -82,7 +83,7 @@ def one_array(column: Any) -> Any:
     try:
         return column.combine_chunks()
     except pa.ArrowInvalid:  # "Cannot yet unify dictionaries with nulls"
-        return column.cast(column.type.value_type).combine_chunks()
+        return pc.cast(column, column.type.value_type).combine_chunks()
 
 
 def numbered(key: Any) -> tuple[Any, int]:

@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from svduty import _compute as pc
 from svduty._report._deprivation import INDICES, deprivation_table, english_index, index_of
 from svduty._report._html import render
 from svduty._report._model import Report
@@ -50,16 +50,18 @@ _BY = {
 
 
 def _inside(table: pa.Table) -> pa.Table:
-    return table.filter(pc.equal(table["within_area"], pa.scalar("inside")))
+    rows: pa.Table = pc.filter(table, pc.equal(table["within_area"], pa.scalar("inside")))
+    return rows
 
 
 def _hotspots(by_lsoa: pa.Table, key: str) -> pa.Table:
     inside = _inside(by_lsoa)
-    inside = inside.filter(pc.is_valid(inside["lsoa_code"]))
+    inside = pc.filter(inside, pc.is_valid(inside["lsoa_code"]))
     other = "possible" if key == "certain" else "certain"
     order: Any = [(key, "descending"), (other, "descending"), ("lsoa_code", "ascending")]
-    top = inside.sort_by(order).slice(0, HOTSPOTS)
-    return top.filter(pc.greater(top[key], pa.scalar(0)))
+    top = pc.sort_by(inside, order).slice(0, HOTSPOTS)
+    rows: pa.Table = pc.filter(top, pc.greater(top[key], pa.scalar(0)))
+    return rows
 
 
 def _settle_table(settlements: Sequence[Settlement]) -> pa.Table:

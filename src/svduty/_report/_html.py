@@ -7,8 +7,8 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from svduty import _compute as pc
 from svduty._report._deprivation import INDICES
 from svduty._report._svg import bounded_bars, paired_bars
 from svduty._version import __version__
@@ -145,8 +145,8 @@ def _sum(rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
 
 
 def _where(table: pa.Table, where: str) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = table.filter(
-        pc.equal(table["within_area"], pa.scalar(where))
+    rows: list[dict[str, Any]] = pc.filter(
+        table, pc.equal(table["within_area"], pa.scalar(where))
     ).to_pylist()
     return rows
 

@@ -20,8 +20,8 @@ from collections import defaultdict
 
 import attrs
 import pendulum
-import pyarrow.compute as pc
 
+from svduty import _compute as pc
 from svduty.areas._tables import read_table
 from svduty.sources import Citation, Confidence, cite
 
@@ -73,14 +73,14 @@ def ceased_districts() -> dict[str, CeasedDistrict]:
     """
     now = read_table("lad23-utla23", ("ltla23_code",)).column(0)
     old = read_table("lsoa11-lsoa21-lad22", ("ltla22_code", "ltla22_name", "lsoa21_code"))
-    old = old.filter(pc.invert(pc.is_in(old.column("ltla22_code"), value_set=now)))
+    old = pc.filter(old, pc.invert(pc.is_in(old.column("ltla22_code"), value_set=now)))
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
     at = pc.index_in(old.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
     successor = pc.take(t21.column("ltla24_code"), at)
     pieces: dict[str, set[str | None]] = defaultdict(set)
     names: dict[str, str] = {}
-    codes: list[str] = old.column("ltla22_code").to_pylist()  # type: ignore[assignment]
-    given: list[str] = old.column("ltla22_name").to_pylist()  # type: ignore[assignment]
+    codes: list[str] = old.column("ltla22_code").to_pylist()
+    given: list[str] = old.column("ltla22_name").to_pylist()
     for code, name, lad in zip(codes, given, successor.to_pylist(), strict=True):
         pieces[code].add(lad)
         names[code] = name

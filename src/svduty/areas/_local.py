@@ -6,8 +6,8 @@ from typing import Any
 
 import attrs
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from svduty import _compute as pc
 from svduty.areas._geography import Geography
 from svduty.areas._model import _to_tuple
 from svduty.errors import AreaError, Problem

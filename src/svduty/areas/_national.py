@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import csv
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,10 +20,11 @@ from typing import Any, cast
 import attrs
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from svduty import _arrays
-from svduty.areas._model import GSS_PREFIXES, Area, AreaKind
+from svduty import _compute as pc
+from svduty._data import data
+from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, normalise_name
 from svduty.areas._tables import NATIONAL_TABLES, read_table
 from svduty.errors import AreaError
 from svduty.periods import Period, date
@@ -36,10 +38,12 @@ __all__ = [
     "district_records",
     "lsoa_areas",
     "lsoa_district",
+    "lsoa_name_districts",
     "lsoa_records",
     "national_areas",
     "national_districts",
     "read_table",
+    "welsh_names",
 ]
 
 CENSUS_2011 = date("2011-03-27")
@@ -236,10 +240,10 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
     bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code"))
     if touching is not None:  # the few rows first: hash sets of hundreds of codes, not 35,000
         lads = pa.array(touching, pa.string())
-        inside = t21.filter(pc.is_in(t21.column("ltla24_code"), value_set=lads))
-        near = bridge.filter(pc.is_in(bridge.column("lsoa21_code"), value_set=inside[0]))
-        bridge = bridge.filter(pc.is_in(bridge.column("lsoa11_code"), value_set=near[0]))
-        t21 = t21.filter(pc.is_in(t21.column("lsoa21_code"), value_set=bridge[1]))
+        inside = pc.filter(t21, pc.is_in(t21.column("ltla24_code"), value_set=lads))
+        near = pc.filter(bridge, pc.is_in(bridge.column("lsoa21_code"), value_set=inside[0]))
+        bridge = pc.filter(bridge, pc.is_in(bridge.column("lsoa11_code"), value_set=near[0]))
+        t21 = pc.filter(t21, pc.is_in(t21.column("lsoa21_code"), value_set=bridge[1]))
     at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
     lad = pc.take(t21.column("ltla24_code"), at)
     return best_fit(bridge.column("lsoa11_code"), lad)
@@ -269,9 +273,9 @@ def best_fit(old: Any, lad: Any) -> pa.Table:
     one, several = _arrays.array(first[~split]), _arrays.array(first[split])
     ranked = sorted(
         zip(
-            old.take(several).to_pylist(),
+            pc.take(old, several).to_pylist(),
             (-np.bincount(pair)[split]).tolist(),
-            lad.take(several).to_pylist(),
+            pc.take(lad, several).to_pylist(),
             strict=True,
         )
     )
@@ -279,7 +283,7 @@ def best_fit(old: Any, lad: Any) -> pa.Table:
     codes = sorted(best)
     return pa.concat_tables(
         [
-            pa.table([old.take(one), lad.take(one)], schema=_BRIDGE),
+            pa.table([pc.take(old, one), pc.take(lad, one)], schema=_BRIDGE),
             pa.table({"old": codes, "lad": [best[c] for c in codes]}, schema=_BRIDGE),
         ]
     )
@@ -304,11 +308,40 @@ def lsoa_district() -> dict[str, tuple[str, int]]:
     new = t21.column("lsoa21_code")
     old = _bridge()
     in_2011 = pc.is_in(new, value_set=old.column("old"))
-    only_2011 = old.filter(pc.invert(pc.is_in(old.column("old"), value_set=new)))
+    only_2011 = pc.filter(old, pc.invert(pc.is_in(old.column("old"), value_set=new)))
     codes = _strs(only_2011.column("old")) + _strs(new)
     lads = _strs(only_2011.column("lad")) + _strs(t21.column("ltla24_code"))
     bits = [1] * only_2011.num_rows + _ints(pc.if_else(in_2011, 3, 2))
     return dict(zip(codes, zip(lads, bits, strict=True), strict=True))
+
+
+@functools.cache
+def lsoa_name_districts() -> dict[str, str]:
+    """The district name an LSOA's name starts with -> its district code (2024).
+
+    An LSOA is named after its district when the ONS named it ("Bristol 001A", "Allerdale
+    001A", "Daventry 001A"), which is not always the district's name now ("Bristol, City
+    of"; Allerdale and Daventry were abolished). The names of both vintages, each with the
+    2024 district of its LSOA (a 2011 LSOA by its best fit); a name whose LSOAs now lie in
+    several districts is left out (it does not say which).
+
+    Example:
+        >>> n = lsoa_name_districts()  # by normalise_name
+        >>> n["bristol"], n["rugby"], n["daventry"]
+        ('E06000023', 'E07000220', 'E06000062')
+    """
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_name", "lsoa21_code"))
+    t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name", "lsoa11_code"))
+    names = _strs(t21.column(0)) + _strs(t11.column(0))
+    codes = _strs(t21.column(1)) + _strs(t11.column(1))
+    found: dict[str, set[str | None]] = defaultdict(set)
+    for name, district in zip(names, national_districts(codes), strict=True):
+        found[normalise_name(name.rsplit(" ", 1)[0])].add(district)
+    return {
+        name: next(iter(d))  # type: ignore[misc]
+        for name, d in found.items()
+        if len(d) == 1 and None not in d
+    }
 
 
 def national_districts(codes: Sequence[str]) -> list[str | None]:
@@ -369,9 +402,9 @@ def lsoa_records(districts: Iterable[str]) -> list[LsoaRecord]:
     wanted = pa.array(sorted(set(districts)), pa.string())
     cols = ("lsoa21_code", "lsoa21_name", "ward24_code", "ward24_name", "ltla24_code")
     t21 = read_table("lsoa21-ward24-lad24", cols)
-    t21 = t21.filter(pc.is_in(t21.column("ltla24_code"), value_set=wanted))
+    t21 = pc.filter(t21, pc.is_in(t21.column("ltla24_code"), value_set=wanted))
     old = _bridge(tuple(wanted.to_pylist()))
-    old = old.filter(pc.is_in(old.column("lad"), value_set=wanted))
+    old = pc.filter(old, pc.is_in(old.column("lad"), value_set=wanted))
     in_2011 = set(old.column("old").to_pylist())
     out = [
         LsoaRecord(code, name, lad, 3 if code in in_2011 else 2, ward, ward_name)
@@ -381,7 +414,7 @@ def lsoa_records(districts: Iterable[str]) -> list[LsoaRecord]:
     ]
     have = {r.code for r in out}
     names = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa11_name"))
-    names = names.filter(pc.is_in(names.column("lsoa11_code"), value_set=old.column("old")))
+    names = pc.filter(names, pc.is_in(names.column("lsoa11_code"), value_set=old.column("old")))
     seen: set[str] = set()
     lad_of = dict(zip(_strs(old.column("old")), _strs(old.column("lad")), strict=True))
     for code, name in zip(*(names.column(c).to_pylist() for c in names.column_names), strict=True):
@@ -438,3 +471,20 @@ def lsoa_areas(districts: Iterable[str]) -> list[Area]:
             )
         )
     return sorted(out.values(), key=lambda a: a.id) + lsoas
+
+
+@functools.cache
+def welsh_names() -> dict[str, str]:
+    """The Welsh-language names of the 22 principal areas of Wales, read for matching.
+
+    ``normalise_name`` of the Welsh name -> the area's GSS code, from
+    ``data/ons/lad24-names-cy.csv`` (the ONS district names in Welsh; see ATTRIBUTION.md).
+    Names that are the same in both languages (Gwynedd, Powys...) are the national
+    table's already.
+
+    Example:
+        >>> welsh_names()["caerdydd"], welsh_names()["ynys mon"]
+        ('W06000015', 'W06000001')
+    """
+    with data("ons", "lad24-names-cy.csv").open(encoding="utf-8", newline="") as f:
+        return {normalise_name(r["ltla24_name_cy"]): r["ltla24_code"] for r in csv.DictReader(f)}

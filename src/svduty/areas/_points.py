@@ -9,9 +9,9 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty import _compute as pc
 from svduty._data import data
 from svduty.areas._model import Area, AreaMatch
 from svduty.errors import AreaError
@@ -45,7 +45,7 @@ def floats(values: Any) -> np.ndarray[Any, np.dtype[np.float64]]:
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     if isinstance(values, pa.Array):
-        cast: Any = values.cast(pa.float64())
+        cast: Any = pc.cast(values, pa.float64())
         filled: Any = pc.fill_null(cast, float("nan"))
         values = filled.to_numpy(zero_copy_only=False)
     return np.asarray(values, dtype=np.float64)

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from svduty import _compute as pc
 from svduty.areas._model import (
     LOCAL_GOVERNMENT_AREA_PREFIXES,
     Area,
@@ -18,7 +18,12 @@ from svduty.areas._model import (
     Match,
     normalise_name,
 )
-from svduty.areas._national import district_partnerships, lsoa_district, national_districts
+from svduty.areas._national import (
+    district_partnerships,
+    lsoa_district,
+    lsoa_name_districts,
+    national_districts,
+)
 from svduty.errors import AreaError, UnknownAreaError
 
 __all__ = [
@@ -74,8 +79,8 @@ def string_array(values: Any) -> Any:
         values = pa.array(list(values), pa.string())
     if not pa.types.is_string(values.type):
         if pa.types.is_dictionary(values.type):
-            values = values.dictionary_decode()
-        values = values.cast(pa.string())
+            values = pc.dictionary_decode(values)
+        values = pc.cast(values, pa.string())
     return values
 
 
@@ -161,7 +166,7 @@ class _Outcomes:
         enc: Any = pc.dictionary_encode(values)
         memo = self.memo.setdefault(kind, {})
         keys = self.keys.get(kind, pa.array([], pa.string()))
-        new = enc.dictionary.filter(pc.invert(pc.is_in(enc.dictionary, value_set=keys)))
+        new = pc.filter(enc.dictionary, pc.invert(pc.is_in(enc.dictionary, value_set=keys)))
         if len(new) or kind not in self.keys:
             for v in new.to_pylist():
                 found = resolve(v)
@@ -203,14 +208,19 @@ class Resolving:
     def _district_outcome(self, district: Area, match: str) -> Outcome:
         holder = self if district.id in self._index.current else self._outside()
         assert holder is not None  # an area outside the index came from the tables
-        csp = holder.parents(district.id, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP)
+        csp = [
+            (c.code, c.name)
+            for c in holder.parents(district.id, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP)
+        ]
+        if not csp and district.code in district_partnerships():  # a record silent on it
+            csp = list(district_partnerships()[district.code][1])  # (Coventry's in Warwickshire)
         pca = holder.parents(district.id, AreaKind.POLICE_COMMAND_AREA)
         one = len(csp) == 1
         return (
             district.code,
             district.name,
-            csp[0].code if one else None,
-            csp[0].name if one else None,
+            csp[0][0] if one else None,
+            csp[0][1] if one else None,
             pca[0].name if pca else None,
             match,
         )
@@ -235,12 +245,8 @@ class Resolving:
         return found
 
     def _outcome_of_district(self, code: str, match: str) -> Outcome:
-        """A district's outcome; one outside the geography from the national tables alone.
-
-        The same answer as the national geography's (a test checks every district), with
-        no police command area (the national tables have none), without building it.
-        """
-        outside = self.national and code not in self._index.current
+        """A district's outcome; outside the geography, the national tables' (a test checks)."""
+        outside = code not in self._index.current  # by code (self.national) or by LSOA name
         national = district_partnerships().get(code) if outside else None
         if national is None:
             return self._district_outcome(self.get(code), match)
@@ -270,38 +276,36 @@ class Resolving:
             cache = self._index.cache
             memo = cache.setdefault("national_lsoas", {})
             asked = cache.get("national_asked", pa.array([], pa.string()))
-            distinct = pc.unique(codes.drop_null())
-            unseen = distinct.filter(pc.invert(pc.is_in(distinct, value_set=asked)))
+            distinct = pc.unique(pc.drop_null(codes))
+            unseen = pc.filter(distinct, pc.invert(pc.is_in(distinct, value_set=asked)))
             if not len(unseen):
                 return
-            cache["national_asked"] = pa.concat_arrays([asked, unseen.cast(pa.string())])
+            cache["national_asked"] = pa.concat_arrays([asked, pc.cast(unseen, pa.string())])
             keys = {c.strip() for c in unseen.to_pylist()}
             new = sorted(k for k in keys if k not in memo and k not in self._index.current)
             if new:
                 memo.update(zip(new, national_districts(new), strict=True))
 
     def _name_outcome(self, name: str | None) -> Outcome | None:
-        if name is None:
-            return None
-        m = LSOA_NAME.match(name)
+        m = LSOA_NAME.match(name) if name is not None else None
         if not m:
             return None
-        district_name = m.group(1)
-        for geo in (self, self._outside()):
-            if geo is None:
-                continue
-            for area_id in geo._index.by_name.get(normalise_name(district_name), ()):
+        code = lsoa_name_districts().get(normalise_name(m.group(1)))  # as the ONS named LSOAs
+        if code is not None:
+            return self._outcome_of_district(code, Match.NAME.value)
+        for geo in (self, self._outside()):  # a bundle's own district, not in the tables
+            for area_id in geo._index.by_name.get(normalise_name(m.group(1)), ()) if geo else ():
                 area = geo._index.current[area_id]
                 if area.kind.is_local_government_area:
                     return self._district_outcome(area, Match.NAME.value)
-        return (None, district_name, None, None, None, Match.NAME.value)
+        return None  # no district, in the tables or the bundle, names its LSOAs so
 
     def resolve_lsoa(self, code: str | None, name: str | None = None) -> AreaMatch:
         """The district (and CSP, police command area) of an LSOA, from its code or name.
 
         A code in the ONS tables resolves with ``match="table"``. A code the tables do not
-        know resolves from the LSOA name ("Rugby 010E" -> Rugby) with ``match="name"``; a
-        district outside the geography is then reported by name only. A geography built
+        know resolves from the LSOA name ("Rugby 010E" -> Rugby; "Bristol 001A" -> "Bristol,
+        City of", as the ONS named its LSOAs) with ``match="name"``. A geography built
         with ``national=True`` resolves LSOAs (2011 or 2021) anywhere in England and Wales
         to their real district, in the area or not.
 
@@ -314,8 +318,8 @@ class Resolving:
             >>> geo.resolve_lsoa("E01031180").csp_name
             'Rugby'
             >>> m = geo.resolve_lsoa("E01099999", "Rugby 010E")
-            >>> m.district_code, m.match
-            ('E07000220', 'name')
+            >>> m.district_code, m.match, geo.resolve_lsoa("E01099999", "Bristol 001A").district_name
+            ('E07000220', 'name', 'Bristol, City of')
             >>> geo.resolve_lsoa("E01033620", "Birmingham 012E").district_name
             'Birmingham'
             >>> geo.resolve_lsoa("E01099999")
@@ -326,7 +330,7 @@ class Resolving:
         out = self._code_outcome(code) or self._name_outcome(name)
         if out is None:
             hint = (
-                "not in the LSOA tables, and the LSOA name does not end in a code like 001A"
+                "not in the LSOA tables, and the LSOA name is no district's and a code like 001A"
                 if name is not None
                 else "not in the LSOA tables, and no LSOA name to resolve from"
             )
@@ -446,7 +450,7 @@ class Resolving:
         cache.setdefault("district_code_of_values", pa.array([], pa.string()))
         enc: Any = pc.dictionary_encode(values)
         distinct = enc.dictionary
-        new = distinct.filter(pc.invert(pc.is_in(distinct, value_set=known)))
+        new = pc.filter(distinct, pc.invert(pc.is_in(distinct, value_set=known)))
         if len(new):
             if self.national:  # codes outside the geography: one join, not one by one
                 self._look_up_nationally(new)

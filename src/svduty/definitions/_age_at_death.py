@@ -39,8 +39,8 @@ from typing import Any
 
 import attrs
 import pyarrow as _pa
-import pyarrow.compute as _pc
 
+from svduty import _compute as _pc
 from svduty.definitions._expr import ArrowEnv, Expr, ScalarEnv, Tri
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.

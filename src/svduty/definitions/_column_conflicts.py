@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pyarrow as _pa
-import pyarrow.compute as _pc
 
+from svduty import _compute as _pc
 from svduty.definitions._age_at_death import arrow_age_conflicts as age_conflicts
 from svduty.definitions._atoms import Has, IsTrue
 from svduty.definitions._expr import ArrowEnv
@@ -78,8 +78,8 @@ def table_conflicts(
         member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]
         flat = pa.array([m for row in member for m in row])
         pos = pc.add(
-            pc.multiply(code_idx.cast(pa.int64()), len(POLICE_UK_CATEGORIES)),
-            cat_idx.cast(pa.int64()),
+            pc.multiply(_pc.cast(code_idx, pa.int64()), len(POLICE_UK_CATEGORIES)),
+            _pc.cast(cat_idx, pa.int64()),
         )
         add(
             pc.invert(pc.take(flat, pos)),

@@ -14,9 +14,9 @@ from typing import Any, overload
 import attrs
 import numpy as np  # a dependency of pyarrow and shapely
 import pyarrow as _pa
-import pyarrow.compute as _pc
 
 from svduty import _arrays
+from svduty import _compute as _pc
 from svduty._arguments import instance_argument
 from svduty._arrays import group_rows as _group_rows
 from svduty.definitions._classification import ANSWERS
@@ -78,7 +78,7 @@ def _unpacked(bools: Arr) -> Any:
 
 def _words(values: Arr, yes: str, no: str) -> Arr:
     """``yes`` / ``no`` / ``undetermined`` for true / false / null, dictionary-encoded."""
-    values = values.cast(pa.bool_())
+    values = _pc.cast(values, pa.bool_())
     codes = np.where(_unpacked(pc.fill_null(values, False)), 0, 1).astype(np.int8)
     codes[~_unpacked(pc.is_valid(values))] = 2
     return _coded(codes, [yes, no, "undetermined"])
@@ -149,7 +149,7 @@ def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:
     """``out`` with its word columns dictionary-encoded (``encode``) or spelt out."""
     if encode:
         return out
-    return {n: v.cast(pa.string()) if n in _WORD_COLUMNS else v for n, v in out.items()}
+    return {n: _pc.cast(v, pa.string()) if n in _WORD_COLUMNS else v for n, v in out.items()}
 
 
 def _spread_problems(found: list[Problem], groups: Arr, sink: list[Problem]) -> None:
@@ -210,7 +210,7 @@ def _distinct_verdicts(
         return None
     groups, first = grouped
     found: list[Problem] | None = None if sink is None else []
-    rows = (tab.select(names) if names else tab).take(first)  # the rules read only these
+    rows = _pc.take(tab.select(names) if names else tab, first)  # the rules read only these
     try:
         out = None
         if memo is not None:
@@ -375,7 +375,7 @@ def classify_split(
     if problems:
         bad = pa.array(sorted({(p.row or 0) - 1 for p in problems}), pa.int64())
         rows = _arrays.array(np.arange(tab.num_rows, dtype=np.int64))
-        result = result.filter(pc.invert(pc.is_in(rows, value_set=bad)))
+        result = _pc.filter(result, pc.invert(pc.is_in(rows, value_set=bad)))
         if encode:  # words of the refused rows only are not the kept rows' words
             for name in _WORD_COLUMNS:
                 i = result.schema.get_field_index(name)
@@ -410,4 +410,4 @@ def split_rejected(
     bad = sorted({(p.row or 0) - 1 for p in problems})
     rows = _arrays.array(np.arange(tab.num_rows, dtype=np.int64))
     keep = pc.invert(pc.is_in(rows, value_set=pa.array(bad, pa.int64())))
-    return tab.filter(keep), problems
+    return _pc.filter(tab, keep), problems

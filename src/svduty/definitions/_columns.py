@@ -17,9 +17,9 @@ from typing import Any
 
 import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
-import pyarrow.compute as _pc
 
 from svduty import _arrays
+from svduty import _compute as _pc
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._column_conflicts import table_conflicts
 from svduty.definitions._incident import FLAGS, Incident
@@ -140,7 +140,7 @@ def prepare(
     def get(name: str) -> Arr:
         col = _arrays.one_array(table.column(name))  # a null word: chunks decoded
         if pa.types.is_dictionary(col.type):
-            col = col.dictionary_decode()
+            col = _pc.dictionary_decode(col)
         if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
             # empty text is an absent value, as in the scalar engine
             empty = pc.equal(pc.utf8_trim_whitespace(col), "")
@@ -151,7 +151,7 @@ def prepare(
         if name not in names:
             continue
         try:
-            col = get(name).cast(pa.list_(pa.string()))
+            col = _pc.cast(get(name), pa.list_(pa.string()))
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             raise DataError.single(None, name, expected="a list of words") from None
         col, bad = lists_column(col, cls)
@@ -176,7 +176,7 @@ def prepare(
             col = get(name)
             if not (pa.types.is_boolean(col.type) or pa.types.is_null(col.type)):
                 raise DataError.single(None, name, expected="true or false")
-            cols[name] = col.cast(pa.bool_())
+            cols[name] = _pc.cast(col, pa.bool_())
     code_idx = pa.nulls(n, pa.int32())
     if "offence_code" in names:
         raw, odd = code_text(get("offence_code"))
@@ -221,7 +221,7 @@ def prepare(
             )
         else:
             try:
-                first = last = raw.cast(pa.date32())
+                first = last = _pc.cast(raw, pa.date32())
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
                 expected = "dates, or text: a date YYYY-MM-DD or a month YYYY-MM"
                 raise DataError.single(None, name, expected=expected) from None
@@ -239,8 +239,8 @@ def prepare(
     # one number per (code, category) pair: each fact is one look-up in its pair table
     codes, kinds = len(_OFFENCE_CODES), len(POLICE_UK_CATEGORIES)
     pair = pc.add(
-        pc.multiply(pc.fill_null(code_idx, codes).cast(pa.int32()), kinds + 1),
-        pc.fill_null(cat_idx, kinds).cast(pa.int32()),
+        pc.multiply(pc.cast(pc.fill_null(code_idx, codes), pa.int32()), kinds + 1),
+        pc.cast(pc.fill_null(cat_idx, kinds), pa.int32()),
     )
     facts: dict[str, Arr] = {k: pc.take(table, pair) for k, table in _fact_tables().items()}
     facts["known_code"] = pc.if_else(pc.is_valid(code_idx), True, pa.scalar(None, pa.bool_()))
@@ -251,7 +251,7 @@ def prepare(
 def _text(col: Arr, name: str, expected: str) -> Arr:
     """``col`` as text, or :class:`DataError` (no row) when its type cannot be text."""
     try:
-        return col.cast(pa.string())
+        return _pc.cast(col, pa.string())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         raise DataError.single(None, name, expected=expected) from None
 
@@ -315,7 +315,7 @@ _MONTH = r"^[0-9]{4}-[0-9]{2}$"
 
 def _days(raw: Arr) -> tuple[Arr, Arr]:
     """:func:`_days_of` each distinct value once, when values repeat (dates of a few months)."""
-    raw = raw.cast(pa.string())
+    raw = _pc.cast(raw, pa.string())
     enc = pc.dictionary_encode(raw)
     if len(enc.dictionary) * 4 > len(raw):
         return _days_of(raw)
@@ -330,14 +330,14 @@ def _days_of(raw: Arr) -> tuple[Arr, Arr]:
     month be 01 to 12); year 0 and any other spelling are read one distinct value at a
     time, as :class:`Incident` reads them. Null where the value is not a date.
     """
-    raw = raw.cast(pa.string())
+    raw = _pc.cast(raw, pa.string())
     day = pc.fill_null(pc.match_substring_regex(raw, _DAY), False)
     month = pc.fill_null(pc.match_substring_regex(raw, _MONTH), False)
     fast = pc.and_(pc.or_(day, month), pc.invert(pc.fill_null(pc.starts_with(raw, "0000"), True)))
     text = pc.if_else(fast, raw, pa.scalar(None, pa.string()))
 
     def part(of: Arr, start: int, stop: int) -> Any:
-        number = pc.utf8_slice_codeunits(of, start, stop).cast(pa.int64())
+        number = pc.cast(pc.utf8_slice_codeunits(of, start, stop), pa.int64())
         return pc.fill_null(number, 1).to_numpy()
 
     y, m = part(text, 0, 4), part(text, 5, 7)
@@ -349,8 +349,8 @@ def _days_of(raw: Arr) -> tuple[Arr, Arr]:
     ok = fast.to_numpy(zero_copy_only=False) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= length)
     first_day = (start_day + (d - 1)).astype(np.int32)
     last_day = np.where(month.to_numpy(zero_copy_only=False), end_day.astype(np.int32), first_day)
-    first = _arrays.array(first_day, pa.int32(), mask=~ok).cast(pa.date32())
-    last = _arrays.array(last_day, pa.int32(), mask=~ok).cast(pa.date32())
+    first = _pc.cast(_arrays.array(first_day, pa.int32(), mask=~ok), pa.date32())
+    last = _pc.cast(_arrays.array(last_day, pa.int32(), mask=~ok), pa.date32())
     slow = pc.and_(pc.is_valid(raw), pc.invert(fast))
     if pc.any(slow).as_py():  # other spellings, year 0: as an Incident reads them
         other = pc.filter(raw, slow)

@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
-import pyarrow.compute as _pc
 
 from svduty import _arrays
+from svduty import _compute as _pc
 
 pa: Any = _pa
 pc: Any = _pc
@@ -85,14 +85,17 @@ def remembered(
     if len(new):
         if m + len(new) > MEMO_ROWS:
             return None
-        fresh = evaluate(rows.take(_arrays.array(new)))
+        fresh = evaluate(_pc.take(rows, _arrays.array(new)))
         if fresh is None:
             return None
         fresh = {k: _plain(v) for k, v in fresh.items()}
         columns = (
             fresh if known is None else {k: pa.concat_arrays([known[k], fresh[k]]) for k in fresh}
         )
-        memo[signature] = (pa.concat_tables([known_keys, keys.take(_arrays.array(new))]), columns)
+        memo[signature] = (
+            pa.concat_tables([known_keys, _pc.take(keys, _arrays.array(new))]),
+            columns,
+        )
     assert columns is not None  # every row was known, so the memo holds them
     idx = _arrays.array(at)
     out = {k: spread(v, idx) for k, v in columns.items()}  # lists of text: two byte takes
@@ -102,7 +105,7 @@ def remembered(
 def _plain(col: Arr) -> Arr:
     """A column with its dictionary decoded (one array)."""
     col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
-    return col.dictionary_decode() if pa.types.is_dictionary(col.type) else col
+    return _pc.dictionary_decode(col) if pa.types.is_dictionary(col.type) else col
 
 
 def spread(values: Arr, groups: Arr) -> Arr:
@@ -143,7 +146,7 @@ def _spread_lists(values: Arr, groups: Arr) -> Arr:
     (fewer words than rows, e.g. the kinds) and whatever ``take`` would refuse (more text
     than 32-bit offsets address) are left to ``take``.
     """
-    words = values.flatten()
+    words = _pc.list_flatten(values)
     at = _offsets(words)
     lists = values.offsets.to_numpy()
     lists = lists - lists[0]
@@ -230,10 +233,10 @@ def _spelt(words: Arr) -> Arr:
     """
     n = len(words)
     if len(words.dictionary) != 1 or words.null_count or words.dictionary.null_count:
-        return words.cast(pa.string())
+        return _pc.cast(words, pa.string())
     word = words.dictionary[0].as_py().encode()
     if len(word) * n > _MOST_TEXT:
-        return words.cast(pa.string())
+        return _pc.cast(words, pa.string())
     offsets = np.arange(n + 1, dtype=np.int32) * np.int32(len(word))  # fits: checked
     return pa.Array.from_buffers(
         pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(word * n)]

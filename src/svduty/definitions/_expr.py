@@ -24,9 +24,9 @@ from typing import Any
 import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
-import pyarrow.compute as _pc
 
 from svduty import _arrays
+from svduty import _compute as _pc
 from svduty.sources import Citation
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.

@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 import pyarrow as _pa
-import pyarrow.compute as _pc
 
+from svduty import _compute as _pc
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._expr import ArrowEnv, Expr, ScalarEnv, Tri, _null_where
 
@@ -62,7 +62,7 @@ def district_of(location: str, resolve_district: ResolveDistrict | None = None) 
 
 @attrs.frozen(slots=True, eq=False)
 class PilotArea(Expr):
-    """Whether a pilot partner is one of the relevant review partners for a death (s.25).
+    """Whether the pilot reaches a death through its relevant review partners (s.25, SI 2023/227).
 
     Read from the district where the death occurred (or the body was found): ``True`` in
     the ``certain`` districts, ``False`` outside both sets, undetermined in the

@@ -28,9 +28,9 @@ from typing import Any, TypeVar
 
 import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
-import pyarrow.compute as _pc
 
 from svduty import _arrays
+from svduty import _compute as _pc
 from svduty.errors import DataError
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -162,7 +162,7 @@ def unique_map(
         if not pc.any(rest).as_py():
             return found
         return pc.replace_with_mask(found, rest, unique_map(pc.filter(col, rest), fn, typ))
-    uniq = pc.unique(col).drop_null()
+    uniq = pc.drop_null(pc.unique(col))
     results = pa.array([fn(v) for v in uniq.to_pylist()], typ)
     return pc.take(results, pc.index_in(col, value_set=uniq))
 
@@ -246,7 +246,7 @@ def ages_column(col: Arr, name: str) -> tuple[Arr, Arr, Arr, Arr]:
     """
     huge = None  # beyond any int64 (and any float's ones digit): infinity, 1e30, 2**64-1
     if pa.types.is_floating(col.type):  # e.g. from pandas, where a gap makes floats
-        col = col.cast(pa.float64())
+        col = _pc.cast(col, pa.float64())
         fractional = pc.fill_null(pc.not_equal(col, pc.floor(col)), False)  # NaN too
         col = pc.if_else(fractional, pa.scalar(None, col.type), col)
         huge = pc.greater(pc.abs(col), float(_HUGE))
@@ -257,7 +257,7 @@ def ages_column(col: Arr, name: str) -> tuple[Arr, Arr, Arr, Arr]:
     else:
         raise DataError.single(None, name, expected="whole numbers of years")
     ages = col if huge is None else pc.if_else(pc.fill_null(huge, False), None, col)
-    ages = ages.cast(pa.int64())
+    ages = _pc.cast(ages, pa.int64())
     outside = pc.or_(pc.less(ages, 0), pc.greater(ages, 130))  # null where the age is
     if huge is not None:  # an age out of range is kept (and marked) where an int64 holds it
         outside = pc.or_kleene(outside, huge)
@@ -283,7 +283,7 @@ def code_text(col: Arr) -> tuple[Arr, Arr]:
     if pa.types.is_floating(col.type):
         whole = pc.and_(pc.equal(col, pc.floor(col)), pc.less_equal(pc.abs(col), _HUGE))
         odd = pc.invert(pc.fill_null(whole, True))
-        col = pc.if_else(odd, pa.scalar(None, col.type), col).cast(pa.int64())
+        col = _pc.cast(pc.if_else(odd, pa.scalar(None, col.type), col), pa.int64())
     elif not (
         pa.types.is_string(col.type)
         or pa.types.is_large_string(col.type)
@@ -295,6 +295,6 @@ def code_text(col: Arr) -> tuple[Arr, Arr]:
     ):
         raise DataError.single(None, "offence_code", expected=expected)
     try:
-        return col.cast(pa.string()), odd
+        return _pc.cast(col, pa.string()), odd
     except pa.ArrowInvalid:  # bytes that are not UTF-8
         raise DataError.single(None, "offence_code", expected=expected) from None

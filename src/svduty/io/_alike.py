@@ -21,9 +21,9 @@ from typing import Any
 import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty import _compute as pc
 from svduty.definitions._distinct import spread
 from svduty.errors import SvdutyError
 from svduty.io._locate import UNRESOLVED, pad
@@ -96,7 +96,7 @@ class Grouped:
         if self.usable == self.out.num_rows:  # the usual case: every combination usable
             return _spread(out, self.rows, at, keep=())
         kept = at >= 0
-        return _spread(out, self.rows.filter(_arrays.array(kept)), at[kept], keep=())
+        return _spread(out, pc.filter(self.rows, _arrays.array(kept)), at[kept], keep=())
 
     def rejected_rows(self) -> pa.Table:
         """The rejected rows, in the pipeline's order: the reader's, unresolved, refused."""
@@ -117,7 +117,7 @@ class Grouped:
         return pa.concat_tables(parts)
 
     def _rejected(self, out: pa.Table, picked: Any) -> pa.Table:
-        rows = self.rows.take(_arrays.array(picked))
+        rows = pc.take(self.rows, _arrays.array(picked))
         at = _places(out, self.out.num_rows)[self.groups[picked]]
         return _spread(out, rows, at, keep=_BOOKKEEPING)
 
@@ -212,13 +212,13 @@ def grouped(
         good, bad = table, table.slice(0, 0)
     else:
         ok = pc.is_null(rejected)
-        good, bad = table.filter(ok), table.filter(pc.invert(ok))
+        good, bad = pc.filter(table, ok), pc.filter(table, pc.invert(ok))
     if not good.num_rows:
         return None
     groups, first = _arrays.groups([good.column(n) for n in alike], good.num_rows)
     if len(first) > most * good.num_rows:
         return None
-    distinct = good.take(_arrays.array(first))
+    distinct = pc.take(good, _arrays.array(first))
     numbers = _arrays.array(np.arange(len(first), dtype=np.int64))
     out = classify(distinct.set_column(at, distinct.schema.field(at), numbers))
     usable = out.column("rejected").null_count

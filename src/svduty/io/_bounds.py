@@ -26,9 +26,9 @@ from typing import Any
 import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty import _compute as pc
 from svduty.definitions import Definition
 from svduty.errors import DataError, Problem
 from svduty.io._settle import Settlement, settle
@@ -77,7 +77,7 @@ _COMPACT_AT = 32
 
 def _decoded(col: Arrow) -> Arrow:
     if pa.types.is_dictionary(col.type):
-        return col.cast(col.type.value_type)
+        return pc.dictionary_decode(col)
     return col
 
 
@@ -88,7 +88,7 @@ def _text(name: str, col: Arrow) -> Arrow:
         return pc.strftime(col, format="%Y-%m" if name == "month" else "%Y-%m-%d")
     if pa.types.is_string(col.type):
         return col
-    return col.cast(pa.string())
+    return pc.cast(col, pa.string())
 
 
 def _where(col: Arrow) -> Arrow:
@@ -97,7 +97,7 @@ def _where(col: Arrow) -> Arrow:
     if pa.types.is_boolean(col.type):
         where = pc.if_else(col, pa.scalar("inside"), pa.scalar("outside"))
         return pc.fill_null(where, pa.scalar("no_location"))
-    return pc.fill_null(col.cast(pa.string()), pa.scalar("no_location"))
+    return pc.fill_null(pc.cast(col, pa.string()), pa.scalar("no_location"))
 
 
 def _usable(table: pa.Table, weights: Any) -> tuple[pa.Table, Any]:
@@ -123,7 +123,7 @@ def _usable(table: pa.Table, weights: Any) -> tuple[pa.Table, Any]:
         keep = weights > 0 if keep is None else keep & (weights > 0)
     if keep is None:
         return table, weights
-    return table.filter(_arrays.array(keep)), None if weights is None else weights[keep]
+    return pc.filter(table, _arrays.array(keep)), None if weights is None else weights[keep]
 
 
 def _answers(col: Arrow, verdict: str) -> Any:
@@ -138,10 +138,10 @@ def _answers(col: Arrow, verdict: str) -> Any:
     col = _arrays.one_array(col)
     answers = pa.array(_ANSWERS, pa.string())
     if pa.types.is_dictionary(col.type):
-        words = col.dictionary.cast(pa.string())
+        words = pc.cast(col.dictionary, pa.string())
         at: Arrow = pc.take(pc.index_in(words, value_set=answers), col.indices)
     else:
-        at = pc.index_in(col.cast(pa.string()), value_set=answers)
+        at = pc.index_in(pc.cast(col, pa.string()), value_set=answers)
     bad = pc.is_null(at)
     if pc.any(bad).as_py():
         raise DataError(
@@ -176,7 +176,7 @@ def _summed(table: pa.Table, keys: Sequence[str], values: Sequence[str]) -> pa.T
     """
     groups, first = _arrays.groups([table.column(k) for k in keys], table.num_rows)
     at = _arrays.array(first)
-    cols: dict[str, Arrow] = {k: table.column(k).take(at) for k in keys}
+    cols: dict[str, Arrow] = {k: pc.take(table.column(k), at) for k in keys}
     for name in values:
         weights = table.column(name).to_numpy()
         cols[name] = _arrays.array(_arrays.sums(groups, weights, len(first)))
@@ -198,10 +198,10 @@ def _finish(table: pa.Table, keys: Sequence[str]) -> pa.Table:
     out = pa.table(cols)
     order: Any = [(k, "ascending") for k in keys if k != "within_area"]
     if "within_area" not in keys:
-        return out.sort_by(order) if order else out
+        return pc.sort_by(out, order) if order else out
     rank = pc.index_in(out.column("within_area"), value_set=pa.array(WITHIN_AREA))
     out = out.append_column("_rank", rank)
-    return out.sort_by([("_rank", "ascending"), *order]).drop_columns(["_rank"])
+    return pc.sort_by(out, [("_rank", "ascending"), *order]).drop_columns(["_rank"])
 
 
 def _empty(keys: Sequence[str]) -> pa.Table:
@@ -283,8 +283,8 @@ class BoundedCounts:
         counts = _arrays.sums(
             groups.astype(np.int64) * 4 + answer, weights, len(first) * 4
         ).reshape(-1, 4)
-        rows = table.select([k for k in names if k in table.column_names]).take(
-            _arrays.array(first)
+        rows = pc.take(
+            table.select([k for k in names if k in table.column_names]), _arrays.array(first)
         )
         cols: dict[str, Arrow] = {"within_area": _where(rows.column("within_area"))}
         for k in list(names)[1:]:
@@ -308,7 +308,7 @@ class BoundedCounts:
             self._basis[key] = self._basis.get(key, 0) + n
 
     def _count_undetermined(self, fine: pa.Table) -> None:
-        und = fine.filter(pc.greater(fine.column("undetermined"), pa.scalar(0)))
+        und = pc.filter(fine, pc.greater(fine.column("undetermined"), pa.scalar(0)))
         part = _summed(und, _SETTLE_KEYS, ["undetermined"])
         self._settle.append(part.rename_columns([*_SETTLE_KEYS, "rows"]))
         if len(self._settle) >= _COMPACT_AT:

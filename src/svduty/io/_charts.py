@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from svduty import _compute as pc
 from svduty.io._bounds import BoundedCounts, _finish, _sum_groups
 
 __all__ = ["ANSWERS", "in_scope_counts", "plot_in_scope"]
@@ -79,10 +79,10 @@ def in_scope_counts(
     if inside_only:
         keep = pc.and_(keep, pc.equal(counts["within_area"], pa.scalar("inside")))
     keys = ("district_code", "district_name", "month")
-    counts = _sum_groups(counts.filter(keep), keys)  # one row per cell, wherever located
+    counts = _sum_groups(pc.filter(counts, keep), keys)  # one row per cell, wherever located
     counts = _finish(counts, keys)
     order: Any = [(k, "ascending") for k in ("district_name", "month", "district_code")]
-    return counts.sort_by(order).select(list(_COLUMNS))
+    return pc.sort_by(counts, order).select(list(_COLUMNS))
 
 
 _COLUMNS = (

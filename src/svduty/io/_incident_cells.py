@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
+
+from svduty import _compute as pc
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -26,8 +27,8 @@ def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
         if kind == "list":
             return pc.split_pattern(column, sep), pa.repeat(pa.scalar(False), len(column))
         if _short_digits(column):
-            return column.cast(pa.int64()), pa.repeat(pa.scalar(False), len(column))
-    text = pc.utf8_trim_whitespace(column.cast(pa.string()))
+            return pc.cast(column, pa.int64()), pa.repeat(pa.scalar(False), len(column))
+    text = pc.utf8_trim_whitespace(pc.cast(column, pa.string()))
     empty = pc.fill_null(pc.equal(text, pa.scalar("")), pa.scalar(True))
     text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
     if kind == "str":
@@ -57,7 +58,7 @@ def _number_cells(column: Arrow) -> Arrow:
         >>> _number_cells(pa.array([" 30.0", "1e1", "17.5", "30", "x", "3.", None])).to_pylist()
         [30.0, 10.0, 17.5, None, None, None, None]
     """
-    text = pc.utf8_trim_whitespace(column.cast(pa.string()))
+    text = pc.utf8_trim_whitespace(pc.cast(column, pa.string()))
     number = pc.match_substring_regex(text, r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
     odd = pc.and_(number, pc.invert(pc.match_substring_regex(text, r"^[+-]?\d+$")))
     odd = pc.fill_null(odd, pa.scalar(False))

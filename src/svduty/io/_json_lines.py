@@ -16,9 +16,9 @@ from typing import Any
 
 import attrs
 import pyarrow as pa
-import pyarrow.compute as _pc
 
 from svduty import _arrays
+from svduty import _compute as _pc
 
 __all__ = ["json_lines", "json_lines_buffer"]
 
@@ -55,10 +55,10 @@ def _plain_text(values: Arrow) -> bool:
 
 def _strings(values: Arrow) -> Arrow:
     r"""Strings as JSON strings (null stays null): quoted, ``"``, ``\`` and controls escaped."""
-    values = values.cast(_TEXT)
+    values = pc.cast(values, _TEXT)
     if not _plain_text(values):
         needs = pc.fill_null(pc.match_substring_regex(values, _NEEDS_ESCAPE), False)
-        some = values.filter(needs)
+        some = pc.filter(values, needs)
         for char, escaped in _ESCAPES:
             some = pc.replace_substring(some, char, escaped)
         values = pc.replace_with_mask(values, needs, some)
@@ -67,8 +67,8 @@ def _strings(values: Arrow) -> Arrow:
 
 def _floats(values: Arrow) -> Arrow:
     """Floats as ``repr`` writes them; values Arrow formats otherwise go one by one."""
-    values = values.cast(pa.float64())
-    text = values.cast(_TEXT)
+    values = pc.cast(values, pa.float64())
+    text = pc.cast(values, _TEXT)
     size = pc.abs(values)
     plain = pc.and_(
         pc.or_(
@@ -84,7 +84,7 @@ def _floats(values: Arrow) -> Arrow:
     )
     if not pc.all(plain).as_py():
         odd = pc.invert(plain)
-        one_by_one = [json.dumps(v) for v in values.filter(odd).to_pylist()]
+        one_by_one = [json.dumps(v) for v in pc.filter(values, odd).to_pylist()]
         text = pc.replace_with_mask(text, odd, pa.array(one_by_one, _TEXT))
     return text
 
@@ -92,11 +92,11 @@ def _floats(values: Arrow) -> Arrow:
 def _lists(values: Arrow) -> Arrow | None:
     """Lists as JSON arrays of their encoded items (None if the items need the slow path)."""
     flat = pc.list_flatten(values)
-    lengths = pc.fill_null(pc.list_value_length(values), 0).cast(pa.int64())
+    lengths = pc.cast(pc.fill_null(pc.list_value_length(values), 0), pa.int64())
     offsets = pa.concat_arrays([pa.array([0], pa.int64()), pc.cumulative_sum(lengths)])
     if _plain_strings(flat):  # quoted by the separator and the brackets
         joined = pc.binary_join(
-            pa.LargeListArray.from_arrays(offsets, flat.cast(_TEXT)), _s('", "')
+            pa.LargeListArray.from_arrays(offsets, pc.cast(flat, _TEXT)), _s('", "')
         )
         out = pc.binary_join_element_wise(_s('["'), joined, _s('"]'), _s(""))
         out = pc.if_else(pc.equal(lengths, 0), _s("[]"), out)
@@ -116,13 +116,13 @@ def _fragments(values: Arrow, *, nested: bool = False) -> Arrow | None:
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         out = _strings(values)
     elif pa.types.is_boolean(t) or pa.types.is_integer(t):
-        out = values.cast(_TEXT)
+        out = pc.cast(values, _TEXT)
     elif pa.types.is_floating(t):
         out = _floats(values)
     elif pa.types.is_null(t):
         out = pa.nulls(len(values), _TEXT)
     elif pa.types.is_date32(t) and not nested:  # json.dumps refuses a date inside a list
-        out = _strings(values.cast(pa.string()))
+        out = _strings(pc.cast(values, pa.string()))
     elif pa.types.is_dictionary(t):
         words = _fragments(values.dictionary, nested=nested)
         if words is None:
@@ -168,7 +168,7 @@ def _pieces(batch: pa.RecordBatch) -> list[str | Arrow]:
         elif coded is not None:
             pieces.append(coded)
         elif _plain_strings(column):  # quoted by the text around them
-            pieces += ['"', column.cast(_TEXT), '"']
+            pieces += ['"', pc.cast(column, _TEXT), '"']
         else:
             text = _fragments(column)
             pieces.append(_one_by_one(column) if text is None else text)
@@ -233,7 +233,7 @@ def _coded(column: Arrow) -> _Coded | None:
     first = _arrays.first_rows(codes)
     if len(first) > n // 4:  # mostly distinct: as each row's own text
         return None
-    words = _fragments(column.take(_arrays.array(first)))
+    words = _fragments(pc.take(column, _arrays.array(first)))
     return None if words is None else _Coded(codes, words)
 
 
@@ -248,7 +248,7 @@ def _from_dictionary(column: Arrow) -> _Coded | None:
         return None
     size = len(column.dictionary)
     # widened first: a dictionary of int8 indices may hold 128 words, and ``size`` too few
-    codes = column.indices.cast(pa.int64())
+    codes = pc.cast(column.indices, pa.int64())
     if codes.null_count:
         codes = pc.fill_null(codes, size)
     words = pa.concat_arrays([words, pa.array(["null"], _TEXT)])
@@ -287,7 +287,7 @@ def _list_codes(column: Arrow) -> Any:
     key = pc.dictionary_encode(text).indices.to_numpy().astype(np.int64)
     other = pc.dictionary_encode(shape).indices.to_numpy().astype(np.int64)
     key = (key * (int(other.max()) + 1) + other) * 2
-    key += column.is_valid().to_numpy(zero_copy_only=False)
+    key += pc.is_valid(column).to_numpy(zero_copy_only=False)
     return pc.dictionary_encode(_arrays.array(key)).indices.to_numpy().astype(np.int64)
 
 

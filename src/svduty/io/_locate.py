@@ -12,9 +12,9 @@ from typing import Any
 import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty import _compute as pc
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES, RESOLVED_COLUMNS
 from svduty.errors import InputFormatError, Problem, SvdutyError
 from svduty.io._incidents import INCIDENT_SCHEMA
@@ -135,9 +135,9 @@ class RememberedWithin:
 
         ``safe``: a code ``within`` refuses (an error) is outside, not an error.
         """
-        distinct = pc.unique(codes.drop_null())
+        distinct = pc.unique(pc.drop_null(codes))
         asked = self.known.get("asked", pa.array([], pa.string()))
-        new = distinct.filter(pc.invert(pc.is_in(distinct, value_set=asked)))
+        new = pc.filter(distinct, pc.invert(pc.is_in(distinct, value_set=asked)))
         if not len(new) and "inside" in self.known:
             return self.known["inside"]
         refused = []
@@ -165,7 +165,7 @@ def _within_area(located: Arrow, district: Arrow, within: Within, safe: bool = F
         inside_codes = within.inside_codes(district, safe)
     else:
         check = _safe_within(within) if safe else within
-        codes = [c for c in pc.unique(district.drop_null()).to_pylist() if c is not None]
+        codes = [c for c in pc.unique(pc.drop_null(district)).to_pylist() if c is not None]
         inside_codes = pa.array([c for c in codes if check(c)], pa.string())
     inside = pc.fill_null(pc.is_in(district, value_set=inside_codes), pa.scalar(False))
     where = pc.if_else(inside, pa.scalar("inside"), pa.scalar("outside"))
@@ -176,7 +176,9 @@ def pad(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """``table`` with every column of ``schema``, nulls where it has none."""
     n = table.num_rows
     cols = [
-        table.column(f.name).cast(f.type) if f.name in table.schema.names else pa.nulls(n, f.type)
+        pc.cast(table.column(f.name), f.type)
+        if f.name in table.schema.names
+        else pa.nulls(n, f.type)
         for f in schema
     ]
     return pa.Table.from_arrays(cols, schema=schema)
@@ -236,7 +238,7 @@ def locate_police_uk(
     places = areas.append_column("within_area", _within_area(where, located, within))
     if pc.any(unresolved).as_py():  # a place rejected is rejected whole: the order stays
         rejected = pc.take(unresolved, key)
-        newly = good.filter(rejected)
+        newly = pc.filter(good, rejected)
         at = pc.filter(key, rejected)
         for name in AREA_COLUMNS:
             newly = newly.append_column(name, pc.take(areas.column(name), at))
@@ -306,7 +308,9 @@ def _resolved(areas: pa.Table, n: int, what: str) -> pa.Table:
     if areas.num_rows != n:
         raise SvdutyError(f"resolve_areas returned {areas.num_rows} rows for {n} {what}")
     cols = [
-        areas.column(c).cast(pa.string()) if c in areas.schema.names else pa.nulls(n, pa.string())
+        pc.cast(areas.column(c), pa.string())
+        if c in areas.schema.names
+        else pa.nulls(n, pa.string())
         for c in AREA_COLUMNS
     ]
     return pa.Table.from_arrays(cols, names=list(AREA_COLUMNS))
@@ -443,5 +447,5 @@ def _as_read(codes: Arrow) -> Arrow:
         >>> _as_read(pa.array([" e01031180 ", "  ", None])).to_pylist()
         ['E01031180', None, None]
     """
-    text = pc.utf8_upper(pc.utf8_trim_whitespace(codes.cast(pa.string())))
+    text = pc.utf8_upper(pc.utf8_trim_whitespace(pc.cast(codes, pa.string())))
     return pc.if_else(pc.equal(text, pa.scalar("")), pa.scalar(None, pa.string()), text)

@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty import _compute as pc
 from svduty._arguments import partnership_argument
 from svduty.areas import Geography
 from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
@@ -100,7 +100,7 @@ def _as_batch(table: pa.Table) -> pa.RecordBatch:
 
 def _mark(table: pa.Table, positions: list[int], why: list[str], field: list[str | None]) -> Any:
     """The rows at ``positions`` of ``table``, marked rejected with their reason."""
-    out = table.take(_arrays.array(positions, pa.int64()))
+    out = pc.take(table, _arrays.array(positions, pa.int64()))
     out = out.set_column(
         out.schema.get_field_index("rejected"), "rejected", pa.array(why, pa.string())
     )
@@ -134,7 +134,7 @@ def _refuse(good: Any, problems: Sequence[Problem]) -> tuple[Any, Any] | None:
     keep = pc.invert(
         pc.is_in(_arrays.array(np.arange(good.num_rows, dtype=np.int64)), _arrays.array(picked))
     )
-    return good.filter(keep), refused
+    return pc.filter(good, keep), refused
 
 
 def _split_rows(good: pa.Table, inputs: list[str], split: Splitter) -> tuple[Any, Any, Any]:
@@ -178,7 +178,7 @@ def _located(table: pa.Table, police: bool) -> pa.Table:
     if not police:
         return table
     at = table.schema.get_field_index("location")
-    table = table.set_column(at, "location", table.column(at).cast(pa.string()))
+    table = table.set_column(at, "location", pc.cast(table.column(at), pa.string()))
     return table.drop_columns(["date"])
 
 
@@ -254,7 +254,7 @@ def classify_batch(
         good, bad = table, table.slice(0, 0)
     else:
         ok = pc.is_null(table.column("rejected"))
-        good, bad = table.filter(ok), table.filter(pc.invert(ok))
+        good, bad = pc.filter(table, ok), pc.filter(table, pc.invert(ok))
     if police:  # police.uk rows: located by their LSOA
         good, bad, places = locate_police_uk(good, bad, resolve_areas, within)
         inputs = list(CLASSIFIER_INPUT)

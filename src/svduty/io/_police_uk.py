@@ -29,9 +29,9 @@ from typing import Any
 
 import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty import _compute as pc
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._utf8_cells import NOT_UTF8, text_cells
@@ -139,7 +139,7 @@ def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> t
 
 
 def _text(arr: Arrow) -> Arrow:
-    return arr if arr.type == pa.string() else arr.cast(pa.string())
+    return arr if arr.type == pa.string() else pc.cast(arr, pa.string())
 
 
 def _trim(arr: Arrow) -> Arrow:

@@ -33,9 +33,9 @@ from typing import Any, Literal
 import attrs
 import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from svduty import _compute as pc
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,

@@ -19,9 +19,9 @@ from typing import Any
 import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from svduty import _arrays
+from svduty import _compute as pc
 from svduty.errors import DataError, Problem
 
 __all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows"]
@@ -241,7 +241,7 @@ def _warnings(reasons: Any) -> Any:
     if not same.any():
         return same
     at = np.flatnonzero(same)
-    maybe = reasons.take(_arrays.array(at))
+    maybe = pc.take(reasons, _arrays.array(at))
     hit = pc.fill_null(pc.is_in(maybe, value_set=_warned()), False)
     same[at] = hit.to_numpy(zero_copy_only=False)
     return same
@@ -323,8 +323,8 @@ class Tally:
         good = table
         if table.column("rejected").null_count < table.num_rows:
             ok = pc.is_null(table.column("rejected"))
-            good = table.filter(ok)
-            self.count_rejected(table.filter(pc.invert(ok)))
+            good = pc.filter(table, ok)
+            self.count_rejected(pc.filter(table, pc.invert(ok)))
         self.count_usable(good)
         return good
 
@@ -357,7 +357,7 @@ class Tally:
                 bad.select(["file", "row"]),
                 sort_keys=[("file", "ascending"), ("row", "ascending")],  # nulls last
             )
-            head = bad.take(order.slice(0, self.sample_size))
+            head = pc.take(bad, order.slice(0, self.sample_size))
         new = rejected_rows(head, self.sample_size)
         if self.rejections and _order(new[0]) < _order(self.rejections[-1]):
             new = sorted([*self.rejections, *new], key=_order)
@@ -399,7 +399,7 @@ class Tally:
                 at = np.flatnonzero(warned)
                 _count(
                     self.warnings,
-                    reasons.take(_arrays.array(at)),
+                    pc.take(reasons, _arrays.array(at)),
                     None if each is None else each[at],
                 )
 

@@ -19,7 +19,8 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
+
+from svduty import _compute as pc
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -41,14 +42,14 @@ def text_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     if text and _ascii(raw):  # nothing to check, nothing to convert
         return column, None
     try:
-        checked = raw.cast(pa.string())  # checks that every cell is UTF-8
+        checked = pc.cast(raw, pa.string())  # checks that every cell is UTF-8
     except pa.ArrowInvalid:  # rare: find the cells one by one
         pass
     else:
         return (column if text else checked), None
     mask = pa.array([not _utf8(v) for v in raw.to_pylist()], pa.bool_())
     cleaned = pc.if_else(mask, pa.scalar(b"", pa.binary()), raw)
-    return cleaned.cast(pa.string()), mask
+    return pc.cast(cleaned, pa.string()), mask
 
 
 def _ascii(raw: Arrow) -> bool:

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from svduty import _compute as pc
 from svduty.errors import InputFormatError, Problem
 from svduty.io._background import Ordered, cores
 from svduty.io._json_lines import json_lines, json_lines_buffer
@@ -44,10 +44,10 @@ def _flat(table: pa.Table, separator: str) -> pa.Table:
     """List columns joined into text and dictionaries decoded (CSV has neither)."""
     for i, f in enumerate(table.schema):
         if pa.types.is_list(f.type) or pa.types.is_large_list(f.type):
-            joined: Any = pc.binary_join(table.column(i).cast(pa.list_(pa.string())), separator)
+            joined: Any = pc.binary_join(pc.cast(table.column(i), pa.list_(pa.string())), separator)
             table = table.set_column(i, f.name, joined)
         elif pa.types.is_dictionary(f.type):
-            table = table.set_column(i, f.name, table.column(i).cast(f.type.value_type))
+            table = table.set_column(i, f.name, pc.cast(table.column(i), f.type.value_type))
     return table
 
 
@@ -301,7 +301,7 @@ def _cast(column: Any, target: pa.DataType) -> Any:
         if isinstance(words, pa.ChunkedArray):
             return pa.chunked_array([_month_days(c) for c in words.chunks], target)
         return _month_days(words)
-    return column.cast(target)
+    return pc.cast(column, target)
 
 
 def _month_days(words: Any) -> Any:
@@ -315,7 +315,7 @@ def _days(column: Any) -> Any:
         pc.binary_join_element_wise(column, "01", "-"),
         column,
     )
-    return padded.cast(pa.timestamp("s")).cast(pa.date32())
+    return pc.cast(pc.cast(padded, pa.timestamp("s")), pa.date32())
 
 
 def _decoded(schema: pa.Schema) -> pa.Schema:
