@@ -215,17 +215,32 @@ def test_unknown_lsoa_resolves_from_its_name(geo):
     assert m.resolved
 
 
-def test_district_outside_the_geography_is_reported_by_name(local_geo):
+def test_district_outside_the_geography_is_reported_with_its_code(local_geo):
+    """The LSOA name's district is looked up in the ONS's names of LSOAs (both vintages):
+    before, a district outside the geography came back by name alone, and a name that
+    is not the district's own ("Bristol" for "Bristol, City of") as if it were one."""
     geo = local_geo
     m = geo.resolve_lsoa("E01033620", "Birmingham 012E")
-    assert (m.district_code, m.district_name, m.match) == (None, "Birmingham", "name")
+    assert (m.district_code, m.district_name, m.match) == ("E08000025", "Birmingham", "name")
+    m = geo.resolve_lsoa("E01999998", "bristol 001A")
+    assert (m.district_code, m.district_name, m.csp_code) == (
+        "E06000023",
+        "Bristol, City of",
+        "E22000002",
+    )
+    assert geo.resolve_lsoa("E01999998", "Daventry 001A").district_code == "E06000062"
+
+
+def test_a_name_no_district_gave_its_lsoas_is_unresolved(local_geo):
+    with pytest.raises(UnknownAreaError, match="no district's and a code"):
+        local_geo.resolve_lsoa("E01999998", "Nowhere Town 001A")
 
 
 def test_unknown_lsoa_without_a_usable_name_raises_naming_the_code(geo):
     with pytest.raises(UnknownAreaError, match="E01099999") as info:
         geo.resolve_lsoa("E01099999")
     assert info.value.code == "E01099999"
-    with pytest.raises(UnknownAreaError, match="does not end in a code"):
+    with pytest.raises(UnknownAreaError, match=r"no district.s and a code like 001A"):
         geo.resolve_lsoa("E01099999", "Somewhere")
     with pytest.raises(UnknownAreaError):
         geo.resolve_lsoa("E07000220")  # a district is not an LSOA
@@ -250,7 +265,7 @@ def test_resolve_lsoas_is_row_for_row(local_geo):
         "E07000220",
         "E07000222",
         "E07000220",
-        None,
+        "E08000025",
         "E07000220",
         None,
     ]
@@ -679,3 +694,14 @@ def test_containment_follows_parents(area_id):
         assert not _GEO.contains(area_id, parent.id)
         for grandparent in _GEO.parents(parent.id):
             assert _GEO.contains(grandparent.id, area_id)
+
+
+@pytest.mark.parametrize("bad", [["x"], {}, None, 5])
+def test_an_area_asked_for_by_something_not_text_is_an_argument_error(geo, bad):
+    from svduty.errors import ArgumentError
+
+    for g in (geo, svduty.Geography.england_and_wales()):
+        with pytest.raises(ArgumentError, match=r"Geography\.get\(code_or_id\)"):
+            g.get(bad)
+        with pytest.raises(ArgumentError):
+            g.parents(bad)

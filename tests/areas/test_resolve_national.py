@@ -40,3 +40,20 @@ def test_a_partnership_locates_codes_outside_it_as_before(codes):
             assert (district, match) == (lsoa_district()[key][0], "table")
         else:
             assert (district, match) == (None, "unresolved")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(NEW), min_size=1, max_size=30))
+def test_a_partnership_gives_the_national_csp_of_a_district_it_records_without_one(codes):
+    """Warwickshire's bundle records Coventry (the ICB covers it) but not its CSP: the ONS
+    tables' CSP stands, as it does for a district the bundle does not record at all."""
+    geo = svduty.warwickshire().geography
+    national = svduty.Geography.england_and_wales()
+    t = geo.resolve_lsoas(pa.array(codes, pa.string()))
+    for code, csp in zip(codes, t.column("csp_code").to_pylist(), strict=True):
+        assert csp == national.resolve_lsoa(code).csp_code
+
+
+def test_coventry_has_its_csp_in_warwickshires_geography():
+    m = svduty.warwickshire().geography.resolve_lsoa("E01009575")
+    assert (m.district_name, m.csp_code, m.csp_name) == ("Coventry", "E22000336", "Coventry")

@@ -197,3 +197,20 @@ def test_any_id_gives_one_line_and_no_control_character(incident_id: str):
     assert _unprinted(out) == []
     assert sum(line.startswith("Incident ") for line in out.splitlines()) == 1
     assert len(out.splitlines()) == len(plain.splitlines())
+
+
+def test_compare_definition_takes_what_definition_takes(tmp_path: Path):
+    """A bundle folder without a definition is named as such, under the option given, as
+    ``--definition`` does: before, it read as an unknown definition id."""
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "a", "offence_code": "3B"}\n')
+    bundle = tmp_path / "cardiff"
+    assert run("init", str(bundle), "--area", "Cardiff")[0] == 0
+    for option in ("--definition", "--compare-definition"):
+        code, out, err = run("explain", str(f), option, str(bundle))
+        assert code != 0
+        assert out == ""
+        assert f"{option}: the bundle has no definition.toml" in err
+    code, out, _ = run("explain", str(f), "--compare-definition", "warwickshire")
+    assert code == 0
+    assert "against warwickshire: 1 incident" in out

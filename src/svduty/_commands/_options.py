@@ -204,13 +204,16 @@ def _definition_file(path: Path) -> Definition:
     return load_definition(read_toml(path), file=str(path), converter=converter)
 
 
-def resolve_definition(spec: str | None, partnership: Partnership | BundleParts) -> Definition:
+def resolve_definition(
+    spec: str | None, partnership: Partnership | BundleParts, option: str = "--definition"
+) -> Definition:
     """The definition a ``--definition`` value names, for ``partnership``.
 
     ``None`` is the default: the partnership's own definition, or the statute's when it has
     none. Otherwise a national id (``pcsc-s13``, ``who-2002``, ``sv-strategy-2018``), a
     packaged bundle's name, another partnership's published definition (``london-vru``,
     ``avon-and-somerset``, ``norfolk``), a bundle folder, or a definition TOML file.
+    ``option`` names the command-line option in errors (``--compare-definition``).
 
     Raises:
         DefinitionError: if nothing of that name or path holds a definition.
@@ -235,13 +238,13 @@ def resolve_definition(spec: str | None, partnership: Partnership | BundleParts)
     path = Path(spec)
     found: Definition | None = None
     if is_packaged(spec) or path.is_dir():
-        found = load_named_sections(spec, ("definition",), option="--definition").definition
+        found = load_named_sections(spec, ("definition",), option=option).definition
     elif path.is_file():
         found = _definition_file(path)
     if found is None and path.is_dir():  # a bundle, but one without a definition of its own
         raise DefinitionError(
             Problem(
-                field="--definition",
+                field=option,
                 file=spec,
                 message="the bundle has no definition.toml (the Act's s.13, "
                 + STATUTE.id
@@ -253,7 +256,7 @@ def resolve_definition(spec: str | None, partnership: Partnership | BundleParts)
     if found is None:
         raise DefinitionError(
             Problem(
-                field="--definition",
+                field=option,
                 expected="a national definition id ("
                 + ", ".join(sorted(DEFINITIONS))
                 + "), a packaged bundle name ("

@@ -23,7 +23,12 @@ from typing import Any, TextIO
 
 import attrs
 
-from svduty._commands._options import add_definition, add_partnership, chosen
+from svduty._commands._options import (
+    add_definition,
+    add_partnership,
+    chosen,
+    resolve_definition,
+)
 from svduty.definitions import Incident, classify
 from svduty.errors import DataError, InputFormatError, Problem, printable
 from svduty.io._incident_fields import loads, twice, unknown_field
@@ -91,6 +96,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     choice = chosen(args, sections=("areas", "definition"))
     definition = choice.definition
     assert definition is not None  # chosen() always resolves one
+    other = getattr(args, "compare_definition", None)
+    compared_with = (  # the same route as --definition's, checked before any line is read
+        None
+        if other is None
+        else resolve_definition(other, choice.partnership, option="--compare-definition")
+    )
     resolve = choice.partnership.geography.district_code_of
     used = choice.as_dict()
     if Path(args.file).suffix.lower() in (".csv", *PARQUET_SUFFIXES):
@@ -120,7 +131,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 for problem in exc.problems:
                     print(f"svduty explain: rejected: {printable(str(problem))}", file=stderr)
                 continue
-            if getattr(args, "compare_definition", None):
+            if compared_with is not None:
                 compared.append(incident)
                 continue
             if not first and args.format == "text":
@@ -132,8 +143,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 print(result.explain(args.format), file=stdout)
-    if getattr(args, "compare_definition", None):
-        _compare(compared, definition, args.compare_definition, args.format, stdout)
+    if compared_with is not None:
+        _compare(compared, definition, compared_with, args.format, stdout)
     return 1 if rejected else 0
 
 
@@ -188,13 +199,12 @@ def _incident(line: str, number: int, name: str) -> Incident:
 
 
 def _compare(
-    incidents: list[Incident], definition: Any, other: str, fmt: str, stdout: TextIO
+    incidents: list[Incident], definition: Any, other: Any, fmt: str, stdout: TextIO
 ) -> None:
     """Print where ``definition`` and ``other`` differ on the incidents (text or JSON)."""
     from svduty.definitions import compare_definitions
-    from svduty.io._published import resolve_definition
 
-    comparison = compare_definitions(incidents, definition, resolve_definition(other))
+    comparison = compare_definitions(incidents, definition, other)
     if fmt == "json":
         print(json.dumps(comparison.to_json(), ensure_ascii=False), file=stdout)
     else:

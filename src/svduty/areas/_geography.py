@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty._arguments import text_argument
 from svduty.areas._ceased import ceased_districts
 from svduty.areas._index import RANK, Index, build_index
 from svduty.areas._model import (
@@ -176,6 +177,7 @@ class Geography(Resolving, Locating):
 
         Raises:
             UnknownAreaError: if the geography has no such area (or none in force then).
+            ArgumentError: if ``code_or_id`` is not a ``str``.
 
         Example:
             >>> import svduty
@@ -189,7 +191,8 @@ class Geography(Resolving, Locating):
             ...
             svduty.errors.UnknownAreaError: unknown area: E07999999
         """
-        key = code_or_id.strip() if isinstance(code_or_id, str) else code_or_id
+        key = text_argument(code_or_id, "Geography.get(code_or_id)", "a GSS code or area id")
+        key = key.strip()
         if key not in self._index.current:
             outside = self._outside()
             if outside is not None and key in outside:
