@@ -28,13 +28,14 @@ from svduty.authorities import (
     may_disclose,
     may_require_information,
     must_consult_s8,
+    must_consult_s9,
     role_of,
     specified_authorities_for,
 )
 from svduty.errors import BundleError, ConflictError, DataError, UnknownBodyError
 from svduty.io import dump_authorities, load_authorities, read_toml
 from svduty.io._converter import make_converter, structure
-from svduty.periods import Period
+from svduty.periods import Period, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, cite
 
 DATA = Path(__file__).parents[2] / "src" / "svduty" / "data" / "warwickshire"
@@ -128,6 +129,28 @@ def _auth(i: str, cat: str, areas: Iterable[str], **kw: Any) -> Authority:
     return Authority(i, i.upper(), AuthorityCategory(cat), tuple(areas), ACT, **kw)
 
 
+@pytest.mark.parametrize(
+    ("on", "ok"),
+    [("2020-04-01", False), ("2023-01-31", True), ("2028-04-01", True), ("2030-01-01", False)],
+)
+def test_a_planned_change_falls_while_the_record_holds(on: str, ok: bool) -> None:
+    """A county council "abolished" in 2020, before its record starts in 2023, validated ok."""
+    from svduty.authorities import PlannedChange
+    from svduty.errors import PeriodError
+
+    change = PlannedChange(date(on), "abolished", ACT)
+    valid = Period("2023-01-31", "2028-04-01")
+
+    def make() -> Authority:
+        return _auth("c", "county_council", ["E10000031"], valid=valid, planned_changes=(change,))
+
+    if ok:
+        assert make().planned_changes == (change,)
+    else:
+        with pytest.raises(PeriodError, match=r"planned_changes\[0\]\.on: is outside"):
+            make()
+
+
 def test_duplicate_ids_conflict() -> None:
     with pytest.raises(ConflictError):
         Authorities([_auth("a", "district_council", ["E07000901"])] * 2)
@@ -173,6 +196,18 @@ def test_may_assist_arguments() -> None:
         may_assist(pcc, ["a", "b"], section="s.8", districts_within=lambda c: [c])
     with pytest.raises(ValueError):  # noqa: PT011
         may_assist(pcc, ["a"], section="s.10", districts_within=lambda c: [c])
+    with pytest.raises(ValueError, match=r"s\.9\(13\)"):  # one area is not a relevant area
+        may_assist(pcc, ["a", "a"], section="s.9", districts_within=lambda c: [c])
+
+
+def test_a_relevant_area_has_two_local_government_areas_or_more() -> None:
+    """s.9(13): "all or part of a local government area ... and all or part of one or more
+    other local government areas"; one area alone is a s.8 strategy's."""
+    auths = Authorities((_auth("d1", "district_council", ["E07000901"]),))
+    with pytest.raises(ValueError, match=r"s\.9\(13\).*got 1"):
+        must_consult_s9(auths, ["E07000901"], ["d1"], districts_within=lambda c: (c,))
+    two = must_consult_s9(auths, ["E07000901", "E07000902"], [], districts_within=lambda c: (c,))
+    assert "d1" in two.subjects
 
 
 def test_can_be_directed_unknown_duty() -> None:

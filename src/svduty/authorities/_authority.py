@@ -186,6 +186,15 @@ class Authority:
             for i, earlier in enumerate(self.holders[:j])
             if later.office == earlier.office and later.valid.overlaps(earlier.valid)
         ]
+        problems += [  # a change to a body that does not yet, or no longer, exist
+            Problem(
+                field=f"planned_changes[{k}].on",
+                message=f"is outside the record's valid period ({self.valid}): a change "
+                "to the body must fall while the record holds",
+            )
+            for k, change in enumerate(self.planned_changes)
+            if change.on < self.valid.start or (self.valid.end and change.on > self.valid.end)
+        ]
         if problems:
             raise PeriodError(problems)
 

@@ -130,6 +130,11 @@ def must_consult_s9(
         on: A day to look at (default: every record).
         districts_within: The join callable, if not stored.
 
+    Raises:
+        ValueError: if the relevant area has fewer than two local government areas
+            (s.9(13)(b): "one or more other local government areas"; one alone is a s.8
+            strategy's area).
+
     Example:
         >>> from svduty.sources import cite
         >>> c = cite("pcsc-act-2022", "Sch 1")
@@ -142,6 +147,11 @@ def must_consult_s9(
         ('d2',)
     """
     lgas = list(dict.fromkeys(relevant_area))
+    if len(lgas) < 2:
+        raise ValueError(
+            "a relevant area is made up of parts of two or more local government areas "
+            f"(s.9(13)); got {len(lgas)} (for one, see must_consult_s8)"
+        )
     team = set(collaborators)
     subjects: list[str] = []
     reasons: list[Reason] = []
@@ -195,7 +205,9 @@ def may_assist(
         on: The day asked about: before 31 January 2023 s.14 was not in force (``no``).
 
     Raises:
-        ValueError: for another section, or several areas for s.8.
+        ValueError: for another section, several areas for s.8, or fewer than two for s.9
+            (s.9(13): a relevant area is made up of all or part of one local government
+            area and all or part of one or more others).
 
     Example:
         >>> from svduty.sources import cite
@@ -206,8 +218,11 @@ def may_assist(
         True
     """
     lgas = list(dict.fromkeys(area))
-    if section not in {"s.8", "s.9"} or (section == "s.8" and len(lgas) != 1):
-        raise ValueError("section is 's.8' (with one local government area) or 's.9'")
+    if section not in {"s.8", "s.9"} or (len(lgas) == 1) is not (section == "s.8"):
+        raise ValueError(
+            "section is 's.8' (with one local government area) or 's.9' (with two or more: "
+            "a relevant area is made up of parts of several, s.9(13))"
+        )
     question = f"May {body.name} assist with and monitor the {section} functions for " + (
         ", ".join(lgas) + "?"
     )

@@ -35,7 +35,7 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import DATA_SHAPE, ConflictError, DataError, Problem, Shown, shown
+from svduty.errors import DATA_SHAPE, ConflictError, DataError, Problem, Shown, describe, shown
 
 __all__ = ["FLAGS", "Incident"]
 
@@ -74,7 +74,9 @@ def _enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
 def _age(field: str, v: Any) -> int | None:
     years = age(v)
     if isinstance(years, str):  # what was expected, as the columnar classifier says it
-        got = shown(age_text(v), shape=DATA_SHAPE) if years == AGE_RANGE else None
+        text = age_text(v)  # a number: shown if short; else described ("a string of ...")
+        said = shown(text if text is not None else describe(v), shape=DATA_SHAPE)
+        got = said if years == AGE_RANGE else None
         raise DataError.single(None, field, expected=years, got=got)
     return years
 
@@ -300,8 +302,14 @@ class Incident:
         review_information: Whether a review partner has, or could reasonably be expected
             to have, relevant information about the victim or suspected perpetrator
             (the condition of s.24(1)(c)).
-        pilot_partner: Whether a pilot partner (SI 2023/227) is one of the relevant
-            review partners; needed only where the place of death leaves it in doubt.
+        pilot_partner: Whether the homicide review pilot (SI 2023/227) reaches the
+            death through its relevant review partners. The place of death settles it in
+            the fourteen pilot council areas (it does) and outside the pilot police and
+            ICB areas (it does not). Elsewhere in those areas (the rest of the
+            Metropolitan and West Midlands police areas, Warwickshire for the Coventry
+            and Warwickshire ICB) a police force or ICB among the relevant review
+            partners is a pilot partner by reg 1(2), but the reach of reg 3 is not
+            confirmed: state the reading you apply.
         date_of_death: The day (``YYYY-MM-DD``) or month (``YYYY-MM``) the victim died,
             or is likely to have died; it decides whether the death fell in the homicide
             review pilot period (SI 2023/227 reg 1(2), "relevant death"). It cannot be

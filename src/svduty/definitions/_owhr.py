@@ -321,15 +321,16 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         Rule(
             "OWHR-PILOT-AREA",
             All(HOMICIDE, area),
-            "a pilot partner is one of the relevant review partners for the place of death "
-            "(where it occurred, or the body was found)",
+            "the pilot reaches the place of death (where it occurred, or the body was "
+            "found): its relevant review partners are pilot partners",
             pilot.citation,
         ),
         Rule(
             "OWHR-PILOT-AREA-OUTSIDE",
             All(homicide, Not(area)),
-            "the duty is not in force here: no relevant review partner for the place of death "
-            "is a pilot partner",
+            "the duty is not in force here: the pilot does not reach the place of death (no "
+            "relevant review partner there is a pilot partner or, where a police force or "
+            "ICB is one, reg 3 is read, as pilot_partner states, not to reach the death)",
             pilot.citation,
         ),
         Rule(
