@@ -112,3 +112,36 @@ def test_extend_does_not_change_the_national_catalogue():
     bigger = CATALOGUE.extend([Source("local-plan", "Local plan", SourceKind.STRATEGY)])
     assert len(bigger) == before + 1
     assert len(CATALOGUE) == before
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "//evil", "https://", ""]
+)
+def test_a_url_must_be_a_web_address(url):
+    """A report and ``explain --format html`` link every source's URL: a ``javascript:``
+    URL in a bundle validated ok and became a live link (h3 review)."""
+    from svduty.errors import DataError
+    from svduty.sources import Source, SourceKind
+
+    with pytest.raises(DataError, match="url: expected an http:// or https:// address"):
+        Source("x", "X", SourceKind.GUIDANCE, url=url)
+    with pytest.raises(DataError, match="url: expected an http"):
+        cite("pcsc-act-2022", "s.13", url=url)
+    assert Source("x", "X", SourceKind.GUIDANCE, url="HTTPS://example.org/a?b#c").url
+
+
+def test_a_bundle_with_a_javascript_url_does_not_validate(tmp_path):
+    import shutil
+
+    import svduty
+    from svduty.io import validate_bundle
+
+    bundle = tmp_path / "w"
+    shutil.copytree(svduty.sample_path("warwickshire-bundle"), bundle)
+    text = (bundle / "bundle.toml").read_text()
+    start = text.index('url = "http')
+    end = text.index("\n", start)
+    (bundle / "bundle.toml").write_text(text[:start] + 'url = "javascript:alert(1)"' + text[end:])
+    problems = [str(p) for p in validate_bundle(bundle)]
+    assert any(".url: expected an http:// or https:// address" in p for p in problems), problems
+    assert not any("alert" in p for p in problems)

@@ -104,6 +104,23 @@ def _provisions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
     )
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+
+
+def _web_address(url: str | None) -> None:
+    """Refuse a ``url`` that is not a web address: a report links it (``javascript:...``).
+
+    Example:
+        >>> _web_address("https://www.legislation.gov.uk/ukpga/2022/32")
+        >>> _web_address("javascript:alert(1)")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: url: expected an http:// or https:// address
+    """
+    if url is not None and not (isinstance(url, str) and _WEB_ADDRESS.fullmatch(url)):
+        raise DataError.single(None, "url", expected="an http:// or https:// address")
+
+
 @attrs.frozen(slots=True)
 class Source:
     """A document that rules or data are taken from.
@@ -128,7 +145,7 @@ class Source:
     id: str
     title: str
     kind: SourceKind
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
     publisher: str | None = None
     date: pendulum.Date | None = None
     note: str | None = None
@@ -198,7 +215,7 @@ class Citation:
 
     source: Source
     provision: str = ""
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
     as_at: pendulum.Date | None = None
     confidence: Confidence = Confidence.CONFIRMED
     doubt: str | None = None

@@ -378,6 +378,39 @@ def test_validate_rejects_area_records_the_ons_tables_contradict(tmp_path):
     assert problems[0].endswith(".name: BUNDLE-ONS: W06000015 is Cardiff in the ONS tables")
 
 
+@pytest.mark.parametrize(
+    ("given", "ok"),
+    [
+        ("Warwickshire", False),  # the county's name for a district: held "Warwick" (h3)
+        ("W", False),
+        ("Warwick\u0435", False),  # a Cyrillic look-alike letter
+        ("warwick", True),
+        (" Warwick ", True),
+    ],
+)
+def test_an_area_name_must_be_the_ons_name_not_a_part_of_it(tmp_path, given, ok):
+    path = new_bundle(tmp_path / "w", ["E07000222"])
+    text = (path / "areas.toml").read_text()
+    at = text.index('code = "E07000222"')
+    text = text[:at] + text[at:].replace('name = "Warwick"', f"name = {given!r}", 1)
+    (path / "areas.toml").write_text(text)
+    problems = [str(p) for p in validate_bundle(path)]
+    assert (problems == []) is ok, problems
+
+
+def test_a_welsh_or_unqualified_name_is_the_ons_name(tmp_path):
+    for area, ons, given in (
+        ("W06000015", "Cardiff", "Caerdydd"),
+        ("E06000023", "Bristol, City of", "Bristol"),
+    ):
+        path = new_bundle(tmp_path / area, [area])
+        text = (path / "areas.toml").read_text()
+        at = text.index(f'code = "{area}"')
+        text = text[:at] + text[at:].replace(f'name = "{ons}"', f'name = "{given}"', 1)
+        (path / "areas.toml").write_text(text)
+        assert validate_bundle(path) == [], area
+
+
 @pytest.mark.parametrize("area", ["E23000001", "E10000016", "W15000004", "E06000052", "E08000035"])
 def test_a_generated_bundle_agrees_with_the_ons_tables(tmp_path, area):
     assert validate_bundle(new_bundle(tmp_path / "b", [area])) == []

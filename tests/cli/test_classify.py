@@ -380,3 +380,20 @@ def test_rows_of_a_month_outside_the_partnerships_period_are_a_warning(tmp_path)
     assert json.loads(out)["warnings"] == {}
     code, out, _ = run("classify", str(MONTHS_DIR / "2019-01-warwickshire-street.csv"))
     assert "warning: 4,486 row(s): of a police.uk month outside the period" in out
+
+
+def test_the_json_summary_has_the_same_keys_for_every_input(tmp_path):
+    """A program reading ``--summary json`` had to branch on the input: ``bounded`` was
+    missing for incident files (h3 review); it is ``null`` there."""
+    import svduty
+
+    keys = []
+    for sample in ("policeuk-month", "incidents"):
+        out = io.StringIO()
+        argv = ["classify", str(svduty.sample_path(sample)), "-o", str(tmp_path / "o.csv")]
+        main([*argv, "--summary", "json"], stdout=out)
+        data = json.loads(out.getvalue())
+        keys.append(sorted(data))
+        if sample == "incidents":
+            assert data["bounded"] is None
+    assert keys[0] == keys[1]

@@ -128,7 +128,7 @@ def test_a_misspelt_welsh_name_is_offered_by_its_area(tmp_path: Path) -> None:
 
 def test_every_welsh_name_is_a_principal_area_of_wales_by_its_own_code() -> None:
     from svduty.areas import Geography
-    from svduty.io._new_bundle import welsh_names
+    from svduty.areas._national import welsh_names
 
     geo = Geography.england_and_wales()
     codes = set(welsh_names().values())

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from svduty.definitions import (
@@ -196,6 +196,28 @@ def test_every_incident_row_is_accounted_for_and_nothing_leaks(case, fmt):
             pq.write_table(data, path)
         run = classify([path], folder, ".jsonl", "--format", "incidents")
         check(run, data.num_rows, put)
+
+
+@budget(60)
+@given(
+    head=st.sampled_from([b"", b"id,offence_code\n", b"id,offence_code\r\n"]),
+    body=st.binary(max_size=200)
+    | st.lists(st.sampled_from([b'"', b",", b"\r", b"\n", b"\xd7", b"\xff", b"8N", b"a"])).map(
+        b"".join
+    ),
+)
+@example(head=b"", body=b'\xd7"\r,')
+@example(head=b"id,offence_code\n", body=b'1,\xd7"\r,\n')
+def test_any_bytes_as_an_incident_csv_give_no_internal_error(head, body):
+    """A file of any bytes is classified or refused with a reason, never an internal error
+    (a gzip file named .csv, or ``\\xd7"\\r,``, raised an IndexError)."""
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        path = folder / "incidents.csv"
+        path.write_bytes(head + body)
+        run = classify([path], folder, ".jsonl", "--format", "incidents")
+        assert "unexpected" not in run.err, run.err
+        assert run.code in (0, 1, 2)
 
 
 def _one(path: Path, text: str) -> Path:

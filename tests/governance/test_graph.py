@@ -591,6 +591,16 @@ def test_review_rejects_irregular_cadence_and_open_period():
         TimetableReview("r", "x", "b", Cadence.MONTHLY, date("2023-01-01"), Period("2023-01-01"), C)
 
 
+def test_a_review_anchored_after_its_period_is_refused():
+    """It would have no date at all, and validated ok (h3 review)."""
+    period = Period("2023-01-01", "2024-01-01")
+    for anchor in ("2024-01-01", "2030-01-31"):
+        with pytest.raises(GovernanceError, match=r"anchor: expected a day before the end"):
+            TimetableReview("r", "x", "b", Cadence.MONTHLY, date(anchor), period, C)
+    last = TimetableReview("r", "x", "b", Cadence.MONTHLY, date("2023-12-31"), period, C)
+    assert last.dates() == ()  # the anchor itself is not a review: legal, if pointless
+
+
 def test_timetable_file_errors():
     with pytest.raises(BundleError, match="milestones"):
         load_timetable({"agreement": {"start": "2023-01-31"}}, file="t.toml")

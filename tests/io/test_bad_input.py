@@ -314,9 +314,11 @@ def test_incident_csv_rows_of_the_wrong_width_are_rejected_with_their_lines(tmp_
 
 def test_incident_csv_that_breaks_mid_file_and_empty_files(tmp_path):
     f = tmp_path / "q.csv"
-    f.write_text('id,weapon\na,knife\n"b,none\nc,knife\n')  # the rest is one quoted cell
-    with pytest.raises(InputFormatError, match=r"row 3: not a readable CSV file \(a quote"):
-        read_incident_table(f)
+    f.write_text('id,weapon\na,knife\n"b,none\nc,knife\n')  # a quote never closed
+    t = read_incident_table(f)  # its row alone is rejected (the file was refused)
+    assert t["row"].to_pylist() == [2, 4, 3]
+    assert t["id"].to_pylist() == ["a", "c", None]
+    assert t["rejected"].to_pylist()[:2] == [None, None]
     h = tmp_path / "h.csv"
     h.write_text("id,weapon\n")
     empty = read_incident_table(h)
@@ -429,9 +431,9 @@ def test_an_undecodable_malformed_incident_row_prints_no_traceback(tmp_path, bod
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
     )
     err = r.stderr.decode()
-    assert r.returncode == 1
-    assert err.startswith(f"svduty classify: error: {f}: ")
-    assert "not a readable CSV file" in err
+    assert r.returncode == 0  # the row is rejected, the others classified (the file was refused)
+    assert f"{f}: row 3: fields: expected 2 fields" in err
+    assert "rows in: 3" in err or "rows in: 3" in r.stdout.decode()
     assert "Traceback" not in err
     assert "Exception ignored" not in err
 
@@ -518,3 +520,34 @@ def test_a_repeated_column_with_a_plain_name_is_named(tmp_path):
     f.write_text("id,notes,notes\na,x,y\n")
     with pytest.raises(InputFormatError, match=r"i\.csv: notes: expected one column per name"):
         read_incident_table(f)
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"])
+@pytest.mark.parametrize("at", [0, 1, 998])
+def test_a_stray_quote_in_an_incident_csv_rejects_its_row_and_keeps_the_rest(at, newline):
+    """A quote never closed made pyarrow read the rest of the file as one value: the rows
+    after it vanished, the counts still balanced and the exit status was 0."""
+    from svduty.io import iter_incident_table
+
+    rows = [b"id,offence_code"] + [b"%d,8N" % i for i in range(1000)]
+    rows[at + 1] = b'%d,"8N' % at
+    with tempfile.TemporaryDirectory() as d:
+        f = Path(d) / "q.csv"
+        f.write_bytes(newline.join(rows) + newline)
+        out = pa.concat_tables(pa.Table.from_batches([b]) for b in iter_incident_table(f))
+    bad = out.filter(pa.compute.is_valid(out["rejected"]))
+    assert out.num_rows == 1000
+    assert bad["row"].to_pylist() == [at + 2]
+    assert out.filter(pa.compute.is_null(out["rejected"]))["id"].to_pylist() == [
+        str(i) for i in range(1000) if i != at
+    ]
+
+
+@pytest.mark.parametrize("body", [b"\x1f\x8b", b"\x00", b"\x1f\x8b\x08\x00" + bytes(range(30))])
+def test_a_binary_file_named_csv_is_not_called_empty(tmp_path, body):
+    f = tmp_path / "z.csv"
+    f.write_bytes(body)
+    with pytest.raises(InputFormatError) as info:
+        read_incident_table(f)
+    assert "an empty file)" not in str(info.value)
+    assert "not a readable CSV file" in str(info.value)

@@ -58,3 +58,20 @@ def test_a_cell_not_utf8_rejects_its_row_naming_the_field(
     ]
     assert len(out.read_text().splitlines()) == 1  # row 1
     assert "ZZSECRET" not in err.getvalue() + rejected.read_text()
+
+
+def test_an_unsigned_64_bit_age_beyond_int64_rejects_its_row(tmp_path: Path) -> None:
+    """``uint64`` cells above 2**63 - 1 made the cast to int64 fail: an internal error."""
+    from svduty.io import read_incident_table
+
+    f = tmp_path / "u.parquet"
+    ages = pa.array([2**64 - 1, 30, None, 2**63], pa.uint64())
+    pq.write_table(pa.table({"id": ["a", "b", "c", "d"], "victim_age": ages}), f)
+    t = read_incident_table(f)
+    by_id = {r["id"]: r for r in t.to_pylist() if r["id"] is not None}
+    assert by_id["b"]["victim_age"] == 30
+    assert by_id["b"]["rejected"] is None
+    assert by_id["c"]["rejected"] is None
+    bad = [r for r in t.to_pylist() if r["rejected"] is not None]
+    assert sorted(r["row"] for r in bad) == [1, 4]
+    assert {r["rejected_field"] for r in bad} == {"victim_age"}

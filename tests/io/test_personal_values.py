@@ -277,3 +277,23 @@ def test_an_amount_shows_its_digits_only_when_they_cannot_be_a_phone_number(valu
     assert "9434765919" not in str(info.value)
     with pytest.raises(MoneyError, match=r"\(got '263,506\.305'\)"):
         Money.parse("263,506.305")
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        ("07700900123", "a string of 11 characters, not shown"),
+        ("1.5e1", "a string of 5 characters, not shown"),
+        (True, "true or false"),
+        (7700900123, "a number of 10 digits, not shown"),
+        (131, "'131'"),
+    ],
+)
+def test_an_age_given_anything_says_what_was_given_never_nothing(value, got):
+    """An age given as text or true read "(got nothing)", which is false (h3 review)."""
+    from svduty.definitions import Incident
+
+    with pytest.raises(DataError) as info:
+        Incident.from_json({"victim_age": value})
+    assert str(info.value).endswith(f"(got {got})")
+    assert "nothing" not in str(info.value)

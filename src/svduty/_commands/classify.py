@@ -341,9 +341,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if bounds is not None:
         summary = _months_outside(summary, bounds, choice.partnership.local_area.valid)
     if args.summary == "json":
-        data = summary.to_json()
-        if bounds is not None:
-            data["bounded"] = bounds.to_json()
+        data = summary.to_json()  # the same keys for every input: police.uk rows are
+        data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
         text = json.dumps(data, indent=2, sort_keys=True, default=str)
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")

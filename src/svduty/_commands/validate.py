@@ -16,38 +16,50 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from svduty.errors import Problem
-from svduty.findings import Finding
+from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
 
 __all__ = ["checked", "register", "run"]
 
 GOVERNANCE_FILE = "governance.toml"
+FUNDING_FILE = "funding.toml"
 
 
 def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
-    """Every problem of a bundle, and its governance warnings, loading it once.
+    """Every problem of a bundle, and its warnings, loading it once.
 
     The problems of :func:`svduty.io.validate_bundle` and, when there are none and the
-    bundle has a governance graph, the errors of its governance checks. Each governance
+    bundle has a governance graph, the errors of its governance checks. The warnings: a
+    funding figure its parts do not sum to (:meth:`FundingModel.reconcile()
+    <svduty.funding.FundingModel.reconcile>`: the documents' own figures, reported, never
+    corrected) and the governance checks' warnings. Each governance
     problem names ``governance.toml`` and the rule (``GOV-CYCLE``, ``GOV-SCHEDULE-1``,
     ...) as its field.
 
     Example:
         >>> errors, warnings = checked("warwickshire")
         >>> errors, sorted({w.field for w in warnings})
-        ([], ['GOV-ISOLATED', 'GOV-SPECIFIED'])
+        ([], ['GOV-ISOLATED', 'GOV-SPECIFIED', 'stated-total'])
         >>> checked("examplshire")
         ([], [])
     """
     partnership, problems = _checked(path)  # validate_bundle, keeping the partnership
-    if partnership is None or problems or partnership.governance is None:
+    if partnership is None or problems:
         return problems, []
+    funding = partnership.funding.reconcile() if partnership.funding is not None else ()
+    sums = [  # a stated figure its parts do not sum to: the documents' own, not corrected
+        Problem(file=FUNDING_FILE, field=f.rule, message=f.message)
+        for f in funding
+        if f.severity is Severity.WARNING
+    ]
+    if partnership.governance is None:
+        return [], sums
     findings = partnership.validate_governance()
 
     def problem(f: Finding) -> Problem:
         return Problem(file=GOVERNANCE_FILE, field=f.rule, message=f.message)
 
-    return [problem(f) for f in findings.errors], [problem(f) for f in findings.warnings]
+    return [problem(f) for f in findings.errors], sums + [problem(f) for f in findings.warnings]
 
 
 def _not_a_bundle(path: str) -> Problem | None:
@@ -119,8 +131,8 @@ def register(subparsers: Any) -> None:
         "checks of 'svduty governance --validate' (national rules and the partnership's "
         "declared rules). Exit 0 if it is good; otherwise exit 1 and print one line per "
         "problem to standard error, naming the file, the field path (for a governance "
-        "check, its rule) and what was expected. Governance warnings are printed too "
-        "('warning: ...') but do not fail the bundle.",
+        "check, its rule) and what was expected. Funding figures that do not add up and "
+        "governance warnings are printed too ('warning: ...') but do not fail the bundle.",
     )
     parser.add_argument("path", metavar="PATH", help="the bundle folder (or a packaged name)")
     parser.add_argument(

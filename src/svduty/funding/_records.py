@@ -127,10 +127,28 @@ class StatedTotal:
 
     id: str
     amount: Money
-    years: tuple[FinancialYear, ...]
+    years: tuple[FinancialYear, ...] = attrs.field(validator=lambda _s, _a, v: _each_once(v))
     description: str
     citation: Citation | None
     years_note: str | None = None
+
+
+def _each_once(years: Sequence[FinancialYear]) -> None:
+    """Refuse a year named twice: the sum it is checked against would count it twice.
+
+    Example:
+        >>> _each_once((FinancialYear(2023), FinancialYear(2023)))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: years[1]: expected each financial year once (2023/24 is named twice)
+    """  # noqa: E501
+    seen: set[FinancialYear] = set()
+    for i, year in enumerate(years):
+        if year in seen:
+            raise DataError.single(
+                None, f"years[{i}]", expected=f"each financial year once ({year} is named twice)"
+            )
+        seen.add(year)
 
 
 @attrs.frozen(slots=True)

@@ -86,6 +86,15 @@ class TimetableReview:
             )
         if self.valid.end is None:
             raise GovernanceError([Problem(field="valid", expected="a period with an end")])
+        if self.anchor >= self.valid.end:  # no review would ever fall in the period
+            raise GovernanceError(
+                [
+                    Problem(
+                        field="anchor",
+                        expected=f"a day before the end of the review's period ({self.valid})",
+                    )
+                ]
+            )
 
     def _step(self, k: int) -> pendulum.Date:
         if self.cadence.months is not None:

@@ -12,8 +12,9 @@ bundle still lacks or gets wrong:
   funding included) that is neither an area of the bundle nor of the national ONS tables,
   or a ``districts`` entry that is not a local government area;
 - ``BUNDLE-ONS``: an area record of ``areas.toml`` whose code is in the national ONS
-  tables but whose kind, name or parents contradict them (a name neither of which holds
-  the other; a parent of a kind the tables place the area in, but not the one they name);
+  tables but whose kind, name or parents contradict them (a name that is not the ONS
+  name, in English or Welsh, nor the part before its qualifier; a parent of a kind the
+  tables place the area in, but not the one they name);
 - ``BUNDLE-NATION``: an authority whose ``nation`` (recorded, or implied by a category of
   one nation) is not the nation of its areas' GSS codes (``E`` England, ``W`` Wales): the
   nation decides, for one, whether the Welsh Ministers must consent to a direction
@@ -37,7 +38,8 @@ from typing import Any
 
 import pendulum
 
-from svduty.areas import AreaKind, Geography
+from svduty.areas import AreaKind, Geography, normalise_name
+from svduty.areas._national import welsh_names
 from svduty.authorities import AuthorityCategory, Nation, specified_authorities_for
 from svduty.authorities._authority import Authority, youth_offending_team_findings
 from svduty.errors import Problem
@@ -220,7 +222,7 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
             kind = ons.kind.value.replace("_", " ")
             finding(i, "kind", f"{code} is a {kind} in the ONS tables", code)
         name = record.get("name")
-        if isinstance(name, str) and not _same_name(name, ons.name):
+        if isinstance(name, str) and not _same_name(name, ons.name, code):
             finding(i, "name", f"{code} is {ons.name} in the ONS tables", code)
         parents = record.get("parents")
         for j, parent in enumerate(parents if isinstance(parents, list) else []):
@@ -239,10 +241,26 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
     return out
 
 
-def _same_name(given: str, official: str) -> bool:
-    """Whether a bundle's name for an area may be the ONS name (one holds the other)."""
-    a, b = (re.sub(r"[^a-z0-9]+", " ", n.lower()).strip() for n in (given, official))
-    return bool(a) and (a in b or b in a)
+def _same_name(given: str, official: str, code: str) -> bool:
+    """Whether a bundle's name for an area is its ONS name (words compared, not spacing).
+
+    Its Welsh name too, and the name before a qualifier ("Bristol" for "Bristol, City
+    of"); not any part of it ("Warwickshire" is not Warwick, "R" not Rugby).
+
+    Example:
+        >>> _same_name("Bristol", "Bristol, City of", "E06000023")
+        True
+        >>> _same_name("Caerdydd", "Cardiff", "W06000015"), _same_name("R", "Rugby", "E07000220")
+        (True, False)
+    """
+    words = _words(given)
+    if words in {_words(official), _words(official.split(",", maxsplit=1)[0])}:
+        return bool(words)
+    return welsh_names().get(normalise_name(given)) == code
+
+
+def _words(name: str) -> str:
+    return re.sub(r"[\W_]+", " ", name.lower()).strip()  # a letter of any script stays
 
 
 def check_completeness(partnership: Partnership) -> Findings:

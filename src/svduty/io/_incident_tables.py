@@ -26,7 +26,7 @@ from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
 from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
-from svduty.io._lines import ascii_records, record_lines
+from svduty.io._lines import ascii_records, quote_lines, record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -78,9 +78,10 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
     source: Any = p
     data = _small(p)
     mended = _mended(p, data)
+    header = _header(data if mended is None else mended)
+    mended = _closed(data if mended is None else mended, header) or mended
     if mended is not None:  # a malformed row that is not UTF-8: the parser can now name it
         source = pa.BufferReader(mended)
-    header = _header(data if mended is None else mended)
     whole = None if header is None else _whole_csv(p, header, mended, data=data)
     if whole is not None:  # the usual file: no need to ask the parser for the header
         return whole[0].schema, iter([whole])
@@ -97,6 +98,8 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
         ) from None
+    if header is None:  # quotes followed with the field count pyarrow read
+        mended = _closed(data if mended is None else mended, names) or mended
     whole = None if names == header else _whole_csv(p, names, mended, data=data)
     if whole is not None:
         return whole[0].schema, iter([whole])
@@ -117,7 +120,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
         ) from None
-    lines = _record_lines(p)  # None: record k is on line k
+    lines = _record_lines(p, mended)  # None: record k is on line k
 
     def batches() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
         record = 2  # the parser's record number of the next row (header = 1)
@@ -149,6 +152,25 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
             yield raw, _line_of(lines, sorted(skipped)), True
 
     return reader.schema, batches()
+
+
+def _closed(data: bytes | None, names: list[str] | None) -> bytes | None:
+    r"""The bytes with each line whose quote is never closed made ``?`` (a one-field row).
+
+    pyarrow reads such a value to the end of the file (or a later stray quote), dropping
+    the rows it swallows; the line is rejected alone instead, as in police.uk files
+    (:func:`~svduty.io._lines.quote_lines`). ``None`` if not needed (or not read whole).
+
+    Example:
+        >>> _closed(b'id,code\n1,"8N\n2,8N\n', ["id", "code"])
+        b'id,code\n?????\n2,8N\n'
+        >>> _closed(b'id,code\n1,"8\nN"\n', ["id", "code"]) is None  # a closed line break
+        True
+    """
+    if data is None or names is None or b'"' not in data:
+        return None
+    lines = quote_lines(data, fields=len(names))
+    return bytes(lines.mended(data)) if lines.unclosed else None
 
 
 def _text_columns(names: list[str]) -> pacsv.ConvertOptions:
@@ -269,22 +291,21 @@ def _whole_csv(
     return batch, _arrays.array(np.arange(2, n + 2, dtype=np.int64)), False
 
 
-def _record_lines(p: Path) -> Any:
+def _record_lines(p: Path, mended: bytes | None = None) -> Any:
     """:func:`~svduty.io._lines.record_lines` of a CSV file, or None if record k is on line k.
 
-    None when no line is empty, none ends in a carriage return and every line holds an
-    even number of quotes (no line break inside a quoted field): one vectorised pass, where
-    ``record_lines`` would scan the file to find the same.
+    Of the ``mended`` bytes the parser reads instead, if any. None: no line empty, none
+    ending in a carriage return, each with an even number of quotes (one vectorised pass).
     """
-    data = p.read_bytes()
+    data = p.read_bytes() if mended is None else mended
     a = np.frombuffer(data, np.uint8)
     ends = np.flatnonzero(a == _LF)
     empty = len(ends) and (ends[0] == 0 or bool((np.diff(ends) == 1).any()))
     if not data or empty or b"\r" in data:
-        return record_lines(p, identity=True)
+        return record_lines(p, identity=True, data=mended)
     starts = np.concatenate([[0], ends[:-1] + 1])  # the last line runs to the end
     if np.bitwise_xor.reduceat((a == _QUOTE).view(np.uint8), starts).any():  # odd quotes
-        return record_lines(p, identity=True)
+        return record_lines(p, identity=True, data=mended)
     return None
 
 
@@ -326,7 +347,7 @@ def _short(exc: BaseException) -> str:
                 "utf8": "bytes that are not UTF-8",
                 "utf-8": "bytes that are not UTF-8",
                 "straddling": "a row that spans a block boundary",
-                "empty": "an empty file",
+                "empty": "no header line: an empty file, or not text",
             }[words.lower()]
     return f"a {type(exc).__name__}"
 

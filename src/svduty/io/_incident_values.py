@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from svduty import _compute as pc
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.io._incident_cells import _convert, _number_cells
 from svduty.io._incident_columns import column_named
@@ -54,7 +54,7 @@ def _whole_numbers(column: Arrow, name: str) -> tuple[Arrow, Arrow, Arrow]:
     """
     if pa.types.is_decimal(column.type):  # whole decimals are exact as floats up to 2**53
         odd = pc.fill_null(pc.not_equal(column, pc.floor(column)), False)
-        column = pc.if_else(odd, pa.scalar(None, column.type), column).cast(pa.float64())
+        column = pc.cast(pc.if_else(odd, pa.scalar(None, column.type), column), pa.float64())
     else:
         odd = pa.repeat(pa.scalar(False), len(column))
     ages, fractional, _, given = ages_column(column, name)
@@ -104,7 +104,7 @@ def _days(column: Arrow) -> Arrow:
         >>> _days(ts).to_pylist()
         ['2024-03-05', '2024-03-05', None]
     """
-    day: Arrow = column.cast(pa.date32()).cast(pa.string())
+    day: Arrow = pc.cast(pc.cast(column, pa.date32()), pa.string())
     return day
 
 
@@ -123,7 +123,9 @@ def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, 
     ]
     for i, name in texts:
         column = batch.column(i)
-        text, bad = text_cells(column.cast(pa.string()) if column.type != pa.string() else column)
+        text, bad = text_cells(
+            pc.cast(column, pa.string()) if column.type != pa.string() else column
+        )
         if bad is not None:
             batch = batch.set_column(i, name, text)
             marks.append((i, bad))
@@ -189,8 +191,12 @@ def _normalise(
         if column.type == f.type and f.type != pa.string():
             columns[f.name] = column
             continue
+        if column.type == pa.uint64() and f.type == pa.int64():  # beyond int64: no age
+            huge = pc.fill_null(pc.greater(column, pa.scalar(2**63 - 1, pa.uint64())), False)
+            column = pc.if_else(huge, pa.scalar(None, pa.uint64()), column)
+            reason, field = _mark(reason, field, huge, f.name, f"expected {AGE_RANGE}")
         if any(is_(column.type) for is_ in _CAST):  # whole numbers (an id as text), lists
-            columns[f.name] = column.cast(f.type)
+            columns[f.name] = pc.cast(column, f.type)
             continue
         if _temporal(column.type):  # a day field (_convertible let no other through)
             columns[f.name] = _days(column)

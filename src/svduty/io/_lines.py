@@ -78,7 +78,9 @@ def _records(data: Any, *, cr: bool, quote: bool) -> tuple[Any, int, Any]:
     return lines.astype(np.int64), len(ends), starts[keep]
 
 
-def record_lines(path: str | Path, *, quoted: bool = True, identity: bool = False) -> Any:
+def record_lines(
+    path: str | Path, *, quoted: bool = True, identity: bool = False, data: Any = None
+) -> Any:
     r"""The line number (1-based) where each non-empty record of a CSV file starts.
 
     Index 0 is the header's record; a parser's record ``k`` (1-based, header 1, blank
@@ -86,6 +88,7 @@ def record_lines(path: str | Path, *, quoted: bool = True, identity: bool = Fals
     (JSON Lines, where a string cannot hold a raw line break) every non-empty line is a
     record. With ``identity=True``, ``None`` stands for "record ``k`` is on line ``k``"
     when the file shows that cheaply (no CR, no quote, no blank line: no scan needed).
+    ``data``: the file's bytes as read (mended, of the same lines), instead of the file.
 
     Example:
         >>> import tempfile, pathlib
@@ -94,6 +97,9 @@ def record_lines(path: str | Path, *, quoted: bool = True, identity: bool = Fals
         >>> record_lines(f).tolist()
         [1, 3, 5, 6]
     """
+    if data is not None:
+        lines, _, _ = _records(np.frombuffer(data, np.uint8), cr=b"\r" in data, quote=quoted)
+        return lines
     p = Path(path)
     size = p.stat().st_size
     if size == 0:
@@ -187,7 +193,8 @@ def ascii_records(chunk: Any, records: Sequence[int], *, blank: bool, starts: An
         starts = np.concatenate([[0], _line_ends(data, cr=True) + 1])
     else:
         starts = _records(data, cr=True, quote=True)[2]
-    for k in records:
+    for record in records:  # one the counting did not find (quotes read otherwise): the last
+        k = min(record, len(starts))
         part = out[starts[k - 1] : starts[k] if k < len(starts) else len(out)]
         part[part >= 0x80] = ord("?")
     return out

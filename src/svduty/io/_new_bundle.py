@@ -19,9 +19,7 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import difflib
-import functools
 import os
 import shutil
 from collections.abc import Iterable, Sequence
@@ -31,8 +29,8 @@ from typing import Any
 import tomli_w
 
 from svduty._arguments import path_argument, texts_argument
-from svduty._data import data
 from svduty.areas import Area, AreaKind, Geography, normalise_name
+from svduty.areas._national import welsh_names
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
@@ -76,23 +74,6 @@ def _area(geo: Geography, code: str) -> Area:
         if welsh is None:
             raise
         return geo.get(welsh)
-
-
-@functools.cache
-def welsh_names() -> dict[str, str]:
-    """The Welsh-language names of the 22 principal areas of Wales, read for matching.
-
-    ``normalise_name`` of the Welsh name -> the area's GSS code, from
-    ``data/ons/lad24-names-cy.csv`` (the ONS district names in Welsh; see ATTRIBUTION.md).
-    Names that are the same in both languages (Gwynedd, Powys...) are the national
-    table's already.
-
-    Example:
-        >>> welsh_names()["caerdydd"], welsh_names()["ynys mon"]
-        ('W06000015', 'W06000001')
-    """
-    with data("ons", "lad24-names-cy.csv").open(encoding="utf-8", newline="") as f:
-        return {normalise_name(r["ltla24_name_cy"]): r["ltla24_code"] for r in csv.DictReader(f)}
 
 
 def _beyond(code: str) -> str:
