@@ -21,7 +21,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1] / "src/svduty/data/offences"
 FACTS = [
-    "violence", "physical", "sexual", "threat", "property_violence", "weapon", "knife",
+    "violence", "physical", "sexual", "threat", "threat_of_violence", "property_violence",
+    "weapon", "knife",
     "firearm", "corrosive", "death", "homicide", "injury", "intentional", "against_people",
     "psychological", "controlling", "economic", "neglect", "power", "harm_likely",
     "connected", "victim_16_plus", "perpetrator_16_plus",
@@ -64,7 +65,7 @@ OVERRIDE = {
     "2": {"violence": Y, "intentional": Y, "power": Y, "harm_likely": Y,
           "note": "attempted murder: an act intended to kill"},
     "3A": {"intentional": Y, "note": "conspiracy to murder: an agreement, not yet violence"},
-    "3B": {"violence": Y, "threat": Y, "intentional": Y, "power": Y,
+    "3B": {"violence": Y, "threat": Y, "threat_of_violence": Y, "intentional": Y, "power": Y,
            "note": "threats to kill (OAPA 1861 s.16): a threat of violence"},
     "4.3": {"intentional": Y, "against_people": U,
             "note": "intentional destruction of a viable unborn child"},
@@ -78,20 +79,25 @@ OVERRIDE = {
     "4.7": {"power": Y, "harm_likely": Y, "note": "causing or allowing the death or serious "
             "harm of a child or vulnerable adult (DVCVA 2004 s.5): an act or an omission"},
     # assaults (CJA 1988 s.39; OAPA 1861 ss.18, 20, 47; AEWA 2018): assault or battery, the
-    # intentional or reckless use or threat of unlawful force (the act, not its outcome)
+    # intentional or reckless use or threat of unlawful force (the act, not its outcome).
+    # 'intentional' is kept for the act (WHO: the use of force is intended, not its
+    # outcome); a reckless battery's act is disputed [U: an open question of the review].
+    # Not 'physical': ABH and GBH need no physical force (R v Ireland; R v Burstow [1998]
+    # AC 147: psychiatric injury by silent calls); s.18 is "by any means whatsoever".
     "105A": {**ASSAULT, "injury": N, "death": N, "note": "common assault: violent or threatening "
              "behaviour (assault or battery); without injury"},
     "105B": {**ASSAULT, "injury": N, "death": N, "note": "racially or religiously aggravated common "
              "assault; without injury"},
     "104": {**ASSAULT, "injury": N, "death": N, "note": "assault on an emergency worker; without injury"},
-    "8N": {**ASSAULT, "physical": Y, "injury": Y, "note": "assault occasioning actual "
-           "bodily harm or wounding"},
-    "8P": {**ASSAULT, "physical": Y, "injury": Y, "note": "racially or religiously "
-           "aggravated assault with injury"},
-    "8S": {**ASSAULT, "physical": Y, "injury": Y, "note": "assault with injury on a "
-           "constable or emergency worker"},
-    "5D": {**ASSAULT, "physical": Y, "injury": Y, "note": "wounding or causing grievous "
-           "bodily harm with intent (OAPA 1861 s.18)"},
+    "8N": {**ASSAULT, "injury": Y, "note": "assault occasioning actual bodily harm or "
+           "wounding; not necessarily by physical force (R v Ireland; R v Burstow)"},
+    "8P": {**ASSAULT, "injury": Y, "note": "racially or religiously aggravated assault with "
+           "injury; not necessarily by physical force"},
+    "8S": {**ASSAULT, "injury": Y, "note": "assault with injury on a constable or emergency "
+           "worker; not necessarily by physical force"},
+    "5D": {**ASSAULT, "note": "wounding or causing grievous bodily harm with intent (OAPA "
+           "1861 s.18, 'by any means whatsoever'); attempts are recorded under it too, so "
+           "neither physical force nor an injury is proven"},
     "5E": {"note": "endangering life (poisoning, endangering road or rail users): not "
            "necessarily violence"},
     # stalking and harassment (PHA 1997; Malicious Communications Act 1988; SCA 2015 s.76)
@@ -133,6 +139,13 @@ OVERRIDE = {
     # s.13(4) makes a "sexual offence" one specified in SOA 2003 Sch 3 (but para 14); the two
     # codes below are filed as sexual offences by the ONS but their Sch 3 membership is not
     # confirmed, so they prove only what every offence under them requires [U]
+    "71": {**dict.fromkeys(SEXUAL, U), "intentional": Y, "against_people": Y,
+           "note": "abuse of children through sexual exploitation (SOA 2003 ss.47-50): Sch 3 "
+           "lists s.47 (paying for the sexual services of a child) but not ss.48-50, and "
+           "the code does not say which: 'sexual' (s.13(4)) is not proven [U]"},
+    "88D": {"against_people": U, "note": "unnatural sexual offences (SOA 2003 ss.69-70, "
+            "Sch 3 para 35: intercourse with an animal, sexual penetration of a corpse): a "
+            "sexual offence, not one against another person"},
     "72": {**dict.fromkeys(SEXUAL, U), "intentional": Y, "against_people": Y,
            "note": "trafficking for sexual exploitation (SOA 2003 ss.57-59A, now Modern "
            "Slavery Act 2015 s.2): arranging or facilitating another's travel with a view to "
@@ -148,10 +161,11 @@ OVERRIDE = {
     "34A": {"note": "robbery: force or the threat of force, in order to steal"},
     "34B": {"note": "robbery: force or the threat of force, in order to steal"},
     # burglary with a weapon (Theft Act 1968 s.10)
-    "29": {"weapon": Y, "note": "aggravated burglary: a weapon was carried; its use not known"},
-    "29A": {"weapon": Y, "note": "aggravated burglary: a weapon was carried; its use not known"},
-    "31": {"weapon": Y, "note": "aggravated burglary: a weapon was carried; its use not known"},
-    "31A": {"weapon": Y, "note": "aggravated burglary: a weapon was carried; its use not known"},
+    **dict.fromkeys(("29", "29A", "31", "31A"), {
+        "weapon": Y, "intentional": U,
+        "note": "aggravated burglary (Theft Act 1968 s.10): a firearm or imitation firearm, a "
+        "weapon of offence (to injure or incapacitate) or an explosive was carried; its use "
+        "is not known, and the intent to steal is not an intent to injure with it"}),
     "35": {"power": Y, "against_people": Y, "note": "blackmail: demands with menaces (a "
            "use of power); the menaces need not be threats of violence"},
     # criminal damage and arson (Criminal Damage Act 1971 s.1: intentionally or recklessly)
@@ -159,18 +173,24 @@ OVERRIDE = {
             "note": "arson endangering life: violence against property (s.13(3)(a)(iii))"},
     "56B": {"violence": Y, "property_violence": Y,
             "note": "arson: violence against property (s.13(3)(a)(iii))"},
-    "59": {"violence": Y, "threat": Y, "intentional": Y,
-           "note": "threat to destroy or damage property: a threat of violence (against "
-           "property)"},
+    "59": {"intentional": Y,
+           "note": "threat or possession with intent to commit criminal damage: a threat to "
+           "destroy or damage property (Criminal Damage Act 1971 s.2) or having anything with "
+           "intent to use it to destroy or damage property (s.3), which has no threat and no "
+           "force; the code does not say which, and criminal damage itself (58A-58J) is not "
+           "violence by its definition either"},
     "15": {"death": Y, "note": "concealing an infant death close to birth"},
     "76": {"death": U, "note": "aiding suicide: violence against oneself only in the WHO "
            "sense"},
     # possession of weapons
-    "10A": {"firearm": Y, "intentional": Y, "note": "possession of firearms with intent (to "
-            "endanger life or cause fear of violence)"},
-    "10B": {"firearm": Y},
-    "81": {"firearm": Y},
-    "10D": {"knife": Y, "note": "possession of an article with a blade or point"},
+    # (Firearms Act 1968 ss.16A, 17, 18, 19 cover an imitation firearm too: not 'firearm')
+    "10A": {"note": "possession of a firearm or imitation firearm with intent (to endanger "
+            "life, or to cause fear of violence: not an intent to injure with it)"},
+    "10B": {"note": "possession of firearms offences: a firearm or an imitation (s.19)"},
+    "81": {"weapon": U, "note": "other firearms offences: some concern ammunition alone "
+           "(s.1(1)(b)) or an imitation"},
+    "10D": {"knife": Y, "note": "possession of an article with a blade or point (CJA 1988 "
+            "s.139): a knife or sharp instrument, as the 'knife' weapon means"},
     "90": {"knife": Y},
     "10C": {"note": "other offensive weapons"},
     # public order (Public Order Act 1986)
@@ -199,11 +219,15 @@ def _row(facts: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def main() -> None:
-    """Write offence-facts.csv from the join and the readings above."""
+def main(out: Path = HERE / "offence-facts.csv") -> None:
+    """Write offence-facts.csv (or ``out``) from the join and the readings above.
+
+    ``tests/definitions/test_offence_table.py`` checks that the packaged file is what this
+    writes: the readings and their reasons live here, and cannot drift from the data.
+    """
     with open(HERE / "policeuk-ons-code-join.csv", encoding="utf-8") as src:
         rows = list(csv.DictReader(src))
-    with open(HERE / "offence-facts.csv", "w", newline="", encoding="utf-8") as f:
+    with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["code", *FACTS, "description", "ons_group", "police_uk_category", "note"])
         for r in sorted(rows, key=lambda r: r["ONS_COUNTS_code"]):

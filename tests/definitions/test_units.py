@@ -60,7 +60,9 @@ def test_fourteen_police_uk_categories_and_one_legacy():
     assert {"Violence and sexual offences", "Public order", "Criminal damage and arson"} <= mixed
     # open world: a theft category neither proves nor rules out violence
     assert POLICE_UK_CATEGORIES.find("Shoplifting").facts["violence"] is None
-    assert POLICE_UK_CATEGORIES.find("Possession of weapons").facts["weapon"] is True
+    # 81 (other firearms offences) includes ammunition alone (Firearms Act 1968 s.1(1)(b)):
+    # the category does not prove a weapon (fourth legal review)
+    assert POLICE_UK_CATEGORIES.find("Possession of weapons").facts["weapon"] is None
 
 
 def test_every_code_belongs_to_its_category():

@@ -96,6 +96,10 @@ class Harm(enum.StrEnum):
 class Weapon(enum.StrEnum):
     """The weapon involved, if any (``none`` means none was involved).
 
+    ``knife`` is a knife or other sharp instrument (an article with a blade or point, CJA
+    1988 s.139), as the ONS counts knife crime; ``firearm`` a real firearm (an imitation is
+    ``other``).
+
     Example:
         >>> Weapon("corrosive") is Weapon.CORROSIVE
         True
