@@ -45,7 +45,7 @@ def test_both_real_months_json_summary():
 def test_text_summary_on_the_sample():
     code, out, _ = run("classify", str(sample_police_uk()))
     assert code == 0
-    assert out.startswith("rows in: 4586\nrows out: 4586\nrejected: 0\n")
+    assert out.startswith("rows in: 4,586\nrows out: 4,586\nrejected: 0\n")
     assert "no location: 13" in out
     assert "by district:" in out
 

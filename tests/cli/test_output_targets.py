@@ -194,7 +194,7 @@ def test_outputs_to_the_null_device_are_written_and_it_stays(tmp_path: Path, mon
     null_html = device_link(tmp_path, "null.html", NULL)
     code, out, _ = run("classify", month, "--output", null_csv, "--rejected", tmp_path / "r.csv")
     assert code == 0
-    assert "rows in: 4586" in out
+    assert "rows in: 4,586" in out
     code, out, _ = run("report", month, "--output", null_html)
     assert (code, out.splitlines()[0]) == (0, f"wrote {null_html}")
     still_the_device(null_csv, NULL)
@@ -215,7 +215,7 @@ def test_report_to_standard_output_writes_the_page_there(tmp_path: Path, month: 
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(b"<!DOCTYPE html>")
     _, summary = r.stdout.split(b"</html>")
-    assert summary.lstrip().startswith(f"wrote {stdout}\nrows in: 4586;".encode())
+    assert summary.lstrip().startswith(f"wrote {stdout}\nrows in: 4,586;".encode())
     assert stdout.is_symlink()
 
 
@@ -230,7 +230,7 @@ def test_classify_writes_into_a_named_pipe(tmp_path: Path, month: Path, suffix: 
         code, out, err = run("classify", month, "--output", pipe)
         got = bytes_read()
     assert (code, err) == (0, "")
-    assert "rows in: 4586" in out
+    assert "rows in: 4,586" in out
     copy = tmp_path / f"copy{suffix}"
     copy.write_bytes(got)
     if suffix == ".parquet":

@@ -551,3 +551,17 @@ def test_a_binary_file_named_csv_is_not_called_empty(tmp_path, body):
         read_incident_table(f)
     assert "an empty file)" not in str(info.value)
     assert "not a readable CSV file" in str(info.value)
+
+
+def test_a_stray_quote_in_an_incident_csv_too_big_to_follow_refuses_the_file(tmp_path, monkeypatch):
+    """Over the whole-file limit the quotes are only counted: an odd count refuses the file
+    rather than let pyarrow read the rest of it as one value (rows lost, exit 0)."""
+    import svduty.io._incident_tables as tables
+
+    monkeypatch.setattr(tables, "_WHOLE", 16)
+    f = tmp_path / "big.csv"
+    f.write_text("id,offence_code\n" + "".join(f"{i},8N\n" for i in range(50)) + '50,"8N\n51,8N\n')
+    with pytest.raises(InputFormatError, match="a quote is opened and never closed"):
+        read_incident_table(f)
+    f.write_text("id,offence_code\n" + "".join(f'{i},"8N"\n' for i in range(50)))
+    assert read_incident_table(f).num_rows == 50

@@ -92,7 +92,7 @@ def test_classify_counts_a_file_named_twice_once_and_says_so(folder: Path, tmp_p
     assert summary["rows_in"] == ROWS
     assert summary["skipped"] == [twice(f, f), twice(link, f)]
     code, out, _ = run("classify", folder, f)
-    assert (code, out.splitlines()[0]) == (0, f"rows in: {ROWS}")
+    assert (code, out.splitlines()[0]) == (0, f"rows in: {ROWS:,}")
     assert f"skipped: {twice(f, f)}" in out.splitlines()
 
 
@@ -110,7 +110,7 @@ def test_report_counts_a_file_named_twice_once_and_says_so(folder: Path, tmp_pat
     code, out, err = run("report", folder, f, "--output", tmp_path / "r.html")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[1].startswith(f"rows in: {ROWS};")
+    assert lines[1].startswith(f"rows in: {ROWS:,};")
     assert f"skipped: {twice(f, f)}" in lines
 
 

@@ -122,7 +122,7 @@ def test_the_review_repro_through_the_command(tmp_path):
         [sys.executable, "-m", "svduty", "classify", str(f)], capture_output=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert b"rows in: 1000\nrows out: 999\nrejected: 1\n" in done.stdout
+    assert b"rows in: 1,000\nrows out: 999\nrejected: 1\n" in done.stdout
     assert f"row 3: Crime ID: {CLOSING}".encode() in done.stdout
 
 

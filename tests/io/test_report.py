@@ -231,8 +231,8 @@ def test_the_command_writes_the_page_and_the_tables(tmp_path):
     written = pacsv.read_csv(tmp_path / "t" / "summary.csv").to_pylist()
     inside = next(r for r in written if r["within_area"] == "inside")
     expected = (
-        f"in scope inside the area: certain {inside['certain']}, possible "
-        f"{inside['possible']}, no {inside['no']}"
+        f"in scope inside the area: certain {inside['certain']:,}, possible "
+        f"{inside['possible']:,}, no {inside['no']:,}"
     )
     assert expected in text
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

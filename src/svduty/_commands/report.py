@@ -120,13 +120,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.tables:
         lines.append(f"wrote {len(result.tables)} tables to {args.tables}")
     lines.append(
-        f"rows in: {s.rows_in}; inside the area: {s.inside_area}; outside: {s.outside_area}; "
-        f"no location: {s.unlocated}; rejected: {s.rejected}"
+        f"rows in: {s.rows_in:,}; inside the area: {s.inside_area:,}; "
+        f"outside: {s.outside_area:,}; no location: {s.unlocated:,}; rejected: {s.rejected:,}"
     )
     if inside is not None:
         lines.append(
-            f"in scope inside the area: certain {inside['certain']}, possible "
-            f"{inside['possible']}, no {inside['no']}"
+            f"in scope inside the area: certain {inside['certain']:,}, possible "
+            f"{inside['possible']:,}, no {inside['no']:,}"
         )
     lines.extend(result.notes[:1])
     lines.extend(f"skipped: {p}" for p in inputs.skipped)

@@ -26,7 +26,7 @@ from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
 from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
-from svduty.io._lines import ascii_records, quote_lines, record_lines
+from svduty.io._lines import ascii_records, odd_quotes, quote_lines, record_lines
 from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -78,10 +78,9 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
     source: Any = p
     data = _small(p)
     mended = _mended(p, data)
-    header = _header(data if mended is None else mended)
-    mended = _closed(data if mended is None else mended, header) or mended
     if mended is not None:  # a malformed row that is not UTF-8: the parser can now name it
         source = pa.BufferReader(mended)
+    header = _header(data if mended is None else mended)
     whole = None if header is None else _whole_csv(p, header, mended, data=data)
     if whole is not None:  # the usual file: no need to ask the parser for the header
         return whole[0].schema, iter([whole])
@@ -98,9 +97,9 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
         ) from None
-    if header is None:  # quotes followed with the field count pyarrow read
-        mended = _closed(data if mended is None else mended, names) or mended
-    whole = None if names == header else _whole_csv(p, names, mended, data=data)
+    closed = _closed(data if mended is None else mended, names)  # not the usual file
+    mended = mended if closed is None else closed
+    whole = None if names == header and closed is None else _whole_csv(p, names, mended, data=data)
     if whole is not None:
         return whole[0].schema, iter([whole])
     if mended is not None:
@@ -120,6 +119,8 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         raise InputFormatError(
             Problem(file=str(p), message=f"not a readable CSV file ({_short(exc)})")
         ) from None
+    if data is None and odd_quotes(p):  # too big to follow line by line: refused, not misread
+        raise InputFormatError(Problem(file=str(p), message=f"not a readable CSV file ({_OPEN})"))
     lines = _record_lines(p, mended)  # None: record k is on line k
 
     def batches() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
@@ -143,7 +144,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
                 Problem(
                     file=str(p),
                     row=_line_of(lines, unclosed[:1])[0].as_py(),
-                    message="not a readable CSV file (a quote is opened and never closed)",
+                    message=f"not a readable CSV file ({_OPEN})",
                 )
             )
         if skipped:  # rows with the wrong number of fields: rejected, with their lines
@@ -184,6 +185,7 @@ def _text_columns(names: list[str]) -> pacsv.ConvertOptions:
     )
 
 
+_OPEN = "a quote is opened and never closed"
 _WHOLE = 1 << 24
 """The streaming reader's block: a file up to this size is one batch."""
 
@@ -251,14 +253,15 @@ def _whole_csv(
 
     The batch (and its rows' lines) the streaming reader gives, when the file has no
     invalid row and each line is one record (no blank line, no carriage return, no line
-    break in a quoted field: as many lines as records); else ``None``. ``data``: the
+    break in a quoted field: as many lines as records; no quote left open, which may
+    swallow the last line's break); else ``None``. ``data``: the
     file's bytes, if already read (:func:`_small`).
     """
     if mended is not None:
         data = mended
     elif data is None:
         data = _small(p)
-    if not data or len(data) > _WHOLE or b"\r" in data:
+    if not data or len(data) > _WHOLE or b"\r" in data or data.count(b'"') % 2:
         return None
     lf = np.frombuffer(data, np.uint8) == _LF
     if lf[0] or (lf[1:] & lf[:-1]).any():  # a blank line

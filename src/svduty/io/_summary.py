@@ -158,7 +158,7 @@ class Summary:
         }
 
     def to_text(self, *, max_rejections: int = 20) -> str:
-        """The summary for people (the ``--summary text`` output).
+        """The summary for people (the ``--summary text`` output): counts as ``4,510``.
 
         Example:
             >>> print(Summary(rows_in=2, rows_out=2, rejected=0).to_text())
@@ -170,19 +170,19 @@ class Summary:
             no location: 0
         """
         lines = [
-            f"rows in: {self.rows_in}",
-            f"rows out: {self.rows_out}",
-            f"rejected: {self.rejected}",
+            f"rows in: {self.rows_in:,}",
+            f"rows out: {self.rows_out:,}",
+            f"rejected: {self.rejected:,}",
         ]
         shown = self.rejections[:max_rejections]
         for p in shown:
             lines.append(f"  {p}")
         if self.rejected > len(shown):
-            lines.append(f"  ... and {self.rejected - len(shown)} more")
+            lines.append(f"  ... and {self.rejected - len(shown):,} more")
         lines += [
-            f"located inside the area: {self.inside_area}",
-            f"located outside the area: {self.outside_area}",
-            f"no location: {self.unlocated}",
+            f"located inside the area: {self.inside_area:,}",
+            f"located outside the area: {self.outside_area:,}",
+            f"no location: {self.unlocated:,}",
         ]
 
         def block(title: str, counts: Mapping[str, int]) -> None:
@@ -190,7 +190,7 @@ class Summary:
                 lines.append(f"{title}:")
                 width = max(len(k) for k in counts)
                 for key, value in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                    lines.append(f"  {key:<{width}}  {value:>8}")
+                    lines.append(f"  {key:<{width}}  {value:>9,}")
 
         block("by district", self.by_district)
         block("by police.uk category", self.by_category)
@@ -439,8 +439,8 @@ class Tally:
                 Problem(
                     field="rows",
                     message=(
-                        f"rows in ({self.rows_in}) != rows out ({self.rows_out}) "
-                        f"+ rejected ({self.rejected})"
+                        f"rows in ({self.rows_in:,}) != rows out ({self.rows_out:,}) "
+                        f"+ rejected ({self.rejected:,})"
                     ),
                 )
             )
