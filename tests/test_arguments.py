@@ -131,3 +131,34 @@ def test_an_empty_string_names_no_bundle() -> None:
     for call in (svduty.load_partnership, svduty.validate_bundle):
         with pytest.raises(svduty.BundleError, match="not an empty string"):
             call("")
+
+
+def _deliberate_raises():  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    from svduty.authorities import can_be_directed, category_info
+    from svduty.funding import split_equal
+    from svduty.io import bounded_counts, in_scope_counts, load_sections
+
+    p = svduty.warwickshire()
+    authority = p.authorities.get("warwickshire-county-council")
+    result = svduty.classify(svduty.Incident(offence_code="8N"))
+    return [
+        lambda: result.explain("xml"),
+        lambda: category_info("x"),
+        lambda: can_be_directed(authority, "nope"),
+        lambda: in_scope_counts(pa.table({"x": [1]})),
+        lambda: bounded_counts(pa.table({"x": [1]})),
+        lambda: load_sections("warwickshire", "money"),
+        lambda: split_equal(svduty.Money.parse("10"), "abc"),
+    ]
+
+
+@pytest.mark.parametrize("index", range(7))
+def test_what_svduty_raises_on_purpose_is_an_svduty_error(index):  # type: ignore[no-untyped-def]
+    """The developer tutorial promises it; these raised a bare ValueError or KeyError, and
+    split_equal split £10 between 'a', 'b' and 'c' (developer review)."""
+    from svduty.errors import SvdutyError
+
+    with pytest.raises(SvdutyError):
+        _deliberate_raises()[index]()

@@ -130,3 +130,21 @@ def test_every_command_of_the_readme_tour_runs_as_written(tmp_path):
         allowed = {0, 1} if "exit status 1" in comment else {0}
         assert got.returncode in allowed, (line, got.returncode, got.stderr[-2000:])
         assert got.stdout.strip(), line
+
+
+def test_the_typed_client_writes_a_scenario_in_python():
+    """A Scenario of a list or a tuple of changes type-checks (it did not: converter=tuple)
+    and runs: removing the partnership board breaks rules."""
+    import svduty
+
+    assert load("client").my_scenario(svduty.warwickshire()) > 1
+
+
+def test_a_scenario_of_something_not_a_change_is_an_argument_error():
+    from svduty.errors import ArgumentError
+    from svduty.governance import RemoveBody, Scenario
+
+    for bad in ("remove x", [5], [{"op": "remove_body"}], None):
+        with pytest.raises(ArgumentError, match=r"Scenario\(changes\)"):
+            Scenario("x", "X", bad)  # type: ignore[arg-type]
+    assert Scenario("x", "X", iter([RemoveBody("b")])).changes == (RemoveBody("b"),)

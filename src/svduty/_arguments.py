@@ -28,6 +28,7 @@ __all__ = [
     "paths_argument",
     "text_argument",
     "texts_argument",
+    "wrong_argument",
 ]
 
 T = TypeVar("T")
@@ -35,11 +36,11 @@ T = TypeVar("T")
 _PATH = "a file or folder (str or os.PathLike)"
 
 
-def _wrong(where: str, expected: str, value: object) -> ArgumentError:
+def wrong_argument(where: str, expected: str, value: object) -> ArgumentError:
     """The error, naming the type of ``value`` (never the value).
 
     Example:
-        >>> print(_wrong("f(x)", "text", 2.5))
+        >>> print(wrong_argument("f(x)", "text", 2.5))
         f(x): expected text (got a float)
     """
     name = type(value).__name__
@@ -63,7 +64,7 @@ def path_argument(value: Any, where: str, expected: str = _PATH) -> str | os.Pat
         return value
     if isinstance(value, os.PathLike) and isinstance(os.fspath(value), str):
         return value
-    raise _wrong(where, expected, value)
+    raise wrong_argument(where, expected, value)
 
 
 def paths_argument(value: Any, where: str) -> list[str | os.PathLike[str]]:
@@ -86,7 +87,7 @@ def paths_argument(value: Any, where: str) -> list[str | os.PathLike[str]]:
 def _items(value: Any, where: str, expected: str) -> Iterable[Any]:
     """``value`` if it is a list of things (an iterable, but not text, bytes or a mapping)."""
     if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
-        raise _wrong(where, expected, value)
+        raise wrong_argument(where, expected, value)
     return value
 
 
@@ -101,7 +102,7 @@ def text_argument(value: Any, where: str, expected: str) -> str:
     """
     if isinstance(value, str):
         return value
-    raise _wrong(where, expected, value)
+    raise wrong_argument(where, expected, value)
 
 
 def texts_argument(value: Any, where: str, expected: str) -> list[str]:
@@ -134,7 +135,7 @@ def instance_argument(
     """
     if isinstance(value, kind):
         return value
-    raise _wrong(where, expected, value)
+    raise wrong_argument(where, expected, value)
 
 
 _PARTNERSHIP = ("name", "geography", "local_area", "definition")
@@ -154,4 +155,4 @@ def partnership_argument(value: Any, where: str) -> Any:
     """  # noqa: E501
     if all(hasattr(value, name) for name in _PARTNERSHIP):
         return value
-    raise _wrong(where, "a Partnership, such as svduty.load_partnership(...)", value)
+    raise wrong_argument(where, "a Partnership, such as svduty.load_partnership(...)", value)

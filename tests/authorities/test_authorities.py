@@ -204,7 +204,7 @@ def test_a_relevant_area_has_two_local_government_areas_or_more() -> None:
     """s.9(13): "all or part of a local government area ... and all or part of one or more
     other local government areas"; one area alone is a s.8 strategy's."""
     auths = Authorities((_auth("d1", "district_council", ["E07000901"]),))
-    with pytest.raises(ValueError, match=r"s\.9\(13\).*got 1"):
+    with pytest.raises(DataError, match=r"relevant_area: expected two or more.*s\.9\(13\).*got 1"):
         must_consult_s9(auths, ["E07000901"], ["d1"], districts_within=lambda c: (c,))
     two = must_consult_s9(auths, ["E07000901", "E07000902"], [], districts_within=lambda c: (c,))
     assert "d1" in two.subjects

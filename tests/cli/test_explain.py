@@ -214,3 +214,20 @@ def test_compare_definition_takes_what_definition_takes(tmp_path: Path):
     code, out, _ = run("explain", str(f), "--compare-definition", "warwickshire")
     assert code == 0
     assert "against warwickshire: 1 incident" in out
+
+
+def test_each_json_answer_and_difference_names_its_row(tmp_path: Path):
+    """Without ids, a consumer could not tell which input line an answer was for: a
+    rejected line has no answer line, and a compared difference counted only the
+    incidents read (developer review)."""
+    f = tmp_path / "noid.jsonl"
+    f.write_text('{"offence_code":"46"}\n{"victim_age":"x"}\n\n{"offence_code":"8N"}\n')
+    code, out, err = run("explain", str(f), "--format", "json")
+    assert code == 1
+    assert [json.loads(line)["row"] for line in out.splitlines()] == [1, 4]
+    assert "row 2: victim_age" in err
+    code, out, _ = run(
+        "explain", str(f), "--format", "json", "--compare-definition", "avon-and-somerset"
+    )
+    differences = json.loads(out)["differences"]
+    assert [(d["index"], d["row"]) for d in differences] == [(1, 4)]

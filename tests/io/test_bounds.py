@@ -110,7 +110,7 @@ def test_rejected_rows_are_not_counted_and_typed_columns_are_read():
 
 
 def test_bad_input_is_named():
-    with pytest.raises(KeyError, match="in_scope"):
+    with pytest.raises(DataError, match="in_scope: expected a column"):
         BoundedCounts().add(pa.table({"within_area": ["inside"]}))
     with pytest.raises(DataError, match="in_scope"):
         BoundedCounts().add(pa.table({"within_area": ["inside"], "in_scope": ["maybe"]}))

@@ -59,7 +59,9 @@ def test_batches_and_a_batch_count_like_the_table():
 
 
 def test_a_missing_column_is_named():
-    with pytest.raises(KeyError, match="in_scope"):
+    from svduty.errors import DataError
+
+    with pytest.raises(DataError, match="district_name: expected a column of the pipeline"):
         in_scope_counts(pa.table({"district_code": ["E07000220"]}))
 
 

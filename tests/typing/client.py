@@ -45,6 +45,15 @@ def reorganisation_errors(partnership: svduty.Partnership, scenario: str) -> lis
     return [str(f) for f in findings.errors]
 
 
+def my_scenario(partnership: svduty.Partnership) -> int:
+    """A what-if written in Python, as the policy tutorial does (a list or a tuple)."""
+    from svduty.governance import Merge, RemoveBody, Scenario
+
+    listed = Scenario("x", "X", [RemoveBody("safer-warwickshire-partnership-board")])
+    tupled = Scenario("y", "Y", (Merge("rugby-csp-board", "north-warwickshire-csp-board"),))
+    return len(partnership.what_if(listed).findings.errors) + len(tupled.changes)
+
+
 def main() -> tuple[int, int]:
     """Run the client on the packaged samples: (incidents in scope, governance errors)."""
     p = svduty.warwickshire()
@@ -53,3 +62,12 @@ def main() -> tuple[int, int]:
         for reason in reasons:
             assert reason.citation.source.id  # every reason cites its source
     return len(scoped), len(reorganisation_errors(p, "lgr-two-unitaries"))
+
+
+def money_is_typed() -> svduty.Money:
+    """Money takes Money (and whole numbers to multiply): a float is a type error, as it is
+    an error at run time (the ignores fail mypy if the error they silence goes away)."""
+    m = svduty.Money.parse("1.50")
+    _ = m + 1.5  # type: ignore[operator]
+    _ = m * 0.5  # type: ignore[operator]
+    return sum([m, m], svduty.Money.zero()) * 3 - m

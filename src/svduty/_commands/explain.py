@@ -120,6 +120,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(said, file=stdout)
         print(file=stdout)
     compared: list[Incident] = []
+    rows: list[int] = []  # the file row of each incident compared
     with handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -133,18 +134,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 continue
             if compared_with is not None:
                 compared.append(incident)
+                rows.append(number)
                 continue
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
             result = classify(incident, definition, resolve_district=resolve)
             if args.format == "json":  # one JSON object per line (JSON Lines)
-                line_json = {**result.to_json(), **used}
+                line_json = {**result.to_json(), "row": number, **used}
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 print(result.explain(args.format), file=stdout)
     if compared_with is not None:
-        _compare(compared, definition, compared_with, args.format, stdout)
+        _compare(compared, rows, (definition, compared_with), args.format, stdout)
     return 1 if rejected else 0
 
 
@@ -199,13 +201,25 @@ def _incident(line: str, number: int, name: str) -> Incident:
 
 
 def _compare(
-    incidents: list[Incident], definition: Any, other: Any, fmt: str, stdout: TextIO
+    incidents: list[Incident],
+    rows: list[int],
+    definitions: tuple[Any, Any],
+    fmt: str,
+    stdout: TextIO,
 ) -> None:
-    """Print where ``definition`` and ``other`` differ on the incidents (text or JSON)."""
+    """Print where ``definition`` and ``other`` differ on the incidents (text or JSON).
+
+    In JSON each difference also names the file ``row`` of its incident (``index``
+    counts the incidents read, rejected lines and blank lines left out).
+    """
     from svduty.definitions import compare_definitions
 
-    comparison = compare_definitions(incidents, definition, other)
+    comparison = compare_definitions(incidents, *definitions)
     if fmt == "json":
-        print(json.dumps(comparison.to_json(), ensure_ascii=False), file=stdout)
+        data = comparison.to_json()
+        differences: list[dict[str, Any]] = data["differences"]  # type: ignore[assignment]
+        for difference in differences:
+            difference["row"] = rows[difference["index"]]
+        print(json.dumps(data, ensure_ascii=False), file=stdout)
     else:
         print(comparison.to_text(), file=stdout)

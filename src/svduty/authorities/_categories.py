@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from svduty.errors import DataError, shown
 from svduty.sources import Citation, Confidence, cite
 
 __all__ = [
@@ -442,10 +443,18 @@ def category_info(category: AuthorityCategory | str) -> CategoryInfo:
         category: The category or its value.
 
     Raises:
-        ValueError: if the value names no category.
+        DataError: if the value names no category (a ``ValueError`` too).
 
     Example:
         >>> category_info("local_policing_body").role.value
         'local_policing_body'
     """
-    return CATEGORIES[AuthorityCategory(category)]
+    try:
+        return CATEGORIES[AuthorityCategory(category)]
+    except ValueError:
+        raise DataError.single(
+            None,
+            "category",
+            expected="one of " + ", ".join(c.value for c in AuthorityCategory),
+            got=shown(category, vocabulary=[c.value for c in AuthorityCategory]),
+        ) from None

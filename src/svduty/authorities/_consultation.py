@@ -23,6 +23,7 @@ from svduty.authorities._answering import ACT, answer, in_force, plural, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities
+from svduty.errors import DataError
 from svduty.sources import Confidence, cite
 
 __all__ = ["may_assist", "must_consult_s8", "must_consult_s9"]
@@ -131,7 +132,7 @@ def must_consult_s9(
         districts_within: The join callable, if not stored.
 
     Raises:
-        ValueError: if the relevant area has fewer than two local government areas
+        DataError: if the relevant area has fewer than two local government areas
             (s.9(13)(b): "one or more other local government areas"; one alone is a s.8
             strategy's area).
 
@@ -148,9 +149,11 @@ def must_consult_s9(
     """
     lgas = list(dict.fromkeys(relevant_area))
     if len(lgas) < 2:
-        raise ValueError(
-            "a relevant area is made up of parts of two or more local government areas "
-            f"(s.9(13)); got {len(lgas)} (for one, see must_consult_s8)"
+        raise DataError.single(
+            None,
+            "relevant_area",
+            expected="two or more local government areas: a relevant area is made up of "
+            f"parts of several (s.9(13)); got {len(lgas)} (for one, see must_consult_s8)",
         )
     team = set(collaborators)
     subjects: list[str] = []
@@ -205,7 +208,7 @@ def may_assist(
         on: The day asked about: before 31 January 2023 s.14 was not in force (``no``).
 
     Raises:
-        ValueError: for another section, several areas for s.8, or fewer than two for s.9
+        DataError: for another section, several areas for s.8, or fewer than two for s.9
             (s.9(13): a relevant area is made up of all or part of one local government
             area and all or part of one or more others).
 
@@ -219,9 +222,11 @@ def may_assist(
     """
     lgas = list(dict.fromkeys(area))
     if section not in {"s.8", "s.9"} or (len(lgas) == 1) is not (section == "s.8"):
-        raise ValueError(
-            "section is 's.8' (with one local government area) or 's.9' (with two or more: "
-            "a relevant area is made up of parts of several, s.9(13))"
+        raise DataError.single(
+            None,
+            "section",
+            expected="'s.8' (with one local government area) or 's.9' (with two or more: a "
+            "relevant area is made up of parts of several, s.9(13))",
         )
     question = f"May {body.name} assist with and monitor the {section} functions for " + (
         ", ".join(lgas) + "?"

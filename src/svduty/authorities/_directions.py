@@ -13,6 +13,7 @@ from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, Establishment
 from svduty.authorities._categories import AuthorityCategory, Nation, Role
+from svduty.errors import DataError
 from svduty.sources import Confidence, cite
 
 __all__ = ["DUTIES", "can_be_directed"]
@@ -76,7 +77,7 @@ def can_be_directed(
             enforces) was not in force (``no``).
 
     Raises:
-        ValueError: for another duty.
+        DataError: for another duty.
 
     Example:
         >>> from svduty.sources import Confidence, cite
@@ -88,7 +89,7 @@ def can_be_directed(
         ('no', 's.18(5)')
     """
     if duty not in _ALL_DUTIES:
-        raise ValueError(f"duty is one of {', '.join(_ALL_DUTIES)}")
+        raise DataError.single(None, "duty", expected=f"one of {', '.join(_ALL_DUTIES)}")
     question = f"May the Secretary of State direct {authority.name} over {duty} (s.18)?"
     reasons: list[Reason] = []
     missing: list[str] = []

@@ -15,7 +15,7 @@ import attrs
 
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
-from svduty.errors import printable
+from svduty.errors import DataError, printable, shown
 
 __all__ = ["ANSWERS", "Classification"]
 
@@ -121,7 +121,12 @@ class Classification:
         if format == "html":
             return self._repr_html_()
         if format != "text":
-            raise ValueError(f"unknown format {format!r}: use text, html or json")
+            raise DataError.single(
+                None,
+                "format",
+                expected="text, html or json",
+                got=shown(format, vocabulary=("text", "html", "json")),
+            )
         lines = [
             f"Incident {printable(self.id or '(no id)')} (definition {self.definition}; "
             f"basis: {self.basis})"

@@ -328,7 +328,7 @@ class Money:
 
     # -- arithmetic (exact) ----------------------------------------------------------------
 
-    def __add__(self, other: object) -> Money:
+    def __add__(self, other: Money | int) -> Money:  # 0 + money: lets sum() start from 0
         if isinstance(other, Money):
             return Money(self.pence + other.pence)
         if other == 0 and type(other) is int:  # lets sum() start from 0
@@ -337,7 +337,7 @@ class Money:
 
     __radd__ = __add__
 
-    def __sub__(self, other: object) -> Money:
+    def __sub__(self, other: Money) -> Money:
         if isinstance(other, Money):
             return Money(self.pence - other.pence)
         return NotImplemented
@@ -348,7 +348,7 @@ class Money:
     def __abs__(self) -> Money:
         return Money(abs(self.pence))
 
-    def __mul__(self, other: object) -> Money:
+    def __mul__(self, other: int) -> Money:
         if type(other) is int:
             return Money(self.pence * other)
         if isinstance(other, float | Decimal):

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from svduty._arguments import instance_argument, text_argument
+from svduty._arguments import instance_argument, text_argument, wrong_argument
 from svduty.errors import FundingError, MoneyError, Shown, shown
 from svduty.funding._money import Money
 from svduty.sources import Citation
@@ -360,10 +360,19 @@ def split_equal(
 ) -> Split:
     """Divide an amount equally; shares differ by at most a penny.
 
+    Raises:
+        ArgumentError: if ``recipients`` is not a list of ids (a string is not).
+        FundingError: if a recipient is named twice.
+
     Example:
         >>> [s.amount.pence for s in split_equal(Money.parse("0.05"), ["c", "a", "b"]).shares]
         [1, 2, 2]
     """
+    expected = "a list of recipient ids (one string is not a list of recipients)"
+    if isinstance(recipients, str) or not isinstance(recipients, Sequence):
+        raise wrong_argument("split_equal(recipients)", expected, recipients)
+    for i, r in enumerate(recipients):
+        text_argument(r, f"split_equal(recipients)[{i}]", "a recipient id (text)")
     if len(set(recipients)) != len(recipients):
         raise FundingError.single(None, "recipients", expected="each recipient once")
     return split(amount, dict.fromkeys(recipients, 1), floors=floors, caps=caps, method="equal")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 import pendulum
 
+from svduty._arguments import instance_argument, wrong_argument
 from svduty.errors import Problem, ScenarioError, quote
 from svduty.governance._changes import (
     CHANGE_TYPES,
@@ -42,6 +44,27 @@ __all__ = [
 ]
 
 
+def _changes(changes: Iterable[Change]) -> tuple[Change, ...]:
+    """The scenario's changes, each one of the typed changes (never a bare string or dict).
+
+    Example:
+        >>> _changes([RemoveBody("x")])
+        (RemoveBody(body='x', reason=None),)
+        >>> _changes("x")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: Scenario(changes): expected a list of changes such as RemoveBody('a-body') (got a str)
+    """  # noqa: E501
+    expected = "a list of changes such as RemoveBody('a-body')"
+    if isinstance(changes, str | bytes | dict) or not isinstance(changes, Iterable):
+        raise wrong_argument("Scenario(changes)", expected, changes)
+    kinds = tuple(CHANGE_TYPES.values())
+    one = "a change (" + ", ".join(sorted(k.__name__ for k in kinds)) + ")"
+    return tuple(
+        instance_argument(c, kinds, f"Scenario(changes)[{i}]", one) for i, c in enumerate(changes)
+    )
+
+
 @attrs.frozen(slots=True)
 class Scenario:
     """A named, serialisable what-if: a list of changes applied in order.
@@ -63,7 +86,7 @@ class Scenario:
 
     name: str
     title: str
-    changes: tuple[Change, ...] = attrs.field(converter=tuple)
+    changes: tuple[Change, ...] = attrs.field(converter=_changes)
     description: str | None = None
     effective: pendulum.Date | None = None
     citation: Citation | None = None

@@ -143,6 +143,10 @@ def _by_due(milestones: Iterable[Milestone]) -> tuple[Milestone, ...]:
     return tuple(sorted(milestones, key=lambda m: (m.due, m.id)))
 
 
+def _reviews(reviews: Iterable[TimetableReview]) -> tuple[TimetableReview, ...]:
+    return tuple(reviews)
+
+
 @attrs.frozen(slots=True)
 class Timetable:
     """The agreement's period, its milestones and its recurring reviews.
@@ -159,7 +163,7 @@ class Timetable:
     agreement: Period
     agreement_citation: Citation
     milestones: tuple[Milestone, ...] = attrs.field(converter=_by_due)
-    reviews: tuple[TimetableReview, ...] = attrs.field(converter=tuple)
+    reviews: tuple[TimetableReview, ...] = attrs.field(converter=_reviews)
 
     def in_force(self, day: _dt.date) -> bool:
         """Whether the agreement is in force on a day.

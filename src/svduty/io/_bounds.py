@@ -270,7 +270,7 @@ class BoundedCounts:
         table, weights = _usable(table, weights)
         for name in ("within_area", self.verdict):
             if name not in table.column_names:
-                raise KeyError(f"bounded counts need a {name!r} column (the pipeline's output)")
+                raise DataError.single(None, name, expected="a column of the pipeline's output")
         answer = _answers(table.column(self.verdict), self.verdict)
         if "basis" in table.column_names:
             self._count_basis(table.column("basis"), weights)

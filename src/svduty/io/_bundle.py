@@ -341,7 +341,7 @@ def load_sections(path: str | Path, *sections: str) -> BundleParts:
 
     Raises:
         BundleError: listing every problem of the manifest and the named sections.
-        ValueError: if a name is not a section, or a section it needs is not named.
+        DataError: if a name is not a section, or a section it needs is not named.
 
     Example:
         >>> load_sections("examplshire", "areas").local_area.districts
@@ -349,17 +349,19 @@ def load_sections(path: str | Path, *sections: str) -> BundleParts:
         >>> load_sections("warwickshire", "money")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ValueError: sections: expected keys of SECTIONS (areas, ...: money
+        svduty.errors.DataError: sections: expected keys of SECTIONS (areas, ...: money
     """
     unknown = [k for k in sections if k not in SECTIONS]
     provided = {f for k in sections for f in _FIELDS.get(k, ())}
     missing = [n for k in sections if k in SECTIONS for n in SECTIONS[k].needs if n not in provided]
     if unknown or missing:
-        raise ValueError(
-            "sections: expected keys of SECTIONS ("
+        raise DataError.single(
+            None,
+            "sections",
+            expected="keys of SECTIONS ("
             + ", ".join(SECTIONS)
             + ") with the sections they need; unknown or missing: "
-            + ", ".join(unknown + missing)
+            + ", ".join(unknown + missing),
         )
     got = _load_some(path, tuple(sections))
     if got.problems or got.manifest is None:

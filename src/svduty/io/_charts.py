@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty.errors import DataError
 from svduty.io._bounds import BoundedCounts, _finish, _sum_groups
 
 __all__ = ["ANSWERS", "in_scope_counts", "plot_in_scope"]
@@ -71,7 +72,7 @@ def in_scope_counts(
     table = _as_table(rows)
     for name in _NEEDED:
         if name not in table.column_names:
-            raise KeyError(f"in_scope_counts needs a {name!r} column (the pipeline's output)")
+            raise DataError.single(None, name, expected="a column of the pipeline's output")
     counter = BoundedCounts(groupings={"cell": ("district_code", "district_name", "month")})
     counter.add(table.select(list(_NEEDED)))
     counts = counter.table("cell")
