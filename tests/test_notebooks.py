@@ -37,7 +37,7 @@ def test_the_notebooks_are_the_ones_the_docs_show():
 @pytest.mark.slow
 def test_analyst_notebook_classifies_the_month_to_counts():
     text = run("analyst-month.ipynb")
-    assert "4586" in text  # the rows of the packaged month, all accounted for
+    assert "rows in: 4,586" in text  # the rows of the packaged month, all accounted for
     assert "district_name" in text
 
 
