@@ -23,6 +23,7 @@ from svduty.errors import ArgumentError, Described, Problem
 
 __all__ = [
     "instance_argument",
+    "items_argument",
     "partnership_argument",
     "path_argument",
     "paths_argument",
@@ -80,12 +81,19 @@ def paths_argument(value: Any, where: str) -> list[str | os.PathLike[str]]:
     """  # noqa: E501
     if isinstance(value, (str, os.PathLike)):
         return [path_argument(value, where)]
-    items = _items(value, where, f"{_PATH[:-1]}, or a list of them)")
+    items = items_argument(value, where, f"{_PATH[:-1]}, or a list of them)")
     return [path_argument(item, f"{where}[{i}]") for i, item in enumerate(items)]
 
 
-def _items(value: Any, where: str, expected: str) -> Iterable[Any]:
-    """``value`` if it is a list of things (an iterable, but not text, bytes or a mapping)."""
+def items_argument(value: Any, where: str, expected: str) -> Iterable[Any]:
+    """``value`` if it is a list of things (an iterable, but not text, bytes or a mapping).
+
+    Example:
+        >>> items_argument("abc", "f(xs)", "a list of things")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(xs): expected a list of things (got a str)
+    """
     if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
         raise wrong_argument(where, expected, value)
     return value
@@ -118,7 +126,7 @@ def texts_argument(value: Any, where: str, expected: str) -> list[str]:
         ...
         svduty.errors.ArgumentError: f(areas): expected a list, each a GSS code (str) (got a str)
     """
-    items = _items(value, where, f"a list, each {expected}")
+    items = items_argument(value, where, f"a list, each {expected}")
     return [text_argument(item, f"{where}[{i}]", expected) for i, item in enumerate(items)]
 
 

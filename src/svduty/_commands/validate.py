@@ -46,19 +46,16 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
     partnership, problems = _checked(path)  # validate_bundle, keeping the partnership
     if partnership is None or problems:
         return problems, []
+
+    def problem(f: Finding, file: str = GOVERNANCE_FILE) -> Problem:
+        return Problem(file=file, field=f.rule, message=f.message)
+
     funding = partnership.funding.reconcile() if partnership.funding is not None else ()
-    sums = [  # a stated figure its parts do not sum to: the documents' own, not corrected
-        Problem(file=FUNDING_FILE, field=f.rule, message=f.message)
-        for f in funding
-        if f.severity is Severity.WARNING
-    ]
+    # a stated figure its parts do not sum to: the documents' own, reported, not corrected
+    sums = [problem(f, FUNDING_FILE) for f in funding if f.severity is Severity.WARNING]
     if partnership.governance is None:
         return [], sums
     findings = partnership.validate_governance()
-
-    def problem(f: Finding) -> Problem:
-        return Problem(file=GOVERNANCE_FILE, field=f.rule, message=f.message)
-
     return [problem(f) for f in findings.errors], sums + [problem(f) for f in findings.warnings]
 
 

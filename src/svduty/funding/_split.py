@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from svduty._arguments import instance_argument, text_argument, wrong_argument
+from svduty._arguments import instance_argument, text_argument, texts_argument
 from svduty.errors import FundingError, MoneyError, Shown, shown
 from svduty.funding._money import Money
 from svduty.sources import Citation
@@ -368,11 +368,7 @@ def split_equal(
         >>> [s.amount.pence for s in split_equal(Money.parse("0.05"), ["c", "a", "b"]).shares]
         [1, 2, 2]
     """
-    expected = "a list of recipient ids (one string is not a list of recipients)"
-    if isinstance(recipients, str) or not isinstance(recipients, Sequence):
-        raise wrong_argument("split_equal(recipients)", expected, recipients)
-    for i, r in enumerate(recipients):
-        text_argument(r, f"split_equal(recipients)[{i}]", "a recipient id (text)")
+    recipients = texts_argument(recipients, "split_equal(recipients)", "a recipient id (text)")
     if len(set(recipients)) != len(recipients):
         raise FundingError.single(None, "recipients", expected="each recipient once")
     return split(amount, dict.fromkeys(recipients, 1), floors=floors, caps=caps, method="equal")

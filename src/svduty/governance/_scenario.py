@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from svduty._arguments import instance_argument, wrong_argument
+from svduty._arguments import instance_argument, items_argument
 from svduty.errors import Problem, ScenarioError, quote
 from svduty.governance._changes import (
     CHANGE_TYPES,
@@ -56,8 +56,7 @@ def _changes(changes: Iterable[Change]) -> tuple[Change, ...]:
         svduty.errors.ArgumentError: Scenario(changes): expected a list of changes such as RemoveBody('a-body') (got a str)
     """  # noqa: E501
     expected = "a list of changes such as RemoveBody('a-body')"
-    if isinstance(changes, str | bytes | dict) or not isinstance(changes, Iterable):
-        raise wrong_argument("Scenario(changes)", expected, changes)
+    changes = items_argument(changes, "Scenario(changes)", expected)
     kinds = tuple(CHANGE_TYPES.values())
     one = "a change (" + ", ".join(sorted(k.__name__ for k in kinds)) + ")"
     return tuple(
