@@ -145,6 +145,7 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
                 "svduty.errors",
                 "svduty._shown",
                 "svduty._arguments",
+                "svduty._checked",
                 "svduty._ids",
             )
         )

@@ -15,13 +15,15 @@ Example:
 
 from __future__ import annotations
 
+import enum
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from svduty.errors import ArgumentError, Described, Problem
+from svduty.errors import ArgumentError, DataError, Described, Problem
 
 __all__ = [
+    "choice_argument",
     "instance_argument",
     "items_argument",
     "partnership_argument",
@@ -33,6 +35,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 _PATH = "a file or folder (str or os.PathLike)"
 
@@ -164,3 +167,29 @@ def partnership_argument(value: Any, where: str) -> Any:
     if all(hasattr(value, name) for name in _PARTNERSHIP):
         return value
     raise wrong_argument(where, "a Partnership, such as svduty.load_partnership(...)", value)
+
+
+def choice_argument(value: Any, kind: type[E], where: str) -> E:
+    """``value`` as a member of the enumeration ``kind``: a member, or its value (text).
+
+    Text that names no member is a :class:`~svduty.errors.DataError` listing the choices
+    (never the text given); anything else is an :class:`~svduty.errors.ArgumentError`.
+
+    Example:
+        >>> from svduty.authorities import Role
+        >>> choice_argument("relevant_authority", Role, "f(role)")
+        <Role.RELEVANT_AUTHORITY: 'relevant_authority'>
+        >>> choice_argument("chief", Role, "f(role)")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: f(role): expected one of 'specified_authority', 'relevant_authority', 'local_policing_body', 'other_partner'
+    """  # noqa: E501
+    if isinstance(value, kind):
+        return value
+    choices = ", ".join(repr(member.value) for member in kind)
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            raise DataError(Problem(field=where, expected=f"one of {choices}")) from None
+    raise wrong_argument(where, f"one of {choices}", value)

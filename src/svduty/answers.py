@@ -24,12 +24,14 @@ from typing import Any
 
 import attrs
 
+from svduty._checked import checked_methods
 from svduty.errors import DataError
 from svduty.sources import Citation, Confidence
 
 __all__ = ["Answer", "Reason", "Verdict"]
 
 
+@checked_methods
 class Verdict(enum.StrEnum):
     """The three values of a rule's answer.
 

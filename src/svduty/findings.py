@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from svduty._checked import checked_methods
 from svduty.errors import named
 from svduty.sources import Citation
 
@@ -43,6 +44,7 @@ class Severity(enum.StrEnum):
     INFO = "info"
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Finding:
     """One thing a check found, with the rule that found it and where the rule comes from.

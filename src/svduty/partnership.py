@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from svduty._arguments import instance_argument
+from svduty._checked import checked_methods
 from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
 from svduty.definitions import Definition
@@ -100,6 +101,7 @@ def _join_grant_flow(graph: GovernanceGraph, funding: FundingModel) -> Governanc
         ) from None
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Partnership:
     """A Serious Violence Duty partnership: its area, geography and sources.
@@ -179,12 +181,10 @@ class Partnership:
             svduty.errors.DefinitionError: definition.toml: expected the partnership's own definition of serious violence (warwickshire has none)
         """  # noqa: E501
         if self.definition is None:
-            raise DefinitionError.single(
-                "definition.toml",
-                None,
-                expected=f"the partnership's own definition of serious violence "
-                f"({self.name} has none)",
+            expected = (
+                f"the partnership's own definition of serious violence ({self.name} has none)"
             )
+            raise DefinitionError.single("definition.toml", None, expected=expected)
         return self.definition
 
     @classmethod

@@ -26,6 +26,8 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pendulum
 
+from svduty._arguments import text_argument
+from svduty._checked import checked_methods
 from svduty.errors import DataError, NotInForceError, PeriodError, shown
 from svduty.sources import Citation
 
@@ -66,6 +68,7 @@ def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
     raise DataError.single(None, "date", expected="a calendar date YYYY-MM-DD", got=got)
 
 
+@checked_methods
 @attrs.frozen(slots=True, order=True)
 class Period:
     """A closed-open span of days ``[start, end)``; ``end=None`` is open-ended.
@@ -150,6 +153,9 @@ class Period:
             >>> d.holds_month("2023-01"), d.holds_month("2022-12"), d.holds_month("2025-04")
             (True, False, False)
         """
+        where = "Period.holds_month(month)"
+        if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", text_argument(month, where, "text")):
+            raise DataError.single(None, where, expected="a month YYYY-MM")
         first = pendulum.date(int(month[:4]), int(month[5:7]), 1)
         # December 9999 has no next month to end at: open-ended is the same days
         end = None if (first.year, first.month) == (9999, 12) else first.add(months=1)
@@ -172,6 +178,7 @@ class Period:
 _FY = re.compile(r"^\s*([0-9]{4})\s*[/-]\s*([0-9]{2}|[0-9]{4})\s*$")
 
 
+@checked_methods
 @attrs.frozen(slots=True, order=True)
 class FinancialYear:
     """A UK financial year, 1 April to 31 March, written ``"2023/24"``.
@@ -308,6 +315,7 @@ class FinancialYear:
         return self.label
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Dated(Generic[T]):
     """A value that holds for a period, with the citation that says so.
@@ -358,6 +366,7 @@ def _sorted_checked(items: Iterable[Dated[T]], contiguous: bool) -> tuple[Dated[
     return ordered
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Timeline(Generic[T]):
     """Values that succeed each other in time, looked up "as at" a day.

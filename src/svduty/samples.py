@@ -27,6 +27,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from svduty._arguments import text_argument
+from svduty._checked import checked
 from svduty.errors import DataError
 
 __all__ = ["SAMPLES", "sample_path"]
@@ -40,6 +41,7 @@ SAMPLES: dict[str, str] = {
 """Sample name -> its file, relative to the package's ``data`` folder."""
 
 
+@checked
 def sample_path(name: str) -> Path:
     """The path of a packaged sample file, by name (see :data:`SAMPLES`).
 

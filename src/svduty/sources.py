@@ -33,6 +33,7 @@ import attrs
 import pendulum
 
 from svduty._arguments import text_argument
+from svduty._checked import checked, checked_methods
 from svduty._data import data
 from svduty.errors import DataError, UnknownSourceError
 
@@ -121,6 +122,7 @@ def _web_address(url: str | None) -> None:
         raise DataError.single(None, "url", expected="an http:// or https:// address")
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Source:
     """A document that rules or data are taken from.
@@ -259,6 +261,7 @@ class Citation:
         return f"{self.source.title}, {self.provision}" if self.provision else self.source.title
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Sources(Mapping[str, Source]):
     """A read-only catalogue of sources by id; bundles extend the national one.
@@ -349,6 +352,7 @@ a partnership's own documents are declared by its bundle.
 """
 
 
+@checked
 def cite(source_id: str, provision: str = "", **kwargs: object) -> Citation:
     """Cite a provision of a source in the national :data:`CATALOGUE`.
 

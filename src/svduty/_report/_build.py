@@ -19,6 +19,7 @@ import attrs
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._checked import checked
 from svduty._report._deprivation import INDICES, deprivation_table, english_index, index_of
 from svduty._report._html import render
 from svduty._report._model import Report
@@ -144,6 +145,7 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
     )
 
 
+@checked
 def report(
     inputs: str | Path | Sequence[str | Path],
     *,

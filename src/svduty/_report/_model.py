@@ -12,6 +12,7 @@ import attrs
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from svduty._checked import checked_methods
 from svduty.io import Settlement, Summary
 from svduty.io._write_paths import OutputFile, output_error, write_bytes, write_together
 
@@ -47,6 +48,7 @@ def _folder(path: Path, option: str) -> list[Path]:
     return made
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Report:
     """A profile of a partnership's area: its tables and the HTML page made from them.

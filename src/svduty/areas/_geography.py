@@ -9,6 +9,7 @@ import attrs
 import pendulum
 
 from svduty._arguments import text_argument
+from svduty._checked import checked_methods
 from svduty.areas._ceased import ceased_districts
 from svduty.areas._index import RANK, Index, build_index
 from svduty.areas._model import (
@@ -44,6 +45,7 @@ def _vintages(a: Area) -> frozenset[int]:
     return frozenset({2021})
 
 
+@checked_methods
 @attrs.frozen(slots=True, init=False, repr=False)
 class Geography(Resolving, Locating):
     """The areas of a partnership and around it, with look-ups between them.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._checked import checked_methods
 from svduty.areas._geography import Geography
 from svduty.areas._model import _to_tuple
 from svduty.errors import AreaError, Problem
@@ -17,6 +19,7 @@ from svduty.sources import Citation
 __all__ = ["LocalArea"]
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class LocalArea:
     """The s.9 :term:`relevant area`: the local government areas a partnership covers.
@@ -102,7 +105,11 @@ class LocalArea:
         """
         return tuple(self.geography.get(c).name for c in self.districts)
 
-    def resolve_lsoas(self, codes: Any, names: Any = None) -> pa.Table:
+    def resolve_lsoas(
+        self,
+        codes: pa.Array[Any] | pa.ChunkedArray[Any] | Sequence[str | None],
+        names: pa.Array[Any] | pa.ChunkedArray[Any] | Sequence[str | None] | None = None,
+    ) -> pa.Table:
         """:meth:`~svduty.areas.Geography.resolve_lsoas` plus ``in_area``: inside the local area?
 
         ``in_area`` is true for an LSOA of one of :attr:`districts`, false for one of

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from svduty._checked import checked
 from svduty.errors import AreaError, shown
 from svduty.periods import Period
 from svduty.sources import Citation
@@ -127,6 +128,7 @@ Example:
 """
 
 
+@checked
 def kinds_of_code(code: str) -> tuple[AreaKind, ...]:
     """The kinds of area a GSS code's prefix allows (none for an unknown prefix).
 
@@ -146,6 +148,7 @@ _NO_CODE_KINDS = frozenset({AreaKind.POLICE_COMMAND_AREA})
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+@checked
 def check_gss(code: str, kind: AreaKind | None = None) -> str:
     """Check a GSS code's shape (a letter and eight digits) and its entity prefix.
 
@@ -189,6 +192,7 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@checked
 def normalise_name(name: str) -> str:
     """A name reduced for matching: case, accents, punctuation and spacing ignored.
 

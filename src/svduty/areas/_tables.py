@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 from pyarrow import ipc
 
+from svduty._checked import checked
 from svduty._data import data
 from svduty.errors import AreaError
 
@@ -40,6 +41,7 @@ _ONE_THREAD_CSV = pacsv.ReadOptions(use_threads=False)
 """The small district tables are read on one thread (see :func:`_whole`)."""
 
 
+@checked
 def read_table(name: str, columns: tuple[str, ...]) -> pa.Table:
     """Read some columns of a packaged national table (all strings; cached).
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from svduty._checked import checked, checked_methods
 from svduty.authorities._categories import (
     CATEGORIES,
     AuthorityCategory,
@@ -125,6 +126,7 @@ def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Authority:
     """A named authority, partner or local policing body.
@@ -283,6 +285,7 @@ class Absence:
     valid: Period = _ALWAYS
 
 
+@checked
 def local_government_areas(
     authority: Authority, districts_within: DistrictsWithin
 ) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from svduty._checked import checked
 from svduty.errors import DataError, shown
 from svduty.sources import Citation, Confidence, cite
 
@@ -436,6 +437,7 @@ CATEGORIES: Mapping[AuthorityCategory, CategoryInfo] = {row.category: row for ro
 """Each category's role, join rule and citations."""
 
 
+@checked
 def category_info(category: AuthorityCategory | str) -> CategoryInfo:
     """What the law says about a category (its role, join rule and citations).
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import ACT, answer, in_force, plural, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
@@ -81,6 +82,7 @@ def _relevant(
     return subjects, reasons, missing
 
 
+@checked
 def must_consult_s8(
     authorities: Authorities,
     lga_code: str,
@@ -110,6 +112,7 @@ def must_consult_s8(
     )
 
 
+@checked
 def must_consult_s9(
     authorities: Authorities,
     relevant_area: Iterable[str],
@@ -184,6 +187,7 @@ def must_consult_s9(
     )
 
 
+@checked
 def may_assist(
     body: Authority,
     area: Iterable[str],

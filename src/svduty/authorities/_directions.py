@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pendulum
 
+from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, Establishment
@@ -44,6 +45,7 @@ _WELSH_FIRE_CITATION = cite(
 )
 
 
+@checked
 def can_be_directed(
     authority: Authority,
     duty: str,

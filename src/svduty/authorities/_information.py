@@ -1,8 +1,7 @@
 """Sections 16-17: disclosing information, and requiring it for a local policing body.
 
-:func:`may_disclose` answers whether s.16 authorises a disclosure from one authority to
-another; :func:`may_require_information` whether a local policing body may require
-information for its s.14 functions, which the recipient must then supply (s.17(4)). Both
+:func:`may_disclose` (a disclosure under s.16) and :func:`may_require_information` (a local
+policing body requiring information for its s.14 functions, which must be supplied: s.17(4))
 apply the four carve-outs of s.16(4) / s.17(6), reading the definitions of s.10(10).
 
 Example:
@@ -17,6 +16,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import ACT, answer, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
@@ -220,6 +220,7 @@ def _one_body(a: Authority, b: Authority) -> bool:
     )
 
 
+@checked
 def may_disclose(
     discloser: Authority,
     recipient: Authority,
@@ -314,6 +315,7 @@ def may_disclose(
     return answer(question, reasons, missing, failed=failed)
 
 
+@checked
 def may_require_information(
     body: Authority,
     recipient: Authority,

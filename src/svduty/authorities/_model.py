@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 import attrs
 import pendulum
 
+from svduty._arguments import choice_argument
+from svduty._checked import checked_methods
 from svduty.authorities._authority import (
     Absence,
     Authority,
@@ -42,6 +44,7 @@ def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
     return tuple(values)
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Authorities:
     """The named authorities of a partnership, with recorded absences.
@@ -157,7 +160,7 @@ class Authorities:
             >>> Authorities().by_role("relevant_authority")
             ()
         """
-        wanted = Role(role)
+        wanted = choice_argument(role, Role, "Authorities.by_role(role)")
         return tuple(a for a in self._valid(on) if a.role is wanted)
 
     def by_category(self, category: AuthorityCategory | str) -> tuple[Authority, ...]:
@@ -167,7 +170,7 @@ class Authorities:
             >>> Authorities().by_category("district_council")
             ()
         """
-        wanted = AuthorityCategory(category)
+        wanted = choice_argument(category, AuthorityCategory, "Authorities.by_category(category)")
         return tuple(a for a in self.items if a.category is wanted)
 
     def as_at(self, on: pendulum.Date | str) -> Authorities:
@@ -217,7 +220,9 @@ class Authorities:
             ()
         """
         fn = self._join(districts_within)
-        wanted = Role(role) if role is not None else None
+        wanted = (
+            choice_argument(role, Role, "Authorities.for_area(role)") if role is not None else None
+        )
         return tuple(
             a
             for a in self._valid(on)
@@ -273,7 +278,7 @@ class Authorities:
             ()
         """
         fn = self._join(districts_within)
-        wanted = AuthorityCategory(category)
+        wanted = choice_argument(category, AuthorityCategory, "Authorities.absences_for(category)")
         out = []
         for x in self.absences:
             if x.category is not wanted:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pendulum
 
+from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind
 from svduty.authorities._answering import answer, label, reason
@@ -27,6 +28,7 @@ from svduty.authorities._model import Authorities
 __all__ = ["role_of", "specified_authorities_for"]
 
 
+@checked
 def role_of(authority: Authority) -> Answer:
     """The role of an authority under the Act (specified, relevant, LPB, other).
 
@@ -137,6 +139,7 @@ def _expected_categories(lga_code: str) -> tuple[tuple[AuthorityCategory, ...], 
     return None
 
 
+@checked
 def specified_authorities_for(
     authorities: Authorities,
     lga_code: str,

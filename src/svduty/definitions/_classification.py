@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from svduty._checked import checked_methods
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
 from svduty.errors import DataError, printable, shown
@@ -24,6 +25,7 @@ ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "hom
 _ANSWERS = ANSWERS
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Classification:
     """The answer for one incident under one definition, with its reasons.

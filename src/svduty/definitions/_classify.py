@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from svduty._checked import checked
 from svduty.answers import Reason, Verdict
 from svduty.definitions._classification import ANSWERS, Classification
 from svduty.definitions._definition import STATUTE, Definition
@@ -119,6 +120,7 @@ def definition_argument(definition: object) -> Definition:
     return definition
 
 
+@checked
 def classify(
     incident: Incident,
     definition: Definition = STATUTE,
@@ -195,6 +197,7 @@ def _scalar_basis(values: Mapping[str, Any]) -> str:
     return "none"
 
 
+@checked
 def classify_many(
     incidents: Iterable[Incident], definition: Definition = STATUTE, **kwargs: Any
 ) -> list[Classification]:

@@ -19,6 +19,7 @@ from svduty import _arrays
 from svduty import _compute as _pc
 from svduty._arguments import instance_argument
 from svduty._arrays import group_rows as _group_rows
+from svduty._checked import checked
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
     FACT_FIELDS,
@@ -268,6 +269,7 @@ def _classified(
 
 
 @overload
+@checked
 def classify_table(
     table: _pa.Table,
     definition: Definition = ...,
@@ -277,6 +279,7 @@ def classify_table(
     encode: bool = ...,
 ) -> _pa.Table: ...
 @overload
+@checked
 def classify_table(
     table: _pa.RecordBatch,
     definition: Definition = ...,
@@ -285,6 +288,7 @@ def classify_table(
     pilot: OwhrPilot = ...,
     encode: bool = ...,
 ) -> _pa.RecordBatch: ...
+@checked
 def classify_table(
     table: _pa.Table | _pa.RecordBatch,
     definition: Definition = STATUTE,
@@ -339,6 +343,7 @@ def classify_table(
     return result  # type: ignore[no-any-return]
 
 
+@checked
 def classify_split(
     table: _pa.Table | _pa.RecordBatch,
     definition: Definition = STATUTE,
@@ -384,6 +389,7 @@ def classify_split(
     return result, problems
 
 
+@checked
 def split_rejected(
     table: _pa.Table | _pa.RecordBatch,
     *,

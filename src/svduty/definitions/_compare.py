@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from svduty._checked import checked
 from svduty.answers import Reason, Verdict
 from svduty.definitions._classify import ResolveDistrict, classify
 from svduty.definitions._definition import Definition
@@ -162,6 +163,7 @@ def _deciding(
     return out
 
 
+@checked
 def compare_definitions(
     incidents: Iterable[Incident],
     first: Definition,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import attrs
 
+from svduty._checked import checked_methods
 from svduty._ids import one_of
 from svduty.definitions._atoms import Flag
 from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
@@ -176,6 +177,7 @@ class Seriousness:
     citation: Citation
 
 
+@checked_methods
 @attrs.frozen(slots=True, repr=False)
 class Definition:
     """A definition of (serious) violence: the kinds it includes, as data.

@@ -21,6 +21,7 @@ from typing import Any, TypeVar, get_type_hints
 import attrs
 import pendulum
 
+from svduty._checked import checked_methods
 from svduty.definitions._knowledge import conflicts
 from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
 from svduty.definitions._spelling import AGE_RANGE, age, age_text, word
@@ -257,6 +258,7 @@ def _fields() -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(Incident))
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Incident:
     """One incident; every fact is optional (``None`` = not known).

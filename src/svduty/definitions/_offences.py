@@ -38,6 +38,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
+from svduty._checked import checked, checked_methods
 from svduty._data import data
 from svduty.errors import DataError, shown
 from svduty.sources import Citation, cite
@@ -87,6 +88,7 @@ _ZEROS = re.compile(r"(?<![\d.])0+(?=\d)", re.ASCII)
 _VALUE = {"yes": True, "no": False, "unknown": None}
 
 
+@checked
 def normalise_offence_code(code: str) -> str:
     """A Home Office offence code in the table's form, or :class:`DataError` if malformed.
 
@@ -149,6 +151,7 @@ class Offence:
     citation: Citation
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class OffenceTable:
     """The Home Office offence codes svduty knows, by code.
@@ -228,6 +231,7 @@ class PoliceUkCategory:
         return tuple(k for k in FACT_NAMES if self.facts[k] is None)
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Categories:
     """The police.uk categories, found by name (any case) or by API slug.

@@ -15,6 +15,7 @@ import attrs
 import pyarrow as _pa
 
 from svduty import _compute as _pc
+from svduty._checked import checked
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._expr import ArrowEnv, Expr, ScalarEnv, Tri, _null_where
 
@@ -38,6 +39,7 @@ ResolveDistrict = Callable[[str], str | None]
 _DISTRICT_PREFIXES = LOCAL_GOVERNMENT_AREA_PREFIXES
 
 
+@checked
 def district_of(location: str, resolve_district: ResolveDistrict | None = None) -> str | None:
     """The district GSS code of a location: itself if a district, else resolved.
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from svduty._checked import checked_methods
+
 __all__ = [
     "Behaviour",
     "Context",
@@ -17,6 +19,7 @@ __all__ = [
 ]
 
 
+@checked_methods
 class Review(enum.StrEnum):
     """Whether an offensive weapons homicide review is required (PCSC Act 2022 s.24).
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from svduty._checked import checked
 from svduty.funding._model import FundingModel
 from svduty.funding._money import Money
 from svduty.funding._records import CostCategory
@@ -11,6 +12,7 @@ from svduty.funding._records import CostCategory
 __all__ = ["plot_allocations"]
 
 
+@checked
 def plot_allocations(model: FundingModel, ax: Any = None) -> Any:
     """Draw labour and non-labour money stacked by financial year; return the axes.
 

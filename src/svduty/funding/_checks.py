@@ -19,6 +19,7 @@ import itertools
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from svduty._checked import checked
 from svduty.findings import Finding, Severity
 from svduty.funding._money import Money
 from svduty.funding._records import (
@@ -57,6 +58,7 @@ class FundingRules(Protocol):
     def funding_period_citation(self) -> Citation | None: ...
 
 
+@checked
 def difference_of(finding: Finding) -> Money | None:
     """The difference in money a funding finding carries, or ``None``.
 

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from svduty._checked import checked_methods
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Citation
 
@@ -125,6 +126,7 @@ class Receipt:
         return self.on is not None
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class GrantFlow:
     """The path of the grant: the relations, the grant agreement and the payment terms.

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from svduty._checked import checked_methods
 from svduty.errors import FundingError, Problem
 from svduty.findings import Finding, Severity
 from svduty.funding._checks import check, reconcile
@@ -38,6 +39,7 @@ from svduty.sources import Citation
 __all__ = ["FundingModel"]
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class FundingModel:
     """A partnership's Serious Violence Duty funding: allocations, rules, projects and flow.

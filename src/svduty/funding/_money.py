@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from svduty._checked import checked_methods
 from svduty.errors import MoneyError, Problem, Shown, shown
 
 __all__ = ["Money"]
@@ -49,6 +50,7 @@ def _bounded(pence: int, field: str | None, limit: int = _LIMIT) -> int:
     return pence
 
 
+@checked_methods
 @attrs.frozen(slots=True, order=True)
 class Money:
     """An exact amount of pounds sterling, held as a whole number of pence.

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
+from svduty._checked import checked_methods
 from svduty.errors import FundingError
 from svduty.findings import Finding, Severity
 from svduty.funding._records import duplicates
@@ -78,6 +79,7 @@ class NeedsArea:
         return self.average if self.table == "high" else self.change
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class NeedsEvidence:
     """The strategy's needs evidence: risk-factor scores against a county average.

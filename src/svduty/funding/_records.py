@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from svduty._arguments import wrong_argument
+from svduty._checked import checked_methods
 from svduty.errors import DataError, FundingError, Problem
 from svduty.funding._money import Money
 from svduty.periods import FinancialYear, Period
@@ -53,6 +55,7 @@ class CostCategory(enum.StrEnum):
     NONE = "none"
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Allocation:
     """One financial year's grant: labour, non-labour and the total as stated.
@@ -177,6 +180,7 @@ class CostCategoryRule:
     citation: Citation | None
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class CarryOverRule:
     """Whether money left at the end of a financial year may be used in the next.
@@ -355,6 +359,7 @@ class PlanLine:
     jointly_agreed: bool = False
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class SpendingPlan:
     """An assignment of amounts to projects per year.
@@ -387,6 +392,12 @@ class SpendingPlan:
             if isinstance(row, PlanLine):
                 lines.append(row)
                 continue
+            if isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or len(row) < 4:
+                raise wrong_argument(
+                    f"SpendingPlan.of(rows)[{n}]",
+                    "a PlanLine or (project, year, category, amount[, jointly_agreed])",
+                    row,
+                )
             project, year, category, amount, *rest = row
             try:
                 fy = year if isinstance(year, FinancialYear) else FinancialYear.parse(year)

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from svduty._arguments import instance_argument, text_argument, texts_argument
+from svduty._checked import checked
 from svduty.errors import FundingError, MoneyError, Shown, shown
 from svduty.funding._money import Money
 from svduty.sources import Citation
@@ -240,6 +241,7 @@ def _solve(
     return {i: share(i, found) for i in ids}
 
 
+@checked
 def split(
     amount: Money,
     weights: Mapping[str, Weight | str],
@@ -351,6 +353,7 @@ def _largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, 
     return base
 
 
+@checked
 def split_equal(
     amount: Money,
     recipients: Sequence[str],
@@ -374,6 +377,7 @@ def split_equal(
     return split(amount, dict.fromkeys(recipients, 1), floors=floors, caps=caps, method="equal")
 
 
+@checked
 def split_shares(
     amount: Money,
     shares: Mapping[str, Weight | str],

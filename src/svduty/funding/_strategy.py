@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from svduty._checked import checked_methods
 from svduty.errors import FundingError, shown
 from svduty.funding._money import Money
 from svduty.funding._needs import NeedsEvidence
@@ -86,6 +87,7 @@ class Term:
     citation: Citation | None = None
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class LifeStage:
     """A chapter of the strategy's life journey, such as ``0-5 My early years``.
@@ -182,6 +184,7 @@ class Tagging:
     citation: Citation | None = None
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Strategy:
     """The strategy as data: vocabulary, life stages with their actions, needs evidence.

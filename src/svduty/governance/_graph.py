@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from svduty._arguments import choice_argument
+from svduty._checked import checked_methods
 from svduty.errors import GovernanceError, Problem, UnknownBodyError
 from svduty.findings import Findings
 from svduty.governance._diff import Diff, diff_graphs
@@ -79,6 +81,7 @@ def _check(
     return by_id, good, dangling
 
 
+@checked_methods
 class GovernanceGraph(GraphQuestions):
     """A partnership's governance: bodies and the typed, cited relations between them.
 
@@ -218,7 +221,8 @@ class GovernanceGraph(GraphQuestions):
             >>> GovernanceGraph.of([], []).relation("a", "b", "oversees") is None
             True
         """
-        data = self._graph().get_edge_data(source, target, RelationKind(kind).value)
+        wanted = choice_argument(kind, RelationKind, "GovernanceGraph.relation(kind)")
+        data = self._graph().get_edge_data(source, target, wanted.value)
         if data is None:
             return None
         found: Relation = data["relation"]

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty._checked import checked_methods
 from svduty.errors import named
 from svduty.periods import Period
 from svduty.sources import Citation
@@ -218,6 +219,7 @@ def _duties(value: Iterable[Responsibility]) -> tuple[Responsibility, ...]:
     return tuple(value)
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Body:
     """A board, group, meeting, team, role or organisation in a partnership's governance.
@@ -317,6 +319,7 @@ class Body:
         return tuple(dict.fromkeys(out))
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Relation:
     """A typed, cited relation from one body to another ("source oversees target").

@@ -25,6 +25,7 @@ from typing import ClassVar, Protocol
 import attrs
 import pendulum
 
+from svduty._checked import checked
 from svduty.authorities import (
     Authorities,
     Authority,
@@ -183,6 +184,7 @@ def _planned(a: Authority) -> str:
     return f" (planned {p.on.isoformat()}: {p.what} [{p.citation}])"
 
 
+@checked
 def reorganise(
     authorities: Authorities, districts: Iterable[str], scenario: ScenarioLike | None
 ) -> Reorganised:
@@ -305,6 +307,7 @@ def _tables(authorities: Authorities, ids: Iterable[str]) -> dict[str, list[str]
     return out
 
 
+@checked
 def schedule_1_findings(
     before: Authorities,
     after: Reorganised,

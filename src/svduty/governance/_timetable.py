@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty._checked import checked_methods
 from svduty.errors import GovernanceError, Problem
 from svduty.governance._model import Cadence
 from svduty.periods import Period, date
@@ -147,6 +148,7 @@ def _reviews(reviews: Iterable[TimetableReview]) -> tuple[TimetableReview, ...]:
     return tuple(reviews)
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Timetable:
     """The agreement's period, its milestones and its recurring reviews.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty._checked import checked
 from svduty.errors import GovernanceError, Problem, named, shown
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 
+@checked
 def findings_text(findings: Findings) -> str:
     """Findings as text: the counts, each finding, then every rule checked and not checked.
 
@@ -61,6 +63,7 @@ def findings_text(findings: Findings) -> str:
     return findings.text()
 
 
+@checked
 def findings_html(findings: Findings) -> str:
     """Findings as an HTML table with their citations, and the rules checked and skipped.
 
@@ -75,6 +78,7 @@ def findings_html(findings: Findings) -> str:
     return findings._repr_html_()
 
 
+@checked
 def raise_for_errors(findings: Findings) -> None:
     """Raise if there are errors.
 

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from svduty._checked import checked
 from svduty.areas import Area, Geography, LocalArea, Membership
 from svduty.errors import AreaError, BundleError, Problem
 from svduty.io._converter import structure
@@ -68,6 +69,7 @@ def _prefixed(exc: AreaError, prefix: str, file: str) -> list[Problem]:
     return out
 
 
+@checked
 def load_areas(
     data: Mapping[str, Any], *, file: str, converter: cattrs.Converter
 ) -> tuple[Geography, LocalArea]:

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from svduty._checked import checked
 from svduty.authorities import Absence, Authorities, Authority, DistrictsWithin, JoinRule
 from svduty.errors import BundleError, ConflictError, Problem, shown
 from svduty.io._converter import make_converter, structure, to_plain
@@ -47,6 +48,7 @@ class AuthoritiesDocument:
     absences: tuple[Absence, ...] = ()
 
 
+@checked
 def load_authorities(
     data: Mapping[str, Any],
     *,
@@ -175,6 +177,7 @@ def load_authorities(
     return auths if districts_within is None else auths.with_districts_within(districts_within)
 
 
+@checked
 def dump_authorities(
     authorities: Authorities, converter: cattrs.Converter | None = None
 ) -> dict[str, Any]:

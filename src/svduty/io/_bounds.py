@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty._checked import checked, checked_methods
 from svduty.definitions import Definition
 from svduty.errors import DataError, Problem
 from svduty.io._settle import Settlement, settle
@@ -210,6 +211,7 @@ def _empty(keys: Sequence[str]) -> pa.Table:
     return pa.schema(fields).empty_table()
 
 
+@checked_methods
 @attrs.define
 class BoundedCounts:
     """Counts certain / possible / no answers of classified batches as they stream past.
@@ -451,6 +453,7 @@ class BoundedCounts:
         return out
 
 
+@checked
 def bounded_counts(
     rows: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch],
     *,

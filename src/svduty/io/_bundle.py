@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from svduty._arguments import path_argument
+from svduty._checked import checked
 from svduty._data import data
 from svduty.areas import Geography, LocalArea
 from svduty.errors import BundleError, DataError, Problem
@@ -329,6 +330,7 @@ class BundleParts:
         return found  # type: ignore[return-value]  # the definition section's only field
 
 
+@checked
 def load_sections(path: str | Path, *sections: str) -> BundleParts:
     """Load the manifest and some sections of a bundle (a packaged bundle by name).
 
@@ -394,6 +396,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {"areas": ("geography", "local_area")}
 """The partnership fields a section provides that other sections may need."""
 
 
+@checked
 def load_partnership(path: str | Path) -> Partnership:
     """Load a partnership from a bundle folder (or a packaged bundle by name).
 
@@ -420,6 +423,7 @@ def load_partnership(path: str | Path) -> Partnership:
     return partnership
 
 
+@checked
 def validate_bundle(path: str | Path) -> list[Problem]:
     """Check a bundle folder; every problem found, or an empty list if it is good.
 

@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._checked import checked
 from svduty.errors import DataError
 from svduty.io._bounds import BoundedCounts, _finish, _sum_groups
 
@@ -36,6 +37,7 @@ def _as_table(rows: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch]) -> pa.
     return pa.Table.from_batches(batches)
 
 
+@checked
 def in_scope_counts(
     rows: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch], *, inside_only: bool = True
 ) -> pa.Table:
@@ -112,6 +114,7 @@ def _why(table: pa.Table) -> str:
     )
 
 
+@checked
 def plot_in_scope(
     rows: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch],
     *,

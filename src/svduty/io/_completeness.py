@@ -38,6 +38,7 @@ from typing import Any
 
 import pendulum
 
+from svduty._checked import checked
 from svduty.areas import AreaKind, Geography, normalise_name
 from svduty.areas._national import welsh_names
 from svduty.authorities import AuthorityCategory, Nation, specified_authorities_for
@@ -263,6 +264,7 @@ def _words(name: str) -> str:
     return re.sub(r"[\W_]+", " ", name.lower()).strip()  # a letter of any script stays
 
 
+@checked
 def check_completeness(partnership: Partnership) -> Findings:
     """What a loaded bundle lacks: specified authorities, area kinds, unknown GSS codes.
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import cattrs
 
+from svduty._checked import checked
 from svduty.definitions import Definition
 from svduty.errors import DefinitionError
 from svduty.io._converter import make_converter, structure
@@ -24,6 +25,7 @@ from svduty.io._converter import make_converter, structure
 __all__ = ["load_definition"]
 
 
+@checked
 def load_definition(
     data: Mapping[str, Any],
     *,

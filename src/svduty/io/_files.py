@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from svduty._checked import checked
 from svduty.errors import BundleError, Problem
 from svduty.io._write_paths import replace_text
 
@@ -62,6 +63,7 @@ def _read_bytes(p: Path) -> bytes:
     return data
 
 
+@checked
 def read_toml(path: str | Path) -> dict[str, Any]:
     r"""Read a TOML file into plain data.
 
@@ -118,6 +120,7 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         ) from None
 
 
+@checked
 def write_toml(path: str | Path, data: dict[str, Any]) -> None:
     """Write plain data as a TOML file (``None`` values must be dropped first).
 

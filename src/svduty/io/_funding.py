@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from svduty._checked import checked
 from svduty.errors import DataError, FundingError, MoneyError, Problem, shown
 from svduty.funding import CostCategory, FundingModel, Money, Strategy
 from svduty.io._converter import make_converter, structure
@@ -32,6 +33,7 @@ def _money_converter(converter: cattrs.Converter | None) -> cattrs.Converter:
     return conv
 
 
+@checked
 def load_funding(
     data: Mapping[str, Any], *, file: str, converter: cattrs.Converter | None = None
 ) -> FundingModel:
@@ -76,6 +78,7 @@ def load_funding(
     return attrs.evolve(model, grant_flow=flow)
 
 
+@checked
 def load_strategy(
     data: Mapping[str, Any], *, file: str, converter: cattrs.Converter | None = None
 ) -> Strategy:

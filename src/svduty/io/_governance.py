@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from svduty._checked import checked
 from svduty.errors import BundleError, DataError, GovernanceError, Problem, ScenarioError, shown
 from svduty.governance import (
     PRACTICE_CHECKS,
@@ -112,6 +113,7 @@ def _register_changes(conv: cattrs.Converter) -> None:
         conv.register_unstructure_hook(cls, unstructure_change)
 
 
+@checked
 def load_governance(
     data: Mapping[str, Any],
     *,
@@ -160,6 +162,7 @@ def load_governance(
     return graph
 
 
+@checked
 def dump_governance(
     graph: GovernanceGraph, converter: cattrs.Converter | None = None
 ) -> dict[str, Any]:
@@ -264,6 +267,7 @@ def load_governance_section(
     return out
 
 
+@checked
 def load_scenario(
     data: Mapping[str, Any],
     *,
@@ -325,6 +329,7 @@ def load_scenario(
     return scenario
 
 
+@checked
 def dump_scenario(scenario: Scenario, converter: cattrs.Converter | None = None) -> dict[str, Any]:
     """The scenario as plain data; :func:`load_scenario` reads it back.
 
@@ -340,6 +345,7 @@ def dump_scenario(scenario: Scenario, converter: cattrs.Converter | None = None)
     return plain
 
 
+@checked
 def load_timetable(
     data: Mapping[str, Any],
     *,
@@ -389,6 +395,7 @@ def load_timetable(
     return timetable
 
 
+@checked
 def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = None) -> Any:
     """The timetable as plain data; :func:`load_timetable` reads it back.
 
@@ -402,6 +409,7 @@ def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = No
     return to_plain(timetable, converter=converter or _governance_converter())
 
 
+@checked
 def read_scenario(path: str | Path, sources: Sources = CATALOGUE) -> Scenario:
     """Read a scenario TOML file.
 

@@ -110,3 +110,20 @@ def _header(data: bytes | None) -> list[str] | None:
     import csv
 
     return next(csv.reader([text]))
+
+
+def _short(exc: BaseException) -> str:
+    """What kind of failure, never pyarrow's text: it can quote the offending row."""
+    text = str(exc)
+    for words in ("Expected", "unclosed", "quoted", "UTF8", "UTF-8", "straddling", "empty"):
+        if words.lower() in text.lower():
+            return {
+                "expected": "a row with the wrong number of fields",
+                "unclosed": "an unclosed quote",
+                "quoted": "a quoted field that does not end",
+                "utf8": "bytes that are not UTF-8",
+                "utf-8": "bytes that are not UTF-8",
+                "straddling": "a row that spans a block boundary",
+                "empty": "no header line: an empty file, or not text",
+            }[words.lower()]
+    return f"a {type(exc).__name__}"

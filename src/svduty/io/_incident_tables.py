@@ -20,8 +20,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from svduty import _arrays
+from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
-from svduty.io._incident_columns import _header, _mapped_names
+from svduty.io._incident_columns import _header, _mapped_names, _short
 from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
 from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
@@ -338,23 +339,7 @@ def _line_of(lines: Any, records: Any) -> Arrow:
     return _arrays.array(found.astype(np.int64), pa.int64(), mask=~known)
 
 
-def _short(exc: BaseException) -> str:
-    """What kind of failure, never pyarrow's text: it can quote the offending row."""
-    text = str(exc)
-    for words in ("Expected", "unclosed", "quoted", "UTF8", "UTF-8", "straddling", "empty"):
-        if words.lower() in text.lower():
-            return {
-                "expected": "a row with the wrong number of fields",
-                "unclosed": "an unclosed quote",
-                "quoted": "a quoted field that does not end",
-                "utf8": "bytes that are not UTF-8",
-                "utf-8": "bytes that are not UTF-8",
-                "straddling": "a row that spans a block boundary",
-                "empty": "no header line: an empty file, or not text",
-            }[words.lower()]
-    return f"a {type(exc).__name__}"
-
-
+@checked
 def iter_incident_table(
     path: str | Path, *, mapping: Mapping[str, str] | None = None, list_separator: str = ";"
 ) -> Iterator[pa.RecordBatch]:
@@ -425,6 +410,7 @@ def _as_wrong_width(batch: pa.RecordBatch, width: int) -> pa.RecordBatch:
     )
 
 
+@checked
 def read_incident_table(
     path: str | Path, *, mapping: Mapping[str, str] | None = None, list_separator: str = ";"
 ) -> pa.Table:
@@ -472,6 +458,7 @@ def read_incident_table(
     return pa.Table.from_batches(batches)
 
 
+@checked
 def iter_incidents(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,

@@ -27,6 +27,7 @@ from typing import IO, Any
 import pyarrow as pa
 
 from svduty import _arrays
+from svduty._checked import checked
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._incident_fields import (
     _EXPECTED,
@@ -411,6 +412,7 @@ def _block(
             yield _batch(records[i : i + batch_rows])
 
 
+@checked
 def iter_incidents_jsonl(
     path: str | Path, *, validate: Validator | None = None, batch_rows: int = BATCH_ROWS
 ) -> Iterator[pa.RecordBatch]:
@@ -453,6 +455,7 @@ def _batch(records: list[dict[str, Any]]) -> pa.RecordBatch:
     return pa.RecordBatch.from_pylist(records, schema=_SCHEMA)
 
 
+@checked
 def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None) -> pa.Table:
     r"""Read a JSON Lines file of incidents (one JSON object per line).
 

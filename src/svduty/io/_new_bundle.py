@@ -29,6 +29,7 @@ from typing import Any
 import tomli_w
 
 from svduty._arguments import path_argument, texts_argument
+from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.areas._national import welsh_names
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
@@ -209,6 +210,7 @@ def _record(a: Area, parents: Iterable[str]) -> dict[str, Any]:
     }
 
 
+@checked
 def new_bundle(
     path: str | Path,
     areas: Sequence[str],

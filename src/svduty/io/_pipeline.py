@@ -2,14 +2,12 @@
 
 :func:`classify_batch` is a function from an Arrow record batch to an Arrow record batch,
 so it runs unchanged on one machine, under Dask (``map_partitions``) and under Spark
-(``mapInArrow``). It takes its three collaborators as arguments (a narrow seam):
+(``mapInArrow``). It takes its collaborators as arguments (a narrow seam):
 
 - ``resolve_areas(codes, names) -> pa.Table``: the vectorised LSOA look-up of the
   partnership's geography (``Geography.resolve_lsoas``), returning :data:`AREA_COLUMNS`;
-- ``classify(table) -> pa.Table``: the columnar classifier with the partnership's
-  definition bound (``classify_table``), returning its input plus the verdict columns;
-- ``within(code) -> bool``: whether a district is inside the partnership's local area
-  (``LocalArea.within``);
+- ``classify(table) -> pa.Table``: the definition's classifier (``classify_table``);
+- ``within(code) -> bool``: is a district inside the local area (``LocalArea.within``);
 - ``reject(table) -> problems`` (optional): every row the classifier would refuse, found in
   one pass (``split_rejected``), so a bad row is rejected and the rest still classified;
 - ``split(table) -> (classified, problems)`` (optional, preferred when given): the rows the
@@ -21,9 +19,8 @@ but ``id`` and ``police_uk_category``) are located by their LSOA; incident batch
 Lines, CSV, Parquet; any other columns, an ``lsoa_code`` too, passed through) by their
 ``location`` (``svduty.io._locate.batch_kind``).
 
-:func:`default_pipeline` binds them for a partnership. Rows are never dropped: a row that
-is rejected (by the reader, or because its LSOA is neither known nor resolvable by name)
-stays in the output with its reason, and :class:`~svduty.io.Summary` accounts for it.
+:func:`default_pipeline` binds them for a partnership. No row is dropped: a rejected row
+(by the reader, or its LSOA unknown) stays with its reason, counted by the Summary.
 """
 
 from __future__ import annotations
@@ -38,6 +35,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._arguments import partnership_argument
+from svduty._checked import checked
 from svduty.areas import Geography
 from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
 from svduty.definitions._classify import definition_argument
@@ -141,12 +139,12 @@ def _split_rows(good: pa.Table, inputs: list[str], split: Splitter) -> tuple[Any
     """Classify with ``split``: the rows kept, their verdicts and the refused rows, one pass."""
     verdicts, problems = split(good.select(inputs))
     if not problems:
-        return good, _checked(verdicts, good.num_rows), good.slice(0, 0)
+        return good, _same_rows(verdicts, good.num_rows), good.slice(0, 0)
     parted = _refuse(good, problems)
     if parted is None:
         raise DataError(list(problems))
     kept, refused = parted
-    return kept, _checked(verdicts, kept.num_rows), refused
+    return kept, _same_rows(verdicts, kept.num_rows), refused
 
 
 def _classify_rows(
@@ -163,14 +161,14 @@ def _classify_rows(
     """
     table = good.select(inputs)
     try:
-        return good, _checked(classify(table), good.num_rows), good.slice(0, 0)
+        return good, _same_rows(classify(table), good.num_rows), good.slice(0, 0)
     except DataError as exc:
         problems = list(reject(table)) if reject is not None else list(exc.problems)
         parted = _refuse(good, problems)
         if parted is None:
             raise
     good, refused = parted
-    return good, _checked(classify(good.select(inputs)), good.num_rows), refused
+    return good, _same_rows(classify(good.select(inputs)), good.num_rows), refused
 
 
 def _located(table: pa.Table, police: bool) -> pa.Table:
@@ -182,12 +180,13 @@ def _located(table: pa.Table, police: bool) -> pa.Table:
     return table.drop_columns(["date"])
 
 
-def _checked(verdicts: pa.Table, n: int) -> pa.Table:
+def _same_rows(verdicts: pa.Table, n: int) -> pa.Table:
     if verdicts.num_rows != n:
         raise SvdutyError(f"classify returned {verdicts.num_rows} rows for {n} rows")
     return verdicts
 
 
+@checked
 def classify_batch(
     batch: pa.RecordBatch | pa.Table,
     *,
@@ -311,6 +310,7 @@ def _in_slices(table: pa.Table, *args: Any) -> pa.Table:
     return pa.concat_tables([*good, *kinds[0], *kinds[1], *kinds[2]])
 
 
+@checked
 def classify_batches(
     batches: Iterable[pa.RecordBatch],
     *,
@@ -460,6 +460,7 @@ class _Bound:
         )
 
 
+@checked
 def default_pipeline(
     partnership: Partnership | BundleParts | None = None, *, definition: Definition | None = None
 ) -> Pipeline:

@@ -32,6 +32,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._utf8_cells import NOT_UTF8, text_cells
@@ -283,6 +284,7 @@ def _months(text: Arrow) -> tuple[Arrow, list[str]]:
     return month, _distinct(month)
 
 
+@checked
 def normalise_police_uk(
     raw: pa.RecordBatch | pa.Table, *, file: str | None = None, rows: Arrow | None = None
 ) -> pa.RecordBatch:
@@ -469,6 +471,7 @@ def _empty_raw() -> pa.RecordBatch:
     )
 
 
+@checked
 def sample_police_uk() -> Path:
     """The police.uk month packaged with svduty: Warwickshire Police, June 2025 (4,586 rows).
 

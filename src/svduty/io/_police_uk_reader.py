@@ -36,6 +36,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from svduty import _compute as pc
+from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,
@@ -74,6 +75,7 @@ _FEW_BLOCKS = 1  # in a file of one block (in a larger one, whole blocks keep th
 # of CPU in process)
 
 
+@checked
 def police_uk_paths(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
 ) -> list[Path]:
@@ -117,6 +119,7 @@ def _check_header(path: Path) -> None:
         )
 
 
+@checked
 def read_police_uk(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,

@@ -24,6 +24,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from svduty._arguments import text_argument
+from svduty._checked import checked
 from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
 from svduty.io._bundle import PACKAGED, Packaged, load_partnership
@@ -87,6 +88,7 @@ def load_published_definition(name: str) -> Definition:
     )
 
 
+@checked
 def load_packaged_definition(name: str) -> Definition:
     """A named definition: a national one or a packaged bundle's.
 

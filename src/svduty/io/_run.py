@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import pyarrow as pa
 
+from svduty._checked import checked
 from svduty.io import _alike
 from svduty.io._summary import RejectedSink, Summary, Tally
 
@@ -29,6 +30,7 @@ class WeightedCounter(Protocol):
         """Count ``batch``'s rows, each standing for ``weights`` rows (one when ``None``)."""
 
 
+@checked
 def run_pipeline(
     batches: Iterable[pa.RecordBatch | pa.Table],
     pipeline: Callable[[pa.RecordBatch | pa.Table], Any],

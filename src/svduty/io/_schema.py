@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from svduty._checked import checked
 from svduty.funding import Money
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Citation, Confidence
@@ -167,6 +168,7 @@ class _Builder:
         }
 
 
+@checked
 def schema_of(cls: type) -> dict[str, Any]:
     """The JSON Schema of one attrs class, as the loader structures it from TOML.
 
@@ -183,6 +185,7 @@ def schema_of(cls: type) -> dict[str, Any]:
     return {"$schema": JSON_SCHEMA, **ref, "$defs": b.defs}
 
 
+@checked
 def bundle_schema() -> dict[str, Any]:
     """The JSON Schema of a whole bundle: one property per file, by file name.
 
@@ -236,6 +239,7 @@ def _type_ok(value: Any, names: str | list[str]) -> bool:
     return False
 
 
+@checked
 def schema_errors(
     instance: Any, schema: Mapping[str, Any], root: Mapping[str, Any] | None = None, path: str = ""
 ) -> list[str]:

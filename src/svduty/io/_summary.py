@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty._checked import checked_methods
 from svduty.errors import DataError, Problem
 
 __all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows"]
@@ -83,6 +84,7 @@ def rejected_rows(batch: pa.RecordBatch | pa.Table, limit: int | None = None) ->
     return out
 
 
+@checked_methods
 @attrs.frozen(slots=True)
 class Summary:
     """What a batch job did with every row.

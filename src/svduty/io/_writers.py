@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from svduty import _compute as pc
+from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._background import Ordered, cores
 from svduty.io._json_lines import json_lines, json_lines_buffer
@@ -452,6 +453,7 @@ class RejectedWriter:
         self.out.discard()
 
 
+@checked
 def write_table(
     tables: Iterable[pa.Table | pa.RecordBatch],
     path: str | Path,

@@ -1,0 +1,245 @@
+"""Public functions that fail on a wrong argument's type raise :class:`ArgumentError`.
+
+:func:`checked` wraps a public function or method. A call runs as it would unwrapped; only
+when it fails with an error svduty did not raise on purpose (an ``AttributeError`` or a
+``TypeError`` from deep inside, say) are its arguments compared with its annotations. When
+one is not of its annotated type, the failure is an :class:`~svduty.errors.ArgumentError`
+naming the function, the argument and the type it takes, and the type given (never the
+value). When every argument fits, the original error is raised unchanged: a fault inside
+svduty is never hidden behind a complaint about the caller.
+
+So a good call costs one more Python call and no check, and the annotations the type
+checker reads are the one statement of what each function takes.
+
+Example:
+    >>> @checked
+    ... def shout(word: str) -> str:
+    ...     return word.upper()
+    >>> shout("duty")
+    'DUTY'
+    >>> shout(5)
+    Traceback (most recent call last):
+    ...
+    svduty.errors.ArgumentError: shout(word): expected str (got an int)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import types
+import typing
+from collections import abc
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+from svduty._arguments import wrong_argument
+from svduty.errors import ArgumentError, SvdutyError
+
+__all__ = ["checked", "checked_methods", "fits", "misfit"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+C = TypeVar("C", bound=type)
+
+_CHECKED = "__svduty_checked__"
+_MODULE_PATH = re.compile(r"\b(?:[A-Za-z_][A-Za-z0-9_]*\.)+(?=[A-Za-z_])")
+_ARROW_SUBSCRIPT = re.compile(r"\b(pa\.[A-Za-z]+)\[[^\[\]]*\]")
+_COLLECTIONS = (list, tuple, set, frozenset, dict, types.MappingProxyType)
+
+
+def checked(function: Callable[P, R]) -> Callable[P, R]:
+    """``function``, raising :class:`ArgumentError` when it fails on a wrong argument.
+
+    Example:
+        >>> @checked
+        ... def first(words: list[str]) -> str:
+        ...     return words[0].upper()
+        >>> first(["a"])
+        'A'
+        >>> first([2])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: first(words): expected list[str] (got a list)
+    """
+
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except SvdutyError:
+            raise
+        except Exception as error:
+            wrong = misfit(function, args, kwargs)
+            if wrong is None:
+                raise
+            raise wrong from error
+
+    setattr(call, _CHECKED, True)
+    return call
+
+
+def checked_methods(cls: C) -> C:
+    """``cls``, its public methods (class and static methods too) each :func:`checked`.
+
+    Example:
+        >>> @checked_methods
+        ... class Shouter:
+        ...     def shout(self, word: str) -> str:
+        ...         return word.upper()
+        >>> Shouter().shout(None)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: Shouter.shout(word): expected str (got None)
+    """
+    for name, value in list(vars(cls).items()):
+        if name.startswith("_"):
+            continue
+        if isinstance(value, (classmethod, staticmethod)):
+            setattr(cls, name, type(value)(checked(value.__func__)))
+        elif isinstance(value, types.FunctionType):
+            setattr(cls, name, checked(value))
+    return cls
+
+
+def misfit(
+    function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> ArgumentError | None:
+    """The error for the first argument not of its annotated type, or ``None``.
+
+    Example:
+        >>> def half(n: int) -> float:
+        ...     return n / 2
+        >>> print(misfit(half, ("2",), {}))
+        half(n): expected int (got a str)
+        >>> misfit(half, (2,), {}) is None
+        True
+    """
+    import inspect  # only when a call has failed: start-up does not pay for it
+
+    signature = inspect.signature(function)
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError:  # too many or too few: Python's own message says which
+        return None
+    hints = _hints(function)
+    for name, value in bound.arguments.items():
+        if name not in hints:
+            continue
+        kind = signature.parameters[name].kind
+        if kind is inspect.Parameter.VAR_POSITIONAL:
+            values = list(value)
+        elif kind is inspect.Parameter.VAR_KEYWORD:
+            values = list(value.values())
+        else:
+            values = [value]
+        for one in values:
+            if not fits(one, hints[name]):
+                return wrong_argument(f"{function.__qualname__}({name})", _shown(hints[name]), one)
+    return None
+
+
+def fits(value: object, hint: Any) -> bool:
+    """Whether ``value`` is of the type ``hint``, as far as can be told without consuming it.
+
+    The items of lists, tuples, sets and mappings are checked too; an iterator's are not.
+    What cannot be checked (a protocol, a forward reference not resolved) fits.
+
+    Example:
+        >>> fits(["a"], list[str]), fits("a", abc.Iterable[str]), fits("a", abc.Iterable[int])
+        (True, True, False)
+        >>> fits(None, int | None), fits(1, float), fits(True, typing.Literal["yes"])
+        (True, True, False)
+    """
+    if hint is Any or hint is object or isinstance(hint, (str, typing.ForwardRef)):
+        return True
+    if hint is None or hint is type(None):
+        return value is None
+    if isinstance(hint, TypeVar):
+        return hint.__bound__ is None or fits(value, hint.__bound__)
+    origin = typing.get_origin(hint)
+    arguments = typing.get_args(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        return any(fits(value, one) for one in arguments)
+    if origin is typing.Literal:
+        return any(value == one and type(value) is type(one) for one in arguments)
+    if origin is typing.Annotated:
+        return fits(value, arguments[0])
+    if origin is None:
+        return _is_instance(value, hint)
+    if origin is type:
+        return isinstance(value, type)
+    if origin is abc.Callable:
+        return callable(value)
+    if not isinstance(origin, type) or not isinstance(value, origin):
+        return not isinstance(origin, type)
+    return _items_fit(value, origin, arguments)
+
+
+def _is_instance(value: object, hint: Any) -> bool:
+    if hint is float:  # PEP 484: an int is a float
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(hint, type) and not getattr(hint, "_is_protocol", False):
+        return isinstance(value, hint)
+    return True
+
+
+def _items_fit(value: object, origin: type, arguments: tuple[Any, ...]) -> bool:
+    if not arguments or not isinstance(value, _COLLECTIONS):
+        if arguments and isinstance(value, (str, bytes)):  # text is a collection of itself
+            return fits(value[:1] if isinstance(value, str) else 0, arguments[0])
+        return True
+    if isinstance(value, (dict, types.MappingProxyType)):
+        if len(arguments) != 2:
+            return True
+        return all(fits(k, arguments[0]) and fits(v, arguments[1]) for k, v in value.items())
+    items = list(value)
+    if origin is tuple and not (len(arguments) == 2 and arguments[1] is Ellipsis):
+        return len(items) == len(arguments) and all(map(fits, items, arguments))
+    return all(fits(item, arguments[0]) for item in items)
+
+
+def _hints(function: Callable[..., Any]) -> dict[str, Any]:
+    """The annotations of ``function`` that can be resolved, each on its own."""
+    module = sys.modules.get(function.__module__)
+    names = dict(vars(module)) if module is not None else {}
+    if "pa" not in names and "pyarrow" in sys.modules:  # a name imported for type checking only
+        names["pa"] = sys.modules["pyarrow"]
+    hints: dict[str, Any] = {}
+    for name, annotation in getattr(function, "__annotations__", {}).items():
+        if name == "return":
+            continue
+        text = annotation
+        for _ in range(8):  # each round finds one name imported only for type checking
+            try:
+                hints[name] = eval(text, names) if isinstance(text, str) else text
+                break
+            except NameError as error:
+                if error.name is None or not _found(error.name, names):
+                    break
+            except TypeError:  # pyarrow's classes take no subscript at run time: pa.Array[Any]
+                unsubscripted = _ARROW_SUBSCRIPT.sub(r"\1", text)
+                if unsubscripted == text:
+                    break
+                text = unsubscripted
+            except Exception:  # not an annotation Python can read: not checked
+                break
+    return hints
+
+
+def _found(name: str, names: dict[str, Any]) -> bool:
+    """Put into ``names`` a class of svduty's called ``name``, from a module already imported."""
+    for module_name, module in list(sys.modules.items()):
+        value = getattr(module, name, None) if module_name.startswith("svduty") else None
+        if isinstance(value, type):
+            names[name] = value
+            return True
+    return False
+
+
+def _shown(hint: Any) -> str:
+    """``hint`` as written, without its modules' names: ``Iterable[Incident] | None``."""
+    if isinstance(hint, type) and typing.get_origin(hint) is None:
+        return hint.__name__
+    return _MODULE_PATH.sub("", repr(hint)).replace("NoneType", "None")

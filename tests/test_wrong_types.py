@@ -1,0 +1,185 @@
+"""Every public function and method, given arguments of the wrong type, fails as svduty does.
+
+The sweep calls each public callable (functions, class and static methods, and the methods
+of an instance found in Warwickshire's partnership) with every required argument set to one
+wrong value at a time. A call may succeed (some take anything) or raise a ``SvdutyError``;
+an ``AttributeError`` or ``TypeError`` from deep inside is a failure. The errors module's
+own helpers are left out: they are what every check is built on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import svduty
+from svduty._checked import checked, fits, misfit
+from svduty.errors import ArgumentError, SvdutyError
+
+WRONG: tuple[object, ...] = (None, 5, "x", 1.5, b"x", object(), [object()])
+PERSONAL = "Jane Smith 07700900123"
+
+
+def _public_modules() -> list[str]:
+    found = pkgutil.walk_packages(svduty.__path__, "svduty.")
+    names = [m.name for m in found if not any(p.startswith("_") for p in m.name.split(".")[1:])]
+    return ["svduty", *names]
+
+
+def _public() -> tuple[list[Callable[..., Any]], list[type]]:
+    functions: dict[int, Callable[..., Any]] = {}
+    classes: dict[int, type] = {}
+    for module_name in _public_modules():
+        if module_name in {"svduty.errors", "svduty.cli"}:
+            continue
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            if inspect.isfunction(value) and value.__module__.startswith("svduty"):
+                functions[id(value)] = value
+            elif (
+                inspect.isclass(value)
+                and value.__module__.startswith("svduty")
+                and not issubclass(value, BaseException)
+            ):
+                classes[id(value)] = value
+    return list(functions.values()), list(classes.values())
+
+
+FUNCTIONS, CLASSES = _public()
+
+
+def _instances() -> dict[type, object]:
+    """One instance of each class reachable from Warwickshire's partnership."""
+    found: dict[type, object] = {}
+    stack: list[object] = [svduty.warwickshire()]
+    seen: set[int] = set()
+    while stack:
+        value = stack.pop()
+        if id(value) in seen or isinstance(value, (str, bytes, int, float)):
+            continue
+        seen.add(id(value))
+        found.setdefault(type(value), value)
+        if attrs.has(type(value)):
+            stack.extend(getattr(value, f.name) for f in attrs.fields(type(value)))  # type: ignore[arg-type]
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (tuple, list, frozenset, set)):
+            stack.extend(value)
+    return found
+
+
+def _calls() -> Iterator[tuple[str, Callable[..., Any]]]:
+    for function in FUNCTIONS:
+        yield function.__qualname__, function
+    instances = _instances()
+    for cls in CLASSES:
+        for name, value in vars(cls).items():
+            if name.startswith("_"):
+                continue
+            if isinstance(value, (classmethod, staticmethod)):
+                yield f"{cls.__qualname__}.{name}", getattr(cls, name)
+            elif inspect.isfunction(value) and cls in instances:
+                yield f"{cls.__qualname__}.{name}", getattr(instances[cls], name)
+
+
+CALLS = sorted(_calls(), key=lambda c: c[0])
+
+
+def _required(call: Callable[..., Any]) -> tuple[list[str], list[str]]:
+    positional, keyword = [], []
+    for p in inspect.signature(call).parameters.values():
+        if p.default is not p.empty:
+            continue
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            positional.append(p.name)
+        elif p.kind is p.KEYWORD_ONLY:
+            keyword.append(p.name)
+    return positional, keyword
+
+
+def test_the_sweep_reaches_most_of_the_api() -> None:
+    """So the sweep below cannot pass by calling nothing."""
+    assert len(FUNCTIONS) > 70
+    assert len([c for c in CALLS if "." in c[0]]) > 100
+    assert any(name == "GovernanceGraph.apply" for name, _ in CALLS)
+    assert any(name == "FundingModel.check" for name, _ in CALLS)
+
+
+@pytest.mark.parametrize(("name", "call"), CALLS, ids=[c[0] for c in CALLS])
+def test_a_wrong_type_is_refused_as_svduty_refuses(
+    name: str, call: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a function that writes to the path "x" writes here
+    positional, keyword = _required(call)
+    if not positional and not keyword:
+        pytest.skip("takes no required argument")
+    for wrong in WRONG:
+        try:
+            call(*[wrong] * len(positional), **dict.fromkeys(keyword, wrong))
+        except SvdutyError:
+            pass
+        except Exception as error:  # pragma: no cover - what this test is here to catch
+            pytest.fail(f"{name}({wrong!r:.12}): {type(error).__name__}: {error}")
+
+
+def test_the_argument_error_names_the_function_argument_and_type_only() -> None:
+    graph = svduty.warwickshire().governance
+    assert graph is not None
+    with pytest.raises(ArgumentError) as info:
+        graph.apply(PERSONAL)  # type: ignore[arg-type]
+    assert str(info.value).startswith("GovernanceGraph.apply(")
+    assert "(got a str)" in str(info.value)
+    assert "Jane" not in str(info.value)
+    assert isinstance(info.value, TypeError)
+
+
+def test_a_fault_inside_is_not_blamed_on_a_right_argument() -> None:
+    @checked
+    def broken(word: str) -> str:
+        return word.nothing  # type: ignore[attr-defined,no-any-return]
+
+    with pytest.raises(AttributeError):
+        broken("right")
+    with pytest.raises(ArgumentError, match=r"broken\(word\): expected str \(got an int\)"):
+        broken(5)  # type: ignore[arg-type]
+
+
+def test_wrong_arity_keeps_pythons_own_message() -> None:
+    @checked
+    def one(word: str) -> str:
+        return word
+
+    with pytest.raises(TypeError, match="positional argument") as info:
+        one("a", "b")  # type: ignore[call-arg]
+    assert not isinstance(info.value, SvdutyError)
+    assert misfit(one.__wrapped__, ("a", "b"), {}) is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("value", "hint", "expected"),
+    [
+        ((1, "a"), tuple[int, str], True),
+        ((1, 2), tuple[int, str], False),
+        ((1, 2, 3), tuple[int, ...], True),
+        ({"a": 1}, dict[str, int], True),
+        ({"a": "b"}, dict[str, int], False),
+        (b"x", list[int], False),
+        (iter([1]), Iterator[str], True),  # an iterator's items are not consumed
+        (len, Callable[[str], int], True),
+        (5, Callable[[str], int], False),
+        (int, type[int], True),
+        (5, type[int], False),
+        (True, float, False),
+        ("yes", "NotResolved", True),
+    ],
+)
+def test_fits(value: object, hint: Any, expected: bool) -> None:
+    assert fits(value, hint) is expected
