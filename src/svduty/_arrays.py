@@ -34,6 +34,7 @@ __all__ = [
     "groups",
     "numbered",
     "one_array",
+    "string_array",
     "sums",
     "value_sums",
 ]
@@ -321,3 +322,21 @@ def value_sums(column: Any, weights: Any = None) -> list[tuple[Any, int]]:
             if n and word is not None:
                 out.append((word, n))
     return out
+
+
+def string_array(values: Any) -> Any:
+    """An Arrow string array from a sequence, an Arrow array or a chunked array.
+
+    Example:
+        >>> string_array(pa.array([1, None])).to_pylist()
+        ['1', None]
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if not isinstance(values, pa.Array):
+        values = pa.array(list(values), pa.string())
+    if not pa.types.is_string(values.type):
+        if pa.types.is_dictionary(values.type):
+            values = pc.dictionary_decode(values)
+        values = pc.cast(values, pa.string())
+    return values

@@ -172,6 +172,14 @@ def test_a_partnership_names_rows_outside_with_their_real_district():
         None,  # no district's LSOAs are named "Somewhere": unresolved, not "outside"
     ]
     assert t.column("match").to_pylist() == ["table", "table", "table", "table", "unresolved"]
+    # the bundle's police command area where it records one, else the force area's name
+    assert t.column("police_area").to_pylist() == [
+        "West Midlands",
+        "Lancashire",
+        "North Wales",
+        "Warwickshire Police East",
+        None,
+    ]
     area = svduty.warwickshire().local_area
     assert [area.within(c) for c in ("E01009528", "E01025125", "W01000298", "E01031180")] == [
         False,
@@ -271,7 +279,7 @@ def test_every_lsoa_takes_the_district_of_its_best_fit_in_the_published_tables()
 
 def test_a_district_outside_a_partnership_resolves_as_the_national_geography_says(ew):
     """The light path (two small tables) against the national geography, every district."""
-    from svduty.areas._national import district_partnerships
+    from svduty.areas._national import district_partnerships, police_force_names
 
     light = district_partnerships()
     assert set(light) == {a.id for a in ew.areas if a.kind.is_local_government_area}
@@ -281,6 +289,8 @@ def test_a_district_outside_a_partnership_resolves_as_the_national_geography_say
         assert csps == tuple(
             sorted((a.code, a.name) for a in ew.parents(code, "community_safety_partnership"))
         )
+        forces = [a.name for a in ew.parents(code, "police_force_area")]
+        assert forces == [police_force_names()[code]]
         if code not in geo:
             slow = geo._district_outcome(ew.get(code), "table")
             assert geo._outcome_of_district(code, "table") == slow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -414,3 +415,59 @@ def test_a_welsh_or_unqualified_name_is_the_ons_name(tmp_path):
 @pytest.mark.parametrize("area", ["E23000001", "E10000016", "W15000004", "E06000052", "E08000035"])
 def test_a_generated_bundle_agrees_with_the_ons_tables(tmp_path, area):
     assert validate_bundle(new_bundle(tmp_path / "b", [area])) == []
+
+
+@pytest.mark.parametrize(
+    ("areas", "provision"),
+    [
+        (["Cardiff"], "s.8(1)"),  # one local government area: the s.8 duty alone (s.9(13))
+        (["Bristol, City of"], "s.8(1)"),
+        (["Rugby", "Warwick"], "s.8(9)"),  # several: each under s.8, all together under s.9
+    ],
+)
+def test_the_local_area_cites_s8_for_one_area_and_s8_9_for_several(tmp_path, areas, provision):
+    partnership = svduty.load_partnership(new_bundle(tmp_path / "p", areas))
+    cited = partnership.local_area.citation.provision
+    assert cited is not None
+    assert cited.startswith(f"{provision} ")
+
+
+def test_a_generated_record_says_its_start_is_the_tables_edition(tmp_path):
+    """Cardiff dates from 1996; the ONS tables only say it exists on 1 April 2024."""
+    partnership = svduty.load_partnership(new_bundle(tmp_path / "p", ["Cardiff"]))
+    cardiff = partnership.geography.get("W06000015")
+    assert cardiff.valid.start.isoformat() == "2024-04-01"
+    assert cardiff.citation.confidence.value == "unconfirmed"
+    assert cardiff.citation.doubt is not None
+    assert "may be older" in cardiff.citation.doubt
+
+
+def test_init_names_another_area_the_name_also_stands_for(tmp_path):
+    """Kent the county has 12 districts; Kent's police force area has Medway too."""
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["init", str(tmp_path / "k"), "--area", "Kent"], stdout=out, stderr=err) == 0
+    assert "local government areas (12)" in out.getvalue()
+    assert err.getvalue() == (
+        "svduty init: note: --area: Kent is also the police force area E23000032; "
+        "give its code to start from it instead\n"
+    )
+    err = io.StringIO()
+    assert main(["init", str(tmp_path / "r"), "--area", "Rugby"], stderr=err) == 0
+    assert err.getvalue() == ""  # Rugby's CSP is Rugby: nothing else to choose
+
+
+@pytest.mark.parametrize(("force", "warned"), [("E23000014", True), ("E23000017", False)])
+def test_classify_warns_when_the_files_are_another_forces(tmp_path, force, warned):
+    """Warwickshire Police's month says little of West Midlands: the summary says so."""
+    new_bundle(tmp_path / "b", [force])
+    month = str(SHARED / "policeuk" / "2025-06-warwickshire-street.csv")
+    out = io.StringIO()
+    code = main(
+        ["classify", month, "--partnership", str(tmp_path / "b"), "--summary", "json"],
+        stdout=out,
+    )
+    assert code == 0
+    warnings = json.loads(out.getvalue())["warnings"]
+    assert ("FORCE-AREA-ELSEWHERE" in warnings) is warned
+    if warned:  # every located row but West Midlands' own (Coventry, Solihull, Birmingham...)
+        assert 4_500 < warnings["FORCE-AREA-ELSEWHERE"] < 4_573

@@ -9,6 +9,7 @@ import attrs
 
 from svduty.errors import BundleError, Problem
 from svduty.io import load_partnership, new_bundle, validate_bundle
+from svduty.io._new_bundle import same_name
 
 __all__ = ["register", "run"]
 
@@ -38,6 +39,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for problem in problems:  # pragma: no cover - a generated bundle validates (tests/areas)
         print(f"svduty init: error: {problem}", file=stderr)
     partnership = load_partnership(path)
+    for n, given in enumerate(args.area):
+        for other in same_name(partnership.geography, given):
+            option = "--area" if len(args.area) == 1 else f"--area #{n + 1}"
+            print(
+                f"svduty init: note: {option}: {other.name} is also the "
+                f"{other.kind.value.replace('_', ' ')} {other.id}; give its code to start "
+                "from it instead",
+                file=stderr,
+            )
     names = partnership.local_area.areas()
     print(f"{path}: a starting bundle for {partnership.title}", file=stdout)
     print(f"local government areas ({len(names)}): {', '.join(names)}", file=stdout)

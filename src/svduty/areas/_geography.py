@@ -227,13 +227,23 @@ class Geography(Resolving, Locating):
             'E07000219'
         """
         want = AreaKind(kind) if kind is not None else None
-        for area_id in self._index.by_name.get(normalise_name(name), ()):
-            area = self._index.current[area_id]
+        for area in self.named(name):
             if want is None or area.kind is want:
                 return area
         raise UnknownAreaError(
             name[:60], f"no {want.value} of that name" if want else "no area of that name"
         )
+
+    def named(self, name: str) -> tuple[Area, ...]:
+        """Every area with a name (as :meth:`find` compares names), in :meth:`find`'s order.
+
+        Example:
+            >>> import svduty
+            >>> [a.kind.value for a in svduty.warwickshire().geography.named("rugby")]
+            ['district', 'community_safety_partnership']
+        """
+        ids = self._index.by_name.get(normalise_name(name), ())
+        return tuple(self._index.current[area_id] for area_id in ids)
 
     def all(self, kind: AreaKind | str | None = None) -> tuple[Area, ...]:
         """Every area (its latest record), optionally of one kind, by kind then code.

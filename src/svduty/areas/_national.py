@@ -1,12 +1,10 @@
 """The national ONS tables: every LSOA, district, CSP and police force area of E&W.
 
-The tables are packaged in ``svduty/data/ons/national/`` and read by
-:mod:`svduty.areas._tables`: nothing is read until a call needs it, and each read is cached.
+Packaged in ``svduty/data/ons/national/``, read by :mod:`svduty.areas._tables` when needed.
 
 Example:
-    >>> t = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
-    >>> t.num_rows, t.column_names
-    (35672, ['lsoa21_code', 'ltla24_code'])
+    >>> read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code")).num_rows
+    35672
 """
 
 from __future__ import annotations
@@ -42,6 +40,7 @@ __all__ = [
     "lsoa_records",
     "national_areas",
     "national_districts",
+    "police_force_names",
     "read_table",
     "welsh_names",
 ]
@@ -144,6 +143,17 @@ def district_partnerships() -> dict[str, tuple[str, tuple[tuple[str, str], ...]]
         if (csp, csp_name) not in csps[code]:
             csps[code].append((csp, csp_name))
     return {c: (names[c], tuple(sorted(csps[c]))) for c in sorted(names)}
+
+
+@functools.cache
+def police_force_names() -> dict[str, str]:
+    """Each local government area's police force area (its name), from the 2024 table.
+
+    Example:
+        >>> police_force_names()["E08000025"], police_force_names()["W06000015"]
+        ('West Midlands', 'South Wales')
+    """
+    return dict(_rows("lad24-csp24-pfa24", "ltla24_code", "pfa24_name"))  # type: ignore[arg-type]
 
 
 def _lsoa_pairs(table: str, column: str) -> Iterable[tuple[str, str]]:

@@ -10,6 +10,7 @@ from typing import Any
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._arrays import string_array
 from svduty.areas._model import (
     LOCAL_GOVERNMENT_AREA_PREFIXES,
     Area,
@@ -23,6 +24,7 @@ from svduty.areas._national import (
     lsoa_district,
     lsoa_name_districts,
     national_districts,
+    police_force_names,
 )
 from svduty.errors import AreaError, UnknownAreaError
 
@@ -32,7 +34,6 @@ __all__ = [
     "Outcome",
     "Resolving",
     "resolve_columns",
-    "string_array",
 ]
 
 RESOLVED_COLUMNS: tuple[str, ...] = (
@@ -50,7 +51,8 @@ RESOLVED_COLUMNS: tuple[str, ...] = (
 partnership's area or not (a geography with the national tables names Coventry, Lancaster
 or Flintshire); ``csp_code`` and ``csp_name`` are null when the district holds several
 community safety partnerships (the tables do not say which part an LSOA is in);
-``police_area`` is the police command area's name (such as "Warwickshire Police North");
+``police_area`` is the police command area's name where the geography records one (such
+as "Warwickshire Police North"), else the police force area's (such as "West Midlands");
 ``match`` is ``"table"``, ``"name"`` or ``"unresolved"`` (and ``"district"`` for
 :meth:`~svduty.areas.Geography.resolve_locations`)."""
 
@@ -64,24 +66,6 @@ Outcome = tuple[str | None, str | None, str | None, str | None, str | None, str]
 
 Resolver = Callable[[str], Outcome | None]
 Column = Any
-
-
-def string_array(values: Any) -> Any:
-    """An Arrow string array from a sequence, an Arrow array or a chunked array.
-
-    Example:
-        >>> string_array(pa.array([1, None])).to_pylist()
-        ['1', None]
-    """
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    if not isinstance(values, pa.Array):
-        values = pa.array(list(values), pa.string())
-    if not pa.types.is_string(values.type):
-        if pa.types.is_dictionary(values.type):
-            values = pc.dictionary_decode(values)
-        values = pc.cast(values, pa.string())
-    return values
 
 
 def resolve_columns(
@@ -214,14 +198,16 @@ class Resolving:
         ]
         if not csp and district.code in district_partnerships():  # a record silent on it
             csp = list(district_partnerships()[district.code][1])  # (Coventry's in Warwickshire)
-        pca = holder.parents(district.id, AreaKind.POLICE_COMMAND_AREA)
+        police = holder.parents(district.id, AreaKind.POLICE_COMMAND_AREA) or holder.parents(
+            district.id, AreaKind.POLICE_FORCE_AREA
+        )
         one = len(csp) == 1
         return (
             district.code,
             district.name,
             csp[0][0] if one else None,
             csp[0][1] if one else None,
-            pca[0].name if pca else None,
+            police[0].name if police else police_force_names().get(district.id),
             match,
         )
 
@@ -252,7 +238,8 @@ class Resolving:
             return self._district_outcome(self.get(code), match)
         name, csps = national
         one = len(csps) == 1
-        return (code, name, csps[0][0] if one else None, csps[0][1] if one else None, None, match)
+        csp = (csps[0][0], csps[0][1]) if one else (None, None)
+        return (code, name, *csp, police_force_names().get(code), match)
 
     def _national_district(self, key: str) -> str | None:
         """The district of an LSOA code in the national tables (``None`` if not there).

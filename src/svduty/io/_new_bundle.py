@@ -31,11 +31,12 @@ import tomli_w
 from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
-from svduty.areas._national import welsh_names
+from svduty.areas._national import TABLES_2024, welsh_names
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._write_paths import replace_text, temporary
+from svduty.sources import Confidence
 
 __all__ = ["STARTING_KINDS", "new_bundle", "starting_districts", "suggestions"]
 
@@ -75,6 +76,30 @@ def _area(geo: Geography, code: str) -> Area:
         if welsh is None:
             raise
         return geo.get(welsh)
+
+
+def same_name(geo: Geography, given: str) -> tuple[Area, ...]:
+    """The other areas ``given`` also names, of other local government areas.
+
+    A name stands for the first area of :meth:`Geography.find <svduty.areas.Geography.find>`'s
+    order; ``svduty init`` names the others, so that "Kent" (the county) is not taken for
+    Kent's police force area (which has Medway too) unnoticed.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> [(a.kind.value, a.id) for a in same_name(geo, "Kent")]
+        [('police_force_area', 'E23000032')]
+        >>> same_name(geo, "E10000016"), same_name(geo, "Rugby")  # a code; Rugby's CSP is Rugby
+        ((), ())
+    """
+    if given.strip().upper() in geo:
+        return ()
+    chosen = starting_districts(geo, [given])
+    return tuple(
+        a
+        for a in geo.named(given)
+        if a.kind in STARTING_KINDS and starting_districts(geo, [a.id]) != chosen
+    )
 
 
 def _beyond(code: str) -> str:
@@ -200,14 +225,25 @@ def _area_records(geo: Geography, districts: Sequence[Area]) -> list[dict[str, A
 
 def _record(a: Area, parents: Iterable[str]) -> dict[str, Any]:
     c = a.citation
+    citation: dict[str, Any] = {"source": c.source.id, "provision": c.provision}
+    if c.doubt is not None:
+        citation |= {"confidence": c.confidence.value, "doubt": c.doubt}
+    elif a.valid.start == TABLES_2024:  # the tables' edition, not the day the area began
+        citation |= {"confidence": Confidence.UNCONFIRMED.value, "doubt": _SINCE_THE_TABLES}
     return {
         "code": a.id,
         "name": a.name,
         "kind": a.kind.value,
         "parents": list(parents),
         "valid": {"start": a.valid.start.isoformat()},
-        "citation": {"source": c.source.id, "provision": c.provision},
+        "citation": citation,
     }
+
+
+_SINCE_THE_TABLES = (
+    "valid from 1 April 2024, the edition of the ONS tables this record comes from: the area "
+    "may be older (the tables give no earlier history); put the day it began if it matters"
+)
 
 
 @checked
@@ -293,7 +329,11 @@ def new_bundle(
         "valid": {"start": COMMENCED},
         "citation": cite(
             "pcsc-act-2022",
-            "s.9 (the local government areas of the partnership)",
+            # one area: the s.8 duty alone; several: one strategy for each under s.8 and for
+            # them all as a relevant area under s.9, as s.8(9) allows (s.9(13): two or more)
+            "s.8(1) (the local government area of the partnership)"
+            if len(districts) == 1
+            else "s.8(9) (one strategy for the local government areas, also made under s.9)",
             f"{generated}: the partnership agreement that states the areas is not yet cited",
         ),
     }

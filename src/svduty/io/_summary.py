@@ -215,6 +215,9 @@ WARNING_REASONS: dict[str, str] = {
     "holds (check the code: it proves nothing here)",
     "MONTH-OUTSIDE-PERIOD": "of a police.uk month outside the period of the partnership's "
     "local area (located against its districts as the partnership lists them)",
+    "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
+    "than in its own: the files may be another force's (police.uk publishes each force's "
+    "crimes in that force's files)",
 }
 """Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
 
