@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from svduty.errors import DataError, NotInForceError, PeriodError
+from svduty.errors import ArgumentError, DataError, NotInForceError, PeriodError
 from svduty.periods import Dated, FinancialYear, Period, Timeline, date
 
 days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
@@ -150,3 +150,16 @@ def test_financial_year_refuses_what_is_not_a_start_year(bad: object) -> None:
     the field, never a TypeError or a label like '-5/96'."""
     with pytest.raises(DataError, match="financial_year: expected a start year"):
         FinancialYear(bad)  # type: ignore[arg-type]
+
+
+def test_a_period_to_the_last_day_there_is_is_open_ended() -> None:
+    """9999-12-31 has no next day: the period holds the same days, without an overflow."""
+    period = Period.from_last_day(dt.date(2020, 1, 1), dt.date(9999, 12, 31))
+    assert period.end is None
+    assert period.holds_month("9999-12")
+
+
+@pytest.mark.parametrize("items", [["x"], "x", None, [None]])
+def test_a_timeline_of_other_things_is_an_argument_error(items: object) -> None:
+    with pytest.raises(ArgumentError, match=r"^Timeline\(items\)"):
+        Timeline(items)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 __all__ = [
+    "BREAKS",
     "EXPECTED_AREA",
     "EXPECTED_ID",
     "ID_SHAPE",
@@ -18,6 +19,10 @@ __all__ = [
     "is_id",
     "one_of",
 ]
+
+BREAKS: re.Pattern[str] = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""What one line of text (a name, a title) cannot hold: control characters and line or
+paragraph separators."""
 
 MAX_ID = 100
 """The longest id, in characters."""

@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pendulum
 
-from svduty._arguments import text_argument
+from svduty._arguments import instance_argument, items_argument, text_argument
 from svduty._checked import checked_methods
 from svduty.errors import DataError, NotInForceError, PeriodError, shown
 from svduty.sources import Citation
@@ -34,6 +34,8 @@ from svduty.sources import Citation
 __all__ = ["Dated", "FinancialYear", "Period", "Timeline", "date"]
 
 _ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+_LAST_DAY = pendulum.Date(9999, 12, 31)
+"""The last day a date can hold: a period to it is open-ended."""
 
 T = TypeVar("T")
 
@@ -115,7 +117,8 @@ class Period:
             >>> str(Period.from_last_day("2023-01-31", "2025-03-31"))
             '2023-01-31 to 2025-03-31'
         """
-        return cls(date(first), date(last).add(days=1))
+        end = date(last)  # the last day there is: open-ended, the same days (no overflow)
+        return cls(date(first), None if end == _LAST_DAY else end.add(days=1))
 
     @property
     def last_day(self) -> pendulum.Date | None:
@@ -348,7 +351,10 @@ class Dated(Generic[T]):
 
 
 def _sorted_checked(items: Iterable[Dated[T]], contiguous: bool) -> tuple[Dated[T], ...]:
-    ordered = tuple(sorted(items, key=lambda d: d.valid.start))
+    given = items_argument(items, "Timeline(items)", "a list of Dated values")
+    for i, item in enumerate(given := list(given)):
+        instance_argument(item, Dated, f"Timeline(items)[{i}]", "a Dated value")
+    ordered = tuple(sorted(given, key=lambda d: d.valid.start))
     for i, (a, b) in enumerate(itertools.pairwise(ordered)):
         if a.valid.overlaps(b.valid):
             raise PeriodError.single(

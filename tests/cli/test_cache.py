@@ -48,7 +48,7 @@ def _pickles(folder: Path) -> list[Path]:
 def test_off_unless_the_command_runs(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(_cache.CACHE_ENV, str(folder))
     calls: list[int] = []
-    assert _cache.loaded("examplshire", ("areas",), lambda: calls.append(1) or 1) == 1
+    assert _cache.loaded("examplshire", ("areas",), lambda: calls.append(1) or 1, int) == 1
     assert main(["info", "--partnership", "examplshire"], stdout=io.StringIO()) == 0
     assert calls == [1]
     assert not _pickles(folder)
@@ -62,8 +62,8 @@ def test_a_second_load_comes_from_the_cache(folder: Path) -> None:
         return {"built": str(len(calls))}
 
     with _cache.using(folder):
-        first = _cache.loaded("examplshire", ("areas",), build)
-        second = _cache.loaded("examplshire", ("areas",), build)
+        first = _cache.loaded("examplshire", ("areas",), build, dict)
+        second = _cache.loaded("examplshire", ("areas",), build, dict)
     assert first == second == {"built": "1"}
     assert calls == ["built"]
     (only,) = _pickles(folder)
@@ -73,9 +73,9 @@ def test_a_second_load_comes_from_the_cache(folder: Path) -> None:
 
 def test_what_is_loaded_is_part_of_the_key(folder: Path) -> None:
     with _cache.using(folder):
-        a = _cache.loaded("examplshire", ("areas",), lambda: "areas")
-        b = _cache.loaded("examplshire", ("partnership",), lambda: "partnership")
-        c = _cache.loaded("warwickshire", ("areas",), lambda: "warwickshire")
+        a = _cache.loaded("examplshire", ("areas",), lambda: "areas", str)
+        b = _cache.loaded("examplshire", ("partnership",), lambda: "partnership", str)
+        c = _cache.loaded("warwickshire", ("areas",), lambda: "warwickshire", str)
     assert (a, b, c) == ("areas", "partnership", "warwickshire")
     assert len(_pickles(folder)) == 3
 
@@ -126,9 +126,9 @@ def test_a_bad_bundle_is_never_kept(folder: Path, bundle: Path) -> None:
 
 def test_a_new_svduty_version_misses(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with _cache.using(folder):
-        _cache.loaded("examplshire", ("areas",), lambda: "old")
+        _cache.loaded("examplshire", ("areas",), lambda: "old", str)
         monkeypatch.setattr(svduty, "__version__", "999.0")
-        assert _cache.loaded("examplshire", ("areas",), lambda: "new") == "new"
+        assert _cache.loaded("examplshire", ("areas",), lambda: "new", str) == "new"
 
 
 def test_a_changed_package_file_misses(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -141,32 +141,44 @@ def test_a_changed_package_file_misses(folder: Path, monkeypatch: pytest.MonkeyP
         return ok
 
     with _cache.using(folder):
-        _cache.loaded("examplshire", ("areas",), lambda: "before")
+        _cache.loaded("examplshire", ("areas",), lambda: "before", str)
         monkeypatch.setattr(_cache, "_files", files)
-        assert _cache.loaded("examplshire", ("areas",), lambda: "after") == "after"
+        assert _cache.loaded("examplshire", ("areas",), lambda: "after", str) == "after"
 
 
-def test_a_corrupt_file_is_a_miss_and_is_replaced(folder: Path) -> None:
+@pytest.mark.parametrize("foreign", [b"not a pickle", pickle.dumps({}), pickle.dumps(None)])
+def test_a_corrupt_or_foreign_file_is_a_miss_and_is_replaced(folder: Path, foreign: bytes) -> None:
+    """A pickle of another kind (a hostile review found {} crashed the command) is a miss."""
     with _cache.using(folder):
-        _cache.loaded("examplshire", ("areas",), lambda: "first")
+        _cache.loaded("examplshire", ("areas",), lambda: "first", str)
         (path,) = _pickles(folder)
-        path.write_bytes(b"not a pickle")
-        assert _cache.loaded("examplshire", ("areas",), lambda: "rebuilt") == "rebuilt"
-        assert _cache.loaded("examplshire", ("areas",), lambda: "unused") == "rebuilt"
+        path.write_bytes(foreign)
+        assert _cache.loaded("examplshire", ("areas",), lambda: "rebuilt", str) == "rebuilt"
+        assert _cache.loaded("examplshire", ("areas",), lambda: "unused", str) == "rebuilt"
     assert pickle.loads(path.read_bytes()) == "rebuilt"
+
+
+def test_the_command_with_a_foreign_pickle_in_its_cache(tmp_path: Path, folder: Path) -> None:
+    env = {**os.environ, "SVDUTY_CACHE_DIR": str(folder)}
+    argv = [sys.executable, "-m", "svduty", "info", "--partnership", "examplshire"]
+    first = subprocess.run(argv, env=env, capture_output=True, check=True)
+    for path in _pickles(folder):
+        path.write_bytes(pickle.dumps({}))
+    again = subprocess.run(argv, check=False, env=env, capture_output=True)
+    assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, b"")
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_a_cache_others_may_write_is_not_read(folder: Path) -> None:
     with _cache.using(folder):
-        _cache.loaded("examplshire", ("areas",), lambda: "mine")
+        _cache.loaded("examplshire", ("areas",), lambda: "mine", str)
         (path,) = _pickles(folder)
         path.chmod(0o666)
-        assert _cache.loaded("examplshire", ("areas",), lambda: "file open") == "file open"
+        assert _cache.loaded("examplshire", ("areas",), lambda: "file open", str) == "file open"
         folder.chmod(0o777)
         path.write_bytes(pickle.dumps("planted"))
         path.chmod(0o600)
-        assert _cache.loaded("examplshire", ("areas",), lambda: "folder open") == "folder open"
+        assert _cache.loaded("examplshire", ("areas",), lambda: "folder open", str) == "folder open"
     assert pickle.loads(path.read_bytes()) == "planted"  # nothing written to an open folder
 
 
@@ -174,7 +186,7 @@ def test_a_cache_that_cannot_be_written(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     with _cache.using(blocker / "cache"):
-        assert _cache.loaded("examplshire", ("areas",), lambda: 1) == 1
+        assert _cache.loaded("examplshire", ("areas",), lambda: 1, int) == 1
 
 
 def test_a_failed_write_leaves_no_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -183,7 +195,7 @@ def test_a_failed_write_leaves_no_file(folder: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(_cache.os, "replace", refuse)
     with _cache.using(folder):
-        assert _cache.loaded("examplshire", ("areas",), lambda: "value") == "value"
+        assert _cache.loaded("examplshire", ("areas",), lambda: "value", str) == "value"
     assert not list(folder.iterdir())
 
 

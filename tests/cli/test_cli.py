@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+import svduty
 from svduty.cli import main
 
 
@@ -188,3 +189,47 @@ def test_a_broken_pipe_in_a_real_pipe():
         [sys.executable, "-c", script], check=False, capture_output=True, text=True
     )
     assert proc.stdout.split() == ["141", "0"], proc.stderr
+
+
+def test_validate_warns_of_a_toml_file_it_does_not_read(tmp_path):
+    """A misspelt Funding.toml was ignored with 'ok'; it is still ok, with a warning."""
+    import shutil
+
+    bundle = tmp_path / "b"
+    shutil.copytree(EXAMPLE, bundle)
+    (bundle / "Areas.toml").write_text("")
+    (bundle / "extra.toml").write_text("")
+    code, out, err = run("validate", str(bundle))
+    assert (code, out) == (0, f"{bundle}: ok\n")
+    assert err.splitlines() == [
+        f"warning: {bundle / 'Areas.toml'}: not a file of a bundle: svduty does not read it "
+        "(did you mean areas.toml?)",
+        f"warning: {bundle / 'extra.toml'}: not a file of a bundle: svduty does not read it",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "file", "old", "new"),
+    [
+        (
+            "warwickshire-bundle",
+            "governance.toml",
+            'name = "Safer Warwickshire Partnership Board"',
+            'name = "Ex\\u001bton"',
+        ),
+        (None, "authorities.toml", 'name = "Exton District Council"', 'name = "Exton\\nCouncil"'),
+    ],
+)
+def test_validate_refuses_a_name_of_more_than_one_line(tmp_path, source, file, old, new):
+    """A control character in a name broke the GraphML and reached terminals raw."""
+    import shutil
+
+    bundle = tmp_path / "b"
+    shutil.copytree(EXAMPLE if source is None else svduty.sample_path(source), bundle)
+    text = (bundle / file).read_text()
+    assert old in text
+    (bundle / file).write_text(text.replace(old, new, 1))
+    code, _, err = run("validate", str(bundle))
+    assert code == 1
+    assert "expected one line of text, without control characters (got a string of" in err
+    assert "Ex" not in err.split("(got")[1]

@@ -280,3 +280,41 @@ def test_report_writes_its_page_only_to_an_html_file(tmp_path: Path):
     assert code == 1
     assert err == f"svduty report: error: {page}: --output: expected an .html file\n"
     assert not page.exists()
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize("command", ["classify", "report"])
+def test_a_signal_between_two_renames_waits_until_both_are_made(
+    tmp_path: Path, monkeypatch, signum: int, code: int, command: str
+):
+    """Ctrl-C after the first output is renamed: the second is renamed too, never one old."""
+    from svduty.io import _write_paths
+
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    commit = _write_paths.OutputFile.commit
+    renamed: list[str] = []
+
+    def commit_then_signal(self: _write_paths.OutputFile) -> None:
+        commit(self)
+        renamed.append(str(self.path))
+        if len(renamed) == 1:
+            os.kill(os.getpid(), signum)  # held until every output is in place
+
+    monkeypatch.setattr(_write_paths.OutputFile, "commit", commit_then_signal)
+    first, second = tmp_path / "out.csv", tmp_path / "rejected.csv"
+    if command == "classify":
+        argv = ("classify", month, "-o", first, "--rejected", second)
+    else:
+        first, second = tmp_path / "r.html", tmp_path / "t"
+        second.mkdir()
+        argv = ("report", month, "--output", first, "--tables", second)
+    first.write_text("OLD")
+    got, _, err = run(*argv)
+    assert (got, err) == (
+        code,
+        f"svduty {command}: {'interrupted' if code == 130 else 'terminated'}\n",
+    )
+    assert len(renamed) > 1  # the second rename was made before the signal was delivered
+    assert first.read_text() != "OLD"
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored

@@ -20,6 +20,7 @@ from svduty.definitions import (
     Included,
     Review,
     Seriousness,
+    Switch,
     classify,
     classify_many,
     classify_table,
@@ -29,6 +30,7 @@ from svduty.definitions import (
 from svduty.errors import ConflictError, DataError, DefinitionError
 from svduty.io import load_definition, load_packaged_definition
 from svduty.io._files import read_toml
+from svduty.samples import sample_path
 from svduty.sources import cite
 
 from .helpers import to_table
@@ -129,6 +131,30 @@ def test_definition_errors():
         Definition(
             "x", "X", c, include=(Included("s13_violence", c),), exclude=(Included("terrorism", c),)
         )
+    with pytest.raises(DefinitionError, match=r"exclude\[0\]\.kind: .*contradict"):
+        Definition(  # both without switches: the include could never count
+            "x",
+            "X",
+            c,
+            include=(Included("child_neglect", c),),
+            exclude=(Included("child_neglect", c),),
+        )
+    switch = Switch("older", True, "Older victims too", c)  # a reading with a switch: allowed
+    when = (Included("s13_violence", c), Included("child_neglect", c, when="older"))
+    neglect = (Included("child_neglect", c),)
+    Definition("x", "X", c, include=when, exclude=neglect, switches=(switch,))
+
+
+def test_a_bundle_definition_cannot_take_a_national_definitions_id(tmp_path: Path):
+    """Its answers would be labelled as the Act's (or the WHO's) and differ from them."""
+    data = read_toml(Path(sample_path("warwickshire-bundle")) / "definition.toml")
+    for national in ("pcsc-s13", "who-2002", "sv-strategy-2018"):
+        with pytest.raises(DefinitionError, match="not a national definition's") as info:
+            load_definition({**data, "id": national}, file="definition.toml")
+        assert (info.value.problems[0].file, info.value.problems[0].field) == (
+            "definition.toml",
+            "id",
+        )
 
 
 def test_an_under_25_definition_that_excludes_child_neglect_is_data():
@@ -137,7 +163,7 @@ def test_an_under_25_definition_that_excludes_child_neglect_is_data():
         "u25",
         "Under-25s",
         c,
-        include=(Included("s13_violence", c), Included("child_neglect", c)),
+        include=(Included("s13_violence", c),),
         exclude=(Included("child_neglect", c),),
         victim_age_below=25,
         victim_age_at_least=10,

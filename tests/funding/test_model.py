@@ -15,6 +15,7 @@ from svduty.findings import Severity
 from svduty.funding import (
     CostCategory,
     FlowRelation,
+    LifeStage,
     Money,
     SpendingPlan,
     difference_of,
@@ -679,3 +680,12 @@ def test_a_negative_needs_threshold_names_its_field(field):
         load_strategy(data, file="strategy.toml")
     assert info.value.problems[0].field == f"needs.{field}"
     assert info.value.problems[0].file == "strategy.toml"
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [(-5, 5), (21, 16), (0, 131), (10**20, None), (True, 3)]
+)
+def test_a_life_stage_holds_ages_in_order(first: int, last: int | None) -> None:
+    with pytest.raises(FundingError, match="first_age: expected ages 0 to 130"):
+        LifeStage("x", "X", first, last)
+    assert LifeStage("x", "X", 5, 5).covers(5)

@@ -86,3 +86,21 @@ def test_diff_highlights_what_the_scenario_changed():
         }
     )
     assert len(widths) == 2
+
+
+def test_a_name_built_in_python_with_control_characters_is_escaped_in_every_format() -> None:
+    """Bundles refuse such names; a graph built in Python still writes well-formed files."""
+    import xml.dom.minidom
+
+    from svduty.governance import Rename, Scenario
+
+    graph = svduty.warwickshire().governance
+    assert graph is not None
+    changed = graph.apply(
+        Scenario("evil", "Evil", [Rename("soc-joint-action-group", "A\x1b[31m\nB")])
+    )
+    after = changed[0] if isinstance(changed, tuple) else changed
+    xml.dom.minidom.parseString(after.to_graphml())  # not well-formed before
+    for text in (after.to_graphml(), after.to_dot(), after.to_mermaid(), after.to_text()):
+        (line,) = [line for line in text.splitlines() if "31m" in line]  # one line, escaped
+        assert "\x1b" not in line

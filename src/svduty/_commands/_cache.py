@@ -36,11 +36,11 @@ Example:
     >>> import tempfile
     >>> folder = tempfile.mkdtemp()
     >>> with using(folder):
-    ...     first = loaded("examplshire", ("areas",), lambda: "built")
-    ...     again = loaded("examplshire", ("areas",), lambda: "built again")
+    ...     first = loaded("examplshire", ("areas",), lambda: "built", str)
+    ...     again = loaded("examplshire", ("areas",), lambda: "built again", str)
     >>> first, again
     ('built', 'built')
-    >>> loaded("examplshire", ("areas",), lambda: "not cached")  # the cache is off
+    >>> loaded("examplshire", ("areas",), lambda: "not cached", str)  # the cache is off
     'not cached'
 """
 
@@ -53,7 +53,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 __all__ = [
     "CACHE_ENV",
@@ -121,7 +121,7 @@ def using(folder: str | Path | None) -> Iterator[None]:
 
     Example:
         >>> with using(None):
-        ...     loaded("warwickshire", ("areas",), lambda: 1)
+        ...     loaded("warwickshire", ("areas",), lambda: 1, int)
         1
     """
     _folder.append(Path(folder) if folder is not None else None)
@@ -131,16 +131,18 @@ def using(folder: str | Path | None) -> Iterator[None]:
         _folder.pop()
 
 
-def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T]) -> T:
+def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T], kind: type[T]) -> T:
     """What ``build`` loads from the bundle ``spec``, from the cache when it holds it.
 
     Args:
         spec: A packaged bundle's name, or a bundle folder.
         what: What is loaded (``("partnership",)``, or the sections' names).
         build: Loads it (and raises on a bad bundle: nothing is kept then).
+        kind: The class of what ``build`` returns: a cache file holding anything else
+            (another program's pickle) is a miss, loaded again.
 
     Example:
-        >>> loaded("warwickshire", ("definition",), lambda: "no cache: built")
+        >>> loaded("warwickshire", ("definition",), lambda: "no cache: built", str)
         'no cache: built'
     """
     folder = _folder[-1] if _folder else None
@@ -150,8 +152,8 @@ def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T]) -> T
     stem = _stem(spec, what)
     path = folder / f"{stem}-{key}.pickle"
     hit = _read(path)
-    if hit is not None:
-        return cast(T, hit)  # what ``build`` built, at the same key
+    if isinstance(hit, kind):
+        return hit  # what ``build`` built, at the same key
     value = build()
     _write(folder, path, stem, value)
     return value

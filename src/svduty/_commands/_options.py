@@ -130,7 +130,7 @@ def _require_bundle(spec: str | Path, option: str) -> None:
 
 @functools.cache
 def _packaged(name: str) -> Partnership:
-    return _cache.loaded(name, ("partnership",), lambda: load_partnership(name))
+    return _cache.loaded(name, ("partnership",), lambda: load_partnership(name), _partnership())
 
 
 def load_named_partnership(spec: str | Path) -> Partnership:
@@ -147,7 +147,7 @@ def load_named_partnership(spec: str | Path) -> Partnership:
         if is_packaged(spec):
             return _packaged(Packaged(spec))
         _require_bundle(spec, "--partnership")
-        return _cache.loaded(spec, ("partnership",), lambda: load_partnership(spec))
+        return _cache.loaded(spec, ("partnership",), lambda: load_partnership(spec), _partnership())
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)
 
@@ -158,7 +158,14 @@ def _packaged_sections(name: str, sections: tuple[str, ...]) -> BundleParts:
 
 
 def _sections(spec: str | Path, sections: tuple[str, ...]) -> BundleParts:
-    return _cache.loaded(spec, sections, lambda: load_sections(spec, *sections))
+    return _cache.loaded(spec, sections, lambda: load_sections(spec, *sections), BundleParts)
+
+
+def _partnership() -> type[Partnership]:
+    """The class, imported when a partnership is loaded (classify loads only sections)."""
+    from svduty.partnership import Partnership
+
+    return Partnership
 
 
 def load_named_sections(

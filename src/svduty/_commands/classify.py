@@ -46,6 +46,7 @@ from svduty.io._output import output_metadata, output_schema
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
+from svduty.io._write_paths import signals_held
 from svduty.periods import Period
 
 if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents, writes no file
@@ -307,6 +308,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
     sink = writer.write if writer is not None else None
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
+    committed = False
     try:
         summary = run_pipeline(
             _batches(args, fmt, paths, stderr),
@@ -320,19 +322,21 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for output in (writer, rejected):  # every file's last bytes, then the renames:
             if output is not None:  # a file that cannot be finished leaves all as they were
                 output.finish()
-        if writer is not None:
-            writer.commit()
-        if rejected is not None:
-            rejected.commit()
+        with signals_held():  # both files renamed, or neither; a signal waits till then
+            if writer is not None:
+                writer.commit()
+            if rejected is not None:
+                rejected.commit()
+            committed = True
     except BaseException as exc:
         if writer is not None:
             writer.abort()
         if rejected is not None:
             rejected.abort()
         if isinstance(exc, Terminated):
-            return stopped(stderr, "classify", "terminated")
+            return stopped(stderr, "classify", "terminated", nothing_written=not committed)
         if isinstance(exc, KeyboardInterrupt):
-            return stopped(stderr, "classify")
+            return stopped(stderr, "classify", nothing_written=not committed)
         if isinstance(exc, InputFormatError) and folders and fmt == "police-uk":
             raise in_folder(exc, folders) from None
         raise

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from svduty.errors import Problem
 from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
+from svduty.io._sections import SECTIONS
 
 __all__ = ["checked", "register", "run"]
 
@@ -45,18 +46,45 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
     """
     partnership, problems = _checked(path)  # validate_bundle, keeping the partnership
     if partnership is None or problems:
-        return problems, []
+        return problems, _stray_files(path)
 
     def problem(f: Finding, file: str = GOVERNANCE_FILE) -> Problem:
         return Problem(file=file, field=f.rule, message=f.message)
 
+    strays = _stray_files(path)
     funding = partnership.funding.reconcile() if partnership.funding is not None else ()
     # a stated figure its parts do not sum to: the documents' own, reported, not corrected
     sums = [problem(f, FUNDING_FILE) for f in funding if f.severity is Severity.WARNING]
     if partnership.governance is None:
-        return [], sums
+        return [], strays + sums
     findings = partnership.validate_governance()
-    return [problem(f) for f in findings.errors], sums + [problem(f) for f in findings.warnings]
+    warnings = strays + sums + [problem(f) for f in findings.warnings]
+    return [problem(f) for f in findings.errors], warnings
+
+
+def _stray_files(path: str | Path) -> list[Problem]:
+    """A TOML file in a bundle folder that svduty does not read (``Funding.toml``...).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> (folder / "Funding.toml").write_text("")
+        0
+        >>> print(_stray_files(folder)[0])  # doctest: +ELLIPSIS
+        /.../Funding.toml: not a file of a bundle: svduty does not read it (did you mean funding.toml?)
+    """  # noqa: E501
+    folder = Path(path)
+    if is_packaged(path) or not folder.is_dir():
+        return []
+    read = {MANIFEST, *(spec.file for spec in SECTIONS.values())}
+    out = []
+    for f in sorted(folder.glob("*.toml")):
+        if f.name not in read:
+            like = [name for name in sorted(read) if name.lower() == f.name.lower()]
+            hint = f" (did you mean {like[0]}?)" if like else ""
+            why = f"not a file of a bundle: svduty does not read it{hint}"
+            out.append(Problem(file=str(f), message=why))
+    return out
 
 
 def _not_a_bundle(path: str) -> Problem | None:

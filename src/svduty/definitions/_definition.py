@@ -262,6 +262,11 @@ class Definition:
                                 got=ref[:40],
                             )
                         )
+        always = {x.kind for x in self.include if not (x.when or x.unless)}
+        for j, x in enumerate(self.exclude):  # both without switches: the include is void
+            if x.kind in always and not (x.when or x.unless):
+                want = "a kind the definition does not also include (the two contradict)"
+                problems.append(Problem(field=f"exclude[{j}].kind", expected=want))
         for i, p in enumerate(self.presume):
             if p not in PRESUMPTIONS:
                 problems.append(

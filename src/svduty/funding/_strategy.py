@@ -30,6 +30,9 @@ __all__ = [
     "Term",
 ]
 
+_OLDEST = 130
+"""The oldest age a life stage can name."""
+
 
 DUTY_PROVISIONS: dict[str, str] = {
     "s.8(1)": "collaborate with each other to prevent and reduce serious violence in the area",
@@ -109,6 +112,12 @@ class LifeStage:
     first_age: int
     last_age: int | None = None
     citation: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        ages = (self.first_age, self.last_age if self.last_age is not None else self.first_age)
+        if not all(type(a) is int and 0 <= a <= _OLDEST for a in ages) or ages[0] > ages[1]:
+            want = f"ages 0 to {_OLDEST}, the first no later than the last"
+            raise FundingError.single(None, "first_age", expected=want)
 
     def covers(self, age: int) -> bool:
         """Whether an age falls in the stage (the stages share their boundary ages).

@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from svduty.errors import printable
 from svduty.governance._model import Body, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView
 
@@ -91,7 +92,7 @@ def to_text(graph: GraphView) -> str:
                 extra.append(b.cadence.value)
             if b.valid is not None:
                 extra.append(f"valid {b.valid}")
-            lines.append(f"  {b.id}: {b.name} [{', '.join(extra)}]")
+            lines.append(f"  {b.id}: {printable(b.name)} [{', '.join(extra)}]")
     if graph.relations:
         lines.append("relations:")
         lines.extend(
@@ -111,7 +112,7 @@ def to_dot(graph: GraphView) -> str:
     """
 
     def q(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return '"' + printable(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     lines = ["digraph governance {", "  rankdir=TB;", "  node [shape=box];"]
     for level in Level:
@@ -141,7 +142,7 @@ def to_mermaid(graph: GraphView) -> str:
     ids = {b.id: f"n{i}" for i, b in enumerate(graph.bodies)}
 
     def label(text: str) -> str:
-        return text.replace('"', "#quot;")
+        return printable(text).replace('"', "#quot;")
 
     lines = ["flowchart TB"]
     for level in Level:
@@ -171,7 +172,7 @@ def to_graphml(graph: GraphView) -> str:
     for b in graph.bodies:
         flat.add_node(
             b.id,
-            name=b.name,
+            name=printable(b.name),  # a model built in Python may hold control characters
             kind=b.kind.value,
             level=b.level.value,
             tier=b.tier.value if b.tier else "",
@@ -179,7 +180,7 @@ def to_graphml(graph: GraphView) -> str:
             area=b.area or "",
             districts=" ".join(b.districts),
             cadence=b.cadence.value if b.cadence else "",
-            citation=str(b.citation),
+            citation=printable(str(b.citation)),
         )
     for r in graph.relations:
         flat.add_edge(
@@ -188,7 +189,7 @@ def to_graphml(graph: GraphView) -> str:
             key=r.kind.value,
             kind=r.kind.value,
             cadence=r.cadence.value if r.cadence else "",
-            citation=str(r.citation),
+            citation=printable(str(r.citation)),
             confidence=r.citation.confidence.value,
         )
     return "\n".join(['<?xml version="1.0" encoding="utf-8"?>', *nx.generate_graphml(flat)])

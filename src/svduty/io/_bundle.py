@@ -19,6 +19,7 @@ import attrs
 from svduty._arguments import path_argument
 from svduty._checked import checked
 from svduty._data import data
+from svduty._ids import BREAKS
 from svduty.areas import Geography, LocalArea
 from svduty.errors import BundleError, DataError, Problem
 from svduty.io._sections import SECTIONS, SectionContext, SectionSpec, _present, _read, _relative
@@ -85,8 +86,6 @@ def is_packaged(spec: str | Path) -> bool:
 
 _NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 """A bundle's short name: lower-case letters, digits and hyphens, at most 64 characters."""
-_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""What one line of text cannot hold: control characters and line or paragraph separators."""
 
 
 @attrs.frozen(slots=True)
@@ -127,7 +126,7 @@ class Manifest:
                 "(at most 64 characters), such as warwickshire",
             )
         title = self.title if isinstance(self.title, str) else ""
-        if not title.strip() or len(title) > 200 or _BREAKS.search(title):
+        if not title.strip() or len(title) > 200 or BREAKS.search(title):
             raise DataError.single(
                 None, "title", expected="one line of text (at most 200 characters)"
             )

@@ -18,7 +18,7 @@ from typing import Any
 import cattrs
 
 from svduty._checked import checked
-from svduty.definitions import Definition
+from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
 from svduty.io._converter import make_converter, structure
 
@@ -52,6 +52,14 @@ def load_definition(
         ...
         svduty.errors.DefinitionError: definition.toml: include[0].kind: s.13(3)(b) excludes terrorism; a definition cannot bring it back
     """  # noqa: E501
+    if isinstance(data, Mapping) and data.get("id") in DEFINITIONS:  # its answers would
+        raise DefinitionError.single(  # be labelled as the national definition's
+            None if file is None else str(file),
+            "id",
+            expected="an id of the definition's own, not a national definition's ("
+            + ", ".join(sorted(DEFINITIONS))
+            + ")",
+        )
     return structure(
         dict(data),
         Definition,

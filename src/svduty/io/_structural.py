@@ -19,12 +19,16 @@ from typing import Any
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from svduty.errors import DataError, Problem, Shown, quote_keys, shown
+from svduty._ids import BREAKS
+from svduty.errors import DataError, Problem, Shown, describe, quote_keys, shown
 
 __all__ = ["problems_from", "structural_problems"]
 
 _KEYS = ("id", "recipient")
 """The keys that identify a table in an array of tables: two tables may not share one."""
+
+_ONE_LINE = frozenset({"name", "title", "label"})
+"""The keys of text written on one line (a list, a graph's node, a terminal's line)."""
 
 _MAX_DEPTH = 64
 """Deeper nesting than this is not a bundle (and would exhaust the stack)."""
@@ -147,6 +151,7 @@ def structural_problems(data: Any, file: str | None = None, path: str = "") -> l
             )
             continue
         if isinstance(value, Mapping):
+            out.extend(_broken_lines(value, said, file))
             stack.extend(
                 (v, _join(where, str(k)), _join(said, _key_said(k)), depth + 1)
                 for k, v in reversed(list(value.items()))
@@ -157,6 +162,25 @@ def structural_problems(data: Any, file: str | None = None, path: str = "") -> l
             items = reversed(list(enumerate(value)))
             stack.extend((v, _join(where, i), _join(said, i), depth + 1) for i, v in items)
     return out
+
+
+def _broken_lines(table: Mapping[Any, Any], said: str, file: str | None) -> list[Problem]:
+    r"""A name, title or label with a control character or a line break: never shown.
+
+    Example:
+        >>> print(_broken_lines({"name": "Board\x1b[31m"}, "bodies[0]", "g.toml")[0])
+        g.toml: bodies[0].name: expected one line of text, without control characters (got a string of 10 characters, not shown)
+    """  # noqa: E501
+    return [
+        Problem(
+            file=file,
+            field=_join(said, key),
+            expected="one line of text, without control characters",
+            got=describe(value),
+        )
+        for key, value in table.items()
+        if key in _ONE_LINE and isinstance(value, str) and BREAKS.search(value)
+    ]
 
 
 def _key_said(key: object) -> str:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,6 +27,7 @@ __all__ = [
     "OutputFile",
     "output_error",
     "replace_text",
+    "signals_held",
     "temporary",
     "writable",
     "write_all",
@@ -222,6 +225,36 @@ class OutputFile:
             self.temp.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM wait while outputs are renamed into place.
+
+    Several files are renamed one after the other; an interrupt between two renames would
+    leave one new and one old. Held, a signal is handed to its handler when the block ends,
+    so every rename is made or none. Python runs signal handlers in the main thread only,
+    whichever thread the system gave the signal to; elsewhere the block runs as it is.
+
+    Example:
+        >>> with signals_held():
+        ...     pass
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    before = {s: signal.signal(s, lambda n, _: came.append(n)) for s in _HELD}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        if came:  # to the handler it was meant for: KeyboardInterrupt, svduty's SIGTERM...
+            signal.raise_signal(came[0])
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
 def write_together(
     files: Sequence[tuple[OutputFile, Callable[[Path | IO[bytes]], object]]],
 ) -> None:
@@ -258,8 +291,9 @@ def write_together(
         for current, _ in files:  # a rename that would fail fails before any is made
             if current.temp is not None and current.real.is_dir():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-        for current, _ in files:
-            current.commit()
+        with signals_held():  # all renamed, or none
+            for current, _ in files:
+                current.commit()
     except OSError as exc:
         for out, _ in files:
             out.discard()
