@@ -32,7 +32,7 @@ import types
 import typing
 from collections import abc
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
 from svduty._arguments import wrong_argument
 from svduty.errors import ArgumentError, SvdutyError
@@ -63,21 +63,27 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
         ...
         svduty.errors.ArgumentError: first(words): expected list[str] (got a list)
     """
+    deliberate, check = SvdutyError, misfit  # closed over: the wrapper reads no globals
 
-    @functools.wraps(function)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return function(*args, **kwargs)
-        except SvdutyError:
+        except deliberate:
             raise
         except Exception as error:
-            wrong = misfit(function, args, kwargs)
+            wrong = check(function, args, kwargs)
             if wrong is None:
                 raise
             raise wrong from error
 
-    setattr(call, _CHECKED, True)
-    return call
+    # the wrapper takes the function's own globals, so that tools which evaluate its
+    # annotations there (Sphinx, for an overloaded function's signatures) find its names
+    wrapper = types.FunctionType(
+        call.__code__, function.__globals__, function.__name__, None, call.__closure__
+    )
+    functools.update_wrapper(wrapper, function)
+    setattr(wrapper, _CHECKED, True)
+    return cast(Callable[P, R], wrapper)
 
 
 def checked_methods(cls: C) -> C:

@@ -269,7 +269,6 @@ def _classified(
 
 
 @overload
-@checked
 def classify_table(
     table: _pa.Table,
     definition: Definition = ...,
@@ -279,7 +278,6 @@ def classify_table(
     encode: bool = ...,
 ) -> _pa.Table: ...
 @overload
-@checked
 def classify_table(
     table: _pa.RecordBatch,
     definition: Definition = ...,
