@@ -31,7 +31,7 @@ from svduty._commands._options import (
 )
 from svduty.definitions import Incident, classify
 from svduty.errors import DataError, InputFormatError, Problem, printable
-from svduty.io._incident_fields import loads, twice, unknown_field
+from svduty.io._incident_fields import json_line, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
 from svduty.io._inputs import PARQUET_SUFFIXES
 
@@ -173,14 +173,10 @@ def _incident(line: str, number: int, name: str) -> Incident:
         svduty.errors.DataError: in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date, offence_code, police_uk_category, behaviours, intentional, target, harms, weapon, victim_age, perpetrator_age, relationship, context, died, location, country, other_reviews, place_of_death, review_information, pilot_partner, date_of_death, made_or_adapted, schedule_3_offence, same_household, victim_age_at_death
         in.jsonl: row 3: victim_age: expected a whole number of years 0 to 130 (got '200')
     """  # noqa: E501
-    if any("\udc80" <= ch <= "\udcff" for ch in line):
-        raise DataError(Problem(file=name, row=number, field="line", expected="UTF-8 text"))
-    try:
-        data = loads(line)
-    except (ValueError, RecursionError):  # not JSON, nested too deep, a number too long
-        data = None
-    if not isinstance(data, dict):
-        raise DataError(Problem(file=name, row=number, field="line", expected="a JSON object"))
+    data, unread = json_line(line)
+    if unread is not None or not isinstance(data, dict):
+        expected = unread or "a JSON object"
+        raise DataError(Problem(file=name, row=number, field="line", expected=expected))
     problems = [
         unknown_field(key, "one of " + ", ".join(_FIELDS), file=name, row=number)
         for key in data

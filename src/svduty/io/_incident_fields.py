@@ -159,6 +159,29 @@ def loads(line: str) -> Any:
     return _DECODER.decode(line)
 
 
+def json_line(line: str) -> tuple[Any, str | None]:
+    r"""One line's JSON (as :func:`loads` reads it) and ``None``, or what it should have been.
+
+    Example:
+        >>> json_line('{"id": "a"}'), json_line("nope")
+        (({'id': 'a'}, None), (None, 'a JSON object'))
+        >>> json_line('{"victim_age": ' + "1" * 5000 + "}")
+        (None, 'numbers of at most 4300 digits')
+        >>> json_line("[" * 100_000)[1], json_line("\udc80")[1]
+        ('JSON nested fewer than 1000 levels deep', 'UTF-8 text')
+    """
+    if any("\udc80" <= ch <= "\udcff" for ch in line):  # bytes that were not UTF-8
+        return None, "UTF-8 text"
+    try:
+        return loads(line), None
+    except RecursionError:
+        return None, "JSON nested fewer than 1000 levels deep"
+    except json.JSONDecodeError:
+        return None, "a JSON object"
+    except ValueError:  # Python reads no integer of more than 4300 digits
+        return None, "numbers of at most 4300 digits"
+
+
 def twice(obj: Any) -> str | None:
     """The first key a JSON object read by :func:`loads` gives twice, or ``None``.
 

@@ -33,8 +33,8 @@ from svduty.io._incident_fields import (
     _EXPECTED,
     _KIND,
     INCIDENT_SCHEMA,
+    json_line,
     key_shown,
-    loads,
     twice,
 )
 from svduty.io._inputs import JSONL_SUFFIXES, STDIN
@@ -161,23 +161,17 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
 def _parse_line(line: str, number: int, name: str, validate: Validator | None) -> dict[str, Any]:
     record: dict[str, Any] = {"file": name, "row": number}
     wrong: tuple[str, str] | None
-    if any("\udc80" <= ch <= "\udcff" for ch in line):
-        wrong = ("line", "UTF-8 text")
+    obj, unread = json_line(line)
+    if unread is not None:
+        wrong = ("line", unread)
     else:
-        try:
-            obj = loads(line)
-        except (ValueError, RecursionError):  # not JSON, too deep, a number too long
-            obj = _NOT_JSON
-        if obj is _NOT_JSON:
-            wrong = ("line", "a JSON object")
-        else:
-            wrong = _check(obj)
-            if wrong is None and validate is not None:
-                try:
-                    validate(obj, number, name)
-                except DataError as exc:
-                    first = exc.problems[0]
-                    wrong = (first.field or "line", first.what())
+        wrong = _check(obj)
+        if wrong is None and validate is not None:
+            try:
+                validate(obj, number, name)
+            except DataError as exc:
+                first = exc.problems[0]
+                wrong = (first.field or "line", first.what())
     if wrong is not None:
         field, expected = wrong
         plain = expected.startswith(("expected", _GIVEN_TWICE))
@@ -186,9 +180,6 @@ def _parse_line(line: str, number: int, name: str, validate: Validator | None) -
     else:
         record.update({k: (str(v) if k == "id" and v is not None else v) for k, v in obj.items()})
     return record
-
-
-_NOT_JSON = object()
 
 
 _FAST_LIMIT = 1 << 29  # files up to 512 MB are tried with pyarrow's JSON reader first
