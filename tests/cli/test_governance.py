@@ -51,7 +51,7 @@ def test_scenario_prints_log_and_diff():
         "--scenario", str(SCENARIOS / "jag-to-sv-strategic-board.toml"), "--format", "json"
     )
     data = json.loads(out)
-    assert data["diff"]["bodies renamed"] == [
+    assert data["diff"]["bodies_renamed"] == [
         "soc-joint-action-group: 'Serious and Organised Crime Joint Action Group' -> "
         "'Serious Violence Strategic Board'"
     ]

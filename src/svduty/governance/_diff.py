@@ -206,11 +206,13 @@ class Diff:
     def to_json(self) -> dict[str, list[str]]:
         """The diff as JSON-ready data: each section as a list of lines.
 
+        The keys are the sections' names as the attributes spell them (``bodies_added``).
+
         Example:
-            >>> Diff().to_json()["bodies added"]
-            []
+            >>> Diff(bodies_renamed=(Renamed("x", "A", "B"),)).to_json()["bodies_renamed"]
+            ["x: 'A' -> 'B'"]
         """
-        return dict(self._sections())
+        return {title.replace(" ", "_"): items for title, items in self._sections()}
 
 
 def diff_graphs(old: GraphView, new: GraphView) -> Diff:
