@@ -18,6 +18,7 @@ from svduty import _compute as pc
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES, RESOLVED_COLUMNS
 from svduty.errors import InputFormatError, Problem, SvdutyError
 from svduty.io._incidents import INCIDENT_SCHEMA
+from svduty.io._lsoa_conflicts import CONFLICT, CONFLICT_FIELD, name_conflicts
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 AreaResolver = Callable[[Arrow, Arrow], pa.Table]
@@ -236,22 +237,22 @@ def locate_police_uk(
     # (``match`` is ``name``): within the area or not by the district the name gives
     where = pc.or_(pc.is_valid(codes), pc.invert(_unmatched(areas)))
     places = areas.append_column("within_area", _within_area(where, located, within))
-    if pc.any(unresolved).as_py():  # a place rejected is rejected whole: the order stays
-        rejected = pc.take(unresolved, key)
+    rejected = pc.take(unresolved, key) if pc.any(unresolved).as_py() else None
+    conflict = name_conflicts(key, names, areas)  # (disjoint: codes resolved)
+    if conflict is not None:
+        rejected = conflict if rejected is None else pc.or_(rejected, conflict)
+    if rejected is not None:  # a place rejected is rejected whole: the order stays
         newly = pc.filter(good, rejected)
         at = pc.filter(key, rejected)
         for name in AREA_COLUMNS:
             newly = newly.append_column(name, pc.take(areas.column(name), at))
-        newly = newly.set_column(
-            newly.schema.get_field_index("rejected"),
-            "rejected",
-            pa.repeat(pa.scalar(UNRESOLVED), newly.num_rows),
-        )
-        newly = newly.set_column(
-            newly.schema.get_field_index("rejected_field"),
-            "rejected_field",
-            pa.repeat(pa.scalar("LSOA code"), newly.num_rows),
-        )
+        why = pc.filter(conflict, rejected) if conflict is not None else pa.nulls(len(at))
+        for column, (yes, no) in (
+            ("rejected", (CONFLICT, UNRESOLVED)),
+            ("rejected_field", (CONFLICT_FIELD, "LSOA code")),
+        ):
+            values = pc.if_else(pc.fill_null(why, pa.scalar(False)), yes, no)
+            newly = newly.set_column(newly.schema.get_field_index(column), column, values)
         kept = pc.invert(rejected)
         good, key = good.filter(kept), pc.filter(key, kept)
         bad = pa.concat_tables([pad(bad, newly.schema), newly])
