@@ -105,10 +105,19 @@ def test_police_uk_rows_are_located_as_one_by_one(rows):
     assert_first_seen(good)
 
 
+def _name_district(name):
+    """The district an LSOA name alone gives (the scalar look-up), or ``None``."""
+    try:
+        return GEO.resolve_lsoa(None, name).district_code
+    except UnknownAreaError:
+        return None
+
+
 def scalar(code, name, category, month="2025-06"):
     """What one police.uk row gets, asked about by itself: the scalar look-up, ``within``
     and the scalar classifier. ``None`` for a row rejected because its LSOA code (given)
-    resolves neither by code nor by name."""
+    resolves neither by code nor by name; ``"conflict"`` for one whose name, alone, gives
+    another district than its code."""
     partnership = svduty.warwickshire()
     try:
         m = GEO.resolve_lsoa(code, name)
@@ -117,6 +126,16 @@ def scalar(code, name, category, month="2025-06"):
             return None
         where, areas, location = "no_location", {"match": "unresolved"}, None
     else:  # found by its code or, failing that, by its name: located either way
+        if (
+            m.match == "table"
+            and name is not None
+            and _name_district(name)
+            not in (
+                None,
+                m.district_code,
+            )
+        ):
+            return "conflict"  # the name places the row in another district than the code
         where = "inside" if m.district_code and LOCAL.within(m.district_code) else "outside"
         areas = {"district_code": m.district_code, "district_name": m.district_name}
         areas["match"] = m.match
@@ -137,6 +156,7 @@ def scalar(code, name, category, month="2025-06"):
 @example([("", "Warwick 001A", "Robbery")])  # no code, a name in the area: inside
 @example([("", "Birmingham 012E", "Robbery")])  # no code, a name outside it: outside
 @example([("", "Nowhere 001A", "Robbery"), ("", "Nowhere", "Burglary"), ("", "", "Robbery")])
+@example([("E01031180", "Birmingham 012E", "Burglary")])  # Rugby's code: a contradiction
 def test_police_uk_rows_are_located_and_classified_as_each_by_itself(rows):
     """The columnar pipeline gives each row what the scalar route gives it alone: a row
     located by its LSOA name alone (no code) is inside or outside by the name's district,
@@ -146,8 +166,8 @@ def test_police_uk_rows_are_located_and_classified_as_each_by_itself(rows):
     for i, (code, name, category) in enumerate(rows):
         want = scalar(code or None, name or None, category)
         row = got[i + 2]
-        if want is None:
-            assert row["rejected_field"] == "LSOA code"
+        if want is None or want == "conflict":
+            assert row["rejected_field"] == ("LSOA code" if want is None else "LSOA name")
             continue
         assert row["rejected"] is None
         assert {k: row[k] for k in want} == want, (code, name)

@@ -246,12 +246,12 @@ def locate_police_uk(
         at = pc.filter(key, rejected)
         for name in AREA_COLUMNS:
             newly = newly.append_column(name, pc.take(areas.column(name), at))
-        why = pc.filter(conflict, rejected) if conflict is not None else pa.nulls(len(at))
+        why = None if conflict is None else pc.filter(conflict, rejected)
         for column, (yes, no) in (
             ("rejected", (CONFLICT, UNRESOLVED)),
             ("rejected_field", (CONFLICT_FIELD, "LSOA code")),
         ):
-            values = pc.if_else(pc.fill_null(why, pa.scalar(False)), yes, no)
+            values = pa.repeat(pa.scalar(no), len(at)) if why is None else pc.if_else(why, yes, no)
             newly = newly.set_column(newly.schema.get_field_index(column), column, values)
         kept = pc.invert(rejected)
         good, key = good.filter(kept), pc.filter(key, kept)

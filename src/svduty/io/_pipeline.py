@@ -58,6 +58,7 @@ from svduty.io._locate import (
     pad,
     place_columns,
 )
+from svduty.io._lsoa_conflicts import CONFLICT
 
 if TYPE_CHECKING:
     from svduty.partnership import Partnership
@@ -303,7 +304,8 @@ def _in_slices(table: pa.Table, *args: Any) -> pa.Table:
         good.append(out.slice(0, out.num_rows - bad))
         rest = out.slice(out.num_rows - bad)
         read = part.num_rows - part.column("rejected").null_count
-        unresolved = pc.sum(pc.equal(rest.column("rejected"), pa.scalar(UNRESOLVED))).as_py() or 0
+        located = pc.is_in(rest.column("rejected"), value_set=pa.array([UNRESOLVED, CONFLICT]))
+        unresolved = pc.sum(located).as_py() or 0  # the rows the locator rejected
         kinds[0].append(rest.slice(0, read))
         kinds[1].append(rest.slice(read, unresolved))
         kinds[2].append(rest.slice(read + unresolved))
