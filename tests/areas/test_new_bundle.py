@@ -471,3 +471,7 @@ def test_classify_warns_when_the_files_are_another_forces(tmp_path, force, warne
     assert ("FORCE-AREA-ELSEWHERE" in warnings) is warned
     if warned:  # every located row but West Midlands' own (Coventry, Solihull, Birmingham...)
         assert 4_500 < warnings["FORCE-AREA-ELSEWHERE"] < 4_573
+    page = svduty.report(month, partnership=load_partnership(tmp_path / "b"))
+    said = [n for n in page.notes if "other police force areas" in n]
+    assert len(said) == int(warned)
+    assert said == [] or said[0].startswith(f"{warnings['FORCE-AREA-ELSEWHERE']:,} rows lie in")

@@ -31,10 +31,10 @@ from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty._commands._paths import check_outputs, tells_format, without_empty
 from svduty._commands._progress import Progress
 from svduty._commands._stopped import stopped
-from svduty.areas._national import police_force_names
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
+from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import (
     STDIN,
     SUMMARY_COLUMNS,
@@ -432,24 +432,11 @@ def _months_outside(summary: Summary, bounds: BoundedCounts, period: Period) -> 
 
 
 def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequence[str]) -> Summary:
-    """The summary warning when more rows lie in other police force areas than in the area's.
-
-    police.uk publishes each force's crimes in that force's files, with the few it placed
-    beyond its own area: the files of another force hold little of the area's crime.
-    """
-    forces = police_force_names()
-    ours = {forces.get(code) for code in districts}
-    table = bounds.table("district")
-    own = other = 0
-    for code, n in zip(
-        table.column("district_code").to_pylist(), table.column("rows").to_pylist(), strict=True
-    ):
-        force = forces.get(code) if isinstance(code, str) else None
-        if force is not None and isinstance(n, int):
-            own, other = (own + n, other) if force in ours else (own, other + n)
-    if other <= own:
+    """The summary warning when more rows lie in other police force areas than in the area's."""
+    n = rows_of_other_forces(bounds.table("district"), districts)
+    if not n:
         return summary
-    return attrs.evolve(summary, warnings={**summary.warnings, "FORCE-AREA-ELSEWHERE": other})
+    return attrs.evolve(summary, warnings={**summary.warnings, "FORCE-AREA-ELSEWHERE": n})
 
 
 def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:

@@ -23,7 +23,7 @@ from svduty._checked import checked
 from svduty._report._deprivation import INDICES, deprivation_table, english_index, index_of
 from svduty._report._html import render
 from svduty._report._model import Report
-from svduty.definitions import Definition
+from svduty.definitions import STATUTE, Definition
 from svduty.io import (
     SUMMARY_COLUMNS,
     default_pipeline,
@@ -33,6 +33,7 @@ from svduty.io import (
     warwickshire,
 )
 from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
+from svduty.io._forces import rows_of_other_forces
 from svduty.partnership import Partnership
 
 __all__ = ["report"]
@@ -167,14 +168,15 @@ def report(
     Args:
         inputs: police.uk files or folders.
         partnership: The partnership (default: Warwickshire's).
-        definition: The definition (default: the partnership's own).
+        definition: The definition (default: the partnership's own; the Act's s.13 when
+            it has none, as ``svduty report`` reads it).
         output: When given, write the HTML page there.
         tables: When given, write the tables as CSV files in that folder.
         progress: Called with the bytes read so far (for a progress bar).
 
     Raises:
         InputFormatError: if an input is missing or not a police.uk file, or there is none.
-        DefinitionError: if the partnership has no definition and none is given.
+        DefinitionError: if ``definition`` is not a definition.
 
     Example:
         >>> from svduty.io import sample_police_uk
@@ -186,8 +188,8 @@ def report(
     """
     p = partnership if partnership is not None else warwickshire()
     pipeline = default_pipeline(p, definition=definition)
-    chosen = definition if definition is not None else p.definition
-    assert chosen is not None  # default_pipeline has refused a partnership without one
+    # the pipeline's: the one given, else the partnership's own, else the Act's s.13
+    chosen = next(d for d in (definition, p.definition, STATUTE) if d is not None)
     paths = police_uk_paths(inputs)
     groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
     bounds = BoundedCounts(groupings=groupings)
@@ -202,6 +204,12 @@ def report(
     settlements = bounds.settlements(chosen, resolve_district=p.geography.district_code_of)
     out["settle"] = _settle_table(settlements)
     why = [line for w in ("inside", "outside") if (line := bounds.why_nothing_certain(w))]
+    if elsewhere := rows_of_other_forces(bounds.table("district"), p.local_area.districts):
+        why.append(
+            f"{elsewhere:,} rows lie in other police force areas than the partnership's, more "
+            "than in its own: the files may be another force's (police.uk publishes each "
+            "force's crimes in that force's files, with the few it placed beyond its area)."
+        )
     months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))
     title = f"Serious violence profile: {p.local_area.name}"
     result = Report(
