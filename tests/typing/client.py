@@ -71,3 +71,14 @@ def money_is_typed() -> svduty.Money:
     _ = m + 1.5  # type: ignore[operator]
     _ = m * 0.5  # type: ignore[operator]
     return sum([m, m], svduty.Money.zero()) * 3 - m
+
+
+def wrapped_functions_keep_their_signatures() -> int:
+    """The public functions are wrapped (a wrong argument's type is an ArgumentError at run
+    time); mypy still sees each one's own parameters and return type."""
+    p: svduty.Partnership = svduty.load_partnership("warwickshire")
+    _ = svduty.load_partnership(5)  # type: ignore[arg-type]
+    graph = p.governance
+    if graph is not None:
+        _ = graph.apply("lgr-two-unitaries")  # type: ignore[arg-type]
+    return len(p.local_area.districts)
