@@ -308,3 +308,14 @@ def test_on_is_a_day_and_not_with_a_scenario():
     p = svduty.warwickshire()
     with pytest.raises(GovernanceError, match="on: expected a day or a scenario"):
         p.validate_governance(scenario="lgr-two-unitaries", on="2025-04-01")
+
+
+@pytest.mark.parametrize(
+    ("op", "got"), [("5", "a number of 1 digit, not shown"), ('"renam"', "'renam'")]
+)
+def test_a_scenario_op_that_is_not_a_change_says_what_it_was(tmp_path, op, got):
+    f = tmp_path / "s.toml"
+    f.write_text(f'name = "s"\ntitle = "S"\n\n[[changes]]\nop = {op}\nbody = "x"\n')
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["governance", "--scenario", str(f)], stdout=out, stderr=err) == 1
+    assert err.getvalue().endswith(f"(got {got})\n")

@@ -26,7 +26,15 @@ import attrs
 import cattrs
 
 from svduty._checked import checked
-from svduty.errors import BundleError, DataError, GovernanceError, Problem, ScenarioError, shown
+from svduty.errors import (
+    BundleError,
+    DataError,
+    GovernanceError,
+    Problem,
+    ScenarioError,
+    describe,
+    shown,
+)
 from svduty.governance import (
     PRACTICE_CHECKS,
     Body,
@@ -95,7 +103,7 @@ def _register_changes(conv: cattrs.Converter) -> None:
                 None,
                 "op",
                 expected="one of " + ", ".join(sorted(CHANGE_TYPES)),
-                got=str(got)[:40] if got is not None else None,
+                got=None if got is None else got[:40] if isinstance(got, str) else describe(got),
             )
         cls = CHANGE_TYPES[value["op"]]
         rest = {k: v for k, v in value.items() if k != "op"}
