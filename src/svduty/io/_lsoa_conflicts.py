@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from svduty import _arrays
 from svduty import _compute as pc
 from svduty.areas import normalise_name
 from svduty.areas._national import district_partnerships
@@ -57,7 +58,7 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
     pair += pc.fill_null(encoded.indices, 0).to_numpy(zero_copy_only=False)
     districts, shown = codes.to_pylist(), areas.column("district_name").to_pylist()
     bad = []
-    for p in pc.unique(pa.array(pair[given.to_numpy(zero_copy_only=False)])).to_pylist():
+    for p in pc.unique(_arrays.array(pair[given.to_numpy(zero_copy_only=False)])).to_pylist():
         code_at, name_at = divmod(p, len(spelled))
         found = LSOA_NAME.match(spelled[name_at])
         if found is None or _same(found.group(1), shown[code_at]):
@@ -67,7 +68,7 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
             bad.append(p)
     if not bad:
         return None
-    return pc.and_(given, pc.is_in(pa.array(pair), value_set=pa.array(bad, pa.int64())))
+    return pc.and_(given, pc.is_in(_arrays.array(pair), value_set=pa.array(bad, pa.int64())))
 
 
 @functools.cache
