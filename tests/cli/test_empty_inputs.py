@@ -24,7 +24,7 @@ HEADER = (
 )
 ROW = (
     "a1,2025-06,Warwickshire Police,Warwickshire Police,-1.58,52.28,On or near X,"
-    "E01031012,Warwick 009A,Violence and sexual offences,Under investigation,\n"
+    "E01031012,North Warwickshire 003D,Violence and sexual offences,Under investigation,\n"
 )
 INCIDENT = '{"id": "a", "offence_code": "8N"}\n'
 

@@ -48,7 +48,7 @@ def test_unknown_year_is_a_data_error():
 def test_bad_bundle():
     code, _, err = run("funding", "--partnership", "/no/such/folder")
     assert code == 1
-    assert "not a bundle folder" in err
+    assert "--partnership: no such folder, and not a packaged bundle; expected a packaged" in err
 
 
 def write(tmp_path, text):

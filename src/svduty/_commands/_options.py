@@ -33,6 +33,7 @@ from svduty.errors import BundleError, DefinitionError, Problem
 from svduty.io._bundle import (
     MANIFEST,
     PACKAGED,
+    PUBLISHED,
     BundleParts,
     Packaged,
     is_packaged,
@@ -67,7 +68,9 @@ PARTNERSHIP_HELP = (
 DEFINITION_HELP = (
     "the definition of serious violence to classify against: a national definition id ("
     + ", ".join(sorted(DEFINITIONS))
-    + "), a packaged bundle's name, a bundle folder or a definition TOML file from any "
+    + "), a packaged bundle's name, a published definition ("
+    + ", ".join(PUBLISHED)
+    + "), a bundle folder or a definition TOML file from any "
     "bundle (default: the partnership's own definition; the Act's s.13, "
     + STATUTE.id
     + ", when the partnership has none)"
@@ -112,6 +115,18 @@ def _require_bundle(spec: str | Path, option: str) -> None:
         svduty.errors.BundleError: ...: --partnership: not a bundle folder: no bundle.toml; ...
     """
     folder = Path(spec)
+    if not folder.exists() and option == "--partnership":  # a typo, or a bundle not made
+        raise BundleError(
+            [
+                Problem(
+                    file=str(folder),
+                    field=option,
+                    message="no such folder, and not a packaged bundle",
+                    expected=f"a packaged bundle's name ({', '.join(PACKAGED)}) or a bundle "
+                    f"folder ('svduty init {folder} --area CODE' writes one)",
+                )
+            ]
+        )
     if folder.is_dir() and not (folder / MANIFEST).exists():
         raise BundleError(
             [

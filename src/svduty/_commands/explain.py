@@ -67,7 +67,12 @@ def register(subparsers: Any) -> None:
         "this one (a national, packaged or published id such as london-vru, or a .toml "
         "file) give different 'in scope' answers, and which rule makes the difference",
     )
-    p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="output format: text, a JSON object a line, or an HTML page (default: text)",
+    )
     p.set_defaults(run=run)
 
 

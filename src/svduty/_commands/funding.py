@@ -62,7 +62,9 @@ def register(subparsers: Any) -> None:
         help="a TOML file describing a split (year, category or amount, method, and the "
         "method's fields: recipients, measure, weights, floors, caps)",
     )
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
     p.set_defaults(run=run)
 
 

@@ -100,7 +100,9 @@ def register(subparsers: Any) -> None:
         "(what only a lapsed record causes is a 'not known' warning, not an error); not "
         "with --scenario, which is checked on its effective day",
     )
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
     p.set_defaults(run=run)
 
 

@@ -183,13 +183,15 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
             print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]", file=out)
     for x in auth["absent"]:
         print(f"\nNo {x['category'].replace('_', ' ')} in the area [{x['confidence']}]", file=out)
-    doubts = [
-        (a["id"], text)
-        for key in (k for _, k in groups)
-        for a in s[key]
-        for text in (a.get("doubt"), a.get("districts_doubt"))
-        if text
-    ]
+    doubts = list(  # each once: a record's doubt is also its districts' when they share it
+        dict.fromkeys(
+            (a["id"], text)
+            for key in (k for _, k in groups)
+            for a in s[key]
+            for text in (a.get("doubt"), a.get("districts_doubt"))
+            if text
+        )
+    )
     if doubts:
         print("\nUnconfirmed:", file=out)
         for area_id, text in doubts:

@@ -159,8 +159,7 @@ class NeedsEvidence:
                     "needs-stated-figure",
                     Severity.WARNING,
                     f"{a.name}: {text}",
-                    cites,
-                    subjects=(a.name,),
+                    cites,  # no subjects: the ids of findings; the area, named, has none
                     data=(("year", None), ("difference", None)),
                 )
             )

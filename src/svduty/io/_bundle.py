@@ -51,6 +51,9 @@ MANIFEST = "bundle.toml"
 PACKAGED: tuple[str, ...] = ("warwickshire", "examplshire")
 """The bundles packaged with svduty, loadable by name."""
 
+PUBLISHED: tuple[str, ...] = ("avon-and-somerset", "london-vru", "norfolk")
+"""The ids of the packaged published definitions of other partnerships."""
+
 
 class Packaged(str):
     """The name of a packaged bundle, meant as that bundle whatever folders are about.
@@ -205,7 +208,8 @@ def _load_some(path: str | Path, keys: tuple[str, ...] | None = None) -> _Loaded
     root = _resolve(path)
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(message="not a bundle folder", file=str(root)))
+        why = "not a bundle folder" if root.exists() else "not a bundle folder: no such folder"
+        problems.append(Problem(message=why, file=str(root)))
         return _Loaded(root, None, CATALOGUE, {}, problems)
     raw = _read(root, MANIFEST, problems)
     if raw is None:  # no manifest: not a bundle to check further
@@ -413,7 +417,7 @@ def load_partnership(path: str | Path) -> Partnership:
         >>> load_partnership("/no/such/folder")
         Traceback (most recent call last):
         ...
-        svduty.errors.BundleError: /no/such/folder: not a bundle folder
+        svduty.errors.BundleError: /no/such/folder: not a bundle folder: no such folder
     """
     _bundle_path(path, "load_partnership(path)")
     partnership, problems = _load(path)
@@ -434,7 +438,7 @@ def validate_bundle(path: str | Path) -> list[Problem]:
         >>> validate_bundle("warwickshire")
         []
         >>> [str(p) for p in validate_bundle("/no/such/folder")]
-        ['/no/such/folder: not a bundle folder']
+        ['/no/such/folder: not a bundle folder: no such folder']
     """
     _bundle_path(path, "validate_bundle(path)")
     return _checked(path)[1]

@@ -27,7 +27,7 @@ from svduty._arguments import text_argument
 from svduty._checked import checked
 from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
-from svduty.io._bundle import PACKAGED, Packaged, load_partnership
+from svduty.io._bundle import PACKAGED, PUBLISHED, Packaged, load_partnership
 from svduty.io._converter import make_converter, structure
 from svduty.io._definition import load_definition
 from svduty.io._files import read_toml
@@ -44,10 +44,6 @@ __all__ = [
 
 def _folder() -> Traversable:
     return resources.files("svduty").joinpath("data", "definitions")
-
-
-PUBLISHED: tuple[str, ...] = ("avon-and-somerset", "london-vru", "norfolk")
-"""The ids of the packaged published definitions of other partnerships."""
 
 
 @functools.cache
