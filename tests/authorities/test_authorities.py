@@ -206,8 +206,42 @@ def test_a_relevant_area_has_two_local_government_areas_or_more() -> None:
     auths = Authorities((_auth("d1", "district_council", ["E07000901"]),))
     with pytest.raises(DataError, match=r"relevant_area: expected two or more.*s\.9\(13\).*got 1"):
         must_consult_s9(auths, ["E07000901"], ["d1"], districts_within=lambda c: (c,))
-    two = must_consult_s9(auths, ["E07000901", "E07000902"], [], districts_within=lambda c: (c,))
-    assert "d1" in two.subjects
+    auths = Authorities((*auths.items, _auth("d2", "district_council", ["E07000902"])))
+    auths = Authorities((*auths.items, _auth("cc", "county_council", ["E07000901"])))
+    two = must_consult_s9(
+        auths, ["E07000901", "E07000902"], ["d1", "d2"], districts_within=lambda c: (c,)
+    )
+    assert "cc" in two.subjects
+
+
+@pytest.mark.parametrize(
+    "team",
+    [[], ["d1"], ["d1", "pcc"], ["d1", "nobody"], ["pcc", "nobody"]],
+)
+def test_a_s9_strategy_is_made_by_two_or_more_specified_authorities(team: list[str]) -> None:
+    """s.9(1): "Two or more specified authorities may collaborate"; a local policing body is
+    not one (s.11(1)), and an id the bundle does not hold is not one either."""
+    auths = Authorities(
+        (
+            _auth("d1", "district_council", ["E07000901"]),
+            _auth("d2", "district_council", ["E07000902"]),
+            _auth("pcc", "local_policing_body", ["E07000901"]),
+        )
+    )
+    with pytest.raises(DataError, match=r"collaborators: expected two or more specified"):
+        must_consult_s9(auths, ["E07000901", "E07000902"], team, districts_within=lambda c: (c,))
+
+
+@pytest.mark.parametrize("code", ["E10000999", "E23000017", "E22000359"])
+def test_a_county_or_force_area_is_not_a_local_government_area(code: str) -> None:
+    """s.11(4): in England a district, a London borough, the City of London or the Isles of
+    Scilly is a local government area; a county's districts are, the county is not."""
+    auths = Authorities((_auth("d1", "district_council", ["E07000901"]),))
+    assert specified_authorities_for(auths, code, districts_within=lambda c: (c,)).no
+    with pytest.raises(DataError, match=r"lga_code: expected a local government area's code"):
+        must_consult_s8(auths, code, districts_within=lambda c: (c,))
+    with pytest.raises(DataError, match=r"relevant_area: expected a local government area"):
+        must_consult_s9(auths, ["E07000901", code], ["d1"], districts_within=lambda c: (c,))
 
 
 def test_can_be_directed_unknown_duty() -> None:

@@ -18,12 +18,14 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty._arguments import texts_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import ACT, answer, in_force, plural, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities
+from svduty.authorities._specified import not_a_local_government_area
 from svduty.errors import DataError
 from svduty.sources import Confidence, cite
 
@@ -102,6 +104,7 @@ def must_consult_s8(
         >>> a.verdict.value, len(a.missing)
         ('undetermined', 3)
     """
+    _local_government_areas("lga_code", [lga_code])
     subjects, reasons, missing = _relevant(authorities, [lga_code], "s.8(4)", on, districts_within)
     return answer(
         f"Who must be consulted on the strategy for {lga_code} (s.8(4))?",
@@ -137,7 +140,9 @@ def must_consult_s9(
     Raises:
         DataError: if the relevant area has fewer than two local government areas
             (s.9(13)(b): "one or more other local government areas"; one alone is a s.8
-            strategy's area).
+            strategy's area), or a code of another kind of area (s.11(4)); or if the
+            collaborators are not two or more specified authorities for parts of it, and
+            only those (s.9(1): "two or more specified authorities"; s.9(13)(a)).
 
     Example:
         >>> from svduty.sources import cite
@@ -145,10 +150,11 @@ def must_consult_s9(
         >>> auths = Authorities((
         ...     Authority("d1", "D1", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c),
         ...     Authority("d2", "D2", AuthorityCategory.DISTRICT_COUNCIL, ("E07000902",), c),
+        ...     Authority("cc", "CC", AuthorityCategory.COUNTY_COUNCIL, ("E07000901",), c),
         ... ))
-        >>> must_consult_s9(auths, ["E07000901", "E07000902"], ["d1"],
+        >>> must_consult_s9(auths, ["E07000901", "E07000902"], ["d1", "d2"],
         ...                 districts_within=lambda c: (c,)).subjects
-        ('d2',)
+        ('cc',)
     """
     lgas = list(dict.fromkeys(relevant_area))
     if len(lgas) < 2:
@@ -158,7 +164,20 @@ def must_consult_s9(
             expected="two or more local government areas: a relevant area is made up of "
             f"parts of several (s.9(13)); got {len(lgas)} (for one, see must_consult_s8)",
         )
-    team = set(collaborators)
+    _local_government_areas("relevant_area", lgas)
+    specified = {
+        a.id
+        for lga in lgas
+        for a in authorities.specified_for(lga, on=on, districts_within=districts_within)
+    }
+    team = set(texts_argument(collaborators, "must_consult_s9(collaborators)", "an id"))
+    if len(team & specified) < 2 or team - specified:
+        raise DataError.single(
+            None,
+            "collaborators",
+            expected="two or more specified authorities for parts of the relevant area, and "
+            "only those: the authorities preparing the strategy (s.9(1), s.9(13)(a))",
+        )
     subjects: list[str] = []
     reasons: list[Reason] = []
     for lga in lgas:
@@ -265,3 +284,21 @@ def may_assist(
         [],
         failed=True,
     )
+
+
+def _local_government_areas(field: str, codes: Iterable[str]) -> None:
+    """Refuse a code of an area that is not a local government area (s.11(4)).
+
+    Example:
+        >>> _local_government_areas("lga_code", ["E10000031"])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: lga_code: expected a local government area's code (s.11(4): a county's districts are, the county is not; not a police force area or a CSP either)
+    """  # noqa: E501
+    if any(not_a_local_government_area(code) for code in codes):
+        raise DataError.single(
+            None,
+            field,
+            expected="a local government area's code (s.11(4): a county's districts are, the "
+            "county is not; not a police force area or a CSP either)",
+        )

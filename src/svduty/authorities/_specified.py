@@ -15,6 +15,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 import pendulum
 
 from svduty._checked import checked
@@ -25,7 +27,7 @@ from svduty.authorities._authority import Authority, DistrictsWithin
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities
 
-__all__ = ["role_of", "specified_authorities_for"]
+__all__ = ["not_a_local_government_area", "role_of", "specified_authorities_for"]
 
 
 @checked
@@ -96,6 +98,22 @@ _ENGLISH_LGA_PREFIXES = tuple(
     p for p in LOCAL_GOVERNMENT_AREA_PREFIXES if p not in _WELSH_LGA_PREFIXES
 )
 _TWO_TIER_DISTRICT_PREFIXES = GSS_PREFIXES[AreaKind.DISTRICT]
+_GSS = re.compile(r"[EWSN][0-9]{8}", re.ASCII)
+
+
+def not_a_local_government_area(code: str) -> bool:
+    """Whether ``code`` is a GSS code, but of an area that is not a local government area.
+
+    s.11(4): in England a district, a London borough, the City of London or the Isles of
+    Scilly; in Wales a county or county borough. A county (``E10``), a police force area
+    (``E23``), a CSP (``E22``) is not one; a bundle's own id (an area with no code) may be.
+
+    Example:
+        >>> [not_a_local_government_area(c) for c in ("E10000031", "E07000222", "north-unitary")]
+        [True, False, False]
+    """
+    return _GSS.fullmatch(code) is not None and not code.startswith(LOCAL_GOVERNMENT_AREA_PREFIXES)
+
 
 _LOCAL_GOVERNMENT = frozenset(
     {
@@ -175,6 +193,10 @@ def specified_authorities_for(
     ]
     missing: list[str] = []
     groups = _expected_categories(lga_code)
+    if not_a_local_government_area(lga_code):  # its districts are, and have their own
+        why = f"{lga_code} is the code of an area that is not a local government area"
+        reasons.append(reason("s.11(4)", why))
+        return answer(question, reasons, [], failed=True, subjects=[a.id for a in found])
     if groups is None:
         reasons.append(
             reason("s.11(4)", f"{lga_code} is not a local government area code of England or Wales")
