@@ -204,8 +204,9 @@ def report(
     settlements = bounds.settlements(chosen, resolve_district=p.geography.district_code_of)
     out["settle"] = _settle_table(settlements)
     why = [line for w in ("inside", "outside") if (line := bounds.why_nothing_certain(w))]
+    force = []  # first: the command prints the first note
     if elsewhere := rows_of_other_forces(bounds.table("district"), p.local_area.districts):
-        why.append(
+        force.append(
             f"{elsewhere:,} rows lie in other police force areas than the partnership's, more "
             "than in its own: the files may be another force's (police.uk publishes each "
             "force's crimes in that force's files, with the few it placed beyond its area)."
@@ -219,7 +220,7 @@ def report(
         summary=summary,
         months=months,
         inputs=tuple(str(x) for x in paths),
-        notes=(*_outside_period(months, p), *why, *notes),
+        notes=(*force, *_outside_period(months, p), *why, *notes),
         settlements=settlements,
     )
     result = attrs.evolve(

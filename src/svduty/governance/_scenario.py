@@ -313,10 +313,10 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
         w.bodies[b.id] = attrs.evolve(b, cadence=change.cadence)
         return f"cadence of {b.id}: {b.cadence} -> {change.cadence}"
     b = w.need(change.body, "body")
-    w.bodies[b.id] = attrs.evolve(
-        b, districts=change.districts, area=change.area if change.area is not None else b.area
-    )
-    return f"districts of {b.id}: {list(b.districts)} -> {list(change.districts)}"
+    area = change.area if change.area is not None else b.area
+    w.bodies[b.id] = attrs.evolve(b, districts=change.districts, area=area)
+    said = f"districts of {b.id}: {list(b.districts)} -> {list(change.districts)}"
+    return said + (f"; area: {b.area} -> {area}" if area != b.area else "")
 
 
 def apply_scenario(
