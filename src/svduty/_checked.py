@@ -5,7 +5,8 @@ when it fails with an error svduty did not raise on purpose (an ``AttributeError
 ``TypeError`` from deep inside, say) are its arguments compared with its annotations. When
 one is not of its annotated type, the failure is an :class:`~svduty.errors.ArgumentError`
 naming the function, the argument and the type it takes, and the type given (never the
-value). When every argument fits, the original error is raised unchanged: a fault inside
+value; nor is the original error chained to it, its text may quote the value). When every
+argument fits, the original error is raised unchanged: a fault inside
 svduty is never hidden behind a complaint about the caller.
 
 So a good call costs one more Python call and no check, and the annotations the type
@@ -70,11 +71,11 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
             return function(*args, **kwargs)
         except deliberate:
             raise
-        except Exception as error:
+        except Exception:
             wrong = check(function, args, kwargs)
             if wrong is None:
                 raise
-            raise wrong from error
+            raise wrong from None  # the failure's own text may quote the value: not shown
 
     # the wrapper takes the function's own globals, so that tools which evaluate its
     # annotations there (Sphinx, for an overloaded function's signatures) find its names
