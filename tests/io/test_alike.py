@@ -45,6 +45,7 @@ _KINDS = {
     "unresolved": ("E01999999", "", "Robbery", "2025-06"),
     "named": ("E01999999", "Rugby 001A", "Robbery", "2025-06"),  # the same code, a name
     "refused": ("E01999998", "Birmingham 012E", "Drugs", "2025-06"),
+    "contradicted": ("E01031005", "Birmingham 012E", "Robbery", "2025-06"),  # not the code's
     "no_location": ("", "", "Public order", "2019-01"),
     "name_only": ("", "Warwick 001A", "Robbery", "2025-06"),  # no code: located by its name
     "name_only_away": ("", "Birmingham 012E", "Robbery", "2025-06"),

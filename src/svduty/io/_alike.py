@@ -26,7 +26,7 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.definitions._distinct import spread
 from svduty.errors import SvdutyError
-from svduty.io._locate import UNRESOLVED, pad
+from svduty.io._locate import LOCATOR_REASONS, pad
 
 __all__ = ["ALIKE", "Grouped", "grouped"]
 
@@ -103,8 +103,8 @@ class Grouped:
         out = self.out.slice(self.usable)
         parts = [pad(self.bad, self.out.schema)] if self.bad.num_rows else []
         if out.num_rows:
-            # the pipeline rejects LSOAs that do not resolve first, then rows it refuses
-            unresolved = pc.equal(out.column("rejected"), pa.scalar(UNRESOLVED))
+            # the pipeline rejects places first (an LSOA unknown or contradicted), then rows
+            unresolved = pc.is_in(out.column("rejected"), value_set=pa.array(LOCATOR_REASONS))
             first = _arrays.one_array(unresolved).to_numpy(zero_copy_only=False)
             rank = np.full(self.out.num_rows, -1, dtype=np.int64)
             rank[_combinations(out)] = np.where(first, 0, 1)

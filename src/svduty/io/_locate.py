@@ -28,6 +28,7 @@ Within = Callable[[str], bool]
 __all__ = [
     "AREA_COLUMNS",
     "KEY",
+    "LOCATOR_REASONS",
     "Places",
     "batch_kind",
     "is_police_uk",
@@ -45,6 +46,8 @@ KEY = "__svduty_place__"
 """A column the pipeline adds while it works: each row's place (see :class:`Places`)."""
 UNRESOLVED = "LSOA code: expected an LSOA code or name that the geography knows"
 """The reason given to a police.uk row whose LSOA neither code nor name resolves."""
+LOCATOR_REASONS = (UNRESOLVED, CONFLICT)
+"""The reasons the locator rejects a police.uk row for: its LSOA unknown, or contradicted."""
 
 
 POLICE_UK_NEEDS = (

@@ -3,11 +3,10 @@
 police.uk writes both for each crime: the name is the district's name and a number
 (``Warwick 001A``). When the code is of one district and the name of another, the row's
 place is contradicted by the row itself: it is rejected, as svduty reports every
-contradiction and resolves none. Only the distinct (code, name) pairs are compared: the
-name's district part against the code's district's name, and, when they differ, against
-the names of the 2024 districts of England and Wales. A part that names no current
-district (one abolished since the ONS named the LSOA, such as Daventry or Allerdale) says
-nothing (the world is open): the full table of LSOA names would cost a quarter of a second.
+contradiction and resolves none. The name's district part is looked up among the names of
+the 2024 districts of England and Wales. A part that names no current district (one
+abolished since the ONS named the LSOA, such as Daventry or Allerdale) says nothing (the
+world is open): the full table of LSOA names would cost a quarter of a second.
 """
 
 from __future__ import annotations
@@ -15,14 +14,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 
-from svduty import _arrays
 from svduty import _compute as pc
-from svduty.areas import normalise_name
 from svduty.areas._national import district_partnerships
-from svduty.areas._resolve import LSOA_NAME
 
 __all__ = ["CONFLICT", "CONFLICT_FIELD", "name_conflicts"]
 
@@ -34,6 +29,11 @@ CONFLICT_FIELD = "LSOA name"
 
 def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
     """The rows (a boolean mask) whose LSOA name contradicts their LSOA code, or ``None``.
+
+    Column-wise, in Arrow kernels (no Python step per row or per distinct name): each
+    distinct name's district part, reduced as :func:`_reduced` reduces names, is looked up
+    among the 2024 districts' names; a row conflicts when that gives a district, and it is
+    neither the code's district nor named as the code's district is.
 
     Args:
         key: Each row's number in ``areas`` (its distinct LSOA code).
@@ -49,51 +49,51 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
         [False, True, False, False, False]
     """
     codes = areas.column("district_code").combine_chunks()
-    given = pc.and_(pc.is_valid(names), pc.is_valid(pc.take(codes, key)))
+    row_code = pc.take(codes, key)
+    given = pc.and_(pc.is_valid(names), pc.is_valid(row_code))
     if not len(names) or not pc.any(given).as_py():
         return None
     encoded = pc.dictionary_encode(names)
-    spelled = encoded.dictionary.to_pylist()
-    pair = key.to_numpy(zero_copy_only=False).astype(np.int64) * len(spelled)
-    pair += pc.fill_null(encoded.indices, 0).to_numpy(zero_copy_only=False)
-    districts, shown = codes.to_pylist(), areas.column("district_name").to_pylist()
-    bad = []
-    for p in pc.unique(_arrays.array(pair[given.to_numpy(zero_copy_only=False)])).to_pylist():
-        code_at, name_at = divmod(p, len(spelled))
-        found = LSOA_NAME.match(spelled[name_at])
-        if found is None or _same(found.group(1), shown[code_at]):
-            continue
-        named = _current_districts().get(normalise_name(found.group(1)))
-        if named is not None and districts[code_at] not in named:
-            bad.append(p)
-    if not bad:
-        return None
-    return pc.and_(given, pc.is_in(_arrays.array(pair), value_set=pa.array(bad, pa.int64())))
+    part = _reduced(pc.struct_field(pc.extract_regex(encoded.dictionary, _PART), [0]))
+    known_names, known_codes = _current_districts()
+    named = pc.take(known_codes, pc.index_in(part, value_set=known_names))
+    row_named = pc.take(named, encoded.indices)  # the district the row's name gives, if any
+    own = pc.take(_reduced(areas.column("district_name").combine_chunks()), key)
+    differs = pc.and_(
+        pc.not_equal(row_named, row_code), pc.not_equal(pc.take(part, encoded.indices), own)
+    )
+    conflict = pc.fill_null(pc.and_(given, differs), pa.scalar(False))
+    return conflict if pc.any(conflict).as_py() else None
+
+
+_PART = r"^\s*(?P<part>.*\S)\s+[0-9]{3}[A-Z]\s*$"
+"""An LSOA name: its district part, a space and a code such as ``010E``."""
+
+
+def _reduced(text: Any) -> Any:
+    """Names reduced for matching, column-wise: lower case, ``&`` as ``and``, one space.
+
+    Example:
+        >>> _reduced(pa.array(["Bristol, City of", "Stratford-on-Avon", None])).to_pylist()
+        ['bristol city of', 'stratford on avon', None]
+    """
+    lower = pc.replace_substring_regex(pc.utf8_lower(text), pattern="&", replacement=" and ")
+    spaced = pc.replace_substring_regex(lower, pattern="[^a-z0-9]+", replacement=" ")
+    return pc.utf8_trim_whitespace(spaced)
 
 
 @functools.cache
-def _current_districts() -> dict[str, frozenset[str]]:
-    """The 2024 districts by name (as :func:`normalise_name` writes it, and before a comma).
+def _current_districts() -> tuple[Any, Any]:
+    """The 2024 districts' reduced names (also the part before a comma), and their codes.
 
     Example:
-        >>> sorted(_current_districts()["bristol"])
-        ['E06000023']
+        >>> names, codes = _current_districts()
+        >>> codes[names.index("bristol").as_py()].as_py()
+        'E06000023'
     """
-    found: dict[str, set[str]] = {}
+    found: dict[str, str] = {}
     for code, (name, _) in district_partnerships().items():
-        for spelling in {normalise_name(name), normalise_name(name.split(",")[0])}:
-            found.setdefault(spelling, set()).add(code)
-    return {name: frozenset(codes) for name, codes in found.items()}
-
-
-def _same(part: str, district: str | None) -> bool:
-    """Whether an LSOA name's district part is the district's name (or its part before a comma).
-
-    Example:
-        >>> _same("Bristol", "Bristol, City of"), _same("Warwick", "Rugby")
-        (True, False)
-    """
-    if district is None:
-        return False
-    wanted = normalise_name(part)
-    return wanted in (normalise_name(district), normalise_name(district.split(",")[0]))
+        for spelling in (name, name.split(",")[0]):
+            found.setdefault(spelling, code)
+    reduced = _reduced(pa.array(list(found), pa.string()))
+    return reduced, pa.array(list(found.values()), pa.string())

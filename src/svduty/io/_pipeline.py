@@ -47,7 +47,7 @@ from svduty.io._incident_fields import given_fields
 from svduty.io._incidents import INCIDENT_SCHEMA
 from svduty.io._locate import (
     AREA_COLUMNS,
-    UNRESOLVED,
+    LOCATOR_REASONS,
     AreaResolver,
     RememberedWithin,
     Within,
@@ -58,7 +58,6 @@ from svduty.io._locate import (
     pad,
     place_columns,
 )
-from svduty.io._lsoa_conflicts import CONFLICT
 
 if TYPE_CHECKING:
     from svduty.partnership import Partnership
@@ -289,9 +288,8 @@ SLICE_ROWS = 1 << 20
 def _in_slices(table: pa.Table, *args: Any) -> pa.Table:
     """:func:`classify_batch` of a long table, a slice at a time, rows in the same order.
 
-    A slice's output is its usable rows, then its rejected rows: the reader's, those whose
-    LSOA did not resolve, those the classifier refused. The slices' usable rows come
-    first, then each kind of rejection in turn, as for the table in one piece.
+    A slice's output: its usable rows, then the reader's, the locator's and the classifier's
+    rejections. The slices' usable rows come first, then each kind in turn, as in one piece.
     """
     names = ("resolve_areas", "classify", "within", "reject", "split")
     kw = dict(zip(names, args, strict=True))
@@ -304,7 +302,7 @@ def _in_slices(table: pa.Table, *args: Any) -> pa.Table:
         good.append(out.slice(0, out.num_rows - bad))
         rest = out.slice(out.num_rows - bad)
         read = part.num_rows - part.column("rejected").null_count
-        located = pc.is_in(rest.column("rejected"), value_set=pa.array([UNRESOLVED, CONFLICT]))
+        located = pc.is_in(rest.column("rejected"), value_set=pa.array(LOCATOR_REASONS))
         unresolved = pc.sum(located).as_py() or 0  # the rows the locator rejected
         kinds[0].append(rest.slice(0, read))
         kinds[1].append(rest.slice(read, unresolved))
