@@ -14,8 +14,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
+from svduty import _arrays
 from svduty import _compute as pc
 from svduty.areas._national import district_partnerships
 
@@ -48,22 +50,46 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
         >>> name_conflicts(pa.array([0, 0, 0, 1, 1]), pa.array(names), areas).to_pylist()
         [False, True, False, False, False]
     """
-    codes = areas.column("district_code").combine_chunks()
-    row_code = pc.take(codes, key)
-    given = pc.and_(pc.is_valid(names), pc.is_valid(row_code))
-    if not len(names) or not pc.any(given).as_py():
+    if not len(names) or not pc.any(pc.is_valid(names)).as_py():
         return None
-    encoded = pc.dictionary_encode(names)
+    encoded = pc.dictionary_encode(names)  # the one step per row in Arrow: a hash
     part = _reduced(pc.struct_field(pc.extract_regex(encoded.dictionary, _PART), [0]))
     known_names, known_codes = _current_districts()
     named = pc.take(known_codes, pc.index_in(part, value_set=known_names))
-    row_named = pc.take(named, encoded.indices)  # the district the row's name gives, if any
-    own = pc.take(_reduced(areas.column("district_name").combine_chunks()), key)
-    differs = pc.and_(
-        pc.not_equal(row_named, row_code), pc.not_equal(pc.take(part, encoded.indices), own)
+    codes = areas.column("district_code").combine_chunks()
+    own = _reduced(areas.column("district_name").combine_chunks())
+    # the distinct names' and codes' values as numbers in one vocabulary each (-1: none)
+    named_at, code_at = _numbered(named, codes)
+    part_at, own_at = _numbered(part, own)
+    rows = _ints(encoded.indices, len(encoded.dictionary))  # a null name: the extra -1
+    at = _ints(key, len(codes))
+    named_row, code_row = named_at[rows], code_at[at]
+    conflict = (named_row != code_row) & (named_row >= 0) & (code_row >= 0)
+    suspect = np.flatnonzero(conflict)  # few or none: the name's part is the code's name?
+    conflict[suspect] = part_at[rows[suspect]] != own_at[at[suspect]]
+    return _arrays.array(conflict) if conflict.any() else None
+
+
+def _numbered(a: Any, b: Any) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Two small string arrays' values as numbers of one vocabulary (null: -1), and a -1 more.
+
+    The last -1 stands for a row with no value (:func:`_ints`).
+    """
+    vocabulary = pc.unique(pc.drop_null(pa.concat_arrays([a, b])))
+    return tuple(  # type: ignore[return-value]
+        np.append(pc.fill_null(pc.index_in(x, value_set=vocabulary), -1).to_numpy(), -1).astype(
+            np.int32
+        )
+        for x in (a, b)
     )
-    conflict = pc.fill_null(pc.and_(given, differs), pa.scalar(False))
-    return conflict if pc.any(conflict).as_py() else None
+
+
+def _ints(indices: Any, missing: int) -> np.ndarray[Any, Any]:
+    """Row indices as numpy, a null as ``missing`` (the extra -1 of :func:`_numbered`)."""
+    if indices.null_count:
+        indices = pc.fill_null(indices, missing)
+    filled: np.ndarray[Any, Any] = indices.to_numpy(zero_copy_only=False)
+    return filled
 
 
 _PART = r"^\s*(?P<part>.*\S)\s+[0-9]{3}[A-Z]\s*$"
