@@ -90,9 +90,6 @@ def _calls() -> Iterator[tuple[str, Callable[..., Any]]]:
                 yield f"{cls.__qualname__}.{name}", getattr(instances[cls], name)
 
 
-CALLS = sorted(_calls(), key=lambda c: c[0])
-
-
 def _required(call: Callable[..., Any]) -> tuple[list[str], list[str]]:
     positional, keyword = [], []
     for p in inspect.signature(call).parameters.values():
@@ -105,10 +102,14 @@ def _required(call: Callable[..., Any]) -> tuple[list[str], list[str]]:
     return positional, keyword
 
 
+CALLS = sorted((c for c in _calls() if any(_required(c[1]))), key=lambda c: c[0])
+"""Every public callable that takes a required argument, by name."""
+
+
 def test_the_sweep_reaches_most_of_the_api() -> None:
     """So the sweep below cannot pass by calling nothing."""
     assert len(FUNCTIONS) > 70
-    assert len([c for c in CALLS if "." in c[0]]) > 100
+    assert len([c for c in CALLS if "." in c[0]]) > 70
     assert any(name == "GovernanceGraph.apply" for name, _ in CALLS)
     assert any(name == "FundingModel.check" for name, _ in CALLS)
 
@@ -119,8 +120,6 @@ def test_a_wrong_type_is_refused_as_svduty_refuses(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # a function that writes to the path "x" writes here
     positional, keyword = _required(call)
-    if not positional and not keyword:
-        pytest.skip("takes no required argument")
     for wrong in WRONG:
         try:
             call(*[wrong] * len(positional), **dict.fromkeys(keyword, wrong))
