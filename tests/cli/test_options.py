@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import svduty
 from svduty._commands._options import chosen, resolve_definition
 from svduty.cli import build_parser, main
 from svduty.definitions import STATUTE, WHO_2002
@@ -161,3 +162,19 @@ def test_a_bad_definition_is_exit_1_with_a_message(tmp_path):
         code, _, err = run(command, f, "--definition", "nowhere")
         assert code == 1
         assert "--definition: expected a national definition id" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "hint"),
+    [
+        ("--partnership", "Warwickshire", "(did you mean warwickshire?)"),
+        ("--definition", "WHO-2002", "(did you mean who-2002?)"),
+        ("--definition", "pcsc-13", "(did you mean pcsc-s13?)"),
+    ],
+)
+def test_a_name_nearly_right_is_named(option: str, value: str, hint: str) -> None:
+    """Names are exact (a folder may be called anything); the near one is suggested."""
+    err = io.StringIO()
+    month = str(svduty.sample_path("policeuk-month"))
+    assert main(["classify", month, option, value], stderr=err) == 1
+    assert err.getvalue().rstrip().endswith(hint)
