@@ -58,7 +58,7 @@ as "Warwickshire Police North"), else the police force area's (such as "West Mid
 
 _LOCK = threading.RLock()
 
-LSOA_NAME = re.compile(r"^\s*(.*\S)\s+\d{3}[A-Z]\s*$")
+LSOA_NAME = re.compile(r"^\s*(?P<part>.*\S)\s+\d{3}[A-Z]\s*$")
 """An LSOA name: the district's name, a space and a code such as ``010E``."""
 
 Outcome = tuple[str | None, str | None, str | None, str | None, str | None, str]

@@ -20,6 +20,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty.areas._national import district_partnerships
+from svduty.areas._resolve import LSOA_NAME
 
 __all__ = ["CONFLICT", "CONFLICT_FIELD", "name_conflicts"]
 
@@ -53,7 +54,8 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
     if not len(names) or not pc.any(pc.is_valid(names)).as_py():
         return None
     encoded = pc.dictionary_encode(names)  # the one step per row in Arrow: a hash
-    part = _reduced(pc.struct_field(pc.extract_regex(encoded.dictionary, _PART), [0]))
+    # the district part (RE2 reads the pattern as Python's re does)
+    part = _reduced(pc.struct_field(pc.extract_regex(encoded.dictionary, LSOA_NAME.pattern), [0]))
     known_names, known_codes = _current_districts()
     named = pc.take(known_codes, pc.index_in(part, value_set=known_names))
     codes = areas.column("district_code").combine_chunks()
@@ -90,10 +92,6 @@ def _ints(indices: Any, missing: int) -> np.ndarray[Any, Any]:
         indices = pc.fill_null(indices, missing)
     filled: np.ndarray[Any, Any] = indices.to_numpy(zero_copy_only=False)
     return filled
-
-
-_PART = r"^\s*(?P<part>.*\S)\s+[0-9]{3}[A-Z]\s*$"
-"""An LSOA name: its district part, a space and a code such as ``010E``."""
 
 
 def _reduced(text: Any) -> Any:
