@@ -92,6 +92,13 @@ ROWS = st.lists(
 
 @settings(max_examples=60)
 @given(ROWS)
+@example(  # a place's first row contradicted by its name: the others' first seen changes
+    [
+        ("E01031012", "Rugby 010E", "Burglary"),
+        ("E01031180", "", "Burglary"),
+        ("E01031012", "", "Burglary"),
+    ]
+)
 def test_police_uk_rows_are_located_as_one_by_one(rows):
     batch = police(rows)
     fast = classify_batch(

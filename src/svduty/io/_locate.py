@@ -242,8 +242,9 @@ def locate_police_uk(
     places = areas.append_column("within_area", _within_area(where, located, within))
     rejected = pc.take(unresolved, key) if pc.any(unresolved).as_py() else None
     conflict = name_conflicts(key, names, areas)  # (disjoint: codes resolved)
-    if conflict is not None:
+    if conflict is not None:  # some rows of a place, not all: the first seen may change
         rejected = conflict if rejected is None else pc.or_(rejected, conflict)
+        ordered = False
     if rejected is not None:  # a place rejected is rejected whole: the order stays
         newly = pc.filter(good, rejected)
         at = pc.filter(key, rejected)
