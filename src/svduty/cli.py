@@ -237,7 +237,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     saved = sys.stdout, sys.stderr  # argparse writes --help and its usage errors there
     sys.stdout, sys.stderr = out, err  # (contextlib's redirect would cost 3 ms to import)
     try:
-        args = parser.parse_args(args_list)
+        args, unknown = parser.parse_known_args(args_list)
+        if unknown:
+            _unrecognized(parser, getattr(args, "command", None), unknown)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     finally:
@@ -291,6 +293,27 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         if main_thread:  # None: a handler not set from Python, the default
             signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
     return code
+
+
+def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown: list[str]) -> None:
+    """Exit with the usage of the command given (not the top level's) and a near option.
+
+    Example:
+        >>> import contextlib, io
+        >>> err = io.StringIO()
+        >>> with contextlib.redirect_stderr(err), contextlib.suppress(SystemExit):
+        ...     _unrecognized(build_parser(load=("info",)), "info", ["--partnershp", "x"])
+        >>> print(err.getvalue().splitlines()[-1])
+        svduty info: error: unrecognized arguments: --partnershp x (did you mean --partnership?)
+    """
+    from svduty._near import did_you_mean
+
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    user = sub.choices.get(command, parser) if command else parser
+    options = [o for a in user._actions for o in a.option_strings]
+    first = next((u.split("=")[0] for u in unknown if u.startswith("--")), "")
+    hint = did_you_mean(first, options) if first else ""
+    user.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
 
 
 def _empty_argument(args_list: list[str]) -> str | None:

@@ -461,3 +461,29 @@ def test_a_population_split_without_populations_says_so(tmp_path):
     code, out, _ = run("funding", "--partnership", bundle, "--split", f)
     assert code == 0
     assert "£117,318.93" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "said"),
+    [
+        (
+            ["classify", "june.csv", "--sumary", "json"],
+            "usage: svduty classify ",
+            "svduty classify: error: unrecognized arguments: --sumary json "
+            "(did you mean --summary?)",
+        ),
+        (
+            ["info", "--partnershp=warwickshire"],
+            "usage: svduty info ",
+            "svduty info: error: unrecognized arguments: --partnershp=warwickshire "
+            "(did you mean --partnership?)",
+        ),
+        (["info", "--zzz"], "usage: svduty info ", "unrecognized arguments: --zzz\n"),
+        (["--zzz"], "usage: svduty [-h]", "svduty: error: unrecognized arguments: --zzz\n"),
+    ],
+)
+def test_an_unknown_option_is_shown_with_the_commands_usage(argv, usage, said):
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(usage)
+    assert said in err

@@ -116,6 +116,8 @@ def _require_bundle(spec: str | Path, option: str) -> None:
     """
     folder = Path(spec)
     if not folder.exists() and option == "--partnership":  # a typo, or a bundle not made
+        from svduty import _near
+
         raise BundleError(
             [
                 Problem(
@@ -124,7 +126,7 @@ def _require_bundle(spec: str | Path, option: str) -> None:
                     message="no such folder, and not a packaged bundle",
                     expected=f"a packaged bundle's name ({', '.join(PACKAGED)}) or a bundle "
                     f"folder ('svduty init {folder} --area CODE' writes one)"
-                    + _did_you_mean(spec, PACKAGED),
+                    + _near.did_you_mean(str(spec), PACKAGED),
                 )
             ]
         )
@@ -277,6 +279,8 @@ def resolve_definition(
             )
         )
     if found is None:
+        from svduty import _near
+
         raise DefinitionError(
             Problem(
                 field=option,
@@ -287,24 +291,11 @@ def resolve_definition(
                 + "), a published definition ("
                 + ", ".join(PUBLISHED)
                 + "), a bundle folder or a definition TOML file"
-                + _did_you_mean(spec, (*DEFINITIONS, *PACKAGED, *PUBLISHED)),
+                + _near.did_you_mean(str(spec), (*DEFINITIONS, *PACKAGED, *PUBLISHED)),
                 file=None,
             )
         )
     return found
-
-
-def _did_you_mean(spec: str | Path, names: tuple[str, ...]) -> str:
-    """`` (did you mean NAME?)`` for the name ``spec`` nearly spells (case aside), or ``""``.
-
-    Example:
-        >>> _did_you_mean("WHO-2002", ("pcsc-s13", "who-2002")), _did_you_mean("x", ("who",))
-        (' (did you mean who-2002?)', '')
-    """
-    import difflib
-
-    near = difflib.get_close_matches(str(spec).lower(), names, n=1, cutoff=0.75)
-    return f" (did you mean {near[0]}?)" if near else ""
 
 
 @attrs.frozen(slots=True)
