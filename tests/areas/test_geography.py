@@ -24,7 +24,7 @@ from svduty.areas import (
     check_gss,
     normalise_name,
 )
-from svduty.errors import AreaError, UnknownAreaError
+from svduty.errors import AreaError, ConflictError, UnknownAreaError
 from svduty.periods import Period, date
 from svduty.sources import Confidence, cite
 
@@ -674,6 +674,12 @@ def test_vectorised_and_scalar_resolution_agree(rows):
         except UnknownAreaError:
             assert got["match"] == "unresolved"
             assert got["district_name"] is None
+        except ConflictError:
+            assert got["match"] == "conflict"
+            assert {k: v for k, v in got.items() if v is not None} == {
+                "lsoa_code": code,
+                "match": "conflict",
+            }
         else:
             assert got == {
                 "lsoa_code": code,
@@ -705,3 +711,34 @@ def test_an_area_asked_for_by_something_not_text_is_an_argument_error(geo, bad):
             g.get(bad)
         with pytest.raises(ArgumentError):
             g.parents(bad)
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "conflict"),
+    [
+        ("E01031180", "Birmingham 012E", True),  # Rugby's code, another current district
+        ("E01031180", "Coventry 001A", True),
+        ("E01031180", "Rugby 999Z", False),  # its own district (a number it does not have)
+        ("E01031180", "rugby  010e", False),  # spelt otherwise
+        ("E01031180", "Daventry 003E", False),  # a district abolished since: says nothing
+        ("E01031180", "Nowhere", False),  # not an LSOA name
+        ("E01014485", "Bristol 001A", False),  # "Bristol, City of" before its comma
+        # LSOAs the ONS tables place in two districts (an analyst's review): either is its own
+        ("E01008187", "Gateshead 024C", False),  # 2011, split: Northumberland by best fit
+        ("E01023964", "Welwyn Hatfield 014C", False),  # 2011, split: St Albans by best fit
+        ("E01027305", "West Northamptonshire 048E", False),  # 2021: Cherwell by the 2024 table
+        ("E01008187", "Coventry 001A", True),  # but not any district
+    ],
+)
+def test_an_lsoa_name_contradicting_its_code_is_a_conflict(code, name, conflict):
+    """A hostile check: Rugby's code named as a Birmingham LSOA was placed in Rugby, silently."""
+    geo = svduty.warwickshire().geography
+    t = geo.resolve_lsoas([code], [name])
+    assert (t.column("match")[0].as_py() == "conflict") is conflict
+    area = svduty.warwickshire().local_area.resolve_lsoas([code], [name])
+    assert (area.column("in_area")[0].as_py() is None) is conflict
+    if conflict:
+        with pytest.raises(ConflictError, match=f"{code}'s \\(.+\\): the two contradict"):
+            geo.resolve_lsoa(code, name)
+    else:
+        assert geo.resolve_lsoa(code, name).match == "table"

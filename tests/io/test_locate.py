@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import svduty
 from svduty.definitions import Incident, classify
-from svduty.errors import UnknownAreaError
+from svduty.errors import ConflictError, UnknownAreaError
 from svduty.io import (
     AREA_COLUMNS,
     POLICE_UK_COLUMNS,
@@ -112,19 +112,11 @@ def test_police_uk_rows_are_located_as_one_by_one(rows):
     assert_first_seen(good)
 
 
-def _name_district(name):
-    """The district an LSOA name alone gives (the scalar look-up), or ``None``."""
-    try:
-        return GEO.resolve_lsoa(None, name).district_code
-    except UnknownAreaError:
-        return None
-
-
 def scalar(code, name, category, month="2025-06"):
     """What one police.uk row gets, asked about by itself: the scalar look-up, ``within``
     and the scalar classifier. ``None`` for a row rejected because its LSOA code (given)
-    resolves neither by code nor by name; ``"conflict"`` for one whose name, alone, gives
-    another district than its code."""
+    resolves neither by code nor by name; ``"conflict"`` for one whose name contradicts
+    its code (:meth:`~svduty.areas.Geography.resolve_lsoa` raises ``ConflictError``)."""
     partnership = svduty.warwickshire()
     try:
         m = GEO.resolve_lsoa(code, name)
@@ -132,17 +124,9 @@ def scalar(code, name, category, month="2025-06"):
         if code is not None:
             return None
         where, areas, location = "no_location", {"match": "unresolved"}, None
+    except ConflictError:
+        return "conflict"  # the name places the row in another district than the code
     else:  # found by its code or, failing that, by its name: located either way
-        if (
-            m.match == "table"
-            and name is not None
-            and _name_district(name)
-            not in (
-                None,
-                m.district_code,
-            )
-        ):
-            return "conflict"  # the name places the row in another district than the code
         where = "inside" if m.district_code and LOCAL.within(m.district_code) else "outside"
         areas = {"district_code": m.district_code, "district_name": m.district_name}
         areas["match"] = m.match

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from svduty.areas._lsoa_conflicts import CONFLICT
 from svduty.cli import main
 from svduty.io import sample_police_uk
-from svduty.io._lsoa_conflicts import CONFLICT
 
 
 def _month(tmp_path: Path, code: str, name: str) -> tuple[Path, int]:
@@ -63,3 +63,30 @@ def test_the_real_months_have_no_conflict():
         out = io.StringIO()
         assert main(["classify", str(month), "--summary", "json"], stdout=out) == 0
         assert json.loads(out.getvalue())["rejected"] == 0
+
+
+def test_an_lsoa_in_two_districts_by_the_tables_is_not_contradicted(tmp_path: Path):
+    """An analyst's review: genuine ONS pairs were rejected (a Gateshead partnership lost them).
+
+    Gateshead 024C and Welwyn Hatfield 014C are 2011 LSOAs whose 2021 pieces lie in two
+    districts (the best fit chose the other); West Northamptonshire 048E is a 2021 LSOA the
+    2024 table files under Cherwell. A name of the other district is the code's own.
+    """
+    header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,"
+    header += "LSOA name,Crime type,Last outcome category,Context\n"
+    rows = [
+        ("E01008187", "Gateshead 024C"),
+        ("E01023964", "Welwyn Hatfield 014C"),
+        ("E01027305", "West Northamptonshire 048E"),
+        ("E01008187", "Coventry 001A"),  # not one of its districts: rejected
+    ]
+    f = tmp_path / "month.csv"
+    f.write_text(
+        header + "".join(f",2025-06,X,X,,,On or near X,{c},{n},Robbery,,\n" for c, n in rows),
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert main(["classify", str(f), "--summary", "json"], stdout=out) == 0
+    s = json.loads(out.getvalue())
+    assert (s["rows_in"], s["rejected"]) == (4, 1)
+    assert [r["row"] for r in s["rejections"]] == [5]

@@ -11,7 +11,7 @@ import pyarrow as pa
 from svduty import _compute as pc
 from svduty._checked import checked_methods
 from svduty.areas._geography import Geography
-from svduty.areas._model import _to_tuple
+from svduty.areas._model import Match, _to_tuple
 from svduty.errors import AreaError, Problem
 from svduty.periods import Period
 from svduty.sources import Citation
@@ -114,7 +114,7 @@ class LocalArea:
 
         ``in_area`` is true for an LSOA of one of :attr:`districts`, false for one of
         another district (named, in ``district_name``, with its real district), and null
-        when the LSOA is not resolved.
+        when the LSOA is not resolved or its name contradicts its code.
 
         Example:
             >>> import svduty
@@ -127,6 +127,7 @@ class LocalArea:
         district = table.column("district_code")
         ours = pa.array(self.districts, pa.string())
         inside = pc.is_in(district, value_set=ours)
-        resolved = pc.not_equal(table.column("match"), pa.scalar("unresolved"))
+        unplaced = pa.array([Match.UNRESOLVED.value, Match.CONFLICT.value])
+        resolved = pc.invert(pc.is_in(table.column("match"), value_set=unplaced))
         flag = pc.if_else(resolved, inside, pa.scalar(None, pa.bool_()))
         return table.append_column("in_area", flag)

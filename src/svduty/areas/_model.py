@@ -292,7 +292,9 @@ class Match(enum.StrEnum):
     ``table``: the code is in the ONS lookup tables; ``name``: the code is not, and the
     district was read from the LSOA name ("Rugby 010E" -> Rugby); ``district``: the
     location is a local government area's own code (see
-    :meth:`~svduty.areas.Geography.resolve_location`); ``unresolved``: none of these.
+    :meth:`~svduty.areas.Geography.resolve_location`); ``conflict``: the code is in the
+    tables and the LSOA name names another district (the two contradict; see
+    :meth:`~svduty.areas.Geography.resolve_lsoas`); ``unresolved``: none of these.
 
     Example:
         >>> Match.NAME.value
@@ -302,6 +304,7 @@ class Match(enum.StrEnum):
     TABLE = "table"
     NAME = "name"
     DISTRICT = "district"
+    CONFLICT = "conflict"
     UNRESOLVED = "unresolved"
 
 

@@ -26,7 +26,7 @@ from svduty.areas._national import (
     national_districts,
     police_force_names,
 )
-from svduty.errors import AreaError, UnknownAreaError
+from svduty.errors import AreaError, ConflictError, UnknownAreaError
 
 __all__ = [
     "LSOA_NAME",
@@ -53,7 +53,8 @@ or Flintshire); ``csp_code`` and ``csp_name`` are null when the district holds s
 community safety partnerships (the tables do not say which part an LSOA is in);
 ``police_area`` is the police command area's name where the geography records one (such
 as "Warwickshire Police North"), else the police force area's (such as "West Midlands");
-``match`` is ``"table"``, ``"name"`` or ``"unresolved"`` (and ``"district"`` for
+``match`` is ``"table"``, ``"name"``, ``"conflict"`` (the LSOA name contradicts the
+code: nulls) or ``"unresolved"`` (and ``"district"`` for
 :meth:`~svduty.areas.Geography.resolve_locations`)."""
 
 _LOCK = threading.RLock()
@@ -296,8 +297,13 @@ class Resolving:
         with ``national=True`` resolves LSOAs (2011 or 2021) anywhere in England and Wales
         to their real district, in the area or not.
 
+        A name that names another current district than the code's contradicts the code:
+        svduty reports it and chooses neither (a name of a district abolished since the ONS
+        named the LSOA, such as Daventry, says nothing).
+
         Raises:
             UnknownAreaError: naming the code, if neither the code nor the name resolves.
+            ConflictError: if the name names another district than the code's.
 
         Example:
             >>> import svduty
@@ -313,8 +319,20 @@ class Resolving:
             Traceback (most recent call last):
             ...
             svduty.errors.UnknownAreaError: unknown area: E01099999 (not in the LSOA tables, and no LSOA name to resolve from)
+            >>> geo.resolve_lsoa("E01031180", "Birmingham 012E")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.ConflictError: name: the LSOA name names another district than E01031180's (Rugby): the two contradict
         """  # noqa: E501
-        out = self._code_outcome(code) or self._name_outcome(name)
+        found = self._code_outcome(code)
+        if found is not None and name is not None and _conflicts(code, found, name):
+            raise ConflictError.single(
+                None,
+                "name",
+                message=f"the LSOA name names another district than {code}'s ({found[1]}): "
+                "the two contradict",
+            )
+        out = found or self._name_outcome(name)
         if out is None:
             hint = (
                 "not in the LSOA tables, and the LSOA name is no district's and a code like 001A"
@@ -464,7 +482,8 @@ class Resolving:
 
         Each distinct code and name is resolved once; rows are then filled with Arrow
         ``take``, so millions of rows cost little more than their distinct values. Rows
-        that resolve neither way are kept, with ``match="unresolved"`` and nulls.
+        that resolve neither way are kept, with ``match="unresolved"`` and nulls; rows whose
+        name names another district than their code's, with ``match="conflict"`` and nulls.
 
         Returns:
             A table with the string columns of ``svduty.areas.RESOLVED_COLUMNS``.
@@ -478,9 +497,47 @@ class Resolving:
             ['Rugby', 'Warwick', None]
             >>> t.column("match").to_pylist()
             ['table', 'name', 'unresolved']
+            >>> t = geo.resolve_lsoas(["E01031180"], ["Birmingham 012E"])
+            >>> t.column("match").to_pylist(), t.column("district_name").to_pylist()
+            (['conflict'], [None])
         """
         if self.national:
             self._look_up_nationally(string_array(codes))
-        return resolve_columns(
+        table = resolve_columns(
             codes, names, self._code_outcome, self._name_outcome, self._index.cache
         )
+        return table if names is None else _without_conflicts(table, string_array(names))
+
+
+def _conflicts(code: str | None, outcome: Outcome, name: str) -> bool:
+    """Whether an LSOA name names another district than a code's ``outcome``."""
+    from svduty.areas._lsoa_conflicts import name_conflicts  # (it reads LSOA_NAME here)
+
+    areas = pa.table({"district_code": [outcome[0]], "district_name": [outcome[1]]})
+    names = pa.array([name], pa.string())
+    return name_conflicts(pa.array([0]), names, areas, pa.array([code], pa.string())) is not None
+
+
+def _without_conflicts(table: pa.Table, names: Any) -> pa.Table:
+    """``table`` with the rows whose name contradicts their code as ``conflict`` and nulls.
+
+    Example:
+        >>> t = pa.table({c: ["E07000220"] if c == "district_code" else ["x"]
+        ...               for c in RESOLVED_COLUMNS})
+        >>> _without_conflicts(t, pa.array(["Rugby 001A"])).column("match").to_pylist()
+        ['x']
+    """
+    import numpy as np  # (pyarrow's)
+
+    from svduty._arrays import array
+    from svduty.areas._lsoa_conflicts import name_conflicts
+
+    key = array(np.arange(table.num_rows))
+    conflict = name_conflicts(key, names, table, table.column("lsoa_code"))
+    if conflict is None:
+        return table
+    none = pa.scalar(None, pa.string())
+    for j, name in enumerate(RESOLVED_COLUMNS[1:-1], start=1):
+        table = table.set_column(j, name, pc.if_else(conflict, none, table.column(name)))
+    match = pc.if_else(conflict, pa.scalar(Match.CONFLICT.value), table.column("match"))
+    return table.set_column(len(RESOLVED_COLUMNS) - 1, "match", match)

@@ -16,9 +16,9 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES, RESOLVED_COLUMNS
+from svduty.areas._lsoa_conflicts import CONFLICT, CONFLICT_FIELD, name_conflicts
 from svduty.errors import InputFormatError, Problem, SvdutyError
 from svduty.io._incidents import INCIDENT_SCHEMA
-from svduty.io._lsoa_conflicts import CONFLICT, CONFLICT_FIELD, name_conflicts
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 AreaResolver = Callable[[Arrow, Arrow], pa.Table]
@@ -241,7 +241,7 @@ def locate_police_uk(
     where = pc.or_(pc.is_valid(codes), pc.invert(_unmatched(areas)))
     places = areas.append_column("within_area", _within_area(where, located, within))
     rejected = pc.take(unresolved, key) if pc.any(unresolved).as_py() else None
-    conflict = name_conflicts(key, names, areas)  # (disjoint: codes resolved)
+    conflict = name_conflicts(key, names, areas, codes)  # (disjoint: codes resolved)
     if conflict is not None:  # some rows of a place, not all: the first seen may change
         rejected = conflict if rejected is None else pc.or_(rejected, conflict)
         ordered = False

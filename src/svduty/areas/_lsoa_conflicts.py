@@ -21,6 +21,7 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.areas._national import district_partnerships
 from svduty.areas._resolve import LSOA_NAME
+from svduty.areas._tables import read_table
 
 __all__ = ["CONFLICT", "CONFLICT_FIELD", "name_conflicts"]
 
@@ -30,7 +31,7 @@ CONFLICT = "LSOA name: names a district other than the LSOA code's (the two cont
 CONFLICT_FIELD = "LSOA name"
 
 
-def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
+def name_conflicts(key: Any, names: Any, areas: pa.Table, lsoas: Any) -> Any | None:
     """The rows (a boolean mask) whose LSOA name contradicts their LSOA code, or ``None``.
 
     Column-wise, in Arrow kernels (no Python step per row or per distinct name): each
@@ -42,13 +43,15 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
         key: Each row's number in ``areas`` (its distinct LSOA code).
         names: Each row's LSOA name.
         areas: What each distinct code resolved to (``district_code``, ``district_name``).
+        lsoas: The distinct codes (as ``areas``' rows).
 
     Example:
         >>> import svduty
         >>> geo = svduty.warwickshire().geography
         >>> areas = geo.resolve_lsoas(["E01031330", "E01009528"])  # Warwick, Coventry
         >>> names = ["Warwick 001A", "Birmingham 045E", "Daventry 003E", "Coventry 001A", None]
-        >>> name_conflicts(pa.array([0, 0, 0, 1, 1]), pa.array(names), areas).to_pylist()
+        >>> key, lsoas = pa.array([0, 0, 0, 1, 1]), areas.column("lsoa_code")
+        >>> name_conflicts(key, pa.array(names), areas, lsoas).to_pylist()
         [False, True, False, False, False]
     """
     if not len(names) or not pc.any(pc.is_valid(names)).as_py():
@@ -69,7 +72,54 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table) -> Any | None:
     conflict = (named_row != code_row) & (named_row >= 0) & (code_row >= 0)
     suspect = np.flatnonzero(conflict)  # few or none: the name's part is the code's name?
     conflict[suspect] = part_at[rows[suspect]] != own_at[at[suspect]]
+    if conflict.any():
+        _allow_other_districts(conflict, rows, at, named, _arrays.one_array(lsoas))
     return _arrays.array(conflict) if conflict.any() else None
+
+
+def _allow_other_districts(conflict: Any, rows: Any, at: Any, named: Any, lsoas: Any) -> None:
+    """Clear the conflicts of rows whose name's district is another of their code's own.
+
+    A few LSOAs lie in two districts by the ONS tables themselves (:func:`other_districts`):
+    a name giving either does not contradict the code. Only the rows of those LSOAs take a
+    Python step (one per distinct code and name).
+    """
+    others = other_districts()
+    mine = pc.is_in(lsoas, value_set=pa.array(list(others), pa.string()))
+    candidate = np.flatnonzero(conflict)
+    candidate = candidate[_ints(mine, 0).astype(bool)[at[candidate]]]
+    for a, r in {(int(at[i]), int(rows[i])) for i in candidate}:
+        if named[r].as_py() in others[lsoas[a].as_py()]:
+            conflict[(at == a) & (rows == r)] = False
+
+
+@functools.cache
+def other_districts() -> dict[str, frozenset[str]]:
+    """The LSOAs the ONS tables place in more than one district, with those districts.
+
+    A 2011 LSOA whose 2021 pieces lie in two districts (Gateshead 024C, in Gateshead and in
+    Northumberland), and a 2021 LSOA whose 2022 district is not its 2024 one (West
+    Northamptonshire 048E, in Cherwell by the 2024 table), other than by a district's
+    abolition (the names of abolished districts say nothing). An LSOA name naming either
+    district is the code's own.
+
+    Example:
+        >>> sorted(other_districts()["E01008187"])  # Gateshead 024C
+        ['E06000057', 'E08000037']
+        >>> sorted(other_districts()["E01027305"])  # West Northamptonshire 048E
+        ['E06000062', 'E07000177']
+    """
+    bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code", "ltla22_code"))
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    lad24 = pc.take(t21[1], pc.index_in(bridge[1], value_set=t21[0]))
+    current = set(t21[1].to_pylist())
+    found: dict[str, set[str]] = {}
+    columns = (bridge[0], bridge[1], bridge[2], lad24)
+    for old, new, lad22, lad in zip(*(c.to_pylist() for c in columns), strict=True):
+        found.setdefault(old, set()).add(lad)
+        if lad22 != lad and lad22 in current:  # moved, not abolished
+            found.setdefault(new, set()).update((lad, lad22))
+    return {code: frozenset(lads) for code, lads in found.items() if len(lads) > 1}
 
 
 def _numbered(a: Any, b: Any) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
