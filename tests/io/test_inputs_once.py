@@ -124,7 +124,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "a").mkdir()
     (root / "b").mkdir()
     for name in ("a/1.csv", "a/2.csv", "b/3.csv"):
-        (root / name).write_text("x\n")
+        (root / name).write_text(f"{name}\n")  # not copies of each other
     (root / "link.csv").symlink_to(root / "a" / "1.csv")
     (root / "la").symlink_to(root / "a")
     return root
@@ -140,3 +140,26 @@ def test_every_file_once_first_name_kept_every_other_name_skipped(tree: Path, na
     assert list(got.files) == list(first.values())  # each file once, by its first name
     dropped = [s for s in got.skipped if "(named twice: the same file as " in s]
     assert len(got.files) + len(dropped) == len(named)  # every name accounted for
+
+
+def test_a_copy_of_a_month_is_read_once(folder: Path, tmp_path: Path):
+    """An analyst's review: a month and its copy in another folder counted every row twice."""
+    other = tmp_path / "b"
+    other.mkdir()
+    copy = other / "2025-06-x-street (1).csv"
+    shutil.copy(folder / "2025-06-x-street.csv", copy)
+    code, out, _ = run("classify", folder, other, "--summary", "json")
+    s = json.loads(out)
+    assert (code, s["rows_in"]) == (0, ROWS)
+    first = folder / "2025-06-x-street.csv"
+    assert s["skipped"] == [f"{copy} (a copy of {first}: the same bytes, read once)"]
+
+
+def test_files_of_one_size_but_other_bytes_are_each_read(tmp_path: Path):
+    a, b, empty, also_empty = (tmp_path / n for n in ("a.csv", "b.csv", "e.csv", "f.csv"))
+    a.write_text("x,1\n")
+    b.write_text("x,2\n")
+    empty.write_text("")
+    also_empty.write_text("")
+    got = expand_inputs([a, b, empty, also_empty])
+    assert (got.files, got.skipped) == ((a, b, empty, also_empty), ())

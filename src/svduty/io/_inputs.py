@@ -2,10 +2,11 @@
 
 A folder stands for the CSV files under it (``.csv`` in any case); files of other kinds in
 it are listed as skipped, never silently dropped. A file named twice (directly and through
-its folder, through a symbolic link, or the same folder twice) is read once: the later
-names are listed as skipped, naming the first. A file's kind is told by its suffix and,
-for CSV, by its header: a police.uk street-level file has the 12 police.uk columns, compared
-after normalising the names (quotes, padding, a byte order mark and case do not matter).
+its folder, through a symbolic link, or the same folder twice), or a copy of one (the
+same bytes), is read once: the later names are listed as skipped, naming the first. A
+file's kind is told by its suffix and, for CSV, by its header: a police.uk street-level
+file has the 12 police.uk columns, compared after normalising the names (quotes, padding,
+a byte order mark and case do not matter).
 """
 
 from __future__ import annotations
@@ -276,9 +277,12 @@ def expand_inputs(
 def _once(files: list[Path], skipped: list[str]) -> Inputs:
     """Each real file once (the first name kept); a later name of it skipped, with why.
 
-    The same file is the same device and inode: a symbolic link, ``..``, a hard link.
+    The same file is the same device and inode: a symbolic link, ``..``, a hard link. A
+    copy (another file of the same bytes, such as ``month (1).csv`` beside ``month.csv``)
+    would count every row twice: it is skipped too. Only files of equal sizes are compared.
     """
     first: dict[tuple[int, int], Path] = {}
+    by_size: dict[int, list[Path]] = {}
     kept: list[Path] = []
     for p in files:
         if str(p) == STDIN:
@@ -288,10 +292,22 @@ def _once(files: list[Path], skipped: list[str]) -> Inputs:
         real = (st.st_dev, st.st_ino)
         if real in first:
             skipped.append(f"{p} (named twice: the same file as {first[real]})")
-        else:
-            first[real] = p
-            kept.append(p)
+            continue
+        copied = next((q for q in by_size.get(st.st_size, ()) if _same_bytes(p, q)), None)
+        if copied is not None:
+            skipped.append(f"{p} (a copy of {copied}: the same bytes, read once)")
+            continue
+        first[real] = p
+        by_size.setdefault(st.st_size, []).append(p)
+        kept.append(p)
     return Inputs(files=tuple(kept), skipped=tuple(skipped))
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    """Whether two files of the same size hold the same bytes (not an empty one)."""
+    import filecmp  # only for files of equal sizes
+
+    return a.stat().st_size > 0 and filecmp.cmp(a, b, shallow=False)
 
 
 def detect_format(inputs: Sequence[str | Path]) -> str:
