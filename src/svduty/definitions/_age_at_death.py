@@ -48,7 +48,13 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["BelowAtDeath", "age_bounds", "arrow_age_bounds", "arrow_age_conflicts"]
+__all__ = [
+    "BelowAtDeath",
+    "age_bounds",
+    "arrow_age_bounds",
+    "arrow_age_conflicts",
+    "coded_age_bounds",
+]
 
 _EARLY, _LATE = 228, 301  # a 29 February birthday, reckoned on 28 February or 1 March
 
@@ -110,6 +116,40 @@ def age_bounds(env: ScalarEnv, at_most: int | None = None) -> tuple[int | None, 
     )
 
 
+def coded_age_bounds(
+    env: ScalarEnv, sixteen_plus: bool | None, infant: bool | None
+) -> tuple[int | None, int | None]:
+    """The least and greatest age at death that what an offence code proves allows.
+
+    An infanticide (``infant``) is the death of a child under twelve months: 0 at death.
+    A victim under 16 at the offence (``sixteen_plus`` false) is at most 15 plus the
+    birthdays the dates allow; one of 16 or over, at least 16 plus those that surely fell.
+
+    Example:
+        >>> none = ScalarEnv({})
+        >>> coded_age_bounds(none, False, False), coded_age_bounds(none, True, None)
+        ((None, None), (16, None))
+        >>> coded_age_bounds(ScalarEnv({}), None, True)
+        (None, 0)
+    """
+    if infant:
+        return None, 0
+    fewest, most = _gains(env)
+    if sixteen_plus is False:
+        return None, None if most is None else 15 + most
+    return (16 + fewest, None) if sixteen_plus else (None, None)
+
+
+def _arrow_gains(env: ArrowEnv) -> tuple[Arr, Arr]:
+    """:func:`_gains` for a table: the fewest birthdays (never null), the most (or null)."""
+    names = ("first_day", "last_day", "death_first_day", "death_last_day")
+    first, last, died_first, died_last = (_days(env.col(f)) for f in names)
+    fewest = pc.fill_null(pc.max_element_wise(_arrow_whole_years(last, died_first, _LATE), 0), 0)
+    one = pa.scalar(1, pa.int32())
+    next_day = pc.cast(pc.add(pc.cast(first, pa.int32()), one), pa.date32())
+    return fewest, pc.add(_arrow_whole_years(next_day, died_last, _EARLY), 1)
+
+
 def arrow_age_bounds(env: ArrowEnv, at_most: int | None = None) -> tuple[Arr, Arr]:
     """:func:`age_bounds` for a table: two ``int64`` arrays, null where unbounded.
 
@@ -119,12 +159,7 @@ def arrow_age_bounds(env: ArrowEnv, at_most: int | None = None) -> tuple[Arr, Ar
         >>> [a.to_pylist() for a in arrow_age_bounds(env)]
         [[17], [None]]
     """
-    names = ("first_day", "last_day", "death_first_day", "death_last_day")
-    first, last, died_first, died_last = (_days(env.col(f)) for f in names)
-    fewest = pc.fill_null(pc.max_element_wise(_arrow_whole_years(last, died_first, _LATE), 0), 0)
-    one = pa.scalar(1, pa.int32())
-    next_day = pc.cast(pc.add(pc.cast(first, pa.int32()), one), pa.date32())
-    most = pc.add(_arrow_whole_years(next_day, died_last, _EARLY), 1)
+    fewest, most = _arrow_gains(env)
     if at_most is None:
         age = env.col("victim_age")
         lowest = highest = age if age.type == pa.int64() else pc.cast(age, pa.int64())
@@ -135,26 +170,34 @@ def arrow_age_bounds(env: ArrowEnv, at_most: int | None = None) -> tuple[Arr, Ar
 
 
 def arrow_age_conflicts(
-    env: ArrowEnv, died: Arr, outside: str, no_death: str
+    env: ArrowEnv, died: Arr, coded: tuple[Arr, Arr], words: tuple[str, str, str]
 ) -> tuple[tuple[Arr, str], ...]:
-    """The rows whose ``victim_age_at_death`` the bounds rule out, and those where nobody died.
+    """The rows whose ``victim_age_at_death`` the bounds or the code rule out, or nobody died.
 
-    ``died`` is the incident's own death fact (``False`` where nobody died); each mask is
-    paired with the message given (the conflicts' words live with the other conflicts).
+    ``died`` is the incident's own death fact (``False`` where nobody died); ``coded`` the
+    code's ``sixteen_plus`` and ``infant`` (as :func:`coded_age_bounds`); each mask is
+    paired with its message of ``words`` (the conflicts' words live with the others).
 
     Example:
         >>> import pyarrow as pa
         >>> env = ArrowEnv({"victim_age": pa.array([30]),
         ...                 "victim_age_at_death": pa.array([29])}, {}, {}, 1)
-        >>> died = pa.array([None], pa.bool_())
-        >>> [(m.to_pylist(), w) for m, w in arrow_age_conflicts(env, died, "low", "alive")]
-        [([True], 'low'), ([False], 'alive')]
+        >>> died, none = pa.array([None], pa.bool_()), pa.array([None], pa.bool_())
+        >>> words = ("low", "code", "alive")
+        >>> [(m.to_pylist(), w) for m, w in arrow_age_conflicts(env, died, (none, none), words)]
+        [([True], 'low'), ([False], 'code'), ([False], 'alive')]
     """
     stated = env.col("victim_age_at_death")
     lowest, highest = arrow_age_bounds(env)
     beyond = pc.fill_null(pc.or_kleene(pc.less(stated, lowest), pc.greater(stated, highest)), False)
+    sixteen_plus, infant = coded
+    fewest, most = _arrow_gains(env)
+    low = pc.if_else(pc.fill_null(sixteen_plus, False), pc.add(fewest, 16), None)
+    high = pc.if_else(pc.fill_null(pc.invert(sixteen_plus), False), pc.add(most, 15), None)
+    high = pc.if_else(pc.fill_null(infant, False), 0, high)
+    by_code = pc.fill_null(pc.or_kleene(pc.less(stated, low), pc.greater(stated, high)), False)
     alive = pc.and_(pc.is_valid(stated), pc.fill_null(pc.equal(died, False), False))
-    return (beyond, outside), (alive, no_death)
+    return (beyond, words[0]), (by_code, words[1]), (alive, words[2])
 
 
 @attrs.frozen(slots=True, eq=False)

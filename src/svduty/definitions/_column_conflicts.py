@@ -19,13 +19,15 @@ from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._knowledge import (
     _LAW,
     AGE_AT_DEATH,
+    CODED_AGE_AT_DEATH,
     DEATH_BEFORE,
     NO_DEATH,
     RULED_OUT,
     SCH3_NO_SEXUAL,
 )
-from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE
+from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, VICTIM_16
 from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
+from svduty.definitions._owhr import INFANTICIDE
 from svduty.definitions._pilot import OwhrPilot
 from svduty.errors import ConflictError, Problem
 
@@ -54,6 +56,7 @@ def table_conflicts(
             problems.append(Problem(message=message, row=i + 1, field=field))
 
     env = ArrowEnv(cols, {}, {}, len(code_idx))
+    none = pa.nulls(len(code_idx), pa.bool_())
     if "died" in cols and "harms" in cols:
         has_death = Has("harms", "death").arrow(env)
         add(
@@ -72,7 +75,10 @@ def table_conflicts(
         no_death = pc.equal(DEATH.explicit.arrow(env), False)
         add(pc.and_(pc.is_valid(cols["date_of_death"]), no_death), "date_of_death", NO_DEATH)
     if "victim_age_at_death" in cols:
-        for mask, why in age_conflicts(env, DEATH.explicit.arrow(env), AGE_AT_DEATH, NO_DEATH):
+        infant = INFANTICIDE.arrow(env) if "offence_code" in cols else none
+        coded = (facts.get(VICTIM_16.implied, none), infant)
+        words = (AGE_AT_DEATH, CODED_AGE_AT_DEATH, NO_DEATH)
+        for mask, why in age_conflicts(env, DEATH.explicit.arrow(env), coded, words):
             add(mask, "victim_age_at_death", why)
     if "offence_code" in cols and "police_uk_category" in cols:
         member = [[c.code in cat.codes for cat in POLICE_UK_CATEGORIES] for c in OFFENCES]

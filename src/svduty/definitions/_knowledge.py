@@ -14,9 +14,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from svduty.definitions._age_at_death import age_bounds
+from svduty.definitions._age_at_death import age_bounds, coded_age_bounds
 from svduty.definitions._expr import ScalarEnv
-from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, RULES_LAW
+from svduty.definitions._law import (
+    DEATH,
+    FACTS,
+    FORCE_BY_WEAPON,
+    PROVED_BY_CODE,
+    RULES_LAW,
+    VICTIM_16,
+)
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
@@ -27,6 +34,7 @@ _COUNTRIES = frozenset(c.value for c in Country)
 
 __all__ = [
     "AGE_AT_DEATH",
+    "CODED_AGE_AT_DEATH",
     "DEATH_BEFORE",
     "NO_DEATH",
     "RULED_OUT",
@@ -49,6 +57,11 @@ NO_DEATH = "is given although the incident's own facts say nobody died"
 """The conflict of a date of death with ``died: false`` (or harms without ``death``)."""
 AGE_AT_DEATH = "is not an age the victim can have had at death, given victim_age and the dates"
 """The conflict of an age at death below ``victim_age``, or above what the dates allow."""
+CODED_AGE_AT_DEATH = (
+    "is not an age the victim can have had at death, given what the offence code proves "
+    "(infanticide: under twelve months; a victim under 16, or 16 or over) and the dates"
+)
+"""The conflict of an age at death that the offence code's victim and the dates rule out."""
 
 # the pilot partners are the same in every configuration (only the period is in doubt)
 _PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
@@ -86,16 +99,26 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             out.append(Problem(message=DEATH_BEFORE, field="date_of_death"))
         if DEATH.explicit.scalar(ScalarEnv(values)) is False:
             out.append(Problem(message=NO_DEATH, field="date_of_death"))
+    code = values.get("offence_code")
+    cat = values.get("police_uk_category")
+    table = table_of(code, cat)
     stated = values.get("victim_age_at_death")
     if stated is not None:
-        lowest, highest = age_bounds(ScalarEnv(values))
-        if (lowest is not None and stated < lowest) or (highest is not None and stated > highest):
-            out.append(Problem(message=AGE_AT_DEATH, field="victim_age_at_death"))
-        if DEATH.explicit.scalar(ScalarEnv(values)) is False:
+        env = ScalarEnv(values)
+        for message, (lowest, highest) in (
+            (AGE_AT_DEATH, age_bounds(env)),
+            (
+                CODED_AGE_AT_DEATH,
+                coded_age_bounds(env, table.get(VICTIM_16.implied), code == "4.2"),
+            ),
+        ):
+            if (lowest is not None and stated < lowest) or (
+                highest is not None and stated > highest
+            ):
+                out.append(Problem(message=message, field="victim_age_at_death"))
+        if DEATH.explicit.scalar(env) is False:
             out.append(Problem(message=NO_DEATH, field="victim_age_at_death"))
-    code = values.get("offence_code")
     offence = OFFENCES.by_code.get(code) if code else None
-    cat = values.get("police_uk_category")
     if offence is not None and cat is not None:
         members = POLICE_UK_CATEGORIES.find(cat).codes
         if offence.code not in members:
@@ -105,7 +128,6 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
                     field="police_uk_category",
                 )
             )
-    table = table_of(code, cat)
     out.extend(fact_conflicts(values, table))
     own = ScalarEnv(values, rules=_LAW)  # no table: what the incident's own facts settle
     for key, expr in PROVED_BY_CODE:
