@@ -43,14 +43,20 @@ ADDED = (
     "schedule_3_offence",
     "same_household",
     "victim_age_at_death",
+    "intended_for_injury",
 )
 """Incident output columns added on purpose (December 2026; ``made_or_adapted`` in the
 tenth session, ``schedule_3_offence``, ``same_household`` and ``victim_age_at_death`` in
-the eleventh): an output saved before them is the same if the new one has them all null and
-is otherwise the same. The eleventh session also changes answers on purpose (s.13(4)
-Schedule 3 offences, s.26(1)(b) as DVCVA 2004 s.9(1), the age at death): rows whose
+the eleventh, ``intended_for_injury`` in the seventeenth): an output saved before them is the
+same if the new one has them all null and is otherwise the same. The eleventh session also
+changes answers on purpose (s.13(4) Schedule 3 offences, s.26(1)(b) as DVCVA 2004 s.9(1),
+the age at death), and so does the seventeenth (PCA 1953 s.1(4)'s second limb): rows whose
 answers or reasons changed compare DIFFERENT."""
 REWORDED = [
+    (
+        "same_household, victim_age_at_death, intended_for_injury",
+        "same_household, victim_age_at_death",
+    ),
     (
         "made_or_adapted, schedule_3_offence, same_household, victim_age_at_death",
         "made_or_adapted",

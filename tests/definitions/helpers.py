@@ -19,6 +19,7 @@ BOOL_FIELDS = (
     "made_or_adapted",
     "schedule_3_offence",
     "same_household",
+    "intended_for_injury",
 )
 STR_FIELDS = (
     "id",

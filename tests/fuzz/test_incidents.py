@@ -88,6 +88,7 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "schedule_3_offence": st.booleans(),
     "same_household": st.booleans(),
     "victim_age_at_death": st.integers(0, 130),
+    "intended_for_injury": st.booleans(),
 }
 
 

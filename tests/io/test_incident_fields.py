@@ -5,7 +5,7 @@ The readers' fields are ``Incident``'s (one list): a JSON Lines line, a CSV row 
 ``Incident.from_json`` and ``classify`` classify them alone, row for row, the homicide
 review fields (``other_reviews``, ``place_of_death``, ``review_information``,
 ``pilot_partner``, ``date_of_death``, ``made_or_adapted``, ``same_household``,
-``victim_age_at_death``) too.
+``victim_age_at_death``, ``intended_for_injury``) too.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ NEW = (
     "made_or_adapted",
     "same_household",
     "victim_age_at_death",
+    "intended_for_injury",
 )
 PIPE = default_pipeline()
 RESOLVE = svduty.warwickshire().geography.district_code_of

@@ -95,6 +95,7 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "schedule_3_offence",
     "same_household",
     "victim_age_at_death",
+    "intended_for_injury",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 

@@ -244,6 +244,10 @@ def _victim_age_at_death(v: int | None) -> int | None:
     return _age("victim_age_at_death", v)
 
 
+def _intended_for_injury(v: bool | None) -> bool | None:
+    return _bool("intended_for_injury", v)
+
+
 def _id(v: str | int | None) -> str | None:
     if isinstance(v, str) and not v.isascii() and any("\ud800" <= c <= "\udfff" for c in v):
         raise DataError.single(None, "id", expected="UTF-8 text")  # a lone surrogate
@@ -320,8 +324,9 @@ class Incident:
         made_or_adapted: Whether the weapon was made or adapted for use for causing
             injury to the person (Prevention of Crime Act 1953 s.1(4), which s.24(8)
             adopts): a flick knife, a sword or a knuckleduster is; a kitchen knife is not
-            (it is an offensive weapon only if intended for such use). Needed only where
-            the weapon was not used intentionally.
+            (it is an offensive weapon only if intended for such use:
+            ``intended_for_injury``). Needed only where the weapon was not used
+            intentionally.
         schedule_3_offence: Whether the offence was one specified in Schedule 3 to the
             Sexual Offences Act 2003 other than paragraph 14 (a "sexual offence", s.13(4)),
             where the offence code does not say: sexual behaviour alone need not be one.
@@ -336,7 +341,14 @@ class Incident:
         victim_age_at_death: The victim's age in years at death, where it is known and
             may differ from ``victim_age`` (a victim injured at 17 who died after
             turning 18). It settles the age of s.24(6)(a), s.26(1)(a) and DVCVA 2004
-            s.9(1); one that ``victim_age`` and the dates rule out is a conflict.
+            s.9(1); one that ``victim_age``, the dates or the offence code rule out is
+            a conflict.
+        intended_for_injury: Whether a person having the weapon with them intended it
+            for use for causing injury to the person, by them or by another (the second
+            limb of Prevention of Crime Act 1953 s.1(4), which s.24(8) adopts): a kitchen
+            knife carried to injure is an offensive weapon even if the fatal wound was
+            accidental. Needed only where the weapon was neither used intentionally nor
+            made or adapted to injure.
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -379,6 +391,7 @@ class Incident:
     schedule_3_offence: bool | None = attrs.field(default=None, converter=_schedule_3_offence)
     same_household: bool | None = attrs.field(default=None, converter=_same_household)
     victim_age_at_death: int | None = attrs.field(default=None, converter=_victim_age_at_death)
+    intended_for_injury: bool | None = attrs.field(default=None, converter=_intended_for_injury)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())

@@ -66,9 +66,13 @@ def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | N
 
 
 # PCA 1953 s.1(4): "any article made or adapted for use for causing injury to the person,
-# or intended by the person having it with him for such use": either limb
+# or intended by the person having it with him for such use by him or by some other
+# person": either limb. The second is met when the weapon was used intentionally to
+# injure, or when someone having it intended it for such use, the fatal force being
+# accidental or not (sixth legal review, finding 2)
 MADE_OR_ADAPTED = IsTrue("made_or_adapted")
-OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, INTENTIONAL))
+INTENDED_FOR_INJURY = IsTrue("intended_for_injury")
+OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, INTENTIONAL, INTENDED_FOR_INJURY))
 _CODED = Given("offence_code")
 # Infanticide Act 1938 s.1(1): the death of "a child under the age of twelve months", so
 # a child at death whatever the dates
@@ -144,11 +148,11 @@ _rule(
 )
 _rule(
     "OWHR-S24-8-NOT-INTENDED",
-    Not(Any_(MADE_OR_ADAPTED, INTENTIONAL)),
+    Not(Any_(MADE_OR_ADAPTED, INTENTIONAL, INTENDED_FOR_INJURY)),
     "not an offensive weapon: an article is one only if made or adapted for use for causing "
-    "injury to the person, or intended for such use; this one was neither made nor adapted "
-    "for it, and the force was not used intentionally (an intent to injure, not to kill, is "
-    "what counts)",
+    "injury to the person, or intended by a person having it for such use; this one was "
+    "neither made nor adapted for it, nor intended for it, and the force was not used "
+    "intentionally (an intent to injure, not to kill, is what counts)",
     cite("pca-1953", "s.1(4)"),
     when=All(HOMICIDE, WEAPON),
 )

@@ -11,7 +11,7 @@ problem named by its key (:func:`twice`), never a silent last value.
 
 Example:
     >>> INCIDENT_SCHEMA.names[-1], INCIDENT_SCHEMA.field("other_reviews").type
-    ('victim_age_at_death', ListType(list<item: string>))
+    ('intended_for_injury', ListType(list<item: string>))
     >>> sorted(DAY_FIELDS)
     ['date', 'date_of_death']
 """
