@@ -770,3 +770,18 @@ def test_two_holders_of_one_office_at_once_are_a_problem_naming_the_field() -> N
     load_authorities(
         data, file="authorities.toml", converter=make_converter(svduty.warwickshire().sources)
     )
+
+
+def test_a_s17_carve_out_says_not_required_and_a_s16_one_not_authorised() -> None:
+    """s.17(6): "subsection (4) does not require"; s.16(4): "does not authorise" (sixth
+    legal review, finding 4: s.17(6)'s reasons said "not authorised")."""
+    pcc = _auth("pcc", "local_policing_body", ["P"])
+    icb = _auth("icb", "integrated_care_board", ["L1"])
+    personal = attrs.evolve(ALL_KNOWN, personal_information=True)
+    asked = may_require_information(pcc, icb, personal, districts_within=_within(GEO))
+    assert asked.no, asked.explain()
+    said = [x.says for x in asked.reasons if x.rule == "s.17(6)(b)"]
+    assert said, asked.explain()
+    assert said[0].startswith("not required: personal information"), said
+    told = may_disclose(icb, pcc, personal)
+    assert any(x.says.startswith("not authorised") for x in told.reasons if x.rule == "s.16(4)(b)")

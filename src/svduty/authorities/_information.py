@@ -155,7 +155,6 @@ def _carve_outs(
     """The four carve-outs of s.16(4) / s.17(6): (reasons, missing, any applies)."""
     reasons: list[Reason] = []
     missing: list[str] = []
-    failed = False
     checks: list[tuple[str, bool | None, str, str]] = [
         ("(a)", facts.is_patient_information, "patient_information", "patient information"),
     ]
@@ -193,16 +192,16 @@ def _carve_outs(
         rule = f"{base}{sub}"
         provision = f"{rule}, s.10(10)" if derived.get(sub) else rule
         because = f" ({_ENTAILED[sub]}, s.10(10))" if derived.get(sub) else ""
-        if fact is True:
-            reasons.append(reason(rule, f"not authorised: {what}{because}", provision))
-            failed = True
+        if fact is True:  # s.16(4) "does not authorise"; s.17(6) "does not require"
+            verb = "not required" if base == "s.17(6)" else "not authorised"
+            reasons.append(reason(rule, f"{verb}: {what}{because}", provision))
         elif fact is None:
             missing.append(f"{name} ({rule})")
         else:
             reasons.append(
                 reason(rule, f"the carve-out does not apply: not {what}{because}", provision)
             )
-    return reasons, missing, failed
+    return reasons, missing, any(fact is True for _, fact, _, _ in checks)
 
 
 _ENTAILED = {
