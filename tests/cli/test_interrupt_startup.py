@@ -59,10 +59,10 @@ def test_ctrl_c_while_importing_the_commands_own_modules(monkeypatch: pytest.Mon
 
 
 def test_ctrl_c_while_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def parse_args(self: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+    def parse_known_args(self: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(argparse.ArgumentParser, "parse_args", parse_args)
+    monkeypatch.setattr(argparse.ArgumentParser, "parse_known_args", parse_known_args)
     assert _run(["--verbose", "classify", "a.csv"])[::2] == (
         130,
         "svduty classify: interrupted; no output written\n",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+import svduty.definitions
 from svduty.answers import Verdict
 from svduty.cli import main
 from svduty.definitions import (
@@ -409,3 +410,18 @@ def test_float_ages_from_pandas_are_whole_numbers_or_rejected():
     kept, rejected = split_rejected(pa.table({"victim_age": [30.5, 40.0]}))
     assert kept.num_rows == 1
     assert [p.row for p in rejected] == [1]
+
+
+@pytest.mark.parametrize("use", [classify_table, svduty.definitions.classify_split])
+def test_a_table_classify_table_would_misread_is_refused(use):
+    """A developer's review: misspelt columns gave every row 'undetermined', silently, and a
+    repeated column name a bare KeyError."""
+    with pytest.raises(DataError, match=r"columns: .*incident fields.*\(did you mean offence_code"):
+        use(pa.table({"offence_cod": ["8N"], "victim_ag": [19]}))
+    repeated = pa.Table.from_arrays([pa.array(["8N"])] * 2, names=["offence_code"] * 2)
+    with pytest.raises(DataError, match="offence_code: expected one column per name"):
+        use(repeated)
+    secret = pa.Table.from_arrays([pa.array(["8N"])] * 3, names=["offence_code", "J S", "J S"])
+    with pytest.raises(DataError, match=r"column 3 \(its name not shown\)") as info:
+        use(secret)
+    assert "J S" not in str(info.value)

@@ -276,7 +276,7 @@ def test_upper_case_csv_is_read_and_other_files_are_listed_as_skipped(tmp_path):
     d = tmp_path / "months"
     d.mkdir()
     (d / "A.CSV").write_text(HEADER + "\n" + GOOD + "\n")
-    (d / "b.csv").write_text(HEADER + "\n" + GOOD + "\n")
+    (d / "b.csv").write_text(HEADER + "\n" + GOOD + "\n\n")  # not a copy of A.CSV
     (d / "notes.txt").write_text("hello")
     s = summary(str(d))
     assert s["rows_in"] == 2

@@ -19,11 +19,19 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty.areas._model import LSOA_NAME, Match
 from svduty.areas._national import district_partnerships
-from svduty.areas._resolve import LSOA_NAME
 from svduty.areas._tables import read_table
+from svduty.errors import ConflictError
 
-__all__ = ["CONFLICT", "CONFLICT_FIELD", "name_conflicts"]
+__all__ = [
+    "CONFLICT",
+    "CONFLICT_FIELD",
+    "name_conflicts",
+    "other_districts",
+    "refuse_contradiction",
+    "without_conflicts",
+]
 
 CONFLICT = "LSOA name: names a district other than the LSOA code's (the two contradict)"
 """The reason of a row whose LSOA code and name place it in different districts."""
@@ -171,3 +179,47 @@ def _current_districts() -> tuple[Any, Any]:
             found.setdefault(spelling, code)
     reduced = _reduced(pa.array(list(found), pa.string()))
     return reduced, pa.array(list(found.values()), pa.string())
+
+
+def refuse_contradiction(
+    code: str | None, district: tuple[str | None, str | None], name: str
+) -> None:
+    """Raise :class:`ConflictError` if an LSOA name names another district than its code's.
+
+    ``district`` is the code's district ``(code, name)``.
+
+    Example:
+        >>> refuse_contradiction("E01031180", ("E07000220", "Rugby"), "Rugby 010E")
+        >>> refuse_contradiction("E01031180", ("E07000220", "Rugby"), "Birmingham 012E")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ConflictError: name: the LSOA name names another district than E01031180's (Rugby): the two contradict
+    """  # noqa: E501
+    areas = pa.table({"district_code": [district[0]], "district_name": [district[1]]})
+    names, lsoas = pa.array([name], pa.string()), pa.array([code], pa.string())
+    if name_conflicts(pa.array([0]), names, areas, lsoas) is not None:
+        message = f"the LSOA name names another district than {code}'s ({district[1]})"
+        raise ConflictError.single(None, "name", message=message + ": the two contradict")
+
+
+def without_conflicts(table: pa.Table, names: Any) -> pa.Table:
+    """A look-up ``table`` with the rows whose name contradicts their code as ``conflict``.
+
+    ``table`` has the columns of :data:`~svduty.areas.RESOLVED_COLUMNS` (``lsoa_code``
+    first, ``match`` last); the columns between are nulled in those rows.
+
+    Example:
+        >>> t = pa.table({"lsoa_code": ["E01031180"], "district_code": ["E07000220"],
+        ...               "district_name": ["Rugby"], "match": ["table"]})
+        >>> without_conflicts(t, pa.array(["Coventry 001A"])).to_pylist()
+        [{'lsoa_code': 'E01031180', 'district_code': None, 'district_name': None, 'match': 'conflict'}]
+    """  # noqa: E501
+    key = _arrays.array(np.arange(table.num_rows))
+    conflict = name_conflicts(key, names, table, table.column("lsoa_code"))
+    if conflict is None:
+        return table
+    none, last = pa.scalar(None, pa.string()), table.num_columns - 1
+    for j, column in enumerate(table.column_names[1:-1], start=1):
+        table = table.set_column(j, column, pc.if_else(conflict, none, table.column(column)))
+    match = pc.if_else(conflict, pa.scalar(Match.CONFLICT.value), table.column(last))
+    return table.set_column(last, table.column_names[last], match)

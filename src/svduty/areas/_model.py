@@ -192,6 +192,10 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+LSOA_NAME = re.compile(r"^\s*(?P<part>.*\S)\s+\d{3}[A-Z]\s*$")
+"""An LSOA name: the district's name, a space and a code such as ``010E``."""
+
+
 @checked
 def normalise_name(name: str) -> str:
     """A name reduced for matching: case, accents, punctuation and spacing ignored.

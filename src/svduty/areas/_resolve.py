@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -11,8 +10,10 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty._arrays import string_array
+from svduty.areas._lsoa_conflicts import refuse_contradiction, without_conflicts
 from svduty.areas._model import (
     LOCAL_GOVERNMENT_AREA_PREFIXES,
+    LSOA_NAME,
     Area,
     AreaKind,
     AreaMatch,
@@ -26,10 +27,9 @@ from svduty.areas._national import (
     national_districts,
     police_force_names,
 )
-from svduty.errors import AreaError, ConflictError, UnknownAreaError
+from svduty.errors import AreaError, UnknownAreaError
 
 __all__ = [
-    "LSOA_NAME",
     "RESOLVED_COLUMNS",
     "Outcome",
     "Resolving",
@@ -58,9 +58,6 @@ code: nulls) or ``"unresolved"`` (and ``"district"`` for
 :meth:`~svduty.areas.Geography.resolve_locations`)."""
 
 _LOCK = threading.RLock()
-
-LSOA_NAME = re.compile(r"^\s*(?P<part>.*\S)\s+\d{3}[A-Z]\s*$")
-"""An LSOA name: the district's name, a space and a code such as ``010E``."""
 
 Outcome = tuple[str | None, str | None, str | None, str | None, str | None, str]
 """district code, district name, CSP code, CSP name, police command area, match."""
@@ -297,9 +294,8 @@ class Resolving:
         with ``national=True`` resolves LSOAs (2011 or 2021) anywhere in England and Wales
         to their real district, in the area or not.
 
-        A name that names another current district than the code's contradicts the code:
-        svduty reports it and chooses neither (a name of a district abolished since the ONS
-        named the LSOA, such as Daventry, says nothing).
+        A name of another current district than the code's contradicts it: svduty reports
+        it, choosing neither (a district abolished since, such as Daventry, says nothing).
 
         Raises:
             UnknownAreaError: naming the code, if neither the code nor the name resolves.
@@ -325,13 +321,8 @@ class Resolving:
             svduty.errors.ConflictError: name: the LSOA name names another district than E01031180's (Rugby): the two contradict
         """  # noqa: E501
         found = self._code_outcome(code)
-        if found is not None and name is not None and _conflicts(code, found, name):
-            raise ConflictError.single(
-                None,
-                "name",
-                message=f"the LSOA name names another district than {code}'s ({found[1]}): "
-                "the two contradict",
-            )
+        if found is not None and name is not None:
+            refuse_contradiction(code, found[:2], name)
         out = found or self._name_outcome(name)
         if out is None:
             hint = (
@@ -506,38 +497,4 @@ class Resolving:
         table = resolve_columns(
             codes, names, self._code_outcome, self._name_outcome, self._index.cache
         )
-        return table if names is None else _without_conflicts(table, string_array(names))
-
-
-def _conflicts(code: str | None, outcome: Outcome, name: str) -> bool:
-    """Whether an LSOA name names another district than a code's ``outcome``."""
-    from svduty.areas._lsoa_conflicts import name_conflicts  # (it reads LSOA_NAME here)
-
-    areas = pa.table({"district_code": [outcome[0]], "district_name": [outcome[1]]})
-    names = pa.array([name], pa.string())
-    return name_conflicts(pa.array([0]), names, areas, pa.array([code], pa.string())) is not None
-
-
-def _without_conflicts(table: pa.Table, names: Any) -> pa.Table:
-    """``table`` with the rows whose name contradicts their code as ``conflict`` and nulls.
-
-    Example:
-        >>> t = pa.table({c: ["E07000220"] if c == "district_code" else ["x"]
-        ...               for c in RESOLVED_COLUMNS})
-        >>> _without_conflicts(t, pa.array(["Rugby 001A"])).column("match").to_pylist()
-        ['x']
-    """
-    import numpy as np  # (pyarrow's)
-
-    from svduty._arrays import array
-    from svduty.areas._lsoa_conflicts import name_conflicts
-
-    key = array(np.arange(table.num_rows))
-    conflict = name_conflicts(key, names, table, table.column("lsoa_code"))
-    if conflict is None:
-        return table
-    none = pa.scalar(None, pa.string())
-    for j, name in enumerate(RESOLVED_COLUMNS[1:-1], start=1):
-        table = table.set_column(j, name, pc.if_else(conflict, none, table.column(name)))
-    match = pc.if_else(conflict, pa.scalar(Match.CONFLICT.value), table.column("match"))
-    return table.set_column(len(RESOLVED_COLUMNS) - 1, "match", match)
+        return table if names is None else without_conflicts(table, string_array(names))

@@ -33,8 +33,9 @@ from svduty.definitions._columns import INPUT_COLUMNS, prepare
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._distinct import remembered, spread_all
 from svduty.definitions._expr import ArrowEnv
+from svduty.definitions._incident import Incident
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
-from svduty.errors import DataError, Problem
+from svduty.errors import DataError, Problem, Shown, shown
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
 pa: Any = _pa
@@ -144,6 +145,43 @@ def _verdicts(
 
 
 _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
+_FIELDS = frozenset(a.name for a in attrs.fields(Incident))
+
+
+def _columns_checked(tab: Any) -> None:
+    """Refuse the columns :func:`classify_table` would misread, naming no unsafe name.
+
+    A repeated name; a table with no incident field (every row would be ``undetermined``:
+    a misspelt header, say). Verdict columns of an earlier run are replaced, not refused.
+
+    Example:
+        >>> _columns_checked(pa.table({"offence_cod": ["8N"]}))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: columns: expected one or more incident fields as columns, such as offence_code, police_uk_category, victim_age (did you mean offence_code?)
+    """  # noqa: E501
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, name in enumerate(tab.column_names):
+        if name in seen:
+            known = name in _FIELDS or isinstance(shown(name), Shown)
+            said = name if known else f"column {i + 1} (its name not shown)"
+            problems.append(Problem(field=said, expected="one column per name"))
+        seen.add(name)
+    if not seen & _FIELDS:
+        from svduty._near import did_you_mean
+
+        names = tab.column_names
+        near = next((h for n in names if (h := did_you_mean(n, sorted(_FIELDS)))), "")
+        problems.append(
+            Problem(
+                field="columns",
+                expected="one or more incident fields as columns, such as offence_code, "
+                "police_uk_category, victim_age" + near,
+            )
+        )
+    if problems:
+        raise DataError(problems)
 
 
 def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:
@@ -298,19 +336,23 @@ def classify_table(
     """Classify every row of an Arrow table: the columnar twin of :func:`classify`.
 
     Input columns are named as the incident JSON fields; any may be absent (all
-    unknown). Each value is read as :class:`~svduty.definitions.Incident` reads it (a
-    word in any case and spacing, ``"KNIFE"`` for ``knife``); the input columns pass
-    through as given. The output is the input plus ``violence``, ``in_scope``,
-    ``domestic_abuse``, ``qualifying_homicide`` (yes/no/undetermined),
-    ``homicide_review`` (required/not_required/undetermined), ``kinds``, ``basis`` and
-    ``reasons`` (compact rule ids). The same rules as :func:`classify` decide.
+    unknown), but not all: a table with no incident field is refused (a misspelt header
+    would make every row ``undetermined``), as is a name given to two columns. Each value
+    is read as :class:`~svduty.definitions.Incident` reads it (a word in any case and
+    spacing, ``"KNIFE"`` for ``knife``); the input columns pass through as given. The
+    output is the input plus ``violence``, ``in_scope``, ``domestic_abuse``,
+    ``qualifying_homicide`` (yes/no/undetermined), ``homicide_review``
+    (required/not_required/undetermined), ``kinds``, ``basis`` and ``reasons`` (compact
+    rule ids); these columns of an earlier run, in the input, are replaced. The same rules
+    as :func:`classify` decide.
 
     With ``encode=True`` the word columns (the verdicts and ``basis``) are
     ``dictionary<int32, string>``, as :data:`svduty.io.OUTPUT_SCHEMA` has them: a large
     table's verdicts are then numbers into a few words, not a copy of the text per row.
 
     Raises:
-        DataError: naming the row (1-based) and field of bad values.
+        DataError: naming the row (1-based) and field of bad values; or the columns, for a
+            table with no incident field or a repeated column name.
         ConflictError: naming the rows whose facts contradict each other.
 
     Example:
@@ -332,6 +374,7 @@ def classify_table(
     definition_argument(definition)
     is_batch = isinstance(table, pa.RecordBatch)
     tab = pa.Table.from_batches([table]) if is_batch else table
+    _columns_checked(tab)
     result = _classified(tab, definition, resolve_district, pilot, encode=encode, sink=None)
     if is_batch:
         return pa.RecordBatch.from_arrays(  # type: ignore[no-any-return]
@@ -370,6 +413,7 @@ def classify_split(
         (['yes', 'undetermined'], [(2, 'victim_age')])
     """
     tab: Any = pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch) else table
+    _columns_checked(tab)
     sink: list[Problem] = []
     result = _classified(
         tab, definition, resolve_district, pilot, encode=encode, sink=sink, memo=memo
@@ -408,6 +452,7 @@ def split_rejected(
         ([30], [(2, 'victim_age'), (3, 'weapon')])
     """
     tab: Any = pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch) else table
+    _columns_checked(tab)
     sink: list[Problem] = []
     prepare(tab, resolve_district, sink, pilot)
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))

@@ -324,9 +324,8 @@ class Incident:
         made_or_adapted: Whether the weapon was made or adapted for use for causing
             injury to the person (Prevention of Crime Act 1953 s.1(4), which s.24(8)
             adopts): a flick knife, a sword or a knuckleduster is; a kitchen knife is not
-            (it is an offensive weapon only if intended for such use:
-            ``intended_for_injury``). Needed only where the weapon was not used
-            intentionally.
+            (it is an offensive weapon only if ``intended_for_injury``). Needed only where
+            the weapon was not used intentionally.
         schedule_3_offence: Whether the offence was one specified in Schedule 3 to the
             Sexual Offences Act 2003 other than paragraph 14 (a "sexual offence", s.13(4)),
             where the offence code does not say: sexual behaviour alone need not be one.
@@ -341,14 +340,11 @@ class Incident:
         victim_age_at_death: The victim's age in years at death, where it is known and
             may differ from ``victim_age`` (a victim injured at 17 who died after
             turning 18). It settles the age of s.24(6)(a), s.26(1)(a) and DVCVA 2004
-            s.9(1); one that ``victim_age``, the dates or the offence code rule out is
-            a conflict.
-        intended_for_injury: Whether a person having the weapon with them intended it
-            for use for causing injury to the person, by them or by another (the second
-            limb of Prevention of Crime Act 1953 s.1(4), which s.24(8) adopts): a kitchen
-            knife carried to injure is an offensive weapon even if the fatal wound was
-            accidental. Needed only where the weapon was neither used intentionally nor
-            made or adapted to injure.
+            s.9(1); one ruled out by ``victim_age``, the dates or the offence code: a conflict.
+        intended_for_injury: Whether a person having the weapon intended it for use for
+            causing injury (PCA 1953 s.1(4), second limb; s.24(8)): a kitchen knife carried
+            to injure is an offensive weapon, the fatal wound accidental or not. Needed only
+            where the weapon was neither used intentionally nor made or adapted to injure.
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -426,11 +422,10 @@ class Incident:
         names = _fields()
         problems: list[Problem] = []
         kwargs: dict[str, Any] = {}
+        known = "one of " + ", ".join(names)
         for key in data:
             if key not in names:
-                problems.append(
-                    unknown_field(key, "one of " + ", ".join(names), file=file, row=line)
-                )
+                problems.append(unknown_field(key, known, file=file, row=line))
         probe = cls()
         for name in names:
             if name not in data or data[name] is None:
@@ -450,9 +445,8 @@ class Incident:
         try:
             return cls(**kwargs)
         except ConflictError as exc:
-            raise ConflictError(
-                [attrs.evolve(p, file=file, row=line) for p in exc.problems]
-            ) from None
+            found = [attrs.evolve(p, file=file, row=line) for p in exc.problems]
+            raise ConflictError(found) from None
 
     def values(self) -> dict[str, Any]:
         """The facts as plain values (words, sets of words), for the rule engines.
