@@ -28,6 +28,7 @@ from svduty.definitions import (
     district_of,
     split_rejected,
 )
+from svduty.definitions._classification import ANSWERS
 from svduty.errors import ConflictError, DataError, DefinitionError
 from svduty.io import load_definition, load_packaged_definition
 from svduty.io._files import read_toml
@@ -425,3 +426,15 @@ def test_a_table_classify_table_would_misread_is_refused(use):
     with pytest.raises(DataError, match=r"column 3 \(its name not shown\)") as info:
         use(secret)
     assert "J S" not in str(info.value)
+
+
+def test_the_json_of_a_classification_keeps_what_decided_it():
+    """A developer's review: to_json lost the basis, the definition and which answer each
+    missing fact settles, and a misspelt answer name read as settled."""
+    c = classify(Incident(id="a", offence_code="8N", victim_age=19))
+    out = c.to_json()
+    assert (out["basis"], out["definition"]) == ("offence_code", "pcsc-s13")
+    assert out["missing_by_answer"] == {a: list(f) for a, f in c.missing}
+    assert set(out["missing_by_answer"]) == {a for a in ANSWERS if out[a] == "undetermined"}
+    with pytest.raises(DataError, match="missing_for"):
+        c.missing_for("in-scope")

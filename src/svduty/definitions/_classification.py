@@ -16,7 +16,7 @@ import attrs
 from svduty._checked import checked_methods
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
-from svduty.errors import DataError, printable, shown
+from svduty.errors import DataError, Problem, printable, shown
 
 __all__ = ["ANSWERS", "Classification"]
 
@@ -65,11 +65,22 @@ class Classification:
     def missing_for(self, answer: str) -> tuple[str, ...]:
         """The facts that would settle one answer (empty if it is settled).
 
+        Raises:
+            DataError: for a name that is not one of the five answers (a misspelt name
+                would read as settled).
+
         Example:
             >>> from svduty.definitions import Incident, classify
             >>> classify(Incident(offence_code="46")).missing_for("domestic_abuse")
             ('victim_age', 'perpetrator_age', 'relationship', 'target', 'behaviours')
-        """
+            >>> classify(Incident()).missing_for("in-scope")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DataError: missing_for(answer): expected one of violence, in_scope, domestic_abuse, qualifying_homicide, homicide_review
+        """  # noqa: E501
+        if answer not in ANSWERS:
+            expected = "one of " + ", ".join(ANSWERS)
+            raise DataError(Problem(field="missing_for(answer)", expected=expected))
         return dict(self.missing).get(answer, ())
 
     @property
@@ -87,12 +98,18 @@ class Classification:
         return tuple(seen)
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON contract: id, the five answers, kinds, missing, reasons.
+        """The JSON contract: id, the five answers, kinds, missing, reasons, basis, definition.
+
+        ``missing`` lists every missing fact once; ``missing_by_answer`` says which answer
+        each would settle (the undetermined answers only).
 
         Example:
             >>> from svduty.definitions import Incident, classify
-            >>> sorted(classify(Incident(id="x")).to_json())
-            ['domestic_abuse', 'homicide_review', 'id', 'in_scope', 'kinds', 'missing', 'qualifying_homicide', 'reasons', 'violence']
+            >>> out = classify(Incident(id="x", offence_code="46")).to_json()
+            >>> sorted(out)
+            ['basis', 'definition', 'domestic_abuse', 'homicide_review', 'id', 'in_scope', 'kinds', 'missing', 'missing_by_answer', 'qualifying_homicide', 'reasons', 'violence']
+            >>> out["basis"], out["definition"], out["missing_by_answer"]["domestic_abuse"][:2]
+            ('offence_code', 'pcsc-s13', ['victim_age', 'perpetrator_age'])
         """  # noqa: E501
         return {
             "id": self.id,
@@ -103,7 +120,10 @@ class Classification:
             "homicide_review": self.homicide_review.value,
             "kinds": list(self.kinds),
             "missing": list(self.missing_facts),
+            "missing_by_answer": {answer: list(facts) for answer, facts in self.missing},
             "reasons": [r.to_json() for r in self.reasons],
+            "basis": self.basis,
+            "definition": self.definition,
         }
 
     def explain(self, format: str = "text") -> str:

@@ -132,7 +132,10 @@ class Summary:
     skipped: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """The summary as JSON-ready data (the ``--summary json`` output).
+        """The summary as JSON-ready data: ``--summary json`` less its ``bounded`` key.
+
+        ``svduty classify --summary json`` adds ``bounded``, the bounded counts of
+        police.uk rows (:class:`~svduty.io.BoundedCounts`; ``null`` for incident files).
 
         Example:
             >>> sorted(Summary(rows_in=0, rows_out=0, rejected=0).to_json())[:3]

@@ -66,7 +66,7 @@ def output_format(path: str | Path) -> str:
     kind = FORMATS.get(p.suffix.lower())
     if kind is None:
         raise InputFormatError(
-            Problem(file=str(p), field="--output", expected="a .csv, .parquet or .jsonl file")
+            Problem(file=str(p), field="suffix", expected="a .csv, .parquet or .jsonl file")
         )
     return kind
 
