@@ -163,3 +163,48 @@ def test_files_of_one_size_but_other_bytes_are_each_read(tmp_path: Path):
     also_empty.write_text("")
     got = expand_inputs([a, b, empty, also_empty])
     assert (got.files, got.skipped) == ((a, b, empty, also_empty), ())
+
+
+def test_a_folders_other_entries_are_listed_not_dropped(folder: Path, tmp_path: Path):
+    """A hostile review: a linked folder, a FIFO and a broken link were dropped silently, and a
+    hidden .csv file (.git/x.csv, a macOS ._m.csv) was read as a month."""
+    older = tmp_path / "older"
+    older.mkdir()
+    shutil.copy(sample_police_uk(), older / "2025-05-x-street.csv")
+    (folder / "older").symlink_to(older)
+    os.mkfifo(folder / "p.csv")
+    (folder / "gone.csv").symlink_to(tmp_path / "nowhere.csv")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "x.csv").write_text("x\n")
+    (folder / "._m.csv").write_text("x\n")
+    (folder / ".DS_Store").write_text("x")
+    got = expand_inputs([folder])
+    assert got.files == (folder / "2025-06-x-street.csv",)
+    assert sorted(got.skipped) == sorted(
+        [
+            f"{folder / '._m.csv'} (a hidden file)",
+            f"{folder / '.git' / 'x.csv'} (a hidden file)",
+            f"{folder / 'gone.csv'} (a broken link)",
+            f"{folder / 'older'} (a link to a folder: not followed (name the folder to read it))",
+            f"{folder / 'p.csv'} (not a regular file)",
+        ]
+    )
+    code, out, _ = run("classify", folder, "--strict", "--summary", "json")
+    assert (code, json.loads(out)["rows_in"]) == (1, ROWS)  # --strict: files were skipped
+
+
+def test_each_file_of_a_shared_size_is_read_for_its_digest_once(tmp_path: Path, monkeypatch):
+    """A hostile review: same-size files were compared pair by pair (600 took 12 s)."""
+    from svduty.io import _inputs
+
+    files = []
+    for i in range(30):
+        f = tmp_path / f"{i:02}.csv"
+        f.write_text(f"x,{i:02}\n")
+        files.append(f)
+    read: list[Path] = []
+    digest = _inputs._digest
+    monkeypatch.setattr(_inputs, "_digest", lambda p: read.append(p) or digest(p))
+    got = expand_inputs(files)
+    assert got.files == tuple(files)
+    assert sorted(read) == files  # each once

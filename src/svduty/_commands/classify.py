@@ -284,7 +284,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.output:
         from svduty.io._writers import output_format
 
-        output_format(args.output)
+        output_format(args.output, "--output")
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
     choice = chosen(args, sections=("areas", "definition"))

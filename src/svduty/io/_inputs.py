@@ -1,7 +1,8 @@
 """Which files an input names, and what kind they are: the front door of every reader.
 
 A folder stands for the CSV files under it (``.csv`` in any case); files of other kinds in
-it are listed as skipped, never silently dropped. A file named twice (directly and through
+it, links to folders (not followed), broken links and hidden ``.csv`` files are listed as
+skipped, never silently dropped. A file named twice (directly and through
 its folder, through a symbolic link, or the same folder twice), or a copy of one (the
 same bytes), is read once: the later names are listed as skipped, naming the first. A
 file's kind is told by its suffix and, for CSV, by its header: a police.uk street-level
@@ -254,12 +255,11 @@ def expand_inputs(
         elif p.is_dir():
             found = []
             for q in sorted(p.rglob("*")):
-                if not q.is_file():
-                    continue
-                if q.suffix.lower() == ".csv":
+                why = _not_read(q, p)
+                if why is None:
                     found.append(q)
-                elif not q.name.startswith("."):
-                    skipped.append(f"{q} (not a .csv file)")
+                elif why:
+                    skipped.append(f"{q} ({why})")
             if not found:
                 raise InputFormatError(
                     Problem(file=str(p), expected="a folder holding police.uk CSV files")
@@ -274,15 +274,47 @@ def expand_inputs(
     return _once(files, skipped)
 
 
+def _not_read(q: Path, folder: Path) -> str | None:
+    """Why a folder's entry is not read (``""``: said nothing of), or ``None`` to read it.
+
+    A ``.csv`` file is read; anything else the folder holds is listed (a link to a folder
+    is not followed, as ``rglob`` does not), but a hidden file that is not a ``.csv`` file
+    and a folder itself (its files are listed one by one) are said nothing of. A hidden
+    ``.csv`` file (``.git/x.csv``, a macOS ``._m.csv``) is listed, not read.
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> _not_read(sample_police_uk(), sample_police_uk().parent) is None
+        True
+    """
+    hidden = any(part.startswith(".") for part in q.relative_to(folder).parts)
+    csv_name = q.suffix.lower() == ".csv"
+    if q.is_symlink() and not q.exists():
+        return "a broken link"
+    if q.is_dir():
+        return (
+            "a link to a folder: not followed (name the folder to read it)"
+            if (q.is_symlink() and not hidden)
+            else ""
+        )
+    if not q.is_file():
+        return "not a regular file" if not hidden or csv_name else ""
+    if hidden:
+        return "a hidden file" if csv_name else ""
+    return None if csv_name else "not a .csv file"
+
+
 def _once(files: list[Path], skipped: list[str]) -> Inputs:
     """Each real file once (the first name kept); a later name of it skipped, with why.
 
     The same file is the same device and inode: a symbolic link, ``..``, a hard link. A
     copy (another file of the same bytes, such as ``month (1).csv`` beside ``month.csv``)
-    would count every row twice: it is skipped too. Only files of equal sizes are compared.
+    would count every row twice: it is skipped too. Only files of a size another file has
+    are read for their digest (once each), so many files cost no more than one each.
     """
     first: dict[tuple[int, int], Path] = {}
-    by_size: dict[int, list[Path]] = {}
+    sizes: dict[int, list[Path]] = {}
+    digests: dict[bytes, Path] = {}
     kept: list[Path] = []
     for p in files:
         if str(p) == STDIN:
@@ -293,21 +325,27 @@ def _once(files: list[Path], skipped: list[str]) -> Inputs:
         if real in first:
             skipped.append(f"{p} (named twice: the same file as {first[real]})")
             continue
-        copied = next((q for q in by_size.get(st.st_size, ()) if _same_bytes(p, q)), None)
-        if copied is not None:
-            skipped.append(f"{p} (a copy of {copied}: the same bytes, read once)")
-            continue
+        alike = sizes.setdefault(st.st_size, []) if st.st_size else []
+        if alike:  # another file of this size: compare digests
+            if len(alike) == 1:  # the size's first file: its digest now
+                digests.setdefault(_digest(alike[0]), alike[0])
+            digest = _digest(p)
+            if digest in digests:
+                skipped.append(f"{p} (a copy of {digests[digest]}: the same bytes, read once)")
+                continue
+            digests[digest] = p
         first[real] = p
-        by_size.setdefault(st.st_size, []).append(p)
+        alike.append(p)
         kept.append(p)
     return Inputs(files=tuple(kept), skipped=tuple(skipped))
 
 
-def _same_bytes(a: Path, b: Path) -> bool:
-    """Whether two files of the same size hold the same bytes (not an empty one)."""
-    import filecmp  # only for files of equal sizes
+def _digest(p: Path) -> bytes:
+    """A file's BLAKE2b digest (the same digest: the same bytes)."""
+    import hashlib  # only for files of a size another has
 
-    return a.stat().st_size > 0 and filecmp.cmp(a, b, shallow=False)
+    with p.open("rb") as f:
+        return hashlib.file_digest(f, "blake2b").digest()
 
 
 def detect_format(inputs: Sequence[str | Path]) -> str:

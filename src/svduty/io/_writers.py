@@ -52,8 +52,8 @@ def _flat(table: pa.Table, separator: str) -> pa.Table:
     return table
 
 
-def output_format(path: str | Path) -> str:
-    """The format of an output file, from its suffix.
+def output_format(path: str | Path, field: str = "suffix") -> str:
+    """The format of an output file, from its suffix (``field``: what an error names).
 
     Raises:
         InputFormatError: if the suffix is not ``.csv``, ``.parquet`` or ``.jsonl``.
@@ -66,7 +66,7 @@ def output_format(path: str | Path) -> str:
     kind = FORMATS.get(p.suffix.lower())
     if kind is None:
         raise InputFormatError(
-            Problem(file=str(p), field="suffix", expected="a .csv, .parquet or .jsonl file")
+            Problem(file=str(p), field=field, expected="a .csv, .parquet or .jsonl file")
         )
     return kind
 
