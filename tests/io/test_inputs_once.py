@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import svduty
 from svduty.cli import main
 from svduty.io import police_uk_paths, read_police_uk, sample_police_uk
 from svduty.io._inputs import expand_inputs
@@ -208,3 +209,47 @@ def test_each_file_of_a_shared_size_is_read_for_its_digest_once(tmp_path: Path, 
     got = expand_inputs(files)
     assert got.files == tuple(files)
     assert sorted(read) == files  # each once
+
+
+def _later_download(tmp_path: Path) -> Path:
+    """The sample month downloaded again after one outcome changed: other bytes, same crimes."""
+    text = sample_police_uk().read_text(encoding="utf-8")
+    later = tmp_path / "later"
+    later.mkdir()
+    changed = text.replace(
+        "Investigation complete; no suspect identified", "Unable to prosecute suspect", 1
+    )
+    (later / "2025-06-x-street.csv").write_text(changed, encoding="utf-8")
+    return later
+
+
+def test_files_that_share_crime_ids_are_warned_of(folder: Path, tmp_path: Path):
+    """A hostile review: a month and a later download of it (outcomes updated, so not a copy)
+    counted every row twice with no word, even with --strict."""
+    later = _later_download(tmp_path)
+    code, out, _ = run("classify", folder, later, "--summary", "json")
+    s = json.loads(out)
+    assert (code, s["rows_in"]) == (0, 2 * ROWS)
+    assert s["warnings"]["FILES-OVERLAP"] > 100
+    r = svduty.report([folder, later])
+    assert "the files overlap" in r.notes[0]
+
+
+def test_two_months_of_one_force_do_not_overlap():
+    shared = Path(__file__).resolve().parents[3] / "shared" / "data" / "policeuk"
+    months = sorted(shared.glob("*.csv"))
+    assert len(months) >= 2
+    code, out, _ = run("classify", *months, "--summary", "json")
+    assert (code, "FILES-OVERLAP" in json.loads(out)["warnings"]) == (0, False)
+
+
+def test_the_report_page_lists_the_files_not_read(folder: Path, tmp_path: Path):
+    other = tmp_path / "b"
+    other.mkdir()
+    shutil.copy(folder / "2025-06-x-street.csv", other / "copy.csv")
+    out = tmp_path / "r.html"
+    code, said, _ = run("report", folder, other, "-o", out)
+    assert code == 0
+    assert f"skipped: {other / 'copy.csv'} (a copy of" in said
+    assert said.count("copy.csv") == 1
+    assert f"Not read: {other / 'copy.csv'} (a copy of" in out.read_text(encoding="utf-8")

@@ -43,6 +43,7 @@ from svduty.io._inputs import (
     is_json_lines,
 )
 from svduty.io._output import output_metadata, output_schema
+from svduty.io._overlap import repeated_crime_ids
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
@@ -346,6 +347,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if bounds is not None:
         summary = _months_outside(summary, bounds, choice.partnership.local_area.valid)
         summary = _force_elsewhere(summary, bounds, choice.partnership.local_area.districts)
+        summary = _overlapping(summary, paths)
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
@@ -437,6 +439,14 @@ def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequenc
     if not n:
         return summary
     return attrs.evolve(summary, warnings={**summary.warnings, "FORCE-AREA-ELSEWHERE": n})
+
+
+def _overlapping(summary: Summary, paths: Sequence[Path]) -> Summary:
+    """The summary warning when police.uk files share Crime IDs (see svduty.io._overlap)."""
+    n = repeated_crime_ids(paths)
+    return (
+        attrs.evolve(summary, warnings={**summary.warnings, "FILES-OVERLAP": n}) if n else summary
+    )
 
 
 def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:

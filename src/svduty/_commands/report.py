@@ -111,6 +111,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             output=args.output,
             tables=args.tables,
             progress=progress,
+            skipped=(*inputs.skipped, *empties),
         )
     finally:
         progress.close()
@@ -128,9 +129,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"in scope inside the area: certain {inside['certain']:,}, possible "
             f"{inside['possible']:,}, no {inside['no']:,}"
         )
-    lines.extend(result.notes[:1])
-    lines.extend(f"skipped: {p}" for p in inputs.skipped)
-    lines.extend(f"skipped: {p}" for p in empties)
+    lines.extend(n for n in result.notes[:1] if not n.startswith("Not read: "))
+    lines.extend(f"skipped: {p}" for p in (*inputs.skipped, *empties))
     lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
     print("\n".join(lines), file=stdout)
     return 0

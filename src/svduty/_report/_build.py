@@ -27,13 +27,14 @@ from svduty.definitions import STATUTE, Definition
 from svduty.io import (
     SUMMARY_COLUMNS,
     default_pipeline,
-    police_uk_paths,
     read_police_uk,
     run_pipeline,
     warwickshire,
 )
 from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
 from svduty.io._forces import rows_of_other_forces
+from svduty.io._inputs import expand_inputs
+from svduty.io._overlap import repeated_crime_ids
 from svduty.partnership import Partnership
 
 __all__ = ["report"]
@@ -146,6 +147,11 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
     )
 
 
+def _not_read(skipped: Sequence[str]) -> tuple[str, ...]:
+    """The page's note on the input files not read (none if every file was read)."""
+    return (f"Not read: {'; '.join(skipped)}.",) if skipped else ()
+
+
 @checked
 def report(
     inputs: str | Path | Sequence[str | Path],
@@ -155,6 +161,7 @@ def report(
     output: str | Path | None = None,
     tables: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
+    skipped: Sequence[str] = (),
 ) -> Report:
     """Profile a partnership's area from police.uk street-level files.
 
@@ -173,6 +180,8 @@ def report(
         output: When given, write the HTML page there.
         tables: When given, write the tables as CSV files in that folder.
         progress: Called with the bytes read so far (for a progress bar).
+        skipped: Inputs the caller left out, with why (``svduty report``'s empty files);
+            listed on the page with those the inputs name twice or as copies.
 
     Raises:
         InputFormatError: if an input is missing or not a police.uk file, or there is none.
@@ -190,11 +199,13 @@ def report(
     pipeline = default_pipeline(p, definition=definition)
     # the pipeline's: the one given, else the partnership's own, else the Act's s.13
     chosen = next(d for d in (definition, p.definition, STATUTE) if d is not None)
-    paths = police_uk_paths(inputs)
+    found = expand_inputs(inputs)
+    paths = list(found.files)
     groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
     bounds = BoundedCounts(groupings=groupings)
     rows = read_police_uk(paths, progress=progress, columns=SUMMARY_COLUMNS)  # counted only
-    summary = run_pipeline(rows, pipeline, counts=[bounds])
+    left = (*found.skipped, *skipped)
+    summary = attrs.evolve(run_pipeline(rows, pipeline, counts=[bounds]), skipped=left)
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)
@@ -211,6 +222,12 @@ def report(
             "than in its own: the files may be another force's (police.uk publishes each "
             "force's crimes in that force's files, with the few it placed beyond its area)."
         )
+    if repeated := repeated_crime_ids(paths):
+        force.append(
+            f"{repeated:,} Crime IDs among the input files' first rows are an earlier file's "
+            "too: the files overlap (a month downloaded twice?), and their rows are counted "
+            "twice."
+        )
     months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))
     title = f"Serious violence profile: {p.local_area.name}"
     result = Report(
@@ -220,7 +237,7 @@ def report(
         summary=summary,
         months=months,
         inputs=tuple(str(x) for x in paths),
-        notes=(*force, *_outside_period(months, p), *why, *notes),
+        notes=(*force, *_not_read(left), *_outside_period(months, p), *why, *notes),
         settlements=settlements,
     )
     result = attrs.evolve(
