@@ -728,6 +728,9 @@ def test_an_area_asked_for_by_something_not_text_is_an_argument_error(geo, bad):
         ("E01023964", "Welwyn Hatfield 014C", False),  # 2011, split: St Albans by best fit
         ("E01027305", "West Northamptonshire 048E", False),  # 2021: Cherwell by the 2024 table
         ("E01008187", "Coventry 001A", True),  # but not any district
+        # a code in lower case is the code (a hostile review: it was placed by the name)
+        ("e01031180", "Birmingham 012E", True),
+        ("e01031180", "Rugby 010E", False),
     ],
 )
 def test_an_lsoa_name_contradicting_its_code_is_a_conflict(code, name, conflict):

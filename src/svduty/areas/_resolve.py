@@ -212,7 +212,7 @@ class Resolving:
     def _code_outcome(self, code: str | None) -> Outcome | None:
         if code is None:
             return None
-        key = code.strip()
+        key = code.strip().upper()  # a GSS code in lower case is still the code
         area = self._index.current.get(key)
         if area is not None:
             if not area.kind.is_lsoa:
@@ -266,7 +266,7 @@ class Resolving:
             if not len(unseen):
                 return
             cache["national_asked"] = pa.concat_arrays([asked, pc.cast(unseen, pa.string())])
-            keys = {c.strip() for c in unseen.to_pylist()}
+            keys = {c.strip().upper() for c in unseen.to_pylist()}
             new = sorted(k for k in keys if k not in memo and k not in self._index.current)
             if new:
                 memo.update(zip(new, national_districts(new), strict=True))
