@@ -21,12 +21,13 @@ import errno
 import importlib
 import io
 import os
+import re
 import signal
 import sys
 import threading
 from collections.abc import Collection, Sequence
 from types import FrameType
-from typing import Any, TextIO, cast
+from typing import Any, NoReturn, TextIO, cast
 
 from svduty import _collector
 from svduty._commands._stopped import EXIT_BROKEN_PIPE, stopped
@@ -149,6 +150,31 @@ class _Closed(io.TextIOBase):
         raise OSError(errno.EBADF, os.strerror(errno.EBADF), "standard output")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors do not repeat the values given.
+
+    A value may be personal data: ``invalid choice: 'Jane'`` is said without ``'Jane'``.
+
+    Example:
+        >>> _screened("argument --format: invalid choice: 'Jane' (choose from 'text')")
+        "argument --format: invalid choice (not shown) (choose from 'text')"
+    """
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_screened(message))
+
+
+_GIVEN = re.compile(
+    r"(invalid choice|invalid [\w ]+ value|ignored explicit argument):? "
+    r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+)
+"""A value argparse repeats in an error (as Python's repr quotes it)."""
+
+
+def _screened(message: str) -> str:
+    return _GIVEN.sub(r"\1 (not shown)", message)
+
+
 def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
     """Build the argument parser.
 
@@ -162,7 +188,7 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
         >>> build_parser(load=()).parse_args(["info"]).command
         'info'
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="svduty",
         description=(
             "The Serious Violence Duty (Police, Crime, Sentencing and Courts Act 2022, "
@@ -298,22 +324,34 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
 def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown: list[str]) -> None:
     """Exit with the usage of the command given (not the top level's) and a near option.
 
+    Only options' names are said; a value given may be personal data.
+
     Example:
         >>> import contextlib, io
         >>> err = io.StringIO()
         >>> with contextlib.redirect_stderr(err), contextlib.suppress(SystemExit):
         ...     _unrecognized(build_parser(load=("info",)), "info", ["--partnershp", "x"])
         >>> print(err.getvalue().splitlines()[-1])
-        svduty info: error: unrecognized arguments: --partnershp x (did you mean --partnership?)
-    """
+        svduty info: error: unrecognized arguments: --partnershp, 1 value (not shown) (did you mean --partnership?)
+    """  # noqa: E501
     from svduty._near import did_you_mean
 
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     user = sub.choices.get(command, parser) if command else parser
     options = [o for a in user._actions for o in a.option_strings]
-    first = next((u.split("=")[0] for u in unknown if u.startswith("--")), "")
-    hint = did_you_mean(first, options) if first else ""
-    user.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
+    named = [u.split("=")[0] for u in unknown if _OPTION.fullmatch(u.split("=")[0])]
+    first = next((n for n in named if n.startswith("--")), "")
+    if first in options:  # an option of the command, given before the command's name
+        hint = f" (give {first} after the command's name)"
+    else:
+        hint = did_you_mean(first, options) if first else ""
+    values = len(unknown) - len(named)
+    said = [*named, f"{values} value{'s' if values > 1 else ''} (not shown)"] if values else named
+    user.error(f"unrecognized arguments: {', '.join(said)}{hint}")
+
+
+_OPTION = re.compile(r"--?[A-Za-z][A-Za-z0-9-]{0,40}")
+"""An option's name (shown in errors); anything else given may be personal data."""
 
 
 def _empty_argument(args_list: list[str]) -> str | None:

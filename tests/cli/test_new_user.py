@@ -469,17 +469,32 @@ def test_a_population_split_without_populations_says_so(tmp_path):
         (
             ["classify", "june.csv", "--sumary", "json"],
             "usage: svduty classify ",
-            "svduty classify: error: unrecognized arguments: --sumary json "
+            "svduty classify: error: unrecognized arguments: --sumary, 1 value (not shown) "
             "(did you mean --summary?)",
         ),
         (
             ["info", "--partnershp=warwickshire"],
             "usage: svduty info ",
-            "svduty info: error: unrecognized arguments: --partnershp=warwickshire "
+            "svduty info: error: unrecognized arguments: --partnershp "
             "(did you mean --partnership?)",
         ),
         (["info", "--zzz"], "usage: svduty info ", "unrecognized arguments: --zzz\n"),
         (["--zzz"], "usage: svduty [-h]", "svduty: error: unrecognized arguments: --zzz\n"),
+        (  # a hostile review: values given are never repeated (they may be personal data)
+            ["info", "--victim=Jane07700900123", "x07700900123"],
+            "usage: svduty info ",
+            "unrecognized arguments: --victim, 1 value (not shown)\n",
+        ),
+        (
+            ["info", "--format", "Jane"],
+            "usage: svduty info ",
+            "argument --format: invalid choice (not shown) (choose from 'text', 'json')",
+        ),
+        (
+            ["--partnership=x", "info"],
+            "usage: svduty info ",
+            "unrecognized arguments: --partnership (give --partnership after the command's name)",
+        ),
     ],
 )
 def test_an_unknown_option_is_shown_with_the_commands_usage(argv, usage, said):
@@ -487,3 +502,5 @@ def test_an_unknown_option_is_shown_with_the_commands_usage(argv, usage, said):
     assert (code, out) == (2, "")
     assert err.startswith(usage)
     assert said in err
+    assert "Jane" not in err
+    assert "0770" not in err
