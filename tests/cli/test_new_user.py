@@ -504,3 +504,14 @@ def test_an_unknown_option_is_shown_with_the_commands_usage(argv, usage, said):
     assert said in err
     assert "Jane" not in err
     assert "0770" not in err
+
+
+def test_an_incident_csv_whose_header_spells_a_field_otherwise_is_refused(tmp_path):
+    f = tmp_path / "mis.csv"
+    f.write_text("id,Offence Code,victim age\n1,8N,30\n", encoding="utf-8")
+    code, out, err = run("classify", f)
+    assert (code, out) == (1, "")
+    assert "Offence Code: expected the field's own name, offence_code (or --map " in err
+    code, _, err = run("classify", f, "--map", "Offence Code=offence_code", "--summary", "json")
+    assert code == 1
+    assert "victim age: expected the field's own name, victim_age" in err

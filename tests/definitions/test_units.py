@@ -438,3 +438,18 @@ def test_the_json_of_a_classification_keeps_what_decided_it():
     assert set(out["missing_by_answer"]) == {a for a in ANSWERS if out[a] == "undetermined"}
     with pytest.raises(DataError, match="missing_for"):
         c.missing_for("in-scope")
+
+
+def test_a_column_that_spells_a_field_otherwise_is_refused():
+    """A hostile review: with an ``id`` column, ``Offence Code`` passed through unread and
+    every row was ``undetermined``."""
+    t = pa.table({"id": ["a"], "Offence Code": ["8N"], "VICTIM-AGE": [30]})
+    with pytest.raises(DataError) as info:
+        classify_table(t)
+    said = [(p.field, p.expected) for p in info.value.problems]
+    assert said == [
+        ("Offence Code", "the field's own name, offence_code"),
+        ("VICTIM-AGE", "the field's own name, victim_age"),
+    ]
+    both = pa.table({"offence_code": ["8N"], "Offence Code": ["x"], "Location": ["a street"]})
+    assert classify_table(both).column("violence").to_pylist() == ["yes"]  # passed through

@@ -35,6 +35,7 @@ from svduty.definitions._distinct import remembered, spread_all
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
+from svduty.definitions._unknown_keys import field_spelt
 from svduty.errors import DataError, Problem, Shown, shown
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -151,8 +152,9 @@ _FIELDS = frozenset(a.name for a in attrs.fields(Incident))
 def _columns_checked(tab: Any) -> None:
     """Refuse the columns :func:`classify_table` would misread, naming no unsafe name.
 
-    A repeated name; a table with no incident field (every row would be ``undetermined``:
-    a misspelt header, say). Verdict columns of an earlier run are replaced, not refused.
+    A repeated name; a name that spells a field otherwise (``Offence Code``); a table with
+    no incident field (every row would be ``undetermined``: a misspelt header, say).
+    Verdict columns of an earlier run are replaced, not refused.
 
     Example:
         >>> _columns_checked(pa.table({"offence_cod": ["8N"]}))
@@ -168,6 +170,9 @@ def _columns_checked(tab: Any) -> None:
             said = name if known else f"column {i + 1} (its name not shown)"
             problems.append(Problem(field=said, expected="one column per name"))
         seen.add(name)
+    for name in tab.column_names:  # 'Offence Code' without offence_code: unread
+        if (field := field_spelt(name, _FIELDS)) is not None and field not in seen:
+            problems.append(Problem(field=name, expected=f"the field's own name, {field}"))
     if not seen & _FIELDS:
         from svduty._near import did_you_mean
 

@@ -7,10 +7,11 @@ A key is data too (a file's first row, a name typed as a key): a key that
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from svduty.errors import Problem, named
 
-__all__ = ["key_shown", "unknown_field"]
+__all__ = ["field_spelt", "key_shown", "unknown_field"]
 
 
 _WORD = re.compile(r"[a-z]{1,30}")
@@ -47,3 +48,29 @@ def unknown_field(key: object, expected: str, *, file: str | None, row: int | No
     field = key_shown(key)
     message = "unknown field" if field == key else ""
     return Problem(message=message, file=file, row=row, field=field, expected=expected)
+
+
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_POLICE_UK_OWN = frozenset({"Location", "Context"})
+"""police.uk's own columns of a field's name, holding other things (a street, free text)."""
+
+
+def field_spelt(name: str, fields: Iterable[str]) -> str | None:
+    """The field a column's name spells in other case or separators, if it is not one.
+
+    ``Offence Code`` and ``VICTIM-AGE`` are ``offence_code`` and ``victim_age`` written
+    otherwise: a header so written would give every row ``undetermined``, silently, as
+    a column of another name passes through unread. police.uk's ``Location`` (a street)
+    and ``Context`` (free text) are its own columns, not the fields.
+
+    Example:
+        >>> fields = ("offence_code", "victim_age")
+        >>> field_spelt("Offence Code", fields), field_spelt("victim_age", fields)
+        ('offence_code', None)
+        >>> field_spelt("notes", fields) is None, field_spelt("Location", ("location",)) is None
+        (True, True)
+    """
+    if name in fields or name in _POLICE_UK_OWN:
+        return None
+    key = _SEPARATORS.sub("_", name.lower()).strip("_")
+    return key if key in fields else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from svduty.definitions._unknown_keys import field_spelt
 from svduty.errors import InputFormatError, Problem, Shown, shown
 from svduty.io._incident_fields import _KIND, INCIDENT_SCHEMA
 from svduty.io._inputs import POLICE_UK_COLUMNS
@@ -55,7 +56,8 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
     """The file's columns renamed by ``mapping``; two columns may not give one name.
 
     A column may not be named like one svduty gives an incident (nor start ``__svduty``,
-    its working columns), and at least one must be an incident field.
+    its working columns), at least one must be an incident field, and none may spell one
+    otherwise (``Offence Code``: it would pass through unread) unless that field is there.
     """
     for source, target in mapping.items():
         if source not in names:
@@ -82,6 +84,10 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
         seen.add(name)
     if not seen & _KIND.keys():  # no incident field: not an incident file (nor police.uk)
         raise InputFormatError(Problem(file=str(p), field="header", expected=_NEITHER))
+    for original, name in zip(names, renamed, strict=True):  # 'Offence Code', unread
+        if (field := field_spelt(name, _KIND)) is not None and field not in seen:
+            expected = f"the field's own name, {field} (or --map '{original}={field}')"
+            raise InputFormatError(Problem(file=str(p), field=name, expected=expected))
     return renamed
 
 
