@@ -5,9 +5,11 @@ none). Two files that share Crime IDs overlap: a month downloaded twice, perhaps
 outcomes updated in between (so the bytes differ and the copy check of
 :mod:`svduty.io._inputs` does not see it), and their rows would be counted twice. Only
 the first rows of each file are read (:data:`HEAD` bytes), so the check costs nothing
-beside the run; overlapping files share their first crimes, as police.uk orders a month's
-crimes the same way in each download. ``classify`` warns (``FILES-OVERLAP``) and
-``report`` says so on its page.
+beside the run: it finds two downloads of one month when their first crimes are the same
+ones (whether police.uk keeps a month's order from one download to the next is not
+confirmed), and files with none in common among their first rows are not proved to share
+no crime. ``classify`` warns (``FILES-OVERLAP``) and ``report``
+says so on its page.
 """
 
 from __future__ import annotations
