@@ -342,7 +342,8 @@ def classify_table(
 
     Input columns are named as the incident JSON fields; any may be absent (all
     unknown), but not all: a table with no incident field is refused (a misspelt header
-    would make every row ``undetermined``), as is a name given to two columns. Each value
+    would make every row ``undetermined``), as are a name given to two columns and a name
+    that spells an absent field otherwise (``Offence Code``). Each value
     is read as :class:`~svduty.definitions.Incident` reads it (a word in any case and
     spacing, ``"KNIFE"`` for ``knife``); the input columns pass through as given. The
     output is the input plus ``violence``, ``in_scope``, ``domestic_abuse``,
