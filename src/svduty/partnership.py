@@ -392,7 +392,7 @@ class Partnership:
             True
             >>> two = p.validate_governance(scenario="lgr-two-unitaries")
             >>> sorted({f.rule for f in two.errors})
-            ['GOV-SCHEDULE-1', 'GOV-TIMETABLE']
+            ['GOV-SCHEDULE-1']
             >>> from svduty.governance import RemoveBody, Scenario
             >>> cut = Scenario("cut", "Close Rugby's board", [RemoveBody("rugby-csp-board")])
             >>> broken, _ = p.governance.apply(cut)

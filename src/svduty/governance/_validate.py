@@ -333,6 +333,13 @@ def not_holding(graph: GraphView, day: pendulum.Date) -> tuple[str, ...]:
     return (*bodies, *relations)
 
 
+def _from(timetable: Timetable, day: pendulum.Date) -> Timetable:
+    """The timetable's entries not over by ``day``: reviews not ended, milestones not due."""
+    reviews = tuple(r for r in timetable.reviews if r.valid.end is None or r.valid.end > day)
+    milestones = tuple(m for m in timetable.milestones if m.due >= day)
+    return attrs.evolve(timetable, reviews=reviews, milestones=milestones)
+
+
 def validate_on(
     whole: GraphView, dated: GraphView, day: pendulum.Date, *, strict: bool, **facts: Any
 ) -> Findings:
@@ -350,7 +357,9 @@ def validate_on(
     or relation ceased: a renewal may simply not be recorded. That is the rule
     ``GOV-SCHEDULE-1`` follows: a breach is what a change takes away (a scenario's
     ``remove_body``), and what nothing records on the day is not known. A finding the
-    whole record gives too is reported as it is.
+    whole record gives too is reported as it is. So with the timetable: a body that only
+    reviews whose period ended, or milestones due, before the day name is not known to be
+    needed (a ``not known`` warning; an agreement's renewal may not be recorded).
 
     Example:
         >>> from svduty.governance import GovernanceGraph
@@ -359,12 +368,27 @@ def validate_on(
         >>> validate_on(g, g, date("2025-04-01"), strict=False).ok
         True
     """
-    found = validate_graph(dated, strict=strict, **facts)
-    if dated is whole:
-        return found
-    usual = {(f.rule, f.message, f.subjects) for f in validate_graph(whole, **facts).findings}
-    lapsed = not_holding(whole, day)
     severity = Severity.ERROR if strict else Severity.WARNING
+    lapsed = not_holding(whole, day)
+    data = (("on", day.isoformat()), ("not_holding", ", ".join(lapsed)))
+    timetable = facts.get("timetable")
+    current = facts if timetable is None else {**facts, "timetable": _from(timetable, day)}
+    found = validate_graph(dated, strict=strict, **current)
+    seen = {(f.rule, f.message, f.subjects) for f in found.findings}
+    ended = tuple(  # what only the timetable's entries over by the day give: not known
+        attrs.evolve(
+            f,
+            severity=severity,
+            message=f"not known: {f.message} (the timetable's entries naming it are over "
+            f"by {day.isoformat()}; a renewal may not be recorded)",
+            data=(*f.data, *data),
+        )
+        for f in (validate_graph(dated, **facts).findings if timetable is not None else ())
+        if (f.rule, f.message, f.subjects) not in seen
+    )
+    if dated is whole:
+        return Findings((*found.findings, *ended), found.skipped, found.checked)
+    usual = {(f.rule, f.message, f.subjects) for f in validate_graph(whole, **current).findings}
     note = f"{len(lapsed)} record(s) do not hold on {day.isoformat()}"
     out = tuple(
         f
@@ -373,8 +397,8 @@ def validate_on(
             f,
             severity=severity,
             message=f"not known: {f.message} ({note})",
-            data=(*f.data, ("on", day.isoformat()), ("not_holding", ", ".join(lapsed))),
+            data=(*f.data, *data),
         )
         for f in found.findings
     )
-    return Findings(out, found.skipped, found.checked)
+    return Findings((*out, *ended), found.skipped, found.checked)

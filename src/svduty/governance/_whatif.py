@@ -5,7 +5,7 @@ Example:
     >>> p = svduty.warwickshire()
     >>> w = p.what_if(p.scenarios["lgr-two-unitaries"])
     >>> w.findings.ok, sorted({f.rule for f in w.findings.errors})
-    (False, ['GOV-SCHEDULE-1', 'GOV-TIMETABLE'])
+    (False, ['GOV-SCHEDULE-1'])
 """
 
 from __future__ import annotations
