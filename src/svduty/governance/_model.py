@@ -249,6 +249,7 @@ class Body:
         valid: When the record holds (closed-open), such as the term of the agreement
             that sets the body up; ``None``: no period is recorded, and it holds on any
             day asked about.
+        chair_citation: Where the chair is stated, when that differs from ``citation``.
 
     Example:
         >>> from svduty.sources import cite
@@ -279,6 +280,7 @@ class Body:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
     valid: Period | None = None
+    chair_citation: Citation | None = None
 
     def holds_on(self, day: pendulum.Date) -> bool:
         """Whether the record holds on a day (always, when no period is recorded).
