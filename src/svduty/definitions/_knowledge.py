@@ -25,6 +25,7 @@ from svduty.definitions._law import (
     VICTIM_16,
 )
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
+from svduty.definitions._owhr import INFANTICIDE
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
 from svduty.definitions._vocab import Country
@@ -109,7 +110,7 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             (AGE_AT_DEATH, age_bounds(env)),
             (
                 CODED_AGE_AT_DEATH,
-                coded_age_bounds(env, table.get(VICTIM_16.implied), code == "4.2"),
+                coded_age_bounds(env, table.get(VICTIM_16.implied), INFANTICIDE.scalar(env)),
             ),
         ):
             if (lowest is not None and stated < lowest) or (
