@@ -661,3 +661,28 @@ def test_single_strings_are_read_as_one_item_tuples():
     assert b.districts == ("E07000218",)
     assert b.members == ("police",)
     assert ChangeDistricts("x", "E07000219").districts == ("E07000219",)
+
+
+def test_mermaid_labels_escape_what_mermaid_reads(g):
+    """A policy user's review: '<' and '&' in a name reached the Mermaid text raw."""
+    from svduty.governance import Rename
+
+    odd, _ = g.apply(Scenario("s", "S", (Rename("rugby-csp-board", 'Rugby <A&B> "#1"'),)))
+    mermaid = odd.to_mermaid()
+    assert '["Rugby #lt;A#amp;B#gt; #quot;#35;1#quot;"]' in mermaid
+    assert "<A&B>" not in mermaid
+
+
+def test_a_change_may_not_give_a_body_another_bodys_name(g):
+    """A policy user's review: two bodies of one name were accepted, silently."""
+    from svduty.errors import ScenarioError
+    from svduty.governance import AddBody, Rename
+
+    taken = "Safer Warwickshire Partnership Board"
+    with pytest.raises(ScenarioError, match=r"changes\[0\]\.name: rename: 'safer-warwickshire"):
+        g.apply(Scenario("s", "S", (Rename("rugby-csp-board", taken),)))
+    twin = attrs.evolve(g.get("rugby-csp-board"), id="rugby-twin", name=taken)
+    with pytest.raises(ScenarioError, match="already named so"):
+        g.apply(Scenario("s", "S", (AddBody(twin),)))
+    same, _ = g.apply(Scenario("s", "S", (Rename("rugby-csp-board", "Rugby CSP"),)))
+    assert same.get("rugby-csp-board").name == "Rugby CSP"

@@ -131,6 +131,9 @@ def to_dot(graph: GraphView) -> str:
     return "\n".join(lines)
 
 
+_MERMAID = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"})
+
+
 def to_mermaid(graph: GraphView) -> str:
     """The graph as a Mermaid flowchart, one subgraph per level.
 
@@ -138,11 +141,13 @@ def to_mermaid(graph: GraphView) -> str:
         >>> from svduty.governance import GovernanceGraph
         >>> to_mermaid(GovernanceGraph.of([], []))
         'flowchart TB'
+        >>> "A <B> & #1".translate(_MERMAID)
+        'A #lt;B#gt; #amp; #35;1'
     """
     ids = {b.id: f"n{i}" for i, b in enumerate(graph.bodies)}
 
-    def label(text: str) -> str:
-        return printable(text).replace('"', "#quot;")
+    def label(text: str) -> str:  # Mermaid's entity codes for what its labels read
+        return printable(text).translate(_MERMAID)
 
     lines = ["flowchart TB"]
     for level in Level:

@@ -213,6 +213,13 @@ def _replace_authority(w: _Work, old: str, new: str | None) -> str:
     return f"governance: {', '.join(touched)} changed" if touched else ""
 
 
+def _name_free(w: _Work, name: str, body: str, field: str) -> None:
+    """Refuse a name another body has (two bodies of one name could not be told apart)."""
+    other = next((b.id for b in w.bodies.values() if b.name == name and b.id != body), None)
+    if other is not None:
+        raise _Fail(field, f"{quote(other)} is already named so")
+
+
 def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
     if isinstance(change, AbolishAuthority):
         return _replace_authority(w, change.authority, None)
@@ -223,6 +230,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
     if isinstance(change, AddBody):
         if change.body.id in w.bodies:
             raise _Fail("body.id", f"a body with id {quote(change.body.id)} already exists")
+        _name_free(w, change.body.name, change.body.id, "body.name")
         w.bodies[change.body.id] = change.body
         return f"added {change.body.id}"
     if isinstance(change, RemoveBody):
@@ -248,6 +256,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
         b = w.need(change.body, "body")
         if not change.name.strip():
             raise _Fail("name", "an empty name")
+        _name_free(w, change.name, b.id, "name")
         w.bodies[b.id] = attrs.evolve(b, name=change.name)
         return f"renamed {b.id}: {b.name!r} -> {change.name!r}"
     if isinstance(change, Merge):
