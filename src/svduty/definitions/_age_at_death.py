@@ -150,8 +150,12 @@ def _arrow_gains(env: ArrowEnv) -> tuple[Arr, Arr]:
     return fewest, pc.add(_arrow_whole_years(next_day, died_last, _EARLY), 1)
 
 
-def arrow_age_bounds(env: ArrowEnv, at_most: int | None = None) -> tuple[Arr, Arr]:
+def arrow_age_bounds(
+    env: ArrowEnv, at_most: int | None = None, *, gains: tuple[Arr, Arr] | None = None
+) -> tuple[Arr, Arr]:
     """:func:`age_bounds` for a table: two ``int64`` arrays, null where unbounded.
+
+    ``gains``: the birthdays the dates allow, if the caller has them already.
 
     Example:
         >>> import pyarrow as pa
@@ -159,7 +163,7 @@ def arrow_age_bounds(env: ArrowEnv, at_most: int | None = None) -> tuple[Arr, Ar
         >>> [a.to_pylist() for a in arrow_age_bounds(env)]
         [[17], [None]]
     """
-    fewest, most = _arrow_gains(env)
+    fewest, most = _arrow_gains(env) if gains is None else gains
     if at_most is None:
         age = env.col("victim_age")
         lowest = highest = age if age.type == pa.int64() else pc.cast(age, pa.int64())
@@ -188,10 +192,10 @@ def arrow_age_conflicts(
         [([True], 'low'), ([False], 'code'), ([False], 'alive')]
     """
     stated = env.col("victim_age_at_death")
-    lowest, highest = arrow_age_bounds(env)
+    fewest, most = gains = _arrow_gains(env)  # the dates' arithmetic once, for both checks
+    lowest, highest = arrow_age_bounds(env, gains=gains)
     beyond = pc.fill_null(pc.or_kleene(pc.less(stated, lowest), pc.greater(stated, highest)), False)
     sixteen_plus, infant = coded
-    fewest, most = _arrow_gains(env)
     low = pc.if_else(pc.fill_null(sixteen_plus, False), pc.add(fewest, 16), None)
     high = pc.if_else(pc.fill_null(pc.invert(sixteen_plus), False), pc.add(most, 15), None)
     high = pc.if_else(pc.fill_null(infant, False), 0, high)
