@@ -214,6 +214,9 @@ def without_conflicts(table: pa.Table, names: Any) -> pa.Table:
         >>> without_conflicts(t, pa.array(["Coventry 001A"])).to_pylist()
         [{'lsoa_code': 'E01031180', 'district_code': None, 'district_name': None, 'match': 'conflict'}]
     """  # noqa: E501
+    found_by_code = pc.equal(table.column(table.num_columns - 1), pa.scalar(Match.TABLE.value))
+    if not pc.any(found_by_code).as_py():  # (the pipeline's look-up by name of codes not found)
+        return table
     key = _arrays.array(np.arange(table.num_rows))
     conflict = name_conflicts(key, names, table, table.column("lsoa_code"))
     if conflict is None:
