@@ -157,6 +157,9 @@ def test_a_bundle_definition_cannot_take_a_national_definitions_id(tmp_path: Pat
             "definition.toml",
             "id",
         )
+    # an id that is not text is a plain DataError (the check raised TypeError: a fuzz test)
+    with pytest.raises(DataError, match="id: expected a string"):
+        load_definition({**data, "id": ["x"]}, file="definition.toml")
 
 
 def test_an_under_25_definition_that_excludes_child_neglect_is_data():

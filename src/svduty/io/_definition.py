@@ -52,7 +52,8 @@ def load_definition(
         ...
         svduty.errors.DefinitionError: definition.toml: include[0].kind: s.13(3)(b) excludes terrorism; a definition cannot bring it back
     """  # noqa: E501
-    if isinstance(data, Mapping) and data.get("id") in DEFINITIONS:  # its answers would
+    named = isinstance(data, Mapping) and isinstance(data.get("id"), str)
+    if named and data["id"] in DEFINITIONS:  # its answers would
         raise DefinitionError.single(  # be labelled as the national definition's
             None if file is None else str(file),
             "id",
