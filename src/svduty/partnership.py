@@ -36,7 +36,6 @@ from svduty.errors import (
 from svduty.findings import Findings, Severity
 from svduty.funding import FundingModel, Strategy
 from svduty.governance import (
-    ApplyLog,
     GovernanceGraph,
     GovernanceRule,
     Relation,
@@ -49,7 +48,7 @@ from svduty.governance import (
     schedule_1_findings,
 )
 from svduty.governance._references import Known, scenario_problems
-from svduty.governance._scenario import OUTSIDE_THE_GRAPH, LogEntry
+from svduty.governance._whatif import apply_what_if, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
 
@@ -57,11 +56,6 @@ if TYPE_CHECKING:
     import pendulum
 
 __all__ = ["Partnership"]
-
-
-def _graph(entry: LogEntry) -> str | None:
-    """What a change did to the graph, for the what-if's log (nothing if it is elsewhere)."""
-    return None if entry.message == OUTSIDE_THE_GRAPH else entry.message
 
 
 def _rules(values: Iterable[GovernanceRule]) -> tuple[GovernanceRule, ...]:
@@ -316,18 +310,7 @@ class Partnership:
         )
         if unknown:  # an authority, area or district the partnership has not, nor the scenario
             raise ScenarioError(unknown).with_file(f"scenario {scenario.name}")
-        changed, log = graph.apply(scenario)
-        after = reorganise(self.authorities, self.local_area.districts, scenario)
-        messages = after.messages
-        log = ApplyLog(
-            log.scenario,
-            tuple(
-                attrs.evolve(e, message="; ".join(filter(None, (messages[e.index], _graph(e)))))
-                if e.index in messages
-                else e
-                for e in log.entries
-            ),
-        )
+        changed, log, after = apply_what_if(graph, self.authorities, self.local_area, scenario)
         try:
             findings = self._validate(changed, after, scenario, strict, check_timetable=True)
         except UnknownAreaError as exc:  # a change names an area nothing creates
@@ -392,7 +375,7 @@ class Partnership:
             True
             >>> two = p.validate_governance(scenario="lgr-two-unitaries")
             >>> sorted({f.rule for f in two.errors})
-            ['GOV-SCHEDULE-1']
+            ['GOV-REF', 'GOV-SCHEDULE-1']
             >>> from svduty.governance import RemoveBody, Scenario
             >>> cut = Scenario("cut", "Close Rugby's board", [RemoveBody("rugby-csp-board")])
             >>> broken, _ = p.governance.apply(cut)
@@ -446,11 +429,12 @@ class Partnership:
             on=day,
         )
         gaps = schedule_1_findings(self.authorities, after, on=day)
+        refs = scenario_breaks(self._graph(), graph, after, self.governance_rules)
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
         skipped = tuple((r, why) for r, why in res.skipped if r != "GOV-SCHEDULE-1")
         return Findings(gaps, (), ("GOV-SCHEDULE-1",)) + Findings(
-            res.findings, skipped, res.checked
+            (*refs, *res.findings), skipped, res.checked
         )
 
     def _repr_html_(self) -> str:

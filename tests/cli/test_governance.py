@@ -161,7 +161,9 @@ def test_reorganisation_scenarios_report_schedule_1_gaps():
     assert len(gaps) == 4
     # the timetable's reviews of the merged boards end with the agreement, before vesting
     # day: not known, a warning each (a policy user's review: they were errors)
-    assert err.startswith("svduty governance: error: 4 governance error(s) and 4 warning(s)")
+    # the county council's bodies (its community safety team...) are left with no host
+    assert err.startswith("svduty governance: error: 11 governance error(s) and 4 warning(s)")
+    assert out.count("  error GOV-REF") == 7
     ended = [line for line in out.splitlines() if line.startswith("  warning GOV-TIMETABLE")]
     assert len(ended) == 3
     assert all("not known: " in line for line in ended)

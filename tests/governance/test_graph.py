@@ -13,6 +13,7 @@ import svduty
 from svduty.errors import BundleError, GovernanceError, ScenarioError, UnknownBodyError
 from svduty.findings import Severity
 from svduty.governance import (
+    AbolishAuthority,
     AddBody,
     AddRelation,
     Body,
@@ -21,6 +22,7 @@ from svduty.governance import (
     Cadence,
     ChangeCadence,
     ChangeDistricts,
+    CreateAuthority,
     Diff,
     GovernanceGraph,
     Level,
@@ -34,6 +36,7 @@ from svduty.governance import (
     Scenario,
     Tier,
     TimetableReview,
+    TransferFunctions,
     findings_html,
     findings_text,
     raise_for_errors,
@@ -455,10 +458,58 @@ def test_packaged_scenarios_pass_functions_to_the_new_councils(g):
     north = two.get("north-unitary-csp-board")
     assert "north-warwickshire-unitary-council" in north.members
     assert "rugby-borough-council" not in north.members
-    # the county council is abolished with no successor: it leaves the bodies it hosted
+    # the county council is abolished with no successor: it leaves the bodies' members,
+    # and the bodies it hosted still name it (Partnership.what_if reports them: vacated)
     hosted = [b.id for b in g.bodies if b.host == "warwickshire-county-council"]
     assert hosted
-    assert all(two.get(b).host is None for b in hosted if b in two)
+    assert all(two.get(b).host == "warwickshire-county-council" for b in hosted if b in two)
+    assert not [b.id for b in two.bodies if "warwickshire-county-council" in b.members]
+
+
+def test_an_abolition_takes_the_records_that_go_with_it_out_of_the_bodies():
+    """The fire and rescue authority (the county council) and the YOT it alone established
+    left every board with it: they stayed members of boards after the county's abolition."""
+    p = svduty.warwickshire()
+    gone = ("warwickshire-fire-and-rescue-authority", "warwickshire-youth-justice-service")
+    assert any(set(gone) & set(b.members) for b in p.governance.bodies)
+    w = p.what_if("lgr-two-unitaries")
+    assert not [b.id for b in w.governance.bodies if set(gone) & set(b.members)]
+    assert w.reorganised.abolished[17] == ("warwickshire-county-council", *gone)
+    # transferred first, they pass to the successor instead (and stay members)
+    one = p.what_if("lgr-single-unitary")
+    assert not [b.id for b in one.governance.bodies if "warwickshire-county-council" in b.members]
+    board = one.governance.get("soc-joint-action-group")
+    assert {"warwickshire-fire-and-rescue-authority", "warwickshire-unitary-council"} <= set(
+        board.members
+    )
+
+
+def test_a_body_chaired_or_hosted_by_an_abolished_authority_is_reported():
+    """Abolishing the PCC with no successor left the OPCC, the grant recipient, unreported."""
+    p = svduty.warwickshire()
+    w = p.what_if(Scenario("no-pcc", "Abolish the PCC", [AbolishAuthority("warwickshire-pcc")]))
+    refs = [f for f in w.findings.errors if f.rule == "GOV-REF"]
+    assert [f.subjects for f in refs] == [("warwickshire-opcc", "warwickshire-pcc")]
+    assert "changes[0] abolishes" in refs[0].message
+    assert refs[0].citations == (p.governance_rules[0].citation,)
+    passed = Scenario(
+        "pcc-to-mayor",
+        "PCC functions to a new authority",
+        [
+            CreateAuthority(attrs.evolve(p.authorities.get("warwickshire-pcc"), id="mayor")),
+            TransferFunctions("warwickshire-pcc", "mayor"),
+            AbolishAuthority("warwickshire-pcc"),
+        ],
+    )
+    after = p.what_if(passed)
+    assert not [f for f in after.findings if f.rule == "GOV-REF"]
+    assert after.governance.get("warwickshire-opcc").host == "mayor"
+    two = p.what_if("lgr-two-unitaries")
+    chaired = [f.subjects[0] for f in two.findings.errors if "is chaired by" in f.message]
+    assert chaired == ["safer-warwickshire-partnership-board"]
+    # a partnership that does not declare GOV-REF is not checked for it
+    bare = attrs.evolve(p, governance_rules=())
+    assert not [f for f in bare.what_if("lgr-two-unitaries").findings if f.rule == "GOV-REF"]
 
 
 def test_scenario_round_trips_through_toml_data():
@@ -686,3 +737,19 @@ def test_a_change_may_not_give_a_body_another_bodys_name(g):
         g.apply(Scenario("s", "S", (AddBody(twin),)))
     same, _ = g.apply(Scenario("s", "S", (Rename("rugby-csp-board", "Rugby CSP"),)))
     assert same.get("rugby-csp-board").name == "Rugby CSP"
+
+
+def test_a_scenario_that_removes_the_grant_recipient_breaks_the_grant():
+    """Removing the OPCC took the grant flow with it, and GOV-GRANT found nothing to check."""
+    p = svduty.warwickshire()
+    w = p.what_if(Scenario("s", "No OPCC", [RemoveBody("warwickshire-opcc")]))
+    grant = [f for f in w.findings.errors if f.rule == "GOV-GRANT"]
+    assert [f.subjects for f in grant] == [("home-office", "warwickshire-opcc")]
+    # a grant paid to another body instead is no breach
+    cst = "wcc-community-safety-team"
+    moved = [
+        RemoveBody("warwickshire-opcc"),
+        AddRelation(rel("funds", "home-office", cst)),
+        AddRelation(rel("grant_recipient_for", cst, "home-office")),
+    ]
+    assert p.what_if(Scenario("s", "CST", moved)).findings.errors == ()

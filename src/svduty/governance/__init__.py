@@ -50,6 +50,7 @@ from svduty.governance._reorganise import (
     TransferFunctions,
     reorganise,
     schedule_1_findings,
+    vacated,
 )
 from svduty.governance._rules import GOVERNANCE_RULES, PRACTICE_CHECKS, GovernanceRule
 from svduty.governance._scenario import ApplyLog, LogEntry, Scenario
@@ -106,4 +107,5 @@ __all__ = [
     "raise_for_errors",
     "reorganise",
     "schedule_1_findings",
+    "vacated",
 ]

@@ -35,7 +35,7 @@ from svduty.authorities import (
 )
 from svduty.errors import Problem, ScenarioError, named, quote
 from svduty.findings import Finding, Severity
-from svduty.governance._rules import GOVERNANCE_RULES
+from svduty.governance._rules import GOVERNANCE_RULES, GovernanceRule
 from svduty.sources import Citation
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "TransferFunctions",
     "reorganise",
     "schedule_1_findings",
+    "vacated",
 ]
 
 
@@ -72,7 +73,8 @@ class AbolishAuthority:
     Records with ``same_body_as`` the authority (the same legal body as, say, fire and
     rescue authority) go with it, and so does a youth offending team established only
     by it, unless a :class:`TransferFunctions` moved them first.
-    It leaves every body's members, and a body's chair and host, that it held. The log
+    It and the records that go with it leave every body's members; a body they chaired
+    or hosted still names them, and :func:`vacated` reports it. The log
     cites the authority's own planned change where ``authorities.toml`` records one.
 
     Example:
@@ -156,6 +158,8 @@ class Reorganised:
             districts no area replaced).
         replaced: Each replaced district code with the code of the area replacing it.
         messages: What each authority or area change did, by the change's index.
+        abolished: The authorities each ``abolish_authority`` change abolished, by the
+            change's index: the authority, then the records that went with it.
 
     Example:
         >>> import svduty
@@ -169,6 +173,7 @@ class Reorganised:
     areas: tuple[str, ...]
     replaced: Mapping[str, str] = attrs.field(factory=dict)
     messages: Mapping[int, str] = attrs.field(factory=dict)
+    abolished: Mapping[int, tuple[str, ...]] = attrs.field(factory=dict)
 
 
 def _fail(scenario: str, i: int, field: str, message: str) -> ScenarioError:
@@ -215,6 +220,7 @@ def reorganise(
     abolished: dict[str, int] = {}
     new_areas: list[str] = []
     messages: dict[int, str] = {}
+    by_change: dict[int, tuple[str, ...]] = {}
     for i, change in enumerate(changes):
         if isinstance(change, AbolishAuthority):
             if change.authority in abolished:
@@ -237,6 +243,7 @@ def reorganise(
                 del items[gone_id]
                 abolished[gone_id] = i
             messages[i] = f"abolished {', '.join(gone)}{planned}"
+            by_change[i] = tuple(gone)
         elif isinstance(change, CreateAuthority):
             if change.authority.id in items:
                 raise _fail(name, i, "authority.id", f"{quote(change.authority.id)} already exists")
@@ -289,7 +296,7 @@ def reorganise(
 
     after = Authorities(tuple(items.values()), authorities.absences, districts_within=join)
     kept = tuple(d for d in area if d not in replaced)
-    return Reorganised(after, (*new_areas, *kept), replaced, messages)
+    return Reorganised(after, (*new_areas, *kept), replaced, messages, by_change)
 
 
 def _requirement(category: AuthorityCategory) -> str:
@@ -415,3 +422,56 @@ def _filled_before(before: Authorities, had: list[str], missing: str) -> tuple[s
     kinds_gone = dict.fromkeys(_words(before.get(i).category) for i in gone)
     table = f"'{m.group(1) if m is not None else '?'}' table ({', '.join(kinds_gone)})"
     return table, gone
+
+
+class _Bodies(Protocol):
+    @property
+    def bodies(self) -> tuple[_Body, ...]: ...
+
+
+class _Body(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def chair(self) -> str | None: ...
+    @property
+    def host(self) -> str | None: ...
+
+
+@checked
+def vacated(graph: _Bodies, after: Reorganised, rule: GovernanceRule) -> tuple[Finding, ...]:
+    """The bodies a scenario leaves chaired or hosted by an authority it abolished.
+
+    An ``abolish_authority`` change takes the authority (and the records that go with
+    it) out of every body's members; a body it chaired or hosted, whose chair or host no
+    ``transfer_functions`` change passed on first, still names it. Each is an error of
+    ``rule`` (the partnership's ``GOV-REF``: a reference to what does not exist): the
+    scenario does not say who chairs or hosts the body after it.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> w = p.what_if("lgr-two-unitaries")
+        >>> [f.subjects for f in w.findings.errors if f.rule == "GOV-REF"][0]
+        ('case-management-east', 'warwickshire-county-council')
+    """
+    gone = {a: i for i, ids in after.abolished.items() for a in ids}
+    out = []
+    for b in graph.bodies:
+        for field in ("chair", "host"):
+            value = getattr(b, field)
+            if value in gone:
+                out.append(
+                    Finding(
+                        rule.id,
+                        Severity.ERROR,
+                        f"{named(b.id, 'an id')} is {'chaired' if field == 'chair' else 'hosted'}"
+                        f" by {named(value, 'an id')}, which changes[{gone[value]}] abolishes"
+                        " with no transfer_functions to a successor: the scenario does not say"
+                        f" who {'chairs' if field == 'chair' else 'hosts'} it",
+                        (rule.citation,),
+                        (b.id, value),
+                        data=(("field", field), ("change", str(gone[value]))),
+                    )
+                )
+    return tuple(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -193,19 +193,23 @@ class _Fail(Exception):
         self.message = message
 
 
-def _replace_authority(w: _Work, old: str, new: str | None) -> str:
-    """Replace (or, with ``None``, remove) an authority in every body's members, chair, host."""
+def _replace_authority(w: _Work, old: tuple[str, ...], new: str | None) -> str:
+    """Replace authorities in every body's members, chair and host (``None``: abolished).
+
+    An abolished authority leaves the members; a chair or host it was stays named, for
+    :func:`~svduty.governance.vacated` to report (the scenario does not say who follows).
+    """
     touched = []
     for b in list(w.bodies.values()):
-        kept = [m for m in b.members if m != old]
-        if new is not None and old in b.members:
+        kept = [m for m in b.members if m not in old]
+        if new is not None and any(m in old for m in b.members):
             kept.append(new)
         members = tuple(dict.fromkeys(kept))
         nb = attrs.evolve(
             b,
             members=members,
-            chair=new if b.chair == old else b.chair,
-            host=new if b.host == old else b.host,
+            chair=new if new is not None and b.chair in old else b.chair,
+            host=new if new is not None and b.host in old else b.host,
         )
         if nb != b:
             w.bodies[b.id] = nb
@@ -220,11 +224,11 @@ def _name_free(w: _Work, name: str, body: str, field: str) -> None:
         raise _Fail(field, f"{quote(other)} is already named so")
 
 
-def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
+def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str, ...]) -> str:
     if isinstance(change, AbolishAuthority):
-        return _replace_authority(w, change.authority, None)
+        return _replace_authority(w, (change.authority, *with_it), None)
     if isinstance(change, TransferFunctions):
-        return _replace_authority(w, change.source, change.target)
+        return _replace_authority(w, (change.source,), change.target)
     if isinstance(change, CreateAuthority | CreateArea):
         return OUTSIDE_THE_GRAPH  # Partnership.what_if applies it and logs what it did
     if isinstance(change, AddBody):
@@ -329,9 +333,14 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario) -> str:
 
 
 def apply_scenario(
-    graph: GraphView, scenario: Scenario
+    graph: GraphView, scenario: Scenario, abolished: Mapping[int, tuple[str, ...]] | None = None
 ) -> tuple[tuple[Body, ...], tuple[Relation, ...], ApplyLog]:
     """Apply a scenario's changes to a graph's bodies and relations; see :meth:`GovernanceGraph.apply`.
+
+    An ``abolish_authority`` change takes the authority out of every body's members,
+    chair and host; ``abolished`` names, by the change's index, the records that go with
+    it (:attr:`Reorganised.abolished <svduty.governance.Reorganised.abolished>`: the
+    same legal body as fire and rescue authority, a youth offending team), which go too.
 
     Returns:
         The bodies and relations after the changes, and the log of what each did.
@@ -351,7 +360,7 @@ def apply_scenario(
     cycles_before = set(oversight_cycles(graph.relations))
     for i, change in enumerate(scenario.changes):
         try:
-            message = _apply_one(w, change, scenario)
+            message = _apply_one(w, change, scenario, (abolished or {}).get(i, ()))
         except _Fail as fail:
             raise ScenarioError(
                 [

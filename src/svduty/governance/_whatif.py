@@ -5,24 +5,105 @@ Example:
     >>> p = svduty.warwickshire()
     >>> w = p.what_if(p.scenarios["lgr-two-unitaries"])
     >>> w.findings.ok, sorted({f.rule for f in w.findings.errors})
-    (False, ['GOV-SCHEDULE-1'])
+    (False, ['GOV-REF', 'GOV-SCHEDULE-1'])
 """
 
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from svduty.findings import Findings
+from svduty.findings import Finding, Findings, Severity
 from svduty.governance._diff import Diff
 from svduty.governance._graph import GovernanceGraph
-from svduty.governance._reorganise import Reorganised
-from svduty.governance._scenario import ApplyLog, Scenario
+from svduty.governance._model import RelationKind
+from svduty.governance._reorganise import Reorganised, reorganise, vacated
+from svduty.governance._rules import GovernanceRule
+from svduty.governance._scenario import OUTSIDE_THE_GRAPH, ApplyLog, Scenario, apply_scenario
 from svduty.governance._validate import findings_html, findings_text
 
-__all__ = ["WhatIf"]
+if TYPE_CHECKING:
+    from svduty.areas import LocalArea
+    from svduty.authorities import Authorities
+
+__all__ = ["WhatIf", "apply_what_if", "scenario_breaks"]
+
+
+def apply_what_if(
+    graph: GovernanceGraph, authorities: Authorities, area: LocalArea, scenario: Scenario
+) -> tuple[GovernanceGraph, ApplyLog, Reorganised]:
+    """A scenario applied to a graph, authorities and area: the graph, the log, the rest.
+
+    An authority's abolition takes the records that go with it (fire and rescue
+    authority, a youth offending team) out of the bodies with it; each authority or area
+    change's log entry says what it did, then what it did to the graph.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> g, log, after = apply_what_if(p.governance, p.authorities, p.local_area,
+        ...                               p.scenarios["lgr-two-unitaries"])
+        >>> [b.id for b in g.bodies if "warwickshire-fire-and-rescue-authority" in b.members]
+        []
+    """
+    after = reorganise(authorities, area.districts, scenario)
+    bodies, relations, log = apply_scenario(graph, scenario, after.abolished)
+    entries = tuple(
+        attrs.evolve(
+            e,
+            message="; ".join(
+                m for m in (after.messages[e.index], e.message) if m and m != OUTSIDE_THE_GRAPH
+            ),
+        )
+        if e.index in after.messages
+        else e
+        for e in log.entries
+    )
+    return graph.with_changes(bodies, relations), ApplyLog(log.scenario, entries), after
+
+
+def scenario_breaks(
+    before: GovernanceGraph,
+    graph: GovernanceGraph,
+    after: Reorganised,
+    rules: tuple[GovernanceRule, ...],
+) -> tuple[Finding, ...]:
+    """What a scenario takes away that a check of the graph after it cannot see.
+
+    Under the partnership's declared ``GOV-REF``, a body chaired or hosted by an
+    authority the scenario abolishes (:func:`~svduty.governance.vacated`). Under its
+    ``GOV-GRANT``, a grant the graph before it paid (a ``funds`` relation from a funder
+    no one funds, such as the Home Office) that nothing receives after it: the
+    recipient removed, the grant flow of ``funding.toml`` with it.
+
+    Example:
+        >>> import svduty
+        >>> from svduty.governance import RemoveBody, Scenario
+        >>> p = svduty.warwickshire()
+        >>> w = p.what_if(Scenario("s", "No OPCC", [RemoveBody("warwickshire-opcc")]))
+        >>> [f.message for f in w.findings.errors]
+        ['the grant home-office funds warwickshire-opcc has no recipient after the scenario: it funds no body']
+    """  # noqa: E501
+    declared = {r.id: r for r in rules}
+    out = list(vacated(graph, after, declared["GOV-REF"])) if "GOV-REF" in declared else []
+    rule = declared.get("GOV-GRANT")
+    funds = RelationKind.FUNDS
+    funded = {r.target for r in before.relations if r.kind is funds}
+    paying = {r.source for r in graph.relations if r.kind is funds}
+    for r in before.relations:
+        if rule is not None and r.kind is funds and {r.source} - funded - paying:
+            out.append(
+                Finding(
+                    rule.id,
+                    Severity.ERROR,
+                    f"the grant {r.named()} has no recipient after the scenario: it funds no body",
+                    (rule.citation,),
+                    (r.source, r.target),
+                )
+            )
+    return tuple(out)
 
 
 @attrs.frozen(slots=True)
