@@ -20,6 +20,8 @@ from svduty.definitions._spelling import age, word
 from svduty.definitions._vocab import Country, Weapon
 from svduty.errors import DataError
 
+DIFFER = " (country is that of the incident and the death; leave it out when they differ)"
+
 
 def _scalar(field: str, value: Any) -> Any:
     """The value an Incident keeps, or the field its DataError names."""
@@ -113,7 +115,7 @@ def test_a_country_in_lower_case_agrees_with_its_location():
     table = pa.table({"country": ["england", "wales"], "location": ["E08000025", "E08000025"]})
     _, problems = classify_split(table)
     assert [(p.row, p.field, p.message) for p in problems] == [
-        (2, "country", "contradicts the location code")
+        (2, "country", "contradicts the location code" + DIFFER)
     ]
 
 
@@ -178,4 +180,4 @@ def test_word_and_age_read_one_value():
 def test_a_country_that_contradicts_the_location_is_named_as_a_word():
     with pytest.raises(DataError) as info:
         Incident(country="england", location="W06000015")
-    assert str(info.value) == "country: 'England' contradicts the location code"
+    assert str(info.value) == "country: 'England' contradicts the location code" + DIFFER

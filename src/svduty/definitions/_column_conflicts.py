@@ -19,8 +19,10 @@ from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._knowledge import (
     _LAW,
     AGE_AT_DEATH,
+    ARTICLE_FIELDS,
     CODED_AGE_AT_DEATH,
     DEATH_BEFORE,
+    NO_ARTICLE,
     NO_DEATH,
     RULED_OUT,
     SCH3_NO_SEXUAL,
@@ -121,6 +123,9 @@ def table_conflicts(
             "behaviours",
             "omits 'physical' although a weapon was used intentionally to injure or kill",
         )
+    for field in ARTICLE_FIELDS:
+        if "weapon" in cols and field in cols:
+            add(pc.and_(pc.equal(cols["weapon"], "none"), cols[field]), field, NO_ARTICLE)
     if "target" in cols and "relationship" in cols:
         add(
             pc.and_(pc.equal(cols["target"], "self"), pc.not_equal(cols["relationship"], "none")),
@@ -141,7 +146,8 @@ def table_conflicts(
         add(
             pc.and_(pc.and_(pc.is_valid(c), pc.is_valid(loc)), bad),
             "country",
-            f"contradicts the {name} code",
+            f"contradicts the {name} code (country is that of the incident and the death;"
+            " leave it out when they differ)",
         )
     if "pilot_partner" in cols and "death_district" in cols:
         d, stated = cols["death_district"], cols["pilot_partner"]

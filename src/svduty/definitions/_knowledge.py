@@ -68,6 +68,11 @@ CODED_AGE_AT_DEATH = (
 _PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
 
 
+ARTICLE_FIELDS = ("made_or_adapted", "intended_for_injury")
+"""The facts about the article used (PCA 1953 s.1(4)): nothing to state with no weapon."""
+NO_ARTICLE = "is true although weapon is 'none': no article to be made, adapted or intended"
+
+
 def conflicts(values: Mapping[str, Any]) -> list[Problem]:
     """The contradictions among an incident's facts (plain values), as problems.
 
@@ -146,6 +151,9 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
                 field="behaviours",
             )
         )
+    for field in ARTICLE_FIELDS:
+        if values.get("weapon") == "none" and values.get(field) is True:
+            out.append(Problem(message=NO_ARTICLE, field=field))
     if values.get("target") == "self" and values.get("relationship") not in (None, "none"):
         out.append(
             Problem(
@@ -167,7 +175,9 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
             out.append(
                 Problem(
-                    message=f"{quote(country, vocabulary=_COUNTRIES)} contradicts the {field} code",
+                    message=f"{quote(country, vocabulary=_COUNTRIES)} contradicts the {field} code"
+                    " (country is that of the incident and the death; leave it out when they"
+                    " differ)",
                     field="country",
                 )
             )

@@ -321,13 +321,14 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
     when = DeathIn(pilot.period.start, pilot.period.end)
     homicide = Possibly(HOMICIDE)
     relevant = attrs.evolve(pilot.citation, provision="reg 1(2), 'relevant death' and pilot period")
+    partners = pilot.partners_citation or pilot.citation
     out = [
         Rule(
             "OWHR-PILOT-AREA",
             All(HOMICIDE, area),
             "the pilot reaches the place of death (where it occurred, or the body was "
             "found): its relevant review partners are pilot partners",
-            pilot.citation,
+            partners,
         ),
         Rule(
             "OWHR-PILOT-AREA-OUTSIDE",
@@ -335,7 +336,7 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             "the duty is not in force here: the pilot does not reach the place of death (no "
             "relevant review partner there is a pilot partner or, where a police force or "
             "ICB is one, reg 3 is read, as pilot_partner states, not to reach the death)",
-            pilot.citation,
+            partners,
         ),
         Rule(
             "OWHR-PILOT-DATE",

@@ -45,6 +45,8 @@ class OwhrPilot:
         possible: District GSS codes where one relevant review partner (a police force
             or an ICB) is a pilot partner but the reach of regulation 3 is not confirmed.
         possible_citation: The citation of that doubt (``unconfirmed``).
+        partners_citation: Where the pilot partners are named (the place of death's
+            rules cite it; ``None``: ``citation``).
 
     Example:
         >>> str(OWHR_PILOT_AS_MADE.period)
@@ -58,6 +60,7 @@ class OwhrPilot:
     citation: Citation
     possible: frozenset[str] = frozenset()
     possible_citation: Citation | None = None
+    partners_citation: Citation | None = None
 
 
 _PILOT_PARTNERS = frozenset(
@@ -114,6 +117,7 @@ OWHR_PILOT_AS_MADE = OwhrPilot(
         confidence=Confidence.UNCONFIRMED,
         doubt=_REACH_DOUBT,
     ),
+    cite("si-2023-227", "reg 1(2) 'pilot partners' and 'relevant review partner'"),
 )
 """The pilot as SI 2023/227 was made: 1 April 2023 to 31 December 2023 (end unconfirmed)."""
 

@@ -152,7 +152,7 @@ class Context(enum.StrEnum):
 
 
 class Country(enum.StrEnum):
-    """Where the incident (or death) happened.
+    """Where the incident and, for a death, the death happened (one country for both).
 
     Example:
         >>> Country("Wales").value
