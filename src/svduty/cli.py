@@ -160,8 +160,39 @@ class _Parser(argparse.ArgumentParser):
         "argument --format: invalid choice (not shown) (choose from 'text')"
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in (None, "store"):  # subcommands' parsers are of this class too
+            self.register("action", name, _Once)
+
     def error(self, message: str) -> NoReturn:
         super().error(_screened(message))
+
+
+class _Once(argparse._StoreAction):
+    """An option of one value: given twice with different values, a usage error.
+
+    argparse keeps the last silently: ``--scenario a --scenario b`` applied ``b`` alone.
+
+    Example:
+        >>> p = _Parser(prog="p")
+        >>> _ = p.add_argument("--scenario")
+        >>> p.parse_args(["--scenario", "a", "--scenario", "a"]).scenario
+        'a'
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        seen: dict[str, Any] = namespace.__dict__.setdefault("_given_once", {})
+        if option_string is not None and seen.get(self.dest, values) != values:
+            parser.error(f"argument {option_string}: given twice with different values")
+        seen[self.dest] = values
+        super().__call__(parser, namespace, values, option_string)
 
 
 _GIVEN = re.compile(

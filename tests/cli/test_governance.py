@@ -326,3 +326,27 @@ def test_a_scenario_op_that_is_not_a_change_says_what_it_was(tmp_path, op, got):
     out, err = io.StringIO(), io.StringIO()
     assert main(["governance", "--scenario", str(f)], stdout=out, stderr=err) == 1
     assert err.getvalue().endswith(f"(got {got})\n")
+
+
+def test_a_scenario_given_twice_is_refused_not_the_last_kept():
+    """--scenario a --scenario b applied b alone, silently (a policy review)."""
+    code, out, err = run(
+        "--scenario", "lgr-two-unitaries", "--scenario", "jag-to-sv-strategic-board"
+    )
+    assert code == 2
+    assert out == ""
+    assert "argument --scenario: given twice with different values" in err
+    assert "jag-to" not in err.splitlines()[-1]
+    code, _, _ = run(
+        "--scenario", "lgr-two-unitaries", "--scenario", "lgr-two-unitaries", "--validate"
+    )
+    assert code == 1  # the same value twice is one scenario (it breaks Schedule 1)
+
+
+def test_a_missing_scenario_file_is_named_and_a_near_name_suggested(tmp_path: Path):
+    missing = tmp_path / "plans" / "missing.toml"
+    code, _, err = run("--scenario", str(missing))
+    assert code == 1
+    assert err.startswith(f"svduty governance: error: {missing}: file not found: give one")
+    code, _, err = run("--scenario", "lgr-two-unitary")
+    assert "no scenario 'lgr-two-unitary' (did you mean lgr-two-unitaries?)" in err

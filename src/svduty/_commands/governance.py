@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from svduty._commands._options import add_partnership, load_named_partnership
+from svduty._near import did_you_mean
 from svduty.errors import DataError, ScenarioError, quote
 from svduty.findings import Findings
 from svduty.governance import GovernanceGraph, findings_text
@@ -137,9 +138,16 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.scenario is not None:
         if args.scenario not in partnership.scenarios and not Path(args.scenario).exists():
             names = ", ".join(sorted(partnership.scenarios)) or "(none)"
+            given = Path(args.scenario)
+            what = (  # a path names the file, as for any input file; a name is screened
+                f"{args.scenario}: file not found"
+                if given.suffix or len(given.parts) > 1
+                else f"no scenario {quote(args.scenario)}"
+                + did_you_mean(args.scenario, partnership.scenarios)
+            )
             print(
-                f"svduty governance: error: no scenario {quote(args.scenario)}: give one of the "
-                f"partnership's scenarios ({names}) or a scenario TOML file",
+                f"svduty governance: error: {what}: give one of the partnership's scenarios "
+                f"({names}) or a scenario TOML file",
                 file=stderr,
             )
             return 1

@@ -300,10 +300,7 @@ class Incident:
             terrorism).
         died: Whether the victim died.
         location: A GSS code: an LSOA or a district.
-        country: The country it happened in and, for a death, where the death occurred
-            (s.24(1)(b)): the country of ``location`` and ``place_of_death`` both. When
-            they differ (injured in Wales, died in an English hospital), leave it out
-            and give the codes: a country another code contradicts is a conflict.
+        country: The country of the incident and the death (s.24(1)(b); see Country).
         other_reviews: Reviews that must or may be held instead of an offensive
             weapons homicide review (s.26); an extension of the contract.
         place_of_death: A GSS code: where the death occurred or, if that is not known,

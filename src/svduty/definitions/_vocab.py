@@ -154,6 +154,11 @@ class Context(enum.StrEnum):
 class Country(enum.StrEnum):
     """Where the incident and, for a death, the death happened (one country for both).
 
+    Section 24(1)(b) asks where the death occurred: ``country`` is the country of
+    ``location`` and ``place_of_death`` both. When they differ (injured in Wales, died in
+    an English hospital), leave it out and give the codes: a country another code
+    contradicts is a conflict.
+
     Example:
         >>> Country("Wales").value
         'Wales'
