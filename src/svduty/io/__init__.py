@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     )
     from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
     from svduty.io._completeness import check_completeness
+    from svduty.io._converter import make_converter
     from svduty.io._definition import load_definition
     from svduty.io._files import read_toml, write_toml
     from svduty.io._funding import load_funding, load_strategy
@@ -102,6 +103,7 @@ _EXPORTS: dict[str, str] = {
     "in_scope_counts": "svduty.io._charts",
     "plot_in_scope": "svduty.io._charts",
     "check_completeness": "svduty.io._completeness",
+    "make_converter": "svduty.io._converter",
     "load_definition": "svduty.io._definition",
     "read_toml": "svduty.io._files",
     "write_toml": "svduty.io._files",
@@ -200,6 +202,7 @@ __all__ = [
     "load_sections",
     "load_strategy",
     "load_timetable",
+    "make_converter",
     "new_bundle",
     "normalise_police_uk",
     "plot_in_scope",

@@ -83,7 +83,7 @@ def load_areas(
     Example:
         >>> import svduty
         >>> from svduty.io import read_toml
-        >>> from svduty.io._converter import make_converter
+        >>> from svduty.io import make_converter
         >>> from importlib import resources
         >>> d = resources.files("svduty") / "data" / "warwickshire"
         >>> conv = make_converter(svduty.warwickshire().sources)

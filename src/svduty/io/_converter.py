@@ -266,6 +266,11 @@ def _strict_class(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
     """Build the converter, resolving citation source ids against ``sources``.
 
+    The ``load_*`` functions of a bundle's sections (``load_areas``,
+    ``load_authorities``, ``load_governance``, ``load_timetable``...) take it: a
+    partnership's records cite its own documents, so loading what ``dump_*`` wrote needs
+    the converter of its sources.
+
     Args:
         sources: The catalogue citations may refer to (the national one, extended by a
             bundle's own sources).
@@ -278,6 +283,12 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
         'https://www.legislation.gov.uk/ukpga/2022/32/section/8'
         >>> conv.unstructure(c)["source"]
         'pcsc-act-2022'
+        >>> import svduty
+        >>> from svduty.io import dump_authorities, load_authorities
+        >>> p = svduty.warwickshire()
+        >>> data = dump_authorities(p.authorities)
+        >>> load_authorities(data, converter=make_converter(p.sources)) == p.authorities
+        True
     """
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 

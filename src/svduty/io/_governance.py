@@ -404,7 +404,9 @@ def load_timetable(
 
 
 @checked
-def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = None) -> Any:
+def dump_timetable(
+    timetable: Timetable, converter: cattrs.Converter | None = None
+) -> dict[str, Any]:
     """The timetable as plain data; :func:`load_timetable` reads it back.
 
     Example:
@@ -414,7 +416,8 @@ def dump_timetable(timetable: Timetable, converter: cattrs.Converter | None = No
         >>> load_timetable(dump_timetable(t), converter=make_converter(p.sources)) == t
         True
     """
-    return to_plain(timetable, converter=converter or _governance_converter())
+    plain: dict[str, Any] = to_plain(timetable, converter=converter or _governance_converter())
+    return plain
 
 
 @checked
