@@ -785,3 +785,33 @@ def test_a_s17_carve_out_says_not_required_and_a_s16_one_not_authorised() -> Non
     assert said[0].startswith("not required: personal information"), said
     told = may_disclose(icb, pcc, personal)
     assert any(x.says.startswith("not authorised") for x in told.reasons if x.rule == "s.16(4)(b)")
+
+
+@pytest.mark.parametrize(
+    ("category", "areas", "verdict"),
+    [
+        ("youth_offending_team", ("E07000218",), "yes"),
+        ("educational_authority", ("E07000218", "E06000001"), "yes"),
+        ("youth_offending_team", ("W06000015",), "undetermined"),  # Welsh: is it devolved?
+        ("youth_offending_team", ("E07000218", "W06000015"), "undetermined"),
+        ("youth_offending_team", ("some-slug",), "undetermined"),
+    ],
+)
+def test_an_authority_of_english_areas_is_not_a_devolved_welsh_authority(
+    category: str, areas: tuple[str, ...], verdict: str
+):
+    """s.18(4) asked whether a YOT or school recorded only for English areas was a devolved
+    Welsh authority (whose functions are exercisable only in relation to Wales, GoWA 2006
+    s.157A(1)(a)): undetermined, where the areas answer it (a legal review)."""
+    from svduty.authorities import AuthorityCategory, can_be_directed
+    from svduty.sources import cite
+
+    a = svduty.authorities.Authority(
+        "a", "A", AuthorityCategory(category), areas, cite("pcsc-act-2022", "Sch 1")
+    )
+    got = can_be_directed(a, "s.15(4)" if category == "educational_authority" else "s.8")
+    assert got.verdict.value == verdict
+    if verdict == "yes":
+        assert got.reasons[-2].rule == "s.18(4)"
+    else:
+        assert got.missing == ("devolved_welsh_authority (s.18(4))",)

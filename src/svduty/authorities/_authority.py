@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,10 @@ class Establishment(enum.StrEnum):
     CONTRACTED_OUT = "contracted_out"
     SCHOOL = "school"
     OTHER = "other"
+
+
+_GSS = re.compile(r"[EW][0-9]{8}")
+_BY_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
 
 
 @attrs.frozen(slots=True)
@@ -226,18 +231,27 @@ class Authority:
 
     @property
     def nation_of(self) -> Nation | None:
-        """The nation, recorded or implied by a single-nation category.
+        """The nation: recorded, implied by a single-nation category, or by its areas.
+
+        An authority whose areas are all GSS codes of one nation (``E...`` England,
+        ``W...`` Wales) is of that nation: its functions are exercised there.
 
         Example:
             >>> from svduty.sources import cite
             >>> Authority("f", "F", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY, (),
             ...           citation=cite("pcsc-act-2022", "Sch 1")).nation_of is None
             True
+            >>> Authority("y", "Y", AuthorityCategory.YOUTH_OFFENDING_TEAM, ("E07000218",),
+            ...           citation=cite("pcsc-act-2022", "Sch 1")).nation_of.value
+            'england'
         """
         if self.nation is not None:
             return self.nation
         nations = self.info.nations
-        return next(iter(nations)) if len(nations) == 1 else None
+        if len(nations) == 1:
+            return next(iter(nations))
+        letters = {a[0] if _GSS.fullmatch(a) else "?" for a in self.areas}
+        return _BY_LETTER.get(letters.pop()) if len(letters) == 1 else None
 
     def holder(self, office: str, on: pendulum.Date | str) -> Holder | None:
         """Who held an office on a day (``None`` if no record covers the day).
