@@ -16,12 +16,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 import attrs
-import numpy as np
 import pyarrow as pa
 
-from svduty import _arrays
 from svduty import _compute as pc
 from svduty._data import data
+from svduty.areas._best_fit import best_fit
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, normalise_name
 from svduty.areas._tables import NATIONAL_TABLES, read_table
 from svduty.errors import AreaError
@@ -247,7 +246,8 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
     the 35,000 of England and Wales: the answer for each is the same).
     """
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
-    bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code"))
+    columns = ("lsoa11_code", "lsoa21_code", "lsoa11_name", "ltla22_name")
+    bridge = read_table("lsoa11-lsoa21-lad22", columns)
     if touching is not None:  # the few rows first: hash sets of hundreds of codes, not 35,000
         lads = pa.array(touching, pa.string())
         inside = pc.filter(t21, pc.is_in(t21.column("ltla24_code"), value_set=lads))
@@ -256,50 +256,11 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
         t21 = pc.filter(t21, pc.is_in(t21.column("lsoa21_code"), value_set=bridge[1]))
     at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
     lad = pc.take(t21.column("ltla24_code"), at)
-    return best_fit(bridge.column("lsoa11_code"), lad)
-
-
-def best_fit(old: Any, lad: Any) -> pa.Table:
-    """For each 2011 code of ``old``, the district (of ``lad``) of the most of its pieces.
-
-    Ties go to the first district code. The codes with one district come first, in order
-    of first appearance; then the few split across districts, by code. Neither column
-    holds nulls (every 2021 piece has its district). Counted in numpy,
-    not with ``Table.group_by`` (which imports ``pyarrow.acero``, ``pyarrow.dataset`` and
-    ``pyarrow.parquet`` on first use: about 0.01 s of every ``svduty classify``).
-
-    Example:
-        >>> old = pa.array(["b", "a", "a", "a", "b"])
-        >>> best_fit(old, pa.array(["x", "y", "z", "z", "x"])).to_pydict()
-        {'old': ['b', 'a'], 'lad': ['x', 'z']}
-    """
-    old, lad = _arrays.one_array(old), _arrays.one_array(lad)
-    o, _ = _arrays.numbered(old)
-    d, n_lad = _arrays.numbered(lad)
-    pair, _ = _arrays.numbered(o * max(n_lad, 1) + d)  # (code, district), first seen first
-    first = _arrays.first_rows(pair)  # a row of each pair
-    pair_old = o[first]
-    split = np.bincount(pair_old)[pair_old] > 1  # the pair's code lies in several districts
-    one, several = _arrays.array(first[~split]), _arrays.array(first[split])
-    ranked = sorted(
-        zip(
-            pc.take(old, several).to_pylist(),
-            (-np.bincount(pair)[split]).tolist(),
-            pc.take(lad, several).to_pylist(),
-            strict=True,
-        )
+    # "Welwyn Hatfield 014C": the 2011 name is its district's, then a 5-character suffix
+    named = pc.equal(
+        pc.utf8_slice_codeunits(bridge.column("lsoa11_name"), 0, -5), bridge.column("ltla22_name")
     )
-    best = dict(reversed([(code, district) for code, _n, district in ranked]))
-    codes = sorted(best)
-    return pa.concat_tables(
-        [
-            pa.table([pc.take(old, one), pc.take(lad, one)], schema=_BRIDGE),
-            pa.table({"old": codes, "lad": [best[c] for c in codes]}, schema=_BRIDGE),
-        ]
-    )
-
-
-_BRIDGE = pa.schema([("old", pa.string()), ("lad", pa.string())])
+    return best_fit(bridge.column("lsoa11_code"), lad, named)
 
 
 @functools.cache
