@@ -129,3 +129,41 @@ def test_north_yorkshire_fire_authority_moves_to_the_combined_authority() -> Non
     assert bodies[0]["name"].startswith("Police, Fire and Crime Commissioner")
     assert bodies[1]["name"].startswith("York and North Yorkshire Combined Authority")
     assert all(b["citation"]["confidence"] == "unconfirmed" for b in bodies)
+
+
+@pytest.mark.parametrize(
+    ("code", "unitary", "districts", "county"),
+    [
+        ("E06000063", "Cumberland Council", 3, "Cumbria County Council"),
+        ("E06000065", "North Yorkshire Council", 7, "North Yorkshire County Council"),
+        ("E06000066", "Somerset Council", 4, "Somerset County Council"),
+    ],
+)
+def test_the_councils_reorganised_on_1_april_2023_are_dated(
+    code: str, unitary: str, districts: int, county: str, tmp_path
+) -> None:
+    """The unitary councils of 2023 were written from the Duty's start (31 January 2023)
+    and their predecessors left out: the specified authorities of February and March 2023
+    were the old district and county councils (a researcher's review)."""
+    import svduty
+    from svduty.io import new_bundle
+
+    records = _records(code)
+    (new,) = [r for r in records if r["name"] == unitary]
+    assert new["valid"] == {"start": "2023-04-01"}
+    old = [r for r in records if r["valid"].get("end") == "2023-04-01"]
+    assert len(_by_category(old, "district_council")) == districts
+    (cc,) = _by_category(old, "county_council")
+    assert cc["name"] == county
+    assert cc["areas"] == [code]
+    (yot,) = _by_category(old, "youth_offending_team")
+    assert yot["established_by"] == [cc["id"]]
+    new_bundle(tmp_path / "b", [code])
+    p = svduty.load_partnership(tmp_path / "b")
+    assert not svduty.io.check_completeness(p).errors
+    before = {a.name for a in p.authorities.specified_for(code, on="2023-03-31")}
+    after = {a.name for a in p.authorities.specified_for(code, on="2023-04-01")}
+    assert county in before
+    assert unitary not in before
+    assert unitary in after
+    assert county not in after

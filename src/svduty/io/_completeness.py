@@ -109,6 +109,17 @@ def _strings(data: Any, path: str) -> Iterator[tuple[str, str]]:
         yield path, data
 
 
+def _before(geo: Geography, a: Authority, code: str) -> bool:
+    """Whether the authority's record ended before the area's record began.
+
+    Cumbria County Council served what is now Cumberland until 1 April 2023: its record
+    names the unitary area, whose kind (and record) begins later.
+    """
+    area = geo.get(code) if code in geo else None
+    end = a.valid.end if a.valid is not None else None
+    return area is not None and end is not None and end <= area.valid.start
+
+
 def _kind_of(geo: Geography, code: str) -> AreaKind | None:
     if code in geo:
         return geo.get(code).kind
@@ -178,6 +189,8 @@ def _area_of(partnership: Partnership, a: Authority, code: str) -> Iterator[tupl
     """What is wrong with one of an authority's areas (rule, message), if anything."""
     allowed = AREA_KINDS.get(a.category)
     kind = _kind_of(partnership.geography, code)
+    if _before(partnership.geography, a, code):
+        allowed = None  # the area's kind is of its own period: a county council served it
     if kind is not None and allowed is not None and kind not in allowed:
         yield (
             "BUNDLE-CATEGORY-AREA",

@@ -17,16 +17,18 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from svduty.areas import Area, AreaKind, Geography
-from svduty.authorities import AuthorityCategory, category_info
+from svduty.authorities import AuthorityCategory
+from svduty.io._councils_2023 import REORGANISED_ON, before_1_april_2023
+from svduty.io._new_records import COMMENCED, cite, plain_name, slug
+from svduty.io._new_records import authority_record as _authority
+from svduty.io._new_records import schedule_1 as _sch1
 
 __all__ = ["COMMENCED", "authorities", "cite", "plain_name", "slug"]
 
-COMMENCED = "2023-01-31"
 _C = AuthorityCategory
 _WELSH_COUNTIES = frozenset(
     {
@@ -43,48 +45,6 @@ _WELSH_COUNTIES = frozenset(
         "monmouthshire",
     }
 )
-
-
-def slug(text: str) -> str:
-    """An id made of a name.
-
-    Example:
-        >>> slug("Devon & Cornwall"), slug("Bristol, City of")
-        ('devon-and-cornwall', 'bristol-city-of')
-    """
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and")).strip("-")
-
-
-def cite(source: str, provision: str, doubt: str = "") -> dict[str, str]:
-    """A citation table; with a doubt, an unconfirmed one.
-
-    Example:
-        >>> cite("pcsc-act-2022", "s.14", "which body is not known")["confidence"]
-        'unconfirmed'
-    """
-    out = {"source": source, "provision": provision}
-    if doubt:
-        out |= {"confidence": "unconfirmed", "doubt": doubt}
-    return out
-
-
-def plain_name(name: str) -> str:
-    """An ONS name as people write it: "Bristol, City of" is "City of Bristol".
-
-    Example:
-        >>> plain_name("Bristol, City of"), plain_name("Herefordshire, County of")
-        ('City of Bristol', 'County of Herefordshire')
-        >>> plain_name("Rugby")
-        'Rugby'
-    """
-    head, sep, tail = name.rpartition(", ")
-    if sep and tail.endswith(" of") and tail[:1].isupper():
-        return f"{tail} {head}"
-    return name
-
-
-def _sch1(provision: str, doubt: str = "") -> dict[str, str]:
-    return cite("pcsc-act-2022", f"Sch 1 ({provision})", doubt)
 
 
 def _council(d: Area) -> dict[str, Any]:
@@ -335,24 +295,6 @@ def _fire_and_rescue(fra: Area) -> dict[str, Any]:
     )
 
 
-def _authority(
-    id_: str, name: str, category: AuthorityCategory, areas: list[str], citation: dict[str, str]
-) -> dict[str, Any]:
-    record: dict[str, Any] = {
-        "id": id_,
-        "name": name,
-        "category": category.value,
-        "areas": areas,
-        "valid": {"start": COMMENCED},
-        "citation": citation,
-    }
-    nations = {code[:1] for code in areas}
-    if len(category_info(category).nations) > 1 and len(nations) == 1:
-        # a category of both nations: its own areas' codes say which (E... or W...)
-        record["nation"] = "wales" if nations == {"W"} else "england"
-    return record
-
-
 def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any]]:
     """The specified authorities (and local policing bodies) of some districts, as records.
 
@@ -374,9 +316,13 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
             out.append(record)
 
     upper: dict[str, str] = {}  # upper-tier area -> id of its council
+    earlier = before_1_april_2023(districts)  # Cumbria, North Yorkshire, Somerset
+    later = {a for r in earlier for a in r["areas"]}  # their unitary councils' areas
     for d in districts:
         counties = geo.parents(d.id, AreaKind.COUNTY)
         council = _council(d)
+        if d.id in later:
+            council["valid"] = {"start": REORGANISED_ON}
         add(council)
         upper[d.id] = council["id"]
         for c in counties:
@@ -442,5 +388,9 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
             ),
         )
         yot["established_by"] = [council_id]
+        if area_id in later:
+            yot["valid"] = {"start": REORGANISED_ON}
         add(yot)
+    for record in earlier:
+        add(record)
     return out

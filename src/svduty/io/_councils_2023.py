@@ -1,0 +1,100 @@
+"""The councils of a starting bundle before the 1 April 2023 reorganisations.
+
+On 1 April 2023, after the Duty began (31 January 2023), unitary councils replaced the
+county and district councils of Cumbria, North Yorkshire and Somerset (the Cumbria, the
+North Yorkshire and the Somerset (Structural Changes) Orders 2022). For the two months
+between, the specified authorities of those areas were the old councils: each district
+council for its part of the new area, and the county council (with the youth offending
+team it established) for all of it. The national tables name the abolished districts
+(:func:`~svduty.areas._ceased.ceased_districts`), not the counties: the three county
+councils are named here, each record unconfirmed with its doubt stated.
+
+Example:
+    >>> from svduty.areas import Geography
+    >>> geo = Geography.england_and_wales()
+    >>> [r["name"] for r in before_1_april_2023([geo.get("E06000063")])]
+    ['Allerdale council (district)', 'Carlisle council (district)', 'Copeland council (district)', 'Cumbria County Council', 'Cumbria youth offending team (youth justice service to name)']
+"""  # noqa: E501
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from svduty.areas import Area
+from svduty.areas._ceased import REORGANISED, ceased_districts
+from svduty.authorities import AuthorityCategory
+from svduty.io._new_records import authority_record, schedule_1, slug
+
+__all__ = ["REORGANISED_ON", "before_1_april_2023"]
+
+REORGANISED_ON = REORGANISED.isoformat()
+"""The day the unitary councils of Cumbria, North Yorkshire and Somerset began."""
+
+_COUNTIES = {  # the unitary area -> the county council whose area it was part of
+    "E06000063": "Cumbria",  # Cumberland
+    "E06000064": "Cumbria",  # Westmorland and Furness
+    "E06000065": "North Yorkshire",
+    "E06000066": "Somerset",
+}
+_ORDER_DOUBT = (
+    "abolished on 1 April 2023 by the {county} (Structural Changes) Order 2022, when the "
+    "unitary council took over (the date from the national tables, which drop the "
+    "district in 2023; the order was not read): check"
+)
+
+
+def before_1_april_2023(districts: Sequence[Area]) -> list[dict[str, Any]]:
+    """The councils (and county youth offending teams) the reorganised districts had before.
+
+    Each record holds from the Duty's start to 1 April 2023 and names, as its area, the
+    unitary area it became part of (the abolished codes are in no bundle's areas).
+
+    Example:
+        >>> from svduty.areas import Geography
+        >>> geo = Geography.england_and_wales()
+        >>> before_1_april_2023([geo.get("E07000220")])  # Rugby: not reorganised
+        []
+    """
+    out: list[dict[str, Any]] = []
+    counties: dict[str, list[str]] = {}
+    ceased = sorted(ceased_districts().values(), key=lambda c: c.name)
+    for d in districts:
+        for c in ceased:
+            if c.successor == d.id:
+                record = authority_record(
+                    f"{slug(c.name)}-council",
+                    f"{c.name} council (district)",
+                    AuthorityCategory.DISTRICT_COUNCIL,
+                    [d.id],
+                    schedule_1("a district council", _ORDER_DOUBT.format(county=_COUNTIES[d.id])),
+                )
+                record["valid"]["end"] = REORGANISED_ON
+                out.append(record)
+        if d.id in _COUNTIES:
+            counties.setdefault(_COUNTIES[d.id], []).append(d.id)
+    for county, areas in counties.items():
+        doubt = _ORDER_DOUBT.format(county=county)
+        council = authority_record(
+            f"{slug(county)}-county-council",
+            f"{county} County Council",
+            AuthorityCategory.COUNTY_COUNCIL,
+            areas,
+            schedule_1("any other county council in England", doubt),
+        )
+        yot = authority_record(
+            f"{slug(county)}-county-youth-justice-service",
+            f"{county} youth offending team (youth justice service to name)",
+            AuthorityCategory.YOUTH_OFFENDING_TEAM,
+            areas,
+            schedule_1(
+                "a youth offending team",
+                "the team the county council established (Crime and Disorder Act 1998 "
+                f"s.39) until 1 April 2023; its name is not in the ONS tables; {doubt}",
+            ),
+        )
+        yot["established_by"] = [council["id"]]
+        for record in (council, yot):
+            record["valid"]["end"] = REORGANISED_ON
+            out.append(record)
+    return out

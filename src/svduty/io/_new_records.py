@@ -1,0 +1,92 @@
+"""The records of a starting bundle (``svduty init``): ids, citations, authority tables.
+
+Example:
+    >>> slug("Bristol, City of"), COMMENCED
+    ('bristol-city-of', '2023-01-31')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from svduty.authorities import AuthorityCategory, category_info
+
+__all__ = ["COMMENCED", "authority_record", "cite", "plain_name", "schedule_1", "slug"]
+
+COMMENCED = "2023-01-31"
+"""The day the Duty's provisions came into force: every record holds from it."""
+
+
+def slug(text: str) -> str:
+    """An id made of a name.
+
+    Example:
+        >>> slug("Devon & Cornwall"), slug("Bristol, City of")
+        ('devon-and-cornwall', 'bristol-city-of')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and")).strip("-")
+
+
+def cite(source: str, provision: str, doubt: str = "") -> dict[str, str]:
+    """A citation table; with a doubt, an unconfirmed one.
+
+    Example:
+        >>> cite("pcsc-act-2022", "s.14", "which body is not known")["confidence"]
+        'unconfirmed'
+    """
+    out = {"source": source, "provision": provision}
+    if doubt:
+        out |= {"confidence": "unconfirmed", "doubt": doubt}
+    return out
+
+
+def plain_name(name: str) -> str:
+    """An ONS name as people write it: "Bristol, City of" is "City of Bristol".
+
+    Example:
+        >>> plain_name("Bristol, City of"), plain_name("Herefordshire, County of")
+        ('City of Bristol', 'County of Herefordshire')
+        >>> plain_name("Rugby")
+        'Rugby'
+    """
+    head, sep, tail = name.rpartition(", ")
+    if sep and tail.endswith(" of") and tail[:1].isupper():
+        return f"{tail} {head}"
+    return name
+
+
+def schedule_1(provision: str, doubt: str = "") -> dict[str, str]:
+    """A citation of a Schedule 1 row; with a doubt, an unconfirmed one.
+
+    Example:
+        >>> schedule_1("a district council")["provision"]
+        'Sch 1 (a district council)'
+    """
+    return cite("pcsc-act-2022", f"Sch 1 ({provision})", doubt)
+
+
+def authority_record(
+    id_: str, name: str, category: AuthorityCategory, areas: list[str], citation: dict[str, str]
+) -> dict[str, Any]:
+    """An ``[[authorities]]`` record, valid from the Duty's start.
+
+    Example:
+        >>> r = authority_record("x", "X", AuthorityCategory.CHIEF_OFFICER_OF_POLICE,
+        ...                      ["W23000001"], schedule_1("a chief officer of police"))
+        >>> r["nation"], r["valid"]
+        ('wales', {'start': '2023-01-31'})
+    """
+    record: dict[str, Any] = {
+        "id": id_,
+        "name": name,
+        "category": category.value,
+        "areas": areas,
+        "valid": {"start": COMMENCED},
+        "citation": citation,
+    }
+    nations = {code[:1] for code in areas}
+    if len(category_info(category).nations) > 1 and len(nations) == 1:
+        # a category of both nations: its own areas' codes say which (E... or W...)
+        record["nation"] = "wales" if nations == {"W"} else "england"
+    return record
