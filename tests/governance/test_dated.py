@@ -149,7 +149,7 @@ def test_a_period_round_trips_through_governance_data_and_shows_in_the_diff():
         load_governance(bad, file="g.toml")
     changed = g.diff(g.with_changes(g.bodies, [attrs.evolve(r, valid=None) for r in g.relations]))
     assert [str(c) for c in changed.relations_changed] == [
-        "csp reports_to board: valid 2023-01-31 to 2025-03-31 -> None"
+        "csp reports_to board: valid 2023-01-31 to 2025-03-31 -> (none)"
     ]
 
 

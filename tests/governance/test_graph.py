@@ -20,6 +20,7 @@ from svduty.governance import (
     BodyKind,
     BodyStatus,
     Cadence,
+    ChangeBody,
     ChangeCadence,
     ChangeDistricts,
     CreateAuthority,
@@ -691,7 +692,7 @@ def test_merge_joins_coverage_members_and_names(g):
     assert "north-warwickshire-borough-council" in merged.members
     d = g.diff(g2)
     assert [str(c) for c in d.coverage] == ["rugby-csp-board: +E07000218"]
-    assert "rugby-csp-board.members: [" in d.to_text()
+    assert "rugby-csp-board.members: +north-warwickshire-borough-council" in d.to_text()
     assert "rugby-csp-board.responsibilities" not in d.to_text()  # the same duties
 
 
@@ -753,3 +754,85 @@ def test_a_scenario_that_removes_the_grant_recipient_breaks_the_grant():
         AddRelation(rel("grant_recipient_for", cst, "home-office")),
     ]
     assert p.what_if(Scenario("s", "CST", moved)).findings.errors == ()
+
+
+def test_change_body_names_a_new_chair_host_and_members_and_undoes():
+    """No change could set a chair, a host or a board's members (a policy review)."""
+    p = svduty.warwickshire()
+    g = p.governance
+    board, jag = "safer-warwickshire-partnership-board", "soc-joint-action-group"
+    icb = "coventry-and-warwickshire-icb"
+    s = Scenario(
+        "s",
+        "S",
+        [
+            ChangeBody(board, chair="warwickshire-police", host="warwickshire-police"),
+            ChangeBody(jag, remove_members=[icb], add_members=["warwickshire-pcc"]),
+        ],
+    )
+    g2, log = g.apply(s)
+    assert g2.get(board).chair == "warwickshire-police"
+    assert g2.get(board).host == "warwickshire-police"
+    assert icb not in g2.get(jag).members
+    assert g2.get(jag).members[-1] == "warwickshire-pcc"
+    assert "members + warwickshire-pcc; members - " + icb in log.entries[1].message
+    assert g.get(board).host is None  # none recorded: a change names a host, never none
+    undo = Scenario(
+        "u",
+        "U",
+        [ChangeBody(jag, remove_members=["warwickshire-pcc"], add_members=[icb])],
+    )
+    g3, _ = g2.apply(undo)
+    assert set(g3.get(jag).members) == set(g.get(jag).members)
+    assert g3.get(board).chair == "warwickshire-police"
+    # the what-if reports a new host as the fix of a vacated one
+    fixed = attrs.evolve(
+        p.scenarios["lgr-two-unitaries"],
+        changes=[
+            *p.scenarios["lgr-two-unitaries"].changes,
+            ChangeBody("wcc-community-safety-team", host="north-warwickshire-unitary-council"),
+        ],
+    )
+    subjects = [f.subjects[0] for f in p.what_if(fixed).findings.errors if f.rule == "GOV-REF"]
+    assert "wcc-community-safety-team" not in subjects
+    assert "lead-sponsor" in subjects
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "says"),
+    [
+        (ChangeBody("soc-joint-action-group"), "changes[0].body", "nothing to change"),
+        (
+            ChangeBody("soc-joint-action-group", remove_members=["warwickshire-pcc"]),
+            "changes[0].remove_members[0]",
+            "is not a member",
+        ),
+        (
+            ChangeBody("soc-joint-action-group", add_members=["warwickshire-police"]),
+            "changes[0].add_members[0]",
+            "is already a member",
+        ),
+        (ChangeBody("no-such-body", chair="warwickshire-police"), "changes[0].body", "no body"),
+    ],
+)
+def test_change_body_refuses_what_it_cannot_do(change, where, says):
+    with pytest.raises(ScenarioError, match=re.escape(where) + ".*" + says):
+        svduty.warwickshire().governance.apply(Scenario("s", "S", [change]))
+
+
+def test_change_body_names_only_known_authorities():
+    p = svduty.warwickshire()
+    s = Scenario(
+        "s",
+        "S",
+        [ChangeBody("soc-joint-action-group", add_members=["no-such-council"], chair="Jane")],
+    )
+    with pytest.raises(ScenarioError) as info:
+        p.what_if(s)
+    text = str(info.value)
+    assert "changes[0].add_members[0]: no authority with this id" in text
+    assert "changes[0].chair: no authority or body with this id" in text
+    assert "Jane" not in text
+    plain = dump_scenario(s)
+    assert plain["changes"][0]["op"] == "change_body"
+    assert load_scenario(plain) == s

@@ -180,6 +180,30 @@ class ChangeDistricts:
     reason: str | None = None
 
 
+@attrs.frozen(slots=True)
+class ChangeBody:
+    """Change who chairs or hosts a body, or which authorities are its members.
+
+    What is left out stays as it is: ``chair`` and ``host`` name the new chair (an
+    authority or a body, such as a role) and host (an authority); ``add_members`` and
+    ``remove_members`` list authority ids. A new lead after a reorganisation, a body
+    leaving a board while it still exists, a seat restored.
+
+    Example:
+        >>> c = ChangeBody("safer-warwickshire-partnership-board", chair="warwickshire-police")
+        >>> c.op, c.add_members
+        ('change_body', ())
+    """
+
+    op: ClassVar[str] = "change_body"
+    body: str
+    chair: str | None = None
+    host: str | None = None
+    add_members: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    remove_members: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    reason: str | None = None
+
+
 Change = (
     AddBody
     | RemoveBody
@@ -190,6 +214,7 @@ Change = (
     | MoveUnder
     | ChangeCadence
     | ChangeDistricts
+    | ChangeBody
     | AbolishAuthority
     | CreateAuthority
     | TransferFunctions
@@ -209,6 +234,7 @@ CHANGE_TYPES: dict[str, type[Change]] = {
         MoveUnder,
         ChangeCadence,
         ChangeDistricts,
+        ChangeBody,
         AbolishAuthority,
         CreateAuthority,
         TransferFunctions,

@@ -34,6 +34,8 @@ _RELATION_FIELDS = ("cadence", "citation", "note", "valid")
 
 
 def _show(value: Any) -> str:
+    if value is None:
+        return "(none)"
     if isinstance(value, tuple):
         return "[" + ", ".join(_show(v) for v in value) + "]"
     if hasattr(value, "what"):
@@ -64,9 +66,13 @@ class Renamed:
 class BodyChange:
     """A field of a body that changed (other than its name and districts).
 
+    A list (members, aliases) is shown as what it gains and loses.
+
     Example:
         >>> str(BodyChange("x", "cadence", None, "monthly"))
-        'x.cadence: None -> monthly'
+        'x.cadence: (none) -> monthly'
+        >>> str(BodyChange("x", "members", ("a", "b", "c"), ("a", "c", "d")))
+        'x.members: +d -b'
     """
 
     body: str
@@ -75,7 +81,13 @@ class BodyChange:
     new: Any
 
     def __str__(self) -> str:
-        return f"{self.body}.{self.field}: {_show(self.old)} -> {_show(self.new)}"
+        old, new = self.old, self.new
+        if isinstance(old, tuple) and isinstance(new, tuple):
+            parts = [f"+{_show(v)}" for v in new if v not in old]
+            parts += [f"-{_show(v)}" for v in old if v not in new]
+            if parts:  # else the order alone changed
+                return f"{self.body}.{self.field}: {' '.join(parts)}"
+        return f"{self.body}.{self.field}: {_show(old)} -> {_show(new)}"
 
 
 @attrs.frozen(slots=True)
@@ -84,7 +96,7 @@ class RelationChange:
 
     Example:
         >>> str(RelationChange(("a", "b", "oversees"), "cadence", None, "quarterly"))
-        'a oversees b: cadence None -> quarterly'
+        'a oversees b: cadence (none) -> quarterly'
     """
 
     key: tuple[str, str, str]

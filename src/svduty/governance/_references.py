@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from svduty.errors import Problem
-from svduty.governance._changes import AddBody, ChangeDistricts
+from svduty.governance._changes import AddBody, ChangeBody, ChangeDistricts
 from svduty.governance._model import Body
 from svduty.governance._reorganise import CreateArea, CreateAuthority
 
@@ -251,6 +251,8 @@ def scenario_problems(scenario: Scenario, known: Known) -> list[Problem]:
         elif isinstance(change, ChangeDistricts):
             out += district_problems(change.districts, f"changes[{i}].districts", known)
             out += _area_problems(change.area, f"changes[{i}].area", known)
+        elif isinstance(change, ChangeBody):
+            out += _people_problems(change, f"changes[{i}]", known)
     return [
         p if p.message.startswith("repeats") or "authority" in p.message else _uncreated(p)
         for p in out
@@ -259,3 +261,28 @@ def scenario_problems(scenario: Scenario, known: Known) -> list[Problem]:
 
 def _uncreated(p: Problem) -> Problem:
     return attrs.evolve(p, message=f"{p.message}, and no change creates it")
+
+
+def _people_problems(change: ChangeBody, field: str, known: Known) -> list[Problem]:
+    """The problems of a ``change_body``'s new chair, host and members (authority ids)."""
+    authorities = known.authorities
+    if authorities is None:
+        return []
+    named = [(f"{field}.add_members[{j}]", m) for j, m in enumerate(change.add_members)]
+    named += [(f"{field}.host", change.host)] if change.host is not None else []
+    out = [
+        Problem(field=f, message="no authority with this id", expected=_AUTHORITY, got=v)
+        for f, v in named
+        if v not in authorities
+    ]
+    chair = change.chair
+    if chair is not None and chair not in authorities and chair not in (known.bodies or {chair}):
+        out.append(
+            Problem(
+                field=f"{field}.chair",
+                message="no authority or body with this id",
+                expected=f"{_AUTHORITY} or of a body of its governance",
+                got=chair,
+            )
+        )
+    return out

@@ -16,6 +16,7 @@ from svduty.governance._changes import (
     AddBody,
     AddRelation,
     Change,
+    ChangeBody,
     ChangeCadence,
     Merge,
     MoveUnder,
@@ -310,6 +311,8 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
             Relation(RelationKind.OVERSEES, change.parent, change.body, citation), "parent"
         )
         return f"{change.parent} now oversees {change.body} ({len(old)} oversight line(s) replaced)"
+    if isinstance(change, ChangeBody):
+        return _change_body(w, change)
     if isinstance(change, ChangeCadence):
         b = w.need(change.body, "body")
         if (change.target is None) != (change.kind is None):
@@ -330,6 +333,35 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
     w.bodies[b.id] = attrs.evolve(b, districts=change.districts, area=area)
     said = f"districts of {b.id}: {list(b.districts)} -> {list(change.districts)}"
     return said + (f"; area: {b.area} -> {area}" if area != b.area else "")
+
+
+def _change_body(w: _Work, change: ChangeBody) -> str:
+    """A body's new chair, host or members (what is not given stays)."""
+    b = w.need(change.body, "body")
+    if not (change.chair or change.host or change.add_members or change.remove_members):
+        raise _Fail("body", "nothing to change: give chair, host, add_members or remove_members")
+    for j, m in enumerate(change.remove_members):
+        if m not in b.members:
+            raise _Fail(f"remove_members[{j}]", f"{quote(m)} is not a member of {quote(b.id)}")
+    kept = [m for m in b.members if m not in change.remove_members]
+    for j, m in enumerate(change.add_members):
+        if m in kept:
+            raise _Fail(f"add_members[{j}]", f"{quote(m)} is already a member of {quote(b.id)}")
+    new = attrs.evolve(
+        b,
+        members=tuple(dict.fromkeys((*kept, *change.add_members))),
+        chair=b.chair if change.chair is None else change.chair,
+        host=b.host if change.host is None else change.host,
+    )
+    w.bodies[b.id] = new
+    said = [
+        f"{field}: {getattr(b, field)} -> {getattr(new, field)}"
+        for field in ("chair", "host")
+        if getattr(b, field) != getattr(new, field)
+    ]
+    said += [f"members + {m}" for m in change.add_members]
+    said += [f"members - {m}" for m in change.remove_members]
+    return f"changed {b.id}: " + "; ".join(said)
 
 
 def apply_scenario(

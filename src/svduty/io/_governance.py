@@ -288,7 +288,7 @@ def load_scenario(
 
     Each change is a table with ``op`` (``add_body``, ``remove_body``, ``add_relation``,
     ``remove_relation``, ``rename``, ``merge``, ``move_under``, ``change_cadence``,
-    ``change_districts``; for authorities and areas ``abolish_authority``,
+    ``change_districts``, ``change_body``; for authorities and areas ``abolish_authority``,
     ``create_authority``, ``transfer_functions``, ``create_area``) and the fields of that
     change.
 
@@ -318,7 +318,7 @@ def load_scenario(
         >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "explode"}]})
         Traceback (most recent call last):
         ...
-        svduty.errors.ScenarioError: changes[0].op: expected one of abolish_authority, add_body, add_relation, change_cadence, change_districts, create_area, create_authority, merge, move_under, remove_body, remove_relation, rename, transfer_functions (got 'explode')
+        svduty.errors.ScenarioError: changes[0].op: expected one of abolish_authority, add_body, add_relation, change_body, change_cadence, change_districts, create_area, create_authority, merge, move_under, remove_body, remove_relation, rename, transfer_functions (got 'explode')
         >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "change_districts",
         ...     "body": "x", "districts": ["E07000220", "rugby-town"]}]}, file="s.toml")
         Traceback (most recent call last):
