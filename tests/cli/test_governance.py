@@ -350,3 +350,20 @@ def test_a_missing_scenario_file_is_named_and_a_near_name_suggested(tmp_path: Pa
     assert err.startswith(f"svduty governance: error: {missing}: file not found: give one")
     code, _, err = run("--scenario", "lgr-two-unitary")
     assert "no scenario 'lgr-two-unitary' (did you mean lgr-two-unitaries?)" in err
+
+
+def test_the_authorities_a_scenario_changes_are_listed(tmp_path: Path):
+    """A scenario abolishing the PCC showed 'changes: no differences' (a policy review)."""
+    f = tmp_path / "pcc.toml"
+    f.write_text(
+        'name = "no-pcc"\ntitle = "T"\n[[changes]]\nop = "abolish_authority"\n'
+        'authority = "warwickshire-pcc"\n'
+    )
+    code, out, _ = run("--scenario", str(f))
+    assert code == 0
+    assert "authorities: abolished warwickshire-pcc\n" in out
+    code, out, _ = run("--scenario", "lgr-single-unitary", "--format", "json")
+    made = json.loads(out)["authorities"]
+    assert made["created"] == ["warwickshire-unitary-council"]
+    assert "warwickshire-fire-and-rescue-authority" not in made["abolished"]  # passed on
+    assert made["abolished"][0] == "warwickshire-county-council"

@@ -7,8 +7,9 @@ findings, and the CLI lists every rule it checked and every one it skipped.
 
 ``--format json`` writes one object: ``governance`` (the graph, in the bundle's
 ``governance.toml`` shape, so it loads back), and when asked ``scenario``, ``log`` (one
-entry per change), ``diff`` (each section as a list of lines), ``areas`` (the local
-government areas after the scenario) and ``validation`` (``ok``, ``findings``,
+entry per change), ``diff`` (each section as a list of lines), ``authorities``
+(``created`` and ``abolished``, ids), ``areas`` (the local government areas after the
+scenario) and ``validation`` (``ok``, ``findings``,
 ``checked``, ``skipped``). ``dot``, ``graphml`` and ``mermaid`` write the (changed) graph.
 
 ``--validate`` shows each finding once. With ``text`` and ``json`` the report on standard
@@ -170,7 +171,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         result.update(what_if.as_dict())
         del result["validation"]
         text += [str(what_if.log), "", "changes:", what_if.diff.to_text()]
-        text += ["", "local government areas: " + ", ".join(what_if.reorganised.areas)]
+        text += ["", what_if.authorities_text()]
+        text += ["local government areas: " + ", ".join(what_if.reorganised.areas)]
         findings = what_if.findings if args.validate else None
     else:
         if day is not None:

@@ -19,7 +19,7 @@ from svduty.findings import Finding, Findings, Severity
 from svduty.governance._diff import Diff
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import RelationKind
-from svduty.governance._reorganise import Reorganised, reorganise, vacated
+from svduty.governance._reorganise import CreateAuthority, Reorganised, reorganise, vacated
 from svduty.governance._rules import GovernanceRule
 from svduty.governance._scenario import OUTSIDE_THE_GRAPH, ApplyLog, Scenario, apply_scenario
 from svduty.governance._validate import findings_html, findings_text
@@ -133,6 +133,35 @@ class WhatIf:
     reorganised: Reorganised
     findings: Findings
 
+    @property
+    def authorities(self) -> dict[str, list[str]]:
+        """The authorities the scenario creates and abolishes (ids, in order).
+
+        The graph's diff shows bodies and relations; a scenario that only abolishes the
+        police and crime commissioner, or creates a prison authority, changes neither.
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> p.what_if("lgr-single-unitary").authorities["created"]
+            ['warwickshire-unitary-council']
+        """
+        created = [c.authority.id for c in self.scenario.changes if isinstance(c, CreateAuthority)]
+        gone = [a for ids in self.reorganised.abolished.values() for a in ids]
+        return {"created": created, "abolished": gone}
+
+    def authorities_text(self) -> str:
+        """The authorities created and abolished, in one line.
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> p.what_if("jag-to-sv-strategic-board").authorities_text()
+            'authorities: no change'
+        """
+        said = [f"{k} {', '.join(v)}" for k, v in self.authorities.items() if v]
+        return "authorities: " + ("; ".join(said) or "no change")
+
     def to_text(self) -> str:
         """The log, the changes and the validation, as text.
 
@@ -150,6 +179,7 @@ class WhatIf:
                 "changes:",
                 self.diff.to_text(),
                 "",
+                self.authorities_text(),
                 "local government areas: " + ", ".join(self.reorganised.areas),
                 "",
                 "validation:",
@@ -167,12 +197,13 @@ class WhatIf:
             >>> import svduty
             >>> p = svduty.warwickshire()
             >>> sorted(p.what_if(p.scenarios["jag-to-sv-strategic-board"]).as_dict())
-            ['areas', 'diff', 'log', 'scenario', 'validation']
+            ['areas', 'authorities', 'diff', 'log', 'scenario', 'validation']
         """
         return {
             "scenario": self.scenario.name,
             "log": self.log.as_dict(),
             "diff": self.diff.to_json(),
+            "authorities": self.authorities,
             "areas": list(self.reorganised.areas),
             "validation": self.findings.as_dict(),
         }
@@ -183,6 +214,7 @@ class WhatIf:
             f"<h3>{esc(self.scenario.title)}</h3>"
             f"{self.log._repr_html_()}"
             f"<h4>changes</h4>{self.diff.to_html()}"
+            f"<p>{esc(self.authorities_text())}</p>"
             f"<p>local government areas: {esc(', '.join(self.reorganised.areas))}</p>"
             f"<h4>validation</h4>{findings_html(self.findings)}"
         )
