@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -182,3 +183,23 @@ def test_wrong_arity_keeps_pythons_own_message() -> None:
 )
 def test_fits(value: object, hint: Any, expected: bool) -> None:
     assert fits(value, hint) is expected
+
+
+@pytest.mark.parametrize(
+    ("call", "says"),
+    [
+        (lambda g: g.resolve_location(None), "resolve_location(code): expected str (got None)"),
+        (lambda g: g.resolve_lsoas(["E01031180", 5]), "codes: expected a column of text"),
+        (lambda g: g.resolve_lsoas(["E01031180"], [3]), "names: expected a column of text"),
+        (lambda g: g.district_codes_of(None), "district_codes_of(codes): expected a column"),
+    ],
+)
+def test_a_look_up_of_a_wrong_type_says_so(call: Callable[..., Any], says: str) -> None:
+    """resolve_location(None) said 'unknown area: a string of 4 characters', and a number
+    among the LSOA names was Arrow's own ArrowTypeError (a developer's review)."""
+    with pytest.raises(ArgumentError, match=re.escape(says)):
+        call(svduty.warwickshire().geography)
+    with pytest.raises(ArgumentError, match=r"Authorities.get\(authority_id\)"):
+        svduty.warwickshire().authorities.get(None)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError, match=r"date\(value\)"):
+        svduty.date(None)  # type: ignore[arg-type]

@@ -20,12 +20,14 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._arguments import wrong_argument
 
 __all__ = [
     "array",
@@ -324,17 +326,28 @@ def value_sums(column: Any, weights: Any = None) -> list[tuple[Any, int]]:
     return out
 
 
-def string_array(values: Any) -> Any:
+def string_array(values: Any, where: str = "values") -> Any:
     """An Arrow string array from a sequence, an Arrow array or a chunked array.
+
+    ``where`` names the argument for the error if ``values`` is none of these.
 
     Example:
         >>> string_array(pa.array([1, None])).to_pylist()
         ['1', None]
-    """
+        >>> string_array(None, "f(codes)")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(codes): expected a column (a list or an Arrow array) (got None)
+    """  # noqa: E501
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     if not isinstance(values, pa.Array):
-        values = pa.array(list(values), pa.string())
+        if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+            raise wrong_argument(where, "a column (a list or an Arrow array)", values)
+        try:
+            values = pa.array(list(values), pa.string())
+        except (pa.ArrowTypeError, pa.ArrowInvalid):  # a number or an object among the text
+            raise wrong_argument(where, "a column of text (str or None)", values) from None
     if not pa.types.is_string(values.type):
         if pa.types.is_dictionary(values.type):
             values = pc.dictionary_decode(values)

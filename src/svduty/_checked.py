@@ -69,8 +69,11 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return function(*args, **kwargs)
-        except deliberate:
-            raise
+        except deliberate as error:  # a look-up of None is no unknown area: the type is wrong
+            wrong = check(function, args, kwargs) if isinstance(error, LookupError) else None
+            if wrong is None:
+                raise
+            raise wrong from None
         except Exception:
             wrong = check(function, args, kwargs)
             if wrong is None:
@@ -100,13 +103,19 @@ def checked_methods(cls: C) -> C:
         ...
         svduty.errors.ArgumentError: Shouter.shout(word): expected str (got None)
     """
-    for name, value in list(vars(cls).items()):
-        if name.startswith("_"):
+    seen: set[str] = set()
+    for base in cls.__mro__[:-1]:  # svduty's own bases too (Geography's look-ups, say)
+        if base is not cls and not base.__module__.startswith("svduty"):
             continue
-        if isinstance(value, (classmethod, staticmethod)):
-            setattr(cls, name, type(value)(checked(value.__func__)))
-        elif isinstance(value, types.FunctionType):
-            setattr(cls, name, checked(value))
+        for name, value in list(vars(base).items()):
+            if name.startswith("_") or name in seen:
+                continue
+            seen.add(name)
+            if isinstance(value, (classmethod, staticmethod)):
+                if not getattr(value.__func__, _CHECKED, False):
+                    setattr(cls, name, type(value)(checked(value.__func__)))
+            elif isinstance(value, types.FunctionType) and not getattr(value, _CHECKED, False):
+                setattr(cls, name, checked(value))
     return cls
 
 

@@ -145,13 +145,26 @@ class Problem:
 class SvdutyError(Exception):
     """Base class of every error svduty raises on purpose.
 
+    Every one has :attr:`problems`: a :class:`DataError`'s, each with its file, row and
+    field; for a look-up (an unknown area, body or source), one problem, the message.
+
     Example:
         >>> try:
         ...     raise UnknownAreaError("E99999999")
         ... except SvdutyError as err:
-        ...     print(type(err).__name__)
-        UnknownAreaError
+        ...     print(type(err).__name__, err.problems[0].message)
+        UnknownAreaError unknown area: E99999999
     """
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """What is wrong, one problem each (never empty)."""
+        given: tuple[Problem, ...] = self.__dict__.get("_problems", ())
+        return given or (Problem(message=str(self)),)
+
+    @problems.setter
+    def problems(self, value: tuple[Problem, ...]) -> None:
+        self.__dict__["_problems"] = value
 
 
 class DataError(SvdutyError, ValueError):
@@ -171,7 +184,7 @@ class DataError(SvdutyError, ValueError):
         probs = (problems,) if isinstance(problems, Problem) else tuple(problems)
         if not probs:
             probs = (Problem(message="invalid data"),)
-        self.problems: tuple[Problem, ...] = probs
+        self.problems = probs
         self.context = context
         super().__init__(self._render())
 

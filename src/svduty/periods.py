@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import pendulum
 
-from svduty._arguments import instance_argument, items_argument, text_argument
+from svduty._arguments import instance_argument, items_argument, text_argument, wrong_argument
 from svduty._checked import checked_methods
 from svduty.errors import DataError, NotInForceError, PeriodError, shown
 from svduty.sources import Citation
@@ -47,7 +47,8 @@ def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
         value: The date.
 
     Raises:
-        DataError: if the value is not a valid calendar date.
+        DataError: if the value is not a valid calendar date (ArgumentError, a
+            DataError, if it is neither text nor a date).
 
     Example:
         >>> date("2028-04-01")
@@ -66,7 +67,9 @@ def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
             return pendulum.Date.fromisoformat(value.strip())
         except ValueError:
             pass
-    got = shown(value, shape=_ISO_DAY) if isinstance(value, str) and len(value) <= 40 else None
+    if not isinstance(value, str):
+        raise wrong_argument("date(value)", "a date, or text YYYY-MM-DD", value)
+    got = shown(value, shape=_ISO_DAY) if len(value) <= 40 else None
     raise DataError.single(None, "date", expected="a calendar date YYYY-MM-DD", got=got)
 
 

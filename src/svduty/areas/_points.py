@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty._arguments import wrong_argument
 from svduty._data import data
 from svduty.areas._model import Area, AreaMatch
 from svduty.errors import AreaError
@@ -35,20 +36,25 @@ def boundary_features(district: str) -> tuple[dict[str, Any], ...]:
     return tuple(doc["features"])
 
 
-def floats(values: Any) -> np.ndarray[Any, np.dtype[np.float64]]:
+def floats(values: Any, where: str = "values") -> np.ndarray[Any, np.dtype[np.float64]]:
     """A float64 NumPy array (NaN for nulls) from a sequence or an Arrow array.
 
     Example:
         >>> floats(pa.array([1, None])).tolist()[0]
         1.0
     """
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise wrong_argument(where, "a column of numbers (a list or an array)", values)
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     if isinstance(values, pa.Array):
         cast: Any = pc.cast(values, pa.float64())
         filled: Any = pc.fill_null(cast, float("nan"))
         values = filled.to_numpy(zero_copy_only=False)
-    return np.asarray(values, dtype=np.float64)
+    try:
+        return np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):  # an object, or text, among the numbers
+        raise wrong_argument(where, "a column of numbers (a list or an array)", values) from None
 
 
 class PointIndex:
@@ -83,7 +89,7 @@ class PointIndex:
         """
         import shapely
 
-        x, y = floats(lons), floats(lats)
+        x, y = floats(lons, "locate_points(lons)"), floats(lats, "locate_points(lats)")
         if x.shape != y.shape:
             raise AreaError.single(
                 None,

@@ -92,12 +92,12 @@ def resolve_columns(
         ['table', 'unresolved']
     """
     with _LOCK:  # the memo is shared by the threads of a batch job
-        code_arr = string_array(codes)
+        code_arr = string_array(codes, "codes")
         book = cache.setdefault("lsoa_outcomes", _Outcomes())
         unresolved = book.number((None, None, None, None, None, Match.UNRESOLVED.value))
         row = book.numbers(code_arr, by_code, kind)
         if names is not None:
-            name_arr = string_array(names)
+            name_arr = string_array(names, "names")
             if len(name_arr) != len(code_arr):
                 raise AreaError.single(
                     None,
@@ -408,7 +408,7 @@ class Resolving:
             >>> t.column("csp_name").to_pylist(), t.column("match").to_pylist()
             (['Rugby', 'Rugby', None, None], ['table', 'district', 'unresolved', 'unresolved'])
         """
-        values = string_array(codes)
+        values = string_array(codes, "resolve_locations(codes)")
         if self.national:
             self._look_up_nationally(values)
         return resolve_columns(
@@ -437,7 +437,7 @@ class Resolving:
             ['E07000220', None, None]
         """
         with _LOCK:  # the memo is shared by the threads of a batch job
-            return self._district_codes_of(string_array(codes))
+            return self._district_codes_of(string_array(codes, "district_codes_of(codes)"))
 
     def _district_codes_of(self, values: Any) -> pa.Array[Any]:
         cache = self._index.cache
@@ -493,7 +493,7 @@ class Resolving:
             (['conflict'], [None])
         """
         if self.national:
-            self._look_up_nationally(string_array(codes))
+            self._look_up_nationally(string_array(codes, "codes"))
         table = resolve_columns(
             codes, names, self._code_outcome, self._name_outcome, self._index.cache
         )
