@@ -233,3 +233,21 @@ def test_validate_refuses_a_name_of_more_than_one_line(tmp_path, source, file, o
     assert code == 1
     assert "expected one line of text, without control characters (got a string of" in err
     assert "Ex" not in err.split("(got")[1]
+
+
+def test_info_lists_every_csp_of_a_district_and_every_doubt(tmp_path):
+    """A district of four CSPs showed the first and dropped the rest; the Unconfirmed list
+    left out the districts' records and the authorities' (a researcher's review)."""
+    from svduty.io import new_bundle
+
+    new_bundle(tmp_path / "b", ["E06000060"])  # Buckinghamshire: four CSPs
+    code, out, _ = run("info", "--partnership", str(tmp_path / "b"), "--format", "json")
+    assert code == 0
+    (district,) = json.loads(out)["districts"]
+    assert len(district["csps"]) == 4
+    assert district["csp"] is None  # not one of them, picked
+    code, out, _ = run("info", "--partnership", str(tmp_path / "b"))
+    assert f"CSP {district['csps'][0]} +3" in out
+    doubts = out.split("Unconfirmed:")[1]
+    assert "probation-service: the probation delivery unit" in doubts
+    assert "E06000060, E22000303" in doubts  # one doubt, its records together

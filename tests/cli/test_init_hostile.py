@@ -156,3 +156,23 @@ def test_hidden_entries_do_not_make_a_folder_not_empty(tmp_path: Path) -> None:
     (folder / ".git").mkdir(parents=True)
     assert main(["init", str(folder), "--area", "Leeds"], stdout=io.StringIO()) == 0
     assert (folder / "bundle.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("area", "says"),
+    [
+        (
+            "E07000026",
+            "(Allerdale ceased on 2023-04-01: its area is part of Cumberland, E06000063)",
+        ),
+        ("Harrogate", "(Harrogate ceased on 2023-04-01: its area is part of North Yorkshire"),
+        ("E01031180", "(an LSOA: give its district, Rugby, E07000220)"),
+    ],
+)
+def test_an_abolished_district_or_an_lsoa_names_what_to_give(
+    tmp_path: Path, area: str, says: str
+) -> None:
+    """An abolished district's code got a bare 'unknown area' (a researcher's review)."""
+    code, err = _init(tmp_path, area)
+    assert code == 1
+    assert says in err

@@ -27,6 +27,8 @@ def summary(p: Partnership) -> dict[str, Any]:
         >>> s = summary(svduty.warwickshire())
         >>> [d["csp"] for d in s["districts"]][-2:]
         ['E22000359', 'E22000359']
+        >>> s["districts"][0]["csps"]
+        ['E22000319']
     """
     geo = p.geography
 
@@ -47,7 +49,9 @@ def summary(p: Partnership) -> dict[str, Any]:
     districts = []
     for code in p.local_area.districts:
         d = area(code)
-        d["csp"] = first(code, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP)
+        csps = [a.id for a in geo.parents(code, AreaKind.COMMUNITY_SAFETY_PARTNERSHIP)]
+        d["csps"] = csps  # a district may hold several (Buckinghamshire: four)
+        d["csp"] = csps[0] if len(csps) == 1 else None
         d["police_force_area"] = first(code, AreaKind.POLICE_FORCE_AREA)
         d["police_command_area"] = first(code, AreaKind.POLICE_COMMAND_AREA)
         d["lsoas_2011"] = len(geo.lsoas(code, 2011))
@@ -114,6 +118,8 @@ def _authorities(p: Partnership) -> dict[str, Any]:
                     "name": a.name,
                     "category": a.category.value,
                     "areas": list(a.areas),
+                    "confidence": a.citation.confidence.value,
+                    "doubt": a.citation.doubt,
                 }
                 for a in found
             ]
@@ -126,6 +132,11 @@ def _authorities(p: Partnership) -> dict[str, Any]:
         for x in p.authorities.absences
     ]
     return {"by_role": by_role, "absent": absences}
+
+
+def _csps(codes: list[str]) -> str:
+    """A district's CSPs in a column: one, or the first and how many more."""
+    return "-" if not codes else codes[0] + (f" +{len(codes) - 1}" if len(codes) > 1 else "")
 
 
 _ROLE_TITLES = {
@@ -152,7 +163,7 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
     print(f"\nLocal government areas ({len(s['districts'])}):", file=out)
     for d in s["districts"]:
         print(
-            f"  {d['code']}  {d['name']:<24} CSP {d['csp'] or '-':<10} "
+            f"  {d['code']}  {d['name']:<24} CSP {_csps(d['csps']):<10} "
             f"police area {d['police_command_area'] or d['police_force_area'] or '-':<26} "
             f"LSOAs {d['lsoas_2011']} (2011) {d['lsoas_2021']} (2021)",
             file=out,
@@ -183,19 +194,21 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
             print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]", file=out)
     for x in auth["absent"]:
         print(f"\nNo {x['category'].replace('_', ' ')} in the area [{x['confidence']}]", file=out)
-    doubts = list(  # each once: a record's doubt is also its districts' when they share it
-        dict.fromkeys(
-            (a["id"], text)
-            for key in (k for _, k in groups)
-            for a in s[key]
-            for text in (a.get("doubt"), a.get("districts_doubt"))
-            if text
-        )
-    )
+    records = [  # the local area, its districts, the grouped areas, the authorities
+        {"id": "local area", "doubt": la["citation"].get("doubt")},
+        *s["districts"],
+        *(a for key in (k for _, k in groups) for a in s[key]),
+        *(a for found in auth["by_role"].values() for a in found),
+    ]
+    doubts: dict[str, list[str]] = {}  # each doubt once, with the records that have it
+    for a in records:
+        for text in (a.get("doubt"), a.get("districts_doubt")):
+            if text and a["id"] not in doubts.setdefault(text, []):
+                doubts[text].append(a["id"])
     if doubts:
         print("\nUnconfirmed:", file=out)
-        for area_id, text in doubts:
-            print(f"  {area_id}: {text}", file=out)
+        for text, ids in doubts.items():
+            print(f"  {', '.join(ids)}: {text}", file=out)
     print(f"\nSources: {s['sources']} (national catalogue and the bundle's own)", file=out)
 
 

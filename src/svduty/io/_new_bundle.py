@@ -31,6 +31,7 @@ import tomli_w
 from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
+from svduty.areas._ceased import ceased_districts
 from svduty.areas._national import TABLES_2024, welsh_names
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest
@@ -102,11 +103,29 @@ def same_name(geo: Geography, given: str) -> tuple[Area, ...]:
     )
 
 
-def _beyond(code: str) -> str:
-    """What to add for a code of Scotland or Northern Ireland, where the Duty does not apply."""
+def _beyond(geo: Geography, code: str) -> str:
+    """What to add for a code or name the tables do not start from.
+
+    A code of Scotland or Northern Ireland (the Duty does not extend there), an abolished
+    district (its successor), an LSOA (its district).
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> _beyond(geo, "harrogate")
+        ' (Harrogate ceased on 2023-04-01: its area is part of North Yorkshire, E06000065)'
+        >>> _beyond(geo, "E01031180")
+        ' (an LSOA: give its district, Rugby, E07000220)'
+    """
     key = code.strip().upper()
     if len(key) == 9 and key[0] in "SN" and key[1:].isdigit() and key.isascii():
         return " (the Duty does not extend to Scotland or Northern Ireland)"
+    for c in ceased_districts().values():
+        if key in (c.code, c.name.upper()):
+            after = geo.get(c.successor)
+            return f" ({c.name} ceased on {c.ended}: its area is part of {after.name}, {after.id})"
+    district = geo.district_code_of(key) if key[1:3] == "01" and key.isascii() else None
+    if district is not None and district in geo:
+        return f" (an LSOA: give its district, {geo.get(district).name}, {district})"
     return ""
 
 
@@ -134,7 +153,7 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
                     message="unknown area",
                     field=f"areas[{i}]",
                     expected="the GSS code or name of an area in England and Wales"
-                    + _beyond(code)
+                    + _beyond(geo, code)
                     + (f"; did you mean {' or '.join(near)}?" if near else ""),
                     got=code[:40],
                 )
