@@ -167,3 +167,26 @@ def test_the_councils_reorganised_on_1_april_2023_are_dated(
     assert unitary not in before
     assert unitary in after
     assert county not in after
+
+
+@pytest.mark.parametrize(
+    ("area", "county"),
+    [("E23000028", "Essex"), ("E23000022", "Northamptonshire"), ("E23000015", "Staffordshire")],
+)
+def test_a_police_fire_and_crime_commissioner_is_named_both_ways(area: str, county: str) -> None:
+    """The PFCC areas got a PCC and a generic fire authority (a researcher's review)."""
+    records = _records(area)
+    (lpb,) = _by_category(records, "local_policing_body")
+    assert lpb["name"] == f"Police, Fire and Crime Commissioner for {county}"
+    (fra,) = _by_category(records, "fire_and_rescue_authority")
+    assert fra["name"].startswith(f"Police, Fire and Crime Commissioner for {county}")
+    assert "s.4A" in fra["citation"]["doubt"]
+
+
+def test_cumbria_s_fire_authority_passes_to_the_commissioner_on_1_april_2023() -> None:
+    fire = _by_category(_records("E23000002"), "fire_and_rescue_authority")
+    assert [(r["name"].split(" (")[0], r["valid"]) for r in fire] == [
+        ("Cumbria County Council", {"start": "2023-01-31", "end": "2023-04-01"}),
+        ("Police, Fire and Crime Commissioner for Cumbria", {"start": "2023-04-01"}),
+    ]
+    assert fire[0]["same_body_as"] == "cumbria-county-council"

@@ -154,6 +154,14 @@ def _local_policing_body(pfa: Area) -> dict[str, Any]:
         name = "Common Council of the City of London (as police authority)"
         citation = cite("svd-guidance", "para 6 (local policing bodies)")
         citation["confidence"] = "secondary"
+    elif pfa.id in _PFCC_POLICE:
+        name = f"Police, Fire and Crime Commissioner for {pfa.name}"
+        citation = cite(
+            "pcsc-act-2022",
+            "s.14",
+            "a police, fire and crime commissioner, also the area's fire and rescue authority "
+            f"(svduty's reading, not in the ONS tables{_PFCC_POLICE[pfa.id]}): check",
+        )
     elif pfa.id in _MAYORS:
         name = f"{_MAYORS[pfa.id]} (police and crime commissioner functions)"
         citation = cite(
@@ -228,6 +236,8 @@ def _fire_and_rescue_bodies(fra: Area) -> list[dict[str, Any]]:
     (SI 2023/1432 art 1(3)): one fire and rescue authority at a time.
     """
     record = _fire_and_rescue(fra)
+    if fra.id in _PFCC_FIRE:
+        return _commissioner_fire(fra, record)
     if fra.id != _NORTH_YORKSHIRE_FIRE:
         return [record]
     day, _, order = _MAYOR_FROM["E23000009"]
@@ -248,6 +258,53 @@ def _fire_and_rescue_bodies(fra: Area) -> list[dict[str, Any]]:
         "not in the ONS tables): check the order and the authority's form"
     )
     return _handover(former, record, day)
+
+
+_PFCC_POLICE = {  # police areas whose commissioner is also the fire and rescue authority
+    "E23000028": "",  # Essex (since 2017)
+    "E23000022": "",  # Northamptonshire (since 2019)
+    "E23000015": "",  # Staffordshire (since 2018)
+    "E23000002": "; the fire and rescue authority from 1 April 2023",  # Cumbria
+}
+_PFCC_FIRE = {  # their fire and rescue authority areas
+    "E31000015": "Essex",
+    "E31000028": "Northamptonshire",
+    "E31000033": "Staffordshire",
+    "E31000009": "Cumbria",
+}
+_CUMBRIA_FIRE = "E31000009"
+
+
+def _commissioner_fire(fra: Area, record: dict[str, Any]) -> list[dict[str, Any]]:
+    """A police, fire and crime commissioner as fire and rescue authority.
+
+    Fire and Rescue Services Act 2004 s.4A; Cumbria's from 1 April 2023, the county
+    council before.
+    """
+    county = _PFCC_FIRE[fra.id]
+    record["name"] = (
+        f"Police, Fire and Crime Commissioner for {county} (as fire and rescue authority)"
+    )
+    record["citation"]["doubt"] = (
+        "the police, fire and crime commissioner is the fire and rescue authority under an "
+        "order of Fire and Rescue Services Act 2004 s.4A (svduty's reading, not in the ONS "
+        "tables; the order was not read): check"
+    )
+    if fra.id != _CUMBRIA_FIRE:
+        return [record]
+    former = _authority(
+        "cumbria-county-council-fire-and-rescue-authority",
+        "Cumbria County Council (as fire and rescue authority)",
+        _C.FIRE_AND_RESCUE_AUTHORITY,
+        [fra.id],
+        _sch1(
+            "a fire and rescue authority",
+            "the county council until its abolition on 1 April 2023, when the commissioner "
+            "took over (the Cumbria (Structural Changes) Order 2022, not read): check",
+        ),
+    )
+    former["same_body_as"] = "cumbria-county-council"
+    return _handover(former, record, REORGANISED_ON)
 
 
 def _fire_and_rescue(fra: Area) -> dict[str, Any]:
