@@ -176,3 +176,11 @@ def test_an_abolished_district_or_an_lsoa_names_what_to_give(
     code, err = _init(tmp_path, area)
     assert code == 1
     assert says in err
+
+
+def test_a_csp_of_part_of_a_district_says_the_bundle_covers_the_district(tmp_path: Path) -> None:
+    """'Allerdale' gave all of Cumberland with no word (a researcher's review)."""
+    code, err = _init(tmp_path, "Allerdale")
+    assert code == 0
+    assert "is one of the 3 community safety partnerships of Cumberland (E06000063)" in err
+    assert _init(tmp_path / "r", "Rugby")[1] == ""

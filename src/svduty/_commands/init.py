@@ -9,7 +9,7 @@ import attrs
 
 from svduty.errors import BundleError, Problem
 from svduty.io import load_partnership, new_bundle, validate_bundle
-from svduty.io._new_bundle import same_name
+from svduty.io._new_bundle import part_of, same_name
 
 __all__ = ["register", "run"]
 
@@ -40,12 +40,22 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"svduty init: error: {problem}", file=stderr)
     partnership = load_partnership(path)
     for n, given in enumerate(args.area):
+        option = "--area" if len(args.area) == 1 else f"--area #{n + 1}"
         for other in same_name(partnership.geography, given):
-            option = "--area" if len(args.area) == 1 else f"--area #{n + 1}"
             print(
                 f"svduty init: note: {option}: {other.name} is also the "
                 f"{other.kind.value.replace('_', ' ')} {other.id}; give its code to start "
                 "from it instead",
+                file=stderr,
+            )
+        split = part_of(partnership.geography, given)
+        if split is not None:
+            csp, district, others = split
+            print(
+                f"svduty init: note: {option}: {csp.name} ({csp.id}) is one of the "
+                f"{len(others) + 1} community safety partnerships of {district.name} "
+                f"({district.id}): the bundle covers the whole district (the tables place "
+                "districts, not LSOAs, in CSPs)",
                 file=stderr,
             )
     names = partnership.local_area.areas()

@@ -79,6 +79,34 @@ def _area(geo: Geography, code: str) -> Area:
         return geo.get(welsh)
 
 
+def part_of(geo: Geography, given: str) -> tuple[Area, Area, tuple[Area, ...]] | None:
+    """A community safety partnership that covers part of a district, with the district.
+
+    The tables place no LSOA in a CSP, only districts: a starting bundle from such a CSP
+    covers its whole district (and so its other CSPs' areas); ``svduty init`` says so.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> csp, district, others = part_of(geo, "Allerdale")
+        >>> district.name, len(others)
+        ('Cumberland', 2)
+        >>> part_of(geo, "Rugby") is None
+        True
+    """
+    try:
+        area = _area(geo, given)
+    except UnknownAreaError:
+        return None
+    kind = AreaKind.COMMUNITY_SAFETY_PARTNERSHIP
+    if area.kind is not kind:
+        return None
+    for d in geo.districts_within(area.id):
+        others = tuple(c for c in geo.parents(d.id, kind) if c.id != area.id)
+        if others:
+            return area, d, others
+    return None
+
+
 def same_name(geo: Geography, given: str) -> tuple[Area, ...]:
     """The other areas ``given`` also names, of other local government areas.
 
