@@ -251,3 +251,20 @@ def test_info_lists_every_csp_of_a_district_and_every_doubt(tmp_path):
     doubts = out.split("Unconfirmed:")[1]
     assert "probation-service: the probation delivery unit" in doubts
     assert "E06000060, E22000303" in doubts  # one doubt, its records together
+
+
+@pytest.mark.parametrize(
+    ("argv", "schema"),
+    [
+        (["info", "--format", "json"], "info/2"),
+        (["validate", "warwickshire", "--format", "json"], "validate/1"),
+        (["funding", "--format", "json"], "funding/1"),
+        (["governance", "--format", "json"], "governance/1"),
+    ],
+)
+def test_every_json_document_says_its_kind_and_version(argv: list[str], schema: str):
+    """No JSON output carried a version a client could check (a developer's review)."""
+    code, out, _ = run(*argv)
+    assert code == 0
+    assert json.loads(out)["svduty_schema"] == schema
+    assert next(iter(json.loads(out))) == "svduty_schema"

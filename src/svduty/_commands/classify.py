@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 import pyarrow as pa
 
+from svduty._commands._json import versioned
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty._commands._paths import check_outputs, tells_format, without_empty
 from svduty._commands._progress import Progress
@@ -351,7 +352,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
-        text = json.dumps(data, indent=2, sort_keys=True, default=str)
+        text = json.dumps(versioned("summary", data), indent=2, sort_keys=True, default=str)
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     print(text, file=summary_to)

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from svduty._commands._json import versioned
 from svduty._commands._options import (
     add_definition,
     add_partnership,
@@ -221,6 +222,6 @@ def _compare(
         differences: list[dict[str, Any]] = data["differences"]  # type: ignore[assignment]
         for difference in differences:
             difference["row"] = rows[difference["index"]]
-        print(json.dumps(data, ensure_ascii=False), file=stdout)
+        print(json.dumps(versioned("comparison", data), ensure_ascii=False), file=stdout)
     else:
         print(comparison.to_text(), file=stdout)

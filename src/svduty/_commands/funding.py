@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from svduty._commands._json import versioned
 from svduty._commands._options import add_partnership, load_named_partnership
 from svduty.errors import DataError, FundingError, describe, quote_keys, shown
 from svduty.funding import (
@@ -287,7 +288,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         }
         if sp is not None:
             payload["split"] = sp.as_dict()
-        json.dump(payload, stdout, indent=2, ensure_ascii=False)
+        json.dump(versioned("funding", payload), stdout, indent=2, ensure_ascii=False)
         stdout.write("\n")
         return 0
     print(model.name, file=stdout)

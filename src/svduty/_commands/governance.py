@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
+from svduty._commands._json import versioned
 from svduty._commands._options import add_partnership, load_named_partnership
 from svduty._near import did_you_mean
 from svduty.errors import DataError, ScenarioError, quote
@@ -190,7 +191,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         result["governance"] = dump_governance(final)
         if findings is not None:
             result["validation"] = findings.as_dict()
-        print(json.dumps(result, indent=2, ensure_ascii=False), file=stdout)
+        print(
+            json.dumps(versioned("governance", result), indent=2, ensure_ascii=False), file=stdout
+        )
     else:
         if args.scenario is None:
             text.append(final.to_text())

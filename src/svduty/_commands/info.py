@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from svduty._commands._json import versioned
 from svduty._commands._options import (
     add_partnership,
     load_named_partnership,
@@ -225,7 +226,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """
     s = summary(load_named_partnership(args.partnership))
     if args.format == "json":
-        json.dump(s, stdout, indent=2)
+        json.dump(versioned("info", s), stdout, indent=2)
         stdout.write("\n")
     else:
         _text(s, stdout)

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+from svduty._commands._json import versioned
 from svduty.errors import Problem
 from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
@@ -115,6 +116,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "json":
         json.dump(
             {
+                "svduty_schema": versioned("validate", {})["svduty_schema"],
                 "bundle": str(args.path),
                 "ok": not problems,
                 "problems": [
