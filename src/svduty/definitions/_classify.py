@@ -199,12 +199,18 @@ def _scalar_basis(values: Mapping[str, Any]) -> str:
 
 @checked
 def classify_many(
-    incidents: Iterable[Incident], definition: Definition = STATUTE, **kwargs: Any
+    incidents: Iterable[Incident],
+    definition: Definition = STATUTE,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
 ) -> list[Classification]:
-    """Classify several incidents one by one (scalar engine).
+    """Classify several incidents one by one (scalar engine), as :func:`classify` does.
 
     Example:
         >>> [c.violence.value for c in classify_many([Incident(offence_code="46")])]
         ['undetermined']
     """
-    return [classify(i, definition, **kwargs) for i in incidents]
+    return [
+        classify(i, definition, resolve_district=resolve_district, pilot=pilot) for i in incidents
+    ]
