@@ -57,6 +57,26 @@ def _inside(table: pa.Table) -> pa.Table:
     return rows
 
 
+SEVERAL_CSPS = "(a district of several CSPs: the tables do not say which)"
+"""The CSP of located rows whose district holds several (the tables place no LSOA in one)."""
+
+
+def _several_csps(by_csp: pa.Table) -> pa.Table:
+    """The by-CSP counts, the located rows of no one CSP labelled, not left blank.
+
+    Example:
+        >>> t = pa.table({"within_area": ["inside", "no_location"], "csp_code": [None, None],
+        ...               "csp_name": pa.array([None, None], pa.string())})
+        >>> _several_csps(t)["csp_name"].to_pylist()
+        ['(a district of several CSPs: the tables do not say which)', None]
+    """
+    located = pc.and_(
+        pc.is_null(by_csp["csp_code"]), pc.not_equal(by_csp["within_area"], "no_location")
+    )
+    names = pc.if_else(located, pa.scalar(SEVERAL_CSPS), by_csp["csp_name"])
+    return by_csp.set_column(by_csp.schema.get_field_index("csp_name"), "csp_name", names)
+
+
 def _hotspots(by_lsoa: pa.Table, key: str) -> pa.Table:
     inside = _inside(by_lsoa)
     inside = pc.filter(inside, pc.is_valid(inside["lsoa_code"]))
@@ -209,6 +229,7 @@ def report(
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)
+    out["by_csp"] = _several_csps(out["by_csp"])
     out["hotspots_certain"] = _hotspots(out["by_lsoa"], "certain")
     out["hotspots_possible"] = _hotspots(out["by_lsoa"], "possible")
     out["deprivation"], notes = _deprivation(bounds.table("lsoa_month"), p)
