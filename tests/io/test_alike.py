@@ -82,7 +82,7 @@ def _alike(pipe, batch):
     table = answers.table()
     if isinstance(batch, pa.Table):
         return table
-    return pipeline_module._as_batch(table)
+    return pipeline_module.as_batch(table)
 
 
 def _decoded(table):

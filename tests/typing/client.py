@@ -82,3 +82,20 @@ def wrapped_functions_keep_their_signatures() -> int:
     if graph is not None:
         _ = graph.apply("lgr-two-unitaries")  # type: ignore[arg-type]
     return len(p.local_area.districts)
+
+
+def a_batch_gives_a_batch_and_a_table_a_table() -> int:
+    """The batch job's output is typed by its input (it was ``Any``: a misspelt method of
+    the result passed mypy); a bad keyword of ``classify_many`` is a type error."""
+    import pyarrow as pa
+
+    from svduty.definitions import classify_many
+    from svduty.io import default_pipeline, read_police_uk, sample_police_uk
+
+    pipeline = default_pipeline()
+    batch = next(read_police_uk(sample_police_uk()))
+    out: pa.RecordBatch = pipeline(batch)
+    table: pa.Table = pipeline(pa.Table.from_batches([batch]))
+    _ = out.no_such_method()  # type: ignore[attr-defined]
+    _ = classify_many([svduty.Incident()], bogus=1)  # type: ignore[call-arg]
+    return out.num_rows + table.num_rows

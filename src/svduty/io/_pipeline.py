@@ -25,21 +25,19 @@ Lines, CSV, Parquet; any other columns, an ``lsoa_code`` too, passed through) by
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
-import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 
-from svduty import _arrays
 from svduty import _compute as pc
 from svduty._arguments import partnership_argument
 from svduty._checked import checked
 from svduty.areas import Geography
 from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
 from svduty.definitions._classify import definition_argument
-from svduty.errors import DataError, Problem, SvdutyError
+from svduty.errors import Problem
 from svduty.io import _alike
 from svduty.io._alike import ALIKE, Grouped, grouped
 from svduty.io._bundle import BundleParts, warwickshire
@@ -57,6 +55,15 @@ from svduty.io._locate import (
     locate_police_uk,
     pad,
     place_columns,
+)
+from svduty.io._pipeline_rows import (
+    Rejecter,
+    Splitter,
+    TableClassifier,
+    as_batch,
+    classify_rows,
+    located,
+    split_rows,
 )
 
 if TYPE_CHECKING:
@@ -81,111 +88,28 @@ code (a GSS code), else null.
 """
 
 INCIDENT_FIELDS: tuple[str, ...] = tuple(INCIDENT_SCHEMA.names)
-TableClassifier = Callable[[pa.Table], pa.Table]
-Rejecter = Callable[[pa.Table], Sequence[Problem]]
-Splitter = Callable[[pa.Table], tuple[pa.Table, Sequence[Problem]]]
 
 
-def _as_batch(table: pa.Table) -> pa.RecordBatch:
-    table = table.combine_chunks()
-    batches = table.to_batches()
-    if not batches:
-        return pa.RecordBatch.from_arrays(
-            [pa.array([], f.type) for f in table.schema], schema=table.schema
-        )
-    return batches[0]
-
-
-def _mark(table: pa.Table, positions: list[int], why: list[str], field: list[str | None]) -> Any:
-    """The rows at ``positions`` of ``table``, marked rejected with their reason."""
-    out = pc.take(table, _arrays.array(positions, pa.int64()))
-    out = out.set_column(
-        out.schema.get_field_index("rejected"), "rejected", pa.array(why, pa.string())
-    )
-    return out.set_column(
-        out.schema.get_field_index("rejected_field"), "rejected_field", pa.array(field, pa.string())
-    )
-
-
-def _refuse(good: Any, problems: Sequence[Problem]) -> tuple[Any, Any] | None:
-    """The rows of ``good`` the problems do not name, and those they name, marked rejected.
-
-    ``None`` when a problem names no row of ``good`` (the classifier's error stands). A row
-    with a bad value and a contradiction is rejected for the bad value, as
-    :meth:`~svduty.definitions.Incident.from_json` rejects it (it looks for contradictions
-    only among good values); otherwise for the last problem naming it.
-    """
-    rows: dict[int, Problem] = {}
-    for p in problems:
-        held = None if p.row is None else rows.get(p.row - 1)
-        if p.row is not None and (held is None or held.expected is None or p.expected is not None):
-            rows[p.row - 1] = p  # a contradiction (no expected value) never hides a bad value
-    if not rows or min(rows) < 0 or max(rows) >= good.num_rows:
-        return None
-    picked = sorted(rows)
-    refused = _mark(
-        good,
-        picked,
-        [f"{rows[i].field}: {rows[i].what()}" if rows[i].field else rows[i].what() for i in picked],
-        [rows[i].field for i in picked],
-    )
-    keep = pc.invert(
-        pc.is_in(_arrays.array(np.arange(good.num_rows, dtype=np.int64)), _arrays.array(picked))
-    )
-    return pc.filter(good, keep), refused
-
-
-def _split_rows(good: pa.Table, inputs: list[str], split: Splitter) -> tuple[Any, Any, Any]:
-    """Classify with ``split``: the rows kept, their verdicts and the refused rows, one pass."""
-    verdicts, problems = split(good.select(inputs))
-    if not problems:
-        return good, _same_rows(verdicts, good.num_rows), good.slice(0, 0)
-    parted = _refuse(good, problems)
-    if parted is None:
-        raise DataError(list(problems))
-    kept, refused = parted
-    return kept, _same_rows(verdicts, kept.num_rows), refused
-
-
-def _classify_rows(
-    good: pa.Table, inputs: list[str], classify: TableClassifier, reject: Rejecter | None
-) -> tuple[Any, Any, Any]:
-    """Run the classifier; rows it refuses are rejected, not lost, in one pass.
-
-    When the classifier refuses the batch (a :class:`~svduty.errors.DataError` naming
-    rows), ``reject`` finds every row it would refuse at once (without it, the rows the
-    error names); those are set apart and the rest classified. A second refusal is an error.
-
-    Returns the rows kept, the classifier's output for them, and the refused rows (with
-    their reason).
-    """
-    table = good.select(inputs)
-    try:
-        return good, _same_rows(classify(table), good.num_rows), good.slice(0, 0)
-    except DataError as exc:
-        problems = list(reject(table)) if reject is not None else list(exc.problems)
-        parted = _refuse(good, problems)
-        if parted is None:
-            raise
-    good, refused = parted
-    return good, _same_rows(classify(good.select(inputs)), good.num_rows), refused
-
-
-def _located(table: pa.Table, police: bool) -> pa.Table:
-    """A police.uk row's location as text (as the output has it), without ``date``."""
-    if not police:
-        return table
-    at = table.schema.get_field_index("location")
-    table = table.set_column(at, "location", pc.cast(table.column(at), pa.string()))
-    return table.drop_columns(["date"])
-
-
-def _same_rows(verdicts: pa.Table, n: int) -> pa.Table:
-    if verdicts.num_rows != n:
-        raise SvdutyError(f"classify returned {verdicts.num_rows} rows for {n} rows")
-    return verdicts
-
-
+@overload
+def classify_batch(
+    batch: pa.RecordBatch,
+    *,
+    resolve_areas: AreaResolver,
+    classify: TableClassifier,
+    within: Within,
+    reject: Rejecter | None = None,
+    split: Splitter | None = None,
+) -> pa.RecordBatch: ...
+@overload
+def classify_batch(
+    batch: pa.Table,
+    *,
+    resolve_areas: AreaResolver,
+    classify: TableClassifier,
+    within: Within,
+    reject: Rejecter | None = None,
+    split: Splitter | None = None,
+) -> pa.Table: ...
 @checked
 def classify_batch(
     batch: pa.RecordBatch | pa.Table,
@@ -195,7 +119,7 @@ def classify_batch(
     within: Within,
     reject: Rejecter | None = None,
     split: Splitter | None = None,
-) -> Any:
+) -> pa.RecordBatch | pa.Table:
     """Add the area and verdict columns to a normalised police.uk or incident batch.
 
     The usable rows get :data:`AREA_COLUMNS`, ``within_area`` (``inside`` the partnership's
@@ -261,16 +185,16 @@ def classify_batch(
         good, places = locate_incidents(good, resolve_areas, within)
         inputs = given_fields(good)  # an all-null field is as if absent: less to classify
     if split is not None:
-        good, verdicts, refused = _split_rows(good, inputs, split)
+        good, verdicts, refused = split_rows(good, inputs, split)
     else:
-        good, verdicts, refused = _classify_rows(good, inputs, classify, reject)
+        good, verdicts, refused = classify_rows(good, inputs, classify, reject)
     before = "location" if police else None
-    good = _located(
+    good = located(
         place_columns(good, places, before=before, ordered=places.ordered and not refused.num_rows),
         police,
     )
     if refused.num_rows:
-        refused = _located(place_columns(refused, places, before=before, ordered=False), police)
+        refused = located(place_columns(refused, places, before=before, ordered=False), police)
         bad = pa.concat_tables([pad(bad, refused.schema), refused])
     taken = set(inputs)
     for name in verdicts.schema.names:
@@ -278,7 +202,7 @@ def classify_batch(
             good = good.append_column(name, verdicts.column(name))
     # no rejected rows (the usual case): no concatenation, so no copy of the data
     out = pa.concat_tables([good, pad(bad, good.schema)]) if bad.num_rows else good
-    return out if isinstance(batch, pa.Table) else _as_batch(out)
+    return out if isinstance(batch, pa.Table) else as_batch(out)
 
 
 SLICE_ROWS = 1 << 20
@@ -387,7 +311,11 @@ class Pipeline:
     split: Splitter | None = None
     alike: tuple[str, ...] | None = None
 
-    def __call__(self, batch: pa.RecordBatch | pa.Table) -> Any:
+    @overload
+    def __call__(self, batch: pa.RecordBatch) -> pa.RecordBatch: ...
+    @overload
+    def __call__(self, batch: pa.Table) -> pa.Table: ...
+    def __call__(self, batch: pa.RecordBatch | pa.Table) -> pa.RecordBatch | pa.Table:
         """Classify one batch (see :func:`classify_batch`).
 
         Example:
