@@ -28,11 +28,12 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 import pendulum
 
-from svduty._arguments import text_argument
+from svduty._arguments import text_argument, wrong_argument
 from svduty._checked import checked, checked_methods
 from svduty._data import data
 from svduty.errors import DataError, UnknownSourceError
@@ -306,6 +307,20 @@ class Sources(Mapping[str, Source]):
             return self._by_id[source_id]
         except KeyError:
             raise UnknownSourceError(source_id, self._by_id) from None
+        except TypeError:  # unhashable
+            raise wrong_argument("Sources[source_id]", "a source id (str)", source_id) from None
+
+    def get(self, source_id: str, default: Any = None) -> Any:
+        """The source with an id, or ``default`` (a mapping's ``get``: no error).
+
+        Example:
+            >>> import svduty
+            >>> svduty.warwickshire().sources.get("no-such-act") is None
+            True
+        """
+        if not isinstance(source_id, str):
+            raise wrong_argument("Sources.get(source_id)", "a source id (str)", source_id)
+        return self._by_id.get(source_id, default)
 
     def __contains__(self, source_id: object) -> bool:
         return source_id in self._by_id

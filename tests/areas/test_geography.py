@@ -745,3 +745,17 @@ def test_an_lsoa_name_contradicting_its_code_is_a_conflict(code, name, conflict)
             geo.resolve_lsoa(code, name)
     else:
         assert geo.resolve_lsoa(code, name).match == "table"
+
+
+def test_a_kind_of_area_not_known_is_refused_without_showing_it():
+    """geography.all("Jane Smith") was ValueError: 'Jane Smith' is not a valid AreaKind."""
+    from svduty.errors import DataError
+
+    geo = svduty.warwickshire().geography
+    for call in (lambda: geo.all("Jane Smith"), lambda: geo.parents("E07000218", "Jane Smith")):
+        with pytest.raises(DataError, match=r"\(kind\): expected one of 'country'") as info:
+            call()
+        assert "Jane" not in str(info.value)
+    sources = svduty.warwickshire().sources
+    assert sources.get("no-such-act") is None  # a mapping's get: no error
+    assert sources.get("pcsc-act-2022").id == "pcsc-act-2022"

@@ -396,5 +396,6 @@ def test_the_json_summary_has_the_same_keys_for_every_input(tmp_path):
         keys.append(sorted(data))
         if sample == "incidents":
             assert data["bounded"] is None
+        assert next(iter(data)) == "svduty_schema"
         assert data["svduty_schema"] == "summary/1"
     assert keys[0] == keys[1]

@@ -10,7 +10,14 @@ import attrs
 import pytest
 
 import svduty
-from svduty.errors import BundleError, GovernanceError, ScenarioError, UnknownBodyError
+from svduty.errors import (
+    ArgumentError,
+    BundleError,
+    DataError,
+    GovernanceError,
+    ScenarioError,
+    UnknownBodyError,
+)
 from svduty.findings import Severity
 from svduty.governance import (
     AbolishAuthority,
@@ -836,3 +843,45 @@ def test_change_body_names_only_known_authorities():
     plain = dump_scenario(s)
     assert plain["changes"][0]["op"] == "change_body"
     assert load_scenario(plain) == s
+
+
+def test_a_reference_to_what_no_longer_exists_is_reported_after_any_change():
+    """A second review: an abolished authority added back to a board, a chair removed as a
+    body, and a false error for an authority abolished and created again."""
+    p = svduty.warwickshire()
+    jag, pcc = "soc-joint-action-group", "warwickshire-pcc"
+
+    def refs(*changes):
+        w = p.what_if(Scenario("s", "S", list(changes)))
+        return [f.message for f in w.findings.errors if f.rule == "GOV-REF"]
+
+    back = refs(AbolishAuthority(pcc), ChangeBody(jag, add_members=[pcc]))
+    assert f"{jag} is joined by member {pcc}, which changes[0] abolishes" in back[0]
+    gone = refs(ChangeBody(jag, chair="warwickshire-opcc"), RemoveBody("warwickshire-opcc"))
+    assert gone == [
+        f"{jag} is chaired by warwickshire-opcc, which is no authority (nor body) after the "
+        "scenario: the scenario does not say who chairs it"
+    ]
+    assert refs(AbolishAuthority(pcc), CreateAuthority(p.authorities.get(pcc))) == []
+
+
+def test_change_body_refuses_wrong_types_and_repeated_ids():
+    jag = "soc-joint-action-group"
+    for kwargs in ({"add_members": 5}, {"chair": ["a"]}, {"remove_members": [None]}):
+        with pytest.raises(ArgumentError, match=r"ChangeBody\("):
+            ChangeBody(jag, **kwargs)
+    g = svduty.warwickshire().governance
+    twice = ChangeBody(jag, add_members=["warwickshire-pcc", "warwickshire-pcc"])
+    with pytest.raises(ScenarioError, match=r"add_members\[1\]: .*listed twice"):
+        g.apply(Scenario("s", "S", [twice]))
+    _, log = g.apply(
+        Scenario("s", "S", [ChangeBody("warwickshire-opcc", chair="warwickshire-pcc")])
+    )
+    assert "chair: (none) -> warwickshire-pcc" in log.entries[0].message
+    # a relation's kind may be given as its value; another is refused, not an AttributeError
+    g2, _ = g.apply(
+        Scenario("s", "S", [RemoveRelation("home-office", "warwickshire-opcc", "funds")])
+    )
+    assert g2.relation("home-office", "warwickshire-opcc", RelationKind.FUNDS) is None
+    with pytest.raises(DataError, match=r"RemoveRelation\(kind\): expected one of"):
+        RemoveRelation("a", "b", "Jane")

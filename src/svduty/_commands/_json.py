@@ -7,7 +7,7 @@ keeps the version.
 
 Example:
     >>> versioned("info", {"name": "warwickshire"})
-    {'svduty_schema': 'info/1', 'name': 'warwickshire'}
+    {'svduty_schema': 'info/2', 'name': 'warwickshire'}
 """
 
 from __future__ import annotations
@@ -27,11 +27,24 @@ SCHEMAS = {
 """Each JSON document of the command line and its version."""
 
 
-def versioned(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+def versioned(kind: str, data: dict[str, Any], *, sort: bool = False) -> dict[str, Any]:
     """``data`` with ``svduty_schema`` (``kind/version``) first.
+
+    With ``sort``, the rest's keys are sorted at every depth (``json.dumps(sort_keys=True)``
+    would sort the version in among them).
 
     Example:
         >>> versioned("validate", {"ok": True})["svduty_schema"]
         'validate/1'
+        >>> list(versioned("summary", {"b": {"y": 1, "x": 2}, "a": 0}, sort=True).items())
+        [('svduty_schema', 'summary/1'), ('a', 0), ('b', {'x': 2, 'y': 1})]
     """
-    return {"svduty_schema": f"{kind}/{SCHEMAS[kind]}", **data}
+    return {"svduty_schema": f"{kind}/{SCHEMAS[kind]}", **(_sorted(data) if sort else data)}
+
+
+def _sorted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted(v) for v in value]
+    return value

@@ -352,7 +352,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
-        text = json.dumps(versioned("summary", data), indent=2, sort_keys=True, default=str)
+        text = json.dumps(versioned("summary", data, sort=True), indent=2, default=str)
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     print(text, file=summary_to)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from svduty._arguments import text_argument
+from svduty._arguments import choice_argument, text_argument
 from svduty._checked import checked_methods
 from svduty.areas._ceased import ceased_districts
 from svduty.areas._index import RANK, Index, build_index
@@ -226,7 +226,7 @@ class Geography(Resolving, Locating):
             >>> geo.find("nuneaton & bedworth").code
             'E07000219'
         """
-        want = AreaKind(kind) if kind is not None else None
+        want = None if kind is None else choice_argument(kind, AreaKind, "find(kind)")
         for area in self.named(name):
             if want is None or area.kind is want:
                 return area
@@ -254,7 +254,7 @@ class Geography(Resolving, Locating):
             >>> [a.name for a in geo.all("community_safety_partnership")]
             ['North Warwickshire', 'Nuneaton and Bedworth', 'Rugby', 'South Warwickshire']
         """
-        want = AreaKind(kind) if kind is not None else None
+        want = None if kind is None else choice_argument(kind, AreaKind, "all(kind)")
         return self._sorted(
             a for a in self._index.current.values() if want is None or a.kind is want
         )
@@ -274,7 +274,7 @@ class Geography(Resolving, Locating):
         area = self.get(code_or_id)
         if area.id not in self._index.current:
             return _england_and_wales().parents(area.id, kind)
-        want = AreaKind(kind) if kind is not None else None
+        want = None if kind is None else choice_argument(kind, AreaKind, "parents(kind)")
         return self._sorted(
             self._index.current[p]
             for p in self._index.ancestors[area.id]
@@ -293,7 +293,7 @@ class Geography(Resolving, Locating):
         area = self.get(code_or_id)
         if area.id not in self._index.current:
             return _england_and_wales().children(area.id, kind)
-        want = AreaKind(kind) if kind is not None else None
+        want = None if kind is None else choice_argument(kind, AreaKind, "children(kind)")
         return self._sorted(
             self._index.current[c]
             for c in self._index.descendants.get(area.id, ())

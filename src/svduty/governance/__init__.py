@@ -51,7 +51,6 @@ from svduty.governance._reorganise import (
     TransferFunctions,
     reorganise,
     schedule_1_findings,
-    vacated,
 )
 from svduty.governance._rules import GOVERNANCE_RULES, PRACTICE_CHECKS, GovernanceRule
 from svduty.governance._scenario import ApplyLog, LogEntry, Scenario
@@ -109,5 +108,4 @@ __all__ = [
     "raise_for_errors",
     "reorganise",
     "schedule_1_findings",
-    "vacated",
 ]

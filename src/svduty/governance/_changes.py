@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
+from svduty._arguments import choice_argument, items_argument, wrong_argument
 from svduty.governance._model import Body, Cadence, Relation, RelationKind
 from svduty.governance._reorganise import (
     AbolishAuthority,
@@ -35,6 +36,49 @@ def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value)
+
+
+def _ids(value: Any, where: str) -> tuple[str, ...]:
+    """Ids: one, or a list of them (anything else is an ArgumentError naming ``where``)."""
+    ids = (value,) if isinstance(value, str) else tuple(items_argument(value, where, _IDS))
+    if not all(isinstance(v, str) for v in ids):
+        raise wrong_argument(where, _IDS, value)
+    return ids
+
+
+def _id(value: Any, where: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise wrong_argument(where, "an id (str)", value)
+    return value
+
+
+_IDS = "an id or a list of ids (str)"
+
+
+def _removed_kind(value: Any) -> RelationKind:
+    return choice_argument(value, RelationKind, "RemoveRelation(kind)")
+
+
+def _body(value: Any) -> str:
+    if not isinstance(value, str):
+        raise wrong_argument("ChangeBody(body)", "an id (str)", value)
+    return value
+
+
+def _chair(value: Any) -> str | None:
+    return _id(value, "ChangeBody(chair)")
+
+
+def _host(value: Any) -> str | None:
+    return _id(value, "ChangeBody(host)")
+
+
+def _added(value: Any) -> tuple[str, ...]:
+    return _ids(value, "ChangeBody(add_members)")
+
+
+def _removed(value: Any) -> tuple[str, ...]:
+    return _ids(value, "ChangeBody(remove_members)")
 
 
 @attrs.frozen(slots=True)
@@ -91,7 +135,7 @@ class RemoveRelation:
     op: ClassVar[str] = "remove_relation"
     source: str
     target: str
-    kind: RelationKind
+    kind: RelationKind = attrs.field(converter=_removed_kind)
     reason: str | None = None
 
 
@@ -196,11 +240,11 @@ class ChangeBody:
     """
 
     op: ClassVar[str] = "change_body"
-    body: str
-    chair: str | None = None
-    host: str | None = None
-    add_members: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    remove_members: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    body: str = attrs.field(converter=_body)
+    chair: str | None = attrs.field(default=None, converter=_chair)
+    host: str | None = attrs.field(default=None, converter=_host)
+    add_members: tuple[str, ...] = attrs.field(default=(), converter=_added)
+    remove_members: tuple[str, ...] = attrs.field(default=(), converter=_removed)
     reason: str | None = None
 
 

@@ -35,7 +35,7 @@ from svduty.authorities import (
 )
 from svduty.errors import Problem, ScenarioError, named, quote
 from svduty.findings import Finding, Severity
-from svduty.governance._rules import GOVERNANCE_RULES, GovernanceRule
+from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.sources import Citation
 
 __all__ = [
@@ -46,7 +46,6 @@ __all__ = [
     "TransferFunctions",
     "reorganise",
     "schedule_1_findings",
-    "vacated",
 ]
 
 
@@ -74,7 +73,7 @@ class AbolishAuthority:
     rescue authority) go with it, and so does a youth offending team established only
     by it, unless a :class:`TransferFunctions` moved them first.
     It and the records that go with it leave every body's members; a body they chaired
-    or hosted still names them, and :func:`vacated` reports it. The log
+    or hosted still names them, and the what-if reports it (``GOV-REF``). The log
     cites the authority's own planned change where ``authorities.toml`` records one.
 
     Example:
@@ -422,56 +421,3 @@ def _filled_before(before: Authorities, had: list[str], missing: str) -> tuple[s
     kinds_gone = dict.fromkeys(_words(before.get(i).category) for i in gone)
     table = f"'{m.group(1) if m is not None else '?'}' table ({', '.join(kinds_gone)})"
     return table, gone
-
-
-class _Bodies(Protocol):
-    @property
-    def bodies(self) -> tuple[_Body, ...]: ...
-
-
-class _Body(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def chair(self) -> str | None: ...
-    @property
-    def host(self) -> str | None: ...
-
-
-@checked
-def vacated(graph: _Bodies, after: Reorganised, rule: GovernanceRule) -> tuple[Finding, ...]:
-    """The bodies a scenario leaves chaired or hosted by an authority it abolished.
-
-    An ``abolish_authority`` change takes the authority (and the records that go with
-    it) out of every body's members; a body it chaired or hosted, whose chair or host no
-    ``transfer_functions`` change passed on first, still names it. Each is an error of
-    ``rule`` (the partnership's ``GOV-REF``: a reference to what does not exist): the
-    scenario does not say who chairs or hosts the body after it.
-
-    Example:
-        >>> import svduty
-        >>> p = svduty.warwickshire()
-        >>> w = p.what_if("lgr-two-unitaries")
-        >>> [f.subjects for f in w.findings.errors if f.rule == "GOV-REF"][0]
-        ('case-management-east', 'warwickshire-county-council')
-    """
-    gone = {a: i for i, ids in after.abolished.items() for a in ids}
-    out = []
-    for b in graph.bodies:
-        for field in ("chair", "host"):
-            value = getattr(b, field)
-            if value in gone:
-                out.append(
-                    Finding(
-                        rule.id,
-                        Severity.ERROR,
-                        f"{named(b.id, 'an id')} is {'chaired' if field == 'chair' else 'hosted'}"
-                        f" by {named(value, 'an id')}, which changes[{gone[value]}] abolishes"
-                        " with no transfer_functions to a successor: the scenario does not say"
-                        f" who {'chairs' if field == 'chair' else 'hosts'} it",
-                        (rule.citation,),
-                        (b.id, value),
-                        data=(("field", field), ("change", str(gone[value]))),
-                    )
-                )
-    return tuple(out)

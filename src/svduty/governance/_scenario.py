@@ -198,7 +198,7 @@ def _replace_authority(w: _Work, old: tuple[str, ...], new: str | None) -> str:
     """Replace authorities in every body's members, chair and host (``None``: abolished).
 
     An abolished authority leaves the members; a chair or host it was stays named, for
-    :func:`~svduty.governance.vacated` to report (the scenario does not say who follows).
+    the what-if to report (``GOV-REF``: the scenario does not say who follows).
     """
     touched = []
     for b in list(w.bodies.values()):
@@ -340,6 +340,11 @@ def _change_body(w: _Work, change: ChangeBody) -> str:
     b = w.need(change.body, "body")
     if not (change.chair or change.host or change.add_members or change.remove_members):
         raise _Fail("body", "nothing to change: give chair, host, add_members or remove_members")
+    for field in ("remove_members", "add_members"):
+        ids: tuple[str, ...] = getattr(change, field)
+        for j, m in enumerate(ids):
+            if m in ids[:j]:
+                raise _Fail(f"{field}[{j}]", f"{quote(m)} is listed twice")
     for j, m in enumerate(change.remove_members):
         if m not in b.members:
             raise _Fail(f"remove_members[{j}]", f"{quote(m)} is not a member of {quote(b.id)}")
@@ -355,7 +360,7 @@ def _change_body(w: _Work, change: ChangeBody) -> str:
     )
     w.bodies[b.id] = new
     said = [
-        f"{field}: {getattr(b, field)} -> {getattr(new, field)}"
+        f"{field}: {getattr(b, field) or '(none)'} -> {getattr(new, field)}"
         for field in ("chair", "host")
         if getattr(b, field) != getattr(new, field)
     ]

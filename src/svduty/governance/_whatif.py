@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty.errors import named
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._diff import Diff
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import RelationKind
-from svduty.governance._reorganise import CreateAuthority, Reorganised, reorganise, vacated
+from svduty.governance._reorganise import CreateAuthority, Reorganised, reorganise
 from svduty.governance._rules import GovernanceRule
 from svduty.governance._scenario import OUTSIDE_THE_GRAPH, ApplyLog, Scenario, apply_scenario
 from svduty.governance._validate import findings_html, findings_text
@@ -72,8 +73,9 @@ def scenario_breaks(
 ) -> tuple[Finding, ...]:
     """What a scenario takes away that a check of the graph after it cannot see.
 
-    Under the partnership's declared ``GOV-REF``, a body chaired or hosted by an
-    authority the scenario abolishes (:func:`~svduty.governance.vacated`). Under its
+    Under the partnership's declared ``GOV-REF``, a body whose chair, host or member is
+    no authority after the scenario (abolished with no ``transfer_functions`` to a
+    successor, or not created) and, for a chair, no body of the graph either. Under its
     ``GOV-GRANT``, a grant the graph before it paid (a ``funds`` relation from a funder
     no one funds, such as the Home Office) that nothing receives after it: the
     recipient removed, the grant flow of ``funding.toml`` with it.
@@ -87,7 +89,7 @@ def scenario_breaks(
         ['the grant home-office funds warwickshire-opcc has no recipient after the scenario: it funds no body']
     """  # noqa: E501
     declared = {r.id: r for r in rules}
-    out = list(vacated(graph, after, declared["GOV-REF"])) if "GOV-REF" in declared else []
+    out = list(_unknown(graph, after, declared["GOV-REF"])) if "GOV-REF" in declared else []
     rule = declared.get("GOV-GRANT")
     funds = RelationKind.FUNDS
     funded = {r.target for r in before.relations if r.kind is funds}
@@ -98,12 +100,48 @@ def scenario_breaks(
                 Finding(
                     rule.id,
                     Severity.ERROR,
-                    f"the grant {r.named()} has no recipient after the scenario: it funds no body",
+                    f"the grant {r.named()} has no recipient after the scenario: "
+                    + (
+                        "it funds no body"
+                        if r.source in graph
+                        else "the scenario removes the funder"
+                    ),
                     (rule.citation,),
                     (r.source, r.target),
                 )
             )
     return tuple(out)
+
+
+def _unknown(graph: GovernanceGraph, after: Reorganised, rule: GovernanceRule) -> list[Finding]:
+    """The chairs, hosts and members that name no authority (or, a chair, no body) after it."""
+    known = {a.id for a in after.authorities.items}
+    gone = {a: i for i, ids in after.abolished.items() for a in ids}
+    out = []
+    for b in graph.bodies:
+        refs = [("chaired", b.chair), ("hosted", b.host), *(("joined", m) for m in b.members)]
+        for how, value in refs:
+            if value is None or value in known or (how == "chaired" and value in graph):
+                continue
+            why = (
+                f"which changes[{gone[value]}] abolishes with no transfer_functions to a successor"
+                if value in gone
+                else "which is no authority (nor body) after the scenario"
+            )
+            what = "is joined by member" if how == "joined" else f"is {how} by"
+            follows = "who " + {"chaired": "chairs it", "hosted": "hosts it"}.get(how, "")
+            out.append(
+                Finding(
+                    rule.id,
+                    Severity.ERROR,
+                    f"{named(b.id, 'an id')} {what} {named(value, 'an id')}, {why}"
+                    + (f": the scenario does not say {follows}" if how != "joined" else ""),
+                    (rule.citation,),
+                    (b.id, value),
+                    data=(("field", {"chaired": "chair", "hosted": "host"}.get(how, "members")),),
+                )
+            )
+    return out
 
 
 @attrs.frozen(slots=True)
