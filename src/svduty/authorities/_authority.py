@@ -231,7 +231,7 @@ class Authority:
 
     @property
     def nation_of(self) -> Nation | None:
-        """The nation: recorded, implied by a single-nation category, or by its areas.
+        """Its nation, recorded, implied by a single-nation category, or read from its areas.
 
         An authority whose areas are all GSS codes of one nation (``E...`` England,
         ``W...`` Wales) is of that nation: its functions are exercised there.
