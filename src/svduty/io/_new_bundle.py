@@ -33,6 +33,7 @@ from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.areas._ceased import ceased_districts
 from svduty.areas._national import TABLES_2024, welsh_names
+from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
@@ -135,7 +136,7 @@ def _beyond(geo: Geography, code: str) -> str:
     """What to add for a code or name the tables do not start from.
 
     A code of Scotland or Northern Ireland (the Duty does not extend there), an abolished
-    district (its successor), an LSOA (its district).
+    district (its successor), an LSOA or a ward (its district).
 
     Example:
         >>> geo = Geography.england_and_wales()
@@ -143,6 +144,8 @@ def _beyond(geo: Geography, code: str) -> str:
         ' (Harrogate ceased on 2023-04-01: its area is part of North Yorkshire, E06000065)'
         >>> _beyond(geo, "E01031180")
         ' (an LSOA: give its district, Rugby, E07000220)'
+        >>> _beyond(geo, "E05009861")
+        ' (a ward: give its district, Middlesbrough, E06000002)'
     """
     key = code.strip().upper()
     if len(key) == 9 and key[0] in "SN" and key[1:].isdigit() and key.isascii():
@@ -154,6 +157,12 @@ def _beyond(geo: Geography, code: str) -> str:
     district = geo.district_code_of(key) if key[1:3] == "01" and key.isascii() else None
     if district is not None and district in geo:
         return f" (an LSOA: give its district, {geo.get(district).name}, {district})"
+    if key[1:3] == "05" and key.isascii():  # an electoral ward (2024) of the tables
+        wards = read_table("lsoa21-ward24-lad24", ("ward24_code", "ltla24_code"))
+        codes = wards.column(0).to_pylist()  # an error's path: a list of 35,000 is fine
+        district = wards.column(1)[codes.index(key)].as_py() if key in codes else None
+        if district is not None and district in geo:
+            return f" (a ward: give its district, {geo.get(district).name}, {district})"
     return ""
 
 
