@@ -448,9 +448,12 @@ def test_init_names_another_area_the_name_also_stands_for(tmp_path):
     assert main(["init", str(tmp_path / "k"), "--area", "Kent"], stdout=out, stderr=err) == 0
     assert "local government areas (12)" in out.getvalue()
     assert err.getvalue() == (
-        "svduty init: note: --area: Kent is also the police force area E23000032; "
+        "svduty init: note: --area: there is also the police force area Kent (E23000032); "
         "give its code to start from it instead\n"
     )
+    err = io.StringIO()
+    assert main(["init", str(tmp_path / "d"), "--area", "Durham"], stderr=err) == 0
+    assert "there is also the unitary County Durham (E06000047)" in err.getvalue()
     err = io.StringIO()
     assert main(["init", str(tmp_path / "r"), "--area", "Rugby"], stderr=err) == 0
     assert err.getvalue() == ""  # Rugby's CSP is Rugby: nothing else to choose

@@ -43,9 +43,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         option = "--area" if len(args.area) == 1 else f"--area #{n + 1}"
         for other in same_name(partnership.geography, given):
             print(
-                f"svduty init: note: {option}: {other.name} is also the "
-                f"{other.kind.value.replace('_', ' ')} {other.id}; give its code to start "
-                "from it instead",
+                f"svduty init: note: {option}: there is also the "
+                f"{other.kind.value.replace('_', ' ')} {other.name} ({other.id}); give its "
+                "code to start from it instead",
                 file=stderr,
             )
         split = part_of(partnership.geography, given)

@@ -121,15 +121,21 @@ def same_name(geo: Geography, given: str) -> tuple[Area, ...]:
         [('police_force_area', 'E23000032')]
         >>> same_name(geo, "E10000016"), same_name(geo, "Rugby")  # a code; Rugby's CSP is Rugby
         ((), ())
+        >>> [a.name for a in same_name(geo, "Durham")]  # the police force area, or the county?
+        ['County Durham']
     """
     if given.strip().upper() in geo:
         return ()
     chosen = starting_districts(geo, [given])
-    return tuple(
-        a
-        for a in geo.named(given)
-        if a.kind in STARTING_KINDS and starting_districts(geo, [a.id]) != chosen
-    )
+    also = [f"County {given.strip()}", f"City of {given.strip()}"]  # "Durham": County Durham
+    seen = {chosen}
+    out = []
+    for a in (a for name in (given, *also) for a in geo.named(name)):
+        covered = starting_districts(geo, [a.id]) if a.kind in STARTING_KINDS else chosen
+        if covered not in seen:  # one area for each other set of districts
+            seen.add(covered)
+            out.append(a)
+    return tuple(out)
 
 
 def _beyond(geo: Geography, code: str) -> str:
