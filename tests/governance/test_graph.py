@@ -856,7 +856,7 @@ def test_a_reference_to_what_no_longer_exists_is_reported_after_any_change():
         return [f.message for f in w.findings.errors if f.rule == "GOV-REF"]
 
     back = refs(AbolishAuthority(pcc), ChangeBody(jag, add_members=[pcc]))
-    assert f"{jag} is joined by member {pcc}, which changes[0] abolishes" in back[0]
+    assert f"{jag} lists member {pcc}, which changes[0] abolishes" in back[0]
     gone = refs(ChangeBody(jag, chair="warwickshire-opcc"), RemoveBody("warwickshire-opcc"))
     assert gone == [
         f"{jag} is chaired by warwickshire-opcc, which is no authority (nor body) after the "

@@ -128,7 +128,7 @@ def _unknown(graph: GovernanceGraph, after: Reorganised, rule: GovernanceRule) -
                 if value in gone
                 else "which is no authority (nor body) after the scenario"
             )
-            what = "is joined by member" if how == "joined" else f"is {how} by"
+            what = "lists member" if how == "joined" else f"is {how} by"
             follows = "who " + {"chaired": "chairs it", "hosted": "hosts it"}.get(how, "")
             out.append(
                 Finding(
