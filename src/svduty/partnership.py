@@ -425,10 +425,11 @@ class Partnership:
             districts=self.local_area.districts,
             specified_authorities=specified,
             timetable=self.timetable if check_timetable else None,
-            rules=(rules := self.governance_rules),
+            rules=self.governance_rules,
             on=day,
         )
         gaps = schedule_1_findings(self.authorities, after, on=day)
+        rules = self.governance_rules
         refs = () if scenario is None else scenario_breaks(self._graph(), graph, after, rules)
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)

@@ -114,23 +114,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     empty = _not_a_bundle(str(args.path))
     problems, warnings = ([empty], []) if empty is not None else checked(args.path)
     if args.format == "json":
-        json.dump(
-            {
-                "svduty_schema": versioned("validate", {})["svduty_schema"],
-                "bundle": str(args.path),
-                "ok": not problems,
-                "problems": [
-                    {"file": p.file, "row": p.row, "field": p.field, "problem": p.what()}
-                    for p in problems
-                ],
-                "warnings": [
-                    {"file": p.file, "row": p.row, "field": p.field, "problem": p.what()}
-                    for p in warnings
-                ],
-            },
-            stdout,
-            indent=2,
-        )
+        listed = {
+            key: [
+                {"file": p.file, "row": p.row, "field": p.field, "problem": p.what()} for p in found
+            ]
+            for key, found in (("problems", problems), ("warnings", warnings))
+        }
+        data = {"bundle": str(args.path), "ok": not problems, **listed}
+        json.dump(versioned("validate", data), stdout, indent=2)
         stdout.write("\n")
     elif not problems:
         print(f"{args.path}: ok", file=stdout)

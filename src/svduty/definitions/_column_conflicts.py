@@ -21,6 +21,7 @@ from svduty.definitions._knowledge import (
     AGE_AT_DEATH,
     ARTICLE_FIELDS,
     CODED_AGE_AT_DEATH,
+    COUNTRY_OF_BOTH,
     DEATH_BEFORE,
     NO_ARTICLE,
     NO_DEATH,
@@ -146,8 +147,7 @@ def table_conflicts(
         add(
             pc.and_(pc.and_(pc.is_valid(c), pc.is_valid(loc)), bad),
             "country",
-            f"contradicts the {name} code (country is that of the incident and the death;"
-            " leave it out when they differ)",
+            f"contradicts the {name} code" + COUNTRY_OF_BOTH,
         )
     if "pilot_partner" in cols and "death_district" in cols:
         d, stated = cols["death_district"], cols["pilot_partner"]

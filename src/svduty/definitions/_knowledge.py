@@ -68,6 +68,8 @@ CODED_AGE_AT_DEATH = (
 _PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible)
 
 
+COUNTRY_OF_BOTH = " (country is that of the incident and the death; leave it out when they differ)"
+"""What a country contradicting a place code is told (s.24(1)(b) reads it as the death's)."""
 ARTICLE_FIELDS = ("made_or_adapted", "intended_for_injury")
 """The facts about the article used (PCA 1953 s.1(4)): nothing to state with no weapon."""
 NO_ARTICLE = "is true although weapon is 'none': no article to be made, adapted or intended"
@@ -176,8 +178,7 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             out.append(
                 Problem(
                     message=f"{quote(country, vocabulary=_COUNTRIES)} contradicts the {field} code"
-                    " (country is that of the incident and the death; leave it out when they"
-                    " differ)",
+                    + COUNTRY_OF_BOTH,
                     field="country",
                 )
             )

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from svduty._arguments import choice_argument, items_argument, wrong_argument
+from svduty._arguments import choice_argument, text_argument, texts_argument
 from svduty.governance._model import Body, Cadence, Relation, RelationKind
 from svduty.governance._reorganise import (
     AbolishAuthority,
@@ -40,19 +40,12 @@ def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
 
 def _ids(value: Any, where: str) -> tuple[str, ...]:
     """Ids: one, or a list of them (anything else is an ArgumentError naming ``where``)."""
-    ids = (value,) if isinstance(value, str) else tuple(items_argument(value, where, _IDS))
-    if not all(isinstance(v, str) for v in ids):
-        raise wrong_argument(where, _IDS, value)
-    return ids
+    one = isinstance(value, str)
+    return (value,) if one else tuple(texts_argument(value, where, "an id (str)"))
 
 
 def _id(value: Any, where: str) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise wrong_argument(where, "an id (str)", value)
-    return value
-
-
-_IDS = "an id or a list of ids (str)"
+    return None if value is None else text_argument(value, where, "an id (str)")
 
 
 def _removed_kind(value: Any) -> RelationKind:
@@ -60,9 +53,7 @@ def _removed_kind(value: Any) -> RelationKind:
 
 
 def _body(value: Any) -> str:
-    if not isinstance(value, str):
-        raise wrong_argument("ChangeBody(body)", "an id (str)", value)
-    return value
+    return text_argument(value, "ChangeBody(body)", "an id (str)")
 
 
 def _chair(value: Any) -> str | None:

@@ -174,40 +174,45 @@ def body_problems(body: Body, field: str, known: Known) -> list[Problem]:
         bodies[0].host: no authority with this id; expected the id of an authority of the partnership (authorities.toml) (got 'no-such-council')
     """  # noqa: E501
     out, firsts = _repeats(body.members, f"{field}.members", "member")
-    authorities = known.authorities
-    if authorities is not None:
-        out += [
-            Problem(
-                field=f"{field}.members[{j}]",
-                message="no authority with this id",
-                expected=_AUTHORITY,
-                got=body.members[j],
-            )
-            for j in firsts
-            if body.members[j] not in authorities
-        ]
-        out.sort(key=lambda p: _index(p.field))
-        chair_known = known.bodies is None or body.chair in known.bodies
-        if body.chair is not None and body.chair not in authorities and not chair_known:
-            out.append(
-                Problem(
-                    field=f"{field}.chair",
-                    message="no authority or body with this id",
-                    expected=f"{_AUTHORITY} or of a body of its governance",
-                    got=body.chair,
-                )
-            )
-        if body.host is not None and body.host not in authorities:
-            out.append(
-                Problem(
-                    field=f"{field}.host",
-                    message="no authority with this id",
-                    expected=_AUTHORITY,
-                    got=body.host,
-                )
-            )
+    members = [(f"{field}.members[{j}]", body.members[j]) for j in firsts]
+    out += _people(members, body.chair, body.host, field, known)
+    out.sort(key=lambda p: ((p.field or "").endswith(("chair", "host")), _index(p.field)))
     out += _area_problems(body.area, f"{field}.area", known)
     return out + district_problems(body.districts, f"{field}.districts", known)
+
+
+def _people(
+    members: list[tuple[str, str]], chair: str | None, host: str | None, field: str, known: Known
+) -> list[Problem]:
+    """The members (paths and ids), chair and host that name no authority (a chair, nor body)."""
+    authorities = known.authorities
+    if authorities is None:
+        return []
+    out = [
+        Problem(field=f, message="no authority with this id", expected=_AUTHORITY, got=m)
+        for f, m in members
+        if m not in authorities
+    ]
+    chair_known = known.bodies is None or chair in known.bodies
+    if chair is not None and chair not in authorities and not chair_known:
+        out.append(
+            Problem(
+                field=f"{field}.chair",
+                message="no authority or body with this id",
+                expected=f"{_AUTHORITY} or of a body of its governance",
+                got=chair,
+            )
+        )
+    if host is not None and host not in authorities:
+        out.append(
+            Problem(
+                field=f"{field}.host",
+                message="no authority with this id",
+                expected=_AUTHORITY,
+                got=host,
+            )
+        )
+    return out
 
 
 def _area_problems(area: str | None, field: str, known: Known) -> list[Problem]:
@@ -252,7 +257,9 @@ def scenario_problems(scenario: Scenario, known: Known) -> list[Problem]:
             out += district_problems(change.districts, f"changes[{i}].districts", known)
             out += _area_problems(change.area, f"changes[{i}].area", known)
         elif isinstance(change, ChangeBody):
-            out += _people_problems(change, f"changes[{i}]", known)
+            path = f"changes[{i}]"
+            joining = [(f"{path}.add_members[{j}]", m) for j, m in enumerate(change.add_members)]
+            out += _people(joining, change.chair, change.host, path, known)
     return [
         p if p.message.startswith("repeats") or "authority" in p.message else _uncreated(p)
         for p in out
@@ -261,28 +268,3 @@ def scenario_problems(scenario: Scenario, known: Known) -> list[Problem]:
 
 def _uncreated(p: Problem) -> Problem:
     return attrs.evolve(p, message=f"{p.message}, and no change creates it")
-
-
-def _people_problems(change: ChangeBody, field: str, known: Known) -> list[Problem]:
-    """The problems of a ``change_body``'s new chair, host and members (authority ids)."""
-    authorities = known.authorities
-    if authorities is None:
-        return []
-    named = [(f"{field}.add_members[{j}]", m) for j, m in enumerate(change.add_members)]
-    named += [(f"{field}.host", change.host)] if change.host is not None else []
-    out = [
-        Problem(field=f, message="no authority with this id", expected=_AUTHORITY, got=v)
-        for f, v in named
-        if v not in authorities
-    ]
-    chair = change.chair
-    if chair is not None and chair not in authorities and chair not in (known.bodies or {chair}):
-        out.append(
-            Problem(
-                field=f"{field}.chair",
-                message="no authority or body with this id",
-                expected=f"{_AUTHORITY} or of a body of its governance",
-                got=chair,
-            )
-        )
-    return out

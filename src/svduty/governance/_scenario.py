@@ -374,9 +374,9 @@ def apply_scenario(
 ) -> tuple[tuple[Body, ...], tuple[Relation, ...], ApplyLog]:
     """Apply a scenario's changes to a graph's bodies and relations; see :meth:`GovernanceGraph.apply`.
 
-    An ``abolish_authority`` change takes the authority out of every body's members,
-    chair and host; ``abolished`` names, by the change's index, the records that go with
-    it (:attr:`Reorganised.abolished <svduty.governance.Reorganised.abolished>`: the
+    An ``abolish_authority`` change takes the authority out of every body's members (a
+    chair or host it was stays named); ``abolished`` names, by the change's index, the
+    records that go with it (:attr:`Reorganised.abolished <svduty.governance.Reorganised.abolished>`: the
     same legal body as fire and rescue authority, a youth offending team), which go too.
 
     Returns:
