@@ -367,3 +367,15 @@ def test_the_authorities_a_scenario_changes_are_listed(tmp_path: Path):
     assert made["created"] == ["warwickshire-unitary-council"]
     assert "warwickshire-fire-and-rescue-authority" not in made["abolished"]  # passed on
     assert made["abolished"][0] == "warwickshire-county-council"
+
+
+def test_a_merge_naming_an_unknown_area_is_an_error(tmp_path: Path):
+    path = tmp_path / "merge.toml"
+    path.write_text(
+        'name = "m"\ntitle = "M"\n[[changes]]\nop = "merge"\nkeep = "rugby-csp-board"\n'
+        'absorb = "north-warwickshire-csp-board"\narea = "nowhere-at-all"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run("--scenario", str(path))
+    assert code == 1
+    assert f"{path}: changes[0].area: not an area of the partnership" in err

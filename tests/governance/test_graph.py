@@ -885,3 +885,20 @@ def test_change_body_refuses_wrong_types_and_repeated_ids():
     assert g2.relation("home-office", "warwickshire-opcc", RelationKind.FUNDS) is None
     with pytest.raises(DataError, match=r"RemoveRelation\(kind\): expected one of"):
         RemoveRelation("a", "b", "Jane")
+
+
+def test_merge_of_two_csps_names_the_area_each_served(g):
+    """A policy review: two CSP boards merged kept the first's area code without a word."""
+    s = Scenario("m", "M", (Merge("rugby-csp-board", "north-warwickshire-csp-board"),))
+    g2, log = g.apply(s)
+    kept, absorbed = g.get("rugby-csp-board").area, g.get("north-warwickshire-csp-board").area
+    assert kept and absorbed and kept != absorbed
+    assert g2.get("rugby-csp-board").area == kept
+    assert f"north-warwickshire-csp-board served {absorbed}" in log.entries[0].message
+    named = Scenario("m", "M", (Merge("rugby-csp-board", "north-warwickshire-csp-board", area="n"),))
+    g3, log = g.apply(named)
+    assert g3.get("rugby-csp-board").area == "n"
+    assert f"area: {kept} -> n" in log.entries[0].message
+    same = Scenario("m", "M", (Merge("rugby-csp-board", "rugby-vpog"),))
+    _, log = g.apply(same)
+    assert "served" not in log.entries[0].message  # a group of no area: nothing to say

@@ -150,11 +150,15 @@ class Merge:
     """Merge ``absorb`` into ``keep``: relations move over, coverage and members join.
 
     Relations that would become a body's relation to itself are dropped; where both
-    bodies had the same relation to a third, ``keep``'s is kept.
+    bodies had the same relation to a third, ``keep``'s is kept. The merged body serves
+    ``area`` when it is given, else ``keep``'s area; when ``absorb`` served another area,
+    the change says so (two CSPs merged serve an area neither code names).
 
     Example:
         >>> Merge("rugby-csp-board", "north-warwickshire-csp-board").op
         'merge'
+        >>> Merge("rugby-csp-board", "north-warwickshire-csp-board", area="north-csp").area
+        'north-csp'
     """
 
     op: ClassVar[str] = "merge"
@@ -162,6 +166,7 @@ class Merge:
     absorb: str
     name: str | None = None
     reason: str | None = None
+    area: str | None = None
 
 
 @attrs.frozen(slots=True)

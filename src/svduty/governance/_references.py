@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from svduty.errors import Problem
-from svduty.governance._changes import AddBody, ChangeBody, ChangeDistricts
+from svduty.governance._changes import AddBody, ChangeBody, ChangeDistricts, Merge
 from svduty.governance._model import Body
 from svduty.governance._reorganise import CreateArea, CreateAuthority
 
@@ -255,6 +255,8 @@ def scenario_problems(scenario: Scenario, known: Known) -> list[Problem]:
             out += body_problems(change.body, f"changes[{i}].body", known)
         elif isinstance(change, ChangeDistricts):
             out += district_problems(change.districts, f"changes[{i}].districts", known)
+            out += _area_problems(change.area, f"changes[{i}].area", known)
+        elif isinstance(change, Merge):
             out += _area_problems(change.area, f"changes[{i}].area", known)
         elif isinstance(change, ChangeBody):
             path = f"changes[{i}]"

@@ -283,9 +283,11 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
                 w.relations[new.key] = new
                 moved += 1
         del w.bodies[absorb.id]
+        area = change.area if change.area is not None else keep.area
         w.bodies[keep.id] = attrs.evolve(
             keep,
             name=change.name or keep.name,
+            area=area,
             districts=tuple(sorted(set(keep.districts) | set(absorb.districts))),
             members=tuple(dict.fromkeys((*keep.members, *absorb.members))),
             responsibilities=_unique(keep.responsibilities + absorb.responsibilities),
@@ -297,7 +299,12 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
                 )
             ),
         )
-        return f"merged {absorb.id} into {keep.id}: {moved} relation(s) moved, {dropped} dropped"
+        said = f"merged {absorb.id} into {keep.id}: {moved} relation(s) moved, {dropped} dropped"
+        if area != keep.area:
+            said += f"; area: {keep.area} -> {area}"
+        if absorb.area not in (None, area):
+            said += f"; {absorb.id} served {absorb.area}, and the merged body serves {area}"
+        return said
     if isinstance(change, MoveUnder):
         w.need(change.body, "body")
         w.need(change.parent, "parent")
