@@ -815,3 +815,46 @@ def test_an_authority_of_english_areas_is_not_a_devolved_welsh_authority(
         assert got.reasons[-2].rule == "s.18(4)"
     else:
         assert got.missing == ("devolved_welsh_authority (s.18(4))",)
+
+
+@pytest.mark.parametrize(
+    ("establishment", "devolved", "verdict"),
+    [
+        ("other", True, "no"),  # a Welsh council's secure children's home: no consent
+        ("other", False, "yes"),
+        ("other", None, "undetermined"),
+        (None, True, "no"),
+        ("contracted_out", True, "no"),  # the caller's word: monotone with (None, True)
+        ("contracted_out", None, "yes"),  # the Secretary of State's contractor
+        ("prison", True, "no"),  # s.18(5): exempt whatever else
+    ],
+)
+def test_the_caller_says_whether_a_custody_authority_is_devolved(establishment, devolved, verdict):
+    """A legal review: a Welsh youth custody authority of another kind was taken to be no
+    devolved Welsh authority, the caller's devolved_welsh_authority=True ignored (s.18(4)),
+    though the Schedule 2 row is not confirmed."""
+    from svduty.authorities import AuthorityCategory, can_be_directed
+    from svduty.authorities._authority import Establishment
+    from svduty.sources import cite
+
+    a = svduty.authorities.Authority(
+        "sch",
+        "A secure children's home",
+        AuthorityCategory.YOUTH_CUSTODY_AUTHORITY,
+        ("W06000012",),
+        cite("pcsc-act-2022", "Sch 2"),
+        establishment=Establishment(establishment) if establishment else None,
+    )
+    got = can_be_directed(
+        a, "s.15(4)", devolved_welsh_authority=devolved, welsh_ministers_consent=False
+    )
+    assert got.verdict.value == verdict
+    assert not any(" a other " in str(r) for r in got.reasons)
+
+
+def test_the_educational_row_carries_its_doubt():
+    from svduty.authorities import AuthorityCategory, category_info
+
+    citation = category_info(AuthorityCategory.EDUCATIONAL_AUTHORITY).citation
+    assert citation.confidence.value == "unconfirmed"
+    assert "further education" in (citation.doubt or "")

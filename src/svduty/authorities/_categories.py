@@ -378,7 +378,13 @@ _ROWS: tuple[CategoryInfo, ...] = (
         _EW,
         JoinRule.LOCATED_IN,
         "Each local government area in which the school or Academy is located",
-        cite("pcsc-act-2022", "s.12(1), Sch 2"),
+        _u(
+            "s.12(1), Sch 2",
+            "the three rows read (maintained schools, Academies, Education Act 1996 s.342 "
+            "schools) are confirmed, not the full lists of schools and Academies in them, "
+            "nor whether further rows cover further education institutions, 16 to 19 "
+            "Academies or secure 16 to 19 Academies",
+        ),
         _S12_2,
         devolved_welsh=None,
     ),

@@ -45,6 +45,18 @@ _WELSH_FIRE_CITATION = cite(
 )
 
 
+_CUSTODY = frozenset({AuthorityCategory.PRISON_AUTHORITY, AuthorityCategory.YOUTH_CUSTODY_AUTHORITY})
+"""The categories whose Schedule 2 rows are not confirmed: whether such an authority is a
+devolved Welsh authority (s.18(4)) is the caller's to say, unless its establishment is one
+the Secretary of State contracts out (not devolved). A secure children's home a Welsh
+council runs may be one."""
+_NOT_EXEMPT = {
+    Establishment.CONTRACTED_OUT: "a contracted-out establishment",
+    Establishment.SCHOOL: "a school",
+    Establishment.OTHER: "an establishment of another kind",
+}
+
+
 @checked
 def can_be_directed(
     authority: Authority,
@@ -73,7 +85,9 @@ def can_be_directed(
         duty: The duty failed: one of ``"s.8"``, ``"s.14(6)"``, ``"s.15(3)"``,
             ``"s.15(4)"``, ``"s.15(5)(b)"``, ``"s.17(4)"``.
         devolved_welsh_authority: Whether the authority is a devolved Welsh authority,
-            where its category does not say.
+            where its category does not say; for a prison or youth custody authority
+            (rows not confirmed) it always counts: a secure children's home a Welsh
+            council runs may be one.
         welsh_ministers_consent: Whether the Welsh Ministers consent (s.18(4)).
         on: The day asked about: before 31 January 2023 s.18 (and the duties it
             enforces) was not in force (``no``).
@@ -137,7 +151,7 @@ def can_be_directed(
             missing.append("provider_is_secretary_of_state (s.18(5))")
         else:
             reasons.append(reason("s.18(5)", "the provider is not the Secretary of State"))
-    if cat in {AuthorityCategory.PRISON_AUTHORITY, AuthorityCategory.YOUTH_CUSTODY_AUTHORITY}:
+    if cat in _CUSTODY:
         est = authority.establishment
         exempt = {
             Establishment.PRISON,
@@ -156,8 +170,12 @@ def can_be_directed(
         if est is None:
             missing.append("establishment (s.18(5))")
         else:
-            reasons.append(reason("s.18(5)", f"a {est.value.replace('_', ' ')} is not exempt"))
+            reasons.append(reason("s.18(5)", f"{_NOT_EXEMPT[est]} is not exempt"))
     devolved = authority.info.devolved_welsh
+    if cat in _CUSTODY and devolved_welsh_authority is not None:
+        devolved = devolved_welsh_authority  # the rows are not confirmed: the caller's word
+    elif cat in _CUSTODY and authority.establishment is not Establishment.CONTRACTED_OUT:
+        devolved = None  # a secure children's home a Welsh council runs may be one
     if authority.nation_of is Nation.ENGLAND:
         devolved = False
     elif devolved:
