@@ -411,3 +411,7 @@ class _Terminated(BaseException):
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated
+
+
+if __name__ == "__main__":  # pragma: no cover - ``python -m svduty.cli`` (a subprocess test)
+    sys.exit(main())

@@ -35,12 +35,17 @@ def test_unknown_option_is_a_usage_error():
     assert code == 2
 
 
-def test_python_dash_m():
+@pytest.mark.parametrize("module", ["svduty", "svduty.cli"])
+def test_python_dash_m(module: str):
+    """``python -m svduty.cli`` printed nothing and exited 0 (an analyst's review)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "svduty", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", module, "--version"], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0
     assert proc.stdout.startswith("svduty ")
+    proc = subprocess.run([sys.executable, "-m", module], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "usage: svduty" in proc.stderr
 
 
 # -- info and validate -----------------------------------------------------------------
