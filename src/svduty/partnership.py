@@ -22,6 +22,7 @@ import attrs
 
 from svduty._arguments import instance_argument
 from svduty._checked import checked_methods
+from svduty._frozen import FrozenMap, frozen_map
 from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
 from svduty.definitions import Definition
@@ -123,10 +124,16 @@ class Partnership:
             :data:`~svduty.governance.GOVERNANCE_RULES`.
         timetable: The Duty's milestones and reviews (``None`` without ``timetable.toml``).
         scenarios: The what-if scenarios shipped in the bundle's ``scenarios/`` folder, by
-            file name without ``.toml``.
+            file name without ``.toml`` (a read-only mapping: the packaged partnerships
+            are shared by every caller).
         sources: The national catalogue extended with the bundle's own sources.
         description: A paragraph on the partnership.
         bundle_path: The folder it was loaded from, if any.
+
+    Two partnerships are equal (and hash alike) when their name, title, local area,
+    sources and description are: the parts built from the bundle's other files
+    (geography, definition, funding, governance, ...) are not compared. To compare one
+    part, compare it: ``p.definition == q.definition``.
 
     Example:
         >>> import svduty
@@ -148,7 +155,9 @@ class Partnership:
     strategy: Strategy | None = attrs.field(default=None, eq=False, repr=False)
     governance: GovernanceGraph | None = attrs.field(default=None, eq=False, repr=False)
     timetable: Timetable | None = attrs.field(default=None, eq=False, repr=False)
-    scenarios: Mapping[str, Scenario] = attrs.field(factory=dict, eq=False, repr=False)
+    scenarios: Mapping[str, Scenario] = attrs.field(
+        factory=FrozenMap, converter=frozen_map, eq=False, repr=False
+    )
     governance_rules: tuple[GovernanceRule, ...] = attrs.field(
         default=(), converter=_rules, eq=False, repr=False
     )
@@ -244,7 +253,7 @@ class Partnership:
             strategy=strategy,
             governance=governance,
             timetable=timetable,
-            scenarios=dict(scenarios or {}),
+            scenarios=FrozenMap(scenarios or {}),
             governance_rules=tuple(governance_rules),
             description=description,
             bundle_path=bundle_path,

@@ -36,6 +36,7 @@ import pendulum
 from svduty._arguments import text_argument, wrong_argument
 from svduty._checked import checked, checked_methods
 from svduty._data import data
+from svduty._frozen import frozen_map
 from svduty.errors import DataError, UnknownSourceError
 
 __all__ = [
@@ -274,7 +275,7 @@ class Sources(Mapping[str, Source]):
         (True, False)
     """
 
-    _by_id: Mapping[str, Source] = attrs.field(alias="by_id")
+    _by_id: Mapping[str, Source] = attrs.field(alias="by_id", converter=frozen_map)
 
     @classmethod
     def of(cls, sources: Iterable[Source]) -> Sources:

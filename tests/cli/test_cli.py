@@ -43,7 +43,9 @@ def test_python_dash_m(module: str):
     )
     assert proc.returncode == 0
     assert proc.stdout.startswith("svduty ")
-    proc = subprocess.run([sys.executable, "-m", module], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", module], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 2
     assert "usage: svduty" in proc.stderr
 

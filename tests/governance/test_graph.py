@@ -892,10 +892,14 @@ def test_merge_of_two_csps_names_the_area_each_served(g):
     s = Scenario("m", "M", (Merge("rugby-csp-board", "north-warwickshire-csp-board"),))
     g2, log = g.apply(s)
     kept, absorbed = g.get("rugby-csp-board").area, g.get("north-warwickshire-csp-board").area
-    assert kept and absorbed and kept != absorbed
+    assert kept
+    assert absorbed
+    assert kept != absorbed
     assert g2.get("rugby-csp-board").area == kept
     assert f"north-warwickshire-csp-board served {absorbed}" in log.entries[0].message
-    named = Scenario("m", "M", (Merge("rugby-csp-board", "north-warwickshire-csp-board", area="n"),))
+    named = Scenario(
+        "m", "M", (Merge("rugby-csp-board", "north-warwickshire-csp-board", area="n"),)
+    )
     g3, log = g.apply(named)
     assert g3.get("rugby-csp-board").area == "n"
     assert f"area: {kept} -> n" in log.entries[0].message

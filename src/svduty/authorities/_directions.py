@@ -45,7 +45,9 @@ _WELSH_FIRE_CITATION = cite(
 )
 
 
-_CUSTODY = frozenset({AuthorityCategory.PRISON_AUTHORITY, AuthorityCategory.YOUTH_CUSTODY_AUTHORITY})
+_CUSTODY = frozenset(
+    {AuthorityCategory.PRISON_AUTHORITY, AuthorityCategory.YOUTH_CUSTODY_AUTHORITY}
+)
 """The categories whose Schedule 2 rows are not confirmed: whether such an authority is a
 devolved Welsh authority (s.18(4)) is the caller's to say, unless its establishment is one
 the Secretary of State contracts out (not devolved). A secure children's home a Welsh
