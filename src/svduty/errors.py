@@ -28,6 +28,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -165,6 +166,16 @@ class SvdutyError(Exception):
     @problems.setter
     def problems(self, value: tuple[Problem, ...]) -> None:
         self.__dict__["_problems"] = value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled as it is, not built again from its message: an UnknownAreaError built
+        # from its own text would hide it as a value that could be personal data
+        return (_rebuilt, (type(self), self.args), self.__dict__)
+
+
+def _rebuilt(kind: type[SvdutyError], args: tuple[Any, ...]) -> SvdutyError:
+    """An error unpickled: its message as it was (its attributes are set after)."""
+    return kind.__new__(kind, *args)
 
 
 class DataError(SvdutyError, ValueError):
