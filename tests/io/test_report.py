@@ -399,3 +399,36 @@ def test_the_outside_sentence_writes_inverted_ons_names_plainly(month):
     sentence = text[text.index("rows reported by the force") :].split(". They are kept")[0]
     assert "County of Herefordshire" in sentence
     assert "Herefordshire, County of" not in sentence
+
+
+def test_an_lsoa_named_two_ways_is_one_row(tmp_path):
+    """An analyst's review: an LSOA whose code kept and whose name changed in 2021 (Rugby
+    001C in 2019, Rugby 013C in 2025) was two rows of the LSOA tables, each with half its
+    count, and ranked as two smaller hotspots."""
+    rows = pacsv.read_csv(
+        sample_police_uk(),
+        convert_options=pacsv.ConvertOptions(
+            column_types={"Crime ID": pa.string(), "Month": pa.string()}
+        ),
+    )
+    inside = rows.filter(pc.starts_with(rows["LSOA name"], "Rugby")).slice(0, 40)
+    code = inside["LSOA code"][0].as_py()
+    one = inside.filter(pc.equal(inside["LSOA code"], code))
+    renamed = one.set_column(
+        one.schema.get_field_index("LSOA name"), "LSOA name", pa.array(["Rugby 999Z"] * len(one))
+    )
+    renamed = renamed.set_column(0, "Crime ID", pa.array([None] * len(one), pa.string()))
+    renamed = renamed.set_column(1, "Month", pa.array(["2019-01"] * len(one)))
+    folder = tmp_path / "months"
+    folder.mkdir()
+    pacsv.write_csv(one, folder / "a.csv")
+    pacsv.write_csv(renamed, folder / "b.csv")
+    r = svduty.report(folder)
+    by_lsoa = r.tables["by_lsoa"].filter(pc.equal(r.tables["by_lsoa"]["lsoa_code"], code))
+    assert by_lsoa.num_rows == 1
+    name = one["LSOA name"][0].as_py()
+    assert by_lsoa["lsoa_name"][0].as_py() == " / ".join(sorted([name, "Rugby 999Z"]))
+    assert by_lsoa["rows"][0].as_py() == 2 * len(one)
+    top = r.tables["hotspots_possible"]
+    assert top["lsoa_code"].to_pylist().count(code) == 1
+    assert top["possible"][0].as_py() == 2 * len(one)

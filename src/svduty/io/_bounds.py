@@ -32,6 +32,7 @@ from svduty import _compute as pc
 from svduty._checked import checked, checked_methods
 from svduty.definitions import Definition
 from svduty.errors import DataError, Problem
+from svduty.io._code_names import one_row_per_code
 from svduty.io._settle import Settlement, settle
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -340,7 +341,8 @@ class BoundedCounts:
         keys = ("within_area", *self.groupings[grouping])
         if not self._fine:
             return _finish(_empty(keys), keys)
-        return _finish(_sum_groups(pa.concat_tables(self._fine), keys), keys)
+        summed = _sum_groups(pa.concat_tables(self._fine), keys)
+        return _finish(one_row_per_code(summed, keys, _ANSWERS), keys)
 
     def totals(self) -> pa.Table:
         """The bounded counts by ``within_area`` alone (the summary's lines).

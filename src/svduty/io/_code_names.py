@@ -1,0 +1,59 @@
+"""One row per area code in a table of counts, however many names the code came with.
+
+police.uk files name each LSOA as the edition of the month's boundaries does: an LSOA
+whose code did not change in 2021 may have another name there ("Rugby 001C" in a 2019
+month, "Rugby 013C" in a 2025 one; 2,162 of the LSOAs kept their code and changed their
+name). Counted by code and name, such an LSOA is two rows of a table, each with part of
+its count, and a hotspot list ranks both halves below smaller areas. Its rows are one
+row here, named by each of its names (``"Rugby 001C / Rugby 013C"``). Rows without a code
+keep their names apart: a name is all that tells them apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from svduty import _arrays
+from svduty import _compute as pc
+
+__all__ = ["one_row_per_code"]
+
+
+def one_row_per_code(table: pa.Table, keys: Sequence[str], counts: Sequence[str]) -> pa.Table:
+    """``table`` (``keys`` then ``counts``) with the rows of one code under several names added up.
+
+    The code and name columns are the first key ending in ``_code`` with its ``_name``
+    beside it in ``keys``; a table without them is returned as it is, as is one whose
+    codes each have one name.
+
+    Example:
+        >>> t = pa.table({"lsoa_code": ["E1", "E1", None, None], "lsoa_name": ["A", "B", "C", "D"],
+        ...               "rows": [2, 3, 1, 1]})
+        >>> one_row_per_code(t, ["lsoa_code", "lsoa_name"], ["rows"]).to_pylist()
+        [{'lsoa_code': 'E1', 'lsoa_name': 'A / B', 'rows': 5}, {'lsoa_code': None, 'lsoa_name': 'C', 'rows': 1}, {'lsoa_code': None, 'lsoa_name': 'D', 'rows': 1}]
+    """  # noqa: E501
+    code = next((k for k in keys if k.endswith("_code") and f"{k[:-5]}_name" in keys), None)
+    if code is None or not table.num_rows:
+        return table
+    name = f"{code[:-5]}_name"
+    names = table.column(name)
+    coded = pc.fill_null(pc.not_equal(table.column(code), ""), False)
+    apart = pc.if_else(coded, pa.nulls(table.num_rows, names.type), names)  # no code: by name
+    by = [table.column(k) for k in keys if k != name] + [apart]
+    groups, first = _arrays.groups(by, table.num_rows)
+    if len(first) == table.num_rows:
+        return table
+    each: list[set[str]] = [set() for _ in first]
+    for group, text in zip(groups.tolist(), names.to_pylist(), strict=True):
+        if text:
+            each[group].add(text)
+    at = _arrays.array(first)
+    cols: dict[str, Any] = {k: pc.take(table.column(k), at) for k in keys}
+    cols[name] = pa.array([" / ".join(sorted(n)) or None for n in each], pa.string())
+    for c in counts:
+        weights = table.column(c).to_numpy()
+        cols[c] = _arrays.array(_arrays.sums(groups, weights, len(first)))
+    return pa.table({k: cols[k] for k in (*keys, *counts)})
