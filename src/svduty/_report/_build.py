@@ -245,8 +245,8 @@ def report(
         )
     if repeated := repeated_crime_ids(paths):
         force.append(
-            f"{repeated:,} Crime IDs among the input files' first rows are an earlier file's "
-            "too: the files overlap (a month downloaded twice?), and their rows are counted "
+            f"{repeated:,} rows have a Crime ID an earlier row of the input files has too: "
+            "the files overlap (one force's month given twice?), and those rows are counted "
             "twice."
         )
     months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))

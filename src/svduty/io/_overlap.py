@@ -1,22 +1,34 @@
-"""police.uk files that hold the same crimes: two downloads of one force's month.
+"""police.uk files that hold the same crimes: one force's month given twice.
 
 police.uk gives each crime one Crime ID (64 hexadecimal digits; anti-social behaviour has
-none). Two files that share Crime IDs overlap: a month downloaded twice, perhaps with its
+none), and each street-level file is one force's month. A month downloaded twice, its
 outcomes updated in between (so the bytes differ and the copy check of
-:mod:`svduty.io._inputs` does not see it), and their rows would be counted twice. Only
-the first rows of each file are read (:data:`HEAD` bytes), so the check costs nothing
-beside the run: it finds two downloads of one month when their first crimes are the same
-ones (whether police.uk keeps a month's order from one download to the next is not
-confirmed), and files with none in common among their first rows are not proved to share
-no crime. ``classify`` warns (``FILES-OVERLAP``) and ``report``
-says so on its page.
+:mod:`svduty.io._inputs` does not see it), in another order or not, would have its rows
+counted twice.
+
+The check costs nothing beside a run unless there is something to find: only the first
+rows of each file are read (:data:`HEAD` bytes). A file is suspect when its first data
+row is the same force's same month as an earlier file's, when a Crime ID among its first
+rows is an earlier file's, or when one repeats among them. The suspect files, and the
+files they repeat, are then read whole (their Crime IDs alone), and the rows whose Crime
+ID an earlier row has are counted: a month split into two files is the same force's month
+twice and shares no crime (no warning); a copy in another order shares every one. A
+single file holding its own rows twice, far apart, is not seen. ``classify`` warns
+(``FILES-OVERLAP``) and ``report`` says so on its page.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from svduty import _compute as pc
+from svduty.io._police_uk_reader import read_police_uk
 
 __all__ = ["HEAD", "repeated_crime_ids"]
 
@@ -27,27 +39,57 @@ _ID = re.compile(rb"^\"?([0-9a-f]{64})\"?,", re.MULTILINE)
 
 
 def repeated_crime_ids(paths: Sequence[Path]) -> int:
-    r"""How many Crime IDs among the files' first rows are also an earlier file's.
+    r"""How many rows have a Crime ID an earlier row of the files has (see the module).
 
     Example:
         >>> import tempfile
         >>> d = Path(tempfile.mkdtemp())
-        >>> row = "a" * 64 + ",2025-06,X\n"
-        >>> for name, rows in (("a.csv", row), ("b.csv", row.replace(",X", ",Y")),
-        ...                    ("c.csv", "b" * 64 + ",2025-06,X\n")):
-        ...     _ = (d / name).write_text("Crime ID,Month,Reported by\n" + rows)
-        >>> repeated_crime_ids([d / "a.csv", d / "b.csv", d / "c.csv"])
-        1
+        >>> from svduty.io._inputs import POLICE_UK_COLUMNS
+        >>> header = ",".join(POLICE_UK_COLUMNS) + "\n"
+        >>> rows = [c * 64 + ",2025-06,X,X,,,No Location,,,Drugs,,\n" for c in "ab"]
+        >>> for name, these in (("a.csv", rows), ("b.csv", rows[::-1]), ("c.csv", rows[:1])):
+        ...     _ = (d / name).write_text(header + "".join(these))
+        >>> repeated_crime_ids([d / "a.csv", d / "b.csv"]), repeated_crime_ids([d / "c.csv"])
+        (2, 0)
     """
-    seen: set[bytes] = set()
-    repeated = 0
+    months: dict[tuple[str, str], Path] = {}
+    ids: dict[bytes, Path] = {}
+    suspect: dict[Path, None] = {}  # the files to read whole, in the order given
     for p in paths:
         try:
             with p.open("rb") as f:
                 head = f.read(HEAD)
         except OSError:  # (the reader says why)
             continue
-        ids = set(_ID.findall(head))
-        repeated += len(ids & seen)
-        seen |= ids
-    return repeated
+        earlier = [months.get(m) for m in _force_month(head)]
+        found = _ID.findall(head)
+        earlier += [ids.get(i) for i in found]
+        if any(earlier) or len(set(found)) < len(found):
+            suspect.update(dict.fromkeys([*(e for e in earlier if e), p]))
+        months.update({m: months.get(m, p) for m in _force_month(head)})
+        ids.update({i: ids.get(i, p) for i in found})
+    if not suspect:
+        return 0
+    ordered = [p for p in paths if p in suspect]
+    crimes = pa.chunked_array([_crime_ids(p) for p in ordered], pa.string())
+    return len(crimes) - len(pc.unique(crimes))
+
+
+def _force_month(head: bytes) -> list[tuple[str, str]]:
+    """The force and month of a file's first data row (none when it has no such row)."""
+    lines = head.decode("utf-8-sig", errors="replace").splitlines()[:2]
+    rows = list(csv.reader(lines))
+    if len(rows) < 2:
+        return []
+    names = [c.strip().strip('"').lower() for c in rows[0]]
+    if "falls within" not in names or "month" not in names or len(rows[1]) != len(names):
+        return []
+    row = dict(zip(names, rows[1], strict=True))
+    return [(row["falls within"].strip(), row["month"].strip())]
+
+
+def _crime_ids(p: Path) -> pa.Array[Any]:
+    """A file's Crime IDs (its rows that have one)."""
+    batches = [b.column("id") for b in read_police_uk(p, columns=("Crime ID",))]
+    every = pa.chunked_array(batches, pa.string()).combine_chunks() if batches else pa.array([])
+    return every.filter(pc.fill_null(pc.not_equal(every, ""), False)).cast(pa.string())
