@@ -162,3 +162,19 @@ def test_what_svduty_raises_on_purpose_is_an_svduty_error(index):  # type: ignor
 
     with pytest.raises(SvdutyError):
         _deliberate_raises()[index]()
+
+
+def test_the_main_entry_points_say_a_wrong_type_is_one():
+    """A developer's review: classify(dict) and FinancialYear.parse(2024) raised a plain
+    DataError, which handle-errors.rst says a wrong type is not."""
+    import svduty
+    from svduty.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match=r"classify\(incident\): .* \(got a dict\)"):
+        svduty.classify({"offence_code": "8N"})  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError, match=r"\(got an int\)"):
+        svduty.FinancialYear.parse(2024)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError, match=r"year: .*\(got an int\)"):
+        svduty.warwickshire().funding.allocation(2024)  # type: ignore[arg-type,union-attr]
+    with pytest.raises(TypeError):  # an ArgumentError is a TypeError too
+        svduty.classify(None)  # type: ignore[arg-type]

@@ -237,7 +237,8 @@ class FinancialYear:
             ...
             svduty.errors.DataError: financial_year: expected a UK financial year label such as '2023/24' (got '2023/25')
         """  # noqa: E501
-        m = _FY.match(label) if isinstance(label, str) else None
+        text_argument(label, "FinancialYear.parse(label)", "a label such as '2023/24' (str)")
+        m = _FY.match(label)
         if m:
             start = int(m.group(1))
             end_text = m.group(2)
@@ -246,7 +247,7 @@ class FinancialYear:
                 end += 100
             if end == start + 1 and 1 <= start < 9999:  # its days are dates
                 return cls(start)
-        got = label if isinstance(label, str) and len(label) <= 20 else None
+        got = label if len(label) <= 20 else None
         raise DataError.single(
             None,
             "financial_year",

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from svduty._arguments import wrong_argument
 from svduty._checked import checked
 from svduty.answers import Reason, Verdict
 from svduty.definitions._classification import ANSWERS, Classification
@@ -29,7 +30,7 @@ from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, RULES, OwhrPilot, pilot
 from svduty.definitions._places import PilotArea, ResolveDistrict, district_of
 from svduty.definitions._presume import PRESUMPTIONS
 from svduty.definitions._vocab import Review
-from svduty.errors import ConflictError, DataError, DefinitionError, Problem
+from svduty.errors import ConflictError, DefinitionError, Problem
 
 __all__ = [
     "FACT_FIELDS",
@@ -146,7 +147,9 @@ def classify(
     """
     definition_argument(definition)
     if not isinstance(incident, Incident):
-        raise DataError.single(None, "incident", expected="an Incident")
+        raise wrong_argument(
+            "classify(incident)", "an Incident (Incident(...), or Incident.from_json)", incident
+        )
     rs = ruleset(definition, pilot)
     values = incident.values()
     table = table_of(incident.offence_code, incident.police_uk_category)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from svduty._arguments import wrong_argument
 from svduty._checked import checked_methods
 from svduty.errors import FundingError, Problem
 from svduty.findings import Finding, Severity
@@ -368,6 +369,8 @@ class FundingModel:
 def _year(year: FinancialYear | str) -> FinancialYear:
     if isinstance(year, FinancialYear):
         return year
+    if not isinstance(year, str):
+        raise wrong_argument("year", "a FinancialYear or a label such as '2023/24'", year)
     try:
         return FinancialYear.parse(year)
     except Exception as exc:
