@@ -28,7 +28,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import attrs
 import pendulum
@@ -263,6 +263,9 @@ class Citation:
         return f"{self.source.title}, {self.provision}" if self.provision else self.source.title
 
 
+_T = TypeVar("_T")
+
+
 @checked_methods
 @attrs.frozen(slots=True)
 class Sources(Mapping[str, Source]):
@@ -311,7 +314,13 @@ class Sources(Mapping[str, Source]):
         except TypeError:  # unhashable
             raise wrong_argument("Sources[source_id]", "a source id (str)", source_id) from None
 
-    def get(self, source_id: str, default: Any = None) -> Any:
+    @overload
+    def get(self, source_id: str) -> Source | None: ...
+
+    @overload
+    def get(self, source_id: str, default: Source | _T) -> Source | _T: ...
+
+    def get(self, source_id: str, default: object = None) -> object:
         """The source with an id, or ``default`` (a mapping's ``get``: no error).
 
         Example:

@@ -99,3 +99,12 @@ def a_batch_gives_a_batch_and_a_table_a_table() -> int:
     _ = out.no_such_method()  # type: ignore[attr-defined]
     _ = classify_many([svduty.Incident()], bogus=1)  # type: ignore[call-arg]
     return out.num_rows + table.num_rows
+
+
+def a_source_looked_up_is_a_source() -> str:
+    """``Sources.get`` returned ``Any``: a misspelt attribute of its answer passed mypy."""
+    sources = svduty.warwickshire().sources
+    found = sources.get("pcsc-act-2022")
+    _ = sources.get("pcsc-act-2022").no_such_attribute  # type: ignore[union-attr]
+    fallback = sources.get("no-such-act", "none")
+    return (found.title if found is not None else "") + str(fallback)
