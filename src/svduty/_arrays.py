@@ -353,3 +353,26 @@ def string_array(values: Any, where: str = "values") -> Any:
             values = pc.dictionary_decode(values)
         values = pc.cast(values, pa.string())
     return values
+
+
+def plain_lists(col: Any) -> Any:
+    """A list-view column as a list column (other columns as they are).
+
+    pyarrow's own cast of a ``list_view`` to a ``list`` (26.0) builds an invalid array
+    whose lists read empty: the words of every row were lost, silently. The values are
+    taken in each row's order instead, whatever the order of the views' offsets.
+
+    Example:
+        >>> views = pa.ListViewArray.from_arrays(
+        ...     pa.array([2, 0, 0], pa.int32()), pa.array([1, 2, 0], pa.int32()),
+        ...     pa.array(["a", "b", "c"]), mask=pa.array([False, False, True]))
+        >>> plain_lists(views).to_pylist()
+        [['c'], ['a', 'b'], None]
+    """
+    if not (pa.types.is_list_view(col.type) or pa.types.is_large_list_view(col.type)):
+        return col
+    lengths = np.nan_to_num(pc.list_value_length(col).to_numpy(zero_copy_only=False))
+    offsets = np.zeros(len(col) + 1, np.int64)
+    np.cumsum(lengths.astype(np.int64), out=offsets[1:])
+    mask = pc.is_null(col) if col.null_count else None
+    return pa.LargeListArray.from_arrays(array(offsets), pc.list_flatten(col), mask=mask)

@@ -152,7 +152,7 @@ def prepare(
         if name not in names:
             continue
         try:
-            col = _pc.cast(get(name), pa.list_(pa.string()))
+            col = _pc.cast(_arrays.plain_lists(get(name)), pa.list_(pa.string()))
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             raise DataError.single(None, name, expected="a list of words") from None
         col, bad = lists_column(col, cls)

@@ -1,0 +1,48 @@
+"""A list-view column of words reads as the same lists as a list column (a hostile review:
+pyarrow's cast of a ``list_view`` lost every word, so ``classify_table`` answered ``no``)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.definitions import classify_table
+from svduty.definitions._vocab import Behaviour, Harm
+
+_WORDS = st.lists(st.sampled_from([b.value for b in Behaviour]), max_size=3)
+_ROWS = st.lists(st.one_of(st.none(), _WORDS), min_size=1, max_size=8)
+
+
+def _views(rows: list[list[str] | None], order: list[int], large: bool) -> pa.Array:
+    """``rows`` as a list view whose values lie in ``order`` (the views out of order)."""
+    values: list[str] = []
+    offsets = [0] * len(rows)
+    for i in order:
+        offsets[i] = len(values)
+        values += rows[i] or []
+    sizes = [len(r or []) for r in rows]
+    kind = pa.LargeListViewArray if large else pa.ListViewArray
+    index = pa.int64() if large else pa.int32()
+    return kind.from_arrays(
+        pa.array(offsets, index),
+        pa.array(sizes, index),
+        pa.array(values, pa.string()),
+        mask=pa.array([r is None for r in rows]),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ROWS, st.randoms(use_true_random=False), st.booleans())
+def test_a_list_view_of_behaviours_is_read_as_its_lists(rows, random, large):
+    order = list(range(len(rows)))
+    random.shuffle(order)
+    facts = {
+        "target": ["person"] * len(rows),
+        "harms": [[Harm("injury").value]] * len(rows),
+        "victim_age": [30] * len(rows),
+    }
+    lists = classify_table(pa.table({"behaviours": pa.array(rows, pa.list_(pa.string())), **facts}))
+    views = classify_table(pa.table({"behaviours": _views(rows, order, large), **facts}))
+    for name in ("violence", "in_scope", "domestic_abuse", "reasons"):
+        assert views.column(name).to_pylist() == lists.column(name).to_pylist()
