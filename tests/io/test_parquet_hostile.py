@@ -75,3 +75,16 @@ def test_an_unsigned_64_bit_age_beyond_int64_rejects_its_row(tmp_path: Path) -> 
     bad = [r for r in t.to_pylist() if r["rejected"] is not None]
     assert sorted(r["row"] for r in bad) == [1, 4]
     assert {r["rejected_field"] for r in bad} == {"victim_age"}
+
+
+def test_a_timestamp_in_an_unknown_time_zone_names_the_file_and_field(tmp_path: Path) -> None:
+    """A hostile review: a ``timestamp(tz='+25:00')`` date was 'unexpected ArrowInvalid'."""
+    f = tmp_path / "tz.parquet"
+    when = pa.array([0], pa.timestamp("s", tz="+25:00"))
+    pq.write_table(pa.table({"id": ["a"], "date": when, "offence_code": ["8N"]}), f)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["classify", str(f), "--format", "incidents"], stdout=out, stderr=err)
+    assert code == 1
+    assert f"{f}: date: a timestamp in a time zone that is not known" in err.getvalue()
+    assert "+25:00" not in err.getvalue()
+    assert "unexpected" not in err.getvalue()

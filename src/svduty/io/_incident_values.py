@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
+from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import _convert, _number_cells
 from svduty.io._incident_columns import column_named
 from svduty.io._incident_fields import _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
@@ -199,7 +200,17 @@ def _normalise(
             columns[f.name] = pc.cast(column, f.type)
             continue
         if _temporal(column.type):  # a day field (_convertible let no other through)
-            columns[f.name] = _days(column)
+            try:
+                columns[f.name] = _days(column)
+            except pa.ArrowInvalid:  # a time zone the time zone database does not know
+                raise InputFormatError(
+                    Problem(
+                        file=str(p),
+                        field=f.name,
+                        message="a timestamp in a time zone that is not known",
+                        expected="dates, or timestamps with a known time zone (or none)",
+                    )
+                ) from None
             continue
         if _fractional(column.type):  # an age of floats (_convertible let no other through)
             columns[f.name], fractional, huge = _whole_numbers(column, f.name)
