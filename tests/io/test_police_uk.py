@@ -251,3 +251,28 @@ def test_threaded_reading_falls_back_without_losing_or_repeating_rows(tmp_path_f
     for row, ident in zip(rows, t.column("id").to_pylist(), strict=True):
         if ident is not None:
             assert ident == f"id{row - 2}"
+
+
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [
+        ("Month", pa.array([0], pa.timestamp("s", tz="SECRETZONE"))),
+        ("Location", pa.array([b"SECRET\xff"], pa.binary())),
+        ("Location", pa.array([{"a": "SECRET"}])),
+        ("Context", pa.array([["SECRET"]])),
+    ],
+)
+def test_normalise_refuses_a_column_it_cannot_read_as_text(column, values):
+    """A hostile review: pyarrow's own errors came through, one quoting a time zone."""
+    cols = {c: pa.array(["x"]) for c in POLICE_UK_COLUMNS}
+    cols[column] = values
+    with pytest.raises(InputFormatError, match=f"^f.csv: {column}: a column that cannot") as info:
+        normalise_police_uk(pa.table(cols), file="f.csv")
+    assert "SECRET" not in str(info.value)
+
+
+def test_normalise_refuses_a_column_given_twice():
+    names = [*POLICE_UK_COLUMNS, "Crime ID"]
+    t = pa.table([pa.array(["x"])] * len(names), names=names)
+    with pytest.raises(InputFormatError, match="Crime ID: a column given more than once"):
+        normalise_police_uk(t)

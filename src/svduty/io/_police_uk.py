@@ -139,8 +139,14 @@ def _reject(reason: Arrow, field: Arrow, bad: Arrow, why: str, column: str) -> t
     )
 
 
-def _text(arr: Arrow) -> Arrow:
-    return arr if arr.type == pa.string() else pc.cast(arr, pa.string())
+def _text(arr: Arrow, name: str, file: str | None) -> Arrow:
+    if arr.type == pa.string():
+        return arr
+    try:
+        return pc.cast(arr, pa.string())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):  # (not shown:
+        problem = Problem(file=file, field=name, message="a column that cannot be read as text")
+        raise InputFormatError(problem) from None  # its text may quote a value, a time zone)
 
 
 def _trim(arr: Arrow) -> Arrow:
@@ -301,7 +307,8 @@ def normalise_police_uk(
         rows: The rows' line numbers (int64), if known; null otherwise.
 
     Raises:
-        InputFormatError: if a police.uk column is missing.
+        InputFormatError: if a police.uk column is missing, given twice, or cannot be read
+            as text (UTF-8).
 
     Example:
         >>> import pyarrow as pa
@@ -330,12 +337,17 @@ def normalise_police_uk(
                 expected="the 12 police.uk columns",
             )
         )
+    twice = [c for c in POLICE_UK_COLUMNS if len(raw.schema.get_all_field_indices(c)) > 1]
+    if twice:
+        raise InputFormatError(
+            Problem(file=file, field=twice[0], message="a column given more than once")
+        )
     n = raw.num_rows
     # the reader may give the coordinates as numbers (an empty cell null)
     col = {
         c: raw.column(c)
         if c in _NUMBERS and raw.column(c).type == pa.float64()
-        else _text(raw.column(c))
+        else _text(raw.column(c), c, file)
         for c in POLICE_UK_COLUMNS
     }
     reason: Arrow = pa.nulls(n, pa.string())
