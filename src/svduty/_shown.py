@@ -69,19 +69,20 @@ DATA_SHAPE: re.Pattern[str] = re.compile(
     r"""(?x)
       [-+]?[0-9]{1,3}(?:\.[0-9]{1,2})?       # a number of at most 3 digits: an age of 131, -1
     | [A-Za-z][0-9]{8}                      # a code of a GSS code's shape: E0103101X is not
-    | [0-9]{4}-[0-9]{2}(?:-[0-9]{2})?       # an ISO day or month: 2023-02-30, 2023-13
+    | [0-9]{4}-[0-9]{2}                     # an ISO month: 2025-13 (police.uk's Month)
     """
 )
 """The shapes a bad value of a record (an incident, a police.uk row) may have to be shown.
 
 Stricter than :data:`SAFE_SHAPE`, because a record's values are where personal data is:
 never a word (a word outside a field's vocabulary may be a name: ``smith``,
-``jane-smith``), nor a number of 4 digits or more (a year of birth, a phone number).
+``jane-smith``), nor a number of 4 digits or more (a year of birth, a phone number), nor
+a day (``1985-31-12``: a date of birth or death with its day and month swapped).
 
 Example:
     >>> [bool(DATA_SHAPE.fullmatch(v)) for v in ("131", "-1", "E0103101", "E01031012",
-    ...                                          "2023-02-30")]
-    [True, True, False, True, True]
+    ...                                          "2025-13", "1985-31-12")]
+    [True, True, False, True, True, False]
     >>> [bool(DATA_SHAPE.fullmatch(v)) for v in ("smith", "jane-smith", "1985", "07700900123")]
     [False, False, False, False]
 """

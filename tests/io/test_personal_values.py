@@ -183,7 +183,9 @@ def test_a_file_without_a_header_never_names_a_column_by_a_personal_value(tmp_pa
         ({"victim_age": -1}, "(got '-1')"),
         ({"perpetrator_age": 300}, "(got '300')"),
         ({"victim_age": 131.0}, "(got '131')"),
-        ({"date": "2023-02-30"}, "(got '2023-02-30')"),
+        ({"date": "2023-02-30"}, "(got a string of 10 characters, not shown)"),  # a day
+        ({"date_of_death": "1985-31-12"}, "(got a string of 10 characters, not shown)"),
+        ({"date": "2023-13"}, "(got '2023-13')"),  # a month: police.uk's
         ({"location": "E0103101"}, "(got a string of 8 characters, not shown)"),
         ({"weapn": "knife"}, "weapn: unknown field; expected one of id, date"),
     ],
