@@ -288,3 +288,17 @@ def test_a_file_holding_its_first_rows_twice_is_warned_of(tmp_path: Path):
     code, out, _ = run("classify", twice, "--summary", "json")
     s = json.loads(out)
     assert (code, s["rows_in"], s["warnings"]["FILES-OVERLAP"]) == (0, 2 * ROWS, _with_crime_ids())
+
+
+def test_a_month_joined_with_itself_is_warned_of(tmp_path: Path):
+    """A hostile review: ``cat month month > two.csv`` counted every row twice: only the
+    second header line was rejected."""
+    text = sample_police_uk().read_text(encoding="utf-8")
+    two = tmp_path / "two.csv"
+    two.write_text(text + text, encoding="utf-8")
+    code, out, _ = run("classify", two, "--summary", "json")
+    s = json.loads(out)
+    assert (code, s["rows_in"], s["rejected"]) == (0, 2 * ROWS + 1, 1)
+    assert s["warnings"]["FILES-OVERLAP"] == _with_crime_ids()
+    r = svduty.report(two)
+    assert f"{_with_crime_ids():,} rows have a Crime ID an earlier row" in r.notes[0]

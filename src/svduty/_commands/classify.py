@@ -444,7 +444,8 @@ def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequenc
 
 def _overlapping(summary: Summary, paths: Sequence[Path]) -> Summary:
     """The summary warning when police.uk files share Crime IDs (see svduty.io._overlap)."""
-    n = repeated_crime_ids(paths)
+    joined = {str(p.file) for p in summary.rejections if p.field == "header"}
+    n = repeated_crime_ids(paths, joined)
     return (
         attrs.evolve(summary, warnings={**summary.warnings, "FILES-OVERLAP": n}) if n else summary
     )

@@ -243,7 +243,8 @@ def report(
             "than in its own: the files may be another force's (police.uk publishes each "
             "force's crimes in that force's files, with the few it placed beyond its area)."
         )
-    if repeated := repeated_crime_ids(paths):
+    joined = {str(r.file) for r in summary.rejections if r.field == "header"}
+    if repeated := repeated_crime_ids(paths, joined):
         force.append(
             f"{repeated:,} rows have a Crime ID an earlier row of the input files has too: "
             "the files overlap (one force's month given twice?), and those rows are counted "

@@ -9,19 +9,20 @@ counted twice.
 The check costs nothing beside a run unless there is something to find: only the first
 rows of each file are read (:data:`HEAD` bytes). A file is suspect when its first data
 row is the same force's same month as an earlier file's, when a Crime ID among its first
-rows is an earlier file's, or when one repeats among them. The suspect files, and the
+rows is an earlier file's, when one repeats among them, or when its header line comes
+again further on (files joined: the reader rejects that line). The suspect files, and the
 files they repeat, are then read whole (their Crime IDs alone), and the rows whose Crime
 ID an earlier row has are counted: a month split into two files is the same force's month
 twice and shares no crime (no warning); a copy in another order shares every one. A
-single file holding its own rows twice, far apart, is not seen. ``classify`` warns
-(``FILES-OVERLAP``) and ``report`` says so on its page.
+single file holding its own rows twice, far apart and with no header between, is not
+seen. ``classify`` warns (``FILES-OVERLAP``) and ``report`` says so on its page.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,11 @@ HEAD = 1 << 16
 _ID = re.compile(rb"^\"?([0-9a-f]{64})\"?,", re.MULTILINE)
 
 
-def repeated_crime_ids(paths: Sequence[Path]) -> int:
+def repeated_crime_ids(paths: Sequence[Path], joined: Collection[str] = ()) -> int:
     r"""How many rows have a Crime ID an earlier row of the files has (see the module).
+
+    ``joined``: files (their names as the reader gives them) in which the header line
+    comes again (files joined, perhaps one with itself): suspect too.
 
     Example:
         >>> import tempfile
@@ -64,7 +68,7 @@ def repeated_crime_ids(paths: Sequence[Path]) -> int:
         earlier = [months.get(m) for m in _force_month(head)]
         found = _ID.findall(head)
         earlier += [ids.get(i) for i in found]
-        if any(earlier) or len(set(found)) < len(found):
+        if any(earlier) or len(set(found)) < len(found) or str(p) in joined:
             suspect.update(dict.fromkeys([*(e for e in earlier if e), p]))
         months.update({m: months.get(m, p) for m in _force_month(head)})
         ids.update({i: ids.get(i, p) for i in found})
