@@ -28,7 +28,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeVar, overload
+from typing import TypeVar, overload
 
 import attrs
 import pendulum

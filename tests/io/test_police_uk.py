@@ -204,6 +204,7 @@ def test_any_coordinate_text_is_a_number_or_a_rejection(values):
     cols["Month"] = ["2025-06"] * len(values)
     cols["Crime type"] = ["Drugs"] * len(values)
     cols["Longitude"] = values
+    cols["Latitude"] = ["52"] * len(values)  # a point needs both
     out = normalise_police_uk(pa.table(cols))
     for text, value, why in zip(
         values,
@@ -276,3 +277,18 @@ def test_normalise_refuses_a_column_given_twice():
     t = pa.table([pa.array(["x"])] * len(names), names=names)
     with pytest.raises(InputFormatError, match="Crime ID: a column given more than once"):
         normalise_police_uk(t)
+
+
+def test_a_row_with_one_coordinate_is_rejected(tmp_path):
+    """A hostile review: an empty Longitude beside a Latitude was kept (longitude null,
+    latitude 52.2): neither a point nor police.uk's No Location (both empty)."""
+    f = tmp_path / "half.csv"
+    rows = [
+        ",2025-06,P,P,-1.5,52.2,On or near X,E01031012,Rugby 001A,Burglary,,",
+        ",2025-06,P,P,,52.2,On or near X,E01031012,Rugby 001A,Burglary,,",
+        ",2025-06,P,P,-1.5,,On or near X,E01031012,Rugby 001A,Burglary,,",
+        ",2025-06,P,P,,,No Location,,,Burglary,,",
+    ]
+    f.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    got = pa.Table.from_batches(list(read_police_uk(f)))
+    assert got.column("rejected_field").to_pylist() == [None, "Longitude", "Latitude", None]

@@ -114,7 +114,7 @@ def test_a_float_column_is_normalised_as_its_text() -> None:
     assert got.equals(want)
     assert got.column("rejected").to_pylist() == [
         None,
-        None,
+        "Longitude: expected a number in degrees, as the other coordinate is given",
         "Longitude: expected a number in degrees",
         "Longitude: expected a number from -180 to 180",
         None,

@@ -20,7 +20,7 @@ from svduty.io import POLICE_UK_COLUMNS, read_police_uk
 from svduty.io import _police_uk_blocks as blocks
 from svduty.io import _police_uk_reader as reader
 from svduty.io._lines import record_cuts
-from svduty.io._police_uk import int64_array
+from svduty._arrays import int64_array
 
 from .test_reader_speed import GOOD, HEADER, UNRAISABLE, police_file
 

@@ -30,7 +30,6 @@ from typing import Any
 import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 
-from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
@@ -315,7 +314,7 @@ def normalise_police_uk(
         >>> cols = {c: ["", "", ""] for c in POLICE_UK_COLUMNS}
         >>> cols["Month"] = ["2025-06"] * 3
         >>> cols["Crime type"] = ["Anti-social behaviour", "Burglary", "Jaywalking"]
-        >>> cols["Longitude"] = ["-1.5", "east", ""]
+        >>> cols["Longitude"], cols["Latitude"] = ["-1.5", "east", ""], ["52.3", "", ""]
         >>> out = normalise_police_uk(pa.table(cols), file="x.csv")
         >>> for reason in out.column("rejected").to_pylist():
         ...     print(reason)
@@ -378,6 +377,11 @@ def normalise_police_uk(
     lat, reason, field = _coordinate(
         col["Latitude"], -90.0, 90.0, "Latitude", reason=reason, field=field
     )
+    if lon.null_count or lat.null_count:  # a point needs both (No Location: neither)
+        for name, one, other in (("Longitude", lon, lat), ("Latitude", lat, lon)):
+            half = pc.and_(pc.is_null(one), pc.is_valid(other))
+            why = f"{name}: expected a number in degrees, as the other coordinate is given"
+            reason, field = _reject(reason, field, half, why, name)
     if known is not None:  # None: every row's crime type is known
         reason, field = _reject(
             reason,
@@ -406,19 +410,6 @@ def normalise_police_uk(
     return pa.RecordBatch.from_arrays(
         [out[f.name] for f in POLICE_UK_SCHEMA], schema=POLICE_UK_SCHEMA
     )
-
-
-def int64_array(values: Any) -> Arrow:
-    """A numpy array of integers as an Arrow int64 array (without copying int64 values).
-
-    Not ``pa.array(values)``: for a numpy array pyarrow imports ``numpy.ma`` (0.03-0.05 s,
-    once per process) to ask whether it is a masked array.
-
-    Example:
-        >>> int64_array(np.arange(3)).to_pylist()
-        [0, 1, 2]
-    """
-    return _arrays.array(np.asarray(values, dtype=np.int64))
 
 
 def _unclosed_quote(field: int) -> str:

@@ -21,11 +21,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from svduty import _arrays
 from svduty import _compute as pc
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import quote_lines, record_lines
-from svduty.io._police_uk import _bad_lines, _decoded, _unclosed_quote, int64_array
+from svduty.io._police_uk import _bad_lines, _decoded, _unclosed_quote
 from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -37,7 +38,7 @@ _BINARY: dict[str, pa.DataType] = {name: pa.binary() for name in POLICE_UK_COLUM
 
 def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:
     """The line numbers of ``n`` consecutive good rows from ``start``, jumping ``skipped``."""
-    nums: Arrow = int64_array(np.arange(start, start + n, dtype=np.int64))
+    nums: Arrow = _arrays.int64_array(np.arange(start, start + n, dtype=np.int64))
     for s in skipped:  # few: one per malformed line
         one = pa.scalar(1, pa.int64())
         nums = pc.if_else(pc.greater_equal(nums, pa.scalar(s, pa.int64())), pc.add(nums, one), nums)
@@ -56,7 +57,7 @@ def _lines_of(lines: Any, records: Arrow) -> Arrow:
         return records
     recs = records.to_numpy(zero_copy_only=False)
     if len(recs) and recs[-1] <= len(lines):
-        return int64_array(lines[recs - 1])
+        return _arrays.int64_array(lines[recs - 1])
     return pa.array([_line(lines, int(r)) for r in recs], pa.int64())
 
 

@@ -35,6 +35,7 @@ import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
@@ -53,7 +54,6 @@ from svduty.io._police_uk import (
     _bad_lines,
     _decoded,
     _unclosed_quote,
-    int64_array,
     normalise_police_uk,
 )
 from svduty.io._police_uk_blocks import _blocks
@@ -378,7 +378,7 @@ def _normalised(
         cells = [raw.column(c) if c in read else absent for c in _NAMES]
         raw = pa.Table.from_arrays(cells, names=_NAMES)
     batch = raw.combine_chunks().to_batches()[0]
-    rows = int64_array(offsets)
+    rows = _arrays.int64_array(offsets)
     if batch.schema.field(0).type == pa.string():
         out = normalise_police_uk(batch, file=name, rows=rows)
     else:
