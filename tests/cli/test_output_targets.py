@@ -366,3 +366,24 @@ def test_classify_output_kept_whole_when_the_rejected_file_cannot_be_finished(
     assert "--rejected: cannot write the file" in err
     assert out.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".o.csv")) == []
+
+
+def test_an_output_name_as_long_as_the_system_takes_is_written(tmp_path: Path, month: Path):
+    """A hostile review: a 250-byte name failed, naming the temporary file the user never
+    chose (``.<name>.PID.RAND.tmp: File name too long``)."""
+    for name in ("a" * 246 + ".csv", "é" * 121 + ".csv"):  # 250 and 246 bytes
+        out = tmp_path / name
+        code, _, err = run("classify", month, "-o", out)
+        assert (code, err) == (0, ""), err
+        assert out.stat().st_size > 0
+    written = [p.name for p in tmp_path.iterdir() if p.name.startswith(("a", "é", "."))]
+    assert sorted(len(n.encode()) for n in written) == [246, 250]  # no temporary file left
+
+
+def test_init_onto_a_link_to_nothing_names_the_link(tmp_path: Path):
+    for name, target in (("x4", "nowhere"), ("x5", "x5")):
+        (tmp_path / name).symlink_to(tmp_path / target)
+        code, _, err = run("init", tmp_path / name, "--area", "Rugby")
+        assert code == 1
+        assert err == f"svduty init: error: {tmp_path / name}: expected a folder\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x4", "x5"]

@@ -353,7 +353,7 @@ def new_bundle(
     geo = Geography.england_and_wales()
     districts = starting_districts(geo, areas)
     root = Path(path)
-    if root.exists() and not root.is_dir():
+    if (root.exists() or root.is_symlink()) and not root.is_dir():  # a link to nothing too
         raise BundleError([Problem(file=str(root), expected="a folder")])
     if (root / "bundle.toml").exists() and not overwrite:
         raise BundleError.single(

@@ -91,12 +91,18 @@ def writable(path: Path, option: str) -> None:
 def temporary(path: Path) -> Path:
     """A temporary file beside ``path``, unique to this writer (two never share one).
 
+    Its name starts with (at most the first 180 bytes of) the file's name: a name the
+    system takes (255 bytes) gives a temporary name it takes too.
+
     Example:
         >>> t = temporary(Path("out/o.csv"))
         >>> t.parent, t.name.startswith(".o.csv."), t.suffix, t == temporary(Path("out/o.csv"))
         (PosixPath('out'), True, '.tmp', False)
+        >>> len(temporary(Path("é" * 127 + ".csv")).name.encode()) < 255
+        True
     """
-    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    name = path.name.encode()[:180].decode(errors="ignore")
+    return path.with_name(f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 def written_in_place(path: str | os.PathLike[str]) -> bool:
