@@ -232,8 +232,8 @@ def lists_column(col: Arr, cls: type[enum.Enum]) -> tuple[Arr, Arr]:
 def ages_column(col: Arr, name: str) -> tuple[Arr, Arr, Arr, Arr]:
     """An age column as whole years: (ages, fractional rows, out-of-range rows, as given).
 
-    Integers of any width and floats are read (a float age with a zero fraction is its
-    whole number, as :func:`age` reads it); a row with a fraction (or not a number) and a
+    Integers of any width, floats and decimals are read (a float or decimal age with a
+    zero fraction is its whole number, as :func:`age` reads it); a row with a fraction (or not a number) and a
     row outside 0 to 130 (infinity too) are marked (the marks may be null: not marked);
     the ages are null where there is a fraction, and where no whole number of 64 bits
     holds the value. Any other
@@ -245,6 +245,9 @@ def ages_column(col: Arr, name: str) -> tuple[Arr, Arr, Arr, Arr]:
         ([12, None, 200, None], [False, True, False, False], [False, None, True, None])
     """
     huge = None  # beyond any int64 (and any float's ones digit): infinity, 1e30, 2**64-1
+    if pa.types.is_decimal(col.type):  # as the Parquet reader takes it: its fraction exact
+        fraction = pc.fill_null(pc.not_equal(col, pc.floor(col)), False)
+        col = pc.if_else(fraction, float("nan"), _pc.cast(col, pa.float64()))  # NaN: marked
     if pa.types.is_floating(col.type):  # e.g. from pandas, where a gap makes floats
         col = _pc.cast(col, pa.float64())
         fractional = pc.fill_null(pc.not_equal(col, pc.floor(col)), False)  # NaN too
