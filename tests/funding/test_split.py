@@ -171,3 +171,12 @@ def test_outputs():
     assert "a&lt;b" in sp._repr_html_()
     assert sp.as_dict()["amount"] == "1.00"
     assert "a<b" in sp.to_text()
+
+
+@pytest.mark.parametrize(("weight", "said"), [(True, "true or false"), (1e308, "a number")])
+def test_a_weight_of_the_wrong_kind_is_described_by_its_kind(weight: object, said: str):
+    """A hostile review: a float weight and a boolean were described as strings."""
+    with pytest.raises(FundingError, match="floats are not accepted") as info:
+        split(Money.parse("100"), {"a": weight, "b": 1})  # type: ignore[dict-item]
+    assert f"(got {said}" in str(info.value)
+    assert "string" not in str(info.value)

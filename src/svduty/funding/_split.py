@@ -18,7 +18,7 @@ import attrs
 
 from svduty._arguments import instance_argument, text_argument, texts_argument
 from svduty._checked import checked
-from svduty.errors import FundingError, MoneyError, Shown, shown
+from svduty.errors import FundingError, MoneyError, Shown, describe, shown
 from svduty.funding._money import Money
 from svduty.sources import Citation
 
@@ -54,7 +54,7 @@ def _fraction(value: object, field: str) -> Fraction:
             None,
             field,
             expected="a weight given as an integer, a Decimal or text (floats are not accepted)",
-            got=repr(value)[:40],
+            got=describe(value),  # its kind (repr() made a float a string of characters)
         )
     try:
         number = Decimal(value) if isinstance(value, str) else value
