@@ -224,3 +224,28 @@ def test_the_pipeline_takes_incident_rows_with_an_lsoa_code_for_incidents(tmp_pa
     out = pipe(table)
     assert out.column("lsoa_code").to_pylist() == ["E01031005"] * 3
     assert out.column("within_area").to_pylist() == ["inside", "inside", "no_location"]
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda t: "\n\n" + t, "the first line is blank (the header must come first)"),
+        (lambda t: t.replace(",Context\n", "\n", 1), "missing Context"),
+        (lambda t: t.replace("\n", ",Extra\n", 1), "13 columns, not 12"),
+    ],
+)
+def test_a_police_uk_file_a_little_wrong_is_told_so(tmp_path, change, said):
+    """A hostile review: read as police.uk, a file with a column too many, or blank lines
+    before its header, was 'not a police.uk street-level crime file', with no more said."""
+    import io
+
+    from svduty.cli import main
+    from svduty.io import sample_police_uk
+
+    f = tmp_path / "m.csv"
+    f.write_text(change(sample_police_uk().read_text(encoding="utf-8")), encoding="utf-8")
+    err = io.StringIO()
+    assert (
+        main(["classify", str(f), "--format", "police-uk"], stdout=io.StringIO(), stderr=err) == 1
+    )
+    assert f"{f}: row 1: header: not a police.uk street-level crime file; {said}" in err.getvalue()

@@ -108,6 +108,11 @@ def _check_header(path: Path) -> None:
         got = [c.strip().strip('"') for c in first.decode("utf-8-sig", "replace").split(",")]
         missing = [c for c in POLICE_UK_COLUMNS if c not in got]
         detail = f"; missing {', '.join(missing)}" if missing and len(missing) < 12 else ""
+        if not first.strip():
+            detail = "; the first line is blank (the header must come first)"
+        elif not missing:
+            many = len(got) > len(POLICE_UK_COLUMNS)
+            detail = f"; {len(got)} columns, not 12" if many else "; its columns in another order"
         raise InputFormatError(
             Problem(
                 message=f"not a police.uk street-level crime file{detail}",
