@@ -263,7 +263,7 @@ def test_info_lists_every_csp_of_a_district_and_every_doubt(tmp_path):
 @pytest.mark.parametrize(
     ("argv", "schema"),
     [
-        (["info", "--format", "json"], "info/2"),
+        (["info", "--format", "json"], "info/3"),
         (["validate", "warwickshire", "--format", "json"], "validate/1"),
         (["funding", "--format", "json"], "funding/1"),
         (["governance", "--format", "json"], "governance/1"),
@@ -275,3 +275,18 @@ def test_every_json_document_says_its_kind_and_version(argv: list[str], schema: 
     assert code == 0
     assert json.loads(out)["svduty_schema"] == schema
     assert next(iter(json.loads(out))) == "svduty_schema"
+
+
+def test_info_json_gives_periods_in_iso_days():
+    """A developer's review: ``valid`` was the display text "2009-04-01 to open"."""
+    import datetime as dt
+
+    out = io.StringIO()
+    assert main(["info", "--format", "json"], stdout=out) == 0
+    doc = json.loads(out.getvalue())
+    periods = [doc["local_area"]["valid"], *(d["valid"] for d in doc["districts"])]
+    periods += [a["valid"] for k in ("community_safety_partnerships", "counties") for a in doc[k]]
+    for period in periods:
+        assert set(period) == {"start", "end"}
+        dt.date.fromisoformat(period["start"])
+        assert period["end"] is None or dt.date.fromisoformat(period["end"])

@@ -7,7 +7,7 @@ keeps the version.
 
 Example:
     >>> versioned("info", {"name": "warwickshire"})
-    {'svduty_schema': 'info/2', 'name': 'warwickshire'}
+    {'svduty_schema': 'info/3', 'name': 'warwickshire'}
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ SCHEMAS = {
     "comparison": 1,  # svduty explain --compare-definition ... --format json
     "funding": 1,  # svduty funding --format json
     "governance": 1,  # svduty governance --format json
-    "info": 2,  # svduty info --format json (2: a district's csp is null for several: csps)
+    "info": 3,  # svduty info --format json (2: a district's csp is null for several: csps;
+    # 3: valid is {start, end} in ISO days, not "2009-04-01 to open")
     "summary": 1,  # svduty classify --summary json
     "validate": 1,  # svduty validate --format json
 }

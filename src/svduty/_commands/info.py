@@ -15,6 +15,7 @@ from svduty._commands._options import (
 from svduty.areas import AreaKind
 from svduty.authorities import Role
 from svduty.partnership import Partnership
+from svduty.periods import Period
 from svduty.sources import Confidence
 
 __all__ = ["register", "run", "summary"]
@@ -36,7 +37,7 @@ def summary(p: Partnership) -> dict[str, Any]:
     def area(code: str) -> dict[str, Any]:
         a = geo.get(code)
         out: dict[str, Any] = {"code": a.code, "id": a.id, "name": a.name, "kind": a.kind.value}
-        out["valid"] = str(a.valid)
+        out["valid"] = _period(a.valid)
         if a.citation.confidence is not Confidence.CONFIRMED:
             out["confidence"] = a.citation.confidence.value
         if a.citation.doubt:
@@ -91,7 +92,7 @@ def summary(p: Partnership) -> dict[str, Any]:
         "definition": resolve_definition(None, p).id,
         "local_area": {
             "name": p.local_area.name,
-            "valid": str(p.local_area.valid),
+            "valid": _period(p.local_area.valid),
             "citation": p.local_area.citation.as_dict(),
         },
         "districts": districts,
@@ -104,6 +105,20 @@ def summary(p: Partnership) -> dict[str, Any]:
         "authorities": _authorities(p),
         "sources": len(p.sources),
         "bundle_path": str(p.bundle_path) if p.bundle_path else None,
+    }
+
+
+def _period(period: Period) -> dict[str, str | None]:
+    """A period as the bundle's files write it: ISO days, ``end`` the first day after it.
+
+    Example:
+        >>> from svduty.periods import date
+        >>> _period(Period(date("2023-01-31")))
+        {'start': '2023-01-31', 'end': None}
+    """
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat() if period.end is not None else None,
     }
 
 
