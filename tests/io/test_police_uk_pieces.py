@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from svduty._arrays import int64_array
 from svduty.io import POLICE_UK_COLUMNS, read_police_uk
 from svduty.io import _police_uk_blocks as blocks
 from svduty.io import _police_uk_reader as reader
 from svduty.io._lines import record_cuts
-from svduty._arrays import int64_array
 
 from .test_reader_speed import GOOD, HEADER, UNRAISABLE, police_file
 

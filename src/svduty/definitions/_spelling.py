@@ -233,8 +233,9 @@ def ages_column(col: Arr, name: str) -> tuple[Arr, Arr, Arr, Arr]:
     """An age column as whole years: (ages, fractional rows, out-of-range rows, as given).
 
     Integers of any width, floats and decimals are read (a float or decimal age with a
-    zero fraction is its whole number, as :func:`age` reads it); a row with a fraction (or not a number) and a
-    row outside 0 to 130 (infinity too) are marked (the marks may be null: not marked);
+    zero fraction is its whole number, as :func:`age` reads it); a row with a fraction (or
+    not a number) and a row outside 0 to 130 (infinity too) are marked (the marks may be
+    null: not marked);
     the ages are null where there is a fraction, and where no whole number of 64 bits
     holds the value. Any other
     column type raises :class:`~svduty.errors.DataError`.
