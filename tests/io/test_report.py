@@ -390,7 +390,7 @@ def test_a_welsh_months_note_names_the_welsh_index_not_an_english_one(tmp_path):
     assert set(table["index"].to_pylist()) == {"wimd2019"}
     assert notes == (
         "LSOA codes of 2025-06: Welsh LSOAs are ranked by the Welsh Index of Multiple "
-        "Deprivation 2019 (2011 LSOAs).",
+        "Deprivation 2019 (2011 LSOAs; a 2021 LSOA split from a 2011 one by that one's rank).",
     )
 
 
@@ -432,3 +432,32 @@ def test_an_lsoa_named_two_ways_is_one_row(tmp_path):
     top = r.tables["hotspots_possible"]
     assert top["lsoa_code"].to_pylist().count(code) == 1
     assert top["possible"][0].as_py() == 2 * len(one)
+
+
+def test_a_welsh_lsoa_split_in_2021_is_ranked_by_its_2011_lsoa(tmp_path):
+    """An analyst's review: rows in W01001971 and W01001972 (2021 LSOAs split from
+    W01000383) were left out of the WIMD 2019 shares, though that LSOA has a decile."""
+    from svduty._report._deprivation import deciles
+    from svduty.io import POLICE_UK_COLUMNS
+
+    wrexham = svduty.load_partnership(svduty.new_bundle(tmp_path / "wrexham", ["W06000006"]))
+    codes = ["W01001971", "W01001972", "W01000383"]
+    month = tmp_path / "m.csv"
+    cells = {c: [""] * 3 for c in POLICE_UK_COLUMNS}
+    cells.update(
+        {
+            "Month": ["2025-06"] * 3,
+            "Location": ["On or near X"] * 3,
+            "LSOA code": codes,
+            "LSOA name": ["Wrexham 017F", "Wrexham 017G", "Wrexham 017D"],
+            "Crime type": ["Robbery"] * 3,
+            "Longitude": ["-3.0"] * 3,
+            "Latitude": ["53.0"] * 3,
+        }
+    )
+    pacsv.write_csv(pa.table(cells), month)
+    r = svduty.report(month, partnership=wrexham)
+    wimd = r.tables["deprivation"].filter(pc.equal(r.tables["deprivation"]["index"], "wimd2019"))
+    decile = deciles("wimd2019")["W01000383"]
+    assert wimd.filter(pc.equal(wimd["decile"], decile))["possible"].to_pylist() == [3]
+    assert not any("does not rank" in n for n in r.notes)

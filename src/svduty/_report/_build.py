@@ -20,7 +20,13 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty._checked import checked
-from svduty._report._deprivation import INDICES, deprivation_table, english_index, index_of
+from svduty._report._deprivation import (
+    INDICES,
+    deprivation_table,
+    english_index,
+    index_of,
+    ranked_as,
+)
 from svduty._report._html import render
 from svduty._report._model import Report
 from svduty.definitions import STATUTE, Definition
@@ -120,7 +126,10 @@ def _deprivation(
         english[month], why = english_index(listed)
         said = [why] if any(c.startswith("E") for c in listed) else []
         if any(c.startswith("W") for c in listed):
-            said.append(f"Welsh LSOAs are ranked by the {INDICES['wimd2019'].name} (2011 LSOAs)")
+            said.append(
+                f"Welsh LSOAs are ranked by the {INDICES['wimd2019'].name} (2011 LSOAs; a "
+                "2021 LSOA split from a 2011 one by that one's rank)"
+            )
         if said:
             notes.append(f"LSOA codes of {month}: {'; '.join(said)}.")
     rows = []
@@ -130,7 +139,7 @@ def _deprivation(
         if index is None:
             continue
         used.add(index)
-        rows.append({**rec, "index": index})
+        rows.append({**rec, "index": index, "lsoa_code": ranked_as(rec["lsoa_code"], index)})
     area: dict[str, list[str]] = {}
     geo = partnership.geography
     for index in sorted(used):

@@ -24,6 +24,8 @@ import pendulum
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from svduty import _compute as pc
+from svduty.areas._tables import read_table
 from svduty.sources import Citation, Source, SourceKind
 
 __all__ = ["INDICES", "DeprivationIndex", "deciles", "deprivation_table", "english_index"]
@@ -192,6 +194,34 @@ def english_index(codes: Iterable[str]) -> tuple[str, str]:
         "iod2025",
         "every code is both a 2011 and a 2021 LSOA: the newer index (IoD 2025) is used",
     )
+
+
+@functools.cache
+def _split_from() -> Mapping[str, str]:
+    """A 2021 LSOA split from a 2011 one (ONS change code ``S``) -> that 2011 LSOA.
+
+    A split LSOA lies wholly inside its 2011 LSOA, so an index of 2011 LSOAs (the WIMD
+    2019) ranks it as that LSOA; a merged one (``M``) spans several and stays unranked.
+    """
+    t = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code", "change_code"))
+    t = t.filter(pc.equal(t.column("change_code"), "S"))
+    new, old = t.column("lsoa21_code").to_pylist(), t.column("lsoa11_code").to_pylist()
+    return {str(a): str(b) for a, b in zip(new, old, strict=True)}
+
+
+def ranked_as(code: str, index: str) -> str:
+    """The code ``index`` ranks a row's LSOA by.
+
+    A 2021 Welsh LSOA split from a 2011 one is that one in the WIMD 2019 (an index of 2011
+    LSOAs); any other code is itself.
+
+    Example:
+        >>> ranked_as("W01001971", "wimd2019"), ranked_as("W01001971", "iod2025")
+        ('W01000383', 'W01001971')
+    """
+    if index != "wimd2019" or code in deciles(index):
+        return code
+    return _split_from().get(code, code)
 
 
 def index_of(code: str, english: str) -> str | None:
