@@ -203,3 +203,13 @@ def test_a_look_up_of_a_wrong_type_says_so(call: Callable[..., Any], says: str) 
         svduty.warwickshire().authorities.get(None)  # type: ignore[arg-type]
     with pytest.raises(ArgumentError, match=r"date\(value\)"):
         svduty.date(None)  # type: ignore[arg-type]
+
+
+def test_an_inherited_method_is_named_by_the_class_called():
+    """A developer's review: a wrong type given to ``Geography.resolve_location`` was
+    reported as ``Resolving.resolve_location(code)``, a base class no user sees."""
+    import svduty
+    from svduty.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match=r"^Geography\.resolve_location\(code\): "):
+        svduty.warwickshire().geography.resolve_location(5)  # type: ignore[arg-type]

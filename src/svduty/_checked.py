@@ -152,8 +152,22 @@ def misfit(
             values = [value]
         for one in values:
             if not fits(one, hints[name]):
-                return wrong_argument(f"{function.__qualname__}({name})", _shown(hints[name]), one)
+                return wrong_argument(
+                    f"{_called(function, args)}({name})", _shown(hints[name]), one
+                )
     return None
+
+
+def _called(function: Callable[..., Any], args: tuple[Any, ...]) -> str:
+    """The name a caller used: a method inherited from a private base by its own class.
+
+    ``Geography.resolve_location``, not ``Resolving.resolve_location`` (the base a
+    user never sees).
+    """
+    owner, _, name = function.__qualname__.rpartition(".")
+    if owner and args and any(c.__name__ == owner for c in type(args[0]).__mro__[1:]):
+        return f"{type(args[0]).__name__}.{name}"
+    return function.__qualname__
 
 
 def fits(value: object, hint: Any) -> bool:
