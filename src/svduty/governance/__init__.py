@@ -43,6 +43,7 @@ from svduty.governance._model import (
     Responsibility,
     Tier,
 )
+from svduty.governance._references import Known
 from svduty.governance._reorganise import (
     AbolishAuthority,
     CreateArea,
@@ -82,6 +83,7 @@ __all__ = [
     "GovernanceGraph",
     "GovernanceRule",
     "GraphAnswer",
+    "Known",
     "Level",
     "LogEntry",
     "Merge",
