@@ -439,7 +439,11 @@ class Partnership:
         )
         gaps = schedule_1_findings(self.authorities, after, on=day)
         rules = self.governance_rules
-        refs = () if scenario is None else scenario_breaks(self._graph(), graph, after, rules)
+        refs = (
+            ()
+            if scenario is None
+            else scenario_breaks(self._graph(), graph, after, rules, scenario.changes)
+        )
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
         skipped = tuple((r, why) for r, why in res.skipped if r != "GOV-SCHEDULE-1")

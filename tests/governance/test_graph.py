@@ -753,6 +753,15 @@ def test_a_scenario_that_removes_the_grant_recipient_breaks_the_grant():
     w = p.what_if(Scenario("s", "No OPCC", [RemoveBody("warwickshire-opcc")]))
     grant = [f for f in w.findings.errors if f.rule == "GOV-GRANT"]
     assert [f.subjects for f in grant] == [("home-office", "warwickshire-opcc")]
+    assert grant[0].message.endswith(": changes[0] (remove_body) removes warwickshire-opcc")
+    # the change at fault is named, whichever it is (a policy review: it was not)
+    for change, said in (
+        (RemoveRelation("home-office", "warwickshire-opcc", "funds"), "removes the grant"),
+        (Merge("warwickshire-opcc", "home-office"), "removes home-office"),  # the funder
+    ):
+        found = p.what_if(Scenario("s", "S", [change]))
+        messages = [f.message for f in found.findings.errors if "no recipient after" in f.message]
+        assert [m.rpartition(": ")[2] for m in messages] == [f"changes[0] ({change.op}) {said}"]
     # a grant paid to another body instead is no breach
     cst = "wcc-community-safety-team"
     moved = [

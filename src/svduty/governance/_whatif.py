@@ -11,12 +11,14 @@ Example:
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from svduty.errors import named
 from svduty.findings import Finding, Findings, Severity
+from svduty.governance._changes import Change, Merge, RemoveBody, RemoveRelation
 from svduty.governance._diff import Diff
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import RelationKind
@@ -70,6 +72,7 @@ def scenario_breaks(
     graph: GovernanceGraph,
     after: Reorganised,
     rules: tuple[GovernanceRule, ...],
+    changes: Sequence[Change] = (),
 ) -> tuple[Finding, ...]:
     """What a scenario takes away that a check of the graph after it cannot see.
 
@@ -86,7 +89,7 @@ def scenario_breaks(
         >>> p = svduty.warwickshire()
         >>> w = p.what_if(Scenario("s", "No OPCC", [RemoveBody("warwickshire-opcc")]))
         >>> [f.message for f in w.findings.errors]
-        ['the grant home-office funds warwickshire-opcc has no recipient after the scenario: it funds no body']
+        ['the grant home-office funds warwickshire-opcc has no recipient after the scenario: changes[0] (remove_body) removes warwickshire-opcc']
     """  # noqa: E501
     declared = {r.id: r for r in rules}
     out = list(_unknown(graph, after, declared["GOV-REF"])) if "GOV-REF" in declared else []
@@ -102,15 +105,40 @@ def scenario_breaks(
                     Severity.ERROR,
                     f"the grant {r.named()} has no recipient after the scenario: "
                     + (
-                        "it funds no body"
-                        if r.source in graph
-                        else "the scenario removes the funder"
+                        _taken(changes, after, r.source, r.target)
+                        or ("it funds no body" if r.source in graph else "the funder is removed")
                     ),
                     (rule.citation,),
                     (r.source, r.target),
                 )
             )
     return tuple(out)
+
+
+def _taken(changes: Sequence[Change], after: Reorganised, source: str, target: str) -> str:
+    """Which change took a grant away: its recipient, its funder or the relation itself.
+
+    Example:
+        >>> import svduty
+        >>> from svduty.governance import RemoveBody
+        >>> p = svduty.warwickshire()
+        >>> same = reorganise(p.authorities, p.local_area.districts, None)
+        >>> _taken([RemoveBody("opcc")], same, "home-office", "opcc")
+        'changes[0] (remove_body) removes opcc'
+    """
+    for i, c in enumerate(changes):
+        for body in (target, source):
+            if (isinstance(c, RemoveBody) and c.body == body) or (
+                isinstance(c, Merge) and c.absorb == body
+            ):
+                return f"changes[{i}] ({c.op}) removes {body}"
+        if isinstance(c, RemoveRelation) and (c.source, c.target) == (source, target):
+            return f"changes[{i}] ({c.op}) removes the grant"
+    for i, ids in after.abolished.items():
+        for body in (target, source):
+            if body in ids:
+                return f"changes[{i}] (abolish_authority) abolishes {body}"
+    return ""
 
 
 def _unknown(graph: GovernanceGraph, after: Reorganised, rule: GovernanceRule) -> list[Finding]:
