@@ -387,3 +387,14 @@ def test_init_onto_a_link_to_nothing_names_the_link(tmp_path: Path):
         assert code == 1
         assert err == f"svduty init: error: {tmp_path / name}: expected a folder\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x4", "x5"]
+
+
+def test_an_output_name_not_utf8_is_written(tmp_path: Path, month: Path):
+    """A review: the temporary name's cap encoded the name as UTF-8, and a name of other
+    bytes (``$'\\xff-x.jsonl'``) failed with an unexpected UnicodeEncodeError."""
+    import os
+
+    out = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/\xff-x.jsonl"))
+    code, _, err = run("classify", month, "-o", out)
+    assert (code, err) == (0, "")
+    assert out.stat().st_size > 0

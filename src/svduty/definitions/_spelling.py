@@ -247,8 +247,14 @@ def ages_column(col: Arr, name: str) -> tuple[Arr, Arr, Arr, Arr]:
     """
     huge = None  # beyond any int64 (and any float's ones digit): infinity, 1e30, 2**64-1
     if pa.types.is_decimal(col.type):  # as the Parquet reader takes it: its fraction exact
-        fraction = pc.fill_null(pc.not_equal(col, pc.floor(col)), False)
-        col = pc.if_else(fraction, float("nan"), _pc.cast(col, pa.float64()))  # NaN: marked
+        try:  # decimal32 and decimal64 widened: Arrow floors only the wider ones
+            narrow = pa.types.is_decimal32(col.type) or pa.types.is_decimal64(col.type)
+            wide = _pc.cast(col, pa.decimal128(38, col.type.scale)) if narrow else col
+            fraction = pc.fill_null(pc.not_equal(wide, pc.floor(wide)), False)
+            floats = _pc.cast(col, pa.float64())
+        except pa.ArrowNotImplementedError:  # a negative scale
+            raise DataError.single(None, name, expected="whole numbers of years") from None
+        col = pc.if_else(fraction, float("nan"), floats)  # NaN: marked as a fraction
     if pa.types.is_floating(col.type):  # e.g. from pandas, where a gap makes floats
         col = _pc.cast(col, pa.float64())
         fractional = pc.fill_null(pc.not_equal(col, pc.floor(col)), False)  # NaN too

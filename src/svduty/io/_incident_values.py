@@ -53,13 +53,7 @@ def _whole_numbers(column: Arrow, name: str) -> tuple[Arrow, Arrow, Arrow]:
         >>> ages.to_pylist(), frac.to_pylist(), huge.to_pylist()
         ([30, None, None, None], [False, True, False, False], [False, False, True, False])
     """
-    if pa.types.is_decimal(column.type):  # whole decimals are exact as floats up to 2**53
-        odd = pc.fill_null(pc.not_equal(column, pc.floor(column)), False)
-        column = pc.cast(pc.if_else(odd, pa.scalar(None, column.type), column), pa.float64())
-    else:
-        odd = pa.repeat(pa.scalar(False), len(column))
-    ages, fractional, _, given = ages_column(column, name)
-    fractional = pc.or_(fractional, odd)
+    ages, fractional, _, given = ages_column(column, name)  # decimals too (any width)
     huge = pc.and_(pc.and_(pc.is_valid(given), pc.is_null(ages)), pc.invert(fractional))
     return ages, fractional, huge
 

@@ -98,10 +98,10 @@ def temporary(path: Path) -> Path:
         >>> t = temporary(Path("out/o.csv"))
         >>> t.parent, t.name.startswith(".o.csv."), t.suffix, t == temporary(Path("out/o.csv"))
         (PosixPath('out'), True, '.tmp', False)
-        >>> len(temporary(Path("é" * 127 + ".csv")).name.encode()) < 255
+        >>> len(os.fsencode(temporary(Path("é" * 127 + ".csv")).name)) < 255
         True
     """
-    name = path.name.encode()[:180].decode(errors="ignore")
+    name = os.fsdecode(os.fsencode(path.name)[:180])  # (a name not UTF-8 is kept as bytes)
     return path.with_name(f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
