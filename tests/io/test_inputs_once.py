@@ -232,7 +232,7 @@ def test_files_that_share_crime_ids_are_warned_of(folder: Path, tmp_path: Path):
     assert (code, s["rows_in"]) == (0, 2 * ROWS)
     assert s["warnings"]["FILES-OVERLAP"] == _with_crime_ids()  # every crime, counted twice
     r = svduty.report([folder, later])
-    assert "the files overlap" in r.notes[0]
+    assert "counted twice (one force's month given twice" in r.notes[0]
 
 
 def test_files_of_other_crimes_do_not_overlap(tmp_path: Path):
@@ -302,3 +302,22 @@ def test_a_month_joined_with_itself_is_warned_of(tmp_path: Path):
     assert s["warnings"]["FILES-OVERLAP"] == _with_crime_ids()
     r = svduty.report(two)
     assert f"{_with_crime_ids():,} rows have a Crime ID an earlier row" in r.notes[0]
+
+
+def test_a_joined_file_after_a_thousand_rejected_rows_is_warned_of(tmp_path: Path):
+    """A review: the joined file was found through the summary's first 1,000 rejected rows,
+    so 1,500 bad rows of an earlier file hid it."""
+    header, *rows = sample_police_uk().read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = [
+        ("f" * 60 + f"{i:04x}") + r[64:].replace("2025-06", "2025-13", 1)
+        for i, r in enumerate(r for r in rows if not r.startswith(","))
+    ][:1500]
+    (tmp_path / "a_bad.csv").write_text(header + "".join(bad), encoding="utf-8")
+    text = sample_police_uk().read_text(encoding="utf-8")
+    (tmp_path / "b_two.csv").write_text(text + text, encoding="utf-8")
+    code, out, _ = run(
+        "classify", tmp_path / "a_bad.csv", tmp_path / "b_two.csv", "--summary", "json"
+    )
+    s = json.loads(out)
+    assert (code, s["rejected"]) == (0, 1501)
+    assert s["warnings"]["FILES-OVERLAP"] == _with_crime_ids()

@@ -44,7 +44,7 @@ from svduty.io._inputs import (
     is_json_lines,
 )
 from svduty.io._output import output_metadata, output_schema
-from svduty.io._overlap import repeated_crime_ids
+from svduty.io._overlap import JoinedFiles, repeated_crime_ids
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
@@ -308,6 +308,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if args.rejected:
             rejected = RejectedWriter(args.rejected)
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
+    joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
     sink = writer.write if writer is not None else None
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     committed = False
@@ -316,7 +317,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             _batches(args, fmt, paths, stderr),
             pipeline,
             sink,
-            on_rejected=rejected,
+            on_rejected=joined if rejected is None else joined.also(rejected),
             counts=[bounds] if bounds is not None else [],
             **used,
         )
@@ -348,7 +349,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if bounds is not None:
         summary = _months_outside(summary, bounds, choice.partnership.local_area.valid)
         summary = _force_elsewhere(summary, bounds, choice.partnership.local_area.districts)
-        summary = _overlapping(summary, paths)
+        summary = _overlapping(summary, paths, joined.files)
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
@@ -442,9 +443,8 @@ def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequenc
     return attrs.evolve(summary, warnings={**summary.warnings, "FORCE-AREA-ELSEWHERE": n})
 
 
-def _overlapping(summary: Summary, paths: Sequence[Path]) -> Summary:
+def _overlapping(summary: Summary, paths: Sequence[Path], joined: set[str]) -> Summary:
     """The summary warning when police.uk files share Crime IDs (see svduty.io._overlap)."""
-    joined = {str(p.file) for p in summary.rejections if p.field == "header"}
     n = repeated_crime_ids(paths, joined)
     return (
         attrs.evolve(summary, warnings={**summary.warnings, "FILES-OVERLAP": n}) if n else summary

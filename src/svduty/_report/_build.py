@@ -40,7 +40,7 @@ from svduty.io import (
 from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
 from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import expand_inputs
-from svduty.io._overlap import repeated_crime_ids
+from svduty.io._overlap import JoinedFiles, repeated_crime_ids
 from svduty.partnership import Partnership
 
 __all__ = ["report"]
@@ -234,7 +234,9 @@ def report(
     bounds = BoundedCounts(groupings=groupings)
     rows = read_police_uk(paths, progress=progress, columns=SUMMARY_COLUMNS)  # counted only
     left = (*found.skipped, *skipped)
-    summary = attrs.evolve(run_pipeline(rows, pipeline, counts=[bounds]), skipped=left)
+    joined = JoinedFiles()  # the files a header line comes again in
+    summary = run_pipeline(rows, pipeline, on_rejected=joined, counts=[bounds])
+    summary = attrs.evolve(summary, skipped=left)
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)
@@ -252,12 +254,11 @@ def report(
             "than in its own: the files may be another force's (police.uk publishes each "
             "force's crimes in that force's files, with the few it placed beyond its area)."
         )
-    joined = {str(r.file) for r in summary.rejections if r.field == "header"}
-    if repeated := repeated_crime_ids(paths, joined):
+    if repeated := repeated_crime_ids(paths, joined.files):
         force.append(
-            f"{repeated:,} rows have a Crime ID an earlier row of the input files has too: "
-            "the files overlap (one force's month given twice?), and those rows are counted "
-            "twice."
+            f"{repeated:,} rows have a Crime ID an earlier row of the input files has too, "
+            "and are counted twice (one force's month given twice, or a file holding rows "
+            "twice?)."
         )
     months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))
     title = f"Serious violence profile: {p.local_area.name}"

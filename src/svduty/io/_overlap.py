@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty.errors import SvdutyError
 from svduty.io._police_uk_reader import read_police_uk
 
-__all__ = ["HEAD", "repeated_crime_ids"]
+__all__ = ["HEAD", "JoinedFiles", "repeated_crime_ids"]
 
 HEAD = 1 << 16
 """The bytes read from the start of each file."""
@@ -43,7 +45,7 @@ def repeated_crime_ids(paths: Sequence[Path], joined: Collection[str] = ()) -> i
     r"""How many rows have a Crime ID an earlier row of the files has (see the module).
 
     ``joined``: files (their names as the reader gives them) in which the header line
-    comes again (files joined, perhaps one with itself): suspect too.
+    comes again (files joined, perhaps one with itself; see :class:`JoinedFiles`).
 
     Example:
         >>> import tempfile
@@ -65,23 +67,64 @@ def repeated_crime_ids(paths: Sequence[Path], joined: Collection[str] = ()) -> i
                 head = f.read(HEAD)
         except OSError:  # (the reader says why)
             continue
-        earlier = [months.get(m) for m in _force_month(head)]
+        month = _force_month(head)
         found = _ID.findall(head)
-        earlier += [ids.get(i) for i in found]
+        earlier = [months.get(m) for m in month] + [ids.get(i) for i in found]
         if any(earlier) or len(set(found)) < len(found) or str(p) in joined:
             suspect.update(dict.fromkeys([*(e for e in earlier if e), p]))
-        months.update({m: months.get(m, p) for m in _force_month(head)})
-        ids.update({i: ids.get(i, p) for i in found})
+        for m in month:
+            months.setdefault(m, p)
+        for i in found:
+            ids.setdefault(i, p)
     if not suspect:
         return 0
-    ordered = [p for p in paths if p in suspect]
-    crimes = pa.chunked_array([_crime_ids(p) for p in ordered], pa.string())
-    return len(crimes) - len(pc.unique(crimes))
+    prints = np.concatenate([_fingerprints(p) for p in paths if p in suspect])
+    return int(len(prints) - len(np.unique(prints)))
+
+
+class JoinedFiles:
+    """The files in which a header line comes again: an ``on_rejected`` of a run.
+
+    The police.uk reader rejects such a line (field ``header``: two files joined); every
+    rejected row passes here, not only the summary's first thousand.
+
+    Example:
+        >>> joined = JoinedFiles()
+        >>> joined(pa.table({"file": ["a.csv", "b.csv"], "rejected_field": ["header", "Month"]}))
+        >>> sorted(joined.files)
+        ['a.csv']
+    """
+
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+
+    def also(self, then: Callable[[pa.Table], object]) -> Callable[[pa.Table], None]:
+        """An ``on_rejected`` that notes the files here, then passes the rows on.
+
+        Example:
+            >>> seen = []
+            >>> JoinedFiles().also(seen.append)(pa.table({"file": ["a.csv"]}))
+            >>> len(seen)
+            1
+        """
+
+        def both(rejected: pa.Table) -> None:
+            self(rejected)
+            then(rejected)
+
+        return both
+
+    def __call__(self, rejected: pa.Table) -> None:
+        if "rejected_field" in rejected.column_names and "file" in rejected.column_names:
+            header = pc.fill_null(pc.equal(rejected.column("rejected_field"), "header"), False)
+            self.files.update(
+                str(f) for f in pc.filter(rejected.column("file"), header).unique().to_pylist()
+            )
 
 
 def _force_month(head: bytes) -> list[tuple[str, str]]:
     """The force and month of a file's first data row (none when it has no such row)."""
-    lines = head.decode("utf-8-sig", errors="replace").splitlines()[:2]
+    lines = [line.decode("utf-8-sig", errors="replace") for line in head.split(b"\n", 2)[:2]]
     rows = list(csv.reader(lines))
     if len(rows) < 2:
         return []
@@ -92,8 +135,43 @@ def _force_month(head: bytes) -> list[tuple[str, str]]:
     return [(row["falls within"].strip(), row["month"].strip())]
 
 
-def _crime_ids(p: Path) -> pa.Array[Any]:
-    """A file's Crime IDs (its rows that have one)."""
-    batches = [b.column("id") for b in read_police_uk(p, columns=("Crime ID",))]
-    every = pa.chunked_array(batches, pa.string()).combine_chunks() if batches else pa.array([])
-    return every.filter(pc.fill_null(pc.not_equal(every, ""), False)).cast(pa.string())
+_HEX = np.zeros(256, np.uint64)
+_HEX[np.frombuffer(b"0123456789", np.uint8)] = np.arange(10, dtype=np.uint64)
+_HEX[np.frombuffer(b"abcdef", np.uint8)] = np.arange(10, 16, dtype=np.uint64)
+_HEX[np.frombuffer(b"ABCDEF", np.uint8)] = np.arange(10, 16, dtype=np.uint64)
+
+
+def _fingerprints(p: Path) -> Any:
+    """A file's Crime IDs as 64-bit numbers (``uint64``): 8 bytes a row, not 64.
+
+    A police.uk Crime ID is 64 hexadecimal digits (a SHA-256): its first 16 are its
+    number (two crimes in a hundred million rows share one by chance with a chance of
+    about one in three thousand). Any other id is numbered by its hash. A file that can no
+    longer be read gives none.
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> prints = _fingerprints(sample_police_uk())
+        >>> len(prints), len(set(prints.tolist())), prints.dtype.name
+        (3472, 3472, 'uint64')
+    """
+    out = []
+    try:
+        for batch in read_police_uk(p, columns=("Crime ID",)):
+            ids = pc.cast(batch.column("id"), pa.string())
+            ids = pc.filter(ids, pc.fill_null(pc.not_equal(ids, ""), False))
+            police = pc.fill_null(pc.equal(pc.binary_length(ids), 64), False)
+            ours = pc.filter(ids, police)
+            if len(ours):
+                start = int(np.frombuffer(ours.buffers()[1], np.int32, count=1)[0])
+                text = np.frombuffer(ours.buffers()[2], np.uint8)[start : start + 64 * len(ours)]
+                digits = _HEX[text.reshape(len(ours), 64)[:, :16]]
+                number = np.zeros(len(ours), np.uint64)
+                for k in range(16):
+                    number = (number << np.uint64(4)) | digits[:, k]
+                out.append(number)
+            other = pc.filter(ids, pc.invert(police)).to_pylist()
+            out.append(np.array([hash(i) for i in other], np.int64).view(np.uint64))
+    except (SvdutyError, OSError):  # gone or changed since it was read: nothing to compare
+        return np.zeros(0, np.uint64)
+    return np.concatenate(out) if out else np.zeros(0, np.uint64)

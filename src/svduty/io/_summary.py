@@ -218,8 +218,8 @@ WARNING_REASONS: dict[str, str] = {
     "holds (check the code: it proves nothing here)",
     "MONTH-OUTSIDE-PERIOD": "of a police.uk month outside the period of the partnership's "
     "local area (located against its districts as the partnership lists them)",
-    "FILES-OVERLAP": "with a Crime ID an earlier row of the input files has too: the files "
-    "overlap (one force's month given twice?), and those rows are counted twice",
+    "FILES-OVERLAP": "with a Crime ID an earlier row of the input files has too, counted "
+    "twice (one force's month given twice, or a file holding rows twice?)",
     "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
     "than in its own: the files may be another force's (police.uk publishes each force's "
     "crimes in that force's files)",
