@@ -162,3 +162,15 @@ def test_engine_edges():
         "last_day": pa.array([pendulum.Date(2024, 1, 1)], pa.date32()),
     }
     assert open_ended.arrow(ArrowEnv(cols, {}, {}, 1)).to_pylist() == [True]
+
+
+@pytest.mark.parametrize("definition", ["london-vru", "norfolk", "avon-and-somerset"])
+@pytest.mark.parametrize("code", ["34B", "8N", "5D"])  # robbery, ABH, assault with intent
+def test_the_published_definitions_count_the_offences_they_name(definition: str, code: str):
+    """A researcher's review: 'robbery, wounding, grievous bodily harm' were read as the use
+    of physical force, which no offence code proves: no robbery was ever in scope."""
+    from svduty.definitions import Incident, classify
+    from svduty.io import load_packaged_definition
+
+    got = classify(Incident(offence_code=code, victim_age=20), load_packaged_definition(definition))
+    assert got.in_scope.value == "yes"
