@@ -906,6 +906,7 @@ def test_merge_of_two_csps_names_the_area_each_served(g):
     assert kept != absorbed
     assert g2.get("rugby-csp-board").area == kept
     assert f"north-warwickshire-csp-board served {absorbed}" in log.entries[0].message
+    assert "chair (north-warwickshire-borough-council) is not kept" in log.entries[0].message
     named = Scenario(
         "m", "M", (Merge("rugby-csp-board", "north-warwickshire-csp-board", area="n"),)
     )
@@ -915,3 +916,25 @@ def test_merge_of_two_csps_names_the_area_each_served(g):
     same = Scenario("m", "M", (Merge("rugby-csp-board", "rugby-vpog"),))
     _, log = g.apply(same)
     assert "served" not in log.entries[0].message  # a group of no area: nothing to say
+
+
+def test_a_new_chair_or_new_members_cite_the_scenario_not_the_old_source():
+    """A policy review: a new chair kept the old chair's citation, whose doubt said the
+    county council's portfolio holder chairs."""
+    from svduty.sources import cite
+
+    p = svduty.warwickshire()
+    board = "safer-warwickshire-partnership-board"
+    old = p.governance.get(board)
+    assert old.chair_citation is not None
+    source = cite("pcsc-act-2022", "s.8")
+    s = Scenario(
+        "s",
+        "S",
+        [ChangeBody(board, chair="warwickshire-police", add_members=["warwickshire-pcc"])],
+        citation=source,
+    )
+    new = p.governance.apply(s)[0].get(board)
+    assert (new.chair_citation, new.members_citation) == (source, source)
+    kept = p.governance.apply(Scenario("s", "S", [ChangeBody(board, host="warwickshire-police")]))
+    assert kept[0].get(board).chair_citation == old.chair_citation  # the chair did not change

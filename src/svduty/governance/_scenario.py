@@ -304,6 +304,8 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
             said += f"; area: {keep.area} -> {area}"
         if absorb.area not in (None, area):
             said += f"; {absorb.id} served {absorb.area}, and the merged body serves {area}"
+        if absorb.chair not in (None, keep.chair):
+            said += f"; {absorb.id}'s chair ({absorb.chair}) is not kept"
         return said
     if isinstance(change, MoveUnder):
         w.need(change.body, "body")
@@ -319,7 +321,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
         )
         return f"{change.parent} now oversees {change.body} ({len(old)} oversight line(s) replaced)"
     if isinstance(change, ChangeBody):
-        return _change_body(w, change)
+        return _change_body(w, change, scenario.citation)
     if isinstance(change, ChangeCadence):
         b = w.need(change.body, "body")
         if (change.target is None) != (change.kind is None):
@@ -342,8 +344,12 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
     return said + (f"; area: {b.area} -> {area}" if area != b.area else "")
 
 
-def _change_body(w: _Work, change: ChangeBody) -> str:
-    """A body's new chair, host or members (what is not given stays)."""
+def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str:
+    """A body's new chair, host or members (what is not given stays).
+
+    A new chair, or new members, are the scenario's: they cite its ``citation``, not the
+    document that named the old ones.
+    """
     b = w.need(change.body, "body")
     if not (change.chair or change.host or change.add_members or change.remove_members):
         raise _Fail("body", "nothing to change: give chair, host, add_members or remove_members")
@@ -365,6 +371,10 @@ def _change_body(w: _Work, change: ChangeBody) -> str:
         chair=b.chair if change.chair is None else change.chair,
         host=b.host if change.host is None else change.host,
     )
+    if new.chair != b.chair:
+        new = attrs.evolve(new, chair_citation=citation)
+    if new.members != b.members:
+        new = attrs.evolve(new, members_citation=citation)
     w.bodies[b.id] = new
     said = [
         f"{field}: {getattr(b, field) or '(none)'} -> {getattr(new, field)}"
