@@ -938,3 +938,27 @@ def test_a_new_chair_or_new_members_cite_the_scenario_not_the_old_source():
     assert (new.chair_citation, new.members_citation) == (source, source)
     kept = p.governance.apply(Scenario("s", "S", [ChangeBody(board, host="warwickshire-police")]))
     assert kept[0].get(board).chair_citation == old.chair_citation  # the chair did not change
+
+
+def test_move_under_replaces_a_reports_to_line_too():
+    """A policy review: a CSP board reports to the strategic board; moved under the JAG it
+    kept that line ("0 oversight line(s) replaced"), and had two lines up."""
+    from svduty.sources import cite
+
+    p = svduty.warwickshire()
+    s = Scenario(
+        "m",
+        "M",
+        [MoveUnder("rugby-csp-board", "soc-joint-action-group")],
+        citation=cite("pcsc-act-2022", "s.8"),
+    )
+    g2, log = p.governance.apply(s)
+    assert "(1 oversight line(s) replaced)" in log.entries[0].message
+    body = "rugby-csp-board"
+    up = [
+        (r.kind.value, r.source, r.target)
+        for r in g2.relations
+        if (r.kind.value == "oversees" and r.target == body)
+        or (r.kind.value == "reports_to" and r.source == body)
+    ]
+    assert up == [("oversees", "soc-joint-action-group", body)]

@@ -171,9 +171,11 @@ class Merge:
 
 @attrs.frozen(slots=True)
 class MoveUnder:
-    """Put a body under another: its ``oversees`` relations are replaced by one from ``parent``.
+    """Put a body under another: its lines up are replaced by one from ``parent``.
 
-    The new relation cites the change's citation, else the scenario's.
+    Its lines up are the ``oversees`` relations to it and its ``reports_to`` relations
+    (a CSP board reports to the strategic board): both are replaced by ``parent``
+    ``oversees`` it. The new relation cites the change's citation, else the scenario's.
 
     Example:
         >>> MoveUnder("soc-tactical-group", "safer-warwickshire-partnership-board").op

@@ -313,7 +313,12 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
         citation = change.citation or scenario.citation
         if citation is None:
             raise _Fail("citation", "the new relation needs a citation (on the change or scenario)")
-        old = [k for k in w.relations if k[1] == change.body and k[2] == RelationKind.OVERSEES]
+        old = [  # its lines up: X oversees it, it reports to X
+            k
+            for k in w.relations
+            if (k[1] == change.body and k[2] == RelationKind.OVERSEES)
+            or (k[0] == change.body and k[2] == RelationKind.REPORTS_TO)
+        ]
         for k in old:
             del w.relations[k]
         w.add_relation(
