@@ -379,3 +379,17 @@ def test_a_merge_naming_an_unknown_area_is_an_error(tmp_path: Path):
     code, _, err = run("--scenario", str(path))
     assert code == 1
     assert f"{path}: changes[0].area: not an area of the partnership" in err
+
+
+def test_the_how_to_scenario_file_runs_as_written(tmp_path: Path):
+    """A policy review: the how-to gave the scenario as Python only; its TOML file runs."""
+    import re
+
+    howto = Path(__file__).parents[2] / "docs" / "howto" / "write-a-governance-scenario.rst"
+    block = re.search(r".. code-block:: toml\n\n(.*?)\n\S", howto.read_text(encoding="utf-8"), re.S)
+    assert block is not None
+    f = tmp_path / "tactical-to-swpb.toml"
+    f.write_text("\n".join(line[3:] for line in block.group(1).splitlines()), encoding="utf-8")
+    code, out, err = run("--scenario", str(f))
+    assert (code, err) == (0, "")
+    assert "safer-warwickshire-partnership-board oversees soc-tactical-group" in out
