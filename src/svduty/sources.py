@@ -263,7 +263,7 @@ class Citation:
         return f"{self.source.title}, {self.provision}" if self.provision else self.source.title
 
 
-_T = TypeVar("_T")
+T = TypeVar("T")
 
 
 @checked_methods
@@ -318,7 +318,7 @@ class Sources(Mapping[str, Source]):
     def get(self, source_id: str) -> Source | None: ...
 
     @overload
-    def get(self, source_id: str, default: Source | _T) -> Source | _T: ...
+    def get(self, source_id: str, default: Source | T) -> Source | T: ...
 
     def get(self, source_id: str, default: object = None) -> object:
         """The source with an id, or ``default`` (a mapping's ``get``: no error).
