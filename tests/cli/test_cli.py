@@ -290,3 +290,11 @@ def test_info_json_gives_periods_in_iso_days():
         assert set(period) == {"start", "end"}
         dt.date.fromisoformat(period["start"])
         assert period["end"] is None or dt.date.fromisoformat(period["end"])
+
+
+def test_info_text_shows_the_local_areas_period_as_days():
+    """The text of ``info`` printed the JSON form of the period (``{'start': ...}``)."""
+    out = io.StringIO()
+    assert main(["info"], stdout=out) == 0
+    line = next(x for x in out.getvalue().splitlines() if x.startswith("Local area: "))
+    assert line.endswith("(2023-01-31 to 2025-03-31)")

@@ -15,7 +15,7 @@ from svduty._commands._options import (
 from svduty.areas import AreaKind
 from svduty.authorities import Role
 from svduty.partnership import Partnership
-from svduty.periods import Period
+from svduty.periods import Period, date
 from svduty.sources import Confidence
 
 __all__ = ["register", "run", "summary"]
@@ -122,6 +122,19 @@ def _period(period: Period) -> dict[str, str | None]:
     }
 
 
+def _period_text(period: dict[str, str | None]) -> str:
+    """A period of :func:`_period` as the text shows it: its first and last days.
+
+    Example:
+        >>> _period_text({"start": "2022-04-01", "end": "2025-04-01"})
+        '2022-04-01 to 2025-03-31'
+        >>> _period_text({"start": "2023-01-31", "end": None})
+        '2023-01-31 to open'
+    """
+    start, end = period["start"] or "", period["end"]
+    return str(Period(date(start), None if end is None else date(end)))
+
+
 def _authorities(p: Partnership) -> dict[str, Any]:
     """The authorities by role, and the categories recorded as absent from the area."""
     by_role: dict[str, list[dict[str, Any]]] = {}
@@ -174,7 +187,7 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
 
     print(f"{s['title']} ({s['name']})", file=out)
     la = s["local_area"]
-    print(f"Local area: {la['name']} ({la['valid']})", file=out)
+    print(f"Local area: {la['name']} ({_period_text(la['valid'])})", file=out)
     print(f"Definition of serious violence: {s['definition']}", file=out)
     print(f"\nLocal government areas ({len(s['districts'])}):", file=out)
     for d in s["districts"]:
