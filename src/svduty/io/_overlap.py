@@ -123,9 +123,20 @@ class JoinedFiles:
 
 
 def _force_month(head: bytes) -> list[tuple[str, str]]:
-    """The force and month of a file's first data row (none when it has no such row)."""
-    lines = [line.decode("utf-8-sig", errors="replace") for line in head.split(b"\n", 2)[:2]]
-    rows = list(csv.reader(lines))
+    r"""The force and month of a file's first data row (none when it has no such row).
+
+    Example:
+        >>> _force_month(b"Crime ID,Month,Falls withinx,2025-06,Kent Police")
+        [('Kent Police', '2025-06')]
+        >>> _force_month(b'Crime ID,Month,Falls within
+"x,2025-06')
+        []
+    """
+    first = head[: 1 << 13].splitlines()[:2]  # any line end: CR alone too
+    try:
+        rows = list(csv.reader(line.decode("utf-8-sig", errors="replace") for line in first))
+    except csv.Error:  # a quote left open (the reader says where)
+        return []
     if len(rows) < 2:
         return []
     names = [c.strip().strip('"').lower() for c in rows[0]]
