@@ -126,10 +126,9 @@ def _force_month(head: bytes) -> list[tuple[str, str]]:
     r"""The force and month of a file's first data row (none when it has no such row).
 
     Example:
-        >>> _force_month(b"Crime ID,Month,Falls withinx,2025-06,Kent Police")
+        >>> _force_month(b"Crime ID,Month,Falls within\rx,2025-06,Kent Police\r")
         [('Kent Police', '2025-06')]
-        >>> _force_month(b'Crime ID,Month,Falls within
-"x,2025-06')
+        >>> _force_month(b'Crime ID,Month,Falls within\n"x,2025-06')
         []
     """
     first = head[: 1 << 13].splitlines()[:2]  # any line end: CR alone too
