@@ -352,8 +352,9 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
 def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str:
     """A body's new chair, host or members (what is not given stays).
 
-    A new chair, or new members, are the scenario's: they cite its ``citation``, not the
-    document that named the old ones.
+    A new chair is the scenario's: it cites its ``citation`` (none, if it has none), not
+    the document that named the old chair; changed members cite the scenario's citation
+    when it has one (else the document that names the others still does).
     """
     b = w.need(change.body, "body")
     if not (change.chair or change.host or change.add_members or change.remove_members):
@@ -376,9 +377,9 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
         chair=b.chair if change.chair is None else change.chair,
         host=b.host if change.host is None else change.host,
     )
-    if new.chair != b.chair:
+    if new.chair != b.chair:  # the old chair's source does not name the new one
         new = attrs.evolve(new, chair_citation=citation)
-    if new.members != b.members:
+    if new.members != b.members and citation is not None:  # the old source names the rest
         new = attrs.evolve(new, members_citation=citation)
     w.bodies[b.id] = new
     said = [
