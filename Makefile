@@ -46,8 +46,8 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 typecheck: $(STAMP) ## mypy --strict on src and on the client code of tests/typing
 	$(BIN)/mypy --strict src/svduty tests/typing
 
-unit: $(STAMP) ## pytest (tests and docstring examples) with the branch coverage gate
-	$(BIN)/python -m pytest --cov=svduty --cov-branch --cov-report=term --cov-fail-under=97 -q
+unit: $(STAMP) ## pytest (tests and docstring examples) with the branch coverage gate, on every core
+	$(BIN)/python -m pytest --cov=svduty --cov-branch --cov-report=term --cov-fail-under=97 -q -n auto
 
 docs: $(STAMP) ## Sphinx HTML with warnings as errors (figures, notebooks, indexes built inside), the docs' doctests
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
