@@ -7,7 +7,8 @@ Rows are drawn with replacement (fixed seed) from the real Warwickshire months i
 ``../shared/data/policeuk/`` (or the packaged sample if those are absent), so the mix of
 crime types, LSOAs (2011 and 2021 codes), anti-social behaviour rows without a Crime ID,
 ``No Location`` rows and out-of-area crimes is the real one. The file keeps the police.uk
-header and quoting (fields are quoted only where needed).
+header and quoting (fields are quoted only where needed), and gives each crime its own
+Crime ID (a row drawn twice is two crimes, as in a real month).
 
 Resampling repeats the combinations of month, LSOA and crime type far more than real
 data does (a 75,000-row batch holds about 3,500 of them; a real month of one force has
@@ -61,11 +62,33 @@ def make(rows: int, *, seed: int = 2025) -> Path:
     sample = pool.take(idx)
 
     def records() -> Iterator[list[str]]:
+        n = 0
         for chunk in sample.to_batches(max_chunksize=100_000):
             columns = [c.to_pylist() for c in chunk.columns]
-            yield from (list(r) for r in zip(*columns, strict=True))
+            for r in zip(*columns, strict=True):
+                n += 1
+                yield [crime_id(r[0], n), *r[1:]]
 
     return _written(out, sample.schema.names, records())
+
+
+def crime_id(given: str, n: int) -> str:
+    """A crime's own Crime ID in the made file (none stays none).
+
+    A row drawn twice is two crimes here, as every crime of a real month has its own ID:
+    the same ID twice would be one crime counted twice, which ``svduty classify`` warns of
+    (``FILES-OVERLAP``) after a second read of the file's Crime IDs. Odd multiples modulo
+    2**256 are all different, so the IDs are.
+
+    Example:
+        >>> crime_id("", 7), crime_id("ab" * 32, 1) != crime_id("ab" * 32, 2)
+        ('', True)
+    """
+    return f"{n * _SPREAD % (1 << 256):064x}" if given else ""
+
+
+_SPREAD = int("9E3779B97F4A7C15" * 4, 16)
+"""An odd 256-bit multiplier: the IDs differ in their first digits too, as hashes do."""
 
 
 def _made(name: str) -> Path:
@@ -104,8 +127,8 @@ def make_months(rows: int) -> Path:
             for record in months[k % len(months)][1:]:
                 if written == rows:
                     return
-                yield [*record[:at], label, *record[at + 1 :]]
                 written += 1
+                yield [crime_id(record[0], written), *record[1:at], label, *record[at + 1 :]]
             k += 1
 
     return _written(out, header, records())
