@@ -371,9 +371,9 @@ def plain_lists(col: Any) -> Any:
     """
     if not (pa.types.is_list_view(col.type) or pa.types.is_large_list_view(col.type)):
         return col
-    lengths = np.nan_to_num(pc.list_value_length(col).to_numpy(zero_copy_only=False))
+    lengths = pc.fill_null(pc.list_value_length(col), 0).to_numpy()  # a null list: none
     offsets = np.zeros(len(col) + 1, np.int64)
-    np.cumsum(lengths.astype(np.int64), out=offsets[1:])
+    np.cumsum(lengths, out=offsets[1:])
     mask = pc.is_null(col) if col.null_count else None
     return pa.LargeListArray.from_arrays(array(offsets), pc.list_flatten(col), mask=mask)
 

@@ -377,11 +377,11 @@ def normalise_police_uk(
     lat, reason, field = _coordinate(
         col["Latitude"], -90.0, 90.0, "Latitude", reason=reason, field=field
     )
-    if lon.null_count or lat.null_count:  # a point needs both (No Location: neither)
-        for name, one, other in (("Longitude", lon, lat), ("Latitude", lat, lon)):
-            half = pc.and_(pc.is_null(one), pc.is_valid(other))
+    half = pc.xor(pc.is_null(lon), pc.is_null(lat)) if lon.null_count or lat.null_count else None
+    if half is not None and pc.any(half).as_py():  # a point needs both (No Location: neither)
+        for name, one in (("Longitude", lon), ("Latitude", lat)):
             why = f"{name}: expected a number in degrees, as the other coordinate is given"
-            reason, field = _reject(reason, field, half, why, name)
+            reason, field = _reject(reason, field, pc.and_(half, pc.is_null(one)), why, name)
     if known is not None:  # None: every row's crime type is known
         reason, field = _reject(
             reason,
