@@ -49,7 +49,7 @@ from svduty.governance import (
     schedule_1_findings,
 )
 from svduty.governance._references import Known, scenario_problems
-from svduty.governance._whatif import apply_what_if, scenario_breaks
+from svduty.governance._whatif import apply_what_if, named_by_changes, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
 
@@ -295,7 +295,7 @@ class Partnership:
             >>> p = svduty.warwickshire()
             >>> w = p.what_if("lgr-two-unitaries")
             >>> [f.message for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1]
-            "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority)"
+            "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[7] (change_districts), changes[8] (create_area), changes[17] (abolish_authority)"
         """  # noqa: E501
         graph = self._graph()
         if isinstance(scenario, str):
@@ -438,18 +438,19 @@ class Partnership:
             on=day,
         )
         gaps = schedule_1_findings(self.authorities, after, on=day)
-        rules = self.governance_rules
-        refs = (
-            ()
-            if scenario is None
-            else scenario_breaks(self._graph(), graph, after, rules, scenario.changes)
-        )
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
         skipped = tuple((r, why) for r, why in res.skipped if r != "GOV-SCHEDULE-1")
-        return Findings(gaps, (), ("GOV-SCHEDULE-1",)) + Findings(
+        rules, changes = self.governance_rules, () if scenario is None else scenario.changes
+        refs = scenario_breaks(self._graph(), graph, after, rules, changes) if changes else ()
+        found = Findings(gaps, (), ("GOV-SCHEDULE-1",)) + Findings(
             (*refs, *res.findings), skipped, res.checked
         )
+        if scenario is None:
+            return found
+        same = reorganise(self.authorities, self.local_area.districts, None)
+        before = self._validate(self._graph(), same, None, strict, check_timetable=True, on=day)
+        return named_by_changes(found, before, changes, after, self._graph())
 
     def _repr_html_(self) -> str:
         """A summary table for notebooks: area, districts, authorities and sections.

@@ -140,7 +140,12 @@ PROPERTY_VIOLENCE = Any_(
 # behaviours list that omits "physical" while saying so is a conflict (see _knowledge)
 FORCE_BY_WEAPON = All(WEAPON, INTENTIONAL, AGAINST_OTHERS, Any_(INJURY, DEATH))
 FORCE = Any_(PHYSICAL, All(Not(Given(_B)), FORCE_BY_WEAPON))
-HOMICIDE = All(DEATH, AGAINST_OTHERS, Any_(Table("homicide", closed_by=_B), PHYSICAL, WEAPON))
+# a death is a killing by another unless the violence was the victim's own: one directed at
+# property can kill (arson of an occupied home: s.13(3)(a)(iii) and s.24(6) both apply); the
+# offence code may say it was against people where the incident gives no target
+HOMICIDE = All(
+    DEATH, Any_(AGAINST_OTHERS, Not(SELF)), Any_(Table("homicide", closed_by=_B), PHYSICAL, WEAPON)
+)
 HARM = Any_(INJURY, DEATH, HasAny("harms", frozenset(h.value for h in Harm)))
 # s.13(4): a "sexual offence" is an offence specified in Schedule 3 to the Sexual Offences
 # Act 2003 (but paragraph 14). The incident may state it (schedule_3_offence), else the

@@ -22,6 +22,7 @@ from svduty.governance._changes import Change, Merge, RemoveBody, RemoveRelation
 from svduty.governance._diff import Diff
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import RelationKind
+from svduty.governance._paths import upward
 from svduty.governance._reorganise import CreateAuthority, Reorganised, reorganise
 from svduty.governance._rules import GovernanceRule
 from svduty.governance._scenario import OUTSIDE_THE_GRAPH, ApplyLog, Scenario, apply_scenario
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from svduty.areas import LocalArea
     from svduty.authorities import Authorities
 
-__all__ = ["WhatIf", "apply_what_if", "scenario_breaks"]
+__all__ = ["WhatIf", "apply_what_if", "named_by_changes", "scenario_breaks"]
 
 
 def apply_what_if(
@@ -139,6 +140,74 @@ def _taken(changes: Sequence[Change], after: Reorganised, source: str, target: s
             if body in ids:
                 return f"changes[{i}] (abolish_authority) abolishes {body}"
     return ""
+
+
+def named_by_changes(
+    findings: Findings,
+    before: Findings,
+    changes: Sequence[Change],
+    after: Reorganised,
+    graph: GovernanceGraph,
+) -> Findings:
+    """The what-if's findings, each new one saying which of the scenario's changes name it.
+
+    A finding is new when the partnership before the scenario has none of its rule about
+    the same ids. Its message then ends with the changes that name one of those ids (an
+    abolition also names the records abolished with it; a body without a reporting path,
+    ``GOV-PATH``, is also named by a change to a body its path went through in ``graph``,
+    the graph before): they are where to look, not proof that each caused it. A message
+    that already names a change keeps its words.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> w = p.what_if("lgr-two-unitaries")
+        >>> print([f for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1].message)
+        north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[7] (change_districts), changes[8] (create_area), changes[17] (abolish_authority)
+    """  # noqa: E501
+    import networkx as nx  # as the checks import it: on first use
+
+    old = {(f.rule, f.subjects) for f in before.findings}
+    names = [_ids(c) | set(after.abolished.get(i, ())) for i, c in enumerate(changes)]
+    up = upward((b.id for b in graph.bodies), graph.relations)
+    out = []
+    for f in findings.findings:
+        about = set(f.subjects)
+        if f.rule == "GOV-PATH":  # the bodies its reports went up through
+            about.update(*(nx.descendants(up, s) for s in f.subjects if s in up))
+        found = [i for i, ids in enumerate(names) if ids & about]
+        if (f.rule, f.subjects) in old or not found or "changes[" in f.message:
+            out.append(f)
+            continue
+        which = ", ".join(f"changes[{i}] ({changes[i].op})" for i in found)
+        out.append(attrs.evolve(f, message=f"{f.message}; see {which}"))
+    return attrs.evolve(findings, findings=tuple(out))
+
+
+_NOT_IDS = frozenset({"reason", "name", "citation"})
+"""The fields of a change that name no body, authority or area (words, a source)."""
+
+
+def _ids(change: Change) -> set[str]:
+    """The ids a change names: its bodies, authorities, areas and districts.
+
+    Example:
+        >>> sorted(_ids(Merge("keep", "absorb", name="Kept")))
+        ['absorb', 'keep']
+    """
+    out: set[str] = set()
+    for field in attrs.fields(type(change)):
+        value = getattr(change, field.name)
+        if field.name in _NOT_IDS:
+            continue
+        for v in value if isinstance(value, tuple) else (value,):
+            if type(v) is str:
+                out.add(v)
+            elif hasattr(v, "source") and hasattr(v, "target"):  # a relation
+                out.update((v.source, v.target))
+            elif isinstance(getattr(v, "id", None), str):  # a body or an authority
+                out.add(v.id)
+    return out
 
 
 def _unknown(graph: GovernanceGraph, after: Reorganised, rule: GovernanceRule) -> list[Finding]:
