@@ -61,12 +61,13 @@ def run(case: dict[str, Any]) -> Answer:
     if rule == "role_of":
         assert a is not None
         return role_of(a)
+    on = case.get("on")
     if rule == "specified_authorities_for":
-        return specified_authorities_for(AUTHS, case["lga"])
+        return specified_authorities_for(AUTHS, case["lga"], on=on)
     if rule == "must_consult_s8":
-        return must_consult_s8(AUTHS, case["lga"])
+        return must_consult_s8(AUTHS, case["lga"], on=on)
     if rule == "must_consult_s9":
-        return must_consult_s9(AUTHS, case["area"], case["collaborators"])
+        return must_consult_s9(AUTHS, case["area"], case["collaborators"], on=on)
     if rule == "may_assist":
         assert a is not None
         return may_assist(

@@ -97,7 +97,8 @@ def must_consult_s8(
     Each relevant authority (educational, prison, youth custody) for the local government
     area. ``subjects`` are the recorded ones; the answer is ``yes`` when every Schedule 2
     table is accounted for (authorities recorded, or a confirmed absence) and
-    ``undetermined`` otherwise, naming what to find out.
+    ``undetermined`` otherwise, naming what to find out; ``no`` on a day before s.8 came
+    into force (31 January 2023; SI 2022/1227 reg 4).
 
     Example:
         >>> a = must_consult_s8(Authorities(), "E07000901", districts_within=lambda c: (c,))
@@ -105,10 +106,14 @@ def must_consult_s8(
         ('undetermined', 3)
     """
     _local_government_areas("lga_code", [lga_code])
+    question = f"Who must be consulted on the strategy for {lga_code} (s.8(4))?"
+    commenced, not_in_force = in_force("s.8", on)
+    if commenced is not None and not_in_force:
+        return answer(question, [commenced], [], failed=True)
     subjects, reasons, missing = _relevant(authorities, [lga_code], "s.8(4)", on, districts_within)
     return answer(
-        f"Who must be consulted on the strategy for {lga_code} (s.8(4))?",
-        reasons,
+        question,
+        [*reasons, *([commenced] if commenced else [])],
         missing,
         failed=False,
         subjects=subjects,
@@ -128,7 +133,7 @@ def must_consult_s9(
 
     (a) every other specified authority for the area (any of its local government areas)
     that is not among the collaborating authorities, and (b)-(d) each relevant authority
-    for the area.
+    for the area; ``no`` on a day before s.9 came into force (31 January 2023).
 
     Args:
         authorities: The named authorities.
@@ -157,6 +162,7 @@ def must_consult_s9(
         ('cc',)
     """
     lgas = list(dict.fromkeys(relevant_area))
+    question = "Who must be consulted on the strategy for the relevant area (s.9(4))"
     if len(lgas) < 2:
         raise DataError.single(
             None,
@@ -178,6 +184,9 @@ def must_consult_s9(
             expected="two or more specified authorities for parts of the relevant area, and "
             "only those: the authorities preparing the strategy (s.9(1), s.9(13)(a))",
         )
+    commenced, not_in_force = in_force("s.9", on)
+    if commenced is not None and not_in_force:
+        return answer(f"{question}?", [commenced], [], failed=True)
     subjects: list[str] = []
     reasons: list[Reason] = []
     for lga in lgas:
@@ -198,8 +207,8 @@ def must_consult_s9(
         for r in rel_reasons
     )
     return answer(
-        "Who must be consulted on the strategy for the relevant area (s.9(4))?",
-        reasons,
+        f"{question}?",
+        [*reasons, *([commenced] if commenced else [])],
         missing,
         failed=False,
         subjects=subjects,

@@ -22,7 +22,7 @@ import pendulum
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind
-from svduty.authorities._answering import answer, label, reason
+from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities
@@ -170,7 +170,9 @@ def specified_authorities_for(
     ``subjects`` lists the recorded authorities whose join (s.11(6)) gives the area. The
     answer is ``yes`` when every Schedule 1 table that applies to the area (by its GSS
     code: England ``E06``-``E09``, Wales ``W06``; s.11(4)) has an authority recorded,
-    ``undetermined`` naming the missing tables otherwise.
+    ``undetermined`` naming the missing tables otherwise. Asked of a day before 31 January
+    2023, it is ``no``: s.11 and Schedule 1 were in force only to make regulations
+    (s.208(4)(b); SI 2022/1227 reg 4).
 
     Example:
         >>> from svduty.sources import cite
@@ -181,8 +183,11 @@ def specified_authorities_for(
         >>> a.subjects, a.verdict.value, len(a.missing)
         (('d',), 'undetermined', 6)
     """
-    found = authorities.specified_for(lga_code, on=on, districts_within=districts_within)
     question = f"Which are the specified authorities for {lga_code}?"
+    commenced, not_in_force = in_force("s.11 and Schedule 1", on)
+    if commenced is not None and not_in_force:  # in force only to make regulations before
+        return answer(question, [commenced], [], failed=True)
+    found = authorities.specified_for(lga_code, on=on, districts_within=districts_within)
     reasons = [
         Reason(
             "s.11(6)",
@@ -218,4 +223,5 @@ def specified_authorities_for(
                     f"a specified authority of the '{table}' table "
                     f"({' or '.join(label(c) for c in group)}) for {lga_code} (Sch 1)"
                 )
+    reasons.extend([commenced] if commenced is not None else [])
     return answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])
