@@ -65,6 +65,12 @@ _ALWAYS = Period("1900-01-01")
 class Establishment(enum.StrEnum):
     """The kind of establishment a prison or youth custody authority runs (s.18(5)).
 
+    ``prison``, ``young_offender_institution`` and ``secure_training_centre`` are the
+    ones the Secretary of State runs, with a governor: s.18(5)(b) exempts their
+    governors from directions. One run by a contractor, with a director (HMP Rye Hill,
+    Oakhill secure training centre), is ``contracted_out``: its director is no governor,
+    and s.18 applies to it.
+
     Example:
         >>> Establishment("secure_training_centre").value
         'secure_training_centre'

@@ -52,6 +52,17 @@ _CUSTODY = frozenset(
 devolved Welsh authority (s.18(4)) is the caller's to say, unless its establishment is one
 the Secretary of State contracts out (not devolved). A secure children's home a Welsh
 council runs may be one."""
+_EXCUSED = {
+    Role.SPECIFIED_AUTHORITY: ("s.15(3)",),
+    Role.RELEVANT_AUTHORITY: ("s.15(3)", "s.15(4)", "s.15(5)(b)"),
+}
+"""The duties s.15(7) excuses, so far as compliance would cost what it lists."""
+_EXCUSE = (
+    "only so far as the authority is subject to the duty under {duty}: s.15(7) excuses it so "
+    "far as compliance would be incompatible with another of its duties, have an adverse "
+    "effect on its functions, be disproportionate or cost it unreasonably, never for "
+    "collaborating on the kinds and causes of serious violence and the strategy (s.15(9))"
+)
 _NOT_EXEMPT = {
     Establishment.CONTRACTED_OUT: "a contracted-out establishment",
     Establishment.SCHOOL: "a school",
@@ -139,6 +150,8 @@ def can_be_directed(
     reasons.append(
         reason(rule, f"a {label(role)} that fails its duty under {duty} may be directed (s.18(2))")
     )
+    if duty in _EXCUSED.get(role, ()):  # no duty, no failure to direct over
+        reasons.append(reason("s.15(7)", _EXCUSE.format(duty=duty), "s.15(7), (9)"))
     cat = authority.category
     if cat is AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
         sos = authority.provider_is_secretary_of_state
@@ -165,7 +178,9 @@ def can_be_directed(
             reasons.append(
                 reason(
                     "s.18(5)",
-                    f"not directable: the governor or principal of a {label(est)}",
+                    f"not directable: the governor or principal of a {label(est)} run by "
+                    "the Secretary of State (a contracted-out one, run by a director, is "
+                    "'contracted_out')",
                 )
             )
             return answer(question, reasons, [], failed=True)
