@@ -190,3 +190,29 @@ def test_cumbria_s_fire_authority_passes_to_the_commissioner_on_1_april_2023() -
         ("Police, Fire and Crime Commissioner for Cumbria", {"start": "2023-04-01"}),
     ]
     assert fire[0]["same_body_as"] == "cumbria-county-council"
+
+
+@pytest.mark.parametrize(
+    ("code", "continues"),
+    [("E06000063", False), ("E06000064", False), ("E06000065", True), ("E06000066", True)],
+)
+def test_a_county_council_the_order_continues_is_one_body_with_the_unitary(
+    code: str, continues: bool
+) -> None:
+    """The North Yorkshire and Somerset orders made the county council the unitary council
+    (the continuing authority); the Cumbria order abolished it. Both were written as
+    abolished (a researcher's review)."""
+    records = _records(code)
+    (cc,) = [r for r in records if r["category"] == "county_council"]
+    (unitary,) = [
+        r for r in records if r["valid"].get("start") == "2023-04-01" and "council" in r["id"]
+    ]
+    yots = {r["id"]: r for r in _by_category(records, "youth_offending_team")}
+    if continues:
+        assert cc["same_body_as"] == unitary["id"]
+        assert "continuing authority" in cc["citation"]["doubt"]
+        (old,) = [y for y in yots.values() if y["established_by"] == [cc["id"]]]
+        assert old["same_body_as"] in yots
+    else:
+        assert "same_body_as" not in cc
+        assert "abolished on 1 April 2023" in cc["citation"]["doubt"]

@@ -91,6 +91,23 @@ def test_info_json():
     assert data["integrated_care_boards"][0]["within_local_area"] is False
 
 
+def test_info_dates_the_authority_records_that_have_days(tmp_path):
+    """Somerset's two youth offending team records had one name and no days in ``info``:
+    nothing told them apart (a researcher's review)."""
+    assert run("init", str(tmp_path / "som"), "--area", "Somerset")[0] == 0
+    code, out, _ = run("info", "--partnership", str(tmp_path / "som"))
+    assert code == 0
+    yots = [line for line in out.splitlines() if "youth offending team]" in line]
+    assert sorted(y.rsplit("(", 1)[1] for y in yots) == [
+        "2023-01-31 to 2023-03-31)",
+        "2023-04-01 to open)",
+    ]
+    code, out, _ = run("info", "--format", "json", "--partnership", str(tmp_path / "som"))
+    councils = json.loads(out)["authorities"]["by_role"]["specified_authority"]
+    county = next(a for a in councils if a["id"] == "somerset-county-council")
+    assert county["valid"] == {"start": "2023-01-31", "end": "2023-04-01"}
+
+
 def test_info_on_another_bundle():
     code, out, _ = run("info", "--partnership", EXAMPLE)
     assert code == 0

@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any, TextIO
 
+import attrs
+
 from svduty._commands._json import versioned
 from svduty._commands._options import (
     add_partnership,
@@ -13,7 +15,7 @@ from svduty._commands._options import (
     resolve_definition,
 )
 from svduty.areas import AreaKind
-from svduty.authorities import Role
+from svduty.authorities import Authority, Role
 from svduty.partnership import Partnership
 from svduty.periods import Period, date
 from svduty.sources import Confidence
@@ -149,6 +151,7 @@ def _authorities(p: Partnership) -> dict[str, Any]:
                     "areas": list(a.areas),
                     "confidence": a.citation.confidence.value,
                     "doubt": a.citation.doubt,
+                    "valid": _period(a.valid),
                 }
                 for a in found
             ]
@@ -167,6 +170,9 @@ def _csps(codes: list[str]) -> str:
     """A district's CSPs in a column: one, or the first and how many more."""
     return "-" if not codes else codes[0] + (f" +{len(codes) - 1}" if len(codes) > 1 else "")
 
+
+_UNDATED = attrs.fields(Authority).valid.default
+"""The period of an authority record that gives none."""
 
 _ROLE_TITLES = {
     Role.SPECIFIED_AUTHORITY.value: "Specified authorities (s.11, Sch 1)",
@@ -220,7 +226,9 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
     for role, found in auth["by_role"].items():
         print(f"\n{_ROLE_TITLES.get(role, role)} ({len(found)}):", file=out)
         for a in found:
-            print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]", file=out)
+            dated = a["valid"] != _period(_UNDATED)  # two of one name: their days tell them apart
+            when = f" ({_period_text(a['valid'])})" if dated else ""
+            print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}", file=out)
     for x in auth["absent"]:
         print(f"\nNo {x['category'].replace('_', ' ')} in the area [{x['confidence']}]", file=out)
     records = [  # the local area, its districts, the grouped areas, the authorities

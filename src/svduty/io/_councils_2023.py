@@ -5,7 +5,9 @@ county and district councils of Cumbria, North Yorkshire and Somerset (the Cumbr
 North Yorkshire and the Somerset (Structural Changes) Orders 2022). For the two months
 between, the specified authorities of those areas were the old councils: each district
 council for its part of the new area, and the county council (with the youth offending
-team it established) for all of it. The national tables name the abolished districts
+team it established) for all of it. The Cumbria order abolished the county council; the
+North Yorkshire and Somerset orders continued theirs as the unitary council (one legal
+body: ``same_body_as``). The national tables name the abolished districts
 (:func:`~svduty.areas._ceased.ceased_districts`), not the counties: the three county
 councils are named here, each record unconfirmed with its doubt stated.
 
@@ -37,6 +39,14 @@ _COUNTIES = {  # the unitary area -> the county council whose area it was part o
     "E06000065": "North Yorkshire",
     "E06000066": "Somerset",
 }
+_CONTINUING = {"North Yorkshire": "E06000065", "Somerset": "E06000066"}
+"""The county councils the orders continue as the unitary council (the area it serves)."""
+_CONTINUING_DOUBT = (
+    "the continuing authority: the {county} (Structural Changes) Order 2022 abolished the "
+    "districts on 1 April 2023 and made the county council the council of the new unitary "
+    "area (one legal body with {unitary}: same_body_as); before that day, the county council "
+    "of a county with districts (the order was not read in full): check"
+)
 _ORDER_DOUBT = (
     "abolished on 1 April 2023 by the {county} (Structural Changes) Order 2022, when the "
     "unitary council took over (the date from the national tables, which drop the "
@@ -74,7 +84,11 @@ def before_1_april_2023(districts: Sequence[Area]) -> list[dict[str, Any]]:
         if d.id in _COUNTIES:
             counties.setdefault(_COUNTIES[d.id], []).append(d.id)
     for county, areas in counties.items():
+        unitary = _CONTINUING.get(county)
         doubt = _ORDER_DOUBT.format(county=county)
+        if unitary is not None:  # the county council goes on as the unitary council
+            name = next(d.name for d in districts if d.id == unitary)
+            doubt = _CONTINUING_DOUBT.format(county=county, unitary=f"{slug(name)}-council")
         council = authority_record(
             f"{slug(county)}-county-council",
             f"{county} County Council",
@@ -94,6 +108,9 @@ def before_1_april_2023(districts: Sequence[Area]) -> list[dict[str, Any]]:
             ),
         )
         yot["established_by"] = [council["id"]]
+        if unitary is not None:  # the council's team goes on with it
+            council["same_body_as"] = f"{slug(name)}-council"
+            yot["same_body_as"] = f"{slug(name)}-youth-justice-service"
         for record in (council, yot):
             record["valid"]["end"] = REORGANISED_ON
             out.append(record)
