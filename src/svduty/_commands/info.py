@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import attrs
 
@@ -171,7 +171,7 @@ def _csps(codes: list[str]) -> str:
     return "-" if not codes else codes[0] + (f" +{len(codes) - 1}" if len(codes) > 1 else "")
 
 
-_UNDATED: Period = attrs.fields(Authority).valid.default
+_UNDATED: Period = cast(Period, attrs.fields(Authority).valid.default)
 """The period of an authority record that gives none."""
 
 _ROLE_TITLES = {
