@@ -399,3 +399,31 @@ def test_the_json_summary_has_the_same_keys_for_every_input(tmp_path):
         assert next(iter(data)) == "svduty_schema"
         assert data["svduty_schema"] == "summary/1"
     assert keys[0] == keys[1]
+
+
+def test_an_incident_placed_neither_inside_nor_outside_is_counted_neither(tmp_path):
+    """An unknown code, and an area only partly inside (the ICB of Coventry and
+    Warwickshire), were counted outside (or inside): the inside and outside totals then
+    disagreed with the districts (a new user's review). They are unlocated now."""
+    f = tmp_path / "i.jsonl"
+    places = {"a": "E10000031", "b": "E54000018", "c": "E01099999", "d": "E08000026"}
+    f.write_text(
+        "".join(
+            json.dumps({"id": i, "location": code, "offence_code": "8N"}) + "\n"
+            for i, code in places.items()
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run("classify", str(f), "--summary", "json", "-o", str(tmp_path / "o.csv"))
+    assert code == 0, err
+    summary = json.loads(out)
+    assert (summary["inside_area"], summary["outside_area"], summary["unlocated"]) == (1, 1, 2)
+    with (tmp_path / "o.csv").open(encoding="utf-8") as fh:
+        rows = {r["id"]: r for r in csv.DictReader(fh)}
+    assert {i: r["within_area"] for i, r in rows.items()} == {
+        "a": "inside",
+        "b": "no_location",
+        "c": "no_location",
+        "d": "outside",
+    }
+    assert rows["b"]["location"] == "E54000018"  # the place given is kept

@@ -206,7 +206,10 @@ def test_resolve_location_reads_the_code_as_the_classifier_does() -> None:
 
 _SOME = sorted(district_partnerships())[::23]
 DISTRICTS = [*_SOME, "E07000218", "E07000222", "E08000026", "W06000015", *ceased_districts()]
-OTHERS = ["E01031180", "E01033620", "E05008983", "E10000031", "E07999999", "E09999999", "W06000099"]
+OTHERS = [
+    *("E01031180", "E01033620", "E05008983", "E10000031", "E07999999", "E09999999", "W06000099"),
+    "E54000018",  # the ICB of Coventry and Warwickshire: partly inside
+]
 
 
 def spelt(code: str) -> st.SearchStrategy[str]:
@@ -232,14 +235,21 @@ def one_incident(location: str | None, code: str | None, category: str | None) -
         except UnknownAreaError:
             m = AreaMatch(None, None, None, "unresolved")
         areas = {k: getattr(m, k) for k in AREA_COLUMNS}
-        try:
-            inside = LOCAL.within(m.district_code or where)
-        except UnknownAreaError:
-            inside = False
-        within = "inside" if inside else "outside"
+        within = _placed(m.district_code or where)
     c = classify(incident, PARTNERSHIP.definition, resolve_district=GEO.district_code_of)
     verdicts = {"violence": c.violence.value, "in_scope": c.in_scope.value}
     return {**areas, "within_area": within, **verdicts}
+
+
+def _placed(code: str) -> str:
+    """Inside when wholly inside, outside when wholly outside; a code the geography does
+    not know, or an area partly inside, places the row nowhere (a new user's review)."""
+    try:
+        parts = set(GEO.lga_codes(code))
+    except UnknownAreaError:
+        return "no_location"
+    inside = parts & set(LOCAL.districts)
+    return "inside" if inside == parts else "no_location" if inside else "outside"
 
 
 @settings(max_examples=60, deadline=None)

@@ -362,9 +362,43 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
         _locations(resolve_areas),
     )
     district = pc.coalesce(areas.column("district_code"), codes)
-    where = pc.is_valid(codes)
+    unplaced = _unplaced(codes, areas.column("district_code"), within, resolve_areas)
+    where = pc.and_(pc.is_valid(codes), pc.invert(unplaced))
     places = areas.append_column("within_area", _within_area(where, district, within, safe=True))
     return good.append_column(KEY, enc.indices), Places(places, True)
+
+
+def _unplaced(codes: Arrow, districts: Arrow, within: Within, resolve_areas: AreaResolver) -> Arrow:
+    """Whether each location, placed in no district, is neither inside nor outside the area.
+
+    A code the geography does not know, and an area only partly inside (an integrated care
+    board that reaches beyond a county), cannot be counted either way: the row has no
+    location that places it (``no_location``). A code wholly inside or wholly outside
+    (a ward, a county) is placed. Without the geography (a caller's own resolver) only a
+    code ``within`` refuses is unplaced.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> codes = pa.array(["E10000031", "E54000018", "E01099999", "E08000026", None])
+        >>> _unplaced(codes, pa.nulls(5, pa.string()), p.local_area.within,
+        ...           p.local_area.resolve_lsoas).to_pylist()
+        [False, True, True, False, False]
+    """
+    geography = _geography(resolve_areas)
+    asked = pc.and_(pc.is_null(districts), pc.is_valid(codes))
+    out = [False] * len(codes)
+    for i in pc.indices_nonzero(asked).to_pylist():
+        code = codes[i].as_py()
+        try:
+            if within(code) or geography is None:
+                continue
+            parts = geography.lga_codes(code)
+        except SvdutyError:  # a code the geography does not know
+            out[i] = True
+            continue
+        out[i] = any(_knows(within, d) and within(d) for d in parts)  # partly inside
+    return pa.array(out, pa.bool_())
 
 
 _LGA = pa.array(sorted(LOCAL_GOVERNMENT_AREA_PREFIXES), pa.string())
@@ -384,10 +418,20 @@ def _locations(resolve_areas: AreaResolver) -> LocationResolver | None:
         >>> _locations(geo.resolve_lsoas) == geo.resolve_locations, _locations(print)
         (True, None)
     """
-    owner = getattr(resolve_areas, "__self__", None)
-    geography = getattr(owner, "geography", owner)  # a LocalArea's, or the geography
-    found = getattr(geography, "resolve_locations", None)
+    found = getattr(_owner(resolve_areas), "resolve_locations", None)
     return found if callable(found) else None
+
+
+def _owner(resolve_areas: AreaResolver) -> Any:
+    """The geography ``resolve_areas`` is a method of (or of whose local area), or None."""
+    owner = getattr(resolve_areas, "__self__", None)
+    return getattr(owner, "geography", owner)  # a LocalArea's, or the geography
+
+
+def _geography(resolve_areas: AreaResolver) -> Any:
+    """:func:`_owner` if it can say which districts an area holds (``lga_codes``)."""
+    geography = _owner(resolve_areas)
+    return geography if callable(getattr(geography, "lga_codes", None)) else None
 
 
 def _districts(

@@ -99,7 +99,9 @@ class Summary:
         by_district: District name -> rows classified (inside or outside the area).
         inside_area: Rows located inside the partnership's local area.
         outside_area: Rows located outside it (a force reports some such crimes).
-        unlocated: Rows with no location (police.uk ``No Location``).
+        unlocated: Rows with no location that places them: police.uk ``No Location``;
+            an incident with none, or with a code the geography does not know or an
+            area only partly inside.
         by_category: police.uk crime type -> rows classified.
         verdicts: Verdict column -> answer -> rows (``violence``, ``in_scope``, ...).
         kinds: Kind of violence -> rows.
