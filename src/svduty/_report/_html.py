@@ -259,10 +259,10 @@ def _deprivation(r: Report) -> str:
     table = r.tables["deprivation"]
     body = [
         "<p>The share of the possible rows (yes + undetermined) inside the area in each "
-        "deprivation decile, against the share of the area's LSOAs in that decile. A "
-        "decile holding more of the rows than of the LSOAs is over-represented. Deciles are "
-        "national (1 = the most deprived 10% of LSOAs of the nation); each index ranks its "
-        "own nation and census LSOAs, so each has its own table.</p>"
+        "deprivation decile against the share of the area's LSOAs (each sums to 100: equal "
+        "counts may be 0.1 apart); a decile with more of the rows than of the LSOAs is over-"
+        "represented. Deciles are national (1 = the most deprived 10% of the nation's "
+        "LSOAs); each index ranks its own nation and census LSOAs, in its own table.</p>"
     ]
     indices = [i for i in INDICES if i in set(table["index"].to_pylist())]
     if not indices:
