@@ -318,3 +318,38 @@ def test_a_signal_between_two_renames_waits_until_both_are_made(
     assert len(renamed) > 1  # the second rename was made before the signal was delivered
     assert first.read_text() != "OLD"
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_second_signal_while_partial_outputs_are_removed_is_dropped(
+    tmp_path: Path, monkeypatch, signum: int, code: int
+):
+    """``timeout`` signals the process and its group: a second SIGTERM (or Ctrl-C) landed
+    in the removal of the partial outputs, left both temporary files and reported an
+    'unexpected Terminated' (or crashed); a hostile-input review."""
+    from svduty._commands import classify
+    from svduty.io._writers import TableWriter
+
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    real_abort = TableWriter.abort
+
+    def pipeline(*args, **kwargs):
+        os.kill(os.getpid(), signum)  # the first signal, while the rows are read
+        raise AssertionError("the signal's handler stops the run")
+
+    def abort(self):
+        os.kill(os.getpid(), signum)  # the second, in the middle of the removal
+        real_abort(self)
+
+    monkeypatch.setattr(classify, "run_pipeline", pipeline)
+    monkeypatch.setattr(TableWriter, "abort", abort)
+    before = listing(tmp_path)
+    got, _, err = run(
+        "classify", month, "-o", tmp_path / "o.parquet", "--rejected", tmp_path / "r.csv"
+    )
+    assert got == code, err
+    assert "unexpected" not in err
+    assert listing(tmp_path) == before  # no temporary file left
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

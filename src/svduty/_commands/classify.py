@@ -223,7 +223,23 @@ class Terminated(Exception):
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    _stopping()
     raise Terminated
+
+
+def _on_sigint(signum: int, frame: FrameType | None) -> None:
+    _stopping()
+    raise KeyboardInterrupt
+
+
+def _stopping() -> None:
+    """Drop any further Ctrl-C or SIGTERM: the run is stopping.
+
+    A second signal (``timeout`` signals the process and its group) must not interrupt the
+    removal of the partial outputs, nor the end of the reading threads.
+    """
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)  # till run() restores the handlers
 
 
 def iter_incidents(
@@ -310,7 +326,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
     sink = writer.write if writer is not None else None
-    previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
+    stops = {signal.SIGTERM: _on_sigterm, signal.SIGINT: _on_sigint}
+    previous = {n: signal.signal(n, h) for n, h in stops.items()} if _main_thread() else {}
     committed = False
     try:
         summary = run_pipeline(
@@ -332,10 +349,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 rejected.commit()
             committed = True
     except BaseException as exc:
-        if writer is not None:
-            writer.abort()
-        if rejected is not None:
-            rejected.abort()
+        with signals_held(deliver=False):  # a second Ctrl-C or SIGTERM: the removal goes on
+            for output in (writer, rejected):
+                if output is not None:
+                    output.abort()
         if isinstance(exc, Terminated):
             return stopped(stderr, "classify", "terminated", nothing_written=not committed)
         if isinstance(exc, KeyboardInterrupt):
@@ -344,8 +361,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             raise in_folder(exc, folders) from None
         raise
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
     if bounds is not None:
         summary = _months_outside(summary, bounds, choice.partnership.local_area.valid)
         summary = _force_elsewhere(summary, bounds, choice.partnership.local_area.districts)

@@ -232,13 +232,19 @@ class OutputFile:
 
 
 @contextlib.contextmanager
-def signals_held() -> Iterator[None]:
+def signals_held(*, deliver: bool = True) -> Iterator[None]:
     """Ctrl-C (SIGINT) and SIGTERM wait while outputs are renamed into place.
 
     Several files are renamed one after the other; an interrupt between two renames would
     leave one new and one old. Held, a signal is handed to its handler when the block ends,
     so every rename is made or none. Python runs signal handlers in the main thread only,
     whichever thread the system gave the signal to; elsewhere the block runs as it is.
+
+    Args:
+        deliver: Hand a held signal on when the block ends. A job already stopping
+            removes its partial outputs with ``deliver=False``: a second Ctrl-C or
+            SIGTERM (``timeout`` signals the process and its group) is dropped, not let
+            interrupt the removal.
 
     Example:
         >>> with signals_held():
@@ -254,7 +260,7 @@ def signals_held() -> Iterator[None]:
     finally:
         for signum, handler in before.items():
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
-        if came:  # to the handler it was meant for: KeyboardInterrupt, svduty's SIGTERM...
+        if came and deliver:  # to the handler it was meant for: KeyboardInterrupt, SIGTERM...
             signal.raise_signal(came[0])
 
 
@@ -301,14 +307,19 @@ def write_together(
             for current, _ in files:
                 current.commit()
     except OSError as exc:
-        for out, _ in files:
-            out.discard()
+        _discard(files)
         assert current is not None
         raise output_error(current.path, exc, current.option) from None
     except BaseException:
+        _discard(files)
+        raise
+
+
+def _discard(files: Sequence[tuple[OutputFile, object]]) -> None:
+    """Remove every file's temporary file; a second signal meanwhile is dropped."""
+    with signals_held(deliver=False):
         for out, _ in files:
             out.discard()
-        raise
 
 
 def write_bytes(sink: Path | IO[bytes], data: bytes) -> None:
