@@ -71,7 +71,11 @@ def test_resolve_definition_by_id_file_or_bundle(tmp_path):
     src = Path(__file__).resolve().parents[2] / "src" / "svduty" / "data" / "definitions"
     f = tmp_path / "n.toml"
     f.write_text((src / "norfolk.toml").read_text())
-    assert resolve_definition(str(f)).id == "norfolk"
+    # a copy may have been edited: it does not go out under the published definition's id
+    with pytest.raises(DefinitionError, match="not a national or published definition's"):
+        resolve_definition(str(f))
+    f.write_text((src / "norfolk.toml").read_text().replace('id = "norfolk"', 'id = "my-norfolk"'))
+    assert resolve_definition(str(f)).id == "my-norfolk"
     bundle = Path(__file__).resolve().parents[1] / "data" / "example-bundle"
     assert resolve_definition(bundle).id == "examplshire"
     with pytest.raises(DefinitionError):

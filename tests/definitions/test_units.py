@@ -151,7 +151,9 @@ def test_a_bundle_definition_cannot_take_a_national_definitions_id(tmp_path: Pat
     """Its answers would be labelled as the Act's (or the WHO's) and differ from them."""
     data = read_toml(Path(sample_path("warwickshire-bundle")) / "definition.toml")
     for national in ("pcsc-s13", "who-2002", "sv-strategy-2018"):
-        with pytest.raises(DefinitionError, match="not a national definition's") as info:
+        with pytest.raises(
+            DefinitionError, match="not a national or published definition's"
+        ) as info:
             load_definition({**data, "id": national}, file="definition.toml")
         assert (info.value.problems[0].file, info.value.problems[0].field) == (
             "definition.toml",
@@ -456,3 +458,19 @@ def test_a_column_that_spells_a_field_otherwise_is_refused():
     ]
     both = pa.table({"offence_code": ["8N"], "Offence Code": ["x"], "Location": ["a street"]})
     assert classify_table(both).column("violence").to_pylist() == ["yes"]  # passed through
+
+
+@pytest.mark.parametrize("taken", ["london-vru", "norfolk", "avon-and-somerset"])
+def test_a_bundle_definition_cannot_take_a_published_definitions_id(tmp_path, taken):
+    """A copy of the Warwickshire bundle with the definition id 'london-vru' validated, and
+    its answers went out labelled as the London VRU's (a hostile-input review)."""
+    import shutil
+
+    import svduty
+
+    bundle = tmp_path / "b"
+    shutil.copytree(svduty.sample_path("warwickshire-bundle"), bundle)
+    f = bundle / "definition.toml"
+    f.write_text(f.read_text().replace('id = "warwickshire"', f'id = "{taken}"', 1))
+    problems = [str(p) for p in svduty.validate_bundle(bundle)]
+    assert any("definition.toml: id:" in p and "published definition's" in p for p in problems)

@@ -33,13 +33,13 @@ from svduty.errors import BundleError, DefinitionError, Problem
 from svduty.io._bundle import (
     MANIFEST,
     PACKAGED,
-    PUBLISHED,
     BundleParts,
     Packaged,
     is_packaged,
     load_partnership,
     load_sections,
 )
+from svduty.io._reserved import PUBLISHED
 
 if TYPE_CHECKING:
     from svduty.partnership import Partnership

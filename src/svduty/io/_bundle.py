@@ -51,9 +51,6 @@ MANIFEST = "bundle.toml"
 PACKAGED: tuple[str, ...] = ("warwickshire", "examplshire")
 """The bundles packaged with svduty, loadable by name."""
 
-PUBLISHED: tuple[str, ...] = ("avon-and-somerset", "london-vru", "norfolk")
-"""The ids of the packaged published definitions of other partnerships."""
-
 
 class Packaged(str):
     """The name of a packaged bundle, meant as that bundle whatever folders are about.

@@ -21,8 +21,9 @@ from svduty._checked import checked
 from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
 from svduty.io._converter import make_converter, structure
+from svduty.io._reserved import PUBLISHED
 
-__all__ = ["load_definition"]
+__all__ = ["load_definition", "load_own_definition"]
 
 
 @checked
@@ -52,13 +53,33 @@ def load_definition(
         ...
         svduty.errors.DefinitionError: definition.toml: include[0].kind: s.13(3)(b) excludes terrorism; a definition cannot bring it back
     """  # noqa: E501
+    return load_own_definition(data, file=file, converter=converter, taken=PUBLISHED)
+
+
+def load_own_definition(
+    data: Mapping[str, Any],
+    *,
+    file: str | Path | None = None,
+    converter: cattrs.Converter | None = None,
+    taken: tuple[str, ...] = (),
+) -> Definition:
+    """:func:`load_definition`, refusing an id national or in ``taken`` (others' ids).
+
+    The published definitions are loaded with ``taken=()``: their ids are their own.
+
+    Example:
+        >>> load_own_definition({"id": "norfolk"}, file="d.toml", taken=("norfolk",))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DefinitionError: d.toml: id: expected an id of the definition's own, not a national or published definition's (avon-and-somerset, london-vru, norfolk, pcsc-s13, sv-strategy-2018, who-2002)
+    """  # noqa: E501
     named = isinstance(data, Mapping) and isinstance(data.get("id"), str)
-    if named and data["id"] in DEFINITIONS:  # its answers would
-        raise DefinitionError.single(  # be labelled as the national definition's
+    if named and data["id"] in {*DEFINITIONS, *taken}:  # its answers would be
+        raise DefinitionError.single(  # labelled as the national or published definition's
             None if file is None else str(file),
             "id",
-            expected="an id of the definition's own, not a national definition's ("
-            + ", ".join(sorted(DEFINITIONS))
+            expected="an id of the definition's own, not a national or published definition's ("
+            + ", ".join(sorted({*DEFINITIONS, *PUBLISHED}))
             + ")",
         )
     return structure(

@@ -27,10 +27,11 @@ from svduty._arguments import text_argument
 from svduty._checked import checked
 from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
-from svduty.io._bundle import PACKAGED, PUBLISHED, Packaged, load_partnership
+from svduty.io._bundle import PACKAGED, Packaged, load_partnership
 from svduty.io._converter import make_converter, structure
-from svduty.io._definition import load_definition
+from svduty.io._definition import load_definition, load_own_definition
 from svduty.io._files import read_toml
+from svduty.io._reserved import PUBLISHED
 from svduty.sources import CATALOGUE, Source, Sources
 
 __all__ = [
@@ -79,7 +80,7 @@ def load_published_definition(name: str) -> Definition:
             None, "definition", expected="one of " + ", ".join(PUBLISHED), got=name[:40]
         )
     f = Path(str(_folder().joinpath(f"{name}.toml")))
-    return load_definition(
+    return load_own_definition(
         read_toml(f), file=f"definitions/{name}.toml", converter=make_converter(published_sources())
     )
 
