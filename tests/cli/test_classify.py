@@ -345,9 +345,14 @@ def test_a_mapped_column_not_in_the_file_is_still_an_input_error(tmp_path) -> No
     """About the file, not the command line: exit status 1, naming the file (unchanged)."""
     f = tmp_path / "in.csv"
     f.write_text("Age\n30\n", encoding="utf-8")
-    code, out, err = run("classify", str(f), "--map", "Years=victim_age")
+    code, out, err = run("classify", str(f), "--map", "years=victim_age")
     assert (code, out) == (1, "")
-    assert err == f"svduty classify: error: {f}: Years: mapped column not in the file\n"
+    assert err == f"svduty classify: error: {f}: years: mapped column not in the file\n"
+    code, out, err = run("classify", str(f), "--map", "Years Given=victim_age")  # not shown
+    assert err == (
+        f"svduty classify: error: {f}: (a --map column of 11 characters, not shown): "
+        "mapped column not in the file\n"
+    )
 
 
 @pytest.mark.parametrize("kind", ["police-uk", "jsonl"])

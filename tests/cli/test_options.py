@@ -178,3 +178,26 @@ def test_a_name_nearly_right_is_named(option: str, value: str, hint: str) -> Non
     month = str(svduty.sample_path("policeuk-month"))
     assert main(["classify", month, option, value], stderr=err) == 1
     assert err.getvalue().rstrip().endswith(hint)
+
+
+def test_a_partnership_or_map_typed_with_personal_data_is_not_shown(tmp_path):
+    """``--area`` and ``--definition`` hid what they refused; ``--partnership`` and
+    ``--map`` printed it (a hostile-input review)."""
+    import io
+
+    from svduty.cli import main
+
+    f = tmp_path / "plain.csv"
+    f.write_text("id,offence_code\na,8N\n", encoding="utf-8")
+    secret = "Jane Smith 07700900123"
+    for argv in (
+        ["classify", str(f), "--format", "incidents", "--map", f"{secret}=id"],
+        ["classify", "--partnership", secret, str(f)],
+    ):
+        err = io.StringIO()
+        assert main(argv, stdout=io.StringIO(), stderr=err) == 1
+        assert secret not in err.getvalue()
+        assert "22 characters, not shown" in err.getvalue()
+    err = io.StringIO()
+    main(["classify", "--partnership", "warwickshir", str(f)], stderr=err)
+    assert "svduty init warwickshir --area" in err.getvalue()  # a plain name is shown

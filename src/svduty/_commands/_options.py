@@ -29,7 +29,7 @@ import attrs
 from svduty import _collector
 from svduty._commands import _cache
 from svduty.definitions import DEFINITIONS, STATUTE, Definition
-from svduty.errors import BundleError, DefinitionError, Problem
+from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, shown
 from svduty.io._bundle import (
     MANIFEST,
     PACKAGED,
@@ -118,14 +118,17 @@ def _require_bundle(spec: str | Path, option: str) -> None:
     if not folder.exists() and option == "--partnership":  # a typo, or a bundle not made
         from svduty import _near
 
+        safe = all(p in ("/", ".", "..") or isinstance(shown(p), Shown) for p in folder.parts)
+        said = str(folder) if safe else "FOLDER"  # typed by hand: it may be anything
         raise BundleError(
             [
                 Problem(
-                    file=str(folder),
+                    file=str(folder) if safe else None,
                     field=option,
-                    message="no such folder, and not a packaged bundle",
+                    message="no such folder, and not a packaged bundle"
+                    + ("" if safe else f" {named(str(spec), 'a folder')}"),
                     expected=f"a packaged bundle's name ({', '.join(PACKAGED)}) or a bundle "
-                    f"folder ('svduty init {folder} --area CODE' writes one)"
+                    f"folder ('svduty init {said} --area CODE' writes one)"
                     + _near.did_you_mean(str(spec), PACKAGED),
                 )
             ]

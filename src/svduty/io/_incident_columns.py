@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from svduty.definitions._unknown_keys import field_spelt
-from svduty.errors import InputFormatError, Problem, Shown, shown
+from svduty.errors import InputFormatError, Problem, Shown, named, shown
 from svduty.io._incident_fields import _KIND, INCIDENT_SCHEMA
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
@@ -60,13 +60,14 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
     otherwise (``Offence Code``: it would pass through unread) unless that field is there.
     """
     for source, target in mapping.items():
+        column = named(source, "a --map column")  # typed by hand: it may be anything
         if source not in names:
             raise InputFormatError(
-                Problem(file=str(p), field=source, message="mapped column not in the file")
+                Problem(file=str(p), field=column, message="mapped column not in the file")
             )
         if target not in _KIND:
             raise InputFormatError(
-                Problem(file=str(p), field=source, expected="an incident field name")
+                Problem(file=str(p), field=column, expected="an incident field name")
             )
     renamed = [mapping.get(n, n) for n in names]
     seen: set[str] = set()
