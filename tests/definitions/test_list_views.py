@@ -46,3 +46,38 @@ def test_a_list_view_of_behaviours_is_read_as_its_lists(rows, random, large):
     views = classify_table(pa.table({"behaviours": _views(rows, order, large), **facts}))
     for name in ("violence", "in_scope", "domestic_abuse", "reasons"):
         assert views.column(name).to_pylist() == lists.column(name).to_pylist()
+
+
+_TEXT = {
+    "offence_code": st.sampled_from(["8N", "3B", " 4.1 ", "", "zz"]),
+    "date": st.sampled_from(["2024-01-01", "2023-02", "", "2024-13-01"]),
+    "police_uk_category": st.sampled_from(["Robbery", "Drugs", ""]),
+    "weapon": st.sampled_from(["knife", "none", ""]),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {k: st.lists(st.one_of(st.none(), v), min_size=3, max_size=3) for k, v in _TEXT.items()}
+    )
+)
+def test_string_view_text_reads_as_string_text(columns) -> None:
+    """``offence_code`` and ``date`` as ``string_view`` (what newer Arrow producers give)
+    were refused as not offence codes, not dates (a hostile-input review)."""
+    import svduty
+
+    d = svduty.warwickshire().require_definition()
+    plain = pa.table({k: pa.array(v, pa.string()) for k, v in columns.items()})
+    viewed = pa.table({k: pa.array(v, pa.string_view()) for k, v in columns.items()})
+    assert _answer(plain, d) == _answer(viewed, d)
+
+
+def _answer(table: pa.Table, d: object) -> object:
+    """The rows classified, or the error's words (the same refusal either way)."""
+    import svduty
+
+    try:
+        return classify_table(table, d).drop_columns(list(_TEXT)).to_pylist()
+    except svduty.errors.SvdutyError as exc:
+        return str(exc)

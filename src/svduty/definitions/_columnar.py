@@ -298,17 +298,29 @@ def _classified(
 ) -> Any:
     """``tab`` plus the verdict columns (see :func:`classify_table`, :func:`classify_split`)."""
     rs = ruleset(definition, pilot)
+    work = _viewless(tab)
     out = _distinct_verdicts(
-        tab, rs, resolve_district, encode=encode, sink=sink, memo=memo, rules=(definition, pilot)
+        work, rs, resolve_district, encode=encode, sink=sink, memo=memo, rules=(definition, pilot)
     )
     if out is None:
-        out = _encoded(_verdicts(tab, rs, resolve_district, sink), encode)
+        out = _encoded(_verdicts(work, rs, resolve_district, sink), encode)
     result: Any = tab
     for name, values in out.items():
         if name in result.column_names:
             result = result.drop_columns([name])
         result = result.append_column(name, values)
     return result
+
+
+def _viewless(tab: Any) -> Any:
+    """``tab`` with its ``string_view`` input columns as ``string``, to be read alike.
+
+    Arrow's kernels take few views (no ``take``); the table given back keeps them.
+    """
+    for i, field in enumerate(tab.schema):
+        if field.name in INPUT_COLUMNS and pa.types.is_string_view(field.type):
+            tab = tab.set_column(i, field.name, _pc.cast(tab.column(i), pa.string()))
+    return tab
 
 
 @overload
