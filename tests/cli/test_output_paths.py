@@ -353,3 +353,18 @@ def test_a_second_signal_while_partial_outputs_are_removed_is_dropped(
     assert listing(tmp_path) == before  # no temporary file left
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.parametrize("name", ["-", "rejected.parquet", "rejected.jsonl", "rejected"])
+def test_the_rejected_file_is_a_csv_file(tmp_path: Path, incidents: Path, name: str, monkeypatch):
+    """``--rejected -`` wrote a file named '-', and ``--rejected r.parquet`` wrote CSV under
+    a Parquet name (a hostile-input review): refused, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    before = listing(tmp_path)
+    code, out, err = run("classify", incidents, "--rejected", name)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"svduty classify: error: {name}: --rejected: expected a .csv file")
+    assert listing(tmp_path) == before
+    code, _, err = run("classify", incidents, "--rejected", "r.CSV")
+    assert code == 0, err
+    assert (tmp_path / "r.CSV").read_text().startswith('"file","row","field","reason"')

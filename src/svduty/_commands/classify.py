@@ -119,7 +119,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--rejected",
         metavar="FILE",
-        help="also write every rejected row (file, row, field, reason) to FILE as CSV",
+        help="also write every rejected row (file, row, field, reason) to FILE, a .csv file",
     )
     p.add_argument(
         "--map",
@@ -305,6 +305,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         output_format(args.output, "--output")
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
+    if args.rejected is not None and not _csv_target(args.rejected):  # it writes CSV only
+        raise InputFormatError(
+            Problem(
+                file=str(args.rejected),
+                field="--rejected",
+                expected="a .csv file (or a device or pipe, such as /dev/stderr)",
+            )
+        )
     choice = chosen(args, sections=("areas", "definition"))
     pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
     used = choice.as_dict()
@@ -383,6 +391,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 1
     return 1 if args.strict and summary.rejected else 0
+
+
+def _csv_target(name: str) -> bool:
+    """Whether ``--rejected`` may write CSV to ``name``: a ``.csv`` file, a device or a pipe.
+
+    Example:
+        >>> _csv_target("rejected.CSV"), _csv_target("-"), _csv_target("r.parquet")
+        (True, False, False)
+    """
+    path = Path(name)
+    if path.suffix.lower() == ".csv":
+        return True
+    return name != "-" and path.exists() and not path.is_file() and not path.is_dir()
 
 
 def in_folder(exc: InputFormatError, folders: Sequence[str]) -> InputFormatError:
