@@ -459,6 +459,38 @@ def _problems(data: dict[str, Any]) -> list[str]:
     return [f"{p.field}: {p.what()}" for p in info.value.problems]
 
 
+def test_a_same_body_as_that_names_itself_or_comes_back_is_refused() -> None:
+    """Both validated (a hostile-input review); a what-if reads ``same_body_as`` to decide
+    which records go with an abolished council."""
+    d = _good()
+    d["authorities"][0]["same_body_as"] = "cc"
+    assert any(p.startswith("authorities[0].same_body_as") for p in _problems(d))
+    d = _good()
+    d["authorities"][0]["same_body_as"] = "yot"  # and the team names the council
+    probs = [p for p in _problems(d) if "same_body_as" in p]
+    assert len(probs) == 2
+    assert all("comes back to this record" in p for p in probs)
+    d = _good()  # the team names the council, which names none: fine
+    assert load_authorities(d, file="a.toml").get("yot").same_body_as == "cc"
+
+
+def test_a_holder_who_took_office_after_the_record_ended_is_refused() -> None:
+    d = _good()
+    d["authorities"][0]["valid"] = {"start": "2023-01-31", "end": "2024-01-01"}
+    d["authorities"][0]["holders"] = [
+        {
+            "office": "Leader",
+            "name": "A",
+            "valid": {"start": "2019-05-01"},
+            "citation": {"source": "pcsc-act-2022"},
+        },  # in office before the record: fine
+    ]
+    load_authorities(d, file="a.toml")
+    d["authorities"][0]["holders"][0]["valid"] = {"start": "2024-06-01"}
+    with pytest.raises(svduty.errors.SvdutyError, match=r"holders\[0\]\.valid: starts after"):
+        load_authorities(d, file="a.toml")
+
+
 def test_bad_input_names_file_and_field() -> None:
     d = _good()
     d["authorities"][0]["category"] = "parish_council"

@@ -199,6 +199,14 @@ class Authority:
             for i, earlier in enumerate(self.holders[:j])
             if later.office == earlier.office and later.valid.overlaps(earlier.valid)
         ]
+        problems += [  # a holder who took office after the record ended (the body's tenure
+            Problem(  # may begin before the record: a commissioner in office since 2016)
+                field=f"holders[{k}].valid",
+                message=f"starts after the record's valid period ({self.valid}) ends",
+            )
+            for k, h in enumerate(self.holders)
+            if self.valid.end is not None and h.valid.start >= self.valid.end
+        ]
         problems += [  # a change to a body that does not yet, or no longer, exist
             Problem(
                 field=f"planned_changes[{k}].on",

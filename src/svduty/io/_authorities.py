@@ -16,7 +16,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,13 @@ import attrs
 import cattrs
 
 from svduty._checked import checked
-from svduty.authorities import Absence, Authorities, Authority, DistrictsWithin, JoinRule
+from svduty.authorities import (
+    Absence,
+    Authorities,
+    Authority,
+    DistrictsWithin,
+    JoinRule,
+)
 from svduty.errors import BundleError, ConflictError, Problem, shown
 from svduty.io._converter import make_converter, structure, to_plain
 
@@ -98,13 +104,22 @@ def load_authorities(
                 )
             )
         seen.add(a.id)
-        if a.same_body_as is not None and a.same_body_as not in ids:
+        if a.same_body_as is not None and (a.same_body_as not in ids or a.same_body_as == a.id):
             problems.append(
                 Problem(
                     file=name,
                     field=f"{where}.same_body_as",
                     expected="the id of another authority in the file",
                     got=a.same_body_as,
+                )
+            )
+        elif a.same_body_as is not None and _loops(a.id, parsed.authorities):
+            problems.append(
+                Problem(
+                    file=name,
+                    field=f"{where}.same_body_as",
+                    message="comes back to this record: the records of one body each name "
+                    "its main record, which names none",
                 )
             )
         for j, other in enumerate(a.established_by):
@@ -191,3 +206,25 @@ def dump_authorities(
         "authorities": [to_plain(a, converter) for a in authorities.items],
         "absences": [to_plain(x, converter) for x in authorities.absences],
     }
+
+
+def _loops(start: str, records: Iterable[Authority]) -> bool:
+    """Whether following ``same_body_as`` from ``start`` comes back to it.
+
+    Example:
+        >>> from svduty.authorities import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> a = Authority("a", "A", AuthorityCategory.COUNTY_COUNCIL, ("E10000031",), c,
+        ...               same_body_as="b")
+        >>> b = Authority("b", "B", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY, ("E10000031",),
+        ...               c, same_body_as="a")
+        >>> _loops("a", [a, b]), _loops("a", [a, attrs.evolve(b, same_body_as=None)])
+        (True, False)
+    """
+    link = {r.id: r.same_body_as for r in records}
+    seen, at = {start}, link.get(start)
+    while at is not None and at not in seen:
+        seen.add(at)
+        at = link.get(at)
+    return at == start
