@@ -432,3 +432,29 @@ def test_an_incident_placed_neither_inside_nor_outside_is_counted_neither(tmp_pa
         "d": "outside",
     }
     assert rows["b"]["location"] == "E54000018"  # the place given is kept
+
+
+def test_a_district_of_the_area_with_no_row_is_counted_zero(tmp_path):
+    """A district of the area with no row was left out of "by district" and of the
+    report's table: a needs assessment reads it as not counted (a new user's review)."""
+    from svduty._report import report
+
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines(keepends=True)
+    rugby = [line for line in lines[1:] if ",Rugby 0" in line]
+    f = tmp_path / "2025-06-warwickshire-street.csv"
+    f.write_text(lines[0] + "".join(rugby), encoding="utf-8")
+    code, out, err = run("classify", str(f), "--summary", "json")
+    assert code == 0, err
+    by = json.loads(out)["by_district"]
+    assert by["Rugby"] == len(rugby)
+    assert by["Warwick"] == by["North Warwickshire"] == 0
+    table = report(str(f)).tables["by_district"]
+    inside = [r for r in table.to_pylist() if r["within_area"] == "inside"]
+    assert [r["district_code"] for r in inside] == [
+        "E07000218",
+        "E07000219",
+        "E07000220",
+        "E07000221",
+        "E07000222",
+    ]
+    assert [r["rows"] for r in inside] == [0, 0, len(rugby), 0, 0]

@@ -9,9 +9,19 @@ still being imported.
 
 from __future__ import annotations
 
+import signal
+from types import FrameType
 from typing import TextIO
 
-__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "EXIT_TERMINATED", "stopped"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_INTERRUPTED",
+    "EXIT_TERMINATED",
+    "Terminated",
+    "on_sigint",
+    "on_sigterm",
+    "stopped",
+]
 
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
@@ -48,3 +58,41 @@ def stopped(
     note = "; no output written" if nothing_written else ""
     err.write(f"svduty{where}: {how}{note}\n")
     return EXIT_TERMINATED if how == "terminated" else EXIT_INTERRUPTED
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: stop, remove partial outputs, exit 143."""
+
+
+def on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """A command's SIGTERM handler: :class:`Terminated`, and no further signal.
+
+    Example:
+        >>> old = signal.signal(signal.SIGTERM, on_sigterm)
+        >>> try:
+        ...     signal.raise_signal(signal.SIGTERM)
+        ... except Terminated:
+        ...     print("stopped", signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
+        stopped True
+        >>> for s, h in ((signal.SIGTERM, old), (signal.SIGINT, signal.default_int_handler)):
+        ...     _ = signal.signal(s, h)
+    """
+    _stopping()
+    raise Terminated
+
+
+def on_sigint(signum: int, frame: FrameType | None) -> None:
+    """A command's Ctrl-C handler: ``KeyboardInterrupt``, and no further signal."""
+    _stopping()
+    raise KeyboardInterrupt
+
+
+def _stopping() -> None:
+    """Drop any further Ctrl-C or SIGTERM: the run is stopping.
+
+    A second signal (``timeout`` signals the process and its group) must not interrupt the
+    removal of the partial outputs, nor the end of the reading threads. The command puts
+    its handlers back when it ends.
+    """
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)

@@ -21,7 +21,6 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
@@ -31,7 +30,7 @@ from svduty._commands._json import versioned
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty._commands._paths import check_outputs, tells_format, without_empty
 from svduty._commands._progress import Progress
-from svduty._commands._stopped import stopped
+from svduty._commands._stopped import Terminated, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
@@ -52,7 +51,9 @@ from svduty.io._write_paths import signals_held
 from svduty.periods import Period
 
 if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents, writes no file
+    from svduty.io._bundle import BundleParts
     from svduty.io._writers import RejectedWriter, TableWriter
+    from svduty.partnership import Partnership
 
 __all__ = ["EXIT_CODES", "register", "run"]
 
@@ -218,30 +219,6 @@ def _mapping(items: Sequence[str]) -> dict[str, str]:
     return {column: field for column, _, field in (item.partition("=") for item in items)}
 
 
-class Terminated(Exception):
-    """SIGTERM arrived: stop, remove partial outputs, exit 143."""
-
-
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    _stopping()
-    raise Terminated
-
-
-def _on_sigint(signum: int, frame: FrameType | None) -> None:
-    _stopping()
-    raise KeyboardInterrupt
-
-
-def _stopping() -> None:
-    """Drop any further Ctrl-C or SIGTERM: the run is stopping.
-
-    A second signal (``timeout`` signals the process and its group) must not interrupt the
-    removal of the partial outputs, nor the end of the reading threads.
-    """
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, signal.SIG_IGN)  # till run() restores the handlers
-
-
 def iter_incidents(
     inputs: Iterable[str | Path], *, mapping: Mapping[str, str] | None = None
 ) -> Iterator[pa.RecordBatch]:
@@ -334,7 +311,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
     sink = writer.write if writer is not None else None
-    stops = {signal.SIGTERM: _on_sigterm, signal.SIGINT: _on_sigint}
+    stops = {signal.SIGTERM: on_sigterm, signal.SIGINT: on_sigint}
     previous = {n: signal.signal(n, h) for n, h in stops.items()} if _main_thread() else {}
     committed = False
     try:
@@ -347,6 +324,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             **used,
         )
         summary = summary_with_skipped(summary, inputs.skipped + empties)
+        summary = _every_district(summary, choice.partnership)
         for output in (writer, rejected):  # every file's last bytes, then the renames:
             if output is not None:  # a file that cannot be finished leaves all as they were
                 output.finish()
@@ -487,6 +465,20 @@ def _overlapping(summary: Summary, paths: Sequence[Path], joined: set[str]) -> S
     return (
         attrs.evolve(summary, warnings={**summary.warnings, "FILES-OVERLAP": n}) if n else summary
     )
+
+
+def _every_district(summary: Summary, partnership: Partnership | BundleParts) -> Summary:
+    """The summary with each of the area's districts in ``by_district``, 0 if no row is in it.
+
+    Example:
+        >>> import svduty
+        >>> s = _every_district(Summary(1, 1, 0, by_district={"Rugby": 1}), svduty.warwickshire())
+        >>> s.by_district["Rugby"], s.by_district["Warwick"]
+        (1, 0)
+    """
+    names = [partnership.geography.get(d).name for d in partnership.local_area.districts]
+    none = {name: 0 for name in names if name not in summary.by_district}
+    return attrs.evolve(summary, by_district={**summary.by_district, **none}) if none else summary
 
 
 def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:

@@ -83,6 +83,38 @@ def _several_csps(by_csp: pa.Table) -> pa.Table:
     return by_csp.set_column(by_csp.schema.get_field_index("csp_name"), "csp_name", names)
 
 
+def _every_district(by_district: pa.Table, partnership: Partnership) -> pa.Table:
+    """The by-district counts, with a row of zeros for each of the area's districts no row is in.
+
+    A needs assessment reads a district left out of the table as one not counted.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> t = pa.table({"within_area": ["inside"], "district_code": ["E07000220"],
+        ...               "district_name": ["Rugby"], "rows": [3]})
+        >>> _every_district(t, p)["rows"].to_pylist()
+        [0, 0, 3, 0, 0]
+    """
+    inside = _inside(by_district)
+    have = set(inside["district_code"].to_pylist())
+    missing = [d for d in partnership.local_area.districts if d not in have]
+    if not missing:
+        return by_district
+    zeros = {
+        f.name: pa.array([0] * len(missing), f.type)
+        if pa.types.is_integer(f.type)
+        else pa.nulls(len(missing), f.type)
+        for f in by_district.schema
+    }
+    zeros["within_area"] = pa.array(["inside"] * len(missing), pa.string())
+    zeros["district_code"] = pa.array(missing, pa.string())
+    zeros["district_name"] = pa.array([partnership.geography.get(d).name for d in missing])
+    added = pa.concat_tables([inside, pa.table(zeros).cast(by_district.schema)])
+    rest = pc.filter(by_district, pc.invert(pc.equal(by_district["within_area"], "inside")))
+    return pa.concat_tables([pc.sort_by(added, [("district_code", "ascending")]), rest])
+
+
 def _hotspots(by_lsoa: pa.Table, key: str) -> pa.Table:
     inside = _inside(by_lsoa)
     inside = pc.filter(inside, pc.is_valid(inside["lsoa_code"]))
@@ -240,6 +272,7 @@ def report(
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)
+    out["by_district"] = _every_district(out["by_district"], p)
     out["by_csp"] = _several_csps(out["by_csp"])
     out["hotspots_certain"] = _hotspots(out["by_lsoa"], "certain")
     out["hotspots_possible"] = _hotspots(out["by_lsoa"], "possible")
