@@ -478,3 +478,17 @@ def test_classify_warns_when_the_files_are_another_forces(tmp_path, force, warne
     said = [n for n in page.notes if "other police force areas" in n]
     assert len(said) == int(warned)
     assert said == [] or said[0].startswith(f"{warnings['FORCE-AREA-ELSEWHERE']:,} rows lie in")
+
+
+@pytest.mark.parametrize(
+    ("welsh", "code"),
+    [("Caerdydd", "W06000015"), ("Ynys Môn", "W06000001"), ("ynys mon", "W06000001")],
+)
+def test_geography_find_knows_a_principal_area_by_its_welsh_name(welsh, code):
+    """``svduty init --area Caerdydd`` worked; ``Geography.find("Caerdydd")`` did not (a new
+    user's review): one look-up now, and a geography without the area still refuses it."""
+    from svduty.areas import Geography
+
+    assert Geography.england_and_wales().find(welsh).code == code
+    with pytest.raises(svduty.errors.UnknownAreaError):
+        svduty.warwickshire().geography.find(welsh)

@@ -25,6 +25,7 @@ from svduty.areas._national import (
     lsoa_areas,
     lsoa_records,
     national_areas,
+    welsh_names,
 )
 from svduty.areas._points import Locating
 from svduty.areas._resolve import Resolving
@@ -237,12 +238,18 @@ class Geography(Resolving, Locating):
     def named(self, name: str) -> tuple[Area, ...]:
         """Every area with a name (as :meth:`find` compares names), in :meth:`find`'s order.
 
+        A principal area of Wales is also found by its Welsh name (``Caerdydd``,
+        ``Ynys Môn``), as ``svduty init --area`` finds it.
+
         Example:
             >>> import svduty
             >>> [a.kind.value for a in svduty.warwickshire().geography.named("rugby")]
             ['district', 'community_safety_partnership']
         """
-        ids = self._index.by_name.get(normalise_name(name), ())
+        key = normalise_name(name)
+        ids = self._index.by_name.get(key, ())
+        if not ids and (welsh := welsh_names().get(key)) in self._index.current:
+            ids = (welsh,)  # a principal area of Wales by its Welsh name ('Caerdydd')
         return tuple(self._index.current[area_id] for area_id in ids)
 
     def all(self, kind: AreaKind | str | None = None) -> tuple[Area, ...]:

@@ -71,13 +71,7 @@ def _area(geo: Geography, code: str) -> Area:
     key = code.strip().upper()
     if key in geo:
         return geo.get(key)
-    try:
-        return geo.find(code)
-    except UnknownAreaError:
-        welsh = welsh_names().get(normalise_name(code))
-        if welsh is None:
-            raise
-        return geo.get(welsh)
+    return geo.find(code)  # by its name, in English or (a principal area of Wales) Welsh
 
 
 def part_of(geo: Geography, given: str) -> tuple[Area, Area, tuple[Area, ...]] | None:
