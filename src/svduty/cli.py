@@ -203,7 +203,19 @@ _GIVEN = re.compile(
 
 
 def _screened(message: str) -> str:
-    return _GIVEN.sub(r"\1 (not shown)", message)
+    """``message`` with each value argparse repeats shown only if of a safe shape.
+
+    Example:
+        >>> _screened("argument COMMAND: invalid choice: 'compare' (choose from 'info')")
+        "argument COMMAND: invalid choice: 'compare' (choose from 'info')"
+    """
+    from svduty._shown import Shown, shown
+
+    def said(m: re.Match[str]) -> str:
+        safe = isinstance(shown(m.group(2)[1:-1]), Shown)
+        return f"{m.group(1)}: {m.group(2)}" if safe else f"{m.group(1)} (not shown)"
+
+    return _GIVEN.sub(said, message)
 
 
 def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:

@@ -315,3 +315,15 @@ def test_info_text_shows_the_local_areas_period_as_days():
     assert main(["info"], stdout=out) == 0
     line = next(x for x in out.getvalue().splitlines() if x.startswith("Local area: "))
     assert line.endswith("(2023-01-31 to 2025-03-31)")
+
+
+def test_a_command_name_not_known_is_shown_a_personal_value_is_not():
+    """``svduty compare`` said "invalid choice (not shown)", hiding even a command's name
+    (a new user's review); a value of an unsafe shape stays hidden."""
+    code, _, err = run("compare")
+    assert code == 2
+    assert "invalid choice: 'compare'" in err
+    code, _, err = run("classify", "--format", "Jane Smith")
+    assert code == 2
+    assert "Jane" not in err
+    assert "invalid choice (not shown)" in err
