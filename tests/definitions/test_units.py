@@ -474,3 +474,18 @@ def test_a_bundle_definition_cannot_take_a_published_definitions_id(tmp_path, ta
     f.write_text(f.read_text().replace('id = "warwickshire"', f'id = "{taken}"', 1))
     problems = [str(p) for p in svduty.validate_bundle(bundle)]
     assert any("definition.toml: id:" in p and "published definition's" in p for p in problems)
+
+
+def test_an_include_repeated_is_refused(tmp_path):
+    """``kind = "county_lines"`` edited to ``"sexual_offence"``, already included, validated
+    (a hostile-input review): the repeat says nothing more and hides the slip."""
+    import shutil
+
+    import svduty
+
+    bundle = tmp_path / "b"
+    shutil.copytree(svduty.sample_path("warwickshire-bundle"), bundle)
+    f = bundle / "definition.toml"
+    f.write_text(f.read_text().replace('kind = "county_lines"', 'kind = "sexual_offence"', 1))
+    problems = [str(p) for p in svduty.validate_bundle(bundle)]
+    assert any("repeats an earlier include" in p for p in problems), problems

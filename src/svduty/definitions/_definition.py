@@ -267,24 +267,26 @@ class Definition:
             if x.kind in always and not (x.when or x.unless):
                 want = "a kind the definition does not also include (the two contradict)"
                 problems.append(Problem(field=f"exclude[{j}].kind", expected=want))
-        for i, p in enumerate(self.presume):
-            if p not in PRESUMPTIONS:
-                problems.append(
-                    Problem(
-                        field=f"presume[{i}]",
-                        expected="one of " + ", ".join(PRESUMPTIONS),
-                        got=p[:40],
-                    )
-                )
-        for i, s in enumerate(self.seriousness):
-            if s.factor not in _FACTORS:
-                problems.append(
-                    Problem(
-                        field=f"seriousness[{i}].factor",
-                        expected="one of " + ", ".join(_FACTORS),
-                        got=s.factor[:40],
-                    )
-                )
+        problems += [
+            Problem(field=f"presume[{i}]", expected=f"one of {', '.join(PRESUMPTIONS)}", got=p[:40])
+            for i, p in enumerate(self.presume)
+            if p not in PRESUMPTIONS
+        ]
+        problems += [
+            Problem(
+                field=f"seriousness[{i}].factor",
+                expected=f"one of {', '.join(_FACTORS)}",
+                got=s.factor[:40],
+            )
+            for i, s in enumerate(self.seriousness)
+            if s.factor not in _FACTORS
+        ]
+        said = [(x.kind, x.when, x.unless) for x in self.include]
+        problems += [  # a repeated include says nothing more, and hides a slip (another kind?)
+            Problem(field=f"include[{i}]", message="repeats an earlier include (kind and switches)")
+            for i, item in enumerate(said)
+            if item in said[:i]
+        ]
         for field in ("victim_age_below", "victim_age_at_least"):
             v = getattr(self, field)
             if v is not None and not 0 <= v <= 130:
