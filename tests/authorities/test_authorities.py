@@ -890,3 +890,18 @@ def test_the_educational_row_carries_its_doubt():
     citation = category_info(AuthorityCategory.EDUCATIONAL_AUTHORITY).citation
     assert citation.confidence.value == "unconfirmed"
     assert "further education" in (citation.doubt or "")
+
+
+def test_must_consult_s9_before_commencement_is_no_with_real_records() -> None:
+    """Before 31 January 2023 the Warwickshire records do not hold, so the check of the
+    collaborators refused them before the commencement was asked (a review of the
+    session's own change): the answer is ``no``, citing the commencement."""
+    from svduty.authorities import must_consult_s9
+
+    p = svduty.warwickshire()
+    team = ("north-warwickshire-borough-council", "nuneaton-and-bedworth-borough-council")
+    a = must_consult_s9(p.authorities, ["E07000218", "E07000219"], team, on="2023-01-30")
+    assert a.verdict is Verdict.NO
+    assert [r.rule for r in a.reasons] == ["commencement"]
+    later = must_consult_s9(p.authorities, ["E07000218", "E07000219"], team, on="2023-01-31")
+    assert later.verdict is Verdict.UNDETERMINED

@@ -64,3 +64,27 @@ def test_schedule_1_gaps_name_the_new_area_and_the_abolition():
     refs = [f for f in p.what_if("lgr-two-unitaries").findings.errors if f.rule == "GOV-REF"]
     assert refs
     assert all(f.message.count("changes[") == 1 for f in refs)
+
+
+def test_a_finding_names_the_change_to_a_body_that_covered_its_district():
+    """GOV-CSP-COVERAGE has no subjects: it was never named (a review of the session's
+    own change); the district in its words is, by the board that covered it."""
+    from svduty.governance import RemoveBody, Scenario
+
+    w = svduty.warwickshire().what_if(Scenario("s", "t", [RemoveBody("rugby-csp-board")]))
+    (cover,) = [f for f in w.findings.errors if f.rule == "GOV-CSP-COVERAGE"]
+    assert cover.message.endswith(
+        "E07000220 is covered by no community safety partnership(s); see changes[0] (remove_body)"
+    )
+
+
+def test_a_new_finding_like_an_old_one_in_rule_and_ids_is_still_new():
+    """GOV-SPECIFIED's subject is the board: a new finding about another authority of the
+    same board was taken for the old one and left unnamed."""
+    from svduty.governance import ChangeBody, Scenario
+
+    change = ChangeBody("rugby-csp-board", remove_members=("rugby-borough-council",))
+    w = svduty.warwickshire().what_if(Scenario("s", "t", [change]))
+    named = [f.message for f in w.findings.findings if "rugby-borough-council takes" in f.message]
+    assert named
+    assert all(m.endswith("; see changes[0] (change_body)") for m in named)

@@ -171,6 +171,9 @@ def must_consult_s9(
             f"parts of several (s.9(13)); got {len(lgas)} (for one, see must_consult_s8)",
         )
     _local_government_areas("relevant_area", lgas)
+    commenced, not_in_force = in_force("s.9", on)
+    if commenced is not None and not_in_force:  # before the records of specified authorities
+        return answer(f"{question}?", [commenced], [], failed=True)
     specified = {
         a.id
         for lga in lgas
@@ -184,9 +187,6 @@ def must_consult_s9(
             expected="two or more specified authorities for parts of the relevant area, and "
             "only those: the authorities preparing the strategy (s.9(1), s.9(13)(a))",
         )
-    commenced, not_in_force = in_force("s.9", on)
-    if commenced is not None and not_in_force:
-        return answer(f"{question}?", [commenced], [], failed=True)
     subjects: list[str] = []
     reasons: list[Reason] = []
     for lga in lgas:

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -151,11 +152,12 @@ def named_by_changes(
 ) -> Findings:
     """The what-if's findings, each new one saying which of the scenario's changes name it.
 
-    A finding is new when the partnership before the scenario has none of its rule about
-    the same ids. Its message then ends with the changes that name one of those ids (an
-    abolition also names the records abolished with it; a body without a reporting path,
-    ``GOV-PATH``, is also named by a change to a body its path went through in ``graph``,
-    the graph before): they are where to look, not proof that each caused it. A message
+    A finding is new when the partnership before the scenario has none like it (rule,
+    ids and words). Its message then ends with the changes that name one of its ids, or
+    an id or district its words name (an abolition also names the records abolished with
+    it; a district is also named by a change to a body that covered it in ``graph``, the
+    graph before; a body without a reporting path, ``GOV-PATH``, by a change to a body its
+    path went through): they are where to look, not proof that each caused it. A message
     that already names a change keeps its words.
 
     Example:
@@ -167,22 +169,27 @@ def named_by_changes(
     """  # noqa: E501
     import networkx as nx  # as the checks import it: on first use
 
-    old = {(f.rule, f.subjects) for f in before.findings}
+    old = {(f.rule, f.subjects, f.message) for f in before.findings}
     names = [_ids(c) | set(after.abolished.get(i, ())) for i, c in enumerate(changes)]
     up = upward((b.id for b in graph.bodies), graph.relations)
     out = []
     for f in findings.findings:
-        about = set(f.subjects)
+        said = set(_WORD.findall(f.message))  # ids and districts the message names
+        about = set(f.subjects) | said
+        about.update(b.id for b in graph.bodies if said.intersection(b.districts))
         if f.rule == "GOV-PATH":  # the bodies its reports went up through
             about.update(*(nx.descendants(up, s) for s in f.subjects if s in up))
         found = [i for i, ids in enumerate(names) if ids & about]
-        if (f.rule, f.subjects) in old or not found or "changes[" in f.message:
+        if (f.rule, f.subjects, f.message) in old or not found or "changes[" in f.message:
             out.append(f)
             continue
         which = ", ".join(f"changes[{i}] ({changes[i].op})" for i in found)
         out.append(attrs.evolve(f, message=f"{f.message}; see {which}"))
     return attrs.evolve(findings, findings=tuple(out))
 
+
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
+"""An id or a code in a finding's words."""
 
 _NOT_IDS = frozenset({"reason", "name", "citation"})
 """The fields of a change that name no body, authority or area (words, a source)."""

@@ -361,9 +361,9 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
         within,
         _locations(resolve_areas),
     )
-    district = pc.coalesce(areas.column("district_code"), codes)
     unplaced = _unplaced(codes, areas.column("district_code"), within, resolve_areas)
-    where = pc.and_(pc.is_valid(codes), pc.invert(unplaced))
+    where = pc.and_(pc.is_valid(codes), pc.invert(unplaced))  # unplaced: not asked again
+    district = pc.if_else(where, pc.coalesce(areas.column("district_code"), codes), None)
     places = areas.append_column("within_area", _within_area(where, district, within, safe=True))
     return good.append_column(KEY, enc.indices), Places(places, True)
 
@@ -386,18 +386,17 @@ def _unplaced(codes: Arrow, districts: Arrow, within: Within, resolve_areas: Are
         [False, True, True, False, False]
     """
     geography = _geography(resolve_areas)
-    asked = pc.and_(pc.is_null(districts), pc.is_valid(codes))
     out = [False] * len(codes)
-    for i in pc.indices_nonzero(asked).to_pylist():
+    for i in pc.indices_nonzero(pc.and_(pc.is_null(districts), pc.is_valid(codes))).to_pylist():
         code = codes[i].as_py()
-        try:
-            if within(code) or geography is None:
-                continue
-            parts = geography.lga_codes(code)
-        except SvdutyError:  # a code the geography does not know
+        if geography is not None and code not in geography:  # unknown: no look-up to fail
             out[i] = True
             continue
-        out[i] = any(_knows(within, d) and within(d) for d in parts)  # partly inside
+        try:
+            if not within(code) and geography is not None:  # partly inside?
+                out[i] = any(_knows(within, d) and within(d) for d in geography.lga_codes(code))
+        except SvdutyError:  # a code ``within`` refuses
+            out[i] = True
     return pa.array(out, pa.bool_())
 
 
