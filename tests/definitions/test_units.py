@@ -489,3 +489,21 @@ def test_an_include_repeated_is_refused(tmp_path):
     f.write_text(f.read_text().replace('kind = "county_lines"', 'kind = "sexual_offence"', 1))
     problems = [str(p) for p in svduty.validate_bundle(bundle)]
     assert any("repeats an earlier include" in p for p in problems), problems
+
+
+def test_a_bundle_definition_cannot_take_another_packaged_bundles_id(tmp_path):
+    """Examplshire's copy with ``id = "warwickshire"`` went out as Warwickshire's definition
+    (a review of the session's own change); a copy of Warwickshire keeps its own."""
+    import shutil
+
+    import svduty
+
+    for packaged, other in (("warwickshire", "examplshire"), ("warwickshire", None)):
+        bundle = tmp_path / f"{packaged}-{other}"
+        shutil.copytree(svduty.sample_path("warwickshire-bundle"), bundle)
+        if other is not None:
+            f = bundle / "definition.toml"
+            f.write_text(f.read_text().replace('id = "warwickshire"', f'id = "{other}"', 1))
+        problems = [str(p) for p in svduty.validate_bundle(bundle)]
+        taken = [p for p in problems if "packaged bundle's definition" in p]
+        assert bool(taken) is (other is not None), problems

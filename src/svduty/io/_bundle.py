@@ -233,6 +233,10 @@ def _load_some(path: str | Path, keys: tuple[str, ...] | None = None) -> _Loaded
             problems.extend(_relative(exc, root, spec.file))
     if manifest is None:  # its sources are unknown: citations of them cannot be checked
         problems = [p for p in problems if not p.message.startswith("unknown source:")]
+    own = getattr(loaded.get("definition"), "id", None)  # answers go out under its id:
+    if own in PACKAGED and manifest is not None and own != manifest.name:  # not another's
+        want = f"an id not of another packaged bundle's definition ({', '.join(PACKAGED)})"
+        problems.append(Problem(file="definition.toml", field="id", expected=want))
     return _Loaded(root, manifest, sources, loaded, _first_per_field(problems))
 
 

@@ -307,17 +307,17 @@ def write_together(
             for current, _ in files:
                 current.commit()
     except OSError as exc:
-        _discard(files)
+        _discard(files, deliver=True)  # a Ctrl-C meanwhile stops the run after the removal
         assert current is not None
         raise output_error(current.path, exc, current.option) from None
     except BaseException:
-        _discard(files)
+        _discard(files, deliver=False)  # already stopping: a second signal is dropped
         raise
 
 
-def _discard(files: Sequence[tuple[OutputFile, object]]) -> None:
-    """Remove every file's temporary file; a second signal meanwhile is dropped."""
-    with signals_held(deliver=False):
+def _discard(files: Sequence[tuple[OutputFile, object]], *, deliver: bool) -> None:
+    """Remove every file's temporary file, signals held meanwhile (see :func:`signals_held`)."""
+    with signals_held(deliver=deliver):
         for out, _ in files:
             out.discard()
 
