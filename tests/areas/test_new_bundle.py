@@ -492,3 +492,11 @@ def test_geography_find_knows_a_principal_area_by_its_welsh_name(welsh, code):
     assert Geography.england_and_wales().find(welsh).code == code
     with pytest.raises(svduty.errors.UnknownAreaError):
         svduty.warwickshire().geography.find(welsh)
+
+
+def test_a_bundle_folder_with_an_accent_gives_the_letter_in_the_name(tmp_path):
+    """``svduty init ynys-môn`` named the bundle ``ynys-m-n`` (a new user's review)."""
+    from svduty.io import new_bundle
+
+    new_bundle(tmp_path / "ynys-môn", ["W06000001"])
+    assert 'name = "ynys-mon"' in (tmp_path / "ynys-môn" / "bundle.toml").read_text()

@@ -8,6 +8,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from svduty.authorities import AuthorityCategory, category_info
@@ -19,13 +20,14 @@ COMMENCED = "2023-01-31"
 
 
 def slug(text: str) -> str:
-    """An id made of a name.
+    """An id made of a name (a letter with an accent as the letter: ``Môn``, ``mon``).
 
     Example:
-        >>> slug("Devon & Cornwall"), slug("Bristol, City of")
-        ('devon-and-cornwall', 'bristol-city-of')
+        >>> slug("Devon & Cornwall"), slug("Bristol, City of"), slug("ynys-môn")
+        ('devon-and-cornwall', 'bristol-city-of', 'ynys-mon')
     """
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and")).strip("-")
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower().replace("&", "and")).strip("-")
 
 
 def cite(source: str, provision: str, doubt: str = "") -> dict[str, str]:
