@@ -121,3 +121,34 @@ def test_a_chart_with_only_undetermined_bars_says_why():
     certain = table([("E07000220", "2025-06", "inside", "yes")])
     assert len(plot_in_scope(certain).texts) == 0
     plt.close("all")
+
+
+def test_in_scope_counts_lists_each_district_given_zero_where_it_has_no_row():
+    """A district of the area with no row was left out: a needs assessment read it as not
+    counted (a new user's review). With ``districts`` each has its row, per month."""
+    import pyarrow as pa
+
+    from svduty.io import in_scope_counts
+
+    rows = pa.table(
+        {
+            "district_code": ["E07000220", "E07000222"],
+            "district_name": ["Rugby", "Warwick"],
+            "month": ["2025-05", "2025-06"],
+            "within_area": ["inside", "inside"],
+            "in_scope": ["yes", "undetermined"],
+        }
+    )
+    both = {"E07000220": "Rugby", "E07000222": "Warwick"}
+    got = [
+        (r["district_name"], r["month"], r["rows"])
+        for r in in_scope_counts(rows, districts=both).to_pylist()
+    ]
+    assert got == [
+        ("Rugby", "2025-05", 1),
+        ("Rugby", "2025-06", 0),
+        ("Warwick", "2025-05", 0),
+        ("Warwick", "2025-06", 1),
+    ]
+    assert len(in_scope_counts(rows)) == 2  # without it: the districts with rows
+    assert sum(r["possible"] for r in in_scope_counts(rows, districts=both).to_pylist()) == 2

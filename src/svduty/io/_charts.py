@@ -7,7 +7,7 @@ or an iterable of record batches with the ``district_code``, ``district_name``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,10 @@ def _as_table(rows: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch]) -> pa.
 
 @checked
 def in_scope_counts(
-    rows: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch], *, inside_only: bool = True
+    rows: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch],
+    *,
+    inside_only: bool = True,
+    districts: Mapping[str, str] | None = None,
 ) -> pa.Table:
     """Count the ``in_scope`` answers by district and month.
 
@@ -48,6 +51,10 @@ def in_scope_counts(
             or an iterable of record batches.
         inside_only: Count only the rows located inside the partnership's area
             (``within_area == "inside"``); otherwise count every located row.
+        districts: The area's districts (code -> name): each gets a row of zeros for
+            each month of the rows in which it has none (a needs assessment reads a
+            district left out as one not counted). Without it, only districts with
+            rows are listed.
 
     Returns:
         A table with one row per district and month, sorted by district name then
@@ -84,8 +91,35 @@ def in_scope_counts(
     keys = ("district_code", "district_name", "month")
     counts = _sum_groups(pc.filter(counts, keep), keys)  # one row per cell, wherever located
     counts = _finish(counts, keys)
+    if districts:
+        counts = _with_zeros(counts, districts)
     order: Any = [(k, "ascending") for k in ("district_name", "month", "district_code")]
     return pc.sort_by(counts, order).select(list(_COLUMNS))
+
+
+def _with_zeros(counts: pa.Table, districts: Mapping[str, str]) -> pa.Table:
+    """``counts`` with a row of zeros for each district and month it has no row for.
+
+    Example:
+        >>> t = in_scope_counts(pa.table({"district_code": ["E07000220"],
+        ...     "district_name": ["Rugby"], "month": ["2025-06"], "within_area": ["inside"],
+        ...     "in_scope": ["yes"]}), districts={"E07000220": "Rugby", "E07000222": "Warwick"})
+        >>> [(r["district_name"], r["rows"]) for r in t.to_pylist()]
+        [('Rugby', 1), ('Warwick', 0)]
+    """
+    months = sorted({m for m in counts["month"].to_pylist() if m is not None})
+    have = set(zip(counts["district_code"].to_pylist(), counts["month"].to_pylist(), strict=True))
+    missing = [(c, n, m) for c, n in districts.items() for m in months if (c, m) not in have]
+    if not missing:
+        return counts
+    keys = {"district_code": 0, "district_name": 1, "month": 2}
+    zeros = {
+        f.name: pa.array([row[keys[f.name]] for row in missing], f.type)
+        if f.name in keys
+        else pa.array([0] * len(missing), f.type)
+        for f in counts.schema
+    }
+    return pa.concat_tables([counts, pa.table(zeros, schema=counts.schema)])
 
 
 _COLUMNS = (
