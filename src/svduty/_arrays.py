@@ -20,7 +20,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -389,3 +389,26 @@ def int64_array(values: Any) -> Any:
         [0, 1, 2]
     """
     return array(np.asarray(values, dtype=np.int64))
+
+
+def with_zero_rows(table: pa.Table, keys: Mapping[str, Sequence[Any]]) -> pa.Table:
+    """``table`` and after it a row for each value of ``keys``, 0 in the other counts.
+
+    Each row takes its values from ``keys``, 0 in every other whole-number column and
+    null elsewhere: a district of a table of counts with no row in it.
+
+    Example:
+        >>> t = pa.table({"district": ["Rugby"], "rows": [3]})
+        >>> with_zero_rows(t, {"district": ["Warwick"]}).to_pylist()
+        [{'district': 'Rugby', 'rows': 3}, {'district': 'Warwick', 'rows': 0}]
+    """
+    n = len(next(iter(keys.values()), ()))
+    columns = [
+        pa.array(keys[f.name], f.type)
+        if f.name in keys
+        else pa.array([0] * n, f.type)
+        if pa.types.is_integer(f.type)
+        else pa.nulls(n, f.type)
+        for f in table.schema
+    ]
+    return pa.concat_tables([table, pa.Table.from_arrays(columns, schema=table.schema)])

@@ -19,6 +19,7 @@ import attrs
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._arrays import with_zero_rows
 from svduty._checked import checked
 from svduty._report._deprivation import (
     INDICES,
@@ -101,16 +102,11 @@ def _every_district(by_district: pa.Table, partnership: Partnership) -> pa.Table
     missing = [d for d in partnership.local_area.districts if d not in have]
     if not missing:
         return by_district
-    zeros = {
-        f.name: pa.array([0] * len(missing), f.type)
-        if pa.types.is_integer(f.type)
-        else pa.nulls(len(missing), f.type)
-        for f in by_district.schema
-    }
-    zeros["within_area"] = pa.array(["inside"] * len(missing), pa.string())
-    zeros["district_code"] = pa.array(missing, pa.string())
-    zeros["district_name"] = pa.array([partnership.geography.get(d).name for d in missing])
-    added = pa.concat_tables([inside, pa.table(zeros).cast(by_district.schema)])
+    names = [partnership.geography.get(d).name for d in missing]
+    where = ["inside"] * len(missing)
+    added = with_zero_rows(
+        inside, {"within_area": where, "district_code": missing, "district_name": names}
+    )
     rest = pc.filter(by_district, pc.invert(pc.equal(by_district["within_area"], "inside")))
     return pa.concat_tables([pc.sort_by(added, [("district_code", "ascending")]), rest])
 

@@ -472,7 +472,7 @@ def split_rejected(
     tab: Any = pa.Table.from_batches([table]) if isinstance(table, pa.RecordBatch) else table
     _columns_checked(tab)
     sink: list[Problem] = []
-    prepare(tab, resolve_district, sink, pilot)
+    prepare(_viewless(tab), resolve_district, sink, pilot)
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
     bad = sorted({(p.row or 0) - 1 for p in problems})
     rows = _arrays.array(np.arange(tab.num_rows, dtype=np.int64))

@@ -142,8 +142,6 @@ def prepare(
         col = _arrays.one_array(table.column(name))  # a null word: chunks decoded
         if pa.types.is_dictionary(col.type):
             col = _pc.dictionary_decode(col)
-        if pa.types.is_string_view(col.type):  # newer Arrow producers give text so
-            col = _pc.cast(col, pa.string())
         if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
             # empty text is an absent value, as in the scalar engine
             empty = pc.equal(pc.utf8_trim_whitespace(col), "")

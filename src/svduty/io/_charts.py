@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._arrays import with_zero_rows
 from svduty._checked import checked
 from svduty.errors import DataError
 from svduty.io._bounds import BoundedCounts, _finish, _sum_groups
@@ -112,14 +113,8 @@ def _with_zeros(counts: pa.Table, districts: Mapping[str, str]) -> pa.Table:
     missing = [(c, n, m) for c, n in districts.items() for m in months if (c, m) not in have]
     if not missing:
         return counts
-    keys = {"district_code": 0, "district_name": 1, "month": 2}
-    zeros = {
-        f.name: pa.array([row[keys[f.name]] for row in missing], f.type)
-        if f.name in keys
-        else pa.array([0] * len(missing), f.type)
-        for f in counts.schema
-    }
-    return pa.concat_tables([counts, pa.table(zeros, schema=counts.schema)])
+    code, name, month = (list(column) for column in zip(*missing, strict=True))
+    return with_zero_rows(counts, {"district_code": code, "district_name": name, "month": month})
 
 
 _COLUMNS = (
