@@ -412,3 +412,29 @@ def with_zero_rows(table: pa.Table, keys: Mapping[str, Sequence[Any]]) -> pa.Tab
         for f in table.schema
     ]
     return pa.concat_tables([table, pa.Table.from_arrays(columns, schema=table.schema)])
+
+
+_PLAIN = {"string_view": pa.string(), "binary_view": pa.binary()}
+"""Arrow's view types, which its ``filter`` and ``take`` do not take, and their plain types."""
+
+
+def without_rows(table: pa.Table, rows: Iterable[int]) -> pa.Table:
+    """``table`` less the rows ``rows`` (0-based); its view columns stay views.
+
+    Example:
+        >>> t = pa.table({"a": pa.array(["x", "y", "z"], pa.string_view())})
+        >>> kept = without_rows(t, [1])
+        >>> kept.column("a").to_pylist(), kept.schema.field("a").type
+        (['x', 'z'], DataType(string_view))
+    """
+    drop = pa.array(sorted(set(rows)), pa.int64())
+    if not len(drop):
+        return table
+    views = [(i, f) for i, f in enumerate(table.schema) if str(f.type) in _PLAIN]
+    for i, f in views:
+        table = table.set_column(i, f.name, pc.cast(table.column(i), _PLAIN[str(f.type)]))
+    every = array(np.arange(table.num_rows, dtype=np.int64))
+    table = pc.filter(table, pc.invert(pc.is_in(every, value_set=drop)))
+    for i, f in views:
+        table = table.set_column(i, f, pc.cast(table.column(i), f.type))
+    return table

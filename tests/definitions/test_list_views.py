@@ -81,3 +81,36 @@ def _answer(table: pa.Table, d: object) -> object:
         return classify_table(table, d).drop_columns(list(_TEXT)).to_pylist()
     except svduty.errors.SvdutyError as exc:
         return str(exc)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {k: st.lists(st.one_of(st.none(), v), min_size=3, max_size=3) for k, v in _TEXT.items()}
+    ),
+    st.lists(st.integers(-5, 200), min_size=3, max_size=3),
+)
+def test_string_view_tables_split_as_string_tables(columns, ages) -> None:
+    """``split_rejected`` and ``classify_split`` failed on a table with ``string_view``
+    columns (Arrow's filter takes no views); they keep the same rows as for plain text,
+    and the kept table's view columns stay views."""
+    from svduty.definitions import classify_split, split_rejected
+
+    note = {"note": ["a", "b", "c"]}
+    plain = pa.table(
+        {
+            **{k: pa.array(v, pa.string()) for k, v in {**columns, **note}.items()},
+            "victim_age": ages,
+        }
+    )
+    viewed = pa.table(
+        {
+            **{k: pa.array(v, pa.string_view()) for k, v in {**columns, **note}.items()},
+            "victim_age": ages,
+        }
+    )
+    for split in (split_rejected, classify_split):
+        (kept_p, bad_p), (kept_v, bad_v) = split(plain), split(viewed)
+        assert bad_p == bad_v
+        assert kept_v.column("note").type == pa.string_view()
+        assert kept_v.cast(kept_p.schema).to_pylist() == kept_p.to_pylist()

@@ -438,9 +438,7 @@ def classify_split(
     )
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
     if problems:
-        bad = pa.array(sorted({(p.row or 0) - 1 for p in problems}), pa.int64())
-        rows = _arrays.array(np.arange(tab.num_rows, dtype=np.int64))
-        result = _pc.filter(result, pc.invert(pc.is_in(rows, value_set=bad)))
+        result = _arrays.without_rows(result, ((p.row or 0) - 1 for p in problems))
         if encode:  # words of the refused rows only are not the kept rows' words
             for name in _WORD_COLUMNS:
                 i = result.schema.get_field_index(name)
@@ -474,7 +472,4 @@ def split_rejected(
     sink: list[Problem] = []
     prepare(_viewless(tab), resolve_district, sink, pilot)
     problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
-    bad = sorted({(p.row or 0) - 1 for p in problems})
-    rows = _arrays.array(np.arange(tab.num_rows, dtype=np.int64))
-    keep = pc.invert(pc.is_in(rows, value_set=pa.array(bad, pa.int64())))
-    return _pc.filter(tab, keep), problems
+    return _arrays.without_rows(tab, ((p.row or 0) - 1 for p in problems)), problems
