@@ -461,3 +461,34 @@ def test_a_welsh_lsoa_split_in_2021_is_ranked_by_its_2011_lsoa(tmp_path):
     decile = deciles("wimd2019")["W01000383"]
     assert wimd.filter(pc.equal(wimd["decile"], decile))["possible"].to_pylist() == [3]
     assert not any("does not rank" in n for n in r.notes)
+
+
+def test_each_csp_and_district_of_the_area_has_a_row_when_it_has_no_crime(tmp_path):
+    """A CSP with no row was left out of the CSP table (a district had its row of zeros):
+    a needs assessment reads a CSP left out as one not counted."""
+    with open(sample_police_uk(), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    rugby = next(line for line in lines if ",Rugby " in line)
+    month = tmp_path / "2025-06-warwickshire-street.csv"
+    month.write_text("\n".join([lines[0], rugby]) + "\n", encoding="utf-8")
+    tables = svduty.report(month).tables
+    csps = _inside_rows(tables["by_csp"], "csp_name")
+    assert sorted(csps) == [
+        "North Warwickshire",
+        "Nuneaton and Bedworth",
+        "Rugby",
+        "South Warwickshire",
+    ]
+    assert {k for k, v in csps.items() if v} == {"Rugby"}
+    districts = _inside_rows(tables["by_district"], "district_name")
+    assert len(districts) == 5
+    assert {k for k, v in districts.items() if v} == {"Rugby"}
+
+
+def _inside_rows(table: pa.Table, name: str) -> dict[str, int]:
+    """Each inside row's name and its certain and possible rows together."""
+    return {
+        r[name]: r["certain"] + r["possible"]
+        for r in table.to_pylist()
+        if r["within_area"] == "inside"
+    }

@@ -84,31 +84,40 @@ def _several_csps(by_csp: pa.Table) -> pa.Table:
     return by_csp.set_column(by_csp.schema.get_field_index("csp_name"), "csp_name", names)
 
 
-def _every_district(by_district: pa.Table, partnership: Partnership) -> pa.Table:
-    """The by-district counts, with a row of zeros for each of the area's districts no row is in.
+def _every_part(table: pa.Table, key: str, partnership: Partnership) -> pa.Table:
+    """The counts by district or CSP (``key``), a row of zeros for each with no row.
 
-    A needs assessment reads a district left out of the table as one not counted.
+    Each of the area's districts, or CSPs, no row is in has its row of zeros: a needs
+    assessment reads a district or CSP left out of the table as one not counted. A CSP is
+    the area's when one of its districts lies in it alone (a district of several CSPs
+    places no row in one).
 
     Example:
         >>> import svduty
         >>> p = svduty.warwickshire()
         >>> t = pa.table({"within_area": ["inside"], "district_code": ["E07000220"],
         ...               "district_name": ["Rugby"], "rows": [3]})
-        >>> _every_district(t, p)["rows"].to_pylist()
+        >>> _every_part(t, "district", p)["rows"].to_pylist()
         [0, 0, 3, 0, 0]
+        >>> t = pa.table({"within_area": ["inside"], "csp_code": ["E22000321"],
+        ...               "csp_name": ["Rugby"], "rows": [3]})
+        >>> _every_part(t, "csp", p)["csp_name"].to_pylist()
+        ['North Warwickshire', 'Nuneaton and Bedworth', 'Rugby', 'South Warwickshire']
     """
-    inside = _inside(by_district)
-    have = set(inside["district_code"].to_pylist())
-    missing = [d for d in partnership.local_area.districts if d not in have]
+    code, name = f"{key}_code", f"{key}_name"
+    parts = partnership.geography.resolve_locations(list(partnership.local_area.districts))
+    wanted = dict(zip(parts[code].to_pylist(), parts[name].to_pylist(), strict=True))
+    inside = _inside(table)
+    have = set(inside[code].to_pylist())
+    missing = sorted(c for c in wanted if c is not None and c not in have)
     if not missing:
-        return by_district
-    names = [partnership.geography.get(d).name for d in missing]
+        return table
     where = ["inside"] * len(missing)
     added = with_zero_rows(
-        inside, {"within_area": where, "district_code": missing, "district_name": names}
+        inside, {"within_area": where, code: missing, name: [wanted[c] for c in missing]}
     )
-    rest = pc.filter(by_district, pc.invert(pc.equal(by_district["within_area"], "inside")))
-    return pa.concat_tables([pc.sort_by(added, [("district_code", "ascending")]), rest])
+    rest = pc.filter(table, pc.invert(pc.equal(table["within_area"], "inside")))
+    return pa.concat_tables([pc.sort_by(added, [(code, "ascending")]), rest])
 
 
 def _hotspots(by_lsoa: pa.Table, key: str) -> pa.Table:
@@ -268,8 +277,8 @@ def report(
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)
-    out["by_district"] = _every_district(out["by_district"], p)
-    out["by_csp"] = _several_csps(out["by_csp"])
+    out["by_district"] = _every_part(out["by_district"], "district", p)
+    out["by_csp"] = _several_csps(_every_part(out["by_csp"], "csp", p))
     out["hotspots_certain"] = _hotspots(out["by_lsoa"], "certain")
     out["hotspots_possible"] = _hotspots(out["by_lsoa"], "possible")
     out["deprivation"], notes = _deprivation(bounds.table("lsoa_month"), p)
