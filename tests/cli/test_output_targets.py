@@ -398,3 +398,18 @@ def test_an_output_name_not_utf8_is_written(tmp_path: Path, month: Path):
     code, _, err = run("classify", month, "-o", out)
     assert (code, err) == (0, "")
     assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("same", ["r.html", "./r.html"])
+def test_report_tables_named_as_the_page_are_refused(
+    tmp_path: Path, month: Path, same: str, monkeypatch: pytest.MonkeyPatch
+):
+    """``--tables`` naming ``--output``'s file said "Is a directory" (the tables' folder was
+    made first, then the page could not be written over it)."""
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("report", month, "--output", "r.html", "--tables", same)
+    assert code == 1
+    assert err.splitlines() == [
+        "svduty report: error: r.html: --tables: expected a folder, not --output's file"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

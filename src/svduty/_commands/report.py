@@ -91,6 +91,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             Problem(file=args.output, field="--output", expected="an .html file")
         )
     tables = Path(args.tables) if args.tables else None
+    if tables is not None and tables.resolve() == Path(args.output).resolve():
+        raise InputFormatError(
+            Problem(file=str(tables), field="--tables", expected="a folder, not --output's file")
+        )
     if tables is not None and tables.exists() and not tables.is_dir():
         raise InputFormatError(
             Problem(file=str(tables), field="--tables", expected="a folder (made if missing)")
