@@ -53,3 +53,21 @@ def test_missing_file_says_so():
     code, _, err = run(["classify", "no-such-file.csv"])
     assert code == 1
     assert "no-such-file.csv: file not found" in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_on_stdin_is_refused_as_a_utf16_file_is(monkeypatch, tmp_path, encoding):
+    """A UTF-16 file was refused whole, but the same bytes on standard input were counted
+    as rows of bad lines (its first line's bytes reported, then each line after)."""
+    data = (json.dumps(GOOD) + "\n" + json.dumps(GOOD) + "\n").encode(encoding)
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(data)
+    piped = io.TextIOWrapper(io.BufferedReader(io.BytesIO(data)), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", piped)
+    code, out, err = run(["classify", "-", "--summary", "json", "-o", str(tmp_path / "o.csv")])
+    assert (code, out) == (1, "")
+    assert err == "svduty classify: error: <stdin>: expected UTF-8 text, one JSON object per line\n"
+    code, _, err = run(["classify", str(f), "--summary", "json"])
+    assert code == 1
+    assert err == f"svduty classify: error: {f}: expected UTF-8 text, one JSON object per line\n"
+    assert not (tmp_path / "o.csv").exists()

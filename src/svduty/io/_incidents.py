@@ -127,35 +127,33 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
 
     Bytes that are not UTF-8 are kept as surrogates so that only their line is rejected.
     """
+    raw: Any
     if str(path) == STDIN:
         import sys
 
-        buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is None:  # a text stream without bytes (e.g. in tests)
+        raw = getattr(sys.stdin, "buffer", None)
+        if raw is None:  # a text stream without bytes (e.g. in tests)
             return "<stdin>", sys.stdin
-        return "<stdin>", io.TextIOWrapper(
-            buffer, encoding="utf-8-sig", errors="surrogateescape", newline=None
-        )
-    p = Path(path)
-    if p.is_dir():
-        raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
-    try:
-        raw = p.open("rb")
-    except FileNotFoundError:
-        raise InputFormatError(Problem(message="file not found", file=str(p))) from None
-    except OSError as exc:
-        raise InputFormatError(
-            Problem(file=str(p), message=f"cannot read the file ({exc.strerror})")
-        ) from None
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
+        try:
+            raw = p.open("rb")
+        except FileNotFoundError:
+            raise InputFormatError(Problem(message="file not found", file=str(p))) from None
+        except OSError as exc:
+            raise InputFormatError(
+                Problem(file=str(p), message=f"cannot read the file ({exc.strerror})")
+            ) from None
+        name = str(p)
     start = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
-    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start:
-        raw.close()
-        raise InputFormatError(
-            Problem(file=str(p), expected="UTF-8 text, one JSON object per line")
-        )
-    return str(p), io.TextIOWrapper(
-        raw, encoding="utf-8-sig", errors="surrogateescape", newline=None
-    )
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start:  # UTF-16 or 32
+        if name != "<stdin>":
+            raw.close()
+        raise InputFormatError(Problem(file=name, expected="UTF-8 text, one JSON object per line"))
+    return name, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline=None)
 
 
 def _parse_line(line: str, number: int, name: str, validate: Validator | None) -> dict[str, Any]:
