@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1] / "src/svduty/data/offences"
 FACTS = [
-    "violence", "physical", "sexual", "threat", "threat_of_violence", "property_violence",
+    "violence", "physical", "sexual", "schedule_3", "threat", "threat_of_violence", "property_violence",
     "weapon", "knife",
     "firearm", "corrosive", "death", "homicide", "injury", "intentional", "against_people",
     "psychological", "controlling", "economic", "neglect", "power", "harm_likely",
@@ -213,9 +213,30 @@ EXTRA = {
 }
 
 
-def _row(facts: dict[str, str]) -> dict[str, str]:
+# s.13(4): whether the code's offence is one SOA 2003 Sch 3 specifies (a question of law
+# about the offence, not of the incident). Sch 3 lists sexual offences (SOA 1956 and 2003,
+# the Indecency with Children Act 1960, indecent photographs of children, extreme and
+# prohibited images, a paedophile manual and their like): a code whose every offence is
+# none of these (theft, assault, homicide, weapons, drugs...) is "no"; a code confirmed as
+# Sch 3 ("sexual": yes) is "yes"; the codes below may hold an offence Sch 3 lists, or are
+# residual, and stay "unknown".
+SCHEDULE_3_OPEN = {
+    "13",  # child abduction: the repealed SOA 1956 abductions were filed here
+    "24",  # exploitation of prostitution
+    "27",  # soliciting for the purposes of prostitution
+    "66",  # other offences against the State or public order (residual)
+    "71", "72", "86", "88C",  # see their notes
+    "99",  # other notifiable offences (residual)
+}
+
+
+def _row(facts: dict[str, str], code: str) -> dict[str, str]:
     out = dict.fromkeys(FACTS, U)
     out.update({k: v for k, v in facts.items() if k in FACTS})
+    if out["sexual"] == Y:
+        out["schedule_3"] = Y
+    elif code not in SCHEDULE_3_OPEN:
+        out["schedule_3"] = N
     return out
 
 
@@ -233,10 +254,10 @@ def main(out: Path = HERE / "offence-facts.csv") -> None:
         for r in sorted(rows, key=lambda r: r["ONS_COUNTS_code"]):
             code = r["ONS_COUNTS_code"].strip()
             spec = {**GROUP[r["ONS_COUNTS_category"].strip()], **OVERRIDE.get(code, {})}
-            facts = _row(spec)
+            facts = _row(spec, code)
             w.writerow([code, *(facts[k] for k in FACTS), "", "", "", spec.get("note", "")])
         for code, extra in sorted(EXTRA.items()):
-            facts = _row(extra["facts"])
+            facts = _row(extra["facts"], code)
             w.writerow([
                 code, *(facts[k] for k in FACTS), extra["description"], extra["ons_group"],
                 extra["police_uk_category"], extra["note"],

@@ -70,6 +70,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert case["missing"], case["name"]
     for fact in case.get("missing", []):
         assert fact in result.missing_facts, result.explain()
+    for fact in case.get("not_missing", []):  # a fact that cannot change the answer
+        assert fact not in result.missing_facts, result.explain()
     for quiet in case.get("not_reasons", []):  # a reason that cannot bear on the answer
         assert quiet not in rules, result.explain()
     given = set(incident.to_json())

@@ -106,7 +106,7 @@ def younger(age: int) -> Expr:
 
 
 CONNECTED = Fact(In("relationship", LIMBS), "connected")
-SCH3_STATED = Fact(IsTrue("schedule_3_offence"), "sexual")
+SCH3_STATED = Fact(IsTrue("schedule_3_offence"), "schedule_3")
 FACTS: tuple[Fact, ...] = (
     PHYSICAL,
     SEXUAL,
@@ -149,10 +149,11 @@ HOMICIDE = All(
 HARM = Any_(INJURY, DEATH, HasAny("harms", frozenset(h.value for h in Harm)))
 # s.13(4): a "sexual offence" is an offence specified in Schedule 3 to the Sexual Offences
 # Act 2003 (but paragraph 14). The incident may state it (schedule_3_offence), else the
-# offence code says it (the offence table's "sexual" fact); sexual behaviour alone (DA Act
+# offence code says it (the offence table's "schedule_3" fact: "no" for an offence Sch 3
+# does not list, such as theft or manslaughter); sexual behaviour alone (DA Act
 # s.1(3)(a) sexual abuse) need not be one, and a behaviours list without it rules one out
 # (a stated Sch 3 offence with such a list is a conflict, see _knowledge)
-SCH3_OFFENCE = FirstKnown(IsTrue("schedule_3_offence"), All(SEXUAL, Table("sexual")))
+SCH3_OFFENCE = FirstKnown(IsTrue("schedule_3_offence"), All(SEXUAL, Table("schedule_3")))
 OFFENCE_VIOLENCE = Table("violence", closed_by=_B)
 TERRORISM = Flag("context", "terrorism")
 
@@ -324,7 +325,7 @@ _rule(
     "S13-4-SCH3-UNKNOWN",
     All(
         Has(_B, "sexual"),
-        TableUnknown("sexual"),
+        TableUnknown("schedule_3"),
         Not(Given("schedule_3_offence")),
         Possibly(Not(Any_(_V_DA, _V_PR, _V_TH, _V_PH, _V_OF))),
         Possibly(Not(EXCLUDED)),

@@ -58,6 +58,7 @@ FACT_NAMES: tuple[str, ...] = (
     "violence",
     "physical",
     "sexual",
+    "schedule_3",
     "threat",
     "threat_of_violence",
     "property_violence",
