@@ -38,7 +38,7 @@ from typing import Any, ParamSpec, TypeVar, cast
 from svduty._arguments import wrong_argument
 from svduty.errors import ArgumentError, SvdutyError
 
-__all__ = ["checked", "checked_methods", "fits", "misfit"]
+__all__ = ["checked", "checked_fields", "checked_methods", "fits", "misfit"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -117,6 +117,66 @@ def checked_methods(cls: C) -> C:
             elif isinstance(value, types.FunctionType) and not getattr(value, _CHECKED, False):
                 setattr(cls, name, checked(value))
     return cls
+
+
+def checked_fields(cls: C) -> C:
+    """``cls`` (an attrs class), its values checked against their annotations when made.
+
+    A record built in Python with a value of the wrong type (a float for :class:`Money`,
+    an id where a body is wanted) failed only later, far from the mistake, or not at all.
+    Text given for an enumeration becomes its member, as a bundle's text does (a name no
+    member has is a :class:`~svduty.errors.DataError` listing the choices); any other value
+    not of its field's type is an :class:`~svduty.errors.ArgumentError` naming the class
+    and the field, never the value.
+
+    Example:
+        >>> import attrs
+        >>> @checked_fields
+        ... @attrs.frozen
+        ... class Board:
+        ...     name: str
+        >>> Board(1.5)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: Board(name): expected str (got a float)
+    """
+    import attrs
+
+    from svduty._arguments import choice_argument
+
+    init: Callable[..., None] = vars(cls)["__init__"]
+    fields = attrs.fields(cls)
+    resolved: list[dict[str, Any]] = []  # the hints, read at the first record made
+
+    def check(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        if not resolved:
+            resolved.append(_hints(init, {f.alias: f.type for f in fields}))
+        hints = resolved[0]
+        for f in fields:
+            value = getattr(self, f.name)
+            hint = hints.get(f.alias)
+            if hint is None or fits(value, hint):
+                continue
+            where = f"{cls.__name__}({f.alias})"
+            choices = _enumeration(hint)
+            if choices is None or not isinstance(value, str):
+                raise wrong_argument(where, _shown(hint), value)
+            object.__setattr__(self, f.name, choice_argument(value, choices, where))
+
+    functools.update_wrapper(check, init)
+    cls.__init__ = check  # type: ignore[misc]
+    return cls
+
+
+def _enumeration(hint: Any) -> Any:
+    """The enumeration ``hint`` names (alone or with ``None``), else ``None``."""
+    import enum
+
+    one = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+    if len(one) == 1 and isinstance(one[0], type) and issubclass(one[0], enum.Enum):
+        return one[0]
+    return None
 
 
 def misfit(
@@ -230,14 +290,18 @@ def _items_fit(value: object, origin: type, arguments: tuple[Any, ...]) -> bool:
     return all(fits(item, arguments[0]) for item in items)
 
 
-def _hints(function: Callable[..., Any]) -> dict[str, Any]:
-    """The annotations of ``function`` that can be resolved, each on its own."""
+def _hints(
+    function: Callable[..., Any], annotations: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The annotations of ``function`` (or ``annotations``) that can be resolved, each alone."""
     module = sys.modules.get(function.__module__)
     names = dict(vars(module)) if module is not None else {}
     if "pa" not in names and "pyarrow" in sys.modules:  # a name imported for type checking only
         names["pa"] = sys.modules["pyarrow"]
     hints: dict[str, Any] = {}
-    for name, annotation in getattr(function, "__annotations__", {}).items():
+    if annotations is None:
+        annotations = getattr(function, "__annotations__", {})
+    for name, annotation in annotations.items():
         if name == "return":
             continue
         text = annotation

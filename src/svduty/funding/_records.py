@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from svduty._arguments import wrong_argument
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty.errors import DataError, FundingError, Problem
 from svduty.funding._money import Money
 from svduty.periods import FinancialYear, Period
@@ -56,6 +56,7 @@ class CostCategory(enum.StrEnum):
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Allocation:
     """One financial year's grant: labour, non-labour and the total as stated.
@@ -111,6 +112,7 @@ class Allocation:
         return Money.zero()
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class StatedTotal:
     """A total stated in a document to be checked against the allocations.
@@ -154,6 +156,7 @@ def _each_once(years: Sequence[FinancialYear]) -> None:
         seen.add(year)
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class CostCategoryRule:
     """What a cost category covers.
@@ -181,6 +184,7 @@ class CostCategoryRule:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class CarryOverRule:
     """Whether money left at the end of a financial year may be used in the next.
@@ -215,6 +219,7 @@ class CarryOverRule:
         return last is not None and last in self.valid
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class PaymentRule:
     """When the grant is paid.
@@ -236,6 +241,7 @@ class PaymentRule:
     national_citation: Citation | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Project:
     """A project of the partnership and the money it is paid from.
@@ -272,6 +278,7 @@ class Project:
     citation: Citation | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class PopulationPart:
     """A district's population within a recipient (a community safety partnership).
@@ -286,6 +293,7 @@ class PopulationPart:
     citation: Citation | None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Population:
     """A recipient's population, the sum of its districts', each with its citation.
@@ -321,6 +329,7 @@ class Population:
         return tuple(p.citation for p in self.parts if p.citation is not None)
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class PopulationTotal:
     """A stated total population to check the parts against.
@@ -334,6 +343,7 @@ class PopulationTotal:
     citation: Citation | None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class PlanLine:
     """One line of a spending plan: an amount for a project in a year, from a category.
@@ -360,6 +370,7 @@ class PlanLine:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class SpendingPlan:
     """An assignment of amounts to projects per year.

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import attrs
 
 from svduty._arguments import choice_argument, text_argument, texts_argument
+from svduty._checked import checked_fields
 from svduty.governance._model import Body, Cadence, Relation, RelationKind
 from svduty.governance._reorganise import (
     AbolishAuthority,
@@ -72,6 +73,7 @@ def _removed(value: Any) -> tuple[str, ...]:
     return _ids(value, "ChangeBody(remove_members)")
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class AddBody:
     """Add a body.
@@ -86,6 +88,7 @@ class AddBody:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class RemoveBody:
     """Remove a body and every relation from or to it.
@@ -100,6 +103,7 @@ class RemoveBody:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class AddRelation:
     """Add a relation between two existing bodies.
@@ -114,6 +118,7 @@ class AddRelation:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class RemoveRelation:
     """Remove the relation of a kind from one body to another.
@@ -130,6 +135,7 @@ class RemoveRelation:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Rename:
     """Give a body a new name (its id stays).
@@ -145,6 +151,7 @@ class Rename:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Merge:
     """Merge ``absorb`` into ``keep``: relations move over, coverage and members join.
@@ -169,6 +176,7 @@ class Merge:
     area: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class MoveUnder:
     """Put a body under another: its lines up are replaced by one from ``parent``.
@@ -189,6 +197,7 @@ class MoveUnder:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class ChangeCadence:
     """Change how often a body meets or, with ``target`` and ``kind``, a relation recurs.
@@ -206,6 +215,7 @@ class ChangeCadence:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class ChangeDistricts:
     """Change which districts a body covers (and, optionally, the area it serves).
@@ -222,6 +232,7 @@ class ChangeDistricts:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class ChangeBody:
     """Change who chairs or hosts a body, or which authorities are its members.

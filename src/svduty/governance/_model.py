@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty.errors import named
 from svduty.periods import Period
 from svduty.sources import Citation
@@ -220,6 +220,7 @@ def _duties(value: Iterable[Responsibility]) -> tuple[Responsibility, ...]:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Body:
     """A board, group, meeting, team, role or organisation in a partnership's governance.
@@ -322,6 +323,7 @@ class Body:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Relation:
     """A typed, cited relation from one body to another ("source oversees target").

@@ -1,0 +1,92 @@
+"""Records built in Python are checked when made (a policy and developer review: a body
+of kind ``"community_safety_partnership"`` given as text validated with no finding, and
+an allocation of floats failed only in ``reconcile``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import svduty
+from svduty.errors import ArgumentError, DataError
+from svduty.funding import Allocation, CostCategory, Money, PlanLine
+from svduty.governance import (
+    AddBody,
+    AddRelation,
+    Body,
+    BodyKind,
+    Cadence,
+    ChangeCadence,
+    Level,
+    Relation,
+    RelationKind,
+    RemoveBody,
+    Rename,
+    Scenario,
+    Tier,
+)
+from svduty.periods import FinancialYear
+from svduty.sources import cite
+
+CIT = cite("svd-guidance")
+YEAR = FinancialYear(2023)
+
+
+def _csp(**kinds: object) -> Body:
+    words = {"kind": BodyKind.COMMUNITY_SAFETY_PARTNERSHIP, "level": Level.LOCAL} | kinds
+    return Body(
+        "new-csp",
+        "New Rugby CSP",
+        citation=CIT,
+        tier=Tier.STRATEGIC,
+        districts=("E07000220",),
+        **words,
+    )  # type: ignore[arg-type]
+
+
+def test_a_body_of_text_kinds_is_the_body_of_members_and_validates_alike():
+    text = _csp(kind="community_safety_partnership", level="local")
+    assert text == _csp()
+    assert text.kind is BodyKind.COMMUNITY_SAFETY_PARTNERSHIP
+    p = svduty.warwickshire()
+    rules = [f.rule for f in p.what_if(Scenario("s", "S", [AddBody(text)])).findings.errors]
+    assert "GOV-CSP-COVERAGE" in rules
+
+
+@given(st.sampled_from(list(Cadence)), st.sampled_from(list(RelationKind)))
+def test_text_for_an_enumeration_becomes_its_member(cadence, kind):
+    assert ChangeCadence("x", cadence.value) == ChangeCadence("x", cadence)
+    made = Relation(kind.value, "a", "b", CIT)  # type: ignore[arg-type]
+    assert made == Relation(kind, "a", "b", CIT)
+    assert AddRelation(made).relation.kind is kind
+
+
+@pytest.mark.parametrize(
+    ("make", "where"),
+    [
+        (lambda: Allocation(YEAR, 263506.3, Money.zero(), Money.zero(), None), "total"),
+        (lambda: Allocation(YEAR, Money.zero(), Decimal("1.5"), Money.zero(), None), "labour"),
+        (lambda: PlanLine("s", YEAR, CostCategory.LABOUR, 1000.5), "amount"),
+        (lambda: Rename("x", 5), "name"),
+        (lambda: RemoveBody(["a"]), "body"),
+        (lambda: AddBody("new-csp"), "body"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_refused_naming_the_field_not_the_value(make, where):
+    with pytest.raises(ArgumentError) as info:
+        make()
+    [problem] = info.value.problems
+    assert problem.field is not None
+    assert problem.field.endswith(f"({where})")
+    assert "263506" not in str(info.value)
+    assert "1000.5" not in str(info.value)
+
+
+def test_text_naming_no_member_lists_the_choices_not_the_text():
+    with pytest.raises(DataError) as info:
+        ChangeCadence("rugby-csp-board", "every blue moon")  # type: ignore[arg-type]
+    assert "blue moon" not in str(info.value)
+    assert "'monthly'" in str(info.value)
