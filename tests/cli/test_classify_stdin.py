@@ -71,3 +71,15 @@ def test_utf16_on_stdin_is_refused_as_a_utf16_file_is(monkeypatch, tmp_path, enc
     assert code == 1
     assert err == f"svduty classify: error: {f}: expected UTF-8 text, one JSON object per line\n"
     assert not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize("good", [0, 1])
+def test_a_run_that_rejects_every_row_warns(monkeypatch, tmp_path, good):
+    """A run that classified nothing (every row rejected) exited 0 with no warning (a new
+    analyst's review): it warns ``EVERY-ROW-REJECTED`` with the rows, and only then."""
+    lines = [json.dumps({"victim_age": 200})] * 3 + [json.dumps(GOOD)] * good
+    argv = ["classify", "-", "--summary", "json", "-o", str(tmp_path / "o.csv")]
+    code, out, _ = run(argv, "\n".join(lines) + "\n", monkeypatch)
+    warnings = json.loads(out)["warnings"]
+    assert code == 0
+    assert warnings.get("EVERY-ROW-REJECTED") == (None if good else 3)

@@ -296,7 +296,8 @@ def report(
         force.append(
             f"{repeated:,} rows have a Crime ID an earlier row of the input files has too, "
             "and are counted twice (one force's month given twice, or a file holding rows "
-            "twice?)."
+            "twice?); rows with no Crime ID (anti-social behaviour) cannot be matched and "
+            "are not in this number."
         )
     months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))
     title = f"Serious violence profile: {p.local_area.name}"

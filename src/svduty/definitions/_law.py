@@ -314,8 +314,9 @@ _V_PH = _rule(
 _V_OF = _rule(
     "S13-OFFENCE",
     OFFENCE_VIOLENCE,
-    "the offence recorded (given only its police.uk category: every offence of the category) "
-    "is violence by its legal definition (offence table)",
+    "the offence recorded (its offence code; or, where only its police.uk category is "
+    "given, every offence of the category) is violence by its legal definition (offence "
+    "table)",
     cite("ons-offence-join", "offence-facts.csv"),
 )
 _ANY_VIOLENCE = Any_(_V_DA, _V_SX, _V_PR, _V_TH, _V_PH, _V_OF)

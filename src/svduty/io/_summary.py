@@ -221,7 +221,11 @@ WARNING_REASONS: dict[str, str] = {
     "MONTH-OUTSIDE-PERIOD": "of a police.uk month outside the period of the partnership's "
     "local area (located against its districts as the partnership lists them)",
     "FILES-OVERLAP": "with a Crime ID an earlier row of the input files has too, counted "
-    "twice (one force's month given twice, or a file holding rows twice?)",
+    "twice (one force's month given twice, or a file holding rows twice?); rows with no "
+    "Crime ID (anti-social behaviour) cannot be matched and are not in this number",
+    "EVERY-ROW-REJECTED": "rejected, every row of the input: nothing was classified ("
+    "--rejected FILE gives each row's reason; a file a spreadsheet saved again, its months "
+    "written as 'Jun-25', is refused so)",
     "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
     "than in its own: the files may be another force's (police.uk publishes each force's "
     "crimes in that force's files)",
