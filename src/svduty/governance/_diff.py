@@ -12,24 +12,23 @@ from svduty.governance._paths import GraphView
 
 __all__ = ["BodyChange", "CoverageChange", "Diff", "RelationChange", "Renamed"]
 
-_BODY_FIELDS = (
-    "kind",
-    "level",
-    "tier",
-    "status",
-    "area",
-    "cadence",
-    "chair",
-    "host",
-    "members",
-    "responsibilities",
-    "citation",
-    "coverage_citation",
-    "members_citation",
-    "aliases",
-    "note",
-    "valid",
-)
+_UNORDERED = ("members", "aliases")
+"""Body fields whose order means nothing: a member removed and added again is no change."""
+
+
+def _body_fields() -> tuple[str, ...]:
+    """The fields of :class:`Body` the diff compares: all but its id, name and districts.
+
+    Renames and coverage have their own lists; a field added to ``Body`` is compared too.
+    """
+    return tuple(f.name for f in attrs.fields(Body) if f.name not in ("id", "name", "districts"))
+
+
+def _differs(x: Any, y: Any, field: str) -> bool:
+    old, new = getattr(x, field), getattr(y, field)
+    return set(old) != set(new) if field in _UNORDERED else bool(old != new)
+
+
 _RELATION_FIELDS = ("cadence", "citation", "note", "valid")
 
 
@@ -246,8 +245,8 @@ def diff_graphs(old: GraphView, new: GraphView) -> Diff:
             renamed.append(Renamed(body_id, x.name, y.name))
         changed += [
             BodyChange(body_id, f, getattr(x, f), getattr(y, f))
-            for f in _BODY_FIELDS
-            if getattr(x, f) != getattr(y, f)
+            for f in _body_fields()
+            if _differs(x, y, f)
         ]
         if set(x.districts) != set(y.districts):
             coverage.append(
