@@ -183,6 +183,9 @@ def test_diff_with_itself_is_empty_and_json_round_trips(case):
     assert load_governance(json.loads(json.dumps(dump_governance(g2))), converter=LOCAL) == g2
     plain = json.loads(json.dumps(dump_scenario(scenario)))
     assert load_scenario(plain, converter=LOCAL) == scenario
+    # dumped with the converter it is loaded with: each change kept its op (it was lost)
+    plain = json.loads(json.dumps(dump_scenario(scenario, converter=LOCAL)))
+    assert load_scenario(plain, converter=LOCAL) == scenario
 
 
 @given(

@@ -347,8 +347,14 @@ def dump_scenario(scenario: Scenario, converter: cattrs.Converter | None = None)
         >>> s = p.scenarios["jag-to-sv-strategic-board"]
         >>> load_scenario(dump_scenario(s), converter=make_converter(p.sources)) == s
         True
+        >>> dump_scenario(s, converter=make_converter(p.sources))["changes"][0]["op"]
+        'rename'
     """
-    conv = converter or _governance_converter()
+    if converter is None:
+        conv = _governance_converter()
+    else:
+        conv = converter.copy()  # the caller's converter stays as it was
+        _register_changes(conv)
     plain: dict[str, Any] = to_plain(scenario, converter=conv)
     return plain
 
