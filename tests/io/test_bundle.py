@@ -382,3 +382,26 @@ def test_the_structured_document_round_trips():
     assert len(doc.areas) == 18
     assert len(doc.memberships) == 5
     assert {m.citation.confidence for m in doc.memberships} == {Confidence.UNCONFIRMED}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[w."Jane Smith 07700900123"]\n[w."Jane Smith 07700900123"]\n',
+        'a = {"Jane Smith 07700900123" = 1, "Jane Smith 07700900123" = 2}\n',
+        '"Jane Smith 07700900123".b = 1\n["Jane Smith 07700900123"]\nc = 1\n',
+        '["Jane Smith 07700900123"]\nb = 1\n["Jane Smith 07700900123"]\n',
+        'x = [{a = 1}]\n[[x]]\n["Jane Smith 07700900123".b]\n["Jane Smith 07700900123"]\n',
+    ],
+)
+def test_a_toml_error_never_quotes_the_files_keys(tmp_path, text):
+    """tomllib's words were passed on as they are, with the key declared twice (a hostile
+    review: a funding split's weights named people)."""
+    from svduty.io import read_toml
+
+    f = tmp_path / "s.toml"
+    f.write_text(text)
+    with pytest.raises(BundleError) as info:
+        read_toml(f)
+    assert "not valid TOML" in str(info.value)
+    assert "Jane" not in str(info.value)

@@ -111,6 +111,7 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(m.group(1)) if m else None
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "syntax error"
+        msg = next((said for start, said in _KEYED if msg.startswith(start)), msg)
         raise BundleError(
             [Problem(message=f"not valid TOML: {msg}", file=str(p), row=line)]
         ) from None
@@ -118,6 +119,15 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         raise BundleError(
             [Problem(message="not valid TOML: a number too long to read", file=str(p))]
         ) from None
+
+
+_KEYED = (
+    ("Cannot declare", "a table or key declared twice (its name not shown)"),
+    ("Cannot mutate immutable namespace", "a key added to a table already closed (not shown)"),
+    ("Cannot redefine namespace", "a table defined twice (its name not shown)"),
+    ("Duplicate inline table key", "a key given twice in an inline table (not shown)"),
+)
+"""tomllib's messages that quote a key (a name the file gives, maybe a person's): its words."""
 
 
 @checked
