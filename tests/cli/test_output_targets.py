@@ -214,9 +214,26 @@ def test_report_to_standard_output_writes_the_page_there(tmp_path: Path, month: 
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(b"<!DOCTYPE html>")
-    _, summary = r.stdout.split(b"</html>")
-    assert summary.lstrip().startswith(f"wrote {stdout}\nrows in: 4,586;".encode())
+    assert r.stdout.rstrip().endswith(b"</html>")  # the summary was written after it
+    assert r.stderr.startswith(f"wrote {stdout}\nrows in: 4,586;".encode())
     assert stdout.is_symlink()
+
+
+@needs_null
+def test_rejected_rows_to_standard_output_move_the_summary_to_standard_error(
+    tmp_path: Path, month: Path
+):
+    """``--rejected /dev/stdout`` with ``--output`` printed the summary after the rejected
+    rows' CSV, in one stream (a hostile review)."""
+    if not Path("/dev/stdout").exists():
+        pytest.skip("no /dev/stdout")
+    argv = ["classify", str(month), "-o", str(tmp_path / "o.csv"), "--rejected", "/dev/stdout"]
+    r = subprocess.run(
+        [sys.executable, "-m", "svduty", *argv], capture_output=True, check=False, timeout=300
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().splitlines() == ['"file","row","field","reason"']
+    assert r.stderr.startswith(b"rows in: 4,586\n")
 
 
 # --- a named pipe: written in place, as it streams -----------------------------------------

@@ -27,6 +27,7 @@ __all__ = [
     "path_inside",
     "tells_format",
     "without_empty",
+    "writes_to",
 ]
 
 EMPTY = "(an empty file: 0 rows)"
@@ -204,3 +205,25 @@ def path_inside(path: str | Path, folder: str | Path) -> bool:
         (True, False)
     """
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+
+
+def writes_to(path: str | Path | None, stream: object) -> bool:
+    """Whether ``path`` names the file ``stream`` writes to (``/dev/stdout``, a pipe).
+
+    A command prints its summary on standard error when an output goes to standard
+    output, so that the two are not mixed in one stream.
+
+    Example:
+        >>> import io
+        >>> writes_to("/dev/stdout", io.StringIO()), writes_to(None, io.StringIO())
+        (False, False)
+    """
+    fileno = getattr(stream, "fileno", None)
+    if not path or fileno is None:
+        return False
+    try:
+        mine = os.fstat(fileno())
+        theirs = os.stat(path)
+    except (OSError, ValueError):  # no descriptor (a StringIO), or no such file
+        return False
+    return (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino)

@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from svduty._commands._json import versioned
 from svduty._commands._options import add_definition, add_partnership, chosen
-from svduty._commands._paths import check_outputs, tells_format, without_empty
+from svduty._commands._paths import check_outputs, tells_format, without_empty, writes_to
 from svduty._commands._progress import Progress
 from svduty._commands._stopped import Terminated, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem
@@ -308,6 +308,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             summary_to = stderr  # classifications own standard output
         if args.rejected:
             rejected = RejectedWriter(args.rejected)
+        if writes_to(args.output, stdout) or writes_to(args.rejected, stdout):
+            summary_to = stderr  # an output owns standard output
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
     sink = writer.write if writer is not None else None

@@ -20,7 +20,7 @@ from svduty._commands._options import (
     load_named_partnership,
     resolve_definition,
 )
-from svduty._commands._paths import check_outputs, without_empty
+from svduty._commands._paths import check_outputs, without_empty, writes_to
 from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
 from svduty.errors import InputFormatError, Problem
@@ -136,5 +136,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     lines.extend(n for n in result.notes[:1] if not n.startswith("Not read: "))
     lines.extend(f"skipped: {p}" for p in (*inputs.skipped, *empties))
     lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
-    print("\n".join(lines), file=stdout)
+    page_out = writes_to(args.output, stdout)  # the page owns standard output
+    print("\n".join(lines), file=stderr if page_out else stdout)
     return 0
