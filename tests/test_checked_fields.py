@@ -90,3 +90,21 @@ def test_text_naming_no_member_lists_the_choices_not_the_text():
         ChangeCadence("rugby-csp-board", "every blue moon")  # type: ignore[arg-type]
     assert "blue moon" not in str(info.value)
     assert "'monthly'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("make", "where"),
+    [
+        (lambda: svduty.Geography("x"), "Geography(areas)"),
+        (lambda: svduty.GovernanceGraph("x", ()), "GovernanceGraph(bodies)"),
+        (lambda: svduty.Authorities("x"), "Authorities(items)"),
+        (lambda: svduty.io.in_scope_counts({"a": 1}), "in_scope_counts(rows)"),
+        (lambda: Money.total({"a": 1}), "Money.total(amounts)"),
+    ],
+)
+def test_a_constructor_or_a_mapping_of_the_wrong_kind_is_an_argument_error(make, where):
+    """``Geography("x")`` and ``GovernanceGraph("x", ())`` raised an AttributeError from
+    inside; a dict given for an iterable of records was taken for one (a hostile review)."""
+    with pytest.raises(ArgumentError) as info:
+        make()
+    assert [p.field for p in info.value.problems] == [where]

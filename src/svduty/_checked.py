@@ -91,7 +91,7 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
 
 
 def checked_methods(cls: C) -> C:
-    """``cls``, its public methods (class and static methods too) each :func:`checked`.
+    """``cls``, its ``__init__`` and public methods (class, static methods too) :func:`checked`.
 
     Example:
         >>> @checked_methods
@@ -108,7 +108,7 @@ def checked_methods(cls: C) -> C:
         if base is not cls and not base.__module__.startswith("svduty"):
             continue
         for name, value in list(vars(base).items()):
-            if name.startswith("_") or name in seen:
+            if (name.startswith("_") and name != "__init__") or name in seen:
                 continue
             seen.add(name)
             if isinstance(value, (classmethod, staticmethod)):
@@ -226,8 +226,8 @@ def _called(function: Callable[..., Any], args: tuple[Any, ...]) -> str:
     """
     owner, _, name = function.__qualname__.rpartition(".")
     if owner and args and any(c.__name__ == owner for c in type(args[0]).__mro__[1:]):
-        return f"{type(args[0]).__name__}.{name}"
-    return function.__qualname__
+        owner = type(args[0]).__name__
+    return owner if owner and name == "__init__" else f"{owner}.{name}" if owner else name
 
 
 def fits(value: object, hint: Any) -> bool:
@@ -281,8 +281,8 @@ def _items_fit(value: object, origin: type, arguments: tuple[Any, ...]) -> bool:
             return fits(value[:1] if isinstance(value, str) else 0, arguments[0])
         return True
     if isinstance(value, (dict, types.MappingProxyType)):
-        if len(arguments) != 2:
-            return True
+        if len(arguments) != 2:  # a mapping taken as an iterable: its keys
+            return all(fits(k, arguments[0]) for k in value)
         return all(fits(k, arguments[0]) and fits(v, arguments[1]) for k, v in value.items())
     items = list(value)
     if origin is tuple and not (len(arguments) == 2 and arguments[1] is Ellipsis):
