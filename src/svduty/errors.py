@@ -114,8 +114,8 @@ class Problem:
             'a.toml: name'
         """
         parts = []
-        if self.file is not None:
-            parts.append(self.file)
+        if self.file is not None:  # a file name may hold a line break or an escape
+            parts.append(printable(self.file))
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.field is not None:

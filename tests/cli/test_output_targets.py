@@ -430,3 +430,22 @@ def test_report_tables_named_as_the_page_are_refused(
         "svduty report: error: r.html: --tables: expected a folder, not --output's file"
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+def test_file_names_are_shown_with_their_control_characters_escaped(tmp_path: Path):
+    """A file of an input folder named with a line break and a terminal escape was printed
+    as it is: a name could fake a line of svduty's own, or drive the terminal (a hostile
+    review)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2025-06-street.csv").write_bytes(sample_police_uk().read_bytes())
+    (folder / "b\x1b]0;title\x07.txt").touch()
+    code, out, _ = run("classify", folder, "-o", tmp_path / "o.csv")
+    assert code == 0
+    assert f"skipped: {folder}/b\\x1b]0;title\\x07.txt" in out
+    (folder / "a\nsvduty classify: all good\x1b[31m.csv").write_text("x\n")
+    code, _, err = run("classify", folder, "-o", tmp_path / "o.csv")
+    assert code == 1
+    assert len(err.splitlines()) == 1
+    assert "\x1b" not in err
+    assert "a\\nsvduty classify: all good\\x1b[31m.csv: row 1" in err

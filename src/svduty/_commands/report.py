@@ -23,7 +23,7 @@ from svduty._commands._options import (
 from svduty._commands._paths import check_outputs, without_empty, writes_to
 from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
-from svduty.errors import InputFormatError, Problem
+from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._inputs import expand_inputs
 from svduty.io._write_paths import written_in_place
 
@@ -134,7 +134,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"{inside['possible']:,}, no {inside['no']:,}"
         )
     lines.extend(n for n in result.notes[:1] if not n.startswith("Not read: "))
-    lines.extend(f"skipped: {p}" for p in (*inputs.skipped, *empties))
+    lines.extend(f"skipped: {printable(p)}" for p in (*inputs.skipped, *empties))
     lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
     page_out = writes_to(args.output, stdout)  # the page owns standard output
     print("\n".join(lines), file=stderr if page_out else stdout)

@@ -23,7 +23,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked_methods
-from svduty.errors import DataError, Problem
+from svduty.errors import DataError, Problem, printable
 
 __all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows"]
 
@@ -207,7 +207,7 @@ class Summary:
         for reason, n in sorted(self.warnings.items()):
             lines.append(f"warning: {n:,} row(s): {WARNING_REASONS[reason]} ({reason})")
         for path in self.skipped:
-            lines.append(f"skipped: {path}")
+            lines.append(f"skipped: {printable(path)}")
         if self.partnership is not None:
             lines.append(f"partnership: {self.partnership}")
         if self.definition is not None:
