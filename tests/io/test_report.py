@@ -492,3 +492,37 @@ def _inside_rows(table: pa.Table, name: str) -> dict[str, int]:
         for r in table.to_pylist()
         if r["within_area"] == "inside"
     }
+
+
+def test_the_lsoa_tables_hold_no_name_that_names_no_lsoa(tmp_path):
+    """A row's LSOA name is the input's text: an unlocated row's free text (a person's
+    name and address) was a row of ``by_lsoa.csv``, and a located row's name was shown as
+    given (a hostile review). Names that name an LSOA are kept, as the real month's."""
+    with open(sample_police_uk(), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    rugby = next(line for line in lines if ",Rugby " in line).split(",")
+    bad = rugby.copy()
+    bad[8] = "<i>Jane Smith</i>"
+    month = tmp_path / "2025-06-warwickshire-street.csv"
+    month.write_text(
+        "\n".join(
+            [
+                lines[0],
+                ",".join(rugby),
+                ",".join(bad),
+                "x,2025-06,W,W,,,No Location,,Jane Smith 12 High St,Robbery,,",
+                "y,2025-06,W,W,,,No Location,,,Robbery,,",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    r = svduty.report(month)
+    assert "Jane" not in r.html
+    rows = r.tables["by_lsoa"].to_pylist()
+    assert [(x["within_area"], x["lsoa_name"], x["rows"]) for x in rows] == [
+        ("inside", rugby[8], 2),
+        ("no_location", None, 2),
+    ]
+    whole = svduty.report(sample_police_uk()).tables["by_lsoa"]
+    assert whole["lsoa_name"].null_count == pc.sum(pc.is_null(whole["lsoa_code"])).as_py()

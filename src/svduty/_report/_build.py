@@ -31,6 +31,7 @@ from svduty._report._deprivation import (
 from svduty._report._html import render
 from svduty._report._model import Report
 from svduty.definitions import STATUTE, Definition
+from svduty.errors import SvdutyError
 from svduty.io import (
     SUMMARY_COLUMNS,
     default_pipeline,
@@ -39,6 +40,7 @@ from svduty.io import (
     warwickshire,
 )
 from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
+from svduty.io._code_names import one_row_per_code
 from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import expand_inputs
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
@@ -118,6 +120,42 @@ def _every_part(table: pa.Table, key: str, partnership: Partnership) -> pa.Table
     )
     rest = pc.filter(table, pc.invert(pc.equal(table["within_area"], "inside")))
     return pa.concat_tables([pc.sort_by(added, [(code, "ascending")]), rest])
+
+
+def _lsoa_names_only(table: pa.Table, partnership: Partnership) -> pa.Table:
+    """``table`` (counts by LSOA) with every LSOA name that names no LSOA left out.
+
+    The name is the input's text: a file may hold anything there (a person's name, an
+    address), and the report's tables are shared. A name the geography reads as an LSOA's
+    (a district's name and a number, "Rugby 001C") is kept; any other is null, and rows
+    it alone set apart become one.
+
+    Example:
+        >>> import svduty
+        >>> t = pa.table({"within_area": ["no_location"] * 2, "lsoa_code": [None, None],
+        ...               "lsoa_name": ["Jane Smith, 12 High St", None], "rows": [1, 2]})
+        >>> _lsoa_names_only(t, svduty.warwickshire()).to_pylist()
+        [{'within_area': 'no_location', 'lsoa_code': None, 'lsoa_name': None, 'rows': 3}]
+    """
+    geo, said = partnership.geography, {}
+
+    def lsoa(name: str) -> bool:
+        if name not in said:
+            try:
+                said[name] = geo.resolve_lsoa(None, name).match == "name"
+            except SvdutyError:
+                said[name] = False
+        return said[name]
+
+    names = [
+        " / ".join(n for n in text.split(" / ") if lsoa(n)) or None if text else None
+        for text in table["lsoa_name"].to_pylist()
+    ]
+    at = table.schema.get_field_index("lsoa_name")
+    table = table.set_column(at, "lsoa_name", pa.array(names, pa.string()))
+    keys = [k for k in table.column_names if k in ("within_area", "month", "lsoa_code")]
+    counts = [k for k in table.column_names if k not in (*keys, "lsoa_name")]
+    return one_row_per_code(table, [*keys, "lsoa_name"], counts)
 
 
 def _hotspots(by_lsoa: pa.Table, key: str) -> pa.Table:
@@ -277,6 +315,7 @@ def report(
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)
+    out["by_lsoa"] = _lsoa_names_only(out["by_lsoa"], p)
     out["by_district"] = _every_part(out["by_district"], "district", p)
     out["by_csp"] = _several_csps(_every_part(out["by_csp"], "csp", p))
     out["hotspots_certain"] = _hotspots(out["by_lsoa"], "certain")
