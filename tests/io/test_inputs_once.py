@@ -321,3 +321,18 @@ def test_a_joined_file_after_a_thousand_rejected_rows_is_warned_of(tmp_path: Pat
     s = json.loads(out)
     assert (code, s["rejected"]) == (0, 1501)
     assert s["warnings"]["FILES-OVERLAP"] == _with_crime_ids()
+
+
+def test_a_browsers_copy_in_the_same_folder_is_the_one_skipped(folder: Path):
+    """A month and its second download (``month (1).csv``) in one folder: the name order
+    put the copy first, so the original was listed as the copy (a new analyst's review)."""
+    first = folder / "2025-06-x-street.csv"
+    copies = [folder / f"2025-06-x-street ({n}).csv" for n in (2, 1)]
+    for copy in copies:
+        shutil.copy(first, copy)
+    code, out, _ = run("classify", folder, "--summary", "json")
+    s = json.loads(out)
+    assert (code, s["rows_in"]) == (0, ROWS)
+    assert s["skipped"] == [
+        f"{c} (a copy of {first}: the same bytes, read once)" for c in reversed(copies)
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
@@ -254,7 +255,7 @@ def expand_inputs(
             raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
         elif p.is_dir():
             found = []
-            for q in sorted(p.rglob("*")):
+            for q in sorted(p.rglob("*"), key=_copies_last):
                 why = _not_read(q, p)
                 if why is None:
                     found.append(q)
@@ -302,6 +303,27 @@ def _not_read(q: Path, folder: Path) -> str | None:
     if hidden:
         return "a hidden file" if csv_name else ""
     return None if csv_name else "not a .csv file"
+
+
+def _copies_last(q: Path) -> tuple[Path, int, Path]:
+    """Where a folder's file comes: in name order, but a copy after the file it copies.
+
+    A browser names a second download ``month (1).csv``, which a name order puts before
+    ``month.csv``: the copy, not the original, would then be the file read.
+
+    Example:
+        >>> names = ["m (2).csv", "m (1).csv", "m.csv", "l.csv"]
+        >>> [q.name for q in sorted(map(Path, names), key=_copies_last)]
+        ['l.csv', 'm.csv', 'm (1).csv', 'm (2).csv']
+    """
+    m = _COPY.fullmatch(q.stem)
+    if m is None:
+        return q, 0, q
+    return q.with_name(m.group(1) + q.suffix), int(m.group(2)), q
+
+
+_COPY = re.compile(r"(.+) \((\d{1,6})\)")
+"""The name a browser gives a second download of a file: ``month (1)``."""
 
 
 def _once(files: list[Path], skipped: list[str]) -> Inputs:
