@@ -273,21 +273,35 @@ _rule(
     _s9("s.9(1)"),
     when=DEATH,
 )
+_rule(
+    "DVCVA-S9-1-NOT-CONNECTED",
+    All(
+        Not(RELATED_OR_INTIMATE),
+        Not(In("relationship", frozenset({"parental_relationship_same_child"}))),
+        Not(SAME_HOUSEHOLD),
+    ),
+    "the suspect was neither related to the victim, nor in (or formerly in) an intimate "
+    "personal relationship with them, nor a member of their household: not a death a "
+    "domestic homicide review is held for",
+    _s9("s.9(1)"),
+    when=All(DEATH, DHR_AGE),
+)
 _S26_DHR = _rule(
     "OWHR-S26-1B",
     Any_(DHR_BY_FACTS, Flag("other_reviews", "domestic_homicide_review")),
-    "the death (of a person aged 16 or over, by someone related to them, in an intimate "
-    "personal relationship with them, or of their household) may be the subject of a "
-    "domestic homicide review (DVCVA 2004 s.9(1)), or one is indicated: it takes precedence",
+    "a death (if the victim died) of a person aged 16 or over, by someone related to them, "
+    "in an intimate personal relationship with them, or of their household, may be the "
+    "subject of a domestic homicide review (DVCVA 2004 s.9(1)), or one is indicated: it "
+    "takes precedence",
     _pcsc("s.26(1)(b)"),
     when=DEATH,
 )
 _rule(
     "OWHR-S26-1B-NONE",
     Not(_S26_DHR),
-    "no domestic homicide review: the victim was under 16 at death, or the suspect was "
-    "neither related to them, nor in an intimate personal relationship with them, nor a "
-    "member of their household (DVCVA 2004 s.9(1)), and none is indicated",
+    "no domestic homicide review takes precedence: DVCVA 2004 s.9(1) rules one out (the "
+    "victim's age at death, or the suspect's relation to them: see the s.9(1) reason), "
+    "and none is indicated",
     _pcsc("s.26(1)(b)"),
     when=DEATH,
 )
@@ -304,6 +318,22 @@ _S26_WAL = _rule(
     "a Safeguarding Board review in Wales is required: it takes precedence",
     _pcsc("s.26(3)"),
     when=DEATH,
+)
+_rule(
+    "OWHR-S26-1A-NONE",
+    Not(_S26_CDR),
+    "no child death review takes precedence: the victim was not a child who died in "
+    "England, and none is indicated",
+    _pcsc("s.26(1)(a)"),
+    when=All(DEATH, Not(_S26_DHR)),  # quiet where a domestic homicide review decides
+)
+_rule(
+    "OWHR-S26-1C-3-NONE",
+    All(Given("other_reviews"), Not(Any_(_S26_SAR, _S26_WAL))),  # else REVIEWS-NOT-GIVEN
+    "no safeguarding adults review (s.26(1)(c)) and no Safeguarding Board review in Wales "
+    "(s.26(3)) is indicated",
+    _pcsc("s.26(1)(c), s.26(3)"),
+    when=All(DEATH, Not(_S26_DHR)),
 )
 OTHER_REVIEW = Any_(_S26_CDR, _S26_DHR, _S26_SAR, _S26_WAL)
 
