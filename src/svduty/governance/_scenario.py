@@ -95,6 +95,12 @@ class Scenario:
 OUTSIDE_THE_GRAPH = "nothing in the graph: an authority or area change (see Partnership.what_if)"
 """What :meth:`GovernanceGraph.apply` logs for a change to the authorities or areas."""
 
+WITHOUT_AUTHORITIES = (
+    "the records that go with it (a county council's fire and rescue authority) are taken "
+    "out by Partnership.what_if only"
+)
+"""What :meth:`GovernanceGraph.apply` adds to the log of an ``abolish_authority``."""
+
 
 @attrs.frozen(slots=True)
 class LogEntry:
@@ -215,7 +221,9 @@ def _replace_authority(w: _Work, old: tuple[str, ...], new: str | None) -> str:
         if nb != b:
             w.bodies[b.id] = nb
             touched.append(b.id)
-    return f"governance: {', '.join(touched)} changed" if touched else ""
+    return (
+        f"governance: {', '.join(touched)} changed" if touched else "governance: no body names it"
+    )
 
 
 def _name_free(w: _Work, name: str, body: str, field: str) -> None:
@@ -421,6 +429,8 @@ def apply_scenario(
     for i, change in enumerate(scenario.changes):
         try:
             message = _apply_one(w, change, scenario, (abolished or {}).get(i, ()))
+            if abolished is None and isinstance(change, AbolishAuthority):
+                message += f"; {WITHOUT_AUTHORITIES}"
         except _Fail as fail:
             raise ScenarioError(
                 [
