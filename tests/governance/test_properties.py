@@ -105,6 +105,8 @@ def scenarios(draw):
             )
             changes.append(ChangeDistricts(b.id, tuple(sorted(ds))))
             exp["coverage"].add(b.id)
+            if b.coverage_citation != C:  # the new coverage cites the scenario
+                exp["changed"].add((b.id, "coverage_citation"))
         elif op == "move_under":
             if not pool:
                 break

@@ -353,3 +353,21 @@ def test_a_yot_goes_with_the_last_of_the_authorities_that_established_it():
     )
     assert "joint-yot" not in both.authorities
     assert "joint-yot" in both.messages[1]
+
+
+def test_a_what_ifs_new_coverage_and_members_cite_the_scenario():
+    """After the two-unitary what-if, the scrutiny panel's new coverage (three districts)
+    still cited the 2023 cabinet report, confirmed, and a merged board's joined members
+    the documents of the boards it merged (a policy review)."""
+    import svduty
+
+    p = svduty.warwickshire()
+    lgr = p.scenarios["lgr-two-unitaries"]
+    w = p.what_if(lgr)
+    panel = w.governance.get("nbbc-scrutiny-panel")
+    assert panel.coverage_citation == lgr.citation
+    assert panel.coverage_citation.confidence.value == "unconfirmed"
+    merged = w.governance.get("north-unitary-csp-board")
+    assert merged.coverage_citation == lgr.citation
+    untouched = w.governance.get("safer-warwickshire-partnership-board")
+    assert untouched == p.governance.get("safer-warwickshire-partnership-board")

@@ -307,6 +307,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
                 )
             ),
         )
+        w.bodies[keep.id] = _recited(keep, w.bodies[keep.id], scenario.citation)
         said = f"merged {absorb.id} into {keep.id}: {moved} relation(s) moved, {dropped} dropped"
         if area != keep.area:
             said += f"; area: {keep.area} -> {area}"
@@ -352,9 +353,25 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
         return f"cadence of {b.id}: {b.cadence} -> {change.cadence}"
     b = w.need(change.body, "body")
     area = change.area if change.area is not None else b.area
-    w.bodies[b.id] = attrs.evolve(b, districts=change.districts, area=area)
+    changed = attrs.evolve(b, districts=change.districts, area=area)
+    w.bodies[b.id] = _recited(b, changed, scenario.citation)
     said = f"districts of {b.id}: {list(b.districts)} -> {list(change.districts)}"
     return said + (f"; area: {b.area} -> {area}" if area != b.area else "")
+
+
+def _recited(old: Body, new: Body, citation: Citation | None) -> Body:
+    """``new``, its changed coverage and members citing the scenario's ``citation``.
+
+    The documents that stated ``old``'s coverage and members do not state the new ones (a
+    scenario without a citation leaves them as they were).
+    """
+    if citation is None:
+        return new
+    if set(new.districts) != set(old.districts) or new.area != old.area:
+        new = attrs.evolve(new, coverage_citation=citation)
+    if set(new.members) != set(old.members):
+        new = attrs.evolve(new, members_citation=citation)
+    return new
 
 
 def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str:
