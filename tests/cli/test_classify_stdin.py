@@ -83,3 +83,22 @@ def test_a_run_that_rejects_every_row_warns(monkeypatch, tmp_path, good):
     warnings = json.loads(out)["warnings"]
     assert code == 0
     assert warnings.get("EVERY-ROW-REJECTED") == (None if good else 3)
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("lsoa_code", "location"), ("LAD24CD", "location"), ("weapn", "weapon"), ("Age", None)],
+)
+def test_an_unknown_field_names_the_field_it_likely_meant(monkeypatch, tmp_path, key, meant):
+    """``lsoa_code`` was refused as "an unknown field (a name of 9 characters, not shown)",
+    with no word of ``location``, the field that places an incident (a new user's review).
+    The field meant is named; the key's own text is still not shown."""
+    line = json.dumps({key: "E01031180", "offence_code": "8N"})
+    rejected = tmp_path / "r.csv"
+    argv = ["classify", "-", "-o", str(tmp_path / "o.csv"), "--rejected", str(rejected)]
+    assert run(argv, line + "\n", monkeypatch)[0] == 0
+    reason = rejected.read_text().splitlines()[1]
+    assert reason.endswith(f'(did you mean {meant}?)"') is (meant is not None)
+    assert ("did you mean" in reason) is (meant is not None)
+    if key != "weapn":
+        assert key not in reason

@@ -49,6 +49,7 @@ def _keys(kind: str) -> set[str]:
         "funding": [("funding", "--format", "json")],
         "governance": [
             ("governance", "--format", "json"),
+            ("governance", "--on", "2025-01-01", "--format", "json"),
             ("governance", "--scenario", "lgr-two-unitaries", "--validate", "--format", "json"),
         ],
         "summary": [("classify", str(svduty.sample_path("policeuk-month")), "--summary", "json")],

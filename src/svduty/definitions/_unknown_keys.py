@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from svduty.errors import Problem, named
 
-__all__ = ["field_spelt", "key_shown", "unknown_field"]
+__all__ = ["field_spelt", "key_shown", "meant", "unknown_field"]
 
 
 _WORD = re.compile(r"[a-z]{1,30}")
@@ -47,6 +47,8 @@ def unknown_field(key: object, expected: str, *, file: str | None, row: int | No
     """  # noqa: E501
     field = key_shown(key)
     message = "unknown field" if field == key else ""
+    names = expected.removeprefix("one of ").split(", ") if expected.startswith("one of ") else []
+    expected += meant(key, names)
     return Problem(message=message, file=file, row=row, field=field, expected=expected)
 
 
@@ -74,3 +76,37 @@ def field_spelt(name: str, fields: Iterable[str]) -> str | None:
         return None
     key = _SEPARATORS.sub("_", name.lower()).strip("_")
     return key if key in fields else None
+
+
+_PLACE = re.compile(r"lsoa|msoa|oa\d|lad|district|ward|postcode|location|place|area|gss")
+"""A key that names a place (``lsoa_code``, ``LAD24CD``, ``district``): ``location`` is
+the field that places an incident."""
+
+
+def meant(key: object, names: Iterable[str]) -> str:
+    """`` (did you mean FIELD?)`` for the field an unknown key most likely meant, or ``""``.
+
+    ``location`` for a key that names a place, else a field it misspells (``weapn``) or
+    writes in other case or separators (``Victim Age``). Only a field's name is said,
+    never the key's own text.
+
+    Example:
+        >>> names = ["victim_age", "weapon", "location", "date"]
+        >>> meant("lsoa_code", names), meant("weapn", names), meant("Victim-Age", names)
+        (' (did you mean location?)', ' (did you mean weapon?)', ' (did you mean victim_age?)')
+        >>> meant("Jane Citizen", names)
+        ''
+    """
+    import difflib  # only for a key no field has
+
+    if not isinstance(key, str):
+        return ""
+    names = list(names)
+    plain = _SEPARATORS.sub("_", key.lower()).strip("_")
+    found: str | None = plain if plain in names else None
+    if found is None and "location" in names and _PLACE.search(plain):
+        found = "location"
+    if found is None:
+        close = difflib.get_close_matches(plain, names, n=1, cutoff=0.8)
+        found = close[0] if close else None
+    return f" (did you mean {found}?)" if found else ""

@@ -360,17 +360,16 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
 
 
 def _recited(old: Body, new: Body, citation: Citation | None) -> Body:
-    """``new``, its changed coverage and members citing the scenario's ``citation``.
+    """``new``, its changed coverage citing the scenario's ``citation``.
 
-    The documents that stated ``old``'s coverage and members do not state the new ones (a
-    scenario without a citation leaves them as they were).
+    The document that stated ``old``'s coverage does not state the new one (a scenario
+    without a citation leaves it as it was). Members keep theirs: a member's seat is
+    moved, not newly stated (``change_body`` cites the scenario for a seat it adds).
     """
     if citation is None:
         return new
     if set(new.districts) != set(old.districts) or new.area != old.area:
         new = attrs.evolve(new, coverage_citation=citation)
-    if set(new.members) != set(old.members):
-        new = attrs.evolve(new, members_citation=citation)
     return new
 
 

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty._checked import checked
+from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._incident_fields import (
     _EXPECTED,
@@ -98,7 +99,8 @@ def _check(obj: Any) -> tuple[str, str] | None:
     for key, given in obj.items():
         value, kind = given, _KIND.get(key)
         if kind is None:
-            return (key_shown(key), f"one of the incident fields {', '.join(_KIND)}")
+            fields = f"one of the incident fields {', '.join(_KIND)}"
+            return (key_shown(key), fields + meant(key, _KIND))
         if key == repeated:  # the last value would be taken silently
             return (key, _GIVEN_TWICE)
         if kind == "int" and isinstance(value, int) and not _INT64[0] <= value <= _INT64[1]:
