@@ -458,3 +458,29 @@ def test_a_district_of_the_area_with_no_row_is_counted_zero(tmp_path):
         "E07000222",
     ]
     assert [r["rows"] for r in inside] == [0, 0, len(rugby), 0, 0]
+
+
+def test_the_bounded_counts_give_each_district_and_csp_of_the_area_a_row(tmp_path):
+    """``--summary json``'s ``bounded.by.district`` and ``by.csp`` left out a district
+    with no row (``by_district`` gave it 0): a program charting them read it as not
+    counted (a new user's review)."""
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()
+    month = tmp_path / "2025-06-street.csv"
+    month.write_text("\n".join([lines[0], *(x for x in lines if ",Rugby " in x)]) + "\n")
+    code, out, _ = run("classify", str(month), "--summary", "json")
+    by = json.loads(out)["bounded"]["by"]
+    inside = {
+        k: {r[f"{k}_name"]: r["rows"] for r in rows if r["within_area"] == "inside"}
+        for k, rows in by.items()
+        if k in ("district", "csp")
+    }
+    assert code == 0
+    assert len(inside["district"]) == 5
+    assert sorted(inside["csp"]) == [
+        "North Warwickshire",
+        "Nuneaton and Bedworth",
+        "Rugby",
+        "South Warwickshire",
+    ]
+    assert {n for n, rows in inside["district"].items() if rows} == {"Rugby"}
+    assert {n for n, rows in inside["csp"].items() if rows} == {"Rugby"}

@@ -34,6 +34,7 @@ from svduty._commands._stopped import Terminated, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
+from svduty.io._code_names import area_parts
 from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import (
     STDIN,
@@ -310,7 +311,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             rejected = RejectedWriter(args.rejected)
         if writes_to(args.output, stdout) or writes_to(args.rejected, stdout):
             summary_to = stderr  # an output owns standard output
-    bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS) if fmt == "police-uk" else None
+    bounds = None
+    if fmt == "police-uk":  # the area's districts and CSPs each have their rows
+        area = choice.partnership
+        parts = area_parts(area.geography, area.local_area.districts)
+        bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS, parts=parts)
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
     sink = writer.write if writer is not None else None
     stops = {signal.SIGTERM: on_sigterm, signal.SIGINT: on_sigint}

@@ -19,7 +19,6 @@ import attrs
 import pyarrow as pa
 
 from svduty import _compute as pc
-from svduty._arrays import with_zero_rows
 from svduty._checked import checked
 from svduty._report._deprivation import (
     INDICES,
@@ -40,7 +39,7 @@ from svduty.io import (
     warwickshire,
 )
 from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
-from svduty.io._code_names import one_row_per_code
+from svduty.io._code_names import area_parts, one_row_per_code
 from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import expand_inputs
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
@@ -84,42 +83,6 @@ def _several_csps(by_csp: pa.Table) -> pa.Table:
     )
     names = pc.if_else(located, pa.scalar(SEVERAL_CSPS), by_csp["csp_name"])
     return by_csp.set_column(by_csp.schema.get_field_index("csp_name"), "csp_name", names)
-
-
-def _every_part(table: pa.Table, key: str, partnership: Partnership) -> pa.Table:
-    """The counts by district or CSP (``key``), a row of zeros for each with no row.
-
-    Each of the area's districts, or CSPs, no row is in has its row of zeros: a needs
-    assessment reads a district or CSP left out of the table as one not counted. A CSP is
-    the area's when one of its districts lies in it alone (a district of several CSPs
-    places no row in one).
-
-    Example:
-        >>> import svduty
-        >>> p = svduty.warwickshire()
-        >>> t = pa.table({"within_area": ["inside"], "district_code": ["E07000220"],
-        ...               "district_name": ["Rugby"], "rows": [3]})
-        >>> _every_part(t, "district", p)["rows"].to_pylist()
-        [0, 0, 3, 0, 0]
-        >>> t = pa.table({"within_area": ["inside"], "csp_code": ["E22000321"],
-        ...               "csp_name": ["Rugby"], "rows": [3]})
-        >>> _every_part(t, "csp", p)["csp_name"].to_pylist()
-        ['North Warwickshire', 'Nuneaton and Bedworth', 'Rugby', 'South Warwickshire']
-    """
-    code, name = f"{key}_code", f"{key}_name"
-    parts = partnership.geography.resolve_locations(list(partnership.local_area.districts))
-    wanted = dict(zip(parts[code].to_pylist(), parts[name].to_pylist(), strict=True))
-    inside = _inside(table)
-    have = set(inside[code].to_pylist())
-    missing = sorted(c for c in wanted if c is not None and c not in have)
-    if not missing:
-        return table
-    where = ["inside"] * len(missing)
-    added = with_zero_rows(
-        inside, {"within_area": where, code: missing, name: [wanted[c] for c in missing]}
-    )
-    rest = pc.filter(table, pc.invert(pc.equal(table["within_area"], "inside")))
-    return pa.concat_tables([pc.sort_by(added, [(code, "ascending")]), rest])
 
 
 def _lsoa_names_only(table: pa.Table, partnership: Partnership) -> pa.Table:
@@ -306,7 +269,9 @@ def report(
     found = expand_inputs(inputs)
     paths = list(found.files)
     groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
-    bounds = BoundedCounts(groupings=groupings)
+    bounds = BoundedCounts(
+        groupings=groupings, parts=area_parts(p.geography, p.local_area.districts)
+    )
     rows = read_police_uk(paths, progress=progress, columns=SUMMARY_COLUMNS)  # counted only
     left = (*found.skipped, *skipped)
     joined = JoinedFiles()  # the files a header line comes again in
@@ -316,8 +281,7 @@ def report(
     for name, grouping in _BY.items():
         out[name] = bounds.table(grouping)
     out["by_lsoa"] = _lsoa_names_only(out["by_lsoa"], p)
-    out["by_district"] = _every_part(out["by_district"], "district", p)
-    out["by_csp"] = _several_csps(_every_part(out["by_csp"], "csp", p))
+    out["by_csp"] = _several_csps(out["by_csp"])
     out["hotspots_certain"] = _hotspots(out["by_lsoa"], "certain")
     out["hotspots_possible"] = _hotspots(out["by_lsoa"], "possible")
     out["deprivation"], notes = _deprivation(bounds.table("lsoa_month"), p)

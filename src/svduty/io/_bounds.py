@@ -32,7 +32,7 @@ from svduty import _compute as pc
 from svduty._checked import checked, checked_methods
 from svduty.definitions import Definition
 from svduty.errors import DataError, Problem
-from svduty.io._code_names import one_row_per_code
+from svduty.io._code_names import one_row_per_code, with_every_code
 from svduty.io._settle import Settlement, settle
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -224,6 +224,8 @@ class BoundedCounts:
     Attributes:
         verdict: The verdict column counted (default ``in_scope``).
         groupings: Grouping name -> key columns (default :data:`~svduty.io.GROUPINGS`).
+        parts: Grouping name -> the area's codes and names each to have an ``inside`` row
+            (of zeros where no row is in it), such as its districts.
 
     Example:
         >>> import pyarrow as pa
@@ -237,6 +239,7 @@ class BoundedCounts:
 
     verdict: str = "in_scope"
     groupings: Mapping[str, tuple[str, ...]] = attrs.Factory(lambda: dict(GROUPINGS))
+    parts: Mapping[str, Mapping[str, str]] = attrs.Factory(dict)
     _fine: list[pa.Table] = attrs.Factory(list)  # counts at the finest grain, by batch
     _settle: list[pa.Table] = attrs.Factory(list)
     _basis: dict[str, int] = attrs.Factory(dict)
@@ -339,10 +342,9 @@ class BoundedCounts:
             ['within_area', 'month', 'certain']
         """
         keys = ("within_area", *self.groupings[grouping])
-        if not self._fine:
-            return _finish(_empty(keys), keys)
-        summed = _sum_groups(pa.concat_tables(self._fine), keys)
-        return _finish(one_row_per_code(summed, keys, _ANSWERS), keys)
+        summed = _sum_groups(pa.concat_tables(self._fine), keys) if self._fine else _empty(keys)
+        table = _finish(one_row_per_code(summed, keys, _ANSWERS), keys)
+        return with_every_code(table, keys, self.parts.get(grouping))
 
     def totals(self) -> pa.Table:
         """The bounded counts by ``within_area`` alone (the summary's lines).

@@ -11,7 +11,7 @@ keep their names apart: a name is all that tells them apart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -19,7 +19,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 
-__all__ = ["one_row_per_code"]
+__all__ = ["area_parts", "one_row_per_code", "with_every_code"]
 
 
 def one_row_per_code(table: pa.Table, keys: Sequence[str], counts: Sequence[str]) -> pa.Table:
@@ -57,3 +57,56 @@ def one_row_per_code(table: pa.Table, keys: Sequence[str], counts: Sequence[str]
         weights = table.column(c).to_numpy()
         cols[c] = _arrays.array(_arrays.sums(groups, weights, len(first)))
     return pa.table({k: cols[k] for k in (*keys, *counts)})
+
+
+def with_every_code(
+    table: pa.Table, keys: Sequence[str], wanted: Mapping[str, str] | None
+) -> pa.Table:
+    """``table`` with an ``inside`` row of zeros for each code of ``wanted`` it has none of.
+
+    ``keys`` are the table's key columns (``within_area``, a code, its name), ``wanted``
+    the area's districts or CSPs (code -> name): a needs assessment reads one left out of a
+    table of counts as one not counted.
+
+    Example:
+        >>> t = pa.table({"within_area": ["inside"], "district_code": ["E2"],
+        ...               "district_name": ["B"], "rows": [3]})
+        >>> keys = ["within_area", "district_code", "district_name"]
+        >>> with_every_code(t, keys, {"E1": "A", "E2": "B"})["rows"].to_pylist()
+        [0, 3]
+    """
+    code = next((k for k in keys if k.endswith("_code")), None)
+    if not wanted or code is None:
+        return table
+    name = f"{code[:-5]}_name"
+    at = pc.equal(table["within_area"], "inside")
+    inside = pc.filter(table, at)
+    have = set(inside[code].to_pylist())
+    missing = sorted(c for c in wanted if c not in have)
+    if not missing:
+        return table
+    where = {"within_area": ["inside"] * len(missing), code: missing}
+    added = _arrays.with_zero_rows(inside, {**where, name: [wanted[c] for c in missing]})
+    rest = pc.filter(table, pc.invert(at))
+    return pa.concat_tables([pc.sort_by(added, [(code, "ascending")]), rest])
+
+
+def area_parts(geography: Any, districts: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The area's districts and CSPs (code -> name), by the grouping that counts them.
+
+    A CSP is the area's when one of its districts lies in it alone (a district of several
+    CSPs places no row in one).
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> parts = area_parts(p.geography, p.local_area.districts)
+        >>> len(parts["district"]), sorted(parts["csp"].values())[0]
+        (5, 'North Warwickshire')
+    """
+    t = geography.resolve_locations(list(districts))
+    out: dict[str, dict[str, str]] = {}
+    for grouping in ("district", "csp"):
+        codes, names = t[f"{grouping}_code"].to_pylist(), t[f"{grouping}_name"].to_pylist()
+        out[grouping] = {c: n for c, n in zip(codes, names, strict=True) if c is not None}
+    return out
