@@ -181,11 +181,12 @@ class Partnership:
             >>> attrs.evolve(p, definition=None).require_definition()
             Traceback (most recent call last):
             ...
-            svduty.errors.DefinitionError: definition.toml: expected the partnership's own definition of serious violence (warwickshire has none)
+            svduty.errors.DefinitionError: definition.toml: expected the partnership's own definition of serious violence (warwickshire has none: the commands use the Act's, svduty.definitions.STATUTE)
         """  # noqa: E501
         if self.definition is None:
             expected = (
-                f"the partnership's own definition of serious violence ({self.name} has none)"
+                f"the partnership's own definition of serious violence ({self.name} has none:"
+                " the commands use the Act's, svduty.definitions.STATUTE)"
             )
             raise DefinitionError.single("definition.toml", None, expected=expected)
         return self.definition
