@@ -136,6 +136,10 @@ program that imports svduty, or calls :func:`main` with arguments, is unchanged.
 """
 
 
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+"""A write that found no room: a file names itself in its error, standard output does not."""
+
+
 class _Closed(io.TextIOBase):
     """Standard output closed before the command started: every write fails.
 
@@ -347,7 +351,10 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         return EXIT_BROKEN_PIPE
     except OSError as exc:  # a file that cannot be read or written (a full disk, ...)
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"svduty {args.command}: error: {where}{exc.strerror or exc}", file=err)
+        why = exc.strerror or str(exc)
+        if not where and exc.errno in _FULL:  # a file names itself: a stream does not
+            where, why = "standard output: ", f"cannot write ({why})"
+        print(f"svduty {args.command}: error: {where}{why}", file=err)
         return EXIT_FAILED
     except Exception as exc:
         if os.environ.get("SVDUTY_DEBUG"):

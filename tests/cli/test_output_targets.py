@@ -449,3 +449,21 @@ def test_file_names_are_shown_with_their_control_characters_escaped(tmp_path: Pa
     assert len(err.splitlines()) == 1
     assert "\x1b" not in err
     assert "a\\nsvduty classify: all good\\x1b[31m.csv: row 1" in err
+
+
+@needs_full
+def test_standard_output_on_a_full_device_is_named(tmp_path: Path, month: Path):
+    """``classify -o y.csv --summary json > /dev/full`` said only "No space left on
+    device", naming nothing (a hostile review): the stream is named."""
+    with FULL.open("w") as full:
+        r = subprocess.run(
+            [sys.executable, "-m", "svduty", "classify", str(month), "-o", str(tmp_path / "y.csv")],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=300,
+        )
+    assert r.returncode == 1
+    assert r.stderr.decode().splitlines() == [
+        "svduty classify: error: standard output: cannot write (No space left on device)"
+    ]
