@@ -108,3 +108,14 @@ def test_a_constructor_or_a_mapping_of_the_wrong_kind_is_an_argument_error(make,
     with pytest.raises(ArgumentError) as info:
         make()
     assert [p.field for p in info.value.problems] == [where]
+
+
+@pytest.mark.parametrize("key", ["message", "rule", "severity", "subjects", "where", "citations"])
+def test_a_findings_data_cannot_overwrite_what_as_dict_writes(key):
+    """``Finding(data=(("message", ...),))`` overwrote the message in ``as_dict()`` (a
+    developer's review): such a key is refused."""
+    from svduty.findings import Finding, Severity
+
+    with pytest.raises(ArgumentError):
+        Finding("r", Severity.ERROR, "real", data=((key, "overwritten"),))
+    assert Finding("r", Severity.ERROR, "real", data=(("year", "2023/24"),)).get("year")

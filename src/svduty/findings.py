@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from svduty._checked import checked_methods
-from svduty.errors import named
+from svduty.errors import ArgumentError, Problem, named
 from svduty.sources import Citation
 
 __all__ = ["Finding", "Findings", "Severity"]
@@ -42,6 +42,18 @@ class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+_RESERVED = ("rule", "severity", "message", "subjects", "where", "citations")
+"""The keys of :meth:`Finding.as_dict` that ``data`` may not take."""
+
+
+def _not_reserved(_finding: object, _field: object, data: tuple[tuple[str, Any], ...]) -> None:
+    """Refuse a ``data`` key :meth:`Finding.as_dict` writes itself: it would overwrite it."""
+    if any(key in _RESERVED for key, _ in data):
+        raise ArgumentError(
+            Problem(field="Finding(data)", expected=f"keys other than {', '.join(_RESERVED)}")
+        )
 
 
 @checked_methods
@@ -71,7 +83,7 @@ class Finding:
     citations: tuple[Citation, ...] = ()
     subjects: tuple[str, ...] = ()
     where: str = ""
-    data: tuple[tuple[str, str | None], ...] = ()
+    data: tuple[tuple[str, str | None], ...] = attrs.field(default=(), validator=_not_reserved)
 
     def __str__(self) -> str:
         place = f" [{self._ids()}]" if self.subjects else ""
