@@ -181,8 +181,8 @@ class Money:
         elif isinstance(value, int):
             raise _error(
                 field,
-                'an amount written as text such as "30000" (an integer could mean pounds or '
-                "pence: use Money.pounds or Money.from_pence)",
+                'an amount written as text such as "30000.00" (a whole number could mean '
+                "pounds or pence; in Python, Money.pounds or Money.from_pence)",
                 _short(repr(value)),
             )
         else:
