@@ -526,3 +526,15 @@ def test_the_lsoa_tables_hold_no_name_that_names_no_lsoa(tmp_path):
     ]
     whole = svduty.report(sample_police_uk()).tables["by_lsoa"]
     assert whole["lsoa_name"].null_count == pc.sum(pc.is_null(whole["lsoa_code"])).as_py()
+
+
+def test_a_2011_lsoa_name_the_name_reader_does_not_know_is_kept(tmp_path):
+    """The filter of LSOA names read each name alone, and "South Northamptonshire 007A"
+    (a 2011 LSOA of a district since abolished) is no name the reader resolves: a real
+    LSOA's name was blanked (a review of the session's own change)."""
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()
+    row = "a,2019-01,W,W,-1.2,52.1,On or near X,E01027261,South Northamptonshire 007A,Burglary,,"
+    month = tmp_path / "2019-01-warwickshire-street.csv"
+    month.write_text("\n".join([lines[0], row]) + "\n", encoding="utf-8")
+    names = svduty.report(month).tables["by_lsoa"]["lsoa_name"].to_pylist()
+    assert names == ["South Northamptonshire 007A"]

@@ -29,6 +29,7 @@ from svduty._report._deprivation import (
 )
 from svduty._report._html import render
 from svduty._report._model import Report
+from svduty.areas._tables import read_table
 from svduty.definitions import STATUTE, Definition
 from svduty.errors import SvdutyError
 from svduty.io import (
@@ -85,13 +86,21 @@ def _several_csps(by_csp: pa.Table) -> pa.Table:
     return by_csp.set_column(by_csp.schema.get_field_index("csp_name"), "csp_name", names)
 
 
+def _ons_lsoa_names() -> set[str]:
+    """The names of the LSOAs of the ONS tables, 2011 and 2021."""
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_name",)).column(0)
+    t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name",)).column(0)
+    return set(t21.to_pylist()) | set(t11.to_pylist())
+
+
 def _lsoa_names_only(table: pa.Table, partnership: Partnership) -> pa.Table:
     """``table`` (counts by LSOA) with every LSOA name that names no LSOA left out.
 
     The name is the input's text: a file may hold anything there (a person's name, an
-    address), and the report's tables are shared. A name the geography reads as an LSOA's
-    (a district's name and a number, "Rugby 001C") is kept; any other is null, and rows
-    it alone set apart become one.
+    address), and the report's tables are shared. A name of an LSOA of the ONS tables
+    (either vintage: "South Northamptonshire 007A" of a 2019 month) or one the geography
+    reads as an LSOA's (a district's name and a number, "Rugby 001C") is kept; any other
+    is null, and rows it alone set apart become one.
 
     Example:
         >>> import svduty
@@ -100,7 +109,7 @@ def _lsoa_names_only(table: pa.Table, partnership: Partnership) -> pa.Table:
         >>> _lsoa_names_only(t, svduty.warwickshire()).to_pylist()
         [{'within_area': 'no_location', 'lsoa_code': None, 'lsoa_name': None, 'rows': 3}]
     """
-    geo, said = partnership.geography, {}
+    geo, said = partnership.geography, dict.fromkeys(_ons_lsoa_names(), True)
 
     def lsoa(name: str) -> bool:
         if name not in said:
