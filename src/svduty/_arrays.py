@@ -418,6 +418,16 @@ _PLAIN = {"string_view": pa.string(), "binary_view": pa.binary()}
 """Arrow's view types, which its ``filter`` and ``take`` do not take, and their plain types."""
 
 
+def _plain(t: pa.DataType) -> pa.DataType:
+    """``t`` with its views (at any depth of lists) as their plain types."""
+    if str(t) in _PLAIN:
+        return _PLAIN[str(t)]
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        kind = pa.large_list if pa.types.is_large_list(t) else pa.list_
+        return kind(t.value_field.with_type(_plain(t.value_type)))
+    return t
+
+
 def without_rows(table: pa.Table, rows: Iterable[int]) -> pa.Table:
     """``table`` less the rows ``rows`` (0-based); its view columns stay views.
 
@@ -430,9 +440,9 @@ def without_rows(table: pa.Table, rows: Iterable[int]) -> pa.Table:
     drop = pa.array(sorted(set(rows)), pa.int64())
     if not len(drop):
         return table
-    views = [(i, f) for i, f in enumerate(table.schema) if str(f.type) in _PLAIN]
+    views = [(i, f) for i, f in enumerate(table.schema) if _plain(f.type) != f.type]
     for i, f in views:
-        table = table.set_column(i, f.name, pc.cast(table.column(i), _PLAIN[str(f.type)]))
+        table = table.set_column(i, f.name, pc.cast(table.column(i), _plain(f.type)))
     every = array(np.arange(table.num_rows, dtype=np.int64))
     table = pc.filter(table, pc.invert(pc.is_in(every, value_set=drop)))
     for i, f in views:

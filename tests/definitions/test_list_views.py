@@ -93,20 +93,23 @@ def _answer(table: pa.Table, d: object) -> object:
 def test_string_view_tables_split_as_string_tables(columns, ages) -> None:
     """``split_rejected`` and ``classify_split`` failed on a table with ``string_view``
     columns (Arrow's filter takes no views); they keep the same rows as for plain text,
-    and the kept table's view columns stay views."""
+    and the kept table's view columns stay views (lists of views too)."""
     from svduty.definitions import classify_split, split_rejected
 
     note = {"note": ["a", "b", "c"]}
+    words = [["physical"], ["sexual", "punching"], None]  # the second word is refused
     plain = pa.table(
         {
             **{k: pa.array(v, pa.string()) for k, v in {**columns, **note}.items()},
             "victim_age": ages,
+            "behaviours": pa.array(words, pa.large_list(pa.string())),
         }
     )
     viewed = pa.table(
         {
             **{k: pa.array(v, pa.string_view()) for k, v in {**columns, **note}.items()},
             "victim_age": ages,
+            "behaviours": pa.array(words, pa.large_list(pa.string_view())),
         }
     )
     for split in (split_rejected, classify_split):
