@@ -119,3 +119,17 @@ def test_a_findings_data_cannot_overwrite_what_as_dict_writes(key):
     with pytest.raises(ArgumentError):
         Finding("r", Severity.ERROR, "real", data=((key, "overwritten"),))
     assert Finding("r", Severity.ERROR, "real", data=(("year", "2023/24"),)).get("year")
+
+
+def test_a_list_where_a_record_keeps_a_tuple_is_taken_as_the_tuple():
+    """The construction checks refused ``StatedTotal(..., [year], ...)`` and
+    ``Project(serves=["a"])``, which worked before (a review of the session's own change):
+    a list of the right items becomes the tuple, as a bundle's list does."""
+    from svduty.funding import Project, StatedTotal
+
+    stated = StatedTotal("x", Money.pounds(5), [YEAR], "", None)  # type: ignore[arg-type]
+    assert stated.years == (YEAR,)
+    project = Project("p", "P", CostCategory.LABOUR, serves=["a"])  # type: ignore[arg-type]
+    assert project.serves == ("a",)
+    with pytest.raises(ArgumentError):
+        StatedTotal("x", Money.pounds(5), ["2023/24"], "", None)  # type: ignore[list-item]

@@ -414,7 +414,7 @@ def with_zero_rows(table: pa.Table, keys: Mapping[str, Sequence[Any]]) -> pa.Tab
     return pa.concat_tables([table, pa.Table.from_arrays(columns, schema=table.schema)])
 
 
-_PLAIN = {"string_view": pa.string(), "binary_view": pa.binary()}
+_PLAIN: dict[str, pa.DataType] = {"string_view": pa.string(), "binary_view": pa.binary()}
 """Arrow's view types, which its ``filter`` and ``take`` do not take, and their plain types."""
 
 
@@ -423,8 +423,9 @@ def _plain(t: pa.DataType) -> pa.DataType:
     if str(t) in _PLAIN:
         return _PLAIN[str(t)]
     if pa.types.is_list(t) or pa.types.is_large_list(t):
-        kind = pa.large_list if pa.types.is_large_list(t) else pa.list_
-        return kind(t.value_field.with_type(_plain(t.value_type)))
+        kind: Any = pa.large_list if pa.types.is_large_list(t) else pa.list_
+        plain: pa.DataType = kind(t.value_field.with_type(_plain(t.value_type)))
+        return plain
     return t
 
 

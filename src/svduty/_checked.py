@@ -159,6 +159,10 @@ def checked_fields(cls: C) -> C:
             if hint is None or fits(value, hint):
                 continue
             where = f"{cls.__name__}({f.alias})"
+            listed = isinstance(value, list) and typing.get_origin(hint) is tuple
+            if listed and fits(tuple(value), hint):  # a list where a tuple is kept
+                object.__setattr__(self, f.name, tuple(value))
+                continue
             choices = _enumeration(hint)
             if choices is None or not isinstance(value, str):
                 raise wrong_argument(where, _shown(hint), value)

@@ -87,7 +87,13 @@ def test_a_run_that_rejects_every_row_warns(monkeypatch, tmp_path, good):
 
 @pytest.mark.parametrize(
     ("key", "meant"),
-    [("lsoa_code", "location"), ("LAD24CD", "location"), ("weapn", "weapon"), ("Age", None)],
+    [
+        ("lsoa_code", "location"),
+        ("LAD24CD", "location"),
+        ("weapn", "weapon"),
+        ("Age", None),
+        ("Edward Smith", None),  # "ward" inside a name is no place
+    ],
 )
 def test_an_unknown_field_names_the_field_it_likely_meant(monkeypatch, tmp_path, key, meant):
     """``lsoa_code`` was refused as "an unknown field (a name of 9 characters, not shown)",
@@ -102,3 +108,25 @@ def test_an_unknown_field_names_the_field_it_likely_meant(monkeypatch, tmp_path,
     assert ("did you mean" in reason) is (meant is not None)
     if key != "weapn":
         assert key not in reason
+
+
+def test_rejected_rows_on_the_stream_the_classifications_take_are_refused(monkeypatch):
+    """``classify - --rejected /dev/stdout`` with no ``-o`` interleaved the classifications
+    (JSON Lines) and the rejected rows (CSV) on standard output (a review of the session's
+    own change): refused before anything is read."""
+    import os
+
+    if not os.path.exists("/dev/stdout"):
+        pytest.skip("no /dev/stdout")
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-m", "svduty", "classify", "-", "--rejected", "/dev/stdout"],
+        input=b'{"offence_code": "ZZZ"}\n',
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    assert (r.returncode, r.stdout) == (1, b"")
+    assert b"--rejected: expected a .csv file" in r.stderr

@@ -283,12 +283,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         output_format(args.output, "--output")
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
-    if args.rejected is not None and not _csv_target(args.rejected):  # it writes CSV only
+    shared = fmt == "incidents" and not args.output and writes_to(args.rejected, stdout)
+    if args.rejected is not None and (shared or not _csv_target(args.rejected)):  # CSV only
         raise InputFormatError(
             Problem(
                 file=str(args.rejected),
                 field="--rejected",
-                expected="a .csv file (or a device or pipe, such as /dev/stderr)",
+                expected="a .csv file (or a device or pipe, such as /dev/stderr; not "
+                "standard output when the classifications go there)",
             )
         )
     choice = chosen(args, sections=("areas", "definition"))
@@ -311,11 +313,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             rejected = RejectedWriter(args.rejected)
         if writes_to(args.output, stdout) or writes_to(args.rejected, stdout):
             summary_to = stderr  # an output owns standard output
-    bounds = None
-    if fmt == "police-uk":  # the area's districts and CSPs each have their rows
-        area = choice.partnership
-        parts = area_parts(area.geography, area.local_area.districts)
-        bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS, parts=parts)
+    area = choice.partnership  # each of its districts and CSPs has its rows:
+    parts = area_parts(area.geography, area.local_area.districts) if fmt == "police-uk" else {}
+    bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS, parts=parts) if parts else None
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
     sink = writer.write if writer is not None else None
     stops = {signal.SIGTERM: on_sigterm, signal.SIGINT: on_sigint}

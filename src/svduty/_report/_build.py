@@ -31,7 +31,7 @@ from svduty._report._html import render
 from svduty._report._model import Report
 from svduty.areas._tables import read_table
 from svduty.definitions import STATUTE, Definition
-from svduty.errors import SvdutyError
+from svduty.errors import SvdutyError, printable
 from svduty.io import (
     SUMMARY_COLUMNS,
     default_pipeline,
@@ -90,7 +90,7 @@ def _ons_lsoa_names() -> set[str]:
     """The names of the LSOAs of the ONS tables, 2011 and 2021."""
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_name",)).column(0)
     t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name",)).column(0)
-    return set(t21.to_pylist()) | set(t11.to_pylist())
+    return {n for n in (*t21.to_pylist(), *t11.to_pylist()) if isinstance(n, str)}
 
 
 def _lsoa_names_only(table: pa.Table, partnership: Partnership) -> pa.Table:
@@ -225,7 +225,7 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
 
 def _not_read(skipped: Sequence[str]) -> tuple[str, ...]:
     """The page's note on the input files not read (none if every file was read)."""
-    return (f"Not read: {'; '.join(skipped)}.",) if skipped else ()
+    return (f"Not read: {'; '.join(map(printable, skipped))}.",) if skipped else ()
 
 
 @checked

@@ -284,7 +284,7 @@ _rule(
     "personal relationship with them, nor a member of their household: not a death a "
     "domestic homicide review is held for",
     _s9("s.9(1)"),
-    when=All(DEATH, DHR_AGE),
+    when=All(DEATH, DHR_AGE, Not(Flag("other_reviews", "domestic_homicide_review"))),
 )
 _S26_DHR = _rule(
     "OWHR-S26-1B",

@@ -78,9 +78,12 @@ def field_spelt(name: str, fields: Iterable[str]) -> str | None:
     return key if key in fields else None
 
 
-_PLACE = re.compile(r"lsoa|msoa|oa\d|lad|district|ward|postcode|location|place|area|gss")
-"""A key that names a place (``lsoa_code``, ``LAD24CD``, ``district``): ``location`` is
-the field that places an incident."""
+_PLACE = re.compile(
+    r"(lsoa|msoa|oa|lad|ltla|utla|district|ward|postcode|location|place|area|gss)\d*"
+    r"(cd|code|nm|name)?"
+)
+"""A word of a key that names a place (``lsoa_code``, ``LAD24CD``, ``district``), whole:
+``location`` is the field that places an incident (``Edward`` holds no place)."""
 
 
 def meant(key: object, names: Iterable[str]) -> str:
@@ -94,8 +97,8 @@ def meant(key: object, names: Iterable[str]) -> str:
         >>> names = ["victim_age", "weapon", "location", "date"]
         >>> meant("lsoa_code", names), meant("weapn", names), meant("Victim-Age", names)
         (' (did you mean location?)', ' (did you mean weapon?)', ' (did you mean victim_age?)')
-        >>> meant("Jane Citizen", names)
-        ''
+        >>> meant("Jane Citizen", names), meant("Edward Howard", names)
+        ('', '')
     """
     import difflib  # only for a key no field has
 
@@ -104,7 +107,7 @@ def meant(key: object, names: Iterable[str]) -> str:
     names = list(names)
     plain = _SEPARATORS.sub("_", key.lower()).strip("_")
     found: str | None = plain if plain in names else None
-    if found is None and "location" in names and _PLACE.search(plain):
+    if found is None and "location" in names and any(map(_PLACE.fullmatch, plain.split("_"))):
         found = "location"
     if found is None:
         close = difflib.get_close_matches(plain, names, n=1, cutoff=0.8)
