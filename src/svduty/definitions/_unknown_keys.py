@@ -86,23 +86,28 @@ _PLACE = re.compile(
 ``location`` is the field that places an incident (``Edward`` holds no place)."""
 
 
+_PERSONAL = re.compile(r"[0-9]{5}|@|[A-Z][a-z]|\s")
+"""What makes a key personal data (long digits, an @, a capitalised name, a space): such
+a key's error says nothing of its text, not even the field it may mean."""
+
+
 def meant(key: object, names: Iterable[str]) -> str:
     """`` (did you mean FIELD?)`` for the field an unknown key most likely meant, or ``""``.
 
     ``location`` for a key that names a place, else a field it misspells (``weapn``) or
-    writes in other case or separators (``Victim Age``). Only a field's name is said,
+    writes in other case or separators (``VICTIM-AGE``). Only a field's name is said,
     never the key's own text.
 
     Example:
         >>> names = ["victim_age", "weapon", "location", "date"]
-        >>> meant("lsoa_code", names), meant("weapn", names), meant("Victim-Age", names)
+        >>> meant("lsoa_code", names), meant("weapn", names), meant("VICTIM-AGE", names)
         (' (did you mean location?)', ' (did you mean weapon?)', ' (did you mean victim_age?)')
         >>> meant("Jane Citizen", names), meant("Edward Howard", names)
         ('', '')
     """
     import difflib  # only for a key no field has
 
-    if not isinstance(key, str):
+    if not isinstance(key, str) or _PERSONAL.search(key):  # said of it as of any text
         return ""
     names = list(names)
     plain = _SEPARATORS.sub("_", key.lower()).strip("_")
