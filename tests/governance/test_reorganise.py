@@ -371,3 +371,15 @@ def test_a_what_ifs_new_coverage_cites_the_scenario():
     assert merged.coverage_citation == lgr.citation
     untouched = w.governance.get("safer-warwickshire-partnership-board")
     assert untouched == p.governance.get("safer-warwickshire-partnership-board")
+
+
+def test_a_what_ifs_reorganisation_cannot_be_changed_in_place():
+    """``WhatIf`` is frozen, but its ``reorganised`` held plain dicts: one caller could add
+    to ``abolished`` and change what another read (a developer's review)."""
+    import svduty
+
+    r = svduty.warwickshire().what_if("lgr-two-unitaries").reorganised
+    for mapping in (r.abolished, r.replaced, r.messages):
+        with pytest.raises(TypeError):
+            mapping[99] = ("x",)  # type: ignore[index]
+    assert r.replaced["E07000220"] == "north-warwickshire-unitary"

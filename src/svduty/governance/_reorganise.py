@@ -26,6 +26,7 @@ import attrs
 import pendulum
 
 from svduty._checked import checked
+from svduty._frozen import frozen_map
 from svduty.authorities import (
     Authorities,
     Authority,
@@ -170,9 +171,9 @@ class Reorganised:
 
     authorities: Authorities
     areas: tuple[str, ...]
-    replaced: Mapping[str, str] = attrs.field(factory=dict)
-    messages: Mapping[int, str] = attrs.field(factory=dict)
-    abolished: Mapping[int, tuple[str, ...]] = attrs.field(factory=dict)
+    replaced: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map)
+    messages: Mapping[int, str] = attrs.field(factory=dict, converter=frozen_map)
+    abolished: Mapping[int, tuple[str, ...]] = attrs.field(factory=dict, converter=frozen_map)
 
 
 def _fail(scenario: str, i: int, field: str, message: str) -> ScenarioError:
