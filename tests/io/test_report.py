@@ -291,8 +291,14 @@ def test_rows_an_index_does_not_rank_are_counted_apart():
         {"iod2025": ["E01000001"]},
     )
     assert unranked == {"iod2025": 5}
-    assert sum(table["possible"].to_pylist()) == 2
-    assert table.num_rows == 10
+    ranked = table.filter(pc.is_valid(table["decile"]))
+    assert sum(ranked["possible"].to_pylist()) == 2
+    assert ranked.num_rows == 10
+    # the rows no decile holds are a row of their own, with no shares (a new analyst's
+    # review: the CSV left them out silently where the page said how many)
+    [apart] = table.filter(pc.is_null(table["decile"])).to_pylist()
+    assert (apart["certain"], apart["possible"], apart["possible_share"]) == (0, 5, None)
+    assert sum(ranked["possible_share"].to_pylist()) == pytest.approx(100.0)
 
 
 @given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=12))
@@ -345,7 +351,9 @@ def test_deprivation_skips_lsoas_no_index_ranks_and_says_so():
         }
     )
     table, notes = _deprivation(lsoa_month, svduty.warwickshire())
-    assert sum(table["possible"].to_pylist()) == 2  # ranked, inside, located only
+    ranked = table.filter(pc.is_valid(table["decile"]))
+    assert sum(ranked["possible"].to_pylist()) == 2  # ranked, inside, located only
+    assert sum(table["possible"].to_pylist()) == 5  # and the 3 no index ranks, apart
     assert any(n.startswith("3 possible rows have an LSOA") for n in notes)
 
 

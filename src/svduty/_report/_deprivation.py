@@ -273,22 +273,28 @@ def deprivation_table(
     Returns:
         The table (``index``, ``index_name``, ``decile``, ``lsoas``, ``lsoa_share``,
         ``certain``, ``possible``, ``possible_share``; shares in percent, summing to 100
-        within an index) and, per index, the rows whose LSOA the index does not rank.
+        within an index; after an index's deciles, a row with no decile, LSOAs or shares
+        for its rows whose LSOA it does not rank) and, per index, those possible rows.
 
     Example:
         >>> t, unranked = deprivation_table(
-        ...     [{"index": "iod2025", "lsoa_code": "E01000001", "certain": 0, "possible": 3}],
+        ...     [{"index": "iod2025", "lsoa_code": "E01000001", "certain": 0, "possible": 3},
+        ...      {"index": "iod2025", "lsoa_code": "E01999999", "certain": 1, "possible": 2}],
         ...     {"iod2025": ["E01000001", "E01000002"]})
         >>> [(r["decile"], r["lsoas"], r["possible_share"]) for r in t.to_pylist() if r["lsoas"]]
         [(8, 1, 100.0), (10, 1, 0.0)]
+        >>> t.to_pylist()[-1]["decile"], t.to_pylist()[-1]["possible"], unranked
+        (None, 2, {'iod2025': 2})
     """
     cells: dict[str, dict[int, list[int]]] = {}
-    unranked: dict[str, int] = {}
+    left: dict[str, list[int]] = {}  # per index, the certain and possible rows not ranked
     for row in rows:
         index = row["index"]
         decile = deciles(index).get(row["lsoa_code"])
         if decile is None:
-            unranked[index] = unranked.get(index, 0) + int(row["possible"])
+            counts = left.setdefault(index, [0, 0])
+            counts[0] += int(row["certain"])
+            counts[1] += int(row["possible"])
             continue
         cell = cells.setdefault(index, {}).setdefault(decile, [0, 0, 0])
         cell[1] += int(row["certain"])
@@ -324,6 +330,11 @@ def deprivation_table(
             out["certain"].append(by[d][1])
             out["possible"].append(by[d][2])
             out["possible_share"].append(row_share[d])
+    for index in (i for i in INDICES if i in left):  # a row of its own, out of the shares
+        unranked = {"index": index, "index_name": INDICES[index].name, "certain": left[index][0]}
+        unranked["possible"] = left[index][1]
+        for key, column in out.items():
+            column.append(unranked.get(key))
     types = {"index": pa.string(), "index_name": pa.string()}
     shares_ = {"lsoa_share", "possible_share"}
     table = pa.table(
@@ -332,4 +343,4 @@ def deprivation_table(
             for k, v in out.items()
         }
     )
-    return table, unranked
+    return table, {index: counts[1] for index, counts in left.items()}

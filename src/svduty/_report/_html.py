@@ -256,7 +256,7 @@ def _hotspots(r: Report) -> str:
 
 
 def _deprivation(r: Report) -> str:
-    table = r.tables["deprivation"]
+    table = (t := r.tables["deprivation"]).filter(pc.is_valid(t["decile"]))  # notes: unranked
     body = [
         "<p>The share of the possible rows (yes + undetermined) inside the area in each "
         "deprivation decile against the share of the area's LSOAs (each sums to 100: equal "
