@@ -164,8 +164,8 @@ class Reorganised:
     Example:
         >>> import svduty
         >>> p = svduty.warwickshire()
-        >>> reorganise(p.authorities, p.local_area.districts,
-        ...            p.scenarios["jag-to-sv-strategic-board"]).replaced
+        >>> dict(reorganise(p.authorities, p.local_area.districts,
+        ...                 p.scenarios["jag-to-sv-strategic-board"]).replaced)
         {}
     """
 
