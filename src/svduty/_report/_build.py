@@ -11,6 +11,7 @@ hold the same numbers.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -86,11 +87,12 @@ def _several_csps(by_csp: pa.Table) -> pa.Table:
     return by_csp.set_column(by_csp.schema.get_field_index("csp_name"), "csp_name", names)
 
 
-def _ons_lsoa_names() -> set[str]:
-    """The names of the LSOAs of the ONS tables, 2011 and 2021."""
+@functools.cache
+def _ons_lsoa_names() -> frozenset[str]:
+    """The names of the LSOAs of the ONS tables, 2011 and 2021 (read once per process)."""
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_name",)).column(0)
     t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name",)).column(0)
-    return {n for n in (*t21.to_pylist(), *t11.to_pylist()) if isinstance(n, str)}
+    return frozenset(n for n in (*t21.to_pylist(), *t11.to_pylist()) if isinstance(n, str))
 
 
 def _lsoa_names_only(table: pa.Table, partnership: Partnership) -> pa.Table:
@@ -109,9 +111,11 @@ def _lsoa_names_only(table: pa.Table, partnership: Partnership) -> pa.Table:
         >>> _lsoa_names_only(t, svduty.warwickshire()).to_pylist()
         [{'within_area': 'no_location', 'lsoa_code': None, 'lsoa_name': None, 'rows': 3}]
     """
-    geo, said = partnership.geography, dict.fromkeys(_ons_lsoa_names(), True)
+    geo, ons, said = partnership.geography, _ons_lsoa_names(), {}
 
     def lsoa(name: str) -> bool:
+        if name in ons:
+            return True
         if name not in said:
             try:
                 said[name] = geo.resolve_lsoa(None, name).match == "name"

@@ -111,7 +111,7 @@ def meant(key: object, names: Iterable[str]) -> str:
         return ""
     names = list(names)
     plain = _SEPARATORS.sub("_", key.lower()).strip("_")
-    found: str | None = plain if plain in names else None
+    found = field_spelt(key, names)  # the field in another case or separators
     if found is None and "location" in names and any(map(_PLACE.fullmatch, plain.split("_"))):
         found = "location"
     if found is None:
