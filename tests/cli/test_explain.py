@@ -231,3 +231,45 @@ def test_each_json_answer_and_difference_names_its_row(tmp_path: Path):
     )
     differences = json.loads(out)["differences"]
     assert [(d["index"], d["row"]) for d in differences] == [(1, 4)]
+
+
+@pytest.mark.parametrize("lines", [b"", b"\n\n", b"not json\n", GOOD + GOOD])
+def test_html_is_one_whole_page_whatever_the_file_holds(tmp_path: Path, lines: bytes):
+    from html.parser import HTMLParser
+
+    f = tmp_path / "<in>.jsonl"
+    f.write_bytes(lines)
+    _, out, _ = run("explain", str(f), "--format", "html")
+    assert out.startswith("<!DOCTYPE html>")
+    assert out.count("<html") == 1
+    assert out.rstrip().endswith("</html>")
+    assert "&lt;in&gt;.jsonl" in out
+    assert "<in>" not in out
+    opened: list[str] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            opened.append(tag)
+
+    Tags().feed(out)
+    assert opened.count("main") == 1
+    assert ("No incidents" in out) is (lines != GOOD + GOOD)
+
+
+def test_text_says_when_the_file_holds_no_incident(tmp_path: Path):
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(b"\n")
+    code, out, _ = run("explain", str(f))
+    assert code == 0
+    assert out.splitlines()[-1].startswith("No incidents")
+    code, out, _ = run("explain", str(f), "--format", "json")
+    assert out == ""
+
+
+def test_a_comparison_in_html_is_escaped_inside_the_page(tmp_path: Path):
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(GOOD)
+    _, out, _ = run("explain", str(f), "--format", "html", "--compare-definition", "pcsc-s13")
+    assert out.startswith("<!DOCTYPE html>")
+    assert "<pre>" in out
+    assert "1 incidents, 1 agree" in out

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import html
 import json
 from pathlib import Path
 from typing import Any, TextIO
@@ -121,10 +122,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     name, handle = text_lines(args.file)
     rejected = 0
     first = True
+    said = printable(f"Partnership {used['partnership']}; definition {used['definition']}")
     if args.format == "text":
-        said = printable(f"Partnership {used['partnership']}; definition {used['definition']}")
         print(said, file=stdout)
         print(file=stdout)
+    elif args.format == "html":
+        print(_page_head(name, said), file=stdout)
     compared: list[Incident] = []
     rows: list[int] = []  # the file row of each incident compared
     with handle:
@@ -153,7 +156,34 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 print(result.explain(args.format), file=stdout)
     if compared_with is not None:
         _compare(compared, rows, (definition, compared_with), args.format, stdout)
+    elif first and args.format != "json":  # JSON Lines of no incident: no line
+        print(_NONE[args.format], file=stdout)
+    if args.format == "html":
+        print("</main></body></html>", file=stdout)
     return 1 if rejected else 0
+
+
+_NONE = {
+    "text": "No incidents: the file has no line that is an incident.",
+    "html": "<p>No incidents: the file has no line that is an incident.</p>",
+}
+
+
+def _page_head(name: str, said: str) -> str:
+    """The start of the HTML page: its title names the file and the choices made.
+
+    Example:
+        >>> _page_head("<in>.jsonl", "Partnership p; definition d")[:15]
+        '<!DOCTYPE html>'
+        >>> "&lt;in&gt;.jsonl" in _page_head("<in>.jsonl", "")
+        True
+    """
+    title = html.escape(f"svduty explain: {printable(name)}")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{title}</title></head><body><main><h1>{title}</h1>"
+        f"<p>{html.escape(said)}</p>"
+    )
 
 
 _FIELDS = tuple(f.name for f in attrs.fields(Incident))
@@ -209,7 +239,7 @@ def _compare(
     fmt: str,
     stdout: TextIO,
 ) -> None:
-    """Print where ``definition`` and ``other`` differ on the incidents (text or JSON).
+    """Print where ``definition`` and ``other`` differ on the incidents (text, JSON, HTML).
 
     In JSON each difference also names the file ``row`` of its incident (``index``
     counts the incidents read, rejected lines and blank lines left out).
@@ -223,5 +253,7 @@ def _compare(
         for difference in differences:
             difference["row"] = rows[difference["index"]]
         print(json.dumps(versioned("comparison", data), ensure_ascii=False), file=stdout)
+    elif fmt == "html":
+        print(f"<pre>{html.escape(comparison.to_text())}</pre>", file=stdout)
     else:
         print(comparison.to_text(), file=stdout)
