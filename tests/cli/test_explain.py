@@ -272,4 +272,4 @@ def test_a_comparison_in_html_is_escaped_inside_the_page(tmp_path: Path):
     _, out, _ = run("explain", str(f), "--format", "html", "--compare-definition", "pcsc-s13")
     assert out.startswith("<!DOCTYPE html>")
     assert "<pre>" in out
-    assert "1 incidents, 1 agree" in out
+    assert "1 incident, 1 agree" in out

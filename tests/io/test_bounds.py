@@ -136,7 +136,7 @@ def test_why_nothing_certain_says_why_or_nothing():
     assert inside is not None
     assert "the facts given do not settle" in inside
     assert counter.why_nothing_certain("outside") == (
-        "nothing is certain outside the area: all 1 rows are answered no"
+        "nothing is certain outside the area: the row is answered no"
     )
     assert counter.why_nothing_certain("no_location") is None
     assert BoundedCounts(groupings={"m": ("month",)}).why_nothing_certain() is None

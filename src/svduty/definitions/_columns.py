@@ -303,6 +303,26 @@ def _category(v: str) -> int:
     return POLICE_UK_CATEGORIES.keys().get(v.strip().lower(), -1)
 
 
+def category_names(col: Arr) -> Arr:
+    """Each police.uk crime type by its published name (``Incident`` reads it so).
+
+    A name in any case, or the police.uk API slug, is the crime type's name; text no crime
+    type has (refused by the classifier) and a column that is not text are as given. Counts
+    by crime type so count one crime type once, however it was spelt.
+
+    Example:
+        >>> category_names(pa.array(["violent-crime", " burglary", "Nonsense", None])).to_pylist()
+        ['Violence and sexual offences', 'Burglary', 'Nonsense', None]
+    """
+    try:
+        text = _pc.cast(col, pa.string())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return col
+    idx = _unique_map(text, _category, pa.int32(), _known_categories())
+    known = pc.if_else(pc.equal(idx, -1), pa.scalar(None, pa.int32()), idx)
+    return pc.coalesce(pc.take(_known_categories()[0], known), text)
+
+
 @functools.cache
 def _known_categories() -> tuple[Arr, Arr]:
     """The police.uk crime types as police.uk spells them, and their numbers."""

@@ -121,7 +121,8 @@ class Comparison:
               a=yes b=no: 1
         """
         lines = [
-            f"{self.first} against {self.second}: {self.rows} incidents, {self.agree} agree, "
+            f"{self.first} against {self.second}: {self.rows} incident"
+            f"{'' if self.rows == 1 else 's'}, {self.agree} agree, "
             f"{self.rows - self.agree} differ"
         ]
         lines += [f"  {self.first}={a} {self.second}={b}: {n}" for a, b, n in self.counts]

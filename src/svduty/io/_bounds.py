@@ -371,7 +371,7 @@ class BoundedCounts:
             >>> _ = b.add(pa.table({"within_area": ["inside"], "month": ["2025-06"],
             ...     "in_scope": ["undetermined"], "basis": ["category"]}))
             >>> print(b.why_nothing_certain())
-            nothing is certain inside the area: every row has only a police.uk category (no offence code or other facts), and no category settles in_scope on its own; 1 rows are undetermined
+            nothing is certain inside the area: every row has only a police.uk category (no offence code or other facts), and no category settles in_scope on its own; 1 row is undetermined
         """  # noqa: E501
         totals = {r["within_area"]: r for r in self.totals().to_pylist()}
         row = totals.get(within_area)
@@ -383,7 +383,8 @@ class BoundedCounts:
             "no_location": "without a location",
         }[within_area]
         if not row["possible"]:
-            return f"nothing is certain {where}: all {row['rows']:,} rows are answered no"
+            rows = "the row is" if row["rows"] == 1 else f"all {row['rows']:,} rows are"
+            return f"nothing is certain {where}: {rows} answered no"
         basis = self._basis
         if basis and set(basis) == {"category"}:
             why = (
@@ -392,7 +393,9 @@ class BoundedCounts:
             )
         else:
             why = f"the facts given do not settle {self.verdict} for any row"
-        return f"nothing is certain {where}: {why}; {row['undetermined']:,} rows are undetermined"
+        n = row["undetermined"]
+        rows = "1 row is" if n == 1 else f"{n:,} rows are"
+        return f"nothing is certain {where}: {why}; {rows} undetermined"
 
     def settlements(
         self, definition: Definition, *, resolve_district: Any = None

@@ -37,6 +37,7 @@ from svduty._checked import checked
 from svduty.areas import Geography
 from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
 from svduty.definitions._classify import definition_argument
+from svduty.definitions._columns import category_names
 from svduty.errors import Problem
 from svduty.io import _alike
 from svduty.io._alike import ALIKE, Grouped, grouped
@@ -182,6 +183,10 @@ def classify_batch(
         good, bad, places = locate_police_uk(good, bad, resolve_areas, within)
         inputs = list(CLASSIFIER_INPUT)
     else:  # incidents: every incident field goes to the classifier
+        if "police_uk_category" in good.column_names:  # one crime type, one spelling
+            at = good.schema.get_field_index("police_uk_category")
+            named = category_names(good.column(at).combine_chunks())
+            good = good.set_column(at, pa.field("police_uk_category", named.type), named)
         good, places = locate_incidents(good, resolve_areas, within)
         inputs = given_fields(good)  # an all-null field is as if absent: less to classify
     if split is not None:
