@@ -49,6 +49,7 @@ from svduty.governance import (
     schedule_1_findings,
 )
 from svduty.governance._references import Known, scenario_problems
+from svduty.governance._validate import specified_bodies
 from svduty.governance._whatif import apply_what_if, named_by_changes, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
@@ -428,7 +429,7 @@ class Partnership:
         on: pendulum.Date | str | None = None,
     ) -> Findings:
         day = scenario.effective if scenario is not None else (None if on is None else date(on))
-        specified = tuple(a.id for a in after.authorities.by_role(Role.SPECIFIED_AUTHORITY))
+        specified = specified_bodies(after.authorities, graph, day)
         # community safety partnerships cover districts, also where new areas replace them
         res = graph.validate(
             strict,

@@ -16,7 +16,7 @@ Example:
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 import attrs
 import pendulum
@@ -305,3 +305,49 @@ class Authorities:
                 expected="a join callable (Authorities.with_districts_within or the argument)",
             )
         return fn
+
+
+def one_id_per_body(
+    found: Iterable[Authority], members: Collection[str], held: Collection[str] | None = None
+) -> tuple[str, ...]:
+    """One id for each legal body among ``found``: records joined by ``same_body_as`` are one.
+
+    A body that holds several records (a county council that is also the fire and rescue
+    authority; a council continuing under a new name) takes part when any of its records
+    does: the id is the first of its records in ``members``, else its first record's.
+    ``held``: the ids of the records that hold (on a day); a body none of whose records
+    holds is left out, and one that is not a member is named by a record that holds.
+
+    Example:
+        >>> from svduty.authorities import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> a = Authority("old", "Old", AuthorityCategory.COUNTY_COUNCIL, ["E10000023"], c)
+        >>> b = Authority("new", "New", AuthorityCategory.DISTRICT_COUNCIL, ["E06000065"], c,
+        ...               same_body_as="old")
+        >>> one_id_per_body([a, b], members={"new"}), one_id_per_body([a, b], members=())
+        (('new',), ('old',))
+        >>> one_id_per_body([a, b], members=(), held={"new"})
+        ('new',)
+    """
+    records = list(found)
+    ids = {a.id for a in records}
+    body = {a.id: a.id for a in records}
+
+    def root(x: str) -> str:
+        while body[x] != x:
+            x = body[x]
+        return x
+
+    for a in records:
+        if a.same_body_as in ids:
+            body[root(a.id)] = root(a.same_body_as)
+    groups: dict[str, list[str]] = {}
+    for a in records:
+        groups.setdefault(root(a.id), []).append(a.id)
+    out = []
+    for g in groups.values():
+        now = g if held is None else [x for x in g if x in held]
+        if now:
+            out.append(next((x for x in g if x in members), now[0]))
+    return tuple(out)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from svduty._checked import checked
+from svduty.authorities import Authorities, Role
+from svduty.authorities._model import one_id_per_body
 from svduty.errors import GovernanceError, Problem, named, shown
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
@@ -164,10 +166,37 @@ def _path(graph: GraphView, add: Add) -> None:
             )
 
 
-def _specified(graph: GraphView, add: Add, specified: tuple[str, ...]) -> None:
-    deciding = [
+def _deciding(graph: GraphView) -> list[Any]:
+    """The established strategic bodies: those whose members take part (GOV-SPECIFIED)."""
+    return [
         b for b in graph.bodies if b.tier is Tier.STRATEGIC and b.status is BodyStatus.ESTABLISHED
     ]
+
+
+def specified_bodies(authorities: Authorities, graph: GraphView, on: Any) -> tuple[str, ...]:
+    """The specified authorities GOV-SPECIFIED looks for: one id per legal body, on a day.
+
+    On a day, the records that hold that day; without one, the records with no end (a
+    council abolished in a reorganisation is not looked for). Records of one body
+    (``same_body_as``) are one: it takes part when any of them is a member
+    (:func:`~svduty.authorities._model.one_id_per_body`).
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> "warwickshire-police" in specified_bodies(p.authorities, p.governance, None)
+        True
+    """
+    members = {m for b in _deciding(graph) for m in b.members}
+    every = authorities.by_role(Role.SPECIFIED_AUTHORITY)
+    held = {
+        a.id for a in authorities.by_role(Role.SPECIFIED_AUTHORITY, on=on) if on or not a.valid.end
+    }
+    return one_id_per_body(every, members, held)
+
+
+def _specified(graph: GraphView, add: Add, specified: tuple[str, ...]) -> None:
+    deciding = _deciding(graph)
     for auth in specified:
         at = [b for b in deciding if auth in b.members]
         firm = [

@@ -1,0 +1,68 @@
+"""GOV-SPECIFIED looks for each specified authority that exists, once per legal body.
+
+North Yorkshire's seven districts and its county council ended on 1 April 2023 (the
+county council continues as North Yorkshire Council, recorded ``same_body_as``): a
+governance of today's authorities is complete, and one of the old districts' day is not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import svduty
+
+_CITE = 'citation = { source = "ny-agreement", provision = "Governance" }'
+_SOURCE = (
+    '\n[[sources]]\nid = "ny-agreement"\ntitle = "NY agreement"\nkind = "agreement"\n'
+    'publisher = "x"\ndate = "2024-06-01"\n'
+)
+
+
+def _bundle(tmp_path: Path, leave_out: str = "") -> svduty.Partnership:
+    d = tmp_path / "ny"
+    svduty.new_bundle(d, ["E06000065"])
+    with (d / "bundle.toml").open("a") as f:
+        f.write(_SOURCE)
+    p = svduty.load_partnership(d)
+    current = {
+        a.id
+        for a in p.authorities.by_role("specified_authority", on="2025-01-01")
+        if a.valid.end is None
+    }
+    members = sorted(current - {leave_out})
+    (d / "governance.toml").write_text(
+        f'[[rules]]\nid = "GOV-SPECIFIED"\nrequires = "every specified authority takes part"\n'
+        f'{_CITE}\n[[bodies]]\nid = "ny-csp"\nname = "North Yorkshire CSP"\n'
+        'kind = "community_safety_partnership"\nlevel = "local"\ntier = "strategic"\n'
+        f'area = "E22000372"\ndistricts = ["E06000065"]\nmembers = {members!r}\n{_CITE}\n'.replace(
+            "'", '"'
+        )
+    )
+    return svduty.load_partnership(d)
+
+
+def _specified_errors(p: svduty.Partnership, on: str | None) -> list[str]:
+    found = p.validate_governance(on=on) if on else p.validate_governance()
+    return [f.subjects[0] for f in found.errors if f.rule == "GOV-SPECIFIED"]
+
+
+@pytest.mark.parametrize("on", [None, "2025-01-01"])
+def test_todays_authorities_are_a_complete_governance(tmp_path: Path, on: str | None):
+    assert _specified_errors(_bundle(tmp_path), on) == []
+
+
+def test_on_a_day_before_the_reorganisation_the_old_authorities_are_looked_for(tmp_path: Path):
+    # the county council is North Yorkshire Council (same_body_as): a member, by its new id
+    districts = ("craven", "hambleton", "harrogate", "richmondshire", "ryedale", "scarborough")
+    assert set(_specified_errors(_bundle(tmp_path), "2023-02-15")) == {
+        *(f"{d}-council" for d in (*districts, "selby")),
+        "north-yorkshire-commissioner-fire-and-rescue-authority",
+    }
+
+
+def test_a_current_authority_left_out_is_still_an_error(tmp_path: Path):
+    assert _specified_errors(_bundle(tmp_path, "north-yorkshire-police"), None) == [
+        "north-yorkshire-police"
+    ]
