@@ -161,3 +161,15 @@ def test_an_exclusion_or_a_lower_age_limit_decides():
     c = compare_definitions([child], adults, broad)
     assert (c.differences[0].first, c.differences[0].second) == (Verdict.NO, Verdict.YES)
     assert [r.rule for r in c.differences[0].rules] == ["adults:victim_age_at_least"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 120), st.sampled_from(["warwickshire", "pcsc-s13", "norfolk"]))
+def test_an_age_limit_is_named_only_where_the_victim_is_outside_it(age, a):
+    scam = Incident(id="scam", behaviours=["economic"], relationship="none", victim_age=age)
+    c = compare_definitions([scam], resolve_definition(a), resolve_definition("avon-and-somerset"))
+    named = [r for d in c.differences for r in d.rules if r.rule.endswith("victim_age_below")]
+    if named:
+        assert age >= 25
+    if a == "warwickshire":  # yes against no: the rules that decide are named
+        assert bool(named) is (age >= 25)

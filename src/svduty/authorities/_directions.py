@@ -59,10 +59,15 @@ _EXCUSED = {
 """The duties s.15(7) excuses, so far as compliance would cost what it lists."""
 _EXCUSE = (
     "only so far as the authority is subject to the duty under {duty}: s.15(7) excuses it so "
-    "far as compliance would be incompatible with another of its duties, have an adverse "
-    "effect on its functions, be disproportionate or cost it unreasonably, never for "
-    "collaborating on the kinds and causes of serious violence and the strategy (s.15(9))"
+    "far as compliance would be incompatible with another duty an enactment imposes on it, "
+    "have an adverse effect on its functions, be disproportionate or cost it unreasonably "
+    "(the cumulative effect of its duties under s.15 counted, s.15(8))"
 )
+_NEVER_EXCUSED = (
+    "; never so far as the duty is to collaborate with a specified authority identifying the "
+    "kinds or causes of serious violence or preparing its strategy (s.15(9))"
+)
+"""s.15(9): the limit on s.15(7) and (8), for a relevant authority's duty under s.15(3) only."""
 _NOT_EXEMPT = {
     Establishment.CONTRACTED_OUT: "a contracted-out establishment",
     Establishment.SCHOOL: "a school",
@@ -151,7 +156,9 @@ def can_be_directed(
         reason(rule, f"a {label(role)} that fails its duty under {duty} may be directed (s.18(2))")
     )
     if duty in _EXCUSED.get(role, ()):  # no duty, no failure to direct over
-        reasons.append(reason("s.15(7)", _EXCUSE.format(duty=duty), "s.15(7), (9)"))
+        limited = role is Role.RELEVANT_AUTHORITY and duty == "s.15(3)"
+        says = _EXCUSE.format(duty=duty) + (_NEVER_EXCUSED if limited else "")
+        reasons.append(reason("s.15(7)", says, "s.15(7)-(9)" if limited else "s.15(7), (8)"))
     cat = authority.category
     if cat is AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
         sos = authority.provider_is_secretary_of_state

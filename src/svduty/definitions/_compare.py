@@ -140,7 +140,16 @@ def _deciding(
     """Why ``answered`` (yes) and ``other`` (no) part: kinds, exclusions, age limits.
 
     A kind only ``answered`` includes decides when ``other`` includes none of the
-    incident's kinds; otherwise ``other``'s exclusions or age limits decide.
+    incident's kinds; otherwise ``other``'s exclusions or the age limits the victim is
+    outside of decide.
+
+    Example:
+        >>> from svduty.definitions import DEFINITIONS
+        >>> young = attrs.evolve(DEFINITIONS["pcsc-s13"], id="young", victim_age_below=25)
+        >>> [r.says for r in _deciding((), DEFINITIONS["pcsc-s13"], young, 30)]
+        ["young limits victims' age (victim_age_below 25); the victim is 30"]
+        >>> _deciding((), DEFINITIONS["pcsc-s13"], young, 19)
+        []
     """
     out = []
     theirs = {i.kind for i in other.include}
@@ -153,12 +162,12 @@ def _deciding(
         if exc.kind in kinds:
             says = f"{other.id} excludes {exc.kind}"
             out.append(Reason(f"{other.id}:exclude:{exc.kind}", says, exc.citation))
-    limits = (
-        ("victim_age_below", other.victim_age_below),
-        ("victim_age_at_least", other.victim_age_at_least),
+    limits = (  # a limit decides only where the victim's age is outside it
+        ("victim_age_below", other.victim_age_below, lambda n, a: a >= n),
+        ("victim_age_at_least", other.victim_age_at_least, lambda n, a: a < n),
     )
-    for name, limit in limits:
-        if limit is not None and age is not None:
+    for name, limit, outside in limits:
+        if limit is not None and age is not None and outside(limit, age):
             says = f"{other.id} limits victims' age ({name} {limit}); the victim is {age}"
             out.append(Reason(f"{other.id}:{name}", says, other.citation))
     return out
