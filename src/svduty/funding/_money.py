@@ -247,10 +247,12 @@ class Money:
             raise _error(field, "a finite amount", str(value))
         if value and value.adjusted() >= _MAX_DIGITS:  # before a digit is converted
             raise _error(field, _TOO_LARGE)
-        exponent = value.normalize().as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -2:
-            raise _error(field, "at most two decimal places (whole pence)", value)
-        return cls(int(value.scaleb(2)))  # at most 17 digits and 2 places: exact
+        with localcontext() as ctx:  # not the caller's: its precision may round
+            ctx.prec = max(40, len(value.as_tuple().digits) + 3)
+            exponent = value.normalize().as_tuple().exponent
+            if isinstance(exponent, int) and exponent < -2:
+                raise _error(field, "at most two decimal places (whole pence)", value)
+            return cls(int(value.scaleb(2)))  # at most 17 digits and 2 places: exact
 
     @classmethod
     def _from_text(cls, text: str, field: str | None) -> Money:

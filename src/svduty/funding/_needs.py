@@ -8,7 +8,7 @@ Example:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import attrs
 
@@ -55,7 +55,9 @@ class NeedsArea:
             ...           Decimal("9.67")).average
             Decimal('9.67')
         """
-        return (sum(self.scores, Decimal(0)) / 3).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        with localcontext() as ctx:  # not the caller's: its precision may round
+            ctx.prec = 40
+            return (sum(self.scores, Decimal(0)) / 3).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
     @property
     def change(self) -> Decimal:
