@@ -29,6 +29,7 @@ from svduty._report._deprivation import (
     ranked_as,
 )
 from svduty._report._html import render
+from svduty._report._lsoa_keys import LsoaKeyed
 from svduty._report._model import Report
 from svduty.areas._tables import read_table
 from svduty.definitions import STATUTE, Definition
@@ -288,7 +289,7 @@ def report(
     rows = read_police_uk(paths, progress=progress, columns=SUMMARY_COLUMNS)  # counted only
     left = (*found.skipped, *skipped)
     joined = JoinedFiles()  # the files a header line comes again in
-    summary = run_pipeline(rows, pipeline, on_rejected=joined, counts=[bounds])
+    summary = run_pipeline(rows, pipeline, on_rejected=joined, counts=[LsoaKeyed(bounds)])
     summary = attrs.evolve(summary, skipped=left)
     out: dict[str, pa.Table] = {"summary": bounds.totals()}
     for name, grouping in _BY.items():
