@@ -23,7 +23,7 @@ __all__ = ["LsoaKeyed", "lsoa_keyed"]
 
 
 @functools.cache
-def _ons_codes_by_name() -> tuple[pa.Array, pa.Array]:
+def _ons_codes_by_name() -> tuple[Any, Any]:
     """The ONS LSOA names and their codes: 2021 first, then 2011's other names."""
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_name", "lsoa21_code"))
     t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name", "lsoa11_code"))

@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterable
 
@@ -163,8 +164,8 @@ def _deciding(
             says = f"{other.id} excludes {exc.kind}"
             out.append(Reason(f"{other.id}:exclude:{exc.kind}", says, exc.citation))
     limits = (  # a limit decides only where the victim's age is outside it
-        ("victim_age_below", other.victim_age_below, lambda n, a: a >= n),
-        ("victim_age_at_least", other.victim_age_at_least, lambda n, a: a < n),
+        ("victim_age_below", other.victim_age_below, operator.le),
+        ("victim_age_at_least", other.victim_age_at_least, operator.gt),
     )
     for name, limit, outside in limits:
         if limit is not None and age is not None and outside(limit, age):
