@@ -161,7 +161,7 @@ def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T], kind
 
 def _stem(spec: str | Path, what: tuple[str, ...]) -> str:
     """The start of a cache file's name: the bundle and what was loaded (not the key)."""
-    where = _sha256(str(_bundle(spec)).encode()).hexdigest()[:12]
+    where = _sha256(os.fsencode(_bundle(spec))).hexdigest()[:12]
     return f"{where}-{'-'.join(what)}"
 
 
@@ -186,7 +186,7 @@ def _key(spec: str | Path, what: tuple[str, ...]) -> str | None:
     if not _files(package, h, content=False):
         return None
     bundle = _bundle(spec)
-    h.update(str(bundle).encode() + b"\0" + "\0".join(what).encode() + b"\0")
+    h.update(os.fsencode(bundle) + b"\0" + "\0".join(what).encode() + b"\0")
     if isinstance(bundle, Path) and not (bundle.is_dir() and _files(bundle, h, content=True)):
         return None
     return h.hexdigest()[:32]
@@ -206,7 +206,7 @@ def _files(folder: Path, h: Any, *, content: bool) -> bool:
         ):
             return False
         for name, entry in found:
-            h.update(name.encode() + b"\0")
+            h.update(os.fsencode(name) + b"\0")
             if content:
                 h.update(Path(entry.path).read_bytes() + b"\0")
             else:

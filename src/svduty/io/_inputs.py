@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 from svduty._arguments import paths_argument
-from svduty.errors import InputFormatError, Problem
+from svduty.errors import InputFormatError, Problem, printable
 
 __all__ = [
     "CHECKED_COLUMNS",
@@ -254,7 +254,7 @@ def expand_inputs(
         elif p.is_dir() and not folders:
             raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
         elif p.is_dir():
-            found = []
+            found, before = [], len(skipped)
             for q in sorted(p.rglob("*"), key=_copies_last):
                 why = _not_read(q, p)
                 if why is None:
@@ -262,10 +262,13 @@ def expand_inputs(
                 elif why:
                     skipped.append(f"{q} ({why})")
             if not found:
+                held = f" (it holds {printable(skipped[-1])})" if skipped[before:] else ""
                 raise InputFormatError(
-                    Problem(file=str(p), expected="a folder holding police.uk CSV files")
+                    Problem(file=str(p), expected=f"a folder holding police.uk CSV files{held}")
                 )
             files.extend(found)
+        elif p.is_file() and not _utf8_name(p):
+            raise InputFormatError(Problem(file=str(p), expected=_NOT_UTF8))
         elif p.is_file():
             files.append(p)
         elif p.exists():
@@ -290,6 +293,8 @@ def _not_read(q: Path, folder: Path) -> str | None:
     """
     hidden = any(part.startswith(".") for part in q.relative_to(folder).parts)
     csv_name = q.suffix.lower() == ".csv"
+    if csv_name and not hidden and not _utf8_name(q):
+        return "its name is not UTF-8 text: rename the file to read it"
     if q.is_symlink() and not q.exists():
         return "a broken link"
     if q.is_dir():
@@ -303,6 +308,25 @@ def _not_read(q: Path, folder: Path) -> str | None:
     if hidden:
         return "a hidden file" if csv_name else ""
     return None if csv_name else "not a .csv file"
+
+
+_NOT_UTF8 = "a file name that is UTF-8 text (rename the file to read it)"
+"""Why a file is not read: its name (bytes the file system holds) is not UTF-8 text, and
+the outputs name each row's file (a column of text)."""
+
+
+def _utf8_name(p: Path) -> bool:
+    """Whether the path is UTF-8 text (not bytes read as surrogates).
+
+    Example:
+        >>> _utf8_name(Path("june.csv")), _utf8_name(Path(os.fsdecode(bytes([98, 255]))))
+        (True, False)
+    """
+    try:
+        str(p).encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _copies_last(q: Path) -> tuple[Path, int, Path]:
