@@ -186,3 +186,43 @@ def test_the_batch_job_and_the_one_incident_agree_on_odd_lines(
         assert rows[i]["rejected"] is None
         assert {a: rows[i][a] for a in ANSWERS} == {a: getattr(c, a).value for a in ANSWERS}
         assert rows[i]["reasons"] == [r.rule for r in c.reasons]
+
+
+_VALUES = st.sampled_from(
+    [b'{"id": "a", "offence_code": "8N"}', b"null", b"[]", b"3", b'"x"', b"true", b"", b"  "]
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_VALUES, min_size=1, max_size=6), st.sampled_from([b"\n", b"\r\n", b"\r"]))
+def test_a_line_that_is_not_an_object_is_rejected_from_a_file_as_from_a_stream(
+    tmp_path, lines, end
+):
+    # pyarrow 26 crashed the process on a file starting with "null"; read "null" after an
+    # object as a row of nulls; and ends a line at a bare "\r"
+    data = end.join(lines) + end
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(data)
+    whole = read_incidents_jsonl(f)
+    objects = sum(1 for line in lines if line.startswith(b"{"))
+    others = sum(1 for line in lines if line.strip() and not line.startswith(b"{"))
+    assert whole.num_rows == objects + others
+    assert whole.column("rejected").null_count == objects
+    code, out, err = _run_stdin(data)
+    assert f"rejected: {others:,}" in err
+    assert len(out.splitlines()) == objects  # the usable rows; the rejected counted
+    assert code == 0
+
+
+def _run_stdin(data: bytes) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="surrogateescape")
+    old = sys.stdin
+    sys.stdin = stdin
+    try:
+        code = main(["classify", "-"], stdout=out, stderr=err)
+    finally:
+        sys.stdin = old
+    return code, out.getvalue(), err.getvalue()
