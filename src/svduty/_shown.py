@@ -283,11 +283,25 @@ def named(value: object, what: str = "a name") -> str:
         ('(an id of 22 characters, not shown)', '(nothing)')
     """
     if isinstance(value, str):
-        if isinstance(shown(value), Shown):
+        if isinstance(shown(value), Shown) or _long_words(value):
             return value
         n = len(value)
         return f"({what} of {n} character{'s' * (n != 1)}, not shown)"
     return f"({describe(value)})"
+
+
+def _long_words(value: str) -> bool:
+    """Whether ``value`` is lowercase words joined by hyphens, as long as an id may be.
+
+    An id of words (``nhs-greater-manchester-integrated-care-board``, 44 characters) is
+    named, in a message that is not a ``got``, up to the 100 characters an id may have:
+    the shape, not the length, keeps a person's details out.
+
+    Example:
+        >>> _long_words("nhs-greater-manchester-integrated-care-board"), _long_words("Jane-Smith")
+        (True, False)
+    """
+    return len(value) <= 100 and SAFE_SHAPE.fullmatch(value) is not None
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

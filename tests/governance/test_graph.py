@@ -365,6 +365,7 @@ def test_bad_scenarios_are_rejected_naming_the_change(g):
     bad = [
         (Rename("no-such-body", "X"), "changes[1].body"),
         (Merge("rugby-csp-board", "rugby-csp-board"), "with itself"),
+        (TransferFunctions("rugby-borough-council", "rugby-borough-council"), "to itself"),
         (MoveUnder("safer-warwickshire-partnership-board", "soc-tactical-group"), "cycle"),
         (AddBody(body("rugby-csp-board")), "already exists"),
         (RemoveRelation("a", "b", RelationKind.FUNDS), "no relation"),

@@ -15,6 +15,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import svduty
 from svduty.cli import main
@@ -104,3 +106,19 @@ def test_every_finding_of_the_api_screens_its_ids(hostile: str):
     assert any("specified authority police is" in f.message for f in found)  # a usual id
     # a program is given the ids as they are, to act on
     assert any(hostile in f.as_dict()["subjects"] for f in found)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["nhs", "greater", "manchester", "care", "board", "2024"]),
+        min_size=2,
+        max_size=20,
+    )
+)
+def test_an_id_of_words_is_named_up_to_the_length_an_id_may_have(words):
+    from svduty._shown import named
+
+    value = "-".join(words)
+    # an id of words: a word among them, at most 8 digits
+    assume(any(w.isalpha() for w in words) and sum(w.isdigit() for w in words) <= 2)
+    assert (named(value, "an id") == value) is (len(value) <= 100)

@@ -237,6 +237,8 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
     if isinstance(change, AbolishAuthority):
         return _replace_authority(w, (change.authority, *with_it), None)
     if isinstance(change, TransferFunctions):
+        if change.source == change.target:
+            raise _Fail("target", f"cannot transfer {quote(change.source)}'s functions to itself")
         return _replace_authority(w, (change.source,), change.target)
     if isinstance(change, CreateAuthority | CreateArea):
         return OUTSIDE_THE_GRAPH  # Partnership.what_if applies it and logs what it did
