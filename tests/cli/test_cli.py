@@ -327,3 +327,20 @@ def test_a_command_name_not_known_is_shown_a_personal_value_is_not():
     assert code == 2
     assert "Jane" not in err
     assert "invalid choice (not shown)" in err
+
+
+@pytest.mark.parametrize("dropped", ["maximum_penalty", "impact_on_community"])
+def test_validate_warns_of_an_s13_6_factor_not_weighed(tmp_path, dropped):
+    import shutil
+
+    bundle = tmp_path / "b"
+    shutil.copytree(EXAMPLE, bundle)
+    d = bundle / "definition.toml"
+    text = d.read_text()
+    at = text.index(f'factor = "{dropped}"\nweighed = true')
+    d.write_text(text[:at] + text[at:].replace("weighed = true", "weighed = false", 1))
+    code, out, err = run("validate", str(bundle))
+    assert (code, out) == (0, f"{bundle}: ok\n")
+    (line,) = err.splitlines()
+    assert line.startswith("warning: definition.toml: S13-6-FACTORS: ")
+    assert f"({dropped}): s.13(6)(" in line

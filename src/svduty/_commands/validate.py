@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from svduty._commands._json import versioned
+from svduty.definitions._seriousness import seriousness_findings
 from svduty.errors import Problem
 from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
@@ -25,13 +26,16 @@ __all__ = ["checked", "register", "run"]
 
 GOVERNANCE_FILE = "governance.toml"
 FUNDING_FILE = "funding.toml"
+DEFINITION_FILE = "definition.toml"
 
 
 def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
     """Every problem of a bundle, and its warnings, loading it once.
 
     The problems of :func:`svduty.io.validate_bundle` and, when there are none and the
-    bundle has a governance graph, the errors of its governance checks. The warnings: a
+    bundle has a governance graph, the errors of its governance checks. The warnings: an
+    s.13(6) factor the definition does not record taking account of
+    (:func:`~svduty.definitions._seriousness.seriousness_findings`), a
     funding figure its parts do not sum to (:meth:`FundingModel.reconcile()
     <svduty.funding.FundingModel.reconcile>`: the documents' own figures, reported, never
     corrected) and the governance checks' warnings. Each governance
@@ -41,7 +45,7 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
     Example:
         >>> errors, warnings = checked("warwickshire")
         >>> errors, sorted({w.field for w in warnings})
-        ([], ['GOV-ISOLATED', 'GOV-SPECIFIED', 'stated-total'])
+        ([], ['GOV-ISOLATED', 'GOV-SPECIFIED', 'S13-6-FACTORS', 'stated-total'])
         >>> checked("examplshire")
         ([], [])
     """
@@ -56,6 +60,8 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
     funding = partnership.funding.reconcile() if partnership.funding is not None else ()
     # a stated figure its parts do not sum to: the documents' own, reported, not corrected
     sums = [problem(f, FUNDING_FILE) for f in funding if f.severity is Severity.WARNING]
+    if partnership.definition is not None:  # s.13(6): factors account must be taken of
+        sums += [problem(f, DEFINITION_FILE) for f in seriousness_findings(partnership.definition)]
     if partnership.governance is None:
         return [], strays + sums
     findings = partnership.validate_governance()

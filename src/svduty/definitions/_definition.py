@@ -449,7 +449,7 @@ STATUTE = Definition(
         for i, f in enumerate(_FACTORS)
     ),
 )
-"""The statutory floor: violence as s.13(3) defines it (terrorism excluded).
+"""The Act's definition: violence as s.13(3) defines it (terrorism excluded).
 
 The Act defines violence, not serious violence: whether violence in an area amounts to
 serious violence is judged taking account of the factors of s.13(6) (maximum penalty,

@@ -47,7 +47,7 @@ def _da(p: str) -> Citation:
 
 
 class SeriousnessFactor(enum.StrEnum):
-    """The s.13(6) factors a definition may weigh (explicit inputs, not a hidden score).
+    """The s.13(6) factors account must be taken of (explicit inputs, not a hidden score).
 
     Example:
         >>> [f.value for f in SeriousnessFactor][0]
