@@ -35,15 +35,18 @@ def seriousness_findings(definition: Definition) -> tuple[Finding, ...]:
     """A warning for each s.13(6) factor the definition does not record weighing.
 
     A factor stated with ``weighed = false``, or not stated at all, is named. ``svduty
-    validate`` asks this of a partnership's own definition (a national one, such as the
-    Act's ``pcsc-s13``, says nothing of seriousness: the partnership's weighing is its own).
+    validate`` asks this of a partnership's own definition: the weighing is the
+    partnership's.
 
     Example:
         >>> from svduty.io import load_packaged_definition
         >>> [f.message[:60] for f in seriousness_findings(load_packaged_definition("warwickshire"))]
         ['the definition does not record taking account of the maximum']
+        >>> import attrs
         >>> from svduty.definitions import DEFINITIONS
-        >>> len(seriousness_findings(DEFINITIONS["pcsc-s13"]))
+        >>> seriousness_findings(DEFINITIONS["pcsc-s13"])  # the Act's: each factor, s.13(6)
+        ()
+        >>> len(seriousness_findings(attrs.evolve(DEFINITIONS["who-2002"], seriousness=())))
         4
     """
     weighed = {s.factor for s in definition.seriousness if s.weighed}
