@@ -236,6 +236,36 @@ def test_rejected_rows_to_standard_output_move_the_summary_to_standard_error(
     assert r.stderr.startswith(b"rows in: 4,586\n")
 
 
+@pytest.mark.parametrize("append", [False, True])
+def test_standard_output_redirected_to_a_file_is_written_there(
+    tmp_path: Path, month: Path, append: bool
+):
+    """``report -o /dev/stdout > page.html`` was refused ("expected an .html file"): the
+    name leads to the file the shell opened, written in place (added to, after ``>>``)."""
+    if not Path("/dev/stdout").exists():
+        pytest.skip("no /dev/stdout")
+    page, rejected = tmp_path / "page.html", tmp_path / "rejected.csv"
+    page.write_bytes(b"kept\n" if append else b"")
+    with page.open("ab") as out, rejected.open("wb") as err:
+        r = subprocess.run(
+            [sys.executable, "-m", "svduty", "report", str(month), "-o", "/dev/stdout"],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=300,
+        )
+        assert r.returncode == 0, r.stderr
+        argv = ["classify", str(month), "-o", str(tmp_path / "o.csv"), "--rejected", "/dev/stderr"]
+        r = subprocess.run(
+            [sys.executable, "-m", "svduty", *argv], stderr=err, check=False, timeout=300
+        )
+        assert r.returncode == 0
+    text = page.read_bytes()
+    assert text.startswith(b"kept\n<!DOCTYPE html>" if append else b"<!DOCTYPE html>")
+    assert text.rstrip().endswith(b"</html>")
+    assert rejected.read_bytes().startswith(b'"file","row","field","reason"')
+
+
 # --- a named pipe: written in place, as it streams -----------------------------------------
 
 

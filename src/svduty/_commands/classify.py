@@ -48,7 +48,7 @@ from svduty.io._overlap import JoinedFiles, repeated_crime_ids
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
-from svduty.io._write_paths import signals_held
+from svduty.io._write_paths import signals_held, written_in_place
 from svduty.periods import Period
 
 if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents, writes no file
@@ -388,10 +388,9 @@ def _csv_target(name: str) -> bool:
         >>> _csv_target("rejected.CSV"), _csv_target("-"), _csv_target("r.parquet")
         (True, False, False)
     """
-    path = Path(name)
-    if path.suffix.lower() == ".csv":
+    if Path(name).suffix.lower() == ".csv":
         return True
-    return name != "-" and path.exists() and not path.is_file() and not path.is_dir()
+    return name != "-" and written_in_place(name)
 
 
 def in_folder(exc: InputFormatError, folders: Sequence[str]) -> InputFormatError:

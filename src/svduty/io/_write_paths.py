@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import signal
 import stat
 import threading
@@ -118,7 +119,25 @@ def written_in_place(path: str | os.PathLike[str]) -> bool:
         mode = Path(path).stat().st_mode  # a symbolic link followed
     except (OSError, ValueError):  # not there yet (or a name the system refuses)
         return False
+    if stat.S_ISREG(mode) and is_stream_name(path):  # "> page.html": the shell's file
+        return True
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+_STREAM = re.compile(r"/dev/(?:stdout|stderr|fd/[0-9]+)|/proc/self/fd/[0-9]+")
+
+
+def is_stream_name(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` names one of the process's open files (``/dev/stdout``...).
+
+    Such a name is written in place whatever it leads to: a pipe, a terminal, or the file
+    the shell opened (``> page.html``), added to, never replaced (the shell holds it).
+
+    Example:
+        >>> is_stream_name("/dev/stdout"), is_stream_name("/dev/fd/3"), is_stream_name("o.csv")
+        (True, True, False)
+    """
+    return _STREAM.fullmatch(os.fspath(path)) is not None
 
 
 class OutputFile:
@@ -195,7 +214,9 @@ class OutputFile:
         """
         if self._fh is None:
             try:
-                self._fh = open(self.temp or self.real, "wb")  # noqa: SIM115
+                # the shell's file through /dev/stdout: added to, as the shell opened it
+                mode = "ab" if self.temp is None and self.real.is_file() else "wb"
+                self._fh = open(self.temp or self.real, mode)  # noqa: SIM115
             except OSError as exc:
                 raise output_error(self.path, exc, self.option) from None
         return self._fh
