@@ -153,3 +153,31 @@ def test_a_folder_made_meanwhile_is_not_replaced(
     assert err.startswith("svduty init: error: ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rugby"]
     assert [p.name for p in target.iterdir()] == ["theirs.txt"]
+
+
+@pytest.mark.parametrize("bundle", ["examplshire", "warwickshire"])
+def test_an_overwrite_that_kept_files_would_not_fit_writes_nothing(tmp_path: Path, bundle: str):
+    """``init --force`` replaced a bundle's manifest and areas, then found that its kept
+    definition cited sources the new manifest does not declare (a hostile review)."""
+    import shutil
+
+    from svduty._data import data
+
+    folder = tmp_path / "b"
+    shutil.copytree(data(bundle), folder)
+    before = {f.name: f.read_bytes() for f in folder.iterdir() if f.is_file()}
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["init", str(folder), "--area", "Leeds", "--force"], stdout=out, stderr=err)
+    assert code == 1
+    assert "do not fit the new bundle" in err.getvalue()
+    assert "nothing was written" in err.getvalue()
+    assert {f.name: f.read_bytes() for f in folder.iterdir() if f.is_file()} == before
+    assert validate_bundle(folder) == []
+
+
+def test_an_overwrite_of_the_bundle_files_alone_is_written(tmp_path: Path):
+    folder = tmp_path / "b"
+    assert main(["init", str(folder), "--area", "E07000220"], stdout=io.StringIO()) == 0
+    code = main(["init", str(folder), "--area", "Leeds", "--force"], stdout=io.StringIO())
+    assert code == 0
+    assert "Leeds" in (folder / "areas.toml").read_text()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,9 @@ from svduty.areas._ceased import ceased_districts
 from svduty.areas._national import TABLES_2024, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
-from svduty.io._bundle import Manifest
+from svduty.io._bundle import Manifest, validate_bundle
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
+from svduty.io._sections import SECTIONS
 from svduty.io._write_paths import replace_text, temporary
 from svduty.sources import Confidence
 
@@ -409,6 +411,7 @@ def new_bundle(
         file: header + tomli_w.dumps(data) for file, data in files.items()
     }
     if root.exists():
+        _fits_what_is_kept(root, texts)
         _write_into(root, texts)
     else:
         _write_new(root, texts)
@@ -430,6 +433,48 @@ def _write_new(root: Path, texts: dict[str, str]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _fits_what_is_kept(root: Path, texts: dict[str, str]) -> None:
+    """Refuse to write over a bundle whose kept files would not fit the new ones.
+
+    ``overwrite`` replaces ``bundle.toml``, ``areas.toml`` and ``authorities.toml`` and
+    keeps the others (a definition, a governance graph, funding): a kept file that cites a
+    source of the old ``bundle.toml`` or names an old authority would leave a bundle that
+    does not validate. The new bundle is first put together in a temporary folder with
+    the kept files and validated there; the folder is written only if it validates.
+
+    Raises:
+        BundleError: naming each kept file's problems (the folder is left as it was).
+    """
+    kept = [
+        spec.file
+        for spec in SECTIONS.values()
+        if spec.file not in texts and (root / spec.file).is_file()
+    ]
+    if not kept:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp)
+        for file, text in texts.items():
+            (trial / file).write_text(text, encoding="utf-8")
+        for file in kept:
+            shutil.copyfile(root / file, trial / file)
+        problems = validate_bundle(trial)
+    if problems:
+        kept_files = ", ".join(kept)
+        raise BundleError(
+            [
+                Problem(
+                    file=str(root),
+                    message=f"the files kept ({kept_files}) do not fit the new bundle: "
+                    f"{len(problems)} problem(s), such as "
+                    f"{str(problems[0]).replace(str(trial), str(root))}",
+                    expected="an empty folder, or one whose other files fit the areas (move "
+                    "them out, or start in a new folder); nothing was written",
+                )
+            ]
+        )
 
 
 def _write_into(root: Path, texts: dict[str, str]) -> None:
