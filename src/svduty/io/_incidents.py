@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -40,7 +39,7 @@ from svduty.io._incident_fields import (
     twice,
 )
 from svduty.io._inputs import JSONL_SUFFIXES, STDIN
-from svduty.io._jsonl_numbers import _block_ends, _line_numbers, _one_per_line
+from svduty.io._jsonl_numbers import _block_ends, _line_numbers, _one_per_line, objects_only
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -223,7 +222,7 @@ def _pyarrow_rows(
     (then, for the rest of the file, with all at once). ``starts``: where each line of
     ``data`` starts (numpy), if known.
     """
-    if not _objects_only(data, starts):  # the line reader rejects the others
+    if not objects_only(data, starts):  # the line reader rejects the others
         return None
     try:
         table = _read_json(data, likely)
@@ -248,32 +247,6 @@ def _pyarrow_rows(
         read = f.name in table.schema.names
         columns.append(table.column(f.name) if read else pa.nulls(n, f.type))
     return pa.Table.from_arrays(columns, schema=_SCHEMA)
-
-
-_NOT_AN_OBJECT = re.compile(rb"(?m)(?:^|\r)[ \t]*[^{\s]")
-"""A line that is not blank and does not start with ``{``: ``null``, ``[]``, ``3``..."""
-
-
-def _objects_only(data: bytes, starts: Any) -> bool:
-    r"""Whether every line of ``data`` that is not blank starts with ``{`` (after spaces).
-
-    pyarrow's JSON reader is never given another line: it reads ``null`` after an object
-    as a row of nulls, and crashes the process (pyarrow 26) on a block that starts with
-    one; the line reader rejects such a line (not a JSON object). Where each line starts is
-    checked first (one byte a line); a file with blank or indented lines is searched.
-
-    Example:
-        >>> _objects_only(b'{"id": "a"}\n\n  {"id": "b"}\n', None)
-        True
-        >>> _objects_only(b'{"id": "a"}\nnull\n', None), _objects_only(b"null", None)
-        (False, False)
-    """
-    if starts is not None and len(starts) and b"\r" not in data:  # pyarrow: a line end
-        import numpy as np
-
-        if bool((np.frombuffer(data, np.uint8)[starts] == ord("{")).all()):
-            return True
-    return _NOT_AN_OBJECT.search(data) is None
 
 
 def _read_json(data: bytes, likely: dict[str, Any] | None) -> pa.Table:

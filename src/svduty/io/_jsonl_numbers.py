@@ -2,6 +2,7 @@ r"""Line numbers of the rows pyarrow reads from JSON Lines bytes, as the line re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -118,3 +119,31 @@ def _line_numbers(data: bytes) -> Any:
 
 
 _LF, _CR, _SPACE, _TAB, _OPEN, _CLOSE = 10, 13, 32, 9, 123, 125
+
+
+_NOT_AN_OBJECT = re.compile(rb"(?m)(?:^|\r)[ \t]*[^{\s]")
+"""A line that is not blank and does not start with ``{``: ``null``, ``[]``, ``3``..."""
+
+
+def objects_only(data: bytes, starts: Any) -> bool:
+    r"""Whether every line of ``data`` that is not blank starts with ``{`` (after spaces).
+
+    pyarrow's JSON reader is never given another line: it reads ``null`` after an object
+    as a row of nulls, and crashes the process (pyarrow 26) on a block that starts with
+    one; the line reader rejects such a line (not a JSON object). Where each line starts is
+    checked first (one byte a line); a file with blank or indented lines is searched.
+
+    Example:
+        >>> objects_only(b'{"id": "a"}\n\n  {"id": "b"}\n', None)
+        True
+        >>> objects_only(b'{"id": "a"}\nnull\n', None), objects_only(b"null", None)
+        (False, False)
+        >>> objects_only(b'{"id": "a"}\rnull\n', None)  # a bare CR ends a line for pyarrow
+        False
+    """
+    if starts is not None and len(starts) and b"\r" not in data:  # pyarrow: a line end
+        import numpy as np
+
+        if bool((np.frombuffer(data, np.uint8)[starts] == ord("{")).all()):
+            return True
+    return _NOT_AN_OBJECT.search(data) is None
