@@ -273,3 +273,30 @@ def test_a_comparison_in_html_is_escaped_inside_the_page(tmp_path: Path):
     assert out.startswith("<!DOCTYPE html>")
     assert "<pre>" in out
     assert "1 incident, 1 agree" in out
+
+
+_HOMICIDE = {
+    "id": "h",
+    "offence_code": "1",
+    "died": True,
+    "weapon": "knife",
+    "victim_age": 30,
+    "location": "E08000025",
+    "place_of_death": "E08000025",
+    "harms": ["death"],
+    "behaviours": ["physical"],
+}
+
+
+@pytest.mark.parametrize(
+    ("day", "rule"), [("2024-03-10", "OWHR-PILOT-DATE-OUTSIDE"), ("2023-06-10", "OWHR-PILOT-DATE")]
+)
+def test_text_and_html_say_the_doubt_of_an_unconfirmed_citation(tmp_path: Path, day, rule):
+    """The pilot's end is unconfirmed: the text said so only in JSON (an analyst's review)."""
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps({**_HOMICIDE, "date": day, "date_of_death": day}) + "\n")
+    for fmt in ("text", "html"):
+        _, out, _ = run("explain", str(f), "--format", fmt)
+        (line,) = [x for x in out.splitlines() if f"{rule}:" in x or f"{rule}</code>" in x]
+        assert "(unconfirmed: SI 2023/227 reg 1(2) as made" in line
+    assert ("reg 4" in out) is (rule == "OWHR-PILOT-DATE")

@@ -160,9 +160,8 @@ class Classification:
             lines.append(f"  {name + ':':<20} {value}{tail}")
         lines.append(f"  kinds: {', '.join(self.kinds) or '-'}")
         lines.append("  reasons:")
-        for r in self.reasons:
-            where = f" [{r.citation}]" if r.citation else ""
-            lines.append(f"  - {r.rule}: {r.says}{where}")
+        for r in self.reasons:  # a reason says its citation, and the doubt of one unconfirmed
+            lines.append(f"  - {r}" if r.citation else f"  - {r.rule}: {r.says}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -178,6 +177,11 @@ class Classification:
             + (
                 f' — <a href="{html.escape(r.citation.href or "")}">'
                 f"{html.escape(str(r.citation))}</a>"
+                + (
+                    f" (unconfirmed: {html.escape(r.citation.doubt or '')})"
+                    if r.citation.confidence.value == "unconfirmed"
+                    else ""
+                )
                 if r.citation
                 else ""
             )

@@ -371,8 +371,10 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         Rule(
             "OWHR-PILOT-DATE",
             All(HOMICIDE, when),
-            "the death occurred in the pilot period: a relevant death",
-            pilot.citation,
+            "the death occurred in the pilot period: a relevant death (the duty continues "
+            "after the period ended only where, before it ended, a review had started or a "
+            "review partner was aware of the qualifying circumstances: reg 4)",
+            attrs.evolve(pilot.citation, provision="reg 1(2), pilot period; reg 4"),
         ),
         Rule(
             "OWHR-PILOT-DATE-OUTSIDE",

@@ -91,8 +91,11 @@ _WMP = frozenset({"E08000027", "E08000028", "E08000029", "E08000030", "E08000031
 _CW_ICB = frozenset({"E07000218", "E07000219", "E07000220", "E07000221", "E07000222"})
 _POSSIBLE = _MET | _WMP | _CW_ICB
 _PILOT_DOUBT = (
-    "SI 2023/227 as made sets 9 months from 1 April 2023; the Government announced an "
-    "18-month pilot and MOPAC PCD 1635 describes one; no amending instrument identified"
+    "SI 2023/227 reg 1(2) as made: 'the period of 9 months beginning with 1st April 2023'; "
+    "the Government had announced an 18-month pilot and MOPAC PCD 1635 describes one; no "
+    "instrument amending the period identified. Reg 4 keeps the duty after the period for "
+    "a death of which, before it ended, a review had started or a review partner was aware "
+    "of qualifying circumstances (svduty has no fact for when they became aware)"
 )
 _REACH_DOUBT = (
     "reg 1(2) makes the Metropolitan Police, West Midlands Police and the integrated care "
