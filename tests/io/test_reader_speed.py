@@ -159,7 +159,19 @@ def test_pieces_give_the_serial_readers_rows_in_its_order(tmp_path, data, block,
     except (pa.ArrowInvalid, InputFormatError, UnicodeDecodeError):
         assume(False)  # a record longer than a block, a malformed row not UTF-8: it cannot
     got = fast(f, block, pieces)
-    assert got.equals(want)
+    assert _in_order(got).equals(_in_order(want))
+
+
+def _in_order(t: pa.Table) -> pa.Table:
+    """The good rows in the reader's order, then the malformed ones by row number.
+
+    Where a batch of malformed rows comes among the good batches is not fixed: the
+    one-thread reader's parser reads ahead, and the rows it skips are reported as it goes
+    (a rare race; the outputs sort the rejected rows by file and row).
+    """
+    good = pc.is_null(t.column("rejected"))
+    bad = pc.filter(t, pc.invert(good)).sort_by([("row", "ascending")])
+    return pa.concat_tables([pc.filter(t, good), bad]).combine_chunks()
 
 
 @UNRAISABLE
