@@ -216,3 +216,11 @@ def test_a_county_council_the_order_continues_is_one_body_with_the_unitary(
     else:
         assert "same_body_as" not in cc
         assert "abolished on 1 April 2023" in cc["citation"]["doubt"]
+
+
+def test_greater_manchester_fire_authority_is_the_combined_authority() -> None:
+    """The ONS tables name the Greater Manchester fire and rescue authority, abolished on
+    8 May 2017 when the Combined Authority took over its functions (SI 2017/469 art 3)."""
+    (body,) = _by_category(_records("E23000005"), "fire_and_rescue_authority")
+    assert body["name"] == "Greater Manchester Combined Authority (as fire and rescue authority)"
+    assert "SI 2017/469" in body["citation"]["doubt"]

@@ -226,6 +226,7 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
 
 
 _NORTH_YORKSHIRE_FIRE = "E31000027"
+_GREATER_MANCHESTER_FIRE = "E31000040"
 
 
 def _fire_and_rescue_bodies(fra: Area) -> list[dict[str, Any]]:
@@ -339,6 +340,19 @@ def _fire_and_rescue(fra: Area) -> dict[str, Any]:
         )
         record["same_body_as"] = "isles-of-scilly-council"
         return record
+    if fra.id == _GREATER_MANCHESTER_FIRE:
+        return _authority(
+            "greater-manchester-combined-authority-fire-and-rescue-authority",
+            "Greater Manchester Combined Authority (as fire and rescue authority)",
+            _C.FIRE_AND_RESCUE_AUTHORITY,
+            [fra.id],
+            _sch1(
+                "a fire and rescue authority",
+                "the ONS tables name the Greater Manchester fire and rescue authority, whose "
+                "functions the Combined Authority (the Mayor exercising them) took over on 8 "
+                "May 2017 (SI 2017/469 art 3): check the Schedule 1 row",
+            ),
+        )
     return _authority(
         f"{slug(fra.name)}-fire-and-rescue-authority",
         f"{fra.name} fire and rescue authority",
