@@ -49,7 +49,7 @@ from svduty.governance import (
     schedule_1_findings,
 )
 from svduty.governance._references import Known, scenario_problems
-from svduty.governance._validate import specified_bodies
+from svduty.governance._validate import covering_new_areas, specified_bodies
 from svduty.governance._whatif import apply_what_if, named_by_changes, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
@@ -430,8 +430,7 @@ class Partnership:
     ) -> Findings:
         day = scenario.effective if scenario is not None else (None if on is None else date(on))
         specified = specified_bodies(after.authorities, graph, day)
-        # community safety partnerships cover districts, also where new areas replace them
-        res = graph.validate(
+        res = covering_new_areas(graph, after.replaced).validate(
             strict,
             districts=self.local_area.districts,
             specified_authorities=specified,

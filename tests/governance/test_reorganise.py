@@ -13,6 +13,7 @@ from svduty.governance import (
     GOVERNANCE_RULES,
     PRACTICE_CHECKS,
     AbolishAuthority,
+    ChangeDistricts,
     CreateArea,
     CreateAuthority,
     GovernanceGraph,
@@ -383,3 +384,17 @@ def test_a_what_ifs_reorganisation_cannot_be_changed_in_place():
         with pytest.raises(TypeError):
             mapping[99] = ("x",)  # type: ignore[index]
     assert r.replaced["E07000220"] == "north-warwickshire-unitary"
+
+
+@pytest.mark.parametrize("named", ["new", "old"])
+def test_a_csp_covers_a_new_area_by_its_code_or_by_the_districts_it_replaces(named):
+    """``change_districts`` to a code ``create_area`` made was accepted, then GOV-CSP-COVERAGE
+    said the old district was covered by none and the new code lay outside the area."""
+    p = svduty.warwickshire()
+    changes = [CreateArea("rugby-unitary", "Rugby Unitary", ("E07000220",))]
+    if named == "new":
+        changes.append(ChangeDistricts("rugby-csp-board", ("rugby-unitary",)))
+    w = p.what_if(Scenario("x", "x", changes))
+    assert [f for f in w.findings.errors if f.rule == "GOV-CSP-COVERAGE"] == []
+    gone = p.what_if(Scenario("y", "y", [*changes, ChangeDistricts("rugby-csp-board", ())]))
+    assert any("E07000220" in f.message for f in gone.findings.errors)

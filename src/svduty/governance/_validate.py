@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -193,6 +193,37 @@ def specified_bodies(authorities: Authorities, graph: GraphView, on: Any) -> tup
         a.id for a in authorities.by_role(Role.SPECIFIED_AUTHORITY, on=on) if on or not a.valid.end
     }
     return one_id_per_body(every, members, held)
+
+
+def covering_new_areas(graph: Any, replaced: Mapping[str, str]) -> Any:
+    """``graph`` with a community safety partnership's new area read as what it replaces.
+
+    Community safety partnerships cover the partnership's districts; after a scenario's
+    ``create_area`` a partnership may cover the new area (``change_districts`` to its
+    code) or go on naming the districts it replaces: GOV-CSP-COVERAGE reads either as
+    the districts replaced.
+
+    Example:
+        >>> import svduty
+        >>> g = svduty.warwickshire().governance
+        >>> covering_new_areas(g, {}) is g
+        True
+    """
+    olds: dict[str, list[str]] = {}
+    for old, new in replaced.items():
+        olds.setdefault(new, []).append(old)
+    csps = [b for b in graph.bodies if b.kind is BodyKind.COMMUNITY_SAFETY_PARTNERSHIP]
+    if not any(d in olds for b in csps for d in b.districts):
+        return graph
+    bodies = [
+        attrs.evolve(
+            b, districts=tuple(dict.fromkeys(x for d in b.districts for x in olds.get(d, [d])))
+        )
+        if b in csps
+        else b
+        for b in graph.bodies
+    ]
+    return type(graph).of(bodies, graph.relations, strict=False)
 
 
 def _specified(graph: GraphView, add: Add, specified: tuple[str, ...]) -> None:
