@@ -19,11 +19,13 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 __all__ = [
     "DATA_SHAPE",
     "SAFE_SHAPE",
     "Described",
+    "PrintableLines",
     "Shown",
     "describe",
     "named",
@@ -335,3 +337,29 @@ def _screen(value: object) -> Shown | Described | None:
     if value is None:
         return None
     return shown(value)
+
+
+class PrintableLines:
+    r"""A text stream that writes each line through :func:`printable`.
+
+    For a command's text output built from names and titles a bundle or the command line
+    gave (a title holding an escape code or a right-to-left override is shown escaped).
+
+    Example:
+        >>> import io
+        >>> out = io.StringIO()
+        >>> print("Leeds \u202eevil", "ok", sep="\n", file=PrintableLines(out))
+        >>> out.getvalue()
+        'Leeds \\u202eevil\nok\n'
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text``, each line's characters that do not print escaped."""
+        return int(self.stream.write("\n".join(printable(line) for line in text.split("\n"))))
+
+    def flush(self) -> None:
+        """Flush the stream."""
+        self.stream.flush()

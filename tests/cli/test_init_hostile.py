@@ -185,3 +185,28 @@ def test_a_csp_of_part_of_a_district_says_the_bundle_covers_the_district(tmp_pat
     assert code == 0
     assert "is one of the 3 community safety partnerships of Cumberland (E06000063)" in err
     assert _init(tmp_path / "r", "Rugby")[1] == ""
+
+
+def test_success_lines_show_names_and_titles_escaped(tmp_path: Path):
+    """``init``, ``info``, ``validate`` and ``report`` printed a title holding a right-to-left
+    override, or a folder name holding an escape code, raw (a hostile review)."""
+    from svduty.io import sample_police_uk
+
+    folder = tmp_path / "x\x1b[2J"
+    outs = []
+    for argv in (
+        ["init", str(folder), "--area", "E07000220", "--title", "Rugby \u202eevil"],
+        ["info", "--partnership", str(folder)],
+        ["validate", str(folder)],
+    ):
+        out, err = io.StringIO(), io.StringIO()
+        assert main(argv, stdout=out, stderr=err) == 0, err.getvalue()
+        outs.append(out.getvalue())
+    out, err = io.StringIO(), io.StringIO()
+    page = tmp_path / "r\x1b[31m.html"
+    assert main(["report", str(sample_police_uk()), "-o", str(page)], stdout=out, stderr=err) == 0
+    outs.append(out.getvalue() + err.getvalue())
+    for text in outs:
+        assert "\x1b" not in text
+        assert "\u202e" not in text
+    assert "Rugby \\u202eevil" in outs[0]

@@ -14,6 +14,7 @@ from svduty._commands._options import (
     load_named_partnership,
     resolve_definition,
 )
+from svduty._shown import PrintableLines
 from svduty.areas import AreaKind
 from svduty.authorities import Authority, Role
 from svduty.partnership import Partnership
@@ -265,7 +266,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         json.dump(versioned("info", s), stdout, indent=2)
         stdout.write("\n")
     else:
-        _text(s, stdout)
+        _text(s, PrintableLines(stdout))  # type: ignore[arg-type]
     return 0
 
 

@@ -7,6 +7,9 @@ from typing import Any, TextIO
 
 import attrs
 
+from svduty._shown import PrintableLines
+from svduty.authorities import Role
+from svduty.authorities._model import one_id_per_body
 from svduty.errors import BundleError, Problem
 from svduty.io import load_partnership, new_bundle, validate_bundle
 from svduty.io._new_bundle import part_of, same_name
@@ -59,14 +62,17 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 file=stderr,
             )
     names = partnership.local_area.areas()
-    print(f"{path}: a starting bundle for {partnership.title}", file=stdout)
-    print(f"local government areas ({len(names)}): {', '.join(names)}", file=stdout)
+    out = PrintableLines(stdout)  # a title or folder name given on the command line
+    print(f"{path}: a starting bundle for {partnership.title}", file=out)
+    print(f"local government areas ({len(names)}): {', '.join(names)}", file=out)
+    every = partnership.authorities.by_role(Role.SPECIFIED_AUTHORITY)
+    now = one_id_per_body(every, (), {a.id for a in every if a.valid.end is None})
+    ended = f" ({len(every)} records, with those that ended or are one body)"
     print(
-        f"specified authorities: {len(partnership.specified_authority_ids())}; edit the "
-        "placeholders "
-        '(citations with confidence = "unconfirmed"), then run: svduty validate '
-        f"{path}",
-        file=stdout,
+        f"specified authorities: {len(now)}{ended if len(now) != len(every) else ''}; edit "
+        'the placeholders (citations with confidence = "unconfirmed"), then run: svduty '
+        f"validate {path}",
+        file=out,
     )
     return 1 if problems else 0
 

@@ -121,9 +121,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         progress.close()
     s = result.summary
     inside = {r["within_area"]: r for r in result.tables["summary"].to_pylist()}.get("inside")
-    lines = [f"wrote {args.output}"]
+    lines = [f"wrote {printable(args.output)}"]
     if args.tables:
-        lines.append(f"wrote {len(result.tables)} tables to {args.tables}")
+        lines.append(f"wrote {len(result.tables)} tables to {printable(args.tables)}")
     lines.append(
         f"rows in: {s.rows_in:,}; inside the area: {s.inside_area:,}; "
         f"outside: {s.outside_area:,}; no location: {s.unlocated:,}; rejected: {s.rejected:,}"

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from svduty._commands._json import versioned
 from svduty.definitions._seriousness import seriousness_findings
-from svduty.errors import Problem
+from svduty.errors import Problem, printable
 from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
 from svduty.io._sections import SECTIONS
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         json.dump(versioned("validate", data), stdout, indent=2)
         stdout.write("\n")
     elif not problems:
-        print(f"{args.path}: ok", file=stdout)
+        print(f"{printable(str(args.path))}: ok", file=stdout)
     for p in problems:
         print(str(p), file=stderr)
     if args.format != "json":
