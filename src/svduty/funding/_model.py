@@ -40,6 +40,9 @@ from svduty.sources import Citation
 __all__ = ["FundingModel"]
 
 
+_PEOPLE = "a population: a whole number of people, zero or more"
+
+
 @checked_methods
 @attrs.frozen(slots=True)
 class FundingModel:
@@ -92,6 +95,14 @@ class FundingModel:
             problems += duplicates(
                 (x.district for x in pop.parts), f"populations[{n}].parts", "district"
             )
+            problems += [  # a count of people: never fewer than none
+                Problem(field=f"populations[{n}].parts[{k}].value", expected=_PEOPLE, got=x.value)
+                for k, x in enumerate(pop.parts)
+                if x.value < 0
+            ]
+        if self.population_total is not None and self.population_total.value < 0:
+            got = self.population_total.value
+            problems.append(Problem(field="population_total.value", expected=_PEOPLE, got=got))
         years = {a.year for a in self.allocations}
         for n, st in enumerate(self.stated_totals):
             for k, year in enumerate(st.years):
@@ -301,7 +312,18 @@ class FundingModel:
             warning stated-total -29971.87
             info stated-total-observation 28.13
         """
-        return reconcile(self.allocations, self.stated_totals)
+        found = reconcile(self.allocations, self.stated_totals)
+        total = self.population_total
+        parts = [p.value for p in self.populations]
+        if total is None or not parts or sum(parts) == total.value:
+            return found
+        cites = tuple(c for c in (total.citation,) if c is not None)
+        said = (
+            f"stated population {total.value:,} does not equal the recipients' populations: "
+            f"{' + '.join(f'{n:,}' for n in parts)} = {sum(parts):,}. Not corrected."
+        )
+        gap = (("difference", str(total.value - sum(parts))),)
+        return (*found, Finding("population-total", Severity.WARNING, said, cites, data=gap))
 
     def check(self, plan: SpendingPlan) -> tuple[Finding, ...]:
         """Check a spending plan against the cost-category rules.

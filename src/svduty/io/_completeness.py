@@ -351,4 +351,35 @@ def completeness_problems(partnership: Partnership) -> list[Problem]:
     for f in check_completeness(partnership).errors:
         file, _, field = f.where.partition(": ")
         out.append(Problem(message=f"{f.rule}: {f.message}", file=file, field=field or None))
+    return out + _funding_references(partnership)
+
+
+def _funding_references(p: Partnership) -> list[Problem]:
+    """What a funded project serves: an action of ``strategy.toml``, a duty of ss.8-9.
+
+    ``Strategy.trace`` refuses an unknown one (naming no file), and the summaries by
+    pillar left its money out: the bundle is refused instead, naming each.
+
+    Example:
+        >>> import svduty
+        >>> _funding_references(svduty.warwickshire())
+        []
+    """
+    from svduty.funding import DUTY_PROVISIONS
+
+    if p.funding is None:
+        return []
+    actions = {a.id for a in p.strategy.actions} if p.strategy is not None else set()
+    out = []
+    for n, project in enumerate(p.funding.projects):
+        for k, action in enumerate(project.serves):
+            if action not in actions:
+                expected = "the id of an action of strategy.toml"
+                field = f"projects[{n}].serves[{k}]"
+                out.append(Problem(file="funding.toml", field=field, expected=expected, got=action))
+        for k, duty in enumerate(project.duties):
+            if duty not in DUTY_PROVISIONS:
+                expected = "a provision of PCSC Act 2022 ss.8-9, such as s.8(3)(a)"
+                field = f"projects[{n}].duties[{k}]"
+                out.append(Problem(file="funding.toml", field=field, expected=expected, got=duty))
     return out
