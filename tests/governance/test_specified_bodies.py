@@ -66,3 +66,22 @@ def test_a_current_authority_left_out_is_still_an_error(tmp_path: Path):
     assert _specified_errors(_bundle(tmp_path, "north-yorkshire-police"), None) == [
         "north-yorkshire-police"
     ]
+
+
+@pytest.mark.parametrize(("second", "words"), [("Board", r"bodies\[0\] too"), ("  ", "not blank")])
+def test_a_body_without_a_name_of_its_own_is_refused(second: str, words: str):
+    from svduty.errors import GovernanceError
+    from svduty.io import load_governance
+
+    def body(i: str, name: str) -> dict[str, object]:
+        return {
+            "id": i,
+            "name": name,
+            "kind": "board",
+            "level": "countywide",
+            "citation": {"source": "pja-2006"},
+        }
+
+    data = {"bodies": [body("a", "Board"), body("b", second)], "relations": []}
+    with pytest.raises(GovernanceError, match=r"g\.toml: bodies\[1\]\.name: .*" + words):
+        load_governance(data, file="g.toml")

@@ -160,6 +160,14 @@ def load_governance(
     problems = [
         p for i, b in enumerate(parsed.bodies) for p in body_problems(b, f"bodies[{i}]", known)
     ]
+    named: dict[str, int] = {}  # a body is told apart by its name too (what-ifs keep it so)
+    for i, b in enumerate(parsed.bodies):
+        if not b.name.strip():
+            problems.append(Problem(field=f"bodies[{i}].name", expected="a name (not blank)"))
+        elif b.name in named:
+            said = f"the name of bodies[{named[b.name]}] too: two bodies cannot share a name"
+            problems.append(Problem(field=f"bodies[{i}].name", message=said))
+        named.setdefault(b.name, i)
     try:
         graph = GovernanceGraph.of(parsed.bodies, parsed.relations)
     except GovernanceError as exc:
