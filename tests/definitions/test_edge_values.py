@@ -53,3 +53,20 @@ def test_decimal_ages_read_as_the_incident_file_reader_reads_them(ages, kind):
     (good_d, bad_d), (good_f, bad_f) = classify_split(decimals), classify_split(floats)
     assert [(p.row, p.expected) for p in bad_d] == [(p.row, p.expected) for p in bad_f]
     assert good_d.column("violence").to_pylist() == good_f.column("violence").to_pylist()
+
+
+@pytest.mark.parametrize(
+    ("column", "field"),
+    [
+        (pa.array([1.0, float("nan"), 8.0], pa.float32()), "offence_code"),
+        (pa.array([[("a", "b")]] * 3, pa.map_(pa.string(), pa.string())), "behaviours"),
+        (pa.array([[("a", "b")]] * 3, pa.map_(pa.string(), pa.string())), "harms"),
+        (pa.array([[("a", "b")]] * 3, pa.map_(pa.string(), pa.string())), "context"),
+    ],
+)
+def test_a_column_of_a_valid_table_is_refused_by_a_data_error_never_a_pyarrow_one(column, field):
+    """A float32 code with a gap and a map column raised pyarrow's own errors."""
+    from svduty.definitions import classify_table
+
+    with pytest.raises(DataError, match=field):
+        classify_table(pa.table({field: column}))

@@ -153,7 +153,7 @@ def prepare(
             continue
         try:
             col = _pc.cast(_arrays.plain_lists(get(name)), pa.list_(pa.string()))
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
             raise DataError.single(None, name, expected="a list of words") from None
         col, bad = lists_column(col, cls)
         _rows(sink, bad, name, "words from " + ", ".join(spelt(cls)), lambda i: None)
@@ -223,7 +223,7 @@ def prepare(
         else:
             try:
                 first = last = _pc.cast(raw, pa.date32())
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
                 expected = "dates, or text: a date YYYY-MM-DD or a month YYYY-MM"
                 raise DataError.single(None, name, expected=expected) from None
         cols[name], cols[f"{days}first_day"], cols[f"{days}last_day"] = raw, first, last
@@ -253,7 +253,7 @@ def _text(col: Arr, name: str, expected: str) -> Arr:
     """``col`` as text, or :class:`DataError` (no row) when its type cannot be text."""
     try:
         return _pc.cast(col, pa.string())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         raise DataError.single(None, name, expected=expected) from None
 
 
@@ -316,7 +316,7 @@ def category_names(col: Arr) -> Arr:
     """
     try:
         text = _pc.cast(col, pa.string())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         return col
     idx = _unique_map(text, _category, pa.int32(), _known_categories())
     known = pc.if_else(pc.equal(idx, -1), pa.scalar(None, pa.int32()), idx)

@@ -291,6 +291,7 @@ def code_text(col: Arr) -> tuple[Arr, Arr]:
     expected = "a Home Office offence code such as '8N'"
     odd = pa.repeat(pa.scalar(False), len(col))
     if pa.types.is_floating(col.type):
+        col = _pc.cast(col, pa.float64())  # float32: _HUGE is beyond it (and exact in 64)
         whole = pc.and_(pc.equal(col, pc.floor(col)), pc.less_equal(pc.abs(col), _HUGE))
         odd = pc.invert(pc.fill_null(whole, True))
         col = _pc.cast(pc.if_else(odd, pa.scalar(None, col.type), col), pa.int64())
