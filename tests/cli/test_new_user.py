@@ -515,3 +515,23 @@ def test_an_incident_csv_whose_header_spells_a_field_otherwise_is_refused(tmp_pa
     code, _, err = run("classify", f, "--map", "Offence Code=offence_code", "--summary", "json")
     assert code == 1
     assert "victim age: expected the field's own name, victim_age" in err
+
+
+def test_police_uk_columns_read_as_incidents_say_so(tmp_path):
+    """A police.uk month after an incident file, or saved as Parquet, was told to have
+    'exactly the 12 columns' it has (a hostile review)."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    from svduty.io import sample_police_uk
+
+    first = tmp_path / "a.jsonl"
+    first.write_text('{"id": "a"}\n')
+    pq.write_table(pacsv.read_csv(sample_police_uk()), tmp_path / "m.parquet")
+    for argv in (
+        ["classify", str(first), str(sample_police_uk())],
+        ["classify", str(tmp_path / "m.parquet")],
+    ):
+        code, _, err = run(*argv)
+        assert code == 1
+        assert "police.uk's 12 columns, read as incidents" in err

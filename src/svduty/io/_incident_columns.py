@@ -84,6 +84,13 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
             )
         seen.add(name)
     if not seen & _KIND.keys():  # no incident field: not an incident file (nor police.uk)
+        if sorted(names) == sorted(POLICE_UK_COLUMNS):  # police.uk's columns, read as incidents
+            said = (
+                "police.uk's 12 columns, read as incidents: police.uk months are read as the "
+                "CSV files police.uk publishes (not Parquet), one kind of file a run (classify "
+                "them apart from incident files)"
+            )
+            raise InputFormatError(Problem(file=str(p), field="header", message=said))
         raise InputFormatError(Problem(file=str(p), field="header", expected=_NEITHER))
     for original, name in zip(names, renamed, strict=True):  # 'Offence Code', unread
         if (field := field_spelt(name, _KIND)) is not None and field not in seen:
