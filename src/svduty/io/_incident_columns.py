@@ -84,7 +84,7 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
             )
         seen.add(name)
     if not seen & _KIND.keys():  # no incident field: not an incident file (nor police.uk)
-        if sorted(names) == sorted(POLICE_UK_COLUMNS):  # police.uk's columns, read as incidents
+        if list(names) == list(POLICE_UK_COLUMNS):  # a police.uk month, read as incidents
             said = (
                 "police.uk's 12 columns, read as incidents: police.uk months are read as the "
                 "CSV files police.uk publishes (not Parquet), one kind of file a run (classify "
