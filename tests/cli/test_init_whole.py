@@ -169,7 +169,7 @@ def test_an_overwrite_that_kept_files_would_not_fit_writes_nothing(tmp_path: Pat
     out, err = io.StringIO(), io.StringIO()
     code = main(["init", str(folder), "--area", "Leeds", "--force"], stdout=out, stderr=err)
     assert code == 1
-    assert "do not fit the new bundle" in err.getvalue()
+    assert "the new bundle does not validate" in err.getvalue()
     assert "nothing was written" in err.getvalue()
     assert {f.name: f.read_bytes() for f in folder.iterdir() if f.is_file()} == before
     assert validate_bundle(folder) == []
@@ -181,3 +181,30 @@ def test_an_overwrite_of_the_bundle_files_alone_is_written(tmp_path: Path):
     code = main(["init", str(folder), "--area", "Leeds", "--force"], stdout=io.StringIO())
     assert code == 0
     assert "Leeds" in (folder / "areas.toml").read_text()
+
+
+def test_an_overwrite_whose_kept_scenarios_would_not_fit_writes_nothing(tmp_path: Path):
+    """The trial bundle held the kept section files but not ``scenarios/``: a what-if
+    abolishing a council the new areas do not have was found only after writing."""
+    folder = tmp_path / "d"
+    argv = ["init", str(folder), "--area", "E07000218", "--area", "E07000220"]
+    assert main(argv, stdout=io.StringIO()) == 0
+    (folder / "governance.toml").write_text(
+        '[[bodies]]\nid = "csp"\nname = "CSP"\nkind = "community_safety_partnership"\n'
+        'level = "local"\ntier = "strategic"\ndistricts = ["E07000218"]\n'
+        'members = ["warwickshire-police"]\ncitation = { source = "pja-2006" }\n'
+    )
+    (folder / "scenarios").mkdir()
+    (folder / "scenarios" / "abolish.toml").write_text(
+        'name = "abolish"\ntitle = "Abolish"\n'
+        'citation = { source = "pcsc-act-2022", provision = "s.8" }\n'
+        '[[changes]]\nop = "abolish_authority"\nauthority = "rugby-council"\n'
+    )
+    assert validate_bundle(folder) == []
+    before = (folder / "areas.toml").read_bytes()
+    err = io.StringIO()
+    argv = ["init", str(folder), "--force", "--area", "E07000218"]
+    assert main(argv, stdout=io.StringIO(), stderr=err) == 1
+    assert "scenarios" in err.getvalue()
+    assert (folder / "areas.toml").read_bytes() == before
+    assert validate_bundle(folder) == []

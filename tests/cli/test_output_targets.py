@@ -246,7 +246,8 @@ def test_standard_output_redirected_to_a_file_is_written_there(
         pytest.skip("no /dev/stdout")
     page, rejected = tmp_path / "page.html", tmp_path / "rejected.csv"
     page.write_bytes(b"kept\n" if append else b"")
-    with page.open("ab") as out, rejected.open("wb") as err:
+    with page.open("r+b" if append else "wb") as out, rejected.open("wb") as err:
+        out.seek(0, os.SEEK_END)  # the shell's ">>"; its ">" starts at 0 (not O_APPEND)
         r = subprocess.run(
             [sys.executable, "-m", "svduty", "report", str(month), "-o", "/dev/stdout"],
             stdout=out,
@@ -255,6 +256,7 @@ def test_standard_output_redirected_to_a_file_is_written_there(
             timeout=300,
         )
         assert r.returncode == 0, r.stderr
+        out.write(b"AFTER\n")  # the shell's handle goes on where the page ended
         argv = ["classify", str(month), "-o", str(tmp_path / "o.csv"), "--rejected", "/dev/stderr"]
         r = subprocess.run(
             [sys.executable, "-m", "svduty", *argv], stderr=err, check=False, timeout=300
@@ -262,7 +264,7 @@ def test_standard_output_redirected_to_a_file_is_written_there(
         assert r.returncode == 0
     text = page.read_bytes()
     assert text.startswith(b"kept\n<!DOCTYPE html>" if append else b"<!DOCTYPE html>")
-    assert text.rstrip().endswith(b"</html>")
+    assert text.endswith(b"</html>\nAFTER\n")
     assert rejected.read_bytes().startswith(b'"file","row","field","reason"')
 
 

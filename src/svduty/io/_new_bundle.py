@@ -452,6 +452,8 @@ def _fits_what_is_kept(root: Path, texts: dict[str, str]) -> None:
         for spec in SECTIONS.values()
         if spec.file not in texts and (root / spec.file).is_file()
     ]
+    if (root / "scenarios").is_dir():  # what-ifs name the bundle's authorities and areas
+        kept.append("scenarios")
     if not kept:
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -459,7 +461,10 @@ def _fits_what_is_kept(root: Path, texts: dict[str, str]) -> None:
         for file, text in texts.items():
             (trial / file).write_text(text, encoding="utf-8")
         for file in kept:
-            shutil.copyfile(root / file, trial / file)
+            if (root / file).is_dir():
+                shutil.copytree(root / file, trial / file)
+            else:
+                shutil.copyfile(root / file, trial / file)
         problems = validate_bundle(trial)
     if problems:
         kept_files = ", ".join(kept)
@@ -467,8 +472,8 @@ def _fits_what_is_kept(root: Path, texts: dict[str, str]) -> None:
             [
                 Problem(
                     file=str(root),
-                    message=f"the files kept ({kept_files}) do not fit the new bundle: "
-                    f"{len(problems)} problem(s), such as "
+                    message=f"with the files kept ({kept_files}) the new bundle does not "
+                    f"validate: {len(problems)} problem(s), such as "
                     f"{str(problems[0]).replace(str(trial), str(root))}",
                     expected="an empty folder, or one whose other files fit the areas (move "
                     "them out, or start in a new folder); nothing was written",

@@ -127,6 +127,20 @@ def written_in_place(path: str | os.PathLike[str]) -> bool:
 _STREAM = re.compile(r"/dev/(?:stdout|stderr|fd/[0-9]+)|/proc/self/fd/[0-9]+")
 
 
+def stream_fd(path: str | os.PathLike[str]) -> int | None:
+    """The descriptor a name of one of the process's open files names (``None``: not one).
+
+    Example:
+        >>> stream_fd("/dev/stdout"), stream_fd("/dev/fd/3"), stream_fd("o.csv")
+        (1, 3, None)
+    """
+    m = _STREAM.fullmatch(os.fspath(path))
+    if m is None:
+        return None
+    name = m.group(0)
+    return {"/dev/stdout": 1, "/dev/stderr": 2}.get(name) or int(name.rsplit("/", 1)[1])
+
+
 def is_stream_name(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` names one of the process's open files (``/dev/stdout``...).
 
@@ -214,9 +228,14 @@ class OutputFile:
         """
         if self._fh is None:
             try:
-                # the shell's file through /dev/stdout: added to, as the shell opened it
-                mode = "ab" if self.temp is None and self.real.is_file() else "wb"
-                self._fh = open(self.temp or self.real, mode)  # noqa: SIM115
+                fd = stream_fd(self.path) if self.temp is None else None
+                if fd is not None and self.real.is_file():
+                    # the shell's file through /dev/stdout: written through the process's
+                    # own descriptor, at its place in the file (reopened, a second place
+                    # would write over what the shell or the program wrote after)
+                    self._fh = os.fdopen(os.dup(fd), "wb")
+                else:
+                    self._fh = open(self.temp or self.real, "wb")  # noqa: SIM115
             except OSError as exc:
                 raise output_error(self.path, exc, self.option) from None
         return self._fh
