@@ -31,3 +31,31 @@ def test_a_needs_average_does_not_depend_on_the_precision(scores, prec):
     with decimal.localcontext() as ctx:
         ctx.prec = prec
         assert area.average == want
+
+
+@given(st.integers(1, 28), st.integers(2, 20), st.sampled_from(["average", "above_average"]))
+def test_needs_weights_and_tables_do_not_depend_on_the_context(prec, emax, measure):
+    """The first fix made ``average`` exact; ``change``, ``risen`` and ``weights`` still
+    ran in the caller's context (a review of it)."""
+    import svduty
+
+    needs = svduty.warwickshire().strategy.needs
+    want = (
+        needs.weights(measure),
+        [a.name for a in needs.risen()],
+        [a.change for a in needs.areas],
+    )
+    with decimal.localcontext() as ctx:
+        ctx.prec, ctx.Emax = prec, emax
+        got = (
+            needs.weights(measure),
+            [a.name for a in needs.risen()],
+            [a.change for a in needs.areas],
+        )
+    assert got == want
+
+
+def test_money_is_read_whatever_the_callers_exponent_limit():
+    with decimal.localcontext() as ctx:
+        ctx.Emax = 5
+        assert Money.parse(Decimal("263506.30")).pence == 26350630

@@ -85,3 +85,25 @@ def test_a_body_without_a_name_of_its_own_is_refused(second: str, words: str):
     data = {"bodies": [body("a", "Board"), body("b", second)], "relations": []}
     with pytest.raises(GovernanceError, match=r"g\.toml: bodies\[1\]\.name: .*" + words):
         load_governance(data, file="g.toml")
+
+
+@pytest.mark.parametrize(
+    ("valid", "looked_for"),
+    [
+        ('start = "2023-01-31"\nend = "2090-01-01"', True),  # ends later: exists today
+        ('start = "2090-01-01"', False),  # planned: not yet
+    ],
+)
+def test_without_a_day_the_authorities_of_today_are_looked_for(tmp_path: Path, valid, looked_for):
+    """Without a day, the first version looked for the records with no end: a record
+    ending in the future was not looked for, one starting in the future was."""
+    p = _bundle(tmp_path, leave_out="north-yorkshire-police")
+    a = tmp_path / "ny" / "authorities.toml"
+    text = a.read_text()
+    at = text.index(
+        '[authorities.valid]\nstart = "2023-01-31"', text.index('"north-yorkshire-police"')
+    )
+    old = '[authorities.valid]\nstart = "2023-01-31"'
+    a.write_text(text[:at] + f"[authorities.valid]\n{valid}" + text[at + len(old) :])
+    p = svduty.load_partnership(tmp_path / "ny")
+    assert ("north-yorkshire-police" in _specified_errors(p, None)) is looked_for

@@ -29,18 +29,25 @@ def _ons_codes_by_name() -> tuple[Any, Any]:
     t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name", "lsoa11_code"))
     names = pa.concat_arrays([t21.column(0).combine_chunks(), t11.column(0).combine_chunks()])
     codes = pa.concat_arrays([t21.column(1).combine_chunks(), t11.column(1).combine_chunks()])
-    return names, codes  # index_in finds a name's first place: its 2021 code
+    return _folded(names), codes  # index_in finds a name's first place: its 2021 code
+
+
+def _folded(names: Any) -> Any:
+    """Names as the geography reads them: any case, spaces collapsed (``warwick  001a``)."""
+    collapsed = pc.replace_substring_regex(pc.cast(names, pa.string()), r"\s+", " ")
+    return pc.utf8_lower(pc.utf8_trim_whitespace(collapsed))
 
 
 def lsoa_keyed(batch: Any) -> Any:
     """``batch`` with ``lsoa_code`` the code of the LSOA the geography located the row in.
 
     Example:
-        >>> t = pa.table({"lsoa_code": ["e01031254", "Jane Smith", "E01999999", None],
-        ...               "lsoa_name": ["Warwick 001A", "Warwick 001A", "Nowhere 1", None],
-        ...               "match": ["table", "name", "name", None]})
+        >>> t = pa.table({"lsoa_code": ["e01031254", "Jane Smith", "E01999999", None, "x"],
+        ...               "lsoa_name": ["Warwick 001A", "Warwick 001A", "Nowhere 1", None,
+        ...                             " warwick  001a"],
+        ...               "match": ["table", "name", "name", None, "name"]})
         >>> lsoa_keyed(t).column("lsoa_code").to_pylist()
-        ['E01031254', 'E01031254', None, None]
+        ['E01031254', 'E01031254', None, None, 'E01031254']
     """
     at = batch.schema.get_field_index("lsoa_code")
     if at < 0 or "match" not in batch.schema.names:
@@ -48,7 +55,7 @@ def lsoa_keyed(batch: Any) -> Any:
     code = pc.cast(batch.column(at), pa.string())
     match = pc.cast(batch.column("match"), pa.string())
     names, codes = _ons_codes_by_name()
-    by_name = pc.take(codes, pc.index_in(pc.cast(batch.column("lsoa_name"), pa.string()), names))
+    by_name = pc.take(codes, pc.index_in(_folded(batch.column("lsoa_name")), names))
     read = pc.utf8_upper(pc.utf8_trim_whitespace(code))
     known = pc.fill_null(pc.is_in(match, pa.array(["table", "conflict"])), False)
     named = pc.fill_null(pc.equal(match, "name"), False)

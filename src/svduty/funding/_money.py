@@ -2,17 +2,55 @@
 
 from __future__ import annotations
 
+import decimal
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal, localcontext
-from typing import Any, ClassVar
+from typing import Any, ClassVar, ParamSpec, TypeVar
 
 import attrs
 
 from svduty._checked import checked_methods
 from svduty.errors import MoneyError, Problem, Shown, shown
 
-__all__ = ["Money"]
+__all__ = ["Money", "exact"]
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+EXACT = decimal.Context(
+    prec=60,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=decimal.MIN_EMIN,
+    Emax=decimal.MAX_EMAX,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero],
+)
+"""The decimal context svduty's money and needs arithmetic runs in, never the caller's: a
+caller's precision, exponent limits or traps would round pence away or raise."""
+
+
+def exact(fn: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Run ``fn`` in :data:`EXACT` (a copy of it), whatever context the caller set.
+
+    Example:
+        >>> import decimal
+        >>> @exact
+        ... def third() -> Decimal:
+        ...     return Decimal(1) / 3
+        >>> with decimal.localcontext() as ctx:
+        ...     ctx.prec = 2
+        ...     len(str(third()))
+        62
+    """
+
+    @functools.wraps(fn)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with localcontext(EXACT):
+            return fn(*args, **kwargs)
+
+    return run
+
 
 _TEXT = re.compile(r"^(-)?£?(-)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$")
 """An amount as people write it: ASCII digits only, an optional £ and minus sign,
@@ -247,7 +285,7 @@ class Money:
             raise _error(field, "a finite amount", str(value))
         if value and value.adjusted() >= _MAX_DIGITS:  # before a digit is converted
             raise _error(field, _TOO_LARGE)
-        with localcontext() as ctx:  # not the caller's: its precision may round
+        with localcontext(EXACT) as ctx:  # not the caller's: its precision may round
             ctx.prec = max(40, len(value.as_tuple().digits) + 3)
             exponent = value.normalize().as_tuple().exponent
             if isinstance(exponent, int) and exponent < -2:
@@ -288,7 +326,7 @@ class Money:
             >>> Money.parse("83506.3").decimal
             Decimal('83506.30')
         """
-        with localcontext() as ctx:  # exact for any whole number of pence
+        with localcontext(EXACT) as ctx:  # exact for any whole number of pence
             ctx.prec = max(28, len(str(abs(self.pence))) + 3)
             return (Decimal(self.pence) / _PENCE).quantize(Decimal("0.01"))
 

@@ -8,13 +8,14 @@ Example:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
 from svduty._checked import checked_methods
 from svduty.errors import FundingError
 from svduty.findings import Finding, Severity
+from svduty.funding._money import exact
 from svduty.funding._records import duplicates
 from svduty.periods import FinancialYear
 from svduty.sources import Citation
@@ -47,6 +48,7 @@ class NeedsArea:
     citation: Citation | None = None
 
     @property
+    @exact
     def average(self) -> Decimal:
         """The mean of the three scores, to two places (as Table 1 writes it).
 
@@ -55,11 +57,10 @@ class NeedsArea:
             ...           Decimal("9.67")).average
             Decimal('9.67')
         """
-        with localcontext() as ctx:  # not the caller's: its precision may round
-            ctx.prec = 40
-            return (sum(self.scores, Decimal(0)) / 3).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return (sum(self.scores, Decimal(0)) / 3).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
     @property
+    @exact
     def change(self) -> Decimal:
         """The last score minus the first.
 
@@ -70,6 +71,7 @@ class NeedsArea:
         """
         return self.scores[2] - self.scores[0]
 
+    @exact
     def computed(self) -> Decimal:
         """The figure the strategy states, recomputed: the average or the change.
 
@@ -115,6 +117,7 @@ class NeedsEvidence:
         if problems:
             raise FundingError(problems)
 
+    @exact
     def high(self) -> tuple[NeedsArea, ...]:
         """The areas of Table 1 (high scores).
 
@@ -125,6 +128,7 @@ class NeedsEvidence:
         """
         return tuple(a for a in self.areas if a.table == "high")
 
+    @exact
     def risen(self) -> tuple[NeedsArea, ...]:
         """The areas whose score rose by the threshold or more over the three years.
 
@@ -135,6 +139,7 @@ class NeedsEvidence:
         """
         return tuple(a for a in self.areas if a.change >= self.increase_threshold)
 
+    @exact
     def reconcile(self) -> tuple[Finding, ...]:
         """Recompute each stated average (Table 1) and change (Table 2) from the scores.
 
@@ -167,6 +172,7 @@ class NeedsEvidence:
             )
         return tuple(out)
 
+    @exact
     def weights(self, measure: str = "average", *, table: str | None = None) -> dict[str, Decimal]:
         """Scores usable as split weights, by area name.
 

@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -176,8 +177,8 @@ def _deciding(graph: GraphView) -> list[Any]:
 def specified_bodies(authorities: Authorities, graph: GraphView, on: Any) -> tuple[str, ...]:
     """The specified authorities GOV-SPECIFIED looks for: one id per legal body, on a day.
 
-    On a day, the records that hold that day; without one, the records with no end (a
-    council abolished in a reorganisation is not looked for). Records of one body
+    The records that hold on the day (without one, today: a council abolished in a
+    reorganisation is not looked for, one planned for later not yet). Records of one body
     (``same_body_as``) are one: it takes part when any of them is a member
     (:func:`~svduty.authorities._model.one_id_per_body`).
 
@@ -189,9 +190,8 @@ def specified_bodies(authorities: Authorities, graph: GraphView, on: Any) -> tup
     """
     members = {m for b in _deciding(graph) for m in b.members}
     every = authorities.by_role(Role.SPECIFIED_AUTHORITY)
-    held = {
-        a.id for a in authorities.by_role(Role.SPECIFIED_AUTHORITY, on=on) if on or not a.valid.end
-    }
+    day = on if on is not None else datetime.date.today().isoformat()
+    held = {a.id for a in authorities.by_role(Role.SPECIFIED_AUTHORITY, on=day)}
     return one_id_per_body(every, members, held)
 
 
