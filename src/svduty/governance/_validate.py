@@ -223,7 +223,7 @@ def covering_new_areas(graph: Any, replaced: Mapping[str, str]) -> Any:
         else b
         for b in graph.bodies
     ]
-    return type(graph).of(bodies, graph.relations, strict=False)
+    return type(graph).of(bodies, (*graph.relations, *graph.dangling), strict=False)
 
 
 def _specified(graph: GraphView, add: Add, specified: tuple[str, ...]) -> None:
