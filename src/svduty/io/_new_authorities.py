@@ -308,24 +308,33 @@ def _commissioner_fire(fra: Area, record: dict[str, Any]) -> list[dict[str, Any]
     return _handover(former, record, REORGANISED_ON)
 
 
+_FRA = "a fire and rescue authority"
+_SUCCESSORS = {  # fire and rescue authority area -> the body that took the named one's place
+    _LONDON_FIRE: (
+        "london-fire-commissioner",
+        "London Fire Commissioner",
+        "the ONS tables name the London Fire and Emergency Planning Authority, which the "
+        "London Fire Commissioner replaced in 2018 (Policing and Crime Act 2017); check the "
+        "Schedule 1 row",
+    ),
+    _GREATER_MANCHESTER_FIRE: (
+        "greater-manchester-combined-authority-fire-and-rescue-authority",
+        "Greater Manchester Combined Authority (as fire and rescue authority)",
+        "the ONS tables name the Greater Manchester fire and rescue authority, whose "
+        "functions the Combined Authority (the Mayor exercising them) took over on 8 May "
+        "2017 (SI 2017/469 art 3): check the Schedule 1 row",
+    ),
+}
+
+
 def _fire_and_rescue(fra: Area) -> dict[str, Any]:
     """The fire and rescue authority; in London the London Fire Commissioner.
 
     On the Isles of Scilly, the Council (one body in two capacities: ``same_body_as``).
     """
-    if fra.id == _LONDON_FIRE:
-        return _authority(
-            "london-fire-commissioner",
-            "London Fire Commissioner",
-            _C.FIRE_AND_RESCUE_AUTHORITY,
-            [fra.id],
-            _sch1(
-                "a fire and rescue authority",
-                "the ONS tables name the London Fire and Emergency Planning Authority, "
-                "which the London Fire Commissioner replaced in 2018 (Policing and Crime Act "
-                "2017); check the Schedule 1 row",
-            ),
-        )
+    if fra.id in _SUCCESSORS:  # the body the ONS tables name was replaced
+        ident, name, doubt = _SUCCESSORS[fra.id]
+        return _authority(ident, name, _C.FIRE_AND_RESCUE_AUTHORITY, [fra.id], _sch1(_FRA, doubt))
     if fra.name == "Isles of Scilly":
         record = _authority(
             "isles-of-scilly-fire-and-rescue-authority",
@@ -340,19 +349,6 @@ def _fire_and_rescue(fra: Area) -> dict[str, Any]:
         )
         record["same_body_as"] = "isles-of-scilly-council"
         return record
-    if fra.id == _GREATER_MANCHESTER_FIRE:
-        return _authority(
-            "greater-manchester-combined-authority-fire-and-rescue-authority",
-            "Greater Manchester Combined Authority (as fire and rescue authority)",
-            _C.FIRE_AND_RESCUE_AUTHORITY,
-            [fra.id],
-            _sch1(
-                "a fire and rescue authority",
-                "the ONS tables name the Greater Manchester fire and rescue authority, whose "
-                "functions the Combined Authority (the Mayor exercising them) took over on 8 "
-                "May 2017 (SI 2017/469 art 3): check the Schedule 1 row",
-            ),
-        )
     return _authority(
         f"{slug(fra.name)}-fire-and-rescue-authority",
         f"{fra.name} fire and rescue authority",
