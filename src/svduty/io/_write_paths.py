@@ -145,7 +145,8 @@ def is_stream_name(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` names one of the process's open files (``/dev/stdout``...).
 
     Such a name is written in place whatever it leads to: a pipe, a terminal, or the file
-    the shell opened (``> page.html``), added to, never replaced (the shell holds it).
+    the shell opened (``> page.html``), through the process's own descriptor at its place
+    in the file, never replaced (the shell holds it).
 
     Example:
         >>> is_stream_name("/dev/stdout"), is_stream_name("/dev/fd/3"), is_stream_name("o.csv")
