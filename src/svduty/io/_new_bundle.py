@@ -447,13 +447,9 @@ def _fits_what_is_kept(root: Path, texts: dict[str, str]) -> None:
     Raises:
         BundleError: naming each kept file's problems (the folder is left as it was).
     """
-    kept = [
-        spec.file
-        for spec in SECTIONS.values()
-        if spec.file not in texts and (root / spec.file).is_file()
-    ]
-    if (root / "scenarios").is_dir():  # what-ifs name the bundle's authorities and areas
-        kept.append("scenarios")
+    files = [spec.file for spec in SECTIONS.values() if spec.file not in texts]
+    # the other sections' files, and the what-ifs (they name authorities and areas)
+    kept = [f for f in (*files, "scenarios") if (root / f).exists()]
     if not kept:
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -467,19 +463,16 @@ def _fits_what_is_kept(root: Path, texts: dict[str, str]) -> None:
                 shutil.copyfile(root / file, trial / file)
         problems = validate_bundle(trial)
     if problems:
-        kept_files = ", ".join(kept)
-        raise BundleError(
-            [
-                Problem(
-                    file=str(root),
-                    message=f"with the files kept ({kept_files}) the new bundle does not "
-                    f"validate: {len(problems)} problem(s), such as "
-                    f"{str(problems[0]).replace(str(trial), str(root))}",
-                    expected="an empty folder, or one whose other files fit the areas (move "
-                    "them out, or start in a new folder); nothing was written",
-                )
-            ]
+        said = (
+            f"with the files kept ({', '.join(kept)}) the new bundle does not validate: "
+            f"{len(problems)} problem(s), such as "
+            f"{str(problems[0]).replace(str(trial), str(root))}"
         )
+        expected = (
+            "an empty folder, or one whose other files fit the areas (move them out, or "
+            "start in a new folder); nothing was written"
+        )
+        raise BundleError([Problem(file=str(root), message=said, expected=expected)])
 
 
 def _write_into(root: Path, texts: dict[str, str]) -> None:
