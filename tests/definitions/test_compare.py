@@ -173,3 +173,20 @@ def test_an_age_limit_is_named_only_where_the_victim_is_outside_it(age, a):
         assert age >= 25
     if a == "warwickshire":  # yes against no: the rules that decide are named
         assert bool(named) is (age >= 25)
+
+
+@pytest.mark.parametrize("definition", [*DEFINITIONS, *PUBLISHED])
+def test_a_terrorist_attack_is_out_of_every_definition_with_its_own_reason(definition):
+    """Under the WHO and 2018 Strategy definitions it answered ``no`` with the Act's reason
+    alone and a WHO reason saying the WHO test holds (a legal review)."""
+    attack = Incident(
+        context=["terrorism"],
+        behaviours=["physical"],
+        target="person",
+        intentional=True,
+        harms=["injury"],
+    )
+    d = resolve_definition(definition)
+    c = classify(attack, d)
+    assert c.in_scope is Verdict.NO
+    assert f"DEF-{d.id}-TERRORISM" in [r.rule for r in c.reasons]

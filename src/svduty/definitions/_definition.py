@@ -380,7 +380,7 @@ class Definition:
 
         Example:
             >>> [r.id for r in STATUTE.rules()]
-            ['DEF-pcsc-s13', 'DEF-pcsc-s13-NONE']
+            ['DEF-pcsc-s13', 'DEF-pcsc-s13-NONE', 'DEF-pcsc-s13-TERRORISM']
         """
         kinds = self.kind_exprs()
         exclude = self.counted(self.exclude)
@@ -402,25 +402,19 @@ class Definition:
                     exclude[0].citation,
                 )
             )
-        if self.victim_age_below is not None:
-            out.append(
-                Rule(
-                    f"DEF-{self.id}-AGE",
-                    Not(younger(self.victim_age_below)),
-                    f"outside the definition: the victim is {self.victim_age_below} or over",
-                    self.citation,
-                )
-            )
-        if self.victim_age_at_least is not None:
-            out.append(
-                Rule(
-                    f"DEF-{self.id}-AGE-BELOW",
-                    younger(self.victim_age_at_least),
-                    f"outside the definition: the victim is under {self.victim_age_at_least}",
-                    self.citation,
-                )
-            )
-        return tuple(out)
+        ages = (
+            ("AGE", self.victim_age_below, lambda n: Not(younger(n)), "{} or over"),
+            ("AGE-BELOW", self.victim_age_at_least, younger, "under {}"),
+        )
+        for end, limit, outside, words in ages:
+            if limit is not None:
+                said = f"outside the definition: the victim is {words.format(limit)}"
+                out.append(Rule(f"DEF-{self.id}-{end}", outside(limit), said, self.citation))
+        said = (
+            "outside every definition's scope for the Duty: terrorism is not violence (s.13(3)(b))"
+        )
+        act = cite("pcsc-act-2022", "s.13(3)(b)")
+        return (*out, Rule(f"DEF-{self.id}-TERRORISM", Ref("S13-3B"), said, act))
 
     def rule(self) -> Rule:
         """The definition as a rule (id ``DEF-<id>``) with its citation.
