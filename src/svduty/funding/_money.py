@@ -14,7 +14,7 @@ import attrs
 from svduty._checked import checked_methods
 from svduty.errors import MoneyError, Problem, Shown, shown
 
-__all__ = ["Money", "exact"]
+__all__ = ["Money"]
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
