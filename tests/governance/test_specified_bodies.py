@@ -107,3 +107,24 @@ def test_without_a_day_the_authorities_of_today_are_looked_for(tmp_path: Path, v
     a.write_text(text[:at] + f"[authorities.valid]\n{valid}" + text[at + len(old) :])
     p = svduty.load_partnership(tmp_path / "ny")
     assert ("north-yorkshire-police" in _specified_errors(p, None)) is looked_for
+
+
+def test_a_body_a_member_with_confirmed_membership_through_one_record_is_not_warned():
+    """The first record of a body was named even where another record of it is the
+    member whose membership is confirmed: a wrong 'only through unconfirmed membership'."""
+    from svduty.authorities import Authority, AuthorityCategory
+    from svduty.authorities._model import one_id_per_body
+    from svduty.sources import cite
+
+    c = cite("pcsc-act-2022", "Sch 1")
+    a = Authority("cc", "County", AuthorityCategory.COUNTY_COUNCIL, ["E10000031"], c)
+    b = Authority(
+        "fra",
+        "County as FRA",
+        AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
+        ["E31000045"],
+        c,
+        same_body_as="cc",
+    )
+    assert one_id_per_body([a, b], members={"cc", "fra"}, prefer={"fra"}) == ("fra",)
+    assert one_id_per_body([a, b], members={"cc", "fra"}) == ("cc",)

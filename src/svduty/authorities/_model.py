@@ -308,7 +308,10 @@ class Authorities:
 
 
 def one_id_per_body(
-    found: Iterable[Authority], members: Collection[str], held: Collection[str] | None = None
+    found: Iterable[Authority],
+    members: Collection[str],
+    held: Collection[str] | None = None,
+    prefer: Collection[str] = (),
 ) -> tuple[str, ...]:
     """One id for each legal body among ``found``: records joined by ``same_body_as`` are one.
 
@@ -317,6 +320,7 @@ def one_id_per_body(
     does: the id is the first of its records in ``members``, else its first record's.
     ``held``: the ids of the records that hold (on a day); a body none of whose records
     holds is left out, and one that is not a member is named by a record that holds.
+    ``prefer``: members to name first (a record whose membership is confirmed).
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -328,6 +332,8 @@ def one_id_per_body(
         >>> one_id_per_body([a, b], members={"new"}), one_id_per_body([a, b], members=())
         (('new',), ('old',))
         >>> one_id_per_body([a, b], members=(), held={"new"})
+        ('new',)
+        >>> one_id_per_body([a, b], members={"old", "new"}, prefer={"new"})
         ('new',)
     """
     records = list(found)
@@ -349,5 +355,6 @@ def one_id_per_body(
     for g in groups.values():
         now = g if held is None else [x for x in g if x in held]
         if now:
-            out.append(next((x for x in g if x in members), now[0]))
+            member = next((x for x in g if x in members), now[0])
+            out.append(next((x for x in g if x in prefer), member))
     return tuple(out)

@@ -189,10 +189,11 @@ def specified_bodies(authorities: Authorities, graph: GraphView, on: Any) -> tup
         True
     """
     members = {m for b in _deciding(graph) for m in b.members}
+    firm = {m for b in _deciding(graph) if _firm(b) for m in b.members}
     every = authorities.by_role(Role.SPECIFIED_AUTHORITY)
     day = on if on is not None else datetime.date.today().isoformat()
     held = {a.id for a in authorities.by_role(Role.SPECIFIED_AUTHORITY, on=day)}
-    return one_id_per_body(every, members, held)
+    return one_id_per_body(every, members, held, prefer=firm)
 
 
 def covering_new_areas(graph: Any, replaced: Mapping[str, str]) -> Any:
@@ -226,16 +227,17 @@ def covering_new_areas(graph: Any, replaced: Mapping[str, str]) -> Any:
     return type(graph).of(bodies, (*graph.relations, *graph.dangling), strict=False)
 
 
+def _firm(body: Any) -> bool:
+    """Whether a body's membership is stated without doubt (not ``unconfirmed``)."""
+    cited = body.members_citation
+    return cited is None or cited.confidence is not Confidence.UNCONFIRMED
+
+
 def _specified(graph: GraphView, add: Add, specified: tuple[str, ...]) -> None:
     deciding = _deciding(graph)
     for auth in specified:
         at = [b for b in deciding if auth in b.members]
-        firm = [
-            b
-            for b in at
-            if b.members_citation is None
-            or b.members_citation.confidence is not Confidence.UNCONFIRMED
-        ]
+        firm = [b for b in at if _firm(b)]
         if not at:
             add(
                 Severity.ERROR,
