@@ -29,9 +29,8 @@ from svduty._report._deprivation import (
     ranked_as,
 )
 from svduty._report._html import render
-from svduty._report._lsoa_keys import LsoaKeyed
+from svduty._report._lsoa_keys import LsoaKeyed, ons_lsoas
 from svduty._report._model import Report
-from svduty.areas._tables import read_table
 from svduty.definitions import STATUTE, Definition
 from svduty.errors import SvdutyError, printable
 from svduty.io import (
@@ -91,9 +90,7 @@ def _several_csps(by_csp: pa.Table) -> pa.Table:
 @functools.cache
 def _ons_lsoa_names() -> frozenset[str]:
     """The names of the LSOAs of the ONS tables, 2011 and 2021 (read once per process)."""
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_name",)).column(0)
-    t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name",)).column(0)
-    return frozenset(n for n in (*t21.to_pylist(), *t11.to_pylist()) if isinstance(n, str))
+    return frozenset(n for n in ons_lsoas()[0].to_pylist() if isinstance(n, str))
 
 
 def _lsoa_names_only(table: pa.Table, partnership: Partnership) -> pa.Table:

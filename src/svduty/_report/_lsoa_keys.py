@@ -19,17 +19,24 @@ from svduty import _compute as pc
 from svduty.areas._national import read_table
 from svduty.io._bounds import BoundedCounts
 
-__all__ = ["LsoaKeyed", "lsoa_keyed"]
+__all__ = ["LsoaKeyed", "lsoa_keyed", "ons_lsoas"]
 
 
 @functools.cache
-def _ons_codes_by_name() -> tuple[Any, Any]:
-    """The ONS LSOA names and their codes: 2021 first, then 2011's other names."""
+def ons_lsoas() -> tuple[Any, Any]:
+    """The ONS LSOA names and their codes: 2021 first, then 2011's (read once a process)."""
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_name", "lsoa21_code"))
     t11 = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name", "lsoa11_code"))
     names = pa.concat_arrays([t21.column(0).combine_chunks(), t11.column(0).combine_chunks()])
     codes = pa.concat_arrays([t21.column(1).combine_chunks(), t11.column(1).combine_chunks()])
-    return _folded(names), codes  # index_in finds a name's first place: its 2021 code
+    return names, codes
+
+
+@functools.cache
+def _ons_codes_by_name() -> tuple[Any, Any]:
+    """:func:`ons_lsoas` with the names folded (index_in finds a name's 2021 code first)."""
+    names, codes = ons_lsoas()
+    return _folded(names), codes
 
 
 def _folded(names: Any) -> Any:
@@ -54,12 +61,14 @@ def lsoa_keyed(batch: Any) -> Any:
         return batch
     code = pc.cast(batch.column(at), pa.string())
     match = pc.cast(batch.column("match"), pa.string())
-    names, codes = _ons_codes_by_name()
-    by_name = pc.take(codes, pc.index_in(_folded(batch.column("lsoa_name")), names))
     read = pc.utf8_upper(pc.utf8_trim_whitespace(code))
     known = pc.fill_null(pc.is_in(match, pa.array(["table", "conflict"])), False)
     named = pc.fill_null(pc.equal(match, "name"), False)
     none = pa.scalar(None, pa.string())
+    by_name: Any = none
+    if pc.any(named).as_py():  # rows located by name: rare (most months have none)
+        names, codes = _ons_codes_by_name()
+        by_name = pc.take(codes, pc.index_in(_folded(batch.column("lsoa_name")), names))
     keyed = pc.if_else(known, read, pc.if_else(named, by_name, none))
     return batch.set_column(at, pa.field("lsoa_code", pa.string()), keyed)
 

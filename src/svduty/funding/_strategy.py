@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import enum
 import html
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 import attrs
 
 from svduty._checked import checked_methods
-from svduty.errors import FundingError, shown
+from svduty.errors import FundingError, Problem, shown
 from svduty.funding._money import Money
 from svduty.funding._needs import NeedsEvidence
 from svduty.funding._records import duplicates
@@ -325,21 +326,11 @@ class Strategy:
             >>> t["whole-school-approach"][0]
             '11-16-whole-school-approach'
         """
+        problems = reference_problems(model, {a.id for a in self.actions})
+        if problems:
+            raise FundingError(problems[:1])
         out: dict[str, tuple[str, ...]] = {}
-        for n, p in enumerate(model.projects):
-            for k, aid in enumerate(p.serves):
-                if aid not in {a.id for a in self.actions}:
-                    raise FundingError.single(
-                        None, f"projects[{n}].serves[{k}]", expected="an action id", got=aid[:40]
-                    )
-            for k, duty in enumerate(p.duties):
-                if duty not in DUTY_PROVISIONS:
-                    raise FundingError.single(
-                        None,
-                        f"projects[{n}].duties[{k}]",
-                        expected="a provision of PCSC Act 2022 ss.8-9 (DUTY_PROVISIONS)",
-                        got=duty[:40],
-                    )
+        for p in model.projects:
             if p.funded_from.value == "none":
                 continue
             out[p.id] = p.serves + tuple(f"pcsc-act-2022 {d}" for d in p.duties)
@@ -394,3 +385,31 @@ class Strategy:
             f"<table><caption>{html.escape(self.name)}</caption><tr><th>stage</th>"
             f"<th>scope</th><th>action</th><th>pillars</th></tr>{rows}</table>"
         )
+
+
+def reference_problems(model: FundingModel, actions: Collection[str]) -> list[Problem]:
+    """What each funded project serves that is not there: an action, a duty of ss.8-9.
+
+    ``actions``: the strategy's action ids (none without a ``strategy.toml``).
+    :meth:`Strategy.trace` refuses the first; ``svduty validate`` names each.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> reference_problems(p.funding, {a.id for a in p.strategy.actions})
+        []
+        >>> [x.field for x in reference_problems(p.funding, ())][:1]
+        ['projects[2].serves[0]']
+    """
+    out = []
+    for n, p in enumerate(model.projects):
+        for k, aid in enumerate(p.serves):
+            if aid not in actions:
+                field = f"projects[{n}].serves[{k}]"
+                out.append(Problem(field=field, expected="an action id", got=aid[:40]))
+        for k, duty in enumerate(p.duties):
+            if duty not in DUTY_PROVISIONS:
+                expected = "a provision of PCSC Act 2022 ss.8-9 (DUTY_PROVISIONS)"
+                field = f"projects[{n}].duties[{k}]"
+                out.append(Problem(field=field, expected=expected, got=duty[:40]))
+    return out

@@ -188,8 +188,9 @@ def specified_bodies(authorities: Authorities, graph: GraphView, on: Any) -> tup
         >>> "warwickshire-police" in specified_bodies(p.authorities, p.governance, None)
         True
     """
-    members = {m for b in _deciding(graph) for m in b.members}
-    firm = {m for b in _deciding(graph) if _firm(b) for m in b.members}
+    deciding = _deciding(graph)
+    members = {m for b in deciding for m in b.members}
+    firm = {m for b in deciding if _firm(b) for m in b.members}
     every = authorities.by_role(Role.SPECIFIED_AUTHORITY)
     day = on if on is not None else datetime.date.today().isoformat()
     held = {a.id for a in authorities.by_role(Role.SPECIFIED_AUTHORITY, on=day)}

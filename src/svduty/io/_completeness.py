@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pendulum
 
 from svduty._checked import checked
@@ -365,21 +366,10 @@ def _funding_references(p: Partnership) -> list[Problem]:
         >>> _funding_references(svduty.warwickshire())
         []
     """
-    from svduty.funding import DUTY_PROVISIONS
+    from svduty.funding._strategy import reference_problems
 
     if p.funding is None:
         return []
     actions = {a.id for a in p.strategy.actions} if p.strategy is not None else set()
-    out = []
-    for n, project in enumerate(p.funding.projects):
-        for k, action in enumerate(project.serves):
-            if action not in actions:
-                expected = "the id of an action of strategy.toml"
-                field = f"projects[{n}].serves[{k}]"
-                out.append(Problem(file="funding.toml", field=field, expected=expected, got=action))
-        for k, duty in enumerate(project.duties):
-            if duty not in DUTY_PROVISIONS:
-                expected = "a provision of PCSC Act 2022 ss.8-9, such as s.8(3)(a)"
-                field = f"projects[{n}].duties[{k}]"
-                out.append(Problem(file="funding.toml", field=field, expected=expected, got=duty))
-    return out
+    found = reference_problems(p.funding, actions)
+    return [attrs.evolve(x, file="funding.toml") for x in found]

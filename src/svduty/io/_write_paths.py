@@ -152,7 +152,7 @@ def is_stream_name(path: str | os.PathLike[str]) -> bool:
         >>> is_stream_name("/dev/stdout"), is_stream_name("/dev/fd/3"), is_stream_name("o.csv")
         (True, True, False)
     """
-    return _STREAM.fullmatch(os.fspath(path)) is not None
+    return stream_fd(path) is not None
 
 
 class OutputFile:
