@@ -11,7 +11,7 @@ from pathlib import Path
 from svduty.definitions._unknown_keys import field_spelt
 from svduty.errors import InputFormatError, Problem, Shown, named, shown
 from svduty.io._incident_fields import _KIND, INCIDENT_SCHEMA
-from svduty.io._inputs import POLICE_UK_COLUMNS
+from svduty.io._inputs import POLICE_UK_COLUMNS, other_police_uk_file
 from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
 
 __all__: list[str] = []
@@ -90,6 +90,9 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
                 "CSV files police.uk publishes (not Parquet), one kind of file a run (classify "
                 "them apart from incident files)"
             )
+            raise InputFormatError(Problem(file=str(p), field="header", message=said))
+        if other := other_police_uk_file(",".join(f'"{n}"' for n in names)):
+            said = f"{other}: svduty reads the street-level file of a month's download"
             raise InputFormatError(Problem(file=str(p), field="header", message=said))
         raise InputFormatError(Problem(file=str(p), field="header", expected=_NEITHER))
     for original, name in zip(names, renamed, strict=True):  # 'Offence Code', unread

@@ -36,6 +36,7 @@ __all__ = [
     "is_json_lines",
     "is_police_uk_header",
     "normalise_header",
+    "other_police_uk_file",
     "path_list",
     "wanted_columns",
 ]
@@ -152,6 +153,36 @@ def is_police_uk_header(line: bytes | str) -> bool:
         False
     """
     return normalise_header(line) == _POLICE_UK
+
+
+_OTHER_FILES: tuple[tuple[str, set[str], set[str]], ...] = (
+    ("outcomes", {"crime id", "outcome type"}, {"crime type"}),
+    ("stop and search", {"object of search", "legislation"}, set()),
+)
+"""police.uk's other two monthly files, told by columns their headers hold (and the
+street-level file's ``Crime type``, which an outcomes file lacks)."""
+
+
+def other_police_uk_file(line: bytes | str) -> str | None:
+    """Which other police.uk file a header line is (``None``: neither).
+
+    A police.uk download holds, for each force and month, a street-level crime file
+    (``2025-06-warwickshire-street.csv``, the one svduty reads), an outcomes file and a
+    stop and search file. The two others are told by their headers, whatever their names.
+
+    Example:
+        >>> other_police_uk_file("Crime ID,Month,LSOA code,Outcome type")
+        'a police.uk outcomes file'
+        >>> other_police_uk_file("Type,Date,Legislation,Object of search,Outcome")
+        'a police.uk stop and search file'
+        >>> other_police_uk_file(",".join(POLICE_UK_COLUMNS)) is None
+        True
+    """
+    names = set(normalise_header(line))
+    for kind, holds, lacks in _OTHER_FILES:
+        if holds <= names and not lacks & names:
+            return f"a police.uk {kind} file"
+    return None
 
 
 def first_line(path: Path) -> bytes:
@@ -281,7 +312,9 @@ def expand_inputs(
 def _not_read(q: Path, folder: Path) -> str | None:
     """Why a folder's entry is not read (``""``: said nothing of), or ``None`` to read it.
 
-    A ``.csv`` file is read; anything else the folder holds is listed (a link to a folder
+    A ``.csv`` file is read, unless its header is police.uk's outcomes or stop and search
+    file's (:func:`other_police_uk_file`: a download folder holds all three); anything else
+    the folder holds is listed (a link to a folder
     is not followed, as ``rglob`` does not), but a hidden file that is not a ``.csv`` file
     and a folder itself (its files are listed one by one) are said nothing of. A hidden
     ``.csv`` file (``.git/x.csv``, a macOS ``._m.csv``) is listed, not read.
@@ -307,7 +340,10 @@ def _not_read(q: Path, folder: Path) -> str | None:
         return "not a regular file" if not hidden or csv_name else ""
     if hidden:
         return "a hidden file" if csv_name else ""
-    return None if csv_name else "not a .csv file"
+    if not csv_name:
+        return "not a .csv file"
+    other = other_police_uk_file(first_line(q))
+    return f"{other}, not street-level crimes" if other else None
 
 
 _NOT_UTF8 = "a file name that is UTF-8 text (rename the file to read it)"

@@ -45,6 +45,7 @@ from svduty.io._inputs import (
     expand_inputs,
     first_line,
     is_police_uk_header,
+    other_police_uk_file,
     wanted_columns,
 )
 from svduty.io._lines import ascii_records, chunk_records, quote_lines
@@ -108,7 +109,10 @@ def _check_header(path: Path) -> None:
         got = [c.strip().strip('"') for c in first.decode("utf-8-sig", "replace").split(",")]
         missing = [c for c in POLICE_UK_COLUMNS if c not in got]
         detail = f"; missing {', '.join(missing)}" if missing and len(missing) < 12 else ""
-        if not first.strip():
+        other = other_police_uk_file(first)
+        if other:  # named, not found in a folder (a folder's are skipped)
+            detail = f": {other} (svduty reads the street-level file of a month's download)"
+        elif not first.strip():
             detail = "; the first line is blank (the header must come first)"
         elif not missing:
             many = len(got) > len(POLICE_UK_COLUMNS)
