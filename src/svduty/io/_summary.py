@@ -97,6 +97,10 @@ class Summary:
             number, field and reason; every one is in the ``--rejected`` file (in the
             order the stages rejected them).
         by_district: District name -> rows classified (inside or outside the area).
+        no_district: Rows located inside or outside the area by a code that names no
+            single district (an incident's county, ward or police force area code): in
+            no district's count. ``rows_out == sum(by_district) + no_district +
+            unlocated``.
         inside_area: Rows located inside the partnership's local area.
         outside_area: Rows located outside it (a force reports some such crimes).
         unlocated: Rows with no location that places them: police.uk ``No Location``;
@@ -122,6 +126,7 @@ class Summary:
     rejected: int
     rejections: tuple[Problem, ...] = ()
     by_district: Mapping[str, int] = attrs.field(factory=dict)
+    no_district: int = 0
     inside_area: int = 0
     outside_area: int = 0
     unlocated: int = 0
@@ -152,6 +157,7 @@ class Summary:
                 for p in self.rejections
             ],
             "by_district": dict(self.by_district),
+            "no_district": self.no_district,
             "inside_area": self.inside_area,
             "outside_area": self.outside_area,
             "unlocated": self.unlocated,
@@ -200,6 +206,8 @@ class Summary:
                     lines.append(f"  {key:<{width}}  {value:>9,}")
 
         block("by district", self.by_district)
+        if self.no_district:
+            lines.append(f"located in no single district: {self.no_district:,}")
         block("by police.uk category", self.by_category)
         for column, counts in self.verdicts.items():
             block(column, counts)
@@ -243,6 +251,25 @@ def _count(counter: Counter[str], column: Any, weights: Any = None) -> None:
     """Add each non-null value's rows, each row standing for its ``weights`` (one if ``None``)."""
     for word, n in _arrays.value_sums(column, weights):
         counter[str(word)] += n
+
+
+def _placed_nowhere(good: pa.Table, weights: Any) -> int:
+    """The rows inside or outside the area with no district (each standing for its weight).
+
+    Example:
+        >>> t = pa.table({"district_name": ["Rugby", None, None],
+        ...               "within_area": ["inside", "inside", "no_location"]})
+        >>> _placed_nowhere(t, None), _placed_nowhere(t, np.array([1, 5, 7]))
+        (1, 5)
+    """
+    district = good.column("district_name")
+    if not district.null_count or "within_area" not in good.schema.names:
+        return 0
+    within: Counter[str] = Counter()
+    at = pc.indices_nonzero(pc.is_null(_arrays.one_array(district)))
+    weighed = None if weights is None else weights[at.to_numpy()]
+    _count(within, pc.take(_arrays.one_array(good.column("within_area")), at), weighed)
+    return within["inside"] + within["outside"]
 
 
 def _warnings(reasons: Any) -> Any:
@@ -308,6 +335,7 @@ class Tally:
     rejected: int = 0
     rejections: list[Problem] = attrs.Factory(list)
     by_district: Counter[str] = attrs.Factory(Counter)
+    no_district: int = 0
     within: Counter[str] = attrs.Factory(Counter)
     by_category: Counter[str] = attrs.Factory(Counter)
     verdicts: dict[str, Counter[str]] = attrs.Factory(dict)
@@ -399,6 +427,7 @@ class Tally:
         names = good.schema.names
         if "district_name" in names:
             _count(self.by_district, good.column("district_name"), weights)
+            self.no_district += _placed_nowhere(good, weights)
         if "within_area" in names:
             _count(self.within, good.column("within_area"), weights)
         if "police_uk_category" in names:
@@ -466,6 +495,7 @@ class Tally:
             rejected=self.rejected,
             rejections=tuple(self.rejections),
             by_district=dict(self.by_district),
+            no_district=self.no_district,
             inside_area=self.within["inside"],
             outside_area=self.within["outside"],
             unlocated=self.within["no_location"],
