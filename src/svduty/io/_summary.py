@@ -24,6 +24,7 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked_methods
 from svduty.errors import DataError, Problem, printable
+from svduty.io._summary_counts import _count, _flattened, _placed_nowhere
 
 __all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows"]
 
@@ -247,31 +248,6 @@ def _warned() -> Any:
     return pa.array(sorted(WARNING_REASONS), pa.string())
 
 
-def _count(counter: Counter[str], column: Any, weights: Any = None) -> None:
-    """Add each non-null value's rows, each row standing for its ``weights`` (one if ``None``)."""
-    for word, n in _arrays.value_sums(column, weights):
-        counter[str(word)] += n
-
-
-def _placed_nowhere(good: pa.Table, weights: Any) -> int:
-    """The rows inside or outside the area with no district (each standing for its weight).
-
-    Example:
-        >>> t = pa.table({"district_name": ["Rugby", None, None],
-        ...               "within_area": ["inside", "inside", "no_location"]})
-        >>> _placed_nowhere(t, None), _placed_nowhere(t, np.array([1, 5, 7]))
-        (1, 5)
-    """
-    district = good.column("district_name")
-    if not district.null_count or "within_area" not in good.schema.names:
-        return 0
-    within: Counter[str] = Counter()
-    at = pc.indices_nonzero(pc.is_null(_arrays.one_array(district)))
-    weighed = None if weights is None else weights[at.to_numpy()]
-    _count(within, pc.take(_arrays.one_array(good.column("within_area")), at), weighed)
-    return within["inside"] + within["outside"]
-
-
 def _warnings(reasons: Any) -> Any:
     """Which of the rows' reasons a summary warns about (a numpy mask).
 
@@ -288,16 +264,6 @@ def _warnings(reasons: Any) -> Any:
     hit = pc.fill_null(pc.is_in(maybe, value_set=_warned()), False)
     same[at] = hit.to_numpy(zero_copy_only=False)
     return same
-
-
-def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
-    """The items of a list column, and the weight of each item's row."""
-    lists = _arrays.one_array(lists)
-    items = pc.list_flatten(lists)
-    if weights is None:
-        return items, None
-    parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
-    return items, weights[parents]
 
 
 RejectedSink = Callable[[pa.Table], None]

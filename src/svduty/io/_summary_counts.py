@@ -1,0 +1,52 @@
+"""Counting a batch's column values for a summary, each row standing for its weight.
+
+Split from :mod:`svduty.io._summary`: the counts :class:`~svduty.io._summary.Tally` adds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pyarrow as pa
+
+from svduty import _arrays
+from svduty import _compute as pc
+
+__all__: list[str] = []
+
+
+def _count(counter: Counter[str], column: Any, weights: Any = None) -> None:
+    """Add each non-null value's rows, each row standing for its ``weights`` (one if ``None``)."""
+    for word, n in _arrays.value_sums(column, weights):
+        counter[str(word)] += n
+
+
+def _placed_nowhere(good: pa.Table, weights: Any) -> int:
+    """The rows inside or outside the area with no district (each standing for its weight).
+
+    Example:
+        >>> import numpy as np
+        >>> t = pa.table({"district_name": ["Rugby", None, None],
+        ...               "within_area": ["inside", "inside", "no_location"]})
+        >>> _placed_nowhere(t, None), _placed_nowhere(t, np.array([1, 5, 7]))
+        (1, 5)
+    """
+    district = good.column("district_name")
+    if not district.null_count or "within_area" not in good.schema.names:
+        return 0
+    within: Counter[str] = Counter()
+    at = pc.indices_nonzero(pc.is_null(_arrays.one_array(district)))
+    weighed = None if weights is None else weights[at.to_numpy()]
+    _count(within, pc.take(_arrays.one_array(good.column("within_area")), at), weighed)
+    return within["inside"] + within["outside"]
+
+
+def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
+    """The items of a list column, and the weight of each item's row."""
+    lists = _arrays.one_array(lists)
+    items = pc.list_flatten(lists)
+    if weights is None:
+        return items, None
+    parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+    return items, weights[parents]
