@@ -215,7 +215,9 @@ _rule(
     "towards another person",
     _da("s.1(2)"),
 )
-_K_PS = _rule("DA-S1-3A", Any_(PHYSICAL, SEXUAL), "physical or sexual abuse", _da("s.1(3)(a)"))
+# physical abuse: the use of physical force, stated (``physical``) or, without a behaviours
+# list, a weapon used intentionally to injure or kill another (as S13-3A reads it)
+_K_PS = _rule("DA-S1-3A", Any_(FORCE, SEXUAL), "physical or sexual abuse", _da("s.1(3)(a)"))
 _K_VT = _rule("DA-S1-3B", THREAT, "violent or threatening behaviour", _da("s.1(3)(b)"))
 _K_CC = _rule("DA-S1-3C", CONTROLLING, "controlling or coercive behaviour", _da("s.1(3)(c)"))
 _K_EC = _rule(

@@ -28,6 +28,7 @@ from svduty.definitions._age_at_death import BelowAtDeath
 from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
+    AGAINST_PEOPLE,
     DEATH,
     HOMICIDE,
     INTENTIONAL,
@@ -67,12 +68,15 @@ def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | N
 
 # PCA 1953 s.1(4): "any article made or adapted for use for causing injury to the person,
 # or intended by the person having it with him for such use by him or by some other
-# person": either limb. The second is met when the weapon was used intentionally to
-# injure, or when someone having it intended it for such use, the fatal force being
-# accidental or not (sixth legal review, finding 2)
+# person": either limb. The second is met when the weapon was used intentionally against
+# a person (to injure), or when someone having it intended it for such use, the fatal
+# force being accidental or not (sixth legal review, finding 2). Force used intentionally
+# against property (arson of a home) does not by itself make the article one intended to
+# injure a person (twenty-third session's legal review, finding 1)
 MADE_OR_ADAPTED = IsTrue("made_or_adapted")
 INTENDED_FOR_INJURY = IsTrue("intended_for_injury")
-OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, INTENTIONAL, INTENDED_FOR_INJURY))
+USED_TO_INJURE = All(INTENTIONAL, AGAINST_PEOPLE)
+OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, USED_TO_INJURE, INTENDED_FOR_INJURY))
 _CODED = Given("offence_code")
 # Infanticide Act 1938 s.1(1): the death of "a child under the age of twelve months", so
 # a child at death whatever the dates
@@ -148,11 +152,12 @@ _rule(
 )
 _rule(
     "OWHR-S24-8-NOT-INTENDED",
-    Not(Any_(MADE_OR_ADAPTED, INTENTIONAL, INTENDED_FOR_INJURY)),
+    Not(Any_(MADE_OR_ADAPTED, USED_TO_INJURE, INTENDED_FOR_INJURY)),
     "not an offensive weapon: an article is one only if made or adapted for use for causing "
     "injury to the person, or intended by a person having it for such use; this one was "
     "neither made nor adapted for it, nor intended for it, and the force was not used "
-    "intentionally (an intent to injure, not to kill, is what counts)",
+    "intentionally against a person (an intent to injure, not to kill, is what counts; "
+    "force aimed at property is not)",
     cite("pca-1953", "s.1(4)"),
     when=All(HOMICIDE, WEAPON),
 )
@@ -269,8 +274,15 @@ _rule(
     All(In("relationship", frozenset({"parental_relationship_same_child"})), Not(SAME_HOUSEHOLD)),
     "a parental relationship in relation to the same child (DA Act 2021 s.2(1)(f)) is not "
     "by itself a limb of s.9(1): they were not members of the same household, so it does "
-    "not make the death one a domestic homicide review may be held for",
-    _s9("s.9(1)"),
+    "not make the death one a domestic homicide review may be held for (recorded as their "
+    "only connection: co-parents who are or have been in an intimate personal relationship "
+    "are recorded as intimate_personal_relationship, a s.9(1)(a) limb)",
+    _s9(
+        "s.9(1)",
+        doubt="'relationship' holds one limb of DA Act 2021 s.2(1); most co-parents have "
+        'been in an intimate personal relationship, which s.9(1)(a) reads ("was or had '
+        'been"): this answer holds only where they never were',
+    ),
     when=DEATH,
 )
 _rule(

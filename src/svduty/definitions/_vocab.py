@@ -121,6 +121,14 @@ class Relationship(enum.StrEnum):
     Each limb reads "are or have been": a past relationship counts. ``none`` means the
     two are not personally connected.
 
+    One limb is recorded: where several apply, record one the domestic homicide review
+    test reads (DVCVA 2004 s.9(1)(a): ``married``, ``civil_partners``,
+    ``intimate_personal_relationship``, ``relatives``) before the others. Two people who
+    are each a parent of the same child and are, or have been, in an intimate personal
+    relationship are ``intimate_personal_relationship``;
+    ``parental_relationship_same_child`` says that the parental relationship is their only
+    connection (s.9(1) then turns on whether they shared a household).
+
     Example:
         >>> Relationship("agreed_to_marry").value
         'agreed_to_marry'
