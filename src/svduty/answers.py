@@ -18,13 +18,13 @@ Example:
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from svduty._checked import checked_methods
+from svduty._words import Words
 from svduty.errors import DataError
 from svduty.sources import Citation, Confidence
 
@@ -32,7 +32,7 @@ __all__ = ["Answer", "Reason", "Verdict"]
 
 
 @checked_methods
-class Verdict(enum.StrEnum):
+class Verdict(Words):
     """The three values of a rule's answer.
 
     Example:

@@ -15,7 +15,6 @@ Example:
 
 from __future__ import annotations
 
-import enum
 import html
 from collections.abc import Iterator
 from typing import Any
@@ -23,13 +22,14 @@ from typing import Any
 import attrs
 
 from svduty._checked import checked_methods
+from svduty._words import Words
 from svduty.errors import ArgumentError, Problem, named
 from svduty.sources import Citation
 
 __all__ = ["Finding", "Findings", "Severity"]
 
 
-class Severity(enum.StrEnum):
+class Severity(Words):
     """How serious a finding is.
 
     ``error`` breaks a rule, ``warning`` needs a decision, ``info`` is an observation.

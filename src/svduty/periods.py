@@ -91,8 +91,8 @@ class Period:
         >>> p = Period(date("2023-04-01"), date("2024-04-01"))
         >>> p.last_day
         Date(2024, 3, 31)
-        >>> date("2024-04-01") in p
-        False
+        >>> date("2024-04-01") in p, "2024-03-31" in p  # a day, or the day as text
+        (False, True)
         >>> Period.from_last_day(date("2023-01-31"), date("2025-03-31")) == Period(
         ...     date("2023-01-31"), date("2025-04-01"))
         True
@@ -134,7 +134,7 @@ class Period:
         return None if self.end is None else self.end.subtract(days=1)
 
     def __contains__(self, day: object) -> bool:
-        if not isinstance(day, _dt.date):
+        if not isinstance(day, (_dt.date, str)):  # a day as text is read, as Period's are
             return False
         d = date(day)
         return self.start <= d and (self.end is None or d < self.end)
@@ -344,8 +344,8 @@ class Dated(Generic[T]):
     valid: Period
     citation: Citation | None = None
 
-    def in_force(self, day: _dt.date) -> bool:
-        """Whether the value holds on a day.
+    def in_force(self, day: _dt.date | str) -> bool:
+        """Whether the value holds on a day (a date, or ``YYYY-MM-DD`` text).
 
         Example:
             >>> Dated(1, Period("2024-01-01", "2024-02-01")).in_force(date("2024-02-01"))

@@ -23,7 +23,6 @@ Example:
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
 import tomllib
@@ -37,6 +36,7 @@ from svduty._arguments import text_argument, wrong_argument
 from svduty._checked import checked, checked_methods
 from svduty._data import data
 from svduty._frozen import frozen_map
+from svduty._words import Words
 from svduty.errors import DataError, UnknownSourceError
 
 __all__ = [
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-class SourceKind(enum.StrEnum):
+class SourceKind(Words):
     """What kind of document a source is.
 
     Example:
@@ -69,7 +69,7 @@ class SourceKind(enum.StrEnum):
     OTHER = "other"
 
 
-class Confidence(enum.StrEnum):
+class Confidence(Words):
     """How sure svduty is of a fact, following the tags of the domain notes.
 
     ``confirmed`` ([C]/[P]): checked against the primary text or two agreeing sources;

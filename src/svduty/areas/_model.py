@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -10,6 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from svduty._checked import checked
+from svduty._words import Words
 from svduty.errors import AreaError, shown
 from svduty.periods import Period
 from svduty.sources import Citation
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-class AreaKind(enum.StrEnum):
+class AreaKind(Words):
     """The kinds of area svduty knows, named as ONS names them.
 
     Example:
@@ -290,7 +290,7 @@ class Area:
             raise AreaError.single(None, "parents", message="an area cannot be its own parent")
 
 
-class Match(enum.StrEnum):
+class Match(Words):
     """How an LSOA (or an incident's location) was resolved to a district.
 
     ``table``: the code is in the ONS lookup tables; ``name``: the code is not, and the

@@ -18,7 +18,6 @@ Example:
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ import attrs
 import pendulum
 
 from svduty._checked import checked, checked_methods
+from svduty._words import Words
 from svduty.authorities._categories import (
     CATEGORIES,
     AuthorityCategory,
@@ -62,7 +62,7 @@ For a code that is itself a local government area it must give that code.
 _ALWAYS = Period("1900-01-01")
 
 
-class Establishment(enum.StrEnum):
+class Establishment(Words):
     """The kind of establishment a prison or youth custody authority runs (s.18(5)).
 
     ``prison``, ``young_offender_institution`` and ``secure_training_centre`` are the

@@ -17,12 +17,12 @@ Example:
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 
 import attrs
 
 from svduty._checked import checked
+from svduty._words import Words
 from svduty.errors import DataError, shown
 from svduty.sources import Citation, Confidence, cite
 
@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-class Role(enum.StrEnum):
+class Role(Words):
     """What an authority is under Part 2 Chapter 1 of the Act.
 
     ``specified_authority`` (s.11, Sch 1) holds the duty of s.8;
@@ -57,7 +57,7 @@ class Role(enum.StrEnum):
     OTHER_PARTNER = "other_partner"
 
 
-class Nation(enum.StrEnum):
+class Nation(Words):
     """England or Wales (the Act's local government areas differ, s.11(4)).
 
     Example:
@@ -69,7 +69,7 @@ class Nation(enum.StrEnum):
     WALES = "wales"
 
 
-class JoinRule(enum.StrEnum):
+class JoinRule(Words):
     """How an authority's own area gives its local government areas.
 
     ``the_area``: the authority's area is itself the local government area (a district,
@@ -99,7 +99,7 @@ class JoinRule(enum.StrEnum):
     NONE = "none"
 
 
-class AuthorityCategory(enum.StrEnum):
+class AuthorityCategory(Words):
     """One row of Schedule 1 or 2, a local policing body, or another partner.
 
     Example:

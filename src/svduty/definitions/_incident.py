@@ -67,7 +67,7 @@ def _enum(field: str, cls: type[E], value: Any) -> E:
 def _enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
     if value is None:
         return None
-    if isinstance(value, str) or not isinstance(value, Iterable):
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise DataError.single(None, field, expected="a list of words")
     return frozenset(_enum(field, cls, v) for v in value)
 

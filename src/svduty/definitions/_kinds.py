@@ -7,10 +7,9 @@ Example:
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from svduty._words import Words
 from svduty.definitions._atoms import Below, Flag, HasAny
 from svduty.definitions._expr import All, Any_, Expr
 from svduty.definitions._law import (
@@ -46,7 +45,7 @@ def _da(p: str) -> Citation:
     return cite("da-act-2021", p)
 
 
-class SeriousnessFactor(enum.StrEnum):
+class SeriousnessFactor(Words):
     """The s.13(6) factors account must be taken of (explicit inputs, not a hidden score).
 
     Example:

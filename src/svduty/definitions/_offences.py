@@ -40,6 +40,7 @@ import attrs
 
 from svduty._checked import checked, checked_methods
 from svduty._data import data
+from svduty._frozen import frozen_map
 from svduty.errors import DataError, shown
 from svduty.sources import Citation, cite
 
@@ -147,7 +148,7 @@ class Offence:
     ons_group: str
     police_uk_category: str
     severity_weight: float | None
-    facts: Mapping[str, bool | None]
+    facts: Mapping[str, bool | None] = attrs.field(converter=frozen_map)
     note: str
     citation: Citation
 
@@ -164,7 +165,7 @@ class OffenceTable:
         (True, False)
     """
 
-    by_code: Mapping[str, Offence]
+    by_code: Mapping[str, Offence] = attrs.field(converter=frozen_map)
 
     def get(self, code: str) -> Offence:
         """The offence for a code (normalised first).
@@ -216,7 +217,7 @@ class PoliceUkCategory:
     name: str
     slug: str
     codes: tuple[str, ...]
-    facts: Mapping[str, bool | None]
+    facts: Mapping[str, bool | None] = attrs.field(converter=frozen_map)
     note: str
     legacy: bool = False
     citation: Citation = attrs.field(factory=lambda: cite("police-uk", "Crime type"))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import enum
-
 from svduty._checked import checked_methods
+from svduty._words import Words
 
 __all__ = [
     "Behaviour",
@@ -20,7 +19,7 @@ __all__ = [
 
 
 @checked_methods
-class Review(enum.StrEnum):
+class Review(Words):
     """Whether an offensive weapons homicide review is required (PCSC Act 2022 s.24).
 
     Example:
@@ -45,7 +44,7 @@ class Review(enum.StrEnum):
         return cls.REQUIRED if value else cls.NOT_REQUIRED
 
 
-class Behaviour(enum.StrEnum):
+class Behaviour(Words):
     """The kinds of abusive behaviour of the Domestic Abuse Act 2021 s.1(3), and neglect.
 
     ``neglect`` (neglect or an act of omission) is the WHO 2002 "use of power" that is not
@@ -66,7 +65,7 @@ class Behaviour(enum.StrEnum):
     NEGLECT = "neglect"
 
 
-class Target(enum.StrEnum):
+class Target(Words):
     """Against whom or what the behaviour was directed (WHO 2002; PCSC s.13(3)(a)(iii)).
 
     Example:
@@ -81,7 +80,7 @@ class Target(enum.StrEnum):
     PROPERTY = "property"
 
 
-class Harm(enum.StrEnum):
+class Harm(Words):
     """The harms of the WHO 2002 definition of violence.
 
     Example:
@@ -96,7 +95,7 @@ class Harm(enum.StrEnum):
     DEPRIVATION = "deprivation"
 
 
-class Weapon(enum.StrEnum):
+class Weapon(Words):
     """The weapon involved, if any (``none`` means none was involved).
 
     ``knife`` is a knife or other sharp instrument (an article with a blade or point, CJA
@@ -115,7 +114,7 @@ class Weapon(enum.StrEnum):
     OTHER = "other"
 
 
-class Relationship(enum.StrEnum):
+class Relationship(Words):
     """How victim and perpetrator are connected: the seven limbs of DA Act 2021 s.2(1).
 
     Each limb reads "are or have been": a past relationship counts. ``none`` means the
@@ -144,7 +143,7 @@ class Relationship(enum.StrEnum):
     NONE = "none"
 
 
-class Context(enum.StrEnum):
+class Context(Words):
     """Context flags a recorder asserts; an absent list is read as "none indicated".
 
     Example:
@@ -159,7 +158,7 @@ class Context(enum.StrEnum):
     TERRORISM = "terrorism"
 
 
-class Country(enum.StrEnum):
+class Country(Words):
     """Where the incident and, for a death, the death happened (one country for both).
 
     Section 24(1)(b) asks where the death occurred: ``country`` is the country of
@@ -179,7 +178,7 @@ class Country(enum.StrEnum):
     OUTSIDE_UK = "outside_uk"
 
 
-class OtherReview(enum.StrEnum):
+class OtherReview(Words):
     """Reviews that take precedence over an offensive weapons homicide review (s.26).
 
     An extension of the incident contract (field ``other_reviews``): a recorder asserts

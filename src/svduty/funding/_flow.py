@@ -7,20 +7,20 @@ source of truth for the money's path.
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import attrs
 import pendulum
 
 from svduty._checked import checked_methods
+from svduty._words import Words
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Citation
 
 __all__ = ["Approval", "FlowEdge", "FlowRelation", "GrantFlow", "Receipt"]
 
 
-class FlowRelation(enum.StrEnum):
+class FlowRelation(Words):
     """The relations of the grant flow, named as the governance graph names them.
 
     ``funds``: the source gives money to the target. ``grant_recipient_for``: the source

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from svduty._arguments import wrong_argument
+from svduty._arguments import choice_argument, wrong_argument
 from svduty._checked import checked_methods
 from svduty.errors import FundingError, Problem
 from svduty.findings import Finding, Severity
@@ -186,10 +186,14 @@ class FundingModel:
             >>> rule.flexible_if_jointly_agreed
             True
         """
+        category = choice_argument(category, CostCategory, "category_rule(category)")
         return next((c for c in self.categories if c.id is category), None)
 
     def total(
-        self, *, year: FinancialYear | str | None = None, category: CostCategory | None = None
+        self,
+        *,
+        year: FinancialYear | str | None = None,
+        category: CostCategory | str | None = None,
     ) -> Money:
         """The sum of the parts (labour plus non-labour, not the stated totals).
 
@@ -199,6 +203,8 @@ class FundingModel:
             '£287,041.71'
         """
         allocs = self.allocations if year is None else (self.allocation(year),)
+        if category is not None:  # the category's value as text too, as JSON gives it
+            category = choice_argument(category, CostCategory, "total(category)")
         if category is None:
             return Money.total(a.parts_total() for a in allocs)
         return Money.total(a.amount(category) for a in allocs)
@@ -361,7 +367,7 @@ class FundingModel:
         self,
         year: FinancialYear | str,
         *,
-        category: CostCategory = CostCategory.NON_LABOUR,
+        category: CostCategory | str = CostCategory.NON_LABOUR,
         amount: Money | None = None,
         floors: Mapping[str, Money | str] | None = None,
         caps: Mapping[str, Money | str] | None = None,
@@ -376,6 +382,7 @@ class FundingModel:
         """
         if not self.populations:
             raise FundingError.single(None, "populations", expected="populations to split by")
+        category = choice_argument(category, CostCategory, "split_by_population(category)")
         value = amount if amount is not None else self.allocation(year).amount(category)
         cites = tuple(c for p in self.populations for c in p.citations())
         return split(

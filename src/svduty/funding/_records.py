@@ -13,14 +13,14 @@ Example:
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
-from svduty._arguments import wrong_argument
+from svduty._arguments import choice_argument, wrong_argument
 from svduty._checked import checked_fields, checked_methods
+from svduty._words import Words
 from svduty.errors import DataError, FundingError, Problem
 from svduty.funding._money import Money
 from svduty.periods import FinancialYear, Period
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-class CostCategory(enum.StrEnum):
+class CostCategory(Words):
     """The two cost areas of the Home Office grant, and ``none`` for a project with no cost.
 
     Example:
@@ -97,7 +97,7 @@ class Allocation:
         """
         return self.labour + self.non_labour
 
-    def amount(self, category: CostCategory) -> Money:
+    def amount(self, category: CostCategory | str) -> Money:
         """The amount available in a cost category (zero for ``none``).
 
         Example:
@@ -105,6 +105,7 @@ class Allocation:
             ...            Money.zero(), None).amount(CostCategory.NONE).pence
             0
         """
+        category = choice_argument(category, CostCategory, "amount(category)")
         if category is CostCategory.LABOUR:
             return self.labour
         if category is CostCategory.NON_LABOUR:

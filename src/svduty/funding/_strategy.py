@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import html
 from collections.abc import Collection
 from typing import TYPE_CHECKING
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from svduty._checked import checked_methods
+from svduty._words import Words
 from svduty.errors import FundingError, Problem, shown
 from svduty.funding._money import Money
 from svduty.funding._needs import NeedsEvidence
@@ -64,7 +64,7 @@ Example:
 """
 
 
-class Scope(enum.StrEnum):
+class Scope(Words):
     """Whether an action is countywide or local.
 
     Example:

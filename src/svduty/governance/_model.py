@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 
 import attrs
 import pendulum
 
 from svduty._checked import checked_fields, checked_methods
+from svduty._words import Words
 from svduty.errors import named
 from svduty.periods import Period
 from svduty.sources import Citation
@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 
-class Level(enum.StrEnum):
+class Level(Words):
     """Where a body works: the strategy's regionally, countywide, locally, and national.
 
     The levels follow the strategy's "Our Structure", with ``national`` for the Home Office.
@@ -52,7 +52,7 @@ class Level(enum.StrEnum):
         return list(Level).index(self)
 
 
-class Tier(enum.StrEnum):
+class Tier(Words):
     """Whether a board or group is strategic or operational (the agreement's headings).
 
     Example:
@@ -64,7 +64,7 @@ class Tier(enum.StrEnum):
     OPERATIONAL = "operational"
 
 
-class BodyKind(enum.StrEnum):
+class BodyKind(Words):
     """What kind of body a node of the governance graph is.
 
     Example:
@@ -85,7 +85,7 @@ class BodyKind(enum.StrEnum):
     SECTOR = "sector"
 
 
-class BodyStatus(enum.StrEnum):
+class BodyStatus(Words):
     """Whether a body exists, is agreed to be set up, or is only recommended.
 
     Example:
@@ -98,7 +98,7 @@ class BodyStatus(enum.StrEnum):
     PROPOSED = "proposed"
 
 
-class Cadence(enum.StrEnum):
+class Cadence(Words):
     """How often a body meets or a relation recurs.
 
     Example:
@@ -135,7 +135,7 @@ class Cadence(enum.StrEnum):
         return {"weekly": 7, "fortnightly": 14}.get(self.value)
 
 
-class RelationKind(enum.StrEnum):
+class RelationKind(Words):
     """What a relation from one body to another means ("A oversees B").
 
     ``oversees`` and ``reports_to`` are the accountability lines (``A oversees B`` puts A

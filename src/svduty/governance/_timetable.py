@@ -167,15 +167,15 @@ class Timetable:
     milestones: tuple[Milestone, ...] = attrs.field(converter=_by_due)
     reviews: tuple[TimetableReview, ...] = attrs.field(converter=_reviews)
 
-    def in_force(self, day: _dt.date) -> bool:
-        """Whether the agreement is in force on a day.
+    def in_force(self, day: _dt.date | str) -> bool:
+        """Whether the agreement is in force on a day (a date, or ``YYYY-MM-DD`` text).
 
         Example:
             >>> import svduty
             >>> svduty.warwickshire().timetable.in_force(date("2023-01-30"))
             False
         """
-        return day in self.agreement
+        return date(day) in self.agreement
 
     def due_by(self, day: _dt.date) -> tuple[Milestone, ...]:
         """The milestones due on or before a day, earliest first.

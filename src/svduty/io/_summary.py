@@ -23,6 +23,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked_methods
+from svduty._frozen import FrozenMap, frozen_map
 from svduty.errors import DataError, Problem, printable
 from svduty.io._summary_counts import _count, _flattened, _placed_nowhere
 
@@ -85,6 +86,11 @@ def rejected_rows(batch: pa.RecordBatch | pa.Table, limit: int | None = None) ->
     return out
 
 
+def _frozen_counts(counts: Mapping[str, Mapping[str, int]]) -> FrozenMap[str, Any]:
+    """Counts by column and answer, read-only at both levels (``Summary.verdicts``)."""
+    return FrozenMap({k: frozen_map(v) for k, v in counts.items()})
+
+
 @checked_methods
 @attrs.frozen(slots=True)
 class Summary:
@@ -126,15 +132,17 @@ class Summary:
     rows_out: int
     rejected: int
     rejections: tuple[Problem, ...] = ()
-    by_district: Mapping[str, int] = attrs.field(factory=dict)
+    by_district: Mapping[str, int] = attrs.field(factory=FrozenMap, converter=frozen_map)
     no_district: int = 0
     inside_area: int = 0
     outside_area: int = 0
     unlocated: int = 0
-    by_category: Mapping[str, int] = attrs.field(factory=dict)
-    verdicts: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
-    kinds: Mapping[str, int] = attrs.field(factory=dict)
-    warnings: Mapping[str, int] = attrs.field(factory=dict)
+    by_category: Mapping[str, int] = attrs.field(factory=FrozenMap, converter=frozen_map)
+    verdicts: Mapping[str, Mapping[str, int]] = attrs.field(
+        factory=FrozenMap, converter=_frozen_counts
+    )
+    kinds: Mapping[str, int] = attrs.field(factory=FrozenMap, converter=frozen_map)
+    warnings: Mapping[str, int] = attrs.field(factory=FrozenMap, converter=frozen_map)
     partnership: str | None = None
     definition: str | None = None
     skipped: tuple[str, ...] = ()
