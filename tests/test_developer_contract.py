@@ -93,3 +93,12 @@ def test_a_word_none_of_an_enumeration_has_is_a_data_error(kind: type[enum.Enum]
         kind(3.5)
     first = next(iter(kind))
     assert kind(first.value) is first
+
+
+@pytest.mark.parametrize("limit", [-1, True, 2.0, "2"])
+def test_next_reviews_takes_a_count_or_nothing(limit: object) -> None:
+    timetable = svduty.warwickshire().timetable
+    with pytest.raises(ArgumentError, match="next_reviews\\(limit\\)"):
+        timetable.next_reviews("2024-12-01", limit=limit)  # type: ignore[arg-type]
+    assert len(timetable.next_reviews("2024-12-01", limit=0)) == 0
+    assert len(timetable.next_reviews("2024-12-01", limit=2)) == 2

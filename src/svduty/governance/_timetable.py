@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from svduty._arguments import wrong_argument
 from svduty._checked import checked_methods
 from svduty.errors import GovernanceError, Problem
 from svduty.governance._model import Cadence
@@ -199,6 +200,10 @@ class Timetable:
             ...                                                          limit=2)][0]
             '2025-01-31 safer-warwickshire-partnership-board: bi-annual review of the partnership agreement'
         """  # noqa: E501
+        if limit is not None and (
+            not isinstance(limit, int) or isinstance(limit, bool) or limit < 0
+        ):
+            raise wrong_argument("next_reviews(limit)", "a whole number, 0 or more", limit)
         a = date(after)
         u = date(until) if until is not None else None
         out = sorted(
