@@ -37,10 +37,13 @@ def test_period_is_closed_open():
     assert date("2023-04-01") in p
     assert date("2023-04-30") in p
     assert date("2023-05-01") not in p
-    assert "2023-04-10" not in p  # strings are not days
+    assert "2023-04-10" in p  # a day as text is read, as Period's own days are
+    assert 20230410 not in p
+    with pytest.raises(DataError):
+        assert "2023-04-31" in p
     assert p.days() == 30
     assert Period("2023-01-01").days() is None
-    assert str(Period("2023-01-01")) == "2023-01-01 to open"
+    assert str(Period("2023-01-01")) == "2023-01-01 onwards"
 
 
 def test_period_end_must_follow_start():

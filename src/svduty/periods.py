@@ -178,7 +178,9 @@ class Period:
 
     def __str__(self) -> str:
         last = self.last_day
-        return f"{self.start.isoformat()} to {last.isoformat() if last else 'open'}"
+        if last is None:
+            return f"{self.start.isoformat()} onwards"
+        return f"{self.start.isoformat()} to {last.isoformat()}"
 
 
 _FY = re.compile(r"^\s*([0-9]{4})\s*[/-]\s*([0-9]{2}|[0-9]{4})\s*$")
@@ -399,7 +401,7 @@ class Timeline(Generic[T]):
         >>> t.as_at(date("2000-01-01"))
         Traceback (most recent call last):
         ...
-        svduty.errors.NotInForceError: no value in force on 2000-01-01 (covered: 2013-04-01 to open)
+        svduty.errors.NotInForceError: no value in force on 2000-01-01 (covered: 2013-04-01 onwards)
     """
 
     items: tuple[Dated[T], ...]
@@ -431,12 +433,8 @@ class Timeline(Generic[T]):
         for item in self.items:
             if day in item.valid:
                 return item
-        covered = (
-            f"{self.items[0].valid.start.isoformat()} to "
-            f"{(self.items[-1].valid.last_day or 'open')!s}"
-            if self.items
-            else "nothing"
-        )
+        first, last = (self.items[0].valid, self.items[-1].valid) if self.items else (None, None)
+        covered = str(Period(first.start, last.end)) if first and last else "nothing"
         raise NotInForceError(f"no value in force on {date(day).isoformat()} (covered: {covered})")
 
     def as_at(self, day: _dt.date) -> T:

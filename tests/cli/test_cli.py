@@ -100,7 +100,7 @@ def test_info_dates_the_authority_records_that_have_days(tmp_path):
     yots = [line for line in out.splitlines() if "youth offending team]" in line]
     assert sorted(y.rsplit("(", 1)[1] for y in yots) == [
         "2023-01-31 to 2023-03-31)",
-        "2023-04-01 to open)",
+        "2023-04-01 onwards)",
     ]
     code, out, _ = run("info", "--format", "json", "--partnership", str(tmp_path / "som"))
     councils = json.loads(out)["authorities"]["by_role"]["specified_authority"]

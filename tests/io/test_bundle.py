@@ -184,8 +184,8 @@ citation = { source = "examplshire-agreement" }
     found = problems(bundle)
     assert len(found) == 1
     assert found[0].startswith(
-        "areas.toml: areas[7].valid: period 2020-01-01 to open overlaps period "
-        "2009-04-01 to open of areas[3]"
+        "areas.toml: areas[7].valid: period 2020-01-01 onwards overlaps period "
+        "2009-04-01 onwards of areas[3]"
     )
 
 

@@ -132,7 +132,7 @@ def _period_text(period: dict[str, str | None]) -> str:
         >>> _period_text({"start": "2022-04-01", "end": "2025-04-01"})
         '2022-04-01 to 2025-03-31'
         >>> _period_text({"start": "2023-01-31", "end": None})
-        '2023-01-31 to open'
+        '2023-01-31 onwards'
     """
     start, end = period["start"] or "", period["end"]
     return str(Period(date(start), None if end is None else date(end)))
