@@ -72,7 +72,7 @@ class Classification:
         Example:
             >>> from svduty.definitions import Incident, classify
             >>> classify(Incident(offence_code="46")).missing_for("domestic_abuse")
-            ('victim_age', 'perpetrator_age', 'relationship', 'target', 'behaviours')
+            ('victim_age', 'perpetrator_age', 'relationship', 'target', 'behaviours', 'weapon', 'harms', 'died')
             >>> classify(Incident()).missing_for("in-scope")
             Traceback (most recent call last):
             ...
