@@ -14,6 +14,7 @@ import attrs
 
 from svduty._arguments import choice_argument, wrong_argument
 from svduty._checked import checked_methods
+from svduty._shown import one_of
 from svduty.errors import FundingError, Problem
 from svduty.findings import Finding, Severity
 from svduty.funding._checks import check, reconcile
@@ -173,7 +174,7 @@ class FundingModel:
         raise FundingError.single(
             None,
             "project",
-            expected="one of " + ", ".join(p.id for p in self.projects),
+            expected=one_of(p.id for p in self.projects),
             got=project_id[:40],
         )
 

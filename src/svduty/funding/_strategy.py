@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from svduty._checked import checked_methods
+from svduty._shown import one_of
 from svduty._words import Words
-from svduty.errors import FundingError, Problem, shown
+from svduty.errors import FundingError, Problem
 from svduty.funding._money import Money
 from svduty.funding._needs import NeedsEvidence
 from svduty.funding._records import duplicates
@@ -238,8 +239,7 @@ class Strategy:
                 raise FundingError.single(
                     None,
                     f"opportunities[{n}].c",
-                    expected="one of "
-                    + ", ".join(sorted(str(shown(c, vocabulary=cs)) for c in cs)),
+                    expected=one_of(cs),
                     got=o.c[:40],
                 )
         problems = [
@@ -265,10 +265,7 @@ class Strategy:
                         raise FundingError.single(
                             None,
                             f"actions[{n}].{key}[{k}]",
-                            expected="one of "
-                            + ", ".join(
-                                sorted(str(shown(v, vocabulary=vocab[key])) for v in vocab[key])
-                            ),
+                            expected=one_of(vocab[key]),
                             got=v[:40],
                         )
 
