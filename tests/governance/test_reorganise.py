@@ -124,11 +124,22 @@ def test_a_new_area_without_an_authority_of_a_table_is_reported():
         (TransferFunctions("nobody", "warwickshire-police"), "changes[0].source"),
         (TransferFunctions("warwickshire-police", "nobody"), "changes[0].target"),
         (CreateArea("x", "X", ("E07000999",)), "changes[0].replaces"),
+        # a hostile review: an area "created" with a code the area already has (Rugby
+        # again, or a district replacing itself), and an area replacing nothing
+        (CreateArea("E07000221", "Rugby again", ("E07000220",)), "changes[0].code"),
+        (CreateArea("E07000220", "Rugby", ("E07000220",)), "changes[0].code"),
+        (CreateArea("x", "From nowhere", ()), "changes[0].replaces"),
     ],
 )
 def test_bad_authority_and_area_changes_name_the_change(change, field):
     with pytest.raises(ScenarioError, match=field.replace("[", r"\[").replace("]", r"\]")):
         reorganise(P.authorities, DISTRICTS, scenario(change))
+
+
+def test_an_area_is_created_once():
+    s = scenario(CreateArea("a", "A", ("E07000218",)), CreateArea("a", "A", ("E07000219",)))
+    with pytest.raises(ScenarioError, match=r"changes\[1\]\.code: 'a' is already an area's code"):
+        reorganise(P.authorities, DISTRICTS, s)
 
 
 def test_a_district_is_replaced_once():

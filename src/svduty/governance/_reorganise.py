@@ -272,6 +272,10 @@ def reorganise(
                 ", ".join(moved) or "no other records"
             )
         elif isinstance(change, CreateArea):
+            if change.code in area or change.code in new_areas:  # Rugby "again", or twice
+                raise _fail(name, i, "code", f"{quote(change.code)} is already an area's code")
+            if not change.replaces:
+                raise _fail(name, i, "replaces", "a new area replaces at least one district")
             for n, d in enumerate(change.replaces):
                 if d not in area or d in replaced:
                     raise _fail(
