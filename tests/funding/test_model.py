@@ -689,3 +689,25 @@ def test_a_life_stage_holds_ages_in_order(first: int, last: int | None) -> None:
     with pytest.raises(FundingError, match="first_age: expected ages 0 to 130"):
         LifeStage("x", "X", first, last)
     assert LifeStage("x", "X", 5, 5).covers(5)
+
+
+@pytest.mark.parametrize(
+    ("period", "refused"),
+    [
+        (Period.from_last_day("2010-01-01", "2011-03-31"), ["2022/23", "2023/24", "2024/25"]),
+        (Period.from_last_day("2023-04-01", "2024-03-31"), ["2022/23", "2024/25"]),
+        (Period.from_last_day("2023-03-31", "2024-04-01"), []),  # a day of each is enough
+    ],
+)
+def test_an_allocation_for_a_year_the_funding_period_does_not_overlap_is_refused(
+    period: Period, refused: list[str]
+) -> None:
+    """A hostile review: a funding period of 2010-11 validated with 2022-25's money."""
+    m = svduty.warwickshire().funding
+    if not refused:
+        assert attrs.evolve(m, funding_period=period).funding_period == period
+        return
+    with pytest.raises(FundingError) as raised:
+        attrs.evolve(m, funding_period=period)
+    assert [p.got for p in raised.value.problems] == refused
+    assert all(p.field.startswith("allocations[") for p in raised.value.problems)

@@ -104,6 +104,15 @@ class FundingModel:
         if self.population_total is not None and self.population_total.value < 0:
             got = self.population_total.value
             problems.append(Problem(field="population_total.value", expected=_PEOPLE, got=got))
+        problems += [  # money for a year the grant does not cover
+            Problem(
+                field=f"allocations[{n}].year",
+                expected=f"a financial year the funding period ({self.funding_period}) overlaps",
+                got=a.year.label,
+            )
+            for n, a in enumerate(self.allocations)
+            if not a.year.period.overlaps(self.funding_period)
+        ]
         years = {a.year for a in self.allocations}
         for n, st in enumerate(self.stated_totals):
             for k, year in enumerate(st.years):
