@@ -497,6 +497,26 @@ def test_geography_rejects_a_district_in_two_counties():
     assert info.value.problems[0].field == "areas[2].parents[1]"
 
 
+@pytest.mark.parametrize(
+    ("child", "parent", "said"),
+    [
+        ("district", "district", "a district cannot lie in a district"),
+        ("district", "unitary", "a district cannot lie in a unitary"),
+        ("county", "county", "a county cannot lie in a county"),
+        ("community_safety_partnership", "community_safety_partnership", "a community safety"),
+    ],
+)
+def test_an_area_cannot_lie_in_one_of_its_own_kind(child: str, parent: str, said: str) -> None:
+    """A hostile review: a district listed as inside another district validated."""
+    codes = {"district": "E07000", "unitary": "E06000", "county": "E10000"}
+    p_code = codes.get(parent, "E22000") + "901"
+    c_code = codes.get(child, "E22000") + "902"
+    areas = [_area(p_code, parent), _area(c_code, child, parents=(p_code,))]
+    with pytest.raises(AreaError, match=said) as info:
+        Geography(areas, lsoa_tables=False)
+    assert info.value.problems[0].field == "areas[1].parents[0]"
+
+
 def test_a_district_may_hold_several_csps():
     areas = [
         _area("E22000901", "community_safety_partnership"),

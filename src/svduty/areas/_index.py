@@ -53,6 +53,22 @@ class Index:
     cache: dict[str, Any]
 
 
+def _nested(area: AreaKind, kind: AreaKind) -> str | None:
+    """Why ``area`` cannot lie in an area of ``kind``, or ``None``.
+
+    No area lies in another of its own kind, nor a local government area in another (a
+    district in a district: a hostile review's bundle validated with one).
+
+    Example:
+        >>> _nested(AreaKind.DISTRICT, AreaKind.UNITARY), _nested(AreaKind.DISTRICT,
+        ...                                                       AreaKind.COUNTY)
+        ('a district cannot lie in a unitary', None)
+    """
+    if kind is area or (area.is_local_government_area and kind.is_local_government_area):
+        return f"a {area.value.replace('_', ' ')} cannot lie in a {kind.value.replace('_', ' ')}"
+    return None
+
+
 def build_index(
     areas: Sequence[Area],
     memberships: Sequence[Membership],
@@ -113,6 +129,10 @@ def build_index(
                 )
                 continue
             pkind = current[parent].kind
+            nested = _nested(a.kind, pkind)
+            if nested is not None:
+                problems.append(Problem(message=nested, field=field, got=parent[:40]))
+                continue
             for kind, earlier, earlier_valid in seen:
                 if (
                     kind is pkind

@@ -9,7 +9,7 @@ import pendulum
 
 from svduty._checked import checked_fields, checked_methods
 from svduty._words import Words
-from svduty.errors import named
+from svduty.errors import GovernanceError, named
 from svduty.periods import Period
 from svduty.sources import Citation
 
@@ -282,6 +282,11 @@ class Body:
     note: str | None = None
     valid: Period | None = None
     chair_citation: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for field, ids in (("chair", (self.chair,)), ("host", (self.host,))):
+            if self.id in ids:  # a body chaired or hosted by itself (a hostile review)
+                raise GovernanceError.single(None, field, expected="another body's id")
 
     def holds_on(self, day: pendulum.Date) -> bool:
         """Whether the record holds on a day (always, when no period is recorded).
