@@ -601,6 +601,19 @@ def test_local_area_rejects_bad_districts():
     assert fields == ["districts[0]", "districts[1]", "districts"]
     with pytest.raises(AreaError, match="at least one"):
         LocalArea("X", (), Period("2023-01-01"), c, g)
+    with pytest.raises(AreaError, match="not a county") as info:  # the kind is said
+        LocalArea("X", ("E10000031",), Period("2023-01-01"), c, g)
+    assert info.value.problems[0].got == "E10000031"
+
+
+def test_a_local_area_is_made_of_areas_that_exist_during_its_period():
+    """A hostile review: a local area from 2023 with a district that ended in 2015."""
+    g = svduty.warwickshire().geography
+    c = cite("pcsc-act-2022")
+    rugby = g.get("E07000220").valid  # from 2009
+    with pytest.raises(AreaError, match="exists during the local area's period"):
+        LocalArea("X", ("E07000220",), Period("1990-01-01", "2000-01-01"), c, g)
+    assert LocalArea("X", ("E07000220",), Period(rugby.start), c, g).districts == ("E07000220",)
 
 
 def _pca(slug):

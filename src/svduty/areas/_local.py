@@ -64,12 +64,22 @@ class LocalArea:
                         got=code[:40],
                     )
                 )
-            elif not self.geography.get(code).kind.is_local_government_area:
+            elif not (record := self.geography.get(code)).kind.is_local_government_area:
+                kind = record.kind.value.replace("_", " ")
                 problems.append(
                     Problem(
                         field=f"districts[{i}]",
-                        expected="a local government area (district, unitary...)",
-                        got=f"{code} ({self.geography.get(code).kind.value})",
+                        expected=f"a local government area (district, unitary...), not a {kind}",
+                        got=code[:40],
+                    )
+                )
+            elif not record.valid.overlaps(self.valid):  # its last record ended before
+                problems.append(
+                    Problem(
+                        field=f"districts[{i}]",
+                        expected=f"an area that exists during the local area's period "
+                        f"({self.valid}), not only {record.valid}",
+                        got=code[:40],
                     )
                 )
         if len(set(self.districts)) != len(self.districts):
