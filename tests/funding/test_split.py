@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from svduty.errors import FundingError
+from svduty.errors import ArgumentError, FundingError
 from svduty.funding import Money, split, split_equal, split_shares
 
 ids = st.text(alphabet="abcdefghij", min_size=1, max_size=4)
@@ -180,3 +180,23 @@ def test_a_weight_of_the_wrong_kind_is_described_by_its_kind(weight: object, sai
         split(Money.parse("100"), {"a": weight, "b": 1})  # type: ignore[dict-item]
     assert f"(got {said}" in str(info.value)
     assert "string" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("Caf\u00e9 Project", "Cafe\u0301 Project"), ("a", "A"), ("rugby", "RUGBY")],
+)
+def test_recipients_that_differ_only_in_case_or_unicode_form_are_one(
+    names: tuple[str, str],
+) -> None:
+    """A hostile review: two recipients printed alike were both paid."""
+    amount = Money.parse("100")
+    with pytest.raises(FundingError, match="each recipient once"):
+        split(amount, dict.fromkeys(names, 1))
+    with pytest.raises(FundingError, match="each recipient once"):
+        split_equal(amount, list(names))
+
+
+def test_a_recipient_id_is_text() -> None:
+    with pytest.raises(ArgumentError, match=r"split\(weights\)"):
+        split(Money.parse("100"), {None: 1, "a": 2})  # type: ignore[dict-item]

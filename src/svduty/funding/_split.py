@@ -9,6 +9,7 @@ listed in.
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -294,9 +295,7 @@ def split(
         raise FundingError.single(None, "amount", expected="an amount of zero or more")
     if not weights:
         raise FundingError.single(None, "weights", expected="at least one recipient")
-    ids = list(weights)
-    if len(set(ids)) != len(ids):  # pragma: no cover - a Mapping has unique keys
-        raise FundingError.single(None, "weights", expected="each recipient once")
+    ids = _once(texts_argument(list(weights), "split(weights)", "a recipient id (text)"))
     w = {i: _fraction(weights[i], _entry("weights", i, ids)) for i in ids}
     lo = _money_map(floors, "floors", set(ids))
     hi = _money_map(caps, "caps", set(ids))
@@ -353,6 +352,26 @@ def _largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, 
     return base
 
 
+def _once(ids: list[str], field: str = "weights") -> list[str]:
+    """``ids``, if no two name one recipient: equal but for case or Unicode form.
+
+    Example:
+        >>> _once(["rugby", "warwick"])
+        ['rugby', 'warwick']
+        >>> _once(["Caf\u00e9", "Cafe\u0301"])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: weights: expected each recipient once (names that differ only in case or Unicode form are one)
+    """  # noqa: E501
+    if len({unicodedata.normalize("NFC", i).casefold() for i in ids}) != len(ids):
+        raise FundingError.single(
+            None,
+            field,
+            expected="each recipient once (names that differ only in case or Unicode form are one)",
+        )
+    return ids
+
+
 @checked
 def split_equal(
     amount: Money,
@@ -372,8 +391,7 @@ def split_equal(
         [1, 2, 2]
     """
     recipients = texts_argument(recipients, "split_equal(recipients)", "a recipient id (text)")
-    if len(set(recipients)) != len(recipients):
-        raise FundingError.single(None, "recipients", expected="each recipient once")
+    _once(recipients, "recipients")
     return split(amount, dict.fromkeys(recipients, 1), floors=floors, caps=caps, method="equal")
 
 
