@@ -129,6 +129,8 @@ def test_definition_errors():
         )
     with pytest.raises(DefinitionError, match="victim_age_below"):
         Definition("x", "X", c, include=(Included("s13_violence", c),), victim_age_below=200)
+    with pytest.raises(DefinitionError, match="victim_age_below: expected an age 1 to 130"):
+        Definition("x", "X", c, include=(Included("s13_violence", c),), victim_age_below=0)
     with pytest.raises(DefinitionError, match="terrorism"):
         Definition(
             "x", "X", c, include=(Included("s13_violence", c),), exclude=(Included("terrorism", c),)

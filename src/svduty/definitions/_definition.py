@@ -287,10 +287,10 @@ class Definition:
             for i, item in enumerate(said)
             if item in said[:i]
         ]
-        for field in ("victim_age_below", "victim_age_at_least"):
-            v = getattr(self, field)
-            if v is not None and not 0 <= v <= 130:
-                problems.append(Problem(field=field, expected="an age 0 to 130", got=str(v)))
+        for field, least in (("victim_age_below", 1), ("victim_age_at_least", 0)):
+            v = getattr(self, field)  # "younger than 0" would leave out every victim
+            if v is not None and not least <= v <= 130:
+                problems.append(Problem(field=field, expected=f"an age {least} to 130", got=str(v)))
         low, below = self.victim_age_at_least, self.victim_age_below
         if low is not None and below is not None and low >= below:  # no age is in both
             problems.append(
