@@ -406,7 +406,7 @@ def test_a_bundle_without_a_definition_as_definition_says_so(tmp_path):
 
 
 def test_in_folder_notes_only_the_files_of_the_folders():
-    from svduty._commands.classify import in_folder
+    from svduty._commands._paths import in_folder
     from svduty.errors import InputFormatError, Problem
 
     exc = InputFormatError(

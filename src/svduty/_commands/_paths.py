@@ -17,12 +17,17 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import attrs
+
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES, POLICE_UK_HEADER
+from svduty.io._write_paths import written_in_place
 
 __all__ = [
     "EMPTY",
     "check_outputs",
+    "csv_target",
+    "in_folder",
     "is_empty_file",
     "path_inside",
     "tells_format",
@@ -227,3 +232,43 @@ def writes_to(path: str | Path | None, stream: object) -> bool:
     except (OSError, ValueError):  # no descriptor (a StringIO), or no such file
         return False
     return (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino)
+
+
+def csv_target(name: str) -> bool:
+    """Whether ``--rejected`` may write CSV to ``name``: a ``.csv`` file, a device or a pipe.
+
+    Example:
+        >>> csv_target("rejected.CSV"), csv_target("-"), csv_target("r.parquet")
+        (True, False, False)
+    """
+    if Path(name).suffix.lower() == ".csv":
+        return True
+    return name != "-" and written_in_place(name)
+
+
+def in_folder(exc: InputFormatError, folders: Sequence[str]) -> InputFormatError:
+    """The error of a file found in an input folder, saying why it was read at all.
+
+    Example:
+        >>> e = InputFormatError(Problem(file="june/notes.csv", row=1, field="header",
+        ...                              expected="the 12 police.uk columns"))
+        >>> print(in_folder(e, ["june"]))  # doctest: +NORMALIZE_WHITESPACE
+        june/notes.csv: row 1: header: expected the 12 police.uk columns; every .csv file
+        in an input folder is read as a police.uk month: move this one out, or name the
+        files to read (nothing was written)
+    """
+    note = (
+        "every .csv file in an input folder is read as a police.uk month: move this one "
+        "out, or name the files to read (nothing was written)"
+    )
+    roots = [Path(f).resolve() for f in folders]
+    problems = []
+    for p in exc.problems:
+        inside = p.file is not None and any(r in Path(p.file).resolve().parents for r in roots)
+        if inside and p.expected:
+            problems.append(attrs.evolve(p, expected=f"{p.expected}; {note}"))
+        elif inside:
+            problems.append(attrs.evolve(p, message=f"{p.message}; {note}".lstrip("; ")))
+        else:
+            problems.append(p)
+    return InputFormatError(problems)

@@ -28,7 +28,14 @@ import pyarrow as pa
 
 from svduty._commands._json import versioned
 from svduty._commands._options import add_definition, add_partnership, chosen
-from svduty._commands._paths import check_outputs, tells_format, without_empty, writes_to
+from svduty._commands._paths import (
+    check_outputs,
+    csv_target,
+    in_folder,
+    tells_format,
+    without_empty,
+    writes_to,
+)
 from svduty._commands._progress import Progress
 from svduty._commands._stopped import Terminated, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem
@@ -48,7 +55,7 @@ from svduty.io._overlap import JoinedFiles, repeated_crime_ids
 from svduty.io._police_uk_reader import read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
-from svduty.io._write_paths import signals_held, written_in_place
+from svduty.io._write_paths import signals_held
 from svduty.periods import Period
 
 if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents, writes no file
@@ -284,7 +291,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
     shared = fmt == "incidents" and not args.output and writes_to(args.rejected, stdout)
-    if args.rejected is not None and (shared or not _csv_target(args.rejected)):  # CSV only
+    if args.rejected is not None and (shared or not csv_target(args.rejected)):  # CSV only
         raise InputFormatError(
             Problem(
                 file=str(args.rejected),
@@ -379,46 +386,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 1
     return 1 if args.strict and summary.rejected else 0
-
-
-def _csv_target(name: str) -> bool:
-    """Whether ``--rejected`` may write CSV to ``name``: a ``.csv`` file, a device or a pipe.
-
-    Example:
-        >>> _csv_target("rejected.CSV"), _csv_target("-"), _csv_target("r.parquet")
-        (True, False, False)
-    """
-    if Path(name).suffix.lower() == ".csv":
-        return True
-    return name != "-" and written_in_place(name)
-
-
-def in_folder(exc: InputFormatError, folders: Sequence[str]) -> InputFormatError:
-    """The error of a file found in an input folder, saying why it was read at all.
-
-    Example:
-        >>> e = InputFormatError(Problem(file="june/notes.csv", row=1, field="header",
-        ...                              expected="the 12 police.uk columns"))
-        >>> print(in_folder(e, ["june"]))  # doctest: +NORMALIZE_WHITESPACE
-        june/notes.csv: row 1: header: expected the 12 police.uk columns; every .csv file
-        in an input folder is read as a police.uk month: move this one out, or name the
-        files to read (nothing was written)
-    """
-    note = (
-        "every .csv file in an input folder is read as a police.uk month: move this one "
-        "out, or name the files to read (nothing was written)"
-    )
-    roots = [Path(f).resolve() for f in folders]
-    problems = []
-    for p in exc.problems:
-        inside = p.file is not None and any(r in Path(p.file).resolve().parents for r in roots)
-        if inside and p.expected:
-            problems.append(attrs.evolve(p, expected=f"{p.expected}; {note}"))
-        elif inside:
-            problems.append(attrs.evolve(p, message=f"{p.message}; {note}".lstrip("; ")))
-        else:
-            problems.append(p)
-    return InputFormatError(problems)
 
 
 SUMMARY_GROUPINGS = {k: GROUPINGS[k] for k in ("month", "district", "csp")}
