@@ -120,6 +120,12 @@ def register(subparsers: Any) -> None:
         "incident classifications go to standard output as JSON Lines",
     )
     p.add_argument(
+        "--output-format",
+        choices=("csv", "parquet", "jsonl"),
+        help="the format of OUT, whatever its name (default: from its suffix); for a "
+        "device or pipe with none, such as -o /dev/stdout",
+    )
+    p.add_argument(
         "--summary",
         choices=("text", "json"),
         default="text",
@@ -284,7 +290,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 2
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
-    if args.output:
+    if args.output and not args.output_format:
         from svduty.io._writers import output_format
 
         output_format(args.output, "--output")
@@ -312,7 +318,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
         if args.output:
             meta = output_metadata(used, [str(p) for p in inputs.files])
-            writer = TableWriter(args.output, schema=schema, metadata=meta)
+            kind = args.output_format  # else from the suffix
+            writer = TableWriter(args.output, schema=schema, metadata=meta, kind=kind)
         elif fmt == "incidents":
             writer = TableWriter(stdout, schema=schema, kind="jsonl")
             summary_to = stderr  # classifications own standard output

@@ -43,20 +43,21 @@ def output_error(path: Path | None, exc: OSError, option: str | None = "--output
 
     ``option`` names the option that named the file (``None``: none did).
 
-    A pipe closed by its reader (``svduty classify ... | head``) is not an error of the
-    data: it is raised as it is, for the command line to end quietly (exit status 141).
+    A pipe closed by its reader (``svduty classify ... | head``, also through ``-o
+    /dev/stdout`` or a named pipe) is not an error of the data: it is raised as it is, for
+    the command line to end quietly (exit status 141).
 
     Example:
         >>> print(output_error(Path("o.csv"), OSError(28, "No space left on device")))
         o.csv: --output: cannot write the file (No space left on device)
-        >>> type(output_error(None, BrokenPipeError(32, "Broken pipe"))).__name__
+        >>> type(output_error(Path("/dev/stdout"), BrokenPipeError(32, "Broken pipe"))).__name__
         'BrokenPipeError'
         >>> print(output_error(None, OSError(9, "Bad file descriptor")))
         standard output: cannot write (Bad file descriptor)
         >>> print(output_error(Path("a.toml"), OSError(13, "Permission denied"), None))
         a.toml: cannot write the file (Permission denied)
     """
-    if path is None and isinstance(exc, BrokenPipeError):
+    if isinstance(exc, BrokenPipeError):
         return exc
     why = exc.strerror or type(exc).__name__
     if path is None:
