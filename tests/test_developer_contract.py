@@ -102,3 +102,26 @@ def test_next_reviews_takes_a_count_or_nothing(limit: object) -> None:
         timetable.next_reviews("2024-12-01", limit=limit)  # type: ignore[arg-type]
     assert len(timetable.next_reviews("2024-12-01", limit=0)) == 0
     assert len(timetable.next_reviews("2024-12-01", limit=2)) == 2
+
+
+def test_read_only_mappings_are_used_as_dicts_are() -> None:
+    """A review of the session's changes: json.dumps and | failed on the new mappings."""
+    import copy
+    import json
+    import pickle
+
+    import attrs
+
+    s = run_pipeline(read_police_uk(sample_police_uk()), default_pipeline())
+    assert json.loads(json.dumps(s.by_district)) == dict(s.by_district)
+    assert json.loads(json.dumps(d.OFFENCES.get("8N").facts))["violence"] is True
+    assert json.dumps(attrs.asdict(s, recurse=False)["verdicts"])
+    assert (s.by_district | {"x": 1})["x"] == 1
+    mine = s.by_district.copy()
+    mine["x"] = 1  # a copy is the caller's own, plain dict
+    assert "x" not in s.by_district
+    for change in (lambda m: m.update(x=1), lambda m: m.pop("Rugby"), lambda m: m.clear()):
+        with pytest.raises(TypeError):
+            change(s.by_district)
+    assert pickle.loads(pickle.dumps(s)) == s
+    assert copy.deepcopy(s) == s

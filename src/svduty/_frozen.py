@@ -17,8 +17,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 __all__ = ["FrozenMap", "frozen_map"]
 
@@ -26,42 +26,55 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-class FrozenMap(Mapping[K, V], Generic[K, V]):
-    """A read-only mapping (see the module).
+class FrozenMap(dict[K, V]):
+    """A read-only mapping (see the module): a ``dict`` whose methods that change it refuse.
+
+    A ``dict`` underneath, so ``json.dumps``, ``m | other`` and ``m.copy()`` (a new, plain
+    ``dict``) work as for any mapping a caller is given.
 
     Example:
-        >>> FrozenMap([("x", 1)]).get("x")
-        1
+        >>> import json
+        >>> m = FrozenMap([("x", 1)])
+        >>> m.get("x"), json.dumps(m), m | {"y": 2}
+        (1, '{"x": 1}', {'x': 1, 'y': 2})
+        >>> m.update(y=2)
+        Traceback (most recent call last):
+        ...
+        TypeError: 'FrozenMap' object is read-only
     """
 
-    __slots__ = ("_items",)
+    __slots__ = ()
 
     def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
-        self._items: dict[K, V] = dict(items)
+        super().__init__(items)
 
-    def __getitem__(self, key: K) -> V:
-        return self._items[key]
+    def __setitem__(self, key: K, value: V) -> None:
+        raise TypeError("'FrozenMap' object does not support item assignment")
 
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._items)
+    def __delitem__(self, key: K) -> None:
+        raise TypeError("'FrozenMap' object does not support item deletion")
 
-    def __len__(self) -> int:
-        return len(self._items)
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("'FrozenMap' object is read-only")
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._items
+    clear = pop = popitem = setdefault = update = __ior__ = _read_only
 
-    def __hash__(self) -> int:
-        return hash(frozenset(self._items.items()))
-
-    def __eq__(self, other: object) -> bool:
-        return self._items == (other._items if isinstance(other, FrozenMap) else other)
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
 
     def __repr__(self) -> str:
-        return f"FrozenMap({self._items!r})"
+        return f"FrozenMap({dict(self)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenMap, (self._items,))
+        return (FrozenMap, (dict(self),))
+
+    def __copy__(self) -> FrozenMap[K, V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenMap[K, V]:
+        import copy
+
+        return FrozenMap({copy.deepcopy(k, memo): copy.deepcopy(v, memo) for k, v in self.items()})
 
 
 def frozen_map(items: Mapping[Any, Any]) -> FrozenMap[Any, Any]:

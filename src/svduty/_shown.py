@@ -292,19 +292,6 @@ def named(value: object, what: str = "a name") -> str:
     return f"({describe(value)})"
 
 
-def one_of(values: Iterable[object], what: str = "an id") -> str:
-    """``one of`` the values, for an ``expected``: each :func:`named` (sorted).
-
-    The values a field accepts may come from the input itself (a bundle's own ids): one
-    that is not safe to show is described, never listed as it is.
-
-    Example:
-        >>> one_of(["respond", "Jane Smith 07700900123", "prevent"])
-        'one of (an id of 22 characters, not shown), prevent, respond'
-    """
-    return "one of " + ", ".join(sorted(named(v, what) for v in values))
-
-
 def _long_words(value: str) -> bool:
     """Whether ``value`` is lowercase words joined by hyphens, as long as an id may be.
 

@@ -792,3 +792,17 @@ def test_a_kind_of_area_not_known_is_refused_without_showing_it():
     sources = svduty.warwickshire().sources
     assert sources.get("no-such-act") is None  # a mapping's get: no error
     assert sources.get("pcsc-act-2022").id == "pcsc-act-2022"
+
+
+def test_a_local_area_district_of_several_records_exists_if_any_does():
+    """A review of the session's changes: only the latest record was looked at."""
+    c = cite("pcsc-act-2022")
+    areas = [
+        _area("E07000901", valid=Period("2009-04-01", "2026-04-01")),
+        _area("E07000901", valid=Period("2026-04-01")),  # a boundary change ahead
+    ]
+    g = Geography(areas, lsoa_tables=False)
+    la = LocalArea("X", ("E07000901",), Period("2023-01-31", "2025-04-01"), c, g)
+    assert la.districts == ("E07000901",)
+    with pytest.raises(AreaError, match="not only 2009-04-01 to 2026-03-31, 2026-04-01 onwards"):
+        LocalArea("X", ("E07000901",), Period("2000-01-01", "2001-01-01"), c, g)

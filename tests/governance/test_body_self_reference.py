@@ -34,3 +34,20 @@ def test_validate_names_the_field(tmp_path: Path) -> None:
     err = io.StringIO()
     assert main(["validate", str(bundle)], stdout=io.StringIO(), stderr=err) == 1
     assert ".chair: expected another body's id" in err.getvalue()
+
+
+@pytest.mark.parametrize("field", ["chair", "host"])
+def test_a_scenario_that_makes_a_body_chair_itself_names_the_change(field: str) -> None:
+    """A review of the session's changes: the error named neither scenario nor change."""
+    from svduty.errors import ScenarioError
+    from svduty.governance import ChangeBody, Scenario
+    from svduty.sources import cite
+
+    p = svduty.warwickshire()
+    body = "soc-joint-action-group"
+    change = ChangeBody(body, **{field: body})  # type: ignore[arg-type]
+    scenario = Scenario(
+        "self", "Self", (change,), "A body chairs itself", citation=cite("pcsc-act-2022")
+    )
+    with pytest.raises(ScenarioError, match=f"changes\\[0\\]\\.{field}: "):
+        p.what_if(scenario)

@@ -11,7 +11,7 @@ import pyarrow as pa
 from svduty import _compute as pc
 from svduty._checked import checked_methods
 from svduty.areas._geography import Geography
-from svduty.areas._model import Match, _to_tuple
+from svduty.areas._model import Area, Match, _to_tuple
 from svduty.errors import AreaError, Problem
 from svduty.periods import Period
 from svduty.sources import Citation
@@ -73,12 +73,13 @@ class LocalArea:
                         got=code[:40],
                     )
                 )
-            elif not record.valid.overlaps(self.valid):  # its last record ended before
+            elif not any(r.valid.overlaps(self.valid) for r in self._records(code, record)):
+                spans = ", ".join(str(r.valid) for r in self._records(code, record))
                 problems.append(
                     Problem(
                         field=f"districts[{i}]",
                         expected=f"an area that exists during the local area's period "
-                        f"({self.valid}), not only {record.valid}",
+                        f"({self.valid}), not only {spans}",
                         got=code[:40],
                     )
                 )
@@ -86,6 +87,10 @@ class LocalArea:
             problems.append(Problem(field="districts", message="a district is listed twice"))
         if problems:
             raise AreaError(problems)
+
+    def _records(self, code: str, latest: Area) -> tuple[Area, ...]:
+        """Every record of an area the bundle holds (the national tables' one: ``latest``)."""
+        return tuple(self.geography._index.records.get(code, ())) or (latest,)
 
     def within(self, code: str) -> bool:
         """Whether an area lies wholly within the local area.

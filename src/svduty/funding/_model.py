@@ -14,7 +14,7 @@ import attrs
 
 from svduty._arguments import choice_argument, wrong_argument
 from svduty._checked import checked_methods
-from svduty._shown import one_of
+from svduty._ids import one_of
 from svduty.errors import FundingError, Problem
 from svduty.findings import Finding, Severity
 from svduty.funding._checks import check, reconcile

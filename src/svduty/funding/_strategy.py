@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from svduty._checked import checked_methods
-from svduty._shown import one_of
+from svduty._ids import one_of
 from svduty._words import Words
 from svduty.errors import FundingError, Problem
 from svduty.funding._money import Money

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from svduty._arguments import instance_argument, items_argument
-from svduty.errors import Problem, ScenarioError, quote
+from svduty.errors import GovernanceError, Problem, ScenarioError, quote
 from svduty.governance._changes import (
     CHANGE_TYPES,
     AddBody,
@@ -455,6 +455,16 @@ def apply_scenario(
                     Problem(
                         field=f"changes[{i}].{fail.field}", message=f"{change.op}: {fail.message}"
                     )
+                ],
+                context=None,
+            ).with_file(f"scenario {scenario.name}") from None
+        except GovernanceError as exc:  # a body the change would make (chaired by itself)
+            if isinstance(exc, ScenarioError):
+                raise
+            raise ScenarioError(
+                [
+                    Problem(field=f"changes[{i}].{p.field}", message=f"{change.op}: {p.what()}")
+                    for p in exc.problems
                 ],
                 context=None,
             ).with_file(f"scenario {scenario.name}") from None
