@@ -101,3 +101,19 @@ def test_named_directly_the_error_says_what_the_file_is(
     assert "street-level file of a month's download" in err
     assert "Controlled drugs" not in err  # no cell is shown
     assert "Rugby 001A" not in err
+
+
+def test_a_file_whose_header_cannot_be_read_is_left_to_the_reader(
+    download: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not skipped unseen: the reader reads it and names the error (run as root, a file's
+    mode does not stop reading, so the failure is made here)."""
+    import svduty.io._inputs as inputs
+
+    def unreadable(path: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(inputs, "first_line", unreadable)
+    got = expand_inputs([download])
+    assert len(got.files) == 3
+    assert got.skipped == ()

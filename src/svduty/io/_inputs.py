@@ -342,7 +342,10 @@ def _not_read(q: Path, folder: Path) -> str | None:
         return "a hidden file" if csv_name else ""
     if not csv_name:
         return "not a .csv file"
-    other = other_police_uk_file(first_line(q))
+    try:
+        other = other_police_uk_file(first_line(q))
+    except OSError:  # unreadable: the reader says so, naming it
+        return None
     return f"{other}, not street-level crimes" if other else None
 
 
