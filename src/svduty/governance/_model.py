@@ -284,8 +284,8 @@ class Body:
     chair_citation: Citation | None = None
 
     def __attrs_post_init__(self) -> None:
-        for field, ids in (("chair", (self.chair,)), ("host", (self.host,))):
-            if self.id in ids:  # a body chaired or hosted by itself (a hostile review)
+        for field in ("chair", "host"):
+            if getattr(self, field) == self.id:  # a body chaired or hosted by itself
                 raise GovernanceError.single(None, field, expected="another body's id")
 
     def holds_on(self, day: pendulum.Date) -> bool:
