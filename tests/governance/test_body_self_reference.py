@@ -51,3 +51,17 @@ def test_a_scenario_that_makes_a_body_chair_itself_names_the_change(field: str) 
     )
     with pytest.raises(ScenarioError, match=f"changes\\[0\\]\\.{field}: "):
         p.what_if(scenario)
+
+
+def test_two_csps_naming_one_csp_area_is_an_error(tmp_path: Path) -> None:
+    """A hostile review: the North Warwickshire board moved to Rugby's CSP area validated."""
+    bundle = tmp_path / "b"
+    shutil.copytree(BUNDLE, bundle)
+    f = bundle / "governance.toml"
+    text = f.read_text(encoding="utf-8")
+    assert 'area = "E22000319"' in text
+    f.write_text(text.replace('area = "E22000319"', 'area = "E22000321"', 1))
+    err = io.StringIO()
+    assert main(["validate", str(bundle)], stdout=io.StringIO(), stderr=err) == 1
+    said = err.getvalue()
+    assert "GOV-CSP-COVERAGE: the community safety partnership area E22000321 is named by 2" in said

@@ -134,6 +134,18 @@ def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> 
                 f"district {_id(d)} is covered by {what} community safety partnership(s)",
                 covering,
             )
+    by_area: dict[str, list[str]] = {}
+    for b in csps:  # one CSP area, one partnership (a hostile review: two boards named one)
+        if b.area is not None:
+            by_area.setdefault(b.area, []).append(b.id)
+    for code, ids in sorted(by_area.items()):
+        if len(ids) > 1:
+            add(
+                Severity.ERROR,
+                f"the community safety partnership area {_id(code)} is named by "
+                f"{len(ids)} community safety partnerships",
+                tuple(ids),
+            )
     if districts is not None:
         for b in csps:
             outside = sorted(set(b.districts) - set(districts))
