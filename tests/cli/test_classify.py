@@ -11,14 +11,8 @@ from svduty._commands._progress import Progress
 from svduty.cli import main
 from svduty.io import POLICE_UK_COLUMNS, sample_police_uk
 
+from ..cli_run import run
 from ..conftest import MONTHS_DIR
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
 
 HEADER = ",".join(POLICE_UK_COLUMNS)
 GOOD = (

@@ -10,11 +10,7 @@ import pytest
 import svduty
 from svduty.cli import main
 
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+from ..cli_run import run
 
 
 def test_version():

@@ -18,6 +18,8 @@ import pytest
 
 from svduty.cli import main
 
+from ..cli_run import run
+
 HEADER = (
     "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,"
     "LSOA name,Crime type,Last outcome category,Context\n"
@@ -27,11 +29,6 @@ ROW = (
     "E01031012,North Warwickshire 003D,Violence and sexual offences,Under investigation,\n"
 )
 INCIDENT = '{"id": "a", "offence_code": "8N"}\n'
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main([str(a) for a in argv], stdout=out, stderr=err), out.getvalue(), err.getvalue()
 
 
 def empty(tmp_path: Path, name: str) -> Path:

@@ -8,7 +8,6 @@ only when it looks like a field name.
 
 from __future__ import annotations
 
-import io
 import json
 import tempfile
 from pathlib import Path
@@ -17,17 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from svduty.cli import main
-
+from ..cli_run import run
 from ..fuzz.budget import budget
 from ..fuzz.personal import Personal, leaks, personal
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
 
 GOOD = b'{"id": "a", "offence_code": "8N"}\n'
 

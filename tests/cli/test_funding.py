@@ -1,21 +1,14 @@
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from svduty.cli import main
+from ..cli_run import run
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "svduty" / "data" / "warwickshire"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_text():

@@ -16,13 +16,13 @@ from svduty.io._converter import make_converter
 from svduty.io._governance import WARWICKSHIRE
 from svduty.periods import date
 
+from ..cli_run import run as run_cli
+
 SCENARIOS = Path(str(WARWICKSHIRE / "scenarios"))
 
 
 def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["governance", *argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+    return run_cli("governance", *argv)
 
 
 def test_text_listing_and_validation():

@@ -11,7 +11,6 @@ foreign files in an input folder.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import shutil
 import tomllib
@@ -21,7 +20,9 @@ from pathlib import Path
 import pytest
 
 import svduty
-from svduty.cli import build_parser, main
+from svduty.cli import build_parser
+
+from ..cli_run import run
 
 WARWICKSHIRE = Path(str(resources.files("svduty") / "data" / "warwickshire"))
 HEADER = (
@@ -32,11 +33,6 @@ LEEDS_ROW = (
     "a1,2025-06,West Yorkshire Police,West Yorkshire Police,-1.5,53.8,On or near X,"
     "E01011264,Leeds 011A,Violence and sexual offences,Under investigation,\n"
 )
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main([str(a) for a in argv], stdout=out, stderr=err), out.getvalue(), err.getvalue()
 
 
 def init(tmp_path: Path, area: str, name: str = "b") -> Path:

@@ -16,6 +16,8 @@ from svduty.cli import build_parser, main
 from svduty.definitions import STATUTE, WHO_2002
 from svduty.errors import DefinitionError
 
+from ..cli_run import run
+
 WARWICKSHIRE = Path(str(resources.files("svduty") / "data" / "warwickshire"))
 
 INCIDENTS = [
@@ -26,11 +28,6 @@ INCIDENTS = [
     {"id": "e", "behaviours": ["controlling_or_coercive"], "relationship": "married"},
     {"id": "f", "weapon": "knife", "harms": ["injury"], "intentional": True},
 ]
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
 
 
 def bundle_without_definition(tmp_path: Path) -> Path:

@@ -7,7 +7,6 @@ can now be named; a reader that closes the pipe ends the run quietly (exit statu
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -18,16 +17,11 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
 
-from svduty.cli import main
 from svduty.io import sample_police_uk
 
+from ..cli_run import run
+
 ROWS = 4586
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl"])

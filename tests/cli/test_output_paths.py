@@ -8,7 +8,6 @@ nothing is written or lost; standard output closed early (``| head``) ends quiet
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import subprocess
@@ -18,16 +17,11 @@ from pathlib import Path
 import pyarrow.csv as pacsv
 import pytest
 
-from svduty.cli import main
 from svduty.io import sample_police_uk
 
+from ..cli_run import run
+
 INCIDENTS = '{"id": "a", "offence_code": "8N"}\n{"id": "b", "victim_age": 200}\n'
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def listing(folder: Path) -> dict[str, bytes]:

@@ -14,7 +14,6 @@ ever made.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import stat
 import subprocess
@@ -27,11 +26,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from svduty.cli import main
 from svduty.errors import InputFormatError
 from svduty.io import sample_police_uk, write_toml
 from svduty.io._write_paths import replace_text
 from svduty.io._writers import RejectedWriter, TableWriter
+
+from ..cli_run import run
 
 FULL = Path("/dev/full")
 NULL = Path("/dev/null")
@@ -42,12 +42,6 @@ needs_null = pytest.mark.skipif(
     not (NULL.exists() and stat.S_ISCHR(NULL.stat().st_mode)), reason="no /dev/null"
 )
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ exception, and never a generated name or date of birth in an error.
 
 from __future__ import annotations
 
-import io
 import tempfile
 import tomllib
 from importlib import resources
@@ -18,8 +17,7 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from svduty.cli import main
-
+from ..cli_run import run
 from .budget import budget
 from .mutations import mutate, scalars
 from .personal import leaks, personal
@@ -30,12 +28,6 @@ SCENARIOS = sorted(
     )
 )
 RECIPIENTS = ["north-warwickshire", "nuneaton-and-bedworth", "rugby", "south-warwickshire"]
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def written(data: Any, name: str) -> tuple[tempfile.TemporaryDirectory[str], str]:

@@ -3,7 +3,6 @@ the rest classified; a bad file is a named SvdutyError (exit 1); never a traceba
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -16,7 +15,6 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 
-from svduty.cli import main
 from svduty.errors import InputFormatError
 from svduty.io import (
     POLICE_UK_COLUMNS,
@@ -27,6 +25,7 @@ from svduty.io import (
 )
 from svduty.io._lines import record_lines
 
+from ..cli_run import run
 from ..fuzz.personal import Personal, leaks, personal
 
 HEADER = ",".join(POLICE_UK_COLUMNS)
@@ -34,11 +33,6 @@ GOOD = (
     "abc,2025-06,Warwickshire Police,Warwickshire Police,-1.5,52.3,On or near X,"
     "E01031005,North Warwickshire 005A,Possession of weapons,Under investigation,"
 )
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
 
 
 def summary(*argv: str) -> dict:

@@ -9,16 +9,16 @@ file is an error that says what the file is. Their headers, not their names, tel
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from svduty.cli import main
 from svduty.io import read_police_uk, sample_police_uk
 from svduty.io._inputs import expand_inputs, other_police_uk_file
+
+from ..cli_run import run
 
 ROWS = 4586  # the sample month's rows
 
@@ -36,12 +36,6 @@ STOP_AND_SEARCH = (
     "Person search,2025-06-01T10:00:00+00:00,False,,52.3,-1.5,Male,18-24,,,"
     "Misuse of Drugs Act 1971 (section 23),Controlled drugs,A no further action disposal,,\r\n"
 )
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ from svduty.io import (
 )
 from svduty.io._locate import KEY
 
+from ..cli_run import run
 from ..conftest import fake_classify_table, fake_resolve_lsoas, fake_within
 
 BASE = {
@@ -49,11 +50,6 @@ BASE = {
 ADDED = [n for n in INCIDENT_OUTPUT_SCHEMA.names if n not in INCIDENT_SCHEMA.names and n != "file"][
     3:
 ]  # the area and verdict columns svduty adds (after row, rejected, rejected_field)
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
 
 
 def write(path, columns: dict[str, list[str]]) -> None:
@@ -237,9 +233,7 @@ def test_the_pipeline_takes_incident_rows_with_an_lsoa_code_for_incidents(tmp_pa
 def test_a_police_uk_file_a_little_wrong_is_told_so(tmp_path, change, said):
     """A hostile review: read as police.uk, a file with a column too many, or blank lines
     before its header, was 'not a police.uk street-level crime file', with no more said."""
-    import io
 
-    from svduty.cli import main
     from svduty.io import sample_police_uk
 
     f = tmp_path / "m.csv"

@@ -7,7 +7,6 @@ later names are now listed as skipped, naming the first, and the counts are the 
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -18,17 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
-from svduty.cli import main
 from svduty.io import police_uk_paths, read_police_uk, sample_police_uk
 from svduty.io._inputs import expand_inputs
 
+from ..cli_run import run
+
 ROWS = 4586  # the sample month's rows
-
-
-def run(*argv: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

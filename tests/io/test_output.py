@@ -26,16 +26,13 @@ from svduty.io import (
 )
 from svduty.io._summary import Tally
 
+from ..cli_run import run
+
 HEADER = ",".join(POLICE_UK_COLUMNS)
 GOOD = (
     "abc,2025-06,Warwickshire Police,Warwickshire Police,-1.5,52.3,On or near X,"
     "E01031005,North Warwickshire 005A,Possession of weapons,Under investigation,"
 )
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
 
 
 def month(tmp_path, rows=3, name="m.csv"):

@@ -8,7 +8,6 @@ name's bytes).
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 from pathlib import Path
@@ -16,18 +15,13 @@ from pathlib import Path
 import pytest
 
 from svduty._data import data
-from svduty.cli import main
 from svduty.errors import InputFormatError
 from svduty.io import read_police_uk, sample_police_uk
 from svduty.io._inputs import expand_inputs
 
+from ..cli_run import run
+
 _BAD = os.fsdecode(b"bad\xffname")
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_a_file_named_directly_is_refused(tmp_path: Path):
