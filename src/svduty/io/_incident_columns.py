@@ -91,7 +91,7 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
                 "them apart from incident files)"
             )
             raise InputFormatError(Problem(file=str(p), field="header", message=said))
-        if other := other_police_uk_file(",".join(f'"{n}"' for n in names)):
+        if other := other_police_uk_file(names):
             said = f"{other}: svduty reads the street-level file of a month's download"
             raise InputFormatError(Problem(file=str(p), field="header", message=said))
         raise InputFormatError(Problem(file=str(p), field="header", expected=_NEITHER))

@@ -137,7 +137,12 @@ def normalise_header(line: bytes | str) -> list[str]:
     text = line.decode("utf-8-sig", errors="replace") if isinstance(line, bytes) else line
     text = text.lstrip("\ufeff").strip("\r\n")
     row = next(csv.reader([text], skipinitialspace=True), [])
-    return [" ".join(c.strip().strip('"').split()).lower() for c in row]
+    return [_name(c) for c in row]
+
+
+def _name(column: str) -> str:
+    """A column's name as :func:`normalise_header` compares it."""
+    return " ".join(column.strip().strip('"').split()).lower()
 
 
 _POLICE_UK = [c.lower() for c in POLICE_UK_COLUMNS]
@@ -163,8 +168,8 @@ _OTHER_FILES: tuple[tuple[str, set[str], set[str]], ...] = (
 street-level file's ``Crime type``, which an outcomes file lacks)."""
 
 
-def other_police_uk_file(line: bytes | str) -> str | None:
-    """Which other police.uk file a header line is (``None``: neither).
+def other_police_uk_file(line: bytes | str | Collection[str]) -> str | None:
+    """Which other police.uk file a header is (``None``: neither): its line, or its names.
 
     A police.uk download holds, for each force and month, a street-level crime file
     (``2025-06-warwickshire-street.csv``, the one svduty reads), an outcomes file and a
@@ -175,10 +180,11 @@ def other_police_uk_file(line: bytes | str) -> str | None:
         'a police.uk outcomes file'
         >>> other_police_uk_file("Type,Date,Legislation,Object of search,Outcome")
         'a police.uk stop and search file'
-        >>> other_police_uk_file(",".join(POLICE_UK_COLUMNS)) is None
+        >>> other_police_uk_file(POLICE_UK_COLUMNS) is None  # the street-level file's names
         True
     """
-    names = set(normalise_header(line))
+    given = normalise_header(line) if isinstance(line, bytes | str) else map(_name, line)
+    names = set(given)
     for kind, holds, lacks in _OTHER_FILES:
         if holds <= names and not lacks & names:
             return f"a police.uk {kind} file"
