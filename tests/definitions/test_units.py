@@ -509,3 +509,10 @@ def test_a_bundle_definition_cannot_take_another_packaged_bundles_id(tmp_path):
         problems = [str(p) for p in svduty.validate_bundle(bundle)]
         taken = [p for p in problems if "packaged bundle's definition" in p]
         assert bool(taken) is (other is not None), problems
+
+
+def test_an_id_too_long_for_python_to_write_is_refused_as_data():
+    # str() of an int over 4,300 digits raises Python's ValueError; the id says what it wanted
+    with pytest.raises(DataError, match="id: expected a number of at most 4300 digits"):
+        Incident(id=10**5000)
+    assert Incident(id=-(10**4299)).id == "-1" + "0" * 4299

@@ -24,7 +24,7 @@ import pendulum
 from svduty._checked import checked_methods
 from svduty.definitions._knowledge import conflicts
 from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
-from svduty.definitions._spelling import AGE_RANGE, age, age_text, word
+from svduty.definitions._spelling import AGE_RANGE, age, age_text, incident_id, word
 from svduty.definitions._unknown_keys import unknown_field
 from svduty.definitions._vocab import (
     Behaviour,
@@ -249,13 +249,7 @@ def _intended_for_injury(v: bool | None) -> bool | None:
 
 
 def _id(v: str | int | None) -> str | None:
-    if isinstance(v, str) and not v.isascii() and any("\ud800" <= c <= "\udfff" for c in v):
-        raise DataError.single(None, "id", expected="UTF-8 text")  # a lone surrogate
-    if v is None or isinstance(v, str):
-        return v
-    if isinstance(v, int) and not isinstance(v, bool):
-        return str(v)
-    raise DataError.single(None, "id", expected="a string")
+    return incident_id(v)
 
 
 def _fields() -> tuple[str, ...]:

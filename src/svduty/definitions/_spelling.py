@@ -46,6 +46,7 @@ __all__ = [
     "age_text",
     "ages_column",
     "code_text",
+    "incident_id",
     "lists_column",
     "spelt",
     "unique_map",
@@ -124,6 +125,31 @@ def age(value: object) -> int | str | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 130:
         return AGE_RANGE
     return value
+
+
+def incident_id(value: object) -> str | None:
+    """An incident's id as text: a string as it is, a whole number as its digits.
+
+    A number longer than Python writes (4,300 digits) is refused as such, not with
+    Python's own ``ValueError``.
+
+    Example:
+        >>> incident_id(7), incident_id("a1"), incident_id(None)
+        ('7', 'a1', None)
+        >>> incident_id(10**4300)
+        Traceback (most recent call last):
+        svduty.errors.DataError: id: expected a number of at most 4300 digits
+    """
+    text = value if isinstance(value, str) and not value.isascii() else ""
+    if any("\ud800" <= c <= "\udfff" for c in text):  # a lone surrogate
+        raise DataError.single(None, "id", expected="UTF-8 text")
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) < 10**4300:  # the longest number str() writes by default
+            return str(value)
+        raise DataError.single(None, "id", expected="a number of at most 4300 digits")
+    raise DataError.single(None, "id", expected="a string")
 
 
 def age_text(value: object) -> int | float | None:
