@@ -135,7 +135,8 @@ def test_by_district_totals_equal_the_summary(month, page):
     assert sum(number(r[-1]) for r in t["rows"]) == number(t["foot"][0][-1]) == s.inside_area
     summary = {r["within_area"]: r for r in month.tables["summary"].to_pylist()}
     assert number(t["foot"][0][-3]) == summary["inside"]["possible"]  # possible column
-    for table in ("by_month", "by_csp", "by_police_area", "by_category", "by_lsoa"):
+    tables = ("by_month", "by_district_month", "by_csp", "by_police_area", "by_category")
+    for table in (*tables, "by_lsoa"):
         inside = month.tables[table].filter(pc.equal(month.tables[table]["within_area"], "inside"))
         assert sum(inside["rows"].to_pylist()) == s.inside_area, table
 
@@ -491,6 +492,33 @@ def test_each_csp_and_district_of_the_area_has_a_row_when_it_has_no_crime(tmp_pa
     districts = _inside_rows(tables["by_district"], "district_name")
     assert len(districts) == 5
     assert {k for k, v in districts.items() if v} == {"Rugby"}
+
+
+def test_each_district_has_a_row_for_each_month_and_they_add_up_to_its_row(tmp_path):
+    """The district x month table (a district's trend, for a needs assessment): every
+    district of the area in every month read, of zeros where none, summing to by_district."""
+    with open(sample_police_uk(), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    rugby = next(line for line in lines if ",Rugby " in line)
+    warwick = next(line for line in lines if ",Warwick " in line)
+    for month, row in (("2025-05", rugby), ("2025-06", warwick)):
+        path = tmp_path / f"{month}-warwickshire-street.csv"
+        path.write_text("\n".join([lines[0], row.replace(",2025-06,", f",{month},")]) + "\n")
+    tables = svduty.report(tmp_path).tables
+    cells = tables["by_district_month"].filter(
+        pc.equal(tables["by_district_month"]["within_area"], "inside")
+    )
+    got = {(r["district_name"], r["month"]): r["rows"] for r in cells.to_pylist()}
+    assert len(got) == 10  # five districts, two months
+    assert {k for k, v in got.items() if v} == {("Rugby", "2025-05"), ("Warwick", "2025-06")}
+    keys = [(r["district_code"], r["month"]) for r in cells.to_pylist()]
+    assert keys == sorted(keys)  # district by district, then month
+    by_district = tables["by_district"].filter(
+        pc.equal(tables["by_district"]["within_area"], "inside")
+    )
+    for r in by_district.to_pylist():
+        months = [v for (d, _), v in got.items() if d == r["district_name"]]
+        assert sum(months) == r["rows"]
 
 
 def _inside_rows(table: pa.Table, name: str) -> dict[str, int]:

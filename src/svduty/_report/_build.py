@@ -55,6 +55,7 @@ HOTSPOTS = 10
 _BY = {
     "by_month": "month",
     "by_district": "district",
+    "by_district_month": "district_month",
     "by_csp": "csp",
     "by_police_area": "police_area",
     "by_category": "category",
@@ -279,9 +280,14 @@ def report(
     chosen = next(d for d in (definition, p.definition, STATUTE) if d is not None)
     found = expand_inputs(inputs)
     paths = list(found.files)
-    groupings = {**GROUPINGS, "lsoa_month": ("month", "lsoa_code", "lsoa_name")}
+    groupings = {
+        **GROUPINGS,
+        "district_month": ("district_code", "district_name", "month"),
+        "lsoa_month": ("month", "lsoa_code", "lsoa_name"),
+    }
+    parts = area_parts(p.geography, p.local_area.districts)
     bounds = BoundedCounts(
-        groupings=groupings, parts=area_parts(p.geography, p.local_area.districts)
+        groupings=groupings, parts={**parts, "district_month": parts["district"]}
     )
     rows = read_police_uk(paths, progress=progress, columns=SUMMARY_COLUMNS)  # counted only
     left = (*found.skipped, *skipped)

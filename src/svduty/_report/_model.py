@@ -22,6 +22,7 @@ TABLES: tuple[str, ...] = (
     "summary",
     "by_month",
     "by_district",
+    "by_district_month",
     "by_csp",
     "by_police_area",
     "by_category",
@@ -126,7 +127,7 @@ class Report:
             >>> d = pathlib.Path(tempfile.mkdtemp())
             >>> report(sample_police_uk()).write(d / "r.html", d / "tables")
             >>> sorted(p.name for p in d.iterdir()), len(list((d / "tables").iterdir()))
-            (['r.html', 'tables'], 11)
+            (['r.html', 'tables'], 12)
         """
         named: list[tuple[Path, str, Callable[[Path | IO[bytes]], object]]] = []
         if output is not None:

@@ -14,7 +14,6 @@ from typing import Any
 import pyarrow as pa
 
 from svduty import _compute as pc
-from svduty._arrays import with_zero_rows
 from svduty._checked import checked
 from svduty.errors import DataError
 from svduty.io._bounds import BoundedCounts, _finish, _sum_groups
@@ -83,38 +82,17 @@ def in_scope_counts(
     for name in _NEEDED:
         if name not in table.column_names:
             raise DataError.single(None, name, expected="a column of the pipeline's output")
-    counter = BoundedCounts(groupings={"cell": ("district_code", "district_name", "month")})
+    keys = ("district_code", "district_name", "month")
+    counter = BoundedCounts(groupings={"cell": keys}, parts={"cell": districts or {}})
     counter.add(table.select(list(_NEEDED)))
     counts = counter.table("cell")
     keep: Any = pc.is_valid(counts["district_code"])
     if inside_only:
         keep = pc.and_(keep, pc.equal(counts["within_area"], pa.scalar("inside")))
-    keys = ("district_code", "district_name", "month")
     counts = _sum_groups(pc.filter(counts, keep), keys)  # one row per cell, wherever located
     counts = _finish(counts, keys)
-    if districts:
-        counts = _with_zeros(counts, districts)
     order: Any = [(k, "ascending") for k in ("district_name", "month", "district_code")]
     return pc.sort_by(counts, order).select(list(_COLUMNS))
-
-
-def _with_zeros(counts: pa.Table, districts: Mapping[str, str]) -> pa.Table:
-    """``counts`` with a row of zeros for each district and month it has no row for.
-
-    Example:
-        >>> t = in_scope_counts(pa.table({"district_code": ["E07000220"],
-        ...     "district_name": ["Rugby"], "month": ["2025-06"], "within_area": ["inside"],
-        ...     "in_scope": ["yes"]}), districts={"E07000220": "Rugby", "E07000222": "Warwick"})
-        >>> [(r["district_name"], r["rows"]) for r in t.to_pylist()]
-        [('Rugby', 1), ('Warwick', 0)]
-    """
-    months = sorted({m for m in counts["month"].to_pylist() if m is not None})
-    have = set(zip(counts["district_code"].to_pylist(), counts["month"].to_pylist(), strict=True))
-    missing = [(c, n, m) for c, n in districts.items() for m in months if (c, m) not in have]
-    if not missing:
-        return counts
-    code, name, month = (list(column) for column in zip(*missing, strict=True))
-    return with_zero_rows(counts, {"district_code": code, "district_name": name, "month": month})
 
 
 _COLUMNS = (

@@ -64,9 +64,10 @@ def with_every_code(
 ) -> pa.Table:
     """``table`` with an ``inside`` row of zeros for each code of ``wanted`` it has none of.
 
-    ``keys`` are the table's key columns (``within_area``, a code, its name), ``wanted``
-    the area's districts or CSPs (code -> name): a needs assessment reads one left out of a
-    table of counts as one not counted.
+    ``keys`` are the table's key columns (``within_area``, a code, its name, and perhaps
+    ``month``), ``wanted`` the area's districts or CSPs (code -> name): a needs assessment
+    reads one left out of a table of counts as one not counted. With a ``month`` key, each
+    code has a row for each month the table holds.
 
     Example:
         >>> t = pa.table({"within_area": ["inside"], "district_code": ["E2"],
@@ -74,6 +75,10 @@ def with_every_code(
         >>> keys = ["within_area", "district_code", "district_name"]
         >>> with_every_code(t, keys, {"E1": "A", "E2": "B"})["rows"].to_pylist()
         [0, 3]
+        >>> t = t.append_column("month", pa.array(["2025-06"]))
+        >>> with_every_code(t, [*keys, "month"], {"E1": "A", "E2": "B"}).select(
+        ...     ["district_name", "month", "rows"]).to_pylist()[0]
+        {'district_name': 'A', 'month': '2025-06', 'rows': 0}
     """
     code = next((k for k in keys if k.endswith("_code")), None)
     if not wanted or code is None:
@@ -81,14 +86,22 @@ def with_every_code(
     name = f"{code[:-5]}_name"
     at = pc.equal(table["within_area"], "inside")
     inside = pc.filter(table, at)
-    have = set(inside[code].to_pylist())
-    missing = sorted(c for c in wanted if c not in have)
+    by_month = "month" in keys
+    months = sorted({m for m in table["month"].to_pylist() if m}) if by_month else [None]
+    months_of = inside["month"].to_pylist() if by_month else [None] * inside.num_rows
+    have = set(zip(inside[code].to_pylist(), months_of, strict=True))
+    missing = [(c, m) for c in sorted(wanted) for m in months if (c, m) not in have]
     if not missing:
         return table
-    where = {"within_area": ["inside"] * len(missing), code: missing}
-    added = _arrays.with_zero_rows(inside, {**where, name: [wanted[c] for c in missing]})
+    where: dict[str, list[Any]] = {"within_area": ["inside"] * len(missing)}
+    where[code] = [c for c, _ in missing]
+    where[name] = [wanted[c] for c, _ in missing]
+    if by_month:
+        where["month"] = [m for _, m in missing]
+    added = _arrays.with_zero_rows(inside, where)
+    order: Any = [(k, "ascending") for k in keys[1:]]
     rest = pc.filter(table, pc.invert(at))
-    return pa.concat_tables([pc.sort_by(added, [(code, "ascending")]), rest])
+    return pa.concat_tables([pc.sort_by(added, order), rest])
 
 
 def area_parts(geography: Any, districts: Iterable[str]) -> dict[str, dict[str, str]]:
