@@ -152,3 +152,22 @@ def test_in_scope_counts_lists_each_district_given_zero_where_it_has_no_row():
     ]
     assert len(in_scope_counts(rows)) == 2  # without it: the districts with rows
     assert sum(r["possible"] for r in in_scope_counts(rows, districts=both).to_pylist()) == 2
+
+
+def test_a_month_read_whose_rows_have_no_location_gives_each_district_its_zeros():
+    # the month was read (its rows are in the summary); a district left out of it would
+    # read as not counted, so it has its row of zeros like any other month
+    t = pa.table(
+        {
+            "district_code": ["E07000220", None],
+            "district_name": ["Rugby", None],
+            "month": ["2025-06", "2025-07"],
+            "within_area": ["inside", "no_location"],
+            "in_scope": ["yes", "no"],
+        }
+    )
+    counts = in_scope_counts(t, districts={"E07000220": "Rugby"})
+    assert [(r["month"], r["rows"]) for r in counts.to_pylist()] == [
+        ("2025-06", 1),
+        ("2025-07", 0),
+    ]
