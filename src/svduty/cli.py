@@ -393,11 +393,26 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown:
     first = next((n for n in named if n.startswith("--")), "")
     if first in options:  # an option of the command, given before the command's name
         hint = f" (give {first} after the command's name)"
+    elif first:
+        hint = did_you_mean(first, options)
+    elif "--partnership" in options and any(_bundle_folder(u) for u in unknown):
+        hint = " (a bundle folder: give it as --partnership PATH)"
     else:
-        hint = did_you_mean(first, options) if first else ""
+        hint = ""
     values = len(unknown) - len(named)
     said = [*named, f"{values} value{'s' if values > 1 else ''} (not shown)"] if values else named
     user.error(f"unrecognized arguments: {', '.join(said)}{hint}")
+
+
+def _bundle_folder(value: str) -> bool:
+    """Whether ``value`` names a folder holding a ``bundle.toml`` (never said: only asked).
+
+    Example:
+        >>> import svduty
+        >>> _bundle_folder(str(svduty.sample_path("policeuk-month"))), _bundle_folder("x" * 5000)
+        (False, False)
+    """
+    return os.path.isfile(os.path.join(value, "bundle.toml"))  # False for a name refused
 
 
 _OPTION = re.compile(r"--?[A-Za-z][A-Za-z0-9-]{0,40}")

@@ -45,7 +45,9 @@ def test_every_command_takes_partnership_and_says_the_default(command, capsys):
     assert code == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "--partnership NAME|PATH" in text
-    assert "(default: warwickshire)" in text
+    assert (
+        "(default: the environment variable SVDUTY_PARTNERSHIP if set, else warwickshire)" in text
+    )
 
 
 @pytest.mark.parametrize("command", ["classify", "explain", "report"])
@@ -198,3 +200,43 @@ def test_a_partnership_or_map_typed_with_personal_data_is_not_shown(tmp_path):
     err = io.StringIO()
     main(["classify", "--partnership", "warwickshir", str(f)], stderr=err)
     assert "svduty init warwickshir --area" in err.getvalue()  # a plain name is shown
+
+
+def test_svduty_partnership_names_the_default_partnership(tmp_path, monkeypatch):
+    """A partnership other than Warwickshire's sets its bundle once in its shell, and every
+    command uses it without --partnership (an explicit --partnership still wins)."""
+    shutil.copytree(resources.files("svduty") / "data" / "examplshire", tmp_path / "ex")
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "ex"))
+    code, out, _ = run("info", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["name"] == "examplshire"
+    code, out, _ = run("info", "--format", "json", "--partnership", "warwickshire")
+    assert code == 0
+    assert json.loads(out)["name"] == "warwickshire"
+    # a variable naming no bundle is told as the variable, not as an option never given
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "missing"))
+    code, _, err = run("info")
+    assert code == 1
+    assert "SVDUTY_PARTNERSHIP: no such folder" in err
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "empty"))
+    code, _, err = run("classify", svduty.sample_path("policeuk-month"))
+    assert code == 1
+    assert "SVDUTY_PARTNERSHIP: not a bundle folder" in err
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", "  ")  # blank: the packaged default
+    assert json.loads(run("info", "--format", "json")[1])["name"] == "warwickshire"
+
+
+def test_a_bundle_folder_given_without_its_option_is_told_how(tmp_path):
+    shutil.copytree(resources.files("svduty") / "data" / "examplshire", tmp_path / "ex")
+    for command in ("info", "governance"):
+        code, _, err = run(command, tmp_path / "ex")
+        assert code == 2
+        assert "1 value (not shown) (a bundle folder: give it as --partnership PATH)" in err
+    assert "a bundle folder" not in run("info", tmp_path / "nothing")[2]
+    # validate takes the folder either way, once
+    assert run("validate", "--partnership", tmp_path / "ex")[0] == 0
+    code, _, err = run("validate", tmp_path / "ex", "--partnership", tmp_path / "ex")
+    assert code == 2
+    assert "give PATH or --partnership PATH: not both" in err
+    assert run("validate")[0] == 2

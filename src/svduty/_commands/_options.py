@@ -1,6 +1,8 @@
 """The options every command shares: ``--partnership NAME|PATH`` and ``--definition ID|PATH``.
 
-One default everywhere: the packaged ``warwickshire`` partnership, and the partnership's own
+One default everywhere: the bundle ``SVDUTY_PARTNERSHIP`` names when that environment
+variable is set (a partnership other than Warwickshire's sets it once in its shell), else
+the packaged ``warwickshire`` partnership; and the partnership's own
 definition of serious violence, or the Act's (s.13, ``pcsc-s13``) when the partnership has
 none. Every command that uses a partnership takes ``--partnership``; every command that
 classifies takes ``--definition`` too, so ``classify`` and ``explain`` answer alike.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,25 +49,67 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_PARTNERSHIP",
+    "ENVIRONMENT",
     "Chosen",
+    "FromEnvironment",
     "add_definition",
     "add_partnership",
     "chosen",
+    "default_partnership",
     "load_named_partnership",
     "load_named_sections",
     "resolve_definition",
 ]
 
 DEFAULT_PARTNERSHIP = Packaged("warwickshire")
-"""The partnership a command uses when ``--partnership`` is not given."""
+"""The partnership a command uses when neither ``--partnership`` nor ``SVDUTY_PARTNERSHIP``
+is given."""
+
+ENVIRONMENT = "SVDUTY_PARTNERSHIP"
+"""The environment variable naming the partnership to use when ``--partnership`` is not
+given (a packaged name or a bundle folder, as ``--partnership`` takes)."""
 
 PARTNERSHIP_HELP = (
     "the partnership: a packaged bundle's name ("
     + ", ".join(PACKAGED)
-    + ") or a bundle folder (default: "
+    + ") or a bundle folder (default: the environment variable "
+    + ENVIRONMENT
+    + " if set, else "
     + DEFAULT_PARTNERSHIP
     + ")"
 )
+
+
+class FromEnvironment(str):
+    """A partnership ``SVDUTY_PARTNERSHIP`` named: its errors name the variable, not the option."""
+
+    __slots__ = ()
+
+
+def _option(spec: object, option: str) -> str:
+    """The name a problem with ``spec`` is told under: the option, or the variable."""
+    return ENVIRONMENT if isinstance(spec, FromEnvironment) else option
+
+
+def default_partnership() -> str:
+    """The partnership to use when ``--partnership`` is not given.
+
+    ``SVDUTY_PARTNERSHIP`` when it is set (and not blank), else Warwickshire's packaged
+    bundle; commands name the partnership they used in their output.
+
+    Example:
+        >>> from unittest import mock
+        >>> with mock.patch.dict(os.environ, {ENVIRONMENT: "examplshire"}):
+        ...     default_partnership()
+        'examplshire'
+        >>> with mock.patch.dict(os.environ, {ENVIRONMENT: " "}):
+        ...     default_partnership()
+        'warwickshire'
+    """
+    value = os.environ.get(ENVIRONMENT, "").strip()
+    return FromEnvironment(value) if value else DEFAULT_PARTNERSHIP
+
+
 DEFINITION_HELP = (
     "the definition of serious violence to classify against: a national definition id ("
     + ", ".join(sorted(DEFINITIONS))
@@ -78,7 +123,7 @@ DEFINITION_HELP = (
 
 
 def add_partnership(parser: argparse.ArgumentParser) -> None:
-    """Add ``--partnership NAME|PATH`` (default: the packaged Warwickshire bundle).
+    """Add ``--partnership NAME|PATH`` (default: :func:`default_partnership`).
 
     Example:
         >>> p = argparse.ArgumentParser(); add_partnership(p)
@@ -86,7 +131,7 @@ def add_partnership(parser: argparse.ArgumentParser) -> None:
         'some/folder'
     """
     parser.add_argument(
-        "--partnership", default=DEFAULT_PARTNERSHIP, metavar="NAME|PATH", help=PARTNERSHIP_HELP
+        "--partnership", default=default_partnership(), metavar="NAME|PATH", help=PARTNERSHIP_HELP
     )
 
 
@@ -115,7 +160,7 @@ def _require_bundle(spec: str | Path, option: str) -> None:
         svduty.errors.BundleError: ...: --partnership: not a bundle folder: no bundle.toml; ...
     """
     folder = Path(spec)
-    if not folder.exists() and option == "--partnership":  # a typo, or a bundle not made
+    if not folder.exists() and option in ("--partnership", ENVIRONMENT):  # a typo, or not made
         from svduty import _near
 
         safe = all(p in ("/", ".", "..") or isinstance(shown(p), Shown) for p in folder.parts)
@@ -167,7 +212,7 @@ def load_named_partnership(spec: str | Path) -> Partnership:
     try:
         if is_packaged(spec):
             return _packaged(Packaged(spec))
-        _require_bundle(spec, "--partnership")
+        _require_bundle(spec, _option(spec, "--partnership"))
         return _cache.loaded(spec, ("partnership",), lambda: load_partnership(spec), _partnership())
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)
@@ -207,7 +252,7 @@ def load_named_sections(
     try:
         if is_packaged(spec):
             return _packaged_sections(Packaged(spec), sections)
-        _require_bundle(spec, option)
+        _require_bundle(spec, _option(spec, option))
         return _sections(spec, sections)
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)

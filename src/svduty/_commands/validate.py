@@ -117,6 +117,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> out.getvalue()
         'examplshire: ok\n'
     """
+    given = [p for p in (args.path, getattr(args, "partnership", None)) if p is not None]
+    if len(given) != 1:
+        said = "not both" if given else "the bundle folder (or a packaged name)"
+        print(f"svduty validate: error: give PATH or --partnership PATH: {said}", file=stderr)
+        return 2
+    args = argparse.Namespace(**{**vars(args), "path": given[0]})
     empty = _not_a_bundle(str(args.path))
     problems, warnings = ([empty], []) if empty is not None else checked(args.path)
     if args.format == "json":
@@ -158,7 +164,14 @@ def register(subparsers: Any) -> None:
         "check, its rule) and what was expected. Funding figures that do not add up and "
         "governance warnings are printed too ('warning: ...') but do not fail the bundle.",
     )
-    parser.add_argument("path", metavar="PATH", help="the bundle folder (or a packaged name)")
+    parser.add_argument(
+        "path", metavar="PATH", nargs="?", help="the bundle folder (or a packaged name)"
+    )
+    parser.add_argument(
+        "--partnership",
+        metavar="PATH",
+        help="the bundle, as the other commands take it (instead of PATH)",
+    )
     parser.add_argument(
         "--format", choices=["text", "json"], default="text", help="output format (default: text)"
     )
