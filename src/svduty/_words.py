@@ -38,6 +38,20 @@ class Words(enum.StrEnum):
         True
     """
 
+    @property
+    def a(self) -> str:
+        """The word as a sentence says one of it: its article and its words (``_`` as spaces).
+
+        Example:
+            >>> class Kind(Words):
+            ...     COUNTY = "county"
+            ...     INTEGRATED_CARE_BOARD = "integrated_care_board"
+            >>> Kind.COUNTY.a, Kind.INTEGRATED_CARE_BOARD.a
+            ('a county', 'an integrated care board')
+        """
+        words = self.value.replace("_", " ")
+        return f"{'an' if words[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
+
     @classmethod
     def _missing_(cls, value: Any) -> Any:
         choices = ", ".join(repr(m.value) for m in cls)

@@ -224,3 +224,38 @@ def test_greater_manchester_fire_authority_is_the_combined_authority() -> None:
     (body,) = _by_category(_records("E23000005"), "fire_and_rescue_authority")
     assert body["name"] == "Greater Manchester Combined Authority (as fire and rescue authority)"
     assert "SI 2017/469" in body["citation"]["doubt"]
+
+
+@pytest.mark.parametrize(
+    ("code", "category", "table"),
+    [
+        ("W06000015", "local_health_board", "ons-lad21-lhb22"),
+        ("E10000031", "integrated_care_board", "ons-lsoa21-icb24"),
+    ],
+)
+def test_a_health_board_cites_its_schedule_1_row_with_the_rows_doubt(
+    code: str, category: str, table: str
+) -> None:
+    # the record is a specified authority by Schedule 1 (its ONS table gives only its name
+    # and area), and the row's wording is unconfirmed: so is the record (svduty info lists it)
+    for board in _by_category(_records(code), category):
+        citation = board["citation"]
+        assert citation["source"] == "pcsc-act-2022"
+        assert citation["provision"].startswith("Sch 1 (a")
+        assert citation["confidence"] == "unconfirmed"
+        assert "row" in citation["doubt"]
+        assert table in citation["doubt"]
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"), [("W06000015", "county"), ("W06000022", "county borough")]
+)
+def test_a_welsh_council_is_named_as_a_placeholder_and_says_its_name_is_unconfirmed(
+    code: str, kind: str
+) -> None:
+    # "Cardiff County Council", "Newport County Borough Council" were given as names; the
+    # councils are "Cardiff Council", "Newport City Council": the ONS tables have neither
+    (council,) = [r for r in _records(code) if r["category"].startswith("welsh_")]
+    assert council["name"].endswith(f" council ({kind})")
+    assert "formal name" in council["citation"]["doubt"]
+    assert "Sch 4" in council["citation"]["doubt"]

@@ -149,9 +149,7 @@ def _gss_findings(partnership: Partnership) -> list[Finding]:
             if kind is None:
                 message = f"{value} is not an area of the bundle or of England and Wales"
             elif re.search(r"districts\[\d+\]$", path) and not kind.is_local_government_area:
-                message = (
-                    f"{value} is a {kind.value.replace('_', ' ')}, not a local government area"
-                )
+                message = f"{value} is {kind.a}, not a local government area"
             else:
                 continue
             out.append(
@@ -195,8 +193,7 @@ def _area_of(partnership: Partnership, a: Authority, code: str) -> Iterator[tupl
     if kind is not None and allowed is not None and kind not in allowed:
         yield (
             "BUNDLE-CATEGORY-AREA",
-            f"{a.id} is a {a.category.value.replace('_', ' ')} but {code} is a "
-            f"{kind.value.replace('_', ' ')} (expected "
+            f"{a.id} is {a.category.a} but {code} is {kind.a} (expected "
             f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})",
         )
     nation = a.nation_of
@@ -234,8 +231,7 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
             continue
         ons = national.get(code)
         if record.get("kind") != ons.kind.value:
-            kind = ons.kind.value.replace("_", " ")
-            finding(i, "kind", f"{code} is a {kind} in the ONS tables", code)
+            finding(i, "kind", f"{code} is {ons.kind.a} in the ONS tables", code)
         name = record.get("name")
         if isinstance(name, str) and not _same_name(name, ons.name, code):
             finding(i, "name", f"{code} is {ons.name} in the ONS tables", code)

@@ -22,6 +22,7 @@ from typing import Any
 
 from svduty.areas import Area, AreaKind, Geography
 from svduty.authorities import AuthorityCategory
+from svduty.authorities._categories import CATEGORIES
 from svduty.io._councils_2023 import REORGANISED_ON, before_1_april_2023
 from svduty.io._new_records import COMMENCED, cite, plain_name, slug
 from svduty.io._new_records import authority_record as _authority
@@ -47,6 +48,18 @@ _WELSH_COUNTIES = frozenset(
 )
 
 
+def _row(category: AuthorityCategory, table: str) -> dict[str, str]:
+    """A health board's Schedule 1 row: its doubt, and the ONS table of its name and area.
+
+    Example:
+        >>> c = _row(AuthorityCategory.LOCAL_HEALTH_BOARD, "ons-lad21-lhb22")
+        >>> c["provision"], c["confidence"]
+        ('Sch 1 (a local health board)', 'unconfirmed')
+    """
+    doubt = CATEGORIES[category].citation.doubt
+    return _sch1(category.a, f"{doubt}; the board's name and area are the ONS table {table}'s")
+
+
 def _council(d: Area) -> dict[str, Any]:
     name_doubt = (
         "the council's formal name (district, borough or city council) is not in the ONS "
@@ -70,11 +83,13 @@ def _council(d: Area) -> dict[str, Any]:
     elif d.kind is AreaKind.WELSH_PRINCIPAL_AREA:
         county_ = d.name.lower() in _WELSH_COUNTIES
         cat = _C.WELSH_COUNTY_COUNCIL if county_ else _C.WELSH_COUNTY_BOROUGH_COUNCIL
-        name = f"{d.name} {'County' if county_ else 'County Borough'} Council"
+        kind = "county" if county_ else "county borough"
+        name = f"{d.name} council ({kind})"
         citation = _sch1(
-            f"a {'county' if county_ else 'county borough'} council in Wales",
-            "whether the principal area is a county or a county borough (Local Government "
-            "Act 1972 Sch 4 Parts I and II) is svduty's reading of the council's name; check",
+            f"a {kind} council in Wales",
+            "the council's formal name (a city, county or county borough council, or "
+            "another: 'City and County of Swansea') is not in the ONS tables; check it (that "
+            f"the area is a {kind} is the Local Government Act 1972 s.20(4) and Sch 4)",
         )
     elif d.kind is AreaKind.UNITARY:
         cat, name = _C.DISTRICT_COUNCIL, f"{plain_name(d.name)} Council"
@@ -413,19 +428,17 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
         for fra in geo.parents(d.id, AreaKind.FIRE_AND_RESCUE_AUTHORITY):
             for record in _fire_and_rescue_bodies(fra):
                 add(record)
-        for icb in geo.parents(d.id, AreaKind.INTEGRATED_CARE_BOARD):
-            add(
-                _authority(
-                    slug(icb.name),
-                    icb.name,
-                    _C.INTEGRATED_CARE_BOARD,
-                    [icb.id],
-                    cite("ons-lsoa21-icb24", "icb24_code, icb24_name"),
+        health = (
+            (AreaKind.INTEGRATED_CARE_BOARD, _C.INTEGRATED_CARE_BOARD, "ons-lsoa21-icb24"),
+            (AreaKind.LOCAL_HEALTH_BOARD, _C.LOCAL_HEALTH_BOARD, "ons-lad21-lhb22"),
+        )
+        for kind, category, table in health:
+            for board in geo.parents(d.id, kind):
+                add(
+                    _authority(
+                        slug(board.name), board.name, category, [board.id], _row(category, table)
+                    )
                 )
-            )
-        for lhb in geo.parents(d.id, AreaKind.LOCAL_HEALTH_BOARD):
-            source = cite("ons-lad21-lhb22", "lhb22_code, lhb22_name")
-            add(_authority(slug(lhb.name), lhb.name, _C.LOCAL_HEALTH_BOARD, [lhb.id], source))
     probation = _authority(
         "probation-service",
         "Probation Service (probation delivery unit to name)",

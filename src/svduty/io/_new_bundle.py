@@ -201,7 +201,7 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
         if area.kind not in STARTING_KINDS:
             problems.append(  # the id, name and kind are the national table's, not the input
                 Problem(
-                    message=f"{area.id} ({area.name}) is a {area.kind.value.replace('_', ' ')}",
+                    message=f"{area.id} ({area.name}) is {area.kind.a}",
                     field=f"areas[{i}]",
                     expected="a police force area (E23/W15), county (E10), unitary or "
                     "district (E06-E09/W06) or community safety partnership (E22/W14)",
@@ -299,8 +299,9 @@ def _record(a: Area, parents: Iterable[str]) -> dict[str, Any]:
 
 
 _SINCE_THE_TABLES = (
-    "valid from 1 April 2024, the edition of the ONS tables this record comes from: the area "
-    "may be older (the tables give no earlier history); put the day it began if it matters"
+    "valid from 1 April 2024, the edition of the national ONS tables svduty packages (the "
+    "table this record cites may be an earlier edition): the area may be older (the tables "
+    "give no earlier history); put the day it began if it matters"
 )
 
 
