@@ -59,8 +59,9 @@ def test_a_code_beyond_england_and_wales_says_the_duty_does_not_extend_there(
 ) -> None:
     assert _init(tmp_path, code) == (
         1,
-        "svduty init: error: --area: unknown area; expected the GSS code or name of an area "
-        "in England and Wales (the Duty does not extend to Scotland or Northern Ireland) "
+        "svduty init: error: --area: not an area a bundle starts from; expected the GSS code or "
+        "name of an area in England and Wales (the Duty does not extend to Scotland or "
+        "Northern Ireland) "
         f"(got '{code}')\n",
     )
     assert not (tmp_path / "b").exists()
@@ -173,10 +174,13 @@ def test_hidden_entries_do_not_make_a_folder_not_empty(tmp_path: Path) -> None:
 def test_an_abolished_district_or_an_lsoa_names_what_to_give(
     tmp_path: Path, area: str, says: str
 ) -> None:
-    """An abolished district's code got a bare 'unknown area' (a researcher's review)."""
+    """An abolished district's code got a bare 'unknown area' (a researcher's review); then
+    it was called unknown while it was named (a review of Wales and unusual areas)."""
     code, err = _init(tmp_path, area)
     assert code == 1
     assert says in err
+    assert "unknown area" not in err
+    assert "not an area a bundle starts from" in err
 
 
 def test_a_csp_of_part_of_a_district_says_the_bundle_covers_the_district(tmp_path: Path) -> None:

@@ -186,13 +186,13 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
         try:
             area = _area(geo, code)
         except UnknownAreaError:
-            near = suggestions(geo, code)
+            near, beyond = suggestions(geo, code), _beyond(geo, code)
             problems.append(
-                Problem(
-                    message="unknown area",
+                Problem(  # an LSOA, a ward, a ceased district is known, but not a start
+                    message="not an area a bundle starts from" if beyond else "unknown area",
                     field=f"areas[{i}]",
                     expected="the GSS code or name of an area in England and Wales"
-                    + _beyond(geo, code)
+                    + beyond
                     + (f"; did you mean {' or '.join(near)}?" if near else ""),
                     got=code[:40],
                 )
