@@ -3,7 +3,7 @@
 Both report in the shared :mod:`svduty.findings` vocabulary. A funding finding names the
 project it is about in ``subjects`` and carries the financial year and the difference in
 money (stated minus computed, or spent minus available) in ``data`` as ``"year"`` and
-``"difference"``; :func:`difference_of` reads the difference back as
+``"difference"``; :func:`~svduty.funding.difference_of` reads the difference back as
 :class:`~svduty.funding._money.Money`.
 
 Example:

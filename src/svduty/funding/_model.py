@@ -316,7 +316,6 @@ class FundingModel:
         is a finding with both citations and the arithmetic; nothing is corrected. Where a
         stated total matches no sum of its years, every other combination of the stated
         figures is tried and the result reported as an *observation* (severity ``info``).
-        See :func:`svduty.funding._checks.reconcile`.
 
         Example:
             >>> import svduty

@@ -90,7 +90,7 @@ class GovernanceGraph(GraphQuestions):
     (:meth:`apply`) returns a new graph.
 
     Build it with :meth:`of`; a bundle's ``governance.toml`` is read by
-    :func:`svduty.io.load_governance() <svduty.io._governance.load_governance>`.
+    :func:`svduty.io.load_governance`.
 
     Example:
         >>> from svduty.sources import cite

@@ -73,7 +73,12 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
         sample_police_uk,
     )
     from svduty.io._police_uk_reader import police_uk_paths, read_police_uk
-    from svduty.io._published import load_packaged_definition
+    from svduty.io._published import (
+        PUBLISHED,
+        load_packaged_definition,
+        load_published_definition,
+        resolve_definition,
+    )
     from svduty.io._run import run_pipeline
     from svduty.io._schema import bundle_schema, schema_errors, schema_of
     from svduty.io._summary import VERDICT_COLUMNS, Summary
@@ -127,6 +132,9 @@ _EXPORTS: dict[str, str] = {
     "INCIDENT_OUTPUT_SCHEMA": "svduty.io._output",
     "OUTPUT_SCHEMA": "svduty.io._output",
     "load_packaged_definition": "svduty.io._published",
+    "load_published_definition": "svduty.io._published",
+    "resolve_definition": "svduty.io._published",
+    "PUBLISHED": "svduty.io._published",
     "AREA_COLUMNS": "svduty.io._pipeline",
     "Pipeline": "svduty.io._pipeline",
     "classify_batch": "svduty.io._pipeline",
@@ -164,6 +172,7 @@ __all__ = [
     "POLICE_UK_COLUMNS",
     "POLICE_UK_CRIME_TYPES",
     "POLICE_UK_SCHEMA",
+    "PUBLISHED",
     "SECTIONS",
     "SUMMARY_COLUMNS",
     "VERDICT_COLUMNS",
@@ -198,6 +207,7 @@ __all__ = [
     "load_governance",
     "load_packaged_definition",
     "load_partnership",
+    "load_published_definition",
     "load_scenario",
     "load_sections",
     "load_strategy",
@@ -212,6 +222,7 @@ __all__ = [
     "read_police_uk",
     "read_scenario",
     "read_toml",
+    "resolve_definition",
     "run_pipeline",
     "sample_police_uk",
     "schema_errors",
