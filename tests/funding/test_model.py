@@ -8,6 +8,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import svduty
 from svduty.errors import BundleError, FundingError
@@ -711,3 +713,58 @@ def test_an_allocation_for_a_year_the_funding_period_does_not_overlap_is_refused
         attrs.evolve(m, funding_period=period)
     assert [p.got for p in raised.value.problems] == refused
     assert all(p.field.startswith("allocations[") for p in raised.value.problems)
+
+
+# -- the observation's search: every allowed combination, and bounded ------------------------
+def _figures(years: list[tuple[int, int, int]]) -> list[tuple[str, Money, None]]:
+    out: list[tuple[str, Money, None]] = []
+    for y, (labour, non_labour, _) in enumerate(years):
+        out.append((f"20{y:02d}/{y + 1:02d} total", Money.from_pence(labour + non_labour), None))
+    for y, (labour, non_labour, _) in enumerate(years):
+        for what, pence in (("labour", labour), ("non-labour", non_labour)):
+            if pence:
+                out.append((f"20{y:02d}/{y + 1:02d} {what}", Money.from_pence(pence), None))
+    return out
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.just(0)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_observation_tries_every_combination_that_counts_no_year_twice(years):
+    # the combinations, one year's options at a time, are exactly the subsets of the
+    # figures that do not hold a year's total with another figure of the same year
+    import itertools
+
+    from svduty.funding._checks import _picks
+
+    figures = _figures(years)
+    brute = set()
+    for r in range(1, len(figures) + 1):
+        for combo in itertools.combinations(range(len(figures)), r):
+            labels = [figures[i][0] for i in combo]
+            of_year = [label.split()[0] for label in labels]
+            twice = len(set(of_year)) != len(of_year)
+            if not (twice and any("total" in label for label in labels)):
+                brute.add(combo)
+    assert _picks(figures) == brute
+
+
+def test_a_stated_total_over_more_years_than_searched_is_not_searched():
+    # every subset of 3 figures a year: 8 ** years; nine years took minutes (a review)
+    from svduty.funding._checks import SEARCHED_YEARS
+
+    data = funding_data()
+    first = data["allocations"][0]
+    data["allocations"] = [
+        {**first, "year": f"{2010 + y}/{(11 + y) % 100:02d}"} for y in range(SEARCHED_YEARS + 1)
+    ]
+    data["stated_totals"][0]["years"] = [a["year"] for a in data["allocations"]]
+    data["funding_period"] = {"start": "2010-04-01", "last_day": "2020-03-31"}
+    m = load_funding(data, file="funding.toml")
+    (obs,) = [f for f in m.reconcile() if f.rule == "stated-total-observation"]
+    assert f"the figures of {SEARCHED_YEARS + 1} years were not searched" in obs.message
+    assert difference_of(obs) is None

@@ -189,6 +189,41 @@ def _reconcile_stated(allocations: tuple[Allocation, ...], st: StatedTotal) -> l
     return out
 
 
+SEARCHED_YEARS = 8
+"""The most years whose figures a stated total is matched against, combination by
+combination (``2 x 4**8 - 3**8``, about 125,000 combinations: a fraction of a second).
+More years are not searched, and the observation says so."""
+
+
+def _picks(figures: list[tuple[str, Money, Citation | None]]) -> set[tuple[int, ...]]:
+    """Every combination of the figures that does not count a year's money twice.
+
+    A combination holds at most one figure a year (its total, labour or non-labour), or
+    no totals at all (a year's labour and non-labour together). Each combination is its
+    figures' indexes in order; the empty one is left out. One year's options at a time
+    (``4**n`` picks), not every subset of the ``3n`` figures (``8**n``).
+
+    Example:
+        >>> m = Money.parse
+        >>> sorted(_picks([("2023/24 total", m("3"), None), ("2023/24 labour", m("1"), None),
+        ...                ("2023/24 non-labour", m("2"), None)]))
+        [(0,), (1,), (1, 2), (2,)]
+    """
+    years: dict[str, dict[str, int]] = {}
+    for i, (label, _, _) in enumerate(figures):
+        year, what = label.split(" ", 1)
+        years.setdefault(year, {})[what] = i
+    one_a_year = [[(), *((i,) for i in kinds.values())] for kinds in years.values()]
+    parts = [[k for w, k in kinds.items() if w != "total"] for kinds in years.values()]
+    no_totals = [[(), *((i,) for i in p), *([tuple(p)] if len(p) == 2 else [])] for p in parts]
+    out: set[tuple[int, ...]] = set()
+    for options in (one_a_year, no_totals):
+        for pick in itertools.product(*options):
+            if combo := tuple(sorted(i for option in pick for i in option)):
+                out.add(combo)
+    return out
+
+
 def _observe(allocations: tuple[Allocation, ...], st: StatedTotal) -> Finding:
     figures: list[tuple[str, Money, Citation | None]] = []
     for a in sorted(allocations, key=lambda a: a.year):
@@ -197,15 +232,19 @@ def _observe(allocations: tuple[Allocation, ...], st: StatedTotal) -> Finding:
         for cat, value in (("labour", a.labour), ("non-labour", a.non_labour)):
             if value:
                 figures.append((f"{a.year} {cat}", value, a.citation))
-    combos: list[tuple[int, int, tuple[int, ...]]] = []
-    for r in range(1, len(figures) + 1):
-        for combo in itertools.combinations(range(len(figures)), r):
-            labels = [figures[i][0] for i in combo]
-            years = [lab.split()[0] for lab in labels]
-            if len(set(years)) != len(years) and any("total" in lab for lab in labels):
-                continue  # a year's total with its own parts counts money twice
-            pence = sum(figures[i][1].pence for i in combo)
-            combos.append((abs(st.amount.pence - pence), r, combo))
+    if len(allocations) > SEARCHED_YEARS:
+        return Finding(
+            "stated-total-observation",
+            Severity.INFO,
+            f"{st.id}: observation only: the figures of {len(allocations)} years were not "
+            f"searched for a combination equal to {st.amount.format(always_pence=True)} "
+            f"(svduty searches at most {SEARCHED_YEARS} years' figures)",
+            tuple(c for c in (st.citation,) if c),
+        )
+    combos = [
+        (abs(st.amount.pence - sum(figures[i][1].pence for i in combo)), len(combo), combo)
+        for combo in _picks(figures)
+    ]
     combos.sort()
     _, _, combo = combos[0]
     value = Money.total(figures[i][1] for i in combo)
