@@ -768,3 +768,29 @@ def test_a_stated_total_over_more_years_than_searched_is_not_searched():
     (obs,) = [f for f in m.reconcile() if f.rule == "stated-total-observation"]
     assert f"the figures of {SEARCHED_YEARS + 1} years were not searched" in obs.message
     assert difference_of(obs) is None
+
+
+@pytest.mark.parametrize("category", ["labour", "non_labour"])
+def test_a_plan_lines_unknown_project_is_not_shown_when_it_may_be_personal_data(category):
+    # the line's project is the user's text: a person's name there was printed in full
+    m = warwickshire_funding()
+    findings = m.check(SpendingPlan.of([("Jane Citizen", "2024/25", category, "5000")]))
+    about = [f for f in findings if f.rule in ("unknown-project", "needs-joint-agreement")]
+    assert about
+    for f in about:
+        assert "Jane" not in f.message
+        assert "a string of 12 characters, not shown" in f.message
+    (f,) = [
+        f
+        for f in m.check(SpendingPlan.of([("youth-work", "2024/25", category, "5")]))
+        if f.rule in ("unknown-project", "needs-joint-agreement")
+    ]
+    assert "(youth-work, 2024/25" in f.message  # an id's shape is shown
+
+
+def test_a_stated_total_compared_with_no_year_is_refused():
+    # years = [] was accepted, and reconciled as "allocations for  (...):  = £0.00"
+    data = funding_data()
+    data["stated_totals"][0]["years"] = []
+    with pytest.raises(BundleError, match=r"stated_totals\[0\]\.years: expected at least one"):
+        load_funding(data, file="funding.toml")

@@ -200,3 +200,25 @@ def test_recipients_that_differ_only_in_case_or_unicode_form_are_one(
 def test_a_recipient_id_is_text() -> None:
     with pytest.raises(ArgumentError, match=r"split\(weights\)"):
         split(Money.parse("100"), {None: 1, "a": 2})  # type: ignore[dict-item]
+
+
+@given(
+    st.integers(0, 10**6),
+    st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 50), min_size=1, max_size=8),
+)
+def test_the_rounding_pennies_are_the_pence_left_after_rounding_down(pence, weights):
+    # a finance officer reads who got the pennies, and they account for every one
+    sp = split(Money.from_pence(pence), weights)
+    floors = sum(s.exact.numerator // s.exact.denominator for s in sp.shares)
+    assert sum(s.rounding_penny for s in sp.shares) == pence - floors
+    data = sp.as_dict()
+    assert data["total"] == data["amount"]
+    assert [x["rounding_penny"] for x in data["shares"]] == [s.rounding_penny for s in sp.shares]
+    assert [Fraction(x["exact"]) for x in data["shares"]] == [s.exact for s in sp.shares]
+
+
+def test_a_splits_text_says_who_got_the_rounding_penny_and_its_total():
+    text = split(Money.parse("0.01"), {"zeta": 1, "alpha": 1}).to_text()
+    assert text.splitlines()[-2] == "  total  £0.01"
+    assert text.endswith("(ties: the id that sorts first): alpha.")
+    assert "rounding" not in split(Money.parse("0.02"), {"a": 1, "b": 1}).to_text()

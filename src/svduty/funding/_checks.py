@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from svduty._checked import checked
+from svduty.errors import shown
 from svduty.findings import Finding, Severity
 from svduty.funding._money import Money
 from svduty.funding._records import (
@@ -294,7 +295,7 @@ def check(model: FundingRules, plan: SpendingPlan) -> tuple[Finding, ...]:
     known = {p.id: p for p in model.projects}
     years = {a.year for a in model.allocations}
     for n, line in enumerate(plan.lines):
-        where = f"line {n + 1} ({line.project}, {line.year}, {line.category.value})"
+        where = f"line {n + 1} ({shown(line.project)}, {line.year}, {line.category.value})"
         project = known.get(line.project)
         if line.year not in years:
             out.append(
@@ -318,7 +319,7 @@ def check(model: FundingRules, plan: SpendingPlan) -> tuple[Finding, ...]:
                         Finding(
                             "needs-joint-agreement",
                             Severity.WARNING,
-                            f"{where}: '{line.project}' is not a named project; labour "
+                            f"{where}: not a named project; labour "
                             "money may be used flexibly only if the specified "
                             "authorities jointly agree",
                             (rule.citation,) if rule.citation else (),
@@ -330,7 +331,7 @@ def check(model: FundingRules, plan: SpendingPlan) -> tuple[Finding, ...]:
                     Finding(
                         "unknown-project",
                         Severity.ERROR,
-                        f"{where}: '{line.project}' is not a project of the agreement",
+                        f"{where}: not a project of the agreement",
                         (rule.citation,) if rule and rule.citation else (),
                         **_about(year=line.year, project=line.project),
                     )

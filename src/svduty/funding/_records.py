@@ -140,14 +140,25 @@ class StatedTotal:
 
 
 def _each_once(years: Sequence[FinancialYear]) -> None:
-    """Refuse a year named twice: the sum it is checked against would count it twice.
+    """Refuse a year named twice (the sum checked against would count it twice) or none.
 
     Example:
         >>> _each_once((FinancialYear(2023), FinancialYear(2023)))
         Traceback (most recent call last):
         ...
         svduty.errors.DataError: years[1]: expected each financial year once (2023/24 is named twice)
+        >>> _each_once(())
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: years: expected at least one financial year (the years whose allocations the total is compared with)
     """  # noqa: E501
+    if not years:
+        raise DataError.single(
+            None,
+            "years",
+            expected="at least one financial year (the years whose allocations the total is "
+            "compared with)",
+        )
     seen: set[FinancialYear] = set()
     for i, year in enumerate(years):
         if year in seen:

@@ -23,7 +23,13 @@ from svduty.errors import FundingError, MoneyError, Shown, describe, shown
 from svduty.funding._money import Money
 from svduty.sources import Citation
 
-__all__ = ["Share", "Split", "split", "split_equal", "split_shares"]
+__all__ = ["ROUNDING", "Share", "Split", "split", "split_equal", "split_shares"]
+
+ROUNDING = (
+    "Each exact share is rounded down to the penny; the pence left go one each to the "
+    "largest remainders (ties: the id that sorts first)"
+)
+"""How a split rounds its exact shares to whole pence (its text and JSON say it)."""
 
 Weight = int | Decimal | Fraction
 
@@ -105,6 +111,16 @@ class Share:
     weight: Fraction
     exact: Fraction
 
+    @property
+    def rounding_penny(self) -> bool:
+        """Whether the share got a penny of the rounding (above its exact share, rounded down).
+
+        Example:
+            >>> [s.rounding_penny for s in split_equal(Money.parse("0.01"), ["b", "a"]).shares]
+            [False, True]
+        """
+        return self.amount.pence > self.exact.numerator // self.exact.denominator
+
 
 @attrs.frozen(slots=True)
 class Split:
@@ -148,15 +164,26 @@ class Split:
     def as_dict(self) -> dict[str, Any]:
         """The split as JSON-ready data.
 
+        Each share's ``exact`` is its exact share in pence as a fraction (``"100/3"``) and
+        ``rounding_penny`` whether it got a penny of the rounding (``rounding`` says how).
+
         Example:
             >>> split_equal(Money.parse("1"), ["a"]).as_dict()["shares"]
-            [{'recipient': 'a', 'amount': '1.00', 'weight': '1'}]
-        """
+            [{'recipient': 'a', 'amount': '1.00', 'weight': '1', 'exact': '100', 'rounding_penny': False}]
+        """  # noqa: E501
         return {
             "amount": self.amount.plain(),
             "method": self.method,
+            "total": self.total().plain(),
+            "rounding": ROUNDING,
             "shares": [
-                {"recipient": s.recipient, "amount": s.amount.plain(), "weight": str(s.weight)}
+                {
+                    "recipient": s.recipient,
+                    "amount": s.amount.plain(),
+                    "weight": str(s.weight),
+                    "exact": str(s.exact),
+                    "rounding_penny": s.rounding_penny,
+                }
                 for s in self.shares
             ],
             "citations": [c.as_dict() for c in self.citations],
@@ -165,17 +192,36 @@ class Split:
     def to_text(self) -> str:
         """The split as a plain-text table.
 
+        The shares, their total, how the pence were rounded and which recipients got a
+        rounding penny, and each source the weights come from that is not confirmed.
+
         Example:
             >>> print(split_equal(Money.parse("1"), ["a", "b"]).to_text())
             Split of £1 (equal)
-              a  £0.50
-              b  £0.50
-        """
+              a      £0.50
+              b      £0.50
+              total  £1.00
+            >>> print(split_equal(Money.parse("0.01"), ["zeta", "alpha"]).to_text())
+            Split of £0.01 (equal)
+              zeta   £0.00
+              alpha  £0.01
+              total  £0.01
+            Each exact share is rounded down to the penny; the pence left go one each to the largest remainders (ties: the id that sorts first): alpha.
+        """  # noqa: E501
         width = max((len(s.recipient) for s in self.shares), default=0)
+        width = max(width, len("total"))
         lines = [f"Split of {self.amount} ({self.method})"]
         lines += [
             f"  {s.recipient.ljust(width)}  {s.amount.format(always_pence=True)}"
             for s in self.shares
+        ]
+        lines.append(f"  {'total'.ljust(width)}  {self.total().format(always_pence=True)}")
+        if pennies := [s.recipient for s in self.shares if s.rounding_penny]:
+            lines.append(f"{ROUNDING}: {', '.join(pennies)}.")
+        lines += [
+            f"Unconfirmed: {c}" + (f" ({c.doubt})" if c.doubt else "")
+            for c in self.citations
+            if c.confidence.value == "unconfirmed"
         ]
         return "\n".join(lines)
 
