@@ -165,6 +165,8 @@ class _Parser(argparse.ArgumentParser):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # no abbreviations: a script's "--part" would change meaning when an option is added
+        kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
         for name in (None, "store"):  # subcommands' parsers are of this class too
             self.register("action", name, _Once)
@@ -393,6 +395,8 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown:
     first = next((n for n in named if n.startswith("--")), "")
     if first in options:  # an option of the command, given before the command's name
         hint = f" (give {first} after the command's name)"
+    elif first and (longer := [o for o in options if o.startswith(first)]):
+        hint = f" (did you mean {' or '.join(longer)}? options are not abbreviated)"
     elif first:
         hint = did_you_mean(first, options)
     elif "--partnership" in options and any(_bundle_folder(u) for u in unknown):

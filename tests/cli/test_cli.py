@@ -340,3 +340,30 @@ def test_validate_warns_of_an_s13_6_factor_not_weighed(tmp_path, dropped):
     (line,) = err.splitlines()
     assert line.startswith("warning: definition.toml: S13-6-FACTORS: ")
     assert f"({dropped}): s.13(6)(" in line
+
+
+def test_options_are_not_abbreviated_and_the_error_names_the_option_meant():
+    # "--part" worked as --partnership: a script's abbreviation would change meaning the
+    # day an option sharing its prefix is added
+    code, _, err = run("info", "--part", "examplshire")
+    assert code == 2
+    assert "(did you mean --partnership? options are not abbreviated)" in err
+
+
+def test_classify_takes_its_inputs_format_as_input_format_and_as_format():
+    month = str(svduty.sample_path("policeuk-month"))
+    for option in ("--input-format", "--format"):
+        code, out, _ = run("classify", month, option, "police-uk", "--summary", "json")
+        assert code == 0
+        assert json.loads(out)["rows_in"] == 4586
+
+
+def test_standard_input_is_refused_by_name_where_it_is_not_read():
+    code, _, err = run("governance", "--scenario", "-")
+    assert code == 1
+    assert "--scenario -: a scenario is not read from standard input" in err
+    code, _, err = run("funding", "--split", "-")
+    assert code == 1
+    assert "--split: expected a split TOML file (a split is not read from standard input)" in err
+    code, _, err = run("governance", "--scenario", "Jane")
+    assert "no scenario of that name (a string of 4 characters, not shown)" in err

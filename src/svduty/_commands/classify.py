@@ -107,10 +107,13 @@ def register(subparsers: Any) -> None:
         help="files or folders to classify; - reads incidents (JSON Lines) from standard input",
     )
     p.add_argument(
+        "--input-format",
         "--format",
+        dest="format",
         choices=("auto", "police-uk", "incidents"),
         default="auto",
-        help="input format (default: auto, from the suffix and the header)",
+        help="the inputs' format (default: auto, from the suffix and the header); --format "
+        "is the same option (the other commands' --format is their output's)",
     )
     p.add_argument(
         "--output",

@@ -169,8 +169,12 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
     Raises:
         FundingError: naming the file and the field that is unknown, of the wrong type
             (``weights: expected a table of recipient = weight``), not used by the method,
-            or not a valid value.
+            or not a valid value, or ``-`` (standard input is not read).
     """
+    if path == "-":
+        raise FundingError.single(
+            None, "--split", expected="a split TOML file (a split is not read from standard input)"
+        )
     data = read_toml(path)
     file = str(path)
     try:

@@ -142,9 +142,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             names = ", ".join(sorted(partnership.scenarios)) or "(none)"
             given = Path(args.scenario)
             what = (  # a path names the file, as for any input file; a name is screened
-                f"{args.scenario}: file not found"
+                "--scenario -: a scenario is not read from standard input"
+                if args.scenario == "-"
+                else f"{args.scenario}: file not found"
                 if given.suffix or len(given.parts) > 1
-                else f"no scenario {quote(args.scenario)}"
+                else _no_scenario(quote(args.scenario))
                 + did_you_mean(args.scenario, partnership.scenarios)
             )
             print(
@@ -213,6 +215,20 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 print(f"svduty governance: {f}", file=stderr)
         return 1
     return 0
+
+
+def _no_scenario(quoted: str) -> str:
+    """``no scenario 'name'``, or for a name not shown, what was given in brackets.
+
+    Example:
+        >>> _no_scenario("'lgr'"), _no_scenario("a string of 4 characters, not shown")
+        ("no scenario 'lgr'", 'no scenario of that name (a string of 4 characters, not shown)')
+    """
+    return (
+        f"no scenario {quoted}"
+        if quoted.startswith("'")
+        else f"no scenario of that name ({quoted})"
+    )
 
 
 def _day(args: argparse.Namespace, stderr: TextIO) -> pendulum.Date | int | None:
