@@ -58,8 +58,16 @@ def register(subparsers: Any) -> None:
             "the reasons and the facts that are missing. Bad lines are reported on "
             "standard error; the rest are still explained."
         ),
+        epilog="exit status: 0 every line was explained; 1 a line was rejected (each told on "
+        "standard error; the others are still explained: explaining is for a few incidents, "
+        "where a bad line is a mistake to mend, while 'svduty classify' accounts for millions "
+        "of rows and exits 1 for a rejected row only with --strict), or the input was "
+        "unusable; 2 the command line was wrong; 130 interrupted (Ctrl-C); 141 standard "
+        "output closed before the end (| head).",
     )
-    p.add_argument("file", help="a JSON Lines file of incidents ('-' for standard input)")
+    p.add_argument(
+        "file", metavar="INPUT", help="a JSON Lines file of incidents ('-' for standard input)"
+    )
     add_partnership(p)
     add_definition(p)
     p.add_argument(
