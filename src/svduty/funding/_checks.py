@@ -131,7 +131,7 @@ def reconcile(
                     "year-total",
                     Severity.WARNING,
                     f"{a.year}: stated total {a.total.format(always_pence=True)} does not "
-                    f"equal labour + non-labour: {arithmetic}; difference "
+                    f"equal labour + non-labour: {arithmetic}; stated minus parts = "
                     f"{diff.format(always_pence=True)}",
                     cites,
                     **_about(year=a.year, difference=diff),
