@@ -153,7 +153,7 @@ class FundingModel:
             >>> svduty.warwickshire().funding.allocation("2025/26")
             Traceback (most recent call last):
             ...
-            svduty.errors.FundingError: year: expected one of 2022/23, 2023/24, 2024/25 (got '2025/26')
+            svduty.errors.FundingError: year: expected one of 2022/23, 2023/24, 2024/25, the years the funding model allocates (its funding period: 2023-01-01 to 2025-03-31) (got '2025/26')
         """  # noqa: E501
         fy = _year(year)
         for a in self.allocations:
@@ -162,7 +162,10 @@ class FundingModel:
         raise FundingError.single(
             None,
             "year",
-            expected="one of " + ", ".join(y.label for y in self.years),
+            expected="one of "
+            + ", ".join(y.label for y in self.years)
+            + f", the years the funding model allocates (its funding period: "
+            f"{self.funding_period})",
             got=fy.label,
         )
 
