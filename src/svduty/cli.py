@@ -399,6 +399,8 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown:
         hint = f" (did you mean {' or '.join(longer)}? options are not abbreviated)"
     elif first:
         hint = did_you_mean(first, options)
+    elif single := [a.metavar or a.dest for a in user._actions if _one_positional(a)]:
+        hint = f" ({command} takes one {' and one '.join(map(str, single))})"
     elif "--partnership" in options and any(_bundle_folder(u) for u in unknown):
         hint = " (a bundle folder: give it as --partnership PATH)"
     else:
@@ -406,6 +408,17 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown:
     values = len(unknown) - len(named)
     said = [*named, f"{values} value{'s' if values > 1 else ''} (not shown)"] if values else named
     user.error(f"unrecognized arguments: {', '.join(said)}{hint}")
+
+
+def _one_positional(action: argparse.Action) -> bool:
+    """Whether ``action`` is a positional argument of one value at most (``explain INPUT``).
+
+    Example:
+        >>> _one_positional(argparse.Action([], "file")), _one_positional(
+        ...     argparse.Action([], "inputs", nargs="+"))
+        (True, False)
+    """
+    return not action.option_strings and action.nargs in (None, "?")
 
 
 def _bundle_folder(value: str) -> bool:

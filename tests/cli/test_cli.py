@@ -367,3 +367,18 @@ def test_standard_input_is_refused_by_name_where_it_is_not_read():
     assert "--split: expected a split TOML file (a split is not read from standard input)" in err
     code, _, err = run("governance", "--scenario", "Jane")
     assert "no scenario of that name (a string of 4 characters, not shown)" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (("explain", "a.jsonl", "b.jsonl"), "(explain takes one INPUT)"),
+        (("init", "d1", "d2", "--area", "Rugby"), "(init takes one DIR)"),
+        (("validate", "a", "b"), "(validate takes one PATH)"),
+    ],
+)
+def test_a_second_value_for_a_command_of_one_says_it_takes_one(argv, hint):
+    # "1 value (not shown)" alone did not say explain reads one file (classify reads many)
+    code, _, err = run(*argv)
+    assert code == 2
+    assert err.rstrip().endswith(f"unrecognized arguments: 1 value (not shown) {hint}")
