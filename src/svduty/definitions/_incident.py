@@ -276,11 +276,16 @@ class Incident:
         date: The day (``YYYY-MM-DD``) or month (``YYYY-MM``) it happened.
         offence_code: The Home Office offence code, such as ``"8N"``.
         police_uk_category: The police.uk crime type.
-        behaviours: The kinds of behaviour (DA Act 2021 s.1(3)).
+        behaviours: The kinds of behaviour (DA Act 2021 s.1(3)), of any incident, not
+            only domestic abuse: ``physical`` is physical force against a person or
+            property (an arson is ``physical`` with ``target`` ``property``); an empty
+            list says none of the kinds happened, which rules violence out.
         intentional: Whether force or power was used intentionally.
         target: Against whom or what.
         harms: The harms it resulted in.
-        weapon: The weapon involved (``none`` if none).
+        weapon: The weapon used (``none`` if none): an article only carried is not
+            recorded (s.24(6)(b) asks whether the events "involved the use of an
+            offensive weapon"; ``intentional`` and ``target`` describe the force used).
         victim_age: The victim's age in years at the incident (its ``date``). Where the
             victim died, the age at death (s.24(6)(a): "the person was aged 18 or over";
             a child death review, s.26(1)(a); DVCVA 2004 s.9(1): "aged 16 or over")

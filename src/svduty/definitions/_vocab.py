@@ -47,6 +47,10 @@ class Review(Words):
 class Behaviour(Words):
     """The kinds of abusive behaviour of the Domestic Abuse Act 2021 s.1(3), and neglect.
 
+    They describe any incident, not only domestic abuse: ``physical`` is physical force
+    against a person or against property (an arson: ``physical`` with ``target``
+    ``property``, s.13(3)(a)(iii)). An empty list says that none of them happened.
+
     ``neglect`` (neglect or an act of omission) is the WHO 2002 "use of power" that is not
     an act of commission. The DA Act does not list it: a recorder who reads the neglect as
     psychological, emotional or other abuse (s.1(3)(e)) says so with ``psychological``.
@@ -96,7 +100,12 @@ class Harm(Words):
 
 
 class Weapon(Words):
-    """The weapon involved, if any (``none`` means none was involved).
+    """The weapon used, if any (``none`` means none was used).
+
+    An article only carried (a knife in a pocket; an offence of possession alone) is not
+    recorded: the death or the events surrounding it must have "involved the use of an
+    offensive weapon" (PCSC Act 2022 s.24(6)(b)), and svduty reads ``intentional`` and
+    ``target`` as describing the weapon's use.
 
     ``knife`` is a knife or other sharp instrument (an article with a blade or point, CJA
     1988 s.139), as the ONS counts knife crime; ``firearm`` a real firearm (an imitation is
