@@ -36,7 +36,8 @@ GROUP = {
     "criminal damage and arson": {},
     "drug offences": {},
     "miscellaneous crimes": {},
-    "possession of weapons offences": {"weapon": Y},
+    # a weapon had, not one used: the incident's weapon is the weapon used (s.24(6)(b))
+    "possession of weapons offences": {},
     "public order offences": {},
     "robbery": {"violence": Y, "threat": Y, "intentional": Y, "against_people": Y,
                 "power": Y, "harm_likely": Y},
@@ -162,10 +163,11 @@ OVERRIDE = {
     "34B": {"note": "robbery: force or the threat of force, in order to steal"},
     # burglary with a weapon (Theft Act 1968 s.10)
     **dict.fromkeys(("29", "29A", "31", "31A"), {
-        "weapon": Y, "intentional": U,
+        "intentional": U,
         "note": "aggravated burglary (Theft Act 1968 s.10): a firearm or imitation firearm, a "
         "weapon of offence (to injure or incapacitate) or an explosive was carried; its use "
-        "is not known, and the intent to steal is not an intent to injure with it"}),
+        "is not known (the incident's weapon is the weapon used), and the intent to steal is "
+        "not an intent to injure with it"}),
     "35": {"power": Y, "against_people": Y, "note": "blackmail: demands with menaces (a "
            "use of power); the menaces need not be threats of violence"},
     # criminal damage and arson (Criminal Damage Act 1971 s.1: intentionally or recklessly)
@@ -185,14 +187,16 @@ OVERRIDE = {
     # possession of weapons
     # (Firearms Act 1968 ss.16A, 17, 18, 19 cover an imitation firearm too: not 'firearm')
     "10A": {"note": "possession of a firearm or imitation firearm with intent (to endanger "
-            "life, or to cause fear of violence: not an intent to injure with it)"},
-    "10B": {"note": "possession of firearms offences: a firearm or an imitation (s.19)"},
-    "81": {"weapon": U, "note": "other firearms offences: some concern ammunition alone "
-           "(s.1(1)(b)) or an imitation"},
-    "10D": {"knife": Y, "note": "possession of an article with a blade or point (CJA 1988 "
-            "s.139): a knife or sharp instrument, as the 'knife' weapon means"},
-    "90": {"knife": Y},
-    "10C": {"note": "other offensive weapons"},
+            "life, or to cause fear of violence: not an intent to injure with it); had, not "
+            "used"},
+    "10B": {"note": "possession of firearms offences: a firearm or an imitation (s.19), "
+            "had, not used"},
+    "81": {"note": "other firearms offences: some concern ammunition alone (s.1(1)(b)) or an "
+           "imitation"},
+    "10D": {"note": "possession of an article with a blade or point (CJA 1988 s.139): a "
+            "knife had, not one used (the incident's weapon is the weapon used, s.24(6)(b))"},
+    "90": {"note": "other knives offences: a knife had or sold, not one used"},
+    "10C": {"note": "other offensive weapons: had, not used"},
     # public order (Public Order Act 1986)
     "62A": {"violence": Y, "threat": Y, "note": "violent disorder: using or threatening "
             "unlawful violence (POA 1986 s.2)"},

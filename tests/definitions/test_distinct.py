@@ -78,12 +78,12 @@ def test_a_bad_value_among_repeated_rows_is_named_by_its_own_row():
         classify_table(
             pa.table(
                 {
-                    "offence_code": ["10A"] * 6,
-                    "weapon": ["firearm"] * 3 + ["none"] + ["firearm"] * 2,
+                    "offence_code": ["1"] * 6,
+                    "died": [True] * 3 + [False] + [True] * 2,
                 }
             )
         )
-    assert [(p.row, p.field) for p in conflict.value.problems] == [(4, "weapon")]
+    assert [(p.row, p.field) for p in conflict.value.problems] == [(4, "died")]
 
 
 def test_group_rows_numbers_combinations_in_order_of_first_appearance():

@@ -333,7 +333,7 @@ def test_classify_table_reports_many_bad_rows_once():
 def test_classify_table_reports_conflicts():
     rows = [
         {"died": False, "harms": ["death"]},
-        {"offence_code": "10D", "weapon": "none"},
+        {"weapon": "none", "made_or_adapted": True},
         {"country": "Scotland", "location": "E08000025"},
         {"offence_code": "46", "police_uk_category": "Robbery"},
     ]
@@ -341,7 +341,7 @@ def test_classify_table_reports_conflicts():
         classify_table(to_table(rows))
     assert [(p.row, p.field) for p in info.value.problems] == [
         (1, "died"),
-        (2, "weapon"),
+        (2, "made_or_adapted"),
         (3, "country"),
         (4, "police_uk_category"),
     ]

@@ -143,11 +143,11 @@ def test_standard_input_with_a_byte_order_mark_is_read_as_the_file_is(
     ("record", "field"),
     [
         # a bad location, and a weapon the offence code contradicts: the bad value
-        ({"offence_code": "10D", "weapon": "none", "location": "E0103101"}, "location"),
-        ({"offence_code": "10D", "weapon": "none", "victim_age": 131}, "victim_age"),
+        ({"offence_code": "1", "died": False, "location": "E0103101"}, "location"),
+        ({"offence_code": "1", "died": False, "victim_age": 131}, "victim_age"),
         ({"harms": ["ZZSECRET"], "place_of_death": "E08000025", "pilot_partner": False}, "harms"),
         # contradictions alone: as before
-        ({"offence_code": "10D", "weapon": "none"}, "weapon"),
+        ({"offence_code": "1", "died": False}, "died"),
         ({"date": "2023-06-01", "date_of_death": "2023-05"}, "date_of_death"),
     ],
 )

@@ -79,8 +79,9 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
     """The contradictions among an incident's facts (plain values), as problems.
 
     A fact the incident gives and a fact its offence code (or police.uk category) proves
-    must agree: a murder code with ``died: false``, ``weapon: none`` with a possession of
-    weapons code, a victim of 30 with a child rape code. Code-implied facts are combined
+    must agree: a murder code with ``died: false``, a victim of 30 with a child rape code
+    (a possession of weapons code says a weapon was had, not used: it agrees with
+    ``weapon: none``). Code-implied facts are combined
     with the incident's own as knowledge; a contradiction is reported, never resolved by
     a silent choice.
 
