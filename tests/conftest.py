@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, settings
 # The svduty command keeps the partnerships it loads in a cache (svduty._commands._cache):
 # the commands the tests run keep theirs in a folder of the test run's own.
 os.environ["SVDUTY_CACHE_DIR"] = tempfile.mkdtemp(prefix="svduty-test-cache-")
+# a developer's own default partnership (the docs suggest setting it) is not the tests'
+os.environ.pop("SVDUTY_PARTNERSHIP", None)
 
 # CI runs the same number of examples as a developer's run, derandomized (the same examples
 # each run, so a red CI is reproducible); each developer run draws new ones, and the fuzz

@@ -29,6 +29,9 @@ from svduty.errors import DataError, Problem
 
 __all__ = ["Words"]
 
+_YOU = ("uni", "use", "usu", "eu", "one")
+"""Beginnings of words that start with a vowel letter but not a vowel sound ("a unitary")."""
+
 
 class Words(enum.StrEnum):
     """An enumeration of words (see the module).
@@ -48,9 +51,15 @@ class Words(enum.StrEnum):
             ...     INTEGRATED_CARE_BOARD = "integrated_care_board"
             >>> Kind.COUNTY.a, Kind.INTEGRATED_CARE_BOARD.a
             ('a county', 'an integrated care board')
+            >>> class Other(Words):
+            ...     UNITARY = "unitary"
+            ...     UNDER = "under_18"
+            >>> Other.UNITARY.a, Other.UNDER.a
+            ('a unitary', 'an under 18')
         """
         words = self.value.replace("_", " ")
-        return f"{'an' if words[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
+        vowel = words[:1] in ("a", "e", "i", "o", "u") and not words.startswith(_YOU)
+        return f"{'an' if vowel else 'a'} {words}"
 
     @classmethod
     def _missing_(cls, value: Any) -> Any:

@@ -238,7 +238,9 @@ def test_a_health_board_cites_its_schedule_1_row_with_the_rows_doubt(
 ) -> None:
     # the record is a specified authority by Schedule 1 (its ONS table gives only its name
     # and area), and the row's wording is unconfirmed: so is the record (svduty info lists it)
-    for board in _by_category(_records(code), category):
+    boards = _by_category(_records(code), category)
+    assert boards
+    for board in boards:
         citation = board["citation"]
         assert citation["source"] == "pcsc-act-2022"
         assert citation["provision"].startswith("Sch 1 (a")

@@ -240,3 +240,23 @@ def test_a_bundle_folder_given_without_its_option_is_told_how(tmp_path):
     assert code == 2
     assert "give PATH or --partnership PATH: not both" in err
     assert run("validate")[0] == 2
+
+
+def test_validate_reads_svduty_partnership_too_and_names_it(tmp_path, monkeypatch):
+    shutil.copytree(resources.files("svduty") / "data" / "examplshire", tmp_path / "ex")
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "ex"))
+    code, out, _ = run("validate")
+    assert code == 0
+    assert out.endswith(": ok\n")
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "missing"))
+    code, _, err = run("validate")
+    assert code == 1
+    assert "SVDUTY_PARTNERSHIP: not a bundle folder" in err
+
+
+def test_a_file_named_minus_is_still_not_read_as_a_scenario(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("", encoding="utf-8")
+    code, _, err = run("governance", "--scenario", "-")
+    assert code == 1
+    assert "a scenario is not read from standard input" in err

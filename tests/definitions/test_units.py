@@ -516,3 +516,16 @@ def test_an_id_too_long_for_python_to_write_is_refused_as_data():
     with pytest.raises(DataError, match="id: expected a number of at most 4300 digits"):
         Incident(id=10**5000)
     assert Incident(id=-(10**4299)).id == "-1" + "0" * 4299
+
+
+def test_the_ids_limit_is_the_interpreters():
+    # PYTHONINTMAXSTRDIGITS=640: the message says the limit in force, not 4300
+    import sys
+
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(640)
+    try:
+        with pytest.raises(DataError, match="at most 640 digits"):
+            Incident(id=10**700)
+    finally:
+        sys.set_int_max_str_digits(before)

@@ -95,7 +95,7 @@ def default_partnership() -> str:
     """The partnership to use when ``--partnership`` is not given.
 
     ``SVDUTY_PARTNERSHIP`` when it is set (and not blank), else Warwickshire's packaged
-    bundle; commands name the partnership they used in their output.
+    bundle.
 
     Example:
         >>> from unittest import mock

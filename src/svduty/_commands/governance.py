@@ -138,7 +138,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     final: GovernanceGraph = graph
     findings: Findings | None = None
     if args.scenario is not None:
-        if args.scenario not in partnership.scenarios and not Path(args.scenario).exists():
+        if args.scenario == "-" or (
+            args.scenario not in partnership.scenarios and not Path(args.scenario).exists()
+        ):
             names = ", ".join(sorted(partnership.scenarios)) or "(none)"
             given = Path(args.scenario)
             what = (  # a path names the file, as for any input file; a name is screened

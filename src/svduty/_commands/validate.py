@@ -15,7 +15,10 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from svduty._commands._json import versioned
+from svduty._commands._options import ENVIRONMENT, FromEnvironment, default_partnership
 from svduty.definitions._seriousness import seriousness_findings
 from svduty.errors import Problem, printable
 from svduty.findings import Finding, Severity
@@ -118,6 +121,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         'examplshire: ok\n'
     """
     given = [p for p in (args.path, getattr(args, "partnership", None)) if p is not None]
+    if not given and isinstance(default := default_partnership(), FromEnvironment):
+        given = [default]  # SVDUTY_PARTNERSHIP, as every other command reads it
     if len(given) != 1:
         said = "not both" if given else "the bundle folder (or a packaged name)"
         print(f"svduty validate: error: give PATH or --partnership PATH: {said}", file=stderr)
@@ -125,6 +130,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     args = argparse.Namespace(**{**vars(args), "path": given[0]})
     empty = _not_a_bundle(str(args.path))
     problems, warnings = ([empty], []) if empty is not None else checked(args.path)
+    if isinstance(args.path, FromEnvironment):  # the variable named it, not the command line
+        problems = [attrs.evolve(p, field=p.field or ENVIRONMENT) for p in problems]
     if args.format == "json":
         listed = {
             key: [
@@ -170,7 +177,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--partnership",
         metavar="PATH",
-        help="the bundle, as the other commands take it (instead of PATH)",
+        help="the bundle, as the other commands take it (instead of PATH; with neither, "
+        "the bundle SVDUTY_PARTNERSHIP names, if set)",
     )
     parser.add_argument(
         "--format", choices=["text", "json"], default="text", help="output format (default: text)"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -130,8 +131,8 @@ def age(value: object) -> int | str | None:
 def incident_id(value: object) -> str | None:
     """An incident's id as text: a string as it is, a whole number as its digits.
 
-    A number longer than Python writes (4,300 digits) is refused as such, not with
-    Python's own ``ValueError``.
+    A number longer than Python writes (4,300 digits unless the interpreter is told
+    otherwise) is refused as such, not with Python's own ``ValueError``.
 
     Example:
         >>> incident_id(7), incident_id("a1"), incident_id(None)
@@ -146,9 +147,13 @@ def incident_id(value: object) -> str | None:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        if abs(value) < 10**4300:  # the longest number str() writes by default
+        try:
             return str(value)
-        raise DataError.single(None, "id", expected="a number of at most 4300 digits")
+        except ValueError:  # more digits than Python writes (sys.get_int_max_str_digits)
+            limit = sys.get_int_max_str_digits()
+            raise DataError.single(
+                None, "id", expected=f"a number of at most {limit} digits"
+            ) from None
     raise DataError.single(None, "id", expected="a string")
 
 
