@@ -352,7 +352,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         _quiet_stdout(out)
         return EXIT_BROKEN_PIPE
     except OSError as exc:  # a file that cannot be read or written (a full disk, ...)
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{_file_name(exc.filename)}: " if exc.filename else ""
         why = exc.strerror or str(exc)
         if not where and exc.errno in _FULL:  # a file names itself: a stream does not
             where, why = "standard output: ", f"cannot write ({why})"
@@ -408,6 +408,21 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown:
     values = len(unknown) - len(named)
     said = [*named, f"{values} value{'s' if values > 1 else ''} (not shown)"] if values else named
     user.error(f"unrecognized arguments: {', '.join(said)}{hint}")
+
+
+def _file_name(name: object) -> str:
+    r"""A file's name as an error says it: escaped, or described when over 255 characters.
+
+    A name longer than a system takes was typed by hand and may be anything.
+
+    Example:
+        >>> _file_name("out\nput.csv"), _file_name("x" * 300)
+        ('out\\nput.csv', 'a name of 300 characters, not shown')
+    """
+    from svduty._shown import printable
+
+    text = os.fsdecode(name) if isinstance(name, bytes) else str(name)
+    return printable(text) if len(text) <= 255 else f"a name of {len(text)} characters, not shown"
 
 
 def _one_positional(action: argparse.Action) -> bool:

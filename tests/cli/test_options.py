@@ -251,6 +251,11 @@ def test_validate_reads_svduty_partnership_too_and_names_it(tmp_path, monkeypatc
     monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "missing"))
     code, _, err = run("validate")
     assert code == 1
+    assert "SVDUTY_PARTNERSHIP: no such folder" in err
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "empty"))
+    code, _, err = run("validate")
+    assert code == 1
     assert "SVDUTY_PARTNERSHIP: not a bundle folder" in err
 
 
@@ -260,3 +265,19 @@ def test_a_file_named_minus_is_still_not_read_as_a_scenario(tmp_path, monkeypatc
     code, _, err = run("governance", "--scenario", "-")
     assert code == 1
     assert "a scenario is not read from standard input" in err
+
+
+@pytest.mark.parametrize("given", ["john.smith@example.com", "Jane Doe", "x" * 300])
+def test_a_missing_bundle_typed_by_hand_is_described_not_shown(given, monkeypatch):
+    # validate printed it whole (other commands described it); a name longer than the
+    # system takes gave "File name too long" with the whole name
+    code, out, err = run("validate", given, "--format", "json")
+    assert code == 1
+    assert given not in out + err
+    assert "not shown" in out
+    for command in ("validate", "info"):
+        monkeypatch.setenv("SVDUTY_PARTNERSHIP", given)
+        code, out, err = run(command)
+        assert code == 1
+        assert given not in out + err
+        assert "SVDUTY_PARTNERSHIP: no such folder" in err

@@ -222,3 +222,16 @@ def test_a_splits_text_says_who_got_the_rounding_penny_and_its_total():
     assert text.splitlines()[-2] == "  total  £0.01"
     assert text.endswith("(ties: the id that sorts first): alpha.")
     assert "rounding" not in split(Money.parse("0.02"), {"a": 1, "b": 1}).to_text()
+
+
+@pytest.mark.parametrize("name", ["", " ", "a\nb", "a\x1b[31m", "\u202eevil"])
+def test_a_recipient_blank_or_with_a_control_character_is_refused(name):
+    # its text went to the terminal as it was: an escape sequence drove it, a line break
+    # faked a row of the table
+    for make in (
+        lambda: split(Money.parse("1"), {name: 1, "b": 1}),
+        lambda: split_equal(Money.parse("1"), [name, "b"]),
+        lambda: split_shares(Money.parse("1"), {name: "0.5", "b": "0.5"}),
+    ):
+        with pytest.raises(FundingError, match="printable text, not blank"):
+            make()

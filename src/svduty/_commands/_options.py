@@ -160,7 +160,8 @@ def _require_bundle(spec: str | Path, option: str) -> None:
         svduty.errors.BundleError: ...: --partnership: not a bundle folder: no bundle.toml; ...
     """
     folder = Path(spec)
-    if not folder.exists() and option in ("--partnership", ENVIRONMENT):  # a typo, or not made
+    missing = not os.path.exists(folder)  # (so is a name the system refuses: too long)
+    if missing and option in ("--partnership", ENVIRONMENT, "PATH"):  # a typo, or not made
         from svduty import _near
 
         safe = all(p in ("/", ".", "..") or isinstance(shown(p), Shown) for p in folder.parts)

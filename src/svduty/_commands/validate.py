@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
 from svduty._commands._json import versioned
-from svduty._commands._options import ENVIRONMENT, FromEnvironment, default_partnership
+from svduty._commands._options import (
+    ENVIRONMENT,
+    FromEnvironment,
+    _option,
+    _require_bundle,
+    default_partnership,
+)
 from svduty.definitions._seriousness import seriousness_findings
-from svduty.errors import Problem, printable
+from svduty.errors import BundleError, Problem, printable
 from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
 from svduty.io._sections import SECTIONS
@@ -97,6 +104,24 @@ def _stray_files(path: str | Path) -> list[Problem]:
     return out
 
 
+def _missing(path: str) -> Problem | None:
+    """The problem of a bundle that is no folder and no packaged name, as other commands say it.
+
+    The name is screened: a name typed by hand may be anything.
+
+    Example:
+        >>> _missing("Jane Doe").what()
+        "no such folder, and not a packaged bundle (a folder of 8 characters, not shown); expected a packaged bundle's name (warwickshire, examplshire) or a bundle folder ('svduty init FOLDER --area CODE' writes one)"
+    """  # noqa: E501
+    if is_packaged(path) or os.path.exists(path):
+        return None
+    try:
+        _require_bundle(path, _option(path, "PATH"))
+    except BundleError as exc:
+        return exc.problems[0]
+    return None  # pragma: no cover - _require_bundle refuses every missing path
+
+
 def _not_a_bundle(path: str) -> Problem | None:
     """The one problem of a folder that holds no ``bundle.toml``, naming the folder."""
     folder = Path(path)
@@ -128,10 +153,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"svduty validate: error: give PATH or --partnership PATH: {said}", file=stderr)
         return 2
     args = argparse.Namespace(**{**vars(args), "path": given[0]})
-    empty = _not_a_bundle(str(args.path))
+    missing = _missing(args.path)
+    empty = missing or _not_a_bundle(str(args.path))
     problems, warnings = ([empty], []) if empty is not None else checked(args.path)
     if isinstance(args.path, FromEnvironment):  # the variable named it, not the command line
         problems = [attrs.evolve(p, field=p.field or ENVIRONMENT) for p in problems]
+    if missing is not None:  # a name typed by hand is shown only when it is safe to
+        args = argparse.Namespace(**{**vars(args), "path": missing.file or "(not shown)"})
     if args.format == "json":
         listed = {
             key: [

@@ -19,7 +19,7 @@ import attrs
 
 from svduty._arguments import instance_argument, text_argument, texts_argument
 from svduty._checked import checked
-from svduty.errors import FundingError, MoneyError, Shown, describe, shown
+from svduty.errors import FundingError, MoneyError, Shown, describe, printable, shown
 from svduty.funding._money import Money
 from svduty.sources import Citation
 
@@ -208,16 +208,16 @@ class Split:
               total  £0.01
             Each exact share is rounded down to the penny; the pence left go one each to the largest remainders (ties: the id that sorts first): alpha.
         """  # noqa: E501
-        width = max((len(s.recipient) for s in self.shares), default=0)
-        width = max(width, len("total"))
-        lines = [f"Split of {self.amount} ({self.method})"]
+        names = [printable(s.recipient) for s in self.shares]  # never an escape sequence
+        width = max((len(n) for n in [*names, "total"]), default=0)
+        lines = [f"Split of {self.amount} ({printable(self.method)})"]
         lines += [
-            f"  {s.recipient.ljust(width)}  {s.amount.format(always_pence=True)}"
-            for s in self.shares
+            f"  {n.ljust(width)}  {s.amount.format(always_pence=True)}"
+            for n, s in zip(names, self.shares, strict=True)
         ]
         lines.append(f"  {'total'.ljust(width)}  {self.total().format(always_pence=True)}")
         if pennies := [s.recipient for s in self.shares if s.rounding_penny]:
-            lines.append(f"{ROUNDING}: {', '.join(pennies)}.")
+            lines.append(f"{ROUNDING}: {', '.join(map(printable, pennies))}.")
         lines += [
             f"Unconfirmed: {c}" + (f" ({c.doubt})" if c.doubt else "")
             for c in self.citations
@@ -408,7 +408,15 @@ def _once(ids: list[str], field: str = "weights") -> list[str]:
         Traceback (most recent call last):
         ...
         svduty.errors.FundingError: weights: expected each recipient once (names that differ only in case or Unicode form are one)
+        >>> _once(["north", " "])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: weights: expected recipients named by printable text, not blank
     """  # noqa: E501
+    if any(not i.strip() or not i.isprintable() for i in ids):  # a line break, an escape
+        raise FundingError.single(
+            None, field, expected="recipients named by printable text, not blank"
+        )
     if len({unicodedata.normalize("NFC", i).casefold() for i in ids}) != len(ids):
         raise FundingError.single(
             None,
