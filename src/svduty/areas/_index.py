@@ -63,9 +63,11 @@ def _nested(area: AreaKind, kind: AreaKind) -> str | None:
         >>> _nested(AreaKind.DISTRICT, AreaKind.UNITARY), _nested(AreaKind.DISTRICT,
         ...                                                       AreaKind.COUNTY)
         ('a district cannot lie in a unitary', None)
+        >>> _nested(AreaKind.INTEGRATED_CARE_BOARD, AreaKind.INTEGRATED_CARE_BOARD)
+        'an integrated care board cannot lie in an integrated care board'
     """
     if kind is area or (area.is_local_government_area and kind.is_local_government_area):
-        return f"a {area.value.replace('_', ' ')} cannot lie in a {kind.value.replace('_', ' ')}"
+        return f"{area.a} cannot lie in {kind.a}"
     return None
 
 

@@ -65,11 +65,11 @@ class LocalArea:
                     )
                 )
             elif not (record := self.geography.get(code)).kind.is_local_government_area:
-                kind = record.kind.value.replace("_", " ")
                 problems.append(
                     Problem(
                         field=f"districts[{i}]",
-                        expected=f"a local government area (district, unitary...), not a {kind}",
+                        expected="a local government area (district, unitary...), not "
+                        f"{record.kind.a}",
                         got=code[:40],
                     )
                 )

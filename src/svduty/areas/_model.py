@@ -181,9 +181,9 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
         prefixes = GSS_PREFIXES[kind]
         if code[:3] not in prefixes:
             expected = (
-                f"no GSS code for a {kind.value.replace('_', ' ')}"
+                f"no GSS code for {kind.a}"
                 if not prefixes
-                else f"a {kind.value.replace('_', ' ')} code starting {' or '.join(prefixes)}"
+                else f"{kind.a} code starting {' or '.join(prefixes)}"
             )
             raise AreaError.single(None, "code", expected=expected, got=got)
     return code
@@ -220,9 +220,7 @@ def normalise_name(name: str) -> str:
 def _check_code(instance: Area, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is None:
         if instance.kind not in _NO_CODE_KINDS:
-            raise AreaError.single(
-                None, "code", expected=f"a GSS code for a {instance.kind.value.replace('_', ' ')}"
-            )
+            raise AreaError.single(None, "code", expected=f"a GSS code for {instance.kind.a}")
         return
     check_gss(value, instance.kind)
 

@@ -246,7 +246,7 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
                     i,
                     f"parents[{j}]",
                     f"the ONS tables put {code} ({ons.name}) in {' and '.join(placed)}, not "
-                    f"in {parent} (a {kind.value.replace('_', ' ')})",
+                    f"in {parent} ({kind.a})",
                     code,
                 )
     return out
