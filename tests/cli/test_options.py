@@ -214,15 +214,7 @@ def test_svduty_partnership_names_the_default_partnership(tmp_path, monkeypatch)
     assert code == 0
     assert json.loads(out)["name"] == "warwickshire"
     # a variable naming no bundle is told as the variable, not as an option never given
-    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "missing"))
-    code, _, err = run("info")
-    assert code == 1
-    assert "SVDUTY_PARTNERSHIP: no such folder" in err
-    (tmp_path / "empty").mkdir()
-    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "empty"))
-    code, _, err = run("classify", svduty.sample_path("policeuk-month"))
-    assert code == 1
-    assert "SVDUTY_PARTNERSHIP: not a bundle folder" in err
+    _refused_by_variable(monkeypatch, tmp_path, ["info"], ["classify", _sample_month()])
     monkeypatch.setenv("SVDUTY_PARTNERSHIP", "  ")  # blank: the packaged default
     assert json.loads(run("info", "--format", "json")[1])["name"] == "warwickshire"
 
@@ -248,13 +240,23 @@ def test_validate_reads_svduty_partnership_too_and_names_it(tmp_path, monkeypatc
     code, out, _ = run("validate")
     assert code == 0
     assert out.endswith(": ok\n")
+    _refused_by_variable(monkeypatch, tmp_path, ["validate"], ["validate"])
+
+
+def _sample_month() -> str:
+    return str(svduty.sample_path("policeuk-month"))
+
+
+def _refused_by_variable(monkeypatch, tmp_path, missing: list[str], empty: list[str]) -> None:
+    """SVDUTY_PARTNERSHIP naming no folder (then an empty one): each command exits 1 and
+    names the variable."""
     monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "missing"))
-    code, _, err = run("validate")
+    code, _, err = run(*missing)
     assert code == 1
     assert "SVDUTY_PARTNERSHIP: no such folder" in err
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(tmp_path / "empty"))
-    code, _, err = run("validate")
+    code, _, err = run(*empty)
     assert code == 1
     assert "SVDUTY_PARTNERSHIP: not a bundle folder" in err
 
