@@ -152,14 +152,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         said = "not both" if given else "the bundle folder (or a packaged name)"
         print(f"svduty validate: error: give PATH or --partnership PATH: {said}", file=stderr)
         return 2
-    args = argparse.Namespace(**{**vars(args), "path": given[0]})
-    missing = _missing(args.path)
-    empty = missing or _not_a_bundle(str(args.path))
-    problems, warnings = ([empty], []) if empty is not None else checked(args.path)
-    if isinstance(args.path, FromEnvironment):  # the variable named it, not the command line
+    path = given[0]
+    missing = _missing(path)
+    empty = missing or _not_a_bundle(str(path))
+    problems, warnings = ([empty], []) if empty is not None else checked(path)
+    if isinstance(path, FromEnvironment):  # the variable named it, not the command line
         problems = [attrs.evolve(p, field=p.field or ENVIRONMENT) for p in problems]
-    if missing is not None:  # a name typed by hand is shown only when it is safe to
-        args = argparse.Namespace(**{**vars(args), "path": missing.file or "(not shown)"})
+    # a name typed by hand is shown only when it is safe to
+    bundle = str(path) if missing is None else missing.file or "(not shown)"
     if args.format == "json":
         listed = {
             key: [
@@ -167,11 +167,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             ]
             for key, found in (("problems", problems), ("warnings", warnings))
         }
-        data = {"bundle": str(args.path), "ok": not problems, **listed}
+        data = {"bundle": bundle, "ok": not problems, **listed}
         json.dump(versioned("validate", data), stdout, indent=2)
         stdout.write("\n")
     elif not problems:
-        print(f"{printable(str(args.path))}: ok", file=stdout)
+        print(f"{printable(bundle)}: ok", file=stdout)
     for p in problems:
         print(str(p), file=stderr)
     if args.format != "json":
