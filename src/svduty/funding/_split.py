@@ -209,15 +209,13 @@ class Split:
             Each exact share is rounded down to the penny; the pence left go one each to the largest remainders (ties: the id that sorts first): alpha.
         """  # noqa: E501
         names = [printable(s.recipient) for s in self.shares]  # never an escape sequence
-        width = max((len(n) for n in [*names, "total"]), default=0)
+        rows = [*zip(names, (s.amount for s in self.shares), strict=True), ("total", self.total())]
+        width = max(len(n) for n, _ in rows)
         lines = [f"Split of {self.amount} ({printable(self.method)})"]
-        lines += [
-            f"  {n.ljust(width)}  {s.amount.format(always_pence=True)}"
-            for n, s in zip(names, self.shares, strict=True)
-        ]
-        lines.append(f"  {'total'.ljust(width)}  {self.total().format(always_pence=True)}")
-        if pennies := [s.recipient for s in self.shares if s.rounding_penny]:
-            lines.append(f"{ROUNDING}: {', '.join(map(printable, pennies))}.")
+        lines += [f"  {n.ljust(width)}  {m.format(always_pence=True)}" for n, m in rows]
+        pennies = [n for n, s in zip(names, self.shares, strict=True) if s.rounding_penny]
+        if pennies:
+            lines.append(f"{ROUNDING}: {', '.join(pennies)}.")
         lines += [
             f"Unconfirmed: {c}" + (f" ({c.doubt})" if c.doubt else "")
             for c in self.citations
