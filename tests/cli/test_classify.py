@@ -81,6 +81,25 @@ def test_rejected_rows_side_file_and_strict(tmp_path):
 
 
 @pytest.mark.usefixtures("fake_pipeline")
+def test_the_files_written_are_named_as_svduty_report_names_its_page(tmp_path):
+    """``-o`` wrote its file in silence (``svduty report`` says "wrote PAGE"): a text summary
+    begins with the lines; beside a JSON summary they go to standard error."""
+    out_file, rej = tmp_path / "out.parquet", tmp_path / "rejected.csv"
+    month, files = str(sample_police_uk()), ["-o", str(out_file), "--rejected", str(rej)]
+    code, out, err = run("classify", month, *files)
+    assert code == 0
+    assert out.splitlines()[:2] == [f"wrote {out_file}", f"wrote {rej}"]
+    code, out, err = run("classify", month, *files, "--summary", "json")
+    assert (code, err.splitlines(), json.loads(out)["rows_in"]) == (
+        0,
+        [f"wrote {out_file}", f"wrote {rej}"],
+        4586,
+    )
+    code, out, err = run("classify", month, "--summary", "json")  # nothing written
+    assert "wrote" not in err + out
+
+
+@pytest.mark.usefixtures("fake_pipeline")
 def test_not_a_police_uk_file_fails_fast(tmp_path):
     f = tmp_path / "x.csv"
     f.write_text("name,age\n")

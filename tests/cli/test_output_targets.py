@@ -227,7 +227,7 @@ def test_rejected_rows_to_standard_output_move_the_summary_to_standard_error(
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.decode().splitlines() == ['"file","row","field","reason"']
-    assert r.stderr.startswith(b"rows in: 4,586\n")
+    assert r.stderr.startswith(f"wrote {tmp_path / 'o.csv'}\nrows in: 4,586\n".encode())
 
 
 @pytest.mark.parametrize("append", [False, True])

@@ -86,7 +86,7 @@ def test_many_batches_are_merged_as_they_stream():
     for r in rows:
         counter.add(table([r]).to_batches()[0])
     assert counter.table("district")["rows"].to_pylist() == [30, 30, 30]
-    assert counter.totals()["possible"].to_pylist() == [90]
+    assert counter.totals()["possible"].to_pylist() == [90, 0, 0]
 
 
 def test_rejected_rows_are_not_counted_and_typed_columns_are_read():
@@ -106,7 +106,21 @@ def test_rejected_rows_are_not_counted_and_typed_columns_are_read():
         {"within_area": "no_location", "month": "2025-06", "rows": 1},
     ]
     assert counter.table("lsoa")["lsoa_code"].to_pylist() == ["1", "3"]
-    assert BoundedCounts(groupings={}).totals().num_rows == 0
+    none = BoundedCounts(groupings={}).totals()
+    assert none["within_area"].to_pylist() == list(WITHIN_AREA)
+    assert none["rows"].to_pylist() == [0, 0, 0]
+
+
+def test_every_place_has_its_total_line_and_no_reason_is_given_for_no_rows():
+    """A needs assessment reads a line left out as one not counted (zeros are said)."""
+    counter = BoundedCounts()
+    counter.add(table([(DISTRICTS[0], "2025-06", "outside", "undetermined", "Robbery")]))
+    totals = {r["within_area"]: r for r in counter.totals().to_pylist()}
+    assert list(totals) == list(WITHIN_AREA)
+    assert (totals["inside"]["rows"], totals["outside"]["possible"]) == (0, 1)
+    assert counter.why_nothing_certain("inside") is None  # no row there: nothing to explain
+    assert counter.why_nothing_certain("outside") is not None
+    assert set(counter.to_json()["why_nothing_certain"]) == {"outside"}
 
 
 def test_bad_input_is_named():

@@ -380,6 +380,25 @@ def test_one_row_outside_and_one_without_a_location_are_counted_in_the_singular(
     assert "2 rows have no location." in text
 
 
+def test_a_month_with_no_row_inside_the_area_still_has_the_inside_line(tmp_path):
+    """Another force's month (every row outside): the summary table and the command's text
+    said nothing of inside the area, where a needs assessment wants its zeros."""
+    with open(sample_police_uk(), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    outside = next(line for line in lines if ",E01009449," in line)  # Birmingham
+    month = tmp_path / "2025-06-west-midlands-street.csv"
+    month.write_text("\n".join([lines[0], outside]) + "\n", encoding="utf-8")
+    summary = svduty.report(month).tables["summary"].to_pylist()
+    assert [(r["within_area"], r["rows"]) for r in summary] == [
+        ("inside", 0),
+        ("outside", 1),
+        ("no_location", 0),
+    ]
+    out = io.StringIO()
+    assert main(["report", str(month), "-o", str(tmp_path / "r.html")], stdout=out) == 0
+    assert "in scope inside the area: certain 0, possible 0, no 0" in out.getvalue()
+
+
 def test_a_welsh_months_note_names_the_welsh_index_not_an_english_one(tmp_path):
     from svduty._report._build import _deprivation
 

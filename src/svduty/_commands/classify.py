@@ -38,7 +38,7 @@ from svduty._commands._paths import (
 )
 from svduty._commands._progress import Progress
 from svduty._commands._stopped import Terminated, on_sigint, on_sigterm, stopped
-from svduty.errors import InputFormatError, Problem
+from svduty.errors import InputFormatError, Problem, printable
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts
@@ -386,6 +386,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         text = json.dumps(versioned("summary", data, sort=True), indent=2, default=str)
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
+    files = [p for p in (args.output, args.rejected) if p and not writes_to(p, stdout)]
+    wrote = "".join(f"wrote {printable(str(p))}\n" for p in files)  # as svduty report says
+    if args.summary == "json":  # standard output, or error, holds the JSON alone
+        print(wrote, end="", file=stderr)
+    else:
+        text = wrote + text
     print(text, file=summary_to)
     if args.strict and summary.skipped:  # a strict run accounts for every file
         n = len(summary.skipped)

@@ -73,6 +73,7 @@ BOUNDED_VERDICTS: tuple[str, ...] = (
 """The verdict columns answered ``yes`` / ``no`` / ``undetermined`` that can be bounded."""
 
 _ANSWERS = ("yes", "undetermined", "no")
+_WHERE = {"inside": "inside the area", "outside": "outside the area"}  # else without a location
 _SETTLE_KEYS = ("within_area", "police_uk_category", "month", "location")
 _COMPACT_AT = 32
 
@@ -349,18 +350,23 @@ class BoundedCounts:
     def totals(self) -> pa.Table:
         """The bounded counts by ``within_area`` alone (the summary's lines).
 
+        Each of :data:`WITHIN_AREA` has its line, of zeros where no row lies there: a
+        needs assessment reads a line left out as one not counted.
+
         Example:
             >>> import pyarrow as pa
             >>> b = BoundedCounts(groupings={"month": ("month",)})
             >>> _ = b.add(pa.table({"within_area": ["inside"], "month": ["2025-06"],
             ...     "in_scope": ["undetermined"]}))
-            >>> b.totals().to_pylist()
-            [{'within_area': 'inside', 'certain': 0, 'possible': 1, 'yes': 0, 'undetermined': 1, 'no': 0, 'rows': 1}]
-        """  # noqa: E501
-        if not self.groupings:
-            return _finish(_empty(("within_area",)), ("within_area",))
-        first = self.table(next(iter(self.groupings)))
-        return _finish(_sum_groups(first, ("within_area",)), ("within_area",))
+            >>> [(r["within_area"], r["possible"], r["rows"]) for r in b.totals().to_pylist()]
+            [('inside', 1, 1), ('outside', 0, 0), ('no_location', 0, 0)]
+        """
+        keys = ("within_area",)
+        first = self.table(next(iter(self.groupings))) if self.groupings else None
+        summed = _empty(keys) if first is None else _sum_groups(first, keys)
+        none = [w for w in WITHIN_AREA if w not in set(summed["within_area"].to_pylist())]
+        zeros = {"within_area": none, **{n: [0] * len(none) for n in _ANSWERS}}
+        return _finish(pa.concat_tables([summed, pa.table(zeros, summed.schema)]), keys)
 
     def why_nothing_certain(self, within_area: str = "inside") -> str | None:
         """One line saying why no row is certain, or ``None`` when some row is.
@@ -375,13 +381,9 @@ class BoundedCounts:
         """  # noqa: E501
         totals = {r["within_area"]: r for r in self.totals().to_pylist()}
         row = totals.get(within_area)
-        if row is None or row["certain"]:
+        if row is None or row["certain"] or not row["rows"]:  # nothing to explain
             return None
-        where = {
-            "inside": "inside the area",
-            "outside": "outside the area",
-            "no_location": "without a location",
-        }[within_area]
+        where = _WHERE.get(within_area, "without a location")
         if not row["possible"]:
             rows = "the row is" if row["rows"] == 1 else f"all {row['rows']:,} rows are"
             return f"nothing is certain {where}: {rows} answered no"
@@ -421,12 +423,8 @@ class BoundedCounts:
             >>> s.rows, s.by_offence_code, s.codes_settling, s.codes
             (1, 0, 1, 4)
         """
-        return settle(
-            self._undetermined().to_pylist(),
-            self.verdict,
-            definition,
-            resolve_district=resolve_district,
-        )
+        rows = self._undetermined().to_pylist()
+        return settle(rows, self.verdict, definition, resolve_district=resolve_district)
 
     def to_json(
         self, definition: Definition | None = None, *, resolve_district: Any = None
