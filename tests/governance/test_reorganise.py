@@ -136,6 +136,31 @@ def test_bad_authority_and_area_changes_name_the_change(change, field):
         reorganise(P.authorities, DISTRICTS, scenario(change))
 
 
+@pytest.mark.parametrize(
+    ("category", "area", "rules"),
+    [
+        # a policy review: a what-if made an English-only body for a Welsh area, which
+        # the bundle's validation refuses (s.11(4), Sch 1): a scenario is refused too
+        (AuthorityCategory.DISTRICT_COUNCIL, "W06000015", {"CATEGORY-AREA", "NATION"}),
+        (AuthorityCategory.INTEGRATED_CARE_BOARD, "W06000015", {"CATEGORY-AREA", "NATION"}),
+        (AuthorityCategory.LONDON_BOROUGH_COUNCIL, "E07000220", {"CATEGORY-AREA"}),
+    ],
+)
+def test_a_created_authority_gets_the_bundles_area_checks(category, area, rules):
+    made = Authority("new-body", "New body", category, (area,), C)
+    with pytest.raises(ScenarioError) as caught:
+        P.what_if(scenario(CreateAuthority(made)))
+    found = {p.message.rsplit("(BUNDLE-", 1)[1].rstrip(")") for p in caught.value.problems}
+    assert found == rules
+    assert {p.field for p in caught.value.problems} == {"changes[0].authority.areas[0]"}
+
+
+def test_a_created_unitary_council_of_a_new_area_is_not_refused():
+    made = unitary("new-unitary", "E06000999")  # an area the scenario creates: not judged
+    s = scenario(CreateArea("E06000999", "New", ("E07000218",)), CreateAuthority(made))
+    assert isinstance(P.what_if(s), WhatIf)
+
+
 def test_an_area_is_created_once():
     s = scenario(CreateArea("a", "A", ("E07000218",)), CreateArea("a", "A", ("E07000219",)))
     with pytest.raises(ScenarioError, match=r"changes\[1\]\.code: 'a' is already an area's code"):

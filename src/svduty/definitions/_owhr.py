@@ -360,7 +360,7 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
     area = PilotArea(pilot.partners, pilot.possible)
     # reg 1(2): a "relevant death" is one which occurred, or is likely to have occurred, in
     # the pilot period; the date of death decides, the incident's date only bounds it
-    when = DeathIn(pilot.period.start, pilot.period.end)
+    when = DeathIn(pilot.period.start, pilot.period.end, pilot.doubtful_until)
     homicide = Possibly(HOMICIDE)
     relevant = attrs.evolve(pilot.citation, provision="reg 1(2), 'relevant death' and pilot period")
     partners = pilot.partners_citation or pilot.citation
@@ -411,6 +411,18 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             relevant,
         ),
     ]
+    if pilot.doubtful_until is not None:
+        out.append(
+            Rule(
+                "OWHR-PILOT-DATE-DOUBT",
+                All(homicide, Possibly(DeathIn(pilot.period.end, pilot.doubtful_until))),
+                "the death may have occurred after the pilot period as made ended but by "
+                f"{pilot.doubtful_until.subtract(days=1).isoformat()}, the last day of "
+                "the longer pilot announced: whether an instrument extended the period is "
+                "not confirmed, so whether it is a relevant death is undetermined",
+                relevant,
+            )
+        )
     if pilot.possible_citation is not None:
         out.append(
             Rule(

@@ -47,6 +47,10 @@ class OwhrPilot:
         possible_citation: The citation of that doubt (``unconfirmed``).
         partners_citation: Where the pilot partners are named (the place of death's
             rules cite it; ``None``: ``citation``).
+        doubtful_until: The latest end the period may have had (``None``: the end is
+            taken as stated). A death from ``period.end`` to this day may be a relevant
+            death: its answer is undetermined, not ``no`` (:data:`OWHR_PILOT_AS_MADE`:
+            the 18 months announced, beside the 9 made).
 
     Example:
         >>> str(OWHR_PILOT_AS_MADE.period)
@@ -61,6 +65,7 @@ class OwhrPilot:
     possible: frozenset[str] = frozenset()
     possible_citation: Citation | None = None
     partners_citation: Citation | None = None
+    doubtful_until: pendulum.Date | None = None
 
 
 _PILOT_PARTNERS = frozenset(
@@ -121,10 +126,17 @@ OWHR_PILOT_AS_MADE = OwhrPilot(
         doubt=_REACH_DOUBT,
     ),
     cite("si-2023-227", "reg 1(2) 'pilot partners' and 'relevant review partner'"),
+    doubtful_until=pendulum.Date(2024, 10, 1),
 )
-"""The pilot as SI 2023/227 was made: 1 April 2023 to 31 December 2023 (end unconfirmed)."""
+"""The pilot as SI 2023/227 was made: 1 April 2023 to 31 December 2023 (end unconfirmed).
+
+A death from 1 January 2024 to 30 September 2024 (the 18 months announced) is
+undetermined, not outside the pilot: an instrument extending the period may exist.
+"""
 
 OWHR_PILOT_AS_ANNOUNCED = attrs.evolve(
-    OWHR_PILOT_AS_MADE, period=Period(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 10, 1))
+    OWHR_PILOT_AS_MADE,
+    period=Period(pendulum.Date(2023, 4, 1), pendulum.Date(2024, 10, 1)),
+    doubtful_until=None,
 )
 """The 18-month pilot the Government announced: to 30 September 2024 (unconfirmed)."""

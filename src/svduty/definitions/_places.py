@@ -205,7 +205,10 @@ class DeathIn(Expr):
       bound (a victim may die weeks or years after the incident).
 
     ``True`` when both bounds lie inside, ``False`` when the death is wholly before the
-    start or wholly on or after the end, undetermined otherwise. So without a date of
+    start or wholly on or after the end, undetermined otherwise. Where the end itself is
+    in doubt, ``doubtful_until`` is the latest day the period may have run to: a death
+    that may fall between ``end`` and it is undetermined (no fact of the incident settles
+    it, so it names none missing), never ``False``. So without a date of
     death an incident after the period gives ``False`` (the death cannot be earlier),
     while one before or during it is undetermined, naming ``date_of_death``: the death may
     have fallen inside the period, or after it. Adding a fact only narrows the bounds, so
@@ -221,13 +224,19 @@ class DeathIn(Expr):
         ...          "death_last_day": pendulum.Date(2023, 4, 5)}
         >>> e.scalar(ScalarEnv({**march, **april}))
         True
-        >>> e.scalar(ScalarEnv({"first_day": pendulum.Date(2024, 2, 1),
-        ...                     "last_day": pendulum.Date(2024, 2, 29)}))
+        >>> february = {"first_day": pendulum.Date(2024, 2, 1), "last_day": pendulum.Date(2024, 2, 29)}
+        >>> e.scalar(ScalarEnv(february))
         False
+        >>> doubtful = DeathIn(e.start, e.end, pendulum.Date(2024, 10, 1))
+        >>> env = ScalarEnv({**february, "death_first_day": pendulum.Date(2024, 2, 3),
+        ...                  "death_last_day": pendulum.Date(2024, 2, 3)})
+        >>> doubtful.scalar(env) is None, doubtful.missing(env)
+        (True, ())
     """  # noqa: E501
 
     start: Any
     end: Any | None
+    doubtful_until: Any | None = None
 
     def _scalar(self, env: ScalarEnv) -> Tri:
         lows = [d for d in (env.get("first_day"), env.get("death_first_day")) if d is not None]
@@ -235,10 +244,14 @@ class DeathIn(Expr):
             return None
         low, high = max(lows), env.get("death_last_day")
         inside = low >= self.start and (self.end is None or (high is not None and high < self.end))
-        outside = (high is not None and high < self.start) or (
-            self.end is not None and low >= self.end
-        )
+        last = self.doubtful_until or self.end
+        outside = (high is not None and high < self.start) or (last is not None and low >= last)
         return True if inside else (False if outside else None)
+
+    def _missing(self, env: ScalarEnv) -> tuple[str, ...]:
+        if self.doubtful_until is not None and env.get("death_last_day") is not None:
+            return ()  # the death's day is known: only the law's doubt leaves it open
+        return self.fields()
 
     def _arrow(self, env: ArrowEnv) -> Arr:
         incident, died, high = (
@@ -255,7 +268,8 @@ class DeathIn(Expr):
             end = pa.scalar(self.end, pa.date32())
             below_end = pc.less(high, end) if high.null_count < len(high) else env.null_bool()
             inside = pc.and_kleene(inside, below_end)
-            after = pc.greater_equal(low, end)
+            last = pa.scalar(self.doubtful_until or self.end, pa.date32())
+            after = pc.greater_equal(low, last)
             outside = after if outside is None else pc.or_kleene(outside, after)
         outside = env.null_bool() if outside is None else outside
         none = pa.scalar(None, pa.bool_())

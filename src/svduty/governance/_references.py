@@ -265,6 +265,26 @@ def scenario_problems(scenario: Scenario, known: Known) -> list[Problem]:
     return [
         p if p.message.startswith("repeats") or "authority" in p.message else _uncreated(p)
         for p in out
+    ] + _created_authority_problems(scenario, known)
+
+
+def _created_authority_problems(scenario: Scenario, known: Known) -> list[Problem]:
+    """A created authority's areas: of a kind its category serves, in its nation.
+
+    The bundle's own checks (``BUNDLE-CATEGORY-AREA``, ``BUNDLE-NATION``): a scenario can
+    no more make a district council or an integrated care board for a Welsh principal
+    area than a bundle can record one.
+    """
+    if known.geography is None:
+        return []
+    from svduty.authorities._areas_served import area_problems  # not at start-up
+
+    return [
+        Problem(field=f"changes[{i}].authority.areas[{j}]", message=f"{message} ({rule})")
+        for i, change in enumerate(scenario.changes)
+        if isinstance(change, CreateAuthority)
+        for j, code in enumerate(change.authority.areas)
+        for rule, message in area_problems(known.geography, change.authority, code)
     ]
 
 

@@ -361,11 +361,13 @@ class BoundedCounts:
             >>> [(r["within_area"], r["possible"], r["rows"]) for r in b.totals().to_pylist()]
             [('inside', 1, 1), ('outside', 0, 0), ('no_location', 0, 0)]
         """
-        keys = ("within_area",)
-        first = self.table(next(iter(self.groupings))) if self.groupings else None
-        summed = _empty(keys) if first is None else _sum_groups(first, keys)
+        keys, first = ("within_area",), next(iter(self.groupings), None)
+        summed = _empty(keys) if first is None else _sum_groups(self.table(first), keys)
         none = [w for w in WITHIN_AREA if w not in set(summed["within_area"].to_pylist())]
-        zeros = {"within_area": none, **{n: [0] * len(none) for n in _ANSWERS}}
+        zeros: dict[str, list[Any]] = {
+            "within_area": none,
+            **{n: [0] * len(none) for n in _ANSWERS},
+        }
         return _finish(pa.concat_tables([summed, pa.table(zeros, summed.schema)]), keys)
 
     def why_nothing_certain(self, within_area: str = "inside") -> str | None:

@@ -40,10 +40,11 @@ import attrs
 import pendulum
 
 from svduty._checked import checked
-from svduty.areas import AreaKind, Geography, normalise_name
+from svduty.areas import Geography, normalise_name
 from svduty.areas._national import welsh_names
-from svduty.authorities import AuthorityCategory, Nation, specified_authorities_for
-from svduty.authorities._authority import Authority, youth_offending_team_findings
+from svduty.authorities import specified_authorities_for
+from svduty.authorities._areas_served import AREA_KINDS, area_kind, area_problems
+from svduty.authorities._authority import youth_offending_team_findings
 from svduty.errors import Problem
 from svduty.findings import Finding, Findings, Severity
 from svduty.io._files import read_toml
@@ -52,37 +53,7 @@ from svduty.sources import cite
 
 __all__ = ["AREA_KINDS", "check_completeness", "completeness_problems"]
 
-_K = AreaKind
-_LGA = frozenset(k for k in AreaKind if k.is_local_government_area)
-_C = AuthorityCategory
-AREA_KINDS: dict[AuthorityCategory, frozenset[AreaKind]] = {
-    _C.DISTRICT_COUNCIL: frozenset({_K.DISTRICT, _K.UNITARY, _K.METROPOLITAN_DISTRICT}),
-    _C.COUNTY_COUNCIL: frozenset({_K.COUNTY}),
-    _C.COUNTY_COUNCIL_NO_DISTRICTS: frozenset({_K.COUNTY, _K.UNITARY}),
-    _C.LONDON_BOROUGH_COUNCIL: frozenset({_K.LONDON_BOROUGH}),
-    _C.COMMON_COUNCIL: frozenset({_K.LONDON_BOROUGH}),
-    _C.COUNCIL_OF_THE_ISLES_OF_SCILLY: frozenset({_K.UNITARY}),
-    _C.WELSH_COUNTY_COUNCIL: frozenset({_K.WELSH_PRINCIPAL_AREA}),
-    _C.WELSH_COUNTY_BOROUGH_COUNCIL: frozenset({_K.WELSH_PRINCIPAL_AREA}),
-    _C.CHIEF_OFFICER_OF_POLICE: frozenset({_K.POLICE_FORCE_AREA}),
-    _C.LOCAL_POLICING_BODY: frozenset({_K.POLICE_FORCE_AREA}),
-    _C.FIRE_AND_RESCUE_AUTHORITY: frozenset({_K.FIRE_AND_RESCUE_AUTHORITY, _K.COUNTY} | _LGA),
-    _C.INTEGRATED_CARE_BOARD: frozenset({_K.INTEGRATED_CARE_BOARD}),
-    _C.LOCAL_HEALTH_BOARD: frozenset({_K.LOCAL_HEALTH_BOARD}),
-}
-"""The kinds of area an authority of each category may name (Sch 1's second column).
-
-A category not listed (probation, youth offending teams, Schedule 2, other partners)
-may name any area that contains local government areas.
-
-Example:
-    >>> AreaKind.COUNTY in AREA_KINDS[AuthorityCategory.DISTRICT_COUNCIL]
-    False
-"""
-
 _GSS = re.compile(r"^[EWSNK]\d{8}$", re.ASCII)
-_GSS_CODE = re.compile(r"^[EW]\d{8}$")  # of England or Wales
-_NATION_OF_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
 _SCH1 = cite("pcsc-act-2022", "s.11(6), Sch 1")
 _ONS = cite(
     "ons-lad24-csp24-pfa24", "the national ONS tables svduty packages (areas, names, parents)"
@@ -110,28 +81,6 @@ def _strings(data: Any, path: str) -> Iterator[tuple[str, str]]:
         yield path, data
 
 
-def _before(geo: Geography, a: Authority, code: str) -> bool:
-    """Whether the authority's record ended before the area's record began.
-
-    Cumbria County Council served what is now Cumberland until 1 April 2023: its record
-    names the unitary area, whose kind (and record) begins later.
-    """
-    area = geo.get(code) if code in geo else None
-    end = a.valid.end if a.valid is not None else None
-    return area is not None and end is not None and end <= area.valid.start
-
-
-def _kind_of(geo: Geography, code: str) -> AreaKind | None:
-    if code in geo:
-        return geo.get(code).kind
-    found = Geography.england_and_wales()
-    if code in found:
-        return found.get(code).kind
-    if geo.district_code_of(code) is not None:  # an LSOA of the national tables
-        return AreaKind.LSOA2021
-    return None
-
-
 def _gss_findings(partnership: Partnership) -> list[Finding]:
     root = partnership.bundle_path
     if root is None:
@@ -145,7 +94,7 @@ def _gss_findings(partnership: Partnership) -> list[Finding]:
         for path, value in _strings(read_toml(Path(root) / file), ""):
             if not _GSS.match(value) or (file == "areas.toml" and path.endswith(".code")):
                 continue
-            kind = _kind_of(partnership.geography, value)
+            kind = area_kind(partnership.geography, value)
             if kind is None:
                 message = f"{value} is not an area of the bundle or of England and Wales"
             elif re.search(r"districts\[\d+\]$", path) and not kind.is_local_government_area:
@@ -179,30 +128,9 @@ def _authority_area_findings(partnership: Partnership) -> list[Finding]:
                     subjects=(a.id, code),
                     where=f"authorities.toml: authorities[{i}].areas[{j}]",
                 )
-                for rule, message in _area_of(partnership, a, code)
+                for rule, message in area_problems(partnership.geography, a, code)
             ]
     return out
-
-
-def _area_of(partnership: Partnership, a: Authority, code: str) -> Iterator[tuple[str, str]]:
-    """What is wrong with one of an authority's areas (rule, message), if anything."""
-    allowed = AREA_KINDS.get(a.category)
-    kind = _kind_of(partnership.geography, code)
-    if _before(partnership.geography, a, code):
-        allowed = None  # the area's kind is of its own period: a county council served it
-    if kind is not None and allowed is not None and kind not in allowed:
-        yield (
-            "BUNDLE-CATEGORY-AREA",
-            f"{a.id} is {a.category.a} but {code} is {kind.a} (expected "
-            f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})",
-        )
-    nation = a.nation_of
-    if nation is not None and _GSS_CODE.match(code) and _NATION_OF_LETTER[code[0]] is not nation:
-        yield (
-            "BUNDLE-NATION",
-            f"{a.id} is recorded in {nation.value.title()} but its area {code} is in "
-            f"{_NATION_OF_LETTER[code[0]].value.title()} (a GSS code starting {code[0]})",
-        )
 
 
 def _ons_findings(partnership: Partnership) -> list[Finding]:

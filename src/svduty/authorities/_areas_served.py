@@ -1,0 +1,120 @@
+"""The areas an authority of each category may name: of the right kind, in its nation.
+
+One check, shared by a bundle's validation (``BUNDLE-CATEGORY-AREA``, ``BUNDLE-NATION``)
+and by a scenario's ``create_authority`` (which the law allows no more than a bundle:
+a district council in Wales, or an integrated care board there, is refused either way).
+
+Example:
+    >>> from svduty.areas import Geography
+    >>> from svduty.sources import cite
+    >>> a = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("W06000015",),
+    ...               citation=cite("pcsc-act-2022", "Sch 1"))
+    >>> [rule for rule, _ in area_problems(Geography.england_and_wales(), a, "W06000015")]
+    ['BUNDLE-CATEGORY-AREA', 'BUNDLE-NATION']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from svduty.areas import AreaKind, Geography
+from svduty.authorities._authority import Authority
+from svduty.authorities._categories import AuthorityCategory, Nation
+
+__all__ = ["AREA_KINDS", "area_kind", "area_problems"]
+
+_K = AreaKind
+_LGA = frozenset(k for k in AreaKind if k.is_local_government_area)
+_C = AuthorityCategory
+AREA_KINDS: dict[AuthorityCategory, frozenset[AreaKind]] = {
+    _C.DISTRICT_COUNCIL: frozenset({_K.DISTRICT, _K.UNITARY, _K.METROPOLITAN_DISTRICT}),
+    _C.COUNTY_COUNCIL: frozenset({_K.COUNTY}),
+    _C.COUNTY_COUNCIL_NO_DISTRICTS: frozenset({_K.COUNTY, _K.UNITARY}),
+    _C.LONDON_BOROUGH_COUNCIL: frozenset({_K.LONDON_BOROUGH}),
+    _C.COMMON_COUNCIL: frozenset({_K.LONDON_BOROUGH}),
+    _C.COUNCIL_OF_THE_ISLES_OF_SCILLY: frozenset({_K.UNITARY}),
+    _C.WELSH_COUNTY_COUNCIL: frozenset({_K.WELSH_PRINCIPAL_AREA}),
+    _C.WELSH_COUNTY_BOROUGH_COUNCIL: frozenset({_K.WELSH_PRINCIPAL_AREA}),
+    _C.CHIEF_OFFICER_OF_POLICE: frozenset({_K.POLICE_FORCE_AREA}),
+    _C.LOCAL_POLICING_BODY: frozenset({_K.POLICE_FORCE_AREA}),
+    _C.FIRE_AND_RESCUE_AUTHORITY: frozenset({_K.FIRE_AND_RESCUE_AUTHORITY, _K.COUNTY} | _LGA),
+    _C.INTEGRATED_CARE_BOARD: frozenset({_K.INTEGRATED_CARE_BOARD}),
+    _C.LOCAL_HEALTH_BOARD: frozenset({_K.LOCAL_HEALTH_BOARD}),
+}
+"""The kinds of area an authority of each category may name (Sch 1's second column).
+
+A category not listed (probation, youth offending teams, Schedule 2, other partners)
+may name any area that contains local government areas.
+
+Example:
+    >>> AreaKind.COUNTY in AREA_KINDS[AuthorityCategory.DISTRICT_COUNCIL]
+    False
+"""
+
+_GSS_CODE = re.compile(r"^[EW]\d{8}$")  # of England or Wales
+_NATION_OF_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
+
+
+def area_kind(geo: Geography, code: str) -> AreaKind | None:
+    """The kind of the area ``code``: of ``geo``, else of the national ONS tables.
+
+    An LSOA of the national tables is an ``lsoa2021``; a code of neither is ``None``.
+
+    Example:
+        >>> area_kind(Geography.england_and_wales(), "W06000015").value
+        'welsh_principal_area'
+    """
+    if code in geo:
+        return geo.get(code).kind
+    found = Geography.england_and_wales()
+    if code in found:
+        return found.get(code).kind
+    if geo.district_code_of(code) is not None:  # an LSOA of the national tables
+        return AreaKind.LSOA2021
+    return None
+
+
+def _before(geo: Geography, a: Authority, code: str) -> bool:
+    """Whether the authority's record ended before the area's record began.
+
+    Cumbria County Council served what is now Cumberland until 1 April 2023: its record
+    names the unitary area, whose kind (and record) begins later.
+    """
+    area = geo.get(code) if code in geo else None
+    end = a.valid.end if a.valid is not None else None
+    return area is not None and end is not None and end <= area.valid.start
+
+
+def area_problems(geo: Geography, a: Authority, code: str) -> Iterator[tuple[str, str]]:
+    """What is wrong with one of an authority's areas, as (rule, message), if anything.
+
+    ``BUNDLE-CATEGORY-AREA``: the area is not of a kind the category serves
+    (:data:`AREA_KINDS`); ``BUNDLE-NATION``: the authority's nation (recorded, or implied
+    by its category) is not the nation of the area's GSS code. An area ``geo`` and the
+    national tables do not know is not judged here.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> icb = Authority("i", "I", AuthorityCategory.INTEGRATED_CARE_BOARD,
+        ...                 ("E07000220",), citation=cite("pcsc-act-2022", "Sch 1"))
+        >>> print(next(area_problems(Geography.england_and_wales(), icb, "E07000220"))[1])
+        i is an integrated care board but E07000220 is a district (expected integrated care board)
+    """
+    allowed = AREA_KINDS.get(a.category)
+    kind = area_kind(geo, code)
+    if _before(geo, a, code):
+        allowed = None  # the area's kind is of its own period: a county council served it
+    if kind is not None and allowed is not None and kind not in allowed:
+        yield (
+            "BUNDLE-CATEGORY-AREA",
+            f"{a.id} is {a.category.a} but {code} is {kind.a} (expected "
+            f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})",
+        )
+    nation = a.nation_of
+    if nation is not None and _GSS_CODE.match(code) and _NATION_OF_LETTER[code[0]] is not nation:
+        yield (
+            "BUNDLE-NATION",
+            f"{a.id} is recorded in {nation.value.title()} but its area {code} is in "
+            f"{_NATION_OF_LETTER[code[0]].value.title()} (a GSS code starting {code[0]})",
+        )
