@@ -46,9 +46,10 @@ from svduty.governance import (
     Timetable,
     WhatIf,
     reorganise,
-    schedule_1_findings,
 )
+from svduty.governance._consult import national_findings
 from svduty.governance._references import Known, scenario_problems
+from svduty.governance._rules import NEEDS_AUTHORITIES
 from svduty.governance._validate import covering_new_areas, specified_bodies
 from svduty.governance._whatif import apply_what_if, named_by_changes, scenario_breaks
 from svduty.periods import date
@@ -438,15 +439,13 @@ class Partnership:
             rules=self.governance_rules,
             on=day,
         )
-        gaps = schedule_1_findings(self.authorities, after, on=day)
+        gaps = national_findings(self.authorities, after, graph, on=day)
+        skipped = tuple((r, why) for r, why in res.skipped if r not in NEEDS_AUTHORITIES)
+        rules, changes = self.governance_rules, () if scenario is None else scenario.changes
+        gaps += scenario_breaks(self._graph(), graph, after, rules, changes) if changes else ()
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
-        skipped = tuple((r, why) for r, why in res.skipped if r != "GOV-SCHEDULE-1")
-        rules, changes = self.governance_rules, () if scenario is None else scenario.changes
-        refs = scenario_breaks(self._graph(), graph, after, rules, changes) if changes else ()
-        found = Findings(gaps, (), ("GOV-SCHEDULE-1",)) + Findings(
-            (*refs, *res.findings), skipped, res.checked
-        )
+        found = Findings(gaps, (), NEEDS_AUTHORITIES) + Findings(res.findings, skipped, res.checked)
         if scenario is None:
             return found
         same = reorganise(self.authorities, self.local_area.districts, None)

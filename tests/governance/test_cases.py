@@ -67,6 +67,15 @@ def test_csp_coverage_case(case: dict[str, Any]) -> None:
     assert sorted(f.message for f in findings(case)) == sorted(case["expect"])
 
 
+@pytest.mark.parametrize("case", cases("s8-consult"))
+def test_s8_consult_case(case: dict[str, Any]) -> None:
+    found = findings(case)
+    assert sorted(f.message for f in found if f.severity is Severity.WARNING) == sorted(
+        case["warnings"]
+    )
+    assert [f for f in found if f.severity is Severity.ERROR] == []
+
+
 def test_the_case_files_cover_every_national_rule() -> None:
     decided = {
         case["decided_by"] for path in CASES.glob("*.toml") for case in read_toml(path)["cases"]

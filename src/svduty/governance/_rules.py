@@ -58,9 +58,19 @@ GOVERNANCE_RULES: dict[str, GovernanceRule] = {
             "Schedule 1 that applies to it, a specified authority (the s.11(6) join)",
             cite("pcsc-act-2022", "s.11 and Sch 1"),
         ),
+        GovernanceRule(
+            "GOV-S8-CONSULT",
+            "each educational, prison and youth custody authority for a local government "
+            "area of the partnership is consulted on the strategy: a consults relation "
+            "reaches each one recorded, and a scenario takes none away",
+            cite("pcsc-act-2022", "s.8(4)"),
+        ),
     )
 }
 """The rules of national law every governance graph is checked against, by id."""
+
+NEEDS_AUTHORITIES = ("GOV-SCHEDULE-1", "GOV-S8-CONSULT")
+"""The national rules that need the partnership's authorities and areas (not a graph alone)."""
 
 PRACTICE_CHECKS: dict[str, str] = {
     "GOV-REF": "no relation points at a body that does not exist",

@@ -9,7 +9,7 @@ Example:
     >>> from svduty.governance import GovernanceGraph
     >>> res = GovernanceGraph.of([], []).validate()
     >>> res.checked, [rule for rule, _ in res.skipped][:2]
-    (('GOV-CSP-COVERAGE',), ['GOV-SCHEDULE-1', 'GOV-REF'])
+    (('GOV-CSP-COVERAGE',), ['GOV-SCHEDULE-1', 'GOV-S8-CONSULT'])
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, 
 from svduty.governance._paths import GraphView, oversight_cycles, upward
 from svduty.governance._rules import (
     GOVERNANCE_RULES,
+    NEEDS_AUTHORITIES,
     PRACTICE_CHECKS,
     PRACTICE_NOT_LAW,
     GovernanceRule,
@@ -365,12 +366,10 @@ def validate_graph(
         check(add)
 
     run(GOVERNANCE_RULES["GOV-CSP-COVERAGE"], lambda add: _coverage(graph, add, districts))
-    skipped.append(
-        (
-            "GOV-SCHEDULE-1",
-            "needs the partnership's authorities and areas (Partnership.validate_governance)",
-        )
-    )
+    skipped += [
+        (rule, "needs the partnership's authorities and areas (Partnership.validate_governance)")
+        for rule in NEEDS_AUTHORITIES
+    ]
     needs: dict[str, tuple[object, str]] = {
         "GOV-SPECIFIED": (specified_authorities, "no specified authorities given"),
         "GOV-TIMETABLE": (timetable, "no timetable given"),

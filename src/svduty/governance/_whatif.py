@@ -20,6 +20,7 @@ import attrs
 from svduty.errors import named
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._changes import Change, Merge, RemoveBody, RemoveRelation
+from svduty.governance._consult import consultation_lost
 from svduty.governance._diff import Diff
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import RelationKind
@@ -95,6 +96,7 @@ def scenario_breaks(
     """  # noqa: E501
     declared = {r.id: r for r in rules}
     out = list(_unknown(graph, after, declared["GOV-REF"])) if "GOV-REF" in declared else []
+    out += consultation_lost(before, graph)  # national law: always
     rule = declared.get("GOV-GRANT")
     funds = RelationKind.FUNDS
     funded = {r.target for r in before.relations if r.kind is funds}

@@ -1,0 +1,138 @@
+"""Section 8(4): the relevant authorities are consulted on the strategy (GOV-S8-CONSULT).
+
+In preparing a strategy the specified authorities "must ensure that" each educational,
+prison and youth custody authority for the area is consulted (s.8(4)). In a governance
+graph a ``consults`` relation says who is consulted: a relevant authority recorded for a
+local government area of the partnership must be reached by one (as its target, or as a
+member of its target). A relevant authority the bundle does not record (schools are
+usually a sector body, not a list of records) cannot be checked so; what a scenario can
+be seen to take away is any body the partnership consulted: after it, nothing consults
+that body, which, where it stands for relevant authorities, s.8(4) does not allow.
+
+Example:
+    >>> import svduty
+    >>> from svduty.governance import RemoveBody, Scenario
+    >>> p = svduty.warwickshire()
+    >>> w = p.what_if(Scenario("s", "No schools", [RemoveBody("schools")]))
+    >>> print(next(f for f in w.findings if f.rule == "GOV-S8-CONSULT").message)
+    no body consults schools after the scenario (before: sv-prevention-coordinator consults schools): if it stood for any educational, prison or youth custody authority for the area, s.8(4) requires that authority to be consulted on the strategy; see changes[0] (remove_body)
+"""  # noqa: E501
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from svduty.errors import named
+from svduty.findings import Finding, Severity
+from svduty.governance._model import RelationKind
+from svduty.governance._reorganise import Reorganised, schedule_1_findings
+from svduty.governance._rules import GOVERNANCE_RULES
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from svduty.authorities import Authorities
+    from svduty.governance._graph import GovernanceGraph
+
+__all__ = ["consultation_findings", "consultation_lost", "national_findings"]
+
+_REQUIRES = (
+    "s.8(4) requires each educational, prison and youth custody authority for the area to "
+    "be consulted on the strategy"
+)
+
+
+def _reached(graph: GovernanceGraph) -> set[str]:
+    """The ids a ``consults`` relation reaches: its targets and their members."""
+    targets = {r.target for r in graph.relations if r.kind is RelationKind.CONSULTS}
+    return targets | {m for b in graph.bodies if b.id in targets for m in b.members}
+
+
+def consultation_findings(
+    authorities: Authorities,
+    areas: Iterable[str],
+    graph: GovernanceGraph,
+    *,
+    on: pendulum.Date | None = None,
+) -> tuple[Finding, ...]:
+    """Each recorded relevant authority of the areas that no ``consults`` relation reaches.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()  # no prison or youth custody authority is recorded
+        >>> consultation_findings(p.authorities, p.local_area.districts, p.governance)
+        ()
+    """
+    rule = GOVERNANCE_RULES["GOV-S8-CONSULT"]
+    reached, out, seen = _reached(graph), [], set()
+    for lga in areas:
+        for a in authorities.relevant_for(lga, on=on):
+            if a.id in reached or a.id in seen:
+                continue
+            seen.add(a.id)
+            out.append(
+                Finding(
+                    rule.id,
+                    Severity.ERROR,
+                    f"{named(a.id, 'an id')}, {a.category.a} for {lga}, is consulted by no body "
+                    f"(no consults relation reaches it): {_REQUIRES}",
+                    (rule.citation, a.info.citation),
+                    (a.id, lga),
+                )
+            )
+    return tuple(out)
+
+
+def consultation_lost(before: GovernanceGraph, graph: GovernanceGraph) -> tuple[Finding, ...]:
+    """What a scenario stops consulting: each body consulted before and by nothing after.
+
+    A warning (the body may stand for no relevant authority); a recorded relevant
+    authority left unconsulted is :func:`consultation_findings`' error instead.
+
+    Example:
+        >>> import svduty
+        >>> g = svduty.warwickshire().governance
+        >>> consultation_lost(g, g)
+        ()
+    """
+    rule = GOVERNANCE_RULES["GOV-S8-CONSULT"]
+    after = {r.target for r in graph.relations if r.kind is RelationKind.CONSULTS}
+    lost: dict[str, list[str]] = {}
+    for r in before.relations:
+        if r.kind is RelationKind.CONSULTS and r.target not in after:
+            lost.setdefault(r.target, []).append(r.named())
+    return tuple(
+        Finding(
+            rule.id,
+            Severity.WARNING,
+            f"no body consults {named(target, 'an id')} after the scenario (before: "
+            f"{'; '.join(was)}): if it stood for any educational, prison or youth custody "
+            "authority for the area, s.8(4) requires that authority to be consulted on the "
+            "strategy",
+            (rule.citation,),
+            (target,),
+        )
+        for target, was in lost.items()
+    )
+
+
+def national_findings(
+    before: Authorities,
+    after: Reorganised,
+    graph: GovernanceGraph,
+    *,
+    on: pendulum.Date | None = None,
+) -> tuple[Finding, ...]:
+    """The rules of ``NEEDS_AUTHORITIES``: Schedule 1's gaps, then s.8(4)'s.
+
+    Example:
+        >>> import svduty
+        >>> from svduty.governance import reorganise
+        >>> p = svduty.warwickshire()
+        >>> same = reorganise(p.authorities, p.local_area.districts, None)
+        >>> national_findings(p.authorities, same, p.governance)
+        ()
+    """
+    gaps = schedule_1_findings(before, after, on=on)
+    return gaps + consultation_findings(after.authorities, after.areas, graph, on=on)
