@@ -354,9 +354,9 @@ def schedule_1_findings(
             had.extend(i for i in ids if i not in had)
             for table, in_table in _tables(before, ids).items():
                 was.setdefault(table, []).extend(i for i in in_table if i not in was[table])
-        cites = (rule.citation, *dict.fromkeys(r.citation for r in now.reasons))
-        for table in sorted(set(was) - set(have)):
-            out.append(_breach(lga, table, was[table], cites))
+        for table in sorted(set(was) - set(have)):  # each cites its own row, not the others
+            rows = [before.get(b).category for b in was[table]]
+            out.append(_breach(lga, table, was[table], _row_citations(rule.citation, rows)))
         if lga[:1] in ("E", "W") and lga[1:].isdigit():  # a GSS code: the tables are known
             lost = set(was) - set(have)
             for m in now.missing:
@@ -365,8 +365,10 @@ def schedule_1_findings(
                     continue  # reported above, with the authorities it had before
                 table, gone = _filled_before(before, had, m)
                 if gone:
-                    out.append(_breach(lga, table, gone, cites))
+                    rows = [before.get(b).category for b in gone]
+                    out.append(_breach(lga, table, gone, _row_citations(rule.citation, rows)))
                     continue
+                cites = _row_citations(rule.citation, _categories_named(m))
                 data = (("table", requirement), ("missing", m)) if requirement is not None else ()
                 out.append(
                     Finding(
@@ -412,6 +414,26 @@ def _requirement_named(missing: str) -> str | None:
 def _words(category: AuthorityCategory) -> str:
     """A category in the words the s.11(6) answer names it with (``county council``)."""
     return category.value.replace("_", " ")
+
+
+def _categories_named(missing: str) -> list[AuthorityCategory]:
+    """The categories a missing fact of the s.11(6) answer names (``... (county council)``)."""
+    m = _NAMED.search(missing)
+    kinds = set(m.group(2).split(" or ")) if m is not None and m.group(2) else set()
+    return [c for c in AuthorityCategory if _words(c) in kinds]
+
+
+def _row_citations(rule: Citation, categories: Iterable[AuthorityCategory]) -> tuple[Citation, ...]:
+    """The rule's citation, then each Schedule 1 row's: what defines it, where its areas are.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = _row_citations(cite("pcsc-act-2022", "s.11"), [AuthorityCategory.CHIEF_OFFICER_OF_POLICE])
+        >>> [x.provision for x in c][0], any("police row" in (x.doubt or "") for x in c)
+        ('s.11', True)
+    """  # noqa: E501
+    rows = [(category_info(c).citation, category_info(c).join_citation) for c in categories]
+    return tuple(dict.fromkeys((rule, *(x for pair in rows for x in pair))))
 
 
 def _filled_before(before: Authorities, had: list[str], missing: str) -> tuple[str, list[str]]:

@@ -24,6 +24,7 @@ from svduty.governance._changes import (
     RemoveRelation,
     Rename,
 )
+from svduty.governance._cited import kept_members_citation
 from svduty.governance._model import Body, Relation, RelationKind, Responsibility
 from svduty.governance._paths import GraphView, oversight_cycles
 from svduty.governance._reorganise import (
@@ -406,7 +407,8 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
     if new.chair != b.chair:  # the old chair's source does not name the new one
         new = attrs.evolve(new, chair_citation=citation)
     if new.members != b.members and citation is not None:  # the old source names the rest
-        new = attrs.evolve(new, members_citation=citation)
+        cited = kept_members_citation(citation, b.members_citation, kept)
+        new = attrs.evolve(new, members_citation=cited)
     w.bodies[b.id] = new
     said = [
         f"{field}: {getattr(b, field) or '(none)'} -> {getattr(new, field)}"

@@ -1,0 +1,62 @@
+"""What a scenario's findings and changed records cite (a policy review).
+
+Adding one member re-cited the whole membership with the scenario's (confirmed) source, so
+an unconfirmed membership was "confirmed" by a what-if about someone else; a Schedule 1
+gap cited the rows still served instead of its own.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+import svduty
+from svduty.governance import AbolishAuthority, ChangeBody, Scenario
+from svduty.sources import Confidence
+
+P = svduty.warwickshire()
+JAG = "soc-joint-action-group"
+AGREEMENT = next(r for r in P.governance_rules if r.id == "GOV-PATH").citation
+X = attrs.evolve(AGREEMENT, provision="x", confidence=Confidence.CONFIRMED, doubt=None)
+
+
+def test_adding_a_member_keeps_the_doubt_of_the_members_kept():
+    before = P.governance.get(JAG).members_citation
+    assert before is not None
+    assert before.confidence is Confidence.UNCONFIRMED
+    s = Scenario(
+        "s",
+        "S",
+        [ChangeBody(JAG, add_members=("warwickshire-pcc",))],
+        citation=X,
+    )
+    w = P.what_if(s)
+    after = w.governance.get(JAG).members_citation
+    assert (after.source.id, after.provision) == ("warwickshire-partnership-agreement", "x")
+    assert after.confidence is Confidence.UNCONFIRMED
+    assert after.doubt.startswith(f"the members kept ({len(P.governance.get(JAG).members)})")
+    unconfirmed = [f for f in w.findings.warnings if "unconfirmed membership" in f.message]
+    assert unconfirmed  # GOV-SPECIFIED's warning stays: the what-if confirmed nothing
+
+
+def test_a_membership_replaced_whole_takes_the_scenarios_citation():
+    members = P.governance.get(JAG).members
+    s = Scenario(
+        "s",
+        "S",
+        [ChangeBody(JAG, remove_members=members, add_members=("warwickshire-pcc",))],
+        citation=X,
+    )
+    after = P.what_if(s).governance.get(JAG).members_citation
+    assert after.confidence is Confidence.CONFIRMED  # no member kept: nothing to doubt
+
+
+def _doubts(authority: str) -> list[str]:
+    w = P.what_if(Scenario("s", "S", [AbolishAuthority(authority)]))
+    f = next(f for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1")
+    return [c.doubt or "" for c in f.citations]
+
+
+def test_a_schedule_1_gap_cites_its_own_row_not_the_rows_still_served():
+    probation = _doubts("warwickshire-probation-delivery-unit")
+    assert not any("police row" in d or "fire and rescue row" in d for d in probation)
+    assert any("police row" in d for d in _doubts("warwickshire-police"))
