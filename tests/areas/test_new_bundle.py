@@ -244,7 +244,7 @@ def test_completeness_of_a_partnership_built_in_code_and_lsoa_codes_in_files(tmp
     gov.write_text(gov.read_text().replace('name = "b"', 'name = "b"\n#'))
     (tmp_path / "b" / "scenarios").mkdir()
     assert validate_bundle(tmp_path / "b") == []
-    from svduty.io._completeness import _kind_of
+    from svduty.authorities._areas_served import area_kind as _kind_of
 
     assert _kind_of(p.geography, "E01025125") is AreaKind.LSOA2021  # an LSOA elsewhere
     assert _kind_of(p.geography, "E07000121") is AreaKind.DISTRICT  # a district elsewhere

@@ -65,6 +65,37 @@ def test_kent_two_tier_yot_established_by_the_county_only() -> None:
     assert yot["areas"] == [county["areas"][0]]
 
 
+# the two-tier counties whose fire and rescue authority area is the county's (ONS 2024)
+OWN_FIRE = ["E10000013", "E10000015", "E10000019", "E10000020", "E10000025", "E10000029"]
+OWN_FIRE += ["E10000030", "E10000031", "E10000032"]
+
+
+@pytest.mark.parametrize("county", OWN_FIRE)
+def test_a_county_council_is_the_fire_and_rescue_authority_for_its_county(county: str) -> None:
+    """FRSA 2004 s.1(2)(a): one body in two capacities (a legal review: init listed two
+    bodies, so information passing between them was a disclosure "to another person")."""
+    records = _records(county)
+    (council,) = _by_category(records, "county_council")
+    (fire,) = _by_category(records, "fire_and_rescue_authority")
+    assert fire["same_body_as"] == council["id"]
+    assert fire["name"] == f"{council['name']} (as fire and rescue authority)"
+    assert "s.1(2)(a)" in fire["citation"]["doubt"]
+
+
+@pytest.mark.parametrize(
+    "county",
+    [
+        "E10000016",  # Kent: with Medway, a combined fire authority
+        "E10000024",  # Nottinghamshire: with the City of Nottingham
+        "E10000012",  # Essex: the police, fire and crime commissioner (s.4A)
+        "E10000028",  # Staffordshire: likewise, with Stoke-on-Trent
+    ],
+)
+def test_a_county_in_a_wider_fire_authority_keeps_it_apart(county: str) -> None:
+    (fire, *_) = _by_category(_records(county), "fire_and_rescue_authority")
+    assert not str(fire.get("same_body_as", "")).endswith("-county-council")
+
+
 def test_greater_manchester_ten_metropolitan_districts_and_the_mayor() -> None:
     records = _records("E23000005")
     assert len(_by_category(records, "district_council")) == 10
