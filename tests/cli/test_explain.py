@@ -280,7 +280,12 @@ _HOMICIDE = {
 
 
 @pytest.mark.parametrize(
-    ("day", "rule"), [("2024-03-10", "OWHR-PILOT-DATE-OUTSIDE"), ("2023-06-10", "OWHR-PILOT-DATE")]
+    ("day", "rule"),
+    [
+        ("2024-03-10", "OWHR-PILOT-DATE-DOUBT"),
+        ("2024-11-10", "OWHR-PILOT-DATE-OUTSIDE"),
+        ("2023-06-10", "OWHR-PILOT-DATE"),
+    ],
 )
 def test_text_and_html_say_the_doubt_of_an_unconfirmed_citation(tmp_path: Path, day, rule):
     """The pilot's end is unconfirmed: the text said so only in JSON (an analyst's review)."""
