@@ -191,14 +191,21 @@ class Findings:
     def text(self) -> str:
         """The counts, each finding, then every rule checked and not checked, as text.
 
+        Each finding is followed by what it cites (the document and provision), one line
+        each: the section of the Act, or the partnership's document, that makes it a rule.
+
         Example:
-            >>> print(Findings((Finding("r", Severity.ERROR, "m"),), checked=("r",)).text())
+            >>> from svduty.sources import cite
+            >>> f = Finding("r", Severity.ERROR, "m", (cite("pcsc-act-2022", "s.8(4)"),))
+            >>> print(Findings((f,), checked=("r",)).text())
             1 error(s), 0 warning(s)
               error r: m
+                cites: Police, Crime, Sentencing and Courts Act 2022, s.8(4)
             checked: r
         """
         lines = [f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"]
-        lines += [f"  {f}" for f in self.findings]
+        for f in self.findings:
+            lines += [f"  {f}", *(f"    cites: {c}" for c in f.citations)]
         if self.checked:
             lines.append("checked: " + ", ".join(self.checked))
         lines += [f"not checked: {rule} ({why})" for rule, why in self.skipped]

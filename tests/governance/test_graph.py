@@ -830,6 +830,15 @@ def test_change_body_names_a_new_chair_host_and_members_and_undoes():
             "is already a member",
         ),
         (ChangeBody("no-such-body", chair="warwickshire-police"), "changes[0].body", "no body"),
+        (  # a policy review: "+police; -police" was applied, saying two things of one member
+            ChangeBody(
+                "soc-joint-action-group",
+                remove_members=["warwickshire-police"],
+                add_members=["warwickshire-police"],
+            ),
+            "changes[0].add_members[0]",
+            "is also in remove_members",
+        ),
     ],
 )
 def test_change_body_refuses_what_it_cannot_do(change, where, says):

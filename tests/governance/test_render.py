@@ -88,6 +88,30 @@ def test_diff_highlights_what_the_scenario_changed():
     assert len(widths) == 2
 
 
+def test_a_removed_relation_is_drawn_dotted_red_and_named_when_an_end_is_gone():
+    """A policy review: removing the consults line to schools left only a faint gap."""
+    from svduty.governance import RelationKind, RemoveBody, RemoveRelation, Scenario
+
+    line = RemoveRelation("sv-prevention-coordinator", "schools", RelationKind.CONSULTS)
+    w = P.what_if(Scenario("s", "S", [line]))
+    ax = drawn(w.governance, diff=w.diff)
+    dotted = [
+        p.arrow_patch
+        for p in ax.texts
+        if getattr(p, "arrow_patch", None) is not None and p.arrow_patch.get_linestyle() == ":"
+    ]
+    assert len(dotted) == 1
+    assert matplotlib.colors.to_hex(dotted[0].get_edgecolor()) == "#d62728"
+    entries = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "relation removed" in entries
+    w = P.what_if(Scenario("s", "S", [RemoveBody("schools")]))  # an end gone: named below
+    (gone,) = [
+        t.get_text() for t in drawn(w.governance, diff=w.diff).texts if "removed: " in t.get_text()
+    ]
+    assert "body schools" in gone
+    assert "sv-prevention-coordinator consults schools" in " ".join(gone.split())
+
+
 def test_a_name_built_in_python_with_control_characters_is_escaped_in_every_format() -> None:
     """Bundles refuse such names; a graph built in Python still writes well-formed files."""
     import xml.dom.minidom

@@ -55,7 +55,7 @@ KIND_COLOURS: dict[RelationKind, str] = {
 """The colour of each relation kind in :func:`draw` (and its legend)."""
 
 _TIER_COLOURS = {Tier.STRATEGIC: "#9ecae1", Tier.OPERATIONAL: "#a1d99b", None: "#dddddd"}
-_ADDED, _CHANGED = "#2ca02c", "#ff7f0e"
+_ADDED, _CHANGED, _REMOVED = "#2ca02c", "#ff7f0e", "#d62728"
 
 
 def tier_order(b: Body) -> tuple[int, str]:
@@ -308,20 +308,25 @@ def draw(
         else set()
     )
     new_relations = {r.key for r in diff.relations_added} if diff is not None else set()
+    moved = {c.key for c in diff.relations_changed} if diff is not None else set()
+    gone_relations = diff.relations_removed if diff is not None else ()
     kinds = sorted({r.kind for r in graph.relations}, key=list(RelationKind).index)
-    for r in graph.relations:
+    shown = [r for r in gone_relations if r.source in pos and r.target in pos]
+    for r in (*graph.relations, *shown):  # a relation removed between bodies kept: dotted red
         (x0, y0), (x1, y1) = pos[r.source], pos[r.target]
-        fresh = r.key in new_relations
+        fresh, removed = r.key in new_relations or r.key in moved, r in shown
+        dash = "--" if r.kind is RelationKind.LIAISES_WITH else "-"
+        colour = _REMOVED if removed else _CHANGED if r.key in moved else KIND_COLOURS[r.kind]
         ax.annotate(
             "",
             xy=(x1, y1),
             xytext=(x0, y0),
             arrowprops={
                 "arrowstyle": "-|>",
-                "color": KIND_COLOURS[r.kind],
-                "alpha": 0.9 if fresh else 0.45,
-                "lw": 2.2 if fresh else 0.8,
-                "linestyle": "--" if r.kind is RelationKind.LIAISES_WITH else "-",
+                "color": colour,
+                "alpha": 0.9 if fresh or removed else 0.45,
+                "lw": 2.2 if fresh or removed else 0.8,
+                "linestyle": ":" if removed else dash,
                 "shrinkA": 5,
                 "shrinkB": 5,
                 "mutation_scale": 7,
@@ -367,17 +372,21 @@ def draw(
         handles += [
             Patch(facecolor="white", edgecolor=_ADDED, lw=2, label="added by the scenario"),
             Patch(facecolor="white", edgecolor=_CHANGED, lw=2, label="changed by the scenario"),
+            Line2D([0], [0], color="#777777", lw=2.2, label="relation added (thick)"),
+            Line2D([0], [0], color=_CHANGED, lw=2.2, label="relation changed"),
+            Line2D([0], [0], color=_REMOVED, lw=2.2, ls=":", label="relation removed"),
         ]
-        gone = [b.id for b in diff.bodies_removed]
+        gone = [f"body {b.id}" for b in diff.bodies_removed]
+        gone += [r.named() for r in gone_relations if r not in shown]  # an end removed too
         if gone:
             ax.text(
                 1.0,
                 min(rows.values(), default=0.0) - 0.6,
-                "removed: " + textwrap.fill(", ".join(gone), 90),
+                "removed: " + textwrap.fill("; ".join(gone), 90),
                 ha="right",
                 va="top",
                 fontsize=6,
-                color="#d62728",
+                color=_REMOVED,
             )
     if graph.bodies:
         ax.legend(

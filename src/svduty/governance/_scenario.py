@@ -396,6 +396,8 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
             raise _Fail(f"remove_members[{j}]", f"{quote(m)} is not a member of {quote(b.id)}")
     kept = [m for m in b.members if m not in change.remove_members]
     for j, m in enumerate(change.add_members):
+        if m in change.remove_members:  # one change says two things of one member
+            raise _Fail(f"add_members[{j}]", f"{quote(m)} is also in remove_members")
         if m in kept:
             raise _Fail(f"add_members[{j}]", f"{quote(m)} is already a member of {quote(b.id)}")
     new = attrs.evolve(
