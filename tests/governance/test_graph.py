@@ -846,6 +846,22 @@ def test_change_body_refuses_what_it_cannot_do(change, where, says):
         svduty.warwickshire().governance.apply(Scenario("s", "S", [change]))
 
 
+def test_a_chair_changed_and_changed_back_is_as_it_was_source_and_all():
+    """A policy review: the chair's source was dropped by a change undone in the same
+    scenario, so the diff was not empty."""
+    p = svduty.warwickshire()
+    b = next(x for x in p.governance.bodies if x.chair and x.chair_citation)
+    there_and_back = [
+        ChangeBody(b.id, chair="warwickshire-police"),
+        ChangeBody(b.id, chair=b.chair),
+    ]
+    w = p.what_if(Scenario("s", "S", there_and_back))
+    assert w.governance.get(b.id) == b
+    assert str(w.diff) == "no differences"
+    once = p.what_if(Scenario("s", "S", there_and_back[:1])).governance.get(b.id)
+    assert once.chair_citation is None  # the old source does not name the new chair
+
+
 def test_change_body_names_only_known_authorities():
     p = svduty.warwickshire()
     s = Scenario(

@@ -170,6 +170,7 @@ class _Work:
 
     def __init__(self, graph: GraphView) -> None:
         self.bodies: dict[str, Body] = {b.id: b for b in graph.bodies}
+        self.before = dict(self.bodies)  # a chair changed back takes back its source
         self.relations: dict[tuple[str, str, str], Relation] = {r.key: r for r in graph.relations}
 
     def need(self, body_id: str, field: str) -> Body:
@@ -407,7 +408,9 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
         host=b.host if change.host is None else change.host,
     )
     if new.chair != b.chair:  # the old chair's source does not name the new one
-        new = attrs.evolve(new, chair_citation=citation)
+        was = w.before.get(b.id)  # back as it was: cited as it was
+        back = was.chair_citation if was is not None and was.chair == new.chair else citation
+        new = attrs.evolve(new, chair_citation=back)
     if new.members != b.members and citation is not None:  # the old source names the rest
         cited = kept_members_citation(citation, b.members_citation, kept)
         new = attrs.evolve(new, members_citation=cited)
