@@ -380,6 +380,19 @@ def test_one_row_outside_and_one_without_a_location_are_counted_in_the_singular(
     assert "2 rows have no location." in text
 
 
+def test_the_sources_name_the_lookups_and_the_offence_table_the_counts_rest_on(month):
+    """An analyst's review: every inside/outside, district and CSP count rests on the ONS
+    look-ups, and the category facts on the offence table; the page cited neither."""
+    sources = month.html.split('<section id="sources">', 1)[1]
+    for title in (
+        "Lower Layer Super Output Area (2021) to Ward (2024) to Local Authority District (2024)",
+        "LSOA (2011) to LSOA (2021) to Local Authority District (2022)",
+        "Local Authority District (2024) to Community Safety Partnership to Police Force Area",
+        "Home Office offence codes joined to ONS offence groups",
+    ):
+        assert title in sources
+
+
 def test_a_month_with_no_row_inside_the_area_still_has_the_inside_line(tmp_path):
     """Another force's month (every row outside): the summary table and the command's text
     said nothing of inside the area, where a needs assessment wants its zeros."""

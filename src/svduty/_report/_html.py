@@ -37,18 +37,16 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 """The page's sections: id and heading, in order."""
 
 _CSS = """
-:root{--ink:#1f3b57;--muted:#555;--rule:#d5dde5}
-*{box-sizing:border-box}
+:root{--ink:#1f3b57;--muted:#555;--rule:#d5dde5} *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;
  max-width:980px;margin:0 auto;padding:24px 28px 64px;line-height:1.45}
 h1{color:var(--ink);font-size:1.7rem;margin:0 0 4px}
 h2{color:var(--ink);font-size:1.25rem;border-bottom:2px solid var(--ink);padding-bottom:3px;
  margin:34px 0 10px}
 h3{font-size:1.02rem;margin:20px 0 6px}
-.meta{color:var(--muted);margin:0 0 12px}
+.meta{color:var(--muted);margin:0 0 12px} .lead{font-size:1.08rem}
 nav{background:#f3f6f9;border:1px solid var(--rule);padding:8px 12px;font-size:.92rem}
 nav a{margin-right:12px;white-space:nowrap;color:var(--ink)}
-.lead{font-size:1.08rem}
 .key{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
 .key div{border:1px solid var(--rule);border-radius:6px;padding:8px 14px;min-width:150px}
 .key b{display:block;font-size:1.5rem;color:var(--ink)}
@@ -56,11 +54,9 @@ nav a{margin-right:12px;white-space:nowrap;color:var(--ink)}
 table{border-collapse:collapse;margin:8px 0 16px;font-size:.9rem;width:100%}
 caption{text-align:left;font-weight:600;padding:4px 0;color:#333}
 th,td{border-bottom:1px solid var(--rule);padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#eef2f6}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#eef2f6} td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 tfoot td{font-weight:600;border-top:2px solid #999}
-figure{margin:10px 0 16px}
-figcaption{color:var(--muted);font-size:.88rem}
+figure{margin:10px 0 16px} figcaption{color:var(--muted);font-size:.88rem}
 ul.sources li{margin-bottom:4px}
 @media print{
  body{max-width:none;padding:0;font-size:10pt}
@@ -399,8 +395,12 @@ def _caveats(definition: Definition) -> str:
 
 
 def _sources(r: Report, partnership: Partnership, definition: Definition) -> str:
+    where = "to locate each row (LSOA, district, CSP, police force area)"  # counts rest on it
     cites: list[Citation] = [
         cite("police-uk", "Street-level crime data"),
+        *(cite(f"ons-{t}", where) for t in ("lsoa21-ward24-lad24", "lsoa11-lsoa21-lad22")),
+        cite("ons-lad24-csp24-pfa24", where),
+        cite("ons-offence-join", "what the offences of each police.uk category prove"),
         cite("pcsc-act-2022", "s.13"),
         cite("svd-guidance"),
     ]
