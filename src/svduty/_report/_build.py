@@ -50,7 +50,7 @@ from svduty.partnership import Partnership
 __all__ = ["report"]
 
 HOTSPOTS = 10
-"""How many LSOAs the hotspot tables list."""
+"""How many LSOAs the hotspot tables list (more when LSOAs tie with the last)."""
 
 _BY = {
     "by_month": "month",
@@ -138,8 +138,11 @@ def _hotspots(by_lsoa: pa.Table, key: str) -> pa.Table:
     inside = pc.filter(inside, pc.is_valid(inside["lsoa_code"]))
     other = "possible" if key == "certain" else "certain"
     order: Any = [(key, "descending"), (other, "descending"), ("lsoa_code", "ascending")]
-    top = pc.sort_by(inside, order).slice(0, HOTSPOTS)
-    rows: pa.Table = pc.filter(top, pc.greater(top[key], pa.scalar(0)))
+    ranked = pc.sort_by(inside, order)
+    if ranked.num_rows > HOTSPOTS:  # every LSOA tied with the last shown: no arbitrary cut
+        last = ranked[key][HOTSPOTS - 1]
+        ranked = pc.filter(ranked, pc.greater_equal(ranked[key], last))
+    rows: pa.Table = pc.filter(ranked, pc.greater(ranked[key], pa.scalar(0)))
     return rows
 
 
