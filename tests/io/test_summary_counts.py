@@ -51,3 +51,14 @@ def test_a_weighted_row_counts_as_that_many_rows(chunks, data):
         pa.array([v for v, w in zip(values, weights, strict=True) for _ in range(w)], pa.string()),
     )
     assert weighted == repeated
+
+
+def test_the_text_says_its_counts_hold_every_row_wherever_it_lies():
+    """An analyst's review: ``in_scope: yes 43`` beside "certain 42" inside the area read as
+    a contradiction; the counts hold the rows outside the area too, and say so."""
+    from svduty.io import Summary
+
+    text = Summary(2, 2, 0, by_district={"Rugby": 1, "Coventry": 1}).to_text()
+    assert "every row below (inside, outside and without a location together):" in text
+    assert text.index("every row below") < text.index("by district:")
+    assert "every row below" not in Summary(0, 0, 0).to_text()  # no counts: no heading

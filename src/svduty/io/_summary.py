@@ -214,6 +214,8 @@ class Summary:
                 for key, value in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
                     lines.append(f"  {key:<{width}}  {value:>9,}")
 
+        if self.by_district or self.by_category or self.verdicts:
+            lines.append("every row below (inside, outside and without a location together):")
         block("by district", self.by_district)
         if self.no_district:
             lines.append(f"located in no single district: {self.no_district:,}")
