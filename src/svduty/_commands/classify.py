@@ -42,6 +42,7 @@ from svduty.errors import InputFormatError, Problem, printable
 from svduty.io import _pipeline
 from svduty.io._bounds import GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts
+from svduty.io._compressed import refuse_compressed
 from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import (
     STDIN,
@@ -293,6 +294,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 2
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
+    for path in paths:  # a .csv.gz read as text: a header not known, or every row rejected
+        refuse_compressed(path)
     if args.output and not args.output_format:
         from svduty.io._writers import output_format
 

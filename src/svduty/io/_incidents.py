@@ -30,6 +30,7 @@ from svduty import _arrays
 from svduty._checked import checked
 from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, InputFormatError, Problem
+from svduty.io._compressed import refuse_compressed
 from svduty.io._incident_fields import (
     _EXPECTED,
     _KIND,
@@ -150,11 +151,20 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
                 Problem(file=str(p), message=f"cannot read the file ({exc.strerror})")
             ) from None
         name = str(p)
-    start = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
-    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start:  # UTF-16 or 32
+    start = raw.peek(16)[:16] if hasattr(raw, "peek") else b""
+    try:
+        refuse_compressed(Path(name), start)
+        if start.removeprefix(b"\xef\xbb\xbf").lstrip(b'"').startswith(b"Crime ID"):
+            police_uk = "incidents as JSON Lines, not police.uk (give its file)"
+            raise InputFormatError(Problem(file=name, expected=police_uk))
+        if start[:4].startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start[:4]:  # UTF-16/32
+            raise InputFormatError(
+                Problem(file=name, expected="UTF-8 text, one JSON object per line")
+            )
+    except InputFormatError:
         if name != "<stdin>":
             raw.close()
-        raise InputFormatError(Problem(file=name, expected="UTF-8 text, one JSON object per line"))
+        raise
     return name, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline=None)
 
 

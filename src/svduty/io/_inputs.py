@@ -22,6 +22,7 @@ import attrs
 
 from svduty._arguments import paths_argument
 from svduty.errors import InputFormatError, Problem, printable
+from svduty.io._compressed import refuse_compressed
 
 __all__ = [
     "CHECKED_COLUMNS",
@@ -457,6 +458,7 @@ def detect_format(inputs: Sequence[str | Path]) -> str:
         raise InputFormatError(Problem(message="file not found", file=str(first)))
     if first.is_dir():
         return "police-uk"
+    refuse_compressed(first)  # before its header is read as text
     suffix = first.suffix.lower()
     if suffix in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES):
         return "incidents"

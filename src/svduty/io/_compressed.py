@@ -1,0 +1,61 @@
+"""Compressed files and workbooks, refused by name before they are read as text.
+
+svduty reads police.uk CSV, incident CSV, JSON Lines and Parquet as they are; a
+``.csv.gz`` read as text would be a header it does not know, or every row rejected.
+
+Example:
+    >>> refuse_compressed(Path("m.csv"), b"Cr")  # the start of a police.uk header: read on
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from svduty.errors import InputFormatError, Problem
+
+__all__ = ["refuse_compressed"]
+
+_WORKBOOKS = frozenset({".xlsx", ".xlsm", ".ods"})
+
+_COMPRESSED = {
+    b"\x1f\x8b": "gzip",
+    b"PK\x03\x04": "zip",
+    b"BZh": "bzip2",
+    b"\xfd7zXZ\x00": "xz",
+}
+"""The first bytes of compressed files (none of them text a CSV could begin with)."""
+
+
+def refuse_compressed(path: Path, start: bytes | None = None) -> None:
+    """Refuse a compressed file by name: svduty reads CSV, JSON Lines and Parquet as they are.
+
+    ``start``: the file's first bytes (six or more), when already read (standard input).
+
+    Raises:
+        InputFormatError: naming the compression and what to do.
+
+    Example:
+        >>> import gzip, tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "m.csv.gz"
+        >>> _ = p.write_bytes(gzip.compress(b"Crime ID,Month"))
+        >>> refuse_compressed(p)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: ...m.csv.gz: expected an uncompressed file (this one is gzip-compressed: decompress it first, e.g. with gunzip)
+    """  # noqa: E501
+    if start is None:
+        try:
+            with path.open("rb") as f:
+                start = f.read(6)
+        except OSError:
+            return  # (the reader says why)
+    kind = next((k for magic, k in _COMPRESSED.items() if start.startswith(magic)), None)
+    if kind == "zip" and path.suffix.lower() in _WORKBOOKS:
+        expected = "a CSV file (this is a spreadsheet workbook: save it as CSV, UTF-8)"
+    elif kind is not None:
+        tool = {"gzip": "gunzip", "zip": "unzip", "bzip2": "bunzip2", "xz": "unxz"}[kind]
+        expected = f"an uncompressed file (this one is {kind}-compressed: decompress it first, "
+        expected += f"e.g. with {tool})"
+    else:
+        return
+    raise InputFormatError(Problem(file=str(path), expected=expected))

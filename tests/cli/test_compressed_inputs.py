@@ -1,0 +1,77 @@
+"""Compressed files and workbooks are refused by name (an analyst's review).
+
+A ``.csv.gz`` was "expected a police.uk street-level CSV"; the same bytes named ``.csv``
+were "a row with the wrong number of fields"; a police.uk month piped on standard input
+was read as JSON Lines and every row rejected, with exit status 0.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+from pathlib import Path
+
+import pytest
+
+from svduty.io import sample_police_uk
+
+from ..cli_run import run
+
+MONTH = sample_police_uk().read_bytes()
+PACKED = {"gzip": gzip.compress, "bzip2": bz2.compress, "xz": lzma.compress}
+
+
+@pytest.mark.parametrize("kind", sorted(PACKED))
+@pytest.mark.parametrize("name", ["m.csv.gz", "m.csv"])
+@pytest.mark.parametrize("command", [["classify"], ["classify", "--format", "police-uk"]])
+def test_a_compressed_month_is_refused_naming_its_compression(tmp_path, kind, name, command):
+    f = tmp_path / name
+    f.write_bytes(PACKED[kind](MONTH))
+    code, out, err = run(*command, f)
+    assert (code, out) == (1, "")
+    assert f"{f}: expected an uncompressed file (this one is {kind}-compressed" in err
+
+
+def test_the_report_refuses_one_too(tmp_path):
+    f = tmp_path / "m.csv.gz"
+    f.write_bytes(gzip.compress(MONTH))
+    code, _, err = run("report", f, "-o", tmp_path / "r.html")
+    assert code == 1
+    assert "gzip-compressed: decompress it first" in err
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_workbook_is_told_to_be_saved_as_csv(tmp_path):
+    f = tmp_path / "m.xlsx"
+    f.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    code, _, err = run("classify", "--format", "police-uk", f)
+    assert code == 1
+    assert "spreadsheet workbook: save it as CSV" in err
+
+
+def test_a_csv_whose_first_column_is_pk_is_not_a_zip(tmp_path):
+    f = tmp_path / "in.csv"
+    f.write_text("PK,id,location\n1,a,E07000220\n", encoding="utf-8")
+    code, _, err = run("classify", f, "--map", "PK=victim_age", "--summary", "json")
+    assert "compressed" not in err
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (gzip.compress(MONTH), "gzip-compressed"),
+        (MONTH, "expected incidents as JSON Lines, not police.uk (give its file)"),
+        (b"\xef\xbb\xbf" + MONTH, "not police.uk"),
+    ],
+)
+def test_standard_input_is_refused_as_a_file_is(monkeypatch, tmp_path: Path, data, says):
+    piped = io.TextIOWrapper(io.BufferedReader(io.BytesIO(data)), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", piped)
+    code, out, err = run("classify", "-", "-o", tmp_path / "o.jsonl")
+    assert (code, out) == (1, "")
+    assert err.startswith("svduty classify: error: <stdin>: ")
+    assert says in err
+    assert not (tmp_path / "o.jsonl").exists()
