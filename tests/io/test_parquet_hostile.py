@@ -49,12 +49,12 @@ def test_a_cell_not_utf8_rejects_its_row_naming_the_field(
     assert [r[1:] for r in rows] == [
         ["2", "place_of_death", "expected UTF-8 text"],
         ["3", "weapon", "expected UTF-8 text"],
-        ["5", "note", "expected UTF-8 text"],
-        [  # the classifier's, after the reader's
+        [  # the classifier's, among the reader's: in the file's row order
             "4",
             "weapon",
             "expected one of corrosive, firearm, knife, none, other",  # a word: not shown
         ],
+        ["5", "note", "expected UTF-8 text"],
     ]
     assert len(out.read_text().splitlines()) == 1  # row 1
     assert "ZZSECRET" not in err.getvalue() + rejected.read_text()

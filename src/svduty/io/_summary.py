@@ -361,6 +361,9 @@ class Tally:
         if not bad.num_rows:
             return
         self.rejected += bad.num_rows
+        if bad.num_rows > 1:  # the stages reject in turn: passed on in the file's row order
+            keys = [("file", "ascending"), ("row", "ascending")]  # nulls last
+            bad = pc.take(bad, pc.sort_indices(bad.select(["file", "row"]), sort_keys=keys))
         self._keep(bad)
         if self.on_rejected is not None:
             self.on_rejected(bad)
@@ -368,16 +371,9 @@ class Tally:
     def _keep(self, bad: pa.Table) -> None:
         """Keep the ``sample_size`` first rejected rows by (file, row).
 
-        Whatever the order of the stages that rejected them; the ``--rejected`` file keeps
-        the stream's order.
+        ``bad`` is in row order (:meth:`count_rejected`).
         """
-        head = bad
-        if bad.num_rows > 1:
-            order = pc.sort_indices(
-                bad.select(["file", "row"]),
-                sort_keys=[("file", "ascending"), ("row", "ascending")],  # nulls last
-            )
-            head = pc.take(bad, order.slice(0, self.sample_size))
+        head = bad.slice(0, self.sample_size)
         new = rejected_rows(head, self.sample_size)
         if self.rejections and _order(new[0]) < _order(self.rejections[-1]):
             new = sorted([*self.rejections, *new], key=_order)
