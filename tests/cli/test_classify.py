@@ -99,6 +99,17 @@ def test_the_files_written_are_named_as_svduty_report_names_its_page(tmp_path):
     assert "wrote" not in err + out
 
 
+def test_a_json_summary_on_standard_error_is_json_alone(tmp_path):
+    """A review of the session: with the classified incidents on standard output, the JSON
+    summary goes to standard error, where a "wrote" line before it made it unreadable."""
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "a", "offence_code": "8N"}\n{"id": "b", "victim_age": -1}\n')
+    code, out, err = run("classify", f, "--summary", "json", "--rejected", tmp_path / "r.csv")
+    assert code == 0
+    assert json.loads(err)["rejected"] == 1
+    assert len(out.splitlines()) == 1
+
+
 @pytest.mark.usefixtures("fake_pipeline")
 def test_not_a_police_uk_file_fails_fast(tmp_path):
     f = tmp_path / "x.csv"

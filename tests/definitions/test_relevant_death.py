@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
+import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +23,7 @@ from svduty.definitions import (
     classify,
     classify_table,
 )
+from svduty.periods import Period
 
 from .helpers import to_table
 
@@ -37,7 +40,17 @@ QUALIFYING = {
     "review_information": True,
     "place_of_death": "E08000025",
 }
-PILOTS = [OWHR_PILOT_AS_MADE, OWHR_PILOT_AS_ANNOUNCED]
+# a pilot lengthened past its doubtful end (a review: the doubt's end was read as the
+# period's, so a death in the longer period was a "no" a date of death turned to "yes")
+LONGER = attrs.evolve(
+    OWHR_PILOT_AS_MADE, period=Period(pendulum.Date(2023, 4, 1), pendulum.Date(2025, 4, 1))
+)
+PILOTS = [OWHR_PILOT_AS_MADE, OWHR_PILOT_AS_ANNOUNCED, LONGER]
+
+
+def _last(pilot: Any) -> dt.date:
+    """The day from which a death is surely outside the pilot."""
+    return max(pilot.period.end, pilot.doubtful_until or pilot.period.end)
 
 
 def _written(day: dt.date, month: bool) -> str:
@@ -66,7 +79,7 @@ def test_a_settled_answer_is_true_of_the_death_whatever_else_is_unknown(incident
     death = incident + dt.timedelta(days=gap)
     truth = pilot.period.start <= death < pilot.period.end
     # from the end as made to the longer end announced the law itself is in doubt
-    doubtful = pilot.period.end <= death < (pilot.doubtful_until or pilot.period.end)
+    doubtful = pilot.period.end <= death < _last(pilot)
     rows = [{**QUALIFYING, **state} for state in _states(incident, death)]
     table = classify_table(to_table(rows), pilot=pilot).to_pylist()
     for data, row in zip(rows, table, strict=True):
@@ -91,7 +104,7 @@ def test_a_settled_answer_is_true_of_the_death_whatever_else_is_unknown(incident
 @given(st.dates(dt.date(2022, 10, 1), dt.date(2025, 1, 31)), st.sampled_from(PILOTS))
 def test_without_a_date_of_death_only_an_incident_after_the_period_is_a_no(incident, pilot):
     c = classify(Incident.from_json({**QUALIFYING, "date": incident.isoformat()}), pilot=pilot)
-    if incident >= (pilot.doubtful_until or pilot.period.end):
+    if incident >= _last(pilot):
         assert c.homicide_review.value == "not_required"
         assert "OWHR-PILOT-DATE-OUTSIDE" in [r.rule for r in c.reasons]
     else:

@@ -391,8 +391,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     files = [p for p in (args.output, args.rejected) if p and not writes_to(p, stdout)]
     wrote = "".join(f"wrote {printable(str(p))}\n" for p in files)  # as svduty report says
-    if args.summary == "json":  # standard output, or error, holds the JSON alone
-        print(wrote, end="", file=stderr)
+    if args.summary == "json":  # the JSON alone where it goes: the lines on error if free
+        if summary_to is stdout:
+            print(wrote, end="", file=stderr)
     else:
         text = wrote + text
     print(text, file=summary_to)

@@ -244,13 +244,22 @@ class DeathIn(Expr):
             return None
         low, high = max(lows), env.get("death_last_day")
         inside = low >= self.start and (self.end is None or (high is not None and high < self.end))
-        last = self.doubtful_until or self.end
+        last = self._last()
         outside = (high is not None and high < self.start) or (last is not None and low >= last)
         return True if inside else (False if outside else None)
 
+    def _last(self) -> Any | None:
+        """The day from which a death is surely outside: the later of the two ends."""
+        if self.end is None or self.doubtful_until is None:
+            return self.end
+        return max(self.end, self.doubtful_until)
+
     def _missing(self, env: ScalarEnv) -> tuple[str, ...]:
-        if self.doubtful_until is not None and env.get("death_last_day") is not None:
-            return ()  # the death's day is known: only the law's doubt leaves it open
+        lows = [d for d in (env.get("first_day"), env.get("death_first_day")) if d is not None]
+        high, last = env.get("death_last_day"), self._last()
+        known = self.end is not None and lows and high is not None and last is not None
+        if known and max(lows) >= self.end and high < last:  # wholly in the doubtful days:
+            return ()  # only the law's doubt leaves it open, no fact of the incident
         return self.fields()
 
     def _arrow(self, env: ArrowEnv) -> Arr:
@@ -268,7 +277,7 @@ class DeathIn(Expr):
             end = pa.scalar(self.end, pa.date32())
             below_end = pc.less(high, end) if high.null_count < len(high) else env.null_bool()
             inside = pc.and_kleene(inside, below_end)
-            last = pa.scalar(self.doubtful_until or self.end, pa.date32())
+            last = pa.scalar(self._last(), pa.date32())
             after = pc.greater_equal(low, last)
             outside = after if outside is None else pc.or_kleene(outside, after)
         outside = env.null_bool() if outside is None else outside
