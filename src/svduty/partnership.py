@@ -439,7 +439,8 @@ class Partnership:
             rules=self.governance_rules,
             on=day,
         )
-        gaps = national_findings(self.authorities, after, graph, on=day)
+        was = self._graph() if scenario is not None else None  # what a scenario takes away
+        gaps = national_findings(self.authorities, after, graph, on=day, was=was)
         skipped = tuple((r, why) for r, why in res.skipped if r not in NEEDS_AUTHORITIES)
         rules, changes = self.governance_rules, () if scenario is None else scenario.changes
         gaps += scenario_breaks(self._graph(), graph, after, rules, changes) if changes else ()

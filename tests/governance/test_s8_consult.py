@@ -20,6 +20,7 @@ from svduty.governance import (
     Body,
     BodyKind,
     Level,
+    Merge,
     Relation,
     RelationKind,
     RemoveBody,
@@ -91,11 +92,14 @@ def test_consulting_through_another_body_is_not_lost():
     assert s8(w.findings) == []
 
 
-def test_a_recorded_relevant_authority_no_one_consults_is_an_error():
+def test_a_recorded_relevant_authority_no_one_consults_is_not_known():
+    """The graph is an open world: a consultation not recorded is a fact not known (a
+    review of the session: it was an error, which a bundle that validated could not have
+    known it lacked)."""
     p = with_prison()
     (f,) = s8(p.validate_governance())
-    assert (f.severity, f.subjects) == (Severity.ERROR, ("hmp-rugby", "E07000220"))
-    assert f.message.startswith("hmp-rugby, a prison authority for E07000220, is consulted by")
+    assert (f.severity, f.subjects) == (Severity.WARNING, ("hmp-rugby", "E07000220"))
+    assert f.message.startswith("not known: whether hmp-rugby, a prison authority for E07000220")
     assert len(f.citations) == 2  # the rule's, then the category's row
     assert f.citations[0].provision == "s.8(4)"
 
@@ -118,3 +122,30 @@ def test_a_relevant_authority_consulted_directly_or_as_a_member_is_not(as_member
     assert consultation_findings(p.authorities, areas, graph) == ()
     assert len(consultation_findings(p.authorities, areas, p.governance)) == 1
     assert consultation_lost(graph, graph) == ()
+
+
+def _consulting(p: svduty.Partnership) -> svduty.Partnership:
+    """``p`` with the prison's own node, consulted by the co-ordinator."""
+    body = Body("hmp-rugby", "HMP Rugby", BodyKind.ORGANISATION, Level.LOCAL, C)
+    graph = p.governance.with_changes(
+        (*p.governance.bodies, body),
+        (*p.governance.relations, Relation(RelationKind.CONSULTS, COORDINATOR, "hmp-rugby", C)),
+    )
+    return attrs.evolve(p, governance=graph)
+
+
+def test_a_scenario_that_stops_consulting_a_recorded_relevant_authority_breaks_s8_4():
+    p = _consulting(with_prison())
+    assert s8(p.validate_governance()) == []
+    w = p.what_if(Scenario("s", "S", [RemoveBody("hmp-rugby")]))
+    (f,) = s8(w.findings)  # the breach, not also a "lost" warning for the same body
+    assert f.severity is Severity.ERROR
+    assert f.message.startswith("hmp-rugby, a prison authority for E07000220, is consulted by no")
+    assert f.message.endswith("see changes[0] (remove_body)")
+
+
+def test_a_body_merged_into_another_is_consulted_as_the_body_it_joined():
+    """A review of the session: a merge moves the consults relation; no warning."""
+    sector = Body("education-sector", "Education", BodyKind.SECTOR, Level.COUNTYWIDE, C)
+    w = P.what_if(Scenario("s", "S", [AddBody(sector), Merge("education-sector", "schools")]))
+    assert s8(w.findings) == []

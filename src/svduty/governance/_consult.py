@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from svduty.errors import named
 from svduty.findings import Finding, Severity
+from svduty.governance._changes import Change, Merge
 from svduty.governance._model import RelationKind
 from svduty.governance._reorganise import Reorganised, schedule_1_findings
 from svduty.governance._rules import GOVERNANCE_RULES
@@ -55,8 +56,14 @@ def consultation_findings(
     graph: GovernanceGraph,
     *,
     on: pendulum.Date | None = None,
+    before: GovernanceGraph | None = None,
 ) -> tuple[Finding, ...]:
     """Each recorded relevant authority of the areas that no ``consults`` relation reaches.
+
+    The graph is an open world: a relation not recorded is a fact not known, so an
+    authority no relation reaches is a warning (``not known: whether ... is consulted``),
+    not a breach. A scenario that takes away the relation that reached it (``before``:
+    the graph before the scenario) breaks s.8(4): an error.
 
     Example:
         >>> import svduty
@@ -65,18 +72,23 @@ def consultation_findings(
         ()
     """
     rule = GOVERNANCE_RULES["GOV-S8-CONSULT"]
-    reached, out, seen = _reached(graph), [], set()
+    reached, was = _reached(graph), set() if before is None else _reached(before)
+    out, seen = [], set()
     for lga in areas:
         for a in authorities.relevant_for(lga, on=on):
             if a.id in reached or a.id in seen:
                 continue
             seen.add(a.id)
+            who = f"{named(a.id, 'an id')}, {a.category.a} for {lga}"
+            lost = a.id in was
             out.append(
                 Finding(
                     rule.id,
-                    Severity.ERROR,
-                    f"{named(a.id, 'an id')}, {a.category.a} for {lga}, is consulted by no body "
-                    f"(no consults relation reaches it): {_REQUIRES}",
+                    Severity.ERROR if lost else Severity.WARNING,
+                    f"{who}, is consulted by no body after the scenario: {_REQUIRES}"
+                    if lost
+                    else f"not known: whether {who}, is consulted on the strategy (no consults "
+                    f"relation reaches it): {_REQUIRES}",
                     (rule.citation, a.info.citation),
                     (a.id, lga),
                 )
@@ -84,11 +96,17 @@ def consultation_findings(
     return tuple(out)
 
 
-def consultation_lost(before: GovernanceGraph, graph: GovernanceGraph) -> tuple[Finding, ...]:
+def consultation_lost(
+    before: GovernanceGraph,
+    graph: GovernanceGraph,
+    changes: Iterable[Change] = (),
+    recorded: Iterable[str] = (),
+) -> tuple[Finding, ...]:
     """What a scenario stops consulting: each body consulted before and by nothing after.
 
-    A warning (the body may stand for no relevant authority); a recorded relevant
-    authority left unconsulted is :func:`consultation_findings`' error instead.
+    A warning (the body may stand for no relevant authority). A body merged into another
+    is consulted as the body it joined; a recorded relevant authority (``recorded``), or
+    a body with one among its members, is :func:`consultation_findings`' to report.
 
     Example:
         >>> import svduty
@@ -97,11 +115,17 @@ def consultation_lost(before: GovernanceGraph, graph: GovernanceGraph) -> tuple[
         ()
     """
     rule = GOVERNANCE_RULES["GOV-S8-CONSULT"]
+    joined = {c.absorb: c.keep for c in changes if isinstance(c, Merge)}
     after = {r.target for r in graph.relations if r.kind is RelationKind.CONSULTS}
+    theirs = set(recorded)
     lost: dict[str, list[str]] = {}
     for r in before.relations:
-        if r.kind is RelationKind.CONSULTS and r.target not in after:
-            lost.setdefault(r.target, []).append(r.named())
+        target = r.target
+        if r.kind is not RelationKind.CONSULTS or target in after or target in theirs:
+            continue
+        if joined.get(target) in after or theirs & set(_members(before, target)):
+            continue
+        lost.setdefault(target, []).append(r.named())
     return tuple(
         Finding(
             rule.id,
@@ -117,14 +141,21 @@ def consultation_lost(before: GovernanceGraph, graph: GovernanceGraph) -> tuple[
     )
 
 
+def _members(graph: GovernanceGraph, body: str) -> tuple[str, ...]:
+    return graph.get(body).members if body in graph else ()
+
+
 def national_findings(
     before: Authorities,
     after: Reorganised,
     graph: GovernanceGraph,
     *,
     on: pendulum.Date | None = None,
+    was: GovernanceGraph | None = None,
 ) -> tuple[Finding, ...]:
     """The rules of ``NEEDS_AUTHORITIES``: Schedule 1's gaps, then s.8(4)'s.
+
+    ``was``: the graph before a scenario (what it takes away is a breach).
 
     Example:
         >>> import svduty
@@ -135,4 +166,5 @@ def national_findings(
         ()
     """
     gaps = schedule_1_findings(before, after, on=on)
-    return gaps + consultation_findings(after.authorities, after.areas, graph, on=on)
+    consulted = consultation_findings(after.authorities, after.areas, graph, on=on, before=was)
+    return gaps + consulted

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty.authorities import Role
 from svduty.errors import named
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._changes import Change, Merge, RemoveBody, RemoveRelation
@@ -96,7 +97,8 @@ def scenario_breaks(
     """  # noqa: E501
     declared = {r.id: r for r in rules}
     out = list(_unknown(graph, after, declared["GOV-REF"])) if "GOV-REF" in declared else []
-    out += consultation_lost(before, graph)  # national law: always
+    relevant = [a.id for a in after.authorities if a.role is Role.RELEVANT_AUTHORITY]
+    out += consultation_lost(before, graph, changes, relevant)  # national law: always
     rule = declared.get("GOV-GRANT")
     funds = RelationKind.FUNDS
     funded = {r.target for r in before.relations if r.kind is funds}
