@@ -82,6 +82,17 @@ def test_a_county_council_is_the_fire_and_rescue_authority_for_its_county(county
     assert "s.1(2)(a)" in fire["citation"]["doubt"]
 
 
+@pytest.mark.parametrize("unitary", ["E06000052", "E06000057"])  # Cornwall, Northumberland
+def test_a_unitary_county_council_is_its_own_fire_and_rescue_authority_too(unitary: str) -> None:
+    """A review of the session: the two-tier fix left Cornwall and Northumberland with two
+    bodies, their fire and rescue authority areas being the unitary county's alone."""
+    records = _records(unitary)
+    (fire,) = _by_category(records, "fire_and_rescue_authority")
+    council = next(r for r in records if r["id"] == fire["same_body_as"])
+    assert council["areas"] == [unitary]
+    assert fire["name"] == f"{council['name']} (as fire and rescue authority)"
+
+
 @pytest.mark.parametrize(
     "county",
     [

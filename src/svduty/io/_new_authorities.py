@@ -244,14 +244,14 @@ _NORTH_YORKSHIRE_FIRE = "E31000027"
 _GREATER_MANCHESTER_FIRE = "E31000040"
 
 
-def _fire_and_rescue_bodies(fra: Area, county: Area | None = None) -> list[dict[str, Any]]:
+def _fire_and_rescue_bodies(fra: Area, county: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The fire and rescue authorities of an area since the duty began, each dated.
 
     North Yorkshire's was the Police, Fire and Crime Commissioner (as fire and rescue
     authority) until 7 May 2024, then the York and North Yorkshire Combined Authority
     (SI 2023/1432 art 1(3)): one fire and rescue authority at a time. ``county``: the
-    county whose area the fire and rescue authority's coincides with (its council is the
-    fire and rescue authority, in a second capacity).
+    council of the county (two-tier or unitary) whose area the fire and rescue authority's
+    is (that council is the fire and rescue authority, in a second capacity).
     """
     record = _fire_and_rescue(fra) if county is None else _county_fire(fra, county)
     if fra.id in _PFCC_FIRE:
@@ -344,11 +344,11 @@ _SUCCESSORS = {  # fire and rescue authority area -> the body that took the name
 }
 
 
-def _county_fire(fra: Area, county: Area) -> dict[str, Any]:
+def _county_fire(fra: Area, council: dict[str, Any]) -> dict[str, Any]:
     """A county council as fire and rescue authority for its county: one body (FRSA s.1(2)(a))."""
     record = _authority(
         f"{slug(fra.name)}-fire-and-rescue-authority",
-        f"{county.name} County Council (as fire and rescue authority)",
+        f"{council['name']} (as fire and rescue authority)",
         _C.FIRE_AND_RESCUE_AUTHORITY,
         [fra.id],
         _sch1(
@@ -358,7 +358,7 @@ def _county_fire(fra: Area, county: Area) -> dict[str, Any]:
             "rescue authority area is the county's (no s.4A order is in them): check",
         ),
     )
-    record["same_body_as"] = f"{slug(county.name)}-county-council"
+    record["same_body_as"] = council["id"]
     return record
 
 
@@ -446,10 +446,11 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
                     lpb["same_body_as"] = "city-of-london-council"  # the Common Council
                 add(lpb)
         for fra in geo.parents(d.id, AreaKind.FIRE_AND_RESCUE_AUTHORITY):
-            area = set(geo.district_codes_within(fra.id))
-            counties = geo.parents(d.id, AreaKind.COUNTY)
-            same = [c for c in counties if set(geo.district_codes_within(c.id)) == area]
-            for record in _fire_and_rescue_bodies(fra, same[0] if same else None):
+            area = set(geo.district_codes_within(fra.id))  # a county's, or a unitary's:
+            same = [upper[c] for c in upper if set(geo.district_codes_within(c)) == area]
+            owner = next((r for r in out if same and r["id"] == same[0]), None)
+            owner = None if d.id == "E06000053" else owner  # Scilly's: s.1(2)(e)
+            for record in _fire_and_rescue_bodies(fra, owner):
                 add(record)
         health = (
             (AreaKind.INTEGRATED_CARE_BOARD, _C.INTEGRATED_CARE_BOARD, "ons-lsoa21-icb24"),
