@@ -60,3 +60,17 @@ def test_a_schedule_1_gap_cites_its_own_row_not_the_rows_still_served():
     probation = _doubts("warwickshire-probation-delivery-unit")
     assert not any("police row" in d or "fire and rescue row" in d for d in probation)
     assert any("police row" in d for d in _doubts("warwickshire-police"))
+
+
+def test_a_member_added_and_removed_again_leaves_the_membership_as_it_was():
+    """A review of the session: the chair's fix did not cover members (the diff showed
+    the membership's citation changed, its doubt nested on the second change)."""
+    pcc = ("warwickshire-pcc",)
+    there_and_back = [ChangeBody(JAG, add_members=pcc), ChangeBody(JAG, remove_members=pcc)]
+    w = P.what_if(Scenario("s", "S", there_and_back, citation=X))
+    assert w.governance.get(JAG) == P.governance.get(JAG)
+    assert str(w.diff) == "no differences"
+    police = ("warwickshire-police",)
+    twice = [ChangeBody(JAG, add_members=pcc), ChangeBody(JAG, remove_members=police)]
+    doubt = P.what_if(Scenario("s", "S", twice, citation=X)).governance.get(JAG)
+    assert doubt.members_citation.doubt.count("the members kept") == 1

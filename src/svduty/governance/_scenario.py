@@ -407,12 +407,15 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
         chair=b.chair if change.chair is None else change.chair,
         host=b.host if change.host is None else change.host,
     )
+    was = w.before.get(b.id)  # as the record was: what goes back to it is cited as it was
     if new.chair != b.chair:  # the old chair's source does not name the new one
-        was = w.before.get(b.id)  # back as it was: cited as it was
         back = was.chair_citation if was is not None and was.chair == new.chair else citation
         new = attrs.evolve(new, chair_citation=back)
-    if new.members != b.members and citation is not None:  # the old source names the rest
-        cited = kept_members_citation(citation, b.members_citation, kept)
+    if was is not None and set(new.members) == set(was.members):  # back as it was: so cited
+        new = attrs.evolve(new, members=was.members, members_citation=was.members_citation)
+    elif new.members != b.members and citation is not None:  # the old source names the rest
+        old = was.members_citation if was is not None else b.members_citation  # the record's
+        cited = kept_members_citation(citation, old, kept)
         new = attrs.evolve(new, members_citation=cited)
     w.bodies[b.id] = new
     said = [
