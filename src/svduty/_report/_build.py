@@ -50,7 +50,8 @@ from svduty.partnership import Partnership
 __all__ = ["report"]
 
 HOTSPOTS = 10
-"""How many LSOAs the hotspot tables list (more when LSOAs tie with the last)."""
+"""How many LSOAs the hotspot tables list: with those tied with the last, up to twice as
+many; past that, none of the tied (fewer)."""
 
 _BY = {
     "by_month": "month",
@@ -139,9 +140,14 @@ def _hotspots(by_lsoa: pa.Table, key: str) -> pa.Table:
     other = "possible" if key == "certain" else "certain"
     order: Any = [(key, "descending"), (other, "descending"), ("lsoa_code", "ascending")]
     ranked = pc.sort_by(inside, order)
-    if ranked.num_rows > HOTSPOTS:  # every LSOA tied with the last shown: no arbitrary cut
-        last = ranked[key][HOTSPOTS - 1]
-        ranked = pc.filter(ranked, pc.greater_equal(ranked[key], last))
+    if ranked.num_rows > HOTSPOTS:  # never an arbitrary cut through LSOAs tied at the last:
+        last = ranked[key][HOTSPOTS - 1]  # all of them, or, past twice the list, none
+        tied = pc.filter(ranked, pc.greater_equal(ranked[key], last))
+        ranked = (
+            tied
+            if tied.num_rows <= 2 * HOTSPOTS
+            else pc.filter(ranked, pc.greater(ranked[key], last))
+        )
     rows: pa.Table = pc.filter(ranked, pc.greater(ranked[key], pa.scalar(0)))
     return rows
 

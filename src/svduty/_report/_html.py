@@ -237,13 +237,13 @@ def _hotspots(r: Report) -> str:
         "police.uk places each crime at an anonymised map point near where it happened, so "
         "read these as areas, not addresses.</p>"
         + _table(
-            "Top LSOAs by certain rows (answered yes; every LSOA tied with the last is shown)",
+            "Top LSOAs by certain rows (answered yes; ties with the tenth shown, up to 20 rows)",
             [*keys, *_BOUNDS],
             r.tables["hotspots_certain"].to_pylist(),
             empty="(no row inside the area is certain: see the summary for why)",
         )
         + _table(
-            "Top LSOAs by possible rows (yes + undetermined; ties with the last shown too)",
+            "Top LSOAs by possible rows (yes + undetermined; ties likewise)",
             [*keys, *_BOUNDS],
             r.tables["hotspots_possible"].to_pylist(),
         )
