@@ -299,7 +299,9 @@ _ROWS: tuple[CategoryInfo, ...] = (
         "authority that established the team",
         join_citation=_u(
             "s.11(6), Sch 1",
-            "the second-column wording is taken from HL Bill 72; the enacted row is not confirmed",
+            "the revised row (legislation.gov.uk, 16 December 2024, seen in a copy) reads "
+            "'Each local government area which is, or which falls within, the area of...'; "
+            "its closing words are HL Bill 72's",
         ),
         devolved_welsh=None,
     ),

@@ -45,6 +45,16 @@ _WELSH_FIRE_CITATION = cite(
 )
 
 
+_DEVOLVED_CITATION = cite(
+    "gowa-2006",
+    "s.157A(1)(a), (2)",
+    confidence=Confidence.UNCONFIRMED,
+    doubt="the definition as s.18(4) and the team's notes give it; the text of s.157A and "
+    "Schedule 9A was not read (a legal review could not find it either), as for a Welsh fire "
+    "and rescue authority",
+)
+
+
 _CUSTODY = frozenset(
     {AuthorityCategory.PRISON_AUTHORITY, AuthorityCategory.YOUTH_CUSTODY_AUTHORITY}
 )
@@ -208,7 +218,7 @@ def can_be_directed(
                 "s.18(4)",
                 f"{authority.name} is a devolved Welsh authority: its functions are exercisable "
                 "only in relation to Wales and are wholly or mainly devolved",
-                cite("gowa-2006", "s.157A(1)(a), (2)"),
+                _DEVOLVED_CITATION,
             )
         )
     if devolved is None:
