@@ -350,8 +350,8 @@ class BoundedCounts:
     def totals(self) -> pa.Table:
         """The bounded counts by ``within_area`` alone (the summary's lines).
 
-        Each of :data:`WITHIN_AREA` has its line, of zeros where no row lies there: a
-        needs assessment reads a line left out as one not counted.
+        ``inside``, ``outside`` and ``no_location`` each have their line, of zeros where
+        no row lies there: a needs assessment reads a line left out as one not counted.
 
         Example:
             >>> import pyarrow as pa
