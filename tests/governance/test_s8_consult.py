@@ -19,6 +19,7 @@ from svduty.governance import (
     AddRelation,
     Body,
     BodyKind,
+    ChangeBody,
     Level,
     Merge,
     Relation,
@@ -149,3 +150,16 @@ def test_a_body_merged_into_another_is_consulted_as_the_body_it_joined():
     sector = Body("education-sector", "Education", BodyKind.SECTOR, Level.COUNTYWIDE, C)
     w = P.what_if(Scenario("s", "S", [AddBody(sector), Merge("education-sector", "schools")]))
     assert s8(w.findings) == []
+
+
+def test_a_scenario_dated_before_the_duty_says_so():
+    """A policy review: a scenario of 2020 validated clean, its warnings gone, with no word
+    that the Duty came into force on 31 January 2023."""
+    change = ChangeBody("soc-joint-action-group", add_members=("warwickshire-pcc",))
+    early = P.what_if(Scenario("s", "S", [change], effective="2020-01-01")).findings
+    (f,) = [f for f in early if "not in force" in f.message]
+    assert f.severity is Severity.WARNING
+    assert f.message.startswith("Part 2 Chapter 1 was not in force on 2020-01-01")
+    assert f.citations[0].provision == "reg 4"
+    late = P.what_if(Scenario("s", "S", [change], effective="2024-01-01")).findings
+    assert not [f for f in late if "not in force" in f.message]

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from svduty.authorities._answering import in_force
 from svduty.errors import named
 from svduty.findings import Finding, Severity
 from svduty.governance._changes import Change, Merge
@@ -167,4 +168,9 @@ def national_findings(
     """
     gaps = schedule_1_findings(before, after, on=on)
     consulted = consultation_findings(after.authorities, after.areas, graph, on=on, before=was)
-    return gaps + consulted
+    commenced, not_yet = in_force("Part 2 Chapter 1", on)  # a day before the Duty applied
+    if commenced is None or not not_yet:
+        return gaps + consulted
+    said = f"{commenced.says}; its rules do not apply to the governance of that day"
+    note = Finding("GOV-SCHEDULE-1", Severity.WARNING, said, (commenced.citation,))
+    return (note, *gaps, *consulted)
