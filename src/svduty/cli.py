@@ -30,6 +30,7 @@ from types import FrameType
 from typing import Any, NoReturn, TextIO, cast
 
 from svduty import _collector
+from svduty._commands._examples import Help, examples
 from svduty._commands._stopped import EXIT_BROKEN_PIPE, stopped
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -167,6 +168,7 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # no abbreviations: a script's "--part" would change meaning when an option is added
         kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", Help)
         super().__init__(*args, **kwargs)
         for name in (None, "store"):  # subcommands' parsers are of this class too
             self.register("action", name, _Once)
@@ -251,6 +253,8 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
     for name, summary in COMMANDS.items():
         if load is None or name in load:
             importlib.import_module(f"svduty._commands.{name}").register(sub)
+            command = sub.choices[name]  # its help ends with what a user would type
+            command.epilog = "\n\n".join(x for x in (command.epilog, examples(name)) if x)
         else:
             sub.add_parser(name, help=summary)
     return parser

@@ -1,0 +1,102 @@
+"""The examples each command's ``--help`` ends with: what a user types, and what it does.
+
+Every example is parsed by the command line's own parser in the tests, so an option
+renamed or removed cannot leave an example behind.
+
+Example:
+    >>> print(examples("validate"))
+    examples:
+      # check a bundle written with 'svduty init' and filled in
+      svduty validate ./my-bundle
+"""
+
+from __future__ import annotations
+
+import argparse
+
+__all__ = ["EXAMPLES", "Help", "examples"]
+
+EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "classify": (
+        ("a month's summary, every row accounted for", "svduty classify month.csv"),
+        ("a folder of months, the summary as JSON", "svduty classify months/ --summary json"),
+        (
+            "every classified row to Parquet, the rejected rows aside",
+            "svduty classify months/ -o rows.parquet --rejected rejected.csv",
+        ),
+        ("your own records, one incident a line", "svduty classify incidents.jsonl"),
+        (
+            "another partnership's bundle and definition",
+            "svduty classify months/ --partnership ./my-bundle --definition london-vru",
+        ),
+    ),
+    "explain": (
+        ("each incident's answers, reasons and missing facts", "svduty explain incidents.jsonl"),
+        (
+            "one incident typed in",
+            'echo \'{"offence_code": "8N", "victim_age": 30}\' | svduty explain -',
+        ),
+        (
+            "a page to share, the answers beside another definition's",
+            "svduty explain incidents.jsonl --format html --compare-definition pcsc-s13",
+        ),
+    ),
+    "report": (
+        (
+            "a profile of the area for a needs assessment, and its tables as CSV",
+            "svduty report months/ -o report.html --tables report-tables",
+        ),
+    ),
+    "info": (
+        ("Warwickshire's areas, authorities and sources", "svduty info"),
+        ("another partnership's, as JSON", "svduty info --partnership ./my-bundle --format json"),
+    ),
+    "init": (
+        ("a starting bundle for a county's partnership", "svduty init my-bundle --area E10000031"),
+        ("or by name, for a Welsh principal area", "svduty init cardiff --area Cardiff"),
+    ),
+    "validate": (
+        ("check a bundle written with 'svduty init' and filled in", "svduty validate ./my-bundle"),
+    ),
+    "governance": (
+        ("check it against the Act and the partnership's rules", "svduty governance --validate"),
+        (
+            "a what-if: apply a scenario, see the diff and what it breaks",
+            "svduty governance --scenario lgr-two-unitaries --validate",
+        ),
+        ("the graph for a diagram tool", "svduty governance --format mermaid"),
+    ),
+    "funding": (
+        ("the grant by financial year and cost category", "svduty funding"),
+        ("one year, split among recipients", "svduty funding --year 2023/24 --split split.toml"),
+    ),
+}
+"""Each command's examples: (what it does, the command line)."""
+
+
+def examples(command: str) -> str:
+    """The ``examples:`` block of a command's help (empty for a command with none).
+
+    Example:
+        >>> examples("no-such-command")
+        ''
+    """
+    lines = [f"  # {what}\n  {line}" for what, line in EXAMPLES.get(command, ())]
+    return "examples:\n" + "\n".join(lines) if lines else ""
+
+
+class Help(argparse.HelpFormatter):
+    r"""argparse's help, but a paragraph with indented lines (examples) is kept as written.
+
+    Example:
+        >>> Help("p")._fill_text("a  b\n\nexamples:\n  svduty info", 80, "")
+        'a b\n\nexamples:\n  svduty info'
+    """
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        fill, paragraphs = super()._fill_text, text.split("\n\n")
+        kept = ("\n".join(indent + x for x in p.splitlines()) for p in paragraphs)
+        return "\n\n".join(
+            k if "\n  " in p else fill(p, width, indent)
+            for p, k in zip(paragraphs, kept, strict=True)
+        )

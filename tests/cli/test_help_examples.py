@@ -1,0 +1,39 @@
+"""Every command's ``--help`` ends with examples, and every example parses.
+
+A good command line shows what to type (``--help`` had none); an example that names an
+option since renamed would teach the wrong thing, so each is parsed by the real parser.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+import pytest
+
+from svduty._commands._examples import EXAMPLES
+from svduty.cli import COMMANDS, build_parser
+
+from ..cli_run import run
+
+
+def test_every_command_has_examples():
+    assert set(EXAMPLES) == set(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("command", "line"), [(c, line) for c, xs in EXAMPLES.items() for _, line in xs]
+)
+def test_each_example_is_a_command_line_the_parser_takes(command, line):
+    words = shlex.split(line.rsplit("|", 1)[-1])  # what a pipe feeds is not svduty's
+    assert words[:2] == ["svduty", command]
+    args = build_parser().parse_args(words[1:])  # a usage error would exit
+    assert args.command == command
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_the_help_ends_with_the_examples_as_written(command):
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    tail = out[out.index("examples:") :]
+    for what, line in EXAMPLES[command]:
+        assert f"\n  # {what}\n  {line}\n" in tail + "\n"  # not re-wrapped
