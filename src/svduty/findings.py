@@ -24,7 +24,7 @@ import attrs
 from svduty._checked import checked_methods
 from svduty._words import Words
 from svduty.errors import ArgumentError, Problem, named
-from svduty.sources import Citation
+from svduty.sources import Citation, Confidence
 
 __all__ = ["Finding", "Findings", "Severity"]
 
@@ -191,8 +191,9 @@ class Findings:
     def text(self) -> str:
         """The counts, each finding, then every rule checked and not checked, as text.
 
-        Each finding is followed by what it cites (the document and provision), one line
-        each: the section of the Act, or the partnership's document, that makes it a rule.
+        Each finding is followed by what it cites (the document and provision, and the
+        doubt of an unconfirmed one), one line each: the section of the Act, or the
+        partnership's document, that makes it a rule.
 
         Example:
             >>> from svduty.sources import cite
@@ -205,7 +206,7 @@ class Findings:
         """
         lines = [f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"]
         for f in self.findings:
-            lines += [f"  {f}", *(f"    cites: {c}" for c in f.citations)]
+            lines += [f"  {f}", *(f"    cites: {_cited(c)}" for c in f.citations)]
         if self.checked:
             lines.append("checked: " + ", ".join(self.checked))
         lines += [f"not checked: {rule} ({why})" for rule, why in self.skipped]
@@ -255,3 +256,9 @@ class Findings:
             "checked": list(self.checked),
             "skipped": [{"rule": r, "reason": why} for r, why in self.skipped],
         }
+
+
+def _cited(c: Citation) -> str:
+    """A citation as text, with its doubt when it is unconfirmed (as a reason says it)."""
+    unconfirmed = c.confidence is Confidence.UNCONFIRMED
+    return f"{c} (unconfirmed: {c.doubt})" if unconfirmed and c.doubt else str(c)

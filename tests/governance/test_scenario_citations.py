@@ -74,3 +74,11 @@ def test_a_member_added_and_removed_again_leaves_the_membership_as_it_was():
     twice = [ChangeBody(JAG, add_members=pcc), ChangeBody(JAG, remove_members=police)]
     doubt = P.what_if(Scenario("s", "S", twice, citation=X)).governance.get(JAG)
     assert doubt.members_citation.doubt.count("the members kept") == 1
+
+
+def test_the_findings_text_says_the_doubt_of_an_unconfirmed_citation():
+    """A review of the session: the ``cites:`` lines showed no doubt, so a Schedule 1
+    gap's row citations read as three near-identical lines."""
+    w = P.what_if(Scenario("s", "S", [AbolishAuthority("warwickshire-police")]))
+    text = w.findings.text()
+    assert "(unconfirmed: the police row's local government area wording is not" in text
