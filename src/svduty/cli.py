@@ -348,10 +348,10 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     except SvdutyError as exc:
         print(f"svduty {args.command}: error: {exc}", file=err)
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        return stopped(err, args.command, nothing_written=False)
-    except _Terminated:
-        return stopped(err, args.command, "terminated", nothing_written=False)
+    except (KeyboardInterrupt, _Terminated) as exc:  # a command writing whole says so
+        none = getattr(args, "writes_whole", False) and not getattr(exc, "svduty_written", 0)
+        how = "interrupted" if isinstance(exc, KeyboardInterrupt) else "terminated"
+        return stopped(err, args.command, how, nothing_written=none)
     except BrokenPipeError:  # e.g. 'svduty ... | head': not a success (pipefail sees it)
         _quiet_stdout(out)
         return EXIT_BROKEN_PIPE

@@ -215,12 +215,30 @@ def test_report_interrupted_while_writing_leaves_nothing(
     monkeypatch.setattr(_model, "_write_csv", write_csv)
     before = listing(tmp_path)
     got, _, err = run("report", month, "--output", tmp_path / "r.html", "--tables", tmp_path)
-    assert (got, err) == (
+    assert (got, err) == (  # an analyst's review: it did not say nothing was written
         code,
-        f"svduty report: {'interrupted' if code == 130 else 'terminated'}\n",
+        f"svduty report: {'interrupted' if code == 130 else 'terminated'}; no output written\n",
     )
     assert listing(tmp_path) == before
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
+
+
+def test_report_interrupted_as_it_renames_says_what_it_wrote(tmp_path: Path, monkeypatch):
+    """A signal held while the files are renamed arrives after: they are written."""
+    from svduty.io import _write_paths
+
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    commit = _write_paths.OutputFile.commit
+
+    def interrupted(self) -> None:  # the first rename, then Ctrl-C (held until all are)
+        commit(self)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(_write_paths.OutputFile, "commit", interrupted)
+    got, _, err = run("report", month, "--output", tmp_path / "r.html")
+    assert (got, err) == (130, "svduty report: interrupted\n")
+    assert (tmp_path / "r.html").exists()
 
 
 def test_a_rejected_file_the_system_refuses_is_named(tmp_path: Path):

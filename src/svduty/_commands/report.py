@@ -69,7 +69,7 @@ def register(subparsers: Any) -> None:
     )
     add_partnership(p)
     add_definition(p)
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, writes_whole=True)  # page and tables: all written, or none
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -338,6 +338,7 @@ def write_together(
         ['a.txt']
     """  # noqa: E501
     current: OutputFile | None = None
+    committed = False
     try:
         for current, write in files:
             write(current.sink())
@@ -348,12 +349,14 @@ def write_together(
         with signals_held():  # all renamed, or none
             for current, _ in files:
                 current.commit()
+            committed = True  # a signal held meanwhile arrives as this block ends
     except OSError as exc:
         _discard(files, deliver=True)  # a Ctrl-C meanwhile stops the run after the removal
         assert current is not None
         raise output_error(current.path, exc, current.option) from None
-    except BaseException:
+    except BaseException as exc:
         _discard(files, deliver=False)  # already stopping: a second signal is dropped
+        exc.svduty_written = committed  # type: ignore[attr-defined]  # what the command says
         raise
 
 
