@@ -82,3 +82,19 @@ def test_the_findings_text_says_the_doubt_of_an_unconfirmed_citation():
     w = P.what_if(Scenario("s", "S", [AbolishAuthority("warwickshire-police")]))
     text = w.findings.text()
     assert "(unconfirmed: the police row's local government area wording is not" in text
+
+
+def test_a_misspelt_body_or_authority_id_names_the_one_meant():
+    """A policy review: a misspelt body id got no "did you mean", as a scenario name does."""
+    import pytest
+
+    from svduty.errors import ScenarioError
+    from svduty.governance import RemoveBody
+
+    with pytest.raises(
+        ScenarioError, match=r"no body with id 'schoools' \(did you mean schools\?\)"
+    ):
+        P.what_if(Scenario("s", "S", [RemoveBody("schoools")]))
+    typo = ChangeBody(JAG, add_members=("warwickshire-polic",))
+    with pytest.raises(ScenarioError, match=r"\(did you mean warwickshire-police\?\)"):
+        P.what_if(Scenario("s", "S", [typo]))

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from svduty._near import did_you_mean
 from svduty.errors import Problem
 from svduty.governance._changes import AddBody, ChangeBody, ChangeDistricts, Merge
 from svduty.governance._model import Body
@@ -189,7 +190,12 @@ def _people(
     if authorities is None:
         return []
     out = [
-        Problem(field=f, message="no authority with this id", expected=_AUTHORITY, got=m)
+        Problem(
+            field=f,
+            message="no authority with this id" + did_you_mean(m, authorities),
+            expected=_AUTHORITY,
+            got=m,
+        )
         for f, m in members
         if m not in authorities
     ]

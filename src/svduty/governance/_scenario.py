@@ -10,6 +10,7 @@ import attrs
 import pendulum
 
 from svduty._arguments import instance_argument, items_argument
+from svduty._near import did_you_mean
 from svduty.errors import GovernanceError, Problem, ScenarioError, quote
 from svduty.governance._changes import (
     CHANGE_TYPES,
@@ -175,7 +176,8 @@ class _Work:
 
     def need(self, body_id: str, field: str) -> Body:
         if body_id not in self.bodies:
-            raise _Fail(field, f"no body with id {quote(body_id)}")
+            near = did_you_mean(body_id, self.bodies)  # a body of the bundle's: safe to name
+            raise _Fail(field, f"no body with id {quote(body_id)}{near}")
         return self.bodies[body_id]
 
     def add_relation(self, r: Relation, field: str) -> None:
