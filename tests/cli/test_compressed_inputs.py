@@ -75,3 +75,27 @@ def test_standard_input_is_refused_as_a_file_is(monkeypatch, tmp_path: Path, dat
     assert err.startswith("svduty classify: error: <stdin>: ")
     assert says in err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_csv_whose_header_begins_bzh_is_read_and_an_xls_is_a_workbook(tmp_path):
+    """A hostile review: ``BZh`` alone was taken for bzip2; an .xls was not recognised."""
+    f = tmp_path / "in.csv"
+    f.write_text("BZh,id\n1,a\n", encoding="utf-8")
+    code, _, err = run("classify", f, "--map", "BZh=victim_age", "--summary", "json")
+    assert (code, "compressed" in err) == (0, False)
+    xls = tmp_path / "m.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40)
+    code, _, err = run("classify", "--format", "police-uk", xls)
+    assert code == 1
+    assert "spreadsheet workbook: save it as CSV" in err
+
+
+def test_a_named_pipe_is_not_read_to_look_for_compression(tmp_path):
+    """A hostile review: the check opened a named pipe, and waited for a writer."""
+    import os
+
+    from svduty.io._compressed import refuse_compressed
+
+    fifo = tmp_path / "f.jsonl"
+    os.mkfifo(fifo)
+    refuse_compressed(fifo)  # returns at once: a pipe is the reader's to read, once

@@ -14,6 +14,7 @@ ever made.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 import subprocess
@@ -493,3 +494,23 @@ def test_standard_output_on_a_full_device_is_named(tmp_path: Path, month: Path):
     assert r.stderr.decode().splitlines() == [
         "svduty classify: error: standard output: cannot write (No space left on device)"
     ]
+
+
+@needs_null
+def test_no_wrote_line_goes_into_an_output_on_standard_error(tmp_path: Path, month: Path):
+    """A hostile review: with ``-o /dev/stderr``, "wrote /dev/stderr" was appended to the
+    Parquet bytes there (unreadable); a device or a stream is never said to be written."""
+    if not Path("/dev/stderr").exists():
+        pytest.skip("no /dev/stderr")
+    argv = ["classify", str(month), "-o", "/dev/stderr", "--output-format", "parquet"]
+    r = subprocess.run(
+        [sys.executable, "-m", "svduty", *argv, "--summary", "json"],
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr[-300:]
+    rows = tmp_path / "rows.parquet"
+    rows.write_bytes(r.stderr)
+    assert pq.read_table(rows).num_rows == 4586
+    assert json.loads(r.stdout)["rows_out"] == 4586

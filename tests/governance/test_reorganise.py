@@ -155,6 +155,24 @@ def test_a_created_authority_gets_the_bundles_area_checks(category, area, rules)
     assert {p.field for p in caught.value.problems} == {"changes[0].authority.areas[0]"}
 
 
+@pytest.mark.parametrize(
+    ("areas", "field", "says"),
+    [  # a hostile review: all were accepted, and counted as the partnership's authorities
+        (("S12000033",), "areas[0]", "not an area of the partnership or of England and Wales"),
+        (("E07000001",), "areas[0]", "not an area of the partnership or of England and Wales"),
+        ((), "areas", "at least one area"),
+        (("E07000220", "E07000220"), "areas[1]", "listed twice"),
+    ],
+)
+def test_a_created_authority_s_areas_are_areas_of_england_and_wales(areas, field, says):
+    made = Authority("new-body", "New body", AuthorityCategory.DISTRICT_COUNCIL, areas, C)
+    with pytest.raises(ScenarioError) as caught:
+        P.what_if(scenario(CreateAuthority(made)))
+    (problem,) = caught.value.problems
+    assert problem.field == f"changes[0].authority.{field}"
+    assert says in str(problem)
+
+
 def test_a_created_unitary_council_of_a_new_area_is_not_refused():
     made = unitary("new-unitary", "E06000999")  # an area the scenario creates: not judged
     s = scenario(CreateArea("E06000999", "New", ("E07000218",)), CreateAuthority(made))

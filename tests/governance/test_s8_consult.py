@@ -163,3 +163,12 @@ def test_a_scenario_dated_before_the_duty_says_so():
     assert f.citations[0].provision == "reg 4"
     late = P.what_if(Scenario("s", "S", [change], effective="2024-01-01")).findings
     assert not [f for f in late if "not in force" in f.message]
+
+
+def test_a_body_merged_twice_is_consulted_as_the_last_body_kept():
+    """A hostile review: only one merge was followed, so a chain warned falsely."""
+    chain = [
+        Merge("soc-tactical-group", "schools"),
+        Merge("soc-joint-action-group", "soc-tactical-group"),
+    ]
+    assert s8(P.what_if(Scenario("s", "S", chain)).findings) == []

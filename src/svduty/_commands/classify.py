@@ -389,9 +389,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         text = json.dumps(versioned("summary", data, sort=True), indent=2, default=str)
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
-    files = [p for p in (args.output, args.rejected) if p and not writes_to(p, stdout)]
+    outputs = [p for p in (args.output, args.rejected) if p]
+    files = [p for p in outputs if Path(p).is_file()]  # not a device, a pipe, a stream
     wrote = "".join(f"wrote {printable(str(p))}\n" for p in files)  # as svduty report says
-    if args.summary == "json":  # the JSON alone where it goes: the lines on error if free
+    said_on = summary_to if args.summary == "text" else stderr  # beside JSON: on error
+    if said_on is stderr and any(writes_to(p, stderr) for p in outputs):
+        wrote = ""  # a stream that holds an output's data holds nothing else
+    if args.summary == "json":  # the JSON alone where it goes
         if summary_to is stdout:
             print(wrote, end="", file=stderr)
     else:

@@ -116,7 +116,7 @@ def consultation_lost(
         ()
     """
     rule = GOVERNANCE_RULES["GOV-S8-CONSULT"]
-    joined = {c.absorb: c.keep for c in changes if isinstance(c, Merge)}
+    merges = {c.absorb: c.keep for c in changes if isinstance(c, Merge)}
     after = {r.target for r in graph.relations if r.kind is RelationKind.CONSULTS}
     theirs = set(recorded)
     lost: dict[str, list[str]] = {}
@@ -124,7 +124,10 @@ def consultation_lost(
         target = r.target
         if r.kind is not RelationKind.CONSULTS or target in after or target in theirs:
             continue
-        if joined.get(target) in after or theirs & set(_members(before, target)):
+        kept, joined = target, dict(merges)
+        while kept in joined:  # merged, perhaps more than once: consulted as the last kept
+            kept = joined.pop(kept)
+        if kept in after or theirs & set(_members(before, target)):
             continue
         lost.setdefault(target, []).append(r.named())
     return tuple(

@@ -283,15 +283,25 @@ def _created_authority_problems(scenario: Scenario, known: Known) -> list[Proble
     """
     if known.geography is None:
         return []
-    from svduty.authorities._areas_served import area_problems  # not at start-up
+    from svduty.authorities._areas_served import area_kind, area_problems  # not at start-up
 
-    return [
-        Problem(field=f"changes[{i}].authority.areas[{j}]", message=f"{message} ({rule})")
-        for i, change in enumerate(scenario.changes)
-        if isinstance(change, CreateAuthority)
-        for j, code in enumerate(change.authority.areas)
-        for rule, message in area_problems(known.geography, change.authority, code)
-    ]
+    out: list[Problem] = []
+    for i, change in enumerate(scenario.changes):
+        if not isinstance(change, CreateAuthority):
+            continue
+        areas, at = change.authority.areas, f"changes[{i}].authority.areas"
+        if not areas:  # an authority serves some area (s.11(6))
+            out.append(Problem(field=at, expected="at least one area's GSS code"))
+        for j, code in enumerate(areas):
+            if code in areas[:j]:
+                out.append(Problem(field=f"{at}[{j}]", message="listed twice"))
+            elif code not in known.new_areas and area_kind(known.geography, code) is None:
+                # a Scottish or unknown code: no area of England and Wales (BUNDLE-GSS)
+                wrong = "not an area of the partnership or of England and Wales (BUNDLE-GSS)"
+                out.append(Problem(field=f"{at}[{j}]", message=wrong, got=code[:12]))
+            for rule, message in area_problems(known.geography, change.authority, code):
+                out.append(Problem(field=f"{at}[{j}]", message=f"{message} ({rule})"))
+    return out
 
 
 def _uncreated(p: Problem) -> Problem:

@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
@@ -20,16 +21,19 @@ _WORKBOOKS = frozenset({".xlsx", ".xlsm", ".ods"})
 _COMPRESSED = {
     b"\x1f\x8b": "gzip",
     b"PK\x03\x04": "zip",
-    b"BZh": "bzip2",
     b"\xfd7zXZ\x00": "xz",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "workbook",  # an .xls (OLE2) file
 }
 """The first bytes of compressed files (none of them text a CSV could begin with)."""
+
+_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # the magic, a block size, the first block's mark
 
 
 def refuse_compressed(path: Path, start: bytes | None = None) -> None:
     """Refuse a compressed file by name: svduty reads CSV, JSON Lines and Parquet as they are.
 
-    ``start``: the file's first bytes (six or more), when already read (standard input).
+    ``start``: the file's first bytes (ten or more), when already read (standard input).
+    Only a regular file is read here: a named pipe would be consumed (or wait for a writer).
 
     Raises:
         InputFormatError: naming the compression and what to do.
@@ -44,18 +48,21 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
         svduty.errors.InputFormatError: ...m.csv.gz: expected an uncompressed file (this one is gzip-compressed: decompress it first, e.g. with gunzip)
     """  # noqa: E501
     if start is None:
+        if not path.is_file():  # a pipe or a device: read once, by the reader, never here
+            return
         try:
             with path.open("rb") as f:
-                start = f.read(6)
+                start = f.read(10)
         except OSError:
             return  # (the reader says why)
     kind = next((k for magic, k in _COMPRESSED.items() if start.startswith(magic)), None)
-    if kind == "zip" and path.suffix.lower() in _WORKBOOKS:
+    kind = "bzip2" if kind is None and _BZIP2.match(start) else kind
+    if kind == "workbook" or (kind == "zip" and path.suffix.lower() in _WORKBOOKS):
         expected = "a CSV file (this is a spreadsheet workbook: save it as CSV, UTF-8)"
     elif kind is not None:
         tool = {"gzip": "gunzip", "zip": "unzip", "bzip2": "bunzip2", "xz": "unxz"}[kind]
         expected = f"an uncompressed file (this one is {kind}-compressed: decompress it first, "
-        expected += f"e.g. with {tool})"
+        expected += f"e.g. with {tool}" + (", or save a workbook as CSV)" if kind == "zip" else ")")
     else:
         return
     raise InputFormatError(Problem(file=str(path), expected=expected))

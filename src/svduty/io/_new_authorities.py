@@ -353,7 +353,7 @@ def _county_fire(fra: Area, council: dict[str, Any]) -> dict[str, Any]:
         [fra.id],
         _sch1(
             _FRA,
-            "the county council is the fire and rescue authority for the county (Fire and "
+            "the council of the county is the fire and rescue authority for it (Fire and "
             "Rescue Services Act 2004 s.1(2)(a)) where, as here, the ONS tables' fire and "
             "rescue authority area is the county's (no s.4A order is in them): check",
         ),
