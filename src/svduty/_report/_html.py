@@ -237,7 +237,7 @@ def _hotspots(r: Report) -> str:
         "police.uk places each crime at an anonymised map point near where it happened, so "
         "read these as areas, not addresses.</p>"
         + _table(
-            "Top LSOAs by certain rows (answered yes; ties with the tenth shown, up to 20 rows)",
+            "Top LSOAs by certain rows (yes; ties with the tenth: all, or past 20 rows none)",
             [*keys, *_BOUNDS],
             r.tables["hotspots_certain"].to_pylist(),
             empty="(no row inside the area is certain: see the summary for why)",
