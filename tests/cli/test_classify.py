@@ -508,3 +508,14 @@ def test_the_bounded_counts_give_each_district_and_csp_of_the_area_a_row(tmp_pat
     ]
     assert {n for n, rows in inside["district"].items() if rows} == {"Rugby"}
     assert {n for n, rows in inside["csp"].items() if rows} == {"Rugby"}
+
+
+def test_output_dash_is_refused_as_rejected_dash_is(tmp_path, monkeypatch):
+    """A hostile review: ``-o -`` wrote a file named ``-`` (and said "wrote -")."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("classify", sample_police_uk(), "-o", "-", "--output-format", "csv")
+    assert (code, out) == (1, "")
+    assert err == (
+        "svduty classify: error: -: --output: expected a file, or /dev/stdout for standard output\n"
+    )
+    assert not (tmp_path / "-").exists()

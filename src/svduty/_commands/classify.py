@@ -296,6 +296,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
     for path in paths:  # a .csv.gz read as text: a header not known, or every row rejected
         refuse_compressed(path)
+    if str(args.output) == STDIN:  # not a file named '-' (as --rejected refuses it too)
+        where = "a file, or /dev/stdout for standard output"
+        raise InputFormatError(Problem(file="-", field="--output", expected=where))
     if args.output and not args.output_format:
         from svduty.io._writers import output_format
 
