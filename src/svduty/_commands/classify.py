@@ -40,7 +40,7 @@ from svduty._commands._progress import Progress
 from svduty._commands._stopped import Terminated, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io import _pipeline
-from svduty.io._bounds import GROUPINGS, BoundedCounts
+from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts
 from svduty.io._compressed import refuse_compressed
 from svduty.io._forces import rows_of_other_forces
@@ -426,9 +426,7 @@ def _bounds_text(bounds: BoundedCounts) -> str:
     """
     lines = []
     for row in bounds.totals().to_pylist():
-        where = {"inside": "inside the area", "outside": "outside the area"}.get(
-            row["within_area"], "without a location"
-        )
+        where = _WHERE.get(row["within_area"], "without a location")  # as the bounds say it
         line = f"in scope {where}: certain {row['certain']:,}, possible {row['possible']:,}"
         lines.append(f"{line}, no {row['no']:,}")
         why = bounds.why_nothing_certain(row["within_area"])
