@@ -20,6 +20,7 @@ from pathlib import Path
 import attrs
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._compressed import refuse_compressed
 from svduty.io._inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES, POLICE_UK_HEADER
 from svduty.io._write_paths import written_in_place
 
@@ -84,7 +85,8 @@ def without_empty(
 
     Raises:
         InputFormatError: naming every empty file named that needs a header (row 1,
-            ``header``: a header row was expected) or is Parquet, and what was expected.
+            ``header``: a header row was expected) or is Parquet, and what was expected;
+            or the first file to read that is compressed or a workbook (it is not read).
 
     Example:
         >>> import tempfile, pathlib
@@ -117,6 +119,8 @@ def without_empty(
             )
     if problems:
         raise InputFormatError(problems)
+    for p in read:  # a .csv.gz read as text: a header not known, or every row rejected
+        refuse_compressed(p)
     return read, tuple(skipped)
 
 

@@ -42,7 +42,6 @@ from svduty.errors import InputFormatError, Problem, printable
 from svduty.io import _pipeline
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts
-from svduty.io._compressed import refuse_compressed
 from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import (
     STDIN,
@@ -294,8 +293,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 2
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
-    for path in paths:  # a .csv.gz read as text: a header not known, or every row rejected
-        refuse_compressed(path)
     if str(args.output) == STDIN:  # not a file named '-' (as --rejected refuses it too)
         where = "a file, or /dev/stdout for standard output"
         raise InputFormatError(Problem(file="-", field="--output", expected=where))

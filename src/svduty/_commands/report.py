@@ -24,7 +24,6 @@ from svduty._commands._paths import check_outputs, without_empty, writes_to
 from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
 from svduty.errors import InputFormatError, Problem, printable
-from svduty.io._compressed import refuse_compressed
 from svduty.io._inputs import expand_inputs
 from svduty.io._write_paths import written_in_place
 
@@ -102,8 +101,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     inputs = expand_inputs(args.inputs)  # each file once
     paths, empties = without_empty(inputs.files, args.inputs, "police-uk")  # named: refused
-    for path in paths:  # a .csv.gz read as text: a header not known, or every row rejected
-        refuse_compressed(path)
     written = [("--tables", tables / f"{name}.csv") for name in TABLES] if tables else []
     folders = [p for p in args.inputs if Path(p).is_dir()]
     check_outputs(paths, [("--output", args.output), *written], folders)
