@@ -34,6 +34,7 @@ __all__ = [
     "first_rows",
     "group_rows",
     "groups",
+    "joined",
     "numbered",
     "one_array",
     "string_array",
@@ -449,3 +450,18 @@ def without_rows(table: pa.Table, rows: Iterable[int]) -> pa.Table:
     for i, f in views:
         table = table.set_column(i, f, pc.cast(table.column(i), f.type))
     return table
+
+
+def joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
+    """Record batches of one schema as one batch (``pa.concat_batches`` from pyarrow 19 on).
+
+    Example:
+        >>> b = pa.record_batch({"a": [1, 2]})
+        >>> joined([b, b]).column("a").to_pylist()
+        [1, 2, 1, 2]
+    """
+    concat = getattr(pa, "concat_batches", None)
+    if concat is not None:
+        return concat(batches)  # type: ignore[no-any-return]
+    (one,) = pa.Table.from_batches(batches).combine_chunks().to_batches()
+    return one

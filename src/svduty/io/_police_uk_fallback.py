@@ -207,10 +207,12 @@ def one_thread(
             passed = [item for item in pending if item[0] < next_row]
             skipped[consumed:] = pending
             consumed += len(passed)
-            if passed:
-                yield _bad_lines(name, _reasons(lines, passed, reasons)), False
-            if raw.num_rows:
-                yield _decoded(raw, name, _lines_of(lines, nums)), True
+            bad = _bad_lines(name, _reasons(lines, passed, reasons)) if passed else None
+            if raw.num_rows:  # one batch: the rows it rejects are then put in row order
+                rows = _decoded(raw, name, _lines_of(lines, nums))
+                yield (rows if bad is None else _arrays.joined([bad, rows])), True
+            elif bad is not None:
+                yield bad, False
             if progress is not None:
                 progress(done + fh.tell())
         if len(skipped) > consumed:

@@ -304,7 +304,7 @@ class _Order:
 def _emit(
     block: tuple[int, list[Future[_Piece]]], state: _Order, name: str, how: _Reading
 ) -> Iterator[pa.RecordBatch]:
-    """A block's rows: malformed rows before its last good row, then its good rows."""
+    """A block's rows: malformed rows before its last good row, with its good rows."""
     end, futures = block
     good: list[pa.RecordBatch] = []
     for f in futures:
@@ -318,27 +318,12 @@ def _emit(
         last = good[-1].column(_ROW)[-1].as_py()
         before = [b for b in state.bad if b[0] < last]
         state.bad = [b for b in state.bad if b[0] > last]
-        if before:
-            yield _bad_lines(name, before)
+        if before:  # in the block's batch: the rows it rejects are then put in row order
+            good.insert(0, _bad_lines(name, before))
         # one batch per block, as the streaming parser makes it, however many pieces
-        yield good[0] if len(good) == 1 else _joined(good)
+        yield good[0] if len(good) == 1 else _arrays.joined(good)
     if how.progress is not None:
         how.progress(how.done + end)
-
-
-def _joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
-    """The batches of one block as one batch (``pa.concat_batches`` from pyarrow 19 on).
-
-    Example:
-        >>> b = pa.record_batch({"a": [1, 2]})
-        >>> _joined([b, b]).column("a").to_pylist()
-        [1, 2, 1, 2]
-    """
-    concat = getattr(pa, "concat_batches", None)
-    if concat is not None:
-        return concat(batches)  # type: ignore[no-any-return]
-    (one,) = pa.Table.from_batches(batches).combine_chunks().to_batches()
-    return one
 
 
 def _parse_piece(
