@@ -237,6 +237,14 @@ _rule(
     "the behaviour is none of the kinds of abusive behaviour of s.1(3)",
     _da("s.1(3)"),
 )
+_rule(
+    "DA-S1-3E-NEGLECT",
+    All(NEGLECT, Not(ABUSIVE)),
+    "neglect is not one of the kinds s.1(3) lists, and the behaviours given do not say it "
+    "was psychological, emotional or other abuse (s.1(3)(e)): where it was, "
+    "'psychological' among the behaviours says so and the answer follows",
+    _da("s.1(3)(e)"),
+)
 DOMESTIC_ABUSE = _rule(
     "DA-S1",
     All(AGES, CONNECTED, TOWARDS_ANOTHER, ABUSIVE),

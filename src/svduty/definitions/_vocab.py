@@ -53,7 +53,9 @@ class Behaviour(Words):
 
     ``neglect`` (neglect or an act of omission) is the WHO 2002 "use of power" that is not
     an act of commission. The DA Act does not list it: a recorder who reads the neglect as
-    psychological, emotional or other abuse (s.1(3)(e)) says so with ``psychological``.
+    psychological, emotional or other abuse (s.1(3)(e)) says so with ``psychological``;
+    neglect with none of the kinds s.1(3) lists is not domestic abuse, and the reason
+    ``DA-S1-3E-NEGLECT`` says how to record it as other abuse.
 
     Example:
         >>> Behaviour("economic").name
