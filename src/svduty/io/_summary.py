@@ -25,7 +25,7 @@ from svduty import _compute as pc
 from svduty._checked import checked_methods
 from svduty._frozen import FrozenMap, frozen_map
 from svduty.errors import DataError, Problem, printable
-from svduty.io._summary_counts import _count, _flattened, _placed_nowhere
+from svduty.io._summary_counts import _count, _flattened, _placed_nowhere, placed_nowhere_given
 
 __all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows"]
 
@@ -248,6 +248,9 @@ WARNING_REASONS: dict[str, str] = {
     "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
     "than in its own: the files may be another force's (police.uk publishes each force's "
     "crimes in that force's files)",
+    "LOCATION-NOT-PLACED": "with a location that places them in no district, counted as "
+    "without a location (a code the ONS tables do not hold: a typing error? a ceased code? "
+    "or an area only partly inside the partnership's)",
 }
 """Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
 
@@ -402,6 +405,8 @@ class Tally:
             self.no_district += _placed_nowhere(good, weights)
         if "within_area" in names:
             _count(self.within, good.column("within_area"), weights)
+            if unplaced := placed_nowhere_given(good, weights):
+                self.warnings["LOCATION-NOT-PLACED"] += unplaced
         if "police_uk_category" in names:
             _count(self.by_category, good.column("police_uk_category"), weights)
         for column in VERDICT_COLUMNS:

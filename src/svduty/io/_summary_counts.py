@@ -50,3 +50,30 @@ def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
         return items, None
     parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
     return items, weights[parents]
+
+
+def placed_nowhere_given(good: pa.Table, weights: Any) -> int:
+    """The incident rows with a location that placed them nowhere (each by its weight).
+
+    A location the geography does not place in a district (a code it does not know, a
+    ceased one, an area only partly inside) leaves its row without a location, as a row
+    that gives none; ``match`` tells them apart (``unresolved``, null for no location).
+
+    Example:
+        >>> t = pa.table({"location": ["E01999999", None, "E07000222"],
+        ...               "match": ["unresolved", None, "district"],
+        ...               "within_area": ["no_location", "no_location", "inside"]})
+        >>> placed_nowhere_given(t, None)
+        1
+    """
+    names = set(good.schema.names)
+    if "lsoa_code" in names or not {"location", "match", "within_area"} <= names:
+        return 0  # police.uk rows: an LSOA that places nowhere is rejected
+    mask = pc.and_(
+        pc.equal(good.column("within_area"), "no_location"),
+        pc.equal(good.column("match"), "unresolved"),
+    )
+    at = pc.indices_nonzero(pc.fill_null(_arrays.one_array(mask), False))
+    if weights is None:
+        return len(at)
+    return int(weights[at.to_numpy()].sum())
