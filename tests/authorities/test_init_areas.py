@@ -91,6 +91,11 @@ def test_a_unitary_county_council_is_its_own_fire_and_rescue_authority_too(unita
     council = next(r for r in records if r["id"] == fire["same_body_as"])
     assert council["areas"] == [unitary]
     assert fire["name"] == f"{council['name']} (as fire and rescue authority)"
+    # the council of the county, so Schedule 1's county council row, not a district's
+    # (a researcher's review: one body was given two kinds)
+    assert council["category"] == "county_council_no_districts"
+    assert "no district councils" in council["citation"]["provision"]
+    assert "s.1(2)(a)" in council["citation"]["doubt"]
 
 
 @pytest.mark.parametrize(
@@ -234,6 +239,17 @@ def test_cumbria_s_fire_authority_passes_to_the_commissioner_on_1_april_2023() -
     assert fire[0]["same_body_as"] == "cumbria-county-council"
 
 
+def test_cumbria_s_commissioner_becomes_the_pfcc_on_1_april_2023() -> None:
+    """Named a police, fire and crime commissioner from the Duty's start, two months before
+    it was one (SI 2022/1230; a researcher's review)."""
+    bodies = _by_category(_records("E23000002"), "local_policing_body")
+    assert [(r["name"], r["valid"]) for r in bodies] == [
+        ("Police and Crime Commissioner for Cumbria", {"start": "2023-01-31", "end": "2023-04-01"}),
+        ("Police, Fire and Crime Commissioner for Cumbria", {"start": "2023-04-01"}),
+    ]
+    assert "SI 2022/1230" in bodies[0]["citation"]["doubt"]
+
+
 @pytest.mark.parametrize(
     ("code", "continues"),
     [("E06000063", False), ("E06000064", False), ("E06000065", True), ("E06000066", True)],
@@ -252,12 +268,15 @@ def test_a_county_council_the_order_continues_is_one_body_with_the_unitary(
     yots = {r["id"]: r for r in _by_category(records, "youth_offending_team")}
     if continues:
         assert cc["same_body_as"] == unitary["id"]
+        assert unitary["category"] == "county_council_no_districts"  # the continuing county
+        assert "Structural Changes" in unitary["citation"]["doubt"]
         assert "continuing authority" in cc["citation"]["doubt"]
         (old,) = [y for y in yots.values() if y["established_by"] == [cc["id"]]]
         assert old["same_body_as"] in yots
     else:
         assert "same_body_as" not in cc
         assert "abolished on 1 April 2023" in cc["citation"]["doubt"]
+        assert unitary["category"] == "district_council"  # a new council: not known which
 
 
 def test_greater_manchester_fire_authority_is_the_combined_authority() -> None:

@@ -169,6 +169,12 @@ def test_hidden_entries_do_not_make_a_folder_not_empty(tmp_path: Path) -> None:
         ("Harrogate", "(Harrogate ceased on 2023-04-01: its area is part of North Yorkshire"),
         ("E01031180", "(an LSOA: give its district, Rugby, E07000220)"),
         ("E05009861", "(a ward: give its district, Middlesbrough, E06000002)"),
+        (  # a county code the reorganisations of 2023 ended (a researcher's review)
+            "E10000006",
+            "(Cumbria's county code until 2023-04-01: its area is now Cumberland, E06000063; "
+            "Westmorland and Furness, E06000064)",
+        ),
+        ("e10000027", "(Somerset's county code until 2023-04-01: its area is now Somerset"),
     ],
 )
 def test_an_abolished_district_or_an_lsoa_names_what_to_give(

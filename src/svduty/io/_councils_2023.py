@@ -23,12 +23,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from svduty.areas import Area
+from svduty.areas import Area, Geography
 from svduty.areas._ceased import REORGANISED, ceased_districts
 from svduty.authorities import AuthorityCategory
-from svduty.io._new_records import authority_record, schedule_1, slug
+from svduty.io._new_records import as_county_council, authority_record, schedule_1, slug
 
-__all__ = ["REORGANISED_ON", "before_1_april_2023"]
+__all__ = [
+    "REORGANISED_ON",
+    "before_1_april_2023",
+    "ceased_county",
+    "continued_county_council",
+]
 
 REORGANISED_ON = REORGANISED.isoformat()
 """The day the unitary councils of Cumbria, North Yorkshire and Somerset began."""
@@ -39,6 +44,8 @@ _COUNTIES = {  # the unitary area -> the county council whose area it was part o
     "E06000065": "North Yorkshire",
     "E06000066": "Somerset",
 }
+_COUNTY_CODES = {"E10000006": "Cumbria", "E10000023": "North Yorkshire", "E10000027": "Somerset"}
+"""The non-metropolitan counties' codes until 1 April 2023 (not in the 2023-24 tables)."""
 _CONTINUING = {"North Yorkshire": "E06000065", "Somerset": "E06000066"}
 """The county councils the orders continue as the unitary council (the area it serves)."""
 _CONTINUING_DOUBT = (
@@ -115,3 +122,42 @@ def before_1_april_2023(districts: Sequence[Area]) -> list[dict[str, Any]]:
             record["valid"]["end"] = REORGANISED_ON
             out.append(record)
     return out
+
+
+def continued_county_council(council: dict[str, Any], area: str) -> None:
+    """The unitary council of North Yorkshire or Somerset as the county council it is.
+
+    Their structural changes orders continued the county council as the council of the
+    new unitary area (one legal body), so from 1 April 2023 it is a county council for an
+    area with no district councils (Schedule 1), not a district council.
+
+    Example:
+        >>> from svduty.authorities import AuthorityCategory
+        >>> r = authority_record("north-yorkshire-council", "North Yorkshire Council",
+        ...     AuthorityCategory.DISTRICT_COUNCIL, ["E06000065"], schedule_1("a district council"))
+        >>> continued_county_council(r, "E06000065"); r["category"]
+        'county_council_no_districts'
+    """
+    county = next((c for c, unitary in _CONTINUING.items() if unitary == area), None)
+    if county is not None:
+        as_county_council(
+            council,
+            f"the {county} (Structural Changes) Order 2022 continued the county council as "
+            "the council of the new unitary area, whose districts it abolished (one legal "
+            "body; the order was not read in full)",
+        )
+
+
+def ceased_county(geo: Geography, code: str) -> str:
+    """What to say of a county code the reorganisations of 1 April 2023 ended ("" if none).
+
+    Example:
+        >>> from svduty.areas import Geography
+        >>> ceased_county(Geography.england_and_wales(), "E10000006")
+        " (Cumbria's county code until 2023-04-01: its area is now Cumberland, E06000063; Westmorland and Furness, E06000064)"
+    """  # noqa: E501
+    county = _COUNTY_CODES.get(code)
+    if county is None:
+        return ""
+    now = [f"{geo.get(u).name}, {u}" for u, c in sorted(_COUNTIES.items()) if c == county]
+    return f" ({county}'s county code until {REORGANISED_ON}: its area is now {'; '.join(now)})"

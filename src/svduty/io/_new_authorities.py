@@ -23,29 +23,21 @@ from typing import Any
 from svduty.areas import Area, AreaKind, Geography
 from svduty.authorities import AuthorityCategory
 from svduty.authorities._categories import CATEGORIES
-from svduty.io._councils_2023 import REORGANISED_ON, before_1_april_2023
-from svduty.io._new_records import COMMENCED, cite, plain_name, slug
+from svduty.io._councils_2023 import REORGANISED_ON, before_1_april_2023, continued_county_council
+from svduty.io._new_records import (
+    COMMENCED,
+    WELSH_COUNTIES,
+    as_county_council,
+    cite,
+    plain_name,
+    slug,
+)
 from svduty.io._new_records import authority_record as _authority
 from svduty.io._new_records import schedule_1 as _sch1
 
 __all__ = ["COMMENCED", "authorities", "cite", "plain_name", "slug"]
 
 _C = AuthorityCategory
-_WELSH_COUNTIES = frozenset(
-    {
-        "isle of anglesey",
-        "gwynedd",
-        "denbighshire",
-        "flintshire",
-        "powys",
-        "ceredigion",
-        "pembrokeshire",
-        "carmarthenshire",
-        "swansea",
-        "cardiff",
-        "monmouthshire",
-    }
-)
 
 
 def _row(category: AuthorityCategory, table: str) -> dict[str, str]:
@@ -81,7 +73,7 @@ def _council(d: Area) -> dict[str, Any]:
         cat, name = _C.LONDON_BOROUGH_COUNCIL, f"London Borough of {d.name} council"
         citation = _sch1("a London borough council", name_doubt)
     elif d.kind is AreaKind.WELSH_PRINCIPAL_AREA:
-        county_ = d.name.lower() in _WELSH_COUNTIES
+        county_ = d.name.lower() in WELSH_COUNTIES
         cat = _C.WELSH_COUNTY_COUNCIL if county_ else _C.WELSH_COUNTY_BOROUGH_COUNCIL
         kind = "county" if county_ else "county borough"
         name = f"{d.name} council ({kind})"
@@ -112,7 +104,7 @@ _MAYORS = {  # police areas whose mayor exercises the police and crime commissio
     "E23000010": "Mayor of West Yorkshire",
     "E23000011": "Mayor of South Yorkshire",
 }
-_MAYOR_FROM = {
+_SUCCEEDED = {
     # police areas where the mayor took over the commissioner's functions after s.14 came
     # into force (31 January 2023): until then a (police, fire and) crime commissioner was
     # the local policing body. Sources seen (legislation.gov.uk, not in svduty's source
@@ -130,6 +122,10 @@ _MAYOR_FROM = {
         "Police and Crime Commissioner for South Yorkshire",
         "SI 2024/414 art 4(2)",
     ),
+    # not a mayor: Cumbria's commissioner became the police, fire and crime commissioner
+    # (and the fire and rescue authority) on 1 April 2023 (the Police, Fire and Crime
+    # Commissioner for Cumbria (Fire and Rescue Authority) Order 2022; a researcher's review)
+    "E23000002": ("2023-04-01", "Police and Crime Commissioner for Cumbria", "SI 2022/1230"),
 }
 _LONDON_FIRE = "E31000046"
 
@@ -217,13 +213,15 @@ def _handover(former: dict[str, Any], successor: dict[str, Any], day: str) -> li
 def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
     """The police area's local policing bodies since s.14 came into force, each dated.
 
-    Where a mayor took over the commissioner's functions later (:data:`_MAYOR_FROM`), the
-    commissioner until then and the mayor from then: one local policing body at a time.
+    Where a mayor took over the commissioner's functions later, or the commissioner became
+    a police, fire and crime commissioner (:data:`_SUCCEEDED`), one record until then and
+    one from then: one local policing body at a time.
     """
     lpb = _local_policing_body(pfa)
-    if pfa.id not in _MAYOR_FROM:
+    if pfa.id not in _SUCCEEDED:
         return [lpb]
-    day, name, order = _MAYOR_FROM[pfa.id]
+    day, name, order = _SUCCEEDED[pfa.id]
+    then = "the mayor took over its functions" if pfa.id in _MAYORS else "it became the PFCC"
     former = _authority(
         f"{slug(_police_name(pfa))}-police-and-crime-commissioner",
         name,
@@ -232,11 +230,11 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
         cite(
             "pcsc-act-2022",
             "s.14",
-            f"the commissioner was the local policing body until the mayor took over its "
-            f"functions on {day} ({order}; not in the ONS tables): check the order",
+            f"the commissioner was the local policing body until {day}, when {then} "
+            f"({order}; not in the ONS tables): check the order",
         ),
     )
-    lpb["citation"]["doubt"] += f"; the mayor's functions start on {day} ({order})"
+    lpb["citation"]["doubt"] += f"; from {day} ({order})"
     return _handover(former, lpb, day)
 
 
@@ -258,7 +256,7 @@ def _fire_and_rescue_bodies(fra: Area, county: dict[str, Any] | None) -> list[di
         return _commissioner_fire(fra, record)
     if fra.id != _NORTH_YORKSHIRE_FIRE:
         return [record]
-    day, _, order = _MAYOR_FROM["E23000009"]
+    day, _, order = _SUCCEEDED["E23000009"]
     former = _authority(
         "north-yorkshire-commissioner-fire-and-rescue-authority",
         "Police, Fire and Crime Commissioner for North Yorkshire (as fire and rescue authority)",
@@ -359,6 +357,7 @@ def _county_fire(fra: Area, council: dict[str, Any]) -> dict[str, Any]:
         ),
     )
     record["same_body_as"] = council["id"]
+    as_county_council(council, "its fire and rescue authority as the county's council (s.1(2)(a))")
     return record
 
 
@@ -425,6 +424,7 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
         council = _council(d)
         if d.id in later:
             council["valid"] = {"start": REORGANISED_ON}
+            continued_county_council(council, d.id)
         add(council)
         upper[d.id] = council["id"]
         for c in counties:

@@ -37,6 +37,7 @@ from svduty.areas._national import TABLES_2024, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest, validate_bundle
+from svduty.io._councils_2023 import ceased_county
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._sections import SECTIONS
 from svduty.io._write_paths import replace_text, temporary
@@ -152,6 +153,8 @@ def _beyond(geo: Geography, code: str) -> str:
     key = code.strip().upper()
     if len(key) == 9 and key[0] in "SN" and key[1:].isdigit() and key.isascii():
         return " (the Duty does not extend to Scotland or Northern Ireland)"
+    if county := ceased_county(geo, key):
+        return county
     for c in ceased_districts().values():
         if key in (c.code, c.name.upper()):
             after = geo.get(c.successor)

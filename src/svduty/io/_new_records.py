@@ -13,10 +13,36 @@ from typing import Any
 
 from svduty.authorities import AuthorityCategory, category_info
 
-__all__ = ["COMMENCED", "authority_record", "cite", "plain_name", "schedule_1", "slug"]
+__all__ = [
+    "COMMENCED",
+    "WELSH_COUNTIES",
+    "as_county_council",
+    "authority_record",
+    "cite",
+    "plain_name",
+    "schedule_1",
+    "slug",
+]
 
 COMMENCED = "2023-01-31"
 """The day the Duty's provisions came into force: every record holds from it."""
+
+WELSH_COUNTIES = frozenset(
+    {
+        "isle of anglesey",
+        "gwynedd",
+        "denbighshire",
+        "flintshire",
+        "powys",
+        "ceredigion",
+        "pembrokeshire",
+        "carmarthenshire",
+        "swansea",
+        "cardiff",
+        "monmouthshire",
+    }
+)
+"""The Welsh principal areas that are counties, not county boroughs (LGA 1972 Sch 4)."""
 
 
 def slug(text: str) -> str:
@@ -92,3 +118,27 @@ def authority_record(
         # a category of both nations: its own areas' codes say which (E... or W...)
         record["nation"] = "wales" if nations == {"W"} else "england"
     return record
+
+
+def as_county_council(council: dict[str, Any], why: str) -> None:
+    """Make a unitary area's council record the county council of an area with no districts.
+
+    A unitary council is a district council or a county council; the ONS tables do not
+    say which. Where svduty knows the council is its county's (its fire and rescue
+    authority as the county council, or a structural changes order continuing the county
+    council), the record takes Schedule 1's row for it, ``why`` stated with its doubt.
+
+    Example:
+        >>> r = authority_record("x", "X Council", AuthorityCategory.DISTRICT_COUNCIL,
+        ...                      ["E06000052"], schedule_1("a district council"))
+        >>> as_county_council(r, "the county's fire and rescue authority")
+        >>> r["category"], r["citation"]["provision"]
+        ('county_council_no_districts', 'Sch 1 (a county council in England for an area for which there are no district councils)')
+    """  # noqa: E501
+    if council["category"] != AuthorityCategory.DISTRICT_COUNCIL.value:
+        return
+    council["category"] = AuthorityCategory.COUNTY_COUNCIL_NO_DISTRICTS.value
+    council["citation"] = schedule_1(
+        "a county council in England for an area for which there are no district councils",
+        f"{why}; the council's formal name is not in the ONS tables: check it",
+    )
