@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from svduty.answers import Verdict
 from svduty.cli import main
 from svduty.definitions import DEFINITIONS, Incident, classify, compare_definitions
-from svduty.errors import DefinitionError
+from svduty.errors import ArgumentError, DefinitionError
 from svduty.io._published import (
     PUBLISHED,
     load_published_definition,
@@ -62,6 +62,15 @@ def test_three_published_definitions_cite_their_pages():
                 assert i.citation.doubt
     with pytest.raises(DefinitionError, match="one of"):
         load_published_definition("atlantis")
+
+
+@pytest.mark.parametrize("wrong", [None, 123, ["london-vru"]])
+def test_a_published_definition_asked_for_by_a_wrong_type_is_an_argument_error(
+    wrong: object,
+) -> None:
+    """A bare TypeError ('NoneType' object is not subscriptable; a hostile review)."""
+    with pytest.raises(ArgumentError, match=r"load_published_definition\(name\): expected"):
+        load_published_definition(wrong)  # type: ignore[arg-type]
 
 
 def test_resolve_definition_by_id_file_or_bundle(tmp_path):

@@ -10,7 +10,7 @@ import attrs
 from svduty._shown import PrintableLines
 from svduty.authorities import Role
 from svduty.authorities._model import one_id_per_body
-from svduty.errors import BundleError, Problem
+from svduty.errors import BundleError, InputFormatError, Problem
 from svduty.io import load_partnership, new_bundle, validate_bundle
 from svduty.io._new_bundle import part_of, same_name
 
@@ -30,6 +30,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> print(out.getvalue().splitlines()[1])
         local government areas (1): Rugby
     """
+    if args.dir == "-":  # not standard output: a folder named '-'
+        where = "a folder's name ('-' is no folder: a bundle is several files)"
+        raise InputFormatError(Problem(file="-", field="DIR", expected=where))
     try:
         path = new_bundle(
             args.dir, args.area, name=args.name, title=args.title, overwrite=args.force

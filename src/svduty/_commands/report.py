@@ -25,7 +25,7 @@ from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._inputs import expand_inputs
-from svduty.io._write_paths import written_in_place
+from svduty.io._write_paths import writable, written_in_place
 
 __all__ = ["register", "run"]
 
@@ -80,10 +80,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> main(["report", "no-such-file.csv", "--output", "r.html"], stderr=io.StringIO())
         1
     """
-    if Path(args.output).is_dir():
-        raise InputFormatError(
-            Problem(file=args.output, field="--output", expected="a file name, not a folder")
-        )
+    for given, option in [*((i, "INPUT") for i in args.inputs), (args.tables, "--tables")]:
+        if given == "-":  # standard input read as police.uk, or a folder named '-'
+            where = (
+                "files or folders of police.uk months (report reads no standard input)"
+                if option == "INPUT"
+                else "a folder's name ('-' is no folder: the tables are files)"
+            )
+            raise InputFormatError(Problem(file="-", field=option, expected=where))
+    writable(Path(args.output), "--output")  # a file, in a folder that exists (as classify)
     if Path(args.output).suffix.lower() not in (".html", ".htm") and not written_in_place(
         args.output
     ):

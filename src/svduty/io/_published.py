@@ -63,7 +63,7 @@ def published_sources() -> Sources:
     return CATALOGUE.extend(extra)
 
 
-@functools.cache
+@checked
 def load_published_definition(name: str) -> Definition:
     """A packaged published definition of another partnership, by id (loaded once).
 
@@ -75,6 +75,13 @@ def load_published_definition(name: str) -> Definition:
         >>> d.include[0].citation.confidence.value
         'unconfirmed'
     """
+    text_argument(name, "load_published_definition(name)", "a definition's id (str)")
+    return _published(name)
+
+
+@functools.cache
+def _published(name: str) -> Definition:
+    """The published definition ``name``, loaded once."""
     if name not in PUBLISHED:
         raise DefinitionError.single(
             None, "definition", expected="one of " + ", ".join(PUBLISHED), got=name[:40]
