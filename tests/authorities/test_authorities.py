@@ -32,7 +32,7 @@ from svduty.authorities import (
     role_of,
     specified_authorities_for,
 )
-from svduty.errors import BundleError, ConflictError, DataError, UnknownBodyError
+from svduty.errors import ArgumentError, BundleError, ConflictError, DataError, UnknownBodyError
 from svduty.io import dump_authorities, load_authorities, read_toml
 from svduty.io._converter import make_converter, structure
 from svduty.periods import Period, date
@@ -212,6 +212,9 @@ def test_a_relevant_area_has_two_local_government_areas_or_more() -> None:
         auths, ["E07000901", "E07000902"], ["d1", "d2"], districts_within=lambda c: (c,)
     )
     assert "cc" in two.subjects
+    # one string is no list of areas: it was read letter by letter (a developer's review)
+    with pytest.raises(ArgumentError, match=r"must_consult_s9\(relevant_area\): expected a list"):
+        must_consult_s9(auths, "E07000901E07000902", ["d1", "d2"])
 
 
 @pytest.mark.parametrize(

@@ -161,7 +161,8 @@ def must_consult_s9(
         ...                 districts_within=lambda c: (c,)).subjects
         ('cc',)
     """
-    lgas = list(dict.fromkeys(relevant_area))
+    areas = texts_argument(relevant_area, "must_consult_s9(relevant_area)", "a GSS code (str)")
+    lgas = list(dict.fromkeys(areas))
     question = "Who must be consulted on the strategy for the relevant area (s.9(4))"
     if len(lgas) < 2:
         raise DataError.single(
