@@ -322,3 +322,15 @@ def test_a_welsh_council_is_named_as_a_placeholder_and_says_its_name_is_unconfir
     assert council["name"].endswith(f" council ({kind})")
     assert "formal name" in council["citation"]["doubt"]
     assert "Sch 4" in council["citation"]["doubt"]
+
+
+@pytest.mark.parametrize("area", ["W06000015", "W06000002", "W06000023"])  # Cardiff...
+def test_a_welsh_bundle_names_no_english_only_form(area: str) -> None:
+    """No mayor exercises a commissioner's functions in Wales, and its three fire and
+    rescue authorities are combined authorities: doubts naming them were noise to rule
+    out (a researcher's review)."""
+    records = _records(area)
+    doubts = " ".join(r["citation"].get("doubt", "") for r in records)
+    assert "mayor" not in doubts.lower()
+    (fra,) = _by_category(records, "fire_and_rescue_authority")
+    assert "combined fire and rescue authority" in fra["citation"]["doubt"]

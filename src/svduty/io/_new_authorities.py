@@ -29,6 +29,7 @@ from svduty.io._new_records import (
     WELSH_COUNTIES,
     as_county_council,
     cite,
+    handover,
     plain_name,
     slug,
 )
@@ -183,11 +184,12 @@ def _local_policing_body(pfa: Area) -> dict[str, Any]:
         )
     else:
         name = f"Police and Crime Commissioner for {pfa.name}"
+        mayor = "" if pfa.id.startswith("W") else ", and a mayor may exercise those functions"
         citation = cite(
             "pcsc-act-2022",
             "s.14",
             "the local policing body is taken to be a police and crime commissioner; the "
-            "ONS tables do not say, and a mayor may exercise those functions: check",
+            f"ONS tables do not say{mayor}: check",
         )
     return _authority(
         f"{slug(_police_name(pfa))}-local-policing-body",
@@ -196,18 +198,6 @@ def _local_policing_body(pfa: Area) -> dict[str, Any]:
         [pfa.id],
         citation,
     )
-
-
-def _handover(former: dict[str, Any], successor: dict[str, Any], day: str) -> list[dict[str, Any]]:
-    """``former`` from the duty's start until ``day`` and ``successor`` from then, each dated.
-
-    Example:
-        >>> [r["valid"] for r in _handover({}, {}, "2024-05-07")]
-        [{'start': '2023-01-31', 'end': '2024-05-07'}, {'start': '2024-05-07'}]
-    """
-    former["valid"] = {"start": COMMENCED, "end": day}
-    successor["valid"] = {"start": day}
-    return [former, successor]
 
 
 def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
@@ -235,7 +225,7 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
         ),
     )
     lpb["citation"]["doubt"] += f"; from {day} ({order})"
-    return _handover(former, lpb, day)
+    return handover(former, lpb, day)
 
 
 _NORTH_YORKSHIRE_FIRE = "E31000027"
@@ -273,7 +263,7 @@ def _fire_and_rescue_bodies(fra: Area, county: dict[str, Any] | None) -> list[di
         f"the combined authority, its functions exercised by the Mayor, from {day} ({order}; "
         "not in the ONS tables): check the order and the authority's form"
     )
-    return _handover(former, record, day)
+    return handover(former, record, day)
 
 
 _PFCC_POLICE = {  # police areas whose commissioner is also the fire and rescue authority
@@ -320,7 +310,7 @@ def _commissioner_fire(fra: Area, record: dict[str, Any]) -> list[dict[str, Any]
         ),
     )
     former["same_body_as"] = "cumbria-county-council"
-    return _handover(former, record, REORGANISED_ON)
+    return handover(former, record, REORGANISED_ON)
 
 
 _FRA = "a fire and rescue authority"
@@ -391,7 +381,10 @@ def _fire_and_rescue(fra: Area) -> dict[str, Any]:
         _sch1(
             "a fire and rescue authority",
             "the authority's formal name and form (combined fire authority, "
-            "county council, mayor) are not in the ONS tables",
+            "county council, mayor) are not in the ONS tables"
+            if fra.id.startswith("E")
+            else "the authority's formal name is not in the ONS tables; in Wales each of "
+            "the three is a combined fire and rescue authority (svduty's reading): check",
         ),
     )
 

@@ -19,6 +19,7 @@ __all__ = [
     "as_county_council",
     "authority_record",
     "cite",
+    "handover",
     "plain_name",
     "schedule_1",
     "slug",
@@ -142,3 +143,15 @@ def as_county_council(council: dict[str, Any], why: str) -> None:
         "a county council in England for an area for which there are no district councils",
         f"{why}; the council's formal name is not in the ONS tables: check it",
     )
+
+
+def handover(former: dict[str, Any], successor: dict[str, Any], day: str) -> list[dict[str, Any]]:
+    """``former`` from the duty's start until ``day`` and ``successor`` from then, each dated.
+
+    Example:
+        >>> [r["valid"] for r in handover({}, {}, "2024-05-07")]
+        [{'start': '2023-01-31', 'end': '2024-05-07'}, {'start': '2024-05-07'}]
+    """
+    former["valid"] = {"start": COMMENCED, "end": day}
+    successor["valid"] = {"start": day}
+    return [former, successor]
