@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -56,7 +57,7 @@ from svduty.periods import date
 from svduty.sources import Sources
 
 if TYPE_CHECKING:
-    import pendulum
+    pass
 
 __all__ = ["Partnership"]
 
@@ -341,7 +342,7 @@ class Partnership:
         scenario: Scenario | str | None = None,
         strict: bool = False,
         check_timetable: bool = True,
-        on: pendulum.Date | str | None = None,
+        on: _dt.date | str | None = None,
     ) -> Findings:
         """Check the governance (the partnership's own, a what-if graph, or a scenario).
 
@@ -427,7 +428,7 @@ class Partnership:
         strict: bool,
         *,
         check_timetable: bool,
-        on: pendulum.Date | str | None = None,
+        on: _dt.date | str | None = None,
     ) -> Findings:
         day = scenario.effective if scenario is not None else (None if on is None else date(on))
         specified = specified_bodies(after.authorities, graph, day)

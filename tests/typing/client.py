@@ -8,6 +8,7 @@ says so here first. ``tests/test_readme.py`` runs :func:`main`.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,12 @@ def in_scope(partnership: svduty.Partnership, path: Path) -> dict[str, tuple[Rea
         if result.in_scope is Verdict.YES and incident.id is not None:
             out[incident.id] = result.reasons
     return out
+
+
+def specified_on(partnership: svduty.Partnership, day: datetime.date) -> list[str]:
+    """The specified authorities for the first district on a day (a plain date will do)."""
+    district = partnership.local_area.districts[0]
+    return [a.id for a in partnership.authorities.specified_for(district, on=day)]
 
 
 def reorganisation_errors(partnership: svduty.Partnership, scenario: str) -> list[str]:

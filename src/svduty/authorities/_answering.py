@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Iterable
 
@@ -33,7 +34,7 @@ IN_FORCE = pendulum.Date(2023, 1, 31)
 """The day ss.8-12 and 14-19 came into force (SI 2022/1227 reg 4; s.13 on Royal Assent)."""
 
 
-def in_force(section: str, on: pendulum.Date | str | None) -> tuple[Reason | None, bool]:
+def in_force(section: str, on: _dt.date | str | None) -> tuple[Reason | None, bool]:
     """Whether a section of Part 2 Chapter 1 was in force on a day: (reason, failed).
 
     ss.14-18 came into force on 31 January 2023 (SI 2022/1227 reg 4: legislation.gov.uk

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -267,7 +268,7 @@ class Authority:
         letters = {a[0] if _GSS.fullmatch(a) else "?" for a in self.areas}
         return _BY_LETTER.get(letters.pop()) if len(letters) == 1 else None
 
-    def holder(self, office: str, on: pendulum.Date | str) -> Holder | None:
+    def holder(self, office: str, on: _dt.date | str) -> Holder | None:
         """Who held an office on a day (``None`` if no record covers the day).
 
         Example:

@@ -13,10 +13,10 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 
 import attrs
-import pendulum
 
 from svduty._arguments import texts_argument
 from svduty._checked import checked
@@ -42,7 +42,7 @@ def _relevant(
     authorities: Authorities,
     lga_codes: Iterable[str],
     rule: str,
-    on: pendulum.Date | str | None,
+    on: _dt.date | str | None,
     districts_within: DistrictsWithin | None,
 ) -> tuple[list[str], list[Reason], list[str]]:
     subjects: list[str] = []
@@ -89,7 +89,7 @@ def must_consult_s8(
     authorities: Authorities,
     lga_code: str,
     *,
-    on: pendulum.Date | str | None = None,
+    on: _dt.date | str | None = None,
     districts_within: DistrictsWithin | None = None,
 ) -> Answer:
     """Who the specified authorities must consult on a s.8 strategy (s.8(4)).
@@ -126,7 +126,7 @@ def must_consult_s9(
     relevant_area: Iterable[str],
     collaborators: Iterable[str],
     *,
-    on: pendulum.Date | str | None = None,
+    on: _dt.date | str | None = None,
     districts_within: DistrictsWithin | None = None,
 ) -> Answer:
     """Who must be consulted on a s.9 strategy for a relevant area (s.9(4)).
@@ -223,7 +223,7 @@ def may_assist(
     *,
     section: str = "s.8",
     districts_within: DistrictsWithin,
-    on: pendulum.Date | str | None = None,
+    on: _dt.date | str | None = None,
 ) -> Answer:
     """Whether a local policing body may assist with and monitor functions for an area (s.14).
 

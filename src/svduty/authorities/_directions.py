@@ -7,7 +7,7 @@ Example:
 
 from __future__ import annotations
 
-import pendulum
+import datetime as _dt
 
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
@@ -92,7 +92,7 @@ def can_be_directed(
     *,
     devolved_welsh_authority: bool | None = None,
     welsh_ministers_consent: bool | None = None,
-    on: pendulum.Date | str | None = None,
+    on: _dt.date | str | None = None,
 ) -> Answer:
     """Whether the Secretary of State may direct an authority over a failed duty (s.18).
 

@@ -11,10 +11,10 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 
 import attrs
-import pendulum
 
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
@@ -225,7 +225,7 @@ def may_disclose(
     recipient: Authority,
     facts: InformationFacts,
     *,
-    on: pendulum.Date | str | None = None,
+    on: _dt.date | str | None = None,
 ) -> Answer:
     """Whether s.16 authorises a disclosure of information from one authority to another.
 
@@ -322,7 +322,7 @@ def may_require_information(
     *,
     districts_within: DistrictsWithin,
     relevant_area: Iterable[str] | None = None,
-    on: pendulum.Date | str | None = None,
+    on: _dt.date | str | None = None,
 ) -> Answer:
     """Whether a local policing body may require information, which must be supplied (s.17).
 

@@ -15,11 +15,11 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 from collections.abc import Collection, Iterable, Iterator
 
 import attrs
-import pendulum
 
 from svduty._arguments import choice_argument
 from svduty._checked import checked_methods
@@ -151,9 +151,7 @@ class Authorities:
                 return a
         raise UnknownBodyError(authority_id)
 
-    def by_role(
-        self, role: Role | str, on: pendulum.Date | str | None = None
-    ) -> tuple[Authority, ...]:
+    def by_role(self, role: Role | str, on: _dt.date | str | None = None) -> tuple[Authority, ...]:
         """The authorities with a role (valid on a day, if one is given).
 
         Example:
@@ -173,7 +171,7 @@ class Authorities:
         wanted = choice_argument(category, AuthorityCategory, "Authorities.by_category(category)")
         return tuple(a for a in self.items if a.category is wanted)
 
-    def as_at(self, on: pendulum.Date | str) -> Authorities:
+    def as_at(self, on: _dt.date | str) -> Authorities:
         """The authorities and absences whose records hold on a day.
 
         Example:
@@ -210,7 +208,7 @@ class Authorities:
         lga_code: str,
         *,
         role: Role | str | None = None,
-        on: pendulum.Date | str | None = None,
+        on: _dt.date | str | None = None,
         districts_within: DistrictsWithin | None = None,
     ) -> tuple[Authority, ...]:
         """The authorities for a local government area, optionally of one role.
@@ -233,7 +231,7 @@ class Authorities:
         self,
         lga_code: str,
         *,
-        on: pendulum.Date | str | None = None,
+        on: _dt.date | str | None = None,
         districts_within: DistrictsWithin | None = None,
     ) -> tuple[Authority, ...]:
         """The specified authorities for a local government area (s.11(6), Sch 1).
@@ -250,7 +248,7 @@ class Authorities:
         self,
         lga_code: str,
         *,
-        on: pendulum.Date | str | None = None,
+        on: _dt.date | str | None = None,
         districts_within: DistrictsWithin | None = None,
     ) -> tuple[Authority, ...]:
         """The relevant authorities for a local government area (s.12(2), Sch 2).
@@ -290,7 +288,7 @@ class Authorities:
                 out.append(x)
         return tuple(out)
 
-    def _valid(self, on: pendulum.Date | str | None) -> tuple[Authority, ...]:
+    def _valid(self, on: _dt.date | str | None) -> tuple[Authority, ...]:
         if on is None:
             return self.items
         day = date(on)

@@ -15,9 +15,8 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
-
-import pendulum
 
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
@@ -162,7 +161,7 @@ def specified_authorities_for(
     authorities: Authorities,
     lga_code: str,
     *,
-    on: pendulum.Date | str | None = None,
+    on: _dt.date | str | None = None,
     districts_within: DistrictsWithin | None = None,
 ) -> Answer:
     """The specified authorities for a local government area (s.11(6), Sch 1).

@@ -7,6 +7,7 @@ to :mod:`~svduty.governance._render`; none of those imports this module.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,6 @@ from svduty.periods import date
 
 if TYPE_CHECKING:
     import networkx as nx
-    import pendulum
 
 __all__ = ["GovernanceGraph"]
 
@@ -279,7 +279,7 @@ class GovernanceGraph(GraphQuestions):
         """
         return GovernanceGraph(bodies, [*relations, *self._dangling], strict=False)
 
-    def as_at(self, day: pendulum.Date | str) -> GovernanceGraph:
+    def as_at(self, day: _dt.date | str) -> GovernanceGraph:
         """The graph of the bodies and relations whose records hold on a day.
 
         A body or relation with a ``valid`` period outside the day is left out, and so
@@ -354,7 +354,7 @@ class GovernanceGraph(GraphQuestions):
         specified_authorities: Iterable[str] | None = None,
         timetable: Timetable | None = None,
         rules: Iterable[GovernanceRule] = (),
-        on: pendulum.Date | str | None = None,
+        on: _dt.date | str | None = None,
     ) -> Findings:
         """Check the graph against national law and the partnership's declared rules.
 

@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import itertools
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,7 +24,6 @@ from svduty.periods import date
 
 if TYPE_CHECKING:
     import networkx as nx
-    import pendulum
 
 T = TypeVar("T")
 
@@ -55,9 +55,9 @@ class GraphQuestions:
 
         def _upward(self) -> nx.DiGraph: ...
 
-        def as_at(self, day: pendulum.Date | str) -> GraphQuestions: ...
+        def as_at(self, day: _dt.date | str) -> GraphQuestions: ...
 
-    def _at(self, on: pendulum.Date | str, *body_ids: str) -> tuple[GraphQuestions, str]:
+    def _at(self, on: _dt.date | str, *body_ids: str) -> tuple[GraphQuestions, str]:
         """The graph of the records holding on a day, after checking the bodies asked about do."""
         day = date(on)
         for body_id in body_ids:
@@ -88,9 +88,7 @@ class GraphQuestions:
     def _above(r: Relation) -> str:
         return r.source if r.kind is RelationKind.OVERSEES else r.target
 
-    def overseers(
-        self, body_id: str, *, on: pendulum.Date | str | None = None
-    ) -> GraphAnswer[Body]:
+    def overseers(self, body_id: str, *, on: _dt.date | str | None = None) -> GraphAnswer[Body]:
         """Who oversees a body: the chain of oversight up to the top, nearest first.
 
         Follows ``oversees`` (from the overseer) and ``reports_to`` (to the body
@@ -138,7 +136,7 @@ class GraphQuestions:
         )
 
     def accountable_for(
-        self, body_id: str, *, on: pendulum.Date | str | None = None
+        self, body_id: str, *, on: _dt.date | str | None = None
     ) -> GraphAnswer[Accountability]:
         """What a body is accountable for: its own duties and those of the bodies it oversees.
 
@@ -187,9 +185,7 @@ class GraphQuestions:
             f"what is {body_id} accountable for?", tuple(items), tuple(used), (self.get(body_id),)
         )
 
-    def covering(
-        self, district: str, *, on: pendulum.Date | str | None = None
-    ) -> GraphAnswer[Body]:
+    def covering(self, district: str, *, on: _dt.date | str | None = None) -> GraphAnswer[Body]:
         """Which bodies cover a district (by GSS code).
 
         Args:
@@ -210,7 +206,7 @@ class GraphQuestions:
         return GraphAnswer(f"which bodies cover {district}?", found, (), found)
 
     def referral_routes(
-        self, body_id: str, *, on: pendulum.Date | str | None = None
+        self, body_id: str, *, on: _dt.date | str | None = None
     ) -> GraphAnswer[Body]:
         """Where a referral from a body can go: every body reachable by ``refers_to``.
 
@@ -256,7 +252,7 @@ class GraphQuestions:
         )
 
     def reporting_path(
-        self, source: str, target: str, *, on: pendulum.Date | str | None = None
+        self, source: str, target: str, *, on: _dt.date | str | None = None
     ) -> GraphAnswer[Body]:
         """The shortest reporting path from one body up to another.
 
@@ -305,7 +301,7 @@ class GraphQuestions:
         level: Level | str | None = None,
         tier: Tier | str | None = None,
         status: BodyStatus | str | None = None,
-        on: pendulum.Date | str | None = None,
+        on: _dt.date | str | None = None,
     ) -> GraphAnswer[Body]:
         """All bodies of a kind, level, tier and/or status.
 
