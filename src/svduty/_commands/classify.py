@@ -380,9 +380,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         summary = _months_outside(summary, bounds, choice.partnership.local_area.valid)
         summary = _force_elsewhere(summary, bounds, choice.partnership.local_area.districts)
         summary = _overlapping(summary, paths, joined.files)
-    if summary.rows_in and not summary.rows_out:
-        every = {**summary.warnings, "EVERY-ROW-REJECTED": summary.rows_in}
-        summary = attrs.evolve(summary, warnings=every)
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not

@@ -148,10 +148,13 @@ class Summary:
     skipped: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """The summary as JSON-ready data: ``--summary json`` less its ``bounded`` key.
+        """The summary as JSON-ready data, each mapping in the order of its keys.
 
-        ``svduty classify --summary json`` adds ``bounded``, the bounded counts of
-        police.uk rows (:class:`~svduty.io.BoundedCounts`; ``null`` for incident files).
+        ``svduty classify --summary json`` (the ``summary/1`` document) adds
+        ``svduty_schema``, ``bounded`` (the bounded counts of police.uk rows,
+        :class:`~svduty.io.BoundedCounts`; ``null`` for incident files), and the warnings
+        that need the files and the partnership, not the rows alone:
+        ``MONTH-OUTSIDE-PERIOD``, ``FORCE-AREA-ELSEWHERE`` and ``FILES-OVERLAP``.
 
         Example:
             >>> sorted(Summary(rows_in=0, rows_out=0, rejected=0).to_json())[:3]
@@ -165,15 +168,15 @@ class Summary:
                 {"file": p.file, "row": p.row, "field": p.field, "reason": p.what()}
                 for p in self.rejections
             ],
-            "by_district": dict(self.by_district),
+            "by_district": dict(sorted(self.by_district.items())),
             "no_district": self.no_district,
             "inside_area": self.inside_area,
             "outside_area": self.outside_area,
             "unlocated": self.unlocated,
-            "by_category": dict(self.by_category),
-            "verdicts": {k: dict(v) for k, v in self.verdicts.items()},
-            "kinds": dict(self.kinds),
-            "warnings": dict(self.warnings),
+            "by_category": dict(sorted(self.by_category.items())),
+            "verdicts": {k: dict(sorted(v.items())) for k, v in sorted(self.verdicts.items())},
+            "kinds": dict(sorted(self.kinds.items())),
+            "warnings": dict(sorted(self.warnings.items())),
             "partnership": self.partnership,
             "definition": self.definition,
             "skipped": list(self.skipped),
@@ -479,8 +482,14 @@ class Tally:
             by_category=dict(self.by_category),
             verdicts={k: dict(v) for k, v in self.verdicts.items()},
             kinds=dict(self.kinds),
-            warnings=dict(self.warnings),
+            warnings=self._all_warnings(),
             partnership=partnership,
             definition=definition,
             skipped=skipped,
         )
+
+    def _all_warnings(self) -> dict[str, int]:
+        """The rows' warnings, and ``EVERY-ROW-REJECTED`` when rows were read, none kept."""
+        if self.rows_in and not self.rows_out:
+            return {**self.warnings, "EVERY-ROW-REJECTED": self.rows_in}
+        return dict(self.warnings)

@@ -1,4 +1,5 @@
-"""An incident whose location places it nowhere is counted, and warned about, not hidden.
+"""Summary warnings a Python caller gets as the command does: an incident whose location
+places it nowhere is counted and warned about, not hidden; every row rejected is warned.
 
 A location the geography does not place (a typing error, a code the ONS tables do not
 hold) leaves its row without a location, as a row that gives none; the summary says how
@@ -63,3 +64,28 @@ def test_the_tally_counts_weighted_rows() -> None:
     # police.uk rows: no LSOA (their location the street's description) is no location
     t.count_usable(good.append_column("lsoa_code", pa.array([None, None, "E01031005"])))
     assert t.warnings == {"LOCATION-NOT-PLACED": 3}
+
+
+def test_a_python_caller_is_warned_when_every_row_was_rejected() -> None:
+    """The warning was the command's alone: run_pipeline's summary lacked it (a developer's
+    review)."""
+    t = Tally()
+    t.count_in(2)
+    t.count_rejected(
+        pa.table(
+            {"rejected": ["x", "y"], "file": ["f", "f"], "row": [2, 3], "rejected_field": ["a"] * 2}
+        )
+    )
+    assert t.summary().warnings == {"EVERY-ROW-REJECTED": 2}
+    t.count_in(1)
+    t.count_usable(pa.table({"violence": ["yes"]}))
+    assert t.summary().warnings == {}
+
+
+def test_the_summary_s_json_is_in_the_order_of_its_keys() -> None:
+    t = Tally()
+    t.count_in(2)
+    t.count_usable(pa.table({"violence": ["yes", "no"], "police_uk_category": ["b", "a"]}))
+    data = t.summary().to_json()
+    assert list(data["by_category"]) == ["a", "b"]
+    assert list(data["verdicts"]["violence"]) == ["no", "yes"]
