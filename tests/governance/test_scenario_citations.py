@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 
 import svduty
-from svduty.governance import AbolishAuthority, ChangeBody, Scenario
+from svduty.governance import AbolishAuthority, ChangeBody, Scenario, TransferFunctions
 from svduty.sources import Confidence
 
 P = svduty.warwickshire()
@@ -98,3 +98,13 @@ def test_a_misspelt_body_or_authority_id_names_the_one_meant():
     typo = ChangeBody(JAG, add_members=("warwickshire-polic",))
     with pytest.raises(ScenarioError, match=r"\(did you mean warwickshire-police\?\)"):
         P.what_if(Scenario("s", "S", [typo]))
+    # abolished, its functions transferred, a chair or a host (the twenty-sixth session)
+    for change, field in [
+        (AbolishAuthority("warwickshire-polic"), "authority"),
+        (TransferFunctions("warwickshire-polic", "warwickshire-county-council"), "source"),
+        (TransferFunctions("warwickshire-police", "warwickshire-county-councl"), "target"),
+        (ChangeBody(JAG, chair="warwickshire-polic"), "chair"),
+        (ChangeBody(JAG, host="warwickshire-polic"), "host"),
+    ]:
+        with pytest.raises(ScenarioError, match=rf"\.{field}: no .*\(did you mean warwickshire-"):
+            P.what_if(Scenario("s", "S", [change]))

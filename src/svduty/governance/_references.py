@@ -204,7 +204,8 @@ def _people(
         out.append(
             Problem(
                 field=f"{field}.chair",
-                message="no authority or body with this id",
+                message="no authority or body with this id"
+                + did_you_mean(chair, [*authorities, *(known.bodies or ())]),
                 expected=f"{_AUTHORITY} or of a body of its governance",
                 got=chair,
             )
@@ -213,7 +214,7 @@ def _people(
         out.append(
             Problem(
                 field=f"{field}.host",
-                message="no authority with this id",
+                message="no authority with this id" + did_you_mean(host, authorities),
                 expected=_AUTHORITY,
                 got=host,
             )

@@ -27,6 +27,7 @@ import pendulum
 
 from svduty._checked import checked
 from svduty._frozen import frozen_map
+from svduty._near import did_you_mean
 from svduty.authorities import (
     Authorities,
     Authority,
@@ -176,6 +177,11 @@ class Reorganised:
     abolished: Mapping[int, tuple[str, ...]] = attrs.field(factory=dict, converter=frozen_map)
 
 
+def _unknown(authority: str, items: Iterable[str]) -> str:
+    """No authority with this id, and the one of the bundle's it nearly spells."""
+    return f"no authority with id {quote(authority)}{did_you_mean(authority, items)}"
+
+
 def _fail(scenario: str, i: int, field: str, message: str) -> ScenarioError:
     return ScenarioError(
         [Problem(field=f"changes[{i}].{field}", message=message, file=f"scenario {scenario}")]
@@ -228,7 +234,7 @@ def reorganise(
                 messages[i] = f"{change.authority} was already abolished (changes[{earlier}])"
                 continue
             if change.authority not in items:
-                raise _fail(name, i, "authority", f"no authority with id {quote(change.authority)}")
+                raise _fail(name, i, "authority", _unknown(change.authority, items))
             gone = [change.authority]
             gone += [a.id for a in items.values() if a.same_body_as == change.authority]
             # a youth offending team goes with the last of the authorities that established it
@@ -252,9 +258,7 @@ def reorganise(
         elif isinstance(change, TransferFunctions):
             for field in ("source", "target"):
                 if getattr(change, field) not in items:
-                    raise _fail(
-                        name, i, field, f"no authority with id {quote(getattr(change, field))}"
-                    )
+                    raise _fail(name, i, field, _unknown(getattr(change, field), items))
             moved = []
             for record in list(items.values()):
                 same = record.same_body_as
