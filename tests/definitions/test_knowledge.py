@@ -146,14 +146,19 @@ def test_every_answer_is_explained(data, definition):
 @example([{"offence_code": "1", "harms": ["injury"]}, {"offence_code": "1"}], ALL_DEFINITIONS[0])
 def test_both_engines_report_the_same_conflicts(rows, definition):
     scalar_bad = set()
+    said: set[tuple[int, str | None, str | None]] = set()
     for i, r in enumerate(rows):
         try:
             classify(Incident.from_json(r), definition, resolve_district=RESOLVE)
-        except ConflictError:
+        except ConflictError as exc:
             scalar_bad.add(i + 1)
+            said |= {(i + 1, p.field, p.message) for p in exc.problems}
     table = to_table(rows, all_columns=False)
     kept, problems = split_rejected(table, resolve_district=RESOLVE)
     assert {p.row for p in problems} == scalar_bad
+    for p in problems:  # what the code proves, in the same words (an analyst's review)
+        if (p.message or "").startswith("contradicts what the offence code proves"):
+            assert (p.row, p.field, p.message) in said
     assert kept.num_rows == len(rows) - len(scalar_bad)
     if scalar_bad:
         with pytest.raises(ConflictError):

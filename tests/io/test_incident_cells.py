@@ -155,3 +155,16 @@ def test_a_file_pyarrow_refuses_or_cannot_read_whole_goes_the_streaming_way(
     with patch("pathlib.Path.read_bytes", side_effect=OSError("gone")):
         assert _whole_csv(f, ["Ref", "Age"]) is None
     assert _whole_csv(f, ["Ref", "Other"]) is None  # not the columns asked for
+
+
+def test_a_yes_no_cell_reads_y_and_n_and_a_bad_one_says_what_reads(tmp_path: Path) -> None:
+    """'Y'/'N' is a common export's yes and no: 12,716 of an analyst's 50,000 rows were
+    rejected, each with "expected true or false" though 'yes' and '1' were read (an
+    analyst's review)."""
+    f = tmp_path / "i.csv"
+    f.write_text("id,died\na,Y\nb,n\nc,Yes\nd,0\ne,maybe\n")
+    t = read_incident_table(f)
+    assert t.column("died").to_pylist() == [True, False, True, False, None]
+    assert t.column("rejected").to_pylist()[:4] == [None] * 4
+    why = t.column("rejected")[4].as_py()
+    assert why.startswith("died: expected true or false (a cell's true, yes, y or 1; false, no")

@@ -275,6 +275,12 @@ def test_index_choice_by_the_codes_of_a_month():
     assert mixed == "iod2025"
     assert "both vintages" in why
     assert "newer index" in english_index([both])[1]
+    # read as a sentence, after "LSOA codes of MONTH:" (it read "1 codes are 2011 LSOAs
+    # only: 2011 LSOAs (IMD 2019)"; an analyst's review)
+    assert english_index([only11, both])[1] == (
+        "1 of its codes are 2011 LSOAs that no longer exist: 2011 LSOAs, ranked by the IMD 2019"
+    )
+    assert english_index([only21])[1].endswith("new in 2021: 2021 LSOAs, ranked by the IoD 2025")
     assert index_of(only11, "iod2025") == "imd2019"
     assert index_of(only21, "iod2025") == "iod2025"
     assert index_of("W01000001", "imd2019") == "wimd2019"
@@ -635,3 +641,16 @@ def test_a_2011_lsoa_name_the_name_reader_does_not_know_is_kept(tmp_path):
     month.write_text("\n".join([lines[0], row]) + "\n", encoding="utf-8")
     names = svduty.report(month).tables["by_lsoa"]["lsoa_name"].to_pylist()
     assert names == ["South Northamptonshire 007A"]
+
+
+def test_the_caveats_say_why_possible_holds_almost_every_row_and_lsoas_of_two_vintages():
+    """The page said a category mixing offences was the reason, but Bicycle theft is one
+    code; and rows of a 2011 LSOA and its 2021 successors stood on separate lines with no
+    word (an analyst's review)."""
+    from svduty._report._caveats import caveats
+    from svduty.definitions import STATUTE
+
+    text = " ".join(caveats(STATUTE))
+    assert "s.13(3)(a)(i)" in text
+    assert "almost every row" in text
+    assert "under its 2011 code in the older months and under its 2021 codes" in text

@@ -181,9 +181,11 @@ def english_index(codes: Iterable[str]) -> tuple[str, str]:
     only21 = sum(1 for c in english if c in new and c not in old)
     only11 = sum(1 for c in english if c in old and c not in new)
     if only11 and not only21:
-        return "imd2019", f"{only11} codes are 2011 LSOAs only: 2011 LSOAs (IMD 2019)"
+        why = f"{only11} of its codes are 2011 LSOAs that no longer exist: 2011 LSOAs"
+        return "imd2019", f"{why}, ranked by the IMD 2019"
     if only21 and not only11:
-        return "iod2025", f"{only21} codes are 2021 LSOAs only: 2021 LSOAs (IoD 2025)"
+        why = f"{only21} of its codes are 2021 LSOAs new in 2021: 2021 LSOAs"
+        return "iod2025", f"{why}, ranked by the IoD 2025"
     if only21 and only11:
         return (
             "iod2025",

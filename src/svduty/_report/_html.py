@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._report._caveats import caveats
 from svduty._report._deprivation import INDICES
 from svduty._report._svg import bounded_bars, paired_bars
 from svduty._version import __version__
@@ -372,24 +373,7 @@ def _outside(r: Report) -> str:
 
 
 def _caveats(definition: Definition) -> str:
-    items = [
-        "Locations are anonymised: police.uk moves each crime to the nearest of a set of "
-        "map points, and the LSOA is that point's. Counts by LSOA are approximate; counts "
-        "by district are reliable except near boundaries.",
-        "Answers are at category level: police.uk gives a crime type, not an offence, and "
-        "no ages, relationships or weapons. Where a category mixes offences that are and "
-        "are not serious violence, the answer is undetermined, not guessed. Certain counts "
-        "are a floor and possible counts a ceiling.",
-        f"Answers are against the definition “{definition.title}” ({definition.id}). "
-        "Another definition gives other bounds.",
-        "Anti-social behaviour rows are police.uk incidents, not recorded crimes; they are "
-        "classified like the rest.",
-        "A force reports some crimes located outside its own area; they are listed "
-        "separately and not counted in the area's totals.",
-        "Deprivation deciles describe the area where a crime was placed, not the people "
-        "involved; the 2011 and 2021 LSOAs are ranked by different indices.",
-        "Months with few rows give unstable shares; read changes between months with care.",
-    ]
+    items = caveats(definition)
     body = "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
     return _section("caveats", body)
 

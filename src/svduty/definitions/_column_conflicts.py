@@ -7,7 +7,7 @@ problems (a property test checks that both engines find the same).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pyarrow as _pa
@@ -52,10 +52,11 @@ def table_conflicts(
     problems: list[Problem] = []
     code_idx, cat_idx = indices
 
-    def add(mask: Arr, field: str, message: str) -> None:
+    def add(mask: Arr, field: str, message: str | Callable[[int], str]) -> None:
         rows = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
         for i in rows if sink is not None else rows[:10]:
-            problems.append(Problem(message=message, row=i + 1, field=field))
+            said = message if isinstance(message, str) else message(i)
+            problems.append(Problem(message=said, row=i + 1, field=field))
 
     env = ArrowEnv(cols, {}, {}, len(code_idx))
     none = pa.nulls(len(code_idx), pa.bool_())
@@ -94,14 +95,23 @@ def table_conflicts(
             "police_uk_category",
             "the offence code is published under another category",
         )
-    clash: dict[str, Arr] = {}
+    clash: dict[str, list[tuple[str, Arr, Arr]]] = {}
     for fact in FACTS:  # a fact given by any of its fields (harms alone says death or not)
         field = fact.explicit.fields()[0]
         if any(f in cols for f in fact.explicit.fields()):
-            bad = pc.fill_null(pc.not_equal(fact.explicit.arrow(env), facts[fact.implied]), False)
-            clash[field] = pc.or_(clash[field], bad) if field in clash else bad
-    for field, mask in clash.items():
-        add(mask, field, "contradicts what the offence code proves")
+            implied = facts[fact.implied]
+            bad = pc.fill_null(pc.not_equal(fact.explicit.arrow(env), implied), False)
+            clash.setdefault(field, []).append((fact.implied, bad, implied))
+    for field, parts in clash.items():  # what the code proves, as the scalar engine says it
+
+        def proves(i: int, parts: list[tuple[str, Arr, Arr]] = parts) -> str:
+            said = [f"{k}: {'yes' if v[i].as_py() else 'no'}" for k, b, v in parts if b[i].as_py()]
+            return f"contradicts what the offence code proves ({', '.join(said)})"
+
+        mask = parts[0][1]
+        for _, bad, _ in parts[1:]:
+            mask = pc.or_(mask, bad)
+        add(mask, field, proves)
     own = ArrowEnv(cols, {}, _LAW, len(code_idx))  # no table: what the facts alone settle
     for key, expr in PROVED_BY_CODE:
         ruled_out = pc.fill_null(pc.equal(expr.arrow(own), False), False)

@@ -16,7 +16,10 @@ from svduty import _compute as pc
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
-__all__: list[str] = []
+__all__ = ["BOOL_CELLS"]
+
+BOOL_CELLS = "true or false (a cell's true, yes, y or 1; false, no, n or 0; in any case)"
+"""What a yes/no field's text cell must hold (the reason a row is rejected for one)."""
 
 
 def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
@@ -37,8 +40,8 @@ def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
         return pc.split_pattern(text, sep), pa.repeat(pa.scalar(False), len(text))
     if kind == "bool":
         lower = pc.utf8_lower(text)
-        yes = pc.is_in(lower, value_set=pa.array(["true", "yes", "1"]))
-        no = pc.is_in(lower, value_set=pa.array(["false", "no", "0"]))
+        yes = pc.is_in(lower, value_set=pa.array(["true", "yes", "y", "1"]))
+        no = pc.is_in(lower, value_set=pa.array(["false", "no", "n", "0"]))
         known = pc.or_(yes, no)
         values = pc.if_else(known, yes, pa.scalar(None, pa.bool_()))
         return values, pc.and_(pc.is_valid(text), pc.invert(known))

@@ -421,8 +421,9 @@ def read_incident_table(
     other columns are kept as they are (passed through to the output; an ``lsoa_code`` too:
     map it to ``location`` to locate by it). In a CSV file every
     column is read as text and then converted: lists are split on ``list_separator``,
-    booleans are ``true/false``, ``yes/no`` or ``1/0``, ages are whole numbers (``+16`` is
-    16; ``30.0`` is 30, as JSON Lines and :class:`~svduty.definitions.Incident` read it),
+    booleans are ``true/false``, ``yes/no``, ``y/n`` or ``1/0`` (any case), ages are
+    whole numbers (``+16`` is 16; ``30.0`` is 30, as JSON Lines and
+    :class:`~svduty.definitions.Incident` read it),
     and an empty cell is unknown. A value that cannot be converted rejects its row
     (with the row number and the field); a repeated header line is rejected as such. In a
     Parquet file an age column of floats or decimals (pandas writes an integer column with

@@ -18,7 +18,7 @@ import pyarrow as pa
 from svduty import _compute as pc
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
-from svduty.io._incident_cells import _convert, _number_cells
+from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
 from svduty.io._incident_columns import column_named
 from svduty.io._incident_fields import _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
 from svduty.io._incidents import _SCHEMA
@@ -221,7 +221,8 @@ def _normalise(
                 reason, field = _mark(reason, field, fractional, f.name, f"expected {WHOLE}")
                 reason, field = _mark(reason, field, huge, f.name, f"expected {AGE_RANGE}")
         columns[f.name] = values
-        reason, field = _mark(reason, field, bad, f.name, _why(_KIND[f.name]))
+        why = f"expected {BOOL_CELLS}" if _KIND[f.name] == "bool" else _why(_KIND[f.name])
+        reason, field = _mark(reason, field, bad, f.name, why)
     columns["rejected"] = reason
     columns["rejected_field"] = field
     arrays = [columns[f.name] for f in _SCHEMA]
