@@ -50,6 +50,24 @@ def write(tmp_path, text):
     return str(f)
 
 
+def test_split_of_the_year_year_gives(tmp_path):
+    """--year was ignored: a 2023/24 table stood beside a split of 2024/25 money, and a
+    file with no year was refused though --year gave one (a finance review)."""
+    other = write(tmp_path, 'year = "2024/25"\nmethod = "population"\n')
+    code, _, err = run("funding", "--year", "2023/24", "--split", other)
+    assert code == 1
+    assert "year: expected the year --year gives (2023/24), or no year" in err
+    f = write(tmp_path, 'method = "population"\n')
+    code, out, _ = run("funding", "--year", "2023/24", "--split", f)
+    assert code == 0
+    assert "The 2023/24 non-labour allocation:\nSplit of £83,506.30 (population)" in out
+    code, out, _ = run("funding", "--year", "2023/24", "--split", f, "--format", "json")
+    assert json.loads(out)["split"]["of"] == {"year": "2023/24", "category": "non_labour"}
+    f = write(tmp_path, 'amount = "100"\nmethod = "equal"\nrecipients = ["a", "b"]\n')
+    code, out, _ = run("funding", "--split", f, "--format", "json")
+    assert json.loads(out)["split"]["of"] is None
+
+
 def test_split_by_population(tmp_path):
     f = write(tmp_path, 'year = "2024/25"\ncategory = "non_labour"\nmethod = "population"\n')
     code, out, _ = run("funding", "--split", f)

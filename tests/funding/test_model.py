@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
-from svduty.errors import BundleError, FundingError
+from svduty.errors import ArgumentError, BundleError, FundingError
 from svduty.findings import Severity
 from svduty.funding import (
     CostCategory,
@@ -795,3 +795,16 @@ def test_a_stated_total_compared_with_no_year_is_refused():
     data["stated_totals"][0]["years"] = []
     with pytest.raises(BundleError, match=r"stated_totals\[0\]\.years: expected at least one"):
         load_funding(data, file="funding.toml")
+
+
+@pytest.mark.parametrize("flag", ["False", "no", "0", 1, None])
+def test_a_plan_line_s_joint_agreement_is_true_or_false_only(flag: object) -> None:
+    """'False' from a spreadsheet read as agreed, and quietly turned off the
+    needs-joint-agreement warning (a finance review)."""
+    with pytest.raises(FundingError, match=r"lines\[0\]\.jointly_agreed: expected true or false"):
+        SpendingPlan.of([("extra-analyst", "2024/25", "labour", "5000", flag)])
+
+
+def test_a_plan_line_of_more_items_than_it_has_is_refused() -> None:
+    with pytest.raises(ArgumentError, match=r"SpendingPlan\.of\(rows\)\[0\]"):
+        SpendingPlan.of([("strategy", "2024/25", "labour", "5000", True, "extra")])

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from fractions import Fraction
 
@@ -235,3 +236,50 @@ def test_a_recipient_blank_or_with_a_control_character_is_refused(name):
     ):
         with pytest.raises(FundingError, match="printable text, not blank"):
             make()
+
+
+def _reference_level(amount: int, w: dict, lo: dict, hi: dict) -> Fraction:
+    """The level t the shares need, found as the first version did: the total worked out at
+    every point where a share starts or stops following t, in order (O(n^2))."""
+
+    def total(t: Fraction) -> Fraction:
+        out = Fraction(0)
+        for i, weight in w.items():
+            x = max(Fraction(lo[i]), t * weight)
+            out += min(Fraction(hi[i]), x) if i in hi else x
+        return out
+
+    points = sorted(
+        {Fraction(0)}
+        | {Fraction(lo[i]) / w[i] for i in w if w[i]}
+        | {Fraction(hi[i]) / w[i] for i in w if w[i] and i in hi}
+    )
+    if total(points[0]) >= amount:
+        return points[0]
+    for prev, point in itertools.pairwise(points):
+        if total(point) >= amount:
+            a, b = total(prev), total(point)
+            return prev + (point - prev) * (amount - a) / (b - a)
+    slope = sum((w[i] for i in w if i not in hi), Fraction(0))
+    return points[-1] + (amount - total(points[-1])) / slope
+
+
+@given(problems())
+def test_the_sweep_finds_the_level_the_total_at_every_point_finds(problem):
+    """The one-pass sweep (a finance review: floors on 4,000 recipients took 3.5 minutes)
+    gives the exact shares of the first, quadratic, search."""
+    from svduty.funding._split import _solve
+
+    amount, weights, floors, caps = problem
+    ids = list(weights)
+    w = {i: Fraction(weights[i]) for i in ids}
+    lo = {i: floors[i].pence if i in floors else 0 for i in ids}
+    hi = {i: caps[i].pence for i in caps}
+    t = _reference_level(amount.pence, w, lo, hi)
+    want = {
+        i: min(Fraction(hi[i]), max(Fraction(lo[i]), t * w[i]))
+        if i in hi
+        else max(Fraction(lo[i]), t * w[i])
+        for i in ids
+    }
+    assert _solve(amount.pence, ids, w, lo, hi) == want

@@ -163,8 +163,14 @@ def _split_fields(data: dict[str, Any], file: str) -> str:
     return str(method)
 
 
-def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) -> Split:
+def _split_from_file(
+    path: str, model: FundingModel, strategy: Strategy | None, year: str | None = None
+) -> tuple[Split, dict[str, str] | None]:
     """The split a ``--split`` file describes (its format: :data:`SPLIT_METHODS`).
+
+    With ``year`` (``--year``), a file that gives no year or amount splits that year's
+    money, and a file that gives another year is refused. Returns the split and the year
+    and category of the allocation it divides (``None`` for an amount the file gives).
 
     Raises:
         FundingError: naming the file and the field that is unknown, of the wrong type
@@ -189,15 +195,20 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
                     "amount the split is of that amount",
                 )
             amount = Money.parse(data["amount"], field="amount")
+            of = None
         else:
-            if "year" not in data:
+            if year is not None and data.get("year", year) != year:  # never the other year's
+                expected = f"the year --year gives ({year}), or no year: --year gives it"
+                raise FundingError.single(file, "year", expected=expected)
+            if "year" not in data and year is None:
                 raise FundingError.single(file, "year", expected="a year or an amount")
             category = data.get("category", "non_labour")
             if category not in ("labour", "non_labour"):
                 raise FundingError.single(
                     file, "category", expected="'labour' or 'non_labour'", got=category
                 )
-            amount = model.allocation(data["year"]).amount(CostCategory(category))
+            of = {"year": data.get("year", year), "category": category}
+            amount = model.allocation(of["year"]).amount(CostCategory(category))
         floors = data.get("floors")
         caps = data.get("caps")
         if method == "population":
@@ -209,7 +220,7 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
                     "a population split (the default method); or another method: equal, "
                     "needs, shares or weights",
                 )
-            return split(
+            sp = split(
                 amount,
                 model.population_weights(),
                 floors=floors,
@@ -217,22 +228,24 @@ def _split_from_file(path: str, model: FundingModel, strategy: Strategy | None) 
                 method="population",
                 citations=tuple(c for p in model.populations for c in p.citations()),
             )
-        if method == "equal":
+        elif method == "equal":
             recipients = data.get("recipients") or list(model.population_weights())
-            return split_equal(amount, recipients, floors=floors, caps=caps)
-        if method == "needs":
+            sp = split_equal(amount, recipients, floors=floors, caps=caps)
+        elif method == "needs":
             if strategy is None:
                 raise FundingError.single(
                     file, "method", expected="a bundle with strategy.toml for the needs weights"
                 )
             weights = strategy.needs.weights(data.get("measure", "average"))
             cites = (strategy.needs.citation,) if strategy.needs.citation else ()
-            return split(amount, weights, floors=floors, caps=caps, method="needs", citations=cites)
-        if method == "shares":
-            return split_shares(amount, data.get("weights") or {})
-        return split(amount, data.get("weights") or {}, floors=floors, caps=caps)
+            sp = split(amount, weights, floors=floors, caps=caps, method="needs", citations=cites)
+        elif method == "shares":
+            sp = split_shares(amount, data.get("weights") or {})
+        else:
+            sp = split(amount, data.get("weights") or {}, floors=floors, caps=caps)
     except DataError as exc:
         raise exc.with_file(file) from None
+    return sp, of
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -267,7 +280,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     ]
     if args.year is None and partnership.strategy is not None:
         findings.extend(partnership.strategy.needs.reconcile())
-    sp = _split_from_file(args.split, model, partnership.strategy) if args.split else None
+    sp, of = (
+        _split_from_file(args.split, model, partnership.strategy, args.year)
+        if args.split
+        else (None, None)
+    )
     if args.format == "json":
         payload: dict[str, Any] = {
             "partnership": partnership.name,
@@ -290,8 +307,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 "in_arrears": model.grant_flow.in_arrears,
             },
         }
-        if sp is not None:
-            payload["split"] = sp.as_dict()
+        if sp is not None:  # of which year's allocation and category (null: an amount)
+            payload["split"] = {**sp.as_dict(), "of": of}
         json.dump(versioned("funding", payload), stdout, indent=2, ensure_ascii=False)
         stdout.write("\n")
         return 0
@@ -317,5 +334,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(f"      - {c}", file=stdout)
     if sp is not None:
         print("", file=stdout)
+        if of is not None:
+            category = of["category"].replace("_", "-")
+            print(f"The {of['year']} {category} allocation:", file=stdout)
         print(sp.to_text(), file=stdout)
     return 0

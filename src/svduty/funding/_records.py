@@ -415,7 +415,11 @@ class SpendingPlan:
             if isinstance(row, PlanLine):
                 lines.append(row)
                 continue
-            if isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or len(row) < 4:
+            if (
+                isinstance(row, (str, bytes))
+                or not isinstance(row, Sequence)
+                or not 4 <= len(row) <= 5
+            ):
                 raise wrong_argument(
                     f"SpendingPlan.of(rows)[{n}]",
                     "a PlanLine or (project, year, category, amount[, jointly_agreed])",
@@ -439,9 +443,12 @@ class SpendingPlan:
                 money = Money.parse(amount, field=f"lines[{n}].amount")
             except Exception as exc:
                 raise renamed(exc, f"lines[{n}].amount") from None
-            lines.append(
-                PlanLine(str(project), fy, CostCategory(category), money, bool(rest and rest[0]))
-            )
+            agreed = rest[0] if rest else False
+            if not isinstance(agreed, bool):  # "False" is no agreement, nor agreed: ask
+                raise FundingError.single(
+                    None, f"lines[{n}].jointly_agreed", expected="true or false"
+                )
+            lines.append(PlanLine(str(project), fy, CostCategory(category), money, agreed))
         return cls(tuple(lines))
 
     def total(
