@@ -17,7 +17,6 @@ import datetime as _dt
 import html
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -55,9 +54,6 @@ from svduty.governance._validate import covering_new_areas, specified_bodies
 from svduty.governance._whatif import apply_what_if, named_by_changes, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["Partnership"]
 

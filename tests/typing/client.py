@@ -38,7 +38,7 @@ def in_scope(partnership: svduty.Partnership, path: Path) -> dict[str, tuple[Rea
 
 def specified_on(partnership: svduty.Partnership, day: datetime.date) -> list[str]:
     """The specified authorities for the first district on a day (a plain date will do)."""
-    district = partnership.local_area.districts[0]
+    district = partnership.geography.get(partnership.local_area.districts[0], as_at=day).id
     return [a.id for a in partnership.authorities.specified_for(district, on=day)]
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 from collections.abc import Iterable
 
 import attrs
-import pendulum
 
 from svduty._arguments import choice_argument, text_argument
 from svduty._checked import checked_methods
@@ -175,7 +175,7 @@ class Geography(Resolving, Locating):
     def __repr__(self) -> str:
         return f"<Geography: {len(self)} areas>"
 
-    def get(self, code_or_id: str, as_at: pendulum.Date | None = None) -> Area:
+    def get(self, code_or_id: str, as_at: _dt.date | str | None = None) -> Area:
         """The area with a code or id (its latest record, or the one in force ``as_at``).
 
         Raises:

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,6 @@ from svduty.governance._reorganise import Reorganised, schedule_1_findings
 from svduty.governance._rules import GOVERNANCE_RULES
 
 if TYPE_CHECKING:
-    import pendulum
-
     from svduty.authorities import Authorities
     from svduty.governance._graph import GovernanceGraph
 
@@ -56,7 +55,7 @@ def consultation_findings(
     areas: Iterable[str],
     graph: GovernanceGraph,
     *,
-    on: pendulum.Date | None = None,
+    on: _dt.date | str | None = None,
     before: GovernanceGraph | None = None,
 ) -> tuple[Finding, ...]:
     """Each recorded relevant authority of the areas that no ``consults`` relation reaches.
@@ -154,7 +153,7 @@ def national_findings(
     after: Reorganised,
     graph: GovernanceGraph,
     *,
-    on: pendulum.Date | None = None,
+    on: _dt.date | str | None = None,
     was: GovernanceGraph | None = None,
 ) -> tuple[Finding, ...]:
     """The rules of ``NEEDS_AUTHORITIES``: Schedule 1's gaps, then s.8(4)'s.

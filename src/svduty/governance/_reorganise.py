@@ -18,12 +18,12 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, Protocol
 
 import attrs
-import pendulum
 
 from svduty._checked import checked
 from svduty._frozen import frozen_map
@@ -327,7 +327,7 @@ def schedule_1_findings(
     before: Authorities,
     after: Reorganised,
     *,
-    on: pendulum.Date | None = None,
+    on: _dt.date | str | None = None,
 ) -> tuple[Finding, ...]:
     """What Schedule 1 leaves without a specified authority in each local government area.
 
