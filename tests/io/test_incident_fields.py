@@ -199,7 +199,12 @@ def test_the_homicide_review_is_settled_through_classify_as_explain_settles_it(
         ("date_of_death", "2023-02-30", "date_of_death: expected a date YYYY-MM-DD or a month"),
         ("place_of_death", "Birmingham", "place_of_death: expected a GSS code"),
         ("other_reviews", ["nope"], "other_reviews: expected words from"),
-        ("pilot_partner", "yes", "pilot_partner: expected true or false"),
+        (  # text for a yes/no: JSON has its own (an analyst's review)
+            "pilot_partner",
+            "yes",
+            "pilot_partner: expected true or false (JSON's true or false, not text)",
+        ),
+        ("victim_age", "19", "victim_age: expected a whole number of years (a JSON number, not"),
         ("review_information", 1, "review_information: expected true or false"),
         ("same_household", "no", "same_household: expected true or false"),
         ("victim_age_at_death", 131, "victim_age_at_death: expected a whole number"),

@@ -71,6 +71,11 @@ _GIVEN_TWICE = "given twice"
 """The reason of a key a JSON object gives twice (the values are not shown)."""
 _UTF8 = "UTF-8 text"
 """What a string holding a lone surrogate (JSON's ``"\\ud800"``) was expected to be."""
+_NOT_QUOTED = {
+    "int": " (a JSON number, not text in quotes)",
+    "bool": " (JSON's true or false, not text)",
+}
+"""What a JSON line's text given for a number or a yes/no field should have been."""
 
 
 def _text(value: str) -> bool:
@@ -120,8 +125,9 @@ def _check(obj: Any) -> tuple[str, str] | None:
             "bool": isinstance(value, bool),
             "int": isinstance(value, int) and not isinstance(value, bool),
         }[kind]
-        if not ok:
-            return (key, _EXPECTED[kind])
+        if not ok:  # text for a number or a yes/no: say that JSON has its own (an analyst)
+            quoted = isinstance(value, str) and kind in ("int", "bool")
+            return (key, _EXPECTED[kind] + (_NOT_QUOTED[kind] if quoted else ""))
     return None
 
 
