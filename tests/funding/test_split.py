@@ -283,3 +283,10 @@ def test_the_sweep_finds_the_level_the_total_at_every_point_finds(problem):
         for i in ids
     }
     assert _solve(amount.pence, ids, w, lo, hi) == want
+
+
+def test_shares_that_do_not_add_up_show_their_sum() -> None:
+    """'33.33' three times said 'got a string of 8 characters, not shown' (a finance
+    review): a sum of shares is no one's personal data."""
+    with pytest.raises(FundingError, match=r"adding up to 1 \(or 100 per cent\) \(got '99\.99'\)"):
+        split_shares(Money.parse("1000"), {"a": "33.33", "b": "33.33", "c": "33.33"})

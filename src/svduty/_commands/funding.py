@@ -318,7 +318,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     )
     for r in rows:
         cells = [
-            Money.from_plain(r[k]).format(always_pence=True) if r[k] else "none stated"
+            Money.from_plain(v).format(always_pence=True) if (v := r[k]) else "none stated"
             for k in ("labour", "non_labour", "total", "stated_total")
         ]
         print(f"{r['year']:<8} " + " ".join(f"{c:>14}" for c in cells), file=stdout)

@@ -222,13 +222,14 @@ class FundingModel:
             return Money.total(a.parts_total() for a in allocs)
         return Money.total(a.amount(category) for a in allocs)
 
-    def totals_table(self) -> list[dict[str, str]]:
+    def totals_table(self) -> list[dict[str, str | None]]:
         """One row per year and a total row: labour, non-labour, parts total, stated total.
 
-        A year's stated total is the allocation's total as stated. The ``all`` row's stated
-        total is a total stated for exactly the allocations' years by some document (with
-        its id in ``stated_by``), and empty when no document states one: the sum of the
-        yearly figures is the ``total`` column, not a stated figure.
+        A year's stated total is the allocation's total as stated (``stated_by`` ``None``:
+        the allocation states it). The ``all`` row's stated total is a total stated for
+        exactly the allocations' years by some document (with its id in ``stated_by``),
+        and ``None`` when no document states one: the sum of the yearly figures is the
+        ``total`` column, not a stated figure.
 
         Example:
             >>> import svduty
@@ -236,14 +237,14 @@ class FundingModel:
             >>> last["non_labour"], last["stated_total"], last["stated_by"]
             ('318144.16', '575214.00', 'council-report-4.3')
         """
-        rows = [
+        rows: list[dict[str, str | None]] = [
             {
                 "year": a.year.label,
                 "labour": a.labour.plain(),
                 "non_labour": a.non_labour.plain(),
                 "total": a.parts_total().plain(),
                 "stated_total": a.total.plain(),
-                "stated_by": "",
+                "stated_by": None,
             }
             for a in sorted(self.allocations, key=lambda a: a.year)
         ]
@@ -254,8 +255,8 @@ class FundingModel:
                 "labour": self.total(category=CostCategory.LABOUR).plain(),
                 "non_labour": self.total(category=CostCategory.NON_LABOUR).plain(),
                 "total": self.total().plain(),
-                "stated_total": whole.amount.plain() if whole else "",
-                "stated_by": whole.id if whole else "",
+                "stated_total": whole.amount.plain() if whole else None,
+                "stated_by": whole.id if whole else None,
             }
         )
         return rows
@@ -280,7 +281,7 @@ class FundingModel:
         )
         rows = []
         for r in self.totals_table():
-            cells = [_show(r[k]) for k in ("year", "labour", "non_labour", "total")]
+            cells = [_show(str(r[k])) for k in ("year", "labour", "non_labour", "total")]
             stated = _show(r["stated_total"]) if r["stated_total"] else "none stated"
             if r["stated_by"]:
                 stated += f" ({r['stated_by']})"

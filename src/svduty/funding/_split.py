@@ -491,8 +491,9 @@ def split_shares(
     places = _places(shares)
     fracs = {k: _fraction(v, _entry("shares", k, places)) for k, v in shares.items()}
     total = sum(fracs.values(), Fraction(0))
-    if total not in (1, 100):
+    if total not in (1, 100):  # the sum as a number is shown ("9999/100" was hidden)
+        said = f"{Decimal(total.numerator) / total.denominator:.4g}"  # short: it is shown
         raise FundingError.single(
-            None, "shares", expected="shares adding up to 1 (or 100 per cent)", got=str(total)
+            None, "shares", expected="shares adding up to 1 (or 100 per cent)", got=said
         )
     return split(amount, fracs, method="shares", citations=citations)
