@@ -204,7 +204,11 @@ def test_the_homicide_review_is_settled_through_classify_as_explain_settles_it(
             "yes",
             "pilot_partner: expected true or false (JSON's true or false, not text)",
         ),
-        ("victim_age", "19", "victim_age: expected a whole number of years (a JSON number, not"),
+        (
+            "victim_age",
+            "19",
+            "victim_age: expected a whole number of years (a JSON number, not text)",
+        ),
         ("review_information", 1, "review_information: expected true or false"),
         ("same_household", "no", "same_household: expected true or false"),
         ("victim_age_at_death", 131, "victim_age_at_death: expected a whole number"),

@@ -71,10 +71,7 @@ _GIVEN_TWICE = "given twice"
 """The reason of a key a JSON object gives twice (the values are not shown)."""
 _UTF8 = "UTF-8 text"
 """What a string holding a lone surrogate (JSON's ``"\\ud800"``) was expected to be."""
-_NOT_QUOTED = {
-    "int": " (a JSON number, not text in quotes)",
-    "bool": " (JSON's true or false, not text)",
-}
+_NOT_QUOTED = {"int": " (a JSON number, not text)", "bool": " (JSON's true or false, not text)"}
 """What a JSON line's text given for a number or a yes/no field should have been."""
 
 
@@ -491,8 +488,11 @@ def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None)
         >>> t = read_incidents_jsonl(f)
         >>> t.column("row").to_pylist(), t.column("weapon").to_pylist()
         ([1, 3, 4], ['knife', None, None])
-        >>> t.column("rejected").to_pylist()
-        [None, 'victim_age: expected a whole number of years', 'line: expected a JSON object']
+        >>> for reason in t.column("rejected").to_pylist():
+        ...     print(reason)
+        None
+        victim_age: expected a whole number of years (a JSON number, not text)
+        line: expected a JSON object
     """
     batches = list(iter_incidents_jsonl(path, validate=validate))
     return pa.Table.from_batches(batches, schema=_SCHEMA)
