@@ -14,7 +14,7 @@ import pyarrow as _pa
 
 from svduty import _compute as _pc
 from svduty.definitions._age_at_death import arrow_age_conflicts as age_conflicts
-from svduty.definitions._atoms import Has
+from svduty.definitions._atoms import Has, IsTrue
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._knowledge import (
     _LAW,
@@ -26,6 +26,7 @@ from svduty.definitions._knowledge import (
     NO_ARTICLE,
     NO_DEATH,
     RULED_OUT,
+    SCH3_NO_SEXUAL,
 )
 from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, VICTIM_16
 from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
@@ -120,6 +121,11 @@ def table_conflicts(
             "offence_code",
             RULED_OUT.format(key),
         )
+    if "behaviours" in cols and "schedule_3_offence" in cols:
+        no_sexual = pc.invert(Has("behaviours", "sexual").arrow(env))
+        stated = IsTrue("schedule_3_offence").arrow(env)
+        bad = pc.fill_null(pc.and_(stated, no_sexual), False)
+        add(bad, "schedule_3_offence", SCH3_NO_SEXUAL)
     if "behaviours" in cols:
         with_table = ArrowEnv(cols, facts, {}, len(code_idx))
         omits = pc.invert(Has("behaviours", "physical").arrow(env))

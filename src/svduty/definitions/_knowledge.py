@@ -39,6 +39,7 @@ __all__ = [
     "DEATH_BEFORE",
     "NO_DEATH",
     "RULED_OUT",
+    "SCH3_NO_SEXUAL",
     "conflicts",
     "fact_conflicts",
     "table_of",
@@ -51,6 +52,8 @@ RULED_OUT = "proves {} although the incident's own facts rule it out"
 
 DEATH_BEFORE = "is before the incident's date: a death cannot precede the incident"
 """The conflict of a date of death wholly before the incident's date (day or month)."""
+SCH3_NO_SEXUAL = "is true although the behaviours given omit 'sexual'"
+"""The conflict of a stated Sch 3 sexual offence (s.13(4)) with no sexual behaviour."""
 NO_DEATH = "is given although the incident's own facts say nobody died"
 """The conflict of a date of death with ``died: false`` (or harms without ``death``)."""
 AGE_AT_DEATH = "is not an age the victim can have had at death, given victim_age and the dates"
@@ -140,6 +143,8 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         if table.get(key) is True and expr.scalar(own) is False:
             out.append(Problem(message=RULED_OUT.format(key), field="offence_code"))
     behaviours = values.get("behaviours")
+    if values.get("schedule_3_offence") and behaviours is not None and "sexual" not in behaviours:
+        out.append(Problem(message=SCH3_NO_SEXUAL, field="schedule_3_offence"))
     omits = behaviours is not None and "physical" not in behaviours
     if omits and FORCE_BY_WEAPON.scalar(ScalarEnv(values, table)):
         out.append(
