@@ -287,15 +287,15 @@ def _solve(
             if i in hi:
                 events.append((Fraction(hi[i]) / w[i], -w[i], Fraction(hi[i])))
     events.sort(key=lambda e: e[0])
-    found: Fraction | None = Fraction(0) if constant >= amount else None
-    for point, d_slope, d_constant in events if found is None else ():
+    if constant >= amount:  # the floors alone make the amount
+        return {i: share(i, Fraction(0)) for i in ids}
+    for point, d_slope, d_constant in events:
         if constant + slope * point >= amount:  # reached on the way to this point
-            found = (amount - constant) / slope
             break
         slope += d_slope
         constant += d_constant
-    if found is None:  # beyond the last point: the slope is the weight of the uncapped
-        found = (amount - constant) / slope
+    # here, or beyond the last point (the slope is then the weight of the uncapped)
+    found = (amount - constant) / slope
     return {i: share(i, found) for i in ids}
 
 
