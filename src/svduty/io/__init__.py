@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     )
     from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
     from svduty.io._completeness import check_completeness
+    from svduty.io._contract_schemas import classification_schema, incident_schema
     from svduty.io._converter import make_converter
     from svduty.io._definition import load_definition
     from svduty.io._files import read_toml, write_toml
@@ -108,6 +109,8 @@ _EXPORTS: dict[str, str] = {
     "in_scope_counts": "svduty.io._charts",
     "plot_in_scope": "svduty.io._charts",
     "check_completeness": "svduty.io._completeness",
+    "classification_schema": "svduty.io._contract_schemas",
+    "incident_schema": "svduty.io._contract_schemas",
     "make_converter": "svduty.io._converter",
     "load_definition": "svduty.io._definition",
     "read_toml": "svduty.io._files",
@@ -189,6 +192,7 @@ __all__ = [
     "bounded_counts",
     "bundle_schema",
     "check_completeness",
+    "classification_schema",
     "classify_batch",
     "classify_batches",
     "default_pipeline",
@@ -197,6 +201,7 @@ __all__ = [
     "dump_scenario",
     "dump_timetable",
     "in_scope_counts",
+    "incident_schema",
     "iter_incident_table",
     "iter_incidents",
     "iter_incidents_jsonl",
