@@ -908,3 +908,21 @@ def test_must_consult_s9_before_commencement_is_no_with_real_records() -> None:
     assert [r.rule for r in a.reasons] == ["commencement"]
     later = must_consult_s9(p.authorities, ["E07000218", "E07000219"], team, on="2023-01-31")
     assert later.verdict is Verdict.UNDETERMINED
+
+
+def test_must_consult_s9_counts_one_body_in_two_capacities_once() -> None:
+    """Warwickshire County Council is also its fire and rescue authority: one specified
+    authority, not the "two or more" of s.9(1), and never "another" to consult (s.9(4)(a))."""
+    from svduty.authorities import must_consult_s9
+
+    p = svduty.warwickshire()
+    lgas = p.local_area.districts
+    council, fire = "warwickshire-county-council", "warwickshire-fire-and-rescue-authority"
+    with pytest.raises(DataError, match="same_body_as"):
+        must_consult_s9(p.authorities, lgas, [council, fire])
+    a = must_consult_s9(p.authorities, lgas, [council, "rugby-borough-council"])
+    assert fire not in a.subjects
+    assert "warwick-district-council" in a.subjects
+    b = must_consult_s9(p.authorities, lgas, ["warwick-district-council", "rugby-borough-council"])
+    assert council in b.subjects
+    assert fire in b.subjects

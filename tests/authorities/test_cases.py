@@ -170,3 +170,24 @@ def test_every_rule_function_has_cases() -> None:
     }
     assert rules <= set(pkg.__all__)
     assert {p.values[0]["rule"] for p in all_cases()} == rules
+
+
+def test_a_record_that_ended_leaves_an_answer_with_no_day_undetermined() -> None:
+    """No silent today: an ended record's powers need the day asked to be settled."""
+    gone, police, pcc = AUTHS.get("gone"), AUTHS.get("police"), AUTHS.get("old-pcc")
+    facts = InformationFacts(
+        held_for_own_functions=True,
+        for_recipient_functions=True,
+        patient_information=False,
+        breaches_data_protection=False,
+        breaches_investigatory_powers=False,
+    )
+    answers = [
+        can_be_directed(gone, "s.8"),
+        may_disclose(gone, police, facts),
+        may_assist(pcc, ["E07000903"], districts_within=districts_within),
+    ]
+    for a in answers:
+        assert a.verdict.value == "undetermined", a.explain()
+        assert any(m.startswith("on (the day asked") for m in a.missing), a.missing
+    assert may_disclose(police, AUTHS.get("d1"), facts).verdict.value == "yes"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pendulum
 
@@ -24,7 +25,10 @@ from svduty.authorities._categories import AuthorityCategory
 from svduty.periods import date
 from svduty.sources import cite
 
-__all__ = ["ACT", "IN_FORCE", "answer", "in_force", "label", "plural", "reason"]
+if TYPE_CHECKING:
+    from svduty.authorities._authority import Authority
+
+__all__ = ["ACT", "IN_FORCE", "answer", "held", "in_force", "label", "plural", "reason"]
 
 ACT = "pcsc-act-2022"
 """The source id of the Police, Crime, Sentencing and Courts Act 2022."""
@@ -59,6 +63,47 @@ def in_force(section: str, on: _dt.date | str | None) -> tuple[Reason | None, bo
     return Reason(
         "commencement", f"{section} in force on {day} (from 31 January 2023)", citation
     ), False
+
+
+def held(
+    bodies: Iterable[Authority], on: _dt.date | str | None, rule: str
+) -> tuple[list[Reason], list[str], bool]:
+    """Whether each body's record held on the day asked: (reasons, missing, failed).
+
+    A power or duty of the Chapter is a body's while it exists and holds its role: a
+    council abolished, or a commissioner whose functions passed to a mayor, has none
+    after its record ends, and none before it starts. Asked about a day outside a
+    record's period the answer is ``no``; asked about no day, a record that has ended
+    leaves the answer ``undetermined`` until the day is given (svduty assumes no today).
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory
+        >>> from svduty.periods import Period
+        >>> c = cite(ACT, "Sch 1")
+        >>> old = Authority("h", "Harrogate BC", AuthorityCategory.DISTRICT_COUNCIL,
+        ...                 ("E07000165",), c, valid=Period("2009-04-01", "2023-04-01"))
+        >>> reasons, missing, failed = held([old], "2023-06-01", "s.18(1)")
+        >>> failed, reasons[0].says
+        (True, 'Harrogate BC was not a district council on 2023-06-01: its record holds 2009-04-01 to 2023-03-31')
+        >>> held([old], "2023-03-31", "s.18(1)"), held([old], None, "s.18(1)")[1]
+        (([], [], False), ['on (the day asked: the record of Harrogate BC ends on 2023-04-01)'])
+    """  # noqa: E501
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    failed = False
+    for body in bodies:
+        if on is None:
+            if body.valid.end is not None:
+                missing.append(
+                    f"on (the day asked: the record of {body.name} ends on {body.valid.end})"
+                )
+            continue
+        day = date(on)
+        if day not in body.valid:
+            says = f"{body.name} was not a {label(body.category)} on {day}: its record holds "
+            reasons.append(reason(rule, says + str(body.valid)))
+            failed = True
+    return reasons, missing, failed
 
 
 def reason(rule: str, says: str, provision: str | None = None) -> Reason:

@@ -51,6 +51,7 @@ __all__ = [
     "Holder",
     "PlannedChange",
     "local_government_areas",
+    "one_body",
     "youth_offending_team_findings",
 ]
 
@@ -315,6 +316,29 @@ class Absence:
 
 
 @checked
+def one_body(a: Authority, b: Authority) -> bool:
+    """Whether two records are one legal body (``same_body_as`` either way, or a shared one).
+
+    A county council that is also its county's fire and rescue authority is one person in
+    two capacities: one of "two or more specified authorities" (s.9(1)), never "another"
+    to itself (s.9(4)(a), s.16(1)).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> cc = Authority("cc", "CC", AuthorityCategory.COUNTY_COUNCIL, ("E10000031",), c)
+        >>> fra = Authority("fra", "CC as FRA", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
+        ...                 ("E10000031",), c, same_body_as="cc")
+        >>> one_body(cc, fra), one_body(fra, cc), one_body(cc, cc), one_body(fra, fra)
+        (True, True, True, True)
+    """
+    return (
+        b.id in (a.id, a.same_body_as)
+        or a.id == b.same_body_as
+        or (a.same_body_as is not None and a.same_body_as == b.same_body_as)
+    )
+
+
 def local_government_areas(
     authority: Authority, districts_within: DistrictsWithin
 ) -> tuple[str, ...]:

@@ -21,8 +21,13 @@ import attrs
 from svduty._arguments import texts_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import ACT, answer, in_force, plural, reason
-from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
+from svduty.authorities._answering import ACT, answer, held, in_force, plural, reason
+from svduty.authorities._authority import (
+    Authority,
+    DistrictsWithin,
+    local_government_areas,
+    one_body,
+)
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities
 from svduty.authorities._specified import not_a_local_government_area
@@ -176,23 +181,26 @@ def must_consult_s9(
     if commenced is not None and not_in_force:  # before the records of specified authorities
         return answer(f"{question}?", [commenced], [], failed=True)
     specified = {
-        a.id
+        a.id: a
         for lga in lgas
         for a in authorities.specified_for(lga, on=on, districts_within=districts_within)
     }
     team = set(texts_argument(collaborators, "must_consult_s9(collaborators)", "an id"))
-    if len(team & specified) < 2 or team - specified:
+    members = [specified[i] for i in sorted(team & set(specified))]
+    bodies = [a for i, a in enumerate(members) if not any(one_body(a, b) for b in members[:i])]
+    if len(bodies) < 2 or team - set(specified):
         raise DataError.single(
             None,
             "collaborators",
             expected="two or more specified authorities for parts of the relevant area, and "
-            "only those: the authorities preparing the strategy (s.9(1), s.9(13)(a))",
+            "only those: the authorities preparing the strategy (s.9(1), s.9(13)(a)); one "
+            "body in two capacities (same_body_as) is one authority",
         )
     subjects: list[str] = []
     reasons: list[Reason] = []
     for lga in lgas:
         for a in authorities.specified_for(lga, on=on, districts_within=districts_within):
-            if a.id not in team and a.id not in subjects:
+            if not any(one_body(a, m) for m in members) and a.id not in subjects:
                 subjects.append(a.id)
                 reasons.append(
                     reason("s.9(4)(a)", f"consult {a.name}, a specified authority for {lga}")
@@ -238,7 +246,9 @@ def may_assist(
             area's local government areas (``section="s.9"``).
         section: ``"s.8"`` or ``"s.9"``.
         districts_within: The join callable.
-        on: The day asked about: before 31 January 2023 s.14 was not in force (``no``).
+        on: The day asked about: before 31 January 2023 s.14 was not in force (``no``);
+            nor has a body whose record does not hold on it (``no``; with no day, a
+            record that has ended leaves the answer ``undetermined``).
 
     Raises:
         DataError: for another section, several areas for s.8, or fewer than two for s.9
@@ -267,6 +277,9 @@ def may_assist(
     commenced, not_in_force = in_force("s.14", on)
     if commenced is not None and not_in_force:
         return answer(question, [commenced], [], failed=True)
+    gone, unknown_day, ended = held([body], on, "s.14(1)")
+    if ended:
+        return answer(question, gone, [], failed=True)
     if body.role is not Role.LOCAL_POLICING_BODY:
         return answer(
             question,
@@ -287,7 +300,7 @@ def may_assist(
         ]
         if commenced is not None:
             reasons.append(commenced)
-        return answer(question, reasons, [], failed=False)
+        return answer(question, reasons, unknown_day, failed=False)
     return answer(
         question,
         [reason(rule, f"no part of the area falls within {body.name}'s police area")],

@@ -11,7 +11,7 @@ import datetime as _dt
 
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import answer, in_force, label, reason
+from svduty.authorities._answering import answer, held, in_force, label, reason
 from svduty.authorities._authority import Authority, Establishment
 from svduty.authorities._categories import AuthorityCategory, Nation, Role
 from svduty.errors import DataError
@@ -118,7 +118,9 @@ def can_be_directed(
             council runs may be one.
         welsh_ministers_consent: Whether the Welsh Ministers consent (s.18(4)).
         on: The day asked about: before 31 January 2023 s.18 (and the duties it
-            enforces) was not in force (``no``).
+            enforces) was not in force (``no``); an authority whose record does not
+            hold on it cannot be directed (``no``; with no day, a record that has ended
+            leaves the answer ``undetermined``).
 
     Raises:
         DataError: for another duty.
@@ -142,6 +144,10 @@ def can_be_directed(
         reasons.append(commenced)
         if not_in_force:
             return answer(question, reasons, [], failed=True)
+    gone, unknown_day, ended = held([authority], on, "s.18(1)")
+    if ended:
+        return answer(question, gone, [], failed=True)
+    missing.extend(unknown_day)
     role = authority.role
     if role not in DUTIES:
         return answer(

@@ -18,8 +18,13 @@ import attrs
 
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import ACT, answer, in_force, label, reason
-from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
+from svduty.authorities._answering import ACT, answer, held, in_force, label, reason
+from svduty.authorities._authority import (
+    Authority,
+    DistrictsWithin,
+    local_government_areas,
+    one_body,
+)
 from svduty.authorities._categories import Role
 from svduty.errors import ConflictError
 from svduty.sources import Confidence, cite
@@ -210,15 +215,6 @@ _ENTAILED = {
 }
 
 
-def _one_body(a: Authority, b: Authority) -> bool:
-    """Whether two records are one legal body (``same_body_as`` either way, or a shared one)."""
-    return (
-        a.same_body_as == b.id
-        or b.same_body_as == a.id
-        or (a.same_body_as is not None and a.same_body_as == b.same_body_as)
-    )
-
-
 @checked
 def may_disclose(
     discloser: Authority,
@@ -239,7 +235,8 @@ def may_disclose(
     (``same_body_as``: the Common Council as local authority and as police authority) are
     not "another person" (s.16(1)): the answer is ``no``, s.16 being neither applicable nor
     needed. Asked about a day (``on``) before
-    31 January 2023, when s.16 came into force, the answer is ``no``.
+    31 January 2023, when s.16 came into force, the answer is ``no``, as it is for a day
+    outside either record's period (a body abolished is no person of s.16(2)).
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -257,6 +254,10 @@ def may_disclose(
     commenced, failed = in_force("s.16", on)
     if commenced is not None:
         reasons.append(commenced)
+    gone, unknown_day, ended = held([discloser, recipient], on, "s.16(2)")
+    reasons.extend(gone)
+    missing.extend(unknown_day)
+    failed = failed or ended
     for who, a in (("discloser", discloser), ("recipient", recipient)):
         if a.role in _CHAPTER_1_ROLES:  # the persons listed in s.16(2)
             reasons.append(reason("s.16(2)", f"the {who} {a.name} is a {label(a.role)}"))
@@ -272,7 +273,7 @@ def may_disclose(
     if discloser.id == recipient.id:
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True
-    elif _one_body(discloser, recipient):
+    elif one_body(discloser, recipient):
         reasons.append(
             reason(
                 "s.16(1)",
@@ -347,7 +348,9 @@ def may_require_information(
         relevant_area: The local government areas of the s.9 relevant area whose
             functions the request serves; empty when it serves none (s.8 functions only);
             ``None`` when not known.
-        on: The day asked about: before 31 January 2023 s.17 was not in force (``no``).
+        on: The day asked about: before 31 January 2023 s.17 was not in force (``no``);
+            nor has a body whose record does not hold on it (``no``; with no day, a
+            record that has ended leaves the answer ``undetermined``).
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -366,7 +369,9 @@ def may_require_information(
     commenced, not_in_force = in_force("s.17", on)
     if commenced is not None:
         reasons.append(commenced)
-    failed = False
+    gone, unknown_day, failed = held([body, recipient], on, "s.17(1)")
+    reasons.extend(gone)
+    missing.extend(unknown_day)
     if body.role is not Role.LOCAL_POLICING_BODY:
         reasons.append(reason("s.17(1)", f"{body.name} is not a local policing body"))
         failed = True
