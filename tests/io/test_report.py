@@ -654,3 +654,28 @@ def test_the_caveats_say_why_possible_holds_almost_every_row_and_lsoas_of_two_vi
     assert "s.13(3)(a)(i)" in text
     assert "almost every row" in text
     assert "under its 2011 code in the older months and under its 2021 codes" in text
+
+
+def test_rejected_rows_are_said_first_and_every_row_rejected_loudly(tmp_path):
+    """A file a spreadsheet saved again ('Jun-25') has every row rejected: the page must
+    not read as a month of no crime (an analyst review), and a few rejected rows are said."""
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:4]
+    bad = [re.sub(r",\d{4}-\d{2},", ",Jun-25,", r, count=1) for r in rows]
+    assert all(",Jun-25," in b for b in bad)
+    for name, body, first in (
+        ("all.csv", bad, "Every row (3) was rejected"),
+        ("some.csv", [*rows, bad[0]], "1 of 4 rows were rejected"),
+    ):
+        src = tmp_path / name
+        src.write_text("\n".join([header, *body]) + "\n", encoding="utf-8")
+        out, err = io.StringIO(), io.StringIO()
+        page = tmp_path / f"{name}.html"
+        assert main(["report", str(src), "-o", str(page)], stdout=out, stderr=err) == 0
+        assert first in out.getvalue()
+        assert first in page.read_text(encoding="utf-8")
+    clean = tmp_path / "clean.csv"
+    clean.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    main(["report", str(clean), "-o", str(tmp_path / "c.html")], stdout=out, stderr=io.StringIO())
+    assert "rejected and are counted" not in out.getvalue()

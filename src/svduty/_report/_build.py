@@ -35,6 +35,7 @@ from svduty.definitions import STATUTE, Definition
 from svduty.errors import SvdutyError, printable
 from svduty.io import (
     SUMMARY_COLUMNS,
+    Summary,
     default_pipeline,
     read_police_uk,
     run_pipeline,
@@ -235,6 +236,31 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
     )
 
 
+def _rejected(summary: Summary) -> tuple[str, ...]:
+    """A note on the rows rejected, which no table below counts (none if there are none).
+
+    Example:
+        >>> _rejected(Summary(rows_in=3, rows_out=0, rejected=3))[0][:52]
+        'Every row (3) was rejected: this profile counts none'
+        >>> _rejected(Summary(rows_in=3, rows_out=2, rejected=1))[0][:40]
+        '1 of 3 rows were rejected and are counte'
+        >>> _rejected(Summary(rows_in=3, rows_out=3, rejected=0))
+        ()
+    """
+    why = (
+        "svduty classify with --rejected FILE lists each with its reason (a file a "
+        "spreadsheet saved again, its months written as 'Jun-25' or '01/06/2025', is refused so)"
+    )
+    if not summary.rejected:
+        return ()
+    if not summary.rows_out:
+        return (f"Every row ({summary.rejected:,}) was rejected: this profile counts none; {why}.",)
+    return (
+        f"{summary.rejected:,} of {summary.rows_in:,} rows were rejected and are counted in no "
+        f"table below; {why}.",
+    )
+
+
 def _not_read(skipped: Sequence[str]) -> tuple[str, ...]:
     """The page's note on the input files not read (none if every file was read)."""
     return (f"Not read: {'; '.join(map(printable, skipped))}.",) if skipped else ()
@@ -317,7 +343,7 @@ def report(
     settlements = bounds.settlements(chosen, resolve_district=p.geography.district_code_of)
     out["settle"] = _settle_table(settlements)
     why = [line for w in ("inside", "outside") if (line := bounds.why_nothing_certain(w))]
-    force = []  # first: the command prints the first note
+    force = [*_rejected(summary)]  # first: the command prints the first note
     if elsewhere := rows_of_other_forces(bounds.table("district"), p.local_area.districts):
         force.append(
             f"{elsewhere:,} rows lie in other police force areas than the partnership's, more "
