@@ -679,3 +679,14 @@ def test_rejected_rows_are_said_first_and_every_row_rejected_loudly(tmp_path):
     out = io.StringIO()
     main(["report", str(clean), "-o", str(tmp_path / "c.html")], stdout=out, stderr=io.StringIO())
     assert "rejected and are counted" not in out.getvalue()
+
+
+def test_the_caveats_say_what_the_police_areas_are(month, tmp_path):
+    """Command areas recorded from 2023 are given to every row by its district, and their
+    districts are not confirmed (an analyst review): the page says both."""
+    assert "Police areas: rows inside the area are shown" in month.html
+    assert "is not confirmed" in month.html
+    older = tmp_path / "2019-01.csv"
+    text = sample_police_uk().read_text(encoding="utf-8")
+    older.write_text(re.sub(r",\d{4}-\d{2},", ",2019-01,", text), encoding="utf-8")
+    assert "records the areas only from then" in svduty.report(older).html

@@ -8,19 +8,74 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from svduty.areas import AreaKind, Geography
 from svduty.definitions import Definition
+from svduty.sources import Confidence
 
 __all__ = ["caveats"]
 
 
-def caveats(definition: Definition) -> list[str]:
+def caveats(
+    definition: Definition, geography: Geography | None = None, months: Sequence[str] = ()
+) -> list[str]:
     """The caveats of a report against ``definition``, one paragraph each.
+
+    With the partnership's ``geography`` and the report's ``months``, also what its police
+    areas are (:func:`_police_areas`).
 
     Example:
         >>> from svduty.definitions import STATUTE
         >>> any("pcsc-s13" in c for c in caveats(STATUTE))
         True
     """
+    police = _police_areas(geography, months) if geography is not None else []
+    return [*police, *_general(definition)]
+
+
+def _police_areas(geography: Geography, months: Sequence[str]) -> list[str]:
+    """What the police area column is, where the partnership records command areas.
+
+    The rows are placed by their district in the command areas as the bundle records them
+    now, whatever the row's month: a caveat says from when the areas are recorded (rows of
+    earlier months are shown in them too) and that the districts' links to them are not
+    confirmed, where their citations say so.
+
+    Example:
+        >>> import svduty
+        >>> geo = svduty.warwickshire().geography
+        >>> print(_police_areas(geo, ["2019-01", "2025-06"])[0])  # doctest: +ELLIPSIS
+        Police areas: rows inside the area are shown in the force's command areas as recorded from 2023-04-01 (3 areas)...
+        >>> _police_areas(geo, ["2025-06"])[0].count("before")
+        0
+    """  # noqa: E501
+    commands = [a for a in geography.areas if a.kind is AreaKind.POLICE_COMMAND_AREA]
+    if not commands:
+        return []
+    start = max(a.valid.start for a in commands).isoformat()
+    text = (
+        f"Police areas: rows inside the area are shown in the force's command areas as "
+        f"recorded from {start} ({len(commands)} areas), by their district; rows outside "
+        "the area in their police force area."
+    )
+    if months and min(months) < start[:7]:
+        text += (
+            f" Rows of months before {start[:7]} are shown in the command areas too, though "
+            "the bundle records the areas only from then."
+        )
+    ids = {a.id for a in commands}
+    links = [m for m in geography.memberships if m.parent in ids]
+    if any(m.citation.confidence is not Confidence.CONFIRMED for m in links):
+        text += (
+            " Which districts lie in which command area is not confirmed (the bundle's "
+            "citations say why): read these counts as an estimate."
+        )
+    return [text]
+
+
+def _general(definition: Definition) -> list[str]:
+    """The caveats every report has."""
     return [
         "Locations are anonymised: police.uk moves each crime to the nearest of a set of map "
         "points, and the LSOA is that point's. Counts by LSOA are approximate; counts by "

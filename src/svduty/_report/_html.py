@@ -372,8 +372,8 @@ def _outside(r: Report) -> str:
     return _section("outside", body)
 
 
-def _caveats(definition: Definition) -> str:
-    items = caveats(definition)
+def _caveats(definition: Definition, r: Report, partnership: Partnership) -> str:
+    items = caveats(definition, partnership.geography, r.months)
     body = "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
     return _section("caveats", body)
 
@@ -472,7 +472,7 @@ def render(r: Report, partnership: Partnership, definition: Definition, when: st
         ),
         _settle(r),
         _outside(r),
-        _caveats(definition),
+        _caveats(definition, r, partnership),
         _sources(r, partnership, definition),
     ]
     return (
