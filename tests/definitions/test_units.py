@@ -529,3 +529,13 @@ def test_the_ids_limit_is_the_interpreters():
             Incident(id=10**700)
     finally:
         sys.set_int_max_str_digits(before)
+
+
+@pytest.mark.parametrize("age", [0, 131, -1])
+def test_a_local_kind_age_limit_is_an_age(age: int) -> None:
+    from svduty.definitions import Definition, Included, LocalKind
+
+    c = cite("pcsc-act-2022", "s.13")
+    kind = LocalKind("young", "young", c, all_of=("s13_violence",), victim_age_below=age)
+    with pytest.raises(DefinitionError, match=r"kinds\[0\]\.victim_age_below"):
+        Definition("x", "X", c, include=(Included("young", c),), kinds=(kind,))

@@ -249,15 +249,10 @@ def may_disclose(
         ('undetermined', 'for_recipient_functions (s.16(1))')
     """
     question = f"May {discloser.name} disclose this information to {recipient.name} (s.16)?"
-    reasons: list[Reason] = []
-    missing: list[str] = []
-    commenced, failed = in_force("s.16", on)
-    if commenced is not None:
-        reasons.append(commenced)
-    gone, unknown_day, ended = held([discloser, recipient], on, "s.16(2)")
-    reasons.extend(gone)
-    missing.extend(unknown_day)
-    failed = failed or ended
+    commenced, not_in_force = in_force("s.16", on)
+    reasons, missing, failed = held([discloser, recipient], on, "s.16(2)")
+    reasons[:0] = [commenced] if commenced is not None else []
+    failed = failed or not_in_force
     for who, a in (("discloser", discloser), ("recipient", recipient)):
         if a.role in _CHAPTER_1_ROLES:  # the persons listed in s.16(2)
             reasons.append(reason("s.16(2)", f"the {who} {a.name} is a {label(a.role)}"))
@@ -364,14 +359,9 @@ def may_require_information(
         True
     """
     question = f"May {body.name} require this information from {recipient.name} (s.17)?"
-    reasons: list[Reason] = []
-    missing: list[str] = []
     commenced, not_in_force = in_force("s.17", on)
-    if commenced is not None:
-        reasons.append(commenced)
-    gone, unknown_day, failed = held([body, recipient], on, "s.17(1)")
-    reasons.extend(gone)
-    missing.extend(unknown_day)
+    reasons, missing, failed = held([body, recipient], on, "s.17(1)")
+    reasons[:0] = [commenced] if commenced is not None else []
     if body.role is not Role.LOCAL_POLICING_BODY:
         reasons.append(reason("s.17(1)", f"{body.name} is not a local policing body"))
         failed = True

@@ -24,10 +24,10 @@ import attrs
 
 from svduty._checked import checked_methods
 from svduty._ids import one_of
-from svduty.definitions._atoms import Flag
 from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._kinds import KINDS, SeriousnessFactor
 from svduty.definitions._law import younger
+from svduty.definitions._local_kind import LocalKind
 from svduty.definitions._presume import DEFAULT_PRESUMPTIONS, PRESUMPTIONS
 from svduty.definitions._vocab import Context
 from svduty.errors import DefinitionError, Problem
@@ -70,50 +70,6 @@ class Included:
     note: str = ""
     when: str = ""
     unless: str = ""
-
-
-@attrs.frozen(slots=True)
-class LocalKind:
-    """A kind a definition declares itself, from context flags and national kinds.
-
-    An incident is of the kind when every flag in ``context`` is asserted, every kind
-    in ``all_of`` holds, and (if ``any_of`` is not empty) at least one kind in it does.
-
-    Attributes:
-        id: Its id (not one of the national :data:`~svduty.definitions.KINDS`).
-        label: Its name in words.
-        citation: The local document that names it.
-        context: Context flags that must be asserted (``gang``, ``social_media``...).
-        all_of: National kinds that must all hold.
-        any_of: National kinds of which one must hold.
-        note: Anything a reader should know.
-
-    Example:
-        >>> LocalKind("knife_violence", "knife violence", cite("sv-strategy-2018", "scope"),
-        ...           all_of=("knife_crime", "s13_violence")).all_of
-        ('knife_crime', 's13_violence')
-    """
-
-    id: str
-    label: str
-    citation: Citation
-    context: tuple[str, ...] = ()
-    all_of: tuple[str, ...] = ()
-    any_of: tuple[str, ...] = ()
-    note: str = ""
-
-    def expr(self) -> Expr:
-        """The kind as an expression over the national kinds and the context flags.
-
-        Example:
-            >>> LocalKind("g", "g", cite("sv-strategy-2018"), context=("gang",)).expr().fields()
-            ('context',)
-        """
-        parts: list[Expr] = [Flag("context", c) for c in self.context]
-        parts += [KINDS[k].expr for k in self.all_of]
-        if self.any_of:
-            parts.append(Any_(*(KINDS[k].expr for k in self.any_of)))
-        return All(*parts)
 
 
 @attrs.frozen(slots=True)
@@ -331,6 +287,10 @@ class Definition:
                     )
             if not (k.context or k.all_of or k.any_of):
                 problems.append(Problem(field=f"kinds[{i}]", expected="context, all_of or any_of"))
+            if k.victim_age_below is not None and not 1 <= k.victim_age_below <= 130:
+                got = str(k.victim_age_below)
+                field = f"kinds[{i}].victim_age_below"
+                problems.append(Problem(field=field, expected="an age 1 to 130", got=got))
         return problems
 
     def kind_exprs(self) -> dict[str, Expr]:
