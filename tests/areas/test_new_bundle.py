@@ -432,14 +432,25 @@ def test_the_local_area_cites_s8_for_one_area_and_s8_9_for_several(tmp_path, are
     assert cited.startswith(f"{provision} ")
 
 
-def test_a_generated_record_says_its_start_is_the_tables_edition(tmp_path):
-    """Cardiff dates from 1996; the ONS tables only say it exists on 1 April 2024."""
+def test_a_generated_record_holds_from_the_duty_s_start(tmp_path):
+    """Cardiff dates from 1996; the ONS tables give no history, so its record holds from the
+    Duty's start (31 January 2023), with the doubt: a query of 2023 finds it (a research
+    review: the records held from the tables' edition, 1 April 2024, and 2023 found none)."""
     partnership = svduty.load_partnership(new_bundle(tmp_path / "p", ["Cardiff"]))
     cardiff = partnership.geography.get("W06000015")
-    assert cardiff.valid.start.isoformat() == "2024-04-01"
+    assert cardiff.valid.start.isoformat() == "2023-01-31"
     assert cardiff.citation.confidence.value == "unconfirmed"
     assert cardiff.citation.doubt is not None
     assert "may be older" in cardiff.citation.doubt
+    assert partnership.geography.get("W06000015", as_at="2023-06-01") == cardiff
+
+
+def test_a_unitary_of_2023_holds_from_the_day_it_began(tmp_path):
+    """North Yorkshire's unitary council area began on 1 April 2023: no earlier record."""
+    partnership = svduty.load_partnership(new_bundle(tmp_path / "p", ["E06000065"]))
+    ny = partnership.geography.get("E06000065")
+    assert ny.valid.start.isoformat() == "2023-04-01"
+    assert ny.citation.doubt is None or "may be older" not in ny.citation.doubt
 
 
 def test_init_names_another_area_the_name_also_stands_for(tmp_path):

@@ -46,7 +46,9 @@ __all__ = [
 
 CENSUS_2011 = date("2011-03-27")
 CENSUS_2021 = date("2021-03-21")
-TABLES_2024 = date("2024-04-01")
+DUTY_START = date("2023-01-31")
+"""The day the Duty came into force (SI 2022/1227 reg 4): where the national area records
+start, unless the area began later (:func:`national_areas`)."""
 
 
 def _strs(column: Any) -> list[str]:
@@ -63,14 +65,17 @@ def _rows(name: str, *columns: str) -> list[tuple[str, ...]]:
     return list(zip(*(t.column(c).to_pylist() for c in columns), strict=True))
 
 
+_DISTRICT_KINDS = (
+    AreaKind.DISTRICT,
+    AreaKind.UNITARY,
+    AreaKind.METROPOLITAN_DISTRICT,
+    AreaKind.LONDON_BOROUGH,
+    AreaKind.WELSH_PRINCIPAL_AREA,
+)
+
+
 def _kind(code: str) -> AreaKind:
-    for kind in (
-        AreaKind.DISTRICT,
-        AreaKind.UNITARY,
-        AreaKind.METROPOLITAN_DISTRICT,
-        AreaKind.LONDON_BOROUGH,
-        AreaKind.WELSH_PRINCIPAL_AREA,
-    ):
+    for kind in _DISTRICT_KINDS:
         if code[:3] in GSS_PREFIXES[kind]:
             return kind
     raise AreaError.single(None, "code", expected="a local government area code", got=code)
@@ -177,9 +182,11 @@ def national_areas() -> tuple[Area, ...]:
 
     Countries, regions, counties (upper tier), local government areas, community safety
     partnerships, police force areas, integrated care boards, Local Health Boards and
-    fire and rescue authorities, as in the 2024 tables (valid from 1 April 2024: the
-    tables do not give earlier history). A district lies in each CSP and each ICB that
-    covers all or part of it (the relations are many-to-many).
+    fire and rescue authorities, as in the 2024 tables. Each record holds from the day
+    the Duty came into force (:data:`DUTY_START`; the tables give no earlier history, so
+    the area may be older), or from the day the area began where that is later: the
+    unitary councils of 1 April 2023 that replaced ceased districts. A district lies in
+    each CSP and each ICB that covers all or part of it (many-to-many).
 
     Example:
         >>> areas = {a.id: a for a in national_areas()}
@@ -188,8 +195,10 @@ def national_areas() -> tuple[Area, ...]:
         ('Bournemouth, Christchurch and Poole', ['E22000063', 'E22000067', 'E22000367'])
         >>> sum(a.kind is AreaKind.POLICE_FORCE_AREA for a in areas.values())
         43
+        >>> str(areas["E08000035"].valid.start), str(areas["E06000065"].valid.start)
+        ('2023-01-31', '2023-04-01')
     """
-    valid = Period(TABLES_2024)
+    valid = Period(DUTY_START)
     out: dict[str, Area] = {}
 
     def area(code: str, name: str, kind: AreaKind, parents: tuple[str, ...], c: Citation) -> None:
@@ -233,7 +242,22 @@ def national_areas() -> tuple[Area, ...]:
         area(code, name, kind, country, _cite("lad24-fra24", "fra24_code"))
     for d in district_records().values():
         area(d.code, d.name, _kind(d.code), d.parents, _cite("lad24-csp24-pfa24", "ltla24_code"))
-    return tuple(out.values())
+    return _dated(tuple(out.values()))
+
+
+def _dated(areas: tuple[Area, ...]) -> tuple[Area, ...]:
+    """The districts that began after :data:`DUTY_START` dated from that day (see above).
+
+    Only districts: a police force area, a fire and rescue authority or a community safety
+    partnership whose districts all began then may be older (Cumbria's police force area
+    is), and the tables do not say.
+    """
+    from svduty.areas._ceased import ceased_districts
+
+    began = {
+        c.successor: date(c.ended) for c in ceased_districts().values() if c.ended > DUTY_START
+    }
+    return tuple(attrs.evolve(a, valid=Period(began[a.id])) if a.id in began else a for a in areas)
 
 
 @functools.cache

@@ -33,7 +33,7 @@ from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.areas._ceased import ceased_districts
-from svduty.areas._national import TABLES_2024, welsh_names
+from svduty.areas._national import DUTY_START, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest, validate_bundle
@@ -289,7 +289,7 @@ def _record(a: Area, parents: Iterable[str]) -> dict[str, Any]:
     citation: dict[str, Any] = {"source": c.source.id, "provision": c.provision}
     if c.doubt is not None:
         citation |= {"confidence": c.confidence.value, "doubt": c.doubt}
-    elif a.valid.start == TABLES_2024:  # the tables' edition, not the day the area began
+    elif a.valid.start == DUTY_START:  # the Duty's start, not the day the area began
         citation |= {"confidence": Confidence.UNCONFIRMED.value, "doubt": _SINCE_THE_TABLES}
     return {
         "code": a.id,
@@ -302,9 +302,10 @@ def _record(a: Area, parents: Iterable[str]) -> dict[str, Any]:
 
 
 _SINCE_THE_TABLES = (
-    "valid from 1 April 2024, the edition of the national ONS tables svduty packages (the "
-    "table this record cites may be an earlier edition): the area may be older (the tables "
-    "give no earlier history); put the day it began if it matters"
+    "valid from 31 January 2023, when the Duty came into force (SI 2022/1227 reg 4): the "
+    "national ONS tables svduty packages (2024 edition; the table this record cites may be "
+    "an earlier one) give no earlier history, so the area may be older; put the day it "
+    "began if it matters"
 )
 
 
