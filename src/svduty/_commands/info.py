@@ -17,6 +17,7 @@ from svduty._commands._options import (
 from svduty._shown import PrintableLines
 from svduty.areas import AreaKind
 from svduty.authorities import Authority, Role
+from svduty.authorities._consultation import _SCHEDULE_2
 from svduty.partnership import Partnership
 from svduty.periods import Period, date
 from svduty.sources import Confidence
@@ -164,7 +165,9 @@ def _authorities(p: Partnership) -> dict[str, Any]:
         }
         for x in p.authorities.absences
     ]
-    return {"by_role": by_role, "absent": absences}
+    said = {x.category for x in p.authorities.absences} | {a.category for a in p.authorities.items}
+    unsaid = [c.value for c in _SCHEDULE_2 if c not in said]
+    return {"by_role": by_role, "absent": absences, "not_recorded": unsaid}
 
 
 def _csps(codes: list[str]) -> str:
@@ -232,6 +235,15 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
             print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}", file=out)
     for x in auth["absent"]:
         print(f"\nNo {x['category'].replace('_', ' ')} in the area [{x['confidence']}]", file=out)
+    if auth["not_recorded"]:
+        kinds = ", ".join(
+            c.replace("_", " ").replace("authority", "authorities") for c in auth["not_recorded"]
+        )
+        print(
+            f"\nNot recorded (Sch 2): {kinds}; add those of the area, or record that it has "
+            "none (absent): until then who must be consulted (s.8(4)) is undetermined",
+            file=out,
+        )
     records = [  # the local area, its districts, the grouped areas, the authorities
         {"id": "local area", "doubt": la["citation"].get("doubt")},
         *s["districts"],

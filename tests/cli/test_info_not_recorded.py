@@ -1,0 +1,36 @@
+"""``svduty info`` says which relevant authorities (Sch 2) a bundle neither names nor rules out."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from svduty.cli import main
+
+
+def _info(*argv: str) -> str:
+    out = io.StringIO()
+    assert main(["info", *argv], stdout=out, stderr=io.StringIO()) == 0
+    return out.getvalue()
+
+
+def test_a_new_bundle_says_its_relevant_authorities_are_not_recorded(tmp_path: Path) -> None:
+    """An init bundle names no school, prison or youth custody authority: info said nothing
+    (a research review: Kent has five prisons), while who must be consulted is undetermined."""
+    folder = tmp_path / "kent"
+    assert main(["init", str(folder), "--area", "E10000016"], stdout=io.StringIO()) == 0
+    text = _info("--partnership", str(folder))
+    assert "Not recorded (Sch 2): educational authorities, prison authorities" in text
+    data = json.loads(_info("--partnership", str(folder), "--format", "json"))
+    assert data["authorities"]["not_recorded"] == [
+        "educational_authority",
+        "prison_authority",
+        "youth_custody_authority",
+    ]
+
+
+def test_a_recorded_absence_is_not_unrecorded() -> None:
+    data = json.loads(_info("--format", "json"))  # Warwickshire records no prison, no YOI
+    assert data["authorities"]["not_recorded"] == ["educational_authority"]
+    assert {x["category"] for x in data["authorities"]["absent"]} >= {"prison_authority"}
