@@ -58,7 +58,9 @@ def test_no_scenario_changes_nothing():
 
 def test_abolition_takes_the_other_capacities_and_the_yot_it_alone_established():
     after = reorganise(
-        P.authorities, DISTRICTS, scenario(AbolishAuthority("warwickshire-county-council"))
+        P.authorities,
+        DISTRICTS,
+        scenario(AbolishAuthority("warwickshire-county-council"), effective="2028-04-01"),
     )
     gone = {"warwickshire-county-council", "warwickshire-fire-and-rescue-authority"}
     gone.add("warwickshire-youth-justice-service")
@@ -452,3 +454,21 @@ def test_a_csp_covers_a_new_area_by_its_code_or_by_the_districts_it_replaces(nam
     assert [f for f in w.findings.errors if f.rule == "GOV-CSP-COVERAGE"] == []
     gone = p.what_if(Scenario("y", "y", [*changes, ChangeDistricts("rugby-csp-board", ())]))
     assert any("E07000220" in f.message for f in gone.findings.errors)
+
+
+@pytest.mark.parametrize("effective", [None, "2027-04-01", "2028-04-01"])
+def test_an_abolition_quotes_only_the_changes_planned_for_its_day(effective):
+    """A chief constable reported to leave (2026) is no reason for an abolition, nor is a
+    reorganisation of 2028 for a scenario of 2027 (a policy review)."""
+    police = reorganise(
+        P.authorities,
+        DISTRICTS,
+        scenario(AbolishAuthority("warwickshire-police"), effective=effective),
+    )
+    assert "reported to leave" not in police.messages[0]
+    council = reorganise(
+        P.authorities,
+        DISTRICTS,
+        scenario(AbolishAuthority("rugby-borough-council"), effective=effective),
+    )
+    assert ("planned 2028-04-01" in council.messages[0]) is (effective == "2028-04-01")

@@ -339,6 +339,7 @@ def one_body(a: Authority, b: Authority) -> bool:
     )
 
 
+@checked
 def local_government_areas(
     authority: Authority, districts_within: DistrictsWithin
 ) -> tuple[str, ...]:

@@ -52,7 +52,7 @@ __all__ = [
 
 
 class ScenarioLike(Protocol):
-    """What :func:`~svduty.governance.reorganise` reads of a scenario: its name and changes."""
+    """What :func:`~svduty.governance.reorganise` reads of a scenario: name, changes, day."""
 
     @property
     def name(self) -> str:
@@ -61,6 +61,10 @@ class ScenarioLike(Protocol):
     @property
     def changes(self) -> tuple[object, ...]:
         """Its changes, in order."""
+
+    @property
+    def effective(self) -> _dt.date | None:
+        """The day it would take effect, where known."""
 
 
 def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -188,11 +192,15 @@ def _fail(scenario: str, i: int, field: str, message: str) -> ScenarioError:
     )
 
 
-def _planned(a: Authority) -> str:
-    if not a.planned_changes:
-        return ""
-    p = a.planned_changes[0]
-    return f" (planned {p.on.isoformat()}: {p.what} [{p.citation}])"
+def _planned(a: Authority, effective: _dt.date | None) -> str:
+    """The record's planned changes on the scenario's day, to set beside its abolition.
+
+    Only those planned for the day the scenario takes effect: another (a chief constable
+    reported to leave, a reorganisation of another year) says nothing of this one, and a
+    scenario with no day matches none.
+    """
+    said = [p for p in a.planned_changes if effective is not None and p.on == effective]
+    return "".join(f" (planned {p.on.isoformat()}: {p.what} [{p.citation}])" for p in said)
 
 
 @checked
@@ -220,6 +228,7 @@ def reorganise(
     """
     name = scenario.name if scenario is not None else ""
     changes = scenario.changes if scenario is not None else ()
+    effective = scenario.effective if scenario is not None else None
     items = {a.id: a for a in authorities.items}
     area = tuple(districts)
     replaced: dict[str, str] = {}
@@ -244,7 +253,7 @@ def reorganise(
                 for a in items.values()
                 if a.established_by and set(a.established_by) <= done and a.id not in gone
             ]
-            planned = _planned(items[change.authority])
+            planned = _planned(items[change.authority], effective)
             for gone_id in gone:
                 del items[gone_id]
                 abolished[gone_id] = i

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -34,6 +35,7 @@ from svduty.governance._reorganise import (
     CreateAuthority,
     TransferFunctions,
 )
+from svduty.periods import date
 from svduty.sources import Citation
 
 __all__ = [
@@ -67,6 +69,11 @@ def _changes(changes: Iterable[Change]) -> tuple[Change, ...]:
     )
 
 
+def _effective(value: str | _dt.date | None) -> pendulum.Date | None:
+    """A scenario's day, read as a date (text ``YYYY-MM-DD`` or a date); ``None`` stays."""
+    return None if value is None else date(value)
+
+
 @attrs.frozen(slots=True)
 class Scenario:
     """A named, serialisable what-if: a list of changes applied in order.
@@ -90,7 +97,7 @@ class Scenario:
     title: str
     changes: tuple[Change, ...] = attrs.field(converter=_changes)
     description: str | None = None
-    effective: pendulum.Date | None = None
+    effective: pendulum.Date | None = attrs.field(default=None, converter=_effective)
     citation: Citation | None = None
 
 
