@@ -44,3 +44,22 @@ def test_private_bytes_round_trip(folder: Path) -> None:
     assert _cache.read_private(path) == b"data"
     assert path.stat().st_mode & 0o777 == 0o600
     assert _cache.read_private(folder / "missing.bin") is None
+
+
+@pytest.mark.parametrize("special", ["/dev/null", "fifo"])
+def test_a_bundle_folder_with_a_special_file_is_not_cached(tmp_path: Path, special: str) -> None:
+    """A FIFO (a read waits for a writer) or a link to a device (/dev/zero never ends) in a
+    bundle folder hung or exhausted memory while the cache hashed it, before the loader's
+    own check could refuse it (a hostile-input review): such a folder is not cached."""
+    import hashlib
+    import os
+
+    (tmp_path / "bundle.toml").write_text('name = "x"\n', encoding="utf-8")
+    target = tmp_path / "NOTES"
+    if special == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(special)
+    assert not _cache._files(tmp_path, hashlib.sha256(), content=True)
+    target.unlink()
+    assert _cache._files(tmp_path, hashlib.sha256(), content=True)

@@ -195,20 +195,28 @@ def _key(spec: str | Path, what: tuple[str, ...]) -> str | None:
 def _files(folder: Path, h: Any, *, content: bool) -> bool:
     """Add each file under ``folder`` to ``h`` (its content, or its size and time).
 
-    ``False`` when it cannot be done: a file cannot be read, or a bundle folder holds too
-    much to be a bundle (:data:`MOST_FILES`, :data:`MOST_BYTES`).
+    ``False`` when it cannot be done: a file cannot be read, a bundle folder holds too
+    much to be a bundle (:data:`MOST_FILES`, :data:`MOST_BYTES`), or something that is not
+    a regular file (a FIFO would wait for a writer, ``/dev/zero`` never end): the bundle
+    is then loaded, and refused, by the loader.
     """
     found: list[tuple[str, os.DirEntry[str]]] = []
     try:
         _walk(str(folder), "", found)
         if content and (
-            len(found) > MOST_FILES or sum(e.stat().st_size for _, e in found) > MOST_BYTES
+            len(found) > MOST_FILES
+            or not all(e.is_file() for _, e in found)  # a FIFO or a device: never read here
+            or sum(e.stat().st_size for _, e in found) > MOST_BYTES
         ):
             return False
         for name, entry in found:
             h.update(os.fsencode(name) + b"\0")
             if content:
-                h.update(Path(entry.path).read_bytes() + b"\0")
+                with open(entry.path, "rb") as f:  # no more than a bundle holds, if it grew
+                    data = f.read(MOST_BYTES + 1)
+                if len(data) > MOST_BYTES:
+                    return False
+                h.update(data + b"\0")
             else:
                 st = entry.stat()
                 h.update(f"{st.st_size} {st.st_mtime_ns}\0".encode())
