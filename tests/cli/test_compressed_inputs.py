@@ -91,3 +91,17 @@ def test_a_named_pipe_is_not_read_to_look_for_compression(tmp_path):
     fifo = tmp_path / "f.jsonl"
     os.mkfifo(fifo)
     refuse_compressed(fifo)  # returns at once: a pipe is the reader's to read, once
+
+
+@pytest.mark.parametrize("command", ["classify", "report"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_utf16_month_is_told_to_be_utf8(tmp_path, command, encoding):
+    """A month saved as 'Unicode text' was 'not a police.uk file' to report and 'bytes that
+    are not UTF-8' to classify (a hostile-input review): both say UTF-16 and what to do."""
+    month = tmp_path / "m.csv"
+    month.write_bytes(sample_police_uk().read_text(encoding="utf-8").encode(encoding))
+    argv = [command, str(month)] + (["-o", str(tmp_path / "r.html")] if command == "report" else [])
+    code, _, err = run(*argv)
+    assert code == 1
+    assert "expected UTF-8 text (this file is UTF-16" in err
+    assert "iconv -f UTF-16 -t UTF-8" in err

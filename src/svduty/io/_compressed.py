@@ -38,7 +38,13 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
     Raises:
         InputFormatError: naming the compression and what to do.
 
+    A file in UTF-16 (its byte order mark) is refused likewise: svduty reads UTF-8.
+
     Example:
+        >>> refuse_compressed(Path("m.csv"), "Crime ID".encode("utf-16"))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: m.csv: expected UTF-8 text (this file is UTF-16, as a spreadsheet's 'Unicode text' is: save it as UTF-8, or convert it, e.g. with iconv -f UTF-16 -t UTF-8)
         >>> import gzip, tempfile
         >>> p = Path(tempfile.mkdtemp()) / "m.csv.gz"
         >>> _ = p.write_bytes(gzip.compress(b"Crime ID,Month"))
@@ -55,6 +61,12 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
                 start = f.read(10)
         except OSError:
             return  # (the reader says why)
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 (or UTF-32) byte order mark
+        expected = (
+            "UTF-8 text (this file is UTF-16, as a spreadsheet's 'Unicode text' is: save it "
+            "as UTF-8, or convert it, e.g. with iconv -f UTF-16 -t UTF-8)"
+        )
+        raise InputFormatError(Problem(file=str(path), expected=expected))
     kind = next((k for magic, k in _COMPRESSED.items() if start.startswith(magic)), None)
     kind = "bzip2" if kind is None and _BZIP2.match(start) else kind
     if kind == "workbook" or (kind == "zip" and path.suffix.lower() in _WORKBOOKS):
