@@ -89,3 +89,24 @@ def test_the_summary_s_json_is_in_the_order_of_its_keys() -> None:
     data = t.summary().to_json()
     assert list(data["by_category"]) == ["a", "b"]
     assert list(data["verdicts"]["violence"]) == ["no", "yes"]
+
+
+def test_a_police_uk_name_alone_that_places_nowhere_is_warned(tmp_path):
+    """A police.uk row with no LSOA code and a name that places it nowhere was counted as
+    "No Location" in silence (an analyst review); a row with neither stays silent."""
+    from svduty.io import default_pipeline, read_police_uk, run_pipeline, sample_police_uk
+
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()
+    header, row = lines[0], lines[1].split(",")
+    at = header.split(",").index("LSOA code")
+    rows = []
+    for name in ("Nowhere 001A", "", "Warwick 001A"):
+        r = list(row)
+        r[at], r[at + 1] = "", name
+        rows.append(",".join(r))
+    f = tmp_path / "m.csv"
+    f.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    s = run_pipeline(read_police_uk(f), default_pipeline())
+    assert s.rows_in == 3
+    assert s.warnings.get("LOCATION-NOT-PLACED") == 1  # Warwick 001A places by its name
+    assert s.unlocated == 2

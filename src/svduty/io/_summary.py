@@ -253,7 +253,7 @@ WARNING_REASONS: dict[str, str] = {
     "crimes in that force's files)",
     "LOCATION-NOT-PLACED": "with a location that places them in no district, counted as "
     "without a location (a code the ONS tables do not hold: a typing error? a ceased code? "
-    "or an area only partly inside the partnership's)",
+    "an area only partly inside the partnership's? or a police.uk LSOA name with no code)",
 }
 """Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
 

@@ -53,11 +53,14 @@ def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
 
 
 def placed_nowhere_given(good: pa.Table, weights: Any) -> int:
-    """The incident rows with a location that placed them nowhere (each by its weight).
+    """The rows with a location that placed them nowhere (each by its weight).
 
     A location the geography does not place in a district (a code it does not know, a
     ceased one, an area only partly inside) leaves its row without a location, as a row
-    that gives none; ``match`` tells them apart (``unresolved``, null for no location).
+    that gives none; ``match`` tells them apart (``unresolved``, null for no location). A
+    police.uk row with an LSOA name but no code, the name placing it nowhere, is counted
+    as police.uk's "No Location" too (a real month has none: its rows without a location
+    have neither).
 
     Example:
         >>> t = pa.table({"location": ["E01999999", None, "E07000222"],
@@ -65,14 +68,25 @@ def placed_nowhere_given(good: pa.Table, weights: Any) -> int:
         ...               "within_area": ["no_location", "no_location", "inside"]})
         >>> placed_nowhere_given(t, None)
         1
+        >>> uk = pa.table({"lsoa_code": [None, None, "E01031180"],
+        ...                "lsoa_name": ["Nowhere 001A", None, "Rugby 010E"],
+        ...                "within_area": ["no_location", "no_location", "inside"]})
+        >>> placed_nowhere_given(uk, None)
+        1
     """
     names = set(good.schema.names)
-    if "lsoa_code" in names or not {"location", "match", "within_area"} <= names:
-        return 0  # police.uk rows: an LSOA that places nowhere is rejected
-    mask = pc.and_(
-        pc.equal(good.column("within_area"), "no_location"),
-        pc.equal(good.column("match"), "unresolved"),
-    )
+    if {"lsoa_code", "lsoa_name", "within_area"} <= names:  # police.uk rows
+        mask = pc.and_(  # a code that places nowhere is rejected; a name alone is not
+            pc.equal(good.column("within_area"), "no_location"),
+            pc.and_(pc.is_null(good.column("lsoa_code")), pc.is_valid(good.column("lsoa_name"))),
+        )
+    elif "lsoa_code" in names or not {"location", "match", "within_area"} <= names:
+        return 0
+    else:
+        mask = pc.and_(
+            pc.equal(good.column("within_area"), "no_location"),
+            pc.equal(good.column("match"), "unresolved"),
+        )
     at = pc.indices_nonzero(pc.fill_null(_arrays.one_array(mask), False))
     if weights is None:
         return len(at)
