@@ -105,3 +105,29 @@ def test_a_utf16_month_is_told_to_be_utf8(tmp_path, command, encoding):
     assert code == 1
     assert "expected UTF-8 text (this file is UTF-16" in err
     assert "iconv -f UTF-16 -t UTF-8" in err
+
+
+@pytest.mark.parametrize(("sep", "said"), [(";", "';'"), ("\t", "tabs")])
+@pytest.mark.parametrize(
+    "command", [["classify"], ["classify", "--format", "police-uk"], ["report"]]
+)
+def test_a_month_saved_with_another_separator_is_told_so(tmp_path, sep, said, command):
+    """A spreadsheet's 'CSV' with ';' or tabs was told to use the incident fields (an analyst
+    review): every command says the separator and how to save the file."""
+    month = tmp_path / "m.csv"
+    month.write_text(MONTH.decode("utf-8").replace(",", sep), encoding="utf-8")
+    extra = ["-o", str(tmp_path / "r.html")] if command == ["report"] else []
+    code, _, err = run(*command, month, *extra)
+    assert code == 1
+    assert f"separated by {said}" in err
+    assert "comma delimited" in err
+
+
+def test_a_month_with_a_trailing_empty_column_is_told_so(tmp_path):
+    month = tmp_path / "m.csv"
+    month.write_text(
+        "".join(line + ",\n" for line in MONTH.decode("utf-8").splitlines()), encoding="utf-8"
+    )
+    code, _, err = run("classify", month)
+    assert code == 1
+    assert "a spreadsheet's trailing comma?" in err

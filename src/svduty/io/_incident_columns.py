@@ -52,6 +52,34 @@ _NEITHER = (
 )
 
 
+def _respelt(names: list[str]) -> str:
+    """What a header with no incident field was expected to be, and what it may be instead.
+
+    A spreadsheet saves its "CSV" with ``;`` or tabs between the fields in some locales,
+    or adds an empty column after the last: said first, as the likelier slip.
+
+    Example:
+        >>> _respelt([";".join(POLICE_UK_COLUMNS)])[:60]
+        "comma-separated values (this header's fields are separated b"
+        >>> _respelt([*POLICE_UK_COLUMNS, ""])[:52]
+        "police.uk's 12 columns and nothing else (this header"
+    """
+    for sep, said in ((";", "';'"), ("\t", "tabs")):
+        parts = names[0].split(sep) if len(names) == 1 else []
+        if parts == list(POLICE_UK_COLUMNS) or set(parts) & _KIND.keys():
+            return (
+                f"comma-separated values (this header's fields are separated by {said}: "
+                "save the file as CSV, comma delimited)"
+            )
+    n = len(POLICE_UK_COLUMNS)
+    if names[:n] == list(POLICE_UK_COLUMNS) and len(names) > n and not any(names[n:]):
+        return (
+            "police.uk's 12 columns and nothing else (this header has empty ones after "
+            "them: a spreadsheet's trailing comma?)"
+        )
+    return _NEITHER
+
+
 def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[str]:
     """The file's columns renamed by ``mapping``; two columns may not give one name.
 
@@ -94,7 +122,7 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
         if other := other_police_uk_file(names):
             said = f"{other}: svduty reads the street-level file of a month's download"
             raise InputFormatError(Problem(file=str(p), field="header", message=said))
-        raise InputFormatError(Problem(file=str(p), field="header", expected=_NEITHER))
+        raise InputFormatError(Problem(file=str(p), field="header", expected=_respelt(names)))
     for original, name in zip(names, renamed, strict=True):  # 'Offence Code', unread
         if (field := field_spelt(name, _KIND)) is not None and field not in seen:
             expected = f"the field's own name, {field} (or --map '{original}={field}')"

@@ -114,6 +114,9 @@ def _check_header(path: Path) -> None:
             detail = f": {other} (svduty reads the street-level file of a month's download)"
         elif not first.strip():
             detail = "; the first line is blank (the header must come first)"
+        elif sep := next((t for t in (";", "\t") if len(first.split(t.encode())) == 12), ""):
+            said = "';'" if sep == ";" else "tabs"
+            detail = f"; its fields are separated by {said} (save it as CSV, comma delimited)"
         elif not missing:
             many = len(got) > len(POLICE_UK_COLUMNS)
             detail = f"; {len(got)} columns, not 12" if many else "; its columns in another order"
