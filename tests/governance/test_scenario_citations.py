@@ -108,3 +108,15 @@ def test_a_misspelt_body_or_authority_id_names_the_one_meant():
     ]:
         with pytest.raises(ScenarioError, match=rf"\.{field}: no .*\(did you mean warwickshire-"):
             P.what_if(Scenario("s", "S", [change]))
+
+
+def test_a_diff_says_a_what_if_citation_is_unconfirmed():
+    """The diff printed a scenario's unconfirmed citation as if it were the agreement's (a
+    policy review): a changed citation that is unconfirmed says so, with its doubt."""
+    from svduty.governance._diff import BodyChange
+    from svduty.sources import Confidence, cite
+
+    what_if = cite("pcsc-act-2022", "s.8", confidence=Confidence.UNCONFIRMED, doubt="a what-if")
+    said = str(BodyChange("board", "coverage_citation", None, what_if))
+    assert said.endswith("(unconfirmed: a what-if)")
+    assert "(unconfirmed" not in str(BodyChange("b", "citation", None, cite("pcsc-act-2022")))

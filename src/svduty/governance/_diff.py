@@ -9,6 +9,7 @@ import attrs
 
 from svduty.governance._model import Body, Relation
 from svduty.governance._paths import GraphView
+from svduty.sources import Citation, Confidence
 
 __all__ = ["BodyChange", "CoverageChange", "Diff", "RelationChange", "Renamed"]
 
@@ -35,6 +36,8 @@ _RELATION_FIELDS = ("cadence", "citation", "note", "valid")
 def _show(value: Any) -> str:
     if value is None:
         return "(none)"
+    if isinstance(value, Citation) and value.confidence is Confidence.UNCONFIRMED:
+        return f"{value} (unconfirmed: {value.doubt})"  # a what-if's, never read as fact
     if isinstance(value, tuple):
         return "[" + ", ".join(_show(v) for v in value) + "]"
     if hasattr(value, "what"):
