@@ -343,7 +343,8 @@ def report(
     settlements = bounds.settlements(chosen, resolve_district=p.geography.district_code_of)
     out["settle"] = _settle_table(settlements)
     why = [line for w in ("inside", "outside") if (line := bounds.why_nothing_certain(w))]
-    force = [*_rejected(summary)]  # first: the command prints the first note
+    rejected = _rejected(summary)  # every row rejected: first (the command prints the first)
+    force = [*rejected] if not summary.rows_out else []
     if elsewhere := rows_of_other_forces(bounds.table("district"), p.local_area.districts):
         force.append(
             f"{elsewhere:,} rows lie in other police force areas than the partnership's, more "
@@ -366,7 +367,14 @@ def report(
         summary=summary,
         months=months,
         inputs=tuple(str(x) for x in paths),
-        notes=(*force, *_not_read(left), *_outside_period(months, p), *why, *notes),
+        notes=(
+            *force,
+            *(rejected if summary.rows_out else ()),
+            *_not_read(left),
+            *_outside_period(months, p),
+            *why,
+            *notes,
+        ),
         settlements=settlements,
     )
     result = attrs.evolve(
