@@ -926,3 +926,15 @@ def test_must_consult_s9_counts_one_body_in_two_capacities_once() -> None:
     b = must_consult_s9(p.authorities, lgas, ["warwick-district-council", "rugby-borough-council"])
     assert council in b.subjects
     assert fire in b.subjects
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [("S12000049", "extends to England and Wales only"), ("E10000031", "is a county")],
+)
+def test_a_code_that_is_no_local_government_area_says_why(code: str, said: str) -> None:
+    """A Scottish or county code got a bare 'not a local government area' (a legal review)."""
+    p = svduty.warwickshire()
+    a = specified_authorities_for(p.authorities, code)
+    assert a.verdict is Verdict.NO
+    assert said in a.reasons[-1].says

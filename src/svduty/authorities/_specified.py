@@ -157,6 +157,26 @@ def _expected_categories(lga_code: str) -> tuple[tuple[AuthorityCategory, ...], 
 
 
 @checked
+def _not_a_local_government_area(code: str) -> str:
+    """Why a GSS code is not a local government area (s.11(4)), in words.
+
+    Example:
+        >>> _not_a_local_government_area("S12000049")[:60]
+        'S12000049 is an area of Scotland or Northern Ireland: the Ch'
+    """
+    if code[:1] in ("S", "N"):
+        return (
+            f"{code} is an area of Scotland or Northern Ireland: the Chapter extends to "
+            "England and Wales only (s.207), whose local government areas s.11(4) lists"
+        )
+    if code.startswith("E10"):
+        return (
+            f"{code} is a county, not a local government area: each of its districts is "
+            "one (s.11(4)(a)), with its own specified authorities"
+        )
+    return f"{code} is the code of an area that is not a local government area"
+
+
 def specified_authorities_for(
     authorities: Authorities,
     lga_code: str,
@@ -198,8 +218,7 @@ def specified_authorities_for(
     missing: list[str] = []
     groups = _expected_categories(lga_code)
     if not_a_local_government_area(lga_code):  # its districts are, and have their own
-        why = f"{lga_code} is the code of an area that is not a local government area"
-        reasons.append(reason("s.11(4)", why))
+        reasons.append(reason("s.11(4)", _not_a_local_government_area(lga_code)))
         return answer(question, reasons, [], failed=True, subjects=[a.id for a in found])
     if groups is None:
         reasons.append(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 import pendulum
+from attrs.converters import optional
 
 from svduty._arguments import instance_argument, items_argument
 from svduty._near import did_you_mean
@@ -69,11 +69,6 @@ def _changes(changes: Iterable[Change]) -> tuple[Change, ...]:
     )
 
 
-def _effective(value: str | _dt.date | None) -> pendulum.Date | None:
-    """A scenario's day, read as a date (text ``YYYY-MM-DD`` or a date); ``None`` stays."""
-    return None if value is None else date(value)
-
-
 @attrs.frozen(slots=True)
 class Scenario:
     """A named, serialisable what-if: a list of changes applied in order.
@@ -84,8 +79,7 @@ class Scenario:
         changes: The changes, applied in order.
         description: What the scenario explores and what it assumes.
         effective: The day the change would take effect, where known.
-        citation: Where the scenario comes from; new relations cite it unless their
-            change has a citation of its own.
+        citation: Its source; a new relation cites it unless its own change has a citation.
 
     Example:
         >>> s = Scenario("tidy", "Tidy up", (RemoveBody("chief-officers-group"),))
@@ -97,7 +91,7 @@ class Scenario:
     title: str
     changes: tuple[Change, ...] = attrs.field(converter=_changes)
     description: str | None = None
-    effective: pendulum.Date | None = attrs.field(default=None, converter=_effective)
+    effective: pendulum.Date | None = attrs.field(default=None, converter=optional(date))
     citation: Citation | None = None
 
 
