@@ -156,7 +156,6 @@ def _expected_categories(lga_code: str) -> tuple[tuple[AuthorityCategory, ...], 
     return None
 
 
-@checked
 def _not_a_local_government_area(code: str) -> str:
     """Why a GSS code is not a local government area (s.11(4)), in words.
 
@@ -177,6 +176,7 @@ def _not_a_local_government_area(code: str) -> str:
     return f"{code} is the code of an area that is not a local government area"
 
 
+@checked
 def specified_authorities_for(
     authorities: Authorities,
     lga_code: str,
