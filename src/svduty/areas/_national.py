@@ -183,7 +183,7 @@ def national_areas() -> tuple[Area, ...]:
     Countries, regions, counties (upper tier), local government areas, community safety
     partnerships, police force areas, integrated care boards, Local Health Boards and
     fire and rescue authorities, as in the 2024 tables. Each record holds from the day
-    the Duty came into force (:data:`DUTY_START`; the tables give no earlier history, so
+    the Duty came into force (31 January 2023; the tables give no earlier history, so
     the area may be older), or from the day the area began where that is later: the
     unitary councils of 1 April 2023 that replaced ceased districts. A district lies in
     each CSP and each ICB that covers all or part of it (many-to-many).
@@ -246,7 +246,7 @@ def national_areas() -> tuple[Area, ...]:
 
 
 def _dated(areas: tuple[Area, ...]) -> tuple[Area, ...]:
-    """The districts that began after :data:`DUTY_START` dated from that day (see above).
+    """The districts that began after ``DUTY_START`` dated from that day (see above).
 
     Only districts: a police force area, a fire and rescue authority or a community safety
     partnership whose districts all began then may be older (Cumbria's police force area
