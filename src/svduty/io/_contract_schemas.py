@@ -15,6 +15,7 @@ svduty also reads a word in any case and spacing, a whole-number ``id`` or age w
 
 from __future__ import annotations
 
+import copy
 import functools
 from typing import Any
 
@@ -50,8 +51,7 @@ def incident_schema() -> dict[str, Any]:
         >>> s["additionalProperties"], s["required"]
         (False, [])
     """
-    copy: dict[str, Any] = _deep_copy(_incident())
-    return copy
+    return copy.deepcopy(_incident())  # the caller's to change; the cached one stays
 
 
 @checked
@@ -70,17 +70,7 @@ def classification_schema() -> dict[str, Any]:
         >>> "S13" in s["$defs"]["Reason"]["properties"]["rule"]["examples"]
         True
     """
-    copy: dict[str, Any] = _deep_copy(_classification())
-    return copy
-
-
-def _deep_copy(value: Any) -> Any:
-    """A copy the caller may change (the cached schema stays as built)."""
-    if isinstance(value, dict):
-        return {k: _deep_copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_deep_copy(v) for v in value]
-    return value
+    return copy.deepcopy(_classification())
 
 
 @functools.cache
