@@ -24,6 +24,7 @@ from svduty.definitions import (
     Switch,
     classify,
     classify_many,
+    classify_split,
     classify_table,
     district_of,
     split_rejected,
@@ -460,6 +461,28 @@ def test_a_column_that_spells_a_field_otherwise_is_refused():
     ]
     both = pa.table({"offence_code": ["8N"], "Offence Code": ["x"], "Location": ["a street"]})
     assert classify_table(both).column("violence").to_pylist() == ["yes"]  # passed through
+
+
+def test_a_police_uk_batch_is_sent_to_the_pipeline_not_classified_without_its_month():
+    """A developer's review: classify_table on read_police_uk's batch ignored ``month`` and
+    ``lsoa_code`` (not incident fields), so every row's date and place were unknown."""
+    from svduty.io import default_pipeline, read_police_uk, sample_police_uk
+
+    batch = next(read_police_uk(sample_police_uk()))
+    for classifier in (classify_table, classify_split, split_rejected):
+        with pytest.raises(DataError) as info:
+            classifier(batch)
+        fields = [(p.field, p.expected.split(" (")[0]) for p in info.value.problems]
+        assert fields == [
+            ("month", "the incident field date"),
+            ("lsoa_code", "the incident field location"),
+        ]
+        assert "default_pipeline()" in str(info.value)
+    out = default_pipeline()(batch)  # the route it names
+    assert out.num_rows == batch.num_rows
+    given = batch.rename_columns(["date" if n == "month" else n for n in batch.schema.names])
+    given = given.append_column("location", given.column("lsoa_code"))
+    assert classify_table(given).num_rows == batch.num_rows  # month given as the date: read
 
 
 @pytest.mark.parametrize("taken", ["london-vru", "norfolk", "avon-and-somerset"])

@@ -149,12 +149,23 @@ _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
 _FIELDS = frozenset(a.name for a in attrs.fields(Incident))
 
 
+_POLICE_UK_NAMES = {"month": "date", "lsoa_code": "location"}
+"""The police.uk reader's columns that say what an incident field would (unread here)."""
+
+_POLICE_UK_ROUTE = (
+    "the incident field {} (a police.uk batch from read_police_uk is classified by "
+    "svduty.io.default_pipeline(), which reads its month and places it by its LSOA)"
+)
+
+
 def _columns_checked(tab: Any) -> None:
     """Refuse the columns :func:`classify_table` would misread, naming no unsafe name.
 
-    A repeated name; a name that spells a field otherwise (``Offence Code``); a table with
-    no incident field (every row would be ``undetermined``: a misspelt header, say).
-    Verdict columns of an earlier run are replaced, not refused.
+    A repeated name; a name that spells a field otherwise (``Offence Code``); a police.uk
+    reader's ``month`` or ``lsoa_code`` without ``date`` or ``location`` (the rules read
+    neither: every row's month and place would be unknown); a table with no incident field
+    (every row would be ``undetermined``: a misspelt header, say). Verdict columns of an
+    earlier run are replaced, not refused.
 
     Example:
         >>> _columns_checked(pa.table({"offence_cod": ["8N"]}))
@@ -173,6 +184,9 @@ def _columns_checked(tab: Any) -> None:
     for name in tab.column_names:  # 'Offence Code' without offence_code: unread
         if (field := field_spelt(name, _FIELDS)) is not None and field not in seen:
             problems.append(Problem(field=name, expected=f"the field's own name, {field}"))
+    for name, field in _POLICE_UK_NAMES.items():  # a police.uk batch: its month unread
+        if name in seen and field not in seen:
+            problems.append(Problem(field=name, expected=_POLICE_UK_ROUTE.format(field)))
     if not seen & _FIELDS:
         from svduty._near import did_you_mean
 
@@ -354,8 +368,10 @@ def classify_table(
 
     Input columns are named as the incident JSON fields; any may be absent (all
     unknown), but not all: a table with no incident field is refused (a misspelt header
-    would make every row ``undetermined``), as are a name given to two columns and a name
-    that spells an absent field otherwise (``Offence Code``). Each value
+    would make every row ``undetermined``), as are a name given to two columns, a name
+    that spells an absent field otherwise (``Offence Code``) and a police.uk batch of
+    :func:`~svduty.io.read_police_uk` (its ``month`` and ``lsoa_code`` are not incident
+    fields: :func:`~svduty.io.default_pipeline` classifies it). Each value
     is read as :class:`~svduty.definitions.Incident` reads it (a word in any case and
     spacing, ``"KNIFE"`` for ``knife``); the input columns pass through as given. The
     output is the input plus ``violence``, ``in_scope``, ``domestic_abuse``,
