@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty._data import data
-from svduty.areas._best_fit import best_fit
+from svduty.areas._best_fit import _bridge, _fits_of, best_fit
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, normalise_name
 from svduty.areas._tables import NATIONAL_TABLES, read_table
 from svduty.errors import AreaError
@@ -258,53 +258,6 @@ def _dated(areas: tuple[Area, ...]) -> tuple[Area, ...]:
         c.successor: date(c.ended) for c in ceased_districts().values() if c.ended > DUTY_START
     }
     return tuple(attrs.evolve(a, valid=Period(began[a.id])) if a.id in began else a for a in areas)
-
-
-@functools.cache
-def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
-    """2011 code -> district (2024) of its 2021 best fit, one row per 2011 code.
-
-    For the few 2011 LSOAs whose 2021 pieces lie in several districts, the district of
-    the most pieces (then the first code) is taken. With ``touching`` (district codes),
-    only the 2011 LSOAs with a piece in one of them (a partnership's few hundred, not
-    the 35,000 of England and Wales: the answer for each is the same).
-    """
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
-    if touching is None:
-        return _fitted(read_table("lsoa11-lsoa21-lad22", _BRIDGE_COLUMNS), t21)
-    # the few rows first: hash sets of hundreds of codes, not 35,000
-    lads = pa.array(touching, pa.string())
-    inside = pc.filter(t21, pc.is_in(t21.column("ltla24_code"), value_set=lads))
-    bridge = read_table("lsoa11-lsoa21-lad22", _BRIDGE_COLUMNS)
-    near = pc.filter(bridge, pc.is_in(bridge.column("lsoa21_code"), value_set=inside[0]))
-    return _fits_of(near[0])
-
-
-_BRIDGE_COLUMNS = ("lsoa11_code", "lsoa21_code", "lsoa11_name", "ltla22_name")
-
-
-def _fits_of(codes: Any) -> pa.Table:
-    """:func:`_bridge`'s rows for the 2011 codes among ``codes`` only (the same answers).
-
-    A code's best fit depends on its own 2021 pieces alone, so a batch's few codes are
-    answered without the whole table's (about 20 ms of a run that meets one).
-    """
-    bridge = read_table("lsoa11-lsoa21-lad22", _BRIDGE_COLUMNS)
-    bridge = pc.filter(bridge, pc.is_in(bridge.column("lsoa11_code"), value_set=codes))
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
-    t21 = pc.filter(t21, pc.is_in(t21.column("lsoa21_code"), value_set=bridge[1]))
-    return _fitted(bridge, t21)
-
-
-def _fitted(bridge: pa.Table, t21: pa.Table) -> pa.Table:
-    """:func:`best_fit` of ``bridge``'s rows, each 2021 piece's district taken from ``t21``."""
-    at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
-    lad = pc.take(t21.column("ltla24_code"), at)
-    # "Welwyn Hatfield 014C": the 2011 name is its district's, then a 5-character suffix
-    named = pc.equal(
-        pc.utf8_slice_codeunits(bridge.column("lsoa11_name"), 0, -5), bridge.column("ltla22_name")
-    )
-    return best_fit(bridge.column("lsoa11_code"), lad, named)
 
 
 @functools.cache
