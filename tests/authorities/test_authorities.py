@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -938,3 +939,29 @@ def test_a_code_that_is_no_local_government_area_says_why(code: str, said: str) 
     a = specified_authorities_for(p.authorities, code)
     assert a.verdict is Verdict.NO
     assert said in a.reasons[-1].says
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("valid", (date("2020-01-01"), date("2024-01-01")), "Authority(valid): expected Period"),
+        ("valid", "2020-01-01/2024-01-01", "Authority(valid): expected Period"),
+        ("nation", 5, "Authority(nation): expected Nation | None"),
+        ("holders", ("pcc",), "Authority(holders): expected tuple[Holder, ...]"),
+    ],
+)
+def test_an_authority_of_wrong_types_is_refused_when_made(
+    field: str, value: object, expected: str
+) -> None:
+    """A developer's review: ``Authority(valid=(start, end))`` was kept as a tuple, and a
+    rule asked of the record later failed far from the mistake."""
+    with pytest.raises(ArgumentError, match=re.escape(expected)) as info:
+        Authority(
+            "d", "E", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), ACT, **{field: value}
+        )
+    assert "2020" not in str(info.value)  # never the value
+    made = Authority(
+        "d", "E", "district_council", ["E07000901"], ACT, valid=Period(date("2020-01-01"))
+    )
+    assert made.category is AuthorityCategory.DISTRICT_COUNCIL
+    assert made.areas == ("E07000901",)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from svduty._checked import checked, checked_methods
+from svduty._checked import checked, checked_fields, checked_methods
 from svduty._words import Words
 from svduty.authorities._categories import (
     CATEGORIES,
@@ -91,6 +91,7 @@ _GSS = re.compile(r"[EW][0-9]{8}")
 _BY_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Holder:
     """A dated holder of an office of an authority (a chief constable, a commissioner).
@@ -114,6 +115,7 @@ class Holder:
     citation: Citation
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class PlannedChange:
     """A change announced or planned for an authority (abolition, reorganisation).
@@ -140,6 +142,7 @@ def _strs(values: Iterable[str]) -> tuple[str, ...]:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Authority:
     """A named authority, partner or local policing body.
@@ -167,6 +170,8 @@ class Authority:
 
     Raises:
         PeriodError: for two holders of one office at the same time, naming the field.
+        ArgumentError: for a value not of its field's type (a ``(start, end)`` pair for
+            ``valid``: give a :class:`~svduty.periods.Period`), naming the field.
 
     Example:
         >>> from svduty.sources import cite
@@ -287,6 +292,7 @@ class Authority:
         return None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Absence:
     """A recorded fact that no authority of a category is for some local government areas.
