@@ -131,3 +131,15 @@ def test_a_month_with_a_trailing_empty_column_is_told_so(tmp_path):
     code, _, err = run("classify", month)
     assert code == 1
     assert "a spreadsheet's trailing comma?" in err
+
+
+@pytest.mark.parametrize(("sep", "said"), [(";", "';'"), ("\t", "tabs")])
+def test_incidents_saved_with_another_separator_are_told_so(tmp_path, sep, said):
+    """The incident header's check and the month's say it alike (one helper): a header of
+    incident fields however cased, or of police.uk's number of fields."""
+    incidents = tmp_path / "i.csv"
+    incidents.write_text(sep.join(["ID", "Offence_Code", "Victim_Age"]) + "\na1" + sep + "8N\n")
+    code, _, err = run("classify", incidents, "--input-format", "incidents")
+    assert code == 1
+    assert f"separated by {said}" in err
+    assert "comma delimited" in err

@@ -11,7 +11,7 @@ from pathlib import Path
 from svduty.definitions._unknown_keys import field_spelt
 from svduty.errors import InputFormatError, Problem, Shown, named, shown
 from svduty.io._incident_fields import _KIND, INCIDENT_SCHEMA
-from svduty.io._inputs import POLICE_UK_COLUMNS, other_police_uk_file
+from svduty.io._inputs import POLICE_UK_COLUMNS, other_police_uk_file, other_separator
 from svduty.io._output import INCIDENT_OUTPUT_SCHEMA
 
 __all__: list[str] = []
@@ -64,13 +64,11 @@ def _respelt(names: list[str]) -> str:
         >>> _respelt([*POLICE_UK_COLUMNS, ""])[:52]
         "police.uk's 12 columns and nothing else (this header"
     """
-    for sep, said in ((";", "';'"), ("\t", "tabs")):
-        parts = names[0].split(sep) if len(names) == 1 else []
-        if parts == list(POLICE_UK_COLUMNS) or set(parts) & _KIND.keys():
-            return (
-                f"comma-separated values (this header's fields are separated by {said}: "
-                "save the file as CSV, comma delimited)"
-            )
+    if len(names) == 1 and (said := other_separator(names[0], _KIND.keys())):
+        return (
+            f"comma-separated values (this header's fields are separated by {said}: "
+            "save the file as CSV, comma delimited)"
+        )
     n = len(POLICE_UK_COLUMNS)
     if names[:n] == list(POLICE_UK_COLUMNS) and len(names) > n and not any(names[n:]):
         return (

@@ -38,6 +38,7 @@ __all__ = [
     "is_police_uk_header",
     "normalise_header",
     "other_police_uk_file",
+    "other_separator",
     "path_list",
     "wanted_columns",
 ]
@@ -189,6 +190,32 @@ def other_police_uk_file(line: bytes | str | Collection[str]) -> str | None:
     for kind, holds, lacks in _OTHER_FILES:
         if holds <= names and not lacks & names:
             return f"a police.uk {kind} file"
+    return None
+
+
+_SEPARATORS = ((";", "';'"), ("\t", "tabs"))
+
+
+def other_separator(line: bytes | str, known: Collection[str] = ()) -> str | None:
+    r"""What separates a header's fields, when a spreadsheet saved it so: ``';'`` or ``tabs``.
+
+    Some locales' spreadsheets save their "CSV" with ``;`` or tabs between the fields.
+    ``None`` unless the line, split so, gives police.uk's number of fields (12) or a
+    name in ``known`` (as :func:`normalise_header` compares names).
+
+    Example:
+        >>> other_separator(";".join(POLICE_UK_COLUMNS).encode())
+        "';'"
+        >>> other_separator("id\tOffence_Code", {"offence_code"})
+        'tabs'
+        >>> other_separator(",".join(POLICE_UK_COLUMNS)) is None
+        True
+    """
+    text = line.decode("utf-8-sig", errors="replace") if isinstance(line, bytes) else line
+    for sep, said in _SEPARATORS:
+        parts = [_name(c) for c in text.strip("\r\n").split(sep)]
+        if len(parts) > 1 and (len(parts) == len(POLICE_UK_COLUMNS) or set(parts) & set(known)):
+            return said
     return None
 
 

@@ -46,6 +46,7 @@ from svduty.io._inputs import (
     first_line,
     is_police_uk_header,
     other_police_uk_file,
+    other_separator,
     wanted_columns,
 )
 from svduty.io._lines import ascii_records, chunk_records, quote_lines
@@ -114,8 +115,7 @@ def _check_header(path: Path) -> None:
             detail = f": {other} (svduty reads the street-level file of a month's download)"
         elif not first.strip():
             detail = "; the first line is blank (the header must come first)"
-        elif sep := next((t for t in (";", "\t") if len(first.split(t.encode())) == 12), ""):
-            said = "';'" if sep == ";" else "tabs"
+        elif said := other_separator(first):
             detail = f"; its fields are separated by {said} (save it as CSV, comma delimited)"
         elif not missing:
             many = len(got) > len(POLICE_UK_COLUMNS)
