@@ -70,3 +70,17 @@ def test_a_column_of_a_valid_table_is_refused_by_a_data_error_never_a_pyarrow_on
 
     with pytest.raises(DataError, match=field):
         classify_table(pa.table({field: column}))
+
+
+def test_a_police_uk_month_saved_as_a_date_is_told_so():
+    """An analyst's review: a month a spreadsheet saved as a date (2025-06-01, 01/06/2025,
+    Jun-25) was "expected a month YYYY-MM" like any typo: the likelier slip is said."""
+    months = ["2025-06-01", "01/06/2025", "Jun-25", "June", "2025-06"]
+    cols = {c: [""] * len(months) for c in POLICE_UK_COLUMNS}
+    cols["Month"] = months
+    cols["Crime type"] = ["Robbery"] * len(months)
+    said = normalise_police_uk(pa.table(cols), file="x.csv").column("rejected").to_pylist()
+    dated = "Month: expected a month YYYY-MM, not a date (a spreadsheet saved the months"
+    assert [s.startswith(dated) if s else s for s in said] == [True, True, True, False, None]
+    assert said[3] == "Month: expected a month YYYY-MM"
+    assert not any("2025" in s or "Jun" in s for s in said[:4])  # never the value

@@ -121,6 +121,12 @@ _MONTH = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"  # no year 0: no such date
 _MONTH_FORM = (
     r"(?!0000)[0-9]{4}-(0[1-9]|1[0-2])"  # for re.fullmatch ($ would match before a final \n)
 )
+_DATED = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Za-z]{3,9}[- ]\d{2,4}"
+"""A month a spreadsheet saved as a date: ``2025-06-01``, ``01/06/2025``, ``Jun-25``."""
+_DATED_MONTH = (
+    "Month: expected a month YYYY-MM, not a date (a spreadsheet saved the months as dates? "
+    "format the column as text, YYYY-MM, and save as CSV again)"
+)
 _KNOWN = frozenset(POLICE_UK_CRIME_TYPES)
 _FAST = True  # check the usual batch as read, skipping work that changes nothing (tests: off)
 _TRIMMED = frozenset({"id", "lsoa_code", "lsoa_name", "police_uk_category"})
@@ -363,6 +369,10 @@ def normalise_police_uk(
         )
     good_months = [m for m in months if m is not None and re.match(_MONTH, m)]
     if month.null_count or len(good_months) < len(months):
+        dated = [m for m in months if m is not None and re.fullmatch(_DATED, m.strip())]
+        if dated:  # a spreadsheet's dates: said so, as the likelier slip
+            at = pc.is_in(month, value_set=pa.array(dated, pa.string()))
+            reason, field = _reject(reason, field, at, _DATED_MONTH, "Month")
         month_ok: Arrow = pc.is_in(month, value_set=pa.array(good_months, pa.string()))
         reason, field = _reject(
             reason,
