@@ -193,15 +193,10 @@ def other_police_uk_file(line: bytes | str | Collection[str]) -> str | None:
     return None
 
 
-_SEPARATORS = ((";", "';'"), ("\t", "tabs"))
-
-
 def other_separator(line: bytes | str, known: Collection[str] = ()) -> str | None:
-    r"""What separates a header's fields, when a spreadsheet saved it so: ``';'`` or ``tabs``.
+    r"""``';'`` or ``tabs``: what separates a header's fields (some locales' spreadsheets).
 
-    Some locales' spreadsheets save their "CSV" with ``;`` or tabs between the fields.
-    ``None`` unless the line, split so, gives police.uk's number of fields (12) or a
-    name in ``known`` (as :func:`normalise_header` compares names).
+    ``None`` unless the line, split so, gives police.uk's 12 fields or a name in ``known``.
 
     Example:
         >>> other_separator(";".join(POLICE_UK_COLUMNS).encode())
@@ -212,7 +207,7 @@ def other_separator(line: bytes | str, known: Collection[str] = ()) -> str | Non
         True
     """
     text = line.decode("utf-8-sig", errors="replace") if isinstance(line, bytes) else line
-    for sep, said in _SEPARATORS:
+    for sep, said in ((";", "';'"), ("\t", "tabs")):
         parts = [_name(c) for c in text.strip("\r\n").split(sep)]
         if len(parts) > 1 and (len(parts) == len(POLICE_UK_COLUMNS) or set(parts) & set(known)):
             return said
