@@ -989,3 +989,32 @@ def test_move_under_replaces_a_reports_to_line_too():
         or (r.kind.value == "reports_to" and r.source == body)
     ]
     assert up == [("oversees", "soc-joint-action-group", body)]
+
+
+@pytest.mark.parametrize(
+    ("forgotten", "area"),
+    [
+        ("rugby-borough-council", "north-warwickshire-unitary"),
+        ("warwick-district-council", "south-warwickshire-unitary"),
+    ],
+)
+def test_a_merger_that_forgets_a_council_is_warned(forgotten, area):
+    """A policy review: a what-if merging districts that abolished all but one of their
+    councils reported nothing (the forgotten council served the new area beside the new
+    unitary council, and the s.11(6) join found nothing missing)."""
+    p = svduty.warwickshire()
+    s = warwickshire_scenario("lgr-two-unitaries")
+    kept = [
+        c
+        for c in s.changes
+        if getattr(c, "authority", None) != forgotten or c.op != "abolish_authority"
+    ]
+    assert len(kept) == len(s.changes) - 1
+    w = p.what_if(attrs.evolve(s, changes=tuple(kept)))
+    said = [f for f in w.findings.warnings if "no local government area has together" in f.message]
+    assert [(f.subjects[0], set(f.subjects[1:])) for f in said] == [
+        (area, {f"{area}-council", forgotten})
+    ]
+    assert "county council no districts" in said[0].message
+    whole = p.what_if(s)  # every council abolished: not said
+    assert not [f for f in whole.findings if "has together" in f.message]

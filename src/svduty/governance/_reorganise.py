@@ -37,7 +37,9 @@ from svduty.authorities import (
 )
 from svduty.errors import Problem, ScenarioError, named, quote
 from svduty.findings import Finding, Severity
+from svduty.governance._councils import councils_together
 from svduty.governance._rules import GOVERNANCE_RULES
+from svduty.periods import date
 from svduty.sources import Citation
 
 __all__ = [
@@ -362,11 +364,14 @@ def schedule_1_findings(
         have = _tables(after.authorities, now.subjects)
         was: dict[str, list[str]] = {}
         had: list[str] = []
-        for d in [d for d, new in after.replaced.items() if new == lga] or [lga]:
+        districts = [d for d, new in after.replaced.items() if new == lga] or [lga]
+        for d in districts:
             ids = specified_authorities_for(before, d, on=on).subjects
             had.extend(i for i in ids if i not in had)
             for table, in_table in _tables(before, ids).items():
                 was.setdefault(table, []).extend(i for i in in_table if i not in was[table])
+        day = None if on is None else date(on)
+        out.extend(councils_together(before, after.authorities, lga, districts, day))
         for table in sorted(set(was) - set(have)):  # each cites its own row, not the others
             rows = [before.get(b).category for b in was[table]]
             out.append(_breach(lga, table, was[table], _row_citations(rule.citation, rows)))
