@@ -45,6 +45,7 @@ from svduty.governance import (
     Scenario,
     Timetable,
     WhatIf,
+    _whatif,
     reorganise,
 )
 from svduty.governance._consult import national_findings
@@ -285,8 +286,9 @@ class Partnership:
             strict: Count warnings as errors.
 
         Raises:
-            GovernanceError: if the partnership has no governance graph, or no scenario
-                of that name.
+            GovernanceError: if the partnership has no scenario of that name (one with no
+                governance graph is checked against Schedule 1 alone, the other rules
+                skipped saying why).
             ScenarioError: naming the change that cannot be applied.
             ArgumentError: for a scenario of another type.
 
@@ -297,7 +299,7 @@ class Partnership:
             >>> [f.message for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1]
             "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[7] (change_districts), changes[8] (create_area), changes[17] (abolish_authority)"
         """  # noqa: E501
-        graph = self._graph()
+        graph = self._graph(or_empty=True)  # no governance.toml: authorities and areas alone
         if isinstance(scenario, str):
             if scenario not in self.scenarios:
                 raise GovernanceError.single(
@@ -409,12 +411,12 @@ class Partnership:
         same = reorganise(self.authorities, self.local_area.districts, None)
         return self._validate(target, same, None, strict, check_timetable=check_timetable, on=on)
 
-    def _graph(self) -> GovernanceGraph:
-        if self.governance is None:
+    def _graph(self, *, or_empty: bool = False) -> GovernanceGraph:
+        if self.governance is None and not or_empty:
             raise GovernanceError.single(
                 None, "governance", expected="a governance graph (the bundle has none)"
             )
-        return self.governance
+        return self.governance or GovernanceGraph()  # (an empty graph: no governance.toml)
 
     def _validate(
         self,
@@ -436,19 +438,21 @@ class Partnership:
             rules=self.governance_rules,
             on=day,
         )
-        was = self._graph() if scenario is not None else None  # what a scenario takes away
+        was = self._graph(or_empty=True) if scenario is not None else None  # what it takes away
         gaps = national_findings(self.authorities, after, graph, on=day, was=was)
         skipped = tuple((r, why) for r, why in res.skipped if r not in NEEDS_AUTHORITIES)
         rules, changes = self.governance_rules, () if scenario is None else scenario.changes
-        gaps += scenario_breaks(self._graph(), graph, after, rules, changes) if changes else ()
+        gaps += scenario_breaks(was, graph, after, rules, changes) if was and changes else ()
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
         found = Findings(gaps, (), NEEDS_AUTHORITIES) + Findings(res.findings, skipped, res.checked)
-        if scenario is None:
+        if self.governance is None:
+            found = _whatif.without_graph(found)
+        if scenario is None or was is None:
             return found
         same = reorganise(self.authorities, self.local_area.districts, None)
-        before = self._validate(self._graph(), same, None, strict, check_timetable=True, on=day)
-        return named_by_changes(found, before, changes, after, self._graph())
+        before = self._validate(was, same, None, strict, check_timetable=True, on=day)
+        return named_by_changes(found, before, changes, after, was)
 
     def _repr_html_(self) -> str:
         """A summary table for notebooks: area, districts, authorities and sections.

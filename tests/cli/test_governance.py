@@ -113,6 +113,29 @@ def test_bundle_without_governance(tmp_path: Path):
     code, _, err = run("--partnership", str(bundle))
     assert code == 1
     assert "has no governance.toml" in err
+    assert "a --scenario of authorities and areas needs none" in err
+
+
+def test_a_what_if_of_authorities_needs_no_governance_toml(tmp_path: Path):
+    """A policy review: a scenario abolishing a council of an ``init`` bundle (no
+    governance.toml) was refused; Schedule 1's join needs only authorities and areas."""
+    bundle = copy_bundle(tmp_path)
+    (bundle / "governance.toml").unlink()
+    merge = tmp_path / "merge.toml"
+    merge.write_text(
+        'name = "merge"\ntitle = "Merge"\neffective = 2028-04-01\n[[changes]]\n'
+        'op = "abolish_authority"\nauthority = "rugby-borough-council"\n'
+    )
+    code, out, err = run("--partnership", str(bundle), "--scenario", str(merge), "--validate")
+    assert code == 1, err
+    assert "error GOV-SCHEDULE-1: E07000220 has no specified authority of the 'Local" in out
+    assert "checked: GOV-SCHEDULE-1\n" in out
+    skipped = [line for line in out.splitlines() if line.startswith("not checked:")]
+    assert len(skipped) == len(GOVERNANCE_RULES) + len(PRACTICE_CHECKS) - 1
+    assert all("the bundle has no governance.toml" in line for line in skipped)
+    code, out, _ = run("--partnership", str(bundle), "--scenario", str(merge), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["authorities"]["abolished"] == ["rugby-borough-council"]
 
 
 def test_bad_scenario_exits_1(tmp_path: Path):

@@ -123,10 +123,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """
     partnership = load_named_partnership(args.partnership)
     graph = partnership.governance
-    if graph is None:
+    if graph is None and args.scenario is None:  # a what-if of authorities needs no graph
         print(
             f"svduty governance: error: the bundle {args.partnership} has no governance.toml; "
-            f"{HOW_TO_GOVERNANCE}",
+            f"{HOW_TO_GOVERNANCE} (a --scenario of authorities and areas needs none)",
             file=stderr,
         )
         return 1
@@ -135,7 +135,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return day
     result: dict[str, Any] = {"partnership": partnership.name}
     text: list[str] = []
-    final: GovernanceGraph = graph
+    final = graph if graph is not None else GovernanceGraph()
     findings: Findings | None = None
     if args.scenario is not None:
         if args.scenario == "-" or (
@@ -181,7 +181,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         findings = what_if.findings if args.validate else None
     else:
         if day is not None:
-            final = graph.as_at(day)
+            final = final.as_at(day)
             result["on"] = day.isoformat()
         if args.validate:
             findings = partnership.validate_governance(on=day)

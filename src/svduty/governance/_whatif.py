@@ -35,7 +35,14 @@ if TYPE_CHECKING:
     from svduty.areas import LocalArea
     from svduty.authorities import Authorities
 
-__all__ = ["WhatIf", "apply_what_if", "named_by_changes", "scenario_breaks"]
+__all__ = [
+    "WITHOUT_GRAPH",
+    "WhatIf",
+    "apply_what_if",
+    "named_by_changes",
+    "scenario_breaks",
+    "without_graph",
+]
 
 
 def apply_what_if(
@@ -364,3 +371,31 @@ class WhatIf:
             f"<p>local government areas: {esc(', '.join(self.reorganised.areas))}</p>"
             f"<h4>validation</h4>{findings_html(self.findings)}"
         )
+
+
+WITHOUT_GRAPH = "the bundle has no governance.toml: no bodies or relations to check"
+"""Why a rule that reads the governance graph is skipped for a bundle without one."""
+
+
+def without_graph(found: Findings) -> Findings:
+    """``found`` for a bundle with no governance graph: Schedule 1's join alone.
+
+    A what-if of authorities and areas (abolish, create, transfer functions, new areas)
+    needs no bodies: ``GOV-SCHEDULE-1`` runs the s.11(6) join again. Every rule that
+    reads the graph (a consults relation, a CSP's coverage, the partnership's own rules)
+    would find its absence, not a breach: it is skipped, saying why.
+
+    Example:
+        >>> from svduty.findings import Finding, Findings, Severity
+        >>> f = Finding("GOV-CSP-COVERAGE", Severity.ERROR, "no CSP covers E08000035", ())
+        >>> res = without_graph(Findings((f,), (), ("GOV-SCHEDULE-1", "GOV-CSP-COVERAGE")))
+        >>> res.findings, res.checked, res.skipped[0][0]
+        ((), ('GOV-SCHEDULE-1',), 'GOV-CSP-COVERAGE')
+    """
+    kept = "GOV-SCHEDULE-1"
+    rules = dict.fromkeys((*found.checked, *(r for r, _ in found.skipped)))
+    return Findings(
+        tuple(f for f in found.findings if f.rule == kept),
+        tuple((r, WITHOUT_GRAPH) for r in rules if r != kept),
+        (kept,) if kept in found.checked else (),
+    )
