@@ -95,10 +95,13 @@ def fill_null(values: Any, fill_value: Any) -> Any:
         >>> fill_null(pa.array(["a", None]), "b").to_pylist()
         ['a', 'b']
     """
+    plain = not isinstance(fill_value, (pa.Array, pa.ChunkedArray))
+    if plain and isinstance(values, (pa.Array, pa.ChunkedArray)) and not values.null_count:
+        return values  # nothing to fill (most columns): no scalar made, no call
     if isinstance(fill_value, pa.Scalar):
         if fill_value.type != values.type:
             fill_value = pa.scalar(fill_value.as_py(), type=values.type)
-    elif not isinstance(fill_value, (pa.Array, pa.ChunkedArray)):
+    elif plain:
         fill_value = pa.scalar(fill_value, type=values.type)
     return _c.call_function("coalesce", [values, fill_value])
 
