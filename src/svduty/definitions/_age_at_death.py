@@ -11,7 +11,9 @@ have birthdays in between, so the age at death lies between two bounds:
 - at most the age at the incident plus every birthday that may have fallen after the
   incident and on or before the death: none when both are the same day, else one (the
   next birthday may be the very next day) plus the whole years from the day after the
-  incident's first possible day to the death's last. Without a date of death (or the
+  incident's first possible day to the death's last (none when that day is after the
+  death's last: a death on 28 February 2024, the incident's day, is not followed by 29
+  February's birthday). Without a date of death (or the
   incident's date) there is no upper bound: the death may follow by any time.
 
 A 29 February is counted on 28 February for the upper bound and on 1 March for the lower
@@ -75,7 +77,8 @@ def _gains(values: ScalarEnv) -> tuple[int, int | None]:
         fewest = max(0, _whole_years(last, died_first, _LATE))
     most = None
     if first is not None and died_last is not None:
-        most = 1 + _whole_years(first + datetime.timedelta(days=1), died_last, _EARLY)
+        after = first + datetime.timedelta(days=1)  # the first day a birthday may add a year
+        most = 0 if after > died_last else 1 + _whole_years(after, died_last, _EARLY)
     return fewest, most
 
 
@@ -147,7 +150,8 @@ def _arrow_gains(env: ArrowEnv) -> tuple[Arr, Arr]:
     fewest = pc.fill_null(pc.max_element_wise(_arrow_whole_years(last, died_first, _LATE), 0), 0)
     one = pa.scalar(1, pa.int32())
     next_day = pc.cast(pc.add(pc.cast(first, pa.int32()), one), pa.date32())
-    return fewest, pc.add(_arrow_whole_years(next_day, died_last, _EARLY), 1)
+    most = pc.add(_arrow_whole_years(next_day, died_last, _EARLY), 1)
+    return fewest, pc.if_else(pc.greater(next_day, died_last), pa.scalar(0, pa.int64()), most)
 
 
 def arrow_age_bounds(
