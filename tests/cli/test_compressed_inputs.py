@@ -143,3 +143,14 @@ def test_incidents_saved_with_another_separator_are_told_so(tmp_path, sep, said)
     assert code == 1
     assert f"separated by {said}" in err
     assert "comma delimited" in err
+
+
+def test_an_incident_csv_with_a_context_column_is_refused_not_passed_through(tmp_path):
+    """A differential review: ``Context`` and ``Location`` in an incident CSV passed
+    through unread (exempt as police.uk's own columns): a county lines offence was
+    ``undetermined`` and without a location, in silence."""
+    f = tmp_path / "x.csv"
+    f.write_text("offence_code,Context,Location\n92A,county_lines,E07000222\n")
+    code, _, err = run("classify", f, "--input-format", "incidents")
+    assert code == 1
+    assert "Context: expected the field's own name, context (or --map 'Context=context')" in err

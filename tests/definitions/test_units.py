@@ -459,8 +459,32 @@ def test_a_column_that_spells_a_field_otherwise_is_refused():
         ("Offence Code", "the field's own name, offence_code"),
         ("VICTIM-AGE", "the field's own name, victim_age"),
     ]
-    both = pa.table({"offence_code": ["8N"], "Offence Code": ["x"], "Location": ["a street"]})
+    both = pa.table({"offence_code": ["8N"], "Offence Code": ["x"]})
     assert classify_table(both).column("violence").to_pylist() == ["yes"]  # passed through
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("Location", "location"),
+        ("Context", "context"),
+        ("offenceCode", "offence_code"),
+        ("dateOfDeath", "date_of_death"),
+        ("victimAge", "victim_age"),
+    ],
+)
+def test_police_uk_names_and_camel_case_are_refused_in_an_incident_table(name, field):
+    """A differential review: ``Context``, ``Location`` (exempt as police.uk's own columns
+    even in an incident table) and camelCase names passed through unread: county lines
+    context lost, every row ``undetermined`` and without a location."""
+    t = pa.table({"id": ["a"], "police_uk_category": ["Robbery"], name: ["x"]})
+    with pytest.raises(DataError) as info:
+        classify_table(t)
+    assert [(p.field, p.expected) for p in info.value.problems] == [
+        (name, f"the field's own name, {field}")
+    ]
+    police = {"Crime type": ["Robbery"], "police_uk_category": ["Robbery"], "Location": ["x"]}
+    assert classify_table(pa.table(police)).num_rows == 1  # police.uk's street: its own
 
 
 def test_a_police_uk_batch_is_sent_to_the_pipeline_not_classified_without_its_month():

@@ -182,7 +182,7 @@ def _columns_checked(tab: Any) -> None:
             problems.append(Problem(field=said, expected="one column per name"))
         seen.add(name)
     for name in tab.column_names:  # 'Offence Code' without offence_code: unread
-        if (field := field_spelt(name, _FIELDS)) is not None and field not in seen:
+        if (field := field_spelt(name, _FIELDS, seen)) is not None and field not in seen:
             problems.append(Problem(field=name, expected=f"the field's own name, {field}"))
     for name, field in _POLICE_UK_NAMES.items():  # a police.uk batch: its month unread
         if name in seen and field not in seen:

@@ -55,26 +55,34 @@ def unknown_field(key: object, expected: str, *, file: str | None, row: int | No
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 _POLICE_UK_OWN = frozenset({"Location", "Context"})
 """police.uk's own columns of a field's name, holding other things (a street, free text)."""
+_POLICE_UK_MARKS = frozenset({"Crime ID", "Crime type", "LSOA code", "Falls within"})
+"""Columns only police.uk's files have: beside them, ``Location`` and ``Context`` are its."""
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def field_spelt(name: str, fields: Iterable[str]) -> str | None:
+def field_spelt(name: str, fields: Iterable[str], columns: Iterable[str] = ()) -> str | None:
     """The field a column's name spells in other case or separators, if it is not one.
 
-    ``Offence Code`` and ``VICTIM-AGE`` are ``offence_code`` and ``victim_age`` written
-    otherwise: a header so written would give every row ``undetermined``, silently, as
-    a column of another name passes through unread. police.uk's ``Location`` (a street)
-    and ``Context`` (free text) are its own columns, not the fields.
+    ``Offence Code``, ``VICTIM-AGE`` and ``dateOfDeath`` are ``offence_code``,
+    ``victim_age`` and ``date_of_death`` written otherwise: a header so written would give
+    every row ``undetermined``, silently, as a column of another name passes through
+    unread. Among police.uk's columns (``columns`` holds ``Crime type``, say), its
+    ``Location`` (a street) and ``Context`` (free text) are its own, not the fields.
 
     Example:
-        >>> fields = ("offence_code", "victim_age")
+        >>> fields = ("offence_code", "victim_age", "location")
         >>> field_spelt("Offence Code", fields), field_spelt("victim_age", fields)
         ('offence_code', None)
-        >>> field_spelt("notes", fields) is None, field_spelt("Location", ("location",)) is None
-        (True, True)
+        >>> field_spelt("offenceCode", fields), field_spelt("Location", fields)
+        ('offence_code', 'location')
+        >>> field_spelt("Location", fields, ["Crime type", "Location"]) is None
+        True
     """
-    if name in fields or name in _POLICE_UK_OWN:
+    if name in fields:
         return None
-    key = _SEPARATORS.sub("_", name.lower()).strip("_")
+    if name in _POLICE_UK_OWN and not _POLICE_UK_MARKS.isdisjoint(columns):
+        return None
+    key = _SEPARATORS.sub("_", _CAMEL.sub("_", name).lower()).strip("_")
     return key if key in fields else None
 
 

@@ -122,7 +122,7 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
             raise InputFormatError(Problem(file=str(p), field="header", message=said))
         raise InputFormatError(Problem(file=str(p), field="header", expected=_respelt(names)))
     for original, name in zip(names, renamed, strict=True):  # 'Offence Code', unread
-        if (field := field_spelt(name, _KIND)) is not None and field not in seen:
+        if (field := field_spelt(name, _KIND, names)) is not None and field not in seen:
             expected = f"the field's own name, {field} (or --map '{original}={field}')"
             raise InputFormatError(Problem(file=str(p), field=name, expected=expected))
     return renamed
