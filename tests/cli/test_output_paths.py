@@ -380,3 +380,33 @@ def test_the_rejected_file_is_a_csv_file(tmp_path: Path, incidents: Path, name: 
     code, _, err = run("classify", incidents, "--rejected", "r.CSV")
     assert code == 0, err
     assert (tmp_path / "r.CSV").read_text().startswith('"file","row","field","reason"')
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["classify", "-o", "{out}.csv"],
+        ["classify", "--rejected", "{out}.csv"],
+        ["report", "-o", "{out}.html"],
+    ],
+)
+def test_a_replaced_output_keeps_its_permissions(tmp_path: Path, command: list[str]):
+    """A CLI review: a file the user had made readable by themselves alone (0600) came
+    back readable by everyone (the temporary file renamed over it had the umask's mode)."""
+    args = [a.format(out=tmp_path / "out") for a in command]
+    target = Path(args[-1])
+    target.write_text("old")
+    target.chmod(0o600)
+    code, _, err = run(args[0], sample_police_uk(), *args[1:])
+    assert code == 0, err
+    assert target.read_text() != "old"
+    assert target.stat().st_mode & 0o777 == 0o600
+    fresh = tmp_path / "fresh" / target.name  # a new file: as the umask makes it
+    fresh.parent.mkdir()
+    old = os.umask(0o022)
+    try:
+        code, _, _ = run(args[0], sample_police_uk(), *args[1:-1], fresh)
+    finally:
+        os.umask(old)
+    assert code == 0
+    assert fresh.stat().st_mode & 0o777 == 0o644

@@ -258,6 +258,7 @@ class OutputFile:
         try:
             self.close()
             if self.temp is not None:
+                _keep_mode(self.real, self.temp)
                 os.replace(self.temp, self.real)
         except OSError as exc:
             self.discard()
@@ -379,6 +380,20 @@ def write_bytes(sink: Path | IO[bytes], data: bytes) -> None:
         sink.write_bytes(data)
     else:
         write_all(sink, data)
+
+
+def _keep_mode(real: Path, temp: Path) -> None:
+    """The permissions of the file ``temp`` replaces, given to it (none: left as made).
+
+    A user who made an output readable by themselves alone (``chmod 600``: rows of police
+    data) keeps it so when a run replaces it, as ``sed -i`` and ``rsync`` do.
+    """
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode):
+        os.chmod(temp, stat.S_IMODE(mode))
 
 
 def replace_text(path: Path, text: str) -> None:
