@@ -71,6 +71,31 @@ def _quiet_stdout(out: TextIO) -> None:
         pass
 
 
+def _written(text: str | None, out: TextIO, err: TextIO, code: int = EXIT_OK) -> int:
+    """``code`` once ``text`` (and what ``out`` holds) is written; else why it was not.
+
+    ``svduty --version > /dev/full`` or with standard output closed says so and exits 1
+    (141 when a pipe's reader went away), as every command does, not with a traceback.
+    """
+    try:
+        if text is not None:
+            print(text, file=out)
+        out.flush()
+    except (OSError, ValueError) as exc:  # a full disk, a closed descriptor, a pipe gone
+        return _unwritten(exc, out, err)
+    return code
+
+
+def _unwritten(exc: OSError | ValueError, out: TextIO, err: TextIO) -> int:
+    """Say that standard output could not be written (a pipe gone: 141, silently)."""
+    _quiet_stdout(out)
+    if isinstance(exc, BrokenPipeError):
+        return EXIT_BROKEN_PIPE
+    why = getattr(exc, "strerror", None) or "closed"
+    print(f"svduty: error: standard output: cannot write ({why})", file=err)
+    return EXIT_FAILED
+
+
 def _version() -> str:
     import svduty
 
@@ -172,6 +197,11 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         for name in (None, "store"):  # subcommands' parsers are of this class too
             self.register("action", name, _Once)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # argparse drops a failed write (--help > /dev/full exited 0, nothing written)
+        if message:
+            (file or sys.stderr).write(message)
 
     def error(self, message: str) -> NoReturn:
         super().error(_screened(message))
@@ -282,8 +312,7 @@ def main(
     err = stderr if stderr is not None else sys.stderr or io.StringIO()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--version"]:  # answered before any command module is imported
-        print(f"svduty {_version()}", file=out)
-        return EXIT_OK
+        return _written(f"svduty {_version()}", out, err)
     command = argv is None  # the svduty command itself, not a program calling main()
     blocker = _CommandImports() if command and "pandas" not in sys.modules else None
     if blocker is not None:
@@ -320,12 +349,14 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         if unknown:
             _unrecognized(parser, getattr(args, "command", None), unknown)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
-        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+        status = int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+        return _written(None, out, err, status)  # --help: said only once it is written
+    except OSError as exc:  # --help to a closed standard output, or a pipe gone
+        return _unwritten(exc, out, err)
     finally:
         sys.stdout, sys.stderr = saved
     if args.version:
-        print(f"svduty {_version()}", file=out)
-        return EXIT_OK
+        return _written(f"svduty {_version()}", out, err)
     if not getattr(args, "command", None):
         parser.print_usage(err)
         print("svduty: error: a COMMAND is required (see 'svduty --help')", file=err)

@@ -22,6 +22,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -514,3 +515,55 @@ def test_no_wrote_line_goes_into_an_output_on_standard_error(tmp_path: Path, mon
     rows.write_bytes(r.stderr)
     assert pq.read_table(rows).num_rows == 4586
     assert json.loads(r.stdout)["rows_out"] == 4586
+
+
+@needs_full
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (["--version"], ">/dev/full"),
+        (["--help"], ">/dev/full"),
+        (["classify", "--help"], ">/dev/full"),
+        (["--version"], ">&-"),
+        (["--help"], ">&-"),
+    ],
+)
+def test_version_and_help_say_when_standard_output_fails(args: list[str], where: str):
+    """A CLI review: ``--version > /dev/full`` or with standard output closed printed a
+    traceback; ``--help > /dev/full`` exited 0 with nothing written (argparse drops a
+    failed write)."""
+    cmd = [sys.executable, "-m", "svduty", *args]
+    stdout: Any = FULL.open("w") if where == ">/dev/full" else None
+    try:
+        proc = subprocess.run(
+            cmd,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            close_fds=True,
+            pass_fds=(),
+            preexec_fn=None if stdout is not None else (lambda: os.close(1)),
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+            check=False,
+        )
+    finally:
+        if stdout is not None:
+            stdout.close()
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("svduty: error: standard output: cannot write (")
+    assert "Traceback" not in proc.stderr
+
+
+def test_version_to_a_reader_gone_exits_141():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "svduty", "--version"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    proc.stdout.close()  # the reader goes before the command writes
+    assert proc.wait() in (0, 141)  # 0 when the line fit the pipe before it was closed
+    with proc.stderr:
+        assert "Traceback" not in proc.stderr.read().decode()
