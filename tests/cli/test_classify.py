@@ -77,7 +77,10 @@ def test_rejected_rows_side_file_and_strict(tmp_path):
     with rej.open() as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["row"], r["field"]) for r in rows] == [("3", "fields"), ("4", "Latitude")]
-    assert run("classify", str(f), "--strict")[0] == 1
+    code, _, err = run("classify", str(f), "--strict", "--summary", "json")
+    assert code == 1
+    # a script that keeps only standard error learns why (a CLI review: it said nothing)
+    assert err == "svduty classify: error: --strict: 2 rows rejected (listed in the summary)\n"
 
 
 @pytest.mark.usefixtures("fake_pipeline")

@@ -398,15 +398,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         text = wrote + text
     print(text, file=summary_to)
-    if args.strict and summary.skipped:  # a strict run accounts for every file
-        n = len(summary.skipped)
-        print(
-            f"svduty classify: error: --strict: {n} file{'s' if n > 1 else ''} skipped "
-            "(listed in the summary)",
-            file=stderr,
+    failed = [  # a strict run accounts for every file and row, and says why it fails
+        f"{n} {what}{'s' if n > 1 else ''} {how}"
+        for n, what, how in (
+            (len(summary.skipped), "file", "skipped"),
+            (summary.rejected, "row", "rejected"),
         )
+        if args.strict and n
+    ]
+    if failed:
+        said = " and ".join(failed)
+        print(f"svduty classify: error: --strict: {said} (listed in the summary)", file=stderr)
         return 1
-    return 1 if args.strict and summary.rejected else 0
+    return 0
 
 
 SUMMARY_GROUPINGS = {k: GROUPINGS[k] for k in ("month", "district", "csp")}
