@@ -372,7 +372,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
     main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
+    # a signal ignored by whoever started the command (nohup, a supervisor) stays ignored
+    handled = main_thread and signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if handled else None
     try:
         with _cache.using(_cache.cache_folder() if cache else None):
             code: int = args.run(args, out, err)
@@ -403,7 +405,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         )
         return EXIT_FAILED
     finally:
-        if main_thread:  # None: a handler not set from Python, the default
+        if handled:  # None: a handler not set from Python, the default
             signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
     return code
 

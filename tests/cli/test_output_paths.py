@@ -410,3 +410,28 @@ def test_a_replaced_output_keeps_its_permissions(tmp_path: Path, command: list[s
         os.umask(old)
     assert code == 0
     assert fresh.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_the_shell_ignores_stays_ignored(tmp_path: Path, monkeypatch, signum: int):
+    """A CLI review: a job started with ``&`` or ``nohup`` ignores Ctrl-C (SIGINT), a
+    supervisor may ignore SIGTERM; classify installed its own handlers and stopped."""
+    from svduty.io import _write_paths
+
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    commit = _write_paths.OutputFile.commit
+
+    def commit_then_signal(self: _write_paths.OutputFile) -> None:
+        os.kill(os.getpid(), signum)  # ignored, as whoever started the command asked
+        commit(self)
+
+    monkeypatch.setattr(_write_paths.OutputFile, "commit", commit_then_signal)
+    before = signal.signal(signum, signal.SIG_IGN)
+    try:
+        code, _, err = run("classify", month, "-o", tmp_path / "out.csv")
+        assert signal.getsignal(signum) is signal.SIG_IGN  # left as it was
+    finally:
+        signal.signal(signum, before)
+    assert code == 0, err
+    assert (tmp_path / "out.csv").exists()

@@ -339,7 +339,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
     sink = writer.write if writer is not None else None
     stops = {signal.SIGTERM: on_sigterm, signal.SIGINT: on_sigint}
-    previous = {n: signal.signal(n, h) for n, h in stops.items()} if _main_thread() else {}
+    previous = {  # a signal the shell ignores (a job started with &, nohup) stays ignored
+        n: signal.signal(n, h)
+        for n, h in stops.items()
+        if _main_thread() and signal.getsignal(n) is not signal.SIG_IGN
+    }
     committed = False
     try:
         summary = run_pipeline(
