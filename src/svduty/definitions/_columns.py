@@ -52,7 +52,7 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import DATA_SHAPE, DataError, Problem, shown
+from svduty.errors import DATA_SHAPE, DataError, Problem, describe, shown
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
 pa: Any = _pa
@@ -264,9 +264,9 @@ def _short(col: Arr, i: int) -> object:
 
 
 def _number(col: Arr, i: int) -> object:
-    """An age out of range, shown only if of at most 3 digits (a year of birth is not)."""
+    """An age out of range, described, never shown (131 may be a mistyped 31)."""
     v = age_text(col[i].as_py())
-    return None if v is None else shown(v, shape=DATA_SHAPE)
+    return None if v is None else describe(v)
 
 
 def _try_code(v: str) -> str:

@@ -75,9 +75,8 @@ def _enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
 def _age(field: str, v: Any) -> int | None:
     years = age(v)
     if isinstance(years, str):  # what was expected, as the columnar classifier says it
-        text = age_text(v)  # a number: shown if short; else described ("a string of ...")
-        said = shown(text if text is not None else describe(v), shape=DATA_SHAPE)
-        got = said if years == AGE_RANGE else None
+        text = age_text(v)  # described, never shown: 131 may be a mistyped 31
+        got = describe(text if text is not None else v) if years == AGE_RANGE else None
         raise DataError.single(None, field, expected=years, got=got)
     return years
 
@@ -414,7 +413,7 @@ class Incident:
             Traceback (most recent call last):
             ...
             svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other'
-            in.jsonl: row 7: victim_age: expected a whole number of years 0 to 130 (got '131')
+            in.jsonl: row 7: victim_age: expected a whole number of years 0 to 130 (got a number of 3 digits, not shown)
         """  # noqa: E501
         if not isinstance(data, Mapping):
             raise DataError.single(file, None, row=line, expected="a JSON object")

@@ -160,8 +160,8 @@ def incident_id(value: object) -> str | None:
 def age_text(value: object) -> int | float | None:
     """An age out of range as an error gives it (whole floats as whole numbers).
 
-    The number, which the error screens: a short one (``131``, ``-1``) is shown, a long
-    one (a phone or NHS number given as an age) only described.
+    The number, which the error describes by its digits and never shows (``131`` may be
+    a mistyped ``31``; a long one a phone or NHS number given as an age).
 
     Example:
         >>> age_text(131), age_text(131.0), age_text(float("inf")), age_text("x")
