@@ -586,3 +586,27 @@ def test_a_local_kind_age_limit_is_an_age(age: int) -> None:
     kind = LocalKind("young", "young", c, all_of=("s13_violence",), victim_age_below=age)
     with pytest.raises(DefinitionError, match=r"kinds\[0\]\.victim_age_below"):
         Definition("x", "X", c, include=(Included("young", c),), kinds=(kind,))
+
+
+def test_a_list_column_whose_null_rows_cover_values_is_read_as_the_scalar_engine_reads_it():
+    """A differential review: a fixed-size list with a null row (valid Arrow: the null row
+    covers a value) raised a raw ArrowInvalid from classify_table."""
+    fixed = pa.array([["physical"], None, ["Sexual"]], pa.list_(pa.string(), 1))
+    masked = pa.ListArray.from_arrays(
+        pa.array([0, 1, 3, 4], pa.int32()),
+        pa.array(["physical", "nonsense", "x", "sexual"]),
+        mask=pa.array([False, True, False]),
+    )
+    for column in (fixed, masked):
+        out = classify_table(pa.table({"behaviours": column}))
+        expected = [
+            classify(Incident(behaviours=b)).violence.value
+            for b in pa.table({"b": column}).column("b").to_pylist()
+        ]
+        assert out.column("violence").to_pylist() == expected
+    with pytest.raises(DataError, match="row 3: behaviours"):  # a bad word still refused
+        classify_table(
+            pa.table(
+                {"behaviours": pa.array([["physical"], None, ["x"]], pa.list_(pa.string(), 1))}
+            )
+        )

@@ -241,23 +241,29 @@ def lists_column(col: Arr, cls: type[enum.Enum]) -> tuple[Arr, Arr]:
         >>> col.to_pylist(), bad.to_pylist()
         ([['death', 'injury'], None, ['harm']], [False, False, True])
     """
-    flat = pc.list_flatten(col)
+    flat = pc.list_flatten(col)  # (the values of the rows that are not null)
+    if col.null_count:  # a null row may cover values (a fixed-size list's does): dropped
+        col = _with_items(col, flat)
     bad_flat = pc.invert(pc.fill_null(pc.is_in(flat, value_set=_spelt(cls)), False))
     if pc.any(bad_flat).as_py():
         odd = pc.and_(bad_flat, pc.is_valid(flat))
         if pc.any(odd).as_py():
             fixed = _respelt(flat, odd, cls)
             bad_flat = pc.is_null(fixed)
-            flat = pc.if_else(pc.and_(odd, bad_flat), flat, fixed)
-            lengths = pc.fill_null(pc.list_value_length(col), 0).to_numpy(zero_copy_only=False)
-            offsets = np.zeros(len(col) + 1, np.int32)
-            np.cumsum(lengths, out=offsets[1:])
-            col = pa.ListArray.from_arrays(
-                _arrays.array(offsets), flat, type=col.type, mask=pc.is_null(col)
-            )
+            col = _with_items(col, pc.if_else(pc.and_(odd, bad_flat), flat, fixed))
     bad_rows = pc.filter(pc.list_parent_indices(col), bad_flat)
     rows = _arrays.array(np.arange(len(col), dtype=np.int64))
     return col, pc.is_in(rows, value_set=bad_rows)
+
+
+def _with_items(col: Arr, flat: Arr) -> Arr:
+    """``col``'s rows holding ``flat``'s items, as many each as before (a null row none)."""
+    lengths = pc.fill_null(pc.list_value_length(col), 0).to_numpy(zero_copy_only=False)
+    offsets = np.zeros(len(col) + 1, np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    return pa.ListArray.from_arrays(
+        _arrays.array(offsets), flat, type=col.type, mask=pc.is_null(col)
+    )
 
 
 def ages_column(col: Arr, name: str) -> tuple[Arr, Arr, Arr, Arr]:
