@@ -168,3 +168,32 @@ def test_a_yes_no_cell_reads_y_and_n_and_a_bad_one_says_what_reads(tmp_path: Pat
     assert t.column("rejected").to_pylist()[:4] == [None] * 4
     why = t.column("rejected")[4].as_py()
     assert why.startswith("died: expected true or false (a cell's true, yes, y or 1; false, no")
+
+
+def test_a_csv_list_cell_can_say_the_empty_list(tmp_path: Path) -> None:
+    """A differential review: JSON Lines and Parquet say ``behaviours: []`` (none
+    happened: violence ``no``), a CSV could not (an empty cell is unknown; ``[]`` was
+    refused): 129 of 1,000 incidents got other answers from CSV."""
+    from svduty.definitions import Incident, classify, classify_table
+
+    f = tmp_path / "in.csv"
+    f.write_text(
+        "id,relationship,victim_age,perpetrator_age,behaviours\n"
+        "a,married,30,30, [] \nb,married,30,30,\nc,married,30,30,physical;[]\n"
+    )
+    t = read_incident_table(f)
+    assert t.column("behaviours").to_pylist()[:2] == [[], None]
+    assert t.column("rejected").to_pylist()[:2] == [None, None]
+    assert t.column("behaviours").to_pylist()[2] == ["physical", "[]"]  # a word: refused later
+    got = classify_table(
+        t.slice(0, 2).select(["relationship", "victim_age", "perpetrator_age", "behaviours"])
+    )
+    said = [
+        classify(Incident(relationship="married", victim_age=30, perpetrator_age=30, behaviours=b))
+        for b in ([], None)
+    ]
+    assert (
+        got.column("violence").to_pylist()
+        == [c.violence.value for c in said]
+        == ["no", "undetermined"]
+    )

@@ -28,7 +28,7 @@ def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
         if kind == "str":
             return column, pa.repeat(pa.scalar(False), len(column))
         if kind == "list":
-            return pc.split_pattern(column, sep), pa.repeat(pa.scalar(False), len(column))
+            return _split(column, sep), pa.repeat(pa.scalar(False), len(column))
         if _short_digits(column):
             return pc.cast(column, pa.int64()), pa.repeat(pa.scalar(False), len(column))
     text = pc.utf8_trim_whitespace(pc.cast(column, pa.string()))
@@ -37,7 +37,7 @@ def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
     if kind == "str":
         return text, pa.repeat(pa.scalar(False), len(text))
     if kind == "list":
-        return pc.split_pattern(text, sep), pa.repeat(pa.scalar(False), len(text))
+        return _split(text, sep), pa.repeat(pa.scalar(False), len(text))
     if kind == "bool":
         lower = pc.utf8_lower(text)
         yes = pc.is_in(lower, value_set=pa.array(["true", "yes", "y", "1"]))
@@ -49,6 +49,20 @@ def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
     unsigned = pc.replace_substring_regex(text, r"^\+", "")
     values = pc.cast(pc.if_else(digits, unsigned, pa.scalar(None, pa.string())), pa.int64())
     return values, pc.and_(pc.is_valid(text), pc.invert(digits))
+
+
+def _split(text: Arrow, sep: str) -> Arrow:
+    """A list cell's words; ``[]`` is the empty list (none of them: ``behaviours`` ``[]``).
+
+    Example:
+        >>> _split(pa.array(["physical;sexual", "[]", None]), ";").to_pylist()
+        [['physical', 'sexual'], [], None]
+    """
+    lists = pc.split_pattern(text, sep)
+    empty = pc.fill_null(pc.equal(text, pa.scalar("[]")), pa.scalar(False))
+    if not pc.any(empty).as_py():
+        return lists
+    return pc.if_else(empty, pa.scalar([], lists.type), lists)
 
 
 def _number_cells(column: Arrow) -> Arrow:

@@ -420,7 +420,8 @@ def read_incident_table(
     "Age": "victim_age"}``); a column already named as an incident field needs no entry, and
     other columns are kept as they are (passed through to the output; an ``lsoa_code`` too:
     map it to ``location`` to locate by it). In a CSV file every
-    column is read as text and then converted: lists are split on ``list_separator``,
+    column is read as text and then converted: lists are split on ``list_separator``
+    (a cell ``[]`` is the empty list: ``behaviours`` ``[]`` says none happened),
     booleans are ``true/false``, ``yes/no``, ``y/n`` or ``1/0`` (any case), ages are
     whole numbers (``+16`` is 16; ``30.0`` is 30, as JSON Lines and
     :class:`~svduty.definitions.Incident` read it),
