@@ -204,7 +204,13 @@ class _Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(message)
 
     def error(self, message: str) -> NoReturn:
-        super().error(_screened(message))
+        m = _CHOICE.search(message)  # 'clasify': said as the options' misspellings are
+        near = ""
+        if m is not None:
+            from svduty._near import did_you_mean
+
+            near = did_you_mean(m.group(1), re.findall(r"'([^']*)'", m.group(2)))
+        super().error(_screened(message) + near)
 
 
 class _Once(argparse._StoreAction):
@@ -233,6 +239,8 @@ class _Once(argparse._StoreAction):
         super().__call__(parser, namespace, values, option_string)
 
 
+_CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)$")
+"""argparse's refusal of a value not among the choices: the value, then the choices."""
 _GIVEN = re.compile(
     r"(invalid choice|invalid [\w ]+ value|ignored explicit argument):? "
     r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"

@@ -283,3 +283,22 @@ def test_a_missing_bundle_typed_by_hand_is_described_not_shown(given, monkeypatc
         assert code == 1
         assert given not in out + err
         assert "SVDUTY_PARTNERSHIP: no such folder" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "near"),
+    [
+        (["clasify", "x.csv"], " (did you mean classify?)"),
+        (["classify", "x.csv", "--input-format", "incident"], " (did you mean incidents?)"),
+        (["Jane"], ""),  # nothing near: nothing said (and the value is not shown)
+    ],
+)
+def test_a_misspelt_command_or_choice_is_told_the_nearest(argv: list[str], near: str) -> None:
+    """A CLI review: options got "did you mean", misspelt commands and choices did not."""
+    from svduty.cli import main
+
+    err = io.StringIO()
+    assert main(argv, stdout=io.StringIO(), stderr=err) == 2
+    last = err.getvalue().splitlines()[-1]
+    assert last.endswith(")" + near)
+    assert "Jane" not in last
