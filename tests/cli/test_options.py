@@ -302,3 +302,19 @@ def test_a_misspelt_command_or_choice_is_told_the_nearest(argv: list[str], near:
     last = err.getvalue().splitlines()[-1]
     assert last.endswith(")" + near)
     assert "Jane" not in last
+
+
+def test_a_suggested_command_can_be_pasted(tmp_path: Path) -> None:
+    """A CLI review: init's "then run: svduty validate bün dle" and validate's hint named a
+    folder with a space or a leading dash unquoted: pasted, they did something else."""
+    from svduty.cli import main
+
+    out = io.StringIO()
+    folder = tmp_path / "bün dle"
+    assert main(["init", str(folder), "--area", "Leeds"], stdout=out) == 0
+    assert out.getvalue().rstrip().endswith(f"then run: svduty validate '{folder}'")
+    empty = tmp_path / "my dir"
+    empty.mkdir()
+    err = io.StringIO()
+    assert main(["validate", str(empty)], stdout=io.StringIO(), stderr=err) == 1
+    assert f"(to start one: svduty init '{empty}' --area CODE)" in err.getvalue()

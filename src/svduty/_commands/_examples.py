@@ -68,7 +68,7 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "funding": (
         ("the grant by financial year and cost category", "svduty funding"),
-        ("one year, split among recipients", "svduty funding --year 2023/24 --split split.toml"),
+        ("one year, split among recipients", "svduty funding --year 2024/25 --split split.toml"),
     ),
 }
 """Each command's examples: (what it does, the command line)."""

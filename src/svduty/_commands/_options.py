@@ -31,6 +31,7 @@ import attrs
 
 from svduty import _collector
 from svduty._commands import _cache
+from svduty._commands._paths import shell_word
 from svduty.definitions import DEFINITIONS, STATUTE, Definition
 from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, shown
 from svduty.io._bundle import (
@@ -165,7 +166,7 @@ def _require_bundle(spec: str | Path, option: str) -> None:
         from svduty import _near
 
         safe = all(p in ("/", ".", "..") or isinstance(shown(p), Shown) for p in folder.parts)
-        said = str(folder) if safe else "FOLDER"  # typed by hand: it may be anything
+        said = shell_word(folder) if safe else "FOLDER"  # typed by hand: it may be anything
         raise BundleError(
             [
                 Problem(
@@ -174,7 +175,7 @@ def _require_bundle(spec: str | Path, option: str) -> None:
                     message="no such folder, and not a packaged bundle"
                     + ("" if safe else f" {named(str(spec), 'a folder')}"),
                     expected=f"a packaged bundle's name ({', '.join(PACKAGED)}) or a bundle "
-                    f"folder ('svduty init {said} --area CODE' writes one)"
+                    f"folder (to start one: svduty init {said} --area CODE)"
                     + _near.did_you_mean(str(spec), PACKAGED),
                 )
             ]
@@ -189,7 +190,8 @@ def _require_bundle(spec: str | Path, option: str) -> None:
                     expected="a bundle folder holding bundle.toml and definition.toml, or a "
                     "definition TOML file"
                     if option == "--definition"
-                    else f"a bundle folder ('svduty init {folder} --area CODE' writes one)",
+                    else f"a bundle folder (to start one: svduty init {shell_word(folder)} "
+                    "--area CODE)",
                 )
             ]
         )

@@ -31,6 +31,7 @@ __all__ = [
     "in_folder",
     "is_empty_file",
     "path_inside",
+    "shell_word",
     "tells_format",
     "without_empty",
     "writes_to",
@@ -276,3 +277,16 @@ def in_folder(exc: InputFormatError, folders: Sequence[str]) -> InputFormatError
         else:
             problems.append(p)
     return InputFormatError(problems)
+
+
+def shell_word(path: str | Path) -> str:
+    """A path as a command the user may paste names it: quoted, ``./`` before a dash.
+
+    Example:
+        >>> shell_word("leeds"), shell_word("bün dle"), shell_word("-bund")
+        ('leeds', "'bün dle'", './-bund')
+    """
+    import shlex
+
+    text = str(path)
+    return shlex.quote("./" + text if text.startswith("-") else text)

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from svduty._commands._paths import shell_word
 from svduty._shown import PrintableLines
 from svduty.authorities import Role
 from svduty.authorities._model import one_id_per_body
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     print(
         f"specified authorities: {len(now)}{ended if len(now) != len(every) else ''}; edit "
         'the placeholders (citations with confidence = "unconfirmed"), then run: svduty '
-        f"validate {path}",
+        f"validate {shell_word(path)}",
         file=out,
     )
     return 1 if problems else 0

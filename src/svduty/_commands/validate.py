@@ -26,6 +26,7 @@ from svduty._commands._options import (
     _require_bundle,
     default_partnership,
 )
+from svduty._commands._paths import shell_word
 from svduty.definitions._seriousness import seriousness_findings
 from svduty.errors import BundleError, Problem, printable
 from svduty.findings import Finding, Severity
@@ -111,7 +112,7 @@ def _missing(path: str) -> Problem | None:
 
     Example:
         >>> _missing("Jane Doe").what()
-        "no such folder, and not a packaged bundle (a folder of 8 characters, not shown); expected a packaged bundle's name (warwickshire, examplshire) or a bundle folder ('svduty init FOLDER --area CODE' writes one)"
+        "no such folder, and not a packaged bundle (a folder of 8 characters, not shown); expected a packaged bundle's name (warwickshire, examplshire) or a bundle folder (to start one: svduty init FOLDER --area CODE)"
     """  # noqa: E501
     if is_packaged(path) or os.path.exists(path):
         return None
@@ -130,7 +131,7 @@ def _not_a_bundle(path: str) -> Problem | None:
     return Problem(
         file=str(folder),
         message=f"not a bundle folder: no {MANIFEST}",
-        expected=f"a bundle ('svduty init {folder} --area CODE' writes a starting one)",
+        expected=f"a bundle (to start one: svduty init {shell_word(folder)} --area CODE)",
     )
 
 
