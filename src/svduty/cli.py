@@ -31,6 +31,7 @@ from typing import Any, NoReturn, TextIO, cast
 
 from svduty import _collector
 from svduty._commands._examples import Help, examples
+from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
 from svduty._commands._stopped import EXIT_BROKEN_PIPE, stopped
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -54,46 +55,6 @@ A command's module is imported only when that command runs, so ``svduty --help``
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-
-
-def _quiet_stdout(out: TextIO) -> None:
-    """After a broken pipe, point standard output at ``/dev/null``.
-
-    Python's own flush at exit then does not print a second error (the recipe of the
-    ``signal`` module's documentation).
-    """
-    if out is not sys.stdout:
-        return
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # pragma: no cover - no descriptor to replace
-        pass
-
-
-def _written(text: str | None, out: TextIO, err: TextIO, code: int = EXIT_OK) -> int:
-    """``code`` once ``text`` (and what ``out`` holds) is written; else why it was not.
-
-    ``svduty --version > /dev/full`` or with standard output closed says so and exits 1
-    (141 when a pipe's reader went away), as every command does, not with a traceback.
-    """
-    try:
-        if text is not None:
-            print(text, file=out)
-        out.flush()
-    except (OSError, ValueError) as exc:  # a full disk, a closed descriptor, a pipe gone
-        return _unwritten(exc, out, err)
-    return code
-
-
-def _unwritten(exc: OSError | ValueError, out: TextIO, err: TextIO) -> int:
-    """Say that standard output could not be written (a pipe gone: 141, silently)."""
-    _quiet_stdout(out)
-    if isinstance(exc, BrokenPipeError):
-        return EXIT_BROKEN_PIPE
-    why = getattr(exc, "strerror", None) or "closed"
-    print(f"svduty: error: standard output: cannot write ({why})", file=err)
-    return EXIT_FAILED
 
 
 def _version() -> str:
@@ -164,20 +125,6 @@ program that imports svduty, or calls :func:`main` with arguments, is unchanged.
 
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 """A write that found no room: a file names itself in its error, standard output does not."""
-
-
-class _Closed(io.TextIOBase):
-    """Standard output closed before the command started: every write fails.
-
-    Example:
-        >>> print("x", file=_Closed())
-        Traceback (most recent call last):
-        ...
-        OSError: [Errno 9] Bad file descriptor: 'standard output'
-    """
-
-    def write(self, s: str) -> int:
-        raise OSError(errno.EBADF, os.strerror(errno.EBADF), "standard output")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -316,11 +263,11 @@ def main(
     """
     # a standard stream closed before the start ('>&-') is None: writing results there
     # fails as writing to a closed file does; errors are dropped
-    out = stdout if stdout is not None else sys.stdout or cast(TextIO, _Closed())
+    out = stdout if stdout is not None else sys.stdout or cast(TextIO, Closed())
     err = stderr if stderr is not None else sys.stderr or io.StringIO()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--version"]:  # answered before any command module is imported
-        return _written(f"svduty {_version()}", out, err)
+        return written(f"svduty {_version()}", out, err)
     command = argv is None  # the svduty command itself, not a program calling main()
     blocker = _CommandImports() if command and "pandas" not in sys.modules else None
     if blocker is not None:
@@ -358,13 +305,13 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
             _unrecognized(parser, getattr(args, "command", None), unknown)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
         status = int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
-        return _written(None, out, err, status)  # --help: said only once it is written
+        return written(None, out, err, status)  # --help: said only once it is written
     except OSError as exc:  # --help to a closed standard output, or a pipe gone
-        return _unwritten(exc, out, err)
+        return unwritten(exc, out, err)
     finally:
         sys.stdout, sys.stderr = saved
     if args.version:
-        return _written(f"svduty {_version()}", out, err)
+        return written(f"svduty {_version()}", out, err)
     if not getattr(args, "command", None):
         parser.print_usage(err)
         print("svduty: error: a COMMAND is required (see 'svduty --help')", file=err)
@@ -394,7 +341,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         how = "interrupted" if isinstance(exc, KeyboardInterrupt) else "terminated"
         return stopped(err, args.command, how, nothing_written=none)
     except BrokenPipeError:  # e.g. 'svduty ... | head': not a success (pipefail sees it)
-        _quiet_stdout(out)
+        quiet_stdout(out)
         return EXIT_BROKEN_PIPE
     except OSError as exc:  # a file that cannot be read or written (a full disk, ...)
         where = f"{_file_name(exc.filename)}: " if exc.filename else ""

@@ -242,8 +242,8 @@ def lists_column(col: Arr, cls: type[enum.Enum]) -> tuple[Arr, Arr]:
         ([['death', 'injury'], None, ['harm']], [False, False, True])
     """
     flat = pc.list_flatten(col)  # (the values of the rows that are not null)
-    if col.null_count:  # a null row may cover values (a fixed-size list's does): dropped
-        col = _with_items(col, flat)
+    if col.null_count and len(flat) != _covered(col):  # null rows covering values (a
+        col = _with_items(col, flat)  # fixed-size list's do): dropped, as flatten drops them
     bad_flat = pc.invert(pc.fill_null(pc.is_in(flat, value_set=_spelt(cls)), False))
     if pc.any(bad_flat).as_py():
         odd = pc.and_(bad_flat, pc.is_valid(flat))
@@ -254,6 +254,12 @@ def lists_column(col: Arr, cls: type[enum.Enum]) -> tuple[Arr, Arr]:
     bad_rows = pc.filter(pc.list_parent_indices(col), bad_flat)
     rows = _arrays.array(np.arange(len(col), dtype=np.int64))
     return col, pc.is_in(rows, value_set=bad_rows)
+
+
+def _covered(col: Arr) -> int:
+    """How many values the rows of a list column span, null rows too."""
+    offsets = col.offsets
+    return int(offsets[len(offsets) - 1].as_py() - offsets[0].as_py()) if len(col) else 0
 
 
 def _with_items(col: Arr, flat: Arr) -> Arr:
