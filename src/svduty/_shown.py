@@ -70,7 +70,7 @@ Example:
 DATA_SHAPE: re.Pattern[str] = re.compile(
     r"""(?x)
       [-+]?[0-9]{1,3}(?:\.[0-9]{1,2})?       # a number of at most 3 digits: an age of 131, -1
-    | [A-Za-z][0-9]{8}                      # a code of a GSS code's shape: E0103101X is not
+    | [EKLMNSWeklmnsw][0-9]{8}              # a GSS code's shape (E0103101X is not; nor A12345678)
     | [0-9]{4}-[0-9]{2}                     # an ISO month: 2025-13 (police.uk's Month)
     """
 )
@@ -85,8 +85,9 @@ Example:
     >>> [bool(DATA_SHAPE.fullmatch(v)) for v in ("131", "-1", "E0103101", "E01031012",
     ...                                          "2025-13", "1985-31-12")]
     [True, True, False, True, True, False]
-    >>> [bool(DATA_SHAPE.fullmatch(v)) for v in ("smith", "jane-smith", "1985", "07700900123")]
-    [False, False, False, False]
+    >>> [bool(DATA_SHAPE.fullmatch(v)) for v in ("smith", "jane-smith", "1985", "07700900123",
+    ...                                          "A12345678")]
+    [False, False, False, False, False]
 """
 
 _MAX_SHOWN = 40

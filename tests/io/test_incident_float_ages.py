@@ -15,6 +15,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from svduty.definitions import Incident
 from svduty.errors import DataError
@@ -154,6 +156,39 @@ def test_a_csv_age_cell_with_a_zero_fraction_reads_as_json_does(tmp_path: Path) 
     for r in got[4:6]:
         assert "17.5" not in r[3]
         assert "400" not in r[3]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    whole=st.integers(0, 130),
+    fraction=st.sampled_from(["", "0", "000", "5", "9999999999999999", "00000000000000001"]),
+    exponent=st.sampled_from(["", "e0", "E+0", "e1", "e-1", "e-400"]),
+    fmt=st.sampled_from(["csv", "jsonl"]),
+)
+def test_an_age_is_whole_when_its_text_is_not_when_a_float_rounds_it(
+    tmp_path: Path, whole: int, fraction: str, exponent: str, fmt: str
+) -> None:
+    """``15.9999999999999999`` is 16.0 as a float, but not a whole number of years.
+
+    The row is accepted exactly when the text's decimal value is a whole number of years
+    (of 0 to 130), as a CSV cell and as a JSON number alike.
+    """
+    text = f"{whole}" + (f".{fraction}" if fraction else "") + exponent
+    exact = decimal.Decimal(text)
+    f = tmp_path / f"f-{fmt}-{text}.{fmt}"
+    if fmt == "csv":
+        f.write_text(f"victim_age\n{text}\n")
+    else:
+        f.write_text(f'{{"victim_age": {text}}}\n')
+    [(_, age, _, rejected)] = _rows(f)
+    if exact != exact.to_integral_value():
+        assert age is None
+        assert str(rejected).split(" (got")[0] == f"victim_age: {WHOLE}"
+    elif exact <= 130:
+        assert (age, rejected) == (int(exact), None)
+    else:
+        assert str(rejected).startswith(f"victim_age: {RANGE}")
+    assert text not in (rejected or "")
 
 
 def test_a_float_column_elsewhere_is_still_refused(tmp_path: Path) -> None:

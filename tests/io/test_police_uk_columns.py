@@ -93,7 +93,7 @@ def test_the_columns_wanted_are_read_as_from_all_columns(tmp_path, data, block):
 
 
 @UNRAISABLE
-@SETTINGS
+@settings(SETTINGS, max_examples=60)  # two whole pipeline runs an example; the reading above: 120
 @given(data=hostile_file())
 def test_a_summary_of_the_columns_wanted_is_the_summary_of_all(tmp_path, data):
     f = tmp_path / "p.csv"

@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty.io._incident_fields import exact_float
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -74,12 +75,27 @@ def _number_cells(column: Arrow) -> Arrow:
     Example:
         >>> _number_cells(pa.array([" 30.0", "1e1", "17.5", "30", "x", "3.", None])).to_pylist()
         [30.0, 10.0, 17.5, None, None, None, None]
+
+        A fraction that rounding would make whole is not (:func:`exact_float`):
+
+        >>> _number_cells(pa.array(["15.9999999999999999", "1.59999999999999999e1"])).to_pylist()
+        [nan, nan]
     """
     text = pc.utf8_trim_whitespace(pc.cast(column, pa.string()))
     number = pc.match_substring_regex(text, r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
     odd = pc.and_(number, pc.invert(pc.match_substring_regex(text, r"^[+-]?\d+$")))
     odd = pc.fill_null(odd, pa.scalar(False))
-    return pc.cast(pc.if_else(odd, text, pa.scalar(None, pa.string())), pa.float64())
+    odd_text = pc.if_else(odd, text, pa.scalar(None, pa.string()))
+    floats = pc.cast(odd_text, pa.float64())
+    whole = pc.equal(pc.floor(floats), floats)
+    exact = pc.match_substring_regex(odd_text, r"^[+-]?\d+\.0+$")  # 30.0: pandas's gaps
+    doubt = pc.fill_null(pc.and_(whole, pc.invert(exact)), pa.scalar(False))
+    if not pc.any(doubt).as_py():
+        return floats
+    cells = odd_text.to_pylist()  # few: whole after an exponent or a rounded fraction
+    marks, values = doubt.to_pylist(), floats.to_pylist()
+    together = zip(cells, marks, values, strict=True)
+    return pa.array([exact_float(t) if m else f for t, m, f in together], pa.float64())
 
 
 def _plain_cells(column: Arrow) -> bool:

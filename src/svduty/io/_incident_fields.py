@@ -18,7 +18,9 @@ Example:
 
 from __future__ import annotations
 
+import decimal
 import json
+import math
 import typing
 from typing import Any
 
@@ -142,7 +144,28 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     raise AssertionError("unreachable: fewer keys than pairs means one repeats")  # pragma: no cover
 
 
-_DECODER = json.JSONDecoder(object_pairs_hook=_object)
+def exact_float(text: str) -> float:
+    """The float of a number's text, NaN if rounding made a whole number of a fraction.
+
+    A float holds about 17 digits: ``15.9999999999999999`` reads as ``16.0``. An age read
+    from such a text would be a year the file does not give; NaN is no whole number, so
+    the row is rejected as one with a fraction.
+
+    Example:
+        >>> exact_float("16.0"), exact_float("1.6e1"), exact_float("17.5")
+        (16.0, 16.0, 17.5)
+        >>> exact_float("15.9999999999999999"), exact_float("1e-400")
+        (nan, nan)
+    """
+    value = float(text)
+    if value.is_integer():
+        exact = decimal.Decimal(text)
+        if exact != exact.to_integral_value():
+            return math.nan
+    return value
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_float=exact_float)
 
 
 def loads(line: str) -> Any:
