@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextvars
 import errno
 import importlib
 import io
@@ -157,6 +158,8 @@ class _Parser(argparse.ArgumentParser):
             from svduty._near import did_you_mean
 
             near = did_you_mean(m.group(1), re.findall(r"'([^']*)'", m.group(2)))
+        if _DASHED_FILE.get():  # classify -month.csv: argparse took the file for an option
+            near += f" ({_DASHED_HINT})"
         super().error(_screened(message) + near)
 
 
@@ -186,6 +189,11 @@ class _Once(argparse._StoreAction):
         super().__call__(parser, namespace, values, option_string)
 
 
+_DASHED_FILE: contextvars.ContextVar[bool] = contextvars.ContextVar("dashed", default=False)
+"""Whether an argument read as an option (before any ``--``) names a file that exists."""
+_DASHED_HINT = (
+    "a file named with a leading '-' is read as an option: write ./ before it or -- first"
+)
 _CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)$")
 """argparse's refusal of a value not among the choices: the value, then the choices."""
 _GIVEN = re.compile(
@@ -297,6 +305,8 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     """
     command = next((a for a in args_list if not a.startswith("-")), None)
     parser = build_parser(load=(command,) if command in COMMANDS else ())
+    options = args_list[: args_list.index("--")] if "--" in args_list else args_list
+    _DASHED_FILE.set(any(a[:1] == "-" and a != "-" and os.path.isfile(a) for a in options))
     saved = sys.stdout, sys.stderr  # argparse writes --help and its usage errors there
     sys.stdout, sys.stderr = out, err  # (contextlib's redirect would cost 3 ms to import)
     try:

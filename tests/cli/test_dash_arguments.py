@@ -51,3 +51,28 @@ def test_a_dash_or_a_missing_folder_is_refused_and_nothing_is_made(
     assert code == 1
     assert says in err
     assert list(here.iterdir()) == []  # no folder '-', no 'no-such-folder', no page
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["classify", "-month.csv"],
+        ["explain", "-month.csv"],
+        ["classify", "./-month.csv", "-month.csv"],  # unrecognized, not a missing INPUT
+    ],
+)
+def test_a_file_named_with_a_leading_dash_is_explained(here: Path, argv: list[str]) -> None:
+    """argparse reads ``-month.csv`` as an option; the error says how to name the file."""
+    (here / "-month.csv").write_bytes(sample_police_uk().read_bytes())
+    code, _, err = run(*argv)
+    assert code == 2
+    assert "write ./ before it or -- first" in err.splitlines()[-1]
+    assert "-month.csv" not in err.splitlines()[-1]  # a value typed is not repeated
+    code, _, err = run("classify", "--summary", "json", "--", "-month.csv")
+    assert code == 0
+
+
+def test_no_file_of_that_name_no_hint(here: Path) -> None:
+    code, _, err = run("classify", "-month.csv")
+    assert code == 2
+    assert "leading '-'" not in err

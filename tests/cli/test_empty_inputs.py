@@ -165,3 +165,26 @@ def test_report_refuses_an_empty_csv_named_and_skips_one_in_a_folder(tmp_path):
     code, out, err = run("report", folder, "-o", page)
     assert code == 0, err
     assert f"skipped: {in_folder} (an empty file: 0 rows)" in out
+
+
+def test_report_strict_fails_as_classify_does_and_a_page_of_nothing_is_warned(tmp_path):
+    """report had no --strict, and said on standard output alone that it profiled nothing."""
+    folder, _ = folder_with_an_empty_month(tmp_path)
+    page = tmp_path / "r.html"
+    code, _, err = run("report", folder, "-o", page, "--strict")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "svduty report: error: --strict: 1 file skipped (listed in the summary)"
+    )
+    assert page.exists()  # as classify's outputs: written, and the run fails
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + ROW.replace("2025-06", "2025-13") * 2)
+    code, _, err = run("report", bad, "-o", page)
+    assert code == 0
+    assert err == "svduty report: warning: every row (2) was rejected\n"
+    code, _, err = run("report", bad, "-o", page, "--strict")
+    assert code == 1
+    assert err.splitlines()[-1].endswith("--strict: 2 rows rejected (listed in the summary)")
+    good = tmp_path / "good.csv"
+    good.write_text(HEADER + ROW)
+    assert run("report", good, "-o", page, "--strict")[:3:2] == (0, "")

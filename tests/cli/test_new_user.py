@@ -151,8 +151,28 @@ def test_validate_an_empty_folder_names_it(tmp_path):
     empty.mkdir()
     code, _, err = run("validate", empty)
     assert code == 1
-    assert err.startswith(f"{empty}: not a bundle folder: no bundle.toml")
+    assert err.startswith(f"svduty validate: error: {empty}: not a bundle folder: no bundle.toml")
     assert f"svduty init {empty} --area CODE" in err
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            "-",
+            "-: PATH: expected a bundle folder or a packaged bundle's name (validate reads no "
+            "standard input)",
+        ),
+        ("nosuch", "nosuch: PATH: no such folder, and not a packaged bundle; "),
+    ],
+)
+def test_validate_says_what_it_cannot_check_as_the_other_commands_say_errors(given, said):
+    """cli.rst: errors are one line each as ``svduty COMMAND: error: ...`` (a review's find)."""
+    code, out, err = run("validate", given)
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"svduty validate: error: {said}")
+    assert len(err.splitlines()) == 1
 
 
 @pytest.mark.parametrize("option", ["--definition", "--partnership"])

@@ -25,7 +25,7 @@ import argparse
 import functools
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -55,11 +55,13 @@ __all__ = [
     "FromEnvironment",
     "add_definition",
     "add_partnership",
+    "add_strict",
     "chosen",
     "default_partnership",
     "load_named_partnership",
     "load_named_sections",
     "resolve_definition",
+    "strict_failed",
 ]
 
 DEFAULT_PARTNERSHIP = Packaged("warwickshire")
@@ -134,6 +136,46 @@ def add_partnership(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--partnership", default=default_partnership(), metavar="NAME|PATH", help=PARTNERSHIP_HELP
     )
+
+
+def add_strict(parser: argparse.ArgumentParser) -> None:
+    """Add ``--strict``: exit 1 when a row was rejected or a file skipped (see below).
+
+    Example:
+        >>> p = argparse.ArgumentParser(); add_strict(p)
+        >>> p.parse_args(["--strict"]).strict
+        True
+    """
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 if any row is rejected or any file is skipped (a file in "
+        "an input folder that is empty or not a .csv file, or a file named twice)",
+    )
+
+
+def strict_failed(command: str, strict: bool, skipped: int, rejected: int, stderr: TextIO) -> bool:
+    """Whether a ``--strict`` run fails: then it says why on ``stderr``.
+
+    A strict run accounts for every file and row; its outputs are written all the same.
+
+    Example:
+        >>> import sys
+        >>> strict_failed("report", True, 0, 2, sys.stdout)
+        svduty report: error: --strict: 2 rows rejected (listed in the summary)
+        True
+        >>> strict_failed("report", False, 1, 2, sys.stdout)
+        False
+    """
+    failed = [
+        f"{n} {what}{'s' if n > 1 else ''} {how}"
+        for n, what, how in ((skipped, "file", "skipped"), (rejected, "row", "rejected"))
+        if strict and n
+    ]
+    if failed:
+        said = " and ".join(failed)
+        print(f"svduty {command}: error: --strict: {said} (listed in the summary)", file=stderr)
+    return bool(failed)
 
 
 def add_definition(parser: argparse.ArgumentParser) -> None:

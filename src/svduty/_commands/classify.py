@@ -27,7 +27,13 @@ import attrs
 import pyarrow as pa
 
 from svduty._commands._json import versioned
-from svduty._commands._options import add_definition, add_partnership, chosen
+from svduty._commands._options import (
+    add_definition,
+    add_partnership,
+    add_strict,
+    chosen,
+    strict_failed,
+)
 from svduty._commands._paths import (
     check_outputs,
     csv_target,
@@ -148,12 +154,7 @@ def register(subparsers: Any) -> None:
         help="incidents in CSV or Parquet: the file's COLUMN holds the incident FIELD "
         "(repeatable; each column and each field once)",
     )
-    p.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit with status 1 if any row is rejected or any file is skipped (a file in "
-        "an input folder that is empty or not a .csv file, or a file named twice)",
-    )
+    add_strict(p)
     add_partnership(p)
     add_definition(p)
     p.set_defaults(run=run)
@@ -402,19 +403,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         text = wrote + text
     print(text, file=summary_to)
-    failed = [  # a strict run accounts for every file and row, and says why it fails
-        f"{n} {what}{'s' if n > 1 else ''} {how}"
-        for n, what, how in (
-            (len(summary.skipped), "file", "skipped"),
-            (summary.rejected, "row", "rejected"),
-        )
-        if args.strict and n
-    ]
-    if failed:
-        said = " and ".join(failed)
-        print(f"svduty classify: error: --strict: {said} (listed in the summary)", file=stderr)
-        return 1
-    return 0
+    strict = strict_failed("classify", args.strict, len(summary.skipped), summary.rejected, stderr)
+    return 1 if strict else 0
 
 
 SUMMARY_GROUPINGS = {k: GROUPINGS[k] for k in ("month", "district", "csp")}

@@ -17,8 +17,10 @@ from typing import Any, TextIO
 from svduty._commands._options import (
     add_definition,
     add_partnership,
+    add_strict,
     load_named_partnership,
     resolve_definition,
+    strict_failed,
 )
 from svduty._commands._paths import check_outputs, without_empty, writes_to
 from svduty._commands._progress import Progress
@@ -66,6 +68,7 @@ def register(subparsers: Any) -> None:
         metavar="DIR",
         help="also write the report's tables as CSV files in DIR (same numbers as the page)",
     )
+    add_strict(p)
     add_partnership(p)
     add_definition(p)
     p.set_defaults(run=run, writes_whole=True)  # page and tables: all written, or none
@@ -143,4 +146,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
     page_out = writes_to(args.output, stdout)  # the page owns standard output
     print("\n".join(lines), file=stderr if page_out else stdout)
-    return 0
+    if s.rows_in and s.rejected == s.rows_in:  # a page of nothing: said where errors go
+        print(f"svduty report: warning: every row ({s.rows_in:,}) was rejected", file=stderr)
+    skipped = len(inputs.skipped) + len(empties)
+    return 1 if strict_failed("report", args.strict, skipped, s.rejected, stderr) else 0

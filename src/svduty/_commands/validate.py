@@ -154,6 +154,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"svduty validate: error: give PATH or --partnership PATH: {said}", file=stderr)
         return 2
     path = given[0]
+    if str(path) == "-":  # as report and funding --split say it
+        where = "a bundle folder or a packaged bundle's name (validate reads no standard input)"
+        print(
+            f"svduty validate: error: {Problem(file='-', field='PATH', expected=where)}",
+            file=stderr,
+        )
+        return 1
     missing = _missing(path)
     empty = missing or _not_a_bundle(str(path))
     problems, warnings = ([empty], []) if empty is not None else checked(path)
@@ -173,8 +180,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write("\n")
     elif not problems:
         print(f"{printable(bundle)}: ok", file=stdout)
-    for p in problems:
-        print(str(p), file=stderr)
+    for p in problems:  # no bundle to check is the command's error; a bundle's problems
+        print(f"svduty validate: error: {p}" if empty else str(p), file=stderr)  # its output
     if args.format != "json":
         for p in warnings:
             print(f"warning: {p}", file=stderr)
