@@ -343,9 +343,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     try:
         with _cache.using(_cache.cache_folder() if cache else None):
             code: int = args.run(args, out, err)
-    except SvdutyError as exc:
+    except SvdutyError as exc:  # the command line's own conflicts say exit status 2
         print(f"svduty {args.command}: error: {exc}", file=err)
-        return EXIT_FAILED
+        return int(getattr(exc, "exit_status", EXIT_FAILED))
     except (KeyboardInterrupt, _Terminated) as exc:  # a command writing whole says so
         none = getattr(args, "writes_whole", False) and not getattr(exc, "svduty_written", 0)
         how = "interrupted" if isinstance(exc, KeyboardInterrupt) else "terminated"

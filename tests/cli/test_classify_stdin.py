@@ -45,7 +45,7 @@ def test_stdin_incidents_are_classified_and_rejections_name_stdin(monkeypatch):
 )
 def test_stdin_only_alone_and_only_for_incidents(argv, monkeypatch):
     code, _, err = run(argv, "", monkeypatch)
-    assert code == 1
+    assert code == 2  # as any other conflict of arguments
     assert "standard input ('-') alone" in err
 
 
@@ -131,5 +131,5 @@ def test_rejected_rows_on_the_stream_the_classifications_take_are_refused(monkey
         check=False,
         timeout=300,
     )
-    assert (r.returncode, r.stdout) == (1, b"")
-    assert b"--rejected: expected a .csv file" in r.stderr
+    assert (r.returncode, r.stdout) == (2, b"")
+    assert b"--rejected: expected a file other than standard output" in r.stderr

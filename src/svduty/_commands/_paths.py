@@ -26,6 +26,7 @@ from svduty.io._write_paths import written_in_place
 
 __all__ = [
     "EMPTY",
+    "ArgumentsConflict",
     "check_outputs",
     "csv_target",
     "in_folder",
@@ -36,6 +37,22 @@ __all__ = [
     "without_empty",
     "writes_to",
 ]
+
+
+class ArgumentsConflict(InputFormatError):
+    """Arguments that cannot be used together, told before any file is read: exit status 2.
+
+    The command line itself is wrong (cli.rst's exit codes), as with an unknown option:
+    standard input named twice or beside files, two outputs to one file or stream, an
+    output that is an input.
+
+    Example:
+        >>> ArgumentsConflict(Problem(file="-", expected="standard input alone")).exit_status
+        2
+    """
+
+    exit_status = 2
+
 
 EMPTY = "(an empty file: 0 rows)"
 """How the summary lists an empty file of an input folder: it holds no rows, and is skipped."""
@@ -160,7 +177,7 @@ def check_outputs(
         folders: The folders given as inputs (their CSV files are read).
 
     Raises:
-        InputFormatError: naming the option and the file.
+        ArgumentsConflict: naming the option and the file (exit status 2).
 
     Example:
         >>> import tempfile, pathlib
@@ -170,11 +187,11 @@ def check_outputs(
         >>> check_outputs([f], [("--output", f)])  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        svduty.errors.InputFormatError: ...in.jsonl: --output: expected a file other than the inputs (it would be written over)
+        svduty._commands._paths.ArgumentsConflict: ...in.jsonl: --output: expected a file other than the inputs (it would be written over)
         >>> check_outputs([], [("--output", "o.csv"), ("--rejected", "sub/../o.csv")])
         Traceback (most recent call last):
         ...
-        svduty.errors.InputFormatError: sub/../o.csv: --rejected: expected a file other than --output
+        svduty._commands._paths.ArgumentsConflict: sub/../o.csv: --rejected: expected a file other than --output
     """  # noqa: E501
     given = [(option, Path(p)) for option, p in outputs if p is not None]
     if not given:
@@ -184,7 +201,7 @@ def check_outputs(
     for option, path in given:
         key = _identity(path)
         if key in read:
-            raise InputFormatError(
+            raise ArgumentsConflict(
                 Problem(
                     file=str(path),
                     field=option,
@@ -192,12 +209,12 @@ def check_outputs(
                 )
             )
         if key in seen:
-            raise InputFormatError(
+            raise ArgumentsConflict(
                 Problem(file=str(path), field=option, expected=f"a file other than {seen[key]}")
             )
         seen[key] = option
         if path.suffix.lower() == ".csv" and any(path_inside(path, f) for f in folders):
-            raise InputFormatError(
+            raise ArgumentsConflict(
                 Problem(
                     file=str(path),
                     field=option,

@@ -35,6 +35,7 @@ from svduty._commands._options import (
     strict_failed,
 )
 from svduty._commands._paths import (
+    ArgumentsConflict,
     check_outputs,
     csv_target,
     in_folder,
@@ -274,7 +275,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         1
     """
     if STDIN in args.inputs and (args.format == "police-uk" or len(args.inputs) > 1):
-        raise InputFormatError(
+        raise ArgumentsConflict(
             Problem(
                 file="<stdin>",
                 expected="standard input ('-') alone, holding incidents as JSON Lines",
@@ -303,14 +304,21 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         output_format(args.output, "--output")
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
-    shared = fmt == "incidents" and not args.output and writes_to(args.rejected, stdout)
-    if args.rejected is not None and (shared or not csv_target(args.rejected)):  # CSV only
+    if fmt == "incidents" and not args.output and writes_to(args.rejected, stdout):
+        raise ArgumentsConflict(
+            Problem(
+                file=str(args.rejected),
+                field="--rejected",
+                expected="a file other than standard output, where the classifications go "
+                "without --output",
+            )
+        )
+    if args.rejected is not None and not csv_target(args.rejected):  # CSV only
         raise InputFormatError(
             Problem(
                 file=str(args.rejected),
                 field="--rejected",
-                expected="a .csv file (or a device or pipe, such as /dev/stderr; not "
-                "standard output when the classifications go there)",
+                expected="a .csv file (or a device or pipe, such as /dev/stderr)",
             )
         )
     choice = chosen(args, sections=("areas", "definition"))
