@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -17,12 +18,47 @@ from svduty._checked import checked_methods
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
 from svduty.errors import DataError, Problem, printable, shown
+from svduty.sources import Citation, Sources
 
 __all__ = ["ANSWERS", "Classification"]
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
 """The five answers, in the order of the JSON contract."""
 _ANSWERS = ANSWERS
+
+
+_CONTRACT = (
+    "id",
+    *ANSWERS,
+    "kinds",
+    "missing",
+    "missing_by_answer",
+    "reasons",
+    "basis",
+    "definition",
+)
+"""The keys of a classification's JSON (:meth:`Classification.to_json`), in its order."""
+_BASES = ("facts", "offence_code", "category", "none")
+"""What a classification may be based on (``basis``)."""
+
+
+def _reason_data(reason: Any) -> Any:
+    """A reason of the JSON contract as the converter reads one: its citation's keys only.
+
+    ``document`` is the source's title and ``url`` its link, unless the citation gave its
+    own (see :func:`_derived_url`); a null key is an absent one.
+    """
+    if not isinstance(reason, Mapping) or not isinstance(reason.get("citation"), Mapping):
+        return reason
+    given = {k: v for k, v in reason["citation"].items() if k != "document" and v is not None}
+    return {**reason, "citation": given}
+
+
+def _derived_url(citation: Citation) -> Citation:
+    """The citation without an explicit ``url`` where it is the link its source gives."""
+    if citation.url is not None and citation.url == citation.source.link(citation.provision):
+        return attrs.evolve(citation, url=None)
+    return citation
 
 
 @checked_methods
@@ -125,6 +161,66 @@ class Classification:
             "basis": self.basis,
             "definition": self.definition,
         }
+
+    @classmethod
+    def from_json(cls, data: Any, *, sources: Sources | None = None) -> Classification:
+        """A classification read back from its JSON contract (what :meth:`to_json` gives).
+
+        For a system that receives svduty's classifications as JSON (``svduty explain
+        --format json``, a service passing them on) and wants them typed again. Every key
+        of the contract is required and no other is read; ``missing`` must list the facts
+        of ``missing_by_answer`` once each, in order, as :meth:`to_json` writes it.
+
+        Args:
+            data: One classification as decoded JSON (a dict).
+            sources: The catalogue its citations name (default: the national one); a
+                partnership's own documents need its catalogue (``p.sources``).
+
+        Raises:
+            DataError: naming the field that is missing, unknown or not what the contract
+                says (an answer that is not one of its values, a citation of a source the
+                catalogue does not hold).
+
+        Example:
+            >>> from svduty.definitions import Classification, Incident, classify
+            >>> c = classify(Incident(id="x", offence_code="46", victim_age=30))
+            >>> Classification.from_json(c.to_json()) == c
+            True
+            >>> Classification.from_json({**c.to_json(), "violence": "maybe"})
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DataError: violence: expected one of 'yes', 'no', 'undetermined' (got a string of 5 characters, not shown)
+        """  # noqa: E501
+        from svduty.definitions._unknown_keys import key_shown
+        from svduty.io._converter import make_converter, structure
+        from svduty.sources import CATALOGUE
+
+        if not isinstance(data, Mapping):
+            raise DataError.single(None, None, expected="a JSON object of a classification")
+        unknown = sorted(key_shown(k) for k in data if k not in _CONTRACT)  # screened
+        absent = [k for k in _CONTRACT if k not in data]
+        if unknown or absent:
+            raise DataError(
+                [Problem(field=k, expected="a key of the classification contract") for k in unknown]
+                + [Problem(field=k, expected="the key (the contract requires it)") for k in absent]
+            )
+        by_answer = data["missing_by_answer"]
+        shaped = {
+            **{k: data[k] for k in ("id", *ANSWERS, "kinds", "basis", "definition")},
+            "missing": list(by_answer.items()) if isinstance(by_answer, Mapping) else by_answer,
+            "reasons": [_reason_data(r) for r in data["reasons"]]
+            if isinstance(data["reasons"], list)
+            else data["reasons"],
+        }
+        conv = make_converter(sources if sources is not None else CATALOGUE)
+        c = structure(shaped, cls, converter=conv, error=DataError)
+        if data["basis"] not in _BASES:
+            raise DataError.single(None, "basis", expected="one of " + ", ".join(_BASES))
+        if data["missing"] != list(c.missing_facts):
+            expected = "each fact of missing_by_answer once, in their order"
+            raise DataError.single(None, "missing", expected=expected)
+        reasons = tuple(attrs.evolve(r, citation=_derived_url(r.citation)) for r in c.reasons)
+        return attrs.evolve(c, reasons=reasons)
 
     def explain(self, format: str = "text") -> str:
         """The classification for a person: ``text``, ``html`` or ``json``.

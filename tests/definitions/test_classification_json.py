@@ -1,0 +1,106 @@
+"""A classification read back from its JSON contract: ``Classification.from_json``.
+
+A system that receives svduty's classifications as JSON gets the typed value back, equal
+to the one written; anything else is a ``DataError`` naming the field, never another
+exception and never a value shown.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import svduty
+from svduty.definitions import DEFINITIONS, Classification, Incident, classify
+from svduty.errors import ConflictError, DataError
+from svduty.io import load_packaged_definition
+
+from .strategies import RESOLVE, incident_json
+
+ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+SOURCES = svduty.warwickshire().sources  # the national catalogue and Warwickshire's own
+
+
+def _classified(data: dict[str, Any], definition: Any) -> Classification:
+    try:
+        incident = Incident.from_json(data)
+    except ConflictError:
+        assume(False)
+        raise  # pragma: no cover
+    return classify(incident, definition, resolve_district=RESOLVE)
+
+
+@given(incident_json(), st.sampled_from(ALL_DEFINITIONS))
+def test_from_json_of_to_json_is_the_classification(data, definition):
+    c = _classified(data, definition)
+    text = json.dumps(c.to_json())  # as it travels
+    assert Classification.from_json(json.loads(text), sources=SOURCES) == c
+
+
+def test_a_partnership_s_own_sources_need_its_catalogue():
+    c = classify(Incident(id="a", offence_code="8N"), load_packaged_definition("warwickshire"))
+    local = [r for r in c.reasons if r.citation.source.id not in svduty.sources.CATALOGUE]
+    if not local:  # pragma: no cover - the definition cites only national law
+        pytest.skip("no local citation")
+    with pytest.raises(DataError, match="source"):
+        Classification.from_json(c.to_json())
+    assert Classification.from_json(c.to_json(), sources=SOURCES) == c
+
+
+GOOD = classify(Incident(id="x", offence_code="46", victim_age=30)).to_json()
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"violence": "maybe"}, "violence"),
+        ({"homicide_review": "yes"}, "homicide_review"),
+        ({"basis": "hunch"}, "basis"),
+        ({"missing": []}, "missing"),  # not the facts of missing_by_answer
+        ({"missing_by_answer": {"violance": ["date"]}}, "missing"),
+        ({"kinds": "s13_violence"}, "kinds"),
+        ({"reasons": [{"rule": "x", "says": "y"}]}, "reasons"),
+        ({"extra": 1}, "extra"),
+    ],
+)
+def test_a_classification_not_of_the_contract_is_refused_by_field(change, field):
+    with pytest.raises(DataError) as info:
+        Classification.from_json({**GOOD, **change})
+    assert field in str(info.value)
+
+
+@pytest.mark.parametrize("key", ["id", "reasons", "missing_by_answer", "definition"])
+def test_every_key_is_required(key):
+    data = {k: v for k, v in GOOD.items() if k != key}
+    with pytest.raises(DataError, match=f"{key}: expected the key"):
+        Classification.from_json(data)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60)
+@given(st.dictionaries(st.sampled_from(sorted(GOOD)), JSON))
+def test_any_json_is_a_classification_or_a_data_error(changes):
+    data = {**GOOD, **changes}
+    try:
+        got = Classification.from_json(data)
+    except DataError:
+        return  # (only a DataError: any other exception fails the test)
+    assert got.to_json() == data
+
+
+def test_a_personal_value_is_never_shown():
+    for change in ({"violence": "Jane Smith"}, {"id": 7700900123}, {"Jane Smith": 1}):
+        with pytest.raises(DataError) as info:
+            Classification.from_json({**GOOD, **change})
+        assert "Jane" not in str(info.value)
+        assert "7700900123" not in str(info.value)
