@@ -567,3 +567,32 @@ def test_version_to_a_reader_gone_exits_141():
     assert proc.wait() in (0, 141)  # 0 when the line fit the pipe before it was closed
     with proc.stderr:
         assert "Traceback" not in proc.stderr.read().decode()
+
+
+def test_parquet_is_not_written_to_a_terminal(month: Path):
+    """Bytes that are not text, on a screen (as curl refuses binary output to a terminal)."""
+    import pty
+
+    main_fd, terminal_fd = pty.openpty()
+    try:
+        terminal = os.ttyname(terminal_fd)
+        code, _, err = run("classify", month, "-o", terminal, "--output-format", "parquet")
+        assert code == 1
+        assert err == (
+            f"svduty classify: error: {terminal}: --output: expected a file or a pipe for "
+            "Parquet (bytes that are not text), not a terminal\n"
+        )
+        code, _, err = run("classify", month, "-o", "/dev/null", "--output-format", "parquet")
+        assert code == 0, err
+    finally:
+        os.close(main_fd)
+        os.close(terminal_fd)
+
+
+def test_a_device_without_a_format_is_told_to_give_one(month: Path):
+    code, _, err = run("classify", month, "-o", "/dev/null")
+    assert code == 1
+    assert err == (
+        "svduty classify: error: /dev/null: --output: expected --output-format csv, parquet "
+        "or jsonl for a device or pipe\n"
+    )

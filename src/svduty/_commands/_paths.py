@@ -31,6 +31,7 @@ __all__ = [
     "csv_target",
     "in_folder",
     "is_empty_file",
+    "output_kind",
     "path_inside",
     "shell_word",
     "tells_format",
@@ -307,3 +308,31 @@ def shell_word(path: str | Path) -> str:
 
     text = str(path)
     return shlex.quote("./" + text if text.startswith("-") else text)
+
+
+def output_kind(output: str, given: str | None) -> str:
+    """The format ``--output`` is written in: ``given`` (``--output-format``), else its suffix.
+
+    Raises:
+        InputFormatError: for a suffix that says no format (a device or pipe, such as
+            ``/dev/stdout``, is told to give ``--output-format``), and for Parquet to a
+            terminal (bytes that are not text: as curl refuses binary output there).
+
+    Example:
+        >>> output_kind("o.parquet", None), output_kind("/dev/null", "csv")
+        ('parquet', 'csv')
+    """
+    from svduty.io._write_paths import is_terminal, written_in_place
+    from svduty.io._writers import output_format
+
+    try:
+        kind = given or output_format(output, "--output")
+    except InputFormatError:
+        if not written_in_place(output):
+            raise
+        where = "--output-format csv, parquet or jsonl for a device or pipe"  # no suffix
+        raise InputFormatError(Problem(file=output, field="--output", expected=where)) from None
+    if kind == "parquet" and is_terminal(output):
+        where = "a file or a pipe for Parquet (bytes that are not text), not a terminal"
+        raise InputFormatError(Problem(file=output, field="--output", expected=where))
+    return kind

@@ -39,6 +39,7 @@ from svduty._commands._paths import (
     check_outputs,
     csv_target,
     in_folder,
+    output_kind,
     tells_format,
     without_empty,
     writes_to,
@@ -298,10 +299,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if str(args.output) == STDIN:  # not a file named '-' (as --rejected refuses it too)
         where = "a file, or /dev/stdout for standard output"
         raise InputFormatError(Problem(file="-", field="--output", expected=where))
-    if args.output and not args.output_format:
-        from svduty.io._writers import output_format
-
-        output_format(args.output, "--output")
+    if args.output:
+        output_kind(args.output, args.output_format)
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
     if fmt == "incidents" and not args.output and writes_to(args.rejected, stdout):

@@ -125,6 +125,25 @@ def written_in_place(path: str | os.PathLike[str]) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def is_terminal(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` names a terminal (``/dev/stdout`` on a screen, ``/dev/tty``).
+
+    Example:
+        >>> is_terminal("/dev/null"), is_terminal("/no/such/out.parquet")
+        (False, False)
+    """
+    try:
+        if not stat.S_ISCHR(Path(path).stat().st_mode):
+            return False
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    except (OSError, ValueError):
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
+
+
 _STREAM = re.compile(r"/dev/(?:stdout|stderr|fd/[0-9]+)|/proc/self/fd/[0-9]+")
 
 
