@@ -212,3 +212,22 @@ def test_the_reported_command_classifies_every_row(tmp_path: Path) -> None:
     assert main(argv, stdout=io.StringIO(), stderr=err) == 0, err.getvalue()
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["victim_age"] for r in rows] == [30, 17]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_an_exponent_beyond_decimal_s_rejects_its_row_alone(tmp_path: Path, fmt: str) -> None:
+    """``1e-99999999999999999999`` is a fraction (Decimal cannot hold it: it raised)."""
+    texts = ["1e-999999999999999999999", "16", "0e99999999999999999999", "1e999999999999999999"]
+    f = tmp_path / f"f.{fmt}"
+    if fmt == "csv":
+        f.write_text("victim_age\n" + "".join(f"{t}\n" for t in texts))
+    else:
+        f.write_text("".join(f'{{"victim_age": {t}}}\n' for t in texts))
+    got = _rows(f)
+    assert [r[1] for r in got] == [None, 16, 0, None]
+    assert [(r[3] or "").split(" (got")[0] for r in got] == [
+        f"victim_age: {WHOLE}",
+        "",
+        "",
+        f"victim_age: {RANGE}",  # an infinity as a JSON number, as the CSV reader says
+    ]

@@ -156,13 +156,36 @@ def exact_float(text: str) -> float:
         (16.0, 16.0, 17.5)
         >>> exact_float("15.9999999999999999"), exact_float("1e-400")
         (nan, nan)
+        >>> exact_float("1e-99999999999999999999"), exact_float("0e99999999999999999999")
+        (nan, 0.0)
     """
     value = float(text)
     if value.is_integer():
-        exact = decimal.Decimal(text)
+        try:
+            exact = decimal.Decimal(text)
+        except decimal.InvalidOperation:  # an exponent beyond Decimal's: 1e-99999999999999999999
+            digits = text.lower().partition("e")[0].strip(" +-0.")
+            return math.nan if digits else value  # a fraction, unless its digits are all 0
         if exact != exact.to_integral_value():
             return math.nan
     return value
+
+
+def huge_number(value: Any) -> bool:
+    """A whole JSON number (or an infinity) no int64 holds: ``10**30``, ``1e19``, ``-1e400``.
+
+    An age of it is out of range, as the CSV and Parquet readers say of one.
+
+    Example:
+        >>> huge_number(10**30), huge_number(1e19), huge_number(float("-inf"))
+        (True, True, True)
+        >>> huge_number(130), huge_number(1e18), huge_number(17.5), huge_number(True)
+        (False, False, False, False)
+    """
+    if isinstance(value, float):
+        whole_int64 = value.is_integer() and -(2.0**63) <= value < 2.0**63
+        return math.isinf(value) or (value.is_integer() and not whole_int64)
+    return type(value) is int and not -(1 << 63) <= value < 1 << 63
 
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_float=exact_float)

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty._checked import checked
+from svduty.definitions._spelling import AGE_RANGE
 from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._compressed import refuse_compressed
@@ -35,6 +36,7 @@ from svduty.io._incident_fields import (
     _EXPECTED,
     _KIND,
     INCIDENT_SCHEMA,
+    huge_number,
     json_line,
     key_shown,
     twice,
@@ -106,8 +108,8 @@ def _check(obj: Any) -> tuple[str, str] | None:
             return (key_shown(key), fields + meant(key, _KIND))
         if key == repeated:  # the last value would be taken silently
             return (key, _GIVEN_TWICE)
-        if kind == "int" and isinstance(value, int) and not _INT64[0] <= value <= _INT64[1]:
-            return (key, _EXPECTED[kind])
+        if kind == "int" and huge_number(value):  # as the other readers say it: out of range
+            return (key, AGE_RANGE)
         if value is None:
             continue
         if _whole(given) and (kind == "int" or key == "offence_code"):  # as Incident reads it
