@@ -158,8 +158,8 @@ class _Parser(argparse.ArgumentParser):
             from svduty._near import did_you_mean
 
             near = did_you_mean(m.group(1), re.findall(r"'([^']*)'", m.group(2)))
-        if _DASHED_FILE.get():  # classify -month.csv: argparse took the file for an option
-            near += f" ({_DASHED_HINT})"
+        if _DASHED_FILE.get() and _MISSED.search(message):  # classify -month.csv: the file
+            near += f" ({_DASHED_HINT})"  # was taken for an option, so an input was missed
         super().error(_screened(message) + near)
 
 
@@ -190,10 +190,12 @@ class _Once(argparse._StoreAction):
 
 
 _DASHED_FILE: contextvars.ContextVar[bool] = contextvars.ContextVar("dashed", default=False)
-"""Whether an argument read as an option (before any ``--``) names a file that exists."""
+"""Whether an argument read as an option (before any ``--``) names a file or folder that exists."""
 _DASHED_HINT = (
     "a file named with a leading '-' is read as an option: write ./ before it or -- first"
 )
+_MISSED = re.compile(r"arguments are required|unrecognized arguments")
+"""argparse's errors a file taken for an option causes: an input missing, an option unknown."""
 _CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)$")
 """argparse's refusal of a value not among the choices: the value, then the choices."""
 _GIVEN = re.compile(
@@ -306,7 +308,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     command = next((a for a in args_list if not a.startswith("-")), None)
     parser = build_parser(load=(command,) if command in COMMANDS else ())
     options = args_list[: args_list.index("--")] if "--" in args_list else args_list
-    _DASHED_FILE.set(any(a[:1] == "-" and a != "-" and os.path.isfile(a) for a in options))
+    _DASHED_FILE.set(any(a[:1] == "-" and a != "-" and os.path.exists(a) for a in options))
     saved = sys.stdout, sys.stderr  # argparse writes --help and its usage errors there
     sys.stdout, sys.stderr = out, err  # (contextlib's redirect would cost 3 ms to import)
     try:

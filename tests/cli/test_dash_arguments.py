@@ -76,3 +76,19 @@ def test_no_file_of_that_name_no_hint(here: Path) -> None:
     code, _, err = run("classify", "-month.csv")
     assert code == 2
     assert "leading '-'" not in err
+
+
+def test_a_folder_named_with_a_leading_dash_is_explained_and_other_errors_are_not(
+    here: Path,
+) -> None:
+    """INPUT is files or folders: a folder ``-months`` got no hint; and the hint was added to
+    errors a dashed file did not cause (an invalid choice elsewhere on the line)."""
+    (here / "-months").mkdir()
+    code, _, err = run("classify", "-months")
+    assert code == 2
+    assert "write ./ before it or -- first" in err
+    (here / "in.jsonl").write_text('{"id": "a"}\n')
+    code, _, err = run("classify", "--summary", "xml", "in.jsonl", "-months")
+    assert code == 2
+    assert "invalid choice" in err
+    assert "leading '-'" not in err

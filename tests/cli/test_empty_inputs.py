@@ -184,7 +184,9 @@ def test_report_strict_fails_as_classify_does_and_a_page_of_nothing_is_warned(tm
     assert err == "svduty report: warning: every row (2) was rejected\n"
     code, _, err = run("report", bad, "-o", page, "--strict")
     assert code == 1
-    assert err.splitlines()[-1].endswith("--strict: 2 rows rejected (listed in the summary)")
+    assert err.splitlines()[-1].endswith(  # the page counts rejected rows; classify lists them
+        "--strict: 2 rows rejected (svduty classify --rejected FILE lists them)"
+    )
     good = tmp_path / "good.csv"
     good.write_text(HEADER + ROW)
     assert run("report", good, "-o", page, "--strict")[:3:2] == (0, "")

@@ -173,6 +173,23 @@ def test_validate_says_what_it_cannot_check_as_the_other_commands_say_errors(giv
     assert out == ""
     assert err.startswith(f"svduty validate: error: {said}")
     assert len(err.splitlines()) == 1
+    code, out, _ = run("validate", given, "--format", "json")  # a JSON reader gets its answer
+    assert (code, json.loads(out)["ok"]) == (1, False)
+
+
+def test_validate_a_file_says_it_is_no_bundle_folder_as_an_error(tmp_path, monkeypatch):
+    """A file (not a folder) was told without the ``svduty validate: error:`` prefix."""
+    file = tmp_path / "notes.txt"
+    file.write_text("x")
+    code, _, err = run("validate", file)
+    assert code == 1
+    assert err == (
+        f"svduty validate: error: {file}: not a bundle folder: a file; expected a bundle "
+        "(to start one: svduty init FOLDER --area CODE)\n"
+    )
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", str(file))
+    code, _, err = run("validate")
+    assert err.startswith(f"svduty validate: error: {file}: SVDUTY_PARTNERSHIP: not a bundle")
 
 
 @pytest.mark.parametrize("option", ["--definition", "--partnership"])

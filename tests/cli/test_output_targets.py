@@ -453,7 +453,7 @@ def test_report_tables_named_as_the_page_are_refused(
     made first, then the page could not be written over it)."""
     monkeypatch.chdir(tmp_path)
     code, _, err = run("report", month, "--output", "r.html", "--tables", same)
-    assert code == 1
+    assert code == 2  # two outputs to one path: the command line is wrong
     assert err.splitlines() == [
         "svduty report: error: r.html: --tables: expected a folder, not --output's file"
     ]
@@ -595,4 +595,18 @@ def test_a_device_without_a_format_is_told_to_give_one(month: Path):
     assert err == (
         "svduty classify: error: /dev/null: --output: expected --output-format csv, parquet "
         "or jsonl for a device or pipe\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["police-uk", "incidents"])
+def test_an_output_format_without_an_output_is_a_usage_error(tmp_path: Path, month: Path, fmt):
+    """``classify in.jsonl --output-format csv`` wrote JSON Lines, the option ignored."""
+    incidents = tmp_path / "in.jsonl"
+    incidents.write_text('{"id": "a"}\n')
+    given = month if fmt == "police-uk" else incidents
+    code, out, err = run("classify", given, "--output-format", "csv")
+    assert (code, out) == (2, "")
+    assert err == (
+        "svduty classify: error: --output-format: expected --output beside it (-o /dev/stdout "
+        "--output-format csv: CSV on standard output)\n"
     )

@@ -150,31 +150,49 @@ def add_strict(parser: argparse.ArgumentParser) -> None:
         "--strict",
         action="store_true",
         help="exit with status 1 if any row is rejected or any file is skipped (a file in "
-        "an input folder that is empty or not a .csv file, or a file named twice)",
+        "an input folder that is empty, not a .csv file, or a police.uk outcomes or stop "
+        "and search file; or a file named twice)",
     )
 
 
-def strict_failed(command: str, strict: bool, skipped: int, rejected: int, stderr: TextIO) -> bool:
-    """Whether a ``--strict`` run fails: then it says why on ``stderr``.
+def strict_failed(
+    command: str,
+    strict: bool,
+    skipped: int,
+    rejected: int,
+    stderr: TextIO,
+    *,
+    rows_listed: str = "listed in the summary",
+) -> bool:
+    """Whether a ``--strict`` run fails: then it says why, and where to look, on ``stderr``.
 
     A strict run accounts for every file and row; its outputs are written all the same.
+    Skipped files are listed in the summary; ``rows_listed`` says where the rejected rows are.
 
     Example:
         >>> import sys
-        >>> strict_failed("report", True, 0, 2, sys.stdout)
-        svduty report: error: --strict: 2 rows rejected (listed in the summary)
+        >>> strict_failed("classify", True, 1, 2, sys.stdout)
+        svduty classify: error: --strict: 1 file skipped and 2 rows rejected (listed in the summary)
+        True
+        >>> strict_failed("report", True, 0, 1, sys.stdout, rows_listed="the --rejected file")
+        svduty report: error: --strict: 1 row rejected (the --rejected file)
         True
         >>> strict_failed("report", False, 1, 2, sys.stdout)
         False
     """
     failed = [
-        f"{n} {what}{'s' if n > 1 else ''} {how}"
-        for n, what, how in ((skipped, "file", "skipped"), (rejected, "row", "rejected"))
+        (f"{n} {what}{'s' if n > 1 else ''} {how}", where)
+        for n, what, how, where in (
+            (skipped, "file", "skipped", "listed in the summary"),
+            (rejected, "row", "rejected", rows_listed),
+        )
         if strict and n
     ]
+    if len({where for _, where in failed}) == 1:  # said once where both are listed
+        failed = [(" and ".join(said for said, _ in failed), failed[0][1])]
     if failed:
-        said = " and ".join(failed)
-        print(f"svduty {command}: error: --strict: {said} (listed in the summary)", file=stderr)
+        said = " and ".join(f"{said} ({where})" for said, where in failed)
+        print(f"svduty {command}: error: --strict: {said}", file=stderr)
     return bool(failed)
 
 

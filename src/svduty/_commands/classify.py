@@ -77,10 +77,10 @@ EXIT_CODES = (
     "exit status: 0 every row was classified (or rows were rejected, or files in an input "
     "folder skipped, without --strict); 1 rows were rejected or files skipped with --strict, "
     "or the input was unusable, an empty CSV or Parquet file named among them (nothing is "
-    "written); "
-    "130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 141 standard output closed before "
-    "the end (| head). An output file is written to a "
-    "temporary file beside it and renamed only on success."
+    "written); 2 the command line was wrong (an unknown option, or options that cannot go "
+    "together, such as two outputs to one file); 130 interrupted (Ctrl-C); 143 terminated "
+    "(SIGTERM); 141 standard output closed before the end (| head). An output file is "
+    "written to a temporary file beside it and renamed only on success."
 )
 
 
@@ -301,6 +301,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise InputFormatError(Problem(file="-", field="--output", expected=where))
     if args.output:
         output_kind(args.output, args.output_format)
+    elif args.output_format:  # never silently ignored: the format of no file
+        where = "--output beside it (-o /dev/stdout --output-format csv: CSV on standard output)"
+        raise ArgumentsConflict(Problem(field="--output-format", expected=where))
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
     if fmt == "incidents" and not args.output and writes_to(args.rejected, stdout):

@@ -22,7 +22,7 @@ from svduty._commands._options import (
     resolve_definition,
     strict_failed,
 )
-from svduty._commands._paths import check_outputs, without_empty, writes_to
+from svduty._commands._paths import ArgumentsConflict, check_outputs, without_empty, writes_to
 from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
 from svduty.errors import InputFormatError, Problem, printable
@@ -54,6 +54,13 @@ def register(subparsers: Any) -> None:
             "outside the area, the caveats and the sources. The page needs no network to "
             "view and prints cleanly."
         ),
+        epilog="exit status: 0 the page was written (rows may have been rejected or files "
+        "skipped: the summary counts them); 1 rows were rejected or files skipped with "
+        "--strict (the page is written all the same), or the input was unusable (nothing "
+        "is written); 2 the command line was wrong (an unknown option, or options that "
+        "cannot go together, such as --tables naming the page's file); 130 interrupted "
+        "(Ctrl-C); 143 terminated (SIGTERM). The page and the tables are written whole or "
+        "not at all.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="police.uk files or folders")
     p.add_argument(
@@ -100,7 +107,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     tables = Path(args.tables) if args.tables else None
     if tables is not None and tables.resolve() == Path(args.output).resolve():
-        raise InputFormatError(
+        raise ArgumentsConflict(  # two outputs to one path: the command line is wrong
             Problem(file=str(tables), field="--tables", expected="a folder, not --output's file")
         )
     if tables is not None and tables.exists() and not tables.is_dir():
@@ -149,4 +156,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if s.rows_in and s.rejected == s.rows_in:  # a page of nothing: said where errors go
         print(f"svduty report: warning: every row ({s.rows_in:,}) was rejected", file=stderr)
     skipped = len(inputs.skipped) + len(empties)
-    return 1 if strict_failed("report", args.strict, skipped, s.rejected, stderr) else 0
+    listed = "svduty classify --rejected FILE lists them"  # the page counts them only
+    failed = strict_failed("report", args.strict, skipped, s.rejected, stderr, rows_listed=listed)
+    return 1 if failed else 0

@@ -123,15 +123,29 @@ def _missing(path: str) -> Problem | None:
     return None  # pragma: no cover - _require_bundle refuses every missing path
 
 
-def _not_a_bundle(path: str) -> Problem | None:
-    """The one problem of a folder that holds no ``bundle.toml``, naming the folder."""
+def _not_a_bundle(path: str, option: str = "PATH") -> Problem | None:
+    """The one problem of a path that is no bundle folder, or ``None`` (see below).
+
+    Standard input, a file, or a folder without ``bundle.toml`` is no bundle folder; a bundle
+    is, and a name :func:`_missing` refuses is left to it.
+
+    Example:
+        >>> _not_a_bundle("-").what()[:40]
+        'expected a bundle folder or a packaged b'
+    """
     folder = Path(path)
-    if is_packaged(path) or not folder.is_dir() or (folder / MANIFEST).exists():
+    if path == "-":  # as report and funding --split say it
+        where = "a bundle folder or a packaged bundle's name (validate reads no standard input)"
+        return Problem(file="-", field=option, expected=where)
+    if is_packaged(path) or not folder.exists() or (folder / MANIFEST).exists():
         return None
+    what, start = (
+        (f"no {MANIFEST}", shell_word(folder)) if folder.is_dir() else ("a file", "FOLDER")
+    )
     return Problem(
         file=str(folder),
-        message=f"not a bundle folder: no {MANIFEST}",
-        expected=f"a bundle (to start one: svduty init {shell_word(folder)} --area CODE)",
+        message=f"not a bundle folder: {what}",
+        expected=f"a bundle (to start one: svduty init {start} --area CODE)",
     )
 
 
@@ -154,15 +168,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"svduty validate: error: give PATH or --partnership PATH: {said}", file=stderr)
         return 2
     path = given[0]
-    if str(path) == "-":  # as report and funding --split say it
-        where = "a bundle folder or a packaged bundle's name (validate reads no standard input)"
-        print(
-            f"svduty validate: error: {Problem(file='-', field='PATH', expected=where)}",
-            file=stderr,
-        )
-        return 1
-    missing = _missing(path)
-    empty = missing or _not_a_bundle(str(path))
+    missing = _missing(path) if str(path) != "-" else None  # '-' is no missing folder
+    empty = missing or _not_a_bundle(str(path), _option(path, "PATH"))
     problems, warnings = ([empty], []) if empty is not None else checked(path)
     if isinstance(path, FromEnvironment):  # the variable named it, not the command line
         problems = [attrs.evolve(p, field=p.field or ENVIRONMENT) for p in problems]
