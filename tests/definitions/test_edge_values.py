@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pyarrow as pa
 import pytest
 from hypothesis import given
@@ -53,6 +55,32 @@ def test_decimal_ages_read_as_the_incident_file_reader_reads_them(ages, kind):
     (good_d, bad_d), (good_f, bad_f) = classify_split(decimals), classify_split(floats)
     assert [(p.row, p.expected) for p in bad_d] == [(p.row, p.expected) for p in bad_f]
     assert good_d.column("violence").to_pylist() == good_f.column("violence").to_pylist()
+
+
+@given(
+    st.one_of(
+        st.decimals(-5, 200, places=10),
+        st.decimals(-5, 200, allow_nan=False),
+        st.sampled_from([Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")]),
+    )
+)
+def test_a_decimal_age_of_one_incident_reads_as_a_decimal_column_does(age):
+    """``Incident.from_json({"victim_age": Decimal("16")})`` said "0 to 130" (a review): a
+    Decimal was refused as no number, though a Parquet decimal column is read exactly."""
+    try:
+        one = Incident.from_json({"victim_age": age}).victim_age
+    except DataError as exc:
+        one = exc.problems[0].expected
+    if age.is_nan() or (age.is_finite() and age != age.to_integral_value()):
+        assert one == "a whole number of years"
+    elif not age.is_finite() or not 0 <= age <= 130:
+        assert one == "a whole number of years 0 to 130"
+    else:
+        assert one == int(age)
+    if age.is_finite() and age.as_tuple().exponent >= -10:  # as a Parquet decimal column
+        column = pa.array([age], pa.decimal128(38, 10))
+        kept, refused = classify_split(pa.table({"victim_age": column}))
+        assert (refused[0].expected if refused else kept.column("victim_age")[0].as_py()) == one
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import decimal
 import enum
 import functools
 import math
@@ -108,15 +109,23 @@ def age(value: object) -> int | str | None:
     """An age in years, or what was expected of it: :data:`WHOLE` or :data:`AGE_RANGE`.
 
     ``None`` stays ``None``. A whole number 0 to 130 is the age, also when written with a
-    zero fraction (``12.0``, as a column with a gap reads it); ``True`` and ``False`` are
+    zero fraction (``12.0``, as a column with a gap reads it), or as a ``Decimal`` (read
+    exactly: ``Decimal("15.9999999999999999")`` has a fraction); ``True`` and ``False`` are
     not numbers here.
 
     Example:
         >>> age(12), age(12.0), age(12.5), age(131), age(True)
         (12, 12, 'a whole number of years', 'a whole number of years 0 to 130', 'a whole number of years 0 to 130')
+        >>> from decimal import Decimal
+        >>> age(Decimal("16.0")), age(Decimal("15.9999999999999999")), age(Decimal("131"))
+        (16, 'a whole number of years', 'a whole number of years 0 to 130')
     """  # noqa: E501
     if value is None:
         return None
+    if isinstance(value, decimal.Decimal):  # exact: json.loads(parse_float=Decimal) gives it
+        if value.is_nan() or (value.is_finite() and value != value.to_integral_value()):
+            return WHOLE
+        return int(value) if 0 <= value <= 130 else AGE_RANGE
     if isinstance(value, float) and not isinstance(value, bool):
         if math.isnan(value) or (math.isfinite(value) and not value.is_integer()):
             return WHOLE
