@@ -34,6 +34,21 @@ def test_a_set_or_tuple_is_a_list() -> None:
     assert svduty.Incident(behaviours=("physical",)) == svduty.Incident(behaviours={"physical"})
 
 
+@pytest.mark.parametrize("field", LISTS)
+def test_an_iterator_is_read_once_and_kept(field: str) -> None:
+    """A generator given to from_json kept its words (checking it once emptied it).
+
+    ``context`` given as a generator of ``["terrorism"]`` came back as an empty set, so
+    the terrorism exclusion was lost and the answer flipped.
+    """
+    word = {"behaviours": "physical", "harms": "death", "context": "terrorism"}.get(
+        field, "domestic_homicide_review"
+    )
+    given = svduty.Incident.from_json({field: (w for w in [word])})
+    assert given == svduty.Incident.from_json({field: [word]})
+    assert given.to_json() == {field: [word]}
+
+
 def test_explain_refuses_the_line_as_classify_does(tmp_path: Path) -> None:
     f = tmp_path / "i.jsonl"
     f.write_text(json.dumps({"behaviours": {"physical": False}, "target": "person"}) + "\n")

@@ -429,8 +429,8 @@ class Incident:
             if name not in data or data[name] is None:
                 continue
             try:
-                attrs.evolve(probe, **{name: data[name]})
-                kwargs[name] = data[name]
+                # The converted value: an iterator given as a list is read once, here.
+                kwargs[name] = getattr(attrs.evolve(probe, **{name: data[name]}), name)
             except ConflictError:  # pragma: no cover - one field alone cannot conflict
                 kwargs[name] = data[name]
             except DataError as exc:
