@@ -296,3 +296,30 @@ def test_text_and_html_say_the_doubt_of_an_unconfirmed_citation(tmp_path: Path, 
         (line,) = [x for x in out.splitlines() if f"{rule}:" in x or f"{rule}</code>" in x]
         assert "(unconfirmed: SI 2023/227 reg 1(2) as made" in line
     assert ("reg 4" in out) is (rule == "OWHR-PILOT-DATE")
+
+
+@pytest.mark.parametrize(
+    "options", [("--format", "json"), ("--format", "html"), ("--compare-definition", "pcsc-s13")]
+)
+def test_facts_that_contradict_the_partnership_reject_their_line_alone(
+    tmp_path: Path, options: tuple[str, ...]
+):
+    """A place of death in a pilot area (Birmingham's LSOA E01009449) with
+    ``pilot_partner`` false stopped the whole run ("error: pilot_partner: contradicts..."),
+    naming no row, and cut an HTML page off; ``classify`` rejects that row alone."""
+    f = tmp_path / "in.jsonl"
+    conflict = {"id": "b", "place_of_death": "E01009449", "pilot_partner": False, "died": True}
+    f.write_bytes(GOOD + json.dumps(conflict).encode() + b"\n" + GOOD.replace(b'"a"', b'"c"'))
+    code, out, err = run("explain", str(f), *options)
+    assert code == 1
+    assert err.splitlines() == [
+        f"svduty explain: rejected: {f}: row 2: pilot_partner: contradicts the place of death"
+        " (SI 2023/227)"
+    ]
+    if options[1] == "json":
+        assert [json.loads(line)["row"] for line in out.splitlines()] == [1, 3]
+    elif options[1] == "html":
+        assert out.rstrip().endswith("</main></body></html>")
+        assert out.count("Incident a") == out.count("Incident c") == 1
+    else:
+        assert "2 incidents" in out

@@ -144,9 +144,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 continue
             try:
                 incident = _incident(line, number, name)
+                # Facts that contradict the partnership's data (a place of death in a
+                # pilot area with pilot_partner false) reject their line, as in classify.
+                result = classify(incident, definition, resolve_district=resolve)
             except DataError as exc:
                 rejected += 1
                 for problem in exc.problems:
+                    problem = attrs.evolve(problem, file=name, row=number)
                     print(f"svduty explain: rejected: {printable(str(problem))}", file=stderr)
                 continue
             if compared_with is not None:
@@ -156,14 +160,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
-            result = classify(incident, definition, resolve_district=resolve)
             if args.format == "json":  # one JSON object per line (JSON Lines)
                 line_json = {**result.to_json(), "row": number, **used}
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 print(result.explain(args.format), file=stdout)
     if compared_with is not None:
-        _compare(compared, rows, (definition, compared_with), args.format, stdout)
+        _compare(compared, rows, (definition, compared_with), args.format, stdout, resolve)
     elif first and args.format != "json":  # JSON Lines of no incident: no line
         print(_NONE[args.format], file=stdout)
     if args.format == "html":
@@ -246,6 +249,7 @@ def _compare(
     definitions: tuple[Any, Any],
     fmt: str,
     stdout: TextIO,
+    resolve: Any,
 ) -> None:
     """Print where ``definition`` and ``other`` differ on the incidents (text, JSON, HTML).
 
@@ -254,7 +258,7 @@ def _compare(
     """
     from svduty.definitions import compare_definitions
 
-    comparison = compare_definitions(incidents, *definitions)
+    comparison = compare_definitions(incidents, *definitions, resolve_district=resolve)
     if fmt == "json":
         data = comparison.to_json()
         differences: list[dict[str, Any]] = data["differences"]  # type: ignore[assignment]
