@@ -197,3 +197,19 @@ def test_a_csv_list_cell_can_say_the_empty_list(tmp_path: Path) -> None:
         == [c.violence.value for c in said]
         == ["no", "undetermined"]
     )
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_column_name_longer_than_the_csv_modules_limit_is_read(
+    tmp_path: Path, quoted: bool
+) -> None:
+    """A first line with a name of 140,000 characters (beyond the ``csv`` module's field
+    size limit of 131,072) stopped the run with "unexpected Error": it is a column like
+    any other, passed through when it is not a field, the name never echoed."""
+    name = "x" * 140_000
+    f = tmp_path / "in.csv"
+    column = '"' + name + '"' if quoted else name
+    f.write_text("id," + column + "\na,2\n")
+    for table in (read_incident_table(f), *iter_incident_table(f)):
+        assert table.column("id").to_pylist() == ["a"]
+        assert table.column(name).to_pylist() == ["2"]

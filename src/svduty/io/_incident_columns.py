@@ -139,6 +139,8 @@ def _header(data: bytes | None) -> list[str] | None:
         (['id', 'date'], None)
         >>> _header(b"\xff,date\n"), _header(b"")  # not UTF-8; nothing
         (None, None)
+        >>> _header(b"id," + b"x" * 200_000 + b"\n") is None  # beyond the csv module's limit
+        True
     """
     if not data:
         return None
@@ -152,7 +154,10 @@ def _header(data: bytes | None) -> list[str] | None:
         return None
     import csv
 
-    return next(csv.reader([text]))
+    try:
+        return next(csv.reader([text]))
+    except csv.Error:  # a name beyond the csv module's field size limit: pyarrow reads it
+        return None
 
 
 def _short(exc: BaseException) -> str:
