@@ -6,6 +6,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -213,3 +214,21 @@ def test_a_column_name_longer_than_the_csv_modules_limit_is_read(
     for table in (read_incident_table(f), *iter_incident_table(f)):
         assert table.column("id").to_pylist() == ["a"]
         assert table.column(name).to_pylist() == ["2"]
+
+
+def test_a_row_without_a_value_is_rejected_as_an_empty_row(tmp_path: Path) -> None:
+    """A spreadsheet's ``,,`` row was classified as an incident of no facts (an
+    undetermined row in every count); the police.uk reader rejected such a row. A row
+    with one value, even in a column that is not a field, is an incident."""
+    csv = tmp_path / "in.csv"
+    csv.write_text("id,weapon,note\n,,\n , ,\na,knife,\n,,x\n\n,,\n")
+    parquet = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": [None, "a"], "weapon": [None, "knife"]}), parquet)
+    why = "row: expected a value in at least one column (an empty row is not an incident)"
+    for path, expected in ((csv, [why, why, None, None, why]), (parquet, [why, None])):
+        for table in (read_incident_table(path), pa.Table.from_batches(iter_incident_table(path))):
+            assert table.column("rejected").to_pylist() == expected
+            assert table.column("rejected_field").to_pylist() == [
+                None if r is None else "row" for r in expected
+            ]
+    assert read_incident_table(csv).column("row").to_pylist() == [2, 3, 4, 5, 7]

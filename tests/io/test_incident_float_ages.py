@@ -51,7 +51,8 @@ def test_a_float_age_column_is_read_row_by_row(tmp_path: Path, typ: pa.DataType)
     array = pa.array(np.array(values, dtype=typ.to_pandas_dtype()), typ, from_pandas=False)
     array = _null_at(array, 3)
     f = tmp_path / "f.parquet"
-    pq.write_table(pa.table({"victim_age": array, "perpetrator_age": array}), f)
+    ids = [str(i) for i in range(len(values))]  # no row empty (an empty row is rejected)
+    pq.write_table(pa.table({"id": ids, "victim_age": array, "perpetrator_age": array}), f)
     got = _rows(f)
     assert [r[1] for r in got] == [30, 17, None, None, None, None, -1, 131]
     assert [r[2] for r in got] == [30, 17, None, None, None, None, -1, 131]
@@ -111,7 +112,8 @@ def test_a_decimal_age_column(tmp_path: Path) -> None:
         d("999999999999999999999999.00"),
     ]
     f = tmp_path / "f.parquet"
-    pq.write_table(pa.table({"victim_age": pa.array(values, pa.decimal128(30, 2))}), f)
+    ages = pa.array(values, pa.decimal128(30, 2))
+    pq.write_table(pa.table({"id": list("abcdef"), "victim_age": ages}), f)
     got = _rows(f)
     assert [r[1] for r in got] == [30, None, None, None, -1, None]
     assert [r[3] and r[3].split(" (got")[0] for r in got] == [

@@ -426,7 +426,8 @@ def read_incident_table(
     whole numbers (``+16`` is 16; ``30.0`` is 30, as JSON Lines and
     :class:`~svduty.definitions.Incident` read it),
     and an empty cell is unknown. A value that cannot be converted rejects its row
-    (with the row number and the field); a repeated header line is rejected as such. In a
+    (with the row number and the field); a repeated header line is rejected as such, and
+    so is a row with no value in any column (a spreadsheet's ``,,,``: not an incident). In a
     Parquet file an age column of floats or decimals (pandas writes an integer column with
     a gap as floats) is read row by row the same way: ``17.5`` or NaN rejects its row alone.
 

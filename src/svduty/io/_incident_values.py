@@ -136,6 +136,33 @@ def _mark(reason: Arrow, field: Arrow, bad: Arrow, name: str, why: str) -> tuple
     return reason, pc.if_else(hit, pa.scalar(name), field)
 
 
+EMPTY_ROW = "expected a value in at least one column (an empty row is not an incident)"
+
+
+def _empty_rows(table: Any) -> Arrow | None:
+    """Which rows have no value in any column (null, or text of spaces alone); ``None``: none.
+
+    Column by column, stopping at the first that leaves no row empty (usually the first).
+
+    Example:
+        >>> t = pa.table({"id": ["a", "", None], "age": [None, " ", None]})
+        >>> _empty_rows(t).to_pylist()
+        [False, True, True]
+        >>> _empty_rows(pa.table({"id": ["a"]})) is None
+        True
+    """
+    empty: Arrow = None
+    for column in table.columns:
+        blank = pc.is_null(column)
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            length = pc.utf8_length(pc.utf8_trim_whitespace(column))
+            blank = pc.or_(blank, pc.fill_null(pc.equal(length, 0), False))
+        empty = blank if empty is None else pc.and_(empty, blank)
+        if not pc.any(empty).as_py():
+            return None
+    return empty
+
+
 def _normalise(
     p: Path,
     table: Any,
@@ -178,6 +205,11 @@ def _normalise(
             hit, pa.scalar("header: a repeated header line, not an incident"), reason
         )
         field = pc.if_else(hit, pa.scalar("header"), field)
+    empty = _empty_rows(table)
+    if empty is not None:  # a spreadsheet's ",,,," row: no incident, told as such
+        hit = pc.and_(empty, pc.is_null(reason))
+        reason = pc.if_else(hit, pa.scalar(f"row: {EMPTY_ROW}"), reason)
+        field = pc.if_else(hit, pa.scalar("row"), field)
     for f in INCIDENT_SCHEMA:
         if f.name not in names:
             columns[f.name] = pa.nulls(n, f.type)
