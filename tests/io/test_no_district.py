@@ -58,7 +58,7 @@ def test_the_text_summary_says_so(tmp_path: Path) -> None:
     f.write_text('{"id": "a", "police_uk_category": "Robbery", "location": "E10000031"}\n')
     out = io.StringIO()
     main(["classify", str(f), "-o", str(tmp_path / "o.jsonl")], stdout=out)
-    assert "located in no single district: 1" in out.getvalue()
+    assert "  (located in no single district)          1" in out.getvalue()
 
 
 @settings(max_examples=25, deadline=None)

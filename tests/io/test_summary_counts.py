@@ -62,3 +62,50 @@ def test_the_text_says_its_counts_hold_every_row_wherever_it_lies():
     assert "every row below (inside, outside and without a location together):" in text
     assert text.index("every row below") < text.index("by district:")
     assert "every row below" not in Summary(0, 0, 0).to_text()  # no counts: no heading
+
+
+def _block(text: str, title: str) -> dict[str, int]:
+    """The counts of one block of a text summary (empty when it is not there)."""
+    lines = text.splitlines()
+    if f"{title}:" not in lines:
+        return {}
+    out = {}
+    for line in lines[lines.index(f"{title}:") + 1 :]:
+        if not line.startswith("  "):
+            break
+        key, _, value = line.strip().rpartition("  ")
+        out[key.strip()] = int(value.replace(",", ""))
+    return out
+
+
+_COUNTS = st.dictionaries(st.sampled_from(["Rugby", "Warwick", "Coventry"]), st.integers(1, 9))
+
+
+@given(_COUNTS, st.integers(0, 5), st.integers(0, 5), _COUNTS)
+def test_the_district_and_category_blocks_add_up_to_the_rows_out(
+    districts, no_district, unlocated, categories
+):
+    """The text said "every row below" but its districts left out the rows without a
+    location and its categories the rows without one (hostile review): the rest are rows
+    of their own, so each block adds up to ``rows out``."""
+    from svduty.io import Summary
+
+    categories = {k.upper(): v for k, v in categories.items()}
+    # the same rows by category: any rows beyond the districts' have no location
+    unlocated += max(0, sum(categories.values()) - sum(districts.values()) - no_district)
+    n = sum(districts.values()) + no_district + unlocated
+    text = Summary(
+        n,
+        n,
+        0,
+        by_district=districts,
+        no_district=no_district,
+        unlocated=unlocated,
+        by_category=categories,
+    ).to_text()
+    if n:
+        assert sum(_block(text, "by district").values()) == n
+    if categories:
+        by_category = _block(text, "by police.uk category")
+        assert sum(by_category.values()) == n
+        assert by_category.get("(no category)", 0) == n - sum(categories.values())
