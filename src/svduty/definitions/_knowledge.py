@@ -25,7 +25,7 @@ from svduty.definitions._law import (
     VICTIM_16,
 )
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
-from svduty.definitions._owhr import INFANTICIDE
+from svduty.definitions._owhr import INFANTICIDE, UNDER_18
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
 from svduty.definitions._vocab import Country
@@ -35,10 +35,13 @@ _COUNTRIES = frozenset(c.value for c in Country)
 
 __all__ = [
     "AGE_AT_DEATH",
+    "CDR_OF_AN_ADULT",
     "CODED_AGE_AT_DEATH",
     "DEATH_BEFORE",
     "NO_DEATH",
+    "REVIEWS_BY_AGE",
     "RULED_OUT",
+    "SAR_OF_A_CHILD",
     "SCH3_NO_SEXUAL",
     "conflicts",
     "fact_conflicts",
@@ -73,6 +76,24 @@ COUNTRY_OF_BOTH = " (country is that of the incident and the death; leave it out
 ARTICLE_FIELDS = ("made_or_adapted", "intended_for_injury")
 """The facts about the article used (PCA 1953 s.1(4)): nothing to state with no weapon."""
 NO_ARTICLE = "is true although weapon is 'none': no article to be made, adapted or intended"
+CDR_OF_AN_ADULT = (
+    "names a child death review although the victim was 18 or over at death (Children Act "
+    "2004 s.16M reviews the death of a child, s.65(1): a person under 18)"
+)
+"""The conflict of a child death review flagged for a victim an adult at death."""
+SAR_OF_A_CHILD = (
+    "names a safeguarding adults review although the victim was under 18 at death (Care Act "
+    "2014 s.44 reviews a case involving an adult, s.2(8): a person aged 18 or over)"
+)
+"""The conflict of a safeguarding adults review flagged for a victim a child at death."""
+REVIEWS_BY_AGE = (
+    ("child_death_review", False, CDR_OF_AN_ADULT),
+    ("safeguarding_adults_review", True, SAR_OF_A_CHILD),
+)
+"""Each review the victim's age at death rules out: the review, the under-18 answer that
+rules it out, and the conflict's words. Where each is held (the place of death) is not
+one: both follow the person's area (an English child or adult who died in Wales), and a
+Welsh Safeguarding Board's reviews are of children and adults both."""
 
 
 def conflicts(values: Mapping[str, Any]) -> list[Problem]:
@@ -154,6 +175,12 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
                 field="behaviours",
             )
         )
+    reviews = values.get("other_reviews")
+    if reviews:
+        under_18 = UNDER_18.scalar(ScalarEnv(values, table))
+        for review, ruled_out_by, message in REVIEWS_BY_AGE:
+            if review in reviews and under_18 is ruled_out_by:
+                out.append(Problem(message=message, field="other_reviews"))
     for field in ARTICLE_FIELDS:
         if values.get("weapon") == "none" and values.get(field) is True:
             out.append(Problem(message=NO_ARTICLE, field=field))

@@ -210,31 +210,22 @@ class Summary:
             f"no location: {self.unlocated:,}",
         ]
 
-        def block(
-            title: str, counts: Mapping[str, int], rest: Mapping[str, int] | None = None
-        ) -> None:
-            """The counts, largest first, then ``rest`` (rows in none of them), if any."""
-            others = {k: v for k, v in (rest or {}).items() if v}
-            if counts or others:
+        def block(title: str, counts: Mapping[str, int], *rest: tuple[str, int]) -> None:
+            """The counts, largest first, then ``rest``: the rows in none of them (if any)."""
+            ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            shown = [*ordered, *((k, v) for k, v in rest if v)]
+            if shown:
                 lines.append(f"{title}:")
-                width = max(len(k) for k in (*counts, *others))
-                ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-                for key, value in (*ordered, *others.items()):
-                    lines.append(f"  {key:<{width}}  {value:>9,}")
+                width = max(len(k) for k, _ in shown)
+                lines.extend(f"  {key:<{width}}  {value:>9,}" for key, value in shown)
 
         if self.by_district or self.by_category or self.verdicts:
             lines.append("every row below (inside, outside and without a location together):")
-        block(
-            "by district",
-            self.by_district,
-            {
-                "(located in no single district)": self.no_district,
-                "(no location)": self.unlocated,
-            },
-        )
+        nowhere = ("(located in no single district)", self.no_district)
+        block("by district", self.by_district, nowhere, ("(no location)", self.unlocated))
         if self.by_category:
             no_category = self.rows_out - sum(self.by_category.values())
-            block("by police.uk category", self.by_category, {"(no category)": no_category})
+            block("by police.uk category", self.by_category, ("(no category)", no_category))
         for column, counts in self.verdicts.items():
             block(column, counts)
         block("kinds (a row may be of several kinds, or of none)", self.kinds)
