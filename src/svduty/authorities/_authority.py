@@ -385,6 +385,23 @@ def local_government_areas(
     return tuple(sorted(out))
 
 
+def other_nation(authority: Authority, lga_code: str) -> Nation | None:
+    """The authority's nation where it is not that of the area's code; else ``None``.
+
+    An integrated care board is of England and a Local Health Board of Wales (Sch 1): one
+    whose areas reach the other nation is not an authority for its areas there (s.11(4)).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> icb = Authority("icb", "ICB", AuthorityCategory.INTEGRATED_CARE_BOARD,
+        ...                 ("W06000015",), citation=cite("pcsc-act-2022", "Sch 1"))
+        >>> other_nation(icb, "W06000015").value, other_nation(icb, "E08000025")
+        ('england', None)
+    """
+    mine, theirs = authority.nation_of, _BY_LETTER.get(lga_code[:1])
+    return mine if mine is not None and theirs is not None and mine is not theirs else None
+
+
 YOT_AREAS = "BUNDLE-YOT-AREAS"
 """The rule id of :func:`youth_offending_team_findings`."""
 

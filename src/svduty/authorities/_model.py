@@ -28,6 +28,7 @@ from svduty.authorities._authority import (
     Authority,
     DistrictsWithin,
     local_government_areas,
+    other_nation,
 )
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.errors import ConflictError, DataError, Problem, UnknownBodyError
@@ -213,10 +214,24 @@ class Authorities:
     ) -> tuple[Authority, ...]:
         """The authorities for a local government area, optionally of one role.
 
+        An authority of one nation (by its category, its record or its areas: an
+        integrated care board is of England) is never one for an area of the other.
+
         Example:
             >>> Authorities().for_area("E07000901", districts_within=lambda c: (c,))
             ()
         """
+        joined = self._joined(lga_code, role, on, districts_within)
+        return tuple(a for a in joined if other_nation(a, lga_code) is None)
+
+    def _joined(
+        self,
+        lga_code: str,
+        role: Role | str | None,
+        on: _dt.date | str | None,
+        districts_within: DistrictsWithin | None,
+    ) -> tuple[Authority, ...]:
+        """The authorities whose join gives the area, of either nation (see for_area)."""
         fn = self._join(districts_within)
         wanted = (
             choice_argument(role, Role, "Authorities.for_area(role)") if role is not None else None

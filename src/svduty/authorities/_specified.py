@@ -22,7 +22,7 @@ from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind
 from svduty.authorities._answering import answer, in_force, label, reason
-from svduty.authorities._authority import Authority, DistrictsWithin
+from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities
 
@@ -214,6 +214,17 @@ def specified_authorities_for(
             a.info.join_citation,
         )
         for a in found
+    ]
+    joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
+    reasons += [  # recorded as reaching the area, but of the other nation: never for it
+        Reason(
+            "s.11(4)",
+            f"{a.name} ({a.info.description}) is of {nation.value.title()}: not a specified "
+            f"authority for {lga_code}, an area of the other nation",
+            a.info.citation,
+        )
+        for a in joined
+        if (nation := other_nation(a, lga_code)) is not None
     ]
     missing: list[str] = []
     groups = _expected_categories(lga_code)

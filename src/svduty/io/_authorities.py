@@ -142,6 +142,7 @@ def load_authorities(
             for j, other in enumerate(a.holders[:k])
             if h.office == other.office and h.valid.overlaps(other.valid)
         )
+        problems.extend(_nation_problems(a, name, where))
         rule = a.info.join
         if rule is JoinRule.THE_AREA and len(a.areas) != 1:
             problems.append(
@@ -206,6 +207,40 @@ def dump_authorities(
         "authorities": [to_plain(a, converter) for a in authorities.items],
         "absences": [to_plain(x, converter) for x in authorities.absences],
     }
+
+
+def _nation_problems(a: Authority, file: str | None, where: str) -> list[Problem]:
+    """An authority recorded in, or with areas of, a nation its category has none in.
+
+    Example:
+        >>> from svduty.authorities import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> icb = Authority("i", "I", AuthorityCategory.INTEGRATED_CARE_BOARD,
+        ...                 ("E54000018", "W06000015"), cite("pcsc-act-2022", "Sch 1"))
+        >>> [str(p) for p in _nation_problems(icb, "a.toml", "authorities[0]")]
+        ['a.toml: authorities[0].areas[1]: expected an area code of England (an integrated care board is of England only: Sch 1)']
+    """  # noqa: E501
+    nations = a.info.nations
+    named = " or ".join(sorted(n.value.title() for n in nations))
+    why = f"{a.category.value.replace('_', ' ')} is of {named} only: Sch 1"
+    article = "an" if why[0] in "aeiou" else "a"
+    out = []
+    if a.nation is not None and a.nation not in nations:
+        out.append(
+            Problem(file=file, field=f"{where}.nation", expected=f"{named} ({article} {why})")
+        )
+    if len(nations) == 1:
+        for j, code in enumerate(a.areas):
+            letter = {"E": "england", "W": "wales"}.get(code[:1])
+            if letter is not None and letter not in {n.value for n in nations}:
+                out.append(
+                    Problem(
+                        file=file,
+                        field=f"{where}.areas[{j}]",
+                        expected=f"an area code of {named} ({article} {why})",
+                    )
+                )
+    return out
 
 
 def _loops(start: str, records: Iterable[Authority]) -> bool:
