@@ -243,3 +243,17 @@ def test_a_police_uk_file_a_little_wrong_is_told_so(tmp_path, change, said):
         main(["classify", str(f), "--format", "police-uk"], stdout=io.StringIO(), stderr=err) == 1
     )
     assert f"{f}: row 1: header: not a police.uk street-level crime file; {said}" in err.getvalue()
+
+
+@pytest.mark.parametrize("option", [(), ("--input-format", "police-uk")])
+def test_a_pipe_or_device_is_told_to_be_saved_or_given_on_standard_input(option):
+    """``svduty classify <(cat month.csv)`` said "give --format", an option classify does
+    not have, and with ``--input-format`` "expected a file or a folder" (hostile review):
+    a pipe or a device (``/dev/null`` here: a pipe would block a failing test) is named
+    as such, with what to do instead."""
+    code, out, err = run("classify", "/dev/null", *option)
+    assert code == 1
+    assert out == ""
+    assert "/dev/null: expected a file or a folder, not a pipe or a device" in err
+    assert "standard input ('-')" in err
+    assert "--format" not in err.replace("--input-format", "")

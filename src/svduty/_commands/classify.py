@@ -51,10 +51,10 @@ from svduty.io import _pipeline
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts
 from svduty.io._forces import rows_of_other_forces
+from svduty.io._input_kind import detect_format
 from svduty.io._inputs import (
     STDIN,
     SUMMARY_COLUMNS,
-    detect_format,
     expand_inputs,
     is_json_lines,
 )

@@ -149,8 +149,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 result = classify(incident, definition, resolve_district=resolve)
             except DataError as exc:
                 rejected += 1
-                for problem in exc.problems:
-                    problem = attrs.evolve(problem, file=name, row=number)
+                for each in exc.problems:
+                    problem = attrs.evolve(each, file=name, row=number)
                     print(f"svduty explain: rejected: {printable(str(problem))}", file=stderr)
                 continue
             if compared_with is not None:
@@ -166,7 +166,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             else:
                 print(result.explain(args.format), file=stdout)
     if compared_with is not None:
-        _compare(compared, rows, (definition, compared_with), args.format, stdout, resolve)
+        _compare(compared, rows, (definition, compared_with), args.format, stdout, resolve=resolve)
     elif first and args.format != "json":  # JSON Lines of no incident: no line
         print(_NONE[args.format], file=stdout)
     if args.format == "html":
@@ -249,6 +249,7 @@ def _compare(
     definitions: tuple[Any, Any],
     fmt: str,
     stdout: TextIO,
+    *,
     resolve: Any,
 ) -> None:
     """Print where ``definition`` and ``other`` differ on the incidents (text, JSON, HTML).

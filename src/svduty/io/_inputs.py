@@ -15,24 +15,23 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import attrs
 
 from svduty._arguments import paths_argument
 from svduty.errors import InputFormatError, Problem, printable
-from svduty.io._compressed import refuse_compressed
 
 __all__ = [
     "CHECKED_COLUMNS",
     "JSONL_SUFFIXES",
+    "NOT_A_PIPE",
     "PARQUET_SUFFIXES",
     "POLICE_UK_COLUMNS",
     "POLICE_UK_HEADER",
     "SUMMARY_COLUMNS",
     "Inputs",
-    "detect_format",
     "expand_inputs",
     "is_json_lines",
     "is_police_uk_header",
@@ -332,7 +331,7 @@ def expand_inputs(
         elif p.is_file():
             files.append(p)
         elif p.exists():
-            raise InputFormatError(Problem(file=str(p), expected="a file or a folder"))
+            raise InputFormatError(Problem(file=str(p), expected=NOT_A_PIPE))
         else:
             raise InputFormatError(Problem(message="file not found", file=str(p)))
     return _once(files, skipped)
@@ -462,38 +461,9 @@ def _digest(p: Path) -> bytes:
         return hashlib.file_digest(f, "blake2b").digest()
 
 
-def detect_format(inputs: Sequence[str | Path]) -> str:
-    """``police-uk`` or ``incidents``, from the first input's suffix and header.
-
-    Raises:
-        InputFormatError: if the input is missing or of neither kind.
-
-    Example:
-        >>> from svduty.io import sample_police_uk
-        >>> detect_format([sample_police_uk()]), detect_format(["-"])
-        ('police-uk', 'incidents')
-    """
-    if str(inputs[0]) == STDIN:
-        return "incidents"
-    first = Path(inputs[0])
-    if not first.exists():
-        raise InputFormatError(Problem(message="file not found", file=str(first)))
-    if first.is_dir():
-        return "police-uk"
-    refuse_compressed(first)  # before its header is read as text
-    suffix = first.suffix.lower()
-    if suffix in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES):
-        return "incidents"
-    if first.is_file():
-        if is_police_uk_header(first_line(first)):
-            return "police-uk"
-        if suffix == ".csv":
-            return "incidents"
-    raise InputFormatError(
-        Problem(
-            file=str(first),
-            field="--format",
-            expected="a police.uk street-level CSV (header 'Crime ID,Month,...'), a folder "
-            "of them, or incidents as .jsonl (or .csv/.parquet with --map); or give --format",
-        )
-    )
+NOT_A_PIPE = (
+    "a file or a folder, not a pipe or a device: police.uk and incident tables are read "
+    "from files (save the stream to a file first); incidents as JSON Lines may come on "
+    "standard input ('-')"
+)
+"""What an input that is neither a file nor a folder is told."""
