@@ -123,7 +123,11 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
         raise InputFormatError(Problem(file=str(p), field="header", expected=_respelt(names)))
     for original, name in zip(names, renamed, strict=True):  # 'Offence Code', unread
         if (field := field_spelt(name, _KIND, names)) is not None and field not in seen:
-            expected = f"the field's own name, {field} (or --map '{original}={field}')"
+            import shlex  # the option as a shell takes it, whatever the name holds
+
+            expected = (
+                f"the field's own name, {field} (or --map {shlex.quote(original + '=' + field)})"
+            )
             raise InputFormatError(Problem(file=str(p), field=name, expected=expected))
     return renamed
 
