@@ -129,7 +129,7 @@ def test_auto_cannot_tell(tmp_path):
     f.write_text("hello\n")
     code, _, err = run("classify", str(f))
     assert code == 1
-    assert "--format" in err
+    assert "or give --input-format" in err  # the option classify has (it said --format)
 
 
 @pytest.mark.usefixtures("fake_pipeline")
