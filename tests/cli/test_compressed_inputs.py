@@ -153,4 +153,18 @@ def test_an_incident_csv_with_a_context_column_is_refused_not_passed_through(tmp
     f.write_text("offence_code,Context,Location\n92A,county_lines,E07000222\n")
     code, _, err = run("classify", f, "--input-format", "incidents")
     assert code == 1
-    assert "Context: expected the field's own name, context (or --map 'Context=context')" in err
+    assert "Context: expected the field's own name, context (or --map Context=context)" in err
+
+
+@pytest.mark.parametrize("name", ["Offence Code", "Offence Code'", "offence code`"])
+def test_the_map_suggested_for_a_near_miss_name_is_one_a_shell_reads_back(tmp_path, name):
+    """The suggestion was ``--map 'NAME=field'`` whatever NAME held: a quote in it gave
+    a command a shell could not read (hostile review)."""
+    import shlex
+
+    f = tmp_path / "x.csv"
+    f.write_text(f"{name},id\n8N,a\n")
+    code, _, err = run("classify", f)
+    assert code == 1
+    said = err.split("(or --map ", 1)[1].rsplit(")", 1)[0]
+    assert shlex.split(said) == [f"{name}=offence_code"]
