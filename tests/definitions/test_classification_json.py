@@ -104,3 +104,11 @@ def test_a_personal_value_is_never_shown():
             Classification.from_json({**GOOD, **change})
         assert "Jane" not in str(info.value)
         assert "7700900123" not in str(info.value)
+
+
+@pytest.mark.parametrize("value", [[], [["violence", ["victim_age"]]], "x", None])
+def test_missing_by_answer_is_an_object(value):
+    """An empty list was read as "no answer misses a fact" and came back as ``{}``
+    (hypothesis found it): the contract's ``missing_by_answer`` is an object."""
+    with pytest.raises(DataError, match="missing_by_answer: expected a JSON object"):
+        Classification.from_json({**GOOD, "missing_by_answer": value, "missing": []})

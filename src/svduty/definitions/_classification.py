@@ -205,9 +205,12 @@ class Classification:
                 + [Problem(field=k, expected="the key (the contract requires it)") for k in absent]
             )
         by_answer = data["missing_by_answer"]
+        if not isinstance(by_answer, Mapping):  # an empty list read as no answer missing
+            expected = "a JSON object: each undetermined answer -> the facts it misses"
+            raise DataError.single(None, "missing_by_answer", expected=expected)
         shaped = {
             **{k: data[k] for k in ("id", *ANSWERS, "kinds", "basis", "definition")},
-            "missing": list(by_answer.items()) if isinstance(by_answer, Mapping) else by_answer,
+            "missing": list(by_answer.items()),
             "reasons": [_reason_data(r) for r in data["reasons"]]
             if isinstance(data["reasons"], list)
             else data["reasons"],
