@@ -16,6 +16,7 @@ from svduty.authorities import (
     Authority,
     AuthorityCategory,
     JoinRule,
+    Nation,
     specified_authorities_for,
 )
 from svduty.errors import BundleError
@@ -76,3 +77,15 @@ def test_the_loader_refuses_an_area_or_nation_of_the_other_nation(category, code
     with pytest.raises(BundleError) as info:
         load_authorities({"authorities": [record]}, file="a.toml")
     assert [p.field for p in info.value.problems] == ["authorities[0].nation"]
+
+
+@pytest.mark.parametrize(
+    "category",
+    [AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES, AuthorityCategory.YOUTH_OFFENDING_TEAM],
+)
+def test_a_body_of_both_nations_is_for_its_areas_whatever_nation_it_records(category):
+    """A probation provider (or a joint youth offending team) recorded with ``nation:
+    england`` and a Welsh area was dropped for that area (legal review): Schedule 1 has
+    them in both nations, for each area their join gives."""
+    body = Authority("p", "P", category, ("E06000019", "W06000021"), SCH1, nation=Nation.ENGLAND)
+    assert Authorities((body,)).for_area("W06000021", districts_within=_same) == (body,)

@@ -386,10 +386,12 @@ def local_government_areas(
 
 
 def other_nation(authority: Authority, lga_code: str) -> Nation | None:
-    """The authority's nation where it is not that of the area's code; else ``None``.
+    """The nation of the authority's category where it is not the area's; else ``None``.
 
     An integrated care board is of England and a Local Health Board of Wales (Sch 1): one
-    whose areas reach the other nation is not an authority for its areas there (s.11(4)).
+    whose areas reach the other nation is not an authority for its areas there (s.11(6)).
+    A category of both nations (probation, youth offending teams, police, fire) is for the
+    areas its join gives, wherever they are, whatever nation its record names.
 
     Example:
         >>> from svduty.sources import cite
@@ -398,7 +400,8 @@ def other_nation(authority: Authority, lga_code: str) -> Nation | None:
         >>> other_nation(icb, "W06000015").value, other_nation(icb, "E08000025")
         ('england', None)
     """
-    mine, theirs = authority.nation_of, _BY_LETTER.get(lga_code[:1])
+    nations, theirs = authority.info.nations, _BY_LETTER.get(lga_code[:1])
+    mine = next(iter(nations)) if len(nations) == 1 else None
     return mine if mine is not None and theirs is not None and mine is not theirs else None
 
 

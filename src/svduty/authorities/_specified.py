@@ -218,9 +218,9 @@ def specified_authorities_for(
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
     reasons += [  # recorded as reaching the area, but of the other nation: never for it
         Reason(
-            "s.11(4)",
-            f"{a.name} ({a.info.description}) is of {nation.value.title()}: not a specified "
-            f"authority for {lga_code}, an area of the other nation",
+            "s.11(6)",
+            f"{a.name} ({a.info.description}) is of {nation.value.title()} (Sch 1): not a "
+            f"specified authority for {lga_code}, an area of the other nation",
             a.info.citation,
         )
         for a in joined

@@ -31,7 +31,7 @@ from svduty.definitions._knowledge import (
 )
 from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, VICTIM_16
 from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
-from svduty.definitions._owhr import INFANTICIDE, UNDER_18
+from svduty.definitions._owhr import INFANTICIDE
 from svduty.definitions._pilot import OwhrPilot
 from svduty.errors import ConflictError, Problem
 
@@ -136,10 +136,11 @@ def table_conflicts(
             "omits 'physical' although a weapon was used intentionally to injure or kill",
         )
     if "other_reviews" in cols:
-        under_18 = UNDER_18.arrow(ArrowEnv(cols, facts, {}, len(code_idx)))
-        for review, ruled_out_by, message in REVIEWS_BY_AGE:
-            flagged = Has("other_reviews", review).arrow(env)
-            add(pc.and_(flagged, pc.equal(under_18, ruled_out_by)), "other_reviews", message)
+        dead = pc.fill_null(pc.not_equal(DEATH.explicit.arrow(env), False), True)
+        with_table = ArrowEnv(cols, facts, {}, len(code_idx))
+        for review, age, message in REVIEWS_BY_AGE:
+            flagged = pc.and_(Has("other_reviews", review).arrow(env), dead)
+            add(pc.and_(flagged, pc.equal(age.arrow(with_table), False)), "other_reviews", message)
     for field in ARTICLE_FIELDS:
         if "weapon" in cols and field in cols:
             add(pc.and_(pc.equal(cols["weapon"], "none"), cols[field]), field, NO_ARTICLE)

@@ -25,7 +25,7 @@ from svduty.definitions._law import (
     VICTIM_16,
 )
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
-from svduty.definitions._owhr import INFANTICIDE, UNDER_18
+from svduty.definitions._owhr import DHR_AGE, INFANTICIDE, UNDER_18
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
 from svduty.definitions._vocab import Country
@@ -38,10 +38,10 @@ __all__ = [
     "CDR_OF_AN_ADULT",
     "CODED_AGE_AT_DEATH",
     "DEATH_BEFORE",
+    "DHR_UNDER_16",
     "NO_DEATH",
     "REVIEWS_BY_AGE",
     "RULED_OUT",
-    "SAR_OF_A_CHILD",
     "SCH3_NO_SEXUAL",
     "conflicts",
     "fact_conflicts",
@@ -81,19 +81,21 @@ CDR_OF_AN_ADULT = (
     "2004 s.16M reviews the death of a child, s.65(1): a person under 18)"
 )
 """The conflict of a child death review flagged for a victim an adult at death."""
-SAR_OF_A_CHILD = (
-    "names a safeguarding adults review although the victim was under 18 at death (Care Act "
-    "2014 s.44 reviews a case involving an adult, s.2(8): a person aged 18 or over)"
+DHR_UNDER_16 = (
+    "names a domestic homicide review although the victim was under 16 at death (Domestic "
+    "Violence, Crime and Victims Act 2004 s.9(1): the death of a person aged 16 or over)"
 )
-"""The conflict of a safeguarding adults review flagged for a victim a child at death."""
+"""The conflict of a domestic homicide review flagged for a victim under 16 at death."""
 REVIEWS_BY_AGE = (
-    ("child_death_review", False, CDR_OF_AN_ADULT),
-    ("safeguarding_adults_review", True, SAR_OF_A_CHILD),
+    ("child_death_review", UNDER_18, CDR_OF_AN_ADULT),
+    ("domestic_homicide_review", DHR_AGE, DHR_UNDER_16),
 )
-"""Each review the victim's age at death rules out: the review, the under-18 answer that
-rules it out, and the conflict's words. Where each is held (the place of death) is not
-one: both follow the person's area (an English child or adult who died in Wales), and a
-Welsh Safeguarding Board's reviews are of children and adults both."""
+"""Each review of the death of a person of some age: the review, what the age must be at
+death, and the conflict's words when it is not (a review flagged with ``died: false`` is
+read as no review, as s.26 reads it). Not among them: a safeguarding adults review,
+which may be of a case involving another adult (Care Act 2014 s.44(4)), and the place of
+death, as a child death review and a safeguarding adults review follow the person's area
+and a Welsh Safeguarding Board's reviews are of children and adults both."""
 
 
 def conflicts(values: Mapping[str, Any]) -> list[Problem]:
@@ -176,10 +178,10 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             )
         )
     reviews = values.get("other_reviews")
-    if reviews:
-        under_18 = UNDER_18.scalar(ScalarEnv(values, table))
-        for review, ruled_out_by, message in REVIEWS_BY_AGE:
-            if review in reviews and under_18 is ruled_out_by:
+    if reviews and DEATH.explicit.scalar(ScalarEnv(values)) is not False:
+        env = ScalarEnv(values, table)
+        for review, age, message in REVIEWS_BY_AGE:
+            if review in reviews and age.scalar(env) is False:
                 out.append(Problem(message=message, field="other_reviews"))
     for field in ARTICLE_FIELDS:
         if values.get("weapon") == "none" and values.get(field) is True:
