@@ -168,3 +168,20 @@ def test_the_map_suggested_for_a_near_miss_name_is_one_a_shell_reads_back(tmp_pa
     assert code == 1
     said = err.split("(or --map ", 1)[1].rsplit(")", 1)[0]
     assert shlex.split(said) == [f"{name}=offence_code"]
+
+
+@pytest.mark.parametrize("name", ["Offence Code", "-offence_code", "offence=code", "Offence Code'"])
+def test_the_suggested_map_reads_the_file(tmp_path, name):
+    """The suggestion, given back as a shell would split it, reads the file: a name with
+    a leading dash was taken for an option (``--map -x=f``), and one holding ``=`` could
+    not be mapped at all (hostile review)."""
+    import shlex
+
+    f = tmp_path / "x.csv"
+    f.write_text(f"{name},id\n8N,a\n")
+    code, _, err = run("classify", f)
+    assert code == 1
+    option = err.split("(or ", 1)[1].rsplit(")", 1)[0]
+    code, _, err = run("classify", f, *shlex.split(option), "-o", tmp_path / "out.jsonl")
+    assert code == 0, err
+    assert '"offence_code": "8N"' in (tmp_path / "out.jsonl").read_text()

@@ -92,3 +92,23 @@ def test_a_folder_named_with_a_leading_dash_is_explained_and_other_errors_are_no
     assert code == 2
     assert "invalid choice" in err
     assert "leading '-'" not in err
+
+
+@pytest.mark.parametrize("command", ["classify", "explain"])
+def test_a_closed_standard_input_reads_as_empty(command, tmp_path):
+    """``svduty classify - <&-`` (no standard input at all) stopped with "unexpected
+    TypeError" (hostile review): it reads as an empty input, as ``< /dev/null`` does."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "svduty", command, "-"],
+        preexec_fn=lambda: os.close(0),  # the child's standard input, closed
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert "unexpected" not in done.stderr
+    assert done.returncode == 0, done.stderr

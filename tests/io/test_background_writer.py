@@ -138,12 +138,17 @@ def _write_and_commit(w: TableWriter, table: pa.Table) -> None:
     w.commit()
 
 
-def test_an_encoding_error_is_raised_and_the_target_kept(tmp_path: Path) -> None:
+def test_an_encoding_error_is_raised_and_the_target_kept(tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "o.jsonl"
     out.write_text("before")
     w = TableWriter(out, background=True)
     w.write(pa.table({"a": pa.array([[]], pa.list_(pa.date32()))}))
-    bad = pa.table({"a": pa.array([[dt.date(2024, 1, 1)]])})  # json.dumps refuses a date here
+    bad = pa.table({"a": pa.array([[dt.date(2024, 1, 1)]])})  # written through _as_json
+
+    def refuse(value: object) -> object:
+        raise TypeError("not JSON")
+
+    monkeypatch.setattr("svduty.io._json_lines._as_json", refuse)
     with pytest.raises(TypeError):
         _write_and_commit(w, bad)
     w.abort()

@@ -232,3 +232,14 @@ def test_a_row_without_a_value_is_rejected_as_an_empty_row(tmp_path: Path) -> No
                 None if r is None else "row" for r in expected
             ]
     assert read_incident_table(csv).column("row").to_pylist() == [2, 3, 4, 5, 7]
+
+
+def test_an_empty_row_of_dictionary_columns_is_rejected(tmp_path: Path) -> None:
+    """pandas writes a Categorical column dictionary-encoded: its ``""`` cells were not
+    read as blank, so a row of them was classified as an incident of no facts."""
+    f = tmp_path / "in.parquet"
+    words = pa.array(["a", None, "", " "]).dictionary_encode()
+    codes = pa.array(["8N", None, None, None]).dictionary_encode()
+    pq.write_table(pa.table({"id": words, "offence_code": codes}), f)
+    why = "row: expected a value in at least one column (an empty row is not an incident)"
+    assert read_incident_table(f).column("rejected").to_pylist() == [None, why, why, why]

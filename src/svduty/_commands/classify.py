@@ -165,6 +165,8 @@ def register(subparsers: Any) -> None:
 def _column_field(text: str) -> str:
     """A ``--map`` value: a column, ``=`` and a field (else a usage error, exit status 2).
 
+    The last ``=`` ends the column (no field has one): ``a=b=id`` maps the column ``a=b``.
+
     Example:
         >>> _column_field("Age=victim_age")
         'Age=victim_age'
@@ -173,7 +175,7 @@ def _column_field(text: str) -> str:
         ...
         argparse.ArgumentTypeError: expected COLUMN=FIELD: a column of the file, '=' and an incident field
     """  # noqa: E501
-    column, sep, field = text.partition("=")
+    column, sep, field = text.rpartition("=")
     if not (sep and column and field):
         raise argparse.ArgumentTypeError(
             "expected COLUMN=FIELD: a column of the file, '=' and an incident field"
@@ -210,14 +212,14 @@ class MapOption(argparse.Action):
         """Add one ``COLUMN=FIELD``, checked against the field names and the maps before it."""
         from svduty.io._incident_fields import _KIND  # the incident fields
 
-        column, _, field = str(values).partition("=")
+        column, _, field = str(values).rpartition("=")
         if field not in _KIND:
             raise argparse.ArgumentError(
                 self,
                 "expected COLUMN=FIELD with FIELD an incident field (" + ", ".join(_KIND) + ")",
             )
         before = list(getattr(namespace, self.dest, None) or [])
-        pairs = [item.partition("=")[::2] for item in before]
+        pairs = [item.rpartition("=")[::2] for item in before]
         if any(f == field for _, f in pairs):
             raise argparse.ArgumentError(
                 self, "expected one column for each incident field (a field named twice)"
@@ -233,10 +235,10 @@ def _mapping(items: Sequence[str]) -> dict[str, str]:
     """The ``--map`` values as ``{column: field}`` (checked by :class:`MapOption`).
 
     Example:
-        >>> _mapping(["Age=victim_age", "Ref=id"])
-        {'Age': 'victim_age', 'Ref': 'id'}
+        >>> _mapping(["Age=victim_age", "Ref=No=id"])
+        {'Age': 'victim_age', 'Ref=No': 'id'}
     """
-    return {column: field for column, _, field in (item.partition("=") for item in items)}
+    return {column: field for column, _, field in (item.rpartition("=") for item in items)}
 
 
 def iter_incidents(

@@ -125,9 +125,9 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
         if (field := field_spelt(name, _KIND, names)) is not None and field not in seen:
             import shlex  # the option as a shell takes it, whatever the name holds
 
-            expected = (
-                f"the field's own name, {field} (or --map {shlex.quote(original + '=' + field)})"
-            )
+            given = shlex.quote(original + "=" + field)  # --map=-x=f: -x is no option
+            option = f"--map={given}" if given.startswith("-") else f"--map {given}"
+            expected = f"the field's own name, {field} (or {option})"
             raise InputFormatError(Problem(file=str(p), field=name, expected=expected))
     return renamed
 

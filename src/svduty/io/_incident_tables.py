@@ -24,7 +24,7 @@ from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_columns import _header, _mapped_names, _short
 from svduty.io._incident_fields import _EXPECTED, _KIND, INCIDENT_SCHEMA
-from svduty.io._incident_values import _convertible, _normalise, _utf8_marks
+from svduty.io._incident_values import _convertible, _normalise, _utf8_marks, blank_as_unknown
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
 from svduty.io._lines import ascii_records, odd_quotes, quote_lines, record_lines
@@ -63,7 +63,8 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
                 ) from None
 
         return pf.schema_arrow, parquet()
-    raise InputFormatError(Problem(file=str(p), expected="a .csv or .parquet file"))
+    expected = "a .csv or .parquet file (or JSON Lines: a .jsonl file, or '-' for standard input)"
+    raise InputFormatError(Problem(file=str(p), expected=expected))
 
 
 def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow, bool]]]:
@@ -484,7 +485,7 @@ def iter_incidents(
         (1, 1)
     """
     for item in path_list(inputs):
-        if is_json_lines(item):
-            yield from iter_incidents_jsonl(item)
+        if is_json_lines(item):  # a blank text unknown, as in a CSV file
+            yield from map(blank_as_unknown, iter_incidents_jsonl(item))
         else:
             yield from iter_incident_table(item, mapping=mapping)

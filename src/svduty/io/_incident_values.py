@@ -136,6 +136,28 @@ def _mark(reason: Arrow, field: Arrow, bad: Arrow, name: str, why: str) -> tuple
     return reason, pc.if_else(hit, pa.scalar(name), field)
 
 
+def blank_as_unknown(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Text fields of nothing but spaces (``""``, ``"  "``) as null: unknown.
+
+    As :class:`~svduty.definitions.Incident` and the CSV reader read them (``id`` kept).
+
+    Example:
+        >>> b = pa.RecordBatch.from_pydict({"id": [""], "police_uk_category": ["  "]})
+        >>> blank_as_unknown(b).to_pydict()
+        {'id': [''], 'police_uk_category': [None]}
+    """
+    for f in INCIDENT_SCHEMA:
+        i = batch.schema.get_field_index(f.name)
+        if f.name == "id" or i < 0 or not pa.types.is_string(batch.schema.field(i).type):
+            continue
+        column = batch.column(i)
+        blank = pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
+        if pc.any(blank).as_py():
+            nothing = pa.scalar(None, pa.string())
+            batch = batch.set_column(i, f.name, pc.if_else(blank, nothing, column))
+    return batch
+
+
 EMPTY_ROW = "expected a value in at least one column (an empty row is not an incident)"
 
 
@@ -152,7 +174,10 @@ def _empty_rows(table: Any) -> Arrow | None:
         True
     """
     empty: Arrow = None
-    for column in table.columns:
+    for given in table.columns:
+        column = given  # pandas' Categorical (dictionary-encoded): its words
+        if pa.types.is_dictionary(given.type):
+            column = pc.cast(given, given.type.value_type)
         blank = pc.is_null(column)
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
             length = pc.utf8_length(pc.utf8_trim_whitespace(column))

@@ -140,8 +140,8 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
         import sys
 
         raw = getattr(sys.stdin, "buffer", None)
-        if raw is None:  # a text stream without bytes (e.g. in tests)
-            return "<stdin>", sys.stdin
+        if raw is None:  # a text stream without bytes (in tests), or none (closed): empty
+            return "<stdin>", sys.stdin or io.StringIO()
         name = "<stdin>"
     else:
         p = Path(path)

@@ -463,7 +463,7 @@ def _digest(p: Path) -> bytes:
 
 NOT_A_PIPE = (
     "a file or a folder, not a pipe or a device: police.uk and incident tables are read "
-    "from files (save the stream to a file first); incidents as JSON Lines may come on "
-    "standard input ('-')"
+    "from files (save the stream to a file first); 'svduty classify' reads incidents as "
+    "JSON Lines on standard input ('-')"
 )
 """What an input that is neither a file nor a folder is told."""

@@ -138,14 +138,30 @@ def _fragments(values: Arrow, *, nested: bool = False) -> Arrow | None:
 
 
 def _one_by_one(values: Arrow) -> Arrow:
-    """The slow path: ``json.dumps`` of each value, dates and times as ``isoformat()``."""
+    """The slow path: ``json.dumps`` of each value (see :func:`_as_json`)."""
     return pa.array(
-        [
-            json.dumps(v.isoformat() if hasattr(v, "isoformat") else v, ensure_ascii=False)
-            for v in values.to_pylist()
-        ],
+        [json.dumps(v, ensure_ascii=False, default=_as_json) for v in values.to_pylist()],
         _TEXT,
     )
+
+
+def _as_json(value: Any) -> Any:
+    r"""A value JSON has no type for, as text (a binary column's bytes as base64).
+
+    A date or time is its ``isoformat()``, a decimal its exact digits.
+
+    Example:
+        >>> import datetime, decimal
+        >>> [_as_json(v) for v in (datetime.date(2024, 1, 2), decimal.Decimal("1.50"), b"\xff")]
+        ['2024-01-02', '1.50', '/w==']
+    """
+    if isinstance(value, bytes):
+        import base64
+
+        return base64.b64encode(value).decode("ascii")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def _pieces(batch: pa.RecordBatch) -> list[str | Arrow]:
