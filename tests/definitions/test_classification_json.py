@@ -112,3 +112,50 @@ def test_missing_by_answer_is_an_object(value):
     (hypothesis found it): the contract's ``missing_by_answer`` is an object."""
     with pytest.raises(DataError, match="missing_by_answer: expected a JSON object"):
         Classification.from_json({**GOOD, "missing_by_answer": value, "missing": []})
+
+
+def _undetermined() -> dict[str, Any]:
+    incident = Incident(
+        id="x", offence_code="8N", victim_age=30, perpetrator_age=40, relationship="married"
+    )
+    return classify(incident).to_json()  # violence yes; qualifying_homicide undetermined
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d["missing_by_answer"].update(made_up=["date"]), "missing_by_answer"),
+        (lambda d: d["missing_by_answer"].update(violence=["date"]), "missing_by_answer"),
+        (lambda d: d["missing_by_answer"].clear(), "missing_by_answer"),
+        (
+            lambda d: d["missing_by_answer"].update(qualifying_homicide=["John Smith"]),
+            "missing_by_answer.qualifying_homicide",
+        ),
+        (
+            lambda d: d["missing_by_answer"].update(qualifying_homicide=["died", "died"]),
+            "missing_by_answer.qualifying_homicide",
+        ),
+        (lambda d: d.update(kinds=[*d["kinds"], *d["kinds"]]), "kinds"),
+    ],
+)
+def test_what_to_json_never_writes_is_refused(change, field):
+    """``from_json`` accepted keys of no answer, facts for a settled answer, names that
+    are no incident field, facts or kinds twice, and no key for an undetermined answer
+    (hostile review): the contract is what ``to_json`` writes."""
+    data = _undetermined()
+    change(data)
+    data["missing"] = list(
+        dict.fromkeys(f for fs in data["missing_by_answer"].values() for f in fs)
+    )
+    with pytest.raises(DataError) as info:
+        Classification.from_json(data)
+    assert field in {p.field for p in info.value.problems}
+    assert "John" not in str(info.value)
+
+
+def test_tuples_read_as_lists():
+    """A tuple of reasons failed with "unknown citation key(s)", and a tuple of missing
+    facts as "not once, in order" (hostile review): a sequence is a JSON list."""
+    data = _undetermined()
+    data = {**data, "reasons": tuple(data["reasons"]), "missing": tuple(data["missing"])}
+    assert Classification.from_json(data) == Classification.from_json(_undetermined())

@@ -61,6 +61,35 @@ def _derived_url(citation: Citation) -> Citation:
     return citation
 
 
+def _contract_problems(c: Classification, kinds: Any) -> list[Problem]:
+    """What a structured classification breaks of the contract :meth:`to_json` keeps.
+
+    ``missing_by_answer`` has a key for each undetermined answer and none other, each
+    naming incident fields, once; ``kinds`` lists each kind once (a list, in order).
+    """
+    from svduty.definitions._incident import _fields
+    from svduty.definitions._unknown_keys import key_shown
+
+    undetermined = [a for a in ANSWERS if getattr(c, a).value == "undetermined"]
+    problems = []
+    if [a for a, _ in c.missing] != undetermined:
+        expected = "a key for each undetermined answer (" + ", ".join(undetermined) + ") alone"
+        problems.append(Problem(field="missing_by_answer", expected=expected))
+    fields = set(_fields())
+    for answer, facts in c.missing:
+        if len(set(facts)) != len(facts) or not set(facts) <= fields:
+            expected = "incident fields (such as victim_age), each once"
+            problems.append(
+                Problem(
+                    field=f"missing_by_answer.{answer if answer in ANSWERS else key_shown(answer)}",
+                    expected=expected,
+                )
+            )
+    if not isinstance(kinds, list | tuple) or len(set(c.kinds)) != len(c.kinds):
+        problems.append(Problem(field="kinds", expected="a list of kinds, each once"))
+    return problems
+
+
 @checked_methods
 @attrs.frozen(slots=True)
 class Classification:
@@ -212,16 +241,20 @@ class Classification:
             **{k: data[k] for k in ("id", *ANSWERS, "kinds", "basis", "definition")},
             "missing": list(by_answer.items()),
             "reasons": [_reason_data(r) for r in data["reasons"]]
-            if isinstance(data["reasons"], list)
+            if isinstance(data["reasons"], list | tuple)
             else data["reasons"],
         }
         conv = make_converter(sources if sources is not None else CATALOGUE)
         c = structure(shaped, cls, converter=conv, error=DataError)
         if data["basis"] not in _BASES:
             raise DataError.single(None, "basis", expected="one of " + ", ".join(_BASES))
-        if data["missing"] != list(c.missing_facts):
+        missing = data["missing"]
+        if not isinstance(missing, list | tuple) or list(missing) != list(c.missing_facts):
             expected = "each fact of missing_by_answer once, in their order"
             raise DataError.single(None, "missing", expected=expected)
+        problems = _contract_problems(c, data["kinds"])
+        if problems:
+            raise DataError(problems)
         reasons = tuple(attrs.evolve(r, citation=_derived_url(r.citation)) for r in c.reasons)
         return attrs.evolve(c, reasons=reasons)
 
