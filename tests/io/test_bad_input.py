@@ -355,7 +355,7 @@ def test_parquet_columns_of_near_types_are_converted(tmp_path):
     assert t["victim_age"].to_pylist() == [None, 30]
     assert t["rejected"].to_pylist() == ["victim_age: expected a whole number of years", None]
     for column, expected in (
-        (pa.array([[1]], pa.list_(pa.int64())), "a list of strings"),
+        (pa.array([[1]], pa.list_(pa.int64())), "a list of words"),
         (pa.array([True]), "a whole number"),
     ):
         g = tmp_path / "bad.parquet"

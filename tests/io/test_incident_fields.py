@@ -249,7 +249,7 @@ def test_a_key_given_twice_is_a_rejected_row_that_shows_no_value(tmp_path: Path)
     # an unknown key given twice is an unknown key; a nested repeat is the value's problem
     f.write_text('{"nope": 1, "nope": 2}\n{"harms": [{"a": 1, "a": 2}]}\n')
     assert read_incidents_jsonl(f).column("rejected").to_pylist()[1] == (
-        "harms: expected a list of strings"
+        "harms: expected a list of words"
     )
     assert read_incidents_jsonl(f).column("rejected_field").to_pylist()[0] == "nope"
 

@@ -78,7 +78,7 @@ _KIND: dict[str, str] = {
 }
 _EXPECTED = {
     "str": "a string",
-    "list": "a list of strings",
+    "list": "a list of words",  # as Incident says it
     "bool": "true or false",
     "int": WHOLE,  # the whole-number fields are the ages, as Incident and the other readers say
 }
