@@ -240,7 +240,7 @@ def specified_authorities_for(
         reasons.append(
             reason(
                 "s.11(4)",
-                f"{lga_code} is a local government area in "
+                f"{lga_code} is, by its code ({lga_code[:3]}), a local government area in "
                 f"{'England' if lga_code.startswith('E') else 'Wales'}",
             )
         )
