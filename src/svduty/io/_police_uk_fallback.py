@@ -196,17 +196,21 @@ def one_thread(
         if reader is None:
             return
         next_row = 2
-        consumed = 0  # skipped lines before next_row, already yielded
+        taken = 0  # the skipped records moved to pending (the handler only appends)
+        pending: list[tuple[int, str]] = []  # skipped records not yet yielded, in order
         for raw in _batches_of(reader, name):
-            # the parser may have read ahead: skipped lines can lie beyond this batch,
-            # and only shift the numbers at or after them
-            pending = sorted(skipped[consumed:])
+            # the parser may have read ahead, on its own thread: skipped lines can lie
+            # beyond this batch, and only shift the numbers at or after them. The list the
+            # handler appends to is never written here (a write raced an append: a
+            # skipped record was lost, and the numbers after it shifted)
+            new = skipped[taken:]
+            taken += len(new)
+            pending = sorted(pending + new)
             nums = _row_numbers(next_row, raw.num_rows, [s for s, _ in pending])
             if raw.num_rows:
                 next_row = int(nums[-1].as_py()) + 1
             passed = [item for item in pending if item[0] < next_row]
-            skipped[consumed:] = pending
-            consumed += len(passed)
+            pending = pending[len(passed) :]
             bad = _bad_lines(name, _reasons(lines, passed, reasons)) if passed else None
             if raw.num_rows:  # one batch: the rows it rejects are then put in row order
                 rows = _decoded(raw, name, _lines_of(lines, nums))
@@ -215,8 +219,8 @@ def one_thread(
                 yield bad, False
             if progress is not None:
                 progress(done + fh.tell())
-        if len(skipped) > consumed:
-            rest = sorted(skipped[consumed:])
+        rest = sorted(pending + skipped[taken:])
+        if rest:
             yield _bad_lines(name, _reasons(lines, rest, reasons)), False
 
 
