@@ -134,7 +134,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
                     b = next(blocks, None)
                 if b is None:
                     break
-                numbers = _records(record, b.num_rows, skipped)
+                numbers = _records(record, b.num_rows, skipped.copy())  # the reader's thread adds
                 record = int(numbers[-1]) + 1 if len(numbers) else record
                 yield b, _line_of(lines, numbers), False
         except pa.ArrowInvalid as exc:
