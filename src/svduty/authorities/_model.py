@@ -214,8 +214,8 @@ class Authorities:
     ) -> tuple[Authority, ...]:
         """The authorities for a local government area, optionally of one role.
 
-        An authority of one nation (by its category, its record or its areas: an
-        integrated care board is of England) is never one for an area of the other.
+        An authority whose category Schedule 1 has in one nation only (an integrated
+        care board: England) is never one for an area of the other.
 
         Example:
             >>> Authorities().for_area("E07000901", districts_within=lambda c: (c,))

@@ -206,7 +206,8 @@ def specified_authorities_for(
     commenced, not_in_force = in_force("s.11 and Schedule 1", on)
     if commenced is not None and not_in_force:  # in force only to make regulations before
         return answer(question, [commenced], [], failed=True)
-    found = authorities.specified_for(lga_code, on=on, districts_within=districts_within)
+    joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
+    found = [a for a in joined if other_nation(a, lga_code) is None]  # as specified_for
     reasons = [
         Reason(
             "s.11(6)",
@@ -215,7 +216,6 @@ def specified_authorities_for(
         )
         for a in found
     ]
-    joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
     reasons += [  # recorded as reaching the area, but of the other nation: never for it
         Reason(
             "s.11(6)",

@@ -31,6 +31,7 @@ from svduty.authorities import (
     DistrictsWithin,
     JoinRule,
 )
+from svduty.authorities._authority import other_nation
 from svduty.errors import BundleError, ConflictError, Problem, shown
 from svduty.io._converter import make_converter, structure, to_plain
 
@@ -229,17 +230,15 @@ def _nation_problems(a: Authority, file: str | None, where: str) -> list[Problem
         out.append(
             Problem(file=file, field=f"{where}.nation", expected=f"{named} ({article} {why})")
         )
-    if len(nations) == 1:
-        for j, code in enumerate(a.areas):
-            letter = {"E": "england", "W": "wales"}.get(code[:1])
-            if letter is not None and letter not in {n.value for n in nations}:
-                out.append(
-                    Problem(
-                        file=file,
-                        field=f"{where}.areas[{j}]",
-                        expected=f"an area code of {named} ({article} {why})",
-                    )
-                )
+    out.extend(
+        Problem(
+            file=file,
+            field=f"{where}.areas[{j}]",
+            expected=f"an area code of {named} ({article} {why})",
+        )
+        for j, code in enumerate(a.areas)
+        if other_nation(a, code) is not None  # the areas for_area leaves out
+    )
     return out
 
 

@@ -151,11 +151,21 @@ def blank_as_unknown(batch: pa.RecordBatch) -> pa.RecordBatch:
         if f.name == "id" or i < 0 or not pa.types.is_string(batch.schema.field(i).type):
             continue
         column = batch.column(i)
-        blank = pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
+        blank = _blank_text(column)
         if pc.any(blank).as_py():
             nothing = pa.scalar(None, pa.string())
             batch = batch.set_column(i, f.name, pc.if_else(blank, nothing, column))
     return batch
+
+
+def _blank_text(column: Arrow) -> Arrow:
+    """Which cells of a text column are blank: empty, or of whitespace alone (null: null).
+
+    Example:
+        >>> _blank_text(pa.array(["", " \u00a0", "a", None])).to_pylist()
+        [True, True, False, None]
+    """
+    return pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
 
 
 EMPTY_ROW = "expected a value in at least one column (an empty row is not an incident)"
@@ -180,8 +190,7 @@ def _empty_rows(table: Any) -> Arrow | None:
             column = pc.cast(given, given.type.value_type)
         blank = pc.is_null(column)
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            length = pc.utf8_length(pc.utf8_trim_whitespace(column))
-            blank = pc.or_(blank, pc.fill_null(pc.equal(length, 0), False))
+            blank = pc.or_(blank, pc.fill_null(_blank_text(column), False))
         empty = blank if empty is None else pc.and_(empty, blank)
         if not pc.any(empty).as_py():
             return None
