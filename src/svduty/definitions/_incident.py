@@ -46,6 +46,23 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _MONTH = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
 
 
+def _plain(value: Any) -> Any:
+    """A numpy value as the plain value it holds: pandas' ``to_dict()`` gives numpy scalars.
+
+    ``numpy.int64(30)`` is the whole number 30, ``numpy.bool_(True)`` true, an array its
+    list (of lists, for more than one dimension: refused as any nested list is). numpy is
+    not imported to tell: a value from numpy has its module's name.
+
+    Example:
+        >>> import numpy as np
+        >>> _plain(np.int64(30)), _plain(np.array(["physical"])), _plain("knife")
+        (30, ['physical'], 'knife')
+    """
+    if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
+        return value.tolist()
+    return value
+
+
 def _known(value: Any, vocabulary: list[Any]) -> Shown | None:
     """The value if it is one of ``vocabulary`` (safe to show); ``None`` hides it."""
     got = shown(value, vocabulary=vocabulary)
@@ -426,13 +443,14 @@ class Incident:
                 problems.append(unknown_field(key, known, file=file, row=line))
         probe = cls()
         for name in names:
-            if name not in data or data[name] is None:
+            value = _plain(data.get(name))
+            if value is None:
                 continue
             try:
                 # The converted value: an iterator given as a list is read once, here.
-                kwargs[name] = getattr(attrs.evolve(probe, **{name: data[name]}), name)
+                kwargs[name] = getattr(attrs.evolve(probe, **{name: value}), name)
             except ConflictError:  # pragma: no cover - one field alone cannot conflict
-                kwargs[name] = data[name]
+                kwargs[name] = value
             except DataError as exc:
                 problems.extend(
                     attrs.evolve(p, file=file, row=line, field=p.field or name)
