@@ -124,3 +124,17 @@ def test_s16_1_docstrings_say_held_for_the_purposes_of_its_functions() -> None:
         words = " ".join(doc.split())
         assert "for the purposes of its functions" in words
         assert "in connection with" not in words
+
+
+def test_every_chair_of_the_packaged_bodies_has_its_own_source():
+    """A policy review: the SOC Tactical Group's chair (Warwickshire Police) had no
+    ``chair_citation``, so the partnership agreement, which names no chair, was its source.
+    The strategy says only that the group's meetings are "Police and criminal justice led":
+    the chair is cited to it, unconfirmed, with the doubt written down."""
+    chaired = [b for b in P.governance.bodies if b.chair is not None]
+    assert chaired
+    for body in chaired:
+        assert body.chair_citation is not None, body.id
+    tactical = P.governance.get("soc-tactical-group").chair_citation
+    assert tactical.confidence.value == "unconfirmed"
+    assert "Police and criminal justice led" in tactical.doubt

@@ -19,6 +19,7 @@ from svduty.errors import (
     UnknownBodyError,
 )
 from svduty.findings import Severity
+from svduty.sources import Confidence
 from svduty.governance import (
     AbolishAuthority,
     AddBody,
@@ -430,6 +431,7 @@ def test_change_cadence_of_a_relation_and_a_body(g):
     assert {(c.body, c.field) for c in d.bodies_changed} == {
         ("soc-tactical-group", "cadence"),
         ("rugby-vpog", "area"),
+        ("rugby-vpog", "coverage_citation"),  # the scenario cites nothing: so it says
     }
     assert [str(c) for c in d.coverage] == ["rugby-vpog: +E07000218"]
     assert "<h4>coverage</h4>" in d.to_html()
@@ -859,7 +861,52 @@ def test_a_chair_changed_and_changed_back_is_as_it_was_source_and_all():
     assert w.governance.get(b.id) == b
     assert str(w.diff) == "no differences"
     once = p.what_if(Scenario("s", "S", there_and_back[:1])).governance.get(b.id)
-    assert once.chair_citation is None  # the old source does not name the new chair
+    # the old source does not name the new chair: kept as the last source, in doubt
+    assert once.chair_citation.confidence is Confidence.UNCONFIRMED
+    assert "its chair changed by a what-if that cites no source" in once.chair_citation.doubt
+
+
+def test_what_a_scenario_without_a_source_changes_is_not_cited_as_confirmed():
+    """A policy review: a youth offending team added to a CSP board went on citing the
+    Crime and Disorder Act's list of responsible authorities (s.5(1)), confirmed, and
+    districts a what-if invented the partnership agreement; neither showed in the diff."""
+    p = svduty.warwickshire()
+    board, yjs = "rugby-csp-board", "warwickshire-youth-justice-service"
+    before = p.governance.get(board)
+    assert before.members_citation.confidence is Confidence.CONFIRMED
+    w = p.what_if(
+        Scenario(
+            "x",
+            "X",
+            [
+                ChangeBody(board, add_members=[yjs]),
+                ChangeDistricts("case-management-north", ["E07000218"]),
+            ],
+        )
+    )
+    members = w.governance.get(board).members_citation
+    assert members.source == before.members_citation.source  # the last source, in doubt
+    assert members.confidence is Confidence.UNCONFIRMED
+    assert "its members changed by a what-if that cites no source" in members.doubt
+    coverage = w.governance.get("case-management-north").coverage_citation
+    assert coverage.confidence is Confidence.UNCONFIRMED
+    assert "its districts changed" in coverage.doubt
+    changed = {(c.body, c.field) for c in w.diff.bodies_changed}
+    assert {(board, "members_citation"), ("case-management-north", "coverage_citation")} <= changed
+    # changed back in the same scenario: as the record was, sources and all
+    back = p.what_if(
+        Scenario(
+            "y",
+            "Y",
+            [
+                ChangeDistricts("case-management-north", ["E07000218"]),
+                ChangeDistricts(
+                    "case-management-north", p.governance.get("case-management-north").districts
+                ),
+            ],
+        )
+    )
+    assert str(back.diff) == "no differences"
 
 
 def test_change_body_names_only_known_authorities():

@@ -12,7 +12,7 @@ import attrs
 
 from svduty.sources import Citation, Confidence
 
-__all__ = ["kept_members_citation"]
+__all__ = ["kept_members_citation", "unsourced"]
 
 _SURER = (Confidence.CONFIRMED, Confidence.SECONDARY, Confidence.UNCONFIRMED)
 
@@ -39,4 +39,27 @@ def kept_members_citation(citation: Citation, old: Citation | None, kept: list[s
         citation,
         confidence=old.confidence,
         doubt=doubt if citation.doubt is None else f"{citation.doubt}; {doubt}",
+    )
+
+
+def unsourced(old: Citation, what: str) -> Citation:
+    """The citation of a fact a what-if changed without a source: ``old``, unconfirmed.
+
+    A scenario that cites nothing still changes the record (a chair, members, districts);
+    the document that stated the fact as it was does not state the new one, so it is kept
+    only as the last source, with the doubt saying so (a policy review: a youth offending
+    team added to a board went on citing the Crime and Disorder Act's list, confirmed).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = unsourced(cite("cda-1998", "s.5(1)"), "its members")
+        >>> c.confidence.value, c.doubt
+        ('unconfirmed', 'its members changed by a what-if that cites no source: cda-1998, s.5(1) states the record as it was')
+    """  # noqa: E501
+    where = f"{old.source.id}, {old.provision}" if old.provision else old.source.id
+    doubt = f"{what} changed by a what-if that cites no source: {where} states the record as it was"
+    return attrs.evolve(
+        old,
+        confidence=Confidence.UNCONFIRMED,
+        doubt=doubt if old.doubt is None else f"{old.doubt}; {doubt}",
     )

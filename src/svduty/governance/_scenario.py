@@ -26,7 +26,7 @@ from svduty.governance._changes import (
     RemoveRelation,
     Rename,
 )
-from svduty.governance._cited import kept_members_citation
+from svduty.governance._cited import kept_members_citation, unsourced
 from svduty.governance._model import Body, Relation, RelationKind, Responsibility
 from svduty.governance._paths import GraphView, oversight_cycles
 from svduty.governance._reorganise import (
@@ -314,7 +314,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
                 )
             ),
         )
-        w.bodies[keep.id] = _recited(keep, w.bodies[keep.id], scenario.citation)
+        w.bodies[keep.id] = _recited(keep, w.bodies[keep.id], scenario.citation, w.before)
         said = f"merged {absorb.id} into {keep.id}: {moved} relation(s) moved, {dropped} dropped"
         if area != keep.area:
             said += f"; area: {keep.area} -> {area}"
@@ -361,31 +361,38 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
     b = w.need(change.body, "body")
     area = change.area if change.area is not None else b.area
     changed = attrs.evolve(b, districts=change.districts, area=area)
-    w.bodies[b.id] = _recited(b, changed, scenario.citation)
+    w.bodies[b.id] = _recited(b, changed, scenario.citation, w.before)
     said = f"districts of {b.id}: {list(b.districts)} -> {list(change.districts)}"
     return said + (f"; area: {b.area} -> {area}" if area != b.area else "")
 
 
-def _recited(old: Body, new: Body, citation: Citation | None) -> Body:
+def _recited(
+    old: Body, new: Body, citation: Citation | None, before: Mapping[str, Body]
+) -> Body:
     """``new``, its changed coverage citing the scenario's ``citation``.
 
-    The document that stated ``old``'s coverage does not state the new one (a scenario
-    without a citation leaves it as it was). Members keep theirs: a member's seat is
-    moved, not newly stated (``change_body`` cites the scenario for a seat it adds).
+    The document that stated ``old``'s coverage does not state the new one: without a
+    scenario citation it is kept, unconfirmed, as the last source (:func:`unsourced`);
+    coverage back as the record had it is cited as the record was. Members keep theirs: a
+    member's seat is moved, not newly stated (``change_body`` cites the scenario for a
+    seat it adds).
     """
-    if citation is None:
+    was = before.get(new.id)
+    if was is not None and set(new.districts) == set(was.districts) and new.area == was.area:
+        return attrs.evolve(new, coverage_citation=was.coverage_citation)
+    if set(new.districts) == set(old.districts) and new.area == old.area:
         return new
-    if set(new.districts) != set(old.districts) or new.area != old.area:
-        new = attrs.evolve(new, coverage_citation=citation)
-    return new
+    if citation is None:
+        citation = unsourced(old.coverage_citation or old.citation, "its districts")
+    return attrs.evolve(new, coverage_citation=citation)
 
 
 def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str:
     """A body's new chair, host or members (what is not given stays).
 
-    A new chair is the scenario's: it cites its ``citation`` (none, if it has none), not
-    the document that named the old chair; changed members cite the scenario's citation
-    when it has one (else the document that names the others still does).
+    A new chair is the scenario's: it cites its ``citation``, not the document that named
+    the old chair; changed members cite the scenario's citation. A scenario without one
+    keeps the old source as the last, unconfirmed (:func:`unsourced`).
     """
     b = w.need(change.body, "body")
     if not (change.chair or change.host or change.add_members or change.remove_members):
@@ -412,7 +419,10 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
     )
     was = w.before.get(b.id)  # as the record was: what goes back to it is cited as it was
     if new.chair != b.chair:  # the old chair's source does not name the new one
-        back = was.chair_citation if was is not None and was.chair == new.chair else citation
+        if was is not None and was.chair == new.chair:
+            back = was.chair_citation
+        else:
+            back = citation or unsourced(b.chair_citation or b.citation, "its chair")
         new = attrs.evolve(new, chair_citation=back)
     if was is not None and set(new.members) == set(was.members):  # back as it was: so cited
         new = attrs.evolve(new, members=was.members, members_citation=was.members_citation)
@@ -420,6 +430,10 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
         old = was.members_citation if was is not None else b.members_citation  # the record's
         cited = kept_members_citation(citation, old, kept)
         new = attrs.evolve(new, members_citation=cited)
+    elif new.members != b.members:
+        new = attrs.evolve(
+            new, members_citation=unsourced(b.members_citation or b.citation, "its members")
+        )
     w.bodies[b.id] = new
     said = [
         f"{field}: {getattr(b, field) or '(none)'} -> {getattr(new, field)}"
