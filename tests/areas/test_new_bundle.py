@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -511,3 +512,33 @@ def test_a_bundle_folder_with_an_accent_gives_the_letter_in_the_name(tmp_path):
 
     new_bundle(tmp_path / "ynys-môn", ["W06000001"])
     assert 'name = "ynys-mon"' in (tmp_path / "ynys-môn" / "bundle.toml").read_text()
+
+
+def test_a_mistyped_district_code_is_named_once(tmp_path):
+    """A national review: Ashford's code mistyped in areas.toml (E07000105 -> E07000999)
+    gave 122 errors at ``areas[131]`` to ``areas[152]`` of a file of 30 records (the LSOAs
+    the ONS tables give the local area's districts, each naming the old code), and none
+    named the record or the code mistyped."""
+    path = new_bundle(tmp_path / "kent", ["E10000016"])
+    areas = path / "areas.toml"
+    areas.write_text(areas.read_text().replace('code = "E07000105"', 'code = "E07000999"', 1))
+    problems = [str(p) for p in validate_bundle(path)]
+    assert problems == [
+        "areas.toml: local_area.districts[0]: unknown area; expected the code of a district in "
+        "the geography (got 'E07000105')"
+    ]
+    # the same code everywhere: a bundle of an area the ONS tables do not have
+    areas.write_text(areas.read_text().replace('"E07000105"', '"E07000999"'))
+    authorities = path / "authorities.toml"
+    authorities.write_text(authorities.read_text().replace('"E07000105"', '"E07000999"'))
+    found = [
+        f
+        for f in check_completeness(load_partnership(path))
+        if f.rule == "BUNDLE-ONS" and f.subjects == ("E07000999",)
+    ]
+    records = tomllib.loads(areas.read_text())["areas"]
+    at = next(i for i, r in enumerate(records) if r["code"] == "E07000999")
+    assert [(f.severity.value, f.where) for f in found] == [
+        ("warning", f"areas.toml: areas[{at}].code")
+    ]
+    assert "E07000999 (Ashford) is not a local government area of the national ONS" in found[0].message

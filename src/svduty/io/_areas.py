@@ -93,9 +93,16 @@ def load_areas(
         True
     """
     doc = structure(data, AreasDocument, file=file, converter=converter)
+    # the LSOAs of the local area's districts come from the ONS tables, each naming its
+    # district: only those of districts the file records (one it does not is the local
+    # area's problem, named there once, not once for each of its LSOAs)
+    recorded = {a.id for a in doc.areas} | {a.code for a in doc.areas}
     try:
         geography = Geography(
-            doc.areas, doc.memberships, lsoa_tables=doc.local_area.districts, national=True
+            doc.areas,
+            doc.memberships,
+            lsoa_tables=[d for d in doc.local_area.districts if d in recorded],
+            national=True,
         )
     except AreaError as exc:
         raise BundleError(_prefixed(exc, "", file)) from None

@@ -14,7 +14,9 @@ bundle still lacks or gets wrong:
 - ``BUNDLE-ONS``: an area record of ``areas.toml`` whose code is in the national ONS
   tables but whose kind, name or parents contradict them (a name that is not the ONS
   name, in English or Welsh, nor the part before its qualifier; a parent of a kind the
-  tables place the area in, but not the one they name);
+  tables place the area in, but not the one they name); and, as a warning, a local
+  government area code (``E06``-``E09``, ``W06``) the tables do not have (a mistyped code,
+  or an area that ceased before them);
 - ``BUNDLE-NATION``: an authority whose ``nation`` (recorded, or implied by a category of
   one nation) is not the nation of its areas' GSS codes (``E`` England, ``W`` Wales): the
   nation decides, for one, whether the Welsh Ministers must consent to a direction
@@ -41,6 +43,7 @@ import pendulum
 
 from svduty._checked import checked
 from svduty.areas import Geography, normalise_name
+from svduty.areas._ceased import ceased_districts
 from svduty.areas._national import welsh_names
 from svduty.authorities import specified_authorities_for
 from svduty.authorities._areas_served import AREA_KINDS, area_kind, area_problems
@@ -54,6 +57,8 @@ from svduty.sources import cite
 __all__ = ["AREA_KINDS", "check_completeness", "completeness_problems"]
 
 _GSS = re.compile(r"^[EWSNK]\d{8}$", re.ASCII)
+_LGA = re.compile(r"^(E0[6-9]|W06)\d{6}$", re.ASCII)
+"""The codes of local government areas, which the national tables list in full."""
 _SCH1 = cite("pcsc-act-2022", "s.11(6), Sch 1")
 _ONS = cite(
     "ons-lad24-csp24-pfa24", "the national ONS tables svduty packages (areas, names, parents)"
@@ -141,11 +146,13 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
     records = read_toml(root / "areas.toml").get("areas", [])
     out: list[Finding] = []
 
-    def finding(i: int, field: str, message: str, code: str) -> None:
+    def finding(
+        i: int, field: str, message: str, code: str, severity: Severity = Severity.ERROR
+    ) -> None:
         out.append(
             Finding(
                 "BUNDLE-ONS",
-                Severity.ERROR,
+                severity,
                 message,
                 (_ONS,),
                 subjects=(code,),
@@ -153,8 +160,20 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
             )
         )
 
+    ceased = ceased_districts()
     for i, record in enumerate(records if isinstance(records, list) else []):
         code = record.get("code") if isinstance(record, dict) else None
+        if isinstance(code, str) and _LGA.match(code) and code not in national and code not in ceased:
+            name = record.get("name")
+            finding(
+                i,
+                "code",
+                f"{code}{f' ({name})' if isinstance(name, str) else ''} is not a local "
+                "government area of the national ONS tables (2022 and 2024): a mistyped "
+                "code, or an area that ceased before them",
+                code,
+                Severity.WARNING,
+            )
         if not isinstance(code, str) or code not in national:
             continue
         ons = national.get(code)
