@@ -3,7 +3,8 @@
 Each command lives in its own module under :mod:`svduty._commands` and registers itself
 with :func:`build_parser`. Exit codes follow the usual conventions: 0 success, 1 the input
 or the checks failed (bad data, validation errors, a file that cannot be read or written),
-2 the command line itself was wrong, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM),
+2 the command line itself was wrong, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129
+hung up (SIGHUP: the terminal or ssh session closed),
 141 standard output's reader went away (``| head``) before the command finished.
 Errors go to standard error, results to standard output; no traceback reaches a user (set
 ``SVDUTY_DEBUG=1`` to see one).
@@ -33,7 +34,7 @@ from typing import Any, NoReturn, TextIO, cast
 from svduty import _collector
 from svduty._commands._examples import Help, examples
 from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
-from svduty._commands._stopped import EXIT_BROKEN_PIPE, stopped
+from svduty._commands._stopped import EXIT_BROKEN_PIPE, STOPPING, stopped
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -340,8 +341,11 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
 
     main_thread = threading.current_thread() is threading.main_thread()
     # a signal ignored by whoever started the command (nohup, a supervisor) stays ignored
-    handled = main_thread and signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN
-    previous = signal.signal(signal.SIGTERM, _on_sigterm) if handled else None
+    previous = {
+        signum: signal.signal(signum, _on_sigterm)
+        for signum in STOPPING[1:]  # SIGTERM, SIGHUP (Ctrl-C is KeyboardInterrupt)
+        if main_thread and signal.getsignal(signum) is not signal.SIG_IGN
+    }
     try:
         with _cache.using(_cache.cache_folder() if cache else None):
             code: int = args.run(args, out, err)
@@ -350,7 +354,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         return int(getattr(exc, "exit_status", EXIT_FAILED))
     except (KeyboardInterrupt, _Terminated) as exc:  # a command writing whole says so
         none = getattr(args, "writes_whole", False) and not getattr(exc, "svduty_written", 0)
-        how = "interrupted" if isinstance(exc, KeyboardInterrupt) else "terminated"
+        how = "interrupted" if isinstance(exc, KeyboardInterrupt) else exc.how
         return stopped(err, args.command, how, nothing_written=none)
     except BrokenPipeError:  # e.g. 'svduty ... | head': not a success (pipefail sees it)
         quiet_stdout(out)
@@ -372,8 +376,8 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         )
         return EXIT_FAILED
     finally:
-        if handled:  # None: a handler not set from Python, the default
-            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+        for signum, handler in previous.items():  # None: not set from Python, the default
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
     return code
 
 
@@ -476,11 +480,15 @@ def _empty_argument(args_list: list[str]) -> str | None:
 
 
 class _Terminated(BaseException):
-    """SIGTERM arrived while a command ran: it stops as on Ctrl-C (outputs removed)."""
+    """SIGTERM or SIGHUP arrived while a command ran: it stops as on Ctrl-C (outputs removed)."""
+
+    def __init__(self, how: str = "terminated") -> None:
+        super().__init__(how)
+        self.how = how
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise _Terminated
+    raise _Terminated("hung up" if signum == getattr(signal, "SIGHUP", None) else "terminated")
 
 
 if __name__ == "__main__":  # pragma: no cover - ``python -m svduty.cli`` (a subprocess test)

@@ -23,6 +23,11 @@ from ..cli_run import run
 
 INCIDENTS = '{"id": "a", "offence_code": "8N"}\n{"id": "b", "victim_age": 200}\n'
 
+# SIGHUP: the terminal or ssh session closed (a hostile-input review: it left the partial
+# outputs' temporary files behind)
+STOPS = [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
+HOW = {130: "interrupted", 143: "terminated", 129: "hung up"}
+
 
 def listing(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
@@ -196,7 +201,7 @@ def test_standard_output_closed_from_the_start_is_an_error(incidents: Path):
     assert r.stderr.decode().startswith("svduty classify: error: standard output")
 
 
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize(("signum", "code"), STOPS)
 def test_report_interrupted_while_writing_leaves_nothing(
     tmp_path: Path, monkeypatch, signum: int, code: int
 ):
@@ -217,10 +222,11 @@ def test_report_interrupted_while_writing_leaves_nothing(
     got, _, err = run("report", month, "--output", tmp_path / "r.html", "--tables", tmp_path)
     assert (got, err) == (  # an analyst's review: it did not say nothing was written
         code,
-        f"svduty report: {'interrupted' if code == 130 else 'terminated'}; no output written\n",
+        f"svduty report: {HOW[code]}; no output written\n",
     )
     assert listing(tmp_path) == before
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL
 
 
 def test_report_interrupted_as_it_renames_says_what_it_wrote(tmp_path: Path, monkeypatch):
@@ -294,7 +300,7 @@ def test_report_writes_its_page_only_to_an_html_file(tmp_path: Path):
     assert not page.exists()
 
 
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize(("signum", "code"), STOPS)
 @pytest.mark.parametrize("command", ["classify", "report"])
 def test_a_signal_between_two_renames_waits_until_both_are_made(
     tmp_path: Path, monkeypatch, signum: int, code: int, command: str
@@ -325,14 +331,15 @@ def test_a_signal_between_two_renames_waits_until_both_are_made(
     got, _, err = run(*argv)
     assert (got, err) == (
         code,
-        f"svduty {command}: {'interrupted' if code == 130 else 'terminated'}\n",
+        f"svduty {command}: {HOW[code]}\n",
     )
     assert len(renamed) > 1  # the second rename was made before the signal was delivered
     assert first.read_text() != "OLD"
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL
 
 
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize(("signum", "code"), STOPS)
 def test_a_second_signal_while_partial_outputs_are_removed_is_dropped(
     tmp_path: Path, monkeypatch, signum: int, code: int
 ):
@@ -364,6 +371,7 @@ def test_a_second_signal_while_partial_outputs_are_removed_is_dropped(
     assert "unexpected" not in err
     assert listing(tmp_path) == before  # no temporary file left
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 

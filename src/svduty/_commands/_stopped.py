@@ -1,7 +1,7 @@
 """How a command ends when it is stopped: one line on standard error, the status shells expect.
 
-Ctrl-C (SIGINT) ends a command with 130 and SIGTERM with 143 (128 + the signal's number),
-as other command-line tools do. The line names the command when one is known, and says
+Ctrl-C (SIGINT) ends a command with 130, SIGTERM with 143 and SIGHUP (the terminal or the
+ssh session closed) with 129 (128 + the signal's number), as other command-line tools do. The line names the command when one is known, and says
 ``no output written`` where the command knows that nothing it writes was left behind.
 This module imports nothing, so ``python -m svduty`` can use it while the command line is
 still being imported.
@@ -15,9 +15,13 @@ from typing import TextIO
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
+    "EXIT_HUNG_UP",
     "EXIT_INTERRUPTED",
     "EXIT_TERMINATED",
+    "STOPPING",
+    "HungUp",
     "Terminated",
+    "on_sighup",
     "on_sigint",
     "on_sigterm",
     "stopped",
@@ -25,6 +29,7 @@ __all__ = [
 
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
+EXIT_HUNG_UP = 129
 EXIT_BROKEN_PIPE = 141
 """The reader of standard output went away (``svduty ... | head``): 128 + SIGPIPE, as a
 command killed by the signal ends, so ``set -o pipefail`` does not read it as success."""
@@ -42,7 +47,8 @@ def stopped(
     Args:
         err: Standard error (or the stream a caller gave :func:`svduty.cli.main`).
         command: The command's name (``classify``), or ``None`` before one is known.
-        how: ``interrupted`` (Ctrl-C: 130) or ``terminated`` (SIGTERM: 143).
+        how: ``interrupted`` (Ctrl-C: 130), ``terminated`` (SIGTERM: 143) or ``hung up``
+            (SIGHUP: 129).
         nothing_written: Add ``; no output written`` (the command removed what it wrote).
 
     Example:
@@ -57,11 +63,19 @@ def stopped(
     where = f" {command}" if command else ""
     note = "; no output written" if nothing_written else ""
     err.write(f"svduty{where}: {how}{note}\n")
-    return EXIT_TERMINATED if how == "terminated" else EXIT_INTERRUPTED
+    return {"terminated": EXIT_TERMINATED, "hung up": EXIT_HUNG_UP}.get(how, EXIT_INTERRUPTED)
 
 
 class Terminated(Exception):
     """SIGTERM arrived: stop, remove partial outputs, exit 143."""
+
+    how = "terminated"
+
+
+class HungUp(Terminated):
+    """SIGHUP arrived (the terminal or ssh session closed): as SIGTERM, but exit 129."""
+
+    how = "hung up"
 
 
 def on_sigterm(signum: int, frame: FrameType | None) -> None:
@@ -81,6 +95,12 @@ def on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
+def on_sighup(signum: int, frame: FrameType | None) -> None:
+    """A command's SIGHUP handler: :class:`HungUp`, and no further signal."""
+    _stopping()
+    raise HungUp
+
+
 def on_sigint(signum: int, frame: FrameType | None) -> None:
     """A command's Ctrl-C handler: ``KeyboardInterrupt``, and no further signal."""
     _stopping()
@@ -94,5 +114,13 @@ def _stopping() -> None:
     removal of the partial outputs, nor the end of the reading threads. The command puts
     its handlers back when it ends.
     """
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in STOPPING:
         signal.signal(signum, signal.SIG_IGN)
+
+
+STOPPING: tuple[int, ...] = (
+    signal.SIGINT,
+    signal.SIGTERM,
+    *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()),  # not on Windows
+)
+"""The signals that stop a command (its partial outputs removed)."""

@@ -45,7 +45,7 @@ from svduty._commands._paths import (
     writes_to,
 )
 from svduty._commands._progress import Progress
-from svduty._commands._stopped import Terminated, on_sigint, on_sigterm, stopped
+from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io import _pipeline
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
@@ -352,6 +352,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
     sink = writer.write if writer is not None else None
     stops = {signal.SIGTERM: on_sigterm, signal.SIGINT: on_sigint}
+    if hasattr(signal, "SIGHUP"):  # the terminal or ssh session closed: as SIGTERM
+        stops[signal.SIGHUP] = on_sighup
     previous = {  # a signal the shell ignores (a job started with &, nohup) stays ignored
         n: signal.signal(n, h)
         for n, h in stops.items()
@@ -384,7 +386,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 if output is not None:
                     output.abort()
         if isinstance(exc, Terminated):
-            return stopped(stderr, "classify", "terminated", nothing_written=not committed)
+            return stopped(stderr, "classify", exc.how, nothing_written=not committed)
         if isinstance(exc, KeyboardInterrupt):
             return stopped(stderr, "classify", nothing_written=not committed)
         if isinstance(exc, InputFormatError) and folders and fmt == "police-uk":

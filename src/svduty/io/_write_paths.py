@@ -295,7 +295,7 @@ class OutputFile:
 
 @contextlib.contextmanager
 def signals_held(*, deliver: bool = True) -> Iterator[None]:
-    """Ctrl-C (SIGINT) and SIGTERM wait while outputs are renamed into place.
+    """Ctrl-C (SIGINT), SIGTERM and SIGHUP wait while outputs are renamed into place.
 
     Several files are renamed one after the other; an interrupt between two renames would
     leave one new and one old. Held, a signal is handed to its handler when the block ends,
@@ -326,7 +326,7 @@ def signals_held(*, deliver: bool = True) -> Iterator[None]:
             signal.raise_signal(came[0])
 
 
-_HELD = (signal.SIGINT, signal.SIGTERM)
+_HELD = (signal.SIGINT, signal.SIGTERM, *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()))
 
 
 def write_together(
