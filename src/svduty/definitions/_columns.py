@@ -218,7 +218,7 @@ def prepare(
                 pc.and_(pc.is_valid(raw), pc.is_null(first)),
                 name,
                 "a date YYYY-MM-DD or a month YYYY-MM",
-                partial(_short, raw),
+                partial(_short, raw) if name == "date" else partial(_described, raw),
             )
         else:
             try:
@@ -261,6 +261,12 @@ def _short(col: Arr, i: int) -> object:
     """A bad code's text, shown only in a code's shape (:data:`~svduty.errors.DATA_SHAPE`)."""
     v = col[i].as_py()
     return shown(v, shape=DATA_SHAPE) if isinstance(v, str) else None
+
+
+def _described(col: Arr, i: int) -> object:
+    """A bad value, described, never shown (a month of a death is the person's)."""
+    v = col[i].as_py()
+    return describe(v) if isinstance(v, str) else None
 
 
 def _number(col: Arr, i: int) -> object:

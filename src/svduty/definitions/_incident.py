@@ -178,7 +178,9 @@ def _day_or_month(field: str, v: str | dt.date | None) -> str | None:
             return text
     except ValueError:
         pass
-    got = shown(v, shape=DATA_SHAPE) if isinstance(v, str) else None
+    # the incident's month may be shown, as police.uk's is; a death's is the person's
+    shape = DATA_SHAPE if field == "date" else None
+    got = (shown(v, shape=shape) if shape else describe(v)) if isinstance(v, str) else None
     raise DataError.single(None, field, expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
 
 
