@@ -159,3 +159,18 @@ def test_tuples_read_as_lists():
     data = _undetermined()
     data = {**data, "reasons": tuple(data["reasons"]), "missing": tuple(data["missing"])}
     assert Classification.from_json(data) == Classification.from_json(_undetermined())
+
+
+@pytest.mark.parametrize("key", ["confidence", "provision", "source", "document"])
+@pytest.mark.parametrize("how", ["absent", "null"])
+def test_a_citation_key_is_never_filled_in(key: str, how: str) -> None:
+    """A hostile-input review: a reason's citation without ``confidence`` came back
+    ``confirmed``, and one without ``provision`` as a citation of no provision."""
+    data = classify(Incident(id="a", offence_code="8N")).to_json()
+    cited = data["reasons"][0]["citation"]
+    if how == "absent":
+        del cited[key]
+    else:
+        cited[key] = None
+    with pytest.raises(DataError, match=rf"^reasons\[0\]\.citation\.{key}: expected"):
+        Classification.from_json(data)

@@ -54,6 +54,31 @@ def _reason_data(reason: Any) -> Any:
     return {**reason, "citation": given}
 
 
+_CITATION_KEYS = ("source", "document", "provision", "url", "as_at", "confidence", "doubt")
+"""The keys of a reason's citation in the contract (:meth:`Citation.to_json` writes all)."""
+_NEVER_NULL = frozenset({"source", "document", "provision", "confidence"})
+
+
+def _citation_problems(reasons: Any) -> list[Problem]:
+    """The keys a reason's citation lacks, or holds as null where the contract never does.
+
+    The converter would fill them in (a ``confidence`` absent read as ``confirmed``, a
+    ``provision`` as none): a hostile-input review.
+    """
+    problems = []
+    for i, reason in enumerate(reasons if isinstance(reasons, list | tuple) else ()):
+        cited = reason.get("citation") if isinstance(reason, Mapping) else None
+        if not isinstance(cited, Mapping):
+            continue  # the converter names what is not a citation at all
+        for key in _CITATION_KEYS:
+            field = f"reasons[{i}].citation.{key}"
+            if key not in cited:
+                problems.append(Problem(field=field, expected="the key (the contract requires it)"))
+            elif cited[key] is None and key in _NEVER_NULL:
+                problems.append(Problem(field=field, expected="a value (the contract has one)"))
+    return problems
+
+
 def _derived_url(citation: Citation) -> Citation:
     """The citation without an explicit ``url`` where it is the link its source gives."""
     if citation.url is not None and citation.url == citation.source.link(citation.provision):
@@ -237,6 +262,9 @@ class Classification:
         if not isinstance(by_answer, Mapping):  # an empty list read as no answer missing
             expected = "a JSON object: each undetermined answer -> the facts it misses"
             raise DataError.single(None, "missing_by_answer", expected=expected)
+        cited = _citation_problems(data["reasons"])
+        if cited:
+            raise DataError(cited)
         shaped = {
             **{k: data[k] for k in ("id", *ANSWERS, "kinds", "basis", "definition")},
             "missing": list(by_answer.items()),
