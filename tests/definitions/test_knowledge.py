@@ -29,6 +29,7 @@ from svduty.definitions import (
     classify_table,
     split_rejected,
 )
+from svduty.definitions._law import FORCE_INTENDED
 from svduty.definitions._presume import PRESUMPTIONS
 from svduty.errors import ConflictError
 from svduty.io import load_packaged_definition
@@ -41,7 +42,18 @@ WARWICKSHIRE = load_packaged_definition("warwickshire")
 ALL_DEFINITIONS = [*DEFINITIONS.values(), WARWICKSHIRE]
 # the same definitions, presuming nothing about facts not given
 OPEN = [attrs.evolve(d, presume=()) for d in ALL_DEFINITIONS]
+# the fields a presumption reads: its own, and for force-intentional the offence code and
+# category, which may say whether the force was intended (a presumption is the one place
+# answers are not monotone: stated, switchable, among the reasons)
 PRESUMED_FIELDS = {p.field for p in PRESUMPTIONS.values()}
+
+
+def presumed_fields(definition: Definition) -> set[str]:
+    """The fields the presumptions ``definition`` makes read (none for an open definition)."""
+    if definition.presume == ():
+        return set()
+    told = {"offence_code", "police_uk_category"} if FORCE_INTENDED in definition.presume else set()
+    return PRESUMED_FIELDS | told
 
 _QUALIFYING_NO = (
     "OWHR-S24-6-NO-HOMICIDE",
@@ -96,7 +108,7 @@ FLIPS = {("yes", "no"), ("no", "yes"), ("required", "not_required"), ("not_requi
 
 @given(incident_json(), st.sampled_from(ALL_DEFINITIONS + OPEN), st.data())
 def test_removing_a_fact_never_flips_yes_and_no(data, definition, draw):
-    fields = sorted(data if definition.presume == () else set(data) - PRESUMED_FIELDS)
+    fields = sorted(set(data) - presumed_fields(definition))
     assume(fields)
     field = draw.draw(st.sampled_from(fields))
     before = _classify(data, definition)
@@ -110,9 +122,7 @@ def test_removing_a_fact_never_flips_yes_and_no(data, definition, draw):
 
 @given(incident_json(), st.sampled_from(ALL_DEFINITIONS + OPEN), st.data())
 def test_adding_a_consistent_fact_never_unsettles_an_answer(data, definition, draw):
-    free = sorted(set(FIELDS) - set(data))
-    if definition.presume != ():
-        free = [f for f in free if f not in PRESUMED_FIELDS]
+    free = sorted(set(FIELDS) - set(data) - presumed_fields(definition))
     assume(free)
     field = draw.draw(st.sampled_from(free))
     before = _classify(data, definition)

@@ -28,6 +28,7 @@ from svduty.definitions._atoms import (
     In,
     IsTrue,
     Possibly,
+    Presumes,
     Table,
     TableUnknown,
 )
@@ -38,6 +39,7 @@ from svduty.sources import Citation, cite
 __all__ = [
     "FACTS",
     "FORCE_CITATION",
+    "FORCE_INTENDED",
     "PROVED_BY_CODE",
     "RULES_LAW",
     "SCH3_OFFENCE",
@@ -215,10 +217,33 @@ _rule(
     "towards another person",
     _da("s.1(2)"),
 )
+# s.1(3)(a)-(b) name physical abuse and violent behaviour: force used without intent (an
+# accident: a legal review found two partners' accident answered domestic abuse) is neither.
+# The force is intended where the incident or its offence says so; where neither says, a
+# definition may presume it (switchable: ``force-intentional``, svduty.definitions._presume)
+FORCE_INTENDED = "force-intentional"
+INTENT_UNSAID = All(Not(Given("intentional")), TableUnknown("intentional"))
+INTENDED = Any_(INTENTIONAL, All(INTENT_UNSAID, Presumes(FORCE_INTENDED)))
 # physical abuse: the use of physical force, stated (``physical``) or, without a behaviours
-# list, a weapon used intentionally to injure or kill another (as S13-3A reads it)
-_K_PS = _rule("DA-S1-3A", Any_(FORCE, SEXUAL), "physical or sexual abuse", _da("s.1(3)(a)"))
-_K_VT = _rule("DA-S1-3B", THREAT, "violent or threatening behaviour", _da("s.1(3)(b)"))
+# list, a weapon used intentionally to injure or kill another (as S13-3A reads it), intended
+_K_PS = _rule(
+    "DA-S1-3A", Any_(All(FORCE, INTENDED), SEXUAL), "physical or sexual abuse", _da("s.1(3)(a)")
+)
+# violent or threatening behaviour: said so, or physical force (or an offence's threat), intended
+_VT_SAID = Has(_B, "violent_or_threatening")
+_K_VT = _rule(
+    "DA-S1-3B",
+    Any_(_VT_SAID, All(THREAT, INTENDED)),
+    "violent or threatening behaviour",
+    _da("s.1(3)(b)"),
+)
+_rule(
+    "DA-S1-3-UNINTENDED",
+    All(Any_(FORCE, THREAT), Not(_VT_SAID), Not(INTENDED)),
+    "the force was not used intentionally (an accident): physical abuse and violent "
+    "behaviour (s.1(3)(a), (b)) are not done by accident",
+    _da("s.1(3)(a), (b)"),
+)
 _K_CC = _rule("DA-S1-3C", CONTROLLING, "controlling or coercive behaviour", _da("s.1(3)(c)"))
 _K_EC = _rule(
     "DA-S1-3D",

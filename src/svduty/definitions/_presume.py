@@ -1,7 +1,10 @@
 """Presumptions: what a definition reads into a fact that was not given, stated and cited.
 
 Facts are an open world: a fact not given is unknown. A presumption reads one absent
-list (the context flags, the other reviews) as "none indicated". It is allowed only as
+list (the context flags, the other reviews) as "none indicated", or an absent
+``intentional`` as "the force was intended" (``force-intentional``: for domestic abuse by
+physical abuse or violent behaviour, s.1(3)(a)-(b), which are not done by accident;
+s.13's use of force does not ask). It is allowed only as
 a stated rule: each has its own reason and citation, reported on every answer it
 applies to, and a definition turns it on or off in its data (``presume``). With a
 presumption off, the answers it would decide stay undetermined, naming the fact.
@@ -9,22 +12,22 @@ presumption off, the answers it would decide stay undetermined, naming the fact.
 Each presumption is reviewed on its own: reading "no terrorism" into an assault the
 recorder did not flag is how police recording works (terrorism is flagged when
 suspected); reading "no county lines" into a drug-supply offence is not, so only the
-terrorism and other-review presumptions are on by default.
+terrorism, other-review and intended-force presumptions are on by default.
 
 Example:
     >>> PRESUMPTIONS["no-terrorism"].rule_id
     'CONTEXT-NOT-GIVEN'
     >>> DEFAULT_PRESUMPTIONS
-    ('no-terrorism', 'no-other-reviews')
+    ('no-terrorism', 'no-other-reviews', 'force-intentional')
 """
 
 from __future__ import annotations
 
 import attrs
 
-from svduty.definitions._atoms import Given, Presumes
-from svduty.definitions._expr import All, Expr, Not, Rule
-from svduty.definitions._law import HOMICIDE
+from svduty.definitions._atoms import Given, Presumes, TableUnknown
+from svduty.definitions._expr import All, Any_, Expr, Not, Rule
+from svduty.definitions._law import FORCE, FORCE_INTENDED, HOMICIDE, THREAT
 from svduty.definitions._vocab import OtherReview
 from svduty.sources import Citation, cite
 
@@ -107,6 +110,17 @@ PRESUMPTIONS: dict[str, Presumption] = {
         _context("social_media", "social media involvement", _SV18),
         _context("exploitation", "exploitation", cite("svd-guidance")),
         Presumption(
+            FORCE_INTENDED,
+            "intentional",
+            (),
+            "INTENT-NOT-GIVEN",
+            "presumption (switchable): physical force recorded without saying whether it was "
+            "used intentionally (nor an offence that says), read as intended: physical abuse "
+            "and violent behaviour are not done by accident",
+            cite("da-act-2021", "s.1(3)(a), (b)"),
+            bears_on=All(Any_(FORCE, THREAT), TableUnknown("intentional")),
+        ),
+        Presumption(
             "no-other-reviews",
             "other_reviews",
             tuple(o.value for o in OtherReview),
@@ -120,7 +134,7 @@ PRESUMPTIONS: dict[str, Presumption] = {
 }
 """Every presumption a definition may make, by id."""
 
-DEFAULT_PRESUMPTIONS: tuple[str, ...] = ("no-terrorism", "no-other-reviews")
+DEFAULT_PRESUMPTIONS: tuple[str, ...] = ("no-terrorism", "no-other-reviews", FORCE_INTENDED)
 """The presumptions a definition makes unless its data says otherwise."""
 
 
