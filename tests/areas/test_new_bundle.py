@@ -541,4 +541,6 @@ def test_a_mistyped_district_code_is_named_once(tmp_path):
     assert [(f.severity.value, f.where) for f in found] == [
         ("warning", f"areas.toml: areas[{at}].code")
     ]
-    assert "E07000999 (Ashford) is not a local government area of the national ONS" in found[0].message
+    assert (
+        "E07000999 (Ashford) is not a local government area of the national ONS" in found[0].message
+    )

@@ -55,6 +55,7 @@ def presumed_fields(definition: Definition) -> set[str]:
     told = {"offence_code", "police_uk_category"} if FORCE_INTENDED in definition.presume else set()
     return PRESUMED_FIELDS | told
 
+
 _QUALIFYING_NO = (
     "OWHR-S24-6-NO-HOMICIDE",
     "OWHR-S24-6A-UNDER-18",

@@ -19,7 +19,6 @@ from svduty.errors import (
     UnknownBodyError,
 )
 from svduty.findings import Severity
-from svduty.sources import Confidence
 from svduty.governance import (
     AbolishAuthority,
     AddBody,

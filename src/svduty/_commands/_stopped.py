@@ -1,8 +1,9 @@
 """How a command ends when it is stopped: one line on standard error, the status shells expect.
 
 Ctrl-C (SIGINT) ends a command with 130, SIGTERM with 143 and SIGHUP (the terminal or the
-ssh session closed) with 129 (128 + the signal's number), as other command-line tools do. The line names the command when one is known, and says
-``no output written`` where the command knows that nothing it writes was left behind.
+ssh session closed) with 129 (128 + the signal's number), as other command-line tools do.
+The line names the command when one is known, and says ``no output written`` where the
+command knows that nothing it writes was left behind.
 This module imports nothing, so ``python -m svduty`` can use it while the command line is
 still being imported.
 """

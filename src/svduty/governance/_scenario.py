@@ -366,9 +366,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
     return said + (f"; area: {b.area} -> {area}" if area != b.area else "")
 
 
-def _recited(
-    old: Body, new: Body, citation: Citation | None, before: Mapping[str, Body]
-) -> Body:
+def _recited(old: Body, new: Body, citation: Citation | None, before: Mapping[str, Body]) -> Body:
     """``new``, its changed coverage citing the scenario's ``citation``.
 
     The document that stated ``old``'s coverage does not state the new one: without a

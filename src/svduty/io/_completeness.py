@@ -163,7 +163,12 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
     ceased = ceased_districts()
     for i, record in enumerate(records if isinstance(records, list) else []):
         code = record.get("code") if isinstance(record, dict) else None
-        if isinstance(code, str) and _LGA.match(code) and code not in national and code not in ceased:
+        if (
+            isinstance(code, str)
+            and _LGA.match(code)
+            and code not in national
+            and code not in ceased
+        ):
             name = record.get("name")
             finding(
                 i,
