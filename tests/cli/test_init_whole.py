@@ -208,3 +208,13 @@ def test_an_overwrite_whose_kept_scenarios_would_not_fit_writes_nothing(tmp_path
     assert "scenarios" in err.getvalue()
     assert (folder / "areas.toml").read_bytes() == before
     assert validate_bundle(folder) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_that_cannot_be_made_is_named_as_given(tmp_path: Path):
+    """A national review: ``svduty init /proc/x`` said ``/proc/.x.19770.c24a76ff.tmp: No
+    such file or directory``, the temporary folder's name, not the one asked for."""
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["init", "/proc/x", "--area", "Leeds"], stdout=out, stderr=err)
+    assert (code, out.getvalue()) == (1, "")
+    assert err.getvalue() == "svduty init: error: /proc/x: No such file or directory\n"
