@@ -361,7 +361,9 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
     # reg 1(2): a "relevant death" is one which occurred, or is likely to have occurred, in
     # the pilot period; the date of death decides, the incident's date only bounds it
     when = DeathIn(pilot.period.start, pilot.period.end, pilot.doubtful_until)
-    homicide = Possibly(HOMICIDE)
+    # where a review of s.26 is known to take precedence the pilot cannot bear on the
+    # answer (not_required whatever the date or place): its reasons are quiet there
+    homicide = All(Possibly(HOMICIDE), Possibly(Not(OTHER_REVIEW)))
     relevant = attrs.evolve(pilot.citation, provision="reg 1(2), 'relevant death' and pilot period")
     partners = pilot.partners_citation or pilot.citation
     out = [
