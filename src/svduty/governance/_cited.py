@@ -61,5 +61,5 @@ def unsourced(old: Citation, what: str) -> Citation:
     return attrs.evolve(
         old,
         confidence=Confidence.UNCONFIRMED,
-        doubt=doubt if old.doubt is None else f"{old.doubt}; {doubt}",
+        doubt=doubt if old.doubt is None else f"{old.doubt.rstrip('.')}; {doubt}",
     )
