@@ -16,15 +16,20 @@ import enum
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar, get_type_hints
+from typing import Any, get_type_hints
 
 import attrs
 import pendulum
 
 from svduty._checked import checked_methods
+from svduty.definitions._field_values import age_value as _age
+from svduty.definitions._field_values import bool_value as _bool
+from svduty.definitions._field_values import enum_set as _enum_set
+from svduty.definitions._field_values import enum_value as _enum
+from svduty.definitions._field_values import plain as _plain
 from svduty.definitions._knowledge import conflicts
 from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
-from svduty.definitions._spelling import AGE_RANGE, age, age_text, incident_id, word
+from svduty.definitions._spelling import incident_id
 from svduty.definitions._unknown_keys import unknown_field
 from svduty.definitions._vocab import (
     Behaviour,
@@ -36,72 +41,13 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import DATA_SHAPE, ConflictError, DataError, Problem, Shown, describe, shown
+from svduty.errors import DATA_SHAPE, ConflictError, DataError, Problem, describe, shown
 
 __all__ = ["FLAGS", "Incident"]
 
-E = TypeVar("E", bound=enum.Enum)
 _GSS = re.compile(r"^[EWSN]\d{8}$", re.ASCII)  # ASCII digits, as Arrow reads them
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _MONTH = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
-
-
-def _plain(value: Any) -> Any:
-    """A numpy value as the plain value it holds: pandas' ``to_dict()`` gives numpy scalars.
-
-    ``numpy.int64(30)`` is the whole number 30, ``numpy.bool_(True)`` true, an array its
-    list (of lists, for more than one dimension: refused as any nested list is). numpy is
-    not imported to tell: a value from numpy has its module's name.
-
-    Example:
-        >>> import numpy as np
-        >>> _plain(np.int64(30)), _plain(np.array(["physical"])), _plain("knife")
-        (30, ['physical'], 'knife')
-    """
-    if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
-        return value.tolist()
-    return value
-
-
-def _known(value: Any, vocabulary: list[Any]) -> Shown | None:
-    """The value if it is one of ``vocabulary`` (safe to show); ``None`` hides it."""
-    got = shown(value, vocabulary=vocabulary)
-    return got if isinstance(got, Shown) else None
-
-
-def _enum(field: str, cls: type[E], value: Any) -> E:
-    found = word(cls, value)  # without regard to case or surrounding whitespace
-    if found is None:
-        raise DataError.single(
-            None,
-            field,
-            expected="one of " + ", ".join(repr(m.value) for m in cls),
-            got=_known(value, [m.value for m in cls]),
-        )
-    return found
-
-
-def _enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise DataError.single(None, field, expected="a list of words")
-    return frozenset(_enum(field, cls, v) for v in value)
-
-
-def _age(field: str, v: Any) -> int | None:
-    years = age(v)
-    if isinstance(years, str):  # what was expected, as the columnar classifier says it
-        text = age_text(v)  # described, never shown: 131 may be a mistyped 31
-        got = describe(text if text is not None else v) if years == AGE_RANGE else None
-        raise DataError.single(None, field, expected=years, got=got)
-    return years
-
-
-def _bool(field: str, v: Any) -> bool | None:
-    if v is None or isinstance(v, bool):
-        return v
-    raise DataError.single(None, field, expected="true or false")
 
 
 def _behaviours(v: Iterable[Behaviour | str] | None) -> frozenset[Behaviour] | None:

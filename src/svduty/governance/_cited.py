@@ -8,11 +8,17 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 import attrs
 
 from svduty.sources import Citation, Confidence
 
-__all__ = ["kept_members_citation", "unsourced"]
+if TYPE_CHECKING:
+    from svduty.governance._model import Body
+
+__all__ = ["kept_members_citation", "recited", "unsourced"]
 
 _SURER = (Confidence.CONFIRMED, Confidence.SECONDARY, Confidence.UNCONFIRMED)
 
@@ -63,3 +69,22 @@ def unsourced(old: Citation, what: str) -> Citation:
         confidence=Confidence.UNCONFIRMED,
         doubt=doubt if old.doubt is None else f"{old.doubt.rstrip('.')}; {doubt}",
     )
+
+
+def recited(old: Body, new: Body, citation: Citation | None, before: Mapping[str, Body]) -> Body:
+    """``new``, its changed coverage citing the scenario's ``citation``.
+
+    The document that stated ``old``'s coverage does not state the new one: without a
+    scenario citation it is kept, unconfirmed, as the last source (:func:`unsourced`);
+    coverage back as the record had it is cited as the record was. Members keep theirs: a
+    member's seat is moved, not newly stated (``change_body`` cites the scenario for a
+    seat it adds).
+    """
+    was = before.get(new.id)
+    if was is not None and set(new.districts) == set(was.districts) and new.area == was.area:
+        return attrs.evolve(new, coverage_citation=was.coverage_citation)
+    if set(new.districts) == set(old.districts) and new.area == old.area:
+        return new
+    if citation is None:
+        citation = unsourced(old.coverage_citation or old.citation, "its districts")
+    return attrs.evolve(new, coverage_citation=citation)

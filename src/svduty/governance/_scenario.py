@@ -26,7 +26,7 @@ from svduty.governance._changes import (
     RemoveRelation,
     Rename,
 )
-from svduty.governance._cited import kept_members_citation, unsourced
+from svduty.governance._cited import kept_members_citation, recited, unsourced
 from svduty.governance._model import Body, Relation, RelationKind, Responsibility
 from svduty.governance._paths import GraphView, oversight_cycles
 from svduty.governance._reorganise import (
@@ -314,7 +314,7 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
                 )
             ),
         )
-        w.bodies[keep.id] = _recited(keep, w.bodies[keep.id], scenario.citation, w.before)
+        w.bodies[keep.id] = recited(keep, w.bodies[keep.id], scenario.citation, w.before)
         said = f"merged {absorb.id} into {keep.id}: {moved} relation(s) moved, {dropped} dropped"
         if area != keep.area:
             said += f"; area: {keep.area} -> {area}"
@@ -361,28 +361,9 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
     b = w.need(change.body, "body")
     area = change.area if change.area is not None else b.area
     changed = attrs.evolve(b, districts=change.districts, area=area)
-    w.bodies[b.id] = _recited(b, changed, scenario.citation, w.before)
+    w.bodies[b.id] = recited(b, changed, scenario.citation, w.before)
     said = f"districts of {b.id}: {list(b.districts)} -> {list(change.districts)}"
     return said + (f"; area: {b.area} -> {area}" if area != b.area else "")
-
-
-def _recited(old: Body, new: Body, citation: Citation | None, before: Mapping[str, Body]) -> Body:
-    """``new``, its changed coverage citing the scenario's ``citation``.
-
-    The document that stated ``old``'s coverage does not state the new one: without a
-    scenario citation it is kept, unconfirmed, as the last source (:func:`unsourced`);
-    coverage back as the record had it is cited as the record was. Members keep theirs: a
-    member's seat is moved, not newly stated (``change_body`` cites the scenario for a
-    seat it adds).
-    """
-    was = before.get(new.id)
-    if was is not None and set(new.districts) == set(was.districts) and new.area == was.area:
-        return attrs.evolve(new, coverage_citation=was.coverage_citation)
-    if set(new.districts) == set(old.districts) and new.area == old.area:
-        return new
-    if citation is None:
-        citation = unsourced(old.coverage_citation or old.citation, "its districts")
-    return attrs.evolve(new, coverage_citation=citation)
 
 
 def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str:

@@ -20,7 +20,6 @@ Example:
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -40,7 +39,7 @@ from svduty.io._bundle import Manifest, validate_bundle
 from svduty.io._councils_2023 import ceased_county
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._sections import SECTIONS
-from svduty.io._write_paths import replace_text, temporary
+from svduty.io._write_paths import replace_text, write_folder
 from svduty.sources import Confidence
 
 __all__ = ["STARTING_KINDS", "new_bundle", "starting_districts", "suggestions"]
@@ -419,30 +418,8 @@ def new_bundle(
         _fits_what_is_kept(root, texts)
         _write_into(root, texts)
     else:
-        _write_new(root, texts)
+        write_folder(root, texts)
     return root
-
-
-def _write_new(root: Path, texts: dict[str, str]) -> None:
-    """Write the files in a temporary folder beside ``root``, then rename it to ``root``.
-
-    Interrupted or failed, no ``root`` exists and the temporary folder is removed.
-    """
-    root.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temporary(root)
-    try:
-        tmp.mkdir()
-        for file, text in texts.items():
-            (tmp / file).write_text(text, encoding="utf-8")
-        os.rename(tmp, root)  # fails (and cleans up) if another process made root meanwhile
-    except OSError as exc:  # named as the folder asked for, not its temporary name
-        shutil.rmtree(tmp, ignore_errors=True)
-        if exc.filename is None or Path(exc.filename) == root:
-            raise
-        raise type(exc)(exc.errno, exc.strerror, str(root)) from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def _fits_what_is_kept(root: Path, texts: dict[str, str]) -> None:

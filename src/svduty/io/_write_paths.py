@@ -15,6 +15,7 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import signal
 import stat
 import threading
@@ -33,6 +34,7 @@ __all__ = [
     "writable",
     "write_all",
     "write_bytes",
+    "write_folder",
     "write_together",
     "written_in_place",
 ]
@@ -455,3 +457,25 @@ def write_all(raw: IO[bytes], data: Any) -> None:
     view = memoryview(data).cast("B")
     while view:
         view = view[raw.write(view) :]
+
+
+def write_folder(root: Path, texts: dict[str, str]) -> None:
+    """Write the files in a temporary folder beside ``root``, then rename it to ``root``.
+
+    Interrupted or failed, no ``root`` exists and the temporary folder is removed.
+    """
+    root.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary(root)
+    try:
+        tmp.mkdir()
+        for file, text in texts.items():
+            (tmp / file).write_text(text, encoding="utf-8")
+        os.rename(tmp, root)  # fails (and cleans up) if another process made root meanwhile
+    except OSError as exc:  # named as the folder asked for, not its temporary name
+        shutil.rmtree(tmp, ignore_errors=True)
+        if exc.filename is None or Path(exc.filename) == root:
+            raise
+        raise type(exc)(exc.errno, exc.strerror, str(root)) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -1,0 +1,78 @@
+"""The values of an incident's fields, checked one by one (:class:`Incident`'s converters).
+
+Example:
+    >>> from svduty.definitions._vocab import Weapon
+    >>> enum_value("weapon", Weapon, " Knife "), age_value("victim_age", 30)
+    (<Weapon.KNIFE: 'knife'>, 30)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from svduty.definitions._spelling import AGE_RANGE, age, age_text, word
+from svduty.errors import DataError, Shown, describe, shown
+
+__all__ = ["age_value", "bool_value", "enum_set", "enum_value", "plain"]
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def plain(value: Any) -> Any:
+    """A numpy value as the plain value it holds: pandas' ``to_dict()`` gives numpy scalars.
+
+    ``numpy.int64(30)`` is the whole number 30, ``numpy.bool_(True)`` true, an array its
+    list (of lists, for more than one dimension: refused as any nested list is). numpy is
+    not imported to tell: a value from numpy has its module's name.
+
+    Example:
+        >>> import numpy as np
+        >>> plain(np.int64(30)), plain(np.array(["physical"])), plain("knife")
+        (30, ['physical'], 'knife')
+    """
+    if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
+        return value.tolist()
+    return value
+
+
+def _known(value: Any, vocabulary: list[Any]) -> Shown | None:
+    """The value if it is one of ``vocabulary`` (safe to show); ``None`` hides it."""
+    got = shown(value, vocabulary=vocabulary)
+    return got if isinstance(got, Shown) else None
+
+
+def enum_value(field: str, cls: type[E], value: Any) -> E:
+    found = word(cls, value)  # without regard to case or surrounding whitespace
+    if found is None:
+        raise DataError.single(
+            None,
+            field,
+            expected="one of " + ", ".join(repr(m.value) for m in cls),
+            got=_known(value, [m.value for m in cls]),
+        )
+    return found
+
+
+def enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise DataError.single(None, field, expected="a list of words")
+    return frozenset(enum_value(field, cls, v) for v in value)
+
+
+def age_value(field: str, v: Any) -> int | None:
+    years = age(v)
+    if isinstance(years, str):  # what was expected, as the columnar classifier says it
+        text = age_text(v)  # described, never shown: 131 may be a mistyped 31
+        got = describe(text if text is not None else v) if years == AGE_RANGE else None
+        raise DataError.single(None, field, expected=years, got=got)
+    return years
+
+
+def bool_value(field: str, v: Any) -> bool | None:
+    if v is None or isinstance(v, bool):
+        return v
+    raise DataError.single(None, field, expected="true or false")
