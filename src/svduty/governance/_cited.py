@@ -39,13 +39,10 @@ def kept_members_citation(citation: Citation, old: Citation | None, kept: list[s
     """
     if old is None or not kept or _SURER.index(old.confidence) <= _SURER.index(citation.confidence):
         return citation
-    where = f"{old.source.id}, {old.provision}" if old.provision else old.source.id
-    doubt = f"the members kept ({len(kept)}) rest on {where}: {old.doubt or old.confidence.value}"
-    return attrs.evolve(
-        citation,
-        confidence=old.confidence,
-        doubt=doubt if citation.doubt is None else f"{citation.doubt}; {doubt}",
+    doubt = (
+        f"the members kept ({len(kept)}) rest on {_where(old)}: {old.doubt or old.confidence.value}"
     )
+    return _doubted(citation, old.confidence, doubt)
 
 
 def unsourced(old: Citation, what: str) -> Citation:
@@ -62,13 +59,19 @@ def unsourced(old: Citation, what: str) -> Citation:
         >>> c.confidence.value, c.doubt
         ('unconfirmed', 'its members changed by a what-if that cites no source: cda-1998, s.5(1) states the record as it was')
     """  # noqa: E501
-    where = f"{old.source.id}, {old.provision}" if old.provision else old.source.id
-    doubt = f"{what} changed by a what-if that cites no source: {where} states the record as it was"
-    return attrs.evolve(
-        old,
-        confidence=Confidence.UNCONFIRMED,
-        doubt=doubt if old.doubt is None else f"{old.doubt.rstrip('.')}; {doubt}",
-    )
+    said = f"{what} changed by a what-if that cites no source"
+    doubt = f"{said}: {_where(old)} states the record as it was"
+    return _doubted(old, Confidence.UNCONFIRMED, doubt)
+
+
+def _where(cited: Citation) -> str:
+    return f"{cited.source.id}, {cited.provision}" if cited.provision else cited.source.id
+
+
+def _doubted(cited: Citation, confidence: Confidence, doubt: str) -> Citation:
+    """``cited`` at ``confidence``, ``doubt`` added to any it had."""
+    joined = doubt if cited.doubt is None else f"{cited.doubt.rstrip('.')}; {doubt}"
+    return attrs.evolve(cited, confidence=confidence, doubt=joined)
 
 
 def recited(old: Body, new: Body, citation: Citation | None, before: Mapping[str, Body]) -> Body:
