@@ -101,7 +101,8 @@ def register(subparsers: Any) -> None:
         metavar="YYYY-MM-DD",
         help="show and validate the bodies and relations whose records hold on this day "
         "(what only a lapsed record causes is a 'not known' warning, not an error); not "
-        "with --scenario, which is checked on its effective day",
+        "with --scenario, which is checked on its effective day (a scenario that gives "
+        "none: against every record, lapsed ones too)",
     )
     p.add_argument(
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
