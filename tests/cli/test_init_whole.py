@@ -218,3 +218,16 @@ def test_a_folder_that_cannot_be_made_is_named_as_given(tmp_path: Path):
     code = main(["init", "/proc/x", "--area", "Leeds"], stdout=out, stderr=err)
     assert (code, out.getvalue()) == (1, "")
     assert err.getvalue() == "svduty init: error: /proc/x: No such file or directory\n"
+
+
+def test_init_and_info_count_the_specified_authorities_alike(tmp_path: Path):
+    """A national review: ``init`` said "specified authorities: 5 (6 records ...)" and
+    ``info`` headed the same list "(6)": info says records too."""
+    folder = tmp_path / "scilly"
+    out = io.StringIO()
+    assert main(["init", str(folder), "--area", "Isles of Scilly"], stdout=out) == 0
+    said = out.getvalue()
+    records = said.split("specified authorities: ")[1].split("(")[1].split(" records")[0]
+    info = io.StringIO()
+    assert main(["info", "--partnership", str(folder)], stdout=info) == 0
+    assert f"Specified authorities (s.11, Sch 1) ({records} records):" in info.getvalue()

@@ -228,7 +228,8 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
             )
     auth = s["authorities"]
     for role, found in auth["by_role"].items():
-        print(f"\n{_ROLE_TITLES.get(role, role)} ({len(found)}):", file=out)
+        count = f"{len(found)} record{'s' if len(found) != 1 else ''}"  # init counts bodies
+        print(f"\n{_ROLE_TITLES.get(role, role)} ({count}):", file=out)
         for a in found:
             dated = a["valid"] != _period(_UNDATED)  # two of one name: their days tell them apart
             when = f" ({_period_text(a['valid'])})" if dated else ""
