@@ -544,3 +544,21 @@ def test_a_mistyped_district_code_is_named_once(tmp_path):
     assert (
         "E07000999 (Ashford) is not a local government area of the national ONS" in found[0].message
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [
+        ("City of Westminster", "'Westminster' (E09000033"),
+        ("Royal Borough of Greenwich", "'Greenwich' (E09000011"),
+        ("London Borough of Camden", "'Camden' (E09000007"),
+        ("Bristol City Council", "'Bristol, City of' (E06000023"),
+    ],
+)
+def test_a_council_s_style_is_not_its_place_s_name(tmp_path, given, meant):
+    """A national review: "City of Westminster" was an unknown area with no suggestion."""
+    err = io.StringIO()
+    code = main(["init", str(tmp_path / "b"), "--area", given], stdout=io.StringIO(), stderr=err)
+    assert code == 1
+    assert f"did you mean {meant}" in err.getvalue()
+    assert given not in err.getvalue()  # the text typed is never shown

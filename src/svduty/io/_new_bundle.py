@@ -219,6 +219,13 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
     return tuple(sorted(found.values(), key=lambda a: a.id))
 
 
+_STYLE = frozenset(
+    {"the", "city", "of", "royal", "borough", "london", "county", "metropolitan", "district"}
+    | {"council", "and"}
+)
+"""Words of a council's style, not of its place's name (a national review)."""
+
+
 def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
     """Areas of :data:`STARTING_KINDS` whose name is close to ``name``, as "'Name' (CODES)".
 
@@ -236,6 +243,8 @@ def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
         []
         >>> suggestions(geo, "Caerdyd")  # a Welsh name, misspelt
         ["'Cardiff' (W06000015)"]
+        >>> suggestions(geo, "City of Westminster"), suggestions(geo, "Royal Borough of Greenwich")
+        (["'Westminster' (E09000033, E22000192)"], ["'Greenwich' (E09000011, E22000196)"])
     """
     want = normalise_name(name)
     if not want:
@@ -247,8 +256,11 @@ def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
         by_name.setdefault(normalise_name(a.name), []).append(a)
     for welsh, code in welsh_names().items():  # shown by the national table's name
         by_name.setdefault(welsh, [geo.get(code)])
-    found = [n for n in by_name if words <= set(n.split())]
-    found.sort(key=lambda n: (len(n), n))
+    # a council's style ("City of Westminster", "Royal Borough of Greenwich", "Bristol City
+    # Council") is not in the tables' names: its place's words are
+    core = words - _STYLE if words - _STYLE else words
+    found = [n for n in by_name if core <= set(n.split())]
+    found.sort(key=lambda n: (not words <= set(n.split()), len(n), n))
     for n in difflib.get_close_matches(want, list(by_name), n=limit, cutoff=0.8):
         if n not in found:
             found.append(n)
