@@ -20,6 +20,7 @@ import pyarrow as _pa
 
 from svduty import _arrays
 from svduty import _compute as _pc
+from svduty._blank import blank_cells
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._column_conflicts import table_conflicts
 from svduty.definitions._incident import FLAGS, Incident
@@ -143,9 +144,9 @@ def prepare(
         if pa.types.is_dictionary(col.type):
             col = _pc.dictionary_decode(col)
         if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
-            # empty text is an absent value, as in the scalar engine
-            empty = pc.equal(pc.utf8_trim_whitespace(col), "")
-            col = pc.if_else(empty, pa.scalar(None, col.type), col)
+            # blank text (spaces, invisible characters) is an absent value, as in the
+            # scalar engine (svduty._blank)
+            col = pc.if_else(blank_cells(col), pa.scalar(None, col.type), col)
         return col
 
     for name, cls in _LISTS.items():  # words in any case and spacing, as Incident reads them

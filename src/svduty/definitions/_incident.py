@@ -21,6 +21,7 @@ from typing import Any, get_type_hints
 import attrs
 import pendulum
 
+from svduty._blank import is_blank
 from svduty._checked import checked_methods
 from svduty.definitions._field_values import age_value as _age
 from svduty.definitions._field_values import bool_value as _bool
@@ -67,8 +68,12 @@ def _reviews(v: Iterable[OtherReview | str] | None) -> frozenset[OtherReview] | 
 
 
 def _blank(v: Any) -> Any:
-    """Empty text is an absent value (police.uk writes no location as an empty field)."""
-    return None if isinstance(v, str) and not v.strip() else v
+    """Blank text is an absent value (police.uk writes no location as an empty field).
+
+    Blank: spaces, or characters nobody can see (``svduty._blank``), as the columnar
+    engine reads them.
+    """
+    return None if isinstance(v, str) and is_blank(v) else v
 
 
 def _target(v: Target | str | None) -> Target | None:

@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._blank import blank_cells
 from svduty.io._incident_fields import exact_float
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -33,7 +34,7 @@ def _convert(column: Arrow, kind: str, sep: str) -> tuple[Arrow, Arrow]:
         if _short_digits(column):
             return pc.cast(column, pa.int64()), pa.repeat(pa.scalar(False), len(column))
     text = pc.utf8_trim_whitespace(pc.cast(column, pa.string()))
-    empty = pc.fill_null(pc.equal(text, pa.scalar("")), pa.scalar(True))
+    empty = pc.fill_null(blank_cells(text), pa.scalar(True))  # invisible alone too
     text = pc.if_else(empty, pa.scalar(None, pa.string()), text)
     if kind == "str":
         return text, pa.repeat(pa.scalar(False), len(text))

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._blank import blank_cells
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
@@ -159,13 +160,15 @@ def blank_as_unknown(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 
 def _blank_text(column: Arrow) -> Arrow:
-    """Which cells of a text column are blank: empty, or of whitespace alone (null: null).
+    """Which cells of a text column are blank: empty, of spaces or invisible characters.
+
+    (Null: null.) See :mod:`svduty._blank`.
 
     Example:
-        >>> _blank_text(pa.array(["", " \u00a0", "a", None])).to_pylist()
-        [True, True, False, None]
+        >>> _blank_text(pa.array(["", " \u00a0", "a", "\ufeff", None])).to_pylist()
+        [True, True, False, True, None]
     """
-    return pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
+    return blank_cells(column)
 
 
 EMPTY_ROW = "expected a value in at least one column (an empty row is not an incident)"

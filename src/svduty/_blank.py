@@ -1,0 +1,83 @@
+r"""Blank text: no character but spaces and the invisible ones. An absent value, not a value.
+
+A cell of spaces is blank, and so is one of characters nobody can see: a zero-width space
+(U+200B), a byte order mark (U+FEFF) a spreadsheet left in a cell, a NUL, a control
+character. A row of such cells is an empty row, a field of one is unknown, as a field of
+spaces is; both engines read them alike (a hostile-input review: a CSV row of a byte
+order mark was an incident whose id was that character).
+
+Blank is every character a space (Unicode's ``Z`` categories, or what Python's
+``str.isspace`` calls one), a control (``Cc``) or a format character (``Cf``). The empty
+text is blank.
+
+Example:
+    >>> [is_blank(t) for t in ("", "  ", "\u200b", "\ufeff \x00", "a", "\u200ba")]
+    [True, True, True, True, False, False]
+    >>> blank_cells(pa.array(["", " ", "\u200b", "x", None])).to_pylist()
+    [True, True, True, False, None]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import numpy as np  # a dependency of pyarrow
+import pyarrow as pa
+
+from svduty import _compute as pc
+
+__all__ = ["blank_cells", "is_blank"]
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+_BLANK_CELL = r"^[\p{Z}\p{Cc}\p{Cf}\s]+$"
+"""A cell of :data:`_INVISIBLE` characters (RE2, as Arrow matches; ``\\s`` for ASCII ones)."""
+
+
+def is_blank(text: str) -> bool:
+    r"""Whether ``text`` has no character but spaces and invisible ones (the scalar test).
+
+    Example:
+        >>> is_blank("\u2060\u200d"), is_blank("\u00e9")
+        (True, False)
+    """
+    return all(c.isspace() or unicodedata.category(c) in _INVISIBLE for c in text)
+
+
+def blank_cells(column: Any) -> Any:
+    r"""Which cells of a text column are blank (null: null), as :func:`is_blank` says.
+
+    Empty cells and cells of whitespace are found at Arrow's speed; the pattern of the
+    invisible characters runs only where a cell begins with a byte outside printable
+    ASCII (found on the buffers with numpy), which text of words, codes and dates never
+    does.
+
+    Example:
+        >>> blank_cells(pa.chunked_array([["a", "\ufeff"], ["\t"]])).to_pylist()
+        [False, True, True]
+    """
+    blank = pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
+    if not _odd_first_byte(column):
+        return blank
+    return pc.or_(blank, pc.match_substring_regex(column, _BLANK_CELL))
+
+
+def _odd_first_byte(column: Any) -> bool:
+    """Whether a cell of ``column`` begins with a byte outside printable ASCII (or a space)."""
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    for chunk in chunks:
+        n = len(chunk)
+        if not n:
+            continue
+        wide = pa.types.is_large_string(chunk.type)
+        buffers: Any = chunk.buffers()
+        if buffers[2] is None:  # no text at all: every cell empty or null
+            continue
+        offsets: Any = np.frombuffer(buffers[1], np.int64 if wide else np.int32)
+        offsets = offsets[chunk.offset : chunk.offset + n + 1]
+        data = np.frombuffer(buffers[2], np.uint8)
+        starts = offsets[:-1][offsets[1:] > offsets[:-1]]  # the cells with text
+        first = data[starts]
+        if ((first < 0x21) | (first > 0x7E)).any():
+            return True
+    return False
