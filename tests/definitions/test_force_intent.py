@@ -2,8 +2,10 @@
 
 An independent legal review: ``behaviours=["physical"]``, ``intentional=False`` between
 partners was answered domestic abuse ``yes`` (DA-S1-3A and DA-S1-3B from the force
-alone). Force used without intent is neither limb; where nothing says whether it was
-intended, the definitions presume it was (``force-intentional``, switchable, stated).
+alone). A second: s.1(3) states no mental element, and force used recklessly may be abuse,
+so force not used intentionally leaves the limbs open (``undetermined``), never ``no``.
+Where nothing says whether it was intended (no offence code or category either), the
+definitions presume it was (``force-intentional``, switchable, stated).
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ PARTNERS = {
 }
 
 
-@pytest.mark.parametrize(("intentional", "answer"), [(False, "no"), (True, "yes"), (None, "yes")])
+@pytest.mark.parametrize(
+    ("intentional", "answer"), [(False, "undetermined"), (True, "yes"), (None, "yes")]
+)
 def test_the_intent_of_force_between_partners(intentional: bool | None, answer: str) -> None:
     data = {**PARTNERS, "intentional": intentional}
     for definition in DEFINITIONS.values():
@@ -44,7 +48,7 @@ def test_without_the_presumption_the_intent_is_asked_for() -> None:
     assert "intentional" in c.missing_for("domestic_abuse")
     assert "INTENT-NOT-GIVEN" not in [r.rule for r in c.reasons]
     # told, it is settled either way, as with the presumption
-    for intentional, answer in ((True, "yes"), (False, "no")):
+    for intentional, answer in ((True, "yes"), (False, "undetermined")):
         told = classify(Incident.from_json({**PARTNERS, "intentional": intentional}), open_)
         assert told.domestic_abuse.value == answer
 
@@ -55,3 +59,28 @@ def test_an_offence_that_says_the_force_was_intended_needs_no_presumption() -> N
     )
     assert c.domestic_abuse.value == "yes"
     assert "INTENT-NOT-GIVEN" not in [r.rule for r in c.reasons]
+
+
+@pytest.mark.parametrize("code", ["4.4", "4.8", "37.1"])
+def test_nothing_is_presumed_of_an_offence_of_driving(code: str) -> None:
+    """A second review: causing death by careless driving between partners was domestic
+    abuse by the presumption: where an offence code (or category) is given, it is not made."""
+    c = classify(Incident.from_json({**PARTNERS, "offence_code": code, "died": True}))
+    assert c.domestic_abuse.value == "undetermined"
+    assert "intentional" in c.missing_for("domestic_abuse")
+    assert "INTENT-NOT-GIVEN" not in [r.rule for r in c.reasons]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"target": "self", "behaviours": ["physical"], "victim_age": 30},
+        {**PARTNERS, "relationship": "none"},
+        {**PARTNERS, "victim_age": 12},
+        {**PARTNERS, "behaviours": ["violent_or_threatening"]},
+    ],
+    ids=["self", "not connected", "a child", "violent said"],
+)
+def test_the_presumption_is_stated_only_where_it_may_bear(data: dict[str, object]) -> None:
+    c = classify(Incident.from_json(data))
+    assert "INTENT-NOT-GIVEN" not in [r.rule for r in c.reasons], c.explain()

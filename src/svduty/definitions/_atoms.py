@@ -36,6 +36,7 @@ __all__ = [
     "Presumes",
     "Table",
     "TableUnknown",
+    "Undecided",
 ]
 
 
@@ -102,6 +103,24 @@ class Flag(Has):
         if f"{self.field}:{self.value}" in env.presumed:
             out = pc.fill_null(out, False)
         return out
+
+
+@attrs.frozen(slots=True, eq=False)
+class Undecided(Expr):
+    """Neither true nor false, whatever the facts: a question the law leaves open.
+
+    Names no missing fact (none would settle it); the reason that uses it says why.
+
+    Example:
+        >>> Undecided().scalar(ScalarEnv({})) is None
+        True
+    """
+
+    def _scalar(self, env: ScalarEnv) -> Tri:
+        return None
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        return pa.nulls(env.length, pa.bool_())
 
 
 @attrs.frozen(slots=True, eq=False)

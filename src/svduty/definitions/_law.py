@@ -31,6 +31,7 @@ from svduty.definitions._atoms import (
     Presumes,
     Table,
     TableUnknown,
+    Undecided,
 )
 from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._vocab import Harm, Relationship
@@ -40,6 +41,7 @@ __all__ = [
     "FACTS",
     "FORCE_CITATION",
     "FORCE_INTENDED",
+    "INTENT_PRESUMED_BEARS",
     "PROVED_BY_CODE",
     "RULES_LAW",
     "SCH3_OFFENCE",
@@ -217,13 +219,18 @@ _rule(
     "towards another person",
     _da("s.1(2)"),
 )
-# s.1(3)(a)-(b) name physical abuse and violent behaviour: force used without intent (an
-# accident: a legal review found two partners' accident answered domestic abuse) is neither.
-# The force is intended where the incident or its offence says so; where neither says, a
-# definition may presume it (switchable: ``force-intentional``, svduty.definitions._presume)
+# s.1(3)(a)-(b) name physical abuse and violent behaviour; they state no mental element.
+# Force used by accident is neither (a legal review: two partners' accident was answered
+# domestic abuse), but force used recklessly may be (a second review), and svduty does not
+# tell the two apart: force not used intentionally leaves the limb open (``Undecided``),
+# never "no". The force is intended where the incident or its offence says so; where
+# neither the incident nor an offence code or category says, a definition may presume it
+# (switchable: ``force-intentional``, svduty.definitions._presume).
 FORCE_INTENDED = "force-intentional"
-INTENT_UNSAID = All(Not(Given("intentional")), TableUnknown("intentional"))
-INTENDED = Any_(INTENTIONAL, All(INTENT_UNSAID, Presumes(FORCE_INTENDED)))
+INTENT_UNSAID = All(
+    Not(Given("intentional")), Not(Given("offence_code")), Not(Given("police_uk_category"))
+)
+INTENDED = Any_(INTENTIONAL, All(INTENT_UNSAID, Presumes(FORCE_INTENDED)), Undecided())
 # physical abuse: the use of physical force, stated (``physical``) or, without a behaviours
 # list, a weapon used intentionally to injure or kill another (as S13-3A reads it), intended
 _K_PS = _rule(
@@ -239,9 +246,10 @@ _K_VT = _rule(
 )
 _rule(
     "DA-S1-3-UNINTENDED",
-    All(Any_(FORCE, THREAT), Not(_VT_SAID), Not(INTENDED)),
-    "the force was not used intentionally (an accident): physical abuse and violent "
-    "behaviour (s.1(3)(a), (b)) are not done by accident",
+    All(Any_(FORCE, THREAT), Not(_VT_SAID), Given("intentional"), Not(INTENTIONAL)),
+    "the force was not used intentionally: by accident it is not physical abuse or violent "
+    "behaviour (s.1(3)(a), (b)), recklessly it may be (s.1(3) states no mental element), "
+    "and the incident does not say which: the limb is undetermined",
     _da("s.1(3)(a), (b)"),
 )
 _K_CC = _rule("DA-S1-3C", CONTROLLING, "controlling or coercive behaviour", _da("s.1(3)(c)"))
@@ -256,6 +264,16 @@ _K_PE = _rule(
     "DA-S1-3E", PSYCHOLOGICAL, "psychological, emotional or other abuse", _da("s.1(3)(e)")
 )
 ABUSIVE = Any_(_K_PS, _K_VT, _K_CC, _K_EC, _K_PE)
+# where the force-intentional presumption can bear on domestic abuse: force or threat not
+# said to be violent or threatening, towards another, connected, both 16 or over (possibly)
+INTENT_PRESUMED_BEARS = All(
+    INTENT_UNSAID,
+    Any_(FORCE, THREAT),
+    Not(_VT_SAID),
+    Possibly(TOWARDS_ANOTHER),
+    Possibly(CONNECTED),
+    Possibly(AGES),
+)
 _rule(
     "DA-S1-3-NONE",
     Not(ABUSIVE),

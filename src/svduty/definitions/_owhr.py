@@ -363,15 +363,16 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
     when = DeathIn(pilot.period.start, pilot.period.end, pilot.doubtful_until)
     # where a review of s.26 is known to take precedence the pilot cannot bear on the
     # answer (not_required whatever the date or place): its reasons are quiet there
-    homicide = All(Possibly(HOMICIDE), Possibly(Not(OTHER_REVIEW)))
+    may_bear = Possibly(Not(OTHER_REVIEW))
+    homicide = All(Possibly(HOMICIDE), may_bear)
     relevant = attrs.evolve(pilot.citation, provision="reg 1(2), 'relevant death' and pilot period")
     partners = pilot.partners_citation or pilot.citation
     out = [
         Rule(
             "OWHR-PILOT-AREA",
-            All(HOMICIDE, area),
+            All(HOMICIDE, may_bear, area),
             "the pilot reaches the place of death (where it occurred, or the body was "
-            "found): its relevant review partners are pilot partners",
+            "found): its relevant review partners (s.25) are pilot partners",
             partners,
         ),
         Rule(
@@ -384,7 +385,7 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         ),
         Rule(
             "OWHR-PILOT-DATE",
-            All(HOMICIDE, when),
+            All(HOMICIDE, may_bear, when),
             "the death occurred in the pilot period: a relevant death (the duty continues "
             "after the period ended only where, before it ended, a review had started or a "
             "review partner was aware of the qualifying circumstances: reg 4)",

@@ -125,10 +125,7 @@ OWHR_PILOT_AS_MADE = OwhrPilot(
         confidence=Confidence.UNCONFIRMED,
         doubt=_REACH_DOUBT,
     ),
-    cite(  # the Act says whose review a death is (s.25); the regulations, who pilots it
-        "si-2023-227",
-        "reg 1(2) 'pilot partners' (the relevant review partners of a death: the Act, s.25)",
-    ),
+    cite("si-2023-227", "reg 1(2) 'pilot partners'"),
     doubtful_until=pendulum.Date(2024, 10, 1),
 )
 """The pilot as SI 2023/227 was made: 1 April 2023 to 31 December 2023 (end unconfirmed).

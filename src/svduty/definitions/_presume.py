@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import attrs
 
-from svduty.definitions._atoms import Given, Presumes, TableUnknown
-from svduty.definitions._expr import All, Any_, Expr, Not, Rule
-from svduty.definitions._law import FORCE, FORCE_INTENDED, HOMICIDE, THREAT
+from svduty.definitions._atoms import Given, Presumes
+from svduty.definitions._expr import All, Expr, Not, Rule
+from svduty.definitions._law import FORCE_INTENDED, HOMICIDE, INTENT_PRESUMED_BEARS
 from svduty.definitions._vocab import OtherReview
 from svduty.sources import Citation, cite
 
@@ -115,10 +115,10 @@ PRESUMPTIONS: dict[str, Presumption] = {
             (),
             "INTENT-NOT-GIVEN",
             "presumption (switchable): physical force recorded without saying whether it was "
-            "used intentionally (nor an offence that says), read as intended: physical abuse "
-            "and violent behaviour are not done by accident",
+            "used intentionally (nor an offence code or category that might say), read as "
+            "intended: physical abuse and violent behaviour are not done by accident",
             cite("da-act-2021", "s.1(3)(a), (b)"),
-            bears_on=All(Any_(FORCE, THREAT), TableUnknown("intentional")),
+            bears_on=INTENT_PRESUMED_BEARS,
         ),
         Presumption(
             "no-other-reviews",
