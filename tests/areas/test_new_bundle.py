@@ -544,6 +544,11 @@ def test_a_mistyped_district_code_is_named_once(tmp_path):
     assert (
         "E07000999 (Ashford) is not a local government area of the national ONS" in found[0].message
     )
+    # and svduty validate prints it (a second review: the warning was never shown)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(path)], stdout=out, stderr=err) == 0
+    warned = f"warning: areas.toml: areas[{at}].code: BUNDLE-ONS: E07000999 (Ashford)"
+    assert warned in err.getvalue()
 
 
 @pytest.mark.parametrize(

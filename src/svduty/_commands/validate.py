@@ -31,6 +31,7 @@ from svduty.definitions._seriousness import seriousness_findings
 from svduty.errors import BundleError, Problem, printable
 from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
+from svduty.io._completeness import completeness_warnings
 from svduty.io._sections import SECTIONS
 
 __all__ = ["checked", "register", "run"]
@@ -46,7 +47,8 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
     The problems of :func:`svduty.io.validate_bundle` and, when there are none and the
     bundle has a governance graph, the errors of its governance checks. The warnings: an
     s.13(6) factor the definition does not record taking account of
-    (:func:`~svduty.definitions._seriousness.seriousness_findings`), a
+    (:func:`~svduty.definitions._seriousness.seriousness_findings`), a local government
+    area code the national tables do not have (``BUNDLE-ONS``), a
     funding figure its parts do not sum to (:meth:`FundingModel.reconcile()
     <svduty.funding.FundingModel.reconcile>`: the documents' own figures, reported, never
     corrected) and the governance checks' warnings. Each governance
@@ -57,8 +59,9 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
         >>> errors, warnings = checked("warwickshire")
         >>> errors, sorted({w.field for w in warnings})
         ([], ['GOV-ISOLATED', 'GOV-SPECIFIED', 'S13-6-FACTORS', 'stated-total'])
-        >>> checked("examplshire")
-        ([], [])
+        >>> errors, warnings = checked("examplshire")  # made up: codes no real area has
+        >>> errors, [w.field for w in warnings]
+        ([], ['areas[3].code', 'areas[4].code'])
     """
     partnership, problems = _checked(path)  # validate_bundle, keeping the partnership
     if partnership is None or problems:
@@ -67,7 +70,7 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
     def problem(f: Finding, file: str = GOVERNANCE_FILE) -> Problem:
         return Problem(file=file, field=f.rule, message=f.message)
 
-    strays = _stray_files(path)
+    strays = _stray_files(path) + completeness_warnings(partnership)  # BUNDLE-ONS codes
     funding = partnership.funding.reconcile() if partnership.funding is not None else ()
     # a stated figure its parts do not sum to: the documents' own, reported, not corrected
     sums = [problem(f, FUNDING_FILE) for f in funding if f.severity is Severity.WARNING]

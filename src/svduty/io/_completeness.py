@@ -34,7 +34,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ from svduty.io._files import read_toml
 from svduty.partnership import Partnership
 from svduty.sources import cite
 
-__all__ = ["AREA_KINDS", "check_completeness", "completeness_problems"]
+__all__ = ["AREA_KINDS", "check_completeness", "completeness_problems", "completeness_warnings"]
 
 _GSS = re.compile(r"^[EWSNK]\d{8}$", re.ASCII)
 _LGA = re.compile(r"^(E0[6-9]|W06)\d{6}$", re.ASCII)
@@ -296,11 +296,26 @@ def completeness_problems(partnership: Partnership) -> list[Problem]:
         >>> completeness_problems(svduty.warwickshire())
         []
     """
+    return _as_problems(check_completeness(partnership).errors) + _funding_references(partnership)
+
+
+def completeness_warnings(partnership: Partnership) -> list[Problem]:
+    """:func:`check_completeness`'s warnings as problems (``svduty validate`` prints them).
+
+    Example:
+        >>> import svduty
+        >>> completeness_warnings(svduty.warwickshire())
+        []
+    """
+    return _as_problems(check_completeness(partnership).warnings)
+
+
+def _as_problems(findings: Iterable[Finding]) -> list[Problem]:
     out = []
-    for f in check_completeness(partnership).errors:
+    for f in findings:
         file, _, field = f.where.partition(": ")
         out.append(Problem(message=f"{f.rule}: {f.message}", file=file, field=field or None))
-    return out + _funding_references(partnership)
+    return out
 
 
 def _funding_references(p: Partnership) -> list[Problem]:
