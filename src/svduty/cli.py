@@ -34,7 +34,13 @@ from typing import Any, NoReturn, TextIO, cast
 from svduty import _collector
 from svduty._commands._examples import Help, examples
 from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
-from svduty._commands._stopped import EXIT_BROKEN_PIPE, STOPPING, stopped
+from svduty._commands._stopped import (
+    EXIT_BROKEN_PIPE,
+    STOPPING,
+    on_sigint,
+    stopped,
+    stopping,
+)
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -341,9 +347,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
 
     main_thread = threading.current_thread() is threading.main_thread()
     # a signal ignored by whoever started the command (nohup, a supervisor) stays ignored
-    previous = {
-        signum: signal.signal(signum, _on_sigterm)
-        for signum in STOPPING[1:]  # SIGTERM, SIGHUP (Ctrl-C is KeyboardInterrupt)
+    previous = {  # the first stops the command, and any that follow are dropped
+        signum: signal.signal(signum, on_sigint if signum == signal.SIGINT else _on_sigterm)
+        for signum in STOPPING
         if main_thread and signal.getsignal(signum) is not signal.SIG_IGN
     }
     try:
@@ -488,6 +494,7 @@ class _Terminated(BaseException):
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    stopping()
     raise _Terminated("hung up" if signum == getattr(signal, "SIGHUP", None) else "terminated")
 
 

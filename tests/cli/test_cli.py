@@ -119,7 +119,8 @@ def test_info_on_a_bad_bundle_fails(tmp_path):
 
 
 def test_validate_good(tmp_path):
-    assert run("validate", EXAMPLE) == (0, f"{EXAMPLE}: ok\n", "")
+    code, out, err = run("validate", EXAMPLE)
+    assert (code, out, _without_made_up_codes(err)) == (0, f"{EXAMPLE}: ok\n", [])
     code, out, _ = run("validate", "--format", "json", EXAMPLE)
     assert code == 0
     assert json.loads(out)["ok"] is True
@@ -221,7 +222,7 @@ def test_validate_warns_of_a_toml_file_it_does_not_read(tmp_path):
     (bundle / "extra.toml").write_text("")
     code, out, err = run("validate", str(bundle))
     assert (code, out) == (0, f"{bundle}: ok\n")
-    assert err.splitlines() == [
+    assert _without_made_up_codes(err) == [
         f"warning: {bundle / 'Areas.toml'}: not a file of a bundle: svduty does not read it "
         "(did you mean areas.toml?)",
         f"warning: {bundle / 'extra.toml'}: not a file of a bundle: svduty does not read it",
@@ -337,7 +338,7 @@ def test_validate_warns_of_an_s13_6_factor_not_weighed(tmp_path, dropped):
     d.write_text(text[:at] + text[at:].replace("weighed = true", "weighed = false", 1))
     code, out, err = run("validate", str(bundle))
     assert (code, out) == (0, f"{bundle}: ok\n")
-    (line,) = err.splitlines()
+    (line,) = _without_made_up_codes(err)
     assert line.startswith("warning: definition.toml: S13-6-FACTORS: ")
     assert f"({dropped}): s.13(6)(" in line
 
@@ -382,3 +383,8 @@ def test_a_second_value_for_a_command_of_one_says_it_takes_one(argv, hint):
     code, _, err = run(*argv)
     assert code == 2
     assert err.rstrip().endswith(f"unrecognized arguments: 1 value (not shown) {hint}")
+
+
+def _without_made_up_codes(err: str) -> list[str]:
+    """The warnings but Examplshire's own: its codes are made up (``BUNDLE-ONS``)."""
+    return [line for line in err.splitlines() if "BUNDLE-ONS: E0700090" not in line]

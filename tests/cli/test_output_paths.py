@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow.csv as pacsv
 import pytest
 
+from svduty._commands._stopped import STOPPING
 from svduty.io import sample_police_uk
 
 from ..cli_run import run
@@ -443,3 +444,72 @@ def test_a_signal_the_shell_ignores_stays_ignored(tmp_path: Path, monkeypatch, s
         signal.signal(signum, before)
     assert code == 0, err
     assert (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [(signal.SIGHUP, signal.SIGTERM), (signal.SIGINT, signal.SIGHUP)]
+)
+def test_a_second_signal_in_a_report_s_removal_is_dropped(
+    tmp_path: Path, monkeypatch, first: int, then: int
+):
+    """A second hostile review: a closing terminal sends more than one signal; the second,
+    landing in the removal of the partial outputs, printed a traceback and left the hidden
+    temporary files. The first stops the command; those that follow are dropped."""
+    from svduty import cli
+    from svduty._commands._stopped import stopped
+    from svduty._report import _model
+    from svduty.io import _write_paths
+
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    written: list[str] = []
+    discard = _write_paths.OutputFile.discard
+
+    def write_csv(table, path: Path) -> None:
+        written.append(path.name)
+        pacsv.write_csv(table, path)
+        if len(written) == 5:
+            os.kill(os.getpid(), first)
+
+    def discard_then_signal(self) -> None:
+        os.kill(os.getpid(), then)  # the second, in the middle of the removal
+        discard(self)
+
+    def signal_then_say(*args, **kwargs):  # and one more while the stop is said
+        os.kill(os.getpid(), then)
+        return stopped(*args, **kwargs)
+
+    monkeypatch.setattr(_model, "_write_csv", write_csv)
+    monkeypatch.setattr(_write_paths.OutputFile, "discard", discard_then_signal)
+    monkeypatch.setattr(cli, "stopped", signal_then_say)
+    before = listing(tmp_path)
+    code, _, err = run("report", month, "--output", tmp_path / "r.html", "--tables", tmp_path)
+    how = {signal.SIGHUP: "hung up", signal.SIGINT: "interrupted"}[first]
+    assert (code, err) == (128 + first, f"svduty report: {how}; no output written\n")
+    assert listing(tmp_path) == before
+    for signum in STOPPING:
+        assert signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler)
+
+
+def test_an_ignored_hangup_is_not_held_over_a_terminate(tmp_path: Path, monkeypatch):
+    """Under nohup (SIGHUP ignored) the held signals delivered the first that came, the
+    ignored SIGHUP, and a SIGTERM beside it was lost: exit 0."""
+    from svduty.io import _write_paths
+
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(sample_police_uk().read_bytes())
+    commit = _write_paths.OutputFile.commit
+
+    def hangup_then_terminate(self) -> None:
+        commit(self)
+        os.kill(os.getpid(), signal.SIGHUP)  # ignored, as nohup asked
+        os.kill(os.getpid(), signal.SIGTERM)  # held until every output is in place
+
+    monkeypatch.setattr(_write_paths.OutputFile, "commit", hangup_then_terminate)
+    old = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        code, _, err = run("report", month, "--output", tmp_path / "r.html")
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN  # still ignored
+    finally:
+        signal.signal(signal.SIGHUP, old)
+    assert (code, err) == (143, "svduty report: terminated\n")

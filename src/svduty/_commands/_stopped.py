@@ -26,6 +26,7 @@ __all__ = [
     "on_sigint",
     "on_sigterm",
     "stopped",
+    "stopping",
 ]
 
 EXIT_INTERRUPTED = 130
@@ -87,36 +88,44 @@ def on_sigterm(signum: int, frame: FrameType | None) -> None:
         >>> try:
         ...     signal.raise_signal(signal.SIGTERM)
         ... except Terminated:
-        ...     print("stopped", signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
+        ...     print("stopped", signal.getsignal(signal.SIGINT) is _dropped)
         stopped True
         >>> for s, h in ((signal.SIGTERM, old), (signal.SIGINT, signal.default_int_handler)):
         ...     _ = signal.signal(s, h)
     """
-    _stopping()
+    stopping()
     raise Terminated
 
 
 def on_sighup(signum: int, frame: FrameType | None) -> None:
     """A command's SIGHUP handler: :class:`HungUp`, and no further signal."""
-    _stopping()
+    stopping()
     raise HungUp
 
 
 def on_sigint(signum: int, frame: FrameType | None) -> None:
     """A command's Ctrl-C handler: ``KeyboardInterrupt``, and no further signal."""
-    _stopping()
+    stopping()
     raise KeyboardInterrupt
 
 
-def _stopping() -> None:
-    """Drop any further Ctrl-C or SIGTERM: the run is stopping.
+def stopping() -> None:
+    """Drop any further Ctrl-C, SIGTERM or SIGHUP: the run is stopping.
 
-    A second signal (``timeout`` signals the process and its group) must not interrupt the
-    removal of the partial outputs, nor the end of the reading threads. The command puts
-    its handlers back when it ends.
+    A second signal (``timeout`` signals the process and its group; a closing terminal
+    sends more than one) must not interrupt the removal of the partial outputs, nor the
+    end of the reading threads. Dropped by a handler that does nothing, not ignored: a
+    signal already pending when the handler changes would otherwise end in CPython's
+    "Signal N ignored due to race condition". The command puts its handlers back when it
+    ends.
     """
     for signum in STOPPING:
-        signal.signal(signum, signal.SIG_IGN)
+        if signal.getsignal(signum) is not signal.SIG_IGN:  # nohup's stays ignored
+            signal.signal(signum, _dropped)
+
+
+def _dropped(signum: int, frame: FrameType | None) -> None:
+    """A signal that arrives while the command is stopping: dropped."""
 
 
 STOPPING: tuple[int, ...] = (

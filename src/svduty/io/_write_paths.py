@@ -318,7 +318,11 @@ def signals_held(*, deliver: bool = True) -> Iterator[None]:
         yield
         return
     came: list[int] = []
-    before = {s: signal.signal(s, lambda n, _: came.append(n)) for s in _HELD}
+    before = {  # one ignored (SIGHUP under nohup) stays ignored, never held nor delivered
+        s: signal.signal(s, lambda n, _: came.append(n))
+        for s in _HELD
+        if signal.getsignal(s) is not signal.SIG_IGN
+    }
     try:
         yield
     finally:
