@@ -21,20 +21,35 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 def plain(value: Any) -> Any:
-    """A numpy value as the plain value it holds: pandas' ``to_dict()`` gives numpy scalars.
+    """A numpy or pandas value as the plain value it holds: ``to_dict()`` gives them.
 
-    ``numpy.int64(30)`` is the whole number 30, ``numpy.bool_(True)`` true, an array its
-    list (of lists, for more than one dimension: refused as any nested list is). numpy is
-    not imported to tell: a value from numpy has its module's name.
+    ``numpy.int64(30)`` is the whole number 30, ``numpy.bool_(True)`` true, an array (numpy
+    or pandas) its list (of lists, for more than one dimension: refused as any nested
+    list is), a ``numpy.datetime64`` its day or month in ISO form (``2024-01`` stays a
+    month), and a missing value (``pandas.NA``, ``pandas.NaT``, ``numpy.datetime64("NaT")``,
+    ``numpy.ma.masked``) absent. Neither library is imported to tell: a value from one has
+    its module's name.
 
     Example:
         >>> import numpy as np
         >>> plain(np.int64(30)), plain(np.array(["physical"])), plain("knife")
         (30, ['physical'], 'knife')
+        >>> plain(np.datetime64("2024-01")), plain(np.datetime64("2024-01-15T00:00:00")), plain(
+        ...     np.datetime64("NaT"))
+        ('2024-01', '2024-01-15', None)
     """
-    if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
-        return value.tolist()
-    return value
+    kind = type(value)
+    if kind.__module__.partition(".")[0] not in ("numpy", "pandas"):
+        return value
+    if kind.__name__ in ("NAType", "NaTType", "MaskedConstant"):
+        return None
+    if kind.__name__ == "datetime64":
+        if str(value) == "NaT":
+            return None
+        unit = str(value.dtype)[len("datetime64[") : -1]
+        return str(value if unit in ("Y", "M", "D") else value.astype("datetime64[D]"))
+    tolist = getattr(value, "tolist", None)
+    return tolist() if callable(tolist) else value
 
 
 def _known(value: Any, vocabulary: list[Any]) -> Shown | None:

@@ -95,6 +95,8 @@ def word(cls: type[E], value: object) -> E | None:
         >>> word(Country, " northern IRELAND"), word(Country, "Northern  Ireland")
         (<Country.NORTHERN_IRELAND: 'Northern Ireland'>, None)
     """
+    if not isinstance(value, str | enum.Enum):  # an array's == is an array, always "true"
+        return None
     try:
         return cls(value)
     except (ValueError, TypeError):
