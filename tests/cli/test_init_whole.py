@@ -231,3 +231,13 @@ def test_init_and_info_count_the_specified_authorities_alike(tmp_path: Path):
     info = io.StringIO()
     assert main(["info", "--partnership", str(folder)], stdout=info) == 0
     assert f"Specified authorities (s.11, Sch 1) ({records} records):" in info.getvalue()
+
+
+def test_a_file_where_a_folder_must_be_is_named(tmp_path: Path):
+    """A second review: ``init afile/b`` (``afile`` a file) said ``afile: File exists``."""
+    (tmp_path / "afile").write_text("")
+    for target in ("afile/b", "afile/c/d"):
+        err = io.StringIO()
+        code = main(["init", str(tmp_path / target), "--area", "Leeds"], stderr=err)
+        assert code == 1
+        assert err.getvalue() == f"svduty init: error: {tmp_path / 'afile'}: Not a directory\n"

@@ -863,6 +863,10 @@ def test_a_chair_changed_and_changed_back_is_as_it_was_source_and_all():
     # the old source does not name the new chair: kept as the last source, in doubt
     assert once.chair_citation.confidence is Confidence.UNCONFIRMED
     assert "its chair changed by a what-if that cites no source" in once.chair_citation.doubt
+    # changed again and again without a source: the doubt is said once (a second review)
+    again = [ChangeBody(b.id, chair=c) for c in ("warwickshire-police", "warwickshire-opcc")]
+    twice = p.what_if(Scenario("s", "S", again)).governance.get(b.id).chair_citation
+    assert twice.doubt.count("changed by a what-if") == 1
 
 
 def test_what_a_scenario_without_a_source_changes_is_not_cited_as_confirmed():

@@ -70,6 +70,8 @@ def _where(cited: Citation) -> str:
 
 def _doubted(cited: Citation, confidence: Confidence, doubt: str) -> Citation:
     """``cited`` at ``confidence``, ``doubt`` added to any it had."""
+    if cited.doubt is not None and doubt in cited.doubt:  # said once (a change made again)
+        return attrs.evolve(cited, confidence=confidence)
     joined = doubt if cited.doubt is None else f"{cited.doubt.rstrip('.')}; {doubt}"
     return attrs.evolve(cited, confidence=confidence, doubt=joined)
 

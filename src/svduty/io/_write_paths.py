@@ -468,6 +468,11 @@ def write_folder(root: Path, texts: dict[str, str]) -> None:
 
     Interrupted or failed, no ``root`` exists and the temporary folder is removed.
     """
+    for folder in (root.parent, *root.parent.parents):  # a file where a folder must be
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+            break
     root.parent.mkdir(parents=True, exist_ok=True)
     tmp = temporary(root)
     try:
