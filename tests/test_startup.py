@@ -149,7 +149,14 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
                 "svduty._ids",
             )
         )
-        and m not in {"svduty.periods", "svduty.sources", "svduty._frozen", "svduty._words"}
+        and m
+        not in {
+            "svduty.periods",
+            "svduty.sources",
+            "svduty._frozen",
+            "svduty._words",
+            "svduty._blank",
+        }
     }
     assert outside == set()
     assert "networkx" not in loaded

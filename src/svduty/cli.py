@@ -34,13 +34,7 @@ from typing import Any, NoReturn, TextIO, cast
 from svduty import _collector
 from svduty._commands._examples import Help, examples
 from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
-from svduty._commands._stopped import (
-    EXIT_BROKEN_PIPE,
-    STOPPING,
-    on_sigint,
-    stopped,
-    stopping,
-)
+from svduty._commands._stopped import EXIT_BROKEN_PIPE, STOPPING, on_sigint, stopped, stopping
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
