@@ -91,3 +91,8 @@ def test_both_tests_use_one_unicode_table(code_point: int) -> None:
     data = {"offence_code": "8N", "relationship": text}
     row = classify_table(pa.table({k: [v] for k, v in data.items()})).to_pylist()[0]
     assert row["domestic_abuse"] == classify(Incident.from_json(data)).domestic_abuse.value
+
+
+def test_a_lone_surrogate_is_not_blank() -> None:
+    """Not text at all (JSON may carry one): refused where it is read, never a blank."""
+    assert not is_blank("\ud83d") and not is_blank(" \udc00 ")

@@ -43,8 +43,11 @@ def is_blank(text: str) -> bool:
         return all(c <= " " or c == "\x7f" for c in text)
     # beyond ASCII, by the same pattern and tables as the columns (Python's own Unicode
     # tables may be older: U+13439 is a format character to Arrow's, unassigned to 3.11's)
-    found = pc.match_substring_regex(pa.array([text], pa.string()), _BLANK_CELL)
-    return bool(found[0].as_py())
+    try:
+        cell = pa.array([text], pa.string())
+    except (UnicodeEncodeError, pa.ArrowInvalid):  # a lone surrogate: not text, not blank
+        return False
+    return bool(pc.match_substring_regex(cell, _BLANK_CELL)[0].as_py())
 
 
 def blank_cells(column: Any) -> Any:
