@@ -215,3 +215,13 @@ def test_the_property_checks_can_fail():
     broken = attrs.evolve(c, reasons=())
     assert not [r for r in broken.reasons if r.rule in deciding(broken, STATUTE, "violence")]
     assert _classify({"offence_code": "1", "died": False}, STATUTE) is None
+
+
+def test_removing_what_rules_out_a_death_makes_no_conflict() -> None:
+    """CI's property search: ``harms: []`` (nobody died) with a child death review for a
+    victim of 18 was no conflict, and without ``harms`` it was one, so removing a fact made
+    a conflict. A review's age is checked where a death is known."""
+    data = {"victim_age": 18, "country": "England", "other_reviews": ["child_death_review"]}
+    for told in ({"harms": []}, {}):
+        assert _classify({**data, **told}, STATUTE) is not None
+    assert _classify({**data, "died": True}, STATUTE) is None  # known: a conflict

@@ -136,8 +136,8 @@ def table_conflicts(
             "omits 'physical' although a weapon was used intentionally to injure or kill",
         )
     if "other_reviews" in cols:
-        dead = pc.fill_null(pc.not_equal(DEATH.explicit.arrow(env), False), True)
         with_table = ArrowEnv(cols, facts, {}, len(code_idx))
+        dead = pc.fill_null(DEATH.arrow(with_table), False)  # a death known, as the scalar
         for review, age, message in REVIEWS_BY_AGE:
             flagged = pc.and_(Has("other_reviews", review).arrow(env), dead)
             add(pc.and_(flagged, pc.equal(age.arrow(with_table), False)), "other_reviews", message)

@@ -91,11 +91,13 @@ REVIEWS_BY_AGE = (
     ("domestic_homicide_review", DHR_AGE, DHR_UNDER_16),
 )
 """Each review of the death of a person of some age: the review, what the age must be at
-death, and the conflict's words when it is not (a review flagged with ``died: false`` is
-read as no review, as s.26 reads it). Not among them: a safeguarding adults review,
-which may be of a case involving another adult (Care Act 2014 s.44(4)), and the place of
-death, as a child death review and a safeguarding adults review follow the person's area
-and a Welsh Safeguarding Board's reviews are of children and adults both."""
+death, and the conflict's words when it is not, where a death is known (a review flagged
+with ``died: false`` is read as no review, as s.26 reads it; one where nobody is known to
+have died is no conflict yet, so that removing a fact never makes one). Not among them: a
+safeguarding adults review, which may be of a case involving another adult (Care Act 2014
+s.44(4)), and the place of death, as a child death review and a safeguarding adults review
+follow the person's area and a Welsh Safeguarding Board's reviews are of children and
+adults both."""
 
 
 def conflicts(values: Mapping[str, Any]) -> list[Problem]:
@@ -178,8 +180,10 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             )
         )
     reviews = values.get("other_reviews")
-    if reviews and DEATH.explicit.scalar(ScalarEnv(values)) is not False:
-        env = ScalarEnv(values, table)
+    env = ScalarEnv(values, table)
+    # where a death is known (the incident's own facts, or its offence's): knowing less
+    # never makes a conflict, as a review flag is read only where someone died (s.26)
+    if reviews and DEATH.scalar(env) is True:
         for review, age, message in REVIEWS_BY_AGE:
             if review in reviews and age.scalar(env) is False:
                 out.append(Problem(message=message, field="other_reviews"))
