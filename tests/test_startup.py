@@ -156,6 +156,7 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
             "svduty._frozen",
             "svduty._words",
             "svduty._blank",
+            "svduty._signals",
         }
     }
     assert outside == set()

@@ -4,8 +4,8 @@ Ctrl-C (SIGINT) ends a command with 130, SIGTERM with 143 and SIGHUP (the termin
 ssh session closed) with 129 (128 + the signal's number), as other command-line tools do.
 The line names the command when one is known, and says ``no output written`` where the
 command knows that nothing it writes was left behind.
-This module imports nothing, so ``python -m svduty`` can use it while the command line is
-still being imported.
+This module imports nothing but the list of those signals (``svduty._signals``), so
+``python -m svduty`` can use it while the command line is still being imported.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 import signal
 from types import FrameType
 from typing import TextIO
+
+from svduty._signals import STOPPING
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -126,11 +128,3 @@ def stopping() -> None:
 
 def _dropped(signum: int, frame: FrameType | None) -> None:
     """A signal that arrives while the command is stopping: dropped."""
-
-
-STOPPING: tuple[int, ...] = (
-    signal.SIGINT,
-    signal.SIGTERM,
-    *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()),  # not on Windows
-)
-"""The signals that stop a command (its partial outputs removed)."""

@@ -152,23 +152,11 @@ def blank_as_unknown(batch: pa.RecordBatch) -> pa.RecordBatch:
         if f.name == "id" or i < 0 or not pa.types.is_string(batch.schema.field(i).type):
             continue
         column = batch.column(i)
-        blank = _blank_text(column)
+        blank = blank_cells(column)
         if pc.any(blank).as_py():
             nothing = pa.scalar(None, pa.string())
             batch = batch.set_column(i, f.name, pc.if_else(blank, nothing, column))
     return batch
-
-
-def _blank_text(column: Arrow) -> Arrow:
-    """Which cells of a text column are blank: empty, of spaces or invisible characters.
-
-    (Null: null.) See :mod:`svduty._blank`.
-
-    Example:
-        >>> _blank_text(pa.array(["", " \u00a0", "a", "\ufeff", None])).to_pylist()
-        [True, True, False, True, None]
-    """
-    return blank_cells(column)
 
 
 EMPTY_ROW = "expected a value in at least one column (an empty row is not an incident)"
@@ -193,7 +181,7 @@ def _empty_rows(table: Any) -> Arrow | None:
             column = pc.cast(given, given.type.value_type)
         blank = pc.is_null(column)
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            blank = pc.or_(blank, pc.fill_null(_blank_text(column), False))
+            blank = pc.or_(blank, pc.fill_null(blank_cells(column), False))
         empty = blank if empty is None else pc.and_(empty, blank)
         if not pc.any(empty).as_py():
             return None

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from svduty._signals import STOPPING
 from svduty.errors import InputFormatError, Problem
 
 __all__ = [
@@ -320,7 +321,7 @@ def signals_held(*, deliver: bool = True) -> Iterator[None]:
     came: list[int] = []
     before = {  # one ignored (SIGHUP under nohup) stays ignored, never held nor delivered
         s: signal.signal(s, lambda n, _: came.append(n))
-        for s in _HELD
+        for s in STOPPING
         if signal.getsignal(s) is not signal.SIG_IGN
     }
     try:
@@ -330,9 +331,6 @@ def signals_held(*, deliver: bool = True) -> Iterator[None]:
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
         if came and deliver:  # to the handler it was meant for: KeyboardInterrupt, SIGTERM...
             signal.raise_signal(came[0])
-
-
-_HELD = (signal.SIGINT, signal.SIGTERM, *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()))
 
 
 def write_together(
