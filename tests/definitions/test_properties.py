@@ -137,12 +137,17 @@ def test_columnar_answer_does_not_depend_on_row_order(rows, rnd):
     assert sorted(one, key=lambda r: r["id"]) == sorted(two, key=lambda r: r["id"])
 
 
+LEGAL_DOUBTS = frozenset({"DA-S1-3-UNINTENDED", "OWHR-PILOT-DATE-DOUBT"})
+"""The reasons of an answer the law leaves open whatever the facts (no fact named)."""
+
+
 @given(incident_json(), st.sampled_from(ALL_DEFINITIONS))
 def test_every_undetermined_lists_a_missing_fact(data, definition):
     c = classify(_incident(data), definition, resolve_district=RESOLVE)
     for a in ANSWERS:
-        if getattr(c, a).value == "undetermined":
-            assert c.missing_for(a), (a, data)
+        if getattr(c, a).value == "undetermined":  # a fact would settle it, or the law left
+            doubt = LEGAL_DOUBTS & {r.rule for r in c.reasons}  # it open, said so
+            assert c.missing_for(a) or doubt, (a, data)
         else:
             assert not c.missing_for(a)
 
