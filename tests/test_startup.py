@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 
+import pyarrow.parquet as pq
 import pytest
 
 import svduty
@@ -398,7 +399,8 @@ def test_classify_does_not_import_numpy_ma() -> None:
         "import sys, svduty\n"
         "sys.argv = ['svduty', 'classify', str(svduty.sample_path('policeuk-month')), "
         "'--summary', 'json']\n"
-        "from svduty.cli import main\nmain()"
+        "from svduty.cli import main\nmain()",
+        {**os.environ, "SVDUTY_CACHE_DIR": ""},  # no cache, no plan: the engine answers
     )
     assert "svduty.definitions._columnar" in loaded
     assert "numpy.ma" not in loaded
@@ -455,6 +457,19 @@ DEFERRED = (
 """Modules loaded when first needed: never by a police.uk summary whose partnership comes
 from the command's cache (unless a foundation imports them itself)."""
 
+ENGINE = (
+    "svduty.definitions._definition",
+    "svduty.definitions._classify",
+    "svduty.definitions._columnar",
+    "svduty.definitions._columns",
+    "svduty.definitions._incident",
+    "svduty.definitions._expr",
+    "svduty.definitions._owhr",
+    "svduty.io._settle",
+    "svduty.io._plan_build",
+)
+"""The rule engine: a police.uk file its plan (in the command's cache) covers never needs it."""
+
 DEFERRED_OURS = (
     "svduty.io._converter",
     "svduty.io._structural",
@@ -466,6 +481,7 @@ DEFERRED_OURS = (
     "svduty.io._incident_columns",
     "svduty.io._incident_values",
     "svduty.partnership",
+    *ENGINE,
 )
 """svduty's modules a police.uk summary with no ``--output`` never needs."""
 
@@ -505,6 +521,31 @@ def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None: 
     deferred = {m for m in loaded - foundations if m.split(".")[0] in DEFERRED}
     assert deferred == set()
     assert {m for m in loaded if m.startswith(DEFERRED_OURS)} == set()
+
+
+def test_a_month_from_the_cache_is_answered_by_its_plan_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The sample month's rows, from a warm cache: no rule engine, the same summary."""
+    from svduty._commands._cache import CACHE_ENV
+    from svduty.io import sample_police_uk
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    code = (
+        "import sys\n"
+        f"sys.argv = ['svduty', 'classify', {str(sample_police_uk())!r}, '--summary', 'json',"
+        f" '-o', {str(tmp_path / 'out.parquet')!r}]\n"
+        "from svduty.cli import main\n"
+        "main()"
+    )
+    first = _modules_after(code, {**os.environ, CACHE_ENV: str(cache)})
+    assert "svduty.io._plan_build" in first  # the plan built, and kept
+    again = _modules_after(code, {**os.environ, CACHE_ENV: str(cache)})
+    assert {m for m in again if m.startswith(ENGINE)} == set()
+    assert "svduty.io._plan" in again
+    assert "numpy.ma" not in again
+    planned = pq.read_table(tmp_path / "out.parquet")
+    _modules_after(code, {**os.environ, CACHE_ENV: ""})  # no cache: the engine answers
+    assert planned.equals(pq.read_table(tmp_path / "out.parquet"))
 
 
 def test_the_allow_list_catches_a_module_imported_at_start_up(tmp_path) -> None:  # type: ignore[no-untyped-def]

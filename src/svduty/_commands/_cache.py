@@ -59,6 +59,7 @@ __all__ = [
     "CACHE_ENV",
     "MOST_BYTES",
     "MOST_FILES",
+    "active",
     "cache_folder",
     "loaded",
     "read_private",
@@ -129,6 +130,17 @@ def using(folder: str | Path | None) -> Iterator[None]:
         yield
     finally:
         _folder.pop()
+
+
+def active() -> bool:
+    """Whether the cache is on (in the command's own process, with a folder to keep it).
+
+    Example:
+        >>> with using(None):
+        ...     active()
+        False
+    """
+    return bool(_folder) and _folder[-1] is not None
 
 
 def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T], kind: type[T]) -> T:

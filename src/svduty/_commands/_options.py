@@ -32,7 +32,7 @@ import attrs
 from svduty import _collector
 from svduty._commands import _cache
 from svduty._commands._paths import shell_word
-from svduty.definitions import DEFINITIONS, STATUTE, Definition
+from svduty.definitions._names import NATIONAL_IDS, STATUTE_ID
 from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, shown
 from svduty.io._bundle import (
     MANIFEST,
@@ -46,6 +46,7 @@ from svduty.io._bundle import (
 from svduty.io._reserved import PUBLISHED
 
 if TYPE_CHECKING:
+    from svduty.definitions import Definition
     from svduty.partnership import Partnership
 
 __all__ = [
@@ -115,12 +116,12 @@ def default_partnership() -> str:
 
 DEFINITION_HELP = (
     "the definition of serious violence to classify against: a national definition id ("
-    + ", ".join(sorted(DEFINITIONS))
+    + ", ".join(NATIONAL_IDS)
     + "), a packaged bundle's name, a published definition ("
     + ", ".join(PUBLISHED)
     + "), a bundle folder or a definition TOML file from any "
     "bundle (default: the partnership's own definition; the Act's s.13, "
-    + STATUTE.id
+    + STATUTE_ID
     + ", when the partnership has none)"
 )
 
@@ -363,6 +364,8 @@ def resolve_definition(
         ...
         svduty.errors.DefinitionError: --definition: expected a national definition id (pcsc-s13, sv-strategy-2018, who-2002), a packaged bundle name (warwickshire, examplshire), a published definition (avon-and-somerset, london-vru, norfolk), a bundle folder or a definition TOML file
     """  # noqa: E501
+    from svduty.definitions import DEFINITIONS, STATUTE  # the engine: when a definition is used
+
     if spec is None:
         return partnership.definition if partnership.definition is not None else STATUTE
     if spec in DEFINITIONS:
@@ -432,6 +435,7 @@ class Chosen:
         """The names recorded in a command's output (``partnership``, ``definition``).
 
         Example:
+            >>> from svduty.definitions import STATUTE
             >>> Chosen(load_named_partnership("warwickshire"), STATUTE).as_dict()["definition"]
             'pcsc-s13'
         """

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 import pyarrow as pa
 
+from svduty._commands import _planned
 from svduty._commands._json import versioned
 from svduty._commands._options import (
     add_definition,
     add_partnership,
     add_strict,
-    chosen,
     strict_failed,
 )
 from svduty._commands._paths import (
@@ -47,7 +47,6 @@ from svduty._commands._paths import (
 from svduty._commands._progress import Progress
 from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
-from svduty.io import _pipeline
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts
 from svduty.io._forces import rows_of_other_forces
@@ -325,9 +324,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 expected="a .csv file (or a device or pipe, such as /dev/stderr)",
             )
         )
-    choice = chosen(args, sections=("areas", "definition"))
-    pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
-    used = choice.as_dict()
+    area, pipeline = _planned.pipeline_for(args, police_uk=fmt == "police-uk")
+    used = {"partnership": pipeline.partnership, "definition": pipeline.definition}
     schema = output_schema(fmt)
     summary_to = stdout
     writer: TableWriter | None = None
@@ -346,7 +344,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             rejected = RejectedWriter(args.rejected)
         if writes_to(args.output, stdout) or writes_to(args.rejected, stdout):
             summary_to = stderr  # an output owns standard output
-    area = choice.partnership  # each of its districts and CSPs has its rows:
+    # each of the area's districts and CSPs has its rows:
     parts = area_parts(area.geography, area.local_area.districts) if fmt == "police-uk" else {}
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS, parts=parts) if parts else None
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
@@ -370,7 +368,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             **used,
         )
         summary = summary_with_skipped(summary, inputs.skipped + empties)
-        summary = _every_district(summary, choice.partnership)
+        summary = _every_district(summary, area)
         for output in (writer, rejected):  # every file's last bytes, then the renames:
             if output is not None:  # a file that cannot be finished leaves all as they were
                 output.finish()
@@ -396,8 +394,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for signum, handler in previous.items():
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
     if bounds is not None:
-        summary = _months_outside(summary, bounds, choice.partnership.local_area.valid)
-        summary = _force_elsewhere(summary, bounds, choice.partnership.local_area.districts)
+        summary = _months_outside(summary, bounds, area.local_area.valid)
+        summary = _force_elsewhere(summary, bounds, area.local_area.districts)
         summary = _overlapping(summary, paths, joined.files)
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are

@@ -41,11 +41,12 @@ from svduty.io import (
     run_pipeline,
     warwickshire,
 )
-from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement
+from svduty.io._bounds import GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts, one_row_per_code
 from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import expand_inputs
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
+from svduty.io._settle import Settlement
 from svduty.partnership import Partnership
 
 __all__ = ["report"]

@@ -15,60 +15,133 @@ Example:
 from typing import TYPE_CHECKING
 
 from svduty._lazy import exports
-from svduty.definitions._classification import Classification
-from svduty.definitions._classify import classify, classify_many
-from svduty.definitions._columnar import classify_split, classify_table, split_rejected
-from svduty.definitions._definition import (
-    DEFINITIONS,
-    STATUTE,
-    SV_STRATEGY_2018,
-    WHO_2002,
-    CausalFactor,
-    Definition,
-    Included,
-    LocalKind,
-    Seriousness,
-    Switch,
-)
-from svduty.definitions._expr import Rule
-from svduty.definitions._incident import Incident
-from svduty.definitions._kinds import KINDS, Kind, SeriousnessFactor
-from svduty.definitions._offences import (
-    FACT_NAMES,
-    OFFENCES,
-    POLICE_UK_CATEGORIES,
-    Categories,
-    Offence,
-    OffenceTable,
-    PoliceUkCategory,
-    normalise_offence_code,
-)
-from svduty.definitions._owhr import (
-    OWHR_PILOT_AS_ANNOUNCED,
-    OWHR_PILOT_AS_MADE,
-    RULES,
-    OwhrPilot,
-)
-from svduty.definitions._places import district_of
-from svduty.definitions._presume import PRESUMPTIONS, Presumption
-from svduty.definitions._vocab import (
-    Behaviour,
-    Context,
-    Country,
-    Harm,
-    OtherReview,
-    Relationship,
-    Review,
-    Target,
-    Weapon,
-)
 
-if TYPE_CHECKING:  # imported on first use (PEP 562): a command that only classifies skips it
-    from svduty.definitions._compare import Comparison, DefinitionDifference, compare_definitions
+if TYPE_CHECKING:  # imported on first use (PEP 562): a command imports only what it uses
+    from svduty.definitions._classification import (
+        Classification,
+    )
+    from svduty.definitions._classify import (
+        classify,
+        classify_many,
+    )
+    from svduty.definitions._columnar import (
+        classify_split,
+        classify_table,
+        split_rejected,
+    )
+    from svduty.definitions._compare import (
+        Comparison,
+        DefinitionDifference,
+        compare_definitions,
+    )
+    from svduty.definitions._definition import (
+        DEFINITIONS,
+        STATUTE,
+        SV_STRATEGY_2018,
+        WHO_2002,
+        CausalFactor,
+        Definition,
+        Included,
+        LocalKind,
+        Seriousness,
+        Switch,
+    )
+    from svduty.definitions._expr import (
+        Rule,
+    )
+    from svduty.definitions._incident import (
+        Incident,
+    )
+    from svduty.definitions._kinds import (
+        KINDS,
+        Kind,
+        SeriousnessFactor,
+    )
+    from svduty.definitions._offences import (
+        FACT_NAMES,
+        OFFENCES,
+        POLICE_UK_CATEGORIES,
+        Categories,
+        Offence,
+        OffenceTable,
+        PoliceUkCategory,
+        normalise_offence_code,
+    )
+    from svduty.definitions._owhr import (
+        OWHR_PILOT_AS_ANNOUNCED,
+        OWHR_PILOT_AS_MADE,
+        RULES,
+        OwhrPilot,
+    )
+    from svduty.definitions._places import (
+        district_of,
+    )
+    from svduty.definitions._presume import (
+        PRESUMPTIONS,
+        Presumption,
+    )
+    from svduty.definitions._vocab import (
+        Behaviour,
+        Context,
+        Country,
+        Harm,
+        OtherReview,
+        Relationship,
+        Review,
+        Target,
+        Weapon,
+    )
 
-_LAZY = dict.fromkeys(
-    ("Comparison", "DefinitionDifference", "compare_definitions"), "svduty.definitions._compare"
-)
+_LAZY = {
+    "Classification": "svduty.definitions._classification",
+    "classify": "svduty.definitions._classify",
+    "classify_many": "svduty.definitions._classify",
+    "classify_split": "svduty.definitions._columnar",
+    "classify_table": "svduty.definitions._columnar",
+    "split_rejected": "svduty.definitions._columnar",
+    "DEFINITIONS": "svduty.definitions._definition",
+    "STATUTE": "svduty.definitions._definition",
+    "SV_STRATEGY_2018": "svduty.definitions._definition",
+    "WHO_2002": "svduty.definitions._definition",
+    "CausalFactor": "svduty.definitions._definition",
+    "Definition": "svduty.definitions._definition",
+    "Included": "svduty.definitions._definition",
+    "LocalKind": "svduty.definitions._definition",
+    "Seriousness": "svduty.definitions._definition",
+    "Switch": "svduty.definitions._definition",
+    "Rule": "svduty.definitions._expr",
+    "Incident": "svduty.definitions._incident",
+    "KINDS": "svduty.definitions._kinds",
+    "Kind": "svduty.definitions._kinds",
+    "SeriousnessFactor": "svduty.definitions._kinds",
+    "FACT_NAMES": "svduty.definitions._offences",
+    "OFFENCES": "svduty.definitions._offences",
+    "POLICE_UK_CATEGORIES": "svduty.definitions._offences",
+    "Categories": "svduty.definitions._offences",
+    "Offence": "svduty.definitions._offences",
+    "OffenceTable": "svduty.definitions._offences",
+    "PoliceUkCategory": "svduty.definitions._offences",
+    "normalise_offence_code": "svduty.definitions._offences",
+    "OWHR_PILOT_AS_ANNOUNCED": "svduty.definitions._owhr",
+    "OWHR_PILOT_AS_MADE": "svduty.definitions._owhr",
+    "RULES": "svduty.definitions._owhr",
+    "OwhrPilot": "svduty.definitions._owhr",
+    "district_of": "svduty.definitions._places",
+    "PRESUMPTIONS": "svduty.definitions._presume",
+    "Presumption": "svduty.definitions._presume",
+    "Behaviour": "svduty.definitions._vocab",
+    "Context": "svduty.definitions._vocab",
+    "Country": "svduty.definitions._vocab",
+    "Harm": "svduty.definitions._vocab",
+    "OtherReview": "svduty.definitions._vocab",
+    "Relationship": "svduty.definitions._vocab",
+    "Review": "svduty.definitions._vocab",
+    "Target": "svduty.definitions._vocab",
+    "Weapon": "svduty.definitions._vocab",
+    "Comparison": "svduty.definitions._compare",
+    "DefinitionDifference": "svduty.definitions._compare",
+    "compare_definitions": "svduty.definitions._compare",
+}
 
 __all__ = [
     "DEFINITIONS",

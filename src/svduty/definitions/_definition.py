@@ -28,6 +28,7 @@ from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._kinds import KINDS, SeriousnessFactor
 from svduty.definitions._law import younger
 from svduty.definitions._local_kind import LocalKind
+from svduty.definitions._names import STATUTE_ID
 from svduty.definitions._presume import DEFAULT_PRESUMPTIONS, PRESUMPTIONS
 from svduty.definitions._vocab import Context
 from svduty.errors import DefinitionError, Problem
@@ -393,7 +394,7 @@ def _inc(kind: str, source: str, provision: str) -> Included:
 
 
 STATUTE = Definition(
-    "pcsc-s13",
+    STATUTE_ID,
     "Violence within s.13 of the Police, Crime, Sentencing and Courts Act 2022 (whether it "
     "is serious is for the partnership: s.13(6))",
     cite("pcsc-act-2022", "s.13"),

@@ -25,7 +25,7 @@ from svduty._lazy import exports
 if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     from svduty.io._areas import AreasDocument, LocalAreaDocument, load_areas
     from svduty.io._authorities import AuthoritiesDocument, dump_authorities, load_authorities
-    from svduty.io._bounds import GROUPINGS, BoundedCounts, Settlement, bounded_counts
+    from svduty.io._bounds import GROUPINGS, BoundedCounts, bounded_counts
     from svduty.io._bundle import (
         MANIFEST,
         PACKAGED,
@@ -82,6 +82,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     )
     from svduty.io._run import run_pipeline
     from svduty.io._schema import bundle_schema, schema_errors, schema_of
+    from svduty.io._settle import Settlement
     from svduty.io._summary import VERDICT_COLUMNS, Summary
     from svduty.io._writers import write_table
 
@@ -94,7 +95,7 @@ _EXPORTS: dict[str, str] = {
     "load_authorities": "svduty.io._authorities",
     "GROUPINGS": "svduty.io._bounds",
     "BoundedCounts": "svduty.io._bounds",
-    "Settlement": "svduty.io._bounds",
+    "Settlement": "svduty.io._settle",
     "bounded_counts": "svduty.io._bounds",
     "MANIFEST": "svduty.io._bundle",
     "PACKAGED": "svduty.io._bundle",

@@ -4,8 +4,7 @@ A police.uk row gives a category, not an offence, so most answers about it are
 ``undetermined``. An analyst cannot report a single number for such rows; they can report
 two, and say why they differ:
 
-- **certain**: the rows answered ``yes`` (in scope whatever the missing facts turn out to
-  be);
+- **certain**: the rows answered ``yes`` (in scope whatever the missing facts turn out);
 - **possible**: the rows answered ``yes`` or ``undetermined`` (the most the rows could hold);
 - **no**: the rows answered ``no``.
 
@@ -21,7 +20,7 @@ merged as they go), so it runs on a month or a decade of files in flat memory;
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np  # a dependency of pyarrow
@@ -30,11 +29,12 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked, checked_methods
-from svduty.definitions import Definition
 from svduty.errors import DataError, Problem
 from svduty.io._code_names import one_row_per_code, with_every_code
-from svduty.io._settle import Settlement, settle
 
+if TYPE_CHECKING:  # the rule engine: imported when settlements are asked for
+    from svduty.definitions import Definition
+    from svduty.io._settle import Settlement
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "GROUPINGS",
     "WITHIN_AREA",
     "BoundedCounts",
-    "Settlement",
     "bounded_counts",
 ]
 
@@ -412,8 +411,7 @@ class BoundedCounts:
 
         Args:
             definition: The definition the rows were classified against.
-            resolve_district: As for :func:`~svduty.definitions.classify_table` (the
-                geography's ``district_code_of``).
+            resolve_district: As for :func:`~svduty.definitions.classify_table`.
 
         Example:
             >>> import pyarrow as pa
@@ -425,6 +423,8 @@ class BoundedCounts:
             >>> s.rows, s.by_offence_code, s.codes_settling, s.codes
             (1, 0, 1, 4)
         """
+        from svduty.io._settle import settle  # the rule engine, asked again
+
         rows = self._undetermined().to_pylist()
         return settle(rows, self.verdict, definition, resolve_district=resolve_district)
 

@@ -32,6 +32,7 @@ from svduty.definitions import Incident
 from svduty.definitions._spelling import WHOLE
 from svduty.definitions._unknown_keys import key_shown, unknown_field
 from svduty.errors import DataError
+from svduty.io._incident_schema import INCIDENT_SCHEMA
 
 __all__ = [
     "DAY_FIELDS",
@@ -63,8 +64,8 @@ def _schema() -> pa.Schema:
     return pa.schema([pa.field(f.name, _arrow_type(hints[f.name])) for f in attrs.fields(Incident)])
 
 
-INCIDENT_SCHEMA: pa.Schema = _schema()
-"""The incident fields of the JSON contract as Arrow columns (all nullable: null = unknown)."""
+if not _schema().equals(INCIDENT_SCHEMA):  # pragma: no cover - a field added to one alone
+    raise ImportError("svduty.io._incident_schema: not the fields of Incident")
 
 _KIND: dict[str, str] = {
     f.name: "list"

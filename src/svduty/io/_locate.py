@@ -18,7 +18,7 @@ from svduty import _compute as pc
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES, RESOLVED_COLUMNS
 from svduty.areas._lsoa_conflicts import CONFLICT, CONFLICT_FIELD, name_conflicts
 from svduty.errors import InputFormatError, Problem, SvdutyError
-from svduty.io._incidents import INCIDENT_SCHEMA
+from svduty.io._incident_schema import INCIDENT_SCHEMA
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 AreaResolver = Callable[[Arrow, Arrow], pa.Table]

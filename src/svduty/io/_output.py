@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from svduty._version import __version__
-from svduty.io._incidents import INCIDENT_SCHEMA
+from svduty.io._incident_schema import INCIDENT_SCHEMA
 
 __all__ = [
     "INCIDENT_OUTPUT_SCHEMA",

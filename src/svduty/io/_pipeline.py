@@ -25,7 +25,7 @@ Lines, CSV, Parquet; any other columns, an ``lsoa_code`` too, passed through) by
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -35,15 +35,10 @@ from svduty import _compute as pc
 from svduty._arguments import partnership_argument
 from svduty._checked import checked
 from svduty.areas import Geography
-from svduty.definitions import STATUTE, Definition, classify_split, classify_table, split_rejected
-from svduty.definitions._classify import definition_argument
-from svduty.definitions._columns import category_names
 from svduty.errors import Problem
 from svduty.io import _alike
 from svduty.io._alike import ALIKE, Grouped, grouped
 from svduty.io._bundle import BundleParts, warwickshire
-from svduty.io._incident_fields import given_fields
-from svduty.io._incidents import INCIDENT_SCHEMA
 from svduty.io._locate import (
     AREA_COLUMNS,
     LOCATOR_REASONS,
@@ -66,8 +61,10 @@ from svduty.io._pipeline_rows import (
     located,
     split_rows,
 )
+from svduty.io._plan import PolicePlan
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rule engine is imported when a batch needs it (see PolicePlan)
+    from svduty.definitions import Definition
     from svduty.partnership import Partnership
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -87,8 +84,6 @@ CLASSIFIER_INPUT: tuple[str, ...] = ("id", "police_uk_category", "date", "locati
 period); ``location`` is the district code where the LSOA resolved to one, else the LSOA
 code (a GSS code), else null.
 """
-
-INCIDENT_FIELDS: tuple[str, ...] = tuple(INCIDENT_SCHEMA.names)
 
 
 @overload
@@ -184,9 +179,13 @@ def classify_batch(
         inputs = list(CLASSIFIER_INPUT)
     else:  # incidents: every incident field goes to the classifier
         if "police_uk_category" in good.column_names:  # one crime type, one spelling
+            from svduty.definitions._columns import category_names
+
             at = good.schema.get_field_index("police_uk_category")
             named = category_names(good.column(at).combine_chunks())
             good = good.set_column(at, pa.field("police_uk_category", named.type), named)
+        from svduty.io._incident_fields import given_fields
+
         good, places = locate_incidents(good, resolve_areas, within)
         inputs = given_fields(good)  # an all-null field is as if absent: less to classify
     if split is not None:
@@ -367,26 +366,53 @@ class _Bound:
     """A partnership's geography and definition bound for the classifier.
 
     A plain frozen class, so a pipeline pickles for Dask workers and Spark executors.
+    With a :class:`~svduty.io._plan.PolicePlan`, a batch the plan covers is answered from
+    it, and the definition (``None``: ``load`` gives it) is loaded only for one it does not.
     """
 
     geography: Geography
-    definition: Definition
+    definition: Definition | None
     memo: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
     """Verdicts of the value combinations seen so far (``classify_split``'s memo)."""
+    plan: PolicePlan | None = attrs.field(default=None, eq=False, repr=False)
+    load: Callable[[], Definition] | None = attrs.field(default=None, eq=False, repr=False)
+    held: list[Definition] = attrs.field(factory=list, eq=False, repr=False)
+    """The definition ``load`` gave (loaded once)."""
+
+    def chosen(self) -> Definition:
+        if self.definition is not None:
+            return self.definition
+        if not self.held:
+            assert self.load is not None  # a bound classifier has one or the other
+            self.held.append(self.load())
+        return self.held[0]
 
     def classify(self, table: pa.Table) -> pa.Table:
+        from svduty.definitions import classify_table
+
         out: pa.Table = classify_table(
-            table, self.definition, resolve_district=self.geography.district_code_of, encode=True
+            table, self.chosen(), resolve_district=self.geography.district_code_of, encode=True
         )
         return out
 
     def reject(self, table: pa.Table) -> tuple[Problem, ...]:
+        from svduty.definitions import split_rejected
+
         return split_rejected(table, resolve_district=self.geography.district_code_of)[1]
 
     def split(self, table: pa.Table) -> tuple[pa.Table, tuple[Problem, ...]]:
+        verdicts = self.plan.answer(table) if self.plan is not None else None
+        if verdicts is not None:
+            for name, values in verdicts.items():  # as the engine adds them
+                if name in table.column_names:
+                    table = table.drop_columns([name])
+                table = table.append_column(name, values)
+            return table, ()
+        from svduty.definitions import classify_split
+
         return classify_split(
             table,
-            self.definition,
+            self.chosen(),
             resolve_district=self.geography.district_code_of,
             encode=True,
             memo=self.memo,
@@ -415,6 +441,9 @@ def default_pipeline(
         >>> pipe.partnership, pipe.definition
         ('warwickshire', 'warwickshire')
     """
+    from svduty.definitions import STATUTE
+    from svduty.definitions._classify import definition_argument
+
     if partnership is not None:
         partnership_argument(partnership, "default_pipeline(partnership)")
     p = partnership if partnership is not None else warwickshire()
@@ -429,5 +458,37 @@ def default_pipeline(
         split=bound.split,
         partnership=p.name,
         definition=chosen.id,
+        alike=ALIKE,
+    )
+
+
+def planned_pipeline(
+    parts: BundleParts, plan: PolicePlan, load: Callable[[], Definition]
+) -> Pipeline:
+    """:func:`default_pipeline` of ``parts``' areas, answering from a police.uk ``plan``.
+
+    The definition is loaded (``load``) only for a batch the plan does not cover, so a job
+    whose rows it covers never imports the rule engine (the ``svduty classify`` command
+    keeps the plan in its cache). The pipeline answers as :func:`default_pipeline` with
+    that definition.
+
+    Example:
+        >>> from svduty.io import load_sections, read_police_uk, sample_police_uk
+        >>> from svduty.io._plan_build import police_plan
+        >>> parts = load_sections("warwickshire", "areas", "definition")
+        >>> planned = planned_pipeline(parts, police_plan(parts.definition), lambda: 1 / 0)
+        >>> batch = next(read_police_uk(sample_police_uk()))
+        >>> planned(batch).equals(default_pipeline(parts)(batch)), planned.definition
+        (True, 'warwickshire')
+    """
+    bound = _Bound(parts.geography, None, plan=plan, load=load)
+    return Pipeline(
+        resolve_areas=parts.geography.resolve_lsoas,
+        classify=bound.classify,
+        within=RememberedWithin(parts.local_area.within),
+        reject=bound.reject,
+        split=bound.split,
+        partnership=parts.name,
+        definition=plan.definition,
         alike=ALIKE,
     )

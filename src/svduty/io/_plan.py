@@ -1,0 +1,225 @@
+"""A police.uk plan: the rules' answers to every police.uk row, worked out before the rows.
+
+A police.uk row tells the rules three facts: its crime type (``police_uk_category``), its
+month (``date``) and its place (``location``, a district code). The rules compare a month
+only with the dates they hold (the offensive weapons homicide review pilot's period, its
+doubtful end) and a place only with the sets of districts they hold (the pilot's areas).
+So every month between two such dates gets the same answers, and so does every district
+code of one prefix in the same sets. :func:`svduty.definitions._plan.police_plan`
+evaluates the rules once for each (crime type, month class, place class), with two
+representatives of each class checked against each other, and keeps the answers here.
+
+A plan holds only Arrow arrays and plain values: reading it back from the command's cache
+imports no rule engine, and answering a batch from it is a look-up per distinct
+combination. A row the plan does not cover (a crime type not spelt as police.uk spells
+it, a month outside :data:`FIRST_MONTH` to :data:`LAST_MONTH` or not written ``YYYY-MM``,
+a place that is not a district code) sends the whole batch to the rule engine, which
+answers as it always did: the plan is an answer the engine gave, remembered, never a
+second set of rules.
+
+Example:
+    >>> import pyarrow as pa
+    >>> plan = PolicePlan(
+    ...     definition="d", categories=("Robbery", None), starts=(),
+    ...     places={}, prefixes={"E07": 0}, nowhere=1, n_places=2,
+    ...     verdicts=pa.table({"violence": ["yes", "yes", "undetermined", "undetermined"]}),
+    ...     words=frozenset({"violence"}))
+    >>> rows = pa.table({"police_uk_category": ["Robbery", None], "date": ["2025-06"] * 2,
+    ...                  "location": ["E07000222", None]})
+    >>> plan.answer(rows)["violence"].to_pylist()
+    ['yes', 'undetermined']
+    >>> plan.answer(rows.set_column(0, "police_uk_category", pa.array(["robbery", None])))
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+import numpy as np  # a dependency of pyarrow
+import pyarrow as pa
+
+from svduty import _arrays
+from svduty import _compute as _pc
+from svduty.definitions._distinct import spread_all
+
+__all__ = ["FIRST_MONTH", "LAST_MONTH", "PLAN_COLUMNS", "PolicePlan", "month_number"]
+
+pc: Any = _pc
+
+PLAN_COLUMNS = ("police_uk_category", "date", "location")
+"""The columns a plan reads (any other input column sends the batch to the engine)."""
+
+FIRST_MONTH = 2000 * 12
+"""The first month a plan covers (January 2000, as :func:`month_number` numbers it)."""
+
+LAST_MONTH = 2099 * 12 + 11
+"""The last month a plan covers (December 2099)."""
+
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])\Z")
+_CODE = re.compile(r"[A-Z]\d{8}\Z")
+
+
+def month_number(text: str) -> int | None:
+    """A ``YYYY-MM`` month as a number (``year * 12 + month - 1``); ``None`` otherwise.
+
+    Example:
+        >>> month_number("2023-04"), month_number("2023-4"), month_number(" 2023-04")
+        (24279, None, None)
+    """
+    if not _MONTH.match(text):
+        return None
+    return int(text[:4]) * 12 + int(text[5:]) - 1
+
+
+@attrs.frozen(slots=True, eq=False)
+class PolicePlan:
+    """The answers of one definition to every police.uk row, by crime type, month and place.
+
+    Compared by identity: a plan is a cache of the engine's answers, not a value.
+
+    Attributes:
+        definition: The id of the definition the answers are of.
+        categories: The crime types, as police.uk spells them; ``None`` for a row with none.
+        starts: The month numbers (:func:`month_number`) where a month class begins: a
+            month's class is how many of them are at or before it.
+        places: District code -> place class, for every code the rules name.
+        prefixes: Code prefix (``E07``) -> the place class of a district code of that
+            prefix that the rules do not name.
+        nowhere: The place class of a row without a location.
+        n_places: How many place classes there are.
+        verdicts: The answers: row ``(category * months + month) * n_places + place``;
+            word columns as text.
+        words: The columns given back dictionary-encoded (the answers and ``basis``).
+        inputs: The input columns of the rules (any but :data:`PLAN_COLUMNS`, in a batch,
+            sends it to the engine).
+    """
+
+    definition: str
+    categories: tuple[str | None, ...]
+    starts: tuple[int, ...]
+    places: Mapping[str, int]
+    prefixes: Mapping[str, int]
+    nowhere: int
+    n_places: int
+    verdicts: pa.Table
+    words: frozenset[str]
+    inputs: frozenset[str] = frozenset(PLAN_COLUMNS)
+
+    @property
+    def n_months(self) -> int:
+        """How many month classes there are.
+
+        Example:
+            >>> PolicePlan("d", (), (10, 11), {}, {}, 0, 1, pa.table({}), frozenset()).n_months
+            3
+        """
+        return len(self.starts) + 1
+
+    def month_class(self, text: str | None) -> int:
+        """The class of a ``YYYY-MM`` month (-1: not covered).
+
+        Example:
+            >>> plan = PolicePlan("d", (), (24279,), {}, {}, 0, 1, pa.table({}), frozenset())
+            >>> plan.month_class("2023-03"), plan.month_class("2023-04"), plan.month_class("")
+            (0, 1, -1)
+        """
+        k = month_number(text) if text is not None else None
+        if k is None or not FIRST_MONTH <= k <= LAST_MONTH:
+            return -1
+        return bisect.bisect_right(self.starts, k)
+
+    def place_class(self, code: str | None) -> int:
+        """The class of a location (-1: not a district code the plan can place).
+
+        Example:
+            >>> plan = PolicePlan("d", (), (), {"E08000025": 0}, {"E07": 1}, 2, 3,
+            ...                   pa.table({}), frozenset())
+            >>> [plan.place_class(c) for c in ("E08000025", "E07000222", None, "E01031000")]
+            [0, 1, 2, -1]
+        """
+        if code is None:
+            return self.nowhere
+        found = self.places.get(code)
+        if found is not None:
+            return found
+        if _CODE.match(code):
+            return self.prefixes.get(code[:3], -1)
+        return -1
+
+    def answer(self, table: pa.Table) -> dict[str, Any] | None:
+        """The verdict columns of every row of ``table``; ``None`` if a row is not covered.
+
+        The columns are what the engine gives (``classify_split`` with ``encode=True``):
+        word columns dictionary-encoded, their words in order of first appearance.
+
+        Example:
+            >>> plan = PolicePlan("d", ("Drugs",), (), {}, {"E07": 0}, 1, 2,
+            ...     pa.table({"basis": ["category", "category"]}), frozenset({"basis"}))
+            >>> plan.answer(pa.table({"police_uk_category": ["Drugs"], "date": ["2019-01"],
+            ...     "location": ["E07000218"]}))["basis"].type
+            DictionaryType(dictionary<values=string, indices=int32, ordered=0>)
+        """
+        if not self.categories or any(
+            n in self.inputs and n not in PLAN_COLUMNS for n in table.column_names
+        ):
+            return None
+        numbered = {c: i for i, c in enumerate(self.categories)}
+        steps: tuple[tuple[str, Callable[[Any], int], int], ...] = (
+            ("police_uk_category", lambda v: numbered.get(v, -1), self.n_months),
+            ("date", self.month_class, self.n_places),
+            ("location", self.place_class, 1),
+        )
+        keys = _combined(table, steps, table.num_rows)
+        if keys is None:
+            return None
+        distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")  # in order of first appearance
+        rank = np.empty(len(order), np.int64)
+        rank[order] = np.arange(len(order))
+        rows = _arrays.array(distinct[order])
+        out = {}
+        for name in self.verdicts.column_names:
+            values = pc.take(_arrays.one_array(self.verdicts.column(name)), rows)
+            out[name] = pc.dictionary_encode(values) if name in self.words else values
+        return spread_all(out, _arrays.array(rank[inverse.reshape(-1)]), True)
+
+
+def _combined(
+    table: pa.Table, steps: tuple[tuple[str, Callable[[Any], int], int], ...], n: int
+) -> Any:
+    """Each row's plan row (numpy ``int64``); ``None`` if a row is not covered."""
+    keys = np.zeros(n, np.int64)
+    for name, classed, size in steps:
+        codes = _classes(table, name, classed, n)
+        if codes is None:
+            return None
+        keys = (keys + codes) * size
+    return keys
+
+
+def _classes(table: pa.Table, name: str, classed: Callable[[Any], int], n: int) -> Any:
+    """Each row's class of column ``name`` (absent: every row null); ``None``: one is -1.
+
+    The column's distinct values are classed in Python (a batch holds a few of them).
+    """
+    if name not in table.column_names:
+        return np.full(n, classed(None), np.int64)
+    column = _arrays.one_array(table.column(name))
+    if pa.types.is_dictionary(column.type):
+        column = pc.dictionary_decode(column)
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        if not pa.types.is_null(column.type):
+            return None
+        return np.full(n, classed(None), np.int64)
+    encoded = pc.dictionary_encode(column)
+    classes = np.array([classed(v) for v in encoded.dictionary.to_pylist()], np.int64)
+    nulls = encoded.indices.null_count
+    if (classes < 0).any() or (nulls and classed(None) < 0):
+        return None
+    codes = np.append(classes, classed(None))  # a null row: the extra last class
+    at = pc.fill_null(encoded.indices, len(classes)).to_numpy(zero_copy_only=False)
+    return codes[at]
