@@ -449,17 +449,7 @@ def default_pipeline(
     p = partnership if partnership is not None else warwickshire()
     chosen = p.definition if p.definition is not None else STATUTE
     chosen = definition_argument(definition) if definition is not None else chosen
-    bound = _Bound(p.geography, chosen)
-    return Pipeline(
-        resolve_areas=p.geography.resolve_lsoas,
-        classify=bound.classify,
-        within=RememberedWithin(p.local_area.within),
-        reject=bound.reject,
-        split=bound.split,
-        partnership=p.name,
-        definition=chosen.id,
-        alike=ALIKE,
-    )
+    return _bound(p, _Bound(p.geography, chosen), chosen.id)
 
 
 def planned_pipeline(
@@ -481,14 +471,18 @@ def planned_pipeline(
         >>> planned(batch).equals(default_pipeline(parts)(batch)), planned.definition
         (True, 'warwickshire')
     """
-    bound = _Bound(parts.geography, None, plan=plan, load=load)
+    return _bound(parts, _Bound(parts.geography, None, plan=plan, load=load), plan.definition)
+
+
+def _bound(p: Partnership | BundleParts, bound: _Bound, definition: str) -> Pipeline:
+    """The pipeline of ``p``'s areas with ``bound``'s classifier."""
     return Pipeline(
-        resolve_areas=parts.geography.resolve_lsoas,
+        resolve_areas=p.geography.resolve_lsoas,
         classify=bound.classify,
-        within=RememberedWithin(parts.local_area.within),
+        within=RememberedWithin(p.local_area.within),
         reject=bound.reject,
         split=bound.split,
-        partnership=parts.name,
-        definition=plan.definition,
+        partnership=p.name,
+        definition=definition,
         alike=ALIKE,
     )
