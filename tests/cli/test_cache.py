@@ -238,4 +238,6 @@ def test_the_command_answers_alike_with_its_cache(tmp_path: Path, folder: Path) 
     assert [r.returncode for r in runs] == [0, 0]
     assert off.returncode == 0
     assert runs[0].stdout == runs[1].stdout == off.stdout
-    assert len(_pickles(folder)) == 1
+    kept = sorted(p.name for p in _pickles(folder))  # the areas, and the police.uk plan
+    assert len(kept) == 2
+    assert sum("-police-plan-" in name for name in kept) == 1

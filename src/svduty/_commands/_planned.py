@@ -34,7 +34,8 @@ from svduty._commands._options import (
     load_named_sections,
     resolve_definition,
 )
-from svduty.io._pipeline import Pipeline, default_pipeline, planned_pipeline
+from svduty.io import _pipeline
+from svduty.io._pipeline import Pipeline, planned_pipeline
 from svduty.io._plan import PolicePlan
 
 if TYPE_CHECKING:
@@ -63,7 +64,8 @@ def pipeline_for(
     if found is not None:
         return found
     choice = chosen(args, sections=("areas", "definition"))
-    return choice.partnership, default_pipeline(choice.partnership, definition=choice.definition)
+    pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
+    return choice.partnership, pipeline
 
 
 def planned(args: argparse.Namespace) -> tuple[BundleParts, Pipeline] | None:
