@@ -43,6 +43,7 @@ CATEGORIES = [c.name for c in POLICE_UK_CATEGORIES]
 # the pilot's districts and others, every prefix, and what the plan cannot place
 PLACES = ["E08000025", "W06000015", "E09000005", "E09000001", "E09000033", "E08000027"]
 PLACES += ["E07000222", "E07000218", "E06000001", "W06000001", "E10000031", "E01031000"]
+PLACES += ["E0800002٥", "E07999999"]  # a non-ASCII digit; a code no table holds
 MONTHS = ["2023-03", "2023-04", "2023-12", "2024-01", "2024-09", "2024-10", "2022-02"]
 MONTHS += ["2023-02", "2019-01", "2025-06", "2000-01", "2099-12", "1999-12", "2100-01"]
 
@@ -52,7 +53,7 @@ rows = st.lists(
         st.one_of(
             st.sampled_from(MONTHS),
             st.builds(lambda y, m: f"{y:04d}-{m:02d}", st.integers(1995, 2105), st.integers(1, 12)),
-            st.sampled_from(["2023-4", "2023-04-05", " 2023-04"]),
+            st.sampled_from(["2023-4", "2023-04-05", " 2023-04", "٢٠٢٣-05", "２０２３-05"]),
         ),
         st.one_of(st.sampled_from(PLACES), st.none()),
     ),
@@ -75,6 +76,7 @@ def _covered(plan: PolicePlan, row: tuple[str | None, str, str | None]) -> bool:
     batch=rows,
 )
 @example(name="pcsc-s13", batch=[("Robbery", "2023-04", "E08000025")])
+@example(name="pcsc-s13", batch=[("Robbery", "٢٠٢٣-05", "E08000025")])  # the engine refuses it
 @example(name="warwickshire", batch=[("Violence and sexual offences", "2024-01", "E07000222")])
 def test_the_plan_answers_as_the_engine_or_not_at_all(
     name: str, batch: list[tuple[str | None, str, str | None]]
@@ -160,3 +162,43 @@ def test_a_planned_pipeline_gives_what_the_engine_gives_and_loads_nothing() -> N
     assert split is not None
     assert split(odd)[0].column("violence").to_pylist() == ["undetermined"]
     assert loads == [1]  # the engine, for the row the plan does not cover
+
+
+def _engine_agrees(
+    name: str, cats: list[str | None], months: list[str], places: list[str | None]
+) -> None:
+    table = pa.table(
+        {
+            "police_uk_category": pa.array(cats, pa.string()),
+            "date": pa.array(months, pa.string()),
+            "location": pa.array(places, pa.string()),
+        }
+    )
+    got = _plan(name).answer(table)
+    assert got is not None
+    engine, problems = classify_split(table, _definitions()[name], encode=True)
+    assert problems == ()
+    for column, values in got.items():
+        assert values.to_pylist() == engine.column(column).to_pylist(), column
+
+
+@pytest.mark.parametrize("name", ["pcsc-s13", "warwickshire"])
+def test_every_district_and_every_month_as_the_engine(name: str) -> None:
+    """Beyond the build's two representatives: every district (2024 and ceased) at every
+    month class, and every month from 2000 to 2099 at every place class."""
+    from svduty.areas._ceased import ceased_districts
+    from svduty.areas._national import district_partnerships
+
+    plan = _plan(name)
+    districts: list[str | None] = [*sorted(district_partnerships()), *sorted(ceased_districts())]
+    districts.append(None)
+    months = [f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(FIRST_MONTH, LAST_MONTH + 1)]
+    firsts = list({plan.month_class(m): m for m in reversed(months)}.values())
+    places: dict[int, str | None] = {}
+    for code in districts:
+        places.setdefault(plan.place_class(code), code)
+    for category in plan.categories:
+        rows = [(m, d) for m in firsts for d in districts]
+        rows += [(m, d) for m in months for d in places.values()]
+        month, where = zip(*rows, strict=True)
+        _engine_agrees(name, [category] * len(rows), list(month), list(where))

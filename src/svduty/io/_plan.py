@@ -59,15 +59,15 @@ FIRST_MONTH = 2000 * 12
 LAST_MONTH = 2099 * 12 + 11
 """The last month a plan covers (December 2099)."""
 
-_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])\Z")
-_CODE = re.compile(r"[A-Z]\d{8}\Z")
+_MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])\Z")  # ASCII digits, as the engine reads them
+_CODE = re.compile(r"[A-Z][0-9]{8}\Z")
 
 
 def month_number(text: str) -> int | None:
     """A ``YYYY-MM`` month as a number (``year * 12 + month - 1``); ``None`` otherwise.
 
     Example:
-        >>> month_number("2023-04"), month_number("2023-4"), month_number(" 2023-04")
+        >>> month_number("2023-04"), month_number("2023-4"), month_number("٢٠٢٣-04")
         (24279, None, None)
     """
     if not _MONTH.match(text):

@@ -150,7 +150,12 @@ def _constants(root: object) -> tuple[set[dt.date], list[frozenset[str]]]:
 
 
 def _district(text: str) -> bool:
-    return len(text) == 9 and text[:3] in LOCAL_GOVERNMENT_AREA_PREFIXES and text[3:].isdigit()
+    return (
+        len(text) == 9
+        and text[:3] in LOCAL_GOVERNMENT_AREA_PREFIXES
+        and text[3:].isascii()
+        and text[3:].isdigit()
+    )
 
 
 def _starts(dates: Iterable[dt.date]) -> tuple[int, ...]:
