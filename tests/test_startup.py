@@ -426,7 +426,6 @@ CLASSIFY_STDLIB = frozenset(
         "_csv",
         "concurrent",
         "mmap",
-        "tomllib",  # the national catalogue of sources (svduty/data/sources.toml)
         "_sha256",  # the cache's key (Python 3.11; 3.12 names it _sha2)
         "_sha2",
         "encodings",  # utf-8-sig, for the police.uk header
@@ -453,6 +452,7 @@ DEFERRED = (
     "tempfile",  # writing a cache file
     "zipfile",
     "ssl",
+    "tomllib",  # a bundle's TOML, the national catalogue of sources: not a cached partnership
 )
 """Modules loaded when first needed: never by a police.uk summary whose partnership comes
 from the command's cache (unless a foundation imports them itself)."""

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar, overload
 
@@ -139,6 +138,7 @@ class Source:
         note: Anything a reader should know (which version was read, known doubts).
 
     Example:
+        >>> from svduty.sources import CATALOGUE
         >>> s = CATALOGUE["da-act-2021"]
         >>> s.title
         'Domestic Abuse Act 2021'
@@ -164,6 +164,7 @@ class Source:
             provision: A provision such as ``"s.13(3)"``, ``"Sch 3 para 14"`` or ``"reg 1(2)"``.
 
         Example:
+            >>> from svduty.sources import CATALOGUE
             >>> CATALOGUE["soa-2003"].link("Sch 3 para 14")
             'https://www.legislation.gov.uk/ukpga/2003/42/schedule/3/paragraph/14'
             >>> CATALOGUE["svd-guidance"].link("para 4") == CATALOGUE["svd-guidance"].url
@@ -273,6 +274,7 @@ class Sources(Mapping[str, Source]):
 
     Example:
         >>> extra = Source("x-report", "X report", SourceKind.REPORT)
+        >>> from svduty.sources import CATALOGUE
         >>> cat = CATALOGUE.extend([extra])
         >>> "x-report" in cat, "x-report" in CATALOGUE
         (True, False)
@@ -301,6 +303,7 @@ class Sources(Mapping[str, Source]):
         """A new catalogue with more sources; an id already present must be identical.
 
         Example:
+            >>> from svduty.sources import CATALOGUE
             >>> CATALOGUE.extend([]) == CATALOGUE
             True
         """
@@ -345,6 +348,7 @@ class Sources(Mapping[str, Source]):
         """Cite a provision of a source in this catalogue.
 
         Example:
+            >>> from svduty.sources import CATALOGUE
             >>> CATALOGUE.cite("cda-1998", "s.6(1)(d)").href
             'https://www.legislation.gov.uk/ukpga/1998/37/section/6'
         """
@@ -353,6 +357,8 @@ class Sources(Mapping[str, Source]):
 
 def _catalogue() -> Sources:
     """The national catalogue, read from the packaged ``data/sources.toml``."""
+    import tomllib  # when first read (a cached partnership's citations need no TOML)
+
     with data("sources.toml").open("rb") as f:
         packaged = tomllib.load(f)
     return Sources.of(
@@ -369,12 +375,25 @@ def _catalogue() -> Sources:
     )
 
 
-CATALOGUE: Sources = _catalogue()
+CATALOGUE: Sources
 """The national sources, by id (packaged as ``svduty/data/sources.toml``).
 
 National legislation, statutory guidance, national strategies and national datasets only;
-a partnership's own documents are declared by its bundle.
+a partnership's own documents are declared by its bundle. Read on first use (PEP 562): a
+command that only reads citations already made (a cached partnership) never parses it.
 """
+
+
+@functools.cache
+def _national() -> Sources:
+    return _catalogue()
+
+
+def __getattr__(name: str) -> Sources:
+    if name == "CATALOGUE":
+        found = globals()["CATALOGUE"] = _national()
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @checked
@@ -400,4 +419,4 @@ def cite(source_id: str, provision: str = "", **kwargs: object) -> Citation:
     """
     text_argument(source_id, "cite(source_id)", "a source's id (str)")
     text_argument(provision, "cite(provision)", "a provision, such as 's.16(4)(a)' (str)")
-    return CATALOGUE.cite(source_id, provision, **kwargs)
+    return _national().cite(source_id, provision, **kwargs)

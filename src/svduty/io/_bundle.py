@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty import sources as _sources
 from svduty._arguments import path_argument
 from svduty._checked import checked
 from svduty._data import data
@@ -23,7 +24,7 @@ from svduty._ids import BREAKS
 from svduty.areas import Geography, LocalArea
 from svduty.errors import BundleError, DataError, Problem
 from svduty.io._sections import SECTIONS, SectionContext, SectionSpec, _present, _read, _relative
-from svduty.sources import CATALOGUE, Source, Sources
+from svduty.sources import Source, Sources
 
 if TYPE_CHECKING:
     from svduty.definitions import Definition
@@ -150,7 +151,7 @@ def _load_manifest(
 
     try:
         manifest = structure(raw, Manifest, file=MANIFEST)
-        return manifest, CATALOGUE.extend(manifest.sources)
+        return manifest, _sources.CATALOGUE.extend(manifest.sources)
     except BundleError as exc:
         problems.extend(_relative(exc, root, MANIFEST))
     except DataError as exc:  # two different sources with one id
@@ -162,7 +163,7 @@ def _good_sources(raw: Mapping[str, Any]) -> Sources:
     """The national catalogue extended by each source of a bad manifest that is good."""
     from svduty.io._converter import structure
 
-    sources = CATALOGUE
+    sources = _sources.CATALOGUE
     declared = raw.get("sources")
     for item in declared if isinstance(declared, list) else ():
         try:
@@ -207,10 +208,10 @@ def _load_some(path: str | Path, keys: tuple[str, ...] | None = None) -> _Loaded
     if not root.is_dir():
         why = "not a bundle folder" if root.exists() else "not a bundle folder: no such folder"
         problems.append(Problem(message=why, file=str(root)))
-        return _Loaded(root, None, CATALOGUE, {}, problems)
+        return _Loaded(root, None, _sources.CATALOGUE, {}, problems)
     raw = _read(root, MANIFEST, problems)
     if raw is None:  # no manifest: not a bundle to check further
-        return _Loaded(root, None, CATALOGUE, {}, problems)
+        return _Loaded(root, None, _sources.CATALOGUE, {}, problems)
     manifest, sources = _load_manifest(raw, root, problems)
     converter = make_converter(sources)
     loaded: dict[str, object] = {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +94,8 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         ...
         svduty.errors.BundleError: .../pipe.toml: not a regular file (a device, FIFO or socket); expected a TOML file
     """  # noqa: E501
+    import tomllib  # when a file is read (its regular expressions: 5 ms of start-up)
+
     p = Path(path)
     try:
         # utf-8-sig: a byte-order mark some editors write first is not part of the TOML

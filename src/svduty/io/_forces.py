@@ -31,11 +31,14 @@ def rows_of_other_forces(by_district: pa.Table, districts: Sequence[str]) -> int
         >>> rows_of_other_forces(t, ["E07000222"]), rows_of_other_forces(t, ["E08000026"])
         (30, 0)
     """
+    codes = by_district.column("district_code").to_pylist()
+    rows = by_district.column("rows").to_pylist()
+    if all(code is None or code in districts or not n for code, n in zip(codes, rows, strict=True)):
+        return 0  # no row in another district: the forces' table is not read
     forces = police_force_names()
     ours = {forces.get(code) for code in districts}
     own = other = 0
-    codes = by_district.column("district_code").to_pylist()
-    for code, n in zip(codes, by_district.column("rows").to_pylist(), strict=True):
+    for code, n in zip(codes, rows, strict=True):
         force = forces.get(code) if isinstance(code, str) else None
         if force is not None and isinstance(n, int):
             own, other = (own + n, other) if force in ours else (own, other + n)
