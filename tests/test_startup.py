@@ -293,6 +293,18 @@ def test_definitions_names_resolve_the_comparison_on_first_use() -> None:
     assert "svduty.definitions._compare" not in _modules_after("import svduty.definitions")
 
 
+def test_the_national_catalogue_is_read_on_first_use() -> None:
+    from svduty import sources
+
+    assert "tomllib" not in _modules_after("import svduty.sources")
+    assert "tomllib" in _modules_after("import svduty.sources as s; s.CATALOGUE")
+    assert "CATALOGUE" in dir(sources)
+    assert sources.CATALOGUE is sources.__getattr__("CATALOGUE")
+    assert sources.cite("pcsc-act-2022").source is sources.CATALOGUE["pcsc-act-2022"]
+    with pytest.raises(AttributeError, match=r"svduty\.sources"):
+        sources.nonesuch  # noqa: B018
+
+
 def test_the_blocker_refuses_pandas_alone() -> None:
     from svduty.cli import _CommandImports
 

@@ -396,6 +396,10 @@ def __getattr__(name: str) -> Sources:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
 @checked
 def cite(source_id: str, provision: str = "", **kwargs: object) -> Citation:
     """Cite a provision of a source in the national :data:`CATALOGUE`.
