@@ -305,6 +305,24 @@ def test_the_national_catalogue_is_read_on_first_use() -> None:
         sources.nonesuch  # noqa: B018
 
 
+def test_threads_reading_the_catalogue_first_get_one_object() -> None:
+    """The first read is under a lock (a slow read, as a busy machine makes it, shows it)."""
+    code = (
+        "import threading, time\n"
+        "import svduty.sources as s\n"
+        "real = s._catalogue\n"
+        "s._catalogue = lambda: (time.sleep(0.05), real())[1]\n"
+        "got = []\n"
+        "ts = [threading.Thread(target=lambda: got.append(s.CATALOGUE)) for _ in range(6)]\n"
+        "[t.start() for t in ts]; [t.join() for t in ts]\n"
+        "print(len({id(c) for c in got}), got[0] is s.CATALOGUE)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["1", "True"]
+
+
 def test_the_blocker_refuses_pandas_alone() -> None:
     from svduty.cli import _CommandImports
 

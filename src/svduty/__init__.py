@@ -131,7 +131,8 @@ _SUBPACKAGES = frozenset(
 """The modules reachable as attributes (``svduty.io``) without an explicit import."""
 
 
-__getattr__, __dir__ = exports(__name__, _EXPORTS, _SUBPACKAGES)
+if not TYPE_CHECKING:  # a misspelt name is then an error the type checker reports
+    __getattr__, __dir__ = exports(__name__, _EXPORTS, _SUBPACKAGES)
 
 
 __all__ = [

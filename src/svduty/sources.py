@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TypeVar, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 import attrs
 import pendulum
@@ -384,16 +385,26 @@ command that only reads citations already made (a cached partnership) never pars
 """
 
 
-@functools.cache
+_held: list[Sources] = []
+_reading = threading.Lock()
+
+
 def _national() -> Sources:
-    return _catalogue()
+    """The catalogue, read once (under a lock: two threads asking first get one object)."""
+    if not _held:
+        with _reading:
+            if not _held:
+                _held.append(_catalogue())
+    return _held[0]
 
 
-def __getattr__(name: str) -> Sources:
-    if name == "CATALOGUE":
-        found = globals()["CATALOGUE"] = _national()
-        return found
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if not TYPE_CHECKING:  # the type checker sees CATALOGUE declared, and no other name
+
+    def __getattr__(name: str) -> Sources:
+        if name == "CATALOGUE":
+            found = globals()["CATALOGUE"] = _national()
+            return found
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

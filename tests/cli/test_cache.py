@@ -238,6 +238,17 @@ def test_the_command_answers_alike_with_its_cache(tmp_path: Path, folder: Path) 
     assert [r.returncode for r in runs] == [0, 0]
     assert off.returncode == 0
     assert runs[0].stdout == runs[1].stdout == off.stdout
-    kept = sorted(p.name for p in _pickles(folder))  # the areas, and the police.uk plan
-    assert len(kept) == 2
+    kept = sorted(p.name for p in _pickles(folder))  # the areas; with the definition (the
+    assert len(kept) == 3  # plan was built from it); the police.uk plan
     assert sum("-police-plan-" in name for name in kept) == 1
+    assert sum(name.split("-")[1:3] == ["areas", "definition"] for name in kept) == 1
+
+
+def test_a_shorter_stem_keeps_a_longer_stems_files(folder: Path) -> None:
+    """Loading the areas alone keeps the areas and definition loaded together (a review
+    found ``...-areas-*`` removing ``...-areas-definition-KEY``)."""
+    with _cache.using(folder):
+        _cache.loaded("examplshire", ("areas", "definition"), lambda: "both", str)
+        _cache.loaded("examplshire", ("areas",), lambda: "areas", str)
+        assert _cache.loaded("examplshire", ("areas", "definition"), lambda: "again", str) == "both"
+    assert len(_pickles(folder)) == 2

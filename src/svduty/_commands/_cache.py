@@ -49,6 +49,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -91,6 +92,9 @@ else:  # the C module itself: ``hashlib`` imports OpenSSL and blake2 too (3-4 ms
             from _sha2 import sha256 as _sha256
         except ImportError:
             from hashlib import sha256 as _sha256
+
+_OLD_KEY = re.compile(r"[0-9a-f]{32}\.pickle")
+"""The rest of a cache file's name after its stem: the key (``_key``)."""
 
 _folder: list[Path | None] = []
 """The cache folder while the command runs (see :func:`using`); empty: no cache."""
@@ -316,8 +320,8 @@ def _write(folder: Path, path: Path, stem: str, value: object) -> None:
     if not write_private(folder, path, data, prefix=stem):
         return
     try:
-        for old in folder.glob(f"{stem}-*.pickle"):
-            if old != path:
+        for old in folder.glob(f"{stem}-*.pickle"):  # this stem's keys, not a longer stem's
+            if old != path and _OLD_KEY.fullmatch(old.name[len(stem) + 1 :]):
                 old.unlink(missing_ok=True)
     except OSError:  # an older file that cannot be removed is left
         return

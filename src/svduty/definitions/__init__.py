@@ -194,4 +194,5 @@ __all__ = [
     "split_rejected",
 ]
 
-__getattr__, __dir__ = exports(__name__, _LAZY)
+if not TYPE_CHECKING:  # a misspelt name is then an error the type checker reports
+    __getattr__, __dir__ = exports(__name__, _LAZY)

@@ -162,7 +162,8 @@ _EXPORTS: dict[str, str] = {
 }
 """Each public name of :mod:`svduty.io` and the module that defines it."""
 
-__getattr__, __dir__ = exports(__name__, _EXPORTS)
+if not TYPE_CHECKING:  # a misspelt name is then an error the type checker reports
+    __getattr__, __dir__ = exports(__name__, _EXPORTS)
 
 __all__ = [
     "ANSWERS",

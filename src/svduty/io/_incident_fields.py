@@ -1,8 +1,9 @@
 """The incident fields as Arrow columns, taken from :class:`~svduty.definitions.Incident`.
 
-One list of fields: :data:`INCIDENT_SCHEMA` is made from the attributes of ``Incident``
-(their order, their types), so every reader, the output schema and the columnar engine
-read the fields the JSON contract has, and a field added to ``Incident`` is read by all.
+One list of fields: :data:`INCIDENT_SCHEMA` (written out in ``svduty.io._incident_schema``,
+so that a police.uk job needs no rule engine) is checked here, on import, to be what the
+attributes of ``Incident`` give (their order, their types), so every reader, the output
+schema and the columnar engine read the fields the JSON contract has.
 A set of words is a list of strings, a flag a boolean, an age an ``int64``, anything else
 text. The day fields (:data:`DAY_FIELDS`) are those ``Incident`` also takes as a date.
 

@@ -367,7 +367,8 @@ class _Bound:
 
     A plain frozen class, so a pipeline pickles for Dask workers and Spark executors.
     With a :class:`~svduty.io._plan.PolicePlan`, a batch the plan covers is answered from
-    it, and the definition (``None``: ``load`` gives it) is loaded only for one it does not.
+    it, and the definition (``None``: ``load`` gives it) is loaded only for one it does not
+    (the command's own pipeline: ``load`` is a closure, so that one does not pickle).
     """
 
     geography: Geography
