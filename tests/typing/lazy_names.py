@@ -22,7 +22,10 @@ fields: list[str] = INCIDENT_SCHEMA.names
 settled: type[Settlement] = svduty.io.Settlement
 also: Sources = svduty.CATALOGUE
 
-svduty.sources.CATALOGE  # type: ignore[attr-defined]  # noqa: B018
-svduty.definitions.Incidnet  # type: ignore[attr-defined]  # noqa: B018
-svduty.io.Setlement  # type: ignore[attr-defined]  # noqa: B018
-svduty.Incidnet  # type: ignore[attr-defined]  # noqa: B018
+
+def misspelt() -> None:
+    """Never called (it would raise): the type checker reads it."""
+    svduty.sources.CATALOGE  # type: ignore[attr-defined]  # noqa: B018
+    svduty.definitions.Incidnet  # type: ignore[attr-defined]  # noqa: B018
+    svduty.io.Setlement  # type: ignore[attr-defined]  # noqa: B018
+    svduty.Incidnet  # type: ignore[attr-defined]  # noqa: B018
