@@ -21,14 +21,15 @@ import svduty
 HEAVY = ("pyarrow", "pandas", "numpy", "networkx", "pendulum", "cattrs", "shapely", "attrs")
 
 
-def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
+def _python(code: str, env: dict[str, str] | None = None) -> str:
+    """What ``code`` prints, run in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout
+
+
+def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
+    out = _python(f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))", env)
     return set(json.loads(out.strip().splitlines()[-1]))
 
 
@@ -317,10 +318,7 @@ def test_threads_reading_the_catalogue_first_get_one_object() -> None:
         "[t.start() for t in ts]; [t.join() for t in ts]\n"
         "print(len({id(c) for c in got}), got[0] is s.CATALOGUE)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split() == ["1", "True"]
+    assert _python(code).split() == ["1", "True"]
 
 
 def test_the_blocker_refuses_pandas_alone() -> None:

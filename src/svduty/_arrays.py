@@ -40,6 +40,7 @@ __all__ = [
     "string_array",
     "sums",
     "value_sums",
+    "with_columns",
 ]
 
 _KINDS = "biuf"  # booleans, integers, floats: plain buffers Arrow shares or packs
@@ -428,6 +429,20 @@ def _plain(t: pa.DataType) -> pa.DataType:
         plain: pa.DataType = kind(t.value_field.with_type(_plain(t.value_type)))
         return plain
     return t
+
+
+def with_columns(table: Any, columns: Mapping[str, Any]) -> Any:
+    """``table`` with ``columns`` added at its end, each replacing a column of its name.
+
+    Example:
+        >>> with_columns(pa.table({"a": [1], "b": [2]}), {"a": pa.array([3])}).to_pydict()
+        {'b': [2], 'a': [3]}
+    """
+    for name, values in columns.items():
+        if name in table.column_names:
+            table = table.drop_columns([name])
+        table = table.append_column(name, values)
+    return table
 
 
 def without_rows(table: pa.Table, rows: Iterable[int]) -> pa.Table:

@@ -16,6 +16,7 @@ __all__ = [
     "ID_SHAPE",
     "MAX_ID",
     "is_area_id",
+    "is_gss_code",
     "is_id",
     "one_of",
 ]
@@ -72,6 +73,16 @@ def is_id(value: object) -> bool:
     return isinstance(value, str) and ID_SHAPE.match(value) is not None
 
 
+def is_gss_code(value: object) -> bool:
+    """Whether ``value`` has a GSS code's shape: a capital letter and 8 ASCII digits.
+
+    Example:
+        >>> is_gss_code("E07000222"), is_gss_code("E0700022"), is_gss_code("E0800002٥")
+        (True, False, False)
+    """
+    return isinstance(value, str) and _GSS.match(value) is not None
+
+
 def is_area_id(value: object) -> bool:
     """Whether ``value`` names an area: a GSS code or an id (:data:`ID_SHAPE`).
 
@@ -79,7 +90,7 @@ def is_area_id(value: object) -> bool:
         >>> is_area_id("E07000222"), is_area_id("north-unitary"), is_area_id("e07 000222")
         (True, True, False)
     """
-    return isinstance(value, str) and (_GSS.match(value) is not None or is_id(value))
+    return is_gss_code(value) or is_id(value)
 
 
 def one_of(ids: Iterable[str], what: str = "id") -> str:

@@ -318,12 +318,7 @@ def _classified(
     )
     if out is None:
         out = _encoded(_verdicts(work, rs, resolve_district, sink), encode)
-    result: Any = tab
-    for name, values in out.items():
-        if name in result.column_names:
-            result = result.drop_columns([name])
-        result = result.append_column(name, values)
-    return result
+    return _arrays.with_columns(tab, out)
 
 
 def _viewless(tab: Any) -> Any:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 import pyarrow as pa
 
+from svduty import _arrays
 from svduty import _compute as pc
 from svduty._arguments import partnership_argument
 from svduty._checked import checked
@@ -403,12 +404,8 @@ class _Bound:
 
     def split(self, table: pa.Table) -> tuple[pa.Table, tuple[Problem, ...]]:
         verdicts = self.plan.answer(table) if self.plan is not None else None
-        if verdicts is not None:
-            for name, values in verdicts.items():  # as the engine adds them
-                if name in table.column_names:
-                    table = table.drop_columns([name])
-                table = table.append_column(name, values)
-            return table, ()
+        if verdicts is not None:  # added as the engine adds them
+            return _arrays.with_columns(table, verdicts), ()
         from svduty.definitions import classify_split
 
         return classify_split(

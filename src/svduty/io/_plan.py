@@ -44,6 +44,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as _pc
+from svduty._ids import is_gss_code
 from svduty.definitions._distinct import spread_all
 
 __all__ = ["FIRST_MONTH", "LAST_MONTH", "PLAN_COLUMNS", "PolicePlan", "month_number"]
@@ -60,7 +61,6 @@ LAST_MONTH = 2099 * 12 + 11
 """The last month a plan covers (December 2099)."""
 
 _MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])\Z")  # ASCII digits, as the engine reads them
-_CODE = re.compile(r"[A-Z][0-9]{8}\Z")
 
 
 def month_number(text: str) -> int | None:
@@ -146,7 +146,7 @@ class PolicePlan:
         found = self.places.get(code)
         if found is not None:
             return found
-        if _CODE.match(code):
+        if is_gss_code(code):
             return self.prefixes.get(code[:3], -1)
         return -1
 
@@ -176,16 +176,13 @@ class PolicePlan:
         keys = _combined(table, steps, table.num_rows)
         if keys is None:
             return None
-        distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        order = np.argsort(first, kind="stable")  # in order of first appearance
-        rank = np.empty(len(order), np.int64)
-        rank[order] = np.arange(len(order))
-        rows = _arrays.array(distinct[order])
+        groups, _ = _arrays.numbered(keys)  # in order of first appearance
+        rows = _arrays.array(keys[_arrays.first_rows(groups)])
         out = {}
         for name in self.verdicts.column_names:
             values = pc.take(_arrays.one_array(self.verdicts.column(name)), rows)
             out[name] = pc.dictionary_encode(values) if name in self.words else values
-        return spread_all(out, _arrays.array(rank[inverse.reshape(-1)]), True)
+        return spread_all(out, _arrays.array(groups), True)
 
 
 def _combined(

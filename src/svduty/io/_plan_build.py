@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty._ids import is_gss_code
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.areas._national import district_partnerships
 from svduty.definitions import OWHR_PILOT_AS_MADE, POLICE_UK_CATEGORIES, Definition, OwhrPilot
@@ -150,12 +151,7 @@ def _constants(root: object) -> tuple[set[dt.date], list[frozenset[str]]]:
 
 
 def _district(text: str) -> bool:
-    return (
-        len(text) == 9
-        and text[:3] in LOCAL_GOVERNMENT_AREA_PREFIXES
-        and text[3:].isascii()
-        and text[3:].isdigit()
-    )
+    return is_gss_code(text) and text[:3] in LOCAL_GOVERNMENT_AREA_PREFIXES
 
 
 def _starts(dates: Iterable[dt.date]) -> tuple[int, ...]:
