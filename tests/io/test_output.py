@@ -259,7 +259,7 @@ def test_writer_corners(tmp_path, monkeypatch):
 
 
 def test_parquet_options_change_the_encoding_not_the_values(tmp_path):
-    """Row numbers are not dictionary-encoded, lists and free text carry no min/max; the
+    """Row numbers and ids are not dictionary-encoded, lists and free text carry no min/max; the
     values read back are the table written, nested columns included."""
     t = pa.table(
         {
@@ -287,7 +287,7 @@ def test_parquet_options_change_the_encoding_not_the_values(tmp_path):
         "in_scope",
     }
     dictionary = {p for p, c in cols.items() if "RLE_DICTIONARY" in c.encodings}
-    assert dictionary == set(cols) - {"row"}
+    assert dictionary == set(cols) - {"row", "id"}
     stats = {p for p, c in cols.items() if c.statistics is not None and c.statistics.has_min_max}
     assert stats == {
         "row",
