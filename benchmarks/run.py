@@ -307,9 +307,26 @@ def run_child(
     return report, wall, peak, cpu
 
 
-def measure(name: str, path: Path, args: argparse.Namespace) -> dict[str, Any]:
-    """The fastest of ``--repeat`` runs (the machine may be shared), with the largest peak."""
-    runs = [measure_once(name, path, args) for _ in range(max(args.repeat, 1))]
+def measure(names: list[str], path: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Each measurement's fastest of ``--repeat`` runs, with its largest peak memory.
+
+    The runs go round the measurements (every one once, then every one again), so that a
+    ratio compares runs made while the machine was in the same state: on a shared or
+    virtual machine the cost of memory a process touches first varies from minute to
+    minute (here a 2.4 GB bare read took 0.85 s or 8 s), and runs of one measurement
+    back to back would all fall in one state.
+    """
+    rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    for _ in range(max(args.repeat, 1)):
+        for name in names:
+            run = measure_once(name, path, args)
+            rounds[name].append(run)
+            print(json.dumps(run), flush=True)
+    return [_best(runs) for runs in rounds.values()]
+
+
+def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fastest of one measurement's runs (the machine may be shared), the largest peak."""
     timed = [r for r in runs if "seconds" in r]
     if not timed:
         return runs[0]
@@ -621,8 +638,10 @@ def render(
             "process: the first also fills the pipeline's memo and touches memory afresh; both",
             "are reported for `columnar_scaling`); `scalar` calls the one-incident",
             "classifier in a Python loop. Each",
-            "measurement runs `--repeat` times (default 3): the table shows the fastest run",
-            "and the largest peak memory, because the machine may be shared.",
+            "measurement runs `--repeat` times (default 3), in rounds (every measurement once,",
+            "then again), so that runs compared were made in the same state of the machine:",
+            "the table shows the fastest run and the largest peak memory, because the machine",
+            "may be shared.",
             "",
             f"## Results ({now})",
             "",
@@ -701,13 +720,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"input: {path} ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
     load_before = os.getloadavg()
-    results = []
     for name in names:
         if name not in MEASUREMENTS:
             parser.error(f"unknown measurement {name!r}; choose from {', '.join(MEASUREMENTS)}")
-        r = measure(name, path, args)
-        results.append(r)
-        print(json.dumps(r), flush=True)
+    results = measure(names, path, args)
     info = machine()
     load_after = os.getloadavg()
     info["load average (1 min) before / after"] = f"{load_before[0]:.2f} / {load_after[0]:.2f}"
