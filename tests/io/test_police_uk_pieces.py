@@ -202,3 +202,31 @@ def test_pieces_join_alike_without_concat_batches(monkeypatch):
     got = _arrays.joined([a, b])
     assert got.equals(expected)
     assert got.to_pydict() == {"x": [1, None, 3], "y": ["a", "b", None]}
+
+
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_every_thread_parses_a_block_ahead_while_the_caller_holds_one(tmp_path, workers):
+    """With one block ahead, one of two threads idled while the caller classified a batch."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    f = tmp_path / "blocks.csv"
+    rows = [",".join(GOOD).replace("abc", f"id{i}") for i in range(3000)]
+    f.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
+    submitted: list[int] = []
+
+    class Pool(ThreadPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            submitted.append(len(args[0]))
+            return super().submit(fn, *args, **kwargs)
+
+    with Pool(workers) as pool:
+        how = reader._Reading(1 << 14, pool, workers, None, 0)
+        got = reader._pieces_read(f, how)
+        held = [next(got)]  # the caller holds the first block's batch ...
+        assert len(submitted) == 1 + workers  # ... while each thread has a block of its own
+        held += list(got)
+    assert len(held) > 1 + workers  # the file has more blocks than that
+    assert sum(b.num_rows for b in held) == 3000
+    assert pa.Table.from_batches(held).equals(
+        pa.Table.from_batches(list(read_police_uk(f, block_size=1 << 14)))
+    )

@@ -284,7 +284,11 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
                 for data, quoted in pieces
             ]
             window.append((end, futures))
-            if len(window) > 1:
+            # a block per thread parsed ahead of the one the caller is given, so that every
+            # thread parses while the caller classifies (with one ahead, one of 2 threads
+            # idled: 4,000,000 rows, best/median of 5, 1.40/1.48 -> 1.27/1.36 s; peak
+            # memory a block's more, about 25 MB)
+            if len(window) > max(how.workers, 1):
                 yield from _emit(window.popleft(), state, name, how)
         while window:
             yield from _emit(window.popleft(), state, name, how)
