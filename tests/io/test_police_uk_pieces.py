@@ -223,9 +223,10 @@ def test_every_thread_parses_a_block_ahead_while_the_caller_holds_one(tmp_path, 
         how = reader._Reading(1 << 14, pool, workers, None, 0)
         got = reader._pieces_read(f, how)
         held = [next(got)]  # the caller holds the first block's batch ...
-        assert len(submitted) == 1 + workers  # ... while each thread has a block of its own
+        # ... while the threads parse the next blocks (a block each, at most two)
+        assert len(submitted) == 1 + min(workers, 2)
         held += list(got)
-    assert len(held) > 1 + workers  # the file has more blocks than that
+    assert len(held) > 3  # the file has more blocks than that
     assert sum(b.num_rows for b in held) == 3000
     assert pa.Table.from_batches(held).equals(
         pa.Table.from_batches(list(read_police_uk(f, block_size=1 << 14)))
