@@ -361,9 +361,8 @@ def _widened(schema: pa.Schema, table: pa.Table) -> pa.Schema:
 _ENCODED_ROWS = 1 << 15
 """Rows encoded at a time (a larger table in pieces: less memory in hand at once).
 
-200,000 incidents to standard output, interleaved, 11 runs: 65,536 rows a piece 0.67 s
-best, 0.97 s median, 490-540 MB peak; 32,768 0.51 / 0.75 s, 430-480 MB (memory first
-touched costs more than the pieces' own work); 16,384 slower again (0.52 against 0.45 s).
+200,000 incidents to standard output, 11 runs: 65,536 rows a piece 0.67/0.97 s best/median,
+490-540 MB; 32,768 0.51/0.75 s, 430-480 MB (fresh memory costs more than the pieces' work).
 """
 
 
