@@ -205,7 +205,7 @@ def test_pieces_join_alike_without_concat_batches(monkeypatch):
 
 
 @pytest.mark.parametrize("workers", [1, 2, 4])
-def test_every_thread_parses_a_block_ahead_while_the_caller_holds_one(tmp_path, workers):
+def test_the_threads_parse_the_next_blocks_while_the_caller_holds_one(tmp_path, workers):
     """With one block ahead, one of two threads idled while the caller classified a batch."""
     from concurrent.futures import ThreadPoolExecutor
 
