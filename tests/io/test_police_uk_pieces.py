@@ -231,3 +231,22 @@ def test_the_threads_parse_the_next_blocks_while_the_caller_holds_one(tmp_path, 
     assert pa.Table.from_batches(held).equals(
         pa.Table.from_batches(list(read_police_uk(f, block_size=1 << 14)))
     )
+
+
+def test_a_file_cut_short_while_it_is_read_is_refused_by_name(tmp_path):
+    """Overwritten in place mid-read: a clear error naming the file, not an mmap ValueError."""
+    import os
+
+    from svduty.errors import InputFormatError
+
+    f = tmp_path / "2025-06-street.csv"
+    rows = [",".join(GOOD).replace("abc", f"id{i}") for i in range(20000)]
+    f.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
+    got = read_police_uk(f, block_size=1 << 16)
+    first = next(got)  # the blocks parsed ahead lie in the first 200 KiB
+    os.truncate(f, f.stat().st_size * 4 // 5)
+    with pytest.raises(InputFormatError) as caught:
+        list(got)
+    assert first.num_rows
+    assert str(f) in str(caught.value)
+    assert "became shorter while it was read" in str(caught.value)

@@ -10,12 +10,14 @@ which follows quotes as the parser does and decides a quote left open on its lin
 from __future__ import annotations
 
 import mmap
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import quote_lines
 
@@ -44,6 +46,8 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
             top = min(size, (top // block + 1) * block)  # reads end where the parser's do
             eof = top == size
             lo = pos - pos % mmap.ALLOCATIONGRANULARITY
+            if os.fstat(fh.fileno()).st_size < top:  # cut short since the read began
+                raise _shorter(p)
             data = _map(fh, lo, top - lo)
             start = pos - lo
             if header:
@@ -75,6 +79,26 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
                     group = []
             skip_lf = data[start - 1 : start] == b"\r" and start == len(data)
             pos = lo + start
+
+
+def _shorter(p: Path) -> InputFormatError:
+    """The error for a file that became shorter while it was read (overwritten in place).
+
+    Found before the next block is mapped; a block already mapped and cut away under a
+    parse thread ends the process (a bus error): see the large-inputs guide.
+
+    Example:
+        >>> print(_shorter(Path("2025-06.csv")))  # doctest: +NORMALIZE_WHITESPACE
+        2025-06.csv: the file became shorter while it was read (was it overwritten?);
+        expected a file left whole until svduty has read it
+    """
+    return InputFormatError(
+        Problem(
+            message="the file became shorter while it was read (was it overwritten?)",
+            file=str(p),
+            expected="a file left whole until svduty has read it",
+        )
+    )
 
 
 @attrs.define(slots=True)
