@@ -48,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -117,21 +118,38 @@ def child_reader(path: Path, _: argparse.Namespace) -> dict[str, Any]:
 
 
 def child_columnar(path: Path, _: argparse.Namespace) -> dict[str, Any]:
+    pipeline, table = _warm_pipeline(path)
+    base = _rss_mb()
+    return {**_rated(pipeline, [table]), "base_mb": base}
+
+
+def _warm_pipeline(path: Path) -> tuple[Any, Any]:
+    """The default pipeline, warm (the look-ups it remembers once filled), and the file."""
     import pyarrow as pa
 
     from svduty.io import default_pipeline, read_police_uk
 
     pipeline = default_pipeline()
     table = pa.Table.from_batches(list(read_police_uk(path)))
-    pipeline(table.slice(0, 1000))  # warm: the look-ups a pipeline remembers once filled
-    base = _rss_mb()
-    calls = _calls(pipeline, table)
+    pipeline(table.slice(0, 1000))
+    return pipeline, table
+
+
+def _rated(pipeline: Any, tables: Iterable[Any]) -> dict[str, Any]:
+    """Rows per second of :func:`_calls` on each table, by its rows; seconds of the last."""
+    rates: dict[str, dict[str, float]] = {"first": {}, "new": {}, "again": {}}
+    n = 0
+    for table in tables:
+        n = table.num_rows
+        for name, seconds in _calls(pipeline, table).items():
+            rates[name][str(n)] = n / seconds
+        del table  # before the next is made
     return {
-        "seconds": calls["new"],
-        "first_seconds": calls["first"],
-        "again_seconds": calls["again"],
-        "rows": table.num_rows,
-        "base_mb": base,
+        "seconds": n / rates["new"][str(n)],
+        "rows": n,
+        "rates": rates["new"],
+        "first_rates": rates["first"],
+        "again_rates": rates["again"],
     }
 
 
@@ -238,26 +256,14 @@ def child_columnar_scaling(path: Path, args: argparse.Namespace) -> dict[str, An
     """Rows per second of the in-memory pipeline at each of ``--scaling`` row counts."""
     import pyarrow as pa
 
-    from svduty.io import default_pipeline, read_police_uk
+    pipeline, base_table = _warm_pipeline(path)
 
-    pipeline = default_pipeline()
-    base_table = pa.Table.from_batches(list(read_police_uk(path)))
-    pipeline(base_table.slice(0, 1000))  # warm, as in child_columnar
-    rates: dict[str, dict[str, float]] = {"first": {}, "new": {}, "again": {}}
-    for n in args.scaling:
-        reps = -(-n // base_table.num_rows)
-        table = pa.concat_tables([base_table] * reps).slice(0, n).combine_chunks()
-        for name, seconds in _calls(pipeline, table).items():
-            rates[name][str(n)] = n / seconds
-        del table
-    top = max(args.scaling)
-    return {
-        "seconds": top / rates["new"][str(top)],
-        "rows": top,
-        "rates": rates["new"],
-        "first_rates": rates["first"],
-        "again_rates": rates["again"],
-    }
+    def tables() -> Iterator[Any]:  # one at a time (the largest is most of the memory)
+        for n in sorted(args.scaling):
+            reps = -(-n // base_table.num_rows)
+            yield pa.concat_tables([base_table] * reps).slice(0, n).combine_chunks()
+
+    return _rated(pipeline, tables())
 
 
 CHILDREN = {
@@ -594,27 +600,19 @@ def render(
         best / 1e6 if best else None,
         ">= 10",
     )
-    col = by.get("columnar", {})
-    if "first_seconds" in col:
-        calls = {k: col["rows"] / col[f"{k}_seconds"] / 1e6 for k in ("first", "again")}
-        ratio(
-            f"columnar, {col['rows']:,} rows, million rows/s: first call (memo filled, memory"
-            f" touched afresh) {calls['first']:.2f}, combinations remembered {calls['again']:.2f}",
-            calls["first"],
-            "(info)",
-        )
-    for kind, label in (
-        ("first_rates", "first call on each table (memo filled, memory touched afresh)"),
-        ("again_rates", "the same table again (combinations remembered)"),
-    ):
-        seen = by.get("columnar_scaling", {}).get(kind, {})
-        if seen:
-            ratio(
-                f"columnar, {label}, million rows/s: "
-                + ", ".join(f"{int(n):,}: {r / 1e6:.2f}" for n, r in seen.items()),
-                max(seen.values()) / 1e6,
-                "(info)",
-            )
+    for measurement in ("columnar", "columnar_scaling"):
+        for kind, label in (
+            ("first_rates", "first call on each table (memo filled, memory touched afresh)"),
+            ("again_rates", "the same table again (combinations remembered)"),
+        ):
+            seen = by.get(measurement, {}).get(kind, {})
+            if seen:
+                ratio(
+                    f"{measurement}, {label}, million rows/s: "
+                    + ", ".join(f"{int(n):,}: {r / 1e6:.2f}" for n, r in seen.items()),
+                    max(seen.values()) / 1e6,
+                    "(info)",
+                )
     for kind, label in (("rates", ""), ("first_rates", ", first calls")):
         seen = by.get("columnar_scaling", {}).get(kind, {})
         if len(seen) >= 2:
@@ -635,7 +633,8 @@ def render(
         "(info)",
     )
     ratio("reader / bare read (time)", reader / bare if reader and bare else None, "(info)")
-    first = col["rows"] / col["first_seconds"] if col.get("first_seconds") else rate(col)
+    col = by.get("columnar", {})
+    first = max(col.get("first_rates", {}).values(), default=None) or rate(col)
     sca = rate(by.get("scalar", {}))
     ratio(
         "columnar (first call) / scalar (rows per second)",

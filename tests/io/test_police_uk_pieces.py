@@ -30,6 +30,11 @@ SETTINGS = settings(
 )
 
 
+def good_rows(n: int) -> list[str]:
+    """``n`` good police.uk lines, each with its own crime id."""
+    return [",".join(GOOD).replace("abc", f"id{i}") for i in range(n)]
+
+
 def batches(path: Path, block: int, *, per_worker: int, least: int = 1) -> list[pa.RecordBatch]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(reader, "_PER_WORKER", per_worker)
@@ -62,7 +67,7 @@ def test_pieces_give_the_batches_of_one_piece_per_block(tmp_path, data, block, p
 
 def test_a_clean_file_is_cut_into_pieces_and_joined(tmp_path, monkeypatch):
     f = tmp_path / "clean.csv"
-    rows = [",".join(GOOD).replace("abc", f"id{i}") for i in range(3000)]
+    rows = good_rows(3000)
     rows[1234] = "short,row"
     f.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
     parsed: list[int] = []
@@ -210,8 +215,7 @@ def test_the_threads_parse_the_next_blocks_while_the_caller_holds_one(tmp_path, 
     from concurrent.futures import ThreadPoolExecutor
 
     f = tmp_path / "blocks.csv"
-    rows = [",".join(GOOD).replace("abc", f"id{i}") for i in range(3000)]
-    f.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
+    f.write_text(HEADER + "\n" + "\n".join(good_rows(3000)) + "\n")
     submitted: list[int] = []
 
     class Pool(ThreadPoolExecutor):
@@ -240,8 +244,7 @@ def test_a_file_cut_short_while_it_is_read_is_refused_by_name(tmp_path):
     from svduty.errors import InputFormatError
 
     f = tmp_path / "2025-06-street.csv"
-    rows = [",".join(GOOD).replace("abc", f"id{i}") for i in range(20000)]
-    f.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
+    f.write_text(HEADER + "\n" + "\n".join(good_rows(20000)) + "\n")
     got = read_police_uk(f, block_size=1 << 16)
     first = next(got)  # the blocks parsed ahead lie in the first 200 KiB
     os.truncate(f, f.stat().st_size * 4 // 5)

@@ -72,6 +72,10 @@ _ROW = POLICE_UK_SCHEMA.get_field_index("row")
 _PIECES = 1  # the fewest pieces a block is parsed in (a power of 2); the tests ask for more
 _PER_WORKER = 1  # a block is cut into this many pieces per worker thread ...
 _MIN_PIECE = 1 << 18  # ... of at least 256 KiB (a smaller piece costs more than it gains),
+_AHEAD = 2  # blocks parsed ahead of the one the caller holds, one a thread: with one, one
+# of two threads sat idle while the caller classified (4,000,000 rows, best/median of 5:
+# 1.40/1.48 -> 1.27/1.36 s); each is about 25 MB, so more threads do not read further (a
+# review: 4 ahead on 4 threads, 421 -> 528 MB). A read error comes after fewer batches.
 _FEW_BLOCKS = 1  # in a file of one block (in a larger one, whole blocks keep the threads
 # busy, and cutting them would only cost the joins: 400,000 rows, 6 blocks, 0.48 -> 0.45 s
 # of CPU in process)
@@ -272,26 +276,6 @@ def _pieces(block: int, size: int, workers: int) -> int:
     return n
 
 
-def _ahead(workers: int) -> int:
-    """How many blocks are parsed ahead of the one the caller is given.
-
-    One per thread, up to :data:`_MOST_AHEAD`: while the caller classifies a batch, the
-    threads parse the next blocks (with one ahead, one of two threads sat idle: 4,000,000
-    rows, best/median of 5, 1.40/1.48 -> 1.27/1.36 s). Each block ahead is 16 MiB mapped
-    and its batch parsed (about 25 MB): more threads do not hold more (a review measured
-    4 threads, 4 ahead: 421 -> 528 MB for 4,000,000 rows). A failure to read the file is
-    raised once the blocks before it have been given, as before, after fewer batches.
-
-    Example:
-        >>> [_ahead(w) for w in (1, 2, 4)]
-        [1, 2, 2]
-    """
-    return max(1, min(workers, _MOST_AHEAD))
-
-
-_MOST_AHEAD = 2
-
-
 def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     name = str(p)
     piece = how.block_size // _pieces(how.block_size, p.stat().st_size, how.workers)
@@ -304,7 +288,7 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
                 for data, quoted in pieces
             ]
             window.append((end, futures))
-            if len(window) > _ahead(how.workers):
+            if len(window) > min(how.workers, _AHEAD):
                 yield from _emit(window.popleft(), state, name, how)
         while window:
             yield from _emit(window.popleft(), state, name, how)
