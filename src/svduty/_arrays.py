@@ -72,7 +72,9 @@ def array(values: Any, type: pa.DataType | None = None, *, mask: Any = None) -> 
 
 
 def one_array(column: Any) -> Any:
-    """A column as one array; chunks whose dictionaries Arrow cannot merge are decoded.
+    """A column as one array (its one chunk as it is, not copied).
+
+    Chunks whose dictionaries Arrow cannot merge are decoded.
 
     Arrow refuses to merge the dictionaries of chunks when one holds a null word.
 
@@ -85,6 +87,8 @@ def one_array(column: Any) -> Any:
     """
     if not isinstance(column, pa.ChunkedArray):
         return column
+    if column.num_chunks == 1:  # as it is: no copy
+        return column.chunk(0)
     try:
         return column.combine_chunks()
     except pa.ArrowInvalid:  # "Cannot yet unify dictionaries with nulls"
