@@ -253,3 +253,69 @@ def test_a_file_cut_short_while_it_is_read_is_refused_by_name(tmp_path):
     assert first.num_rows
     assert str(f) in str(caught.value)
     assert "became shorter while it was read" in str(caught.value)
+
+
+_CUT_UNDER_THE_PARSER = """
+import os, sys, threading
+from svduty.errors import InputFormatError
+from svduty.io import _police_uk_reader as reader, read_police_uk
+path, cut = sys.argv[1], int(sys.argv[2])
+cut_made, parse = threading.Event(), reader._parse_piece
+calls = []
+def held(*args, **kw):  # the blocks after the first wait until the file is cut
+    calls.append(1)
+    if len(calls) > 1:
+        cut_made.wait(10)
+    return parse(*args, **kw)
+reader._parse_piece = held
+got = read_police_uk(path, block_size=1 << 16)
+first = next(got)
+os.truncate(path, cut)
+cut_made.set()
+try:
+    list(got)
+except InputFormatError as exc:
+    print(first.num_rows, len(calls), exc)
+"""
+
+
+def test_a_file_cut_under_the_blocks_being_parsed_is_refused_by_name(tmp_path):
+    """Cut within the blocks read ahead, before a thread parses them: an error, no bus error.
+
+    The blocks are read into memory, not mapped: the parse threads read svduty's own copy,
+    and the next read comes short. (Mapped, a thread reading a page cut away was killed by
+    SIGBUS, and the whole process with it.)
+    """
+    f = tmp_path / "2025-06-street.csv"
+    f.write_text(HEADER + "\n" + "\n".join(good_rows(20000)) + "\n")
+    done = subprocess.run(
+        [sys.executable, "-c", _CUT_UNDER_THE_PARSER, str(f), str(100_000)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows, calls, message = done.stdout.split(" ", 2)
+    assert int(rows) > 0 and int(calls) >= 3  # two blocks were read ahead of the cut
+    assert f"{f}: the file became shorter while it was read" in message
+
+
+def test_the_block_buffers_are_reused_only_once_nothing_views_them(tmp_path):
+    """A buffer still viewed (a piece not yet parsed) is never written; a free one is reused."""
+    f = tmp_path / "bytes.csv"
+    f.write_bytes(bytes(range(256)) * 4)
+    buffers = blocks._Buffers(f)
+    with f.open("rb", buffering=0) as fh:
+        held, views = [], []
+        for k in range(blocks._RING + 2):  # each viewed as soon as it is read
+            held.append(buffers.read(fh, k, 10 + k))
+            views.append(memoryview(held[-1]))
+        assert len({id(b) for b in held}) == len(held)  # each viewed: a new one each time
+        assert len(buffers.ring) == blocks._RING  # the oldest no longer kept
+        assert [bytes(b) for b in held] == [bytes(range(k, 10 + 2 * k)) for k in range(8)]
+        for v in views:
+            v.release()
+        again = buffers.read(fh, 100, 40)  # longer than any: grown in place
+        assert any(again is b for b in held[-blocks._RING :])
+        assert bytes(again) == bytes(range(100, 140))
+        assert bytes(buffers.read(fh, 3, 2)) == b"\x03\x04"  # shorter: cut to its length

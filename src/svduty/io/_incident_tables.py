@@ -307,10 +307,10 @@ def _record_lines(p: Path, mended: bytes | None = None) -> Any:
     ends = np.flatnonzero(a == _LF)
     empty = len(ends) and (ends[0] == 0 or bool((np.diff(ends) == 1).any()))
     if not data or empty or b"\r" in data:
-        return record_lines(p, identity=True, data=mended)
+        return record_lines(p, identity=True, data=data)
     starts = np.concatenate([[0], ends[:-1] + 1])  # the last line runs to the end
     if np.bitwise_xor.reduceat((a == _QUOTE).view(np.uint8), starts).any():  # odd quotes
-        return record_lines(p, identity=True, data=mended)
+        return record_lines(p, identity=True, data=data)
     return None
 
 

@@ -22,7 +22,6 @@ be rejected, and the next line is read as usual.
 
 from __future__ import annotations
 
-import mmap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -118,22 +117,18 @@ def record_lines(
         >>> record_lines(f).tolist()
         [1, 3, 5, 6]
     """
-    if data is not None:
+    if data is not None and len(data):
         lines, _, _ = _records(np.frombuffer(data, np.uint8), cr=b"\r" in data, quote=quoted)
         return lines
-    p = Path(path)
-    size = p.stat().st_size
-    if size == 0:
+    raw = Path(path).read_bytes() if data is None else b""  # read, not mapped (no bus error)
+    if not raw:
         return np.zeros(0, dtype=np.int64)
-    with p.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        has_cr = mm.find(b"\r") >= 0  # memchr speed: most files have no CR at all
-        has_quote = quoted and mm.find(b'"') >= 0
-        blank = mm.find(b"\n\n") >= 0 or mm[:1] == b"\n"
+    has_cr = raw.find(b"\r") >= 0  # memchr speed: most files have no CR at all
+    has_quote = quoted and raw.find(b'"') >= 0
+    blank = raw.find(b"\n\n") >= 0 or raw[:1] == b"\n"
     if identity and not (has_cr or has_quote or blank):
         return None
-    data = np.memmap(p, dtype=np.uint8, mode="r")
-    lines, _, _ = _records(data, cr=has_cr, quote=has_quote)
-    del data
+    lines, _, _ = _records(np.frombuffer(raw, np.uint8), cr=has_cr, quote=has_quote)
     return lines
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import io
-import mmap
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -159,11 +158,10 @@ class _Mended(io.RawIOBase):
 
 def _followed(p: Path) -> tuple[Any, dict[int, str], list[tuple[int, int]]]:
     """The lines where records start, the lines to reject for a quote and their bytes."""
-    with p.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        quoted = mm.find(b'"') >= 0
-    if not quoted:
+    raw = p.read_bytes()  # read, not mapped: a file cut meanwhile is no bus error
+    if raw.find(b'"') < 0:
         return record_lines(p, identity=True), {}, []
-    data = np.memmap(p, dtype=np.uint8, mode="r")
+    data = np.frombuffer(raw, np.uint8)
     scan = quote_lines(data, fields=len(POLICE_UK_COLUMNS))
     starts, _, _ = scan.records(data)
     spans = [scan.line_span(k, data) for k, _ in scan.unclosed]
