@@ -293,10 +293,12 @@ def test_a_file_cut_under_the_blocks_being_parsed_is_refused_by_name(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     rows, calls, message = done.stdout.split(" ", 2)
-    assert int(rows) > 0 and int(calls) >= 3  # two blocks were read ahead of the cut
+    assert int(rows) > 0
+    assert int(calls) >= 3  # two blocks were read ahead of the cut
     assert f"{f}: the file became shorter while it was read" in message
 
 
