@@ -306,18 +306,38 @@ def test_the_block_buffers_are_reused_only_once_nothing_views_them(tmp_path):
     """A buffer still viewed (a piece not yet parsed) is never written; a free one is reused."""
     f = tmp_path / "bytes.csv"
     f.write_bytes(bytes(range(256)) * 4)
-    buffers = blocks._Buffers(f)
+    buffers = blocks._Buffers()
     with f.open("rb", buffering=0) as fh:
         held, views = [], []
         for k in range(blocks._RING + 2):  # each viewed as soon as it is read
-            held.append(buffers.read(fh, k, 10 + k))
+            held.append(buffers.read(fh, k, 10 + k, f))
             views.append(memoryview(held[-1]))
         assert len({id(b) for b in held}) == len(held)  # each viewed: a new one each time
         assert len(buffers.ring) == blocks._RING  # the oldest no longer kept
         assert [bytes(b) for b in held] == [bytes(range(k, 10 + 2 * k)) for k in range(8)]
         for v in views:
             v.release()
-        again = buffers.read(fh, 100, 40)  # longer than any: grown in place
+        again = buffers.read(fh, 100, 40, f)  # longer than any: grown in place
         assert any(again is b for b in held[-blocks._RING :])
         assert bytes(again) == bytes(range(100, 140))
-        assert bytes(buffers.read(fh, 3, 2)) == b"\x03\x04"  # shorter: cut to its length
+        assert bytes(buffers.read(fh, 3, 2, f)) == b"\x03\x04"  # shorter: cut to its length
+
+
+def test_the_files_of_one_read_share_their_buffers(tmp_path, monkeypatch):
+    """A folder of months reuses the same few buffers, file after file (memory touched once)."""
+    for month in range(1, 11):
+        f = tmp_path / f"2025-{month:02d}-street.csv"
+        rows = [f"m{month}{r}" for r in good_rows(300)]  # each file its own crime ids
+        f.write_text(HEADER + "\n" + "\n".join(rows) + "\n")
+    seen: set[int] = set()
+    unviewed = blocks._Buffers._unviewed
+
+    def spied(self, length):
+        buf = unviewed(self, length)
+        seen.add(id(buf))
+        return buf
+
+    monkeypatch.setattr(blocks._Buffers, "_unviewed", spied)
+    rows = sum(b.num_rows for b in read_police_uk(tmp_path, block_size=1 << 14))
+    assert rows == 3000
+    assert 0 < len(seen) <= blocks._RING  # a new ring for each file: 10 or more

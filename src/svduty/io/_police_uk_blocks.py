@@ -25,7 +25,9 @@ __all__: list[str] = []
 _FIELDS = len(POLICE_UK_COLUMNS)
 
 
-def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[Any, bool]]]]:
+def _blocks(
+    p: Path, block: int, piece: int, buffers: _Buffers | None = None
+) -> Iterator[tuple[int, list[tuple[Any, bool]]]]:
     """The file after its header, a block at a time, cut where the parser would cut it.
 
     The streaming parser reads ``block`` bytes at a time and parses up to the last record
@@ -34,11 +36,12 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
     the file) and its pieces: a view of the bytes read and whether it holds a quote.
     The bytes are read, not mapped: a file cut short while it is read is refused by name
     (:func:`_shorter`) when a read comes short, never a bus error in a parse thread.
+    ``buffers``: those to read into (shared by the files of one read), else new ones.
     """
     size = p.stat().st_size
     with p.open("rb", buffering=0) as fh:
         quote_after = _QuoteAfter(fh)
-        buffers = _Buffers(p)
+        buffers = _Buffers() if buffers is None else buffers
         pos = 0  # where the rows not yet cut start (file offset)
         top = 0  # how far the file is read
         header = True  # the header is not passed yet
@@ -47,7 +50,7 @@ def _blocks(p: Path, block: int, piece: int) -> Iterator[tuple[int, list[tuple[A
             top = min(size, (top // block + 1) * block)  # reads end where the parser's do
             eof = top == size
             lo = pos
-            data = buffers.read(fh, lo, top - lo)
+            data = buffers.read(fh, lo, top - lo, p)
             start = 0
             if header:
                 start = _header_end(data, eof)
@@ -170,25 +173,24 @@ class _Buffers:
         >>> import tempfile
         >>> with tempfile.TemporaryFile() as f:
         ...     _ = f.write(b"abcdef"); f.flush()
-        ...     b = _Buffers(Path("f.csv"))
-        ...     first = b.read(f, 1, 3)
+        ...     b, csv = _Buffers(), Path("f.csv")
+        ...     first = b.read(f, 1, 3, csv)
         ...     view = memoryview(first)  # viewed: not reused
-        ...     bytes(first), b.read(f, 0, 2) is first, bytes(b.read(f, 4, 2))
+        ...     bytes(first), b.read(f, 0, 2, csv) is first, bytes(b.read(f, 4, 2, csv))
         (b'bcd', False, b'ef')
         >>> view.release()
         >>> with tempfile.TemporaryFile() as f:  # shorter than the read expects
         ...     _ = f.write(b"abc"); f.flush()
-        ...     b.read(f, 2, 5)
+        ...     b.read(f, 2, 5, csv)
         Traceback (most recent call last):
         ...
         svduty.errors.InputFormatError: f.csv: the file became shorter while it was read (was it overwritten?); expected a file left whole until svduty has read it
     """  # noqa: E501
 
-    path: Path
     ring: list[bytearray] = attrs.Factory(list)
 
-    def read(self, fh: Any, offset: int, length: int) -> bytearray:
-        """``length`` bytes of the file ``fh`` from ``offset``, in a buffer of that length."""
+    def read(self, fh: Any, offset: int, length: int, path: Path) -> bytearray:
+        """``length`` bytes of the file ``fh`` (at ``path``) from ``offset``, in a buffer."""
         buf = self._unviewed(length)
         fh.seek(offset)
         got = 0
@@ -196,7 +198,7 @@ class _Buffers:
             while got < length:
                 n = fh.readinto(view[got:])
                 if not n:  # the file ends before the size it had
-                    raise _shorter(self.path)
+                    raise _shorter(path)
                 got += n
         return buf
 

@@ -58,7 +58,7 @@ from svduty.io._police_uk import (
     _unclosed_quote,
     normalise_police_uk,
 )
-from svduty.io._police_uk_blocks import _blocks
+from svduty.io._police_uk_blocks import _blocks, _Buffers
 from svduty.io._police_uk_fallback import _BINARY, one_thread
 from svduty.io._quiet import quiet_undecodable_rows
 
@@ -187,9 +187,10 @@ def read_police_uk(
         _check_header(p)
     workers = min(4, os.cpu_count() or 1)
     done = 0
+    buffers = _Buffers()  # one file after another: its memory touched once
     with ThreadPoolExecutor(workers, thread_name_prefix="svduty-csv") as pool:
         for p in paths:
-            how = _Reading(block_size, pool, workers, progress, done, wanted)
+            how = _Reading(block_size, pool, workers, progress, done, wanted, buffers)
             yield from _read_file(p, how)
             done += p.stat().st_size
             if progress is not None:
@@ -206,6 +207,7 @@ class _Reading:
     progress: Callable[[int], None] | None
     done: int  # bytes of the files before this one
     columns: tuple[str, ...] | None = None  # the columns converted (None: all)
+    buffers: _Buffers = attrs.Factory(_Buffers)  # the blocks are read into
 
 
 class _OutOfStep(Exception):
@@ -282,7 +284,7 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     window: deque[tuple[int, list[Future[_Piece]]]] = deque()
     state = _Order(line=2)
     try:
-        for end, pieces in _blocks(p, how.block_size, piece):
+        for end, pieces in _blocks(p, how.block_size, piece, how.buffers):
             futures = [
                 how.pool.submit(_parse_piece, data, quoted, name, how.columns)
                 for data, quoted in pieces
