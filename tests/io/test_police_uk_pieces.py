@@ -341,3 +341,52 @@ def test_the_files_of_one_read_share_their_buffers(tmp_path, monkeypatch):
     rows = sum(b.num_rows for b in read_police_uk(tmp_path, block_size=1 << 14))
     assert rows == 3000
     assert 0 < len(seen) <= blocks._RING  # a new ring for each file: 10 or more
+
+
+def _aged(f: Path) -> None:
+    """The file last written an hour ago: a write now changes its modification time."""
+    import os
+    import time
+
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(f, ns=(hour_ago, hour_ago))
+
+
+@pytest.mark.parametrize("change", ["same size", "longer"])
+def test_a_file_overwritten_while_it_is_read_is_refused_by_name(tmp_path, change):
+    """Rewritten in place, as long or longer (no read comes short): refused, not mixed."""
+    from svduty.errors import InputFormatError
+
+    f = tmp_path / "2025-06-street.csv"
+    f.write_text(HEADER + "\n" + "\n".join(f"A{r}" for r in good_rows(20000)) + "\n")
+    _aged(f)
+    got = read_police_uk(f, block_size=1 << 16)
+    assert next(got).num_rows
+    more = 20000 if change == "same size" else 30000
+    with f.open("r+") as out:  # in place: the same file, not a new one renamed over it
+        out.write(HEADER + "\n" + "\n".join(f"B{r}" for r in good_rows(more)) + "\n")
+    with pytest.raises(InputFormatError) as caught:
+        list(got)
+    assert f"{f}: the file changed while it was read" in str(caught.value)
+
+
+def test_the_one_thread_reader_refuses_a_file_changed_while_it_is_read(tmp_path, monkeypatch):
+    """The fallback reads the file twice (its quotes, its rows): the same file both times."""
+    from svduty.errors import InputFormatError
+
+    f = tmp_path / "2025-06-street.csv"
+    f.write_text(HEADER + "\n" + "\n".join(good_rows(20000)) + "\n")
+    _aged(f)
+
+    def out_of_step(p, how):
+        raise reader._OutOfStep
+        yield  # a generator, as the block reader is
+
+    monkeypatch.setattr(reader, "_pieces_read", out_of_step)
+    got = read_police_uk(f, block_size=1 << 16)
+    assert next(got).num_rows
+    with f.open("a") as out:  # still being written
+        out.write("\n".join(good_rows(10)) + "\n")
+    with pytest.raises(InputFormatError) as caught:
+        list(got)
+    assert f"{f}: the file changed while it was read" in str(caught.value)

@@ -10,6 +10,7 @@ quotes as the parser does and decides a quote left open on its line. Used by
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,12 +35,16 @@ def _blocks(
     that ends in what it has read; the pieces of a block end likewise at multiples of
     ``piece`` (which divides ``block``). Yields each block's end (bytes from the start of
     the file) and its pieces: a view of the bytes read and whether it holds a quote.
-    The bytes are read, not mapped: a file cut short while it is read is refused by name
-    (:func:`_shorter`) when a read comes short, never a bus error in a parse thread.
-    ``buffers``: those to read into (shared by the files of one read), else new ones.
+    The bytes are read, not mapped: a file cut short, or changed, while it is read is
+    refused by name (:func:`_changed`) when a read comes short or after it the file's
+    modification time is not what it was (a write within the same tick of the file
+    system's clock may go unseen), never a bus error in a parse thread or rows of two
+    versions of the file. ``buffers``: those to read into (shared by the files of one
+    read), else new ones.
     """
-    size = p.stat().st_size
     with p.open("rb", buffering=0) as fh:
+        began = os.fstat(fh.fileno())  # the file opened, not whatever the path names later
+        size = began.st_size
         quote_after = _QuoteAfter(fh)
         buffers = _Buffers() if buffers is None else buffers
         pos = 0  # where the rows not yet cut start (file offset)
@@ -51,6 +56,9 @@ def _blocks(
             eof = top == size
             lo = pos
             data = buffers.read(fh, lo, top - lo, p)
+            now = os.fstat(fh.fileno())
+            if now.st_mtime_ns != began.st_mtime_ns:
+                raise _changed(p, shorter=now.st_size < size)
             start = 0
             if header:
                 start = _header_end(data, eof)
@@ -83,19 +91,24 @@ def _blocks(
             pos = lo + start
 
 
-def _shorter(p: Path) -> InputFormatError:
-    """The error for a file that became shorter while it was read (overwritten in place).
+def _changed(p: Path, *, shorter: bool = False) -> InputFormatError:
+    """The error for a file written to while it was read (overwritten, or still arriving).
 
-    Found when a read comes short of the size the file had when the read began.
+    ``shorter``: a read came short of the size the file had when the read began.
 
     Example:
-        >>> print(_shorter(Path("2025-06.csv")))  # doctest: +NORMALIZE_WHITESPACE
-        2025-06.csv: the file became shorter while it was read (was it overwritten?);
-        expected a file left whole until svduty has read it
+        >>> print(_changed(Path("2025-06.csv"), shorter=True))  # doctest: +NORMALIZE_WHITESPACE
+        2025-06.csv: the file became shorter while it was read (was it overwritten, or is it
+        still being written?); expected a file left whole until svduty has read it
+        >>> print(_changed(Path("2025-06.csv")))  # doctest: +NORMALIZE_WHITESPACE
+        2025-06.csv: the file changed while it was read (was it overwritten, or is it still
+        being written?); expected a file left whole until svduty has read it
     """
+    what = "became shorter" if shorter else "changed"
     return InputFormatError(
         Problem(
-            message="the file became shorter while it was read (was it overwritten?)",
+            message=f"the file {what} while it was read (was it overwritten, or is it still "
+            "being written?)",
             file=str(p),
             expected="a file left whole until svduty has read it",
         )
@@ -184,7 +197,7 @@ class _Buffers:
         ...     b.read(f, 2, 5, csv)
         Traceback (most recent call last):
         ...
-        svduty.errors.InputFormatError: f.csv: the file became shorter while it was read (was it overwritten?); expected a file left whole until svduty has read it
+        svduty.errors.InputFormatError: f.csv: the file became shorter while it was read (was it overwritten, or is it still being written?); expected a file left whole until svduty has read it
     """  # noqa: E501
 
     ring: list[bytearray] = attrs.Factory(list)
@@ -198,7 +211,7 @@ class _Buffers:
             while got < length:
                 n = fh.readinto(view[got:])
                 if not n:  # the file ends before the size it had
-                    raise _shorter(path)
+                    raise _changed(path, shorter=True)
                 got += n
         return buf
 

@@ -26,6 +26,7 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import quote_lines, record_lines
 from svduty.io._police_uk import _bad_lines, _decoded, _unclosed_quote
+from svduty.io._police_uk_blocks import _changed
 from svduty.io._quiet import quiet_undecodable_rows
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -159,8 +160,8 @@ class _Mended(io.RawIOBase):
 def _followed(p: Path) -> tuple[Any, dict[int, str], list[tuple[int, int]]]:
     """The lines where records start, the lines to reject for a quote and their bytes."""
     raw = p.read_bytes()  # read, not mapped: a file cut meanwhile is no bus error
-    if raw.find(b'"') < 0:
-        return record_lines(p, identity=True), {}, []
+    if raw.find(b'"') < 0:  # the bytes in hand numbered (not the file read again)
+        return record_lines(p, data=raw), {}, []
     data = np.frombuffer(raw, np.uint8)
     scan = quote_lines(data, fields=len(POLICE_UK_COLUMNS))
     starts, _, _ = scan.records(data)
@@ -178,7 +179,8 @@ def one_thread(
     Yields each batch and whether it holds parsed rows (else rows the parser skipped).
     """
     name = str(p)
-    if p.stat().st_size == 0:
+    began = p.stat()
+    if began.st_size == 0:
         return
     lines, reasons, spans = _followed(p)
     skipped: list[tuple[int, str]] = []
@@ -217,6 +219,9 @@ def one_thread(
                 yield bad, False
             if progress is not None:
                 progress(done + fh.tell())
+        now = p.stat()  # read twice (followed, parsed): the same file both times?
+        if (now.st_size, now.st_mtime_ns) != (began.st_size, began.st_mtime_ns):
+            raise _changed(p, shorter=now.st_size < began.st_size)
         rest = sorted(pending + skipped[taken:])
         if rest:
             yield _bad_lines(name, _reasons(lines, rest, reasons)), False
