@@ -29,6 +29,7 @@ from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
 from svduty.io._lines import ascii_records, odd_quotes, quote_lines, record_lines
 from svduty.io._quiet import quiet_undecodable_rows
+from svduty.io._unchanged import began, refuse_if_changed
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -485,7 +486,9 @@ def iter_incidents(
         (1, 1)
     """
     for item in path_list(inputs):
+        before = began(item)  # a file written to meanwhile is refused, not read as a mix
         if is_json_lines(item):  # a blank text unknown, as in a CSV file
             yield from map(blank_as_unknown, iter_incidents_jsonl(item))
         else:
             yield from iter_incident_table(item, mapping=mapping)
+        refuse_if_changed(item, before)

@@ -17,9 +17,9 @@ from typing import Any
 
 import attrs
 
-from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import quote_lines
+from svduty.io._unchanged import changed
 
 __all__: list[str] = []
 
@@ -36,11 +36,10 @@ def _blocks(
     ``piece`` (which divides ``block``). Yields each block's end (bytes from the start of
     the file) and its pieces: a view of the bytes read and whether it holds a quote.
     The bytes are read, not mapped: a file cut short, or changed, while it is read is
-    refused by name (:func:`_changed`) when a read comes short or after it the file's
-    modification time is not what it was (a write within the same tick of the file
-    system's clock may go unseen), never a bus error in a parse thread or rows of two
-    versions of the file. ``buffers``: those to read into (shared by the files of one
-    read), else new ones.
+    refused by name (see :mod:`svduty.io._unchanged`) when a read comes short or, after
+    a read, the file's modification time is not what it was; never a bus error in a
+    parse thread, nor rows of two versions of the file. ``buffers``: those to read into
+    (shared by the files of one read), else new ones.
     """
     with p.open("rb", buffering=0) as fh:
         began = os.fstat(fh.fileno())  # the file opened, not whatever the path names later
@@ -58,7 +57,7 @@ def _blocks(
             data = buffers.read(fh, lo, top - lo, p)
             now = os.fstat(fh.fileno())
             if now.st_mtime_ns != began.st_mtime_ns:
-                raise _changed(p, shorter=now.st_size < size)
+                raise changed(p, shorter=now.st_size < size)
             start = 0
             if header:
                 start = _header_end(data, eof)
@@ -89,30 +88,6 @@ def _blocks(
                     group = []
             skip_lf = data[start - 1 : start] == b"\r" and start == len(data)
             pos = lo + start
-
-
-def _changed(p: Path, *, shorter: bool = False) -> InputFormatError:
-    """The error for a file written to while it was read (overwritten, or still arriving).
-
-    ``shorter``: a read came short of the size the file had when the read began.
-
-    Example:
-        >>> print(_changed(Path("2025-06.csv"), shorter=True))  # doctest: +NORMALIZE_WHITESPACE
-        2025-06.csv: the file became shorter while it was read (was it overwritten, or is it
-        still being written?); expected a file left whole until svduty has read it
-        >>> print(_changed(Path("2025-06.csv")))  # doctest: +NORMALIZE_WHITESPACE
-        2025-06.csv: the file changed while it was read (was it overwritten, or is it still
-        being written?); expected a file left whole until svduty has read it
-    """
-    what = "became shorter" if shorter else "changed"
-    return InputFormatError(
-        Problem(
-            message=f"the file {what} while it was read (was it overwritten, or is it still "
-            "being written?)",
-            file=str(p),
-            expected="a file left whole until svduty has read it",
-        )
-    )
 
 
 @attrs.define(slots=True)
@@ -211,7 +186,7 @@ class _Buffers:
             while got < length:
                 n = fh.readinto(view[got:])
                 if not n:  # the file ends before the size it had
-                    raise _changed(path, shorter=True)
+                    raise changed(path, shorter=True)
                 got += n
         return buf
 

@@ -26,8 +26,8 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import quote_lines, record_lines
 from svduty.io._police_uk import _bad_lines, _decoded, _unclosed_quote
-from svduty.io._police_uk_blocks import _changed
 from svduty.io._quiet import quiet_undecodable_rows
+from svduty.io._unchanged import began, refuse_if_changed
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -179,8 +179,8 @@ def one_thread(
     Yields each batch and whether it holds parsed rows (else rows the parser skipped).
     """
     name = str(p)
-    began = p.stat()
-    if began.st_size == 0:
+    before = began(p)
+    if p.stat().st_size == 0:
         return
     lines, reasons, spans = _followed(p)
     skipped: list[tuple[int, str]] = []
@@ -219,9 +219,7 @@ def one_thread(
                 yield bad, False
             if progress is not None:
                 progress(done + fh.tell())
-        now = p.stat()  # read twice (followed, parsed): the same file both times?
-        if (now.st_size, now.st_mtime_ns) != (began.st_size, began.st_mtime_ns):
-            raise _changed(p, shorter=now.st_size < began.st_size)
+        refuse_if_changed(p, before)  # read twice (followed, parsed): one file both times
         rest = sorted(pending + skipped[taken:])
         if rest:
             yield _bad_lines(name, _reasons(lines, rest, reasons)), False

@@ -1,0 +1,84 @@
+"""A file written to while svduty reads it: refused by name, never read as a mix of two.
+
+An input overwritten in place, or still arriving (a download not finished), would give
+rows of two versions of the file, or too few rows, without a word. Every reader takes
+the file's size and modification time when it begins (:func:`began`) and compares them
+when it is done with the file (:func:`refuse_if_changed`); the police.uk reader also after
+every block it reads. A write within the same tick of the file system's clock as the
+file's last change may go unseen; a file replaced by renaming another over it is read
+whole, as it was opened (its own size and time do not change), where a reader holds it
+open.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from svduty.errors import InputFormatError, Problem
+
+__all__ = ["began", "changed", "refuse_if_changed"]
+
+
+def changed(p: str | Path, *, shorter: bool = False) -> InputFormatError:
+    """The error for a file written to while it was read (overwritten, or still arriving).
+
+    ``shorter``: the file has fewer bytes than when the read began.
+
+    Example:
+        >>> print(changed(Path("2025-06.csv"), shorter=True))  # doctest: +NORMALIZE_WHITESPACE
+        2025-06.csv: the file became shorter while it was read (was it overwritten, or is it
+        still being written?); expected a file left whole until svduty has read it
+        >>> print(changed("in.jsonl"))  # doctest: +NORMALIZE_WHITESPACE
+        in.jsonl: the file changed while it was read (was it overwritten, or is it still
+        being written?); expected a file left whole until svduty has read it
+    """
+    what = "became shorter" if shorter else "changed"
+    return InputFormatError(
+        Problem(
+            message=f"the file {what} while it was read (was it overwritten, or is it still "
+            "being written?)",
+            file=str(p),
+            expected="a file left whole until svduty has read it",
+        )
+    )
+
+
+def began(p: str | Path) -> os.stat_result | None:
+    """The file's state as a read begins; ``None`` for what is not a file (``-``, a pipe).
+
+    Example:
+        >>> began("-") is None, began(__file__) is not None
+        (True, True)
+    """
+    try:
+        now = os.stat(p)
+    except OSError:
+        return None  # (the reader says what is wrong with it)
+    return now if stat.S_ISREG(now.st_mode) else None
+
+
+def refuse_if_changed(p: str | Path, before: os.stat_result | None) -> None:
+    r"""Raise :func:`changed` if the file's size or modification time is not ``before``'s.
+
+    Example:
+        >>> import tempfile
+        >>> f = Path(tempfile.mkdtemp()) / "a.csv"
+        >>> _ = f.write_text("a\n1\n"); os.utime(f, ns=(0, 0))
+        >>> at = began(f)
+        >>> refuse_if_changed(f, at)  # as it was
+        >>> _ = f.write_text("a\n")
+        >>> refuse_if_changed(f, at)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: ...: the file became shorter while it was read (was it overwritten, or is it still being written?); expected a file left whole until svduty has read it
+    """  # noqa: E501
+    if before is None:
+        return
+    try:
+        now = os.stat(p)
+    except OSError:  # removed (or renamed) since: what was read was the file as it was
+        return
+    if (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        raise changed(p, shorter=now.st_size < before.st_size)
