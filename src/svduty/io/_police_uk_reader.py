@@ -139,7 +139,7 @@ def _check_header(path: Path) -> None:
 def read_police_uk(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
-    block_size: int = 1 << 24,
+    block_size: int = 1 << 23,
     progress: Callable[[int], None] | None = None,
     columns: Collection[str] | None = None,
 ) -> Iterator[pa.RecordBatch]:
