@@ -135,7 +135,7 @@ class Seriousness:
 
 
 @checked_methods
-@attrs.frozen(slots=True, repr=False)
+@attrs.frozen(slots=True, repr=False, cache_hash=True)
 class Definition:
     """A definition of (serious) violence: the kinds it includes, as data.
 
