@@ -88,3 +88,24 @@ def test_what_is_not_a_file_is_not_watched(tmp_path):
     at = began(f)
     f.unlink()
     refuse_if_changed(f, at)  # removed since: what was read was the file as it was
+
+
+def test_standard_input_is_not_a_file_named_dash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("an output, say\n")
+    assert began("-") is None
+
+
+def test_an_incident_file_renamed_over_while_it_is_read_is_refused(tmp_path):
+    """Another file of the same size and time put in its place: refused by its inode."""
+    f, other = tmp_path / "in.jsonl", tmp_path / "other.jsonl"
+    _incidents(f, 70_000)
+    other.write_bytes(f.read_bytes())
+    at = f.stat()
+    os.utime(other, ns=(at.st_atime_ns, at.st_mtime_ns))
+    got = iter_incidents([f])
+    assert next(got).num_rows
+    other.replace(f)
+    with pytest.raises(InputFormatError) as caught:
+        list(got)
+    assert f"{f}: the file changed while it was read" in str(caught.value)

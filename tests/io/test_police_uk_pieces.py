@@ -390,3 +390,43 @@ def test_the_one_thread_reader_refuses_a_file_changed_while_it_is_read(tmp_path,
     with pytest.raises(InputFormatError) as caught:
         list(got)
     assert f"{f}: the file changed while it was read" in str(caught.value)
+
+
+def test_a_file_grown_within_one_tick_of_the_clock_is_refused(tmp_path):
+    """Its modification time as it was (a coarse clock), its size not: refused, not cut."""
+    import os
+
+    from svduty.errors import InputFormatError
+
+    f = tmp_path / "2025-06-street.csv"
+    f.write_text(HEADER + "\n" + "\n".join(good_rows(20000)) + "\n")
+    _aged(f)
+    at = f.stat()
+    got = read_police_uk(f, block_size=1 << 16)
+    assert next(got).num_rows
+    with f.open("a") as out:  # still arriving
+        out.write("\n".join(good_rows(10)) + "\n")
+    os.utime(f, ns=(at.st_atime_ns, at.st_mtime_ns))  # within the same tick
+    with pytest.raises(InputFormatError) as caught:
+        list(got)
+    assert f"{f}: the file changed while it was read" in str(caught.value)
+
+
+def test_the_one_thread_reader_checks_from_where_the_block_reader_began(tmp_path, monkeypatch):
+    """A change before the fallback takes over is seen: it checks from the first read."""
+    from svduty.errors import InputFormatError
+
+    f = tmp_path / "2025-06-street.csv"
+    f.write_text(HEADER + "\n" + "\n".join(f"A{r}" for r in good_rows(2000)) + "\n")
+    _aged(f)
+
+    def changed_then_out_of_step(p, how):
+        with f.open("r+") as out:  # rewritten in place, as long
+            out.write(HEADER + "\n" + "\n".join(f"B{r}" for r in good_rows(2000)) + "\n")
+        raise reader._OutOfStep
+        yield  # a generator, as the block reader is
+
+    monkeypatch.setattr(reader, "_pieces_read", changed_then_out_of_step)
+    with pytest.raises(InputFormatError) as caught:
+        list(read_police_uk(f))
+    assert f"{f}: the file changed while it was read" in str(caught.value)

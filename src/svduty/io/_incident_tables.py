@@ -474,9 +474,10 @@ def iter_incidents(
     JSON Lines (``.jsonl``, ``.ndjson``, ``-``), CSV or Parquet (with ``mapping``).
 
     Raises:
-        InputFormatError: if there is no input, or an input cannot be read as incidents
+        InputFormatError: if there is no input, an input cannot be read as incidents
             (see :func:`~svduty.io.iter_incidents_jsonl` and
-            :func:`~svduty.io.iter_incident_table`).
+            :func:`~svduty.io.iter_incident_table`), or a file changed while it was read
+            (its size, modification time or inode, compared once it is read).
 
     Example:
         >>> import tempfile, pathlib

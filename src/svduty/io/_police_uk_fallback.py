@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -172,14 +173,20 @@ def _followed(p: Path) -> tuple[Any, dict[int, str], list[tuple[int, int]]]:
 
 
 def one_thread(
-    p: Path, block_size: int, progress: Callable[[int], None] | None, done: int
+    p: Path,
+    block_size: int,
+    progress: Callable[[int], None] | None,
+    done: int,
+    before: os.stat_result | None = None,
 ) -> Iterator[tuple[pa.RecordBatch, bool]]:
     """The file on one thread, numbering the rows the parser skips.
 
     Yields each batch and whether it holds parsed rows (else rows the parser skipped).
+    ``before``: the file as the read began (:func:`~svduty.io._unchanged.began`), if
+    another reader began it; the file is refused if it has changed since.
     """
     name = str(p)
-    before = began(p)
+    before = began(p) if before is None else before
     if p.stat().st_size == 0:
         return
     lines, reasons, spans = _followed(p)

@@ -61,6 +61,7 @@ from svduty.io._police_uk import (
 from svduty.io._police_uk_blocks import _blocks, _Buffers
 from svduty.io._police_uk_fallback import _BINARY, one_thread
 from svduty.io._quiet import quiet_undecodable_rows
+from svduty.io._unchanged import began
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -74,8 +75,9 @@ _PER_WORKER = 1  # a block is cut into this many pieces per worker thread ...
 _MIN_PIECE = 1 << 18  # ... of at least 256 KiB (a smaller piece costs more than it gains),
 _AHEAD = 2  # blocks parsed ahead of the one the caller holds, one a thread: with one, one
 # of two threads sat idle while the caller classified (4,000,000 rows, best/median of 5:
-# 1.40/1.48 -> 1.27/1.36 s); each is about 25 MB, so more threads do not read further (a
-# review: 4 ahead on 4 threads, 421 -> 528 MB). A read error comes after fewer batches.
+# 1.40/1.48 -> 1.27/1.36 s); each was about 25 MB in blocks of 16 MiB, so more threads do
+# not read further (a review: 4 ahead on 4 threads, 421 -> 528 MB). A read error comes
+# after fewer batches.
 _FEW_BLOCKS = 1  # in a file of one block (in a larger one, whole blocks keep the threads
 # busy, and cutting them would only cost the joins: 400,000 rows, 6 blocks, 0.48 -> 0.45 s
 # of CPU in process)
@@ -226,13 +228,14 @@ def _read_file(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
 
         how = attrs.evolve(how, progress=forward)
     yielded = 0
+    before = began(p)  # the one-thread reader, if it takes over, checks from here
     try:
         for batch in _pieces_read(p, how):
             yielded += batch.num_rows
             yield batch
     except _OutOfStep:
         # the rows yielded so far are the serial reader's first rows: it goes on from there
-        for batch, _ in one_thread(p, how.block_size, how.progress, how.done):
+        for batch, _ in one_thread(p, how.block_size, how.progress, how.done, before):
             if yielded >= batch.num_rows:
                 yielded -= batch.num_rows
             else:

@@ -5,9 +5,9 @@ rows of two versions of the file, or too few rows, without a word. Every reader 
 the file's size and modification time when it begins (:func:`began`) and compares them
 when it is done with the file (:func:`refuse_if_changed`); the police.uk reader also after
 every block it reads. A write within the same tick of the file system's clock as the
-file's last change may go unseen; a file replaced by renaming another over it is read
-whole, as it was opened (its own size and time do not change), where a reader holds it
-open.
+file's last change that leaves its size as it was may go unseen. A police.uk file
+replaced by renaming another over it is read whole, as it was opened (the reader holds it
+open); an incident file so replaced is refused (its readers may open it more than once).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
+from svduty.io._inputs import STDIN
 
 __all__ = ["began", "changed", "refuse_if_changed"]
 
@@ -48,10 +49,14 @@ def changed(p: str | Path, *, shorter: bool = False) -> InputFormatError:
 def began(p: str | Path) -> os.stat_result | None:
     """The file's state as a read begins; ``None`` for what is not a file (``-``, a pipe).
 
+    ``-`` is standard input, whatever a file of that name in the current folder holds.
+
     Example:
         >>> began("-") is None, began(__file__) is not None
         (True, True)
     """
+    if str(p) == STDIN:
+        return None
     try:
         now = os.stat(p)
     except OSError:
@@ -60,7 +65,10 @@ def began(p: str | Path) -> os.stat_result | None:
 
 
 def refuse_if_changed(p: str | Path, before: os.stat_result | None) -> None:
-    r"""Raise :func:`changed` if the file's size or modification time is not ``before``'s.
+    r"""Raise :func:`changed` if the file is not as it was ``before``.
+
+    As it was: the same file (device and inode: not another renamed over it), of the same
+    size and modification time.
 
     Example:
         >>> import tempfile
@@ -80,5 +88,9 @@ def refuse_if_changed(p: str | Path, before: os.stat_result | None) -> None:
         now = os.stat(p)
     except OSError:  # removed (or renamed) since: what was read was the file as it was
         return
-    if (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+    if _state(now) != _state(before):
         raise changed(p, shorter=now.st_size < before.st_size)
+
+
+def _state(at: os.stat_result) -> tuple[int, int, int, int]:
+    return at.st_dev, at.st_ino, at.st_size, at.st_mtime_ns
