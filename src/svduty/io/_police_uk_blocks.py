@@ -152,9 +152,8 @@ class _Buffers:
     """A few buffers reused for the blocks of a file, each once nothing views it any more.
 
     Reading into memory touched before costs less than mapping each block (which sets up
-    and tears down its pages) or than new memory: 887 MB in 16 MiB blocks (measured when
-    they were the default) took 0.084 s read so, 0.097 s mapped, 0.18 s read into new
-    buffers. A buffer is reused only when
+    and tears down its pages) or than new memory: 887 MB in 16 MiB blocks took 0.084 s
+    read so, 0.097 s mapped, 0.18 s read into new buffers. A buffer is reused only when
     Python can resize it, which it refuses while a view of it is alive (a piece not yet
     parsed, an array over its bytes): no buffer is written while something may read it.
 

@@ -75,9 +75,8 @@ _PER_WORKER = 1  # a block is cut into this many pieces per worker thread ...
 _MIN_PIECE = 1 << 18  # ... of at least 256 KiB (a smaller piece costs more than it gains),
 _AHEAD = 2  # blocks parsed ahead of the one the caller holds, one a thread: with one, one
 # of two threads sat idle while the caller classified (4,000,000 rows, best/median of 5:
-# 1.40/1.48 -> 1.27/1.36 s); each was about 25 MB in blocks of 16 MiB, so more threads do
-# not read further (a review: 4 ahead on 4 threads, 421 -> 528 MB). A read error comes
-# after fewer batches.
+# 1.40/1.48 -> 1.27/1.36 s); each is about 25 MB, so more threads do not read further (a
+# review: 4 ahead on 4 threads, 421 -> 528 MB). A read error comes after fewer batches.
 _FEW_BLOCKS = 1  # in a file of one block (in a larger one, whole blocks keep the threads
 # busy, and cutting them would only cost the joins: 400,000 rows, 6 blocks, 0.48 -> 0.45 s
 # of CPU in process)
@@ -141,7 +140,7 @@ def _check_header(path: Path) -> None:
 def read_police_uk(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
-    block_size: int = 1 << 23,
+    block_size: int = 1 << 24,
     progress: Callable[[int], None] | None = None,
     columns: Collection[str] | None = None,
 ) -> Iterator[pa.RecordBatch]:
