@@ -117,10 +117,12 @@ def record_lines(
         >>> record_lines(f).tolist()
         [1, 3, 5, 6]
     """
-    if data is not None and len(data):
+    if data is not None:
+        if not len(data):
+            return np.zeros(0, dtype=np.int64)
         lines, _, _ = _records(np.frombuffer(data, np.uint8), cr=b"\r" in data, quote=quoted)
         return lines
-    raw = Path(path).read_bytes() if data is None else b""  # read, not mapped (no bus error)
+    raw = Path(path).read_bytes()  # read, not mapped: a file cut meanwhile is no bus error
     if not raw:
         return np.zeros(0, dtype=np.int64)
     has_cr = raw.find(b"\r") >= 0  # memchr speed: most files have no CR at all
