@@ -21,7 +21,8 @@ from svduty.io import iter_incidents
 from svduty.io._unchanged import began, refuse_if_changed
 
 
-def _aged(f: Path) -> None:
+def aged(f: Path) -> None:
+    """The file last written an hour ago: a write now changes its modification time."""
     hour_ago = time.time_ns() - 3600 * 10**9
     os.utime(f, ns=(hour_ago, hour_ago))
 
@@ -34,7 +35,7 @@ def _incidents(f: Path, n: int) -> None:
         f.write_text("id,police_uk_category\n" + "".join(f"i{k},Robbery\n" for k in range(n)))
     else:
         pq.write_table(pa.Table.from_pylist(rows), f)
-    _aged(f)
+    aged(f)
 
 
 @pytest.mark.parametrize("name", ["in.jsonl", "in.csv", "in.parquet"])

@@ -23,6 +23,7 @@ from svduty.io import _police_uk_blocks as blocks
 from svduty.io import _police_uk_reader as reader
 from svduty.io._lines import record_cuts
 
+from .test_inputs_unchanged import aged
 from .test_reader_speed import GOOD, HEADER, UNRAISABLE, police_file
 
 SETTINGS = settings(
@@ -343,15 +344,6 @@ def test_the_files_of_one_read_share_their_buffers(tmp_path, monkeypatch):
     assert 0 < len(seen) <= blocks._RING  # a new ring for each file: 10 or more
 
 
-def _aged(f: Path) -> None:
-    """The file last written an hour ago: a write now changes its modification time."""
-    import os
-    import time
-
-    hour_ago = time.time_ns() - 3600 * 10**9
-    os.utime(f, ns=(hour_ago, hour_ago))
-
-
 @pytest.mark.parametrize("change", ["same size", "longer"])
 def test_a_file_overwritten_while_it_is_read_is_refused_by_name(tmp_path, change):
     """Rewritten in place, as long or longer (no read comes short): refused, not mixed."""
@@ -359,7 +351,7 @@ def test_a_file_overwritten_while_it_is_read_is_refused_by_name(tmp_path, change
 
     f = tmp_path / "2025-06-street.csv"
     f.write_text(HEADER + "\n" + "\n".join(f"A{r}" for r in good_rows(20000)) + "\n")
-    _aged(f)
+    aged(f)
     got = read_police_uk(f, block_size=1 << 16)
     assert next(got).num_rows
     more = 20000 if change == "same size" else 30000
@@ -376,7 +368,7 @@ def test_the_one_thread_reader_refuses_a_file_changed_while_it_is_read(tmp_path,
 
     f = tmp_path / "2025-06-street.csv"
     f.write_text(HEADER + "\n" + "\n".join(good_rows(20000)) + "\n")
-    _aged(f)
+    aged(f)
 
     def out_of_step(p, how):
         raise reader._OutOfStep
@@ -400,7 +392,7 @@ def test_a_file_grown_within_one_tick_of_the_clock_is_refused(tmp_path):
 
     f = tmp_path / "2025-06-street.csv"
     f.write_text(HEADER + "\n" + "\n".join(good_rows(20000)) + "\n")
-    _aged(f)
+    aged(f)
     at = f.stat()
     got = read_police_uk(f, block_size=1 << 16)
     assert next(got).num_rows
@@ -418,7 +410,7 @@ def test_the_one_thread_reader_checks_from_where_the_block_reader_began(tmp_path
 
     f = tmp_path / "2025-06-street.csv"
     f.write_text(HEADER + "\n" + "\n".join(f"A{r}" for r in good_rows(2000)) + "\n")
-    _aged(f)
+    aged(f)
 
     def changed_then_out_of_step(p, how):
         with f.open("r+") as out:  # rewritten in place, as long

@@ -19,7 +19,7 @@ import attrs
 
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import quote_lines
-from svduty.io._unchanged import changed
+from svduty.io._unchanged import changed, refuse_if_changed
 
 __all__: list[str] = []
 
@@ -27,7 +27,7 @@ _FIELDS = len(POLICE_UK_COLUMNS)
 
 
 def _blocks(
-    p: Path, block: int, piece: int, buffers: _Buffers | None = None
+    p: Path, block: int, piece: int, buffers: _Buffers
 ) -> Iterator[tuple[int, list[tuple[Any, bool]]]]:
     """The file after its header, a block at a time, cut where the parser would cut it.
 
@@ -39,13 +39,12 @@ def _blocks(
     refused by name (see :mod:`svduty.io._unchanged`) when a read comes short or, after
     a read, the file's modification time is not what it was; never a bus error in a
     parse thread, nor rows of two versions of the file. ``buffers``: those to read into
-    (shared by the files of one read), else new ones.
+    (shared by the files of one read).
     """
     with p.open("rb", buffering=0) as fh:
         began = os.fstat(fh.fileno())  # the file opened, not whatever the path names later
         size = began.st_size
         quote_after = _QuoteAfter(fh)
-        buffers = _Buffers() if buffers is None else buffers
         pos = 0  # where the rows not yet cut start (file offset)
         top = 0  # how far the file is read
         header = True  # the header is not passed yet
@@ -55,9 +54,7 @@ def _blocks(
             eof = top == size
             lo = pos
             data = buffers.read(fh, lo, top - lo, p)
-            now = os.fstat(fh.fileno())  # (a size that grows within one tick of the clock)
-            if (now.st_size, now.st_mtime_ns) != (size, began.st_mtime_ns):
-                raise changed(p, shorter=now.st_size < size)
+            refuse_if_changed(p, began, os.fstat(fh.fileno()))  # (also a size that grows)
             start = 0
             if header:
                 start = _header_end(data, eof)

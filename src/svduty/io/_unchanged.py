@@ -64,11 +64,14 @@ def began(p: str | Path) -> os.stat_result | None:
     return now if stat.S_ISREG(now.st_mode) else None
 
 
-def refuse_if_changed(p: str | Path, before: os.stat_result | None) -> None:
+def refuse_if_changed(
+    p: str | Path, before: os.stat_result | None, now: os.stat_result | None = None
+) -> None:
     r"""Raise :func:`changed` if the file is not as it was ``before``.
 
     As it was: the same file (device and inode: not another renamed over it), of the same
-    size and modification time.
+    size and modification time. ``now``: the file's state as the reader sees it (``fstat``
+    of the file it holds open), else what the path names now.
 
     Example:
         >>> import tempfile
@@ -84,10 +87,11 @@ def refuse_if_changed(p: str | Path, before: os.stat_result | None) -> None:
     """  # noqa: E501
     if before is None:
         return
-    try:
-        now = os.stat(p)
-    except OSError:  # removed (or renamed) since: what was read was the file as it was
-        return
+    if now is None:
+        try:
+            now = os.stat(p)
+        except OSError:  # removed (or renamed) since: what was read was the file as it was
+            return
     if _state(now) != _state(before):
         raise changed(p, shorter=now.st_size < before.st_size)
 
