@@ -5,7 +5,9 @@
 
 The inputs are the packaged sample month and the 100,000-row synthetic file
 (``make_data.py``); each is classified with ``svduty classify --output X.parquet`` and the
-summary JSON is kept too. Incidents too: generated files (fixed seed, written once into
+summary JSON is kept too; so is the summary of a police.uk file with bad rows in each
+block (no rows written: its batches are answered a few at a time) and its rejected rows.
+Incidents too: generated files (fixed seed, written once into
 ``DIR/_inputs`` by ``save`` and read again by ``check``) with every field, odd text (quotes,
 backslashes, control characters, any unicode) and bad lines and rows, classified as JSON Lines
 to standard output, JSON Lines to Parquet, CSV with ``--map`` to CSV and to standard output
@@ -388,6 +390,31 @@ def _maps() -> list[str]:
     return [a for m in MAP for a in ("--map", m)]
 
 
+def police_uk_rejects(directory: Path) -> Path:
+    """A police.uk file of 300,000 rows (4 blocks) with bad rows in each (made once).
+
+    Every 997th row names an LSOA no geography knows, every 1,999th a month that is not
+    one, every 4,999th is cut short: what a summary rejects, batch after batch.
+    """
+    path = directory / "police_uk_rejects.csv"
+    if path.exists():
+        return path
+    sys.path.insert(0, str(HERE))
+    from make_data import make
+
+    directory.mkdir(parents=True, exist_ok=True)
+    lines = make(300_000).read_text(encoding="utf-8").splitlines(keepends=True)
+    for i in range(1, len(lines)):
+        cells = lines[i].split(",")
+        if i % 997 == 0 and len(cells) == 12:
+            cells[7], cells[8] = "E01999999", ""
+        if i % 1999 == 0 and len(cells) == 12:
+            cells[1] = "June"
+        lines[i] = ",".join(cells[:6]) + "\n" if i % 4999 == 0 else ",".join(cells)
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
 def run(directory: Path, inputs_from: Path | None = None) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     svduty = Path(sys.executable).with_name("svduty")
@@ -400,6 +427,15 @@ def run(directory: Path, inputs_from: Path | None = None) -> None:
             text=True,
         )
         (directory / f"{name}.json").write_text(done.stdout, encoding="utf-8")
+    # a summary with no rows written: its rejected rows, batch after batch
+    rejects = police_uk_rejects((inputs_from or directory) / "_inputs")
+    bad = directory / "inc_police_uk_summary.rejected.csv"
+    done = subprocess.run(
+        [str(svduty), "classify", str(rejects), "--summary", "json", "--rejected", str(bad)],
+        check=False,
+        capture_output=True,
+    )
+    (directory / "inc_police_uk_summary.out").write_bytes(done.stdout)
     files = incident_inputs((inputs_from or directory) / "_inputs")
     for name, (path, suffix, extra) in incident_jobs(files).items():
         argv = [str(svduty), "classify", str(path), "--summary", "json"]

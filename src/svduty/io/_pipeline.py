@@ -361,6 +361,20 @@ class Pipeline:
             return None
         return grouped(batch, self, self.alike, _alike.MOST_DISTINCT if most is None else most)
 
+    def _numbered(self, batch: pa.RecordBatch | pa.Table) -> _alike.Numbered | None:
+        """The first step of :meth:`_grouped`: rows numbered by their :attr:`alike` values.
+
+        (``svduty.io._alike.answered`` with this pipeline is the second.)
+
+        Example:
+            >>> from svduty.io import read_police_uk, sample_police_uk
+            >>> default_pipeline()._numbered(next(read_police_uk(sample_police_uk()))).alike
+            ('month', 'lsoa_code', 'lsoa_name', 'police_uk_category')
+        """
+        if self.alike is None or not is_police_uk(batch.schema):
+            return None
+        return _alike.numbered(batch, self.alike)
+
 
 @attrs.frozen(slots=True)
 class _Bound:

@@ -6,7 +6,10 @@ the usable rows to a writer. A :class:`~svduty.io.Pipeline` with ``alike`` colum
 classifies rows alike once and they are counted by combination, each with its number of
 rows: when nothing is written the classified rows are never built; when rows are written,
 this is done only for a batch of few distinct combinations, whose rows are then built from
-their combination's answers (``svduty.io._alike.MOST_DISTINCT_WRITTEN``).
+their combination's answers (``svduty.io._alike.MOST_DISTINCT_WRITTEN``). When nothing is
+written, a few batches are answered together, so that a combination they share is
+classified once (``svduty.io._alike.MERGED_ROWS``); each batch's rejected rows are still
+passed on as its own, in the batches' order.
 """
 
 from __future__ import annotations
@@ -50,9 +53,10 @@ def run_pipeline(
     A :class:`~svduty.io.Pipeline` with ``alike`` columns (the default one) classifies a
     police.uk batch once per combination of them, and the summary and ``counts`` count
     each combination once with its number of rows: without a ``sink`` the classified rows
-    are never built (a batch of mostly distinct rows is classified row by row); with one,
-    a batch is grouped only when few of its rows are distinct, and its rows are built from
-    the answers (the same rows as classifying each).
+    are never built (a batch of mostly distinct rows is classified row by row), and a few
+    batches are answered together; with one, a batch is grouped only when few of its
+    rows are distinct, and its rows are built from the answers (the same rows as
+    classifying each). Either way the summary is the one classifying each row gives.
 
     Args:
         batches: A reader's record batches (police.uk or incidents).
@@ -80,28 +84,68 @@ def run_pipeline(
     counters = list(counts)
     # rows alike are counted once; when rows are written, only if few are distinct (every
     # row is then built again from its combination's answer)
-    group = getattr(pipeline, "_grouped", None)
-    most = None if sink is None else _alike.MOST_DISTINCT_WRITTEN
+    number = getattr(pipeline, "_numbered", None)
+    most = _alike.MOST_DISTINCT if sink is None else _alike.MOST_DISTINCT_WRITTEN
+    held: list[tuple[pa.RecordBatch | pa.Table, _alike.Numbered]] = []
     for batch in batches:
         tally.count_in(batch.num_rows)
-        answers = group(batch, most) if group is not None else None
-        # a writer gets the rows the pipeline makes: with rows it refuses, their words are
-        # in the dictionaries of the rows it keeps, which the grouped rows do not carry
-        if answers is not None and (sink is None or answers.usable == answers.out.num_rows):
-            tally.count_rejected(answers.rejected_rows())
-            distinct, weights = answers.distinct()
-            tally.count_usable(distinct, weights)
-            for counter in counters:
-                counter.add(distinct, weights=weights)
-            if sink is not None:
-                sink(answers.usable_rows())
+        found = number(batch) if number is not None else None
+        if found is not None and not found.worth(most):
+            found = None  # classified row by row
+        if held and (found is None or found.rows.schema != held[0][1].rows.schema):
+            _answer(held, pipeline, tally, counters, sink)  # in the batches' order
+            held = []
+        if found is not None:
+            held.append((batch, found))
+            # a summary's batches a few at a time; a writer's one at a time
+            if sink is not None or _alike.enough([f for _, f in held]):
+                _answer(held, pipeline, tally, counters, sink)
+                held = []
             continue
-        good = tally.count_out(pipeline(batch))
-        for counter in counters:
-            counter.add(good)
-        if sink is not None:
-            sink(good)
+        _each_row(batch, pipeline, tally, counters, sink)
+    if held:
+        _answer(held, pipeline, tally, counters, sink)
     return tally.summary(
         partnership=partnership or getattr(pipeline, "partnership", None),
         definition=definition or getattr(pipeline, "definition", None),
     )
+
+
+def _answer(
+    held: list[tuple[pa.RecordBatch | pa.Table, _alike.Numbered]],
+    pipeline: Callable[[pa.RecordBatch | pa.Table], Any],
+    tally: Tally,
+    counters: list[WeightedCounter],
+    sink: Callable[[pa.Table], object] | None,
+) -> None:
+    """Classify the held batches once per combination, and count them (and write them)."""
+    answers = _alike.answered(_alike.merged([f for _, f in held]), pipeline)
+    if sink is not None and answers.usable < answers.out.num_rows:
+        # a writer gets the rows the pipeline makes: with rows it refuses, their words are
+        # in the dictionaries of the rows it keeps, which the grouped rows do not carry
+        for batch, _ in held:  # (a writer's batches are held one at a time)
+            _each_row(batch, pipeline, tally, counters, sink)
+        return
+    for bad in answers.rejected_parts():  # each batch's, as classifying it gives them
+        tally.count_rejected(bad)
+    distinct, weights = answers.distinct()
+    tally.count_usable(distinct, weights)
+    for counter in counters:
+        counter.add(distinct, weights=weights)
+    if sink is not None:
+        sink(answers.usable_rows())
+
+
+def _each_row(
+    batch: pa.RecordBatch | pa.Table,
+    pipeline: Callable[[pa.RecordBatch | pa.Table], Any],
+    tally: Tally,
+    counters: list[WeightedCounter],
+    sink: Callable[[pa.Table], object] | None,
+) -> None:
+    """Classify every row of the batch, and count it (and write it)."""
+    good = tally.count_out(pipeline(batch))
+    for counter in counters:
+        counter.add(good)
+    if sink is not None:
+        sink(good)

@@ -1,0 +1,127 @@
+"""A summary's batches answered a few at a time: the same summary, rows and rejections."""
+
+from __future__ import annotations
+
+import attrs
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.io import _alike as alike_module
+from svduty.io import run_pipeline
+from svduty.io._alike import enough, merged, numbered
+
+from .test_alike import _KINDS, DEFAULT, PICKY, _batch, _same, _summaries
+
+_ROWS = st.lists(st.sampled_from(sorted(_KINDS)), max_size=12)
+
+
+def _in(batch: pa.Table, file: str) -> pa.Table:
+    """The batch as read from ``file``."""
+    at = batch.schema.get_field_index("file")
+    return batch.set_column(at, "file", pa.repeat(pa.scalar(file, pa.string()), len(batch)))
+
+
+def _counted(pipe):
+    """``pipe``, and the number of rows of each table its classifier is given."""
+    seen: list[int] = []
+
+    def split(t):
+        seen.append(t.num_rows)
+        return pipe.split(t)
+
+    return attrs.evolve(pipe, split=split), seen
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(_ROWS, st.sampled_from(["a.csv", "b.csv"])), max_size=5),
+    st.integers(1, 40),
+    st.integers(1, 20),
+)
+def test_batches_answered_together_give_what_each_gives(parts, most_rows, most_combinations):
+    batches = [_in(_batch(kinds), file) for kinds, file in parts]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(alike_module, "MOST_DISTINCT", 1.0)  # every batch grouped
+        mp.setattr(alike_module, "MERGED_ROWS", most_rows)
+        mp.setattr(alike_module, "MERGED_COMBINATIONS", most_combinations)
+        for pipe in (DEFAULT, PICKY):
+            s1, b1, _, bad1 = _summaries(pipe, batches, write=False)
+            s2, b2, _, bad2 = _summaries(attrs.evolve(pipe, alike=None), batches, write=False)
+            assert s1 == s2
+            assert b1 == b2
+            # each batch's rejected rows passed on as its own, in the batches' order
+            for x, y in zip(bad1, bad2, strict=True):
+                _same(x, y)
+
+
+def test_a_combination_in_every_batch_is_classified_once():
+    batches = [_batch(["inside", "away", "unresolved"] * 2) for _ in range(3)]
+    pipe, seen = _counted(DEFAULT)
+    together = run_pipeline(batches, pipe)
+    assert seen == [2]  # one pass, its two located combinations (not 3 passes of 2)
+    assert together == run_pipeline(batches, attrs.evolve(DEFAULT, alike=None))
+
+
+def test_batches_are_held_only_up_to_the_limits(monkeypatch):
+    batches = [_batch(["inside", "away"] * 2) for _ in range(5)]
+    monkeypatch.setattr(alike_module, "MERGED_ROWS", 8)  # two batches of 4 rows
+    pipe, seen = _counted(DEFAULT)
+    run_pipeline(batches, pipe)
+    assert len(seen) == 3  # 2 + 2 + 1 batches
+    monkeypatch.setattr(alike_module, "MERGED_ROWS", 1 << 30)
+    monkeypatch.setattr(alike_module, "MERGED_COMBINATIONS", 6)  # three batches of 2 each
+    pipe, seen = _counted(DEFAULT)
+    run_pipeline(batches, pipe)
+    assert len(seen) == 2  # 3 + 2 batches
+
+
+def test_a_writer_gets_each_batch_as_its_own():
+    batches = [_batch(["inside", "away", "inside"] * 3) for _ in range(3)]
+    rows: list[pa.Table] = []
+    pipe, seen = _counted(DEFAULT)
+    run_pipeline(batches, pipe, rows.append)
+    assert len(seen) == len(rows) == 3
+
+
+def test_batches_of_other_columns_are_not_joined():
+    plain = _batch(["inside", "away", "inside"])
+    wider = plain.append_column("extra", pa.array(["x"] * 3))  # police.uk rows, one more column
+    batches = [plain, wider, plain, wider]
+    pipe, seen = _counted(DEFAULT)
+    s1 = run_pipeline(batches, pipe)
+    assert len(seen) == 4  # each batch alone: a table has one set of columns
+    assert s1 == run_pipeline(batches, attrs.evolve(DEFAULT, alike=None))
+
+
+def test_a_batch_classified_row_by_row_comes_in_its_turn():
+    repeated = _in(_batch(["inside", "unresolved"] * 4), "a.csv")
+    distinct = _in(_batch(["away", "unresolved", "by_name", "no_location"]), "b.csv")
+    bad: list[pa.Table] = []
+    s1 = run_pipeline([repeated, distinct, repeated], DEFAULT, on_rejected=bad.append)
+    files = [t.column("file")[0].as_py() for t in bad]
+    assert files == ["a.csv", "b.csv", "a.csv"]
+    assert s1 == run_pipeline([repeated, distinct, repeated], attrs.evolve(DEFAULT, alike=None))
+
+
+def test_merged_numbers_each_combination_once():
+    a = numbered(_batch(["inside", "away", "inside"]))
+    b = numbered(_batch(["away", "by_name", "away"]))
+    assert a is not None
+    assert b is not None
+    both = merged([a, b])
+    assert both.groups.tolist() == [0, 1, 0, 1, 2, 1]
+    assert both.first.tolist() == [0, 1, 4]
+    assert both.parts == ((3, 0), (3, 0))
+    assert merged([a]) is a
+    assert enough([a, b]) is False
+
+
+def test_merged_refuses_nothing_or_other_columns():
+    a = numbered(_batch(["inside"]))
+    assert a is not None
+    with pytest.raises(ValueError, match="the same columns"):
+        merged([])
+    with pytest.raises(ValueError, match="the same columns"):
+        merged([a, attrs.evolve(a, alike=("month",))])
