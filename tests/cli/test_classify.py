@@ -522,3 +522,22 @@ def test_output_dash_is_refused_as_rejected_dash_is(tmp_path, monkeypatch):
         "svduty classify: error: -: --output: expected a file, or /dev/stdout for standard output\n"
     )
     assert not (tmp_path / "-").exists()
+
+
+def test_rows_written_are_read_in_smaller_blocks(tmp_path, monkeypatch):
+    """Every column converted and built again: 8 MiB blocks (WRITTEN_BLOCK); 16 for a summary."""
+    from svduty._commands import classify
+    from svduty.io._police_uk_reader import WRITTEN_BLOCK, read_police_uk
+
+    sizes: list[int] = []
+
+    def reader(*args, block_size, **kwargs):
+        sizes.append(block_size)
+        return read_police_uk(*args, block_size=block_size, **kwargs)
+
+    monkeypatch.setattr(classify, "read_police_uk", reader)
+    month = str(sample_police_uk())
+    assert run("classify", month, "--summary", "json")[0] == 0
+    assert run("classify", month, "-o", str(tmp_path / "o.parquet"))[0] == 0
+    assert sizes == [1 << 24, WRITTEN_BLOCK]
+    assert WRITTEN_BLOCK < 1 << 24

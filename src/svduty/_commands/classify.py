@@ -59,7 +59,7 @@ from svduty.io._inputs import (
 )
 from svduty.io._output import output_metadata, output_schema
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
-from svduty.io._police_uk_reader import read_police_uk
+from svduty.io._police_uk_reader import WRITTEN_BLOCK, read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
 from svduty.io._write_paths import signals_held
@@ -258,9 +258,11 @@ def _batches(
     if fmt == "police-uk":
         progress = Progress(sum(p.stat().st_size for p in paths), stderr)
         try:
-            # rows not written: only the columns a summary counts are converted
+            # rows not written: only the columns a summary counts are converted; rows
+            # written: smaller blocks, as every column is converted and built again
             columns = None if args.output else SUMMARY_COLUMNS
-            yield from read_police_uk(paths, progress=progress, columns=columns)
+            block = WRITTEN_BLOCK if args.output else 1 << 24
+            yield from read_police_uk(paths, block_size=block, progress=progress, columns=columns)
         finally:
             progress.close()
     else:

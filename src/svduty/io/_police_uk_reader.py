@@ -65,7 +65,7 @@ from svduty.io._unchanged import began
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
-__all__ = ["police_uk_paths", "read_police_uk"]
+__all__ = ["WRITTEN_BLOCK", "police_uk_paths", "read_police_uk"]
 
 _NAMES = list(POLICE_UK_COLUMNS)
 _FIELDS = len(POLICE_UK_COLUMNS)
@@ -77,6 +77,18 @@ _AHEAD = 2  # blocks parsed ahead of the one the caller holds, one a thread: wit
 # of two threads sat idle while the caller classified (4,000,000 rows, best/median of 5:
 # 1.40/1.48 -> 1.27/1.36 s); each is about 25 MB, so more threads do not read further (a
 # review: 4 ahead on 4 threads, 421 -> 528 MB). A read error comes after fewer batches.
+WRITTEN_BLOCK = 1 << 23
+"""The block size ``svduty classify`` reads with when it writes the classified rows.
+
+Every column is then converted and every row built again with its answers, so a block
+of 16 MiB (the default, for a summary) holds about 40 MB of Arrow arrays, and the writer
+one more batch. Interleaved, best..median of 5, 16 -> 8 MiB, ``--output x.parquet``:
+400,000 rows 0.52-0.53 -> 0.50-0.54 s, peak 396 -> 303 MB; real months 0.48-0.53 ->
+0.47-0.50 s, 381 -> 306 MB; 4,000,000 rows 3.25 -> 3.42 s, 442 -> 319 MB. Blocks of 4 MiB
+went to 260 MB but cost 8% at 400,000 rows. A summary keeps 16 MiB: its batches' fixed
+costs, fewer when merged (``svduty.io._alike.MERGED_ROWS``), still add up: 4,000,000
+rows, median of 9, 1.16 s at 16 MiB against 1.27 s at 8 MiB (370 against 284 MB).
+"""
 _FEW_BLOCKS = 1  # in a file of one block (in a larger one, whole blocks keep the threads
 # busy, and cutting them would only cost the joins: 400,000 rows, 6 blocks, 0.48 -> 0.45 s
 # of CPU in process)
