@@ -107,7 +107,7 @@ def test_a_failure_leaves_the_target_as_it_was(tmp_path, monkeypatch):
     out = tmp_path / "o.parquet"
     out.write_bytes(b"the previous run")
 
-    def broken(paths, progress=None, columns=None):
+    def broken(paths, progress=None, columns=None, block_size=1 << 24):
         yield from read_police_uk(paths)
         raise OSError("disk full")
 
@@ -134,7 +134,7 @@ def classify_command_args(f, out, rejected):
 def test_an_interrupt_removes_partial_outputs(tmp_path, monkeypatch, signum, code):
     out = tmp_path / "o.csv"
 
-    def interrupted(paths, progress=None, columns=None):
+    def interrupted(paths, progress=None, columns=None, block_size=1 << 24):
         yield from read_police_uk(paths)
         os.kill(os.getpid(), signum)
         yield from read_police_uk(paths)  # pragma: no cover - the signal stops us first
@@ -197,7 +197,7 @@ def test_write_table_keeps_its_contract(tmp_path):
 
 
 def test_os_errors_and_surprises_are_messages_not_tracebacks(tmp_path, monkeypatch):
-    def full(paths, progress=None, columns=None):
+    def full(paths, progress=None, columns=None, block_size=1 << 24):
         raise OSError(28, "No space left on device", "o.csv")
         yield  # pragma: no cover
 
@@ -205,7 +205,7 @@ def test_os_errors_and_surprises_are_messages_not_tracebacks(tmp_path, monkeypat
     code, _, err = run("classify", str(month(tmp_path)))
     assert (code, err.strip()) == (1, "svduty classify: error: o.csv: No space left on device")
 
-    def surprise(paths, progress=None, columns=None):
+    def surprise(paths, progress=None, columns=None, block_size=1 << 24):
         raise RuntimeError("Jane Citizen")
         yield  # pragma: no cover
 
