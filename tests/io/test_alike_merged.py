@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from svduty.io import _alike as alike_module
 from svduty.io import run_pipeline
-from svduty.io._alike import enough, merged, numbered
+from svduty.io._alike import Held, merged, numbered
 
 from .test_alike import _KINDS, DEFAULT, PICKY, _batch, _same, _summaries
 
@@ -115,7 +115,14 @@ def test_merged_numbers_each_combination_once():
     assert both.first.tolist() == [0, 1, 4]
     assert both.parts == ((3, 0), (3, 0))
     assert merged([a]) is a
-    assert enough([a, b]) is False
+    held = Held()
+    held.add(a)
+    assert held.fits(b)
+    assert not held.fits(attrs.evolve(b, alike=("month",)))
+    held.add(b)
+    assert (held.rows, held.combinations, held.full()) == (6, 4, False)
+    assert held.taken() == [a, b]
+    assert (held.found, held.rows, held.combinations, held.size) == ([], 0, 0, 0)
 
 
 def test_merged_refuses_nothing_or_other_columns():
@@ -125,3 +132,48 @@ def test_merged_refuses_nothing_or_other_columns():
         merged([])
     with pytest.raises(ValueError, match="the same columns"):
         merged([a, attrs.evolve(a, alike=("month",))])
+
+
+def test_the_limits_in_bytes_and_in_batches_hold_too(monkeypatch):
+    batches = [_batch(["inside", "away"] * 2) for _ in range(5)]
+    monkeypatch.setattr(alike_module, "MERGED_BYTES", 1)  # any batch is enough
+    pipe, seen = _counted(DEFAULT)
+    run_pipeline(batches, pipe)
+    assert len(seen) == 5
+    monkeypatch.setattr(alike_module, "MERGED_BYTES", 1 << 30)
+    monkeypatch.setattr(alike_module, "MERGED_BATCHES", 2)
+    pipe, seen = _counted(DEFAULT)
+    run_pipeline(batches, pipe)
+    assert len(seen) == 3  # 2 + 2 + 1 batches
+
+
+def test_the_first_rows_are_taken_from_each_batch():
+    """What is classified is the rows at ``first``, taken batch by batch (never joined)."""
+    tables = [_in(_batch(kinds), f) for kinds, f in ((["inside", "away"], "a"), (["away"], "b"))]
+    found = [numbered(t) for t in tables]
+    assert None not in found
+    both = merged(found)
+    joined = pa.concat_tables([f.rows for f in found])
+    assert both.firsts is not None
+    assert both.firsts.equals(joined.take(pa.array(both.first)))
+    assert both.firsts.column("file").to_pylist() == ["a", "a"]  # "away" first met in a
+
+
+def _named(batch: pa.Table | pa.RecordBatch, words: list[str | None]) -> pa.Table:
+    """The batch with its LSOA names as a dictionary of ``words`` (all rows the first)."""
+    table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
+    at = table.schema.get_field_index("lsoa_name")
+    names = pa.DictionaryArray.from_arrays(
+        pa.array([0] * table.num_rows, pa.int32()), pa.array(words, pa.string())
+    )
+    return table.set_column(at, "lsoa_name", names)
+
+
+def test_dictionaries_with_a_null_word_are_answered_together():
+    # Arrow cannot join dictionaries when one holds a null word: the pipeline joined a
+    # table's chunks so, and failed on a table of two such batches
+    a = _named(_batch(["inside"] * 4), ["North Warwickshire 005A"])
+    b = _named(_batch(["inside"] * 4), [None])
+    plain = attrs.evolve(DEFAULT, alike=None)
+    assert run_pipeline([a, b], DEFAULT) == run_pipeline([a, b], plain)
+    assert run_pipeline([pa.concat_tables([a, b])], plain).rows_out == 8

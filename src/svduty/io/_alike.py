@@ -16,8 +16,8 @@ It does so in two steps: :func:`numbered` numbers a batch's rows by combination,
 :func:`answered` classifies each combination once. Between them, :func:`merged` can join
 the numbered rows of several batches, so that a combination found in each of them is
 classified once for all: a summary's batches are answered a few at a time
-(:data:`MERGED_ROWS`, :data:`MERGED_COMBINATIONS`), since what the pipeline costs a batch
-is mostly its own, however few its combinations.
+(:class:`Held`, :data:`MERGED_ROWS`), since what the pipeline costs a batch is mostly its
+own, however few its combinations.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from svduty.definitions._distinct import spread
 from svduty.errors import SvdutyError
 from svduty.io._locate import LOCATOR_REASONS, pad
 
-__all__ = ["ALIKE", "Grouped", "Numbered", "answered", "enough", "grouped", "merged", "numbered"]
+__all__ = ["ALIKE", "Grouped", "Held", "Numbered", "answered", "grouped", "merged", "numbered"]
 
 ALIKE: tuple[str, ...] = ("month", "lsoa_code", "lsoa_name", "police_uk_category")
 """The police.uk columns that decide everything the pipeline adds to a row."""
@@ -60,21 +60,28 @@ months (38% distinct) 223 ms row by row and 289 ms grouped.
 """
 
 MERGED_ROWS = 1 << 18
-"""At most about this many rows' batches are answered together (:func:`merged`).
-
-Each batch held until then is kept whole (its rejected rows are built from it), so this
-bounds the memory the merging holds: about 35 MB of a summary's police.uk rows.
-"""
-
-MERGED_COMBINATIONS = 1 << 14
-"""Nor more batches than hold this many combinations between them.
+"""A summary's batches are answered together until they hold this many rows (:class:`Held`).
 
 A pipeline pass costs about 5 ms a batch, whatever its rows (about 110 Arrow calls): a
 16 MiB block of resampled rows holds 75,000 rows and 3,446 combinations, the same in
-every block. Four blocks answered together, the 4,000,000-row summary took 1.20/1.28 s ->
-1.12/1.14 s (best/median of 5; 1.80 -> 1.62 s of CPU), for 35 MB more. Real months
-(38% distinct: 28,000 combinations a block) are answered a block at a time, as before.
+every block. Four blocks answered together, the 4,000,000-row summary took 1.21-1.30 s
+-> 1.15-1.21 s (best..median of 7; 1.82 -> 1.64-1.68 s of CPU), for about 40 MB more.
+Real months (38% distinct: 28,000 combinations a block) are answered a block at a time.
 """
+
+MERGED_COMBINATIONS = 1 << 14
+"""... or this many combinations between them (counted in each batch: an upper bound)."""
+
+MERGED_BYTES = 1 << 26
+"""... or this many bytes of rows: the memory held, whatever the width of a row.
+
+A batch is held whole until it is answered (its rejected rows are built from it): a
+16 MiB block of a summary (only the columns it counts converted) is about 13 MB of Arrow
+arrays, so four of them are held; a block of long cells holds more bytes in fewer rows.
+"""
+
+MERGED_BATCHES = 64
+"""... or this many batches (many small files: each batch held costs its own objects)."""
 
 _BOOKKEEPING = ("rejected", "rejected_field")
 
@@ -128,16 +135,18 @@ class Grouped:
     def rejected_rows(self) -> pa.Table:
         """The rejected rows, in the pipeline's order: the reader's, unresolved, refused."""
         each = self.rejected_parts()
+        if not each:
+            return self.out.schema.empty_table()
         return each[0] if len(each) == 1 else pa.concat_tables(each)
 
     def rejected_parts(self) -> list[pa.Table]:
-        """Each batch's rejected rows (:meth:`rejected_rows`), one table a batch.
+        """Each batch's rejected rows (:meth:`rejected_rows`), a table for each that has any.
 
         Example:
             >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
             >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
-            >>> [t.num_rows for t in g.rejected_parts()]
-            [0]
+            >>> g.rejected_parts()
+            []
         """
         out = self.out.slice(self.usable)
         rank = None
@@ -152,19 +161,20 @@ class Grouped:
         for good_rows, bad_rows in self.parts or ((self.rows.num_rows, self.bad.num_rows),):
             parts = [pad(self.bad.slice(bad, bad_rows), self.out.schema)] if bad_rows else []
             if rank is not None:
-                ranks = rank[self.groups[good : good + good_rows]]
+                groups = self.groups[good : good + good_rows]
+                rows = self.rows.slice(good, good_rows)  # this batch's own (not joined)
                 for kind in (0, 1):
-                    picked = good + np.flatnonzero(ranks == kind)
+                    picked = np.flatnonzero(rank[groups] == kind)
                     if len(picked):
-                        parts.append(self._rejected(out, picked))
-            tables.append(pa.concat_tables(parts) if parts else self.out.schema.empty_table())
+                        parts.append(self._rejected(out, rows, groups, picked))
+            if parts:
+                tables.append(pa.concat_tables(parts))
             good, bad = good + good_rows, bad + bad_rows
         return tables
 
-    def _rejected(self, out: pa.Table, picked: Any) -> pa.Table:
-        rows = pc.take(self.rows, _arrays.array(picked))
-        at = _places(out, self.out.num_rows)[self.groups[picked]]
-        return _spread(out, rows, at, keep=_BOOKKEEPING)
+    def _rejected(self, out: pa.Table, rows: pa.Table, groups: Any, picked: Any) -> pa.Table:
+        at = _places(out, self.out.num_rows)[groups[picked]]
+        return _spread(out, pc.take(rows, _arrays.array(picked)), at, keep=_BOOKKEEPING)
 
     def table(self) -> pa.Table:
         """What the pipeline gives the batch: the usable rows, then the rejected rows.
@@ -269,6 +279,8 @@ class Numbered:
         alike: The columns that make a combination.
         parts: Each batch's numbers of usable and rejected rows (more than one when
             :func:`merged`).
+        firsts: The rows at ``first`` (every column), when :func:`merged` took them
+            batch by batch; ``None``: taken from ``rows`` when answered.
     """
 
     rows: pa.Table
@@ -277,6 +289,7 @@ class Numbered:
     first: Any
     alike: tuple[str, ...]
     parts: tuple[tuple[int, int], ...]
+    firsts: pa.Table | None = None
 
     def worth(self, most: float) -> bool:
         """Whether at most ``most`` of the usable rows are distinct (grouping pays).
@@ -290,18 +303,51 @@ class Numbered:
         return len(self.first) <= most * self.rows.num_rows
 
 
-def enough(found: Sequence[Numbered]) -> bool:
-    """Whether these batches are as many as are answered together (:func:`merged`).
-
-    At least :data:`MERGED_ROWS` rows, or :data:`MERGED_COMBINATIONS` combinations.
+@attrs.define(slots=True)
+class Held:
+    """Numbered batches held to be answered together, and how much they hold.
 
     Example:
         >>> from svduty.io import read_police_uk, sample_police_uk
-        >>> enough([numbered(next(read_police_uk(sample_police_uk())))])
-        False
+        >>> held = Held()
+        >>> found = numbered(next(read_police_uk(sample_police_uk())))
+        >>> held.fits(found), held.add(found), held.full(), len(held.taken()), held.rows
+        (True, None, False, 1, 0)
     """
-    rows = sum(f.rows.num_rows for f in found)
-    return rows >= MERGED_ROWS or sum(len(f.first) for f in found) >= MERGED_COMBINATIONS
+
+    found: list[Numbered] = attrs.Factory(list)
+    rows: int = 0
+    combinations: int = 0
+    size: int = 0
+
+    def fits(self, found: Numbered) -> bool:
+        """Whether ``found`` can be answered with the batches held (the same columns)."""
+        if not self.found:
+            return True
+        first = self.found[0]
+        return found.alike == first.alike and found.rows.schema == first.rows.schema
+
+    def add(self, found: Numbered) -> None:
+        """Hold one more batch."""
+        self.found.append(found)
+        self.rows += found.rows.num_rows
+        self.combinations += len(found.first)
+        self.size += found.rows.nbytes + found.bad.nbytes
+
+    def full(self) -> bool:
+        """Whether the batches held reach a limit (:data:`MERGED_ROWS` and the others)."""
+        return (
+            self.rows >= MERGED_ROWS
+            or self.combinations >= MERGED_COMBINATIONS
+            or self.size >= MERGED_BYTES
+            or len(self.found) >= MERGED_BATCHES
+        )
+
+    def taken(self) -> list[Numbered]:
+        """The batches held, in order; none are held after."""
+        found = self.found
+        self.found, self.rows, self.combinations, self.size = [], 0, 0, 0
+        return found
 
 
 def numbered(batch: pa.RecordBatch | pa.Table, alike: Sequence[str] = ALIKE) -> Numbered | None:
@@ -354,22 +400,28 @@ def merged(found: Sequence[Numbered]) -> Numbered:
     if len(found) == 1:
         return found[0]
     alike = list(found[0].alike)
-    firsts = [pc.take(f.rows.select(alike), _arrays.array(f.first)) for f in found]
-    keys = pa.concat_tables(firsts)
+    keys = pa.concat_tables([pc.take(f.rows.select(alike), _arrays.array(f.first)) for f in found])
     again, first = _arrays.groups([keys.column(n) for n in alike], keys.num_rows)
-    groups, starts, combinations, rows = [], [], 0, 0
+    groups, firsts, combinations, rows = [], [], 0, 0
     for f in found:  # each batch's numbers through the combinations numbered again
         groups.append(again[combinations + f.groups])
-        starts.append(rows + f.first)
+        # the combinations first met in this batch, taken from it alone (a take from the
+        # joined rows would join every batch's columns first: a copy of all held)
+        mine = first[(first >= combinations) & (first < combinations + len(f.first))]
+        if len(mine):
+            firsts.append(pc.take(f.rows, _arrays.array(f.first[mine - combinations])))
         combinations += len(f.first)
         rows += f.rows.num_rows
+    starts = np.cumsum([0] + [f.rows.num_rows for f in found[:-1]])
+    at = np.repeat(starts, [len(f.first) for f in found]) + np.concatenate([f.first for f in found])
     return Numbered(
         pa.concat_tables([f.rows for f in found]),
         pa.concat_tables([f.bad for f in found]),
         np.concatenate(groups),
-        np.concatenate(starts)[first],
+        at[first],
         found[0].alike,
         tuple(part for f in found for part in f.parts),
+        pa.concat_tables(firsts),
     )
 
 
@@ -388,7 +440,7 @@ def answered(found: Numbered, classify: Callable[[pa.Table], pa.Table]) -> Group
     """
     good, first = found.rows, found.first
     at = good.schema.get_field_index("row")
-    distinct = pc.take(good, _arrays.array(first))
+    distinct = pc.take(good, _arrays.array(first)) if found.firsts is None else found.firsts
     numbers = _arrays.array(np.arange(len(first), dtype=np.int64))
     out = classify(distinct.set_column(at, distinct.schema.field(at), numbers))
     usable = out.column("rejected").null_count

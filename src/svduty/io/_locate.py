@@ -216,16 +216,16 @@ def locate_police_uk(
     rows' places (the dictionary may repeat a value); the caller decodes it once the rows
     are classified, and adds the area columns with :func:`place_columns`.
     """
-    enc = pc.dictionary_encode(good.column("lsoa_code").combine_chunks(), null_encoding="encode")
+    enc = pc.dictionary_encode(_arrays.one_array(good.column("lsoa_code")), null_encoding="encode")
     codes, d = enc.dictionary, len(enc.dictionary)
     areas = _resolved(resolve_areas(codes, pa.nulls(d, pa.string())), d, "LSOA codes")
     key: Any = enc.indices
-    names = good.column("lsoa_name").combine_chunks()
+    names = _arrays.one_array(good.column("lsoa_name"))
     need = pc.and_(pc.take(_unmatched(areas), key), pc.is_valid(names))
     ordered = not pc.any(need).as_py()
     if not ordered:  # the code does not resolve, but the row has a name to try
         rows = pc.indices_nonzero(need)
-        sub_codes = pc.take(good.column("lsoa_code"), rows).combine_chunks()
+        sub_codes = _arrays.one_array(pc.take(good.column("lsoa_code"), rows))
         more = _resolved(resolve_areas(sub_codes, pc.take(names, rows)), len(rows), "LSOA codes")
         areas = pa.concat_tables([areas, more]).combine_chunks()
         codes = pa.concat_arrays([codes, sub_codes])
@@ -348,7 +348,7 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     (local government area) code the partnership's geography knows gets the areas each of
     its LSOAs gets, with ``match`` ``district`` (:func:`_districts`).
     """
-    enc = pc.dictionary_encode(good.column("location").combine_chunks(), null_encoding="encode")
+    enc = pc.dictionary_encode(_arrays.one_array(good.column("location")), null_encoding="encode")
     codes = _as_read(enc.dictionary)
     areas = _resolved(
         resolve_areas(codes, pa.nulls(len(codes), pa.string())), len(codes), "locations"

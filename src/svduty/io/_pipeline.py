@@ -183,7 +183,7 @@ def classify_batch(
             from svduty.definitions._columns import category_names
 
             at = good.schema.get_field_index("police_uk_category")
-            named = category_names(good.column(at).combine_chunks())
+            named = category_names(_arrays.one_array(good.column(at)))
             good = good.set_column(at, pa.field("police_uk_category", named.type), named)
         from svduty.io._incident_fields import given_fields
 

@@ -58,6 +58,11 @@ def run_pipeline(
     rows are distinct, and its rows are built from the answers (the same rows as
     classifying each). Either way the summary is the one classifying each row gives.
 
+    Batches answered together (``svduty.io._alike.Held``: up to 2^18 rows, 2^14
+    combinations, 64 MiB or 64 batches) pass their rejected rows to ``on_rejected`` when
+    they are answered, each batch's as its own table, in the batches' order: a few
+    batches after they were read, and not at all if the run stops with an error first.
+
     Args:
         batches: A reader's record batches (police.uk or incidents).
         pipeline: A :class:`~svduty.io.Pipeline` (or any batch -> batch callable).
@@ -86,25 +91,25 @@ def run_pipeline(
     # row is then built again from its combination's answer)
     number = getattr(pipeline, "_numbered", None)
     most = _alike.MOST_DISTINCT if sink is None else _alike.MOST_DISTINCT_WRITTEN
-    held: list[tuple[pa.RecordBatch | pa.Table, _alike.Numbered]] = []
+    held = _alike.Held()
     for batch in batches:
         tally.count_in(batch.num_rows)
         found = number(batch) if number is not None else None
         if found is not None and not found.worth(most):
             found = None  # classified row by row
-        if held and (found is None or found.rows.schema != held[0][1].rows.schema):
-            _answer(held, pipeline, tally, counters, sink)  # in the batches' order
-            held = []
-        if found is not None:
-            held.append((batch, found))
-            # a summary's batches a few at a time; a writer's one at a time
-            if sink is not None or _alike.enough([f for _, f in held]):
-                _answer(held, pipeline, tally, counters, sink)
-                held = []
+        if found is not None and sink is not None:  # a writer's batches one at a time
+            _answer([found], pipeline, tally, counters, sink=sink, batch=batch)
             continue
-        _each_row(batch, pipeline, tally, counters, sink)
-    if held:
-        _answer(held, pipeline, tally, counters, sink)
+        if held.found and (found is None or not held.fits(found)):
+            _answer(held.taken(), pipeline, tally, counters)  # in the batches' order
+        if found is None:
+            _each_row(batch, pipeline, tally, counters, sink)
+            continue
+        held.add(found)  # a summary's batches a few at a time
+        if held.full():
+            _answer(held.taken(), pipeline, tally, counters)
+    if held.found:
+        _answer(held.taken(), pipeline, tally, counters)
     return tally.summary(
         partnership=partnership or getattr(pipeline, "partnership", None),
         definition=definition or getattr(pipeline, "definition", None),
@@ -112,19 +117,21 @@ def run_pipeline(
 
 
 def _answer(
-    held: list[tuple[pa.RecordBatch | pa.Table, _alike.Numbered]],
+    found: list[_alike.Numbered],
     pipeline: Callable[[pa.RecordBatch | pa.Table], Any],
     tally: Tally,
     counters: list[WeightedCounter],
-    sink: Callable[[pa.Table], object] | None,
+    *,
+    sink: Callable[[pa.Table], object] | None = None,
+    batch: pa.RecordBatch | pa.Table | None = None,
 ) -> None:
-    """Classify the held batches once per combination, and count them (and write them)."""
-    answers = _alike.answered(_alike.merged([f for _, f in held]), pipeline)
+    """Classify batches once per combination, and count them (and write the one batch)."""
+    answers = _alike.answered(_alike.merged(found), pipeline)
     if sink is not None and answers.usable < answers.out.num_rows:
         # a writer gets the rows the pipeline makes: with rows it refuses, their words are
         # in the dictionaries of the rows it keeps, which the grouped rows do not carry
-        for batch, _ in held:  # (a writer's batches are held one at a time)
-            _each_row(batch, pipeline, tally, counters, sink)
+        assert batch is not None  # (a writer's batch is answered alone, and given)
+        _each_row(batch, pipeline, tally, counters, sink)
         return
     for bad in answers.rejected_parts():  # each batch's, as classifying it gives them
         tally.count_rejected(bad)
