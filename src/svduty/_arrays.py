@@ -89,6 +89,8 @@ def one_array(column: Any) -> Any:
         return column
     if column.num_chunks == 1:  # as it is: no copy
         return column.chunk(0)
+    if not pa.types.is_dictionary(column.type):
+        return column.combine_chunks()  # (text past 2 GiB, say: Arrow's own error)
     try:
         return column.combine_chunks()
     except pa.ArrowInvalid:  # "Cannot yet unify dictionaries with nulls"

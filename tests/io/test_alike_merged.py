@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from svduty.io import BoundedCounts, run_pipeline
 from svduty.io import _alike as alike_module
-from svduty.io import run_pipeline
 from svduty.io._alike import Held, merged, numbered
 
 from .test_alike import _KINDS, DEFAULT, PICKY, _batch, _same, _summaries
@@ -26,12 +26,14 @@ def _in(batch: pa.Table, file: str) -> pa.Table:
 def _counted(pipe):
     """``pipe``, and the number of rows of each table its classifier is given."""
     seen: list[int] = []
+    name = "split" if pipe.split is not None else "classify"
+    given = getattr(pipe, name)
 
-    def split(t):
+    def counted(t):
         seen.append(t.num_rows)
-        return pipe.split(t)
+        return given(t)
 
-    return attrs.evolve(pipe, split=split), seen
+    return attrs.evolve(pipe, **{name: counted}), seen
 
 
 @settings(max_examples=60, deadline=None)
@@ -117,12 +119,33 @@ def test_merged_numbers_each_combination_once():
     assert merged([a]) is a
     held = Held()
     held.add(a)
-    assert held.fits(b)
-    assert not held.fits(attrs.evolve(b, alike=("month",)))
+    assert held.takes(b)
+    assert not held.takes(attrs.evolve(b, alike=("month",)))
     held.add(b)
-    assert (held.rows, held.combinations, held.full()) == (6, 4, False)
+    assert (held.rows, held.combinations) == (6, 4)
+    # whole buffers, once: no rejected row, so no second count of the same buffers
+    assert held.size == a.rows.get_total_buffer_size() + b.rows.get_total_buffer_size()
     assert held.taken() == [a, b]
     assert (held.found, held.rows, held.combinations, held.size) == ([], 0, 0, 0)
+
+
+def test_a_batch_beyond_every_limit_is_held_alone(monkeypatch):
+    monkeypatch.setattr(alike_module, "MERGED_ROWS", 3)
+    big = numbered(_batch(["inside", "away"] * 2))  # 4 rows
+    assert big is not None
+    held = Held()
+    assert held.takes(big)  # none held: any batch
+    held.add(big)
+    assert not held.takes(big)  # 8 rows > 3
+
+
+def test_a_slice_counts_the_buffers_it_keeps_alive():
+    whole = pa.Table.from_batches([_batch(["inside", "away"] * 50)])
+    part = numbered(whole.slice(0, 4))
+    assert part is not None
+    held = Held()
+    held.add(part)
+    assert held.size >= whole.get_total_buffer_size() > part.rows.nbytes
 
 
 def test_merged_refuses_nothing_or_other_columns():
@@ -169,7 +192,7 @@ def _named(batch: pa.Table | pa.RecordBatch, words: list[str | None]) -> pa.Tabl
     return table.set_column(at, "lsoa_name", names)
 
 
-def test_dictionaries_with_a_null_word_are_answered_together():
+def test_dictionaries_with_a_null_word_pass():
     # Arrow cannot join dictionaries when one holds a null word: the pipeline joined a
     # table's chunks so, and failed on a table of two such batches
     a = _named(_batch(["inside"] * 4), ["North Warwickshire 005A"])
@@ -177,3 +200,30 @@ def test_dictionaries_with_a_null_word_are_answered_together():
     plain = attrs.evolve(DEFAULT, alike=None)
     assert run_pipeline([a, b], DEFAULT) == run_pipeline([a, b], plain)
     assert run_pipeline([pa.concat_tables([a, b])], plain).rows_out == 8
+
+
+def _month(kinds: list[str], month: str) -> pa.Table:
+    """The batch with its month as a dictionary whose first word is null."""
+    table = pa.Table.from_batches([_batch(kinds)])
+    words = pa.DictionaryArray.from_arrays(
+        pa.array([1] * table.num_rows, pa.int32()), pa.array([None, month], pa.string())
+    )
+    return table.set_column(table.schema.get_field_index("month"), "month", words)
+
+
+@pytest.mark.parametrize("pipe", [DEFAULT, PICKY], ids=["default", "picky"])
+def test_batches_with_a_dictionary_column_are_answered_one_at_a_time(pipe, monkeypatch):
+    # joined, their answers would be one chunk a batch, each with a dictionary holding a
+    # null word: the bounded counts and the refused rows' marks take from them (a review)
+    batches = [_month(["inside", "refused"] * 2, m) for m in ("2025-06", "2025-05")]
+    reference = attrs.evolve(pipe, alike=None)
+    bounds = [BoundedCounts(), BoundedCounts()]
+    counted, seen = _counted(pipe)
+    grouped = run_pipeline(batches, counted, counts=[bounds[0]])
+    assert grouped == run_pipeline(batches, reference, counts=[bounds[1]])
+    assert bounds[0].to_json() == bounds[1].to_json()
+    monkeypatch.setattr(alike_module, "MERGED_BATCHES", 1)  # each batch alone
+    alone, seen_alone = _counted(pipe)
+    run_pipeline(batches, alone)
+    assert seen == seen_alone
+    assert not Held(found=[numbered(batches[0])]).takes(numbered(batches[1]))

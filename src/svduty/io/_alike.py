@@ -59,8 +59,8 @@ grouped (summary, bounds and the rows for the writer, in process); 400,000 rows 
 months (38% distinct) 223 ms row by row and 289 ms grouped.
 """
 
-MERGED_ROWS = 1 << 18
-"""A summary's batches are answered together until they hold this many rows (:class:`Held`).
+MERGED_ROWS = 1 << 19
+"""A summary's batches are answered together, holding at most this many rows (:class:`Held`).
 
 A pipeline pass costs about 5 ms a batch, whatever its rows (about 110 Arrow calls): a
 16 MiB block of resampled rows holds 75,000 rows and 3,446 combinations, the same in
@@ -70,10 +70,10 @@ Real months (38% distinct: 28,000 combinations a block) are answered a block at 
 """
 
 MERGED_COMBINATIONS = 1 << 14
-"""... or this many combinations between them (counted in each batch: an upper bound)."""
+"""... and at most this many combinations (counted in each batch: an upper bound)."""
 
 MERGED_BYTES = 1 << 26
-"""... or this many bytes of rows: the memory held, whatever the width of a row.
+"""... and at most this many bytes: the memory held (whole buffers), whatever a row's width.
 
 A batch is held whole until it is answered (its rejected rows are built from it): a
 16 MiB block of a summary (only the columns it counts converted) is about 13 MB of Arrow
@@ -81,7 +81,7 @@ arrays, so four of them are held; a block of long cells holds more bytes in fewe
 """
 
 MERGED_BATCHES = 64
-"""... or this many batches (many small files: each batch held costs its own objects)."""
+"""... and at most this many batches (many small files: each costs its own objects)."""
 
 _BOOKKEEPING = ("rejected", "rejected_field")
 
@@ -311,8 +311,10 @@ class Held:
         >>> from svduty.io import read_police_uk, sample_police_uk
         >>> held = Held()
         >>> found = numbered(next(read_police_uk(sample_police_uk())))
-        >>> held.fits(found), held.add(found), held.full(), len(held.taken()), held.rows
-        (True, None, False, 1, 0)
+        >>> held.takes(found), held.add(found), held.takes(found), held.rows
+        (True, None, True, 4586)
+        >>> len(held.taken()), held.rows
+        (1, 0)
     """
 
     found: list[Numbered] = attrs.Factory(list)
@@ -320,34 +322,50 @@ class Held:
     combinations: int = 0
     size: int = 0
 
-    def fits(self, found: Numbered) -> bool:
-        """Whether ``found`` can be answered with the batches held (the same columns)."""
+    def takes(self, found: Numbered) -> bool:
+        """Whether ``found`` can be held with the batches held, within every limit.
+
+        Any batch when none is held (a batch beyond a limit is answered alone); else one
+        of the same columns, none of them a dictionary (the chunks of a dictionary
+        column holding a null word cannot be joined), that keeps the batches held within
+        :data:`MERGED_ROWS`, :data:`MERGED_COMBINATIONS`, :data:`MERGED_BYTES` and
+        :data:`MERGED_BATCHES`.
+        """
         if not self.found:
             return True
         first = self.found[0]
-        return found.alike == first.alike and found.rows.schema == first.rows.schema
+        schema = found.rows.schema
+        return (
+            found.alike == first.alike
+            and schema == first.rows.schema
+            and not any(pa.types.is_dictionary(f.type) for f in schema)
+            and self.rows + found.rows.num_rows <= MERGED_ROWS
+            and self.combinations + len(found.first) <= MERGED_COMBINATIONS
+            and self.size + _size(found) <= MERGED_BYTES
+            and len(self.found) < MERGED_BATCHES
+        )
 
     def add(self, found: Numbered) -> None:
         """Hold one more batch."""
         self.found.append(found)
         self.rows += found.rows.num_rows
         self.combinations += len(found.first)
-        self.size += found.rows.nbytes + found.bad.nbytes
-
-    def full(self) -> bool:
-        """Whether the batches held reach a limit (:data:`MERGED_ROWS` and the others)."""
-        return (
-            self.rows >= MERGED_ROWS
-            or self.combinations >= MERGED_COMBINATIONS
-            or self.size >= MERGED_BYTES
-            or len(self.found) >= MERGED_BATCHES
-        )
+        self.size += _size(found)
 
     def taken(self) -> list[Numbered]:
         """The batches held, in order; none are held after."""
         found = self.found
         self.found, self.rows, self.combinations, self.size = [], 0, 0, 0
         return found
+
+
+def _size(found: Numbered) -> int:
+    """The bytes a numbered batch keeps alive: whole buffers (a slice keeps all of its own).
+
+    Its rejected rows when it has any (none: an empty slice of the rows, the same buffers).
+    """
+    bad = found.bad.get_total_buffer_size() if found.bad.num_rows else 0
+    return found.rows.get_total_buffer_size() + bad
 
 
 def numbered(batch: pa.RecordBatch | pa.Table, alike: Sequence[str] = ALIKE) -> Numbered | None:
@@ -402,7 +420,7 @@ def merged(found: Sequence[Numbered]) -> Numbered:
     alike = list(found[0].alike)
     keys = pa.concat_tables([pc.take(f.rows.select(alike), _arrays.array(f.first)) for f in found])
     again, first = _arrays.groups([keys.column(n) for n in alike], keys.num_rows)
-    groups, firsts, combinations, rows = [], [], 0, 0
+    groups, firsts, combinations = [], [], 0
     for f in found:  # each batch's numbers through the combinations numbered again
         groups.append(again[combinations + f.groups])
         # the combinations first met in this batch, taken from it alone (a take from the
@@ -411,7 +429,6 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         if len(mine):
             firsts.append(pc.take(f.rows, _arrays.array(f.first[mine - combinations])))
         combinations += len(f.first)
-        rows += f.rows.num_rows
     starts = np.cumsum([0] + [f.rows.num_rows for f in found[:-1]])
     at = np.repeat(starts, [len(f.first) for f in found]) + np.concatenate([f.first for f in found])
     return Numbered(

@@ -58,10 +58,11 @@ def run_pipeline(
     rows are distinct, and its rows are built from the answers (the same rows as
     classifying each). Either way the summary is the one classifying each row gives.
 
-    Batches answered together (``svduty.io._alike.Held``: up to 2^18 rows, 2^14
-    combinations, 64 MiB or 64 batches) pass their rejected rows to ``on_rejected`` when
-    they are answered, each batch's as its own table, in the batches' order: a few
-    batches after they were read, and not at all if the run stops with an error first.
+    Batches answered together (``svduty.io._alike.Held``: at most 2^19 rows, 2^14
+    combinations, 64 MiB and 64 batches, or one batch beyond them alone) pass their
+    rejected rows to ``on_rejected`` when they are answered, each batch's as its own
+    table, in the batches' order: a few batches after they were read, and not at all if
+    the run stops with an error first.
 
     Args:
         batches: A reader's record batches (police.uk or incidents).
@@ -100,13 +101,13 @@ def run_pipeline(
         if found is not None and sink is not None:  # a writer's batches one at a time
             _answer([found], pipeline, tally, counters, sink=sink, batch=batch)
             continue
-        if held.found and (found is None or not held.fits(found)):
+        if held.found and (found is None or not held.takes(found)):
             _answer(held.taken(), pipeline, tally, counters)  # in the batches' order
         if found is None:
             _each_row(batch, pipeline, tally, counters, sink)
             continue
         held.add(found)  # a summary's batches a few at a time
-        if held.full():
+        if not held.takes(found):  # nor another like it: answered before the next is read
             _answer(held.taken(), pipeline, tally, counters)
     if held.found:
         _answer(held.taken(), pipeline, tally, counters)
