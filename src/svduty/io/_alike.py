@@ -64,9 +64,11 @@ MERGED_ROWS = 1 << 19
 
 A pipeline pass costs about 5 ms a batch, whatever its rows (about 110 Arrow calls): a
 16 MiB block of resampled rows holds 75,000 rows and 3,446 combinations, the same in
-every block. Four blocks answered together, the 4,000,000-row summary took 1.21-1.30 s
--> 1.15-1.21 s (best..median of 7; 1.82 -> 1.64-1.68 s of CPU), for about 40 MB more.
-Real months (38% distinct: 28,000 combinations a block) are answered a block at a time.
+every block. Four blocks answered together (the limit in combinations stops a fifth),
+the 4,000,000-row summary took 1.20/1.24 s -> 1.06/1.12 s (best/median of 9, against
+answering each; 1.79 -> 1.59 s of CPU), for about 40 MB more. Pairs of blocks gained
+nothing. Real months (38% distinct: 28,000 combinations a block) are answered a block
+at a time.
 """
 
 MERGED_COMBINATIONS = 1 << 14
@@ -76,8 +78,8 @@ MERGED_BYTES = 1 << 26
 """... and at most this many bytes: the memory held (whole buffers), whatever a row's width.
 
 A batch is held whole until it is answered (its rejected rows are built from it): a
-16 MiB block of a summary (only the columns it counts converted) is about 13 MB of Arrow
-arrays, so four of them are held; a block of long cells holds more bytes in fewer rows.
+16 MiB block of a summary (only the columns it counts converted) is about 10 MB of Arrow
+buffers; a block of long cells holds more bytes in fewer rows.
 """
 
 MERGED_BATCHES = 64
