@@ -23,7 +23,7 @@ from svduty.io import (
 )
 from svduty.io import _alike as alike_module
 from svduty.io import _pipeline as pipeline_module
-from svduty.io._alike import ALIKE, grouped
+from svduty.io._alike import ALIKE, answered, numbered
 
 from ..conftest import (
     fake_classify_table,
@@ -191,7 +191,7 @@ def test_nothing_to_group():
 def test_a_pipeline_that_loses_or_reorders_combinations_is_caught():
     batch = _batch(["inside", "away", "inside", "away", "inside"])
     with pytest.raises(SvdutyError, match="returned 1 rows for 2 rows"):
-        grouped(batch, lambda t: DEFAULT(t).slice(0, 1))
+        answered(numbered(batch), lambda t: DEFAULT(t).slice(0, 1))
     backwards = pa.concat_tables  # the rejected row first: not the pipeline's order
 
     def rejected_first(t):
@@ -202,7 +202,7 @@ def test_a_pipeline_that_loses_or_reorders_combinations_is_caught():
         return backwards([bad, out.slice(1)])
 
     with pytest.raises(SvdutyError, match="usable rows first"):
-        grouped(batch, rejected_first)
+        answered(numbered(batch), rejected_first)
 
 
 def test_bounded_counts_weigh_each_row():

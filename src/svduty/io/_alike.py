@@ -6,18 +6,17 @@ name and police.uk category (:data:`ALIKE`): the LSOA look-up reads the code and
 rules read the category, the month and the place. A month of one force's rows holds a few
 thousand such combinations for tens of thousands of rows.
 
-:func:`grouped` runs the same pipeline (:func:`~svduty.io.classify_batch`) on the first row
+:func:`answered` runs the same pipeline (:func:`~svduty.io.classify_batch`) on the first row
 of each combination, and :class:`Grouped` gives the answers back to every row
 (:meth:`Grouped.table`, what the pipeline returns) or counts them without spreading them
 (:meth:`Grouped.distinct`, each combination with its number of rows): the summary of a
 job that writes no rows never builds them.
 
-It does so in two steps: :func:`numbered` numbers a batch's rows by combination, and
-:func:`answered` classifies each combination once. Between them, :func:`merged` can join
-the numbered rows of several batches, so that a combination found in each of them is
-classified once for all: a summary's batches are answered a few at a time
-(:class:`Held`, :data:`MERGED_ROWS`), since what the pipeline costs a batch is mostly its
-own, however few its combinations.
+Before it, :func:`numbered` numbers a batch's rows by combination. Between the two,
+:func:`merged` can join the numbered rows of several batches, so that a combination found
+in each of them is classified once for all: a summary's batches are answered a few at a
+time (:class:`Held`, :data:`MERGED_ROWS`), since what the pipeline costs a batch is mostly
+its own, however few its combinations.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ from svduty.definitions._distinct import spread
 from svduty.errors import SvdutyError
 from svduty.io._locate import LOCATOR_REASONS, pad
 
-__all__ = ["ALIKE", "Grouped", "Held", "Numbered", "answered", "grouped", "merged", "numbered"]
+__all__ = ["ALIKE", "Grouped", "Held", "Numbered", "answered", "merged", "numbered"]
 
 ALIKE: tuple[str, ...] = ("month", "lsoa_code", "lsoa_name", "police_uk_category")
 """The police.uk columns that decide everything the pipeline adds to a row."""
@@ -231,41 +230,6 @@ def _spread(out: pa.Table, rows: pa.Table, at: Any, *, keep: Sequence[str]) -> p
             shared.append((col.indices, numbers))
         columns.append(pa.DictionaryArray.from_arrays(numbers, col.dictionary))
     return pa.Table.from_arrays(columns, schema=out.schema)
-
-
-def grouped(
-    batch: pa.RecordBatch | pa.Table,
-    classify: Callable[[pa.Table], pa.Table],
-    alike: Sequence[str] = ALIKE,
-    most: float = MOST_DISTINCT,
-) -> Grouped | None:
-    """Classify a police.uk batch once per combination of its ``alike`` columns.
-
-    :func:`numbered`, then :func:`answered`.
-
-    Args:
-        batch: Normalised police.uk rows (:data:`~svduty.io.POLICE_UK_SCHEMA`).
-        classify: The pipeline on a table (:func:`~svduty.io.classify_batch` with its
-            collaborators bound); it must add to each row only what ``alike`` decides.
-        alike: The columns that decide what ``classify`` adds to a row.
-        most: The largest share of distinct combinations among the usable rows worth
-            grouping (:data:`MOST_DISTINCT`).
-
-    Returns:
-        The grouped answers; ``None`` (classify the batch row by row) when the batch has
-        no usable row, no ``row`` column of ``int64`` to number the combinations in, or
-        more than ``most`` of its usable rows distinct.
-
-    Example:
-        >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
-        >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
-        >>> g.out.num_rows < g.rows.num_rows
-        True
-    """
-    found = numbered(batch, alike)
-    if found is None or not found.worth(most):
-        return None
-    return answered(found, classify)
 
 
 @attrs.frozen(slots=True)

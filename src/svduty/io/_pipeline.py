@@ -38,7 +38,7 @@ from svduty._checked import checked
 from svduty.areas import Geography
 from svduty.errors import Problem
 from svduty.io import _alike
-from svduty.io._alike import ALIKE, Grouped, grouped
+from svduty.io._alike import ALIKE, Grouped
 from svduty.io._bundle import BundleParts, warwickshire
 from svduty.io._locate import (
     AREA_COLUMNS,
@@ -347,9 +347,8 @@ class Pipeline:
 
         ``None`` when the pipeline has no :attr:`alike` columns, or the batch is not
         police.uk rows, has no usable row or more than ``most`` of them distinct
-        (default: ``svduty.io._alike.MOST_DISTINCT``);
-        ``table()`` of the answer is what calling the pipeline gives the batch (as a
-        table).
+        (default: ``svduty.io._alike.MOST_DISTINCT``); ``table()`` of the answer is what
+        calling the pipeline gives the batch (as a table).
 
         Example:
             >>> from svduty.io import read_police_uk, sample_police_uk
@@ -357,9 +356,10 @@ class Pipeline:
             >>> g.table().num_rows
             4586
         """
-        if self.alike is None or not is_police_uk(batch.schema):
+        found = self._numbered(batch)
+        if found is None or not found.worth(_alike.MOST_DISTINCT if most is None else most):
             return None
-        return grouped(batch, self, self.alike, _alike.MOST_DISTINCT if most is None else most)
+        return _alike.answered(found, self)
 
     def _numbered(self, batch: pa.RecordBatch | pa.Table) -> _alike.Numbered | None:
         """The first step of :meth:`_grouped`: rows numbered by their :attr:`alike` values.
