@@ -270,7 +270,8 @@ class Incident:
         location: A GSS code: an LSOA or a district.
         country: The country of the incident and the death (s.24(1)(b); see Country).
         other_reviews: Reviews that must or may be held instead of an offensive
-            weapons homicide review (s.26); an extension of the contract.
+            weapons homicide review (s.26), and ``mental_health_investigation`` (a death
+            regulations under s.26(2), (4) may exclude); an extension of the contract.
         place_of_death: A GSS code: where the death occurred or, if that is not known,
             where the body was found; it decides the relevant review partners (s.25).
         review_information: Whether a review partner has, or could reasonably be expected

@@ -8,8 +8,11 @@ partner is one of the relevant review partners for the place of death (s.25, s.3
 SI 2023/227), the death fell in the pilot period (a "relevant death", reg 1(2): dated by
 the date of death, which the incident's date bounds only from below), and no other review
 takes precedence (s.26). Each is a fact of the incident; an unknown one leaves the answer
-undetermined, naming it. Reasons about other reviews are given only where someone may
-have died.
+undetermined, naming it. A death caused by a person receiving mental health services,
+investigated under NHS arrangements (``other_reviews``: ``mental_health_investigation``),
+leaves it undetermined naming no fact: s.26(2) and (4) let regulations exclude such a
+death, and whether any do was not confirmed. Reasons about other reviews are given only
+where someone may have died.
 
 Example:
     >>> RULES["OWHR-S24-6"].citation.provision
@@ -25,7 +28,7 @@ from typing import Any
 import attrs
 
 from svduty.definitions._age_at_death import BelowAtDeath
-from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly
+from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Undecided
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
     AGAINST_PEOPLE,
@@ -55,6 +58,15 @@ def _pcsc(p: str, **kw: Any) -> Citation:
 
 
 _R: list[Rule] = []
+
+_MENTAL_HEALTH_DOUBT = (
+    "s.26(2) (England) and (4) (Wales) let the Secretary of State provide by regulations "
+    "that no review is required of a death caused, or likely to have been caused, by a "
+    "person receiving mental health services, where it is investigated under NHS "
+    "arrangements or may be reviewed under the Health and Social Care (Community Health "
+    "and Standards) Act 2003 s.70; whether the OWHR Regulations 2022 or any other "
+    "instrument do so was not confirmed"
+)
 
 
 def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | None = None) -> Expr:
@@ -331,6 +343,7 @@ _S26_WAL = _rule(
     _pcsc("s.26(3)"),
     when=DEATH,
 )
+_S26_MENTAL_HEALTH = Flag("other_reviews", "mental_health_investigation")
 _rule(
     "OWHR-S26-1A-NONE",
     Not(_S26_CDR),
@@ -341,13 +354,26 @@ _rule(
 )
 _rule(
     "OWHR-S26-1C-3-NONE",
-    All(Given("other_reviews"), Not(Any_(_S26_SAR, _S26_WAL))),  # else REVIEWS-NOT-GIVEN
-    "no safeguarding adults review (s.26(1)(c)) and no Safeguarding Board review in Wales "
-    "(s.26(3)) is indicated",
-    _pcsc("s.26(1)(c), s.26(3)"),
+    All(Given("other_reviews"), Not(Any_(_S26_SAR, _S26_WAL, _S26_MENTAL_HEALTH))),
+    "no safeguarding adults review (s.26(1)(c)), no Safeguarding Board review in Wales "
+    "(s.26(3)) and no investigation of a death caused by a person receiving mental health "
+    "services (s.26(2), (4)) is indicated",
+    _pcsc("s.26(1)(c), s.26(2)-(4)"),
     when=All(DEATH, Not(_S26_DHR)),
 )
-OTHER_REVIEW = Any_(_S26_CDR, _S26_DHR, _S26_SAR, _S26_WAL)
+_rule(
+    "OWHR-S26-2-4",
+    _S26_MENTAL_HEALTH,
+    "the death was caused, or is likely to have been caused, by a person receiving mental "
+    "health services, and is investigated under NHS arrangements or may be reviewed under "
+    "the Health and Social Care (Community Health and Standards) Act 2003 s.70: s.26(2) "
+    "and (4) let regulations exclude such a death from the duty, and whether any do is not "
+    "confirmed, so whether a review is required is undetermined",
+    _pcsc("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=_MENTAL_HEALTH_DOUBT),
+    when=All(DEATH, Not(Any_(_S26_CDR, _S26_DHR, _S26_SAR, _S26_WAL))),
+)
+# whether regulations under s.26(2), (4) exclude such a death is unknown: never decided
+OTHER_REVIEW = Any_(_S26_CDR, _S26_DHR, _S26_SAR, _S26_WAL, All(_S26_MENTAL_HEALTH, Undecided()))
 
 
 def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:

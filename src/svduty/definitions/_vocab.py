@@ -194,6 +194,12 @@ class OtherReview(Words):
 
     An extension of the incident contract (field ``other_reviews``): a recorder asserts
     the other reviews that must or may be held; an absent list is read as none known.
+    ``mental_health_investigation`` is not a review of s.26(1) or (3): the death was
+    caused, or is likely to have been caused, by a person receiving mental health
+    services, and is investigated under NHS arrangements (England) or may be reviewed under
+    the Health and Social Care (Community Health and Standards) Act 2003 s.70 (Wales).
+    s.26(2) and (4) let regulations exclude such a death from the duty; whether any do is
+    not confirmed, so it leaves the answer ``undetermined``.
 
     Example:
         >>> OtherReview("safeguarding_adults_review").value
@@ -204,3 +210,4 @@ class OtherReview(Words):
     DOMESTIC_HOMICIDE_REVIEW = "domestic_homicide_review"
     SAFEGUARDING_ADULTS_REVIEW = "safeguarding_adults_review"
     WELSH_SAFEGUARDING_REVIEW = "welsh_safeguarding_review"
+    MENTAL_HEALTH_INVESTIGATION = "mental_health_investigation"
