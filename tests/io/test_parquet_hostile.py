@@ -21,11 +21,13 @@ from svduty.cli import main
 
 def _unchecked(values: list[bytes], kind: pa.DataType) -> pa.Array:
     """Text of ``kind`` made from bytes without checking them, as a careless writer does."""
+    if kind == pa.string_view():  # Arrow's cast to a view does not check the bytes either
+        return _unchecked(values, pa.string()).cast(pa.string_view())
     raw = pa.array(values, pa.large_binary() if kind == pa.large_string() else pa.binary())
     return pa.Array.from_buffers(kind, len(values), raw.buffers())
 
 
-@pytest.mark.parametrize("kind", [pa.string(), pa.large_string()])
+@pytest.mark.parametrize("kind", [pa.string(), pa.large_string(), pa.string_view()])
 def test_a_cell_not_utf8_rejects_its_row_naming_the_field(
     tmp_path: Path, kind: pa.DataType
 ) -> None:

@@ -64,7 +64,7 @@ class Presumption:
 
         Example:
             >>> len(PRESUMPTIONS["no-other-reviews"].keys())
-            4
+            5
         """
         return frozenset(f"{self.field}:{v}" for v in self.values)
 

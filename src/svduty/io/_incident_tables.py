@@ -382,6 +382,7 @@ def iter_incident_table(
                     Problem(
                         file=str(p),
                         field=schema.names[names.index(f.name)],
+                        message=f"a column of {got}",  # a type, never a value
                         expected=f"{_EXPECTED[_KIND[f.name]]} for the incident field {f.name}",
                     )
                 )

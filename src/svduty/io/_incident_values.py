@@ -15,6 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from svduty import _arrays
 from svduty import _compute as pc
 from svduty._blank import blank_cells
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
@@ -63,27 +64,61 @@ def _temporal(t: pa.DataType) -> bool:
     return pa.types.is_date(t) or pa.types.is_timestamp(t)
 
 
+def _text_type(t: pa.DataType) -> bool:
+    """Text, a text view, or a dictionary of either (words as a Parquet writer may keep them)."""
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+
+
+_LISTS = (
+    pa.types.is_list,
+    pa.types.is_large_list,
+    pa.types.is_fixed_size_list,
+    pa.types.is_list_view,
+    pa.types.is_large_list_view,
+)
+
+
+def _words_list(t: Any) -> bool:
+    """A list type of any layout whose items are text (:func:`_text_type`)."""
+    return any(is_(t) for is_ in _LISTS) and _text_type(t.value_type)
+
+
 def _convertible(name: str, got: pa.DataType, want: pa.DataType) -> bool:
     """Whether a column of type ``got`` can hold the incident field ``name`` (of ``want``).
+
+    What :func:`~svduty.definitions.classify_table` reads, a file reads: text views, and
+    lists of any layout (fixed size, views) of text, views or dictionaries (what Polars
+    writes for a list of categories) are read as text and lists of text.
 
     Example:
         >>> _convertible("date", pa.date32(), pa.string()), _convertible("id", pa.date32(),
         ...                                                               pa.string())
         (True, False)
+        >>> words = pa.list_(pa.dictionary(pa.int32(), pa.string()))
+        >>> _convertible("behaviours", words, _LIST), _convertible("id", words, pa.string())
+        (True, False)
     """
     if got == want or pa.types.is_null(got):
         return True
-    if pa.types.is_string(got) or pa.types.is_large_string(got) or pa.types.is_dictionary(got):
+    if _text_type(got) or pa.types.is_dictionary(got):
         return True
     if want == pa.int64():  # a float or decimal column: read row by row (_whole_numbers)
         return pa.types.is_integer(got) or _fractional(got)
     if want == pa.string():  # ids written as numbers; a day field's dates
         return pa.types.is_integer(got) or (name in DAY_FIELDS and _temporal(got))
-    if want == _LIST:
-        return (pa.types.is_list(got) or pa.types.is_large_list(got)) and (
-            pa.types.is_string(got.value_type) or pa.types.is_large_string(got.value_type)
-        )
-    return False
+    return want == _LIST and _words_list(got)
+
+
+def _viewless(column: Arrow) -> Arrow:
+    """A text view column as text, any other as it is.
+
+    Example:
+        >>> _viewless(pa.array(["8N", None], pa.string_view())).type
+        DataType(string)
+    """
+    return pc.cast(column, pa.string()) if pa.types.is_string_view(column.type) else column
 
 
 def _days(column: Arrow) -> Arrow:
@@ -109,8 +144,13 @@ def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, 
 
     Every text column of a CSV file, and of a Parquet file (its readers do not check that
     text is UTF-8; a column that is not an incident field is written out as it is read).
+    Text views are text first (:func:`_viewless`: Arrow's kernels take few views).
     Returns the batch and, for each column with such a cell, its position and a mask.
     """
+    for i, f in enumerate(batch.schema):
+        plain = _viewless(batch.column(i))
+        if plain.type != f.type:
+            batch = batch.set_column(i, f.name, plain)
     marks: list[tuple[int, Arrow]] = []
     texts = [
         (i, f.name)
@@ -247,6 +287,9 @@ def _normalise(
             huge = pc.fill_null(pc.greater(column, pa.scalar(2**63 - 1, pa.uint64())), False)
             column = pc.if_else(huge, pa.scalar(None, pa.uint64()), column)
             reason, field = _mark(reason, field, huge, f.name, f"expected {AGE_RANGE}")
+        if f.type == _LIST and _words_list(column.type):  # any layout: a list of text
+            columns[f.name] = pc.cast(_arrays.plain_lists(column), f.type)
+            continue
         if any(is_(column.type) for is_ in _CAST):  # whole numbers (an id as text), lists
             columns[f.name] = pc.cast(column, f.type)
             continue
