@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -90,3 +91,49 @@ def test_a_timestamp_in_an_unknown_time_zone_names_the_file_and_field(tmp_path: 
     assert f"{f}: date: a timestamp in a time zone that is not known" in err.getvalue()
     assert "+25:00" not in err.getvalue()
     assert "unexpected" not in err.getvalue()
+
+
+def _layouts_not_utf8() -> dict[str, tuple[str, pa.Array]]:
+    items = _unchecked([b"physical", b"ZZSECRET\xff", b"sexual", b"psychological"], pa.string())
+    offsets = pa.array([0, 1, 3, 4, 4], pa.int32())
+    null_last = pa.array([False, False, False, True])
+    return {
+        "list": ("behaviours", pa.ListArray.from_arrays(offsets, items, mask=null_last)),
+        "list<string_view>": (
+            "behaviours",
+            pa.ListArray.from_arrays(offsets, items).cast(pa.list_(pa.string_view())),
+        ),
+        "list<dictionary>": (
+            "behaviours",
+            pa.ListArray.from_arrays(
+                offsets, pa.DictionaryArray.from_arrays(pa.array([0, 1, 2, 3], pa.int32()), items)
+            ),
+        ),
+        "fixed_size_list": (
+            "behaviours",
+            pa.FixedSizeListArray.from_arrays(items, 1, mask=pa.array([False, False, True, False])),
+        ),
+        "dictionary": (
+            "weapon",
+            pa.DictionaryArray.from_arrays(
+                pa.array([0, 1, 2, None], pa.int32()),
+                _unchecked([b"knife", b"ZZSECRET\xff", b"firearm"], pa.string()),
+            ),
+        ),
+    }
+
+
+@pytest.mark.parametrize("layout", list(_layouts_not_utf8()))
+def test_a_word_or_an_item_not_utf8_rejects_its_row(tmp_path: Path, layout: str) -> None:
+    """A dictionary's word, or a list's item, not UTF-8 (it stopped the run: "unexpected")."""
+    name, column = _layouts_not_utf8()[layout]
+    f = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c", "d"], name: column, "note": column}), f)
+    out, rejected = tmp_path / "o.jsonl", tmp_path / "rejected.csv"
+    err = io.StringIO()
+    argv = ["classify", str(f), "-o", str(out), "--rejected", str(rejected)]
+    assert main(argv, stdout=io.StringIO(), stderr=err) == 0, err.getvalue()
+    rows = list(csv.reader(rejected.read_text().splitlines()))[1:]
+    assert [r[1:] for r in rows] == [["2", name, "expected UTF-8 text"]]
+    assert [json.loads(line)["row"] for line in out.read_text().splitlines()] == [1, 3, 4]
+    assert "ZZSECRET" not in err.getvalue() + rejected.read_text() + out.read_text()

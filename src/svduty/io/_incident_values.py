@@ -24,7 +24,7 @@ from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
 from svduty.io._incident_columns import column_named
 from svduty.io._incident_fields import _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
 from svduty.io._incidents import _SCHEMA
-from svduty.io._utf8_cells import NOT_UTF8, text_cells
+from svduty.io._utf8_cells import NOT_UTF8, checked_cells
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -143,8 +143,9 @@ def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, 
     """The batch's text columns checked: cells that are not UTF-8 blanked, and where they are.
 
     Every text column of a CSV file, and of a Parquet file (its readers do not check that
-    text is UTF-8; a column that is not an incident field is written out as it is read).
-    Text views are text first (:func:`_viewless`: Arrow's kernels take few views).
+    text is UTF-8; a column that is not an incident field is written out as it is read):
+    text, the words of a dictionary and the items of a list (:func:`checked_cells`). Text
+    views are text first (:func:`_viewless`: Arrow's kernels take few views).
     Returns the batch and, for each column with such a cell, its position and a mask.
     """
     for i, f in enumerate(batch.schema):
@@ -152,18 +153,10 @@ def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, 
         if plain.type != f.type:
             batch = batch.set_column(i, f.name, plain)
     marks: list[tuple[int, Arrow]] = []
-    texts = [
-        (i, f.name)
-        for i, f in enumerate(batch.schema)
-        if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
-    ]
-    for i, name in texts:
-        column = batch.column(i)
-        text, bad = text_cells(
-            pc.cast(column, pa.string()) if column.type != pa.string() else column
-        )
+    for i, f in enumerate(batch.schema):  # text, words (dictionaries) and lists of them
+        cells, bad = checked_cells(batch.column(i))
         if bad is not None:
-            batch = batch.set_column(i, name, text)
+            batch = batch.set_column(i, f.name, cells)
             marks.append((i, bad))
     return batch, marks
 

@@ -24,7 +24,7 @@ from svduty import _compute as pc
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
-__all__ = ["NOT_UTF8", "text_cells"]
+__all__ = ["NOT_UTF8", "checked_cells", "text_cells"]
 
 NOT_UTF8 = "expected UTF-8 text"
 """The reason of a cell that is not UTF-8 (after its column's name)."""
@@ -50,6 +50,61 @@ def text_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     mask = pa.array([not _utf8(v) for v in raw.to_pylist()], pa.bool_())
     cleaned = pc.if_else(mask, pa.scalar(b"", pa.binary()), raw)
     return pc.cast(cleaned, pa.string()), mask
+
+
+def checked_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
+    r"""A column of text, words (a dictionary) or lists of either, and its rows not UTF-8.
+
+    :func:`text_cells` for every column that holds text, as a Parquet file may (its
+    readers do not check the bytes): a row whose cell, word or any item is not UTF-8 is
+    marked and its value blanked (a text cell) or null (a list). Other columns, and
+    columns whose text is all UTF-8 (the usual case), come back as they are with ``None``.
+
+    Example:
+        >>> bad = pa.Array.from_buffers(pa.string(), 2, [None, pa.py_buffer(
+        ...     np.array([0, 5, 7], np.int32)), pa.py_buffer(b"knife\xff!")])
+        >>> lists = pa.ListArray.from_arrays(pa.array([0, 1, 2], pa.int32()), bad)
+        >>> cells, rows = checked_cells(lists)
+        >>> cells.to_pylist(), rows.to_pylist()
+        ([['knife'], None], [False, True])
+        >>> words, rows = checked_cells(pa.DictionaryArray.from_arrays(pa.array([1, 0]), bad))
+        >>> words.to_pylist(), rows.to_pylist()
+        (['', 'knife'], [True, False])
+    """
+    t = column.type
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return text_cells(column if t == pa.string() else pc.cast(column, pa.string()))
+    if pa.types.is_dictionary(t) and _text(t.value_type):
+        if text_cells(pc.cast(column.dictionary, pa.string()))[1] is None:
+            return column, None  # every word UTF-8: every row
+        return text_cells(pc.cast(pc.dictionary_decode(column), pa.string()))  # rare
+    item = t.value_type if _listed(t) else None
+    if item is not None and pa.types.is_dictionary(item):
+        item = item.value_type
+    if not _text(item):
+        return column, None
+    items = pc.list_flatten(column)
+    if pa.types.is_dictionary(items.type):
+        items = pc.dictionary_decode(items)
+    cleaned, bad = text_cells(pc.cast(items, pa.string()))
+    if bad is None:
+        return column, None
+    rows = np.zeros(len(column), bool)
+    rows[pc.list_parent_indices(column).to_numpy()[bad.to_numpy(zero_copy_only=False)]] = True
+    lengths = pc.fill_null(pc.list_value_length(column), 0).to_numpy().astype(np.int64)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    hidden = pc.or_(pc.is_null(column), pa.array(rows))
+    lists = pa.LargeListArray.from_arrays(pa.array(offsets), cleaned, mask=hidden)
+    return pc.cast(lists, pa.list_(pa.string())), pa.array(rows)
+
+
+def _text(t: Any) -> bool:
+    kinds = (pa.types.is_string, pa.types.is_large_string, pa.types.is_string_view)
+    return t is not None and any(is_(t) for is_ in kinds)
+
+
+def _listed(t: pa.DataType) -> bool:
+    return pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t)
 
 
 def _ascii(raw: Arrow) -> bool:
