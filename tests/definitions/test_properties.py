@@ -137,7 +137,7 @@ def test_columnar_answer_does_not_depend_on_row_order(rows, rnd):
     assert sorted(one, key=lambda r: r["id"]) == sorted(two, key=lambda r: r["id"])
 
 
-LEGAL_DOUBTS = frozenset({"DA-S1-3-UNINTENDED", "OWHR-PILOT-DATE-DOUBT"})
+LEGAL_DOUBTS = frozenset({"DA-S1-3-UNINTENDED", "OWHR-PILOT-DATE-DOUBT", "OWHR-S26-2-4"})
 """The reasons of an answer the law leaves open whatever the facts (no fact named)."""
 
 

@@ -444,7 +444,11 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         out.append(
             Rule(
                 "OWHR-PILOT-DATE-DOUBT",
-                All(homicide, Possibly(DeathIn(pilot.period.end, pilot.doubtful_until))),
+                All(  # no date at all: the missing date is the reason, not the doubt
+                    homicide,
+                    Any_(Given("date"), Given("date_of_death")),
+                    Possibly(DeathIn(pilot.period.end, pilot.doubtful_until)),
+                ),
                 "the death may have occurred after the pilot period as made ended but by "
                 f"{pilot.doubtful_until.subtract(days=1).isoformat()}, the last day of "
                 "the longer pilot announced: whether an instrument extended the period is "
