@@ -40,6 +40,7 @@ __all__ = [
     "string_array",
     "sums",
     "value_sums",
+    "viewless_type",
     "with_columns",
 ]
 
@@ -426,13 +427,18 @@ _PLAIN: dict[str, pa.DataType] = {"string_view": pa.string(), "binary_view": pa.
 """Arrow's view types, which its ``filter`` and ``take`` do not take, and their plain types."""
 
 
-def _plain(t: pa.DataType) -> pa.DataType:
-    """``t`` with its views (at any depth of lists) as their plain types."""
+def viewless_type(t: pa.DataType) -> pa.DataType:
+    """``t`` with its views (at any depth of lists) as their plain types.
+
+    Example:
+        >>> viewless_type(pa.list_(pa.string_view()))
+        ListType(list<item: string>)
+    """
     if str(t) in _PLAIN:
         return _PLAIN[str(t)]
     if pa.types.is_list(t) or pa.types.is_large_list(t):
         kind: Any = pa.large_list if pa.types.is_large_list(t) else pa.list_
-        plain: pa.DataType = kind(t.value_field.with_type(_plain(t.value_type)))
+        plain: pa.DataType = kind(t.value_field.with_type(viewless_type(t.value_type)))
         return plain
     return t
 
@@ -463,9 +469,9 @@ def without_rows(table: pa.Table, rows: Iterable[int]) -> pa.Table:
     drop = pa.array(sorted(set(rows)), pa.int64())
     if not len(drop):
         return table
-    views = [(i, f) for i, f in enumerate(table.schema) if _plain(f.type) != f.type]
+    views = [(i, f) for i, f in enumerate(table.schema) if viewless_type(f.type) != f.type]
     for i, f in views:
-        table = table.set_column(i, f.name, pc.cast(table.column(i), _plain(f.type)))
+        table = table.set_column(i, f.name, pc.cast(table.column(i), viewless_type(f.type)))
     every = array(np.arange(table.num_rows, dtype=np.int64))
     table = pc.filter(table, pc.invert(pc.is_in(every, value_set=drop)))
     for i, f in views:

@@ -9,6 +9,9 @@ import pyarrow as pa
 
 from svduty.definitions import Incident
 
+LEGAL_DOUBTS = frozenset({"DA-S1-3-UNINTENDED", "OWHR-PILOT-DATE-DOUBT", "OWHR-S26-2-4"})
+"""The reasons of an answer the law leaves open whatever the facts (no fact named)."""
+
 LIST_FIELDS = ("behaviours", "harms", "context", "other_reviews")
 INT_FIELDS = ("victim_age", "perpetrator_age", "victim_age_at_death")
 BOOL_FIELDS = (

@@ -20,7 +20,7 @@ from svduty.definitions._owhr import OWHR_PILOT_AS_ANNOUNCED, pilot_rules
 from svduty.errors import ConflictError, DataError
 from svduty.io import load_packaged_definition
 
-from .helpers import incidents_table, to_table
+from .helpers import LEGAL_DOUBTS, incidents_table, to_table
 from .strategies import FIELDS, RESOLVE, incident_json, odd_codes, odd_incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
@@ -135,10 +135,6 @@ def test_columnar_answer_does_not_depend_on_row_order(rows, rnd):
     one = classify_table(incidents_table(incidents)).to_pylist()
     two = classify_table(incidents_table(shuffled)).to_pylist()
     assert sorted(one, key=lambda r: r["id"]) == sorted(two, key=lambda r: r["id"])
-
-
-LEGAL_DOUBTS = frozenset({"DA-S1-3-UNINTENDED", "OWHR-PILOT-DATE-DOUBT", "OWHR-S26-2-4"})
-"""The reasons of an answer the law leaves open whatever the facts (no fact named)."""
 
 
 @given(incident_json(), st.sampled_from(ALL_DEFINITIONS))

@@ -242,7 +242,7 @@ def test_parquet_list_and_wrong_typed_columns(tmp_path):
     pq.write_table(pa.table({"weapon": [["knife"]]}), g)
     code, _, err = run("classify", str(g))
     assert code == 1
-    assert "weapon: a column of list<element: string>; expected a string" in err
+    assert "weapon: a column of list<string>; expected a string" in err
 
 
 def test_corrupt_parquet_and_a_folder_where_a_file_should_be(tmp_path):

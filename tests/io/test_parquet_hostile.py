@@ -113,6 +113,18 @@ def _layouts_not_utf8() -> dict[str, tuple[str, pa.Array]]:
             "behaviours",
             pa.FixedSizeListArray.from_arrays(items, 1, mask=pa.array([False, False, True, False])),
         ),
+        "list_view": (
+            "behaviours",
+            pa.ListViewArray.from_arrays(
+                pa.array([0, 1, 3, 4], pa.int32()), pa.array([1, 2, 1, 0], pa.int32()), items
+            ),
+        ),
+        "large_list_view": (
+            "behaviours",
+            pa.LargeListViewArray.from_arrays(
+                pa.array([0, 1, 3, 4], pa.int64()), pa.array([1, 2, 1, 0], pa.int64()), items
+            ),
+        ),
         "dictionary": (
             "weapon",
             pa.DictionaryArray.from_arrays(
@@ -137,3 +149,17 @@ def test_a_word_or_an_item_not_utf8_rejects_its_row(tmp_path: Path, layout: str)
     assert [r[1:] for r in rows] == [["2", name, "expected UTF-8 text"]]
     assert [json.loads(line)["row"] for line in out.read_text().splitlines()] == [1, 3, 4]
     assert "ZZSECRET" not in err.getvalue() + rejected.read_text() + out.read_text()
+
+
+@pytest.mark.parametrize("layout", ["list", "list<dictionary>", "fixed_size_list", "dictionary"])
+def test_a_column_keeps_its_type_when_its_first_batch_has_a_bad_cell(
+    tmp_path: Path, layout: str
+) -> None:
+    """The writer keeps the first batch's types: a mended column keeps its own (review)."""
+    name, column = _layouts_not_utf8()[layout]
+    f = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c", "d"], name: column, "note": column}), f)
+    out = tmp_path / "o.parquet"
+    argv = ["classify", str(f), "-o", str(out)]
+    assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    assert pq.read_schema(out).field("note").type == pq.read_schema(f).field("note").type

@@ -68,6 +68,62 @@ def test_a_column_no_route_reads_is_refused_naming_its_type(tmp_path: Path) -> N
     pq.write_table(pa.table({"id": ["a"], "behaviours": pa.array([[1]])}), f)
     err = io.StringIO()
     assert main(["classify", str(f)], stdout=io.StringIO(), stderr=err) == 1
-    assert "behaviours: a column of list<element: int64>; expected a list of words" in (
+    assert "behaviours: a column of list<int64>; expected a list of words" in (err.getvalue())
+
+
+def test_a_refused_column_is_named_by_its_kind_never_the_writers_words(tmp_path: Path) -> None:
+    """A time zone or a struct's field names are the writer's text: only the kind is shown."""
+    for column, kind in (
+        (pa.array([0], pa.timestamp("s", tz="Europe/London")), "timestamp"),
+        (pa.array([{"ZZSECRET Jane": 1}]), "struct"),
+        (pa.array([[{"ZZSECRET Jane": 1}]]), "list<struct>"),
+    ):
+        f = tmp_path / "in.parquet"
+        pq.write_table(pa.table({"id": ["a"], "victim_age": column}), f)
+        err = io.StringIO()
+        assert main(["classify", str(f)], stdout=io.StringIO(), stderr=err) == 1
+        assert f"victim_age: a column of {kind}; expected" in err.getvalue()
+        assert "ZZSECRET" not in err.getvalue()
+        assert "London" not in err.getvalue()
+
+
+def test_lists_of_dictionaries_across_row_groups(tmp_path: Path) -> None:
+    """pyarrow cannot join them across row groups in one batch: read a group at a time."""
+    words = pa.array([["physical"], None, ["sexual"]] * 3)
+    column = words.cast(pa.list_(pa.dictionary(pa.int32(), pa.string())))
+    f = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": list("abcdefghi"), "behaviours": column}), f, row_group_size=2)
+    out = tmp_path / "o.jsonl"
+    err = io.StringIO()
+    assert main(["classify", str(f), "-o", str(out)], stdout=io.StringIO(), stderr=err) == 0, (
         err.getvalue()
     )
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["behaviours"] for r in rows] == words.to_pylist()
+    assert [r["row"] for r in rows] == list(range(1, 10))
+
+
+def test_lists_all_empty_are_lists_of_words(tmp_path: Path) -> None:
+    """A writer infers list<null> from lists all empty: none indicated, as classify_table."""
+    table = pa.table({"id": ["a", "b"], "other_reviews": pa.array([[], None])})
+    assert table.schema.field("other_reviews").type == pa.list_(pa.null())
+    f = tmp_path / "in.parquet"
+    pq.write_table(table, f)
+    out = tmp_path / "o.jsonl"
+    assert main(["classify", str(f), "-o", str(out)], stdout=io.StringIO()) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["other_reviews"] for r in rows] == [[], None]
+
+
+@pytest.mark.parametrize("layout", ["fixed_size_list", "list<string_view>"])
+def test_other_list_layouts_are_written_to_csv(tmp_path: Path, layout: str) -> None:
+    """A column that is not a field, in a list layout CSV has no type for: joined as text."""
+    (column,) = _layouts()[layout].values()
+    f = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a", "b", "c", "d"], "note": column}), f)
+    out = tmp_path / "o.csv"
+    err = io.StringIO()
+    assert main(["classify", str(f), "-o", str(out)], stdout=io.StringIO(), stderr=err) == 0, (
+        err.getvalue()
+    )
+    assert "physical" in out.read_text()

@@ -361,19 +361,9 @@ _rule(
     _pcsc("s.26(1)(c), s.26(2)-(4)"),
     when=All(DEATH, Not(_S26_DHR)),
 )
-_rule(
-    "OWHR-S26-2-4",
-    _S26_MENTAL_HEALTH,
-    "the death was caused, or is likely to have been caused, by a person receiving mental "
-    "health services, and is investigated under NHS arrangements or may be reviewed under "
-    "the Health and Social Care (Community Health and Standards) Act 2003 s.70: s.26(2) "
-    "and (4) let regulations exclude such a death from the duty, and whether any do is not "
-    "confirmed, so whether a review is required is undetermined",
-    _pcsc("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=_MENTAL_HEALTH_DOUBT),
-    when=All(DEATH, Not(Any_(_S26_CDR, _S26_DHR, _S26_SAR, _S26_WAL))),
-)
+_S26_OTHERS = Any_(_S26_CDR, _S26_DHR, _S26_SAR, _S26_WAL)
 # whether regulations under s.26(2), (4) exclude such a death is unknown: never decided
-OTHER_REVIEW = Any_(_S26_CDR, _S26_DHR, _S26_SAR, _S26_WAL, All(_S26_MENTAL_HEALTH, Undecided()))
+OTHER_REVIEW = Any_(_S26_OTHERS, All(_S26_MENTAL_HEALTH, Undecided()))
 
 
 def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
@@ -466,6 +456,21 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
                 pilot.possible_citation,
             )
         )
+    # s.26(2), (4) bear on the answer only where all else may make a review required
+    but_for = All(QUALIFYING, EW, INFORMATION, Not(_S26_OTHERS), area, when)
+    out.append(
+        Rule(
+            "OWHR-S26-2-4",
+            All(_S26_MENTAL_HEALTH, Possibly(but_for)),
+            "the death was caused, or is likely to have been caused, by a person receiving "
+            "mental health services, and is investigated under NHS arrangements or may be "
+            "reviewed under the Health and Social Care (Community Health and Standards) Act "
+            "2003 s.70: s.26(2) and (4) let regulations exclude such a death from the duty, "
+            "and whether any do is not confirmed, so whether a review is required is "
+            "undetermined",
+            _pcsc("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=_MENTAL_HEALTH_DOUBT),
+        )
+    )
     review = All(QUALIFYING, EW, INFORMATION, Not(OTHER_REVIEW), area, when)
     out.append(
         Rule(

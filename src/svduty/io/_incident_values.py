@@ -22,7 +22,7 @@ from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
 from svduty.io._incident_columns import column_named
-from svduty.io._incident_fields import _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
+from svduty.io._incident_fields import _EXPECTED, _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
 from svduty.io._incidents import _SCHEMA
 from svduty.io._utf8_cells import NOT_UTF8, checked_cells
 
@@ -81,8 +81,13 @@ _LISTS = (
 
 
 def _words_list(t: Any) -> bool:
-    """A list type of any layout whose items are text (:func:`_text_type`)."""
-    return any(is_(t) for is_ in _LISTS) and _text_type(t.value_type)
+    """A list type of any layout whose items are text (:func:`_text_type`), or all null.
+
+    A list of nulls is what a writer infers from lists all empty (none indicated).
+    """
+    if not any(is_(t) for is_ in _LISTS):
+        return False
+    return _text_type(t.value_type) or pa.types.is_null(t.value_type)
 
 
 def _convertible(name: str, got: pa.DataType, want: pa.DataType) -> bool:
@@ -111,14 +116,80 @@ def _convertible(name: str, got: pa.DataType, want: pa.DataType) -> bool:
     return want == _LIST and _words_list(got)
 
 
+def readable(p: Path, schema: pa.Schema, names: Sequence[str]) -> None:
+    """Refuse a file with an incident field in a column of a type it cannot hold.
+
+    ``names``: the field each column is read as (the file's own names, mapped). The
+    column is named with the kind of its type (:func:`type_kind`), never a value.
+
+    Raises:
+        InputFormatError: naming the file, the column and what was expected.
+    """
+    for f in INCIDENT_SCHEMA:
+        if f.name in names:
+            got = schema.field(names.index(f.name)).type
+            if not _convertible(f.name, got, f.type):
+                raise InputFormatError(
+                    Problem(
+                        file=str(p),
+                        field=schema.names[names.index(f.name)],
+                        message=f"a column of {type_kind(got)}",
+                        expected=f"{_EXPECTED[_KIND[f.name]]} for the incident field {f.name}",
+                    )
+                )
+
+
+_NESTED: tuple[tuple[Any, str], ...] = (
+    (pa.types.is_list, "list"),
+    (pa.types.is_large_list, "large_list"),
+    (pa.types.is_fixed_size_list, "fixed_size_list"),
+    (pa.types.is_list_view, "list_view"),
+    (pa.types.is_large_list_view, "large_list_view"),
+    (pa.types.is_dictionary, "dictionary"),
+)
+_OTHER: tuple[tuple[Any, str], ...] = (
+    (pa.types.is_timestamp, "timestamp"),
+    (pa.types.is_struct, "struct"),
+    (pa.types.is_map, "map"),
+    (pa.types.is_union, "union"),
+)
+
+
+def type_kind(t: Any) -> str:
+    """The kind of an Arrow type, without the text a file's writer chose for it.
+
+    A time zone, a struct's field names, an extension's name are the writer's words
+    (which may be anything, personal data too): only the kind is shown.
+
+    Example:
+        >>> type_kind(pa.timestamp("s", tz="Jane Citizen")), type_kind(pa.float64())
+        ('timestamp', 'double')
+        >>> type_kind(pa.list_(pa.struct([("ZZSECRET", pa.int8())])))
+        'list<struct>'
+    """
+    for is_, name in _NESTED:
+        if is_(t):
+            return f"{name}<{type_kind(t.value_type)}>"
+    for is_, name in _OTHER:
+        if is_(t):
+            return name
+    if isinstance(t, pa.ExtensionType):
+        return "extension"
+    if pa.types.is_nested(t):
+        return "nested"
+    return str(t)  # numbers, text, bytes, dates, times, decimals: nothing of the writer's
+
+
 def _viewless(column: Arrow) -> Arrow:
-    """A text view column as text, any other as it is.
+    """A column without views: text views as text, list views as (large) lists.
 
     Example:
         >>> _viewless(pa.array(["8N", None], pa.string_view())).type
         DataType(string)
     """
-    return pc.cast(column, pa.string()) if pa.types.is_string_view(column.type) else column
+    column = _arrays.plain_lists(column)
+    plain = _arrays.viewless_type(column.type)  # text views, at any depth of lists
+    return column if plain == column.type else pc.cast(column, plain)
 
 
 def _days(column: Arrow) -> Arrow:
@@ -145,7 +216,8 @@ def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, 
     Every text column of a CSV file, and of a Parquet file (its readers do not check that
     text is UTF-8; a column that is not an incident field is written out as it is read):
     text, the words of a dictionary and the items of a list (:func:`checked_cells`). Text
-    views are text first (:func:`_viewless`: Arrow's kernels take few views).
+    views are text, and list views lists, first (:func:`_viewless`: Arrow's kernels and
+    writers take few views).
     Returns the batch and, for each column with such a cell, its position and a mask.
     """
     for i, f in enumerate(batch.schema):

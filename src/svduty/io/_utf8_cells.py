@@ -57,8 +57,9 @@ def checked_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
 
     :func:`text_cells` for every column that holds text, as a Parquet file may (its
     readers do not check the bytes): a row whose cell, word or any item is not UTF-8 is
-    marked and its value blanked (a text cell) or null (a list). Other columns, and
-    columns whose text is all UTF-8 (the usual case), come back as they are with ``None``.
+    marked and its value blanked (a text cell) or null (a list), in the column's own type.
+    Other columns, and columns whose text is all UTF-8 (the usual case), come back as they
+    are with ``None``. List views are not read here (the reader makes them lists first).
 
     Example:
         >>> bad = pa.Array.from_buffers(pa.string(), 2, [None, pa.py_buffer(
@@ -73,11 +74,13 @@ def checked_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     """
     t = column.type
     if pa.types.is_string(t) or pa.types.is_large_string(t):
-        return text_cells(column if t == pa.string() else pc.cast(column, pa.string()))
+        cells, bad = text_cells(column if t == pa.string() else pc.cast(column, pa.string()))
+        return (column, None) if bad is None else (_as(cells, t), bad)
     if pa.types.is_dictionary(t) and _text(t.value_type):
         if text_cells(pc.cast(column.dictionary, pa.string()))[1] is None:
             return column, None  # every word UTF-8: every row
-        return text_cells(pc.cast(pc.dictionary_decode(column), pa.string()))  # rare
+        cells, bad = text_cells(pc.cast(pc.dictionary_decode(column), pa.string()))  # rare
+        return _as(cells, t), bad
     item = t.value_type if _listed(t) else None
     if item is not None and pa.types.is_dictionary(item):
         item = item.value_type
@@ -95,7 +98,12 @@ def checked_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     hidden = pc.or_(pc.is_null(column), pa.array(rows))
     lists = pa.LargeListArray.from_arrays(pa.array(offsets), cleaned, mask=hidden)
-    return pc.cast(lists, pa.list_(pa.string())), pa.array(rows)
+    return _as(lists, t), pa.array(rows)
+
+
+def _as(values: Arrow, t: pa.DataType) -> Arrow:
+    """``values`` in the column's own type ``t`` (a writer keeps the first batch's types)."""
+    return pc.cast(values, t)
 
 
 def _text(t: Any) -> bool:

@@ -44,7 +44,7 @@ FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "js
 def _flat(table: pa.Table, separator: str) -> pa.Table:
     """List columns joined into text and dictionaries decoded (CSV has neither)."""
     for i, f in enumerate(table.schema):
-        if pa.types.is_list(f.type) or pa.types.is_large_list(f.type):
+        if isinstance(f.type, (pa.ListType, pa.LargeListType, pa.FixedSizeListType)):
             joined: Any = pc.binary_join(pc.cast(table.column(i), pa.list_(pa.string())), separator)
             table = table.set_column(i, f.name, joined)
         elif pa.types.is_dictionary(f.type):
