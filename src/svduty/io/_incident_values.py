@@ -71,13 +71,15 @@ def _text_type(t: pa.DataType) -> bool:
     return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
 
 
-_LISTS = (
-    pa.types.is_list,
-    pa.types.is_large_list,
-    pa.types.is_fixed_size_list,
-    pa.types.is_list_view,
-    pa.types.is_large_list_view,
+_NESTED: tuple[tuple[Any, str], ...] = (
+    (pa.types.is_list, "list"),
+    (pa.types.is_large_list, "large_list"),
+    (pa.types.is_fixed_size_list, "fixed_size_list"),
+    (pa.types.is_list_view, "list_view"),
+    (pa.types.is_large_list_view, "large_list_view"),
+    (pa.types.is_dictionary, "dictionary"),
 )
+_LISTS = tuple(is_ for is_, kind in _NESTED if kind != "dictionary")  # every list layout
 
 
 def _words_list(t: Any) -> bool:
@@ -107,7 +109,7 @@ def _convertible(name: str, got: pa.DataType, want: pa.DataType) -> bool:
     """
     if got == want or pa.types.is_null(got):
         return True
-    if _text_type(got) or pa.types.is_dictionary(got):
+    if pa.types.is_dictionary(got) or _text_type(got):  # words: checked as they are read
         return True
     if want == pa.int64():  # a float or decimal column: read row by row (_whole_numbers)
         return pa.types.is_integer(got) or _fractional(got)
@@ -139,14 +141,6 @@ def readable(p: Path, schema: pa.Schema, names: Sequence[str]) -> None:
                 )
 
 
-_NESTED: tuple[tuple[Any, str], ...] = (
-    (pa.types.is_list, "list"),
-    (pa.types.is_large_list, "large_list"),
-    (pa.types.is_fixed_size_list, "fixed_size_list"),
-    (pa.types.is_list_view, "list_view"),
-    (pa.types.is_large_list_view, "large_list_view"),
-    (pa.types.is_dictionary, "dictionary"),
-)
 _OTHER: tuple[tuple[Any, str], ...] = (
     (pa.types.is_timestamp, "timestamp"),
     (pa.types.is_struct, "struct"),

@@ -75,12 +75,12 @@ def checked_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     t = column.type
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         cells, bad = text_cells(column if t == pa.string() else pc.cast(column, pa.string()))
-        return (column, None) if bad is None else (_as(cells, t), bad)
+        return (column, None) if bad is None else (pc.cast(cells, t), bad)
     if pa.types.is_dictionary(t) and _text(t.value_type):
         if text_cells(pc.cast(column.dictionary, pa.string()))[1] is None:
             return column, None  # every word UTF-8: every row
         cells, bad = text_cells(pc.cast(pc.dictionary_decode(column), pa.string()))  # rare
-        return _as(cells, t), bad
+        return pc.cast(cells, t), bad  # the column's own type: a writer keeps the first's
     item = t.value_type if _listed(t) else None
     if item is not None and pa.types.is_dictionary(item):
         item = item.value_type
@@ -98,12 +98,7 @@ def checked_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     hidden = pc.or_(pc.is_null(column), pa.array(rows))
     lists = pa.LargeListArray.from_arrays(pa.array(offsets), cleaned, mask=hidden)
-    return _as(lists, t), pa.array(rows)
-
-
-def _as(values: Arrow, t: pa.DataType) -> Arrow:
-    """``values`` in the column's own type ``t`` (a writer keeps the first batch's types)."""
-    return pc.cast(values, t)
+    return pc.cast(lists, t), pa.array(rows)
 
 
 def _text(t: Any) -> bool:
