@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty._arguments import wrong_argument
+from svduty._types import viewless_type
 
 __all__ = [
     "array",
@@ -40,7 +41,6 @@ __all__ = [
     "string_array",
     "sums",
     "value_sums",
-    "viewless_type",
     "with_columns",
 ]
 
@@ -421,26 +421,6 @@ def with_zero_rows(table: pa.Table, keys: Mapping[str, Sequence[Any]]) -> pa.Tab
         for f in table.schema
     ]
     return pa.concat_tables([table, pa.Table.from_arrays(columns, schema=table.schema)])
-
-
-_PLAIN: dict[str, pa.DataType] = {"string_view": pa.string(), "binary_view": pa.binary()}
-"""Arrow's view types, which its ``filter`` and ``take`` do not take, and their plain types."""
-
-
-def viewless_type(t: pa.DataType) -> pa.DataType:
-    """``t`` with its views (at any depth of lists) as their plain types.
-
-    Example:
-        >>> viewless_type(pa.list_(pa.string_view()))
-        ListType(list<item: string>)
-    """
-    if str(t) in _PLAIN:
-        return _PLAIN[str(t)]
-    if pa.types.is_list(t) or pa.types.is_large_list(t):
-        kind: Any = pa.large_list if pa.types.is_large_list(t) else pa.list_
-        plain: pa.DataType = kind(t.value_field.with_type(viewless_type(t.value_type)))
-        return plain
-    return t
 
 
 def with_columns(table: Any, columns: Mapping[str, Any]) -> Any:

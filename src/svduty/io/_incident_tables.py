@@ -24,6 +24,7 @@ from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_columns import _header, _mapped_names, _short
 from svduty.io._incident_fields import _KIND
+from svduty.io._incident_parquet import parquet_batches, without_inner_dictionaries
 from svduty.io._incident_values import _normalise, _utf8_marks, blank_as_unknown, readable
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
@@ -51,16 +52,10 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
                 Problem(file=str(p), message=f"not a readable Parquet file ({type(exc).__name__})")
             ) from None
 
-        # pyarrow cannot join a list of dictionaries across row groups in one batch
-        # ("Nested data conversions not implemented"): such a file a row group at a time
-        groups = [[i] for i in range(pf.num_row_groups)] if _nested_words(pf) else [None]
-
         def parquet() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
             start = 1
             try:
-                for b in (
-                    b for g in groups for b in pf.iter_batches(batch_size=BATCH_ROWS, row_groups=g)
-                ):
+                for b in parquet_batches(pf, BATCH_ROWS):  # inner dictionaries too
                     rows = np.arange(start, start + b.num_rows, dtype=np.int64)
                     yield b, _arrays.array(rows), False
                     start += b.num_rows
@@ -69,15 +64,9 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
                     Problem(file=str(p), message=f"a damaged Parquet file ({type(exc).__name__})")
                 ) from None
 
-        return pf.schema_arrow, parquet()
+        return without_inner_dictionaries(pf.schema_arrow), parquet()
     expected = "a .csv or .parquet file (or JSON Lines: a .jsonl file, or '-' for standard input)"
     raise InputFormatError(Problem(file=str(p), expected=expected))
-
-
-def _nested_words(pf: Any) -> bool:
-    """Whether a Parquet file has a list column whose items are dictionary-encoded."""
-    t = [f.type for f in pf.schema_arrow]
-    return any(hasattr(x, "value_type") and pa.types.is_dictionary(x.value_type) for x in t)
 
 
 def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow, bool]]]:

@@ -18,6 +18,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._blank import blank_cells
+from svduty._types import viewless_type
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
@@ -160,6 +161,8 @@ def type_kind(t: Any) -> str:
         ('timestamp', 'double')
         >>> type_kind(pa.list_(pa.struct([("ZZSECRET", pa.int8())])))
         'list<struct>'
+        >>> type_kind(pa.opaque(pa.int64(), "ZZSECRET", "Jane"))
+        'extension'
     """
     for is_, name in _NESTED:
         if is_(t):
@@ -167,7 +170,7 @@ def type_kind(t: Any) -> str:
     for is_, name in _OTHER:
         if is_(t):
             return name
-    if isinstance(t, pa.ExtensionType):
+    if isinstance(t, pa.BaseExtensionType):  # its name and parameters are the writer's
         return "extension"
     if pa.types.is_nested(t):
         return "nested"
@@ -182,7 +185,7 @@ def _viewless(column: Arrow) -> Arrow:
         DataType(string)
     """
     column = _arrays.plain_lists(column)
-    plain = _arrays.viewless_type(column.type)  # text views, at any depth of lists
+    plain = viewless_type(column.type)  # text views, at any depth of nesting
     return column if plain == column.type else pc.cast(column, plain)
 
 

@@ -28,6 +28,7 @@ from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._background import Ordered, cores
+from svduty.io._csv_cells import flat as csv_cells
 from svduty.io._json_lines import json_lines, json_lines_buffer
 from svduty.io._parquet_options import parquet_options
 from svduty.io._write_paths import OutputFile, output_error, writable, write_all
@@ -39,17 +40,6 @@ __all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
 
 FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl"}
 """Output suffix -> format."""
-
-
-def _flat(table: pa.Table, separator: str) -> pa.Table:
-    """List columns joined into text and dictionaries decoded (CSV has neither)."""
-    for i, f in enumerate(table.schema):
-        if isinstance(f.type, (pa.ListType, pa.LargeListType, pa.FixedSizeListType)):
-            joined: Any = pc.binary_join(pc.cast(table.column(i), pa.list_(pa.string())), separator)
-            table = table.set_column(i, f.name, joined)
-        elif pa.types.is_dictionary(f.type):
-            table = table.set_column(i, f.name, pc.cast(table.column(i), f.type.value_type))
-    return table
 
 
 def output_format(path: str | Path, field: str = "suffix") -> str:
@@ -146,7 +136,7 @@ class TableWriter:
                     **parquet_options(schema),
                 )
             elif self.kind == "csv":
-                flat = _flat(schema.empty_table(), ";")
+                flat = csv_cells(schema.empty_table(), ";")
                 self._csv = pacsv.CSVWriter(self.out.sink(), flat.schema)  # type: ignore[union-attr]
             elif self.out is not None:
                 self._fh = io.TextIOWrapper(self.out.open(), encoding="utf-8")
@@ -188,7 +178,7 @@ class TableWriter:
                     self._jobs.submit(partial(self._pq.write_table, table), _done)
             elif self.kind == "csv":
                 assert self._csv is not None
-                self._csv.write_table(_flat(table, ";"))
+                self._csv.write_table(csv_cells(table, ";"))
             else:
                 self._json_lines(table)
         except OSError as exc:  # the output cannot be finished: its file is let go now

@@ -1,0 +1,58 @@
+"""Arrow types rebuilt: views as plain types, a change made to a nested type's children.
+
+Example:
+    >>> viewless_type(pa.list_(pa.string_view()))
+    ListType(list<item: string>)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+
+__all__ = ["mapped_type", "viewless_type"]
+
+
+_PLAIN: dict[str, pa.DataType] = {"string_view": pa.string(), "binary_view": pa.binary()}
+"""Arrow's view types, which its ``filter`` and ``take`` do not take, and their plain types."""
+
+
+def viewless_type(t: pa.DataType) -> pa.DataType:
+    """``t`` with its views (at any depth of lists, structs and maps) as their plain types.
+
+    Example:
+        >>> viewless_type(pa.struct([("a", pa.list_(pa.binary_view(), 2))]))
+        StructType(struct<a: fixed_size_list<item: binary>[2]>)
+    """
+    return _PLAIN.get(str(t)) or mapped_type(t, viewless_type)
+
+
+def mapped_type(t: Any, change: Any) -> Any:
+    """``t`` with ``change`` made to the type of each of its children (lists, structs, maps).
+
+    Example:
+        >>> mapped_type(pa.list_(pa.int8(), 2), lambda _: pa.string())
+        FixedSizeListType(fixed_size_list<item: string>[2])
+    """
+    if pa.types.is_struct(t):
+        return pa.struct(
+            [t.field(i).with_type(change(t.field(i).type)) for i in range(t.num_fields)]
+        )
+    if pa.types.is_map(t):
+        key, item = t.key_field, t.item_field
+        return pa.map_(key.with_type(change(key.type)), item.with_type(change(item.type)))
+    if pa.types.is_fixed_size_list(t):
+        return pa.list_(t.value_field.with_type(change(t.value_type)), t.list_size)
+    for is_, kind in _LISTS:
+        if is_(t):
+            return kind(t.value_field.with_type(change(t.value_type)))
+    return t
+
+
+_LISTS: tuple[tuple[Any, Any], ...] = (
+    (pa.types.is_list, pa.list_),
+    (pa.types.is_large_list, pa.large_list),
+    (pa.types.is_list_view, pa.list_view),
+    (pa.types.is_large_list_view, pa.large_list_view),
+)
