@@ -11,7 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
-__all__ = ["mapped_type", "viewless_type"]
+__all__ = ["LISTS", "is_list", "is_text", "mapped_type", "viewless_type"]
 
 
 _PLAIN: dict[str, pa.DataType] = {"string_view": pa.string(), "binary_view": pa.binary()}
@@ -44,15 +44,36 @@ def mapped_type(t: Any, change: Any) -> Any:
         return pa.map_(key.with_type(change(key.type)), item.with_type(change(item.type)))
     if pa.types.is_fixed_size_list(t):
         return pa.list_(t.value_field.with_type(change(t.value_type)), t.list_size)
-    for is_, kind in _LISTS:
+    for is_, kind, _ in LISTS:
         if is_(t):
             return kind(t.value_field.with_type(change(t.value_type)))
     return t
 
 
-_LISTS: tuple[tuple[Any, Any], ...] = (
-    (pa.types.is_list, pa.list_),
-    (pa.types.is_large_list, pa.large_list),
-    (pa.types.is_list_view, pa.list_view),
-    (pa.types.is_large_list_view, pa.large_list_view),
+LISTS: tuple[tuple[Any, Any, str], ...] = (
+    (pa.types.is_list, pa.list_, "list"),
+    (pa.types.is_large_list, pa.large_list, "large_list"),
+    (pa.types.is_list_view, pa.list_view, "list_view"),
+    (pa.types.is_large_list_view, pa.large_list_view, "large_list_view"),
 )
+"""The list layouts of one item type: each one's test, its type's maker and its name."""
+
+
+def is_list(t: Any) -> bool:
+    """Whether ``t`` is a list of any layout (fixed size too).
+
+    Example:
+        >>> is_list(pa.list_(pa.int8(), 2)), is_list(pa.string())
+        (True, False)
+    """
+    return pa.types.is_fixed_size_list(t) or any(is_(t) for is_, _, _ in LISTS)
+
+
+def is_text(t: Any) -> bool:
+    """Whether ``t`` is text: ``string``, ``large_string`` or ``string_view``.
+
+    Example:
+        >>> is_text(pa.string_view()), is_text(pa.binary())
+        (True, False)
+    """
+    return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)

@@ -18,7 +18,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._blank import blank_cells
-from svduty._types import viewless_type
+from svduty._types import LISTS, is_list, is_text, viewless_type
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
@@ -66,21 +66,8 @@ def _temporal(t: pa.DataType) -> bool:
 
 
 def _text_type(t: pa.DataType) -> bool:
-    """Text, a text view, or a dictionary of either (words as a Parquet writer may keep them)."""
-    if pa.types.is_dictionary(t):
-        t = t.value_type
-    return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
-
-
-_NESTED: tuple[tuple[Any, str], ...] = (
-    (pa.types.is_list, "list"),
-    (pa.types.is_large_list, "large_list"),
-    (pa.types.is_fixed_size_list, "fixed_size_list"),
-    (pa.types.is_list_view, "list_view"),
-    (pa.types.is_large_list_view, "large_list_view"),
-    (pa.types.is_dictionary, "dictionary"),
-)
-_LISTS = tuple(is_ for is_, kind in _NESTED if kind != "dictionary")  # every list layout
+    """Text, or a dictionary of text (words as a Parquet writer may keep them)."""
+    return is_text(t.value_type if pa.types.is_dictionary(t) else t)
 
 
 def _words_list(t: Any) -> bool:
@@ -88,9 +75,7 @@ def _words_list(t: Any) -> bool:
 
     A list of nulls is what a writer infers from lists all empty (none indicated).
     """
-    if not any(is_(t) for is_ in _LISTS):
-        return False
-    return _text_type(t.value_type) or pa.types.is_null(t.value_type)
+    return is_list(t) and (_text_type(t.value_type) or pa.types.is_null(t.value_type))
 
 
 def _convertible(name: str, got: pa.DataType, want: pa.DataType) -> bool:
@@ -142,6 +127,11 @@ def readable(p: Path, schema: pa.Schema, names: Sequence[str]) -> None:
                 )
 
 
+_NAMED = (
+    *LISTS,
+    (pa.types.is_fixed_size_list, None, "fixed_size_list"),
+    (pa.types.is_dictionary, None, "dictionary"),
+)
 _OTHER: tuple[tuple[Any, str], ...] = (
     (pa.types.is_timestamp, "timestamp"),
     (pa.types.is_struct, "struct"),
@@ -164,7 +154,7 @@ def type_kind(t: Any) -> str:
         >>> type_kind(pa.opaque(pa.int64(), "ZZSECRET", "Jane"))
         'extension'
     """
-    for is_, name in _NESTED:
+    for is_, _, name in _NAMED:
         if is_(t):
             return f"{name}<{type_kind(t.value_type)}>"
     for is_, name in _OTHER:
@@ -217,16 +207,13 @@ def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, 
     writers take few views).
     Returns the batch and, for each column with such a cell, its position and a mask.
     """
-    for i, f in enumerate(batch.schema):
-        plain = _viewless(batch.column(i))
-        if plain.type != f.type:
-            batch = batch.set_column(i, f.name, plain)
     marks: list[tuple[int, Arrow]] = []
     for i, f in enumerate(batch.schema):  # text, words (dictionaries) and lists of them
-        cells, bad = checked_cells(batch.column(i))
+        cells, bad = checked_cells(_viewless(batch.column(i)))
         if bad is not None:
-            batch = batch.set_column(i, f.name, cells)
             marks.append((i, bad))
+        if cells.type != f.type or bad is not None:
+            batch = batch.set_column(i, f.name, cells)
     return batch, marks
 
 

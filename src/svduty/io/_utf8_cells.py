@@ -21,6 +21,7 @@ import numpy as np
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._types import is_list, is_text
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -76,15 +77,15 @@ def checked_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         cells, bad = text_cells(column if t == pa.string() else pc.cast(column, pa.string()))
         return (column, None) if bad is None else (pc.cast(cells, t), bad)
-    if pa.types.is_dictionary(t) and _text(t.value_type):
+    if pa.types.is_dictionary(t) and is_text(t.value_type):
         if text_cells(pc.cast(column.dictionary, pa.string()))[1] is None:
             return column, None  # every word UTF-8: every row
         cells, bad = text_cells(pc.cast(pc.dictionary_decode(column), pa.string()))  # rare
         return pc.cast(cells, t), bad  # the column's own type: a writer keeps the first's
-    item = t.value_type if _listed(t) else None
-    if item is not None and pa.types.is_dictionary(item):
-        item = item.value_type
-    if not _text(item):
+    if not is_list(t):
+        return column, None
+    item = t.value_type.value_type if pa.types.is_dictionary(t.value_type) else t.value_type
+    if not is_text(item):
         return column, None
     items = pc.list_flatten(column)
     if pa.types.is_dictionary(items.type):
@@ -99,15 +100,6 @@ def checked_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
     hidden = pc.or_(pc.is_null(column), pa.array(rows))
     lists = pa.LargeListArray.from_arrays(pa.array(offsets), cleaned, mask=hidden)
     return pc.cast(lists, t), pa.array(rows)
-
-
-def _text(t: Any) -> bool:
-    kinds = (pa.types.is_string, pa.types.is_large_string, pa.types.is_string_view)
-    return t is not None and any(is_(t) for is_ in kinds)
-
-
-def _listed(t: pa.DataType) -> bool:
-    return pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t)
 
 
 def _ascii(raw: Arrow) -> bool:
