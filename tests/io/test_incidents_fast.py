@@ -12,13 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.io import _incidents
-from svduty.io._incidents import (
-    _fast_jsonl,
-    _line_numbers,
-    iter_incidents_jsonl,
-    read_incidents_jsonl,
-)
+from svduty.errors import InputFormatError
+from svduty.io import _incidents, _jsonl_numbers
+from svduty.io._incidents import _line_numbers, iter_incidents_jsonl, read_incidents_jsonl
 
 FIELDS = {"id": st.text(max_size=4), "victim_age": st.integers(0, 99)}
 LINE = st.one_of(
@@ -39,16 +35,16 @@ def test_fast_rows_are_numbered_as_the_line_reader_numbers_them(
 ) -> None:
     f = tmp_path_factory.mktemp("j") / "a.jsonl"
     f.write_text(end.join(lines) + (end if last else ""), newline="")
-    fast = _fast_jsonl(f, 4)
     slow = read_incidents_jsonl(f, validate=lambda *a: None)  # a validator: line by line
-    if fast is not None:
-        assert pa.Table.from_batches(fast, schema=slow.schema).to_pylist() == slow.to_pylist()
-        assert all(b.num_rows <= 4 for b in fast)
+    with patch.object(_incidents, "_parse_line", wraps=_incidents._parse_line) as by_line:
+        fast = list(iter_incidents_jsonl(f, batch_rows=4))
+    assert pa.Table.from_batches(fast, schema=slow.schema).to_pylist() == slow.to_pylist()
+    assert all(b.num_rows <= 4 for b in fast)
     objects = [_one_object(line) for line in lines]
     blank_or_one = (o or not line.strip(" \t") for o, line in zip(objects, lines, strict=True))
     if any(objects) and all(blank_or_one):
-        # read at once, unless "}" and "{" meet on a line (even in a string: read line by line)
-        assert fast is not None or any(re.search(r"}[ \t]*{", line) for line in lines)
+        # by pyarrow, unless "}" and "{" meet on a line (even in a string: read line by line)
+        assert not by_line.called or any(re.search(r"}[ \t]*{", line) for line in lines)
 
 
 def _one_object(line: str) -> bool:
@@ -72,15 +68,31 @@ BLOCK_LINE = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(BLOCK_LINE, min_size=1, max_size=40), st.booleans(), st.integers(1, 5))
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(BLOCK_LINE, st.sampled_from(["\n", "\n", "\r\n", "\r"])), max_size=40),
+    st.booleans(),
+    st.booleans(),
+    st.integers(1, 5),
+)
 def test_blocks_read_as_the_line_reader_reads(
-    tmp_path_factory: pytest.TempPathFactory, lines: list[str], last: bool, batch_rows: int
+    tmp_path_factory: pytest.TempPathFactory,
+    lines: list[tuple[str, str]],
+    last: bool,
+    bom: bool,
+    batch_rows: int,
 ) -> None:
+    """Any line ends, a byte order mark, the file read a few bytes at a time."""
     f = tmp_path_factory.mktemp("j") / "a.jsonl"
-    f.write_bytes(("\n".join(lines) + ("\n" if last else "")).encode("utf-8", "surrogateescape"))
+    text = "".join(line + end for line, end in lines)
+    text = text if last or not lines else text.removesuffix(lines[-1][1])
+    f.write_bytes(b"\xef\xbb\xbf" * bom + text.encode("utf-8", "surrogateescape"))
     slow = read_incidents_jsonl(f, validate=lambda *a: None)  # a validator: line by line
-    with patch.object(_incidents, "_BLOCK", 8), patch.object(_incidents, "_SMALL", 2):
+    with (
+        patch.object(_incidents, "_BLOCK", 8),
+        patch.object(_incidents, "_SMALL", 2),
+        patch.object(_jsonl_numbers, "_STEP", 16),
+    ):
         blocks = _incidents._jsonl_blocks(f, batch_rows)
         assert blocks is not None
         got = list(blocks)
@@ -89,23 +101,49 @@ def test_blocks_read_as_the_line_reader_reads(
     assert pa.Table.from_batches(got, schema=slow.schema).to_pylist() == slow.to_pylist()
 
 
-def test_blocks_leave_standard_input_cr_and_bom_to_the_line_reader(tmp_path: Path) -> None:
-    f = tmp_path / "a.jsonl"
+def test_standard_input_is_read_in_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    data = b'\xef\xbb\xbf{"id": "a"}\r\n\r\n{"died": true}\r{"victim_age": 3}'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    with patch.object(_incidents, "_parse_line", wraps=_incidents._parse_line) as by_line:
+        got = pa.Table.from_batches(list(iter_incidents_jsonl("-")))
+    assert got.column("row").to_pylist() == [1, 3, 4]
+    assert got.column("died").to_pylist() == [None, True, None]
+    assert got.column("victim_age").to_pylist() == [None, None, 3]
+    assert got.column("file").to_pylist() == ["<stdin>"] * 3
+    assert not by_line.called  # read by pyarrow, as a file is
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"id": "a"}\n'))  # text without bytes
     assert _incidents._jsonl_blocks("-", 4) is None
-    for text in (b'{"id": "a"}\r\n', b'\xef\xbb\xbf{"id": "a"}\n', b"\xff\xfe{\x00"):
-        f.write_bytes(text)
-        assert _incidents._jsonl_blocks(f, 4) is None
-    f.write_bytes(b'{\x00"id": "a"}\n')
-    assert _incidents._jsonl_blocks(f, 4) is None
-    assert _incidents._jsonl_blocks(tmp_path, 4) is None  # a folder
+    assert read_incidents_jsonl("-").column("id").to_pylist() == ["a"]
 
 
-def test_a_file_that_cannot_be_read_is_left_to_the_line_reader(tmp_path: Path) -> None:
+def test_a_file_that_is_not_json_lines_text_is_refused_at_once(tmp_path: Path) -> None:
     f = tmp_path / "a.jsonl"
-    f.write_text('{"id": "a"}\n')
-    with patch.object(Path, "read_bytes", side_effect=PermissionError):
-        assert _fast_jsonl(f, 4) is None
-        assert _incidents._jsonl_blocks(f, 4) is None
+    for text in (b"\xff\xfe{\x00", b'{\x00"id": "a"}\n', b"\x1f\x8b\x08\x00"):
+        f.write_bytes(text)
+        with pytest.raises(InputFormatError) as err:
+            list(iter_incidents_jsonl(f))
+        assert str(f) in str(err.value)
+    with pytest.raises(InputFormatError, match="a file, not a folder"):
+        list(iter_incidents_jsonl(tmp_path))
+
+
+def test_a_read_that_fails_midway_names_the_file_not_the_bytes(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "secret-1"}\n' * 10)
+    real = _jsonl_numbers.line_blocks
+
+    def failing(raw, lines):  # type: ignore[no-untyped-def]
+        yield next(real(raw, 2))
+        raise OSError(5, "Input/output error")
+
+    with patch.object(_incidents, "line_blocks", failing), pytest.raises(InputFormatError) as err:
+        list(iter_incidents_jsonl(f))
+    assert "cannot read the file (Input/output error)" in str(err.value)
+    assert str(f) in str(err.value)
+    assert "secret" not in str(err.value)
 
 
 LATER = st.fixed_dictionaries(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from unittest.mock import patch
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from svduty.io import _jsonl_numbers
 from svduty.io._incidents import INCIDENT_SCHEMA, _line_numbers, _one_per_line
-from svduty.io._jsonl_numbers import _block_ends
+from svduty.io._jsonl_numbers import line_blocks
 
 PIECE = st.one_of(
     st.fixed_dictionaries({}, optional={"id": st.text(max_size=3)}).map(json.dumps),
@@ -50,20 +51,39 @@ def test_one_per_line_is_the_line_numbering_or_nothing(
 
 def _starts(data: bytes) -> np.ndarray:
     """Where each line of ``data`` starts, a last empty line left out (as the block reader)."""
-    ends = np.concatenate(list(_block_ends(data, 3)))
+    ((_body, ends, _),) = line_blocks(io.BytesIO(data), len(data) + 1)  # one block: all
     starts = np.concatenate([[0], ends + 1])
     return starts[starts < len(data)]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["", "a", "bc", "\n", "d\ne"]), max_size=12), st.integers(1, 4))
-def test_block_ends_are_every_line_end_in_blocks(pieces: list[str], lines: int) -> None:
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["", "a", "bc", "\n", "d\ne", "\r", "\r\n", "\ufeff"]), max_size=12),
+    st.integers(1, 4),
+)
+def test_line_blocks_are_the_input_cut_at_every_lines_th_line_end(
+    pieces: list[str], lines: int
+) -> None:
     data = "".join(pieces).encode()
-    with patch.object(_jsonl_numbers, "_STEP", 3):  # several searches a block, and blocks a search
-        blocks = [b.tolist() for b in _block_ends(data, lines)]
-    assert all(len(b) == lines for b in blocks[:-1])
-    assert len(blocks[-1]) < lines
-    assert [e for b in blocks for e in b] == [i for i, c in enumerate(data) if c == 10]
+    with patch.object(_jsonl_numbers, "_STEP", 3):  # several reads a block, and blocks a read
+        blocks = list(line_blocks(io.BytesIO(data), lines))
+    bom = data.startswith(b"\xef\xbb\xbf")
+    assert b"\n".join(b for b, _, _ in blocks) == data[3 if bom else 0 :]
+    assert [b.count(b"\n") for b, _, _ in blocks[:-1]] == [lines - 1] * (len(blocks) - 1)
+    assert blocks[-1][2] is None
+    assert blocks[-1][0].count(b"\n") < lines
+    for body, ends, count in blocks:
+        assert ends.tolist() == [i for i, c in enumerate(body) if c == 10]
+        if count is not None:  # the lines the line reader reads in the body and its "\n"
+            text = (body + b"\n").decode("utf-8", "surrogateescape")
+            assert count == len(io.StringIO(text, newline=None).readlines())
+
+
+def test_line_blocks_read_a_long_line_whole() -> None:
+    data = b"x" * 100 + b"\n" + b"y" * 50
+    with patch.object(_jsonl_numbers, "_STEP", 7):
+        got = [(b, n) for b, _, n in line_blocks(io.BytesIO(data), 1)]
+    assert got == [(b"x" * 100, 1), (b"y" * 50, None)]
 
 
 def test_one_per_line_declines_what_it_cannot_vouch_for() -> None:

@@ -13,13 +13,17 @@ header is line 1; a quoted field may span lines); in a Parquet file the first ro
 
 The streaming readers (:func:`~svduty.io.iter_incidents_jsonl` here, ``iter_incident_table`` for CSV
 and Parquet) yield record batches of a bounded size, which is what the batch job reads; the
-table readers are the same rows gathered into one table.
+table readers are the same rows gathered into one table. A JSON Lines file or standard
+input is read 65,536 lines at a time by pyarrow's JSON reader, whatever its size or line
+ends (memory holds a few blocks, never the file); a block it refuses is read again in
+halves, and the few lines left by the line reader, which rejects the bad ones.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -42,7 +46,7 @@ from svduty.io._incident_fields import (
     twice,
 )
 from svduty.io._inputs import JSONL_SUFFIXES, STDIN
-from svduty.io._jsonl_numbers import _block_ends, _line_numbers, _one_per_line, objects_only
+from svduty.io._jsonl_numbers import _line_numbers, _one_per_line, line_blocks, objects_only
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -135,13 +139,28 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
 
     Bytes that are not UTF-8 are kept as surrogates so that only their line is rejected.
     """
+    name, raw = _opened(path)
+    if raw is None:  # a text stream without bytes (in tests), or none (closed): empty
+        import sys
+
+        return name, sys.stdin or io.StringIO()
+    return name, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline=None)
+
+
+def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
+    """The name and the bytes of ``path`` (``-``: standard input; ``None``: it has no bytes).
+
+    Raises:
+        InputFormatError: if the file is missing, a folder, unreadable, compressed, a
+            police.uk file, or UTF-16 or UTF-32 text.
+    """
     raw: Any
     if str(path) == STDIN:
         import sys
 
         raw = getattr(sys.stdin, "buffer", None)
-        if raw is None:  # a text stream without bytes (in tests), or none (closed): empty
-            return "<stdin>", sys.stdin or io.StringIO()
+        if raw is None:
+            return "<stdin>", None
         name = "<stdin>"
     else:
         p = Path(path)
@@ -170,7 +189,7 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
         if name != "<stdin>":
             raw.close()
         raise
-    return name, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline=None)
+    return name, raw
 
 
 def _parse_line(line: str, number: int, name: str, validate: Validator | None) -> dict[str, Any]:
@@ -195,35 +214,6 @@ def _parse_line(line: str, number: int, name: str, validate: Validator | None) -
     else:
         record.update({k: (str(v) if k == "id" and v is not None else v) for k, v in obj.items()})
     return record
-
-
-_FAST_LIMIT = 1 << 29  # files up to 512 MB are tried with pyarrow's JSON reader first
-
-
-def _fast_jsonl(path: str | Path, batch_rows: int) -> list[pa.RecordBatch] | None:
-    """The whole file read by pyarrow's JSON reader, when every line is a valid incident.
-
-    pyarrow refuses exactly what the line-by-line reader rejects (an unknown field, a value
-    of another type, a number beyond int64, bytes that are not UTF-8, a line that is not an
-    object), so on any refusal the caller reads line by line and rejects the bad lines.
-    ``None`` when that is needed.
-    """
-    data = _file_bytes(path)
-    if data is None:
-        return None
-    table = _pyarrow_rows(data, 1, str(path), _likely_fields(data))
-    return None if table is None else table.to_batches(max_chunksize=batch_rows)
-
-
-def _file_bytes(path: str | Path) -> bytes | None:
-    """The bytes of a file the fast readers may read (not standard input, not too large)."""
-    p = Path(path)
-    try:
-        if str(path) == STDIN or not p.is_file() or p.stat().st_size > _FAST_LIMIT:
-            return None
-        return p.read_bytes()
-    except OSError:
-        return None
 
 
 def _pyarrow_rows(
@@ -309,66 +299,77 @@ def _likely_fields(data: bytes) -> dict[str, Any]:
 
 
 def _jsonl_blocks(path: str | Path, batch_rows: int) -> Iterator[pa.RecordBatch] | None:
-    """A file read by pyarrow in blocks of lines, as it is used: refused blocks line by line.
+    """A file (or standard input) read by pyarrow in blocks of lines, as it is used.
 
     Each block is read while the one before is used (:func:`_read_ahead`). A refused block
     is halved until it is small; the small ones are read by the line reader, so a file with
-    a few bad lines costs little more than one without. ``None`` (read it otherwise) for
-    standard input, a file with a carriage return or a byte order mark.
+    a few bad lines costs little more than one without, and memory holds a few blocks
+    whatever the file's size. ``None`` (read it line by line) for a standard input that
+    has no bytes.
     """
-    data = _file_bytes(path)
-    start = (data or b"")[:4]
-    if (
-        data is None
-        or b"\r" in data
-        or start.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
-    ):
+    name, raw = _opened(path)
+    if raw is None:
         return None
-    if b"\x00" in start:
-        return None
-    return _rebatched(_read_ahead(data, str(path), batch_rows), batch_rows)
+    return _rebatched(_blocks_of(name, raw, batch_rows), batch_rows)
 
 
-def _read_ahead(data: bytes, name: str, batch_rows: int) -> Iterator[pa.RecordBatch]:
+def _blocks_of(name: str, raw: IO[bytes], batch_rows: int) -> Iterator[pa.RecordBatch]:
+    """The batches of ``raw``, closed at the end unless standard input."""
+    try:
+        yield from _read_ahead(line_blocks(raw, _BLOCK), name, batch_rows)
+    except OSError as exc:
+        why = f"cannot read the file ({exc.strerror or type(exc).__name__})"
+        raise InputFormatError(Problem(file=name, message=why)) from None
+    finally:
+        if name != "<stdin>":
+            raw.close()
+
+
+def _read_ahead(
+    blocks: Iterator[tuple[bytes, Any, int | None]], name: str, batch_rows: int
+) -> Iterator[pa.RecordBatch]:
     """The batches of each block of lines, the next block read by pyarrow while these are used.
 
     pyarrow's reader releases the GIL: with two CPUs, the caller classifies a block while
-    the next is read. A block's lines are found by the reader thread as it comes to them
-    (the first block is read as soon as its lines are found). A refused block is read
-    again in halves (:func:`_block`).
+    the next is read (from the file, then by pyarrow, on the reader's thread). A refused
+    block is read again in halves (:func:`_block`).
     """
     from concurrent.futures import ThreadPoolExecutor
 
     import numpy as np
 
-    likely = _likely_fields(data)  # read on the one reader thread, in order
-    blocks = _block_ends(data, _BLOCK)  # advanced by the reader thread alone, one job at a time
+    likely: dict[str, Any] | None = None  # from the first block, on the one reader thread
 
-    def read(first: int, start: int) -> tuple[pa.Table | None, int]:
-        ends = next(blocks)  # each "\n" of the block's lines (the last one's if the block is full)
-        end = int(ends[-1]) if len(ends) == _BLOCK else len(data)
-        piece = data[start:end]
-        if not piece or piece.isspace():
-            return None, end
-        starts = ends[: len(ends) - (end != len(data))] + 1 - start
-        starts = np.concatenate([[0], starts[starts < len(piece)]])  # a last empty line: none
-        return _pyarrow_rows(piece, first + 1, name, likely, starts=starts), end
+    def read(first: int) -> tuple[pa.Table | None, bytes, int | None]:
+        nonlocal likely
+        body, ends, count = next(blocks)
+        likely = _likely_fields(body) if likely is None else likely
+        if not body or body.isspace():
+            return None, body, count
+        starts = None
+        if b"\r" not in body:  # where each line starts, a last empty line left out
+            starts = np.concatenate([[0], ends + 1])
+            starts = starts[starts < len(body)]
+        return _pyarrow_rows(body, first + 1, name, likely, starts=starts), body, count
 
     with ThreadPoolExecutor(1, thread_name_prefix="svduty-reader") as pool:
-        first, start = 0, 0
-        ahead = pool.submit(read, first, start)
+        first = 0
+        ahead = pool.submit(read, first)
         while True:
-            table, end = ahead.result()
-            if end < len(data):
-                ahead = pool.submit(read, first + _BLOCK, end + 1)
+            table, body, count = ahead.result()
+            if count is not None:
+                ahead = pool.submit(read, first + count)
             if table is not None:
                 yield from table.to_batches(max_chunksize=batch_rows)
             else:
-                lines = data[start:end].split(b"\n")
-                yield from _block(lines, first + 1, name, batch_rows, tried=True)
-            if end >= len(data):
+                yield from _block(_LINE_END.split(body), first + 1, name, batch_rows, tried=True)
+            if count is None:
                 return
-            first, start = first + _BLOCK, end + 1
+            first += count
+
+
+_LINE_END = re.compile(rb"\r\n?|\n")
+"""A line's end, as the line reader reads them."""
 
 
 def _rebatched(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.RecordBatch]:
@@ -439,9 +440,6 @@ def iter_incidents_jsonl(
     """
     if validate is None:
         blocks = _jsonl_blocks(path, batch_rows)  # read as it is used
-        if blocks is None:  # a carriage return or a byte order mark: pyarrow, at once
-            fast = _fast_jsonl(path, batch_rows)
-            blocks = None if fast is None else iter(fast)
         if blocks is not None:
             yield from blocks
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 __all__: list[str] = []
 
@@ -43,36 +43,64 @@ def _one_per_line(data: bytes, rows: int, starts: Any = None) -> Any:
     return np.arange(1, rows + 1, dtype=np.int64)
 
 
-def _block_ends(data: bytes, lines: int) -> Iterator[Any]:
-    r"""Where each ``\n`` of ``data`` is (numpy), ``lines`` at a time, then those left.
+def line_blocks(raw: IO[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | None]]:
+    r"""The bytes of ``raw`` in blocks of ``lines`` lines, read as they are asked for.
 
-    The bytes are searched 4 MB at a time as the blocks are asked for. The last block has
-    fewer than ``lines`` (perhaps none): its last line runs to the end of ``data``.
+    Each block is ``(body, ends, count)``: the block's bytes without the ``\n`` that ends
+    it, where each ``\n`` of the body is (numpy), and the number of lines the block ends
+    (a ``\r\n`` or a lone ``\r`` ends a line too, as the line reader reads them). The
+    last block is the rest of the input, its ``count`` ``None`` (perhaps empty; its last
+    ``\n`` kept). A byte order mark at the start is skipped, as the line reader skips it.
+    The stream is read 4 MB at a time: memory holds a block, never the file.
 
     Example:
-        >>> [e.tolist() for e in _block_ends(b"a\nb\nc\nd", 2)]
-        [[1, 3], [5]]
-        >>> [e.tolist() for e in _block_ends(b"a\nb\n", 2)]
-        [[1, 3], []]
+        >>> import io
+        >>> [(b, e.tolist(), n) for b, e, n in line_blocks(io.BytesIO(b"a\nb\rc\nd"), 2)]
+        [(b'a\nb\rc', [1], 3), (b'd', [], None)]
+        >>> [(b, e.tolist(), n) for b, e, n in line_blocks(io.BytesIO(b"\xef\xbb\xbfa\r\n"), 1)]
+        [(b'a\r', [], 1), (b'', [], None)]
     """
     import numpy as np
 
-    a = np.frombuffer(data, np.uint8)
-    found: list[Any] = []
+    held: list[Any] = []  # the bytes read and not yet in a block (views: never copied twice)
+    found: list[Any] = []  # where each "\n" of each is
     have = 0
-    for i in range(0, len(a), _STEP):
-        hits = np.flatnonzero(a[i : i + _STEP] == _LF) + i
-        found.append(hits)
-        have += len(hits)
-        while have >= lines:
-            ends = np.concatenate(found)
-            yield ends[:lines]
-            found, have = [ends[lines:]], have - lines
-    yield np.concatenate(found) if found else np.zeros(0, np.int64)
+    while chunk := raw.read(_STEP):
+        if not held:
+            chunk = chunk.removeprefix(b"\xef\xbb\xbf")
+        held.append(memoryview(chunk))
+        found.append(np.flatnonzero(np.frombuffer(chunk, np.uint8) == _LF))
+        have += len(found[-1])
+        while have >= lines:  # the block ends in the last piece read
+            last, at = held[-1], found[-1]
+            need = lines - (have - len(at))
+            cut = int(at[need - 1])
+            body, ends = _joined([*held[:-1], last[:cut]], [*found[:-1], at[: need - 1]])
+            yield body, ends, _ended(body, lines)
+            held, found, have = [last[cut + 1 :]], [at[need:] - (cut + 1)], have - lines
+    yield *_joined(held, found), None
+
+
+def _joined(pieces: list[Any], found: list[Any]) -> tuple[bytes, Any]:
+    r"""The bytes of ``pieces`` as one, and where each ``\n`` of them (``found``) is in it."""
+    import numpy as np
+
+    size, ends = 0, []
+    for piece, at in zip(pieces, found, strict=True):
+        ends.append(at + size)
+        size += len(piece)
+    return b"".join(pieces), (np.concatenate(ends) if ends else np.zeros(0, np.int64))
+
+
+def _ended(body: bytes, lines: int) -> int:
+    r"""The lines ended by ``body`` and the ``\n`` after it, of which ``lines`` end in ``\n``."""
+    if b"\r" not in body:
+        return lines
+    return lines + body.count(b"\r") - body.count(b"\r\n") - body.endswith(b"\r")
 
 
 _STEP = 1 << 22
-"""Bytes searched for line ends at a time (no array the size of the file)."""
+"""Bytes read at a time (no array the size of the file)."""
 
 
 def _line_numbers(data: bytes) -> Any:
