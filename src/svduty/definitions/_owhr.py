@@ -411,7 +411,8 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             "OWHR-PILOT-DATE-OUTSIDE",
             All(homicide, Not(when)),
             "the duty is not in force for this date: the death did not occur in the pilot "
-            "period (a death cannot precede the incident that caused it)",
+            "period (by its date of death or, without one, by the incident's date: a death "
+            "cannot precede the incident that caused it)",
             pilot.citation,
         ),
         Rule(

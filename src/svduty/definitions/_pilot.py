@@ -98,7 +98,12 @@ _POSSIBLE = _MET | _WMP | _CW_ICB
 _PILOT_DOUBT = (
     "SI 2023/227 reg 1(2) as made: 'the period of 9 months beginning with 1st April 2023'; "
     "the Government had announced an 18-month pilot and MOPAC PCD 1635 describes one; no "
-    "instrument amending the period identified. Reg 4 keeps the duty after the period for "
+    "instrument amending the period identified. svduty reads the period as perhaps running "
+    "to 30 September 2024 (the 18 months announced): deaths from 1 January to 30 September "
+    "2024 are undetermined, later ones outside. That end is itself an assumption: PCD 1635 "
+    "accepts funding to 31 March 2025, read as for completing reviews, not as a longer "
+    "period of deaths; were the period extended beyond 18 months, later deaths would be "
+    "relevant deaths too. Reg 4 keeps the duty after the period for "
     "a death of which, before it ended, a review had started or a review partner was aware "
     "of qualifying circumstances (svduty has no fact for when they became aware)"
 )
