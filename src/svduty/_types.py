@@ -11,7 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
-__all__ = ["LISTS", "is_list", "is_text", "mapped_type", "viewless_type"]
+__all__ = ["LISTS", "is_list", "is_text", "mapped_type", "text_type", "viewless_type"]
 
 
 _PLAIN: dict[str, pa.DataType] = {"string_view": pa.string(), "binary_view": pa.binary()}
@@ -26,6 +26,29 @@ def viewless_type(t: pa.DataType) -> pa.DataType:
         StructType(struct<a: fixed_size_list<item: binary>[2]>)
     """
     return _PLAIN.get(str(t)) or mapped_type(t, viewless_type)
+
+
+_TEXT: dict[str, pa.DataType] = {
+    "binary": pa.string(),
+    "large_binary": pa.large_string(),
+    "binary_view": pa.string_view(),
+}
+"""Arrow's types of bytes and the text types of the same layout."""
+
+
+def text_type(t: Any) -> Any:
+    """``t`` with its bytes (at any depth, words of a dictionary too) as text of that layout.
+
+    A column of ``t`` viewed as this type holds the same bytes, read as text: a Parquet
+    file may store text without saying that it is (its bytes then unchecked, as text's).
+
+    Example:
+        >>> text_type(pa.list_(pa.dictionary(pa.int8(), pa.binary())))
+        ListType(list<item: dictionary<values=string, indices=int8, ordered=0>>)
+    """
+    if pa.types.is_dictionary(t):
+        return pa.dictionary(t.index_type, text_type(t.value_type), t.ordered)
+    return _TEXT.get(str(t)) or mapped_type(t, text_type)
 
 
 def mapped_type(t: Any, change: Any) -> Any:

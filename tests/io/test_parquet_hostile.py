@@ -133,6 +133,23 @@ def _layouts_not_utf8() -> dict[str, tuple[str, pa.Array]]:
                 _unchecked([b"knife", b"ZZSECRET\xff", b"firearm"], pa.string()),
             ),
         ),
+        # bytes a writer did not mark as text: read as text, as classify_table reads them
+        "binary": ("weapon", pa.array([b"knife", b"ZZSECRET\xff", b"firearm", None])),
+        "large_binary": (
+            "weapon",
+            pa.array([b"knife", b"ZZSECRET\xff", b"firearm", None], pa.large_binary()),
+        ),
+        "list<binary>": (
+            "behaviours",
+            pa.ListArray.from_arrays(offsets, items.view(pa.binary()), mask=null_last),
+        ),
+        "dictionary<binary>": (
+            "weapon",
+            pa.DictionaryArray.from_arrays(
+                pa.array([0, 1, 2, None], pa.int32()),
+                pa.array([b"knife", b"ZZSECRET\xff", b"firearm"]),
+            ),
+        ),
     }
 
 

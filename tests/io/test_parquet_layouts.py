@@ -42,6 +42,14 @@ def _layouts() -> dict[str, dict[str, pa.Array]]:
                 pa.array(["physical", "sexual", "physical", "psychological"]), 1
             )
         },
+        # text stored as bytes, unmarked (older writers): read as text
+        "binary": {"offence_code": pa.array([b"8N", b"46", None, b"8N"])},
+        "large_binary": {"offence_code": pa.array([b"8N", b"46", None, b"8N"], pa.large_binary())},
+        "binary_view": {"offence_code": pa.array([b"8N", b"46", None, b"8N"], pa.binary_view())},
+        "list<binary>": {"behaviours": words.cast(pa.list_(pa.binary()))},
+        "list<dictionary<binary>>": {
+            "behaviours": words.cast(pa.list_(pa.dictionary(pa.int32(), pa.binary())))
+        },
     }
 
 

@@ -20,6 +20,7 @@ from svduty import _compute as _pc
 from svduty._arguments import instance_argument
 from svduty._arrays import group_rows as _group_rows
 from svduty._checked import checked
+from svduty._types import viewless_type
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
     FACT_FIELDS,
@@ -322,13 +323,16 @@ def _classified(
 
 
 def _viewless(tab: Any) -> Any:
-    """``tab`` with its ``string_view`` input columns as ``string``, to be read alike.
+    """``tab`` with its input columns of views as plain text or bytes, to be read alike.
 
     Arrow's kernels take few views (no ``take``); the table given back keeps them.
     """
     for i, field in enumerate(tab.schema):
-        if field.name in INPUT_COLUMNS and pa.types.is_string_view(field.type):
-            tab = tab.set_column(i, field.name, _pc.cast(tab.column(i), pa.string()))
+        t = field.type
+        if field.name in INPUT_COLUMNS and (
+            pa.types.is_string_view(t) or pa.types.is_binary_view(t)
+        ):
+            tab = tab.set_column(i, field.name, _pc.cast(tab.column(i), viewless_type(t)))
     return tab
 
 

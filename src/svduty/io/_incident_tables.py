@@ -377,8 +377,9 @@ def iter_incident_table(
         )
     readable(p, schema, names)  # every field's column of a type it can hold
     width = len(names)
+    fields = [n in _KIND for n in names]
     for read, rows, wrong_width in batches:
-        raw, not_utf8 = _utf8_marks(read)  # a Parquet reader does not check text either
+        raw, not_utf8 = _utf8_marks(read, fields)  # a Parquet reader does not check text
         out = _normalise(
             p, raw.rename_columns(names), rows, list_separator, schema.names, not_utf8=not_utf8
         )

@@ -18,7 +18,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._blank import blank_cells
-from svduty._types import LISTS, is_list, is_text, viewless_type
+from svduty._types import LISTS, is_list, is_text, text_type, viewless_type
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
@@ -66,8 +66,8 @@ def _temporal(t: pa.DataType) -> bool:
 
 
 def _text_type(t: pa.DataType) -> bool:
-    """Text, or a dictionary of text (words as a Parquet writer may keep them)."""
-    return is_text(t.value_type if pa.types.is_dictionary(t) else t)
+    """Text or bytes, or a dictionary of them (words as a Parquet writer may keep them)."""
+    return is_text(text_type(t.value_type if pa.types.is_dictionary(t) else t))
 
 
 def _words_list(t: Any) -> bool:
@@ -197,19 +197,25 @@ def _days(column: Arrow) -> Arrow:
     return day
 
 
-def _utf8_marks(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[tuple[int, Arrow]]]:
+def _utf8_marks(
+    batch: pa.RecordBatch, fields: Sequence[bool]
+) -> tuple[pa.RecordBatch, list[tuple[int, Arrow]]]:
     """The batch's text columns checked: cells that are not UTF-8 blanked, and where they are.
 
     Every text column of a CSV file, and of a Parquet file (its readers do not check that
     text is UTF-8; a column that is not an incident field is written out as it is read):
-    text, the words of a dictionary and the items of a list (:func:`checked_cells`). Text
-    views are text, and list views lists, first (:func:`_viewless`: Arrow's kernels and
-    writers take few views).
-    Returns the batch and, for each column with such a cell, its position and a mask.
+    text, the words of a dictionary and the items of a list (:func:`checked_cells`). The
+    bytes of a column that is an incident field (``fields``, a flag a column) are its text
+    (:func:`~svduty._types.text_type`), as ``classify_table`` reads them. Text views are
+    text, and list views lists, first (:func:`_viewless`: Arrow's kernels and writers take
+    few views). Returns the batch and, for each column with such a cell, its position and
+    a mask.
     """
     marks: list[tuple[int, Arrow]] = []
     for i, f in enumerate(batch.schema):  # text, words (dictionaries) and lists of them
-        cells, bad = checked_cells(_viewless(batch.column(i)))
+        column, text = batch.column(i), text_type(f.type)
+        column = column.view(text) if fields[i] and text != f.type else column
+        cells, bad = checked_cells(_viewless(column))
         if bad is not None:
             marks.append((i, bad))
         if cells.type != f.type or bad is not None:
