@@ -256,6 +256,26 @@ def test_validate_refuses_a_name_of_more_than_one_line(tmp_path, source, file, o
     assert "Ex" not in err.split("(got")[1]
 
 
+def test_validate_refuses_a_name_of_a_million_characters(tmp_path):
+    """A 1,000,000-character authority name validated (hostile review, 38th session)."""
+    import shutil
+
+    bundle = tmp_path / "b"
+    shutil.copytree(EXAMPLE, bundle)
+    text = (bundle / "authorities.toml").read_text()
+    old = 'name = "Exton District Council"'
+    assert old in text
+    (bundle / "authorities.toml").write_text(text.replace(old, f'name = "{"Ex" * 500_000}"', 1))
+    code, _, err = run("validate", str(bundle))
+    assert code == 1
+    assert "name: expected one line of text, at most 500 characters (got a string of" in err
+    assert "ExEx" not in err
+    longest = "x" * 500  # the longest allowed
+    (bundle / "authorities.toml").write_text(text.replace(old, f'name = "{longest}"', 1))
+    code, _, err = run("validate", str(bundle))
+    assert "at most 500 characters" not in err
+
+
 def test_info_lists_every_csp_of_a_district_and_every_doubt(tmp_path):
     """A district of four CSPs showed the first and dropped the rest; the Unconfirmed list
     left out the districts' records and the authorities' (a researcher's review)."""

@@ -36,6 +36,9 @@ def _bundle(tmp_path: Path, old: str, new: str) -> Path:
         ('duties = ["s.8(3)(c)"]', 'duties = ["s.999(9)"]', "projects[1].duties[0]"),
         ("value = 65000,", "value = -65000,", "populations[0].parts[0].value"),
         ("value = 596800", "value = -1", "population_total.value"),
+        # beyond any local population (hostile review, 38th): accepted with a warning
+        ("value = 65000,", "value = 1_000_000_000_000_000_000,", "populations[0].parts[0].value"),
+        ("value = 596800", "value = 100_000_001", "population_total.value"),
     ],
 )
 def test_a_reference_or_a_count_that_cannot_be_is_a_problem(tmp_path, old, new, field):

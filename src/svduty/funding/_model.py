@@ -41,7 +41,9 @@ from svduty.sources import Citation
 __all__ = ["FundingModel"]
 
 
-_PEOPLE = "a population: a whole number of people, zero or more"
+_MOST_PEOPLE = 100_000_000
+"""More people than England and Wales hold (about 61 million): not a local population."""
+_PEOPLE = f"a population: a whole number of people, from 0 to {_MOST_PEOPLE:,}"
 
 
 @checked_methods
@@ -99,10 +101,11 @@ class FundingModel:
             problems += [  # a count of people: never fewer than none
                 Problem(field=f"populations[{n}].parts[{k}].value", expected=_PEOPLE, got=x.value)
                 for k, x in enumerate(pop.parts)
-                if x.value < 0
+                if not 0 <= x.value <= _MOST_PEOPLE
             ]
-        if self.population_total is not None and self.population_total.value < 0:
-            got = self.population_total.value
+        total = self.population_total
+        if total is not None and not 0 <= total.value <= _MOST_PEOPLE:
+            got = total.value
             problems.append(Problem(field="population_total.value", expected=_PEOPLE, got=got))
         problems += [  # money for a year the grant does not cover
             Problem(

@@ -30,6 +30,9 @@ _KEYS = ("id", "recipient")
 _ONE_LINE = frozenset({"name", "title", "label"})
 """The keys of text written on one line (a list, a graph's node, a terminal's line)."""
 
+_LONGEST_LINE = 500
+"""The most characters such a line holds (the longest name in the ONS tables has 77)."""
+
 _MAX_DEPTH = 64
 """Deeper nesting than this is not a bundle (and would exhaust the stack)."""
 
@@ -165,22 +168,28 @@ def structural_problems(data: Any, file: str | None = None, path: str = "") -> l
 
 
 def _broken_lines(table: Mapping[Any, Any], said: str, file: str | None) -> list[Problem]:
-    r"""A name, title or label with a control character or a line break: never shown.
+    r"""A name, title or label with a control character, a line break, or too long: not shown.
 
     Example:
         >>> print(_broken_lines({"name": "Board\x1b[31m"}, "bodies[0]", "g.toml")[0])
         g.toml: bodies[0].name: expected one line of text, without control characters (got a string of 10 characters, not shown)
+        >>> print(_broken_lines({"title": "x" * 501}, "", "g.toml")[0])
+        g.toml: title: expected one line of text, at most 500 characters (got a string of 501 characters, not shown)
     """  # noqa: E501
-    return [
-        Problem(
-            file=file,
-            field=_join(said, key),
-            expected="one line of text, without control characters",
-            got=describe(value),
+    out = []
+    for key, value in table.items():
+        if key not in _ONE_LINE or not isinstance(value, str):
+            continue
+        if BREAKS.search(value):
+            expected = "one line of text, without control characters"
+        elif len(value) > _LONGEST_LINE:
+            expected = f"one line of text, at most {_LONGEST_LINE} characters"
+        else:
+            continue
+        out.append(
+            Problem(file=file, field=_join(said, key), expected=expected, got=describe(value))
         )
-        for key, value in table.items()
-        if key in _ONE_LINE and isinstance(value, str) and BREAKS.search(value)
-    ]
+    return out
 
 
 def _key_said(key: object) -> str:
