@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import attrs
@@ -15,6 +14,7 @@ from svduty.governance._reorganise import (
     CreateArea,
     CreateAuthority,
     TransferFunctions,
+    as_tuple,
 )
 from svduty.sources import Citation
 
@@ -31,12 +31,6 @@ __all__ = [
     "RemoveRelation",
     "Rename",
 ]
-
-
-def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
 
 
 def _ids(value: Any, where: str) -> tuple[str, ...]:
@@ -227,7 +221,7 @@ class ChangeDistricts:
 
     op: ClassVar[str] = "change_districts"
     body: str
-    districts: tuple[str, ...] = attrs.field(converter=_tuple)
+    districts: tuple[str, ...] = attrs.field(converter=as_tuple)
     area: str | None = None
     reason: str | None = None
 
