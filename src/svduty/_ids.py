@@ -13,6 +13,7 @@ __all__ = [
     "BREAKS",
     "EXPECTED_AREA",
     "EXPECTED_ID",
+    "EXPECTED_LINE",
     "ID_SHAPE",
     "MAX_ID",
     "is_area_id",
@@ -24,6 +25,9 @@ __all__ = [
 BREAKS: re.Pattern[str] = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """What one line of text (a name, a title) cannot hold: control characters and line or
 paragraph separators."""
+
+EXPECTED_LINE = "one line of text, without control characters"
+"""What a name or title is (no :data:`BREAKS`), in the words of a problem's ``expected``."""
 
 MAX_ID = 100
 """The longest id, in characters."""

@@ -16,7 +16,7 @@ import pytest
 
 import svduty
 from svduty.authorities import Authority, AuthorityCategory
-from svduty.errors import ArgumentError
+from svduty.errors import ArgumentError, ScenarioError
 from svduty.governance import (
     AbolishAuthority,
     AddBody,
@@ -41,6 +41,7 @@ from svduty.governance import (
     TransferFunctions,
 )
 from svduty.governance._changes import CHANGE_TYPES
+from svduty.io import dump_scenario, load_scenario
 from svduty.sources import cite
 
 C = cite("pcsc-act-2022", "Sch 1")
@@ -112,3 +113,34 @@ def test_a_wrong_type_is_an_argument_error_naming_the_field(
 def test_the_reported_changes_fail_when_built_not_in_what_if(make: Any) -> None:
     with pytest.raises(ArgumentError):
         svduty.warwickshire().what_if(Scenario("x", "t", [make()]))
+
+
+# --- finding 3: Scenario refuses what load_scenario refuses -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "field"),
+    [
+        ("Bad Name!", "T", "name"),
+        ("jane smith", "T", "name"),
+        ("x", "a\x00\u202eb", "title"),
+        ("x", "Jane\nSmith", "title"),
+    ],
+)
+def test_a_scenario_the_loader_refuses_is_refused_when_built(
+    name: str, title: str, field: str
+) -> None:
+    with pytest.raises(ScenarioError, match=rf"^{field}: expected ") as built:
+        Scenario(name, title, [RemoveBody("b")])
+    with pytest.raises(ScenarioError, match=rf"^{field}: expected ") as loaded:
+        load_scenario(
+            {"name": name, "title": title, "changes": [{"op": "remove_body", "body": "b"}]}
+        )
+    assert str(built.value) == str(loaded.value)
+    assert "Jane" not in str(built.value)
+    assert "Bad" not in str(built.value)
+
+
+def test_a_scenario_built_in_python_reads_back() -> None:
+    s = Scenario("lgr-2028", "Two unitaries — 2028", [RemoveBody("b")], description="a\nb")
+    assert load_scenario(dump_scenario(s)) == s

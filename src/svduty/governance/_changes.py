@@ -8,6 +8,8 @@ import attrs
 
 from svduty._arguments import choice_argument, text_argument, texts_argument
 from svduty._checked import checked_fields
+from svduty._ids import BREAKS, EXPECTED_ID, EXPECTED_LINE, is_id
+from svduty.errors import ScenarioError, describe
 from svduty.governance._model import Body, Cadence, Relation, RelationKind
 from svduty.governance._reorganise import (
     AbolishAuthority,
@@ -30,6 +32,7 @@ __all__ = [
     "RemoveBody",
     "RemoveRelation",
     "Rename",
+    "scenario_text",
 ]
 
 
@@ -41,6 +44,27 @@ def _ids(value: Any, where: str) -> tuple[str, ...]:
 
 def _id(value: Any, where: str) -> str | None:
     return None if value is None else text_argument(value, where, "an id (str)")
+
+
+def scenario_text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """A scenario's name is an id, its title one line: what ``load_scenario`` refuses.
+
+    The shapes are the loader's own (``svduty._ids``): a scenario built in Python that
+    the loader would refuse is refused when it is built, not when it is read back.
+
+    Example:
+        >>> from svduty.governance import Scenario
+        >>> Scenario("Bad Name!", "T", ())
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ScenarioError: name: expected an id: lower-case letters and digits, in words joined by hyphens or underscores, at most 100 characters, with no more than 8 digits in a row (got a string of 9 characters, not shown)
+    """  # noqa: E501
+    if not isinstance(value, str):
+        return  # not text: the field's type check says so
+    line = attribute.name != "name"
+    if BREAKS.search(value) if line else not is_id(value):
+        expected = EXPECTED_LINE if line else EXPECTED_ID
+        raise ScenarioError.single(None, attribute.name, expected=expected, got=describe(value))
 
 
 def _removed_kind(value: Any) -> RelationKind:

@@ -19,7 +19,7 @@ from typing import Any
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from svduty._ids import BREAKS
+from svduty._ids import BREAKS, EXPECTED_LINE
 from svduty.errors import DataError, Problem, Shown, describe, quote_keys, shown
 
 __all__ = ["problems_from", "structural_problems"]
@@ -175,7 +175,7 @@ def _broken_lines(table: Mapping[Any, Any], said: str, file: str | None) -> list
         Problem(
             file=file,
             field=_join(said, key),
-            expected="one line of text, without control characters",
+            expected=EXPECTED_LINE,
             got=describe(value),
         )
         for key, value in table.items()
