@@ -9,6 +9,7 @@ its field's type is an ``ArgumentError`` naming the class and the field, never t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -16,7 +17,7 @@ import pytest
 
 import svduty
 from svduty.authorities import Authority, AuthorityCategory
-from svduty.errors import ArgumentError, ScenarioError
+from svduty.errors import AreaError, ArgumentError, ScenarioError
 from svduty.governance import (
     AbolishAuthority,
     AddBody,
@@ -144,3 +145,33 @@ def test_a_scenario_the_loader_refuses_is_refused_when_built(
 def test_a_scenario_built_in_python_reads_back() -> None:
     s = Scenario("lgr-2028", "Two unitaries — 2028", [RemoveBody("b")], description="a\nb")
     assert load_scenario(dump_scenario(s)) == s
+
+
+# --- finding 2: a created area's code is a local government area's, of its districts' country
+
+
+@pytest.mark.parametrize(
+    ("code", "replaces", "field"),
+    [
+        ("E10000031", ("E07000220",), "code"),  # a county: no local government area
+        ("E22000001", ("E07000220",), "code"),  # a community safety partnership
+        ("S12000001", ("E07000220",), "code"),  # Scottish
+        ("Hello World", ("E07000220",), "code"),  # neither a GSS code nor an id
+        ("E0600999", ("E07000220",), "code"),  # a digit short
+        ("W06000099", ("E07000220", "E07000218"), "replaces[0]"),  # Welsh, English districts
+        ("north", ("E07000220", "W06000001"), "replaces[1]"),  # two countries
+    ],
+)
+def test_a_created_area_code_is_checked(code: str, replaces: tuple[str, ...], field: str) -> None:
+    with pytest.raises(AreaError, match=rf"^{re.escape(field)}: "):
+        CreateArea(code, "X", replaces)
+    data = {"op": "create_area", "code": code, "name": "X", "replaces": list(replaces)}
+    with pytest.raises(ScenarioError, match=rf"changes\[0\]\.{re.escape(field)}: ") as e:
+        load_scenario({"name": "ca", "title": "T", "changes": [data]})
+    assert "Hello" not in str(e.value)
+
+
+@pytest.mark.parametrize("code", ["E06009999", "W06000099", "north-warwickshire-unitary"])
+def test_a_local_government_area_code_or_an_id_is_accepted(code: str) -> None:
+    districts = ("W06000001",) if code.startswith("W") else ("E07000220", "E07000218")
+    assert CreateArea(code, "X", districts).code == code

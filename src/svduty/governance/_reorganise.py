@@ -37,6 +37,7 @@ from svduty.authorities import (
 )
 from svduty.errors import Problem, ScenarioError, named, quote
 from svduty.findings import Finding, Severity
+from svduty.governance._area_code import area_code, area_country
 from svduty.governance._councils import councils_together
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.periods import date
@@ -148,8 +149,8 @@ class CreateArea:
     """A new local government area that replaces districts of the partnership's area.
 
     Attributes:
-        code: The area's code, used by the s.11(6) join (a GSS code where one is issued,
-            else a slug).
+        code: The area's code, used by the s.11(6) join: a local government area's GSS
+            code where one is issued, else an id (``north-unitary``).
         name: The area's name.
         replaces: The district codes it replaces.
         citation: Where the area is proposed.
@@ -160,11 +161,14 @@ class CreateArea:
     """
 
     op: ClassVar[str] = "create_area"
-    code: str
+    code: str = attrs.field(validator=area_code)
     name: str
     replaces: tuple[str, ...] = attrs.field(converter=as_tuple)
     citation: Citation | None = None
     reason: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        area_country(self.code, self.replaces)
 
 
 AUTHORITY_CHANGES = (AbolishAuthority, CreateAuthority, TransferFunctions, CreateArea)
