@@ -25,6 +25,7 @@ from svduty.errors import ArgumentError, DataError, Described, Problem
 __all__ = [
     "choice_argument",
     "instance_argument",
+    "instances_argument",
     "items_argument",
     "partnership_argument",
     "path_argument",
@@ -147,6 +148,25 @@ def instance_argument(
     if isinstance(value, kind):
         return value
     raise wrong_argument(where, expected, value)
+
+
+def instances_argument(value: Any, kind: type[T], where: str, expected: str) -> tuple[T, ...]:
+    """``value`` as a tuple, if it is a list (not text) of instances of ``kind``.
+
+    ``expected`` says what each item is.
+
+    Example:
+        >>> instances_argument([1, 2], int, "f(ns)", "a whole number")
+        (1, 2)
+        >>> instances_argument("12", int, "f(ns)", "a whole number")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(ns): expected a list, each a whole number (got a str)
+    """
+    items = items_argument(value, where, f"a list, each {expected}")
+    return tuple(
+        instance_argument(item, kind, f"{where}[{i}]", expected) for i, item in enumerate(items)
+    )
 
 
 _PARTNERSHIP = ("name", "geography", "local_area", "definition")

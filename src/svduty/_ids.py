@@ -13,17 +13,41 @@ __all__ = [
     "BREAKS",
     "EXPECTED_AREA",
     "EXPECTED_ID",
+    "EXPECTED_LINE",
     "ID_SHAPE",
     "MAX_ID",
+    "MAX_LINE",
     "is_area_id",
     "is_gss_code",
     "is_id",
+    "line_problem",
     "one_of",
 ]
 
 BREAKS: re.Pattern[str] = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """What one line of text (a name, a title) cannot hold: control characters and line or
 paragraph separators."""
+
+EXPECTED_LINE = "one line of text, without control characters"
+"""What a name or title is (no :data:`BREAKS`), in the words of a problem's ``expected``."""
+
+MAX_LINE = 500
+"""The most characters a name or title holds (the longest name in the ONS tables has 77)."""
+
+
+def line_problem(value: str) -> str | None:
+    r"""What a name or title should have been, or ``None`` if it is one line of text.
+
+    Example:
+        >>> line_problem("Safer Warwickshire Partnership Board") is None
+        True
+        >>> line_problem("Board\x1b[31m"), line_problem("x" * 501)
+        ('one line of text, without control characters', 'one line of text, at most 500 characters')
+    """
+    if BREAKS.search(value):
+        return EXPECTED_LINE
+    return f"one line of text, at most {MAX_LINE} characters" if len(value) > MAX_LINE else None
+
 
 MAX_ID = 100
 """The longest id, in characters."""

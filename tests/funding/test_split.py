@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from svduty.errors import ArgumentError, FundingError
 from svduty.funding import Money, split, split_equal, split_shares
+from svduty.sources import cite
 
 ids = st.text(alphabet="abcdefghij", min_size=1, max_size=4)
 amounts = st.integers(min_value=0, max_value=10**10).map(Money.from_pence)
@@ -201,6 +202,22 @@ def test_recipients_that_differ_only_in_case_or_unicode_form_are_one(
 def test_a_recipient_id_is_text() -> None:
     with pytest.raises(ArgumentError, match=r"split\(weights\)"):
         split(Money.parse("100"), {None: 1, "a": 2})  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize(
+    ("citations", "where"),
+    [("abc", r"split\(citations\): "), ([1, 2], r"split\(citations\)\[0\]: "), (None, "")],
+)
+def test_citations_are_citation_values(citations: object, where: str) -> None:
+    """A hostile review: citations="abc" gave ('a', 'b', 'c'), and to_text() an AttributeError."""
+    with pytest.raises(ArgumentError, match=rf"^{where or 'split'}.*expected .*Citation") as e:
+        split(Money.parse("100"), {"a": 1}, citations=citations)  # type: ignore[arg-type]
+    assert "abc" not in str(e.value)
+    with pytest.raises(ArgumentError, match=r"split\(citations\)"):
+        split_shares(Money.parse("100"), {"a": 1}, citations=[1])  # type: ignore[list-item]
+    cited = split(Money.parse("1"), {"a": 1}, citations=[cite("pcsc-act-2022")])
+    assert cited.citations == (cite("pcsc-act-2022"),)
+    assert cited.to_text().startswith("Split of")
 
 
 @given(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
 import pytest
 
 import svduty
@@ -128,3 +129,17 @@ def test_a_name_built_in_python_with_control_characters_is_escaped_in_every_form
     for text in (after.to_graphml(), after.to_dot(), after.to_mermaid(), after.to_text()):
         (line,) = [line for line in text.splitlines() if "31m" in line]  # one line, escaped
         assert "\x1b" not in line
+
+
+@pytest.mark.parametrize("name", ["The $\\frac{1}{$ board", "Cost $5 and $x^$ group"])
+def test_a_body_name_with_dollars_is_drawn_as_plain_text(name, tmp_path):
+    """A hostile review: "$...$" in a name was read as mathtext (a raw ValueError, mangled)."""
+    body = P.governance.bodies[0]
+    graph = GovernanceGraph.of(
+        [attrs.evolve(body, name=name), *P.governance.bodies[1:]], P.governance.relations
+    )
+    ax = drawn(graph)  # renders every text: mathtext would raise here
+    label = labels(ax)[body.id]
+    assert label.get_parse_math() is False
+    assert " ".join(label.get_text().split()) == name
+    graph.draw(path=tmp_path / "g.png")

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from svduty._arguments import instance_argument, text_argument, texts_argument
+from svduty._arguments import instance_argument, instances_argument, text_argument, texts_argument
 from svduty._checked import checked
 from svduty.errors import FundingError, MoneyError, Shown, describe, printable, shown
 from svduty.funding._money import Money
@@ -348,6 +348,7 @@ def split(
                 given, Mapping, f"split({name})", "a mapping of recipient ids to amounts"
             )
     text_argument(method, "split(method)", "a word saying how the weights were chosen (str)")
+    cited = instances_argument(citations, Citation, "split(citations)", "a Citation (cite(...))")
     if amount.pence < 0:
         raise FundingError.single(None, "amount", expected="an amount of zero or more")
     if not weights:
@@ -398,7 +399,7 @@ def split(
         exact = _solve(amount.pence, ids, w, lo, hi)
     pence = _largest_remainder(amount.pence, exact)
     shares = tuple(Share(i, Money(pence[i]), w[i], exact[i]) for i in ids)
-    return Split(amount, shares, method, tuple(citations))
+    return Split(amount, shares, method, cited)
 
 
 def _largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, int]:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import attrs
 
 from svduty._arguments import choice_argument, text_argument, texts_argument
 from svduty._checked import checked_fields
+from svduty._ids import EXPECTED_ID, is_id, line_problem
+from svduty.errors import ScenarioError, describe
 from svduty.governance._model import Body, Cadence, Relation, RelationKind
 from svduty.governance._reorganise import (
     AbolishAuthority,
     CreateArea,
     CreateAuthority,
     TransferFunctions,
+    as_tuple,
 )
 from svduty.sources import Citation
 
@@ -30,13 +32,8 @@ __all__ = [
     "RemoveBody",
     "RemoveRelation",
     "Rename",
+    "scenario_text",
 ]
-
-
-def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
 
 
 def _ids(value: Any, where: str) -> tuple[str, ...]:
@@ -47,6 +44,29 @@ def _ids(value: Any, where: str) -> tuple[str, ...]:
 
 def _id(value: Any, where: str) -> str | None:
     return None if value is None else text_argument(value, where, "an id (str)")
+
+
+def scenario_text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """A scenario's name is an id, its title one line: what ``load_scenario`` refuses.
+
+    The shapes are the loader's own (``svduty._ids``): a scenario built in Python that
+    the loader would refuse is refused when it is built, not when it is read back.
+
+    Example:
+        >>> from svduty.governance import Scenario
+        >>> Scenario("Bad Name!", "T", ())
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ScenarioError: name: expected an id: lower-case letters and digits, in words joined by hyphens or underscores, at most 100 characters, with no more than 8 digits in a row (got a string of 9 characters, not shown)
+    """  # noqa: E501
+    if not isinstance(value, str):
+        return  # not text: the field's type check says so
+    if attribute.name != "name":
+        expected = line_problem(value)
+    else:
+        expected = None if is_id(value) else EXPECTED_ID
+    if expected is not None:
+        raise ScenarioError.single(None, attribute.name, expected=expected, got=describe(value))
 
 
 def _removed_kind(value: Any) -> RelationKind:
@@ -227,7 +247,7 @@ class ChangeDistricts:
 
     op: ClassVar[str] = "change_districts"
     body: str
-    districts: tuple[str, ...] = attrs.field(converter=_tuple)
+    districts: tuple[str, ...] = attrs.field(converter=as_tuple)
     area: str | None = None
     reason: str | None = None
 

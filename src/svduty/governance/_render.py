@@ -357,9 +357,12 @@ def draw(
             color=edge if edge != "#555555" else "black",
             gid=f"label:{b.id}",
             zorder=3,
+            parse_math=False,  # a name is plain text: "$...$" in it is no mathtext
         )
     for name, y in rows.items():
-        ax.text(-0.02, y, name, ha="right", va="center", fontsize=7, fontweight="bold")
+        ax.text(
+            -0.02, y, name, ha="right", va="center", fontsize=7, fontweight="bold", parse_math=False
+        )
     handles: list[Any] = [
         Line2D([0], [0], color=KIND_COLOURS[k], lw=1.5, label=k.value.replace("_", " "))
         for k in kinds
@@ -387,6 +390,7 @@ def draw(
                 va="top",
                 fontsize=6,
                 color=_REMOVED,
+                parse_math=False,
             )
     if graph.bodies:
         ax.legend(

@@ -21,11 +21,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
-from typing import ClassVar, Protocol
+from typing import ClassVar, Protocol, cast
 
 import attrs
 
-from svduty._checked import checked
+from svduty._checked import checked, checked_fields
 from svduty._frozen import frozen_map
 from svduty._near import did_you_mean
 from svduty.authorities import (
@@ -37,6 +37,7 @@ from svduty.authorities import (
 )
 from svduty.errors import Problem, ScenarioError, named, quote
 from svduty.findings import Finding, Severity
+from svduty.governance._area_code import area_code, area_country
 from svduty.governance._councils import councils_together
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.periods import date
@@ -69,10 +70,24 @@ class ScenarioLike(Protocol):
         """The day it would take effect, where known."""
 
 
-def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
+def as_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
+    """One text or a list of them as a tuple; anything else as it is, for its field's check.
+
+    A number or ``None`` is left for :func:`~svduty._checked.checked_fields` to refuse
+    with an ``ArgumentError`` naming the field (``tuple()`` of it was a raw ``TypeError``).
+
+    Example:
+        >>> as_tuple("E07000220"), as_tuple(["E07000220"]), as_tuple(5)
+        (('E07000220',), ('E07000220',), 5)
+    """
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        return cast("tuple[str, ...]", value)  # not a list of text: the field's check says so
+    return tuple(value)
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class AbolishAuthority:
     """Abolish an authority: it, and its records in other capacities, cease to exist.
@@ -94,6 +109,7 @@ class AbolishAuthority:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class CreateAuthority:
     """Create an authority (a new unitary council, a combined fire authority...).
@@ -108,6 +124,7 @@ class CreateAuthority:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class TransferFunctions:
     """Move an authority's functions to another authority.
@@ -126,13 +143,14 @@ class TransferFunctions:
     reason: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class CreateArea:
     """A new local government area that replaces districts of the partnership's area.
 
     Attributes:
-        code: The area's code, used by the s.11(6) join (a GSS code where one is issued,
-            else a slug).
+        code: The area's code, used by the s.11(6) join: a local government area's GSS
+            code where one is issued, else an id (``north-unitary``).
         name: The area's name.
         replaces: The district codes it replaces.
         citation: Where the area is proposed.
@@ -143,11 +161,14 @@ class CreateArea:
     """
 
     op: ClassVar[str] = "create_area"
-    code: str
+    code: str = attrs.field(validator=area_code)
     name: str
-    replaces: tuple[str, ...] = attrs.field(converter=_tuple)
+    replaces: tuple[str, ...] = attrs.field(converter=as_tuple)
     citation: Citation | None = None
     reason: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        area_country(self.code, self.replaces)
 
 
 AUTHORITY_CHANGES = (AbolishAuthority, CreateAuthority, TransferFunctions, CreateArea)

@@ -11,6 +11,7 @@ import pendulum
 from attrs.converters import optional
 
 from svduty._arguments import instance_argument, items_argument
+from svduty._checked import checked_fields
 from svduty._near import did_you_mean
 from svduty.errors import GovernanceError, Problem, ScenarioError, quote
 from svduty.governance._changes import (
@@ -25,6 +26,7 @@ from svduty.governance._changes import (
     RemoveBody,
     RemoveRelation,
     Rename,
+    scenario_text,
 )
 from svduty.governance._cited import kept_members_citation, recited, unsourced
 from svduty.governance._model import Body, Relation, RelationKind, Responsibility
@@ -69,6 +71,7 @@ def _changes(changes: Iterable[Change]) -> tuple[Change, ...]:
     )
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Scenario:
     """A named, serialisable what-if: a list of changes applied in order.
@@ -87,8 +90,8 @@ class Scenario:
         1
     """
 
-    name: str
-    title: str
+    name: str = attrs.field(validator=scenario_text)
+    title: str = attrs.field(validator=scenario_text)
     changes: tuple[Change, ...] = attrs.field(converter=_changes)
     description: str | None = None
     effective: pendulum.Date | None = attrs.field(default=None, converter=optional(date))

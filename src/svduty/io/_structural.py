@@ -19,7 +19,7 @@ from typing import Any
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from svduty._ids import BREAKS
+from svduty._ids import line_problem
 from svduty.errors import DataError, Problem, Shown, describe, quote_keys, shown
 
 __all__ = ["problems_from", "structural_problems"]
@@ -29,9 +29,6 @@ _KEYS = ("id", "recipient")
 
 _ONE_LINE = frozenset({"name", "title", "label"})
 """The keys of text written on one line (a list, a graph's node, a terminal's line)."""
-
-_LONGEST_LINE = 500
-"""The most characters such a line holds (the longest name in the ONS tables has 77)."""
 
 _MAX_DEPTH = 64
 """Deeper nesting than this is not a bundle (and would exhaust the stack)."""
@@ -176,20 +173,13 @@ def _broken_lines(table: Mapping[Any, Any], said: str, file: str | None) -> list
         >>> print(_broken_lines({"title": "x" * 501}, "", "g.toml")[0])
         g.toml: title: expected one line of text, at most 500 characters (got a string of 501 characters, not shown)
     """  # noqa: E501
-    out = []
-    for key, value in table.items():
-        if key not in _ONE_LINE or not isinstance(value, str):
-            continue
-        if BREAKS.search(value):
-            expected = "one line of text, without control characters"
-        elif len(value) > _LONGEST_LINE:
-            expected = f"one line of text, at most {_LONGEST_LINE} characters"
-        else:
-            continue
-        out.append(
-            Problem(file=file, field=_join(said, key), expected=expected, got=describe(value))
-        )
-    return out
+    return [
+        Problem(file=file, field=_join(said, key), expected=expected, got=describe(value))
+        for key, value in table.items()
+        if key in _ONE_LINE
+        and isinstance(value, str)
+        and (expected := line_problem(value)) is not None
+    ]
 
 
 def _key_said(key: object) -> str:
