@@ -408,3 +408,30 @@ def test_a_second_value_for_a_command_of_one_says_it_takes_one(argv, hint):
 def _without_made_up_codes(err: str) -> list[str]:
     """The warnings but Examplshire's own: its codes are made up (``BUNDLE-ONS``)."""
     return [line for line in err.splitlines() if "BUNDLE-ONS: E0700090" not in line]
+
+
+def test_report_prints_every_caution_on_its_numbers(tmp_path):
+    """The terminal showed the first caution only: a month outside the local area's period
+    was not said when rows were also rejected (a new user's review, 38th session)."""
+    import shutil
+    from pathlib import Path
+
+    from svduty.io import sample_police_uk
+
+    folder = tmp_path / "months"
+    folder.mkdir()
+    shutil.copy(Path("/work/shared/data/policeuk/2019-01-warwickshire-street.csv"), folder)
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = lines[1].split(",")
+    bad[1] = "Jun-25"  # a month as a spreadsheet shows it: rejected
+    (folder / "2025-06.csv").write_text("".join([*lines, ",".join(bad)]), encoding="utf-8")
+    code, out, err = run("report", str(folder), "-o", str(tmp_path / "r.html"))
+    assert code == 0, err
+    said = out + err
+    assert "1 of " in said
+    assert "rows were rejected" in said
+    assert "months outside the period of the partnership's local area" in said
+    assert "LSOA codes of" not in said  # the deprivation section's own, on the page
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Months outside the period" in page
+    assert "rows were rejected" in page

@@ -277,10 +277,14 @@ def test_index_choice_by_the_codes_of_a_month():
     assert "newer index" in english_index([both])[1]
     # read as a sentence, after "LSOA codes of MONTH:" (it read "1 codes are 2011 LSOAs
     # only: 2011 LSOAs (IMD 2019)"; an analyst's review)
+    # and then "4 of its codes are 2021 LSOAs new in 2021: 2021 LSOAs, ranked by ..." (a new
+    # user's review, 38th): the vintage first, the count that decided it in brackets
     assert english_index([only11, both])[1] == (
-        "1 of its codes are 2011 LSOAs that no longer exist: 2011 LSOAs, ranked by the IMD 2019"
+        "2011 LSOAs (1 of its codes are 2011 LSOAs that no longer exist), ranked by the IMD 2019"
     )
-    assert english_index([only21])[1].endswith("new in 2021: 2021 LSOAs, ranked by the IoD 2025")
+    assert english_index([only21])[1] == (
+        "2021 LSOAs (1 of its codes exist only since 2021), ranked by the IoD 2025"
+    )
     assert index_of(only11, "iod2025") == "imd2019"
     assert index_of(only21, "iod2025") == "iod2025"
     assert index_of("W01000001", "imd2019") == "wimd2019"

@@ -25,6 +25,7 @@ from svduty._commands._options import (
 from svduty._commands._paths import ArgumentsConflict, check_outputs, without_empty, writes_to
 from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
+from svduty._report._deprivation import deprivation_note
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._inputs import expand_inputs
 from svduty.io._write_paths import writable, written_in_place
@@ -148,7 +149,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"in scope inside the area: certain {inside['certain']:,}, possible "
             f"{inside['possible']:,}, no {inside['no']:,}"
         )
-    lines.extend(n for n in result.notes[:1] if not n.startswith("Not read: "))
+    lines.extend(  # every caution on the numbers (the files not read: below, one a line)
+        n for n in result.notes if not n.startswith("Not read: ") and not deprivation_note(n)
+    )
     lines.extend(f"skipped: {printable(p)}" for p in (*inputs.skipped, *empties))
     lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
     page_out = writes_to(args.output, stdout)  # the page owns standard output

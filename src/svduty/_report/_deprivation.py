@@ -28,7 +28,14 @@ from svduty import _compute as pc
 from svduty.areas._tables import read_table
 from svduty.sources import Citation, Source, SourceKind
 
-__all__ = ["INDICES", "DeprivationIndex", "deciles", "deprivation_table", "english_index"]
+__all__ = [
+    "INDICES",
+    "DeprivationIndex",
+    "deciles",
+    "deprivation_note",
+    "deprivation_table",
+    "english_index",
+]
 
 _OGL = "Open Government Licence v3.0"
 
@@ -181,10 +188,10 @@ def english_index(codes: Iterable[str]) -> tuple[str, str]:
     only21 = sum(1 for c in english if c in new and c not in old)
     only11 = sum(1 for c in english if c in old and c not in new)
     if only11 and not only21:
-        why = f"{only11} of its codes are 2011 LSOAs that no longer exist: 2011 LSOAs"
+        why = f"2011 LSOAs ({only11} of its codes are 2011 LSOAs that no longer exist)"
         return "imd2019", f"{why}, ranked by the IMD 2019"
     if only21 and not only11:
-        why = f"{only21} of its codes are 2021 LSOAs new in 2021: 2021 LSOAs"
+        why = f"2021 LSOAs ({only21} of its codes exist only since 2021)"
         return "iod2025", f"{why}, ranked by the IoD 2025"
     if only21 and only11:
         return (
@@ -346,3 +353,13 @@ def deprivation_table(
         }
     )
     return table, {index: counts[1] for index, counts in left.items()}
+
+
+def deprivation_note(note: str) -> bool:
+    """Whether a note of a :class:`Report` belongs to its deprivation section.
+
+    Example:
+        >>> deprivation_note("LSOA codes of 2025-06: ..."), deprivation_note("Not read: a.csv.")
+        (True, False)
+    """
+    return note.startswith("LSOA codes") or "does not rank" in note

@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty._report._caveats import caveats
-from svduty._report._deprivation import INDICES
+from svduty._report._deprivation import INDICES, deprivation_note
 from svduty._report._svg import bounded_bars, paired_bars
 from svduty._version import __version__
 from svduty.definitions import Definition
@@ -176,7 +176,11 @@ def _summary(r: Report, definition: Definition) -> str:
         f"<div><b>{s.outside_area + s.unlocated:,}</b>outside the area or unlocated</div>"
         "</div>"
     )
-    notes = "".join(f'<p class="note">{escape(n[0].upper() + n[1:])}</p>' for n in r.notes[:2])
+    notes = "".join(  # each that bears on the page's numbers (the section's own: there)
+        f'<p class="note">{escape(n[0].upper() + n[1:])}</p>'
+        for n in r.notes
+        if not deprivation_note(n)
+    )
     accounts = _table(
         "Every row accounted for: rows in = rows out + rows rejected",
         [("what", "rows"), ("value", "count")],
@@ -302,7 +306,7 @@ def _deprivation(r: Report) -> str:
                 },
             )
         )
-    notes = [n for n in r.notes if n.startswith("LSOA codes") or "does not rank" in n]
+    notes = [n for n in r.notes if deprivation_note(n)]
     body.extend(f'<p class="note">{escape(n)}</p>' for n in notes)
     return _section("deprivation", "".join(body))
 
