@@ -60,7 +60,9 @@ def seriousness_findings(definition: Definition) -> tuple[Finding, ...]:
                 Severity.WARNING,
                 f"the definition does not record taking account of {words} "
                 f"({factor.value}): s.13(6){paragraph} says account must be taken of it in "
-                "considering whether violence amounts to serious violence",
+                "considering whether violence amounts to serious violence; record it in "
+                f'definition.toml as [[seriousness]] factor = "{factor.value}", weighed = true, '
+                "with a note and the citation of where the partnership weighed it",
                 (cite("pcsc-act-2022", f"s.13(6){paragraph}"),),
                 (definition.id,),
             )

@@ -71,7 +71,7 @@ def load_own_definition(
         >>> load_own_definition({"id": "norfolk"}, file="d.toml", taken=("norfolk",))
         Traceback (most recent call last):
         ...
-        svduty.errors.DefinitionError: d.toml: id: expected an id of the definition's own, not a national or published definition's (avon-and-somerset, london-vru, norfolk, pcsc-s13, sv-strategy-2018, who-2002)
+        svduty.errors.DefinitionError: d.toml: id: expected an id of the definition's own, not a national or published definition's (avon-and-somerset, london-vru, norfolk, pcsc-s13, sv-strategy-2018, who-2002); to classify against norfolk, name it (--definition norfolk)
     """  # noqa: E501
     named = isinstance(data, Mapping) and isinstance(data.get("id"), str)
     if named and data["id"] in {*DEFINITIONS, *taken}:  # its answers would be
@@ -80,7 +80,7 @@ def load_own_definition(
             "id",
             expected="an id of the definition's own, not a national or published definition's ("
             + ", ".join(sorted({*DEFINITIONS, *PUBLISHED}))
-            + ")",
+            + f"); to classify against {data['id']}, name it (--definition {data['id']})",
         )
     return structure(
         dict(data),
