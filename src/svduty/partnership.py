@@ -414,7 +414,10 @@ class Partnership:
     def _graph(self, *, or_empty: bool = False) -> GovernanceGraph:
         if self.governance is None and not or_empty:
             raise GovernanceError.single(
-                None, "governance", expected="a governance graph (the bundle has none)"
+                None,
+                "governance",
+                expected="a governance graph (the bundle has none: write its governance.toml; "
+                "svduty.validate_bundle checks its authorities without one)",
             )
         return self.governance or GovernanceGraph()  # (an empty graph: no governance.toml)
 

@@ -114,6 +114,10 @@ def test_bundle_without_governance(tmp_path: Path):
     assert code == 1
     assert "has no governance.toml" in err
     assert "a --scenario of authorities and areas needs none" in err
+    assert "svduty validate" not in err
+    code, _, err = run("--partnership", str(bundle), "--validate")  # where to go instead
+    assert code == 1
+    assert f"; svduty validate {bundle} checks its authorities" in err
 
 
 def test_a_what_if_of_authorities_needs_no_governance_toml(tmp_path: Path):

@@ -127,7 +127,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if graph is None and args.scenario is None:  # a what-if of authorities needs no graph
         print(
             f"svduty governance: error: the bundle {args.partnership} has no governance.toml; "
-            f"{HOW_TO_GOVERNANCE} (a --scenario of authorities and areas needs none)",
+            f"{HOW_TO_GOVERNANCE} (a --scenario of authorities and areas needs none)"
+            + (
+                f"; svduty validate {args.partnership} checks its authorities"
+                if args.validate
+                else ""
+            ),
             file=stderr,
         )
         return 1
