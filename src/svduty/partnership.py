@@ -52,7 +52,7 @@ from svduty.governance._consult import national_findings
 from svduty.governance._references import Known, scenario_problems
 from svduty.governance._rules import NEEDS_AUTHORITIES
 from svduty.governance._validate import covering_new_areas, specified_bodies
-from svduty.governance._whatif import apply_what_if, named_by_changes, scenario_breaks
+from svduty.governance._whatif import NO_GRAPH, apply_what_if, named_by_changes, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
 
@@ -413,12 +413,7 @@ class Partnership:
 
     def _graph(self, *, or_empty: bool = False) -> GovernanceGraph:
         if self.governance is None and not or_empty:
-            raise GovernanceError.single(
-                None,
-                "governance",
-                expected="a governance graph (the bundle has none: write its governance.toml; "
-                "svduty.validate_bundle checks its authorities without one)",
-            )
+            raise GovernanceError.single(None, "governance", expected=NO_GRAPH)
         return self.governance or GovernanceGraph()  # (an empty graph: no governance.toml)
 
     def _validate(

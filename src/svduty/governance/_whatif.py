@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from svduty.authorities import Authorities
 
 __all__ = [
+    "NO_GRAPH",
     "WITHOUT_GRAPH",
     "WhatIf",
     "apply_what_if",
@@ -375,6 +376,11 @@ class WhatIf:
 
 WITHOUT_GRAPH = "the bundle has no governance.toml: no bodies or relations to check"
 """Why a rule that reads the governance graph is skipped for a bundle without one."""
+NO_GRAPH = (
+    "a governance graph (the bundle has none: write its governance.toml; "
+    "svduty.validate_bundle checks its authorities without one)"
+)
+"""What a bundle without one was expected to have, to validate its governance."""
 
 
 def without_graph(found: Findings) -> Findings:
