@@ -36,6 +36,7 @@ __all__ = [
     "group_rows",
     "groups",
     "joined",
+    "null_items",
     "numbered",
     "one_array",
     "string_array",
@@ -385,6 +386,16 @@ def plain_lists(col: Any) -> Any:
     np.cumsum(lengths, out=offsets[1:])
     mask = pc.is_null(col) if col.null_count else None
     return pa.LargeListArray.from_arrays(array(offsets), pc.list_flatten(col), mask=mask)
+
+
+def null_items(col: Any) -> bool:
+    """Whether a list column holds a null item (``["injury", None]``); other columns: no.
+
+    Example:
+        >>> null_items(pa.array([["a", None]])), null_items(pa.array([["a"], None]))
+        (True, False)
+    """
+    return pa.types.is_list(col.type) and pc.list_flatten(col).null_count > 0
 
 
 def int64_array(values: Any) -> Any:

@@ -64,6 +64,7 @@ def test_line_numbers_without_and_with_empty_lines() -> None:
 BLOCK_LINE = st.one_of(
     st.fixed_dictionaries({}, optional=FIELDS).map(json.dumps),
     st.sampled_from(["", " ", "x", '{"nope": 1}', '{"id": 5}', '{"id": "a"} {}', "\u00a0", "\x0c"]),
+    st.sampled_from(['{"harms": ["injury", null]}', '{"context": [null]}', '{"harms": null}']),
     st.just('{"id": "\udc80"}'),  # not UTF-8 once written with surrogateescape
 )
 
@@ -74,15 +75,18 @@ BLOCK_LINE = st.one_of(
     st.booleans(),
     st.booleans(),
     st.integers(1, 5),
+    st.sampled_from([20, 60, 1 << 25]),
 )
-def test_blocks_read_as_the_line_reader_reads(
+def test_blocks_read_as_the_line_reader_reads(  # noqa: PLR0917 - hypothesis arguments
     tmp_path_factory: pytest.TempPathFactory,
     lines: list[tuple[str, str]],
     last: bool,
     bom: bool,
     batch_rows: int,
+    most: int,
 ) -> None:
-    """Any line ends, a byte order mark, the file read a few bytes at a time."""
+    """Any line ends, a byte order mark, the file read a few bytes at a time, blocks cut
+    by their size (at a lone CR too) as well as their lines."""
     f = tmp_path_factory.mktemp("j") / "a.jsonl"
     text = "".join(line + end for line, end in lines)
     text = text if last or not lines else text.removesuffix(lines[-1][1])
@@ -92,6 +96,7 @@ def test_blocks_read_as_the_line_reader_reads(
         patch.object(_incidents, "_BLOCK", 8),
         patch.object(_incidents, "_SMALL", 2),
         patch.object(_jsonl_numbers, "_STEP", 16),
+        patch.object(_jsonl_numbers, "_MOST_BYTES", most),
     ):
         blocks = _incidents._jsonl_blocks(f, batch_rows)
         assert blocks is not None

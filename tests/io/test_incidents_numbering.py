@@ -56,27 +56,73 @@ def _starts(data: bytes) -> np.ndarray:
     return starts[starts < len(data)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.sampled_from(["", "a", "bc", "\n", "d\ne", "\r", "\r\n", "\ufeff"]), max_size=12),
     st.integers(1, 4),
+    st.integers(1, 12),
 )
-def test_line_blocks_are_the_input_cut_at_every_lines_th_line_end(
-    pieces: list[str], lines: int
+def test_line_blocks_are_the_input_cut_at_line_ends(
+    pieces: list[str], lines: int, most: int
 ) -> None:
+    """Blocks of ``lines`` lines, or fewer once ``most`` bytes are held (a lone CR too)."""
     data = "".join(pieces).encode()
-    with patch.object(_jsonl_numbers, "_STEP", 3):  # several reads a block, and blocks a read
+    with (
+        patch.object(_jsonl_numbers, "_STEP", 3),  # several reads a block, blocks a read
+        patch.object(_jsonl_numbers, "_MOST_BYTES", most),
+    ):
         blocks = list(line_blocks(io.BytesIO(data), lines))
-    bom = data.startswith(b"\xef\xbb\xbf")
-    assert b"\n".join(b for b, _, _ in blocks) == data[3 if bom else 0 :]
-    assert [b.count(b"\n") for b, _, _ in blocks[:-1]] == [lines - 1] * (len(blocks) - 1)
-    assert blocks[-1][2] is None
-    assert blocks[-1][0].count(b"\n") < lines
-    for body, ends, count in blocks:
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    at = 0
+    for body, ends, count in blocks[:-1]:
+        assert data[at : at + len(body)] == body
+        end = data[at + len(body) : at + len(body) + 1]
+        assert end == b"\n" or (
+            end == b"\r" and data[at + len(body) + 1 : at + len(body) + 2] != b"\n"
+        )
+        assert body.count(b"\n") <= lines - 1
         assert ends.tolist() == [i for i, c in enumerate(body) if c == 10]
-        if count is not None:  # the lines the line reader reads in the body and its "\n"
-            text = (body + b"\n").decode("utf-8", "surrogateescape")
-            assert count == len(io.StringIO(text, newline=None).readlines())
+        text = (body + end).decode("utf-8", "surrogateescape")  # the lines the line reader reads
+        assert count == len(io.StringIO(text, newline=None).readlines())
+        at += len(body) + 1
+    body, ends, count = blocks[-1]
+    assert body == data[at:]
+    assert count is None
+    assert ends.tolist() == [i for i, c in enumerate(body) if c == 10]
+    assert body.count(b"\n") < lines
+
+
+def test_line_blocks_of_lone_carriage_returns_stay_small() -> None:
+    """A file of lone CRs was one block, the whole file in memory (hostile review, 38th)."""
+    data = b"\r".join(b'{"id": "%d"}' % i for i in range(1000))
+    with (
+        patch.object(_jsonl_numbers, "_STEP", 100),
+        patch.object(_jsonl_numbers, "_MOST_BYTES", 500),
+    ):
+        blocks = list(line_blocks(io.BytesIO(data), 1 << 16))
+    assert len(blocks) > 20
+    assert max(len(b) for b, _, _ in blocks) < 700
+    assert sum(n for _, _, n in blocks[:-1]) + blocks[-1][0].count(b"\r") + 1 == 1000
+
+
+def test_a_pipe_with_nothing_yet_is_waited_for_not_ended() -> None:
+    """A non-blocking standard input's pause read as its end: rows dropped (hostile review)."""
+
+    class Paused(io.BytesIO):
+        calls = 0
+
+        def read(self, n: int = -1) -> bytes | None:  # type: ignore[override]
+            self.calls += 1
+            if self.calls == 1:
+                return None  # nothing yet
+            if self.calls == 2:
+                raise BlockingIOError
+            return super().read(n)
+
+    with patch("select.select") as waited:
+        got = list(line_blocks(Paused(b"a\nb"), 1))
+    assert [b for b, _, _ in got] == [b"a", b"b"]
+    assert waited.call_count == 2
 
 
 def test_line_blocks_read_a_long_line_whole() -> None:

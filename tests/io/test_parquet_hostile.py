@@ -185,3 +185,26 @@ def test_a_column_keeps_its_type_when_its_first_batch_has_a_bad_cell(
     assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
     read_as = without_inner_dictionaries(pq.read_schema(f)).field("note").type
     assert pq.read_schema(out).field("note").type == read_as
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_column_of_bytes_not_an_incident_field_is_written_as_base64(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Bytes that are not UTF-8 in a column that is not a field stopped CSV output
+    ("unexpected ArrowInvalid"); JSON Lines wrote base64 (hostile review, 38th session)."""
+    f = tmp_path / "in.parquet"
+    note = pa.array([b"n1", b"ZZSECRET\xfe", None])
+    words = pa.array([b"a", b"ZZSECRET\xfe", b"a"]).dictionary_encode()
+    pq.write_table(pa.table({"id": ["a", "b", "c"], "note": note, "words": words}), f)
+    out = tmp_path / f"o{suffix}"
+    err = io.StringIO()
+    assert main(["classify", str(f), "-o", str(out)], stdout=io.StringIO(), stderr=err) == 0
+    if suffix == ".csv":
+        rows = list(csv.DictReader(out.read_text().splitlines()))
+        got = [(r["note"], r["words"]) for r in rows]
+        assert got == [("bjE=", "YQ=="), ("WlpTRUNSRVT+", "WlpTRUNSRVT+"), ("", "YQ==")]
+    else:
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+        assert [r["note"] for r in rows] == ["bjE=", "WlpTRUNSRVT+", None]
+    assert "ZZSECRET" not in err.getvalue() + out.read_text(errors="replace")

@@ -2,8 +2,9 @@
 
 A list column's items are joined into one cell (``physical;sexual``), a dictionary's words
 decoded, and any other nested value (a struct, a map, a list of lists or of structs) is
-written as its JSON text, as ``json.dumps`` writes it: a column that is not an incident
-field is written out as it was read, never the run stopped for its type.
+written as its JSON text, as ``json.dumps`` writes it; a column of bytes is written as
+base64, as JSON Lines writes it (its bytes may not be text): a column that is not an
+incident field is written out as it was read, never the run stopped for its type.
 
 Example:
     >>> t = pa.table({"w": [["a", "b"], None], "s": [{"x": 1}, None], "n": [[[1], [2]], []]})
@@ -31,6 +32,10 @@ def flat(table: pa.Table, separator: str) -> pa.Table:
         column: Any = table.column(i)
         if pa.types.is_dictionary(f.type):
             column = pc.cast(column, f.type.value_type)
+            if _bytes(f.type.value_type):
+                column = _base64(column)
+        elif _bytes(f.type):
+            column = _base64(column)
         elif isinstance(f.type, _JOINED) and _joinable(f.type.value_type):
             column = pc.binary_join(pc.cast(column, pa.list_(pa.string())), separator)
         elif pa.types.is_nested(f.type):
@@ -43,7 +48,33 @@ def flat(table: pa.Table, separator: str) -> pa.Table:
 
 def _joinable(t: pa.DataType) -> bool:
     """Items a list cell joins as text: anything but nested values and bytes."""
-    return not (pa.types.is_nested(t) or pa.types.is_binary(t) or pa.types.is_large_binary(t))
+    return not (pa.types.is_nested(t) or _bytes(t))
+
+
+def _bytes(t: pa.DataType) -> bool:
+    """Bytes of any layout (not text)."""
+    return any(
+        is_(t)
+        for is_ in (
+            pa.types.is_binary,
+            pa.types.is_large_binary,
+            pa.types.is_binary_view,
+            pa.types.is_fixed_size_binary,
+        )
+    )
+
+
+def _base64(column: Any) -> Any:
+    r"""Each value's bytes as base64 text, null where the value is null.
+
+    Example:
+        >>> _base64(pa.chunked_array([[b"\xfe!", None]])).to_pylist()
+        ['/iE=', None]
+    """
+    import base64
+
+    cells = (None if v is None else base64.b64encode(v).decode("ascii") for v in column.to_pylist())
+    return pa.array(cells, pa.large_string())
 
 
 def _json_text(values: Any) -> Any:

@@ -14,16 +14,15 @@ header is line 1; a quoted field may span lines); in a Parquet file the first ro
 The streaming readers (:func:`~svduty.io.iter_incidents_jsonl` here, ``iter_incident_table`` for CSV
 and Parquet) yield record batches of a bounded size, which is what the batch job reads; the
 table readers are the same rows gathered into one table. A JSON Lines file or standard
-input is read 65,536 lines at a time by pyarrow's JSON reader, whatever its size or line
-ends (memory holds a few blocks, never the file); a block it refuses is read again in
-halves, and the few lines left by the line reader, which rejects the bad ones.
+input is read 65,536 lines (at most 32 MB) at a time by pyarrow's JSON reader, whatever
+its size or line ends (memory holds a few blocks, never the file); a block it refuses is
+read again in halves, and the few lines left by the line reader, which rejects the bad ones.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -235,6 +234,8 @@ def _pyarrow_rows(
             table.validate(full=True)  # pyarrow does not check that strings are UTF-8
     except (pa.ArrowException, OSError, ValueError):
         return None
+    if any(_arrays.null_items(c) for c in table.columns):  # ["injury", null]: not words
+        return None  # (the line reader rejects the line: a list of words expected)
     lines = _one_per_line(data, table.num_rows, starts)
     if lines is None:
         lines = _line_numbers(data)
@@ -343,13 +344,14 @@ def _read_ahead(
     def read(first: int) -> tuple[pa.Table | None, bytes, int | None]:
         nonlocal likely
         body, ends, count = next(blocks)
+        if b"\r" in body:  # each line end as "\n": the same lines (CR LF pairs, then lone CRs)
+            body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            ends = np.flatnonzero(np.frombuffer(body, np.uint8) == ord("\n"))
         likely = _likely_fields(body) if likely is None else likely
         if not body or body.isspace():
             return None, body, count
-        starts = None
-        if b"\r" not in body:  # where each line starts, a last empty line left out
-            starts = np.concatenate([[0], ends + 1])
-            starts = starts[starts < len(body)]
+        starts = np.concatenate([[0], ends + 1])  # where each line starts, a last empty
+        starts = starts[starts < len(body)]  # line left out
         return _pyarrow_rows(body, first + 1, name, likely, starts=starts), body, count
 
     with ThreadPoolExecutor(1, thread_name_prefix="svduty-reader") as pool:
@@ -361,15 +363,11 @@ def _read_ahead(
                 ahead = pool.submit(read, first + count)
             if table is not None:
                 yield from table.to_batches(max_chunksize=batch_rows)
-            else:
-                yield from _block(_LINE_END.split(body), first + 1, name, batch_rows, tried=True)
+            elif body and not body.isspace():  # (blank lines: no rows, nothing to read)
+                yield from _block(body.split(b"\n"), first + 1, name, batch_rows, tried=True)
             if count is None:
                 return
             first += count
-
-
-_LINE_END = re.compile(rb"\r\n?|\n")
-"""A line's end, as the line reader reads them."""
 
 
 def _rebatched(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.RecordBatch]:

@@ -46,12 +46,14 @@ def _one_per_line(data: bytes, rows: int, starts: Any = None) -> Any:
 def line_blocks(raw: IO[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | None]]:
     r"""The bytes of ``raw`` in blocks of ``lines`` lines, read as they are asked for.
 
-    Each block is ``(body, ends, count)``: the block's bytes without the ``\n`` that ends
-    it, where each ``\n`` of the body is (numpy), and the number of lines the block ends
-    (a ``\r\n`` or a lone ``\r`` ends a line too, as the line reader reads them). The
-    last block is the rest of the input, its ``count`` ``None`` (perhaps empty; its last
-    ``\n`` kept). A byte order mark at the start is skipped, as the line reader skips it.
-    The stream is read 4 MB at a time: memory holds a block, never the file.
+    Each block is ``(body, ends, count)``: the block's bytes without the line end that
+    ends it, where each ``\n`` of the body is (numpy), and the number of lines the block
+    ends (a ``\r\n`` or a lone ``\r`` ends a line too, as the line reader reads them). A
+    block ends at its ``lines``-th ``\n``, or sooner at the last line end (a ``\n``, else
+    a lone ``\r``) once 32 MB are held: only a line longer than that makes a block longer.
+    The last block is the rest of the input, its ``count`` ``None`` (perhaps empty; its
+    last ``\n`` kept). A byte order mark at the start is skipped, as the line reader skips
+    it. The stream is read 4 MB at a time: memory holds a block, never the file.
 
     Example:
         >>> import io
@@ -64,21 +66,61 @@ def line_blocks(raw: IO[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | 
 
     held: list[Any] = []  # the bytes read and not yet in a block (views: never copied twice)
     found: list[Any] = []  # where each "\n" of each is
-    have = 0
-    while chunk := raw.read(_STEP):
+    size = have = 0
+    while chunk := _read(raw):
         if not held:
             chunk = chunk.removeprefix(b"\xef\xbb\xbf")
         held.append(memoryview(chunk))
         found.append(np.flatnonzero(np.frombuffer(chunk, np.uint8) == _LF))
-        have += len(found[-1])
-        while have >= lines:  # the block ends in the last piece read
-            last, at = held[-1], found[-1]
-            need = lines - (have - len(at))
-            cut = int(at[need - 1])
-            body, ends = _joined([*held[:-1], last[:cut]], [*found[:-1], at[: need - 1]])
-            yield body, ends, _ended(body, lines)
-            held, found, have = [last[cut + 1 :]], [at[need:] - (cut + 1)], have - lines
+        size, have = size + len(chunk), have + len(found[-1])
+        while have >= lines or (size >= _MOST_BYTES and have):
+            need = min(have, lines)
+            k, i = _nth(found, need)
+            cut = int(found[k][i])
+            body, ends = _joined([*held[:k], held[k][:cut]], [*found[:k], found[k][:i]])
+            yield body, ends, _ended(body, need)
+            held = [held[k][cut + 1 :], *held[k + 1 :]]
+            found = [found[k][i + 1 :] - (cut + 1), *found[k + 1 :]]
+            size, have = size - len(body) - 1, have - need
+        if size >= _MOST_BYTES:  # no "\n" held: lines ended by a lone "\r", or one long line
+            data = b"".join(held)  # (the last byte may come before a "\n": not a line end yet)
+            crs = np.flatnonzero(np.frombuffer(data, np.uint8)[:-1] == _CR)
+            start = done = 0
+            while done < len(crs):  # blocks of ``lines`` lines, as of "\n"
+                upto = min(done + lines, len(crs))
+                cut = int(crs[upto - 1])
+                yield data[start:cut], np.zeros(0, np.int64), upto - done
+                start, done = cut + 1, upto
+            held, found = [memoryview(data)[start:]], [np.zeros(0, np.int64)]
+            size = len(held[0])
     yield *_joined(held, found), None
+
+
+def _read(raw: IO[bytes]) -> bytes:
+    """The next bytes of ``raw`` (none at its end), waiting for a pipe that has none yet.
+
+    A non-blocking standard input has nothing to give (``None``) while its writer pauses:
+    that is not its end.
+    """
+    while True:
+        try:
+            chunk = raw.read(_STEP)
+        except BlockingIOError:
+            chunk = None
+        if chunk is not None:
+            return chunk
+        import select
+
+        select.select([raw], [], [])
+
+
+def _nth(found: list[Any], n: int) -> tuple[int, int]:
+    r"""Which piece holds the ``n``-th ``\n`` of all (1-based), and its place among the piece's."""
+    for k, at in enumerate(found):
+        if n <= len(at):
+            return k, n - 1
+        n -= len(at)
+    raise AssertionError("fewer line ends than counted")  # pragma: no cover
 
 
 def _joined(pieces: list[Any], found: list[Any]) -> tuple[bytes, Any]:
@@ -99,6 +141,8 @@ def _ended(body: bytes, lines: int) -> int:
     return lines + body.count(b"\r") - body.count(b"\r\n") - body.endswith(b"\r")
 
 
+_MOST_BYTES = 1 << 25
+"""Bytes held before a block ends at the last line end whatever its lines (32 MB)."""
 _STEP = 1 << 22
 """Bytes read at a time (no array the size of the file)."""
 
