@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 from unittest.mock import patch
 
 import pyarrow as pa
@@ -173,3 +174,90 @@ def test_fields_the_first_lines_do_not_name_are_read_too(
     assert _incidents._likely_fields(b"[" * 100_000 + b"\n") == {"fields": None}
     cut = b'{"id": "a"}\n{"weapon": "' + b"x" * (1 << 16) + b'"}\n'  # the head ends in a line
     assert _incidents._likely_fields(cut) == {"fields": ["id"]}
+
+
+def test_ctrl_c_while_standard_input_waits_exits_at_once() -> None:
+    """Standard input read on a pool's thread kept the process waiting after Ctrl-C until
+    the input closed (review of the session's changes, 38th); then its buffer's lock was
+    held at exit (a fatal error). Now a daemon thread reads below the buffer."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    read, write = os.pipe()  # (not communicate(): it would close the input)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "svduty", "classify", "-"],
+        stdin=read,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    os.close(read)
+    try:
+        os.write(write, b'{"id": "a"}\n')  # the input left open: the reader waits for more
+        time.sleep(3)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+        os.close(write)
+    assert proc.returncode == 130
+    assert err.decode() == "svduty classify: interrupted; no output written\n"
+
+
+def test_a_byte_order_mark_given_a_byte_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipe may give the mark's three bytes in three reads (review, 38th)."""
+    import io
+    import sys
+
+    class OneByte(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b: Any) -> int:
+            if not self.data:
+                return 0
+            b[0], self.data = self.data[0], self.data[1:]
+            return 1
+
+    data = b'\xef\xbb\xbf{"id": "a"}\r\n{"id": "b"}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(OneByte(data))))
+    got = pa.Table.from_batches(list(iter_incidents_jsonl("-")))
+    assert got.column("id").to_pylist() == ["a", "b"]
+    assert got.column("rejected").to_pylist() == [None, None]
+
+
+def test_one_ahead_makes_one_item_ahead_and_stops_when_closed() -> None:
+    import threading
+
+    from svduty.io._background import one_ahead
+
+    made: list[int] = []
+    gate = threading.Event()
+
+    def items() -> Any:
+        for i in range(10):
+            made.append(i)
+            yield i
+
+    ahead = one_ahead(items())
+    assert next(ahead) == 0
+    for _ in range(100):  # the next one is made meanwhile, and no more
+        if len(made) == 2:
+            break
+        gate.wait(0.01)
+    assert made == [0, 1]
+    ahead.close()
+    gate.wait(0.1)
+    assert made == [0, 1]  # closed: nothing more made
+
+    def broken() -> Any:
+        yield 1
+        raise OSError(5, "Input/output error")
+
+    with pytest.raises(OSError, match="Input/output"):
+        list(one_ahead(broken()))

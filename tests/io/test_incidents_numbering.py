@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from svduty.io import _jsonl_numbers
 from svduty.io._incidents import INCIDENT_SCHEMA, _line_numbers, _one_per_line
-from svduty.io._jsonl_numbers import line_blocks
+from svduty.io._jsonl_numbers import byte_chunks, line_blocks
 
 PIECE = st.one_of(
     st.fixed_dictionaries({}, optional={"id": st.text(max_size=3)}).map(json.dumps),
@@ -51,7 +51,7 @@ def test_one_per_line_is_the_line_numbering_or_nothing(
 
 def _starts(data: bytes) -> np.ndarray:
     """Where each line of ``data`` starts, a last empty line left out (as the block reader)."""
-    ((_body, ends, _),) = line_blocks(io.BytesIO(data), len(data) + 1)  # one block: all
+    ((_body, ends, _),) = line_blocks([data], len(data) + 1)  # one block: all
     starts = np.concatenate([[0], ends + 1])
     return starts[starts < len(data)]
 
@@ -71,7 +71,7 @@ def test_line_blocks_are_the_input_cut_at_line_ends(
         patch.object(_jsonl_numbers, "_STEP", 3),  # several reads a block, blocks a read
         patch.object(_jsonl_numbers, "_MOST_BYTES", most),
     ):
-        blocks = list(line_blocks(io.BytesIO(data), lines))
+        blocks = list(line_blocks(byte_chunks(b"", io.BytesIO(data)), lines))
     data = data.removeprefix(b"\xef\xbb\xbf")
     at = 0
     for body, ends, count in blocks[:-1]:
@@ -99,7 +99,7 @@ def test_line_blocks_of_lone_carriage_returns_stay_small() -> None:
         patch.object(_jsonl_numbers, "_STEP", 100),
         patch.object(_jsonl_numbers, "_MOST_BYTES", 500),
     ):
-        blocks = list(line_blocks(io.BytesIO(data), 1 << 16))
+        blocks = list(line_blocks(byte_chunks(b"", io.BytesIO(data)), 1 << 16))
     assert len(blocks) > 20
     assert max(len(b) for b, _, _ in blocks) < 700
     assert sum(n for _, _, n in blocks[:-1]) + blocks[-1][0].count(b"\r") + 1 == 1000
@@ -120,7 +120,7 @@ def test_a_pipe_with_nothing_yet_is_waited_for_not_ended() -> None:
             return super().read(n)
 
     with patch("select.select") as waited:
-        got = list(line_blocks(Paused(b"a\nb"), 1))
+        got = list(line_blocks(byte_chunks(b"", Paused(b"a\nb")), 1))
     assert [b for b, _, _ in got] == [b"a", b"b"]
     assert waited.call_count == 2
 
@@ -128,7 +128,7 @@ def test_a_pipe_with_nothing_yet_is_waited_for_not_ended() -> None:
 def test_line_blocks_read_a_long_line_whole() -> None:
     data = b"x" * 100 + b"\n" + b"y" * 50
     with patch.object(_jsonl_numbers, "_STEP", 7):
-        got = [(b, n) for b, _, n in line_blocks(io.BytesIO(data), 1)]
+        got = [(b, n) for b, _, n in line_blocks(byte_chunks(b"", io.BytesIO(data)), 1)]
     assert got == [(b"x" * 100, 1), (b"y" * 50, None)]
 
 

@@ -45,7 +45,14 @@ from svduty.io._incident_fields import (
     twice,
 )
 from svduty.io._inputs import JSONL_SUFFIXES, STDIN
-from svduty.io._jsonl_numbers import _line_numbers, _one_per_line, line_blocks, objects_only
+from svduty.io._jsonl_numbers import (
+    _line_numbers,
+    _one_per_line,
+    as_lf,
+    byte_chunks,
+    line_blocks,
+    objects_only,
+)
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -315,9 +322,15 @@ def _jsonl_blocks(path: str | Path, batch_rows: int) -> Iterator[pa.RecordBatch]
 
 
 def _blocks_of(name: str, raw: IO[bytes], batch_rows: int) -> Iterator[pa.RecordBatch]:
-    """The batches of ``raw``, closed at the end unless standard input."""
+    """The batches of ``raw``, closed at the end unless standard input.
+
+    Its bytes are read, on the reader's thread, from the stream below its buffer: a thread
+    waiting there on a pipe holds no lock the interpreter needs to exit (on Ctrl-C).
+    """
     try:
-        yield from _read_ahead(line_blocks(raw, _BLOCK), name, batch_rows)
+        buffered = raw.read(len(raw.peek())) if hasattr(raw, "peek") else b""
+        blocks = line_blocks(byte_chunks(buffered, getattr(raw, "raw", raw)), _BLOCK)
+        yield from _read_ahead(blocks, name, batch_rows)
     except OSError as exc:
         why = f"cannot read the file ({exc.strerror or type(exc).__name__})"
         raise InputFormatError(Problem(file=name, message=why)) from None
@@ -335,39 +348,28 @@ def _read_ahead(
     the next is read (from the file, then by pyarrow, on the reader's thread). A refused
     block is read again in halves (:func:`_block`).
     """
-    from concurrent.futures import ThreadPoolExecutor
-
     import numpy as np
 
-    likely: dict[str, Any] | None = None  # from the first block, on the one reader thread
+    from svduty.io._background import one_ahead
 
-    def read(first: int) -> tuple[pa.Table | None, bytes, int | None]:
-        nonlocal likely
-        body, ends, count = next(blocks)
-        if b"\r" in body:  # each line end as "\n": the same lines (CR LF pairs, then lone CRs)
-            body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-            ends = np.flatnonzero(np.frombuffer(body, np.uint8) == ord("\n"))
-        likely = _likely_fields(body) if likely is None else likely
-        if not body or body.isspace():
-            return None, body, count
-        starts = np.concatenate([[0], ends + 1])  # where each line starts, a last empty
-        starts = starts[starts < len(body)]  # line left out
-        return _pyarrow_rows(body, first + 1, name, likely, starts=starts), body, count
+    def read() -> Iterator[tuple[pa.Table | None, bytes, int]]:  # on the reader's thread
+        first, likely = 0, None  # the fields the first block names
+        for raw_body, raw_ends, count in blocks:
+            body, ends = as_lf(raw_body, raw_ends)
+            likely = _likely_fields(body) if likely is None else likely
+            table = None
+            if body and not body.isspace():
+                starts = np.concatenate([[0], ends + 1])  # where each line starts, a last
+                starts = starts[starts < len(body)]  # empty line left out
+                table = _pyarrow_rows(body, first + 1, name, likely, starts=starts)
+            yield table, body, first
+            first += count or 0
 
-    with ThreadPoolExecutor(1, thread_name_prefix="svduty-reader") as pool:
-        first = 0
-        ahead = pool.submit(read, first)
-        while True:
-            table, body, count = ahead.result()
-            if count is not None:
-                ahead = pool.submit(read, first + count)
-            if table is not None:
-                yield from table.to_batches(max_chunksize=batch_rows)
-            elif body and not body.isspace():  # (blank lines: no rows, nothing to read)
-                yield from _block(body.split(b"\n"), first + 1, name, batch_rows, tried=True)
-            if count is None:
-                return
-            first += count
+    for table, body, first in one_ahead(read()):
+        if table is not None:
+            yield from table.to_batches(max_chunksize=batch_rows)
+        elif body and not body.isspace():  # (blank lines: no rows, nothing to read)
+            yield from _block(body.split(b"\n"), first + 1, name, batch_rows, tried=True)
 
 
 def _rebatched(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[pa.RecordBatch]:

@@ -3,7 +3,7 @@ r"""Line numbers of the rows pyarrow reads from JSON Lines bytes, as the line re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 __all__: list[str] = []
@@ -43,8 +43,8 @@ def _one_per_line(data: bytes, rows: int, starts: Any = None) -> Any:
     return np.arange(1, rows + 1, dtype=np.int64)
 
 
-def line_blocks(raw: IO[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | None]]:
-    r"""The bytes of ``raw`` in blocks of ``lines`` lines, read as they are asked for.
+def line_blocks(chunks: Iterable[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | None]]:
+    r"""The bytes of ``chunks`` in blocks of ``lines`` lines, read as they are asked for.
 
     Each block is ``(body, ends, count)``: the block's bytes without the line end that
     ends it, where each ``\n`` of the body is (numpy), and the number of lines the block
@@ -52,14 +52,14 @@ def line_blocks(raw: IO[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | 
     block ends at its ``lines``-th ``\n``, or sooner at the last line end (a ``\n``, else
     a lone ``\r``) once 32 MB are held: only a line longer than that makes a block longer.
     The last block is the rest of the input, its ``count`` ``None`` (perhaps empty; its
-    last ``\n`` kept). A byte order mark at the start is skipped, as the line reader skips
-    it. The stream is read 4 MB at a time: memory holds a block, never the file.
+    last ``\n`` kept). A byte order mark at the start of the first chunk (of 3 bytes at
+    least: :func:`byte_chunks`) is skipped, as the line reader skips it. Memory holds a
+    block, never the input.
 
     Example:
-        >>> import io
-        >>> [(b, e.tolist(), n) for b, e, n in line_blocks(io.BytesIO(b"a\nb\rc\nd"), 2)]
+        >>> [(b, e.tolist(), n) for b, e, n in line_blocks([b"a\nb\rc", b"\nd"], 2)]
         [(b'a\nb\rc', [1], 3), (b'd', [], None)]
-        >>> [(b, e.tolist(), n) for b, e, n in line_blocks(io.BytesIO(b"\xef\xbb\xbfa\r\n"), 1)]
+        >>> [(b, e.tolist(), n) for b, e, n in line_blocks([b"\xef\xbb\xbfa\r\n"], 1)]
         [(b'a\r', [], 1), (b'', [], None)]
     """
     import numpy as np
@@ -67,9 +67,9 @@ def line_blocks(raw: IO[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | 
     held: list[Any] = []  # the bytes read and not yet in a block (views: never copied twice)
     found: list[Any] = []  # where each "\n" of each is
     size = have = 0
-    while chunk := _read(raw):
-        if not held:
-            chunk = chunk.removeprefix(b"\xef\xbb\xbf")
+    limit = _MOST_BYTES  # held bytes that send a block looking for a lone "\r" to end at
+    for n, given in enumerate(chunks):
+        chunk = given.removeprefix(b"\xef\xbb\xbf") if n == 0 else given
         held.append(memoryview(chunk))
         found.append(np.flatnonzero(np.frombuffer(chunk, np.uint8) == _LF))
         size, have = size + len(chunk), have + len(found[-1])
@@ -82,7 +82,7 @@ def line_blocks(raw: IO[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | 
             held = [held[k][cut + 1 :], *held[k + 1 :]]
             found = [found[k][i + 1 :] - (cut + 1), *found[k + 1 :]]
             size, have = size - len(body) - 1, have - need
-        if size >= _MOST_BYTES:  # no "\n" held: lines ended by a lone "\r", or one long line
+        if size >= limit:  # no "\n" held: lines ended by a lone "\r", or one long line
             data = b"".join(held)  # (the last byte may come before a "\n": not a line end yet)
             crs = np.flatnonzero(np.frombuffer(data, np.uint8)[:-1] == _CR)
             start = done = 0
@@ -93,7 +93,44 @@ def line_blocks(raw: IO[bytes], lines: int) -> Iterator[tuple[bytes, Any, int | 
                 start, done = cut + 1, upto
             held, found = [memoryview(data)[start:]], [np.zeros(0, np.int64)]
             size = len(held[0])
+            limit = max(_MOST_BYTES, 2 * size)  # one long line: looked at again when doubled
     yield *_joined(held, found), None
+
+
+def byte_chunks(first: bytes, raw: IO[bytes]) -> Iterator[bytes]:
+    r"""``first``, then the bytes of ``raw`` 4 MB at a time; the first chunk 3 bytes at least.
+
+    So a byte order mark is seen whole, however a pipe gives it (a byte at a time).
+
+    Example:
+        >>> import io
+        >>> list(byte_chunks(b"\xef", io.BytesIO(b"\xbb\xbfab")))
+        [b'\xef\xbb\xbfab']
+    """
+    while len(first) < 3 and (more := _read(raw)):
+        first += more
+    if first:
+        yield first
+    while chunk := _read(raw):
+        yield chunk
+
+
+def as_lf(body: bytes, ends: Any) -> tuple[bytes, Any]:
+    r"""``body`` with each line end (``\r\n``, a lone ``\r``) as ``\n``, and its ``\n``\ s.
+
+    The same lines, as pyarrow's reader and the quick numbering read them.
+
+    Example:
+        >>> body, ends = as_lf(b"a\r\nb\rc", None)
+        >>> body, ends.tolist()
+        (b'a\nb\nc', [1, 3])
+    """
+    if b"\r" not in body:
+        return body, ends
+    import numpy as np
+
+    body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # pairs, then lone ones
+    return body, np.flatnonzero(np.frombuffer(body, np.uint8) == _LF)
 
 
 def _read(raw: IO[bytes]) -> bytes:
