@@ -362,4 +362,4 @@ def deprivation_note(note: str) -> bool:
         >>> deprivation_note("LSOA codes of 2025-06: ..."), deprivation_note("Not read: a.csv.")
         (True, False)
     """
-    return note.startswith("LSOA codes") or "does not rank" in note
+    return note.startswith("LSOA codes of ") or note.endswith("they are left out of its shares.")

@@ -14,7 +14,7 @@ header is line 1; a quoted field may span lines); in a Parquet file the first ro
 The streaming readers (:func:`~svduty.io.iter_incidents_jsonl` here, ``iter_incident_table`` for CSV
 and Parquet) yield record batches of a bounded size, which is what the batch job reads; the
 table readers are the same rows gathered into one table. A JSON Lines file or standard
-input is read 65,536 lines (at most 32 MB) at a time by pyarrow's JSON reader, whatever
+input is read 65,536 lines (or about 32 MB) at a time by pyarrow's JSON reader, whatever
 its size or line ends (memory holds a few blocks, never the file); a block it refuses is
 read again in halves, and the few lines left by the line reader, which rejects the bad ones.
 """
