@@ -58,7 +58,6 @@ def _one_object(line: str) -> bool:
 def test_line_numbers_without_and_with_empty_lines() -> None:
     assert _line_numbers(b'{"a": 1}\n{"a": 2}').tolist() == [1, 2]
     assert _line_numbers(b'\n{"a": 1}\n\n{"a": 2}\n').tolist() == [2, 4]
-    assert _line_numbers(b'{"a": 1}\r{"a": 2}\r\n').tolist() == [1, 2]
     assert _line_numbers(b"").tolist() == []
 
 

@@ -233,8 +233,8 @@ def _pyarrow_rows(
     (then, for the rest of the file, with all at once). ``starts``: where each line of
     ``data`` starts (numpy), if known.
     """
-    if not objects_only(data, starts):  # the line reader rejects the others
-        return None
+    if b"\r" in data or not objects_only(data, starts):  # line ends are "\n" (as_lf); the
+        return None  # line reader rejects lines that are not objects
     try:
         table = _read_json(data, likely)
         if not data.isascii():

@@ -189,8 +189,9 @@ def _line_numbers(data: bytes) -> Any:
 
     ``None`` if a line may hold two objects (``}`` and ``{`` with only spaces between): the
     JSON reader makes two rows of it, the line reader rejects it, so it reads line by line.
-    Lines end with ``\n``, ``\r\n`` or a lone ``\r``; a blank line is empty or spaces
-    and tabs only. Vectorised: Python looks only at the rare lines that start with a space.
+    Lines end with ``\n`` (the reader gives no other: :func:`as_lf`); a blank line is empty
+    or spaces and tabs only. Vectorised: Python looks only at the rare lines that start with
+    a space.
     """
     import numpy as np
 
@@ -199,16 +200,7 @@ def _line_numbers(data: bytes) -> Any:
     if not size:
         return np.zeros(0, np.int64)
     ends = np.flatnonzero(a == _LF)
-    width = np.ones(len(ends), np.int64)
-    if b"\r" in data:
-        cr = np.flatnonzero(a == _CR)
-        pair = np.zeros(len(cr), bool)
-        pair[cr + 1 < size] = a[cr[cr + 1 < size] + 1] == _LF
-        ends = np.concatenate([np.setdiff1d(ends, cr[pair] + 1, assume_unique=True), cr])
-        width = np.concatenate([np.ones(len(ends) - len(cr), np.int64), 1 + pair])
-        order = np.argsort(ends, kind="stable")
-        ends, width = ends[order], width[order]
-    starts = np.concatenate([[0], ends + width])
+    starts = np.concatenate([[0], ends + 1])
     stops = np.concatenate([ends, [size]])
     first = a[np.minimum(starts, size - 1)]
     blank = stops <= starts
@@ -230,7 +222,7 @@ def _line_numbers(data: bytes) -> Any:
 _LF, _CR, _SPACE, _TAB, _OPEN, _CLOSE = 10, 13, 32, 9, 123, 125
 
 
-_NOT_AN_OBJECT = re.compile(rb"(?m)(?:^|\r)[ \t]*[^{\s]")
+_NOT_AN_OBJECT = re.compile(rb"(?m)^[ \t]*[^{\s]")
 """A line that is not blank and does not start with ``{``: ``null``, ``[]``, ``3``..."""
 
 
@@ -247,10 +239,8 @@ def objects_only(data: bytes, starts: Any) -> bool:
         True
         >>> objects_only(b'{"id": "a"}\nnull\n', None), objects_only(b"null", None)
         (False, False)
-        >>> objects_only(b'{"id": "a"}\rnull\n', None)  # a bare CR ends a line for pyarrow
-        False
     """
-    if starts is not None and len(starts) and b"\r" not in data:  # pyarrow: a line end
+    if starts is not None and len(starts):
         import numpy as np
 
         if bool((np.frombuffer(data, np.uint8)[starts] == ord("{")).all()):
