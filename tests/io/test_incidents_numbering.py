@@ -147,3 +147,12 @@ def test_one_per_line_declines_what_it_cannot_vouch_for() -> None:
     assert _one_per_line(b'{"a": 1}\n{"a": 2}', 3, starts) is None  # another count
     assert _one_per_line(b'{"a": 1}\n {"a":2}', 2, starts) is None  # a space first
     assert _one_per_line(b'{"a": 1}\n{"a":{}}', 2, starts) is None  # another brace
+
+
+def test_lone_carriage_returns_after_a_long_line_stay_small() -> None:
+    """A long line lets a block grow; the lone-CR lines after it are cut small again."""
+    data = b"x" * 300 + b"\n" + b"\r".join(b"a" * 5 for _ in range(200))
+    with patch.object(_jsonl_numbers, "_STEP", 16), patch.object(_jsonl_numbers, "_MOST_BYTES", 64):
+        blocks = list(line_blocks(byte_chunks(b"", io.BytesIO(data)), 1000))
+    assert blocks[0][0] == b"x" * 300
+    assert max(len(b) for b, _, _ in blocks[1:]) < 80

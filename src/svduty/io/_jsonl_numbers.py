@@ -82,6 +82,7 @@ def line_blocks(chunks: Iterable[bytes], lines: int) -> Iterator[tuple[bytes, An
             held = [held[k][cut + 1 :], *held[k + 1 :]]
             found = [found[k][i + 1 :] - (cut + 1), *found[k + 1 :]]
             size, have = size - len(body) - 1, have - need
+            limit = _MOST_BYTES  # a long line, if any, is in this block
         if size >= limit:  # no "\n" held: lines ended by a lone "\r", or one long line
             data = b"".join(held)  # (the last byte may come before a "\n": not a line end yet)
             crs = np.flatnonzero(np.frombuffer(data, np.uint8)[:-1] == _CR)
