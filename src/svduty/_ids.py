@@ -24,9 +24,10 @@ __all__ = [
     "one_of",
 ]
 
-BREAKS: re.Pattern[str] = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""What one line of text (a name, a title) cannot hold: control characters and line or
-paragraph separators."""
+BREAKS: re.Pattern[str] = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""What one line of text (a name, a title) cannot hold: control characters, line or
+paragraph separators, and the controls that reorder text (a right-to-left override shows
+a name other than it is)."""
 
 EXPECTED_LINE = "one line of text, without control characters"
 """What a name or title is (no :data:`BREAKS`), in the words of a problem's ``expected``."""

@@ -127,6 +127,7 @@ def test_the_reported_changes_fail_when_built_not_in_what_if(make: Any) -> None:
         ("x", "a\x00\u202eb", "title"),
         ("x", "Jane\nSmith", "title"),
         ("x", "Jane " * 101, "title"),  # more than 500 characters
+        ("x", "Jane \u202eSmith", "title"),  # a right-to-left override: shown reordered
     ],
 )
 def test_a_scenario_the_loader_refuses_is_refused_when_built(
