@@ -11,7 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
-__all__ = ["LISTS", "is_list", "is_text", "mapped_type", "text_type", "viewless_type"]
+__all__ = ["LISTS", "is_bytes", "is_list", "is_text", "mapped_type", "text_type", "viewless_type"]
 
 
 _PLAIN: dict[str, pa.DataType] = {"string_view": pa.string(), "binary_view": pa.binary()}
@@ -100,3 +100,13 @@ def is_text(t: Any) -> bool:
         (True, False)
     """
     return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+
+
+def is_bytes(t: Any) -> bool:
+    """Whether ``t`` is bytes: the types :func:`text_type` reads as text, or fixed-size.
+
+    Example:
+        >>> is_bytes(pa.binary_view()), is_bytes(pa.binary(4)), is_bytes(pa.string())
+        (True, True, False)
+    """
+    return str(t) in _TEXT or pa.types.is_fixed_size_binary(t)

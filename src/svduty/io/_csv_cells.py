@@ -19,7 +19,8 @@ from typing import Any
 import pyarrow as pa
 
 from svduty import _compute as pc
-from svduty.io._json_lines import _one_by_one
+from svduty._types import is_bytes
+from svduty.io._json_lines import _as_json, _one_by_one
 
 __all__ = ["flat"]
 
@@ -32,9 +33,9 @@ def flat(table: pa.Table, separator: str) -> pa.Table:
         column: Any = table.column(i)
         if pa.types.is_dictionary(f.type):
             column = pc.cast(column, f.type.value_type)
-            if _bytes(f.type.value_type):
+            if is_bytes(f.type.value_type):
                 column = _base64(column)
-        elif _bytes(f.type):
+        elif is_bytes(f.type):
             column = _base64(column)
         elif isinstance(f.type, _JOINED) and _joinable(f.type.value_type):
             column = pc.binary_join(pc.cast(column, pa.list_(pa.string())), separator)
@@ -48,32 +49,17 @@ def flat(table: pa.Table, separator: str) -> pa.Table:
 
 def _joinable(t: pa.DataType) -> bool:
     """Items a list cell joins as text: anything but nested values and bytes."""
-    return not (pa.types.is_nested(t) or _bytes(t))
-
-
-def _bytes(t: pa.DataType) -> bool:
-    """Bytes of any layout (not text)."""
-    return any(
-        is_(t)
-        for is_ in (
-            pa.types.is_binary,
-            pa.types.is_large_binary,
-            pa.types.is_binary_view,
-            pa.types.is_fixed_size_binary,
-        )
-    )
+    return not (pa.types.is_nested(t) or is_bytes(t))
 
 
 def _base64(column: Any) -> Any:
-    r"""Each value's bytes as base64 text, null where the value is null.
+    r"""Each value's bytes as base64 text, as JSON Lines writes them; null where null.
 
     Example:
         >>> _base64(pa.chunked_array([[b"\xfe!", None]])).to_pylist()
         ['/iE=', None]
     """
-    import base64
-
-    cells = (None if v is None else base64.b64encode(v).decode("ascii") for v in column.to_pylist())
+    cells = (None if v is None else _as_json(v) for v in column.to_pylist())
     return pa.array(cells, pa.large_string())
 
 
