@@ -133,3 +133,39 @@ def test_a_list_where_a_record_keeps_a_tuple_is_taken_as_the_tuple():
     assert project.serves == ("a",)
     with pytest.raises(ArgumentError):
         StatedTotal("x", Money.pounds(5), ["2023/24"], "", None)  # type: ignore[list-item]
+
+
+@given(
+    codes=st.lists(st.sampled_from(["E07000218", "E07000219", "E07000220"]), max_size=5),
+    wrong=st.sampled_from([987654321, 98765.4321, ["ZZSECRET"], None, b"ZZSECRET"]),
+    data=st.data(),
+)
+def test_a_wrong_item_of_a_list_is_named_by_its_place_not_its_value(codes, wrong, data):
+    """``CreateArea(..., ["E07000218", 5])`` said "expected tuple[str, ...] (got a tuple)",
+    which does not say which item is wrong (left by the thirty-eighth session's review)."""
+    from svduty.governance import CreateArea
+
+    at = data.draw(st.integers(0, len(codes)))
+    replaces = [*codes[:at], wrong, *codes[at:]]
+    with pytest.raises(ArgumentError) as info:
+        CreateArea("north-unitary", "North", replaces)
+    [problem] = info.value.problems
+    assert problem.field == f"CreateArea(replaces[{at}])"
+    assert problem.expected == "str"
+    assert "98765" not in str(info.value)
+    assert "ZZSECRET" not in str(info.value)
+
+
+def test_a_wrong_item_is_named_in_a_function_and_in_nested_lists():
+    from svduty._checked import checked
+
+    @checked
+    def first(words: list[list[str]] | None) -> str:
+        return "".join(w.upper() for ws in words for w in ws)  # type: ignore[union-attr]
+
+    with pytest.raises(
+        ArgumentError, match=r"first\(words\[1\]\[0\]\): expected str \(got a float"
+    ):
+        first([["a"], [2.5]])  # type: ignore[list-item]
+    with pytest.raises(ArgumentError, match=r"expected list\[list\[str\]\] \| None \(got an int"):
+        first(5)  # type: ignore[arg-type]

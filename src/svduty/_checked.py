@@ -62,7 +62,7 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
         >>> first([2])
         Traceback (most recent call last):
         ...
-        svduty.errors.ArgumentError: first(words): expected list[str] (got a list)
+        svduty.errors.ArgumentError: first(words[0]): expected str (got an int)
     """
     deliberate, check = SvdutyError, misfit  # closed over: the wrapper reads no globals
 
@@ -165,7 +165,7 @@ def checked_fields(cls: C) -> C:
                 continue
             choices = _enumeration(hint)
             if choices is None or not isinstance(value, str):
-                raise wrong_argument(where, _shown(hint), value)
+                raise _wrong(where, hint, value)
             object.__setattr__(self, f.name, choice_argument(value, choices, where))
 
     functools.update_wrapper(check, init)
@@ -216,10 +216,41 @@ def misfit(
             values = [value]
         for one in values:
             if not fits(one, hints[name]):
-                return wrong_argument(
-                    f"{_called(function, args)}({name})", _shown(hints[name]), one
-                )
+                return _wrong(f"{_called(function, args)}({name})", hints[name], one)
     return None
+
+
+def _wrong(where: str, hint: Any, value: object) -> ArgumentError:
+    """The error for ``value``, not of the type ``hint``, naming the item that does not fit.
+
+    A list or tuple of the kind wanted is not the fault: its first item that is not of
+    its type is named by its place (never its value), in lists within lists too.
+
+    Example:
+        >>> print(_wrong("f(codes)", tuple[str, ...], ("E07000218", 5)))
+        f(codes[1]): expected str (got an int)
+        >>> print(_wrong("f(codes)", list[str] | None, 5))
+        f(codes): expected list[str] | None (got an int)
+    """
+    while isinstance(value, (list, tuple)):
+        kinds = [h for h in _members(hint) if isinstance(value, typing.get_origin(h) or ())]
+        arguments = typing.get_args(kinds[0]) if len(kinds) == 1 else ()
+        if not arguments or (typing.get_origin(kinds[0]) is tuple and arguments[-1:] != (...,)):
+            break  # a fixed-length tuple, or no single kind of list: the whole is named
+        index = next((i for i, item in enumerate(value) if not fits(item, arguments[0])), None)
+        if index is None:
+            break
+        at = where.rfind(")") if where.endswith(")") else len(where)
+        where, hint, value = f"{where[:at]}[{index}]{where[at:]}", arguments[0], value[index]
+    return wrong_argument(where, _shown(hint), value)
+
+
+def _members(hint: Any) -> tuple[Any, ...]:
+    """The types a union ``hint`` joins (``hint`` alone if it is not one)."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        return typing.get_args(hint)
+    return (hint,)
 
 
 def _called(function: Callable[..., Any], args: tuple[Any, ...]) -> str:

@@ -947,7 +947,7 @@ def test_a_code_that_is_no_local_government_area_says_why(code: str, said: str) 
         ("valid", (date("2020-01-01"), date("2024-01-01")), "Authority(valid): expected Period"),
         ("valid", "2020-01-01/2024-01-01", "Authority(valid): expected Period"),
         ("nation", 5, "Authority(nation): expected Nation | None"),
-        ("holders", ("pcc",), "Authority(holders): expected tuple[Holder, ...]"),
+        ("holders", ("pcc",), "Authority(holders[0]): expected Holder (got a str)"),
     ],
 )
 def test_an_authority_of_wrong_types_is_refused_when_made(
