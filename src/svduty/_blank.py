@@ -53,18 +53,19 @@ def is_blank(text: str) -> bool:
 def blank_cells(column: Any) -> Any:
     r"""Which cells of a text column are blank (null: null), as :func:`is_blank` says.
 
-    Empty cells and cells of whitespace are found at Arrow's speed; the pattern of the
-    invisible characters runs only where a cell begins with a byte outside printable
-    ASCII (found on the buffers with numpy), which text of words, codes and dates never
-    does.
+    Empty cells are found at Arrow's speed; whitespace and the pattern of the invisible
+    characters are looked for only where a cell begins with a space or a byte outside
+    printable ASCII (found on the buffers with numpy), which text of words, codes and
+    dates never does.
 
     Example:
         >>> blank_cells(pa.chunked_array([["a", "\ufeff"], ["\t"]])).to_pylist()
         [False, True, True]
     """
-    blank = pc.or_(pc.equal(pc.binary_length(column), 0), pc.utf8_is_space(column))
-    if not _odd_first_byte(column):
-        return blank
+    empty = pc.equal(pc.binary_length(column), 0)
+    if not _odd_first_byte(column):  # a space, a control or beyond ASCII begins a blank cell
+        return empty
+    blank = pc.or_(empty, pc.utf8_is_space(column))
     return pc.or_(blank, pc.match_substring_regex(column, _BLANK_CELL))
 
 

@@ -247,6 +247,8 @@ def blank_as_unknown(batch: pa.RecordBatch) -> pa.RecordBatch:
         if f.name == "id" or i < 0 or not pa.types.is_string(batch.schema.field(i).type):
             continue
         column = batch.column(i)
+        if column.null_count == len(column):  # a field the file does not have: nothing blank
+            continue
         blank = blank_cells(column)
         if pc.any(blank).as_py():
             nothing = pa.scalar(None, pa.string())
