@@ -133,6 +133,17 @@ def _layouts_not_utf8() -> dict[str, tuple[str, pa.Array]]:
                 _unchecked([b"knife", b"ZZSECRET\xff", b"firearm"], pa.string()),
             ),
         ),
+        # narrower or wider indices: pyarrow's reader checked the words and refused the file
+        **{
+            f"dictionary<{index}>": (
+                "weapon",
+                pa.DictionaryArray.from_arrays(
+                    pa.array([0, 1, 2, None], index),
+                    _unchecked([b"knife", b"ZZSECRET\xff", b"firearm"], pa.string()),
+                ),
+            )
+            for index in (pa.int8(), pa.int16(), pa.int64(), pa.uint8())
+        },
         # bytes a writer did not mark as text: read as text, as classify_table reads them
         "binary": ("weapon", pa.array([b"knife", b"ZZSECRET\xff", b"firearm", None])),
         "large_binary": (
@@ -169,7 +180,10 @@ def test_a_word_or_an_item_not_utf8_rejects_its_row(tmp_path: Path, layout: str)
     assert "ZZSECRET" not in err.getvalue() + rejected.read_text() + out.read_text()
 
 
-@pytest.mark.parametrize("layout", ["list", "list<dictionary>", "fixed_size_list", "dictionary"])
+@pytest.mark.parametrize(
+    "layout",
+    ["list", "list<dictionary>", "fixed_size_list", "dictionary", "dictionary<int8>"],
+)
 def test_a_column_keeps_its_type_when_its_first_batch_has_a_bad_cell(
     tmp_path: Path, layout: str
 ) -> None:
