@@ -27,9 +27,10 @@ import attrs
 from svduty._checked import checked, checked_fields
 from svduty._frozen import frozen_map
 from svduty._near import did_you_mean
+from svduty.areas import AreaKind
 from svduty.authorities import Authorities, Authority
 from svduty.errors import Problem, ScenarioError, quote
-from svduty.governance._area_code import area_code, area_country
+from svduty.governance._area_code import area_code, area_country, created_kind
 from svduty.sources import Citation
 
 __all__ = [
@@ -136,6 +137,18 @@ class TransferFunctions:
 class CreateArea:
     """A new local government area that replaces districts of the partnership's area.
 
+    The area a reorganisation makes of districts is a unitary area in law, whatever it is
+    called before the ONS issues its GSS code: in England a county council or a district
+    council has both sets of functions for it, in Wales it is a principal area, with a
+    county or county borough council. So an id (``north-warwickshire-unitary``) gets the
+    checks of a GSS code: its :attr:`kind` is a unitary area of the country of the
+    districts it replaces, and Schedule 1 (``GOV-SCHEDULE-1``), the nation of each
+    authority and the kind of area each category serves (``BUNDLE-NATION``,
+    ``BUNDLE-CATEGORY-AREA``, for a ``create_authority`` naming it) are checked as for
+    an ``E06`` (or ``W06``) code. Only what needs real geography is not: an id is in no
+    ONS table. To model districts merged into one district of a two-tier county (which
+    also needs its county council), give the new district's ``E07`` code.
+
     Attributes:
         code: The area's code, used by the s.11(6) join: a local government area's GSS
             code where one is issued, else an id (``north-unitary``).
@@ -158,6 +171,19 @@ class CreateArea:
     def __attrs_post_init__(self) -> None:
         area_country(self.code, self.replaces)
 
+    @property
+    def kind(self) -> AreaKind | None:
+        """The kind of area created, by its code; for an id, a unitary area of its country.
+
+        ``None`` for an id that replaces no district with a GSS code (whose country is
+        not known): its Schedule 1 tables are then not known either.
+
+        Example:
+            >>> CreateArea("north", "North", ("E07000218",)).kind
+            <AreaKind.UNITARY: 'unitary'>
+        """
+        return created_kind(self.code, self.replaces)
+
 
 AUTHORITY_CHANGES = (AbolishAuthority, CreateAuthority, TransferFunctions, CreateArea)
 """The changes that act on authorities and areas (the graph keeps its bodies)."""
@@ -176,6 +202,7 @@ class Reorganised:
         messages: What each authority or area change did, by the change's index.
         abolished: The authorities each ``abolish_authority`` change abolished, by the
             change's index: the authority, then the records that went with it.
+        kinds: The kind of each new area (:attr:`CreateArea.kind`), where known.
 
     Example:
         >>> import svduty
@@ -190,6 +217,7 @@ class Reorganised:
     replaced: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map)
     messages: Mapping[int, str] = attrs.field(factory=dict, converter=frozen_map)
     abolished: Mapping[int, tuple[str, ...]] = attrs.field(factory=dict, converter=frozen_map)
+    kinds: Mapping[str, AreaKind] = attrs.field(factory=dict, converter=frozen_map)
 
 
 def _unknown(authority: str, items: Iterable[str]) -> str:
@@ -245,6 +273,7 @@ def reorganise(
     replaced: dict[str, str] = {}
     abolished: dict[str, int] = {}
     new_areas: list[str] = []
+    kinds: dict[str, AreaKind] = {}
     messages: dict[int, str] = {}
     by_change: dict[int, tuple[str, ...]] = {}
     for i, change in enumerate(changes):
@@ -310,6 +339,8 @@ def reorganise(
                     )
                 replaced[d] = change.code
             new_areas.append(change.code)
+            if change.kind is not None:
+                kinds[change.code] = change.kind
             messages[i] = (
                 f"created area {change.code} ({change.name}) from {', '.join(change.replaces)}"
             )
@@ -324,4 +355,4 @@ def reorganise(
 
     after = Authorities(tuple(items.values()), authorities.absences, districts_within=join)
     kept = tuple(d for d in area if d not in replaced)
-    return Reorganised(after, (*new_areas, *kept), replaced, messages, by_change)
+    return Reorganised(after, (*new_areas, *kept), replaced, messages, by_change, kinds)

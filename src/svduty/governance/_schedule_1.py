@@ -64,9 +64,11 @@ def schedule_1_findings(
     For each area the s.11(6) join is run again on the changed authorities. A Schedule 1
     requirement a recorded authority met before the changes (for the area, or a district
     it replaces) and none meets after is a breach: an error naming the authorities it
-    had. For an area with a GSS code, a requirement no authority was recorded for, before
-    or after, leaves the s.11(6) answer ``undetermined``: a warning ``not known: ...,
-    missing: ...``, never an error claiming the area has no authority.
+    had. For an area with a GSS code, or one the changes create (a unitary area, whether
+    named by its code or an id: :attr:`~svduty.governance.CreateArea.kind`), a
+    requirement no authority was recorded for, before or after, leaves the s.11(6)
+    answer ``undetermined``: a warning ``not known: ..., missing: ...``, never an error
+    claiming the area has no authority.
 
     Example:
         >>> import svduty
@@ -80,7 +82,8 @@ def schedule_1_findings(
     rule = GOVERNANCE_RULES["GOV-SCHEDULE-1"]
     out: list[Finding] = []
     for lga in after.areas:
-        now = specified_authorities_for(after.authorities, lga, on=on)
+        kind = after.kinds.get(lga)  # an area the changes create: a unitary, if an id
+        now = specified_authorities_for(after.authorities, lga, on=on, kind=kind)
         have = _tables(after.authorities, now.subjects)
         was: dict[str, list[str]] = {}
         had: list[str] = []
@@ -95,7 +98,7 @@ def schedule_1_findings(
         for table in sorted(set(was) - set(have)):  # each cites its own row, not the others
             rows = [before.get(b).category for b in was[table]]
             out.append(_breach(lga, table, was[table], _row_citations(rule.citation, rows)))
-        if lga[:1] in ("E", "W") and lga[1:].isdigit():  # a GSS code: the tables are known
+        if kind is not None or (lga[:1] in ("E", "W") and lga[1:].isdigit()):  # tables known
             lost = set(was) - set(have)
             for m in now.missing:
                 requirement = _requirement_named(m)
