@@ -143,6 +143,64 @@ class Problem:
         return f"{where}: {self.what()}" if where else self.what()
 
 
+_UNKNOWN_SOURCE = "unknown source: "
+_LISTED = 3  # the fields named of those that cite one unknown source
+
+
+def sources_once(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems, with each unknown source of a file said once, and how often it is cited.
+
+    Each citation of a source the bundle does not declare is a problem of its own field,
+    but one fix mends them all (the source declared in ``bundle.toml``), and a published
+    definition copied without its sources cites one a dozen times. The first of them
+    stands, in its place, for the others of its file and row, saying how many cite the
+    source and where (the first three fields); every other problem is kept as it is.
+    This is how problems are printed (``str()`` of a :class:`DataError`, ``svduty
+    validate``); :attr:`SvdutyError.problems` and the JSON documents list each one.
+
+    Example:
+        >>> cites = [Problem("unknown source: x", "definition.toml", field=f)
+        ...          for f in ("citation", "kinds[0].citation", "kinds[1].citation",
+        ...                    "kinds[2].citation", "kinds[3].citation")]
+        >>> for p in sources_once(cites + [Problem("unknown source: y", field="citation")]):
+        ...     print(p)
+        definition.toml: unknown source: x (cited 5 times: citation, kinds[0].citation, kinds[1].citation and 2 more)
+        citation: unknown source: y
+    """  # noqa: E501
+    problems = list(problems)
+
+    def key(p: Problem) -> tuple[object, ...] | None:
+        unknown = p.message.startswith(_UNKNOWN_SOURCE)
+        return (p.file, p.row, p.message, p.expected, p.got) if unknown else None
+
+    fields: dict[tuple[object, ...], list[str]] = {}
+    for p in problems:
+        if (k := key(p)) is not None:
+            fields.setdefault(k, []).append(p.field or "(no field)")
+    out: list[Problem] = []
+    for p in problems:
+        k = key(p)
+        cited = fields.pop(k, []) if k is not None else ["kept as it is"]
+        if len(cited) == 1:
+            out.append(p)
+        elif cited:  # the first of several; the others were popped with it
+            said = f"{p.message} (cited {len(cited)} times: {_listed(cited)})"
+            out.append(attrs.evolve(p, field=None, message=said))
+    return out
+
+
+def _listed(fields: list[str]) -> str:
+    """Two or more fields in words, the first three named (``a, b, c and 9 more``).
+
+    Example:
+        >>> _listed(["a", "b"]), _listed(["a", "b", "c"]), _listed(["a", "b", "c", "d", "e"])
+        ('a and b', 'a, b and c', 'a, b, c and 2 more')
+    """
+    if len(fields) <= _LISTED:
+        return f"{', '.join(fields[:-1])} and {fields[-1]}"
+    return f"{', '.join(fields[:_LISTED])} and {len(fields) - _LISTED} more"
+
+
 class SvdutyError(Exception):
     """Base class of every error svduty raises on purpose.
 
@@ -200,7 +258,7 @@ class DataError(SvdutyError, ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        lines = [str(p) for p in self.problems]
+        lines = [str(p) for p in sources_once(self.problems)]
         if self.context:
             lines.insert(0, self.context)
         return "\n".join(lines)

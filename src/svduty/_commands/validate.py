@@ -28,7 +28,7 @@ from svduty._commands._options import (
 )
 from svduty._commands._paths import shell_word
 from svduty.definitions._seriousness import seriousness_findings
-from svduty.errors import BundleError, Problem, printable
+from svduty.errors import BundleError, Problem, printable, sources_once
 from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
 from svduty.io._completeness import completeness_warnings
@@ -155,6 +155,11 @@ def _not_a_bundle(path: str, option: str = "PATH") -> Problem | None:
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     r"""Validate a bundle; exit 0 if good, 1 with one line per problem if not.
 
+    An unknown source is one line however many citations name it (``unknown source: x
+    (cited 12 times: citation, kinds[0].citation, kinds[1].citation and 9 more)``): one
+    fix, declaring it, mends them all. ``--format json`` lists each citation's problem,
+    as before.
+
     Example:
         >>> import io, argparse
         >>> out = io.StringIO()
@@ -190,8 +195,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write("\n")
     elif not problems:
         print(f"{printable(bundle)}: ok", file=stdout)
-    for p in problems:  # no bundle to check is the command's error; a bundle's problems
-        print(f"svduty validate: error: {p}" if empty else str(p), file=stderr)  # its output
+    for p in sources_once(problems):  # JSON lists each citation of an unknown source
+        # no bundle to check is the command's error; a bundle's problems, its output
+        print(f"svduty validate: error: {p}" if empty else str(p), file=stderr)
     if args.format != "json":
         for p in warnings:
             print(f"warning: {p}", file=stderr)
@@ -214,7 +220,8 @@ def register(subparsers: Any) -> None:
         "checks of 'svduty governance --validate' (national rules and the partnership's "
         "declared rules). Exit 0 if it is good; otherwise exit 1 and print one line per "
         "problem to standard error, naming the file, the field path (for a governance "
-        "check, its rule) and what was expected. Funding figures that do not add up and "
+        "check, its rule) and what was expected (an unknown source once, with how many "
+        "citations name it). Funding figures that do not add up and "
         "governance warnings are printed too ('warning: ...') but do not fail the bundle.",
     )
     parser.add_argument(

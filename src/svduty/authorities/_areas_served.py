@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from svduty.areas import AreaKind, Geography
+from svduty.areas import GSS_PREFIXES, AreaKind, Geography
 from svduty.authorities._authority import Authority
 from svduty.authorities._categories import AuthorityCategory, Nation
 
@@ -86,13 +86,17 @@ def _before(geo: Geography, a: Authority, code: str) -> bool:
     return area is not None and end is not None and end <= area.valid.start
 
 
-def area_problems(geo: Geography, a: Authority, code: str) -> Iterator[tuple[str, str]]:
+def area_problems(
+    geo: Geography, a: Authority, code: str, kind: AreaKind | None = None
+) -> Iterator[tuple[str, str]]:
     """What is wrong with one of an authority's areas, as (rule, message), if anything.
 
     ``BUNDLE-CATEGORY-AREA``: the area is not of a kind the category serves
     (:data:`AREA_KINDS`); ``BUNDLE-NATION``: the authority's nation (recorded, or implied
     by its category) is not the nation of the area's GSS code. An area ``geo`` and the
-    national tables do not know is not judged here.
+    national tables do not know is not judged here, unless ``kind`` says its kind (an
+    area a scenario creates: a unitary area, whether named by a new code or an id; its
+    nation is that of its kind, ``E06`` or ``W06``).
 
     Example:
         >>> from svduty.sources import cite
@@ -102,7 +106,7 @@ def area_problems(geo: Geography, a: Authority, code: str) -> Iterator[tuple[str
         i is an integrated care board but E07000220 is a district (expected integrated care board)
     """
     allowed = AREA_KINDS.get(a.category)
-    kind = area_kind(geo, code)
+    given, kind = kind, kind if kind is not None else area_kind(geo, code)
     if _before(geo, a, code):
         allowed = None  # the area's kind is of its own period: a county council served it
     if kind is not None and allowed is not None and kind not in allowed:
@@ -112,9 +116,16 @@ def area_problems(geo: Geography, a: Authority, code: str) -> Iterator[tuple[str
             f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})",
         )
     nation = a.nation_of
-    if nation is not None and _GSS_CODE.match(code) and _NATION_OF_LETTER[code[0]] is not nation:
+    letter, said = code[:1], f"a GSS code starting {code[:1]}"
+    if not _GSS_CODE.match(code):  # an id: its nation is its kind's, if given, else not known
+        of = given if given is not None and given.is_local_government_area else None
+        prefix = GSS_PREFIXES[of][0] if of is not None else ""
+        letter = prefix[:1]
+        said = f"{of.a}, as a code {prefix} is" if of is not None else ""
+    there = _NATION_OF_LETTER.get(letter)
+    if nation is not None and there is not None and there is not nation:
         yield (
             "BUNDLE-NATION",
             f"{a.id} is recorded in {nation.value.title()} but its area {code} is in "
-            f"{_NATION_OF_LETTER[code[0]].value.title()} (a GSS code starting {code[0]})",
+            f"{there.value.title()} ({said})",
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from svduty._arguments import choice_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind
@@ -25,6 +26,7 @@ from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities
+from svduty.errors import DataError, Problem, shown
 
 __all__ = ["not_a_local_government_area", "role_of", "specified_authorities_for"]
 
@@ -176,6 +178,28 @@ def _not_a_local_government_area(code: str) -> str:
     return f"{code} is the code of an area that is not a local government area"
 
 
+def _by_kind(lga_code: str, kind: AreaKind | str | None) -> str:
+    """The code whose prefix the area's tables are read by: its own, or its kind's.
+
+    Example:
+        >>> _by_kind("E07000220", "unitary"), _by_kind("north", "unitary")
+        ('E07000220', 'E06')
+        >>> _by_kind("north", "county")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: specified_authorities_for(kind): expected the kind of a local government area: one of 'district', 'unitary', 'london_borough', 'metropolitan_district', 'welsh_principal_area' (got 'county')
+    """  # noqa: E501
+    if kind is None or _GSS.fullmatch(lga_code):
+        return lga_code
+    where = "specified_authorities_for(kind)"
+    chosen = choice_argument(kind, AreaKind, where)
+    if not chosen.is_local_government_area:
+        lgas = ", ".join(repr(k.value) for k in AreaKind if k.is_local_government_area)
+        expected = f"the kind of a local government area: one of {lgas}"
+        raise DataError(Problem(field=where, expected=expected, got=shown(chosen.value)))
+    return GSS_PREFIXES[chosen][0]
+
+
 @checked
 def specified_authorities_for(
     authorities: Authorities,
@@ -183,6 +207,7 @@ def specified_authorities_for(
     *,
     on: _dt.date | str | None = None,
     districts_within: DistrictsWithin | None = None,
+    kind: AreaKind | str | None = None,
 ) -> Answer:
     """The specified authorities for a local government area (s.11(6), Sch 1).
 
@@ -193,6 +218,13 @@ def specified_authorities_for(
     2023, it is ``no``: s.11 and Schedule 1 were in force only to make regulations
     (s.208(4)(b); SI 2022/1227 reg 4).
 
+    ``kind`` is the kind of an area named by an id, not a GSS code (an area a scenario
+    creates before the ONS issues its code, :attr:`svduty.governance.CreateArea.kind`):
+    its tables, and the nation an authority must be of, are those of a code of that
+    kind (``AreaKind.UNITARY``, or ``"unitary"``: as ``E06``). A GSS code says its own
+    kind, and ``kind`` is not read for one. Without it, an id's tables are not known
+    (``undetermined``: whether it is a local government area).
+
     Example:
         >>> from svduty.sources import cite
         >>> c = cite("pcsc-act-2022", "Sch 1")
@@ -201,13 +233,22 @@ def specified_authorities_for(
         >>> a = specified_authorities_for(auths, "E07000901", districts_within=lambda c: (c,))
         >>> a.subjects, a.verdict.value, len(a.missing)
         (('d',), 'undetermined', 6)
+        >>> u = Authorities((Authority("u", "U", AuthorityCategory.COUNTY_COUNCIL_NO_DISTRICTS,
+        ...                                ("north",), c),))
+        >>> specified_authorities_for(u, "north", districts_within=lambda c: (c,)).missing
+        ('whether north is a local government area (s.11(4))',)
+        >>> new = specified_authorities_for(u, "north", districts_within=lambda c: (c,),
+        ...                                 kind="unitary")
+        >>> new.subjects, len(new.missing), new.missing[0][:50]
+        (('u',), 5, "a specified authority of the 'Police' table (chief")
     """
     question = f"Which are the specified authorities for {lga_code}?"
+    by_kind = _by_kind(lga_code, kind)
     commenced, not_in_force = in_force("s.11 and Schedule 1", on)
     if commenced is not None and not_in_force:  # in force only to make regulations before
         return answer(question, [commenced], [], failed=True)
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
-    found = [a for a in joined if other_nation(a, lga_code) is None]  # as specified_for
+    found = [a for a in joined if other_nation(a, by_kind) is None]  # as specified_for
     reasons = [
         Reason(
             "s.11(6)",
@@ -224,10 +265,10 @@ def specified_authorities_for(
             a.info.citation,
         )
         for a in joined
-        if (nation := other_nation(a, lga_code)) is not None
+        if (nation := other_nation(a, by_kind)) is not None
     ]
     missing: list[str] = []
-    groups = _expected_categories(lga_code)
+    groups = _expected_categories(by_kind)
     if not_a_local_government_area(lga_code):  # its districts are, and have their own
         reasons.append(reason("s.11(4)", _not_a_local_government_area(lga_code)))
         return answer(question, reasons, [], failed=True, subjects=[a.id for a in found])
@@ -237,11 +278,16 @@ def specified_authorities_for(
         )
         missing.append(f"whether {lga_code} is a local government area (s.11(4))")
     else:
+        by = (
+            f"by its code ({lga_code[:3]})"
+            if by_kind == lga_code
+            else f"by its kind (as a code {by_kind} is)"
+        )
         reasons.append(
             reason(
                 "s.11(4)",
-                f"{lga_code} is, by its code ({lga_code[:3]}), a local government area in "
-                f"{'England' if lga_code.startswith('E') else 'Wales'}",
+                f"{lga_code} is, {by}, a local government area in "
+                f"{'England' if by_kind.startswith('E') else 'Wales'}",
             )
         )
         have = {a.category for a in found}

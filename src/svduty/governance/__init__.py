@@ -51,10 +51,10 @@ from svduty.governance._reorganise import (
     Reorganised,
     TransferFunctions,
     reorganise,
-    schedule_1_findings,
 )
 from svduty.governance._rules import GOVERNANCE_RULES, PRACTICE_CHECKS, GovernanceRule
 from svduty.governance._scenario import ApplyLog, LogEntry, Scenario
+from svduty.governance._schedule_1 import schedule_1_findings
 from svduty.governance._timetable import Milestone, ReviewDate, Timetable, TimetableReview
 from svduty.governance._validate import findings_html, findings_text, raise_for_errors
 from svduty.governance._whatif import WhatIf

@@ -4,7 +4,8 @@ A proposed area has no GSS code until the ONS issues one, so a ``create_area`` c
 names it by an id (``north-warwickshire-unitary``); a code of a GSS code's shape must be
 one of a local government area (s.11(4): ``E06``-``E09``, ``W06``), checked as
 ``areas.toml`` checks its codes (:func:`svduty.areas.check_gss`), and of the country of
-the districts it replaces.
+the districts it replaces. Its kind (:func:`created_kind`) is its code's, and an id's is
+a unitary area's: an id gets the checks of an ``E06`` or ``W06`` code.
 
 Example:
     >>> from svduty.governance import CreateArea
@@ -16,20 +17,49 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from svduty._ids import EXPECTED_AREA, is_gss_code, is_id
-from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES, check_gss
+from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, check_gss
 from svduty.errors import AreaError, Problem, describe, shown
 
-__all__ = ["area_code", "area_country"]
+__all__ = ["area_code", "area_country", "created_kind"]
 
 _COUNTRIES = {"E": "England", "W": "Wales", "S": "Scotland", "N": "Northern Ireland"}
 _LGA = "a local government area's GSS code, starting " + " or ".join(
     [", ".join(LOCAL_GOVERNMENT_AREA_PREFIXES[:-1]), LOCAL_GOVERNMENT_AREA_PREFIXES[-1]]
 )
+
+
+_KIND_OF_PREFIX = {
+    p: k for k, prefixes in GSS_PREFIXES.items() if k.is_local_government_area for p in prefixes
+}
+_UNITARY_IN = {"E": AreaKind.UNITARY, "W": AreaKind.WELSH_PRINCIPAL_AREA}
+
+
+def created_kind(code: str, replaces: Sequence[str]) -> AreaKind | None:
+    """The kind of the area a ``create_area`` change creates: by its code, else a unitary.
+
+    A GSS code says its kind (``E06``: a unitary area, ``E07``: a district...). An id
+    stands for an area with no code issued yet, and the area that replaces districts in
+    a reorganisation is a unitary area whatever its name: in England that of a council
+    with both the county and the district functions (``E06``), in Wales a principal area
+    (``W06``), by the country of the districts it replaces. ``None`` where none of them
+    has a GSS code to say the country.
+
+    Example:
+        >>> [created_kind(c, ("E07000218",)) for c in ("north", "E07000999")]
+        [<AreaKind.UNITARY: 'unitary'>, <AreaKind.DISTRICT: 'district'>]
+        >>> created_kind("north", ("an-id",)) is None
+        True
+    """
+    if is_gss_code(code):
+        return _KIND_OF_PREFIX.get(code[:3])
+    country = next((c[0] for c in replaces if is_gss_code(c)), None)
+    return None if country is None else _UNITARY_IN.get(country)
 
 
 def area_code(_: object, attribute: attrs.Attribute[str], code: object) -> None:

@@ -29,8 +29,9 @@ from svduty.errors import named
 from svduty.findings import Finding, Severity
 from svduty.governance._changes import Change, Merge
 from svduty.governance._model import RelationKind
-from svduty.governance._reorganise import Reorganised, schedule_1_findings
+from svduty.governance._reorganise import Reorganised
 from svduty.governance._rules import GOVERNANCE_RULES
+from svduty.governance._schedule_1 import schedule_1_findings
 
 if TYPE_CHECKING:
     from svduty.authorities import Authorities

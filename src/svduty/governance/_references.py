@@ -280,11 +280,14 @@ def _created_authority_problems(scenario: Scenario, known: Known) -> list[Proble
 
     The bundle's own checks (``BUNDLE-CATEGORY-AREA``, ``BUNDLE-NATION``): a scenario can
     no more make a district council or an integrated care board for a Welsh principal
-    area than a bundle can record one.
+    area than a bundle can record one. An area the scenario creates is of its
+    :attr:`~svduty.governance.CreateArea.kind` (a unitary area, if named by an id).
     """
     if known.geography is None:
         return []
     from svduty.authorities._areas_served import area_kind, area_problems  # not at start-up
+
+    kinds = {c.code: c.kind for c in scenario.changes if isinstance(c, CreateArea)}
 
     out: list[Problem] = []
     for i, change in enumerate(scenario.changes):
@@ -300,7 +303,9 @@ def _created_authority_problems(scenario: Scenario, known: Known) -> list[Proble
                 # a Scottish or unknown code: no area of England and Wales (BUNDLE-GSS)
                 wrong = "not an area of the partnership or of England and Wales (BUNDLE-GSS)"
                 out.append(Problem(field=f"{at}[{j}]", message=wrong, got=code[:12]))
-            for rule, message in area_problems(known.geography, change.authority, code):
+            for rule, message in area_problems(
+                known.geography, change.authority, code, kinds.get(code)
+            ):
                 out.append(Problem(field=f"{at}[{j}]", message=f"{message} ({rule})"))
     return out
 

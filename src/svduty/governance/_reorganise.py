@@ -1,12 +1,12 @@
-"""What-ifs that change authorities and areas, and the Schedule 1 check that follows them.
+"""What-ifs that change authorities and areas.
 
 A reorganisation abolishes councils, creates new ones, moves functions (a fire and
 rescue authority, the establishment of a youth offending team) from one to another and
 replaces districts with new local government areas. These changes sit in a
 :class:`~svduty.governance.Scenario` beside the changes to bodies; :func:`reorganise`
-applies them to a partnership's authorities and areas, and :func:`schedule_1_findings`
-re-runs the s.11(6) join for each local government area to report what Schedule 1
-leaves without an authority.
+applies them to a partnership's authorities and areas
+(:func:`~svduty.governance.schedule_1_findings` then re-runs the s.11(6) join for each
+local government area to report what Schedule 1 leaves without an authority).
 
 Example:
     >>> import svduty
@@ -19,7 +19,6 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, Protocol, cast
 
@@ -28,19 +27,10 @@ import attrs
 from svduty._checked import checked, checked_fields
 from svduty._frozen import frozen_map
 from svduty._near import did_you_mean
-from svduty.authorities import (
-    Authorities,
-    Authority,
-    AuthorityCategory,
-    category_info,
-    specified_authorities_for,
-)
-from svduty.errors import Problem, ScenarioError, named, quote
-from svduty.findings import Finding, Severity
-from svduty.governance._area_code import area_code, area_country
-from svduty.governance._councils import councils_together
-from svduty.governance._rules import GOVERNANCE_RULES
-from svduty.periods import date
+from svduty.areas import AreaKind
+from svduty.authorities import Authorities, Authority
+from svduty.errors import Problem, ScenarioError, quote
+from svduty.governance._area_code import area_code, area_country, created_kind
 from svduty.sources import Citation
 
 __all__ = [
@@ -50,7 +40,6 @@ __all__ = [
     "Reorganised",
     "TransferFunctions",
     "reorganise",
-    "schedule_1_findings",
 ]
 
 
@@ -148,6 +137,18 @@ class TransferFunctions:
 class CreateArea:
     """A new local government area that replaces districts of the partnership's area.
 
+    The area a reorganisation makes of districts is a unitary area in law, whatever it is
+    called before the ONS issues its GSS code: in England a county council or a district
+    council has both sets of functions for it, in Wales it is a principal area, with a
+    county or county borough council. So an id (``north-warwickshire-unitary``) gets the
+    checks of a GSS code: its :attr:`kind` is a unitary area of the country of the
+    districts it replaces, and Schedule 1 (``GOV-SCHEDULE-1``), the nation of each
+    authority and the kind of area each category serves (``BUNDLE-NATION``,
+    ``BUNDLE-CATEGORY-AREA``, for a ``create_authority`` naming it) are checked as for
+    an ``E06`` (or ``W06``) code. Only what needs real geography is not: an id is in no
+    ONS table. To model districts merged into one district of a two-tier county (which
+    also needs its county council), give the new district's ``E07`` code.
+
     Attributes:
         code: The area's code, used by the s.11(6) join: a local government area's GSS
             code where one is issued, else an id (``north-unitary``).
@@ -170,6 +171,19 @@ class CreateArea:
     def __attrs_post_init__(self) -> None:
         area_country(self.code, self.replaces)
 
+    @property
+    def kind(self) -> AreaKind | None:
+        """The kind of area created, by its code; for an id, a unitary area of its country.
+
+        ``None`` for an id that replaces no district with a GSS code (whose country is
+        not known): its Schedule 1 tables are then not known either.
+
+        Example:
+            >>> CreateArea("north", "North", ("E07000218",)).kind
+            <AreaKind.UNITARY: 'unitary'>
+        """
+        return created_kind(self.code, self.replaces)
+
 
 AUTHORITY_CHANGES = (AbolishAuthority, CreateAuthority, TransferFunctions, CreateArea)
 """The changes that act on authorities and areas (the graph keeps its bodies)."""
@@ -188,6 +202,7 @@ class Reorganised:
         messages: What each authority or area change did, by the change's index.
         abolished: The authorities each ``abolish_authority`` change abolished, by the
             change's index: the authority, then the records that went with it.
+        kinds: The kind of each new area (:attr:`CreateArea.kind`), where known.
 
     Example:
         >>> import svduty
@@ -202,6 +217,7 @@ class Reorganised:
     replaced: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map)
     messages: Mapping[int, str] = attrs.field(factory=dict, converter=frozen_map)
     abolished: Mapping[int, tuple[str, ...]] = attrs.field(factory=dict, converter=frozen_map)
+    kinds: Mapping[str, AreaKind] = attrs.field(factory=dict, converter=frozen_map)
 
 
 def _unknown(authority: str, items: Iterable[str]) -> str:
@@ -257,6 +273,7 @@ def reorganise(
     replaced: dict[str, str] = {}
     abolished: dict[str, int] = {}
     new_areas: list[str] = []
+    kinds: dict[str, AreaKind] = {}
     messages: dict[int, str] = {}
     by_change: dict[int, tuple[str, ...]] = {}
     for i, change in enumerate(changes):
@@ -322,6 +339,8 @@ def reorganise(
                     )
                 replaced[d] = change.code
             new_areas.append(change.code)
+            if change.kind is not None:
+                kinds[change.code] = change.kind
             messages[i] = (
                 f"created area {change.code} ({change.name}) from {', '.join(change.replaces)}"
             )
@@ -336,154 +355,4 @@ def reorganise(
 
     after = Authorities(tuple(items.values()), authorities.absences, districts_within=join)
     kept = tuple(d for d in area if d not in replaced)
-    return Reorganised(after, (*new_areas, *kept), replaced, messages, by_change)
-
-
-def _requirement(category: AuthorityCategory) -> str:
-    """What a category fills in Schedule 1: its table (each row, for criminal justice)."""
-    info = category_info(category)
-    if info.table == "Criminal justice":  # a provider of probation services AND a YOT
-        return f"'{info.table}' table ({_words(category)})"
-    return f"'{info.table}' table"
-
-
-def _tables(authorities: Authorities, ids: Iterable[str]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for a in ids:
-        out.setdefault(_requirement(authorities.get(a).category), []).append(a)
-    return out
-
-
-@checked
-def schedule_1_findings(
-    before: Authorities,
-    after: Reorganised,
-    *,
-    on: _dt.date | str | None = None,
-) -> tuple[Finding, ...]:
-    """What Schedule 1 leaves without a specified authority in each local government area.
-
-    For each area the s.11(6) join is run again on the changed authorities. A Schedule 1
-    requirement a recorded authority met before the changes (for the area, or a district
-    it replaces) and none meets after is a breach: an error naming the authorities it
-    had. For an area with a GSS code, a requirement no authority was recorded for, before
-    or after, leaves the s.11(6) answer ``undetermined``: a warning ``not known: ...,
-    missing: ...``, never an error claiming the area has no authority.
-
-    Example:
-        >>> import svduty
-        >>> p = svduty.warwickshire()
-        >>> same = reorganise(p.authorities, p.local_area.districts,
-        ...                   p.scenarios["jag-to-sv-strategic-board"])
-        >>> schedule_1_findings(p.authorities, same)
-        ()
-    """
-    rule = GOVERNANCE_RULES["GOV-SCHEDULE-1"]
-    out: list[Finding] = []
-    for lga in after.areas:
-        now = specified_authorities_for(after.authorities, lga, on=on)
-        have = _tables(after.authorities, now.subjects)
-        was: dict[str, list[str]] = {}
-        had: list[str] = []
-        districts = [d for d, new in after.replaced.items() if new == lga] or [lga]
-        for d in districts:
-            ids = specified_authorities_for(before, d, on=on).subjects
-            had.extend(i for i in ids if i not in had)
-            for table, in_table in _tables(before, ids).items():
-                was.setdefault(table, []).extend(i for i in in_table if i not in was[table])
-        day = None if on is None else date(on)
-        out.extend(councils_together(before, after.authorities, lga, districts, day))
-        for table in sorted(set(was) - set(have)):  # each cites its own row, not the others
-            rows = [before.get(b).category for b in was[table]]
-            out.append(_breach(lga, table, was[table], _row_citations(rule.citation, rows)))
-        if lga[:1] in ("E", "W") and lga[1:].isdigit():  # a GSS code: the tables are known
-            lost = set(was) - set(have)
-            for m in now.missing:
-                requirement = _requirement_named(m)
-                if requirement is not None and requirement in lost:
-                    continue  # reported above, with the authorities it had before
-                table, gone = _filled_before(before, had, m)
-                if gone:
-                    rows = [before.get(b).category for b in gone]
-                    out.append(_breach(lga, table, gone, _row_citations(rule.citation, rows)))
-                    continue
-                cites = _row_citations(rule.citation, _categories_named(m))
-                data = (("table", requirement), ("missing", m)) if requirement is not None else ()
-                out.append(
-                    Finding(
-                        rule.id,
-                        Severity.WARNING,
-                        f"not known: whether {named(lga, 'an id')} has {_TAIL.sub('', m)} of "
-                        f"Schedule 1 (none is recorded), missing: {m}",
-                        cites,
-                        (lga,),
-                        data=data,
-                    )
-                )
-    return tuple(out)
-
-
-def _breach(lga: str, table: str, before: list[str], cites: tuple[Citation, ...]) -> Finding:
-    """The error for a Schedule 1 requirement the changes leave without the authority it had."""
-    return Finding(
-        "GOV-SCHEDULE-1",
-        Severity.ERROR,
-        f"{named(lga, 'an id')} has no specified authority of the {table} of Schedule 1 "
-        f"(before: {', '.join(named(b, 'an id') for b in before)})",
-        cites,
-        (lga, *before),
-        data=(("table", table), ("before", ", ".join(before))),
-    )
-
-
-_NAMED = re.compile(r"'([^']+)' table(?: \(([^)]*)\))?")
-_TAIL = re.compile(r" for [^ ]+ \(Sch 1\)$")
-
-
-def _requirement_named(missing: str) -> str | None:
-    """The requirement a missing fact of the s.11(6) answer names, as :func:`_requirement` does."""
-    m = _NAMED.search(missing)
-    if m is None:
-        return None
-    if m.group(1) == "Criminal justice" and m.group(2):
-        return f"'{m.group(1)}' table ({m.group(2)})"
-    return f"'{m.group(1)}' table"
-
-
-def _words(category: AuthorityCategory) -> str:
-    """A category in the words the s.11(6) answer names it with (``county council``)."""
-    return category.value.replace("_", " ")
-
-
-def _categories_named(missing: str) -> list[AuthorityCategory]:
-    """The categories a missing fact of the s.11(6) answer names (``... (county council)``)."""
-    m = _NAMED.search(missing)
-    kinds = set(m.group(2).split(" or ")) if m is not None and m.group(2) else set()
-    return [c for c in AuthorityCategory if _words(c) in kinds]
-
-
-def _row_citations(rule: Citation, categories: Iterable[AuthorityCategory]) -> tuple[Citation, ...]:
-    """The rule's citation, then each Schedule 1 row's: what defines it, where its areas are.
-
-    Example:
-        >>> from svduty.sources import cite
-        >>> c = _row_citations(cite("pcsc-act-2022", "s.11"), [AuthorityCategory.CHIEF_OFFICER_OF_POLICE])
-        >>> [x.provision for x in c][0], any("police row" in (x.doubt or "") for x in c)
-        ('s.11', True)
-    """  # noqa: E501
-    rows = [(category_info(c).citation, category_info(c).join_citation) for c in categories]
-    return tuple(dict.fromkeys((rule, *(x for pair in rows for x in pair))))
-
-
-def _filled_before(before: Authorities, had: list[str], missing: str) -> tuple[str, list[str]]:
-    """The row a missing fact of the s.11(6) answer names, and who met it before the changes.
-
-    The row is the Schedule 1 table with the categories of the authorities recorded
-    before that met it (``'Local government' table (county council)``).
-    """
-    m = _NAMED.search(missing)
-    kinds = set(m.group(2).split(" or ")) if m is not None and m.group(2) else set()
-    gone = [i for i in had if _words(before.get(i).category) in kinds]
-    kinds_gone = dict.fromkeys(_words(before.get(i).category) for i in gone)
-    table = f"'{m.group(1) if m is not None else '?'}' table ({', '.join(kinds_gone)})"
-    return table, gone
+    return Reorganised(after, (*new_areas, *kept), replaced, messages, by_change, kinds)
