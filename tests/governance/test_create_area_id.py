@@ -1,9 +1,11 @@
-"""A scenario's new area named by an id gets the checks of one named by an E06 code.
+"""A scenario's new area named by an id gets the checks of a GSS code of its kind.
 
-The area a reorganisation makes of districts is a unitary area in law, whatever it is
-called before the ONS issues its code: the Schedule 1 join (``GOV-SCHEDULE-1``) and the
-checks of a ``create_authority`` naming it (``BUNDLE-NATION``, ``BUNDLE-CATEGORY-AREA``)
-read an id as a unitary area of the country of the districts it replaces.
+The Schedule 1 join (``GOV-SCHEDULE-1``) and the checks of a ``create_authority`` naming
+it (``BUNDLE-NATION``, ``BUNDLE-CATEGORY-AREA``) read an id as an area of its kind: the
+one kind of the areas it replaces where a merger keeps it (unitary areas, metropolitan
+districts, London boroughs, Welsh principal areas), else the kind its change gives
+(districts of a two-tier county may become a unitary area or one district still: East
+Suffolk, 2019, has an E07 code). The packaged reorganisations say ``kind = "unitary"``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pytest
 import svduty
 from svduty.areas import AreaKind
 from svduty.authorities import Authorities, specified_authorities_for
-from svduty.errors import DataError, ScenarioError
+from svduty.errors import AreaError, DataError, ScenarioError
 from svduty.findings import Finding
 from svduty.governance import CreateArea, Scenario, reorganise, schedule_1_findings
 from svduty.io import load_scenario
@@ -151,25 +153,68 @@ def test_a_welsh_council_for_an_english_id_area_is_of_the_other_nation():
 
 
 @pytest.mark.parametrize(
-    ("code", "replaces", "kind"),
+    ("code", "replaces", "given", "kind"),
     [
-        ("north", ("E07000218",), AreaKind.UNITARY),
-        ("E06000901", ("E07000218",), AreaKind.UNITARY),
-        ("E07000901", ("E07000218",), AreaKind.DISTRICT),  # districts merged in a county
-        ("cymru-newydd", ("W06000001", "W06000002"), AreaKind.WELSH_PRINCIPAL_AREA),
-        ("W06000901", ("W06000001",), AreaKind.WELSH_PRINCIPAL_AREA),
-        ("north", ("north-district",), None),  # no GSS code to say the country
+        ("north", ("E07000218",), None, None),  # a unitary area, or one district still
+        ("north", ("E07000218",), "unitary", AreaKind.UNITARY),
+        ("north", ("E07000218", "E07000219"), "district", AreaKind.DISTRICT),
+        ("north", ("E06000059", "E06000058"), None, AreaKind.UNITARY),
+        ("north", ("E06000059", "E07000218"), None, None),  # areas of two kinds
+        ("north", ("E08000025", "E08000029"), None, AreaKind.METROPOLITAN_DISTRICT),
+        ("north", ("E09000012", "E09000030"), None, AreaKind.LONDON_BOROUGH),
+        ("E06000901", ("E07000218",), None, AreaKind.UNITARY),
+        ("E06000901", ("E07000218",), "unitary", AreaKind.UNITARY),
+        ("E07000901", ("E07000218",), None, AreaKind.DISTRICT),  # districts merged in a county
+        ("cymru-newydd", ("W06000001", "W06000002"), None, AreaKind.WELSH_PRINCIPAL_AREA),
+        ("W06000901", ("W06000001",), None, AreaKind.WELSH_PRINCIPAL_AREA),
+        ("north", ("north-district",), None, None),  # no GSS code to say the kind
+        ("north", ("E10000031",), None, None),  # a county is no local government area
     ],
 )
-def test_the_kind_of_a_created_area(code: str, replaces: tuple[str, ...], kind: AreaKind | None):
-    assert CreateArea(code, "N", replaces).kind is kind
+def test_the_kind_of_a_created_area(
+    code: str, replaces: tuple[str, ...], given: str | None, kind: AreaKind | None
+):
+    assert CreateArea(code, "N", replaces, kind=given).kind is kind  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("code", "replaces", "given", "said"),
+    [
+        ("E06000901", ("E07000218",), "district", "expected the kind its code gives (unitary)"),
+        ("north", ("E07000218",), "county", "expected a kind of local government area: "),
+        ("north", ("E07000218",), "welsh_principal_area", "is in Wales, where the districts"),
+        ("north", ("E07000218",), "ZZSECRET", "(got a string of 8 characters, not shown)"),
+    ],
+)
+def test_a_kind_given_that_cannot_be_is_refused(
+    code: str, replaces: tuple[str, ...], given: str, said: str
+):
+    with pytest.raises(AreaError) as caught:
+        CreateArea(code, "N", replaces, kind=given)  # type: ignore[arg-type]
+    assert said in str(caught.value)
+    assert "ZZSECRET" not in str(caught.value)
+    assert [p.field for p in caught.value.problems] == ["kind"]
 
 
 def test_reorganised_keeps_the_kind_of_each_new_area():
-    s = Scenario("s", "S", [CreateArea("north", "North", ("E07000218",))])
+    s = Scenario("s", "S", [CreateArea("north", "North", ("E07000218",), kind="unitary")])
     after = reorganise(P.authorities, P.local_area.districts, s)
     assert after.kinds == {"north": AreaKind.UNITARY}
+    s = Scenario("s", "S", [CreateArea("north", "North", ("E07000218",))])
+    assert reorganise(P.authorities, P.local_area.districts, s).kinds == {}
     assert reorganise(P.authorities, P.local_area.districts, None).kinds == {}
+
+
+def test_the_kind_round_trips_through_a_scenario_file():
+    from svduty.io import dump_scenario
+
+    document = packaged("lgr-two-unitaries")
+    s = load_scenario(document, sources=P.sources)
+    areas = [c for c in s.changes if isinstance(c, CreateArea)]
+    assert [c.kind for c in areas] == [AreaKind.UNITARY, AreaKind.UNITARY]
+    dumped = dump_scenario(s, converter=svduty.io.make_converter(P.sources))
+    assert [c["kind"] for c in dumped["changes"] if c["op"] == "create_area"] == ["unitary"] * 2
+    assert load_scenario(dumped, sources=P.sources) == s
 
 
 def test_specified_authorities_for_reads_an_ids_tables_by_the_kind_given():
@@ -187,11 +232,56 @@ def test_specified_authorities_for_reads_an_ids_tables_by_the_kind_given():
     assert "county council)" not in as_unitary.missing[0]  # no county council, as for E06
     says = [r.says for r in as_unitary.reasons if r.rule == "s.11(4)"]
     assert says == ["north is, by its kind (as a code E06 is), a local government area in England"]
-    # a GSS code says its own kind: E07 still needs its county council
-    rugby = specified_authorities_for(P.authorities, "E07000220", kind=AreaKind.UNITARY)
+    # a GSS code says its own kind: a kind given with it must be the same
+    rugby = specified_authorities_for(P.authorities, "E07000220", kind=AreaKind.DISTRICT)
     assert rugby == specified_authorities_for(P.authorities, "E07000220")
+    with pytest.raises(DataError, match=r"expected the kind its code gives, 'district' \(got"):
+        specified_authorities_for(P.authorities, "E07000220", kind="unitary")
 
 
 def test_specified_authorities_for_refuses_a_kind_that_is_no_local_government_area():
     with pytest.raises(DataError, match=r"specified_authorities_for\(kind\): expected the kind"):
         specified_authorities_for(P.authorities, "north", kind=AreaKind.COUNTY)
+
+
+def _merger(area: str, districts: list[str], councils: list[str], category: str) -> dict[str, Any]:
+    """A scenario merging ``districts`` into ``area`` with one new council of ``category``."""
+    cite = {"source": "pcsc-act-2022"}
+    new = {"id": "new-council", "name": "New", "category": category, "areas": [area]}
+    return {
+        "name": "merger",
+        "title": "Merger",
+        "changes": [
+            {"op": "create_area", "code": area, "name": "Merged", "replaces": districts},
+            {"op": "create_authority", "authority": {**new, "citation": cite}},
+            *({"op": "transfer_functions", "source": c, "target": "new-council"} for c in councils),
+            *({"op": "abolish_authority", "authority": c} for c in councils),
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("districts", "councils", "code"),
+    [
+        (["E09000012", "E09000030"], ["hackney-council", "tower-hamlets-council"], "E09000099"),
+        (["E08000025", "E08000029"], ["birmingham-council", "solihull-council"], "E08000099"),
+    ],
+    ids=["london-boroughs", "metropolitan-districts"],
+)
+@pytest.mark.parametrize(
+    "category", ["london_borough_council", "district_council", "county_council_no_districts"]
+)
+def test_boroughs_or_metropolitan_districts_merged_under_an_id_are_of_their_kind(
+    tmp_path, districts: list[str], councils: list[str], code: str, category: str
+):
+    """An id made of London boroughs was checked as a unitary area: a London borough
+    council for it was refused, a county council for a metropolitan district accepted,
+    where the E09 or E08 code gives the opposite (a review of the session's change)."""
+    from svduty.io import new_bundle
+
+    p = svduty.load_partnership(new_bundle(tmp_path / "b", districts))
+    assert {c for c in councils if c in {a.id for a in p.authorities}} == set(councils)
+    by_id = outcome(p, _merger("merged", districts, councils, category), {})
+    by_code = outcome(p, _merger(code, districts, councils, category), {"merged": code})
+    assert by_id == by_code
+    assert by_id[:1] != ["refused"] or "BUNDLE-CATEGORY-AREA" in str(by_id)  # a what-if ran

@@ -79,7 +79,7 @@ def test_abolition_takes_the_other_capacities_and_the_yot_it_alone_established()
 
 def test_transfer_moves_the_capacities_before_an_abolition():
     s = scenario(
-        CreateArea("whole", "Whole county", DISTRICTS),
+        CreateArea("whole", "Whole county", DISTRICTS, kind="unitary"),
         CreateAuthority(unitary("u", "whole")),
         TransferFunctions("warwickshire-county-council", "u"),
         AbolishAuthority("warwickshire-county-council"),
@@ -104,7 +104,7 @@ def test_transfer_moves_the_capacities_before_an_abolition():
 
 def test_a_new_area_without_an_authority_of_a_table_is_reported():
     s = scenario(
-        CreateArea("north", "North", ("E07000218", "E07000219")),
+        CreateArea("north", "North", ("E07000218", "E07000219"), kind="unitary"),
         AbolishAuthority("north-warwickshire-borough-council"),
         AbolishAuthority("nuneaton-and-bedworth-borough-council"),
         AbolishAuthority("warwickshire-county-council"),

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from svduty.cli import main
-from svduty.io._incident_parquet import without_inner_dictionaries
+from svduty.io._incident_parquet import open_parquet, without_inner_dictionaries
 
 
 def _unchecked(values: list[bytes], kind: pa.DataType) -> pa.Array:
@@ -189,7 +189,8 @@ def test_a_column_keeps_its_type_when_its_first_batch_has_a_bad_cell(
 ) -> None:
     """The writer keeps the first batch's types: a mended column keeps its own (review).
 
-    Its own as read: a dictionary below a column's top level is read as its words.
+    Its own as read: a dictionary below a column's top level is read as its words, and
+    one of text with other indices than ``int32`` is read with ``int32`` ones.
     """
     name, column = _layouts_not_utf8()[layout]
     f = tmp_path / "in.parquet"
@@ -197,7 +198,7 @@ def test_a_column_keeps_its_type_when_its_first_batch_has_a_bad_cell(
     out = tmp_path / "o.parquet"
     argv = ["classify", str(f), "-o", str(out)]
     assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    read_as = without_inner_dictionaries(pq.read_schema(f)).field("note").type
+    read_as = without_inner_dictionaries(open_parquet(f).schema_arrow).field("note").type
     assert pq.read_schema(out).field("note").type == read_as
 
 
@@ -222,3 +223,26 @@ def test_a_column_of_bytes_not_an_incident_field_is_written_as_base64(
         rows = [json.loads(line) for line in out.read_text().splitlines()]
         assert [r["note"] for r in rows] == ["bjE=", "WlpTRUNSRVT+", None]
     assert "ZZSECRET" not in err.getvalue() + out.read_text(errors="replace")
+
+
+def test_a_dictionary_of_more_words_than_its_indices_number_is_read(tmp_path: Path) -> None:
+    """pyarrow writes a column of ``int8`` dictionaries of 100 words each into one row
+    group, and cannot read it back ("Integer value 128 not in range"): svduty refused it
+    as damaged (a review of the session's change). Read with ``int32`` indices, it is."""
+    chunks = [
+        pa.DictionaryArray.from_arrays(
+            pa.array(range(100), pa.int8()), pa.array([f"{k}{i}" for i in range(100)])
+        )
+        for k in ("a", "b", "c")
+    ]
+    f = tmp_path / "in.parquet"
+    words = pa.chunked_array(chunks)
+    pq.write_table(pa.table({"id": words, "note": words, "victim_age": [30] * 300}), f)
+    with pytest.raises(pa.ArrowInvalid):
+        pq.read_table(f)
+    out = tmp_path / "o.jsonl"
+    err = io.StringIO()
+    assert main(["classify", str(f), "-o", str(out)], stdout=io.StringIO(), stderr=err) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    expected = [f"{k}{i}" for k in ("a", "b", "c") for i in range(100)]
+    assert [r["id"] for r in rows] == [r["note"] for r in rows] == expected

@@ -182,14 +182,18 @@ def _by_kind(lga_code: str, kind: AreaKind | str | None) -> str:
     """The code whose prefix the area's tables are read by: its own, or its kind's.
 
     Example:
-        >>> _by_kind("E07000220", "unitary"), _by_kind("north", "unitary")
+        >>> _by_kind("E07000220", "district"), _by_kind("north", "unitary")
         ('E07000220', 'E06')
         >>> _by_kind("north", "county")
         Traceback (most recent call last):
         ...
         svduty.errors.DataError: specified_authorities_for(kind): expected the kind of a local government area: one of 'district', 'unitary', 'london_borough', 'metropolitan_district', 'welsh_principal_area' (got 'county')
+        >>> _by_kind("E07000220", "unitary")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: specified_authorities_for(kind): expected the kind its code gives, 'district' (got 'unitary')
     """  # noqa: E501
-    if kind is None or _GSS.fullmatch(lga_code):
+    if kind is None:
         return lga_code
     where = "specified_authorities_for(kind)"
     chosen = choice_argument(kind, AreaKind, where)
@@ -197,6 +201,12 @@ def _by_kind(lga_code: str, kind: AreaKind | str | None) -> str:
         lgas = ", ".join(repr(k.value) for k in AreaKind if k.is_local_government_area)
         expected = f"the kind of a local government area: one of {lgas}"
         raise DataError(Problem(field=where, expected=expected, got=shown(chosen.value)))
+    if _GSS.fullmatch(lga_code):
+        own = next((k for k, p in GSS_PREFIXES.items() if lga_code[:3] in p), None)
+        if own is not chosen:
+            said = f"the kind its code gives, {own.value!r}" if own else "no kind for its code"
+            raise DataError(Problem(field=where, expected=said, got=shown(chosen.value)))
+        return lga_code
     return GSS_PREFIXES[chosen][0]
 
 
@@ -222,8 +232,8 @@ def specified_authorities_for(
     creates before the ONS issues its code, :attr:`svduty.governance.CreateArea.kind`):
     its tables, and the nation an authority must be of, are those of a code of that
     kind (``AreaKind.UNITARY``, or ``"unitary"``: as ``E06``). A GSS code says its own
-    kind, and ``kind`` is not read for one. Without it, an id's tables are not known
-    (``undetermined``: whether it is a local government area).
+    kind: a ``kind`` given with one must be the same. Without it, an id's tables are not
+    known (``undetermined``: whether it is a local government area).
 
     Example:
         >>> from svduty.sources import cite

@@ -4,8 +4,8 @@ A proposed area has no GSS code until the ONS issues one, so a ``create_area`` c
 names it by an id (``north-warwickshire-unitary``); a code of a GSS code's shape must be
 one of a local government area (s.11(4): ``E06``-``E09``, ``W06``), checked as
 ``areas.toml`` checks its codes (:func:`svduty.areas.check_gss`), and of the country of
-the districts it replaces. Its kind (:func:`created_kind`) is its code's, and an id's is
-a unitary area's: an id gets the checks of an ``E06`` or ``W06`` code.
+the districts it replaces. Its kind (:func:`created_kind`) is its code's, or the one kind
+of the areas an id replaces where a merger cannot change it, or the change's own ``kind``.
 
 Example:
     >>> from svduty.governance import CreateArea
@@ -26,7 +26,7 @@ from svduty._ids import EXPECTED_AREA, is_gss_code, is_id
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, check_gss
 from svduty.errors import AreaError, Problem, describe, shown
 
-__all__ = ["area_code", "area_country", "created_kind"]
+__all__ = ["area_code", "area_country", "area_kind_given", "as_area_kind", "created_kind"]
 
 _COUNTRIES = {"E": "England", "W": "Wales", "S": "Scotland", "N": "Northern Ireland"}
 _LGA = "a local government area's GSS code, starting " + " or ".join(
@@ -34,32 +34,84 @@ _LGA = "a local government area's GSS code, starting " + " or ".join(
 )
 
 
+_KINDS = "a kind of local government area: " + ", ".join(
+    k.value for k in AreaKind if k.is_local_government_area
+)
 _KIND_OF_PREFIX = {
     p: k for k, prefixes in GSS_PREFIXES.items() if k.is_local_government_area for p in prefixes
 }
-_UNITARY_IN = {"E": AreaKind.UNITARY, "W": AreaKind.WELSH_PRINCIPAL_AREA}
 
 
 def created_kind(code: str, replaces: Sequence[str]) -> AreaKind | None:
-    """The kind of the area a ``create_area`` change creates: by its code, else a unitary.
+    """The kind of the area a ``create_area`` change creates, where it can be told.
 
     A GSS code says its kind (``E06``: a unitary area, ``E07``: a district...). An id
-    stands for an area with no code issued yet, and the area that replaces districts in
-    a reorganisation is a unitary area whatever its name: in England that of a council
-    with both the county and the district functions (``E06``), in Wales a principal area
-    (``W06``), by the country of the districts it replaces. ``None`` where none of them
-    has a GSS code to say the country.
+    stands for an area with no code issued yet: it is of the one kind of the areas it
+    replaces, where that kind cannot change by a merger (unitary areas, metropolitan
+    districts, London boroughs, Welsh principal areas). Districts of a two-tier county
+    (``E07``) may become a unitary area or one district of the county still (East
+    Suffolk, 2019, has an ``E07`` code): ``None``, as for areas of several kinds or none
+    with a GSS code. The change's ``kind`` says it then.
 
     Example:
-        >>> [created_kind(c, ("E07000218",)) for c in ("north", "E07000999")]
+        >>> [created_kind(c, ("E06000059",)) for c in ("north", "E07000999")]
         [<AreaKind.UNITARY: 'unitary'>, <AreaKind.DISTRICT: 'district'>]
-        >>> created_kind("north", ("an-id",)) is None
-        True
+        >>> created_kind("north", ("E09000012", "E09000030"))
+        <AreaKind.LONDON_BOROUGH: 'london_borough'>
+        >>> created_kind("north", ("E07000218",)) is None, created_kind("x", ("an-id",)) is None
+        (True, True)
     """
     if is_gss_code(code):
         return _KIND_OF_PREFIX.get(code[:3])
-    country = next((c[0] for c in replaces if is_gss_code(c)), None)
-    return None if country is None else _UNITARY_IN.get(country)
+    kinds = {_KIND_OF_PREFIX.get(c[:3]) for c in replaces if is_gss_code(c)}
+    kind = kinds.pop() if len(kinds) == 1 else None
+    return None if kind is AreaKind.DISTRICT else kind
+
+
+def area_kind_given(code: object, replaces: object, kind: AreaKind) -> None:
+    """Refuse a ``kind`` that is no local government area's, or not its code's or country's.
+
+    Example:
+        >>> area_kind_given("north", ("E07000218",), AreaKind.WELSH_PRINCIPAL_AREA)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.AreaError: kind: a welsh principal area is in Wales, where the districts it replaces are in England; expected a kind of local government area of England
+    """  # noqa: E501
+    if not kind.is_local_government_area:
+        raise AreaError.single(None, "kind", expected=_KINDS, got=shown(kind.value))
+    if isinstance(code, str) and is_gss_code(code):
+        own = _KIND_OF_PREFIX.get(code[:3])
+        if own is not kind:
+            said = f"the kind its code gives ({own.value if own else code[:3]})"
+            raise AreaError.single(None, "kind", expected=said, got=shown(kind.value))
+        return
+    country = GSS_PREFIXES[kind][0][:1]
+    codes = [c for c in replaces if is_gss_code(c)] if isinstance(replaces, tuple) else []
+    if codes and codes[0][:1] != country:
+        there = _COUNTRIES.get(codes[0][:1], codes[0][:1])
+        raise AreaError(
+            Problem(
+                field="kind",
+                message=f"{kind.a} is in {_COUNTRIES[country]}, where the districts it "
+                f"replaces are in {there}",
+                expected=f"a kind of local government area of {there}",
+            )
+        )
+
+
+def as_area_kind(value: object) -> Any:
+    """Text naming a kind of area as its :class:`~svduty.areas.AreaKind`; else as it is.
+
+    Example:
+        >>> as_area_kind("unitary"), as_area_kind(None)
+        (<AreaKind.UNITARY: 'unitary'>, None)
+    """
+    if not isinstance(value, str):
+        return value  # an AreaKind, None, or another type the field's check refuses
+    try:
+        return AreaKind(value)
+    except ValueError:
+        raise AreaError.single(None, "kind", expected=_KINDS, got=describe(value)) from None
 
 
 def area_code(_: object, attribute: attrs.Attribute[str], code: object) -> None:

@@ -30,7 +30,13 @@ from svduty._near import did_you_mean
 from svduty.areas import AreaKind
 from svduty.authorities import Authorities, Authority
 from svduty.errors import Problem, ScenarioError, quote
-from svduty.governance._area_code import area_code, area_country, created_kind
+from svduty.governance._area_code import (
+    area_code,
+    area_country,
+    area_kind_given,
+    as_area_kind,
+    created_kind,
+)
 from svduty.sources import Citation
 
 __all__ = [
@@ -137,17 +143,18 @@ class TransferFunctions:
 class CreateArea:
     """A new local government area that replaces districts of the partnership's area.
 
-    The area a reorganisation makes of districts is a unitary area in law, whatever it is
-    called before the ONS issues its GSS code: in England a county council or a district
-    council has both sets of functions for it, in Wales it is a principal area, with a
-    county or county borough council. So an id (``north-warwickshire-unitary``) gets the
-    checks of a GSS code: its :attr:`kind` is a unitary area of the country of the
-    districts it replaces, and Schedule 1 (``GOV-SCHEDULE-1``), the nation of each
-    authority and the kind of area each category serves (``BUNDLE-NATION``,
-    ``BUNDLE-CATEGORY-AREA``, for a ``create_authority`` naming it) are checked as for
-    an ``E06`` (or ``W06``) code. Only what needs real geography is not: an id is in no
-    ONS table. To model districts merged into one district of a two-tier county (which
-    also needs its county council), give the new district's ``E07`` code.
+    Its :attr:`kind` decides the Schedule 1 tables it is checked against
+    (``GOV-SCHEDULE-1``), the nation each authority must be of and the kind of area each
+    category serves (``BUNDLE-NATION``, ``BUNDLE-CATEGORY-AREA``, for a
+    ``create_authority`` naming it), as for a GSS code of that kind. A GSS code says it;
+    an id (``north-warwickshire-unitary``, an area the ONS has not coded yet) takes the
+    one kind of the areas it replaces where a merger cannot change it (unitary areas,
+    metropolitan districts, London boroughs, Welsh principal areas). Districts of a
+    two-tier county may become a unitary area or stay one district of the county (East
+    Suffolk, 2019: an ``E07`` code, its county council still specified), so for them
+    the change says which: ``kind = "unitary"`` or ``"district"``. Without it the new
+    area is checked only for the requirements its districts lose, and a warning says its
+    kind is not known.
 
     Attributes:
         code: The area's code, used by the s.11(6) join: a local government area's GSS
@@ -155,10 +162,18 @@ class CreateArea:
         name: The area's name.
         replaces: The district codes it replaces.
         citation: Where the area is proposed.
+        reason: Why, in words.
+        kind: The kind of local government area it is: given, or its code's, or the one
+            kind of the areas an id replaces where a merger keeps it; ``None`` if not
+            known.
 
     Example:
         >>> CreateArea("north", "North", ("E07000218", "E07000219")).replaces
         ('E07000218', 'E07000219')
+        >>> CreateArea("north", "North", ("E07000218",), kind="unitary").kind
+        <AreaKind.UNITARY: 'unitary'>
+        >>> CreateArea("north", "North", ("E07000218",)).kind is None
+        True
     """
 
     op: ClassVar[str] = "create_area"
@@ -167,22 +182,14 @@ class CreateArea:
     replaces: tuple[str, ...] = attrs.field(converter=as_tuple)
     citation: Citation | None = None
     reason: str | None = None
+    kind: AreaKind | None = attrs.field(default=None, converter=as_area_kind)
 
     def __attrs_post_init__(self) -> None:
         area_country(self.code, self.replaces)
-
-    @property
-    def kind(self) -> AreaKind | None:
-        """The kind of area created, by its code; for an id, a unitary area of its country.
-
-        ``None`` for an id that replaces no district with a GSS code (whose country is
-        not known): its Schedule 1 tables are then not known either.
-
-        Example:
-            >>> CreateArea("north", "North", ("E07000218",)).kind
-            <AreaKind.UNITARY: 'unitary'>
-        """
-        return created_kind(self.code, self.replaces)
+        if isinstance(self.kind, AreaKind):
+            area_kind_given(self.code, self.replaces, self.kind)
+        elif self.kind is None and isinstance(self.code, str) and isinstance(self.replaces, tuple):
+            object.__setattr__(self, "kind", created_kind(self.code, self.replaces))
 
 
 AUTHORITY_CHANGES = (AbolishAuthority, CreateAuthority, TransferFunctions, CreateArea)

@@ -64,11 +64,11 @@ def schedule_1_findings(
     For each area the s.11(6) join is run again on the changed authorities. A Schedule 1
     requirement a recorded authority met before the changes (for the area, or a district
     it replaces) and none meets after is a breach: an error naming the authorities it
-    had. For an area with a GSS code, or one the changes create (a unitary area, whether
-    named by its code or an id: :attr:`~svduty.governance.CreateArea.kind`), a
-    requirement no authority was recorded for, before or after, leaves the s.11(6)
-    answer ``undetermined``: a warning ``not known: ..., missing: ...``, never an error
-    claiming the area has no authority.
+    had. For an area with a GSS code, or one the changes create whose kind is known
+    (:attr:`~svduty.governance.CreateArea.kind`), a requirement no authority was
+    recorded for, before or after, leaves the s.11(6) answer ``undetermined``: a warning
+    ``not known: ..., missing: ...``, never an error claiming the area has no authority.
+    A new area named by an id whose kind is not known is a warning of its own.
 
     Example:
         >>> import svduty
@@ -98,6 +98,9 @@ def schedule_1_findings(
         for table in sorted(set(was) - set(have)):  # each cites its own row, not the others
             rows = [before.get(b).category for b in was[table]]
             out.append(_breach(lga, table, was[table], _row_citations(rule.citation, rows)))
+        created = lga in after.replaced.values()
+        if created and kind is None and not (lga[:1] in ("E", "W") and lga[1:].isdigit()):
+            out.append(_kind_not_known(lga, districts, rule.citation))
         if kind is not None or (lga[:1] in ("E", "W") and lga[1:].isdigit()):  # tables known
             lost = set(was) - set(have)
             for m in now.missing:
@@ -123,6 +126,24 @@ def schedule_1_findings(
                     )
                 )
     return tuple(out)
+
+
+def _kind_not_known(lga: str, districts: list[str], cite: Citation) -> Finding:
+    """The warning for a new area named by an id whose kind of area is not known.
+
+    Districts of a two-tier county may become a unitary area, or one district still.
+    """
+    return Finding(
+        "GOV-SCHEDULE-1",
+        Severity.WARNING,
+        f"not known: what kind of local government area {named(lga, 'an id')} is (it replaces "
+        f"{', '.join(districts)}: a unitary area, or one district of a two-tier county "
+        "still); only the requirements of Schedule 1 its districts lose are checked: say "
+        'it with kind = "unitary" or kind = "district" in its create_area change',
+        (cite,),
+        (lga,),
+        data=(("missing", f"the kind of local government area {lga} is"),),
+    )
 
 
 def _breach(lga: str, table: str, before: list[str], cites: tuple[Citation, ...]) -> Finding:

@@ -32,13 +32,15 @@ from svduty._types import mapped_type
 __all__ = ["open_parquet", "parquet_batches", "without_inner_dictionaries"]
 
 
-def open_parquet(path: Any) -> tuple[Any, pa.Schema]:
-    r"""The Parquet file at ``path`` (a ``ParquetFile``) and the schema its batches are given.
+def open_parquet(path: Any) -> Any:
+    r"""The Parquet file at ``path`` (a ``ParquetFile``), its dictionaries of text read whole.
 
-    A dictionary of text with indices other than ``int32`` is read as pyarrow reads an
-    ``int32`` one (``read_dictionary``) and its batches cast back: pyarrow's own narrowing
-    checks every word is UTF-8 and refused the whole file for one that is not, where
-    such a word should reject only its rows, as it does with ``int32`` indices.
+    A dictionary of text with indices other than ``int32`` (pandas writes ``int8`` ones
+    for a few categories) is read as pyarrow reads an ``int32`` one (``read_dictionary``)
+    and kept so: pyarrow's own narrowing checks every word is UTF-8, and refused the
+    whole file for one that is not, where such a word rejects only its rows; and it
+    cannot read the dictionary of a row group written in chunks of other words, more
+    than ``int8`` numbers. The words read are the same.
 
     Example:
         >>> import tempfile, pathlib
@@ -47,18 +49,14 @@ def open_parquet(path: Any) -> tuple[Any, pa.Schema]:
         >>> words = pa.array([b"Robbery", b"\xff"]).view(pa.string())  # not UTF-8
         >>> d = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int8()), words)
         >>> pq.write_table(pa.table({"w": d}), f)
-        >>> pf, schema = open_parquet(f)
-        >>> [b.column("w").type for b in parquet_batches(pf, 10, schema)]
-        [DictionaryType(dictionary<values=string, indices=int8, ordered=0>)]
+        >>> [b.column("w").type for b in parquet_batches(open_parquet(f), 10)]
+        [DictionaryType(dictionary<values=string, indices=int32, ordered=0>)]
     """
     import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
 
     pf = pq.ParquetFile(path)
-    stored = pf.schema_arrow
-    narrow = [f.name for f in stored if _narrow_text_dictionary(f.type)]
-    if narrow:
-        pf = pq.ParquetFile(path, read_dictionary=narrow)
-    return pf, without_inner_dictionaries(stored)
+    narrow = [f.name for f in pf.schema_arrow if _narrow_text_dictionary(f.type)]
+    return pq.ParquetFile(path, read_dictionary=narrow) if narrow else pf
 
 
 def _narrow_text_dictionary(t: Any) -> bool:
@@ -69,44 +67,32 @@ def _narrow_text_dictionary(t: Any) -> bool:
     )
 
 
-def parquet_batches(
-    pf: Any, batch_rows: int, schema: pa.Schema | None = None
-) -> Iterator[pa.RecordBatch]:
+def parquet_batches(pf: Any, batch_rows: int) -> Iterator[pa.RecordBatch]:
     """The batches of the Parquet file ``pf`` (a ``ParquetFile``), of ``batch_rows`` rows.
 
     A file with a dictionary below a column's top level (:func:`without_inner_dictionaries`)
     is read a row group at a time and its rows joined again; its batches may then hold a
-    row group's rows more than ``batch_rows``. Columns are given the types of ``schema``
-    (default: the file's, inner dictionaries decoded), as :func:`open_parquet` returns it.
+    row group's rows more than ``batch_rows``.
     """
-    plain = without_inner_dictionaries(pf.schema_arrow) if schema is None else schema
+    plain = without_inner_dictionaries(pf.schema_arrow)
     if plain == pf.schema_arrow:
         yield from pf.iter_batches(batch_size=batch_rows)
-        return
-    if without_inner_dictionaries(pf.schema_arrow) == pf.schema_arrow:  # index widths only
-        for b in pf.iter_batches(batch_size=batch_rows):
-            yield _as(b, plain)
         return
     held: list[pa.RecordBatch] = []
     rows = 0
     for group in range(pf.num_row_groups):
         for b in pf.iter_batches(batch_size=batch_rows, row_groups=[group]):
-            held.append(_as(b, plain))
+            columns = [
+                c if c.type == f.type else pc.cast(c, f.type)
+                for c, f in zip(b.columns, plain, strict=True)
+            ]
+            held.append(pa.RecordBatch.from_arrays(columns, schema=plain))
             rows += b.num_rows
             if rows >= batch_rows:
                 yield _arrays.joined(held)
                 held, rows = [], 0
     if held:
         yield _arrays.joined(held)
-
-
-def _as(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
-    """``batch`` with the types of ``schema``: more words than its indices number is damage."""
-    columns = [
-        c if c.type == f.type else pc.cast(c, f.type)
-        for c, f in zip(batch.columns, schema, strict=True)
-    ]
-    return pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 def without_inner_dictionaries(schema: pa.Schema) -> pa.Schema:

@@ -24,7 +24,11 @@ from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_columns import _header, _mapped_names, _short
 from svduty.io._incident_fields import _KIND
-from svduty.io._incident_parquet import open_parquet, parquet_batches
+from svduty.io._incident_parquet import (
+    open_parquet,
+    parquet_batches,
+    without_inner_dictionaries,
+)
 from svduty.io._incident_values import _normalise, _utf8_marks, blank_as_unknown, readable
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
@@ -44,7 +48,7 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
         return _open_csv(p)
     if suffix in PARQUET_SUFFIXES:
         try:
-            pf, schema = open_parquet(p)
+            pf = open_parquet(p)
         except (pa.ArrowException, OSError) as exc:
             raise InputFormatError(
                 Problem(file=str(p), message=f"not a readable Parquet file ({type(exc).__name__})")
@@ -53,7 +57,7 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
         def parquet() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
             start = 1
             try:
-                for b in parquet_batches(pf, BATCH_ROWS, schema):  # inner dictionaries too
+                for b in parquet_batches(pf, BATCH_ROWS):  # inner dictionaries too
                     rows = np.arange(start, start + b.num_rows, dtype=np.int64)
                     yield b, _arrays.array(rows), False
                     start += b.num_rows
@@ -62,7 +66,7 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
                     Problem(file=str(p), message=f"a damaged Parquet file ({type(exc).__name__})")
                 ) from None
 
-        return schema, parquet()
+        return without_inner_dictionaries(pf.schema_arrow), parquet()
     expected = "a .csv or .parquet file (or JSON Lines: a .jsonl file, or '-' for standard input)"
     raise InputFormatError(Problem(file=str(p), expected=expected))
 
