@@ -87,7 +87,11 @@ def _before(geo: Geography, a: Authority, code: str) -> bool:
 
 
 def area_problems(
-    geo: Geography, a: Authority, code: str, kind: AreaKind | None = None
+    geo: Geography,
+    a: Authority,
+    code: str,
+    kind: AreaKind | None = None,
+    country: str | None = None,
 ) -> Iterator[tuple[str, str]]:
     """What is wrong with one of an authority's areas, as (rule, message), if anything.
 
@@ -95,8 +99,9 @@ def area_problems(
     (:data:`AREA_KINDS`); ``BUNDLE-NATION``: the authority's nation (recorded, or implied
     by its category) is not the nation of the area's GSS code. An area ``geo`` and the
     national tables do not know is not judged here, unless ``kind`` says its kind (an
-    area a scenario creates: a unitary area, whether named by a new code or an id; its
-    nation is that of its kind, ``E06`` or ``W06``).
+    area a scenario creates, named by a new code or an id; its nation is that of its
+    kind), or ``country`` (``"E"``, ``"W"``: the first letter of the codes of the areas
+    it replaces) its nation where its kind is not known.
 
     Example:
         >>> from svduty.sources import cite
@@ -117,11 +122,15 @@ def area_problems(
         )
     nation = a.nation_of
     letter, said = code[:1], f"a GSS code starting {code[:1]}"
-    if not _GSS_CODE.match(code):  # an id: its nation is its kind's, if given, else not known
+    if not _GSS_CODE.match(code):  # an id: its nation is its kind's, else its areas'
         of = given if given is not None and given.is_local_government_area else None
         prefix = GSS_PREFIXES[of][0] if of is not None else ""
-        letter = prefix[:1]
-        said = f"{of.a}, as a code {prefix} is" if of is not None else ""
+        letter = prefix[:1] if of is not None else (country or "")[:1]
+        said = (
+            f"{of.a}, as a code {prefix} is"
+            if of is not None
+            else f"as the areas it replaces, codes starting {letter}"
+        )
     there = _NATION_OF_LETTER.get(letter)
     if nation is not None and there is not None and there is not nation:
         yield (

@@ -4,8 +4,9 @@ A proposed area has no GSS code until the ONS issues one, so a ``create_area`` c
 names it by an id (``north-warwickshire-unitary``); a code of a GSS code's shape must be
 one of a local government area (s.11(4): ``E06``-``E09``, ``W06``), checked as
 ``areas.toml`` checks its codes (:func:`svduty.areas.check_gss`), and of the country of
-the districts it replaces. Its kind (:func:`created_kind`) is its code's, or the one kind
-of the areas an id replaces where a merger cannot change it, or the change's own ``kind``.
+the districts it replaces. Its kind (:func:`created_kind`) is its code's, or the change's
+own ``kind``, or for an id the one kind the areas it replaces can make in law
+(:func:`possible_kinds`); a kind those areas cannot make is refused (:func:`check_kind`).
 
 Example:
     >>> from svduty.governance import CreateArea
@@ -26,7 +27,14 @@ from svduty._ids import EXPECTED_AREA, is_gss_code, is_id
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, check_gss
 from svduty.errors import AreaError, Problem, describe, shown
 
-__all__ = ["area_code", "area_country", "area_kind_given", "as_area_kind", "created_kind"]
+__all__ = [
+    "area_code",
+    "area_country",
+    "as_area_kind",
+    "check_kind",
+    "created_kind",
+    "possible_kinds",
+]
 
 _COUNTRIES = {"E": "England", "W": "Wales", "S": "Scotland", "N": "Northern Ireland"}
 _LGA = "a local government area's GSS code, starting " + " or ".join(
@@ -42,20 +50,59 @@ _KIND_OF_PREFIX = {
 }
 
 
+_U, _D, _M, _L, _W = (
+    AreaKind.UNITARY,
+    AreaKind.DISTRICT,
+    AreaKind.METROPOLITAN_DISTRICT,
+    AreaKind.LONDON_BOROUGH,
+    AreaKind.WELSH_PRINCIPAL_AREA,
+)
+
+
+def possible_kinds(replaces: Sequence[str]) -> frozenset[AreaKind] | None:
+    """The kinds an area made of the areas ``replaces`` codes can be in law; ``None``: not known.
+
+    Greater London is divided into London boroughs (London Government Act 1963 s.1), so
+    London boroughs make a London borough, and nothing with areas outside it (the empty
+    set). Wales into principal areas (Local Government (Wales) Act 1994 s.1). In England a
+    structural or boundary change goes from two tiers to one, never back, and no area
+    mixes single-tier and two-tier parts (Local Government and Public Involvement in
+    Health Act 2007 ss.1, 8(4)): unitary areas make a unitary area, with districts too
+    (Bournemouth, Christchurch and Poole, 2019); metropolitan districts a metropolitan
+    district or a unitary county; districts of a two-tier county a unitary area or one
+    district of the county still (East Suffolk, 2019, has an ``E07`` code).
+
+    Example:
+        >>> sorted(k.value for k in possible_kinds(("E07000218", "E07000219")))
+        ['district', 'unitary']
+        >>> possible_kinds(("E06000058", "E07000048"))
+        frozenset({<AreaKind.UNITARY: 'unitary'>})
+        >>> possible_kinds(("E09000012", "E07000218")), possible_kinds(("an-id",))
+        (frozenset(), None)
+    """
+    kinds = {_KIND_OF_PREFIX.get(c[:3]) for c in replaces if is_gss_code(c)} - {None}
+    if not kinds:
+        return None
+    if _W in kinds:
+        return frozenset({_W}) if kinds == {_W} else frozenset()
+    if _L in kinds:
+        return frozenset({_L}) if kinds == {_L} else frozenset()
+    if _M in kinds:
+        return frozenset({_M, _U})
+    return frozenset({_D, _U}) if kinds == {_D} else frozenset({_U})
+
+
 def created_kind(code: str, replaces: Sequence[str]) -> AreaKind | None:
     """The kind of the area a ``create_area`` change creates, where it can be told.
 
     A GSS code says its kind (``E06``: a unitary area, ``E07``: a district...). An id
-    stands for an area with no code issued yet: it is of the one kind of the areas it
-    replaces, where that kind cannot change by a merger (unitary areas, metropolitan
-    districts, London boroughs, Welsh principal areas). Districts of a two-tier county
-    (``E07``) may become a unitary area or one district of the county still (East
-    Suffolk, 2019, has an ``E07`` code): ``None``, as for areas of several kinds or none
-    with a GSS code. The change's ``kind`` says it then.
+    stands for an area with no code issued yet: it is of the kind the areas it replaces
+    can make, where the law allows one only (:func:`possible_kinds`); else ``None``, and
+    the change's ``kind`` says it.
 
     Example:
-        >>> [created_kind(c, ("E06000059",)) for c in ("north", "E07000999")]
-        [<AreaKind.UNITARY: 'unitary'>, <AreaKind.DISTRICT: 'district'>]
+        >>> [created_kind(c, ("E06000059",)) for c in ("north", "E06000999")]
+        [<AreaKind.UNITARY: 'unitary'>, <AreaKind.UNITARY: 'unitary'>]
         >>> created_kind("north", ("E09000012", "E09000030"))
         <AreaKind.LONDON_BOROUGH: 'london_borough'>
         >>> created_kind("north", ("E07000218",)) is None, created_kind("x", ("an-id",)) is None
@@ -63,40 +110,84 @@ def created_kind(code: str, replaces: Sequence[str]) -> AreaKind | None:
     """
     if is_gss_code(code):
         return _KIND_OF_PREFIX.get(code[:3])
-    kinds = {_KIND_OF_PREFIX.get(c[:3]) for c in replaces if is_gss_code(c)}
-    kind = kinds.pop() if len(kinds) == 1 else None
-    return None if kind is AreaKind.DISTRICT else kind
+    possible = possible_kinds(replaces)
+    return next(iter(possible)) if possible is not None and len(possible) == 1 else None
 
 
-def area_kind_given(code: object, replaces: object, kind: AreaKind) -> None:
-    """Refuse a ``kind`` that is no local government area's, or not its code's or country's.
+def check_kind(code: object, replaces: object, kind: AreaKind | None) -> None:
+    """Refuse a created area's kind (given, or its code's) that the law does not allow.
+
+    A kind given must be of a local government area, its code's if it has one, of the
+    country of the areas it replaces, and one those areas can make (:func:`possible_kinds`).
 
     Example:
-        >>> area_kind_given("north", ("E07000218",), AreaKind.WELSH_PRINCIPAL_AREA)
+        >>> check_kind("north", ("E07000218",), AreaKind.WELSH_PRINCIPAL_AREA)
         Traceback (most recent call last):
         ...
         svduty.errors.AreaError: kind: a welsh principal area is in Wales, where the districts it replaces are in England; expected a kind of local government area of England
+        >>> check_kind("E07000999", ("E09000012",), None)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.AreaError: code: the areas it replaces (london borough) can make a london borough only; expected the code of an area they can make (got 'E07000999')
     """  # noqa: E501
-    if not kind.is_local_government_area:
-        raise AreaError.single(None, "kind", expected=_KINDS, got=shown(kind.value))
-    if isinstance(code, str) and is_gss_code(code):
-        own = _KIND_OF_PREFIX.get(code[:3])
-        if own is not kind:
-            said = f"the kind its code gives ({own.value if own else code[:3]})"
-            raise AreaError.single(None, "kind", expected=said, got=shown(kind.value))
+    words = [k.value for k in AreaKind]
+    if kind is not None and not kind.is_local_government_area:
+        raise AreaError.single(
+            None, "kind", expected=_KINDS, got=shown(kind.value, vocabulary=words)
+        )
+    own = _KIND_OF_PREFIX.get(code[:3]) if isinstance(code, str) and is_gss_code(code) else None
+    if kind is not None and own is not None and own is not kind:
+        said = f"the kind its code gives ({own.value})"
+        raise AreaError.single(None, "kind", expected=said, got=shown(kind.value, vocabulary=words))
+    codes = tuple(c for c in replaces if is_gss_code(c)) if isinstance(replaces, tuple) else ()
+    there = codes[0][:1] if codes else None
+    if kind is not None and own is None and there is not None:
+        country = GSS_PREFIXES[kind][0][:1]
+        if country != there:
+            where = _COUNTRIES.get(there, there)
+            raise AreaError(
+                Problem(
+                    field="kind",
+                    message=f"{kind.a} is in {_COUNTRIES[country]}, where the districts it "
+                    f"replaces are in {where}",
+                    expected=f"a kind of local government area of {where}",
+                )
+            )
+    possible = possible_kinds(codes)
+    if possible is None:
         return
-    country = GSS_PREFIXES[kind][0][:1]
-    codes = [c for c in replaces if is_gss_code(c)] if isinstance(replaces, tuple) else []
-    if codes and codes[0][:1] != country:
-        there = _COUNTRIES.get(codes[0][:1], codes[0][:1])
+    made = sorted(
+        {_KIND_OF_PREFIX[c[:3]].value.replace("_", " ") for c in codes if c[:3] in _KIND_OF_PREFIX}
+    )
+    if not possible:
+        message = (
+            f"areas of Greater London or Wales and others ({', '.join(made)}) make no one area"
+        )
+        raise AreaError(
+            Problem(field="replaces", message=message, expected="areas that can make one")
+        )
+    effective = kind if kind is not None else own
+    if effective is None or effective in possible:
+        return
+    can = " or ".join(sorted(k.a for k in possible))
+    message = f"the areas it replaces ({', '.join(made)}) can make {can} only"
+    if kind is not None:
         raise AreaError(
             Problem(
                 field="kind",
-                message=f"{kind.a} is in {_COUNTRIES[country]}, where the districts it "
-                f"replaces are in {there}",
-                expected=f"a kind of local government area of {there}",
+                message=message,
+                expected="a kind they can make",
+                got=shown(kind.value, vocabulary=words),
             )
         )
+    raise AreaError(
+        Problem(
+            field="code",
+            message=message,
+            expected="the code of an area they can make",
+            got=shown(code),
+        )
+    )
 
 
 def as_area_kind(value: object) -> Any:

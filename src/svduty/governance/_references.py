@@ -281,13 +281,19 @@ def _created_authority_problems(scenario: Scenario, known: Known) -> list[Proble
     The bundle's own checks (``BUNDLE-CATEGORY-AREA``, ``BUNDLE-NATION``): a scenario can
     no more make a district council or an integrated care board for a Welsh principal
     area than a bundle can record one. An area the scenario creates is of its
-    :attr:`~svduty.governance.CreateArea.kind` (a unitary area, if named by an id).
+    :attr:`~svduty.governance.CreateArea.kind`, and of the country of the areas it
+    replaces even where its kind is not known.
     """
     if known.geography is None:
         return []
     from svduty.authorities._areas_served import area_kind, area_problems  # not at start-up
 
     kinds = {c.code: c.kind for c in scenario.changes if isinstance(c, CreateArea)}
+    countries = {
+        c.code: next((r[:1] for r in c.replaces if GSS_CODE.fullmatch(r)), None)
+        for c in scenario.changes
+        if isinstance(c, CreateArea)
+    }
 
     out: list[Problem] = []
     for i, change in enumerate(scenario.changes):
@@ -304,7 +310,7 @@ def _created_authority_problems(scenario: Scenario, known: Known) -> list[Proble
                 wrong = "not an area of the partnership or of England and Wales (BUNDLE-GSS)"
                 out.append(Problem(field=f"{at}[{j}]", message=wrong, got=code[:12]))
             for rule, message in area_problems(
-                known.geography, change.authority, code, kinds.get(code)
+                known.geography, change.authority, code, kinds.get(code), countries.get(code)
             ):
                 out.append(Problem(field=f"{at}[{j}]", message=f"{message} ({rule})"))
     return out

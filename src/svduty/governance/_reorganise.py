@@ -33,8 +33,8 @@ from svduty.errors import Problem, ScenarioError, quote
 from svduty.governance._area_code import (
     area_code,
     area_country,
-    area_kind_given,
     as_area_kind,
+    check_kind,
     created_kind,
 )
 from svduty.sources import Citation
@@ -146,15 +146,16 @@ class CreateArea:
     Its :attr:`kind` decides the Schedule 1 tables it is checked against
     (``GOV-SCHEDULE-1``), the nation each authority must be of and the kind of area each
     category serves (``BUNDLE-NATION``, ``BUNDLE-CATEGORY-AREA``, for a
-    ``create_authority`` naming it), as for a GSS code of that kind. A GSS code says it;
-    an id (``north-warwickshire-unitary``, an area the ONS has not coded yet) takes the
-    one kind of the areas it replaces where a merger cannot change it (unitary areas,
-    metropolitan districts, London boroughs, Welsh principal areas). Districts of a
-    two-tier county may become a unitary area or stay one district of the county (East
-    Suffolk, 2019: an ``E07`` code, its county council still specified), so for them
-    the change says which: ``kind = "unitary"`` or ``"district"``. Without it the new
-    area is checked only for the requirements its districts lose, and a warning says its
-    kind is not known.
+    ``create_authority`` naming it), as for a GSS code of that kind. A GSS code says it.
+    An id (``north-warwickshire-unitary``, an area the ONS has not coded yet) takes the
+    kind the areas it replaces can make where the law allows one only: London boroughs a
+    London borough, Welsh principal areas a principal area, unitary areas (with districts
+    too) a unitary area. Districts of a two-tier county may become a unitary area or stay one
+    district of the county (East Suffolk, 2019: an ``E07`` code, its county council still
+    specified), and metropolitan districts a metropolitan district or a unitary county, so
+    for them the change says which (``kind = "unitary"``, ``"district"``...). Without it
+    the area is checked only for the requirements its districts lose, and a warning says
+    its kind is not known. A kind, or a code, those areas cannot make is refused.
 
     Attributes:
         code: The area's code, used by the s.11(6) join: a local government area's GSS
@@ -164,8 +165,7 @@ class CreateArea:
         citation: Where the area is proposed.
         reason: Why, in words.
         kind: The kind of local government area it is: given, or its code's, or the one
-            kind of the areas an id replaces where a merger keeps it; ``None`` if not
-            known.
+            kind the areas an id replaces can make; ``None`` if not known.
 
     Example:
         >>> CreateArea("north", "North", ("E07000218", "E07000219")).replaces
@@ -186,9 +186,9 @@ class CreateArea:
 
     def __attrs_post_init__(self) -> None:
         area_country(self.code, self.replaces)
-        if isinstance(self.kind, AreaKind):
-            area_kind_given(self.code, self.replaces, self.kind)
-        elif self.kind is None and isinstance(self.code, str) and isinstance(self.replaces, tuple):
+        if self.kind is None or isinstance(self.kind, AreaKind):
+            check_kind(self.code, self.replaces, self.kind)
+        if self.kind is None and isinstance(self.code, str) and isinstance(self.replaces, tuple):
             object.__setattr__(self, "kind", created_kind(self.code, self.replaces))
 
 

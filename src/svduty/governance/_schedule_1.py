@@ -26,6 +26,7 @@ from svduty.authorities import (
     category_info,
     specified_authorities_for,
 )
+from svduty.authorities._authority import other_nation
 from svduty.errors import named
 from svduty.findings import Finding, Severity
 from svduty.governance._councils import councils_together
@@ -82,12 +83,17 @@ def schedule_1_findings(
     rule = GOVERNANCE_RULES["GOV-SCHEDULE-1"]
     out: list[Finding] = []
     for lga in after.areas:
-        kind = after.kinds.get(lga)  # an area the changes create: a unitary, if an id
+        kind = after.kinds.get(lga)  # an area the changes create: its kind, where known
         now = specified_authorities_for(after.authorities, lga, on=on, kind=kind)
-        have = _tables(after.authorities, now.subjects)
+        districts = [d for d, new in after.replaced.items() if new == lga] or [lga]
+        subjects = now.subjects
+        if kind is None and lga not in districts:  # an id of its areas' nation, kind unknown
+            subjects = tuple(
+                s for s in subjects if other_nation(after.authorities.get(s), districts[0]) is None
+            )
+        have = _tables(after.authorities, subjects)
         was: dict[str, list[str]] = {}
         had: list[str] = []
-        districts = [d for d, new in after.replaced.items() if new == lga] or [lga]
         for d in districts:
             ids = specified_authorities_for(before, d, on=on).subjects
             had.extend(i for i in ids if i not in had)
@@ -131,15 +137,19 @@ def schedule_1_findings(
 def _kind_not_known(lga: str, districts: list[str], cite: Citation) -> Finding:
     """The warning for a new area named by an id whose kind of area is not known.
 
-    Districts of a two-tier county may become a unitary area, or one district still.
+    The kinds its areas can make in law are named (districts of a two-tier county: a
+    unitary area, or one district still).
     """
+    from svduty.governance._area_code import possible_kinds  # not at start-up
+
+    possible = possible_kinds(districts)
+    can = " or ".join(sorted(repr(k.value) for k in possible)) if possible else "its kind"
     return Finding(
         "GOV-SCHEDULE-1",
         Severity.WARNING,
         f"not known: what kind of local government area {named(lga, 'an id')} is (it replaces "
-        f"{', '.join(districts)}: a unitary area, or one district of a two-tier county "
-        "still); only the requirements of Schedule 1 its districts lose are checked: say "
-        'it with kind = "unitary" or kind = "district" in its create_area change',
+        f"{', '.join(districts)}; by law {can}): only the requirements of Schedule 1 its "
+        f"districts lose are checked; give its create_area change the kind ({can})",
         (cite,),
         (lga,),
         data=(("missing", f"the kind of local government area {lga} is"),),
