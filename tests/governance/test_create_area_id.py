@@ -170,6 +170,7 @@ def test_a_welsh_council_for_an_english_id_area_is_of_the_other_nation():
         ("cymru-newydd", ("W06000001", "W06000002"), None, AreaKind.WELSH_PRINCIPAL_AREA),
         ("W06000901", ("W06000001",), None, AreaKind.WELSH_PRINCIPAL_AREA),
         ("north", ("north-district",), None, None),  # no GSS code to say the kind
+        ("north", ("E09000001", "E09000033"), None, None),  # the City is no London borough
         ("north", ("E10000031",), None, None),  # a county is no local government area
     ],
 )

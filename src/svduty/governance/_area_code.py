@@ -50,6 +50,7 @@ _KIND_OF_PREFIX = {
 }
 
 
+_CITY_OF_LONDON = "E09000001"
 _U, _D, _M, _L, _W = (
     AreaKind.UNITARY,
     AreaKind.DISTRICT,
@@ -64,7 +65,8 @@ def possible_kinds(replaces: Sequence[str]) -> frozenset[AreaKind] | None:
 
     Greater London is divided into London boroughs (London Government Act 1963 s.1), so
     London boroughs make a London borough, and nothing with areas outside it (the empty
-    set). Wales into principal areas (Local Government (Wales) Act 1994 s.1). In England a
+    set); the City of London is none (``None``: what it would make is not known). Wales
+    is divided into principal areas (Local Government (Wales) Act 1994 s.1). In England a
     structural or boundary change goes from two tiers to one, never back, and no area
     mixes single-tier and two-tier parts (Local Government and Public Involvement in
     Health Act 2007 ss.1, 8(4)): unitary areas make a unitary area, with districts too
@@ -81,7 +83,7 @@ def possible_kinds(replaces: Sequence[str]) -> frozenset[AreaKind] | None:
         (frozenset(), None)
     """
     kinds = {_KIND_OF_PREFIX.get(c[:3]) for c in replaces if is_gss_code(c)} - {None}
-    if not kinds:
+    if not kinds or _CITY_OF_LONDON in replaces:  # the City is no London borough: not known
         return None
     if _W in kinds:
         return frozenset({_W}) if kinds == {_W} else frozenset()
