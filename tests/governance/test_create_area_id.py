@@ -195,6 +195,8 @@ def test_the_kind_of_a_created_area(
         ("north", ("E06000058", "E06000059"), "district", "(unitary) can make a unitary only"),
         ("E07000999", ("E09000012",), None, "code: the areas it replaces (london borough)"),
         ("north", ("E09000012", "E07000218"), None, "replaces: areas of Greater London or"),
+        ("north", ("E09000001", "E07000218"), "district", "replaces: areas of Greater London"),
+        ("E07000999", ("E09000001", "E08000001"), None, "replaces: areas of Greater London"),
     ],
 )
 def test_a_kind_given_that_cannot_be_is_refused(
@@ -325,7 +327,17 @@ def test_a_kind_not_known_is_warned_naming_what_the_law_allows():
         "not known: what kind of local government area north is (it replaces E07000218, "
         "E07000219; by law 'district' or 'unitary')"
     )
-    assert warned.message.endswith("give its create_area change the kind ('district' or 'unitary')")
+    assert warned.message.endswith("give its create_area change its kind ('district' or 'unitary')")
+    s = Scenario("s", "S", [CreateArea("city", "City", ("E09000001", "E09000033"))])
+    (warned,) = [
+        f
+        for f in schedule_1_findings(
+            P.authorities, reorganise(P.authorities, ("E09000001", "E09000033"), s)
+        )
+        if "kind" in f.message
+    ]
+    assert "(it replaces E09000001, E09000033; what they make is not known)" in warned.message
+    assert warned.message.endswith("give its create_area change its kind")
 
 
 WELSH_COUNCIL = {

@@ -81,14 +81,18 @@ def possible_kinds(replaces: Sequence[str]) -> frozenset[AreaKind] | None:
         frozenset({<AreaKind.UNITARY: 'unitary'>})
         >>> possible_kinds(("E09000012", "E07000218")), possible_kinds(("an-id",))
         (frozenset(), None)
+        >>> possible_kinds(("E09000001", "E09000033")), possible_kinds(("E09000001", "E07000218"))
+        (None, frozenset())
     """
     kinds = {_KIND_OF_PREFIX.get(c[:3]) for c in replaces if is_gss_code(c)} - {None}
-    if not kinds or _CITY_OF_LONDON in replaces:  # the City is no London borough: not known
+    if not kinds:
         return None
     if _W in kinds:
         return frozenset({_W}) if kinds == {_W} else frozenset()
-    if _L in kinds:
-        return frozenset({_L}) if kinds == {_L} else frozenset()
+    if _L in kinds:  # the City (E09000001) is of Greater London too (1963 Act s.2(1))
+        if kinds != {_L}:
+            return frozenset()
+        return None if _CITY_OF_LONDON in replaces else frozenset({_L})
     if _M in kinds:
         return frozenset({_M, _U})
     return frozenset({_D, _U}) if kinds == {_D} else frozenset({_U})

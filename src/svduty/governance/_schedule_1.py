@@ -143,13 +143,14 @@ def _kind_not_known(lga: str, districts: list[str], cite: Citation) -> Finding:
     from svduty.governance._area_code import possible_kinds  # not at start-up
 
     possible = possible_kinds(districts)
-    can = " or ".join(sorted(repr(k.value) for k in possible)) if possible else "its kind"
+    can = " or ".join(sorted(repr(k.value) for k in possible)) if possible else None
+    law = f"by law {can}" if can else "what they make is not known"
     return Finding(
         "GOV-SCHEDULE-1",
         Severity.WARNING,
         f"not known: what kind of local government area {named(lga, 'an id')} is (it replaces "
-        f"{', '.join(districts)}; by law {can}): only the requirements of Schedule 1 its "
-        f"districts lose are checked; give its create_area change the kind ({can})",
+        f"{', '.join(districts)}; {law}): only the requirements of Schedule 1 its districts "
+        f"lose are checked; give its create_area change its kind{f' ({can})' if can else ''}",
         (cite,),
         (lga,),
         data=(("missing", f"the kind of local government area {lga} is"),),
