@@ -178,14 +178,15 @@ def sources_once(problems: Iterable[Problem]) -> list[Problem]:
         if (k := key(p)) is not None:
             fields.setdefault(k, []).append(p.field or "(no field)")
     out: list[Problem] = []
+    said: set[tuple[object, ...]] = set()
     for p in problems:
         k = key(p)
-        cited = fields.pop(k, []) if k is not None else ["kept as it is"]
-        if len(cited) == 1:
+        if k is None or len(fields[k]) == 1:
             out.append(p)
-        elif cited:  # the first of several; the others were popped with it
-            said = f"{p.message} (cited {len(cited)} times: {_listed(cited)})"
-            out.append(attrs.evolve(p, field=None, message=said))
+        elif k not in said:  # the first of several stands for them all
+            said.add(k)
+            message = f"{p.message} (cited {len(fields[k])} times: {_listed(fields[k])})"
+            out.append(attrs.evolve(p, field=None, message=message))
     return out
 
 

@@ -21,7 +21,7 @@ import re
 from svduty._arguments import choice_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
-from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind
+from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
 from svduty.authorities._answering import answer, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
@@ -202,7 +202,7 @@ def _by_kind(lga_code: str, kind: AreaKind | str | None) -> str:
         expected = f"the kind of a local government area: one of {lgas}"
         raise DataError(Problem(field=where, expected=expected, got=shown(chosen.value)))
     if _GSS.fullmatch(lga_code):
-        own = next((k for k, p in GSS_PREFIXES.items() if lga_code[:3] in p), None)
+        own = next(iter(kinds_of_code(lga_code)), None)
         if own is not chosen:
             said = f"the kind its code gives, {own.value!r}" if own else "no kind for its code"
             raise DataError(Problem(field=where, expected=said, got=shown(chosen.value)))

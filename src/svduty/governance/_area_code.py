@@ -24,7 +24,13 @@ from typing import Any
 import attrs
 
 from svduty._ids import EXPECTED_AREA, is_gss_code, is_id
-from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, check_gss
+from svduty.areas import (
+    GSS_PREFIXES,
+    LOCAL_GOVERNMENT_AREA_PREFIXES,
+    AreaKind,
+    check_gss,
+    kinds_of_code,
+)
 from svduty.errors import AreaError, Problem, describe, shown
 
 __all__ = [
@@ -32,6 +38,7 @@ __all__ = [
     "area_country",
     "as_area_kind",
     "check_kind",
+    "created_country",
     "created_kind",
     "possible_kinds",
 ]
@@ -45,9 +52,23 @@ _LGA = "a local government area's GSS code, starting " + " or ".join(
 _KINDS = "a kind of local government area: " + ", ".join(
     k.value for k in AreaKind if k.is_local_government_area
 )
-_KIND_OF_PREFIX = {
-    p: k for k, prefixes in GSS_PREFIXES.items() if k.is_local_government_area for p in prefixes
-}
+
+
+def _lga_kind(code: str) -> AreaKind | None:
+    """The kind of local government area a GSS code's prefix gives, if any."""
+    return next((k for k in kinds_of_code(code) if k.is_local_government_area), None)
+
+
+def created_country(replaces: Sequence[str]) -> str | None:
+    """The country letter (``"E"``, ``"W"``) of the areas a created area replaces, if known.
+
+    :func:`area_country` has refused areas of two countries.
+
+    Example:
+        >>> created_country(("an-id", "W06000015")), created_country(("an-id",))
+        ('W', None)
+    """
+    return next((c[:1] for c in replaces if is_gss_code(c)), None)
 
 
 _CITY_OF_LONDON = "E09000001"
@@ -84,7 +105,7 @@ def possible_kinds(replaces: Sequence[str]) -> frozenset[AreaKind] | None:
         >>> possible_kinds(("E09000001", "E09000033")), possible_kinds(("E09000001", "E07000218"))
         (None, frozenset())
     """
-    kinds = {_KIND_OF_PREFIX.get(c[:3]) for c in replaces if is_gss_code(c)} - {None}
+    kinds = {_lga_kind(c) for c in replaces if is_gss_code(c)} - {None}
     if not kinds:
         return None
     if _W in kinds:
@@ -115,7 +136,7 @@ def created_kind(code: str, replaces: Sequence[str]) -> AreaKind | None:
         (True, True)
     """
     if is_gss_code(code):
-        return _KIND_OF_PREFIX.get(code[:3])
+        return _lga_kind(code)
     possible = possible_kinds(replaces)
     return next(iter(possible)) if possible is not None and len(possible) == 1 else None
 
@@ -141,12 +162,12 @@ def check_kind(code: object, replaces: object, kind: AreaKind | None) -> None:
         raise AreaError.single(
             None, "kind", expected=_KINDS, got=shown(kind.value, vocabulary=words)
         )
-    own = _KIND_OF_PREFIX.get(code[:3]) if isinstance(code, str) and is_gss_code(code) else None
+    own = _lga_kind(code) if isinstance(code, str) and is_gss_code(code) else None
     if kind is not None and own is not None and own is not kind:
         said = f"the kind its code gives ({own.value})"
         raise AreaError.single(None, "kind", expected=said, got=shown(kind.value, vocabulary=words))
     codes = tuple(c for c in replaces if is_gss_code(c)) if isinstance(replaces, tuple) else ()
-    there = codes[0][:1] if codes else None
+    there = created_country(codes)
     if kind is not None and own is None and there is not None:
         country = GSS_PREFIXES[kind][0][:1]
         if country != there:
@@ -162,9 +183,7 @@ def check_kind(code: object, replaces: object, kind: AreaKind | None) -> None:
     possible = possible_kinds(codes)
     if possible is None:
         return
-    made = sorted(
-        {_KIND_OF_PREFIX[c[:3]].value.replace("_", " ") for c in codes if c[:3] in _KIND_OF_PREFIX}
-    )
+    made = sorted({k.value.replace("_", " ") for k in map(_lga_kind, codes) if k is not None})
     if not possible:
         message = (
             f"areas of Greater London or Wales and others ({', '.join(made)}) make no one area"

@@ -287,12 +287,11 @@ def _created_authority_problems(scenario: Scenario, known: Known) -> list[Proble
     if known.geography is None:
         return []
     from svduty.authorities._areas_served import area_kind, area_problems  # not at start-up
+    from svduty.governance._area_code import created_country
 
     kinds = {c.code: c.kind for c in scenario.changes if isinstance(c, CreateArea)}
     countries = {
-        c.code: next((r[:1] for r in c.replaces if GSS_CODE.fullmatch(r)), None)
-        for c in scenario.changes
-        if isinstance(c, CreateArea)
+        c.code: created_country(c.replaces) for c in scenario.changes if isinstance(c, CreateArea)
     }
 
     out: list[Problem] = []
