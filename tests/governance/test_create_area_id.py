@@ -230,6 +230,34 @@ def test_the_kind_round_trips_through_a_scenario_file():
     assert load_scenario(dumped, sources=P.sources) == s
 
 
+@pytest.mark.parametrize(
+    ("kind", "got"),
+    [
+        ("unitry", "(got a string of 6 characters, not shown)"),
+        ("county", "(got 'county')"),
+        (5, "(got a number of 1 digit, not shown)"),
+    ],
+)
+def test_a_scenario_files_kind_is_refused_naming_the_five_kinds(kind: object, got: str):
+    document = packaged("lgr-two-unitaries")
+    for change in document["changes"]:
+        if change["op"] == "create_area":
+            change["kind"] = kind
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(document, sources=P.sources)
+    expected = "district, unitary, london_borough, metropolitan_district, welsh_principal_area"
+    said = [p.what() for p in caught.value.problems]
+    assert len(said) == 2
+    assert all(f"expected a kind of local government area: {expected} {got}" in w for w in said)
+    assert not any("police_force_area" in w for w in said)  # not every kind svduty knows
+
+
+def test_a_set_of_replaced_areas_is_in_one_order():
+    areas = {f"E0700021{i}" for i in range(8, 10)} | {"E07000220"}
+    made = CreateArea("north", "North", areas)  # type: ignore[arg-type]
+    assert made.replaces == ("E07000218", "E07000219", "E07000220")
+
+
 def test_specified_authorities_for_reads_an_ids_tables_by_the_kind_given():
     after = reorganise(
         P.authorities,

@@ -31,7 +31,7 @@ from svduty.areas import (
     check_gss,
     kinds_of_code,
 )
-from svduty.errors import AreaError, Problem, describe, shown
+from svduty.errors import AreaError, DataError, Problem, describe, shown
 
 __all__ = [
     "area_code",
@@ -41,6 +41,7 @@ __all__ = [
     "created_country",
     "created_kind",
     "possible_kinds",
+    "structure_area_kind",
 ]
 
 _COUNTRIES = {"E": "England", "W": "Wales", "S": "Scotland", "N": "Northern Ireland"}
@@ -228,6 +229,29 @@ def as_area_kind(value: object) -> Any:
         return AreaKind(value)
     except ValueError:
         raise AreaError.single(None, "kind", expected=_KINDS, got=describe(value)) from None
+
+
+def structure_area_kind(value: object, _: object) -> AreaKind:
+    """A scenario file's ``kind``: text naming a kind of local government area.
+
+    The loader's hook for :attr:`CreateArea.kind`, so that an unknown word is answered
+    with the kinds a created area can be, not every kind of area svduty knows.
+
+    Example:
+        >>> structure_area_kind("unitary", None)
+        <AreaKind.UNITARY: 'unitary'>
+        >>> structure_area_kind("unitry", None)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: expected a kind of local government area: district, \
+unitary, london_borough, metropolitan_district, welsh_principal_area (got a string of 6 \
+characters, not shown)
+    """
+    words = [k.value for k in AreaKind]
+    if isinstance(value, str) and value in words:
+        return AreaKind(value)
+    got = shown(value, vocabulary=words) if isinstance(value, str) else describe(value)
+    raise DataError.single(None, None, expected=_KINDS, got=got)
 
 
 def area_code(_: object, attribute: attrs.Attribute[str], code: object) -> None:

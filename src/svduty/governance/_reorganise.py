@@ -36,6 +36,7 @@ from svduty.governance._area_code import (
     as_area_kind,
     check_kind,
     created_kind,
+    structure_area_kind,
 )
 from svduty.sources import Citation
 
@@ -71,14 +72,21 @@ def as_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
     A number or ``None`` is left for :func:`~svduty._checked.checked_fields` to refuse
     with an ``ArgumentError`` naming the field (``tuple()`` of it was a raw ``TypeError``).
 
+    A set has no order of its own: its items are sorted, so that what a change says
+    (and the findings that name its areas) is the same from run to run.
+
     Example:
         >>> as_tuple("E07000220"), as_tuple(["E07000220"]), as_tuple(5)
         (('E07000220',), ('E07000220',), 5)
+        >>> as_tuple({"E07000221", "E07000220"})
+        ('E07000220', 'E07000221')
     """
     if isinstance(value, str):
         return (value,)
     if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
         return cast("tuple[str, ...]", value)  # not a list of text: the field's check says so
+    if isinstance(value, (set, frozenset)) and all(isinstance(v, str) for v in value):
+        return tuple(sorted(value))
     return tuple(value)
 
 
@@ -182,7 +190,9 @@ class CreateArea:
     replaces: tuple[str, ...] = attrs.field(converter=as_tuple)
     citation: Citation | None = None
     reason: str | None = None
-    kind: AreaKind | None = attrs.field(default=None, converter=as_area_kind)
+    kind: AreaKind | None = attrs.field(
+        default=None, converter=as_area_kind, metadata={"structure": structure_area_kind}
+    )
 
     def __attrs_post_init__(self) -> None:
         area_country(self.code, self.replaces)

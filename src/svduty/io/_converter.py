@@ -250,8 +250,17 @@ def _strict_fixed_tuple(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any],
 
 
 def _strict_class(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """The attrs-class hook of cattrs, refusing anything but a table up front."""
-    inner = cattrs.gen.make_dict_structure_fn(cl, conv)
+    """The attrs-class hook of cattrs, refusing anything but a table up front.
+
+    A field whose metadata has a ``"structure"`` hook is structured by it: a field that
+    converts its own text (``CreateArea.kind``) says what it expects in its own words.
+    """
+    hooks = {
+        a.name: cattrs.gen.override(struct_hook=a.metadata["structure"])
+        for a in attrs.fields(cl)
+        if "structure" in a.metadata
+    }
+    inner = cattrs.gen.make_dict_structure_fn(cl, conv, **hooks)  # type: ignore[arg-type]
 
     def hook(value: Any, c: Any) -> Any:
         if not isinstance(value, Mapping):
