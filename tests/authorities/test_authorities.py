@@ -218,6 +218,85 @@ def test_a_relevant_area_has_two_local_government_areas_or_more() -> None:
         must_consult_s9(auths, "E07000901E07000902", ["d1", "d2"])
 
 
+_SCH2 = ("educational_authority", "prison_authority", "youth_custody_authority")
+
+
+def _absent(cat: str, area: str, confidence: str = "confirmed") -> Absence:
+    doubt = "confirm with partners" if confidence == "unconfirmed" else None
+    c = cite("pcsc-act-2022", "Sch 2", confidence=Confidence(confidence), doubt=doubt)
+    return Absence(AuthorityCategory(cat), (area,), c)
+
+
+def test_one_school_recorded_is_not_each_educational_authority() -> None:
+    """s.8(4)(a): "each educational authority for the area" must be consulted: one school
+    recorded does not show it is the only one (the legal review of the fortieth session)."""
+    school = _auth("s1", "educational_authority", ["E07000218"])
+    others = (
+        _absent("prison_authority", "E07000218"),
+        _absent("youth_custody_authority", "E07000218"),
+    )
+    ans = must_consult_s8(
+        Authorities((school,), others), "E07000218", districts_within=lambda c: (c,)
+    )
+    assert ans.undetermined
+    assert ans.subjects == ("s1",)
+    assert ans.missing == (
+        "whether every educational authority for E07000218 is recorded (each must be "
+        "consulted; an absence of the category, beside those named, would say there is no other)",
+    )
+    # an absence of the category beside the school: the list is whole, and the answer yes
+    whole = Authorities((school,), (*others, _absent("educational_authority", "E07000218")))
+    ans = must_consult_s8(whole, "E07000218", districts_within=lambda c: (c,))
+    assert ans.yes, ans.missing
+    assert ans.subjects == ("s1",)
+    said = [r.says for r in ans.reasons]
+    assert "no other educational authority is recorded for E07000218" in said
+    assert "no prison authority is recorded for E07000218" in said  # none at all: no "other"
+    # unconfirmed, the absence of others leaves the answer undetermined, saying what to check
+    doubtful = Authorities(
+        (school,), (*others, _absent("educational_authority", "E07000218", "unconfirmed"))
+    )
+    ans = must_consult_s8(doubtful, "E07000218", districts_within=lambda c: (c,))
+    assert ans.undetermined
+    assert ans.missing == (
+        "confirmation that no other educational authority is for E07000218: confirm with partners",
+    )
+
+
+@given(st.lists(st.sampled_from(_SCH2), unique=True), st.lists(st.sampled_from(_SCH2), unique=True))
+def test_the_consultation_is_known_only_where_every_list_is_whole(
+    recorded: list[str], absent: list[str]
+) -> None:
+    """Yes exactly when each Schedule 2 category has an absence record (of any, or of any
+    other than those named); recording more authorities never makes a yes undetermined."""
+    items = tuple(_auth(f"a{i}", cat, ["E07000218"]) for i, cat in enumerate(recorded))
+    auths = Authorities(items, tuple(_absent(cat, "E07000218") for cat in absent))
+    ans = must_consult_s8(auths, "E07000218", districts_within=lambda c: (c,))
+    assert ans.yes is (set(absent) == set(_SCH2))
+    assert len(ans.missing) == len(set(_SCH2) - set(absent))
+
+
+def test_s9_is_undetermined_while_a_schedule_1_table_has_nobody_recorded() -> None:
+    """s.9(4)(a): "every other specified authority for the area": with no chief officer of
+    police, fire and rescue authority... recorded, who they are is not known."""
+    items = (
+        _auth("d1", "district_council", ["E07000218"]),
+        _auth("d2", "district_council", ["E07000219"]),
+    )
+    whole = tuple(_absent(cat, area) for cat in _SCH2 for area in ("E07000218", "E07000219"))
+    ans = must_consult_s9(
+        Authorities(items, whole),
+        ["E07000218", "E07000219"],
+        ["d1", "d2"],
+        districts_within=lambda c: (c,),
+    )
+    assert ans.undetermined
+    assert ans.subjects == ()
+    assert len(ans.missing) == 12  # six Schedule 1 tables of a two-tier district, twice
+    assert all(m.endswith("(Sch 1)") for m in ans.missing)
+    assert any("'Police' table" in m and "E07000219" in m for m in ans.missing)
+
+
 @pytest.mark.parametrize(
     "team",
     [[], ["d1"], ["d1", "pcc"], ["d1", "nobody"], ["pcc", "nobody"]],

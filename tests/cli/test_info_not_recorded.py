@@ -34,3 +34,36 @@ def test_a_recorded_absence_is_not_unrecorded() -> None:
     data = json.loads(_info("--format", "json"))  # Warwickshire records no prison, no YOI
     assert data["authorities"]["not_recorded"] == ["educational_authority"]
     assert {x["category"] for x in data["authorities"]["absent"]} >= {"prison_authority"}
+
+
+def test_a_list_of_relevant_authorities_is_whole_only_with_an_absence_of_others(
+    tmp_path: Path,
+) -> None:
+    """s.8(4): "each" prison authority: one prison named is not all there are, until an
+    absence of the category beside it says so (the fortieth session's legal review)."""
+    folder = tmp_path / "kent"
+    assert main(["init", str(folder), "--area", "E10000016"], stdout=io.StringIO()) == 0
+    prison = """
+[[authorities]]
+id = "hmp-maidstone"
+name = "Governor of HMP Maidstone"
+category = "prison_authority"
+areas = ["E07000110"]
+nation = "england"
+citation = { source = "pcsc-act-2022", provision = "Sch 2" }
+"""
+    path = folder / "authorities.toml"
+    path.write_text(path.read_text(encoding="utf-8") + prison, encoding="utf-8")
+    text = _info("--partnership", str(folder))
+    assert "Not known to be all there are (Sch 2): the prison authorities named" in text
+    assert "No other prison authority" not in text
+    absent = """
+[[absences]]
+category = "prison_authority"
+areas = ["E07000110"]
+citation = { source = "pcsc-act-2022", provision = "Sch 2" }
+"""
+    path.write_text(path.read_text(encoding="utf-8") + absent, encoding="utf-8")
+    text = _info("--partnership", str(folder))
+    assert "No other prison authority in the area [confirmed]" in text
+    assert "Not known to be all there are" not in text

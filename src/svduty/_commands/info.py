@@ -234,8 +234,19 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
             dated = a["valid"] != _period(_UNDATED)  # two of one name: their days tell them apart
             when = f" ({_period_text(a['valid'])})" if dated else ""
             print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}", file=out)
+    named = {a["category"] for a in auth["by_role"].get("relevant_authority", [])}
     for x in auth["absent"]:
-        print(f"\nNo {x['category'].replace('_', ' ')} in the area [{x['confidence']}]", file=out)
+        other = " other" if x["category"] in named else ""  # the list named is whole
+        words = x["category"].replace("_", " ")
+        print(f"\nNo{other} {words} in the area [{x['confidence']}]", file=out)
+    if unwhole := sorted(named - {x["category"] for x in auth["absent"]}):
+        kinds = ", ".join(c.replace("_", " ").replace("authority", "authorities") for c in unwhole)
+        print(
+            f"\nNot known to be all there are (Sch 2): the {kinds} named; record that there is "
+            "no other (absent) once the list is whole: until then who must be consulted "
+            "(s.8(4): each of them) is undetermined",
+            file=out,
+        )
     if auth["not_recorded"]:
         kinds = ", ".join(
             c.replace("_", " ").replace("authority", "authorities") for c in auth["not_recorded"]

@@ -295,10 +295,14 @@ class Authority:
 @checked_fields
 @attrs.frozen(slots=True)
 class Absence:
-    """A recorded fact that no authority of a category is for some local government areas.
+    """A recorded fact that no authority of a category, beside those named, is for some areas.
 
-    Such a record lets a rule say "none" instead of "not known". Where the absence is not
-    confirmed its citation is unconfirmed and says what to check.
+    Such a record lets a rule say "none" instead of "not known". Facts are an open world:
+    the authorities a bundle names are some of those of their category, until an absence
+    says there is no other. So an absence where none are named says there are none, and
+    one beside named authorities says they are all there are: s.8(4) and s.9(4) require
+    *each* educational, prison and youth custody authority for the area to be consulted.
+    Where the absence is not confirmed its citation is unconfirmed and says what to check.
 
     Attributes:
         category: The category absent.

@@ -30,7 +30,10 @@ from svduty.authorities._authority import (
 )
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities
-from svduty.authorities._specified import not_a_local_government_area
+from svduty.authorities._specified import (
+    not_a_local_government_area,
+    specified_authorities_for,
+)
 from svduty.errors import DataError
 from svduty.sources import Confidence, cite
 
@@ -62,30 +65,28 @@ def _relevant(
         for cat in _SCHEDULE_2:
             of_cat = [a for a in found if a.category is cat]
             absences = authorities.absences_for(lga, cat, districts_within=districts_within)
+            words = cat.value.replace("_", " ")
             if of_cat:
                 reasons.append(
                     reason(
                         rule,
-                        f"consult each {cat.value.replace('_', ' ')} for {lga}: "
-                        + ", ".join(a.name for a in of_cat),
+                        f"consult each {words} for {lga}: " + ", ".join(a.name for a in of_cat),
                     )
                 )
-            elif absences:
-                for x in absences:
-                    reasons.append(
-                        Reason(
-                            rule,
-                            f"no {cat.value.replace('_', ' ')} is recorded for {lga}",
-                            x.citation,
-                        )
-                    )
-                    if x.citation.confidence is Confidence.UNCONFIRMED:
-                        missing.append(
-                            f"confirmation that no {cat.value.replace('_', ' ')} is for {lga}: "
-                            f"{x.citation.doubt}"
-                        )
-            else:
+            if not of_cat and not absences:
                 missing.append(f"the {plural(cat)} for {lga} (Sch 2)")
+            elif not absences:  # "each" (s.8(4), s.9(4)): one recorded is not all of them
+                missing.append(
+                    f"whether every {words} for {lga} is recorded (each must be consulted; "
+                    "an absence of the category, beside those named, would say there is no other)"
+                )
+            for x in absences:
+                other = " other" if of_cat else ""
+                reasons.append(Reason(rule, f"no{other} {words} is recorded for {lga}", x.citation))
+                if x.citation.confidence is Confidence.UNCONFIRMED:
+                    missing.append(
+                        f"confirmation that no{other} {words} is for {lga}: {x.citation.doubt}"
+                    )
     return subjects, reasons, missing
 
 
@@ -101,9 +102,10 @@ def must_consult_s8(
 
     Each relevant authority (educational, prison, youth custody) for the local government
     area. ``subjects`` are the recorded ones; the answer is ``yes`` when every Schedule 2
-    table is accounted for (authorities recorded, or a confirmed absence) and
-    ``undetermined`` otherwise, naming what to find out; ``no`` on a day before s.8 came
-    into force (31 January 2023; SI 2022/1227 reg 4).
+    table is known whole: a confirmed :class:`~svduty.authorities.Absence` of the category
+    (none, or none beside those named; one school named is not *each* educational
+    authority). Otherwise it is ``undetermined``, naming what to find out; ``no`` on a day
+    before s.8 came into force (31 January 2023; SI 2022/1227 reg 4).
 
     Example:
         >>> a = must_consult_s8(Authorities(), "E07000901", districts_within=lambda c: (c,))
@@ -138,7 +140,10 @@ def must_consult_s9(
 
     (a) every other specified authority for the area (any of its local government areas)
     that is not among the collaborating authorities, and (b)-(d) each relevant authority
-    for the area; ``no`` on a day before s.9 came into force (31 January 2023).
+    for the area; ``no`` on a day before s.9 came into force (31 January 2023). The answer
+    is ``undetermined`` while a Schedule 1 table of one of its areas has nobody recorded
+    (as :func:`specified_authorities_for` says) or a Schedule 2 table is not known whole
+    (as :func:`must_consult_s8` says).
 
     Args:
         authorities: The named authorities.
@@ -208,6 +213,15 @@ def must_consult_s9(
     rel_subjects, rel_reasons, missing = _relevant(
         authorities, lgas, "s.9(4)(b)-(d)", on, districts_within
     )
+    # (a) "every other specified authority": a Schedule 1 table nobody is recorded for
+    # leaves who they are not known
+    missing[:0] = [
+        m
+        for lga in lgas
+        for m in specified_authorities_for(
+            authorities, lga, on=on, districts_within=districts_within
+        ).missing
+    ]
     for s in rel_subjects:
         if s not in subjects:
             subjects.append(s)
