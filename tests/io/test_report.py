@@ -696,3 +696,16 @@ def test_the_caveats_say_what_the_police_areas_are(month, tmp_path):
     text = sample_police_uk().read_text(encoding="utf-8")
     older.write_text(re.sub(r",\d{4}-\d{2},", ",2019-01,", text), encoding="utf-8")
     assert "records the areas only from then" in svduty.report(older).html
+
+
+def test_the_lead_does_not_call_the_acts_violence_serious(tmp_path):
+    """s.13(6): whether violence in an area amounts to serious violence is for the
+    partnership; under the Act's definition of violence (pcsc-s13) the lead said the rows
+    "are serious violence" (the fortieth session's legal review)."""
+    page = tmp_path / "r.html"
+    argv = ["report", str(sample_police_uk()), "--definition", "pcsc-s13", "-o", str(page)]
+    assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    lead = re.search(r'<p class="lead">(.*?)</p>', page.read_text(encoding="utf-8"), re.S)
+    assert lead is not None
+    assert "serious violence" not in lead.group(1)
+    assert "are within the definition" in lead.group(1)

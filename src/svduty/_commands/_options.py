@@ -115,14 +115,16 @@ def default_partnership() -> str:
 
 
 DEFINITION_HELP = (
-    "the definition of serious violence to classify against: a national definition id ("
+    "the definition to classify against (of serious violence, or the Act's of violence): a "
+    "national definition id ("
     + ", ".join(NATIONAL_IDS)
     + "), a packaged bundle's name, a published definition ("
     + ", ".join(PUBLISHED)
     + "), a bundle folder or a definition TOML file from any "
-    "bundle (default: the partnership's own definition; the Act's s.13, "
+    "bundle (default: the partnership's own definition; when it has none, the Act's "
+    "definition of violence, s.13, "
     + STATUTE_ID
-    + ", when the partnership has none)"
+    + ", which leaves what is serious to the partnership: s.13(6))"
 )
 
 

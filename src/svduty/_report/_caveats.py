@@ -82,10 +82,10 @@ def _general(definition: Definition) -> list[str]:
         "district are reliable except near boundaries.",
         "Answers are at category level: police.uk gives a crime type, not an offence, and no "
         "ages, relationships or weapons. Where a category mixes offences that are and are not "
-        "serious violence, or the facts that make any crime violence are not given (a theft by "
-        "a partner is domestic abuse, economic abuse, and so violence: s.13(3)(a)(i)), the "
-        "answer is undetermined, not guessed. Certain counts are a floor; possible counts a "
-        "ceiling that can hold almost every row.",
+        "within the definition, or the facts that make any crime violence are not given (a "
+        "theft by a partner is domestic abuse, economic abuse, and so violence: "
+        "s.13(3)(a)(i)), the answer is undetermined, not guessed. Certain counts are a floor; "
+        "possible counts a ceiling that can hold almost every row.",
         f"Answers are against the definition “{definition.title}” ({definition.id}). Another "
         "definition gives other bounds.",
         "Anti-social behaviour rows are police.uk incidents, not recorded crimes; they are "

@@ -165,7 +165,7 @@ def _summary(r: Report, definition: Definition) -> str:
     lead = (
         f'<p class="lead">Of the <b>{inside["rows"]:,}</b> rows located inside the area, '
         f"between <b>{inside['certain']:,}</b> (certain) and <b>{inside['possible']:,}</b> "
-        f"(possible) are serious violence under the definition “{escape(definition.title)}”; "
+        f"(possible) are within the definition “{escape(definition.title)}”; "
         f"{inside['no']:,} are not.</p>"
     )
     key = (

@@ -340,7 +340,8 @@ THREATS_CITATION = cite(
     doubt="svduty reads violent or threatening behaviour (DA Act 2021 s.1(3)(b)) without "
     "physical force as threatening behaviour, and threatening behaviour as threats of "
     "violence; a threat of something else (to disclose, to end support) is controlling, "
-    "coercive or psychological abuse, which a recorder lists as such",
+    "coercive or psychological abuse, which a recorder lists as such; as with force, the "
+    "Act does not leave out a threat against oneself, which a partnership's definition may",
 )
 THREATS_OF_VIOLENCE = Any_(
     All(THREAT, Not(PHYSICAL)), Table("threat_of_violence", closed_by=_B)
