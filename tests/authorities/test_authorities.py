@@ -250,8 +250,8 @@ def test_one_school_recorded_is_not_each_educational_authority() -> None:
     assert ans.yes, ans.missing
     assert ans.subjects == ("s1",)
     said = [r.says for r in ans.reasons]
-    assert "no other educational authority is recorded for E07000218" in said
-    assert "no prison authority is recorded for E07000218" in said  # none at all: no "other"
+    assert "no other educational authority is for E07000218 (a recorded absence)" in said
+    assert "no prison authority is for E07000218 (a recorded absence)" in said  # none: no "other"
     # unconfirmed, the absence of others leaves the answer undetermined, saying what to check
     doubtful = Authorities(
         (school,), (*others, _absent("educational_authority", "E07000218", "unconfirmed"))
@@ -274,6 +274,40 @@ def test_the_consultation_is_known_only_where_every_list_is_whole(
     ans = must_consult_s8(auths, "E07000218", districts_within=lambda c: (c,))
     assert ans.yes is (set(absent) == set(_SCH2))
     assert len(ans.missing) == len(set(_SCH2) - set(absent))
+
+
+def test_an_absence_closes_the_list_only_on_the_days_its_record_holds() -> None:
+    """An absence of 2023 says nothing of 2025 (the re-check review of the fortieth session);
+    asked of no day, an absence whose record ends leaves the day to be given, as held() does
+    for an authority's record."""
+    from svduty.periods import Period
+
+    school = _auth("s1", "educational_authority", ["E07000218"])
+    then = Period("2023-01-31", "2024-01-01")
+    ended = tuple(attrs.evolve(_absent(c, "E07000218"), valid=then) for c in _SCH2)
+    auths = Authorities((school,), ended)
+    within = {"districts_within": lambda c: (c,)}
+    assert must_consult_s8(auths, "E07000218", on="2023-06-01", **within).yes
+    later = must_consult_s8(auths, "E07000218", on="2025-06-01", **within)
+    assert later.undetermined
+    assert len(later.missing) == 3
+    assert later == must_consult_s8(
+        auths.as_at("2025-06-01"), "E07000218", on="2025-06-01", **within
+    )
+    undated = must_consult_s8(auths, "E07000218", **within)
+    assert undated.undetermined
+    assert all(m.startswith("on (the day asked: the record that no") for m in undated.missing)
+
+
+def test_an_unconfirmed_absence_beside_a_confirmed_one_asks_nothing_more() -> None:
+    """Monotone in knowledge: an unconfirmed absence added to a confirmed one made a yes
+    undetermined (the re-check review of the fortieth session)."""
+    whole = tuple(_absent(c, "E07000218") for c in _SCH2)
+    auths = Authorities((), whole)
+    within = {"districts_within": lambda c: (c,)}
+    assert must_consult_s8(auths, "E07000218", **within).yes
+    more = Authorities((), (*whole, _absent("prison_authority", "E07000218", "unconfirmed")))
+    assert must_consult_s8(more, "E07000218", **within).yes
 
 
 def test_s9_is_undetermined_while_a_schedule_1_table_has_nobody_recorded() -> None:

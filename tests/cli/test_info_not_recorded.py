@@ -40,7 +40,8 @@ def test_a_list_of_relevant_authorities_is_whole_only_with_an_absence_of_others(
     tmp_path: Path,
 ) -> None:
     """s.8(4): "each" prison authority: one prison named is not all there are, until an
-    absence of the category beside it says so (the fortieth session's legal review)."""
+    absence of the category for its district says so; an absence for another district
+    says nothing of it (the fortieth session's legal reviews)."""
     folder = tmp_path / "kent"
     assert main(["init", str(folder), "--area", "E10000016"], stdout=io.StringIO()) == 0
     prison = """
@@ -54,16 +55,23 @@ citation = { source = "pcsc-act-2022", provision = "Sch 2" }
 """
     path = folder / "authorities.toml"
     path.write_text(path.read_text(encoding="utf-8") + prison, encoding="utf-8")
-    text = _info("--partnership", str(folder))
-    assert "Not known to be all there are (Sch 2): the prison authorities named" in text
-    assert "No other prison authority" not in text
-    absent = """
+    unwhole = "Not known to be all there are (Sch 2): the prison authorities named for Maidstone"
+    for where, said, whole in (
+        (None, None, False),
+        ("E07000105", "No prison authority in Ashford [confirmed]", False),
+        ("E07000110", "No prison authority other than those named in Maidstone [confirmed]", True),
+    ):
+        if where is not None:
+            absent = f"""
 [[absences]]
 category = "prison_authority"
-areas = ["E07000110"]
-citation = { source = "pcsc-act-2022", provision = "Sch 2" }
+areas = ["{where}"]
+citation = {{ source = "pcsc-act-2022", provision = "Sch 2" }}
 """
-    path.write_text(path.read_text(encoding="utf-8") + absent, encoding="utf-8")
-    text = _info("--partnership", str(folder))
-    assert "No other prison authority in the area [confirmed]" in text
-    assert "Not known to be all there are" not in text
+            path.write_text(path.read_text(encoding="utf-8") + absent, encoding="utf-8")
+        text = _info("--partnership", str(folder))
+        assert (unwhole in text) is not whole
+        assert said is None or said in text
+        data = json.loads(_info("--partnership", str(folder), "--format", "json"))
+        expected = [] if whole else [{"category": "prison_authority", "areas": ["E07000110"]}]
+        assert data["authorities"]["not_whole"] == expected

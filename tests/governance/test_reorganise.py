@@ -479,3 +479,32 @@ def test_an_abolition_quotes_only_the_changes_planned_for_its_day(effective):
         scenario(AbolishAuthority("rugby-borough-council"), effective=effective),
     )
     assert ("planned 2028-04-01" in council.messages[0]) is (effective == "2028-04-01")
+
+
+def test_an_absence_for_part_of_a_new_area_does_not_cover_it():
+    """An absence recorded for Rugby alone said nothing of Nuneaton and Bedworth's schools,
+    yet read as covering a new area made of both (the fortieth session's re-check review);
+    one that covered every district replaced covers the new area."""
+    from svduty.authorities import Absence, Authorities, AuthorityCategory, must_consult_s8
+    from svduty.governance import CreateArea, Scenario, reorganise
+    from svduty.sources import cite
+
+    p = svduty.warwickshire()
+    sch2 = cite("pcsc-act-2022", "Sch 2")
+    cats = ("educational_authority", "prison_authority", "youth_custody_authority")
+    rugby = tuple(Absence(AuthorityCategory(c), ("E07000220",), sch2) for c in cats)
+    both = tuple(Absence(AuthorityCategory(c), ("E07000219", "E07000220"), sch2) for c in cats)
+    merger = Scenario("s", "S", [CreateArea("north", "N", ("E07000219", "E07000220"))])
+    for absences, whole in ((rugby, False), (both, True)):
+        auths = Authorities(
+            p.authorities.items, absences, districts_within=p.authorities.districts_within
+        )
+        after = reorganise(auths, p.local_area.districts, merger).authorities
+        assert must_consult_s8(after, "north").yes is whole
+        assert must_consult_s8(after, "E07000221").undetermined  # Stratford: nothing recorded
+    # an absence no replaced district is in is kept as it was
+    stratford = Absence(AuthorityCategory.PRISON_AUTHORITY, ("E07000221",), sch2)
+    auths = Authorities(
+        p.authorities.items, (stratford,), districts_within=p.authorities.districts_within
+    )
+    assert reorganise(auths, p.local_area.districts, merger).authorities.absences == (stratford,)

@@ -157,17 +157,40 @@ def _authorities(p: Partnership) -> dict[str, Any]:
                 }
                 for a in found
             ]
+    auths = p.authorities
     absences = [
         {
             "category": x.category.value,
+            "areas": list(x.areas),
+            "beside": sorted(  # the authorities named for its areas: it says there is no other
+                {
+                    a.id
+                    for d in p.local_area.districts
+                    if x in auths.absences_for(d, x.category)
+                    for a in auths.relevant_for(d)
+                    if a.category is x.category
+                }
+            ),
             "confidence": x.citation.confidence.value,
             "doubt": x.citation.doubt,
         }
-        for x in p.authorities.absences
+        for x in auths.absences
     ]
-    said = {x.category for x in p.authorities.absences} | {a.category for a in p.authorities.items}
+    said = {x.category for x in auths.absences} | {a.category for a in auths.items}
     unsaid = [c.value for c in _SCHEDULE_2 if c not in said]
-    return {"by_role": by_role, "absent": absences, "not_recorded": unsaid}
+    unwhole = [  # named for a district with no absence beside them: not known to be all
+        {"category": c.value, "areas": areas}
+        for c in _SCHEDULE_2
+        if (
+            areas := [
+                d
+                for d in p.local_area.districts
+                if any(a.category is c for a in auths.relevant_for(d))
+                and not auths.absences_for(d, c)
+            ]
+        )
+    ]
+    return {"by_role": by_role, "absent": absences, "not_recorded": unsaid, "not_whole": unwhole}
 
 
 def _csps(codes: list[str]) -> str:
@@ -234,16 +257,18 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
             dated = a["valid"] != _period(_UNDATED)  # two of one name: their days tell them apart
             when = f" ({_period_text(a['valid'])})" if dated else ""
             print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}", file=out)
-    named = {a["category"] for a in auth["by_role"].get("relevant_authority", [])}
+    names = {a["code"]: a["name"] for key in ("districts", "counties") for a in s[key]}
     for x in auth["absent"]:
-        other = " other" if x["category"] in named else ""  # the list named is whole
         words = x["category"].replace("_", " ")
-        print(f"\nNo{other} {words} in the area [{x['confidence']}]", file=out)
-    if unwhole := sorted(named - {x["category"] for x in auth["absent"]}):
-        kinds = ", ".join(c.replace("_", " ").replace("authority", "authorities") for c in unwhole)
+        where = ", ".join(names.get(c, c) for c in x["areas"])
+        other = " other than those named" if x["beside"] else ""
+        print(f"\nNo {words}{other} in {where} [{x['confidence']}]", file=out)
+    for x in auth["not_whole"]:
+        kinds = x["category"].replace("_", " ").replace("authority", "authorities")
         print(
-            f"\nNot known to be all there are (Sch 2): the {kinds} named; record that there is "
-            "no other (absent) once the list is whole: until then who must be consulted "
+            f"\nNot known to be all there are (Sch 2): the {kinds} named for "
+            f"{', '.join(names.get(c, c) for c in x['areas'])}; record that there is no "
+            "other (absent) once the list is whole: until then who must be consulted "
             "(s.8(4): each of them) is undetermined",
             file=out,
         )

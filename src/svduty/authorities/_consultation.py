@@ -64,7 +64,7 @@ def _relevant(
                 subjects.append(a.id)
         for cat in _SCHEDULE_2:
             of_cat = [a for a in found if a.category is cat]
-            absences = authorities.absences_for(lga, cat, districts_within=districts_within)
+            absences = authorities.absences_for(lga, cat, on=on, districts_within=districts_within)
             words = cat.value.replace("_", " ")
             if of_cat:
                 reasons.append(
@@ -80,12 +80,20 @@ def _relevant(
                     f"whether every {words} for {lga} is recorded (each must be consulted; "
                     "an absence of the category, beside those named, would say there is no other)"
                 )
+            other = " other" if of_cat else ""
+            confirmed = any(x.citation.confidence is not Confidence.UNCONFIRMED for x in absences)
             for x in absences:
-                other = " other" if of_cat else ""
-                reasons.append(Reason(rule, f"no{other} {words} is recorded for {lga}", x.citation))
-                if x.citation.confidence is Confidence.UNCONFIRMED:
+                reasons.append(
+                    Reason(rule, f"no{other} {words} is for {lga} (a recorded absence)", x.citation)
+                )
+                if x.citation.confidence is Confidence.UNCONFIRMED and not confirmed:
                     missing.append(
                         f"confirmation that no{other} {words} is for {lga}: {x.citation.doubt}"
+                    )
+                if on is None and x.valid.end is not None:  # as held(): no today is assumed
+                    missing.append(
+                        f"on (the day asked: the record that no{other} {words} is for {lga} "
+                        f"ends on {x.valid.end})"
                     )
     return subjects, reasons, missing
 

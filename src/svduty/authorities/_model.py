@@ -281,9 +281,12 @@ class Authorities:
         lga_code: str,
         category: AuthorityCategory | str,
         *,
+        on: _dt.date | str | None = None,
         districts_within: DistrictsWithin | None = None,
     ) -> tuple[Absence, ...]:
         """The recorded absences of a category covering a local government area.
+
+        With ``on``, only those whose record holds on that day (``valid``).
 
         Example:
             >>> Authorities().absences_for("E07000901", "prison_authority",
@@ -292,9 +295,10 @@ class Authorities:
         """
         fn = self._join(districts_within)
         wanted = choice_argument(category, AuthorityCategory, "Authorities.absences_for(category)")
+        day = None if on is None else date(on)
         out = []
         for x in self.absences:
-            if x.category is not wanted:
+            if x.category is not wanted or (day is not None and day not in x.valid):
                 continue
             lgas: set[str] = set()
             for code in x.areas:

@@ -28,7 +28,7 @@ from svduty._checked import checked, checked_fields
 from svduty._frozen import frozen_map
 from svduty._near import did_you_mean
 from svduty.areas import AreaKind
-from svduty.authorities import Authorities, Authority
+from svduty.authorities import Absence, Authorities, Authority
 from svduty.errors import Problem, ScenarioError, quote
 from svduty.governance._area_code import (
     area_code,
@@ -370,6 +370,33 @@ def reorganise(
         within = old_join(code) if old_join is not None else (code,)
         return tuple(dict.fromkeys(replaced.get(d, d) for d in within))
 
-    after = Authorities(tuple(items.values()), authorities.absences, districts_within=join)
+    absences = _absences_after(authorities, replaced, new_areas)
+    after = Authorities(tuple(items.values()), absences, districts_within=join)
     kept = tuple(d for d in area if d not in replaced)
     return Reorganised(after, (*new_areas, *kept), replaced, messages, by_change, kinds)
+
+
+def _absences_after(
+    authorities: Authorities, replaced: Mapping[str, str], new_areas: Iterable[str]
+) -> tuple[Absence, ...]:
+    """The recorded absences, each for a new area only if it covered every district replaced.
+
+    An absence for Rugby says nothing of Nuneaton's schools: a new area made of both is
+    not covered by it (the re-check review of the fortieth session). Each absence that
+    covered a replaced district is rewritten to name the areas it still covers whole.
+    """
+    join = authorities.districts_within or (lambda code: (code,))
+    parts: dict[str, set[str]] = {}
+    for district, area in replaced.items():
+        parts.setdefault(area, set()).add(district)
+    out = []
+    for x in authorities.absences:
+        covered = {d for code in x.areas for d in join(code)}
+        if not covered & replaced.keys():
+            out.append(x)  # no district it covers was replaced: as it was
+            continue
+        kept = [d for d in covered if d not in replaced]
+        whole = [a for a in new_areas if parts.get(a) and parts[a] <= covered]
+        if kept or whole:
+            out.append(attrs.evolve(x, areas=(*sorted(kept), *whole)))
+    return tuple(out)
