@@ -331,6 +331,23 @@ def test_s9_is_undetermined_while_a_schedule_1_table_has_nobody_recorded() -> No
     assert any("'Police' table" in m and "E07000219" in m for m in ans.missing)
 
 
+def test_s9_reads_an_area_named_by_an_id_by_the_kind_given() -> None:
+    """A relevant area with a scenario's new area could never be answered: its Schedule 1
+    tables were not known without its kind (the re-check review of the fortieth session)."""
+    items = (
+        _auth("u", "county_council_no_districts", ["north"]),
+        _auth("d", "district_council", ["E07000220"]),
+    )
+    whole = tuple(_absent(c, a) for c in _SCH2 for a in ("north", "E07000220"))
+    auths = Authorities(items, whole)
+    area, team, within = ["north", "E07000220"], ["u", "d"], {"districts_within": lambda c: (c,)}
+    unknown = must_consult_s9(auths, area, team, **within)
+    assert "whether north is a local government area (s.11(4))" in unknown.missing
+    known = must_consult_s9(auths, area, team, kinds={"north": "unitary"}, **within)
+    assert not any(m.startswith("whether north") for m in known.missing)
+    assert any("for north (Sch 1)" in m for m in known.missing)  # its police, fire... tables
+
+
 @pytest.mark.parametrize(
     "team",
     [[], ["d1"], ["d1", "pcc"], ["d1", "nobody"], ["pcc", "nobody"]],

@@ -14,13 +14,14 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from svduty._arguments import texts_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
+from svduty.areas import AreaKind
 from svduty.authorities._answering import ACT, answer, held, in_force, plural, reason
 from svduty.authorities._authority import (
     Authority,
@@ -143,6 +144,7 @@ def must_consult_s9(
     *,
     on: _dt.date | str | None = None,
     districts_within: DistrictsWithin | None = None,
+    kinds: Mapping[str, AreaKind | str] | None = None,
 ) -> Answer:
     """Who must be consulted on a s.9 strategy for a relevant area (s.9(4)).
 
@@ -159,6 +161,9 @@ def must_consult_s9(
         collaborators: The ids of the specified authorities preparing the strategy.
         on: A day to look at (default: every record).
         districts_within: The join callable, if not stored.
+        kinds: The kind of each area named by an id, not a GSS code (a scenario's new
+            area: :attr:`svduty.governance.Reorganised.kinds`), whose Schedule 1 tables
+            are then known (as ``specified_authorities_for(kind=)``).
 
     Raises:
         DataError: if the relevant area has fewer than two local government areas
@@ -227,7 +232,11 @@ def must_consult_s9(
         m
         for lga in lgas
         for m in specified_authorities_for(
-            authorities, lga, on=on, districts_within=districts_within
+            authorities,
+            lga,
+            on=on,
+            districts_within=districts_within,
+            kind=(kinds or {}).get(lga),
         ).missing
     ]
     for s in rel_subjects:
