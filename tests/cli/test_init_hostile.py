@@ -175,6 +175,9 @@ def test_hidden_entries_do_not_make_a_folder_not_empty(tmp_path: Path) -> None:
             "Westmorland and Furness, E06000064)",
         ),
         ("e10000027", "(Somerset's county code until 2023-04-01: its area is now Somerset"),
+        # a metropolitan county or a combined authority's area: unknown before (session 40)
+        ("E11000001", "(a metropolitan county: its districts are the local government areas"),
+        ("E47000001", "(a combined authority's area: its districts are the local government"),
     ],
 )
 def test_an_abolished_district_or_an_lsoa_names_what_to_give(

@@ -134,6 +134,10 @@ def same_name(geo: Geography, given: str) -> tuple[Area, ...]:
     return tuple(out)
 
 
+_NOT_HELD = {"E11": "a metropolitan county", "E47": "a combined authority's area"}
+"""Codes of areas above districts that the national tables do not hold."""
+
+
 def _beyond(geo: Geography, code: str) -> str:
     """What to add for a code or name the tables do not start from.
 
@@ -148,10 +152,17 @@ def _beyond(geo: Geography, code: str) -> str:
         ' (an LSOA: give its district, Rugby, E07000220)'
         >>> _beyond(geo, "E05009861")
         ' (a ward: give its district, Middlesbrough, E06000002)'
+        >>> _beyond(geo, "E11000001")[:59]
+        ' (a metropolitan county: its districts are the local govern'
     """
     key = code.strip().upper()
     if len(key) == 9 and key[0] in "SN" and key[1:].isdigit() and key.isascii():
         return " (the Duty does not extend to Scotland or Northern Ireland)"
+    if len(key) == 9 and key[:3] in _NOT_HELD and key[1:].isdigit():
+        return (
+            f" ({_NOT_HELD[key[:3]]}: its districts are the local government areas "
+            "(s.11(4)); give them, or its police force area by name)"
+        )
     if county := ceased_county(geo, key):
         return county
     for c in ceased_districts().values():
