@@ -108,6 +108,23 @@ def test_split_files(tmp_path, text, ok, needle):
         assert "split.toml" in err
 
 
+@pytest.mark.parametrize(
+    ("weights", "field"),
+    [
+        ('{a = "0.3"}', "split.toml: weights: expected shares adding up to 1"),
+        ('{a = "x", b = "1"}', "split.toml: weights[a]: expected a number"),
+        ("{a = 0.3, b = 0.7}", "split.toml: weights[a]: expected a weight given as"),
+    ],
+)
+def test_a_shares_split_names_the_files_field(tmp_path, weights, field):
+    """A shares split reads its shares from ``weights``: an error names that field, never
+    ``shares``, a key the file may not have (it is refused as unknown)."""
+    text = f'amount = "10"\nmethod = "shares"\nweights = {weights}\n'
+    code, _, err = run("funding", "--split", write(tmp_path, text))
+    assert code == 1
+    assert field in err, err
+
+
 def test_other_bundle(tmp_path):
     bundle = tmp_path / "b"
     shutil.copytree(DATA, bundle)

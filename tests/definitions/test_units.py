@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pyarrow as pa
@@ -148,6 +149,44 @@ def test_definition_errors():
     when = (Included("s13_violence", c), Included("child_neglect", c, when="older"))
     neglect = (Included("child_neglect", c),)
     Definition("x", "X", c, include=when, exclude=neglect, switches=(switch,))
+
+
+def test_a_seriousness_factor_is_recorded_once():
+    """A factor said twice hides a slip (a block copied, its factor not changed) or says
+    both that it is weighed and that it is not; as a repeated include, it is refused."""
+    c = cite("pcsc-act-2022", "s.13(6)")
+    with pytest.raises(DefinitionError) as info:
+        Definition(
+            "x",
+            "X",
+            c,
+            include=(Included("s13_violence", c),),
+            seriousness=(
+                Seriousness("impact_on_victim", True, "", c),
+                Seriousness("prevalence_in_area", True, "", c),
+                Seriousness("impact_on_victim", False, "", c),
+            ),
+        )
+    assert [str(p) for p in info.value.problems] == [
+        "seriousness[2].factor: a factor given twice (first at seriousness[0]) "
+        "(got 'impact_on_victim')"
+    ]
+
+
+def test_svduty_validate_names_a_factor_given_twice(tmp_path: Path):
+    bundle = tmp_path / "b"
+    shutil.copytree(sample_path("warwickshire-bundle"), bundle)
+    with (bundle / "definition.toml").open("a", encoding="utf-8") as f:
+        f.write(
+            '\n[[seriousness]]\nfactor = "impact_on_victim"\nweighed = false\nnote = "n"\n'
+            'citation = { source = "pcsc-act-2022", provision = "s.13(6)(b)" }\n'
+        )
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(bundle)], stdout=out, stderr=err) == 1
+    assert (
+        "definition.toml: seriousness[4].factor: a factor given twice (first at "
+        "seriousness[0]) (got 'impact_on_victim')" in err.getvalue().splitlines()
+    )
 
 
 def test_a_bundle_definition_cannot_take_a_national_definitions_id(tmp_path: Path):

@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any, TextIO
 
+import attrs
+
 from svduty._commands._json import versioned
 from svduty._commands._options import add_partnership, load_named_partnership
 from svduty.errors import DataError, FundingError, describe, quote_keys, shown
@@ -163,6 +165,18 @@ def _split_fields(data: dict[str, Any], file: str) -> str:
     return str(method)
 
 
+def _weights_field(field: str | None) -> str | None:
+    """A :func:`split_shares` field as a split file names it: ``shares[a]`` is ``weights[a]``.
+
+    Example:
+        >>> _weights_field("shares[a]"), _weights_field("shares"), _weights_field(None)
+        ('weights[a]', 'weights', None)
+    """
+    if field is None or not field.startswith("shares"):
+        return field
+    return "weights" + field.removeprefix("shares")
+
+
 def _split_from_file(
     path: str, model: FundingModel, strategy: Strategy | None, year: str | None = None
 ) -> tuple[Split, dict[str, str] | None]:
@@ -240,7 +254,12 @@ def _split_from_file(
             cites = (strategy.needs.citation,) if strategy.needs.citation else ()
             sp = split(amount, weights, floors=floors, caps=caps, method="needs", citations=cites)
         elif method == "shares":
-            sp = split_shares(amount, data.get("weights") or {})
+            try:
+                sp = split_shares(amount, data.get("weights") or {})
+            except FundingError as exc:  # the file's table is weights, not split_shares' shares
+                raise FundingError(
+                    [attrs.evolve(p, field=_weights_field(p.field)) for p in exc.problems]
+                ) from None
         else:
             sp = split(amount, data.get("weights") or {}, floors=floors, caps=caps)
     except DataError as exc:

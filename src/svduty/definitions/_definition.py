@@ -31,7 +31,7 @@ from svduty.definitions._local_kind import LocalKind
 from svduty.definitions._names import STATUTE_ID
 from svduty.definitions._presume import DEFAULT_PRESUMPTIONS, PRESUMPTIONS
 from svduty.definitions._vocab import Context
-from svduty.errors import DefinitionError, Problem
+from svduty.errors import DefinitionError, Problem, shown
 from svduty.sources import Citation, cite
 
 __all__ = [
@@ -237,6 +237,16 @@ class Definition:
             )
             for i, s in enumerate(self.seriousness)
             if s.factor not in _FACTORS
+        ]
+        factors = [s.factor for s in self.seriousness]
+        problems += [  # said twice: a copied block's slip, or weighed and not weighed at once
+            Problem(
+                field=f"seriousness[{i}].factor",
+                message=f"a factor given twice (first at seriousness[{factors.index(f)}])",
+                got=shown(f, vocabulary=_FACTORS),
+            )
+            for i, f in enumerate(factors)
+            if f in factors[:i]
         ]
         said = [(x.kind, x.when, x.unless) for x in self.include]
         problems += [  # a repeated include says nothing more, and hides a slip (another kind?)
