@@ -122,3 +122,24 @@ def test_an_id_of_words_is_named_up_to_the_length_an_id_may_have(words):
     # an id of words: a word among them, at most 8 digits
     assume(any(w.isalpha() for w in words) and sum(w.isdigit() for w in words) <= 2)
     assert (named(value, "an id") == value) is (len(value) <= 100)
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ('changes = [1, "Jane Smith"]', "changes[1]: expected a table of key = value pairs"),
+        ('[[changes]]\nop = "Jane Smith"', "changes[0].op: expected one of abolish_authority"),
+        ('[[changes]]\nop = "add_bdy"', "(did you mean add_body?)"),
+    ],
+)
+def test_a_change_that_is_no_table_or_no_op_is_said_so_and_not_shown(
+    tmp_path: Path, changes: str, says: str
+) -> None:
+    """A list of values said 'changes[0].op: expected one of ...', and an op of free text
+    came back verbatim (the fortieth session's hostile review)."""
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(f'name = "s"\ntitle = "S"\n{changes}\n', encoding="utf-8")
+    code, err = _run("governance", "--scenario", str(scenario), "--validate")
+    assert code == 1
+    assert says in err
+    assert "Jane" not in err

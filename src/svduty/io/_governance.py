@@ -26,6 +26,7 @@ import attrs
 import cattrs
 
 from svduty._checked import checked
+from svduty._near import did_you_mean
 from svduty.errors import (
     BundleError,
     DataError,
@@ -97,13 +98,23 @@ def _governance_converter(sources: Sources | None = None) -> cattrs.Converter:
 
 def _register_changes(conv: cattrs.Converter) -> None:
     def structure_change(value: Any, _: Any) -> Change:
-        if not isinstance(value, Mapping) or value.get("op") not in CHANGE_TYPES:
-            got = value.get("op") if isinstance(value, Mapping) else None
+        if not isinstance(value, Mapping):  # [[changes]] tables, not a list of values
+            raise DataError.single(
+                None, None, expected="a table of key = value pairs (a change)", got=describe(value)
+            )
+        if value.get("op") not in CHANGE_TYPES:
+            got = value.get("op")
             raise DataError.single(
                 None,
                 "op",
-                expected="one of " + ", ".join(sorted(CHANGE_TYPES)),
-                got=None if got is None else got[:40] if isinstance(got, str) else describe(got),
+                expected="one of "
+                + ", ".join(sorted(CHANGE_TYPES))
+                + (did_you_mean(got, CHANGE_TYPES) if isinstance(got, str) else ""),
+                got=None
+                if got is None
+                else shown(got, vocabulary=CHANGE_TYPES)
+                if isinstance(got, str)
+                else describe(got),
             )
         cls = CHANGE_TYPES[value["op"]]
         rest = {k: v for k, v in value.items() if k != "op"}
