@@ -345,7 +345,11 @@ def test_on_is_a_day_and_not_with_a_scenario():
 
 
 @pytest.mark.parametrize(
-    ("op", "got"), [("5", "a number of 1 digit, not shown"), ('"renam"', "'renam'")]
+    ("op", "got"),
+    [
+        ("5", "a number of 1 digit, not shown"),
+        ('"renam"', "a string of 5 characters, not shown"),  # free text: not echoed
+    ],
 )
 def test_a_scenario_op_that_is_not_a_change_says_what_it_was(tmp_path, op, got):
     f = tmp_path / "s.toml"

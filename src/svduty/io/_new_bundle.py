@@ -134,15 +134,14 @@ def same_name(geo: Geography, given: str) -> tuple[Area, ...]:
     return tuple(out)
 
 
-_NOT_HELD = {"E11": "a metropolitan county", "E47": "a combined authority's area"}
-"""Codes of areas above districts that the national tables do not hold."""
+_NOT_HELD = {"E11": "a metropolitan county", "E47": "a combined authority's area"}  # not held
 
 
 def _beyond(geo: Geography, code: str) -> str:
     """What to add for a code or name the tables do not start from.
 
-    A code of Scotland or Northern Ireland (the Duty does not extend there), an abolished
-    district (its successor), an LSOA or a ward (its district).
+    A code of Scotland or Northern Ireland (the Duty does not extend there), a metropolitan
+    county or combined authority, an abolished district, an LSOA or a ward.
 
     Example:
         >>> geo = Geography.england_and_wales()
@@ -152,17 +151,13 @@ def _beyond(geo: Geography, code: str) -> str:
         ' (an LSOA: give its district, Rugby, E07000220)'
         >>> _beyond(geo, "E05009861")
         ' (a ward: give its district, Middlesbrough, E06000002)'
-        >>> _beyond(geo, "E11000001")[:59]
-        ' (a metropolitan county: its districts are the local govern'
     """
     key = code.strip().upper()
     if len(key) == 9 and key[0] in "SN" and key[1:].isdigit() and key.isascii():
         return " (the Duty does not extend to Scotland or Northern Ireland)"
     if len(key) == 9 and key[:3] in _NOT_HELD and key[1:].isdigit():
-        return (
-            f" ({_NOT_HELD[key[:3]]}: its districts are the local government areas "
-            "(s.11(4)); give them, or its police force area by name)"
-        )
+        held = "its districts are the local government areas (s.11(4))"
+        return f" ({_NOT_HELD[key[:3]]}: {held}; give them, or its police force area by name)"
     if county := ceased_county(geo, key):
         return county
     for c in ceased_districts().values():
