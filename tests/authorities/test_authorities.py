@@ -221,10 +221,12 @@ def test_a_relevant_area_has_two_local_government_areas_or_more() -> None:
 _SCH2 = ("educational_authority", "prison_authority", "youth_custody_authority")
 
 
-def _absent(cat: str, area: str, confidence: str = "confirmed") -> Absence:
+def _absent(
+    cat: str, area: str, confidence: str = "confirmed", beside: tuple[str, ...] = ()
+) -> Absence:
     doubt = "confirm with partners" if confidence == "unconfirmed" else None
     c = cite("pcsc-act-2022", "Sch 2", confidence=Confidence(confidence), doubt=doubt)
-    return Absence(AuthorityCategory(cat), (area,), c)
+    return Absence(AuthorityCategory(cat), (area,), c, beside=beside)
 
 
 def test_one_school_recorded_is_not_each_educational_authority() -> None:
@@ -242,10 +244,11 @@ def test_one_school_recorded_is_not_each_educational_authority() -> None:
     assert ans.subjects == ("s1",)
     assert ans.missing == (
         "whether every educational authority for E07000218 is recorded (each must be "
-        "consulted; an absence of the category, beside those named, would say there is no other)",
+        "consulted; an absence listing them beside would say there is no other)",
     )
     # an absence of the category beside the school: the list is whole, and the answer yes
-    whole = Authorities((school,), (*others, _absent("educational_authority", "E07000218")))
+    listed = _absent("educational_authority", "E07000218", beside=("s1",))
+    whole = Authorities((school,), (*others, listed))
     ans = must_consult_s8(whole, "E07000218", districts_within=lambda c: (c,))
     assert ans.yes, ans.missing
     assert ans.subjects == ("s1",)
@@ -254,12 +257,21 @@ def test_one_school_recorded_is_not_each_educational_authority() -> None:
     assert "no prison authority is for E07000218 (a recorded absence)" in said  # none: no "other"
     # unconfirmed, the absence of others leaves the answer undetermined, saying what to check
     doubtful = Authorities(
-        (school,), (*others, _absent("educational_authority", "E07000218", "unconfirmed"))
+        (school,),
+        (*others, _absent("educational_authority", "E07000218", "unconfirmed", ("s1",))),
     )
     ans = must_consult_s8(doubtful, "E07000218", districts_within=lambda c: (c,))
     assert ans.undetermined
     assert ans.missing == (
         "confirmation that no other educational authority is for E07000218: confirm with partners",
+    )
+    # an absence that does not list the school contradicts it: a conflict, not a yes
+    clash = Authorities((school,), (*others, _absent("educational_authority", "E07000218")))
+    ans = must_consult_s8(clash, "E07000218", districts_within=lambda c: (c,))
+    assert ans.undetermined
+    assert ans.missing == (
+        "which records are right: S1 is named for E07000218, but a recorded absence says no "
+        "educational authority it does not list is for it (BUNDLE-ABSENCE)",
     )
 
 
@@ -267,10 +279,12 @@ def test_one_school_recorded_is_not_each_educational_authority() -> None:
 def test_the_consultation_is_known_only_where_every_list_is_whole(
     recorded: list[str], absent: list[str]
 ) -> None:
-    """Yes exactly when each Schedule 2 category has an absence record (of any, or of any
-    other than those named); recording more authorities never makes a yes undetermined."""
+    """Yes exactly when each Schedule 2 category has an absence listing the authorities
+    named (none, or those); one named that it does not list is a conflict, not a yes."""
     items = tuple(_auth(f"a{i}", cat, ["E07000218"]) for i, cat in enumerate(recorded))
-    auths = Authorities(items, tuple(_absent(cat, "E07000218") for cat in absent))
+    beside = {cat: tuple(a.id for a in items if a.category.value == cat) for cat in _SCH2}
+    absences = tuple(_absent(cat, "E07000218", beside=beside[cat]) for cat in absent)
+    auths = Authorities(items, absences)
     ans = must_consult_s8(auths, "E07000218", districts_within=lambda c: (c,))
     assert ans.yes is (set(absent) == set(_SCH2))
     assert len(ans.missing) == len(set(_SCH2) - set(absent))
@@ -284,7 +298,7 @@ def test_an_absence_closes_the_list_only_on_the_days_its_record_holds() -> None:
 
     school = _auth("s1", "educational_authority", ["E07000218"])
     then = Period("2023-01-31", "2024-01-01")
-    ended = tuple(attrs.evolve(_absent(c, "E07000218"), valid=then) for c in _SCH2)
+    ended = tuple(attrs.evolve(_absent(c, "E07000218", beside=("s1",)), valid=then) for c in _SCH2)
     auths = Authorities((school,), ended)
     within = {"districts_within": lambda c: (c,)}
     assert must_consult_s8(auths, "E07000218", on="2023-06-01", **within).yes

@@ -56,16 +56,30 @@ citation = { source = "pcsc-act-2022", provision = "Sch 2" }
     path = folder / "authorities.toml"
     path.write_text(path.read_text(encoding="utf-8") + prison, encoding="utf-8")
     unwhole = "Not known to be all there are (Sch 2): the prison authorities named for Maidstone"
-    for where, said, whole in (
-        (None, None, False),
-        ("E07000105", "No prison authority in Ashford [confirmed]", False),
-        ("E07000110", "No prison authority other than those named in Maidstone [confirmed]", True),
+    for where, beside, said, whole in (
+        (None, None, None, False),
+        ("E07000105", "[]", "No prison authority in Ashford [confirmed]", False),
+        (  # an absence that does not list the prison named contradicts it: not whole
+            "E07000110",
+            "[]",
+            "No prison authority in Maidstone [confirmed]",
+            False,
+        ),
+        (
+            "E07000110",
+            '["hmp-maidstone"]',
+            "No prison authority other than hmp-maidstone in Maidstone [confirmed]",
+            True,
+        ),
     ):
         if where is not None:
+            text = path.read_text(encoding="utf-8").split("\n[[absences]]")[0]
+            path.write_text(text, encoding="utf-8")  # one absence at a time
             absent = f"""
 [[absences]]
 category = "prison_authority"
 areas = ["{where}"]
+beside = {beside}
 citation = {{ source = "pcsc-act-2022", provision = "Sch 2" }}
 """
             path.write_text(path.read_text(encoding="utf-8") + absent, encoding="utf-8")
@@ -75,3 +89,30 @@ citation = {{ source = "pcsc-act-2022", provision = "Sch 2" }}
         data = json.loads(_info("--partnership", str(folder), "--format", "json"))
         expected = [] if whole else [{"category": "prison_authority", "areas": ["E07000110"]}]
         assert data["authorities"]["not_whole"] == expected
+
+
+def test_validate_reports_an_absence_an_authority_named_contradicts(tmp_path: Path) -> None:
+    """A county-wide 'no prison' beside a prison named in one of its districts: one of the
+    two records is wrong (BUNDLE-ABSENCE); listing it in beside says the list is whole."""
+    folder = tmp_path / "kent"
+    assert main(["init", str(folder), "--area", "E10000016"], stdout=io.StringIO()) == 0
+    path = folder / "authorities.toml"
+    base = path.read_text(encoding="utf-8") + (
+        '\n[[authorities]]\nid = "hmp-maidstone"\nname = "Governor of HMP Maidstone"\n'
+        'category = "prison_authority"\nareas = ["E07000110"]\nnation = "england"\n'
+        'citation = { source = "pcsc-act-2022", provision = "Sch 2" }\n'
+    )
+    for beside, ok in (("[]", False), ('["hmp-maidstone"]', True)):
+        path.write_text(
+            base + '\n[[absences]]\ncategory = "prison_authority"\nareas = ["E10000016"]\n'
+            f'beside = {beside}\ncitation = {{ source = "pcsc-act-2022", provision = "Sch 2" }}\n',
+            encoding="utf-8",
+        )
+        out = io.StringIO()
+        code = main(["validate", str(folder), "--format", "json"], stdout=out, stderr=io.StringIO())
+        problems = json.loads(out.getvalue())["problems"]
+        said = [p for p in problems if p["problem"].startswith("BUNDLE-ABSENCE")]
+        assert (code == 0, said == []) == (ok, ok), (code, said)
+        if not ok:
+            assert said[0]["field"] == "absences[0].beside"
+            assert "names hmp-maidstone for E07000110" in said[0]["problem"]

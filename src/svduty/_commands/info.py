@@ -17,6 +17,7 @@ from svduty._commands._options import (
 from svduty._shown import PrintableLines
 from svduty.areas import AreaKind
 from svduty.authorities import Authority, Role
+from svduty.authorities._absences import contradicting
 from svduty.authorities._consultation import _SCHEDULE_2
 from svduty.partnership import Partnership
 from svduty.periods import Period, date
@@ -162,15 +163,7 @@ def _authorities(p: Partnership) -> dict[str, Any]:
         {
             "category": x.category.value,
             "areas": list(x.areas),
-            "beside": sorted(  # the authorities named for its areas: it says there is no other
-                {
-                    a.id
-                    for d in p.local_area.districts
-                    if x in auths.absences_for(d, x.category)
-                    for a in auths.relevant_for(d)
-                    if a.category is x.category
-                }
-            ),
+            "beside": list(x.beside),
             "confidence": x.citation.confidence.value,
             "doubt": x.citation.doubt,
         }
@@ -185,8 +178,8 @@ def _authorities(p: Partnership) -> dict[str, Any]:
             areas := [
                 d
                 for d in p.local_area.districts
-                if any(a.category is c for a in auths.relevant_for(d))
-                and not auths.absences_for(d, c)
+                if (named := [a for a in auths.relevant_for(d) if a.category is c])
+                and not any(not contradicting(x, named) for x in auths.absences_for(d, c))
             ]
         )
     ]
@@ -261,7 +254,7 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
     for x in auth["absent"]:
         words = x["category"].replace("_", " ")
         where = ", ".join(names.get(c, c) for c in x["areas"])
-        other = " other than those named" if x["beside"] else ""
+        other = f" other than {', '.join(x['beside'])}" if x["beside"] else ""
         print(f"\nNo {words}{other} in {where} [{x['confidence']}]", file=out)
     for x in auth["not_whole"]:
         kinds = x["category"].replace("_", " ").replace("authority", "authorities")

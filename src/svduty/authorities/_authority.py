@@ -295,14 +295,14 @@ class Authority:
 @checked_fields
 @attrs.frozen(slots=True)
 class Absence:
-    """A recorded fact that no authority of a category, beside those named, is for some areas.
+    """A recorded fact that no authority of a category, beside those it lists, is for some areas.
 
-    Such a record lets a rule say "none" instead of "not known". Facts are an open world:
-    the authorities a bundle names are some of those of their category, until an absence
-    says there is no other. So an absence where none are named says there are none, and
-    one beside named authorities says they are all there are: s.8(4) and s.9(4) require
-    *each* educational, prison and youth custody authority for the area to be consulted.
-    Where the absence is not confirmed its citation is unconfirmed and says what to check.
+    It lets a rule say "none" instead of "not known". s.8(4) and s.9(4) require *each*
+    educational, prison and youth custody authority for the area to be consulted, and the
+    authorities a bundle names are some of their category until an absence lists them
+    (``beside``) and says there is no other; with none listed, there is none. One named
+    for its areas and not listed contradicts it: a conflict, reported (``BUNDLE-ABSENCE``;
+    among a rule's missing facts). An unconfirmed one's citation says what to check.
 
     Attributes:
         category: The category absent.
@@ -310,6 +310,7 @@ class Absence:
         citation: Where the absence is taken from.
         neighbouring: Names of establishments just outside the areas, for the record.
         valid: When the record holds.
+        beside: The ids of the authorities of the category named for the areas.
 
     Example:
         >>> from svduty.sources import cite
@@ -323,6 +324,7 @@ class Absence:
     citation: Citation
     neighbouring: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     valid: Period = _ALWAYS
+    beside: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
 
 @checked

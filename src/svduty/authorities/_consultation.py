@@ -22,6 +22,7 @@ from svduty._arguments import texts_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import AreaKind
+from svduty.authorities._absences import contradicting
 from svduty.authorities._answering import ACT, answer, held, in_force, plural, reason
 from svduty.authorities._authority import (
     Authority,
@@ -74,16 +75,27 @@ def _relevant(
                         f"consult each {words} for {lga}: " + ", ".join(a.name for a in of_cat),
                     )
                 )
+            closing = [x for x in absences if not contradicting(x, of_cat)]
+            for x in absences:
+                if against := contradicting(x, of_cat):
+                    reasons.append(
+                        Reason(rule, f"a recorded absence of {words} for {lga}", x.citation)
+                    )
+                    missing.append(
+                        f"which records are right: {', '.join(a.name for a in against)} "
+                        f"{'is' if len(against) == 1 else 'are'} named for {lga}, but a recorded "
+                        f"absence says no {words} it does not list is for it (BUNDLE-ABSENCE)"
+                    )
             if not of_cat and not absences:
                 missing.append(f"the {plural(cat)} for {lga} (Sch 2)")
             elif not absences:  # "each" (s.8(4), s.9(4)): one recorded is not all of them
                 missing.append(
                     f"whether every {words} for {lga} is recorded (each must be consulted; "
-                    "an absence of the category, beside those named, would say there is no other)"
+                    "an absence listing them beside would say there is no other)"
                 )
             other = " other" if of_cat else ""
-            confirmed = any(x.citation.confidence is not Confidence.UNCONFIRMED for x in absences)
-            for x in absences:
+            confirmed = any(x.citation.confidence is not Confidence.UNCONFIRMED for x in closing)
+            for x in closing:
                 reasons.append(
                     Reason(rule, f"no{other} {words} is for {lga} (a recorded absence)", x.citation)
                 )

@@ -21,6 +21,9 @@ bundle still lacks or gets wrong:
   one nation) is not the nation of its areas' GSS codes (``E`` England, ``W`` Wales): the
   nation decides, for one, whether the Welsh Ministers must consent to a direction
   (s.18(4));
+- ``BUNDLE-ABSENCE``: an absence of a relevant authority's category that an authority
+  of the category named for its areas contradicts: it does not list it in ``beside``
+  (s.8(4): each must be consulted; one of the two records is wrong);
 - ``BUNDLE-YOT-AREAS``: a youth offending team whose areas are not the local government
   areas of the councils that established it (Sch 1, "each local government area which
   is, or which falls within, the area of each local authority that established the team").
@@ -46,6 +49,7 @@ from svduty.areas import Geography, normalise_name
 from svduty.areas._ceased import ceased_districts
 from svduty.areas._national import welsh_names
 from svduty.authorities import specified_authorities_for
+from svduty.authorities._absences import absence_findings
 from svduty.authorities._areas_served import AREA_KINDS, area_kind, area_problems
 from svduty.authorities._authority import youth_offending_team_findings
 from svduty.errors import Problem
@@ -244,6 +248,7 @@ def check_completeness(partnership: Partnership) -> Findings:
     p = partnership
     out = _gss_findings(p) + _ons_findings(p) + _authority_area_findings(p)
     out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
+    out += absence_findings(p.authorities, p.local_area.districts)
     days = _changes(p)
     for i, code in enumerate(p.local_area.districts):
         seen: set[str] = set()
