@@ -255,6 +255,9 @@ class Incident:
         weapon: The weapon used (``none`` if none): an article only carried is not
             recorded (s.24(6)(b) asks whether the events "involved the use of an
             offensive weapon"; ``intentional`` and ``target`` describe the force used).
+            svduty reads a weapon produced to threaten within the events as used, as
+            the Prevention of Crime Act 1953 s.1A treats threatening with one: record
+            it (the Act does not say; nor whose use counts, so any party's does).
         victim_age: The victim's age in years at the incident (its ``date``). Where the
             victim died, the age at death (s.24(6)(a): "the person was aged 18 or over";
             a child death review, s.26(1)(a); DVCVA 2004 s.9(1): "aged 16 or over")
@@ -266,14 +269,18 @@ class Incident:
         relationship: How they are (or were) connected (DA Act 2021 s.2).
         context: Context flags (county lines, gang, social media, exploitation,
             terrorism).
-        died: Whether the victim died.
+        died: Whether the victim died as a result of the incident (s.24(6): "the
+            homicide of a person"; a later death of another cause is not).
         location: A GSS code: an LSOA or a district.
         country: The country of the incident and the death (s.24(1)(b); see Country).
         other_reviews: Reviews that must or may be held instead of an offensive
             weapons homicide review (s.26), and ``mental_health_investigation`` (a death
             regulations under s.26(2), (4) may exclude); an extension of the contract.
-        place_of_death: A GSS code: where the death occurred or, if that is not known,
-            where the body was found; it decides the relevant review partners (s.25).
+        place_of_death: A GSS code: where the death occurred, or is likely to have
+            occurred (s.24(1)(b)); it decides the relevant review partners (s.25). Where
+            that is not known leave it out: where the body was found alone does not say
+            in which country the death occurred (a victim stabbed in Birmingham and
+            found in Scotland), and the pilot's reach can be given as ``pilot_partner``.
         review_information: Whether a review partner has, or could reasonably be expected
             to have, relevant information about the victim or suspected perpetrator
             (the condition of s.24(1)(c)).

@@ -62,7 +62,8 @@ _R: list[Rule] = []
 _MENTAL_HEALTH_DOUBT = (
     "s.26(2) (England) and (4) (Wales) let the Secretary of State provide by regulations "
     "that no review is required of a death caused, or likely to have been caused, by a "
-    "person receiving mental health services, where it is investigated under NHS "
+    "person receiving or who has received mental health services, where it may or must be "
+    "investigated under NHS "
     "arrangements or may be reviewed under the Health and Social Care (Community Health "
     "and Standards) Act 2003 s.70; whether the OWHR Regulations 2022 or any other "
     "instrument do so was not confirmed"
@@ -134,12 +135,18 @@ _HOMICIDE_DOUBT = (
     "killing of a person by another, lawful or not (a killing in self-defence too); the Home "
     "Office Homicide Index counts only unlawful killings"
 )
+_AGE_DOUBT = (
+    "s.24(6)(a) says 'the person was aged 18 or over' without saying when: svduty reads the "
+    "age at death, when the homicide is complete (as a child death review reads a child "
+    "at death, Children Act 2004 s.16M); read at the fatal events, a victim of 17 then who "
+    "died at 18 would not qualify"
+)
 QUALIFYING = _rule(
     "OWHR-S24-6",
     All(HOMICIDE, Not(UNDER_18), OFFENSIVE_WEAPON),
     "a qualifying homicide: the victim was 18 or over and the death, or the events "
     "surrounding it, involved the use of an offensive weapon",
-    cite("pcsc-act-2022", "s.24(6)", doubt=_HOMICIDE_DOUBT),
+    cite("pcsc-act-2022", "s.24(6)", doubt=f"{_HOMICIDE_DOUBT}; {_AGE_DOUBT}"),
 )
 _rule(
     "OWHR-S24-6-NO-HOMICIDE",
@@ -152,7 +159,7 @@ _rule(
     UNDER_18,
     "not a qualifying homicide: the victim was under 18 at death (by their age at the "
     "incident and the dates, or by what the offence recorded requires)",
-    _pcsc("s.24(6)(a)"),
+    _pcsc("s.24(6)(a)", doubt=_AGE_DOUBT),
     when=HOMICIDE,
 )
 _rule(
@@ -332,7 +339,8 @@ _rule(
 _S26_SAR = _rule(
     "OWHR-S26-1C",
     Flag("other_reviews", "safeguarding_adults_review"),
-    "a safeguarding adults review must or may be held: it takes precedence",
+    "a safeguarding adults review must or may be held (Care Act 2014 s.44(1), (4): any "
+    "case of an adult with needs for care and support may be reviewed): it takes precedence",
     _pcsc("s.26(1)(c)"),
     when=DEATH,
 )
@@ -356,8 +364,9 @@ _rule(
     "OWHR-S26-1C-3-NONE",
     All(Given("other_reviews"), Not(Any_(_S26_SAR, _S26_WAL, _S26_MENTAL_HEALTH))),
     "no safeguarding adults review (s.26(1)(c)), no Safeguarding Board review in Wales "
-    "(s.26(3)) and no investigation of a death caused by a person receiving mental health "
-    "services (s.26(2), (4)) is indicated",
+    "(s.26(3)) and no investigation of a death caused by a person receiving or who has "
+    "received mental health services (s.26(2), (4)) is indicated (a review that may be held "
+    "counts: an adult victim with needs for care and support in England may have one)",
     _pcsc("s.26(1)(c), s.26(2)-(4)"),
     when=All(DEATH, Not(_S26_DHR)),
 )

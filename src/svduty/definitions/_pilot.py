@@ -12,8 +12,9 @@ is not known, where the body was found) (s.25; OWHR Regulations 2022). Where the
 occurred in one of the fourteen council areas every relevant partner is a pilot partner:
 the pilot applies. Elsewhere in the Metropolitan Police, West Midlands Police or pilot
 ICB areas (Coventry and Warwickshire ICB covers Warwickshire) one relevant partner is a
-pilot partner, but the text of regulation 3 (what it commences, and for whom) could not
-be confirmed: there the answer is undetermined, never a confident "no".
+pilot partner, and regulation 3(1) commences the duty "for the purposes of the pilot
+partners", which may be read literally (any death they review) or, with the explanatory
+note, narrowly (the pilot areas): there the answer is undetermined, never a confident "no".
 
 Example:
     >>> "E08000025" in OWHR_PILOT_AS_MADE.partners
@@ -111,8 +112,12 @@ _REACH_DOUBT = (
     "reg 1(2) makes the Metropolitan Police, West Midlands Police and the integrated care "
     "boards covering the five boroughs, Birmingham and Coventry (including Coventry and "
     "Warwickshire ICB) pilot partners; for a death elsewhere in their areas one relevant "
-    "review partner is a pilot partner, but the text of reg 3 (what it commences, and for "
-    "which partners) was not confirmed"
+    "review partner is a pilot partner. Reg 3(1) commences ss.24, 26, 27, 28(1)-(6), "
+    "29(1)-(4), (7) and 32 'in relation to relevant deaths and for the purposes of the "
+    "pilot partners, for the pilot period': read literally, it puts those partners under "
+    "the duty for any death they are relevant review partners for; the explanatory note "
+    "reads it narrowly ('pilot partners only (being the review partners for the pilot "
+    "areas)')"
 )
 OWHR_PILOT_AS_MADE = OwhrPilot(
     _PILOT_PARTNERS,

@@ -66,7 +66,7 @@ def district_of(location: str, resolve_district: ResolveDistrict | None = None) 
 class PilotArea(Expr):
     """Whether the pilot reaches a death through its relevant review partners (s.25, SI 2023/227).
 
-    Read from the district where the death occurred (or the body was found): ``True`` in
+    Read from the district where the death occurred (``place_of_death``): ``True`` in
     the ``certain`` districts, ``False`` outside both sets, undetermined in the
     ``possible`` ones (where the regulations' reach is not confirmed) unless the incident
     states ``pilot_partner``. A stated ``pilot_partner`` that contradicts a certain

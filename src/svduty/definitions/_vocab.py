@@ -194,9 +194,13 @@ class OtherReview(Words):
 
     An extension of the incident contract (field ``other_reviews``): a recorder asserts
     the other reviews that must or may be held; an absent list is read as none known.
+    ``safeguarding_adults_review``: one must *or may* be arranged (Care Act 2014 s.44(1),
+    (4)), and s.44(4) lets a board review any case of an adult with needs for care and
+    support: flag it whenever an adult victim in England had such needs.
     ``mental_health_investigation`` is not a review of s.26(1) or (3): the death was
-    caused, or is likely to have been caused, by a person receiving mental health
-    services, and is investigated under NHS arrangements (England) or may be reviewed under
+    caused, or is likely to have been caused, by a person receiving or who has received
+    mental health services, and may or must be investigated under NHS arrangements
+    (England) or may be reviewed under
     the Health and Social Care (Community Health and Standards) Act 2003 s.70 (Wales).
     s.26(2) and (4) let regulations exclude such a death from the duty; whether any do is
     not confirmed, so it leaves the answer ``undetermined``.
