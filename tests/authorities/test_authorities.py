@@ -270,8 +270,8 @@ def test_one_school_recorded_is_not_each_educational_authority() -> None:
     ans = must_consult_s8(clash, "E07000218", districts_within=lambda c: (c,))
     assert ans.undetermined
     assert ans.missing == (
-        "which records are right: S1 is named for E07000218, but a recorded absence says no "
-        "educational authority it does not list is for it (BUNDLE-ABSENCE)",
+        "which records are right: S1 is named for its areas, but a recorded absence for "
+        "E07000218 says no educational authority it does not list is for them (BUNDLE-ABSENCE)",
     )
 
 
@@ -298,7 +298,10 @@ def test_an_absence_closes_the_list_only_on_the_days_its_record_holds() -> None:
 
     school = _auth("s1", "educational_authority", ["E07000218"])
     then = Period("2023-01-31", "2024-01-01")
-    ended = tuple(attrs.evolve(_absent(c, "E07000218", beside=("s1",)), valid=then) for c in _SCH2)
+    ended = tuple(
+        attrs.evolve(_absent(c, "E07000218", beside=("s1",) if c == _SCH2[0] else ()), valid=then)
+        for c in _SCH2
+    )
     auths = Authorities((school,), ended)
     within = {"districts_within": lambda c: (c,)}
     assert must_consult_s8(auths, "E07000218", on="2023-06-01", **within).yes
@@ -322,6 +325,61 @@ def test_an_unconfirmed_absence_beside_a_confirmed_one_asks_nothing_more() -> No
     assert must_consult_s8(auths, "E07000218", **within).yes
     more = Authorities((), (*whole, _absent("prison_authority", "E07000218", "unconfirmed")))
     assert must_consult_s8(more, "E07000218", **within).yes
+
+
+def test_an_absence_is_read_against_every_area_it_covers_and_every_id_it_lists() -> None:
+    """A county's absence contradicted in one district closed the list in another, and an
+    id listed that the bundle does not hold gave a yes that adding it changed (the re-check
+    of Absence.beside, fortieth session)."""
+    county = {"E10000099": ("E07000901", "E07000902")}
+    within = {"districts_within": lambda c: county.get(c, (c,))}
+    s1 = _auth("s1", "educational_authority", ["E07000901"])
+    s2 = _auth("s2", "educational_authority", ["E07000902"])
+    rest = tuple(_absent(c, "E10000099") for c in _SCH2[1:])
+    listed = _absent("educational_authority", "E10000099", beside=("s1",))
+    auths = Authorities((s1, s2), (listed, *rest))
+    for area in ("E07000901", "E07000902"):
+        ans = must_consult_s8(auths, area, **within)
+        assert ans.undetermined
+        assert any(m.startswith("which records are right: S2 is named") for m in ans.missing)
+    both = attrs.evolve(listed, beside=("s1", "s2"))
+    assert must_consult_s8(Authorities((s1, s2), (both, *rest)), "E07000901", **within).yes
+    # an id listed that is no authority of the bundle: not known until its record is there
+    ahead = Authorities((s1,), (attrs.evolve(listed, beside=("s1", "st-marys")), *rest))
+    ans = must_consult_s8(ahead, "E07000901", **within)
+    assert ans.undetermined
+    assert ans.missing == (
+        "the record of st-marys, which a recorded absence for E07000901 lists as a "
+        "educational authority: until it is there the list is not known (BUNDLE-ABSENCE)",
+    )
+    from svduty.authorities._absences import absence_findings
+
+    (finding,) = absence_findings(
+        ahead.with_districts_within(within["districts_within"]), ["E07000901"]
+    )
+    assert "it lists st-marys, which the bundle names as no educational authority" in (
+        finding.message
+    )
+    whole = Authorities((s1, s2), (both, *rest)).with_districts_within(within["districts_within"])
+    assert absence_findings(whole, ["E07000901"]) == ()
+
+
+def test_asked_of_no_day_a_named_authority_whose_record_ends_leaves_the_day_to_be_given() -> None:
+    """A closed school was a settled subject asked of no day (as held() says for may_assist,
+    a record that ends leaves the day to be given)."""
+    from svduty.periods import Period
+
+    old = _auth(
+        "s-old", "educational_authority", ["E07000901"], valid=Period("2023-02-01", "2024-01-01")
+    )
+    later = attrs.evolve(_absent("educational_authority", "E07000901"), valid=Period("2024-01-01"))
+    rest = tuple(_absent(c, "E07000901") for c in _SCH2[1:])
+    auths = Authorities((old,), (later, *rest))
+    within = {"districts_within": lambda c: (c,)}
+    undated = must_consult_s8(auths, "E07000901", **within)
+    assert undated.undetermined
+    assert "on (the day asked: the record of S-OLD ends on 2024-01-01)" in undated.missing
+    assert must_consult_s8(auths, "E07000901", on="2024-06-01", **within).yes
 
 
 def test_s9_is_undetermined_while_a_schedule_1_table_has_nobody_recorded() -> None:

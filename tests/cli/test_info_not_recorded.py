@@ -115,4 +115,4 @@ def test_validate_reports_an_absence_an_authority_named_contradicts(tmp_path: Pa
         assert (code == 0, said == []) == (ok, ok), (code, said)
         if not ok:
             assert said[0]["field"] == "absences[0].beside"
-            assert "names hmp-maidstone for E07000110" in said[0]["problem"]
+            assert "names hmp-maidstone for them, which it does not list" in said[0]["problem"]

@@ -508,3 +508,37 @@ def test_an_absence_for_part_of_a_new_area_does_not_cover_it():
         p.authorities.items, (stratford,), districts_within=p.authorities.districts_within
     )
     assert reorganise(auths, p.local_area.districts, merger).authorities.absences == (stratford,)
+
+
+def test_an_authority_abolished_leaves_the_absence_that_listed_it():
+    """An absence listing a school a scenario abolishes would name a record no longer
+    there (not known until it is): the school leaves the list (fortieth session)."""
+    from svduty.authorities import (
+        Absence,
+        Authorities,
+        Authority,
+        AuthorityCategory,
+        must_consult_s8,
+    )
+    from svduty.governance import AbolishAuthority, Scenario, reorganise
+    from svduty.sources import cite
+
+    p = svduty.warwickshire()
+    sch2 = cite("pcsc-act-2022", "Sch 2")
+    school = Authority(
+        "st-x", "St X", AuthorityCategory.EDUCATIONAL_AUTHORITY, ("E07000221",), sch2
+    )
+    cats = ("educational_authority", "prison_authority", "youth_custody_authority")
+    absences = tuple(
+        Absence(
+            AuthorityCategory(c), ("E07000221",), sch2, beside=("st-x",) if c == cats[0] else ()
+        )
+        for c in cats
+    )
+    join = p.authorities.districts_within
+    auths = Authorities((*p.authorities.items, school), absences, districts_within=join)
+    assert must_consult_s8(auths, "E07000221").yes
+    closed = Scenario("s", "S", [AbolishAuthority("st-x")])
+    after = reorganise(auths, p.local_area.districts, closed).authorities
+    assert after.absences[0].beside == ()
+    assert must_consult_s8(after, "E07000221").yes  # no educational authority left

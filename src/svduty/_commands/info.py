@@ -17,7 +17,7 @@ from svduty._commands._options import (
 from svduty._shown import PrintableLines
 from svduty.areas import AreaKind
 from svduty.authorities import Authority, Role
-from svduty.authorities._absences import contradicting
+from svduty.authorities._absences import against
 from svduty.authorities._consultation import _SCHEDULE_2
 from svduty.partnership import Partnership
 from svduty.periods import Period, date
@@ -178,8 +178,8 @@ def _authorities(p: Partnership) -> dict[str, Any]:
             areas := [
                 d
                 for d in p.local_area.districts
-                if (named := [a for a in auths.relevant_for(d) if a.category is c])
-                and not any(not contradicting(x, named) for x in auths.absences_for(d, c))
+                if any(a.category is c for a in auths.relevant_for(d))
+                and not any(against(auths, x) == ((), ()) for x in auths.absences_for(d, c))
             ]
         )
     ]
@@ -261,7 +261,8 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
         print(
             f"\nNot known to be all there are (Sch 2): the {kinds} named for "
             f"{', '.join(names.get(c, c) for c in x['areas'])}; record that there is no "
-            "other (absent) once the list is whole: until then who must be consulted "
+            "other (absent, listing them in beside) once the list is whole, or mend what "
+            "svduty validate reports (BUNDLE-ABSENCE): until then who must be consulted "
             "(s.8(4): each of them) is undetermined",
             file=out,
         )

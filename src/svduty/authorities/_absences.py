@@ -21,17 +21,18 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from svduty.authorities._authority import Absence, Authority
+from svduty.authorities._authority import Absence, Authority, DistrictsWithin
 from svduty.errors import named
 
 if TYPE_CHECKING:
     from svduty.authorities._model import Authorities
     from svduty.findings import Finding
 
-__all__ = ["ABSENCE_RULE", "absence_findings", "contradicting"]
+__all__ = ["ABSENCE_RULE", "absence_findings", "against", "contradicting", "covered"]
 
 ABSENCE_RULE = "BUNDLE-ABSENCE"
 """The rule id of :func:`absence_findings`."""
@@ -52,6 +53,38 @@ def contradicting(absence: Absence, recorded: Iterable[Authority]) -> tuple[Auth
     )
 
 
+def covered(
+    authorities: Authorities, absence: Absence, districts_within: DistrictsWithin | None = None
+) -> set[str]:
+    """The local government areas an absence covers (its areas, joined)."""
+    fn = districts_within or authorities.districts_within or (lambda code: (code,))
+    return {d for code in absence.areas for d in fn(code)}
+
+
+def against(
+    authorities: Authorities,
+    absence: Absence,
+    *,
+    on: _dt.date | str | None = None,
+    districts_within: DistrictsWithin | None = None,
+) -> tuple[tuple[Authority, ...], tuple[str, ...]]:
+    """What contradicts an absence anywhere it speaks: (authorities, ids it lists in vain).
+
+    The authorities of its category named for any area it covers that it does not list
+    (a county's absence is wrong for every district if it is wrong for one), and the ids
+    it lists that are no authority of its category in the bundle (a record to find: the
+    list it closes is not known until it is there).
+    """
+    found: dict[str, Authority] = {}
+    for d in sorted(covered(authorities, absence, districts_within)):
+        for a in contradicting(
+            absence, authorities.relevant_for(d, on=on, districts_within=districts_within)
+        ):
+            found.setdefault(a.id, a)
+    ours = {a.id for a in authorities.items if a.category is absence.category}
+    return tuple(found.values()), tuple(b for b in absence.beside if b not in ours)
+
+
 def absence_findings(authorities: Authorities, districts: Iterable[str]) -> tuple[Finding, ...]:
     """One error for each absence an authority named for one of ``districts`` contradicts.
 
@@ -67,27 +100,32 @@ def absence_findings(authorities: Authorities, districts: Iterable[str]) -> tupl
     from svduty.sources import cite
 
     out: list[Finding] = []
-    areas = list(districts)
+    areas = set(districts)
     for i, x in enumerate(authorities.absences):
-        against: dict[str, list[str]] = {}
-        for d in areas:
-            if x in authorities.absences_for(d, x.category):
-                for a in contradicting(x, authorities.relevant_for(d)):
-                    against.setdefault(a.id, []).append(d)
-        if not against:
+        if not covered(authorities, x) & areas:
+            continue
+        named_against, unknown = against(authorities, x)
+        if not named_against and not unknown:
             continue
         words = x.category.value.replace("_", " ")
         listed = ", ".join(named(b, "an id") for b in x.beside)
         says = f"no {words} other than {listed}" if x.beside else f"no {words}"
-        names = "; ".join(f"{named(k, 'an id')} for {', '.join(v)}" for k, v in against.items())
+        parts = []
+        if named_against:
+            ids = ", ".join(named(a.id, "an id") for a in named_against)
+            parts.append(f"the bundle names {ids} for them, which it does not list")
+        if unknown:
+            ids = ", ".join(named(b, "an id") for b in unknown)
+            parts.append(f"it lists {ids}, which the bundle names as no {words}")
         out.append(
             Finding(
                 ABSENCE_RULE,
                 Severity.ERROR,
-                f"absences[{i}] says {says} is for its areas, but the bundle names {names}: "
-                "list it in beside if the list is whole, or correct the record that is wrong",
+                f"absences[{i}] says {says} is for its areas, but "
+                + "; and ".join(parts)
+                + ": list in beside the authorities named, or correct the record that is wrong",
                 (x.citation, cite("pcsc-act-2022", "s.8(4)")),
-                subjects=tuple(against),
+                subjects=(*(a.id for a in named_against), *unknown),
                 where=f"authorities.toml: absences[{i}].beside",
             )
         )

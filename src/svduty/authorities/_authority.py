@@ -301,8 +301,9 @@ class Absence:
     educational, prison and youth custody authority for the area to be consulted, and the
     authorities a bundle names are some of their category until an absence lists them
     (``beside``) and says there is no other; with none listed, there is none. One named
-    for its areas and not listed contradicts it: a conflict, reported (``BUNDLE-ABSENCE``;
-    among a rule's missing facts). An unconfirmed one's citation says what to check.
+    for its areas, on a day both records hold, and not listed contradicts it, as does a
+    listed id the bundle does not hold: reported (``BUNDLE-ABSENCE``; among a rule's
+    missing facts). An unconfirmed one's citation says what to check.
 
     Attributes:
         category: The category absent.

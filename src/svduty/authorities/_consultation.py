@@ -22,7 +22,7 @@ from svduty._arguments import texts_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import AreaKind
-from svduty.authorities._absences import contradicting
+from svduty.authorities._absences import against
 from svduty.authorities._answering import ACT, answer, held, in_force, plural, reason
 from svduty.authorities._authority import (
     Authority,
@@ -36,7 +36,7 @@ from svduty.authorities._specified import (
     not_a_local_government_area,
     specified_authorities_for,
 )
-from svduty.errors import DataError
+from svduty.errors import DataError, named
 from svduty.sources import Confidence, cite
 
 __all__ = ["may_assist", "must_consult_s8", "must_consult_s9"]
@@ -75,17 +75,28 @@ def _relevant(
                         f"consult each {words} for {lga}: " + ", ".join(a.name for a in of_cat),
                     )
                 )
-            closing = [x for x in absences if not contradicting(x, of_cat)]
+            closing = []
             for x in absences:
-                if against := contradicting(x, of_cat):
-                    reasons.append(
-                        Reason(rule, f"a recorded absence of {words} for {lga}", x.citation)
-                    )
+                named_against, unknown = against(
+                    authorities, x, on=on, districts_within=districts_within
+                )
+                if not named_against and not unknown:
+                    closing.append(x)
+                    continue
+                reasons.append(Reason(rule, f"a recorded absence of {words} for {lga}", x.citation))
+                if named_against:
                     missing.append(
-                        f"which records are right: {', '.join(a.name for a in against)} "
-                        f"{'is' if len(against) == 1 else 'are'} named for {lga}, but a recorded "
-                        f"absence says no {words} it does not list is for it (BUNDLE-ABSENCE)"
+                        f"which records are right: {', '.join(a.name for a in named_against)} "
+                        f"{'is' if len(named_against) == 1 else 'are'} named for its areas, but a "
+                        f"recorded absence for {lga} says no {words} it does not list is for "
+                        "them (BUNDLE-ABSENCE)"
                     )
+                missing += [
+                    f"the record of {named(b, 'an id')}, which a recorded absence for {lga} lists "
+                    f"as a {words}: until it is there the list is not known (BUNDLE-ABSENCE)"
+                    for b in unknown
+                ]
+            missing += held(of_cat, on, rule)[1]  # asked of no day, a record that ends
             if not of_cat and not absences:
                 missing.append(f"the {plural(cat)} for {lga} (Sch 2)")
             elif not absences:  # "each" (s.8(4), s.9(4)): one recorded is not all of them
@@ -124,7 +135,7 @@ def must_consult_s8(
     Each relevant authority (educational, prison, youth custody) for the local government
     area. ``subjects`` are the recorded ones; the answer is ``yes`` when every Schedule 2
     table is known whole: a confirmed :class:`~svduty.authorities.Absence` of the category
-    (none, or none beside those named; one school named is not *each* educational
+    (none, or none beside those it lists; one school named is not *each* educational
     authority). Otherwise it is ``undetermined``, naming what to find out; ``no`` on a day
     before s.8 came into force (31 January 2023; SI 2022/1227 reg 4).
 

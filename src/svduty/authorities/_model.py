@@ -105,7 +105,9 @@ class Authorities:
             for a in self.items
         )
         absent = "".join(
-            f"<li>no {e(x.category.value)} for {e(', '.join(x.areas))} "
+            f"<li>no {e(x.category.value)}"
+            + (f" other than {e(', '.join(x.beside))}" if x.beside else "")
+            + f" for {e(', '.join(x.areas))} "
             f"({e(x.citation.confidence.value)}: {e(str(x.citation))})</li>"
             for x in self.absences
         )

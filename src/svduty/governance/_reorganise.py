@@ -370,33 +370,40 @@ def reorganise(
         within = old_join(code) if old_join is not None else (code,)
         return tuple(dict.fromkeys(replaced.get(d, d) for d in within))
 
-    absences = _absences_after(authorities, replaced, new_areas)
+    absences = _absences_after(authorities, replaced, new_areas, set(items))
     after = Authorities(tuple(items.values()), absences, districts_within=join)
     kept = tuple(d for d in area if d not in replaced)
     return Reorganised(after, (*new_areas, *kept), replaced, messages, by_change, kinds)
 
 
 def _absences_after(
-    authorities: Authorities, replaced: Mapping[str, str], new_areas: Iterable[str]
+    authorities: Authorities,
+    replaced: Mapping[str, str],
+    new_areas: Iterable[str],
+    kept: set[str],
 ) -> tuple[Absence, ...]:
     """The recorded absences, each for a new area only if it covered every district replaced.
 
     An absence for Rugby says nothing of Nuneaton's schools: a new area made of both is
     not covered by it (the re-check review of the fortieth session). Each absence that
-    covered a replaced district is rewritten to name the areas it still covers whole.
+    covered a replaced district is rewritten to name the areas it still covers whole, and
+    an authority abolished leaves the list it stood on (``kept``: the ids after).
     """
     join = authorities.districts_within or (lambda code: (code,))
     parts: dict[str, set[str]] = {}
     for district, area in replaced.items():
         parts.setdefault(area, set()).add(district)
     out = []
-    for x in authorities.absences:
+    for record in authorities.absences:
+        x = record  # an authority it lists and the scenario abolished is no longer beside it
+        if set(x.beside) - kept:
+            x = attrs.evolve(x, beside=tuple(b for b in x.beside if b in kept))
         covered = {d for code in x.areas for d in join(code)}
         if not covered & replaced.keys():
             out.append(x)  # no district it covers was replaced: as it was
             continue
-        kept = [d for d in covered if d not in replaced]
+        left = [d for d in covered if d not in replaced]
         whole = [a for a in new_areas if parts.get(a) and parts[a] <= covered]
-        if kept or whole:
-            out.append(attrs.evolve(x, areas=(*sorted(kept), *whole)))
+        if left or whole:
+            out.append(attrs.evolve(x, areas=(*sorted(left), *whole)))
     return tuple(out)
