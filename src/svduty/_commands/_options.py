@@ -182,9 +182,12 @@ def strict_failed(
         True
         >>> strict_failed("report", False, 1, 2, sys.stdout)
         False
+        >>> strict_failed("report", True, 0, 4586, sys.stdout, rows_listed="the --rejected file")
+        svduty report: error: --strict: 4,586 rows rejected (the --rejected file)
+        True
     """
     failed = [
-        (f"{n} {what}{'s' if n > 1 else ''} {how}", where)
+        (f"{n:,} {what}{'s' if n > 1 else ''} {how}", where)
         for n, what, how, where in (
             (skipped, "file", "skipped", "listed in the summary"),
             (rejected, "row", "rejected", rows_listed),
