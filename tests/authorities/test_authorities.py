@@ -349,7 +349,7 @@ def test_an_absence_is_read_against_every_area_it_covers_and_every_id_it_lists()
     ans = must_consult_s8(ahead, "E07000901", **within)
     assert ans.undetermined
     assert ans.missing == (
-        "the record of st-marys, which a recorded absence for E07000901 lists as a "
+        "the record of st-marys, which a recorded absence for E07000901 lists as an "
         "educational authority: until it is there the list is not known (BUNDLE-ABSENCE)",
     )
     from svduty.authorities._absences import absence_findings

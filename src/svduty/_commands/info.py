@@ -171,7 +171,7 @@ def _authorities(p: Partnership) -> dict[str, Any]:
     ]
     said = {x.category for x in auths.absences} | {a.category for a in auths.items}
     unsaid = [c.value for c in _SCHEDULE_2 if c not in said]
-    unwhole = [  # named for a district with no absence beside them: not known to be all
+    unwhole = [  # named for a district whose list no absence closes: not known to be all
         {"category": c.value, "areas": areas}
         for c in _SCHEDULE_2
         if (

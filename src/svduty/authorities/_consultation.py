@@ -93,7 +93,7 @@ def _relevant(
                     )
                 missing += [
                     f"the record of {named(b, 'an id')}, which a recorded absence for {lga} lists "
-                    f"as a {words}: until it is there the list is not known (BUNDLE-ABSENCE)"
+                    f"as {cat.a}: until it is there the list is not known (BUNDLE-ABSENCE)"
                     for b in unknown
                 ]
             missing += held(of_cat, on, rule)[1]  # asked of no day, a record that ends
