@@ -116,3 +116,24 @@ def test_validate_reports_an_absence_an_authority_named_contradicts(tmp_path: Pa
         if not ok:
             assert said[0]["field"] == "absences[0].beside"
             assert "names hmp-maidstone for them, which it does not list" in said[0]["problem"]
+
+
+def test_an_id_an_absence_lists_must_be_an_id(tmp_path: Path) -> None:
+    """beside holds ids: free text there (a name and a number) is refused where it is read,
+    never shown, as every id of a bundle is (hostile review 6)."""
+    import shutil
+
+    import svduty
+
+    folder = tmp_path / "wb"
+    shutil.copytree(svduty.sample_path("warwickshire-bundle"), folder)
+    path = folder / "authorities.toml"
+    text = path.read_text(encoding="utf-8")
+    old = 'category = "prison_authority"\nareas = ["E10000031"]'
+    assert old in text
+    path.write_text(text.replace(old, old + '\nbeside = ["Jane Smith 07700900123"]'), "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", str(folder)], stdout=out, stderr=err) == 1
+    said = out.getvalue() + err.getvalue()
+    assert "absences[0].beside[0]: expected an id" in said
+    assert "Jane" not in said

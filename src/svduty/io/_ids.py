@@ -64,6 +64,7 @@ ID_FIELDS: dict[str, dict[str, str]] = {
         **_under("authorities[]", _AUTHORITY),
         **_under("authorities[]", _AUTHORITY_AREAS, AREA_SHAPE),
         "absences[].areas[]": AREA_SHAPE,
+        "absences[].beside[]": _ID,
     },
     "svduty.definitions._definition:Definition": {
         "id": _ID,
