@@ -337,7 +337,7 @@ def load_scenario(
         >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "explode"}]})
         Traceback (most recent call last):
         ...
-        svduty.errors.ScenarioError: changes[0].op: expected one of abolish_authority, add_body, add_relation, change_body, change_cadence, change_districts, create_area, create_authority, merge, move_under, remove_body, remove_relation, rename, transfer_functions (got 'explode')
+        svduty.errors.ScenarioError: changes[0].op: expected one of abolish_authority, add_body, add_relation, change_body, change_cadence, change_districts, create_area, create_authority, merge, move_under, remove_body, remove_relation, rename, transfer_functions (got a string of 7 characters, not shown)
         >>> load_scenario({"name": "s", "title": "S", "changes": [{"op": "change_districts",
         ...     "body": "x", "districts": ["E07000220", "rugby-town"]}]}, file="s.toml")
         Traceback (most recent call last):
