@@ -313,7 +313,19 @@ def test_an_absence_closes_the_list_only_on_the_days_its_record_holds() -> None:
     )
     undated = must_consult_s8(auths, "E07000218", **within)
     assert undated.undetermined
-    assert all(m.startswith("on (the day asked: the record that no") for m in undated.missing)
+    assert undated.missing == tuple(
+        f"on (the day asked: no record that no{o} {c.replace('_', ' ')} is for E07000218 holds "
+        "on 2024-01-01)"
+        for c, o in zip(_SCH2, (" other", "", ""), strict=True)
+    )
+    # one more absence, consistent with it, that holds from then on: nothing flips
+    more = Authorities(
+        (school,), (*ended, *(attrs.evolve(x, valid=Period("2024-01-01")) for x in ended))
+    )
+    assert must_consult_s8(more, "E07000218", **within).yes
+    # an absence that starts later leaves the days before it to be given
+    late = Authorities((school,), tuple(attrs.evolve(x, valid=Period("2030-01-01")) for x in ended))
+    assert must_consult_s8(late, "E07000218", **within).undetermined
 
 
 def test_an_unconfirmed_absence_beside_a_confirmed_one_asks_nothing_more() -> None:
@@ -350,14 +362,15 @@ def test_an_absence_is_read_against_every_area_it_covers_and_every_id_it_lists()
     assert ans.undetermined
     assert ans.missing == (
         "the record of st-marys, which a recorded absence for E07000901 lists as an "
-        "educational authority: until it is there the list is not known (BUNDLE-ABSENCE)",
+        "educational authority: until a record of it as one is there the list is not known "
+        "(BUNDLE-ABSENCE)",
     )
     from svduty.authorities._absences import absence_findings
 
     (finding,) = absence_findings(
         ahead.with_districts_within(within["districts_within"]), ["E07000901"]
     )
-    assert "it lists st-marys, which the bundle names as no educational authority" in (
+    assert "it lists st-marys, which the bundle does not name as an educational authority" in (
         finding.message
     )
     whole = Authorities((s1, s2), (both, *rest)).with_districts_within(within["districts_within"])

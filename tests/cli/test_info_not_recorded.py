@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from svduty.cli import main
 
 
@@ -137,3 +139,38 @@ def test_an_id_an_absence_lists_must_be_an_id(tmp_path: Path) -> None:
     said = out.getvalue() + err.getvalue()
     assert "absences[0].beside[0]: expected an id" in said
     assert "Jane" not in said
+
+
+@pytest.mark.parametrize(("code", "said"), [("E01023972", "an LSOA"), ("E05009861", "a ward")])
+def test_a_school_named_by_an_lsoa_or_a_ward_is_refused(code: str, said: str) -> None:
+    """A school located by its LSOA joined to no local government area: invisible to the
+    consultation rules and to BUNDLE-ABSENCE, a silent wrong yes (the final re-check of
+    the fortieth session). Schedule 2 makes it one for the area in which it is located."""
+    from svduty.areas import Geography
+    from svduty.authorities import Authority, AuthorityCategory
+    from svduty.authorities._areas_served import area_problems
+    from svduty.sources import cite
+
+    school = Authority(
+        "s", "S", AuthorityCategory.EDUCATIONAL_AUTHORITY, (code,), cite("pcsc-act-2022", "Sch 2")
+    )
+    ((rule, message),) = area_problems(Geography.england_and_wales(), school, code)
+    assert rule == "BUNDLE-CATEGORY-AREA"
+    assert f"{code} is {said}, within a local government area" in message
+    assert message.endswith(", E07000105") is (code == "E01023972")
+
+
+def test_not_recorded_is_worked_out_district_by_district(tmp_path: Path) -> None:
+    """A prison absence for Ashford alone said nothing of Kent's eleven other districts,
+    yet info no longer listed prisons as not recorded (the final re-check, session 40)."""
+    folder = tmp_path / "kent"
+    assert main(["init", str(folder), "--area", "E10000016"], stdout=io.StringIO()) == 0
+    path = folder / "authorities.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[absences]]\ncategory = "prison_authority"\nareas = ["E07000105"]\n'
+        'citation = { source = "pcsc-act-2022", provision = "Sch 2" }\n',
+        encoding="utf-8",
+    )
+    data = json.loads(_info("--partnership", str(folder), "--format", "json"))
+    assert "prison_authority" in data["authorities"]["not_recorded"]

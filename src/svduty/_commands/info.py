@@ -169,8 +169,14 @@ def _authorities(p: Partnership) -> dict[str, Any]:
         }
         for x in auths.absences
     ]
-    said = {x.category for x in auths.absences} | {a.category for a in auths.items}
-    unsaid = [c.value for c in _SCHEDULE_2 if c not in said]
+    unsaid = [  # a district with neither an authority of it nor an absence: not known
+        c.value
+        for c in _SCHEDULE_2
+        if any(
+            not any(a.category is c for a in auths.relevant_for(d)) and not auths.absences_for(d, c)
+            for d in p.local_area.districts
+        )
+    ]
     unwhole = [  # named for a district whose list no absence closes: not known to be all
         {"category": c.value, "areas": areas}
         for c in _SCHEDULE_2
@@ -179,7 +185,10 @@ def _authorities(p: Partnership) -> dict[str, Any]:
                 d
                 for d in p.local_area.districts
                 if any(a.category is c for a in auths.relevant_for(d))
-                and not any(against(auths, x) == ((), ()) for x in auths.absences_for(d, c))
+                and not any(  # closed by an absence nothing contradicts, that does not end
+                    x.valid.end is None and against(auths, x) == ((), ())
+                    for x in auths.absences_for(d, c)
+                )
             ]
         )
     ]

@@ -108,7 +108,11 @@ def absence_findings(authorities: Authorities, districts: Iterable[str]) -> tupl
         if not named_against and not unknown:
             continue
         words = x.category.value.replace("_", " ")
-        listed = ", ".join(named(b, "an id") for b in x.beside)
+        listed = (
+            ", ".join(named(b, "an id") for b in x.beside)
+            if len(x.beside) <= 5
+            else f"the {len(x.beside)} authorities it lists"
+        )
         says = f"no {words} other than {listed}" if x.beside else f"no {words}"
         parts = []
         if named_against:
@@ -116,7 +120,7 @@ def absence_findings(authorities: Authorities, districts: Iterable[str]) -> tupl
             parts.append(f"the bundle names {ids} for them, which it does not list")
         if unknown:
             ids = ", ".join(named(b, "an id") for b in unknown)
-            parts.append(f"it lists {ids}, which the bundle names as no {words}")
+            parts.append(f"it lists {ids}, which the bundle does not name as {x.category.a}")
         out.append(
             Finding(
                 ABSENCE_RULE,

@@ -45,7 +45,8 @@ AREA_KINDS: dict[AuthorityCategory, frozenset[AreaKind]] = {
 """The kinds of area an authority of each category may name (Sch 1's second column).
 
 A category not listed (probation, youth offending teams, Schedule 2, other partners)
-may name any area that contains local government areas.
+may name any area that contains local government areas: an LSOA or a ward (within one)
+is refused, since the join would make the authority one for no area.
 
 Example:
     >>> AreaKind.COUNTY in AREA_KINDS[AuthorityCategory.DISTRICT_COUNCIL]
@@ -53,6 +54,7 @@ Example:
 """
 
 _GSS_CODE = re.compile(r"^[EW]\d{8}$")  # of England or Wales
+_WITHIN_A_DISTRICT = frozenset({_K.LSOA2011, _K.LSOA2021, _K.WARD})
 _NATION_OF_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
 
 
@@ -114,6 +116,18 @@ def area_problems(
     given, kind = kind, kind if kind is not None else area_kind(geo, code)
     if _before(geo, a, code):
         allowed = None  # the area's kind is of its own period: a county council served it
+    if kind is None and _GSS_CODE.match(code) and code[1:3] == "05":  # a ward's code
+        kind = _K.WARD
+    if allowed is None and kind in _WITHIN_A_DISTRICT:  # joins to no local government area
+        district = geo.district_code_of(code) if kind is not _K.WARD else None
+        yield (
+            "BUNDLE-CATEGORY-AREA",
+            f"{a.id} is {a.category.a} but {code} is "
+            f"{'a ward' if kind is _K.WARD else 'an LSOA'}, within a local government "
+            "area: it makes the authority one for no area (s.11(6), Sch 2: each local "
+            "government area in which it is located); name the district"
+            + (f", {district}" if district else ""),
+        )
     if kind is not None and allowed is not None and kind not in allowed:
         yield (
             "BUNDLE-CATEGORY-AREA",

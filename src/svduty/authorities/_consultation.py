@@ -23,8 +23,17 @@ from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import AreaKind
 from svduty.authorities._absences import against
-from svduty.authorities._answering import ACT, answer, held, in_force, plural, reason
+from svduty.authorities._answering import (
+    ACT,
+    IN_FORCE,
+    answer,
+    held,
+    in_force,
+    plural,
+    reason,
+)
 from svduty.authorities._authority import (
+    Absence,
     Authority,
     DistrictsWithin,
     local_government_areas,
@@ -58,6 +67,7 @@ def _relevant(
     subjects: list[str] = []
     reasons: list[Reason] = []
     missing: list[str] = []
+    seen: dict[Absence, tuple[tuple[Authority, ...], tuple[str, ...]]] = {}
     reasons.append(reason(rule, "each relevant authority for the area must be consulted"))
     for lga in lga_codes:
         found = authorities.relevant_for(lga, on=on, districts_within=districts_within)
@@ -77,9 +87,9 @@ def _relevant(
                 )
             closing = []
             for x in absences:
-                named_against, unknown = against(
-                    authorities, x, on=on, districts_within=districts_within
-                )
+                if x not in seen:  # an absence's contradictions do not depend on the area
+                    seen[x] = against(authorities, x, on=on, districts_within=districts_within)
+                named_against, unknown = seen[x]
                 if not named_against and not unknown:
                     closing.append(x)
                     continue
@@ -93,7 +103,8 @@ def _relevant(
                     )
                 missing += [
                     f"the record of {named(b, 'an id')}, which a recorded absence for {lga} lists "
-                    f"as {cat.a}: until it is there the list is not known (BUNDLE-ABSENCE)"
+                    f"as {cat.a}: until a record of it as one is there the list is not known "
+                    "(BUNDLE-ABSENCE)"
                     for b in unknown
                 ]
             missing += held(of_cat, on, rule)[1]  # asked of no day, a record that ends
@@ -114,12 +125,39 @@ def _relevant(
                     missing.append(
                         f"confirmation that no{other} {words} is for {lga}: {x.citation.doubt}"
                     )
-                if on is None and x.valid.end is not None:  # as held(): no today is assumed
-                    missing.append(
-                        f"on (the day asked: the record that no{other} {words} is for {lga} "
-                        f"ends on {x.valid.end})"
-                    )
+            gap = _first_day_not_held(closing) if on is None else None
+            if gap is not None:  # as held(): no today is assumed
+                missing.append(
+                    f"on (the day asked: no record that no{other} {words} is for {lga} "
+                    f"holds on {gap})"
+                )
     return subjects, reasons, missing
+
+
+def _first_day_not_held(closing: list[Absence]) -> _dt.date | None:
+    """The first day from 31 January 2023 on which none of ``closing`` holds, if any.
+
+    Asked of no day, a list is known whole only if absences close it on every day the
+    duty is in force: an absence that ends, or starts later, leaves the day to be given,
+    and one more absence that fills the gap never turns a yes into "undetermined".
+
+    Example:
+        >>> from svduty.periods import Period
+        >>> from svduty.sources import cite
+        >>> x = Absence(AuthorityCategory.PRISON_AUTHORITY, ("E07000901",), cite(ACT, "Sch 2"))
+        >>> _first_day_not_held([x]) is None
+        True
+        >>> _first_day_not_held([attrs.evolve(x, valid=Period("2023-01-31", "2024-01-01"))])
+        Date(2024, 1, 1)
+    """
+    day = IN_FORCE
+    for x in sorted(closing, key=lambda x: x.valid.start):
+        if x.valid.start > day:
+            return day
+        if x.valid.end is None:
+            return None
+        day = max(day, x.valid.end)
+    return day if closing else None
 
 
 @checked
