@@ -542,3 +542,57 @@ def test_an_authority_abolished_leaves_the_absence_that_listed_it():
     after = reorganise(auths, p.local_area.districts, closed).authorities
     assert after.absences[0].beside == ()
     assert must_consult_s8(after, "E07000221").yes  # no educational authority left
+
+
+def test_absences_of_each_district_replaced_make_one_for_the_new_area():
+    """'No prison in Nuneaton' and 'no prison in Rugby' say there is none in an area made
+    of both; reorganising dropped them, leaving it not known (the final re-check of the
+    fortieth session). The lists of schools they stand beside are joined."""
+    from svduty.authorities import (
+        Absence,
+        Authorities,
+        Authority,
+        AuthorityCategory,
+        must_consult_s8,
+    )
+    from svduty.governance import CreateArea, Scenario, reorganise
+    from svduty.periods import Period
+    from svduty.sources import Confidence, cite
+
+    p = svduty.warwickshire()
+    sch2 = cite("pcsc-act-2022", "Sch 2")
+    doubt = cite("pcsc-act-2022", "Sch 2", confidence=Confidence.UNCONFIRMED, doubt="check it")
+    ea = AuthorityCategory.EDUCATIONAL_AUTHORITY
+    s1 = Authority("s1", "S1", ea, ("E07000219",), sch2)
+    s2 = Authority("s2", "S2", ea, ("E07000220",), sch2)
+    absences = []
+    for d, school in (("E07000219", "s1"), ("E07000220", "s2")):
+        absences.append(Absence(ea, (d,), sch2, beside=(school,)))
+        for c in ("prison_authority", "youth_custody_authority"):
+            absences.append(Absence(AuthorityCategory(c), (d,), sch2))
+    join = p.authorities.districts_within
+    auths = Authorities((*p.authorities.items, s1, s2), tuple(absences), districts_within=join)
+    merger = Scenario("s", "S", [CreateArea("north", "N", ("E07000219", "E07000220"))])
+    after = reorganise(auths, p.local_area.districts, merger).authorities
+    ans = must_consult_s8(after, "north")
+    assert ans.yes, ans.missing
+    assert set(ans.subjects) == {"s1", "s2"}
+    # an unconfirmed one carries its doubt; one that ends makes none; a district without
+    # one leaves the new area not known
+    for changed, verdict in (
+        (attrs.evolve(absences[1], citation=doubt), "undetermined"),
+        (attrs.evolve(absences[1], valid=Period("2023-01-31", "2030-01-01")), "undetermined"),
+    ):
+        varied = Authorities(
+            (*p.authorities.items, s1, s2),
+            (absences[0], changed, *absences[2:]),
+            districts_within=join,
+        )
+        ans = must_consult_s8(
+            reorganise(varied, p.local_area.districts, merger).authorities, "north"
+        )
+        assert ans.verdict.value == verdict
+    fewer = Authorities((*p.authorities.items, s1, s2), tuple(absences[:3]), districts_within=join)
+    assert must_consult_s8(
+        reorganise(fewer, p.local_area.districts, merger).authorities, "north"
+    ).undetermined

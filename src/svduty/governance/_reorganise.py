@@ -393,12 +393,13 @@ def _absences_after(
     parts: dict[str, set[str]] = {}
     for district, area in replaced.items():
         parts.setdefault(area, set()).add(district)
-    out = []
+    out, prepared = [], []
     for record in authorities.absences:
         x = record  # an authority it lists and the scenario abolished is no longer beside it
         if set(x.beside) - kept:
             x = attrs.evolve(x, beside=tuple(b for b in x.beside if b in kept))
         covered = {d for code in x.areas for d in join(code)}
+        prepared.append((x, covered))
         if not covered & replaced.keys():
             out.append(x)  # no district it covers was replaced: as it was
             continue
@@ -406,4 +407,38 @@ def _absences_after(
         whole = [a for a in new_areas if parts.get(a) and parts[a] <= covered]
         if left or whole:
             out.append(attrs.evolve(x, areas=(*sorted(left), *whole)))
+    for area in new_areas:  # "none in D0" and "none in D1": none in the area made of both
+        for category in dict.fromkeys(x.category for x in authorities.absences):
+            if any(x.category is category and area in x.areas for x in out):
+                continue  # one absence covers it whole
+            each = [
+                sorted(  # the open-ended absences of each district, confirmed first
+                    (x for x, cov in prepared if x.category is category and d in cov),
+                    key=lambda x: (x.citation.confidence.value != "confirmed", x.valid.start),
+                )
+                for d in sorted(parts.get(area, ()))
+            ]
+            chosen = [xs[0] for xs in each if xs and xs[0].valid.end is None]
+            if each and len(chosen) == len(each):
+                out.append(_together(area, chosen))
     return tuple(out)
+
+
+def _together(area: str, absences: list[Absence]) -> Absence:
+    """One absence for a new area from an absence for each district it replaces.
+
+    It lists every authority they list, holds from the latest of their starts, and cites
+    the first that is unconfirmed (its doubt carries over), else the first.
+    """
+    from svduty.periods import Period
+    from svduty.sources import Confidence
+
+    doubtful = [x for x in absences if x.citation.confidence is Confidence.UNCONFIRMED]
+    return Absence(
+        absences[0].category,
+        (area,),
+        (doubtful or absences)[0].citation,
+        neighbouring=tuple(dict.fromkeys(n for x in absences for n in x.neighbouring)),
+        valid=Period(max(x.valid.start for x in absences)),
+        beside=tuple(dict.fromkeys(b for x in absences for b in x.beside)),
+    )
