@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import svduty
-from svduty.authorities import Authorities, Authority, AuthorityCategory
+from svduty.authorities import Absence, Authorities, Authority, AuthorityCategory, must_consult_s8
 from svduty.errors import FundingError, GovernanceError, ScenarioError
 from svduty.findings import Severity
 from svduty.governance import (
@@ -30,7 +30,8 @@ from svduty.governance import (
 from svduty.io import load_scenario
 from svduty.io._governance import load_governance_rules
 from svduty.partnership import Partnership
-from svduty.sources import cite
+from svduty.periods import Period
+from svduty.sources import Confidence, cite
 
 C = cite("pcsc-act-2022", "Sch 1")
 P = svduty.warwickshire()
@@ -485,10 +486,6 @@ def test_an_absence_for_part_of_a_new_area_does_not_cover_it():
     """An absence recorded for Rugby alone said nothing of Nuneaton and Bedworth's schools,
     yet read as covering a new area made of both (the fortieth session's re-check review);
     one that covered every district replaced covers the new area."""
-    from svduty.authorities import Absence, Authorities, AuthorityCategory, must_consult_s8
-    from svduty.governance import CreateArea, Scenario, reorganise
-    from svduty.sources import cite
-
     p = svduty.warwickshire()
     sch2 = cite("pcsc-act-2022", "Sch 2")
     cats = ("educational_authority", "prison_authority", "youth_custody_authority")
@@ -513,16 +510,6 @@ def test_an_absence_for_part_of_a_new_area_does_not_cover_it():
 def test_an_authority_abolished_leaves_the_absence_that_listed_it():
     """An absence listing a school a scenario abolishes would name a record no longer
     there (not known until it is): the school leaves the list (fortieth session)."""
-    from svduty.authorities import (
-        Absence,
-        Authorities,
-        Authority,
-        AuthorityCategory,
-        must_consult_s8,
-    )
-    from svduty.governance import AbolishAuthority, Scenario, reorganise
-    from svduty.sources import cite
-
     p = svduty.warwickshire()
     sch2 = cite("pcsc-act-2022", "Sch 2")
     school = Authority(
@@ -548,17 +535,6 @@ def test_absences_of_each_district_replaced_make_one_for_the_new_area():
     """'No prison in Nuneaton' and 'no prison in Rugby' say there is none in an area made
     of both; reorganising dropped them, leaving it not known (the final re-check of the
     fortieth session). The lists of schools they stand beside are joined."""
-    from svduty.authorities import (
-        Absence,
-        Authorities,
-        Authority,
-        AuthorityCategory,
-        must_consult_s8,
-    )
-    from svduty.governance import CreateArea, Scenario, reorganise
-    from svduty.periods import Period
-    from svduty.sources import Confidence, cite
-
     p = svduty.warwickshire()
     sch2 = cite("pcsc-act-2022", "Sch 2")
     doubt = cite("pcsc-act-2022", "Sch 2", confidence=Confidence.UNCONFIRMED, doubt="check it")
