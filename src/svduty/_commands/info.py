@@ -177,6 +177,9 @@ def _authorities(p: Partnership) -> dict[str, Any]:
             for d in p.local_area.districts
         )
     ]
+    closes = {  # an absence closes its areas' lists: nothing contradicts it, it does not end
+        x: x.valid.end is None and against(auths, x) == ((), ()) for x in auths.absences
+    }
     unwhole = [  # named for a district whose list no absence closes: not known to be all
         {"category": c.value, "areas": areas}
         for c in _SCHEDULE_2
@@ -185,10 +188,7 @@ def _authorities(p: Partnership) -> dict[str, Any]:
                 d
                 for d in p.local_area.districts
                 if any(a.category is c for a in auths.relevant_for(d))
-                and not any(  # closed by an absence nothing contradicts, that does not end
-                    x.valid.end is None and against(auths, x) == ((), ())
-                    for x in auths.absences_for(d, c)
-                )
+                and not any(closes[x] for x in auths.absences_for(d, c))
             ]
         )
     ]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from svduty.authorities._model import Authorities
     from svduty.findings import Finding
 
-__all__ = ["ABSENCE_RULE", "absence_findings", "against", "contradicting", "covered"]
+__all__ = ["ABSENCE_RULE", "absence_findings", "against", "contradicting"]
 
 ABSENCE_RULE = "BUNDLE-ABSENCE"
 """The rule id of :func:`absence_findings`."""
@@ -53,14 +53,6 @@ def contradicting(absence: Absence, recorded: Iterable[Authority]) -> tuple[Auth
     )
 
 
-def covered(
-    authorities: Authorities, absence: Absence, districts_within: DistrictsWithin | None = None
-) -> set[str]:
-    """The local government areas an absence covers (its areas, joined)."""
-    fn = districts_within or authorities.districts_within or (lambda code: (code,))
-    return {d for code in absence.areas for d in fn(code)}
-
-
 def against(
     authorities: Authorities,
     absence: Absence,
@@ -76,7 +68,7 @@ def against(
     list it closes is not known until it is there).
     """
     found: dict[str, Authority] = {}
-    for d in sorted(covered(authorities, absence, districts_within)):
+    for d in sorted(authorities.covered_by(absence, districts_within=districts_within)):
         for a in contradicting(
             absence, authorities.relevant_for(d, on=on, districts_within=districts_within)
         ):
@@ -102,7 +94,7 @@ def absence_findings(authorities: Authorities, districts: Iterable[str]) -> tupl
     out: list[Finding] = []
     areas = set(districts)
     for i, x in enumerate(authorities.absences):
-        if not covered(authorities, x) & areas:
+        if not authorities.covered_by(x) & areas:
             continue
         named_against, unknown = against(authorities, x)
         if not named_against and not unknown:

@@ -278,6 +278,21 @@ class Authorities:
             lga_code, role=Role.RELEVANT_AUTHORITY, on=on, districts_within=districts_within
         )
 
+    def covered_by(
+        self, absence: Absence, *, districts_within: DistrictsWithin | None = None
+    ) -> set[str]:
+        """The local government areas an absence covers: its areas, joined.
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> x = Absence(AuthorityCategory.PRISON_AUTHORITY, ("E10000099",),
+            ...             cite("pcsc-act-2022", "Sch 2"))
+            >>> sorted(Authorities().covered_by(x, districts_within=lambda c: ("a", "b")))
+            ['a', 'b']
+        """
+        fn = districts_within or self.districts_within or (lambda code: (code,))
+        return {d for code in absence.areas for d in fn(code)}
+
     def absences_for(
         self,
         lga_code: str,
@@ -302,10 +317,7 @@ class Authorities:
         for x in self.absences:
             if x.category is not wanted or (day is not None and day not in x.valid):
                 continue
-            lgas: set[str] = set()
-            for code in x.areas:
-                lgas.update(fn(code))
-            if lga_code in lgas:
+            if lga_code in self.covered_by(x, districts_within=fn):
                 out.append(x)
         return tuple(out)
 

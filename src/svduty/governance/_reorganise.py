@@ -38,7 +38,8 @@ from svduty.governance._area_code import (
     created_kind,
     structure_area_kind,
 )
-from svduty.sources import Citation
+from svduty.periods import Period
+from svduty.sources import Citation, Confidence
 
 __all__ = [
     "AbolishAuthority",
@@ -389,7 +390,6 @@ def _absences_after(
     covered a replaced district is rewritten to name the areas it still covers whole, and
     an authority abolished leaves the list it stood on (``kept``: the ids after).
     """
-    join = authorities.districts_within or (lambda code: (code,))
     parts: dict[str, set[str]] = {}
     for district, area in replaced.items():
         parts.setdefault(area, set()).add(district)
@@ -398,7 +398,7 @@ def _absences_after(
         x = record  # an authority it lists and the scenario abolished is no longer beside it
         if set(x.beside) - kept:
             x = attrs.evolve(x, beside=tuple(b for b in x.beside if b in kept))
-        covered = {d for code in x.areas for d in join(code)}
+        covered = authorities.covered_by(x)
         prepared.append((x, covered))
         if not covered & replaced.keys():
             out.append(x)  # no district it covers was replaced: as it was
@@ -414,7 +414,10 @@ def _absences_after(
             each = [
                 sorted(  # the open-ended absences of each district, confirmed first
                     (x for x, cov in prepared if x.category is category and d in cov),
-                    key=lambda x: (x.citation.confidence.value != "confirmed", x.valid.start),
+                    key=lambda x: (
+                        x.citation.confidence is not Confidence.CONFIRMED,
+                        x.valid.start,
+                    ),
                 )
                 for d in sorted(parts.get(area, ()))
             ]
@@ -430,9 +433,6 @@ def _together(area: str, absences: list[Absence]) -> Absence:
     It lists every authority they list, holds from the latest of their starts, and cites
     the first that is unconfirmed (its doubt carries over), else the first.
     """
-    from svduty.periods import Period
-    from svduty.sources import Confidence
-
     doubtful = [x for x in absences if x.citation.confidence is Confidence.UNCONFIRMED]
     return Absence(
         absences[0].category,
