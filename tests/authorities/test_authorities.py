@@ -201,6 +201,28 @@ def test_may_assist_arguments() -> None:
         may_assist(pcc, ["a", "a"], section="s.9", districts_within=lambda c: [c])
 
 
+def test_may_assist_refuses_an_area_that_is_not_a_local_government_area() -> None:
+    """s.14(1)(a): s.8 functions are for a local government area, and a county is not one
+    (s.11(4)): its districts are. A county wholly within the police area was answered
+    ``no``, "no part of the area falls within ... police area", a false reason; the county
+    is refused as must_consult_s8 and must_consult_s9 refuse it."""
+    pcc = _auth("p", "local_policing_body", ["E23000901"])
+    geo = {"E23000901": ["E07000901", "E07000902"], "E10000999": ["E07000901", "E07000902"]}
+
+    def within(code: str) -> list[str]:
+        return geo.get(code, [code])
+
+    for area, section in (
+        (["E10000999"], "s.8"),
+        (["E10000999", "E07000901"], "s.9"),
+        (["E23000901"], "s.8"),
+    ):
+        with pytest.raises(DataError, match=r"area: expected a local government area's code"):
+            may_assist(pcc, area, section=section, districts_within=within)
+    assert may_assist(pcc, ["E07000901"], districts_within=within).yes
+    assert may_assist(pcc, ["E07000901", "E06000901"], section="s.9", districts_within=within).yes
+
+
 def test_a_relevant_area_has_two_local_government_areas_or_more() -> None:
     """s.9(13): "all or part of a local government area ... and all or part of one or more
     other local government areas"; one area alone is a s.8 strategy's."""

@@ -345,7 +345,9 @@ def may_assist(
     Raises:
         DataError: for another section, several areas for s.8, or fewer than two for s.9
             (s.9(13): a relevant area is made up of all or part of one local government
-            area and all or part of one or more others).
+            area and all or part of one or more others), or a code of an area that is not
+            a local government area (s.11(4): a county, a police force area, a CSP), as
+            :func:`must_consult_s8` refuses it.
 
     Example:
         >>> from svduty.sources import cite
@@ -363,6 +365,7 @@ def may_assist(
             expected="'s.8' (with one local government area) or 's.9' (with two or more: a "
             "relevant area is made up of parts of several, s.9(13))",
         )
+    _local_government_areas("area", lgas)  # a county's s.8 functions are its districts'
     question = f"May {body.name} assist with and monitor the {section} functions for " + (
         ", ".join(lgas) + "?"
     )
