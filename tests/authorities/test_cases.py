@@ -186,8 +186,14 @@ def test_a_record_that_ended_leaves_an_answer_with_no_day_undetermined() -> None
         can_be_directed(gone, "s.8"),
         may_disclose(gone, police, facts),
         may_assist(pcc, ["E07000903"], districts_within=districts_within),
+        specified_authorities_for(AUTHS, "E07000903", districts_within=districts_within),
     ]
     for a in answers:
         assert a.verdict.value == "undetermined", a.explain()
         assert any(m.startswith("on (the day asked") for m in a.missing), a.missing
     assert may_disclose(police, AUTHS.get("d1"), facts).verdict.value == "yes"
+    on_the_day = specified_authorities_for(
+        AUTHS, "E07000903", on="2023-03-31", districts_within=districts_within
+    )
+    assert "gone" in on_the_day.subjects
+    assert not any(m.startswith("on (") for m in on_the_day.missing), on_the_day.missing

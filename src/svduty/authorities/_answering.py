@@ -65,6 +65,10 @@ def in_force(section: str, on: _dt.date | str | None) -> tuple[Reason | None, bo
     ), False
 
 
+DAY_ASKED = "on (the day asked"
+"""How a missing fact that is the day asked begins (:func:`held`)."""
+
+
 def held(
     bodies: Iterable[Authority], on: _dt.date | str | None, rule: str
 ) -> tuple[list[Reason], list[str], bool]:
@@ -94,9 +98,7 @@ def held(
     for body in bodies:
         if on is None:
             if body.valid.end is not None:
-                missing.append(
-                    f"on (the day asked: the record of {body.name} ends on {body.valid.end})"
-                )
+                missing.append(f"{DAY_ASKED}: the record of {body.name} ends on {body.valid.end})")
             continue
         day = date(on)
         if day not in body.valid:

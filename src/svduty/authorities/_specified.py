@@ -22,7 +22,7 @@ from svduty._arguments import choice_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
-from svduty.authorities._answering import answer, in_force, label, reason
+from svduty.authorities._answering import answer, held, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities
@@ -226,7 +226,10 @@ def specified_authorities_for(
     code: England ``E06``-``E09``, Wales ``W06``; s.11(4)) has an authority recorded,
     ``undetermined`` naming the missing tables otherwise. Asked of a day before 31 January
     2023, it is ``no``: s.11 and Schedule 1 were in force only to make regulations
-    (s.208(4)(b); SI 2022/1227 reg 4).
+    (s.208(4)(b); SI 2022/1227 reg 4). Asked of no day, an authority whose record ends
+    (a council abolished, a commissioner whose functions passed to a mayor) leaves the
+    answer ``undetermined`` until the day is given, as every rule of the Chapter does
+    (svduty assumes no today): ``on`` is then among the missing facts.
 
     ``kind`` is the kind of an area named by an id, not a GSS code (an area a scenario
     creates before the ONS issues its code, :attr:`svduty.governance.CreateArea.kind`):
@@ -308,5 +311,6 @@ def specified_authorities_for(
                     f"a specified authority of the '{table}' table "
                     f"({' or '.join(label(c) for c in group)}) for {lga_code} (Sch 1)"
                 )
+    missing += held(found, on, "s.11(6)")[1]  # asked of no day, a record that ends
     reasons.extend([commenced] if commenced is not None else [])
     return answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])

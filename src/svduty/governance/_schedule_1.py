@@ -26,6 +26,7 @@ from svduty.authorities import (
     category_info,
     specified_authorities_for,
 )
+from svduty.authorities._answering import DAY_ASKED
 from svduty.authorities._authority import other_nation
 from svduty.errors import named
 from svduty.findings import Finding, Severity
@@ -110,6 +111,8 @@ def schedule_1_findings(
         if kind is not None or (lga[:1] in ("E", "W") and lga[1:].isdigit()):  # tables known
             lost = set(was) - set(have)
             for m in now.missing:
+                if m.startswith(DAY_ASKED):  # no day given: every record is checked
+                    continue
                 requirement = _requirement_named(m)
                 if requirement is not None and requirement in lost:
                     continue  # reported above, with the authorities it had before
