@@ -156,6 +156,28 @@ def test_why_nothing_certain_says_why_or_nothing():
     assert BoundedCounts(groupings={"m": ("month",)}).why_nothing_certain() is None
 
 
+def test_why_nothing_certain_speaks_of_its_own_rows_categories():
+    # 2019-01 of Warwickshire Police: 42 robberies inside the area are certain by their
+    # category alone, while nothing outside is; the page said of the outside rows that "no
+    # category settles in_scope on its own", which the robberies above it contradict.
+    counter = BoundedCounts(groupings={"month": ("month",)})
+    counter.add(
+        pa.table(
+            {
+                "within_area": ["inside", "outside"],
+                "month": ["2019-01"] * 2,
+                "police_uk_category": ["Robbery", "Public order"],
+                "in_scope": ["yes", "undetermined"],
+                "basis": ["category", "category"],
+            }
+        )
+    )
+    outside = counter.why_nothing_certain("outside")
+    assert outside is not None
+    assert "no category settles" not in outside
+    assert "none of their categories settles in_scope on its own" in outside
+
+
 def test_settlement_sentences():
     every = Settlement("inside", "Robbery", 5, 5, ("offence_code",), ())
     assert "an offence code would settle all 5" in every.text()

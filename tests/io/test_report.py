@@ -709,3 +709,33 @@ def test_the_lead_does_not_call_the_acts_violence_serious(tmp_path):
     assert lead is not None
     assert "serious violence" not in lead.group(1)
     assert "are within the definition" in lead.group(1)
+
+
+def test_the_title_does_not_call_the_acts_violence_serious(tmp_path):
+    """s.13(6): the fortieth session mended the lead, but the page's title and heading
+    still called a profile of the Act's violence (pcsc-s13) a "Serious violence profile";
+    the title now names the Duty the profile is made for, whatever the definition."""
+    page = tmp_path / "r.html"
+    argv = ["report", str(sample_police_uk()), "--definition", "pcsc-s13", "-o", str(page)]
+    assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    text = page.read_text(encoding="utf-8")
+    for tag in ("title", "h1"):
+        found = re.search(rf"<{tag}>(.*?)</{tag}>", text, re.S)
+        assert found is not None
+        assert "serious violence profile" not in found.group(1).lower()
+        assert found.group(1).startswith("Serious Violence Duty profile: ")
+
+
+def test_the_deprivation_caption_says_a_share_may_be_off_its_own_rounding(month):
+    """The shares are rounded by the largest remainder to sum to 100, so in the sample
+    month 440 of 4,510 possible rows (9.76%) show as 9.7; the caption said only that equal
+    counts may be 0.1 apart, and a reader checking a share by hand found it wrong."""
+    rows = month.tables["deprivation"].to_pylist()
+    total = sum(r["possible"] for r in rows if r["decile"] is not None)
+    off = [
+        r
+        for r in rows
+        if r["decile"] is not None and r["possible_share"] != round(100 * r["possible"] / total, 1)
+    ]
+    assert off  # the sentence below is needed by this very month
+    assert "a share may be 0.1 from its own rounding" in month.html

@@ -360,7 +360,9 @@ def report(
             "are not in this number."
         )
     months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))
-    title = f"Serious violence profile: {p.local_area.name}"
+    # the Duty's name, not the rows': under the Act's definition (pcsc-s13) or the WHO's
+    # the rows are violence, and whether it is serious is for the partnership (s.13(6))
+    title = f"Serious Violence Duty profile: {p.local_area.name}"
     result = Report(
         title=title,
         tables=out,

@@ -260,8 +260,9 @@ def _deprivation(r: Report) -> str:
     table = (t := r.tables["deprivation"]).filter(pc.is_valid(t["decile"]))  # notes: unranked
     body = [
         "<p>The share of the possible rows (yes + undetermined) inside the area in each "
-        "deprivation decile against the share of the area's LSOAs (each sums to 100: equal "
-        "counts may be 0.1 apart); a decile with more of the rows than of the LSOAs is over-"
+        "deprivation decile against the share of the area's LSOAs (each rounded by the "
+        "largest remainder to sum to 100: a share may be 0.1 from its own rounding, and "
+        "equal counts 0.1 apart); a decile with more of the rows than of the LSOAs is over-"
         "represented. Deciles are national (1 = the most deprived 10% of the nation's "
         "LSOAs); each index ranks its own nation and census LSOAs, in its own table.</p>"
     ]

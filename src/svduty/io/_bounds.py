@@ -378,7 +378,7 @@ class BoundedCounts:
             >>> _ = b.add(pa.table({"within_area": ["inside"], "month": ["2025-06"],
             ...     "in_scope": ["undetermined"], "basis": ["category"]}))
             >>> print(b.why_nothing_certain())
-            nothing is certain inside the area: every row has only a police.uk category (no offence code or other facts), and no category settles in_scope on its own; 1 row is undetermined
+            nothing is certain inside the area: every row has only a police.uk category (no offence code or other facts), and none of their categories settles in_scope on its own; 1 row is undetermined
         """  # noqa: E501
         totals = {r["within_area"]: r for r in self.totals().to_pylist()}
         row = totals.get(within_area)
@@ -392,7 +392,7 @@ class BoundedCounts:
         if basis and set(basis) == {"category"}:
             why = (
                 "every row has only a police.uk category (no offence code or other facts), "
-                f"and no category settles {self.verdict} on its own"
+                f"and none of their categories settles {self.verdict} on its own"
             )
         else:
             why = f"the facts given do not settle {self.verdict} for any row"
