@@ -240,6 +240,8 @@ class Partnership:
         """
         if authorities.districts_within is None:
             authorities = authorities.with_districts_within(geography.district_codes_within)
+        if authorities.area_periods is None:
+            authorities = authorities.with_area_periods(geography.periods_of)
         if governance is not None and funding is not None:
             governance = _join_grant_flow(governance, funding)
         return cls(

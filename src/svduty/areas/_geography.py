@@ -30,7 +30,7 @@ from svduty.areas._national import (
 from svduty.areas._points import Locating
 from svduty.areas._resolve import Resolving
 from svduty.errors import AreaError, UnknownAreaError
-from svduty.periods import date
+from svduty.periods import Period, date
 from svduty.sources import Citation
 
 __all__ = ["Geography"]
@@ -381,6 +381,22 @@ class Geography(Resolving, Locating):
             ('E07000221', 'E07000222')
         """
         return tuple(a.id for a in self.districts_within(code))
+
+    def periods_of(self, code: str) -> tuple[Period, ...]:
+        """The periods of this geography's own records of an area; none if it has none.
+
+        The national tables packaged with svduty are the current areas, undated: an area
+        known only from them has no period here (not known, rather than always).
+
+        Example:
+            >>> import svduty
+            >>> [str(p) for p in svduty.warwickshire().geography.periods_of("E07000218")]
+            ['2009-04-01 onwards']
+            >>> svduty.warwickshire().geography.periods_of("E08000025")
+            ()
+        """
+        key = code.strip() if isinstance(code, str) else ""
+        return tuple(r.valid for r in self._index.records.get(key, ()))
 
     def district_code_of(self, code: str) -> str | None:
         """The district code of an LSOA, ward or district; ``None`` if it has none here.

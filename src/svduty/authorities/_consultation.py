@@ -42,6 +42,7 @@ from svduty.authorities._authority import (
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities
 from svduty.authorities._specified import (
+    area_held,
     not_a_local_government_area,
     specified_authorities_for,
 )
@@ -175,7 +176,9 @@ def must_consult_s8(
     table is known whole: a confirmed :class:`~svduty.authorities.Absence` of the category
     (none, or none beside those it lists; one school named is not *each* educational
     authority). Otherwise it is ``undetermined``, naming what to find out; ``no`` on a day
-    before s.8 came into force (31 January 2023; SI 2022/1227 reg 4).
+    before s.8 came into force (31 January 2023; SI 2022/1227 reg 4), or on a day the
+    area's own record does not hold (s.11(4): not a local government area that day, as
+    :func:`specified_authorities_for` says).
 
     Example:
         >>> a = must_consult_s8(Authorities(), "E07000901", districts_within=lambda c: (c,))
@@ -187,11 +190,14 @@ def must_consult_s8(
     commenced, not_in_force = in_force("s.8", on)
     if commenced is not None and not_in_force:
         return answer(question, [commenced], [], failed=True)
+    not_then, area_day, failed = area_held(authorities, [lga_code], on)
+    if failed:  # not a local government area that day (s.11(4))
+        return answer(question, not_then, [], failed=True)
     subjects, reasons, missing = _relevant(authorities, [lga_code], "s.8(4)", on, districts_within)
     return answer(
         question,
         [*reasons, *([commenced] if commenced else [])],
-        missing,
+        area_day + missing,
         failed=False,
         subjects=subjects,
     )
@@ -211,7 +217,8 @@ def must_consult_s9(
 
     (a) every other specified authority for the area (any of its local government areas)
     that is not among the collaborating authorities, and (b)-(d) each relevant authority
-    for the area; ``no`` on a day before s.9 came into force (31 January 2023). The answer
+    for the area; ``no`` on a day before s.9 came into force (31 January 2023), or on a
+    day one of its areas' own records does not hold (s.11(4)). The answer
     is ``undetermined`` while a Schedule 1 table of one of its areas has nobody recorded
     (as :func:`specified_authorities_for` says) or a Schedule 2 table is not known whole
     (as :func:`must_consult_s8` says).
@@ -259,6 +266,9 @@ def must_consult_s9(
     commenced, not_in_force = in_force("s.9", on)
     if commenced is not None and not_in_force:  # before the records of specified authorities
         return answer(f"{question}?", [commenced], [], failed=True)
+    not_then, _, failed = area_held(authorities, lgas, on)  # the day: specified_authorities_for
+    if failed:  # one of them was not a local government area that day (s.11(4))
+        return answer(f"{question}?", not_then, [], failed=True)
     specified = {
         a.id: a
         for lga in lgas

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 import attrs
 
@@ -32,7 +32,7 @@ from svduty.authorities._authority import (
 )
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.errors import ConflictError, DataError, Problem, UnknownBodyError
-from svduty.periods import date
+from svduty.periods import Period, date
 
 __all__ = ["Authorities"]
 
@@ -58,6 +58,10 @@ class Authorities:
         items: The authorities.
         absences: Categories recorded as having no authority for some areas.
         districts_within: The join callable (see :func:`local_government_areas`).
+        area_periods: The periods of an area's records (the partnership's geography's
+            :meth:`~svduty.areas.Geography.periods_of`): a local government area asked
+            about on a day none holds was not one that day (s.11(4)). None, or no
+            periods for a code: not known, and not asked.
 
     Raises:
         ConflictError: if two authorities share an id.
@@ -76,6 +80,9 @@ class Authorities:
     items: tuple[Authority, ...] = attrs.field(default=(), converter=_items)
     absences: tuple[Absence, ...] = attrs.field(default=(), converter=_absences)
     districts_within: DistrictsWithin | None = attrs.field(
+        default=None, eq=False, repr=False, kw_only=True
+    )
+    area_periods: Callable[[str], Iterable[Period]] | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True
     )
 
@@ -136,6 +143,17 @@ class Authorities:
             ('X',)
         """
         return attrs.evolve(self, districts_within=districts_within)
+
+    def with_area_periods(self, area_periods: Callable[[str], Iterable[Period]]) -> Authorities:
+        """The same authorities, with the periods of the local government areas' records.
+
+        Example:
+            >>> from svduty.periods import Period
+            >>> a = Authorities().with_area_periods(lambda c: (Period("2023-04-01"),))
+            >>> [str(p) for p in a.area_periods("E06000063")]
+            ['2023-04-01 onwards']
+        """
+        return attrs.evolve(self, area_periods=area_periods)
 
     def get(self, authority_id: str) -> Authority:
         """The authority with an id.

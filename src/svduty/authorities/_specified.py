@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 
 from svduty._arguments import choice_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
-from svduty.authorities._answering import answer, held, in_force, label, reason
+from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities
 from svduty.errors import DataError, Problem, shown
+from svduty.periods import date
 
-__all__ = ["not_a_local_government_area", "role_of", "specified_authorities_for"]
+__all__ = ["area_held", "not_a_local_government_area", "role_of", "specified_authorities_for"]
 
 
 @checked
@@ -210,6 +212,54 @@ def _by_kind(lga_code: str, kind: AreaKind | str | None) -> str:
     return GSS_PREFIXES[chosen][0]
 
 
+def area_held(
+    authorities: Authorities, lgas: Iterable[str], on: _dt.date | str | None
+) -> tuple[list[Reason], list[str], bool]:
+    """Whether each local government area's own record held on the day asked (s.11(4)).
+
+    (reasons, missing, failed), as :func:`~svduty.authorities._answering.held` gives for
+    bodies. An area asked about on a day none of its records holds (Cumberland, a
+    unitary from 1 April 2023, asked about in February 2023, when its districts were the
+    local government areas) was not a local government area that day: ``failed``. Asked
+    of no day, an area whose records end leaves the day to be given. An area with no
+    recorded periods (``Authorities.area_periods`` not given, or an area the geography
+    knows only from the undated national tables) is not asked about.
+
+    Example:
+        >>> from svduty.periods import Period
+        >>> a = Authorities().with_area_periods({"E06000063": [Period("2023-04-01")]}.get)
+        >>> reasons, missing, failed = area_held(a, ["E06000063"], "2023-02-15")
+        >>> failed, reasons[0].says
+        (True, 'E06000063 was not a local government area on 2023-02-15: its record holds 2023-04-01 onwards')
+        >>> area_held(a, ["E06000063"], "2023-04-01"), area_held(a, ["E07000901"], None)
+        (([], [], False), ([], [], False))
+    """  # noqa: E501
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    failed = False
+    periods_of = authorities.area_periods
+    if periods_of is None:
+        return reasons, missing, failed
+    for code in lgas:
+        periods = sorted(periods_of(code) or (), key=lambda p: p.start)
+        if not periods:
+            continue
+        if on is None:
+            if periods[-1].end is not None:
+                missing.append(
+                    f"{DAY_ASKED}: the record of {code} as a local government area ends on "
+                    f"{periods[-1].end})"
+                )
+            continue
+        day = date(on)
+        if not any(day in p for p in periods):
+            holds = ", ".join(str(p) for p in periods)
+            says = f"{code} was not a local government area on {day}: its record holds {holds}"
+            reasons.append(reason("s.11(4)", says))
+            failed = True
+    return reasons, missing, failed
+
+
 @checked
 def specified_authorities_for(
     authorities: Authorities,
@@ -226,7 +276,9 @@ def specified_authorities_for(
     code: England ``E06``-``E09``, Wales ``W06``; s.11(4)) has an authority recorded,
     ``undetermined`` naming the missing tables otherwise. Asked of a day before 31 January
     2023, it is ``no``: s.11 and Schedule 1 were in force only to make regulations
-    (s.208(4)(b); SI 2022/1227 reg 4). Asked of no day, an authority whose record ends
+    (s.208(4)(b); SI 2022/1227 reg 4). Asked of a day the area's own record does not
+    hold (``Authorities.area_periods``), it is ``no``: it was not a local government
+    area that day (s.11(4); :func:`area_held`). Asked of no day, an authority whose record ends
     (a council abolished, a commissioner whose functions passed to a mayor) leaves the
     answer ``undetermined`` until the day is given, as every rule of the Chapter does
     (svduty assumes no today): ``on`` is then among the missing facts.
@@ -260,6 +312,9 @@ def specified_authorities_for(
     commenced, not_in_force = in_force("s.11 and Schedule 1", on)
     if commenced is not None and not_in_force:  # in force only to make regulations before
         return answer(question, [commenced], [], failed=True)
+    not_then, area_day, failed = area_held(authorities, [lga_code], on)
+    if failed:
+        return answer(question, not_then, [], failed=True)
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
     found = [a for a in joined if other_nation(a, by_kind) is None]  # as specified_for
     reasons = [
@@ -311,6 +366,6 @@ def specified_authorities_for(
                     f"a specified authority of the '{table}' table "
                     f"({' or '.join(label(c) for c in group)}) for {lga_code} (Sch 1)"
                 )
-    missing += held(found, on, "s.11(6)")[1]  # asked of no day, a record that ends
+    missing += area_day + held(found, on, "s.11(6)")[1]  # asked of no day, a record that ends
     reasons.extend([commenced] if commenced is not None else [])
     return answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])

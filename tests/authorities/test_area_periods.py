@@ -1,0 +1,97 @@
+"""A local government area asked about on a day its own record does not hold (s.11(4)).
+
+Cumberland (E06000063) became a local government area on 1 April 2023; before that day
+its area was Allerdale's, Carlisle's and Copeland's (The Cumbria (Structural Changes)
+Order 2022). ``svduty init`` files those districts' councils under their successor's
+code with records ending on 1 April 2023, so the s.11(6) join for Cumberland on 15
+February 2023 found them, and the answer was a confident ``yes`` for an area that was not
+a local government area that day (the forty-first session's legal review, finding 2).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import svduty
+from svduty.authorities import (
+    Authorities,
+    Authority,
+    AuthorityCategory,
+    must_consult_s8,
+    must_consult_s9,
+    specified_authorities_for,
+)
+from svduty.authorities._specified import area_held
+from svduty.periods import Period
+from svduty.sources import cite
+
+
+@pytest.fixture(scope="module")
+def cumbria(tmp_path_factory: pytest.TempPathFactory) -> svduty.Partnership:
+    folder = svduty.new_bundle(
+        tmp_path_factory.mktemp("init") / "cumbria", ["E06000063", "E06000064"]
+    )
+    return svduty.load_partnership(Path(folder))
+
+
+def test_a_unitary_asked_about_before_it_existed_was_not_a_local_government_area(
+    cumbria: svduty.Partnership,
+) -> None:
+    auths = cumbria.authorities
+    answers = [
+        specified_authorities_for(auths, "E06000063", on="2023-02-15"),
+        must_consult_s8(auths, "E06000063", on="2023-02-15"),
+        must_consult_s9(
+            auths,
+            ["E06000063", "E06000064"],
+            ["allerdale-council", "barrow-in-furness-council"],
+            on="2023-02-15",
+        ),
+    ]
+    for a in answers:
+        assert a.verdict.value == "no", a.explain()
+        assert a.reasons[0].rule == "s.11(4)"
+        assert "E06000063 was not a local government area on 2023-02-15" in a.reasons[0].says
+        assert "2023-04-01 onwards" in a.reasons[0].says
+        assert not a.subjects
+    after = specified_authorities_for(auths, "E06000063", on="2023-04-01")
+    assert after.verdict.value == "yes", after.explain()
+    assert "cumberland-council" in after.subjects
+    assert "allerdale-council" not in after.subjects
+    # before the Duty came into force, commencement decides, not the area's record
+    before = specified_authorities_for(auths, "E06000063", on="2023-01-30")
+    assert before.verdict.value == "no"
+    assert "s.11(4)" not in {r.rule for r in before.reasons}
+
+
+def test_an_area_with_no_recorded_period_is_not_asked_about() -> None:
+    c = cite("pcsc-act-2022", "Sch 1")
+    d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+    auths = Authorities((d,)).with_districts_within(lambda code: (code,))
+    for periods in (None, lambda code: ()):
+        a = auths if periods is None else auths.with_area_periods(periods)
+        answer = specified_authorities_for(a, "E07000901", on="2023-06-01")
+        assert answer.subjects == ("d",)
+        assert answer.verdict.value == "undetermined"  # the other tables, not the area
+
+
+def test_asked_of_no_day_an_area_whose_record_ends_leaves_the_day_to_be_given() -> None:
+    ended = Authorities().with_area_periods(lambda code: (Period("2009-04-01", "2023-04-01"),))
+    _, missing, failed = area_held(ended, ["E07000901"], None)
+    assert not failed
+    assert missing == [
+        "on (the day asked: the record of E07000901 as a local government area ends on 2023-04-01)"
+    ]
+    c = cite("pcsc-act-2022", "Sch 1")
+    d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+    auths = Authorities((d,)).with_districts_within(lambda code: (code,))
+    auths = auths.with_area_periods(ended.area_periods)  # type: ignore[arg-type]
+    assert missing[0] in specified_authorities_for(auths, "E07000901").missing
+    assert missing[0] in must_consult_s8(auths, "E07000901").missing
+    on_a_day = specified_authorities_for(auths, "E07000901", on="2023-03-31")
+    assert not any(m.startswith("on (") for m in on_a_day.missing)
+    gone = specified_authorities_for(auths, "E07000901", on="2023-04-01")
+    assert gone.verdict.value == "no"
+    assert "2009-04-01 to 2023-03-31" in gone.reasons[0].says
