@@ -739,3 +739,13 @@ def test_the_deprivation_caption_says_a_share_may_be_off_its_own_rounding(month)
     ]
     assert off  # the sentence below is needed by this very month
     assert "a share may be 0.1 from its own rounding" in month.html
+
+
+def test_a_category_with_no_offence_code_is_not_said_to_settle_0_of_0(month):
+    """Anti-social behaviour is not a crime: no Home Office offence code is published under
+    it, and the settle table read "an offence code settles a row for 0 of 0 codes" (the
+    numbers41 audit). It now says there is none, as the text line does."""
+    assert "0 of 0 codes" not in month.html
+    asb = re.search(r"Anti-social behaviour</td><td[^>]*>[\d,]+</td><td>([^<]*)<", month.html)
+    assert asb is not None
+    assert asb.group(1) == "none (no offence code is published under it)"

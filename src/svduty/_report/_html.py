@@ -322,6 +322,8 @@ def _settle(r: Report) -> str:
                 "all rows"
                 if s.rows and s.by_offence_code == s.rows
                 else f"{s.codes_settling} of {s.codes} codes"
+                if s.codes
+                else "none (no offence code is published under it)"
             ),
             "after": ", ".join(s.after_code),
             "missing": ", ".join(s.missing),
