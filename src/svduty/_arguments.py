@@ -18,11 +18,12 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from svduty.errors import ArgumentError, DataError, Described, Problem
 
 __all__ = [
+    "as_tuple",
     "choice_argument",
     "instance_argument",
     "instances_argument",
@@ -213,3 +214,27 @@ def choice_argument(value: Any, kind: type[E], where: str) -> E:
         except ValueError:
             raise DataError(Problem(field=where, expected=f"one of {choices}")) from None
     raise wrong_argument(where, f"one of {choices}", value)
+
+
+def as_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
+    """One text or a list of them as a tuple; anything else as it is, for its field's check.
+
+    A number or ``None`` is left for :func:`~svduty._checked.checked_fields` to refuse
+    with an ``ArgumentError`` naming the field (``tuple()`` of it was a raw ``TypeError``).
+
+    A set has no order of its own: its items are sorted, so that what a change says
+    (and the findings that name its areas) is the same from run to run.
+
+    Example:
+        >>> as_tuple("E07000220"), as_tuple(["E07000220"]), as_tuple(5)
+        (('E07000220',), ('E07000220',), 5)
+        >>> as_tuple({"E07000221", "E07000220"})
+        ('E07000220', 'E07000221')
+    """
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        return cast("tuple[str, ...]", value)  # not a list of text: the field's check says so
+    if isinstance(value, (set, frozenset)) and all(isinstance(v, str) for v in value):
+        return tuple(sorted(value))
+    return tuple(value)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from svduty._arguments import as_tuple
 from svduty._checked import checked, checked_fields, checked_methods
 from svduty._words import Words
 from svduty.authorities._categories import (
@@ -137,10 +138,6 @@ class PlannedChange:
     citation: Citation
 
 
-def _strs(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
 @checked_methods
 @checked_fields
 @attrs.frozen(slots=True)
@@ -184,12 +181,12 @@ class Authority:
     id: str
     name: str
     category: AuthorityCategory
-    areas: tuple[str, ...] = attrs.field(converter=_strs)
+    areas: tuple[str, ...] = attrs.field(converter=as_tuple)
     citation: Citation
     valid: Period = _ALWAYS
     nation: Nation | None = None
     same_body_as: str | None = None
-    established_by: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    established_by: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     provider_is_secretary_of_state: bool | None = None
     establishment: Establishment | None = None
     holders: tuple[Holder, ...] = ()
@@ -321,11 +318,11 @@ class Absence:
     """
 
     category: AuthorityCategory
-    areas: tuple[str, ...] = attrs.field(converter=_strs)
+    areas: tuple[str, ...] = attrs.field(converter=as_tuple)
     citation: Citation
-    neighbouring: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    neighbouring: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     valid: Period = _ALWAYS
-    beside: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    beside: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
 
 
 @checked

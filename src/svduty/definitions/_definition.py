@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import attrs
 
-from svduty._checked import checked_methods
+from svduty._arguments import as_tuple
+from svduty._checked import checked_fields, checked_methods
 from svduty._ids import one_of
 from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._kinds import KINDS, SeriousnessFactor
@@ -52,6 +53,16 @@ _CONTEXT = frozenset(c.value for c in Context)
 _FORBIDDEN = {"terrorism": "s.13(3)(b) excludes terrorism; a definition cannot bring it back"}
 
 
+def _records(value: object) -> object:
+    """A list of records as the tuple a definition keeps; anything else left for its check.
+
+    The checks of :meth:`Definition.__attrs_post_init__` read the tuples before
+    ``checked_fields`` turns a list into one.
+    """
+    return tuple(value) if isinstance(value, list) else value
+
+
+@checked_fields
 @attrs.frozen(slots=True)
 class Included:
     """A kind a definition includes (or excludes), with the words that put it there.
@@ -73,6 +84,7 @@ class Included:
     unless: str = ""
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Switch:
     """A reading a definition is not sure of, turned on or off in its data.
@@ -98,6 +110,7 @@ class Switch:
     citation: Citation
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class CausalFactor:
     """A causal-factor domain a strategy names (individual, family, peer, school...).
@@ -112,6 +125,7 @@ class CausalFactor:
     citation: Citation
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Seriousness:
     """How a definition weighs one s.13(6) factor: an explicit input, never a score.
@@ -135,6 +149,7 @@ class Seriousness:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True, repr=False, cache_hash=True)
 class Definition:
     """A definition of (serious) violence: the kinds it includes, as data.
@@ -157,6 +172,8 @@ class Definition:
 
     Raises:
         DefinitionError: if a kind is unknown, or tries to bring back terrorism.
+        ArgumentError: for a value not of its field's type (no citation, a float age),
+            here and in the records it holds (:class:`Included`, :class:`Switch`...).
 
     Example:
         >>> d = Definition("u25", "Under-25s", cite("pcsc-act-2022", "s.13"),
@@ -174,16 +191,16 @@ class Definition:
     id: str
     title: str
     citation: Citation
-    include: tuple[Included, ...]
-    exclude: tuple[Included, ...] = ()
+    include: tuple[Included, ...] = attrs.field(converter=_records)
+    exclude: tuple[Included, ...] = attrs.field(default=(), converter=_records)
     text: str = ""
     victim_age_below: int | None = None
     victim_age_at_least: int | None = None
-    causal_factors: tuple[CausalFactor, ...] = ()
-    seriousness: tuple[Seriousness, ...] = ()
-    kinds: tuple[LocalKind, ...] = ()
-    switches: tuple[Switch, ...] = ()
-    presume: tuple[str, ...] = DEFAULT_PRESUMPTIONS
+    causal_factors: tuple[CausalFactor, ...] = attrs.field(default=(), converter=_records)
+    seriousness: tuple[Seriousness, ...] = attrs.field(default=(), converter=_records)
+    kinds: tuple[LocalKind, ...] = attrs.field(default=(), converter=_records)
+    switches: tuple[Switch, ...] = attrs.field(default=(), converter=_records)
+    presume: tuple[str, ...] = attrs.field(default=DEFAULT_PRESUMPTIONS, converter=as_tuple)
 
     def __repr__(self) -> str:  # short: it is the default shown by help(svduty.classify)
         return f"Definition(id={self.id!r}, title={self.title!r})"

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import attrs
 
+from svduty._arguments import as_tuple
+from svduty._checked import checked_fields
 from svduty.definitions._atoms import Flag
 from svduty.definitions._expr import All, Any_, Expr
 from svduty.definitions._kinds import KINDS
 from svduty.definitions._law import younger
+from svduty.errors import DefinitionError, Problem
 from svduty.sources import Citation
 
 __all__ = ["LocalKind"]
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class LocalKind:
     """A kind a definition declares itself, from context flags and national kinds.
@@ -53,9 +57,9 @@ class LocalKind:
     id: str
     label: str
     citation: Citation
-    context: tuple[str, ...] = ()
-    all_of: tuple[str, ...] = ()
-    any_of: tuple[str, ...] = ()
+    context: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+    all_of: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+    any_of: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     note: str = ""
     victim_age_below: int | None = None
 
@@ -67,6 +71,14 @@ class LocalKind:
             >>> LocalKind("g", "g", cite("sv-strategy-2018"), context=("gang",)).expr().fields()
             ('context',)
         """
+        unknown = [  # a Definition names these first; a kind used alone names them here
+            Problem(field=f"{attr}[{j}]", expected="one of the national kinds")
+            for attr in ("all_of", "any_of")
+            for j, ref in enumerate(getattr(self, attr))
+            if ref not in KINDS
+        ]
+        if unknown:
+            raise DefinitionError(unknown)
         parts: list[Expr] = [Flag("context", c) for c in self.context]
         parts += [KINDS[k].expr for k in self.all_of]
         if self.any_of:

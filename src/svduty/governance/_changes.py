@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from svduty._arguments import choice_argument, text_argument, texts_argument
+from svduty._arguments import as_tuple, choice_argument, text_argument, texts_argument
 from svduty._checked import checked_fields
 from svduty._ids import EXPECTED_ID, is_id, line_problem
 from svduty.errors import ScenarioError, describe
@@ -16,7 +16,6 @@ from svduty.governance._reorganise import (
     CreateArea,
     CreateAuthority,
     TransferFunctions,
-    as_tuple,
 )
 from svduty.sources import Citation
 

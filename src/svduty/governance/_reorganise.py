@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping
-from typing import ClassVar, Protocol, cast
+from typing import ClassVar, Protocol
 
 import attrs
 
+from svduty._arguments import as_tuple
 from svduty._checked import checked, checked_fields
 from svduty._frozen import frozen_map
 from svduty._near import did_you_mean
@@ -65,30 +66,6 @@ class ScenarioLike(Protocol):
     @property
     def effective(self) -> _dt.date | None:
         """The day it would take effect, where known."""
-
-
-def as_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
-    """One text or a list of them as a tuple; anything else as it is, for its field's check.
-
-    A number or ``None`` is left for :func:`~svduty._checked.checked_fields` to refuse
-    with an ``ArgumentError`` naming the field (``tuple()`` of it was a raw ``TypeError``).
-
-    A set has no order of its own: its items are sorted, so that what a change says
-    (and the findings that name its areas) is the same from run to run.
-
-    Example:
-        >>> as_tuple("E07000220"), as_tuple(["E07000220"]), as_tuple(5)
-        (('E07000220',), ('E07000220',), 5)
-        >>> as_tuple({"E07000221", "E07000220"})
-        ('E07000220', 'E07000221')
-    """
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, (bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
-        return cast("tuple[str, ...]", value)  # not a list of text: the field's check says so
-    if isinstance(value, (set, frozenset)) and all(isinstance(v, str) for v in value):
-        return tuple(sorted(value))
-    return tuple(value)
 
 
 @checked_fields
