@@ -22,7 +22,7 @@ import pytest
 
 import svduty
 from svduty._checked import checked, fits, misfit
-from svduty.errors import ArgumentError, SvdutyError
+from svduty.errors import ArgumentError, DataError, SvdutyError
 
 WRONG: tuple[object, ...] = (None, 5, "x", 1.5, b"x", object(), [object()])
 PERSONAL = "Jane Smith 07700900123"
@@ -213,3 +213,40 @@ def test_an_inherited_method_is_named_by_the_class_called():
 
     with pytest.raises(ArgumentError, match=r"^Geography\.resolve_location\(code\): "):
         svduty.warwickshire().geography.resolve_location(5)  # type: ignore[arg-type]
+
+
+_LONG = "a" * 300  # one name longer than any file system's 255 bytes
+
+
+@pytest.mark.parametrize(
+    ("call", "where", "got"),
+    [
+        (lambda: svduty.load_partnership(f"/tmp/{_LONG}"), "load_partnership(path)", "a name"),
+        (lambda: svduty.validate_bundle(f"/tmp/{_LONG}"), "validate_bundle(path)", "a name"),
+        (lambda: svduty.report(f"/tmp/{_LONG}.csv"), "report(inputs)", "a name"),
+        (
+            lambda: svduty.io.read_incident_table(f"{_LONG}.csv"),
+            "read_incident_table(path)",
+            "a name",
+        ),
+        (lambda: svduty.io.read_toml("a\x00b.toml"), "read_toml(path)", "a path with a NUL"),
+        (
+            lambda: list(svduty.io.read_incidents_jsonl("a\x00b")),
+            "read_incidents_jsonl(path)",
+            "a path with a NUL",
+        ),
+        (lambda: svduty.new_bundle(f"/tmp/{_LONG}/x", ["E07000218"]), "new_bundle(path)", "a name"),
+    ],
+)
+def test_a_path_no_system_can_open_is_bad_input_not_a_raw_os_error(
+    call: Callable[..., Any], where: str, got: str
+) -> None:
+    """A hostile review (hostile41): a path with a name over 255 bytes raised a raw
+    ``OSError`` quoting the path, and one with a NUL character a raw ``ValueError``."""
+    with pytest.raises(DataError) as caught:
+        call()
+    text = str(caught.value)
+    assert text.startswith(f"{where}: expected a path a system can open")
+    assert f"(got {got}" in text
+    assert _LONG not in text
+    assert "\x00" not in text

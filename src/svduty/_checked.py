@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 import types
@@ -36,9 +37,9 @@ from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar, cast
 
 from svduty._arguments import wrong_argument
-from svduty.errors import ArgumentError, SvdutyError
+from svduty.errors import ArgumentError, DataError, Described, SvdutyError
 
-__all__ = ["checked", "checked_fields", "checked_methods", "fits", "misfit"]
+__all__ = ["checked", "checked_fields", "checked_methods", "fits", "misfit", "unopenable"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -64,7 +65,7 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
         ...
         svduty.errors.ArgumentError: first(words[0]): expected str (got an int)
     """
-    deliberate, check = SvdutyError, misfit  # closed over: the wrapper reads no globals
+    deliberate, check, path = SvdutyError, misfit, unopenable  # the wrapper reads no globals
 
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
@@ -74,11 +75,12 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
             if wrong is None:
                 raise
             raise wrong from None
-        except Exception:
-            wrong = check(function, args, kwargs)
-            if wrong is None:
+        except Exception as error:
+            unusable: DataError | None = check(function, args, kwargs)
+            unusable = unusable or path(function, args, kwargs, error)
+            if unusable is None:
                 raise
-            raise wrong from None  # the failure's own text may quote the value: not shown
+            raise unusable from None  # the failure's own text may quote the value: not shown
 
     # the wrapper takes the function's own globals, so that tools which evaluate its
     # annotations there (Sphinx, for an overloaded function's signatures) find its names
@@ -217,6 +219,61 @@ def misfit(
         for one in values:
             if not fits(one, hints[name]):
                 return _wrong(f"{_called(function, args)}({name})", hints[name], one)
+    return None
+
+
+_NAME_MAX = 255
+"""The longest name (in bytes) of a file or folder on the systems svduty runs on."""
+
+
+def unopenable(
+    function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], error: Exception
+) -> DataError | None:
+    r"""The error for a path no system can open, when the call failed on it; or ``None``.
+
+    A path with a NUL character (Python's ``ValueError``) or a name longer than 255 bytes
+    (``OSError``, "File name too long") is bad input, not a state of the file system: it
+    is a :class:`~svduty.errors.DataError` naming the argument, never the path.
+
+    Example:
+        >>> def read(path: str) -> str:
+        ...     return open(path).read()
+        >>> print(unopenable(read, ("a\x00b",), {}, ValueError("embedded null byte")))
+        read(path): expected a path a system can open: no NUL character, each name at most 255 bytes (got a path with a NUL character)
+        >>> unopenable(read, ("a.txt",), {}, FileNotFoundError()) is None
+        True
+    """  # noqa: E501
+    import errno
+    import inspect
+
+    long_name = isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG
+    if not (long_name or (isinstance(error, ValueError) and "null" in str(error))):
+        return None
+    try:
+        bound = inspect.signature(function).bind(*args, **kwargs)
+    except TypeError:  # pragma: no cover - the call itself would have failed first
+        return None
+    for name, value in bound.arguments.items():
+        for one in value if isinstance(value, (list, tuple)) else [value]:
+            text = os.fspath(one) if isinstance(one, (str, os.PathLike)) else None
+            if not isinstance(text, str):
+                continue
+            names = text.encode("utf-8", "surrogateescape").split(b"/")
+            got = (
+                "a path with a NUL character"
+                if "\x00" in text
+                else "a name of more than 255 bytes"
+                if long_name and max(len(n) for n in names) > _NAME_MAX
+                else None
+            )
+            if got is not None:
+                return DataError.single(
+                    None,
+                    f"{_called(function, args)}({name})",
+                    expected="a path a system can open: no NUL character, each name at "
+                    "most 255 bytes",
+                    got=Described(got),
+                )
     return None
 
 
