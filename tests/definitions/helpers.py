@@ -23,6 +23,7 @@ BOOL_FIELDS = (
     "schedule_3_offence",
     "same_household",
     "intended_for_injury",
+    "care_and_support_needs",
 )
 STR_FIELDS = (
     "id",

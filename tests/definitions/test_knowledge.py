@@ -45,7 +45,7 @@ OPEN = [attrs.evolve(d, presume=()) for d in ALL_DEFINITIONS]
 # the fields a presumption reads: its own, and for force-intentional the offence code and
 # category, whose absence it reads (adding one may unsettle what it presumed; removing one
 # never flips yes and no, nor does removing anything but a presumption's own field)
-PRESUMED_FIELDS = {p.field for p in PRESUMPTIONS.values()}
+PRESUMED_FIELDS = {f for p in PRESUMPTIONS.values() for f in (p.field, *p.reads)}
 
 
 def presumed_fields(definition: Definition) -> set[str]:

@@ -89,6 +89,7 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "same_household": st.booleans(),
     "victim_age_at_death": st.integers(0, 130),
     "intended_for_injury": st.booleans(),
+    "care_and_support_needs": st.booleans(),
 }
 
 

@@ -33,6 +33,12 @@ from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_COD
 from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._owhr import INFANTICIDE
 from svduty.definitions._pilot import OwhrPilot
+from svduty.definitions._sar import (
+    SAR_NO_NEEDS,
+    SAR_OMITTED,
+    SAR_OMITTED_WORDS,
+    SAR_WITHOUT_NEEDS,
+)
 from svduty.errors import ConflictError, Problem
 
 __all__ = ["table_conflicts"]
@@ -141,6 +147,11 @@ def table_conflicts(
         for review, age, message in REVIEWS_BY_AGE:
             flagged = pc.and_(Has("other_reviews", review).arrow(env), dead)
             add(pc.and_(flagged, pc.equal(age.arrow(with_table), False)), "other_reviews", message)
+    if "care_and_support_needs" in cols and "other_reviews" in cols:
+        with_table = ArrowEnv(cols, facts, {}, len(code_idx))
+        dead = pc.fill_null(DEATH.arrow(with_table), False)
+        add(SAR_WITHOUT_NEEDS.arrow(env), "care_and_support_needs", SAR_NO_NEEDS)
+        add(pc.and_(SAR_OMITTED.arrow(env), dead), "care_and_support_needs", SAR_OMITTED_WORDS)
     for field in ARTICLE_FIELDS:
         if "weapon" in cols and field in cols:
             add(pc.and_(pc.equal(cols["weapon"], "none"), cols[field]), field, NO_ARTICLE)

@@ -97,6 +97,7 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "same_household",
     "victim_age_at_death",
     "intended_for_injury",
+    "care_and_support_needs",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 

@@ -217,6 +217,10 @@ def _intended_for_injury(v: bool | None) -> bool | None:
     return _bool("intended_for_injury", v)
 
 
+def _care_and_support_needs(v: bool | None) -> bool | None:
+    return _bool("care_and_support_needs", v)
+
+
 def _id(v: str | int | None) -> str | None:
     return incident_id(v)
 
@@ -321,6 +325,15 @@ class Incident:
             causing injury (PCA 1953 s.1(4), second limb; s.24(8)): a kitchen knife carried
             to injure is an offensive weapon, the fatal wound accidental or not. Needed only
             where the weapon was neither used intentionally nor made or adapted to injure.
+        care_and_support_needs: Whether the case involves an adult with needs for care and
+            support, whether or not a local authority was meeting any of them (Care Act 2014
+            s.44(1), (4): a safeguarding adults review is of "a case involving an adult in
+            its area with needs for care and support"): the victim, or another adult the
+            case involves. ``true``, with a death in England, means a safeguarding adults
+            review may be arranged (s.44(4)), which takes precedence (s.26(1)(c));
+            ``false`` rules one out. Not known: leave it out (with ``other_reviews`` given,
+            that list decides; an ``other_reviews`` that omits a safeguarding adults review
+            for a death in England, or names one with ``false`` here, is a conflict).
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -364,6 +377,9 @@ class Incident:
     same_household: bool | None = attrs.field(default=None, converter=_same_household)
     victim_age_at_death: int | None = attrs.field(default=None, converter=_victim_age_at_death)
     intended_for_injury: bool | None = attrs.field(default=None, converter=_intended_for_injury)
+    care_and_support_needs: bool | None = attrs.field(
+        default=None, converter=_care_and_support_needs
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())

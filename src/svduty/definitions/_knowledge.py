@@ -28,6 +28,12 @@ from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGOR
 from svduty.definitions._owhr import DHR_AGE, INFANTICIDE, UNDER_18
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
+from svduty.definitions._sar import (
+    SAR_NO_NEEDS,
+    SAR_OMITTED,
+    SAR_OMITTED_WORDS,
+    SAR_WITHOUT_NEEDS,
+)
 from svduty.definitions._vocab import Country
 from svduty.errors import Problem, quote
 
@@ -187,6 +193,12 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         for review, age, message in REVIEWS_BY_AGE:
             if review in reviews and age.scalar(env) is False:
                 out.append(Problem(message=message, field="other_reviews"))
+    # Care Act 2014 s.44(1), (4): a review of a case involving an adult with needs for care
+    # and support; a list that omits one the facts allow is wrong where a death is known
+    if SAR_WITHOUT_NEEDS.scalar(env) is True:
+        out.append(Problem(message=SAR_NO_NEEDS, field="care_and_support_needs"))
+    if SAR_OMITTED.scalar(env) is True and DEATH.scalar(env) is True:
+        out.append(Problem(message=SAR_OMITTED_WORDS, field="care_and_support_needs"))
     for field in ARTICLE_FIELDS:
         if values.get("weapon") == "none" and values.get(field) is True:
             out.append(Problem(message=NO_ARTICLE, field=field))

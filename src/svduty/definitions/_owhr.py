@@ -39,9 +39,16 @@ from svduty.definitions._law import (
     VICTIM_16,
     WEAPON,
 )
+from svduty.definitions._owhr_doubts import (
+    AGE_DOUBT,
+    HOMICIDE_DOUBT,
+    INFO_DOUBT,
+    MENTAL_HEALTH_DOUBT,
+)
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import ENGLAND, ENGLAND_AND_WALES, DeathIn, DiedIn, PilotArea
 from svduty.definitions._presume import presumption_rules
+from svduty.definitions._sar import IN_ITS_AREA_DOUBT, NO_NEEDS, SAR_MAY_BE_HELD
 from svduty.sources import Citation, Confidence, cite
 
 __all__ = [
@@ -58,16 +65,6 @@ def _pcsc(p: str, **kw: Any) -> Citation:
 
 
 _R: list[Rule] = []
-
-_MENTAL_HEALTH_DOUBT = (
-    "s.26(2) (England) and (4) (Wales) let the Secretary of State provide by regulations "
-    "that no review is required of a death caused, or likely to have been caused, by a "
-    "person receiving or who has received mental health services, where it may or must be "
-    "investigated under NHS "
-    "arrangements or may be reviewed under the Health and Social Care (Community Health "
-    "and Standards) Act 2003 s.70; whether the OWHR Regulations 2022 or any other "
-    "instrument do so was not confirmed"
-)
 
 
 def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | None = None) -> Expr:
@@ -130,36 +127,25 @@ UNDER_18 = younger_at_death(18)
 # has no entry), nor does s.24 (subsections (1) to (8), read in full). Its ordinary legal
 # meaning is the killing of a person by another, lawful or not: unlike the Home Office
 # Homicide Index, the Act does not say "unlawful" (independent legal review, finding 6).
-_HOMICIDE_DOUBT = (
-    "'homicide' is not defined in Chapter 2 (s.36(1)); read in its ordinary meaning, the "
-    "killing of a person by another, lawful or not (a killing in self-defence too); the Home "
-    "Office Homicide Index counts only unlawful killings"
-)
-_AGE_DOUBT = (
-    "s.24(6)(a) says 'the person was aged 18 or over' without saying when: svduty reads the "
-    "age at death, when the homicide is complete (as a child death review reads a child "
-    "at death, Children Act 2004 s.16M); read at the fatal events, a victim of 17 then who "
-    "died at 18 would not qualify"
-)
 QUALIFYING = _rule(
     "OWHR-S24-6",
     All(HOMICIDE, Not(UNDER_18), OFFENSIVE_WEAPON),
     "a qualifying homicide: the victim was 18 or over and the death, or the events "
     "surrounding it, involved the use of an offensive weapon",
-    cite("pcsc-act-2022", "s.24(6)", doubt=f"{_HOMICIDE_DOUBT}; {_AGE_DOUBT}"),
+    cite("pcsc-act-2022", "s.24(6)", doubt=f"{HOMICIDE_DOUBT}; {AGE_DOUBT}"),
 )
 _rule(
     "OWHR-S24-6-NO-HOMICIDE",
     Not(HOMICIDE),
     "not a qualifying homicide: nobody was killed by another person's force or weapon",
-    cite("pcsc-act-2022", "s.24(1)(a), s.24(6)", doubt=_HOMICIDE_DOUBT),
+    cite("pcsc-act-2022", "s.24(1)(a), s.24(6)", doubt=HOMICIDE_DOUBT),
 )
 _rule(
     "OWHR-S24-6A-UNDER-18",
     UNDER_18,
     "not a qualifying homicide: the victim was under 18 at death (by their age at the "
     "incident and the dates, or by what the offence recorded requires)",
-    _pcsc("s.24(6)(a)", doubt=_AGE_DOUBT),
+    _pcsc("s.24(6)(a)", doubt=AGE_DOUBT),
     when=HOMICIDE,
 )
 _rule(
@@ -188,15 +174,11 @@ _rule(
     _pcsc("s.24(1)(b)"),
     when=HOMICIDE,
 )
-_INFO_DOUBT = (
-    "the condition as the minister described the OWHR Regulations 2022 (HL Deb 8 November "
-    "2022); the regulations' SI number and wording were not checked"
-)
 _INFO_CITE = cite(
     "pcsc-act-2022",
     "s.24(1)(c)",
     confidence=Confidence.UNCONFIRMED,
-    doubt=_INFO_DOUBT,
+    doubt=INFO_DOUBT,
 )
 INFORMATION = IsTrue("review_information")
 _rule(
@@ -338,11 +320,20 @@ _rule(
 )
 _S26_SAR = _rule(
     "OWHR-S26-1C",
-    Flag("other_reviews", "safeguarding_adults_review"),
-    "a safeguarding adults review must or may be held (Care Act 2014 s.44(1), (4): any "
-    "case of an adult with needs for care and support may be reviewed): it takes precedence",
-    _pcsc("s.26(1)(c)"),
+    SAR_MAY_BE_HELD,
+    "a safeguarding adults review must or may be held (one is indicated, or the case "
+    "involves an adult with needs for care and support and the death was in England: Care "
+    "Act 2014 s.44(4) lets a board review any such case): it takes precedence",
+    _pcsc("s.26(1)(c)", doubt=IN_ITS_AREA_DOUBT),
     when=DEATH,
+)
+_rule(
+    "OWHR-S26-1C-NO-NEEDS",
+    NO_NEEDS,
+    "no safeguarding adults review: the case involves no adult with needs for care and "
+    "support (Care Act 2014 s.44(1), (4) review only such a case)",
+    _pcsc("s.26(1)(c)"),
+    when=All(DEATH, Not(_S26_DHR)),
 )
 _S26_WAL = _rule(
     "OWHR-S26-3",
@@ -396,8 +387,8 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         Rule(
             "OWHR-PILOT-AREA",
             All(HOMICIDE, may_bear, area),
-            "the pilot reaches the place of death (where it occurred, or the body was "
-            "found): its relevant review partners (s.25) are pilot partners",
+            "the pilot reaches the place of death (where the death occurred or is likely "
+            "to have occurred): its relevant review partners (s.25) are pilot partners",
             partners,
         ),
         Rule(
@@ -478,7 +469,7 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             "2003 s.70: s.26(2) and (4) let regulations exclude such a death from the duty, "
             "and whether any do is not confirmed, so whether a review is required is "
             "undetermined",
-            _pcsc("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=_MENTAL_HEALTH_DOUBT),
+            _pcsc("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=MENTAL_HEALTH_DOUBT),
         )
     )
     review = All(QUALIFYING, EW, INFORMATION, Not(OTHER_REVIEW), area, when)

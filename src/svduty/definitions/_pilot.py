@@ -7,9 +7,12 @@ Midlands Police); the local authorities of the South Wales police area, those fi
 boroughs, Birmingham and Coventry; the integrated care boards covering the five boroughs,
 Birmingham and Coventry; the local health boards covering the South Wales police area.
 
-A death's relevant review partners are those for the area where it occurred (or, if that
-is not known, where the body was found) (s.25; OWHR Regulations 2022). Where the death
-occurred in one of the fourteen council areas every relevant partner is a pilot partner:
+A death's relevant review partners are identified by regulations (s.25(1)); s.25(3) lets
+them be those for the area "in which the death occurred or is likely to have occurred".
+The minister said the OWHR Regulations 2022 name, where that is not known, the area where
+the body was found (HL Deb 8 November 2022); the Act does not say so, the regulations'
+text was not read, and svduty reads the place of death only (``place_of_death``). Where
+the death occurred in one of the fourteen council areas every relevant partner is a pilot partner:
 the pilot applies. Elsewhere in the Metropolitan Police, West Midlands Police or pilot
 ICB areas (Coventry and Warwickshire ICB covers Warwickshire) one relevant partner is a
 pilot partner, and regulation 3(1) commences the duty "for the purposes of the pilot

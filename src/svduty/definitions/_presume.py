@@ -45,6 +45,10 @@ class Presumption:
         rule_id: The id of the reason it gives.
         says: What it says, in words.
         citation: The provision the presumption serves.
+        bears_on: Where its reason is given (else wherever the field is absent).
+        reads: Other fields whose absence it reads as "none known" too, where the field
+            is absent (``no-other-reviews``: ``care_and_support_needs``, Care Act 2014
+            s.44, which may imply a review).
 
     Example:
         >>> sorted(PRESUMPTIONS["no-terrorism"].keys())
@@ -58,6 +62,7 @@ class Presumption:
     says: str
     citation: Citation
     bears_on: Expr | None = None
+    reads: tuple[str, ...] = ()
 
     def keys(self) -> frozenset[str]:
         """The ``field:value`` keys it presumes absent.
@@ -126,9 +131,11 @@ PRESUMPTIONS: dict[str, Presumption] = {
             tuple(o.value for o in OtherReview),
             "REVIEWS-NOT-GIVEN",
             "presumption (switchable): no other reviews given, read as none known beyond "
-            "what the facts imply",
+            "what the facts imply (and, where care_and_support_needs is not given either, "
+            "no adult with needs for care and support known: Care Act 2014 s.44(4))",
             cite("pcsc-act-2022", "s.26"),
             bears_on=HOMICIDE,
+            reads=("care_and_support_needs",),
         ),
     )
 }

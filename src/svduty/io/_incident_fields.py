@@ -12,7 +12,7 @@ problem named by its key (:func:`twice`), never a silent last value.
 
 Example:
     >>> INCIDENT_SCHEMA.names[-1], INCIDENT_SCHEMA.field("other_reviews").type
-    ('intended_for_injury', ListType(list<item: string>))
+    ('care_and_support_needs', ListType(list<item: string>))
     >>> sorted(DAY_FIELDS)
     ['date', 'date_of_death']
 """

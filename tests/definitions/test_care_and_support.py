@@ -1,0 +1,129 @@
+"""``care_and_support_needs``: s.26(1)(c) and Care Act 2014 s.44(1), (4) (forty-first session).
+
+A safeguarding adults review is of "a case involving an adult in its area with needs for
+care and support" (s.44(1), (4)); one that may be arranged takes precedence over an
+offensive weapons homicide review (PCSC Act 2022 s.26(1)(c)). The fact is optional and
+additive: absent, the answer is what it was before it existed; given, it settles the
+question both ways; a list of other reviews it contradicts is a conflict, the same in
+both engines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+
+from svduty.definitions import STATUTE, Incident, classify, classify_table, split_rejected
+from svduty.definitions._presume import PRESUMPTIONS
+from svduty.definitions._sar import SAR_NO_NEEDS, SAR_OMITTED_WORDS
+from svduty.errors import ConflictError
+
+from .helpers import to_table
+
+OPEN = attrs.evolve(STATUTE, presume=())
+KNIFED: dict[str, Any] = {  # a qualifying homicide in the pilot (Birmingham, June 2023)
+    "died": True,
+    "target": "person",
+    "behaviours": ["physical"],
+    "weapon": "knife",
+    "intentional": True,
+    "relationship": "none",
+    "same_household": False,
+    "country": "England",
+    "location": "E08000025",
+    "place_of_death": "E08000025",
+    "victim_age": 30,
+    "date": "2023-06-01",
+    "date_of_death": "2023-06-01",
+    "review_information": True,
+}
+_NAMED = {"other_reviews": ["safeguarding_adults_review"]}
+
+
+def _review(definition: Any = STATUTE, **extra: Any) -> tuple[str, tuple[str, ...]]:
+    c = classify(Incident.from_json({**KNIFED, **extra}), definition)
+    return c.homicide_review.value, c.missing_for("homicide_review")
+
+
+def test_absent_it_answers_as_before() -> None:
+    # the default presumption reads the absent list, and now the absent fact, as none known
+    assert _review() == ("required", ())
+    assert _review(other_reviews=[]) == ("required", ())
+    assert _review(OPEN, other_reviews=[]) == ("required", ())
+    assert PRESUMPTIONS["no-other-reviews"].reads == ("care_and_support_needs",)
+
+
+def test_an_open_definition_names_it_while_it_is_absent() -> None:
+    value, missing = _review(OPEN)
+    assert value == "undetermined"
+    assert "care_and_support_needs" in missing
+    # false settles s.26(1)(c); the list is still needed for s.26(1)(a), (3) and (2), (4)
+    assert _review(OPEN, care_and_support_needs=False) == ("undetermined", ("other_reviews",))
+    assert _review(OPEN, care_and_support_needs=True) == ("not_required", ())
+
+
+@pytest.mark.parametrize("definition", [STATUTE, OPEN])
+def test_it_settles_the_review_both_ways(definition: Any) -> None:
+    assert _review(definition, care_and_support_needs=True)[0] == "not_required"
+    flagged = {**_NAMED, "care_and_support_needs": True}
+    assert _review(definition, **flagged)[0] == "not_required"
+    c = classify(Incident.from_json({**KNIFED, "care_and_support_needs": False}), definition)
+    assert "OWHR-S26-1C-NO-NEEDS" in [r.rule for r in c.reasons]
+
+
+def test_a_death_in_wales_is_no_english_boards_case() -> None:
+    cardiff = {"country": "Wales", "location": "W06000015", "place_of_death": "W06000015"}
+    assert _review(**cardiff, care_and_support_needs=True, other_reviews=[])[0] == "required"
+
+
+CONFLICTS = [
+    ({**KNIFED, "care_and_support_needs": True, "other_reviews": []}, SAR_OMITTED_WORDS),
+    (
+        {**KNIFED, "care_and_support_needs": False, **_NAMED},
+        SAR_NO_NEEDS,
+    ),
+]
+
+
+@pytest.mark.parametrize(("row", "words"), CONFLICTS)
+def test_a_contradicted_list_is_the_same_conflict_in_both_engines(row: dict, words: str) -> None:
+    with pytest.raises(ConflictError) as info:
+        Incident.from_json(row)
+    assert [(p.field, p.message) for p in info.value.problems] == [
+        ("care_and_support_needs", words)
+    ]
+    rows = [row, KNIFED, {**row, "died": None, "harms": None, "offence_code": None}]
+    kept, problems = split_rejected(to_table(rows, all_columns=False))
+    found = [(p.row, p.field, p.message) for p in problems]
+    if words == SAR_OMITTED_WORDS:  # read only where a death is known
+        assert found == [(1, "care_and_support_needs", words)]
+        assert kept.num_rows == 2
+    else:  # a review named for a case without such an adult, death or none
+        assert found == [(1, "care_and_support_needs", words), (3, "care_and_support_needs", words)]
+        assert kept.num_rows == 1
+
+
+def test_both_engines_agree_row_for_row() -> None:
+    rows = [
+        {**KNIFED, **extra}
+        for extra in (
+            {},
+            {"care_and_support_needs": True},
+            {"care_and_support_needs": False},
+            {
+                "care_and_support_needs": True,
+                "country": "Wales",
+                "location": "W06000015",
+                "place_of_death": "W06000015",
+            },
+            {"care_and_support_needs": True, "country": None, "place_of_death": None},
+        )
+    ]
+    for definition in (STATUTE, OPEN):
+        table = classify_table(to_table(rows), definition).to_pylist()
+        for data, got in zip(rows, table, strict=True):
+            c = classify(Incident.from_json(data), definition)
+            assert got["homicide_review"] == c.homicide_review.value
+            assert got["reasons"] == [r.rule for r in c.reasons]
