@@ -139,3 +139,36 @@ def test_a_definition_built_in_python_still_classifies():
         Incident(offence_code="8N", victim_age=19, perpetrator_age=30, relationship="none"), d
     )
     assert c.in_scope.value == "yes"
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"confidence": "Jane Citizen"}, "Citation(confidence)"),
+        ({"source": None}, "Citation(source)"),
+        ({"as_at": "2024-01-01"}, "Citation(as_at)"),
+        ({"provision": 5}, "Citation(provision)"),
+        ({"doubt": 5}, "Citation(doubt)"),
+    ],
+)
+def test_a_citation_of_the_wrong_type_is_refused_when_made(change, where):
+    """Every rule carries a Citation; one with a person's name for its confidence, or no
+    source, was accepted and failed later with a raw AttributeError in str() (hostile41,
+    finding 3)."""
+    with pytest.raises(SvdutyError) as caught:
+        attrs.evolve(SCH1, **change)
+    assert str(caught.value).startswith(where)
+    assert "Jane" not in str(caught.value)
+
+
+def test_a_citation_takes_a_day_and_confidence_as_a_bundle_gives_them():
+    import datetime as dt
+
+    c = attrs.evolve(SCH1, as_at=dt.date(2024, 1, 1), confidence="unconfirmed", doubt="why")
+    assert c.as_at == svduty.date("2024-01-01")
+    assert c.confidence.value == "unconfirmed"
+    assert str(c).startswith("Police, Crime, Sentencing and Courts Act 2022, Sch 1")
+    source = attrs.evolve(SCH1.source, date=dt.date(2022, 4, 28))
+    assert source.date == svduty.date("2022-04-28")
+    with pytest.raises(SvdutyError, match=r"^Source\(kind\)"):
+        attrs.evolve(SCH1.source, kind="Jane Citizen")

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 import threading
@@ -33,7 +34,7 @@ import attrs
 import pendulum
 
 from svduty._arguments import text_argument, wrong_argument
-from svduty._checked import checked, checked_methods
+from svduty._checked import checked, checked_fields, checked_methods
 from svduty._data import data
 from svduty._frozen import frozen_map
 from svduty._words import Words
@@ -110,6 +111,13 @@ def _provisions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 
 
+def _day(value: object) -> object:
+    """A ``datetime.date`` (not a datetime) as the ``pendulum.Date`` of that day; else as is."""
+    if type(value) is _dt.date:
+        return pendulum.Date(value.year, value.month, value.day)
+    return value
+
+
 def _web_address(url: str | None) -> None:
     """Refuse a ``url`` that is not a web address: a report links it (``javascript:...``).
 
@@ -125,6 +133,7 @@ def _web_address(url: str | None) -> None:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Source:
     """A document that rules or data are taken from.
@@ -152,7 +161,7 @@ class Source:
     kind: SourceKind
     url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
     publisher: str | None = None
-    date: pendulum.Date | None = None
+    date: pendulum.Date | None = attrs.field(default=None, converter=_day)
     note: str | None = None
 
     def link(self, provision: str | None) -> str | None:
@@ -192,6 +201,7 @@ class Source:
         return self.url
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Citation:
     """A pointer into a source: the document, the provision, a URL and a point in time.
@@ -222,7 +232,7 @@ class Citation:
     source: Source
     provision: str = ""
     url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
-    as_at: pendulum.Date | None = None
+    as_at: pendulum.Date | None = attrs.field(default=None, converter=_day)
     confidence: Confidence = Confidence.CONFIRMED
     doubt: str | None = None
 
