@@ -172,3 +172,19 @@ def test_a_citation_takes_a_day_and_confidence_as_a_bundle_gives_them():
     assert source.date == svduty.date("2022-04-28")
     with pytest.raises(SvdutyError, match=r"^Source\(kind\)"):
         attrs.evolve(SCH1.source, kind="Jane Citizen")
+
+
+def test_the_other_public_records_check_their_fields_when_made():
+    """hostile41, finding 4: a local area, a funding model or a timetable built in Python
+    with a value of the wrong type failed later with a raw AttributeError, or not at all."""
+    p = svduty.warwickshire()
+    made = [
+        (p.local_area, "name", None, "LocalArea(name)"),
+        (p.funding, "allocations", 5, "FundingModel(allocations)"),
+        (p.timetable, "milestones", "soon", "Timetable(milestones)"),
+        (p.timetable.milestones[0], "citation", None, "Milestone(citation)"),
+    ]
+    for record, field, value, where in made:
+        with pytest.raises(ArgumentError) as caught:
+            attrs.evolve(record, **{field: value})
+        assert str(caught.value).startswith(where), str(caught.value)

@@ -9,7 +9,7 @@ import attrs
 import pyarrow as pa
 
 from svduty import _compute as pc
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty.areas._geography import Geography
 from svduty.areas._model import Area, Match, _to_tuple
 from svduty.errors import AreaError, Problem
@@ -20,6 +20,7 @@ __all__ = ["LocalArea"]
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class LocalArea:
     """The s.9 :term:`relevant area`: the local government areas a partnership covers.

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty._words import Words
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Citation
@@ -37,6 +37,7 @@ class FlowRelation(Words):
     MANAGES_SPEND_FOR = "manages_spend_for"
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class FlowEdge:
     """One relation of the grant flow: ``source --relation--> target``, with its citation.
@@ -127,6 +128,7 @@ class Receipt:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class GrantFlow:
     """The path of the grant: the relations, the grant agreement and the payment terms.

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from svduty._arguments import choice_argument, wrong_argument
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty._ids import one_of
 from svduty.errors import FundingError, Problem
 from svduty.findings import Finding, Severity
@@ -47,6 +47,7 @@ _PEOPLE = f"a population: a whole number of people, from 0 to {_MOST_PEOPLE:,}"
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class FundingModel:
     """A partnership's Serious Violence Duty funding: allocations, rules, projects and flow.

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty.errors import FundingError
 from svduty.findings import Finding, Severity
 from svduty.funding._money import exact
@@ -23,6 +23,7 @@ from svduty.sources import Citation
 __all__ = ["NeedsArea", "NeedsEvidence"]
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class NeedsArea:
     """An area's risk-factor scores for 2017-18, 2018-19 and 2019-20.

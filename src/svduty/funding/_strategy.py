@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty._ids import one_of
 from svduty._words import Words
 from svduty.errors import FundingError, Problem
@@ -131,6 +131,7 @@ class LifeStage:
         return age >= self.first_age and (self.last_age is None or age <= self.last_age)
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Action:
     """An action the strategy commits to under a life stage ("What we will do").
@@ -196,6 +197,7 @@ class Tagging:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Strategy:
     """The strategy as data: vocabulary, life stages with their actions, needs evidence.

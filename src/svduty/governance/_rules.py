@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import attrs
 
+from svduty._checked import checked_fields
 from svduty.sources import Citation, SourceKind, cite
 
 __all__ = ["GOVERNANCE_RULES", "PRACTICE_CHECKS", "GovernanceRule"]
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class GovernanceRule:
     """A rule a governance graph is checked against, with where the rule comes from.

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from svduty._arguments import wrong_argument
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty.errors import GovernanceError, Problem
 from svduty.governance._model import Cadence
 from svduty.periods import Period, date
@@ -19,6 +19,7 @@ from svduty.sources import Citation
 __all__ = ["Milestone", "ReviewDate", "Timetable", "TimetableReview"]
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Milestone:
     """Something due by a date.
@@ -48,6 +49,7 @@ class Milestone:
     body: str | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class TimetableReview:
     """A review that recurs at a cadence while a period lasts.
@@ -150,6 +152,7 @@ def _reviews(reviews: Iterable[TimetableReview]) -> tuple[TimetableReview, ...]:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Timetable:
     """The agreement's period, its milestones and its recurring reviews.
