@@ -95,3 +95,18 @@ def test_asked_of_no_day_an_area_whose_record_ends_leaves_the_day_to_be_given() 
     gone = specified_authorities_for(auths, "E07000901", on="2023-04-01")
     assert gone.verdict.value == "no"
     assert "2009-04-01 to 2023-03-31" in gone.reasons[0].says
+
+
+def test_a_code_that_is_never_a_local_government_area_is_refused_as_such() -> None:
+    # recheck41: the area's record was read first, and a county asked about on a day its
+    # record did not hold "was not a local government area on" that day, as if it were
+    # one on others (s.11(4)(a): each of its districts is one)
+    later = {c: (Period("2024-04-01"),) for c in ("E10000031", "S12000049")}
+    auths = Authorities().with_area_periods(later.get)  # type: ignore[arg-type]
+    for code, says in (("E10000031", "is a county"), ("S12000049", "Scotland")):
+        a = specified_authorities_for(auths, code, on="2023-06-01", districts_within=lambda c: (c,))
+        assert a.verdict.value == "no"
+        assert [r.rule for r in a.reasons] == ["s.11(4)"]
+        assert says in a.reasons[0].says, a.reasons[0].says
+        assert "was not a local government area on" not in a.reasons[0].says
+    assert area_held(auths, ["E10000031"], "2023-06-01") == ([], [], False)

@@ -223,7 +223,8 @@ def area_held(
     local government areas) was not a local government area that day: ``failed``. Asked
     of no day, an area whose records end leaves the day to be given. An area with no
     recorded periods (``Authorities.area_periods`` not given, or an area the geography
-    knows only from the undated national tables) is not asked about.
+    knows only from the undated national tables) is not asked about, nor is a code
+    that is never one (a county, an area of Scotland: :func:`not_a_local_government_area`).
 
     Example:
         >>> from svduty.periods import Period
@@ -241,6 +242,8 @@ def area_held(
     if periods_of is None:
         return reasons, missing, failed
     for code in lgas:
+        if not_a_local_government_area(code):  # a county on no day: s.11(4) by its code
+            continue
         periods = sorted(periods_of(code) or (), key=lambda p: p.start)
         if not periods:
             continue

@@ -243,6 +243,10 @@ def reorganise(
 ) -> Reorganised:
     """Apply a scenario's authority and area changes; other changes are left alone.
 
+    The authorities after keep the periods of the areas it keeps
+    (:attr:`~svduty.authorities.Authorities.area_periods`); an area it creates has none
+    (it is one from the scenario's day).
+
     Args:
         authorities: The partnership's authorities (with their ``districts_within`` join).
         districts: The districts of the partnership's local area.
@@ -348,8 +352,18 @@ def reorganise(
         within = old_join(code) if old_join is not None else (code,)
         return tuple(dict.fromkeys(replaced.get(d, d) for d in within))
 
+    old_periods = authorities.area_periods
+
+    def periods(code: str) -> Iterable[Period]:  # a new area's: the scenario's day, not known
+        return () if code in codes or old_periods is None else old_periods(code)
+
     absences = _absences_after(authorities, replaced, new_areas, set(items))
-    after = Authorities(tuple(items.values()), absences, districts_within=join)
+    after = Authorities(
+        tuple(items.values()),
+        absences,
+        districts_within=join,
+        area_periods=None if old_periods is None else periods,
+    )
     kept = tuple(d for d in area if d not in replaced)
     return Reorganised(after, (*new_areas, *kept), replaced, messages, by_change, kinds)
 

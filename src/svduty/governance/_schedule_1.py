@@ -19,6 +19,8 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 
+import attrs
+
 from svduty._checked import checked
 from svduty.authorities import (
     Authorities,
@@ -70,7 +72,9 @@ def schedule_1_findings(
     (:attr:`~svduty.governance.CreateArea.kind`), a requirement no authority was
     recorded for, before or after, leaves the s.11(6) answer ``undetermined``: a warning
     ``not known: ..., missing: ...``, never an error claiming the area has no authority.
-    A new area named by an id whose kind is not known is a warning of its own.
+    A new area named by an id whose kind is not known is a warning of its own. What a
+    district the changes replace had before them is read whatever its own record says
+    of the day (a record ending on vesting day is the change itself; s.11(4)).
 
     Example:
         >>> import svduty
@@ -83,6 +87,7 @@ def schedule_1_findings(
     """
     rule = GOVERNANCE_RULES["GOV-SCHEDULE-1"]
     out: list[Finding] = []
+    undated = attrs.evolve(before, area_periods=None)  # the districts the changes replace
     for lga in after.areas:
         kind = after.kinds.get(lga)  # an area the changes create: its kind, where known
         now = specified_authorities_for(after.authorities, lga, on=on, kind=kind)
@@ -95,8 +100,9 @@ def schedule_1_findings(
         have = _tables(after.authorities, subjects)
         was: dict[str, list[str]] = {}
         had: list[str] = []
-        for d in districts:
-            ids = specified_authorities_for(before, d, on=on).subjects
+        for d in districts:  # a district it replaces: its record ending that day is the change
+            asked = before if d == lga else undated
+            ids = specified_authorities_for(asked, d, on=on).subjects
             had.extend(i for i in ids if i not in had)
             for table, in_table in _tables(before, ids).items():
                 was.setdefault(table, []).extend(i for i in in_table if i not in was[table])

@@ -234,6 +234,11 @@ def _words(name: str) -> str:
 def check_completeness(partnership: Partnership) -> Findings:
     """What a loaded bundle lacks: specified authorities, area kinds, unknown GSS codes.
 
+    The specified authorities are looked for on each day of the local area's period
+    the records change, among the records filed under each district's code, on days
+    before its own record starts too (``svduty init`` files Cumberland's predecessors'
+    councils under its code until 1 April 2023, when it became a local government area).
+
     Example:
         >>> import tempfile, pathlib, svduty
         >>> from svduty.io import new_bundle
@@ -250,11 +255,15 @@ def check_completeness(partnership: Partnership) -> Findings:
     out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
     out += absence_findings(p.authorities, p.local_area.districts)
     days = _changes(p)
+    # the records the bundle files under a district's code, on every day of the local
+    # area's period, even before the district became a local government area (s.11(4)):
+    # init files Cumberland's predecessors' councils under its code until 1 April 2023
+    filed = attrs.evolve(p.authorities, area_periods=None)
     for i, code in enumerate(p.local_area.districts):
         seen: set[str] = set()
         for day in days:  # each day the records change, over the local area's period
             answer = specified_authorities_for(
-                p.authorities, code, on=day, districts_within=p.geography.district_codes_within
+                filed, code, on=day, districts_within=p.geography.district_codes_within
             )
             for missing in answer.missing:
                 if missing in seen:
