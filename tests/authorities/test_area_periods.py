@@ -19,6 +19,7 @@ from svduty.authorities import (
     Authorities,
     Authority,
     AuthorityCategory,
+    may_assist,
     must_consult_s8,
     must_consult_s9,
     specified_authorities_for,
@@ -79,7 +80,7 @@ def test_an_area_with_no_recorded_period_is_not_asked_about() -> None:
 
 def test_asked_of_no_day_an_area_whose_record_ends_leaves_the_day_to_be_given() -> None:
     ended = Authorities().with_area_periods(lambda code: (Period("2009-04-01", "2023-04-01"),))
-    _, missing, failed = area_held(ended, ["E07000901"], None)
+    _, missing, failed = area_held(ended.area_periods, ["E07000901"], None)
     assert not failed
     assert missing == [
         "on (the day asked: the record of E07000901 as a local government area ends on 2023-04-01)"
@@ -109,4 +110,27 @@ def test_a_code_that_is_never_a_local_government_area_is_refused_as_such() -> No
         assert [r.rule for r in a.reasons] == ["s.11(4)"]
         assert says in a.reasons[0].says, a.reasons[0].says
         assert "was not a local government area on" not in a.reasons[0].says
-    assert area_held(auths, ["E10000031"], "2023-06-01") == ([], [], False)
+    assert area_held(auths.area_periods, ["E10000031"], "2023-06-01") == ([], [], False)
+
+
+def test_may_assist_given_the_areas_periods_says_what_must_consult_s8_says(
+    cumbria: svduty.Partnership,
+) -> None:
+    """recheck41, finding 4: s.14(1)(a) speaks of a local government area; Cumberland on
+    15 February 2023 was none, and may_assist said yes where must_consult_s8 said no."""
+    auths = cumbria.authorities
+    bodies = [a for a in auths if a.category.value == "local_policing_body"]
+
+    def pcc(day: str) -> Authority:
+        return next(a for a in bodies if svduty.date(day) in a.valid)
+
+    kw = {"districts_within": auths.districts_within, "area_periods": auths.area_periods}
+    before = may_assist(pcc("2023-02-15"), ["E06000063"], on="2023-02-15", **kw)
+    assert before.verdict.value == "no", before.explain()
+    assert before.reasons[0].rule == "s.11(4)"
+    assert may_assist(pcc("2023-04-01"), ["E06000063"], on="2023-04-01", **kw).yes
+    # without the periods, as before (the caller's areas are taken as given)
+    old = pcc("2023-02-15")
+    assert may_assist(
+        old, ["E06000063"], on="2023-02-15", districts_within=auths.districts_within
+    ).yes

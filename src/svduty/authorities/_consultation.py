@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -47,6 +47,7 @@ from svduty.authorities._specified import (
     specified_authorities_for,
 )
 from svduty.errors import DataError, named
+from svduty.periods import Period
 from svduty.sources import Confidence, cite
 
 __all__ = ["may_assist", "must_consult_s8", "must_consult_s9"]
@@ -190,7 +191,7 @@ def must_consult_s8(
     commenced, not_in_force = in_force("s.8", on)
     if commenced is not None and not_in_force:
         return answer(question, [commenced], [], failed=True)
-    not_then, area_day, failed = area_held(authorities, [lga_code], on)
+    not_then, area_day, failed = area_held(authorities.area_periods, [lga_code], on)
     if failed:  # not a local government area that day (s.11(4))
         return answer(question, not_then, [], failed=True)
     subjects, reasons, missing = _relevant(authorities, [lga_code], "s.8(4)", on, districts_within)
@@ -266,7 +267,7 @@ def must_consult_s9(
     commenced, not_in_force = in_force("s.9", on)
     if commenced is not None and not_in_force:  # before the records of specified authorities
         return answer(f"{question}?", [commenced], [], failed=True)
-    not_then, _, failed = area_held(authorities, lgas, on)  # the day: specified_authorities_for
+    not_then, _, failed = area_held(authorities.area_periods, lgas, on)  # day: s.11(6)'s
     if failed:  # one of them was not a local government area that day (s.11(4))
         return answer(f"{question}?", not_then, [], failed=True)
     specified = {
@@ -334,6 +335,7 @@ def may_assist(
     section: str = "s.8",
     districts_within: DistrictsWithin,
     on: _dt.date | str | None = None,
+    area_periods: Callable[[str], Iterable[Period]] | None = None,
 ) -> Answer:
     """Whether a local policing body may assist with and monitor functions for an area (s.14).
 
@@ -351,6 +353,9 @@ def may_assist(
         on: The day asked about: before 31 January 2023 s.14 was not in force (``no``);
             nor has a body whose record does not hold on it (``no``; with no day, a
             record that has ended leaves the answer ``undetermined``).
+        area_periods: The periods of the areas' own records (a partnership's
+            ``authorities.area_periods``): on a day none of an area's holds, it was not a
+            local government area (``no``, s.11(4)), as :func:`must_consult_s8` says.
 
     Raises:
         DataError: for another section, several areas for s.8, or fewer than two for s.9
@@ -385,6 +390,10 @@ def may_assist(
     gone, unknown_day, ended = held([body], on, "s.14(1)")
     if ended:
         return answer(question, gone, [], failed=True)
+    not_then, area_day, failed = area_held(area_periods, lgas, on)
+    if failed:  # not a local government area that day (s.11(4))
+        return answer(question, not_then, [], failed=True)
+    unknown_day = unknown_day + area_day
     if body.role is not Role.LOCAL_POLICING_BODY:
         return answer(
             question,

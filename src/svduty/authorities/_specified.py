@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from svduty._arguments import choice_argument
 from svduty._checked import checked
@@ -28,7 +28,7 @@ from svduty.authorities._authority import Authority, DistrictsWithin, other_nati
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities
 from svduty.errors import DataError, Problem, shown
-from svduty.periods import date
+from svduty.periods import Period, date
 
 __all__ = ["area_held", "not_a_local_government_area", "role_of", "specified_authorities_for"]
 
@@ -213,7 +213,9 @@ def _by_kind(lga_code: str, kind: AreaKind | str | None) -> str:
 
 
 def area_held(
-    authorities: Authorities, lgas: Iterable[str], on: _dt.date | str | None
+    periods_of: Callable[[str], Iterable[Period]] | None,
+    lgas: Iterable[str],
+    on: _dt.date | str | None,
 ) -> tuple[list[Reason], list[str], bool]:
     """Whether each local government area's own record held on the day asked (s.11(4)).
 
@@ -222,13 +224,13 @@ def area_held(
     unitary from 1 April 2023, asked about in February 2023, when its districts were the
     local government areas) was not a local government area that day: ``failed``. Asked
     of no day, an area whose records end leaves the day to be given. An area with no
-    recorded periods (``Authorities.area_periods`` not given, or an area the geography
+    recorded periods (``periods_of``, ``Authorities.area_periods``, not given, or an area the geography
     knows only from the undated national tables) is not asked about, nor is a code
     that is never one (a county, an area of Scotland: :func:`not_a_local_government_area`).
 
     Example:
         >>> from svduty.periods import Period
-        >>> a = Authorities().with_area_periods({"E06000063": [Period("2023-04-01")]}.get)
+        >>> a = {"E06000063": [Period("2023-04-01")]}.get
         >>> reasons, missing, failed = area_held(a, ["E06000063"], "2023-02-15")
         >>> failed, reasons[0].says
         (True, 'E06000063 was not a local government area on 2023-02-15: its record holds 2023-04-01 onwards')
@@ -238,7 +240,6 @@ def area_held(
     reasons: list[Reason] = []
     missing: list[str] = []
     failed = False
-    periods_of = authorities.area_periods
     if periods_of is None:
         return reasons, missing, failed
     for code in lgas:
@@ -315,7 +316,7 @@ def specified_authorities_for(
     commenced, not_in_force = in_force("s.11 and Schedule 1", on)
     if commenced is not None and not_in_force:  # in force only to make regulations before
         return answer(question, [commenced], [], failed=True)
-    not_then, area_day, failed = area_held(authorities, [lga_code], on)
+    not_then, area_day, failed = area_held(authorities.area_periods, [lga_code], on)
     if failed:
         return answer(question, not_then, [], failed=True)
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
