@@ -127,3 +127,22 @@ def test_both_engines_agree_row_for_row() -> None:
             c = classify(Incident.from_json(data), definition)
             assert got["homicide_review"] == c.homicide_review.value
             assert got["reasons"] == [r.rule for r in c.reasons]
+
+
+def test_no_needs_cites_the_provision_that_decides_it() -> None:
+    # "no safeguarding adults review" is decided by Care Act 2014 s.44(1), (4), which
+    # review only "a case involving an adult in its area with needs for care and support";
+    # s.26(1)(c) only says such a review takes precedence (as DVCVA-S9-1-NOT-CONNECTED
+    # cites DVCVA 2004 s.9(1), not s.26(1)(b)) (owhr-recheck41)
+    c = classify(Incident.from_json({**KNIFED, "care_and_support_needs": False}), STATUTE)
+    citation = {r.rule: r.citation for r in c.reasons}["OWHR-S26-1C-NO-NEEDS"]
+    assert citation is not None
+    assert (citation.source.id, citation.provision) == ("care-act-2014", "s.44(1), (4)")
+    assert citation.href == "https://www.legislation.gov.uk/ukpga/2014/23/section/44"
+    # the reason that it takes precedence stays s.26(1)(c), with the reading's doubts
+    c = classify(Incident.from_json({**KNIFED, "care_and_support_needs": True}), STATUTE)
+    precedence = {r.rule: r.citation for r in c.reasons}["OWHR-S26-1C"]
+    assert precedence is not None
+    assert (precedence.source.id, precedence.provision) == ("pcsc-act-2022", "s.26(1)(c)")
+    assert precedence.doubt is not None
+    assert "another adult" in precedence.doubt

@@ -332,7 +332,7 @@ _rule(
     NO_NEEDS,
     "no safeguarding adults review: the case involves no adult with needs for care and "
     "support (Care Act 2014 s.44(1), (4) review only such a case)",
-    _pcsc("s.26(1)(c)"),
+    cite("care-act-2014", "s.44(1), (4)"),
     when=All(DEATH, Not(_S26_DHR)),
 )
 _S26_WAL = _rule(

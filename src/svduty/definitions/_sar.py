@@ -59,7 +59,10 @@ IN_ITS_AREA_DOUBT = (
     "Care Act 2014 s.44(1), (4) review 'a case involving an adult in its area' (a Safeguarding "
     "Adults Board's, set up by each local authority in England, s.43(1)): svduty reads a "
     "death in England as a case in such an area; a case of an adult in England whose death "
-    "occurred elsewhere is not read from the incident (flag safeguarding_adults_review)"
+    "occurred elsewhere is not read from the incident (flag safeguarding_adults_review); "
+    "and where the adult with needs is another adult the case involves (a carer, the "
+    "suspect), that a review of that adult's case is one 'in relation to the death' "
+    "(s.26(1)(c)) is svduty's reading"
 )
 # the list given decides; without it, the fact does, and the presumption that reads the
 # absent list as "none known beyond what the facts imply" reads the absent fact likewise
