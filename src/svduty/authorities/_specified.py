@@ -282,7 +282,7 @@ def specified_authorities_for(
     2023, it is ``no``: s.11 and Schedule 1 were in force only to make regulations
     (s.208(4)(b); SI 2022/1227 reg 4). Asked of a day the area's own record does not
     hold (``Authorities.area_periods``), it is ``no``: it was not a local government
-    area that day (s.11(4); :func:`area_held`). Asked of no day, an authority whose record ends
+    area that day (s.11(4)). Asked of no day, an authority whose record ends
     (a council abolished, a commissioner whose functions passed to a mayor) leaves the
     answer ``undetermined`` until the day is given, as every rule of the Chapter does
     (svduty assumes no today): ``on`` is then among the missing facts.
