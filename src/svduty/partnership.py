@@ -23,12 +23,12 @@ import attrs
 from svduty._arguments import instance_argument
 from svduty._checked import checked_methods
 from svduty._frozen import FrozenMap, frozen_map
+from svduty._partnership_parts import delivered_by_known, join_grant_flow
 from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
 from svduty.definitions import Definition
 from svduty.errors import (
     DefinitionError,
-    FundingError,
     GovernanceError,
     Problem,
     ScenarioError,
@@ -39,8 +39,6 @@ from svduty.funding import FundingModel, Strategy
 from svduty.governance import (
     GovernanceGraph,
     GovernanceRule,
-    Relation,
-    RelationKind,
     Reorganised,
     Scenario,
     Timetable,
@@ -61,39 +59,6 @@ __all__ = ["Partnership"]
 
 def _rules(values: Iterable[GovernanceRule]) -> tuple[GovernanceRule, ...]:
     return tuple(values)
-
-
-def _join_grant_flow(graph: GovernanceGraph, funding: FundingModel) -> GovernanceGraph:
-    """The graph with the funding model's grant flow as relations (stated once, there)."""
-    have = {r.key for r in graph.relations}
-    bodies = {b.id for b in graph.bodies}
-    extra: list[Relation] = []
-    for n, edge in enumerate(funding.grant_flow.relations()):
-        if edge.citation is None:
-            raise FundingError.single(
-                "funding.toml",
-                f"grant_flow.edges[{n}].citation",
-                expected="a citation for the edge",
-            )
-        for end, body in (("source", edge.source), ("target", edge.target)):
-            if body not in bodies:
-                raise GovernanceError.single(
-                    "funding.toml",
-                    f"grant_flow.edges[{n}].{end}",
-                    message="no body of governance.toml with this id",
-                    got=body,
-                )
-        r = Relation(RelationKind(edge.relation.value), edge.source, edge.target, edge.citation)
-        if r.key not in have:
-            extra.append(r)
-    if not extra:
-        return graph
-    try:
-        return GovernanceGraph.of(graph.bodies, (*graph.relations, *extra))
-    except GovernanceError as exc:
-        raise GovernanceError(
-            [attrs.evolve(p, message=f"funding.toml grant flow: {p.message}") for p in exc.problems]
-        ) from None
 
 
 @checked_methods
@@ -243,7 +208,9 @@ class Partnership:
         if authorities.area_periods is None:
             authorities = authorities.with_area_periods(geography.periods_of)
         if governance is not None and funding is not None:
-            governance = _join_grant_flow(governance, funding)
+            governance = join_grant_flow(governance, funding)
+        if funding is not None:
+            delivered_by_known(funding, authorities, governance)
         return cls(
             name=name,
             title=title,

@@ -68,3 +68,19 @@ def test_validate_names_a_factor_weighed_only_on_an_unconfirmed_reading() -> Non
     assert [f.message.split("(")[1].split(")")[0] for f in seriousness_findings(confirmed)] == [
         "maximum_penalty"
     ]
+
+
+def test_a_project_delivered_by_a_body_the_bundle_does_not_name_is_refused(tmp_path) -> None:
+    """The seed41 audit: two projects named bodies that were neither governance bodies nor
+    authorities, and the bundle validated. ``svduty validate`` now refuses it."""
+    import shutil
+
+    folder = tmp_path / "w"
+    shutil.copytree(svduty.sample_path("warwickshire-bundle"), folder)
+    f = folder / "funding.toml"
+    text = f.read_text(encoding="utf-8")
+    assert 'delivered_by = "lead-sponsor"' in text
+    f.write_text(text.replace('delivered_by = "lead-sponsor"', 'delivered_by = "nobody-here"', 1))
+    (problem,) = svduty.validate_bundle(folder)
+    assert (problem.file, problem.field) == ("funding.toml", "projects[3].delivered_by")
+    assert "a body of governance.toml or an authority" in problem.expected

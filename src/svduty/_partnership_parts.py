@@ -1,0 +1,75 @@
+"""What the partnership checks when it joins its sections: the funding's ids in the others.
+
+The grant flow's edges name bodies of the governance graph, and a project's
+``delivered_by`` a body or an authority; :class:`~svduty.partnership.Partnership` joins
+them when it is made (:meth:`~svduty.partnership.Partnership.of`).
+
+Example:
+    >>> import svduty
+    >>> w = svduty.warwickshire()
+    >>> delivered_by_known(w.funding, w.authorities, w.governance) is None
+    True
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from svduty.authorities import Authorities
+from svduty.errors import FundingError, GovernanceError
+from svduty.funding import FundingModel
+from svduty.governance import GovernanceGraph, Relation, RelationKind
+
+__all__ = ["delivered_by_known", "join_grant_flow"]
+
+
+def join_grant_flow(graph: GovernanceGraph, funding: FundingModel) -> GovernanceGraph:
+    """The graph with the funding model's grant flow as relations (stated once, there)."""
+    have = {r.key for r in graph.relations}
+    bodies = {b.id for b in graph.bodies}
+    extra: list[Relation] = []
+    for n, edge in enumerate(funding.grant_flow.relations()):
+        if edge.citation is None:
+            raise FundingError.single(
+                "funding.toml",
+                f"grant_flow.edges[{n}].citation",
+                expected="a citation for the edge",
+            )
+        for end, body in (("source", edge.source), ("target", edge.target)):
+            if body not in bodies:
+                raise GovernanceError.single(
+                    "funding.toml",
+                    f"grant_flow.edges[{n}].{end}",
+                    message="no body of governance.toml with this id",
+                    got=body,
+                )
+        r = Relation(RelationKind(edge.relation.value), edge.source, edge.target, edge.citation)
+        if r.key not in have:
+            extra.append(r)
+    if not extra:
+        return graph
+    try:
+        return GovernanceGraph.of(graph.bodies, (*graph.relations, *extra))
+    except GovernanceError as exc:
+        raise GovernanceError(
+            [attrs.evolve(p, message=f"funding.toml grant flow: {p.message}") for p in exc.problems]
+        ) from None
+
+
+def delivered_by_known(
+    funding: FundingModel, authorities: Authorities, governance: GovernanceGraph | None
+) -> None:
+    """Refuse a project delivered by a body the partnership does not name.
+
+    ``delivered_by`` is an id: of a body of the governance graph or of an authority (the
+    seed41 audit found two projects naming bodies that were neither).
+    """
+    known = {a.id for a in authorities} | {b.id for b in (governance.bodies if governance else ())}
+    for n, project in enumerate(funding.projects):
+        if project.delivered_by is not None and project.delivered_by not in known:
+            raise FundingError.single(
+                "funding.toml",
+                f"projects[{n}].delivered_by",
+                expected="the id of a body of governance.toml or an authority of authorities.toml",
+                got=project.delivered_by,
+            )
