@@ -68,6 +68,32 @@ def test_split_of_the_year_year_gives(tmp_path):
     assert json.loads(out)["split"]["of"] is None
 
 
+@pytest.mark.parametrize(
+    ("given", "in_file"),
+    [("2023-24", "2023/24"), ("2023/24", "2023-24"), ("2023/2024", "2023/24"), (None, "2023-24")],
+)
+def test_a_year_written_two_ways_is_one_year(tmp_path, given, in_file):
+    """--year 2023-24 with a file's year = "2023/24" was refused ("expected the year
+    --year gives (2023-24)"): the two were compared as text, though both read as the
+    one financial year; and the split said it divided "the 2023-24 ... allocation"
+    (``split.of.year`` "2023-24") where every other year in the output is a label."""
+    f = write(tmp_path, f'year = "{in_file}"\nmethod = "population"\n')
+    year = ["--year", given] if given else []
+    code, out, err = run("funding", *year, "--split", f, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["split"]["of"] == {"year": "2023/24", "category": "non_labour"}
+    code, out, err = run("funding", *year, "--split", f)
+    assert "The 2023/24 non-labour allocation:" in out
+
+
+def test_a_split_files_year_that_is_not_a_label_names_the_file(tmp_path):
+    f = write(tmp_path, 'year = 2023\nmethod = "population"\n')
+    for year in ([], ["--year", "2023/24"]):
+        code, _, err = run("funding", *year, "--split", f)
+        assert code == 1
+        assert "split.toml: year: expected a UK financial year label such as '2023/24'" in err
+
+
 def test_split_by_population(tmp_path):
     f = write(tmp_path, 'year = "2024/25"\ncategory = "non_labour"\nmethod = "population"\n')
     code, out, _ = run("funding", "--split", f)

@@ -208,3 +208,17 @@ def test_a_bad_amount_is_never_echoed(name):
     assert "12/03/1985" not in said
     # the message depends on the text's length only, never on what it says
     assert said == message("x" * len(name) + " 12/03/1985")
+
+
+@pytest.mark.parametrize("text", ["0,500", "00,500", "000,500", "£0,123.45", "-0,500", "0,000"])
+def test_a_first_group_of_zeros_is_not_a_thousands_group(text: str) -> None:
+    """ "0,500" was read as £500: a writer of thousands commas never writes a first group
+    of zeros, and "0,500" is how a decimal comma writes half a pound (a thousandfold
+    misreading, silently). It is refused, as "1,00" is."""
+    with pytest.raises(MoneyError, match="thousands commas"):
+        Money.parse(text, field="amount", allow_negative=True)
+
+
+@pytest.mark.parametrize(("text", "pence"), [("1,000", 100000), ("00500", 50000), ("0", 0)])
+def test_grouped_and_leading_zero_amounts_still_read(text: str, pence: int) -> None:
+    assert Money.parse(text).pence == pence

@@ -307,3 +307,24 @@ def test_shares_that_do_not_add_up_show_their_sum() -> None:
     review): a sum of shares is no one's personal data."""
     with pytest.raises(FundingError, match=r"adding up to 1 \(or 100 per cent\) \(got '99\.99'\)"):
         split_shares(Money.parse("1000"), {"a": "33.33", "b": "33.33", "c": "33.33"})
+
+
+@given(problems())
+def test_the_pennies_go_to_the_largest_remainders_ties_to_the_first_id(problem):
+    """The rule ROUNDING states, checked: no test pinned it, and handing the pennies to the
+    smallest remainders instead (or to any other) passed every test of this suite, since
+    the total, the floors, the caps and "within a penny" all hold either way."""
+    amount, weights, floors, caps = problem
+    shares = split(amount, weights, floors=floors, caps=caps).shares
+    down = {s.recipient: s.exact.numerator // s.exact.denominator for s in shares}
+    rank = {s.recipient: (-(s.exact - down[s.recipient]), s.recipient) for s in shares}
+    got = [s.recipient for s in shares if s.rounding_penny]
+    rest = [s.recipient for s in shares if not s.rounding_penny]
+    assert all(s.amount.pence - down[s.recipient] in (0, 1) for s in shares)
+    assert all(rank[g] < rank[r] for g in got for r in rest)
+
+
+def test_the_penny_goes_to_the_largest_remainder_not_the_first_id():
+    # exact shares 33⅓p and 66⅔p: the penny left goes to b (⅔), not to a (⅓, sorts first)
+    sp = split(Money.parse("1.00"), {"a": 1, "b": 2})
+    assert [(s.amount.pence, s.rounding_penny) for s in sp.shares] == [(33, False), (67, True)]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,32 @@ def test_a_definition_whose_age_limits_exclude_every_age_is_refused() -> None:
         Definition("d", "t", c, include, victim_age_below=18, victim_age_at_least=18)
     ok = Definition("d", "t", c, include, victim_age_below=25, victim_age_at_least=10)
     assert (ok.victim_age_at_least, ok.victim_age_below) == (10, 25)
+
+
+@pytest.mark.parametrize(
+    ("weight", "expected"),
+    [
+        ("1." + "0" * 5000 + "1", "a weight of at most 60 significant digits"),
+        (Decimal("0." + "3" * 61), "a weight of at most 60 significant digits"),
+        (10**5000, "a weight between 1E-60 and 1E+60"),
+        (Fraction(1, 10**5000), "a weight between 1E-60 and 1E+60"),
+        (Fraction(10**5000 + 1, 10**5000), "a weight of at most 60 significant digits"),
+    ],
+    ids=["long-text", "long-decimal", "huge-int", "tiny-fraction", "long-fraction"],
+)
+def test_a_weight_of_absurd_length_is_refused(weight: object, expected: str) -> None:
+    # a split file's weight "1.000...0001" of 5,002 digits split, then `svduty funding
+    # --format json` stopped with "unexpected ValueError" (Python's 4,300-digit limit on
+    # writing an integer); an int or Fraction weight escaped the bound on magnitude
+    with pytest.raises(FundingError) as info:
+        split(Money.parse("1000"), {"a": weight, "b": 1})
+    (problem,) = info.value.problems
+    assert (problem.field, problem.expected) == ("weights[a]", expected)
+
+
+def test_a_weight_of_sixty_digits_or_with_trailing_zeros_splits() -> None:
+    long = "0." + "0" * 59 + "1" * 60  # 60 significant digits, near 1E-60
+    written_out = "1" + "0" * 60  # 1E+60 in full: 61 digits, 60 of them trailing zeros
+    sp = split(Money.parse("1000"), {"a": long, "b": written_out, "c": 10**60})
+    assert sp.total() == Money.parse("1000")
+    assert json.dumps(sp.as_dict())

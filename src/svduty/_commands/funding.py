@@ -22,6 +22,7 @@ from svduty.funding import (
     split_shares,
 )
 from svduty.io import read_toml
+from svduty.periods import FinancialYear
 
 __all__ = ["HOW_TO_FUNDING", "SPLIT_METHODS", "register", "run"]
 
@@ -177,6 +178,26 @@ def _weights_field(field: str | None) -> str | None:
     return "weights" + field.removeprefix("shares")
 
 
+def _file_year(value: object) -> FinancialYear:
+    """A split file's ``year``, read as a financial year (its error names ``year``).
+
+    Example:
+        >>> _file_year("2023-24").label
+        '2023/24'
+        >>> _file_year(2023)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: year: expected a UK financial year label such as '2023/24' (got a number of 4 digits, not shown)
+    """  # noqa: E501
+    expected = "a UK financial year label such as '2023/24'"
+    if not isinstance(value, str):
+        raise FundingError.single(None, "year", expected=expected, got=describe(value))
+    try:
+        return FinancialYear.parse(value)
+    except DataError as exc:
+        raise FundingError([attrs.evolve(p, field="year") for p in exc.problems]) from None
+
+
 def _split_from_file(
     path: str, model: FundingModel, strategy: Strategy | None, year: str | None = None
 ) -> tuple[Split, dict[str, str] | None]:
@@ -211,18 +232,22 @@ def _split_from_file(
             amount = Money.parse(data["amount"], field="amount")
             of = None
         else:
-            if year is not None and data.get("year", year) != year:  # never the other year's
-                expected = f"the year --year gives ({year}), or no year: --year gives it"
+            # one year however written ("2023-24", "2023/2024"): compared and said as a year
+            given = _file_year(data["year"]) if "year" in data else None
+            wanted = None if year is None else FinancialYear.parse(year)
+            if wanted is not None and given not in (None, wanted):  # never the other year's
+                expected = f"the year --year gives ({wanted}), or no year: --year gives it"
                 raise FundingError.single(file, "year", expected=expected)
-            if "year" not in data and year is None:
+            fy = given or wanted
+            if fy is None:
                 raise FundingError.single(file, "year", expected="a year or an amount")
             category = data.get("category", "non_labour")
             if category not in ("labour", "non_labour"):
                 raise FundingError.single(
                     file, "category", expected="'labour' or 'non_labour'", got=category
                 )
-            of = {"year": data.get("year", year), "category": category}
-            amount = model.allocation(of["year"]).amount(CostCategory(category))
+            of = {"year": fy.label, "category": category}
+            amount = model.allocation(fy).amount(CostCategory(category))
         floors = data.get("floors")
         caps = data.get("caps")
         if method == "population":

@@ -52,9 +52,11 @@ def exact(fn: Callable[_P, _T]) -> Callable[_P, _T]:
     return run
 
 
-_TEXT = re.compile(r"^(-)?£?(-)?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$")
+_TEXT = re.compile(r"^(-)?£?(-)?([1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$")
 """An amount as people write it: ASCII digits only, an optional £ and minus sign,
-thousands commas in the right places, a decimal point; no inner spaces."""
+thousands commas in the right places, a decimal point; no inner spaces. A grouped
+amount starts with a non-zero digit: ``"0,500"`` is a decimal comma's half a pound, not
+£500."""
 _SAFE = r"(?![^0-9]*(?:[0-9][^0-9]*){10})[-+]?£?[-+]?[0-9][0-9,]*(?:\.[0-9]*)?"
 """An amount an error may show: of its shape, with at most 9 digits (never a phone number)."""
 _PLAIN = re.compile(r"(-)?([0-9]+)(?:\.([0-9]{1,2}))?", re.ASCII)

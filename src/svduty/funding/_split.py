@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -19,8 +19,9 @@ import attrs
 
 from svduty._arguments import instance_argument, instances_argument, text_argument, texts_argument
 from svduty._checked import checked
-from svduty.errors import FundingError, MoneyError, Shown, describe, printable, shown
+from svduty.errors import FundingError, MoneyError, printable
 from svduty.funding._money import Money
+from svduty.funding._weights import Weight, _entry, _fraction, _places
 from svduty.sources import Citation
 
 __all__ = ["ROUNDING", "Share", "Split", "split", "split_equal", "split_shares"]
@@ -30,71 +31,6 @@ ROUNDING = (
     "largest remainders (ties: the id that sorts first)"
 )
 """How a split rounds its exact shares to whole pence (its text and JSON say it)."""
-
-Weight = int | Decimal | Fraction
-
-
-def _entry(field: str, key: str, keys: Sequence[str] | Mapping[str, int]) -> str:
-    """The field path of a table entry: ``field[key]``, or its place if the key is not shown.
-
-    A recipient is named by the file: a name that could be a person's is never repeated in
-    an error, only its place in the table (``#1`` for the first). ``keys``: the table's
-    keys in order, or each key's place (:func:`_places`, for many look-ups).
-
-    Example:
-        >>> _entry("caps", "north", ["north"])
-        'caps[north]'
-        >>> _entry("caps", "Jane Citizen", ["north", "Jane Citizen"])
-        'caps[#2]'
-    """
-    if isinstance(shown(key), Shown):
-        return f"{field}[{key}]"
-    place = keys[key] if isinstance(keys, Mapping) else list(keys).index(key)
-    return f"{field}[#{place + 1}]"
-
-
-def _places(keys: Iterable[str]) -> dict[str, int]:
-    """Each key's place in the table, from 0 (one pass, for every entry's field path)."""
-    return {k: n for n, k in enumerate(keys)}
-
-
-_WEIGHT_DIGITS = 60
-"""How far from 1 a weight's magnitude may be, in powers of ten."""
-
-
-def _fraction(value: object, field: str) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction | str):
-        raise FundingError.single(
-            None,
-            field,
-            expected="a weight given as an integer, a Decimal or text (floats are not accepted)",
-            got=describe(value),  # its kind (repr() made a float a string of characters)
-        )
-    try:
-        number = Decimal(value) if isinstance(value, str) else value
-    except ArithmeticError:  # decimal.InvalidOperation: not a number at all
-        raise FundingError.single(None, field, expected="a number", got=str(value)[:40]) from None
-    # "1e999999999" is a valid Decimal whose Fraction has a billion digits: refused before
-    # it is built, as a weight no split could need
-    if (
-        isinstance(number, Decimal)
-        and number.is_finite()
-        and number
-        and abs(number.adjusted()) > _WEIGHT_DIGITS
-    ):
-        raise FundingError.single(
-            None,
-            field,
-            expected=f"a weight between 1E-{_WEIGHT_DIGITS} and 1E+{_WEIGHT_DIGITS}",
-            got=str(value)[:40],
-        )
-    try:
-        frac = Fraction(number)
-    except (ValueError, ArithmeticError):
-        raise FundingError.single(None, field, expected="a number", got=str(value)[:40]) from None
-    if frac < 0:
-        raise FundingError.single(None, field, expected="a weight of zero or more", got=str(value))
-    return frac
 
 
 @attrs.frozen(slots=True)
@@ -326,9 +262,10 @@ def split(
         citations: Where the weights come from.
 
     Raises:
-        FundingError: weights all zero, a negative weight, a floor above the amount or above
-            the recipient's cap, floors adding up to more than the amount, or caps that
-            cannot hold the amount; the error names the field.
+        FundingError: weights all zero, a negative weight, a weight beyond 1E-60 to 1E+60
+            or of more than 60 significant digits, a floor above the amount or above the
+            recipient's cap, floors adding up to more than the amount, or caps that cannot
+            hold the amount; the error names the field.
 
     Example:
         >>> sp = split(Money.parse("100"), {"north": 1, "south": 3},
