@@ -69,3 +69,22 @@ def to_table(rows: Sequence[dict[str, Any]], *, all_columns: bool = True) -> pa.
 
 def incidents_table(incidents: Sequence[Incident], **kw: Any) -> pa.Table:
     return to_table([i.to_json() for i in incidents], **kw)
+
+
+PILOT_KNIFE_HOMICIDE: dict[str, Any] = {  # a qualifying homicide in the pilot (Birmingham)
+    "died": True,
+    "target": "person",
+    "behaviours": ["physical"],
+    "weapon": "knife",
+    "intentional": True,
+    "relationship": "none",
+    "same_household": False,
+    "country": "England",
+    "location": "E08000025",
+    "place_of_death": "E08000025",
+    "victim_age": 30,
+    "date": "2023-06-01",
+    "date_of_death": "2023-06-01",
+    "review_information": True,
+}
+"""A knife homicide of June 2023 in Birmingham: an offensive weapons homicide review is due."""

@@ -20,25 +20,10 @@ from svduty.definitions._presume import PRESUMPTIONS
 from svduty.definitions._sar import SAR_NO_NEEDS, SAR_OMITTED_WORDS
 from svduty.errors import ConflictError
 
-from .helpers import to_table
+from .helpers import PILOT_KNIFE_HOMICIDE, to_table
 
 OPEN = attrs.evolve(STATUTE, presume=())
-KNIFED: dict[str, Any] = {  # a qualifying homicide in the pilot (Birmingham, June 2023)
-    "died": True,
-    "target": "person",
-    "behaviours": ["physical"],
-    "weapon": "knife",
-    "intentional": True,
-    "relationship": "none",
-    "same_household": False,
-    "country": "England",
-    "location": "E08000025",
-    "place_of_death": "E08000025",
-    "victim_age": 30,
-    "date": "2023-06-01",
-    "date_of_death": "2023-06-01",
-    "review_information": True,
-}
+KNIFED: dict[str, Any] = PILOT_KNIFE_HOMICIDE  # a qualifying homicide in the pilot
 _NAMED = {"other_reviews": ["safeguarding_adults_review"]}
 
 

@@ -34,7 +34,7 @@ from svduty.definitions._presume import PRESUMPTIONS
 from svduty.errors import ConflictError
 from svduty.io import load_packaged_definition
 
-from .helpers import LEGAL_DOUBTS, to_table
+from .helpers import LEGAL_DOUBTS, PILOT_KNIFE_HOMICIDE, to_table
 from .strategies import FIELDS, RESOLVE, incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
@@ -136,20 +136,7 @@ def test_adding_a_consistent_fact_never_unsettles_an_answer(data, definition, dr
 
 
 _MENTAL_HEALTH = {  # a qualifying homicide in the pilot; s.26(2), (4) leave the answer open
-    "died": True,
-    "target": "person",
-    "behaviours": ["physical"],
-    "weapon": "knife",
-    "intentional": True,
-    "relationship": "none",
-    "same_household": False,
-    "country": "England",
-    "location": "E08000025",
-    "victim_age": 30,
-    "date": "2023-06-01",
-    "date_of_death": "2023-06-01",
-    "review_information": True,
-    "place_of_death": "E08000025",
+    **PILOT_KNIFE_HOMICIDE,
     "other_reviews": ["mental_health_investigation"],
 }
 
