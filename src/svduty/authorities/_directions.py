@@ -26,7 +26,14 @@ DUTIES: dict[Role, tuple[str, ...]] = {
 }
 """The duties whose breach may lead to a direction, by role (s.18(1)(a), (b))."""
 
-_ALL_DUTIES = ("s.8", "s.14(6)", "s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)")
+_ALL_DUTIES = ("s.8", "s.9", "s.14(6)", "s.15(3)", "s.15(4)", "s.15(5)(b)", "s.17(4)")
+"""The duties a direction may be asked about: ``DUTIES``' and s.9's, which s.18 leaves out."""
+
+_S9 = (
+    "s.18(1)(a) names the duties of s.8, s.14(6), s.15(3) and s.17(4), not those of s.9 "
+    "(to consult on a strategy for a relevant area, s.9(4), and to publish it, s.9(8)(a)): "
+    "no direction may be given over s.9"
+)
 
 _WELSH_FIRE_READING = (
     "a fire and rescue authority in Wales is taken to be a devolved Welsh authority: its "
@@ -99,7 +106,9 @@ def can_be_directed(
     s.18(1)(a): a specified authority failing a duty under s.8, s.14(6), s.15(3) or
     s.17(4); s.18(1)(b): an educational, prison or youth custody authority failing one under
     s.15(3), (4), (5)(b) or s.17(4); s.18(2): the Secretary of State may then give
-    directions to secure compliance.
+    directions to secure compliance. The duties of s.9 (to consult on a strategy for a
+    relevant area, s.9(4), and to publish it, s.9(8)(a)) are not among them: asked about
+    ``"s.9"`` the answer is ``no``.
     s.18(5): not a probation provider that is the Secretary of State, the governor of a
     prison, young offender institution or secure training centre, or the principal of a
     directly managed secure college. s.18(4): a direction to a devolved Welsh authority
@@ -110,7 +119,7 @@ def can_be_directed(
 
     Args:
         authority: The authority.
-        duty: The duty failed: one of ``"s.8"``, ``"s.14(6)"``, ``"s.15(3)"``,
+        duty: The duty failed: one of ``"s.8"``, ``"s.9"``, ``"s.14(6)"``, ``"s.15(3)"``,
             ``"s.15(4)"``, ``"s.15(5)(b)"``, ``"s.17(4)"``.
         devolved_welsh_authority: Whether the authority is a devolved Welsh authority,
             where its category does not say; for a prison or youth custody authority
@@ -133,6 +142,9 @@ def can_be_directed(
         >>> a = can_be_directed(pdu, "s.8")
         >>> a.verdict.value, a.reasons[-1].rule
         ('no', 's.18(5)')
+        >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+        >>> can_be_directed(d, "s.9").reasons[0].says[:57]
+        's.18(1)(a) names the duties of s.8, s.14(6), s.15(3) and '
     """
     if duty not in _ALL_DUTIES:
         raise DataError.single(None, "duty", expected=f"one of {', '.join(_ALL_DUTIES)}")
@@ -162,12 +174,9 @@ def can_be_directed(
         )
     rule = "s.18(1)(a)" if role is Role.SPECIFIED_AUTHORITY else "s.18(1)(b)"
     if duty not in DUTIES[role]:
-        return answer(
-            question,
-            [reason(rule, f"a {label(role)} cannot be directed over {duty}")],
-            [],
-            failed=True,
-        )
+        s9 = duty == "s.9" and role is Role.SPECIFIED_AUTHORITY
+        says = _S9 if s9 else f"a {label(role)} cannot be directed over {duty}"
+        return answer(question, [reason(rule, says)], [], failed=True)
     reasons.append(
         reason(rule, f"a {label(role)} that fails its duty under {duty} may be directed (s.18(2))")
     )
