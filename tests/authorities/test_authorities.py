@@ -633,9 +633,14 @@ def test_directions_never_yes_with_missing_facts(
     cat: AuthorityCategory, duty: str, sos: bool | None, devolved: bool | None, consent: bool | None
 ) -> None:
     a = _auth("x", cat.value, ["L1"], provider_is_secretary_of_state=sos)
-    ans = can_be_directed(
-        a, duty, devolved_welsh_authority=devolved, welsh_ministers_consent=consent
-    )
+    try:
+        ans = can_be_directed(
+            a, duty, devolved_welsh_authority=devolved, welsh_ministers_consent=consent
+        )
+    except ConflictError:  # the caller's word against what the category says
+        assert devolved is not None
+        assert a.info.devolved_welsh is not None
+        return
     _check(ans)
     if ans.yes and cat is AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
         assert sos is False
@@ -1202,3 +1207,18 @@ def test_an_authority_of_wrong_types_is_refused_when_made(
     )
     assert made.category is AuthorityCategory.DISTRICT_COUNCIL
     assert made.areas == ("E07000901",)
+
+
+def test_a_devolved_status_that_contradicts_the_category_is_a_conflict_not_set_aside() -> None:
+    """law41b, finding 4: a Welsh council said not to be a devolved Welsh authority was
+    still asked for the Welsh Ministers' consent, the caller's word set aside in silence."""
+    cardiff = _auth("c", "welsh_county_council", ["W06000015"])
+    with pytest.raises(ConflictError, match="devolved_welsh_authority: contradicts"):
+        can_be_directed(cardiff, "s.8", devolved_welsh_authority=False)
+    asked = can_be_directed(cardiff, "s.8", devolved_welsh_authority=True)
+    assert "welsh_ministers_consent (s.18(4))" in asked.missing
+    english = _auth("d", "district_council", ["E07000901"])
+    with pytest.raises(ConflictError):
+        can_be_directed(english, "s.8", devolved_welsh_authority=True)
+    fire = _auth("f", "fire_and_rescue_authority", ["W06000015"], nation="wales")
+    assert can_be_directed(fire, "s.8", devolved_welsh_authority=False).yes  # not said by it

@@ -14,7 +14,7 @@ from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, held, in_force, label, reason
 from svduty.authorities._authority import Authority, Establishment
 from svduty.authorities._categories import AuthorityCategory, Nation, Role
-from svduty.errors import DataError
+from svduty.errors import ConflictError, DataError, Problem
 from svduty.sources import Confidence, cite
 
 __all__ = ["DUTIES", "can_be_directed"]
@@ -124,7 +124,9 @@ def can_be_directed(
         devolved_welsh_authority: Whether the authority is a devolved Welsh authority,
             where its category does not say; for a prison or youth custody authority
             (rows not confirmed) it always counts: a secure children's home a Welsh
-            council runs may be one.
+            council runs may be one. Where the category and nation do say (a Welsh
+            council is one, an English authority is not), a value that contradicts them
+            is a :class:`~svduty.errors.ConflictError`, never set aside in silence.
         welsh_ministers_consent: Whether the Welsh Ministers consent (s.18(4)).
         on: The day asked about: before 31 January 2023 s.18 (and the duties it
             enforces) was not in force (``no``); an authority whose record does not
@@ -133,6 +135,8 @@ def can_be_directed(
 
     Raises:
         DataError: for another duty.
+        ConflictError: if ``devolved_welsh_authority`` contradicts the authority's category
+            and nation.
 
     Example:
         >>> from svduty.sources import Confidence, cite
@@ -221,6 +225,23 @@ def can_be_directed(
         else:
             reasons.append(reason("s.18(5)", f"{_NOT_EXEMPT[est]} is not exempt"))
     devolved = authority.info.devolved_welsh
+    said = False if authority.nation_of is Nation.ENGLAND else None if cat in _CUSTODY else devolved
+    if (
+        said is not None
+        and devolved_welsh_authority is not None
+        and devolved_welsh_authority != said
+    ):
+        raise ConflictError(
+            [
+                Problem(
+                    field="devolved_welsh_authority",
+                    message=f"contradicts the authority: {authority.name} is "
+                    + ("" if said else "not ")
+                    + f"a devolved Welsh authority by its category ({label(cat)}) and nation "
+                    "(s.18(4); Government of Wales Act 2006 s.157A)",
+                )
+            ]
+        )
     if cat in _CUSTODY and devolved_welsh_authority is not None:
         devolved = devolved_welsh_authority  # the rows are not confirmed: the caller's word
     elif cat in _CUSTODY and authority.establishment is not Establishment.CONTRACTED_OUT:
