@@ -46,15 +46,18 @@ ADDED = (
     "same_household",
     "victim_age_at_death",
     "intended_for_injury",
+    "care_and_support_needs",
 )
 """Incident output columns added on purpose (December 2026; ``made_or_adapted`` in the
 tenth session, ``schedule_3_offence``, ``same_household`` and ``victim_age_at_death`` in
-the eleventh, ``intended_for_injury`` in the seventeenth): an output saved before them is the
-same if the new one has them all null and is otherwise the same. The eleventh session also
+the eleventh, ``intended_for_injury`` in the seventeenth, ``care_and_support_needs`` in the
+forty-first): an output saved before them is the same if the new one has them all null and
+is otherwise the same. The eleventh session also
 changes answers on purpose (s.13(4) Schedule 3 offences, s.26(1)(b) as DVCVA 2004 s.9(1),
 the age at death), and so does the seventeenth (PCA 1953 s.1(4)'s second limb): rows whose
 answers or reasons changed compare DIFFERENT."""
 REWORDED = [
+    ("intended_for_injury, care_and_support_needs", "intended_for_injury"),
     (
         "same_household, victim_age_at_death, intended_for_injury",
         "same_household, victim_age_at_death",
@@ -70,7 +73,7 @@ REWORDED = [
         "location, country",
     ),
 ]
-"""(new, old) text of reasons reworded on purpose (the unknown-field reason lists 24 fields);
+"""(new, old) text of reasons reworded on purpose (the unknown-field reason lists every field);
 applied in order to both outputs, so a base saved between two rewordings compares too."""
 
 

@@ -53,6 +53,14 @@ def test_first_use_imports_the_defining_module() -> None:
     assert "svduty.definitions" not in loaded
 
 
+def test_loading_a_bundle_builds_no_governance_graph() -> None:
+    """A bundle is loaded without NetworkX (0.1 s and some 300 modules to import): the
+    graph is built on first use. The check that a funding project is delivered by a body
+    the bundle names (funding41) asked ``if governance``, whose ``len()`` built it."""
+    loaded = _modules_after("import svduty; svduty.warwickshire()")
+    assert "networkx" not in loaded
+
+
 def test_every_public_name_resolves_to_its_module() -> None:
     exports = svduty._EXPORTS
     assert set(svduty.__all__) == {*exports, "__version__"}

@@ -64,7 +64,9 @@ def delivered_by_known(
     ``delivered_by`` is an id: of a body of the governance graph or of an authority (the
     seed41 audit found two projects naming bodies that were neither).
     """
-    known = {a.id for a in authorities} | {b.id for b in (governance.bodies if governance else ())}
+    # `is not None`, not truth: a graph's len() builds its NetworkX graph (0.1 s to import)
+    bodies = governance.bodies if governance is not None else ()
+    known = {a.id for a in authorities} | {b.id for b in bodies}
     for n, project in enumerate(funding.projects):
         if project.delivered_by is not None and project.delivered_by not in known:
             raise FundingError.single(
