@@ -367,9 +367,11 @@ def test_gss_prefix_per_kind(code, kind):
         check_gss(code, wrong)
 
 
-@pytest.mark.parametrize("code", ["E0700022", "E070002200", "e07000220", "EE7000220", "", 7])
+@pytest.mark.parametrize(
+    "code", ["E0700022", "E070002200", "e07000220", "EE7000220", "", 7, "X07000048", "A07000048"]
+)
 def test_malformed_gss_codes(code):
-    with pytest.raises(AreaError, match="a letter and 8 digits"):
+    with pytest.raises(AreaError, match="a country letter and 8 digits"):
         check_gss(code)  # type: ignore[arg-type]
 
 

@@ -109,7 +109,7 @@ def test_malformed_gss_code(bundle):
     edit(bundle / "areas.toml", 'code = "E07000901"', 'code = "E0700090"')
     found = problems(bundle)
     assert found[0] == (
-        "areas.toml: areas[3].code: expected a GSS code: a letter and 8 digits such as "
+        "areas.toml: areas[3].code: expected a GSS code: a country letter and 8 digits such as "
         "E07000220 (got 'E0700090')"
     )
 

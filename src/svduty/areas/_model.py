@@ -142,7 +142,7 @@ def kinds_of_code(code: str) -> tuple[AreaKind, ...]:
     return tuple(kind for kind, prefixes in GSS_PREFIXES.items() if head in prefixes)
 
 
-_GSS = re.compile(r"^[A-Z]\d{8}$", re.ASCII)
+_GSS = re.compile(r"^[EWSNKLM]\d{8}$", re.ASCII)  # the ONS countries (K: several; L, M: islands)
 _NEAR_GSS = r"[A-Za-z][0-9]{6,8}"  # an area code as an error shows it: nothing longer
 _NO_CODE_KINDS = frozenset({AreaKind.POLICE_COMMAND_AREA})
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -150,7 +150,7 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 @checked
 def check_gss(code: str, kind: AreaKind | None = None) -> str:
-    """Check a GSS code's shape (a letter and eight digits) and its entity prefix.
+    """Check a GSS code's shape (a country letter and eight digits) and its entity prefix.
 
     Args:
         code: The code, such as ``"E07000220"``.
@@ -175,7 +175,10 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
     got = shown(code, shape=_NEAR_GSS) if isinstance(code, str) else None
     if not isinstance(code, str) or not _GSS.match(code):
         raise AreaError.single(
-            None, "code", expected="a GSS code: a letter and 8 digits such as E07000220", got=got
+            None,
+            "code",
+            expected="a GSS code: a country letter and 8 digits such as E07000220",
+            got=got,
         )
     if kind is not None:
         prefixes = GSS_PREFIXES[kind]
@@ -262,7 +265,7 @@ class Area:
         ...      valid=Period("2009-04-01"), citation=cite("ons-lsoa11-ward19"))
         Traceback (most recent call last):
         ...
-        svduty.errors.AreaError: code: expected a GSS code: a letter and 8 digits such as E07000220 (got 'E0700022')
+        svduty.errors.AreaError: code: expected a GSS code: a country letter and 8 digits such as E07000220 (got 'E0700022')
     """  # noqa: E501
 
     kind: AreaKind = attrs.field(converter=AreaKind)
