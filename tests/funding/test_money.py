@@ -222,3 +222,17 @@ def test_a_first_group_of_zeros_is_not_a_thousands_group(text: str) -> None:
 @pytest.mark.parametrize(("text", "pence"), [("1,000", 100000), ("00500", 50000), ("0", 0)])
 def test_grouped_and_leading_zero_amounts_still_read(text: str, pence: int) -> None:
     assert Money.parse(text).pence == pence
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda: Money.from_pence(Decimal("2")), "got a Decimal"),
+        (lambda: Money.from_pence(2.5), "got a float"),
+        (lambda: Money(None), "got None"),  # type: ignore[arg-type]
+    ],
+)
+def test_pence_not_an_int_is_described_by_its_type_not_as_a_string(make, said):
+    """hostile41, finding 7: a Decimal was refused as "a string of 12 characters"."""
+    with pytest.raises(MoneyError, match=rf"\({said}\)$"):
+        make()

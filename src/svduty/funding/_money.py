@@ -12,7 +12,7 @@ from typing import Any, ClassVar, ParamSpec, TypeVar
 import attrs
 
 from svduty._checked import checked_methods
-from svduty.errors import MoneyError, Problem, Shown, shown
+from svduty.errors import Described, MoneyError, Problem, Shown, shown
 
 __all__ = ["Money"]
 
@@ -77,6 +77,14 @@ def _error(field: str | None, expected: str, got: object = None) -> MoneyError:
     return MoneyError([Problem(field=field or "amount", expected=expected, got=said)])
 
 
+def _kind(value: object) -> Described:
+    """What ``value`` is, never what it says (``a Decimal``, ``an int64``, ``None``)."""
+    name = type(value).__name__
+    return Described(
+        "None" if value is None else ("an " if name[0] in "aeiouAEIOU" else "a ") + name
+    )
+
+
 def _bounded(pence: int, field: str | None, limit: int = _LIMIT) -> int:
     """``pence``, if the amount is within ``limit``; a :class:`MoneyError` if not."""
     if not -limit < pence < limit:
@@ -135,7 +143,7 @@ class Money:
     @pence.validator
     def _check(self, _: Any, value: Any) -> None:
         if type(value) is not int:
-            raise _error("pence", "a whole number of pence", repr(value))
+            raise _error("pence", "a whole number of pence", _kind(value))
         _bounded(value, None, _RESULT_LIMIT)
 
     # -- building -------------------------------------------------------------------------
@@ -163,7 +171,7 @@ class Money:
             '£30,000'
         """
         if type(pence) is not int:
-            raise _error(field, "a whole number of pence", repr(pence)[:40])
+            raise _error(field, "a whole number of pence", _kind(pence))
         return cls(_bounded(pence, field))
 
     @classmethod
