@@ -62,11 +62,14 @@ def delivered_by_known(
     """Refuse a project delivered by a body the partnership does not name.
 
     ``delivered_by`` is an id: of a body of the governance graph or of an authority (the
-    seed41 audit found two projects naming bodies that were neither).
+    seed41 audit found two projects naming bodies that were neither). A bundle without a
+    governance file is not checked: its bodies are not known (the governance command says
+    the file is missing).
     """
-    # `is not None`, not truth: a graph's len() builds its NetworkX graph (0.1 s to import)
-    bodies = governance.bodies if governance is not None else ()
-    known = {a.id for a in authorities} | {b.id for b in bodies}
+    # `is None`, not truth: a graph's len() builds its NetworkX graph (0.1 s to import)
+    if governance is None:
+        return
+    known = {a.id for a in authorities} | {b.id for b in governance.bodies}
     for n, project in enumerate(funding.projects):
         if project.delivered_by is not None and project.delivered_by not in known:
             raise FundingError.single(
