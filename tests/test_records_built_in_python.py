@@ -9,6 +9,8 @@ with no citation was accepted.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 
@@ -188,3 +190,33 @@ def test_the_other_public_records_check_their_fields_when_made():
         with pytest.raises(ArgumentError) as caught:
             attrs.evolve(record, **{field: value})
         assert str(caught.value).startswith(where), str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("record", "field", "where"),
+    [(SCH1, "as_at", "Citation(as_at)"), (SCH1.source, "date", "Source(date)")],
+)
+def test_a_date_time_is_no_day_for_a_citation(record, field, where):
+    """final41: a ``pendulum.DateTime`` is a ``pendulum.Date`` to ``isinstance``, so the
+    field check let it through where a ``datetime.datetime`` was refused; the citation then
+    wrote its ``as_at`` as "2023-03-07T15:30:00+00:00", which no reader of svduty's takes."""
+    import datetime as dt
+
+    import pendulum
+
+    for value in (pendulum.datetime(2023, 3, 7, 15, 30), dt.datetime(2023, 3, 7, 15, 30)):
+        with pytest.raises(ArgumentError, match=rf"^{re.escape(where)}: expected Date \| None"):
+            attrs.evolve(record, **{field: value})
+    assert getattr(attrs.evolve(record, **{field: pendulum.Date(2023, 3, 7)}), field) == (
+        pendulum.Date(2023, 3, 7)
+    )
+
+
+def test_one_area_code_given_as_text_is_one_code():
+    """final41: ``Area(parents="E10000031")`` kept ``("E", "1", "0", ...)``, silently (Warwick
+    then lay in no county), and ``LocalArea(districts="E07000222")`` was refused letter by
+    letter, as hostile41 found of an authority's areas."""
+    p = svduty.warwickshire()
+    warwick = p.geography.get("E07000222")
+    assert attrs.evolve(warwick, parents="E10000031").parents == ("E10000031",)
+    assert attrs.evolve(p.local_area, districts="E07000222").districts == ("E07000222",)

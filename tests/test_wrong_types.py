@@ -216,6 +216,7 @@ def test_an_inherited_method_is_named_by_the_class_called():
 
 
 _LONG = "a" * 300  # one name longer than any file system's 255 bytes
+_DEEP = "/tmp/" + "/".join(["b" * 200] * 25)  # 5,029 bytes, no name over 255
 
 
 @pytest.mark.parametrize(
@@ -236,6 +237,20 @@ _LONG = "a" * 300  # one name longer than any file system's 255 bytes
             "a path with a NUL",
         ),
         (lambda: svduty.new_bundle(f"/tmp/{_LONG}/x", ["E07000218"]), "new_bundle(path)", "a name"),
+        # final41: each name short, the whole longer than any system takes (a raw OSError)
+        (lambda: svduty.load_partnership(_DEEP), "load_partnership(path)", "a path of 5,029"),
+        (lambda: svduty.validate_bundle(_DEEP), "validate_bundle(path)", "a path of 5,029"),
+        (lambda: svduty.report(f"{_DEEP}.csv"), "report(inputs)", "a path of 5,033"),
+        (
+            lambda: svduty.io.read_incident_table(f"{_DEEP}.csv"),
+            "read_incident_table(path)",
+            "a path of 5,033",
+        ),
+        (
+            lambda: list(svduty.io.read_incidents_jsonl(_DEEP)),
+            "read_incidents_jsonl(path)",
+            "a path of 5,029",
+        ),
     ],
 )
 def test_a_path_no_system_can_open_is_bad_input_not_a_raw_os_error(
@@ -249,4 +264,5 @@ def test_a_path_no_system_can_open_is_bad_input_not_a_raw_os_error(
     assert text.startswith(f"{where}: expected a path a system can open")
     assert f"(got {got}" in text
     assert _LONG not in text
+    assert "b" * 200 not in text
     assert "\x00" not in text

@@ -224,6 +224,13 @@ def misfit(
 
 _NAME_MAX = 255
 """The longest name (in bytes) of a file or folder on the systems svduty runs on."""
+_PATH_LEAST = 1023
+"""The longest path (in bytes) every system svduty runs on takes: macOS's ``PATH_MAX`` of
+1,024 with its NUL (Linux's is 4,096): a longer one is the path's fault, not the disk's."""
+_OPENABLE = (
+    "a path a system can open: no NUL character, each name at most 255 bytes, the whole at "
+    "most 4,095 (1,023 on macOS)"
+)
 
 
 def unopenable(
@@ -231,15 +238,20 @@ def unopenable(
 ) -> DataError | None:
     r"""The error for a path no system can open, when the call failed on it; or ``None``.
 
-    A path with a NUL character (Python's ``ValueError``) or a name longer than 255 bytes
-    (``OSError``, "File name too long") is bad input, not a state of the file system: it
-    is a :class:`~svduty.errors.DataError` naming the argument, never the path.
+    A path with a NUL character (Python's ``ValueError``), a name longer than 255 bytes
+    or a whole longer than the system takes (``OSError``, "File name too long") is bad
+    input, not a state of the file system: it is a :class:`~svduty.errors.DataError`
+    naming the argument, never the path.
 
     Example:
         >>> def read(path: str) -> str:
         ...     return open(path).read()
         >>> print(unopenable(read, ("a\x00b",), {}, ValueError("embedded null byte")))
-        read(path): expected a path a system can open: no NUL character, each name at most 255 bytes (got a path with a NUL character)
+        read(path): expected a path a system can open: no NUL character, each name at most 255 bytes, the whole at most 4,095 (1,023 on macOS) (got a path with a NUL character)
+        >>> import errno
+        >>> too_long = OSError(errno.ENAMETOOLONG, "File name too long")
+        >>> print(unopenable(read, ("/b" * 3000,), {}, too_long))
+        read(path): expected a path a system can open: no NUL character, each name at most 255 bytes, the whole at most 4,095 (1,023 on macOS) (got a path of 6,000 bytes)
         >>> unopenable(read, ("a.txt",), {}, FileNotFoundError()) is None
         True
     """  # noqa: E501
@@ -258,22 +270,20 @@ def unopenable(
             text = os.fspath(one) if isinstance(one, (str, os.PathLike)) else None
             if not isinstance(text, str):
                 continue
-            names = text.encode("utf-8", "surrogateescape").split(b"/")
+            whole = text.encode("utf-8", "surrogateescape")
+            names = whole.split(b"/")
             got = (
                 "a path with a NUL character"
                 if "\x00" in text
                 else "a name of more than 255 bytes"
                 if long_name and max(len(n) for n in names) > _NAME_MAX
+                else f"a path of {len(whole):,} bytes"  # each name short: too many (final41)
+                if long_name and len(whole) > _PATH_LEAST
                 else None
             )
             if got is not None:
-                return DataError.single(
-                    None,
-                    f"{_called(function, args)}({name})",
-                    expected="a path a system can open: no NUL character, each name at "
-                    "most 255 bytes",
-                    got=Described(got),
-                )
+                where = f"{_called(function, args)}({name})"
+                return DataError.single(None, where, expected=_OPENABLE, got=Described(got))
     return None
 
 

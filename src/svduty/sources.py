@@ -28,7 +28,7 @@ import functools
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 import pendulum
@@ -118,6 +118,18 @@ def _day(value: object) -> object:
     return value
 
 
+def _no_time(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse a date-time for a day, as the field check refuses a ``datetime.datetime``.
+
+    A ``pendulum.DateTime`` is a ``pendulum.Date`` to ``isinstance``: it was kept, then
+    written with its time ("2023-03-07T15:30:00+00:00"), which no reader of svduty's
+    takes (final41).
+    """
+    if isinstance(value, _dt.datetime):
+        where = f"{type(instance).__name__}({attribute.alias})"
+        raise wrong_argument(where, "Date | None", value)
+
+
 def _web_address(url: str | None) -> None:
     """Refuse a ``url`` that is not a web address: a report links it (``javascript:...``).
 
@@ -161,7 +173,7 @@ class Source:
     kind: SourceKind
     url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
     publisher: str | None = None
-    date: pendulum.Date | None = attrs.field(default=None, converter=_day)
+    date: pendulum.Date | None = attrs.field(default=None, converter=_day, validator=_no_time)
     note: str | None = None
 
     def link(self, provision: str | None) -> str | None:
@@ -232,7 +244,7 @@ class Citation:
     source: Source
     provision: str = ""
     url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
-    as_at: pendulum.Date | None = attrs.field(default=None, converter=_day)
+    as_at: pendulum.Date | None = attrs.field(default=None, converter=_day, validator=_no_time)
     confidence: Confidence = Confidence.CONFIRMED
     doubt: str | None = None
 

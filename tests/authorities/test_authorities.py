@@ -1173,14 +1173,31 @@ def test_must_consult_s9_counts_one_body_in_two_capacities_once() -> None:
 
 @pytest.mark.parametrize(
     ("code", "said"),
-    [("S12000049", "extends to England and Wales only"), ("E10000031", "is a county")],
+    [
+        ("S12000049", "extends to England and Wales only"),
+        ("E10000031", "is a county"),
+        ("K04000001", "several countries"),
+        ("L00000001", "Channel Islands or the Isle of Man"),
+        ("M83000003", "Channel Islands or the Isle of Man"),
+    ],
 )
 def test_a_code_that_is_no_local_government_area_says_why(code: str, said: str) -> None:
-    """A Scottish or county code got a bare 'not a local government area' (a legal review)."""
+    """A Scottish or county code got a bare 'not a local government area' (a legal review).
+
+    final41: ``check_gss`` takes the country letters K, L and M; the rules read a K, L or M
+    code as a bundle's own id, ``undetermined`` "whether K04000001 is a local government
+    area", and ``may_assist`` answered ``no``, "no part of the area falls within" the
+    police area, of England and Wales (K04000001), which every police area is within.
+    """
     p = svduty.warwickshire()
     a = specified_authorities_for(p.authorities, code)
     assert a.verdict is Verdict.NO
     assert said in a.reasons[-1].says
+    pcc = next(x for x in p.authorities if x.role is Role.LOCAL_POLICING_BODY)
+    with pytest.raises(DataError, match="expected a local government area's code"):
+        must_consult_s8(p.authorities, code)
+    with pytest.raises(DataError, match="expected a local government area's code"):
+        may_assist(pcc, [code], districts_within=p.authorities.districts_within)
 
 
 @pytest.mark.parametrize(

@@ -229,7 +229,8 @@ def _check_code(instance: Area, attribute: attrs.Attribute[str | None], value: s
 
 
 def _to_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
+    """The codes as a tuple; one text is one code, never its letters (final41)."""
+    return (values,) if isinstance(values, str) else tuple(values)
 
 
 def _default_id(instance: Area) -> str:

@@ -101,7 +101,7 @@ _ENGLISH_LGA_PREFIXES = tuple(
     p for p in LOCAL_GOVERNMENT_AREA_PREFIXES if p not in _WELSH_LGA_PREFIXES
 )
 _TWO_TIER_DISTRICT_PREFIXES = GSS_PREFIXES[AreaKind.DISTRICT]
-_GSS = re.compile(r"[EWSN][0-9]{8}", re.ASCII)
+_GSS = re.compile(r"[EWSNKLM][0-9]{8}", re.ASCII)  # the country letters check_gss takes
 
 
 def not_a_local_government_area(code: str) -> bool:
@@ -171,6 +171,17 @@ def _not_a_local_government_area(code: str) -> str:
         return (
             f"{code} is an area of Scotland or Northern Ireland: the Chapter extends to "
             "England and Wales only (s.207), whose local government areas s.11(4) lists"
+        )
+    if code[:1] in ("L", "M"):
+        return (
+            f"{code} is an area of the Channel Islands or the Isle of Man: the Chapter extends "
+            "to England and Wales only (s.207), whose local government areas s.11(4) lists"
+        )
+    if code[:1] == "K":
+        return (
+            f"{code} is the code of an area of several countries (K), not a local government "
+            "area: s.11(4) lists districts, London boroughs, the City, Scilly and Welsh "
+            "counties and county boroughs"
         )
     if code.startswith("E10"):
         return (
