@@ -148,7 +148,7 @@ def test_a_definition_built_in_python_still_classifies():
     [
         ({"confidence": "Jane Citizen"}, "Citation(confidence)"),
         ({"source": None}, "Citation(source)"),
-        ({"as_at": "2024-01-01"}, "Citation(as_at)"),
+        ({"as_at": "2024-02-30"}, "Citation(as_at)"),  # no such day
         ({"provision": 5}, "Citation(provision)"),
         ({"doubt": 5}, "Citation(doubt)"),
     ],
@@ -168,6 +168,7 @@ def test_a_citation_takes_a_day_and_confidence_as_a_bundle_gives_them():
 
     c = attrs.evolve(SCH1, as_at=dt.date(2024, 1, 1), confidence="unconfirmed", doubt="why")
     assert c.as_at == svduty.date("2024-01-01")
+    assert attrs.evolve(SCH1, as_at="2024-01-01").as_at == c.as_at  # a day's text, as elsewhere
     assert c.confidence.value == "unconfirmed"
     assert str(c).startswith("Police, Crime, Sentencing and Courts Act 2022, Sch 1")
     source = attrs.evolve(SCH1.source, date=dt.date(2022, 4, 28))

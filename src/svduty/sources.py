@@ -112,10 +112,26 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 
 
 def _day(value: object) -> object:
-    """A ``datetime.date`` (not a datetime) as the ``pendulum.Date`` of that day; else as is."""
+    """A day as the ``pendulum.Date`` of that day; anything else as is (the check refuses it).
+
+    A ``datetime.date`` (not a datetime), or ``YYYY-MM-DD`` text of a real day, as svduty
+    takes a day elsewhere.
+
+    Example:
+        >>> _day("2023-03-07"), _day("2023-02-30"), _day(_dt.date(2023, 3, 7))
+        (Date(2023, 3, 7), '2023-02-30', Date(2023, 3, 7))
+    """
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        try:
+            value = _dt.date.fromisoformat(value)
+        except ValueError:  # no such day: refused by the field check, as text
+            return value
     if type(value) is _dt.date:
         return pendulum.Date(value.year, value.month, value.day)
     return value
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _no_time(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
