@@ -235,9 +235,10 @@ def area_held(
     unitary from 1 April 2023, asked about in February 2023, when its districts were the
     local government areas) was not a local government area that day: ``failed``. Asked
     of no day, an area whose records end leaves the day to be given. An area with no
-    recorded periods (``periods_of``, ``Authorities.area_periods``, not given, or an area the geography
-    knows only from the undated national tables) is not asked about, nor is a code
-    that is never one (a county, an area of Scotland: :func:`not_a_local_government_area`).
+    recorded periods (``periods_of``, a partnership's ``Authorities.area_periods``, not
+    given, or an area the geography knows only from the undated national tables) is not
+    asked about, nor is a code that is never one (a county, an area of Scotland:
+    :func:`not_a_local_government_area`).
 
     Example:
         >>> from svduty.periods import Period
