@@ -36,7 +36,10 @@ def test_absent_it_answers_as_before() -> None:
     # the default presumption reads the absent list, and now the absent fact, as none known
     assert _review() == ("required", ())
     assert _review(other_reviews=[]) == ("required", ())
-    assert _review(OPEN, other_reviews=[]) == ("required", ())
+    # with no presumption the fact is needed, list or no list: an empty list does not say
+    # the case involves no adult with needs (the facts decide, as for s.26(1)(b))
+    assert _review(OPEN, other_reviews=[]) == ("undetermined", ("care_and_support_needs",))
+    assert _review(OPEN, other_reviews=[], care_and_support_needs=False) == ("required", ())
     assert PRESUMPTIONS["no-other-reviews"].reads == ("care_and_support_needs",)
 
 
@@ -131,3 +134,23 @@ def test_no_needs_cites_the_provision_that_decides_it() -> None:
     assert (precedence.source.id, precedence.provision) == ("pcsc-act-2022", "s.26(1)(c)")
     assert precedence.doubt is not None
     assert "another adult" in precedence.doubt
+
+
+def test_adding_the_list_never_unsettles_what_the_fact_decided() -> None:
+    """The fresh-clone run's property test found it: with needs and a death in England the
+    answer was not_required; adding an other_reviews list that omits the review (a death
+    not known, so no conflict) made it undetermined. The fact now decides whatever the
+    list says."""
+    row = {
+        "intentional": False,
+        "location": "E08000025",
+        "country": "England",
+        "date_of_death": "2023-04-01",
+        "made_or_adapted": True,
+        "intended_for_injury": False,
+        "care_and_support_needs": True,
+    }
+    before = classify(Incident.from_json(row), STATUTE).homicide_review.value
+    for reviews in ([], ["mental_health_investigation"]):
+        after = classify(Incident.from_json({**row, "other_reviews": reviews}), STATUTE)
+        assert after.homicide_review.value == before == "not_required"

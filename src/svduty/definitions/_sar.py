@@ -11,11 +11,14 @@ question both ways: ``false`` rules a review out; ``true``, with a death in Engl
 English local authority's Safeguarding Adults Board, s.43(1); Wales has its own boards,
 s.26(3)), lets one be arranged.
 
-A given ``other_reviews`` list says which reviews must or may be held; it decides, and
-contradicting it is a conflict (:data:`SAR_OMITTED`, :data:`SAR_WITHOUT_NEEDS`). Where
-the list is not given, the fact decides; the ``no-other-reviews`` presumption reads an
+A given ``other_reviews`` list naming the review shows one may be held, and so does the
+fact, whatever the list says (as the facts of a domestic homicide review decide whatever
+the list says): a list that omits a review the fact shows, or names one the fact rules
+out, is a conflict (:data:`SAR_OMITTED`, :data:`SAR_WITHOUT_NEEDS`), and adding the list
+never unsettles what the fact decided. The ``no-other-reviews`` presumption reads an
 absent fact, as it reads the absent list, as none known (so old incidents answer as
-before), and a definition that makes no presumption names the fact among the missing.
+before under the Act's and the packaged definitions), and a definition that makes no
+presumption names the fact among the missing, list or no list.
 
 Example:
     >>> from svduty.definitions._expr import ScalarEnv
@@ -64,13 +67,11 @@ IN_ITS_AREA_DOUBT = (
     "suspect), that a review of that adult's case is one 'in relation to the death' "
     "(s.26(1)(c)) is svduty's reading"
 )
-# the list given decides; without it, the fact does, and the presumption that reads the
-# absent list as "none known beyond what the facts imply" reads the absent fact likewise
-_BY_NEEDS = All(
-    Not(Given("other_reviews")),
-    Not(All(Not(Given(CARE)), Presumes("no-other-reviews"))),
-    NEEDS_IN_ENGLAND,
-)
+# the fact shows a review may be held whatever the list says, as the facts of a domestic
+# homicide review do (a list that omits it is a conflict where a death is known, and adding
+# the list never unsettles the answer); the presumption that reads the absent list as
+# "none known beyond what the facts imply" reads the absent fact likewise
+_BY_NEEDS = All(Not(All(Not(Given(CARE)), Presumes("no-other-reviews"))), NEEDS_IN_ENGLAND)
 SAR_MAY_BE_HELD = All(Not(NO_NEEDS), Any_(Flag("other_reviews", _SAR), _BY_NEEDS))
 """A safeguarding adults review must or may be established (s.26(1)(c))."""
 
