@@ -26,8 +26,8 @@ Example:
     True
     >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"care_and_support_needs": False}))
     False
-    >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"other_reviews": frozenset()}))
-    False
+    >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"other_reviews": frozenset()})) is None  # the fact
+    True
     >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({})) is None
     True
 """
