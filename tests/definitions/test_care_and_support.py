@@ -154,3 +154,21 @@ def test_adding_the_list_never_unsettles_what_the_fact_decided() -> None:
     for reviews in ([], ["mental_health_investigation"]):
         after = classify(Incident.from_json({**row, "other_reviews": reviews}), STATUTE)
         assert after.homicide_review.value == before == "not_required"
+
+
+def test_the_presumption_is_stated_where_it_reads_the_absent_fact_beside_a_list() -> None:
+    """With ``other_reviews`` given and the fact not, the Act's definition answered
+    ``required`` where the open one is ``undetermined`` for want of the fact: the
+    ``no-other-reviews`` presumption read the absent fact, but its reason was given only
+    where the list is absent, so it applied in silence. It is stated wherever it reads."""
+    on = classify(Incident.from_json({**KNIFED, "other_reviews": []}), STATUTE)
+    off = classify(Incident.from_json({**KNIFED, "other_reviews": []}), OPEN)
+    assert (on.homicide_review.value, off.homicide_review.value) == ("required", "undetermined")
+    assert "REVIEWS-NOT-GIVEN" in [r.rule for r in on.reasons]
+    assert "REVIEWS-NOT-GIVEN" not in [r.rule for r in off.reasons]
+    # both given: nothing is presumed, and the reason is not given
+    told = {**KNIFED, "other_reviews": [], "care_and_support_needs": False}
+    assert "REVIEWS-NOT-GIVEN" not in [r.rule for r in classify(Incident.from_json(told)).reasons]
+    # the columnar engine states it too
+    table = classify_table(to_table([{**KNIFED, "other_reviews": []}]), STATUTE)
+    assert "REVIEWS-NOT-GIVEN" in table.column("reasons").to_pylist()[0]

@@ -331,9 +331,11 @@ class Incident:
             its area with needs for care and support"): the victim, or another adult the
             case involves. ``true``, with a death in England, means a safeguarding adults
             review may be arranged (s.44(4)), which takes precedence (s.26(1)(c));
-            ``false`` rules one out. Not known: leave it out (with ``other_reviews`` given,
-            that list decides; an ``other_reviews`` that omits a safeguarding adults review
-            for a death in England, or names one with ``false`` here, is a conflict).
+            ``false`` rules one out: either whatever ``other_reviews`` says, and a list
+            that omits a safeguarding adults review for a known death in England, or
+            names one with ``false`` here, is a conflict. Not known: leave it out (the
+            ``no-other-reviews`` presumption reads it as none known, list or no list, and
+            says so; a definition with no presumptions names it among the missing).
 
     Raises:
         DataError: naming the field, for a value that is not allowed.

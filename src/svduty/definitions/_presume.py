@@ -26,7 +26,7 @@ from __future__ import annotations
 import attrs
 
 from svduty.definitions._atoms import Given, Presumes
-from svduty.definitions._expr import All, Expr, Not, Rule
+from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import FORCE_INTENDED, HOMICIDE, INTENT_PRESUMED_BEARS
 from svduty.definitions._vocab import OtherReview
 from svduty.sources import Citation, cite
@@ -46,9 +46,9 @@ class Presumption:
         says: What it says, in words.
         citation: The provision the presumption serves.
         bears_on: Where its reason is given (else wherever the field is absent).
-        reads: Other fields whose absence it reads as "none known" too, where the field
-            is absent (``no-other-reviews``: ``care_and_support_needs``, Care Act 2014
-            s.44, which may imply a review).
+        reads: Other fields whose absence it reads as "none known" too, the field given
+            or not (``no-other-reviews``: ``care_and_support_needs``, Care Act 2014 s.44,
+            which may imply a review); its reason holds where any of them is absent.
 
     Example:
         >>> sorted(PRESUMPTIONS["no-terrorism"].keys())
@@ -74,13 +74,16 @@ class Presumption:
         return frozenset(f"{self.field}:{v}" for v in self.values)
 
     def rule(self) -> Rule:
-        """The reason it gives: it holds when the field was not given.
+        """The reason it gives: it holds when the field, or one it ``reads``, was not given.
 
         Example:
             >>> PRESUMPTIONS["no-gang"].rule().id
             'CONTEXT-NOT-GIVEN-GANG'
         """
-        parts: list[Expr] = [Not(Given(self.field)), Presumes(self.id)]
+        absent: Expr = Not(Given(self.field))
+        if self.reads:  # it reads these too, the field given or not: stated wherever it does
+            absent = Any_(absent, *(Not(Given(f)) for f in self.reads))
+        parts: list[Expr] = [absent, Presumes(self.id)]
         if self.bears_on is not None:
             parts.append(self.bears_on)
         return Rule(self.rule_id, All(*parts), self.says, self.citation)
@@ -130,9 +133,9 @@ PRESUMPTIONS: dict[str, Presumption] = {
             "other_reviews",
             tuple(o.value for o in OtherReview),
             "REVIEWS-NOT-GIVEN",
-            "presumption (switchable): no other reviews given, read as none known beyond "
-            "what the facts imply (and, where care_and_support_needs is not given either, "
-            "no adult with needs for care and support known: Care Act 2014 s.44(4))",
+            "presumption (switchable): other reviews, where not given, read as none known "
+            "beyond what the facts imply; and care_and_support_needs, where not given, as "
+            "no adult with needs for care and support known (Care Act 2014 s.44(4))",
             cite("pcsc-act-2022", "s.26"),
             bears_on=HOMICIDE,
             reads=("care_and_support_needs",),

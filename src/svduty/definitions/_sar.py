@@ -26,8 +26,11 @@ Example:
     True
     >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"care_and_support_needs": False}))
     False
-    >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"other_reviews": frozenset()})) is None  # the fact
+    >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"other_reviews": frozenset()})) is None
     True
+    >>> SAR_MAY_BE_HELD.scalar(
+    ...     ScalarEnv({"other_reviews": frozenset()}, presumed=frozenset({"no-other-reviews"})))
+    False
     >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({})) is None
     True
 """
