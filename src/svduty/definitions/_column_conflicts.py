@@ -150,7 +150,7 @@ def table_conflicts(
     if "care_and_support_needs" in cols and "other_reviews" in cols:
         with_table = ArrowEnv(cols, facts, {}, len(code_idx))
         dead = pc.fill_null(DEATH.arrow(with_table), False)
-        add(SAR_WITHOUT_NEEDS.arrow(env), "care_and_support_needs", SAR_NO_NEEDS)
+        add(pc.and_(SAR_WITHOUT_NEEDS.arrow(env), dead), "care_and_support_needs", SAR_NO_NEEDS)
         add(pc.and_(SAR_OMITTED.arrow(env), dead), "care_and_support_needs", SAR_OMITTED_WORDS)
     for field in ARTICLE_FIELDS:
         if "weapon" in cols and field in cols:

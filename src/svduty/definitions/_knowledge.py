@@ -194,10 +194,12 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             if review in reviews and age.scalar(env) is False:
                 out.append(Problem(message=message, field="other_reviews"))
     # Care Act 2014 s.44(1), (4): a review of a case involving an adult with needs for care
-    # and support; a list that omits one the facts allow is wrong where a death is known
-    if SAR_WITHOUT_NEEDS.scalar(env) is True:
+    # and support; a list that names one the facts rule out, or omits one they allow, is
+    # wrong where a death is known (as the reviews by age: a review is of a death)
+    dead = DEATH.scalar(env) is True
+    if SAR_WITHOUT_NEEDS.scalar(env) is True and dead:
         out.append(Problem(message=SAR_NO_NEEDS, field="care_and_support_needs"))
-    if SAR_OMITTED.scalar(env) is True and DEATH.scalar(env) is True:
+    if SAR_OMITTED.scalar(env) is True and dead:
         out.append(Problem(message=SAR_OMITTED_WORDS, field="care_and_support_needs"))
     for field in ARTICLE_FIELDS:
         if values.get("weapon") == "none" and values.get(field) is True:

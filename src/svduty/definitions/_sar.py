@@ -82,7 +82,8 @@ SAR_OMITTED = All(Given("other_reviews"), Not(Has("other_reviews", _SAR)), NEEDS
 """A list of other reviews that omits one the facts say may be arranged (a conflict where
 a death is known)."""
 SAR_WITHOUT_NEEDS = All(Has("other_reviews", _SAR), NO_NEEDS)
-"""A review named for a case that involves no adult with needs (a conflict)."""
+"""A review named for a case that involves no adult with needs (a conflict where a death
+is known, as the reviews checked by age are)."""
 SAR_OMITTED_WORDS = (
     "is true although other_reviews omits a safeguarding adults review: one may be arranged "
     "of any case involving an adult in a Safeguarding Adults Board's area with needs for care "
