@@ -43,6 +43,7 @@ from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities
 from svduty.authorities._specified import (
     area_held,
+    in_force_for,
     not_a_local_government_area,
     specified_authorities_for,
 )
@@ -188,12 +189,9 @@ def must_consult_s8(
     """
     _local_government_areas("lga_code", [lga_code])
     question = f"Who must be consulted on the strategy for {lga_code} (s.8(4))?"
-    commenced, not_in_force = in_force("s.8", on)
-    if commenced is not None and not_in_force:
-        return answer(question, [commenced], [], failed=True)
-    not_then, area_day, failed = area_held(authorities.area_periods, [lga_code], on)
-    if failed:  # not a local government area that day (s.11(4))
-        return answer(question, not_then, [], failed=True)
+    stop, commenced, area_day = in_force_for("s.8", authorities.area_periods, [lga_code], on)
+    if stop:  # before commencement, or not a local government area that day (s.11(4))
+        return answer(question, stop, [], failed=True)
     subjects, reasons, missing = _relevant(authorities, [lga_code], "s.8(4)", on, districts_within)
     return answer(
         question,
@@ -264,12 +262,9 @@ def must_consult_s9(
             f"parts of several (s.9(13)); got {len(lgas)} (for one, see must_consult_s8)",
         )
     _local_government_areas("relevant_area", lgas)
-    commenced, not_in_force = in_force("s.9", on)
-    if commenced is not None and not_in_force:  # before the records of specified authorities
-        return answer(f"{question}?", [commenced], [], failed=True)
-    not_then, _, failed = area_held(authorities.area_periods, lgas, on)  # day: s.11(6)'s
-    if failed:  # one of them was not a local government area that day (s.11(4))
-        return answer(f"{question}?", not_then, [], failed=True)
+    stop, commenced, _ = in_force_for("s.9", authorities.area_periods, lgas, on)  # day: s.11(6)'s
+    if stop:  # before commencement, or one was not a local government area that day
+        return answer(f"{question}?", stop, [], failed=True)
     specified = {
         a.id: a
         for lga in lgas

@@ -30,7 +30,13 @@ from svduty.authorities._model import Authorities
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
 
-__all__ = ["area_held", "not_a_local_government_area", "role_of", "specified_authorities_for"]
+__all__ = [
+    "area_held",
+    "in_force_for",
+    "not_a_local_government_area",
+    "role_of",
+    "specified_authorities_for",
+]
 
 
 @checked
@@ -276,6 +282,35 @@ def area_held(
     return reasons, missing, failed
 
 
+def in_force_for(
+    section: str,
+    periods_of: Callable[[str], Iterable[Period]] | None,
+    lgas: Iterable[str],
+    on: _dt.date | str | None,
+) -> tuple[list[Reason] | None, Reason | None, list[str]]:
+    """Whether ``section`` was in force, and each area a local government area, on ``on``.
+
+    (stop, commenced, day): ``stop`` the reasons of a ``no`` (before commencement, SI
+    2022/1227 reg 4; or an area whose own record does not hold, :func:`area_held`), else
+    ``None``; ``commenced`` the commencement reason; ``day`` the missing fact of an area's
+    record that ends, asked of no day.
+
+    Example:
+        >>> from svduty.periods import Period
+        >>> periods = {"E06000063": [Period("2023-04-01")]}.get
+        >>> stop, _, _ = in_force_for("s.8", periods, ["E06000063"], "2023-02-15")
+        >>> stop[0].rule
+        's.11(4)'
+        >>> in_force_for("s.8", periods, ["E06000063"], "2023-01-30")[0][0].rule
+        'commencement'
+    """
+    commenced, not_in_force = in_force(section, on)
+    if commenced is not None and not_in_force:
+        return [commenced], commenced, []
+    not_then, day, failed = area_held(periods_of, lgas, on)
+    return (not_then if failed else None), commenced, day
+
+
 @checked
 def specified_authorities_for(
     authorities: Authorities,
@@ -325,12 +360,12 @@ def specified_authorities_for(
     """
     question = f"Which are the specified authorities for {lga_code}?"
     by_kind = _by_kind(lga_code, kind)
-    commenced, not_in_force = in_force("s.11 and Schedule 1", on)
-    if commenced is not None and not_in_force:  # in force only to make regulations before
-        return answer(question, [commenced], [], failed=True)
-    not_then, area_day, failed = area_held(authorities.area_periods, [lga_code], on)
-    if failed:
-        return answer(question, not_then, [], failed=True)
+    # in force only to make regulations before 31 January 2023; the area, one that day
+    stop, commenced, area_day = in_force_for(
+        "s.11 and Schedule 1", authorities.area_periods, [lga_code], on
+    )
+    if stop:
+        return answer(question, stop, [], failed=True)
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
     found = [a for a in joined if other_nation(a, by_kind) is None]  # as specified_for
     reasons = [

@@ -58,6 +58,10 @@ def _too_long(number: Decimal) -> bool:
     return len(digits) - zeros > _WEIGHT_DIGITS
 
 
+_BETWEEN = f"a weight between 1E-{_WEIGHT_DIGITS} and 1E+{_WEIGHT_DIGITS}"
+_DIGITS = f"a weight of at most {_WEIGHT_DIGITS} significant digits"
+
+
 def _fraction(value: object, field: str) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction | str):
         raise FundingError.single(
@@ -81,25 +85,19 @@ def _fraction(value: object, field: str) -> Fraction:
         raise FundingError.single(
             None,
             field,
-            expected=f"a weight between 1E-{_WEIGHT_DIGITS} and 1E+{_WEIGHT_DIGITS}",
+            expected=_BETWEEN,
             got=str(value)[:40],
         )
     if isinstance(number, Decimal) and number.is_finite() and _too_long(number):
-        raise FundingError.single(
-            None, field, expected=f"a weight of at most {_WEIGHT_DIGITS} significant digits"
-        )
+        raise FundingError.single(None, field, expected=_DIGITS)
     try:
         frac = Fraction(number)
     except (ValueError, ArithmeticError):
         raise FundingError.single(None, field, expected="a number", got=str(value)[:40]) from None
     if frac and not Fraction(1, 10**_WEIGHT_DIGITS) <= abs(frac) < _BIGGEST:  # int, Fraction
-        raise FundingError.single(
-            None, field, expected=f"a weight between 1E-{_WEIGHT_DIGITS} and 1E+{_WEIGHT_DIGITS}"
-        )
+        raise FundingError.single(None, field, expected=_BETWEEN)
     if max(abs(frac.numerator), frac.denominator) > _LONGEST:  # a Fraction given as one
-        raise FundingError.single(
-            None, field, expected=f"a weight of at most {_WEIGHT_DIGITS} significant digits"
-        )
+        raise FundingError.single(None, field, expected=_DIGITS)
     if frac < 0:
         raise FundingError.single(None, field, expected="a weight of zero or more", got=str(value))
     return frac
