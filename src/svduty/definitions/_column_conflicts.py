@@ -147,11 +147,10 @@ def table_conflicts(
         for review, age, message in REVIEWS_BY_AGE:
             flagged = pc.and_(Has("other_reviews", review).arrow(env), dead)
             add(pc.and_(flagged, pc.equal(age.arrow(with_table), False)), "other_reviews", message)
-    if "care_and_support_needs" in cols and "other_reviews" in cols:
-        with_table = ArrowEnv(cols, facts, {}, len(code_idx))
-        dead = pc.fill_null(DEATH.arrow(with_table), False)
-        add(pc.and_(SAR_WITHOUT_NEEDS.arrow(env), dead), "care_and_support_needs", SAR_NO_NEEDS)
-        add(pc.and_(SAR_OMITTED.arrow(env), dead), "care_and_support_needs", SAR_OMITTED_WORDS)
+        if "care_and_support_needs" in cols:  # the same death known: Care Act 2014 s.44
+            sar_without = SAR_WITHOUT_NEEDS.arrow(env)
+            add(pc.and_(sar_without, dead), "care_and_support_needs", SAR_NO_NEEDS)
+            add(pc.and_(SAR_OMITTED.arrow(env), dead), "care_and_support_needs", SAR_OMITTED_WORDS)
     for field in ARTICLE_FIELDS:
         if "weapon" in cols and field in cols:
             add(pc.and_(pc.equal(cols["weapon"], "none"), cols[field]), field, NO_ARTICLE)
