@@ -228,3 +228,42 @@ def test_success_lines_show_names_and_titles_escaped(tmp_path: Path):
         assert "\x1b" not in text
         assert "\u202e" not in text
     assert "Rugby" in outs[0]
+
+
+@pytest.mark.parametrize(
+    "area",
+    [
+        "E07000004",  # Aylesbury Vale: Buckinghamshire's unitary from 1 April 2020
+        "E06000028",  # Bournemouth: Bournemouth, Christchurch and Poole from 1 April 2019
+        "E08000020",  # Gateshead's code until 2013 (E08000037 since)
+        "E10000021",  # Northamptonshire's county code until 1 April 2021
+        "e22000005",  # a community safety partnership code of no 2024 CSP
+    ],
+)
+def test_a_code_the_tables_do_not_hold_says_why(tmp_path: Path, area: str) -> None:
+    """A district code that ceased before the 2022 tables got a bare "unknown area; expected
+    the GSS code or name of an area in England and Wales": it is one (a researcher's review,
+    session 42). ``svduty validate`` says the same of such a code in areas.toml (BUNDLE-ONS).
+    """
+    code, err = _init(tmp_path, area)
+    assert code == 1
+    assert "unknown area" in err  # a mistyped code is as likely
+    assert "not in the national ONS tables (2022 and 2024)" in err
+    assert "an area that ceased before them" in err
+
+
+@pytest.mark.parametrize("area", ["E99999999", "E01999999", "X07000004"])
+def test_a_code_of_no_starting_kind_gets_no_such_word(tmp_path: Path, area: str) -> None:
+    code, err = _init(tmp_path, area)
+    assert code == 1
+    assert "ceased before them" not in err
+
+
+def test_the_areas_listed_read_as_one_name_each(tmp_path: Path) -> None:
+    """The list "Bristol, City of, Cardiff" read as three local government areas (a
+    researcher's review, session 42): an ONS inverted name is written plainly, as the
+    title writes it."""
+    out = io.StringIO()
+    argv = ["init", str(tmp_path / "b"), "--area", "W06000015", "--area", "E06000023"]
+    assert main(argv, stdout=out, stderr=io.StringIO()) == 0
+    assert out.getvalue().splitlines()[1] == "local government areas (2): City of Bristol, Cardiff"

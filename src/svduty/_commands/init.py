@@ -13,6 +13,7 @@ from svduty.authorities import Role
 from svduty.authorities._model import one_id_per_body
 from svduty.errors import BundleError, InputFormatError, Problem
 from svduty.io import load_partnership, new_bundle, validate_bundle
+from svduty.io._new_authorities import plain_name
 from svduty.io._new_bundle import part_of, same_name
 
 __all__ = ["register", "run"]
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 "districts, not LSOAs, in CSPs)",
                 file=stderr,
             )
-    names = partnership.local_area.areas()
+    names = [plain_name(n) for n in partnership.local_area.areas()]  # no "Bristol, City of"
     out = PrintableLines(stdout)  # a title or folder name given on the command line
     print(f"{path}: a starting bundle for {partnership.title}", file=out)
     print(f"local government areas ({len(names)}): {', '.join(names)}", file=out)

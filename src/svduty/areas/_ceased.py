@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 
 import attrs
@@ -25,7 +26,7 @@ from svduty import _compute as pc
 from svduty.areas._tables import read_table
 from svduty.sources import Citation, Confidence, cite
 
-__all__ = ["CeasedDistrict", "ceased_districts"]
+__all__ = ["CeasedDistrict", "ceased_districts", "not_in_the_tables"]
 
 REORGANISED = pendulum.Date(2023, 4, 1)
 """The day the ceased districts of the tables were replaced by unitary councils."""
@@ -95,3 +96,31 @@ def ceased_districts() -> dict[str, CeasedDistrict]:
         for code, lads in sorted(pieces.items())
         if len(lads) == 1 and (lad := next(iter(lads))) is not None
     }
+
+
+_STARTING_CODE = re.compile(r"(?:E0[6-9]|W06|E10|E22|W14|E23|W15)[0-9]{6}", re.ASCII)
+"""A GSS code of a kind a bundle starts from: a district, unitary, county, CSP or police area."""
+
+
+def not_in_the_tables(code: str) -> str:
+    """What to say of a code of a starting kind the national tables do not hold ("" if none).
+
+    The tables are those of 2022 and 2024: a district merged into a unitary before them
+    (Aylesbury Vale, ``E07000004``, in 2020; Bournemouth, ``E06000028``, in 2019) or a
+    code replaced before them (Gateshead's ``E08000020``) is as unknown to them as a
+    mistyped code, and "expected the GSS code of an area in England and Wales" alone does
+    not say why (``svduty validate`` says the same of such a code in ``areas.toml``).
+    Asked only of a code the tables do not hold.
+
+    Example:
+        >>> not_in_the_tables("e07000004")
+        ' (a code not in the national ONS tables (2022 and 2024): a mistyped code, or an area that ceased before them; give the area that holds its place now)'
+        >>> not_in_the_tables("E99999999"), not_in_the_tables("Aylesbury Vale")
+        ('', '')
+    """  # noqa: E501
+    if _STARTING_CODE.fullmatch(code.strip().upper()) is None:
+        return ""
+    return (
+        " (a code not in the national ONS tables (2022 and 2024): a mistyped code, or an "
+        "area that ceased before them; give the area that holds its place now)"
+    )

@@ -31,7 +31,7 @@ import tomli_w
 from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
-from svduty.areas._ceased import ceased_districts
+from svduty.areas._ceased import ceased_districts, not_in_the_tables
 from svduty.areas._national import DUTY_START, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
@@ -200,7 +200,7 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
                     message="not an area a bundle starts from" if beyond else "unknown area",
                     field=f"areas[{i}]",
                     expected="the GSS code or name of an area in England and Wales"
-                    + beyond
+                    + (beyond or not_in_the_tables(code))
                     + (f"; did you mean {' or '.join(near)}?" if near else ""),
                     got=code[:40],
                 )
