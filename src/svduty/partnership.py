@@ -47,6 +47,7 @@ from svduty.governance import (
     reorganise,
 )
 from svduty.governance._consult import national_findings
+from svduty.governance._csp_areas import split_areas
 from svduty.governance._references import Known, scenario_problems
 from svduty.governance._rules import NEEDS_AUTHORITIES
 from svduty.governance._validate import covering_new_areas, specified_bodies
@@ -407,6 +408,7 @@ class Partnership:
         )
         was = self._graph(or_empty=True) if scenario is not None else None  # what it takes away
         gaps = national_findings(self.authorities, after, graph, on=day, was=was)
+        gaps += split_areas(graph, after.replaced)  # CDA 1998 s.5(1): one for each area
         skipped = tuple((r, why) for r, why in res.skipped if r not in NEEDS_AUTHORITIES)
         rules, changes = self.governance_rules, () if scenario is None else scenario.changes
         gaps += scenario_breaks(was, graph, after, rules, changes) if was and changes else ()

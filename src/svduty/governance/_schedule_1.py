@@ -214,8 +214,24 @@ def _row_citations(rule: Citation, categories: Iterable[AuthorityCategory]) -> t
         >>> [x.provision for x in c][0], any("police row" in (x.doubt or "") for x in c)
         ('s.11', True)
     """  # noqa: E501
-    rows = [(category_info(c).citation, category_info(c).join_citation) for c in categories]
+    rows = [(_entry(c, "first"), _entry(c, "second")) for c in categories]
     return tuple(dict.fromkeys((rule, *(x for pair in rows for x in pair))))
+
+
+def _entry(category: AuthorityCategory, column: str) -> Citation:
+    """A row's citation naming its table, column and entry, as the finding's message does.
+
+    A row's own citations read ``Sch 1`` and ``s.11(6), Sch 1`` for every row: beside the
+    rule's ``s.11 and Sch 1`` they said neither which entry decides nor how they differ.
+
+    Example:
+        >>> _entry(AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES, "second").provision
+        "s.11(6), Sch 1, 'Criminal justice' table, second column: provider of probation services"
+    """
+    info = category_info(category)
+    cited = info.citation if column == "first" else info.join_citation
+    where = f"{cited.provision}, '{info.table}' table, {column} column: {_words(category)}"
+    return attrs.evolve(cited, provision=where)
 
 
 def _filled_before(before: Authorities, had: list[str], missing: str) -> tuple[str, list[str]]:
