@@ -398,7 +398,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if bounds is not None:
         summary = _months_outside(summary, bounds, area.local_area.valid)
         summary = _force_elsewhere(summary, bounds, area.local_area.districts)
-        summary = _overlapping(summary, paths, joined.files)
+        summary = _overlapping(summary, paths, joined)
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
@@ -466,9 +466,12 @@ def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequenc
     return attrs.evolve(summary, warnings={**summary.warnings, "FORCE-AREA-ELSEWHERE": n})
 
 
-def _overlapping(summary: Summary, paths: Sequence[Path], joined: set[str]) -> Summary:
-    """The summary warning when police.uk files share Crime IDs (see svduty.io._overlap)."""
-    n = repeated_crime_ids(paths, joined)
+def _overlapping(summary: Summary, paths: Sequence[Path], joined: JoinedFiles) -> Summary:
+    """The summary warning when police.uk files share Crime IDs (see svduty.io._overlap).
+
+    Rows the run rejected are counted nowhere, so not twice either.
+    """
+    n = repeated_crime_ids(paths, joined.files, joined.rejected)
     return (
         attrs.evolve(summary, warnings={**summary.warnings, "FILES-OVERLAP": n}) if n else summary
     )
