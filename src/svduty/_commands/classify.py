@@ -351,8 +351,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for n, h in stops.items()
         if _main_thread() and signal.getsignal(n) is not signal.SIG_IGN
     }
-    committed = False
-    reading = False  # an input's error, not an output's (in_folder below)
+    committed = reading = False  # reading: an input's error, not an output's (in_folder below)
     try:  # the outputs opened here: an interrupt from now on removes their temporary files
         with signals_held():  # a signal waits till each opened output is known to the removal
             if args.output:
@@ -471,10 +470,7 @@ def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequenc
 
 
 def _overlapping(summary: Summary, paths: Sequence[Path], joined: JoinedFiles) -> Summary:
-    """The summary warning when police.uk files share Crime IDs (see svduty.io._overlap).
-
-    Rows the run rejected are counted nowhere, so not twice either.
-    """
+    """The summary warning when police.uk files share Crime IDs, rejected rows left out."""
     n = repeated_crime_ids(paths, joined.files, joined.rejected)
     return (
         attrs.evolve(summary, warnings={**summary.warnings, "FILES-OVERLAP": n}) if n else summary
