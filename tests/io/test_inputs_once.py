@@ -330,3 +330,43 @@ def test_a_browsers_copy_in_the_same_folder_is_the_one_skipped(folder: Path):
     assert s["skipped"] == [
         f"{c} (a copy of {first}: the same bytes, read once)" for c in reversed(copies)
     ]
+
+
+def test_rejected_rows_are_not_said_to_be_counted_twice(tmp_path: Path):
+    """An analyst's review (analyst42): the month beside a copy a spreadsheet saved again
+    (every month ``Jun-25``, so every row of it rejected) was warned of as 3,472 rows
+    "counted twice", on the report's page too, though the run counted each crime once."""
+    text = sample_police_uk().read_text(encoding="utf-8")
+    saved = tmp_path / "2025-06-x-street (excel).csv"
+    saved.write_text(text.replace(",2025-06,", ",Jun-25,"), encoding="utf-8")
+    for order in ((sample_police_uk(), saved), (saved, sample_police_uk())):
+        code, out, _ = run("classify", *order, "--summary", "json")
+        s = json.loads(out)
+        assert (code, s["rows_out"], s["rejected"]) == (0, ROWS, ROWS)
+        assert "FILES-OVERLAP" not in s["warnings"]
+        r = svduty.report(list(order))
+        assert not any("counted twice" in n for n in r.notes)
+
+
+def test_rows_the_geography_rejects_are_not_said_to_be_counted_twice(tmp_path: Path):
+    """As above, for rows rejected after they are read: a copy whose located rows name an
+    LSOA code and name the geography does not know. Only its rows with no location (kept,
+    so counted twice) are in the warning's number."""
+    header, *rows = sample_police_uk().read_text(encoding="utf-8").splitlines(keepends=True)
+    unknown, twice = [], 0
+    for line in rows:
+        cells = line.split(",")
+        if cells[7]:  # LSOA code, LSOA name: none the geography knows
+            cells[7:9] = ["E01999999", "Atlantis 001A"]
+        else:
+            twice += cells[0] != ""
+        unknown.append(",".join(cells))
+    copy = tmp_path / "copy.csv"
+    copy.write_text(header + "".join(unknown), encoding="utf-8")
+    code, out, _ = run("classify", sample_police_uk(), copy, "--summary", "json")
+    s = json.loads(out)
+    assert (code, s["rows_in"], s["rejected"]) == (0, 2 * ROWS, ROWS - 13)
+    assert twice > 0
+    assert s["warnings"]["FILES-OVERLAP"] == twice
+    r = svduty.report([sample_police_uk(), copy])
+    assert any(n.startswith(f"{twice:,} rows have a Crime ID") for n in r.notes)

@@ -153,6 +153,47 @@ def test_an_interrupt_removes_partial_outputs(tmp_path, monkeypatch, signum, cod
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
 
 
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupt_before_the_first_row_removes_the_outputs(tmp_path, monkeypatch, signum, code):
+    """An analyst's review (analyst42): Ctrl-C after the outputs' temporary files were
+    opened but before the rows were read (while the area's districts and CSPs are listed)
+    ended with 130 and left ``.r.csv.PID.XXXX.tmp`` beside the output."""
+    real = classify_command.area_parts
+
+    def interrupted(*args, **kwargs):
+        got = real(*args, **kwargs)
+        os.kill(os.getpid(), signum)
+        return got  # pragma: no cover - the signal stops us first
+
+    monkeypatch.setattr(classify_command, "area_parts", interrupted)
+    (tmp_path / "o.csv").write_bytes(b"the previous run")
+    got, _, err = run(
+        "classify", month(tmp_path), "-o", tmp_path / "o.csv", "--rejected", tmp_path / "r.csv"
+    )
+    assert (got, err.count("\n")) == (code, 1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv", "o.csv"]
+    assert (tmp_path / "o.csv").read_bytes() == b"the previous run"
+
+
+def test_an_interrupt_as_the_outputs_are_opened_removes_them(tmp_path, monkeypatch):
+    """As above, Ctrl-C just after the rejected rows' temporary file was opened: it waits
+    till the file is known to the removal, then stops the run."""
+    from svduty.io import _writers
+
+    real = _writers.RejectedWriter.__init__
+
+    def opened(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(_writers.RejectedWriter, "__init__", opened)
+    got, _, err = run(
+        "classify", month(tmp_path), "-o", tmp_path / "o.csv", "--rejected", tmp_path / "r.csv"
+    )
+    assert (got, err) == (130, "svduty classify: interrupted; no output written\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+
+
 def test_exit_codes_are_in_the_help(capsys):
     main(["classify", "--help"])
     text = " ".join(capsys.readouterr().out.split())

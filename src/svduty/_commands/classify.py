@@ -335,22 +335,14 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.output or args.rejected or fmt == "incidents":
         from svduty.io._writers import RejectedWriter, TableWriter
 
-        if args.output:
-            meta = output_metadata(used, [str(p) for p in inputs.files])
-            kind = args.output_format  # else from the suffix
-            writer = TableWriter(args.output, schema=schema, metadata=meta, kind=kind)
-        elif fmt == "incidents":
-            writer = TableWriter(stdout, schema=schema, kind="jsonl")
+        if fmt == "incidents" and not args.output:
             summary_to = stderr  # classifications own standard output
-        if args.rejected:
-            rejected = RejectedWriter(args.rejected)
         if writes_to(args.output, stdout) or writes_to(args.rejected, stdout):
             summary_to = stderr  # an output owns standard output
     # each of the area's districts and CSPs has its rows:
     parts = area_parts(area.geography, area.local_area.districts) if fmt == "police-uk" else {}
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS, parts=parts) if parts else None
     joined = JoinedFiles()  # the files a header line comes again in (FILES-OVERLAP)
-    sink = writer.write if writer is not None else None
     stops = {signal.SIGTERM: on_sigterm, signal.SIGINT: on_sigint}
     if hasattr(signal, "SIGHUP"):  # the terminal or ssh session closed: as SIGTERM
         stops[signal.SIGHUP] = on_sighup
@@ -359,8 +351,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for n, h in stops.items()
         if _main_thread() and signal.getsignal(n) is not signal.SIG_IGN
     }
-    committed = False
-    try:
+    committed = reading = False  # reading: an input's error, not an output's (in_folder below)
+    try:  # the outputs opened here: an interrupt from now on removes their temporary files
+        with signals_held():  # a signal waits till each opened output is known to the removal
+            if args.output:
+                meta = output_metadata(used, [str(p) for p in inputs.files])
+                kind = args.output_format  # else from the suffix
+                writer = TableWriter(args.output, schema=schema, metadata=meta, kind=kind)
+            elif fmt == "incidents":
+                writer = TableWriter(stdout, schema=schema, kind="jsonl")
+            if args.rejected:
+                rejected = RejectedWriter(args.rejected)
+        sink = writer.write if writer is not None else None
+        reading = True
         summary = run_pipeline(
             _batches(args, fmt, paths, stderr),
             pipeline,
@@ -389,7 +392,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             return stopped(stderr, "classify", exc.how, nothing_written=not committed)
         if isinstance(exc, KeyboardInterrupt):
             return stopped(stderr, "classify", nothing_written=not committed)
-        if isinstance(exc, InputFormatError) and folders and fmt == "police-uk":
+        if isinstance(exc, InputFormatError) and reading and folders and fmt == "police-uk":
             raise in_folder(exc, folders) from None
         raise
     finally:
@@ -398,7 +401,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if bounds is not None:
         summary = _months_outside(summary, bounds, area.local_area.valid)
         summary = _force_elsewhere(summary, bounds, area.local_area.districts)
-        summary = _overlapping(summary, paths, joined.files)
+        summary = _overlapping(summary, paths, joined)
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
@@ -466,9 +469,9 @@ def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequenc
     return attrs.evolve(summary, warnings={**summary.warnings, "FORCE-AREA-ELSEWHERE": n})
 
 
-def _overlapping(summary: Summary, paths: Sequence[Path], joined: set[str]) -> Summary:
-    """The summary warning when police.uk files share Crime IDs (see svduty.io._overlap)."""
-    n = repeated_crime_ids(paths, joined)
+def _overlapping(summary: Summary, paths: Sequence[Path], joined: JoinedFiles) -> Summary:
+    """The summary warning when police.uk files share Crime IDs, rejected rows left out."""
+    n = repeated_crime_ids(paths, joined.files, joined.rejected)
     return (
         attrs.evolve(summary, warnings={**summary.warnings, "FILES-OVERLAP": n}) if n else summary
     )

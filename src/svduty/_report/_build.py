@@ -352,7 +352,7 @@ def report(
             "than in its own: the files may be another force's (police.uk publishes each "
             "force's crimes in that force's files, with the few it placed beyond its area)."
         )
-    if repeated := repeated_crime_ids(paths, joined.files):
+    if repeated := repeated_crime_ids(paths, joined.files, joined.rejected):
         force.append(
             f"{repeated:,} rows have a Crime ID an earlier row of the input files has too, "
             "and are counted twice (one force's month given twice, or a file holding rows "

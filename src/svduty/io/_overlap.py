@@ -15,14 +15,16 @@ files they repeat, are then read whole (their Crime IDs alone), and the rows who
 ID an earlier row has are counted: a month split into two files is the same force's month
 twice and shares no crime (no warning); a copy in another order shares every one. A
 single file holding its own rows twice, far apart and with no header between, is not
-seen. ``classify`` warns (``FILES-OVERLAP``) and ``report`` says so on its page.
+seen. A rejected row is counted nowhere, so it is not counted twice either: the rows the
+reader rejects, and those the run rejected (:class:`JoinedFiles` notes them), are left
+out. ``classify`` warns (``FILES-OVERLAP``) and ``report`` says so on its page.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +43,18 @@ HEAD = 1 << 16
 _ID = re.compile(rb"^\"?([0-9a-f]{64})\"?,", re.MULTILINE)
 
 
-def repeated_crime_ids(paths: Sequence[Path], joined: Collection[str] = ()) -> int:
+def repeated_crime_ids(
+    paths: Sequence[Path],
+    joined: Collection[str] = (),
+    rejected: Mapping[str, Any] | None = None,
+) -> int:
     r"""How many rows have a Crime ID an earlier row of the files has (see the module).
 
     ``joined``: files (their names as the reader gives them) in which the header line
     comes again (files joined, perhaps one with itself; see :class:`JoinedFiles`).
+    ``rejected``: by file (named likewise), the rows the run rejected, as
+    :attr:`JoinedFiles.rejected` gives them; they, and the rows the reader rejects, are
+    left out.
 
     Example:
         >>> import tempfile
@@ -78,25 +87,44 @@ def repeated_crime_ids(paths: Sequence[Path], joined: Collection[str] = ()) -> i
             ids.setdefault(i, p)
     if not suspect:
         return 0
-    prints = np.concatenate([_fingerprints(p) for p in paths if p in suspect])
+    skip = rejected or {}
+    prints = np.concatenate([_fingerprints(p, skip.get(str(p))) for p in paths if p in suspect])
     return int(len(prints) - len(np.unique(prints)))
 
 
 class JoinedFiles:
-    """The files in which a header line comes again: an ``on_rejected`` of a run.
+    """The files in which a header line comes again, and the rows rejected: an ``on_rejected``.
 
     The police.uk reader rejects such a line (field ``header``: two files joined); every
-    rejected row passes here, not only the summary's first thousand.
+    rejected row passes here, not only the summary's first thousand. The rejected rows'
+    numbers are kept too, as runs of consecutive rows (a file rejected whole is a few
+    runs, not a number a row): a row counted nowhere is not counted twice.
 
     Example:
         >>> joined = JoinedFiles()
-        >>> joined(pa.table({"file": ["a.csv", "b.csv"], "rejected_field": ["header", "Month"]}))
-        >>> sorted(joined.files)
-        ['a.csv']
+        >>> joined(pa.table({"file": ["a.csv", "b.csv", "b.csv", "b.csv"], "row": [7, 9, 10, 12],
+        ...                  "rejected_field": ["header", "Month", "Month", "Month"]}))
+        >>> sorted(joined.files), {f: r.tolist() for f, r in joined.rejected.items()}
+        (['a.csv'], {'a.csv': [[7, 7]], 'b.csv': [[9, 10], [12, 12]]})
     """
 
     def __init__(self) -> None:
         self.files: set[str] = set()
+        self._runs: dict[str, list[Any]] = {}
+
+    @property
+    def rejected(self) -> dict[str, Any]:
+        """By file, the rows rejected: runs ``[first, last]`` in order (a ``numpy`` array).
+
+        Example:
+            >>> JoinedFiles().rejected
+            {}
+        """
+        out = {}
+        for f, runs in self._runs.items():
+            these = np.concatenate(runs)
+            out[f] = these[np.argsort(these[:, 0], kind="stable")]
+        return out
 
     def also(self, then: Callable[[pa.Table], object]) -> Callable[[pa.Table], None]:
         """An ``on_rejected`` that notes the files here, then passes the rows on.
@@ -115,11 +143,41 @@ class JoinedFiles:
         return both
 
     def __call__(self, rejected: pa.Table) -> None:
+        if "row" in rejected.column_names and "file" in rejected.column_names:
+            files, rows = rejected.column("file"), rejected.column("row")
+            for f in pc.unique(files).drop_null().to_pylist():
+                these = pc.filter(rows, pc.fill_null(pc.equal(files, f), False)).drop_null()
+                self._runs.setdefault(str(f), []).append(_runs(np.asarray(these, np.int64)))
         if "rejected_field" in rejected.column_names and "file" in rejected.column_names:
             header = pc.fill_null(pc.equal(rejected.column("rejected_field"), "header"), False)
             self.files.update(
                 str(f) for f in pc.filter(rejected.column("file"), header).unique().to_pylist()
             )
+
+
+def _runs(rows: Any) -> Any:
+    """Row numbers as runs of consecutive rows: an array of ``[first, last]`` pairs.
+
+    Example:
+        >>> _runs(np.array([4, 2, 3, 9])).tolist()
+        [[2, 4], [9, 9]]
+    """
+    rows = np.unique(rows)
+    breaks = np.flatnonzero(np.diff(rows) != 1) + 1
+    starts = np.concatenate([[0], breaks]) if len(rows) else breaks
+    ends = np.concatenate([breaks - 1, [len(rows) - 1]]) if len(rows) else breaks
+    return np.stack([rows[starts], rows[ends]], axis=1).reshape(-1, 2)
+
+
+def _within(rows: Any, runs: Any) -> Any:
+    """Which of ``rows`` lie in one of ``runs`` (sorted, disjoint ``[first, last]`` pairs).
+
+    Example:
+        >>> _within(np.array([1, 2, 5, 9, 12]), np.array([[2, 5], [9, 9]])).tolist()
+        [False, True, True, True, False]
+    """
+    at = np.searchsorted(runs[:, 0], rows, side="right") - 1
+    return (at >= 0) & (rows <= runs[np.maximum(at, 0), 1])
 
 
 def _force_month(head: bytes) -> list[tuple[str, str]]:
@@ -151,8 +209,12 @@ _HEX[np.frombuffer(b"abcdef", np.uint8)] = np.arange(10, 16, dtype=np.uint64)
 _HEX[np.frombuffer(b"ABCDEF", np.uint8)] = np.arange(10, 16, dtype=np.uint64)
 
 
-def _fingerprints(p: Path) -> Any:
+def _fingerprints(p: Path, rejected: Any = None) -> Any:
     """A file's Crime IDs as 64-bit numbers (``uint64``): 8 bytes a row, not 64.
+
+    Rows the reader rejects, and the rows in ``rejected`` (runs of rows, as
+    :attr:`JoinedFiles.rejected` gives them: those a run rejected later, such as an LSOA
+    the geography does not know), have none: they are counted nowhere.
 
     A police.uk Crime ID is 64 hexadecimal digits (a SHA-256): its first 16 are its
     number (two crimes in a hundred million rows share one by chance with a chance of
@@ -168,7 +230,11 @@ def _fingerprints(p: Path) -> Any:
     out = []
     try:
         for batch in read_police_uk(p, columns=("Crime ID",)):
-            ids = pc.cast(batch.column("id"), pa.string())
+            keep = pc.is_null(batch.column("rejected"))
+            if rejected is not None and len(rejected):
+                rows = np.asarray(pc.cast(batch.column("row"), pa.int64()), np.int64)
+                keep = pc.and_(keep, pa.array(~_within(rows, rejected)))
+            ids = pc.filter(pc.cast(batch.column("id"), pa.string()), keep)
             ids = pc.filter(ids, pc.fill_null(pc.not_equal(ids, ""), False))
             police = pc.fill_null(pc.equal(pc.binary_length(ids), 64), False)
             ours = pc.filter(ids, police)
