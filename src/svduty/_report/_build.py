@@ -238,7 +238,7 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
 
 
 def _rejected(summary: Summary) -> tuple[str, ...]:
-    """A note on the rows rejected, which no table below counts (none if there are none).
+    """A note on the rows rejected, which no table below counts, or on no row read at all.
 
     Example:
         >>> _rejected(Summary(rows_in=3, rows_out=0, rejected=3))[0][:52]
@@ -247,11 +247,18 @@ def _rejected(summary: Summary) -> tuple[str, ...]:
         '1 of 3 rows were rejected and are counte'
         >>> _rejected(Summary(rows_in=3, rows_out=3, rejected=0))
         ()
+        >>> _rejected(Summary(rows_in=0, rows_out=0, rejected=0))[0][:41]
+        'The inputs hold no row: this profile says'
     """
     why = (
         "svduty classify with --rejected FILE lists each with its reason (a file a "
         "spreadsheet saved again, its months written as 'Jun-25' or '01/06/2025', is refused so)"
     )
+    if not summary.rows_in:
+        return (
+            "The inputs hold no row: this profile says nothing of the area's violence, none "
+            "or some (a file of its header only? a folder of empty files?).",
+        )
     if not summary.rejected:
         return ()
     if not summary.rows_out:

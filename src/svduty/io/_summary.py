@@ -251,6 +251,8 @@ WARNING_REASONS: dict[str, str] = {
     "EVERY-ROW-REJECTED": "rejected, every row of the input: nothing was classified ("
     "--rejected FILE gives each row's reason; a file a spreadsheet saved again, its months "
     "written as 'Jun-25', is refused so)",
+    "NO-ROWS": "in the inputs, which hold no row: nothing was classified, and no number here "
+    "says anything of the area (a file of its header only? a folder of empty files?)",
     "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
     "than in its own: the files may be another force's (police.uk publishes each force's "
     "crimes in that force's files)",
@@ -492,7 +494,6 @@ class Tally:
         )
 
     def _all_warnings(self) -> dict[str, int]:
-        """The rows' warnings, and ``EVERY-ROW-REJECTED`` when rows were read, none kept."""
-        if self.rows_in and not self.rows_out:
-            return {**self.warnings, "EVERY-ROW-REJECTED": self.rows_in}
-        return dict(self.warnings)
+        """The rows' warnings; ``EVERY-ROW-REJECTED`` if none kept, ``NO-ROWS`` if none read."""
+        ended = "EVERY-ROW-REJECTED" if self.rows_in else "NO-ROWS"
+        return dict(self.warnings) if self.rows_out else {**self.warnings, ended: self.rows_in}
