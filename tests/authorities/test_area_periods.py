@@ -67,15 +67,23 @@ def test_a_unitary_asked_about_before_it_existed_was_not_a_local_government_area
     assert "s.11(4)" not in {r.rule for r in before.reasons}
 
 
-def test_an_area_with_no_recorded_period_is_not_asked_about() -> None:
+def test_an_area_with_no_recorded_period_leaves_its_record_missing_on_a_day() -> None:
+    # law42: it was not asked about, and assumed a local government area on every day
     c = cite("pcsc-act-2022", "Sch 1")
     d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
     auths = Authorities((d,)).with_districts_within(lambda code: (code,))
+    record = (
+        "the record of E07000901 as a local government area: whether it was one on "
+        "2023-06-01 (s.11(4))"
+    )
     for periods in (None, lambda code: ()):
         a = auths if periods is None else auths.with_area_periods(periods)
         answer = specified_authorities_for(a, "E07000901", on="2023-06-01")
         assert answer.subjects == ("d",)
-        assert answer.verdict.value == "undetermined"  # the other tables, not the area
+        assert answer.verdict.value == "undetermined"
+        assert (record in answer.missing) is (periods is not None)  # none given: as given
+        undated = specified_authorities_for(a, "E07000901")
+        assert not any("the record of" in m for m in undated.missing)
 
 
 def test_asked_of_no_day_an_area_whose_record_ends_leaves_the_day_to_be_given() -> None:

@@ -10,6 +10,8 @@ recheck41 review). Kept areas carry their periods through :func:`reorganise`.
 
 from __future__ import annotations
 
+import attrs
+
 import svduty
 from svduty.authorities import specified_authorities_for
 from svduty.findings import Severity
@@ -46,5 +48,12 @@ def test_reorganise_keeps_the_periods_of_the_areas_it_keeps() -> None:
     assert gone.reasons[0].rule == "s.11(4)"
     two = reorganise(ending, DISTRICTS, SCENARIO)  # a new area's periods are the scenario's
     assert two.authorities.area_periods is not None
-    assert tuple(two.authorities.area_periods("north-warwickshire-unitary")) == ()
+    # law42: from the scenario's day (it had none, and an area with no record now leaves
+    # whether it was a local government area on a day among the missing facts)
+    new = tuple(two.authorities.area_periods("north-warwickshire-unitary"))
+    assert new == (Period(VESTING),)
+    undated = attrs.evolve(SCENARIO, effective=None)
+    none = reorganise(ending, DISTRICTS, undated).authorities.area_periods
+    assert none is not None
+    assert tuple(none("north-warwickshire-unitary")) == ()
     assert schedule_1_findings(ending, after, on=VESTING) == ()

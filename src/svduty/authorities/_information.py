@@ -12,22 +12,18 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import ACT, answer, held, in_force, label, reason
-from svduty.authorities._authority import (
-    Authority,
-    DistrictsWithin,
-    local_government_areas,
-    one_body,
-)
+from svduty.authorities._answering import answer, held, in_force, label, reason
+from svduty.authorities._authority import Authority, DistrictsWithin, one_body
 from svduty.authorities._categories import Role
+from svduty.authorities._request_area import recipient_area
 from svduty.errors import ConflictError
-from svduty.sources import Confidence, cite
+from svduty.periods import Period
 
 __all__ = ["InformationFacts", "may_disclose", "may_require_information"]
 
@@ -319,6 +315,7 @@ def may_require_information(
     districts_within: DistrictsWithin,
     relevant_area: Iterable[str] | None = None,
     on: _dt.date | str | None = None,
+    area_periods: Callable[[str], Iterable[Period]] | None = None,
 ) -> Answer:
     """Whether a local policing body may require information, which must be supplied (s.17).
 
@@ -346,6 +343,13 @@ def may_require_information(
         on: The day asked about: before 31 January 2023 s.17 was not in force (``no``);
             nor has a body whose record does not hold on it (``no``; with no day, a
             record that has ended leaves the answer ``undetermined``).
+        area_periods: The periods of the areas' own records (a partnership's
+            ``authorities.area_periods``). An area whose record does not hold on ``on``
+            was no local government area that day (s.11(4)): a recipient joined to the
+            police area only through such areas is not shown to be an authority for a
+            local government area within it (``undetermined``, naming the area to
+            record); a relevant area with one is none (``no``), as :func:`may_assist`
+            says. Without them the areas are taken as given.
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -371,8 +375,8 @@ def may_require_information(
         )
         failed = True
     if not failed:
-        a_reasons, a_missing, failed = _recipient_area(
-            body, recipient, districts_within, relevant_area
+        a_reasons, a_missing, failed = recipient_area(
+            body, recipient, districts_within, relevant_area, area_periods=area_periods, on=on
         )
         reasons.extend(a_reasons)
         missing.extend(a_missing)
@@ -406,89 +410,3 @@ def may_require_information(
         reasons.append(reason("s.17(4)", f"{recipient.name} must comply with the request"))
         reasons.append(reason("s.17(7)", "the information may be used only for s.14 functions"))
     return answer(question, reasons, missing, failed=failed)
-
-
-_S17_RELEVANT_AREA_DOUBT = (
-    "svduty reads s.17(2) ('for that area') with s.14(1)(b) as reaching the authorities for "
-    "every part of a s.9 relevant area that straddles the police area; the reading is not "
-    "confirmed against the primary text or guidance"
-)
-
-
-def _recipient_area(
-    body: Authority,
-    recipient: Authority,
-    districts_within: DistrictsWithin,
-    relevant_area: Iterable[str] | None,
-) -> tuple[list[Reason], list[str], bool]:
-    """Whether the recipient is an authority for the area of the request (s.17(2), s.14(1))."""
-    own = set(local_government_areas(body, districts_within))
-    theirs = set(local_government_areas(recipient, districts_within))
-    shared = sorted(own & theirs)
-    if shared:
-        says = f"{recipient.name} is an authority for {', '.join(shared)}, within {body.name}'s "
-        return [reason("s.17(2)", says + "police area")], [], False
-    outside = reason("s.17(2)", f"{recipient.name} is not an authority for the police area")
-    if relevant_area is None:
-        return (
-            [outside],
-            [
-                "relevant_area: whether the request serves s.9 functions for a relevant area "
-                f"any part of which falls within {body.name}'s police area and which "
-                f"{recipient.name} is an authority for (s.14(1)(b), s.17(2))"
-            ],
-            False,
-        )
-    area = set(relevant_area)
-    if not area:
-        return [outside, reason("s.14(1)", "the request serves no s.9 relevant area")], [], True
-    inside = sorted(area & own)
-    if not inside:
-        return (
-            [
-                outside,
-                reason("s.14(1)(b)", "no part of the relevant area falls within the police area"),
-            ],
-            [],
-            True,
-        )
-    reached = sorted(area & theirs)
-    if not reached:
-        return (
-            [
-                outside,
-                reason(
-                    "s.17(2)",
-                    f"{recipient.name} is not an authority for any part of the relevant area",
-                ),
-            ],
-            [],
-            True,
-        )
-    doubt = cite(
-        ACT,
-        "s.17(2), s.14(1)(b)",
-        confidence=Confidence.UNCONFIRMED,
-        doubt=_S17_RELEVANT_AREA_DOUBT,
-    )
-    return (
-        [
-            outside,
-            reason(
-                "s.14(1)(b)",
-                f"the relevant area straddles the police area: {', '.join(inside)} falls "
-                "within it, so the request may serve s.9 functions for the whole area",
-            ),
-            Reason(
-                "s.17(2)",
-                f"{recipient.name} is an authority for {', '.join(reached)}, part of the "
-                "relevant area outside the police area",
-                doubt,
-            ),
-        ],
-        [
-            "confirmation that s.17(2) reaches an authority for the part of a s.9 relevant "
-            f"area outside the police area: {_S17_RELEVANT_AREA_DOUBT}"
-        ],
-        False,
-    )

@@ -60,8 +60,9 @@ class Authorities:
         districts_within: The join callable (see :func:`local_government_areas`).
         area_periods: The periods of an area's records (the partnership's geography's
             :meth:`~svduty.areas.Geography.periods_of`): a local government area asked
-            about on a day none holds was not one that day (s.11(4)). None, or no
-            periods for a code: not known, and not asked.
+            about on a day none holds was not one that day (s.11(4)); one with no
+            periods (known only from the undated national tables) leaves whether it was
+            one that day missing. None: the areas are taken as given.
 
     Raises:
         ConflictError: if two authorities share an id.

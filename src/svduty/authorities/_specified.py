@@ -240,11 +240,14 @@ def area_held(
     bodies. An area asked about on a day none of its records holds (Cumberland, a
     unitary from 1 April 2023, asked about in February 2023, when its districts were the
     local government areas) was not a local government area that day: ``failed``. Asked
-    of no day, an area whose records end leaves the day to be given. An area with no
-    recorded periods (``periods_of``, a partnership's ``Authorities.area_periods``, not
-    given, or an area the geography knows only from the undated national tables) is not
-    asked about, nor is a code that is never one (a county, an area of Scotland:
-    :func:`not_a_local_government_area`).
+    of no day, an area whose records end leaves the day to be given. Asked of a day, an
+    area with no recorded period (one the geography knows only from the undated national
+    tables: the current areas) leaves its record among the missing facts: whether it was
+    a local government area that day is not known, and a ``yes`` that needs it waits for
+    it (a ``no`` for another reason stands). Without ``periods_of`` (a partnership's
+    ``Authorities.area_periods``) the areas are taken as given; a code that is never one
+    (a county, an area of Scotland: :func:`not_a_local_government_area`) is not asked
+    about.
 
     Example:
         >>> from svduty.periods import Period
@@ -254,6 +257,8 @@ def area_held(
         (True, 'E06000063 was not a local government area on 2023-02-15: its record holds 2023-04-01 onwards')
         >>> area_held(a, ["E06000063"], "2023-04-01"), area_held(a, ["E07000901"], None)
         (([], [], False), ([], [], False))
+        >>> area_held(a, ["E07000901"], "2023-06-01")[1]
+        ['the record of E07000901 as a local government area: whether it was one on 2023-06-01 (s.11(4))']
     """  # noqa: E501
     reasons: list[Reason] = []
     missing: list[str] = []
@@ -264,7 +269,12 @@ def area_held(
         if not_a_local_government_area(code):  # a county on no day: s.11(4) by its code
             continue
         periods = sorted(periods_of(code) or (), key=lambda p: p.start)
-        if not periods:
+        if not periods:  # known only from the undated national tables (law42)
+            if on is not None:
+                missing.append(
+                    f"the record of {code} as a local government area: whether it was one "
+                    f"on {date(on)} (s.11(4))"
+                )
             continue
         if on is None:
             if periods[-1].end is not None:

@@ -244,8 +244,9 @@ def reorganise(
     """Apply a scenario's authority and area changes; other changes are left alone.
 
     The authorities after keep the periods of the areas it keeps
-    (:attr:`~svduty.authorities.Authorities.area_periods`); an area it creates has none
-    (it is one from the scenario's day).
+    (:attr:`~svduty.authorities.Authorities.area_periods`); an area it creates is one from
+    the scenario's day (:attr:`~svduty.governance.Scenario.effective`), and has no period
+    when the scenario gives none.
 
     Args:
         authorities: The partnership's authorities (with their ``districts_within`` join).
@@ -354,8 +355,10 @@ def reorganise(
 
     old_periods = authorities.area_periods
 
-    def periods(code: str) -> Iterable[Period]:  # a new area's: the scenario's day, not known
-        return () if code in codes or old_periods is None else old_periods(code)
+    def periods(code: str) -> Iterable[Period]:  # a new area's: from the scenario's day
+        if code in codes:
+            return (Period(effective),) if effective is not None else ()
+        return () if old_periods is None else old_periods(code)
 
     absences = _absences_after(authorities, replaced, new_areas, set(items))
     after = Authorities(

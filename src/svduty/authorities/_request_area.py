@@ -1,0 +1,204 @@
+"""Section 17(2): whether the authority asked is one for an area of the request.
+
+:func:`recipient_area` reads s.17(2) ("a specified authority or relevant authority for a
+local government area" within the police area) with s.14(1)(b) (a s.9 relevant area any
+part of which falls within it), and with each area's own record (s.11(4)): an area
+asked about on a day its record does not hold was no local government area that day.
+
+Example:
+    >>> from svduty.authorities._categories import AuthorityCategory
+    >>> from svduty.sources import cite
+    >>> c = cite("pcsc-act-2022", "Sch 1")
+    >>> pcc = Authority("pcc", "PCC", AuthorityCategory.LOCAL_POLICING_BODY, ("E23000099",), c)
+    >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+    >>> fake = {"E23000099": ["E07000901"]}
+    >>> reasons, missing, failed = recipient_area(pcc, d, lambda c: fake.get(c, [c]), None)
+    >>> reasons[0].says, missing, failed
+    ("D is an authority for E07000901, within PCC's police area", [], False)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable
+
+from svduty.answers import Reason
+from svduty.authorities._answering import ACT, reason
+from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
+from svduty.authorities._specified import area_held
+from svduty.periods import Period, date
+from svduty.sources import Confidence, cite
+
+__all__ = ["recipient_area"]
+
+_S17_RELEVANT_AREA_DOUBT = (
+    "svduty reads s.17(2) ('for that area') with s.14(1)(b) as reaching the authorities for "
+    "every part of a s.9 relevant area that straddles the police area; the reading is not "
+    "confirmed against the primary text or guidance"
+)
+
+Parts = tuple[list[Reason], list[str], bool]
+
+
+def _by_record(
+    periods_of: Callable[[str], Iterable[Period]] | None,
+    codes: Iterable[str],
+    on: _dt.date | str | None,
+) -> tuple[list[str], list[str], list[Reason], list[str]]:
+    """(held, gone, why gone, missing): the areas by what their own records say of ``on``."""
+    kept: list[str] = []
+    gone: list[str] = []
+    why: list[Reason] = []
+    missing: list[str] = []
+    for code in codes:
+        reasons, unknown, failed = area_held(periods_of, [code], on)
+        if failed:
+            gone.append(code)
+            why.extend(reasons)
+        else:
+            kept.append(code)
+            missing.extend(unknown)
+    return kept, gone, why, missing
+
+
+def recipient_area(
+    body: Authority,
+    recipient: Authority,
+    districts_within: DistrictsWithin,
+    relevant_area: Iterable[str] | None,
+    *,
+    area_periods: Callable[[str], Iterable[Period]] | None = None,
+    on: _dt.date | str | None = None,
+) -> Parts:
+    """Whether the recipient is an authority for the area of the request (s.17(2), s.14(1)).
+
+    (reasons, missing, failed). The areas the two share are the local government areas
+    within the police area the recipient is an authority for; with ``area_periods``, an
+    area whose own record does not hold on ``on`` is none that day (s.11(4)), and one
+    with no record leaves it missing. A recipient joined to the police area only through
+    areas that were none that day (Allerdale's council, which ``svduty init`` files under
+    Cumberland's code until 1 April 2023) is not shown to be an authority for a local
+    government area within it: ``undetermined``, naming the area to record, never a
+    ``yes`` for an area that did not exist nor a ``no`` for a body that may have been one.
+
+    Example:
+        >>> from svduty.authorities._categories import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> pcc = Authority("pcc", "PCC", AuthorityCategory.LOCAL_POLICING_BODY, ("E23000099",),
+        ...                 c)
+        >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E06000063",), c)
+        >>> join = {"E23000099": ["E06000063"]}
+        >>> later = {"E06000063": [Period("2023-04-01")]}.get
+        >>> reasons, missing, failed = recipient_area(
+        ...     pcc, d, lambda c: join.get(c, [c]), None, area_periods=later, on="2023-02-15")
+        >>> failed, reasons[0].rule, missing[0][:58]
+        (False, 's.11(4)', "the local government area within PCC's police area for whi")
+    """
+    own = set(local_government_areas(body, districts_within))
+    theirs = set(local_government_areas(recipient, districts_within))
+    joined = sorted(own & theirs)
+    shared, gone, why, unknown = _by_record(area_periods, joined, on)
+    if shared:
+        known = [x for x in shared if not area_held(area_periods, [x], on)[1]]
+        says = f"{recipient.name} is an authority for {', '.join(known or shared)}, within "
+        return (
+            [reason("s.17(2)", says + f"{body.name}'s police area")],
+            [] if known else unknown,
+            False,
+        )
+    if gone:  # joined only through areas that were no local government area that day
+        return (
+            why,
+            [
+                f"the local government area within {body.name}'s police area for which "
+                f"{recipient.name} was an authority on {date(on) if on else 'the day'} "
+                f"(s.17(2)): the area it is recorded for, {', '.join(gone)}, was not one "
+                "that day (s.11(4))"
+            ],
+            False,
+        )
+    return _relevant_area(
+        body, recipient, own, theirs, relevant_area=relevant_area, area_periods=area_periods, on=on
+    )
+
+
+def _relevant_area(
+    body: Authority,
+    recipient: Authority,
+    own: set[str],
+    theirs: set[str],
+    *,
+    relevant_area: Iterable[str] | None,
+    area_periods: Callable[[str], Iterable[Period]] | None,
+    on: _dt.date | str | None,
+) -> Parts:
+    """s.14(1)(b): a recipient outside the police area, reached through a relevant area."""
+    outside = reason("s.17(2)", f"{recipient.name} is not an authority for the police area")
+    if relevant_area is None:
+        return (
+            [outside],
+            [
+                "relevant_area: whether the request serves s.9 functions for a relevant area "
+                f"any part of which falls within {body.name}'s police area and which "
+                f"{recipient.name} is an authority for (s.14(1)(b), s.17(2))"
+            ],
+            False,
+        )
+    area = list(dict.fromkeys(relevant_area))
+    if not area:
+        return [outside, reason("s.14(1)", "the request serves no s.9 relevant area")], [], True
+    _, gone, why, unknown = _by_record(area_periods, area, on)
+    if gone:  # a relevant area is made up of local government areas (s.9(13))
+        return [outside, *why], [], True
+    inside = sorted(set(area) & own)
+    if not inside:
+        return (
+            [
+                outside,
+                reason("s.14(1)(b)", "no part of the relevant area falls within the police area"),
+            ],
+            [],
+            True,
+        )
+    reached = sorted(set(area) & theirs)
+    if not reached:
+        return (
+            [
+                outside,
+                reason(
+                    "s.17(2)",
+                    f"{recipient.name} is not an authority for any part of the relevant area",
+                ),
+            ],
+            [],
+            True,
+        )
+    doubt = cite(
+        ACT,
+        "s.17(2), s.14(1)(b)",
+        confidence=Confidence.UNCONFIRMED,
+        doubt=_S17_RELEVANT_AREA_DOUBT,
+    )
+    return (
+        [
+            outside,
+            reason(
+                "s.14(1)(b)",
+                f"the relevant area straddles the police area: {', '.join(inside)} falls "
+                "within it, so the request may serve s.9 functions for the whole area",
+            ),
+            Reason(
+                "s.17(2)",
+                f"{recipient.name} is an authority for {', '.join(reached)}, part of the "
+                "relevant area outside the police area",
+                doubt,
+            ),
+        ],
+        [
+            "confirmation that s.17(2) reaches an authority for the part of a s.9 relevant "
+            f"area outside the police area: {_S17_RELEVANT_AREA_DOUBT}",
+            *unknown,
+        ],
+        False,
+    )
