@@ -808,3 +808,48 @@ def test_a_plan_line_s_joint_agreement_is_true_or_false_only(flag: object) -> No
 def test_a_plan_line_of_more_items_than_it_has_is_refused() -> None:
     with pytest.raises(ArgumentError, match=r"SpendingPlan\.of\(rows\)\[0\]"):
         SpendingPlan.of([("strategy", "2024/25", "labour", "5000", True, "extra")])
+
+
+# -- forty-second session (funding42) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("year", sorted(SEED_FIGURES))
+@pytest.mark.parametrize("category", ["labour", "non_labour"])
+def test_a_population_split_cites_the_allocation_it_divides(year, category):
+    """A split's money lines cited only the populations: the £234,637.86 they divide had
+    no source on the split, though the agreement states it (a review, funding42)."""
+    m = warwickshire_funding()
+    allocation = m.allocation(year)
+    sp = m.split_by_population(year, category=category)
+    assert sp.amount_citation == allocation.citation is not None
+    assert sp.as_dict()["amount_citation"] == allocation.citation.as_dict()
+    assert f"Amount stated in: {allocation.citation}" in sp.to_text()
+    assert len(sp.citations) == 5  # the weights' sources are kept beside it
+    given = m.split_by_population(year, amount=Money.parse("100"))
+    assert given.amount_citation is None  # an amount the caller gives: no source known
+    assert given.as_dict()["amount_citation"] is None
+    assert "Amount stated in" not in given.to_text()
+
+
+@pytest.mark.parametrize(
+    ("into", "name", "field", "first"),
+    [
+        (3, "Rugby", "populations[3].parts[2].district", "populations[2].parts[0].district"),
+        (0, " rugby ", "populations[2].parts[0].district", "populations[0].parts[1].district"),
+        (2, "RUGBY", "populations[2].parts[1].district", "populations[2].parts[0].district"),
+        (1, "Warwick", "populations[3].parts[1].district", "populations[1].parts[1].district"),
+    ],
+)
+def test_a_district_counted_under_two_recipients_is_refused(into, name, field, first):
+    """A district listed under two CSPs' populations was accepted: its people weighed twice
+    in a population split (south-warwickshire's share of 2024/25 rose from £111,342.90 to
+    £131,175.50 with Rugby under it too), with at most a warning that the total differs."""
+    data = copy.deepcopy(funding_data())
+    data["populations"][into]["parts"].append({"district": name, "value": 1000, "citation": None})
+    with pytest.raises(BundleError) as info:
+        load_funding(data, file="funding.toml")
+    p = info.value.problems[0]
+    assert (p.file, p.field) == ("funding.toml", field)
+    assert f"first at {first}" in str(p)
+    assert "under one recipient only" in str(p)
+    assert name.strip().lower() not in str(info.value).lower()  # the name is never echoed
