@@ -853,3 +853,51 @@ def test_a_district_counted_under_two_recipients_is_refused(into, name, field, f
     assert f"first at {first}" in str(p)
     assert "under one recipient only" in str(p)
     assert name.strip().lower() not in str(info.value).lower()  # the name is never echoed
+
+
+@st.composite
+def _populations(draw):
+    """Populations of 1 to 5 recipients; a district may be drawn under two of them."""
+    n = draw(st.integers(1, 5))
+    names = st.sampled_from(["Rugby", "rugby ", "Warwick", "North Warwickshire", "Stratford"])
+    return [
+        {
+            "recipient": f"r{i}",
+            "name": f"R{i}",
+            "vintage": "Census 2021",
+            "parts": [
+                {"district": draw(names), "value": draw(st.integers(0, 200_000)), "citation": None}
+                for _ in range(draw(st.integers(1, 2)))
+            ],
+        }
+        for i in range(n)
+    ]
+
+
+@given(_populations(), st.randoms(use_true_random=False))
+def test_a_population_split_counts_each_district_once_conserves_and_ignores_row_order(
+    populations, rnd
+):
+    """Any populations: a district given twice is refused; otherwise each year's money is
+    split to the penny, citing its allocation, whatever order the rows and parts are in."""
+    data = copy.deepcopy(funding_data())
+    data.pop("population_total")
+    data["populations"] = populations
+    districts = [p["district"].strip().lower() for r in populations for p in r["parts"]]
+    if len(set(districts)) < len(districts):
+        with pytest.raises(BundleError, match=r"populations\[\d\]\.parts\[\d\]\.district: given"):
+            load_funding(data, file="funding.toml")
+        return
+    m = load_funding(data, file="funding.toml")
+    shuffled = copy.deepcopy(data)
+    rnd.shuffle(shuffled["populations"])
+    for row in shuffled["populations"]:
+        rnd.shuffle(row["parts"])
+    other = load_funding(shuffled, file="funding.toml")
+    if not any(m.population_weights().values()):
+        return
+    for year in m.years:
+        sp = m.split_by_population(year)
+        assert sp.total() == sp.amount == m.allocation(year).non_labour
+        assert sp.amount_citation == m.allocation(year).citation
+        assert other.split_by_population(year).amounts() == sp.amounts()
