@@ -901,3 +901,32 @@ def test_a_population_split_counts_each_district_once_conserves_and_ignores_row_
         assert sp.total() == sp.amount == m.allocation(year).non_labour
         assert sp.amount_citation == m.allocation(year).citation
         assert other.split_by_population(year).amounts() == sp.amounts()
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "needle"),
+    [
+        (lambda d: d["populations"][0].update(parts=[]), "populations[0].parts", "at least one"),
+        (
+            lambda d: d["populations"][1]["parts"][0].update(district=" "),
+            "populations[1].parts[0].district",
+            "not blank",
+        ),
+        (
+            lambda d: d["populations"][2]["parts"][0].update(district="Rugby\x1b[31m"),
+            "populations[2].parts[0].district",
+            "printable",
+        ),
+    ],
+)
+def test_a_recipient_with_no_district_or_a_blank_district_is_refused(change, field, needle):
+    """A recipient with no parts loaded with a population of 0 and got nothing from a
+    population split, with at most a warning that the stated total differs (funding42)."""
+    data = copy.deepcopy(funding_data())
+    change(data)
+    with pytest.raises(BundleError) as info:
+        load_funding(data, file="funding.toml")
+    p = info.value.problems[0]
+    assert (p.file, p.field) == ("funding.toml", field)
+    assert needle in str(p)
+    assert "\x1b" not in str(info.value)

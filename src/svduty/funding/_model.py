@@ -98,6 +98,22 @@ class FundingModel:
         ]
         problems += _districts_once(self.populations)
         for n, pop in enumerate(self.populations):
+            if not pop.parts:  # no district known is not a population of none
+                problems.append(
+                    Problem(
+                        field=f"populations[{n}].parts",
+                        expected="at least one district's population (a recipient with "
+                        "none would get nothing from a population split, in silence)",
+                    )
+                )
+            problems += [  # a district is named by printable text (it is shown)
+                Problem(
+                    field=f"populations[{n}].parts[{k}].district",
+                    expected="a district's name: printable text, not blank",
+                )
+                for k, x in enumerate(pop.parts)
+                if not x.district.strip() or not x.district.isprintable()
+            ]
             problems += [  # a count of people: never fewer than none
                 Problem(field=f"populations[{n}].parts[{k}].value", expected=_PEOPLE, got=x.value)
                 for k, x in enumerate(pop.parts)
