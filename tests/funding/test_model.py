@@ -342,8 +342,11 @@ def test_populations_keep_their_doubt():
     nb = pops["nuneaton-and-bedworth"].parts[0].citation
     assert nb.confidence is Confidence.UNCONFIRMED
     assert "Derived" in nb.doubt
-    strat = pops["south-warwickshire"].parts[0].citation
-    assert strat.confidence is Confidence.UNCONFIRMED
+    strat = pops["south-warwickshire"].parts[0].citation  # the district council's page
+    assert strat.confidence is Confidence.SECONDARY
+    assert (
+        strat.url == "https://www.stratford.gov.uk/consultation-performance/census-2021-results.cfm"
+    )
     assert pops["south-warwickshire"].value == 134700 + 148500
 
 
