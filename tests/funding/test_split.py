@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import itertools
 from decimal import Decimal
 from fractions import Fraction
@@ -343,3 +344,6 @@ def test_an_amount_citation_is_a_citation_and_is_kept() -> None:
         assert sp.amount_citation == c
         assert sp.as_dict()["amount_citation"] == c.as_dict()
         assert f"Amount stated in: {c}" in sp.to_text()
+        assert html.escape(f"Amount stated in: {c}") in sp._repr_html_()
+    shown = split(Money.parse("1"), {"a": 1}, citations=[c])._repr_html_()  # a notebook's view
+    assert html.escape(f"Weights: {c}") in shown

@@ -181,9 +181,13 @@ class Split:
             f"<td style='text-align:right'>{s.amount.format(always_pence=True)}</td></tr>"
             for s in self.shares
         )
+        cited = [f"Amount stated in: {c}" for c in (self.amount_citation,) if c is not None] + [
+            f"Weights: {c}" for c in self.citations
+        ]
+        notes = "".join(f"<br><small>{html.escape(n)}</small>" for n in cited)
         return (
             f"<table><caption>Split of {self.amount} ({html.escape(self.method)})</caption>"
-            f"<tr><th>recipient</th><th>weight</th><th>amount</th></tr>{rows}</table>"
+            f"<tr><th>recipient</th><th>weight</th><th>amount</th></tr>{rows}</table>{notes}"
         )
 
 
