@@ -201,3 +201,38 @@ def test_a_malformed_year_is_a_usage_error(year: str) -> None:
     assert out == ""
     assert "argument --year: expected a UK financial year such as 2023/24" in err
     assert run("funding", "--year", "2030/31")[0] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'method = "population"\n',
+        'method = "equal"\nrecipients = ["north", "south"]\n',
+        'method = "weights"\nweights = { north = 1, south = 2 }\n',
+        'method = "shares"\nweights = { north = "0.25", south = "0.75" }\n',
+        'method = "needs"\n',
+    ],
+)
+def test_a_split_of_a_years_allocation_cites_it_whatever_the_method(tmp_path, text):
+    """The split's lines cited only the weights' sources: the allocation they divide (the
+    agreement's '2024/25 £311,679.57 (... Non-labour: £234,637.86)') was not among them
+    (a review, funding42)."""
+    f = write(tmp_path, 'year = "2024/25"\n' + text)
+    code, out, err = run("funding", "--split", f, "--format", "json")
+    assert code == 0, err
+    cited = json.loads(out)["split"]["amount_citation"]
+    assert cited["source"] == "warwickshire-partnership-agreement"
+    assert "Non-labour: £234,637.86" in cited["provision"]
+    code, out, err = run("funding", "--split", f)
+    assert code == 0, err
+    assert "\nAmount stated in: Partnership Agreement" in out
+
+
+def test_a_split_of_the_files_own_amount_says_it_cites_nothing(tmp_path):
+    f = write(tmp_path, 'amount = "100"\nmethod = "equal"\nrecipients = ["a", "b"]\n')
+    code, out, _ = run("funding", "--split", f, "--format", "json")
+    assert code == 0
+    assert json.loads(out)["split"]["amount_citation"] is None
+    code, out, _ = run("funding", "--split", f)
+    assert code == 0
+    assert "The split file's amount (it cites no source):\nSplit of £100 (equal)" in out

@@ -342,8 +342,11 @@ def test_populations_keep_their_doubt():
     nb = pops["nuneaton-and-bedworth"].parts[0].citation
     assert nb.confidence is Confidence.UNCONFIRMED
     assert "Derived" in nb.doubt
-    strat = pops["south-warwickshire"].parts[0].citation
-    assert strat.confidence is Confidence.UNCONFIRMED
+    strat = pops["south-warwickshire"].parts[0].citation  # the district council's page
+    assert strat.confidence is Confidence.SECONDARY
+    assert (
+        strat.url == "https://www.stratford.gov.uk/consultation-performance/census-2021-results.cfm"
+    )
     assert pops["south-warwickshire"].value == 134700 + 148500
 
 
@@ -808,3 +811,125 @@ def test_a_plan_line_s_joint_agreement_is_true_or_false_only(flag: object) -> No
 def test_a_plan_line_of_more_items_than_it_has_is_refused() -> None:
     with pytest.raises(ArgumentError, match=r"SpendingPlan\.of\(rows\)\[0\]"):
         SpendingPlan.of([("strategy", "2024/25", "labour", "5000", True, "extra")])
+
+
+# -- forty-second session (funding42) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("year", sorted(SEED_FIGURES))
+@pytest.mark.parametrize("category", ["labour", "non_labour"])
+def test_a_population_split_cites_the_allocation_it_divides(year, category):
+    """A split's money lines cited only the populations: the £234,637.86 they divide had
+    no source on the split, though the agreement states it (a review, funding42)."""
+    m = warwickshire_funding()
+    allocation = m.allocation(year)
+    sp = m.split_by_population(year, category=category)
+    assert sp.amount_citation == allocation.citation is not None
+    assert sp.as_dict()["amount_citation"] == allocation.citation.as_dict()
+    assert f"Amount stated in: {allocation.citation}" in sp.to_text()
+    assert len(sp.citations) == 5  # the weights' sources are kept beside it
+    given = m.split_by_population(year, amount=Money.parse("100"))
+    assert given.amount_citation is None  # an amount the caller gives: no source known
+    assert given.as_dict()["amount_citation"] is None
+    assert "Amount stated in" not in given.to_text()
+
+
+@pytest.mark.parametrize(
+    ("into", "name", "field", "first"),
+    [
+        (3, "Rugby", "populations[3].parts[2].district", "populations[2].parts[0].district"),
+        (0, " rugby ", "populations[2].parts[0].district", "populations[0].parts[1].district"),
+        (2, "RUGBY", "populations[2].parts[1].district", "populations[2].parts[0].district"),
+        (1, "Warwick", "populations[3].parts[1].district", "populations[1].parts[1].district"),
+    ],
+)
+def test_a_district_counted_under_two_recipients_is_refused(into, name, field, first):
+    """A district listed under two CSPs' populations was accepted: its people weighed twice
+    in a population split (south-warwickshire's share of 2024/25 rose from £111,342.90 to
+    £131,175.50 with Rugby under it too), with at most a warning that the total differs."""
+    data = copy.deepcopy(funding_data())
+    data["populations"][into]["parts"].append({"district": name, "value": 1000, "citation": None})
+    with pytest.raises(BundleError) as info:
+        load_funding(data, file="funding.toml")
+    p = info.value.problems[0]
+    assert (p.file, p.field) == ("funding.toml", field)
+    assert f"first at {first}" in str(p)
+    assert "under one recipient only" in str(p)
+    assert name.strip().lower() not in str(info.value).lower()  # the name is never echoed
+
+
+@st.composite
+def _populations(draw):
+    """Populations of 1 to 5 recipients; a district may be drawn under two of them."""
+    n = draw(st.integers(1, 5))
+    names = st.sampled_from(["Rugby", "rugby ", "Warwick", "North Warwickshire", "Stratford"])
+    return [
+        {
+            "recipient": f"r{i}",
+            "name": f"R{i}",
+            "vintage": "Census 2021",
+            "parts": [
+                {"district": draw(names), "value": draw(st.integers(0, 200_000)), "citation": None}
+                for _ in range(draw(st.integers(1, 2)))
+            ],
+        }
+        for i in range(n)
+    ]
+
+
+@given(_populations(), st.randoms(use_true_random=False))
+def test_a_population_split_counts_each_district_once_conserves_and_ignores_row_order(
+    populations, rnd
+):
+    """Any populations: a district given twice is refused; otherwise each year's money is
+    split to the penny, citing its allocation, whatever order the rows and parts are in."""
+    data = copy.deepcopy(funding_data())
+    data.pop("population_total")
+    data["populations"] = populations
+    districts = [p["district"].strip().lower() for r in populations for p in r["parts"]]
+    if len(set(districts)) < len(districts):
+        with pytest.raises(BundleError, match=r"populations\[\d\]\.parts\[\d\]\.district: given"):
+            load_funding(data, file="funding.toml")
+        return
+    m = load_funding(data, file="funding.toml")
+    shuffled = copy.deepcopy(data)
+    rnd.shuffle(shuffled["populations"])
+    for row in shuffled["populations"]:
+        rnd.shuffle(row["parts"])
+    other = load_funding(shuffled, file="funding.toml")
+    if not any(m.population_weights().values()):
+        return
+    for year in m.years:
+        sp = m.split_by_population(year)
+        assert sp.total() == sp.amount == m.allocation(year).non_labour
+        assert sp.amount_citation == m.allocation(year).citation
+        assert other.split_by_population(year).amounts() == sp.amounts()
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "needle"),
+    [
+        (lambda d: d["populations"][0].update(parts=[]), "populations[0].parts", "at least one"),
+        (
+            lambda d: d["populations"][1]["parts"][0].update(district=" "),
+            "populations[1].parts[0].district",
+            "not blank",
+        ),
+        (
+            lambda d: d["populations"][2]["parts"][0].update(district="Rugby\x1b[31m"),
+            "populations[2].parts[0].district",
+            "printable",
+        ),
+    ],
+)
+def test_a_recipient_with_no_district_or_a_blank_district_is_refused(change, field, needle):
+    """A recipient with no parts loaded with a population of 0 and got nothing from a
+    population split, with at most a warning that the stated total differs (funding42)."""
+    data = copy.deepcopy(funding_data())
+    change(data)
+    with pytest.raises(BundleError) as info:
+        load_funding(data, file="funding.toml")
+    p = info.value.problems[0]
+    assert (p.file, p.field) == ("funding.toml", field)
+    assert needle in str(p)
+    assert "\x1b" not in str(info.value)

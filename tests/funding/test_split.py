@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import itertools
 from decimal import Decimal
 from fractions import Fraction
@@ -328,3 +329,21 @@ def test_the_penny_goes_to_the_largest_remainder_not_the_first_id():
     # exact shares 33⅓p and 66⅔p: the penny left goes to b (⅔), not to a (⅓, sorts first)
     sp = split(Money.parse("1.00"), {"a": 1, "b": 2})
     assert [(s.amount.pence, s.rounding_penny) for s in sp.shares] == [(33, False), (67, True)]
+
+
+def test_an_amount_citation_is_a_citation_and_is_kept() -> None:
+    """A split cites where its amount is stated (funding42), as it cites the weights."""
+    with pytest.raises(ArgumentError, match=r"split\(amount_citation\)"):
+        split(Money.parse("1"), {"a": 1}, amount_citation="the agreement")  # type: ignore[arg-type]
+    c = cite("pcsc-act-2022")
+    for sp in (
+        split(Money.parse("1"), {"a": 1}, amount_citation=c),
+        split_equal(Money.parse("1"), ["a"], amount_citation=c),
+        split_shares(Money.parse("1"), {"a": 1}, amount_citation=c),
+    ):
+        assert sp.amount_citation == c
+        assert sp.as_dict()["amount_citation"] == c.as_dict()
+        assert f"Amount stated in: {c}" in sp.to_text()
+        assert html.escape(f"Amount stated in: {c}") in sp._repr_html_()
+    shown = split(Money.parse("1"), {"a": 1}, citations=[c])._repr_html_()  # a notebook's view
+    assert html.escape(f"Weights: {c}") in shown

@@ -230,7 +230,7 @@ def _split_from_file(
                     "amount the split is of that amount",
                 )
             amount = Money.parse(data["amount"], field="amount")
-            of = None
+            of, source = None, None  # the file's own amount: no source svduty knows
         else:
             # one year however written ("2023-24", "2023/2024"): compared and said as a year
             given = _file_year(data["year"]) if "year" in data else None
@@ -247,7 +247,10 @@ def _split_from_file(
                     file, "category", expected="'labour' or 'non_labour'", got=category
                 )
             of = {"year": fy.label, "category": category}
-            amount = model.allocation(fy).amount(CostCategory(category))
+            allocation = model.allocation(fy)
+            # every share is of this allocation: each line rests on its source (the
+            # Home Office grant as the agreement states it) as on the weights'
+            amount, source = allocation.amount(CostCategory(category)), allocation.citation
         floors = data.get("floors")
         caps = data.get("caps")
         if method == "population":
@@ -266,10 +269,11 @@ def _split_from_file(
                 caps=caps,
                 method="population",
                 citations=tuple(c for p in model.populations for c in p.citations()),
+                amount_citation=source,
             )
         elif method == "equal":
             recipients = data.get("recipients") or list(model.population_weights())
-            sp = split_equal(amount, recipients, floors=floors, caps=caps)
+            sp = split_equal(amount, recipients, floors=floors, caps=caps, amount_citation=source)
         elif method == "needs":
             if strategy is None:
                 raise FundingError.single(
@@ -277,16 +281,26 @@ def _split_from_file(
                 )
             weights = strategy.needs.weights(data.get("measure", "average"))
             cites = (strategy.needs.citation,) if strategy.needs.citation else ()
-            sp = split(amount, weights, floors=floors, caps=caps, method="needs", citations=cites)
+            sp = split(
+                amount,
+                weights,
+                floors=floors,
+                caps=caps,
+                method="needs",
+                citations=cites,
+                amount_citation=source,
+            )
         elif method == "shares":
             try:
-                sp = split_shares(amount, data.get("weights") or {})
+                sp = split_shares(amount, data.get("weights") or {}, amount_citation=source)
             except FundingError as exc:  # the file's table is weights, not split_shares' shares
                 raise FundingError(
                     [attrs.evolve(p, field=_weights_field(p.field)) for p in exc.problems]
                 ) from None
         else:
-            sp = split(amount, data.get("weights") or {}, floors=floors, caps=caps)
+            sp = split(
+                amount, data.get("weights") or {}, floors=floors, caps=caps, amount_citation=source
+            )
     except DataError as exc:
         raise exc.with_file(file) from None
     return sp, of
@@ -381,5 +395,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if of is not None:
             category = of["category"].replace("_", "-")
             print(f"The {of['year']} {category} allocation:", file=stdout)
+        else:  # never silent: a money line with no source says so
+            print("The split file's amount (it cites no source):", file=stdout)
         print(sp.to_text(), file=stdout)
     return 0

@@ -8,6 +8,7 @@ totals, lookups and splits; its :meth:`~FundingModel.reconcile` and
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -95,10 +96,24 @@ class FundingModel:
             *duplicates((st.id for st in self.stated_totals), "stated_totals", "id"),
             *duplicates((p.recipient for p in self.populations), "populations", "recipient"),
         ]
+        problems += _districts_once(self.populations)
         for n, pop in enumerate(self.populations):
-            problems += duplicates(
-                (x.district for x in pop.parts), f"populations[{n}].parts", "district"
-            )
+            if not pop.parts:  # no district known is not a population of none
+                problems.append(
+                    Problem(
+                        field=f"populations[{n}].parts",
+                        expected="at least one district's population (a recipient with "
+                        "none would get nothing from a population split, in silence)",
+                    )
+                )
+            problems += [  # a district is named by printable text (it is shown)
+                Problem(
+                    field=f"populations[{n}].parts[{k}].district",
+                    expected="a district's name: printable text, not blank",
+                )
+                for k, x in enumerate(pop.parts)
+                if not x.district.strip() or not x.district.isprintable()
+            ]
             problems += [  # a count of people: never fewer than none
                 Problem(field=f"populations[{n}].parts[{k}].value", expected=_PEOPLE, got=x.value)
                 for k, x in enumerate(pop.parts)
@@ -391,16 +406,26 @@ class FundingModel:
     ) -> Split:
         """Split a year's money (by default all its non-labour money) by population.
 
+        The split cites the allocation it divides (``amount_citation``: the year's grant
+        as its source states it) and each population figure (``citations``); an
+        ``amount`` given here has no source the model knows, and is cited by none.
+
         Example:
             >>> import svduty
             >>> sp = svduty.warwickshire().funding.split_by_population("2024/25")
             >>> str(sp.amount), str(sp.total()), str(sp.amounts()["rugby"])
             ('£234,637.86', '£234,637.86', '£44,977.50')
+            >>> sp.amount_citation.provision
+            "Funding Provision: '2024/25 £311,679.57 (Labour: £77,041.71, Non-labour: £234,637.86)'"
         """
         if not self.populations:
             raise FundingError.single(None, "populations", expected="populations to split by")
         category = choice_argument(category, CostCategory, "split_by_population(category)")
-        value = amount if amount is not None else self.allocation(year).amount(category)
+        if amount is None:  # the year's allocation: the split cites it
+            allocation = self.allocation(year)
+            value, of = allocation.amount(category), allocation.citation
+        else:
+            value, of = amount, None
         cites = tuple(c for p in self.populations for c in p.citations())
         return split(
             value,
@@ -409,7 +434,44 @@ class FundingModel:
             caps=caps,
             method="population",
             citations=cites,
+            amount_citation=of,
         )
+
+
+def _districts_once(populations: Iterable[Population]) -> list[Problem]:
+    """A problem for each district given again, under its own or another recipient.
+
+    A district's people counted under two recipients weigh twice in a population split:
+    each recipient's share is its people over everyone's, so the double count takes
+    money from every other recipient. Names equal but for case, Unicode form or the
+    spaces around them are one district; the repeat is named by its place, never by the
+    name.
+
+    Example:
+        >>> from svduty.funding._records import PopulationPart
+        >>> a = Population("a", "A", "v", (PopulationPart("Rugby", 1, None),))
+        >>> b = Population("b", "B", "v", (PopulationPart(" rugby", 2, None),))
+        >>> [str(p) for p in _districts_once([a, b])]
+        ['populations[1].parts[0].district: given twice: first at populations[0].parts[0].district; expected each district under one recipient only (its people would weigh twice in a population split)']
+    """  # noqa: E501
+    first: dict[str, str] = {}
+    out: list[Problem] = []
+    for n, pop in enumerate(populations):
+        for k, part in enumerate(pop.parts):
+            key = unicodedata.normalize("NFC", part.district).strip().casefold()
+            here = f"populations[{n}].parts[{k}].district"
+            if key in first:
+                out.append(
+                    Problem(
+                        field=here,
+                        message=f"given twice: first at {first[key]}",
+                        expected="each district under one recipient only (its people "
+                        "would weigh twice in a population split)",
+                    )
+                )
+            else:
+                first[key] = here
+    return out
 
 
 def _year(year: FinancialYear | str) -> FinancialYear:

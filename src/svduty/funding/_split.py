@@ -74,6 +74,10 @@ class Split:
         shares: One :class:`Share` per recipient.
         method: How the weights were chosen (``"equal"``, ``"shares"``, ``"weights"``...).
         citations: Where the weights come from (populations, needs scores...).
+        amount_citation: Where the amount divided is stated: for a year's allocation, the
+            allocation's citation (the Home Office grant as the source records it);
+            ``None`` for an amount the caller gave. Every share rests on it and on
+            :attr:`citations` (each weight enters every share, through their sum).
 
     Example:
         >>> sp = split_equal(Money.parse("10.00"), ["x", "y", "z"])
@@ -85,6 +89,7 @@ class Split:
     shares: tuple[Share, ...]
     method: str = "weights"
     citations: tuple[Citation, ...] = ()
+    amount_citation: Citation | None = None
 
     def amounts(self) -> dict[str, Money]:
         """The amount of each recipient, by id.
@@ -130,13 +135,15 @@ class Split:
                 for s in self.shares
             ],
             "citations": [c.as_dict() for c in self.citations],
+            "amount_citation": self.amount_citation.as_dict() if self.amount_citation else None,
         }
 
     def to_text(self) -> str:
         """The split as a plain-text table.
 
-        The shares, their total, how the pence were rounded and which recipients got a
-        rounding penny, and each source the weights come from that is not confirmed.
+        The shares, their total, where the amount is stated (when known), how the pence
+        were rounded and which recipients got a rounding penny, and each source the
+        weights come from that is not confirmed.
 
         Example:
             >>> print(split_equal(Money.parse("1"), ["a", "b"]).to_text())
@@ -156,6 +163,8 @@ class Split:
         width = max(len(n) for n, _ in rows)
         lines = [f"Split of {self.amount} ({printable(self.method)})"]
         lines += [f"  {n.ljust(width)}  {m.format(always_pence=True)}" for n, m in rows]
+        if (c := self.amount_citation) is not None:
+            lines.append(f"Amount stated in: {c}" + (f" ({c.doubt})" if c.doubt else ""))
         pennies = [n for n, s in zip(names, self.shares, strict=True) if s.rounding_penny]
         if pennies:
             lines.append(f"{ROUNDING}: {', '.join(pennies)}.")
@@ -172,9 +181,13 @@ class Split:
             f"<td style='text-align:right'>{s.amount.format(always_pence=True)}</td></tr>"
             for s in self.shares
         )
+        cited = [f"Amount stated in: {c}" for c in (self.amount_citation,) if c is not None] + [
+            f"Weights: {c}" for c in self.citations
+        ]
+        notes = "".join(f"<br><small>{html.escape(n)}</small>" for n in cited)
         return (
             f"<table><caption>Split of {self.amount} ({html.escape(self.method)})</caption>"
-            f"<tr><th>recipient</th><th>weight</th><th>amount</th></tr>{rows}</table>"
+            f"<tr><th>recipient</th><th>weight</th><th>amount</th></tr>{rows}</table>{notes}"
         )
 
 
@@ -244,6 +257,7 @@ def split(
     caps: Mapping[str, Money | str] | None = None,
     method: str = "weights",
     citations: Sequence[Citation] = (),
+    amount_citation: Citation | None = None,
 ) -> Split:
     """Divide an amount in proportion to weights, with floors and caps, to the exact penny.
 
@@ -260,6 +274,8 @@ def split(
         caps: The most each named recipient may get.
         method: A word saying how the weights were chosen, kept on the result.
         citations: Where the weights come from.
+        amount_citation: Where the amount is stated (an allocation's citation); kept on
+            the result, as every share's source with the weights'.
 
     Raises:
         FundingError: weights all zero, a negative weight, a weight beyond 1E-60 to 1E+60
@@ -286,6 +302,8 @@ def split(
             )
     text_argument(method, "split(method)", "a word saying how the weights were chosen (str)")
     cited = instances_argument(citations, Citation, "split(citations)", "a Citation (cite(...))")
+    if amount_citation is not None:
+        instance_argument(amount_citation, Citation, "split(amount_citation)", "a Citation or None")
     if amount.pence < 0:
         raise FundingError.single(None, "amount", expected="an amount of zero or more")
     if not weights:
@@ -336,7 +354,7 @@ def split(
         exact = _solve(amount.pence, ids, w, lo, hi)
     pence = _largest_remainder(amount.pence, exact)
     shares = tuple(Share(i, Money(pence[i]), w[i], exact[i]) for i in ids)
-    return Split(amount, shares, method, cited)
+    return Split(amount, shares, method, cited, amount_citation)
 
 
 def _largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, int]:
@@ -383,8 +401,11 @@ def split_equal(
     *,
     floors: Mapping[str, Money | str] | None = None,
     caps: Mapping[str, Money | str] | None = None,
+    amount_citation: Citation | None = None,
 ) -> Split:
     """Divide an amount equally; shares differ by at most a penny.
+
+    ``amount_citation``: where the amount is stated, as for :func:`split`.
 
     Raises:
         ArgumentError: if ``recipients`` is not a list of ids (a string is not).
@@ -396,7 +417,14 @@ def split_equal(
     """
     recipients = texts_argument(recipients, "split_equal(recipients)", "a recipient id (text)")
     _once(recipients, "recipients")
-    return split(amount, dict.fromkeys(recipients, 1), floors=floors, caps=caps, method="equal")
+    return split(
+        amount,
+        dict.fromkeys(recipients, 1),
+        floors=floors,
+        caps=caps,
+        method="equal",
+        amount_citation=amount_citation,
+    )
 
 
 @checked
@@ -405,6 +433,7 @@ def split_shares(
     shares: Mapping[str, Weight | str],
     *,
     citations: Sequence[Citation] = (),
+    amount_citation: Citation | None = None,
 ) -> Split:
     """Divide an amount by fixed shares that add up to exactly one (or to 100 per cent).
 
@@ -413,6 +442,7 @@ def split_shares(
         shares: Each recipient's share, as fractions adding up to 1 (``"0.25"``) or
             percentages adding up to 100.
         citations: Where the shares were agreed.
+        amount_citation: Where the amount is stated, as for :func:`split`.
 
     Raises:
         FundingError: if the shares do not add up to 1 or 100.
@@ -434,4 +464,6 @@ def split_shares(
         raise FundingError.single(
             None, "shares", expected="shares adding up to 1 (or 100 per cent)", got=said
         )
-    return split(amount, fracs, method="shares", citations=citations)
+    return split(
+        amount, fracs, method="shares", citations=citations, amount_citation=amount_citation
+    )
