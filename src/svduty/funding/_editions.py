@@ -186,7 +186,7 @@ class StrategyEdition:
         >>> import svduty
         >>> e = svduty.warwickshire().strategies.editions[0]
         >>> e.under, str(e.published_by), e.consultation is None
-        (('s.8',), '2023-06-19', True)
+        (('s.8', 's.9'), '2023-06-19', True)
     """
 
     id: str
