@@ -35,7 +35,7 @@ from svduty.errors import (
     UnknownAreaError,
 )
 from svduty.findings import Findings, Severity
-from svduty.funding import FundingModel, Strategy
+from svduty.funding import FundingModel, Strategy, StrategyRecords
 from svduty.governance import (
     GovernanceGraph,
     GovernanceRule,
@@ -83,6 +83,9 @@ class Partnership:
             flow (``None`` when the bundle has no ``funding.toml``).
         strategy: The strategy's vocabulary, life stages, actions and needs evidence
             (``None`` when the bundle has no ``strategy.toml``).
+        strategies: Each strategy's areas, period, adoption, publication, review,
+            consultation, outcomes and endorsements (``None`` without ``strategies.toml``);
+            :func:`~svduty.funding.strategy_meets_s8` reads them.
         governance: The governance graph, with the grant flow of ``funding.toml`` joined
             in (``None`` when the bundle has no ``governance.toml``).
         governance_rules: The partnership's own governance rules (its practice, with the
@@ -119,6 +122,7 @@ class Partnership:
     definition: Definition | None = attrs.field(default=None, eq=False, repr=False)
     funding: FundingModel | None = attrs.field(default=None, eq=False, repr=False)
     strategy: Strategy | None = attrs.field(default=None, eq=False, repr=False)
+    strategies: StrategyRecords | None = attrs.field(default=None, eq=False, repr=False)
     governance: GovernanceGraph | None = attrs.field(default=None, eq=False, repr=False)
     timetable: Timetable | None = attrs.field(default=None, eq=False, repr=False)
     scenarios: Mapping[str, Scenario] = attrs.field(
@@ -170,6 +174,7 @@ class Partnership:
         definition: Definition | None = None,
         funding: FundingModel | None = None,
         strategy: Strategy | None = None,
+        strategies: StrategyRecords | None = None,
         governance: GovernanceGraph | None = None,
         timetable: Timetable | None = None,
         scenarios: Mapping[str, Scenario] | None = None,
@@ -222,6 +227,7 @@ class Partnership:
             definition=definition,
             funding=funding,
             strategy=strategy,
+            strategies=strategies,
             governance=governance,
             timetable=timetable,
             scenarios=FrozenMap(scenarios or {}),
@@ -449,6 +455,7 @@ class Partnership:
                 ("definition", self.definition),
                 ("funding", self.funding),
                 ("strategy", self.strategy),
+                ("strategies", self.strategies),
                 ("governance", self.governance),
                 ("timetable", self.timetable),
             )

@@ -17,6 +17,16 @@ Example:
 
 from svduty.funding._chart import plot_allocations
 from svduty.funding._checks import difference_of
+from svduty.funding._editions import (
+    Consultation,
+    DeliveryPlan,
+    Endorsement,
+    Outcome,
+    ReviewArrangement,
+    StrategyEdition,
+    StrategyRecords,
+    strategy_meets_s8,
+)
 from svduty.funding._flow import Approval, FlowEdge, FlowRelation, GrantFlow, Receipt
 from svduty.funding._model import FundingModel
 from svduty.funding._money import Money
@@ -53,8 +63,11 @@ __all__ = [
     "Allocation",
     "Approval",
     "CarryOverRule",
+    "Consultation",
     "CostCategory",
     "CostCategoryRule",
+    "DeliveryPlan",
+    "Endorsement",
     "FlowEdge",
     "FlowRelation",
     "FundingModel",
@@ -64,6 +77,7 @@ __all__ = [
     "NeedsArea",
     "NeedsEvidence",
     "Opportunity",
+    "Outcome",
     "PaymentRule",
     "PlanLine",
     "Population",
@@ -71,12 +85,15 @@ __all__ = [
     "PopulationTotal",
     "Project",
     "Receipt",
+    "ReviewArrangement",
     "Scope",
     "Share",
     "SpendingPlan",
     "Split",
     "StatedTotal",
     "Strategy",
+    "StrategyEdition",
+    "StrategyRecords",
     "Tagging",
     "Term",
     "difference_of",
@@ -84,4 +101,5 @@ __all__ = [
     "split",
     "split_equal",
     "split_shares",
+    "strategy_meets_s8",
 ]

@@ -76,6 +76,7 @@ _FILES = (
     "strategy.toml",
     "governance.toml",
     "timetable.toml",
+    "strategies.toml",
 )
 
 

@@ -1,4 +1,4 @@
-"""Loading the funding and strategy sections of a bundle (``funding.toml``, ``strategy.toml``)."""
+"""Loading ``funding.toml``, ``strategy.toml`` and ``strategies.toml`` (the strategies' records)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ import cattrs
 
 from svduty._checked import checked
 from svduty.errors import DataError, FundingError, MoneyError, Problem, shown
-from svduty.funding import CostCategory, FundingModel, Money, Strategy
+from svduty.funding import CostCategory, FundingModel, Money, Strategy, StrategyRecords
 from svduty.io._converter import make_converter, structure
 
 __all__ = [
     "load_funding",
+    "load_strategies",
     "load_strategy",
 ]
 
@@ -126,3 +127,60 @@ def load_strategy(
     if problems:
         raise FundingError(problems)
     return strategy
+
+
+@checked
+def load_strategies(
+    data: Mapping[str, Any],
+    *,
+    file: str,
+    converter: cattrs.Converter | None = None,
+    known: frozenset[str] | None = None,
+) -> StrategyRecords:
+    """Build the partnership's strategy records from ``strategies.toml``.
+
+    ``known``: the ids an endorsement or a consultation may name (the bodies of
+    ``governance.toml`` and the authorities of ``authorities.toml``); ``None``: not checked.
+
+    Raises:
+        BundleError: naming the file and the field path of every problem.
+
+    Example:
+        >>> load_strategies({"editions": [{"id": "s"}]}, file="strategies.toml")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: strategies.toml: editions[0].title: required field missing
+        ...
+    """
+    records = structure(dict(data), StrategyRecords, file=file, converter=converter)
+    if known is None:
+        return records
+    problems = [
+        Problem(
+            file=file,
+            field=field,
+            message="no body or authority with this id",
+            expected="the id of a body of governance.toml or an authority of authorities.toml",
+            got=shown(value),
+        )
+        for n, e in enumerate(records.editions)
+        for field, value in (
+            *(
+                (f"editions[{n}].endorsements[{k}].body", x.body)
+                for k, x in enumerate(e.endorsements)
+            ),
+            *(
+                (f"editions[{n}].consultation.consulted[{k}]", c)
+                for k, c in enumerate(e.consultation.consulted if e.consultation else ())
+            ),
+            *(
+                ((f"editions[{n}].delivery_plan.body", e.delivery_plan.body),)
+                if e.delivery_plan and e.delivery_plan.body
+                else ()
+            ),
+        )
+        if value not in known
+    ]
+    if problems:
+        raise FundingError(problems)
+    return records

@@ -100,6 +100,13 @@ ID_FIELDS: dict[str, dict[str, str]] = {
         "opportunities[].stage": _ID,
         "opportunities[].c": _ID,
     },
+    "svduty.funding._editions:StrategyRecords": {
+        "editions[].id": _ID,
+        "editions[].areas[]": AREA_SHAPE,
+        "editions[].endorsements[].body": _ID,
+        "editions[].consultation.consulted[]": _ID,
+        "editions[].delivery_plan.body": _ID,
+    },
     "svduty.io._governance:GovernanceDocument": {
         **_under("bodies[]", _BODY),
         **_under("bodies[]", _BODY_AREAS, AREA_SHAPE),

@@ -131,6 +131,19 @@ def _load_strategy_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapp
     return {"strategy": load_strategy(data, file=ctx.file, converter=ctx.converter)}
 
 
+def _load_strategies_section(data: Mapping[str, Any], ctx: SectionContext) -> Mapping[str, object]:
+    from svduty.authorities import Authorities
+    from svduty.governance import GovernanceGraph
+    from svduty.io._funding import load_strategies
+
+    authorities, graph = ctx.loaded.get("authorities"), ctx.loaded.get("governance")
+    known = None  # a section that did not load is not known: its ids are not checked
+    if isinstance(authorities, Authorities) and isinstance(graph, GovernanceGraph):
+        known = frozenset(a.id for a in authorities.items) | {b.id for b in graph.bodies}
+    records = load_strategies(data, file=ctx.file, converter=ctx.converter, known=known)
+    return {"strategies": records}
+
+
 def _known(ctx: SectionContext) -> Known:
     """The authorities and areas loaded, for the references of governance and scenarios.
 
@@ -242,6 +255,12 @@ SECTIONS: dict[str, SectionSpec] = {
     ),
     "timetable": SectionSpec(
         "timetable.toml", _load_timetable_section, "svduty.governance:Timetable", required=False
+    ),
+    "strategies": SectionSpec(
+        "strategies.toml",
+        _load_strategies_section,
+        "svduty.funding:StrategyRecords",
+        required=False,
     ),
 }
 """The sections of a bundle, in load order."""
