@@ -51,7 +51,13 @@ from svduty.governance._csp_areas import split_areas
 from svduty.governance._references import Known, scenario_problems
 from svduty.governance._rules import NEEDS_AUTHORITIES
 from svduty.governance._validate import covering_new_areas, specified_bodies
-from svduty.governance._whatif import NO_GRAPH, apply_what_if, named_by_changes, scenario_breaks
+from svduty.governance._whatif import (
+    NO_GRAPH,
+    apply_what_if,
+    diff_names,
+    named_by_changes,
+    scenario_breaks,
+)
 from svduty.periods import date
 from svduty.sources import Sources
 
@@ -307,7 +313,10 @@ class Partnership:
                     message=f"{exc}: not in the partnership's areas, and no change creates it",
                 )
             ) from None
-        return WhatIf(scenario, changed, log, graph.diff(changed), after, findings)
+        diff = graph.diff(changed)
+        records = (*self.authorities.items, *after.authorities.items)
+        diff = diff.named(diff_names(diff, records, self.geography, scenario))
+        return WhatIf(scenario, changed, log, diff, after, findings)
 
     def validate_governance(
         self,

@@ -426,4 +426,4 @@ def test_the_how_to_scenario_file_runs_as_written(tmp_path: Path):
     f.write_text("\n".join(line[3:] for line in block.group(1).splitlines()), encoding="utf-8")
     code, out, err = run("--scenario", str(f))
     assert (code, err) == (0, "")
-    assert "safer-warwickshire-partnership-board oversees soc-tactical-group" in out
+    assert "(safer-warwickshire-partnership-board) oversees Serious Organised Crime" in out

@@ -433,7 +433,7 @@ def test_change_cadence_of_a_relation_and_a_body(g):
         ("rugby-vpog", "coverage_citation"),  # the scenario cites nothing: so it says
     }
     assert [str(c) for c in d.coverage] == ["rugby-vpog: +E07000218"]
-    assert "<h4>coverage</h4>" in d.to_html()
+    assert "<h4>districts covered</h4>" in d.to_html()
     assert d._repr_html_() == d.to_html()
     assert d.to_json()["coverage"] == ["rugby-vpog: +E07000218"]
     assert bool(d)
@@ -701,8 +701,11 @@ def test_merge_joins_coverage_members_and_names(g):
     assert "north-warwickshire-borough-council" in merged.members
     d = g.diff(g2)
     assert [str(c) for c in d.coverage] == ["rugby-csp-board: +E07000218"]
-    assert "rugby-csp-board.members: +north-warwickshire-borough-council" in d.to_text()
-    assert "rugby-csp-board.responsibilities" not in d.to_text()  # the same duties
+    assert "rugby-csp-board.members: +north-warwickshire-borough-council" in [
+        str(c) for c in d.bodies_changed
+    ]
+    assert "X (rugby-csp-board): members: joins north-warwickshire-borough-council" in d.to_text()
+    assert "(rugby-csp-board): responsibilities" not in d.to_text()  # the same duties
 
 
 def test_findings_output(g):

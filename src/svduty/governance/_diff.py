@@ -1,8 +1,15 @@
-"""The typed difference between two governance graphs."""
+"""The typed difference between two governance graphs.
+
+Its text and HTML are in a policy officer's words: bodies, authorities and areas by name
+with their ids and codes beside, fields by what they mean ("source for the districts it
+covers", not ``coverage_citation``). Its JSON keeps the lines by id (the machine form, as
+before): each item's ``str``.
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -31,6 +38,40 @@ def _differs(x: Any, y: Any, field: str) -> bool:
 
 
 _RELATION_FIELDS = ("cadence", "citation", "note", "valid")
+
+_FIELD_WORDS = {
+    "kind": "kind of body",
+    "level": "level",
+    "citation": "source",
+    "tier": "tier",
+    "status": "status",
+    "area": "area",
+    "coverage_citation": "source for the districts it covers",
+    "cadence": "meets",
+    "chair": "chair",
+    "host": "host",
+    "members": "members",
+    "members_citation": "source for its members",
+    "responsibilities": "responsibilities",
+    "aliases": "other names",
+    "note": "note",
+    "valid": "in force",
+    "chair_citation": "source for its chair",
+}
+"""What each field of a body or relation means, as the diff's text says it."""
+
+_ID_FIELDS = frozenset({"area", "chair", "host", "members"})
+"""The fields whose values are ids or codes of bodies, authorities or areas."""
+
+
+def _words(field: str) -> str:
+    return _FIELD_WORDS.get(field, field.replace("_", " "))
+
+
+def _name(value: str, names: Mapping[str, str]) -> str:
+    """An id or code with its name beside it, where the name is known and says more."""
+    name = names.get(value)
+    return f"{name} ({value})" if name and name != value else value
 
 
 def _show(value: Any) -> str:
@@ -91,6 +132,29 @@ class BodyChange:
                 return f"{self.body}.{self.field}: {' '.join(parts)}"
         return f"{self.body}.{self.field}: {_show(old)} -> {_show(new)}"
 
+    def text(self, names: Mapping[str, str]) -> str:
+        """The change in words: the body and any id by name, the field by what it means.
+
+        Example:
+            >>> BodyChange("x", "members", ("a",), ("b",)).text({"x": "X board", "b": "B"})
+            'X board (x): members: joins B (b); leaves a'
+            >>> BodyChange("x", "coverage_citation", None, "s.5").text({})
+            'x: source for the districts it covers: (none) -> s.5'
+        """
+
+        def shown(v: Any) -> str:
+            return _name(v, names) if self.field in _ID_FIELDS and isinstance(v, str) else _show(v)
+
+        head = f"{_name(self.body, names)}: {_words(self.field)}"
+        old, new = self.old, self.new
+        if isinstance(old, tuple) and isinstance(new, tuple):
+            joins = ", ".join(shown(v) for v in new if v not in old)
+            leaves = ", ".join(shown(v) for v in old if v not in new)
+            said = [f"joins {joins}"] * bool(joins) + [f"leaves {leaves}"] * bool(leaves)
+            if said:
+                return f"{head}: {'; '.join(said)}"
+        return f"{head}: {shown(old)} -> {shown(new)}"
+
 
 @attrs.frozen(slots=True)
 class RelationChange:
@@ -110,6 +174,17 @@ class RelationChange:
         s, t, k = self.key
         return f"{s} {k} {t}: {self.field} {_show(self.old)} -> {_show(self.new)}"
 
+    def text(self, names: Mapping[str, str]) -> str:
+        """The change in words, the bodies by name.
+
+        Example:
+            >>> RelationChange(("a", "b", "reports_to"), "cadence", None, "quarterly").text({})
+            'a reports to b: meets (none) -> quarterly'
+        """
+        s, t, k = self.key
+        rel = f"{_name(s, names)} {k.replace('_', ' ')} {_name(t, names)}"
+        return f"{rel}: {_words(self.field)} {_show(self.old)} -> {_show(self.new)}"
+
 
 @attrs.frozen(slots=True)
 class CoverageChange:
@@ -127,6 +202,25 @@ class CoverageChange:
     def __str__(self) -> str:
         parts = [f"+{d}" for d in self.added] + [f"-{d}" for d in self.removed]
         return f"{self.body}: {' '.join(parts)}"
+
+    def text(self, names: Mapping[str, str]) -> str:
+        """The change in words, the body and the districts by name.
+
+        Example:
+            >>> CoverageChange("x", ("E07000218",), ()).text({"E07000218": "North Warwickshire"})
+            'x: now also covers North Warwickshire (E07000218)'
+        """
+        said = []
+        if self.added:
+            said.append("now also covers " + ", ".join(_name(d, names) for d in self.added))
+        if self.removed:
+            said.append("no longer covers " + ", ".join(_name(d, names) for d in self.removed))
+        return f"{_name(self.body, names)}: {'; '.join(said)}"
+
+
+def _relation_text(r: Relation, names: Mapping[str, str]) -> str:
+    text = f"{_name(r.source, names)} {r.kind.value.replace('_', ' ')} {_name(r.target, names)}"
+    return f"{text} ({r.cadence.value})" if r.cadence else text
 
 
 @attrs.frozen(slots=True)
@@ -152,6 +246,20 @@ class Diff:
     relations_removed: tuple[Relation, ...] = ()
     relations_changed: tuple[RelationChange, ...] = ()
     coverage: tuple[CoverageChange, ...] = ()
+    names: tuple[tuple[str, str], ...] = attrs.field(default=(), eq=False, repr=False)
+    """The names of the ids and codes it mentions (bodies, authorities, areas), for its text."""
+
+    def named(self, names: Mapping[str, str]) -> Diff:
+        """The same diff, its text naming these ids and codes too (the ones known win).
+
+        Example:
+            >>> d = Diff(coverage=(CoverageChange("x", ("E07000218",), ()),))
+            >>> print(d.named({"E07000218": "North Warwickshire"}))
+            districts covered:
+              x: now also covers North Warwickshire (E07000218)
+        """
+        known = dict(self.names)
+        return attrs.evolve(self, names=tuple({**names, **known}.items()))
 
     @property
     def empty(self) -> bool:
@@ -161,12 +269,13 @@ class Diff:
             >>> Diff().empty
             True
         """
-        return not any(getattr(self, f.name) for f in attrs.fields(Diff))
+        return not any(getattr(self, f.name) for f in attrs.fields(Diff) if f.name != "names")
 
     def __bool__(self) -> bool:
         return not self.empty
 
     def _sections(self) -> list[tuple[str, list[str]]]:
+        """The sections by id, as the JSON keeps them (its stable, machine form)."""
         return [
             ("bodies added", [f"{b.id} ({b.name})" for b in self.bodies_added]),
             ("bodies removed", [f"{b.id} ({b.name})" for b in self.bodies_removed]),
@@ -178,18 +287,35 @@ class Diff:
             ("coverage", [str(c) for c in self.coverage]),
         ]
 
+    def _worded(self) -> list[tuple[str, list[str]]]:
+        """The sections in words: names beside ids and codes, fields by what they mean."""
+        n = dict(self.names)
+        return [
+            ("bodies added", [f"{b.name} ({b.id})" for b in self.bodies_added]),
+            ("bodies removed", [f"{b.name} ({b.id})" for b in self.bodies_removed]),
+            (
+                "bodies renamed",
+                [f"{r.old!r} is now {r.new!r} ({r.body})" for r in self.bodies_renamed],
+            ),
+            ("bodies changed", [c.text(n) for c in self.bodies_changed]),
+            ("relations added", [_relation_text(r, n) for r in self.relations_added]),
+            ("relations removed", [_relation_text(r, n) for r in self.relations_removed]),
+            ("relations changed", [c.text(n) for c in self.relations_changed]),
+            ("districts covered", [c.text(n) for c in self.coverage]),
+        ]
+
     def to_text(self) -> str:
-        """The diff as text, one section per kind of change.
+        """The diff as text in words, one section per kind of change.
 
         Example:
             >>> print(Diff(bodies_renamed=(Renamed("x", "A", "B"),)).to_text())
             bodies renamed:
-              x: 'A' -> 'B'
+              'A' is now 'B' (x)
         """
         if self.empty:
             return "no differences"
         lines: list[str] = []
-        for title, items in self._sections():
+        for title, items in self._worded():
             if items:
                 lines.append(f"{title}:")
                 lines.extend(f"  {i}" for i in items)
@@ -208,7 +334,7 @@ class Diff:
         if self.empty:
             return "<p>no differences</p>"
         out = []
-        for title, items in self._sections():
+        for title, items in self._worded():
             if items:
                 lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
                 out.append(f"<h4>{html.escape(title)}</h4><ul>{lis}</ul>")
@@ -218,9 +344,11 @@ class Diff:
         return self.to_html()
 
     def to_json(self) -> dict[str, list[str]]:
-        """The diff as JSON-ready data: each section as a list of lines.
+        """The diff as JSON-ready data: each section as a list of lines, by id.
 
-        The keys are the sections' names as the attributes spell them (``bodies_added``).
+        The keys are the sections' names as the attributes spell them (``bodies_added``);
+        the lines are the items' ``str``, by id and field name, unchanged by the text's
+        words (what reads them keeps working).
 
         Example:
             >>> Diff(bodies_renamed=(Renamed("x", "A", "B"),)).to_json()["bodies_renamed"]
@@ -276,4 +404,5 @@ def diff_graphs(old: GraphView, new: GraphView) -> Diff:
         relations_removed=tuple(ra[k] for k in sorted(ra.keys() - rb.keys())),
         relations_changed=tuple(rchanged),
         coverage=tuple(coverage),
+        names=tuple({x.id: x.name for g in (old, new) for x in g.bodies}.items()),
     )

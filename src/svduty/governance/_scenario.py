@@ -365,8 +365,12 @@ def _apply_one(w: _Work, change: Change, scenario: Scenario, with_it: tuple[str,
     area = change.area if change.area is not None else b.area
     changed = attrs.evolve(b, districts=change.districts, area=area)
     w.bodies[b.id] = recited(b, changed, scenario.citation, w.before)
-    said = f"districts of {b.id}: {list(b.districts)} -> {list(change.districts)}"
-    return said + (f"; area: {b.area} -> {area}" if area != b.area else "")
+    parts: list[str] = []  # what changed only: the same districts again are no change
+    if set(b.districts) != set(change.districts):
+        parts.append(f"districts of {b.id}: {list(b.districts)} -> {list(change.districts)}")
+    if area != b.area:
+        parts.append(f"area of {b.id}: {b.area} -> {area}")
+    return "; ".join(parts) or f"{b.id}: no change (the same districts and area)"
 
 
 def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str:

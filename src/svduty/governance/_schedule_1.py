@@ -33,6 +33,7 @@ from svduty.authorities._authority import other_nation
 from svduty.errors import named
 from svduty.findings import Finding, Severity
 from svduty.governance._councils import councils_together
+from svduty.governance._one_per_area import one_per_area
 from svduty.governance._reorganise import Reorganised
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.periods import date
@@ -108,6 +109,7 @@ def schedule_1_findings(
                 was.setdefault(table, []).extend(i for i in in_table if i not in was[table])
         day = None if on is None else date(on)
         out.extend(councils_together(before, after.authorities, lga, districts, day))
+        out.extend(one_per_area(before, after.authorities, lga, districts, day))
         for table in sorted(set(was) - set(have)):  # each cites its own row, not the others
             rows = [before.get(b).category for b in was[table]]
             out.append(_breach(lga, table, was[table], _row_citations(rule.citation, rows)))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from svduty.authorities import Role
-from svduty.errors import named
+from svduty.errors import UnknownAreaError, named
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._changes import Change, Merge, RemoveBody, RemoveRelation
 from svduty.governance._consult import consultation_lost
@@ -26,7 +26,7 @@ from svduty.governance._diff import Diff
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import RelationKind
 from svduty.governance._paths import upward
-from svduty.governance._reorganise import CreateAuthority, Reorganised, reorganise
+from svduty.governance._reorganise import CreateArea, CreateAuthority, Reorganised, reorganise
 from svduty.governance._rules import GovernanceRule
 from svduty.governance._scenario import OUTSIDE_THE_GRAPH, ApplyLog, Scenario, apply_scenario
 from svduty.governance._validate import findings_html, findings_text
@@ -372,6 +372,40 @@ class WhatIf:
             f"<p>local government areas: {esc(', '.join(self.reorganised.areas))}</p>"
             f"<h4>validation</h4>{findings_html(self.findings)}"
         )
+
+
+def diff_names(
+    diff: Diff,
+    authorities: Sequence[Any],
+    geography: Any,
+    scenario: Scenario,
+) -> dict[str, str]:
+    """The names of the authorities and areas a what-if's diff mentions, for its text.
+
+    Args:
+        diff: The diff.
+        authorities: The authority records before and after the changes.
+        geography: The partnership's geography (its ``get(code).name``), or ``None``.
+        scenario: The scenario (the areas its ``create_area`` changes name).
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> w = p.what_if("lgr-two-unitaries")
+        >>> n = diff_names(w.diff, p.authorities.items, p.geography, w.scenario)
+        >>> n["E07000218"], n["south-warwickshire-unitary"]
+        ('North Warwickshire', 'South Warwickshire Unitary')
+    """
+    out = {a.id: a.name for a in authorities}
+    out.update({c.code: c.name for c in scenario.changes if isinstance(c, CreateArea)})
+    codes = {d for c in diff.coverage for d in (*c.added, *c.removed)}
+    codes |= {v for c in diff.bodies_changed if c.field == "area" for v in (c.old, c.new)}
+    for code in sorted(x for x in codes if isinstance(x, str) and x not in out):
+        try:
+            out[code] = geography.get(code).name
+        except (UnknownAreaError, AttributeError):  # an id the changes make, or no geography
+            continue
+    return out
 
 
 WITHOUT_GRAPH = "the bundle has no governance.toml: no bodies or relations to check"
