@@ -36,7 +36,7 @@ def draw(out: Path) -> None:
     )
     p.governance.draw(path=out / "governance.png")
     two = p.what_if("lgr-two-unitaries")
-    two.governance.draw(path=out / "governance-two-unitaries.png", diff=two.diff)
+    two.draw(path=out / "governance-two-unitaries.png")
     ax = Figure(figsize=(7.0, 4.0), layout="constrained").subplots()
     plot_allocations(p.funding, ax=ax)
     ax.figure.savefig(str(out / "funding.png"), dpi=100)

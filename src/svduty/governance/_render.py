@@ -17,11 +17,12 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from svduty.errors import printable
+from svduty.errors import named, printable
 from svduty.governance._model import Body, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView
 
 if TYPE_CHECKING:
+    from svduty.findings import Findings
     from svduty.governance._diff import Diff
 
 __all__ = [
@@ -274,8 +275,14 @@ def draw(
     path: str | Path | None = None,
     figsize: tuple[float, float] = (16.0, 10.0),
     diff: Diff | None = None,
+    findings: Findings | None = None,
 ) -> Any:
     """Draw a graph with matplotlib; see :meth:`GovernanceGraph.draw`.
+
+    ``findings`` (a what-if's validation; see :meth:`WhatIf.draw
+    <svduty.governance.WhatIf.draw>`) rings in red each body an error names, and lists
+    under the drawing the errors that name no body drawn (an area left without an
+    authority of Schedule 1, say), by rule.
 
     Example:
         >>> from matplotlib.figure import Figure
@@ -310,6 +317,8 @@ def draw(
     new_relations = {r.key for r in diff.relations_added} if diff is not None else set()
     moved = {c.key for c in diff.relations_changed} if diff is not None else set()
     gone_relations = diff.relations_removed if diff is not None else ()
+    errors = findings.errors if findings is not None else ()
+    broken = {s for f in errors for s in f.subjects if s in pos}
     kinds = sorted({r.kind for r in graph.relations}, key=list(RelationKind).index)
     shown = [r for r in gone_relations if r.source in pos and r.target in pos]
     for r in (*graph.relations, *shown):  # a relation removed between bodies kept: dotted red
@@ -346,6 +355,9 @@ def draw(
             linestyle="--" if b.status is not BodyStatus.ESTABLISHED else "-",
             zorder=2,
         )
+        if b.id in broken:  # a ring outside the scenario's own edge colour
+            ring = {"facecolors": "none", "edgecolors": _REMOVED, "lw": 1.6, "gid": f"error:{b.id}"}
+            ax.scatter([x], [y], s=320, zorder=2, **ring)
         lx, ly, text = labels[b.id]
         ax.text(
             lx,
@@ -371,6 +383,7 @@ def draw(
         Patch(facecolor=c, label=f"{t.value if t else 'other'} body")
         for t, c in _TIER_COLOURS.items()
     ]
+    below: list[str] = []  # what is listed under the drawing
     if diff is not None:
         handles += [
             Patch(facecolor="white", edgecolor=_ADDED, lw=2, label="added by the scenario"),
@@ -382,16 +395,16 @@ def draw(
         gone = [f"body {b.id}" for b in diff.bodies_removed]
         gone += [r.named() for r in gone_relations if r not in shown]  # an end removed too
         if gone:
-            ax.text(
-                1.0,
-                min(rows.values(), default=0.0) - 0.6,
-                "removed: " + textwrap.fill("; ".join(gone), 90),
-                ha="right",
-                va="top",
-                fontsize=6,
-                color=_REMOVED,
-                parse_math=False,
-            )
+            below.append("removed: " + textwrap.fill("; ".join(gone), 90))
+    if findings is not None:
+        handles.append(
+            Line2D([0], [0], ls="", marker="o", ms=9, mfc="none", mec=_REMOVED, label="an error")
+        )
+        below += _unplaced(errors, broken)
+    if below:
+        low = min(rows.values(), default=0.0) - 0.6
+        text = "\n".join(below)
+        ax.text(1.0, low, text, ha="right", va="top", fontsize=6, color=_REMOVED, parse_math=False)
     if graph.bodies:
         ax.legend(
             handles=handles,
@@ -408,3 +421,15 @@ def draw(
     if path is not None:
         ax.figure.savefig(str(path), dpi=100, bbox_inches="tight")
     return ax
+
+
+def _unplaced(errors: Any, broken: set[str]) -> list[str]:
+    """The errors that name no body drawn, by rule, with their subjects (none: ``[]``)."""
+    by_rule: dict[str, list[str]] = {}
+    for f in errors:
+        if not broken.intersection(f.subjects):
+            by_rule.setdefault(f.rule, []).extend(named(s, "an id") for s in f.subjects)
+    if by_rule:
+        said = "; ".join(f"{r}: {', '.join(dict.fromkeys(s)) or '-'}" for r, s in by_rule.items())
+        return ["errors about no body drawn (see the findings): " + textwrap.fill(said, 90)]
+    return []

@@ -26,12 +26,15 @@ from svduty.governance._diff import Diff
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import RelationKind
 from svduty.governance._paths import upward
+from svduty.governance._render import draw
 from svduty.governance._reorganise import CreateArea, CreateAuthority, Reorganised, reorganise
 from svduty.governance._rules import GovernanceRule
 from svduty.governance._scenario import OUTSIDE_THE_GRAPH, ApplyLog, Scenario, apply_scenario
 from svduty.governance._validate import findings_html, findings_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from svduty.areas import LocalArea
     from svduty.authorities import Authorities
 
@@ -361,6 +364,31 @@ class WhatIf:
             "areas": list(self.reorganised.areas),
             "validation": self.findings.as_dict(),
         }
+
+    def draw(
+        self,
+        *,
+        ax: Any = None,
+        path: str | Path | None = None,
+        figsize: tuple[float, float] = (16.0, 10.0),
+    ) -> Any:
+        """Draw the graph after the scenario: what it changed, and what that breaks.
+
+        :meth:`GovernanceGraph.draw` of :attr:`governance` with :attr:`diff` (bodies and
+        relations added in green, changed in orange, removed in red) and :attr:`findings`:
+        each body an error names is ringed in red, and the errors that name no body drawn
+        (an area left without a Schedule 1 authority, say) are listed under it.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> import svduty
+            >>> out = pathlib.Path(tempfile.mkdtemp()) / "two.png"
+            >>> _ = svduty.warwickshire().what_if("lgr-two-unitaries").draw(path=out)
+            >>> out.exists()
+            True
+        """
+        graph, diff, found = self.governance, self.diff, self.findings
+        return draw(graph, ax=ax, path=path, figsize=figsize, diff=diff, findings=found)
 
     def _repr_html_(self) -> str:
         esc = html.escape
