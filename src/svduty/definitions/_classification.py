@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,6 +19,9 @@ from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
 from svduty.errors import DataError, Problem, printable, shown
 from svduty.sources import Citation, Sources
+
+if TYPE_CHECKING:
+    from svduty.definitions._definition import Definition
 
 __all__ = ["ANSWERS", "Classification"]
 
@@ -77,6 +80,20 @@ def _citation_problems(reasons: Any) -> list[Problem]:
             elif cited[key] is None and key in _NEVER_NULL:
                 problems.append(Problem(field=field, expected="a value (the contract has one)"))
     return problems
+
+
+def _rule_problems(c: Classification, given: Definition | None) -> list[Problem]:
+    """What the rules of svduty never give: see :mod:`._classification_contract`."""
+    from svduty.definitions._classification_contract import (
+        definition_of,
+        kind_problems,
+        reason_problems,
+    )
+
+    definition, problems = definition_of(c.definition, given)
+    if problems:
+        return problems
+    return kind_problems(c.kinds, definition) + reason_problems(c.reasons, c.definition, definition)
 
 
 def _derived_url(citation: Citation) -> Citation:
@@ -217,7 +234,9 @@ class Classification:
         }
 
     @classmethod
-    def from_json(cls, data: Any, *, sources: Sources | None = None) -> Classification:
+    def from_json(
+        cls, data: Any, *, sources: Sources | None = None, definition: Definition | None = None
+    ) -> Classification:
         """A classification read back from its JSON contract (what :meth:`to_json` gives).
 
         For a system that receives svduty's classifications as JSON (``svduty explain
@@ -229,11 +248,18 @@ class Classification:
             data: One classification as decoded JSON (a dict).
             sources: The catalogue its citations name (default: the national one); a
                 partnership's own documents need its catalogue (``p.sources``).
+            definition: The definition it was classified against, when it is not a
+                national one: its own kinds, and the words of its rules, are read from
+                it (``p.require_definition()``). Without it only the national kinds
+                are known.
 
         Raises:
             DataError: naming the field that is missing, unknown or not what the contract
                 says (an answer that is not one of its values, a citation of a source the
-                catalogue does not hold).
+                catalogue does not hold, a kind the definition does not name, a rule
+                svduty does not have or with other words or citation, reasons out of the
+                order svduty reports them, anything :meth:`to_json` would write back
+                otherwise).
 
         Example:
             >>> from svduty.definitions import Classification, Incident, classify
@@ -245,6 +271,7 @@ class Classification:
             ...
             svduty.errors.DataError: violence: expected one of 'yes', 'no', 'undetermined' (got a string of 5 characters, not shown)
         """  # noqa: E501
+        from svduty.definitions._classification_contract import written_back_problems
         from svduty.definitions._unknown_keys import key_shown
         from svduty.io._converter import make_converter, structure
         from svduty.sources import CATALOGUE
@@ -284,7 +311,13 @@ class Classification:
         if problems:
             raise DataError(problems)
         reasons = tuple(attrs.evolve(r, citation=_derived_url(r.citation)) for r in c.reasons)
-        return attrs.evolve(c, reasons=reasons)
+        c = attrs.evolve(c, reasons=reasons)
+        problems = _rule_problems(c, definition)
+        if not problems:
+            problems = written_back_problems(c.to_json(), data)
+        if problems:
+            raise DataError(problems)
+        return c
 
     def explain(self, format: str = "text") -> str:
         """The classification for a person: ``text``, ``html`` or ``json``.
