@@ -91,3 +91,9 @@ def test_the_national_areas_are_what_the_checked_constructor_makes():
     areas = [*national_areas()[:50], *lsoa_areas(["E07000220"])[:50]]
     fields = ("kind", "code", "id", "name", "parents", "valid", "citation")
     assert all(Area(**{f: getattr(a, f) for f in fields}) == a for a in areas)
+
+
+def test_an_id_with_a_newline_is_not_a_slug():
+    """``_SLUG.match`` took ``"north\\n"`` (``$`` matches before a final newline)."""
+    with pytest.raises(AreaError, match=r"^id: expected a slug"):
+        Area(kind="police_command_area", id="north\n", name="North", valid=P, citation=C)

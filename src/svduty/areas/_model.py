@@ -298,7 +298,7 @@ class Area:
             raise AreaError.single(
                 None, "id", expected=f"the GSS code {self.code} (or no id)", got=self.id[:40]
             )
-        if self.code is None and not _SLUG.match(self.id):
+        if self.code is None and not _SLUG.fullmatch(self.id):
             raise AreaError.single(
                 None, "id", expected="a slug of lower-case letters, digits and hyphens"
             )
