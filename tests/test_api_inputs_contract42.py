@@ -16,7 +16,7 @@ import pytest
 import svduty
 from svduty.authorities import must_consult_s8, must_consult_s9, specified_authorities_for
 from svduty.definitions import Incident, classify, classify_table
-from svduty.errors import DataError
+from svduty.errors import ArgumentError, DataError
 from svduty.periods import Period, date
 
 AUTHORITIES = svduty.warwickshire().authorities
@@ -80,3 +80,18 @@ def test_a_day_asked_as_a_time_is_its_day_in_england() -> None:
     assert Period(AT).start == date("2023-04-01")
     winter = dt.datetime(2023, 1, 30, 23, 30, tzinfo=UTC)  # GMT: the same day
     assert date(winter) == date("2023-01-30")
+
+
+@pytest.mark.parametrize("code", [None, 1.5, 7000222, ["E07000222"], "", " ", "E07000222\n"])
+@pytest.mark.parametrize("lookup", ["for_area", "specified_for", "relevant_for"])
+def test_an_authorities_lookup_of_no_area_is_refused_not_empty(lookup: str, code: object) -> None:
+    """``specified_for(None)`` and ``relevant_for("")`` answered ``()``: no authority,
+    which reads as none to consult (s.8(4), Sch 2), for a mistake in the call."""
+    with pytest.raises((ArgumentError, DataError), match=r"^lga_code: expected"):
+        getattr(AUTHORITIES, lookup)(code)
+
+
+@pytest.mark.parametrize("method", ["with_area_periods", "with_districts_within"])
+def test_a_join_that_is_not_a_function_is_refused_when_given(method: str) -> None:
+    with pytest.raises(ArgumentError, match=rf"^Authorities\.{method}\("):
+        getattr(AUTHORITIES, method)("E07000222")

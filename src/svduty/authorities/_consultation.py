@@ -40,10 +40,9 @@ from svduty.authorities._authority import (
     one_body,
 )
 from svduty.authorities._categories import AuthorityCategory, Role
-from svduty.authorities._model import Authorities
+from svduty.authorities._model import Authorities, check_area_code
 from svduty.authorities._specified import (
     area_held,
-    check_area_code,
     in_force_for,
     not_a_local_government_area,
     specified_authorities_for,

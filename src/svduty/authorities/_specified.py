@@ -26,7 +26,7 @@ from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind,
 from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
-from svduty.authorities._model import Authorities
+from svduty.authorities._model import Authorities, check_area_code
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
 
@@ -108,34 +108,6 @@ _ENGLISH_LGA_PREFIXES = tuple(
 )
 _TWO_TIER_DISTRICT_PREFIXES = GSS_PREFIXES[AreaKind.DISTRICT]
 _GSS = re.compile(r"[EWSNKLM][0-9]{8}", re.ASCII)  # the country letters check_gss takes
-
-
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)  # an area with no code (Area.id's slug)
-
-
-def check_area_code(field: str, code: str) -> None:
-    r"""Refuse a code that names no area at all: neither a GSS code nor an area's id.
-
-    ``""``, ``" "``, ``"E07000222\n"`` read from a file were answered ``undetermined``,
-    "whether  is a local government area", as if they were an area of a bundle's own
-    not yet known (contract42).
-
-    Raises:
-        DataError: naming the field, never the code.
-
-    Example:
-        >>> check_area_code("lga_code", "E07000222\n")
-        Traceback (most recent call last):
-        ...
-        svduty.errors.DataError: lga_code: expected a GSS code (a country letter and 8 digits, such as E07000222) or the id of an area with no code (lower-case letters, digits and hyphens)
-    """  # noqa: E501
-    if _GSS.fullmatch(code) is None and _ID.fullmatch(code) is None:
-        raise DataError.single(
-            None,
-            field,
-            expected="a GSS code (a country letter and 8 digits, such as E07000222) or the "
-            "id of an area with no code (lower-case letters, digits and hyphens)",
-        )
 
 
 def not_a_local_government_area(code: str) -> bool:
