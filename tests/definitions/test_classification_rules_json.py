@@ -10,6 +10,7 @@ another exception; what is accepted writes back as it was read.
 from __future__ import annotations
 
 import copy
+import io
 import json
 from collections.abc import Callable
 from typing import Any
@@ -118,3 +119,23 @@ def test_any_json_is_an_incident_or_an_svduty_error(data):
     except SvdutyError:  # a DataError or a ConflictError: any other exception fails
         return
     assert Incident.from_json(json.loads(json.dumps(got.to_json()))) == got
+
+
+def test_a_line_of_svduty_explain_reads_back(tmp_path):
+    """``from_json`` names ``svduty explain --format json`` as what it reads, but refused
+    its lines: ``row`` and ``partnership`` were "not a key of the contract"."""
+    from svduty.cli import main
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "offence_code": "8N", "victim_age": 30}) + "\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["explain", "--format", "json", str(path)], stdout=out, stderr=err) == 0
+    line = json.loads(out.getvalue().splitlines()[0])
+    assert {"row", "partnership"} <= set(line)
+    back = Classification.from_json(
+        line, sources=WARWICKSHIRE.sources, definition=WARWICKSHIRE.require_definition()
+    )
+    assert back.to_json() == {k: v for k, v in line.items() if k not in ("row", "partnership")}
+    for bad in ({"row": 0}, {"row": "1"}, {"row": True}, {"partnership": ""}):
+        with pytest.raises(DataError, match=f"^{next(iter(bad))}: expected"):
+            Classification.from_json({**line, **bad}, sources=WARWICKSHIRE.sources)

@@ -96,6 +96,22 @@ def _rule_problems(c: Classification, given: Definition | None) -> list[Problem]
     return kind_problems(c.kinds, definition) + reason_problems(c.reasons, c.definition, definition)
 
 
+def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``data`` without the keys ``svduty explain --format json`` adds to a classification.
+
+    ``row`` (the input line, a whole number from 1) and ``partnership`` (its name): the
+    command's own lines were refused as "not a key of the contract" (contract42).
+    """
+    if "row" not in data and "partnership" not in data:
+        return data
+    row, name = data.get("row", 1), data.get("partnership", "-")
+    if isinstance(row, bool) or not isinstance(row, int) or row < 1:
+        raise DataError.single(None, "row", expected="the line it answers, a whole number from 1")
+    if not isinstance(name, str) or not name.strip():
+        raise DataError.single(None, "partnership", expected="the partnership's name")
+    return {k: v for k, v in data.items() if k not in ("row", "partnership")}
+
+
 def _derived_url(citation: Citation) -> Citation:
     """The citation without an explicit ``url`` where it is the link its source gives."""
     if citation.url is not None and citation.url == citation.source.link(citation.provision):
@@ -242,7 +258,9 @@ class Classification:
         For a system that receives svduty's classifications as JSON (``svduty explain
         --format json``, a service passing them on) and wants them typed again. Every key
         of the contract is required and no other is read; ``missing`` must list the facts
-        of ``missing_by_answer`` once each, in order, as :meth:`to_json` writes it.
+        of ``missing_by_answer`` once each, in order, as :meth:`to_json` writes it. A line
+        of ``svduty explain --format json`` also has ``row`` (a line number) and
+        ``partnership`` (a name): they are checked and left out.
 
         Args:
             data: One classification as decoded JSON (a dict).
@@ -278,6 +296,7 @@ class Classification:
 
         if not isinstance(data, Mapping):
             raise DataError.single(None, None, expected="a JSON object of a classification")
+        data = _without_envelope(data)
         unknown = sorted(key_shown(k) for k in data if k not in _CONTRACT)  # screened
         absent = [k for k in _CONTRACT if k not in data]
         if unknown or absent:
