@@ -28,6 +28,7 @@ import pendulum
 
 from svduty._arguments import instance_argument, items_argument, text_argument, wrong_argument
 from svduty._checked import checked_methods
+from svduty._days import day_of
 from svduty.errors import DataError, NotInForceError, PeriodError, shown
 from svduty.sources import Citation
 
@@ -42,6 +43,9 @@ T = TypeVar("T")
 
 def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
     """Read a calendar date: an ISO string ``YYYY-MM-DD`` or a ``datetime.date``.
+
+    A ``datetime`` is its day: of its wall clock if it has no time zone, in England and
+    Wales (``Europe/London``) if it has one (``2023-03-31T23:30Z`` is 1 April 2023).
 
     Args:
         value: The date.
@@ -60,7 +64,9 @@ def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
     """
     if type(value) is pendulum.Date:
         return value
-    if isinstance(value, _dt.date):  # also datetime.datetime: the time of day is dropped
+    if isinstance(value, _dt.datetime):  # its day in England and Wales if it has a zone
+        value = day_of(value)
+    if isinstance(value, _dt.date):
         return pendulum.Date(value.year, value.month, value.day)
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:

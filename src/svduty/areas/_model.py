@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from svduty._checked import checked
+from svduty._checked import checked, checked_fields
 from svduty._words import Words
 from svduty.errors import AreaError, shown
 from svduty.periods import Period
@@ -229,14 +229,23 @@ def _check_code(instance: Area, attribute: attrs.Attribute[str | None], value: s
 
 
 def _to_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    """The codes as a tuple; one text is one code, never its letters (final41)."""
-    return (values,) if isinstance(values, str) else tuple(values)
+    """The codes as a tuple; one text is one code, never its letters (final41).
+
+    What is not a sequence (``None``, a number) is kept, for the record's check of its
+    fields to name (contract42: ``parents=None`` was a raw ``TypeError``).
+    """
+    if isinstance(values, str):
+        return (values,)
+    if isinstance(values, Iterable) and not isinstance(values, bytes | Mapping):
+        return tuple(values)
+    return values  # type: ignore[return-value]  # the field's check refuses it
 
 
 def _default_id(instance: Area) -> str:
     return instance.code or ""
 
 
+@checked_fields
 @attrs.frozen(slots=True, kw_only=True)
 class Area:
     """An area: a GSS code, a name, a kind, the areas it lies in, when, and the source.
@@ -254,6 +263,9 @@ class Area:
     Raises:
         AreaError: if the code is malformed or of another kind, or an area without a code
             has no slug id.
+        ArgumentError: for a field of another type (a name that is not text, a ``valid``
+            that is not a :class:`~svduty.periods.Period`, a citation that is not a
+            :class:`~svduty.sources.Citation`), naming the field, never the value.
 
     Example:
         >>> from svduty.sources import cite
@@ -278,11 +290,15 @@ class Area:
     citation: Citation
 
     def __attrs_post_init__(self) -> None:
+        if not all(
+            isinstance(v, t) for v, t in ((self.id, str), (self.name, str), (self.parents, tuple))
+        ):
+            return  # the check of the fields names it (checked_fields)
         if self.code is not None and self.id != self.code:
             raise AreaError.single(
                 None, "id", expected=f"the GSS code {self.code} (or no id)", got=self.id[:40]
             )
-        if self.code is None and not _SLUG.match(self.id):
+        if self.code is None and not _SLUG.fullmatch(self.id):
             raise AreaError.single(
                 None, "id", expected="a slug of lower-case letters, digits and hyphens"
             )
@@ -354,6 +370,7 @@ class AreaMatch:
         return self.match != Match.UNRESOLVED
 
 
+@checked_fields
 @attrs.frozen(slots=True, kw_only=True)
 class Membership:
     """A link "area lies in parent" stated on its own, with its own period and citation.
@@ -367,6 +384,11 @@ class Membership:
         parent: The code or id of the containing area.
         valid: When the link holds; an ended link is history, not structure.
         citation: Where the link is stated (with the doubt, if unconfirmed).
+
+    Raises:
+        AreaError: for an empty code or id, or an area its own parent.
+        ArgumentError: for a field of another type (``None`` for ``area``, text for
+            ``valid``), naming the field, never the value.
 
     Example:
         >>> from svduty.sources import cite
@@ -382,6 +404,10 @@ class Membership:
     citation: Citation
 
     def __attrs_post_init__(self) -> None:
+        for name in ("area", "parent"):
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.strip():
+                raise AreaError.single(None, name, expected="an area's code or id")
         if self.area == self.parent:
             raise AreaError.single(None, "parent", message="an area cannot be its own parent")
 

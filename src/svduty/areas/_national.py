@@ -19,6 +19,7 @@ import attrs
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._checked import unchecked
 from svduty._data import data
 from svduty.areas._best_fit import _bridge, _fits_of, best_fit
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, normalise_name
@@ -203,8 +204,8 @@ def national_areas() -> tuple[Area, ...]:
 
     def area(code: str, name: str, kind: AreaKind, parents: tuple[str, ...], c: Citation) -> None:
         if code not in out:
-            out[code] = Area(
-                code=code, name=name, kind=kind, parents=parents, valid=valid, citation=c
+            out[code] = unchecked(
+                Area, code=code, name=name, kind=kind, parents=parents, valid=valid, citation=c
             )
 
     wales = ("W92000004",)
@@ -417,7 +418,8 @@ def lsoa_areas(districts: Iterable[str]) -> list[Area]:
     ward_cite = _cite("lsoa21-ward24-lad24", "ward24_code, ward24_name", _WARD_DOUBT)
     for r in sorted(lsoa_records(districts), key=lambda r: r.code):
         if r.ward is not None and r.ward_name is not None and r.ward not in out:
-            out[r.ward] = Area(
+            out[r.ward] = unchecked(
+                Area,
                 code=r.ward,
                 name=r.ward_name,
                 kind=AreaKind.WARD,
@@ -434,8 +436,14 @@ def lsoa_areas(districts: Iterable[str]) -> list[Area]:
             citation = _cite("lsoa21-ward24-lad24", "lsoa21_code, ltla24_code")
         parents = (r.district,) if r.ward is None else (r.district, r.ward)
         lsoas.append(
-            Area(
-                code=r.code, name=r.name, kind=kind, parents=parents, valid=valid, citation=citation
+            unchecked(
+                Area,
+                code=r.code,
+                name=r.name,
+                kind=kind,
+                parents=parents,
+                valid=valid,
+                citation=citation,
             )
         )
     return sorted(out.values(), key=lambda a: a.id) + lsoas

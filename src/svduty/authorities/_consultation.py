@@ -40,7 +40,7 @@ from svduty.authorities._authority import (
     one_body,
 )
 from svduty.authorities._categories import AuthorityCategory, Role
-from svduty.authorities._model import Authorities
+from svduty.authorities._model import Authorities, check_area_code
 from svduty.authorities._specified import (
     area_held,
     in_force_for,
@@ -427,6 +427,8 @@ def _local_government_areas(field: str, codes: Iterable[str]) -> None:
         ...
         svduty.errors.DataError: lga_code: expected a local government area's code (s.11(4): a county's districts are, the county is not; not a police force area or a CSP either)
     """  # noqa: E501
+    for code in codes:
+        check_area_code(field, code)
     if any(not_a_local_government_area(code) for code in codes):
         raise DataError.single(
             None,

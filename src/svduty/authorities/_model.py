@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 
 import attrs
 
-from svduty._arguments import choice_argument
+from svduty._arguments import choice_argument, text_argument, wrong_argument
 from svduty._checked import checked_methods
 from svduty.authorities._authority import (
     Absence,
@@ -43,6 +44,36 @@ def _items(values: Iterable[Authority]) -> tuple[Authority, ...]:
 
 def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
     return tuple(values)
+
+
+_GSS = re.compile(r"[EWSNKLM][0-9]{8}", re.ASCII)  # the country letters check_gss takes
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)  # an area with no code (Area.id's slug)
+
+
+def check_area_code(field: str, code: str) -> None:
+    r"""Refuse a code that names no area at all: neither a GSS code nor an area's id.
+
+    ``""``, ``" "``, ``"E07000222\n"`` read from a file were answered ``undetermined``,
+    "whether  is a local government area", as if they were an area of a bundle's own
+    not yet known (contract42).
+
+    Raises:
+        DataError: naming the field, never the code.
+
+    Example:
+        >>> check_area_code("lga_code", "E07000222\n")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: lga_code: expected a GSS code (a country letter and 8 digits, such as E07000222) or the id of an area with no code (lower-case letters, digits and hyphens)
+    """  # noqa: E501
+    text_argument(code, field, "an area's code (str)")
+    if _GSS.fullmatch(code) is None and _ID.fullmatch(code) is None:
+        raise DataError.single(
+            None,
+            field,
+            expected="a GSS code (a country letter and 8 digits, such as E07000222) or the "
+            "id of an area with no code (lower-case letters, digits and hyphens)",
+        )
 
 
 @checked_methods
@@ -143,6 +174,12 @@ class Authorities:
             >>> Authorities().with_districts_within(lambda c: (c,)).districts_within("X")
             ('X',)
         """
+        if not callable(districts_within):  # it failed at the first question, far away
+            raise wrong_argument(
+                "Authorities.with_districts_within(districts_within)",
+                "a function: a code -> the districts within it",
+                districts_within,
+            )
         return attrs.evolve(self, districts_within=districts_within)
 
     def with_area_periods(self, area_periods: Callable[[str], Iterable[Period]]) -> Authorities:
@@ -154,6 +191,12 @@ class Authorities:
             >>> [str(p) for p in a.area_periods("E06000063")]
             ['2023-04-01 onwards']
         """
+        if not callable(area_periods):
+            raise wrong_argument(
+                "Authorities.with_area_periods(area_periods)",
+                "a function: a code -> the periods of its records",
+                area_periods,
+            )
         return attrs.evolve(self, area_periods=area_periods)
 
     def get(self, authority_id: str) -> Authority:
@@ -253,6 +296,7 @@ class Authorities:
         districts_within: DistrictsWithin | None,
     ) -> tuple[Authority, ...]:
         """The authorities whose join gives the area, of either nation (see for_area)."""
+        check_area_code("lga_code", lga_code)  # a wrong type or a blank was no authority
         fn = self._join(districts_within)
         wanted = (
             choice_argument(role, Role, "Authorities.for_area(role)") if role is not None else None

@@ -26,7 +26,7 @@ from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind,
 from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
-from svduty.authorities._model import Authorities
+from svduty.authorities._model import Authorities, check_area_code
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
 
@@ -368,6 +368,7 @@ def specified_authorities_for(
         >>> new.subjects, len(new.missing), new.missing[0][:50]
         (('u',), 5, "a specified authority of the 'Police' table (chief")
     """
+    check_area_code("lga_code", lga_code)
     question = f"Which are the specified authorities for {lga_code}?"
     by_kind = _by_kind(lga_code, kind)
     # in force only to make regulations before 31 January 2023; the area, one that day

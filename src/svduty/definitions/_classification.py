@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,6 +19,9 @@ from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
 from svduty.errors import DataError, Problem, printable, shown
 from svduty.sources import Citation, Sources
+
+if TYPE_CHECKING:
+    from svduty.definitions._definition import Definition
 
 __all__ = ["ANSWERS", "Classification"]
 
@@ -77,6 +80,36 @@ def _citation_problems(reasons: Any) -> list[Problem]:
             elif cited[key] is None and key in _NEVER_NULL:
                 problems.append(Problem(field=field, expected="a value (the contract has one)"))
     return problems
+
+
+def _rule_problems(c: Classification, given: Definition | None) -> list[Problem]:
+    """What the rules of svduty never give: see :mod:`._classification_contract`."""
+    from svduty.definitions._classification_contract import (
+        definition_of,
+        kind_problems,
+        reason_problems,
+    )
+
+    definition, problems = definition_of(c.definition, given)
+    if problems:
+        return problems
+    return kind_problems(c.kinds, definition) + reason_problems(c.reasons, c.definition, definition)
+
+
+def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``data`` without the keys ``svduty explain --format json`` adds to a classification.
+
+    ``row`` (the input line, a whole number from 1) and ``partnership`` (its name): the
+    command's own lines were refused as "not a key of the contract" (contract42).
+    """
+    if "row" not in data and "partnership" not in data:
+        return data
+    row, name = data.get("row", 1), data.get("partnership", "-")
+    if isinstance(row, bool) or not isinstance(row, int) or row < 1:
+        raise DataError.single(None, "row", expected="the line it answers, a whole number from 1")
+    if not isinstance(name, str) or not name.strip():
+        raise DataError.single(None, "partnership", expected="the partnership's name")
+    return {k: v for k, v in data.items() if k not in ("row", "partnership")}
 
 
 def _derived_url(citation: Citation) -> Citation:
@@ -217,23 +250,34 @@ class Classification:
         }
 
     @classmethod
-    def from_json(cls, data: Any, *, sources: Sources | None = None) -> Classification:
+    def from_json(
+        cls, data: Any, *, sources: Sources | None = None, definition: Definition | None = None
+    ) -> Classification:
         """A classification read back from its JSON contract (what :meth:`to_json` gives).
 
         For a system that receives svduty's classifications as JSON (``svduty explain
         --format json``, a service passing them on) and wants them typed again. Every key
         of the contract is required and no other is read; ``missing`` must list the facts
-        of ``missing_by_answer`` once each, in order, as :meth:`to_json` writes it.
+        of ``missing_by_answer`` once each, in order, as :meth:`to_json` writes it. A line
+        of ``svduty explain --format json`` also has ``row`` (a line number) and
+        ``partnership`` (a name): they are checked and left out.
 
         Args:
             data: One classification as decoded JSON (a dict).
             sources: The catalogue its citations name (default: the national one); a
                 partnership's own documents need its catalogue (``p.sources``).
+            definition: The definition it was classified against, when it is not a
+                national one: its own kinds, and the words of its rules, are read from
+                it (``p.require_definition()``). Without it only the national kinds
+                are known.
 
         Raises:
             DataError: naming the field that is missing, unknown or not what the contract
                 says (an answer that is not one of its values, a citation of a source the
-                catalogue does not hold).
+                catalogue does not hold, a kind the definition does not name, a rule
+                svduty does not have or with other words or citation, reasons out of the
+                order svduty reports them, anything :meth:`to_json` would write back
+                otherwise).
 
         Example:
             >>> from svduty.definitions import Classification, Incident, classify
@@ -245,12 +289,14 @@ class Classification:
             ...
             svduty.errors.DataError: violence: expected one of 'yes', 'no', 'undetermined' (got a string of 5 characters, not shown)
         """  # noqa: E501
+        from svduty.definitions._classification_contract import written_back_problems
         from svduty.definitions._unknown_keys import key_shown
         from svduty.io._converter import make_converter, structure
         from svduty.sources import CATALOGUE
 
         if not isinstance(data, Mapping):
             raise DataError.single(None, None, expected="a JSON object of a classification")
+        data = _without_envelope(data)
         unknown = sorted(key_shown(k) for k in data if k not in _CONTRACT)  # screened
         absent = [k for k in _CONTRACT if k not in data]
         if unknown or absent:
@@ -284,7 +330,13 @@ class Classification:
         if problems:
             raise DataError(problems)
         reasons = tuple(attrs.evolve(r, citation=_derived_url(r.citation)) for r in c.reasons)
-        return attrs.evolve(c, reasons=reasons)
+        c = attrs.evolve(c, reasons=reasons)
+        problems = _rule_problems(c, definition)
+        if not problems:
+            problems = written_back_problems(c.to_json(), data)
+        if problems:
+            raise DataError(problems)
+        return c
 
     def explain(self, format: str = "text") -> str:
         """The classification for a person: ``text``, ``html`` or ``json``.

@@ -21,6 +21,7 @@ import pyarrow as _pa
 from svduty import _arrays
 from svduty import _compute as _pc
 from svduty._blank import blank_cells
+from svduty._days import dates_in_england
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._column_conflicts import table_conflicts
 from svduty.definitions._incident import FLAGS, Incident
@@ -224,7 +225,7 @@ def prepare(
             )
         else:
             try:
-                first = last = _pc.cast(raw, pa.date32())
+                first = last = dates_in_england(raw)  # a zoned time: its day in England
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
                 expected = "dates, or text: a date YYYY-MM-DD or a month YYYY-MM"
                 raise DataError.single(None, name, expected=expected) from None

@@ -23,6 +23,7 @@ import pendulum
 
 from svduty._blank import is_blank
 from svduty._checked import checked_methods
+from svduty._days import day_of
 from svduty.definitions._field_values import age_value as _age
 from svduty.definitions._field_values import bool_value as _bool
 from svduty.definitions._field_values import enum_set as _enum_set
@@ -116,8 +117,8 @@ def _day_or_month(field: str, v: str | dt.date | None) -> str | None:
     v = _blank(v)
     if v is None:
         return None
-    if isinstance(v, dt.datetime):  # the day of its wall clock, as Arrow casts a timestamp
-        return v.date().isoformat()
+    if isinstance(v, dt.datetime):  # its day in England and Wales if it has a zone
+        return day_of(v).isoformat()
     if isinstance(v, dt.date):
         return v.isoformat()
     text = v.strip() if isinstance(v, str) else ""

@@ -18,6 +18,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._blank import blank_cells
+from svduty._days import dates_in_england
 from svduty._types import LISTS, is_list, is_text, text_type, viewless_type
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
@@ -183,9 +184,9 @@ def _days(column: Arrow) -> Arrow:
     """A date or timestamp column as ISO days (``YYYY-MM-DD``).
 
     A ``date32``/``date64`` is its day; a timestamp is the day of its wall clock (with a
-    time zone: that zone's clock), as :class:`~svduty.definitions.Incident` reads a
-    ``datetime`` and :func:`~svduty.definitions.classify_table` a timestamp column, so
-    the three routes read the same day.
+    time zone: the day in England and Wales), as :class:`~svduty.definitions.Incident`
+    reads a ``datetime`` and :func:`~svduty.definitions.classify_table` a timestamp
+    column, so the three routes read the same day.
 
     Example:
         >>> import datetime as dt
@@ -193,7 +194,7 @@ def _days(column: Arrow) -> Arrow:
         >>> _days(ts).to_pylist()
         ['2024-03-05', '2024-03-05', None]
     """
-    day: Arrow = pc.cast(pc.cast(column, pa.date32()), pa.string())
+    day: Arrow = pc.cast(dates_in_england(column), pa.string())
     return day
 
 

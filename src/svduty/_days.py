@@ -1,0 +1,76 @@
+"""The day a date and time falls on in England and Wales, where the Duty's days are.
+
+A ``datetime`` given where svduty takes a day (an incident's ``date`` or
+``date_of_death``, ``on=``, :func:`svduty.periods.date`) is the day of its wall clock
+when it has no time zone (the time is taken as given), and the day in England and
+Wales (``Europe/London``) when it has one: a system that stores UTC sends
+``2023-03-31T23:30Z`` for a death at 00:30 on 1 April 2023, the first day of the
+offensive weapons homicide review pilot (SI 2023/227 reg 1(2)), and the day of its own
+clock (31 March) answered the pilot period confidently wrong (contract42).
+
+Example:
+    >>> import datetime as dt
+    >>> day_of(dt.datetime(2023, 3, 31, 23, 30, tzinfo=dt.UTC))
+    datetime.date(2023, 4, 1)
+    >>> day_of(dt.datetime(2023, 3, 31, 23, 30))
+    datetime.date(2023, 3, 31)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import zoneinfo
+from typing import Any
+
+__all__ = ["ZONE", "dates_in_england", "day_of"]
+
+ZONE = "Europe/London"
+"""The time zone of England and Wales, where the Act's days are counted."""
+
+
+@functools.cache
+def _zone() -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(ZONE)
+
+
+def day_of(value: _dt.datetime) -> _dt.date:
+    """The day ``value`` falls on: its wall clock's if naive, in England and Wales if not.
+
+    Example:
+        >>> import datetime as dt
+        >>> day_of(dt.datetime(2023, 6, 1, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))))
+        datetime.date(2023, 6, 2)
+    """
+    if value.tzinfo is None or value.utcoffset() is None:
+        return _dt.date(value.year, value.month, value.day)
+    here = value.astimezone(_zone())
+    return _dt.date(here.year, here.month, here.day)
+
+
+def dates_in_england(column: Any) -> Any:
+    """A date or timestamp Arrow column as ``date32`` days, as :func:`day_of` reads one.
+
+    A timestamp with no time zone is the day of its wall clock, one with a zone the day
+    in ``Europe/London``.
+
+    Raises:
+        pyarrow.ArrowInvalid: for a time zone the time zone database does not know.
+
+    Example:
+        >>> import datetime as dt
+        >>> import pyarrow as pa
+        >>> t = pa.array([dt.datetime(2023, 3, 31, 23, 30)], pa.timestamp("s", tz="UTC"))
+        >>> dates_in_england(t).to_pylist()
+        [datetime.date(2023, 4, 1)]
+    """
+    import pyarrow as pa
+
+    from svduty import _compute as pc
+
+    kind = column.type
+    if pa.types.is_timestamp(kind) and kind.tz is not None:
+        # a zone the time zone database does not know is refused (ArrowInvalid), as it was
+        pc.cast(pa.array([0], pa.timestamp(kind.unit, tz=kind.tz)), pa.date32())
+        column = pc.cast(column, pa.timestamp(kind.unit, tz=ZONE))
+    return pc.cast(column, pa.date32())
