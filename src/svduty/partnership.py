@@ -423,7 +423,7 @@ class Partnership:
         )
         was = self._graph(or_empty=True) if scenario is not None else None  # what it takes away
         gaps = national_findings(self.authorities, after, graph, on=day, was=was)
-        gaps += split_areas(graph, after.replaced)  # CDA 1998 s.5(1): one for each area
+        gaps += split_areas(graph, after.replaced, day, strict=strict)  # CDA 1998 s.5(1)
         skipped = tuple((r, why) for r, why in res.skipped if r not in NEEDS_AUTHORITIES)
         rules, changes = self.governance_rules, () if scenario is None else scenario.changes
         gaps += scenario_breaks(was, graph, after, rules, changes) if was and changes else ()

@@ -48,3 +48,35 @@ def test_one_partnership_for_the_new_area_is_no_finding():
     gone = ChangeDistricts("nuneaton-and-bedworth-csp-board", ())
     assert _coverage(P.what_if(Scenario("one", "One", [RUGBY_NUNEATON, moved, gone]))) == []
     assert _coverage(P.what_if("lgr-two-unitaries")) == []
+
+
+def test_a_partnership_whose_record_lapsed_by_the_day_is_not_a_split():
+    """Partnerships ended the day before vesting and one for the new area from it (recheck42).
+
+    The scenario is checked on its effective day; ``GOV-CSP-COVERAGE`` reads the records
+    holding then, and a record's end is not known to be the body's (a lapse is ``not
+    known``, never a breach). The split check counted the lapsed boards: an error.
+    """
+    from svduty.periods import Period
+
+    g = P.governance
+    ended = ("rugby-csp-board", "nuneaton-and-bedworth-csp-board")
+    bodies = [
+        attrs.evolve(b, valid=Period("2020-01-01", "2028-04-01")) if b.id in ended else b
+        for b in g.bodies
+    ]
+    p = attrs.evolve(P, governance=type(g).of(bodies, (*g.relations, *g.dangling), strict=False))
+    (rugby,) = [b for b in g.bodies if b.id == "rugby-csp-board"]
+    new = attrs.evolve(
+        rugby,
+        id="rn-csp-board",
+        name="R and N CSP",
+        districts=("rugby-and-nuneaton",),
+        area=None,
+        valid=Period("2028-04-01"),
+    )
+    sc = Scenario("c", "C", [RUGBY_NUNEATON, AddBody(new)], effective="2028-04-01")
+    assert _coverage(p.what_if(sc)) == []
+    (w,) = [f for f in p.what_if(sc).findings.warnings if f.rule == "GOV-CSP-COVERAGE"]
+    assert w.message.startswith("not known: rugby-and-nuneaton")
+    assert _coverage(p.what_if(sc, strict=True))  # strict: not known is an error

@@ -291,7 +291,9 @@ def strategy_meets_s8(
     force on the day, adopted by then (s.8(3)(c): prepare), every relevant authority
     consulted (s.8(4)), published by then (s.8(7)(a)) and under an arrangement that keeps
     it under review that day (s.8(7)(b)). ``yes`` when each is shown; ``no`` when a
-    relevant authority that must be consulted is recorded as not consulted, or (as
+    relevant authority that had to be consulted is recorded as not consulted (those
+    recorded on the day the strategy is known adopted by, whose records hold from its
+    period's start: "in preparing" it, s.8(4), not on the day asked), or (as
     :func:`~svduty.authorities.must_consult_s8` says) s.8 is not in force or the area is
     no local government area that day; otherwise ``undetermined``, naming each missing
     fact. Not asked: implementation (s.8(3)(c)), the material excluded (s.8(8)), the
@@ -358,18 +360,75 @@ def strategy_meets_s8(
         )
         missing.append(f"who was consulted in preparing {e.id} (s.8(4))")
     else:
-        omitted = [s for s in must.subjects if s not in e.consultation.consulted]
-        if omitted:
-            failed = True
-            says = f"not consulted in preparing {e.id}: {', '.join(omitted)}"
-            reasons.append(Reason("s.8(4)", says, e.consultation.citation))
-        else:
-            says = f"the relevant authorities recorded for {lga_code} were consulted"
-            reasons.append(Reason("s.8(4)", says, e.consultation.citation))
-            if must.undetermined:
-                reasons.extend(must.reasons)
-                missing.extend(must.missing)
+        failed = _consulted(e, authorities, lga_code, must, reasons=reasons, missing=missing)
     if failed:
         return Answer(question, Verdict.NO, reasons)
     verdict = Verdict.UNDETERMINED if missing else Verdict.YES
     return Answer(question, verdict, reasons, missing=missing)
+
+
+def _consulted(
+    e: StrategyEdition,
+    authorities: Authorities,
+    lga_code: str,
+    asked: Answer,
+    *,
+    reasons: list[Reason],
+    missing: list[str],
+) -> bool:
+    """s.8(4) for a recorded consultation: whether it fails; reasons and missing facts added.
+
+    "In preparing a strategy" the specified authorities "must ensure that the following
+    are consulted" (s.8(4)): the relevant authorities for the area when the strategy was
+    prepared, not on the day asked (a school opened since is no omission, recheck42).
+    The records tie preparation to the day by which the strategy is known adopted: the
+    list is taken on that day, and an authority left out is a failure (``True``) only
+    when its record holds from the strategy's period's start (or earlier) to that day;
+    one whose record starts later, or any left out while no adoption day is recorded,
+    leaves whether it had to be consulted missing.
+    """
+    from svduty.authorities import must_consult_s8
+
+    ref = e.adopted_by
+    must = asked
+    if ref is not None:
+        must = must_consult_s8(
+            authorities, lga_code, on=ref, districts_within=authorities.districts_within
+        )
+        if must.no:  # s.8(4) did not bind its preparation: before s.8 came into force
+            reasons.extend(must.reasons)
+            missing.append(
+                f"whether {e.id}, known adopted by {ref}, when s.8(4) did not apply to "
+                f"{lga_code}, is its strategy under s.8 (s.8(3)(c), (4))"
+            )
+            return False
+    consulted = e.consultation.consulted if e.consultation is not None else ()
+    omitted = [s for s in must.subjects if s not in consulted]
+    sure = [
+        s for s in omitted if ref is not None and authorities.get(s).valid.start <= e.period.start
+    ]
+    for s in omitted:
+        if s not in sure:
+            when = (
+                f"its record starts {authorities.get(s).valid.start}"
+                if ref is not None
+                else "the day it was adopted is not recorded"
+            )
+            missing.append(
+                f"whether {s} was a relevant authority for {lga_code} while {e.id} was "
+                f"prepared ({when}; s.8(4))"
+            )
+    cited = e.consultation.citation if e.consultation is not None else _act("s.8(4)")
+    if sure:
+        says = f"not consulted in preparing {e.id}: {', '.join(sure)}"
+        reasons.append(Reason("s.8(4)", says, cited))
+        return True
+    held = "" if ref is None else f" on {ref}, by which it was adopted,"
+    says = f"the relevant authorities recorded for {lga_code}{held} were consulted"
+    if omitted:
+        says = f"of the relevant authorities recorded for {lga_code}, some not consulted"
+    reasons.append(Reason("s.8(4)", says, cited))
+    if must.undetermined:
+        reasons.extend(r for r in must.reasons if r not in reasons)
+        missing.extend(must.missing)
+    return False

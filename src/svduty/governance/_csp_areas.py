@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import pendulum
+
 from svduty.errors import named
 from svduty.findings import Finding, Severity
 from svduty.governance._model import BodyKind
@@ -31,12 +33,23 @@ from svduty.governance._rules import GOVERNANCE_RULES
 __all__ = ["split_areas"]
 
 
-def split_areas(graph: Any, replaced: Mapping[str, str]) -> tuple[Finding, ...]:
+def split_areas(
+    graph: Any,
+    replaced: Mapping[str, str],
+    day: pendulum.Date | None = None,
+    *,
+    strict: bool = False,
+) -> tuple[Finding, ...]:
     """An error for each new area whose districts different partnerships cover in part.
 
     Args:
         graph: The governance graph after the changes.
         replaced: Each district a ``create_area`` replaces, and the new area's code.
+        day: The scenario's effective day: a partnership whose record does not hold
+            then is not counted (as ``GOV-CSP-COVERAGE`` reads the records of the day;
+            a split only a lapsed record gives is a ``not known: ...`` warning, never
+            a breach).
+        strict: Report ``not known`` as an error, as the other checks do.
 
     Returns:
         A ``GOV-CSP-COVERAGE`` error for each new area covered by two or more community
@@ -51,7 +64,20 @@ def split_areas(graph: Any, replaced: Mapping[str, str]) -> tuple[Finding, ...]:
     olds: dict[str, list[str]] = {}
     for old, new in replaced.items():
         olds.setdefault(new, []).append(old)
-    csps = [b for b in graph.bodies if b.kind is BodyKind.COMMUNITY_SAFETY_PARTNERSHIP]
+    every = [b for b in graph.bodies if b.kind is BodyKind.COMMUNITY_SAFETY_PARTNERSHIP]
+    held = [b for b in every if day is None or b.valid is None or day in b.valid]
+    out = _splits(olds, held, Severity.ERROR, "")
+    seen = {f.subjects[0] for f in out}
+    if len(held) < len(every):  # a split only a record lapsed by the day gives: not known
+        note = f" (a partnership's record does not hold on {day}; a renewal may not be recorded)"
+        severity = Severity.ERROR if strict else Severity.WARNING
+        out += [f for f in _splits(olds, every, severity, note) if f.subjects[0] not in seen]
+    return tuple(out)
+
+
+def _splits(
+    olds: Mapping[str, list[str]], csps: list[Any], severity: Severity, note: str
+) -> list[Finding]:
     rule = GOVERNANCE_RULES["GOV-CSP-COVERAGE"]
     out: list[Finding] = []
     for new, districts in sorted(olds.items()):
@@ -66,15 +92,16 @@ def split_areas(graph: Any, replaced: Mapping[str, str]) -> tuple[Finding, ...]:
         out.append(
             Finding(
                 rule.id,
-                Severity.ERROR,
-                f"{named(new, 'an id')}, the local government area the changes make of "
+                severity,
+                ("not known: " if note else "")
+                + f"{named(new, 'an id')}, the local government area the changes make of "
                 f"{', '.join(districts)}, is split between {len(parts)} community safety "
                 f"partnerships: {each}; the responsible authorities act for the whole of "
                 "each local government area (merge them, or give one the whole area with "
-                "change_districts)",
+                f"change_districts){note}",
                 (rule.citation,),
                 (new, *parts),
                 data=(("partnerships", ", ".join(parts)),),
             )
         )
-    return tuple(out)
+    return out
