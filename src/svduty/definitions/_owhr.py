@@ -47,7 +47,7 @@ from svduty.definitions._owhr_doubts import (
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import ENGLAND, ENGLAND_AND_WALES, DeathIn, DiedIn, PilotArea
 from svduty.definitions._presume import presumption_rules
-from svduty.definitions._sar import IN_ITS_AREA_DOUBT, NO_NEEDS, SAR_MAY_BE_HELD
+from svduty.definitions._sar import IN_ITS_AREA_DOUBT, SAR_MAY_BE_HELD, SAR_RULED_OUT
 from svduty.sources import Citation, Confidence, cite
 
 __all__ = [
@@ -197,9 +197,10 @@ _rule(
     _INFO_CITE,
     when=HOMICIDE,
 )
+CDR_BY_FACTS = All(UNDER_18, DiedIn(ENGLAND))  # Children Act 2004 s.16M(1), (2)
 _S26_CDR = _rule(
     "OWHR-S26-1A",
-    Any_(All(UNDER_18, DiedIn(ENGLAND)), Flag("other_reviews", "child_death_review")),
+    Any_(CDR_BY_FACTS, Flag("other_reviews", "child_death_review")),
     "a child death review must or may be arranged (the victim was a child at death and "
     "died in England, or one is indicated): it takes precedence",
     _pcsc(
@@ -329,7 +330,7 @@ _S26_SAR = _rule(
 )
 _rule(
     "OWHR-S26-1C-NO-NEEDS",
-    NO_NEEDS,
+    SAR_RULED_OUT,
     "no safeguarding adults review: the case involves no adult with needs for care and "
     "support (Care Act 2014 s.44(1), (4) review only such a case)",
     cite("care-act-2014", "s.44(1), (4)"),
