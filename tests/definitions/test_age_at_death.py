@@ -116,3 +116,37 @@ def test_an_impossible_age_at_death_is_a_conflict_in_both_engines():
         Incident.from_json(row)
     with pytest.raises(ConflictError):
         classify_table(pa.Table.from_pylist([row]))
+
+
+def test_an_offence_code_that_says_nothing_of_age_keeps_the_age_at_death() -> None:
+    """owhr42: ``victim_age_at_death: 15`` settles "under 16 at death" (DVCVA 2004 s.9(1))
+    until an offence code was added that proves nothing of the victim's age (murder, 1):
+    the check that a code proving the victim 16 or over rules it out read the victim's age
+    *at the incident* (not given) through the code, so the answer became undetermined, the
+    "under 16" reason went quiet and the conflict of a domestic homicide review named for a
+    victim of 15 disappeared: knowing more mended a contradiction. What the code proves
+    is read, and only that."""
+    from svduty.definitions._knowledge import DHR_UNDER_16
+    from svduty.definitions._owhr import younger_at_death
+
+    died = {"died": True, "date": "2023-06-01", "date_of_death": "2023-06-01"}
+    for code in ({}, {"offence_code": "1"}, {"offence_code": "8N"}):
+        facts = {**died, **code, "victim_age_at_death": 15}
+        with pytest.raises(ConflictError) as info:
+            Incident.from_json({**facts, "other_reviews": ["domestic_homicide_review"]})
+        assert [p.message for p in info.value.problems] == [DHR_UNDER_16], code
+        c = classify(Incident.from_json(facts))
+        assert "DVCVA-S9-1-UNDER-16" in [r.rule for r in c.reasons], code
+        table = pa.table({k: [v] for k, v in facts.items()})
+        row = classify_table(table).to_pylist()[0]
+        assert "DVCVA-S9-1-UNDER-16" in row["reasons"], code
+    # a code that proves the victim 16 or over still rules out an age under 16
+    env = ScalarEnv({"offence_code": "x"}, table={"victim_16_plus": True})
+    assert younger_at_death(16).scalar(env) is False
+    # the other side: 15 on 1 June 2023, died 1 July 2024, so 16 at death: a code that
+    # says nothing of age made the age at death undetermined too (the bound "15 at the
+    # incident" of a child offence was read with the victim's own age given)
+    wife = {**died, "victim_age": 15, "date_of_death": "2024-07-01", "relationship": "married"}
+    for code in ({}, {"offence_code": "1"}):  # a domestic homicide review may be held
+        c = classify(Incident.from_json({**wife, **code}))
+        assert "OWHR-S26-1B" in [r.rule for r in c.reasons], code

@@ -43,7 +43,8 @@ import attrs
 import pyarrow as _pa
 
 from svduty import _compute as _pc
-from svduty.definitions._expr import ArrowEnv, Expr, ScalarEnv, Tri
+from svduty.definitions._atoms import Given, Table, TableUnknown
+from svduty.definitions._expr import All, ArrowEnv, Expr, Not, ScalarEnv, Tri
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
 pa: Any = _pa
@@ -51,12 +52,50 @@ pc: Any = _pc
 Arr = Any
 
 __all__ = [
+    "CODE_PROVES_16",
+    "CODE_PROVES_UNDER_16",
     "BelowAtDeath",
     "age_bounds",
     "arrow_age_bounds",
     "arrow_age_conflicts",
     "coded_age_bounds",
 ]
+
+CODE_PROVES_16 = All(
+    Given("offence_code"),
+    Not(TableUnknown("victim_16_plus")),
+    Table("victim_16_plus"),
+)
+"""The offence code given proves the victim 16 or over (never undetermined with a code).
+
+What the code proves, and only that: read through the victim's age at the incident, an
+age at death of 15 beside a code that proves nothing of age (murder) went undetermined,
+and knowing the code mended a contradiction (owhr42).
+
+Example:
+    >>> CODE_PROVES_16.scalar(ScalarEnv({"offence_code": "1"}, table={"victim_16_plus": None}))
+    False
+    >>> CODE_PROVES_16.scalar(ScalarEnv({"offence_code": "x"}, table={"victim_16_plus": True}))
+    True
+"""
+
+CODE_PROVES_UNDER_16 = All(
+    Not(Given("victim_age")),
+    Given("offence_code"),
+    Not(TableUnknown("victim_16_plus")),
+    Not(Table("victim_16_plus")),
+)
+"""The code proves the victim under 16 at the incident, whose age is not given (then the
+age at the incident is bounded by 15; with ``victim_age`` given, that age is read).
+
+Example:
+    >>> CODE_PROVES_UNDER_16.scalar(
+    ...     ScalarEnv({"offence_code": "x"}, table={"victim_16_plus": False}))
+    True
+    >>> CODE_PROVES_UNDER_16.scalar(
+    ...     ScalarEnv({"offence_code": "x", "victim_age": 15}, table={"victim_16_plus": False}))
+    False
+"""
 
 _EARLY, _LATE = 228, 301  # a 29 February birthday, reckoned on 28 February or 1 March
 

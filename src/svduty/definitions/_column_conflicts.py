@@ -26,6 +26,7 @@ from svduty.definitions._knowledge import (
     NO_ARTICLE,
     NO_DEATH,
     REVIEWS_BY_AGE,
+    REVIEWS_BY_FACTS,
     RULED_OUT,
     SCH3_NO_SEXUAL,
 )
@@ -33,12 +34,7 @@ from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_COD
 from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._owhr import INFANTICIDE
 from svduty.definitions._pilot import OwhrPilot
-from svduty.definitions._sar import (
-    SAR_NO_NEEDS,
-    SAR_OMITTED,
-    SAR_OMITTED_WORDS,
-    SAR_WITHOUT_NEEDS,
-)
+from svduty.definitions._sar import SAR_NO_NEEDS, SAR_WITHOUT_NEEDS
 from svduty.errors import ConflictError, Problem
 
 __all__ = ["table_conflicts"]
@@ -150,7 +146,8 @@ def table_conflicts(
         if "care_and_support_needs" in cols:  # the same death known: Care Act 2014 s.44
             sar_without = SAR_WITHOUT_NEEDS.arrow(env)
             add(pc.and_(sar_without, dead), "care_and_support_needs", SAR_NO_NEEDS)
-            add(pc.and_(SAR_OMITTED.arrow(env), dead), "care_and_support_needs", SAR_OMITTED_WORDS)
+        for field, omits, message in REVIEWS_BY_FACTS:  # a review the facts show, left out
+            add(pc.and_(omits.arrow(with_table), dead), field, message)
     for field in ARTICLE_FIELDS:
         if "weapon" in cols and field in cols:
             add(pc.and_(pc.equal(cols["weapon"], "none"), cols[field]), field, NO_ARTICLE)

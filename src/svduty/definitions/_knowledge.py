@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from svduty.definitions._age_at_death import age_bounds, coded_age_bounds
-from svduty.definitions._expr import ScalarEnv
+from svduty.definitions._atoms import Given, Has
+from svduty.definitions._expr import All, Expr, Not, ScalarEnv
 from svduty.definitions._law import (
     DEATH,
     FACTS,
@@ -25,10 +26,11 @@ from svduty.definitions._law import (
     VICTIM_16,
 )
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
-from svduty.definitions._owhr import DHR_AGE, INFANTICIDE, UNDER_18
+from svduty.definitions._owhr import CDR_BY_FACTS, DHR_AGE, DHR_BY_FACTS, INFANTICIDE, UNDER_18
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
 from svduty.definitions._sar import (
+    CARE,
     SAR_NO_NEEDS,
     SAR_OMITTED,
     SAR_OMITTED_WORDS,
@@ -42,11 +44,14 @@ _COUNTRIES = frozenset(c.value for c in Country)
 __all__ = [
     "AGE_AT_DEATH",
     "CDR_OF_AN_ADULT",
+    "CDR_OMITTED",
     "CODED_AGE_AT_DEATH",
     "DEATH_BEFORE",
+    "DHR_OMITTED",
     "DHR_UNDER_16",
     "NO_DEATH",
     "REVIEWS_BY_AGE",
+    "REVIEWS_BY_FACTS",
     "RULED_OUT",
     "SCH3_NO_SEXUAL",
     "conflicts",
@@ -104,6 +109,49 @@ safeguarding adults review, which may be of a case involving another adult (Care
 s.44(4)), and the place of death, as a child death review and a safeguarding adults review
 follow the person's area and a Welsh Safeguarding Board's reviews are of children and
 adults both."""
+
+CDR_OMITTED = (
+    "omits a child death review although the victim was under 18 at death and died in "
+    "England: one must or may be arranged of every such death (Children Act 2004 s.16M(1), "
+    "(2)), and it takes precedence (PCSC Act 2022 s.26(1)(a))"
+)
+"""The conflict of a list of other reviews that omits a child death review the facts show."""
+DHR_OMITTED = (
+    "omits a domestic homicide review although the victim was 16 or over at death and the "
+    "suspect was related to them, in (or formerly in) an intimate personal relationship with "
+    "them, or of their household: the death may be the subject of one (Domestic Violence, "
+    "Crime and Victims Act 2004 s.9(1)), and it takes precedence (PCSC Act 2022 s.26(1)(b))"
+)
+"""The conflict of a list of other reviews that omits a domestic homicide review the facts
+show."""
+
+
+def _omits(review: str, facts: Expr) -> Expr:
+    return All(Given("other_reviews"), Not(Has("other_reviews", review)), facts)
+
+
+REVIEWS_BY_FACTS: tuple[tuple[str, Expr, str], ...] = (
+    ("other_reviews", _omits("child_death_review", CDR_BY_FACTS), CDR_OMITTED),
+    ("other_reviews", _omits("domestic_homicide_review", DHR_BY_FACTS), DHR_OMITTED),
+    (CARE, SAR_OMITTED, SAR_OMITTED_WORDS),
+)
+"""Each review of s.26(1) the facts alone show must or may be held, as a list that omits it:
+the field the conflict names, the list's omission where the facts show the review, and the
+conflict's words, where a death is known. s.26(1) asks whether a review "must or may be
+arranged", whether the death "may be the subject of" one, whether one "must or may be
+established": questions of law on the facts, which a given list answers for every review
+it leaves out (none can be held); so leaving out one the facts show contradicts them, for
+the three limbs alike (owhr42). A list that names a review the facts do not show is no
+conflict but where :data:`REVIEWS_BY_AGE` or the needs say otherwise: a domestic homicide
+review may follow another person's violence, abuse or neglect than the suspect's.
+
+Example:
+    >>> from svduty.definitions._expr import ScalarEnv
+    >>> wife = ScalarEnv({"relationship": "married", "victim_age_at_death": 30,
+    ...                   "other_reviews": frozenset()})
+    >>> [words[:40] for _, omits, words in REVIEWS_BY_FACTS if omits.scalar(wife)]
+    ['omits a domestic homicide review althoug']
+"""
 
 
 def conflicts(values: Mapping[str, Any]) -> list[Problem]:
@@ -194,13 +242,15 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             if review in reviews and age.scalar(env) is False:
                 out.append(Problem(message=message, field="other_reviews"))
     # Care Act 2014 s.44(1), (4): a review of a case involving an adult with needs for care
-    # and support; a list that names one the facts rule out, or omits one they allow, is
-    # wrong where a death is known (as the reviews by age: a review is of a death)
+    # and support; a list that names one the facts rule out is wrong where a death is known
+    # (as the reviews by age: a review is of a death), and so is one that omits any review
+    # of s.26(1) the facts show
     dead = DEATH.scalar(env) is True
     if SAR_WITHOUT_NEEDS.scalar(env) is True and dead:
-        out.append(Problem(message=SAR_NO_NEEDS, field="care_and_support_needs"))
-    if SAR_OMITTED.scalar(env) is True and dead:
-        out.append(Problem(message=SAR_OMITTED_WORDS, field="care_and_support_needs"))
+        out.append(Problem(message=SAR_NO_NEEDS, field=CARE))
+    for field, left_out, message in REVIEWS_BY_FACTS:
+        if dead and left_out.scalar(env) is True:
+            out.append(Problem(message=message, field=field))
     for field in ARTICLE_FIELDS:
         if values.get("weapon") == "none" and values.get(field) is True:
             out.append(Problem(message=NO_ARTICLE, field=field))

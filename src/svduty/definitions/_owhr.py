@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from svduty.definitions._age_at_death import BelowAtDeath
+from svduty.definitions._age_at_death import CODE_PROVES_16, CODE_PROVES_UNDER_16, BelowAtDeath
 from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Undecided
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
@@ -36,7 +36,6 @@ from svduty.definitions._law import (
     HOMICIDE,
     INTENTIONAL,
     RULES_LAW,
-    VICTIM_16,
     WEAPON,
 )
 from svduty.definitions._owhr_doubts import (
@@ -48,7 +47,7 @@ from svduty.definitions._owhr_doubts import (
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import ENGLAND, ENGLAND_AND_WALES, DeathIn, DiedIn, PilotArea
 from svduty.definitions._presume import presumption_rules
-from svduty.definitions._sar import IN_ITS_AREA_DOUBT, NO_NEEDS, SAR_MAY_BE_HELD
+from svduty.definitions._sar import IN_ITS_AREA_DOUBT, SAR_MAY_BE_HELD, SAR_RULED_OUT
 from svduty.sources import Citation, Confidence, cite
 
 __all__ = [
@@ -99,7 +98,8 @@ def younger_at_death(age: int) -> Expr:
     ``victim_age`` is the age at the incident; the age at death follows from it and the
     dates (``BelowAtDeath``): a victim of 17 who
     died months later may have turned 18. An offence whose victim must be under 16 (the
-    child offences) bounds the age at the incident by 15; infanticide (4.2) settles it
+    child offences) bounds the age at the incident by 15 where ``victim_age`` is not
+    given (only what the code proves is read, owhr42); infanticide (4.2) settles it
     (a child under twelve months at death); one whose victim must be 16 or over rules
     out an ``age`` of 16 or less. The offence is read only where a code is given.
 
@@ -113,10 +113,10 @@ def younger_at_death(age: int) -> Expr:
     expr: Expr = Any_(
         INFANTICIDE,
         BelowAtDeath(age),
-        All(_CODED, Not(VICTIM_16), BelowAtDeath(age, at_most=15)),
+        All(CODE_PROVES_UNDER_16, BelowAtDeath(age, at_most=15)),
     )
-    if age <= 16:
-        expr = All(expr, Not(All(_CODED, VICTIM_16)))
+    if age <= 16:  # what the code proves, not the age at the incident (owhr42)
+        expr = All(expr, Not(CODE_PROVES_16))
     return expr
 
 
@@ -197,9 +197,10 @@ _rule(
     _INFO_CITE,
     when=HOMICIDE,
 )
+CDR_BY_FACTS = All(UNDER_18, DiedIn(ENGLAND))  # Children Act 2004 s.16M(1), (2)
 _S26_CDR = _rule(
     "OWHR-S26-1A",
-    Any_(All(UNDER_18, DiedIn(ENGLAND)), Flag("other_reviews", "child_death_review")),
+    Any_(CDR_BY_FACTS, Flag("other_reviews", "child_death_review")),
     "a child death review must or may be arranged (the victim was a child at death and "
     "died in England, or one is indicated): it takes precedence",
     _pcsc(
@@ -329,7 +330,7 @@ _S26_SAR = _rule(
 )
 _rule(
     "OWHR-S26-1C-NO-NEEDS",
-    NO_NEEDS,
+    SAR_RULED_OUT,
     "no safeguarding adults review: the case involves no adult with needs for care and "
     "support (Care Act 2014 s.44(1), (4) review only such a case)",
     cite("care-act-2014", "s.44(1), (4)"),

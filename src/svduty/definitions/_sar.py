@@ -15,7 +15,10 @@ A given ``other_reviews`` list naming the review shows one may be held, and so d
 fact, whatever the list says (as the facts of a domestic homicide review decide whatever
 the list says): a list that omits a review the fact shows, or names one the fact rules
 out, is a conflict (:data:`SAR_OMITTED`, :data:`SAR_WITHOUT_NEEDS`), and adding the list
-never unsettles what the fact decided. The ``no-other-reviews`` presumption reads an
+never unsettles what the fact decided. Where no death is known the conflict waits, and a
+list that names the review decides, whatever the fact (as a list naming a child death or
+domestic homicide review does): else knowing the fact would unsettle what the list
+settled (owhr42). The ``no-other-reviews`` presumption reads an
 absent fact, as it reads the absent list, as none known (so old incidents answer as
 before under the Act's and the packaged definitions), and a definition that makes no
 presumption names the fact among the missing, list or no list.
@@ -24,7 +27,8 @@ Example:
     >>> from svduty.definitions._expr import ScalarEnv
     >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"care_and_support_needs": True, "country": "England"}))
     True
-    >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"care_and_support_needs": False}))
+    >>> SAR_MAY_BE_HELD.scalar(
+    ...     ScalarEnv({"care_and_support_needs": False, "other_reviews": frozenset()}))
     False
     >>> SAR_MAY_BE_HELD.scalar(ScalarEnv({"other_reviews": frozenset()})) is None
     True
@@ -50,6 +54,7 @@ __all__ = [
     "SAR_NO_NEEDS",
     "SAR_OMITTED",
     "SAR_OMITTED_WORDS",
+    "SAR_RULED_OUT",
     "SAR_WITHOUT_NEEDS",
 ]
 
@@ -75,8 +80,13 @@ IN_ITS_AREA_DOUBT = (
 # the list never unsettles the answer); the presumption that reads the absent list as
 # "none known beyond what the facts imply" reads the absent fact likewise
 _BY_NEEDS = All(Not(All(Not(Given(CARE)), Presumes("no-other-reviews"))), NEEDS_IN_ENGLAND)
-SAR_MAY_BE_HELD = All(Not(NO_NEEDS), Any_(Flag("other_reviews", _SAR), _BY_NEEDS))
+# a list that names the review decides, as one naming a child death or domestic homicide
+# review does: with no needs it is a conflict where a death is known, and where none is,
+# knowing the needs must not unsettle what the list settled (owhr42)
+SAR_MAY_BE_HELD = Any_(Flag("other_reviews", _SAR), _BY_NEEDS)
 """A safeguarding adults review must or may be established (s.26(1)(c))."""
+SAR_RULED_OUT = All(NO_NEEDS, Not(All(Given("other_reviews"), Has("other_reviews", _SAR))))
+"""No adult with needs, and no list naming the review (the reason that rules it out)."""
 
 SAR_OMITTED = All(Given("other_reviews"), Not(Has("other_reviews", _SAR)), NEEDS_IN_ENGLAND)
 """A list of other reviews that omits one the facts say may be arranged (a conflict where

@@ -193,7 +193,10 @@ class OtherReview(Words):
     """Reviews that take precedence over an offensive weapons homicide review (s.26).
 
     An extension of the incident contract (field ``other_reviews``): a recorder asserts
-    the other reviews that must or may be held; an absent list is read as none known.
+    the other reviews that must or may be held; an absent list is read as none known. A
+    given list is the whole of them: one that leaves out a child death review, a domestic
+    homicide review or a safeguarding adults review the incident's facts show may be held
+    is a conflict where a death is known.
     ``safeguarding_adults_review``: one must *or may* be arranged (Care Act 2014 s.44(1),
     (4)), and s.44(4) lets a board review any case of an adult with needs for care and
     support: flag it whenever an adult victim in England had such needs.

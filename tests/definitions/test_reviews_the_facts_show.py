@@ -1,0 +1,255 @@
+"""A list of other reviews that omits one the facts show: s.26(1)(a), (b) and (c) alike.
+
+PCSC Act 2022 s.26(1): the duty in s.24(1) "does not apply in relation to a death if— (a) a
+child death review must or may be arranged in relation to the death (see section 16M(1)
+and (2) of the Children Act 2004), (b) the death may be the subject of a domestic homicide
+review (see section 9 of the Domestic Violence, Crime and Victims Act 2004), or (c) a
+safeguarding adults review must or may be established in relation to the death (see
+section 44(1) and (4) of the Care Act 2014)". Each limb is a question of law on the facts.
+A given ``other_reviews`` list answers it for every review it leaves out (none can be
+held: :class:`~svduty.definitions._atoms.Flag` reads a given list whole), so a list that
+leaves out a review the facts show contradicts them. Before the forty-second session only
+the safeguarding adults review was a conflict; a child death review or a domestic homicide
+review left out was overruled by the facts in silence (owhr42).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.definitions import STATUTE, Incident, classify, classify_table, split_rejected
+from svduty.definitions._knowledge import CDR_OMITTED, DHR_OMITTED
+from svduty.definitions._presume import PRESUMPTIONS
+from svduty.definitions._sar import SAR_OMITTED_WORDS
+from svduty.errors import ConflictError
+
+from .helpers import PILOT_KNIFE_HOMICIDE, to_table
+
+OPEN = attrs.evolve(STATUTE, presume=())
+KNIFED: dict[str, Any] = PILOT_KNIFE_HOMICIDE
+ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
+FLIPS = {("yes", "no"), ("no", "yes"), ("required", "not_required"), ("not_required", "required")}
+PRESUMED = {f for p in PRESUMPTIONS.values() for f in (p.field, *p.reads)}
+
+OMITTED = [
+    pytest.param({"victim_age": 15}, "other_reviews", CDR_OMITTED, id="child death review"),
+    pytest.param({"relationship": "married"}, "other_reviews", DHR_OMITTED, id="dhr, married"),
+    pytest.param({"same_household": True}, "other_reviews", DHR_OMITTED, id="dhr, household"),
+    pytest.param(
+        {"care_and_support_needs": True},
+        "care_and_support_needs",
+        SAR_OMITTED_WORDS,
+        id="safeguarding adults review",
+    ),
+]
+
+
+@pytest.mark.parametrize(("facts", "field", "words"), OMITTED)
+def test_a_list_omitting_a_review_the_facts_show_is_a_conflict(
+    facts: dict[str, Any], field: str, words: str
+) -> None:
+    row = {**KNIFED, "care_and_support_needs": False, **facts, "other_reviews": []}
+    with pytest.raises(ConflictError) as info:
+        Incident.from_json(row)
+    assert [(p.field, p.message) for p in info.value.problems] == [(field, words)]
+    nobody = {**row, "died": None}  # nobody known to have died: no review to omit
+    rows = [row, nobody, {**row, "other_reviews": None}]
+    kept, problems = split_rejected(to_table(rows, all_columns=False))
+    assert [(p.row, p.field, p.message) for p in problems] == [(1, field, words)]
+    assert kept.num_rows == 2
+    # whatever the list says, the facts decide: the review takes precedence
+    for ok in rows[1:]:
+        assert classify(Incident.from_json(ok), OPEN).homicide_review.value == "not_required"
+
+
+# The grid of facts around a knife killing in Birmingham or Cardiff in June 2023 (the
+# same day for incident and death, so the age at death is the age given)
+GRID: dict[str, list[Any]] = {
+    "victim_age": [15, 30, None],
+    "place": [("England", "E08000025"), ("Wales", "W06000015"), (None, None)],
+    "relationship": ["none", "married", None],
+    "same_household": [True, False, None],
+    "care_and_support_needs": [True, False, None],
+    "other_reviews": [
+        None,
+        [],
+        ["child_death_review"],
+        ["domestic_homicide_review"],
+        ["safeguarding_adults_review"],
+    ],
+    "died": [True, None],
+}
+
+
+def _grid() -> list[dict[str, Any]]:
+    out = []
+    for combo in itertools.product(*GRID.values()):
+        facts = dict(zip(GRID, combo, strict=True))
+        country, place = facts.pop("place")
+        row = {**KNIFED, **facts, "country": country, "place_of_death": place, "location": place}
+        out.append({k: v for k, v in row.items() if v is not None})
+    return out
+
+
+@pytest.mark.parametrize("definition", [STATUTE, OPEN], ids=["statute", "open"])
+def test_both_engines_agree_on_the_grid(definition: Any) -> None:
+    rows = _grid()
+    scalar: dict[int, Any] = {}
+    rejected: dict[int, set[tuple[str | None, str | None]]] = {}
+    for i, row in enumerate(rows, start=1):
+        try:
+            scalar[i] = classify(Incident.from_json(row), definition)
+        except ConflictError as exc:
+            rejected[i] = {(p.field, p.message) for p in exc.problems}
+    kept, problems = split_rejected(to_table(rows, all_columns=False))
+    columnar: dict[int, set[tuple[str | None, str | None]]] = {}
+    for p in problems:
+        columnar.setdefault(p.row or 0, set()).add((p.field, p.message))
+    assert columnar == rejected
+    words = {m for found in rejected.values() for _, m in found}
+    assert {CDR_OMITTED, DHR_OMITTED, SAR_OMITTED_WORDS} <= words  # the grid reaches all three
+    got = classify_table(kept, definition).to_pylist()
+    assert len(got) == len(scalar)
+    for (i, c), g in zip(sorted(scalar.items()), got, strict=True):
+        for a in ANSWERS:
+            assert g[a] == getattr(c, a).value, (i, a, rows[i - 1])
+        assert g["reasons"] == [r.rule for r in c.reasons], rows[i - 1]
+
+
+# Monotone in knowledge around the same killing: each field optional, a list optional
+_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "victim_age": st.sampled_from([15, 17, 30]),
+    "victim_age_at_death": st.sampled_from([15, 17, 18, 30]),
+    "date_of_death": st.sampled_from(["2023-06-01", "2023-11-01", "2024-07-01"]),
+    "country": st.sampled_from(["England", "Wales", "Scotland"]),
+    "place_of_death": st.sampled_from(["E08000025", "W06000015", "S12000036"]),
+    "relationship": st.sampled_from(["none", "married", "parental_relationship_same_child"]),
+    "same_household": st.booleans(),
+    "care_and_support_needs": st.booleans(),
+    "died": st.booleans(),
+    "offence_code": st.sampled_from(["1", "4.2", "8N"]),
+}
+REVIEWS = (
+    "child_death_review",
+    "domestic_homicide_review",
+    "safeguarding_adults_review",
+    "welsh_safeguarding_review",
+)
+_FIELDS["other_reviews"] = st.lists(st.sampled_from(REVIEWS), unique=True, max_size=3)
+_BASE = {
+    k: v
+    for k, v in KNIFED.items()
+    if k not in _FIELDS and k not in ("location", "same_household", "relationship")
+}
+
+
+@st.composite
+def _killing(draw: st.DrawFn) -> dict[str, Any]:
+    out = dict(_BASE)
+    for name, strategy in _FIELDS.items():
+        if draw(st.booleans()):
+            out[name] = draw(strategy)
+    return out
+
+
+def _answers(data: dict[str, Any], definition: Any) -> dict[str, str] | None:
+    try:
+        c = classify(Incident.from_json(data), definition)
+    except ConflictError:
+        return None
+    return {a: getattr(c, a).value for a in ANSWERS}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_killing(), st.sampled_from([STATUTE, OPEN]), st.data())
+def test_answers_stay_monotone_in_knowledge(data: dict[str, Any], definition: Any, draw: Any):
+    """Adding a fact never unsettles a settled answer nor flips it (a contradiction is a
+    conflict); removing one never makes a conflict nor flips; a list entry the facts
+    already show changes nothing but a conflict; any list entry only moves the homicide
+    review towards ``not_required``."""
+    presumed = PRESUMED if definition.presume else set()
+    before = _answers(data, definition)
+    for field in sorted(set(_FIELDS) - set(data) - presumed):  # each fact not given, added
+        values = [draw.draw(_FIELDS[field], label=field)]
+        if field == "other_reviews":  # a list that leaves every review out, too
+            values.append([])
+        for value in values:
+            after = _answers({**data, field: value}, definition)
+            if before is None:  # knowing more never mends a contradiction
+                assert after is None, (field, data)
+            elif after is not None:
+                for a in ANSWERS:
+                    if before[a] != "undetermined":
+                        assert after[a] == before[a], (a, field, value, data)
+    for field in sorted(set(data) & set(_FIELDS) - presumed):  # each fact given, removed
+        if before is None:
+            break
+        after = _answers({k: v for k, v in data.items() if k != field}, definition)
+        assert after is not None, (field, data)  # removing a fact makes no conflict
+        for a in ANSWERS:
+            assert (before[a], after[a]) not in FLIPS, (a, field, data)
+    reviews = data.get("other_reviews")
+    if reviews is None or before is None:
+        return
+    for entry in sorted(set(REVIEWS) - set(reviews)):
+        after = _answers({**data, "other_reviews": [*reviews, entry]}, definition)
+        if after is None:  # naming a review the facts rule out: a conflict
+            continue
+        for a in ANSWERS[:-1]:
+            assert after[a] == before[a], (a, entry, data)
+        assert after["homicide_review"] in (before["homicide_review"], "not_required"), (
+            entry,
+            data,
+        )
+
+
+def test_a_list_entry_the_facts_show_is_no_new_knowledge() -> None:
+    """Naming a review the facts already show changes no answer; leaving it out of a list
+    (where a death is known) is a conflict, whichever of the three it is."""
+    for facts, review in (
+        ({"victim_age": 15}, "child_death_review"),
+        ({"relationship": "married"}, "domestic_homicide_review"),
+        ({"care_and_support_needs": True}, "safeguarding_adults_review"),
+    ):
+        row = {**KNIFED, **facts}
+        for definition in (STATUTE, OPEN):
+            alone = classify(Incident.from_json(row), definition)
+            named = classify(Incident.from_json({**row, "other_reviews": [review]}), definition)
+            assert alone.homicide_review.value == named.homicide_review.value == "not_required"
+        assert _answers({**row, "other_reviews": []}, OPEN) is None, review
+
+
+def test_knowing_the_needs_never_unsettles_what_a_named_review_settled() -> None:
+    """The property above found it (owhr42): with nobody known to have died and a list
+    naming a safeguarding adults review, the answer was ``not_required``; adding
+    ``care_and_support_needs: false`` made it ``undetermined``, the fact overruling the
+    list, where a list naming a child death or domestic homicide review the facts rule out
+    decides until a death is known (then it is a conflict). The three are alike now."""
+    row = {
+        "target": "person",
+        "behaviours": ["physical"],
+        "weapon": "knife",
+        "intentional": True,
+        "date": "2023-06-01",
+        "review_information": True,
+    }
+    for review, against in (
+        ("safeguarding_adults_review", {"care_and_support_needs": False}),
+        ("child_death_review", {"victim_age": 30}),
+        ("domestic_homicide_review", {"victim_age_at_death": 15}),
+    ):
+        named = {**row, "other_reviews": [review]}
+        for definition in (STATUTE, OPEN):
+            before = _answers(named, definition)
+            assert before is not None
+            assert before["homicide_review"] == "not_required"
+            after = _answers({**named, **against}, definition)
+            assert after is not None
+            assert after["homicide_review"] == "not_required", (review, definition.presume)
+        assert _answers({**named, **against, "died": True}, OPEN) is None, review
