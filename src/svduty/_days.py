@@ -34,17 +34,32 @@ def _zone() -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(ZONE)
 
 
-def day_of(value: _dt.datetime) -> _dt.date:
+def day_of(value: _dt.datetime, field: str = "date") -> _dt.date:
     """The day ``value`` falls on: its wall clock's if naive, in England and Wales if not.
+
+    Raises:
+        DataError: naming ``field`` (never the value), for a zoned time whose day in
+            England and Wales is before year 1 or after 9999 (``datetime`` has no such
+            day: it was an ``OverflowError``, hostile42b).
 
     Example:
         >>> import datetime as dt
         >>> day_of(dt.datetime(2023, 6, 1, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))))
         datetime.date(2023, 6, 2)
-    """
+        >>> day_of(dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=5))), "on")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: on: expected a date and time whose day in England and Wales is from 0001-01-01 to 9999-12-31
+    """  # noqa: E501
     if value.tzinfo is None or value.utcoffset() is None:
         return _dt.date(value.year, value.month, value.day)
-    here = value.astimezone(_zone())
+    try:
+        here = value.astimezone(_zone())
+    except OverflowError:  # its day in England is year 0 or 10000
+        from svduty.errors import DataError
+
+        expected = "a date and time whose day in England and Wales is from 0001-01-01 to 9999-12-31"
+        raise DataError.single(None, field, expected=expected) from None
     return _dt.date(here.year, here.month, here.day)
 
 

@@ -190,3 +190,17 @@ def test_report_strict_fails_as_classify_does_and_a_page_of_nothing_is_warned(tm
     good = tmp_path / "good.csv"
     good.write_text(HEADER + ROW)
     assert run("report", good, "-o", page, "--strict")[:3:2] == (0, "")
+
+
+def test_report_of_inputs_holding_no_row_warns_where_errors_go(tmp_path):
+    """A page of zeros that says nothing of the area (NO-ROWS) was said on standard
+    output alone, where every row rejected is also a warning on standard error
+    (hostile42b); the exit status is unchanged (a header-only file is valid)."""
+    only = tmp_path / "2025-06-warwickshire-street.csv"
+    only.write_text(HEADER)
+    page = tmp_path / "r.html"
+    code, out, err = run("report", only, "-o", page)
+    assert code == 0
+    assert err == "svduty report: warning: the inputs hold no row\n"
+    assert "says nothing of the area" in out
+    assert run("report", only, "-o", page, "--strict")[0] == 0

@@ -158,6 +158,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     print("\n".join(lines), file=stderr if page_out else stdout)
     if s.rows_in and s.rejected == s.rows_in:  # a page of nothing: said where errors go
         print(f"svduty report: warning: every row ({s.rows_in:,}) was rejected", file=stderr)
+    elif not s.rows_in:  # a page of zeros that says nothing of the area (NO-ROWS)
+        print("svduty report: warning: the inputs hold no row", file=stderr)
     skipped = len(inputs.skipped) + len(empties)
     listed = "svduty classify --rejected FILE lists them"  # the page counts them only
     failed = strict_failed("report", args.strict, skipped, s.rejected, stderr, rows_listed=listed)

@@ -118,7 +118,7 @@ def _day_or_month(field: str, v: str | dt.date | None) -> str | None:
     if v is None:
         return None
     if isinstance(v, dt.datetime):  # its day in England and Wales if it has a zone
-        return day_of(v).isoformat()
+        return day_of(v, field).isoformat()
     if isinstance(v, dt.date):
         return v.isoformat()
     text = v.strip() if isinstance(v, str) else ""

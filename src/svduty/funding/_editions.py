@@ -263,11 +263,22 @@ class StrategyRecords:
     def in_force(self, lga_code: str, on: _dt.date | str) -> tuple[StrategyEdition, ...]:
         """The editions for an area under s.8 whose period holds the day, latest first.
 
+        Raises:
+            ArgumentError: for a code that is not text (it was ``()``: no strategy).
+            DataError: for text that names no area (``""``, a code with its newline).
+
         Example:
             >>> import svduty
             >>> svduty.warwickshire().strategies.in_force("E07000219", "2028-01-01")
             ()
+            >>> svduty.warwickshire().strategies.in_force(None, "2024-01-01")
+            Traceback (most recent call last):
+            ...
+            svduty.errors.ArgumentError: lga_code: expected an area's code (str) (got None)
         """
+        from svduty.authorities._model import check_area_code
+
+        check_area_code("lga_code", lga_code)  # a mistake was "no strategy" (hostile42b)
         day = date(on)
         found = [e for e in self.editions if lga_code in e.areas and day in e.period]
         return tuple(sorted(found, key=lambda e: e.period.start, reverse=True))

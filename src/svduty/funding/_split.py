@@ -181,14 +181,27 @@ class Split:
             f"<td style='text-align:right'>{s.amount.format(always_pence=True)}</td></tr>"
             for s in self.shares
         )
-        cited = [f"Amount stated in: {c}" for c in (self.amount_citation,) if c is not None] + [
-            f"Weights: {c}" for c in self.citations
+        cited = [f"Amount stated in: {_said(c)}" for c in (self.amount_citation,) if c] + [
+            f"Weights: {_said(c)}" for c in self.citations
         ]
         notes = "".join(f"<br><small>{html.escape(n)}</small>" for n in cited)
         return (
             f"<table><caption>Split of {self.amount} ({html.escape(self.method)})</caption>"
             f"<tr><th>recipient</th><th>weight</th><th>amount</th></tr>{rows}</table>{notes}"
         )
+
+
+def _said(c: Citation) -> str:
+    """A citation as a split's notebook view says it: an unconfirmed one says so (hostile42b).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> _said(cite("svd-guidance", "p.1", confidence="unconfirmed", doubt="a guess"))[-26:]
+        'p.1 (unconfirmed: a guess)'
+    """
+    if c.confidence.value != "unconfirmed":
+        return str(c) + (f" ({c.doubt})" if c.doubt else "")
+    return f"{c} (unconfirmed" + (f": {c.doubt})" if c.doubt else ")")
 
 
 def _money_map(values: Mapping[str, object] | None, field: str, ids: set[str]) -> dict[str, int]:
