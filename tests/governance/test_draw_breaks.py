@@ -43,3 +43,12 @@ def test_a_what_if_that_breaks_nothing_rings_nothing() -> None:
     assert w.findings.ok
     assert not [c for c in ax.collections if (c.get_gid() or "").startswith("error:")]
     assert not [t for t in ax.texts if "errors about" in t.get_text()]
+    assert "an error" not in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_a_path_that_is_no_path_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    w = svduty.warwickshire().what_if("jag-to-sv-strategic-board")
+    with pytest.raises(svduty.errors.ArgumentError, match=r"draw\(path\)"):
+        w.draw(path=5)
+    assert list(tmp_path.iterdir()) == []

@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from svduty._arguments import path_argument
 from svduty.errors import named, printable
 from svduty.governance._model import Body, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView
@@ -298,6 +299,8 @@ def draw(
         raise ImportError(
             "GovernanceGraph.draw() needs matplotlib: pip install matplotlib"
         ) from exc
+    if path is not None:  # matplotlib would save 5 as "5.png" in the working folder
+        path_argument(path, "draw(path)")
     if ax is None and path is not None:
         # drawing straight to a file: no pyplot, so no global state is touched
         ax = Figure(figsize=figsize).subplots()
@@ -396,11 +399,12 @@ def draw(
         gone += [r.named() for r in gone_relations if r not in shown]  # an end removed too
         if gone:
             below.append("removed: " + textwrap.fill("; ".join(gone), 90))
-    if findings is not None:
+    if unplaced := _unplaced(errors, broken):
+        below += unplaced
+    if broken or unplaced:
         handles.append(
             Line2D([0], [0], ls="", marker="o", ms=9, mfc="none", mec=_REMOVED, label="an error")
         )
-        below += _unplaced(errors, broken)
     if below:
         low = min(rows.values(), default=0.0) - 0.6
         text = "\n".join(below)
