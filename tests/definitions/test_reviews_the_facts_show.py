@@ -253,3 +253,27 @@ def test_knowing_the_needs_never_unsettles_what_a_named_review_settled() -> None
             assert after is not None
             assert after["homicide_review"] == "not_required", (review, definition.presume)
         assert _answers({**named, **against, "died": True}, OPEN) is None, review
+
+
+@pytest.mark.parametrize(("facts", "field", "words"), OMITTED)
+def test_the_conflict_says_what_to_send_instead(
+    facts: dict[str, Any], field: str, words: str
+) -> None:
+    """owhr-recheck42: an analyst's incident file often writes ``other_reviews: []`` for
+    "none known"; since the forty-second session every child's death in England and every
+    domestic homicide in it is rejected, and the reason said only what the list omits. It
+    now says what to send instead (name the review, or leave the list out), and both hold:
+    the row is then read, and the review takes precedence (s.26(1))."""
+    row = {**KNIFED, "care_and_support_needs": False, **facts, "other_reviews": []}
+    with pytest.raises(ConflictError) as info:
+        Incident.from_json(row)
+    (problem,) = info.value.problems
+    assert "name it in other_reviews" in problem.message, problem.message
+    assert "leave other_reviews out if it lists only the reviews known of" in problem.message
+    _, problems = split_rejected(to_table([row], all_columns=False))
+    assert [p.message for p in problems] == [problem.message]  # the file route says so too
+    review = {CDR_OMITTED: "child_death_review", DHR_OMITTED: "domestic_homicide_review"}
+    for sent in (None, [review.get(words, "safeguarding_adults_review")]):
+        for definition in (STATUTE, OPEN):
+            c = classify(Incident.from_json({**row, "other_reviews": sent}), definition)
+            assert c.homicide_review.value == "not_required", (sent, definition.presume)

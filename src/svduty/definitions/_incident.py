@@ -282,7 +282,8 @@ class Incident:
             weapons homicide review (s.26), and ``mental_health_investigation`` (a death
             regulations under s.26(2), (4) may exclude); an extension of the contract. A
             given list is the whole of them: leaving out a review the facts show (s.26(1))
-            is a conflict where a death is known.
+            is a conflict where a death is known, so ``[]`` says none may be held; a list
+            of only the reviews known of is left out (the facts then decide).
         place_of_death: A GSS code: where the death occurred, or is likely to have
             occurred (s.24(1)(b)); it decides the relevant review partners (s.25). Where
             that is not known leave it out: where the body was found alone does not say

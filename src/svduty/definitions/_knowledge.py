@@ -31,6 +31,7 @@ from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
 from svduty.definitions._sar import (
     CARE,
+    OMITTED_HINT,
     SAR_NO_NEEDS,
     SAR_OMITTED,
     SAR_OMITTED_WORDS,
@@ -113,7 +114,7 @@ adults both."""
 CDR_OMITTED = (
     "omits a child death review although the victim was under 18 at death and died in "
     "England: one must or may be arranged of every such death (Children Act 2004 s.16M(1), "
-    "(2)), and it takes precedence (PCSC Act 2022 s.26(1)(a))"
+    "(2)), and it takes precedence (PCSC Act 2022 s.26(1)(a))" + OMITTED_HINT
 )
 """The conflict of a list of other reviews that omits a child death review the facts show."""
 DHR_OMITTED = (
@@ -121,6 +122,7 @@ DHR_OMITTED = (
     "suspect was related to them, in (or formerly in) an intimate personal relationship with "
     "them, or of their household: the death may be the subject of one (Domestic Violence, "
     "Crime and Victims Act 2004 s.9(1)), and it takes precedence (PCSC Act 2022 s.26(1)(b))"
+    + OMITTED_HINT
 )
 """The conflict of a list of other reviews that omits a domestic homicide review the facts
 show."""

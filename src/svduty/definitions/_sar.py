@@ -50,6 +50,7 @@ __all__ = [
     "IN_ITS_AREA_DOUBT",
     "NEEDS_IN_ENGLAND",
     "NO_NEEDS",
+    "OMITTED_HINT",
     "SAR_MAY_BE_HELD",
     "SAR_NO_NEEDS",
     "SAR_OMITTED",
@@ -94,10 +95,25 @@ a death is known)."""
 SAR_WITHOUT_NEEDS = All(Has("other_reviews", _SAR), NO_NEEDS)
 """A review named for a case that involves no adult with needs (a conflict where a death
 is known, as the reviews checked by age are)."""
+OMITTED_HINT = (
+    "; name it in other_reviews, or leave other_reviews out if it lists only the reviews "
+    "known of (the facts then decide)"
+)
+"""What each conflict of a list that omits a review the facts show says to send instead.
+
+A given ``other_reviews`` list is the whole of the reviews that must or may be held; a
+recorder whose ``[]`` means "none known" gets every child's death in England and every
+domestic homicide rejected, and must be told that leaving the list out is the way to say
+so (owhr-recheck42).
+
+Example:
+    >>> SAR_OMITTED_WORDS.endswith(OMITTED_HINT)
+    True
+"""
 SAR_OMITTED_WORDS = (
     "is true although other_reviews omits a safeguarding adults review: one may be arranged "
     "of any case involving an adult in a Safeguarding Adults Board's area with needs for care "
-    "and support (Care Act 2014 s.44(4)), and the death was in England"
+    "and support (Care Act 2014 s.44(4)), and the death was in England" + OMITTED_HINT
 )
 """The conflict of :data:`SAR_OMITTED`."""
 SAR_NO_NEEDS = (
