@@ -420,3 +420,20 @@ def test_a_council_of_the_other_nation_is_refused_for_an_id_of_unknown_kind():
         if "north" in f.subjects[:1]
     }
     assert "'Local government' table" in tables
+
+
+@pytest.mark.parametrize("new_id", ["north_warwickshire_unitary", "north-unitary-2.0"])
+def test_an_id_with_an_underscore_or_a_dotted_number_is_asked_about(new_id: str) -> None:
+    """An id the scenario contract takes (words joined by hyphens or underscores, a dot
+    between two digits) is an area's id to the Schedule 1 join too (diff42: the join's
+    new check of the code asked about refused it, and the what-if ended in a DataError
+    naming ``lga_code`` and no scenario field). Its messages may not show it (``named``
+    shows ids of words joined by hyphens), so the findings are compared by their rules,
+    severities and subjects."""
+    codes = {"north-warwickshire-unitary": new_id}
+    scenario = load_scenario(coded(packaged("lgr-two-unitaries"), codes), sources=P.sources)
+    found = P.what_if(scenario).findings
+    was = P.what_if("lgr-two-unitaries").findings
+    by = [(f.rule, f.severity, [codes.get(s, s) for s in f.subjects]) for f in was]
+    assert [(f.rule, f.severity, list(f.subjects)) for f in found] == by
+    assert specified_authorities_for(P.authorities, new_id).verdict.value == "undetermined"

@@ -24,6 +24,7 @@ import attrs
 
 from svduty._arguments import choice_argument, text_argument, wrong_argument
 from svduty._checked import checked_methods
+from svduty._ids import is_id
 from svduty.authorities._authority import (
     Absence,
     Authority,
@@ -47,7 +48,6 @@ def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
 
 
 _GSS = re.compile(r"[EWSNKLM][0-9]{8}", re.ASCII)  # the country letters check_gss takes
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)  # an area with no code (Area.id's slug)
 
 
 def check_area_code(field: str, code: str) -> None:
@@ -64,15 +64,17 @@ def check_area_code(field: str, code: str) -> None:
         >>> check_area_code("lga_code", "E07000222\n")
         Traceback (most recent call last):
         ...
-        svduty.errors.DataError: lga_code: expected a GSS code (a country letter and 8 digits, such as E07000222) or the id of an area with no code (lower-case letters, digits and hyphens)
+        svduty.errors.DataError: lga_code: expected a GSS code (a country letter and 8 digits, such as E07000222) or the id of an area with no code (lower-case letters and digits, in words joined by hyphens or underscores)
     """  # noqa: E501
     text_argument(code, field, "an area's code (str)")
-    if _GSS.fullmatch(code) is None and _ID.fullmatch(code) is None:
+    # an id as a scenario's create_area takes one (ID_SHAPE: underscores too, diff42)
+    if _GSS.fullmatch(code) is None and not is_id(code):
         raise DataError.single(
             None,
             field,
             expected="a GSS code (a country letter and 8 digits, such as E07000222) or the "
-            "id of an area with no code (lower-case letters, digits and hyphens)",
+            "id of an area with no code (lower-case letters and digits, in words joined by "
+            "hyphens or underscores)",
         )
 
 
