@@ -31,7 +31,7 @@ def test_classify_of_a_header_only_file_warns(
     assert main(["classify", str(_header_only(tmp_path)), "--summary", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["warnings"] == {"NO-ROWS": 0}
     assert main(["classify", str(_header_only(tmp_path))]) == 0
-    assert "warning: 0 row(s): in the inputs, which hold no row" in capsys.readouterr().out
+    assert "warning: the inputs hold no row: nothing was classified" in capsys.readouterr().out
 
 
 def test_the_report_of_a_header_only_file_says_it_tells_nothing(tmp_path: Path) -> None:

@@ -395,10 +395,22 @@ def draw(
             Line2D([0], [0], color=_CHANGED, lw=2.2, label="relation changed"),
             Line2D([0], [0], color=_REMOVED, lw=2.2, ls=":", label="relation removed"),
         ]
-        gone = [f"body {b.id}" for b in diff.bodies_removed]
-        gone += [r.named() for r in gone_relations if r not in shown]  # an end removed too
+        names = {
+            **dict(diff.names),
+            **{b.id: b.name for b in (*graph.bodies, *diff.bodies_removed)},
+        }
+
+        def said(id_: str) -> str:  # by name, as the bodies drawn are labelled
+            return names.get(id_) or id_
+
+        gone = [said(b.id) for b in diff.bodies_removed]
+        gone += [  # a relation whose end was removed too
+            f"{said(r.source)} {r.kind.value.replace('_', ' ')} {said(r.target)}"
+            for r in gone_relations
+            if r not in shown
+        ]
         if gone:
-            below.append("removed: " + textwrap.fill("; ".join(gone), 90))
+            below.append("removed: " + textwrap.fill("; ".join(gone), 90, break_on_hyphens=False))
     if unplaced := _unplaced(errors, broken):
         below += unplaced
     if broken or unplaced:
@@ -435,5 +447,8 @@ def _unplaced(errors: Any, broken: set[str]) -> list[str]:
             by_rule.setdefault(f.rule, []).extend(named(s, "an id") for s in f.subjects)
     if by_rule:
         said = "; ".join(f"{r}: {', '.join(dict.fromkeys(s)) or '-'}" for r, s in by_rule.items())
-        return ["errors about no body drawn (see the findings): " + textwrap.fill(said, 90)]
+        return [
+            "errors about no body drawn (see the findings): "
+            + textwrap.fill(said, 90, break_on_hyphens=False)
+        ]
     return []

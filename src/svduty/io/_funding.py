@@ -143,7 +143,8 @@ def load_strategies(
     ``governance.toml`` and the authorities of ``authorities.toml``); ``None``: not checked.
 
     Raises:
-        BundleError: naming the file and the field path of every problem.
+        BundleError: naming the file and the field path of every problem of shape.
+        FundingError: naming each endorsement or consultee that is no id of ``known``.
 
     Example:
         >>> load_strategies({"editions": [{"id": "s"}]}, file="strategies.toml")

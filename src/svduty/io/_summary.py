@@ -230,7 +230,8 @@ class Summary:
             block(column, counts)
         block("kinds (a row may be of several kinds, or of none)", self.kinds)
         for reason, n in sorted(self.warnings.items()):
-            lines.append(f"warning: {n:,} row(s): {WARNING_REASONS[reason]} ({reason})")
+            counted = f"{n:,} row(s): " if reason != "NO-ROWS" else ""  # NO-ROWS counts none
+            lines.append(f"warning: {counted}{WARNING_REASONS[reason]} ({reason})")
         for path in self.skipped:
             lines.append(f"skipped: {printable(path)}")
         if self.partnership is not None:
@@ -251,8 +252,8 @@ WARNING_REASONS: dict[str, str] = {
     "EVERY-ROW-REJECTED": "rejected, every row of the input: nothing was classified ("
     "--rejected FILE gives each row's reason; a file a spreadsheet saved again, its months "
     "written as 'Jun-25', is refused so)",
-    "NO-ROWS": "in the inputs, which hold no row: nothing was classified, and no number here "
-    "says anything of the area (a file of its header only? a folder of empty files?)",
+    "NO-ROWS": "the inputs hold no row: nothing was classified, and no number here says "
+    "anything of the area (a file of its header only? a folder of empty files?)",
     "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
     "than in its own: the files may be another force's (police.uk publishes each force's "
     "crimes in that force's files)",
