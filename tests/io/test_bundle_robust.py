@@ -133,9 +133,16 @@ def test_a_second_population_for_rugby_no_longer_replaces_the_first(bundle):
         d["populations"].append({**rugby, "name": "Rugby again"})
 
     mutate(bundle, "funding.toml", twice)
-    assert report(bundle) == [
+    found = report(bundle)
+    assert found[0] == (
         "funding.toml: populations[4].recipient: a recipient given twice "
         "(first at populations[2]) (got 'rugby')"
+    )
+    # and its district, under two recipients, would weigh twice (funding42)
+    assert found[1:] == [
+        "funding.toml: populations[4].parts[0].district: given twice: first at "
+        "populations[2].parts[0].district; expected each district under one recipient only "
+        "(its people would weigh twice in a population split)"
     ]
 
 
