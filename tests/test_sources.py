@@ -145,3 +145,13 @@ def test_a_bundle_with_a_javascript_url_does_not_validate(tmp_path):
     problems = [str(p) for p in validate_bundle(bundle)]
     assert any(".url: expected an http:// or https:// address" in p for p in problems), problems
     assert not any("alert" in p for p in problems)
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "  \n"])
+def test_a_blank_provision_is_refused_and_an_empty_one_cites_the_whole_document(blank):
+    """``cite(..., " ")`` printed "Act 2022,  " (contract42, left; mended by the session)."""
+    from svduty.errors import DataError
+
+    with pytest.raises(DataError, match=r"provision: expected where in the document"):
+        cite("pcsc-act-2022", blank)
+    assert cite("pcsc-act-2022", "").provision == ""

@@ -245,7 +245,8 @@ class Citation:
         doubt: What is unsure; required when ``confidence`` is ``unconfirmed``.
 
     Raises:
-        DataError: if an unconfirmed citation does not say what the doubt is.
+        DataError: if an unconfirmed citation does not say what the doubt is, or the
+            provision is blank (spaces only).
 
     Example:
         >>> import svduty
@@ -265,6 +266,10 @@ class Citation:
     doubt: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.provision and not self.provision.strip():  # "" cites the whole document
+            raise DataError.single(
+                None, "provision", expected="where in the document, or none (empty) for all of it"
+            )
         if self.confidence is Confidence.UNCONFIRMED and not (self.doubt and self.doubt.strip()):
             raise DataError.single(
                 None,
