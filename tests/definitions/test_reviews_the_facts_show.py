@@ -277,3 +277,30 @@ def test_the_conflict_says_what_to_send_instead(
         for definition in (STATUTE, OPEN):
             c = classify(Incident.from_json({**row, "other_reviews": sent}), definition)
             assert c.homicide_review.value == "not_required", (sent, definition.presume)
+
+
+@pytest.mark.parametrize("age", [1, 15, 30])
+def test_an_infanticide_of_a_victim_aged_one_or_more_is_a_conflict_in_both_engines(age: int):
+    """Infanticide (4.2) is the death of "a child under the age of twelve months"
+    (Infanticide Act 1938 s.1(1)): a victim of 1 or more contradicts it. The fresh-clone
+    run's monotonicity property found that knowing the code hid the conflicts its absence
+    showed (a victim of 15 living with the perpetrator, ``other_reviews: []``)."""
+    row = {
+        "target": "person",
+        "behaviours": ["physical"],
+        "weapon": "knife",
+        "intentional": True,
+        "date": "2023-06-01",
+        "date_of_death": "2024-07-01",
+        "died": True,
+        "victim_age": age,
+        "offence_code": "4.2",
+    }
+    with pytest.raises(ConflictError) as caught:
+        classify(Incident.from_json(row))
+    scalar = {(p.field, p.message) for p in caught.value.problems}
+    proves = ("victim_16_plus: no, " if age >= 16 else "") + "a child under twelve months: yes"
+    assert ("victim_age", f"contradicts what the offence code proves ({proves})") in scalar
+    _, problems = split_rejected(to_table([row], all_columns=False))
+    assert {(p.field, p.message) for p in problems} == scalar
+    classify(Incident.from_json({**row, "victim_age": 0}))  # an infant: no conflict

@@ -23,6 +23,7 @@ from svduty.definitions._knowledge import (
     CODED_AGE_AT_DEATH,
     COUNTRY_OF_BOTH,
     DEATH_BEFORE,
+    INFANT,
     NO_ARTICLE,
     NO_DEATH,
     REVIEWS_BY_AGE,
@@ -106,6 +107,10 @@ def table_conflicts(
             implied = facts[fact.implied]
             bad = pc.fill_null(pc.not_equal(fact.explicit.arrow(env), implied), False)
             clash.setdefault(field, []).append((fact.implied, bad, implied))
+        if fact is VICTIM_16 and "victim_age" in cols and "offence_code" in cols:
+            infant = pc.fill_null(INFANTICIDE.arrow(env), False)  # 4.2: under twelve months
+            old = pc.fill_null(pc.greater_equal(cols["victim_age"], 1), False)
+            clash.setdefault("victim_age", []).append((INFANT, pc.and_(infant, old), infant))
     for field, parts in clash.items():  # what the code proves, as the scalar engine says it
 
         def proves(i: int, parts: list[tuple[str, Arr, Arr]] = parts) -> str:

@@ -50,6 +50,7 @@ __all__ = [
     "DEATH_BEFORE",
     "DHR_OMITTED",
     "DHR_UNDER_16",
+    "INFANT",
     "NO_DEATH",
     "REVIEWS_BY_AGE",
     "REVIEWS_BY_FACTS",
@@ -71,6 +72,10 @@ SCH3_NO_SEXUAL = "is true although the behaviours given omit 'sexual'"
 """The conflict of a stated Sch 3 sexual offence (s.13(4)) with no sexual behaviour."""
 NO_DEATH = "is given although the incident's own facts say nobody died"
 """The conflict of a date of death with ``died: false`` (or harms without ``death``)."""
+INFANT = "a child under twelve months"
+"""What an infanticide (4.2) proves of ``victim_age`` (Infanticide Act 1938 s.1(1)), as a
+clash of :func:`fact_conflicts` names it: an age of 1 or more contradicts it (owhr42's
+monotonicity property: knowing the code hid the conflicts its absence showed)."""
 AGE_AT_DEATH = "is not an age the victim can have had at death, given victim_age and the dates"
 """The conflict of an age at death below ``victim_age``, or above what the dates allow."""
 CODED_AGE_AT_DEATH = (
@@ -319,6 +324,8 @@ def fact_conflicts(values: Mapping[str, Any], table: Mapping[str, bool | None]) 
         if given is not None and implied is not None and given is not implied:
             word = "yes" if implied else "no"
             clash.setdefault(fact.explicit.fields()[0], []).append(f"{fact.implied}: {word}")
+        if fact is VICTIM_16 and INFANTICIDE.scalar(env) and (values.get("victim_age") or 0) >= 1:
+            clash.setdefault("victim_age", []).append(f"{INFANT}: yes")
     return [
         Problem(message=f"contradicts what the offence code proves ({', '.join(v)})", field=k)
         for k, v in clash.items()
