@@ -266,7 +266,8 @@ class Citation:
     doubt: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.provision and not self.provision.strip():  # "" cites the whole document
+        blank = isinstance(self.provision, str) and self.provision and not self.provision.strip()
+        if blank:  # "" cites the whole document (another type: the check of its fields says)
             raise DataError.single(
                 None, "provision", expected="where in the document, or none (empty) for all of it"
             )
