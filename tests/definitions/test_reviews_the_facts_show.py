@@ -291,7 +291,7 @@ def test_an_infanticide_of_a_victim_aged_one_or_more_is_a_conflict_in_both_engin
         "weapon": "knife",
         "intentional": True,
         "date": "2023-06-01",
-        "date_of_death": "2024-07-01",
+        "date_of_death": "2023-11-01",  # within the year: a death 13 months on is one too
         "died": True,
         "victim_age": age,
         "offence_code": "4.2",

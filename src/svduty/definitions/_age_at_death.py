@@ -43,7 +43,7 @@ import attrs
 import pyarrow as _pa
 
 from svduty import _compute as _pc
-from svduty.definitions._atoms import Given, Table, TableUnknown
+from svduty.definitions._atoms import Given, In, Table, TableUnknown
 from svduty.definitions._expr import All, ArrowEnv, Expr, Not, ScalarEnv, Tri
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -52,13 +52,17 @@ pc: Any = _pc
 Arr = Any
 
 __all__ = [
+    "CHILD_UNDER_13",
     "CODE_PROVES_16",
     "CODE_PROVES_UNDER_16",
+    "UNDER_13_CODES",
     "BelowAtDeath",
     "age_bounds",
     "arrow_age_bounds",
     "arrow_age_conflicts",
+    "arrow_years_surely_passed",
     "coded_age_bounds",
+    "years_surely_passed",
 ]
 
 CODE_PROVES_16 = All(
@@ -97,6 +101,18 @@ Example:
     False
 """
 
+# SOA 2003 ss.5-8 (rape, assault by penetration, sexual assault of, and causing or inciting
+# sexual activity by, a child under 13): "the other person is under 13" ("B is under 13"),
+# at the offence; the Home Office codes of those offences (17B, 19E, 19H, 20B, 21)
+UNDER_13_CODES = frozenset({"17B", "19E", "19H", "20B", "21"})
+CHILD_UNDER_13 = All(Given("offence_code"), In("offence_code", UNDER_13_CODES))
+"""The offence code given is one whose victim is a child under 13 (SOA 2003 ss.5-8).
+
+Example:
+    >>> [CHILD_UNDER_13.scalar(ScalarEnv({"offence_code": c})) for c in ("19E", "19D")]
+    [True, False]
+"""
+
 _EARLY, _LATE = 228, 301  # a 29 February birthday, reckoned on 28 February or 1 March
 
 
@@ -119,6 +135,22 @@ def _gains(values: ScalarEnv) -> tuple[int, int | None]:
         after = first + datetime.timedelta(days=1)  # the first day a birthday may add a year
         most = 0 if after > died_last else 1 + _whole_years(after, died_last, _EARLY)
     return fewest, most
+
+
+def years_surely_passed(env: ScalarEnv) -> int:
+    """The whole years that surely passed from the incident to the death (0 if unknown).
+
+    A victim alive at the incident is at least this old at death (infanticide, 4.2: a
+    child under twelve months at death, so a death a year or more on contradicts it).
+
+    Example:
+        >>> import pendulum
+        >>> env = ScalarEnv({"last_day": pendulum.Date(2023, 6, 1),
+        ...                  "death_first_day": pendulum.Date(2024, 6, 1)})
+        >>> years_surely_passed(env), years_surely_passed(ScalarEnv({}))
+        (1, 0)
+    """
+    return _gains(env)[0]
 
 
 def _days(col: Arr) -> Arr:
@@ -159,13 +191,14 @@ def age_bounds(env: ScalarEnv, at_most: int | None = None) -> tuple[int | None, 
 
 
 def coded_age_bounds(
-    env: ScalarEnv, sixteen_plus: bool | None, infant: bool | None
+    env: ScalarEnv, sixteen_plus: bool | None, infant: bool | None, under_13: bool | None = None
 ) -> tuple[int | None, int | None]:
     """The least and greatest age at death that what an offence code proves allows.
 
     An infanticide (``infant``) is the death of a child under twelve months: 0 at death.
-    A victim under 16 at the offence (``sixteen_plus`` false) is at most 15 plus the
-    birthdays the dates allow; one of 16 or over, at least 16 plus those that surely fell.
+    A victim under 13 at the offence (``under_13``: SOA 2003 ss.5-8) is at most 12 plus
+    the birthdays the dates allow; one under 16 (``sixteen_plus`` false), at most 15 plus
+    them; one of 16 or over, at least 16 plus those that surely fell.
 
     Example:
         >>> none = ScalarEnv({})
@@ -173,13 +206,32 @@ def coded_age_bounds(
         ((None, None), (16, None))
         >>> coded_age_bounds(ScalarEnv({}), None, True)
         (None, 0)
+        >>> import pendulum
+        >>> coded_age_bounds(ScalarEnv({"first_day": pendulum.Date(2023, 6, 1),
+        ...     "death_last_day": pendulum.Date(2023, 6, 1)}), False, False, True)
+        (None, 12)
     """
     if infant:
         return None, 0
     fewest, most = _gains(env)
+    if under_13:
+        return None, None if most is None else 12 + most
     if sixteen_plus is False:
         return None, None if most is None else 15 + most
     return (16 + fewest, None) if sixteen_plus else (None, None)
+
+
+def arrow_years_surely_passed(env: ArrowEnv) -> Arr:
+    """:func:`years_surely_passed` for a table: an ``int64`` array, never null.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> env = ArrowEnv({"last_day": pa.array([datetime.date(2023, 6, 1)]),
+        ...                 "death_first_day": pa.array([datetime.date(2025, 6, 2)])}, {}, {}, 1)
+        >>> arrow_years_surely_passed(env).to_pylist()
+        [2]
+    """
+    return _arrow_gains(env)[0]
 
 
 def _arrow_gains(env: ArrowEnv) -> tuple[Arr, Arr]:
@@ -217,12 +269,13 @@ def arrow_age_bounds(
 
 
 def arrow_age_conflicts(
-    env: ArrowEnv, died: Arr, coded: tuple[Arr, Arr], words: tuple[str, str, str]
+    env: ArrowEnv, died: Arr, coded: tuple[Arr, Arr, Arr], words: tuple[str, str, str]
 ) -> tuple[tuple[Arr, str], ...]:
     """The rows whose ``victim_age_at_death`` the bounds or the code rule out, or nobody died.
 
     ``died`` is the incident's own death fact (``False`` where nobody died); ``coded`` the
-    code's ``sixteen_plus`` and ``infant`` (as :func:`coded_age_bounds`); each mask is
+    code's ``sixteen_plus``, ``infant`` and ``under_13`` (as :func:`coded_age_bounds`),
+    each a boolean array (null where the code does not say); each mask is
     paired with its message of ``words`` (the conflicts' words live with the others).
 
     Example:
@@ -230,17 +283,18 @@ def arrow_age_conflicts(
         >>> env = ArrowEnv({"victim_age": pa.array([30]),
         ...                 "victim_age_at_death": pa.array([29])}, {}, {}, 1)
         >>> died, none = pa.array([None], pa.bool_()), pa.array([None], pa.bool_())
-        >>> words = ("low", "code", "alive")
-        >>> [(m.to_pylist(), w) for m, w in arrow_age_conflicts(env, died, (none, none), words)]
+        >>> words, coded = ("low", "code", "alive"), (none, none, none)
+        >>> [(m.to_pylist(), w) for m, w in arrow_age_conflicts(env, died, coded, words)]
         [([True], 'low'), ([False], 'code'), ([False], 'alive')]
     """
     stated = env.col("victim_age_at_death")
     fewest, most = gains = _arrow_gains(env)  # the dates' arithmetic once, for both checks
     lowest, highest = arrow_age_bounds(env, gains=gains)
     beyond = pc.fill_null(pc.or_kleene(pc.less(stated, lowest), pc.greater(stated, highest)), False)
-    sixteen_plus, infant = coded
+    sixteen_plus, infant, under_13 = coded
     low = pc.if_else(pc.fill_null(sixteen_plus, False), pc.add(fewest, 16), None)
     high = pc.if_else(pc.fill_null(pc.invert(sixteen_plus), False), pc.add(most, 15), None)
+    high = pc.if_else(pc.fill_null(under_13, False), pc.add(most, 12), high)
     high = pc.if_else(pc.fill_null(infant, False), 0, high)
     by_code = pc.fill_null(pc.or_kleene(pc.less(stated, low), pc.greater(stated, high)), False)
     alive = pc.and_(pc.is_valid(stated), pc.fill_null(pc.equal(died, False), False))

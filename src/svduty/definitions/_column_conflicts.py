@@ -13,6 +13,7 @@ from typing import Any
 import pyarrow as _pa
 
 from svduty import _compute as _pc
+from svduty.definitions._age_at_death import CHILD_UNDER_13, arrow_years_surely_passed
 from svduty.definitions._age_at_death import arrow_age_conflicts as age_conflicts
 from svduty.definitions._atoms import Has, IsTrue
 from svduty.definitions._expr import ArrowEnv
@@ -24,14 +25,22 @@ from svduty.definitions._knowledge import (
     COUNTRY_OF_BOTH,
     DEATH_BEFORE,
     INFANT,
+    INFANT_DIED_LATE,
     NO_ARTICLE,
     NO_DEATH,
     REVIEWS_BY_AGE,
     REVIEWS_BY_FACTS,
     RULED_OUT,
     SCH3_NO_SEXUAL,
+    UNDER_13,
 )
-from svduty.definitions._law import DEATH, FACTS, FORCE_BY_WEAPON, PROVED_BY_CODE, VICTIM_16
+from svduty.definitions._law import (
+    DEATH,
+    FACTS,
+    FORCE_BY_WEAPON,
+    PROVED_BY_CODE,
+    VICTIM_16,
+)
 from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._owhr import INFANTICIDE
 from svduty.definitions._pilot import OwhrPilot
@@ -82,9 +91,13 @@ def table_conflicts(
             add(pc.less(cols["death_last_day"], cols["first_day"]), "date_of_death", DEATH_BEFORE)
         no_death = pc.equal(DEATH.explicit.arrow(env), False)
         add(pc.and_(pc.is_valid(cols["date_of_death"]), no_death), "date_of_death", NO_DEATH)
+        if "offence_code" in cols:  # an infanticide: a child under twelve months at death
+            late = pc.greater_equal(arrow_years_surely_passed(env), 1)
+            add(pc.and_(INFANTICIDE.arrow(env), late), "date_of_death", INFANT_DIED_LATE)
     if "victim_age_at_death" in cols:
         infant = INFANTICIDE.arrow(env) if "offence_code" in cols else none
-        coded = (facts.get(VICTIM_16.implied, none), infant)
+        under_13 = CHILD_UNDER_13.arrow(env) if "offence_code" in cols else none
+        coded = (facts.get(VICTIM_16.implied, none), infant, under_13)
         words = (AGE_AT_DEATH, CODED_AGE_AT_DEATH, NO_DEATH)
         for mask, why in age_conflicts(env, DEATH.explicit.arrow(env), coded, words):
             add(mask, "victim_age_at_death", why)
@@ -111,6 +124,9 @@ def table_conflicts(
             infant = pc.fill_null(INFANTICIDE.arrow(env), False)  # 4.2: under twelve months
             old = pc.fill_null(pc.greater_equal(cols["victim_age"], 1), False)
             clash.setdefault("victim_age", []).append((INFANT, pc.and_(infant, old), infant))
+            child = pc.fill_null(CHILD_UNDER_13.arrow(env), False)  # SOA 2003 ss.5-8
+            older = pc.fill_null(pc.greater_equal(cols["victim_age"], 13), False)
+            clash["victim_age"].append((UNDER_13, pc.and_(child, older), child))
     for field, parts in clash.items():  # what the code proves, as the scalar engine says it
 
         def proves(i: int, parts: list[tuple[str, Arr, Arr]] = parts) -> str:

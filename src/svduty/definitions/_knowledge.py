@@ -14,7 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from svduty.definitions._age_at_death import age_bounds, coded_age_bounds
+from svduty.definitions._age_at_death import (
+    CHILD_UNDER_13,
+    age_bounds,
+    coded_age_bounds,
+    years_surely_passed,
+)
 from svduty.definitions._atoms import Given, Has
 from svduty.definitions._expr import All, Expr, Not, ScalarEnv
 from svduty.definitions._law import (
@@ -51,11 +56,13 @@ __all__ = [
     "DHR_OMITTED",
     "DHR_UNDER_16",
     "INFANT",
+    "INFANT_DIED_LATE",
     "NO_DEATH",
     "REVIEWS_BY_AGE",
     "REVIEWS_BY_FACTS",
     "RULED_OUT",
     "SCH3_NO_SEXUAL",
+    "UNDER_13",
     "conflicts",
     "fact_conflicts",
     "table_of",
@@ -76,11 +83,22 @@ INFANT = "a child under twelve months"
 """What an infanticide (4.2) proves of ``victim_age`` (Infanticide Act 1938 s.1(1)), as a
 clash of :func:`fact_conflicts` names it: an age of 1 or more contradicts it (owhr42's
 monotonicity property: knowing the code hid the conflicts its absence showed)."""
+INFANT_DIED_LATE = (
+    "is a year or more after the incident's date, although an infanticide (4.2) is the death "
+    "of a child under twelve months (Infanticide Act 1938 s.1(1)), born by the act"
+)
+"""The conflict of an infanticide code with a death a whole year or more after the incident:
+the child, alive at the act or omission, was 1 or more at death (infant42: without the code,
+an infant at the incident who died 20 years on was a conflict; with it, an answer)."""
+UNDER_13 = "a child under 13"
+"""What a code of SOA 2003 ss.5-8 proves of ``victim_age`` ("the other person is under
+13"), as a clash of :func:`fact_conflicts` names it: an age of 13 or more contradicts it."""
 AGE_AT_DEATH = "is not an age the victim can have had at death, given victim_age and the dates"
 """The conflict of an age at death below ``victim_age``, or above what the dates allow."""
 CODED_AGE_AT_DEATH = (
     "is not an age the victim can have had at death, given what the offence code proves "
-    "(infanticide: under twelve months; a victim under 16, or 16 or over) and the dates"
+    "(infanticide: under twelve months; a victim under 13, under 16, or 16 or over) and "
+    "the dates"
 )
 """The conflict of an age at death that the offence code's victim and the dates rule out."""
 
@@ -194,6 +212,9 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             out.append(Problem(message=DEATH_BEFORE, field="date_of_death"))
         if DEATH.explicit.scalar(ScalarEnv(values)) is False:
             out.append(Problem(message=NO_DEATH, field="date_of_death"))
+        infant = INFANTICIDE.scalar(ScalarEnv(values))
+        if infant and years_surely_passed(ScalarEnv(values)) >= 1:
+            out.append(Problem(message=INFANT_DIED_LATE, field="date_of_death"))
     code = values.get("offence_code")
     cat = values.get("police_uk_category")
     table = table_of(code, cat)
@@ -204,7 +225,12 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             (AGE_AT_DEATH, age_bounds(env)),
             (
                 CODED_AGE_AT_DEATH,
-                coded_age_bounds(env, table.get(VICTIM_16.implied), INFANTICIDE.scalar(env)),
+                coded_age_bounds(
+                    env,
+                    table.get(VICTIM_16.implied),
+                    INFANTICIDE.scalar(env),
+                    CHILD_UNDER_13.scalar(env),
+                ),
             ),
         ):
             if (lowest is not None and stated < lowest) or (
@@ -315,6 +341,9 @@ def fact_conflicts(values: Mapping[str, Any], table: Mapping[str, bool | None]) 
     Example:
         >>> [p.field for p in fact_conflicts({"victim_age": 30}, table_of("19E", None))]
         ['victim_age']
+        >>> [p.message for p in fact_conflicts({"victim_age": 14, "offence_code": "19E"},
+        ...                                    table_of("19E", None))]
+        ['contradicts what the offence code proves (a child under 13: yes)']
     """
     env = ScalarEnv(values)
     clash: dict[str, list[str]] = {}
@@ -326,6 +355,9 @@ def fact_conflicts(values: Mapping[str, Any], table: Mapping[str, bool | None]) 
             clash.setdefault(fact.explicit.fields()[0], []).append(f"{fact.implied}: {word}")
         if fact is VICTIM_16 and INFANTICIDE.scalar(env) and (values.get("victim_age") or 0) >= 1:
             clash.setdefault("victim_age", []).append(f"{INFANT}: yes")
+        child = fact is VICTIM_16 and CHILD_UNDER_13.scalar(env)  # SOA 2003 ss.5-8
+        if child and (values.get("victim_age") or 0) >= 13:
+            clash.setdefault("victim_age", []).append(f"{UNDER_13}: yes")
     return [
         Problem(message=f"contradicts what the offence code proves ({', '.join(v)})", field=k)
         for k, v in clash.items()
