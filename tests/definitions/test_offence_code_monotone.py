@@ -153,3 +153,32 @@ def test_the_cases_the_property_found(facts: dict[str, Any], code: str, field: s
         to_table([{**facts, "offence_code": code}], all_columns=False), STATUTE
     )
     assert [p.field for p in problems] == [field]
+
+
+@pytest.mark.parametrize(
+    ("date", "qualifying"),
+    [("2020-06-01", "no"), ("2018-06-01", "no"), ("2017-06-01", "undetermined")],
+)
+def test_a_child_under_13_at_the_offence_is_under_18_at_death_as_the_dates_allow(
+    date: str, qualifying: str
+) -> None:
+    """A code of SOA 2003 ss.5-8 ("the other person is under 13") bounds the age at death
+    by 12 plus the birthdays the dates allow for the answers too, as it does for the
+    conflicts (c896d55), so a victim dead 3 or 5 years on was under 18 at death: not a
+    qualifying homicide (s.24(6)(a)), where it was undetermined, asking for ``victim_age``
+    (infant42b); 6 years on, 18 is possible. Both engines alike."""
+    row = {
+        **_KILLING,
+        "behaviours": ["sexual", "physical"],
+        "relationship": "relatives",
+        "country": "England",
+        "date": date,
+        "date_of_death": "2023-06-01",
+        "offence_code": "19E",
+    }
+    c = classify(Incident.from_json(row), STATUTE)
+    assert c.qualifying_homicide.value == qualifying
+    kept, problems = classify_split(to_table([row], all_columns=False), STATUTE)
+    assert not problems
+    assert kept.to_pylist()[0]["qualifying_homicide"] == qualifying
+    _check(row, "19E")

@@ -27,7 +27,12 @@ from typing import Any
 
 import attrs
 
-from svduty.definitions._age_at_death import CODE_PROVES_16, CODE_PROVES_UNDER_16, BelowAtDeath
+from svduty.definitions._age_at_death import (
+    CHILD_UNDER_13,
+    CODE_PROVES_16,
+    CODE_PROVES_UNDER_16,
+    BelowAtDeath,
+)
 from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Undecided
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
@@ -98,8 +103,9 @@ def younger_at_death(age: int) -> Expr:
     ``victim_age`` is the age at the incident; the age at death follows from it and the
     dates (``BelowAtDeath``): a victim of 17 who
     died months later may have turned 18. An offence whose victim must be under 16 (the
-    child offences) bounds the age at the incident by 15 where ``victim_age`` is not
-    given (only what the code proves is read, owhr42); infanticide (4.2) settles it
+    child offences) bounds the age at the incident by 15, one under 13 (SOA 2003 ss.5-8)
+    by 12, where ``victim_age`` is not given (only what the code proves is read, owhr42;
+    infant42b); infanticide (4.2) settles it
     (a child under twelve months at death); one whose victim must be 16 or over rules
     out an ``age`` of 16 or less. The offence is read only where a code is given.
 
@@ -114,6 +120,7 @@ def younger_at_death(age: int) -> Expr:
         INFANTICIDE,
         BelowAtDeath(age),
         All(CODE_PROVES_UNDER_16, BelowAtDeath(age, at_most=15)),
+        All(CHILD_UNDER_13, BelowAtDeath(age, at_most=12)),  # SOA 2003 ss.5-8
     )
     if age <= 16:  # what the code proves, not the age at the incident (owhr42)
         expr = All(expr, Not(CODE_PROVES_16))
