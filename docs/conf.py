@@ -109,4 +109,6 @@ nitpick_ignore = [
     # a signature whose other names are imported for type checking only (svduty.io._bundle
     # does not import svduty.partnership at run time) keeps its annotations as text
     ("py:class", "Path"),
+    # the same where `import datetime as _dt` names the day type (svduty.funding._editions)
+    ("py:class", "_dt.date"),
 ]

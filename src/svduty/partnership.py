@@ -91,7 +91,7 @@ class Partnership:
             (``None`` when the bundle has no ``strategy.toml``).
         strategies: Each strategy's areas, period, adoption, publication, review,
             consultation, outcomes and endorsements (``None`` without ``strategies.toml``);
-            :func:`~svduty.funding.strategy_meets_s8` reads them.
+            :func:`~svduty.funding._editions.strategy_meets_s8` reads them.
         governance: The governance graph, with the grant flow of ``funding.toml`` joined
             in (``None`` when the bundle has no ``governance.toml``).
         governance_rules: The partnership's own governance rules (its practice, with the
