@@ -29,6 +29,7 @@ import pendulum
 from svduty._checked import checked, checked_fields, checked_methods
 from svduty.answers import Answer, Reason, Verdict
 from svduty.errors import FundingError, Problem
+from svduty.funding._consulted import Preparation, consulted_in_preparing
 from svduty.funding._records import duplicates
 from svduty.periods import Period, date
 from svduty.sources import Citation, cite
@@ -167,7 +168,9 @@ class StrategyEdition:
         id: A short id.
         title: The strategy's title.
         areas: The local government areas it is for (GSS codes).
-        under: The sections it is prepared under (``"s.8"``, ``"s.9"``; s.8(9)).
+        under: The sections it is prepared under (``"s.8"``, ``"s.9"``). A strategy for
+            several areas is under s.9 (s.8(9): a s.8 strategy covers a wider area only if
+            also prepared under s.9), and one under s.9 is for two or more (s.9(13)).
         under_citation: Why it is taken to be prepared under them.
         period: The period it covers.
         period_citation: Where the period is stated.
@@ -181,6 +184,11 @@ class StrategyEdition:
         outcomes: Its outcomes and outcome measures.
         endorsements: Approvals and endorsements of it.
         citation: The strategy itself.
+
+    Raises:
+        FundingError: naming each field that is wrong, including ``under`` for a strategy
+            for several areas under s.8 alone (s.8(9)) and ``areas`` for one under s.9 for
+            a single area (s.9(13)).
 
     Example:
         >>> import svduty
@@ -222,6 +230,23 @@ class StrategyEdition:
         ]
         if not self.under:
             problems.append(Problem(field="under", expected="'s.8', 's.9' or both"))
+        several = len(set(self.areas)) > 1
+        if several and "s.8" in self.under and "s.9" not in self.under:
+            problems.append(
+                Problem(
+                    field="under",
+                    expected="'s.9' as well as 's.8' for a strategy covering more than one "
+                    "local government area (s.8(9))",
+                )
+            )
+        if self.areas and not several and "s.9" in self.under:
+            problems.append(
+                Problem(
+                    field="areas",
+                    expected="two or more local government areas for a strategy under s.9 (a "
+                    "relevant area is made up of parts of two or more, s.9(13))",
+                )
+            )
         for field, day, cited in (
             ("adopted", self.adopted_by, self.adopted_citation),
             ("published", self.published_by, self.published_citation),
@@ -301,14 +326,22 @@ def strategy_meets_s8(
     Asks what the records can show: a strategy for the area, prepared under s.8 and in
     force on the day, adopted by then (s.8(3)(c): prepare), every relevant authority
     consulted (s.8(4)), published by then (s.8(7)(a)) and under an arrangement that keeps
-    it under review that day (s.8(7)(b)). ``yes`` when each is shown; ``no`` when a
-    relevant authority that had to be consulted is recorded as not consulted (those
-    recorded on the day the strategy is known adopted by, whose records hold from its
-    period's start: "in preparing" it, s.8(4), not on the day asked), or (as
+    it under review that day (s.8(7)(b)). The strategy asked about is the newest in force
+    on the day that is known adopted by then: a revised strategy (s.8(7)(c)) must itself
+    be consulted on, published and kept under review (s.8(11)), and the one it revises is
+    no longer asked; a newer one in force but not known adopted by the day leaves whether
+    it is the strategy missing. ``yes`` when each is shown; ``no`` when a relevant
+    authority that had to be consulted is recorded as not consulted in preparing a
+    strategy known adopted by the day (those recorded on the day it is known adopted by,
+    whose records hold from its period's start: "in preparing" it, s.8(4), not on the day
+    asked; before it is known prepared the omission may still be cured), or (as
     :func:`~svduty.authorities.must_consult_s8` says) s.8 is not in force or the area is
     no local government area that day; otherwise ``undetermined``, naming each missing
-    fact. Not asked: implementation (s.8(3)(c)), the material excluded (s.8(8)), the
-    kinds and causes (s.8(3)(a)-(b)); s.8(5)-(6) are powers and s.8(7)(c) sets no time.
+    fact. Before s.8 came into force (31 January 2023) the answer is ``no`` and says it is
+    no failure: nothing was required, and no strategy was yet one "prepared under this
+    section" (s.8(7)). Not asked: implementation (s.8(3)(c)), the material excluded
+    (s.8(8)), the kinds and causes (s.8(3)(a)-(b)); s.8(5)-(6) are powers and s.8(7)(c)
+    sets no time.
 
     Args:
         strategies: The partnership's ``strategies`` (``None``: no ``strategies.toml``).
@@ -333,7 +366,7 @@ def strategy_meets_s8(
         authorities, lga_code, on=day, districts_within=authorities.districts_within
     )
     if must.no:  # s.8 not in force, or not a local government area that day
-        return Answer(question, Verdict.NO, must.reasons)
+        return Answer(question, Verdict.NO, (*must.reasons, *_not_yet(must)))
     prepare = Reason("s.8(3)(c)", "a strategy must be prepared and implemented", _act("s.8(3)(c)"))
     if strategies is None:
         none = f"strategies.toml: a strategy for {lga_code} prepared under s.8"
@@ -342,10 +375,73 @@ def strategy_meets_s8(
     if not editions:
         none = f"a strategy for {lga_code} prepared under s.8 and in force on {day}"
         return Answer(question, Verdict.UNDETERMINED, (prepare,), missing=(none,))
-    e = editions[0]
+    # s.8(7)(c), (11): the strategy on the day is the newest known prepared by then; a newer
+    # one not known adopted by then may be it instead
+    n = next((k for k, e in enumerate(editions) if _adopted(e, day)), len(editions) - 1)
+    e = editions[n]
+    reasons, missing, failed = _meets(e, authorities, lga_code, day, must)
+    if n + 1 < len(editions):
+        older = ", ".join(x.id for x in editions[n + 1 :])
+        reasons.insert(
+            1,
+            Reason(
+                "s.8(11)",
+                f"{e.id} revises {older}: a revised strategy must itself be consulted on and "
+                "published (s.8(4), (7)(a)), so the older one is not asked",
+                _act("s.8(11)"),
+            ),
+        )
+    for p in editions[:n]:
+        reasons.append(
+            Reason(
+                "s.8(11)",
+                f"{p.id}, a revised strategy for {lga_code} in force on {day}, is not known "
+                f"adopted by then: if it was, it (not {e.id}) is the strategy to ask about",
+                _act("s.8(11)"),
+            )
+        )
+        missing.append(
+            f"whether {p.id}, a revised strategy, was adopted by {day} (s.8(7)(c), (11))"
+        )
+    if failed and n == 0:  # no newer edition may be the strategy instead
+        return Answer(question, Verdict.NO, reasons)
+    verdict = Verdict.UNDETERMINED if missing else Verdict.YES
+    return Answer(question, verdict, reasons, missing=missing)
+
+
+def _not_yet(must: Answer) -> tuple[Reason, ...]:
+    """Say that a ``no`` before s.8 came into force is no failure of the duty.
+
+    s.8(7): "Once a strategy has been prepared under this section"; before then none was.
+    """
+    if not any(r.rule == "commencement" for r in must.reasons):
+        return ()
+    says = (
+        "before then s.8 required no strategy and none was one prepared under it: the "
+        "answer is no, not a failure of the duty"
+    )
+    return (Reason("s.8(7)", says, _act("s.8(7)")),)
+
+
+def _adopted(e: StrategyEdition, day: pendulum.Date) -> bool:
+    """Whether an edition is known adopted (prepared) by a day, with a citation."""
+    return e.adopted_by is not None and e.adopted_by <= day and e.adopted_citation is not None
+
+
+def _meets(
+    e: StrategyEdition,
+    authorities: Authorities,
+    lga_code: str,
+    day: pendulum.Date,
+    must: Answer,
+) -> tuple[list[Reason], list[str], bool]:
+    """One edition against s.8(3)(c), (4) and (7)(a)-(b): (reasons, missing, failed).
+
+    A recorded omission (s.8(4)) fails only once the edition is known prepared by the day:
+    the duty binds "in preparing" it, and before its adoption it may still be cured.
+    """
     reasons = [Reason("s.8(3)(c)", f"{e.id} is for {lga_code} under s.8", e.under_citation)]
     missing: list[str] = []
-    failed = False
     for rule, what, known, cited in (
         ("s.8(3)(c)", "adopted", e.adopted_by, e.adopted_citation),
         ("s.8(7)(a)", "published", e.published_by, e.published_citation),
@@ -370,76 +466,11 @@ def strategy_meets_s8(
             Reason("s.8(4)", "each relevant authority must be consulted", _act("s.8(4)"))
         )
         missing.append(f"who was consulted in preparing {e.id} (s.8(4))")
-    else:
-        failed = _consulted(e, authorities, lga_code, must, reasons=reasons, missing=missing)
-    if failed:
-        return Answer(question, Verdict.NO, reasons)
-    verdict = Verdict.UNDETERMINED if missing else Verdict.YES
-    return Answer(question, verdict, reasons, missing=missing)
-
-
-def _consulted(
-    e: StrategyEdition,
-    authorities: Authorities,
-    lga_code: str,
-    asked: Answer,
-    *,
-    reasons: list[Reason],
-    missing: list[str],
-) -> bool:
-    """s.8(4) for a recorded consultation: whether it fails; reasons and missing facts added.
-
-    "In preparing a strategy" the specified authorities "must ensure that the following
-    are consulted" (s.8(4)): the relevant authorities for the area when the strategy was
-    prepared, not on the day asked (a school opened since is no omission, recheck42).
-    The records tie preparation to the day by which the strategy is known adopted: the
-    list is taken on that day, and an authority left out is a failure (``True``) only
-    when its record holds from the strategy's period's start (or earlier) to that day;
-    one whose record starts later, or any left out while no adoption day is recorded,
-    leaves whether it had to be consulted missing.
-    """
-    from svduty.authorities import must_consult_s8
-
-    ref = e.adopted_by
-    must = asked
-    if ref is not None:
-        must = must_consult_s8(
-            authorities, lga_code, on=ref, districts_within=authorities.districts_within
-        )
-        if must.no:  # s.8(4) did not bind its preparation: before s.8 came into force
-            reasons.extend(must.reasons)
-            missing.append(
-                f"whether {e.id}, known adopted by {ref}, when s.8(4) did not apply to "
-                f"{lga_code}, is its strategy under s.8 (s.8(3)(c), (4))"
-            )
-            return False
-    consulted = e.consultation.consulted if e.consultation is not None else ()
-    omitted = [s for s in must.subjects if s not in consulted]
-    sure = [
-        s for s in omitted if ref is not None and authorities.get(s).valid.start <= e.period.start
-    ]
-    for s in omitted:
-        if s not in sure:
-            when = (
-                f"its record starts {authorities.get(s).valid.start}"
-                if ref is not None
-                else "the day it was adopted is not recorded"
-            )
-            missing.append(
-                f"whether {s} was a relevant authority for {lga_code} while {e.id} was "
-                f"prepared ({when}; s.8(4))"
-            )
-    cited = e.consultation.citation if e.consultation is not None else _act("s.8(4)")
-    if sure:
-        says = f"not consulted in preparing {e.id}: {', '.join(sure)}"
-        reasons.append(Reason("s.8(4)", says, cited))
-        return True
-    held = "" if ref is None else f" on {ref}, by which it was adopted,"
-    says = f"the relevant authorities recorded for {lga_code}{held} were consulted"
-    if omitted:
-        says = f"of the relevant authorities recorded for {lga_code}, some not consulted"
-    reasons.append(Reason("s.8(4)", says, cited))
-    if must.undetermined:
-        reasons.extend(r for r in must.reasons if r not in reasons)
-        missing.extend(must.missing)
-    return False
+        return reasons, missing, False
+    given = Preparation(
+        e.id, e.adopted_by, e.period.start, e.consultation.consulted, e.consultation.citation
+    )
+    failed = consulted_in_preparing(
+        given, authorities, lga_code, must, reasons=reasons, missing=missing
+    )
+    return reasons, missing, failed and _adopted(e, day)

@@ -1,0 +1,129 @@
+"""s.8(4) for a strategy's recorded consultation: who had to be consulted in preparing it.
+
+Used by :func:`~svduty.funding._editions.strategy_meets_s8`; it takes the edition's facts
+one by one, so that this module needs nothing from the records' module.
+
+Example:
+    >>> from svduty.periods import date
+    >>> from svduty.sources import cite
+    >>> Preparation("s", None, date("2023-01-31"), (), cite("svd-guidance")).adopted_by is None
+    True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from svduty.answers import Answer, Reason
+from svduty.sources import Citation
+
+if TYPE_CHECKING:
+    from svduty.authorities import Authorities
+
+__all__ = ["Preparation", "consulted_in_preparing"]
+
+
+@attrs.frozen(slots=True)
+class Preparation:
+    """What the records say of a strategy's preparation.
+
+    Attributes:
+        id: The edition's id.
+        adopted_by: The day by which it is known adopted (``None``: not known).
+        start: The start of its period.
+        consulted: The ids recorded as consulted, the list whole.
+        citation: Where the consultation is stated.
+
+    Example:
+        >>> from svduty.periods import date
+        >>> from svduty.sources import cite
+        >>> Preparation("s", None, date("2023-01-31"), ("a",), cite("svd-guidance")).consulted
+        ('a',)
+    """
+
+    id: str
+    adopted_by: pendulum.Date | None
+    start: pendulum.Date
+    consulted: tuple[str, ...]
+    citation: Citation
+
+
+def consulted_in_preparing(
+    e: Preparation,
+    authorities: Authorities,
+    lga_code: str,
+    asked: Answer,
+    *,
+    reasons: list[Reason],
+    missing: list[str],
+) -> bool:
+    """s.8(4) for a recorded consultation: whether it fails; reasons and missing facts added.
+
+    "In preparing a strategy" the specified authorities "must ensure that the following
+    are consulted" (s.8(4)): the relevant authorities for the area when the strategy was
+    prepared, not on the day asked (a school opened since is no omission, recheck42).
+    The records tie preparation to the day by which the strategy is known adopted: the
+    list is taken on that day, and an authority left out is a failure (``True``) only
+    when its record holds from the strategy's period's start (or earlier) to that day;
+    one whose record starts later, or any left out while no adoption day is recorded,
+    leaves whether it had to be consulted missing.
+
+    Example:
+        >>> import svduty
+        >>> from svduty.authorities import must_consult_s8
+        >>> from svduty.periods import date
+        >>> from svduty.sources import cite
+        >>> auths = svduty.warwickshire().authorities
+        >>> asked = must_consult_s8(auths, "E07000219", on="2024-01-01")
+        >>> e = Preparation("s", None, date("2022-01-01"), (), cite("svd-guidance"))
+        >>> reasons, missing = [], []
+        >>> consulted_in_preparing(e, auths, "E07000219", asked, reasons=reasons,
+        ...                        missing=missing)
+        False
+        >>> reasons[0].rule, reasons[0].says[:42]
+        ('s.8(4)', 'the relevant authorities recorded for E070')
+    """
+    from svduty.authorities import must_consult_s8
+
+    ref = e.adopted_by
+    must = asked
+    if ref is not None:
+        must = must_consult_s8(
+            authorities, lga_code, on=ref, districts_within=authorities.districts_within
+        )
+        if must.no:  # s.8(4) did not bind its preparation: before s.8 came into force
+            reasons.extend(must.reasons)
+            missing.append(
+                f"whether {e.id}, known adopted by {ref}, when s.8(4) did not apply to "
+                f"{lga_code}, is its strategy under s.8 (s.8(3)(c), (4))"
+            )
+            return False
+    omitted = [s for s in must.subjects if s not in e.consulted]
+    sure = [s for s in omitted if ref is not None and authorities.get(s).valid.start <= e.start]
+    for s in omitted:
+        if s not in sure:
+            when = (
+                f"its record starts {authorities.get(s).valid.start}"
+                if ref is not None
+                else "the day it was adopted is not recorded"
+            )
+            missing.append(
+                f"whether {s} was a relevant authority for {lga_code} while {e.id} was "
+                f"prepared ({when}; s.8(4))"
+            )
+    if sure:
+        says = f"not consulted in preparing {e.id}: {', '.join(sure)}"
+        reasons.append(Reason("s.8(4)", says, e.citation))
+        return True
+    held = "" if ref is None else f" on {ref}, by which it was adopted,"
+    says = f"the relevant authorities recorded for {lga_code}{held} were consulted"
+    if omitted:
+        says = f"of the relevant authorities recorded for {lga_code}, some not consulted"
+    reasons.append(Reason("s.8(4)", says, e.citation))
+    if must.undetermined:
+        reasons.extend(r for r in must.reasons if r not in reasons)
+        missing.extend(must.missing)
+    return False
