@@ -46,7 +46,8 @@ class InformationFacts:
             is known not to be patient information.
         personal_information: It is personal information (s.10(10)).
         breaches_data_protection: Disclosing it would breach the data protection
-            legislation, taking the power into account (s.16(4)(c), s.17(6)(c)).
+            legislation, taking into account the s.16 power (s.16(4)(c)) or the s.17(4)
+            duty to comply (s.17(6)(c)).
         breaches_investigatory_powers: Disclosing it is prohibited by Parts 1-7 or Part 9
             Chapter 1 of the Investigatory Powers Act 2016 (s.16(4)(d), s.17(6)(d)).
 
@@ -324,7 +325,11 @@ def may_require_information(
     s.17(3): the information must be held by the recipient and relate to it, its functions
     or a person it exercises functions in respect of; s.17(4): the recipient must comply,
     subject to s.17(6) (the four carve-outs of s.16(4)). ``yes`` means the recipient must
-    comply.
+    comply. Unlike s.16(1) ("to another person"), s.17(1) reaches "any person listed in
+    subsection (2)": a body asking itself in another capacity (``same_body_as``: the Common
+    Council as police authority and as the City's local authority) is within it, the
+    recipient's functions being those of its listed capacity (s.11(3)), and the answer
+    says so.
 
     A local policing body's s.14 functions also reach a s.9 relevant area any part of which
     falls within its police area (s.14(1)(b)), so a recipient outside the police area is
@@ -374,6 +379,16 @@ def may_require_information(
             reason("s.17(2)", f"{recipient.name} is not a specified or relevant authority")
         )
         failed = True
+    if not failed and one_body(body, recipient):  # s.17(1) has no "another" (s.16(1) has)
+        reasons.append(
+            reason(
+                "s.17(1)",
+                f"{body.name} and {recipient.name} are one legal body in two capacities: s.17(1) "
+                "reaches 'any person listed in subsection (2)', not only another person as "
+                "s.16(1) does, and the recipient's functions are those of its listed capacity",
+                "s.17(1), s.11(3)",
+            )
+        )
     if not failed:
         a_reasons, a_missing, failed = recipient_area(
             body, recipient, districts_within, relevant_area, area_periods=area_periods, on=on
