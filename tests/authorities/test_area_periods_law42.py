@@ -103,9 +103,8 @@ def test_s17_a_relevant_area_with_an_area_that_did_not_exist_is_none() -> None:
     assert before.verdict.value == "no", before.explain()
     assert "E06000063 was not a local government area on 2023-02-15" in before.explain()
     after = may_require_information(pcc, far, FACTS, on="2023-06-01", **kw)
-    assert after.verdict.value == "undetermined"  # the straddling reading's doubt, as before
-    assert len(after.missing) == 1
-    assert after.missing[0].startswith("confirmation that s.17(2)")
+    assert after.verdict.value == "yes", after.explain()  # s.17(2) "for that area" (law43)
+    assert after.missing == ()
 
 
 def test_an_area_with_no_record_asked_about_on_a_day_leaves_its_record_missing() -> None:

@@ -332,10 +332,11 @@ def may_require_information(
     says so.
 
     A local policing body's s.14 functions also reach a s.9 relevant area any part of which
-    falls within its police area (s.14(1)(b)), so a recipient outside the police area is
-    not a flat ``no``: it is ``no`` only when the request is known to serve no s.9
-    relevant area reaching the recipient, and ``undetermined`` (with the doubt) when it
-    serves one straddling the police area.
+    falls within its police area (s.14(1)(b)), and s.17(1)-(2) let it ask "a specified
+    authority for that area", the area in relation to which it exercises them: a recipient
+    outside the police area that is an authority for part of a relevant area straddling
+    it is within s.17(2), as s.9(4)(a) reads the words; it is ``no`` only when the request
+    is known to serve no s.9 relevant area reaching the recipient.
 
     Args:
         body: The would-be requesting local policing body.

@@ -1,9 +1,16 @@
 """Section 17(2): whether the authority asked is one for an area of the request.
 
-:func:`recipient_area` reads s.17(2) ("a specified authority or relevant authority for a
-local government area" within the police area) with s.14(1)(b) (a s.9 relevant area any
-part of which falls within it), and with each area's own record (s.11(4)): an area
-asked about on a day its record does not hold was no local government area that day.
+:func:`recipient_area` reads s.17(1)-(2) with s.14(1) and each area's own record
+(s.11(4)). A local policing body may request information "to exercise its functions under
+section 14 in relation to an area" from "a specified authority for that area" (or an
+educational, prison or youth custody authority for it); its s.14 functions are exercised
+in relation to a local government area within its police area (s.14(1)(a)) or to "a
+relevant area which, or any part of which, coincides with or falls within the police
+area" (s.14(1)(b)). An authority for any local government area of such a relevant area,
+inside the police area or not, is an authority "for that area", as s.9(4)(a) ("every
+other specified authority for the area") and
+:func:`~svduty.authorities.must_consult_s9` read the words. An
+area asked about on a day its record does not hold was no local government area that day.
 
 Example:
     >>> from svduty.authorities._categories import AuthorityCategory
@@ -23,19 +30,12 @@ import datetime as _dt
 from collections.abc import Callable, Iterable
 
 from svduty.answers import Reason
-from svduty.authorities._answering import ACT, reason
+from svduty.authorities._answering import reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
 from svduty.authorities._specified import area_held
 from svduty.periods import Period, date
-from svduty.sources import Confidence, cite
 
 __all__ = ["recipient_area"]
-
-_S17_RELEVANT_AREA_DOUBT = (
-    "svduty reads s.17(2) ('for that area') with s.14(1)(b) as reaching the authorities for "
-    "every part of a s.9 relevant area that straddles the police area; the reading is not "
-    "confirmed against the primary text or guidance"
-)
 
 Parts = tuple[list[Reason], list[str], bool]
 
@@ -174,12 +174,6 @@ def _relevant_area(
             [],
             True,
         )
-    doubt = cite(
-        ACT,
-        "s.17(2), s.14(1)(b)",
-        confidence=Confidence.UNCONFIRMED,
-        doubt=_S17_RELEVANT_AREA_DOUBT,
-    )
     return (
         [
             outside,
@@ -188,17 +182,15 @@ def _relevant_area(
                 f"the relevant area straddles the police area: {', '.join(inside)} falls "
                 "within it, so the request may serve s.9 functions for the whole area",
             ),
-            Reason(
+            reason(
                 "s.17(2)",
                 f"{recipient.name} is an authority for {', '.join(reached)}, part of the "
-                "relevant area outside the police area",
-                doubt,
+                "relevant area outside the police area: a specified or relevant authority "
+                "'for that area', the area in relation to which the s.14 functions are "
+                "exercised (s.17(1)), as s.9(4)(a) uses the words",
+                "s.17(1)-(2), s.14(1)(b), s.9(4)(a)",
             ),
         ],
-        [
-            "confirmation that s.17(2) reaches an authority for the part of a s.9 relevant "
-            f"area outside the police area: {_S17_RELEVANT_AREA_DOUBT}",
-            *unknown,
-        ],
+        unknown,
         False,
     )
