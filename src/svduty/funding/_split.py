@@ -30,7 +30,10 @@ ROUNDING = (
     "Each exact share is rounded down to the penny; the pence left go one each to the "
     "largest remainders (ties: the id that sorts first)"
 )
-"""How a split rounds its exact shares to whole pence (its text and JSON say it)."""
+"""How a split rounds its exact shares to whole pence (its text and JSON say it).
+
+svduty's own rule (largest remainder): no provision of the Act or grant term svduty
+holds says how pence are divided between recipients, so none is cited."""
 
 
 @checked_fields
@@ -461,8 +464,8 @@ def split_shares(
 
     Args:
         amount: The amount.
-        shares: Each recipient's share, as fractions adding up to 1 (``"0.25"``) or
-            percentages adding up to 100.
+        shares: Each recipient's share, as fractions adding up to 1 (``"0.25"``,
+            ``"1/3"``: thirds have no exact decimal) or percentages adding up to 100.
         citations: Where the shares were agreed.
         amount_citation: Where the amount is stated, as for :func:`split`.
 
