@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from svduty._arguments import instance_argument, instances_argument, text_argument, texts_argument
-from svduty._checked import checked, checked_fields
+from svduty._checked import checked, checked_fields, unchecked
 from svduty.errors import FundingError, MoneyError, printable
 from svduty.funding._money import Money
 from svduty.funding._split_checks import check_share, check_split, recipients_once
@@ -406,7 +406,11 @@ def split(
             )
         exact = _solve(amount.pence, ids, w, lo, hi)
     pence = _largest_remainder(amount.pence, exact)
-    shares = tuple(Share(i, Money(pence[i]), w[i], exact[i]) for i in ids)
+    made = {i: (Money(pence[i]), w[i], exact[i]) for i in ids}  # of their types: unchecked
+    shares = tuple(
+        unchecked(Share, recipient=i, amount=m, weight=wi, exact=x)
+        for i, (m, wi, x) in made.items()
+    )
     return Split(amount, shares, method, cited, amount_citation)
 
 
