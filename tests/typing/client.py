@@ -115,3 +115,14 @@ def a_source_looked_up_is_a_source() -> str:
     _ = sources.get("pcsc-act-2022").no_such_attribute  # type: ignore[union-attr]
     fallback = sources.get("no-such-act", "none")
     return (found.title if found is not None else "") + str(fallback)
+
+
+def my_area_records() -> str:
+    """An area's records kept in a dict: its ``get`` (``None`` for an area not recorded,
+    which svduty reads as "not recorded") is an ``area_periods`` (contract43)."""
+    from svduty.authorities import specified_authorities_for
+    from svduty.periods import Period
+
+    recorded: dict[str, tuple[Period, ...]] = {"E06000063": (Period("2023-04-01"),)}
+    authorities = svduty.warwickshire().authorities.with_area_periods(recorded.get)
+    return specified_authorities_for(authorities, "E06000063", on="2023-02-15").verdict.value

@@ -330,7 +330,7 @@ def may_assist(
     section: str = "s.8",
     districts_within: DistrictsWithin,
     on: _dt.date | str | None = None,
-    area_periods: Callable[[str], Iterable[Period]] | None = None,
+    area_periods: Callable[[str], Iterable[Period] | None] | None = None,
 ) -> Answer:
     """Whether a local policing body may assist with and monitor functions for an area (s.14).
 

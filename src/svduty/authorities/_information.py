@@ -316,7 +316,7 @@ def may_require_information(
     districts_within: DistrictsWithin,
     relevant_area: Iterable[str] | None = None,
     on: _dt.date | str | None = None,
-    area_periods: Callable[[str], Iterable[Period]] | None = None,
+    area_periods: Callable[[str], Iterable[Period] | None] | None = None,
 ) -> Answer:
     """Whether a local policing body may require information, which must be supplied (s.17).
 

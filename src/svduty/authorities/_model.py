@@ -95,7 +95,11 @@ class Authorities:
             :meth:`~svduty.areas.Geography.periods_of`): a local government area asked
             about on a day none holds was not one that day (s.11(4)); one with no
             periods (known only from the undated national tables) leaves whether it was
-            one that day missing. None: the areas are taken as given.
+            one that day missing. None: the areas are taken as given. The function
+            returns an iterable of :class:`~svduty.periods.Period`, or ``None`` for an
+            area with no record (a ``dict``'s ``get`` will do); anything else (a string,
+            a date, one ``Period`` alone) is an :class:`~svduty.errors.ArgumentError`
+            when a rule asks it.
 
     Raises:
         ConflictError: if two authorities share an id.
@@ -116,7 +120,7 @@ class Authorities:
     districts_within: DistrictsWithin | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True
     )
-    area_periods: Callable[[str], Iterable[Period]] | None = attrs.field(
+    area_periods: Callable[[str], Iterable[Period] | None] | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True
     )
 
@@ -184,7 +188,9 @@ class Authorities:
             )
         return attrs.evolve(self, districts_within=districts_within)
 
-    def with_area_periods(self, area_periods: Callable[[str], Iterable[Period]]) -> Authorities:
+    def with_area_periods(
+        self, area_periods: Callable[[str], Iterable[Period] | None]
+    ) -> Authorities:
         """The same authorities, with the periods of the local government areas' records.
 
         Example:

@@ -41,7 +41,7 @@ Parts = tuple[list[Reason], list[str], bool]
 
 
 def _by_record(
-    periods_of: Callable[[str], Iterable[Period]] | None,
+    periods_of: Callable[[str], Iterable[Period] | None] | None,
     codes: Iterable[str],
     on: _dt.date | str | None,
 ) -> tuple[list[str], list[str], list[Reason], list[str]]:
@@ -67,7 +67,7 @@ def recipient_area(
     districts_within: DistrictsWithin,
     relevant_area: Iterable[str] | None,
     *,
-    area_periods: Callable[[str], Iterable[Period]] | None = None,
+    area_periods: Callable[[str], Iterable[Period] | None] | None = None,
     on: _dt.date | str | None = None,
 ) -> Parts:
     """Whether the recipient is an authority for the area of the request (s.17(2), s.14(1)).
@@ -130,7 +130,7 @@ def _relevant_area(
     theirs: set[str],
     *,
     relevant_area: Iterable[str] | None,
-    area_periods: Callable[[str], Iterable[Period]] | None,
+    area_periods: Callable[[str], Iterable[Period] | None] | None,
     on: _dt.date | str | None,
 ) -> Parts:
     """s.14(1)(b): a recipient outside the police area, reached through a relevant area."""

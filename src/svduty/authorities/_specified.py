@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections import abc
 from collections.abc import Callable, Iterable
 
-from svduty._arguments import choice_argument
+from svduty._arguments import choice_argument, wrong_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
@@ -230,7 +231,7 @@ def _by_kind(lga_code: str, kind: AreaKind | str | None) -> str:
 
 
 def area_held(
-    periods_of: Callable[[str], Iterable[Period]] | None,
+    periods_of: Callable[[str], Iterable[Period] | None] | None,
     lgas: Iterable[str],
     on: _dt.date | str | None,
 ) -> tuple[list[Reason], list[str], bool]:
@@ -268,7 +269,7 @@ def area_held(
     for code in lgas:
         if not_a_local_government_area(code):  # a county on no day: s.11(4) by its code
             continue
-        periods = sorted(periods_of(code) or (), key=lambda p: p.start)
+        periods = sorted(_periods(periods_of, code), key=lambda p: p.start)
         if not periods:  # known only from the undated national tables (law42)
             if on is not None:
                 missing.append(
@@ -292,9 +293,45 @@ def area_held(
     return reasons, missing, failed
 
 
+_GSS = re.compile(r"[EWSNLKM]\d{8}")
+_PERIODS = (
+    "the periods of the area's record: an iterable of svduty.periods.Period (a list, a "
+    "tuple), or None or nothing where the area has no record"
+)
+
+
+def _periods(periods_of: Callable[[str], Iterable[Period] | None], code: str) -> list[Period]:
+    """What ``periods_of`` returns for ``code``: its periods, or an :class:`ArgumentError`.
+
+    ``None`` is "not recorded" (no periods). Anything else not an iterable of
+    :class:`~svduty.periods.Period` (a string, a date, one ``Period`` alone) is the
+    caller's function's fault, named by what it was asked (a GSS code; another id is
+    "an area") and what it gave (its type, never its value).
+
+    Example:
+        >>> _periods(lambda c: None, "E07000901")
+        []
+        >>> _periods(lambda c: "2023-04-01", "E07000901")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: area_periods(E07000901): expected the periods of the area's record: an iterable of svduty.periods.Period (a list, a tuple), or None or nothing where the area has no record (got a str)
+    """  # noqa: E501
+    given: object = periods_of(code)
+    where = f"area_periods({code if _GSS.fullmatch(code) else 'an area'})"
+    if given is None:
+        return []
+    if isinstance(given, str | bytes) or not isinstance(given, abc.Iterable):
+        raise wrong_argument(where, _PERIODS, given)
+    periods = list(given)
+    for i, one in enumerate(periods):
+        if not isinstance(one, Period):
+            raise wrong_argument(f"{where}[{i}]", "a svduty.periods.Period", one)
+    return periods
+
+
 def in_force_for(
     section: str,
-    periods_of: Callable[[str], Iterable[Period]] | None,
+    periods_of: Callable[[str], Iterable[Period] | None] | None,
     lgas: Iterable[str],
     on: _dt.date | str | None,
 ) -> tuple[list[Reason] | None, Reason | None, list[str]]:

@@ -9,7 +9,6 @@ listed in.
 from __future__ import annotations
 
 import html
-import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -18,9 +17,10 @@ from typing import Any
 import attrs
 
 from svduty._arguments import instance_argument, instances_argument, text_argument, texts_argument
-from svduty._checked import checked
+from svduty._checked import checked, checked_fields, unchecked
 from svduty.errors import FundingError, MoneyError, printable
 from svduty.funding._money import Money
+from svduty.funding._split_checks import check_share, check_split, recipients_once
 from svduty.funding._weights import Weight, _entry, _fraction, _places
 from svduty.sources import Citation
 
@@ -30,9 +30,13 @@ ROUNDING = (
     "Each exact share is rounded down to the penny; the pence left go one each to the "
     "largest remainders (ties: the id that sorts first)"
 )
-"""How a split rounds its exact shares to whole pence (its text and JSON say it)."""
+"""How a split rounds its exact shares to whole pence (its text and JSON say it).
+
+svduty's own rule (largest remainder): no provision of the Act or grant term svduty
+holds says how pence are divided between recipients, so none is cited."""
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Share:
     """One recipient's share of a split.
@@ -42,6 +46,12 @@ class Share:
         amount: The whole-penny amount.
         weight: The weight used (as an exact fraction).
         exact: The exact share before rounding to pence, in pence.
+
+    Raises:
+        FundingError: a recipient blank or not printable, an amount, weight or exact
+            share below zero, or an amount other than the exact share rounded down or up
+            by the rounding's penny; the error names the field.
+        ArgumentError: a value not of its field's type (a float, say).
 
     Example:
         >>> s = split(Money.parse("1.00"), {"a": 1, "b": 2}).shares[0]
@@ -54,6 +64,12 @@ class Share:
     weight: Fraction
     exact: Fraction
 
+    def __attrs_post_init__(self) -> None:  # the types are checked next (checked_fields)
+        kinds = (str, Money, Fraction, Fraction)
+        values = (self.recipient, self.amount, self.weight, self.exact)
+        if all(isinstance(v, k) for v, k in zip(values, kinds, strict=True)):
+            check_share(self.recipient, self.amount.pence, self.weight, self.exact)
+
     @property
     def rounding_penny(self) -> bool:
         """Whether the share got a penny of the rounding (above its exact share, rounded down).
@@ -65,6 +81,7 @@ class Share:
         return self.amount.pence > self.exact.numerator // self.exact.denominator
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Split:
     """The result of a split: every share, in the order the recipients were given.
@@ -79,17 +96,40 @@ class Split:
             ``None`` for an amount the caller gave. Every share rests on it and on
             :attr:`citations` (each weight enters every share, through their sum).
 
+    A split built in Python (one a council system agreed elsewhere) is held to what
+    :func:`split` makes: at least one share, each recipient once (names that differ only
+    in case or Unicode form are one), the shares and their exact shares adding up to the
+    amount, each share as :class:`Share` requires.
+
+    Raises:
+        FundingError: a split :func:`split` never makes, naming the field (never a
+            recipient).
+        ArgumentError: a value not of its field's type (a float for the amount).
+
     Example:
         >>> sp = split_equal(Money.parse("10.00"), ["x", "y", "z"])
         >>> [str(m) for m in sp.amounts().values()], str(sp.total())
         (['£3.34', '£3.33', '£3.33'], '£10')
-    """
+        >>> Split(Money.parse("10.00"), sp.shares[:2])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: Split(shares): expected shares adding up to the amount £10 (got '£6.67')
+    """  # noqa: E501
 
     amount: Money
     shares: tuple[Share, ...]
     method: str = "weights"
     citations: tuple[Citation, ...] = ()
     amount_citation: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:  # the types are checked next (checked_fields)
+        shares = self.shares if isinstance(self.shares, tuple | list) else None
+        if (
+            isinstance(self.amount, Money)
+            and shares is not None
+            and all(isinstance(s, Share) for s in shares)
+        ):
+            check_split(self.amount.pence, [(s.recipient, s.amount.pence, s.exact) for s in shares])
 
     def amounts(self) -> dict[str, Money]:
         """The amount of each recipient, by id.
@@ -321,7 +361,7 @@ def split(
         raise FundingError.single(None, "amount", expected="an amount of zero or more")
     if not weights:
         raise FundingError.single(None, "weights", expected="at least one recipient")
-    ids = _once(texts_argument(list(weights), "split(weights)", "a recipient id (text)"))
+    ids = recipients_once(texts_argument(list(weights), "split(weights)", "a recipient id (text)"))
     places = _places(ids)
     w = {i: _fraction(weights[i], _entry("weights", i, places)) for i in ids}
     lo = _money_map(floors, "floors", set(ids))
@@ -366,7 +406,11 @@ def split(
             )
         exact = _solve(amount.pence, ids, w, lo, hi)
     pence = _largest_remainder(amount.pence, exact)
-    shares = tuple(Share(i, Money(pence[i]), w[i], exact[i]) for i in ids)
+    made = {i: (Money(pence[i]), w[i], exact[i]) for i in ids}  # of their types: unchecked
+    shares = tuple(
+        unchecked(Share, recipient=i, amount=m, weight=wi, exact=x)
+        for i, (m, wi, x) in made.items()
+    )
     return Split(amount, shares, method, cited, amount_citation)
 
 
@@ -377,34 +421,6 @@ def _largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, 
     for i in order[:left]:
         base[i] += 1
     return base
-
-
-def _once(ids: list[str], field: str = "weights") -> list[str]:
-    """``ids``, if no two name one recipient: equal but for case or Unicode form.
-
-    Example:
-        >>> _once(["rugby", "warwick"])
-        ['rugby', 'warwick']
-        >>> _once(["Caf\u00e9", "Cafe\u0301"])
-        Traceback (most recent call last):
-        ...
-        svduty.errors.FundingError: weights: expected each recipient once (names that differ only in case or Unicode form are one)
-        >>> _once(["north", " "])
-        Traceback (most recent call last):
-        ...
-        svduty.errors.FundingError: weights: expected recipients named by printable text, not blank
-    """  # noqa: E501
-    if any(not i.strip() or not i.isprintable() for i in ids):  # a line break, an escape
-        raise FundingError.single(
-            None, field, expected="recipients named by printable text, not blank"
-        )
-    if len({unicodedata.normalize("NFC", i).casefold() for i in ids}) != len(ids):
-        raise FundingError.single(
-            None,
-            field,
-            expected="each recipient once (names that differ only in case or Unicode form are one)",
-        )
-    return ids
 
 
 @checked
@@ -429,7 +445,7 @@ def split_equal(
         [1, 2, 2]
     """
     recipients = texts_argument(recipients, "split_equal(recipients)", "a recipient id (text)")
-    _once(recipients, "recipients")
+    recipients_once(recipients, "recipients")
     return split(
         amount,
         dict.fromkeys(recipients, 1),
@@ -452,8 +468,8 @@ def split_shares(
 
     Args:
         amount: The amount.
-        shares: Each recipient's share, as fractions adding up to 1 (``"0.25"``) or
-            percentages adding up to 100.
+        shares: Each recipient's share, as fractions adding up to 1 (``"0.25"``,
+            ``"1/3"``: thirds have no exact decimal) or percentages adding up to 100.
         citations: Where the shares were agreed.
         amount_citation: Where the amount is stated, as for :func:`split`.
 

@@ -1,12 +1,14 @@
 """A split's weights read exactly, and the field paths its errors name.
 
-A weight is an integer, a Decimal, a Fraction or text, read as an exact
+A weight is an integer, a Decimal, a Fraction or text (a number, or a fraction of whole
+numbers such as ``"1/3"``: a share in thirds has no exact decimal), read as an exact
 :class:`~fractions.Fraction`; a float, a negative weight, one of absurd magnitude or of
 more significant digits than any split needs is refused, naming the field.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -16,7 +18,7 @@ from svduty.errors import FundingError, Shown, describe, shown
 __all__ = ["Weight"]
 
 Weight = int | Decimal | Fraction
-"""What a weight may be given as (text too: read as a Decimal)."""
+"""What a weight may be given as (text too: a Decimal's, or a fraction such as ``"1/3"``)."""
 
 
 def _entry(field: str, key: str, keys: Sequence[str] | Mapping[str, int]) -> str:
@@ -58,6 +60,29 @@ def _too_long(number: Decimal) -> bool:
     return len(digits) - zeros > _WEIGHT_DIGITS
 
 
+_RATIO = re.compile(rf"([0-9]{{1,{_WEIGHT_DIGITS}}})/([0-9]{{1,{_WEIGHT_DIGITS}}})")
+"""A weight written as a fraction of whole numbers (ASCII digits, no sign, no spaces within)."""
+
+
+def _ratio(text: str, field: str) -> Fraction:
+    """A weight written as a fraction of whole numbers, such as ``"1/3"``.
+
+    Example:
+        >>> _ratio(" 2/6", "shares[a]")
+        Fraction(1, 3)
+        >>> _ratio("1/0", "shares[a]")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: shares[a]: expected a fraction of whole numbers such as "1/3", its denominator not 0
+    """  # noqa: E501
+    found = _RATIO.fullmatch(text.strip())
+    if found is None or not int(found[2]):
+        raise FundingError.single(
+            None, field, expected='a fraction of whole numbers such as "1/3", its denominator not 0'
+        )
+    return Fraction(int(found[1]), int(found[2]))
+
+
 _BETWEEN = f"a weight between 1E-{_WEIGHT_DIGITS} and 1E+{_WEIGHT_DIGITS}"
 _DIGITS = f"a weight of at most {_WEIGHT_DIGITS} significant digits"
 
@@ -70,6 +95,8 @@ def _fraction(value: object, field: str) -> Fraction:
             expected="a weight given as an integer, a Decimal or text (floats are not accepted)",
             got=describe(value),  # its kind (repr() made a float a string of characters)
         )
+    if isinstance(value, str) and "/" in value:
+        value = _ratio(value, field)
     try:
         number = Decimal(value) if isinstance(value, str) else value
     except ArithmeticError:  # decimal.InvalidOperation: not a number at all

@@ -355,7 +355,7 @@ def reorganise(
 
     old_periods = authorities.area_periods
 
-    def periods(code: str) -> Iterable[Period]:  # a new area's: from the scenario's day
+    def periods(code: str) -> Iterable[Period] | None:  # a new area's: from the scenario's day
         if code in codes:
             return (Period(effective),) if effective is not None else ()
         return () if old_periods is None else old_periods(code)

@@ -24,6 +24,11 @@ from svduty._checked import checked
 __all__ = ["classification_schema", "incident_schema"]
 
 _BASE = "https://svduty.readthedocs.io/schema/"
+_VERSIONS = {"incident": 1, "classification": 1}
+"""The version of each document of the contract, named by its schema's ``$id``
+(``.../schema/incident/1.json``): a change that removes or renames a key, narrows what a
+key takes, or changes what a value means makes it the next (listed in the CHANGELOG); a
+key added that a reader may leave out keeps it."""
 _DAY_OR_MONTH = {
     "anyOf": [
         {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
@@ -50,6 +55,8 @@ def incident_schema() -> dict[str, Any]:
         {'type': 'integer', 'minimum': 0, 'maximum': 130}
         >>> s["additionalProperties"], s["required"]
         (False, [])
+        >>> s["$id"]  # the contract's version: 1
+        'https://svduty.readthedocs.io/schema/incident/1.json'
     """
     return copy.deepcopy(_incident())  # the caller's to change; the cached one stays
 
@@ -69,6 +76,8 @@ def classification_schema() -> dict[str, Any]:
         ['facts', 'offence_code', 'category', 'none']
         >>> "S13" in s["$defs"]["Reason"]["properties"]["rule"]["examples"]
         True
+        >>> s["$id"]  # the contract's version: 1
+        'https://svduty.readthedocs.io/schema/classification/1.json'
     """
     return copy.deepcopy(_classification())
 
@@ -103,7 +112,7 @@ def _incident() -> dict[str, Any]:
             properties[name]["description"] = description
     return {
         "$schema": JSON_SCHEMA,
-        "$id": _BASE + "incident.json",
+        "$id": f"{_BASE}incident/{_VERSIONS['incident']}.json",
         "title": "svduty incident",
         "description": generated["description"],
         "type": "object",
@@ -190,7 +199,7 @@ def _classification() -> dict[str, Any]:
     required = [k for k in properties if k not in ("row", "partnership")]
     return {
         "$schema": JSON_SCHEMA,
-        "$id": _BASE + "classification.json",
+        "$id": f"{_BASE}classification/{_VERSIONS['classification']}.json",
         "title": "svduty classification",
         "description": "The answers for one incident under one definition, with reasons.",
         "type": "object",

@@ -41,6 +41,8 @@ HEAD = 1 << 16
 """The bytes read from the start of each file."""
 
 _ID = re.compile(rb"^\"?([0-9a-f]{64})\"?,", re.MULTILINE)
+_POLICE_UK_ID = "^[0-9a-fA-F]{64}$"
+"""A Crime ID of police.uk's form: 64 hexadecimal digits (the API's ``persistent_id``)."""
 
 
 def repeated_crime_ids(
@@ -218,8 +220,9 @@ def _fingerprints(p: Path, rejected: Any = None) -> Any:
 
     A police.uk Crime ID is 64 hexadecimal digits (a SHA-256): its first 16 are its
     number (two crimes in a hundred million rows share one by chance with a chance of
-    about one in three thousand). Any other id is numbered by its hash. A file that can no
-    longer be read gives none.
+    about one in three thousand). Any other id (64 characters not all hexadecimal digits
+    too: they were read as digits, two such ids one number) is numbered by its hash. A
+    file that can no longer be read gives none.
 
     Example:
         >>> from svduty.io import sample_police_uk
@@ -236,7 +239,7 @@ def _fingerprints(p: Path, rejected: Any = None) -> Any:
                 keep = pc.and_(keep, pa.array(~_within(rows, rejected)))
             ids = pc.filter(pc.cast(batch.column("id"), pa.string()), keep)
             ids = pc.filter(ids, pc.fill_null(pc.not_equal(ids, ""), False))
-            police = pc.fill_null(pc.equal(pc.binary_length(ids), 64), False)
+            police = pc.fill_null(pc.match_substring_regex(ids, _POLICE_UK_ID), False)
             ours = pc.filter(ids, police)
             if len(ours):
                 start = int(np.frombuffer(ours.buffers()[1], np.int32, count=1)[0])

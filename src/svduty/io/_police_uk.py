@@ -4,7 +4,7 @@ The format (data.police.uk, "street-level crime"): one CSV per force and month w
 header ``Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,
 LSOA name,Crime type,Last outcome category,Context``. Its quirks, each handled here:
 
-- anti-social behaviour rows have an empty ``Crime ID`` (read as null, not rejected);
+- ``Crime ID``: empty for anti-social behaviour (null); one not 64 hex digits is kept;
 - rows whose ``Location`` is ``No Location`` have no coordinates and no LSOA (kept, and
   counted as *unlocated* downstream);
 - a force reports crimes located outside its own area (kept: area resolution says so);

@@ -1,0 +1,129 @@
+"""The checks of a :class:`~svduty.funding.Split` and its shares built in Python (contract43).
+
+:func:`~svduty.funding.split` makes shares that hold them by construction; a split a
+council system builds from its own records (a split agreed elsewhere, read back from its
+store) is held to the same: every share zero or more and within a penny of its exact
+share, each recipient once, the shares (and the exact shares) adding up to the amount.
+An error names the field, never a recipient (a name could be a person's).
+
+Example:
+    >>> from fractions import Fraction
+    >>> check_share("a", 34, Fraction(1), Fraction(100, 3))
+    >>> check_share("a", 35, Fraction(1), Fraction(100, 3))
+    Traceback (most recent call last):
+    ...
+    svduty.errors.FundingError: Share(amount): expected the exact share (100/3 pence) rounded down, or up by the rounding's penny (got '£0.35')
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from fractions import Fraction
+
+from svduty.errors import FundingError
+from svduty.funding._money import Money
+
+__all__ = ["check_share", "check_split", "recipients_once"]
+
+
+def check_share(recipient: str, pence: int, weight: Fraction, exact: Fraction) -> None:
+    """Refuse a share a split never makes (see the module).
+
+    Example:
+        >>> check_share(" ", 0, Fraction(1), Fraction(0))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: Share(recipient): expected a recipient named by printable text, not blank
+    """  # noqa: E501
+    if not recipient.strip() or not recipient.isprintable():  # a line break, an escape
+        raise FundingError.single(
+            None, "Share(recipient)", expected="a recipient named by printable text, not blank"
+        )
+    for field, value in (("amount", pence), ("weight", weight), ("exact", exact)):
+        if value < 0:
+            raise FundingError.single(None, f"Share({field})", expected=f"{field} of zero or more")
+    low = exact.numerator // exact.denominator
+    if not low <= pence <= -(-exact.numerator // exact.denominator):
+        raise FundingError.single(
+            None,
+            "Share(amount)",
+            expected=f"the exact share ({exact} pence) rounded down, or up by the rounding's penny",
+            got=str(Money(pence)),
+        )
+
+
+def check_split(pence: int, shares: Sequence[tuple[str, int, Fraction]]) -> None:
+    """Refuse a split whose shares (recipient, pence, exact) a split never makes.
+
+    Example:
+        >>> check_split(100, [("a", 50, Fraction(50)), ("A", 50, Fraction(50))])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: Split(shares[1].recipient): expected each recipient once (names that differ only in case or Unicode form are one)
+    """  # noqa: E501
+    if pence < 0:
+        raise FundingError.single(None, "Split(amount)", expected="an amount of zero or more")
+    if not shares:
+        raise FundingError.single(
+            None, "Split(shares)", expected="at least one share (one per recipient)"
+        )
+    seen: set[str] = set()
+    for i, (recipient, _, _) in enumerate(shares):
+        key = _key(recipient)
+        if key in seen:
+            raise FundingError.single(
+                None,
+                f"Split(shares[{i}].recipient)",
+                expected="each recipient once (names that differ only in case or Unicode "
+                "form are one)",
+            )
+        seen.add(key)
+    total = sum(p for _, p, _ in shares)
+    if total != pence:
+        raise FundingError.single(
+            None,
+            "Split(shares)",
+            expected=f"shares adding up to the amount {Money(pence)}",
+            got=str(Money(total)),
+        )
+    if sum((x for _, _, x in shares), Fraction(0)) != pence:
+        raise FundingError.single(
+            None,
+            "Split(shares)",
+            expected=f"exact shares adding up to the amount {Money(pence)} (each share is "
+            "its exact share rounded to the penny)",
+        )
+
+
+def recipients_once(ids: list[str], field: str = "weights") -> list[str]:
+    """``ids``, if no two name one recipient: equal but for case or Unicode form.
+
+    Example:
+        >>> recipients_once(["rugby", "warwick"])
+        ['rugby', 'warwick']
+        >>> recipients_once(["Caf\u00e9", "Cafe\u0301"])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: weights: expected each recipient once (names that differ only in case or Unicode form are one)
+        >>> recipients_once(["north", " "])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: weights: expected recipients named by printable text, not blank
+    """  # noqa: E501
+    if any(not i.strip() or not i.isprintable() for i in ids):  # a line break, an escape
+        raise FundingError.single(
+            None, field, expected="recipients named by printable text, not blank"
+        )
+    if len({_key(i) for i in ids}) != len(ids):
+        raise FundingError.single(
+            None,
+            field,
+            expected="each recipient once (names that differ only in case or Unicode form are one)",
+        )
+    return ids
+
+
+def _key(recipient: str) -> str:
+    """The one form of a recipient's name two names of one recipient share."""
+    return unicodedata.normalize("NFC", recipient).casefold()
