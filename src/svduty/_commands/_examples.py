@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["EXAMPLES", "Help", "examples"]
+__all__ = ["EXAMPLES", "EXIT_TAIL", "Help", "examples"]
+
+EXIT_TAIL = (
+    "2 the command line was wrong; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 141 "
+    "standard output closed before the end (| head)."
+)
+"""The end of a command's ``exit status:`` paragraph: what every command shares."""
 
 EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "classify": (
