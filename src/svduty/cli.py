@@ -411,8 +411,8 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown:
         hint = f" ({command} takes one {' and one '.join(map(str, single))})"
     elif "--partnership" in options and (bundle := next(filter(_bundle_folder, unknown), "")):
         folder = os.path.isdir(bundle)  # else a packaged bundle's name: one of svduty's, said
-        said = ("bundle folder", "PATH") if folder else ("packaged bundle", bundle)
-        hint = " (a {}: give it as --partnership {})".format(*said)
+        told = ("bundle folder", "PATH") if folder else ("packaged bundle", bundle)
+        hint = " (a {}: give it as --partnership {})".format(*told)
     else:
         hint = ""
     values = len(unknown) - len(named)
