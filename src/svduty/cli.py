@@ -32,7 +32,7 @@ from types import FrameType
 from typing import Any, NoReturn, TextIO, cast
 
 from svduty import _collector
-from svduty._commands._examples import Help, examples
+from svduty._commands._examples import TOP_EPILOG, Help, examples
 from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
 from svduty._commands._stopped import EXIT_BROKEN_PIPE, STOPPING, on_sigint, stopped, stopping
 
@@ -242,7 +242,7 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
             "Part 2) as code: check incidents against the Duty's definitions, inspect a "
             "partnership's areas, authorities, governance and funding."
         ),
-        epilog="Run 'svduty COMMAND --help' for a command's options.",
+        epilog=TOP_EPILOG,
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

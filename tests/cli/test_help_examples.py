@@ -51,3 +51,17 @@ def test_the_help_states_the_exit_status(command):
     assert " 2 the command line was wrong" in said
     assert "130 interrupted (Ctrl-C)" in said
     assert "143 terminated (SIGTERM)" in said
+
+
+def test_the_top_level_help_states_the_exit_status_and_the_environment():
+    """``svduty --help`` said neither what its exit statuses mean nor which environment
+    variables it reads (``SVDUTY_PARTNERSHIP``, ``SVDUTY_CACHE_DIR``, ``SVDUTY_DEBUG`` were
+    in the reference only)."""
+    code, out, _ = run("--help")
+    assert code == 0
+    said = " ".join(out.split())
+    assert "exit status: 0 success; 1 " in said
+    assert "2 the command line was wrong" in said
+    for variable in ("SVDUTY_PARTNERSHIP", "SVDUTY_CACHE_DIR", "SVDUTY_DEBUG"):
+        assert variable in said
+    assert out.rstrip().endswith("Run 'svduty COMMAND --help' for a command's options.")
