@@ -1,4 +1,8 @@
-"""The examples each command's ``--help`` ends with: what a user types, and what it does.
+"""What each command's ``--help`` ends with: its exit statuses, then its examples.
+
+The statuses every command shares end each paragraph (``EXIT_TAIL``); ``svduty --help``
+ends with them and the environment (``TOP_EPILOG``). The examples are what a user types,
+and what it does.
 
 Every example is parsed by the command line's own parser in the tests, so an option
 renamed or removed cannot leave an example behind.
