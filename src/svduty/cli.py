@@ -32,7 +32,7 @@ from types import FrameType
 from typing import Any, NoReturn, TextIO, cast
 
 from svduty import _collector
-from svduty._commands._examples import Help, examples
+from svduty._commands._examples import TOP_EPILOG, Help, examples
 from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
 from svduty._commands._stopped import EXIT_BROKEN_PIPE, STOPPING, on_sigint, stopped, stopping
 
@@ -242,7 +242,7 @@ def build_parser(load: Collection[str] | None = None) -> argparse.ArgumentParser
             "Part 2) as code: check incidents against the Duty's definitions, inspect a "
             "partnership's areas, authorities, governance and funding."
         ),
-        epilog="Run 'svduty COMMAND --help' for a command's options.",
+        epilog=TOP_EPILOG,
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -409,8 +409,10 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown:
         hint = did_you_mean(first, options)
     elif single := [a.metavar or a.dest for a in user._actions if _one_positional(a)]:
         hint = f" ({command} takes one {' and one '.join(map(str, single))})"
-    elif "--partnership" in options and any(_bundle_folder(u) for u in unknown):
-        hint = " (a bundle folder: give it as --partnership PATH)"
+    elif "--partnership" in options and (bundle := next(filter(_bundle_folder, unknown), "")):
+        folder = os.path.isdir(bundle)  # else a packaged bundle's name: one of svduty's, said
+        told = ("bundle folder", "PATH") if folder else ("packaged bundle", bundle)
+        hint = " (a {}: give it as --partnership {})".format(*told)
     else:
         hint = ""
     values = len(unknown) - len(named)
@@ -445,16 +447,18 @@ def _one_positional(action: argparse.Action) -> bool:
 
 
 def _bundle_folder(value: str) -> bool:
-    """Whether ``value`` names a folder holding a ``bundle.toml`` (never said: only asked).
+    """Whether ``value`` names a bundle folder (never said: only asked) or a packaged bundle.
 
     Example:
         >>> import svduty
         >>> _bundle_folder(str(svduty.sample_path("policeuk-month"))), _bundle_folder("x" * 5000)
         (False, False)
     """
-    return os.path.isfile(os.path.join(value, "bundle.toml"))  # False for a name refused
+    packaged = re.fullmatch("[a-z][a-z0-9-]*", value) and os.path.join(_DATA, value, "bundle.toml")
+    return any(os.path.isfile(f) for f in (os.path.join(value, "bundle.toml"), packaged) if f)
 
 
+_DATA = os.path.join(os.path.dirname(__file__), "data")  # the packaged bundles' folders
 _OPTION = re.compile(r"--?[A-Za-z][A-Za-z0-9-]{0,40}")
 """An option's name (shown in errors); anything else given may be personal data."""
 

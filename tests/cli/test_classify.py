@@ -514,7 +514,14 @@ def test_the_bounded_counts_give_each_district_and_csp_of_the_area_a_row(tmp_pat
 
 
 def test_output_dash_is_refused_as_rejected_dash_is(tmp_path, monkeypatch):
-    """A hostile review: ``-o -`` wrote a file named ``-`` (and said "wrote -")."""
+    """A hostile review: ``-o -`` wrote a file named ``-`` (and said "wrote -").
+
+    ``-o -`` is standard output where the system has ``/dev/stdout``
+    (``tests/cli/test_dash_output.py``); without one it is still refused, as here.
+    """
+    from svduty._commands import _paths
+
+    monkeypatch.setattr(_paths, "STDOUT", str(tmp_path / "no-dev-stdout"))
     monkeypatch.chdir(tmp_path)
     code, out, err = run("classify", sample_police_uk(), "-o", "-", "--output-format", "csv")
     assert (code, out) == (1, "")

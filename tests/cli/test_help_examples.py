@@ -37,3 +37,31 @@ def test_the_help_ends_with_the_examples_as_written(command):
     tail = out[out.index("examples:") :]
     for what, line in EXAMPLES[command]:
         assert f"\n  # {what}\n  {line}\n" in tail + "\n"  # not re-wrapped
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_the_help_states_the_exit_status(command):
+    """Every command says what its exit status means (five said nothing of it: a script
+    testing ``svduty validate``'s or ``svduty governance --validate``'s status had to read
+    the reference to learn that 1 is a finding and 2 a wrong command line)."""
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    said = " ".join(out[out.index("exit status: 0 ") : out.index("examples:")].split())
+    assert " 1 " in said
+    assert " 2 the command line was wrong" in said
+    assert "130 interrupted (Ctrl-C)" in said
+    assert "143 terminated (SIGTERM)" in said
+
+
+def test_the_top_level_help_states_the_exit_status_and_the_environment():
+    """``svduty --help`` said neither what its exit statuses mean nor which environment
+    variables it reads (``SVDUTY_PARTNERSHIP``, ``SVDUTY_CACHE_DIR``, ``SVDUTY_DEBUG`` were
+    in the reference only)."""
+    code, out, _ = run("--help")
+    assert code == 0
+    said = " ".join(out.split())
+    assert "exit status: 0 success; 1 " in said
+    assert "2 the command line was wrong" in said
+    for variable in ("SVDUTY_PARTNERSHIP", "SVDUTY_CACHE_DIR", "SVDUTY_DEBUG"):
+        assert variable in said
+    assert out.rstrip().endswith("Run 'svduty COMMAND --help' for a command's options.")

@@ -219,6 +219,17 @@ def test_svduty_partnership_names_the_default_partnership(tmp_path, monkeypatch)
     assert json.loads(run("info", "--format", "json")[1])["name"] == "warwickshire"
 
 
+def test_a_packaged_bundles_name_given_without_its_option_is_told_how(tmp_path, monkeypatch):
+    """``svduty info examplshire`` said only "unrecognized arguments: 1 value (not shown)"."""
+    monkeypatch.chdir(tmp_path)  # no folder of that name here: the packaged bundle
+    for command in ("info", "funding", "governance"):
+        code, _, err = run(command, "examplshire")
+        assert code == 2
+        assert "(a packaged bundle: give it as --partnership examplshire)" in err
+    assert "packaged" not in run("info", "data")[2]  # a folder of svduty's data, no bundle
+    assert "packaged" not in run("info", "../data/warwickshire")[2]  # a name, not a path
+
+
 def test_a_bundle_folder_given_without_its_option_is_told_how(tmp_path):
     shutil.copytree(resources.files("svduty") / "data" / "examplshire", tmp_path / "ex")
     for command in ("info", "governance"):

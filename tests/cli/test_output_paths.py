@@ -376,10 +376,12 @@ def test_a_second_signal_while_partial_outputs_are_removed_is_dropped(
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-@pytest.mark.parametrize("name", ["-", "rejected.parquet", "rejected.jsonl", "rejected"])
+@pytest.mark.parametrize("name", ["rejected.parquet", "rejected.jsonl", "rejected"])
 def test_the_rejected_file_is_a_csv_file(tmp_path: Path, incidents: Path, name: str, monkeypatch):
     """``--rejected -`` wrote a file named '-', and ``--rejected r.parquet`` wrote CSV under
-    a Parquet name (a hostile-input review): refused, nothing written."""
+    a Parquet name (a hostile-input review): refused, nothing written. (``--rejected -`` is
+    standard output now, refused here where the classifications go:
+    ``tests/cli/test_dash_output.py``.)"""
     monkeypatch.chdir(tmp_path)
     before = listing(tmp_path)
     code, out, err = run("classify", incidents, "--rejected", name)

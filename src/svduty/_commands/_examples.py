@@ -1,4 +1,8 @@
-"""The examples each command's ``--help`` ends with: what a user types, and what it does.
+"""What each command's ``--help`` ends with: its exit statuses, then its examples.
+
+The statuses every command shares end each paragraph (``EXIT_TAIL``); ``svduty --help``
+ends with them and the environment (``TOP_EPILOG``). The examples are what a user types,
+and what it does.
 
 Every example is parsed by the command line's own parser in the tests, so an option
 renamed or removed cannot leave an example behind.
@@ -14,7 +18,25 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["EXAMPLES", "Help", "examples"]
+__all__ = ["EXAMPLES", "EXIT_TAIL", "TOP_EPILOG", "Help", "examples"]
+
+EXIT_TAIL = (
+    "2 the command line was wrong; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 141 "
+    "standard output closed before the end (| head)."
+)
+"""The end of a command's ``exit status:`` paragraph: what every command shares."""
+
+TOP_EPILOG = (
+    "exit status: 0 success; 1 the input or the checks failed (a finding, a bad row with "
+    "--strict, a file that cannot be read or written); " + EXIT_TAIL + "\n\n"
+    "environment: SVDUTY_PARTNERSHIP the partnership when no --partnership is given (a "
+    "packaged bundle's name or a bundle folder; default: warwickshire); SVDUTY_CACHE_DIR "
+    "where the partnerships loaded are kept (default: $XDG_CACHE_HOME/svduty or "
+    "~/.cache/svduty; empty: no cache); SVDUTY_DEBUG set: the traceback of an unexpected "
+    "error.\n\n"
+    "Run 'svduty COMMAND --help' for a command's options."
+)
+"""The end of ``svduty --help``: the exit statuses, the environment it reads, what next."""
 
 EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "classify": (

@@ -29,6 +29,7 @@ __all__ = [
     "ArgumentsConflict",
     "check_outputs",
     "csv_target",
+    "dash_as_stdout",
     "in_folder",
     "is_empty_file",
     "output_kind",
@@ -255,6 +256,25 @@ def writes_to(path: str | Path | None, stream: object) -> bool:
     except (OSError, ValueError):  # no descriptor (a StringIO), or no such file
         return False
     return (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino)
+
+
+STDOUT = "/dev/stdout"
+"""The name of standard output that ``-o -`` stands for (written in place, never replaced)."""
+
+
+def dash_as_stdout(name: str | None) -> str | None:
+    """An output named ``-`` as standard output (``/dev/stdout``), where the system has one.
+
+    ``-`` is standard output by the common convention (``curl -o -``); it is written as
+    ``/dev/stdout`` is, so what holds of one holds of the other (a stream has no suffix:
+    rows need ``--output-format``). Without ``/dev/stdout``, ``-`` is left as given, and
+    refused as an output.
+
+    Example:
+        >>> dash_as_stdout("-"), dash_as_stdout("rows.csv"), dash_as_stdout(None)
+        ('/dev/stdout', 'rows.csv', None)
+    """
+    return STDOUT if name == "-" and os.path.exists(STDOUT) else name
 
 
 def csv_target(name: str) -> bool:

@@ -27,6 +27,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._commands import _planned
+from svduty._commands._input_format import add_input_format
 from svduty._commands._json import versioned
 from svduty._commands._options import (
     add_definition,
@@ -38,6 +39,7 @@ from svduty._commands._paths import (
     ArgumentsConflict,
     check_outputs,
     csv_target,
+    dash_as_stdout,
     in_folder,
     output_kind,
     tells_format,
@@ -113,27 +115,20 @@ def register(subparsers: Any) -> None:
         metavar="INPUT",
         help="files or folders to classify; - reads incidents (JSON Lines) from standard input",
     )
-    p.add_argument(
-        "--input-format",
-        "--format",
-        dest="format",
-        choices=("auto", "police-uk", "incidents"),
-        default="auto",
-        help="the inputs' format (default: auto, from the suffix and the header); --format "
-        "is the same option (the other commands' --format is their output's)",
-    )
+    add_input_format(p)
     p.add_argument(
         "--output",
         "-o",
         metavar="OUT",
-        help="write the classified rows to OUT (.csv, .parquet or .jsonl); without it, "
-        "incident classifications go to standard output as JSON Lines",
+        help="write the classified rows to OUT (.csv, .parquet or .jsonl; - for standard "
+        "output, with --output-format); without it, incident classifications go to "
+        "standard output as JSON Lines",
     )
     p.add_argument(
         "--output-format",
         choices=("csv", "parquet", "jsonl"),
         help="the format of OUT, whatever its name (default: from its suffix); for a "
-        "device or pipe with none, such as -o /dev/stdout",
+        "device or pipe with none, such as -o - (standard output)",
     )
     p.add_argument(
         "--summary",
@@ -144,7 +139,8 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--rejected",
         metavar="FILE",
-        help="also write every rejected row (file, row, field, reason) to FILE, a .csv file",
+        help="also write every rejected row (file, row, field, reason) to FILE, a .csv "
+        "file (- for standard output)",
     )
     p.add_argument(
         "--map",
@@ -299,7 +295,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 2
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
-    if str(args.output) == STDIN:  # not a file named '-' (as --rejected refuses it too)
+    args.output, args.rejected = dash_as_stdout(args.output), dash_as_stdout(args.rejected)
+    if str(args.output) == STDIN:  # no /dev/stdout: not a file named '-'
         where = "a file, or /dev/stdout for standard output"
         raise InputFormatError(Problem(file="-", field="--output", expected=where))
     if args.output:

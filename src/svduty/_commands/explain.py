@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._json import versioned
 from svduty._commands._options import (
     add_definition,
@@ -62,8 +63,7 @@ def register(subparsers: Any) -> None:
         "standard error; the others are still explained: explaining is for a few incidents, "
         "where a bad line is a mistake to mend, while 'svduty classify' accounts for millions "
         "of rows and exits 1 for a rejected row only with --strict), or the input was "
-        "unusable; 2 the command line was wrong; 130 interrupted (Ctrl-C); 141 standard "
-        "output closed before the end (| head).",
+        "unusable; " + EXIT_TAIL,
     )
     p.add_argument(
         "file", metavar="INPUT", help="a JSON Lines file of incidents ('-' for standard input)"

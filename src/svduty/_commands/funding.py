@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._json import versioned
 from svduty._commands._options import add_partnership, load_named_partnership
 from svduty.errors import DataError, FundingError, describe, quote_keys, shown
@@ -52,6 +53,9 @@ def register(subparsers: Any) -> None:
             "category (labour, non-labour), the reconciliation of stated totals with their "
             "parts, and optionally a split of money among recipients."
         ),
+        epilog="exit status: 0 the grant was shown (a reconciliation warning does not fail "
+        "it); 1 the bundle has no funding.toml, the year has no allocation, or the split "
+        "cannot be read or made; " + EXIT_TAIL,
     )
     add_partnership(p)
     p.add_argument(

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
+from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._json import versioned
 from svduty._commands._options import add_partnership, load_named_partnership
 from svduty._near import did_you_mean
@@ -82,6 +83,9 @@ def register(subparsers: Any) -> None:
             "optionally after applying a what-if scenario, and validate it against the "
             "partnership's districts, specified authorities and timetable."
         ),
+        epilog="exit status: 0 the graph was shown (with --validate: no error; warnings do "
+        "not fail it); 1 --validate found errors, or the bundle has no governance.toml, or "
+        "the scenario cannot be found, read or applied; " + EXIT_TAIL,
     )
     add_partnership(p)
     p.add_argument(

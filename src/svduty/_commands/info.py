@@ -8,6 +8,7 @@ from typing import Any, TextIO, cast
 
 import attrs
 
+from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._json import versioned
 from svduty._commands._options import (
     add_partnership,
@@ -335,6 +336,8 @@ def register(subparsers: Any) -> None:
         help="summarise a partnership: its area, districts, CSPs and police areas",
         description="Summarise a partnership: its local area, local government areas, "
         "community safety partnerships, police areas and sources.",
+        epilog="exit status: 0 the summary was printed; 1 the partnership could not be "
+        "found or loaded (its problems told on standard error); " + EXIT_TAIL,
     )
     add_partnership(parser)
     parser.add_argument(

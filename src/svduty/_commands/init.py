@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._paths import shell_word
 from svduty._shown import PrintableLines
 from svduty.authorities import Role
@@ -116,6 +117,9 @@ def register(subparsers: Any) -> None:
         "authorities Schedule 1 implies for them, each cited. What the tables cannot tell "
         "is written as an unconfirmed placeholder with the doubt stated. No definition is "
         "written: the statute's applies until the partnership adds its own.",
+        epilog="exit status: 0 the bundle was written; 1 it was not (an area the tables do "
+        "not know, a folder not empty without --force, a file that cannot be written), or "
+        "its lines could not be printed (the bundle is whole); " + EXIT_TAIL,
     )
     parser.add_argument("dir", metavar="DIR", help="the folder to write")
     parser.add_argument(

@@ -22,7 +22,13 @@ from svduty._commands._options import (
     resolve_definition,
     strict_failed,
 )
-from svduty._commands._paths import ArgumentsConflict, check_outputs, without_empty, writes_to
+from svduty._commands._paths import (
+    ArgumentsConflict,
+    check_outputs,
+    dash_as_stdout,
+    without_empty,
+    writes_to,
+)
 from svduty._commands._progress import Progress
 from svduty._report import TABLES, report
 from svduty._report._deprivation import deprivation_note
@@ -69,7 +75,7 @@ def register(subparsers: Any) -> None:
         "-o",
         metavar="HTML",
         required=True,
-        help="where to write the page (written whole or not at all)",
+        help="where to write the page (written whole or not at all; - for standard output)",
     )
     p.add_argument(
         "--tables",
@@ -91,6 +97,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> main(["report", "no-such-file.csv", "--output", "r.html"], stderr=io.StringIO())
         1
     """
+    args.output = dash_as_stdout(args.output)  # '-o -': the page on standard output
     for given, option in [*((i, "INPUT") for i in args.inputs), (args.tables, "--tables")]:
         if given == "-":  # standard input read as police.uk, or a folder named '-'
             where = (

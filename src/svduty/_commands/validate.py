@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._json import versioned
 from svduty._commands._options import (
     ENVIRONMENT,
@@ -223,6 +224,8 @@ def register(subparsers: Any) -> None:
         "check, its rule) and what was expected (an unknown source once, with how many "
         "citations name it). Funding figures that do not add up and "
         "governance warnings are printed too ('warning: ...') but do not fail the bundle.",
+        epilog="exit status: 0 the bundle is good (warnings aside); 1 it has problems, or "
+        "it cannot be checked (no such folder, no bundle.toml); " + EXIT_TAIL,
     )
     parser.add_argument(
         "path", metavar="PATH", nargs="?", help="the bundle folder (or a packaged name)"

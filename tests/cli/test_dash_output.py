@@ -1,0 +1,116 @@
+"""``-o -`` is standard output, as ``-`` is standard input where a command reads one.
+
+``svduty classify month.csv -o - --output-format csv`` and ``svduty report months/ -o -``
+were refused ("expected a file, or /dev/stdout for standard output"; "expected an .html
+file"): the common convention (``curl -o -``, ``tar -f -``) was told to spell its device.
+``-`` now names standard output wherever ``/dev/stdout`` does (``-o`` of ``classify`` and
+``report``, ``classify --rejected``), with what ``/dev/stdout`` does: the summary goes to
+standard error, a format is named for rows (a stream has no suffix), and standard output
+is never given two outputs. No file named ``-`` is ever made.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from svduty.io import sample_police_uk
+
+from ..cli_run import run
+
+pytestmark = pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
+
+ROWS = 4586
+
+
+@pytest.fixture
+def here(tmp_path: Path) -> Iterator[Path]:
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(old)
+
+
+def svduty(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "svduty", *map(str, argv)],
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.mark.slow
+def test_classify_writes_its_rows_to_standard_output(tmp_path: Path) -> None:
+    done = svduty(
+        "classify", sample_police_uk(), "-o", "-", "--output-format", "jsonl", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.decode().splitlines()
+    assert len(lines) == ROWS
+    assert json.loads(lines[0])["row"] == 2
+    assert b"rows in: 4,586" in done.stderr  # the summary is not mixed with the rows
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
+@pytest.mark.slow
+def test_report_writes_its_page_to_standard_output(tmp_path: Path) -> None:
+    done = svduty("report", sample_police_uk(), "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"<!DOCTYPE html>")
+    assert done.stdout.rstrip().endswith(b"</html>")
+    assert b"rows in: 4,586" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_rejected_rows_to_standard_output_beside_a_file(tmp_path: Path) -> None:
+    month = tmp_path / "m.csv"
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()[:3]
+    month.write_text("\n".join([*lines, "too,few,fields"]) + "\n", encoding="utf-8")
+    done = svduty("classify", month, "-o", "rows.csv", "--rejected", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines()[0].startswith('"file","row"')
+    assert "expected 12 fields" in done.stdout.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv", "rows.csv"]
+
+
+def test_rows_to_standard_output_need_their_format_as_dev_stdout_does(here: Path) -> None:
+    code, out, err = run("classify", sample_police_uk(), "-o", "-")
+    assert (code, out) == (1, "")
+    assert "--output: expected --output-format csv, parquet or jsonl" in err
+    assert list(here.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_standard_output_is_not_given_two_outputs(tmp_path: Path) -> None:
+    incidents = tmp_path / "i.jsonl"
+    incidents.write_text('{"offence_code": "8N"}\n', encoding="utf-8")
+    done = svduty("classify", incidents, "--rejected", "-", cwd=tmp_path)  # rows go there
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert b"--rejected: expected a file other than standard output" in done.stderr
+    done = svduty(
+        "classify",
+        sample_police_uk(),
+        "-o",
+        "-",
+        "--output-format",
+        "csv",
+        "--rejected",
+        "-",
+        cwd=tmp_path,
+    )
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert b"--rejected: expected a file other than --output" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["i.jsonl"]
