@@ -147,6 +147,7 @@ def test_an_offence_code_that_says_nothing_of_age_keeps_the_age_at_death() -> No
     # says nothing of age made the age at death undetermined too (the bound "15 at the
     # incident" of a child offence was read with the victim's own age given)
     wife = {**died, "victim_age": 15, "date_of_death": "2024-07-01", "relationship": "married"}
+    wife["behaviours"] = ["physical"]  # the husband's violence (s.9(1): "resulted from")
     for code in ({}, {"offence_code": "1"}):  # a domestic homicide review may be held
         c = classify(Incident.from_json({**wife, **code}))
         assert "OWHR-S26-1B" in [r.rule for r in c.reasons], code

@@ -134,6 +134,9 @@ _FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "care_and_support_needs": st.booleans(),
     "died": st.booleans(),
     "offence_code": st.sampled_from(["1", "4.2", "8N"]),
+    # DVCVA s.9(1) "resulted from violence, abuse or neglect by" the suspect (owhr43)
+    "behaviours": st.sampled_from([["physical"], [], ["neglect"], ["economic"]]),
+    "intentional": st.booleans(),
 }
 REVIEWS = (
     "child_death_review",

@@ -13,7 +13,11 @@ from typing import Any
 import pyarrow as _pa
 
 from svduty import _compute as _pc
-from svduty.definitions._age_at_death import CHILD_UNDER_13, arrow_years_surely_passed
+from svduty.definitions._age_at_death import (
+    CHILD_UNDER_13,
+    INFANTICIDE,
+    arrow_years_surely_passed,
+)
 from svduty.definitions._age_at_death import arrow_age_conflicts as age_conflicts
 from svduty.definitions._atoms import Has, IsTrue
 from svduty.definitions._expr import ArrowEnv
@@ -22,7 +26,6 @@ from svduty.definitions._knowledge import (
     AGE_AT_DEATH,
     ARTICLE_FIELDS,
     CODED_AGE_AT_DEATH,
-    COUNTRY_OF_BOTH,
     DEATH_BEFORE,
     INFANT,
     INFANT_DIED_LATE,
@@ -33,6 +36,7 @@ from svduty.definitions._knowledge import (
     RULED_OUT,
     SCH3_NO_SEXUAL,
     UNDER_13,
+    country_contradicts,
 )
 from svduty.definitions._law import (
     DEATH,
@@ -42,7 +46,6 @@ from svduty.definitions._law import (
     VICTIM_16,
 )
 from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
-from svduty.definitions._owhr import INFANTICIDE
 from svduty.definitions._pilot import OwhrPilot
 from svduty.definitions._sar import SAR_NO_NEEDS, SAR_WITHOUT_NEEDS
 from svduty.errors import ConflictError, Problem
@@ -189,11 +192,11 @@ def table_conflicts(
         bad = pc.or_(
             pc.not_equal(ew_country, ew_loc), pc.and_(ew_country, pc.not_equal(letter, first))
         )
-        add(
-            pc.and_(pc.and_(pc.is_valid(c), pc.is_valid(loc)), bad),
-            "country",
-            f"contradicts the {name} code" + COUNTRY_OF_BOTH,
-        )
+
+        def said(i: int, c: Arr = c, name: str = name) -> str:  # the scalar engine's words
+            return country_contradicts(c[i].as_py(), name)
+
+        add(pc.and_(pc.and_(pc.is_valid(c), pc.is_valid(loc)), bad), "country", said)
     if "pilot_partner" in cols and "death_district" in cols:
         d, stated = cols["death_district"], cols["pilot_partner"]
         certain = pc.is_in(d, value_set=pa.array(sorted(pilot.partners), pa.string()))

@@ -319,7 +319,8 @@ class Incident:
             victim (Domestic Violence, Crime and Victims Act 2004 s.9(1)(b)): a flatmate
             or a lodger may be one. With a relationship that is not a s.9(1)(a) one
             (``none``, or only a parental relationship in relation to the same child) it
-            decides whether a domestic homicide review may be held, which takes
+            decides whether a domestic homicide review may be held (where the death
+            resulted from the suspect's violence, abuse or neglect, s.9(1)), which takes
             precedence over an offensive weapons homicide review (s.26(1)(b)).
         victim_age_at_death: The victim's age in years at death, where it is known and
             may differ from ``victim_age`` (a victim injured at 17 who died after

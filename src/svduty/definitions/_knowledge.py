@@ -16,11 +16,13 @@ from typing import Any
 
 from svduty.definitions._age_at_death import (
     CHILD_UNDER_13,
+    INFANTICIDE,
     age_bounds,
     coded_age_bounds,
     years_surely_passed,
 )
 from svduty.definitions._atoms import Given, Has
+from svduty.definitions._dvcva import DHR_AGE, DHR_BY_FACTS
 from svduty.definitions._expr import All, Expr, Not, ScalarEnv
 from svduty.definitions._law import (
     DEATH,
@@ -31,7 +33,7 @@ from svduty.definitions._law import (
     VICTIM_16,
 )
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
-from svduty.definitions._owhr import CDR_BY_FACTS, DHR_AGE, DHR_BY_FACTS, INFANTICIDE, UNDER_18
+from svduty.definitions._owhr import CDR_BY_FACTS, UNDER_18
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, district_of
 from svduty.definitions._sar import (
@@ -64,6 +66,7 @@ __all__ = [
     "SCH3_NO_SEXUAL",
     "UNDER_13",
     "conflicts",
+    "country_contradicts",
     "fact_conflicts",
     "table_of",
 ]
@@ -108,6 +111,21 @@ _PILOT_AREA = PilotArea(OWHR_PILOT_AS_MADE.partners, OWHR_PILOT_AS_MADE.possible
 
 COUNTRY_OF_BOTH = " (country is that of the incident and the death; leave it out when they differ)"
 """What a country contradicting a place code is told (s.24(1)(b) reads it as the death's)."""
+
+
+def country_contradicts(country: object, field: str) -> str:
+    """The conflict of a country that a place code (``location``, ``place_of_death``) denies.
+
+    Both engines word it alike (owhr43): the country is a word of :class:`Country`, shown;
+    anything else is described, never shown.
+
+    Example:
+        >>> country_contradicts("Scotland", "location")[:40]
+        "'Scotland' contradicts the location code"
+    """
+    return f"{quote(country, vocabulary=_COUNTRIES)} contradicts the {field} code" + COUNTRY_OF_BOTH
+
+
 ARTICLE_FIELDS = ("made_or_adapted", "intended_for_injury")
 """The facts about the article used (PCA 1953 s.1(4)): nothing to state with no weapon."""
 NO_ARTICLE = "is true although weapon is 'none': no article to be made, adapted or intended"
@@ -142,10 +160,10 @@ CDR_OMITTED = (
 """The conflict of a list of other reviews that omits a child death review the facts show."""
 DHR_OMITTED = (
     "omits a domestic homicide review although the victim was 16 or over at death and the "
-    "suspect was related to them, in (or formerly in) an intimate personal relationship with "
-    "them, or of their household: the death may be the subject of one (Domestic Violence, "
-    "Crime and Victims Act 2004 s.9(1)), and it takes precedence (PCSC Act 2022 s.26(1)(b))"
-    + OMITTED_HINT
+    "death resulted from the violence, abuse or neglect of a suspect related to them, in (or "
+    "formerly in) an intimate personal relationship with them, or of their household: the "
+    "death may be the subject of one (Domestic Violence, Crime and Victims Act 2004 s.9(1)), "
+    "and it takes precedence (PCSC Act 2022 s.26(1)(b))" + OMITTED_HINT
 )
 """The conflict of a list of other reviews that omits a domestic homicide review the facts
 show."""
@@ -173,7 +191,7 @@ review may follow another person's violence, abuse or neglect than the suspect's
 Example:
     >>> from svduty.definitions._expr import ScalarEnv
     >>> wife = ScalarEnv({"relationship": "married", "victim_age_at_death": 30,
-    ...                   "other_reviews": frozenset()})
+    ...                   "behaviours": frozenset({"physical"}), "other_reviews": frozenset()})
     >>> [words[:40] for _, omits, words in REVIEWS_BY_FACTS if omits.scalar(wife)]
     ['omits a domestic homicide review althoug']
 """
@@ -306,13 +324,7 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             continue
         ew_country = country in ("England", "Wales")
         if ew_country != (loc[0] in "EW") or (ew_country and country[0] != loc[0]):
-            out.append(
-                Problem(
-                    message=f"{quote(country, vocabulary=_COUNTRIES)} contradicts the {field} code"
-                    + COUNTRY_OF_BOTH,
-                    field="country",
-                )
-            )
+            out.append(Problem(message=country_contradicts(country, field), field="country"))
     return out
 
 

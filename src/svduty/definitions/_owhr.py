@@ -27,13 +27,12 @@ from typing import Any
 
 import attrs
 
-from svduty.definitions._age_at_death import (
-    CHILD_UNDER_13,
-    CODE_PROVES_16,
-    CODE_PROVES_UNDER_16,
-    BelowAtDeath,
-)
+from svduty.definitions._age_at_death import younger_at_death
 from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Undecided
+from svduty.definitions._dvcva import (
+    DHR_BY_FACTS,
+    DVCVA_RULES,
+)
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
     AGAINST_PEOPLE,
@@ -91,42 +90,6 @@ MADE_OR_ADAPTED = IsTrue("made_or_adapted")
 INTENDED_FOR_INJURY = IsTrue("intended_for_injury")
 USED_TO_INJURE = All(INTENTIONAL, AGAINST_PEOPLE)
 OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, USED_TO_INJURE, INTENDED_FOR_INJURY))
-_CODED = Given("offence_code")
-# Infanticide Act 1938 s.1(1): the death of "a child under the age of twelve months", so
-# a child at death whatever the dates
-INFANTICIDE = All(_CODED, In("offence_code", frozenset({"4.2"})))
-
-
-def younger_at_death(age: int) -> Expr:
-    """The victim was younger than ``age`` at death (s.24(6)(a), s.26(1)(a), DVCVA s.9(1)).
-
-    ``victim_age`` is the age at the incident; the age at death follows from it and the
-    dates (``BelowAtDeath``): a victim of 17 who
-    died months later may have turned 18. An offence whose victim must be under 16 (the
-    child offences) bounds the age at the incident by 15, one under 13 (SOA 2003 ss.5-8)
-    by 12, where ``victim_age`` is not given (only what the code proves is read, owhr42;
-    infant42b); infanticide (4.2) settles it
-    (a child under twelve months at death); one whose victim must be 16 or over rules
-    out an ``age`` of 16 or less. The offence is read only where a code is given.
-
-    Example:
-        >>> from svduty.definitions._expr import ScalarEnv
-        >>> younger_at_death(18).scalar(ScalarEnv({"victim_age": 30}))
-        False
-        >>> younger_at_death(18).scalar(ScalarEnv({"victim_age": 17})) is None
-        True
-    """
-    expr: Expr = Any_(
-        INFANTICIDE,
-        BelowAtDeath(age),
-        All(CODE_PROVES_UNDER_16, BelowAtDeath(age, at_most=15)),
-        All(CHILD_UNDER_13, BelowAtDeath(age, at_most=12)),  # SOA 2003 ss.5-8
-    )
-    if age <= 16:  # what the code proves, not the age at the incident (owhr42)
-        expr = All(expr, Not(CODE_PROVES_16))
-    return expr
-
-
 # Under 18 at death, by the victim's age and the dates, or by what the offence recorded
 # requires (infanticide, 4.2: a child under twelve months)
 UNDER_18 = younger_at_death(18)
@@ -219,101 +182,14 @@ _S26_CDR = _rule(
     ),
     when=DEATH,
 )
-# DVCVA 2004 s.9(1): a domestic homicide review is of the death of a person aged 16 or
-# over which has, or appears to have, resulted from violence, abuse or neglect by "(a) a
-# person to whom he was related or with whom he was or had been in an intimate personal
-# relationship, or (b) a member of the same household as himself". Of the DA Act 2021 s.2
-# limbs, married and civil partners (related by marriage, or intimate), an intimate
-# personal relationship and relatives meet (a); an agreement to marry or to form a civil
-# partnership is read as an intimate personal relationship (svduty's reading, its own
-# reason with the doubt cited); a parental relationship in relation to the same child is
-# not by itself a limb: only one household (``same_household``) or another limb settles it.
-_DVCVA_A = frozenset({"married", "civil_partners", "intimate_personal_relationship", "relatives"})
-_DVCVA_AGREED = frozenset({"agreed_to_marry", "civil_partnership_agreement"})
-RELATED_OR_INTIMATE = In("relationship", _DVCVA_A | _DVCVA_AGREED)
-SAME_HOUSEHOLD = IsTrue("same_household")
-DHR_AGE = Not(younger_at_death(16))
-DHR_BY_FACTS = All(DHR_AGE, Any_(RELATED_OR_INTIMATE, SAME_HOUSEHOLD))
-
-
-def _s9(p: str, **kw: Any) -> Citation:
-    return cite("dvcva-2004", p, **kw)
-
-
-_rule(
-    "DVCVA-S9-1A",
-    In("relationship", _DVCVA_A),
-    "related to, or in (or formerly in) an intimate personal relationship with, the "
-    "suspect: a domestic homicide review may be held for a victim aged 16 or over",
-    _s9("s.9(1)(a)"),
-    when=All(DEATH, DHR_AGE),
-)
-_rule(
-    "DVCVA-S9-1A-AGREED",
-    In("relationship", _DVCVA_AGREED),
-    "an agreement to marry or to form a civil partnership (DA Act 2021 s.2(1)(c), (d)) "
-    "read as an intimate personal relationship: a domestic homicide review may be held "
-    "for a victim aged 16 or over",
-    _s9(
-        "s.9(1)(a)",
-        confidence=Confidence.UNCONFIRMED,
-        doubt="s.9(1)(a) does not name an agreement to marry or to form a civil "
-        "partnership; svduty reads one as an intimate personal relationship, as it "
-        "normally is",
-    ),
-    when=All(DEATH, DHR_AGE),
-)
-_rule(
-    "DVCVA-S9-1B",
-    SAME_HOUSEHOLD,
-    "the suspect was a member of the same household as the victim: a domestic homicide "
-    "review may be held for a victim aged 16 or over",
-    _s9("s.9(1)(b)"),
-    when=All(DEATH, DHR_AGE),
-)
-_rule(
-    "DVCVA-S9-1-UNDER-16",
-    Not(DHR_AGE),
-    "no domestic homicide review: the victim was under 16 at death",
-    _s9("s.9(1)"),
-    when=DEATH,
-)
-_rule(
-    "DVCVA-S9-1-PARENTAL",
-    All(In("relationship", frozenset({"parental_relationship_same_child"})), Not(SAME_HOUSEHOLD)),
-    "a parental relationship in relation to the same child (DA Act 2021 s.2(1)(f)) is not "
-    "by itself a limb of s.9(1): they were not members of the same household, so it does "
-    "not make the death one a domestic homicide review may be held for (recorded as their "
-    "only connection: co-parents who are or have been in an intimate personal relationship "
-    "are recorded as intimate_personal_relationship, a s.9(1)(a) limb)",
-    _s9(
-        "s.9(1)",
-        doubt="'relationship' holds one limb of DA Act 2021 s.2(1); most co-parents have "
-        'been in an intimate personal relationship, which s.9(1)(a) reads ("was or had '
-        'been"): this answer holds only where they never were',
-    ),
-    when=DEATH,
-)
-_rule(
-    "DVCVA-S9-1-NOT-CONNECTED",
-    All(
-        Not(RELATED_OR_INTIMATE),
-        Not(In("relationship", frozenset({"parental_relationship_same_child"}))),
-        Not(SAME_HOUSEHOLD),
-    ),
-    "the suspect was neither related to the victim, nor in (or formerly in) an intimate "
-    "personal relationship with them, nor a member of their household: not a death a "
-    "domestic homicide review is held for",
-    _s9("s.9(1)"),
-    when=All(DEATH, DHR_AGE, Not(Flag("other_reviews", "domestic_homicide_review"))),
-)
+_R.extend(DVCVA_RULES)  # DVCVA 2004 s.9(1), in their place among the reasons
 _S26_DHR = _rule(
     "OWHR-S26-1B",
     Any_(DHR_BY_FACTS, Flag("other_reviews", "domestic_homicide_review")),
-    "a death (if the victim died) of a person aged 16 or over, by someone related to them, "
-    "in an intimate personal relationship with them, or of their household, may be the "
-    "subject of a domestic homicide review (DVCVA 2004 s.9(1)), or one is indicated: it "
-    "takes precedence",
+    "a death (if the victim died) of a person aged 16 or over which resulted from the "
+    "violence, abuse or neglect of someone related to them, in an intimate personal "
+    "relationship with them, or of their household, may be the subject of a domestic "
+    "homicide review (DVCVA 2004 s.9(1)), or one is indicated: it takes precedence",
     _pcsc("s.26(1)(b)"),
     when=DEATH,
 )
@@ -321,8 +197,8 @@ _rule(
     "OWHR-S26-1B-NONE",
     Not(_S26_DHR),
     "no domestic homicide review takes precedence: DVCVA 2004 s.9(1) rules one out (the "
-    "victim's age at death, or the suspect's relation to them: see the s.9(1) reason), "
-    "and none is indicated",
+    "victim's age at death, the suspect's relation to them, or no violence, abuse or "
+    "neglect by the suspect: see the s.9(1) reason), and none is indicated",
     _pcsc("s.26(1)(b)"),
     when=DEATH,
 )
