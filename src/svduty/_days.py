@@ -23,10 +23,13 @@ import functools
 import zoneinfo
 from typing import Any
 
-__all__ = ["ZONE", "dates_in_england", "day_of"]
+__all__ = ["NO_DAY", "ZONE", "dates_in_england", "day_of", "no_day"]
 
 ZONE = "Europe/London"
 """The time zone of England and Wales, where the Act's days are counted."""
+
+NO_DAY = "a date and time whose day in England and Wales is from 0001-01-01 to 9999-12-31"
+"""What is expected of a day field whose day is no day a ``datetime.date`` has."""
 
 
 @functools.cache
@@ -58,8 +61,7 @@ def day_of(value: _dt.datetime, field: str = "date") -> _dt.date:
     except OverflowError:  # its day in England is year 0 or 10000
         from svduty.errors import DataError
 
-        expected = "a date and time whose day in England and Wales is from 0001-01-01 to 9999-12-31"
-        raise DataError.single(None, field, expected=expected) from None
+        raise DataError.single(None, field, expected=NO_DAY) from None
     return _dt.date(here.year, here.month, here.day)
 
 
@@ -89,3 +91,26 @@ def dates_in_england(column: Any) -> Any:
         pc.cast(pa.array([0], pa.timestamp(kind.unit, tz=kind.tz)), pa.date32())
         column = pc.cast(column, pa.timestamp(kind.unit, tz=ZONE))
     return pc.cast(column, pa.date32())
+
+
+def no_day(days: Any) -> Any:
+    """Where a ``date32`` column (:func:`dates_in_england`) holds no day a ``date`` has.
+
+    Arrow's days run past ``datetime``'s: a zoned time whose day in England is year 0
+    or 10000 (which :func:`day_of` refuses, naming the field), a ``date32`` or a naive
+    timestamp of year 12000. The one-incident classifier has no such day, so the
+    columnar one must not answer it (consist43). Null where the day is null.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> no_day(pa.array([-719163, 0, 2932896, 2932897, None], pa.date32())).to_pylist()
+        [True, False, False, True, None]
+    """
+    import pyarrow as pa
+
+    from svduty import _compute as pc
+
+    number = pc.cast(days, pa.int32())
+    first = _dt.date.min.toordinal() - _dt.date(1970, 1, 1).toordinal()
+    last = _dt.date.max.toordinal() - _dt.date(1970, 1, 1).toordinal()
+    return pc.or_(pc.less(number, first), pc.greater(number, last))
