@@ -134,8 +134,11 @@ def _gains(values: ScalarEnv) -> tuple[int, int | None]:
         fewest = max(0, _whole_years(last, died_first, _LATE))
     most = None
     if first is not None and died_last is not None:
-        after = first + datetime.timedelta(days=1)  # the first day a birthday may add a year
-        most = 0 if after > died_last else 1 + _whole_years(after, died_last, _EARLY)
+        if first >= datetime.date.max:  # no day after it: no birthday before the death
+            most = 0
+        else:
+            after = first + datetime.timedelta(days=1)  # the first day a birthday may add a year
+            most = 0 if after > died_last else 1 + _whole_years(after, died_last, _EARLY)
     return fewest, most
 
 

@@ -21,7 +21,7 @@ import pyarrow as _pa
 from svduty import _arrays
 from svduty import _compute as _pc
 from svduty._blank import blank_cells
-from svduty._days import dates_in_england
+from svduty._days import NO_DAY, dates_in_england, no_day
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._column_conflicts import table_conflicts
 from svduty.definitions._incident import FLAGS, Incident
@@ -229,6 +229,9 @@ def prepare(
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
                 expected = "dates, or text: a date YYYY-MM-DD or a month YYYY-MM"
                 raise DataError.single(None, name, expected=expected) from None
+            far = no_day(first)  # year 0 or 10000 in England: Incident refuses it
+            _rows(sink, far, name, NO_DAY, lambda i: None)
+            first = last = pc.if_else(pc.fill_null(far, False), pa.scalar(None, first.type), first)
         cols[name], cols[f"{days}first_day"], cols[f"{days}last_day"] = raw, first, last
     for name, district in (("location", "district"), ("place_of_death", "death_district")):
         if name not in names:

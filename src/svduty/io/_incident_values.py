@@ -18,7 +18,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._blank import blank_cells
-from svduty._days import dates_in_england
+from svduty._days import NO_DAY, dates_in_england, no_day
 from svduty._types import LISTS, is_list, is_text, text_type, viewless_type
 from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
@@ -353,7 +353,7 @@ def _normalise(
             continue
         if _temporal(column.type):  # a day field (_convertible let no other through)
             try:
-                columns[f.name] = _days(column)
+                days = dates_in_england(column)
             except pa.ArrowInvalid:  # a time zone the time zone database does not know
                 raise InputFormatError(
                     Problem(
@@ -363,6 +363,9 @@ def _normalise(
                         expected="dates, or timestamps with a known time zone (or none)",
                     )
                 ) from None
+            far = pc.fill_null(no_day(days), False)  # year 0 or 10000 in England
+            reason, field = _mark(reason, field, far, f.name, f"expected {NO_DAY}")
+            columns[f.name] = _days(pc.if_else(far, pa.scalar(None, days.type), days))
             continue
         if _fractional(column.type):  # an age of floats (_convertible let no other through)
             columns[f.name], fractional, huge = _whole_numbers(column, f.name)
