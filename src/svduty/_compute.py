@@ -98,12 +98,37 @@ def fill_null(values: Any, fill_value: Any) -> Any:
     plain = not isinstance(fill_value, (pa.Array, pa.ChunkedArray))
     if plain and isinstance(values, (pa.Array, pa.ChunkedArray)) and not values.null_count:
         return values  # nothing to fill (most columns): no scalar made, no call
+    if isinstance(fill_value, bool) and isinstance(values, pa.BooleanArray):
+        return _filled_bools(values, fill_value)
     if isinstance(fill_value, pa.Scalar):
         if fill_value.type != values.type:
             fill_value = pa.scalar(fill_value.as_py(), type=values.type)
     elif plain:
         fill_value = pa.scalar(fill_value, type=values.type)
     return _c.call_function("coalesce", [values, fill_value])
+
+
+def _filled_bools(values: Any, fill: bool) -> Any:
+    """A boolean array with nulls, its nulls as ``fill``: its bits and'ed or or'ed in numpy.
+
+    Arrow's ``coalesce`` of a boolean array costs about 25 times as much (17,000 rows: 109
+    against 4 us), and the rule engine's flags mostly have nulls (undetermined).
+
+    Example:
+        >>> import pyarrow as pa
+        >>> a = pa.array([None, True, None, False]).slice(1)
+        >>> _filled_bools(a, True).to_pylist(), _filled_bools(a, False).to_pylist()
+        ([True, True, False], [True, False, False])
+    """
+    import numpy as np  # (pyarrow's own dependency, imported with it)
+
+    start, n = values.offset, len(values)
+    size = (start + n + 7) // 8
+    validity, data = values.buffers()[:2]
+    bits = np.frombuffer(data, np.uint8)[:size]
+    valid = np.frombuffer(validity, np.uint8)[:size]
+    out: Any = bits | ~valid if fill else bits & valid
+    return pa.Array.from_buffers(pa.bool_(), n, [None, pa.py_buffer(out)], 0, start)
 
 
 def dictionary_decode(values: Any) -> Any:

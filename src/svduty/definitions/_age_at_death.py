@@ -240,7 +240,27 @@ def arrow_years_surely_passed(env: ArrowEnv) -> Arr:
 
 
 def _arrow_gains(env: ArrowEnv) -> tuple[Arr, Arr]:
-    """:func:`_gains` for a table: the fewest birthdays (never null), the most (or null)."""
+    """:func:`_gains` for a table: the fewest birthdays (never null), the most (or null).
+
+    Worked out once per table (kept in ``env``'s memo): every age-at-death node and check
+    of a classification reads the same dates.
+    """
+    return _GAINS.arrow(env)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(slots=True, eq=False)
+class _Gains(Expr):
+    """The node of :func:`_arrow_gains`: its value is the pair of arrays (a table's only)."""
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        return _arrow_gains_of(env)
+
+
+_GAINS = _Gains()
+
+
+def _arrow_gains_of(env: ArrowEnv) -> tuple[Arr, Arr]:
+    """:func:`_arrow_gains`, worked out."""
     names = ("first_day", "last_day", "death_first_day", "death_last_day")
     first, last, died_first, died_last = (_days(env.col(f)) for f in names)
     fewest = pc.fill_null(pc.max_element_wise(_arrow_whole_years(last, died_first, _LATE), 0), 0)

@@ -21,6 +21,7 @@ from svduty._arguments import instance_argument
 from svduty._arrays import group_rows as _group_rows
 from svduty._checked import checked
 from svduty._types import viewless_type
+from svduty.definitions._bits import true_bits, unpacked
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
     FACT_FIELDS,
@@ -61,7 +62,7 @@ def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
         size = min(_BLOCK, n - start)
         held = np.empty((len(labels), size), dtype=bool)
         for i, f in enumerate(flags):
-            held[i] = _unpacked(pc.fill_null(f.slice(start, size), False))
+            held[i] = true_bits(f.slice(start, size))
         cells = np.flatnonzero(np.ascontiguousarray(held.T))  # row by row, labels in order
         rows, label = np.divmod(cells, len(labels))  # (2-D nonzero: twice the time)
         counts.append(np.bincount(rows, minlength=size))
@@ -72,19 +73,11 @@ def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
     return pa.ListArray.from_arrays(_arrays.array(offsets), names)
 
 
-def _unpacked(bools: Arr) -> Any:
-    """A boolean array without nulls as a numpy array of bools (one byte each)."""
-    bools = bools.combine_chunks() if isinstance(bools, pa.ChunkedArray) else bools
-    bits = np.frombuffer(bools.buffers()[1], np.uint8)
-    whole = np.unpackbits(bits, count=bools.offset + len(bools), bitorder="little")
-    return whole[bools.offset :].view(bool)
-
-
 def _words(values: Arr, yes: str, no: str) -> Arr:
     """``yes`` / ``no`` / ``undetermined`` for true / false / null, dictionary-encoded."""
     values = _pc.cast(values, pa.bool_())
-    codes = np.where(_unpacked(pc.fill_null(values, False)), 0, 1).astype(np.int8)
-    codes[~_unpacked(pc.is_valid(values))] = 2
+    codes = np.where(true_bits(values), 0, 1).astype(np.int8)
+    codes[~unpacked(pc.is_valid(values))] = 2
     return _coded(codes, [yes, no, "undetermined"])
 
 
@@ -136,9 +129,9 @@ def _verdicts(
         else pa.repeat(pa.scalar(False), n)
     )
     basis = np.full(n, 3, np.int8)  # the first that holds: facts, code, category, none
-    basis[_unpacked(cat_given)] = 2
-    basis[_unpacked(pc.is_valid(code_idx))] = 1
-    basis[_unpacked(facts_given)] = 0
+    basis[unpacked(cat_given)] = 2
+    basis[unpacked(pc.is_valid(code_idx))] = 1
+    basis[unpacked(facts_given)] = 0
     out["basis"] = _coded(basis, ["facts", "offence_code", "category", "none"])
     out["reasons"] = _bools_to_lists(
         [r.expr.arrow(env) for r in rs.reportable], [r.id for r in rs.reportable]
