@@ -34,17 +34,26 @@ REVIEW = ReviewArrangement("quarterly report", Period("2023-01-31"), CITED)
 ALWAYS = Authority("s1", "S1", EDU, (AREA,), ACT)
 
 
-def _authorities(s2: Period | None) -> Authorities:
+def _authorities(s2: Period | None, known_from: str = "1900-01-01") -> Authorities:
     schools = [ALWAYS]
     if s2 is not None:
         schools.append(Authority("s2", "S2", EDU, (AREA,), ACT, valid=s2))
     none = ("prison_authority", "youth_custody_authority")
     absent = [Absence(AuthorityCategory(c), (AREA,), ACT) for c in none]
-    absent.append(Absence(EDU, (AREA,), ACT, beside=tuple(s.id for s in schools)))
+    whole = Period(known_from)  # from when the schools recorded are known to be all
+    absent.append(Absence(EDU, (AREA,), ACT, beside=tuple(s.id for s in schools), valid=whole))
     return Authorities(tuple(schools), tuple(absent)).with_districts_within(lambda c: (c,))
 
 
-def _ask(s2: Period | None, *, start: str, adopted: str | None, consulted, on: str):
+def _ask(
+    s2: Period | None,
+    *,
+    start: str,
+    adopted: str | None,
+    consulted,
+    on: str,
+    known_from: str = "1900-01-01",
+):
     e = attrs.evolve(
         SEED,
         id="e",
@@ -56,7 +65,7 @@ def _ask(s2: Period | None, *, start: str, adopted: str | None, consulted, on: s
         reviews=(REVIEW,),
         consultation=Consultation(tuple(consulted), CITED),
     )
-    return strategy_meets_s8(StrategyRecords((e,)), _authorities(s2), AREA, on=on)
+    return strategy_meets_s8(StrategyRecords((e,)), _authorities(s2, known_from), AREA, on=on)
 
 
 ENDED = Period("2020-01-01", "2025-05-01")  # a school closed in May 2025
@@ -120,10 +129,41 @@ _S2 = st.sampled_from(
     consulted=st.sampled_from([(), ("s1",), ("s2",), ("s1", "s2")]),
     on=st.sampled_from(["2023-04-01", "2024-01-01", "2025-03-01", "2025-10-01"]),
     days=st.lists(_DAY, min_size=2, max_size=2, unique=True).map(sorted),
+    known_from=st.sampled_from(["1900-01-01", "2024-01-01"]),
 )
-def test_an_earlier_known_by_day_never_swaps_yes_and_no(s2, start, consulted, on, days):
+def test_an_earlier_known_by_day_never_swaps_yes_and_no(  # noqa: PLR0917
+    s2, start, consulted, on, days, known_from
+):
     """``adopted_by`` D says adopted on or before D: an earlier D is more knowledge."""
     earlier, later = days
-    was = _ask(s2, start=start, adopted=later, consulted=consulted, on=on).verdict.value
-    now = _ask(s2, start=start, adopted=earlier, consulted=consulted, on=on).verdict.value
+    kw = {"start": start, "consulted": consulted, "on": on, "known_from": known_from}
+    was = _ask(s2, adopted=later, **kw).verdict.value
+    now = _ask(s2, adopted=earlier, **kw).verdict.value
     assert {was, now} != {"yes", "no"}, (later, was, earlier, now)
+
+
+def test_a_window_day_whose_list_is_not_known_whole_leaves_that_missing():
+    # every school for the area is known only from 2024: the strategy, known adopted by
+    # 2025-09-01, may have been adopted in 2023, when another may have had to be consulted
+    none = ("prison_authority", "youth_custody_authority")
+    absent = [Absence(AuthorityCategory(c), (AREA,), ACT) for c in none]
+    absent.append(Absence(EDU, (AREA,), ACT, beside=("s1",), valid=Period("2024-01-01")))
+    auths = Authorities((ALWAYS,), tuple(absent)).with_districts_within(lambda c: (c,))
+    e = attrs.evolve(
+        SEED,
+        id="e",
+        period=Period("2023-02-01", "2031-01-01"),
+        adopted_by="2025-09-01",
+        adopted_citation=CITED,
+        published_by="2025-09-01",
+        published_citation=CITED,
+        reviews=(REVIEW,),
+        consultation=Consultation(("s1",), CITED),
+    )
+    a = strategy_meets_s8(StrategyRecords((e,)), auths, AREA, on="2025-10-01")
+    assert a.undetermined, a.explain()
+    (m,) = a.missing
+    assert m.startswith(f"whether every educational authority for {AREA} is recorded"), m
+    assert m.endswith(
+        "(on 2023-01-31: it may have been adopted then, known adopted only by 2025-09-01; s.8(4))"
+    ), m

@@ -70,9 +70,10 @@ def consulted_in_preparing(
     (when s.8 came into force) to that day. An authority left out is a failure (``True``)
     only when its record holds over the whole window; one whose record starts or ends
     inside it, or any left out while no adoption day is recorded, leaves whether it had
-    to be consulted missing. The window's start does not move with the known-by day, so
-    recording an earlier one never turns a ``yes`` into a ``no`` or back (recheck43: the
-    list taken on the known-by day alone did both).
+    to be consulted missing, and so does a day of the window whose list is not known
+    whole (an absence recorded only from later). The window's start does not move with
+    the known-by day, so recording an earlier one never turns a ``yes`` into a ``no`` or
+    back (recheck43: the list taken on the known-by day alone did both).
 
     Example:
         >>> import svduty
@@ -95,6 +96,7 @@ def consulted_in_preparing(
     ref = e.adopted_by
     must = asked
     ended: dict[str, pendulum.Date] = {}
+    unknown: list[tuple[str, pendulum.Date]] = []
     if ref is not None:
         must = must_consult_s8(
             authorities, lga_code, on=ref, districts_within=authorities.districts_within
@@ -108,7 +110,7 @@ def consulted_in_preparing(
             return False
     lo = min(e.start, IN_FORCE)  # the earliest day the window may start, whatever ref is
     if ref is not None:
-        ended = _ended_in_window(authorities, lga_code, IN_FORCE, ref, set(must.subjects))
+        ended, unknown = _window(authorities, lga_code, IN_FORCE, ref, set(must.subjects))
     omitted = [s for s in must.subjects if s not in e.consulted]
     sure = [s for s in omitted if ref is not None and authorities.get(s).valid.start <= lo]
     for s in omitted:
@@ -140,32 +142,44 @@ def consulted_in_preparing(
     if must.undetermined:
         reasons.extend(r for r in must.reasons if r not in reasons)
         missing.extend(must.missing)
+    missing.extend(
+        f"{m} (on {d}: it may have been adopted then, known adopted only by {ref}; s.8(4))"
+        for m, d in unknown
+        if m not in must.missing
+    )
     return False
 
 
-def _ended_in_window(
+def _window(
     authorities: Authorities,
     lga_code: str,
     lo: pendulum.Date,
     ref: pendulum.Date,
     on_ref: set[str],
-) -> dict[str, pendulum.Date]:
-    """The relevant authorities of some day in ``[lo, ref)`` but not of ``ref``: id to end.
+) -> tuple[dict[str, pendulum.Date], list[tuple[str, pendulum.Date]]]:
+    """The window ``[lo, ref)``: (relevant authorities not of ``ref``, id to end; missing).
 
     ``lo`` is the day s.8 came into force (none is relevant under s.8(4) before). One
     relevant on a day of the window but not on ``ref`` is relevant on ``lo`` or on the
-    last day of its record, so those days are enough.
+    last day of its record, so those days are enough; a day whose list is not known
+    whole (an absence recorded only from later, or ended) leaves what it lacks missing,
+    with the day.
     """
     from svduty.authorities import must_consult_s8
 
     if ref <= lo:
-        return {}
+        return {}, []
     days = {lo}
     for a in authorities:
         end = a.valid.end
         if end is not None and lo < end <= ref:
             days.add(end.subtract(days=1))
+    for x in authorities.absences:  # the first day after an absence ends may be uncovered
+        end = x.valid.end
+        if end is not None and lo < end < ref:
+            days.add(end)
     found: dict[str, pendulum.Date] = {}
+    unknown: list[tuple[str, pendulum.Date]] = []
     for d in sorted(days):
         then = must_consult_s8(
             authorities, lga_code, on=d, districts_within=authorities.districts_within
@@ -174,4 +188,6 @@ def _ended_in_window(
             end = authorities.get(s).valid.end
             if s not in on_ref and end is not None:
                 found.setdefault(s, end)
-    return found
+        if then.undetermined:
+            unknown.extend((m, d) for m in then.missing if m not in [u for u, _ in unknown])
+    return found, unknown
