@@ -64,12 +64,16 @@ def consulted_in_preparing(
 
     "In preparing a strategy" the specified authorities "must ensure that the following
     are consulted" (s.8(4)): the relevant authorities for the area when the strategy was
-    prepared, not on the day asked (a school opened since is no omission, recheck42).
-    The records tie preparation to the day by which the strategy is known adopted: the
-    list is taken on that day, and an authority left out is a failure (``True``) only
-    when its record holds from the strategy's period's start (or earlier) to that day;
-    one whose record starts later, or any left out while no adoption day is recorded,
-    leaves whether it had to be consulted missing.
+    prepared, not on the day asked (a school opened since is no omission, recheck42). The
+    records give only a day by which it is known adopted, never the day itself, so the
+    list is that of a window: from the earlier of its period's start and 31 January 2023
+    (when s.8 came into force) to that day. An authority left out is a failure (``True``)
+    only when its record holds over the whole window; one whose record starts or ends
+    inside it, or any left out while no adoption day is recorded, leaves whether it had
+    to be consulted missing, and so does a day of the window whose list is not known
+    whole (an absence recorded only from later). The window's start does not move with
+    the known-by day, so recording an earlier one never turns a ``yes`` into a ``no`` or
+    back (recheck43: the list taken on the known-by day alone did both).
 
     Example:
         >>> import svduty
@@ -87,9 +91,12 @@ def consulted_in_preparing(
         ('s.8(4)', 'the relevant authorities recorded for E070')
     """
     from svduty.authorities import must_consult_s8
+    from svduty.authorities._answering import IN_FORCE
 
     ref = e.adopted_by
     must = asked
+    ended: dict[str, pendulum.Date] = {}
+    unknown: list[tuple[str, pendulum.Date]] = []
     if ref is not None:
         must = must_consult_s8(
             authorities, lga_code, on=ref, districts_within=authorities.districts_within
@@ -101,8 +108,11 @@ def consulted_in_preparing(
                 f"{lga_code}, is its strategy under s.8 (s.8(3)(c), (4))"
             )
             return False
+    lo = min(e.start, IN_FORCE)  # the earliest day the window may start, whatever ref is
+    if ref is not None:
+        ended, unknown = _window(authorities, lga_code, IN_FORCE, ref, set(must.subjects))
     omitted = [s for s in must.subjects if s not in e.consulted]
-    sure = [s for s in omitted if ref is not None and authorities.get(s).valid.start <= e.start]
+    sure = [s for s in omitted if ref is not None and authorities.get(s).valid.start <= lo]
     for s in omitted:
         if s not in sure:
             when = (
@@ -114,16 +124,70 @@ def consulted_in_preparing(
                 f"whether {s} was a relevant authority for {lga_code} while {e.id} was "
                 f"prepared ({when}; s.8(4))"
             )
+    late = [s for s in ended if s not in e.consulted]
+    for s in late:
+        missing.append(
+            f"whether {s} was a relevant authority for {lga_code} while {e.id} was "
+            f"prepared (its record ends {ended[s]}; s.8(4))"
+        )
     if sure:
         says = f"not consulted in preparing {e.id}: {', '.join(sure)}"
         reasons.append(Reason("s.8(4)", says, e.citation))
         return True
-    held = "" if ref is None else f" on {ref}, by which it was adopted,"
+    held = "" if ref is None else f" from {lo} to {ref}, by which it was adopted,"
     says = f"the relevant authorities recorded for {lga_code}{held} were consulted"
-    if omitted:
+    if omitted or late:
         says = f"of the relevant authorities recorded for {lga_code}, some not consulted"
     reasons.append(Reason("s.8(4)", says, e.citation))
     if must.undetermined:
         reasons.extend(r for r in must.reasons if r not in reasons)
         missing.extend(must.missing)
+    missing.extend(
+        f"{m} (on {d}: it may have been adopted then, known adopted only by {ref}; s.8(4))"
+        for m, d in unknown
+        if m not in must.missing
+    )
     return False
+
+
+def _window(
+    authorities: Authorities,
+    lga_code: str,
+    lo: pendulum.Date,
+    ref: pendulum.Date,
+    on_ref: set[str],
+) -> tuple[dict[str, pendulum.Date], list[tuple[str, pendulum.Date]]]:
+    """The window ``[lo, ref)``: (relevant authorities not of ``ref``, id to end; missing).
+
+    ``lo`` is the day s.8 came into force (none is relevant under s.8(4) before). One
+    relevant on a day of the window but not on ``ref`` is relevant on ``lo`` or on the
+    last day of its record, so those days are enough; a day whose list is not known
+    whole (an absence recorded only from later, or ended) leaves what it lacks missing,
+    with the day.
+    """
+    from svduty.authorities import must_consult_s8
+
+    if ref <= lo:
+        return {}, []
+    days = {lo}
+    for a in authorities:
+        end = a.valid.end
+        if end is not None and lo < end <= ref:
+            days.add(end.subtract(days=1))
+    for x in authorities.absences:  # the first day after an absence ends may be uncovered
+        end = x.valid.end
+        if end is not None and lo < end < ref:
+            days.add(end)
+    found: dict[str, pendulum.Date] = {}
+    unknown: list[tuple[str, pendulum.Date]] = []
+    for d in sorted(days):
+        then = must_consult_s8(
+            authorities, lga_code, on=d, districts_within=authorities.districts_within
+        )
+        for s in then.subjects:
+            end = authorities.get(s).valid.end
+            if s not in on_ref and end is not None:
+                found.setdefault(s, end)
+        if then.undetermined:
+            unknown.extend((m, d) for m in then.missing if m not in [u for u, _ in unknown])
+    return found, unknown

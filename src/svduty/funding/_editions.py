@@ -332,9 +332,10 @@ def strategy_meets_s8(
     no longer asked; a newer one in force but not known adopted by the day leaves whether
     it is the strategy missing. ``yes`` when each is shown; ``no`` when a relevant
     authority that had to be consulted is recorded as not consulted in preparing a
-    strategy known adopted by the day (those recorded on the day it is known adopted by,
-    whose records hold from its period's start: "in preparing" it, s.8(4), not on the day
-    asked; before it is known prepared the omission may still be cured), or (as
+    strategy known adopted by the day (those whose records hold from the earlier of its
+    period's start and 31 January 2023, when s.8 came into force, to the day it is known
+    adopted by: the window its adoption is taken to fall in, "in preparing" it, s.8(4),
+    not the day asked; before it is known prepared the omission may still be cured), or (as
     :func:`~svduty.authorities.must_consult_s8` says) s.8 is not in force or the area is
     no local government area that day; otherwise ``undetermined``, naming each missing
     fact. Before s.8 came into force (31 January 2023) the answer is ``no`` and says it is
