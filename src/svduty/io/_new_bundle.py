@@ -38,6 +38,7 @@ from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAre
 from svduty.io._bundle import Manifest, validate_bundle
 from svduty.io._councils_2023 import ceased_county
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
+from svduty.io._new_records import TITLE_SUFFIX, default_title
 from svduty.io._sections import SECTIONS
 from svduty.io._write_paths import replace_text, write_folder
 from svduty.sources import Confidence
@@ -390,7 +391,7 @@ def new_bundle(
         )
     names = list(dict.fromkeys(plain_name(_area(geo, a).name) for a in areas))  # each once
     short = name or slug(root.name) or "partnership"
-    label = title or f"{' and '.join(names)} Serious Violence Duty partnership"
+    label = title or default_title(names)
     try:  # the name and title as the manifest checks them, before anything is written
         Manifest(short, label)
     except DataError as exc:
@@ -404,7 +405,7 @@ def new_bundle(
         "statute's definition (s.13) applies. Check every unconfirmed citation.",
     }
     local_area = {
-        "name": label.removesuffix(" Serious Violence Duty partnership"),
+        "name": label.removesuffix(TITLE_SUFFIX),
         "districts": [d.id for d in districts],
         "valid": {"start": COMMENCED},
         "citation": cite(

@@ -15,10 +15,12 @@ from svduty.authorities import AuthorityCategory, category_info
 
 __all__ = [
     "COMMENCED",
+    "TITLE_SUFFIX",
     "WELSH_COUNTIES",
     "as_county_council",
     "authority_record",
     "cite",
+    "default_title",
     "handover",
     "plain_name",
     "schedule_1",
@@ -55,6 +57,38 @@ def slug(text: str) -> str:
     """
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower().replace("&", "and")).strip("-")
+
+
+TITLE_SUFFIX = " Serious Violence Duty partnership"
+"""What ``svduty init`` writes after the areas' names in a title it makes."""
+_TITLE_LIMIT = 200  # the manifest's (``Manifest.title``)
+
+
+def default_title(names: list[str]) -> str:
+    """The title ``svduty init`` makes of the areas' names, when none is given.
+
+    The names are a list that reads as its areas ("A, B and C": "Barking and Dagenham
+    and Barnet" reads as three places). When they would make a title longer than a
+    bundle's manifest takes (200 characters: the 33 areas of London), the first names
+    that fit are given, and the rest counted.
+
+    Example:
+        >>> default_title(["Cardiff", "Vale of Glamorgan"])
+        'Cardiff and Vale of Glamorgan Serious Violence Duty partnership'
+        >>> default_title(["Barking and Dagenham", "Barnet", "Bexley"])
+        'Barking and Dagenham, Barnet and Bexley Serious Violence Duty partnership'
+        >>> default_title([f"Area {n}" for n in range(1, 41)])[-69:]
+        'Area 16, Area 17 and 23 other areas Serious Violence Duty partnership'
+    """
+    for shown in range(len(names), 0, -1):
+        head, rest = names[:shown], len(names) - shown
+        if rest:
+            listed = f"{', '.join(head)} and {rest} other area{'s' if rest > 1 else ''}"
+        else:
+            listed = head[0] if shown == 1 else f"{', '.join(head[:-1])} and {head[-1]}"
+        if len(listed) + len(TITLE_SUFFIX) <= _TITLE_LIMIT:
+            return listed + TITLE_SUFFIX
+    return f"{len(names)} areas{TITLE_SUFFIX}"
 
 
 def cite(source: str, provision: str, doubt: str = "") -> dict[str, str]:

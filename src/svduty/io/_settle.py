@@ -21,11 +21,20 @@ __all__ = ["Settlement", "settle"]
 _WHERE_ORDER = ("inside", "outside", "no_location")
 
 
+_GROUP = "1/4.1/4.10/4.2"
+"""The join's homicide group as one code, listed beside its four parts (not a code)."""
+
+
 def _codes_by_category() -> dict[str, tuple[str, ...]]:
-    """police.uk category -> the Home Office offence codes published under it."""
+    """police.uk category -> the Home Office offence codes published under it.
+
+    The homicide group is left out: its four parts are codes of their own, and a force's
+    record carries one of them, so counting the group would count homicide five times.
+    """
     out: dict[str, list[str]] = {}
     for offence in OFFENCES:
-        out.setdefault(offence.police_uk_category, []).append(offence.code)
+        if offence.code != _GROUP:
+            out.setdefault(offence.police_uk_category, []).append(offence.code)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -210,7 +219,7 @@ def _facts(
         base = classify(Incident(**given), definition, resolve_district=resolve_district)
         after: dict[str, None] = {}
         for offence in OFFENCES:
-            if offence.police_uk_category != category:
+            if offence.police_uk_category != category or offence.code == _GROUP:
                 continue
             coded = classify(
                 Incident(**given, offence_code=offence.code),
