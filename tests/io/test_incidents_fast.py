@@ -185,6 +185,10 @@ def test_ctrl_c_while_standard_input_waits_exits_at_once() -> None:
     import sys
     import time
 
+    import array
+    import fcntl
+    import termios
+
     read, write = os.pipe()  # (not communicate(): it would close the input)
     proc = subprocess.Popen(
         [sys.executable, "-m", "svduty", "classify", "-"],
@@ -192,14 +196,23 @@ def test_ctrl_c_while_standard_input_waits_exits_at_once() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    os.close(read)
     try:
         os.write(write, b'{"id": "a"}\n')  # the input left open: the reader waits for more
-        time.sleep(3)
+        # Signal once the command has taken the line (the pipe holds nothing unread), not
+        # after a fixed sleep: on a loaded machine the import can take longer than any
+        # sleep, and Ctrl-C during the import rightly says less (forty-third session).
+        unread = array.array("i", [1])
+        deadline = time.monotonic() + 120
+        while unread[0] and time.monotonic() < deadline:
+            time.sleep(0.05)
+            fcntl.ioctl(read, termios.FIONREAD, unread)
+        assert unread[0] == 0, "the command never read its standard input"
+        time.sleep(0.5)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=20)
     finally:
         proc.kill()
+        os.close(read)
         os.close(write)
     assert proc.returncode == 130
     assert err.decode() == "svduty classify: interrupted; no output written\n"
