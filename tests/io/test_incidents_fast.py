@@ -179,15 +179,14 @@ def test_ctrl_c_while_standard_input_waits_exits_at_once() -> None:
     """Standard input read on a pool's thread kept the process waiting after Ctrl-C until
     the input closed (review of the session's changes, 38th); then its buffer's lock was
     held at exit (a fatal error). Now a daemon thread reads below the buffer."""
+    import array
+    import fcntl
     import os
     import signal
     import subprocess
     import sys
-    import time
-
-    import array
-    import fcntl
     import termios
+    import time
 
     read, write = os.pipe()  # (not communicate(): it would close the input)
     proc = subprocess.Popen(
