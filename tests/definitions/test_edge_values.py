@@ -112,3 +112,45 @@ def test_a_police_uk_month_saved_as_a_date_is_told_so():
     assert [s.startswith(dated) if s else s for s in said] == [True, True, True, False, None]
     assert said[3] == "Month: expected a month YYYY-MM"
     assert not any("2025" in s or "Jun" in s for s in said[:4])  # never the value
+
+
+_CALENDAR_EDGES = st.sampled_from(
+    ["0001-01-01", "0001-01-02", "0001-01", "9999-12-30", "9999-12-31", "9999-12", "2024-02-29"]
+)
+
+
+@given(
+    _CALENDAR_EDGES,
+    _CALENDAR_EDGES,
+    st.sampled_from([None, "8N", "4.2", "19E", "1"]),
+    st.sampled_from([{}, {"victim_age": 0}, {"victim_age": 17}, {"victim_age_at_death": 17}]),
+)
+def test_the_calendar_s_first_and_last_days_are_classified_by_both_classifiers(
+    day, death, code, ages
+):  # type: ignore[no-untyped-def]
+    """A hostile review (hostile43): an incident on 9999-12-31 (or in 9999-12) with a death
+    that day raised OverflowError from ``Incident`` itself (the day after it does not
+    exist), and ``svduty explain`` said "unexpected OverflowError"; ``classify`` took it."""
+    fields = {"date": day, "date_of_death": death, "died": True, **ages}
+    if code is not None:
+        fields["offence_code"] = code
+    try:
+        one = Incident(**fields)
+    except DataError as exc:
+        one_rejected: tuple[str | None, ...] = tuple(p.field for p in exc.problems)
+        answers = None
+    else:
+        one_rejected = ()
+        from svduty.definitions import classify
+
+        c = classify(one)
+        answers = [c.violence.value, c.qualifying_homicide.value, c.homicide_review.value]
+    columns = {k: [v] for k, v in fields.items()}
+    kept, rejected = classify_split(pa.table(columns))
+    if answers is None:
+        assert rejected
+        assert rejected[0].field in one_rejected
+    else:
+        assert not rejected
+        names = ("violence", "qualifying_homicide", "homicide_review")
+        assert [kept.column(a)[0].as_py() for a in names] == answers

@@ -132,8 +132,12 @@ def _gains(values: ScalarEnv) -> tuple[int, int | None]:
         fewest = max(0, _whole_years(last, died_first, _LATE))
     most = None
     if first is not None and died_last is not None:
-        after = first + datetime.timedelta(days=1)  # the first day a birthday may add a year
-        most = 0 if after > died_last else 1 + _whole_years(after, died_last, _EARLY)
+        # the day after the incident's first day is the first a birthday may add a year:
+        # none if the death is not later (compared first: 9999-12-31 has no day after)
+        most = 0
+        if first < died_last:
+            after = first + datetime.timedelta(days=1)
+            most = 1 + _whole_years(after, died_last, _EARLY)
     return fewest, most
 
 
