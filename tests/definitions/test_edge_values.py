@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pyarrow as pa
 import pytest
 from hypothesis import given
@@ -154,3 +155,13 @@ def test_the_calendar_s_first_and_last_days_are_classified_by_both_classifiers(
         assert not rejected
         names = ("violence", "qualifying_homicide", "homicide_review")
         assert [kept.column(a)[0].as_py() for a in names] == answers
+
+
+@pytest.mark.parametrize("field", [a.name for a in attrs.fields(Incident)])
+@pytest.mark.parametrize("sign", [1, -1])
+def test_a_whole_number_longer_than_python_writes_is_a_data_error(field, sign):  # type: ignore[no-untyped-def]
+    """A hostile review (hostile43): an ``offence_code`` of 5,000 digits (a Python int:
+    JSON text that long is refused by the reader) raised Python's own ValueError."""
+    with pytest.raises(DataError) as info:
+        Incident.from_json({field: sign * 10**5000})
+    assert info.value.problems[0].field == field
