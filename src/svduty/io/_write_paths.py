@@ -479,8 +479,8 @@ def write_folder(root: Path, texts: dict[str, str]) -> None:
             (tmp / file).write_text(text, encoding="utf-8")
         os.rename(tmp, root)  # fails (and cleans up) if another process made root meanwhile
     except OSError as exc:  # named as the folder asked for, not its temporary name
-        shutil.rmtree(tmp, ignore_errors=True)
-        if exc.filename is None or Path(exc.filename) == root:
+        shutil.rmtree(tmp, ignore_errors=True)  # (nor none: a full disk names no file)
+        if exc.filename is not None and Path(exc.filename) == root:
             raise
         raise type(exc)(exc.errno, exc.strerror, str(root)) from None
     except BaseException:
