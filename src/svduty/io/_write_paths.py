@@ -59,10 +59,16 @@ def output_error(path: Path | None, exc: OSError, option: str | None = "--output
         standard output: cannot write (Bad file descriptor)
         >>> print(output_error(Path("a.toml"), OSError(13, "Permission denied"), None))
         a.toml: cannot write the file (Permission denied)
+        >>> said = "Failed to open local file '/d/.o.csv.1.tmp'. Detail: [errno 2] No such file"
+        >>> print(output_error(Path("o.csv"), OSError(2, said)))
+        o.csv: --output: cannot write the file (No such file)
     """
     if isinstance(exc, BrokenPipeError):
         return exc
     why = exc.strerror or type(exc).__name__
+    # pyarrow's own words name the temporary file: only the system's reason is said
+    detail = re.search(r"Detail: \[errno \d+\] (.+)", why)
+    why = detail.group(1) if detail else why
     if path is None:
         return InputFormatError(Problem(file="standard output", message=f"cannot write ({why})"))
     return InputFormatError(
