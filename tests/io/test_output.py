@@ -386,5 +386,5 @@ def test_a_full_disk_while_writing_rejected_rows_names_the_file(tmp_path):
     )
     with pytest.raises(InputFormatError) as info:
         w(bad)
-    assert str(info.value).startswith(f"{target}: --rejected: cannot write the file (Error")
+    assert str(info.value) == f"{target}: --rejected: cannot write the file (No space left)"
     assert list(tmp_path.iterdir()) == []
