@@ -241,3 +241,18 @@ def test_a_file_where_a_folder_must_be_is_named(tmp_path: Path):
         code = main(["init", str(tmp_path / target), "--area", "Leeds"], stderr=err)
         assert code == 1
         assert err.getvalue() == f"svduty init: error: {tmp_path / 'afile'}: Not a directory\n"
+
+
+@pytest.mark.parametrize("nth", [1, 3])
+def test_a_full_disk_names_the_folder_not_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nth: int
+) -> None:
+    """A hostile review (hostile43), on a full tmpfs: a new bundle folder that could not be
+    written said "standard output: cannot write (No space left on device)": a full disk's
+    error names no file, and the command took it for its standard output."""
+    target = tmp_path / "rugby"
+    with monkeypatch.context() as m:
+        _fail_on_write(m, nth, OSError(errno.ENOSPC, "No space left on device"))
+        got, err = _init(target)
+    assert (got, err) == (1, f"svduty init: error: {target}: No space left on device\n")
+    assert list(tmp_path.iterdir()) == []

@@ -515,3 +515,22 @@ def test_an_ignored_hangup_is_not_held_over_a_terminate(tmp_path: Path, monkeypa
     finally:
         signal.signal(signal.SIGHUP, old)
     assert (code, err) == (143, "svduty report: terminated\n")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_an_output_link_to_a_missing_folder_says_why_not_a_temporary_name(
+    tmp_path: Path, incidents: Path, suffix: str
+):
+    """A hostile review (hostile43): ``-o link.csv``, a link into a folder that does not
+    exist, said "cannot write the file (Failed to open local file '/nowhere/.zz.csv.10297.
+    ccc8c756.tmp'. Detail: [errno 2] No such file or directory)": pyarrow's words, naming
+    the temporary file. Only the reason is said; nothing is written."""
+    link = tmp_path / f"link{suffix}"
+    link.symlink_to(tmp_path / "nowhere" / f"zz{suffix}")
+    code, _, err = run("classify", incidents, "--output", link)
+    assert (code, err) == (
+        1,
+        f"svduty classify: error: {link}: --output: cannot write the file "
+        "(No such file or directory)\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", link.name]

@@ -175,3 +175,15 @@ def test_a_citation_key_is_never_filled_in(key: str, how: str) -> None:
         cited[key] = None
     with pytest.raises(DataError, match=rf"^reasons\[0\]\.citation\.{key}: expected"):
         Classification.from_json(data)
+
+
+@pytest.mark.parametrize("key", ["document", "url", "doubt", "as_at"])
+@pytest.mark.parametrize(("open_", "close"), [("[", "]"), ('{"a":', "}")])
+def test_a_citation_key_nested_deeply_is_a_data_error(key: str, open_: str, close: str) -> None:
+    """A hostile review (hostile43): a reason's ``citation.document`` of 500 nested lists
+    (valid JSON, as ``json.loads`` reads it) raised RecursionError, not a DataError."""
+    data = classify(Incident(id="a", offence_code="8N")).to_json()
+    data["reasons"][0]["citation"][key] = json.loads(open_ * 500 + "1" + close * 500)
+    with pytest.raises(DataError) as info:
+        Classification.from_json(data)
+    assert info.value.problems[0].field.startswith("reasons[0].citation")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pyarrow as pa
 import pytest
 from hypothesis import given
@@ -112,3 +113,55 @@ def test_a_police_uk_month_saved_as_a_date_is_told_so():
     assert [s.startswith(dated) if s else s for s in said] == [True, True, True, False, None]
     assert said[3] == "Month: expected a month YYYY-MM"
     assert not any("2025" in s or "Jun" in s for s in said[:4])  # never the value
+
+
+_CALENDAR_EDGES = st.sampled_from(
+    ["0001-01-01", "0001-01-02", "0001-01", "9999-12-30", "9999-12-31", "9999-12", "2024-02-29"]
+)
+
+
+@given(
+    _CALENDAR_EDGES,
+    _CALENDAR_EDGES,
+    st.sampled_from([None, "8N", "4.2", "19E", "1"]),
+    st.sampled_from([{}, {"victim_age": 0}, {"victim_age": 17}, {"victim_age_at_death": 17}]),
+)
+def test_the_calendar_s_first_and_last_days_are_classified_by_both_classifiers(
+    day, death, code, ages
+):  # type: ignore[no-untyped-def]
+    """A hostile review (hostile43): an incident on 9999-12-31 (or in 9999-12) with a death
+    that day raised OverflowError from ``Incident`` itself (the day after it does not
+    exist), and ``svduty explain`` said "unexpected OverflowError"; ``classify`` took it."""
+    fields = {"date": day, "date_of_death": death, "died": True, **ages}
+    if code is not None:
+        fields["offence_code"] = code
+    try:
+        one = Incident(**fields)
+    except DataError as exc:
+        one_rejected: tuple[str | None, ...] = tuple(p.field for p in exc.problems)
+        answers = None
+    else:
+        one_rejected = ()
+        from svduty.definitions import classify
+
+        c = classify(one)
+        answers = [c.violence.value, c.qualifying_homicide.value, c.homicide_review.value]
+    columns = {k: [v] for k, v in fields.items()}
+    kept, rejected = classify_split(pa.table(columns))
+    if answers is None:
+        assert rejected
+        assert rejected[0].field in one_rejected
+    else:
+        assert not rejected
+        names = ("violence", "qualifying_homicide", "homicide_review")
+        assert [kept.column(a)[0].as_py() for a in names] == answers
+
+
+@pytest.mark.parametrize("field", [a.name for a in attrs.fields(Incident)])
+@pytest.mark.parametrize("sign", [1, -1])
+def test_a_whole_number_longer_than_python_writes_is_a_data_error(field, sign):  # type: ignore[no-untyped-def]
+    """A hostile review (hostile43): an ``offence_code`` of 5,000 digits (a Python int:
+    JSON text that long is refused by the reader) raised Python's own ValueError."""
+    with pytest.raises(DataError) as info:
+        Incident.from_json({field: sign * 10**5000})
+    assert info.value.problems[0].field == field

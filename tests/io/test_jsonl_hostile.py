@@ -226,3 +226,19 @@ def _run_stdin(data: bytes) -> tuple[int, str, str]:
     finally:
         sys.stdin = old
     return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("command", ["classify", "explain"])
+def test_a_file_that_cannot_be_read_is_named(tmp_path: Path, command: str) -> None:
+    """A hostile review (hostile43): an incident file whose first read fails (``EIO``:
+    here /proc/self/mem, which opens and cannot be read there) said "svduty classify:
+    error: Input/output error", naming no file."""
+    link = tmp_path / "incidents.jsonl"
+    link.symlink_to("/proc/self/mem")
+    err = io.StringIO()
+    code = main([command, str(link)], stdout=io.StringIO(), stderr=err)
+    assert (code, err.getvalue()) == (
+        1,
+        f"svduty {command}: error: {link}: cannot read the file (Input/output error)\n",
+    )

@@ -358,3 +358,33 @@ def test_months_are_read_once_each_and_given_to_every_row(chunks):
         for v in column.to_pylist()
     ]
     assert days.to_pylist() == expected
+
+
+class _FullDisk:
+    """A CSV writer whose disk is full: the error names no file, as a real one's does."""
+
+    def write_table(self, table: pa.Table) -> None:
+        raise OSError(28, "Error writing bytes to file. Detail: [errno 28] No space left")
+
+    def close(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_full_disk_while_writing_rejected_rows_names_the_file(tmp_path):
+    """A hostile review (hostile43), on a full tmpfs: ``classify --rejected FILE`` said
+    "standard output: cannot write (...)": a full disk's error names no file, and the
+    rows written to the --rejected file were not caught as its error. No file is left."""
+    from svduty.errors import InputFormatError
+    from svduty.io._writers import RejectedWriter
+
+    target = tmp_path / "rejected.csv"
+    w = RejectedWriter(target)
+    w._fh.close()
+    w._fh = _FullDisk()  # type: ignore[assignment]
+    bad = pa.table(
+        {"file": ["a.csv"], "row": [3], "rejected_field": ["Month"], "rejected": ["Month: x"]}
+    )
+    with pytest.raises(InputFormatError) as info:
+        w(bad)
+    assert str(info.value) == f"{target}: --rejected: cannot write the file (No space left)"
+    assert list(tmp_path.iterdir()) == []

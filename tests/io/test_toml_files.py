@@ -115,3 +115,24 @@ def test_a_split_or_scenario_file_that_is_no_regular_file_is_refused(
     code = finishes(lambda: main([*command, str(path)], stdout=io.StringIO(), stderr=err))
     assert code == 1
     assert err.getvalue().endswith(f"{path}: {NOT_REGULAR}\n")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("utf-16", "not UTF-8 text (this file is UTF-16: save it as UTF-8)"),
+        ("utf-16-be", "not UTF-8 text"),  # no byte-order mark: not recognised
+        ("latin-1", "not UTF-8 text"),
+    ],
+)
+def test_a_toml_file_in_another_encoding_says_which_when_it_can(
+    tmp_path: Path, encoding: str, said: str
+) -> None:
+    """A hostile review (hostile43): a bundle file saved as Notepad's "Unicode" (UTF-16
+    with a byte-order mark) said only "not UTF-8 text", where a police.uk or incident
+    file in UTF-16 is told so and how to mend it."""
+    f = tmp_path / "areas.toml"
+    f.write_bytes('name = "Ynys Môn"\n'.encode(encoding))
+    with pytest.raises(BundleError) as info:
+        read_toml(f)
+    assert str(info.value) == f"{f}: {said}"

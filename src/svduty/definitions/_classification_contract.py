@@ -144,12 +144,24 @@ def reason_problems(
     return problems
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, depth: int = 0) -> Any:
+    """``value`` with its tuples as lists, as far down as the contract goes.
+
+    Deeper than any value :meth:`Classification.to_json` writes (a reason's citation's
+    key is four levels down) nothing is read: such a value differs from what is written
+    as it is, and a value nested hundreds deep would exceed Python's recursion limit.
+    """
+    if depth > _DEEPEST:
+        return value
     if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [_plain(v, depth + 1) for v in value]
     return value
+
+
+_DEEPEST = 6
+"""Deeper than the contract's deepest value (``reasons[i].citation.key``), with room."""
 
 
 def _citation_problem(where: str, key: object, known: bool) -> Problem:

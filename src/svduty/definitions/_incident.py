@@ -159,8 +159,8 @@ def _code(value: str | int | None) -> str | None:
     v: Any = _blank(value)
     if isinstance(v, float) and math.isfinite(v) and v.is_integer():
         v = int(v)  # a whole number, as a column with a gap (pandas) has it
-    if isinstance(v, int) and not isinstance(v, bool):
-        v = str(v)  # digits, as the columnar classifier casts a column of numbers
+    if isinstance(v, int) and not isinstance(v, bool) and v.bit_length() <= 64:  # (longer:
+        v = str(v)  # no code, refused below) digits, as a column of numbers is cast
     return None if v is None else normalise_offence_code(v)
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import IO
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["refuse_compressed"]
+__all__ = ["first_bytes", "refuse_compressed"]
 
 _WORKBOOKS = frozenset({".xlsx", ".xlsm", ".ods"})
 
@@ -78,3 +79,23 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
     else:
         return
     raise InputFormatError(Problem(file=str(path), expected=expected))
+
+
+def first_bytes(raw: IO[bytes], name: str, *, close: bool = True) -> bytes:
+    """The first 16 bytes of ``raw`` (left to be read again), or an error naming the file.
+
+    A device's error reading them (``EIO``) names no file: it is said as the file's.
+    ``close``: close ``raw`` on that error (not standard input).
+
+    Example:
+        >>> import io
+        >>> first_bytes(io.BufferedReader(io.BytesIO(b'{"id": "a"}')), "a.jsonl")
+        b'{"id": "a"}'
+    """
+    try:
+        return raw.peek(16)[:16] if hasattr(raw, "peek") else b""
+    except OSError as exc:
+        if close:
+            raw.close()
+        why = f"cannot read the file ({exc.strerror or type(exc).__name__})"
+        raise InputFormatError(Problem(file=name, message=why)) from None

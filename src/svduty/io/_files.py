@@ -97,11 +97,14 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     import tomllib  # when a file is read (its regular expressions: 5 ms of start-up)
 
     p = Path(path)
+    data = _read_bytes(p)
     try:
         # utf-8-sig: a byte-order mark some editors write first is not part of the TOML
-        text = _read_bytes(p).decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _refuse(p, "not UTF-8 text") from None
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # Notepad's "Unicode"
+        said = " (this file is UTF-16: save it as UTF-8)" if utf16 else ""
+        raise _refuse(p, f"not UTF-8 text{said}") from None
     try:
         return tomllib.loads(text)
     except RecursionError:

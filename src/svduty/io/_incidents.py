@@ -34,7 +34,7 @@ from svduty._checked import checked
 from svduty.definitions._spelling import AGE_RANGE
 from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, InputFormatError, Problem
-from svduty.io._compressed import refuse_compressed
+from svduty.io._compressed import first_bytes, refuse_compressed
 from svduty.io._incident_fields import (
     _EXPECTED,
     _KIND,
@@ -181,7 +181,7 @@ def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
                 Problem(file=str(p), message=f"cannot read the file ({exc.strerror})")
             ) from None
         name = str(p)
-    start = raw.peek(16)[:16] if hasattr(raw, "peek") else b""
+    start = first_bytes(raw, name, close=name != "<stdin>")
     try:
         refuse_compressed(Path(name), start)
         if start.removeprefix(b"\xef\xbb\xbf").lstrip(b'"').startswith(b"Crime ID"):

@@ -59,10 +59,16 @@ def output_error(path: Path | None, exc: OSError, option: str | None = "--output
         standard output: cannot write (Bad file descriptor)
         >>> print(output_error(Path("a.toml"), OSError(13, "Permission denied"), None))
         a.toml: cannot write the file (Permission denied)
+        >>> said = "Failed to open local file '/d/.o.csv.1.tmp'. Detail: [errno 2] No such file"
+        >>> print(output_error(Path("o.csv"), OSError(2, said)))
+        o.csv: --output: cannot write the file (No such file)
     """
     if isinstance(exc, BrokenPipeError):
         return exc
     why = exc.strerror or type(exc).__name__
+    # pyarrow's own words name the temporary file: only the system's reason is said
+    detail = re.search(r"Detail: \[errno \d+\] (.+)", why)
+    why = detail.group(1) if detail else why
     if path is None:
         return InputFormatError(Problem(file="standard output", message=f"cannot write ({why})"))
     return InputFormatError(
@@ -479,8 +485,8 @@ def write_folder(root: Path, texts: dict[str, str]) -> None:
             (tmp / file).write_text(text, encoding="utf-8")
         os.rename(tmp, root)  # fails (and cleans up) if another process made root meanwhile
     except OSError as exc:  # named as the folder asked for, not its temporary name
-        shutil.rmtree(tmp, ignore_errors=True)
-        if exc.filename is None or Path(exc.filename) == root:
+        shutil.rmtree(tmp, ignore_errors=True)  # (nor none: a full disk names no file)
+        if exc.filename is not None and Path(exc.filename) == root:
             raise
         raise type(exc)(exc.errno, exc.strerror, str(root)) from None
     except BaseException:

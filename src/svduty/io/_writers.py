@@ -399,9 +399,7 @@ class RejectedWriter:
             self._fh: pacsv.CSVWriter | None = pacsv.CSVWriter(self.out.sink(), self.SCHEMA)
         except OSError as exc:
             self.out.discard()
-            raise InputFormatError(
-                Problem(file=str(self.path), field="--rejected", message="cannot write the file")
-            ) from exc
+            raise output_error(self.path, exc, "--rejected") from None
 
     def __call__(self, bad: pa.Table) -> None:
         """Write the rejected rows of a batch (column by column, no loop per row)."""
@@ -413,11 +411,12 @@ class RejectedWriter:
             why, pattern=r"^[^:]*: ", replacement="", max_replacements=1
         )
         reason = pc.if_else(pc.is_valid(field), stripped, why)
-        self._fh.write_table(
-            pa.Table.from_arrays(
-                [bad.column("file"), bad.column("row"), field, reason], schema=self.SCHEMA
-            )
-        )
+        rows = [bad.column("file"), bad.column("row"), field, reason]
+        try:  # a full disk names no file: this one is named (not standard output)
+            self._fh.write_table(pa.Table.from_arrays(rows, schema=self.SCHEMA))
+        except OSError as exc:
+            self.abort()
+            raise output_error(self.path, exc, "--rejected") from None
 
     def finish(self) -> None:
         """Write the file's last bytes, without moving it over the target yet.
