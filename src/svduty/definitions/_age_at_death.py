@@ -44,7 +44,7 @@ import pyarrow as _pa
 
 from svduty import _compute as _pc
 from svduty.definitions._atoms import Given, In, Table, TableUnknown
-from svduty.definitions._expr import All, ArrowEnv, Expr, Not, ScalarEnv, Tri
+from svduty.definitions._expr import All, Any_, ArrowEnv, Expr, Not, ScalarEnv, Tri
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
 pa: Any = _pa
@@ -55,6 +55,7 @@ __all__ = [
     "CHILD_UNDER_13",
     "CODE_PROVES_16",
     "CODE_PROVES_UNDER_16",
+    "INFANTICIDE",
     "UNDER_13_CODES",
     "BelowAtDeath",
     "age_bounds",
@@ -63,6 +64,7 @@ __all__ = [
     "arrow_years_surely_passed",
     "coded_age_bounds",
     "years_surely_passed",
+    "younger_at_death",
 ]
 
 CODE_PROVES_16 = All(
@@ -239,7 +241,27 @@ def arrow_years_surely_passed(env: ArrowEnv) -> Arr:
 
 
 def _arrow_gains(env: ArrowEnv) -> tuple[Arr, Arr]:
-    """:func:`_gains` for a table: the fewest birthdays (never null), the most (or null)."""
+    """:func:`_gains` for a table: the fewest birthdays (never null), the most (or null).
+
+    Worked out once per table (kept in ``env``'s memo): every age-at-death node and check
+    of a classification reads the same dates.
+    """
+    return _GAINS.arrow(env)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(slots=True, eq=False)
+class _Gains(Expr):
+    """The node of :func:`_arrow_gains`: its value is the pair of arrays (a table's only)."""
+
+    def _arrow(self, env: ArrowEnv) -> Arr:
+        return _arrow_gains_of(env)
+
+
+_GAINS = _Gains()
+
+
+def _arrow_gains_of(env: ArrowEnv) -> tuple[Arr, Arr]:
+    """:func:`_arrow_gains`, worked out."""
     names = ("first_day", "last_day", "death_first_day", "death_last_day")
     first, last, died_first, died_last = (_days(env.col(f)) for f in names)
     fewest = pc.fill_null(pc.max_element_wise(_arrow_whole_years(last, died_first, _LATE), 0), 0)
@@ -360,3 +382,39 @@ class BelowAtDeath(Expr):
         """
         age = ("victim_age",) if self.at_most is None else ()
         return (*age, "victim_age_at_death", "date_of_death", "date")
+
+
+_CODED = Given("offence_code")
+# Infanticide Act 1938 s.1(1): the death of "a child under the age of twelve months", so
+# a child at death whatever the dates
+INFANTICIDE = All(_CODED, In("offence_code", frozenset({"4.2"})))
+
+
+def younger_at_death(age: int) -> Expr:
+    """The victim was younger than ``age`` at death (s.24(6)(a), s.26(1)(a), DVCVA s.9(1)).
+
+    ``victim_age`` is the age at the incident; the age at death follows from it and the
+    dates (``BelowAtDeath``): a victim of 17 who
+    died months later may have turned 18. An offence whose victim must be under 16 (the
+    child offences) bounds the age at the incident by 15, one under 13 (SOA 2003 ss.5-8)
+    by 12, where ``victim_age`` is not given (only what the code proves is read, owhr42;
+    infant42b); infanticide (4.2) settles it
+    (a child under twelve months at death); one whose victim must be 16 or over rules
+    out an ``age`` of 16 or less. The offence is read only where a code is given.
+
+    Example:
+        >>> from svduty.definitions._expr import ScalarEnv
+        >>> younger_at_death(18).scalar(ScalarEnv({"victim_age": 30}))
+        False
+        >>> younger_at_death(18).scalar(ScalarEnv({"victim_age": 17})) is None
+        True
+    """
+    expr: Expr = Any_(
+        INFANTICIDE,
+        BelowAtDeath(age),
+        All(CODE_PROVES_UNDER_16, BelowAtDeath(age, at_most=15)),
+        All(CHILD_UNDER_13, BelowAtDeath(age, at_most=12)),  # SOA 2003 ss.5-8
+    )
+    if age <= 16:  # what the code proves, not the age at the incident (owhr42)
+        expr = All(expr, Not(CODE_PROVES_16))
+    return expr
