@@ -36,6 +36,7 @@ from svduty.definitions._knowledge import (
     RULED_OUT,
     SCH3_NO_SEXUAL,
     UNDER_13,
+    category_contradicts,
     country_contradicts,
 )
 from svduty.definitions._law import (
@@ -45,7 +46,7 @@ from svduty.definitions._law import (
     PROVED_BY_CODE,
     VICTIM_16,
 )
-from svduty.definitions._offences import OFFENCES, POLICE_UK_CATEGORIES
+from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._pilot import OwhrPilot
 from svduty.definitions._sar import SAR_NO_NEEDS, SAR_WITHOUT_NEEDS
 from svduty.errors import ConflictError, Problem
@@ -111,11 +112,12 @@ def table_conflicts(
             pc.multiply(_pc.cast(code_idx, pa.int64()), len(POLICE_UK_CATEGORIES)),
             _pc.cast(cat_idx, pa.int64()),
         )
-        add(
-            pc.invert(pc.take(flat, pos)),
-            "police_uk_category",
-            "the offence code is published under another category",
-        )
+        codes = [c.code for c in OFFENCES]
+
+        def published(i: int) -> str:  # the scalar engine's words
+            return category_contradicts(codes[code_idx[i].as_py()])
+
+        add(pc.invert(pc.take(flat, pos)), "police_uk_category", published)
     clash: dict[str, list[tuple[str, Arr, Arr]]] = {}
     for fact in FACTS:  # a fact given by any of its fields (harms alone says death or not)
         field = fact.explicit.fields()[0]
@@ -141,8 +143,26 @@ def table_conflicts(
             mask = pc.or_(mask, bad)
         add(mask, field, proves)
     own = ArrowEnv(cols, {}, _LAW, len(code_idx))  # no table: what the facts alone settle
+    # and with what the category alone proves (owhr-recheck43: else removing the code
+    # could turn the answer over)
+    kinds = len(POLICE_UK_CATEGORIES)
+    row_cat = pc.fill_null(_pc.cast(cat_idx, pa.int64()), kinds)
+    by_cat = ArrowEnv(
+        cols,
+        {
+            k: pc.take(
+                pa.array([*(c.facts[k] for c in POLICE_UK_CATEGORIES), None], pa.bool_()), row_cat
+            )
+            for k in FACT_NAMES
+        },
+        _LAW,
+        len(code_idx),
+    )
     for key, expr in PROVED_BY_CODE:
-        ruled_out = pc.fill_null(pc.equal(expr.arrow(own), False), False)
+        ruled_out = pc.fill_null(
+            pc.or_kleene(pc.equal(expr.arrow(own), False), pc.equal(expr.arrow(by_cat), False)),
+            False,
+        )
         add(
             pc.and_(pc.fill_null(facts[key], False), ruled_out),
             "offence_code",

@@ -65,6 +65,7 @@ __all__ = [
     "RULED_OUT",
     "SCH3_NO_SEXUAL",
     "UNDER_13",
+    "category_contradicts",
     "conflicts",
     "country_contradicts",
     "fact_conflicts",
@@ -124,6 +125,19 @@ def country_contradicts(country: object, field: str) -> str:
         "'Scotland' contradicts the location code"
     """
     return f"{quote(country, vocabulary=_COUNTRIES)} contradicts the {field} code" + COUNTRY_OF_BOTH
+
+
+def category_contradicts(code: str) -> str:
+    """The conflict of a police.uk category under which an offence code is not published.
+
+    Both engines word it alike (owhr-recheck43): the code is one of the offence table's
+    and the category the one police.uk publishes it under, so neither is personal data.
+
+    Example:
+        >>> category_contradicts("8N")
+        "offence code 8N is published as 'Violence and sexual offences'"
+    """
+    return f"offence code {code} is published as {OFFENCES.by_code[code].police_uk_category!r}"
 
 
 ARTICLE_FIELDS = ("made_or_adapted", "intended_for_injury")
@@ -262,15 +276,15 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
         members = POLICE_UK_CATEGORIES.find(cat).codes
         if offence.code not in members:
             out.append(
-                Problem(
-                    message=f"offence code {code} is published as {offence.police_uk_category!r}",
-                    field="police_uk_category",
-                )
+                Problem(message=category_contradicts(offence.code), field="police_uk_category")
             )
     out.extend(fact_conflicts(values, table))
     own = ScalarEnv(values, rules=_LAW)  # no table: what the incident's own facts settle
+    # and with what the category alone proves: where they rule out what the code proves,
+    # removing the code would turn the answer over (owhr-recheck43)
+    by_cat = ScalarEnv(values, table_of(None, cat), rules=_LAW)
     for key, expr in PROVED_BY_CODE:
-        if table.get(key) is True and expr.scalar(own) is False:
+        if table.get(key) is True and False in (expr.scalar(own), expr.scalar(by_cat)):
             out.append(Problem(message=RULED_OUT.format(key), field="offence_code"))
     behaviours = values.get("behaviours")
     if values.get("schedule_3_offence") and behaviours is not None and "sexual" not in behaviours:
