@@ -7,7 +7,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from svduty.definitions import Incident
+from svduty.definitions import Incident, split_rejected
+from svduty.errors import ConflictError
 
 LEGAL_DOUBTS = frozenset({"DA-S1-3-UNINTENDED", "OWHR-PILOT-DATE-DOUBT", "OWHR-S26-2-4"})
 """The reasons of an answer the law leaves open whatever the facts (no fact named)."""
@@ -88,3 +89,23 @@ PILOT_KNIFE_HOMICIDE: dict[str, Any] = {  # a qualifying homicide in the pilot (
     "review_information": True,
 }
 """A knife homicide of June 2023 in Birmingham: an offensive weapons homicide review is due."""
+
+
+Rejections = dict[int, list[tuple[str | None, str]]]
+
+
+def conflicts_by_both_engines(rows: Sequence[dict[str, Any]]) -> tuple[Rejections, Rejections]:
+    """The conflicts of each row (1-based), by field and message: the scalar engine's
+    (``Incident.from_json`` raising :class:`ConflictError`) and the columnar engine's
+    (:func:`split_rejected` on the same rows as a table)."""
+    scalar: Rejections = {}
+    for i, row in enumerate(rows, start=1):
+        try:
+            Incident.from_json(row)
+        except ConflictError as exc:
+            scalar[i] = sorted((p.field, p.message) for p in exc.problems)
+    _, problems = split_rejected(to_table(rows, all_columns=False))
+    columnar: Rejections = {}
+    for p in problems:
+        columnar.setdefault(p.row or 0, []).append((p.field, p.message))
+    return scalar, {i: sorted(v) for i, v in columnar.items()}

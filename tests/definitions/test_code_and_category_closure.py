@@ -20,13 +20,13 @@ from typing import Any
 import attrs
 import pytest
 
-from svduty.definitions import OFFENCES, STATUTE, Incident, classify, split_rejected
+from svduty.definitions import OFFENCES, STATUTE, Incident, classify
 from svduty.definitions._knowledge import RULED_OUT
 from svduty.definitions._offences import POLICE_UK_CATEGORIES
 from svduty.definitions._vocab import Behaviour
 from svduty.errors import ConflictError
 
-from .helpers import to_table
+from .helpers import conflicts_by_both_engines
 
 OPEN = attrs.evolve(STATUTE, presume=())
 ARSON: dict[str, Any] = {
@@ -57,17 +57,8 @@ def test_both_engines_reject_the_row_alike() -> None:
         {"offence_code": "34A", "police_uk_category": "Robbery", "behaviours": []},
     ]
     rows = [{k: v for k, v in r.items() if v is not None} for r in rows]
-    rejected: dict[int, list[tuple[str | None, str]]] = {}
-    for i, row in enumerate(rows, start=1):
-        try:
-            Incident.from_json(row)
-        except ConflictError as exc:
-            rejected[i] = sorted((p.field, p.message) for p in exc.problems)
-    _, problems = split_rejected(to_table(rows, all_columns=False))
-    columnar: dict[int, list[tuple[str | None, str]]] = {}
-    for p in problems:
-        columnar.setdefault(p.row or 0, []).append((p.field, p.message))
-    assert {i: sorted(v) for i, v in columnar.items()} == rejected
+    rejected, columnar = conflicts_by_both_engines(rows)
+    assert columnar == rejected
     assert sorted(rejected) == [1, 4, 5]
 
 

@@ -21,7 +21,7 @@ from svduty.definitions import Incident, classify, classify_split, classify_tabl
 from svduty.definitions._knowledge import DHR_OMITTED
 from svduty.errors import ConflictError
 
-from .helpers import to_table
+from .helpers import conflicts_by_both_engines, to_table
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
 WIFE: dict[str, Any] = {  # a wife's death in Birmingham in the pilot period, a knife there
@@ -135,17 +135,8 @@ def test_the_country_conflict_is_worded_alike_by_both_engines() -> None:
     ):
         row = {"country": country, "location": location, "place_of_death": place}
         rows.append({k: v for k, v in row.items() if v is not None})
-    rejected: dict[int, list[tuple[str | None, str]]] = {}
-    for i, row in enumerate(rows, start=1):
-        try:
-            Incident.from_json(row)
-        except ConflictError as exc:
-            rejected[i] = sorted((p.field, p.message) for p in exc.problems)
-    _, problems = classify_split(to_table(rows, all_columns=False))
-    columnar: dict[int, list[tuple[str | None, str]]] = {}
-    for p in problems:
-        columnar.setdefault(p.row or 0, []).append((p.field, p.message))
-    assert {i: sorted(v) for i, v in columnar.items()} == rejected
+    rejected, columnar = conflicts_by_both_engines(rows)
+    assert columnar == rejected
     assert rejected  # the grid has conflicts
     words = {m for found in rejected.values() for _, m in found}
     assert "'Scotland' contradicts the location code" in {w[:40] for w in words}
