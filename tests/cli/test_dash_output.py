@@ -114,3 +114,49 @@ def test_standard_output_is_not_given_two_outputs(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (2, b"")
     assert b"--rejected: expected a file other than --output" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["i.jsonl"]
+
+
+def _closed_stdout(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The command run as ``svduty ... >&-``: its standard output closed."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "svduty", *map(str, argv)],
+        stdout=None,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+        check=False,
+        timeout=300,
+        preexec_fn=lambda: os.close(1),  # after the child's descriptors are set up
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("classify", "m.csv", "-o", "-", "--output-format", "csv"), "-: --output"),
+        (("classify", "m.csv", "--rejected", "-"), "-: --rejected"),
+        (
+            ("classify", "m.csv", "-o", "/dev/stdout", "--output-format", "csv"),
+            "/dev/stdout: --output",
+        ),
+        (("report", "m.csv", "-o", "-"), "-: --output"),
+        (("report", "m.csv", "-o", "/dev/stdout"), "/dev/stdout: --output"),
+    ],
+)
+def test_a_closed_standard_output_is_told_so(
+    tmp_path: Path, argv: tuple[str, ...], said: str
+) -> None:
+    """``svduty classify m.csv -o - >&-`` was told "expected a file, or /dev/stdout for
+    standard output" (report: "expected an .html file"): a closed standard output has no
+    /dev/stdout, and ``-`` was then taken for a file's name (hostile43b)."""
+    month = tmp_path / "m.csv"
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()[:3]
+    month.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = _closed_stdout(*argv, cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"svduty {argv[0]}: error: {said}: expected standard output open (it is closed)"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]

@@ -310,6 +310,27 @@ def test_shares_that_do_not_add_up_show_their_sum() -> None:
         split_shares(Money.parse("1000"), {"a": "33.33", "b": "33.33", "c": "33.33"})
 
 
+@pytest.mark.parametrize(
+    ("shares", "said"),
+    [
+        ({"a": "1/3", "b": "1/3"}, "0.6667"),
+        ({"a": "0/1", "b": "2/3"}, "0.6667"),
+        ({"a": "2/3", "b": "2/3"}, "1.333"),
+        ({"a": "1/1", "b": "1/1"}, "2"),
+        ({"a": "1/3", "b": "33.33"}, "33.66"),
+        ({"a": "9" * 60 + "/1"}, "1.000e+60"),
+    ],
+)
+def test_fractions_that_do_not_add_up_show_their_sum(shares: dict[str, str], said: str) -> None:
+    """Two thirds said 'got a string of 6 characters, not shown' (hostile43b): the sum
+    was shown only when it had the shape of a short number (two decimal places)."""
+    with pytest.raises(FundingError) as caught:
+        split_shares(Money.parse("100"), shares)
+    assert str(caught.value) == (
+        f"shares: expected shares adding up to 1 (or 100 per cent) (got '{said}')"
+    )
+
+
 @given(problems())
 def test_the_pennies_go_to_the_largest_remainders_ties_to_the_first_id(problem):
     """The rule ROUNDING states, checked: no test pinned it, and handing the pennies to the

@@ -262,7 +262,7 @@ STDOUT = "/dev/stdout"
 """The name of standard output that ``-o -`` stands for (written in place, never replaced)."""
 
 
-def dash_as_stdout(name: str | None) -> str | None:
+def dash_as_stdout(name: str | None, field: str = "--output") -> str | None:
     """An output named ``-`` as standard output (``/dev/stdout``), where the system has one.
 
     ``-`` is standard output by the common convention (``curl -o -``); it is written as
@@ -270,11 +270,29 @@ def dash_as_stdout(name: str | None) -> str | None:
     rows need ``--output-format``). Without ``/dev/stdout``, ``-`` is left as given, and
     refused as an output.
 
+    Raises:
+        InputFormatError: naming ``field``, for ``-`` or ``/dev/stdout`` while standard
+            output is closed (``>&-``): it was told to give "a file, or /dev/stdout", or
+            "an .html file", as if ``-`` were not standard output (hostile43b).
+
     Example:
         >>> dash_as_stdout("-"), dash_as_stdout("rows.csv"), dash_as_stdout(None)
         ('/dev/stdout', 'rows.csv', None)
     """
+    if name in ("-", STDOUT) and _closed(1):
+        raise InputFormatError(
+            Problem(file=name, field=field, expected="standard output open (it is closed)")
+        )
     return STDOUT if name == "-" and os.path.exists(STDOUT) else name
+
+
+def _closed(descriptor: int) -> bool:
+    """Whether a descriptor of the process is closed (``>&-``), not merely unusual."""
+    try:
+        os.fstat(descriptor)
+    except OSError:
+        return True
+    return False
 
 
 def csv_target(name: str) -> bool:

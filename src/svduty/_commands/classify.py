@@ -295,7 +295,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 2
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
-    args.output, args.rejected = dash_as_stdout(args.output), dash_as_stdout(args.rejected)
+    args.output = dash_as_stdout(args.output)
+    args.rejected = dash_as_stdout(args.rejected, "--rejected")
     if str(args.output) == STDIN:  # no /dev/stdout: not a file named '-'
         where = "a file, or /dev/stdout for standard output"
         raise InputFormatError(Problem(file="-", field="--output", expected=where))

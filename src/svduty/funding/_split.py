@@ -18,7 +18,7 @@ import attrs
 
 from svduty._arguments import instance_argument, instances_argument, text_argument, texts_argument
 from svduty._checked import checked, checked_fields, unchecked
-from svduty.errors import FundingError, MoneyError, printable
+from svduty.errors import FundingError, MoneyError, Shown, printable
 from svduty.funding._money import Money
 from svduty.funding._split_checks import check_share, check_split, recipients_once
 from svduty.funding._weights import Weight, _entry, _fraction, _places
@@ -489,7 +489,9 @@ def split_shares(
     fracs = {k: _fraction(v, _entry("shares", k, places)) for k, v in shares.items()}
     total = sum(fracs.values(), Fraction(0))
     if total not in (1, 100):  # the sum as a number is shown ("9999/100" was hidden)
-        said = f"{Decimal(total.numerator) / total.denominator:.4g}"  # short: it is shown
+        # short, and shown as it is: a sum of numbers is no one's personal data ("0.6667",
+        # two thirds, was "a string of 6 characters, not shown": hostile43b)
+        said = Shown(f"{Decimal(total.numerator) / total.denominator:.4g}")
         raise FundingError.single(
             None, "shares", expected="shares adding up to 1 (or 100 per cent)", got=said
         )
