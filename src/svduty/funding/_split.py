@@ -99,7 +99,8 @@ class Split:
     A split built in Python (one a council system agreed elsewhere) is held to what
     :func:`split` makes: at least one share, each recipient once (names that differ only
     in case or Unicode form are one), the shares and their exact shares adding up to the
-    amount, each share as :class:`Share` requires.
+    amount, each share as :class:`Share` requires, and the pennies of the rounding given
+    as :data:`ROUNDING` says (to the largest remainders; ties: the id that sorts first).
 
     Raises:
         FundingError: a split :func:`split` never makes, naming the field (never a
@@ -489,8 +490,7 @@ def split_shares(
     fracs = {k: _fraction(v, _entry("shares", k, places)) for k, v in shares.items()}
     total = sum(fracs.values(), Fraction(0))
     if total not in (1, 100):  # the sum as a number is shown ("9999/100" was hidden)
-        # short, and shown as it is: a sum of numbers is no one's personal data ("0.6667",
-        # two thirds, was "a string of 6 characters, not shown": hostile43b)
+        # short, and shown: no one's personal data ("0.6667" was not shown, hostile43b)
         said = Shown(f"{Decimal(total.numerator) / total.denominator:.4g}")
         raise FundingError.single(
             None, "shares", expected="shares adding up to 1 (or 100 per cent)", got=said

@@ -94,6 +94,36 @@ def check_split(pence: int, shares: Sequence[tuple[str, int, Fraction]]) -> None
             expected=f"exact shares adding up to the amount {Money(pence)} (each share is "
             "its exact share rounded to the penny)",
         )
+    _pennies_by_the_rule(pence, shares)
+
+
+def _pennies_by_the_rule(pence: int, shares: Sequence[tuple[str, int, Fraction]]) -> None:
+    """Refuse rounding pennies given otherwise than the split's ``rounding`` says.
+
+    Every split states its rule (``ROUNDING``: each exact share rounded down, the pennies
+    left one each to the largest remainders, ties to the recipient id that sorts first);
+    a split built in Python that gave a penny to a smaller remainder (33.9p and 66.1p as
+    33p and 67p) was accepted, and its text and JSON then stated a rule it did not follow
+    (hostile43b).
+
+    Example:
+        >>> check_split(100, [("a", 33, Fraction(339, 10)), ("b", 67, Fraction(661, 10))])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: Split(shares[0].amount): expected the exact share rounded as the split's rounding says (a penny left goes to the largest remainders; ties: the id that sorts first)
+    """  # noqa: E501
+    low = [x.numerator // x.denominator for _, _, x in shares]
+    left = pence - sum(low)
+    order = sorted(range(len(shares)), key=lambda i: (-(shares[i][2] - low[i]), shares[i][0]))
+    chosen = set(order[:left])
+    for i, (_, given, _) in enumerate(shares):
+        if given != low[i] + (i in chosen):
+            raise FundingError.single(
+                None,
+                f"Split(shares[{i}].amount)",
+                expected="the exact share rounded as the split's rounding says (a penny left "
+                "goes to the largest remainders; ties: the id that sorts first)",
+            )
 
 
 def recipients_once(ids: list[str], field: str = "weights") -> list[str]:
