@@ -368,3 +368,14 @@ def test_an_amount_citation_is_a_citation_and_is_kept() -> None:
         assert html.escape(f"Amount stated in: {c}") in sp._repr_html_()
     shown = split(Money.parse("1"), {"a": 1}, citations=[c])._repr_html_()  # a notebook's view
     assert html.escape(f"Weights: {c}") in shown
+
+
+def test_weights_over_many_unlike_denominators_are_refused_not_an_internal_error() -> None:
+    """A hundred weights "1/" and 60 digits, each over another denominator, made exact
+    shares of 6,000 digits: ``as_dict`` (``svduty funding --format json``) raised
+    ValueError, Python writing no integer of more than 4,300 digits (hostile43b)."""
+    weights = {f"r{i}": f"1/{10**59 + 2 * i + 1}" for i in range(100)}
+    with pytest.raises(FundingError, match=r"^weights: expected weights whose exact shares"):
+        split(Money.parse("1000"), weights)
+    sp = split(Money.parse("1000"), dict(list(weights.items())[:3]))  # a few are written
+    assert sp.as_dict()["total"] == "1000.00"

@@ -138,3 +138,10 @@ def test_rounding_pennies_given_otherwise_than_the_rule_are_refused(
         Split(Money(100), built, "agreed")
     by_the_rule = split(Money(100), {r: x for r, _, x in shares})
     assert Split(Money(100), by_the_rule.shares, "agreed").total() == Money(100)
+
+
+def test_an_exact_share_too_long_to_write_is_refused() -> None:
+    """A split's JSON writes its exact shares as digits; Python writes no integer of more
+    than 4,300 (as_dict raised ValueError, hostile43b)."""
+    with pytest.raises(FundingError, match=r"Share\(exact\): expected an exact share of at most"):
+        Share("a", Money(0), Fraction(1), Fraction(1, 10**4300))

@@ -20,7 +20,14 @@ from svduty._arguments import instance_argument, instances_argument, text_argume
 from svduty._checked import checked, checked_fields, unchecked
 from svduty.errors import FundingError, MoneyError, Shown, printable
 from svduty.funding._money import Money
-from svduty.funding._split_checks import check_share, check_split, recipients_once
+from svduty.funding._split_checks import (
+    WRITABLE,
+    check_share,
+    check_split,
+    exact_writable,
+    largest_remainder,
+    recipients_once,
+)
 from svduty.funding._weights import Weight, _entry, _fraction, _places
 from svduty.sources import Citation
 
@@ -406,22 +413,15 @@ def split(
                 got=str(Money(ceiling)),
             )
         exact = _solve(amount.pence, ids, w, lo, hi)
-    pence = _largest_remainder(amount.pence, exact)
+    if not all(exact_writable(x) for x in exact.values()):  # many unlike denominators
+        raise FundingError.single(None, "weights", expected=WRITABLE)
+    pence = largest_remainder(amount.pence, exact)
     made = {i: (Money(pence[i]), w[i], exact[i]) for i in ids}  # of their types: unchecked
     shares = tuple(
         unchecked(Share, recipient=i, amount=m, weight=wi, exact=x)
         for i, (m, wi, x) in made.items()
     )
     return Split(amount, shares, method, cited, amount_citation)
-
-
-def _largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, int]:
-    base = {i: x.numerator // x.denominator for i, x in exact.items()}
-    left = amount - sum(base.values())
-    order = sorted(exact, key=lambda i: (-(exact[i] - base[i]), i))
-    for i in order[:left]:
-        base[i] += 1
-    return base
 
 
 @checked
