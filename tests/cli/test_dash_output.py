@@ -160,3 +160,28 @@ def test_a_closed_standard_output_is_told_so(
         f"svduty {argv[0]}: error: {said}: expected standard output open (it is closed)"
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+
+
+def test_classifications_are_not_appended_to_their_input(tmp_path: Path) -> None:
+    """``svduty classify i.jsonl >> i.jsonl`` appended the classifications to the file it
+    read (exit status 0), where ``-o -`` so was refused: ``/dev/stdout`` is the input
+    (hostile43b)."""
+    incidents = tmp_path / "i.jsonl"
+    incidents.write_text('{"id": "1", "date": "2023-06-01"}\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    with incidents.open("ab") as appended:
+        done = subprocess.run(
+            [sys.executable, "-m", "svduty", "classify", str(incidents)],
+            stdout=appended,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+            timeout=300,
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        f"svduty classify: error: {incidents}: standard output: expected a file other than "
+        "the inputs (the classifications go there without --output)"
+    ]
+    assert incidents.read_text(encoding="utf-8") == '{"id": "1", "date": "2023-06-01"}\n'

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 import attrs
 
@@ -35,6 +36,7 @@ __all__ = [
     "output_kind",
     "path_inside",
     "shell_word",
+    "stdout_not_an_output",
     "tells_format",
     "without_empty",
     "writes_to",
@@ -224,6 +226,40 @@ def check_outputs(
                     "as an input)",
                 )
             )
+
+
+def stdout_not_an_output(
+    inputs: Iterable[str | Path], rejected: str | Path | None, stdout: TextIO
+) -> None:
+    """Refuse an input or ``--rejected`` as standard output, where classifications go.
+
+    Without ``--output`` an incident file's classifications go to standard output: the
+    rejected rows are not mixed with them, and an input is not appended to while it is
+    read (``classify i.jsonl >> i.jsonl``; ``-o -`` so was refused already, as
+    ``/dev/stdout`` is the input, hostile43b).
+
+    Raises:
+        ArgumentsConflict: naming the file and the option (exit status 2).
+    """
+    for f in inputs:
+        if str(f) != "-" and writes_to(f, stdout):
+            raise ArgumentsConflict(
+                Problem(
+                    file=str(f),
+                    field="standard output",
+                    expected="a file other than the inputs (the classifications go there "
+                    "without --output)",
+                )
+            )
+    if writes_to(rejected, stdout):
+        raise ArgumentsConflict(
+            Problem(
+                file=str(rejected),
+                field="--rejected",
+                expected="a file other than standard output, where the classifications go "
+                "without --output",
+            )
+        )
 
 
 def path_inside(path: str | Path, folder: str | Path) -> bool:
