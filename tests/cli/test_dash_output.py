@@ -114,3 +114,74 @@ def test_standard_output_is_not_given_two_outputs(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (2, b"")
     assert b"--rejected: expected a file other than --output" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["i.jsonl"]
+
+
+def _closed_stdout(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The command run as ``svduty ... >&-``: its standard output closed."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "svduty", *map(str, argv)],
+        stdout=None,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+        check=False,
+        timeout=300,
+        preexec_fn=lambda: os.close(1),  # after the child's descriptors are set up
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("classify", "m.csv", "-o", "-", "--output-format", "csv"), "-: --output"),
+        (("classify", "m.csv", "--rejected", "-"), "-: --rejected"),
+        (
+            ("classify", "m.csv", "-o", "/dev/stdout", "--output-format", "csv"),
+            "/dev/stdout: --output",
+        ),
+        (("report", "m.csv", "-o", "-"), "-: --output"),
+        (("report", "m.csv", "-o", "/dev/stdout"), "/dev/stdout: --output"),
+    ],
+)
+def test_a_closed_standard_output_is_told_so(
+    tmp_path: Path, argv: tuple[str, ...], said: str
+) -> None:
+    """``svduty classify m.csv -o - >&-`` was told "expected a file, or /dev/stdout for
+    standard output" (report: "expected an .html file"): a closed standard output has no
+    /dev/stdout, and ``-`` was then taken for a file's name (hostile43b)."""
+    month = tmp_path / "m.csv"
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()[:3]
+    month.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = _closed_stdout(*argv, cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        f"svduty {argv[0]}: error: {said}: expected standard output open (it is closed)"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+
+
+def test_classifications_are_not_appended_to_their_input(tmp_path: Path) -> None:
+    """``svduty classify i.jsonl >> i.jsonl`` appended the classifications to the file it
+    read (exit status 0), where ``-o -`` so was refused: ``/dev/stdout`` is the input
+    (hostile43b)."""
+    incidents = tmp_path / "i.jsonl"
+    incidents.write_text('{"id": "1", "date": "2023-06-01"}\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    with incidents.open("ab") as appended:
+        done = subprocess.run(
+            [sys.executable, "-m", "svduty", "classify", str(incidents)],
+            stdout=appended,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+            timeout=300,
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        f"svduty classify: error: {incidents}: standard output: expected a file other than "
+        "the inputs (the classifications go there without --output)"
+    ]
+    assert incidents.read_text(encoding="utf-8") == '{"id": "1", "date": "2023-06-01"}\n'

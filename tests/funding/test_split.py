@@ -310,6 +310,27 @@ def test_shares_that_do_not_add_up_show_their_sum() -> None:
         split_shares(Money.parse("1000"), {"a": "33.33", "b": "33.33", "c": "33.33"})
 
 
+@pytest.mark.parametrize(
+    ("shares", "said"),
+    [
+        ({"a": "1/3", "b": "1/3"}, "0.6667"),
+        ({"a": "0/1", "b": "2/3"}, "0.6667"),
+        ({"a": "2/3", "b": "2/3"}, "1.333"),
+        ({"a": "1/1", "b": "1/1"}, "2"),
+        ({"a": "1/3", "b": "33.33"}, "33.66"),
+        ({"a": "9" * 60 + "/1"}, "1.000e+60"),
+    ],
+)
+def test_fractions_that_do_not_add_up_show_their_sum(shares: dict[str, str], said: str) -> None:
+    """Two thirds said 'got a string of 6 characters, not shown' (hostile43b): the sum
+    was shown only when it had the shape of a short number (two decimal places)."""
+    with pytest.raises(FundingError) as caught:
+        split_shares(Money.parse("100"), shares)
+    assert str(caught.value) == (
+        f"shares: expected shares adding up to 1 (or 100 per cent) (got '{said}')"
+    )
+
+
 @given(problems())
 def test_the_pennies_go_to_the_largest_remainders_ties_to_the_first_id(problem):
     """The rule ROUNDING states, checked: no test pinned it, and handing the pennies to the
@@ -347,3 +368,14 @@ def test_an_amount_citation_is_a_citation_and_is_kept() -> None:
         assert html.escape(f"Amount stated in: {c}") in sp._repr_html_()
     shown = split(Money.parse("1"), {"a": 1}, citations=[c])._repr_html_()  # a notebook's view
     assert html.escape(f"Weights: {c}") in shown
+
+
+def test_weights_over_many_unlike_denominators_are_refused_not_an_internal_error() -> None:
+    """A hundred weights "1/" and 60 digits, each over another denominator, made exact
+    shares of 6,000 digits: ``as_dict`` (``svduty funding --format json``) raised
+    ValueError, Python writing no integer of more than 4,300 digits (hostile43b)."""
+    weights = {f"r{i}": f"1/{10**59 + 2 * i + 1}" for i in range(100)}
+    with pytest.raises(FundingError, match=r"^weights: expected weights whose exact shares"):
+        split(Money.parse("1000"), weights)
+    sp = split(Money.parse("1000"), dict(list(weights.items())[:3]))  # a few are written
+    assert sp.as_dict()["total"] == "1000.00"

@@ -8,6 +8,7 @@ recipient were all accepted, and ``total()`` then disagreed with ``amount`` sile
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import attrs
@@ -115,3 +116,32 @@ def test_an_error_never_shows_the_recipient() -> None:
 def test_every_split_made_by_split_passes_the_checks(pence: int, weights: list[int]) -> None:
     made = split(Money(pence), {f"r{i}": w for i, w in enumerate(weights)})
     assert Split(made.amount, list(made.shares), made.method) == attrs.evolve(made, citations=())
+
+
+@pytest.mark.parametrize(
+    ("shares", "field"),
+    [
+        # the penny to the smaller remainder (0.1p, not 0.9p)
+        ((("a", 33, Fraction(339, 10)), ("b", 67, Fraction(661, 10))), "shares[0].amount"),
+        # a tie (0.5p each) to the id that sorts last
+        ((("a", 49, Fraction(99, 2)), ("b", 51, Fraction(101, 2))), "shares[0].amount"),
+        ((("b", 51, Fraction(101, 2)), ("a", 49, Fraction(99, 2))), "shares[0].amount"),
+    ],
+)
+def test_rounding_pennies_given_otherwise_than_the_rule_are_refused(
+    shares: tuple[tuple[str, int, Fraction], ...], field: str
+) -> None:
+    """Each share was within a penny of its exact share, so the split passed, and its text
+    and JSON stated the largest-remainder rule it did not follow (hostile43b)."""
+    built = tuple(Share(r, Money(p), Fraction(1), x) for r, p, x in shares)
+    with pytest.raises(FundingError, match=rf"Split\({re.escape(field)}\): expected the exact"):
+        Split(Money(100), built, "agreed")
+    by_the_rule = split(Money(100), {r: x for r, _, x in shares})
+    assert Split(Money(100), by_the_rule.shares, "agreed").total() == Money(100)
+
+
+def test_an_exact_share_too_long_to_write_is_refused() -> None:
+    """A split's JSON writes its exact shares as digits; Python writes no integer of more
+    than 4,300 (as_dict raised ValueError, hostile43b)."""
+    with pytest.raises(FundingError, match=r"Share\(exact\): expected an exact share of at most"):
+        Share("a", Money(0), Fraction(1), Fraction(1, 10**4300))

@@ -171,6 +171,35 @@ def test_an_init_bundle_loads_validates_and_answers_undetermined(tmp_path):
             lambda d: d["editions"][0]["endorsements"][0].__setitem__("body", "Jane Smith"),
             "strategies.toml: editions[0].endorsements[0].body: expected an id",
         ),
+        # hostile43b: an area listed twice made a strategy under s.8 alone "for several
+        # areas" no more than for one (accepted), and one under s.9 was told to list two
+        (
+            lambda d: d["editions"][0].update(areas=["E07000218", "E07000218"], under=["s.8"]),
+            "strategies.toml: editions[0].areas[1]: given twice: first at areas[0]",
+        ),
+        (
+            lambda d: d["editions"][0].update(areas=["E07000218", "E07000218"]),
+            "strategies.toml: editions[0].areas[1]: given twice: first at areas[0]",
+        ),
+        (
+            lambda d: d["editions"][0]["under"].append("s.8"),
+            "strategies.toml: editions[0].under[2]: given twice: first at under[0]",
+        ),
+        # hostile43b: a copy of an edition under another id (or any edition for an area of
+        # it starting the same day) made the one listed first the other's revised strategy
+        (
+            lambda d: d["editions"].append({**d["editions"][0], "id": "a-copy"}),
+            "strategies.toml: editions[1].period.start: expected a day other than the start "
+            "of editions[0], a strategy under s.8 for an area of this one: which revises "
+            "which is not known (s.8(11))",
+        ),
+        (
+            lambda d: d["editions"].insert(
+                0, {**d["editions"][0], "id": "a-copy", "areas": ["E07000220"], "under": ["s.8"]}
+            ),
+            "strategies.toml: editions[1].period.start: expected a day other than the start "
+            "of editions[0]",
+        ),
     ],
 )
 def test_bad_data_names_file_row_and_field(bundle, change, line):

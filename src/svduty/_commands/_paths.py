@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 import attrs
 
@@ -35,6 +36,7 @@ __all__ = [
     "output_kind",
     "path_inside",
     "shell_word",
+    "stdout_not_an_output",
     "tells_format",
     "without_empty",
     "writes_to",
@@ -226,6 +228,40 @@ def check_outputs(
             )
 
 
+def stdout_not_an_output(
+    inputs: Iterable[str | Path], rejected: str | Path | None, stdout: TextIO
+) -> None:
+    """Refuse an input or ``--rejected`` as standard output, where classifications go.
+
+    Without ``--output`` an incident file's classifications go to standard output: the
+    rejected rows are not mixed with them, and an input is not appended to while it is
+    read (``classify i.jsonl >> i.jsonl``; ``-o -`` so was refused already, as
+    ``/dev/stdout`` is the input, hostile43b).
+
+    Raises:
+        ArgumentsConflict: naming the file and the option (exit status 2).
+    """
+    for f in inputs:
+        if str(f) != "-" and writes_to(f, stdout):
+            raise ArgumentsConflict(
+                Problem(
+                    file=str(f),
+                    field="standard output",
+                    expected="a file other than the inputs (the classifications go there "
+                    "without --output)",
+                )
+            )
+    if writes_to(rejected, stdout):
+        raise ArgumentsConflict(
+            Problem(
+                file=str(rejected),
+                field="--rejected",
+                expected="a file other than standard output, where the classifications go "
+                "without --output",
+            )
+        )
+
+
 def path_inside(path: str | Path, folder: str | Path) -> bool:
     """Whether ``path`` is in ``folder`` or below it (links and ``..`` resolved).
 
@@ -262,7 +298,7 @@ STDOUT = "/dev/stdout"
 """The name of standard output that ``-o -`` stands for (written in place, never replaced)."""
 
 
-def dash_as_stdout(name: str | None) -> str | None:
+def dash_as_stdout(name: str | None, field: str = "--output") -> str | None:
     """An output named ``-`` as standard output (``/dev/stdout``), where the system has one.
 
     ``-`` is standard output by the common convention (``curl -o -``); it is written as
@@ -270,11 +306,29 @@ def dash_as_stdout(name: str | None) -> str | None:
     rows need ``--output-format``). Without ``/dev/stdout``, ``-`` is left as given, and
     refused as an output.
 
+    Raises:
+        InputFormatError: naming ``field``, for ``-`` or ``/dev/stdout`` while standard
+            output is closed (``>&-``): it was told to give "a file, or /dev/stdout", or
+            "an .html file", as if ``-`` were not standard output (hostile43b).
+
     Example:
         >>> dash_as_stdout("-"), dash_as_stdout("rows.csv"), dash_as_stdout(None)
         ('/dev/stdout', 'rows.csv', None)
     """
+    if name in ("-", STDOUT) and _closed(1):
+        raise InputFormatError(
+            Problem(file=name, field=field, expected="standard output open (it is closed)")
+        )
     return STDOUT if name == "-" and os.path.exists(STDOUT) else name
+
+
+def _closed(descriptor: int) -> bool:
+    """Whether a descriptor of the process is closed (``>&-``), not merely unusual."""
+    try:
+        os.fstat(descriptor)
+    except OSError:
+        return True
+    return False
 
 
 def csv_target(name: str) -> bool:

@@ -42,6 +42,7 @@ from svduty._commands._paths import (
     dash_as_stdout,
     in_folder,
     output_kind,
+    stdout_not_an_output,
     tells_format,
     without_empty,
     writes_to,
@@ -295,7 +296,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 2
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
-    args.output, args.rejected = dash_as_stdout(args.output), dash_as_stdout(args.rejected)
+    args.output = dash_as_stdout(args.output)
+    args.rejected = dash_as_stdout(args.rejected, "--rejected")
     if str(args.output) == STDIN:  # no /dev/stdout: not a file named '-'
         where = "a file, or /dev/stdout for standard output"
         raise InputFormatError(Problem(file="-", field="--output", expected=where))
@@ -306,15 +308,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise ArgumentsConflict(Problem(field="--output-format", expected=where))
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
-    if fmt == "incidents" and not args.output and writes_to(args.rejected, stdout):
-        raise ArgumentsConflict(
-            Problem(
-                file=str(args.rejected),
-                field="--rejected",
-                expected="a file other than standard output, where the classifications go "
-                "without --output",
-            )
-        )
+    if fmt == "incidents" and not args.output:  # the classifications to standard output
+        stdout_not_an_output(inputs.files, args.rejected, stdout)
     if args.rejected is not None and not csv_target(args.rejected):  # CSV only
         raise InputFormatError(
             Problem(

@@ -30,6 +30,7 @@ from svduty._checked import checked, checked_fields, checked_methods
 from svduty.answers import Answer, Reason, Verdict
 from svduty.errors import FundingError, Problem
 from svduty.funding._consulted import Preparation, consulted_in_preparing
+from svduty.funding._edition_checks import given_twice, same_start
 from svduty.funding._records import duplicates
 from svduty.periods import Period, date
 from svduty.sources import Citation, cite
@@ -228,6 +229,7 @@ class StrategyEdition:
             for n, u in enumerate(self.under)
             if u not in _UNDER
         ]
+        problems += given_twice(self.areas, "areas") + given_twice(self.under, "under")
         if not self.under:
             problems.append(Problem(field="under", expected="'s.8', 's.9' or both"))
         several = len(set(self.areas)) > 1
@@ -282,6 +284,7 @@ class StrategyRecords:
 
     def __attrs_post_init__(self) -> None:
         problems = duplicates((e.id for e in self.editions), "editions", "id")
+        problems += same_start([(e.areas, e.under, e.period.start) for e in self.editions])
         if problems:
             raise FundingError(problems)
 

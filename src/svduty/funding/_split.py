@@ -18,9 +18,16 @@ import attrs
 
 from svduty._arguments import instance_argument, instances_argument, text_argument, texts_argument
 from svduty._checked import checked, checked_fields, unchecked
-from svduty.errors import FundingError, MoneyError, printable
+from svduty.errors import FundingError, MoneyError, Shown, printable
 from svduty.funding._money import Money
-from svduty.funding._split_checks import check_share, check_split, recipients_once
+from svduty.funding._split_checks import (
+    WRITABLE,
+    check_share,
+    check_split,
+    exact_writable,
+    largest_remainder,
+    recipients_once,
+)
 from svduty.funding._weights import Weight, _entry, _fraction, _places
 from svduty.sources import Citation
 
@@ -99,7 +106,8 @@ class Split:
     A split built in Python (one a council system agreed elsewhere) is held to what
     :func:`split` makes: at least one share, each recipient once (names that differ only
     in case or Unicode form are one), the shares and their exact shares adding up to the
-    amount, each share as :class:`Share` requires.
+    amount, each share as :class:`Share` requires, and the pennies of the rounding given
+    as :data:`ROUNDING` says (to the largest remainders; ties: the id that sorts first).
 
     Raises:
         FundingError: a split :func:`split` never makes, naming the field (never a
@@ -405,22 +413,15 @@ def split(
                 got=str(Money(ceiling)),
             )
         exact = _solve(amount.pence, ids, w, lo, hi)
-    pence = _largest_remainder(amount.pence, exact)
+    if not all(exact_writable(x) for x in exact.values()):  # many unlike denominators
+        raise FundingError.single(None, "weights", expected=WRITABLE)
+    pence = largest_remainder(amount.pence, exact)
     made = {i: (Money(pence[i]), w[i], exact[i]) for i in ids}  # of their types: unchecked
     shares = tuple(
         unchecked(Share, recipient=i, amount=m, weight=wi, exact=x)
         for i, (m, wi, x) in made.items()
     )
     return Split(amount, shares, method, cited, amount_citation)
-
-
-def _largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, int]:
-    base = {i: x.numerator // x.denominator for i, x in exact.items()}
-    left = amount - sum(base.values())
-    order = sorted(exact, key=lambda i: (-(exact[i] - base[i]), i))
-    for i in order[:left]:
-        base[i] += 1
-    return base
 
 
 @checked
@@ -489,7 +490,8 @@ def split_shares(
     fracs = {k: _fraction(v, _entry("shares", k, places)) for k, v in shares.items()}
     total = sum(fracs.values(), Fraction(0))
     if total not in (1, 100):  # the sum as a number is shown ("9999/100" was hidden)
-        said = f"{Decimal(total.numerator) / total.denominator:.4g}"  # short: it is shown
+        # short, and shown: no one's personal data ("0.6667" was not shown, hostile43b)
+        said = Shown(f"{Decimal(total.numerator) / total.denominator:.4g}")
         raise FundingError.single(
             None, "shares", expected="shares adding up to 1 (or 100 per cent)", got=said
         )

@@ -18,13 +18,62 @@ Example:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 from svduty.errors import FundingError
 from svduty.funding._money import Money
 
-__all__ = ["check_share", "check_split", "recipients_once"]
+__all__ = [
+    "EXACT_DIGITS",
+    "WRITABLE",
+    "check_share",
+    "check_split",
+    "exact_writable",
+    "largest_remainder",
+    "recipients_once",
+]
+
+EXACT_DIGITS = 4300
+"""The most digits an exact share's numerator or denominator may have: a split's JSON
+writes it as digits, and Python writes no integer of more (``sys.get_int_max_str_digits``).
+A hundred weights such as ``"1/"`` and 60 digits, each over another denominator, made
+exact shares of 6,000 digits: ``svduty funding --format json`` failed with an unexpected
+``ValueError`` (hostile43b)."""
+_TOO_LONG = 10**EXACT_DIGITS
+WRITABLE = (
+    f"weights whose exact shares have at most {EXACT_DIGITS:,} digits (fractions over many "
+    "different denominators: give them over one, or as decimals)"
+)
+"""What :func:`~svduty.funding.split` expects of weights whose exact shares are too long."""
+
+
+def largest_remainder(amount: int, exact: Mapping[str, Fraction]) -> dict[str, int]:
+    """Each exact share in whole pence by the split's rounding (``ROUNDING``).
+
+    Each rounded down, the pence left one each to the largest remainders (ties: the id
+    that sorts first).
+
+    Example:
+        >>> largest_remainder(100, {"b": Fraction(100, 3), "a": Fraction(200, 3)})
+        {'b': 33, 'a': 67}
+    """
+    base = {i: x.numerator // x.denominator for i, x in exact.items()}
+    left = amount - sum(base.values())
+    order = sorted(exact, key=lambda i: (-(exact[i] - base[i]), i))
+    for i in order[:left]:
+        base[i] += 1
+    return base
+
+
+def exact_writable(exact: Fraction) -> bool:
+    """Whether an exact share can be written as digits (:data:`EXACT_DIGITS`).
+
+    Example:
+        >>> exact_writable(Fraction(100, 3)), exact_writable(Fraction(1, 10**4300))
+        (True, False)
+    """
+    return bool(max(abs(exact.numerator), exact.denominator) < _TOO_LONG)
 
 
 def check_share(recipient: str, pence: int, weight: Fraction, exact: Fraction) -> None:
@@ -43,6 +92,12 @@ def check_share(recipient: str, pence: int, weight: Fraction, exact: Fraction) -
     for field, value in (("amount", pence), ("weight", weight), ("exact", exact)):
         if value < 0:
             raise FundingError.single(None, f"Share({field})", expected=f"{field} of zero or more")
+    if not exact_writable(exact):
+        raise FundingError.single(
+            None,
+            "Share(exact)",
+            expected=f"an exact share of at most {EXACT_DIGITS:,} digits above and below",
+        )
     low = exact.numerator // exact.denominator
     if not low <= pence <= -(-exact.numerator // exact.denominator):
         raise FundingError.single(
@@ -94,6 +149,36 @@ def check_split(pence: int, shares: Sequence[tuple[str, int, Fraction]]) -> None
             expected=f"exact shares adding up to the amount {Money(pence)} (each share is "
             "its exact share rounded to the penny)",
         )
+    _pennies_by_the_rule(pence, shares)
+
+
+def _pennies_by_the_rule(pence: int, shares: Sequence[tuple[str, int, Fraction]]) -> None:
+    """Refuse rounding pennies given otherwise than the split's ``rounding`` says.
+
+    Every split states its rule (``ROUNDING``: each exact share rounded down, the pennies
+    left one each to the largest remainders, ties to the recipient id that sorts first);
+    a split built in Python that gave a penny to a smaller remainder (33.9p and 66.1p as
+    33p and 67p) was accepted, and its text and JSON then stated a rule it did not follow
+    (hostile43b).
+
+    Example:
+        >>> check_split(100, [("a", 33, Fraction(339, 10)), ("b", 67, Fraction(661, 10))])
+        Traceback (most recent call last):
+        ...
+        svduty.errors.FundingError: Split(shares[0].amount): expected the exact share rounded as the split's rounding says (a penny left goes to the largest remainders; ties: the id that sorts first)
+    """  # noqa: E501
+    low = [x.numerator // x.denominator for _, _, x in shares]
+    left = pence - sum(low)
+    order = sorted(range(len(shares)), key=lambda i: (-(shares[i][2] - low[i]), shares[i][0]))
+    chosen = set(order[:left])
+    for i, (_, given, _) in enumerate(shares):
+        if given != low[i] + (i in chosen):
+            raise FundingError.single(
+                None,
+                f"Split(shares[{i}].amount)",
+                expected="the exact share rounded as the split's rounding says (a penny left "
+                "goes to the largest remainders; ties: the id that sorts first)",
+            )
 
 
 def recipients_once(ids: list[str], field: str = "weights") -> list[str]:
