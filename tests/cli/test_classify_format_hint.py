@@ -44,3 +44,19 @@ def test_another_value_is_refused_as_before_and_the_formats_still_parse() -> Non
     assert "invalid choice: 'xml' (choose from 'auto', 'police-uk', 'incidents')" in err
     code, _, _ = run("classify", sample_police_uk(), "--format", "police-uk", "--summary", "json")
     assert code == 0
+
+
+@pytest.mark.parametrize("value", ["csv", "parquet", "jsonl"])
+@pytest.mark.parametrize("option", ["--format", "--input-format"])
+def test_a_file_type_given_as_the_input_format_is_not_called_an_output_format(
+    option: str, value: str
+) -> None:
+    """CSV, Parquet and JSON Lines are files classify reads too (diff43): the error says
+    the inputs' file type is read from their suffix, and what the option would be for
+    the rows written, without calling the file type an output format only."""
+    code, out, err = run("classify", sample_police_uk(), option, value)
+    assert (code, out) == (2, "")
+    last = err.splitlines()[-1]
+    assert "is an output format" not in last
+    assert "from their suffix" in last
+    assert f"--output-format {value}" in last

@@ -72,3 +72,11 @@ def test_a_title_given_is_still_checked(tmp_path: Path) -> None:
     assert main(argv, stdout=io.StringIO(), stderr=err) == 1
     assert "title: expected one line of text (at most 200 characters)" in err.getvalue()
     assert not (tmp_path / "b").exists()
+
+
+def test_a_title_of_one_name_too_long_counts_it_as_one_area() -> None:
+    """No name fits (one far too long): the title counts the areas, in good English (diff43)."""
+    from svduty.io._new_records import default_title
+
+    assert default_title(["A" * 250]) == "1 area Serious Violence Duty partnership"
+    assert default_title(["A" * 250, "B" * 250]) == "2 areas Serious Violence Duty partnership"

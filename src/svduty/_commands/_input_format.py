@@ -23,6 +23,12 @@ _OUTPUT_OPTIONS = {
     "jsonl": ("the rows written (-o) as JSON Lines", "--output-format jsonl"),
 }
 """An output format given as the inputs': what it would be of, and the option that sets it."""
+_SUMMARIES = frozenset({"text", "json"})
+"""The summary's formats: outputs only (CSV, Parquet and JSON Lines are inputs' files too,
+whose type classify reads from their suffix, diff43)."""
+_SUFFIX = (
+    " (the inputs' type of file is read from their suffix; incidents in CSV or Parquet need --map)"
+)
 
 
 def input_format(text: str) -> str:
@@ -44,9 +50,11 @@ def input_format(text: str) -> str:
     if text not in _OUTPUT_OPTIONS:
         return text
     what, wanted = _OUTPUT_OPTIONS[text]
+    said = "an output format" if text in _SUMMARIES else "a type of file"
+    read = "" if text in _SUMMARIES else _SUFFIX
     raise argparse.ArgumentTypeError(
-        f"{text!r} is an output format: classify's --format is the inputs' format "
-        f"({', '.join(INPUT_FORMATS)}), as --input-format; for {what} give {wanted}"
+        f"{text!r} is {said}: classify's --format is the inputs' format "
+        f"({', '.join(INPUT_FORMATS)}), as --input-format{read}; for {what} give {wanted}"
     )
 
 

@@ -88,7 +88,7 @@ def default_title(names: list[str]) -> str:
             listed = head[0] if shown == 1 else f"{', '.join(head[:-1])} and {head[-1]}"
         if len(listed) + len(TITLE_SUFFIX) <= _TITLE_LIMIT:
             return listed + TITLE_SUFFIX
-    return f"{len(names)} areas{TITLE_SUFFIX}"
+    return f"{len(names)} area{'s' if len(names) > 1 else ''}{TITLE_SUFFIX}"
 
 
 def cite(source: str, provision: str, doubt: str = "") -> dict[str, str]:
