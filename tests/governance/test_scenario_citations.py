@@ -8,6 +8,8 @@ gap cited the rows still served instead of its own.
 from __future__ import annotations
 
 import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import svduty
 from svduty.governance import AbolishAuthority, ChangeBody, Scenario, TransferFunctions
@@ -120,3 +122,50 @@ def test_a_diff_says_a_what_if_citation_is_unconfirmed():
     said = str(BodyChange("board", "coverage_citation", None, what_if))
     assert said.endswith("(unconfirmed: a what-if)")
     assert "(unconfirmed" not in str(BodyChange("b", "citation", None, cite("pcsc-act-2022")))
+
+
+def test_a_member_leaving_leaves_the_members_kept_as_sure_as_their_source():
+    """A policy review (forty-fourth session): "the ICB leaves the partnership", written as
+    ``remove_members`` on each board it sits on, made every other member's seat on those
+    boards unconfirmed, so the what-if reported seven new ``GOV-SPECIFIED`` warnings ("the
+    county council takes part only through unconfirmed membership; see changes[0]...")
+    that the ICB's leaving did not cause. No one joins: the members kept are those the old
+    source states, as sure as before, with or without a (what-if's) citation."""
+    icb = "coventry-and-warwickshire-icb"
+    boards = [b.id for b in P.governance if icb in b.members]
+    assert len(boards) > 1
+    leaves = [ChangeBody(b, remove_members=[icb]) for b in boards]
+    what_if = attrs.evolve(AGREEMENT, confidence=Confidence.UNCONFIRMED, doubt="a what-if")
+    before = {(f.rule, f.subjects) for f in P.validate_governance()}
+    for cited in (None, what_if):
+        w = P.what_if(Scenario("icb-leaves", "The ICB leaves", leaves, citation=cited))
+        for b in boards:
+            assert w.governance.get(b).members_citation == P.governance.get(b).members_citation
+        new = [f for f in w.findings if (f.rule, f.subjects) not in before]
+        assert [(f.rule, f.subjects) for f in new] == [("GOV-SPECIFIED", (icb,))]
+        assert {c.field for c in w.diff.bodies_changed} == {"members"}
+
+
+_SEATS = sorted((b.id, m) for b in P.governance for m in b.members)
+
+
+@given(st.frozensets(st.sampled_from(_SEATS), min_size=1, max_size=4))
+@settings(max_examples=25, deadline=None)
+def test_members_leaving_never_makes_another_members_seat_less_sure(seats):
+    """Taking members off boards (no one joining) can leave an authority off every board,
+    never make a member kept there less sure: ``GOV-SPECIFIED``'s findings about the
+    authorities still seated are the partnership's own, before the scenario."""
+    leaving: dict[str, list[str]] = {}
+    for board, member in seats:
+        leaving.setdefault(board, []).append(member)
+    changes = [ChangeBody(b, remove_members=ms) for b, ms in sorted(leaving.items())]
+    w = P.what_if(Scenario("leave", "Members leave", changes))
+    seated = {m for b in w.governance for m in b.members}
+    own = P.validate_governance()
+    before = {(f.severity, f.subjects) for f in own if f.rule == "GOV-SPECIFIED"}
+    after = {
+        (f.severity, f.subjects)
+        for f in w.findings
+        if f.rule == "GOV-SPECIFIED" and f.message.split()[2] in seated
+    }
+    assert after <= before

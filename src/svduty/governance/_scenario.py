@@ -412,11 +412,11 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
         new = attrs.evolve(new, chair_citation=back)
     if was is not None and set(new.members) == set(was.members):  # back as it was: so cited
         new = attrs.evolve(new, members=was.members, members_citation=was.members_citation)
-    elif new.members != b.members and citation is not None:  # the old source names the rest
+    elif change.add_members and citation is not None:  # the old source names the rest
         old = was.members_citation if was is not None else b.members_citation  # the record's
         cited = kept_members_citation(citation, old, kept)
         new = attrs.evolve(new, members_citation=cited)
-    elif new.members != b.members:
+    elif change.add_members:  # who joins has no source (none joins: those kept stay as cited)
         new = attrs.evolve(
             new, members_citation=unsourced(b.members_citation or b.citation, "its members")
         )
