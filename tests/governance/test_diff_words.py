@@ -60,3 +60,36 @@ def test_the_log_says_what_a_change_of_districts_changed_and_no_more():
     same = ChangeDistricts("rugby-csp-board", ("E07000220",))
     _, log = P.governance.apply(Scenario("same", "Same", [same]))
     assert log.entries[0].message == "rugby-csp-board: no change (the same districts and area)"
+
+
+def test_a_source_kept_in_doubt_says_what_changed_not_the_source_twice():
+    """A policy review (forty-fourth session): a new chair with no source printed "source
+    for its chair: <the strategy's foreword, its whole doubt> -> <the same, its whole
+    doubt; its chair changed by a what-if that cites no source ...>", two near-identical
+    paragraphs with the change at the end of the second. The text says the source once,
+    "as before", and what is new: its doubt (and "now unconfirmed" where it was not)."""
+    from svduty.governance import ChangeBody
+
+    board = "safer-warwickshire-partnership-board"
+    csp, yjs = "rugby-csp-board", "warwickshire-youth-justice-service"
+    changes = [
+        ChangeBody(board, chair="warwickshire-police"),
+        ChangeBody(csp, add_members=[yjs]),
+    ]
+    lines = P.what_if(Scenario("s", "S", changes)).diff.to_text().splitlines()
+    chair = next(line for line in lines if "source for its chair" in line)
+    assert "The foreword is signed" not in chair  # the old doubt, not said twice
+    assert chair.endswith(
+        "Foreword, as before; its doubt now adds: its chair changed by a what-if that cites "
+        "no source: warwickshire-sv-strategy, Foreword states the record as it was"
+    )
+    members = next(line for line in lines if "source for its members" in line)
+    assert members == (
+        "  Rugby Community Safety Partnership Board (rugby-csp-board): source for its members: "
+        "Crime and Disorder Act 1998, s.5(1), as before; now unconfirmed: its members changed "
+        "by a what-if that cites no source: cda-1998, s.5(1) states the record as it was"
+    )
+    # the JSON keeps the whole citations, by field name, as before
+    changed = P.what_if(Scenario("s", "S", changes)).as_dict()["diff"]["bodies_changed"]
+    said = next(c for c in changed if ".chair_citation" in c)
+    assert said.count("The foreword is signed") == 2

@@ -153,7 +153,34 @@ class BodyChange:
             said = [f"joins {joins}"] * bool(joins) + [f"leaves {leaves}"] * bool(leaves)
             if said:
                 return f"{head}: {'; '.join(said)}"
+        doubted = _doubt_added(old, new)
+        if doubted is not None:  # the same source, only doubted more: say that, once
+            return f"{head}: {old}, as before; {doubted}"
         return f"{head}: {shown(old)} -> {shown(new)}"
+
+
+def _doubt_added(old: Any, new: Any) -> str | None:
+    """What a citation kept as the last source gained (its doubt), or None.
+
+    Example:
+        >>> from svduty.sources import Confidence, cite
+        >>> doubted = cite("cda-1998", "s.5(1)", confidence=Confidence.UNCONFIRMED, doubt="x")
+        >>> _doubt_added(cite("cda-1998", "s.5(1)"), doubted)
+        'now unconfirmed: x'
+    """
+    if not (isinstance(old, Citation) and isinstance(new, Citation)) or new.doubt is None:
+        return None
+    if new.confidence is not Confidence.UNCONFIRMED or old.doubt == new.doubt:
+        return None
+    if attrs.evolve(new, confidence=old.confidence, doubt=old.doubt) != old:
+        return None  # another source, provision or day: shown whole
+    if old.doubt is None:
+        return f"now unconfirmed: {new.doubt}"
+    kept = f"{old.doubt.rstrip('.')}; "
+    if not new.doubt.startswith(kept):
+        return None
+    said = "its doubt now adds" if old.confidence is new.confidence else "now unconfirmed"
+    return f"{said}: {new.doubt.removeprefix(kept)}"
 
 
 @attrs.frozen(slots=True)
