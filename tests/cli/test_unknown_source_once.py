@@ -3,7 +3,9 @@
 A new user copied a published definition into a bundle from ``svduty init`` without its
 sources: ``svduty validate`` printed one identical "unknown source" line per citation
 (twelve for Norfolk's). The text says it once, with how many places cite it; the JSON
-document (``validate/1``) and ``DataError.problems`` still list each citation.
+document (``validate/1``) and ``DataError.problems`` still list each citation. It did not
+say how a bundle declares a source (a researcher's review, forty-fourth session): it
+names ``bundle.toml``'s ``[[sources]]`` table and the fields a source needs.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ SOURCE = "norfolk-pcc-serious-violence"
 SAID = (
     f"definition.toml: unknown source: {SOURCE} (cited 12 times: citation, "
     "include[0].citation, include[1].citation and 9 more); expected the id of a national "
-    "source or of one the bundle declares\n"
+    "source or of one the bundle declares (a [[sources]] table in bundle.toml: id, title, "
+    "kind)\n"
 )
 
 
@@ -58,7 +61,7 @@ def test_the_json_document_still_lists_each_citation(bundle: Path):
     assert problems[-1]["field"] == "kinds[1].citation"
     assert {p["problem"] for p in problems} == {
         f"unknown source: {SOURCE}; expected the id of a national source or of one the "
-        "bundle declares"
+        "bundle declares (a [[sources]] table in bundle.toml: id, title, kind)"
     }
     assert err == SAID  # the lines on standard error are the text's
 

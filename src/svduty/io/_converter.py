@@ -336,7 +336,8 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
                 None,
                 None,
                 message=f"unknown source: {shown(value)}",
-                expected="the id of a national source or of one the bundle declares",
+                expected="the id of a national source or of one the bundle declares"
+                " (a [[sources]] table in bundle.toml: id, title, kind)",
             )
         raise DataError.single(
             None, None, expected="a source id such as 'pcsc-act-2022'", got=describe(value)
