@@ -199,3 +199,21 @@ def test_a_terrorist_attack_is_out_of_every_definition_with_its_own_reason(defin
     c = classify(attack, d)
     assert c.in_scope is Verdict.NO
     assert f"DEF-{d.id}-TERRORISM" in [r.rule for r in c.reasons]
+
+
+def test_a_comparison_prints_as_its_report():
+    """A researcher's review (forty-fourth session): ``print(comparison)`` in a notebook
+    gave the attrs repr (``Comparison(first='examplshire', ... Citation(source=Source(...``)
+    where the command prints a report; printed, it is the report, citations and all."""
+    import svduty
+    from svduty.definitions import Incident, compare_definitions
+
+    mine = svduty.load_partnership(svduty.sample_path("examplshire-bundle")).definition
+    theirs = svduty.warwickshire().definition
+    assert mine is not None
+    assert theirs is not None
+    adult = Incident(id="assault, victim 40", offence_code="8N", victim_age=40)
+    c = compare_definitions([adult], mine, theirs)
+    assert str(c) == c.to_text()
+    assert str(c).splitlines()[-1].startswith("  examplshire:victim_age_below: ")
+    assert "[Examplshire Serious Violence Duty partnership agreement (made up)" in str(c)

@@ -71,9 +71,13 @@ class Comparison:
         counts: ``(first answer, second answer) -> incidents``.
         differences: The incidents on which they differ, with the deciding rules.
 
+    Printed (``print(comparison)``, ``str``), it is :meth:`to_text`'s report.
+
     Example:
         >>> Comparison("a", "b", 0, 0).to_text().splitlines()[0]
         'a against b: 0 incidents, 0 agree, 0 differ'
+        >>> print(Comparison("a", "b", 0, 0))
+        a against b: 0 incidents, 0 agree, 0 differ
     """
 
     first: str
@@ -111,6 +115,9 @@ class Comparison:
                 for d in self.differences
             ],
         }
+
+    def __str__(self) -> str:
+        return self.to_text()
 
     def to_text(self) -> str:
         """A readable report: the cross-table of answers, then each difference.
