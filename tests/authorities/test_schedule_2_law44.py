@@ -1,0 +1,43 @@
+"""Schedule 2 and s.12(2): the local government areas of an educational authority (law44).
+
+Sch 2, first table, second column: "Each local government area in which the school is
+located" (and "... in which the Academy is located"). A school recorded against its county
+was joined to every district within the county, so the s.8(4) consultation rule listed it
+among the educational authorities of districts it does not stand in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from svduty.areas import Geography
+from svduty.authorities import Authority, AuthorityCategory
+from svduty.authorities._areas_served import area_problems
+from svduty.sources import cite
+
+SCH2 = cite("pcsc-act-2022", "Sch 2")
+WARWICKSHIRE, RUGBY, POLICE_AREA = "E10000031", "E07000220", "E23000017"
+
+
+def _school(area: str) -> Authority:
+    return Authority("st-x", "St X", AuthorityCategory.EDUCATIONAL_AUTHORITY, (area,), SCH2)
+
+
+@pytest.mark.parametrize("area", [WARWICKSHIRE, POLICE_AREA])
+def test_a_school_named_by_a_county_or_police_area_is_refused(area: str) -> None:
+    problems = list(area_problems(Geography.england_and_wales(), _school(area), area))
+    assert [rule for rule, _ in problems] == ["BUNDLE-CATEGORY-AREA"]
+    message = problems[0][1]
+    assert "in which the school or Academy is located (s.12(2))" in message
+    assert "name the district or districts it stands in" in message
+
+
+@pytest.mark.parametrize("area", [RUGBY, "E06000001", "E09000033", "W06000015"])
+def test_a_school_named_by_its_local_government_area_is_accepted(area: str) -> None:
+    assert list(area_problems(Geography.england_and_wales(), _school(area), area)) == []
+
+
+def test_a_prison_named_by_a_county_is_left_to_the_unconfirmed_row() -> None:
+    """The prison and youth custody rows' second column is not confirmed: not refused."""
+    prison = Authority("p", "P", AuthorityCategory.PRISON_AUTHORITY, (WARWICKSHIRE,), SCH2)
+    assert list(area_problems(Geography.england_and_wales(), prison, WARWICKSHIRE)) == []
