@@ -9,8 +9,10 @@ among the educational authorities of districts it does not stand in.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from svduty.areas import Geography
+from svduty.areas import AreaKind, Geography
 from svduty.authorities import Authority, AuthorityCategory
 from svduty.authorities._areas_served import area_problems
 from svduty.sources import cite
@@ -41,3 +43,14 @@ def test_a_prison_named_by_a_county_is_left_to_the_unconfirmed_row() -> None:
     """The prison and youth custody rows' second column is not confirmed: not refused."""
     prison = Authority("p", "P", AuthorityCategory.PRISON_AUTHORITY, (WARWICKSHIRE,), SCH2)
     assert list(area_problems(Geography.england_and_wales(), prison, WARWICKSHIRE)) == []
+
+
+@given(st.sampled_from(list(AreaKind)))
+def test_a_school_is_refused_exactly_for_an_area_not_a_local_government_area(
+    kind: AreaKind,
+) -> None:
+    """Sch 2: a school is an authority for the local government area(s) it stands in;
+    any other kind of area (named by an id a scenario creates, of a stated kind) is refused."""
+    problems = list(area_problems(Geography.england_and_wales(), _school("x"), "x", kind=kind))
+    refused = [rule for rule, _ in problems if rule == "BUNDLE-CATEGORY-AREA"]
+    assert bool(refused) is not kind.is_local_government_area
