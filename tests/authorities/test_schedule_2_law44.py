@@ -54,3 +54,23 @@ def test_a_school_is_refused_exactly_for_an_area_not_a_local_government_area(
     problems = list(area_problems(Geography.england_and_wales(), _school("x"), "x", kind=kind))
     refused = [rule for rule, _ in problems if rule == "BUNDLE-CATEGORY-AREA"]
     assert bool(refused) is not kind.is_local_government_area
+
+
+def test_a_disclosure_s16_does_not_reach_names_s10_and_other_powers() -> None:
+    """s.16's "no" for a partner in neither Schedule is no answer under s.10(2) or other
+    powers (s.10(7), s.16(7)): the reason says so, with the doubt (no s.10 regulations)."""
+    from svduty.authorities import InformationFacts, may_disclose
+
+    charity = Authority(
+        "c", "Charity", AuthorityCategory.OTHER_PARTNER, (), cite("pcsc-act-2022", "s.11(1)")
+    )
+    police = Authority("p", "P", AuthorityCategory.CHIEF_OFFICER_OF_POLICE, ("E23000017",), SCH2)
+    facts = InformationFacts(held_for_own_functions=True, for_recipient_functions=True)
+    for a, b in ((charity, police), (police, charity)):
+        answer = may_disclose(a, b, facts)
+        assert answer.verdict.value == "no"
+        (s10,) = [r for r in answer.reasons if r.rule == "s.10(2)"]
+        assert "Charity" in s10.says
+        assert s10.citation.doubt
+    school = _school("E07000220")
+    assert not [r for r in may_disclose(police, school, facts).reasons if r.rule == "s.10(2)"]
