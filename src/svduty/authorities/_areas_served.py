@@ -41,18 +41,31 @@ AREA_KINDS: dict[AuthorityCategory, frozenset[AreaKind]] = {
     _C.FIRE_AND_RESCUE_AUTHORITY: frozenset({_K.FIRE_AND_RESCUE_AUTHORITY, _K.COUNTY} | _LGA),
     _C.INTEGRATED_CARE_BOARD: frozenset({_K.INTEGRATED_CARE_BOARD}),
     _C.LOCAL_HEALTH_BOARD: frozenset({_K.LOCAL_HEALTH_BOARD}),
+    _C.EDUCATIONAL_AUTHORITY: _LGA,
 }
 """The kinds of area an authority of each category may name (Sch 1's second column).
 
-A category not listed (probation, youth offending teams, Schedule 2, other partners)
-may name any area that contains local government areas: an LSOA or a ward (within one)
-is refused, since the join would make the authority one for no area.
+An educational authority names the local government area(s) in which its school or
+Academy is located (Sch 2, first table, second column: "Each local government area in
+which the school is located"): a county or a police force area would make it one for
+every district within, not for the one it stands in. A category not listed (probation,
+youth offending teams, the prison and youth custody rows of Schedule 2, whose second
+column is not confirmed, other partners) may name any area that contains local
+government areas: an LSOA or a ward (within one) is refused, since the join would make
+the authority one for no area.
 
 Example:
     >>> AreaKind.COUNTY in AREA_KINDS[AuthorityCategory.DISTRICT_COUNCIL]
     False
 """
 
+_LOCATED = frozenset({_C.EDUCATIONAL_AUTHORITY})
+"""The categories whose confirmed second column is where the establishment is located."""
+_LOCATED_IN = (
+    ": Sch 2 makes it an authority for each local government area in which the school or "
+    "Academy is located (s.12(2)), not for every district within a wider area; name the "
+    "district or districts it stands in"
+)
 _GSS_CODE = re.compile(r"^[EW]\d{8}$")  # of England or Wales
 _WITHIN_A_DISTRICT = frozenset({_K.LSOA2011, _K.LSOA2021, _K.WARD})
 _NATION_OF_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
@@ -118,7 +131,8 @@ def area_problems(
         allowed = None  # the area's kind is of its own period: a county council served it
     if kind is None and _GSS_CODE.match(code) and code[1:3] == "05":  # a ward's code
         kind = _K.WARD
-    if allowed is None and kind in _WITHIN_A_DISTRICT:  # joins to no local government area
+    located = a.category in _LOCATED
+    if (allowed is None or located) and kind in _WITHIN_A_DISTRICT:  # joins to no LGA
         district = geo.district_code_of(code) if kind is not _K.WARD else None
         yield (
             "BUNDLE-CATEGORY-AREA",
@@ -128,11 +142,12 @@ def area_problems(
             "government area in which it is located); name the district"
             + (f", {district}" if district else ""),
         )
-    if kind is not None and allowed is not None and kind not in allowed:
+    elif kind is not None and allowed is not None and kind not in allowed:
         yield (
             "BUNDLE-CATEGORY-AREA",
             f"{a.id} is {a.category.a} but {code} is {kind.a} (expected "
-            f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})",
+            f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})"
+            + (_LOCATED_IN if located else ""),
         )
     nation = a.nation_of
     letter, said = code[:1], f"a GSS code starting {code[:1]}"

@@ -44,7 +44,8 @@ class Role(Words):
     ``relevant_authority`` (s.12, Sch 2: educational, prison and youth custody
     authorities) must be consulted and collaborate (ss.8(4), 15); a
     ``local_policing_body`` (s.14) may assist and monitor but is not specified;
-    ``other_partner`` has no role under the Act.
+    ``other_partner`` is none of these: it has a role only if regulations under s.10
+    prescribe it (then s.19(2)(b): it must have regard to the guidance).
 
     Example:
         >>> Role("local_policing_body").value
@@ -430,7 +431,8 @@ _ROWS: tuple[CategoryInfo, ...] = (
     ),
     CategoryInfo(
         _C.OTHER_PARTNER,
-        "Another partner: no role under Part 2 Chapter 1 of the Act",
+        "Another partner: neither a specified nor a relevant authority nor a local policing "
+        "body (a role under Part 2 Chapter 1 only if prescribed in regulations under s.10)",
         Role.OTHER_PARTNER,
         "none",
         _EW,

@@ -24,6 +24,7 @@ from svduty.authorities._categories import Role
 from svduty.authorities._request_area import recipient_area
 from svduty.errors import ConflictError
 from svduty.periods import Period
+from svduty.sources import Confidence, cite
 
 __all__ = ["InformationFacts", "may_disclose", "may_require_information"]
 
@@ -212,6 +213,22 @@ _ENTAILED = {
 }
 
 
+_S10_2 = (
+    "s.16 does not reach {name}, not a person it lists; that is no answer to whether the "
+    "disclosure is lawful otherwise: regulations under s.10(2) may authorise a disclosure "
+    "by a prescribed person to, or to a prescribed person by, a specified authority, local "
+    "policing body or relevant authority (s.10(3)), and other powers to disclose are not "
+    "affected (s.10(7), s.16(7))"
+)
+_S10_2_CITATION = cite(
+    "pcsc-act-2022",
+    "s.10(2), (3), (7), s.16(7)",
+    confidence=Confidence.UNCONFIRMED,
+    doubt="no regulations under s.10 are recorded or known to svduty; whether any have been "
+    "made, and prescribe this partner, is not recorded",
+)
+
+
 @checked
 def may_disclose(
     discloser: Authority,
@@ -250,6 +267,7 @@ def may_disclose(
     reasons, missing, failed = held([discloser, recipient], on, "s.16(2)")
     reasons[:0] = [commenced] if commenced is not None else []
     failed = failed or not_in_force
+    outside: Authority | None = None
     for who, a in (("discloser", discloser), ("recipient", recipient)):
         if a.role in _CHAPTER_1_ROLES:  # the persons listed in s.16(2)
             reasons.append(reason("s.16(2)", f"the {who} {a.name} is a {label(a.role)}"))
@@ -262,6 +280,9 @@ def may_disclose(
                 )
             )
             failed = True
+            outside = a
+    if outside is not None:  # s.16 is not the only power: s.10(2), s.16(7)
+        reasons.append(Reason("s.10(2)", _S10_2.format(name=outside.name), _S10_2_CITATION))
     if discloser.id == recipient.id:
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True

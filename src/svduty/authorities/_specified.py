@@ -30,6 +30,7 @@ from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
+from svduty.sources import Confidence, cite
 
 __all__ = [
     "area_held",
@@ -73,7 +74,7 @@ def role_of(authority: Authority) -> Answer:
             Reason(
                 "s.12(1)",
                 f"{info.description} is in {info.table}: a relevant authority (an educational, "
-                "prison or youth custody authority)",
+                "prison or youth custody authority, the term of s.15(1))",
                 info.citation,
             )
         )
@@ -96,11 +97,29 @@ def role_of(authority: Authority) -> Answer:
         reasons.append(
             Reason(
                 "s.11(1)",
-                "in neither Schedule 1 nor Schedule 2: no role under the Act",
+                "in neither Schedule 1 nor Schedule 2, nor a local policing body: neither a "
+                "specified nor a relevant authority",
                 info.citation,
             )
         )
+        reasons.append(Reason("s.10", _S10_SAYS, _S10))
     return answer(question, reasons, [], failed=False, value=info.role.value)
+
+
+_S10_SAYS = (
+    "a role only if prescribed in regulations under s.10: they may give a prescribed person "
+    "powers to collaborate with a specified authority (s.10(1)(b)) and to disclose "
+    "information to and receive it from the authorities of s.10(3) (s.10(2)), and may "
+    "prescribe a person invited under s.8(6) or s.9(6) (s.10(9)); a person so prescribed "
+    "must have regard to the Secretary of State's guidance (s.19(2)(b))"
+)
+_S10 = cite(
+    "pcsc-act-2022",
+    "s.10(1), (2), (9), s.19(2)(b)",
+    confidence=Confidence.UNCONFIRMED,
+    doubt="no regulations under s.10 are recorded or known to svduty; whether any have been "
+    "made, and prescribe this partner, is not recorded",
+)
 
 
 _WELSH_LGA_PREFIXES = GSS_PREFIXES[AreaKind.WELSH_PRINCIPAL_AREA]
