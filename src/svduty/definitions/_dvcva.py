@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Any
 
 from svduty.definitions._age_at_death import younger_at_death
-from svduty.definitions._atoms import Flag, In, IsTrue, Possibly, Table
+from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Table
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import (
     CONTROLLING,
@@ -53,6 +53,7 @@ __all__ = [
     "DHR_BY_FACTS",
     "DVCVA_RULES",
     "RELATED_OR_INTIMATE",
+    "S5_HOUSEHOLD",
     "SAME_HOUSEHOLD",
     "VIOLENCE_ABUSE_OR_NEGLECT",
 ]
@@ -94,6 +95,12 @@ neglect (s.9(1))."""
 _BY_THEM = VIOLENCE_ABUSE_OR_NEGLECT
 DHR_BY_FACTS = All(DHR_AGE, Any_(RELATED_OR_INTIMATE, SAME_HOUSEHOLD), _BY_THEM)
 """The facts show the death may be the subject of a domestic homicide review (s.9(1))."""
+S5_HOUSEHOLD = All(Given("offence_code"), In("offence_code", frozenset({"4.7"})))
+"""The offence (code 4.7, DVCVA 2004 s.5) proves the victim died (or was seriously harmed)
+as a result of the unlawful act of a member of their household as s.5(4)(a) has it "for
+the purposes of this section": one who "does not live in that household" but visits it
+often counts. s.9(1)(b) has no such extension, so the code does not settle
+``same_household`` (owhr44): its reason says so, with the doubt."""
 
 
 def _s9(p: str, **kw: Any) -> Citation:
@@ -178,6 +185,29 @@ _rule(
     "domestic homicide review is held for",
     _s9("s.9(1)"),
     All(DEATH, DHR_AGE, Not(_LISTED)),
+)
+_rule(
+    "DVCVA-S5-4",
+    All(S5_HOUSEHOLD, Not(RELATED_OR_INTIMATE), Possibly(Not(SAME_HOUSEHOLD))),
+    "the offence (causing or allowing the death of a child or vulnerable adult) proves the "
+    "death resulted from the unlawful act of a member of the victim's household as s.5 "
+    "has it, which counts one who does not live there but visits often; s.9(1)(b) does not "
+    "take that meaning, so the code does not say whether the person whose act caused the "
+    "death was a member of the same household as s.9(1)(b) reads it: same_household does",
+    _s9(
+        "s.5(1)(a), s.5(4)(a); s.9(1)(b)",
+        confidence=Confidence.UNCONFIRMED,
+        doubt="s.5(4)(a) regards as a 'member' of a household one who 'does not live in "
+        "that household' if 'he visits it so often and for such periods of time that it is "
+        "reasonable to regard him as a member of it', 'for the purposes of this section' "
+        "only; s.9(1)(b) leaves 'a member of the same household as himself' undefined, and "
+        "svduty reads it without the extension (that s.5(4)(a) deems a visitor a member "
+        "suggests one is not otherwise); no guidance or case law on s.9(1)(b) was read. "
+        "The recorded suspect may be one who only allowed the death (s.5(1)(d)): "
+        "relationship, same_household and behaviours describe the person whose act "
+        "caused it",
+    ),
+    All(DEATH, DHR_AGE, Not(_LISTED), _BY_THEM),
 )
 _rule(
     "DVCVA-S9-1-NO-VIOLENCE",

@@ -315,12 +315,12 @@ class Incident:
             where the offence code does not say: sexual behaviour alone need not be one.
             It must agree with the code, and cannot be true with a behaviours list
             without ``sexual``.
-        same_household: Whether the suspect was a member of the same household as the
-            victim (Domestic Violence, Crime and Victims Act 2004 s.9(1)(b)): a flatmate
-            or a lodger may be one. With a relationship that is not a s.9(1)(a) one
-            (``none``, or only a parental relationship in relation to the same child) it
-            decides whether a domestic homicide review may be held (where the death
-            resulted from the suspect's violence, abuse or neglect, s.9(1)), which takes
+        same_household: Whether the suspect (the person whose act caused the death) was
+            of the victim's household in DVCVA 2004 s.9(1)(b)'s sense, not s.5(4)(a)'s
+            wider one (code 4.7 does not settle it: ``DVCVA-S5-4``); a flatmate or a
+            lodger may be one. With a relationship not a s.9(1)(a) one (``none``, or only
+            a parental relationship) it decides whether a domestic homicide review may be
+            held (the death resulting from their violence, abuse or neglect), which takes
             precedence over an offensive weapons homicide review (s.26(1)(b)).
         victim_age_at_death: The victim's age in years at death, where it is known and
             may differ from ``victim_age`` (a victim injured at 17 who died after

@@ -107,9 +107,15 @@ _PILOT_DOUBT = (
     "2024 are undetermined, later ones outside. That end is itself an assumption: PCD 1635 "
     "accepts funding to 31 March 2025, read as for completing reviews, not as a longer "
     "period of deaths; were the period extended beyond 18 months, later deaths would be "
-    "relevant deaths too. Reg 4 keeps the duty after the period for "
-    "a death of which, before it ended, a review had started or a review partner was aware "
-    "of qualifying circumstances (svduty has no fact for when they became aware)"
+    "relevant deaths too. Reg 3(1) brings the duty into force 'for the pilot period' and "
+    "reg 4 keeps it after the period only for a death of which, before it ended, a review "
+    "had started (and was not discontinued) or a review partner was aware of qualifying "
+    "circumstances (s.27(7)) without knowing that s.26 excluded it or having notified the "
+    "Secretary of State of no duty. svduty has no fact for when they became aware and "
+    "answers as if a review partner was aware before the period ended: a death in the "
+    "period first known of (as likely a qualifying homicide, s.27(7)) after it ended, with "
+    "no review started, is outside the duty, where svduty answers as for any other death "
+    "in the period"
 )
 _REACH_DOUBT = (
     "reg 1(2) makes the Metropolitan Police, West Midlands Police and the integrated care "
