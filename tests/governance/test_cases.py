@@ -87,3 +87,11 @@ def test_the_case_files_cover_every_national_rule() -> None:
         case["decided_by"] for path in CASES.glob("*.toml") for case in read_toml(path)["cases"]
     }
     assert decided == set(GOVERNANCE_RULES)
+
+
+@pytest.mark.parametrize("case", cases("csp-responsible"))
+def test_csp_responsible_case(case: dict[str, Any]) -> None:
+    found = findings(case)
+    for severity, key in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings")):
+        said = sorted(list(f.subjects) for f in found if f.severity is severity)
+        assert said == sorted(case[key]), (key, [str(f) for f in found])

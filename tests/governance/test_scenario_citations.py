@@ -142,7 +142,17 @@ def test_a_member_leaving_leaves_the_members_kept_as_sure_as_their_source():
         for b in boards:
             assert w.governance.get(b).members_citation == P.governance.get(b).members_citation
         new = [f for f in w.findings if (f.rule, f.subjects) not in before]
-        assert [(f.rule, f.subjects) for f in new] == [("GOV-SPECIFIED", (icb,))]
+        # and, since the forty-fourth session's csp44 review, the ICB each community
+        # safety partnership loses: statute makes it a responsible authority there (Crime
+        # and Disorder Act 1998 s.5(1)(e)), whatever a board's membership says
+        csps = [b for b in boards if P.governance.get(b).kind == "community_safety_partnership"]
+        responsible = [
+            ("GOV-CSP-RESPONSIBLE", (b, icb, *P.governance.get(b).districts)) for b in csps
+        ]
+        assert len(csps) == 4
+        assert sorted((f.rule, f.subjects) for f in new) == sorted(
+            [("GOV-SPECIFIED", (icb,)), *responsible]
+        )
         assert {c.field for c in w.diff.bodies_changed} == {"members"}
 
 

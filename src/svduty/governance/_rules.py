@@ -67,11 +67,20 @@ GOVERNANCE_RULES: dict[str, GovernanceRule] = {
             "reaches each one recorded, and a scenario takes none away",
             cite("pcsc-act-2022", "s.8(4)"),
         ),
+        GovernanceRule(
+            "GOV-CSP-RESPONSIBLE",
+            "a scenario takes no responsible authority for its areas off a community safety "
+            "partnership: statute makes each one (the council or councils, the chief officer "
+            "of police, the fire and rescue authority, the integrated care board or Local "
+            "Health Board, and a provider of probation services whose arrangements so "
+            "provide), not a board's membership",
+            cite("cda-1998", "s.5(1)"),
+        ),
     )
 }
 """The rules of national law every governance graph is checked against, by id."""
 
-NEEDS_AUTHORITIES = ("GOV-SCHEDULE-1", "GOV-S8-CONSULT")
+NEEDS_AUTHORITIES = ("GOV-SCHEDULE-1", "GOV-S8-CONSULT", "GOV-CSP-RESPONSIBLE")
 """The national rules that need the partnership's authorities and areas (not a graph alone)."""
 
 PRACTICE_CHECKS: dict[str, str] = {
