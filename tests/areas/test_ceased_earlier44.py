@@ -19,6 +19,7 @@ from svduty.areas import Geography
 from svduty.areas._ceased import EARLIER, ceased_note
 from svduty.areas._tables import read_table
 from svduty.cli import main
+from svduty.io import check_completeness, load_partnership, new_bundle
 
 EW = Geography.england_and_wales()
 
@@ -83,3 +84,32 @@ def test_a_ceased_countys_name_is_a_current_area_not_a_ceased_one() -> None:
     assert ceased_note("Dorset", str) == ""
     assert ceased_note("Buckinghamshire", str) == ""
     assert ceased_note("E10000002", str).startswith(" (The county of Buckinghamshire ceased")
+
+
+def test_validate_names_the_successor_of_a_district_code_that_ceased_in_2020(
+    tmp_path: Path,
+) -> None:
+    """``svduty validate`` warned of such a code in areas.toml (BUNDLE-ONS) as "a mistyped
+    code, or an area that ceased before them"; it now says which it is."""
+    path = new_bundle(tmp_path / "bucks", ["E06000060"])
+    areas = path / "areas.toml"
+    text = areas.read_text("utf-8").replace(
+        'code = "E06000060"\nname = "Buckinghamshire"\nkind = "unitary"',
+        'code = "E07000004"\nname = "Aylesbury Vale"\nkind = "district"',
+    )
+    areas.write_text(text.replace('"E06000060"', '"E07000004"'), "utf-8")
+    authorities = path / "authorities.toml"
+    authorities.write_text(
+        authorities.read_text("utf-8").replace('"E06000060"', '"E07000004"'), "utf-8"
+    )
+    (found,) = [
+        f
+        for f in check_completeness(load_partnership(path))
+        if f.rule == "BUNDLE-ONS" and f.subjects == ("E07000004",)
+    ]
+    assert found.message == (
+        "E07000004 (Aylesbury Vale) is not a local government area of the national ONS "
+        "tables (2022 and 2024): Aylesbury Vale ceased on 2020-04-01 (the Buckinghamshire "
+        "(Structural Changes) Order 2019 (SI 2019/957), art 4(1)): its area is part of "
+        "Buckinghamshire, E06000060"
+    )

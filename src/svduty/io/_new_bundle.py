@@ -32,7 +32,7 @@ from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.areas._ceased import ceased_note, not_in_the_tables
-from svduty.areas._national import DUTY_START, welsh_names
+from svduty.areas._national import DUTY_START, shared_csp, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest, validate_bundle
@@ -303,10 +303,11 @@ def _area_records(geo: Geography, districts: Sequence[Area]) -> list[dict[str, A
 def _record(a: Area, parents: Iterable[str]) -> dict[str, Any]:
     c = a.citation
     citation: dict[str, Any] = {"source": c.source.id, "provision": c.provision}
-    if c.doubt is not None:
-        citation |= {"confidence": c.confidence.value, "doubt": c.doubt}
-    elif a.valid.start == DUTY_START:  # the Duty's start, not the day the area began
-        citation |= {"confidence": Confidence.UNCONFIRMED.value, "doubt": _SINCE_THE_TABLES}
+    since = c.doubt is None and a.valid.start == DUTY_START  # the Duty's start, not the area's
+    doubts = [d for d in (c.doubt, _SINCE_THE_TABLES if since else None, shared_csp(a.id)) if d]
+    if doubts:
+        known = c.confidence if c.doubt is not None else Confidence.UNCONFIRMED
+        citation |= {"confidence": known.value, "doubt": "; ".join(doubts)}
     return {
         "code": a.id,
         "name": a.name,
