@@ -127,6 +127,9 @@ def not_in_the_tables(code: str) -> str:
     )
 
 
+_WEST_SUFFOLK = "the West Suffolk (Local Government Changes) Order 2018 (SI 2018/639)"
+_EAST_SUFFOLK = "the East Suffolk (Local Government Changes) Order 2018 (SI 2018/640), art 5(1)"
+_SWT = "the Somerset West and Taunton (Local Government Changes) Order 2018 (SI 2018/649)"
 _DORSET = "the Bournemouth, Dorset and Poole (Structural Changes) Order 2018 (SI 2018/648)"
 _BUCKS = "the Buckinghamshire (Structural Changes) Order 2019 (SI 2019/957), art 4(1)"
 _NORTHANTS = "the Northamptonshire (Structural Changes) Order 2020 (SI 2020/156)"
@@ -147,6 +150,13 @@ EARLIER: dict[str, tuple[str, tuple[str, ...], str, str]] = {
         "2019-04-01",
         f"{_DORSET}, art 8(1)",
     ),
+    "E07000201": ("Forest Heath", ("E07000245",), "2019-04-01", _WEST_SUFFOLK),
+    "E07000204": ("St Edmundsbury", ("E07000245",), "2019-04-01", _WEST_SUFFOLK),
+    "E07000205": ("Suffolk Coastal", ("E07000244",), "2019-04-01", _EAST_SUFFOLK),
+    "E07000206": ("Waveney", ("E07000244",), "2019-04-01", _EAST_SUFFOLK),
+    # Somerset West and Taunton, which replaced these two, ceased in 2023 (ceased_districts)
+    "E07000190": ("Taunton Deane", ("E06000066",), "2019-04-01", _SWT),
+    "E07000191": ("West Somerset", ("E06000066",), "2019-04-01", _SWT),
     "E07000004": ("Aylesbury Vale", ("E06000060",), "2020-04-01", _BUCKS),
     "E07000005": ("Chiltern", ("E06000060",), "2020-04-01", _BUCKS),
     "E07000006": ("South Bucks", ("E06000060",), "2020-04-01", _BUCKS),
