@@ -106,12 +106,12 @@ _STARTING_CODE = re.compile(r"(?:E0[6-9]|W06|E10|E22|W14|E23|W15)[0-9]{6}", re.A
 def not_in_the_tables(code: str) -> str:
     """What to say of a code of a starting kind the national tables do not hold ("" if none).
 
-    The tables are those of 2022 and 2024: a district merged into a unitary before them
-    (Aylesbury Vale, ``E07000004``, in 2020; Bournemouth, ``E06000028``, in 2019) or a
-    code replaced before them (Gateshead's ``E08000020``) is as unknown to them as a
-    mistyped code, and "expected the GSS code of an area in England and Wales" alone does
-    not say why (``svduty validate`` says the same of such a code in ``areas.toml``).
-    Asked only of a code the tables do not hold.
+    The tables are those of 2022 and 2024: a code replaced before them (Gateshead's
+    ``E08000020``) or one of an area abolished before them that :data:`EARLIER` does not
+    list is as unknown to them as a mistyped code, and "expected the GSS code of an area
+    in England and Wales" alone does not say why (``svduty validate`` says the same of
+    such a code in ``areas.toml``). Asked only of a code the tables do not hold and
+    :func:`ceased_note` does not name.
 
     Example:
         >>> not_in_the_tables("e07000004")
