@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 import attrs
 import pendulum
@@ -26,7 +27,7 @@ from svduty import _compute as pc
 from svduty.areas._tables import read_table
 from svduty.sources import Citation, Confidence, cite
 
-__all__ = ["CeasedDistrict", "ceased_districts", "not_in_the_tables"]
+__all__ = ["EARLIER", "CeasedDistrict", "ceased_districts", "ceased_note", "not_in_the_tables"]
 
 REORGANISED = pendulum.Date(2023, 4, 1)
 """The day the ceased districts of the tables were replaced by unitary councils."""
@@ -105,12 +106,12 @@ _STARTING_CODE = re.compile(r"(?:E0[6-9]|W06|E10|E22|W14|E23|W15)[0-9]{6}", re.A
 def not_in_the_tables(code: str) -> str:
     """What to say of a code of a starting kind the national tables do not hold ("" if none).
 
-    The tables are those of 2022 and 2024: a district merged into a unitary before them
-    (Aylesbury Vale, ``E07000004``, in 2020; Bournemouth, ``E06000028``, in 2019) or a
-    code replaced before them (Gateshead's ``E08000020``) is as unknown to them as a
-    mistyped code, and "expected the GSS code of an area in England and Wales" alone does
-    not say why (``svduty validate`` says the same of such a code in ``areas.toml``).
-    Asked only of a code the tables do not hold.
+    The tables are those of 2022 and 2024: a code replaced before them (Gateshead's
+    ``E08000020``) or one of an area abolished before them that :data:`EARLIER` does not
+    list is as unknown to them as a mistyped code, and "expected the GSS code of an area
+    in England and Wales" alone does not say why (``svduty validate`` says the same of
+    such a code in ``areas.toml``). Asked only of a code the tables do not hold and
+    :func:`ceased_note` does not name.
 
     Example:
         >>> not_in_the_tables("e07000004")
@@ -124,3 +125,93 @@ def not_in_the_tables(code: str) -> str:
         " (a code not in the national ONS tables (2022 and 2024): a mistyped code, or an "
         "area that ceased before them; give the area that holds its place now)"
     )
+
+
+_WEST_SUFFOLK = "the West Suffolk (Local Government Changes) Order 2018 (SI 2018/639)"
+_EAST_SUFFOLK = "the East Suffolk (Local Government Changes) Order 2018 (SI 2018/640), art 5(1)"
+_SWT = "the Somerset West and Taunton (Local Government Changes) Order 2018 (SI 2018/649)"
+_DORSET = "the Bournemouth, Dorset and Poole (Structural Changes) Order 2018 (SI 2018/648)"
+_BUCKS = "the Buckinghamshire (Structural Changes) Order 2019 (SI 2019/957), art 4(1)"
+_NORTHANTS = "the Northamptonshire (Structural Changes) Order 2020 (SI 2020/156)"
+
+EARLIER: dict[str, tuple[str, tuple[str, ...], str, str]] = {
+    # code: (name, the 2024 areas that hold its area, the day it ceased, the order)
+    "E06000028": ("Bournemouth", ("E06000058",), "2019-04-01", f"{_DORSET}, art 4(1)"),
+    "E06000029": ("Poole", ("E06000058",), "2019-04-01", f"{_DORSET}, art 5(1)"),
+    "E07000048": ("Christchurch", ("E06000058",), "2019-04-01", f"{_DORSET}, art 6(1)"),
+    "E07000049": ("East Dorset", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
+    "E07000050": ("North Dorset", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
+    "E07000051": ("Purbeck", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
+    "E07000052": ("West Dorset", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
+    "E07000053": ("Weymouth and Portland", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
+    "E10000009": (
+        "The county of Dorset",
+        ("E06000058", "E06000059"),
+        "2019-04-01",
+        f"{_DORSET}, art 8(1)",
+    ),
+    "E07000201": ("Forest Heath", ("E07000245",), "2019-04-01", _WEST_SUFFOLK),
+    "E07000204": ("St Edmundsbury", ("E07000245",), "2019-04-01", _WEST_SUFFOLK),
+    "E07000205": ("Suffolk Coastal", ("E07000244",), "2019-04-01", _EAST_SUFFOLK),
+    "E07000206": ("Waveney", ("E07000244",), "2019-04-01", _EAST_SUFFOLK),
+    # Somerset West and Taunton, which replaced these two, ceased in 2023 (ceased_districts)
+    "E07000190": ("Taunton Deane", ("E06000066",), "2019-04-01", _SWT),
+    "E07000191": ("West Somerset", ("E06000066",), "2019-04-01", _SWT),
+    "E07000004": ("Aylesbury Vale", ("E06000060",), "2020-04-01", _BUCKS),
+    "E07000005": ("Chiltern", ("E06000060",), "2020-04-01", _BUCKS),
+    "E07000006": ("South Bucks", ("E06000060",), "2020-04-01", _BUCKS),
+    "E07000007": ("Wycombe", ("E06000060",), "2020-04-01", _BUCKS),
+    "E10000002": ("The county of Buckinghamshire", ("E06000060",), "2020-04-01", _BUCKS),
+    "E07000150": ("Corby", ("E06000061",), "2021-04-01", f"{_NORTHANTS}, art 3(5)"),
+    "E07000152": ("East Northamptonshire", ("E06000061",), "2021-04-01", f"{_NORTHANTS}, art 3(5)"),
+    "E07000153": ("Kettering", ("E06000061",), "2021-04-01", f"{_NORTHANTS}, art 3(5)"),
+    "E07000156": ("Wellingborough", ("E06000061",), "2021-04-01", f"{_NORTHANTS}, art 3(5)"),
+    "E07000151": ("Daventry", ("E06000062",), "2021-04-01", f"{_NORTHANTS}, art 4(5)"),
+    "E07000154": ("Northampton", ("E06000062",), "2021-04-01", f"{_NORTHANTS}, art 4(5)"),
+    "E07000155": (
+        "South Northamptonshire",
+        ("E06000062",),
+        "2021-04-01",
+        f"{_NORTHANTS}, art 4(5)",
+    ),
+    "E10000021": (
+        "The county of Northamptonshire",
+        ("E06000061", "E06000062"),
+        "2021-04-01",
+        _NORTHANTS,
+    ),
+}
+"""The districts and counties of the 2019-2021 structural changes, which no national table
+holds (they ceased before the 2022 table): each code with its name, the unitary areas of
+the 2024 tables that hold its area, the day it ceased and the order that abolished it "as
+a local government area". The codes are ONS's; each district's name is checked against the
+2011 LSOA names of the tables (its LSOAs lie in its successor; a test)."""
+
+
+def ceased_note(key: str, name_of: Callable[[str], str]) -> str:
+    """What to add for a district or county that ceased, naming the areas that hold it now.
+
+    ``key`` is a GSS code or a name (any case); ``name_of`` gives a 2024 area's name. The
+    districts that ceased in 2023 (:func:`ceased_districts`) and those of :data:`EARLIER`,
+    with the order that abolished them. A ceased county's name is the name of a current
+    area too ("Dorset"), so it is matched by its code alone. "" for any other key.
+
+    Example:
+        >>> names = {"E06000060": "Buckinghamshire", "E06000065": "North Yorkshire"}.get
+        >>> ceased_note("harrogate", names)
+        ' (Harrogate ceased on 2023-04-01: its area is part of North Yorkshire, E06000065)'
+        >>> ceased_note("e07000004", names)
+        ' (Aylesbury Vale ceased on 2020-04-01 (the Buckinghamshire (Structural Changes) Order 2019 (SI 2019/957), art 4(1)): its area is part of Buckinghamshire, E06000060)'
+        >>> ceased_note("E07000220", names)
+        ''
+    """  # noqa: E501
+    wanted = key.strip().upper()
+    for c in ceased_districts().values():
+        if wanted in (c.code, c.name.upper()):
+            return f" ({c.name} ceased on {c.ended}: its area is part of {name_of(c.successor)}, {c.successor})"  # noqa: E501
+    for code, (name, after, ended, order) in EARLIER.items():
+        if wanted == code or (wanted == name.upper() and code[:3] != "E10"):
+            now = "; ".join(f"{name_of(a)}, {a}" for a in after)
+            what = "is part of" if len(after) == 1 else "is now"
+            return f" ({name} ceased on {ended} ({order}): its area {what} {now})"
+    return ""

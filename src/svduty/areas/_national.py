@@ -42,6 +42,7 @@ __all__ = [
     "national_districts",
     "police_force_names",
     "read_table",
+    "shared_csp",
     "welsh_names",
 ]
 
@@ -148,6 +149,37 @@ def district_partnerships() -> dict[str, tuple[str, tuple[tuple[str, str], ...]]
         if (csp, csp_name) not in csps[code]:
             csps[code].append((csp, csp_name))
     return {c: (names[c], tuple(sorted(csps[c]))) for c in sorted(names)}
+
+
+def shared_csp(code: str) -> str:
+    """The doubt of a CSP area that shares a district with others in the ONS table ("" if none).
+
+    The 2024 CSP table gives several CSP areas in some reorganised districts, named after
+    the areas the district replaced. The responsible authorities act for a whole local
+    government area, or for several taken together as one (Crime and Disorder Act 1998
+    s.5(1), (1A)): whether such an area is a partnership of its own is not in the tables.
+
+    Example:
+        >>> shared_csp("E22000303")[:64]
+        'one of the 4 CSP areas the ONS table gives in Buckinghamshire (E'
+        >>> shared_csp("E22000359"), shared_csp("E06000060")
+        ('', '')
+    """
+    shared = [
+        (district, name, csps)
+        for district, (name, csps) in district_partnerships().items()
+        if len(csps) > 1 and code in (c for c, _ in csps)
+    ]
+    return "; ".join(
+        f"one of the {len(csps)} CSP areas the ONS table gives in {name} ({district}: "
+        + ", ".join(n for _, n in csps)
+        + "): the responsible authorities act for a whole local government area, or for "
+        "several taken together as one (Crime and Disorder Act 1998 s.5(1), (1A)), never for "
+        "part of one, so whether this is a community safety partnership of its own or a local "
+        "group of the district's one is not in the tables (GOV-CSP-COVERAGE refuses several "
+        "covering one district)"
+        for district, name, csps in shared
+    )
 
 
 @functools.cache

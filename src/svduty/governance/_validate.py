@@ -132,7 +132,8 @@ def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> 
             what = "no" if not covering else f"{len(covering)}"
             add(
                 Severity.ERROR,
-                f"district {_id(d)} is covered by {what} community safety partnership(s)",
+                f"district {_id(d)} is covered by {what} community safety partnership(s)"
+                + (_several(d) if covering else ""),
                 covering,
             )
     by_area: dict[str, list[str]] = {}
@@ -157,6 +158,26 @@ def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> 
                     + ", ".join(str(shown(d)) for d in outside),
                     (b.id,),
                 )
+
+
+def _several(district: str) -> str:
+    """Why several CSPs may not share one district, with the ONS table's CSP areas in it."""
+    from svduty.areas._national import district_partnerships  # read only for this finding
+
+    onsed = district_partnerships().get(district, ("", ()))[1]
+    ons = (
+        f"; the ONS CSP table gives {len(onsed)} CSP areas in it ("
+        + ", ".join(f"{code} {name}" for code, name in onsed)
+        + "), named after the areas it replaced"
+        if len(onsed) > 1
+        else ""
+    )
+    return (
+        ": the responsible authorities act for a whole local government area, or for several"
+        " taken together as one (Crime and Disorder Act 1998 s.5(1), (1A)), never for part of"
+        f" one{ons}; record one community safety partnership covering the district (and any"
+        " others as its local groups)"
+    )
 
 
 def _path(graph: GraphView, add: Add) -> None:

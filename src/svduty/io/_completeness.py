@@ -46,7 +46,7 @@ import pendulum
 
 from svduty._checked import checked
 from svduty.areas import Geography, normalise_name
-from svduty.areas._ceased import ceased_districts
+from svduty.areas._ceased import ceased_districts, ceased_note
 from svduty.areas._national import welsh_names
 from svduty.authorities import specified_authorities_for
 from svduty.authorities._absences import absence_findings
@@ -175,12 +175,13 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
             and code not in ceased
         ):
             name = record.get("name")
+            known = ceased_note(code, lambda c: national.get(c).name)[2:-1]  # 2019-2021
             finding(
                 i,
                 "code",
                 f"{code}{f' ({name})' if isinstance(name, str) else ''} is not a local "
-                "government area of the national ONS tables (2022 and 2024): a mistyped "
-                "code, or an area that ceased before them",
+                "government area of the national ONS tables (2022 and 2024): "
+                + (known or "a mistyped code, or an area that ceased before them"),
                 code,
                 Severity.WARNING,
             )

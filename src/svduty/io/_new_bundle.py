@@ -31,8 +31,8 @@ import tomli_w
 from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
-from svduty.areas._ceased import ceased_districts, not_in_the_tables
-from svduty.areas._national import DUTY_START, welsh_names
+from svduty.areas._ceased import ceased_note, not_in_the_tables
+from svduty.areas._national import DUTY_START, shared_csp, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import Manifest, validate_bundle
@@ -161,10 +161,8 @@ def _beyond(geo: Geography, code: str) -> str:
         return f" ({_NOT_HELD[key[:3]]}: {held}; give them, or its police force area by name)"
     if county := ceased_county(geo, key):
         return county
-    for c in ceased_districts().values():
-        if key in (c.code, c.name.upper()):
-            after = geo.get(c.successor)
-            return f" ({c.name} ceased on {c.ended}: its area is part of {after.name}, {after.id})"
+    if ceased := ceased_note(key, lambda code: geo.get(code).name):
+        return ceased
     district = geo.district_code_of(key) if key[1:3] == "01" and key.isascii() else None
     if district is not None and district in geo:
         return f" (an LSOA: give its district, {geo.get(district).name}, {district})"
@@ -305,10 +303,11 @@ def _area_records(geo: Geography, districts: Sequence[Area]) -> list[dict[str, A
 def _record(a: Area, parents: Iterable[str]) -> dict[str, Any]:
     c = a.citation
     citation: dict[str, Any] = {"source": c.source.id, "provision": c.provision}
-    if c.doubt is not None:
-        citation |= {"confidence": c.confidence.value, "doubt": c.doubt}
-    elif a.valid.start == DUTY_START:  # the Duty's start, not the day the area began
-        citation |= {"confidence": Confidence.UNCONFIRMED.value, "doubt": _SINCE_THE_TABLES}
+    since = c.doubt is None and a.valid.start == DUTY_START  # the Duty's start, not the area's
+    doubts = [d for d in (c.doubt, _SINCE_THE_TABLES if since else None, shared_csp(a.id)) if d]
+    if doubts:
+        known = c.confidence if c.doubt is not None else Confidence.UNCONFIRMED
+        citation |= {"confidence": known.value, "doubt": "; ".join(doubts)}
     return {
         "code": a.id,
         "name": a.name,
