@@ -129,6 +129,16 @@ class AuthorityCategory(Words):
     OTHER_PARTNER = "other_partner"
 
 
+LOCATED_IN_ITS_AREA = frozenset({AuthorityCategory.EDUCATIONAL_AUTHORITY})
+"""The categories named by the local government area(s) they stand in (Sch 2, first table:
+"Each local government area in which the school is located"; the other rows unconfirmed)."""
+LOCATED_IN_WORDS = (
+    "a local government area (s.11(4)): Sch 2 makes it an authority for each local government "
+    "area in which the school or Academy is located (s.12(2)), not for every district within a "
+    "wider area; name the district or districts it stands in"
+)
+
+
 @attrs.frozen(slots=True)
 class CategoryInfo:
     """What the law says about one category of authority.
