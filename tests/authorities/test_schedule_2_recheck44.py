@@ -94,3 +94,56 @@ def test_a_loaded_bundle_is_refused_alike_and_validation_still_reports(tmp_path:
     assert "BUNDLE-CATEGORY-AREA" in problems[0]
     with pytest.raises(AreaError):
         load_partnership(bundle).authorities.relevant_for("E07000222")
+
+
+def _partner(pid: str, name: str) -> Authority:
+    return Authority(
+        pid, name, AuthorityCategory.OTHER_PARTNER, (), cite("pcsc-act-2022", "s.11(1)")
+    )
+
+
+def test_another_partner_may_be_invited_without_being_prescribed():
+    """s.8(6), s.9(6): the specified authorities "may invite participation from" a person
+    of a description prescribed under s.5(3) of the Crime and Disorder Act 1998, whether or
+    not regulations under s.10 prescribe it: "a role only if prescribed" said too much."""
+    from svduty.authorities import role_of
+
+    answer = role_of(_partner("c", "Charity"))
+    assert (answer.verdict.value, answer.value) == ("yes", "other_partner")
+    (s10,) = [r for r in answer.reasons if r.rule == "s.10"]
+    assert "only if prescribed" not in s10.says
+    assert "s.8(6)" in s10.says
+    assert "Crime and Disorder Act 1998" in s10.says
+    assert s10.citation.doubt
+
+
+def test_s10_2_cannot_reach_a_disclosure_between_two_partners_it_does_not_list():
+    """s.10(2) authorises a disclosure "by a prescribed person to any person listed in
+    subsection (3)" or "by any person listed in subsection (3) to a prescribed person":
+    between two partners neither of which s.10(3) lists, only other powers remain
+    (s.10(7), s.16(7)); the reason named the recipient alone and said s.10(2) might."""
+    from svduty.authorities import InformationFacts, may_disclose
+
+    facts = InformationFacts(held_for_own_functions=True, for_recipient_functions=True)
+    answer = may_disclose(_partner("a", "Charity A"), _partner("b", "Charity B"), facts)
+    assert answer.verdict.value == "no"
+    (s10,) = [r for r in answer.reasons if r.rule == "s.10(2)"]
+    assert "Charity A" in s10.says
+    assert "Charity B" in s10.says
+    assert "neither" in s10.says
+    assert "s.16(7)" in s10.says
+
+
+def test_s10_2_reason_names_its_own_limits():
+    """s.10(6): regulations under s.10(2) "must not authorise (a) the disclosure of patient
+    information, or (b) the disclosure of personal information by a specified authority
+    which is a health or social care authority"."""
+    from svduty.authorities import InformationFacts, may_disclose
+
+    icb = Authority("icb", "ICB", AuthorityCategory.INTEGRATED_CARE_BOARD, ("E54000018",), SCH2)
+    facts = InformationFacts(held_for_own_functions=True, for_recipient_functions=True)
+    (s10,) = [
+        r for r in may_disclose(icb, _partner("c", "Charity"), facts).reasons if r.rule == "s.10(2)"
+    ]
+    assert "s.10(6)" in s10.says
+    assert "patient information" in s10.says

@@ -44,8 +44,9 @@ class Role(Words):
     ``relevant_authority`` (s.12, Sch 2: educational, prison and youth custody
     authorities) must be consulted and collaborate (ss.8(4), 15); a
     ``local_policing_body`` (s.14) may assist and monitor but is not specified;
-    ``other_partner`` is none of these: it has a role only if regulations under s.10
-    prescribe it (then s.19(2)(b): it must have regard to the guidance).
+    ``other_partner`` is none of these: it has no power or duty of its own unless
+    regulations under s.10 prescribe it (then s.19(2)(b): it must have regard to the
+    guidance); it may be invited to participate in preparing a strategy (s.8(6), s.9(6)).
 
     Example:
         >>> Role("local_policing_body").value
@@ -442,7 +443,8 @@ _ROWS: tuple[CategoryInfo, ...] = (
     CategoryInfo(
         _C.OTHER_PARTNER,
         "Another partner: neither a specified nor a relevant authority nor a local policing "
-        "body (a role under Part 2 Chapter 1 only if prescribed in regulations under s.10)",
+        "body (no power or duty under Part 2 Chapter 1 unless prescribed in regulations under "
+        "s.10; it may be invited to participate, s.8(6), s.9(6))",
         Role.OTHER_PARTNER,
         "none",
         _EW,
