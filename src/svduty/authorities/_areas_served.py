@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from svduty.areas import GSS_PREFIXES, AreaKind, Geography
 from svduty.authorities._authority import Authority
-from svduty.authorities._categories import AuthorityCategory, Nation
+from svduty.authorities._categories import LOCATED_IN_ITS_AREA, AuthorityCategory, Nation
 
 __all__ = ["AREA_KINDS", "area_kind", "area_problems"]
 
@@ -59,8 +59,6 @@ Example:
     False
 """
 
-_LOCATED = frozenset({_C.EDUCATIONAL_AUTHORITY})
-"""The categories whose confirmed second column is where the establishment is located."""
 _LOCATED_IN = (
     ": Sch 2 makes it an authority for each local government area in which the school or "
     "Academy is located (s.12(2)), not for every district within a wider area; name the "
@@ -131,7 +129,7 @@ def area_problems(
         allowed = None  # the area's kind is of its own period: a county council served it
     if kind is None and _GSS_CODE.match(code) and code[1:3] == "05":  # a ward's code
         kind = _K.WARD
-    located = a.category in _LOCATED
+    located = a.category in LOCATED_IN_ITS_AREA
     if (allowed is None or located) and kind in _WITHIN_A_DISTRICT:  # joins to no LGA
         district = geo.district_code_of(code) if kind is not _K.WARD else None
         yield (

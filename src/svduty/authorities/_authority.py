@@ -31,13 +31,15 @@ from svduty._checked import checked, checked_fields, checked_methods
 from svduty._words import Words
 from svduty.authorities._categories import (
     CATEGORIES,
+    LOCATED_IN_ITS_AREA,
+    LOCATED_IN_WORDS,
     AuthorityCategory,
     CategoryInfo,
     JoinRule,
     Nation,
     Role,
 )
-from svduty.errors import PeriodError, Problem, named
+from svduty.errors import AreaError, Described, PeriodError, Problem, named
 from svduty.periods import Period, date
 from svduty.sources import Citation, cite
 
@@ -360,7 +362,8 @@ def local_government_areas(
     government area (a district, London borough, Welsh county) is kept as it is; for
     every other rule each of the authority's areas is expanded with ``districts_within``
     (the districts within a county, the areas a probation provider operates in, the
-    areas any part of which falls within an ICB's area...). Other partners have none.
+    areas any part of which falls within an ICB's area...). Other partners have none. An
+    educational authority's area must join to one local government area (Sch 2, s.12(2)).
 
     Args:
         authority: The authority.
@@ -384,8 +387,13 @@ def local_government_areas(
     if rule is JoinRule.THE_AREA:
         return tuple(sorted(set(authority.areas)))
     out: set[str] = set()
-    for code in authority.areas:
-        out.update(districts_within(code))
+    for j, code in enumerate(authority.areas):
+        within = tuple(districts_within(code))
+        if authority.category in LOCATED_IN_ITS_AREA and len(set(within)) != 1:  # or loaded
+            got = Described(f"{code}, which joins to {len(set(within))}")
+            where = f"{authority.id}.areas[{j}]"
+            raise AreaError.single(None, where, expected=LOCATED_IN_WORDS, got=got)
+        out.update(within)
     return tuple(sorted(out))
 
 

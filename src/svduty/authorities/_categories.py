@@ -44,8 +44,9 @@ class Role(Words):
     ``relevant_authority`` (s.12, Sch 2: educational, prison and youth custody
     authorities) must be consulted and collaborate (ss.8(4), 15); a
     ``local_policing_body`` (s.14) may assist and monitor but is not specified;
-    ``other_partner`` is none of these: it has a role only if regulations under s.10
-    prescribe it (then s.19(2)(b): it must have regard to the guidance).
+    ``other_partner`` is none of these: it has no power or duty of its own unless
+    regulations under s.10 prescribe it (then s.19(2)(b): it must have regard to the
+    guidance); it may be invited to participate in preparing a strategy (s.8(6), s.9(6)).
 
     Example:
         >>> Role("local_policing_body").value
@@ -127,6 +128,16 @@ class AuthorityCategory(Words):
     YOUTH_CUSTODY_AUTHORITY = "youth_custody_authority"
     LOCAL_POLICING_BODY = "local_policing_body"
     OTHER_PARTNER = "other_partner"
+
+
+LOCATED_IN_ITS_AREA = frozenset({AuthorityCategory.EDUCATIONAL_AUTHORITY})
+"""The categories named by the local government area(s) they stand in (Sch 2, first table:
+"Each local government area in which the school is located"; the other rows unconfirmed)."""
+LOCATED_IN_WORDS = (
+    "a local government area (s.11(4)): Sch 2 makes it an authority for each local government "
+    "area in which the school or Academy is located (s.12(2)), not for every district within a "
+    "wider area; name the district or districts it stands in"
+)
 
 
 @attrs.frozen(slots=True)
@@ -432,7 +443,8 @@ _ROWS: tuple[CategoryInfo, ...] = (
     CategoryInfo(
         _C.OTHER_PARTNER,
         "Another partner: neither a specified nor a relevant authority nor a local policing "
-        "body (a role under Part 2 Chapter 1 only if prescribed in regulations under s.10)",
+        "body (no power or duty under Part 2 Chapter 1 unless prescribed in regulations under "
+        "s.10; it may be invited to participate, s.8(6), s.9(6))",
         Role.OTHER_PARTNER,
         "none",
         _EW,

@@ -217,12 +217,20 @@ _S10_2 = (
     "s.16 does not reach {name}, not a person it lists; that is no answer to whether the "
     "disclosure is lawful otherwise: regulations under s.10(2) may authorise a disclosure "
     "by a prescribed person to, or to a prescribed person by, a specified authority, local "
-    "policing body or relevant authority (s.10(3)), and other powers to disclose are not "
-    "affected (s.10(7), s.16(7))"
+    "policing body or relevant authority (s.10(3)), never of patient information nor of "
+    "personal information by a health or social care authority (s.10(6)), and other powers "
+    "to disclose are not affected (s.10(7), s.16(7))"
+)
+_S10_2_NEITHER = (
+    "s.16 does not reach {name}, neither a person it lists; nor can regulations under "
+    "s.10(2), which authorise a disclosure only between a prescribed person and a specified "
+    "authority, local policing body or relevant authority (s.10(3)); whether the disclosure "
+    "is lawful otherwise is no question of s.16: other powers to disclose are not affected "
+    "(s.10(7), s.16(7))"
 )
 _S10_2_CITATION = cite(
     "pcsc-act-2022",
-    "s.10(2), (3), (7), s.16(7)",
+    "s.10(2), (3), (6), (7), s.16(7)",
     confidence=Confidence.UNCONFIRMED,
     doubt="no regulations under s.10 are recorded or known to svduty; whether any have been "
     "made, and prescribe this partner, is not recorded",
@@ -267,7 +275,7 @@ def may_disclose(
     reasons, missing, failed = held([discloser, recipient], on, "s.16(2)")
     reasons[:0] = [commenced] if commenced is not None else []
     failed = failed or not_in_force
-    outside: Authority | None = None
+    outside: dict[str, str] = {}  # id: name
     for who, a in (("discloser", discloser), ("recipient", recipient)):
         if a.role in _CHAPTER_1_ROLES:  # the persons listed in s.16(2)
             reasons.append(reason("s.16(2)", f"the {who} {a.name} is a {label(a.role)}"))
@@ -280,9 +288,11 @@ def may_disclose(
                 )
             )
             failed = True
-            outside = a
-    if outside is not None:  # s.16 is not the only power: s.10(2), s.16(7)
-        reasons.append(Reason("s.10(2)", _S10_2.format(name=outside.name), _S10_2_CITATION))
+            outside[a.id] = a.name
+    if outside:  # s.16 is not the only power: s.10(2), s.16(7)
+        says = _S10_2_NEITHER if len(outside) == 2 else _S10_2
+        name = " and ".join(outside.values())
+        reasons.append(Reason("s.10(2)", says.format(name=name), _S10_2_CITATION))
     if discloser.id == recipient.id:
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True

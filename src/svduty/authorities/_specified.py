@@ -107,15 +107,18 @@ def role_of(authority: Authority) -> Answer:
 
 
 _S10_SAYS = (
-    "a role only if prescribed in regulations under s.10: they may give a prescribed person "
-    "powers to collaborate with a specified authority (s.10(1)(b)) and to disclose "
-    "information to and receive it from the authorities of s.10(3) (s.10(2)), and may "
-    "prescribe a person invited under s.8(6) or s.9(6) (s.10(9)); a person so prescribed "
-    "must have regard to the Secretary of State's guidance (s.19(2)(b))"
+    "no power or duty of its own under Part 2 Chapter 1 unless regulations under s.10 "
+    "prescribe it: they may give it and a specified authority powers to collaborate "
+    "(s.10(1)) and authorise disclosures between it and the authorities of s.10(3) "
+    "(s.10(2)), and may prescribe a person invited under s.8(6) or s.9(6) (s.10(9)); a "
+    "person so prescribed must have regard to the Secretary of State's guidance "
+    "(s.19(2)(b)). Prescribed or not, the specified authorities may invite its participation "
+    "in preparing a strategy if it is of a description prescribed under s.5(3) of the Crime "
+    "and Disorder Act 1998 (s.8(6), s.9(6))"
 )
 _S10 = cite(
     "pcsc-act-2022",
-    "s.10(1), (2), (9), s.19(2)(b)",
+    "s.8(6), s.9(6), s.10(1), (2), (9), s.19(2)(b)",
     confidence=Confidence.UNCONFIRMED,
     doubt="no regulations under s.10 are recorded or known to svduty; whether any have been "
     "made, and prescribe this partner, is not recorded",

@@ -455,9 +455,10 @@ def _checked(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
     partnership, problems = _load(path)
     if partnership is None:
         return None, problems
-    from svduty.io._completeness import completeness_problems
+    from svduty.io._completeness import completeness_problems, refused_by_join
 
-    return partnership, completeness_problems(partnership) + _scenario_problems(partnership)
+    scenarios = [] if refused_by_join(partnership) else _scenario_problems(partnership)
+    return partnership, completeness_problems(partnership) + scenarios  # (its join fails)
 
 
 def _scenario_problems(partnership: Partnership) -> list[Problem]:

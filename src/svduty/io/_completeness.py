@@ -51,8 +51,9 @@ from svduty.areas._national import welsh_names
 from svduty.authorities import specified_authorities_for
 from svduty.authorities._absences import absence_findings
 from svduty.authorities._areas_served import AREA_KINDS, area_kind, area_problems
-from svduty.authorities._authority import youth_offending_team_findings
-from svduty.errors import Problem
+from svduty.authorities._authority import local_government_areas, youth_offending_team_findings
+from svduty.authorities._categories import LOCATED_IN_ITS_AREA
+from svduty.errors import AreaError, Problem
 from svduty.findings import Finding, Findings, Severity
 from svduty.io._files import read_toml
 from svduty.partnership import Partnership
@@ -141,6 +142,31 @@ def _authority_area_findings(partnership: Partnership) -> list[Finding]:
                 for rule, message in area_problems(partnership.geography, a, code)
             ]
     return out
+
+
+def refused_by_join(partnership: Partnership) -> set[str]:
+    """The ids of the authorities the s.12(2) join refuses: a school named by a wider area.
+
+    Sch 2: an educational authority is one for "each local government area in which the
+    school is located"; named by a county, it would be one for every district within, so
+    :func:`~svduty.authorities.local_government_areas` refuses it (``AreaError``). The
+    check reports it as ``BUNDLE-CATEGORY-AREA`` and leaves it out of the checks that
+    join it, which would fail on it rather than report.
+
+    Example:
+        >>> import svduty
+        >>> refused_by_join(svduty.warwickshire())
+        set()
+    """
+    refused = set()
+    for a in partnership.authorities:
+        if a.category not in LOCATED_IN_ITS_AREA:
+            continue
+        try:
+            local_government_areas(a, partnership.geography.district_codes_within)
+        except AreaError:
+            refused.add(a.id)
+    return refused
 
 
 def _ons_findings(partnership: Partnership) -> list[Finding]:
@@ -255,7 +281,9 @@ def check_completeness(partnership: Partnership) -> Findings:
     p = partnership
     out = _gss_findings(p) + _ons_findings(p) + _authority_area_findings(p)
     out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
-    out += absence_findings(p.authorities, p.local_area.districts)
+    refused = refused_by_join(p)  # reported above; left out of the checks that join them
+    joinable = attrs.evolve(p.authorities, items=[a for a in p.authorities if a.id not in refused])
+    out += absence_findings(joinable, p.local_area.districts)
     days = _changes(p)
     # the records the bundle files under a district's code, on every day of the local
     # area's period, even before the district became a local government area (s.11(4)):
