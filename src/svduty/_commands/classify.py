@@ -36,6 +36,7 @@ from svduty._commands._options import (
     strict_failed,
 )
 from svduty._commands._paths import (
+    STDOUT,
     ArgumentsConflict,
     check_outputs,
     csv_target,
@@ -48,6 +49,7 @@ from svduty._commands._paths import (
     writes_to,
 )
 from svduty._commands._progress import Progress
+from svduty._commands._stdout_named import standard_output_named
 from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
@@ -275,6 +277,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> main(["classify", "no-such-file.csv"], stderr=io.StringIO())
         1
     """
+    with standard_output_named(args.output, args.rejected):  # '-' as the user typed it
+        return _run(args, stdout, stderr)
+
+
+def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if STDIN in args.inputs and (args.format == "police-uk" or len(args.inputs) > 1):
         raise ArgumentsConflict(
             Problem(
@@ -296,6 +303,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 2
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
+    shown = {STDOUT: "standard output"} if STDIN in (args.output, args.rejected) else {}
     args.output = dash_as_stdout(args.output)
     args.rejected = dash_as_stdout(args.rejected, "--rejected")
     if str(args.output) == STDIN:  # no /dev/stdout: not a file named '-'
@@ -304,7 +312,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.output:
         output_kind(args.output, args.output_format)
     elif args.output_format:  # never silently ignored: the format of no file
-        where = "--output beside it (-o /dev/stdout --output-format csv: CSV on standard output)"
+        where = "--output beside it (-o - --output-format csv: CSV on standard output)"
         raise ArgumentsConflict(Problem(field="--output-format", expected=where))
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
@@ -402,7 +410,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     outputs = [p for p in (args.output, args.rejected) if p]
     files = [p for p in outputs if Path(p).is_file()]  # not a device, a pipe, a stream
-    wrote = "".join(f"wrote {printable(str(p))}\n" for p in files)  # as svduty report says
+    wrote = "".join(f"wrote {printable(shown.get(str(p), str(p)))}\n" for p in files)
     said_on = summary_to if args.summary == "text" else stderr  # beside JSON: on error
     if said_on is stderr and any(writes_to(p, stderr) for p in outputs):
         wrote = ""  # a stream that holds an output's data holds nothing else
