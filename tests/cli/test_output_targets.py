@@ -577,10 +577,11 @@ def test_parquet_is_not_written_to_a_terminal(month: Path):
     try:
         terminal = os.ttyname(terminal_fd)
         code, _, err = run("classify", month, "-o", terminal, "--output-format", "parquet")
-        assert code == 1
+        assert code == 2  # the command line's fault (analyst44): redirect it
         assert err == (
             f"svduty classify: error: {terminal}: --output: expected a file or a pipe for "
-            "Parquet (bytes that are not text), not a terminal\n"
+            "Parquet (bytes that are not text), not a terminal: redirect it (> rows.parquet, "
+            "or | a program that reads Parquet)\n"
         )
         code, _, err = run("classify", month, "-o", "/dev/null", "--output-format", "parquet")
         assert code == 0, err
@@ -607,6 +608,6 @@ def test_an_output_format_without_an_output_is_a_usage_error(tmp_path: Path, mon
     code, out, err = run("classify", given, "--output-format", "csv")
     assert (code, out) == (2, "")
     assert err == (
-        "svduty classify: error: --output-format: expected --output beside it (-o /dev/stdout "
+        "svduty classify: error: --output-format: expected --output beside it (-o - "
         "--output-format csv: CSV on standard output)\n"
     )

@@ -389,8 +389,9 @@ def output_kind(output: str, given: str | None) -> str:
 
     Raises:
         InputFormatError: for a suffix that says no format (a device or pipe, such as
-            ``/dev/stdout``, is told to give ``--output-format``), and for Parquet to a
-            terminal (bytes that are not text: as curl refuses binary output there).
+            ``/dev/stdout``, is told to give ``--output-format``).
+        ArgumentsConflict: for Parquet to a terminal (bytes that are not text: as curl
+            refuses binary output there), exit status 2, with a hint to redirect it.
 
     Example:
         >>> output_kind("o.parquet", None), output_kind("/dev/null", "csv")
@@ -406,7 +407,10 @@ def output_kind(output: str, given: str | None) -> str:
             raise
         where = "--output-format csv, parquet or jsonl for a device or pipe"  # no suffix
         raise InputFormatError(Problem(file=output, field="--output", expected=where)) from None
-    if kind == "parquet" and is_terminal(output):
-        where = "a file or a pipe for Parquet (bytes that are not text), not a terminal"
-        raise InputFormatError(Problem(file=output, field="--output", expected=where))
+    if kind == "parquet" and is_terminal(output):  # the command line's fault: exit status 2
+        where = (
+            "a file or a pipe for Parquet (bytes that are not text), not a terminal: "
+            "redirect it (> rows.parquet, or | a program that reads Parquet)"
+        )
+        raise ArgumentsConflict(Problem(file=output, field="--output", expected=where))
     return kind

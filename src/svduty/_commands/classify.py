@@ -29,6 +29,7 @@ import pyarrow as pa
 from svduty._commands import _planned
 from svduty._commands._input_format import add_input_format
 from svduty._commands._json import versioned
+from svduty._commands._map_option import MapOption, _column_field, _mapping
 from svduty._commands._options import (
     add_definition,
     add_partnership,
@@ -36,6 +37,7 @@ from svduty._commands._options import (
     strict_failed,
 )
 from svduty._commands._paths import (
+    STDOUT,
     ArgumentsConflict,
     check_outputs,
     csv_target,
@@ -48,6 +50,7 @@ from svduty._commands._paths import (
     writes_to,
 )
 from svduty._commands._progress import Progress
+from svduty._commands._stdout_named import standard_output_named
 from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
@@ -158,85 +161,6 @@ def register(subparsers: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _column_field(text: str) -> str:
-    """A ``--map`` value: a column, ``=`` and a field (else a usage error, exit status 2).
-
-    The last ``=`` ends the column (no field has one): ``a=b=id`` maps the column ``a=b``.
-
-    Example:
-        >>> _column_field("Age=victim_age")
-        'Age=victim_age'
-        >>> _column_field("victim_age")
-        Traceback (most recent call last):
-        ...
-        argparse.ArgumentTypeError: expected COLUMN=FIELD: a column of the file, '=' and an incident field
-    """  # noqa: E501
-    column, sep, field = text.rpartition("=")
-    if not (sep and column and field):
-        raise argparse.ArgumentTypeError(
-            "expected COLUMN=FIELD: a column of the file, '=' and an incident field"
-        )
-    return text
-
-
-class MapOption(argparse.Action):
-    """``--map COLUMN=FIELD``, repeatable: a usage error (exit status 2) if the maps disagree.
-
-    Each value is a column, ``=`` and an incident field (:func:`_column_field`); a field
-    svduty does not know, a field given two columns or a column given two fields is the
-    command line's fault, whatever the file holds, and no value is shown. A column that
-    is not in the file is the file's (exit status 1, when it is read).
-
-    Example:
-        >>> p = argparse.ArgumentParser(prog="svduty classify", exit_on_error=False)
-        >>> _ = p.add_argument("--map", action=MapOption, default=[], type=_column_field)
-        >>> p.parse_args(["--map", "Age=victim_age", "--map", "Ref=id"]).map
-        ['Age=victim_age', 'Ref=id']
-        >>> p.parse_args(["--map", "Age=victim_age", "--map", "Years=victim_age"])
-        Traceback (most recent call last):
-        ...
-        argparse.ArgumentError: argument --map: expected one column for each incident field (a field named twice)
-    """  # noqa: E501
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: Any,
-        option_string: str | None = None,
-    ) -> None:
-        """Add one ``COLUMN=FIELD``, checked against the field names and the maps before it."""
-        from svduty.io._incident_fields import _KIND  # the incident fields
-
-        column, _, field = str(values).rpartition("=")
-        if field not in _KIND:
-            raise argparse.ArgumentError(
-                self,
-                "expected COLUMN=FIELD with FIELD an incident field (" + ", ".join(_KIND) + ")",
-            )
-        before = list(getattr(namespace, self.dest, None) or [])
-        pairs = [item.rpartition("=")[::2] for item in before]
-        if any(f == field for _, f in pairs):
-            raise argparse.ArgumentError(
-                self, "expected one column for each incident field (a field named twice)"
-            )
-        if any(c == column for c, _ in pairs):
-            raise argparse.ArgumentError(
-                self, "expected one incident field for each column (a column named twice)"
-            )
-        setattr(namespace, self.dest, [*before, str(values)])
-
-
-def _mapping(items: Sequence[str]) -> dict[str, str]:
-    """The ``--map`` values as ``{column: field}`` (checked by :class:`MapOption`).
-
-    Example:
-        >>> _mapping(["Age=victim_age", "Ref=No=id"])
-        {'Age': 'victim_age', 'Ref=No': 'id'}
-    """
-    return {column: field for column, _, field in (item.rpartition("=") for item in items)}
-
-
 def iter_incidents(
     inputs: Iterable[str | Path], *, mapping: Mapping[str, str] | None = None
 ) -> Iterator[pa.RecordBatch]:
@@ -275,6 +199,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> main(["classify", "no-such-file.csv"], stderr=io.StringIO())
         1
     """
+    with standard_output_named(args.output, args.rejected):  # '-' as the user typed it
+        return _run(args, stdout, stderr)
+
+
+def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if STDIN in args.inputs and (args.format == "police-uk" or len(args.inputs) > 1):
         raise ArgumentsConflict(
             Problem(
@@ -296,6 +225,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
         return 2
     paths, empties = without_empty(inputs.files, args.inputs, fmt)
+    shown = {STDOUT: "standard output"} if STDIN in (args.output, args.rejected) else {}
     args.output = dash_as_stdout(args.output)
     args.rejected = dash_as_stdout(args.rejected, "--rejected")
     if str(args.output) == STDIN:  # no /dev/stdout: not a file named '-'
@@ -304,7 +234,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.output:
         output_kind(args.output, args.output_format)
     elif args.output_format:  # never silently ignored: the format of no file
-        where = "--output beside it (-o /dev/stdout --output-format csv: CSV on standard output)"
+        where = "--output beside it (-o - --output-format csv: CSV on standard output)"
         raise ArgumentsConflict(Problem(field="--output-format", expected=where))
     folders = [p for p in args.inputs if p != STDIN and Path(p).is_dir()]
     check_outputs(inputs.files, [("--output", args.output), ("--rejected", args.rejected)], folders)
@@ -402,7 +332,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     outputs = [p for p in (args.output, args.rejected) if p]
     files = [p for p in outputs if Path(p).is_file()]  # not a device, a pipe, a stream
-    wrote = "".join(f"wrote {printable(str(p))}\n" for p in files)  # as svduty report says
+    wrote = "".join(f"wrote {printable(shown.get(str(p), str(p)))}\n" for p in files)
     said_on = summary_to if args.summary == "text" else stderr  # beside JSON: on error
     if said_on is stderr and any(writes_to(p, stderr) for p in outputs):
         wrote = ""  # a stream that holds an output's data holds nothing else

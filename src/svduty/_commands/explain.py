@@ -17,15 +17,19 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
+import itertools
 import json
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 import attrs
 
 from svduty._commands._examples import EXIT_TAIL
+from svduty._commands._explain_tables import is_table, table_incidents
 from svduty._commands._json import versioned
+from svduty._commands._map_option import MapOption, _column_field, _mapping
 from svduty._commands._options import (
     add_definition,
     add_partnership,
@@ -33,10 +37,9 @@ from svduty._commands._options import (
     resolve_definition,
 )
 from svduty.definitions import Incident, classify
-from svduty.errors import DataError, InputFormatError, Problem, printable
+from svduty.errors import DataError, Problem, printable
 from svduty.io._incident_fields import json_line, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
-from svduty.io._inputs import PARQUET_SUFFIXES
 
 __all__ = ["register", "run"]
 
@@ -53,20 +56,46 @@ def register(subparsers: Any) -> None:
         "explain",
         help="explain, with reasons and citations, how each incident is classified",
         description=(
-            "Read incidents (one JSON object per line, the incident contract) and print, "
-            "for each, whether it is violence within s.13, within the definition, domestic "
-            "abuse, a qualifying homicide and whether a homicide review is required, with "
-            "the reasons and the facts that are missing. Bad lines are reported on "
-            "standard error; the rest are still explained."
+            "Read incidents (one JSON object per line, the incident contract; or a CSV or "
+            "Parquet table of them, its columns named as the fields or mapped with --map) "
+            "and print, for each (or the one --row or --id chooses), whether it is violence "
+            "within s.13, within the definition, domestic abuse, a qualifying homicide and "
+            "whether a homicide review is required, with the reasons and the facts that are "
+            "missing. Bad lines or rows are reported on standard error (file, row and field, "
+            "never the value); the rest are still explained."
         ),
         epilog="exit status: 0 every line was explained; 1 a line was rejected (each told on "
         "standard error; the others are still explained: explaining is for a few incidents, "
         "where a bad line is a mistake to mend, while 'svduty classify' accounts for millions "
-        "of rows and exits 1 for a rejected row only with --strict), or the input was "
-        "unusable; " + EXIT_TAIL,
+        "of rows and exits 1 for a rejected row only with --strict), --row or --id chose no "
+        "incident, or the input was unusable; " + EXIT_TAIL,
     )
     p.add_argument(
-        "file", metavar="INPUT", help="a JSON Lines file of incidents ('-' for standard input)"
+        "file",
+        metavar="INPUT",
+        help="a JSON Lines file of incidents ('-' for standard input), or a .csv or "
+        ".parquet table of them",
+    )
+    p.add_argument(
+        "--map",
+        action=MapOption,
+        default=[],
+        type=_column_field,
+        metavar="COLUMN=FIELD",
+        help="a CSV or Parquet table's COLUMN holds the incident FIELD (repeatable), as "
+        "for svduty classify",
+    )
+    chosen_row = p.add_mutually_exclusive_group()
+    chosen_row.add_argument(
+        "--row",
+        type=_row_number,
+        metavar="N",
+        help="explain only the incident of row N: the line where it starts (a CSV "
+        "file's header is line 1; a Parquet file's rows count from 1), as svduty classify "
+        "numbers rows",
+    )
+    chosen_row.add_argument(
+        "--id", metavar="ID", help="explain only the incident (or incidents) whose id is ID"
     )
     add_partnership(p)
     add_definition(p)
@@ -94,7 +123,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     Raises:
         InputFormatError: if the file is missing, a folder, not UTF-8 text at all, or a
-            CSV or Parquet file (``svduty classify`` reads those).
+            CSV or Parquet table that cannot be read as incidents (as ``svduty classify``
+            says it).
 
     Example:
         >>> import io, pathlib, tempfile
@@ -119,15 +149,23 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     )
     resolve = choice.partnership.geography.district_code_of
     used = choice.as_dict()
-    if Path(args.file).suffix.lower() in (".csv", *PARQUET_SUFFIXES):
-        raise InputFormatError(
-            Problem(
-                file=args.file,
-                expected="incidents as JSON Lines (one JSON object per line); classify reads "
-                "police.uk files and incident tables (CSV or Parquet)",
-            )
+    table = is_table(args.file)
+    if getattr(args, "map", None) and not table:  # never silently ignored, as in classify
+        print(
+            "svduty explain: error: --map: only incident files in CSV or Parquet have columns "
+            "to map (JSON Lines name their fields themselves)",
+            file=stderr,
         )
-    name, handle = text_lines(args.file)
+        return 2
+    if table:
+        name = args.file
+        found = _primed(table_incidents(name, _mapping(args.map)))  # unusable: nothing out
+        handle: Any = contextlib.nullcontext()
+    else:
+        name, handle = text_lines(args.file)
+        found = _json_incidents(handle, name)
+    row, ident = getattr(args, "row", None), getattr(args, "id", None)
+    selected = 0
     rejected = 0
     first = True
     said = printable(f"Partnership {used['partnership']}; definition {used['definition']}")
@@ -139,11 +177,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     compared: list[Incident] = []
     rows: list[int] = []  # the file row of each incident compared
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+        for number, its_id, incident in found:
+            if (row is not None and number != row) or (ident is not None and its_id != ident):
                 continue
+            selected += 1
             try:
-                incident = _incident(line, number, name)
+                if isinstance(incident, DataError):
+                    raise incident
                 # Facts that contradict the partnership's data (a place of death in a
                 # pilot area with pilot_partner false) reject their line, as in classify.
                 result = classify(incident, definition, resolve_district=resolve)
@@ -165,9 +205,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 print(result.explain(args.format), file=stdout)
+    if (row is not None or ident is not None) and not selected:
+        rejected += 1  # what was asked for is not there: said, and exit status 1
+        print(f"svduty explain: error: {printable(str(_none_chosen(name, row)))}", file=stderr)
     if compared_with is not None:
         _compare(compared, rows, (definition, compared_with), args.format, stdout, resolve=resolve)
-    elif first and args.format != "json":  # JSON Lines of no incident: no line
+    elif first and args.format != "json" and (selected or (row is None and ident is None)):
         print(_NONE[args.format], file=stdout)
     if args.format == "html":
         print("</main></body></html>", file=stdout)
@@ -198,6 +241,65 @@ def _page_head(name: str, said: str) -> str:
 
 
 _FIELDS = tuple(f.name for f in attrs.fields(Incident))
+
+
+def _primed(rows: Iterator[Any]) -> Iterator[Any]:
+    """``rows``, their first read already: a table that cannot be read fails before output.
+
+    Example:
+        >>> list(_primed(iter([1, 2])))
+        [1, 2]
+    """
+    first = next(rows, _END)
+    return rows if first is _END else itertools.chain([first], rows)
+
+
+_END = object()
+
+
+def _row_number(text: str) -> int:
+    """A ``--row`` value: a row number from 1 (else a usage error, exit status 2).
+
+    Example:
+        >>> _row_number("12")
+        12
+        >>> _row_number("0")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: expected a row number from 1
+    """
+    if not text.strip().isdecimal() or int(text) < 1:
+        raise argparse.ArgumentTypeError("expected a row number from 1")
+    return int(text)
+
+
+def _none_chosen(name: str, row: int | None) -> Problem:
+    """Why ``--row`` or ``--id`` chose nothing (the id is not shown: it may be personal).
+
+    Example:
+        >>> print(_none_chosen("in.csv", 9))
+        in.csv: --row: expected the row of an incident (row 9 holds none: a blank line, the header, or past the end)
+    """  # noqa: E501
+    if row is not None:
+        why = f"row {row} holds none: a blank line, the header, or past the end"
+        return Problem(file=name, field="--row", expected=f"the row of an incident ({why})")
+    return Problem(file=name, field="--id", expected="the id of an incident (no row has it)")
+
+
+def _json_incidents(
+    handle: Iterable[str], name: str
+) -> Iterator[tuple[int, str | None, Incident | DataError]]:
+    """Each line's number, its ``id`` (if it gives one as text) and its incident (or why not)."""
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        data, _ = json_line(line)
+        got = data.get("id") if isinstance(data, dict) else None
+        ident = got if isinstance(got, str) else None
+        try:
+            yield number, ident, _incident(line, number, name)
+        except DataError as exc:
+            yield number, ident, exc
 
 
 def _incident(line: str, number: int, name: str) -> Incident:

@@ -30,6 +30,7 @@ from svduty._commands._paths import (
     writes_to,
 )
 from svduty._commands._progress import Progress
+from svduty._commands._stdout_named import shown_output, standard_output_named
 from svduty._report import TABLES, report
 from svduty._report._deprivation import deprivation_note
 from svduty.errors import InputFormatError, Problem, printable
@@ -97,6 +98,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> main(["report", "no-such-file.csv", "--output", "r.html"], stderr=io.StringIO())
         1
     """
+    with standard_output_named(args.output):  # '-' as the user typed it
+        return _run(args, stdout, stderr)
+
+
+def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    typed = args.output
     args.output = dash_as_stdout(args.output)  # '-o -': the page on standard output
     for given, option in [*((i, "INPUT") for i in args.inputs), (args.tables, "--tables")]:
         if given == "-":  # standard input read as police.uk, or a folder named '-'
@@ -144,7 +151,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         progress.close()
     s = result.summary
     inside = {r["within_area"]: r for r in result.tables["summary"].to_pylist()}.get("inside")
-    lines = [f"wrote {printable(args.output)}"]
+    lines = [f"wrote {printable(shown_output(args.output, typed))}"]
     if args.tables:
         lines.append(f"wrote {len(result.tables)} tables to {printable(args.tables)}")
     lines.append(

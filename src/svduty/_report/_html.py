@@ -204,7 +204,16 @@ def _summary(r: Report, definition: Definition) -> str:
             for row in r.tables["summary"].to_pylist()
         ],
     )
-    return _section("summary", lead + key + notes + accounts + bounds)
+    missing = _table(  # why rows are undetermined: each answer's rows sum to its undetermined
+        "Undetermined rows (inside, outside, unlocated) by the facts missing (svduty explain)",
+        [("answer", "answer"), ("facts", "facts missing"), ("rows", "rows")],
+        [
+            {"answer": a, "facts": k or "(none: only the law's doubt)", "rows": n}
+            for a, c in sorted(s.undetermined_by_missing.items())
+            for k, n in sorted(c.items(), key=lambda kn: (-kn[1], kn[0]))
+        ],
+    )
+    return _section("summary", lead + key + notes + accounts + bounds + missing)
 
 
 def _bounded_section(

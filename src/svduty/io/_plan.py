@@ -96,6 +96,8 @@ class PolicePlan:
         words: The columns given back dictionary-encoded (the answers and ``basis``).
         inputs: The input columns of the rules (any but :data:`PLAN_COLUMNS`, in a batch,
             sends it to the engine).
+        missing: Each answer's missing facts, by plan row as ``verdicts`` (one text:
+            ``"a, b"``, null where the answer is determined); ``None``: not planned.
     """
 
     definition: str
@@ -108,6 +110,7 @@ class PolicePlan:
     verdicts: pa.Table
     words: frozenset[str]
     inputs: frozenset[str] = frozenset(PLAN_COLUMNS)
+    missing: pa.Table | None = None
 
     @property
     def n_months(self) -> int:
@@ -163,6 +166,37 @@ class PolicePlan:
             ...     "location": ["E07000218"]}))["basis"].type
             DictionaryType(dictionary<values=string, indices=int32, ordered=0>)
         """
+        keys = self._keys(table)
+        if keys is None:
+            return None
+        groups, _ = _arrays.numbered(keys)  # in order of first appearance
+        rows = _arrays.array(keys[_arrays.first_rows(groups)])
+        out = {}
+        for name in self.verdicts.column_names:
+            values = pc.take(_arrays.one_array(self.verdicts.column(name)), rows)
+            out[name] = pc.dictionary_encode(values) if name in self.words else values
+        return spread_all(out, _arrays.array(groups), True)
+
+    def missing_of(self, table: pa.Table) -> dict[str, Any] | None:
+        """Each answer's missing facts for every row of ``table`` (see ``missing``).
+
+        ``None`` if a row is not covered, or the plan holds no missing facts.
+
+        Example:
+            >>> plan = PolicePlan("d", ("Drugs",), (), {}, {"E07": 0}, 1, 2, pa.table({}),
+            ...     frozenset(), missing=pa.table({"violence": ["died", None]}))
+            >>> plan.missing_of(pa.table({"police_uk_category": ["Drugs"],
+            ...     "date": ["2019-01"], "location": [None]}))["violence"].to_pylist()
+            [None]
+        """
+        keys = self._keys(table) if self.missing is not None else None
+        if keys is None or self.missing is None:
+            return None
+        at = _arrays.array(keys)
+        return {n: pc.take(self.missing.column(n), at) for n in self.missing.column_names}
+
+    def _keys(self, table: pa.Table) -> Any:
+        """Each row's plan row (numpy ``int64``); ``None`` if a row is not covered."""
         if not self.categories or any(
             n in self.inputs and n not in PLAN_COLUMNS for n in table.column_names
         ):
@@ -173,16 +207,7 @@ class PolicePlan:
             ("date", self.month_class, self.n_places),
             ("location", self.place_class, 1),
         )
-        keys = _combined(table, steps, table.num_rows)
-        if keys is None:
-            return None
-        groups, _ = _arrays.numbered(keys)  # in order of first appearance
-        rows = _arrays.array(keys[_arrays.first_rows(groups)])
-        out = {}
-        for name in self.verdicts.column_names:
-            values = pc.take(_arrays.one_array(self.verdicts.column(name)), rows)
-            out[name] = pc.dictionary_encode(values) if name in self.words else values
-        return spread_all(out, _arrays.array(groups), True)
+        return _combined(table, steps, table.num_rows)
 
 
 def _combined(

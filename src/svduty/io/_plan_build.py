@@ -35,6 +35,7 @@ from svduty.definitions import OWHR_PILOT_AS_MADE, POLICE_UK_CATEGORIES, Definit
 from svduty.definitions._classify import ruleset
 from svduty.definitions._columnar import _WORD_COLUMNS, classify_split
 from svduty.definitions._columns import INPUT_COLUMNS
+from svduty.definitions._missing_columns import missing_columns, missing_keys
 from svduty.io._plan import FIRST_MONTH, LAST_MONTH, PLAN_COLUMNS, PolicePlan, month_number
 
 __all__ = ["police_plan"]
@@ -83,7 +84,9 @@ def police_plan(definition: Definition, pilot: OwhrPilot = OWHR_PILOT_AS_MADE) -
     if problems:
         return empty
     names = [n for n in out.column_names if n not in PLAN_COLUMNS]
-    values = list(zip(*(out.column(n).to_pylist() for n in names), strict=True))
+    missing = missing_keys(missing_columns(rows, definition, pilot=pilot))
+    columns = [*(out.column(n) for n in names), *missing.values()]  # the facts agree too
+    values = list(zip(*(c.to_pylist() for c in columns), strict=True))
     chosen: dict[tuple[int, int, int], int] = {}
     for at, key in enumerate(keys):
         first = chosen.setdefault(key, at)
@@ -91,7 +94,8 @@ def police_plan(definition: Definition, pilot: OwhrPilot = OWHR_PILOT_AS_MADE) -
             return empty  # the rules read more than the walk found: no plan
     order = [chosen[k] for k in sorted(chosen)]
     taken = pc.take(out.select(names), _arrays.array(order, pa.int64()))
-    return _plan(definition, categories, starts, places, taken)
+    facts = pc.take(pa.table(missing), _arrays.array(order, pa.int64()))
+    return attrs.evolve(_plan(definition, categories, starts, places, taken), missing=facts)
 
 
 def _plan(

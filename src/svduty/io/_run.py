@@ -86,7 +86,9 @@ def run_pipeline(
         >>> s.partnership, s.definition
         ('warwickshire', 'warwickshire')
     """
-    tally = Tally(on_rejected=on_rejected)
+    from svduty.io._missing_facts import missing_facts_of
+
+    tally = Tally(on_rejected=on_rejected, missing=missing_facts_of(pipeline))
     counters = list(counts)
     # rows alike are counted once; when rows are written, only if few are distinct (every
     # row is then built again from its combination's answer)

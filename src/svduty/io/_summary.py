@@ -11,7 +11,6 @@ does not grow with the number of rejections.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -25,7 +24,16 @@ from svduty import _compute as pc
 from svduty._checked import checked_methods
 from svduty._frozen import FrozenMap, frozen_map
 from svduty.errors import DataError, Problem, printable
-from svduty.io._summary_counts import _count, _flattened, _placed_nowhere, placed_nowhere_given
+from svduty.io._summary_counts import (
+    MissingFacts,
+    _count,
+    _flattened,
+    _placed_nowhere,
+    count_missing,
+    parts_checked,
+    placed_nowhere_given,
+)
+from svduty.io._summary_warnings import WARNING_REASONS, _warned, _warnings  # noqa: F401
 
 __all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows"]
 
@@ -115,6 +123,12 @@ class Summary:
             area only partly inside.
         by_category: police.uk crime type -> rows classified.
         verdicts: Verdict column -> answer -> rows (``violence``, ``in_scope``, ...).
+        undetermined_by_missing: Verdict column -> the facts that would settle it (their
+            names in alphabetical order, joined by ``", "``; ``""`` where none of the
+            incident's facts would, only the law's doubt) -> its undetermined rows: why
+            rows are undetermined, as each row's ``missing_by_answer`` says (``svduty
+            explain``). Each column's counts sum to its ``undetermined`` count in
+            ``verdicts``; empty when the job counted no missing facts.
         kinds: Kind of violence -> rows.
         warnings: Reason code -> rows it flags, such as ``OFFENCE-CODE-UNKNOWN`` (an
             offence code not in the table).
@@ -146,6 +160,9 @@ class Summary:
     partnership: str | None = None
     definition: str | None = None
     skipped: tuple[str, ...] = ()
+    undetermined_by_missing: Mapping[str, Mapping[str, int]] = attrs.field(
+        factory=FrozenMap, converter=_frozen_counts
+    )
 
     def to_json(self) -> dict[str, Any]:
         """The summary as JSON-ready data, each mapping in the order of its keys.
@@ -175,6 +192,9 @@ class Summary:
             "unlocated": self.unlocated,
             "by_category": dict(sorted(self.by_category.items())),
             "verdicts": {k: dict(sorted(v.items())) for k, v in sorted(self.verdicts.items())},
+            "undetermined_by_missing": {
+                k: dict(sorted(v.items())) for k, v in sorted(self.undetermined_by_missing.items())
+            },
             "kinds": dict(sorted(self.kinds.items())),
             "warnings": dict(sorted(self.warnings.items())),
             "partnership": self.partnership,
@@ -228,6 +248,9 @@ class Summary:
             block("by police.uk category", self.by_category, ("(no category)", no_category))
         for column, counts in self.verdicts.items():
             block(column, counts)
+        for column, counts in self.undetermined_by_missing.items():
+            named = {k or "(no fact: the law's doubt)": v for k, v in counts.items()}
+            block(f"{column} undetermined, by the facts missing", named)
         block("kinds (a row may be of several kinds, or of none)", self.kinds)
         for reason, n in sorted(self.warnings.items()):
             counted = f"{n:,} row(s): " if reason != "NO-ROWS" else ""  # NO-ROWS counts none
@@ -239,53 +262,6 @@ class Summary:
         if self.definition is not None:
             lines.append(f"definition: {self.definition}")
         return "\n".join(lines)
-
-
-WARNING_REASONS: dict[str, str] = {
-    "OFFENCE-CODE-UNKNOWN": "offence code not in the Home Office notifiable offence list svduty "
-    "holds (check the code: it proves nothing here)",
-    "MONTH-OUTSIDE-PERIOD": "of a police.uk month outside the period of the partnership's "
-    "local area (located against its districts as the partnership lists them)",
-    "FILES-OVERLAP": "with a Crime ID an earlier row of the input files has too, counted "
-    "twice (one force's month given twice, or a file holding rows twice?); rows with no "
-    "Crime ID (anti-social behaviour) cannot be matched and are not in this number",
-    "EVERY-ROW-REJECTED": "rejected, every row of the input: nothing was classified ("
-    "--rejected FILE gives each row's reason; a file a spreadsheet saved again, its months "
-    "written as 'Jun-25', is refused so)",
-    "NO-ROWS": "the inputs hold no row: nothing was classified, and no number here says "
-    "anything of the area (a file of its header only? a folder of empty files?)",
-    "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
-    "than in its own: the files may be another force's (police.uk publishes each force's "
-    "crimes in that force's files)",
-    "LOCATION-NOT-PLACED": "with a location that places them in no district, counted as "
-    "without a location (a code the ONS tables do not hold: a typing error? a ceased code? "
-    "an area only partly inside the partnership's? or a police.uk LSOA name with no code)",
-}
-"""Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
-
-
-@functools.cache
-def _warned() -> Any:
-    # built on first use: a pa.array at import would make pyarrow import pandas at start-up
-    return pa.array(sorted(WARNING_REASONS), pa.string())
-
-
-def _warnings(reasons: Any) -> Any:
-    """Which of the rows' reasons a summary warns about (a numpy mask).
-
-    Only the reasons as long as a warned reason are compared (lengths read no text).
-    """
-    lengths = pc.binary_length(reasons).to_numpy(zero_copy_only=False)
-    same = np.zeros(len(lengths), dtype=bool)
-    for n in {len(w.encode()) for w in WARNING_REASONS}:
-        same |= lengths == n
-    if not same.any():
-        return same
-    at = np.flatnonzero(same)
-    maybe = pc.take(reasons, _arrays.array(at))
-    hit = pc.fill_null(pc.is_in(maybe, value_set=_warned()), False)
-    same[at] = hit.to_numpy(zero_copy_only=False)
-    return same
 
 
 RejectedSink = Callable[[pa.Table], None]
@@ -331,6 +307,8 @@ class Tally:
     warnings: Counter[str] = attrs.Factory(Counter)
     sample_size: int = SAMPLE_SIZE
     on_rejected: RejectedSink | None = None
+    missing: MissingFacts | None = None
+    undetermined_by_missing: dict[str, Counter[str]] = attrs.Factory(dict)
 
     def count_in(self, rows: int) -> None:
         """Count rows read.
@@ -423,6 +401,8 @@ class Tally:
                 _count(self.verdicts.setdefault(column, Counter()), good.column(column), weights)
         if "kinds" in names:
             _count(self.kinds, *_flattened(good.column("kinds"), weights))
+        if self.missing is not None:
+            count_missing(self.undetermined_by_missing, good, weights, self.missing)
         if "reasons" in names:
             reasons, each = _flattened(good.column("reasons"), weights)
             warned = _warnings(reasons)
@@ -475,6 +455,7 @@ class Tally:
                     ),
                 )
             )
+        parts_checked(self.undetermined_by_missing, self.verdicts)
         return Summary(
             rows_in=self.rows_in,
             rows_out=self.rows_out,
@@ -492,6 +473,7 @@ class Tally:
             partnership=partnership,
             definition=definition,
             skipped=skipped,
+            undetermined_by_missing={k: dict(v) for k, v in self.undetermined_by_missing.items()},
         )
 
     def _all_warnings(self) -> dict[str, int]:

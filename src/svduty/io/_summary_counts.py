@@ -6,14 +6,20 @@ Split from :mod:`svduty.io._summary`: the counts :class:`~svduty.io._summary.Tal
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty.errors import DataError, Problem
 
 __all__: list[str] = []
+
+MissingFacts = Callable[[pa.Table], Mapping[str, Any]]
+"""Classified rows -> verdict column -> each row's missing facts as one text (null where
+the answer is determined): :func:`svduty.io._missing_facts.missing_facts_of`."""
 
 
 def _count(counter: Counter[str], column: Any, weights: Any = None) -> None:
@@ -91,3 +97,67 @@ def placed_nowhere_given(good: pa.Table, weights: Any) -> int:
     if weights is None:
         return len(at)
     return int(weights[at.to_numpy()].sum())
+
+
+def count_missing(
+    counts: dict[str, Counter[str]], good: pa.Table, weights: Any, missing: MissingFacts
+) -> None:
+    """Add the undetermined rows of ``good`` by verdict column and the facts missing.
+
+    Example:
+        >>> c: dict[str, Counter[str]] = {}
+        >>> t = pa.table({"violence": ["undetermined", "yes", "undetermined"]})
+        >>> keys = {"violence": pa.array(["date", None, "date, died"])}
+        >>> count_missing(c, t, None, lambda table: keys)
+        >>> dict(c["violence"])
+        {'date': 1, 'date, died': 1}
+    """
+    undetermined = [
+        n for n in good.schema.names if n in _ANSWERS and "undetermined" in _words(good.column(n))
+    ]
+    if not undetermined or not good.num_rows:
+        return
+    for column, keys in missing(good).items():
+        if column in undetermined:
+            _count(counts.setdefault(column, Counter()), keys, weights)
+
+
+_ANSWERS = frozenset(
+    ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
+)
+
+
+def _words(column: Any) -> set[str]:
+    """The words a (dictionary or text) column holds."""
+    column = _arrays.one_array(column)
+    if pa.types.is_dictionary(column.type):
+        return {str(w) for w in column.dictionary.to_pylist()}  # a word unused: counted 0
+    return {str(w) for w in pc.unique(column).to_pylist() if w is not None}
+
+
+def parts_checked(
+    parts: Mapping[str, Mapping[str, int]], verdicts: Mapping[str, Mapping[str, int]]
+) -> None:
+    """Each column's undetermined rows by missing facts sum to its undetermined rows.
+
+    Raises:
+        DataError: naming the column whose parts do not make the whole.
+
+    Example:
+        >>> parts_checked({"violence": {"date": 2}}, {"violence": {"undetermined": 3}})
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: undetermined_by_missing.violence: undetermined rows by missing facts (2) != undetermined rows (3)
+    """  # noqa: E501
+    for column, counts in parts.items():
+        whole = verdicts.get(column, {}).get("undetermined", 0)
+        if sum(counts.values()) != whole:
+            raise DataError(
+                Problem(
+                    field=f"undetermined_by_missing.{column}",
+                    message=(
+                        f"undetermined rows by missing facts ({sum(counts.values()):,}) "
+                        f"!= undetermined rows ({whole:,})"
+                    ),
+                )
+            )

@@ -1,0 +1,200 @@
+"""The missing facts of every row's undetermined answers, column by column.
+
+The columnar twin of :meth:`Classification.missing_for
+<svduty.definitions.Classification.missing_for>`: for each answer, the facts that would
+settle it where it is undetermined, the same set the scalar engine names for that row
+(:func:`~svduty.definitions.classify`). A batch job's summary counts its undetermined rows
+by them (``svduty classify --summary json``: ``undetermined_by_missing``), so an analyst
+can tell from the summary, not only row by row, why rows are undetermined.
+
+Example:
+    >>> import pyarrow as pa
+    >>> from svduty.definitions import STATUTE
+    >>> out = missing_columns(pa.table({"offence_code": ["8N", None]}), STATUTE)
+    >>> out["violence"].to_pylist()[0] is None  # 8N is violence: nothing missing
+    True
+    >>> "offence_code" in out["violence"].to_pylist()[1]
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pyarrow as _pa
+
+from svduty import _compute as _pc
+from svduty.definitions._atoms import Fact, FirstKnown
+from svduty.definitions._classification import ANSWERS
+from svduty.definitions._classify import ResolveDistrict, answer_rules, ruleset
+from svduty.definitions._columnar import _bools_to_lists
+from svduty.definitions._columns import prepare
+from svduty.definitions._definition import STATUTE, Definition
+from svduty.definitions._expr import All, ArrowEnv, Expr, Not, Ref
+from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
+from svduty.definitions._places import DeathIn, PilotArea
+
+pa: Any = _pa
+pc: Any = _pc
+Arr = Any
+
+__all__ = ["missing_columns"]
+
+
+class _Missing:
+    """Per node and fact, the rows where the node is undetermined and names the fact.
+
+    Mirrors :meth:`Expr.missing <svduty.definitions._expr.Expr.missing>` node by node; a
+    node class with another ``_missing`` is refused (its rule would be guessed at).
+    """
+
+    def __init__(self, env: ArrowEnv, code_given: Arr) -> None:
+        self.env = env
+        self.code_given = code_given
+        self.reach_memo: dict[Expr, frozenset[str]] = {}
+        self.memo: dict[tuple[Expr, str], Arr | None] = {}
+
+    def reach(self, node: Expr) -> frozenset[str]:
+        """Every fact ``node`` could name as missing (whatever the row)."""
+        if node not in self.reach_memo:
+            self.reach_memo[node] = self._reach(node)
+        return self.reach_memo[node]
+
+    def _reach(self, node: Expr) -> frozenset[str]:
+        how = type(node)._missing
+        if how is Expr._missing:
+            return frozenset(node.fields())
+        if how in (All._missing, FirstKnown._missing):
+            return frozenset().union(*(self.reach(p) for p in node.parts))  # type: ignore[attr-defined]
+        if how is Not._missing:
+            return self.reach(node.part)  # type: ignore[attr-defined]
+        if how is Ref._missing:
+            return self.reach(self.env.rules[node.rule].expr)  # type: ignore[attr-defined]
+        if how is Fact._missing:
+            return self.reach(node.explicit) | {"offence_code"}  # type: ignore[attr-defined]
+        if how in (PilotArea._missing, DeathIn._missing):
+            return frozenset(node.fields())
+        raise NotImplementedError(f"missing facts of {type(node).__name__}")
+
+    def rows(self, node: Expr, fact: str) -> Arr | None:
+        """Where ``node`` is undetermined and names ``fact`` (``None``: nowhere)."""
+        key = (node, fact)
+        if key not in self.memo:
+            self.memo[key] = self._rows(node, fact) if fact in self.reach(node) else None
+        return self.memo[key]
+
+    def _rows(self, node: Expr, fact: str) -> Arr | None:
+        undetermined = pc.is_null(node.arrow(self.env))
+        if not pc.any(undetermined).as_py():
+            return None
+        how = type(node)._missing
+        if how is Expr._missing:
+            return undetermined  # a leaf names every field it reads
+        if how in (All._missing, FirstKnown._missing):
+            inner = _any([self.rows(p, fact) for p in node.parts])  # type: ignore[attr-defined]
+        elif how is Not._missing:
+            inner = self.rows(node.part, fact)  # type: ignore[attr-defined]
+        elif how is Ref._missing:
+            inner = self.rows(self.env.rules[node.rule].expr, fact)  # type: ignore[attr-defined]
+        elif how is PilotArea._missing:  # the place of death, where no district is known
+            inner = self._pilot_area(fact)
+        elif how is DeathIn._missing:  # none, where only the law's doubt leaves it open
+            inner = self._death_in(node, fact)  # type: ignore[arg-type]
+        else:  # Fact: its explicit part's, and the offence code where none was given
+            no_code = pc.invert(self.code_given) if fact == "offence_code" else None
+            inner = _any([self.rows(node.explicit, fact), no_code])  # type: ignore[attr-defined]
+        return None if inner is None else pc.and_(undetermined, inner)
+
+    def _pilot_area(self, fact: str) -> Arr | None:
+        if fact != "place_of_death":
+            return pc.is_valid(pa.repeat(pa.scalar(True), self.env.length))
+        col = self.env.col
+        return pc.and_(pc.is_null(col("death_district")), pc.is_null(col("place_of_death")))
+
+    def _death_in(self, node: DeathIn, fact: str) -> Arr | None:
+        everywhere = pc.is_valid(pa.repeat(pa.scalar(True), self.env.length))
+        last = node._last()
+        if node.end is None or last is None:
+            return everywhere
+        col = self.env.col
+        lows = [c for c in (col("first_day"), col("death_first_day")) if c.null_count < len(c)]
+        high = col("death_last_day")
+        if not lows or high.null_count == len(high):
+            return everywhere
+        low = pc.max_element_wise(*lows, skip_nulls=True) if len(lows) > 1 else lows[0]
+        doubt = pc.and_(
+            pc.greater_equal(low, pa.scalar(node.end, pa.date32())),
+            pc.less(high, pa.scalar(last, pa.date32())),
+        )
+        return pc.invert(pc.fill_null(doubt, False))
+
+
+def _any(masks: list[Arr | None]) -> Arr | None:
+    """The rows any mask holds (``None`` for none)."""
+    out = None
+    for m in masks:
+        if m is not None:
+            out = m if out is None else pc.or_(out, m)
+    return out
+
+
+def missing_columns(
+    table: _pa.Table,
+    definition: Definition = STATUTE,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+) -> dict[str, Arr]:
+    """Answer -> the missing facts of each row (a ``list<string>``, null where determined).
+
+    The facts of a row's undetermined answer are those
+    :meth:`~svduty.definitions.Classification.missing_for` gives for the incident, in
+    alphabetical order; an undetermined answer that names none has an empty list. The
+    table's columns are the incident fields, as :func:`~svduty.definitions.classify_table`
+    reads them (bad values raise as it raises).
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"police_uk_category": ["Robbery"], "date": ["2025-06"]})
+        >>> facts = missing_columns(t)["domestic_abuse"][0].as_py()
+        >>> "relationship" in facts, facts == sorted(facts)
+        (True, True)
+    """
+    rs = ruleset(definition, pilot)
+    cols, known, _ = prepare(table, resolve_district, None, rs.pilot)
+    n = table.num_rows
+    env = ArrowEnv(cols, known, rs.rules, n, presumed=rs.presumed)
+    code = cols.get("offence_code")
+    code_given = pc.is_valid(code) if code is not None else pa.repeat(pa.scalar(False), n)
+    finder = _Missing(env, code_given)
+    out: dict[str, Arr] = {}
+    for name, rule in zip(ANSWERS, answer_rules(rs), strict=True):
+        undetermined = pc.is_null(rule.expr.arrow(env))
+        facts = sorted(finder.reach(rule.expr))
+        flags, labels = [], []
+        for fact in facts:
+            rows = finder.rows(rule.expr, fact)
+            if rows is None:
+                continue
+            flags.append(pc.and_(rows, pc.is_null(env.col(fact))))  # a fact given is not missing
+            labels.append(fact)
+        lists = _bools_to_lists(flags, labels) if labels else _empty_lists(n)
+        out[name] = pc.if_else(undetermined, lists, pa.scalar(None, lists.type))
+    return out
+
+
+def _empty_lists(n: int) -> Arr:
+    """``n`` empty lists of text."""
+    return pa.array([[]] * n, pa.list_(pa.string()))
+
+
+def missing_keys(columns: Mapping[str, Arr]) -> dict[str, Arr]:
+    """Each answer's missing facts as one text per row (``"a, b"``; null where determined).
+
+    Example:
+        >>> import pyarrow as pa
+        >>> missing_keys({"violence": pa.array([["a", "b"], None, []])})["violence"].to_pylist()
+        ['a, b', None, '']
+    """
+    return {name: pc.binary_join(lists, ", ") for name, lists in columns.items()}

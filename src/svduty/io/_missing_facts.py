@@ -1,0 +1,113 @@
+"""Why a batch job's rows are undetermined: the missing facts its summary counts them by.
+
+:func:`missing_facts_of` gives :class:`~svduty.io._summary.Tally` (through
+:func:`~svduty.io.run_pipeline`) the missing facts of each classified row's undetermined
+answers, as the rule engine names them for one incident
+(:meth:`~svduty.definitions.Classification.missing_for`). Rows alike in what the rules read
+are evaluated once.
+
+Example:
+    >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
+    >>> pipeline = default_pipeline()
+    >>> facts = missing_facts_of(pipeline)
+    >>> out = pipeline(next(read_police_uk(sample_police_uk())))
+    >>> keys = facts(out)["domestic_abuse"].to_pylist()
+    >>> len(keys) == out.num_rows, "relationship" in keys[0]
+    (True, True)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+
+from svduty import _arrays
+from svduty import _compute as pc
+from svduty.io._summary_counts import MissingFacts
+
+__all__ = ["missing_facts_of"]
+
+
+def missing_facts_of(pipeline: object) -> MissingFacts | None:
+    """The missing facts of a :class:`~svduty.io.Pipeline`'s classified rows.
+
+    The rules are those of the partnership's classifier the pipeline binds (its ``split``,
+    ``classify`` or ``reject``, from :func:`~svduty.io.default_pipeline` or the command's
+    planned one). ``None`` for a pipeline that binds none: its rules are not known here,
+    and its summary counts no missing facts.
+
+    Example:
+        >>> missing_facts_of(lambda batch: batch) is None
+        True
+    """
+    from svduty.io._pipeline import _Bound
+
+    methods = (getattr(pipeline, name, None) for name in ("split", "classify", "reject"))
+    bound = next(
+        (b for m in methods if isinstance(b := getattr(m, "__self__", None), _Bound)), None
+    )
+    if bound is None:
+        return None
+
+    def facts(table: pa.Table) -> dict[str, Any]:
+        inputs = _classifier_inputs(table)
+        planned = bound.plan.missing_of(inputs) if bound.plan is not None else None
+        if planned is not None:  # the plan's: no rule engine imported
+            return planned
+        from svduty.definitions._missing_columns import missing_columns, missing_keys
+
+        grouped = _grouped(inputs)
+        rows = inputs if grouped is None else pc.take(inputs, grouped[1])
+        out = missing_keys(
+            missing_columns(rows, bound.chosen(), resolve_district=bound.geography.district_code_of)
+        )
+        if grouped is None:
+            return out
+        return {name: pc.take(keys, grouped[0]) for name, keys in out.items()}
+
+    return facts
+
+
+def _classifier_inputs(table: pa.Table) -> pa.Table:
+    """The columns the rules read: a police.uk row's month as its ``date``.
+
+    Example:
+        >>> t = pa.table({"month": ["2025-06"], "police_uk_category": ["Robbery"],
+        ...               "location": ["E07000222"], "lsoa_code": ["E01031180"]})
+        >>> _classifier_inputs(t).column_names
+        ['police_uk_category', 'date', 'location']
+    """
+    if "lsoa_code" in table.column_names:  # police.uk rows (CLASSIFIER_INPUT)
+        names = ["police_uk_category", "month", "location"]
+        picked = table.select([n for n in names if n in table.column_names])
+        return picked.rename_columns(["date" if n == "month" else n for n in picked.column_names])
+    from svduty.definitions._columns import INPUT_COLUMNS  # incidents: the engine's fields
+
+    return table.select([n for n in table.column_names if n in INPUT_COLUMNS])
+
+
+def _grouped(table: pa.Table) -> tuple[Any, Any] | None:
+    """The rows' groups alike in every column, and each group's first row (``None``: few alike)."""
+    n = table.num_rows
+    columns = []
+    for col in table.columns:
+        t = col.type
+        if pa.types.is_null(t) or col.null_count == len(col):
+            continue
+        if pa.types.is_nested(t) or not (
+            pa.types.is_dictionary(t)
+            or pa.types.is_primitive(t)
+            or pa.types.is_string(t)
+            or pa.types.is_large_string(t)
+        ):
+            return None  # lists: every row evaluated
+        columns.append(_arrays.one_array(col))
+    if n < 2:
+        return None
+    return _arrays.group_rows(columns, n, most=n // 2) if columns else _one_group(n)
+
+
+def _one_group(n: int) -> tuple[Any, Any]:
+    """Every row in one group (no column says anything)."""
+    return pa.array([0] * n, pa.int32()), pa.array([0], pa.int64())

@@ -1,0 +1,64 @@
+"""The reasons a batch job's summary warns about, and which of the rows' reasons they are.
+
+Split from :mod:`svduty.io._summary`: :data:`WARNING_REASONS` by reason code, and the mask
+of a batch's reasons that :class:`~svduty.io._summary.Tally` counts as warnings.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import numpy as np  # a dependency of pyarrow
+import pyarrow as pa
+
+from svduty import _arrays
+from svduty import _compute as pc
+
+__all__ = ["WARNING_REASONS"]
+
+WARNING_REASONS: dict[str, str] = {
+    "OFFENCE-CODE-UNKNOWN": "offence code not in the Home Office notifiable offence list svduty "
+    "holds (check the code: it proves nothing here)",
+    "MONTH-OUTSIDE-PERIOD": "of a police.uk month outside the period of the partnership's "
+    "local area (located against its districts as the partnership lists them)",
+    "FILES-OVERLAP": "with a Crime ID an earlier row of the input files has too, counted "
+    "twice (one force's month given twice, or a file holding rows twice?); rows with no "
+    "Crime ID (anti-social behaviour) cannot be matched and are not in this number",
+    "EVERY-ROW-REJECTED": "rejected, every row of the input: nothing was classified ("
+    "--rejected FILE gives each row's reason; a file a spreadsheet saved again, its months "
+    "written as 'Jun-25', is refused so)",
+    "NO-ROWS": "the inputs hold no row: nothing was classified, and no number here says "
+    "anything of the area (a file of its header only? a folder of empty files?)",
+    "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
+    "than in its own: the files may be another force's (police.uk publishes each force's "
+    "crimes in that force's files)",
+    "LOCATION-NOT-PLACED": "with a location that places them in no district, counted as "
+    "without a location (a code the ONS tables do not hold: a typing error? a ceased code? "
+    "an area only partly inside the partnership's? or a police.uk LSOA name with no code)",
+}
+"""Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
+
+
+@functools.cache
+def _warned() -> Any:
+    # built on first use: a pa.array at import would make pyarrow import pandas at start-up
+    return pa.array(sorted(WARNING_REASONS), pa.string())
+
+
+def _warnings(reasons: Any) -> Any:
+    """Which of the rows' reasons a summary warns about (a numpy mask).
+
+    Only the reasons as long as a warned reason are compared (lengths read no text).
+    """
+    lengths = pc.binary_length(reasons).to_numpy(zero_copy_only=False)
+    same = np.zeros(len(lengths), dtype=bool)
+    for n in {len(w.encode()) for w in WARNING_REASONS}:
+        same |= lengths == n
+    if not same.any():
+        return same
+    at = np.flatnonzero(same)
+    maybe = pc.take(reasons, _arrays.array(at))
+    hit = pc.fill_null(pc.is_in(maybe, value_set=_warned()), False)
+    same[at] = hit.to_numpy(zero_copy_only=False)
+    return same

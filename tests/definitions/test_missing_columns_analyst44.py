@@ -1,0 +1,58 @@
+"""The columnar missing facts name, row by row, what the scalar engine names (analyst44)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from svduty.definitions import DEFINITIONS, Incident, classify
+from svduty.definitions._missing_columns import missing_columns
+from svduty.errors import ConflictError, DataError
+from svduty.io import load_packaged_definition
+
+from .helpers import incidents_table
+from .strategies import RESOLVE, incident_json
+
+ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
+ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    rows=st.lists(incident_json(), min_size=1, max_size=8),
+    which=st.integers(0, len(ALL_DEFINITIONS) - 1),
+)
+def test_missing_columns_are_the_scalar_missing_facts(
+    rows: list[dict[str, Any]], which: int
+) -> None:
+    definition = ALL_DEFINITIONS[which]
+    incidents = []
+    for data in rows:
+        try:
+            incidents.append(Incident.from_json(data))
+        except (ConflictError, DataError):
+            assume(False)
+    try:
+        expected = [classify(i, definition, resolve_district=RESOLVE) for i in incidents]
+    except (ConflictError, DataError):
+        assume(False)
+        raise  # pragma: no cover
+    got = missing_columns(incidents_table(incidents), definition, resolve_district=RESOLVE)
+    for answer in ANSWERS:
+        column = got[answer].to_pylist()
+        for c, facts in zip(expected, column, strict=True):
+            if getattr(c, answer).value == "undetermined":
+                assert facts == sorted(set(c.missing_for(answer))), (answer, c.to_json())
+            else:
+                assert facts is None, answer
+
+
+def test_police_uk_like_row_names_what_the_category_leaves_open() -> None:
+    import pyarrow as pa
+
+    t = pa.table({"police_uk_category": ["Violence and sexual offences"], "date": ["2025-06"]})
+    c = classify(Incident(police_uk_category="Violence and sexual offences", date="2025-06"))
+    got = missing_columns(t)["violence"].to_pylist()[0]
+    assert got == sorted(set(c.missing_for("violence"))) != []
