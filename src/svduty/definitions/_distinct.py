@@ -138,7 +138,7 @@ def _plain_lists(values: Arr) -> bool:
     )
 
 
-def _spread_lists(values: Arr, groups: Arr, take: Callable[[Arr, Arr], Arr] = _pc.take) -> Arr:
+def _spread_lists(values: Arr, groups: Arr, take: Callable[[Arr, Arr], Arr] | None = None) -> Arr:
     """``pc.take(values, groups)`` of a list-of-text column, by two takes of bytes.
 
     Each distinct row's words are one run of bytes in the text buffer: taken as binary
@@ -149,13 +149,16 @@ def _spread_lists(values: Arr, groups: Arr, take: Callable[[Arr, Arr], Arr] = _p
     (fewer words than rows, e.g. the kinds) and whatever ``take`` would refuse (more text
     than 32-bit offsets address) are left to ``take``.
     """
+    take = take or pc.take  # (``take_in_bounds`` for groups checked: see :func:`spread`)
     words = _pc.list_flatten(values)
     at = _offsets(words)
     lists = values.offsets.to_numpy()
     lists = lists - lists[0]
     lengths = np.diff(at)
     size = 4 if len(lengths) and int(lengths.max()) > 255 else 1
-    if int(lists[-1]) < len(values) or int(lists[-1]) * size > _MOST_TEXT:  # take is as quick
+    if int(lists[-1]) < len(values):  # take is as quick
+        return take(values, groups)
+    if int(lists[-1]) * size > _MOST_TEXT:
         return pc.take(values, groups)
     kind = np.int32 if size == 4 else np.uint8
     text = _binary(at[lists], words.buffers()[2])
