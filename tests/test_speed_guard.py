@@ -102,3 +102,30 @@ def test_the_guard_catches_a_loop_per_row(month):
         return pipe(table)
 
     assert _calls(slow, large) > _calls(slow, small) + 10 * SLACK
+
+
+def test_rows_are_spread_without_checking_every_row_number(month, monkeypatch):
+    """speed44: a police.uk batch's own row numbers go to Arrow's takes unchecked.
+
+    Arrow's check of every index in a ``take`` of 32-bit numbers costs as much as the take
+    itself; the numbers svduty makes (groups, places) are checked once
+    (``_compute.check_within``), so the one take over a batch's rows that checks each index
+    is of the input's own numbers (its locations' dictionary). Counted, not timed.
+    """
+    from svduty import _compute
+
+    pipe = default_pipeline()
+    table = _police(month, 20_000, 3)
+    pipe(table)
+    checked: list[int] = []
+    real_take = _compute.take
+
+    def take(data, indices):
+        if len(indices) == table.num_rows:
+            checked.append(1)
+        return real_take(data, indices)
+
+    monkeypatch.setattr(_compute, "take", take)
+    out = pipe(table)
+    assert out.num_rows == table.num_rows
+    assert len(checked) == 1, len(checked)

@@ -87,6 +87,63 @@ def take(data: Any, indices: Any) -> Any:
     return _c.call_function("take", [data, indices])
 
 
+_IN_BOUNDS = _c.TakeOptions(boundscheck=False)
+
+
+def take_in_bounds(data: Any, indices: Any) -> Any:
+    """``take`` of indices already known to lie within ``data``: no check of each index.
+
+    Only for svduty's own numbers (a row's group among a batch's distinct rows, a row's
+    place among its places), made within ``data`` by construction and checked once where
+    they are made (:func:`svduty._arrays.check_within`). Arrow's check of every index costs
+    as much again as taking 32-bit numbers (1,000,000 indices: 0.9 against 0.35 ms). An
+    index outside ``data`` would read outside it: never give this indices from input.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> take_in_bounds(pa.array([4, 5]), pa.array([1, 0, 1])).to_pylist()
+        [5, 4, 5]
+    """
+    return _c.call_function("take", [data, indices], _IN_BOUNDS)
+
+
+def check_within(indices: Any, n: int) -> None:
+    """Refuse svduty's own numbers (no nulls) outside ``0 <= i < n``, once for many takes.
+
+    :func:`take_in_bounds` and :func:`words_of` do not check each index; the numbers they
+    are given are checked here once where they are made (two numpy passes, not one check
+    in each take).
+
+    Example:
+        >>> import pyarrow as pa
+        >>> check_within(pa.array([0, 2], pa.int32()), 3)
+        >>> check_within(pa.array([0, 3], pa.int32()), 3)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.SvdutyError: row numbers outside 0..2 (svduty's own numbering is wrong)
+    """
+    from svduty.errors import SvdutyError
+
+    numbers = indices.to_numpy() if len(indices) and not indices.null_count else None
+    if len(indices) and (numbers is None or numbers.min() < 0 or numbers.max() >= n):
+        raise SvdutyError(f"row numbers outside 0..{n - 1} (svduty's own numbering is wrong)")
+
+
+def words_of(indices: Any, dictionary: Any) -> Any:
+    """A dictionary array of ``indices`` already known to lie within ``dictionary``.
+
+    ``DictionaryArray.from_arrays`` without its check of every index (0.5 ms a 1,000,000
+    rows): for numbers taken from a dictionary array's own indices (see
+    :func:`take_in_bounds`), which lie within its dictionary.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> words_of(pa.array([1, 0], pa.int32()), pa.array(["no", "yes"])).to_pylist()
+        ['yes', 'no']
+    """
+    return pa.DictionaryArray.from_arrays(indices, dictionary, safe=False)
+
+
 def fill_null(values: Any, fill_value: Any) -> Any:
     """``values`` with each null replaced by ``fill_value`` (as ``pyarrow.compute.fill_null``).
 

@@ -12,7 +12,10 @@ import io
 import json
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from svduty.areas._lsoa_conflicts import CONFLICT
 from svduty.cli import main
@@ -90,3 +93,84 @@ def test_an_lsoa_in_two_districts_by_the_tables_is_not_contradicted(tmp_path: Pa
     s = json.loads(out.getvalue())
     assert (s["rows_in"], s["rejected"]) == (4, 1)
     assert [r["row"] for r in s["rejections"]] == [5]
+
+
+_NAMES = [
+    "Warwick 001A",
+    "Rugby 010E",
+    "Coventry 001A",
+    "Birmingham 045E",
+    "Daventry 003E",
+    "Gateshead 024C",
+    "Northumberland 001A",
+    "Cherwell 001A",
+    "nonsense",
+    "",
+]
+_CODES = ["E01031330", "E01031180", "E01009528", "E01008187", "E01027305", "E01999999"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.sampled_from(_NAMES)),
+            st.integers(0, len(_CODES)),  # the last: the locator's null code
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(2, 40),
+)
+def test_each_pair_of_name_and_code_once_is_row_by_row(rows, times):
+    """speed44: a batch of more rows than pairs of its names and codes looks each pair up once.
+
+    The conflicts of the rows repeated ``times`` times are those of the rows, repeated,
+    whether found row by row (few rows) or pair by pair (many rows, where ``_pairs`` must
+    be the route taken: the look-up of every row once against a small table of pairs).
+    """
+    from svduty.areas import _lsoa_conflicts as conflicts
+    from svduty.io import warwickshire
+
+    areas = _areas(warwickshire())
+    names, key = [n for n, _ in rows], [c for _, c in rows]
+    used: list[int] = []
+    real = conflicts._pairs
+
+    def found(k: int) -> list[bool]:
+        got = conflicts.name_conflicts(
+            pa.array(key * k), pa.array(names * k, pa.string()), areas, areas.column("lsoa_code")
+        )
+        return [False] * (len(rows) * k) if got is None else got.to_pylist()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(conflicts, "_pairs", lambda *a: used.append(1) or real(*a))
+        one = found(1)
+        assert not used  # twelve rows at most: fewer than the pairs, row by row
+        assert found(times * 40) == one * (times * 40)
+        assert used or all(n is None for n in names)  # many rows: pair by pair (a name)
+
+
+def test_pair_by_pair_finds_the_conflicts():
+    """Many rows (the pairs' route): Birmingham beside Warwick's code, the rows of it only."""
+    from svduty.areas._lsoa_conflicts import name_conflicts
+    from svduty.io import warwickshire
+
+    areas = _areas(warwickshire())
+    names = pa.array(["Birmingham 045E", "Warwick 001A", None, "Daventry 003E"] * 500)
+    key = pa.array([0, 0, len(_CODES), 1] * 500)
+    got = name_conflicts(key, names, areas, areas.column("lsoa_code"))
+    assert got.to_pylist() == [True, False, False, False] * 500
+
+
+def _areas(partnership):
+    """The areas of :data:`_CODES` and one code of none (a null), as the locator has them."""
+    import pyarrow.compute as pc
+
+    found = partnership.geography.resolve_lsoas([*_CODES, None])
+    return pa.table(
+        {
+            c: pc.cast(found.column(c), pa.string())
+            for c in ("lsoa_code", "district_code", "district_name")
+        }
+    )

@@ -64,7 +64,7 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table, lsoas: Any) -> Any | N
     """
     if not len(names) or not pc.any(pc.is_valid(names)).as_py():
         return None
-    encoded = pc.dictionary_encode(names)  # the one step per row in Arrow: a hash
+    encoded = pc.dictionary_encode(names, null_encoding="encode")  # one hash a row; a null:
     # the district part (RE2 reads the pattern as Python's re does)
     part = _reduced(pc.struct_field(pc.extract_regex(encoded.dictionary, LSOA_NAME.pattern), [0]))
     known_names, known_codes = _current_districts()
@@ -74,15 +74,36 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table, lsoas: Any) -> Any | N
     # the distinct names' and codes' values as numbers in one vocabulary each (-1: none)
     named_at, code_at = _numbered(named, codes)
     part_at, own_at = _numbered(part, own)
-    rows = _ints(encoded.indices, len(encoded.dictionary))  # a null name: the extra -1
+    rows = _ints(encoded.indices, len(encoded.dictionary))  # a word (no name: no district)
     at = _ints(key, len(codes))
-    named_row, code_row = named_at[rows], code_at[at]
-    conflict = (named_row != code_row) & (named_row >= 0) & (code_row >= 0)
-    suspect = np.flatnonzero(conflict)  # few or none: the name's part is the code's name?
-    conflict[suspect] = part_at[rows[suspect]] != own_at[at[suspect]]
+    if len(named_at) * len(code_at) <= len(rows) // 2:  # each pair of a name and a code
+        pairs = _pairs(named_at, code_at, part_at, own_at)  # (fewer than rows: one look-up)
+        conflict = pairs[rows.astype(np.int64) * len(code_at) + at]
+    else:
+        named_row, code_row = named_at[rows], code_at[at]
+        conflict = (named_row != code_row) & (named_row >= 0) & (code_row >= 0)
+        suspect = np.flatnonzero(conflict)  # few or none: the name's part is the code's name?
+        conflict[suspect] = part_at[rows[suspect]] != own_at[at[suspect]]
     if conflict.any():
         _allow_other_districts(conflict, rows, at, named, _arrays.one_array(lsoas))
     return _arrays.array(conflict) if conflict.any() else None
+
+
+def _pairs(named: Any, code: Any, part: Any, own: Any) -> np.ndarray[Any, Any]:
+    """Whether each name (row) and code (column) conflict, flattened: as :func:`name_conflicts`.
+
+    A conflict: the name's district and the code's are both known and differ, and the
+    name's district part is not the code's district's name.
+
+    Example:
+        >>> n, c = np.array([0, 1, -1]), np.array([0, -1])
+        >>> _pairs(n, c, np.array([5, 6, -1]), np.array([5, -1])).reshape(3, 2).tolist()
+        [[False, False], [True, False], [False, False]]
+    """
+    named, part = named[:, None], part[:, None]
+    found = (named != code) & (named >= 0) & (code >= 0) & (part != own)
+    flat: np.ndarray[Any, Any] = found.ravel()
+    return flat
 
 
 def _allow_other_districts(conflict: Any, rows: Any, at: Any, named: Any, lsoas: Any) -> None:

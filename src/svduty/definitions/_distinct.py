@@ -108,16 +108,19 @@ def _plain(col: Arr) -> Arr:
     return _pc.dictionary_decode(col) if pa.types.is_dictionary(col.type) else col
 
 
-def spread(values: Arr, groups: Arr) -> Arr:
+def spread(values: Arr, groups: Arr, *, checked: bool = False) -> Arr:
     """``pc.take(values, groups)``; a list-of-text column by two takes of bytes (quicker).
 
     The values of distinct rows (not words: see :func:`spread_all`) over all rows.
+    ``checked``: ``groups`` are known to lie within ``values`` (``_pc.check_within``), so
+    the takes do not check each one.
 
     Example:
         >>> spread(pa.array([["a"], ["b", "c"]]), pa.array([1, 0, 1])).to_pylist()
         [['b', 'c'], ['a'], ['b', 'c']]
     """
-    return _spread_lists(values, groups) if _plain_lists(values) else pc.take(values, groups)
+    take = _pc.take_in_bounds if checked else _pc.take
+    return _spread_lists(values, groups, take) if _plain_lists(values) else take(values, groups)
 
 
 _MOST_TEXT = (1 << 31) - 1
@@ -135,7 +138,7 @@ def _plain_lists(values: Arr) -> bool:
     )
 
 
-def _spread_lists(values: Arr, groups: Arr) -> Arr:
+def _spread_lists(values: Arr, groups: Arr, take: Callable[[Arr, Arr], Arr] | None = None) -> Arr:
     """``pc.take(values, groups)`` of a list-of-text column, by two takes of bytes.
 
     Each distinct row's words are one run of bytes in the text buffer: taken as binary
@@ -146,19 +149,22 @@ def _spread_lists(values: Arr, groups: Arr) -> Arr:
     (fewer words than rows, e.g. the kinds) and whatever ``take`` would refuse (more text
     than 32-bit offsets address) are left to ``take``.
     """
+    take = take or pc.take  # (``take_in_bounds`` for groups checked: see :func:`spread`)
     words = _pc.list_flatten(values)
     at = _offsets(words)
     lists = values.offsets.to_numpy()
     lists = lists - lists[0]
     lengths = np.diff(at)
     size = 4 if len(lengths) and int(lengths.max()) > 255 else 1
-    if int(lists[-1]) < len(values) or int(lists[-1]) * size > _MOST_TEXT:  # take is as quick
+    if int(lists[-1]) < len(values):  # take is as quick
+        return take(values, groups)
+    if int(lists[-1]) * size > _MOST_TEXT:
         return pc.take(values, groups)
     kind = np.int32 if size == 4 else np.uint8
     text = _binary(at[lists], words.buffers()[2])
     sizes = _binary((lists * size).astype(np.int32), pa.py_buffer(lengths.astype(kind)))
     try:
-        text, sizes = pc.take(text, groups), pc.take(sizes, groups)
+        text, sizes = take(text, groups), take(sizes, groups)
     except (pa.ArrowInvalid, pa.ArrowCapacityError):  # more than 32-bit offsets address
         return pc.take(values, groups)
     starts, ends = _offsets(text), _offsets(sizes)
@@ -204,15 +210,17 @@ def spread_all(out: dict[str, Arr], groups: Arr, encode: bool) -> dict[str, Arr]
     shared: list[tuple[Arr, Arr]] = []  # word numbers taken once per numbering
     spelt: list[tuple[Arr, Arr, Arr]] = []
     result = {}
+    for size in {len(values) for values in out.values()}:  # one: the same distinct rows
+        _pc.check_within(groups, size)  # every index checked once, not in each take
     for name, values in out.items():
         if not pa.types.is_dictionary(values.type):
-            result[name] = spread(values, groups)
+            result[name] = spread(values, groups, checked=True)
             continue
         rows = next((r for at, r in shared if at.equals(values.indices)), None)
         if rows is None:
-            rows = pc.take(values.indices, groups)
+            rows = _pc.take_in_bounds(values.indices, groups)
             shared.append((values.indices, rows))
-        words = pa.DictionaryArray.from_arrays(rows, values.dictionary)
+        words = _pc.words_of(rows, values.dictionary)  # its own indices: within it
         if encode:
             result[name] = words
             continue

@@ -228,7 +228,7 @@ def _spread(out: pa.Table, rows: pa.Table, at: Any, *, keep: Sequence[str]) -> p
         if numbers is None:
             numbers = pc.take(col.indices, idx)
             shared.append((col.indices, numbers))
-        columns.append(pa.DictionaryArray.from_arrays(numbers, col.dictionary))
+        columns.append(pc.words_of(numbers, col.dictionary))  # its own indices, taken
     return pa.Table.from_arrays(columns, schema=out.schema)
 
 

@@ -221,7 +221,7 @@ def locate_police_uk(
     areas = _resolved(resolve_areas(codes, pa.nulls(d, pa.string())), d, "LSOA codes")
     key: Any = enc.indices
     names = _arrays.one_array(good.column("lsoa_name"))
-    need = pc.and_(pc.take(_unmatched(areas), key), pc.is_valid(names))
+    need = pc.and_(pc.take_in_bounds(_unmatched(areas), key), pc.is_valid(names))
     ordered = not pc.any(need).as_py()
     if not ordered:  # the code does not resolve, but the row has a name to try
         rows = pc.indices_nonzero(need)
@@ -261,7 +261,7 @@ def locate_police_uk(
         good, key = good.filter(kept), pc.filter(key, kept)
         bad = pa.concat_tables([pad(bad, newly.schema), newly])
     # numbers into the distinct locations: the classifier groups rows by them, not by text
-    good = good.append_column("location", pa.DictionaryArray.from_arrays(key, location))
+    good = good.append_column("location", pc.words_of(key, location))  # (key: its numbers)
     good = good.append_column("date", good.column("month"))
     return good.append_column(KEY, key), bad, Places(places, ordered)
 
@@ -297,9 +297,9 @@ def place_columns(table: Any, places: Places, *, before: str | None, ordered: bo
         # numbers: one take over the rows, not one per column
         indices = next((r for a, r in spread if a.equals(at)), None)
         if indices is None:
-            indices = pc.take(at, rows)
+            indices = pc.take_in_bounds(at, rows)  # rows < len(at): bincount, or encoded
             spread.append((at, indices))
-        columns[name] = pa.DictionaryArray.from_arrays(indices, words.dictionary)
+        columns[name] = pc.words_of(indices, words.dictionary)
     table = table.drop_columns([KEY])
     names = table.schema.names
     cut = names.index(before) if before is not None else len(names)
