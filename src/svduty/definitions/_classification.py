@@ -85,6 +85,7 @@ def _citation_problems(reasons: Any) -> list[Problem]:
 def _rule_problems(c: Classification, given: Definition | None) -> list[Problem]:
     """What the rules of svduty never give: see :mod:`._classification_contract`."""
     from svduty.definitions._classification_contract import (
+        decided_problems,
         definition_of,
         kind_problems,
         reason_problems,
@@ -93,7 +94,10 @@ def _rule_problems(c: Classification, given: Definition | None) -> list[Problem]
     definition, problems = definition_of(c.definition, given)
     if problems:
         return problems
-    return kind_problems(c.kinds, definition) + reason_problems(c.reasons, c.definition, definition)
+    problems = kind_problems(c.kinds, definition)
+    problems += reason_problems(c.reasons, c.definition, definition)
+    verdicts = {a: getattr(c, a).value for a in ANSWERS}
+    return problems or decided_problems(verdicts, [r.rule for r in c.reasons], c.definition)
 
 
 def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -276,7 +280,8 @@ class Classification:
                 says (an answer that is not one of its values, a citation of a source the
                 catalogue does not hold, a kind the definition does not name, a rule
                 svduty does not have or with other words or citation, reasons out of the
-                order svduty reports them, anything :meth:`to_json` would write back
+                order svduty reports them, a decided answer with no reason of its own
+                rules (only an ``undetermined`` one has none), anything :meth:`to_json` would write back
                 otherwise).
 
         Example:
