@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
 from svduty.errors import DataError, Problem, printable, shown
@@ -153,6 +153,7 @@ def _contract_problems(c: Classification, kinds: Any) -> list[Problem]:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Classification:
     """The answer for one incident under one definition, with its reasons.
