@@ -80,3 +80,14 @@ def test_an_empty_reasons_list_of_undetermined_answers_is_read(definition):
     c = classify(Incident.from_json({"context": []}), definition)
     assert c.reasons == ()
     assert Classification.from_json(c.to_json(), definition=definition) == c
+
+
+def test_a_partnership_s_own_source_without_its_catalogue_says_to_pass_sources():
+    """A line of ``svduty explain --format json`` under the packaged partnership cites
+    its own strategy: the error said the source was unknown, not how to name it."""
+    definition = svduty.warwickshire().require_definition()
+    c = classify(Incident(id="a", offence_code="8N", victim_age=15), definition)
+    with pytest.raises(DataError, match=r"pass sources= .*p\.sources") as caught:
+        Classification.from_json(c.to_json(), definition=definition)
+    assert "citation" in caught.value.problems[0].field
+    assert Classification.from_json(c.to_json(), sources=SOURCES, definition=definition) == c

@@ -116,6 +116,17 @@ def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
     return {k: v for k, v in data.items() if k not in ("row", "partnership")}
 
 
+def _hinted(problem: Problem) -> Problem:
+    """``problem``, saying how to name a partnership's own source (``sources=``)."""
+    if not (problem.message or "").startswith("unknown source"):
+        return problem
+    expected = (
+        "the id of a national source, or pass sources= the catalogue that holds it "
+        "(a partnership's own: p.sources)"
+    )
+    return attrs.evolve(problem, expected=expected)
+
+
 def _derived_url(citation: Citation) -> Citation:
     """The citation without an explicit ``url`` where it is the link its source gives."""
     if citation.url is not None and citation.url == citation.source.link(citation.provision):
@@ -325,7 +336,12 @@ class Classification:
             else data["reasons"],
         }
         conv = make_converter(sources if sources is not None else CATALOGUE)
-        c = structure(shaped, cls, converter=conv, error=DataError)
+        try:
+            c = structure(shaped, cls, converter=conv, error=DataError)
+        except DataError as error:
+            if sources is not None:
+                raise
+            raise type(error)([_hinted(p) for p in error.problems]) from None
         if data["basis"] not in _BASES:
             raise DataError.single(None, "basis", expected="one of " + ", ".join(_BASES))
         missing = data["missing"]
