@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -106,3 +109,33 @@ def test_an_incident_csv_row_of_17_mb_is_read_with_the_others(
     assert table["row"] == [n for n in starts if n not in bad]
     kept = [r for r in rows if "not a code" not in r]
     assert table["id"][kept.index(rows[where])] == long.strip()
+
+
+_NO_HOME = st.sampled_from(["~nobody-svduty", "~nobody-svduty/x", "relative/home", "", " "])
+_XDG = st.sampled_from([None, "", " ", "*", "\n", "relative/cache", "Jane Canary 1990-01-02"])
+
+
+@budget(10)  # the command itself (its own process): main() called in process keeps no cache
+@given(home=_NO_HOME, xdg=_XDG)
+def test_no_home_folder_or_a_relative_cache_home_runs_without_a_cache(
+    home: str, xdg: str | None
+) -> None:
+    # HOME="~nobody" (or a user with no home, as in a container) was "unexpected
+    # RuntimeError; please report it" from every command; a relative XDG_CACHE_HOME put
+    # cache folders in the working folder, where the XDG spec says to ignore it
+    env = {k: v for k, v in os.environ.items() if k not in ("SVDUTY_CACHE_DIR", "XDG_CACHE_HOME")}
+    env["HOME"] = home
+    if xdg is not None:
+        env["XDG_CACHE_HOME"] = xdg
+    with tempfile.TemporaryDirectory() as d:
+        done = subprocess.run(
+            [sys.executable, "-m", "svduty", "info", "--format", "json"],
+            cwd=d,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["name"] == "warwickshire"
+        assert list(Path(d).iterdir()) == []  # nothing written in the working folder
