@@ -103,6 +103,9 @@ _folder: list[Path | None] = []
 def cache_folder() -> Path | None:
     """The cache folder the environment names (``None``: ``SVDUTY_CACHE_DIR`` is empty).
 
+    Else ``$XDG_CACHE_HOME/svduty`` if that is an absolute path, else
+    ``~/.cache/svduty``; ``None`` (no cache) if there is no absolute home folder either.
+
     Example:
         >>> import os
         >>> os.environ["SVDUTY_CACHE_DIR"] = "/tmp/svduty-cache"
@@ -116,8 +119,14 @@ def cache_folder() -> Path | None:
     named = os.environ.get(CACHE_ENV)
     if named is not None:
         return Path(named) if named else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "svduty"
+    xdg = Path(os.environ.get("XDG_CACHE_HOME") or ".")
+    if xdg.is_absolute():
+        return xdg / "svduty"
+    try:  # a relative XDG_CACHE_HOME is ignored, as the XDG base directory spec says
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no home (HOME="~nobody", a user with no entry)
+        return None
+    return home / ".cache" / "svduty" if home.is_absolute() else None
 
 
 @contextlib.contextmanager
