@@ -286,9 +286,13 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         Rule(
             "OWHR-PILOT-DATE",
             All(HOMICIDE, may_bear, when),
-            "the death occurred in the pilot period: a relevant death (the duty continues "
-            "after the period ended only where, before it ended, a review had started or a "
-            "review partner was aware of the qualifying circumstances: reg 4)",
+            "the death occurred in the pilot period: a relevant death. The duty is in force "
+            "'for the pilot period' (reg 3(1)); after it ended it continues only for a death "
+            "of which, before the end, a review had started and was not discontinued, or a "
+            "review partner was aware of qualifying circumstances (s.27(7)) neither knowing "
+            "that s.26 excluded it nor having notified the Secretary of State of no duty "
+            "without a later notification of one (reg 4(1), (2)); svduty has no fact for "
+            "that and answers as if a review partner was aware in time",
             attrs.evolve(pilot.citation, provision="reg 1(2), pilot period; reg 4"),
         ),
         Rule(
