@@ -97,11 +97,11 @@ def test_offence_codes_as_numbers_read_alike(pairs, definition):
     _agree([{**data, **code} for code, data in pairs], definition)
 
 
-@given(
-    incident_json(), st.sampled_from(sorted(FIELDS)), st.data(), st.sampled_from(ALL_DEFINITIONS)
-)
-def test_adding_a_fact_never_turns_yes_into_undetermined(data, field, draw, definition):
-    assume(field not in data)
+@given(incident_json(), st.data(), st.sampled_from(ALL_DEFINITIONS))
+def test_adding_a_fact_never_turns_yes_into_undetermined(data, draw, definition):
+    absent = sorted(set(FIELDS) - set(data))  # drawn, not filtered (filter_too_much)
+    assume(absent)
+    field = draw.draw(st.sampled_from(absent))
     before = classify(_incident(data), definition, resolve_district=RESOLVE)
     more = {**data, field: draw.draw(FIELDS[field])}
     after = classify(_incident(more), definition, resolve_district=RESOLVE)
