@@ -268,9 +268,13 @@ def _row_number(text: str) -> int:
         ...
         argparse.ArgumentTypeError: expected a row number from 1
     """
-    if not text.strip().isdecimal() or int(text) < 1:
+    try:  # more digits than int() reads (4,300) is a ValueError: not a row either
+        number = int(text) if text.strip().isdecimal() else 0
+    except ValueError:
+        number = 0
+    if number < 1:
         raise argparse.ArgumentTypeError("expected a row number from 1")
-    return int(text)
+    return number
 
 
 def _none_chosen(name: str, row: int | None) -> Problem:
