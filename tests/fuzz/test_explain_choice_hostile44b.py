@@ -77,3 +77,24 @@ def test_an_id_is_never_echoed(tmp_path: Path, ident: str) -> None:
         assert out
     else:
         assert status == 1
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(extra=st.lists(st.sampled_from(["victim_agee", "weapn", CANARY, "Notes"]), unique=True))
+def test_a_table_column_explain_does_not_read_is_said(tmp_path: Path, extra: list[str]) -> None:
+    """A column that is no incident field was dropped without a word (a misspelt
+    ``victim_agee`` left the victim's age unread); it is now noted, never echoed."""
+    path = tmp_path / "in.csv"
+    header = ",".join(["id", "offence_code", *(f'"{c}"' for c in extra)])
+    path.write_text(f"{header}\na,8N{',1' * len(extra)}\n", encoding="utf-8")
+    status, out, err = _explain(str(path))
+    assert status == 0
+    assert out
+    assert CANARY not in err
+    if extra:
+        assert f"note: {path}: {len(extra)} column" in err
+        assert ("did you mean victim_age?" in err) == ("victim_agee" in extra)
+    else:
+        assert err == ""

@@ -159,7 +159,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 2
     if table:
         name = args.file
-        found = _primed(table_incidents(name, _mapping(args.map)))  # unusable: nothing out
+
+        def unread(note: str) -> None:  # never silent: a misspelt column leaves a fact unread
+            print(f"svduty explain: note: {printable(name)}: {note}", file=stderr)
+
+        found = _primed(table_incidents(name, _mapping(args.map), unread))  # unusable: no out
         handle: Any = contextlib.nullcontext()
     else:
         name, handle = text_lines(args.file)
