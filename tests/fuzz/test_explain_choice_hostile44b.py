@@ -9,6 +9,7 @@ newline, an escape), and an id that no row has exits 1.
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -98,3 +99,21 @@ def test_a_table_column_explain_does_not_read_is_said(tmp_path: Path, extra: lis
         assert ("did you mean victim_age?" in err) == ("victim_agee" in extra)
     else:
         assert err == ""
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(number=st.integers(min_value=-(10**30), max_value=10**30))
+def test_an_id_that_is_a_number_is_chosen_by_its_digits(tmp_path: Path, number: int) -> None:
+    """A JSON id that is a whole number is the incident's id as its digits (``"id": 7``
+    is ``"7"``), but ``--id 7`` chose no line: only ids given as text were compared."""
+    path = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": number, "offence_code": "8N"}),
+        json.dumps({"id": CANARY, "offence_code": "3B"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out, err = _explain(str(path), f"--id={number}", "--format=json")
+    assert (status, err) == (0, "")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [str(number)]

@@ -303,11 +303,28 @@ def _json_incidents(
             continue
         data, _ = json_line(line)
         got = data.get("id") if isinstance(data, dict) else None
-        ident = got if isinstance(got, str) else None
+        ident = got if isinstance(got, str) else _number_id(got)  # as the incident reads it
         try:
             yield number, ident, _incident(line, number, name)
         except DataError as exc:
             yield number, ident, exc
+
+
+def _number_id(value: object) -> str | None:
+    """A JSON id that is a whole number, as its digits (as :class:`Incident` reads it).
+
+    Example:
+        >>> _number_id(7), _number_id(True), _number_id(1.0), _number_id(10**5000)
+        ('7', None, None, None)
+    """
+    from svduty.definitions._spelling import incident_id
+
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    try:
+        return incident_id(value)
+    except DataError:  # too long to write: the line is refused, and says so
+        return None
 
 
 def _incident(line: str, number: int, name: str) -> Incident:
