@@ -89,3 +89,17 @@ def test_an_unknown_code_beside_a_good_name_is_warned_about(tmp_path: Path) -> N
     text = io.StringIO()
     assert main(["classify", str(path)], stdout=text, stderr=io.StringIO()) == 0
     assert "(LSOA-CODE-UNKNOWN)" in text.getvalue()
+
+
+def test_the_report_page_says_so_too(tmp_path: Path) -> None:
+    path = tmp_path / "2025-06-street.csv"
+    rows = [list(ROWS[0]), list(ROWS[1])]
+    rows[1][_CODE] = CANARY  # not a code at all; the name is the real one
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([HEADER, *rows])
+    page = tmp_path / "report.html"
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["report", str(path), "-o", str(page)], stdout=out, stderr=err) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "1 rows are placed by their LSOA name alone" in html
+    assert CANARY not in html + out.getvalue() + err.getvalue()
