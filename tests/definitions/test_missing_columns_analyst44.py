@@ -28,17 +28,16 @@ def test_missing_columns_are_the_scalar_missing_facts(
     rows: list[dict[str, Any]], which: int
 ) -> None:
     definition = ALL_DEFINITIONS[which]
-    incidents = []
-    for data in rows:
+    incidents, expected = [], []
+    for data in rows:  # a row the engine refuses is left out, not the whole example
         try:
-            incidents.append(Incident.from_json(data))
+            incident = Incident.from_json(data)
+            answered = classify(incident, definition, resolve_district=RESOLVE)
         except (ConflictError, DataError):
-            assume(False)
-    try:
-        expected = [classify(i, definition, resolve_district=RESOLVE) for i in incidents]
-    except (ConflictError, DataError):
-        assume(False)
-        raise  # pragma: no cover
+            continue
+        incidents.append(incident)
+        expected.append(answered)
+    assume(incidents)
     got = missing_columns(incidents_table(incidents), definition, resolve_district=RESOLVE)
     for answer in ANSWERS:
         column = got[answer].to_pylist()

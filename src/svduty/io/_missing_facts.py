@@ -77,8 +77,13 @@ def _classifier_inputs(table: pa.Table) -> pa.Table:
         ...               "location": ["E07000222"], "lsoa_code": ["E01031180"]})
         >>> _classifier_inputs(t).column_names
         ['police_uk_category', 'date', 'location']
+        >>> _classifier_inputs(t.append_column("date", t.column("month"))).column_names
+        ['police_uk_category', 'location', 'date']
     """
-    if "lsoa_code" in table.column_names:  # police.uk rows (CLASSIFIER_INPUT)
+    names = set(table.column_names)
+    # police.uk rows (CLASSIFIER_INPUT); an incident file may carry an lsoa_code and a month
+    # too, but its reader always gives every incident field, ``date`` among them
+    if "lsoa_code" in names and "date" not in names:
         names = ["police_uk_category", "month", "location"]
         picked = table.select([n for n in names if n in table.column_names])
         return picked.rename_columns(["date" if n == "month" else n for n in picked.column_names])
