@@ -217,7 +217,7 @@ def test_errors_are_raised_by_write_or_by_commit(
             gate.wait(5)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(writers, "json_lines_buffer", encoded)
+    monkeypatch.setattr(writers, "json_lines_parts", encoded)
     out = tmp_path / "o.jsonl"
     w = TableWriter(out, background=True)
     if late:
@@ -235,7 +235,7 @@ def test_errors_are_raised_by_write_or_by_commit(
         gate.wait(5)
         raise TypeError("not JSON")
 
-    monkeypatch.setattr(writers, "json_lines_buffer", wrong)
+    monkeypatch.setattr(writers, "json_lines_parts", wrong)
     gate.clear()
     w = TableWriter(out, background=True)
     w.write(pa.table({"a": [1]}))

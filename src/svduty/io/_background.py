@@ -2,11 +2,13 @@
 
 The JSON Lines writer hands the encoding of each batch to an :class:`Ordered`, so the main
 thread reads and classifies the next batch meanwhile, and a large table's batches are
-encoded side by side (Arrow's compute functions release the GIL). The text is written by
-the caller, in the order the batches were given, so the output is the same as encoding
-them one after the other. At most ``depth`` results wait, so memory stays bounded. A job's
-error is raised in the caller, when its result is due; :meth:`Ordered.cancel` drops the
-jobs not started and returns when the running ones have finished.
+encoded side by side (Arrow's compute functions release the GIL). A result is used by
+the caller, in the order the jobs were given (the writer's one worker writes the JSON Lines
+of UTF-8 outputs itself, a part at a time: one worker's jobs run in that order too), so the
+output is the same as encoding them one after the other. At most ``depth`` results wait,
+so memory stays bounded. A job's error is raised in the caller, when its result is due;
+:meth:`Ordered.cancel` drops the jobs not started and returns when the running ones have
+finished.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ value with :func:`json.dumps`, which keeps its output (and its errors) exactly a
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -20,7 +21,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as _pc
 
-__all__ = ["json_lines", "json_lines_buffer"]
+__all__ = ["json_lines", "json_lines_buffer", "json_lines_parts"]
 
 Arrow = Any  # a pyarrow Array (pyarrow-stubs' compute overloads are narrower)
 pc: Any = _pc
@@ -393,6 +394,9 @@ _SHARE = 32
 def _joined(group: list[Any], numbers: Any) -> list[str | Arrow]:
     """A run's coded columns and the text between them as one column (text after it kept).
 
+    The column is ``(words, rows)``: the texts, taken at ``rows`` a part of the lines at a
+    time (:func:`json_lines_parts`).
+
     ``numbers``: the combination of each row, numbered 0, 1, ... in order of first
     appearance (``None`` when the run has one coded column).
     """
@@ -402,14 +406,14 @@ def _joined(group: list[Any], numbers: Any) -> list[str | Arrow]:
         tail.insert(0, group.pop())
     coded = [c for c in group if isinstance(c, _Coded)]
     if len(coded) == 1:
-        return [pc.take(coded[0].words, _arrays.array(coded[0].codes)), *tail]
+        return [(coded[0].words, _arrays.array(coded[0].codes)), *tail]
     groups = _arrays.array(numbers)
     first = _arrays.array(_arrays.first_rows(numbers))
     parts = [
         _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(_arrays.array(p.codes), first))
         for p in group
     ]
-    return [pc.take(pc.binary_join_element_wise(*parts, _s("")), groups), *tail]
+    return [(pc.binary_join_element_wise(*parts, _s("")), groups), *tail]
 
 
 def _plain_strings(column: Arrow) -> bool:
@@ -419,6 +423,14 @@ def _plain_strings(column: Arrow) -> bool:
     return strings and not column.null_count and _plain_text(column)
 
 
+_PART_ROWS = 1 << 11
+"""Lines put together at a time by :func:`json_lines_parts` (about 2.5 MB of incidents).
+
+Measured, 200,000 incidents written by ``svduty classify``, CPU median: 32,768 lines (the
+whole piece) 1.14-1.47 s, 16,384 1.18 s, 4,096 0.83-1.04 s, 2,048 0.80-0.96 s.
+"""
+
+
 def json_lines_buffer(batch: pa.RecordBatch) -> pa.Buffer:
     r"""The rows of ``batch`` as JSON Lines in UTF-8, each line ending in ``\n``.
 
@@ -426,17 +438,47 @@ def json_lines_buffer(batch: pa.RecordBatch) -> pa.Buffer:
         >>> json_lines_buffer(pa.record_batch({"a": [1, None]})).to_pybytes()
         b'{"a": 1}\n{"a": null}\n'
     """
+    parts = list(json_lines_parts(batch, max(batch.num_rows, 1)))
+    return parts[0] if parts else pa.py_buffer(b"")
+
+
+def json_lines_parts(batch: pa.RecordBatch, rows: int = _PART_ROWS) -> Iterator[pa.Buffer]:
+    r"""The UTF-8 bytes of :func:`json_lines_buffer`, made ``rows`` lines at a time.
+
+    The columns are read once for the whole batch; each part's lines are then put
+    together alone, so no column of text is ever as long as the batch.
+
+    Example:
+        >>> [p.to_pybytes() for p in json_lines_parts(pa.record_batch({"a": [1, 2, 3]}), 2)]
+        [b'{"a": 1}\n{"a": 2}\n', b'{"a": 3}\n']
+    """
     n = batch.num_rows
     if not n:
-        return pa.py_buffer(b"")
+        return
     pieces = [_s(p) if isinstance(p, str) else p for p in _pieces(batch)]
-    if len(pieces) == 1:  # every column null (or none): one line n times
-        return pa.py_buffer(pieces[0].as_py().encode() * n)
-    lines = pc.binary_join_element_wise(*pieces, _s(""))
-    offsets = pa.Array.from_buffers(pa.int64(), n + 1, [None, lines.buffers()[1]], 0, lines.offset)
-    start, end = offsets[0].as_py(), offsets[n].as_py()
-    data: pa.Buffer = lines.buffers()[2]
-    return data.slice(start, end - start)
+    line = pieces[0].as_py().encode() if len(pieces) == 1 else None
+    for start in range(0, n, rows):
+        k = min(rows, n - start)
+        if line is not None:  # every column null (or none): one line k times
+            yield pa.py_buffer(line * k)
+            continue
+        part = [_part(p, start, k) for p in pieces]
+        lines = pc.binary_join_element_wise(*part, _s(""))
+        offsets = pa.Array.from_buffers(
+            pa.int64(), k + 1, [None, lines.buffers()[1]], 0, lines.offset
+        )
+        first, end = offsets[0].as_py(), offsets[k].as_py()
+        data: pa.Buffer = lines.buffers()[2]
+        yield data.slice(first, end - first)
+
+
+def _part(piece: Any, start: int, k: int) -> Any:
+    """Rows ``start`` to ``start + k`` of a piece of the lines (text: as it is)."""
+    if isinstance(piece, pa.Scalar):
+        return piece
+    if isinstance(piece, tuple):  # (words, rows): see _joined
+        return pc.take(piece[0], piece[1].slice(start, k))
+    return piece.slice(start, k)
 
 
 def json_lines(batch: pa.RecordBatch) -> str:
