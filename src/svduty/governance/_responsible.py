@@ -356,7 +356,8 @@ def _standing(
     cites: list[Citation] = [rule, cite("cda-1998", provision), cited, *regs]
     reg = _need_not_seat(group)
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
-    record = f"{csp}'s members, which the record cites to {cited.source.id} {cited.provision},"
+    source = " ".join(part for part in (cited.source.id, cited.provision) if part)
+    record = f"{csp}'s members, which the record cites to {source},"
     if category in _CONDITIONAL:
         severity = Severity.WARNING
         message = (
@@ -431,6 +432,7 @@ def _finding(
     reg = _need_not_seat(group)
     cited = was.members_citation or was.citation  # the record as it was before the change
     law = cited.source.kind in _LAW
+    source = " ".join(part for part in (cited.source.id, cited.provision) if part)
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
     if category in _CONDITIONAL:
         severity = Severity.WARNING
@@ -446,7 +448,7 @@ def _finding(
         message = (
             f"{who} is a responsible authority for {where} by {statute}, and no change to a "
             f"board can make it stop being one: {csp}, whose members the record cites to "
-            f"{cited.source.id} {cited.provision}, no longer lists it after the scenario{reg}; "
+            f"{source}, no longer lists it after the scenario{reg}; "
             "if the scenario means only that it stops attending the board's meetings, "
             "record the board's membership from the partnership's documents"
         )
