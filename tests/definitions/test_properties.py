@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,7 @@ from svduty.definitions import (
     DEFINITIONS,
     KINDS,
     RULES,
+    STATUTE,
     Incident,
     classify,
     classify_split,
@@ -107,24 +109,42 @@ def test_adding_a_fact_never_turns_yes_into_undetermined(data, draw, definition)
     after = classify(_incident(more), definition, resolve_district=RESOLVE)
     for a in ANSWERS:
         if getattr(before, a).value in ("yes", "required"):
-            if _presumed(before, field) and after.missing_for(a):
-                continue  # the fact replaces what a presumption read; a fact would settle it
+            opened = getattr(after, a).value == "undetermined"
+            if opened and _excused(data, definition, a, field, after):
+                continue  # the fact replaces what a presumption read; only its facts are open
             assert getattr(after, a).value != "undetermined", (a, more)
 
 
-def _presumed(before: Any, field: str) -> bool:
-    """Whether ``before`` rested on a presumption that read ``field`` (it stated its reason).
+def _excused(data: dict[str, Any], definition: Any, answer: str, field: str, after: Any) -> bool:
+    """Whether ``answer`` opening when ``field`` is given is the presumption exception.
 
     A presumption "stands in for a fact until the fact is given, and the fact given
     replaces it" (docs/explanation/definitions.rst): the one place an answer is not monotone
-    in what is known. Given, the fact may leave the answer open, naming what would settle
-    it: needs for care and support in Wales, which the ``no-other-reviews`` presumption read
-    as none known, leave open whether a Welsh board must review the death (s.26(3)).
+    in what is known. So a settled answer may open only where (1) a presumption the
+    definition makes reads ``field``, (2) the answer rested on it (with it turned off the
+    same facts leave ``answer`` undetermined), and (3) what the answer now lacks is among
+    what it lacked without the presumption: it is no less known than the presumption-free
+    answer was. Needs for care and support in Wales, which ``no-other-reviews`` read as
+    none known, leave open whether a Welsh board must review the death (s.26(3)), naming
+    ``other_reviews``; a list naming ``mental_health_investigation`` leaves it open on a
+    question of law, naming no fact (s.26(2), (4)). A presumption merely stated
+    (``CONTEXT-NOT-GIVEN`` on every row without context) excuses nothing, nor does one
+    for another answer than it decided.
     """
     from svduty.definitions._presume import PRESUMPTIONS
 
-    stated = {r.rule for r in before.reasons}
-    return any(p.rule_id in stated and field in (p.field, *p.reads) for p in PRESUMPTIONS.values())
+    open_now = set(after.missing_for(answer))
+    for pid in definition.presume:
+        p = PRESUMPTIONS[pid]
+        if field not in (p.field, *p.reads):
+            continue
+        off = attrs.evolve(definition, presume=tuple(x for x in definition.presume if x != pid))
+        without = classify(_incident(data), off, resolve_district=RESOLVE)
+        if getattr(without, answer).value == "undetermined" and open_now <= set(
+            without.missing_for(answer)
+        ):
+            return True
+    return False
 
 
 def test_a_presumed_answer_may_open_when_the_fact_it_read_is_given() -> None:
@@ -137,10 +157,54 @@ def test_a_presumed_answer_may_open_when_the_fact_it_read_is_given() -> None:
     }  # fmt: skip
     before = classify(Incident.from_json(cardiff))
     assert before.homicide_review.value == "required"
-    assert _presumed(before, "care_and_support_needs")
     after = classify(Incident.from_json({**cardiff, "care_and_support_needs": True}))
     assert after.homicide_review.value == "undetermined"
     assert after.missing_for("homicide_review") == ("other_reviews",)
+    statute = STATUTE
+    assert _excused(cardiff, statute, "homicide_review", "care_and_support_needs", after)
+    # a list naming an NHS investigation: open on a question of law (s.26(2), (4))
+    nhs_listed = {**cardiff, "other_reviews": ["mental_health_investigation"]}
+    nhs = classify(Incident.from_json(nhs_listed))
+    assert (nhs.homicide_review.value, nhs.missing_for("homicide_review")) == ("undetermined", ())
+    assert _excused(cardiff, statute, "homicide_review", "other_reviews", nhs)
+
+
+def test_the_presumption_exception_excuses_only_what_rested_on_it() -> None:
+    """The exception is per answer and asks the presumption to have decided it
+    (apr-recheck44): a presumption merely stated among the reasons, or one read by another
+    answer, would have let a real yes-to-undetermined regression through."""
+    statute = STATUTE
+    assault = {"schedule_3_offence": True}
+    opened = classify(Incident.from_json({"schedule_3_offence": True, "context": ["gang"]}))
+    assert opened.violence.value == "yes"  # as it should: the case below is made up
+    # were violence to open on context, naming any fact, it is no presumption's doing:
+    # CONTEXT-NOT-GIVEN is stated, but the gang context is not what it read
+    assert not _excused(assault, statute, "violence", "context", _Opened("violence", "date"))
+    cardiff = {
+        "died": True, "target": "person", "behaviours": ["physical"], "weapon": "knife",
+        "intentional": True, "relationship": "none", "same_household": False,
+        "country": "Wales", "location": "W06000015", "place_of_death": "W06000015",
+        "victim_age": 70, "date": "2023-06-01", "date_of_death": "2023-06-01",
+        "review_information": True,
+    }  # fmt: skip
+    # REVIEWS-NOT-GIVEN is stated, but the qualifying homicide never rested on it
+    for field in ("care_and_support_needs", "other_reviews"):
+        fake = _Opened("qualifying_homicide", "weapon")
+        assert not _excused(cardiff, statute, "qualifying_homicide", field, fake), field
+    # nor does it excuse the review opening on a fact it never read the absence of
+    fake = _Opened("homicide_review", "pilot_partner")
+    assert not _excused(cardiff, statute, "homicide_review", "care_and_support_needs", fake)
+
+
+@attrs.frozen
+class _Opened:
+    """A made-up classification whose ``answer`` is open, naming ``fact``."""
+
+    answer: str
+    fact: str
+
+    def missing_for(self, answer: str) -> tuple[str, ...]:
+        return (self.fact,) if answer == self.answer else ()
 
 
 @given(incident_json(), st.randoms(use_true_random=False))

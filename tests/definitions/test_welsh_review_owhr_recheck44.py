@@ -3,10 +3,11 @@
 s.26(3) switches the duty off "if regulations under section 135(4)(a) of the Social
 Services and Well-being (Wales) Act 2014 require a Safeguarding Board to undertake a
 review of the death". The Safeguarding Boards (Functions and Procedures) (Wales)
-Regulations 2015 (SI 2015/1466 (W. 160)) require an adult practice review where abuse or
-neglect of an adult at risk is known or suspected and the adult has died; an adult at
-risk (s.126(1)) has needs for care and support and "as a result of those needs is unable
-to protect himself or herself against the abuse or neglect or the risk of it". So, unlike
+Regulations 2015 (SI 2015/1466 (W. 160)) require a practice review where "abuse or
+neglect of a child or adult is known or suspected" and they have died (reg 4(3), (4); read
+as "adult at risk" here at first, from Welsh boards' restatements: the regulation's text
+says "adult", apr-recheck44). Whether the violence that killed them is such abuse is not
+read from the incident. So, unlike
 Care Act 2014 s.44(4) in England, needs alone do not settle the Welsh exception: a victim
 with needs who died in Cardiff was answered ``required`` through the ``no-other-reviews``
 presumption; it is now ``undetermined``, naming ``other_reviews``, in both engines.
@@ -49,8 +50,8 @@ def test_needs_in_wales_leave_the_review_open_naming_the_list() -> None:
     c = classify(Incident.from_json({**CARDIFF, "care_and_support_needs": True}))
     citation = {r.rule: r.citation for r in c.reasons}["OWHR-S26-3-APR"]
     assert citation is not None
-    assert (citation.source.id, citation.provision) == ("si-2015-1466", "reg 4")
-    assert citation.confidence.value == "unconfirmed"
+    assert (citation.source.id, citation.provision) == ("si-2015-1466", "reg 4(3), (4)")
+    assert citation.confidence.value == "confirmed"  # reg 4 read as made (apr-recheck44)
     assert citation.href == "https://www.legislation.gov.uk/wsi/2015/1466/regulation/4"
     # with no presumption the list was needed already; it is the one fact named
     assert _review(OPEN, care_and_support_needs=True)[:2] == ("undetermined", ("other_reviews",))

@@ -1,26 +1,34 @@
-"""Adult practice reviews in Wales, which take precedence (PCSC Act 2022 s.26(3)).
+"""Practice reviews in Wales, which take precedence (PCSC Act 2022 s.26(3)).
 
 s.26(3): the duty "does not apply in relation to a death if regulations under section
 135(4)(a) of the Social Services and Well-being (Wales) Act 2014 require a Safeguarding
-Board to undertake a review of the death". Those regulations (the Safeguarding Boards
-(Functions and Procedures) (Wales) Regulations 2015, SI 2015/1466 (W. 160)) require a
-Safeguarding Adults Board to undertake an adult practice review, concise or extended,
-where abuse or neglect of an adult at risk is known or suspected and the adult has died
-(extended where a local authority had determined to take action to protect them in the
-6 months before). An adult at risk (2014 Act s.126(1)) is one who "(a) is experiencing or
-is at risk of abuse or neglect, (b) has needs for care and support (whether or not the
-authority is meeting any of those needs), and (c) as a result of those needs is unable to
-protect himself or herself against the abuse or neglect or the risk of it".
+Board to undertake a review of the death". Those regulations are the Safeguarding Boards
+(Functions and Procedures) (Wales) Regulations 2015, SI 2015/1466 (W. 160); reg 4(3): "A
+Board must undertake a concise practice review in any of the following cases, where
+within the area of the Board, abuse or neglect of a child or adult is known or suspected
+and— (a) the child or adult has— (i) died, ..." and, (c), the adult had not been, in the
+6 months before, one a local authority had determined to take action to protect; reg
+4(4): an extended one where "abuse of a child or adult is known or suspected" and the
+adult had been. The 6-month conditions are complementary, so a death from abuse needs one
+or the other whatever the prior protective action. Reg 4 says "a child or adult", not
+"adult at risk" (SSWB(W)A 2014 s.126(1), which Welsh boards' restatements use); reg 2
+reads "adults" as those "who are, or may be, affected by the exercise of a Board's
+functions", and a Safeguarding Adults Board's objectives are adults with needs for care
+and support experiencing, or at risk of, abuse or neglect (s.135(2)).
 
 Unlike Care Act 2014 s.44(4) in England, which lets a board review any case of an adult
 with needs for care and support (so ``care_and_support_needs`` true settles s.26(1)(c)),
-s.26(3) counts only a review the regulations require, and they require one only of an
-adult at risk: needs alone do not show (c), and svduty has no fact for it. So a case
-involving an adult with needs whose death was in Wales leaves the review undetermined,
-naming ``other_reviews`` (name ``welsh_safeguarding_review`` there if a board must review
-the death, or give the list without it), where the ``no-other-reviews`` presumption would
-read the absent list as none known: the facts imply one may be required. A list, once
-given, decides.
+s.26(3) counts only a review the regulations require, and reg 4 requires one only where
+abuse (s.197(1): "physical, sexual, psychological, emotional or financial abuse") or
+neglect of the person who died is known or suspected: whether the violence that killed
+an adult is such abuse of them, and whether the adult with needs the case involves is
+the victim, svduty does not read from the incident. So a case involving an adult with
+needs whose death was in Wales leaves the review undetermined, naming ``other_reviews``
+(name ``welsh_safeguarding_review`` there if a board must review the death, or give the
+list without it), where the ``no-other-reviews`` presumption would read the absent list
+as none known: the facts imply one may be required. A list, once given, decides. A child
+is never the victim of a qualifying homicide (s.24(6)(a)), so reg 4's child practice
+reviews do not bear on the answer.
 
 Example:
     >>> from svduty.definitions._expr import ScalarEnv
@@ -61,25 +69,26 @@ APR_MAY_BE_REQUIRED = All(
     Has("other_reviews", _LISTED),
 )
 """A board may be required to review the death: the facts show an adult with needs in
-Wales, and whether the victim was an adult at risk is not known (the list would say)."""
+Wales, and whether abuse or neglect of the victim is known or suspected (reg 4(3), (4))
+is not known (the list would say)."""
 WELSH_REVIEW = Any_(Flag("other_reviews", _LISTED), APR_MAY_BE_REQUIRED)
 """Regulations under SSWB(W)A 2014 s.135(4)(a) require a Safeguarding Board to review the
 death (s.26(3)): the list names it, or the facts leave it open."""
 
 APR_CITATION = cite(
     "si-2015-1466",
-    "reg 4",
-    confidence=Confidence.UNCONFIRMED,
-    doubt="the regulations' own text was not read: the criteria are as Welsh Safeguarding "
-    "Boards restate them ('A Safeguarding Board must undertake a concise adult practice "
-    "review where an adult at risk who has not, on any date during the 6 months preceding "
-    "the date of the event, been a person in respect of whom a local authority has "
-    "determined to take action to protect them from abuse or neglect following an enquiry "
-    "by a local authority, and has: died', cysur.wales; an extended review where they "
-    "have), with the regulation number from the instrument's explanatory note "
-    "('Regulations 3 and 4 make provision about the functions of Safeguarding Boards'). "
-    "'Adult at risk' is the 2014 Act's s.126(1); whether the violence that killed an adult "
-    "is 'abuse' of them (s.197(1), not read) and whether the adult with needs the case "
-    "involves is the victim are not read from the incident: the list says",
+    "reg 4(3), (4)",
+    confidence=Confidence.CONFIRMED,
+    doubt="read as made (legislation.gov.uk's text; the copy read records no amendment): "
+    "'abuse or neglect of a child or adult is known or suspected and ... the child or "
+    "adult has ... died' (reg 4(3), concise; reg 4(4), extended, asks 'abuse' only), "
+    "within the area of the Board; the 6 months' prior protective action (reg 4(3)(c), "
+    "(4)(c)) only chooses which review, except that neglect alone after such action "
+    "meets neither paragraph. 'Adults' are those 'who are, or may be, affected by the "
+    "exercise of a Board's functions' (reg 2), not only adults at risk (2014 Act "
+    "s.126(1)); whether the violence that killed an adult is 'abuse' of them (s.197(1): "
+    "'physical, sexual, psychological, emotional or financial abuse') and whether the "
+    "adult with needs the case involves is the victim are judgements svduty does not make "
+    "from the incident: the list says",
 )
 """The regulations' requirement, with what was and was not read."""

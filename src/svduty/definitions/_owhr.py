@@ -234,13 +234,14 @@ _rule(
     "OWHR-S26-3-APR",
     All(NEEDS_IN_WALES, Not(Given("other_reviews"))),
     "the case involves an adult with needs for care and support and the death was in "
-    "Wales: a Safeguarding Adults Board must undertake an adult practice review where abuse "
-    "or neglect of an adult at risk (one who, as a result of those needs, is unable to "
-    "protect themselves against it: SSWB(W)A 2014 s.126(1)) is known or suspected and the "
-    "adult has died, and such a review takes precedence (s.26(3)); the needs alone do not "
-    "show it is required (unlike a safeguarding adults review in England, Care Act 2014 "
-    "s.44(4)), so other_reviews decides: name welsh_safeguarding_review if a board must "
-    "review the death, or give the list without it",
+    "Wales: a Safeguarding Board must undertake a practice review (concise, or extended "
+    "where a local authority had determined to take action to protect the adult in the 6 "
+    "months before) where abuse or neglect of a child or adult is known or suspected and "
+    "they have died, and such a review takes precedence (s.26(3)); the needs alone do not "
+    "show that abuse (SSWB(W)A 2014 s.197(1)) or neglect of the victim is known or "
+    "suspected (unlike a safeguarding adults review in England, which Care Act 2014 s.44(4) "
+    "lets a board hold for any such case), so other_reviews decides: name "
+    "welsh_safeguarding_review if a board must review the death, or give the list without it",
     APR_CITATION,
     when=DEATH,
 )
