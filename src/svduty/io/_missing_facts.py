@@ -80,10 +80,10 @@ def _classifier_inputs(table: pa.Table) -> pa.Table:
         >>> _classifier_inputs(t.append_column("date", t.column("month"))).column_names
         ['police_uk_category', 'location', 'date']
     """
-    names = set(table.column_names)
+    given = set(table.column_names)
     # police.uk rows (CLASSIFIER_INPUT); an incident file may carry an lsoa_code and a month
     # too, but its reader always gives every incident field, ``date`` among them
-    if "lsoa_code" in names and "date" not in names:
+    if "lsoa_code" in given and "date" not in given:
         names = ["police_uk_category", "month", "location"]
         picked = table.select([n for n in names if n in table.column_names])
         return picked.rename_columns(["date" if n == "month" else n for n in picked.column_names])
