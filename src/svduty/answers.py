@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty._words import Words
 from svduty.errors import DataError
 from svduty.sources import Citation, Confidence
@@ -57,6 +57,7 @@ class Verdict(Words):
         return cls.YES if value else cls.NO
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Reason:
     """One step of an answer: which rule, what it says here, and where the law says it.
@@ -103,6 +104,7 @@ def _tuple_of_reasons(values: Iterable[Reason]) -> tuple[Reason, ...]:
     return tuple(values)
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Answer:
     """A rule's three-valued answer with its reasons and the facts it lacks.

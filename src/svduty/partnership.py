@@ -34,7 +34,7 @@ from svduty.errors import (
     ScenarioError,
     UnknownAreaError,
 )
-from svduty.findings import Findings, Severity
+from svduty.findings import Finding, Findings, Severity
 from svduty.funding import FundingModel, Strategy, StrategyRecords
 from svduty.governance import (
     GovernanceGraph,
@@ -49,7 +49,7 @@ from svduty.governance import (
 from svduty.governance._consult import national_findings
 from svduty.governance._csp_areas import split_areas
 from svduty.governance._references import Known, scenario_problems
-from svduty.governance._responsible import responsible_lost
+from svduty.governance._responsible import responsible_lost, responsible_missing
 from svduty.governance._rules import NEEDS_AUTHORITIES
 from svduty.governance._validate import covering_new_areas, specified_bodies
 from svduty.governance._whatif import (
@@ -427,9 +427,11 @@ class Partnership:
         gaps += split_areas(graph, after.replaced, day, strict=strict)  # CDA 1998 s.5(1)
         skipped = tuple((r, why) for r, why in res.skipped if r not in NEEDS_AUTHORITIES)
         rules, changes = self.governance_rules, () if scenario is None else scenario.changes
+        lost: tuple[Finding, ...] = ()
         if was and changes:  # what the scenario takes away
             gaps += scenario_breaks(was, graph, after, rules, changes)
-            gaps += responsible_lost(was, graph, after, changes, on=day)  # CDA 1998 s.5(1)
+            lost = responsible_lost(was, graph, after, changes, on=day)  # CDA 1998 s.5(1)
+        gaps += lost + responsible_missing(graph, after, on=day, reported=lost)
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
         found = Findings(gaps, (), NEEDS_AUTHORITIES) + Findings(res.findings, skipped, res.checked)

@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.definitions import Incident, classify, classify_split, classify_table
+from svduty.definitions._classification_contract import FAMILIES
 from svduty.errors import SvdutyError
 
 from .helpers import to_table
@@ -27,13 +28,7 @@ from .strategies import RESOLVE, incident_json, odd_incident_json
 from .test_hostile_agreement_consist43 import hostile_json
 from .test_properties import ALL_DEFINITIONS, ANSWERS
 
-_OWN: dict[str, tuple[str, ...]] = {
-    "violence": ("S13",),
-    "domestic_abuse": ("DA-",),
-    # s.24(6)(b) turns on an offensive weapon, defined by s.24(8) (OWHR-S24-8-NOT-INTENDED)
-    "qualifying_homicide": ("OWHR-S24-6", "OWHR-S24-8"),
-    "homicide_review": ("OWHR-", "DVCVA-"),
-}
+_OWN: dict[str, tuple[str, ...]] = FAMILIES  # what Classification.from_json requires (contract44)
 """The rule ids (by prefix) of each answer's provisions; ``in_scope``'s are the definition's."""
 
 

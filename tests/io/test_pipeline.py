@@ -460,7 +460,12 @@ def test_the_one_pass_split_gives_what_classify_then_reject_gives():
     three_pass = attrs.evolve(pipe, split=None)(batch)
     assert calls == [6]
     assert one_pass.to_pylist() == three_pass.to_pylist()
-    assert one_pass["rejected_field"].to_pylist()[-2:] == ["victim_age", "harms"]
+    # every conflict of a row, in the scalar engine's order; the field is the first's (contract44)
+    assert one_pass["rejected_field"].to_pylist()[-2:] == ["victim_age", "died"]
+    assert one_pass["rejected"].to_pylist()[-1] == (
+        "died: contradicts harms containing 'death'; "
+        "harms: contradicts what the offence code proves (injury: yes)"
+    )
     assert one_pass["violence"].type == pa.dictionary(pa.int32(), pa.string())
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
 from svduty.errors import DataError, Problem, printable, shown
@@ -85,6 +85,7 @@ def _citation_problems(reasons: Any) -> list[Problem]:
 def _rule_problems(c: Classification, given: Definition | None) -> list[Problem]:
     """What the rules of svduty never give: see :mod:`._classification_contract`."""
     from svduty.definitions._classification_contract import (
+        decided_problems,
         definition_of,
         kind_problems,
         reason_problems,
@@ -93,7 +94,10 @@ def _rule_problems(c: Classification, given: Definition | None) -> list[Problem]
     definition, problems = definition_of(c.definition, given)
     if problems:
         return problems
-    return kind_problems(c.kinds, definition) + reason_problems(c.reasons, c.definition, definition)
+    problems = kind_problems(c.kinds, definition)
+    problems += reason_problems(c.reasons, c.definition, definition)
+    verdicts = {a: getattr(c, a).value for a in ANSWERS}
+    return problems or decided_problems(verdicts, [r.rule for r in c.reasons], c.definition)
 
 
 def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -110,6 +114,17 @@ def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
     if not isinstance(name, str) or not name.strip():
         raise DataError.single(None, "partnership", expected="the partnership's name")
     return {k: v for k, v in data.items() if k not in ("row", "partnership")}
+
+
+def _hinted(problem: Problem) -> Problem:
+    """``problem``, saying how to name a partnership's own source (``sources=``)."""
+    if not (problem.message or "").startswith("unknown source"):
+        return problem
+    expected = (
+        "the id of a national source, or pass sources= the catalogue that holds it "
+        "(a partnership's own: p.sources)"
+    )
+    return attrs.evolve(problem, expected=expected)
 
 
 def _derived_url(citation: Citation) -> Citation:
@@ -149,6 +164,7 @@ def _contract_problems(c: Classification, kinds: Any) -> list[Problem]:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Classification:
     """The answer for one incident under one definition, with its reasons.
@@ -276,7 +292,8 @@ class Classification:
                 says (an answer that is not one of its values, a citation of a source the
                 catalogue does not hold, a kind the definition does not name, a rule
                 svduty does not have or with other words or citation, reasons out of the
-                order svduty reports them, anything :meth:`to_json` would write back
+                order svduty reports them, a decided answer with no reason of its own
+                rules (only an ``undetermined`` one has none), anything :meth:`to_json` would write back
                 otherwise).
 
         Example:
@@ -319,7 +336,12 @@ class Classification:
             else data["reasons"],
         }
         conv = make_converter(sources if sources is not None else CATALOGUE)
-        c = structure(shaped, cls, converter=conv, error=DataError)
+        try:
+            c = structure(shaped, cls, converter=conv, error=DataError)
+        except DataError as error:
+            if sources is not None:
+                raise
+            raise type(error)([_hinted(p) for p in error.problems]) from None
         if data["basis"] not in _BASES:
             raise DataError.single(None, "basis", expected="one of " + ", ".join(_BASES))
         missing = data["missing"]

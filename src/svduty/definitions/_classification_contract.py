@@ -24,7 +24,25 @@ from svduty.definitions._owhr import RULES, pilot_rules
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE
 from svduty.errors import Problem
 
-__all__ = ["definition_of", "kind_problems", "reason_problems", "written_back_problems"]
+__all__ = [
+    "FAMILIES",
+    "decided_problems",
+    "definition_of",
+    "kind_problems",
+    "reason_problems",
+    "written_back_problems",
+]
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "violence": ("S13",),
+    "domestic_abuse": ("DA-",),
+    # s.24(6)(b) turns on an offensive weapon, defined by s.24(8) (OWHR-S24-8-NOT-INTENDED)
+    "qualifying_homicide": ("OWHR-S24-6", "OWHR-S24-8"),
+    "homicide_review": ("OWHR-", "DVCVA-"),
+}
+"""The rule ids (by prefix) of each answer's own provisions; ``in_scope``'s are the
+definition's (``DEF-<its id>``). Every answer svduty decides carries a reason of its own
+family (a property test, ``tests/definitions/test_reasons_given_reasons43.py``)."""
 
 _DEF_ENDS = ("", "-NONE", "-EXCLUDED", "-AGE", "-AGE-BELOW", "-TERRORISM")
 """The ends of the ids of a definition's rules (``DEF-<id>``, then why it is not in scope)."""
@@ -141,6 +159,40 @@ def reason_problems(
     if places != sorted(set(places)):
         expected = "each rule once, in the order svduty reports them"
         problems.append(Problem(field="reasons", expected=expected))
+    return problems
+
+
+def decided_problems(
+    verdicts: Mapping[str, str], rules: Sequence[str], definition_id: str
+) -> list[Problem]:
+    """The decided answers without a reason of their own rules: svduty never writes one.
+
+    An ``undetermined`` answer may have none (its missing facts explain it); a ``yes``,
+    ``no``, ``required`` or ``not_required`` was decided by a rule of its provisions.
+
+    Args:
+        verdicts: Each answer's value (``"yes"``, ``"undetermined"``...).
+        rules: The ids of the classification's reasons.
+        definition_id: The definition's id (``in_scope``'s rules are ``DEF-<id>``).
+
+    Example:
+        >>> [p.expected for p in decided_problems({"violence": "yes"}, [], "pcsc-s13")]
+        ['a reason of its rules (S13...) for violence, which is decided (only an undetermined answer has none)']
+        >>> decided_problems({"violence": "undetermined"}, [], "pcsc-s13")
+        []
+    """  # noqa: E501
+    own = {"violence": FAMILIES["violence"], "in_scope": (f"DEF-{definition_id}",), **FAMILIES}
+    problems = []
+    for answer, prefixes in own.items():
+        if verdicts.get(answer, "undetermined") == "undetermined":
+            continue
+        if not any(rule.startswith(prefixes) for rule in rules):
+            named = " or ".join(f"{p.rstrip('-')}..." for p in prefixes)
+            expected = (
+                f"a reason of its rules ({named}) for {answer}, which is decided "
+                "(only an undetermined answer has none)"
+            )
+            problems.append(Problem(field="reasons", expected=expected))
     return problems
 
 

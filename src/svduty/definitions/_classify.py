@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from svduty._arguments import wrong_argument
-from svduty._checked import checked
+from svduty._checked import checked, unchecked
 from svduty.answers import Reason, Verdict
 from svduty.definitions._classification import ANSWERS, Classification
 from svduty.definitions._definition import STATUTE, Definition
@@ -171,11 +171,15 @@ def classify(
         if value is None:
             facts = (f for f in rule.expr.missing(env) if values.get(f) is None)
             missing.append((name, tuple(dict.fromkeys(facts))))
+    # the engine's own values, of their types: made without the check a caller's get
     reasons = tuple(
-        Reason(r.id, r.says, r.citation) for r in rs.reportable if r.expr.scalar(env) is True
+        unchecked(Reason, rule=r.id, says=r.says, citation=r.citation)
+        for r in rs.reportable
+        if r.expr.scalar(env) is True
     )
     kinds = tuple(k for k, expr in rs.kinds.items() if expr.scalar(env) is True)
-    return Classification(
+    return unchecked(
+        Classification,
         id=incident.id,
         violence=Verdict.of(answers[0]),
         in_scope=Verdict.of(answers[1]),

@@ -201,6 +201,12 @@ def table_conflicts(
             "target",
             "'self' leaves no second person to be personally connected to",
         )
+    if "pilot_partner" in cols and "death_district" in cols:  # then country, as the scalar
+        d, stated = cols["death_district"], cols["pilot_partner"]
+        certain = pc.is_in(d, value_set=pa.array(sorted(pilot.partners), pa.string()))
+        possible = pc.is_in(d, value_set=pa.array(sorted(pilot.possible), pa.string()))
+        bad = pc.and_(pc.and_(pc.is_valid(d), pc.invert(possible)), pc.not_equal(certain, stated))
+        add(bad, "pilot_partner", "contradicts the place of death (SI 2023/227)")
     for name in ("location", "place_of_death"):
         if "country" not in cols or name not in cols:
             continue
@@ -217,14 +223,8 @@ def table_conflicts(
             return country_contradicts(c[i].as_py(), name)
 
         add(pc.and_(pc.and_(pc.is_valid(c), pc.is_valid(loc)), bad), "country", said)
-    if "pilot_partner" in cols and "death_district" in cols:
-        d, stated = cols["death_district"], cols["pilot_partner"]
-        certain = pc.is_in(d, value_set=pa.array(sorted(pilot.partners), pa.string()))
-        possible = pc.is_in(d, value_set=pa.array(sorted(pilot.possible), pa.string()))
-        bad = pc.and_(pc.and_(pc.is_valid(d), pc.invert(possible)), pc.not_equal(certain, stated))
-        add(bad, "pilot_partner", "contradicts the place of death (SI 2023/227)")
     if problems:
-        problems.sort(key=lambda p: (p.row or 0, p.field or ""))
+        problems.sort(key=lambda p: p.row or 0)  # stable: each row's in the scalar's order
         if sink is not None:
             sink.extend(problems)
             return

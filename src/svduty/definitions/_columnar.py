@@ -444,7 +444,7 @@ def classify_split(
     result = _classified(
         tab, definition, resolve_district, pilot, encode=encode, sink=sink, memo=memo
     )
-    problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
+    problems = tuple(sorted(sink, key=lambda p: p.row or 0))  # stable: the scalar's order
     if problems:
         result = _arrays.without_rows(result, ((p.row or 0) - 1 for p in problems))
         if encode:  # words of the refused rows only are not the kept rows' words
@@ -479,5 +479,5 @@ def split_rejected(
     _columns_checked(tab)
     sink: list[Problem] = []
     prepare(_viewless(tab), resolve_district, sink, pilot)
-    problems = tuple(sorted(sink, key=lambda p: (p.row or 0, p.field or "")))
+    problems = tuple(sorted(sink, key=lambda p: p.row or 0))  # stable: the scalar's order
     return _arrays.without_rows(tab, ((p.row or 0) - 1 for p in problems)), problems

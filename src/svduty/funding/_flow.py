@@ -74,6 +74,7 @@ class FlowEdge:
         }
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Approval:
     """A body whose approval or agreement a spend needs, and why.
@@ -88,6 +89,7 @@ class Approval:
     citation: Citation | None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Receipt:
     """When money for a period is received: not before :attr:`not_before`.

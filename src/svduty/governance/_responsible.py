@@ -22,10 +22,21 @@ partnership's areas that a scenario takes off its membership (``change_body``'s
 warning where it cites the partnership's documents (who sits on the board: attendance,
 which the Act does not fix; whether the board is the reg 3 strategy group is not known);
 and a warning for a provider of probation services, which s.5(1)(aa) makes one only where
-the arrangements under the 2007 Act provide for it (else it co-operates, s.5(2)(ba)).
+the arrangements under the 2007 Act provide for it (arrangements may instead have it
+co-operate, s.5(2)(ba)).
 A removal a later change undoes, an authority abolished or whose functions a
 ``transfer_functions`` passes on, and a record of a legal body still seated in another
-capacity (a county council that is the fire and rescue authority) are not lost.
+capacity (a county council that is the fire and rescue authority) are not lost. A county
+council that is the fire and rescue authority is a responsible authority as the council
+(s.5(1)(a)), not under s.5(1)(d), whose "fire and rescue authority" s.5(5) defines as a
+combined (FRSA 2004 s.2 or s.4), s.4A or metropolitan authority or the London Fire
+Commissioner.
+
+And :func:`responsible_missing` reports, whether or not a scenario ran, each recorded
+responsible authority for its areas that a partnership whose members are cited to the law
+does not list (the record contradicts the statute it cites): an error, a warning for
+probation. A partnership whose members are cited to its own documents records attendance:
+nothing is said of what it does not list.
 
 Example:
     >>> import svduty
@@ -51,13 +62,14 @@ from svduty.governance._changes import Change, Merge
 from svduty.governance._model import Body, BodyKind
 from svduty.governance._reorganise import Reorganised, TransferFunctions
 from svduty.governance._rules import GOVERNANCE_RULES
+from svduty.periods import date
 from svduty.sources import Citation, SourceKind, cite
 
 if TYPE_CHECKING:
     from svduty.authorities import Authorities
     from svduty.governance._graph import GovernanceGraph
 
-__all__ = ["RESPONSIBLE_AUTHORITY", "responsible_lost"]
+__all__ = ["RESPONSIBLE_AUTHORITY", "responsible_lost", "responsible_missing"]
 
 _C = AuthorityCategory
 _COUNCIL = "s.5(1)(a)"
@@ -113,6 +125,9 @@ Example:
 
 _REG_3_2 = cite("cdsr-2007", "reg 3(2)")
 _CONDITIONAL = frozenset({_C.PROVIDER_OF_PROBATION_SERVICES})
+_COUNCILS = frozenset(
+    c for c, (provision, _) in RESPONSIBLE_AUTHORITY.items() if provision == _COUNCIL
+)
 _LAW = frozenset({SourceKind.LEGISLATION, SourceKind.STATUTORY_INSTRUMENT})
 
 
@@ -126,6 +141,24 @@ def _root(authorities: Authorities, ids: set[str], record: str) -> str:
         seen.add(same)
         record = same
     return record
+
+
+def _as_responsible(authorities: Authorities, ids: set[str], record: str) -> tuple[str, _C]:
+    """The legal body a record is of, and the category s.5(1) makes it responsible as.
+
+    A council that is itself the fire and rescue authority (a non-metropolitan county
+    council, FRSA 2004 s.1(2)(a)) is none under s.5(1)(d): s.5(5) defines a "fire and
+    rescue authority" as one constituted by a scheme under s.2 or s.4 of that Act, created
+    by an order under its s.4A, a metropolitan county fire and civil defence authority or
+    the London Fire Commissioner. It is one as the council, under s.5(1)(a).
+    """
+    body = _root(authorities, ids, record)
+    category = authorities.get(record).category
+    if category is _C.FIRE_AND_RESCUE_AUTHORITY and body != record and body in ids:
+        council = authorities.get(body).category
+        if council in _COUNCILS:
+            return body, council
+    return body, category
 
 
 def _kept(changes: Iterable[Change]) -> dict[str, str]:
@@ -193,25 +226,152 @@ def responsible_lost(
         for m in was.members:
             if m in now.members or m not in ids or m in passed:
                 continue
-            category = auths.get(m).category
-            if category not in RESPONSIBLE_AUTHORITY or _root(auths, ids, m) in seated:
+            body, category = _as_responsible(auths, ids, m)
+            if category not in RESPONSIBLE_AUTHORITY or body in seated:
                 continue
-            areas = tuple(lga for lga in lgas if m in joined[lga])
+            if body != m and category in _COUNCILS and body in was.members:
+                continue  # the council's own record is the one reported (s.5(5))
+            areas = tuple(lga for lga in lgas if m in joined[lga] or body in joined[lga])
             if areas:
                 english = any(_english(a, after) for a in areas)
                 out.append(
                     _finding(
-                        rule.citation, was, now, m, areas=areas, english=english, category=category
+                        rule.citation,
+                        was,
+                        now,
+                        m,
+                        areas=areas,
+                        english=english,
+                        category=category,
+                        body=body,
                     )
                 )
     return tuple(out)
 
 
+def responsible_missing(
+    graph: GovernanceGraph,
+    after: Reorganised,
+    *,
+    on: _dt.date | str | None = None,
+    reported: Iterable[Finding] = (),
+) -> tuple[Finding, ...]:
+    """Each responsible authority a community safety partnership cited to the law lacks.
+
+    A partnership whose membership record cites legislation (``cda-1998`` s.5(1): the
+    record says its members are the responsible authorities) must list every recorded
+    authority s.5(1) makes one for the areas it covers (after the scenario, if any): one
+    it lacks is a conflict between the record and the statute it cites, an error (a
+    provider of probation services, which s.5(1)(aa) makes one only where the Offender
+    Management Act 2007 s.3 arrangements so provide, a warning). A partnership whose
+    members are cited to its own documents records who attends, which the Act does not
+    fix: nothing is said of it here. Asked of no day, a record with an end (an abolished
+    council, a lapsed record) is not asked about: on which day is not known. ``reported``:
+    the findings :func:`responsible_lost` gave, whose pairs are not reported twice.
+
+    Example:
+        >>> import svduty
+        >>> from svduty.governance import reorganise
+        >>> p = svduty.warwickshire()
+        >>> same = reorganise(p.authorities, p.local_area.districts, None)
+        >>> responsible_missing(p.governance, same)
+        ()
+    """
+    rule = GOVERNANCE_RULES["GOV-CSP-RESPONSIBLE"]
+    auths = after.authorities
+    ids = {a.id for a in auths}
+    done = {(f.subjects[0], _root(auths, ids, f.subjects[1])) for f in reported}
+    out: list[Finding] = []
+    for board in graph.bodies:
+        cited = board.members_citation or board.citation
+        if board.kind is not BodyKind.COMMUNITY_SAFETY_PARTNERSHIP or cited.source.kind not in _LAW:
+            continue
+        seated = {_root(auths, ids, m) for m in board.members if m in ids}
+        lacking: dict[str, tuple[_C, list[str]]] = {}
+        for lga in dict.fromkeys(after.replaced.get(d, d) for d in board.districts):
+            for record in _joined(auths, lga, on, after):
+                body, category = _as_responsible(auths, ids, record)
+                if category not in RESPONSIBLE_AUTHORITY or body in seated:
+                    continue
+                if on is None and auths.get(record).valid.end is not None:
+                    continue  # its record ends: whether it still is one is not known
+                if (board.id, body) not in done:
+                    lacking.setdefault(body, (category, []))[1].append(lga)
+        for body, (category, areas) in lacking.items():
+            lgas = tuple(dict.fromkeys(areas))
+            english = any(_english(a, after) for a in lgas)
+            out.append(
+                _standing(
+                    rule.citation, board, body, areas=lgas, english=english, category=category
+                )
+            )
+    return tuple(out)
+
+
+def _standing(
+    rule: Citation,
+    board: Body,
+    body: str,
+    *,
+    areas: tuple[str, ...],
+    english: bool,
+    category: AuthorityCategory,
+) -> Finding:
+    """The finding for a responsible authority a partnership cited to the law does not list."""
+    provision, words = RESPONSIBLE_AUTHORITY[category]
+    who, csp = named(body, "an id"), named(board.id, "an id")
+    where = ", ".join(named(a, "an id") for a in areas)
+    cited = board.members_citation or board.citation
+    cites: list[Citation] = [rule, cite("cda-1998", provision), cited]
+    reg = ""
+    if english:
+        cites.append(_REG_3_2)
+        reg = (
+            "; in England the area's strategy group consists of one or more persons "
+            "appointed from each responsible authority (SI 2007/1830 reg 3(2))"
+        )
+    statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
+    record = f"{csp}'s members, which the record cites to {cited.source.id} {cited.provision},"
+    if category in _CONDITIONAL:
+        severity = Severity.WARNING
+        message = (
+            f"not known: whether {who}, recorded as a provider of probation services for "
+            f"{where}, is a responsible authority there: {statute} makes a provider one only "
+            "where the arrangements under the Offender Management Act 2007 s.3 so provide "
+            f"(they may instead have it co-operate, s.5(2)(ba)); {record} do not list it{reg}; "
+            "if the arrangements so provide, add it to the members"
+        )
+    else:
+        severity = Severity.ERROR
+        message = (
+            f"{who} is a responsible authority for {where} by {statute}, but {record} do not "
+            f"list it{reg}; add it to the members, or, if the record lists only who attends "
+            "the board's meetings, cite the membership to the partnership's documents"
+        )
+    return Finding(
+        "GOV-CSP-RESPONSIBLE",
+        severity,
+        message,
+        tuple(dict.fromkeys(cites)),
+        (board.id, body, *areas),
+        data=(("provision", provision), ("areas", ", ".join(areas))),
+    )
+
+
 def _joined(
     authorities: Authorities, lga: str, on: _dt.date | str | None, after: Reorganised
 ) -> tuple[str, ...]:
-    """The recorded authorities joined to an area (the s.11(6) join: s.5(1)'s words)."""
-    return specified_authorities_for(authorities, lga, on=on, kind=after.kinds.get(lga)).subjects
+    """The recorded authorities joined to an area on a day (s.5(1)'s "any part ... lies").
+
+    The s.11(6) join gives the same areas, but is asked of no day: Schedule 1 was in force
+    only to make regulations before 31 January 2023, and s.5(1) long before. A record
+    that does not hold on the day is left out.
+    """
+    found = specified_authorities_for(authorities, lga, kind=after.kinds.get(lga)).subjects
+    if on is None:
+        return found
+    day = date(on)
+    return tuple(a for a in found if day in authorities.get(a).valid)
 
 
 def _finding(
@@ -223,10 +383,13 @@ def _finding(
     areas: tuple[str, ...],
     english: bool,
     category: AuthorityCategory,
+    body: str,
 ) -> Finding:
     """The finding for one responsible authority a partnership loses."""
     provision, words = RESPONSIBLE_AUTHORITY[category]
     who, csp = named(member, "an id"), named(now.id, "an id")
+    if body != member:  # a council's record as the fire and rescue authority (s.5(5))
+        who = f"{who} (a record of {named(body, 'an id')}, the council)"
     where = ", ".join(named(a, "an id") for a in areas)
     cites: list[Citation] = [rule, cite("cda-1998", provision)]
     reg = ""
@@ -244,9 +407,9 @@ def _finding(
         message = (
             f"not known: whether {who}, which {csp} no longer lists after the scenario, is a "
             f"responsible authority for {where}: {statute} makes a provider one only where "
-            "the arrangements under the Offender Management Act 2007 s.3 so provide (else it "
-            "co-operates, s.5(2)(ba)); if they do, no change to a board can make it stop "
-            f"being one{reg}"
+            "the arrangements under the Offender Management Act 2007 s.3 so provide (they may "
+            "instead have it co-operate, s.5(2)(ba)); if they do, no change to a board can make "
+            f"it stop being one{reg}"
         )
     elif law:
         severity = Severity.ERROR

@@ -70,10 +70,11 @@ GOVERNANCE_RULES: dict[str, GovernanceRule] = {
         GovernanceRule(
             "GOV-CSP-RESPONSIBLE",
             "a scenario takes no responsible authority for its areas off a community safety "
-            "partnership: statute makes each one (the council or councils, the chief officer "
-            "of police, the fire and rescue authority, the integrated care board or Local "
-            "Health Board, and a provider of probation services whose arrangements so "
-            "provide), not a board's membership",
+            "partnership, and a partnership whose members are cited to the Act lists each: "
+            "statute makes each one (the council or councils, the chief officer of police, "
+            "the fire and rescue authority, the integrated care board or Local Health Board, "
+            "and a provider of probation services whose arrangements so provide), not a "
+            "board's membership",
             cite("cda-1998", "s.5(1)"),
         ),
     )

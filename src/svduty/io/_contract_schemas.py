@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from typing import Any
 
 from svduty._checked import checked
@@ -24,11 +25,12 @@ from svduty._checked import checked
 __all__ = ["classification_schema", "incident_schema"]
 
 _BASE = "https://svduty.readthedocs.io/schema/"
-_VERSIONS = {"incident": 1, "classification": 1}
+_VERSIONS = {"incident": 1, "classification": 2}
 """The version of each document of the contract, named by its schema's ``$id``
 (``.../schema/incident/1.json``): a change that removes or renames a key, narrows what a
 key takes, or changes what a value means makes it the next (listed in the CHANGELOG); a
-key added that a reader may leave out keeps it."""
+key added that a reader may leave out keeps it. Classification 2: a decided answer needs a
+reason of its own rules (contract44)."""
 _DAY_OR_MONTH = {
     "anyOf": [
         {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
@@ -76,8 +78,8 @@ def classification_schema() -> dict[str, Any]:
         ['facts', 'offence_code', 'category', 'none']
         >>> "S13" in s["$defs"]["Reason"]["properties"]["rule"]["examples"]
         True
-        >>> s["$id"]  # the contract's version: 1
-        'https://svduty.readthedocs.io/schema/classification/1.json'
+        >>> s["$id"]  # the contract's version: 2 (a decided answer needs its reason)
+        'https://svduty.readthedocs.io/schema/classification/2.json'
     """
     return copy.deepcopy(_classification())
 
@@ -190,7 +192,13 @@ def _classification() -> dict[str, Any]:
             "additionalProperties": fields,
             "description": "The undetermined answers, each with the facts that would settle it.",
         },
-        "reasons": {"type": "array", "items": {"$ref": "#/$defs/Reason"}},
+        "reasons": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/Reason"},
+            "description": "The rules that hold, in svduty's order. Each decided answer "
+            "(not undetermined) has at least one of its own rules; the list is empty only "
+            "when every answer is undetermined.",
+        },
         "basis": {"type": "string", "enum": ["facts", "offence_code", "category", "none"]},
         "definition": {"type": "string", "description": "The definition's id (in_scope)."},
         "row": {"type": "integer", "minimum": 1, "description": "The input line (explain)."},
@@ -206,5 +214,40 @@ def _classification() -> dict[str, Any]:
         "properties": properties,
         "required": required,
         "additionalProperties": False,
+        "allOf": _decided_reasons(),
         "$defs": {"Reason": reason, "Citation": citation},
     }
+
+
+def _decided_reasons() -> list[dict[str, Any]]:
+    """Each decided answer has a reason of its own rules (``in_scope``: any ``DEF-``).
+
+    What :meth:`~svduty.definitions.Classification.from_json` requires (it also knows the
+    definition's id, which a schema cannot compare a rule's id with).
+    """
+    from svduty.definitions._classification_contract import FAMILIES
+
+    own = {"in_scope": ("DEF-",), **FAMILIES}
+    return [
+        {
+            "if": {
+                "properties": {answer: {"not": {"const": "undetermined"}}},
+                "required": [answer],
+            },
+            "then": {
+                "properties": {
+                    "reasons": {
+                        "contains": {
+                            "properties": {
+                                "rule": {
+                                    "pattern": "^(" + "|".join(re.escape(p) for p in prefixes) + ")"
+                                }
+                            },
+                            "required": ["rule"],
+                        }
+                    }
+                }
+            },
+        }
+        for answer, prefixes in own.items()
+    ]

@@ -61,23 +61,25 @@ def _refuse(good: Any, problems: Sequence[Problem]) -> tuple[Any, Any] | None:
     """The rows of ``good`` the problems do not name, and those they name, marked rejected.
 
     ``None`` when a problem names no row of ``good`` (the classifier's error stands). A row
-    with a bad value and a contradiction is rejected for the bad value, as
+    with a bad value and a contradiction is rejected for its bad values, as
     :meth:`~svduty.definitions.Incident.from_json` rejects it (it looks for contradictions
-    only among good values); otherwise for the last problem naming it.
+    only among good values); otherwise for every contradiction naming it, in the order the
+    classifier found them (``explain``'s). Each is named, ``field: why``, joined by ``; ``
+    (``rejected_field`` is the first's field), so one rejected row stays one line.
     """
-    rows: dict[int, Problem] = {}
+    rows: dict[int, list[Problem]] = {}
     for p in problems:
-        held = None if p.row is None else rows.get(p.row - 1)
-        if p.row is not None and (held is None or held.expected is None or p.expected is not None):
-            rows[p.row - 1] = p  # a contradiction (no expected value) never hides a bad value
+        if p.row is not None:
+            rows.setdefault(p.row - 1, []).append(p)
     if not rows or min(rows) < 0 or max(rows) >= good.num_rows:
         return None
     picked = sorted(rows)
+    named = [[p for p in rows[i] if p.expected is not None] or rows[i] for i in picked]
     refused = _mark(
         good,
         picked,
-        [f"{rows[i].field}: {rows[i].what()}" if rows[i].field else rows[i].what() for i in picked],
-        [rows[i].field for i in picked],
+        ["; ".join(f"{p.field}: {p.what()}" if p.field else p.what() for p in ps) for ps in named],
+        [ps[0].field for ps in named],
     )
     keep = pc.invert(
         pc.is_in(_arrays.array(np.arange(good.num_rows, dtype=np.int64)), _arrays.array(picked))
