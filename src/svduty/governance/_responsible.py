@@ -124,6 +124,23 @@ Example:
 """
 
 _REG_3_2 = cite("cdsr-2007", "reg 3(2)")
+
+
+def _strategy_group(cites: list[Citation]) -> str:
+    """In England: reg 3(2) added to ``cites``, and the words a finding adds for it.
+
+    Example:
+        >>> said: list[Citation] = []
+        >>> _strategy_group(said).endswith("(SI 2007/1830 reg 3(2))"), said[0].provision
+        (True, 'reg 3(2)')
+    """
+    cites.append(_REG_3_2)
+    return (
+        "; in England the area's strategy group consists of one or more persons "
+        "appointed from each responsible authority (SI 2007/1830 reg 3(2))"
+    )
+
+
 _CONDITIONAL = frozenset({_C.PROVIDER_OF_PROBATION_SERVICES})
 _COUNCILS = frozenset(
     c for c, (provision, _) in RESPONSIBLE_AUTHORITY.items() if provision == _COUNCIL
@@ -323,13 +340,7 @@ def _standing(
     where = ", ".join(named(a, "an id") for a in areas)
     cited = board.members_citation or board.citation
     cites: list[Citation] = [rule, cite("cda-1998", provision), cited]
-    reg = ""
-    if english:
-        cites.append(_REG_3_2)
-        reg = (
-            "; in England the area's strategy group consists of one or more persons "
-            "appointed from each responsible authority (SI 2007/1830 reg 3(2))"
-        )
+    reg = _strategy_group(cites) if english else ""
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
     record = f"{csp}'s members, which the record cites to {cited.source.id} {cited.provision},"
     if category in _CONDITIONAL:
@@ -392,13 +403,7 @@ def _finding(
         who = f"{who} (a record of {named(body, 'an id')}, the council)"
     where = ", ".join(named(a, "an id") for a in areas)
     cites: list[Citation] = [rule, cite("cda-1998", provision)]
-    reg = ""
-    if english:
-        cites.append(_REG_3_2)
-        reg = (
-            "; in England the area's strategy group consists of one or more persons "
-            "appointed from each responsible authority (SI 2007/1830 reg 3(2))"
-        )
+    reg = _strategy_group(cites) if english else ""
     cited = was.members_citation or was.citation  # the record as it was before the change
     law = cited.source.kind in _LAW
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
