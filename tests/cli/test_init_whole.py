@@ -192,7 +192,12 @@ def test_an_overwrite_whose_kept_scenarios_would_not_fit_writes_nothing(tmp_path
     (folder / "governance.toml").write_text(
         '[[bodies]]\nid = "csp"\nname = "CSP"\nkind = "community_safety_partnership"\n'
         'level = "local"\ntier = "strategic"\ndistricts = ["E07000218"]\n'
-        'members = ["warwickshire-police"]\ncitation = { source = "pja-2006" }\n'
+        # every responsible authority of the district (CDA 1998 s.5(1)): a CSP cited to the
+        # law that lacks one is a governance error (GOV-CSP-RESPONSIBLE, csp-recheck44), and
+        # then no scenario is tried, so the one below would not be found (diff44)
+        'members = ["north-warwickshire-council", "warwickshire-county-council", '
+        '"warwickshire-police", "nhs-coventry-and-warwickshire-integrated-care-board", '
+        '"probation-service"]\ncitation = { source = "pja-2006" }\n'
     )
     (folder / "scenarios").mkdir()
     (folder / "scenarios" / "abolish.toml").write_text(
