@@ -126,6 +126,16 @@ Example:
 _REG_3_2 = cite("cdsr-2007", "reg 3(2)")
 
 
+def _source(cited: Citation) -> str:
+    """A record's source and provision as a finding names them (the source alone if none).
+
+    Example:
+        >>> _source(cite("cda-1998", "s.5(1)")), _source(cite("cda-1998"))
+        ('cda-1998 s.5(1)', 'cda-1998')
+    """
+    return f"{cited.source.id} {cited.provision}".rstrip()
+
+
 def _strategy_group(cites: list[Citation]) -> str:
     """In England: reg 3(2) added to ``cites``, and the words a finding adds for it.
 
@@ -342,7 +352,7 @@ def _standing(
     cites: list[Citation] = [rule, cite("cda-1998", provision), cited]
     reg = _strategy_group(cites) if english else ""
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
-    record = f"{csp}'s members, which the record cites to {cited.source.id} {cited.provision},"
+    record = f"{csp}'s members, which the record cites to {_source(cited)},"
     if category in _CONDITIONAL:
         severity = Severity.WARNING
         message = (
@@ -421,7 +431,7 @@ def _finding(
         message = (
             f"{who} is a responsible authority for {where} by {statute}, and no change to a "
             f"board can make it stop being one: {csp}, whose members the record cites to "
-            f"{cited.source.id} {cited.provision}, no longer lists it after the scenario{reg}; "
+            f"{_source(cited)}, no longer lists it after the scenario{reg}; "
             "if the scenario means only that it stops attending the board's meetings, "
             "record the board's membership from the partnership's documents"
         )
