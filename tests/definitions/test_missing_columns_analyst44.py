@@ -28,17 +28,15 @@ def test_missing_columns_are_the_scalar_missing_facts(
     rows: list[dict[str, Any]], which: int
 ) -> None:
     definition = ALL_DEFINITIONS[which]
-    incidents = []
-    for data in rows:
-        try:
-            incidents.append(Incident.from_json(data))
+    incidents, expected = [], []
+    for data in rows:  # a refused incident is left out, not the whole table (diff44: the
+        try:  # table was dropped for any one, most of them, and the health check failed)
+            incident = Incident.from_json(data)
+            expected.append(classify(incident, definition, resolve_district=RESOLVE))
         except (ConflictError, DataError):
-            assume(False)
-    try:
-        expected = [classify(i, definition, resolve_district=RESOLVE) for i in incidents]
-    except (ConflictError, DataError):
-        assume(False)
-        raise  # pragma: no cover
+            continue
+        incidents.append(incident)
+    assume(incidents)
     got = missing_columns(incidents_table(incidents), definition, resolve_district=RESOLVE)
     for answer in ANSWERS:
         column = got[answer].to_pylist()
