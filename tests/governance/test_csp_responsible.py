@@ -10,8 +10,10 @@ Offender Management Act 2007 which provide for it to be a responsible authority 
 this section", (b) "every chief officer of police any part of whose police area lies
 within the area", (d) "every fire and rescue authority any part of whose area so lies",
 (e) "if the local government area is in England, every integrated care board the whole or
-any part of whose area so lies". SI 2007/1830 reg 3(2) (England): the strategy group
-"shall consist of one or more persons appointed from each responsible authority".
+any part of whose area so lies". SI 2007/1830 reg 3(2) (England), as substituted by SI
+2011/1230 reg 3: the strategy group "shall consist of two or more persons appointed by one
+or more of the responsible authorities in the area" (as made: "one or more persons
+appointed from each responsible authority"); Wales: test_csp_responsible_wales44.py.
 
 Before GOV-CSP-RESPONSIBLE a ``change_body`` taking the ICB, the police, the fire
 and rescue authority or probation off a CSP board gave no finding at all (the practice

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svduty.io._incident_tables import _line_of, _record_lines, _records
-from svduty.io._lines import record_lines
+from svduty.io._lines import longest_record, record_lines
 
 
 def _loop(start: int, n: int, skipped: set[int]) -> list[int]:
@@ -51,8 +51,9 @@ def test_record_lines_or_the_identity_as_record_lines_says(
 ) -> None:
     f = tmp_path_factory.mktemp("c") / "a.csv"
     f.write_bytes((end.join(",".join(r) for r in rows) + (end if last else "")).encode())
-    fast = _record_lines(f)
+    fast, longest = _record_lines(f)
     full = record_lines(f)
+    assert longest >= longest_record(f.read_bytes())  # the reader's block is sized by it
     if fast is None:
         assert full.tolist() == list(range(1, len(full) + 1))
     else:

@@ -23,10 +23,10 @@ Where: the folder ``SVDUTY_CACHE_DIR`` names, else ``$XDG_CACHE_HOME/svduty``, e
 read only from a folder the user owns and no one else may write to (the files are
 pickles); it is written whole (a temporary file renamed) with permission 0600, and it
 replaces the files an older key of the same bundle left. Anything wrong with the cache (a
-file unreadable, corrupt, or from another version) is a miss, and the partnership is
-loaded as if there were no cache; a cache that cannot be written (a read-only home) is
-left alone. Only a bundle that loaded without problems is kept: a bad bundle is read,
-and its problems reported, at every run.
+file unreadable, corrupt, from another version, or of a value with fields unset) is a
+miss, and the partnership is loaded as if there were no cache; a cache that cannot be
+written (a read-only home) is left alone. Only a bundle that loaded without problems is
+kept: a bad bundle is read, and its problems reported, at every run.
 
 Only the ``svduty`` command's own process uses the cache (:func:`svduty.cli.main` turns
 it on); a program that imports svduty, or calls ``main`` with arguments, loads every
@@ -103,6 +103,9 @@ _folder: list[Path | None] = []
 def cache_folder() -> Path | None:
     """The cache folder the environment names (``None``: ``SVDUTY_CACHE_DIR`` is empty).
 
+    Else ``$XDG_CACHE_HOME/svduty`` if that is an absolute path, else
+    ``~/.cache/svduty``; ``None`` (no cache) if there is no absolute home folder either.
+
     Example:
         >>> import os
         >>> os.environ["SVDUTY_CACHE_DIR"] = "/tmp/svduty-cache"
@@ -116,8 +119,14 @@ def cache_folder() -> Path | None:
     named = os.environ.get(CACHE_ENV)
     if named is not None:
         return Path(named) if named else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "svduty"
+    xdg = Path(os.environ.get("XDG_CACHE_HOME") or ".")
+    if xdg.is_absolute():
+        return xdg / "svduty"
+    try:  # a relative XDG_CACHE_HOME is ignored, as the XDG base directory spec says
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no home (HOME="~nobody", a user with no entry)
+        return None
+    return home / ".cache" / "svduty" if home.is_absolute() else None
 
 
 @contextlib.contextmanager
@@ -168,11 +177,35 @@ def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T], kind
     stem = _stem(spec, what)
     path = folder / f"{stem}-{key}.pickle"
     hit = _read(path)
-    if isinstance(hit, kind):
+    if isinstance(hit, kind) and _whole(hit):
         return hit  # what ``build`` built, at the same key
     value = build()
     _write(folder, path, stem, value)
     return value
+
+
+def _whole(value: object) -> bool:
+    """Whether every field of an attrs ``value`` is set (else the pickle is half a value).
+
+    A pickle of the right class with fields missing (one an older layout of the class
+    wrote, put under this key) unpickles without error and fails only when the missing
+    field is read: it is a miss, as a corrupt file is.
+
+    Example:
+        >>> import attrs
+        >>> @attrs.frozen
+        ... class Two:
+        ...     a: int
+        ...     b: int = 0
+        >>> half = object.__new__(Two)
+        >>> object.__setattr__(half, "a", 1)
+        >>> _whole(Two(1, 2)), _whole(half), _whole("not attrs")
+        (True, False, True)
+    """
+    import attrs
+
+    cls = type(value)
+    return not attrs.has(cls) or all(hasattr(value, f.name) for f in attrs.fields(cls))
 
 
 def _stem(spec: str | Path, what: tuple[str, ...]) -> str:

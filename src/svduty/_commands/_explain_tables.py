@@ -22,7 +22,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
@@ -31,7 +31,7 @@ from svduty.definitions import Incident
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._inputs import PARQUET_SUFFIXES, first_line, is_police_uk_header
 
-__all__ = ["is_table", "table_incidents"]
+__all__ = ["is_table", "table_incidents", "unread_columns"]
 
 _FIELDS = frozenset(f.name for f in attrs.fields(Incident))
 _POLICE_UK = (
@@ -51,13 +51,44 @@ def is_table(path: str) -> bool:
     return Path(path).suffix.lower() in (".csv", *PARQUET_SUFFIXES)
 
 
+_OWN = frozenset({"file", "row", "rejected", "rejected_field"})
+"""The columns the reader adds to every row (svduty's own, not the file's)."""
+
+
+def unread_columns(names: list[str]) -> str | None:
+    """What a table's columns that are no incident field are, as a note says it; or ``None``.
+
+    ``svduty classify`` passes such columns through to its output; ``explain`` reads only
+    the incident's fields, so it says which columns it did not read, lest a misspelt one
+    (``victim_agee``) leave a fact silently unread. A column's name is shown only when it
+    cannot be data (one lowercase word), with the field it may mean.
+
+    Example:
+        >>> print(unread_columns(["id", "weapn", "Jane Citizen", "file", "row"]))
+        2 columns not read (not incident fields): weapn (did you mean weapon?), an unknown field (a name of 12 characters, not shown)
+        >>> unread_columns(["id", "offence_code"]) is None
+        True
+    """  # noqa: E501
+    from svduty.definitions._unknown_keys import key_shown, meant
+
+    unread = [n for n in names if n not in _FIELDS and n not in _OWN]
+    if not unread:
+        return None
+    said = ", ".join(key_shown(n) + meant(n, sorted(_FIELDS)) for n in unread)
+    many = "s" * (len(unread) != 1)
+    return f"{len(unread)} column{many} not read (not incident fields): {said}"
+
+
 def table_incidents(
-    path: str, mapping: Mapping[str, str] | None = None
+    path: str,
+    mapping: Mapping[str, str] | None = None,
+    on_unread: Callable[[str], object] | None = None,
 ) -> Iterator[tuple[int, str | None, Incident | DataError]]:
     """Each row of an incident table: its row number, its id and its incident (or why not).
 
     The id is the row's ``id`` as read (``None`` without one), for ``--id`` to choose it
-    by, even where the row is refused.
+    by, even where the row is refused. ``on_unread`` is told, once, which columns are no
+    incident field (:func:`unread_columns`), if any.
 
     Raises:
         InputFormatError: if the file cannot be read as incidents (naming the file, and the
@@ -70,7 +101,13 @@ def table_incidents(
     from svduty.io._incident_tables import iter_incidents
     from svduty.io._summary import rejected_rows
 
+    told = False
     for batch in iter_incidents([path], mapping=mapping):
+        if not told and on_unread is not None:
+            told = True
+            note = unread_columns(batch.schema.names)
+            if note is not None:
+                on_unread(note)
         refused = {p.row: p for p in rejected_rows(batch)}
         for row in batch.to_pylist():
             number = int(row["row"])

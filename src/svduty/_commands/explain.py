@@ -159,7 +159,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 2
     if table:
         name = args.file
-        found = _primed(table_incidents(name, _mapping(args.map)))  # unusable: nothing out
+
+        def unread(note: str) -> None:  # never silent: a misspelt column leaves a fact unread
+            print(f"svduty explain: note: {printable(name)}: {note}", file=stderr)
+
+        found = _primed(table_incidents(name, _mapping(args.map), unread))  # unusable: no out
         handle: Any = contextlib.nullcontext()
     else:
         name, handle = text_lines(args.file)
@@ -268,9 +272,13 @@ def _row_number(text: str) -> int:
         ...
         argparse.ArgumentTypeError: expected a row number from 1
     """
-    if not text.strip().isdecimal() or int(text) < 1:
+    try:  # more digits than int() reads (4,300) is a ValueError: not a row either
+        number = int(text) if text.strip().isdecimal() else 0
+    except ValueError:
+        number = 0
+    if number < 1:
         raise argparse.ArgumentTypeError("expected a row number from 1")
-    return int(text)
+    return number
 
 
 def _none_chosen(name: str, row: int | None) -> Problem:
@@ -295,11 +303,28 @@ def _json_incidents(
             continue
         data, _ = json_line(line)
         got = data.get("id") if isinstance(data, dict) else None
-        ident = got if isinstance(got, str) else None
+        ident = got if isinstance(got, str) else _number_id(got)  # as the incident reads it
         try:
             yield number, ident, _incident(line, number, name)
         except DataError as exc:
             yield number, ident, exc
+
+
+def _number_id(value: object) -> str | None:
+    """A JSON id that is a whole number, as its digits (as :class:`Incident` reads it).
+
+    Example:
+        >>> _number_id(7), _number_id(True), _number_id(1.0), _number_id(10**5000)
+        ('7', None, None, None)
+    """
+    from svduty.definitions._spelling import incident_id
+
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    try:
+        return incident_id(value)
+    except DataError:  # too long to write: the line is refused, and says so
+        return None
 
 
 def _incident(line: str, number: int, name: str) -> Incident:

@@ -366,6 +366,11 @@ def report(
             "twice?); rows with no Crime ID (anti-social behaviour) cannot be matched and "
             "are not in this number."
         )
+    if by_name := summary.warnings.get("LSOA-CODE-UNKNOWN"):  # placed, but not by the code
+        force.append(
+            f"{by_name:,} rows are placed by their LSOA name alone: their LSOA code is one "
+            "the ONS tables do not hold (a typing error? a code of other boundaries?)."
+        )
     months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))
     # the Duty's name, not the rows': under the Act's definition (pcsc-s13) or the WHO's
     # the rows are violence, and whether it is serious is for the partnership (s.13(6))

@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from svduty.definitions._age_at_death import younger_at_death
+from svduty.definitions._apr import APR_CITATION, NEEDS_IN_WALES, WELSH_REVIEW
 from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Undecided
 from svduty.definitions._dvcva import (
     DHR_BY_FACTS,
@@ -219,11 +220,28 @@ _rule(
     cite("care-act-2014", "s.44(1), (4)"),
     when=All(DEATH, Not(_S26_DHR)),
 )
-_S26_WAL = _rule(
+_rule(
     "OWHR-S26-3",
     Flag("other_reviews", "welsh_safeguarding_review"),
     "a Safeguarding Board review in Wales is required: it takes precedence",
     _pcsc("s.26(3)"),
+    when=DEATH,
+)
+# the list names a Welsh board's review, or the facts leave one open (an adult with needs
+# for care and support, a death in Wales, no list): SI 2015/1466, see _apr
+_S26_WAL = WELSH_REVIEW
+_rule(
+    "OWHR-S26-3-APR",
+    All(NEEDS_IN_WALES, Not(Given("other_reviews"))),
+    "the case involves an adult with needs for care and support and the death was in "
+    "Wales: a Safeguarding Adults Board must undertake an adult practice review where abuse "
+    "or neglect of an adult at risk (one who, as a result of those needs, is unable to "
+    "protect themselves against it: SSWB(W)A 2014 s.126(1)) is known or suspected and the "
+    "adult has died, and such a review takes precedence (s.26(3)); the needs alone do not "
+    "show it is required (unlike a safeguarding adults review in England, Care Act 2014 "
+    "s.44(4)), so other_reviews decides: name welsh_safeguarding_review if a board must "
+    "review the death, or give the list without it",
+    APR_CITATION,
     when=DEATH,
 )
 _S26_MENTAL_HEALTH = Flag("other_reviews", "mental_health_investigation")
@@ -286,9 +304,13 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         Rule(
             "OWHR-PILOT-DATE",
             All(HOMICIDE, may_bear, when),
-            "the death occurred in the pilot period: a relevant death (the duty continues "
-            "after the period ended only where, before it ended, a review had started or a "
-            "review partner was aware of the qualifying circumstances: reg 4)",
+            "the death occurred in the pilot period: a relevant death. The duty is in force "
+            "'for the pilot period' (reg 3(1)); after it ended it continues only for a death "
+            "of which, before the end, a review had started and was not discontinued, or a "
+            "review partner was aware of qualifying circumstances (s.27(7)) neither knowing "
+            "that s.26 excluded it nor having notified the Secretary of State of no duty "
+            "without a later notification of one (reg 4(1), (2)); svduty has no fact for "
+            "that and answers as if a review partner was aware in time",
             attrs.evolve(pilot.citation, provision="reg 1(2), pilot period; reg 4"),
         ),
         Rule(

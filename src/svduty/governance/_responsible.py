@@ -11,9 +11,13 @@ rescue authority any part of whose area so lies", in England "every integrated c
 board the whole or any part of whose area so lies" and in Wales "every Local Health
 Board ..." (s.5(1)(a)-(f), as amended: integrated care boards in place of clinical
 commissioning groups from 1 July 2022). Statute makes each one; a change to a board
-cannot make it stop being one. In England the strategy group that prepares the
-strategic assessment and partnership plan "shall consist of one or more persons
-appointed from each responsible authority" (SI 2007/1830 reg 3(2)).
+cannot make it stop being one. The strategy group that prepares the strategic
+assessment and partnership plan on their behalf need not seat each: it "shall consist
+of two or more persons appointed by one or more of the responsible authorities in the
+area" (reg 3(2) as substituted in 2011: in England SI 2007/1830, by SI 2011/1230 reg 3;
+in Wales SI 2007/3076, by SI 2011/2702 reg 3; as made, each had "one or more persons
+appointed from each responsible authority"). A finding cites the regulations of the
+nation its areas are in, and none where that is not known.
 
 So :func:`responsible_lost` reports each responsible authority for a community safety
 partnership's areas that a scenario takes off its membership (``change_body``'s
@@ -123,7 +127,14 @@ Example:
     False
 """
 
-_REG_3_2 = cite("cdsr-2007", "reg 3(2)")
+_REG_3_2 = {"E": cite("cdsr-2007", "reg 3(2)"), "W": cite("cdsr-wales-2007", "reg 3(2)")}
+_REG_NAME = {
+    "E": "SI 2007/1830 reg 3(2), as substituted by SI 2011/1230 reg 3",
+    "W": "in Wales, SI 2007/3076 reg 3(2), as substituted by SI 2011/2702 reg 3",
+}
+_REG_WORDS = (
+    "two or more persons appointed by one or more of the responsible authorities in the area"
+)
 
 
 def _source(cited: Citation) -> str:
@@ -134,21 +145,6 @@ def _source(cited: Citation) -> str:
         ('cda-1998 s.5(1)', 'cda-1998')
     """
     return f"{cited.source.id} {cited.provision}".rstrip()
-
-
-def _strategy_group(cites: list[Citation]) -> str:
-    """In England: reg 3(2) added to ``cites``, and the words a finding adds for it.
-
-    Example:
-        >>> said: list[Citation] = []
-        >>> _strategy_group(said).endswith("(SI 2007/1830 reg 3(2))"), said[0].provision
-        (True, 'reg 3(2)')
-    """
-    cites.append(_REG_3_2)
-    return (
-        "; in England the area's strategy group consists of one or more persons "
-        "appointed from each responsible authority (SI 2007/1830 reg 3(2))"
-    )
 
 
 _CONDITIONAL = frozenset({_C.PROVIDER_OF_PROBATION_SERVICES})
@@ -201,11 +197,31 @@ def _kept(changes: Iterable[Change]) -> dict[str, str]:
     return out
 
 
-def _english(lga: str, after: Reorganised) -> bool:
-    """Whether an area is in England (its code's letter; an id, its districts')."""
-    if lga[:1] in ("E", "W") and lga[1:].isdigit():
-        return lga[0] == "E"
-    return any(d.startswith("E") for d, new in after.replaced.items() if new == lga)
+def _nations(areas: Iterable[str], after: Reorganised) -> tuple[str, ...]:
+    """The nations ("E", "W") areas are in: a code's letter; an id, its districts'.
+
+    An id that replaces no recorded district is in no nation known here.
+    """
+    found: set[str] = set()
+    for lga in areas:
+        if lga[:1] in ("E", "W") and lga[1:].isdigit():
+            found.add(lga[0])
+        else:
+            replaced = (d for d, new in after.replaced.items() if new == lga)
+            found.update(d[0] for d in replaced if d[:1] in ("E", "W"))
+    return tuple(n for n in ("E", "W") if n in found)
+
+
+def _strategy_group(nations: Sequence[str]) -> tuple[list[Citation], str]:
+    """The strategy group regulations of the nations, and what they say of its members.
+
+    Reg 3(2), as substituted in 2011 in both nations, asks two or more persons appointed
+    by one or more of the responsible authorities: not one from each (as made, it did).
+    """
+    if not nations:
+        return [], ""
+    where = "; ".join(_REG_NAME[n] for n in nations)
+    return [_REG_3_2[n] for n in nations], f"{_REG_WORDS!r} ({where})"
 
 
 def responsible_lost(
@@ -260,7 +276,6 @@ def responsible_lost(
                 continue  # the council's own record is the one reported (s.5(5))
             areas = tuple(lga for lga in lgas if m in joined[lga] or body in joined[lga])
             if areas:
-                english = any(_english(a, after) for a in areas)
                 out.append(
                     _finding(
                         rule.citation,
@@ -268,7 +283,7 @@ def responsible_lost(
                         now,
                         m,
                         areas=areas,
-                        english=english,
+                        nations=_nations(areas, after),
                         category=category,
                         body=body,
                     )
@@ -326,10 +341,10 @@ def responsible_missing(
                     lacking.setdefault(body, (category, []))[1].append(lga)
         for body, (category, areas) in lacking.items():
             lgas = tuple(dict.fromkeys(areas))
-            english = any(_english(a, after) for a in lgas)
+            nations = _nations(lgas, after)
             out.append(
                 _standing(
-                    rule.citation, board, body, areas=lgas, english=english, category=category
+                    rule.citation, board, body, areas=lgas, nations=nations, category=category
                 )
             )
     return tuple(out)
@@ -341,7 +356,7 @@ def _standing(
     body: str,
     *,
     areas: tuple[str, ...],
-    english: bool,
+    nations: Sequence[str],
     category: AuthorityCategory,
 ) -> Finding:
     """The finding for a responsible authority a partnership cited to the law does not list."""
@@ -349,8 +364,9 @@ def _standing(
     who, csp = named(body, "an id"), named(board.id, "an id")
     where = ", ".join(named(a, "an id") for a in areas)
     cited = board.members_citation or board.citation
-    cites: list[Citation] = [rule, cite("cda-1998", provision), cited]
-    reg = _strategy_group(cites) if english else ""
+    regs, group = _strategy_group(nations)
+    cites: list[Citation] = [rule, cite("cda-1998", provision), cited, *regs]
+    reg = _need_not_seat(group)
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
     record = f"{csp}'s members, which the record cites to {_source(cited)},"
     if category in _CONDITIONAL:
@@ -379,6 +395,16 @@ def _standing(
     )
 
 
+def _need_not_seat(group: str) -> str:
+    """The clause saying the strategy group need not seat each authority: s.5(1) decides."""
+    if not group:
+        return ""
+    return (
+        f"; the area's strategy group need consist only of {group}: it is s.5(1), not the "
+        "group's make-up, that makes each one"
+    )
+
+
 def _joined(
     authorities: Authorities, lga: str, on: _dt.date | str | None, after: Reorganised
 ) -> tuple[str, ...]:
@@ -402,7 +428,7 @@ def _finding(
     member: str,
     *,
     areas: tuple[str, ...],
-    english: bool,
+    nations: Sequence[str],
     category: AuthorityCategory,
     body: str,
 ) -> Finding:
@@ -412,8 +438,9 @@ def _finding(
     if body != member:  # a council's record as the fire and rescue authority (s.5(5))
         who = f"{who} (a record of {named(body, 'an id')}, the council)"
     where = ", ".join(named(a, "an id") for a in areas)
-    cites: list[Citation] = [rule, cite("cda-1998", provision)]
-    reg = _strategy_group(cites) if english else ""
+    regs, group = _strategy_group(nations)
+    cites: list[Citation] = [rule, cite("cda-1998", provision), *regs]
+    reg = _need_not_seat(group)
     cited = was.members_citation or was.citation  # the record as it was before the change
     law = cited.source.kind in _LAW
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
@@ -442,10 +469,9 @@ def _finding(
             "no longer lists it after the scenario: its members are cited to the "
             "partnership's documents, so this may be the board's attendance only"
             + (
-                f"; not known: whether {csp} is the area's strategy group, which consists of "
-                "one or more persons appointed from each responsible authority (SI "
-                "2007/1830 reg 3(2))"
-                if english
+                f"; not known: whether {csp} is the area's strategy group, which need consist "
+                f"only of {group}"
+                if group
                 else ""
             )
         )

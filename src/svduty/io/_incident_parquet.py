@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -41,6 +42,7 @@ def open_parquet(path: Any) -> Any:
     whole file for one that is not, where such a word rejects only its rows; and it
     cannot read the dictionary of a row group written in chunks of other words, more
     than ``int8`` numbers. The words read are the same.
+    A name is a local file's, even one that looks like a URI (``x+01:00.parquet``).
 
     Example:
         >>> import tempfile, pathlib
@@ -54,6 +56,10 @@ def open_parquet(path: Any) -> Any:
     """
     import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
 
+    if isinstance(path, (str, os.PathLike)):
+        # a local file, always: pyarrow takes a relative name that looks like a URI
+        # ("week+01:00.parquet", "s3:x.parquet") for one, and refuses or fetches it
+        path = os.path.abspath(path)
     pf = pq.ParquetFile(path)
     narrow = [f.name for f in pf.schema_arrow if _narrow_text_dictionary(f.type)]
     return pq.ParquetFile(path, read_dictionary=narrow) if narrow else pf

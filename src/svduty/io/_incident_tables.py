@@ -32,7 +32,13 @@ from svduty.io._incident_parquet import (
 from svduty.io._incident_values import _normalise, _utf8_marks, blank_as_unknown, readable
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
-from svduty.io._lines import ascii_records, odd_quotes, quote_lines, record_lines
+from svduty.io._lines import (
+    ascii_records,
+    longest_record,
+    odd_quotes,
+    quote_lines,
+    record_lines,
+)
 from svduty.io._quiet import quiet_undecodable_rows
 from svduty.io._unchanged import began, refuse_if_changed
 
@@ -90,10 +96,13 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
     whole = None if header is None else _whole_csv(p, header, mended, data=data)
     if whole is not None:  # the usual file: no need to ask the parser for the header
         return whole[0].schema, iter([whole])
+    scan = None if data is not None else _record_lines(p, mended)  # a big file, read once
+    block = _WHOLE if scan is None else max(_WHOLE, min(scan[1] + 1, 1 << 30))  # 50 MB rows
     try:
         with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
             names = pacsv.open_csv(
                 source,
+                read_options=pacsv.ReadOptions(block_size=block),
                 parse_options=pacsv.ParseOptions(
                     newlines_in_values=True,
                     invalid_row_handler=lambda row: "skip",
@@ -110,11 +119,12 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return whole[0].schema, iter([whole])
     if mended is not None:
         source = pa.BufferReader(mended)
+    lines = (_record_lines(p, mended) if scan is None else scan)[0]  # None: k is on line k
     try:
         with quiet_undecodable_rows(__name__):
             reader = pacsv.open_csv(
                 source,
-                read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
+                read_options=pacsv.ReadOptions(use_threads=False, block_size=block),
                 parse_options=pacsv.ParseOptions(
                     newlines_in_values=True,
                     invalid_row_handler=handler,  # type: ignore[arg-type]
@@ -127,7 +137,6 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         ) from None
     if data is None and odd_quotes(p):  # too big to follow line by line: refused, not misread
         raise InputFormatError(Problem(file=str(p), message=f"not a readable CSV file ({_OPEN})"))
-    lines = _record_lines(p, mended)  # None: record k is on line k
 
     def batches() -> Iterator[tuple[pa.RecordBatch, Arrow, bool]]:
         record = 2  # the parser's record number of the next row (header = 1)
@@ -300,22 +309,23 @@ def _whole_csv(
     return batch, _arrays.array(np.arange(2, n + 2, dtype=np.int64)), False
 
 
-def _record_lines(p: Path, mended: bytes | None = None) -> Any:
-    """:func:`~svduty.io._lines.record_lines` of a CSV file, or None if record k is on line k.
+def _record_lines(p: Path, mended: bytes | None = None) -> tuple[Any, int]:
+    """:func:`~svduty.io._lines.record_lines` of a CSV file (None if record k is on line k).
 
     Of the ``mended`` bytes the parser reads instead, if any. None: no line empty, none
     ending in a carriage return, each with an even number of quotes (one vectorised pass).
+    With a length no record exceeds (:func:`~svduty.io._lines.longest_record` or more).
     """
     data = p.read_bytes() if mended is None else mended
     a = np.frombuffer(data, np.uint8)
     ends = np.flatnonzero(a == _LF)
     empty = len(ends) and (ends[0] == 0 or bool((np.diff(ends) == 1).any()))
     if not data or empty or b"\r" in data:
-        return record_lines(p, identity=True, data=data)
+        return record_lines(p, identity=True, data=data), longest_record(data)
     starts = np.concatenate([[0], ends[:-1] + 1])  # the last line runs to the end
     if np.bitwise_xor.reduceat((a == _QUOTE).view(np.uint8), starts).any():  # odd quotes
-        return record_lines(p, identity=True, data=data)
-    return None
+        return record_lines(p, identity=True, data=data), longest_record(data)
+    return None, int(np.diff(np.concatenate([starts, [len(a)]])).max())
 
 
 _LF, _QUOTE = 10, 34

@@ -33,6 +33,7 @@ __all__ = [
     "QuoteLines",
     "ascii_records",
     "chunk_records",
+    "longest_record",
     "odd_quotes",
     "quote_lines",
     "record_cuts",
@@ -132,6 +133,24 @@ def record_lines(
         return None
     lines, _, _ = _records(np.frombuffer(raw, np.uint8), cr=has_cr, quote=has_quote)
     return lines
+
+
+def longest_record(data: bytes) -> int:
+    r"""The length in bytes of the longest record of CSV data (quotes followed), at least.
+
+    A CSV parser reading a block at a time needs a block longer than this: a record that
+    does not fit in one is refused with the whole file. Blank lines count with the record
+    before them (the length may be more than the record's, never less).
+
+    Example:
+        >>> longest_record(b'a\n"b\nc"\nd\n')
+        6
+    """
+    view = np.frombuffer(data, dtype=np.uint8)
+    starts = _records(view, cr=True, quote=True)[2] if len(view) else ()
+    if not len(starts):
+        return len(view)
+    return int(np.diff(np.concatenate([[0], starts, [len(view)]])).max())
 
 
 def chunk_records(chunk: Any) -> tuple[Any, int]:

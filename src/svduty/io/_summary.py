@@ -30,6 +30,7 @@ from svduty.io._summary_counts import (
     _flattened,
     _placed_nowhere,
     count_missing,
+    named_not_coded,
     parts_checked,
     placed_nowhere_given,
 )
@@ -394,6 +395,8 @@ class Tally:
             _count(self.within, good.column("within_area"), weights)
             if unplaced := placed_nowhere_given(good, weights):
                 self.warnings["LOCATION-NOT-PLACED"] += unplaced
+            if by_name := named_not_coded(good, weights):
+                self.warnings["LSOA-CODE-UNKNOWN"] += by_name
         if "police_uk_category" in names:
             _count(self.by_category, good.column("police_uk_category"), weights)
         for column in VERDICT_COLUMNS:

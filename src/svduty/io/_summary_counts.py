@@ -99,6 +99,28 @@ def placed_nowhere_given(good: pa.Table, weights: Any) -> int:
     return int(weights[at.to_numpy()].sum())
 
 
+def named_not_coded(good: pa.Table, weights: Any) -> int:
+    """The police.uk rows with an LSOA code placed by their LSOA name (each by its weight).
+
+    A code the ONS tables do not hold, beside a name that resolves, is not a contradiction
+    (the name alone places the row, ``match`` ``name``), but the code given was not used:
+    the summary counts such rows (``LSOA-CODE-UNKNOWN``) rather than place them silently.
+
+    Example:
+        >>> uk = pa.table({"lsoa_code": ["E01999999", None, "E01031180"],
+        ...                "match": ["name", "name", "table"]})
+        >>> named_not_coded(uk, None)
+        1
+    """
+    if not {"lsoa_code", "match"} <= set(good.schema.names):
+        return 0
+    mask = pc.and_(pc.equal(good.column("match"), "name"), pc.is_valid(good.column("lsoa_code")))
+    at = pc.indices_nonzero(pc.fill_null(_arrays.one_array(mask), False))
+    if weights is None:
+        return len(at)
+    return int(weights[at.to_numpy()].sum())
+
+
 def count_missing(
     counts: dict[str, Counter[str]], good: pa.Table, weights: Any, missing: MissingFacts
 ) -> None:

@@ -36,6 +36,9 @@ WARNING_REASONS: dict[str, str] = {
     "LOCATION-NOT-PLACED": "with a location that places them in no district, counted as "
     "without a location (a code the ONS tables do not hold: a typing error? a ceased code? "
     "an area only partly inside the partnership's? or a police.uk LSOA name with no code)",
+    "LSOA-CODE-UNKNOWN": "placed by their police.uk LSOA name alone: their LSOA code is "
+    "one the ONS tables do not hold (a typing error? a code of other boundaries?), so the "
+    "name's district places them (the row's match is name)",
 }
 """Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
 
