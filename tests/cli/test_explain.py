@@ -295,9 +295,13 @@ def test_text_and_html_say_the_doubt_of_an_unconfirmed_citation(tmp_path: Path, 
         _, out, _ = run("explain", str(f), "--format", fmt)
         (line,) = [x for x in out.splitlines() if f"{rule}:" in x or f"{rule}</code>" in x]
         assert "(unconfirmed: SI 2023/227 reg 1(2) as made" in line
-        # the pilot's citation states reg 4 and what svduty assumes of it, on every day
-        # (owhr44, owhr-recheck44): shown in text and HTML, not only in JSON
-        assert "answers as if a review partner was aware before the period ended" in line
+    # the reg 4 savings are the in-period reason's provision; the pilot's doubt, which
+    # every pilot date reason shares, has said "reg 4" since owhr44 (it read "Reg 4"
+    # before, and this test passed on the letter's case alone)
+    _, out, _ = run("explain", str(f), "--format", "json")
+    (cited,) = [r["citation"] for r in json.loads(out)["reasons"] if r["rule"] == rule]
+    assert ("reg 4" in cited["provision"]) is (rule == "OWHR-PILOT-DATE")
+    assert "reg 4" in cited["doubt"]
 
 
 @pytest.mark.parametrize(

@@ -29,14 +29,13 @@ def test_missing_columns_are_the_scalar_missing_facts(
 ) -> None:
     definition = ALL_DEFINITIONS[which]
     incidents, expected = [], []
-    for data in rows:  # a row the engine refuses is left out, not the whole example
-        try:
+    for data in rows:  # a refused incident is left out, not the whole table (diff44: the
+        try:  # table was dropped for any one, most of them, and the health check failed)
             incident = Incident.from_json(data)
-            answered = classify(incident, definition, resolve_district=RESOLVE)
+            expected.append(classify(incident, definition, resolve_district=RESOLVE))
         except (ConflictError, DataError):
             continue
         incidents.append(incident)
-        expected.append(answered)
     assume(incidents)
     got = missing_columns(incidents_table(incidents), definition, resolve_district=RESOLVE)
     for answer in ANSWERS:

@@ -28,12 +28,17 @@ from pathlib import Path
 import attrs
 
 from svduty.definitions import Incident
-from svduty.errors import DataError
-from svduty.io._inputs import PARQUET_SUFFIXES
+from svduty.errors import DataError, InputFormatError, Problem
+from svduty.io._inputs import PARQUET_SUFFIXES, first_line, is_police_uk_header
 
 __all__ = ["is_table", "table_incidents", "unread_columns"]
 
 _FIELDS = frozenset(f.name for f in attrs.fields(Incident))
+_POLICE_UK = (
+    "a police.uk street-level month, not incidents: svduty explain explains incidents (JSON "
+    "Lines, or a CSV or Parquet table of the incident fields); svduty classify reads "
+    "police.uk months, its summary counting the undetermined rows by the facts missing"
+)
 
 
 def is_table(path: str) -> bool:
@@ -87,8 +92,12 @@ def table_incidents(
 
     Raises:
         InputFormatError: if the file cannot be read as incidents (naming the file, and the
-            column or row), as ``svduty classify`` says it.
+            column or row), as ``svduty classify`` says it; a police.uk month in explain's
+            words (``classify``'s would tell how classify reads one).
     """
+    file = Path(path)
+    if file.suffix.lower() == ".csv" and file.is_file() and is_police_uk_header(first_line(file)):
+        raise InputFormatError(Problem(file=path, field="header", message=_POLICE_UK))
     from svduty.io._incident_tables import iter_incidents
     from svduty.io._summary import rejected_rows
 

@@ -135,6 +135,18 @@ _REG_NAME = {
 _REG_WORDS = (
     "two or more persons appointed by one or more of the responsible authorities in the area"
 )
+
+
+def _source(cited: Citation) -> str:
+    """A record's source and provision as a finding names them (the source alone if none).
+
+    Example:
+        >>> _source(cite("cda-1998", "s.5(1)")), _source(cite("cda-1998"))
+        ('cda-1998 s.5(1)', 'cda-1998')
+    """
+    return f"{cited.source.id} {cited.provision}".rstrip()
+
+
 _CONDITIONAL = frozenset({_C.PROVIDER_OF_PROBATION_SERVICES})
 _COUNCILS = frozenset(
     c for c, (provision, _) in RESPONSIBLE_AUTHORITY.items() if provision == _COUNCIL
@@ -356,8 +368,7 @@ def _standing(
     cites: list[Citation] = [rule, cite("cda-1998", provision), cited, *regs]
     reg = _need_not_seat(group)
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
-    source = " ".join(part for part in (cited.source.id, cited.provision) if part)
-    record = f"{csp}'s members, which the record cites to {source},"
+    record = f"{csp}'s members, which the record cites to {_source(cited)},"
     if category in _CONDITIONAL:
         severity = Severity.WARNING
         message = (
@@ -432,7 +443,6 @@ def _finding(
     reg = _need_not_seat(group)
     cited = was.members_citation or was.citation  # the record as it was before the change
     law = cited.source.kind in _LAW
-    source = " ".join(part for part in (cited.source.id, cited.provision) if part)
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
     if category in _CONDITIONAL:
         severity = Severity.WARNING
@@ -448,7 +458,7 @@ def _finding(
         message = (
             f"{who} is a responsible authority for {where} by {statute}, and no change to a "
             f"board can make it stop being one: {csp}, whose members the record cites to "
-            f"{source}, no longer lists it after the scenario{reg}; "
+            f"{_source(cited)}, no longer lists it after the scenario{reg}; "
             "if the scenario means only that it stops attending the board's meetings, "
             "record the board's membership from the partnership's documents"
         )

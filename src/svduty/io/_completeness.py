@@ -55,6 +55,7 @@ from svduty.authorities._authority import local_government_areas, youth_offendin
 from svduty.authorities._categories import LOCATED_IN_ITS_AREA
 from svduty.errors import AreaError, Problem
 from svduty.findings import Finding, Findings, Severity
+from svduty.io._councils_2023 import ceased_county
 from svduty.io._files import read_toml
 from svduty.partnership import Partnership
 from svduty.sources import cite
@@ -62,8 +63,8 @@ from svduty.sources import cite
 __all__ = ["AREA_KINDS", "check_completeness", "completeness_problems", "completeness_warnings"]
 
 _GSS = re.compile(r"^[EWSNK]\d{8}$", re.ASCII)
-_LGA = re.compile(r"^(E0[6-9]|W06)\d{6}$", re.ASCII)
-"""The codes of local government areas, which the national tables list in full."""
+_LGA = re.compile(r"^(E0[6-9]|W06|E10)\d{6}$", re.ASCII)
+"""The codes of local government areas and counties, which the national tables list in full."""
 _SCH1 = cite("pcsc-act-2022", "s.11(6), Sch 1")
 _ONS = cite(
     "ons-lad24-csp24-pfa24", "the national ONS tables svduty packages (areas, names, parents)"
@@ -202,11 +203,13 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
         ):
             name = record.get("name")
             known = ceased_note(code, lambda c: national.get(c).name)[2:-1]  # 2019-2021
+            known = known or ceased_county(national, code)[2:-1]  # the counties of 2023
+            what = "a county" if code.startswith("E10") else "a local government area"
             finding(
                 i,
                 "code",
-                f"{code}{f' ({name})' if isinstance(name, str) else ''} is not a local "
-                "government area of the national ONS tables (2022 and 2024): "
+                f"{code}{f' ({name})' if isinstance(name, str) else ''} is not {what} of the "
+                "national ONS tables (2022 and 2024): "
                 + (known or "a mistyped code, or an area that ceased before them"),
                 code,
                 Severity.WARNING,

@@ -72,18 +72,22 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
 def _classifier_inputs(table: pa.Table) -> pa.Table:
     """The columns the rules read: a police.uk row's month as its ``date``.
 
+    Police.uk rows are told as the pipeline tells them (:func:`~svduty.io._locate.batch_kind`),
+    leaving out the ``date`` and ``location`` its locator adds: an incident file with an
+    ``lsoa_code`` column holds incidents, whose every field the rules read.
+
     Example:
         >>> t = pa.table({"month": ["2025-06"], "police_uk_category": ["Robbery"],
         ...               "location": ["E07000222"], "lsoa_code": ["E01031180"]})
         >>> _classifier_inputs(t).column_names
         ['police_uk_category', 'date', 'location']
-        >>> _classifier_inputs(t.append_column("date", t.column("month"))).column_names
-        ['police_uk_category', 'location', 'date']
+        >>> _classifier_inputs(t.append_column("offence_code", pa.array(["8N"]))).column_names
+        ['police_uk_category', 'location', 'offence_code']
     """
-    given = set(table.column_names)
-    # police.uk rows (CLASSIFIER_INPUT); an incident file may carry an lsoa_code and a month
-    # too, but its reader always gives every incident field, ``date`` among them
-    if "lsoa_code" in given and "date" not in given:
+    from svduty.io._locate import is_police_uk
+
+    located = [f for f in table.schema if f.name not in ("date", "location")]  # the locator's
+    if is_police_uk(pa.schema(located)):  # police.uk rows (CLASSIFIER_INPUT)
         names = ["police_uk_category", "month", "location"]
         picked = table.select([n for n in names if n in table.column_names])
         return picked.rename_columns(["date" if n == "month" else n for n in picked.column_names])
