@@ -19,11 +19,13 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
 from svduty import _compute as pc
+from svduty.areas._earlier import earlier_areas
 from svduty.areas._tables import read_table
 from svduty.sources import Citation, Confidence, cite
 
@@ -127,65 +129,36 @@ def not_in_the_tables(code: str) -> str:
     )
 
 
-_WEST_SUFFOLK = "the West Suffolk (Local Government Changes) Order 2018 (SI 2018/639)"
-_EAST_SUFFOLK = "the East Suffolk (Local Government Changes) Order 2018 (SI 2018/640), art 5(1)"
-_SWT = "the Somerset West and Taunton (Local Government Changes) Order 2018 (SI 2018/649)"
-_DORSET = "the Bournemouth, Dorset and Poole (Structural Changes) Order 2018 (SI 2018/648)"
-_BUCKS = "the Buckinghamshire (Structural Changes) Order 2019 (SI 2019/957), art 4(1)"
-_NORTHANTS = "the Northamptonshire (Structural Changes) Order 2020 (SI 2020/156)"
-
-EARLIER: dict[str, tuple[str, tuple[str, ...], str, str]] = {
-    # code: (name, the 2024 areas that hold its area, the day it ceased, the order)
-    "E06000028": ("Bournemouth", ("E06000058",), "2019-04-01", f"{_DORSET}, art 4(1)"),
-    "E06000029": ("Poole", ("E06000058",), "2019-04-01", f"{_DORSET}, art 5(1)"),
-    "E07000048": ("Christchurch", ("E06000058",), "2019-04-01", f"{_DORSET}, art 6(1)"),
-    "E07000049": ("East Dorset", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
-    "E07000050": ("North Dorset", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
-    "E07000051": ("Purbeck", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
-    "E07000052": ("West Dorset", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
-    "E07000053": ("Weymouth and Portland", ("E06000059",), "2019-04-01", f"{_DORSET}, art 9(1)"),
-    "E10000009": (
-        "The county of Dorset",
-        ("E06000058", "E06000059"),
-        "2019-04-01",
-        f"{_DORSET}, art 8(1)",
-    ),
-    "E07000201": ("Forest Heath", ("E07000245",), "2019-04-01", _WEST_SUFFOLK),
-    "E07000204": ("St Edmundsbury", ("E07000245",), "2019-04-01", _WEST_SUFFOLK),
-    "E07000205": ("Suffolk Coastal", ("E07000244",), "2019-04-01", _EAST_SUFFOLK),
-    "E07000206": ("Waveney", ("E07000244",), "2019-04-01", _EAST_SUFFOLK),
-    # Somerset West and Taunton, which replaced these two, ceased in 2023 (ceased_districts)
-    "E07000190": ("Taunton Deane", ("E06000066",), "2019-04-01", _SWT),
-    "E07000191": ("West Somerset", ("E06000066",), "2019-04-01", _SWT),
-    "E07000004": ("Aylesbury Vale", ("E06000060",), "2020-04-01", _BUCKS),
-    "E07000005": ("Chiltern", ("E06000060",), "2020-04-01", _BUCKS),
-    "E07000006": ("South Bucks", ("E06000060",), "2020-04-01", _BUCKS),
-    "E07000007": ("Wycombe", ("E06000060",), "2020-04-01", _BUCKS),
-    "E10000002": ("The county of Buckinghamshire", ("E06000060",), "2020-04-01", _BUCKS),
-    "E07000150": ("Corby", ("E06000061",), "2021-04-01", f"{_NORTHANTS}, art 3(5)"),
-    "E07000152": ("East Northamptonshire", ("E06000061",), "2021-04-01", f"{_NORTHANTS}, art 3(5)"),
-    "E07000153": ("Kettering", ("E06000061",), "2021-04-01", f"{_NORTHANTS}, art 3(5)"),
-    "E07000156": ("Wellingborough", ("E06000061",), "2021-04-01", f"{_NORTHANTS}, art 3(5)"),
-    "E07000151": ("Daventry", ("E06000062",), "2021-04-01", f"{_NORTHANTS}, art 4(5)"),
-    "E07000154": ("Northampton", ("E06000062",), "2021-04-01", f"{_NORTHANTS}, art 4(5)"),
-    "E07000155": (
-        "South Northamptonshire",
-        ("E06000062",),
-        "2021-04-01",
-        f"{_NORTHANTS}, art 4(5)",
-    ),
-    "E10000021": (
-        "The county of Northamptonshire",
-        ("E06000061", "E06000062"),
-        "2021-04-01",
-        _NORTHANTS,
-    ),
-}
+EARLIER: dict[str, tuple[str, tuple[str, ...], str, str]]
 """The districts and counties of the 2019-2021 structural changes, which no national table
 holds (they ceased before the 2022 table): each code with its name, the unitary areas of
-the 2024 tables that hold its area, the day it ceased and the order that abolished it "as
-a local government area". The codes are ONS's; each district's name is checked against the
-2011 LSOA names of the tables (its LSOAs lie in its successor; a test)."""
+the 2024 tables that hold its area, the day it ceased and the order that abolished it, with
+its article. Read from ``data/ons/ceased-2019-2021.toml`` on first use (its rows, with
+their citations, are :func:`~svduty.areas._earlier.earlier_areas`). The codes are ONS's;
+each district's name is checked against the 2011 LSOA names of the tables (its LSOAs lie
+in its successor; a test).
+
+Example:
+    >>> EARLIER["E07000151"]
+    ('Daventry', ('E06000062',), '2021-04-01', 'the Northamptonshire (Structural Changes) Order 2020 (SI 2020/156), art 4(5)')
+"""  # noqa: E501
+
+
+def _earlier() -> dict[str, tuple[str, tuple[str, ...], str, str]]:
+    """:data:`EARLIER` as read from the packaged file."""
+    return {
+        a.code: (a.name, a.successors, a.ceased.isoformat(), a.order)
+        for a in earlier_areas().values()
+    }
+
+
+if not TYPE_CHECKING:  # the type checker sees EARLIER declared, and no other name
+
+    def __getattr__(name: str) -> object:
+        if name == "EARLIER":
+            found = globals()["EARLIER"] = _earlier()
+            return found
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def ceased_note(key: str, name_of: Callable[[str], str]) -> str:
@@ -209,9 +182,9 @@ def ceased_note(key: str, name_of: Callable[[str], str]) -> str:
     for c in ceased_districts().values():
         if wanted in (c.code, c.name.upper()):
             return f" ({c.name} ceased on {c.ended}: its area is part of {name_of(c.successor)}, {c.successor})"  # noqa: E501
-    for code, (name, after, ended, order) in EARLIER.items():
-        if wanted == code or (wanted == name.upper() and code[:3] != "E10"):
-            now = "; ".join(f"{name_of(a)}, {a}" for a in after)
-            what = "is part of" if len(after) == 1 else "is now"
-            return f" ({name} ceased on {ended} ({order}): its area {what} {now})"
+    for code, e in earlier_areas().items():
+        if wanted == code or (wanted == e.name.upper() and code[:3] != "E10"):
+            now = "; ".join(f"{name_of(a)}, {a}" for a in e.successors)
+            what = "is part of" if len(e.successors) == 1 else "is now"
+            return f" ({e.name} ceased on {e.ceased} ({e.order}): its area {what} {now})"
     return ""
