@@ -62,7 +62,7 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
         ([], ['GOV-ISOLATED', 'GOV-SPECIFIED', 'S13-6-FACTORS', 'stated-total'])
         >>> errors, warnings = checked("examplshire")  # made up: codes no real area has
         >>> errors, [w.field for w in warnings]
-        ([], ['areas[3].code', 'areas[4].code'])
+        ([], ['areas[0].code', 'areas[3].code', 'areas[4].code'])
     """
     partnership, problems = _checked(path)  # validate_bundle, keeping the partnership
     if partnership is None or problems:
