@@ -64,9 +64,20 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         )
         if grouped is None:
             return out
-        return {name: pc.take(keys, grouped[0]) for name, keys in out.items()}
+        return {name: _spread(grouped[0], keys) for name, keys in out.items()}
 
     return facts
+
+
+def _spread(group: Any, keys: Any) -> pa.DictionaryArray:
+    """Each row's group's keys, as a dictionary column: no text copied for each row.
+
+    Example:
+        >>> _spread(pa.array([0, 1, 0], pa.int32()), pa.array(["date", None])).to_pylist()
+        ['date', None, 'date']
+    """
+    dictionary = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
+    return pa.DictionaryArray.from_arrays(_arrays.one_array(group), dictionary)
 
 
 def _classifier_inputs(table: pa.Table) -> pa.Table:
