@@ -69,7 +69,7 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
     return facts
 
 
-def _spread(group: Any, keys: Any) -> pa.DictionaryArray:
+def _spread(group: Any, keys: Any) -> Any:
     """Each row's group's keys, as a dictionary column: no text copied for each row.
 
     Example:
