@@ -22,7 +22,7 @@ from svduty.definitions._owhr import OWHR_PILOT_AS_ANNOUNCED, pilot_rules
 from svduty.errors import ConflictError, DataError
 from svduty.io import load_packaged_definition
 
-from .helpers import LEGAL_DOUBTS, incidents_table, to_table
+from .helpers import LEGAL_DOUBTS, PILOT_KNIFE_HOMICIDE, incidents_table, to_table
 from .strategies import FIELDS, RESOLVE, incident_json, odd_codes, odd_incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
@@ -147,14 +147,18 @@ def _excused(data: dict[str, Any], definition: Any, answer: str, field: str, aft
     return False
 
 
+CARDIFF_DEATH = {
+    **PILOT_KNIFE_HOMICIDE,
+    "country": "Wales",
+    "location": "W06000015",
+    "place_of_death": "W06000015",
+    "victim_age": 70,
+}
+"""The pilot's knife homicide moved to Cardiff, the victim 70: a Welsh review may apply."""
+
+
 def test_a_presumed_answer_may_open_when_the_fact_it_read_is_given() -> None:
-    cardiff = {
-        "died": True, "target": "person", "behaviours": ["physical"], "weapon": "knife",
-        "intentional": True, "relationship": "none", "same_household": False,
-        "country": "Wales", "location": "W06000015", "place_of_death": "W06000015",
-        "victim_age": 70, "date": "2023-06-01", "date_of_death": "2023-06-01",
-        "review_information": True,
-    }  # fmt: skip
+    cardiff = dict(CARDIFF_DEATH)
     before = classify(Incident.from_json(cardiff))
     assert before.homicide_review.value == "required"
     after = classify(Incident.from_json({**cardiff, "care_and_support_needs": True}))
@@ -180,13 +184,7 @@ def test_the_presumption_exception_excuses_only_what_rested_on_it() -> None:
     # were violence to open on context, naming any fact, it is no presumption's doing:
     # CONTEXT-NOT-GIVEN is stated, but the gang context is not what it read
     assert not _excused(assault, statute, "violence", "context", _Opened("violence", "date"))
-    cardiff = {
-        "died": True, "target": "person", "behaviours": ["physical"], "weapon": "knife",
-        "intentional": True, "relationship": "none", "same_household": False,
-        "country": "Wales", "location": "W06000015", "place_of_death": "W06000015",
-        "victim_age": 70, "date": "2023-06-01", "date_of_death": "2023-06-01",
-        "review_information": True,
-    }  # fmt: skip
+    cardiff = dict(CARDIFF_DEATH)
     # REVIEWS-NOT-GIVEN is stated, but the qualifying homicide never rested on it
     for field in ("care_and_support_needs", "other_reviews"):
         fake = _Opened("qualifying_homicide", "weapon")

@@ -385,12 +385,25 @@ def _standing(
             f"list it{reg}; add it to the members, or, if the record lists only who attends "
             "the board's meetings, cite the membership to the partnership's documents"
         )
+    return _found(severity, message, cites, (board.id, body), provision=provision, areas=areas)
+
+
+def _found(
+    severity: Severity,
+    message: str,
+    cites: Sequence[Citation],
+    subjects: tuple[str, str],
+    *,
+    provision: str,
+    areas: Sequence[str],
+) -> Finding:
+    """A ``GOV-CSP-RESPONSIBLE`` finding: the board and authority, then the areas."""
     return Finding(
         "GOV-CSP-RESPONSIBLE",
         severity,
         message,
         tuple(dict.fromkeys(cites)),
-        (board.id, body, *areas),
+        (*subjects, *areas),
         data=(("provision", provision), ("areas", ", ".join(areas))),
     )
 
@@ -475,11 +488,4 @@ def _finding(
                 else ""
             )
         )
-    return Finding(
-        "GOV-CSP-RESPONSIBLE",
-        severity,
-        message,
-        tuple(dict.fromkeys(cites)),
-        (now.id, member, *areas),
-        data=(("provision", provision), ("areas", ", ".join(areas))),
-    )
+    return _found(severity, message, cites, (now.id, member), provision=provision, areas=areas)
