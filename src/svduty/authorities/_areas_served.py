@@ -22,7 +22,7 @@ from svduty.areas import GSS_PREFIXES, AreaKind, Geography
 from svduty.authorities._authority import Authority
 from svduty.authorities._categories import LOCATED_IN_ITS_AREA, AuthorityCategory, Nation
 
-__all__ = ["AREA_KINDS", "area_kind", "area_problems"]
+__all__ = ["AREA_KINDS", "area_kind", "area_problems", "local_councils"]
 
 _K = AreaKind
 _LGA = frozenset(k for k in AreaKind if k.is_local_government_area)
@@ -58,6 +58,63 @@ Example:
     >>> AreaKind.COUNTY in AREA_KINDS[AuthorityCategory.DISTRICT_COUNCIL]
     False
 """
+
+_NAMED: dict[AuthorityCategory, tuple[str, str]] = {
+    _C.COMMON_COUNCIL: ("E09000001", "the City of London"),
+    _C.COUNCIL_OF_THE_ISLES_OF_SCILLY: ("E06000053", "the Isles of Scilly"),
+}
+"""The councils Sch 1 gives one named area: "The City of London", "The Isles of Scilly"."""
+_COUNCILS_BY_PREFIX: dict[str, tuple[AuthorityCategory, ...]] = {
+    "E06": (_C.COUNCIL_OF_THE_ISLES_OF_SCILLY, _C.COUNTY_COUNCIL_NO_DISTRICTS, _C.DISTRICT_COUNCIL),
+    "E07": (_C.DISTRICT_COUNCIL,),
+    "E08": (_C.DISTRICT_COUNCIL,),
+    "E09": (_C.COMMON_COUNCIL, _C.LONDON_BOROUGH_COUNCIL),
+}
+_ENGLISH_COUNCILS = frozenset(c for cs in _COUNCILS_BY_PREFIX.values() for c in cs)
+
+
+def local_councils(code: str) -> tuple[AuthorityCategory, ...]:
+    """The councils of Sch 1's "Local government" table that can be for an English LGA.
+
+    By its GSS code (or, for an area known only by its kind, the code's prefix): s.11(4)(a)
+    lists "a district, a London borough, the City of London or the Isles of Scilly" apart,
+    and Sch 1 gives the Common Council "The City of London" (``E09000001``) and the Council
+    of the Isles of Scilly "The Isles of Scilly" (``E06000053``), no other area; a London
+    borough council "The London borough", a district council "The district". A two-tier
+    district's county council is asked apart. Empty for a code of no English LGA.
+
+    Example:
+        >>> [c.value for c in local_councils("E09000001")], local_councils("E07000220")[0].value
+        (['common_council'], 'district_council')
+        >>> [c.value for c in local_councils("E06000052")]
+        ['county_council_no_districts', 'district_council']
+    """
+    for category, (named, _) in _NAMED.items():
+        if code == named:
+            return (category,)
+    found = _COUNCILS_BY_PREFIX.get(code[:3], ())
+    return found if len(code) == 3 else tuple(c for c in found if c not in _NAMED)
+
+
+def _named_area_problem(a: Authority, code: str) -> str | None:
+    """Why an English council may not name ``code`` though its kind fits, if it may not."""
+    if a.category not in _ENGLISH_COUNCILS or not _GSS_CODE.match(code):
+        return None
+    fits = local_councils(code)
+    if not fits or a.category in fits:
+        return None
+    named = next((what for c, (n, what) in _NAMED.items() if n == code), None)
+    own = _NAMED.get(a.category)
+    said = (
+        f"{code} is {named}, which s.11(4)(a) lists apart from districts and London boroughs"
+        if named is not None
+        else f"{code} is not {own[1]}, the only area Sch 1 gives {a.category.a}"
+        if own is not None
+        else f"{code} is not an area Sch 1 gives {a.category.a}"
+    )
+    expected = " or ".join(c.value.replace("_", " ") for c in fits)
+    return f"{a.id} is {a.category.a} but {said} (expected {expected})"
+
 
 _LOCATED_IN = (
     ": Sch 2 makes it an authority for each local government area in which the school or "
@@ -147,6 +204,8 @@ def area_problems(
             f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})"
             + (_LOCATED_IN if located else ""),
         )
+    elif allowed is not None and (why := _named_area_problem(a, code)) is not None:
+        yield ("BUNDLE-CATEGORY-AREA", why)
     nation = a.nation_of
     letter, said = code[:1], f"a GSS code starting {code[:1]}"
     if not _GSS_CODE.match(code):  # an id: its nation is its kind's, else its areas'

@@ -25,6 +25,7 @@ from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
 from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
+from svduty.authorities._areas_served import local_councils
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
@@ -147,17 +148,6 @@ def not_a_local_government_area(code: str) -> bool:
     return _GSS.fullmatch(code) is not None and not code.startswith(LOCAL_GOVERNMENT_AREA_PREFIXES)
 
 
-_LOCAL_GOVERNMENT = frozenset(
-    {
-        AuthorityCategory.DISTRICT_COUNCIL,
-        AuthorityCategory.COUNTY_COUNCIL_NO_DISTRICTS,
-        AuthorityCategory.LONDON_BOROUGH_COUNCIL,
-        AuthorityCategory.COMMON_COUNCIL,
-        AuthorityCategory.COUNCIL_OF_THE_ISLES_OF_SCILLY,
-        AuthorityCategory.WELSH_COUNTY_COUNCIL,
-        AuthorityCategory.WELSH_COUNTY_BOROUGH_COUNCIL,
-    }
-)
 _BOTH_NATIONS = (
     AuthorityCategory.CHIEF_OFFICER_OF_POLICE,
     AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
@@ -169,9 +159,7 @@ _BOTH_NATIONS = (
 def _expected_categories(lga_code: str) -> tuple[tuple[AuthorityCategory, ...], ...] | None:
     """Groups of categories of which at least one must be for the LGA (by its GSS code)."""
     if lga_code.startswith(_ENGLISH_LGA_PREFIXES):
-        groups: list[tuple[AuthorityCategory, ...]] = [
-            tuple(sorted(c for c in _LOCAL_GOVERNMENT if c.value.find("welsh") < 0))
-        ]
+        groups: list[tuple[AuthorityCategory, ...]] = [local_councils(lga_code)]
         if lga_code.startswith(_TWO_TIER_DISTRICT_PREFIXES):
             groups.append((AuthorityCategory.COUNTY_COUNCIL,))
         groups.extend((c,) for c in _BOTH_NATIONS)
