@@ -16,15 +16,22 @@ unconfirmed with the doubt; the police and the council stay errors.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import svduty
+from svduty.authorities import Authority, AuthorityCategory
 from svduty.findings import Finding, Severity
 from svduty.governance import ChangeBody, Scenario
+from svduty.governance._responsible_parts import transferred_by
 from svduty.partnership import Partnership
-from svduty.sources import Confidence
+from svduty.periods import Period
+from svduty.sources import Confidence, cite
 
 from ..cli_run import run as run_cli
 
@@ -100,3 +107,23 @@ def test_a_board_lacking_the_combined_authority_is_not_known(tmp_path: Path) -> 
     assert f.severity is Severity.WARNING
     assert f.message.startswith("not known: whether ")
     assert "SI 2017/469 art 3" in f.message
+
+
+@given(
+    area=st.sampled_from(["E31000040", "E31000027", "E31000046", "W25000003"]),
+    start=st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2030, 12, 31)),
+)
+def test_only_a_record_from_the_transfer_on_is_in_doubt(area: str, start: dt.date) -> None:
+    """The order is named exactly for a record of the two areas from the day of transfer."""
+    a = Authority(
+        "f",
+        "F",
+        AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
+        (area,),
+        cite("pcsc-act-2022", "Sch 1"),
+        valid=Period(start.isoformat()),
+    )
+    day = {"E31000040": dt.date(2017, 5, 8), "E31000027": dt.date(2024, 5, 7)}.get(area)
+    assert (transferred_by(a) is not None) == (day is not None and start >= day)
+    council = attrs.evolve(a, category=AuthorityCategory.COUNTY_COUNCIL)
+    assert transferred_by(council) is None
