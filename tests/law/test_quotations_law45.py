@@ -128,3 +128,10 @@ def test_the_county_strategy_group_is_a_stated_reading_not_a_silent_one() -> Non
     assert note is not None
     assert "SI 2007/1830 reg 8" in note
     assert "no seed document says so" in note
+
+
+@pytest.mark.parametrize("entry", CASES["not_reread"], ids=lambda e: e["file"])
+def test_the_quotations_not_reread_are_listed_where_they_are(entry: dict[str, str]) -> None:
+    """A stated gap must name a quotation its file still makes (or be removed)."""
+    assert entry["why"]
+    assert _norm(entry["quote"]) in _file_text(entry["file"])
