@@ -5,11 +5,12 @@ of whose area so lies" a responsible authority, and s.5(5) says what that is: "a
 rescue authority constituted by a scheme under section 2 of the Fire and Rescue Services
 Act 2004 or a scheme to which section 4 of that Act applies; a fire and rescue authority
 created by an order under section 4A of that Act; a metropolitan county fire and civil
-defence authority; or the London Fire Commissioner" (the revised text). The Welsh fire and
-rescue authorities are within it: each is constituted by a combination scheme made in 1995
-under section 6 of the Fire Services Act 1947, a scheme to which FRSA 2004 s.4 applies
-("(3) The combined authority constituted by a scheme to which this section applies is the
-fire and rescue authority for the area for which it is constituted").
+defence authority; or the London Fire Commissioner" (the revised text). The three Welsh fire
+and rescue authorities are within it: each is constituted by a 1995 combination scheme under
+the Fire Services Act 1947 (the South Wales one, SI 1995/3230, made under its section 6;
+the North Wales and Mid and West Wales ones seen by name only), schemes to which FRSA 2004
+s.4 applies ("(3) The combined authority constituted by a scheme to which this section
+applies is the fire and rescue authority for the area for which it is constituted").
 
 A combined authority to which an order under Part 6 of the Local Democracy, Economic
 Development and Construction Act 2009 transferred a fire and rescue authority's functions
