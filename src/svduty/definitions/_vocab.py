@@ -128,8 +128,10 @@ class Weapon(Words):
 class Relationship(Words):
     """How victim and perpetrator are connected: the seven limbs of DA Act 2021 s.2(1).
 
-    Each limb reads "are or have been": a past relationship counts. ``none`` means the
-    two are not personally connected.
+    Six limbs count a past connection: (a), (b) and (e) read "are, or have been"; (c) and (d)
+    count an agreement "whether or not the agreement has been terminated"; (f) reads
+    "there has been a time when they each have had" a parental relationship; (g) reads
+    "they are relatives", in the present. ``none`` means the two are not personally connected.
 
     One limb is recorded: where several apply, record one the domestic homicide review
     test reads (DVCVA 2004 s.9(1)(a): ``married``, ``civil_partners``,

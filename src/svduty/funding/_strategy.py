@@ -56,7 +56,8 @@ DUTY_PROVISIONS: dict[str, str] = {
     "s.9(8)(a)": "publish a strategy prepared for a relevant area",
 }
 """The provisions of the PCSC Act 2022 a project may serve (``Project.duties``), in the
-statute's words (ss.8-9 as revised to 7 March 2023). A strategic needs assessment serves
+statute's words for s.8(1)-(3) and (7), in a summary of them for s.8(4) and the s.9
+entries (ss.8-9 as revised to 7 March 2023). A strategic needs assessment serves
 s.8(3)(a) and (b) (kinds and causes); the strategy itself is s.8(3)(c).
 
 Example:

@@ -34,7 +34,8 @@ capacity (a county council that is the fire and rescue authority) are not lost. 
 council that is the fire and rescue authority is a responsible authority as the council
 (s.5(1)(a)), not under s.5(1)(d), whose "fire and rescue authority" s.5(5) defines as a
 combined (FRSA 2004 s.2 or s.4), s.4A or metropolitan authority or the London Fire
-Commissioner.
+Commissioner; a combined authority made the fire and rescue authority by an order under
+LDEDCA 2009 Part 6 is none by those words: "not known", a warning (``_responsible_parts``).
 
 And :func:`responsible_missing` reports, whether or not a scenario ran, each recorded
 responsible authority for its areas that a partnership whose members are cited to the law
@@ -65,9 +66,10 @@ from svduty.findings import Finding, Severity
 from svduty.governance._changes import Change, Merge
 from svduty.governance._model import Body, BodyKind
 from svduty.governance._reorganise import Reorganised, TransferFunctions
+from svduty.governance._responsible_parts import fire_doubt, found, need_not_seat, transferred_by
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.periods import date
-from svduty.sources import Citation, SourceKind, cite
+from svduty.sources import Citation, Confidence, SourceKind, cite
 
 if TYPE_CHECKING:
     from svduty.authorities import Authorities
@@ -145,6 +147,13 @@ def _source(cited: Citation) -> str:
         ('cda-1998 s.5(1)', 'cda-1998')
     """
     return f"{cited.source.id} {cited.provision}".rstrip()
+
+
+def _cda(provision: str, order: str | None) -> Citation:
+    """The s.5(1) paragraph cited, unconfirmed where the body is a combined authority."""
+    if order is None:
+        return cite("cda-1998", provision)
+    return cite("cda-1998", provision, confidence=Confidence.UNCONFIRMED, doubt=fire_doubt(order))
 
 
 _CONDITIONAL = frozenset({_C.PROVIDER_OF_PROBATION_SERVICES})
@@ -286,6 +295,7 @@ def responsible_lost(
                         nations=_nations(areas, after),
                         category=category,
                         body=body,
+                        order=transferred_by(auths.get(m)),
                     )
                 )
     return tuple(out)
@@ -329,7 +339,7 @@ def responsible_missing(
         if board.kind is not BodyKind.COMMUNITY_SAFETY_PARTNERSHIP or cited.source.kind not in _LAW:
             continue
         seated = {_root(auths, ids, m) for m in board.members if m in ids}
-        lacking: dict[str, tuple[_C, list[str]]] = {}
+        lacking: dict[str, tuple[_C, str | None, list[str]]] = {}
         for lga in dict.fromkeys(after.replaced.get(d, d) for d in board.districts):
             for record in _joined(auths, lga, on, after):
                 body, category = _as_responsible(auths, ids, record)
@@ -338,13 +348,20 @@ def responsible_missing(
                 if on is None and auths.get(record).valid.end is not None:
                     continue  # its record ends: whether it still is one is not known
                 if (board.id, body) not in done:
-                    lacking.setdefault(body, (category, []))[1].append(lga)
-        for body, (category, areas) in lacking.items():
+                    order = transferred_by(auths.get(record))
+                    lacking.setdefault(body, (category, order, []))[2].append(lga)
+        for body, (category, order, areas) in lacking.items():
             lgas = tuple(dict.fromkeys(areas))
             nations = _nations(lgas, after)
             out.append(
                 _standing(
-                    rule.citation, board, body, areas=lgas, nations=nations, category=category
+                    rule.citation,
+                    board,
+                    body,
+                    areas=lgas,
+                    nations=nations,
+                    category=category,
+                    order=order,
                 )
             )
     return tuple(out)
@@ -358,6 +375,7 @@ def _standing(
     areas: tuple[str, ...],
     nations: Sequence[str],
     category: AuthorityCategory,
+    order: str | None = None,
 ) -> Finding:
     """The finding for a responsible authority a partnership cited to the law does not list."""
     provision, words = RESPONSIBLE_AUTHORITY[category]
@@ -365,11 +383,18 @@ def _standing(
     where = ", ".join(named(a, "an id") for a in areas)
     cited = board.members_citation or board.citation
     regs, group = _strategy_group(nations)
-    cites: list[Citation] = [rule, cite("cda-1998", provision), cited, *regs]
-    reg = _need_not_seat(group)
+    cites: list[Citation] = [rule, _cda(provision, order), cited, *regs]
+    reg = need_not_seat(group)
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
     record = f"{csp}'s members, which the record cites to {_source(cited)},"
-    if category in _CONDITIONAL:
+    if order is not None:
+        severity = Severity.WARNING
+        message = (
+            f"not known: whether {who}, recorded as the fire and rescue authority for {where}, "
+            f"is a responsible authority there by {statute}: {fire_doubt(order)}; {record} do "
+            f"not list it{reg}; if it is one, add it to the members"
+        )
+    elif category in _CONDITIONAL:
         severity = Severity.WARNING
         message = (
             f"not known: whether {who}, recorded as a provider of probation services for "
@@ -385,37 +410,7 @@ def _standing(
             f"list it{reg}; add it to the members, or, if the record lists only who attends "
             "the board's meetings, cite the membership to the partnership's documents"
         )
-    return _found(severity, message, cites, (board.id, body), provision=provision, areas=areas)
-
-
-def _found(
-    severity: Severity,
-    message: str,
-    cites: Sequence[Citation],
-    subjects: tuple[str, str],
-    *,
-    provision: str,
-    areas: Sequence[str],
-) -> Finding:
-    """A ``GOV-CSP-RESPONSIBLE`` finding: the board and authority, then the areas."""
-    return Finding(
-        "GOV-CSP-RESPONSIBLE",
-        severity,
-        message,
-        tuple(dict.fromkeys(cites)),
-        (*subjects, *areas),
-        data=(("provision", provision), ("areas", ", ".join(areas))),
-    )
-
-
-def _need_not_seat(group: str) -> str:
-    """The clause saying the strategy group need not seat each authority: s.5(1) decides."""
-    if not group:
-        return ""
-    return (
-        f"; the area's strategy group need consist only of {group}: it is s.5(1), not the "
-        "group's make-up, that makes each one"
-    )
+    return found(severity, message, cites, (board.id, body), provision=provision, areas=areas)
 
 
 def _joined(
@@ -444,20 +439,32 @@ def _finding(
     nations: Sequence[str],
     category: AuthorityCategory,
     body: str,
+    order: str | None = None,
 ) -> Finding:
-    """The finding for one responsible authority a partnership loses."""
+    """The finding for one responsible authority a partnership loses.
+
+    ``order``: the order that made it a combined authority as fire and rescue authority
+    (:func:`~svduty.governance._responsible_parts.transferred_by`): then not known.
+    """
     provision, words = RESPONSIBLE_AUTHORITY[category]
     who, csp = named(member, "an id"), named(now.id, "an id")
     if body != member:  # a council's record as the fire and rescue authority (s.5(5))
         who = f"{who} (a record of {named(body, 'an id')}, the council)"
     where = ", ".join(named(a, "an id") for a in areas)
     regs, group = _strategy_group(nations)
-    cites: list[Citation] = [rule, cite("cda-1998", provision), *regs]
-    reg = _need_not_seat(group)
+    cites: list[Citation] = [rule, _cda(provision, order), *regs]
+    reg = need_not_seat(group)
     cited = was.members_citation or was.citation  # the record as it was before the change
     law = cited.source.kind in _LAW
     statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
-    if category in _CONDITIONAL:
+    if order is not None:
+        severity = Severity.WARNING
+        message = (
+            f"not known: whether {who}, which {csp} no longer lists after the scenario, is a "
+            f"responsible authority for {where} by {statute}: {fire_doubt(order)}; if it is, "
+            f"no change to a board can make it stop being one{reg}"
+        )
+    elif category in _CONDITIONAL:
         severity = Severity.WARNING
         message = (
             f"not known: whether {who}, which {csp} no longer lists after the scenario, is a "
@@ -488,4 +495,4 @@ def _finding(
                 else ""
             )
         )
-    return _found(severity, message, cites, (now.id, member), provision=provision, areas=areas)
+    return found(severity, message, cites, (now.id, member), provision=provision, areas=areas)
