@@ -300,3 +300,62 @@ def test_a_parquet_write_error_on_the_worker_is_the_output_error(
     real.close()
     assert out.read_bytes() == b"before"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["o.parquet"]
+
+
+def test_parquet_tables_are_conformed_on_the_worker_not_in_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A counted guard (never timed): the casts to the output schema (the reader's text
+    columns to the schema's dictionaries, police.uk months to dates) are made on the
+    writer's worker, off the thread that reads and classifies the next batch."""
+    schema = pa.schema(
+        [("month", pa.date32()), ("reported_by", pa.dictionary(pa.int32(), pa.string()))]
+    )
+    tables = [
+        pa.table({"month": ["2025-06", "2025-07"], "reported_by": ["A Police", None]}),
+        pa.table({"month": ["2019-01"], "reported_by": ["B Police"]}),
+    ]
+    real = writers._conform
+    callers: list[str] = []
+
+    def counted(table: pa.Table, target: pa.Schema, **kw: Any) -> pa.Table:
+        callers.append(threading.current_thread().name)
+        return real(table, target, **kw)
+
+    monkeypatch.setattr(writers, "_conform", counted)
+    files = []
+    for background in (False, True):
+        callers.clear()
+        f = tmp_path / f"{background}.parquet"
+        w = TableWriter(f, schema=schema, background=background)
+        for t in tables:
+            w.write(t)
+        assert w.commit() == 3
+        files.append(pq_read(f))
+        on_caller = callers.count(threading.current_thread().name)
+        assert (len(callers), on_caller) == ((2, 0) if background else (2, 2))
+    assert files[0].equals(files[1])
+    assert files[0].schema == schema
+    assert files[0].column("month").to_pylist() == [
+        dt.date(2025, 6, 1),
+        dt.date(2025, 7, 1),
+        dt.date(2019, 1, 1),
+    ]
+    assert files[0].column("reported_by").to_pylist() == ["A Police", None, "B Police"]
+
+
+def test_a_cast_error_on_the_worker_leaves_the_target_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "o.parquet"
+    out.write_bytes(b"before")
+    w = TableWriter(out, schema=pa.schema([("month", pa.date32())]), background=True)
+    with pytest.raises(pa.ArrowInvalid):  # raised by the commit (or a later write)
+        _write_and_commit(w, pa.table({"month": ["not a month"]}))
+    w.abort()
+    assert out.read_bytes() == b"before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o.parquet"]
+
+
+def pq_read(f: Path) -> pa.Table:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(f)

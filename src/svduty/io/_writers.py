@@ -162,20 +162,19 @@ class TableWriter:
             self.schema = _widened(self.schema, table)
         # CSV and JSON Lines show a dictionary column's values: no need to encode them (the
         # JSON Lines encoder writes a dictionary's words once, so one given is kept)
-        if self.kind == "parquet":
-            table = _conform(table, self.schema)
-        else:
+        if self.kind != "parquet":  # Parquet: conformed where it is written (the worker)
             table = _conform(table, _decoded(self.schema), keep=self.kind == "jsonl")
         if self._pq is None and self._csv is None and self._fh is None:
             self._open(self.schema)
         try:
             if self.kind == "parquet":
                 assert self._pq is not None
+                job = partial(_write_parquet, self._pq, table, self.schema)
                 if self._jobs is None:
-                    self._pq.write_table(table)
-                else:  # encoded on the worker (Arrow releases the GIL) while the caller
-                    # reads and classifies the next batch; in order, one batch waiting
-                    self._jobs.submit(partial(self._pq.write_table, table), _done)
+                    job()
+                else:  # conformed and encoded on the worker (Arrow releases the GIL) while
+                    # the caller reads and classifies the next batch; in order, one waiting
+                    self._jobs.submit(job, _written)
             elif self.kind == "csv":
                 assert self._csv is not None
                 self._csv.write_table(csv_cells(table, ";"))
@@ -265,8 +264,9 @@ class TableWriter:
             self.out.discard()
 
 
-def _done(_: object) -> None:
-    """Nothing to do in the caller once a batch is written."""
+def _write_parquet(writer: pq.ParquetWriter, table: pa.Table, schema: pa.Schema) -> None:
+    """``table`` conformed to ``schema`` (text to dictionaries, months to dates), written."""
+    writer.write_table(_conform(table, schema))
 
 
 def _utf8_bytes(stream: IO[str]) -> IO[bytes] | None:
@@ -355,7 +355,7 @@ def _write_lines(raw: IO[bytes], batch: pa.RecordBatch) -> None:
 
 
 def _written(_: None) -> None:
-    """Nothing left for the caller: the job wrote its lines (in order: one worker)."""
+    """Nothing left for the caller: the job wrote its lines or batch (in order: one worker)."""
 
 
 _ENCODED_ROWS = 1 << 15
