@@ -15,7 +15,7 @@ from typing import TextIO
 
 from svduty._commands._stopped import EXIT_BROKEN_PIPE
 
-__all__ = ["Closed", "quiet_stdout", "unwritten", "written"]
+__all__ = ["Closed", "is_closed", "quiet_stdout", "unwritten", "written"]
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -72,3 +72,25 @@ class Closed(io.TextIOBase):
 
     def write(self, s: str) -> int:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF), "standard output")
+
+
+def is_closed(out: TextIO) -> bool:
+    """Whether ``out`` is a standard output closed before the start (``>&-``).
+
+    A stream without a descriptor (a ``StringIO`` a caller gave) is open.
+
+    Example:
+        >>> is_closed(Closed()), is_closed(io.StringIO())
+        (True, False)
+    """
+    if isinstance(out, Closed):
+        return True
+    try:
+        descriptor = out.fileno()
+    except (AttributeError, OSError, ValueError):  # no descriptor: a stream of the caller's
+        return False
+    try:
+        os.fstat(descriptor)
+    except OSError:
+        return True
+    return False
