@@ -35,6 +35,7 @@ from svduty import _collector
 from svduty._commands._examples import TOP_EPILOG, Help, examples
 from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
 from svduty._commands._stopped import EXIT_BROKEN_PIPE, STOPPING, on_sigint, stopped, stopping
+from svduty._commands._unexpected import unexpected
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -369,11 +370,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     except Exception as exc:
         if os.environ.get("SVDUTY_DEBUG"):
             raise
-        print(
-            f"svduty {args.command}: error: unexpected {type(exc).__name__}; please report "
-            "it (SVDUTY_DEBUG=1 shows the traceback)",
-            file=err,
-        )
+        print(f"svduty {args.command}: error: {unexpected(exc)}", file=err)  # (or refused)
         return EXIT_FAILED
     finally:
         for signum, handler in previous.items():  # None: not set from Python, the default
