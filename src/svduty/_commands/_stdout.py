@@ -15,7 +15,7 @@ from typing import TextIO
 
 from svduty._commands._stopped import EXIT_BROKEN_PIPE
 
-__all__ = ["Closed", "is_closed", "quiet_stdout", "unwritten", "written"]
+__all__ = ["Closed", "is_closed", "quiet_stdout", "said_after", "unwritten", "written"]
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -94,3 +94,28 @@ def is_closed(out: TextIO) -> bool:
     except OSError:
         return True
     return False
+
+
+def said_after(text: str, out: TextIO, err: TextIO, wrote: str = "") -> None:
+    r"""Print ``text`` on ``out``, after files were put in place; ``wrote`` names them.
+
+    ``wrote`` (the "wrote FILE" lines, each ending in a line break) is part of ``text``.
+    When ``out`` cannot be written (a full disk), it is said on ``err`` before the error
+    is raised: a run that fails there has left whole files, and names them.
+
+    Example:
+        >>> err = io.StringIO()
+        >>> said_after("wrote o.csv\nrows in: 1", Closed(), err, "wrote o.csv\n")
+        Traceback (most recent call last):
+        ...
+        OSError: [Errno 9] Bad file descriptor: 'standard output'
+        >>> err.getvalue()
+        'wrote o.csv\n'
+    """
+    try:
+        print(text, file=out)
+        out.flush()
+    except OSError as exc:
+        if wrote and out is not err and not isinstance(exc, BrokenPipeError):
+            print(wrote, end="", file=err)  # the files are in place: said where it can be
+        raise

@@ -50,7 +50,7 @@ from svduty._commands._paths import (
     writes_to,
 )
 from svduty._commands._progress import Progress
-from svduty._commands._stdout import is_closed
+from svduty._commands._stdout import is_closed, said_after
 from svduty._commands._stdout_named import standard_output_named
 from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
@@ -345,7 +345,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(wrote, end="", file=stderr)
     else:
         text = wrote + text
-    print(text, file=summary_to)
+    said_after(text, summary_to, stderr, wrote if args.summary == "text" else "")
     strict = strict_failed("classify", args.strict, len(summary.skipped), summary.rejected, stderr)
     return 1 if strict else 0
 
