@@ -28,13 +28,20 @@ import signal
 import sys
 import threading
 from collections.abc import Collection, Sequence
-from types import FrameType
 from typing import Any, NoReturn, TextIO, cast
 
 from svduty import _collector
 from svduty._commands._examples import TOP_EPILOG, Help, examples
 from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
-from svduty._commands._stopped import EXIT_BROKEN_PIPE, STOPPING, on_sigint, stopped, stopping
+from svduty._commands._stopped import (
+    EXIT_BROKEN_PIPE,
+    STOPPING,
+    Stopped,
+    on_sigint,
+    on_stop,
+    stopped,
+)
+from svduty._commands._unexpected import unexpected
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -290,9 +297,10 @@ def main(
                 os.environ.setdefault(variable, value)
     try:
         return _run(args_list, out, err, cache=command)
-    except KeyboardInterrupt:  # Ctrl-C while starting (importing, parsing): nothing written
+    except (KeyboardInterrupt, Stopped) as exc:  # while starting (importing, parsing)
         name = next((a for a in args_list if not a.startswith("-")), None)
-        return stopped(err, name if name in COMMANDS else None)
+        how = exc.how if isinstance(exc, Stopped) else "interrupted"  # nothing written
+        return stopped(err, name if name in COMMANDS else None, how)
     finally:
         if blocker is not None:
             sys.meta_path.remove(blocker)
@@ -342,7 +350,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     main_thread = threading.current_thread() is threading.main_thread()
     # a signal ignored by whoever started the command (nohup, a supervisor) stays ignored
     previous = {  # the first stops the command, and any that follow are dropped
-        signum: signal.signal(signum, on_sigint if signum == signal.SIGINT else _on_sigterm)
+        signum: signal.signal(signum, on_sigint if signum == signal.SIGINT else on_stop)
         for signum in STOPPING
         if main_thread and signal.getsignal(signum) is not signal.SIG_IGN
     }
@@ -352,7 +360,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     except SvdutyError as exc:  # the command line's own conflicts say exit status 2
         print(f"svduty {args.command}: error: {exc}", file=err)
         return int(getattr(exc, "exit_status", EXIT_FAILED))
-    except (KeyboardInterrupt, _Terminated) as exc:  # a command writing whole says so
+    except (KeyboardInterrupt, Stopped) as exc:  # a command writing whole says so
         none = getattr(args, "writes_whole", False) and not getattr(exc, "svduty_written", 0)
         how = "interrupted" if isinstance(exc, KeyboardInterrupt) else exc.how
         return stopped(err, args.command, how, nothing_written=none)
@@ -369,11 +377,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     except Exception as exc:
         if os.environ.get("SVDUTY_DEBUG"):
             raise
-        print(
-            f"svduty {args.command}: error: unexpected {type(exc).__name__}; please report "
-            "it (SVDUTY_DEBUG=1 shows the traceback)",
-            file=err,
-        )
+        print(f"svduty {args.command}: error: {unexpected(exc)}", file=err)  # (or refused)
         return EXIT_FAILED
     finally:
         for signum, handler in previous.items():  # None: not set from Python, the default
@@ -481,19 +485,6 @@ def _empty_argument(args_list: list[str]) -> str | None:
             before = args_list[i - 1] if i else ""
             return before if before.startswith("-") and "=" not in before else "an argument"
     return None
-
-
-class _Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived while a command ran: it stops as on Ctrl-C (outputs removed)."""
-
-    def __init__(self, how: str = "terminated") -> None:
-        super().__init__(how)
-        self.how = how
-
-
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    stopping()
-    raise _Terminated("hung up" if signum == getattr(signal, "SIGHUP", None) else "terminated")
 
 
 if __name__ == "__main__":  # pragma: no cover - ``python -m svduty.cli`` (a subprocess test)

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from svduty._commands._stopped import EXIT_BROKEN_PIPE
 
-__all__ = ["Closed", "quiet_stdout", "unwritten", "written"]
+__all__ = ["Closed", "is_closed", "quiet_stdout", "said_after", "unwritten", "written"]
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -72,3 +72,50 @@ class Closed(io.TextIOBase):
 
     def write(self, s: str) -> int:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF), "standard output")
+
+
+def is_closed(out: TextIO) -> bool:
+    """Whether ``out`` is a standard output closed before the start (``>&-``).
+
+    A stream without a descriptor (a ``StringIO`` a caller gave) is open.
+
+    Example:
+        >>> is_closed(Closed()), is_closed(io.StringIO())
+        (True, False)
+    """
+    if isinstance(out, Closed):
+        return True
+    try:
+        descriptor = out.fileno()
+    except (AttributeError, OSError, ValueError):  # no descriptor: a stream of the caller's
+        return False
+    try:
+        os.fstat(descriptor)
+    except OSError:
+        return True
+    return False
+
+
+def said_after(text: str, out: TextIO, err: TextIO, wrote: str = "") -> None:
+    r"""Print ``text`` on ``out``, after files were put in place; ``wrote`` names them.
+
+    ``wrote`` (the "wrote FILE" lines, each ending in a line break) is part of ``text``.
+    When ``out`` cannot be written (a full disk), it is said on ``err`` before the error
+    is raised: a run that fails there has left whole files, and names them.
+
+    Example:
+        >>> err = io.StringIO()
+        >>> said_after("wrote o.csv\nrows in: 1", Closed(), err, "wrote o.csv\n")
+        Traceback (most recent call last):
+        ...
+        OSError: [Errno 9] Bad file descriptor: 'standard output'
+        >>> err.getvalue()
+        'wrote o.csv\n'
+    """
+    try:
+        print(text, file=out)
+        out.flush()
+    except OSError as exc:
+        if wrote and out is not err and not isinstance(exc, BrokenPipeError):
+            print(wrote, end="", file=err)  # the files are in place: said where it can be
+        raise

@@ -23,10 +23,12 @@ __all__ = [
     "EXIT_TERMINATED",
     "STOPPING",
     "HungUp",
+    "Stopped",
     "Terminated",
     "on_sighup",
     "on_sigint",
     "on_sigterm",
+    "on_stop",
     "stopped",
     "stopping",
 ]
@@ -128,3 +130,35 @@ def stopping() -> None:
 
 def _dropped(signum: int, frame: FrameType | None) -> None:
     """A signal that arrives while the command is stopping: dropped."""
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived while the command line started or ran: it stops as on Ctrl-C.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is: no ``except Exception`` on the way
+    (an import, a parse) takes it for an error.
+    """
+
+    def __init__(self, how: str = "terminated") -> None:
+        super().__init__(how)
+        self.how = how
+
+
+def on_stop(signum: int, frame: FrameType | None) -> None:
+    """The command line's SIGTERM and SIGHUP handler: :class:`Stopped`, no further signal.
+
+    Installed by ``python -m svduty`` and the ``svduty`` command before anything is
+    imported, so a signal while starting ends with one line and 143 (129), as Ctrl-C does.
+
+    Example:
+        >>> old = signal.signal(signal.SIGTERM, on_stop)
+        >>> try:
+        ...     signal.raise_signal(signal.SIGTERM)
+        ... except Stopped as exc:
+        ...     print(exc.how)
+        terminated
+        >>> for s, h in ((signal.SIGTERM, old), (signal.SIGINT, signal.default_int_handler)):
+        ...     _ = signal.signal(s, h)
+    """
+    stopping()
+    raise Stopped("hung up" if signum == getattr(signal, "SIGHUP", None) else "terminated")

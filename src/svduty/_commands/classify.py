@@ -50,6 +50,7 @@ from svduty._commands._paths import (
     writes_to,
 )
 from svduty._commands._progress import Progress
+from svduty._commands._stdout import is_closed, said_after
 from svduty._commands._stdout_named import standard_output_named
 from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
@@ -261,6 +262,9 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             summary_to = stderr  # classifications own standard output
         if writes_to(args.output, stdout) or writes_to(args.rejected, stdout):
             summary_to = stderr  # an output owns standard output
+    if summary_to is stdout and is_closed(stdout):  # known now, not after every row is read
+        why = "standard output open for the summary (it is closed; > /dev/null drops the summary)"
+        raise InputFormatError(Problem(file="standard output", expected=why))
     # each of the area's districts and CSPs has its rows:
     parts = area_parts(area.geography, area.local_area.districts) if fmt == "police-uk" else {}
     bounds = BoundedCounts(groupings=SUMMARY_GROUPINGS, parts=parts) if parts else None
@@ -341,7 +345,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(wrote, end="", file=stderr)
     else:
         text = wrote + text
-    print(text, file=summary_to)
+    said_after(text, summary_to, stderr, wrote if args.summary == "text" else "")
     strict = strict_failed("classify", args.strict, len(summary.skipped), summary.rejected, stderr)
     return 1 if strict else 0
 

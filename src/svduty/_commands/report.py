@@ -30,6 +30,7 @@ from svduty._commands._paths import (
     writes_to,
 )
 from svduty._commands._progress import Progress
+from svduty._commands._stdout import said_after
 from svduty._commands._stdout_named import shown_output, standard_output_named
 from svduty._report import TABLES, report
 from svduty._report._deprivation import deprivation_note
@@ -169,7 +170,8 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     lines.extend(f"skipped: {printable(p)}" for p in (*inputs.skipped, *empties))
     lines.append(f"partnership: {s.partnership}; definition: {s.definition}")
     page_out = writes_to(args.output, stdout)  # the page owns standard output
-    print("\n".join(lines), file=stderr if page_out else stdout)
+    wrote = "".join(f"{line}\n" for line in lines[: 2 if args.tables else 1])
+    said_after("\n".join(lines), stderr if page_out else stdout, stderr, wrote)
     if s.rows_in and s.rejected == s.rows_in:  # a page of nothing: said where errors go
         print(f"svduty report: warning: every row ({s.rows_in:,}) was rejected", file=stderr)
     elif not s.rows_in:  # a page of zeros that says nothing of the area (NO-ROWS)

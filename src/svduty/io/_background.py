@@ -14,6 +14,7 @@ finished.
 from __future__ import annotations
 
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,12 @@ class Ordered:
         self._depth = depth
         self._pool: ThreadPoolExecutor | None = None
         self._due: deque[tuple[Future[Any], Callable[[Any], object]]] = deque()
+        # the jobs running now, counted by the jobs themselves: a worker whose start was
+        # interrupted (Ctrl-C in Thread.start) runs its job unknown to the pool, so
+        # shutdown() does not wait for it; cancel() waits for this count to be 0
+        self._running = 0
+        self._cancelled = False
+        self._idle = threading.Condition()
 
     def submit(self, make: Callable[[], Any], use: Callable[[Any], object]) -> None:
         """Run ``make()`` on a worker; ``use`` its result after those submitted before.
@@ -73,9 +80,22 @@ class Ordered:
             from concurrent.futures import ThreadPoolExecutor  # not at start-up: 1 ms
 
             self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="svduty-writer")
-        self._due.append((self._pool.submit(make), use))
+        self._due.append((self._pool.submit(self._counted, make), use))
         while self._due and (len(self._due) > self._depth or self._due[0][0].done()):
             self._use_first()
+
+    def _counted(self, make: Callable[[], Any]) -> Any:
+        """Run ``make()`` on a worker, counted as running; not at all once cancelled."""
+        with self._idle:
+            if self._cancelled:
+                return None
+            self._running += 1
+        try:
+            return make()
+        finally:
+            with self._idle:
+                self._running -= 1
+                self._idle.notify_all()
 
     def _use_first(self) -> None:
         job, use = self._due.popleft()
@@ -90,7 +110,15 @@ class Ordered:
             self._pool = None
 
     def cancel(self) -> None:
-        """Drop the jobs not started and their results; return when no job is running."""
+        """Drop the jobs not started and their results; return when no job is running.
+
+        No job starts after this: a worker the pool lost track of (its start interrupted)
+        is waited for too, so a writer never closes its file under a running job.
+        """
+        with self._idle:
+            self._cancelled = True
+            while self._running:
+                self._idle.wait()
         self._due.clear()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)

@@ -299,7 +299,11 @@ class OutputFile:
             with contextlib.suppress(OSError):  # the bytes that cannot be written are lost
                 fh.close()
         if self.temp is not None:
-            self.temp.unlink(missing_ok=True)
+            try:
+                self.temp.unlink()
+            except OSError:  # never made (a read-only folder says EROFS, not ENOENT):
+                if os.path.lexists(self.temp):  # nothing to remove; one left is said
+                    raise
 
 
 @contextlib.contextmanager
