@@ -129,3 +129,38 @@ def test_rows_are_spread_without_checking_every_row_number(month, monkeypatch):
     out = pipe(table)
     assert out.num_rows == table.num_rows
     assert len(checked) == 1, len(checked)
+
+
+_HASHES = ("dictionary_encode", "unique", "value_counts")
+"""Arrow's hash kernels: each hashes every value it is given."""
+
+
+def test_month_and_crime_type_are_not_hashed_row_by_row(month, monkeypatch):
+    """speed45b: the reader's month and crime type reach the pipeline numbered (words).
+
+    The CSV parser numbers them as it reads them (its threads), so grouping a batch's rows
+    alike hashes their few words, not every row's text: of the hash kernels over all the
+    rows of a police.uk batch, two are left, the LSOA codes' and names' (their text:
+    thousands of values a month). There were four: the crime types' and the months' too.
+    Counted, not timed.
+    """
+    from svduty import _compute
+
+    assert month.schema.field("month").type == pa.dictionary(pa.int32(), pa.string())
+    assert month.schema.field("police_uk_category").type == month.schema.field("month").type
+    pipe = default_pipeline()
+    table = _police(month, 20_000, 4)
+    pipe(table)
+    hashed: list[str] = []
+    for name in _HASHES:
+        real = getattr(_compute, name)
+
+        def counted(values, *args, _real=real, _name=name, **kwargs):
+            if len(values) == table.num_rows:
+                hashed.append(_name)
+            return _real(values, *args, **kwargs)
+
+        monkeypatch.setattr(_compute, name, counted, raising=False)
+    out = pipe(table)
+    assert out.num_rows == table.num_rows
+    assert len(hashed) == 2, hashed

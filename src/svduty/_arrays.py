@@ -238,6 +238,11 @@ def _codes(col: Any) -> list[tuple[Any, int]]:
     """
     if pa.types.is_dictionary(col.type):
         words = pc.dictionary_encode(col.dictionary)
+        if len(words.dictionary) == len(col.dictionary) and not col.indices.null_count:
+            # distinct words (the reader's month and crime type): the rows' own numbers
+            own = col.indices.to_numpy()
+            if not len(own) or (own.min() >= 0 and own.max() < len(col.dictionary)):
+                return [(own, len(words.dictionary) + 1)]
         idx = pc.take(words.indices, col.indices)
         return [_filled(idx, len(words.dictionary) + 1)]
     parts = _packed(col)

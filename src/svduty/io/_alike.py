@@ -292,8 +292,9 @@ class Held:
         """Whether ``found`` can be held with the batches held, within every limit.
 
         Any batch when none is held (a batch beyond a limit is answered alone); else one
-        of the same columns, none of them a dictionary (the chunks of a dictionary
-        column holding a null word cannot be joined), that keeps the batches held within
+        of the same columns, none of them a dictionary whose words hold a null (the chunks
+        of such a column cannot be joined; the reader's month and crime type hold none: a
+        row's null is its index's), that keeps the batches held within
         :data:`MERGED_ROWS`, :data:`MERGED_COMBINATIONS`, :data:`MERGED_BYTES` and
         :data:`MERGED_BATCHES`.
         """
@@ -304,7 +305,7 @@ class Held:
         return (
             found.alike == first.alike
             and schema == first.rows.schema
-            and not any(pa.types.is_dictionary(f.type) for f in schema)
+            and not _null_words(found.rows)
             and self.rows + found.rows.num_rows <= MERGED_ROWS
             and self.combinations + len(found.first) <= MERGED_COMBINATIONS
             and self.size + _size(found) <= MERGED_BYTES
@@ -323,6 +324,16 @@ class Held:
         found = self.found
         self.found, self.rows, self.combinations, self.size = [], 0, 0, 0
         return found
+
+
+def _null_words(rows: pa.Table) -> bool:
+    """Whether a dictionary column of ``rows`` has a null among its words."""
+    return any(
+        chunk.dictionary.null_count  # type: ignore[attr-defined]
+        for column in rows.columns
+        if pa.types.is_dictionary(column.type)
+        for chunk in column.chunks
+    )
 
 
 def _size(found: Numbered) -> int:

@@ -34,6 +34,7 @@ from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
+from svduty.io._police_uk_words import WORDS, _distinct, _words, spelt
 from svduty.io._utf8_cells import NOT_UTF8, text_cells
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -71,7 +72,7 @@ POLICE_UK_SCHEMA: pa.Schema = pa.schema(
         pa.field("rejected", pa.string()),
         pa.field("rejected_field", pa.string()),
         pa.field("id", pa.string()),
-        pa.field("month", pa.string()),
+        pa.field("month", WORDS),
         pa.field("reported_by", pa.string()),
         pa.field("falls_within", pa.string()),
         pa.field("longitude", pa.float64()),
@@ -79,7 +80,7 @@ POLICE_UK_SCHEMA: pa.Schema = pa.schema(
         pa.field("street", pa.string()),
         pa.field("lsoa_code", pa.string()),
         pa.field("lsoa_name", pa.string()),
-        pa.field("police_uk_category", pa.string()),
+        pa.field("police_uk_category", WORDS),
         pa.field("last_outcome_category", pa.string()),
         pa.field("context_note", pa.string()),
     ]
@@ -94,6 +95,9 @@ null for anti-social behaviour), ``month`` (``YYYY-MM``), ``longitude``/``latitu
 ``lsoa_name``, ``police_uk_category`` (the ``Crime type`` label as published) and
 ``context_note`` (the free-text ``Context`` column, renamed so that it is not taken for the
 incident field ``context``).
+
+``month`` and ``police_uk_category`` are dictionary-encoded (a file holds a few months and
+14 crime types), numbered as read: rows grouped alike hash the words, not each row's text.
 """
 
 _RENAMES = dict(
@@ -209,14 +213,6 @@ def _empty_to_null(arr: Arrow, *, trim: bool = True) -> Arrow:
     return pc.if_else(empty, pa.scalar(None, pa.string()), arr)
 
 
-def _distinct(text: Arrow) -> list[str]:
-    """The distinct values (nulls left out); quick when every value is the first one."""
-    one = len(text) and not text.null_count and text[0] == text[-1]
-    if one and pc.all(pc.equal(text, text[0])).as_py():
-        return [text[0].as_py()]
-    return [m for m in pc.unique(text).to_pylist() if m is not None]
-
-
 def _within(value: Arrow, lo: float, hi: float) -> bool:
     """Whether every number is from ``lo`` to ``hi`` (none is NaN; nulls do not count)."""
     if value.null_count == len(value):
@@ -275,8 +271,9 @@ def _categories(text: Arrow) -> tuple[Arrow, Arrow | None]:
     The usual batch is checked as read: the 14 labels hold no padding to trim.
     """
     labels = pa.array(list(POLICE_UK_CRIME_TYPES))
-    if _FAST and not text.null_count and _KNOWN.issuperset(pc.unique(text).to_pylist()):
+    if _FAST and not text.null_count and _KNOWN.issuperset(_distinct(text)):
         return text, None
+    text = spelt(text)  # not all known: the rows' own text, checked
     category = _trim(text)
     return category, pc.is_in(category, value_set=labels)
 
@@ -291,6 +288,7 @@ def _months(text: Arrow) -> tuple[Arrow, list[str]]:
         months = _distinct(text)  # a month per file: check the few distinct values
         if all(re.fullmatch(_MONTH_FORM, m) for m in months):
             return text, months
+    text = spelt(text)  # not all of the form: the rows' own text, checked
     month = _trim(text)
     return month, _distinct(month)
 
@@ -351,7 +349,8 @@ def normalise_police_uk(
     # the reader may give the coordinates as numbers (an empty cell null)
     col = {
         c: raw.column(c)
-        if c in _NUMBERS and raw.column(c).type == pa.float64()
+        if (c in _NUMBERS and raw.column(c).type == pa.float64())
+        or (c in ("Month", "Crime type") and raw.column(c).type == WORDS)
         else _text(raw.column(c), c, file)
         for c in POLICE_UK_COLUMNS
     }
@@ -410,13 +409,14 @@ def normalise_police_uk(
         if target in ("longitude", "latitude", "month"):
             continue
         if target == "police_uk_category":  # trimmed above
-            out[target] = _empty_to_null(category, trim=False)
+            keep = category.type == WORDS  # numbered as read: all known crime types, none empty
+            out[target] = _words(category if keep else _empty_to_null(category, trim=False))
             continue
         # codes are trimmed; free text (street, outcome, context) is kept as written
         out[target] = _empty_to_null(col[source], trim=target in _TRIMMED)
     out["longitude"] = lon
     out["latitude"] = lat
-    out["month"] = month
+    out["month"] = _words(month)
     return pa.RecordBatch.from_arrays(
         [out[f.name] for f in POLICE_UK_SCHEMA], schema=POLICE_UK_SCHEMA
     )

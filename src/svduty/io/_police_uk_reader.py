@@ -60,6 +60,7 @@ from svduty.io._police_uk import (
 )
 from svduty.io._police_uk_blocks import _blocks, _Buffers
 from svduty.io._police_uk_fallback import _BINARY, one_thread
+from svduty.io._police_uk_words import WORDS, shortest
 from svduty.io._quiet import quiet_undecodable_rows
 from svduty.io._unchanged import began
 
@@ -356,7 +357,7 @@ def _parse_piece(
     if not quoted:
         raw, bad = _parse(data, blank_rows=True, quotes=False, columns=columns)
         month = raw.column("Month")
-        if not len(month) or pc.min(pc.binary_length(month)).as_py() > 0:
+        if not len(month) or shortest(month) > 0:
             # no quotes and no blank line: every line is a row, good or bad
             n = raw.num_rows + len(bad)
             keep = np.ones(n, dtype=bool)
@@ -404,14 +405,18 @@ def _normalised(
         return out
     # the columns not wanted are null also where they were read (to check they are UTF-8)
     unwanted = {_RENAMES[c] for c in POLICE_UK_COLUMNS if c not in columns}
-    absent = pa.nulls(out.num_rows, pa.string())
+    n, cols = out.num_rows, zip(out.columns, out.schema, strict=True)
     return pa.RecordBatch.from_arrays(
-        [absent if f.name in unwanted else out.column(i) for i, f in enumerate(out.schema)],
+        [pa.nulls(n, f.type) if f.name in unwanted else c for c, f in cols],
         schema=out.schema,
     )
 
 
-_STRING: dict[str, pa.DataType] = {name: pa.string() for name in POLICE_UK_COLUMNS}
+_STRING: dict[str, pa.DataType] = {
+    name: WORDS if name in ("Month", "Crime type") else pa.string() for name in POLICE_UK_COLUMNS
+}
+"""The month and crime type numbered by the parser's threads as read (a piece's words at most
+its rows), so no later step hashes every row's text: the checks look at the words."""
 _NUMBERS: dict[str, pa.DataType] = {**_STRING, "Longitude": pa.float64(), "Latitude": pa.float64()}
 """The coordinates read as numbers by the parser (an empty cell null): a piece with a cell
 that is not a number is read again as text, where :func:`normalise_police_uk` finds it."""

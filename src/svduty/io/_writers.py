@@ -285,10 +285,11 @@ def _utf8_bytes(stream: IO[str]) -> IO[bytes] | None:
 def _cast(column: Any, target: pa.DataType) -> Any:
     if column.type == target:
         return column
-    if target == pa.date32() and pa.types.is_string(column.type):
+    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+    if target == pa.date32() and pa.types.is_string(kind):
         # a police.uk month (YYYY-MM) is the first day of the month: each distinct text
-        # (a file has a few months) is read once, the rows take theirs
-        words: Any = pc.dictionary_encode(column)
+        # (a file has a few months, numbered as the reader read them) is read once
+        words: Any = column if kind != column.type else pc.dictionary_encode(column)
         if isinstance(words, pa.ChunkedArray):
             return pa.chunked_array([_month_days(c) for c in words.chunks], target)
         return _month_days(words)
