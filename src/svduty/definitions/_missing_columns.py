@@ -22,10 +22,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 
 from svduty import _compute as _pc
 from svduty.definitions._atoms import Fact, FirstKnown
+from svduty.definitions._bits import true_bits
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import ResolveDistrict, answer_rules, ruleset
 from svduty.definitions._columnar import _bools_to_lists
@@ -39,7 +41,7 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["missing_columns"]
+__all__ = ["missing_columns", "missing_words"]
 
 
 class _Missing:
@@ -54,6 +56,7 @@ class _Missing:
         self.code_given = code_given
         self.reach_memo: dict[Expr, frozenset[str]] = {}
         self.memo: dict[tuple[Expr, str], Arr | None] = {}
+        self.open_memo: dict[Expr, Arr | None] = {}
 
     def reach(self, node: Expr) -> frozenset[str]:
         """Every fact ``node`` could name as missing (whatever the row)."""
@@ -84,9 +87,16 @@ class _Missing:
             self.memo[key] = self._rows(node, fact) if fact in self.reach(node) else None
         return self.memo[key]
 
+    def undetermined(self, node: Expr) -> Arr | None:
+        """Where ``node`` is undetermined (``None``: nowhere), worked out once a node."""
+        if node not in self.open_memo:
+            undetermined = pc.is_null(node.arrow(self.env))
+            self.open_memo[node] = undetermined if pc.any(undetermined).as_py() else None
+        return self.open_memo[node]
+
     def _rows(self, node: Expr, fact: str) -> Arr | None:
-        undetermined = pc.is_null(node.arrow(self.env))
-        if not pc.any(undetermined).as_py():
+        undetermined = self.undetermined(node)
+        if undetermined is None:
             return None
         how = type(node)._missing
         if how is Expr._missing:
@@ -139,6 +149,38 @@ def _any(masks: list[Arr | None]) -> Arr | None:
     return out
 
 
+def _answer_flags(
+    table: _pa.Table,
+    definition: Definition,
+    resolve_district: ResolveDistrict | None,
+    pilot: OwhrPilot,
+) -> list[tuple[str, Arr, list[Arr], list[str]]]:
+    """Per answer: where it is undetermined, and a flag per fact (alphabetical) it misses."""
+    rs = ruleset(definition, pilot)
+    cols, known, _ = prepare(table, resolve_district, None, rs.pilot)
+    n = table.num_rows
+    env = ArrowEnv(cols, known, rs.rules, n, presumed=rs.presumed)
+    code = cols.get("offence_code")
+    code_given = pc.is_valid(code) if code is not None else pa.repeat(pa.scalar(False), n)
+    finder = _Missing(env, code_given)
+    absent: dict[str, Arr] = {}  # each fact's column, null (not given): one call a fact
+    out = []
+    for name, rule in zip(ANSWERS, answer_rules(rs), strict=True):
+        undetermined = pc.is_null(rule.expr.arrow(env))
+        facts = sorted(finder.reach(rule.expr))
+        flags, labels = [], []
+        for fact in facts:
+            rows = finder.rows(rule.expr, fact)
+            if rows is None:
+                continue
+            if fact not in absent:
+                absent[fact] = pc.is_null(env.col(fact))
+            flags.append(pc.and_(rows, absent[fact]))  # a fact given is not missing
+            labels.append(fact)
+        out.append((name, undetermined, flags, labels))
+    return out
+
+
 def missing_columns(
     table: _pa.Table,
     definition: Definition = STATUTE,
@@ -161,27 +203,65 @@ def missing_columns(
         >>> "relationship" in facts, facts == sorted(facts)
         (True, True)
     """
-    rs = ruleset(definition, pilot)
-    cols, known, _ = prepare(table, resolve_district, None, rs.pilot)
     n = table.num_rows
-    env = ArrowEnv(cols, known, rs.rules, n, presumed=rs.presumed)
-    code = cols.get("offence_code")
-    code_given = pc.is_valid(code) if code is not None else pa.repeat(pa.scalar(False), n)
-    finder = _Missing(env, code_given)
     out: dict[str, Arr] = {}
-    for name, rule in zip(ANSWERS, answer_rules(rs), strict=True):
-        undetermined = pc.is_null(rule.expr.arrow(env))
-        facts = sorted(finder.reach(rule.expr))
-        flags, labels = [], []
-        for fact in facts:
-            rows = finder.rows(rule.expr, fact)
-            if rows is None:
-                continue
-            flags.append(pc.and_(rows, pc.is_null(env.col(fact))))  # a fact given is not missing
-            labels.append(fact)
+    for name, undetermined, flags, labels in _answer_flags(
+        table, definition, resolve_district, pilot
+    ):
         lists = _bools_to_lists(flags, labels) if labels else _empty_lists(n)
         out[name] = pc.if_else(undetermined, lists, pa.scalar(None, lists.type))
     return out
+
+
+def missing_words(
+    table: _pa.Table,
+    definition: Definition = STATUTE,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+) -> dict[str, Arr]:
+    """``missing_keys(missing_columns(...))``, dictionary-encoded: a text per set of facts.
+
+    The rows' missing facts are told apart by their flags' bits, so only each distinct
+    set of facts is spelt (``"a, b"``; ``""`` for none), once: no list or text for each
+    row. Null where the answer is determined.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"offence_code": ["8N", None, None]})
+        >>> words = missing_words(t)["violence"]
+        >>> words.to_pylist() == missing_keys(missing_columns(t))["violence"].to_pylist()
+        True
+        >>> len(words.dictionary)
+        1
+    """
+    n = table.num_rows
+    out: dict[str, Arr] = {}
+    for name, undetermined, flags, labels in _answer_flags(
+        table, definition, resolve_district, pilot
+    ):
+        if len(labels) > _MOST_FLAGS:  # more facts than bits: spelt row by row
+            lists = _bools_to_lists(flags, labels)
+            lists = pc.if_else(undetermined, lists, pa.scalar(None, lists.type))
+            out[name] = pc.dictionary_encode(pc.binary_join(lists, ", "))
+            continue
+        sets = np.zeros(n, np.int64)
+        for bit, flag in enumerate(flags):
+            sets |= true_bits(flag).astype(np.int64) << bit
+        determined = ~true_bits(undetermined)
+        sets[determined] = -1  # no set: numbered first, then left out
+        found, at = np.unique(sets, return_inverse=True)
+        if len(found) and found[0] == -1:
+            found, at = found[1:], at - 1
+        spelt = [", ".join(f for b, f in enumerate(labels) if int(s) >> b & 1) for s in found]
+        out[name] = pa.DictionaryArray.from_arrays(
+            pa.array(at.astype(np.int32), mask=determined), pa.array(spelt, pa.string())
+        )
+    return out
+
+
+_MOST_FLAGS = 62
+"""The most facts an answer's sets are numbered by bits of (an ``int64``)."""
 
 
 def _empty_lists(n: int) -> Arr:

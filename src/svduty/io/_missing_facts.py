@@ -56,13 +56,11 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         planned = bound.plan.missing_of(inputs) if bound.plan is not None else None
         if planned is not None:  # the plan's: no rule engine imported
             return planned
-        from svduty.definitions._missing_columns import missing_columns, missing_keys
+        from svduty.definitions._missing_columns import missing_words
 
         def evaluate(rows: pa.Table) -> dict[str, Any]:
-            return missing_keys(
-                missing_columns(
-                    rows, bound.chosen(), resolve_district=bound.geography.district_code_of
-                )
+            return missing_words(
+                rows, bound.chosen(), resolve_district=bound.geography.district_code_of
             )
 
         grouped = _grouped(inputs)
@@ -102,9 +100,7 @@ def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:
         group_rows=_arrays.group_rows,
         words=_WORDS,
     )
-    if out is None:
-        out = {name: pc.dictionary_encode(keys) for name, keys in evaluate(rows).items()}
-    return out
+    return out if out is not None else evaluate(rows)
 
 
 _WORDS = frozenset(
