@@ -19,9 +19,11 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
+import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 
@@ -41,7 +43,14 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["missing_columns", "missing_words"]
+__all__ = [
+    "MOST_FACTS",
+    "missing_columns",
+    "missing_order",
+    "missing_sets",
+    "missing_words",
+    "spelt_sets",
+]
 
 
 class _Missing:
@@ -222,9 +231,9 @@ def missing_words(
 ) -> dict[str, Arr]:
     """``missing_keys(missing_columns(...))``, dictionary-encoded: a text per set of facts.
 
-    The rows' missing facts are told apart by their flags' bits, so only each distinct
-    set of facts is spelt (``"a, b"``; ``""`` for none), once: no list or text for each
-    row. Null where the answer is determined.
+    The rows' missing facts are told apart by their flags' bits (:func:`missing_sets`), so
+    only each distinct set of facts is spelt (``"a, b"``; ``""`` for none), once: no list
+    or text for each row. Null where the answer is determined.
 
     Example:
         >>> import pyarrow as pa
@@ -235,32 +244,102 @@ def missing_words(
         >>> len(words.dictionary)
         1
     """
-    n = table.num_rows
+    sets = missing_sets(table, definition, resolve_district=resolve_district, pilot=pilot)
+    if sets is None:  # more facts than bits: the lists, joined
+        lists = missing_columns(table, definition, resolve_district=resolve_district, pilot=pilot)
+        return {n: pc.dictionary_encode(k) for n, k in missing_keys(lists).items()}
+    order = missing_order(definition, pilot)
+    return {name: spelt_sets(bits, order[name]) for name, bits in sets.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def missing_order(
+    definition: Definition = STATUTE, pilot: OwhrPilot = OWHR_PILOT_AS_MADE
+) -> dict[str, list[str]]:
+    """Answer -> the facts it could name as missing, alphabetical: :func:`missing_sets`' bits.
+
+    (Cached: the answer is shared, not to be changed.)
+
+    Example:
+        >>> "relationship" in missing_order()["domestic_abuse"]
+        True
+    """
+    rs = ruleset(definition, pilot)
+    finder = _Missing(cast(ArrowEnv, _Rules(rs.rules)), None)
+    return {
+        name: sorted(finder.reach(rule.expr))
+        for name, rule in zip(ANSWERS, answer_rules(rs), strict=True)
+    }
+
+
+@attrs.frozen
+class _Rules:
+    """What :meth:`_Missing.reach` reads of an environment: the rules."""
+
+    rules: Any
+
+
+def missing_sets(
+    table: _pa.Table,
+    definition: Definition = STATUTE,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+) -> dict[str, Arr] | None:
+    """Answer -> each row's missing facts as bits (``int64``; null where determined).
+
+    Bit ``i`` is the answer's ``i``-th fact of :func:`missing_order`; numbers, not text,
+    so a memo of them is small and taken quickly. ``None`` if an answer could name more
+    facts than an ``int64`` has bits for.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"offence_code": ["8N", None]})
+        >>> bits = missing_sets(t)["violence"]
+        >>> spelt = spelt_sets(bits, missing_order()["violence"])
+        >>> bits[0].as_py() is None, "offence_code" in spelt[1].as_py()
+        (True, True)
+        >>> spelt.to_pylist() == missing_keys(missing_columns(t))["violence"].to_pylist()
+        True
+    """
+    order = missing_order(definition, pilot)
+    if any(len(facts) > MOST_FACTS for facts in order.values()):
+        return None
     out: dict[str, Arr] = {}
     for name, undetermined, flags, labels in _answer_flags(
         table, definition, resolve_district, pilot
     ):
-        if len(labels) > _MOST_FLAGS:  # more facts than bits: spelt row by row
-            lists = _bools_to_lists(flags, labels)
-            lists = pc.if_else(undetermined, lists, pa.scalar(None, lists.type))
-            out[name] = pc.dictionary_encode(pc.binary_join(lists, ", "))
-            continue
-        sets = np.zeros(n, np.int64)
-        for bit, flag in enumerate(flags):
-            sets |= true_bits(flag).astype(np.int64) << bit
-        determined = ~true_bits(undetermined)
-        sets[determined] = -1  # no set: numbered first, then left out
-        found, at = np.unique(sets, return_inverse=True)
-        if len(found) and found[0] == -1:
-            found, at = found[1:], at - 1
-        spelt = [", ".join(f for b, f in enumerate(labels) if int(s) >> b & 1) for s in found]
-        out[name] = pa.DictionaryArray.from_arrays(
-            pa.array(at.astype(np.int32), mask=determined), pa.array(spelt, pa.string())
-        )
+        bit = {fact: i for i, fact in enumerate(order[name])}
+        sets = np.zeros(table.num_rows, np.int64)
+        for label, flag in zip(labels, flags, strict=True):
+            sets |= true_bits(flag).astype(np.int64) << bit[label]
+        out[name] = pa.array(sets, mask=~true_bits(undetermined))
     return out
 
 
-_MOST_FLAGS = 62
+def spelt_sets(sets: Arr, facts: list[str]) -> Arr:
+    """Sets of facts as bits (:func:`missing_sets`) spelt ``"a, b"``, each distinct set once.
+
+    A dictionary column of the sets used, in order of their numbers; null for null.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> spelt_sets(pa.array([3, None, 2, 0]), ["a", "b"]).to_pylist()
+        ['a, b', None, 'b', '']
+    """
+    sets = sets.combine_chunks() if isinstance(sets, pa.ChunkedArray) else sets
+    valid = true_bits(pc.is_valid(sets))
+    numbers = np.where(valid, sets.fill_null(0).to_numpy(zero_copy_only=False), -1)
+    found, at = np.unique(numbers, return_inverse=True)
+    if len(found) and found[0] == -1:  # no set: numbered first, then left out
+        found, at = found[1:], at - 1
+    spelt = [", ".join(f for b, f in enumerate(facts) if int(s) >> b & 1) for s in found]
+    return pa.DictionaryArray.from_arrays(
+        pa.array(at.astype(np.int32), mask=~valid), pa.array(spelt, pa.string())
+    )
+
+
+MOST_FACTS = 62
 """The most facts an answer's sets are numbered by bits of (an ``int64``)."""
 
 

@@ -56,32 +56,33 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         planned = bound.plan.missing_of(inputs) if bound.plan is not None else None
         if planned is not None:  # the plan's: no rule engine imported
             return planned
-        from svduty.definitions._missing_columns import missing_words
+        from svduty.definitions import _missing_columns as missing
 
-        def evaluate(rows: pa.Table) -> dict[str, Any]:
-            return missing_words(
-                rows, bound.chosen(), resolve_district=bound.geography.district_code_of
-            )
+        definition = bound.chosen()
+        resolve = bound.geography.district_code_of
 
+        def evaluate(rows: pa.Table) -> dict[str, Any] | None:
+            return missing.missing_sets(rows, definition, resolve_district=resolve)
+
+        order = missing.missing_order(definition)
         grouped = _grouped(inputs)
-        if grouped is None:
-            return evaluate(inputs)
+        if grouped is None or max(map(len, order.values())) > missing.MOST_FACTS:
+            return missing.missing_words(inputs, definition, resolve_district=resolve)
         groups, first = grouped
-        rows = pc.take(inputs, first)
-        out = _remembered(rows, bound, evaluate)
-        return {name: _spread(groups, keys) for name, keys in out.items()}
+        sets = _remembered(pc.take(inputs, first), bound, evaluate)
+        return {n: _spread(groups, missing.spelt_sets(s, order[n])) for n, s in sets.items()}
 
     return facts
 
 
 def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:
-    """The missing facts of a batch's distinct ``rows``, from those of earlier batches.
+    """The missing facts (as bits) of a batch's distinct ``rows``, from earlier batches'.
 
     The combinations of values a batch shares with earlier ones (most of a long file's
     batches: the same months, categories and places) are looked up in the classifier's
     memo (under a key of their own: the rules that name missing facts are evaluated once
-    per combination, not once per batch); the answers are dictionary-encoded, a few
-    words each. The memo full, the rows are evaluated as they are.
+    per combination, not once per batch); the memo holds numbers, not text. The memo
+    full, the rows are evaluated as they are.
     """
     from svduty.definitions._distinct import remembered
 
@@ -98,15 +99,10 @@ def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:
         memo=bound.memo,
         evaluate=evaluate,
         group_rows=_arrays.group_rows,
-        words=_WORDS,
+        words=frozenset(),
     )
-    return out if out is not None else evaluate(rows)
-
-
-_WORDS = frozenset(
-    ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
-)
-"""The answers whose missing facts are counted (each one text a row)."""
+    found: dict[str, Any] = out if out is not None else evaluate(rows)
+    return found
 
 
 def _spread(group: Any, keys: Any) -> Any:
