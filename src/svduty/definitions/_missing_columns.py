@@ -27,6 +27,7 @@ import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 
+from svduty import _arrays
 from svduty import _compute as _pc
 from svduty.definitions._atoms import Fact, FirstKnown
 from svduty.definitions._bits import true_bits
@@ -313,7 +314,7 @@ def missing_sets(
         sets = np.zeros(table.num_rows, np.int64)
         for label, flag in zip(labels, flags, strict=True):
             sets |= true_bits(flag).astype(np.int64) << bit[label]
-        out[name] = pa.array(sets, mask=~true_bits(undetermined))
+        out[name] = _arrays.array(sets, mask=~true_bits(undetermined))
     return out
 
 
@@ -329,13 +330,13 @@ def spelt_sets(sets: Arr, facts: list[str]) -> Arr:
     """
     sets = sets.combine_chunks() if isinstance(sets, pa.ChunkedArray) else sets
     valid = true_bits(pc.is_valid(sets))
-    numbers = np.where(valid, sets.fill_null(0).to_numpy(zero_copy_only=False), -1)
+    numbers = np.where(valid, pc.fill_null(sets, 0).to_numpy(zero_copy_only=False), -1)
     found, at = np.unique(numbers, return_inverse=True)
     if len(found) and found[0] == -1:  # no set: numbered first, then left out
         found, at = found[1:], at - 1
     spelt = [", ".join(f for b, f in enumerate(facts) if int(s) >> b & 1) for s in found]
     return pa.DictionaryArray.from_arrays(
-        pa.array(at.astype(np.int32), mask=~valid), pa.array(spelt, pa.string())
+        _arrays.array(at.astype(np.int32), mask=~valid), pa.array(spelt, pa.string())
     )
 
 
