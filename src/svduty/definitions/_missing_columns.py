@@ -19,13 +19,18 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
+import attrs
+import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 
+from svduty import _arrays
 from svduty import _compute as _pc
 from svduty.definitions._atoms import Fact, FirstKnown
+from svduty.definitions._bits import true_bits
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import ResolveDistrict, answer_rules, ruleset
 from svduty.definitions._columnar import _bools_to_lists
@@ -39,7 +44,14 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["missing_columns"]
+__all__ = [
+    "MOST_FACTS",
+    "missing_columns",
+    "missing_order",
+    "missing_sets",
+    "missing_words",
+    "spelt_sets",
+]
 
 
 class _Missing:
@@ -54,6 +66,7 @@ class _Missing:
         self.code_given = code_given
         self.reach_memo: dict[Expr, frozenset[str]] = {}
         self.memo: dict[tuple[Expr, str], Arr | None] = {}
+        self.open_memo: dict[Expr, Arr | None] = {}
 
     def reach(self, node: Expr) -> frozenset[str]:
         """Every fact ``node`` could name as missing (whatever the row)."""
@@ -84,9 +97,16 @@ class _Missing:
             self.memo[key] = self._rows(node, fact) if fact in self.reach(node) else None
         return self.memo[key]
 
+    def undetermined(self, node: Expr) -> Arr | None:
+        """Where ``node`` is undetermined (``None``: nowhere), worked out once a node."""
+        if node not in self.open_memo:
+            undetermined = pc.is_null(node.arrow(self.env))
+            self.open_memo[node] = undetermined if pc.any(undetermined).as_py() else None
+        return self.open_memo[node]
+
     def _rows(self, node: Expr, fact: str) -> Arr | None:
-        undetermined = pc.is_null(node.arrow(self.env))
-        if not pc.any(undetermined).as_py():
+        undetermined = self.undetermined(node)
+        if undetermined is None:
             return None
         how = type(node)._missing
         if how is Expr._missing:
@@ -139,6 +159,38 @@ def _any(masks: list[Arr | None]) -> Arr | None:
     return out
 
 
+def _answer_flags(
+    table: _pa.Table,
+    definition: Definition,
+    resolve_district: ResolveDistrict | None,
+    pilot: OwhrPilot,
+) -> list[tuple[str, Arr, list[Arr], list[str]]]:
+    """Per answer: where it is undetermined, and a flag per fact (alphabetical) it misses."""
+    rs = ruleset(definition, pilot)
+    cols, known, _ = prepare(table, resolve_district, None, rs.pilot)
+    n = table.num_rows
+    env = ArrowEnv(cols, known, rs.rules, n, presumed=rs.presumed)
+    code = cols.get("offence_code")
+    code_given = pc.is_valid(code) if code is not None else pa.repeat(pa.scalar(False), n)
+    finder = _Missing(env, code_given)
+    absent: dict[str, Arr] = {}  # each fact's column, null (not given): one call a fact
+    out = []
+    for name, rule in zip(ANSWERS, answer_rules(rs), strict=True):
+        undetermined = pc.is_null(rule.expr.arrow(env))
+        facts = sorted(finder.reach(rule.expr))
+        flags, labels = [], []
+        for fact in facts:
+            rows = finder.rows(rule.expr, fact)
+            if rows is None:
+                continue
+            if fact not in absent:
+                absent[fact] = pc.is_null(env.col(fact))
+            flags.append(pc.and_(rows, absent[fact]))  # a fact given is not missing
+            labels.append(fact)
+        out.append((name, undetermined, flags, labels))
+    return out
+
+
 def missing_columns(
     table: _pa.Table,
     definition: Definition = STATUTE,
@@ -161,27 +213,135 @@ def missing_columns(
         >>> "relationship" in facts, facts == sorted(facts)
         (True, True)
     """
-    rs = ruleset(definition, pilot)
-    cols, known, _ = prepare(table, resolve_district, None, rs.pilot)
     n = table.num_rows
-    env = ArrowEnv(cols, known, rs.rules, n, presumed=rs.presumed)
-    code = cols.get("offence_code")
-    code_given = pc.is_valid(code) if code is not None else pa.repeat(pa.scalar(False), n)
-    finder = _Missing(env, code_given)
     out: dict[str, Arr] = {}
-    for name, rule in zip(ANSWERS, answer_rules(rs), strict=True):
-        undetermined = pc.is_null(rule.expr.arrow(env))
-        facts = sorted(finder.reach(rule.expr))
-        flags, labels = [], []
-        for fact in facts:
-            rows = finder.rows(rule.expr, fact)
-            if rows is None:
-                continue
-            flags.append(pc.and_(rows, pc.is_null(env.col(fact))))  # a fact given is not missing
-            labels.append(fact)
+    for name, undetermined, flags, labels in _answer_flags(
+        table, definition, resolve_district, pilot
+    ):
         lists = _bools_to_lists(flags, labels) if labels else _empty_lists(n)
         out[name] = pc.if_else(undetermined, lists, pa.scalar(None, lists.type))
     return out
+
+
+def missing_words(
+    table: _pa.Table,
+    definition: Definition = STATUTE,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+) -> dict[str, Arr]:
+    """``missing_keys(missing_columns(...))``, dictionary-encoded: a text per set of facts.
+
+    The rows' missing facts are told apart by their flags' bits (:func:`missing_sets`), so
+    only each distinct set of facts is spelt (``"a, b"``; ``""`` for none), once: no list
+    or text for each row. Null where the answer is determined.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"offence_code": ["8N", None, None]})
+        >>> words = missing_words(t)["violence"]
+        >>> words.to_pylist() == missing_keys(missing_columns(t))["violence"].to_pylist()
+        True
+        >>> len(words.dictionary)
+        1
+    """
+    sets = missing_sets(table, definition, resolve_district=resolve_district, pilot=pilot)
+    if sets is None:  # more facts than bits: the lists, joined
+        lists = missing_columns(table, definition, resolve_district=resolve_district, pilot=pilot)
+        return {n: pc.dictionary_encode(k) for n, k in missing_keys(lists).items()}
+    order = missing_order(definition, pilot)
+    return {name: spelt_sets(bits, order[name]) for name, bits in sets.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def missing_order(
+    definition: Definition = STATUTE, pilot: OwhrPilot = OWHR_PILOT_AS_MADE
+) -> dict[str, list[str]]:
+    """Answer -> the facts it could name as missing, alphabetical: :func:`missing_sets`' bits.
+
+    (Cached: the answer is shared, not to be changed.)
+
+    Example:
+        >>> "relationship" in missing_order()["domestic_abuse"]
+        True
+    """
+    rs = ruleset(definition, pilot)
+    finder = _Missing(cast(ArrowEnv, _Rules(rs.rules)), None)
+    return {
+        name: sorted(finder.reach(rule.expr))
+        for name, rule in zip(ANSWERS, answer_rules(rs), strict=True)
+    }
+
+
+@attrs.frozen
+class _Rules:
+    """What :meth:`_Missing.reach` reads of an environment: the rules."""
+
+    rules: Any
+
+
+def missing_sets(
+    table: _pa.Table,
+    definition: Definition = STATUTE,
+    *,
+    resolve_district: ResolveDistrict | None = None,
+    pilot: OwhrPilot = OWHR_PILOT_AS_MADE,
+) -> dict[str, Arr] | None:
+    """Answer -> each row's missing facts as bits (``int64``; null where determined).
+
+    Bit ``i`` is the answer's ``i``-th fact of :func:`missing_order`; numbers, not text,
+    so a memo of them is small and taken quickly. ``None`` if an answer could name more
+    facts than an ``int64`` has bits for.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"offence_code": ["8N", None]})
+        >>> bits = missing_sets(t)["violence"]
+        >>> spelt = spelt_sets(bits, missing_order()["violence"])
+        >>> bits[0].as_py() is None, "offence_code" in spelt[1].as_py()
+        (True, True)
+        >>> spelt.to_pylist() == missing_keys(missing_columns(t))["violence"].to_pylist()
+        True
+    """
+    order = missing_order(definition, pilot)
+    if any(len(facts) > MOST_FACTS for facts in order.values()):
+        return None
+    out: dict[str, Arr] = {}
+    for name, undetermined, flags, labels in _answer_flags(
+        table, definition, resolve_district, pilot
+    ):
+        bit = {fact: i for i, fact in enumerate(order[name])}
+        sets = np.zeros(table.num_rows, np.int64)
+        for label, flag in zip(labels, flags, strict=True):
+            sets |= true_bits(flag).astype(np.int64) << bit[label]
+        out[name] = _arrays.array(sets, mask=~true_bits(undetermined))
+    return out
+
+
+def spelt_sets(sets: Arr, facts: list[str]) -> Arr:
+    """Sets of facts as bits (:func:`missing_sets`) spelt ``"a, b"``, each distinct set once.
+
+    A dictionary column of the sets used, in order of their numbers; null for null.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> spelt_sets(pa.array([3, None, 2, 0]), ["a", "b"]).to_pylist()
+        ['a, b', None, 'b', '']
+    """
+    sets = sets.combine_chunks() if isinstance(sets, pa.ChunkedArray) else sets
+    valid = true_bits(pc.is_valid(sets))
+    numbers = np.where(valid, pc.fill_null(sets, 0).to_numpy(zero_copy_only=False), -1)
+    found, at = np.unique(numbers, return_inverse=True)
+    if len(found) and found[0] == -1:  # no set: numbered first, then left out
+        found, at = found[1:], at - 1
+    spelt = [", ".join(f for b, f in enumerate(facts) if int(s) >> b & 1) for s in found]
+    return pa.DictionaryArray.from_arrays(
+        _arrays.array(at.astype(np.int32), mask=~valid), pa.array(spelt, pa.string())
+    )
+
+
+MOST_FACTS = 62
+"""The most facts an answer's sets are numbered by bits of (an ``int64``)."""
 
 
 def _empty_lists(n: int) -> Arr:

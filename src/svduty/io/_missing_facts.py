@@ -4,7 +4,8 @@
 :func:`~svduty.io.run_pipeline`) the missing facts of each classified row's undetermined
 answers, as the rule engine names them for one incident
 (:meth:`~svduty.definitions.Classification.missing_for`). Rows alike in what the rules read
-are evaluated once.
+are evaluated once, and once in a run: the pipeline's memo keeps each combination's missing
+facts for the batches after.
 
 Example:
     >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
@@ -55,29 +56,74 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         planned = bound.plan.missing_of(inputs) if bound.plan is not None else None
         if planned is not None:  # the plan's: no rule engine imported
             return planned
-        from svduty.definitions._missing_columns import missing_columns, missing_keys
+        from svduty.definitions import _missing_columns as missing
 
+        definition = bound.chosen()
+        resolve = bound.geography.district_code_of
+
+        def evaluate(rows: pa.Table) -> dict[str, Any] | None:
+            return missing.missing_sets(rows, definition, resolve_district=resolve)
+
+        order = missing.missing_order(definition)
         grouped = _grouped(inputs)
-        rows = inputs if grouped is None else pc.take(inputs, grouped[1])
-        out = missing_keys(
-            missing_columns(rows, bound.chosen(), resolve_district=bound.geography.district_code_of)
-        )
-        if grouped is None:
-            return out
-        return {name: _spread(grouped[0], keys) for name, keys in out.items()}
+        if grouped is None or max(map(len, order.values())) > missing.MOST_FACTS:
+            return missing.missing_words(inputs, definition, resolve_district=resolve)
+        groups, first = grouped
+        sets = _remembered(pc.take(inputs, first), bound, evaluate)
+        return {n: _spread(groups, missing.spelt_sets(s, order[n])) for n, s in sets.items()}
 
     return facts
+
+
+def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:
+    """The missing facts (as bits) of a batch's distinct ``rows``, from earlier batches'.
+
+    The combinations of values a batch shares with earlier ones (most of a long file's
+    batches: the same months, categories and places) are looked up in the classifier's
+    memo (under a key of their own: the rules that name missing facts are evaluated once
+    per combination, not once per batch); the memo holds numbers, not text. The memo
+    full, the rows are evaluated as they are.
+    """
+    from svduty.definitions._distinct import remembered
+
+    told = [
+        c.name
+        for c, col in zip(rows.schema, rows.columns, strict=True)
+        if not pa.types.is_null(c.type) and col.null_count < len(col)
+    ]
+    kinds = tuple((c.name, str(c.type)) for c in rows.schema)
+    out = remembered(
+        rows,
+        names=told,
+        signature=("missing facts", bound.chosen(), kinds, tuple(told)),
+        memo=bound.memo,
+        evaluate=evaluate,
+        group_rows=_arrays.group_rows,
+        words=frozenset(),
+    )
+    found: dict[str, Any] = out if out is not None else evaluate(rows)
+    return found
 
 
 def _spread(group: Any, keys: Any) -> Any:
     """Each row's group's keys, as a dictionary column: no text copied for each row.
 
+    ``keys`` dictionary-encoded (each distinct text once): the column's dictionary is the
+    few texts, so that counting it reads a few words, not one a group.
+
     Example:
         >>> _spread(pa.array([0, 1, 0], pa.int32()), pa.array(["date", None])).to_pylist()
         ['date', None, 'date']
+        >>> words = pa.array(["date", "date", None]).dictionary_encode()
+        >>> spread = _spread(pa.array([2, 1, 0], pa.int32()), words)
+        >>> spread.to_pylist(), spread.dictionary.to_pylist()
+        ([None, 'date', 'date'], ['date'])
     """
-    dictionary = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
-    return pa.DictionaryArray.from_arrays(_arrays.one_array(group), dictionary)
+    keys = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
+    group = _arrays.one_array(group)
+    if not pa.types.is_dictionary(keys.type):
+        return pa.DictionaryArray.from_arrays(group, keys)
+    return pa.DictionaryArray.from_arrays(pc.take(keys.indices, group), keys.dictionary)
 
 
 def _classifier_inputs(table: pa.Table) -> pa.Table:
@@ -108,7 +154,12 @@ def _classifier_inputs(table: pa.Table) -> pa.Table:
 
 
 def _grouped(table: pa.Table) -> tuple[Any, Any] | None:
-    """The rows' groups alike in every column, and each group's first row (``None``: few alike)."""
+    """The rows' groups alike in every column, and each group's first row.
+
+    Grouped even when most rows are distinct: the groups are looked up in the memo of
+    earlier batches' combinations (:func:`_remembered`). ``None`` for a column of lists
+    (every row evaluated).
+    """
     n = table.num_rows
     columns = []
     for col in table.columns:
@@ -125,7 +176,7 @@ def _grouped(table: pa.Table) -> tuple[Any, Any] | None:
         columns.append(_arrays.one_array(col))
     if n < 2:
         return None
-    return _arrays.group_rows(columns, n, most=n // 2) if columns else _one_group(n)
+    return _arrays.group_rows(columns, n) if columns else _one_group(n)
 
 
 def _one_group(n: int) -> tuple[Any, Any]:

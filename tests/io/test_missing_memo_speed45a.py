@@ -1,0 +1,133 @@
+"""The summary's missing facts, remembered across batches, are the engine's (speed45a).
+
+``svduty classify``'s summary counts each answer's undetermined rows by the facts missing
+(``undetermined_by_missing``). The rules that name them run once per combination of
+input values the run meets, not once per batch: a combination an earlier batch had is
+looked up in the pipeline's memo. The answers must be those of evaluating every row
+(``missing_keys(missing_columns(...))``, the route before, kept here as the reference),
+whatever the batches and their order; and a counted guard says the rules are not run
+again on rows seen before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import svduty.definitions._missing_columns as missing_module
+from svduty.definitions._missing_columns import missing_columns, missing_keys, missing_words
+from svduty.errors import DataError
+from svduty.io import default_pipeline
+from svduty.io._missing_facts import _classifier_inputs, missing_facts_of
+
+_DATES = ["2019-01-15", "2023-03-02", "2025-06", None]
+_CATEGORIES = ["Robbery", "Burglary", "Violence and sexual offences", None]
+_PLACES = ["E01031180", "E07000222", "E08000025", None]
+_CODES = ["8N", "46", "105A", None]
+_RELATIONSHIPS = ["none", "married", None]
+_AGES = [14, 30, 200, None]  # 200 is refused: the row is rejected
+
+row = st.tuples(
+    st.sampled_from(_DATES),
+    st.sampled_from(_CATEGORIES),
+    st.sampled_from(_PLACES),
+    st.sampled_from(_CODES),
+    st.sampled_from(_RELATIONSHIPS),
+    st.sampled_from(_AGES),
+)
+
+
+def _table(rows: list[tuple[Any, ...]]) -> pa.Table:
+    n = len(rows)
+    return pa.table(
+        {
+            "file": pa.array(["x.jsonl"] * n),
+            "row": pa.array(range(2, n + 2), pa.int64()),
+            "rejected": pa.nulls(n, pa.string()),
+            "rejected_field": pa.nulls(n, pa.string()),
+            "date": pa.array([r[0] for r in rows], pa.string()),
+            "police_uk_category": pa.array([r[1] for r in rows], pa.string()),
+            "location": pa.array([r[2] for r in rows], pa.string()),
+            "offence_code": pa.array([r[3] for r in rows], pa.string()),
+            "relationship": pa.array([r[4] for r in rows], pa.string()),
+            "victim_age": pa.array([r[5] for r in rows], pa.int64()),
+        }
+    )
+
+
+def _good(out: pa.Table) -> pa.Table:
+    """The rows the summary counts (as ``Tally.count_out`` keeps them)."""
+    return out.filter(pc.is_null(out.column("rejected")))
+
+
+@settings(max_examples=40, deadline=None)
+@given(batches=st.lists(st.lists(row, min_size=1, max_size=30), min_size=1, max_size=4))
+def test_remembered_missing_facts_are_every_rows(batches: list[list[tuple[Any, ...]]]) -> None:
+    pipe = default_pipeline()
+    facts = missing_facts_of(pipe)
+    assert facts is not None
+    definition = pipe.split.__self__.chosen()  # type: ignore[attr-defined]
+    resolve = pipe.split.__self__.geography.district_code_of  # type: ignore[attr-defined]
+    for rows in batches:
+        good = _good(pipe(_table(rows)))
+        if not good.num_rows:
+            continue  # every row rejected: nothing counted (``count_missing``)
+        got = facts(good)
+        reference = missing_keys(
+            missing_columns(_classifier_inputs(good), definition, resolve_district=resolve)
+        )
+        assert got.keys() == reference.keys()
+        for name, keys in reference.items():
+            assert got[name].cast(pa.string()).to_pylist() == keys.to_pylist(), name
+
+
+def test_rules_run_once_per_combination_across_batches(monkeypatch) -> None:
+    """Counted, not timed: a batch of combinations seen before runs no missing-facts rule."""
+    evaluated: list[int] = []
+    original = missing_module._answer_flags
+
+    def counted(table: pa.Table, *args: Any) -> Any:
+        evaluated.append(table.num_rows)
+        return original(table, *args)
+
+    monkeypatch.setattr(missing_module, "_answer_flags", counted)
+    rows = [(d, c, p, None, None, 30) for d in _DATES for c in _CATEGORIES for p in _PLACES]
+    batch = _table(rows * 5)  # 64 combinations, 320 rows
+    pipe = default_pipeline()
+    facts = missing_facts_of(pipe)
+    assert facts is not None
+    good = _good(pipe(batch))
+    facts(good)
+    assert sum(evaluated) == len(rows)  # each combination once, not each row
+    facts(good)
+    facts(good.slice(7, 100))  # fewer rows, some of them: nothing new
+    assert sum(evaluated) == len(rows)
+    again = _good(pipe(_table([*rows, ("2024-02-29", "Robbery", None, None, None, 30)])))
+    facts(again)
+    assert sum(evaluated) == len(rows) + 1  # only the new combination
+
+
+_BEHAVIOURS = [None, [], ["physical"], ["controlling_or_coercive", "economic"]]
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=st.lists(st.tuples(row, st.sampled_from(_BEHAVIOURS)), min_size=1, max_size=30))
+def test_missing_words_are_the_missing_keys(rows: list[tuple[Any, Any]]) -> None:
+    """The sets of facts numbered by bits spell what the lists joined spell, row by row."""
+    table = _table([r for r, _ in rows]).select(
+        ["date", "police_uk_category", "location", "offence_code", "relationship"]
+    )
+    table = table.append_column("behaviours", pa.array([b for _, b in rows], pa.list_(pa.string())))
+    try:
+        reference = missing_keys(missing_columns(table))
+    except DataError:
+        return  # a contradiction: refused by both routes (the pipeline rejects the rows)
+    words = missing_words(table)
+    assert words.keys() == reference.keys()
+    for name, keys in reference.items():
+        assert pa.types.is_dictionary(words[name].type)
+        assert words[name].cast(pa.string()).to_pylist() == keys.to_pylist(), name
