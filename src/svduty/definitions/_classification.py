@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from svduty._answer_contract import citation_problems, derived_url, hinted, reason_data
 from svduty._checked import checked_fields, checked_methods
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
@@ -252,6 +251,7 @@ class Classification:
             ...
             svduty.errors.DataError: violence: expected one of 'yes', 'no', 'undetermined' (got a string of 5 characters, not shown)
         """  # noqa: E501
+        from svduty._answer_contract import citation_problems, derived_url, hinted, reason_data
         from svduty.definitions._classification_contract import written_back_problems
         from svduty.definitions._unknown_keys import key_shown
         from svduty.io._converter import make_converter, structure
