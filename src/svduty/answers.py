@@ -26,7 +26,7 @@ import attrs
 from svduty._checked import checked_fields, checked_methods
 from svduty._words import Words
 from svduty.errors import DataError
-from svduty.sources import Citation, Confidence
+from svduty.sources import Citation, Confidence, Sources
 
 __all__ = ["Answer", "Reason", "Verdict"]
 
@@ -86,6 +86,37 @@ class Reason:
             's.14(1)'
         """
         return {"rule": self.rule, "says": self.says, "citation": self.citation.as_dict()}
+
+    @classmethod
+    def from_json(cls, data: Any, *, sources: Sources | None = None) -> Reason:
+        """A reason read back from its JSON (what :meth:`to_json` gives).
+
+        Every key (``rule``, ``says``, ``citation``) is required and no other is read; the
+        citation has every key :meth:`~svduty.sources.Citation.as_dict` writes, and the
+        whole is written back as it was given (``from_json(r.to_json()) == r``).
+
+        Args:
+            data: One reason as decoded JSON (a dict).
+            sources: The catalogue its citation names (default: the national one); a
+                partnership's own documents need its catalogue (``p.sources``).
+
+        Raises:
+            DataError: naming the field that is missing, unknown or not what the
+                contract says (never the value given).
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> r = Reason("s.14(1)", "may assist", cite("pcsc-act-2022", "s.14(1)"))
+            >>> Reason.from_json(r.to_json()) == r
+            True
+            >>> Reason.from_json({**r.to_json(), "rule": 5})
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DataError: rule: expected a string (text in quotes)
+        """
+        from svduty._answer_contract import REASON_KEYS, read_back
+
+        return read_back(cls, data, REASON_KEYS, "a reason", sources)
 
     def __str__(self) -> str:
         doubt = (
@@ -235,6 +266,39 @@ class Answer:
             "reasons": [r.to_json() for r in self.reasons],
             "missing": list(self.missing),
         }
+
+    @classmethod
+    def from_json(cls, data: Any, *, sources: Sources | None = None) -> Answer:
+        """An answer read back from its JSON (what :meth:`to_json` gives).
+
+        Every key of :meth:`to_json` is required and no other is read; each reason is read
+        as :meth:`Reason.from_json` reads one; the answer's own checks hold (at least one
+        reason, so a decided answer always has one; missing facts if and only if
+        undetermined); and the whole is written back as it was given
+        (``from_json(a.to_json()) == a``).
+
+        Args:
+            data: One answer as decoded JSON (a dict).
+            sources: The catalogue its citations name (default: the national one).
+
+        Raises:
+            DataError: naming the field that is missing, unknown or not what the
+                contract says (never the value given).
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> r = Reason("s.8(4)", "x", cite("pcsc-act-2022", "s.8(4)"))
+            >>> a = Answer("q", Verdict.YES, (r,))
+            >>> Answer.from_json(a.to_json()) == a
+            True
+            >>> Answer.from_json({**a.to_json(), "reasons": []})
+            Traceback (most recent call last):
+            ...
+            svduty.errors.DataError: reasons: an answer needs at least one reason
+        """
+        from svduty._answer_contract import ANSWER_KEYS, read_back
+
+        return read_back(cls, data, ANSWER_KEYS, "an answer", sources)
 
     def _repr_html_(self) -> str:
         """The answer in a notebook: the verdict, each reason with a link, the missing facts."""

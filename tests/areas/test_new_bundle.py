@@ -146,7 +146,7 @@ def test_validate_rejects_unknown_codes_and_wrong_kinds_in_every_file(tmp_path):
     (path / "authorities.toml").write_text(auth)
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(path)], stdout=out, stderr=err) == 1
-    lines = err.getvalue().splitlines()
+    lines = out.getvalue().splitlines()  # a bundle's findings are the command's output
     assert any(
         line.startswith("governance.toml: bodies[")
         and "BUNDLE-GSS: E07999999 is not an area of the bundle or of England and Wales" in line
@@ -275,7 +275,7 @@ def test_validate_finds_a_youth_offending_team_off_its_councils_areas(tmp_path):
     (path / "authorities.toml").write_text(auth)
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(path)], stdout=out, stderr=err) == 1
-    assert "BUNDLE-YOT-AREAS" in err.getvalue()
+    assert "BUNDLE-YOT-AREAS" in out.getvalue()
 
 
 def test_the_national_geography_lists_the_lsoas_of_any_area():
@@ -548,7 +548,7 @@ def test_a_mistyped_district_code_is_named_once(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(path)], stdout=out, stderr=err) == 0
     warned = f"warning: areas.toml: areas[{at}].code: BUNDLE-ONS: E07000999 (Ashford)"
-    assert warned in err.getvalue()
+    assert warned in out.getvalue()
 
 
 @pytest.mark.parametrize(

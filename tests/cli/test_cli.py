@@ -119,8 +119,8 @@ def test_info_on_a_bad_bundle_fails(tmp_path):
 
 
 def test_validate_good(tmp_path):
-    code, out, err = run("validate", EXAMPLE)
-    assert (code, out, _without_made_up_codes(err)) == (0, f"{EXAMPLE}: ok\n", [])
+    code, out, err = run("validate", EXAMPLE)  # findings, warnings too, on standard output
+    assert (code, _without_made_up_codes(out), err) == (0, [f"{EXAMPLE}: ok"], "")
     code, out, _ = run("validate", "--format", "json", EXAMPLE)
     assert code == 0
     assert json.loads(out)["ok"] is True
@@ -136,8 +136,8 @@ def test_validate_bad_prints_one_line_per_problem(tmp_path):
     areas.write_text(text.replace('kind = "county"', 'kind = "shire"'))
     code, out, err = run("validate", str(bundle))
     assert code == 1
-    assert out == ""
-    lines = err.splitlines()
+    assert err == "svduty validate: error: 2 problem(s) in the bundle, listed on standard output\n"
+    lines = out.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("areas.toml: areas[0].kind: expected one of")
     assert lines[1] == "areas.toml: areas[3].name: expected a string (text in quotes)"
@@ -221,11 +221,12 @@ def test_validate_warns_of_a_toml_file_it_does_not_read(tmp_path):
     (bundle / "Areas.toml").write_text("")
     (bundle / "extra.toml").write_text("")
     code, out, err = run("validate", str(bundle))
-    assert (code, out) == (0, f"{bundle}: ok\n")
-    assert _without_made_up_codes(err) == [
+    assert (code, err) == (0, "")
+    assert _without_made_up_codes(out) == [
         f"warning: {bundle / 'Areas.toml'}: not a file of a bundle: svduty does not read it "
         "(did you mean areas.toml?)",
         f"warning: {bundle / 'extra.toml'}: not a file of a bundle: svduty does not read it",
+        f"{bundle}: ok",
     ]
 
 
@@ -250,10 +251,10 @@ def test_validate_refuses_a_name_of_more_than_one_line(tmp_path, source, file, o
     text = (bundle / file).read_text()
     assert old in text
     (bundle / file).write_text(text.replace(old, new, 1))
-    code, _, err = run("validate", str(bundle))
+    code, out, _ = run("validate", str(bundle))
     assert code == 1
-    assert "expected one line of text, without control characters (got a string of" in err
-    assert "Ex" not in err.split("(got")[1]
+    assert "expected one line of text, without control characters (got a string of" in out
+    assert "Ex" not in out.split("(got")[1]
 
 
 def test_validate_refuses_a_name_of_a_million_characters(tmp_path):
@@ -266,14 +267,14 @@ def test_validate_refuses_a_name_of_a_million_characters(tmp_path):
     old = 'name = "Exton District Council"'
     assert old in text
     (bundle / "authorities.toml").write_text(text.replace(old, f'name = "{"Ex" * 500_000}"', 1))
-    code, _, err = run("validate", str(bundle))
+    code, out, err = run("validate", str(bundle))
     assert code == 1
-    assert "name: expected one line of text, at most 500 characters (got a string of" in err
-    assert "ExEx" not in err
+    assert "name: expected one line of text, at most 500 characters (got a string of" in out
+    assert "ExEx" not in out + err
     longest = "x" * 500  # the longest allowed
     (bundle / "authorities.toml").write_text(text.replace(old, f'name = "{longest}"', 1))
-    code, _, err = run("validate", str(bundle))
-    assert "at most 500 characters" not in err
+    code, out, _ = run("validate", str(bundle))
+    assert "at most 500 characters" not in out
 
 
 def test_info_lists_every_csp_of_a_district_and_every_doubt(tmp_path):
@@ -357,8 +358,9 @@ def test_validate_warns_of_an_s13_6_factor_not_weighed(tmp_path, dropped):
     at = text.index(f'factor = "{dropped}"\nweighed = true')
     d.write_text(text[:at] + text[at:].replace("weighed = true", "weighed = false", 1))
     code, out, err = run("validate", str(bundle))
-    assert (code, out) == (0, f"{bundle}: ok\n")
-    (line,) = _without_made_up_codes(err)
+    assert (code, err) == (0, "")
+    line, ok = _without_made_up_codes(out)
+    assert ok == f"{bundle}: ok"
     assert line.startswith("warning: definition.toml: S13-6-FACTORS: ")
     assert f"({dropped}): s.13(6)(" in line
 

@@ -215,8 +215,10 @@ def test_svduty_partnership_names_the_default_partnership(tmp_path, monkeypatch)
     assert json.loads(out)["name"] == "warwickshire"
     # a variable naming no bundle is told as the variable, not as an option never given
     _refused_by_variable(monkeypatch, tmp_path, ["info"], ["classify", _sample_month()])
-    monkeypatch.setenv("SVDUTY_PARTNERSHIP", "  ")  # blank: the packaged default
-    assert json.loads(run("info", "--format", "json")[1])["name"] == "warwickshire"
+    monkeypatch.setenv("SVDUTY_PARTNERSHIP", "  ")  # blank: refused, not the default (contract45)
+    code, out, err = run("info", "--format", "json")
+    assert (code, out) == (1, "")
+    assert "SVDUTY_PARTNERSHIP: set but empty" in err
 
 
 def test_a_packaged_bundles_name_given_without_its_option_is_told_how(tmp_path, monkeypatch):

@@ -37,9 +37,9 @@ def test_validate_checks_the_local_folder_init_wrote(here: Path) -> None:
     assert _run("validate", "examplshire")[0] == 0
     with (here / "examplshire" / "bundle.toml").open("a", encoding="utf-8") as fh:
         fh.write("name = 5\n")  # a duplicate key: not valid TOML
-    code, _, err = _run("validate", "examplshire")
+    code, out, _ = _run("validate", "examplshire")
     assert code == 1
-    assert "not valid TOML" in err
+    assert "not valid TOML" in out
 
 
 def _local_warwickshire(here: Path) -> None:

@@ -185,7 +185,7 @@ def test_svduty_validate_names_a_factor_given_twice(tmp_path: Path):
     assert main(["validate", str(bundle)], stdout=out, stderr=err) == 1
     assert (
         "definition.toml: seriousness[4].factor: a factor given twice (first at "
-        "seriousness[0]) (got 'impact_on_victim')" in err.getvalue().splitlines()
+        "seriousness[0]) (got 'impact_on_victim')" in out.getvalue().splitlines()
     )
 
 

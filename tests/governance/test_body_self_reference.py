@@ -31,9 +31,9 @@ def test_validate_names_the_field(tmp_path: Path) -> None:
     old = 'chair = "north-warwickshire-borough-council"'
     assert old in text
     f.write_text(text.replace(old, 'chair = "north-warwickshire-csp-board"', 1))
-    err = io.StringIO()
-    assert main(["validate", str(bundle)], stdout=io.StringIO(), stderr=err) == 1
-    assert ".chair: expected another body's id" in err.getvalue()
+    out = io.StringIO()  # a bundle's findings are the command's output
+    assert main(["validate", str(bundle)], stdout=out, stderr=io.StringIO()) == 1
+    assert ".chair: expected another body's id" in out.getvalue()
 
 
 @pytest.mark.parametrize("field", ["chair", "host"])
@@ -61,7 +61,7 @@ def test_two_csps_naming_one_csp_area_is_an_error(tmp_path: Path) -> None:
     text = f.read_text(encoding="utf-8")
     assert 'area = "E22000319"' in text
     f.write_text(text.replace('area = "E22000319"', 'area = "E22000321"', 1))
-    err = io.StringIO()
-    assert main(["validate", str(bundle)], stdout=io.StringIO(), stderr=err) == 1
-    said = err.getvalue()
+    out = io.StringIO()
+    assert main(["validate", str(bundle)], stdout=out, stderr=io.StringIO()) == 1
+    said = out.getvalue()
     assert "GOV-CSP-COVERAGE: the community safety partnership area E22000321 is named by 2" in said

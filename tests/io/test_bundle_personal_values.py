@@ -56,8 +56,8 @@ def test_the_long_term_pillar_as_a_name_is_described_where_actions_name_it(tmp_p
     shutil.copytree(BUNDLE, bundle)
     f = bundle / "strategy.toml"
     f.write_text(f.read_text(encoding="utf-8").replace('id = "long_term"', f'id = "{PERSONAL}"', 1))
-    err = io.StringIO()
-    assert main(["validate", str(bundle)], stdout=io.StringIO(), stderr=err) == 1
+    err = io.StringIO()  # the findings, on standard output (named err before contract45)
+    assert main(["validate", str(bundle)], stdout=err, stderr=io.StringIO()) == 1
     assert "expected one of prevent, respond (and 1 id not shown)" in err.getvalue()
     assert "Jane" not in err.getvalue()
 
@@ -70,6 +70,6 @@ def test_the_bundles_own_ids_are_listed_underscores_and_all(tmp_path: Path) -> N
     text = f.read_text(encoding="utf-8")
     at = text.index('pillars = ["prevent"')
     f.write_text(text[:at] + text[at:].replace('"prevent"', '"longterm"', 1))
-    err = io.StringIO()
-    assert main(["validate", str(bundle)], stdout=io.StringIO(), stderr=err) == 1
+    err = io.StringIO()  # the findings, on standard output (named err before contract45)
+    assert main(["validate", str(bundle)], stdout=err, stderr=io.StringIO()) == 1
     assert "expected one of long_term, prevent, respond" in err.getvalue()

@@ -164,7 +164,7 @@ def test_the_cli_fails_and_names_the_field(bundle: Path):
         lambda d: d["bodies"][MEMBERS]["members"].__setitem__(0, "no-such-authority"),
     )
     err = io.StringIO()
-    assert main(["validate", str(bundle)], stdout=io.StringIO(), stderr=err) == 1
+    assert main(["validate", str(bundle)], stdout=err, stderr=io.StringIO()) == 1  # findings
     assert f"governance.toml: bodies[{MEMBERS}].members[0]: no authority" in err.getvalue()
 
 

@@ -109,7 +109,7 @@ def test_the_review_s_renamed_body_and_authority_fail_validate(bundle):
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(bundle)], stdout=out, stderr=err) == 1
     assert NAME not in out.getvalue() + err.getvalue()
-    lines = err.getvalue().splitlines()
+    lines = out.getvalue().splitlines()  # a bundle's findings are the command's output
     assert _line("authorities.toml", "authorities[1].id", NAME) in lines
     assert any(line.startswith("governance.toml: bodies[") for line in lines)
 

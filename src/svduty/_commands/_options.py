@@ -98,8 +98,11 @@ def _option(spec: object, option: str) -> str:
 def default_partnership() -> str:
     """The partnership to use when ``--partnership`` is not given.
 
-    ``SVDUTY_PARTNERSHIP`` when it is set (and not blank), else Warwickshire's packaged
-    bundle.
+    ``SVDUTY_PARTNERSHIP`` when it is set, else Warwickshire's packaged bundle. Set but
+    empty (or blank) it names no partnership, and loading it is refused
+    (:func:`_require_bundle`), as ``--partnership ""`` is and as git refuses an empty
+    ``GIT_DIR``: an empty variable is most often one a script meant to fill, and the
+    default would answer for another area.
 
     Example:
         >>> from unittest import mock
@@ -108,10 +111,10 @@ def default_partnership() -> str:
         'examplshire'
         >>> with mock.patch.dict(os.environ, {ENVIRONMENT: " "}):
         ...     default_partnership()
-        'warwickshire'
+        ''
     """
-    value = os.environ.get(ENVIRONMENT, "").strip()
-    return FromEnvironment(value) if value else DEFAULT_PARTNERSHIP
+    value = os.environ.get(ENVIRONMENT)
+    return DEFAULT_PARTNERSHIP if value is None else FromEnvironment(value.strip())
 
 
 DEFINITION_HELP = (
@@ -225,7 +228,23 @@ def _require_bundle(spec: str | Path, option: str) -> None:
         Traceback (most recent call last):
         ...
         svduty.errors.BundleError: ...: --partnership: not a bundle folder: no bundle.toml; ...
-    """
+        >>> _require_bundle(FromEnvironment(""), ENVIRONMENT)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.BundleError: SVDUTY_PARTNERSHIP: set but empty (an unset shell variable?); expected a packaged bundle's name or a bundle folder, or the variable unset (then: warwickshire)
+    """  # noqa: E501
+    if isinstance(spec, FromEnvironment) and not spec:
+        expected = (
+            "a packaged bundle's name or a bundle folder, or the variable unset (then: "
+            f"{DEFAULT_PARTNERSHIP})"
+        )
+        raise BundleError(
+            Problem(
+                field=ENVIRONMENT,
+                message="set but empty (an unset shell variable?)",
+                expected=expected,
+            )
+        )
     folder = Path(spec)
     missing = not os.path.exists(folder)  # (so is a name the system refuses: too long)
     if missing and option in ("--partnership", ENVIRONMENT, "PATH"):  # a typo, or not made

@@ -6,6 +6,10 @@ nothing else is wrong, the governance checks ``svduty governance --validate`` ru
 (:meth:`Partnership.validate_governance()
 <svduty.partnership.Partnership.validate_governance>`): a governance error is a problem
 (exit 1), a warning is printed but does not fail the bundle.
+
+The findings are the command's output, as ``svduty governance --validate`` writes its
+report: each problem and warning on standard output (``--format json``: the document
+alone), and one line on standard error when there are problems, saying how many.
 """
 
 from __future__ import annotations
@@ -166,8 +170,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> out = io.StringIO()
         >>> run(argparse.Namespace(path="examplshire", format="text"), out, io.StringIO())
         0
-        >>> out.getvalue()
-        'examplshire: ok\n'
+        >>> out.getvalue().splitlines()[-1]  # after the warnings (its codes are made up)
+        'examplshire: ok'
     """
     given = [p for p in (args.path, getattr(args, "partnership", None)) if p is not None]
     if not given and isinstance(default := default_partnership(), FromEnvironment):
@@ -194,14 +198,22 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         data = {"bundle": bundle, "ok": not problems, **listed}
         json.dump(versioned("validate", data), stdout, indent=2)
         stdout.write("\n")
-    elif not problems:
-        print(f"{printable(bundle)}: ok", file=stdout)
-    for p in sources_once(problems):  # JSON lists each citation of an unknown source
-        # no bundle to check is the command's error; a bundle's problems, its output
-        print(f"svduty validate: error: {p}" if empty else str(p), file=stderr)
-    if args.format != "json":
+    if empty is not None:  # no bundle to check: the command's error, on standard error
+        print(f"svduty validate: error: {problems[0]}", file=stderr)
+        return 1
+    if args.format != "json":  # a bundle's findings are the command's output (JSON lists
+        for p in sources_once(problems):  # each citation of an unknown source)
+            print(str(p), file=stdout)
         for p in warnings:
-            print(f"warning: {p}", file=stderr)
+            print(f"warning: {p}", file=stdout)
+        if not problems:
+            print(f"{printable(bundle)}: ok", file=stdout)
+    if problems:  # one line on standard error, as svduty governance --validate writes
+        print(
+            f"svduty validate: error: {len(sources_once(problems))} problem(s) in the bundle, "
+            "listed on standard output",
+            file=stderr,
+        )
     return 1 if problems else 0
 
 
@@ -220,10 +232,12 @@ def register(subparsers: Any) -> None:
         "completeness of every file and, when it has a governance.toml, the governance "
         "checks of 'svduty governance --validate' (national rules and the partnership's "
         "declared rules). Exit 0 if it is good; otherwise exit 1 and print one line per "
-        "problem to standard error, naming the file, the field path (for a governance "
-        "check, its rule) and what was expected (an unknown source once, with how many "
-        "citations name it). Funding figures that do not add up and "
-        "governance warnings are printed too ('warning: ...') but do not fail the bundle.",
+        "problem to standard output (and a count of them to standard error), naming the "
+        "file, the field path (for a governance check, its rule) and what was expected (an "
+        "unknown source once, with how many citations name it). Funding figures that do "
+        "not add up and governance warnings are printed too ('warning: ...', on "
+        "standard output) but do not fail the bundle; --format json writes one JSON "
+        "document alone to standard output.",
         epilog="exit status: 0 the bundle is good (warnings aside); 1 it has problems, or "
         "it cannot be checked (no such folder, no bundle.toml); " + EXIT_TAIL,
     )

@@ -18,7 +18,7 @@ from svduty._checked import checked_fields, checked_methods
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
 from svduty.errors import DataError, Problem, printable, shown
-from svduty.sources import Citation, Sources
+from svduty.sources import Sources
 
 if TYPE_CHECKING:
     from svduty.definitions._definition import Definition
@@ -43,43 +43,6 @@ _CONTRACT = (
 """The keys of a classification's JSON (:meth:`Classification.to_json`), in its order."""
 _BASES = ("facts", "offence_code", "category", "none")
 """What a classification may be based on (``basis``)."""
-
-
-def _reason_data(reason: Any) -> Any:
-    """A reason of the JSON contract as the converter reads one: its citation's keys only.
-
-    ``document`` is the source's title and ``url`` its link, unless the citation gave its
-    own (see :func:`_derived_url`); a null key is an absent one.
-    """
-    if not isinstance(reason, Mapping) or not isinstance(reason.get("citation"), Mapping):
-        return reason
-    given = {k: v for k, v in reason["citation"].items() if k != "document" and v is not None}
-    return {**reason, "citation": given}
-
-
-_CITATION_KEYS = ("source", "document", "provision", "url", "as_at", "confidence", "doubt")
-"""The keys of a reason's citation in the contract (:meth:`Citation.to_json` writes all)."""
-_NEVER_NULL = frozenset({"source", "document", "provision", "confidence"})
-
-
-def _citation_problems(reasons: Any) -> list[Problem]:
-    """The keys a reason's citation lacks, or holds as null where the contract never does.
-
-    The converter would fill them in (a ``confidence`` absent read as ``confirmed``, a
-    ``provision`` as none): a hostile-input review.
-    """
-    problems = []
-    for i, reason in enumerate(reasons if isinstance(reasons, list | tuple) else ()):
-        cited = reason.get("citation") if isinstance(reason, Mapping) else None
-        if not isinstance(cited, Mapping):
-            continue  # the converter names what is not a citation at all
-        for key in _CITATION_KEYS:
-            field = f"reasons[{i}].citation.{key}"
-            if key not in cited:
-                problems.append(Problem(field=field, expected="the key (the contract requires it)"))
-            elif cited[key] is None and key in _NEVER_NULL:
-                problems.append(Problem(field=field, expected="a value (the contract has one)"))
-    return problems
 
 
 def _rule_problems(c: Classification, given: Definition | None) -> list[Problem]:
@@ -114,24 +77,6 @@ def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
     if not isinstance(name, str) or not name.strip():
         raise DataError.single(None, "partnership", expected="the partnership's name")
     return {k: v for k, v in data.items() if k not in ("row", "partnership")}
-
-
-def _hinted(problem: Problem) -> Problem:
-    """``problem``, saying how to name a partnership's own source (``sources=``)."""
-    if not (problem.message or "").startswith("unknown source"):
-        return problem
-    expected = (
-        "the id of a national source, or pass sources= the catalogue that holds it "
-        "(a partnership's own: p.sources)"
-    )
-    return attrs.evolve(problem, expected=expected)
-
-
-def _derived_url(citation: Citation) -> Citation:
-    """The citation without an explicit ``url`` where it is the link its source gives."""
-    if citation.url is not None and citation.url == citation.source.link(citation.provision):
-        return attrs.evolve(citation, url=None)
-    return citation
 
 
 def _contract_problems(c: Classification, kinds: Any) -> list[Problem]:
@@ -306,6 +251,7 @@ class Classification:
             ...
             svduty.errors.DataError: violence: expected one of 'yes', 'no', 'undetermined' (got a string of 5 characters, not shown)
         """  # noqa: E501
+        from svduty._answer_contract import citation_problems, derived_url, hinted, reason_data
         from svduty.definitions._classification_contract import written_back_problems
         from svduty.definitions._unknown_keys import key_shown
         from svduty.io._converter import make_converter, structure
@@ -325,13 +271,13 @@ class Classification:
         if not isinstance(by_answer, Mapping):  # an empty list read as no answer missing
             expected = "a JSON object: each undetermined answer -> the facts it misses"
             raise DataError.single(None, "missing_by_answer", expected=expected)
-        cited = _citation_problems(data["reasons"])
+        cited = citation_problems(data["reasons"])
         if cited:
             raise DataError(cited)
         shaped = {
             **{k: data[k] for k in ("id", *ANSWERS, "kinds", "basis", "definition")},
             "missing": list(by_answer.items()),
-            "reasons": [_reason_data(r) for r in data["reasons"]]
+            "reasons": [reason_data(r) for r in data["reasons"]]
             if isinstance(data["reasons"], list | tuple)
             else data["reasons"],
         }
@@ -341,7 +287,7 @@ class Classification:
         except DataError as error:
             if sources is not None:
                 raise
-            raise type(error)([_hinted(p) for p in error.problems]) from None
+            raise type(error)([hinted(p) for p in error.problems]) from None
         if data["basis"] not in _BASES:
             raise DataError.single(None, "basis", expected="one of " + ", ".join(_BASES))
         missing = data["missing"]
@@ -351,7 +297,7 @@ class Classification:
         problems = _contract_problems(c, data["kinds"])
         if problems:
             raise DataError(problems)
-        reasons = tuple(attrs.evolve(r, citation=_derived_url(r.citation)) for r in c.reasons)
+        reasons = tuple(attrs.evolve(r, citation=derived_url(r.citation)) for r in c.reasons)
         c = attrs.evolve(c, reasons=reasons)
         problems = _rule_problems(c, definition)
         if not problems:

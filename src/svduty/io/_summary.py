@@ -29,7 +29,9 @@ from svduty.io._summary_counts import (
     _count,
     _flattened,
     _placed_nowhere,
+    besides,
     count_missing,
+    in_every_group,
     named_not_coded,
     parts_checked,
     placed_nowhere_given,
@@ -173,6 +175,8 @@ class Summary:
         :class:`~svduty.io.BoundedCounts`; ``null`` for incident files), and the warnings
         that need the files and the partnership, not the rows alone:
         ``MONTH-OUTSIDE-PERIOD``, ``FORCE-AREA-ELSEWHERE`` and ``FILES-OVERLAP``.
+        ``undetermined_missing_in_every_group`` names, for each column of
+        ``undetermined_by_missing``, the facts all its groups name (said once in the text).
 
         Example:
             >>> sorted(Summary(rows_in=0, rows_out=0, rejected=0).to_json())[:3]
@@ -195,6 +199,9 @@ class Summary:
             "verdicts": {k: dict(sorted(v.items())) for k, v in sorted(self.verdicts.items())},
             "undetermined_by_missing": {
                 k: dict(sorted(v.items())) for k, v in sorted(self.undetermined_by_missing.items())
+            },
+            "undetermined_missing_in_every_group": {
+                k: list(in_every_group(v)) for k, v in sorted(self.undetermined_by_missing.items())
             },
             "kinds": dict(sorted(self.kinds.items())),
             "warnings": dict(sorted(self.warnings.items())),
@@ -250,6 +257,12 @@ class Summary:
         for column, counts in self.verdicts.items():
             block(column, counts)
         for column, counts in self.undetermined_by_missing.items():
+            common = in_every_group(counts)  # police.uk rows: the facts they never carry
+            if common and len(counts) > 1:
+                rest = {k or "(none other)": v for k, v in besides(counts, common).items()}
+                head = f"{column} undetermined: every row misses {', '.join(common)}; by the "
+                block(head + "other facts missing", rest)
+                continue
             named = {k or "(no fact: the law's doubt)": v for k, v in counts.items()}
             block(f"{column} undetermined, by the facts missing", named)
         block("kinds (a row may be of several kinds, or of none)", self.kinds)

@@ -183,3 +183,39 @@ def parts_checked(
                     ),
                 )
             )
+
+
+def in_every_group(counts: Mapping[str, int]) -> tuple[str, ...]:
+    """The facts every group of an ``undetermined_by_missing`` column names, in order.
+
+    A group's key is its facts in alphabetical order joined by ``", "`` (``""``: none, the
+    law's doubt). police.uk rows never carry most facts, so every group names them: said
+    once, the groups differ by the rest.
+
+    Example:
+        >>> in_every_group({"a, b, c": 3, "a, c": 2})
+        ('a', 'c')
+        >>> in_every_group({"a": 3, "": 1}), in_every_group({})
+        ((), ())
+    """
+    groups = [set(key.split(", ")) if key else set() for key in counts]
+    if not groups:
+        return ()
+    return tuple(sorted(set.intersection(*groups)))
+
+
+def besides(counts: Mapping[str, int], common: tuple[str, ...]) -> dict[str, int]:
+    """Each group's count by the facts it names besides ``common`` (``""``: none other).
+
+    The groups stay apart (each holds ``common``: the rest tells them apart), so the
+    counts sum to the same whole.
+
+    Example:
+        >>> besides({"a, b, c": 3, "a, c": 2}, ("a", "c"))
+        {'b': 3, '': 2}
+    """
+    drop = set(common)
+    return {
+        ", ".join(f for f in key.split(", ") if f not in drop) if key else "": n
+        for key, n in counts.items()
+    }
