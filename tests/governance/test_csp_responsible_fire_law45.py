@@ -6,12 +6,12 @@ authority constituted by a scheme under section 2 of the Fire and Rescue Service
 a scheme to which section 4 of that Act applies; a fire and rescue authority created by an
 order under section 4A of that Act; a metropolitan county fire and civil defence authority;
 or the London Fire Commissioner" (revised text, legalize-dev/legalize-uk
-``uk/ukpga-1998-37.md``). The Greater Manchester Combined Authority, the fire and rescue
-authority since 8 May 2017 by an order under Part 6 of LDEDCA 2009 (SI 2017/469 art 3), is
-none of these by the words; whether the order's transfer of functions makes it one was not
-settled. Before, svduty said it is one, confidently: an error where a board cited to s.5(1)
-dropped or lacked it. Now the finding says "not known", a warning citing s.5(1)(d)
-unconfirmed with the doubt; the police and the council stay errors.
+``uk/ukpga-1998-37.md``). law45 read the Greater Manchester Combined Authority as none of
+these and made it "not known"; recheck45b found that the order making it the fire and rescue
+authority modifies s.5(5) for it (SI 2017/469 Sch 2 para 4(2)), so it is an error again
+(``test_csp_responsible_fire_recheck45b.py``). Here: the police and the council stay errors,
+and only a record of the two combined-authority fire areas from the day of transfer names
+an order.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import svduty
 from svduty.authorities import Authority, AuthorityCategory
 from svduty.findings import Finding, Severity
 from svduty.governance import ChangeBody, Scenario
-from svduty.governance._responsible_parts import transferred_by
+from svduty.governance._responsible_parts import modified_by
 from svduty.partnership import Partnership
 from svduty.periods import Period
 from svduty.sources import Confidence, cite
@@ -76,21 +76,6 @@ def test_the_fixture_stands_with_no_finding(manchester: Partnership) -> None:
     assert [f for f in v.findings if f.rule == RULE] == []
 
 
-def test_dropping_the_combined_authority_is_not_known_not_an_error(
-    manchester: Partnership,
-) -> None:
-    (f,) = lost(manchester, FIRE)
-    assert f.severity is Severity.WARNING
-    assert f.message.startswith("not known: whether ")
-    assert "SI 2017/469 art 3" in f.message
-    assert "none of those s.5(5) names" in f.message
-    (s5,) = [c for c in f.citations if c.source.id == "cda-1998" and c.provision != "s.5(1)"]
-    assert s5.provision == "s.5(1)(d)"
-    assert s5.confidence is Confidence.UNCONFIRMED
-    assert s5.doubt is not None
-    assert "Part 6" in s5.doubt
-
-
 @pytest.mark.parametrize("member", ["greater-manchester-police", "manchester-council"])
 def test_the_police_and_the_council_stay_errors(manchester: Partnership, member: str) -> None:
     (f,) = lost(manchester, member)
@@ -99,22 +84,13 @@ def test_the_police_and_the_council_stay_errors(manchester: Partnership, member:
     assert s5.confidence is Confidence.CONFIRMED
 
 
-def test_a_board_lacking_the_combined_authority_is_not_known(tmp_path: Path) -> None:
-    p = _bundle(tmp_path / "mcr", [m for m in MEMBERS if m != FIRE])
-    found = [f for f in p.validate_governance(on="2025-01-01").findings if f.rule == RULE]
-    (f,) = found
-    assert f.subjects[:2] == (CSP, FIRE)
-    assert f.severity is Severity.WARNING
-    assert f.message.startswith("not known: whether ")
-    assert "SI 2017/469 art 3" in f.message
-
-
 @given(
     area=st.sampled_from(["E31000040", "E31000027", "E31000046", "W25000003"]),
     start=st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2030, 12, 31)),
 )
-def test_only_a_record_from_the_transfer_on_is_in_doubt(area: str, start: dt.date) -> None:
-    """The order is named exactly for a record of the two areas from the day of transfer."""
+def test_only_a_record_from_the_transfer_on_names_the_order(area: str, start: dt.date) -> None:
+    """The order's modification is named exactly for a record of the two areas from the day
+    of transfer."""
     a = Authority(
         "f",
         "F",
@@ -124,6 +100,9 @@ def test_only_a_record_from_the_transfer_on_is_in_doubt(area: str, start: dt.dat
         valid=Period(start.isoformat()),
     )
     day = {"E31000040": dt.date(2017, 5, 8), "E31000027": dt.date(2024, 5, 7)}.get(area)
-    assert (transferred_by(a) is not None) == (day is not None and start >= day)
+    named = modified_by(a)
+    assert (named is not None) == (day is not None and start >= day)
+    if named is not None:  # the order's modification of s.5(5), confirmed: no doubt
+        assert named[0].confidence is Confidence.CONFIRMED
     council = attrs.evolve(a, category=AuthorityCategory.COUNTY_COUNCIL)
-    assert transferred_by(council) is None
+    assert modified_by(council) is None

@@ -35,7 +35,8 @@ council that is the fire and rescue authority is a responsible authority as the 
 (s.5(1)(a)), not under s.5(1)(d), whose "fire and rescue authority" s.5(5) defines as a
 combined (FRSA 2004 s.2 or s.4), s.4A or metropolitan authority or the London Fire
 Commissioner; a combined authority made the fire and rescue authority by an order under
-LDEDCA 2009 Part 6 is none by those words: "not known", a warning (``_responsible_parts``).
+LDEDCA 2009 Part 6 is one as each such order modifies s.5(5) for it (SI 2017/469 Sch 2 para
+4(2), SI 2023/1432 Sch 7 para 4(2)), which the finding cites (``_responsible_parts``).
 
 And :func:`responsible_missing` reports, whether or not a scenario ran, each recorded
 responsible authority for its areas that a partnership whose members are cited to the law
@@ -66,10 +67,10 @@ from svduty.findings import Finding, Severity
 from svduty.governance._changes import Change, Merge
 from svduty.governance._model import Body, BodyKind
 from svduty.governance._reorganise import Reorganised, TransferFunctions
-from svduty.governance._responsible_parts import fire_doubt, found, need_not_seat, transferred_by
+from svduty.governance._responsible_parts import as_modified, found, modified_by, need_not_seat
 from svduty.governance._rules import GOVERNANCE_RULES
 from svduty.periods import date
-from svduty.sources import Citation, Confidence, SourceKind, cite
+from svduty.sources import Citation, SourceKind, cite
 
 if TYPE_CHECKING:
     from svduty.authorities import Authorities
@@ -149,11 +150,9 @@ def _source(cited: Citation) -> str:
     return f"{cited.source.id} {cited.provision}".rstrip()
 
 
-def _cda(provision: str, order: str | None) -> Citation:
-    """The s.5(1) paragraph cited, unconfirmed where the body is a combined authority."""
-    if order is None:
-        return cite("cda-1998", provision)
-    return cite("cda-1998", provision, confidence=Confidence.UNCONFIRMED, doubt=fire_doubt(order))
+def _cda(provision: str, order: tuple[Citation, str] | None) -> list[Citation]:
+    """The s.5(1) paragraph cited, and the order's modification of s.5(5) where one names it."""
+    return [cite("cda-1998", provision), *([order[0]] if order else [])]
 
 
 _CONDITIONAL = frozenset({_C.PROVIDER_OF_PROBATION_SERVICES})
@@ -295,7 +294,7 @@ def responsible_lost(
                         nations=_nations(areas, after),
                         category=category,
                         body=body,
-                        order=transferred_by(auths.get(m)),
+                        order=modified_by(auths.get(m)),
                     )
                 )
     return tuple(out)
@@ -339,7 +338,7 @@ def responsible_missing(
         if board.kind is not BodyKind.COMMUNITY_SAFETY_PARTNERSHIP or cited.source.kind not in _LAW:
             continue
         seated = {_root(auths, ids, m) for m in board.members if m in ids}
-        lacking: dict[str, tuple[_C, str | None, list[str]]] = {}
+        lacking: dict[str, tuple[_C, tuple[Citation, str] | None, list[str]]] = {}
         for lga in dict.fromkeys(after.replaced.get(d, d) for d in board.districts):
             for record in _joined(auths, lga, on, after):
                 body, category = _as_responsible(auths, ids, record)
@@ -348,7 +347,7 @@ def responsible_missing(
                 if on is None and auths.get(record).valid.end is not None:
                     continue  # its record ends: whether it still is one is not known
                 if (board.id, body) not in done:
-                    order = transferred_by(auths.get(record))
+                    order = modified_by(auths.get(record))
                     lacking.setdefault(body, (category, order, []))[2].append(lga)
         for body, (category, order, areas) in lacking.items():
             lgas = tuple(dict.fromkeys(areas))
@@ -375,26 +374,24 @@ def _standing(
     areas: tuple[str, ...],
     nations: Sequence[str],
     category: AuthorityCategory,
-    order: str | None = None,
+    order: tuple[Citation, str] | None = None,
 ) -> Finding:
-    """The finding for a responsible authority a partnership cited to the law does not list."""
+    """The finding for a responsible authority a partnership cited to the law does not list.
+
+    ``order``: the order's modification of s.5(5) that names it, cited (a combined authority
+    as fire and rescue authority, :func:`~svduty.governance._responsible_parts.modified_by`).
+    """
     provision, words = RESPONSIBLE_AUTHORITY[category]
     who, csp = named(body, "an id"), named(board.id, "an id")
     where = ", ".join(named(a, "an id") for a in areas)
     cited = board.members_citation or board.citation
     regs, group = _strategy_group(nations)
-    cites: list[Citation] = [rule, _cda(provision, order), cited, *regs]
+    cites: list[Citation] = [rule, *_cda(provision, order), cited, *regs]
     reg = need_not_seat(group)
-    statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
+    modified = as_modified(order[1] if order else None)
+    statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r}{modified})"
     record = f"{csp}'s members, which the record cites to {_source(cited)},"
-    if order is not None:
-        severity = Severity.WARNING
-        message = (
-            f"not known: whether {who}, recorded as the fire and rescue authority for {where}, "
-            f"is a responsible authority there by {statute}: {fire_doubt(order)}; {record} do "
-            f"not list it{reg}; if it is one, add it to the members"
-        )
-    elif category in _CONDITIONAL:
+    if category in _CONDITIONAL:
         severity = Severity.WARNING
         message = (
             f"not known: whether {who}, recorded as a provider of probation services for "
@@ -439,12 +436,12 @@ def _finding(
     nations: Sequence[str],
     category: AuthorityCategory,
     body: str,
-    order: str | None = None,
+    order: tuple[Citation, str] | None = None,
 ) -> Finding:
     """The finding for one responsible authority a partnership loses.
 
-    ``order``: the order that made it a combined authority as fire and rescue authority
-    (:func:`~svduty.governance._responsible_parts.transferred_by`): then not known.
+    ``order``: the order's modification of s.5(5) that names it, cited (a combined authority
+    as fire and rescue authority, :func:`~svduty.governance._responsible_parts.modified_by`).
     """
     provision, words = RESPONSIBLE_AUTHORITY[category]
     who, csp = named(member, "an id"), named(now.id, "an id")
@@ -452,19 +449,13 @@ def _finding(
         who = f"{who} (a record of {named(body, 'an id')}, the council)"
     where = ", ".join(named(a, "an id") for a in areas)
     regs, group = _strategy_group(nations)
-    cites: list[Citation] = [rule, _cda(provision, order), *regs]
+    cites: list[Citation] = [rule, *_cda(provision, order), *regs]
     reg = need_not_seat(group)
     cited = was.members_citation or was.citation  # the record as it was before the change
     law = cited.source.kind in _LAW
-    statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r})"
-    if order is not None:
-        severity = Severity.WARNING
-        message = (
-            f"not known: whether {who}, which {csp} no longer lists after the scenario, is a "
-            f"responsible authority for {where} by {statute}: {fire_doubt(order)}; if it is, "
-            f"no change to a board can make it stop being one{reg}"
-        )
-    elif category in _CONDITIONAL:
+    modified = as_modified(order[1] if order else None)
+    statute = f"s.5(1) of the Crime and Disorder Act 1998 ({provision}: {words!r}{modified})"
+    if category in _CONDITIONAL:
         severity = Severity.WARNING
         message = (
             f"not known: whether {who}, which {csp} no longer lists after the scenario, is a "

@@ -1,4 +1,4 @@
-"""Parts of ``GOV-CSP-RESPONSIBLE``: the finding's form, and the fire authorities s.5(5) may miss.
+"""Parts of ``GOV-CSP-RESPONSIBLE``: the finding's form, and the fire authorities s.5(5) names.
 
 The Crime and Disorder Act 1998 s.5(1)(d) makes "every fire and rescue authority any part
 of whose area so lies" a responsible authority, and s.5(5) says what that is: "a fire and
@@ -12,18 +12,18 @@ the North Wales and Mid and West Wales ones seen by name only), schemes to which
 s.4 applies ("(3) The combined authority constituted by a scheme to which this section
 applies is the fire and rescue authority for the area for which it is constituted").
 
-A combined authority to which an order under Part 6 of the Local Democracy, Economic
-Development and Construction Act 2009 transferred a fire and rescue authority's functions
-(FRSA 2004 s.1(5)(a)) is none of the four by their words: the Greater Manchester Combined
-Authority from 8 May 2017 (SI 2017/469 art 3, the functions of the metropolitan county
-authority it replaced) and the York and North Yorkshire Combined Authority from 7 May 2024
-(SI 2023/1432 art 41: "(1) The functions of the FRA that are exercisable in relation to the
-Area are to be functions of the Combined Authority. (2) The Combined Authority is the fire
-and rescue authority for the Area for the purposes of the 2004 Act."). Whether the transfer
-of functions carries the former authority's place among the responsible authorities was not
-settled (the orders were not read in full, nor whether they modify s.5): so
-:func:`transferred_by` names the order, and the finding about such a body is ``not known``,
-a warning with the doubt stated, not an error.
+A combined authority made the fire and rescue authority by an order under Part 6 of the
+Local Democracy, Economic Development and Construction Act 2009 is none of the four by their
+words, but each such order modifies s.5(5) for it, in the same form: the Greater Manchester
+Combined Authority from 8 May 2017 (SI 2017/469 art 3; art 14 and Sch 2 para 4(2): "In the
+definition of "fire and rescue authority" in section 5(5) (authorities responsible for
+strategies), the reference in paragraph (b) to a "metropolitan county fire and rescue
+authority" is to apply as if it included a reference to "the GMCA as a fire and rescue
+authority"") and the York and North Yorkshire Combined Authority from 7 May 2024 (SI
+2023/1432 art 41(1), (2); art 46(2) and Sch 7 para 4(2), the same words with "the Combined
+Authority as a fire and rescue authority"). Each is a responsible authority under
+s.5(1)(d): :func:`modified_by` gives the modification a finding about it cites (law45 had
+made these "not known"; recheck45b read the orders).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import pendulum
 
 from svduty.authorities import AuthorityCategory
 from svduty.findings import Finding, Severity
+from svduty.sources import cite
 
 if TYPE_CHECKING:
     from svduty.authorities import Authority
@@ -42,26 +43,23 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
-_TRANSFERRED: dict[str, tuple[pendulum.Date, str]] = {
-    "E31000040": (
-        pendulum.Date(2017, 5, 8),
-        "SI 2017/469 art 3 (the Greater Manchester Combined Authority)",
-    ),
-    "E31000027": (
-        pendulum.Date(2024, 5, 7),
-        "SI 2023/1432 art 41 (the York and North Yorkshire Combined Authority)",
-    ),
+_MODIFIED: dict[str, tuple[pendulum.Date, str, str, str]] = {
+    "E31000040": (pendulum.Date(2017, 5, 8), "si-2017-469", "Sch 2 para 4(2)", "SI 2017/469"),
+    "E31000027": (pendulum.Date(2024, 5, 7), "si-2023-1432", "Sch 7 para 4(2)", "SI 2023/1432"),
 }
 """The fire and rescue areas (ONS codes) whose fire and rescue authority became a combined
-authority by an order under LDEDCA 2009 Part 6: the day and the order."""
+authority by an order under LDEDCA 2009 Part 6: the day it took over, the order (a source
+in the catalogue), its provision modifying CDA 1998 s.5(5), and the order as a finding
+names it."""
 
 
-def transferred_by(authority: Authority) -> str | None:
-    """The order that made a recorded fire and rescue authority a combined authority, if any.
+def modified_by(authority: Authority) -> tuple[Citation, str] | None:
+    """The modification of s.5(5) that names a recorded fire and rescue authority, if any.
 
     A record of the fire and rescue authority for one of those areas whose period begins on
     or after the day the combined authority took over (an earlier record is of the body it
-    replaced, within s.5(5)).
+    replaced, within s.5(5) by its words): the order's provision, cited, and how a finding
+    names it.
 
     Example:
         >>> from svduty.authorities import Authority, AuthorityCategory
@@ -70,38 +68,38 @@ def transferred_by(authority: Authority) -> str | None:
         >>> c = cite("pcsc-act-2022", "Sch 1")
         >>> gm = Authority("gm", "GMCA", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
         ...                ("E31000040",), c, valid=Period("2023-01-31"))
-        >>> transferred_by(gm)
-        'SI 2017/469 art 3 (the Greater Manchester Combined Authority)'
+        >>> order, named = modified_by(gm)
+        >>> order.source.id, order.provision, named
+        ('si-2017-469', 'Sch 2 para 4(2)', 'SI 2017/469 Sch 2 para 4(2)')
         >>> pfcc = Authority("ny", "PFCC", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
         ...                  ("E31000027",), c, valid=Period("2023-01-31", "2024-05-07"))
-        >>> transferred_by(pfcc) is None
+        >>> modified_by(pfcc) is None
         True
     """
     if authority.category is not AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY:
         return None
     for area in authority.areas:
-        if area in _TRANSFERRED and authority.valid.start >= _TRANSFERRED[area][0]:
-            return _TRANSFERRED[area][1]
+        if area in _MODIFIED and authority.valid.start >= _MODIFIED[area][0]:
+            _, source, provision, order = _MODIFIED[area]
+            return cite(source, provision), f"{order} {provision}"
     return None
 
 
-def fire_doubt(order: str) -> str:
-    """The doubt a finding about a combined authority as fire and rescue authority states.
+def as_modified(order: str | None) -> str:
+    """The clause a finding adds where s.5(5) names the body only as an order modifies it.
 
     Example:
-        >>> fire_doubt("SI 2017/469 art 3")[:40]
-        'a combined authority that is the fire an'
+        >>> as_modified("SI 2017/469 Sch 2 para 4(2)")[:52]
+        ', s.5(5) as modified by SI 2017/469 Sch 2 para 4(2) '
+        >>> as_modified(None)
+        ''
     """
+    if order is None:
+        return ""
     return (
-        "a combined authority that is the fire and rescue authority by an order under Part 6 "
-        f"of the Local Democracy, Economic Development and Construction Act 2009 ({order}) is "
-        "none of those s.5(5) names ('a fire and rescue authority constituted by a scheme "
-        "under section 2 of the Fire and Rescue Services Act 2004 or a scheme to which "
-        "section 4 of that Act applies; a fire and rescue authority created by an order under "
-        "section 4A of that Act; a metropolitan county fire and civil defence authority; or "
-        "the London Fire Commissioner'); whether the order's transfer of the former "
-        "authority's functions makes it a responsible authority under s.5(1)(d) is not "
-        "settled here (the order not read in full)"
+        f", s.5(5) as modified by {order} (its reference to a 'metropolitan county fire and "
+        "rescue authority' 'is to apply as if it included' the combined authority as fire "
+        "and rescue authority)"
     )
 
 
