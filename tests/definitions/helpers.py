@@ -25,6 +25,7 @@ BOOL_FIELDS = (
     "same_household",
     "intended_for_injury",
     "care_and_support_needs",
+    "aware_before_pilot_end",
 )
 STR_FIELDS = (
     "id",
@@ -87,8 +88,10 @@ PILOT_KNIFE_HOMICIDE: dict[str, Any] = {  # a qualifying homicide in the pilot (
     "date": "2023-06-01",
     "date_of_death": "2023-06-01",
     "review_information": True,
+    "aware_before_pilot_end": True,
 }
-"""A knife homicide of June 2023 in Birmingham: an offensive weapons homicide review is due."""
+"""A knife homicide of June 2023 in Birmingham: an offensive weapons homicide review is due
+(a review partner aware of it before the pilot period ended, SI 2023/227 reg 4(1))."""
 
 
 Rejections = dict[int, list[tuple[str | None, str]]]

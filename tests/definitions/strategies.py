@@ -85,6 +85,7 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "victim_age_at_death": st.sampled_from([15, 16, 17, 18, 19, 40]),
     "intended_for_injury": st.booleans(),
     "care_and_support_needs": st.booleans(),
+    "aware_before_pilot_end": st.booleans(),
 }
 
 

@@ -81,6 +81,7 @@ DECIDING: dict[str, dict[str, tuple[str, ...]]] = {
             "OWHR-S26-3",
             "OWHR-PILOT-AREA-OUTSIDE",
             "OWHR-PILOT-DATE-OUTSIDE",
+            "OWHR-PILOT-REG4-LAPSED",
         ),
     },
 }

@@ -6,7 +6,8 @@ review partner was aware": reg 4(1)(a) reads "started and was not discontinued",
 4(1)(b) holds only where "the circumstances specified in paragraph (2) were not met" (the
 partner knew s.26 excluded the death, or notified the Secretary of State of no duty and
 "did not give subsequent notification that they were under that duty"). Nor did it say
-that svduty, having no fact for when a partner became aware, answers as if in time.
+that svduty, having no fact for when a partner became aware, answered as if in time; since
+owhr45 the fact is ``aware_before_pilot_end`` and the reason names it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def test_the_reason_states_reg_4_whole_and_what_svduty_reads_into_it() -> None:
     assert "'for the pilot period' (reg 3(1))" in reason.says
     assert "started and was not discontinued" in reason.says
     assert "reg 4(1), (2)" in reason.says
-    assert "answers as if a review partner was aware in time" in reason.says
+    assert "aware_before_pilot_end says whether it was" in reason.says
     assert reason.citation is not None
     assert "reg 4" in reason.citation.provision
 

@@ -39,6 +39,7 @@ QUALIFYING = {
     "intentional": True,
     "review_information": True,
     "place_of_death": "E08000025",
+    "aware_before_pilot_end": True,  # SI 2023/227 reg 4(1): these tests are of the date
 }
 # a pilot lengthened past its doubtful end (a review: the doubt's end was read as the
 # period's, so a death in the longer period was a "no" a date of death turned to "yes")

@@ -330,6 +330,7 @@ def test_classify_table_date_columns():
             "intentional": [True],
             "review_information": [True],
             "place_of_death": ["E08000025"],
+            "aware_before_pilot_end": [True],
         }
     )
     assert classify_table(t).column("homicide_review").to_pylist() == ["undetermined"]

@@ -91,6 +91,7 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "victim_age_at_death": st.integers(0, 130),
     "intended_for_injury": st.booleans(),
     "care_and_support_needs": st.booleans(),
+    "aware_before_pilot_end": st.booleans(),
 }
 
 

@@ -5,7 +5,8 @@ The readers' fields are ``Incident``'s (one list): a JSON Lines line, a CSV row 
 ``Incident.from_json`` and ``classify`` classify them alone, row for row, the homicide
 review fields (``other_reviews``, ``place_of_death``, ``review_information``,
 ``pilot_partner``, ``date_of_death``, ``made_or_adapted``, ``same_household``,
-``victim_age_at_death``, ``intended_for_injury``, ``care_and_support_needs``) too.
+``victim_age_at_death``, ``intended_for_injury``, ``care_and_support_needs``,
+``aware_before_pilot_end``) too.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ NEW = (
     "victim_age_at_death",
     "intended_for_injury",
     "care_and_support_needs",
+    "aware_before_pilot_end",
 )
 PIPE = default_pipeline()
 RESOLVE = svduty.warwickshire().geography.district_code_of
@@ -177,6 +179,7 @@ def test_the_homicide_review_is_settled_through_classify_as_explain_settles_it(
         "other_reviews": [],
         "same_household": False,
         "care_and_support_needs": False,
+        "aware_before_pilot_end": True,
     }
     f = tmp_path / "in.jsonl"
     f.write_text(json.dumps(record) + "\n")
@@ -214,6 +217,7 @@ def test_the_homicide_review_is_settled_through_classify_as_explain_settles_it(
         ("review_information", 1, "review_information: expected true or false"),
         ("same_household", "no", "same_household: expected true or false"),
         ("care_and_support_needs", 0, "care_and_support_needs: expected true or false"),
+        ("aware_before_pilot_end", "no", "aware_before_pilot_end: expected true or false"),
         ("victim_age_at_death", 131, "victim_age_at_death: expected a whole number"),
     ],
 )

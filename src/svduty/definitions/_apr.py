@@ -30,6 +30,16 @@ as none known: the facts imply one may be required. A list, once given, decides.
 is never the victim of a qualifying homicide (s.24(6)(a)), so reg 4's child practice
 reviews do not bear on the answer.
 
+"Within the area of the Board" (reg 4(3), (4)) is where the abuse or neglect is known or
+suspected, not where the adult died or lived (owhr45). svduty leaves the review open only
+for a death in Wales (:data:`NEEDS_IN_WALES`) not because the place of death is the test
+but because only there can it bear: a death in England of an adult with needs is settled
+by s.26(1)(c) (Care Act 2014 s.44(4)), and one elsewhere by s.24(1)(b). A victim injured
+in England who died in Wales is left open too (neglect may be known in Wales). With
+``care_and_support_needs`` false the needs do not rule a review out (reg 2's "adults" are
+those "who are, or may be, affected by the exercise of a Board's functions"): only a
+given list, or the ``no-other-reviews`` presumption, does.
+
 Example:
     >>> from svduty.definitions._expr import ScalarEnv
     >>> cardiff = {"care_and_support_needs": True, "country": "Wales"}
@@ -59,7 +69,8 @@ _CARE = "care_and_support_needs"
 _LISTED = "welsh_safeguarding_review"
 
 NEEDS_IN_WALES = All(IsTrue(_CARE), DiedIn(WALES))
-"""The case involves an adult with needs for care and support, and the death was in Wales."""
+"""The case involves an adult with needs for care and support, and the death was in Wales
+(where a Welsh board's review can bear on the answer; not reg 4's test of the area)."""
 # where the presumption reads the absent fact as "no adult with needs known", it reads it
 # so here too (as for a safeguarding adults review); a given list decides (Has is its
 # value), an absent one is what the facts leave open (Has names it, presumption or none)

@@ -99,6 +99,7 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "victim_age_at_death",
     "intended_for_injury",
     "care_and_support_needs",
+    "aware_before_pilot_end",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 

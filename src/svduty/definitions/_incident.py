@@ -31,6 +31,15 @@ from svduty.definitions._field_values import enum_value as _enum
 from svduty.definitions._field_values import plain as _plain
 from svduty.definitions._knowledge import conflicts
 from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
+from svduty.definitions._review_values import (
+    aware_before_pilot_end_value,
+    care_and_support_needs_value,
+    intended_for_injury_value,
+    made_or_adapted_value,
+    pilot_partner_value,
+    review_information_value,
+    same_household_value,
+)
 from svduty.definitions._spelling import incident_id
 from svduty.definitions._unknown_keys import unknown_field
 from svduty.definitions._vocab import (
@@ -190,36 +199,12 @@ def _place_of_death(v: str | None) -> str | None:
     return _gss("place_of_death", v)
 
 
-def _review_information(v: bool | None) -> bool | None:
-    return _bool("review_information", v)
-
-
-def _pilot_partner(v: bool | None) -> bool | None:
-    return _bool("pilot_partner", v)
-
-
-def _made_or_adapted(v: bool | None) -> bool | None:
-    return _bool("made_or_adapted", v)
-
-
 def _schedule_3_offence(v: bool | None) -> bool | None:
     return _bool("schedule_3_offence", v)
 
 
-def _same_household(v: bool | None) -> bool | None:
-    return _bool("same_household", v)
-
-
 def _victim_age_at_death(v: int | None) -> int | None:
     return _age("victim_age_at_death", v)
-
-
-def _intended_for_injury(v: bool | None) -> bool | None:
-    return _bool("intended_for_injury", v)
-
-
-def _care_and_support_needs(v: bool | None) -> bool | None:
-    return _bool("care_and_support_needs", v)
 
 
 def _id(v: str | int | None) -> str | None:
@@ -341,6 +326,12 @@ class Incident:
             names one with ``false`` here, is a conflict. Not known: leave it out (the
             ``no-other-reviews`` presumption reads it as none known, list or no list, and
             says so; a definition with no presumptions names it among the missing).
+        aware_before_pilot_end: Whether, before the homicide review pilot period ended,
+            a review of the death had started (not discontinued) or a review partner was
+            aware of qualifying circumstances (PCSC Act 2022 s.27(7)) without knowing that
+            s.26 excluded it or notifying the Secretary of State of no duty (SI 2023/227
+            reg 4(1), (2)): only then does the duty continue after the period. ``false``:
+            no review is required; not known: leave it out (undetermined, naming it).
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -376,16 +367,21 @@ class Incident:
     country: Country | None = attrs.field(default=None, converter=_country)
     other_reviews: frozenset[OtherReview] | None = attrs.field(default=None, converter=_reviews)
     place_of_death: str | None = attrs.field(default=None, converter=_place_of_death)
-    review_information: bool | None = attrs.field(default=None, converter=_review_information)
-    pilot_partner: bool | None = attrs.field(default=None, converter=_pilot_partner)
+    review_information: bool | None = attrs.field(default=None, converter=review_information_value)
+    pilot_partner: bool | None = attrs.field(default=None, converter=pilot_partner_value)
     date_of_death: str | None = attrs.field(default=None, converter=_date_of_death)
-    made_or_adapted: bool | None = attrs.field(default=None, converter=_made_or_adapted)
+    made_or_adapted: bool | None = attrs.field(default=None, converter=made_or_adapted_value)
     schedule_3_offence: bool | None = attrs.field(default=None, converter=_schedule_3_offence)
-    same_household: bool | None = attrs.field(default=None, converter=_same_household)
+    same_household: bool | None = attrs.field(default=None, converter=same_household_value)
     victim_age_at_death: int | None = attrs.field(default=None, converter=_victim_age_at_death)
-    intended_for_injury: bool | None = attrs.field(default=None, converter=_intended_for_injury)
+    intended_for_injury: bool | None = attrs.field(
+        default=None, converter=intended_for_injury_value
+    )
     care_and_support_needs: bool | None = attrs.field(
-        default=None, converter=_care_and_support_needs
+        default=None, converter=care_and_support_needs_value
+    )
+    aware_before_pilot_end: bool | None = attrs.field(
+        default=None, converter=aware_before_pilot_end_value
     )
 
     def __attrs_post_init__(self) -> None:

@@ -6,7 +6,9 @@ occurred in England or Wales (s.24(1)(b)), a review partner holds or is likely t
 relevant information (s.24(1)(c), the condition the OWHR Regulations 2022 add), a pilot
 partner is one of the relevant review partners for the place of death (s.25, s.34 and
 SI 2023/227), the death fell in the pilot period (a "relevant death", reg 1(2): dated by
-the date of death, which the incident's date bounds only from below), and no other review
+the date of death, which the incident's date bounds only from below; the period having
+ended, a death of which a review had started or a review partner was aware before its
+end, reg 4(1), ``aware_before_pilot_end``), and no other review
 takes precedence (s.26). Each is a fact of the incident; an unknown one leaves the answer
 undetermined, naming it. A death caused by a person receiving mental health services,
 investigated under NHS arrangements (``other_reviews``: ``mental_health_investigation``),
@@ -28,8 +30,8 @@ from typing import Any
 import attrs
 
 from svduty.definitions._age_at_death import younger_at_death
-from svduty.definitions._apr import APR_CITATION, NEEDS_IN_WALES, WELSH_REVIEW
-from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Undecided
+from svduty.definitions._apr import APR_CITATION, NEEDS_IN_WALES, WALES, WELSH_REVIEW
+from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Presumes, Undecided
 from svduty.definitions._dvcva import (
     DHR_BY_FACTS,
     DVCVA_RULES,
@@ -48,11 +50,13 @@ from svduty.definitions._owhr_doubts import (
     HOMICIDE_DOUBT,
     INFO_DOUBT,
     MENTAL_HEALTH_DOUBT,
+    NO_NEEDS_DOUBT,
+    REG4_DOUBT,
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import ENGLAND, ENGLAND_AND_WALES, DeathIn, DiedIn, PilotArea
 from svduty.definitions._presume import presumption_rules
-from svduty.definitions._sar import IN_ITS_AREA_DOUBT, SAR_MAY_BE_HELD, SAR_RULED_OUT
+from svduty.definitions._sar import IN_ITS_AREA_DOUBT, NO_NEEDS, SAR_MAY_BE_HELD, SAR_RULED_OUT
 from svduty.sources import Citation, Confidence, cite
 
 __all__ = [
@@ -236,8 +240,12 @@ _rule(
     "the case involves an adult with needs for care and support and the death was in "
     "Wales: a Safeguarding Board must undertake a practice review (concise, or extended "
     "where a local authority had determined to take action to protect the adult in the 6 "
-    "months before) where abuse or neglect of a child or adult is known or suspected and "
-    "they have died, and such a review takes precedence (s.26(3)); the needs alone do not "
+    "months before) where, within the area of the Board, abuse or neglect of a child or "
+    "adult is known or suspected and they have died (the Board's area is where the abuse "
+    "or neglect is known or suspected, not where the adult died or lived: a victim injured "
+    "in England may have been neglected in Wales), and such a review takes precedence "
+    "(s.26(3); a death in England of such an adult is settled by s.26(1)(c)); the needs "
+    "alone do not "
     "show that abuse (SSWB(W)A 2014 s.197(1)) or neglect of the victim is known or "
     "suspected (unlike a safeguarding adults review in England, which Care Act 2014 s.44(4) "
     "lets a board hold for any such case), so other_reviews decides: name "
@@ -245,7 +253,29 @@ _rule(
     APR_CITATION,
     when=DEATH,
 )
+_rule(
+    "OWHR-S26-3-NO-NEEDS",
+    All(NO_NEEDS, DiedIn(WALES), Not(Given("other_reviews")), Presumes("no-other-reviews")),
+    "no Safeguarding Board review in Wales is known (s.26(3)): the no-other-reviews "
+    "presumption reads the absent other_reviews as none. The needs do not decide it: reg 4 "
+    "requires a practice review where abuse or neglect of 'a child or adult' is known or "
+    "suspected within a Board's area and they have died, and reg 2's 'adults' are those "
+    "'who are, or may be, affected by the exercise of a Board's functions', not only "
+    "adults with needs for care and support (the objectives of a Safeguarding Adults "
+    "Board, SSWB(W)A 2014 s.135(2)); without the presumption the answer names other_reviews",
+    cite(
+        "si-2015-1466",
+        "reg 2, reg 4(3), (4)",
+        confidence=Confidence.UNCONFIRMED,
+        doubt=NO_NEEDS_DOUBT,
+    ),
+    when=All(DEATH, Not(_S26_DHR)),
+)
 _S26_MENTAL_HEALTH = Flag("other_reviews", "mental_health_investigation")
+# SI 2023/227 reg 4(1), (2): the pilot's provisions continue after the pilot period only
+# for a death of which, before its end, a review had started or a review partner was aware
+AWARE_FIELD = "aware_before_pilot_end"
+AWARE = IsTrue(AWARE_FIELD)
 _rule(
     "OWHR-S26-1A-NONE",
     Not(_S26_CDR),
@@ -286,6 +316,9 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
     homicide = All(Possibly(HOMICIDE), may_bear)
     relevant = attrs.evolve(pilot.citation, provision="reg 1(2), 'relevant death' and pilot period")
     partners = pilot.partners_citation or pilot.citation
+    reg4 = attrs.evolve(pilot.citation, provision="reg 4(1), (2)", doubt=REG4_DOUBT)
+    # s.26(2), (4) and reg 4 bear on the answer only where all else may make one required
+    but_for = All(QUALIFYING, EW, INFORMATION, Not(_S26_OTHERS), area, when)
     out = [
         Rule(
             "OWHR-PILOT-AREA",
@@ -310,9 +343,41 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             "of which, before the end, a review had started and was not discontinued, or a "
             "review partner was aware of qualifying circumstances (s.27(7)) neither knowing "
             "that s.26 excluded it nor having notified the Secretary of State of no duty "
-            "without a later notification of one (reg 4(1), (2)); svduty has no fact for "
-            "that and answers as if a review partner was aware in time",
+            "without a later notification of one (reg 4(1), (2)): aware_before_pilot_end "
+            "says whether it was",
             attrs.evolve(pilot.citation, provision="reg 1(2), pilot period; reg 4"),
+        ),
+        Rule(
+            "OWHR-PILOT-REG4",
+            All(HOMICIDE, may_bear, Possibly(when), AWARE),
+            "before the pilot period ended a review of the death had started (and was not "
+            "discontinued), or a review partner was aware of qualifying circumstances "
+            "(s.27(7)) and had neither known that s.26 excluded it nor notified the "
+            "Secretary of State of no duty without a later notification of one: the "
+            "pilot's provisions continue in effect in relation to the death after the "
+            "period",
+            reg4,
+        ),
+        Rule(
+            "OWHR-PILOT-REG4-LAPSED",
+            All(homicide, Possibly(when), Not(AWARE)),
+            "the duty is no longer in force for this death: reg 3(1) brought it into force "
+            "only for the pilot period, and before the period ended no review of the death "
+            "had started and no review partner was aware of qualifying circumstances "
+            "(s.27(7)), or one was but knew that s.26 excluded it or had notified the "
+            "Secretary of State of no duty and not later of one: reg 4(1) continues the "
+            "provisions after the period only where one of those was so",
+            reg4,
+        ),
+        Rule(
+            "OWHR-PILOT-REG4-UNKNOWN",
+            # a known homicide only: where the death itself is open, that is the reason
+            All(HOMICIDE, may_bear, Possibly(when), Not(Given(AWARE_FIELD)), Possibly(but_for)),
+            "whether, before the pilot period ended, a review of the death had started or a "
+            "review partner was aware of qualifying circumstances (s.27(7)) is not given: "
+            "the pilot's provisions continue in effect after the period only for such a "
+            "death (reg 4(1), (2)), so whether a review is required is undetermined",
+            reg4,
         ),
         Rule(
             "OWHR-PILOT-DATE-OUTSIDE",
@@ -364,12 +429,10 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
                 pilot.possible_citation,
             )
         )
-    # s.26(2), (4) bear on the answer only where all else may make a review required
-    but_for = All(QUALIFYING, EW, INFORMATION, Not(_S26_OTHERS), area, when)
     out.append(
         Rule(
             "OWHR-S26-2-4",
-            All(_S26_MENTAL_HEALTH, Possibly(but_for)),
+            All(_S26_MENTAL_HEALTH, Possibly(All(but_for, AWARE))),
             "the death was caused, or is likely to have been caused, by a person receiving "
             "mental health services, and is investigated under NHS arrangements or may be "
             "reviewed under the Health and Social Care (Community Health and Standards) Act "
@@ -379,13 +442,13 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             _pcsc("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=MENTAL_HEALTH_DOUBT),
         )
     )
-    review = All(QUALIFYING, EW, INFORMATION, Not(OTHER_REVIEW), area, when)
+    review = All(QUALIFYING, EW, INFORMATION, Not(OTHER_REVIEW), area, when, AWARE)
     out.append(
         Rule(
             "OWHR-S24",
             review,
             "an offensive weapons homicide review is required",
-            _pcsc("s.24(1), s.25, s.26, s.34"),
+            _pcsc("s.24(1), s.25, s.26, s.34; SI 2023/227 reg 3(1), reg 4(1)"),
         )
     )
     return tuple(out)

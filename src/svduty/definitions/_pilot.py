@@ -111,12 +111,11 @@ _PILOT_DOUBT = (
     "reg 4 keeps it after the period only for a death of which, before it ended, a review "
     "had started (and was not discontinued) or a review partner was aware of qualifying "
     "circumstances (s.27(7)) without knowing that s.26 excluded it or having notified the "
-    "Secretary of State of no duty (and not later of the duty: reg 4(2)). svduty has no "
-    "fact for when they became aware and "
-    "answers as if a review partner was aware before the period ended: a death in the "
-    "period first known of (as likely a qualifying homicide, s.27(7)) after it ended, with "
-    "no review started, is outside the duty, where svduty answers as for any other death "
-    "in the period"
+    "Secretary of State of no duty (and not later of the duty: reg 4(2)). The incident's "
+    "aware_before_pilot_end says whether that was so: a death in the period first known "
+    "of (as likely a qualifying homicide, s.27(7)) after it ended, with no review "
+    "started, is outside the duty; not given, the review of a death in the period is "
+    "undetermined, naming it"
 )
 _REACH_DOUBT = (
     "reg 1(2) makes the Metropolitan Police, West Midlands Police and the integrated care "

@@ -48,6 +48,7 @@ INCIDENT_SCHEMA: pa.Schema = pa.schema(
         ("victim_age_at_death", _WHOLE),
         ("intended_for_injury", _YES_NO),
         ("care_and_support_needs", _YES_NO),
+        ("aware_before_pilot_end", _YES_NO),
     ]
 )
 """The incident fields of the JSON contract as Arrow columns (all nullable: null = unknown)."""
