@@ -64,6 +64,21 @@ def test_a_common_council_recorded_for_camden_is_not_specified_for_camden() -> N
     assert specified_authorities_for(_auths(cc), CAMDEN, on="2024-01-01").subjects == ()
 
 
+def test_a_county_council_with_no_district_councils_stays_one_for_each_district_within() -> None:
+    """Sch 1: "A county council in England for an area for which there are no district
+    councils | The district which coincides with the council's area or, if there is no such
+    district, each district within the council's area": a two-tier district's code is one
+    its row can give, through the county it is recorded against."""
+    ccnd = _one(C.COUNTY_COUNCIL_NO_DISTRICTS, "E10000999")
+    within = {"E10000999": ["E07000901", "E07000902"]}
+    auths = Authorities([ccnd], districts_within=lambda code: within.get(code, [code]))
+    assert auths.specified_for("E07000901") == (ccnd,)
+    answer = specified_authorities_for(auths, "E07000901", on="2024-01-01")
+    assert answer.subjects == ("x",)
+    assert not_given(ccnd, "E07000901") is None
+    assert not_given(ccnd, CAMDEN) is not None
+
+
 @pytest.mark.parametrize(
     ("category", "code", "kind"),
     [

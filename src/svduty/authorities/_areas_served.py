@@ -96,6 +96,7 @@ Wales" "The county borough". A Welsh code of neither set (one a scenario creates
 either.
 """
 _COUNCILS = frozenset(c for cs in _COUNCILS_BY_PREFIX.values() for c in cs)
+_TWO_TIER = GSS_PREFIXES[AreaKind.DISTRICT]
 
 
 def local_councils(code: str) -> tuple[AuthorityCategory, ...]:
@@ -141,7 +142,9 @@ def not_given(a: Authority, code: str) -> str | None:
     second column gives (s.11(6)) and no other: a London borough council recorded against
     a district, a Common Council against Camden, a county borough council in Wales against
     a county is not one for it. ``None`` for any other authority, for an area the tables
-    cannot place, or where the row gives the area (:func:`local_councils`).
+    cannot place, or where the row gives the area (:func:`local_councils`; a county council
+    for an area with no district councils is also one for "each district within the
+    council's area" where no district coincides with it: a two-tier district's code).
 
     Example:
         >>> from svduty.sources import cite
@@ -154,6 +157,8 @@ def not_given(a: Authority, code: str) -> str | None:
     """  # noqa: E501
     if a.category not in _COUNCILS or not _GSS_CODE.match(code):
         return None
+    if a.category is _C.COUNTY_COUNCIL_NO_DISTRICTS and code.startswith(_TWO_TIER):
+        return None  # its row: "or, if there is no such district, each district within"
     fits = local_councils(code)
     if not fits or a.category in fits:
         return None
