@@ -22,7 +22,7 @@ from svduty.areas import GSS_PREFIXES, AreaKind, Geography
 from svduty.authorities._authority import Authority
 from svduty.authorities._categories import LOCATED_IN_ITS_AREA, AuthorityCategory, Nation
 
-__all__ = ["AREA_KINDS", "area_kind", "area_problems", "local_councils"]
+__all__ = ["AREA_KINDS", "area_kind", "area_problems", "local_councils", "not_given"]
 
 _K = AreaKind
 _LGA = frozenset(k for k in AreaKind if k.is_local_government_area)
@@ -69,45 +69,107 @@ _COUNCILS_BY_PREFIX: dict[str, tuple[AuthorityCategory, ...]] = {
     "E07": (_C.DISTRICT_COUNCIL,),
     "E08": (_C.DISTRICT_COUNCIL,),
     "E09": (_C.COMMON_COUNCIL, _C.LONDON_BOROUGH_COUNCIL),
+    "W06": (_C.WELSH_COUNTY_COUNCIL, _C.WELSH_COUNTY_BOROUGH_COUNCIL),
 }
-_ENGLISH_COUNCILS = frozenset(c for cs in _COUNCILS_BY_PREFIX.values() for c in cs)
+_WELSH: dict[str, tuple[frozenset[str], AuthorityCategory, str]] = {
+    "county": (
+        # Anglesey, Gwynedd, Denbighshire, Flintshire, Ceredigion, Pembrokeshire,
+        # Carmarthenshire, Swansea, Cardiff, Monmouthshire, Powys
+        frozenset(f"W060000{n:02d}" for n in (1, 2, 4, 5, 8, 9, 10, 11, 15, 21, 23)),
+        _C.WELSH_COUNTY_COUNCIL,
+        "LGA 1972 s.20(4), Sch 4 Pt I",
+    ),
+    "county borough": (
+        # Conwy, Wrexham, Neath Port Talbot, Bridgend, Vale of Glamorgan, Rhondda Cynon
+        # Taf, Caerphilly, Blaenau Gwent, Torfaen, Newport, Merthyr Tydfil
+        frozenset(f"W060000{n:02d}" for n in (3, 6, 12, 13, 14, 16, 18, 19, 20, 22, 24)),
+        _C.WELSH_COUNTY_BOROUGH_COUNCIL,
+        "LGA 1972 s.20(4), Sch 4 Pt II",
+    ),
+}
+"""The Welsh principal areas of the national tables that are counties, and county boroughs.
+
+Local Government Act 1972 s.20(4): "The new principal areas set out in Part I of Schedule 4
+shall be counties and those set out in Part II of that Schedule shall be county boroughs";
+Sch 1 gives "A county council in Wales" "The county" and "A county borough council in
+Wales" "The county borough". A Welsh code of neither set (one a scenario creates) may be
+either.
+"""
+_COUNCILS = frozenset(c for cs in _COUNCILS_BY_PREFIX.values() for c in cs)
+_TWO_TIER = GSS_PREFIXES[AreaKind.DISTRICT]
 
 
 def local_councils(code: str) -> tuple[AuthorityCategory, ...]:
-    """The councils of Sch 1's "Local government" table that can be for an English LGA.
+    """The councils of Sch 1's "Local government" table that can be for an LGA.
 
     By its GSS code (or, for an area known only by its kind, the code's prefix): s.11(4)(a)
     lists "a district, a London borough, the City of London or the Isles of Scilly" apart,
     and Sch 1 gives the Common Council "The City of London" (``E09000001``) and the Council
     of the Isles of Scilly "The Isles of Scilly" (``E06000053``), no other area; a London
     borough council "The London borough", a district council "The district". A two-tier
-    district's county council is asked apart. Empty for a code of no English LGA.
+    district's county council is asked apart. In Wales (s.11(4)(b): "a county or county
+    borough") a county council is for "The county", a county borough council for "The
+    county borough": which a principal area is, the Local Government Act 1972 says
+    (s.20(4), Sch 4). Empty for a code of no local government area.
 
     Example:
         >>> [c.value for c in local_councils("E09000001")], local_councils("E07000220")[0].value
         (['common_council'], 'district_council')
         >>> [c.value for c in local_councils("E06000052")]
         ['county_council_no_districts', 'district_council']
+        >>> [c.value for c in local_councils("W06000015")]
+        ['welsh_county_council']
     """
     for category, (named, _) in _NAMED.items():
         if code == named:
+            return (category,)
+    for codes, category, _ in _WELSH.values():
+        if code in codes:
             return (category,)
     found = _COUNCILS_BY_PREFIX.get(code[:3], ())
     return found if len(code) == 3 else tuple(c for c in found if c not in _NAMED)
 
 
-def _named_area_problem(a: Authority, code: str) -> str | None:
-    """Why an English council may not name ``code`` though its kind fits, if it may not."""
-    if a.category not in _ENGLISH_COUNCILS or not _GSS_CODE.match(code):
+def _welsh_kind(code: str) -> tuple[str, AuthorityCategory, str] | None:
+    """What Welsh principal area ``code`` is: (its kind, its council, the provision)."""
+    return next(((k, c, p) for k, (codes, c, p) in _WELSH.items() if code in codes), None)
+
+
+def not_given(a: Authority, code: str) -> str | None:
+    """Why Sch 1 does not make a council an authority for the LGA ``code``, if it does not.
+
+    A council of the "Local government" table is an authority for the area its row's
+    second column gives (s.11(6)) and no other: a London borough council recorded against
+    a district, a Common Council against Camden, a county borough council in Wales against
+    a county is not one for it. ``None`` for any other authority, for an area the tables
+    cannot place, or where the row gives the area (:func:`local_councils`; a county council
+    for an area with no district councils is also one for "each district within the
+    council's area" where no district coincides with it: a two-tier district's code).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> lbc = Authority("lbc", "X", AuthorityCategory.LONDON_BOROUGH_COUNCIL,
+        ...                 ("E07000220",), citation=cite("pcsc-act-2022", "Sch 1"))
+        >>> print(not_given(lbc, "E07000220"))
+        lbc is a london borough council but E07000220 is not an area Sch 1 gives a london borough council (expected district council)
+        >>> not_given(lbc, "E09000007") is None
+        True
+    """  # noqa: E501
+    if a.category not in _COUNCILS or not _GSS_CODE.match(code):
         return None
+    if a.category is _C.COUNTY_COUNCIL_NO_DISTRICTS and code.startswith(_TWO_TIER):
+        return None  # its row: "or, if there is no such district, each district within"
     fits = local_councils(code)
     if not fits or a.category in fits:
         return None
     named = next((what for c, (n, what) in _NAMED.items() if n == code), None)
     own = _NAMED.get(a.category)
+    welsh = _welsh_kind(code)
     said = (
         f"{code} is {named}, which s.11(4)(a) lists apart from districts and London boroughs"
         if named is not None
+        else f'{code} is a {welsh[0]} ({welsh[2]}): Sch 1 gives {welsh[1].a} "The {welsh[0]}"'
+        if welsh is not None
         else f"{code} is not {own[1]}, the only area Sch 1 gives {a.category.a}"
         if own is not None
         else f"{code} is not an area Sch 1 gives {a.category.a}"
@@ -204,7 +266,7 @@ def area_problems(
             f"{' or '.join(sorted(k.value.replace('_', ' ') for k in allowed))})"
             + (_LOCATED_IN if located else ""),
         )
-    elif allowed is not None and (why := _named_area_problem(a, code)) is not None:
+    elif allowed is not None and (why := not_given(a, code)) is not None:
         yield ("BUNDLE-CATEGORY-AREA", why)
     nation = a.nation_of
     letter, said = code[:1], f"a GSS code starting {code[:1]}"

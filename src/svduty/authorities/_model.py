@@ -25,6 +25,7 @@ import attrs
 from svduty._arguments import choice_argument, text_argument, wrong_argument
 from svduty._checked import checked_methods
 from svduty._ids import is_id
+from svduty.authorities._areas_served import not_given
 from svduty.authorities._authority import (
     Absence,
     Authority,
@@ -287,14 +288,20 @@ class Authorities:
         """The authorities for a local government area, optionally of one role.
 
         An authority whose category Schedule 1 has in one nation only (an integrated
-        care board: England) is never one for an area of the other.
+        care board: England) is never one for an area of the other; a council of the
+        "Local government" table never one for an area its row does not give (a London
+        borough council for a district, a county borough council for a Welsh county).
 
         Example:
             >>> Authorities().for_area("E07000901", districts_within=lambda c: (c,))
             ()
         """
         joined = self._joined(lga_code, role, on, districts_within)
-        return tuple(a for a in joined if other_nation(a, lga_code) is None)
+        return tuple(
+            a
+            for a in joined
+            if other_nation(a, lga_code) is None and not_given(a, lga_code) is None
+        )
 
     def _joined(
         self,

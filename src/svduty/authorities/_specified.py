@@ -25,7 +25,7 @@ from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
 from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
-from svduty.authorities._areas_served import local_councils
+from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
@@ -167,10 +167,7 @@ def _expected_categories(lga_code: str) -> tuple[tuple[AuthorityCategory, ...], 
         return tuple(groups)
     if lga_code.startswith(_WELSH_LGA_PREFIXES):
         return (
-            (
-                AuthorityCategory.WELSH_COUNTY_COUNCIL,
-                AuthorityCategory.WELSH_COUNTY_BOROUGH_COUNCIL,
-            ),
+            local_councils(lga_code),
             *((c,) for c in _BOTH_NATIONS),
             (AuthorityCategory.LOCAL_HEALTH_BOARD,),
         )
@@ -425,7 +422,8 @@ def specified_authorities_for(
     if stop:
         return answer(question, stop, [], failed=True)
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
-    found = [a for a in joined if other_nation(a, by_kind) is None]  # as specified_for
+    ours = [a for a in joined if other_nation(a, by_kind) is None]
+    found = [a for a in ours if not_given(a, by_kind) is None]  # as specified_for
     reasons = [
         Reason(
             "s.11(6)",
@@ -443,6 +441,11 @@ def specified_authorities_for(
         )
         for a in joined
         if (nation := other_nation(a, by_kind)) is not None
+    ]
+    reasons += [  # a council recorded against an area its Sch 1 row does not give
+        Reason("s.11(6)", f"{why}: not a specified authority for {lga_code}", a.info.citation)
+        for a in ours
+        if (why := not_given(a, by_kind)) is not None
     ]
     missing: list[str] = []
     groups = _expected_categories(by_kind)
