@@ -774,3 +774,20 @@ def test_the_page_says_which_rows_were_rejected_and_why(tmp_path):
     assert "Jun-25" not in note  # the reason, not the value
     assert "Violent crime" not in note
     assert "Crime type: expected one of the 14" in r.html
+
+
+def test_the_sources_list_each_source_once_and_one_code_is_one_code(tmp_path, month):
+    """user45: a Cardiff bundle (the Act's definition, s.13) listed "Police, Crime,
+    Sentencing and Courts Act 2022, s.13" twice in the sources, and a category of one
+    offence code read "0 of 1 codes"."""
+    from svduty.io import new_bundle
+
+    cardiff = svduty.load_partnership(new_bundle(tmp_path / "cardiff", ["W06000015"]))
+    html = svduty.report(sample_police_uk(), partnership=cardiff).html
+    sources = html[html.index('<ul class="sources">') :]
+    sources = sources[: sources.index("</ul>")]
+    items = re.findall(r"<li>.*?</li>", sources)
+    assert len(items) == len(set(items))
+    assert "Police, Crime, Sentencing and Courts Act 2022, s.13<" in sources
+    assert " of 1 codes" not in month.html
+    assert "0 of 1 code<" in month.html  # Bicycle theft: one offence code
