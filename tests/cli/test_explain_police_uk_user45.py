@@ -55,3 +55,23 @@ def test_every_row_has_classify_s_answers_and_a_bad_row_its_rejection(tmp_path: 
         assert [e[a] for a in answers] == [r[a] for a in answers], r["row"]
         assert e["basis"] == r["basis"]
         assert [x["rule"] for x in e["reasons"]] == list(r["reasons"]), r["row"]
+
+
+def test_a_chosen_row_that_is_rejected_is_not_said_to_be_no_incident(tmp_path: Path) -> None:
+    """``--row N`` of a rejected row printed "No incidents: the file has no line that is an
+    incident." on standard output, of a file of thousands (the row's reason on standard
+    error): the output now says the row chosen was rejected."""
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()
+    bad = lines[3].split(",")
+    bad[9] = "Violent crime"
+    month = tmp_path / "2025-06-x.csv"
+    month.write_text("\n".join([*lines[:3], ",".join(bad), *lines[4:]]) + "\n", encoding="utf-8")
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text('{"id": "a"}\n{"id": "b", "weapon": "spoon"}\n', encoding="utf-8")
+    for path, chosen in ((month, ["--row", "4"]), (jsonl, ["--row", "2"]), (jsonl, ["--id", "b"])):
+        for form in ("text", "html"):
+            code, out, err = run("explain", str(path), *chosen, "--format", form)
+            assert code == 1
+            assert "rejected: " in err
+            assert "No incidents" not in out
+            assert "was rejected (standard error says why)" in out

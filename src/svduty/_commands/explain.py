@@ -224,12 +224,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"svduty explain: error: {printable(str(_none_chosen(name, row)))}", file=stderr)
     if compared_with is not None:
         _compare(compared, rows, (definition, compared_with), args.format, stdout, resolve=resolve)
-    elif first and args.format != "json" and (selected or (row is None and ident is None)):
+    elif first and args.format != "json" and selected and (row, ident) != (None, None):
+        said = _CHOSEN_REJECTED.format(what=f"row {row}" if row is not None else "incident")
+        print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
+    elif first and args.format != "json" and row is None and ident is None:
         print(_NONE[args.format], file=stdout)
     if args.format == "html":
         print("</main></body></html>", file=stdout)
     return 1 if rejected else 0
 
+
+_CHOSEN_REJECTED = (
+    "No incident explained: the {what} chosen was rejected (standard error says why)."
+)
 
 _NONE = {
     "text": "No incidents: the file has no line that is an incident.",
