@@ -4,7 +4,7 @@ Since ``explain`` reads CSV tables (analyst44), a police.uk street-level month g
 was refused with ``classify``'s words: "police.uk months are read as the CSV files
 police.uk publishes ..., one kind of file a run (classify them apart from incident
 files)", advice for a command the user did not run, and no word that ``explain`` reads
-incidents only. It now says so, and where a month's undetermined rows are explained.
+incidents only. It then said so (since user45 it explains the month's rows).
 """
 
 from __future__ import annotations
@@ -12,24 +12,22 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from svduty.io import sample_police_uk
 
 from ..cli_run import run
 
 
-@pytest.mark.parametrize("row", [[], ["--row", "2"]])
-def test_a_police_uk_month_is_refused_in_explains_words(tmp_path: Path, row: list[str]) -> None:
+def test_a_police_uk_month_with_map_is_refused_in_explains_words(tmp_path: Path) -> None:
+    """user45: ``explain`` now explains a police.uk month's rows as ``classify`` reads them
+    (``tests/cli/test_explain_police_uk_user45.py``); ``--map`` is for incident tables."""
     month = tmp_path / "2025-06-warwickshire-street.csv"
     shutil.copy(sample_police_uk(), month)
-    code, out, err = run("explain", str(month), *row)
+    code, out, err = run("explain", str(month), "--map", "Crime ID=id")
     assert (code, out) == (1, "")
     assert err == (
-        f"svduty explain: error: {month}: header: a police.uk street-level month, not "
-        "incidents: svduty explain explains incidents (JSON Lines, or a CSV or Parquet "
-        "table of the incident fields); svduty classify reads police.uk months, its "
-        "summary counting the undetermined rows by the facts missing\n"
+        f"svduty explain: error: {month}: --map: a police.uk street-level month: its columns "
+        "are police.uk's own, read as svduty classify reads them (--map is for incident "
+        "tables)\n"
     )
     assert "classify them apart" not in err
 

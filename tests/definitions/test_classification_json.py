@@ -187,3 +187,16 @@ def test_a_citation_key_nested_deeply_is_a_data_error(key: str, open_: str, clos
     with pytest.raises(DataError) as info:
         Classification.from_json(data)
     assert info.value.problems[0].field.startswith("reasons[0].citation")
+
+
+@pytest.mark.parametrize("text", ['{"id": "A-1", "victim_age": 19}', b'{"id": "A-1"}'])
+def test_the_line_as_text_is_told_to_be_parsed_first(text: str | bytes) -> None:
+    """user45: a developer who gave ``from_json`` the JSON line itself read "expected a JSON
+    object" (they had given one, as text); the error now says to parse it first, for an
+    incident and for a classification, and shows none of the text."""
+    from svduty.definitions import Classification, Incident
+
+    for read in (Incident.from_json, Classification.from_json):
+        with pytest.raises(DataError, match=r"json\.loads\(line\)") as caught:
+            read(text)  # type: ignore[arg-type]
+        assert "A-1" not in str(caught.value)

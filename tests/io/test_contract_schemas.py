@@ -150,3 +150,17 @@ def test_the_columnar_answers_are_the_schemas_words(rows: list[dict[str, Any]]) 
         assert set(out.column(answer).to_pylist()) <= set(props[answer]["enum"])
     assert set(out.column("homicide_review").to_pylist()) <= set(props["homicide_review"]["enum"])
     assert set(out.column("basis").to_pylist()) <= set(props["basis"]["enum"])
+
+
+def test_the_packaged_sample_incidents_are_documents_the_schema_accepts() -> None:
+    """user45: a developer validating svduty's own sample file against the schema saw
+    ``'violent-crime' is not one of [...]``: the police.uk API slug, which svduty reads
+    (and the sample uses), was not in the schema."""
+    from svduty import sample_path
+
+    for line in sample_path("incidents").read_text(encoding="utf-8").splitlines():
+        assert not list(INCIDENT.iter_errors(json.loads(line)))
+    slugs = incident_schema()["properties"]["police_uk_category"]["anyOf"][0]["enum"]
+    assert {"violent-crime", "Violence and sexual offences", "public-order"} <= set(slugs)
+    for slug in slugs:
+        assert Incident.from_json({"police_uk_category": slug}).police_uk_category

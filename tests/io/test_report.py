@@ -749,3 +749,45 @@ def test_a_category_with_no_offence_code_is_not_said_to_settle_0_of_0(month):
     asb = re.search(r"Anti-social behaviour</td><td[^>]*>[\d,]+</td><td>([^<]*)<", month.html)
     assert asb is not None
     assert asb.group(1) == "none (no offence code is published under it)"
+
+
+def test_the_page_says_which_rows_were_rejected_and_why(tmp_path):
+    """user45, an analyst writing a needs assessment from the page: it said "3 of 4,589
+    rows were rejected" and guessed a spreadsheet's months as the cause, but not which rows
+    nor why (an LSOA code no table holds, an unknown crime type): the page names each
+    reason with its count and first rows, as ``classify --rejected`` would (never a value)."""
+    lines = sample_police_uk().read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:5]
+    month = rows[0].replace(",2025-06,", ",Jun-25,", 1)
+    crime = re.sub(r",Criminal damage and arson,", ",Violent crime,", rows[1], count=1)
+    assert month != rows[0]
+    assert crime != rows[1]
+    src = tmp_path / "2025-06-x.csv"
+    src.write_text("\n".join([header, month, crime, crime, *rows[2:]]) + "\n", encoding="utf-8")
+    r = svduty.report(src)
+    note = next(n for n in r.notes if "were rejected" in n)
+    assert "3 of 5 rows were rejected" in note
+    assert "Month: expected a month YYYY-MM" in note
+    assert "Crime type: expected one of the 14 police.uk crime types (2 rows: " in note
+    assert f"{src}: rows 3, 4" in note
+    assert "row 2)" in note
+    assert "Jun-25" not in note  # the reason, not the value
+    assert "Violent crime" not in note
+    assert "Crime type: expected one of the 14" in r.html
+
+
+def test_the_sources_list_each_source_once_and_one_code_is_one_code(tmp_path, month):
+    """user45: a Cardiff bundle (the Act's definition, s.13) listed "Police, Crime,
+    Sentencing and Courts Act 2022, s.13" twice in the sources, and a category of one
+    offence code read "0 of 1 codes"."""
+    from svduty.io import new_bundle
+
+    cardiff = svduty.load_partnership(new_bundle(tmp_path / "cardiff", ["W06000015"]))
+    html = svduty.report(sample_police_uk(), partnership=cardiff).html
+    sources = html[html.index('<ul class="sources">') :]
+    sources = sources[: sources.index("</ul>")]
+    items = re.findall(r"<li>.*?</li>", sources)
+    assert len(items) == len(set(items))
+    assert "Police, Crime, Sentencing and Courts Act 2022, s.13<" in sources
+    assert " of 1 codes" not in month.html
+    assert "0 of 1 code<" in month.html  # Bicycle theft: one offence code

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -31,13 +32,23 @@ from svduty.definitions import Incident
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._inputs import PARQUET_SUFFIXES, first_line, is_police_uk_header
 
-__all__ = ["is_table", "table_incidents", "unread_columns"]
+if TYPE_CHECKING:
+    from svduty.definitions import Definition
+    from svduty.io._bundle import BundleParts
+    from svduty.partnership import Partnership
+
+__all__ = [
+    "is_police_uk_month",
+    "is_table",
+    "police_uk_incidents",
+    "table_incidents",
+    "unread_columns",
+]
 
 _FIELDS = frozenset(f.name for f in attrs.fields(Incident))
-_POLICE_UK = (
-    "a police.uk street-level month, not incidents: svduty explain explains incidents (JSON "
-    "Lines, or a CSV or Parquet table of the incident fields); svduty classify reads "
-    "police.uk months, its summary counting the undetermined rows by the facts missing"
+_POLICE_UK_MAP = (
+    "a police.uk street-level month: its columns are police.uk's own, read as svduty "
+    "classify reads them (--map is for incident tables)"
 )
 
 
@@ -79,6 +90,59 @@ def unread_columns(names: list[str]) -> str | None:
     return f"{len(unread)} column{many} not read (not incident fields): {said}"
 
 
+def is_police_uk_month(path: str) -> bool:
+    """Whether ``path`` is a police.uk street-level CSV file (told by its header).
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> is_police_uk_month(str(sample_police_uk())), is_police_uk_month("in.jsonl")
+        (True, False)
+    """
+    file = Path(path)
+    csv = file.suffix.lower() == ".csv" and file.is_file()
+    return csv and is_police_uk_header(first_line(file))
+
+
+def police_uk_incidents(
+    path: str, partnership: Partnership | BundleParts, definition: Definition | None = None
+) -> Iterator[tuple[int, str | None, Incident | DataError]]:
+    """Each row of a police.uk month as ``svduty classify`` reads, locates and classifies it.
+
+    The row's incident is what the classifier is given for it (its Crime ID, crime type,
+    month and the district its LSOA is located in, by code or name, else the LSOA code), so
+    its answers are the ones in ``classify``'s output; a row ``classify`` rejects (bad
+    fields, an LSOA neither code nor name locates) is its :class:`~svduty.errors.DataError`.
+
+    Example:
+        >>> import svduty
+        >>> from svduty.io import sample_police_uk
+        >>> rows = police_uk_incidents(str(sample_police_uk()), svduty.warwickshire())
+        >>> number, _, incident = next(rows)
+        >>> number, incident.police_uk_category, incident.date, incident.location
+        (2, 'Criminal damage and arson', '2025-06', 'E08000025')
+    """
+    from svduty.io import default_pipeline, read_police_uk
+    from svduty.io._summary import rejected_rows
+
+    pipeline = default_pipeline(partnership, definition=definition)
+    for batch in read_police_uk([path]):
+        out = pipeline(batch)
+        refused = {p.row: p for p in rejected_rows(out)}
+        rows = out.select(["row", "rejected", *_GIVEN]).to_pylist()
+        for row in sorted(rows, key=lambda r: int(r["row"])):
+            number = int(row["row"])
+            if row["rejected"] is not None:
+                yield number, row["id"], DataError(refused[number])
+                continue
+            given = {"date" if k == "month" else k: row[k] for k in _GIVEN}
+            data = {k: str(v) for k, v in given.items() if v is not None}
+            yield number, row["id"], Incident.from_json(data, line=number, file=path)
+
+
+_GIVEN = ("id", "police_uk_category", "month", "location")
+"""A police.uk row's columns the classifier is given (its ``month`` as the ``date``)."""
+
+
 def table_incidents(
     path: str,
     mapping: Mapping[str, str] | None = None,
@@ -95,9 +159,8 @@ def table_incidents(
             column or row), as ``svduty classify`` says it; a police.uk month in explain's
             words (``classify``'s would tell how classify reads one).
     """
-    file = Path(path)
-    if file.suffix.lower() == ".csv" and file.is_file() and is_police_uk_header(first_line(file)):
-        raise InputFormatError(Problem(file=path, field="header", message=_POLICE_UK))
+    if is_police_uk_month(path):
+        raise InputFormatError(Problem(file=path, field="--map", message=_POLICE_UK_MAP))
     from svduty.io._incident_tables import iter_incidents
     from svduty.io._summary import rejected_rows
 

@@ -27,7 +27,12 @@ from typing import Any, TextIO
 import attrs
 
 from svduty._commands._examples import EXIT_TAIL
-from svduty._commands._explain_tables import is_table, table_incidents
+from svduty._commands._explain_tables import (
+    is_police_uk_month,
+    is_table,
+    police_uk_incidents,
+    table_incidents,
+)
 from svduty._commands._json import versioned
 from svduty._commands._map_option import MapOption, _column_field, _mapping
 from svduty._commands._options import (
@@ -61,7 +66,9 @@ def register(subparsers: Any) -> None:
             "and print, for each (or the one --row or --id chooses), whether it is violence "
             "within s.13, within the definition, domestic abuse, a qualifying homicide and "
             "whether a homicide review is required, with the reasons and the facts that are "
-            "missing. Bad lines or rows are reported on standard error (file, row and field, "
+            "missing. A police.uk street-level month is read as svduty classify reads it: "
+            "each row with the answers classify gives it (--row N: why row N was answered "
+            "so). Bad lines or rows are reported on standard error (file, row and field, "
             "never the value); the rest are still explained."
         ),
         epilog="exit status: 0 every line was explained; 1 a line was rejected (each told on "
@@ -73,8 +80,8 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "file",
         metavar="INPUT",
-        help="a JSON Lines file of incidents ('-' for standard input), or a .csv or "
-        ".parquet table of them",
+        help="a JSON Lines file of incidents ('-' for standard input), a .csv or "
+        ".parquet table of them, or a police.uk street-level month (.csv)",
     )
     p.add_argument(
         "--map",
@@ -163,7 +170,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         def unread(note: str) -> None:  # never silent: a misspelt column leaves a fact unread
             print(f"svduty explain: note: {printable(name)}: {note}", file=stderr)
 
-        found = _primed(table_incidents(name, _mapping(args.map), unread))  # unusable: no out
+        if is_police_uk_month(name) and not getattr(args, "map", None):  # as classify reads it
+            found = _primed(police_uk_incidents(name, choice.partnership, definition))
+        else:
+            found = _primed(table_incidents(name, _mapping(args.map), unread))  # unusable: no out
         handle: Any = contextlib.nullcontext()
     else:
         name, handle = text_lines(args.file)
@@ -214,12 +224,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"svduty explain: error: {printable(str(_none_chosen(name, row)))}", file=stderr)
     if compared_with is not None:
         _compare(compared, rows, (definition, compared_with), args.format, stdout, resolve=resolve)
-    elif first and args.format != "json" and (selected or (row is None and ident is None)):
+    elif first and args.format != "json" and selected and (row, ident) != (None, None):
+        said = _CHOSEN_REJECTED.format(what=f"row {row}" if row is not None else "incident")
+        print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
+    elif first and args.format != "json" and row is None and ident is None:
         print(_NONE[args.format], file=stdout)
     if args.format == "html":
         print("</main></body></html>", file=stdout)
     return 1 if rejected else 0
 
+
+_CHOSEN_REJECTED = (
+    "No incident explained: the {what} chosen was rejected (standard error says why)."
+)
 
 _NONE = {
     "text": "No incidents: the file has no line that is an incident.",

@@ -32,7 +32,7 @@ from svduty._report._html import render
 from svduty._report._lsoa_keys import LsoaKeyed, ons_lsoas
 from svduty._report._model import Report
 from svduty.definitions import STATUTE, Definition
-from svduty.errors import SvdutyError, printable
+from svduty.errors import Problem, SvdutyError, printable
 from svduty.io import (
     SUMMARY_COLUMNS,
     Summary,
@@ -243,17 +243,18 @@ def _rejected(summary: Summary) -> tuple[str, ...]:
     Example:
         >>> _rejected(Summary(rows_in=3, rows_out=0, rejected=3))[0][:52]
         'Every row (3) was rejected: this profile counts none'
-        >>> _rejected(Summary(rows_in=3, rows_out=2, rejected=1))[0][:40]
-        '1 of 3 rows were rejected and are counte'
+        >>> bad = Problem(file="m.csv", row=7, field="Longitude", expected="a number")
+        >>> note = _rejected(Summary(rows_in=3, rows_out=2, rejected=1, rejections=(bad,)))
+        >>> print(note[0])  # doctest: +NORMALIZE_WHITESPACE
+        1 of 3 rows were rejected and are counted in no table below: Longitude: expected a
+        number (1 row: m.csv: row 7); svduty classify with --rejected FILE lists each with
+        its reason.
         >>> _rejected(Summary(rows_in=3, rows_out=3, rejected=0))
         ()
         >>> _rejected(Summary(rows_in=0, rows_out=0, rejected=0))[0][:41]
         'The inputs hold no row: this profile says'
     """
-    why = (
-        "svduty classify with --rejected FILE lists each with its reason (a file a "
-        "spreadsheet saved again, its months written as 'Jun-25' or '01/06/2025', is refused so)"
-    )
+    why = f"{_why_rejected(summary)}svduty classify with --rejected FILE lists each with its reason"
     if not summary.rows_in:
         return (
             "The inputs hold no row: this profile says nothing of the area's violence, none "
@@ -265,8 +266,34 @@ def _rejected(summary: Summary) -> tuple[str, ...]:
         return (f"Every row ({summary.rejected:,}) was rejected: this profile counts none; {why}.",)
     return (
         f"{summary.rejected:,} of {summary.rows_in:,} rows were rejected and are counted in no "
-        f"table below; {why}.",
+        f"table below: {why}.",
     )
+
+
+def _why_rejected(summary: Summary, *, reasons: int = 5, rows: int = 3) -> str:
+    """The rejected rows by field and reason, with the first rows of each (never a value).
+
+    The summary keeps the first 1,000 rejected rows; past them the note says so.
+    """
+    by: dict[str, list[Problem]] = {}
+    for p in summary.rejections:
+        by.setdefault(f"{p.field}: {p.what()}" if p.field else p.what(), []).append(p)
+    parts = []
+    for reason, problems in sorted(by.items(), key=lambda kv: -len(kv[1]))[:reasons]:
+        files: dict[str, list[str]] = {}
+        for p in problems[:rows]:
+            files.setdefault(printable(p.file or "input"), []).append(str(p.row))
+        where = "; ".join(
+            f"{f}: {'rows' if len(r) > 1 else 'row'} {', '.join(r)}" for f, r in files.items()
+        )
+        more = ", ..." if len(problems) > rows else ""
+        n = f"{len(problems):,} row{'s' if len(problems) > 1 else ''}"
+        parts.append(f"{reason} ({n}: {where}{more})")
+    if len(by) > reasons:
+        parts.append(f"and {len(by) - reasons:,} other reasons")
+    if summary.rejected > len(summary.rejections):
+        parts.append(f"(counted among the first {len(summary.rejections):,} rejected rows)")
+    return "; ".join(parts) + "; " if parts else ""
 
 
 def _not_read(skipped: Sequence[str]) -> tuple[str, ...]:

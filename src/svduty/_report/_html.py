@@ -330,7 +330,7 @@ def _settle(r: Report) -> str:
             "code": (
                 "all rows"
                 if s.rows and s.by_offence_code == s.rows
-                else f"{s.codes_settling} of {s.codes} codes"
+                else f"{s.codes_settling} of {s.codes} code{'s' * (s.codes != 1)}"
                 if s.codes
                 else "none (no offence code is published under it)"
             ),
@@ -405,7 +405,7 @@ def _sources(r: Report, partnership: Partnership, definition: Definition) -> str
         cite("svd-guidance"),
     ]
     own = getattr(definition, "citation", None)
-    if isinstance(own, Citation):
+    if isinstance(own, Citation) and own not in cites:  # the Act's s.13: listed already
         cites.append(own)
     cites.append(partnership.local_area.citation)
     used = set(r.tables["deprivation"]["index"].to_pylist())

@@ -253,12 +253,13 @@ class Classification:
         """  # noqa: E501
         from svduty._answer_contract import citation_problems, derived_url, hinted, reason_data
         from svduty.definitions._classification_contract import written_back_problems
-        from svduty.definitions._unknown_keys import key_shown
+        from svduty.definitions._unknown_keys import key_shown, object_expected
         from svduty.io._converter import make_converter, structure
         from svduty.sources import CATALOGUE
 
         if not isinstance(data, Mapping):
-            raise DataError.single(None, None, expected="a JSON object of a classification")
+            what = object_expected(data, "a JSON object of a classification")
+            raise DataError.single(None, None, expected=what)
         data = _without_envelope(data)
         unknown = sorted(key_shown(k) for k in data if k not in _CONTRACT)  # screened
         absent = [k for k in _CONTRACT if k not in data]

@@ -41,7 +41,7 @@ from svduty.definitions._review_values import (
     same_household_value,
 )
 from svduty.definitions._spelling import incident_id
-from svduty.definitions._unknown_keys import unknown_field
+from svduty.definitions._unknown_keys import object_expected, unknown_field
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -413,7 +413,7 @@ class Incident:
             in.jsonl: row 7: victim_age: expected a whole number of years 0 to 130 (got a number of 3 digits, not shown)
         """  # noqa: E501
         if not isinstance(data, Mapping):
-            raise DataError.single(file, None, row=line, expected="a JSON object")
+            raise DataError.single(file, None, row=line, expected=object_expected(data))
         names = _fields()
         problems: list[Problem] = []
         kwargs: dict[str, Any] = {}

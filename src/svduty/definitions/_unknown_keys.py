@@ -11,11 +11,25 @@ from collections.abc import Iterable
 
 from svduty.errors import Problem, named
 
-__all__ = ["field_spelt", "key_shown", "meant", "unknown_field"]
+__all__ = ["field_spelt", "key_shown", "meant", "object_expected", "unknown_field"]
 
 
 _WORD = re.compile(r"[a-z]{1,30}")
 """A key shown as it is: one lowercase word, as a misspelt field name is (``weapn``)."""
+
+
+def object_expected(data: object, what: str = "a JSON object") -> str:
+    """What ``from_json`` expected, given ``data`` that is no mapping: text is told to parse.
+
+    Example:
+        >>> object_expected('{"id": "A-1"}')
+        'a JSON object, parsed (json.loads(line)), not the text of one'
+        >>> object_expected([1], "a JSON object of a classification")
+        'a JSON object of a classification'
+    """
+    if isinstance(data, str | bytes | bytearray):
+        return f"{what}, parsed (json.loads(line)), not the text of one"
+    return what
 
 
 def key_shown(key: object) -> str:

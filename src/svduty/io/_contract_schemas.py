@@ -8,7 +8,8 @@ vocabularies; the classification's answers, kinds, rule ids and citations from
 :class:`~svduty.definitions.Classification`, the rules and the source catalogue.
 
 The incident schema describes the form svduty writes (``Incident.to_json``) and
-documents: words in lower case as listed, police.uk crime types as police.uk spells them.
+documents: words in lower case as listed, police.uk crime types as police.uk spells them
+in its files or, as its API does, as slugs (``"violent-crime"``, read as the crime type).
 svduty also reads a word in any case and spacing, a whole-number ``id`` or age written
 ``12.0``, and an offence code such as ``008N``; the schema does not list those spellings.
 """
@@ -57,6 +58,9 @@ def incident_schema() -> dict[str, Any]:
         {'type': 'integer', 'minimum': 0, 'maximum': 130}
         >>> s["additionalProperties"], s["required"]
         (False, [])
+        >>> [w for w in s["properties"]["police_uk_category"]["anyOf"][0]["enum"]
+        ...  if "iolen" in w]  # a crime type as police.uk's files and its API spell it
+        ['Violence and sexual offences', 'violent-crime']
         >>> s["$id"]  # the contract's version: 1
         'https://svduty.readthedocs.io/schema/incident/1.json'
     """
@@ -92,6 +96,7 @@ def _incident() -> dict[str, Any]:
 
     generated = schema_of(Incident)["$defs"]["Incident"]
     names = [c.name for c in POLICE_UK_CATEGORIES]
+    names += [c.slug for c in POLICE_UK_CATEGORIES if c.slug not in names]  # the API's
     refined: dict[str, dict[str, Any]] = {
         "id": {"type": ["string", "integer"]},
         "date": _DAY_OR_MONTH,
