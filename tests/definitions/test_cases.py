@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from svduty import errors
@@ -43,6 +44,8 @@ def test_there_are_at_least_60_legal_cases():
 @pytest.mark.parametrize("case", CASES)
 def test_case(case: dict[str, Any]) -> None:
     definition = load_packaged_definition(case.get("definition", "pcsc-s13"))
+    if "presume" in case:  # the presumptions the case's definition makes (else its own)
+        definition = attrs.evolve(definition, presume=tuple(case["presume"]))
     pilot = PILOTS[case.get("pilot", "as_made")]
     if "error" in case:
         cls = getattr(errors, case["error"])

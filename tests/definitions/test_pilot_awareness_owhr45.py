@@ -8,18 +8,22 @@ discontinued, or (b) notwithstanding that an Offensive Weapons Homicide Review h
 started, a review partner was aware of qualifying circumstances in relation to the
 person's death and the circumstances specified in paragraph (2) were not met". The
 period has ended, so whether a review of a death in it is required depends on that:
-``aware_before_pilot_end`` states it, and unknown leaves the answer undetermined.
+``aware_before_pilot_end`` states it, and unknown leaves the answer undetermined unless
+the definition makes the ``aware-in-time`` presumption (on by default since recheck45c:
+tests/definitions/test_aware_in_time_recheck45c.py); here it does not.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 
 from svduty.definitions import (
     OWHR_PILOT_AS_ANNOUNCED,
     OWHR_PILOT_AS_MADE,
+    STATUTE,
     Incident,
     classify,
     classify_table,
@@ -29,10 +33,12 @@ from .helpers import PILOT_KNIFE_HOMICIDE, to_table
 
 _FIELD = "aware_before_pilot_end"
 _UNKNOWN: dict[str, Any] = {k: v for k, v in PILOT_KNIFE_HOMICIDE.items() if k != _FIELD}
+# the statutory definition without the aware-in-time presumption (the owhr45 reading)
+_OPEN = attrs.evolve(STATUTE, presume=tuple(p for p in STATUTE.presume if p != "aware-in-time"))
 
 
 def _rules(data: dict[str, Any], **kw: Any) -> tuple[str, list[str], tuple[str, ...]]:
-    r = classify(Incident.from_json(data), **kw)
+    r = classify(Incident.from_json(data), _OPEN, **kw)
     return r.homicide_review.value, [x.rule for x in r.reasons], r.missing_for("homicide_review")
 
 
@@ -52,7 +58,7 @@ def test_aware_in_time_keeps_the_duty_after_the_period() -> None:
 
 
 def test_first_known_of_after_the_period_no_review_is_required() -> None:
-    r = classify(Incident.from_json({**_UNKNOWN, _FIELD: False}))
+    r = classify(Incident.from_json({**_UNKNOWN, _FIELD: False}), _OPEN)
     assert r.homicide_review.value == "not_required"
     reason = {x.rule: x for x in r.reasons}["OWHR-PILOT-REG4-LAPSED"]
     assert reason.citation is not None
@@ -77,7 +83,7 @@ def test_both_pilots_read_it() -> None:
 @pytest.mark.parametrize("aware", [None, True, False])
 def test_the_columnar_engine_agrees(aware: bool | None) -> None:
     data = _UNKNOWN if aware is None else {**_UNKNOWN, _FIELD: aware}
-    row = classify_table(to_table([data])).to_pylist()[0]
-    scalar = classify(Incident.from_json(data))
+    row = classify_table(to_table([data]), _OPEN).to_pylist()[0]
+    scalar = classify(Incident.from_json(data), _OPEN)
     assert row["homicide_review"] == scalar.homicide_review.value
     assert row["reasons"] == [x.rule for x in scalar.reasons]

@@ -331,7 +331,8 @@ class Incident:
             aware of qualifying circumstances (PCSC Act 2022 s.27(7)) without knowing that
             s.26 excluded it or notifying the Secretary of State of no duty (SI 2023/227
             reg 4(1), (2)): only then does the duty continue after the period. ``false``:
-            no review is required; not known: leave it out (undetermined, naming it).
+            no review is required; not known: leave it out (the ``aware-in-time``
+            presumption reads it as true, and says so; without it, undetermined, naming it).
 
     Raises:
         DataError: naming the field, for a value that is not allowed.

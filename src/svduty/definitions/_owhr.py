@@ -4,17 +4,18 @@ A review is required only where the death was a qualifying homicide (s.24(6), th
 an offensive one as s.24(8) takes it from the Prevention of Crime Act 1953 s.1(4)), it
 occurred in England or Wales (s.24(1)(b)), a review partner holds or is likely to hold
 relevant information (s.24(1)(c), the condition the OWHR Regulations 2022 add), a pilot
-partner is one of the relevant review partners for the place of death (s.25, s.34 and
-SI 2023/227), the death fell in the pilot period (a "relevant death", reg 1(2): dated by
+partner is one of the relevant review partners for the place of death (s.25, s.34 and SI
+2023/227), the death fell in the pilot period (a "relevant death", reg 1(2): dated by
 the date of death, which the incident's date bounds only from below; the period having
 ended, a death of which a review had started or a review partner was aware before its
-end, reg 4(1), ``aware_before_pilot_end``), and no other review
-takes precedence (s.26). Each is a fact of the incident; an unknown one leaves the answer
-undetermined, naming it. A death caused by a person receiving mental health services,
-investigated under NHS arrangements (``other_reviews``: ``mental_health_investigation``),
-leaves it undetermined naming no fact: s.26(2) and (4) let regulations exclude such a
-death, and whether any do was not confirmed. Reasons about other reviews are given only
-where someone may have died.
+end, reg 4(1), ``aware_before_pilot_end``), and no other review takes precedence (s.26).
+Each is a fact of the incident; an unknown one leaves the answer undetermined, naming
+it, unless a presumption the definition makes reads it and says so
+(``no-other-reviews``; ``aware-in-time``, reg 4(1)(b)). A death caused by a person
+receiving mental health services, investigated under NHS arrangements
+(``other_reviews``: ``mental_health_investigation``), leaves it undetermined naming no
+fact: s.26(2) and (4) let regulations exclude such a death, and whether any do was not
+confirmed. Reasons about other reviews are given only where someone may have died.
 
 Example:
     >>> RULES["OWHR-S24-6"].citation.provision
@@ -55,7 +56,7 @@ from svduty.definitions._owhr_doubts import (
 )
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import ENGLAND, ENGLAND_AND_WALES, DeathIn, DiedIn, PilotArea
-from svduty.definitions._presume import presumption_rules
+from svduty.definitions._presume import AWARE_IN_TIME, PRESUMPTIONS, presumption_rules
 from svduty.definitions._sar import IN_ITS_AREA_DOUBT, NO_NEEDS, SAR_MAY_BE_HELD, SAR_RULED_OUT
 from svduty.sources import Citation, Confidence, cite
 
@@ -275,7 +276,10 @@ _S26_MENTAL_HEALTH = Flag("other_reviews", "mental_health_investigation")
 # SI 2023/227 reg 4(1), (2): the pilot's provisions continue after the pilot period only
 # for a death of which, before its end, a review had started or a review partner was aware
 AWARE_FIELD = "aware_before_pilot_end"
-AWARE = IsTrue(AWARE_FIELD)
+AWARE_GIVEN = IsTrue(AWARE_FIELD)
+# not given, a definition may presume it (switchable: ``aware-in-time``, stated)
+AWARE_PRESUMED = All(Not(Given(AWARE_FIELD)), Presumes(AWARE_IN_TIME))
+AWARE = Any_(AWARE_GIVEN, AWARE_PRESUMED)
 _rule(
     "OWHR-S26-1A-NONE",
     Not(_S26_CDR),
@@ -349,7 +353,7 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         ),
         Rule(
             "OWHR-PILOT-REG4",
-            All(HOMICIDE, may_bear, Possibly(when), AWARE),
+            All(HOMICIDE, may_bear, Possibly(when), AWARE_GIVEN),
             "before the pilot period ended a review of the death had started (and was not "
             "discontinued), or a review partner was aware of qualifying circumstances "
             "(s.27(7)) and had neither known that s.26 excluded it nor notified the "
@@ -372,13 +376,25 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         Rule(
             "OWHR-PILOT-REG4-UNKNOWN",
             # a known homicide only: where the death itself is open, that is the reason
-            All(HOMICIDE, may_bear, Possibly(when), Not(Given(AWARE_FIELD)), Possibly(but_for)),
+            All(
+                HOMICIDE,
+                may_bear,
+                Possibly(when),
+                Not(Given(AWARE_FIELD)),
+                Not(Presumes(AWARE_IN_TIME)),
+                Possibly(but_for),
+            ),
             "whether, before the pilot period ended, a review of the death had started or a "
             "review partner was aware of qualifying circumstances (s.27(7)) is not given: "
             "the pilot's provisions continue in effect after the period only for such a "
             "death (reg 4(1), (2)), so whether a review is required is undetermined",
             reg4,
         ),
+        # the presumption's reason, where it may bear (as OWHR-PILOT-REG4-UNKNOWN would)
+        attrs.evolve(
+            PRESUMPTIONS[AWARE_IN_TIME],
+            bears_on=All(HOMICIDE, may_bear, Possibly(when), Possibly(but_for)),
+        ).rule(),
         Rule(
             "OWHR-PILOT-DATE-OUTSIDE",
             All(homicide, Not(when)),

@@ -114,8 +114,9 @@ _PILOT_DOUBT = (
     "Secretary of State of no duty (and not later of the duty: reg 4(2)). The incident's "
     "aware_before_pilot_end says whether that was so: a death in the period first known "
     "of (as likely a qualifying homicide, s.27(7)) after it ended, with no review "
-    "started, is outside the duty; not given, the review of a death in the period is "
-    "undetermined, naming it"
+    "started, is outside the duty; not given, the aware-in-time presumption (on by "
+    "default, stated) reads it as true, and without it the review of a death in the "
+    "period is undetermined, naming it"
 )
 _REACH_DOUBT = (
     "reg 1(2) makes the Metropolitan Police, West Midlands Police and the integrated care "

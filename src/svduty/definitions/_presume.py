@@ -2,23 +2,24 @@
 
 Facts are an open world: a fact not given is unknown. A presumption reads one absent
 list (the context flags, the other reviews) as "none indicated", or an absent
-``intentional`` as "the force was intended" (``force-intentional``: for domestic abuse by
-physical abuse or violent behaviour, s.1(3)(a)-(b), which are not done by accident;
-s.13's use of force does not ask). It is allowed only as
-a stated rule: each has its own reason and citation, reported on every answer it
-applies to, and a definition turns it on or off in its data (``presume``). With a
-presumption off, the answers it would decide stay undetermined, naming the fact.
+``intentional`` as "the force was intended" (``force-intentional``: for domestic abuse
+by physical abuse or violent behaviour, s.1(3)(a)-(b), which are not done by accident;
+s.13's use of force does not ask), or an absent ``aware_before_pilot_end`` as "a review
+partner knew of the death in time" (``aware-in-time``: SI 2023/227 reg 4(1)(b)). It is
+allowed only as a stated rule: each has its own reason and citation, reported on every
+answer it applies to, and a definition turns it on or off in its data (``presume``).
+With a presumption off, the answers it would decide stay undetermined, naming the fact.
 
 Each presumption is reviewed on its own: reading "no terrorism" into an assault the
 recorder did not flag is how police recording works (terrorism is flagged when
 suspected); reading "no county lines" into a drug-supply offence is not, so only the
-terrorism, other-review and intended-force presumptions are on by default.
+terrorism, other-review, intended-force and aware-in-time presumptions are on by default.
 
 Example:
     >>> PRESUMPTIONS["no-terrorism"].rule_id
     'CONTEXT-NOT-GIVEN'
     >>> DEFAULT_PRESUMPTIONS
-    ('no-terrorism', 'no-other-reviews', 'force-intentional')
+    ('no-terrorism', 'no-other-reviews', 'force-intentional', 'aware-in-time')
 """
 
 from __future__ import annotations
@@ -31,7 +32,23 @@ from svduty.definitions._law import FORCE_INTENDED, HOMICIDE, INTENT_PRESUMED_BE
 from svduty.definitions._vocab import OtherReview
 from svduty.sources import Citation, cite
 
-__all__ = ["DEFAULT_PRESUMPTIONS", "PRESUMPTIONS", "Presumption", "presumption_rules"]
+__all__ = [
+    "AWARE_IN_TIME",
+    "DEFAULT_PRESUMPTIONS",
+    "PRESUMPTIONS",
+    "Presumption",
+    "presumption_rules",
+]
+
+AWARE_IN_TIME = "aware-in-time"
+"""The presumption that a review partner knew of a pilot death before the pilot ended.
+
+SI 2023/227 reg 4(1)(b); its reason is given by the pilot's rules, where it may bear.
+
+Example:
+    >>> PRESUMPTIONS[AWARE_IN_TIME].field
+    'aware_before_pilot_end'
+"""
 
 
 @attrs.frozen(slots=True)
@@ -140,11 +157,33 @@ PRESUMPTIONS: dict[str, Presumption] = {
             bears_on=HOMICIDE,
             reads=("care_and_support_needs",),
         ),
+        Presumption(
+            AWARE_IN_TIME,
+            "aware_before_pilot_end",
+            (),
+            "OWHR-PILOT-REG4-PRESUMED",
+            "presumption (switchable): aware_before_pilot_end, where not given, read as "
+            "true: a review partner was aware of qualifying circumstances, 'such facts as "
+            "make it likely' that the death was a qualifying homicide in England or Wales "
+            "of which it is a relevant review partner (PCSC Act 2022 s.27(7)), before the "
+            "pilot period ended, and neither knew that s.26 excluded it nor notified the "
+            "Secretary of State of no duty (reg 4(2)): the police force of the place of "
+            "death, a pilot partner, investigates a homicide when it is found. Give "
+            "aware_before_pilot_end false for a death first known of as such after the "
+            "period ended (reg 4(1) then ends the duty)",
+            cite("si-2023-227", "reg 4(1)(b), (2)"),
+            bears_on=HOMICIDE,  # the pilot's rules narrow it to a death the pilot may reach
+        ),
     )
 }
 """Every presumption a definition may make, by id."""
 
-DEFAULT_PRESUMPTIONS: tuple[str, ...] = ("no-terrorism", "no-other-reviews", FORCE_INTENDED)
+DEFAULT_PRESUMPTIONS: tuple[str, ...] = (
+    "no-terrorism",
+    "no-other-reviews",
+    FORCE_INTENDED,
+    AWARE_IN_TIME,
+)
 """The presumptions a definition makes unless its data says otherwise."""
 
 
