@@ -98,6 +98,7 @@ incident field ``context``).
 
 ``month`` and ``police_uk_category`` are dictionary-encoded (a file holds a few months and
 14 crime types), numbered as read: rows grouped alike hash the words, not each row's text.
+A value a row is rejected for (a coordinate, a month, a crime type) is null, as no word.
 """
 
 _RENAMES = dict(
