@@ -47,16 +47,19 @@ ADDED = (
     "victim_age_at_death",
     "intended_for_injury",
     "care_and_support_needs",
+    "aware_before_pilot_end",
 )
 """Incident output columns added on purpose (December 2026; ``made_or_adapted`` in the
 tenth session, ``schedule_3_offence``, ``same_household`` and ``victim_age_at_death`` in
 the eleventh, ``intended_for_injury`` in the seventeenth, ``care_and_support_needs`` in the
-forty-first): an output saved before them is the same if the new one has them all null and
-is otherwise the same. The eleventh session also
-changes answers on purpose (s.13(4) Schedule 3 offences, s.26(1)(b) as DVCVA 2004 s.9(1),
-the age at death), and so does the seventeenth (PCA 1953 s.1(4)'s second limb): rows whose
-answers or reasons changed compare DIFFERENT."""
+forty-first, ``aware_before_pilot_end`` in the forty-fifth): an output saved before them is
+the same if the new one has them all null and is otherwise the same. The eleventh session
+also changes answers on purpose (s.13(4) Schedule 3 offences, s.26(1)(b) as DVCVA 2004
+s.9(1), the age at death), and so do the seventeenth (PCA 1953 s.1(4)'s second limb) and
+the forty-fifth (a death in the pilot period without ``aware_before_pilot_end``,
+SI 2023/227 reg 4(1)): rows whose answers or reasons changed compare DIFFERENT."""
 REWORDED = [
+    ("care_and_support_needs, aware_before_pilot_end", "care_and_support_needs"),
     ("intended_for_injury, care_and_support_needs", "intended_for_injury"),
     (
         "same_household, victim_age_at_death, intended_for_injury",

@@ -32,6 +32,7 @@ __all__ = [
     "citation_problems",
     "derived_url",
     "hinted",
+    "plain",
     "read_back",
     "reason_data",
 ]
@@ -124,14 +125,24 @@ def derived_url(citation: Citation) -> Citation:
     return citation
 
 
-def _plain(value: Any, depth: int = 0) -> Any:
-    """``value`` with its tuples as lists, as far down as the contract goes."""
+def plain(value: Any, depth: int = 0) -> Any:
+    """``value`` with its tuples as lists, as far down as the contract goes.
+
+    Deeper than any value a ``to_json`` of the contract writes (a reason's citation's key
+    is four levels down) nothing is read: such a value differs from what is written as it
+    is, and a value nested hundreds deep would exceed Python's recursion limit. Shared by
+    the answers' and the classifications' ``from_json``.
+
+    Example:
+        >>> plain({"reasons": ({"citation": ("a",)},)})
+        {'reasons': [{'citation': ['a']}]}
+    """
     if depth > _DEEPEST:
         return value
     if isinstance(value, Mapping):
-        return {k: _plain(v, depth + 1) for k, v in value.items()}
+        return {k: plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v, depth + 1) for v in value]
+        return [plain(v, depth + 1) for v in value]
     return value
 
 
@@ -207,7 +218,7 @@ def read_back(
         built = attrs.evolve(built, reasons=reasons)
     else:
         built = attrs.evolve(built, citation=derived_url(built.citation))
-    fields = list(_differences(built.to_json(), _plain(dict(data)), ""))
+    fields = list(_differences(built.to_json(), plain(dict(data)), ""))
     if fields:
         raise DataError([Problem(field=f, expected="what the contract writes") for f in fields])
     return cast(T, built)

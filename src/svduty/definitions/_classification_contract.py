@@ -17,6 +17,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from svduty._answer_contract import plain
 from svduty.answers import Reason
 from svduty.definitions._definition import DEFINITIONS, Definition
 from svduty.definitions._kinds import KINDS
@@ -196,26 +197,6 @@ def decided_problems(
     return problems
 
 
-def _plain(value: Any, depth: int = 0) -> Any:
-    """``value`` with its tuples as lists, as far down as the contract goes.
-
-    Deeper than any value :meth:`Classification.to_json` writes (a reason's citation's
-    key is four levels down) nothing is read: such a value differs from what is written
-    as it is, and a value nested hundreds deep would exceed Python's recursion limit.
-    """
-    if depth > _DEEPEST:
-        return value
-    if isinstance(value, Mapping):
-        return {k: _plain(v, depth + 1) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v, depth + 1) for v in value]
-    return value
-
-
-_DEEPEST = 6
-"""Deeper than the contract's deepest value (``reasons[i].citation.key``), with room."""
-
-
 def _citation_problem(where: str, key: object, known: bool) -> Problem:
     from svduty.definitions._unknown_keys import key_shown
 
@@ -237,7 +218,7 @@ def written_back_problems(written: Mapping[str, Any], data: Mapping[str, Any]) -
     """  # noqa: E501
     problems: list[Problem] = []
     for key, out in written.items():
-        given = _plain(data.get(key))
+        given = plain(data.get(key))
         if out == given:
             continue
         if key == "reasons" and isinstance(given, list) and len(given) == len(out):

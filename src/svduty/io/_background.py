@@ -1,6 +1,7 @@
 """Jobs run on worker threads while the caller goes on; their results used in order.
 
-The JSON Lines writer hands the encoding of each batch to an :class:`Ordered`, so the main
+The JSON Lines and Parquet writers hand the encoding of each batch to an :class:`Ordered`
+(Parquet: its casts to the output schema too), so the main
 thread reads and classifies the next batch meanwhile, and a large table's batches are
 encoded side by side (Arrow's compute functions release the GIL). A result is used by
 the caller, in the order the jobs were given (the writer's one worker writes the JSON Lines

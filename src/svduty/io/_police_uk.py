@@ -98,6 +98,7 @@ incident field ``context``).
 
 ``month`` and ``police_uk_category`` are dictionary-encoded (a file holds a few months and
 14 crime types), numbered as read: rows grouped alike hash the words, not each row's text.
+A value a row is rejected for (a coordinate, a month, a crime type) is null, as no word.
 """
 
 _RENAMES = dict(
@@ -373,13 +374,9 @@ def normalise_police_uk(
             at = pc.is_in(month, value_set=pa.array(dated, pa.string()))
             reason, field = _reject(reason, field, at, _DATED_MONTH, "Month")
         month_ok: Arrow = pc.is_in(month, value_set=pa.array(good_months, pa.string()))
-        reason, field = _reject(
-            reason,
-            field,
-            pc.invert(month_ok),
-            "Month: expected a month YYYY-MM",
-            "Month",
-        )
+        why = "Month: expected a month YYYY-MM"
+        reason, field = _reject(reason, field, pc.invert(month_ok), why, "Month")
+        month = pc.if_else(month_ok, month, pa.scalar(None, pa.string()))  # no bad word kept
     lon, reason, field = _coordinate(
         col["Longitude"], -180.0, 180.0, "Longitude", reason=reason, field=field
     )
@@ -399,6 +396,8 @@ def normalise_police_uk(
             "Crime type: expected one of the 14 police.uk crime types",
             "Crime type",
         )
+        # a word only of rows kept: a rejected row's text is no output's word (nor a date)
+        category = pc.if_else(known, category, pa.scalar(None, pa.string()))
     out = {
         "file": pa.repeat(pa.scalar(file, pa.string()), n),
         "row": rows if rows is not None else pa.nulls(n, pa.int64()),

@@ -70,10 +70,10 @@ class TableWriter:
             and an empty result still writes the schema.
         metadata: Key-value metadata for the Parquet footer.
         kind: The format (default: from the suffix).
-        background: JSON Lines: encode the tables on a worker thread, so the caller
-            prepares the next one meanwhile (default: when the process has two CPUs or
-            more). The text is written in order, the same; an encoding error is raised
-            by a later :meth:`write` or by :meth:`commit`.
+        background: JSON Lines and Parquet: encode (Parquet: and cast) the tables on a
+            worker thread, so the caller prepares the next one meanwhile (default: with
+            two CPUs or more). The bytes are written in order, the same; an encoding or
+            cast error is raised by a later :meth:`write` or by :meth:`commit`.
 
     Example:
         >>> import tempfile, pathlib
