@@ -13,9 +13,14 @@ from typing import Any
 import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 
-pa: Any = _pa
+from svduty import _arrays
+from svduty import _compute as _pc
 
-__all__ = ["true_bits", "unpacked"]
+pa: Any = _pa
+pc: Any = _pc
+Arr = Any
+
+__all__ = ["bools_to_lists", "coded", "true_bits", "unpacked"]
 
 
 def unpacked(bools: Any) -> Any:
@@ -52,3 +57,57 @@ def true_bits(bools: Any) -> Any:
     size = (start + n + 7) // 8
     bits = np.frombuffer(data, np.uint8)[:size] & np.frombuffer(validity, np.uint8)[:size]
     return np.unpackbits(bits, count=start + n, bitorder="little")[start:].view(bool)
+
+
+_BLOCK = 1 << 18  # rows at a time in bools_to_lists
+
+
+def bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
+    """Per row, the labels whose flag is true, in the order of ``labels``.
+
+    Column-wise: a block of rows at a time, the flags are unpacked into a matrix of
+    bytes (a row per label); its true cells, read row by row, spell the lists.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> bools_to_lists([pa.array([True, None]), pa.array([True, True])], ["a", "b"]).to_pylist()
+        [['a', 'b'], ['b']]
+    """
+    n = len(flags[0]) if flags else 0
+    counts, which = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for start in range(0, n if labels else 0, _BLOCK):
+        size = min(_BLOCK, n - start)
+        held = np.empty((len(labels), size), dtype=bool)
+        for i, f in enumerate(flags):
+            held[i] = true_bits(f.slice(start, size))
+        cells = np.flatnonzero(np.ascontiguousarray(held.T))  # row by row, labels in order
+        rows, label = np.divmod(cells, len(labels))  # (2-D nonzero: twice the time)
+        counts.append(np.bincount(rows, minlength=size))
+        which.append(label)
+    offsets = np.zeros(n + 1, np.int32)
+    np.cumsum(np.concatenate(counts), out=offsets[1:])
+    names = pc.take(pa.array(labels, pa.string()), _arrays.array(np.concatenate(which)))
+    return pa.ListArray.from_arrays(_arrays.array(offsets), names)
+
+
+def coded(codes: Any, words: list[str]) -> Arr:
+    """Word numbers (``codes``, into ``words``) as a dictionary array.
+
+    Its dictionary is the words used, in order of first appearance (as ``dictionary_encode``
+    gives it).
+
+    Example:
+        >>> import numpy as np
+        >>> coded(np.array([1, 0, 1]), ["yes", "no"]).to_pylist()
+        ['no', 'yes', 'no']
+    """
+    firsts = []
+    for c in range(len(words)):
+        hits = codes == c
+        if hits.any():
+            firsts.append((int(np.argmax(hits)), c))
+    firsts.sort()
+    number = np.zeros(len(words), np.int32)
+    number[[c for _, c in firsts]] = np.arange(len(firsts), dtype=np.int32)
+    used = pa.array([words[c] for _, c in firsts], pa.string())
+    return pa.DictionaryArray.from_arrays(_arrays.array(number[codes]), used)

@@ -21,6 +21,8 @@ from svduty._arguments import instance_argument
 from svduty._arrays import group_rows as _group_rows
 from svduty._checked import checked
 from svduty._types import viewless_type
+from svduty.definitions._bits import bools_to_lists as _bools_to_lists
+from svduty.definitions._bits import coded as _coded
 from svduty.definitions._bits import true_bits, unpacked
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
@@ -47,31 +49,6 @@ Arr = Any
 
 __all__ = ["classify_split", "classify_table", "split_rejected"]
 
-_BLOCK = 1 << 18  # rows at a time in _bools_to_lists
-
-
-def _bools_to_lists(flags: list[Arr], labels: list[str]) -> Arr:
-    """Per row, the labels whose flag is true, in the order of ``labels``.
-
-    Column-wise: a block of rows at a time, the flags are unpacked into a matrix of
-    bytes (a row per label); its true cells, read row by row, spell the lists.
-    """
-    n = len(flags[0]) if flags else 0
-    counts, which = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
-    for start in range(0, n if labels else 0, _BLOCK):
-        size = min(_BLOCK, n - start)
-        held = np.empty((len(labels), size), dtype=bool)
-        for i, f in enumerate(flags):
-            held[i] = true_bits(f.slice(start, size))
-        cells = np.flatnonzero(np.ascontiguousarray(held.T))  # row by row, labels in order
-        rows, label = np.divmod(cells, len(labels))  # (2-D nonzero: twice the time)
-        counts.append(np.bincount(rows, minlength=size))
-        which.append(label)
-    offsets = np.zeros(n + 1, np.int32)
-    np.cumsum(np.concatenate(counts), out=offsets[1:])
-    names = pc.take(pa.array(labels, pa.string()), _arrays.array(np.concatenate(which)))
-    return pa.ListArray.from_arrays(_arrays.array(offsets), names)
-
 
 def _words(values: Arr, yes: str, no: str) -> Arr:
     """``yes`` / ``no`` / ``undetermined`` for true / false / null, dictionary-encoded."""
@@ -81,38 +58,24 @@ def _words(values: Arr, yes: str, no: str) -> Arr:
     return _coded(codes, [yes, no, "undetermined"])
 
 
-def _coded(codes: Any, words: list[str]) -> Arr:
-    """Word numbers (``codes``, into ``words``) as a dictionary array.
-
-    Its dictionary is the words used, in order of first appearance (as ``dictionary_encode``
-    gives it).
-    """
-    firsts = []
-    for c in range(len(words)):
-        hits = codes == c
-        if hits.any():
-            firsts.append((int(np.argmax(hits)), c))
-    firsts.sort()
-    number = np.zeros(len(words), np.int32)
-    number[[c for _, c in firsts]] = np.arange(len(firsts), dtype=np.int32)
-    used = pa.array([words[c] for _, c in firsts], pa.string())
-    return pa.DictionaryArray.from_arrays(_arrays.array(number[codes]), used)
-
-
 def _verdicts(
     tab: Any,
     rs: RuleSet,
     resolve_district: ResolveDistrict | None,
     sink: list[Problem] | None = None,
+    envs: list[ArrowEnv] | None = None,
 ) -> dict[str, Arr]:
     """The verdict columns of every row of ``tab``: the rules evaluated column by column.
 
     With a ``sink``, bad values and contradictions go there instead of raising (the
-    verdicts of those rows are then meaningless: the caller sets the rows apart).
+    verdicts of those rows are then meaningless: the caller sets the rows apart). The
+    rules' environment (each node evaluated) is appended to ``envs`` if given.
     """
     cols, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
     n = tab.num_rows
     env = ArrowEnv(cols, facts, rs.rules, n, presumed=rs.presumed)
+    if envs is not None:
+        envs.append(env)
     answers = [r.expr.arrow(env) for r in answer_rules(rs)]
     out: dict[str, Arr] = {}
     for name, values in zip(ANSWERS[:4], answers[:4], strict=True):
@@ -272,7 +235,15 @@ def _distinct_verdicts(
                 names=told,
                 signature=(rules, kinds, tuple(told)),
                 memo=memo,
-                evaluate=lambda part: _clean_verdicts(part, rs, resolve_district, sink is not None),
+                evaluate=_evaluated(
+                    rs,
+                    resolve_district,
+                    collect=sink is not None,
+                    memo=memo,
+                    rules=rules,
+                    tab=tab,
+                    told=told,
+                ),
                 group_rows=_group_rows,
                 words=_WORD_COLUMNS,
             )
@@ -286,12 +257,56 @@ def _distinct_verdicts(
 
 
 def _clean_verdicts(
-    tab: Any, rs: RuleSet, resolve_district: ResolveDistrict | None, collect: bool
+    tab: Any,
+    rs: RuleSet,
+    resolve_district: ResolveDistrict | None,
+    collect: bool,
+    envs: list[ArrowEnv] | None = None,
 ) -> dict[str, Arr] | None:
     """:func:`_verdicts` of rows; ``None`` if one has a problem (collected, not raised)."""
     found: list[Problem] | None = [] if collect else None
-    out = _verdicts(tab, rs, resolve_district, found)
+    out = _verdicts(tab, rs, resolve_district, found, envs)
     return None if found else out
+
+
+def _evaluated(
+    rs: RuleSet,
+    resolve_district: ResolveDistrict | None,
+    *,
+    collect: bool,
+    memo: dict[Any, Any],
+    rules: Any,
+    tab: Any,
+    told: list[str],
+) -> Any:
+    """The verdicts of a memo's new rows; their missing facts remembered from the same rules.
+
+    The summary's count of undetermined rows by missing facts
+    (:func:`~svduty.definitions._missing_columns.remember_missing`) then finds the new
+    combinations in the memo: the rules are not prepared and evaluated a second time.
+    Keyed by the types of the ``told`` columns only: a column all null is unknown, as
+    one absent (the count reads the classified table, whose absent fields are null).
+    """
+    kinds = tuple((c, str(tab.column(c).type)) for c in told)
+
+    def evaluate(part: Any) -> dict[str, Arr] | None:
+        envs: list[ArrowEnv] = []
+        out = _clean_verdicts(part, rs, resolve_district, collect, envs)
+        if out is not None and isinstance(rules, tuple) and len(rules) == 2:  # (definition, pilot)
+            from svduty.definitions._missing_columns import remember_missing
+
+            remember_missing(
+                part,
+                envs[0],
+                memo=memo,
+                rules=rules,
+                resolve_district=resolve_district,
+                kinds=kinds,
+                told=tuple(told),
+            )
+        return out
+
+    return evaluate
 
 
 def _classified(

@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any, cast
 
 import attrs
@@ -30,10 +30,10 @@ import pyarrow as _pa
 from svduty import _arrays
 from svduty import _compute as _pc
 from svduty.definitions._atoms import Fact, FirstKnown
+from svduty.definitions._bits import bools_to_lists as _bools_to_lists
 from svduty.definitions._bits import true_bits
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import ResolveDistrict, answer_rules, ruleset
-from svduty.definitions._columnar import _bools_to_lists
 from svduty.definitions._columns import prepare
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._expr import All, ArrowEnv, Expr, Not, Ref
@@ -49,7 +49,9 @@ __all__ = [
     "missing_columns",
     "missing_order",
     "missing_sets",
+    "missing_signature",
     "missing_words",
+    "remember_missing",
     "spelt_sets",
 ]
 
@@ -164,13 +166,19 @@ def _answer_flags(
     definition: Definition,
     resolve_district: ResolveDistrict | None,
     pilot: OwhrPilot,
+    env: ArrowEnv | None = None,
 ) -> list[tuple[str, Arr, list[Arr], list[str]]]:
-    """Per answer: where it is undetermined, and a flag per fact (alphabetical) it misses."""
+    """Per answer: where it is undetermined, and a flag per fact (alphabetical) it misses.
+
+    With ``env`` (the verdicts' own, of the same rows and rule set: its rules already
+    evaluated), ``table`` is not prepared again.
+    """
     rs = ruleset(definition, pilot)
-    cols, known, _ = prepare(table, resolve_district, None, rs.pilot)
-    n = table.num_rows
-    env = ArrowEnv(cols, known, rs.rules, n, presumed=rs.presumed)
-    code = cols.get("offence_code")
+    if env is None:
+        cols, known, _ = prepare(table, resolve_district, None, rs.pilot)
+        env = ArrowEnv(cols, known, rs.rules, table.num_rows, presumed=rs.presumed)
+    n = env.length
+    code = env.columns.get("offence_code")
     code_given = pc.is_valid(code) if code is not None else pa.repeat(pa.scalar(False), n)
     finder = _Missing(env, code_given)
     absent: dict[str, Arr] = {}  # each fact's column, null (not given): one call a fact
@@ -303,12 +311,23 @@ def missing_sets(
         >>> spelt.to_pylist() == missing_keys(missing_columns(t))["violence"].to_pylist()
         True
     """
+    return _sets(table, definition, resolve_district, pilot, None)
+
+
+def _sets(
+    table: _pa.Table,
+    definition: Definition,
+    resolve_district: ResolveDistrict | None,
+    pilot: OwhrPilot,
+    env: ArrowEnv | None,
+) -> dict[str, Arr] | None:
+    """:func:`missing_sets`, from the verdicts' ``env`` of ``table`` if given."""
     order = missing_order(definition, pilot)
     if any(len(facts) > MOST_FACTS for facts in order.values()):
         return None
     out: dict[str, Arr] = {}
     for name, undetermined, flags, labels in _answer_flags(
-        table, definition, resolve_district, pilot
+        table, definition, resolve_district, pilot, env
     ):
         bit = {fact: i for i, fact in enumerate(order[name])}
         sets = np.zeros(table.num_rows, np.int64)
@@ -358,3 +377,70 @@ def missing_keys(columns: Mapping[str, Arr]) -> dict[str, Arr]:
         ['a, b', None, '']
     """
     return {name: pc.binary_join(lists, ", ") for name, lists in columns.items()}
+
+
+def missing_signature(rules: Hashable, kinds: tuple[Any, ...], told: tuple[str, ...]) -> Hashable:
+    """The memo key of the missing facts (as bits) of rows of these columns, for ``rules``.
+
+    ``rules`` is ``(definition, pilot)``; ``told`` the columns that tell rows apart (not
+    all null: one all null is unknown, as one absent), in the engine's order of
+    ``INPUT_COLUMNS``, and ``kinds`` their names and types.
+    The classifier (which remembers them as it evaluates the rules) and the summary's
+    count (which looks them up) key them alike.
+
+    Example:
+        >>> missing_signature(("d", "p"), (("date", "string"),), ("date",))[0]
+        'missing facts'
+    """
+    return ("missing facts", rules, kinds, told)
+
+
+def remember_missing(
+    rows: _pa.Table,
+    env: ArrowEnv,
+    *,
+    memo: dict[Any, Any],
+    rules: tuple[Definition, OwhrPilot],
+    resolve_district: ResolveDistrict | None,
+    kinds: tuple[Any, ...],
+    told: tuple[str, ...],
+) -> None:
+    """Remember the missing facts of ``rows`` from the verdicts' ``env`` (rules evaluated).
+
+    The classifier's new combinations, evaluated for their verdicts, are not evaluated
+    again for their missing facts: the summary's count finds them in ``memo``
+    (:func:`missing_signature`). Rows the memo already holds are left as they are.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> from svduty.definitions._classify import ruleset
+        >>> rows = pa.table({"offence_code": ["8N", None]})
+        >>> rs = ruleset(STATUTE, OWHR_PILOT_AS_MADE)
+        >>> cols, known, _ = prepare(rows, None, None, rs.pilot)
+        >>> env = ArrowEnv(cols, known, rs.rules, 2, presumed=rs.presumed)
+        >>> memo = {}
+        >>> remember_missing(rows, env, memo=memo, rules=(STATUTE, OWHR_PILOT_AS_MADE),
+        ...     resolve_district=None, kinds=(("offence_code", "string"),),
+        ...     told=("offence_code",))
+        >>> keys, sets = next(iter(memo.values()))
+        >>> sets["violence"].to_pylist() == missing_sets(rows)["violence"].to_pylist()
+        True
+    """
+    from svduty.definitions._distinct import remembered
+
+    definition, pilot = rules
+
+    def evaluate(part: _pa.Table) -> dict[str, Arr] | None:
+        if part.num_rows == rows.num_rows:  # every row new: the verdicts' rules
+            return _sets(rows, definition, resolve_district, pilot, env)
+        return _sets(part, definition, resolve_district, pilot, None)
+
+    remembered(
+        rows,
+        names=list(told),
+        signature=missing_signature(rules, kinds, told),
+        memo=memo,
+        evaluate=evaluate,
+        group_rows=_arrays.group_rows,
+        words=frozenset(),
+    )

@@ -81,21 +81,27 @@ def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:
     The combinations of values a batch shares with earlier ones (most of a long file's
     batches: the same months, categories and places) are looked up in the classifier's
     memo (under a key of their own: the rules that name missing facts are evaluated once
-    per combination, not once per batch); the memo holds numbers, not text. The memo
-    full, the rows are evaluated as they are.
+    per combination, not once per batch); the memo holds numbers, not text. The
+    classifier puts there the missing facts of the combinations it evaluates, from the
+    same evaluated rules (``remember_missing``), so most are found. The memo full, the
+    rows are evaluated as they are.
     """
+    from svduty.definitions._columns import INPUT_COLUMNS
     from svduty.definitions._distinct import remembered
+    from svduty.definitions._missing_columns import missing_signature
+    from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 
+    rows = rows.select([n for n in INPUT_COLUMNS if n in rows.column_names])  # the engine's order
     told = [
         c.name
         for c, col in zip(rows.schema, rows.columns, strict=True)
         if not pa.types.is_null(c.type) and col.null_count < len(col)
     ]
-    kinds = tuple((c.name, str(c.type)) for c in rows.schema)
+    kinds = tuple((n, str(rows.schema.field(n).type)) for n in told)  # (all null: unknown)
     out = remembered(
         rows,
         names=told,
-        signature=("missing facts", bound.chosen(), kinds, tuple(told)),
+        signature=missing_signature((bound.chosen(), OWHR_PILOT_AS_MADE), kinds, tuple(told)),
         memo=bound.memo,
         evaluate=evaluate,
         group_rows=_arrays.group_rows,
