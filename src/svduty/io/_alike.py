@@ -33,6 +33,7 @@ from svduty import _compute as pc
 from svduty.definitions._distinct import spread
 from svduty.errors import SvdutyError
 from svduty.io._locate import LOCATOR_REASONS, pad
+from svduty.io._plain_text import plain_table
 
 __all__ = ["ALIKE", "Grouped", "Held", "Numbered", "answered", "merged", "numbered"]
 
@@ -357,7 +358,7 @@ def numbered(batch: pa.RecordBatch | pa.Table, alike: Sequence[str] = ALIKE) -> 
         >>> len(found.first) < found.rows.num_rows == len(found.groups)
         True
     """
-    table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
+    table = plain_table(batch)  # as the pipeline reads it (no view; the locator's text)
     at = table.schema.get_field_index("row")
     if at < 0 or table.schema.field(at).type != pa.int64():  # not the reader's row numbers
         return None

@@ -37,7 +37,7 @@ from svduty._arguments import partnership_argument
 from svduty._checked import checked
 from svduty.areas import Geography
 from svduty.errors import Problem
-from svduty.io import _alike
+from svduty.io import _alike, _plain_text
 from svduty.io._alike import ALIKE, Grouped
 from svduty.io._bundle import BundleParts, warwickshire
 from svduty.io._locate import (
@@ -169,7 +169,7 @@ def classify_batch(
     police = batch_kind(batch) == "police-uk"
     if isinstance(batch, pa.Table) and batch.num_rows > SLICE_ROWS:
         return _in_slices(batch, resolve_areas, classify, within, reject, split)
-    table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
+    table = _plain_text.plain_table(batch)  # (no view; the locator's text as strings)
     if table.column("rejected").null_count == table.num_rows:  # the usual case: all usable
         good, bad = table, table.slice(0, 0)
     else:

@@ -17,10 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
+import attrs
 import pyarrow as pa
 
 from svduty._checked import checked
 from svduty.io import _alike
+from svduty.io._locate import is_police_uk
+from svduty.io._repeated_ids import RepeatedIds
 from svduty.io._summary import RejectedSink, Summary, Tally
 
 __all__ = ["WeightedCounter", "run_pipeline"]
@@ -95,6 +98,7 @@ def run_pipeline(
     number = getattr(pipeline, "_numbered", None)
     most = _alike.MOST_DISTINCT if sink is None else _alike.MOST_DISTINCT_WRITTEN
     held = _alike.Held()
+    repeated = RepeatedIds()
     for batch in batches:
         tally.count_in(batch.num_rows)
         found = number(batch) if number is not None else None
@@ -106,17 +110,22 @@ def run_pipeline(
         if held.found and (found is None or not held.takes(found)):
             _answer(held.taken(), pipeline, tally, counters)  # in the batches' order
         if found is None:
-            _each_row(batch, pipeline, tally, counters, sink)
+            good = _each_row(batch, pipeline, tally, counters, sink)
+            if not is_police_uk(batch.schema):  # incidents: an id given twice is warned of
+                repeated.add(good)
             continue
         held.add(found)  # a summary's batches a few at a time
         if not held.takes(found):  # nor another like it: answered before the next is read
             _answer(held.taken(), pipeline, tally, counters)
     if held.found:
         _answer(held.taken(), pipeline, tally, counters)
-    return tally.summary(
+    summary = tally.summary(
         partnership=partnership or getattr(pipeline, "partnership", None),
         definition=definition or getattr(pipeline, "definition", None),
     )
+    warnings, rows = dict(summary.warnings), dict(summary.warning_rows)
+    repeated.warned(warnings, rows)
+    return attrs.evolve(summary, warnings=warnings, warning_rows=rows) if rows else summary
 
 
 def _answer(
@@ -152,10 +161,11 @@ def _each_row(
     tally: Tally,
     counters: list[WeightedCounter],
     sink: Callable[[pa.Table], object] | None,
-) -> None:
-    """Classify every row of the batch, and count it (and write it)."""
+) -> pa.Table:
+    """Classify every row of the batch, and count it (and write it); its usable rows."""
     good = tally.count_out(pipeline(batch))
     for counter in counters:
         counter.add(good)
     if sink is not None:
         sink(good)
+    return good

@@ -35,8 +35,15 @@ from svduty.io._summary_counts import (
     named_not_coded,
     parts_checked,
     placed_nowhere_given,
+    rejected_rows,
 )
-from svduty.io._summary_warnings import WARNING_REASONS, _warned, _warnings  # noqa: F401
+from svduty.io._summary_warnings import (  # noqa: F401
+    WARNING_REASONS,
+    _warned,
+    _warnings,
+    rows_json,
+    warning_lines,
+)
 
 __all__ = ["SAMPLE_SIZE", "VERDICT_COLUMNS", "Summary", "Tally", "rejected_rows"]
 
@@ -52,49 +59,6 @@ VERDICT_COLUMNS: tuple[str, ...] = (
 
 SAMPLE_SIZE = 1000
 """How many rejected rows a :class:`Tally` keeps for the summary (all are counted)."""
-
-
-def rejected_rows(batch: pa.RecordBatch | pa.Table, limit: int | None = None) -> list[Problem]:
-    """The rejected rows of a batch (its ``rejected`` column is set) as problems.
-
-    Works on any batch that carries the bookkeeping columns ``file``, ``row``,
-    ``rejected`` and ``rejected_field`` (a reader's or the pipeline's).
-
-    Args:
-        batch: The rows.
-        limit: At most this many (the first ones); all when ``None``.
-
-    Example:
-        >>> t = pa.table({"file": ["x.csv"], "row": [2], "rejected_field": ["Latitude"],
-        ...               "rejected": ["Latitude: expected a number in degrees"]})
-        >>> [str(p) for p in rejected_rows(t)]
-        ['x.csv: row 2: Latitude: expected a number in degrees']
-    """
-    bad = batch.filter(pc.is_valid(batch.column("rejected")))
-    if limit is not None:
-        bad = bad.slice(0, limit)
-    out = []
-    for file, row, why, fld in zip(
-        bad.column("file").to_pylist(),
-        bad.column("row").to_pylist(),
-        bad.column("rejected").to_pylist(),
-        bad.column("rejected_field").to_pylist(),
-        strict=True,
-    ):
-        text = str(why)
-        prefix = f"{fld}: "
-        message = text[len(prefix) :] if fld and text.startswith(prefix) else text
-        expected = message[len("expected ") :] if message.startswith("expected ") else None
-        out.append(
-            Problem(
-                message="" if expected else message,
-                file=file,
-                row=row,
-                field=fld,
-                expected=expected,
-            )
-        )
-    return out
 
 
 def _frozen_counts(counts: Mapping[str, Mapping[str, int]]) -> FrozenMap[str, Any]:
@@ -138,6 +102,8 @@ class Summary:
         partnership: The partnership the rows were classified for.
         definition: The id of the definition they were classified against.
         skipped: Files in an input folder that were not read (and why).
+        warning_rows: Reason code -> the first rows it flags, as ``(file, row)``, where
+            the summary names them (``INCIDENT-ID-DUPLICATE``: never the ids).
 
     Example:
         >>> s = Summary(rows_in=3, rows_out=2, rejected=1)
@@ -165,6 +131,9 @@ class Summary:
     skipped: tuple[str, ...] = ()
     undetermined_by_missing: Mapping[str, Mapping[str, int]] = attrs.field(
         factory=FrozenMap, converter=_frozen_counts
+    )
+    warning_rows: Mapping[str, tuple[tuple[str | None, int | None], ...]] = attrs.field(
+        factory=FrozenMap, converter=frozen_map
     )
 
     def to_json(self) -> dict[str, Any]:
@@ -205,6 +174,7 @@ class Summary:
             },
             "kinds": dict(sorted(self.kinds.items())),
             "warnings": dict(sorted(self.warnings.items())),
+            "warning_rows": rows_json(self.warning_rows),
             "partnership": self.partnership,
             "definition": self.definition,
             "skipped": list(self.skipped),
@@ -266,9 +236,7 @@ class Summary:
             named = {k or "(no fact: the law's doubt)": v for k, v in counts.items()}
             block(f"{column} undetermined, by the facts missing", named)
         block("kinds (a row may be of several kinds, or of none)", self.kinds)
-        for reason, n in sorted(self.warnings.items()):
-            counted = f"{n:,} row(s): " if reason != "NO-ROWS" else ""  # NO-ROWS counts none
-            lines.append(f"warning: {counted}{WARNING_REASONS[reason]} ({reason})")
+        lines += warning_lines(self.warnings, self.warning_rows)
         for path in self.skipped:
             lines.append(f"skipped: {printable(path)}")
         if self.partnership is not None:

@@ -219,3 +219,46 @@ def besides(counts: Mapping[str, int], common: tuple[str, ...]) -> dict[str, int
         ", ".join(f for f in key.split(", ") if f not in drop) if key else "": n
         for key, n in counts.items()
     }
+
+
+def rejected_rows(batch: pa.RecordBatch | pa.Table, limit: int | None = None) -> list[Problem]:
+    """The rejected rows of a batch (its ``rejected`` column is set) as problems.
+
+    Works on any batch that carries the bookkeeping columns ``file``, ``row``,
+    ``rejected`` and ``rejected_field`` (a reader's or the pipeline's).
+
+    Args:
+        batch: The rows.
+        limit: At most this many (the first ones); all when ``None``.
+
+    Example:
+        >>> t = pa.table({"file": ["x.csv"], "row": [2], "rejected_field": ["Latitude"],
+        ...               "rejected": ["Latitude: expected a number in degrees"]})
+        >>> [str(p) for p in rejected_rows(t)]
+        ['x.csv: row 2: Latitude: expected a number in degrees']
+    """
+    bad = batch.filter(pc.is_valid(batch.column("rejected")))
+    if limit is not None:
+        bad = bad.slice(0, limit)
+    out = []
+    for file, row, why, fld in zip(
+        bad.column("file").to_pylist(),
+        bad.column("row").to_pylist(),
+        bad.column("rejected").to_pylist(),
+        bad.column("rejected_field").to_pylist(),
+        strict=True,
+    ):
+        text = str(why)
+        prefix = f"{fld}: "
+        message = text[len(prefix) :] if fld and text.startswith(prefix) else text
+        expected = message[len("expected ") :] if message.startswith("expected ") else None
+        out.append(
+            Problem(
+                message="" if expected else message,
+                file=file,
+                row=row,
+                field=fld,
+                expected=expected,
+            )
+        )
+    return out

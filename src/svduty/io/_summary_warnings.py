@@ -7,6 +7,7 @@ of a batch's reasons that :class:`~svduty.io._summary.Tally` counts as warnings.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np  # a dependency of pyarrow
@@ -14,8 +15,9 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty.errors import printable
 
-__all__ = ["WARNING_REASONS"]
+__all__ = ["WARNING_REASONS", "rows_json", "warning_lines"]
 
 WARNING_REASONS: dict[str, str] = {
     "OFFENCE-CODE-UNKNOWN": "offence code not in the Home Office notifiable offence list svduty "
@@ -39,6 +41,9 @@ WARNING_REASONS: dict[str, str] = {
     "LSOA-CODE-UNKNOWN": "placed by their police.uk LSOA name alone: their LSOA code is "
     "one the ONS tables do not hold (a typing error? a code of other boundaries?), so the "
     "name's district places them (the row's match is name)",
+    "INCIDENT-ID-DUPLICATE": "with an id an earlier incident row has too, counted twice (an "
+    "export given twice, or two files of the same incidents?); rows with no id cannot be "
+    "matched and are not in this number",
 }
 """Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
 
@@ -65,3 +70,33 @@ def _warnings(reasons: Any) -> Any:
     hit = pc.fill_null(pc.is_in(maybe, value_set=_warned()), False)
     same[at] = hit.to_numpy(zero_copy_only=False)
     return same
+
+
+def warning_lines(warnings: Mapping[str, int], rows: Mapping[str, Any]) -> list[str]:
+    """The text summary's warning lines, each with the first rows it flags (if named).
+
+    Example:
+        >>> warning_lines({"INCIDENT-ID-DUPLICATE": 3}, {"INCIDENT-ID-DUPLICATE": (("a.csv", 4),)})
+        ... # doctest: +ELLIPSIS
+        ['warning: 3 row(s): with an id ... (INCIDENT-ID-DUPLICATE); first: a.csv: row 4']
+    """
+    lines = []
+    for reason, n in sorted(warnings.items()):
+        counted = f"{n:,} row(s): " if reason != "NO-ROWS" else ""  # NO-ROWS counts none
+        line = f"warning: {counted}{WARNING_REASONS[reason]} ({reason})"
+        if shown := rows.get(reason):
+            line += "; first: " + ", ".join(
+                f"{printable(str(f))}: row {r}" if f is not None else f"row {r}" for f, r in shown
+            )
+        lines.append(line)
+    return lines
+
+
+def rows_json(rows: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """``Summary.warning_rows`` as JSON: by reason code, ``{"file": ..., "row": ...}`` each.
+
+    Example:
+        >>> rows_json({"INCIDENT-ID-DUPLICATE": (("a.csv", 4),)})
+        {'INCIDENT-ID-DUPLICATE': [{'file': 'a.csv', 'row': 4}]}
+    """
+    return {k: [{"file": f, "row": r} for f, r in v] for k, v in sorted(rows.items())}
