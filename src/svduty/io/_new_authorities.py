@@ -31,6 +31,7 @@ from svduty.io._new_records import (
     cite,
     handover,
     plain_name,
+    schedule_4_words,
     slug,
 )
 from svduty.io._new_records import authority_record as _authority
@@ -82,7 +83,7 @@ def _council(d: Area) -> dict[str, Any]:
             f"a {kind} council in Wales",
             "the council's formal name (a city, county or county borough council, or "
             "another: 'City and County of Swansea') is not in the ONS tables; check it (that "
-            f"the area is a {kind} is the Local Government Act 1972 s.20(4) and Sch 4)",
+            f"the area is a {kind} is the {schedule_4_words(d.id)})",
         )
     elif d.kind is AreaKind.UNITARY:
         cat, name = _C.DISTRICT_COUNCIL, f"{plain_name(d.name)} Council"
