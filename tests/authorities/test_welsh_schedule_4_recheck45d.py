@@ -12,6 +12,7 @@ which name Sch 4 lists it, or the citation cannot be checked.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from svduty.areas import Geography
@@ -94,3 +95,17 @@ def test_a_refusal_names_the_schedule_4_name() -> None:
     ((rule, message),) = list(area_problems(Geography.england_and_wales(), a, "W06000003"))
     assert rule == "BUNDLE-CATEGORY-AREA"
     assert 'Sch 4 Pt II, as "Aberconwy and Colwyn"' in message, message
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("W06000001", "Ynys Môn"), ("W06000002", "Caernarfonshire and Merionethshire")],
+)
+def test_init_takes_the_kind_from_the_code_not_the_name(code: str, name: str) -> None:
+    """A county named otherwise than ``WELSH_COUNTIES`` has it (its Welsh name, its Sch 4
+    name) was written as a county borough council, without a word of doubt."""
+    geo = Geography.england_and_wales()
+    area = attrs.evolve(geo.get(code), name=name)
+    (council,) = [r for r in authorities(geo, [area]) if "council" in r["id"]]
+    assert council["category"] == "welsh_county_council", council["name"]
+    assert council["name"].endswith("(county)")

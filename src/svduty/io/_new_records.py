@@ -47,7 +47,11 @@ WELSH_COUNTIES = frozenset(
         "monmouthshire",
     }
 )
-"""The Welsh principal areas that are counties, not county boroughs (LGA 1972 Sch 4)."""
+"""The Welsh principal areas that are counties, not county boroughs (LGA 1972 Sch 4), by name.
+
+``svduty init`` takes an area's kind from its code (``authorities._areas_served``); these
+ONS names only for a code that does not place it.
+"""
 
 
 def slug(text: str) -> str:
