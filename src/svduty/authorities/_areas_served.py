@@ -22,7 +22,14 @@ from svduty.areas import GSS_PREFIXES, AreaKind, Geography
 from svduty.authorities._authority import Authority
 from svduty.authorities._categories import LOCATED_IN_ITS_AREA, AuthorityCategory, Nation
 
-__all__ = ["AREA_KINDS", "area_kind", "area_problems", "local_councils", "not_given"]
+__all__ = [
+    "AREA_KINDS",
+    "area_kind",
+    "area_problems",
+    "local_councils",
+    "not_given",
+    "schedule_4",
+]
 
 _K = AreaKind
 _LGA = frozenset(k for k in AreaKind if k.is_local_government_area)
@@ -95,6 +102,20 @@ Sch 1 gives "A county council in Wales" "The county" and "A county borough counc
 Wales" "The county borough". A Welsh code of neither set (one a scenario creates) may be
 either.
 """
+_SCHEDULE_4_NAMES = {
+    "W06000001": "Anglesey",
+    "W06000002": "Caernarfonshire and Merionethshire",
+    "W06000003": "Aberconwy and Colwyn",
+    "W06000008": "Cardiganshire",
+    "W06000012": "Neath and Port Talbot",
+    "W06000014": "The Vale of Glamorgan",
+    "W06000016": "Rhondda, Cynon, Taff",
+}
+"""The names Sch 4 gives the principal areas the ONS tables name otherwise.
+
+As substituted by the Local Government (Wales) Act 1994 Sch 1 paras 1 and 2; a council
+"may ... change the name of the county, county borough" (LGA 1972 s.74(1)), not its Part.
+"""
 _COUNCILS = frozenset(c for cs in _COUNCILS_BY_PREFIX.values() for c in cs)
 _TWO_TIER = GSS_PREFIXES[AreaKind.DISTRICT]
 
@@ -128,6 +149,26 @@ def local_councils(code: str) -> tuple[AuthorityCategory, ...]:
             return (category,)
     found = _COUNCILS_BY_PREFIX.get(code[:3], ())
     return found if len(code) == 3 else tuple(c for c in found if c not in _NAMED)
+
+
+def schedule_4(code: str) -> str | None:
+    """Where the Local Government Act 1972 makes a Welsh principal area a county or borough.
+
+    Its Part of Sch 4 (s.20(4): Part I counties, Part II county boroughs) and, for an area
+    the ONS tables name otherwise, the name Sch 4 lists it under (a council may change the
+    name, s.74(1), not the Part). ``None`` for a code of no principal area the tables know.
+
+    Example:
+        >>> schedule_4("W06000015"), schedule_4("W06000099")
+        ('LGA 1972 s.20(4), Sch 4 Pt I', None)
+        >>> schedule_4("W06000003")
+        'LGA 1972 s.20(4), Sch 4 Pt II, as "Aberconwy and Colwyn"'
+    """
+    kind = _welsh_kind(code)
+    if kind is None:
+        return None
+    name = _SCHEDULE_4_NAMES.get(code)
+    return kind[2] if name is None else f'{kind[2]}, as "{name}"'
 
 
 def _welsh_kind(code: str) -> tuple[str, AuthorityCategory, str] | None:
@@ -164,11 +205,11 @@ def not_given(a: Authority, code: str) -> str | None:
         return None
     named = next((what for c, (n, what) in _NAMED.items() if n == code), None)
     own = _NAMED.get(a.category)
-    welsh = _welsh_kind(code)
+    welsh, where = _welsh_kind(code), schedule_4(code)
     said = (
         f"{code} is {named}, which s.11(4)(a) lists apart from districts and London boroughs"
         if named is not None
-        else f'{code} is a {welsh[0]} ({welsh[2]}): Sch 1 gives {welsh[1].a} "The {welsh[0]}"'
+        else f'{code} is a {welsh[0]} ({where}): Sch 1 gives {welsh[1].a} "The {welsh[0]}"'
         if welsh is not None
         else f"{code} is not {own[1]}, the only area Sch 1 gives {a.category.a}"
         if own is not None

@@ -22,6 +22,7 @@ from typing import Any
 
 from svduty.areas import Area, AreaKind, Geography
 from svduty.authorities import AuthorityCategory
+from svduty.authorities._areas_served import local_councils
 from svduty.authorities._categories import CATEGORIES
 from svduty.io._councils_2023 import REORGANISED_ON, before_1_april_2023, continued_county_council
 from svduty.io._new_records import (
@@ -31,6 +32,7 @@ from svduty.io._new_records import (
     cite,
     handover,
     plain_name,
+    schedule_4_words,
     slug,
 )
 from svduty.io._new_records import authority_record as _authority
@@ -74,7 +76,10 @@ def _council(d: Area) -> dict[str, Any]:
         cat, name = _C.LONDON_BOROUGH_COUNCIL, f"London Borough of {d.name} council"
         citation = _sch1("a London borough council", name_doubt)
     elif d.kind is AreaKind.WELSH_PRINCIPAL_AREA:
-        county_ = d.name.lower() in WELSH_COUNTIES
+        by_code = local_councils(d.id)  # its Part of Sch 4, by its code; else by its name
+        county_ = by_code == (_C.WELSH_COUNTY_COUNCIL,) or (
+            len(by_code) != 1 and d.name.lower() in WELSH_COUNTIES
+        )
         cat = _C.WELSH_COUNTY_COUNCIL if county_ else _C.WELSH_COUNTY_BOROUGH_COUNCIL
         kind = "county" if county_ else "county borough"
         name = f"{d.name} council ({kind})"
@@ -82,7 +87,7 @@ def _council(d: Area) -> dict[str, Any]:
             f"a {kind} council in Wales",
             "the council's formal name (a city, county or county borough council, or "
             "another: 'City and County of Swansea') is not in the ONS tables; check it (that "
-            f"the area is a {kind} is the Local Government Act 1972 s.20(4) and Sch 4)",
+            f"the area is a {kind} is the {schedule_4_words(d.id)})",
         )
     elif d.kind is AreaKind.UNITARY:
         cat, name = _C.DISTRICT_COUNCIL, f"{plain_name(d.name)} Council"

@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from svduty.authorities import AuthorityCategory, category_info
+from svduty.authorities._areas_served import schedule_4
 
 __all__ = [
     "COMMENCED",
@@ -24,6 +25,7 @@ __all__ = [
     "handover",
     "plain_name",
     "schedule_1",
+    "schedule_4_words",
     "slug",
 ]
 
@@ -45,7 +47,11 @@ WELSH_COUNTIES = frozenset(
         "monmouthshire",
     }
 )
-"""The Welsh principal areas that are counties, not county boroughs (LGA 1972 Sch 4)."""
+"""The Welsh principal areas that are counties, not county boroughs (LGA 1972 Sch 4), by name.
+
+``svduty init`` takes an area's kind from its code (``authorities._areas_served``); these
+ONS names only for a code that does not place it.
+"""
 
 
 def slug(text: str) -> str:
@@ -189,3 +195,22 @@ def handover(former: dict[str, Any], successor: dict[str, Any], day: str) -> lis
     former["valid"] = {"start": COMMENCED, "end": day}
     successor["valid"] = {"start": day}
     return [former, successor]
+
+
+def schedule_4_words(code: str) -> str:
+    """Where the Local Government Act 1972 makes a Welsh principal area of its kind, in words.
+
+    Example:
+        >>> schedule_4_words("W06000002")[-118:]
+        'Sch 4 Pt I, which names it "Caernarfonshire and Merionethshire": a council may change the name (s.74(1)), not the Part'
+        >>> schedule_4_words("W06000015"), schedule_4_words("W06000099")
+        ('Local Government Act 1972 s.20(4) and Sch 4 Pt I', 'Local Government Act 1972 s.20(4) and Sch 4')
+    """  # noqa: E501
+    where = schedule_4(code)
+    if where is None:  # a code the national tables do not know
+        return "Local Government Act 1972 s.20(4) and Sch 4"
+    part, _, name = where.removeprefix("LGA 1972 s.20(4), ").partition(", as ")
+    said = (
+        name and f", which names it {name}: a council may change the name (s.74(1)), not the Part"
+    )
+    return f"Local Government Act 1972 s.20(4) and {part}{said}"
