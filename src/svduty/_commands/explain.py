@@ -229,7 +229,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         said = _CHOSEN_REJECTED.format(what=f"row {row}" if row is not None else "incident")
         print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
     elif first and args.format != "json" and row is None and ident is None:
-        print(_NONE[args.format], file=stdout)
+        said = _ALL_REJECTED.format(n=rejected) if rejected else _NONE["text"]
+        print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
     if args.format == "html":
         print("</main></body></html>", file=stdout)
     return 1 if rejected else 0
@@ -243,6 +244,11 @@ _NONE = {
     "text": "No incidents: the file has no line that is an incident.",
     "html": "<p>No incidents: the file has no line that is an incident.</p>",
 }
+
+_ALL_REJECTED = (
+    "No incidents explained: every one of the {n:,} rows read was rejected (standard error "
+    "says why)."
+)
 
 
 def _page_head(name: str, said: str) -> str:
