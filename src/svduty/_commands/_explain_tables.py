@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -104,7 +104,10 @@ def is_police_uk_month(path: str) -> bool:
 
 
 def police_uk_incidents(
-    path: str, partnership: Partnership | BundleParts, definition: Definition | None = None
+    path: str,
+    partnership: Partnership | BundleParts,
+    definition: Definition | None = None,
+    chosen: tuple[int | None, str | None] = (None, None),
 ) -> Iterator[tuple[int, str | None, Incident | DataError]]:
     """Each row of a police.uk month as ``svduty classify`` reads, locates and classifies it.
 
@@ -112,6 +115,8 @@ def police_uk_incidents(
     month and the district its LSOA is located in, by code or name, else the LSOA code), so
     its answers are the ones in ``classify``'s output; a row ``classify`` rejects (bad
     fields, an LSOA neither code nor name locates) is its :class:`~svduty.errors.DataError`.
+    ``chosen`` (a row number, an id) keeps only that row, or the rows of that id: the others
+    are skipped before an incident is built.
 
     Example:
         >>> import svduty
@@ -126,7 +131,7 @@ def police_uk_incidents(
 
     pipeline = default_pipeline(partnership, definition=definition)
     for batch in read_police_uk([path]):
-        out = pipeline(batch)
+        out = _chosen(pipeline(batch), *chosen)
         refused = {p.row: p for p in rejected_rows(out)}
         rows = out.select(["row", "rejected", *_GIVEN]).to_pylist()
         for row in sorted(rows, key=lambda r: int(r["row"])):
@@ -147,12 +152,14 @@ def table_incidents(
     path: str,
     mapping: Mapping[str, str] | None = None,
     on_unread: Callable[[str], object] | None = None,
+    chosen: tuple[int | None, str | None] = (None, None),
 ) -> Iterator[tuple[int, str | None, Incident | DataError]]:
     """Each row of an incident table: its row number, its id and its incident (or why not).
 
     The id is the row's ``id`` as read (``None`` without one), for ``--id`` to choose it
     by, even where the row is refused. ``on_unread`` is told, once, which columns are no
-    incident field (:func:`unread_columns`), if any.
+    incident field (:func:`unread_columns`), if any. ``chosen`` (a row number, an id) keeps
+    only that row, or the rows of that id, as :func:`police_uk_incidents` does.
 
     Raises:
         InputFormatError: if the file cannot be read as incidents (naming the file, and the
@@ -165,12 +172,13 @@ def table_incidents(
     from svduty.io._summary import rejected_rows
 
     told = False
-    for batch in iter_incidents([path], mapping=mapping):
+    for read in iter_incidents([path], mapping=mapping):
         if not told and on_unread is not None:
             told = True
-            note = unread_columns(batch.schema.names)
+            note = unread_columns(read.schema.names)
             if note is not None:
                 on_unread(note)
+        batch = _chosen(read, *chosen)
         refused = {p.row: p for p in rejected_rows(batch)}
         for row in batch.to_pylist():
             number = int(row["row"])
@@ -186,3 +194,33 @@ def table_incidents(
                 yield number, ident, exc
                 continue
             yield number, ident, incident
+
+
+def _chosen(table: Any, row: int | None, ident: str | None) -> Any:
+    """The rows of ``table`` that ``--row`` or ``--id`` chose (all of them if neither).
+
+    Rows are chosen in Arrow, before an incident is built for any: explaining one row of a
+    month of 600,000 built 600,000 incidents (137 s) before hostile45b.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> t = pa.table({"row": [2, 3, 4], "id": [7, None, 7]})
+        >>> _chosen(t, 3, None)["row"].to_pylist(), _chosen(t, None, "7")["row"].to_pylist()
+        ([3], [2, 4])
+        >>> _chosen(t, 10**30, None).num_rows, _chosen(t, None, None).num_rows
+        (0, 3)
+    """
+    import pyarrow as pa
+
+    from svduty import _compute as pc
+
+    if row is not None:
+        if not 0 < row < 2**63:  # no row has such a number (an int64 cannot hold it)
+            return table.slice(0, 0)
+        return table.filter(pc.equal(table.column("row"), pa.scalar(row, pa.int64())))
+    if ident is not None:
+        if "id" not in table.schema.names:
+            return table.slice(0, 0)
+        ids = pc.cast(table.column("id"), pa.string())  # a number's id: its digits
+        return table.filter(pc.fill_null(pc.equal(ids, pa.scalar(ident, pa.string())), False))
+    return table

@@ -157,6 +157,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     resolve = choice.partnership.geography.district_code_of
     used = choice.as_dict()
     table = is_table(args.file)
+    row, ident = getattr(args, "row", None), getattr(args, "id", None)
+    picked = (row, ident)  # the others are skipped before an incident is built
     if getattr(args, "map", None) and not table:  # never silently ignored, as in classify
         print(
             "svduty explain: error: --map: only incident files in CSV or Parquet have columns "
@@ -171,14 +173,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(f"svduty explain: note: {printable(name)}: {note}", file=stderr)
 
         if is_police_uk_month(name) and not getattr(args, "map", None):  # as classify reads it
-            found = _primed(police_uk_incidents(name, choice.partnership, definition))
-        else:
-            found = _primed(table_incidents(name, _mapping(args.map), unread))  # unusable: no out
+            found = _primed(police_uk_incidents(name, choice.partnership, definition, picked))
+        else:  # unusable: no output
+            found = _primed(table_incidents(name, _mapping(args.map), unread, picked))
         handle: Any = contextlib.nullcontext()
     else:
         name, handle = text_lines(args.file)
-        found = _json_incidents(handle, name)
-    row, ident = getattr(args, "row", None), getattr(args, "id", None)
+        found = _json_incidents(handle, name, picked)
     selected = 0
     rejected = 0
     first = True
@@ -228,7 +229,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         said = _CHOSEN_REJECTED.format(what=f"row {row}" if row is not None else "incident")
         print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
     elif first and args.format != "json" and row is None and ident is None:
-        print(_NONE[args.format], file=stdout)
+        said = _ALL_REJECTED.format(n=rejected) if rejected else _NONE["text"]
+        print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
     if args.format == "html":
         print("</main></body></html>", file=stdout)
     return 1 if rejected else 0
@@ -242,6 +244,11 @@ _NONE = {
     "text": "No incidents: the file has no line that is an incident.",
     "html": "<p>No incidents: the file has no line that is an incident.</p>",
 }
+
+_ALL_REJECTED = (
+    "No incidents explained: every one of the {n:,} rows read was rejected (standard error "
+    "says why)."
+)
 
 
 def _page_head(name: str, said: str) -> str:
@@ -312,15 +319,22 @@ def _none_chosen(name: str, row: int | None) -> Problem:
 
 
 def _json_incidents(
-    handle: Iterable[str], name: str
+    handle: Iterable[str], name: str, chosen: tuple[int | None, str | None] = (None, None)
 ) -> Iterator[tuple[int, str | None, Incident | DataError]]:
-    """Each line's number, its ``id`` (if it gives one as text) and its incident (or why not)."""
+    """Each line's number, its ``id`` (if it gives one as text) and its incident (or why not).
+
+    ``chosen`` (a row number, an id) keeps only that line, or the lines of that id: the
+    others are skipped before an incident is built.
+    """
+    row, wanted = chosen
     for number, line in enumerate(handle, start=1):
-        if not line.strip():
+        if (row is not None and number != row) or not line.strip():
             continue
         data, _ = json_line(line)
         got = data.get("id") if isinstance(data, dict) else None
         ident = got if isinstance(got, str) else _number_id(got)  # as the incident reads it
+        if wanted is not None and ident != wanted:
+            continue
         try:
             yield number, ident, _incident(line, number, name)
         except DataError as exc:
