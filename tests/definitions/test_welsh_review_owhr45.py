@@ -20,25 +20,14 @@ import attrs
 
 from svduty.definitions import STATUTE, Incident, classify, classify_table
 
-from .helpers import to_table
+from .helpers import PILOT_KNIFE_HOMICIDE, to_table
 
 OPEN = attrs.evolve(STATUTE, presume=())
 CARDIFF: dict[str, Any] = {
-    "died": True,
-    "target": "person",
-    "behaviours": ["physical"],
-    "weapon": "knife",
-    "intentional": True,
-    "relationship": "none",
-    "same_household": False,
+    **PILOT_KNIFE_HOMICIDE,
     "country": "Wales",
     "location": "W06000015",
     "place_of_death": "W06000015",
-    "victim_age": 30,
-    "date": "2023-06-01",
-    "date_of_death": "2023-06-01",
-    "review_information": True,
-    "aware_before_pilot_end": True,
 }
 
 
