@@ -8,7 +8,7 @@ government areas (s.11(6), s.12(2), s.14(1)) and the citations of both. Rows who
 enacted text is not confirmed carry an unconfirmed citation with the doubt written down.
 
 Example:
-    >>> info = CATEGORIES[AuthorityCategory.INTEGRATED_CARE_BOARD]
+    >>> info = CATEGORIES[AuthorityCategory.LOCAL_HEALTH_BOARD]
     >>> info.role, info.citation.confidence.value
     (<Role.SPECIFIED_AUTHORITY: 'specified_authority'>, 'unconfirmed')
     >>> CATEGORIES[AuthorityCategory.DISTRICT_COUNCIL].join_citation.provision
@@ -319,21 +319,29 @@ _ROWS: tuple[CategoryInfo, ...] = (
     ),
     _sch1(
         _C.INTEGRATED_CARE_BOARD,
-        "An integrated care board (England; the row replaced 'clinical commissioning group' "
-        "when ICBs replaced CCGs)",
+        "An integrated care board established under section 14Z25 (of the National Health "
+        "Service Act 2006; England)",
         "Health and social care",
         _E,
         JoinRule.ANY_PART_WITHIN,
-        "Each local government area which, or any part of which, coincides with or falls "
-        "within the board's area",
-        citation=_u(
+        "Not confirmed beyond 'the board's': taken as each local government area which, or "
+        "any part of which, coincides with or falls within the board's area",
+        citation=cite(
+            "pcsc-act-2022",
             "Sch 1",
-            "the current ICB wording of the row is not confirmed: the Bill named clinical "
-            "commissioning groups; guidance para 4 and s.36 support 'integrated care board'",
+            doubt="the row as amended from 1 July 2022 by the Health and Care Act 2022 Sch 4 "
+            "para 243(a): 'for \u201cA clinical commissioning group established under section "
+            "14D\u201d substitute \u201cAn integrated care board established under section "
+            "14Z25\u201d', in the table headed 'Health and social care' (law46); the words "
+            "after 'section 14Z25' are not read",
         ),
         join_citation=_u(
             "s.11(6), Sch 1",
-            "the second column is the Bill's CCG wording, assumed to carry over to ICBs",
+            "only 'the board's' of the second column is read (Health and Care Act 2022 Sch 4 "
+            "para 243(b): 'for \u201cthe group's\u201d substitute \u201cthe board's\u201d'); "
+            "that every local government area any part of which falls within the board's "
+            "area is one it is an authority for is the Bill's wording for clinical "
+            "commissioning groups, assumed to carry over",
         ),
         health=True,
     ),

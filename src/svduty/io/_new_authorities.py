@@ -37,6 +37,7 @@ from svduty.io._new_records import (
 )
 from svduty.io._new_records import authority_record as _authority
 from svduty.io._new_records import schedule_1 as _sch1
+from svduty.sources import Confidence
 
 __all__ = ["COMMENCED", "authorities", "cite", "plain_name", "slug"]
 
@@ -51,8 +52,11 @@ def _row(category: AuthorityCategory, table: str) -> dict[str, str]:
         >>> c["provision"], c["confidence"]
         ('Sch 1 (a local health board)', 'unconfirmed')
     """
-    doubt = CATEGORIES[category].citation.doubt
-    return _sch1(category.a, f"{doubt}; the board's name and area are the ONS table {table}'s")
+    row = CATEGORIES[category]
+    confirmed = row.citation.confidence is not Confidence.UNCONFIRMED
+    unread = row.join_citation if confirmed else row.citation  # what of the row is not read
+    doubt = f"{unread.doubt}; the board's name and area are the ONS table {table}'s"
+    return _sch1(category.a, doubt)
 
 
 def _council(d: Area) -> dict[str, Any]:
