@@ -80,8 +80,9 @@ APR_MAY_BE_REQUIRED = All(
     Has("other_reviews", _LISTED),
 )
 """A board may be required to review the death: the facts show an adult with needs in
-Wales, and whether abuse or neglect of the victim is known or suspected (reg 4(3), (4))
-is not known (the list would say)."""
+Wales, and whether abuse or neglect (reg 4(3)), or abuse alone after a local authority's
+protective action (reg 4(4)), of the victim is known or suspected is not known (the list
+would say)."""
 WELSH_REVIEW = Any_(Flag("other_reviews", _LISTED), APR_MAY_BE_REQUIRED)
 """Regulations under SSWB(W)A 2014 s.135(4)(a) require a Safeguarding Board to review the
 death (s.26(3)): the list names it, or the facts leave it open."""
