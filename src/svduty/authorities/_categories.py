@@ -367,7 +367,15 @@ _ROWS: tuple[CategoryInfo, ...] = (
         _EW,
         JoinRule.DISTRICTS_WITHIN,
         "Probably each local government area within the police area",
-        citation=cite("pcsc-act-2022", "Sch 1"),
+        citation=_u(
+            "Sch 1",
+            "the police row's words are in no copy found (the legalize-uk copy's tables are "
+            "empty; crimeline.co.uk's copy of the revised Schedule, as far as it could be "
+            "read, stops in the youth offending team row): 'a chief officer of police for a "
+            "police area' is svduty's summary, not the Act's read words (a council's "
+            "restatement of Schedule 1, the Nuneaton and Bedworth cabinet report of 21 June "
+            "2023, has 'Chief Officers of police for police areas in England and Wales')",
+        ),
         join_citation=_u(
             "s.11(6), Sch 1", "the police row's local government area wording is not confirmed"
         ),
