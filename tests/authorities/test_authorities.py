@@ -67,10 +67,17 @@ def test_every_category_has_info_and_citations() -> None:
 
 
 @pytest.mark.parametrize(
-    "cat", ["integrated_care_board", "local_health_board", "fire_and_rescue_authority"]
+    "cat", ["local_health_board", "fire_and_rescue_authority", "chief_officer_of_police"]
 )
 def test_unconfirmed_schedule_1_rows_say_so(cat: str) -> None:
     assert category_info(cat).citation.confidence is Confidence.UNCONFIRMED
+
+
+def test_the_icb_rows_first_words_are_confirmed_its_second_column_not() -> None:
+    """Health and Care Act 2022 Sch 4 para 243 gives the row's first words (law46)."""
+    info = category_info("integrated_care_board")
+    assert info.citation.confidence is Confidence.CONFIRMED
+    assert info.join_citation.confidence is Confidence.UNCONFIRMED
 
 
 def test_police_row_lga_wording_is_unconfirmed() -> None:
