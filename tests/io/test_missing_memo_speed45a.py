@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import svduty.definitions._missing_columns as missing_module
+import svduty.definitions._missing_rows as missing_rows_module
 from svduty.definitions._missing_columns import missing_columns, missing_keys, missing_words
 from svduty.errors import DataError
 from svduty.io import default_pipeline
@@ -89,10 +90,16 @@ def test_rules_run_once_per_combination_across_batches(monkeypatch) -> None:
     """Counted, not timed: a batch of combinations seen before runs no missing-facts rule."""
     evaluated: list[int] = []
     original = missing_module._answer_flags
+    kept = missing_rows_module.remember_rows  # (speed46b: a batch classified row by row)
+    prepare = missing_module.prepare
 
     def counted(table: pa.Table, *args: Any) -> Any:
         evaluated.append(table.num_rows)
         return original(table, *args)
+
+    # the memo's route: the classifier keeps no batch's own rows (as when the count's rows
+    # are not the classifier's)
+    monkeypatch.setattr(missing_rows_module, "remember_rows", lambda *a, **k: None)
 
     monkeypatch.setattr(missing_module, "_answer_flags", counted)
     rows = [(d, c, p, None, None, 30) for d in _DATES for c in _CATEGORIES for p in _PLACES]
@@ -109,6 +116,22 @@ def test_rules_run_once_per_combination_across_batches(monkeypatch) -> None:
     again = _good(pipe(_table([*rows, ("2024-02-29", "Robbery", None, None, None, 30)])))
     facts(again)
     assert sum(evaluated) == len(rows) + 1  # only the new combination
+    # with the classifier's own rows kept (speed46b): those 65 rows, all distinct, are
+    # classified row by row, and their missing facts come from the rules evaluated for
+    # their verdicts (``_answer_flags`` with the verdicts' environment): none prepared
+    # and evaluated again for the count
+    monkeypatch.setattr(missing_rows_module, "remember_rows", kept)
+    evaluated.clear()
+    prepared: list[int] = []
+
+    def counted_prepare(table: pa.Table, *args: Any) -> Any:
+        prepared.append(table.num_rows)
+        return prepare(table, *args)
+
+    monkeypatch.setattr(missing_module, "prepare", counted_prepare)
+    facts(_good(pipe(_table([*rows, ("2024-02-28", "Robbery", None, None, None, 30)]))))
+    assert evaluated == [len(rows) + 1]
+    assert prepared == []
 
 
 _BEHAVIOURS = [None, [], ["physical"], ["controlling_or_coercive", "economic"]]

@@ -35,7 +35,7 @@ from svduty.definitions._classify import (
 )
 from svduty.definitions._columns import INPUT_COLUMNS, prepare
 from svduty.definitions._definition import STATUTE, Definition
-from svduty.definitions._distinct import remembered, spread_all
+from svduty.definitions._distinct import remembered, spread_all, spread_problems
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._incident import Incident
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
@@ -167,19 +167,6 @@ def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:
     return {n: _pc.cast(v, pa.string()) if n in _WORD_COLUMNS else v for n, v in out.items()}
 
 
-def _spread_problems(found: list[Problem], groups: Arr, sink: list[Problem]) -> None:
-    """The problems of the distinct rows, given to every row of their group (1-based)."""
-    by_group: dict[int, list[Problem]] = {}
-    for p in found:
-        by_group.setdefault((p.row or 0) - 1, []).append(p)
-    wanted = pa.array(sorted(by_group), pa.int32())
-    rows = pc.indices_nonzero(pc.is_in(groups, value_set=wanted)).to_pylist()
-    for r, g in zip(
-        rows, pc.take(groups, _arrays.array(rows, pa.int64())).to_pylist(), strict=True
-    ):
-        sink.extend(attrs.evolve(p, row=r + 1) for p in by_group[g])
-
-
 def _distinct_verdicts(
     tab: Any,
     rs: RuleSet,
@@ -252,7 +239,7 @@ def _distinct_verdicts(
     except DataError:
         return None
     if found:
-        _spread_problems(found, groups, sink)  # type: ignore[arg-type]
+        spread_problems(found, groups, sink)  # type: ignore[arg-type]
     return spread_all(out, groups, encode)
 
 
@@ -325,8 +312,14 @@ def _classified(
     out = _distinct_verdicts(
         work, rs, resolve_district, encode=encode, sink=sink, memo=memo, rules=(definition, pilot)
     )
-    if out is None:
-        out = _encoded(_verdicts(work, rs, resolve_district, sink), encode)
+    if out is None:  # row by row (most rows distinct): their missing facts kept for the count
+        envs: list[ArrowEnv] = []
+        out = _encoded(_verdicts(work, rs, resolve_district, sink, envs), encode)
+        if memo is not None and not sink:  # (a row with a problem is set apart: not kept)
+            from svduty.definitions._missing_rows import remember_rows
+
+            rules = (definition, pilot)
+            remember_rows(work, envs[0], memo=memo, rules=rules, resolve_district=resolve_district)
     return _arrays.with_columns(tab, out)
 
 

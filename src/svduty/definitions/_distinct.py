@@ -13,17 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 
 from svduty import _arrays
 from svduty import _compute as _pc
+from svduty.errors import Problem
 
 pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["MEMO_ROWS", "remembered", "spread", "spread_all"]
+__all__ = ["MEMO_ROWS", "remembered", "spread", "spread_all", "spread_problems"]
 
 MEMO_ROWS = 1 << 17
 """The most combinations a memo holds (beyond, the new ones are classified and not kept)."""
@@ -249,3 +251,23 @@ def _spelt(words: Arr) -> Arr:
     return pa.Array.from_buffers(
         pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(word * n)]
     )
+
+
+def spread_problems(found: list[Problem], groups: Arr, sink: list[Problem]) -> None:
+    """The problems of the distinct rows, given to every row of their group (1-based).
+
+    Example:
+        >>> sink = []
+        >>> spread_problems([Problem(row=1, field="date")], pa.array([0, 1, 0], pa.int32()), sink)
+        >>> [p.row for p in sink]
+        [1, 3]
+    """
+    by_group: dict[int, list[Problem]] = {}
+    for p in found:
+        by_group.setdefault((p.row or 0) - 1, []).append(p)
+    wanted = pa.array(sorted(by_group), pa.int32())
+    rows = pc.indices_nonzero(pc.is_in(groups, value_set=wanted)).to_pylist()
+    for r, g in zip(
+        rows, pc.take(groups, _arrays.array(rows, pa.int64())).to_pylist(), strict=True
+    ):
+        sink.extend(attrs.evolve(p, row=r + 1) for p in by_group[g])

@@ -57,6 +57,8 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         if planned is not None:  # the plan's: no rule engine imported
             return planned
         from svduty.definitions import _missing_columns as missing
+        from svduty.definitions._missing_rows import rows_remembered
+        from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 
         definition = bound.chosen()
         resolve = bound.geography.district_code_of
@@ -65,6 +67,9 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
             return missing.missing_sets(rows, definition, resolve_district=resolve)
 
         order = missing.missing_order(definition)
+        kept = rows_remembered(inputs, bound.memo, (definition, OWHR_PILOT_AS_MADE))
+        if kept is not None:  # the classifier's rows, classified row by row: their own sets
+            return {n: missing.spelt_sets(s, order[n]) for n, s in kept.items()}
         grouped = _grouped(inputs)
         if grouped is None or max(map(len, order.values())) > missing.MOST_FACTS:
             return missing.missing_words(inputs, definition, resolve_district=resolve)
