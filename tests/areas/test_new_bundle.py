@@ -373,11 +373,20 @@ def test_validate_rejects_area_records_the_ons_tables_contradict(tmp_path):
     renamed = new_bundle(tmp_path / "r", ["W06000015"])
     text = (renamed / "areas.toml").read_text()
     at = text.index('code = "W06000015"')
-    text = text[:at] + text[at:].replace('name = "Cardiff"', 'name = "Swansea"', 1)
-    (renamed / "areas.toml").write_text(text)
+    # Swansea's Welsh name (hostile46: "Swansea", the name of the bundle's W06000011 too,
+    # is refused on loading, as two local government areas of one name at one time)
+    (renamed / "areas.toml").write_text(
+        text[:at] + text[at:].replace('name = "Cardiff"', 'name = "Abertawe"', 1)
+    )
     problems = [str(p) for p in validate_bundle(renamed)]
     assert len(problems) == 1
     assert problems[0].endswith(".name: BUNDLE-ONS: W06000015 is Cardiff in the ONS tables")
+    (renamed / "areas.toml").write_text(
+        text[:at] + text[at:].replace('name = "Cardiff"', 'name = "Swansea"', 1)
+    )
+    problems = [str(p) for p in validate_bundle(renamed)]
+    assert len(problems) == 1
+    assert "the name of areas[" in problems[0], problems
 
 
 @pytest.mark.parametrize(

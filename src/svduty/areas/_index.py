@@ -71,6 +71,46 @@ def _nested(area: AreaKind, kind: AreaKind) -> str | None:
     return None
 
 
+def _names_shared(areas: Sequence[Area]) -> list[Problem]:
+    """Two local government areas of one name at one time: a problem for the later record.
+
+    The summaries count rows by district name, so two districts of one name would be
+    counted as one (a hostile review's bundle validated with two districts named alike
+    and ``svduty classify`` added their rows together). The ONS tables never give one
+    name to two local government areas at once; a re-coded area of the same name that
+    follows the old one (periods that do not overlap) is not refused.
+
+    Example:
+        >>> import svduty
+        >>> a = svduty.warwickshire().geography.get("E07000220")  # Rugby
+        >>> b = attrs.evolve(a, code="E07000901", id="E07000901")
+        >>> [str(p) for p in _names_shared([a, b])]
+        ['areas[1].name: the name of areas[0] (E07000220) at the same time; expected a name of its own for each local government area at a time (rows are counted by district name)']
+        >>> from svduty.periods import Period  # re-coded from 1 April 2024: refused no more
+        >>> old = attrs.evolve(a, valid=Period(a.valid.start, "2024-04-01"))
+        >>> _names_shared([old, attrs.evolve(b, valid=Period("2024-04-01"))])
+        []
+    """  # noqa: E501
+    problems: list[Problem] = []
+    named: dict[str, list[tuple[int, Area]]] = defaultdict(list)
+    for i, a in enumerate(areas):
+        if not a.kind.is_local_government_area:
+            continue
+        for j, other in named[a.name]:
+            if other.id != a.id and other.valid.overlaps(a.valid):
+                problems.append(
+                    Problem(
+                        message=f"the name of areas[{j}] ({other.id}) at the same time",
+                        field=f"areas[{i}].name",
+                        expected="a name of its own for each local government area at a time "
+                        "(rows are counted by district name)",
+                    )
+                )
+                break
+        named[a.name].append((i, a))
+    return problems
+
+
 def build_index(
     areas: Sequence[Area],
     memberships: Sequence[Membership],
@@ -90,6 +130,7 @@ def build_index(
                     )
                 )
         records[a.id].append((i, a))
+    problems += _names_shared(areas)
     current = {k: max(v, key=lambda ia: ia[1].valid.start)[1] for k, v in records.items()}
 
     # Every link: (child, parent, period, citation, field path). A record's own parents hold
