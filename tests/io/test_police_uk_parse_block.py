@@ -103,3 +103,22 @@ def test_another_parse_error_is_not_read_again(monkeypatch):
     with pytest.raises(pa.ArrowInvalid):
         parse.read_csv(data, numbers, blank_rows=False, quotes=False)
     assert calls == [1024]
+
+
+def test_a_column_not_read_is_not_searched_for_empty_strings(monkeypatch):
+    """The summary's unread columns are null: no ``equal``/``any`` over them (6 a piece before)."""
+    from svduty import _compute
+    from svduty.io._police_uk import _empty_to_null
+
+    calls: list[str] = []
+    for name in ("equal", "any"):
+        real = getattr(_compute, name)
+        monkeypatch.setattr(
+            _compute, name, lambda *a, _n=name, _r=real, **k: calls.append(_n) or _r(*a, **k)
+        )
+    unread = pa.nulls(5, pa.string())
+    assert _empty_to_null(unread) is unread
+    assert _empty_to_null(pa.chunked_array([unread]), trim=False).null_count == 5
+    assert calls == []
+    blank = pa.array(["a", "", None])  # a column read: its empty string is still made null
+    assert _empty_to_null(blank).to_pylist() == ["a", None, None]
