@@ -181,8 +181,9 @@ def _trim(arr: Arrow) -> Arrow:
 
 
 def _empty_to_null(arr: Arrow, *, trim: bool = True) -> Arrow:
-    if trim:
-        arr = _trim(arr)
+    if arr.null_count == len(arr):  # a column not read (null): no empty string to find
+        return arr
+    arr = _trim(arr) if trim else arr
     plain = isinstance(arr, pa.Array) and arr.type == pa.string() and not arr.null_count
     if _FAST and plain and len(arr):
         # the usual column (no nulls): the empty strings are where the offsets do not move

@@ -28,17 +28,17 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
+from svduty.io import _police_uk_csv
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,
     POLICE_UK_HEADER,
@@ -59,6 +59,7 @@ from svduty.io._police_uk import (
     normalise_police_uk,
 )
 from svduty.io._police_uk_blocks import _blocks, _Buffers
+from svduty.io._police_uk_csv import read_csv as _read_csv
 from svduty.io._police_uk_fallback import _BINARY, one_thread
 from svduty.io._police_uk_words import WORDS, shortest
 from svduty.io._quiet import quiet_undecodable_rows
@@ -441,7 +442,7 @@ def _parse(
     read = columns if plain else None
     for types in (_NUMBERS, _STRING):
         try:
-            with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
+            with quiet_undecodable_rows(_police_uk_csv.__name__):  # a malformed row, not UTF-8
                 return _read_csv(
                     data, types, blank_rows=blank_rows, quotes=quotes, utf8=not plain, columns=read
                 )
@@ -454,44 +455,3 @@ def _parse(
     _, bad = _read_csv(ascii, _BINARY, blank_rows=blank_rows, quotes=quotes)
     mended = ascii_records(data, [num for num, _ in bad], blank=blank_rows, starts=starts)
     return _read_csv(mended, _BINARY, blank_rows=blank_rows, quotes=quotes)
-
-
-def _read_csv(
-    data: Any,
-    types: dict[str, pa.DataType],
-    *,
-    blank_rows: bool,
-    quotes: bool,
-    utf8: bool = True,
-    columns: tuple[str, ...] | None = None,
-) -> tuple[pa.Table, list[tuple[int, str]]]:
-    bad: list[tuple[int, str]] = []
-
-    def skip(row: pacsv.InvalidRow) -> Literal["skip"]:
-        # one thread: row.number is the record's number in the piece (1-based)
-        bad.append((row.number or 0, f"fields: expected 12 fields, got {row.actual_columns}"))
-        return "skip"
-
-    source: Any = pa.BufferReader(pa.py_buffer(data))
-    table = pacsv.read_csv(
-        source,
-        read_options=pacsv.ReadOptions(
-            use_threads=False,
-            block_size=min(len(data) + 1, 1 << 30),
-            column_names=_NAMES,
-        ),
-        parse_options=pacsv.ParseOptions(
-            invalid_row_handler=skip,
-            newlines_in_values=quotes,  # only a quoted field can hold a line break
-            ignore_empty_lines=not blank_rows,
-        ),
-        convert_options=pacsv.ConvertOptions(
-            column_types=types,
-            include_columns=None if columns is None else list(columns),
-            null_values=[""],  # for numbers only: text is never null here
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-            check_utf8=utf8,  # whether to check that text cells are UTF-8
-        ),
-    )
-    return table, bad
