@@ -28,7 +28,9 @@ from svduty.authorities import (
     Absence,
     Authorities,
     Authority,
+    AuthorityCategory,
     DistrictsWithin,
+    Establishment,
     JoinRule,
 )
 from svduty.authorities._authority import other_nation
@@ -144,6 +146,7 @@ def load_authorities(
             if h.office == other.office and h.valid.overlaps(other.valid)
         )
         problems.extend(_nation_problems(a, name, where))
+        problems.extend(_misplaced_problems(a, name, where))
         rule = a.info.join
         if rule is JoinRule.THE_AREA and len(a.areas) != 1:
             problems.append(
@@ -208,6 +211,82 @@ def dump_authorities(
         "authorities": [to_plain(a, converter) for a in authorities.items],
         "absences": [to_plain(x, converter) for x in authorities.absences],
     }
+
+
+_SCHEDULE_2 = frozenset(
+    {
+        AuthorityCategory.EDUCATIONAL_AUTHORITY,
+        AuthorityCategory.PRISON_AUTHORITY,
+        AuthorityCategory.YOUTH_CUSTODY_AUTHORITY,
+    }
+)
+"""The categories of Schedule 2 (s.12), the only ones with an ``establishment``."""
+_CUSTODY_KINDS = frozenset(Establishment) - {Establishment.SCHOOL, Establishment.OTHER}
+"""The establishments an educational authority (Sch 2, first table: a governing body or a
+proprietor) cannot run: those with a governor, director or principal (s.18(5)(b), (c))."""
+
+
+def _misplaced_problems(a: Authority, file: str | None, where: str) -> list[Problem]:
+    """A field the law gives one category, recorded on an authority of another.
+
+    The rules read ``provider_is_secretary_of_state`` only for a probation provider
+    (s.18(5)(a)), ``establishment`` only for a Schedule 2 authority (s.18(5)(b), (c)) and
+    ``established_by`` only for a youth offending team (Crime and Disorder Act 1998 s.39);
+    elsewhere they would be ignored in silence.
+
+    Example:
+        >>> from svduty.authorities import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> dc = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",),
+        ...                cite("pcsc-act-2022", "Sch 1"), provider_is_secretary_of_state=True)
+        >>> [p.field for p in _misplaced_problems(dc, "a.toml", "authorities[0]")]
+        ['authorities[0].provider_is_secretary_of_state']
+    """
+    cat = a.category
+    kind = cat.value.replace("_", " ")
+    out = []
+    if (
+        a.provider_is_secretary_of_state is not None
+        and cat is not AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES
+    ):
+        out.append(
+            Problem(
+                file=file,
+                field=f"{where}.provider_is_secretary_of_state",
+                expected="no value: only a provider of probation services may be the Secretary "
+                f"of State (s.18(5)(a)); this authority is a {kind}",
+            )
+        )
+    est = a.establishment
+    if est is not None and cat not in _SCHEDULE_2:
+        out.append(
+            Problem(
+                file=file,
+                field=f"{where}.establishment",
+                expected="no value: an establishment is recorded for an educational, prison or "
+                f"youth custody authority (Sch 2, s.18(5)); this authority is a {kind}",
+            )
+        )
+    elif est in _CUSTODY_KINDS and cat is AuthorityCategory.EDUCATIONAL_AUTHORITY:
+        out.append(
+            Problem(
+                file=file,
+                field=f"{where}.establishment",
+                expected="school or other: an educational authority is the governing body or "
+                "proprietor of a school or institution (Sch 2, first table), not the governor, "
+                "director or principal of a custody establishment (s.18(5)(b), (c))",
+            )
+        )
+    if a.established_by and cat is not AuthorityCategory.YOUTH_OFFENDING_TEAM:
+        out.append(
+            Problem(
+                file=file,
+                field=f"{where}.established_by",
+                expected="no value: local authorities establish a youth offending team (Crime "
+                f"and Disorder Act 1998 s.39, Sch 1); this authority is a {kind}",
+            )
+        )
+    return out
 
 
 def _nation_problems(a: Authority, file: str | None, where: str) -> list[Problem]:
