@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 from svduty._arguments import instance_argument
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty._frozen import FrozenMap, frozen_map
 from svduty._partnership_parts import delivered_by_known, join_grant_flow
 from svduty.areas import AreaKind, Geography, LocalArea
@@ -70,9 +70,14 @@ def _rules(values: Iterable[GovernanceRule]) -> tuple[GovernanceRule, ...]:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Partnership:
     """A Serious Violence Duty partnership: its area, geography and sources.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Build one with :meth:`of`, which joins the parts (the same for a bundle and for
     code); the bundle loader calls it with each section it read.

@@ -27,7 +27,7 @@ import attrs
 import pendulum
 
 from svduty._arguments import instance_argument, items_argument, text_argument, wrong_argument
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty._days import day_of
 from svduty.errors import DataError, NotInForceError, PeriodError, shown
 from svduty.sources import Citation
@@ -331,9 +331,14 @@ class FinancialYear:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Dated(Generic[T]):
     """A value that holds for a period, with the citation that says so.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Attributes:
         value: The value.
@@ -385,9 +390,14 @@ def _sorted_checked(items: Iterable[Dated[T]], contiguous: bool) -> tuple[Dated[
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Timeline(Generic[T]):
     """Values that succeed each other in time, looked up "as at" a day.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Periods may not overlap; unless ``contiguous=False`` they may not leave gaps either
     (a gap would make "what was in force?" silently unanswerable).

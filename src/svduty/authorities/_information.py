@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from svduty._checked import checked
+from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, held, in_force, label, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, one_body
@@ -29,9 +29,14 @@ from svduty.sources import Confidence, cite
 __all__ = ["InformationFacts", "may_disclose", "may_require_information"]
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class InformationFacts:
     """What is known about an information flow (``None``: not known).
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Attributes:
         held_for_own_functions: The discloser holds it for the purposes of its functions

@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 import attrs
 
 from svduty._arguments import choice_argument, text_argument, wrong_argument
-from svduty._checked import checked_methods
+from svduty._checked import checked_fields, checked_methods
 from svduty._ids import is_id
 from svduty.authorities._areas_served import not_given
 from svduty.authorities._authority import (
@@ -80,9 +80,14 @@ def check_area_code(field: str, code: str) -> None:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class Authorities:
     """The named authorities of a partnership, with recorded absences.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Ids are unique. Queries by local government area need the join callable, given once
     with :meth:`with_districts_within` (the partnership does this from its geography) or

@@ -27,6 +27,9 @@ import pyarrow as _pa
 
 from svduty import _arrays
 from svduty import _compute as _pc
+from svduty._checked import checked_fields
+from svduty._fields import an_id
+from svduty.errors import DefinitionError
 from svduty.sources import Citation
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -350,9 +353,15 @@ class Ref(Expr):
         return env.rules[self.rule].expr.missing(env)
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Rule:
     """A named rule: an expression, what it says when it holds, and its citation.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value. A blank id (or one with a line break) is a
+    :class:`~svduty.errors.DefinitionError`.
 
     Attributes:
         id: A compact stable reason code, such as ``"S13-3A-iv"``.
@@ -367,7 +376,7 @@ class Rule:
         'X'
     """
 
-    id: str
+    id: str = attrs.field(validator=an_id(DefinitionError))
     expr: Expr
     says: str
     citation: Citation

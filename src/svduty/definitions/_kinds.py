@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import attrs
 
+from svduty._checked import checked_fields
+from svduty._fields import an_id
 from svduty._words import Words
 from svduty.definitions._atoms import Below, Flag, HasAny
 from svduty.definitions._expr import All, Any_, Expr
@@ -32,6 +34,7 @@ from svduty.definitions._law import (
     WHO,
 )
 from svduty.definitions._owhr import OFFENSIVE_WEAPON
+from svduty.errors import DefinitionError
 from svduty.sources import Citation, cite
 
 __all__ = ["KINDS", "Kind", "SeriousnessFactor"]
@@ -59,9 +62,15 @@ class SeriousnessFactor(Words):
     IMPACT_ON_COMMUNITY = "impact_on_community"
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Kind:
     """A kind of (serious) violence a definition may include, as a rule.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value. A blank id (or one with a line break) is a
+    :class:`~svduty.errors.DefinitionError`.
 
     Attributes:
         id: The kind's id, such as ``"knife_crime"``.
@@ -74,7 +83,7 @@ class Kind:
         'county lines'
     """
 
-    id: str
+    id: str = attrs.field(validator=an_id(DefinitionError))
     label: str
     expr: Expr
     citation: Citation

@@ -31,15 +31,24 @@ from __future__ import annotations
 import attrs
 import pendulum
 
+from svduty._checked import checked_fields
+from svduty._ids import is_gss_code
+from svduty.errors import DefinitionError
 from svduty.periods import Period
 from svduty.sources import Citation, Confidence, cite
 
 __all__ = ["OWHR_PILOT_AS_ANNOUNCED", "OWHR_PILOT_AS_MADE", "OwhrPilot"]
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class OwhrPilot:
     """The offensive weapons homicide review pilot (SI 2023/227) as dated data.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value. A partner or possible partner that is not a GSS code is a
+    :class:`~svduty.errors.DefinitionError`.
 
     Attributes:
         partners: District GSS codes where every relevant review partner of a death is
@@ -70,6 +79,16 @@ class OwhrPilot:
     possible_citation: Citation | None = None
     partners_citation: Citation | None = None
     doubtful_until: pendulum.Date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("partners", "possible"):
+            codes = getattr(self, name)
+            texts = [c for c in codes if isinstance(c, str)] if isinstance(codes, frozenset) else []
+            if not all(map(is_gss_code, texts)):  # other values: the type check names them
+                raise DefinitionError.single(None, f"OwhrPilot({name})", expected=_EXPECTED_CODES)
+
+
+_EXPECTED_CODES = "district GSS codes (a capital letter and 8 digits, such as E08000025)"
 
 
 _PILOT_PARTNERS = frozenset(

@@ -26,10 +26,13 @@ from __future__ import annotations
 
 import attrs
 
+from svduty._checked import checked_fields
+from svduty._fields import an_id
 from svduty.definitions._atoms import Given, Presumes
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import FORCE_INTENDED, HOMICIDE, INTENT_PRESUMED_BEARS
 from svduty.definitions._vocab import OtherReview
+from svduty.errors import DefinitionError
 from svduty.sources import Citation, cite
 
 __all__ = [
@@ -51,9 +54,14 @@ Example:
 """
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Presumption:
     """Reading an absent list as "none of these values".
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value. A blank ``id`` or ``rule_id`` is a :class:`~svduty.errors.DefinitionError`.
 
     Attributes:
         id: The presumption's id (what a definition's ``presume`` lists).
@@ -72,10 +80,10 @@ class Presumption:
         ['context:terrorism']
     """
 
-    id: str
+    id: str = attrs.field(validator=an_id(DefinitionError))
     field: str
     values: tuple[str, ...]
-    rule_id: str
+    rule_id: str = attrs.field(validator=an_id(DefinitionError))
     says: str
     citation: Citation
     bears_on: Expr | None = None

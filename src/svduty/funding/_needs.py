@@ -85,9 +85,14 @@ class NeedsArea:
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class NeedsEvidence:
     """The strategy's needs evidence: risk-factor scores against a county average.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Attributes:
         county_average: The countywide average score (5.3).

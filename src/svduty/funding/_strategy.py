@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from svduty._checked import checked_fields, checked_methods
+from svduty._fields import an_id
 from svduty._ids import one_of
 from svduty._words import Words
 from svduty.errors import FundingError, Problem
@@ -78,25 +79,35 @@ class Scope(Words):
     LOCAL = "local"
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Term:
     """A term of the strategy's vocabulary: a pillar, a prevention level, a tier, a C.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value. A blank id is a :class:`~svduty.errors.FundingError`.
 
     Example:
         >>> Term("prevent", "Prevent Serious Violence before it happens").id
         'prevent'
     """
 
-    id: str
+    id: str = attrs.field(validator=an_id(FundingError))
     name: str
     description: str = ""
     citation: Citation | None = None
 
 
 @checked_methods
+@checked_fields
 @attrs.frozen(slots=True)
 class LifeStage:
     """A chapter of the strategy's life journey, such as ``0-5 My early years``.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value. A blank id, or ages out of order, is a :class:`~svduty.errors.FundingError`.
 
     Attributes:
         id: ``"0-5"``, ``"5-11"``, ``"11-16"``, ``"16-21"`` or ``"21-plus"``.
@@ -110,7 +121,7 @@ class LifeStage:
         True
     """
 
-    id: str
+    id: str = attrs.field(validator=an_id(FundingError))
     title: str
     first_age: int
     last_age: int | None = None
@@ -162,9 +173,14 @@ class Action:
     citation: Citation | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Opportunity:
     """An issue or opportunity the strategy defines for a life stage under one of the 5 Cs.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value. A blank ``stage`` or ``c`` is a :class:`~svduty.errors.FundingError`.
 
     Attributes:
         stage: The life stage id.
@@ -178,15 +194,20 @@ class Opportunity:
         'collaboration'
     """
 
-    stage: str
-    c: str
+    stage: str = attrs.field(validator=an_id(FundingError))
+    c: str = attrs.field(validator=an_id(FundingError))
     text: str
     citation: Citation | None = None
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Tagging:
     """How the actions were tagged, with the doubt written down in the citation.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Example:
         >>> Tagging("svduty's reading").note

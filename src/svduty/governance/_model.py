@@ -199,9 +199,14 @@ def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Responsibility:
     """Something a body is accountable for, with where that is said.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Example:
         >>> from svduty.sources import cite

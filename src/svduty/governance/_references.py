@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from svduty._checked import checked_fields
 from svduty._near import did_you_mean
 from svduty.errors import Problem
 from svduty.governance._changes import AddBody, ChangeBody, ChangeDistricts, Merge
@@ -55,9 +56,14 @@ _AUTHORITY = "the id of an authority of the partnership (authorities.toml)"
 _DISTRICT = "the GSS code of a local government area, such as E07000220"
 
 
+@checked_fields
 @attrs.frozen(slots=True)
 class Known:
     """What the references of governance records may name; ``None``: not known, not checked.
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
 
     Attributes:
         authorities: The ids of the partnership's authorities.

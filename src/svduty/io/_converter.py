@@ -37,7 +37,7 @@ from cattrs.cols import homogenous_tuple_structure_factory, list_structure_facto
 
 from svduty.errors import BundleError, DataError, Problem, describe, quote_keys, shown
 from svduty.io._ids import id_problems
-from svduty.io._structural import problems_from, structural_problems
+from svduty.io._structural import bare_field, problems_from, structural_problems
 from svduty.periods import FinancialYear, Period, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, Sources
 
@@ -459,7 +459,7 @@ def structure(
     except Exception as exc:  # cattrs collects many kinds of errors; we report them all
         # one problem per field: a model's own check of the same duplicate is not repeated
         fields = {p.field for p in problems}
-        others = [p for p in problems_from(exc, file_name) if p.field not in fields]
+        others = [p for p in problems_from(exc, file_name) if bare_field(p.field) not in fields]
         raise error([*problems, *others]) from None
     if problems:
         raise error(problems)

@@ -22,7 +22,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from svduty._ids import line_problem
 from svduty.errors import DataError, Problem, Shown, describe, quote_keys, shown
 
-__all__ = ["problems_from", "structural_problems"]
+__all__ = ["bare_field", "problems_from", "structural_problems"]
 
 _KEYS = ("id", "recipient")
 """The keys that identify a table in an array of tables: two tables may not share one."""
@@ -62,6 +62,21 @@ def _join(path: str, part: str | int) -> str:
     if part.startswith("["):
         return f"{path}{part}"
     return f"{path}.{part}" if path else part
+
+
+_MODEL_FIELD = re.compile(r"(?:^|\.)[A-Z][A-Za-z]*\(([a-z_][a-z0-9_]*)\)$")
+
+
+def bare_field(field: str | None) -> str | None:
+    """A field a model's own check names (``pillars[0].Term(id)``) as the file's path names it.
+
+    Example:
+        >>> bare_field("pillars[0].Term(id)"), bare_field("Kind(id)"), bare_field("pillars[0].id")
+        ('pillars[0].id', 'id', 'pillars[0].id')
+    """
+    if field is None:
+        return None
+    return _MODEL_FIELD.sub(lambda m: ("." if m.group(0)[0] == "." else "") + m.group(1), field)
 
 
 def problems_from(exc: BaseException, file: str | None, path: str = "") -> list[Problem]:
