@@ -249,14 +249,7 @@ def classify_batches(
     reject: Rejecter | None = None,
     split: Splitter | None = None,
 ) -> Iterator[pa.RecordBatch]:
-    """Apply :func:`classify_batch` to each batch of a stream, lazily.
-
-    Each batch is classified on its own, with no state kept between batches (as a Dask or
-    Spark partition is): the run's counts, such as the summary's ``INCIDENT-ID-DUPLICATE``
-    (incident rows whose ``id`` an earlier row has, across every batch), are
-    :func:`~svduty.io.run_pipeline`'s, which ``svduty classify`` uses. Count duplicate ids
-    over the output instead: the rows with ``rejected`` null and an ``id``, less their
-    distinct ids (docs: "Run the batch job on Dask or Spark").
+    """Apply :func:`classify_batch` to each batch, lazily (no INCIDENT-ID-DUPLICATE count).
 
     Example:
         >>> from svduty.io import read_police_uk, sample_police_uk
