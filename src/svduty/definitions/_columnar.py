@@ -234,13 +234,29 @@ def _distinct_verdicts(
                 group_rows=_group_rows,
                 words=_WORD_COLUMNS,
             )
-        if out is None:
-            out = _verdicts(rows, rs, resolve_district, found)
+        if out is None:  # (the memo full: the missing facts from these verdicts' rules)
+            envs: list[ArrowEnv] = []
+            out = _verdicts(rows, rs, resolve_district, found, envs)
+            if memo is not None and not found:
+                out = _sets_of(out, rows, envs[0], rules, resolve_district)
     except DataError:
         return None
     if found:
         spread_problems(found, groups, sink)  # type: ignore[arg-type]
+    if memo is not None:  # the missing facts kept for the count: not grouped again
+        from svduty.definitions._missing_rows import remember_groups
+
+        out = remember_groups(tab, out, groups, memo=memo, rules=rules, keep=not found)  # type: ignore[arg-type]
     return spread_all(out, groups, encode)
+
+
+def _sets_of(out: Any, rows: Any, env: Any, rules: Any, resolve: Any, **memo: Any) -> Any:
+    """``out`` and the missing facts of ``rows`` (``with_sets``) for ``(definition, pilot)``."""
+    if not (isinstance(rules, tuple) and len(rules) == 2):
+        return out
+    from svduty.definitions._missing_rows import with_sets
+
+    return with_sets(out, rows, env, rules=rules, resolve_district=resolve, **memo)
 
 
 def _clean_verdicts(
@@ -279,18 +295,9 @@ def _evaluated(
     def evaluate(part: Any) -> dict[str, Arr] | None:
         envs: list[ArrowEnv] = []
         out = _clean_verdicts(part, rs, resolve_district, collect, envs)
-        if out is not None and isinstance(rules, tuple) and len(rules) == 2:  # (definition, pilot)
-            from svduty.definitions._missing_columns import remember_missing
-
-            remember_missing(
-                part,
-                envs[0],
-                memo=memo,
-                rules=rules,
-                resolve_district=resolve_district,
-                kinds=kinds,
-                told=tuple(told),
-            )
+        if out is not None:  # their missing facts beside them (speed46d)
+            at = {"memo": memo, "kinds": kinds, "told": tuple(told)}
+            out = _sets_of(out, part, envs[0], rules, resolve_district, **at)
         return out
 
     return evaluate

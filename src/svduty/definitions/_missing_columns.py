@@ -404,8 +404,11 @@ def remember_missing(
     resolve_district: ResolveDistrict | None,
     kinds: tuple[Any, ...],
     told: tuple[str, ...],
+    sets: dict[str, Arr] | None = None,
 ) -> None:
     """Remember the missing facts of ``rows`` from the verdicts' ``env`` (rules evaluated).
+
+    ``sets``: those missing facts, already worked out from ``env`` (not worked out again).
 
     The classifier's new combinations, evaluated for their verdicts, are not evaluated
     again for their missing facts: the summary's count finds them in ``memo``
@@ -431,6 +434,8 @@ def remember_missing(
     definition, pilot = rules
 
     def evaluate(part: _pa.Table) -> dict[str, Arr] | None:
+        if part.num_rows == rows.num_rows and sets is not None:  # worked out already
+            return sets
         if part.num_rows == rows.num_rows:  # every row new: the verdicts' rules
             return _sets(rows, definition, resolve_district, pilot, env)
         return _sets(part, definition, resolve_district, pilot, None)

@@ -68,8 +68,11 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
 
         order = missing.missing_order(definition)
         kept = rows_remembered(inputs, bound.memo, (definition, OWHR_PILOT_AS_MADE))
-        if kept is not None:  # the classifier's rows, classified row by row: their own sets
-            return {n: missing.spelt_sets(s, order[n]) for n, s in kept.items()}
+        if kept is not None:  # the classifier's rows: their sets, as it grouped them (if it did)
+            sets, groups = kept
+            if groups is None:  # classified row by row: a set a row
+                return {n: missing.spelt_sets(s, order[n]) for n, s in sets.items()}
+            return {n: _spread(groups, missing.spelt_sets(s, order[n])) for n, s in sets.items()}
         grouped = _grouped(inputs)
         if grouped is None or max(map(len, order.values())) > missing.MOST_FACTS:
             return missing.missing_words(inputs, definition, resolve_district=resolve)
