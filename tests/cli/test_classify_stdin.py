@@ -69,6 +69,8 @@ def test_utf16_on_stdin_is_refused_as_a_utf16_file_is(monkeypatch, tmp_path, enc
     said = "expected UTF-8 text, one JSON object per line"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte order mark says UTF-16
         said = "expected UTF-8 text (this file is UTF-16, as a spreadsheet's 'Unicode text' is"
+    elif encoding == "utf-16-be":  # no mark: named by its zero bytes since mend46b
+        said = "expected UTF-8 text (this file looks like UTF-16 with no byte order mark"
     assert err.startswith(f"svduty classify: error: <stdin>: {said}")
     code, _, err = run(["classify", str(f), "--summary", "json"])
     assert code == 1

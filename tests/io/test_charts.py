@@ -84,6 +84,26 @@ def test_plot_draws_one_bar_pair_per_district_and_month(tmp_path):
     plt.close("all")
 
 
+def test_plot_draws_two_districts_of_one_name_apart():
+    """mend46b: bars were drawn per district name, so a second "Rugby" overwrote the first."""
+    rows = pa.table(
+        {
+            "district_code": ["E07000220", "E07000901", "E07000901"],
+            "district_name": ["Rugby", "Rugby", "Rugby"],
+            "month": ["2025-06"] * 3,
+            "within_area": ["inside"] * 3,
+            "in_scope": ["yes"] * 3,
+        }
+    )
+    ax = plot_in_scope(rows, inside_only=False)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["Rugby (E07000220)", "Rugby (E07000901)"]
+    assert sorted(p.get_height() for p in ax.patches) == [0, 0, 1, 2]
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
 def test_plot_without_matplotlib_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ImportError, match=r"pip install matplotlib"):

@@ -69,6 +69,7 @@ from svduty.io._overlap import JoinedFiles, repeated_crime_ids
 from svduty.io._police_uk_reader import WRITTEN_BLOCK, read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
+from svduty.io._summary_counts import shown_districts
 from svduty.io._write_paths import signals_held
 from svduty.periods import Period
 
@@ -426,15 +427,28 @@ def _overlapping(summary: Summary, paths: Sequence[Path], joined: JoinedFiles) -
 def _every_district(summary: Summary, partnership: Partnership | BundleParts) -> Summary:
     """The summary with each of the area's districts in ``by_district``, 0 if no row is in it.
 
+    Districts are matched by code, so a district outside the area with the name of one
+    inside does not hide it.
+
     Example:
         >>> import svduty
-        >>> s = _every_district(Summary(1, 1, 0, by_district={"Rugby": 1}), svduty.warwickshire())
-        >>> s.by_district["Rugby"], s.by_district["Warwick"]
-        (1, 0)
+        >>> s = Summary(1, 1, 0, by_district={"Rugby": 1}, by_district_code={"E07000220": 1},
+        ...             district_names={"E07000220": "Rugby"})
+        >>> s = _every_district(s, svduty.warwickshire())
+        >>> s.by_district["Rugby"], s.by_district["Warwick"], s.by_district_code["E07000222"]
+        (1, 0, 0)
     """
-    names = [partnership.geography.get(d).name for d in partnership.local_area.districts]
-    none = {name: 0 for name in names if name not in summary.by_district}
-    return attrs.evolve(summary, by_district={**summary.by_district, **none}) if none else summary
+    missing = [d for d in partnership.local_area.districts if d not in summary.by_district_code]
+    if not missing:
+        return summary
+    by_code = {**summary.by_district_code, **dict.fromkeys(missing, 0)}
+    names = {d: partnership.geography.get(d).name for d in missing} | dict(summary.district_names)
+    return attrs.evolve(
+        summary,
+        by_district=shown_districts(by_code, names),
+        by_district_code=by_code,
+        district_names=names,
+    )
 
 
 def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:

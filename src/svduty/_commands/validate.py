@@ -91,6 +91,8 @@ def checked(path: str | Path) -> tuple[list[Problem], list[Problem]]:
 def _stray_files(path: str | Path) -> list[Problem]:
     """A TOML file in a bundle folder that svduty does not read (``Funding.toml``...).
 
+    And a bundle file that is a link out of the folder (the target is never shown).
+
     Example:
         >>> import tempfile, pathlib
         >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -104,8 +106,15 @@ def _stray_files(path: str | Path) -> list[Problem]:
         return []
     read = {MANIFEST, *(spec.file for spec in SECTIONS.values())}
     out = []
+    inside = folder.resolve()
     for f in sorted(folder.glob("*.toml")):
-        if f.name not in read:
+        if f.name in read and f.is_symlink() and not f.resolve().is_relative_to(inside):
+            why = (  # the target is not shown: a link may point anywhere
+                "a link to a file outside the bundle folder: svduty reads it, but a copy "
+                "of the folder would not hold it (copy the file into the folder)"
+            )
+            out.append(Problem(file=str(f), message=why))
+        elif f.name not in read:
             like = [name for name in sorted(read) if name.lower() == f.name.lower()]
             hint = f" (did you mean {like[0]}?)" if like else ""
             why = f"not a file of a bundle: svduty does not read it{hint}"

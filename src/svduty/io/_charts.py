@@ -17,6 +17,7 @@ from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import DataError
 from svduty.io._bounds import BoundedCounts, _finish, _sum_groups
+from svduty.io._summary_counts import shown_districts
 
 __all__ = ["ANSWERS", "in_scope_counts", "plot_in_scope"]
 
@@ -179,11 +180,13 @@ def plot_in_scope(
         _, ax = plt.subplots(figsize=(10.0, 5.0), layout="constrained")
     recs = table.to_pylist()
     months = sorted({r["month"] for r in recs})
-    districts = sorted({r["district_name"] for r in recs})
+    named = {r["district_code"] or "": str(r["district_name"]) for r in recs}
+    labels = shown_districts(dict.fromkeys(named, 0), named)  # "Name (code)" if shared
+    districts = sorted(zip(labels, named, strict=True))  # a bar per code, not per name
     width = 0.8 / max(len(districts), 1)
     cycle = mpl.rcParams["axes.prop_cycle"].by_key()["color"]
-    for i, district in enumerate(districts):
-        cells = {r["month"]: r for r in recs if r["district_name"] == district}
+    for i, (district, code) in enumerate(districts):
+        cells = {r["month"]: r for r in recs if (r["district_code"] or "") == code}
         xs = [m + (i - (len(districts) - 1) / 2) * width for m in range(len(months))]
         yes = [cells[m]["yes"] if m in cells else 0 for m in months]
         und = [cells[m]["undetermined"] if m in cells else 0 for m in months]

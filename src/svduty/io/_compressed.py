@@ -30,6 +30,26 @@ _COMPRESSED = {
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # the magic, a block size, the first block's mark
 
 
+def _utf16_order(start: bytes) -> str | None:
+    r"""``"UTF-16LE"`` or ``"UTF-16BE"`` if ``start`` reads as such text with no mark.
+
+    Text in UTF-16 has a zero byte beside each ASCII letter (``C\0r\0``); UTF-8 text,
+    CSV, JSON Lines and Parquet's ``PAR1`` never do, so four such bytes are enough.
+
+    Example:
+        >>> _utf16_order("id,date".encode("utf-16-be")), _utf16_order(b"id,date")
+        ('UTF-16BE', None)
+    """
+    even, odd = start[0:8:2], start[1:8:2]
+    if len(start) < 4 or len(even) != len(odd):
+        return None
+    if not any(odd) and all(even):
+        return "UTF-16LE"
+    if not any(even) and all(odd):
+        return "UTF-16BE"
+    return None
+
+
 def refuse_compressed(path: Path, start: bytes | None = None) -> None:
     """Refuse a compressed file by name: svduty reads CSV, JSON Lines and Parquet as they are.
 
@@ -39,13 +59,18 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
     Raises:
         InputFormatError: naming the compression and what to do.
 
-    A file in UTF-16 (its byte order mark) is refused likewise: svduty reads UTF-8.
+    A file in UTF-16 is refused likewise, by its byte order mark or, without one, by the
+    zero byte beside each of its first letters: svduty reads UTF-8.
 
     Example:
         >>> refuse_compressed(Path("m.csv"), "Crime ID".encode("utf-16"))
         Traceback (most recent call last):
         ...
         svduty.errors.InputFormatError: m.csv: expected UTF-8 text (this file is UTF-16, as a spreadsheet's 'Unicode text' is: save it as UTF-8, or convert it, e.g. with iconv -f UTF-16 -t UTF-8)
+        >>> refuse_compressed(Path("m.csv"), "Crime ID".encode("utf-16-le"))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: m.csv: expected UTF-8 text (this file looks like UTF-16 with no byte order mark (UTF-16LE): save it as UTF-8, or convert it, e.g. with iconv -f UTF-16LE -t UTF-8)
         >>> import gzip, tempfile
         >>> p = Path(tempfile.mkdtemp()) / "m.csv.gz"
         >>> _ = p.write_bytes(gzip.compress(b"Crime ID,Month"))
@@ -66,6 +91,12 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
         expected = (
             "UTF-8 text (this file is UTF-16, as a spreadsheet's 'Unicode text' is: save it "
             "as UTF-8, or convert it, e.g. with iconv -f UTF-16 -t UTF-8)"
+        )
+        raise InputFormatError(Problem(file=str(path), expected=expected))
+    if order := _utf16_order(start):
+        expected = (
+            f"UTF-8 text (this file looks like UTF-16 with no byte order mark ({order}): "
+            f"save it as UTF-8, or convert it, e.g. with iconv -f {order} -t UTF-8)"
         )
         raise InputFormatError(Problem(file=str(path), expected=expected))
     kind = next((k for magic, k in _COMPRESSED.items() if start.startswith(magic)), None)

@@ -30,12 +30,15 @@ from svduty.io._summary_counts import (
     _flattened,
     _placed_nowhere,
     besides,
+    count_districts,
     count_missing,
+    district_parts,
     in_every_group,
     named_not_coded,
     parts_checked,
     placed_nowhere_given,
     rejected_rows,
+    shown_districts,
 )
 from svduty.io._summary_warnings import (  # noqa: F401
     WARNING_REASONS,
@@ -78,7 +81,9 @@ class Summary:
         rejections: The first rejected rows by file and row (at most 1,000): file, row
             number, field and reason; every one is in the ``--rejected`` file (in the
             order the stages rejected them).
-        by_district: District name -> rows classified (inside or outside the area).
+        by_district: District name -> rows classified (inside or outside the area),
+            counted by ONS code: where two codes share a name, each is shown as
+            ``"Name (code)"``, so no two districts are ever added together.
         no_district: Rows located inside or outside the area by a code that names no
             single district (an incident's county, ward or police force area code): in
             no district's count. ``rows_out == sum(by_district) + no_district +
@@ -104,6 +109,8 @@ class Summary:
         skipped: Files in an input folder that were not read (and why).
         warning_rows: Reason code -> the first rows it flags, as ``(file, row)``, where
             the summary names them (``INCIDENT-ID-DUPLICATE``: never the ids).
+        by_district_code: District ONS code -> rows, the counts ``by_district`` shows.
+        district_names: District ONS code -> its name, as the rows give it.
 
     Example:
         >>> s = Summary(rows_in=3, rows_out=2, rejected=1)
@@ -135,6 +142,8 @@ class Summary:
     warning_rows: Mapping[str, tuple[tuple[str | None, int | None], ...]] = attrs.field(
         factory=FrozenMap, converter=frozen_map
     )
+    by_district_code: Mapping[str, int] = attrs.field(factory=FrozenMap, converter=frozen_map)
+    district_names: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=frozen_map)
 
     def to_json(self) -> dict[str, Any]:
         """The summary as JSON-ready data, each mapping in the order of its keys.
@@ -149,7 +158,7 @@ class Summary:
 
         Example:
             >>> sorted(Summary(rows_in=0, rows_out=0, rejected=0).to_json())[:3]
-            ['by_category', 'by_district', 'definition']
+            ['by_category', 'by_district', 'by_district_code']
         """
         return {
             "rows_in": self.rows_in,
@@ -160,6 +169,7 @@ class Summary:
                 for p in self.rejections
             ],
             "by_district": dict(sorted(self.by_district.items())),
+            "by_district_code": dict(sorted(self.by_district_code.items())),
             "no_district": self.no_district,
             "inside_area": self.inside_area,
             "outside_area": self.outside_area,
@@ -236,7 +246,7 @@ class Summary:
             named = {k or "(no fact: the law's doubt)": v for k, v in counts.items()}
             block(f"{column} undetermined, by the facts missing", named)
         block("kinds (a row may be of several kinds, or of none)", self.kinds)
-        lines += warning_lines(self.warnings, self.warning_rows)
+        lines += warning_lines(self.warnings, self.warning_rows, self.rejections)
         for path in self.skipped:
             lines.append(f"skipped: {printable(path)}")
         if self.partnership is not None:
@@ -280,7 +290,7 @@ class Tally:
     rows_out: int = 0
     rejected: int = 0
     rejections: list[Problem] = attrs.Factory(list)
-    by_district: Counter[str] = attrs.Factory(Counter)
+    by_district: Counter[str] = attrs.Factory(Counter)  # by code and name (count_districts)
     no_district: int = 0
     within: Counter[str] = attrs.Factory(Counter)
     by_category: Counter[str] = attrs.Factory(Counter)
@@ -370,7 +380,7 @@ class Tally:
         self.rows_out += good.num_rows if weights is None else int(weights.sum())
         names = good.schema.names
         if "district_name" in names:
-            _count(self.by_district, good.column("district_name"), weights)
+            count_districts(self.by_district, good, weights)
             self.no_district += _placed_nowhere(good, weights)
         if "within_area" in names:
             _count(self.within, good.column("within_area"), weights)
@@ -440,12 +450,15 @@ class Tally:
                 )
             )
         parts_checked(self.undetermined_by_missing, self.verdicts)
+        by_code, names = district_parts(self.by_district)
         return Summary(
             rows_in=self.rows_in,
             rows_out=self.rows_out,
             rejected=self.rejected,
             rejections=tuple(self.rejections),
-            by_district=dict(self.by_district),
+            by_district=shown_districts(by_code, names),
+            by_district_code=by_code,
+            district_names=names,
             no_district=self.no_district,
             inside_area=self.within["inside"],
             outside_area=self.within["outside"],

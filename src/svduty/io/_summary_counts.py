@@ -28,6 +28,71 @@ def _count(counter: Counter[str], column: Any, weights: Any = None) -> None:
         counter[str(word)] += n
 
 
+_SEP = "\x1f"  # between a district's code and name in one counted key (neither holds it)
+
+
+def count_districts(counter: Counter[str], good: pa.Table, weights: Any) -> None:
+    r"""Add the rows of each district, keyed by its code and name together (``code\x1fname``).
+
+    Two districts of one name (a bundle's made-up district named like a real one, or two
+    codes of one name at different times) are counted apart; a row with a name and no code
+    is counted under its name alone (``\x1fname``).
+
+    Example:
+        >>> c = Counter()
+        >>> count_districts(c, pa.table({"district_code": ["E1", "E2", None],
+        ...     "district_name": ["Exton", "Exton", None]}), None)
+        >>> sorted(c.items())
+        [('E1\x1fExton', 1), ('E2\x1fExton', 1)]
+    """
+    names = good.column("district_name")
+    if "district_code" not in good.schema.names:
+        codes: Any = pa.nulls(good.num_rows, pa.string())
+    else:
+        codes = good.column("district_code").cast(pa.string())
+    codes = pc.coalesce(_arrays.one_array(codes), "")
+    keys = pc.binary_join_element_wise(codes, names.cast(pa.string()), _SEP)
+    _count(counter, keys, weights)
+
+
+def district_parts(counted: Mapping[str, int]) -> tuple[dict[str, int], dict[str, str]]:
+    r"""Rows by district code, and each code's name, from :func:`count_districts`' keys.
+
+    A code counted under more than one name (renamed over time) is named by its names in
+    order, joined by ``" / "``; rows with a name and no code are keyed by the separator
+    and the name.
+
+    Example:
+        >>> district_parts({"E1\x1fExton": 2, "E1\x1fEx Town": 1, "\x1fOld": 4})
+        ({'E1': 3, '\x1fOld': 4}, {'E1': 'Ex Town / Exton', '\x1fOld': 'Old'})
+    """
+    rows: Counter[str] = Counter()
+    named: dict[str, set[str]] = {}
+    for key, n in counted.items():
+        code, name = key.split(_SEP, 1)
+        code = code or _SEP + name
+        rows[code] += n
+        named.setdefault(code, set()).add(name)
+    return dict(rows), {code: " / ".join(sorted(n)) for code, n in named.items()}
+
+
+def shown_districts(by_code: Mapping[str, int], names: Mapping[str, str]) -> dict[str, int]:
+    """Rows by district name for people: ``"Name (code)"`` where two codes share the name.
+
+    Example:
+        >>> shown_districts({"E07000901": 2, "E08000025": 3, "E07000902": 1},
+        ...     {"E07000901": "Birmingham", "E08000025": "Birmingham", "E07000902": "Wyton"})
+        {'Birmingham (E07000901)': 2, 'Birmingham (E08000025)': 3, 'Wyton': 1}
+    """
+    codes_of = Counter(names[code] for code in by_code)
+    out: dict[str, int] = {}
+    for code, n in by_code.items():
+        name = names[code]
+        shared = codes_of[name] > 1 and not code.startswith(_SEP)
+        out[f"{name} ({code})" if shared else name] = n
+    return out
+
+
 def _placed_nowhere(good: pa.Table, weights: Any) -> int:
     """The rows inside or outside the area with no district (each standing for its weight).
 

@@ -7,7 +7,8 @@ of a batch's reasons that :class:`~svduty.io._summary.Tally` counts as warnings.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np  # a dependency of pyarrow
@@ -15,7 +16,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
-from svduty.errors import printable
+from svduty.errors import Problem, printable
 
 __all__ = ["WARNING_REASONS", "rows_json", "warning_lines"]
 
@@ -28,8 +29,7 @@ WARNING_REASONS: dict[str, str] = {
     "twice (one force's month given twice, or a file holding rows twice?); rows with no "
     "Crime ID (anti-social behaviour) cannot be matched and are not in this number",
     "EVERY-ROW-REJECTED": "rejected, every row of the input: nothing was classified ("
-    "--rejected FILE gives each row's reason; a file a spreadsheet saved again, its months "
-    "written as 'Jun-25', is refused so)",
+    "--rejected FILE gives each row's reason)",
     "NO-ROWS": "the inputs hold no row: nothing was classified, and no number here says "
     "anything of the area (a file of its header only? a folder of empty files?)",
     "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
@@ -46,6 +46,41 @@ WARNING_REASONS: dict[str, str] = {
     "matched and are not in this number",
 }
 """Reasons a summary warns about, by reason code: each counted in ``Summary.warnings``."""
+
+_LIKELY: tuple[tuple[str, str], ...] = (
+    (
+        "expected UTF-8 text",
+        "the text is not UTF-8: a file saved as Latin-1 or Windows-1252? save it as UTF-8, "
+        "or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8",
+    ),
+    (
+        "Month: expected a month YYYY-MM",
+        "a file a spreadsheet saved again, its months written as 'Jun-25'?",
+    ),
+)
+"""What most rejected rows' reason says is likely wrong (``EVERY-ROW-REJECTED``)."""
+
+
+def likely_cause(rejections: Sequence[Problem]) -> str | None:
+    """What is likely wrong when every row is rejected, from the kept rejected rows' reasons.
+
+    The cause most of the rows give (of those svduty knows); ``None`` if none gives one.
+    Only the reasons are read, never a value.
+
+    Example:
+        >>> likely_cause([Problem(file="m.csv", row=2, field="Reported by",
+        ...                       expected="UTF-8 text")])  # doctest: +ELLIPSIS
+        'the text is not UTF-8: a file saved as Latin-1 or Windows-1252? ...'
+        >>> likely_cause([Problem(row=2, field="Month", expected="a month YYYY-MM")])
+        "a file a spreadsheet saved again, its months written as 'Jun-25'?"
+        >>> likely_cause([]) is None
+        True
+    """
+    said: Counter[str] = Counter()
+    for p in rejections:
+        reason = f"{p.field}: {p.what()}" if p.field else p.what()
+        said.update(cause for known, cause in _LIKELY if known in reason)
+    return said.most_common(1)[0][0] if said else None
 
 
 @functools.cache
@@ -72,8 +107,13 @@ def _warnings(reasons: Any) -> Any:
     return same
 
 
-def warning_lines(warnings: Mapping[str, int], rows: Mapping[str, Any]) -> list[str]:
+def warning_lines(
+    warnings: Mapping[str, int], rows: Mapping[str, Any], rejections: Sequence[Problem] = ()
+) -> list[str]:
     """The text summary's warning lines, each with the first rows it flags (if named).
+
+    ``EVERY-ROW-REJECTED`` says what is likely wrong, from ``rejections``' reasons
+    (:func:`likely_cause`).
 
     Example:
         >>> warning_lines({"INCIDENT-ID-DUPLICATE": 3}, {"INCIDENT-ID-DUPLICATE": (("a.csv", 4),)})
@@ -83,7 +123,10 @@ def warning_lines(warnings: Mapping[str, int], rows: Mapping[str, Any]) -> list[
     lines = []
     for reason, n in sorted(warnings.items()):
         counted = f"{n:,} row(s): " if reason != "NO-ROWS" else ""  # NO-ROWS counts none
-        line = f"warning: {counted}{WARNING_REASONS[reason]} ({reason})"
+        said = WARNING_REASONS[reason]
+        cause = likely_cause(rejections) if reason == "EVERY-ROW-REJECTED" else None
+        said = f"{said[:-1]}; likely: {cause})" if cause else said
+        line = f"warning: {counted}{said} ({reason})"
         if shown := rows.get(reason):
             line += "; first: " + ", ".join(
                 f"{printable(str(f))}: row {r}" if f is not None else f"row {r}" for f, r in shown
