@@ -118,6 +118,8 @@ def test_case(case: dict[str, Any]) -> None:
     deciding = [r for r in answer.reasons if r.rule == decided_by]
     assert deciding, f"no reason with rule {decided_by}:\n{answer.explain()}"
     assert any(cites in r.citation.provision for r in deciding), answer.explain()
+    if "confidence" in case:  # how sure the deciding citation is (a row read, or not)
+        assert {r.citation.confidence.value for r in deciding} == {case["confidence"]}
     if "subjects" in case:
         assert sorted(answer.subjects) == sorted(case["subjects"]), answer.explain()
     if "value" in case:

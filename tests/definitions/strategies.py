@@ -30,7 +30,10 @@ LOCATIONS = [
     "E07000219",  # Nuneaton and Bedworth (Coventry and Warwickshire ICB: pilot in doubt)
     "E08000035",  # Leeds (no pilot partner)
 ]
-RESOLVE = {"E01031012": "E07000222"}.get
+RESOLVE = {"E01031012": "E07000222", "W01001234": "W06000016"}.get
+"""The test geography: W01001234 is in a pilot area (Rhondda Cynon Taf), drawn only where
+a test asks for that LSOA (:data:`PILOT_LSOA`)."""
+PILOT_LSOA = "W01001234"
 DATES = [
     "2023-03-31",
     "2023-04-01",

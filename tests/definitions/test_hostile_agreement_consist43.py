@@ -235,7 +235,8 @@ def _scalar(row: dict[str, Any], definition: Any, resolve: Any) -> tuple[Any, An
     from svduty.errors import ConflictError
 
     try:
-        return classify(Incident.from_json(row), definition, resolve_district=resolve), None
+        incident = Incident.from_json(row, resolve_district=resolve)  # an LSOA placed
+        return classify(incident, definition, resolve_district=resolve), None
     except ConflictError as exc:
         return None, ("conflict", {p.field or "" for p in exc.problems})
     except DataError as exc:

@@ -23,7 +23,14 @@ from svduty.errors import ConflictError, DataError
 from svduty.io import load_packaged_definition
 
 from .helpers import LEGAL_DOUBTS, PILOT_KNIFE_HOMICIDE, incidents_table, to_table
-from .strategies import FIELDS, RESOLVE, incident_json, odd_codes, odd_incident_json
+from .strategies import (
+    FIELDS,
+    PILOT_LSOA,
+    RESOLVE,
+    incident_json,
+    odd_codes,
+    odd_incident_json,
+)
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
 ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
@@ -44,7 +51,8 @@ def _scalar(row: dict[str, Any], definition: Any) -> tuple[Any, tuple[str, set[s
     for contradictory facts (checked only when every value is good).
     """
     try:
-        return classify(Incident.from_json(row), definition, resolve_district=RESOLVE), None
+        incident = Incident.from_json(row, resolve_district=RESOLVE)  # an LSOA placed
+        return classify(incident, definition, resolve_district=RESOLVE), None
     except ConflictError as exc:  # a DataError too: first
         return None, ("conflict", {p.field or "" for p in exc.problems})
     except DataError as exc:
@@ -87,6 +95,24 @@ def _agree(rows: list[dict[str, Any]], definition: Any) -> None:
 )
 def test_scalar_and_columnar_agree_row_for_row(rows, definition):
     """Row for row, on values in any case and spacing, and on bad values and conflicts."""
+    _agree(rows, definition)
+
+
+@given(
+    st.lists(
+        st.tuples(st.one_of(incident_json(), odd_incident_json()), st.booleans()),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(ALL_DEFINITIONS),
+)
+def test_scalar_and_columnar_agree_on_an_lsoa_place_of_death_in_a_pilot_area(pairs, definition):
+    """mend46: an LSOA place of death the geography puts in a pilot area, any other facts.
+
+    The column engine named ``pilot_partner``'s conflict with the others; the scalar route
+    (``Incident.from_json`` then ``classify``) raised the facts' conflicts first, without it.
+    """
+    rows = [{**data, "place_of_death": PILOT_LSOA, "pilot_partner": p} for data, p in pairs]
     _agree(rows, definition)
 
 

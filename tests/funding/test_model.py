@@ -689,11 +689,23 @@ def test_a_negative_needs_threshold_names_its_field(field):
 
 
 @pytest.mark.parametrize(
-    ("first", "last"), [(-5, 5), (21, 16), (0, 131), (10**20, None), (True, 3)]
+    ("first", "last", "field", "expected"),
+    [
+        (-5, 5, "first_age", "an age 0 to 130"),
+        (10**20, None, "first_age", "an age 0 to 130"),
+        (True, 3, "first_age", "an age 0 to 130"),
+        (0, 131, "last_age", "an age 0 to 130, or none"),
+        (3, False, "last_age", "an age 0 to 130, or none"),
+        (21, 16, "last_age", "no earlier than first_age"),
+    ],
 )
-def test_a_life_stage_holds_ages_in_order(first: int, last: int | None) -> None:
-    with pytest.raises(FundingError, match="first_age: expected ages 0 to 130"):
+def test_a_life_stage_names_the_age_at_fault(
+    first: int, last: int | None, field: str, expected: str
+) -> None:
+    with pytest.raises(FundingError) as info:
         LifeStage("x", "X", first, last)
+    [problem] = info.value.problems
+    assert (problem.field, problem.expected) == (field, expected)
     assert LifeStage("x", "X", 5, 5).covers(5)
 
 

@@ -359,3 +359,16 @@ def pq_read(f: Path) -> pa.Table:
     import pyarrow.parquet as pq
 
     return pq.read_table(f)
+
+
+def test_submit_after_cancel_raises_instead_of_using_none() -> None:
+    """mend46: after ``cancel()`` a job never ran, and its ``use`` was called with ``None``."""
+    used: list[object] = []
+    ordered = Ordered()
+    ordered.submit(lambda: 1, used.append)
+    ordered.cancel()
+    with pytest.raises(RuntimeError, match=r"after cancel\(\)"):
+        ordered.submit(lambda: 2, used.append)
+    ordered.finish()  # nothing due: no error, nothing used
+    assert 2 not in used
+    assert None not in used

@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from svduty._commands._unread import unread_columns
 from svduty.definitions import Incident
+from svduty.definitions._places import ResolveDistrict
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._inputs import PARQUET_SUFFIXES, first_line, is_police_uk_header
 
@@ -60,34 +62,6 @@ def is_table(path: str) -> bool:
         (True, True, False, False)
     """
     return Path(path).suffix.lower() in (".csv", *PARQUET_SUFFIXES)
-
-
-_OWN = frozenset({"file", "row", "rejected", "rejected_field"})
-"""The columns the reader adds to every row (svduty's own, not the file's)."""
-
-
-def unread_columns(names: list[str]) -> str | None:
-    """What a table's columns that are no incident field are, as a note says it; or ``None``.
-
-    ``svduty classify`` passes such columns through to its output; ``explain`` reads only
-    the incident's fields, so it says which columns it did not read, lest a misspelt one
-    (``victim_agee``) leave a fact silently unread. A column's name is shown only when it
-    cannot be data (one lowercase word), with the field it may mean.
-
-    Example:
-        >>> print(unread_columns(["id", "weapn", "Jane Citizen", "file", "row"]))
-        2 columns not read (not incident fields): weapn (did you mean weapon?), an unknown field (a name of 12 characters, not shown)
-        >>> unread_columns(["id", "offence_code"]) is None
-        True
-    """  # noqa: E501
-    from svduty.definitions._unknown_keys import key_shown, meant
-
-    unread = [n for n in names if n not in _FIELDS and n not in _OWN]
-    if not unread:
-        return None
-    said = ", ".join(key_shown(n) + meant(n, sorted(_FIELDS)) for n in unread)
-    many = "s" * (len(unread) != 1)
-    return f"{len(unread)} column{many} not read (not incident fields): {said}"
 
 
 def is_police_uk_month(path: str) -> bool:
@@ -153,6 +127,8 @@ def table_incidents(
     mapping: Mapping[str, str] | None = None,
     on_unread: Callable[[str], object] | None = None,
     chosen: tuple[int | None, str | None] = (None, None),
+    *,
+    resolve_district: ResolveDistrict | None = None,
 ) -> Iterator[tuple[int, str | None, Incident | DataError]]:
     """Each row of an incident table: its row number, its id and its incident (or why not).
 
@@ -160,6 +136,8 @@ def table_incidents(
     by, even where the row is refused. ``on_unread`` is told, once, which columns are no
     incident field (:func:`unread_columns`), if any. ``chosen`` (a row number, an id) keeps
     only that row, or the rows of that id, as :func:`police_uk_incidents` does.
+    ``resolve_district`` places an LSOA place of death, so that a row's conflicts are
+    named as ``classify`` names them (:meth:`~svduty.definitions.Incident.from_json`).
 
     Raises:
         InputFormatError: if the file cannot be read as incidents (naming the file, and the
@@ -189,7 +167,9 @@ def table_incidents(
                 continue
             data = {k: v for k, v in row.items() if k in _FIELDS and v is not None}
             try:
-                incident = Incident.from_json(data, line=number, file=str(row["file"]))
+                incident = Incident.from_json(
+                    data, line=number, file=str(row["file"]), resolve_district=resolve_district
+                )
             except DataError as exc:
                 yield number, ident, exc
                 continue

@@ -187,8 +187,28 @@ def _batches(
             yield from read_police_uk(paths, block_size=block, progress=progress, columns=columns)
         finally:
             progress.close()
-    else:
-        yield from iter_incidents(paths, mapping=_mapping(args.map))  # each file once
+    else:  # each file once; its columns that are no incident field noted, as by explain
+        yield from _noted(iter_incidents(paths, mapping=_mapping(args.map)), stderr)
+
+
+def _noted(batches: Iterable[pa.RecordBatch], stderr: TextIO) -> Iterator[pa.RecordBatch]:
+    """``batches``, with a note on ``stderr`` for each file with columns no incident field.
+
+    The note is ``svduty explain``'s, from the same function
+    (:func:`~svduty._commands._unread.unread_columns`): the columns are passed through to
+    the output, but not read as facts, so a misspelt one is said, never silently unread.
+    """
+    from svduty._commands._unread import unread_columns
+
+    told: set[object] = set()
+    for batch in batches:
+        file = batch.column("file")[0].as_py() if batch.num_rows else None
+        if file is not None and file not in told:
+            told.add(file)
+            note = unread_columns(batch.schema.names)
+            if note is not None:
+                print(f"svduty classify: note: {printable(str(file))}: {note}", file=stderr)
+        yield batch
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -42,6 +42,7 @@ from svduty._commands._options import (
     resolve_definition,
 )
 from svduty.definitions import Incident, classify
+from svduty.definitions._places import ResolveDistrict
 from svduty.errors import DataError, Problem, printable
 from svduty.io._incident_fields import json_line, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
@@ -175,11 +176,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if is_police_uk_month(name) and not getattr(args, "map", None):  # as classify reads it
             found = _primed(police_uk_incidents(name, choice.partnership, definition, picked))
         else:  # unusable: no output
-            found = _primed(table_incidents(name, _mapping(args.map), unread, picked))
+            found = _primed(
+                table_incidents(name, _mapping(args.map), unread, picked, resolve_district=resolve)
+            )
         handle: Any = contextlib.nullcontext()
     else:
         name, handle = text_lines(args.file)
-        found = _json_incidents(handle, name, picked)
+        found = _json_incidents(handle, name, picked, resolve)
     selected = 0
     rejected = 0
     first = True
@@ -319,7 +322,10 @@ def _none_chosen(name: str, row: int | None) -> Problem:
 
 
 def _json_incidents(
-    handle: Iterable[str], name: str, chosen: tuple[int | None, str | None] = (None, None)
+    handle: Iterable[str],
+    name: str,
+    chosen: tuple[int | None, str | None] = (None, None),
+    resolve: ResolveDistrict | None = None,
 ) -> Iterator[tuple[int, str | None, Incident | DataError]]:
     """Each line's number, its ``id`` (if it gives one as text) and its incident (or why not).
 
@@ -336,7 +342,7 @@ def _json_incidents(
         if wanted is not None and ident != wanted:
             continue
         try:
-            yield number, ident, _incident(line, number, name)
+            yield number, ident, _incident(line, number, name, resolve)
         except DataError as exc:
             yield number, ident, exc
 
@@ -358,14 +364,18 @@ def _number_id(value: object) -> str | None:
         return None
 
 
-def _incident(line: str, number: int, name: str) -> Incident:
+def _incident(
+    line: str, number: int, name: str, resolve: ResolveDistrict | None = None
+) -> Incident:
     """The incident of one line of the file, or a DataError that echoes no value.
 
     As ``svduty classify`` reads a line: bytes that are not UTF-8 (read as surrogates),
     text that is not JSON (or nested beyond Python's limit, or a number too long for it),
     JSON that is not an object, an unknown key (named only when it looks like a field
     name) and a key given twice (never its values) are problems; then every problem of the
-    incident's own checks.
+    incident's own checks (with ``resolve``, the partnership's geography's look-up, an
+    LSOA place of death is placed first, so that every conflict is named as ``classify``
+    names it).
 
     Example:
         >>> _incident('{"victim_age": 12, "victim_age": 40}', 2, "in.jsonl")
@@ -392,7 +402,10 @@ def _incident(line: str, number: int, name: str) -> Incident:
         problems.append(Problem(file=name, row=number, field=repeated, message="given twice"))
     try:
         incident = Incident.from_json(
-            {k: v for k, v in data.items() if k in _FIELDS}, line=number, file=name
+            {k: v for k, v in data.items() if k in _FIELDS},
+            line=number,
+            file=name,
+            resolve_district=resolve,
         )
     except DataError as exc:
         problems.extend(exc.problems)

@@ -11,26 +11,28 @@ Example:
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import enum
 import math
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any, get_type_hints
 
 import attrs
 import pendulum
 
-from svduty._blank import is_blank
 from svduty._checked import checked_methods
-from svduty._days import day_of
 from svduty.definitions._field_values import age_value as _age
 from svduty.definitions._field_values import bool_value as _bool
 from svduty.definitions._field_values import enum_set as _enum_set
 from svduty.definitions._field_values import enum_value as _enum
 from svduty.definitions._field_values import plain as _plain
+from svduty.definitions._incident_text import blank as _blank
+from svduty.definitions._incident_text import date as _date
+from svduty.definitions._incident_text import date_of_death as _date_of_death
+from svduty.definitions._incident_text import location as _location
+from svduty.definitions._incident_text import place_of_death as _place_of_death
 from svduty.definitions._knowledge import conflicts
 from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence_code
+from svduty.definitions._places import ResolveDistrict
 from svduty.definitions._review_values import (
     aware_before_pilot_end_value,
     care_and_support_needs_value,
@@ -52,13 +54,9 @@ from svduty.definitions._vocab import (
     Target,
     Weapon,
 )
-from svduty.errors import DATA_SHAPE, ConflictError, DataError, Problem, describe, shown
+from svduty.errors import ConflictError, DataError, Problem
 
 __all__ = ["FLAGS", "Incident"]
-
-_GSS = re.compile(r"^[EWSN]\d{8}$", re.ASCII)  # ASCII digits, as Arrow reads them
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-_MONTH = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
 
 
 def _behaviours(v: Iterable[Behaviour | str] | None) -> frozenset[Behaviour] | None:
@@ -75,15 +73,6 @@ def _context(v: Iterable[Context | str] | None) -> frozenset[Context] | None:
 
 def _reviews(v: Iterable[OtherReview | str] | None) -> frozenset[OtherReview] | None:
     return _enum_set("other_reviews", OtherReview, v)
-
-
-def _blank(v: Any) -> Any:
-    """Blank text is an absent value (police.uk writes no location as an empty field).
-
-    Blank: spaces, or characters nobody can see (``svduty._blank``), as the columnar
-    engine reads them.
-    """
-    return None if isinstance(v, str) and is_blank(v) else v
 
 
 def _target(v: Target | str | None) -> Target | None:
@@ -122,37 +111,6 @@ def _died(v: bool | None) -> bool | None:
     return _bool("died", v)
 
 
-def _day_or_month(field: str, v: str | dt.date | None) -> str | None:
-    v = _blank(v)
-    if v is None:
-        return None
-    if isinstance(v, dt.datetime):  # its day in England and Wales if it has a zone
-        return day_of(v, field).isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    text = v.strip() if isinstance(v, str) else ""
-    try:
-        if _DAY.match(text):
-            pendulum.Date.fromisoformat(text)
-            return text
-        if _MONTH.match(text) and 1 <= int(text[5:]) <= 12 and int(text[:4]) >= 1:
-            return text
-    except ValueError:
-        pass
-    # the incident's month may be shown, as police.uk's is; a death's is the person's
-    shape = DATA_SHAPE if field == "date" else None
-    got = (shown(v, shape=shape) if shape else describe(v)) if isinstance(v, str) else None
-    raise DataError.single(None, field, expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
-
-
-def _date(v: str | dt.date | None) -> str | None:
-    return _day_or_month("date", v)
-
-
-def _date_of_death(v: str | dt.date | None) -> str | None:
-    return _day_or_month("date_of_death", v)
-
-
 def _span(text: str | None) -> tuple[pendulum.Date | None, pendulum.Date | None]:
     """The first and last day a day (``YYYY-MM-DD``) or month (``YYYY-MM``) may be."""
     if text is None:
@@ -176,27 +134,6 @@ def _code(value: str | int | None) -> str | None:
 def _category(v: str | None) -> str | None:
     v = _blank(v)
     return None if v is None else POLICE_UK_CATEGORIES.find(v).name
-
-
-def _gss(field: str, v: str | None) -> str | None:
-    v = _blank(v)
-    if v is None:
-        return None
-    text = v.strip().upper() if isinstance(v, str) else ""
-    if not _GSS.match(text):
-        got = shown(v, shape=DATA_SHAPE) if isinstance(v, str) else None
-        raise DataError.single(
-            None, field, expected="a GSS code such as E01031012 or E07000218", got=got
-        )
-    return text
-
-
-def _location(v: str | None) -> str | None:
-    return _gss("location", v)
-
-
-def _place_of_death(v: str | None) -> str | None:
-    return _gss("place_of_death", v)
 
 
 def _schedule_3_offence(v: bool | None) -> bool | None:
@@ -392,7 +329,12 @@ class Incident:
 
     @classmethod
     def from_json(
-        cls, data: Mapping[str, Any], *, line: int | None = None, file: str | None = None
+        cls,
+        data: Mapping[str, Any],
+        *,
+        line: int | None = None,
+        file: str | None = None,
+        resolve_district: ResolveDistrict | None = None,
     ) -> Incident:
         """Read an incident from its JSON form, reporting every bad field at once.
 
@@ -400,6 +342,10 @@ class Incident:
             data: The JSON object.
             line: The line (row) it came from, named in errors.
             file: The file it came from, named in errors.
+            resolve_district: Maps an LSOA code to its district (a partnership
+                geography's look-up), as given to :func:`classify`: then an LSOA
+                ``place_of_death`` is placed too, and a ``pilot_partner`` that contradicts
+                it is named among the other conflicts, as the columnar engine names it.
 
         Raises:
             DataError: naming the line and each bad field.
@@ -439,11 +385,16 @@ class Incident:
                 )
         if problems:
             raise DataError(problems)
+        # with a geography, an LSOA place of death is placed before the conflicts are
+        # named: every one, in the columnar engine's order (an LSOA only adds the pilot's)
+        found = [] if resolve_district is None else conflicts(_values(kwargs), resolve_district)
         try:
-            return cls(**kwargs)
+            incident = cls(**kwargs)
         except ConflictError as exc:
-            found = [attrs.evolve(p, file=file, row=line) for p in exc.problems]
-            raise ConflictError(found) from None
+            found = found or list(exc.problems)
+        if found:
+            raise ConflictError([attrs.evolve(p, file=file, row=line) for p in found])
+        return incident
 
     def values(self) -> dict[str, Any]:
         """The facts as plain values (words, sets of words), for the rule engines.
@@ -452,17 +403,7 @@ class Incident:
             >>> Incident(weapon="knife").values()["weapon"]
             'knife'
         """
-        out: dict[str, Any] = {}
-        for name in _fields():
-            v = getattr(self, name)
-            if isinstance(v, frozenset):
-                v = frozenset(x.value for x in v)
-            elif isinstance(v, enum.Enum):
-                v = v.value
-            out[name] = v
-        out["first_day"], out["last_day"] = self.days()
-        out["death_first_day"], out["death_last_day"] = _span(self.date_of_death)
-        return out
+        return _values({name: getattr(self, name) for name in _fields()})
 
     def days(self) -> tuple[pendulum.Date | None, pendulum.Date | None]:
         """The first and last day the date may be (a month spans many days).
@@ -491,6 +432,21 @@ class Incident:
                 v = v.value
             out[name] = v
         return out
+
+
+def _values(given: Mapping[str, Any]) -> dict[str, Any]:
+    """The plain values of an incident's converted fields (absent: ``None``)."""
+    out: dict[str, Any] = {}
+    for name in _fields():
+        v = given.get(name)
+        if isinstance(v, frozenset):
+            v = frozenset(x.value for x in v)
+        elif isinstance(v, enum.Enum):
+            v = v.value
+        out[name] = v
+    out["first_day"], out["last_day"] = _span(out["date"])
+    out["death_first_day"], out["death_last_day"] = _span(out["date_of_death"])
+    return out
 
 
 FLAGS = tuple(n for n, t in get_type_hints(Incident).items() if t == bool | None)

@@ -35,7 +35,7 @@ from svduty.definitions._law import (
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
 from svduty.definitions._owhr import CDR_BY_FACTS, UNDER_18
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
-from svduty.definitions._places import PilotArea, district_of
+from svduty.definitions._places import PilotArea, ResolveDistrict, district_of
 from svduty.definitions._sar import (
     CARE,
     OMITTED_HINT,
@@ -211,8 +211,15 @@ Example:
 """
 
 
-def conflicts(values: Mapping[str, Any]) -> list[Problem]:
+def conflicts(
+    values: Mapping[str, Any], resolve_district: ResolveDistrict | None = None
+) -> list[Problem]:
     """The contradictions among an incident's facts (plain values), as problems.
+
+    ``resolve_district`` (a partnership geography's look-up) places an LSOA
+    ``place_of_death`` in its district, so that a ``pilot_partner`` it contradicts is
+    named with the others, where the columnar engine names it (without one, only a
+    district code is placed).
 
     A fact the incident gives and a fact its offence code (or police.uk category) proves
     must agree: a murder code with ``died: false``, a victim of 30 with a child rape code
@@ -327,7 +334,7 @@ def conflicts(values: Mapping[str, Any]) -> list[Problem]:
             )
         )
     place, stated = values.get("place_of_death"), values.get("pilot_partner")
-    if place is not None and _PILOT_AREA.conflict(district_of(place), stated):
+    if place is not None and _PILOT_AREA.conflict(district_of(place, resolve_district), stated):
         out.append(
             Problem(message="contradicts the place of death (SI 2023/227)", field="pilot_partner")
         )

@@ -99,6 +99,10 @@ class Term:
     citation: Citation | None = None
 
 
+def _is_age(value: object) -> bool:
+    return type(value) is int and 0 <= value <= _OLDEST
+
+
 @checked_methods
 @checked_fields
 @attrs.frozen(slots=True)
@@ -128,10 +132,13 @@ class LifeStage:
     citation: Citation | None = None
 
     def __attrs_post_init__(self) -> None:
-        ages = (self.first_age, self.last_age if self.last_age is not None else self.first_age)
-        if not all(type(a) is int and 0 <= a <= _OLDEST for a in ages) or ages[0] > ages[1]:
-            want = f"ages 0 to {_OLDEST}, the first no later than the last"
-            raise FundingError.single(None, "first_age", expected=want)
+        age = f"an age 0 to {_OLDEST}"
+        if not _is_age(self.first_age):
+            raise FundingError.single(None, "first_age", expected=age)
+        if self.last_age is not None and not _is_age(self.last_age):
+            raise FundingError.single(None, "last_age", expected=f"{age}, or none")
+        if self.last_age is not None and self.last_age < self.first_age:
+            raise FundingError.single(None, "last_age", expected="no earlier than first_age")
 
     def covers(self, age: int) -> bool:
         """Whether an age falls in the stage (the stages share their boundary ages).

@@ -76,7 +76,23 @@ class Ordered:
         """Run ``make()`` on a worker; ``use`` its result after those submitted before.
 
         Raises the error of an earlier job whose result came due.
-        """
+
+        Raises:
+            RuntimeError: after :meth:`cancel` (a cancelled ``Ordered`` runs no job: its
+                result would be ``None``, used as if made; make a new one).
+
+        Example:
+            >>> jobs = Ordered()
+            >>> jobs.cancel()
+            >>> jobs.submit(lambda: 1, print)
+            Traceback (most recent call last):
+            ...
+            RuntimeError: Ordered.submit() after cancel(): no job runs once cancelled (make a new Ordered)
+        """  # noqa: E501
+        if self._cancelled:  # the job would never run, and use(None) be called as if it had
+            raise RuntimeError(
+                "Ordered.submit() after cancel(): no job runs once cancelled (make a new Ordered)"
+            )
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor  # not at start-up: 1 ms
 

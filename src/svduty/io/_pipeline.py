@@ -249,7 +249,7 @@ def classify_batches(
     reject: Rejecter | None = None,
     split: Splitter | None = None,
 ) -> Iterator[pa.RecordBatch]:
-    """Apply :func:`classify_batch` to each batch of a stream, lazily.
+    """Apply :func:`classify_batch` to each batch, lazily (no INCIDENT-ID-DUPLICATE count).
 
     Example:
         >>> from svduty.io import read_police_uk, sample_police_uk
