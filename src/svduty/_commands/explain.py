@@ -27,6 +27,7 @@ from typing import Any, TextIO
 import attrs
 
 from svduty._commands._examples import EXIT_TAIL
+from svduty._commands._explain_place import Placer
 from svduty._commands._explain_tables import (
     is_police_uk_month,
     is_table,
@@ -158,6 +159,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     resolve = choice.partnership.geography.district_code_of
     used = choice.as_dict()
     table = is_table(args.file)
+    # an incident's place, as classify gives it (a police.uk row's is its LSOA's district)
+    placer: Placer | None = Placer(choice.partnership)
     row, ident = getattr(args, "row", None), getattr(args, "id", None)
     picked = (row, ident)  # the others are skipped before an incident is built
     if getattr(args, "map", None) and not table:  # never silently ignored, as in classify
@@ -175,6 +178,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
         if is_police_uk_month(name) and not getattr(args, "map", None):  # as classify reads it
             found = _primed(police_uk_incidents(name, choice.partnership, definition, picked))
+            placer = None
         else:  # unusable: no output
             found = _primed(
                 table_incidents(name, _mapping(args.map), unread, picked, resolve_district=resolve)
@@ -222,7 +226,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 line_json = {**result.to_json(), "row": number, **used}
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
-                print(result.explain(args.format), file=stdout)
+                said = result.explain(args.format)
+                if placer is not None and args.format == "text":
+                    said = placer.text(said, incident.location)
+                elif placer is not None:
+                    said += placer.html(incident.location)
+                print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
         rejected += 1  # what was asked for is not there: said, and exit status 1
         print(f"svduty explain: error: {printable(str(_none_chosen(name, row)))}", file=stderr)

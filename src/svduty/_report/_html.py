@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +11,9 @@ import pyarrow as pa
 from svduty import _compute as pc
 from svduty._report._caveats import caveats
 from svduty._report._deprivation import INDICES, deprivation_note
+from svduty._report._facts import missing_table, settle_body
 from svduty._report._svg import bounded_bars, paired_bars
+from svduty._report._table import table as _table
 from svduty._version import __version__
 from svduty.definitions import Definition
 from svduty.io._new_authorities import plain_name
@@ -74,61 +76,6 @@ ul.sources li{margin-bottom:4px}
 _WHERE = {"inside": "inside the area", "outside": "outside the area", "no_location": "no location"}
 
 
-def _n(value: Any) -> str:
-    return f"{value:,}" if isinstance(value, int) else ("" if value is None else str(value))
-
-
-def _table(
-    caption: str,
-    columns: Sequence[tuple[str, str]],
-    rows: Iterable[Mapping[str, Any]],
-    *,
-    total: Mapping[str, Any] | None = None,
-    empty: str = "(none)",
-) -> str:
-    """An HTML table; integer and float cells are right-aligned."""
-    head = "".join(
-        f'<th scope="col"{" class=n" if k in _NUMERIC else ""}>{escape(h)}</th>' for k, h in columns
-    )
-    body = []
-    for row in rows:
-        cells = "".join(
-            f'<td class="n">{_n(row.get(k))}</td>'
-            if isinstance(row.get(k), int | float) and not isinstance(row.get(k), bool)
-            else f"<td>{escape(_n(row.get(k)))}</td>"
-            for k, _ in columns
-        )
-        body.append(f"<tr>{cells}</tr>")
-    if not body:
-        body.append(f'<tr><td colspan="{len(columns)}">{escape(empty)}</td></tr>')
-    foot = ""
-    if total is not None:
-        cells = "".join(
-            f'<td class="n">{_n(total[k])}</td>'
-            if k in total
-            else ("<td>total</td>" if i == 0 else "<td></td>")
-            for i, (k, _) in enumerate(columns)
-        )
-        foot = f"<tfoot><tr>{cells}</tr></tfoot>"
-    return (
-        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody>{foot}</table>"
-    )
-
-
-_NUMERIC = {
-    "certain",
-    "possible",
-    "no",
-    "rows",
-    "yes",
-    "undetermined",
-    "lsoas",
-    "decile",
-    "lsoa_share",
-    "possible_share",
-    "value",
-}
 _BOUNDS = [
     ("certain", "certain (yes)"),
     ("possible", "possible (yes + undetermined)"),
@@ -204,15 +151,7 @@ def _summary(r: Report, definition: Definition) -> str:
             for row in r.tables["summary"].to_pylist()
         ],
     )
-    missing = _table(  # why rows are undetermined: each answer's rows sum to its undetermined
-        "Undetermined rows (inside, outside, unlocated) by the facts missing (svduty explain)",
-        [("answer", "answer"), ("facts", "facts missing"), ("rows", "rows")],
-        [
-            {"answer": a, "facts": k or "(none: only the law's doubt)", "rows": n}
-            for a, c in sorted(s.undetermined_by_missing.items())
-            for k, n in sorted(c.items(), key=lambda kn: (-kn[1], kn[0]))
-        ],
-    )
+    missing = missing_table(s.undetermined_by_missing)  # each answer's rows: its undetermined
     return _section("summary", lead + key + notes + accounts + bounds + missing)
 
 
@@ -319,47 +258,6 @@ def _deprivation(r: Report) -> str:
     notes = [n for n in r.notes if deprivation_note(n)]
     body.extend(f'<p class="note">{escape(n)}</p>' for n in notes)
     return _section("deprivation", "".join(body))
-
-
-def _settle(r: Report) -> str:
-    inside = [s for s in r.settlements if s.within_area == "inside"]
-    rows = [
-        {
-            "category": s.category or "(no category)",
-            "rows": s.rows,
-            "code": (
-                "all rows"
-                if s.rows and s.by_offence_code == s.rows
-                else f"{s.codes_settling} of {s.codes} code{'s' * (s.codes != 1)}"
-                if s.codes
-                else "none (no offence code is published under it)"
-            ),
-            "after": ", ".join(s.after_code),
-            "missing": ", ".join(s.missing),
-        }
-        for s in inside
-    ]
-    body = (
-        "<p>An undetermined row is one the facts given do not settle. For each police.uk "
-        "category, svduty asked the classifier again with each Home Office offence code "
-        "published under the category: the table says for how many of those codes an "
-        "offence code (from the force's own records) would settle a row, which facts would "
-        "still be needed with it, and every fact the rules would use. Rows inside the "
-        "area; the same sentences are in the <code>settle</code> table.</p>"
-        + _table(
-            "What would settle the undetermined rows inside the area, by police.uk category",
-            [
-                ("category", "category"),
-                ("rows", "undetermined rows"),
-                ("code", "an offence code settles a row for"),
-                ("after", "with the offence code, still needed"),
-                ("missing", "facts that would settle them"),
-            ],
-            rows,
-            empty="(no row inside the area is undetermined)",
-        )
-    )
-    return _section("settle", body)
 
 
 def _rows(n: int) -> str:
@@ -486,7 +384,7 @@ def render(r: Report, partnership: Partnership, definition: Definition, when: st
                 )
             ],
         ),
-        _settle(r),
+        _section("settle", settle_body(r.settlements)),
         _outside(r),
         _caveats(definition, r, partnership),
         _sources(r, partnership, definition),

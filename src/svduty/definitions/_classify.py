@@ -110,7 +110,23 @@ def definition_argument(definition: object) -> Definition:
         Traceback (most recent call last):
         ...
         svduty.errors.DefinitionError: definition: expected a Definition, such as svduty.definitions.STATUTE or a partnership's require_definition()
+
+        A partnership with no definition of its own (as ``svduty init`` writes it) has
+        ``definition`` None: the message says to use the Act's, as the commands do.
+
+        >>> definition_argument(None)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DefinitionError: definition: expected a Definition, not None: a partnership without a definition.toml (as svduty init writes it) has none of its own; use svduty.definitions.STATUTE, the Act's s.13, as the commands do
     """  # noqa: E501
+    if definition is None:
+        raise DefinitionError.single(
+            None,
+            "definition",
+            expected="a Definition, not None: a partnership without a definition.toml (as "
+            "svduty init writes it) has none of its own; use svduty.definitions.STATUTE, the "
+            "Act's s.13, as the commands do",
+        )
     if not isinstance(definition, Definition):
         raise DefinitionError.single(
             None,

@@ -13,14 +13,40 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from svduty.errors import quote
 from svduty.sources import Citation, Confidence
 
 if TYPE_CHECKING:
     from svduty.governance._model import Body
 
-__all__ = ["kept_members_citation", "recited", "unsourced"]
+__all__ = ["kept_members_citation", "not_a_member", "recited", "unsourced"]
 
 _SURER = (Confidence.CONFIRMED, Confidence.SECONDARY, Confidence.UNCONFIRMED)
+
+
+def not_a_member(member: str, body: Body) -> str:
+    """Why ``member`` cannot leave ``body``: not among its members, or none is recorded.
+
+    A board whose members the bundle does not list may well have ``member`` on it (facts
+    are an open world): that is said, with how to record the membership, never "not a
+    member".
+
+    Example:
+        >>> from svduty import warwickshire
+        >>> g = warwickshire().governance
+        >>> print(not_a_member("warwickshire-pcc", g.get("rugby-csp-board"))[:58])
+        'warwickshire-pcc' is not a member of 'rugby-csp-board' (i
+        >>> print(not_a_member("x", g.get("safer-warwickshire-partnership-board"))[:70])
+        'x' cannot leave 'safer-warwickshire-partnership-board': the bundle re
+    """
+    if not body.members:
+        return (
+            f"{quote(member)} cannot leave {quote(body.id)}: the bundle records none of its "
+            "members (whether it is one is not known); record the board's membership from the "
+            "partnership's documents first (members and members_citation in governance.toml)"
+        )
+    members = ", ".join(body.members)
+    return f"{quote(member)} is not a member of {quote(body.id)} (its members: {members})"
 
 
 def kept_members_citation(citation: Citation, old: Citation | None, kept: list[str]) -> Citation:

@@ -28,7 +28,7 @@ from svduty.governance._changes import (
     Rename,
     scenario_text,
 )
-from svduty.governance._cited import kept_members_citation, recited, unsourced
+from svduty.governance._cited import kept_members_citation, not_a_member, recited, unsourced
 from svduty.governance._model import Body, Relation, RelationKind, Responsibility
 from svduty.governance._paths import GraphView, oversight_cycles
 from svduty.governance._reorganise import (
@@ -390,7 +390,7 @@ def _change_body(w: _Work, change: ChangeBody, citation: Citation | None) -> str
                 raise _Fail(f"{field}[{j}]", f"{quote(m)} is listed twice")
     for j, m in enumerate(change.remove_members):
         if m not in b.members:
-            raise _Fail(f"remove_members[{j}]", f"{quote(m)} is not a member of {quote(b.id)}")
+            raise _Fail(f"remove_members[{j}]", not_a_member(m, b))
     kept = [m for m in b.members if m not in change.remove_members]
     for j, m in enumerate(change.add_members):
         if m in change.remove_members:  # one change says two things of one member

@@ -151,8 +151,8 @@ def _chief_officer(pfa: Area) -> dict[str, Any]:
         _MET: "Commissioner of Police of the Metropolis",
         _CITY: "Commissioner of Police for the City of London",
     }.get(pfa.id, f"Chief Constable of {pfa.name} Police")
-    known = pfa.id in (_MET, _CITY)  # else the force's title is a guess: said so
-    title = "" if known else "; the force's formal title is not in the ONS tables; check it"
+    check = "; the force's formal title is not in the ONS tables; check it"
+    title = "" if pfa.id in (_MET, _CITY) else check
     doubt = f"{CATEGORIES[_C.CHIEF_OFFICER_OF_POLICE].citation.doubt}{title}"
     return _authority(
         f"{slug(_police_name(pfa))}-police",

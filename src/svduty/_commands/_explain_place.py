@@ -1,0 +1,102 @@
+"""Where ``svduty explain`` says an incident is: inside or outside the partnership's area.
+
+The classifier answers the definition alone; the duty is for serious violence in the
+area (PCSC Act 2022 s.8(1); s.13(1): "reducing instances of serious violence in the
+area"), and ``svduty classify`` places each row (``within_area``).
+``svduty explain`` says the same of each incident it explains, as classify places it,
+so that an incident in Coventry or Cardiff explained against Warwickshire's definition
+is not read as within Warwickshire's duty.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pyarrow as pa
+
+from svduty.io._locate import locate_incidents
+
+__all__ = ["Placer"]
+
+_LABEL = "place:"
+
+
+class Placer:
+    """Says, for an incident's ``location``, where ``svduty classify`` places it.
+
+    Each distinct location is looked up once.
+
+    Example:
+        >>> import svduty
+        >>> placer = Placer(svduty.warwickshire())
+        >>> placer.says("E07000222")
+        "inside the partnership's area (Warwick, E07000222)"
+        >>> placer.says("W06000015")[:58]
+        "outside the partnership's area (Cardiff, W06000015): the d"
+        >>> placer.says(None)
+        "no location given: whether it is in the partnership's area is not known"
+    """
+
+    def __init__(self, partnership: Any) -> None:
+        """Places by the partnership's own area, as ``svduty classify`` does."""
+        local = partnership.local_area
+        self._resolve = local.resolve_lsoas
+        self._within = local.within
+        self._said: dict[str | None, str] = {}
+
+    def says(self, location: str | None) -> str:
+        """The words for ``location`` (an incident's, as given)."""
+        if location not in self._said:
+            self._said[location] = self._place(location)
+        return self._said[location]
+
+    def _place(self, location: str | None) -> str:
+        if location is None or not location.strip():
+            return "no location given: whether it is in the partnership's area is not known"
+        good = pa.table({"location": pa.array([location], pa.string())})
+        _, places = locate_incidents(good, self._resolve, self._within)
+        row = places.table.to_pylist()[0]
+        where = row["within_area"]
+        code = row["district_code"]
+        named = f"{row['district_name']}, {code}" if row["district_name"] else code
+        named = f" ({named})" if named else ""  # a county or area code: no one district
+        if where == "inside":
+            return f"inside the partnership's area{named}"
+        if where == "outside":
+            return (
+                f"outside the partnership's area{named}: the duty is to prevent and reduce "
+                "serious violence in the area (s.8(1), s.13(1)); the answers above are the "
+                "definition's alone"
+            )
+        return (
+            "not placed: the location is not a code the partnership's geography places "
+            "inside or outside its area; the answers above are the definition's alone"
+        )
+
+    def text(self, block: str, location: str | None) -> str:
+        r"""``block`` (an explanation as text) with the place line after the answers.
+
+        Example:
+            >>> import svduty
+            >>> block = "Incident a\n  violence:            yes\n  kinds: x"
+            >>> print(Placer(svduty.warwickshire()).text(block, "E01031005"))
+            Incident a
+              violence:            yes
+              place:               inside the partnership's area (North Warwickshire, E07000218)
+              kinds: x
+        """
+        lines = block.splitlines()
+        at = next((i for i, s in enumerate(lines) if s.startswith("  kinds:")), len(lines))
+        lines.insert(at, f"  {_LABEL:<21}{self.says(location)}")
+        return "\n".join(lines)
+
+    def html(self, location: str | None) -> str:
+        """The place as an HTML paragraph, to follow an explanation's.
+
+        Example:
+            >>> import svduty
+            >>> Placer(svduty.warwickshire()).html(None)[:27]
+            '<p><b>place</b>: no locatio'
+        """
+        return f"<p><b>place</b>: {html.escape(self.says(location))}</p>"
