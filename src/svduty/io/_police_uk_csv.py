@@ -34,6 +34,10 @@ as one block, as before (:func:`read_csv`).
 """
 
 
+_MOST = 1 << 30
+"""The largest block asked of Arrow (its ``block_size`` is 32-bit): a piece read whole."""
+
+
 def read_csv(
     data: Any,
     types: dict[str, pa.DataType],
@@ -59,7 +63,7 @@ def read_csv(
         >>> table.column("Crime ID").to_pylist(), bad
         (['x0', 'x1', 'x2'], [(4, 'fields: expected 12 fields, got 1')])
     """
-    whole = len(data) + 1
+    whole = min(len(data) + 1, _MOST)  # Arrow's block size is 32-bit
     block = min(whole, PARSE_BLOCK)
     while True:
         bad: list[tuple[int, str]] = []
