@@ -11,7 +11,6 @@ the rows located inside the area, and every district's count to the rows placed 
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import tomllib
@@ -22,20 +21,13 @@ import tomli_w
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from svduty.cli import main
-
+from ..cli_run import run
 from .budget import budget
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "example-bundle"
 FIRST, SECOND = "E07000901", "E07000902"  # the example bundle's two districts
 BIRMINGHAM, COVENTRY = "E08000025", "E08000026"  # real districts outside its area
 CANARY = "CANARY-7f3a"
-
-
-def _run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(argv, stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +72,8 @@ def test_districts_are_counted_by_code_whatever_their_names(bundle, tmp_path_fac
     )
     try:
         areas.write_text(tomli_w.dumps(data), encoding="utf-8")
-        code, out, err = _run(
-            [
+        code, out, err = run(
+            *[
                 *("classify", str(incidents), "--partnership", str(bundle)),
                 *("--summary", "json", "-o", str(work / "out.jsonl")),
             ]

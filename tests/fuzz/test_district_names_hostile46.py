@@ -13,7 +13,6 @@ district's rows are counted apart (the summary names districts; a refusal names 
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import tomllib
@@ -24,19 +23,12 @@ import tomli_w
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from svduty.cli import main
-
+from ..cli_run import run
 from .budget import budget
 
 EXAMPLE = Path(__file__).parents[1] / "data" / "example-bundle"
 FIRST, SECOND = "E07000901", "E07000902"
 CANARY = "CANARY-7f3a"
-
-
-def _run(argv: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(argv, stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +64,9 @@ def test_two_districts_are_never_counted_as_one(bundle, tmp_path_factory, name, 
     )
     try:
         areas.write_text(tomli_w.dumps(data), encoding="utf-8")
-        valid, shown, _ = _run(["validate", str(bundle), "--format", "json"])
-        code, out, err = _run(
-            [
+        valid, shown, _ = run("validate", bundle, "--format", "json")
+        code, out, err = run(
+            *[
                 "classify",
                 str(incidents),
                 "--partnership",
