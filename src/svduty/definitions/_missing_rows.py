@@ -27,6 +27,7 @@ from typing import Any, cast
 
 import pyarrow as _pa
 
+from svduty._compute import dictionary_decode
 from svduty.definitions._classify import ResolveDistrict
 from svduty.definitions._columns import INPUT_COLUMNS
 from svduty.definitions._definition import Definition
@@ -235,7 +236,7 @@ def _same(ours: Any, theirs: Any) -> bool:
 
 def _decoded(col: Any) -> Any:
     """A chunked column with its dictionary decoded."""
-    return col.cast(col.type.value_type) if pa.types.is_dictionary(col.type) else col
+    return dictionary_decode(col) if pa.types.is_dictionary(col.type) else col  # not .cast
 
 
 def _told(rows: Any) -> dict[str, Any]:

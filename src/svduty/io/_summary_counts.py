@@ -49,9 +49,9 @@ def count_districts(counter: Counter[str], good: pa.Table, weights: Any) -> None
     if "district_code" not in good.schema.names:
         codes: Any = pa.nulls(good.num_rows, pa.string())
     else:
-        codes = good.column("district_code").cast(pa.string())
+        codes = pc.cast(good.column("district_code"), pa.string())  # not .cast: see _compute
     codes = pc.coalesce(_arrays.one_array(codes), "")
-    keys = pc.binary_join_element_wise(codes, names.cast(pa.string()), _SEP)
+    keys = pc.binary_join_element_wise(codes, pc.cast(names, pa.string()), _SEP)
     _count(counter, keys, weights)
 
 
