@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -30,6 +29,9 @@ from svduty.definitions._missing_columns import missing_columns, missing_keys
 from svduty.io import default_pipeline, read_police_uk, run_pipeline, sample_police_uk
 from svduty.io._missing_facts import _classifier_inputs, missing_facts_of
 
+from ._missing_tables import good as _good
+from ._missing_tables import incident_table
+
 _DATES = ["2019-01-15", "2023-03-02", "2025-06", None]
 _CATEGORIES = ["Robbery", "Burglary", "Violence and sexual offences", None]
 _PLACES = ["E01031180", "E07000222", "E08000025", None]
@@ -37,25 +39,16 @@ _AGES = [14, 30, 200, None]  # 200 is refused: its row rejected
 _COMBINATIONS = [(d, c, p, 30) for d in _DATES for c in _CATEGORIES for p in _PLACES]
 
 
+_TABLE_COLUMNS = {
+    "date": pa.string(),
+    "police_uk_category": pa.string(),
+    "location": pa.string(),
+    "victim_age": pa.int64(),
+}
+
+
 def _table(rows: list[tuple[Any, ...]]) -> pa.Table:
-    n = len(rows)
-    return pa.table(
-        {
-            "file": pa.array(["x.jsonl"] * n),
-            "row": pa.array(range(2, n + 2), pa.int64()),
-            "rejected": pa.nulls(n, pa.string()),
-            "rejected_field": pa.nulls(n, pa.string()),
-            "date": pa.array([r[0] for r in rows], pa.string()),
-            "police_uk_category": pa.array([r[1] for r in rows], pa.string()),
-            "location": pa.array([r[2] for r in rows], pa.string()),
-            "victim_age": pa.array([r[3] for r in rows], pa.int64()),
-        }
-    )
-
-
-def _good(out: pa.Table) -> pa.Table:
-    """The rows the summary counts (as ``Tally.count_out`` keeps them)."""
-    return out.filter(pc.is_null(out.column("rejected")))
+    return incident_table(rows, _TABLE_COLUMNS)
 
 
 def _reference(pipe: Any, good: pa.Table) -> dict[str, list[Any]]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +22,8 @@ import svduty.definitions._missing_columns as missing_module
 from svduty.definitions._missing_columns import missing_columns, missing_keys
 from svduty.io import default_pipeline, run_pipeline
 from svduty.io._missing_facts import _classifier_inputs, missing_facts_of
+
+from ._missing_tables import good as _good
 
 _DATES = [f"2024-{m:02d}-{d:02d}" for m in (1, 5, 9) for d in (3, 14, 27)] + ["2025-06", None]
 _CATEGORIES = ["Robbery", "Violence and sexual offences", "Public order", None]
@@ -59,10 +60,6 @@ def _distinct_rows(n: int, shift: int = 0) -> list[tuple[Any, ...]]:
         )
         for i in range(n)
     ]
-
-
-def _good(out: pa.Table) -> pa.Table:
-    return out.filter(pc.is_null(out.column("rejected")))
 
 
 def _reference(pipe: Any, good: pa.Table) -> dict[str, list[Any]]:

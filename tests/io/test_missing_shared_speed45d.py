@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +20,8 @@ import svduty.definitions._missing_columns as missing_module
 from svduty.definitions._missing_columns import missing_columns, missing_keys
 from svduty.io import default_pipeline
 from svduty.io._missing_facts import _classifier_inputs, missing_facts_of
+
+from ._missing_tables import good as _good
 
 _COLUMNS: dict[str, tuple[Any, list[Any]]] = {
     "date": (pa.string(), ["2019-01-15", "2023-03-02", "2025-06", None]),
@@ -43,10 +44,6 @@ def _table(rows: list[dict[str, Any]], names: list[str]) -> pa.Table:
     for name in dict.fromkeys([*names, "location"]):  # an incident batch has a location
         columns[name] = pa.array([r[name] for r in rows], _COLUMNS[name][0])
     return pa.table(columns)
-
-
-def _good(out: pa.Table) -> pa.Table:
-    return out.filter(pc.is_null(out.column("rejected")))
 
 
 row = st.fixed_dictionaries({n: st.sampled_from(v) for n, (_, v) in _COLUMNS.items()})
