@@ -6,7 +6,9 @@ policing bodies <local policing body>`, other partners) with their citations; th
 rule from an authority to its :term:`local government areas <local government area>`
 (s.11(6)); and the rules on consultation
 (s.8(4), s.9(4)), assistance (s.14), disclosure (s.16), requests for information (s.17)
-and directions (s.18), each answering yes, no or undetermined with reasons.
+and directions (s.18); and a review partner's duties for one death in an offensive weapons
+homicide review (s.24(1)-(5), s.26, s.27), each answering yes, no or undetermined with
+reasons.
 
 Example:
     >>> from svduty.authorities import AuthorityCategory, category_info
@@ -40,6 +42,7 @@ from svduty.authorities._information import (
     may_require_information,
 )
 from svduty.authorities._model import Authorities
+from svduty.authorities._owhr_partner import ReviewFacts, must_arrange_review, must_notify
 from svduty.authorities._specified import role_of, specified_authorities_for
 
 __all__ = [
@@ -57,6 +60,7 @@ __all__ = [
     "JoinRule",
     "Nation",
     "PlannedChange",
+    "ReviewFacts",
     "Role",
     "can_be_directed",
     "category_info",
@@ -64,8 +68,10 @@ __all__ = [
     "may_assist",
     "may_disclose",
     "may_require_information",
+    "must_arrange_review",
     "must_consult_s8",
     "must_consult_s9",
+    "must_notify",
     "role_of",
     "specified_authorities_for",
 ]

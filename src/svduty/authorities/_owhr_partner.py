@@ -1,0 +1,431 @@
+"""A review partner's duties for one death: PCSC Act 2022 ss.24(1)-(5), 26 and 27.
+
+Whether a death needs an offensive weapons homicide review is the incident rules' question
+(``OWHR-S24`` in :mod:`svduty.definitions`). These are the questions one review partner
+asks of a death it knows of: must it join in arranging a review (s.24(1), its end under
+s.24(3) and (4), s.24(5) and s.26), and must it notify the Secretary of State, and by
+when (s.27(1), (2), (7), (8))? Each fact is the partner's (``None``: not known); both
+answers come from one list of three-valued conditions, so ``no`` when one fails,
+``undetermined`` naming the facts not given, ``yes`` when every one holds. A condition
+whose law svduty has not read (s.24(1)(c)'s regulations) or which leaves a discretion
+(s.26(2), (4)) is never settled by a guess.
+
+Example:
+    >>> must_arrange_review(ReviewFacts(qualifying_homicide=False)).verdict.value
+    'no'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from svduty._checked import checked, checked_fields
+from svduty.answers import Answer, Reason
+from svduty.authorities._answering import answer
+from svduty.periods import date
+from svduty.sources import Citation, Confidence, cite
+
+__all__ = ["ReviewFacts", "must_arrange_review", "must_notify"]
+
+
+@checked_fields
+@attrs.frozen(slots=True)
+class ReviewFacts:
+    """What one review partner knows or considers about one death (``None``: not known).
+
+    Its fields are checked against their types when it is made: a value of another type is
+    an :class:`~svduty.errors.ArgumentError` naming the class and the field, never the
+    value.
+
+    Attributes:
+        in_force: ss.24-30 are in force for this partner and this death: SI 2023/227 brought
+            them into force for the pilot partners and the pilot period only (reg 3(1)),
+            continued after it as reg 4 says (the incident rules ``OWHR-PILOT-*`` answer it).
+        qualifying_homicide: The partner considers the death was, or is likely to have
+            been, a qualifying homicide (s.24(1)(a), (6)); ``False`` once it considers, on
+            further information, that it was not (s.24(3)).
+        in_england_or_wales: The partner considers the death occurred, or is likely to
+            have occurred, in England or Wales (s.24(1)(b); s.24(3) as above).
+        regulation_conditions: The partner considers the conditions the regulations
+            specify under s.24(1)(c) are satisfied (s.24(3) as above).
+        relevant_review_partner: The partner is one of the relevant review partners in
+            respect of the death (s.24(1)(d), s.25); ``False`` once it considers, on further
+            information, that it is not (s.24(4)).
+        started_with_others: A review of the death has already started under arrangements
+            made by this partner and other review partners (the exception in s.24(4)).
+        review_by_others: A review of the death has already taken place, or started,
+            under arrangements made by other review partners (s.24(5)).
+        other_review: A review s.26 names takes precedence: a child death review must or
+            may be arranged, the death may be the subject of a domestic homicide review, a
+            safeguarding adults review must or may be established (s.26(1)), or regulations
+            require a Safeguarding Board in Wales to review it (s.26(3)).
+        mental_health_case: The death was caused by a person receiving or who has received
+            mental health services and may or must be investigated under NHS arrangements
+            or reviewed under the Health and Social Care (Community Health and Standards)
+            Act 2003 s.70 (s.26(2), (4)).
+        aware_of_qualifying_circumstances: The partner has become aware of such facts as
+            make it likely that s.24(1)(a) and (b) are satisfied and that it is one of the
+            relevant review partners (s.27(7)).
+        aware_on: The day it became aware of them (s.27(8)).
+        knew_no_duty_when_aware: When it became aware, it was also aware that no s.24(1)
+            duty arises because of s.24(5) or s.26 (s.27(2)).
+
+    Example:
+        >>> ReviewFacts(in_force=True).qualifying_homicide is None
+        True
+    """
+
+    in_force: bool | None = None
+    qualifying_homicide: bool | None = None
+    in_england_or_wales: bool | None = None
+    regulation_conditions: bool | None = None
+    relevant_review_partner: bool | None = None
+    started_with_others: bool | None = None
+    review_by_others: bool | None = None
+    other_review: bool | None = None
+    mental_health_case: bool | None = None
+    aware_of_qualifying_circumstances: bool | None = None
+    aware_on: _dt.date | None = None
+    knew_no_duty_when_aware: bool | None = None
+
+
+def _act(provision: str, **kw: object) -> Citation:
+    return cite("pcsc-act-2022", provision, **kw)
+
+
+_PILOT = cite(
+    "si-2023-227",
+    "reg 3(1), reg 4",
+    doubt="reg 3(1) brings the provisions into force 'for the purposes of the pilot partners' "
+    "for relevant deaths; whether a partner outside the pilot areas is within it is read "
+    "narrowly by the incident rules (OWHR-PILOT-AREA-DOUBT); an instrument extending the "
+    "pilot period is not identified",
+)
+_REGS_DOUBT = (
+    "the conditions of the OWHR Regulations 2022 under s.24(1)(c) as the minister described "
+    "them (HL Deb 8 November 2022: a review partner has, or could reasonably be expected to "
+    "have, relevant information about the circumstances or background of the victim or "
+    "suspected perpetrator); the regulations' SI number and wording were not read"
+)
+_MENTAL_HEALTH_DOUBT = (
+    "s.26(2) and (4) let the Secretary of State make regulations about the duty not applying "
+    "to such a death; whether any have been made, and what they provide, is not confirmed"
+)
+
+
+@attrs.frozen(slots=True)
+class _Condition:
+    """One three-valued condition: it fails when ``fact`` is ``fails_when``.
+
+    ``asks`` says what is not known while the fact is not given.
+    ``holds``/``fails`` say what the known fact means; ``unless`` names a fact that, when
+    true, keeps a failed condition from failing (s.24(4)'s exception), ``kept`` saying so.
+    ``open_when`` is a value of the fact that can settle nothing (the law not read or left
+    to a discretion): the answer stays undetermined, ``open_says`` saying why and
+    ``open_missing`` naming what would settle it.
+    """
+
+    fact: str
+    citation: Citation
+    fails_when: bool
+    asks: str
+    holds: str
+    fails: str
+    unless: str | None = None
+    kept: str = ""
+    open_when: bool | None = None
+    open_says: str = ""
+    open_missing: str = ""
+
+
+def _weigh(
+    facts: ReviewFacts, conditions: Iterable[_Condition]
+) -> tuple[list[Reason], list[str], bool]:
+    """Every condition's reason, the facts missing, and whether one failed."""
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    failed = False
+    for c in conditions:
+        value = getattr(facts, c.fact)
+        rule = c.citation.provision
+        if value is None:
+            reasons.append(Reason(rule, f"not known: {c.asks}", c.citation))
+            missing.append(f"{c.fact} ({rule})")
+        elif c.open_when is not None and value is c.open_when:
+            reasons.append(Reason(rule, c.open_says, c.citation))
+            missing.append(f"{c.open_missing} ({rule})")
+        elif value is not c.fails_when:
+            reasons.append(Reason(rule, c.holds, c.citation))
+        elif c.unless is not None and getattr(facts, c.unless) is None:
+            reasons.append(Reason(rule, c.fails, c.citation))  # it names the fact
+            missing.append(f"{c.unless} ({rule})")
+        elif c.unless is not None and getattr(facts, c.unless):
+            reasons.append(Reason(rule, c.kept, c.citation))
+        else:
+            reasons.append(Reason(rule, c.fails, c.citation))
+            failed = True
+    return reasons, missing, failed
+
+
+_IN_FORCE = _Condition(
+    "in_force",
+    _PILOT,
+    False,
+    "whether ss.24-30 are in force for this review partner and this death",
+    "ss.24-30 are in force for this review partner and this death",
+    "ss.24-30 are not in force for this review partner and this death: SI 2023/227 brought "
+    "them into force only for the pilot partners and relevant deaths (reg 3(1)), continuing "
+    "after the pilot period only as reg 4 says",
+)
+_ARRANGE = (
+    _IN_FORCE,
+    _Condition(
+        "qualifying_homicide",
+        _act("s.24(1)(a), s.24(3)"),
+        False,
+        "whether the review partner considers the death a qualifying homicide",
+        "the review partner considers that the death was, or is likely to have been, a "
+        "qualifying homicide",
+        "the review partner does not consider the death a qualifying homicide: no duty arises "
+        "under s.24(1), or, if it considers so on further information, it ceases to be under "
+        "a duty to arrange for there to be a review (and a review may accordingly be "
+        "discontinued)",
+    ),
+    _Condition(
+        "in_england_or_wales",
+        _act("s.24(1)(b), s.24(3)"),
+        False,
+        "whether the review partner considers the death to have occurred in England or Wales",
+        "the review partner considers that the death occurred, or is likely to have "
+        "occurred, in England or Wales",
+        "the review partner does not consider the death to have occurred in England or Wales: "
+        "no duty arises under s.24(1), or, if it considers so on further information, it "
+        "ceases to be under a duty to arrange for there to be a review (and a review may "
+        "accordingly be discontinued)",
+    ),
+    _Condition(
+        "regulation_conditions",
+        _act("s.24(1)(c), s.24(3)", confidence=Confidence.UNCONFIRMED, doubt=_REGS_DOUBT),
+        False,
+        "whether the review partner considers the conditions specified by regulations under "
+        "s.24(1)(c) satisfied",
+        "the review partner considers the conditions specified by regulations under "
+        "s.24(1)(c) satisfied",
+        "the review partner does not consider the conditions specified by regulations under "
+        "s.24(1)(c) satisfied: no duty arises, or it ceases to be under a duty to arrange for "
+        "there to be a review (and a review may accordingly be discontinued)",
+    ),
+    _Condition(
+        "relevant_review_partner",
+        _act("s.24(1)(d), s.24(4), s.25"),
+        False,
+        "whether the review partner is one of the relevant review partners in respect of the death",
+        "the review partner is one of the relevant review partners in respect of the death",
+        "the review partner is not one of the relevant review partners in respect of the "
+        "death: it is under no duty, or ceases to be under a duty to arrange for there to be "
+        "a review, except where such a review of the death has already started to take place "
+        "under arrangements made by the review partner and other review partners "
+        "(started_with_others says whether one has)",
+        unless="started_with_others",
+        kept="on further information the review partner is not one of the relevant review "
+        "partners, but a review of the death has already started to take place under "
+        "arrangements made by the review partner and other review partners: its duty does "
+        "not cease",
+    ),
+    _Condition(
+        "review_by_others",
+        _act("s.24(5)"),
+        True,
+        "whether a review of the death has already taken place, or started, under arrangements "
+        "made by other review partners",
+        "no review of the death has taken place, or started to take place, under "
+        "arrangements made by other review partners",
+        "such a review of the death has already taken place, or started to take place, "
+        "under arrangements made by other review partners: s.24(1) does not require this "
+        "review partner to arrange for there to be one",
+    ),
+    _Condition(
+        "other_review",
+        _act("s.26(1), (3)"),
+        True,
+        "whether a review s.26(1) or (3) names takes precedence",
+        "no child death review, domestic homicide review, safeguarding adults review or "
+        "Safeguarding Board review in Wales takes precedence",
+        "the duty in s.24(1) does not apply: a child death review must or may be arranged, "
+        "the death may be the subject of a domestic homicide review, a safeguarding adults "
+        "review must or may be established (s.26(1)), or regulations require a Safeguarding "
+        "Board to undertake a review of the death (s.26(3))",
+    ),
+    _Condition(
+        "mental_health_case",
+        _act("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=_MENTAL_HEALTH_DOUBT),
+        True,
+        "whether the death was caused by a person receiving or who has received health services "
+        "relating to mental health, investigated or reviewed as s.26(2) and (4) describe",
+        "the death was not caused by a person receiving or who has received health services "
+        "relating to mental health and investigated or reviewed as s.26(2) and (4) describe",
+        "",
+        open_when=True,
+        open_missing="whether regulations under s.26(2) or (4) exclude the death",
+        open_says="s.26(2) and (4) let regulations exclude the death: it was caused "
+        "by a person receiving or who has received health services relating to mental health "
+        "and may be investigated under NHS arrangements or reviewed under the Health and "
+        "Social Care (Community Health and Standards) Act 2003 s.70, and whether any such "
+        "regulations have been made is not confirmed",
+    ),
+)
+
+
+@checked
+def must_arrange_review(facts: ReviewFacts) -> Answer:
+    """Whether a review partner must join in arranging a review of a death (s.24).
+
+    s.24(1): a review partner that considers (a) the death was, or is likely to have been,
+    a qualifying homicide, (b) it occurred, or is likely to have occurred, in England or
+    Wales, (c) the regulations' conditions are satisfied, and (d) that it is one of the
+    relevant review partners, must join with the others in arranging a review. It ceases
+    to be under the duty when it considers, on further information, that (a)-(c) are not
+    satisfied (s.24(3)) or that (d) is not (s.24(4)), unless, for (d), a review has already
+    started under arrangements it made with others. s.24(5): no duty to arrange a review
+    others have already held or started. s.26: no duty where another review takes
+    precedence; s.26(2), (4)'s mental health deaths are left undetermined. The duty is in
+    force only as SI 2023/227 brings it in (``in_force``).
+
+    Example:
+        >>> a = must_arrange_review(ReviewFacts(True, True, True, True, True))
+        >>> a.verdict.value, a.missing
+        ('undetermined', ('review_by_others (s.24(5))', 'other_review (s.26(1), (3))', 'mental_health_case (s.26(2), (4))'))
+    """  # noqa: E501
+    question = "Must this review partner join in arranging a review of the death (s.24)?"
+    reasons, missing, failed = _weigh(facts, _ARRANGE)
+    if not failed and not missing:
+        reasons.append(
+            Reason(
+                "s.24(1)",
+                "the review partner must join with the other relevant review partners in "
+                "arranging for there to be a review of the death",
+                _act("s.24(1)"),
+            )
+        )
+    return answer(question, reasons, missing, failed=failed)
+
+
+_NOTIFY = (
+    _IN_FORCE,
+    _Condition(
+        "aware_of_qualifying_circumstances",
+        _act("s.27(1), (7)"),
+        False,
+        "whether the review partner has become aware of qualifying circumstances in relation to "
+        "the death",
+        "the review partner has become aware of such facts as make it likely that the death "
+        "was a qualifying homicide in England or Wales and that it is one of the relevant "
+        "review partners: aware of qualifying circumstances",
+        "the review partner has not become aware of qualifying circumstances in relation to "
+        "the death (such facts as make it likely that s.24(1)(a) and (b) are satisfied and "
+        "that it is one of the relevant review partners)",
+    ),
+    _Condition(
+        "knew_no_duty_when_aware",
+        _act("s.27(2)"),
+        True,
+        "whether, on becoming aware, the review partner was also aware that s.24(5) or s.26 "
+        "rules the duty out",
+        "when it became aware it was not also aware that no duty arises because of s.24(5) or s.26",
+        "s.27(1) does not apply: when the review partner became aware of qualifying "
+        "circumstances it was also aware that no duty in s.24(1) arises in respect of the "
+        "death because of s.24(5) or s.26",
+    ),
+)
+
+
+def notification_ends(aware_on: _dt.date) -> pendulum.Date | None:
+    """The last day of the period of one month beginning with ``aware_on`` (s.27(8)).
+
+    The day before the same day of the next month; ``None`` when the next month has no
+    such day (svduty does not choose that month's last day).
+
+    Example:
+        >>> notification_ends(pendulum.Date(2023, 5, 15))
+        Date(2023, 6, 14)
+        >>> notification_ends(pendulum.Date(2023, 12, 20))
+        Date(2024, 1, 19)
+        >>> notification_ends(pendulum.Date(2024, 1, 31)) is None
+        True
+    """
+    year, month = aware_on.year + aware_on.month // 12, aware_on.month % 12 + 1
+    try:
+        same_day = pendulum.Date(year, month, aware_on.day)
+    except ValueError:
+        return None
+    return same_day.subtract(days=1)
+
+
+_PERIOD = _act(
+    "s.27(8)",
+    doubt="svduty ends a period of one month beginning with a day on the day before the same "
+    "day of the next month (a calendar month; the corresponding date rule, case law svduty "
+    "has not read); where the next month has no such day the last day is not given",
+)
+
+
+@checked
+def must_notify(facts: ReviewFacts) -> Answer:
+    """Whether a review partner must notify the Secretary of State, and by when (s.27(1)).
+
+    s.27(1): a review partner that becomes aware of qualifying circumstances (s.27(7))
+    must notify the Secretary of State before the end of the notification period that it
+    is under the s.24 duty, that it is not, or that it has not been able to decide; not
+    where, on becoming aware, it was also aware that s.24(5) or s.26 rules the duty out
+    (s.27(2)). The notification period is one month beginning with the day it became aware
+    (s.27(8)): a ``yes`` answer's ``value`` is its last day, when ``aware_on`` is given and
+    the next month has the same day.
+
+    Example:
+        >>> import datetime
+        >>> facts = ReviewFacts(in_force=True, aware_of_qualifying_circumstances=True,
+        ...                     knew_no_duty_when_aware=False, aware_on=datetime.date(2023, 6, 1))
+        >>> a = must_notify(facts)
+        >>> a.verdict.value, a.value
+        ('yes', '2023-06-30')
+    """
+    question = "Must this review partner notify the Secretary of State (s.27(1)), and by when?"
+    reasons, missing, failed = _weigh(facts, _NOTIFY)
+    value = None
+    if not failed and not missing:
+        reasons.append(
+            Reason(
+                "s.27(1)",
+                "the review partner must notify the Secretary of State, before the end of the "
+                "notification period, that it is under a duty to arrange a review, that it is "
+                "not, or that it has not been able to take a decision (then, once taken, of "
+                "its decision: s.27(3))",
+                _act("s.27(1), (3)"),
+            )
+        )
+        aware_on = None if facts.aware_on is None else date(facts.aware_on)
+        ends = None if aware_on is None else notification_ends(aware_on)
+        if facts.aware_on is None:
+            says = (
+                "the notification period is one month beginning with the day the review "
+                "partner became aware of qualifying circumstances: aware_on is not given, so "
+                "its last day is not known"
+            )
+        elif ends is None:
+            says = (
+                f"the notification period is one month beginning with {aware_on}; the "
+                "next month has no such day, and which day ends the period svduty does not "
+                "decide"
+            )
+        else:
+            value = ends.isoformat()
+            says = (
+                f"the notification period is one month beginning with {aware_on}, the "
+                f"day the review partner became aware: its last day is {value}"
+            )
+        reasons.append(Reason("s.27(8)", says, _PERIOD))
+    return answer(question, reasons, missing, failed=failed, value=value)

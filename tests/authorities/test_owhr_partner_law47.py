@@ -1,0 +1,111 @@
+"""A review partner's duties for one death (law47): s.24(1)-(5), s.26, s.27.
+
+The case files of ``tests/cases/reviews`` each name the rule that decides them; a
+hypothesis property checks that adding facts never unsettles a settled answer.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.answers import Answer
+from svduty.authorities import ReviewFacts, must_arrange_review, must_notify
+from svduty.errors import ArgumentError
+from svduty.io import read_toml
+
+CASES = Path(__file__).parents[1] / "cases" / "reviews"
+RULES = {"must_arrange_review": must_arrange_review, "must_notify": must_notify}
+
+
+def all_cases() -> list[Any]:
+    return [
+        pytest.param(case, id=f"{path.stem}:{case['id']}")
+        for path in sorted(CASES.glob("*.toml"))
+        for case in read_toml(path)["cases"]
+    ]
+
+
+@pytest.mark.parametrize("case", all_cases())
+def test_case(case: dict[str, Any]) -> None:
+    got: Answer = RULES[case["rule"]](ReviewFacts(**case.get("facts", {})))
+    assert got.verdict.value == case["expect"], [r.says for r in got.reasons]
+    assert case["decided_by"] in {r.rule for r in got.reasons}
+    if "missing" in case:
+        assert list(got.missing) == case["missing"]
+    assert got.value == case.get("value")
+    for r in got.reasons:  # every reason cites a source, with a provision
+        assert r.citation.provision
+
+
+def test_every_rule_has_yes_no_and_undetermined_cases() -> None:
+    seen = {(c.values[0]["rule"], c.values[0]["expect"]) for c in all_cases()}
+    for rule in RULES:
+        assert {v for r, v in seen if r == rule} == {"yes", "no", "undetermined"}
+
+
+FLAGS = [f.name for f in attrs.fields(ReviewFacts) if f.name != "aware_on"]
+# the value under which each fact lets a duty arise: drawn more often than the other, so
+# that answers turning on one or two facts are common
+DUTY_VALUE = {
+    name: name
+    not in {"review_by_others", "other_review", "mental_health_case", "knew_no_duty_when_aware"}
+    for name in FLAGS
+}
+
+
+def maybe(name: str) -> st.SearchStrategy[bool | None]:
+    duty = DUTY_VALUE[name]
+    return st.sampled_from([None, None, duty, duty, duty, duty, not duty])
+
+
+def given_value(name: str) -> st.SearchStrategy[bool]:
+    return st.sampled_from([DUTY_VALUE[name], not DUTY_VALUE[name]])
+
+
+days = st.one_of(st.none(), st.dates(datetime.date(2023, 1, 1), datetime.date(2026, 12, 31)))
+
+
+@st.composite
+def facts_and_more(draw: st.DrawFn) -> tuple[ReviewFacts, ReviewFacts]:
+    """Facts, and the same facts with some unknown ones given."""
+    known: dict[str, Any] = {name: draw(maybe(name)) for name in FLAGS}
+    known["aware_on"] = draw(days)
+    more = dict(known)
+    for name in FLAGS:
+        if more[name] is None:
+            more[name] = draw(given_value(name))
+    if more["aware_on"] is None:
+        more["aware_on"] = draw(days)
+    return ReviewFacts(**known), ReviewFacts(**more)
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+@settings(max_examples=500)
+@given(pair=facts_and_more())
+def test_adding_facts_never_unsettles_a_settled_answer(
+    rule: str, pair: tuple[ReviewFacts, ReviewFacts]
+) -> None:
+    less, more = (RULES[rule](f) for f in pair)
+    if not less.undetermined:
+        assert more.verdict is less.verdict
+        if less.value is not None:
+            assert more.value == less.value
+
+
+def test_a_fact_of_the_wrong_type_is_refused_naming_the_field() -> None:
+    with pytest.raises(ArgumentError, match="in_force"):
+        ReviewFacts(in_force="yes")  # type: ignore[arg-type]
+
+
+def test_yes_names_the_duty_and_a_review_partner_outside_the_pilot_is_told_why() -> None:
+    out = must_arrange_review(ReviewFacts(in_force=False))
+    assert out.no
+    assert "pilot partners" in out.reasons[0].says
+    assert out.reasons[0].citation.source.id == "si-2023-227"
