@@ -1,4 +1,4 @@
-"""A review partner's duties for one death (law47): s.24(1)-(5), s.26, s.27.
+"""A review partner's duties for one death (law47): s.24(1)-(5), s.26, s.27, s.28(6), ss.29-30.
 
 The case files of ``tests/cases/reviews`` each name the rule that decides them; a
 hypothesis property checks that adding facts never unsettles a settled answer.
@@ -7,6 +7,7 @@ hypothesis property checks that adding facts never unsettles a settled answer.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svduty.answers import Answer
-from svduty.authorities import ReviewFacts, must_arrange_review, must_notify
+from svduty.authorities import (
+    RequestFacts,
+    ReviewFacts,
+    may_include_in_report,
+    must_arrange_review,
+    must_notify,
+    must_provide_information,
+)
 from svduty.errors import ArgumentError
 from svduty.io import read_toml
 
 CASES = Path(__file__).parents[1] / "cases" / "reviews"
-RULES = {"must_arrange_review": must_arrange_review, "must_notify": must_notify}
+RULES: dict[str, Callable[[Any], Answer]] = {
+    "must_arrange_review": must_arrange_review,
+    "must_notify": must_notify,
+    "must_provide_information": must_provide_information,
+    "may_include_in_report": may_include_in_report,
+}
+FACTS: dict[str, type[Any]] = {
+    "must_arrange_review": ReviewFacts,
+    "must_notify": ReviewFacts,
+    "must_provide_information": RequestFacts,
+    "may_include_in_report": RequestFacts,
+}
 
 
 def all_cases() -> list[Any]:
@@ -34,7 +53,7 @@ def all_cases() -> list[Any]:
 
 @pytest.mark.parametrize("case", all_cases())
 def test_case(case: dict[str, Any]) -> None:
-    got: Answer = RULES[case["rule"]](ReviewFacts(**case.get("facts", {})))
+    got: Answer = RULES[case["rule"]](FACTS[case["rule"]](**case.get("facts", {})))
     assert got.verdict.value == case["expect"], [r.says for r in got.reasons]
     assert case["decided_by"] in {r.rule for r in got.reasons}
     if "missing" in case:
@@ -50,51 +69,54 @@ def test_every_rule_has_yes_no_and_undetermined_cases() -> None:
         assert {v for r, v in seen if r == rule} == {"yes", "no", "undetermined"}
 
 
-FLAGS = [f.name for f in attrs.fields(ReviewFacts) if f.name != "aware_on"]
-# the value under which each fact lets a duty arise: drawn more often than the other, so
-# that answers turning on one or two facts are common
-DUTY_VALUE = {
-    name: name
-    not in {"review_by_others", "other_review", "mental_health_case", "knew_no_duty_when_aware"}
-    for name in FLAGS
+# the value under which each fact lets a duty or power arise: drawn more often than the
+# other, so that answers turning on one or two facts are common
+AGAINST = {
+    "review_by_others",
+    "other_review",
+    "mental_health_case",
+    "knew_no_duty_when_aware",
+    "breaches_data_protection",
+    "breaches_investigatory_powers",
+    "might_jeopardise_safety",
+    "might_prejudice_investigation",
 }
 
 
 def maybe(name: str) -> st.SearchStrategy[bool | None]:
-    duty = DUTY_VALUE[name]
+    duty = name not in AGAINST
     return st.sampled_from([None, None, duty, duty, duty, duty, not duty])
 
 
 def given_value(name: str) -> st.SearchStrategy[bool]:
-    return st.sampled_from([DUTY_VALUE[name], not DUTY_VALUE[name]])
+    return st.sampled_from([name not in AGAINST, name in AGAINST])
 
 
 days = st.one_of(st.none(), st.dates(datetime.date(2023, 1, 1), datetime.date(2026, 12, 31)))
 
 
 @st.composite
-def facts_and_more(draw: st.DrawFn) -> tuple[ReviewFacts, ReviewFacts]:
+def facts_and_more(draw: st.DrawFn, kind: type[Any]) -> tuple[Any, Any]:
     """Facts, and the same facts with some unknown ones given."""
-    known: dict[str, Any] = {name: draw(maybe(name)) for name in FLAGS}
-    known["aware_on"] = draw(days)
-    more = dict(known)
-    for name in FLAGS:
-        if more[name] is None:
-            more[name] = draw(given_value(name))
-    if more["aware_on"] is None:
-        more["aware_on"] = draw(days)
-    return ReviewFacts(**known), ReviewFacts(**more)
+    known: dict[str, Any] = {}
+    more: dict[str, Any] = {}
+    for field in attrs.fields(kind):
+        value = draw(days) if field.name == "aware_on" else draw(maybe(field.name))
+        known[field.name] = value
+        if value is None:
+            value = draw(days) if field.name == "aware_on" else draw(given_value(field.name))
+        more[field.name] = value
+    return kind(**known), kind(**more)
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))
 @settings(max_examples=500)
-@given(pair=facts_and_more())
-def test_adding_facts_never_unsettles_a_settled_answer(
-    rule: str, pair: tuple[ReviewFacts, ReviewFacts]
-) -> None:
+@given(data=st.data())
+def test_adding_facts_never_unsettles_a_settled_answer(rule: str, data: st.DataObject) -> None:
+    pair = data.draw(facts_and_more(FACTS[rule]))
     less, more = (RULES[rule](f) for f in pair)
     if not less.undetermined:
-        assert more.verdict is less.verdict
+        assert more.verdict is less.verdict, [r.says for r in more.reasons]
         if less.value is not None:
             assert more.value == less.value
 

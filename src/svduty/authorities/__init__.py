@@ -7,7 +7,8 @@ rule from an authority to its :term:`local government areas <local government ar
 (s.11(6)); and the rules on consultation
 (s.8(4), s.9(4)), assistance (s.14), disclosure (s.16), requests for information (s.17)
 and directions (s.18); and a review partner's duties for one death in an offensive weapons
-homicide review (s.24(1)-(5), s.26, s.27), each answering yes, no or undetermined with
+homicide review (s.24(1)-(5), s.26, s.27) and its information and report (s.28(6),
+ss.29-30), each answering yes, no or undetermined with
 reasons.
 
 Example:
@@ -42,6 +43,11 @@ from svduty.authorities._information import (
     may_require_information,
 )
 from svduty.authorities._model import Authorities
+from svduty.authorities._owhr_information import (
+    RequestFacts,
+    may_include_in_report,
+    must_provide_information,
+)
 from svduty.authorities._owhr_partner import ReviewFacts, must_arrange_review, must_notify
 from svduty.authorities._specified import role_of, specified_authorities_for
 
@@ -60,6 +66,7 @@ __all__ = [
     "JoinRule",
     "Nation",
     "PlannedChange",
+    "RequestFacts",
     "ReviewFacts",
     "Role",
     "can_be_directed",
@@ -67,11 +74,13 @@ __all__ = [
     "local_government_areas",
     "may_assist",
     "may_disclose",
+    "may_include_in_report",
     "may_require_information",
     "must_arrange_review",
     "must_consult_s8",
     "must_consult_s9",
     "must_notify",
+    "must_provide_information",
     "role_of",
     "specified_authorities_for",
 ]

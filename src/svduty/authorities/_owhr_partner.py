@@ -142,10 +142,12 @@ class _Condition:
     open_missing: str = ""
 
 
-def _weigh(
-    facts: ReviewFacts, conditions: Iterable[_Condition]
-) -> tuple[list[Reason], list[str], bool]:
-    """Every condition's reason, the facts missing, and whether one failed."""
+def _weigh(facts: object, conditions: Iterable[_Condition]) -> tuple[list[Reason], list[str], bool]:
+    """Every condition's reason, the facts missing, and whether one failed.
+
+    ``facts`` is a record of three-valued facts (:class:`ReviewFacts`, or the facts of an
+    information request under s.29), each condition reading one of its fields by name.
+    """
     reasons: list[Reason] = []
     missing: list[str] = []
     failed = False
