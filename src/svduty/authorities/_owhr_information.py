@@ -19,7 +19,7 @@ import attrs
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer
-from svduty.authorities._owhr_partner import _IN_FORCE, _Condition, _weigh
+from svduty.authorities._owhr_partner import _Condition, _weigh
 from svduty.sources import Citation, cite
 
 __all__ = ["RequestFacts", "may_include_in_report", "must_provide_information"]
@@ -35,8 +35,11 @@ class RequestFacts:
     the field, never the value.
 
     Attributes:
-        in_force: ss.24-30 are in force for this review partner and this death (SI
-            2023/227 reg 3(1), reg 4).
+        in_force: s.29(1)-(4) is in force for the requesting review partner and this
+            death: SI 2023/227 reg 3(1)(e) brought it into force for the pilot partners and
+            relevant deaths, reg 3(2)(b), (c) s.29(5), (6) and s.30 "in relation to England
+            and Wales for the pilot period" (the person asked may be anywhere there), reg 4
+            continuing them.
         by_review_partner: The request is made by a review partner (s.29(1)).
         for_review_functions: It is made for the purpose of enabling or assisting the
             performance of functions conferred on a review partner by ss.24-28 (s.29(3)).
@@ -74,8 +77,27 @@ def _act(provision: str) -> Citation:
     return cite("pcsc-act-2022", provision)
 
 
+_SI = (
+    "reg 3(1) brings s.28(1)-(6) and s.29(1)-(4) and (7) into force 'in relation to relevant "
+    "deaths and for the purposes of the pilot partners, for the pilot period'; reg 3(2) brings "
+    "s.29(5), (6) and s.30 into force 'in relation to England and Wales for the pilot "
+    "period', so the person asked may be anywhere in England and Wales; reg 4(1) continues "
+    "them for a death whose review started, or of which a review partner was aware, before "
+    "the period ended"
+)
 _REQUEST = (
-    _IN_FORCE,
+    _Condition(
+        "in_force",
+        cite("si-2023-227", "reg 3(1)(e), (2)(b), (c), reg 4", doubt=_SI),
+        False,
+        "whether s.29 is in force for the requesting review partner and this death",
+        "s.29(1)-(4) is in force for the requesting review partner and this death (and "
+        "s.29(5), (6) and s.30 in England and Wales)",
+        "s.29 is not in force for the requesting review partner and this death: SI 2023/227 "
+        "brought the power to request into force only in relation to relevant deaths and for "
+        "the purposes of the pilot partners, for the pilot period (reg 3(1)(e)), continuing "
+        "after it only as reg 4 says",
+    ),
     _Condition(
         "by_review_partner",
         _act("s.29(1)"),

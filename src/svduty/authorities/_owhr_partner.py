@@ -42,9 +42,10 @@ class ReviewFacts:
     value.
 
     Attributes:
-        in_force: ss.24-30 are in force for this partner and this death: SI 2023/227 brought
-            them into force for the pilot partners and the pilot period only (reg 3(1)),
-            continued after it as reg 4 says (the incident rules ``OWHR-PILOT-*`` answer it).
+        in_force: ss.24, 26 and 27 are in force for this partner and this death: SI 2023/227
+            brought them into force "in relation to relevant deaths and for the purposes of
+            the pilot partners, for the pilot period" (reg 3(1)), continued after it as
+            reg 4 says (the incident rules ``OWHR-PILOT-*`` answer it).
         qualifying_homicide: The partner considers the death was, or is likely to have
             been, a qualifying homicide (s.24(1)(a), (6)); ``False`` once it considers, on
             further information, that it was not (s.24(3)).
@@ -100,10 +101,11 @@ def _act(provision: str, **kw: object) -> Citation:
 _PILOT = cite(
     "si-2023-227",
     "reg 3(1), reg 4",
-    doubt="reg 3(1) brings the provisions into force 'for the purposes of the pilot partners' "
-    "for relevant deaths; whether a partner outside the pilot areas is within it is read "
-    "narrowly by the incident rules (OWHR-PILOT-AREA-DOUBT); an instrument extending the "
-    "pilot period is not identified",
+    doubt="reg 3(1) brings ss.24, 26, 27, 28(1)-(6), 29(1)-(4) and (7) and 32 into force "
+    "'in relation to relevant deaths and for the purposes of the pilot partners, for the "
+    "pilot period'; reg 4(1) continues them for a death whose review started, or of which a "
+    "review partner was aware, before the period ended; an instrument extending the period "
+    "is not identified (the incident rules OWHR-PILOT-* say where the pilot reaches)",
 )
 _REGS_DOUBT = (
     "the conditions of the OWHR Regulations 2022 under s.24(1)(c) as the minister described "
@@ -177,11 +179,11 @@ _IN_FORCE = _Condition(
     "in_force",
     _PILOT,
     False,
-    "whether ss.24-30 are in force for this review partner and this death",
-    "ss.24-30 are in force for this review partner and this death",
-    "ss.24-30 are not in force for this review partner and this death: SI 2023/227 brought "
-    "them into force only for the pilot partners and relevant deaths (reg 3(1)), continuing "
-    "after the pilot period only as reg 4 says",
+    "whether ss.24, 26 and 27 are in force for this review partner and this death",
+    "ss.24, 26 and 27 are in force for this review partner and this death",
+    "ss.24, 26 and 27 are not in force for this review partner and this death: SI 2023/227 "
+    "brought them into force only in relation to relevant deaths and for the purposes of the "
+    "pilot partners, for the pilot period (reg 3(1)), continuing after it only as reg 4 says",
 )
 _ARRANGE = (
     _IN_FORCE,
