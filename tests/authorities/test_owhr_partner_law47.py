@@ -1,4 +1,4 @@
-"""A review partner's duties for one death (law47): s.24(1)-(5), s.26, s.27, s.28(6), ss.29-30.
+"""A review partner's duties for one death (law47): ss.24(1)-(5), 26, 27, 28(6), 29-30.
 
 The case files of ``tests/cases/reviews`` each name the rule that decides them; a
 hypothesis property checks that adding facts never unsettles a settled answer.
@@ -23,6 +23,7 @@ from svduty.authorities import (
     may_include_in_report,
     must_arrange_review,
     must_notify,
+    must_notify_again,
     must_provide_information,
 )
 from svduty.errors import ArgumentError
@@ -32,12 +33,14 @@ CASES = Path(__file__).parents[1] / "cases" / "reviews"
 RULES: dict[str, Callable[[Any], Answer]] = {
     "must_arrange_review": must_arrange_review,
     "must_notify": must_notify,
+    "must_notify_again": must_notify_again,
     "must_provide_information": must_provide_information,
     "may_include_in_report": may_include_in_report,
 }
 FACTS: dict[str, type[Any]] = {
     "must_arrange_review": ReviewFacts,
     "must_notify": ReviewFacts,
+    "must_notify_again": ReviewFacts,
     "must_provide_information": RequestFacts,
     "may_include_in_report": RequestFacts,
 }

@@ -48,7 +48,8 @@ from svduty.authorities._owhr_information import (
     may_include_in_report,
     must_provide_information,
 )
-from svduty.authorities._owhr_partner import ReviewFacts, must_arrange_review, must_notify
+from svduty.authorities._owhr_notices import must_notify, must_notify_again
+from svduty.authorities._owhr_partner import ReviewFacts, must_arrange_review
 from svduty.authorities._specified import role_of, specified_authorities_for
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "must_consult_s8",
     "must_consult_s9",
     "must_notify",
+    "must_notify_again",
     "must_provide_information",
     "role_of",
     "specified_authorities_for",

@@ -21,15 +21,13 @@ import datetime as _dt
 from collections.abc import Iterable
 
 import attrs
-import pendulum
 
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer
-from svduty.periods import date
 from svduty.sources import Citation, Confidence, cite
 
-__all__ = ["ReviewFacts", "must_arrange_review", "must_notify"]
+__all__ = ["ReviewFacts", "must_arrange_review"]
 
 
 @checked_fields
@@ -74,6 +72,18 @@ class ReviewFacts:
         aware_on: The day it became aware of them (s.27(8)).
         knew_no_duty_when_aware: When it became aware, it was also aware that no s.24(1)
             duty arises because of s.24(5) or s.26 (s.27(2)).
+        notified_undecided: It notified the Secretary of State that it had not been able
+            to take a decision (s.27(1)(c)).
+        decision_taken: It has since taken its decision on the matter (s.27(3)).
+        notified_duty: It notified the Secretary of State that it is under the duty to
+            arrange a review (s.27(1)(a), (4)(a)).
+        decided_no_duty_before_start: Before the review started to take place, it decided
+            it is not under that duty (s.24(3), (4); s.27(4)(b)).
+        discontinued: A review of the death was discontinued because the partner considers
+            a condition in s.24(1)(a)-(c) not satisfied (s.24(3); s.27(5)).
+        notified_no_duty: It notified the Secretary of State that it is not under the duty
+            (s.27(1)(b), (6)(a)).
+        later_decided_duty: Afterwards it decided it is under that duty (s.27(6)(b)).
 
     Example:
         >>> ReviewFacts(in_force=True).qualifying_homicide is None
@@ -92,6 +102,13 @@ class ReviewFacts:
     aware_of_qualifying_circumstances: bool | None = None
     aware_on: _dt.date | None = None
     knew_no_duty_when_aware: bool | None = None
+    notified_undecided: bool | None = None
+    decision_taken: bool | None = None
+    notified_duty: bool | None = None
+    decided_no_duty_before_start: bool | None = None
+    discontinued: bool | None = None
+    notified_no_duty: bool | None = None
+    later_decided_duty: bool | None = None
 
 
 def _act(provision: str, **kw: object) -> Citation:
@@ -145,7 +162,7 @@ class _Condition:
 
 
 def _weigh(facts: object, conditions: Iterable[_Condition]) -> tuple[list[Reason], list[str], bool]:
-    """Every condition's reason, the facts missing, and whether one failed.
+    """Every condition's reason, the facts missing, and whether one failed (all must hold).
 
     ``facts`` is a record of three-valued facts (:class:`ReviewFacts`, or the facts of an
     information request under s.29), each condition reading one of its fields by name.
@@ -318,118 +335,32 @@ def must_arrange_review(facts: ReviewFacts) -> Answer:
     return answer(question, reasons, missing, failed=failed)
 
 
-_NOTIFY = (
-    _IN_FORCE,
-    _Condition(
-        "aware_of_qualifying_circumstances",
-        _act("s.27(1), (7)"),
-        False,
-        "whether the review partner has become aware of qualifying circumstances in relation to "
-        "the death",
-        "the review partner has become aware of such facts as make it likely that the death "
-        "was a qualifying homicide in England or Wales and that it is one of the relevant "
-        "review partners: aware of qualifying circumstances",
-        "the review partner has not become aware of qualifying circumstances in relation to "
-        "the death (such facts as make it likely that s.24(1)(a) and (b) are satisfied and "
-        "that it is one of the relevant review partners)",
-    ),
-    _Condition(
-        "knew_no_duty_when_aware",
-        _act("s.27(2)"),
-        True,
-        "whether, on becoming aware, the review partner was also aware that s.24(5) or s.26 "
-        "rules the duty out",
-        "when it became aware it was not also aware that no duty arises because of s.24(5) or s.26",
-        "s.27(1) does not apply: when the review partner became aware of qualifying "
-        "circumstances it was also aware that no duty in s.24(1) arises in respect of the "
-        "death because of s.24(5) or s.26",
-    ),
-)
+def _weigh_routes(
+    facts: object,
+    before: Iterable[_Condition],
+    routes: Iterable[Iterable[_Condition]],
+) -> tuple[list[Reason], list[str], bool, list[Reason] | None]:
+    """Conditions that must all hold (``before``), then routes of which one must.
 
-
-def notification_ends(aware_on: _dt.date) -> pendulum.Date | None:
-    """The last day of the period of one month beginning with ``aware_on`` (s.27(8)).
-
-    The day before the same day of the next month; ``None`` when the next month has no
-    such day (svduty does not choose that month's last day).
-
-    Example:
-        >>> notification_ends(pendulum.Date(2023, 5, 15))
-        Date(2023, 6, 14)
-        >>> notification_ends(pendulum.Date(2023, 12, 20))
-        Date(2024, 1, 19)
-        >>> notification_ends(pendulum.Date(2024, 1, 31)) is None
-        True
+    Each route is weighed as :func:`_weigh` weighs conditions. Returns every reason, the
+    facts missing, whether the answer is ``no`` (a condition of ``before`` failed, or
+    every route did), and the reasons of the first route that holds (``None`` if none
+    does yet).
     """
-    year, month = aware_on.year + aware_on.month // 12, aware_on.month % 12 + 1
-    try:
-        same_day = pendulum.Date(year, month, aware_on.day)
-    except ValueError:
-        return None
-    return same_day.subtract(days=1)
-
-
-_PERIOD = _act(
-    "s.27(8)",
-    doubt="svduty ends a period of one month beginning with a day on the day before the same "
-    "day of the next month (a calendar month; the corresponding date rule, case law svduty "
-    "has not read); where the next month has no such day the last day is not given",
-)
-
-
-@checked
-def must_notify(facts: ReviewFacts) -> Answer:
-    """Whether a review partner must notify the Secretary of State, and by when (s.27(1)).
-
-    s.27(1): a review partner that becomes aware of qualifying circumstances (s.27(7))
-    must notify the Secretary of State before the end of the notification period that it
-    is under the s.24 duty, that it is not, or that it has not been able to decide; not
-    where, on becoming aware, it was also aware that s.24(5) or s.26 rules the duty out
-    (s.27(2)). The notification period is one month beginning with the day it became aware
-    (s.27(8)): a ``yes`` answer's ``value`` is its last day, when ``aware_on`` is given and
-    the next month has the same day.
-
-    Example:
-        >>> import datetime
-        >>> facts = ReviewFacts(in_force=True, aware_of_qualifying_circumstances=True,
-        ...                     knew_no_duty_when_aware=False, aware_on=datetime.date(2023, 6, 1))
-        >>> a = must_notify(facts)
-        >>> a.verdict.value, a.value
-        ('yes', '2023-06-30')
-    """
-    question = "Must this review partner notify the Secretary of State (s.27(1)), and by when?"
-    reasons, missing, failed = _weigh(facts, _NOTIFY)
-    value = None
-    if not failed and not missing:
-        reasons.append(
-            Reason(
-                "s.27(1)",
-                "the review partner must notify the Secretary of State, before the end of the "
-                "notification period, that it is under a duty to arrange a review, that it is "
-                "not, or that it has not been able to take a decision (then, once taken, of "
-                "its decision: s.27(3))",
-                _act("s.27(1), (3)"),
-            )
-        )
-        aware_on = None if facts.aware_on is None else date(facts.aware_on)
-        ends = None if aware_on is None else notification_ends(aware_on)
-        if facts.aware_on is None:
-            says = (
-                "the notification period is one month beginning with the day the review "
-                "partner became aware of qualifying circumstances: aware_on is not given, so "
-                "its last day is not known"
-            )
-        elif ends is None:
-            says = (
-                f"the notification period is one month beginning with {aware_on}; the "
-                "next month has no such day, and which day ends the period svduty does not "
-                "decide"
-            )
-        else:
-            value = ends.isoformat()
-            says = (
-                f"the notification period is one month beginning with {aware_on}, the "
-                f"day the review partner became aware: its last day is {value}"
-            )
-        reasons.append(Reason("s.27(8)", says, _PERIOD))
-    return answer(question, reasons, missing, failed=failed, value=value)
+    reasons, missing, failed = _weigh(facts, before)
+    held: list[Reason] | None = None
+    open_missing: list[str] = []
+    every_route_failed = True
+    for route in routes:
+        r_reasons, r_missing, r_failed = _weigh(facts, route)
+        if not r_failed and not r_missing and held is None:
+            held = r_reasons
+        if not r_failed:
+            every_route_failed = False
+            open_missing.extend(m for m in r_missing if m not in open_missing)
+        reasons.extend(r for r in r_reasons if r not in reasons)
+    if failed or every_route_failed:
+        return reasons, [], True, None
+    if held is not None:
+        return reasons, missing, False, held
+    return reasons, missing + [m for m in open_missing if m not in missing], False, None

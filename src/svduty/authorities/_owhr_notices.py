@@ -1,0 +1,252 @@
+"""Notifying the Secretary of State of a death: PCSC Act 2022 s.27.
+
+:func:`must_notify` answers whether a review partner aware of qualifying circumstances
+must notify the Secretary of State, and by when (s.27(1), (2), (7), (8));
+:func:`must_notify_again` whether it must notify a later decision or a discontinued review
+(s.27(3)-(6)). Both weigh the partner's facts (:class:`ReviewFacts`) as
+:func:`~svduty.authorities.must_arrange_review` does.
+
+Example:
+    >>> must_notify(ReviewFacts(aware_of_qualifying_circumstances=False)).verdict.value
+    'no'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pendulum
+
+from svduty._checked import checked
+from svduty.answers import Answer, Reason
+from svduty.authorities._answering import answer
+from svduty.authorities._owhr_partner import (
+    _IN_FORCE,
+    ReviewFacts,
+    _act,
+    _Condition,
+    _weigh,
+    _weigh_routes,
+)
+from svduty.periods import date
+
+__all__ = ["must_notify", "must_notify_again"]
+
+
+_NOTIFY = (
+    _IN_FORCE,
+    _Condition(
+        "aware_of_qualifying_circumstances",
+        _act("s.27(1), (7)"),
+        False,
+        "whether the review partner has become aware of qualifying circumstances in relation to "
+        "the death",
+        "the review partner has become aware of such facts as make it likely that the death "
+        "was a qualifying homicide in England or Wales and that it is one of the relevant "
+        "review partners: aware of qualifying circumstances",
+        "the review partner has not become aware of qualifying circumstances in relation to "
+        "the death (such facts as make it likely that s.24(1)(a) and (b) are satisfied and "
+        "that it is one of the relevant review partners)",
+    ),
+    _Condition(
+        "knew_no_duty_when_aware",
+        _act("s.27(2)"),
+        True,
+        "whether, on becoming aware, the review partner was also aware that s.24(5) or s.26 "
+        "rules the duty out",
+        "when it became aware it was not also aware that no duty arises because of s.24(5) or s.26",
+        "s.27(1) does not apply: when the review partner became aware of qualifying "
+        "circumstances it was also aware that no duty in s.24(1) arises in respect of the "
+        "death because of s.24(5) or s.26",
+    ),
+)
+
+
+def notification_ends(aware_on: _dt.date) -> pendulum.Date | None:
+    """The last day of the period of one month beginning with ``aware_on`` (s.27(8)).
+
+    The day before the same day of the next month; ``None`` when the next month has no
+    such day (svduty does not choose that month's last day).
+
+    Example:
+        >>> notification_ends(pendulum.Date(2023, 5, 15))
+        Date(2023, 6, 14)
+        >>> notification_ends(pendulum.Date(2023, 12, 20))
+        Date(2024, 1, 19)
+        >>> notification_ends(pendulum.Date(2024, 1, 31)) is None
+        True
+    """
+    year, month = aware_on.year + aware_on.month // 12, aware_on.month % 12 + 1
+    try:
+        same_day = pendulum.Date(year, month, aware_on.day)
+    except ValueError:
+        return None
+    return same_day.subtract(days=1)
+
+
+_PERIOD = _act(
+    "s.27(8)",
+    doubt="svduty ends a period of one month beginning with a day on the day before the same "
+    "day of the next month (a calendar month; the corresponding date rule, case law svduty "
+    "has not read); where the next month has no such day the last day is not given",
+)
+
+
+@checked
+def must_notify(facts: ReviewFacts) -> Answer:
+    """Whether a review partner must notify the Secretary of State, and by when (s.27(1)).
+
+    s.27(1): a review partner that becomes aware of qualifying circumstances (s.27(7))
+    must notify the Secretary of State before the end of the notification period that it
+    is under the s.24 duty, that it is not, or that it has not been able to decide; not
+    where, on becoming aware, it was also aware that s.24(5) or s.26 rules the duty out
+    (s.27(2)). The notification period is one month beginning with the day it became aware
+    (s.27(8)): a ``yes`` answer's ``value`` is its last day, when ``aware_on`` is given and
+    the next month has the same day.
+
+    Example:
+        >>> import datetime
+        >>> facts = ReviewFacts(in_force=True, aware_of_qualifying_circumstances=True,
+        ...                     knew_no_duty_when_aware=False, aware_on=datetime.date(2023, 6, 1))
+        >>> a = must_notify(facts)
+        >>> a.verdict.value, a.value
+        ('yes', '2023-06-30')
+    """
+    question = "Must this review partner notify the Secretary of State (s.27(1)), and by when?"
+    reasons, missing, failed = _weigh(facts, _NOTIFY)
+    value = None
+    if not failed and not missing:
+        reasons.append(
+            Reason(
+                "s.27(1)",
+                "the review partner must notify the Secretary of State, before the end of the "
+                "notification period, that it is under a duty to arrange a review, that it is "
+                "not, or that it has not been able to take a decision (then, once taken, of "
+                "its decision: s.27(3))",
+                _act("s.27(1), (3)"),
+            )
+        )
+        aware_on = None if facts.aware_on is None else date(facts.aware_on)
+        ends = None if aware_on is None else notification_ends(aware_on)
+        if facts.aware_on is None:
+            says = (
+                "the notification period is one month beginning with the day the review "
+                "partner became aware of qualifying circumstances: aware_on is not given, so "
+                "its last day is not known"
+            )
+        elif ends is None:
+            says = (
+                f"the notification period is one month beginning with {aware_on}; the "
+                "next month has no such day, and which day ends the period svduty does not "
+                "decide"
+            )
+        else:
+            value = ends.isoformat()
+            says = (
+                f"the notification period is one month beginning with {aware_on}, the "
+                f"day the review partner became aware: its last day is {value}"
+            )
+        reasons.append(Reason("s.27(8)", says, _PERIOD))
+    return answer(question, reasons, missing, failed=failed, value=value)
+
+
+def _given(fact: str, provision: str, asks: str, holds: str, fails: str) -> _Condition:
+    """A condition that holds when ``fact`` is true."""
+    return _Condition(fact, _act(provision), False, asks, holds, fails)
+
+
+_AGAIN = (
+    (  # s.27(3)
+        _given(
+            "notified_undecided",
+            "s.27(3)",
+            "whether the review partner notified that it had not been able to take a decision",
+            "the review partner gave a notification under s.27(1)(c): it had not been able to "
+            "take a decision on the matter",
+            "the review partner did not notify that it had not been able to take a decision",
+        ),
+        _given(
+            "decision_taken",
+            "s.27(3)",
+            "whether the review partner has since taken its decision",
+            "the review partner has since taken its decision: it must notify the Secretary of "
+            "State of the review partner's decision on the matter once it has been taken",
+            "the review partner has not yet taken its decision",
+        ),
+    ),
+    (  # s.27(4)
+        _given(
+            "notified_duty",
+            "s.27(4)",
+            "whether the review partner notified that it is under a duty to arrange a review",
+            "the review partner notified the Secretary of State that it is under a duty to "
+            "arrange a review",
+            "the review partner did not notify that it is under a duty to arrange a review",
+        ),
+        _given(
+            "decided_no_duty_before_start",
+            "s.27(4)",
+            "whether, before the review started to take place, the review partner decided it "
+            "is not under that duty",
+            "before the review starts to take place, the review partner decided that it is "
+            "not under that duty (s.24(3), (4)): it must notify the Secretary of State of "
+            "that decision",
+            "the review partner did not decide, before the review started, that it is not "
+            "under that duty",
+        ),
+    ),
+    (  # s.27(5)
+        _given(
+            "discontinued",
+            "s.27(5)",
+            "whether a review of the death was discontinued because the review partner "
+            "considers a condition in s.24(1)(a) to (c) not satisfied",
+            "a review of the death is discontinued because the review partner considers that "
+            "a condition mentioned in section 24(1)(a) to (c) is not satisfied: it must "
+            "notify the Secretary of State",
+            "no review of the death was discontinued under s.24(3)",
+        ),
+    ),
+    (  # s.27(6)
+        _given(
+            "notified_no_duty",
+            "s.27(6)",
+            "whether the review partner notified that it is not under a duty to arrange a review",
+            "the review partner notified the Secretary of State that it is not under a duty "
+            "to arrange a review",
+            "the review partner did not notify that it is not under a duty to arrange a review",
+        ),
+        _given(
+            "later_decided_duty",
+            "s.27(6)",
+            "whether the review partner afterwards decided it is under that duty",
+            "afterwards the review partner decided that it is under that duty: it must notify "
+            "the Secretary of State of that decision",
+            "the review partner has not since decided that it is under that duty",
+        ),
+    ),
+)
+
+
+@checked
+def must_notify_again(facts: ReviewFacts) -> Answer:
+    """Whether a review partner must notify the Secretary of State again (s.27(3)-(6)).
+
+    After a first notification the partner must notify: its decision, once taken, after
+    notifying that it could not decide (s.27(3)); a decision, before the review starts,
+    that it is not under the duty after notifying that it was (s.27(4)); a review
+    discontinued because a condition of s.24(1)(a)-(c) is not met (s.27(5)); a later
+    decision that it is under the duty after notifying that it was not (s.27(6)). ``yes``
+    when one of the four holds, ``no`` when each is ruled out (or s.27 is not in force),
+    ``undetermined`` naming the facts still needed. The Act sets no period for these.
+
+    Example:
+        >>> a = must_notify_again(ReviewFacts(in_force=True, discontinued=True))
+        >>> a.verdict.value, a.reasons[-1].rule
+        ('yes', 's.27(5)')
+    """
+    question = "Must this review partner notify the Secretary of State again (s.27(3)-(6))?"
+    reasons, missing, failed, held = _weigh_routes(facts, (_IN_FORCE,), _AGAIN)
+    if held is not None and not missing:
+        reasons = [r for r in reasons if r not in held] + held  # the route that holds last
+    return answer(question, reasons, missing, failed=failed)
