@@ -180,7 +180,9 @@ class PolicePlan:
     def missing_of(self, table: pa.Table) -> dict[str, Any] | None:
         """Each answer's missing facts for every row of ``table`` (see ``missing``).
 
-        ``None`` if a row is not covered, or the plan holds no missing facts.
+        ``None`` if a row is not covered, or the plan holds no missing facts. Each column
+        is dictionary-encoded, its words the column's few texts: the rows' texts are not
+        copied, and counting them reads a few words, not one a row.
 
         Example:
             >>> plan = PolicePlan("d", ("Drugs",), (), {}, {"E07": 0}, 1, 2, pa.table({}),
@@ -193,7 +195,11 @@ class PolicePlan:
         if keys is None or self.missing is None:
             return None
         at = _arrays.array(keys)
-        return {n: pc.take(self.missing.column(n), at) for n in self.missing.column_names}
+        out = {}
+        for name in self.missing.column_names:  # a few texts a column: rows number them
+            words = pc.dictionary_encode(_arrays.one_array(self.missing.column(name)))
+            out[name] = pc.words_of(pc.take(words.indices, at), words.dictionary)
+        return out
 
     def _keys(self, table: pa.Table) -> Any:
         """Each row's plan row (numpy ``int64``); ``None`` if a row is not covered."""
@@ -231,9 +237,11 @@ def _classes(table: pa.Table, name: str, classed: Callable[[Any], int], n: int) 
     if name not in table.column_names:
         return np.full(n, classed(None), np.int64)
     column = _arrays.one_array(table.column(name))
+    if pa.types.is_dictionary(column.type) and _is_text(column.type.value_type):
+        return _classes_of_words(column, classed)
     if pa.types.is_dictionary(column.type):
         column = pc.dictionary_decode(column)
-    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+    if not _is_text(column.type):
         if not pa.types.is_null(column.type):
             return None
         return np.full(n, classed(None), np.int64)
@@ -245,3 +253,23 @@ def _classes(table: pa.Table, name: str, classed: Callable[[Any], int], n: int) 
     codes = np.append(classes, classed(None))  # a null row: the extra last class
     at = pc.fill_null(encoded.indices, len(classes)).to_numpy(zero_copy_only=False)
     return codes[at]
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
+
+
+def _classes_of_words(column: Any, classed: Callable[[Any], int]) -> Any:
+    """:func:`_classes` of a dictionary column of text, through its words: none decoded.
+
+    Each word is classed once (a word the dictionary repeats, or holds unused, too); only
+    the words the rows use (and a null row) may send the batch to the engine.
+    """
+    words = column.dictionary.to_pylist()
+    classes = np.array([classed(w) for w in words] + [classed(None)], np.int64)
+    at = pc.fill_null(column.indices, len(words)).to_numpy(zero_copy_only=False)
+    used = np.zeros(len(classes), bool)
+    used[at] = True
+    if (classes[used] < 0).any():
+        return None
+    return classes[at]

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 
 from svduty import _arrays
@@ -46,6 +47,10 @@ def count_districts(counter: Counter[str], good: pa.Table, weights: Any) -> None
         [('E1\x1fExton', 1), ('E2\x1fExton', 1)]
     """
     names = good.column("district_name")
+    if "district_code" in good.schema.names and _count_word_pairs(
+        counter, good.column("district_code"), names, weights
+    ):
+        return
     if "district_code" not in good.schema.names:
         codes: Any = pa.nulls(good.num_rows, pa.string())
     else:
@@ -53,6 +58,50 @@ def count_districts(counter: Counter[str], good: pa.Table, weights: Any) -> None
     codes = pc.coalesce(_arrays.one_array(codes), "")
     keys = pc.binary_join_element_wise(codes, pc.cast(names, pa.string()), _SEP)
     _count(counter, keys, weights)
+
+
+def _count_word_pairs(counter: Counter[str], codes: Any, names: Any, weights: Any) -> bool:
+    r""":func:`count_districts` of two dictionary columns, by their pairs of word numbers.
+
+    Each row's code and name are two numbers (its dictionaries' indices); the pairs are
+    counted in numpy, and only the pairs the rows hold are spelt (``code\x1fname``), in
+    order of their first row, as a count of the joined texts would add them. ``False``
+    (nothing counted) unless both columns are dictionaries of ``string`` whose pairs of
+    words are few (no more than 65,536 or four a row).
+
+    Example:
+        >>> c = Counter()
+        >>> codes = pa.array(["E2", None, "E1", "E2"]).dictionary_encode()
+        >>> names = pa.array(["Wy", "Ex", "Ex", "Wy"]).dictionary_encode()
+        >>> _count_word_pairs(c, codes, names, None), dict(c)
+        (True, {'E2\x1fWy': 2, '\x1fEx': 1, 'E1\x1fEx': 1})
+    """
+    codes, names = _arrays.one_array(codes), _arrays.one_array(names)
+    if not (_is_words(codes.type) and _is_words(names.type)):
+        return False
+    n_codes, n_names = len(codes.dictionary) + 1, len(names.dictionary) + 1  # and a null's
+    if n_codes * n_names > max(1 << 16, 4 * len(codes)):  # words each row's own: as text
+        return False
+    code_words, name_words = codes.dictionary.to_pylist(), names.dictionary.to_pylist()
+    code_at = pc.fill_null(codes.indices, n_codes - 1).to_numpy(zero_copy_only=False)
+    name_at = pc.fill_null(names.indices, n_names - 1).to_numpy(zero_copy_only=False)
+    pair = code_at.astype(np.int64) * n_names + name_at
+    rows = _arrays.sums(pair, weights, n_codes * n_names)
+    first = np.full(n_codes * n_names, len(pair), np.int64)
+    np.minimum.at(first, pair, np.arange(len(pair), dtype=np.int64))
+    held = np.flatnonzero(rows)
+    code_words.append(None)
+    name_words.append(None)
+    for at in held[np.argsort(first[held], kind="stable")].tolist():
+        code, name = code_words[at // n_names], name_words[at % n_names]
+        if name is not None:  # no name: no key (as a null joined)
+            counter[f"{code or ''}{_SEP}{name}"] += int(rows[at])
+    return True
+
+
+def _is_words(kind: pa.DataType) -> bool:
+    """A dictionary of ``string`` words."""
+    return bool(pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type))
 
 
 def district_parts(counted: Mapping[str, int]) -> tuple[dict[str, int], dict[str, str]]:
