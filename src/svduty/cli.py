@@ -345,6 +345,7 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         )
         return EXIT_USAGE
     from svduty._commands import _cache
+    from svduty._commands._memory_pool import command_pool
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
     main_thread = threading.current_thread() is threading.main_thread()
@@ -355,7 +356,8 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         if main_thread and signal.getsignal(signum) is not signal.SIG_IGN
     }
     try:
-        with _cache.using(_cache.cache_folder() if cache else None):
+        pool = getattr(args, "memory_pool", None) if cache else None  # the command's own
+        with _cache.using(_cache.cache_folder() if cache else None), command_pool(pool):
             code: int = args.run(args, out, err)
     except SvdutyError as exc:  # the command line's own conflicts say exit status 2
         print(f"svduty {args.command}: error: {exc}", file=err)

@@ -160,7 +160,7 @@ def register(subparsers: Any) -> None:
     add_strict(p)
     add_partnership(p)
     add_definition(p)
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, memory_pool="jemalloc")  # see svduty._commands._memory_pool
 
 
 def iter_incidents(
