@@ -6,7 +6,7 @@ day before the same-numbered day of the next month, or, where that month has no 
 its last day (the corresponding date rule); between the 28th and the 31st day counting
 the first, and never earlier for a later first day. law47 gave no last day for awareness
 on the 29th, 30th or 31st before a shorter month (31 May, 31 August and 31 October 2023 in
-the pilot; 29-31 January 2024).
+the pilot; 30 and 31 January 2024).
 """
 
 from __future__ import annotations
