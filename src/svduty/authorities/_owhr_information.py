@@ -83,9 +83,12 @@ _SI = (
     "reg 3(1) brings s.28(1)-(6) and s.29(1)-(4) and (7) into force 'in relation to relevant "
     "deaths and for the purposes of the pilot partners, for the pilot period'; reg 3(2) brings "
     "s.29(5), (6) and s.30 into force 'in relation to England and Wales for the pilot "
-    "period', so the person asked may be anywhere in England and Wales; reg 4(1) continues "
-    "them for a death whose review started, or of which a review partner was aware, before "
-    "the period ended"
+    "period', so the person asked may be anywhere in England and Wales; reg 4 continues "
+    "them in relation to a death where, before the end of the pilot period, a review "
+    "'started and was not discontinued', or a review partner 'was aware of qualifying "
+    "circumstances' and 'the circumstances specified in paragraph (2) were not met' (it "
+    "knew s.26 ruled the duty out, or notified that it was not under the duty and never "
+    "notified that it was)"
 )
 _REQUEST = (
     _Condition(
