@@ -3,9 +3,10 @@
 :func:`must_provide_information` answers whether a person asked by a review partner must
 provide information (s.29(1)-(5)), with the limits of s.30(1) and (3);
 :func:`may_include_in_report` whether material may go into the report sent to the
-Secretary of State (s.28(6)). Both weigh their conditions as the review partner's own
-questions do (:func:`~svduty.authorities.must_arrange_review`): ``no`` when one fails,
-``undetermined`` naming the facts not given, ``yes`` when every one holds.
+Secretary of State (s.28(6), with the limits of s.30(3)). Both weigh their conditions as
+the review partner's own questions do (:func:`~svduty.authorities.must_arrange_review`):
+``no`` when one fails, ``undetermined`` naming the facts not given, ``yes`` when every one
+holds.
 
 Example:
     >>> must_provide_information(RequestFacts(compellable_in_high_court=False)).verdict.value
@@ -49,7 +50,8 @@ class RequestFacts:
         compellable_in_high_court: The person could be compelled to disclose the
             information in proceedings before the High Court (s.30(1)).
         breaches_data_protection: Disclosing it would contravene the data protection
-            legislation, taking the s.29 duty into account (s.30(3)(a)).
+            legislation, taking into account the duty or power of the section in question
+            (s.30(3)(a)): s.29's for a request, s.28's for report material.
         breaches_investigatory_powers: Disclosing it is prohibited by Parts 1-7 or Part 9
             Chapter 1 of the Investigatory Powers Act 2016 (s.30(3)(b)).
         might_jeopardise_safety: The review partners consider the material might
@@ -81,9 +83,12 @@ _SI = (
     "reg 3(1) brings s.28(1)-(6) and s.29(1)-(4) and (7) into force 'in relation to relevant "
     "deaths and for the purposes of the pilot partners, for the pilot period'; reg 3(2) brings "
     "s.29(5), (6) and s.30 into force 'in relation to England and Wales for the pilot "
-    "period', so the person asked may be anywhere in England and Wales; reg 4(1) continues "
-    "them for a death whose review started, or of which a review partner was aware, before "
-    "the period ended"
+    "period', so the person asked may be anywhere in England and Wales; reg 4 continues "
+    "them in relation to a death where, before the end of the pilot period, a review "
+    "'started and was not discontinued', or a review partner 'was aware of qualifying "
+    "circumstances' and 'the circumstances specified in paragraph (2) were not met' (it "
+    "knew s.26 ruled the duty out, or notified that it was not under the duty and never "
+    "notified that it was)"
 )
 _REQUEST = (
     _Condition(
@@ -204,6 +209,32 @@ def must_provide_information(facts: RequestFacts) -> Answer:
     return answer(question, reasons, missing, failed=failed)
 
 
+_REPORT_LIMITS = (  # s.30(3): the report sent under s.28(4) is a disclosure required by s.28
+    _Condition(
+        "breaches_data_protection",
+        _act("s.30(3)(a)"),
+        True,
+        "whether sending the material to the Secretary of State would contravene the data "
+        "protection legislation (the s.28 duty taken into account)",
+        "sending the material to the Secretary of State would not contravene the data "
+        "protection legislation",
+        "sections 27 to 29 do not require or authorise a disclosure of information that would "
+        "contravene the data protection legislation: s.28 does not authorise sending this "
+        "material to the Secretary of State in the report",
+    ),
+    _Condition(
+        "breaches_investigatory_powers",
+        _act("s.30(3)(b)"),
+        True,
+        "whether sending the material to the Secretary of State is prohibited by the "
+        "Investigatory Powers Act 2016",
+        "sending the material to the Secretary of State is not prohibited by the "
+        "Investigatory Powers Act 2016",
+        "sections 27 to 29 do not require or authorise a disclosure of information that is "
+        "prohibited by any of Parts 1 to 7 or Chapter 1 of Part 9 of the Investigatory Powers "
+        "Act 2016: s.28 does not authorise sending this material in the report",
+    ),
+)
 _REPORT = (
     _Condition(
         "might_jeopardise_safety",
@@ -238,6 +269,10 @@ def may_include_in_report(facts: RequestFacts) -> Answer:
     The report must include the review's findings, the review partners' conclusions and
     their recommendations (s.28(5)), but not material they consider might jeopardise
     anyone's safety or prejudice the investigation or prosecution of an offence (s.28(6)).
+    Sending the report is a disclosure required by s.28, so s.30 applies to it: it breaches
+    no obligation of confidence (s.30(2)), but s.28 does not require or authorise sending
+    material whose disclosure would contravene the data protection legislation or is
+    prohibited by the Investigatory Powers Act 2016 (s.30(3)).
     Whether the Secretary of State publishes it, in full or in part, is the Secretary of
     State's judgment (s.28(7), (8)): svduty does not answer it.
 
@@ -246,7 +281,7 @@ def may_include_in_report(facts: RequestFacts) -> Answer:
         'no'
     """
     question = "May this material be included in the report sent to the Secretary of State?"
-    reasons, missing, failed = _weigh(facts, _REPORT)
+    reasons, missing, failed = _weigh(facts, _REPORT + _REPORT_LIMITS)
     if not failed and not missing:
         reasons.append(
             Reason(
@@ -255,6 +290,15 @@ def may_include_in_report(facts: RequestFacts) -> Answer:
                 "review, any conclusions drawn by the review partners and their "
                 "recommendations",
                 _act("s.28(5)"),
+            )
+        )
+        reasons.append(
+            Reason(
+                "s.30(2)",
+                "sending it to the Secretary of State in the report does not breach any "
+                "obligation of confidence owed by the person making the disclosure, or any "
+                "other restriction on the disclosure of information",
+                _act("s.30(2)"),
             )
         )
     return answer(question, reasons, missing, failed=failed)

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 
 import pendulum
@@ -62,33 +63,40 @@ _NOTIFY = (
 )
 
 
-def notification_ends(aware_on: _dt.date) -> pendulum.Date | None:
+def notification_ends(aware_on: _dt.date) -> pendulum.Date:
     """The last day of the period of one month beginning with ``aware_on`` (s.27(8)).
 
-    The day before the same day of the next month; ``None`` when the next month has no
-    such day (svduty does not choose that month's last day).
+    A month is a calendar month (Interpretation Act 1978 Sch 1). A period of one month
+    beginning with a day ends with the day before the same-numbered day of the next month;
+    where the next month has no such day (a period beginning with the 29th, 30th or 31st
+    before a shorter month), it ends with that month's last day: the corresponding date
+    rule (Dodds v Walker [1981] 1 WLR 1027, HL), as Halsbury's Laws (3rd ed., vol 37) puts
+    it, "if the period starts at the end of a calendar month which contains more days than
+    the next succeeding month, the period expires at the end of the latter month".
 
     Example:
         >>> notification_ends(pendulum.Date(2023, 5, 15))
         Date(2023, 6, 14)
         >>> notification_ends(pendulum.Date(2023, 12, 20))
         Date(2024, 1, 19)
-        >>> notification_ends(pendulum.Date(2024, 1, 31)) is None
-        True
-    """
+        >>> notification_ends(pendulum.Date(2024, 1, 31)), notification_ends(pendulum.Date(2025, 1, 31))
+        (Date(2024, 2, 29), Date(2025, 2, 28))
+    """  # noqa: E501
     year, month = aware_on.year + aware_on.month // 12, aware_on.month % 12 + 1
-    try:
-        same_day = pendulum.Date(year, month, aware_on.day)
-    except ValueError:
-        return None
-    return same_day.subtract(days=1)
+    last = calendar.monthrange(year, month)[1]
+    if aware_on.day > last:
+        return pendulum.Date(year, month, last)
+    return pendulum.Date(year, month, aware_on.day).subtract(days=1)
 
 
 _PERIOD = _act(
     "s.27(8)",
-    doubt="svduty ends a period of one month beginning with a day on the day before the same "
-    "day of the next month (a calendar month; the corresponding date rule, case law svduty "
-    "has not read); where the next month has no such day the last day is not given",
+    doubt="a month is a calendar month (Interpretation Act 1978 Sch 1); svduty ends a period "
+    "of one month beginning with a day on the day before the same-numbered day of the next "
+    "month or, where that month has no such day, on its last day: the corresponding date "
+    "rule of Dodds v Walker [1981] 1 WLR 1027 (HL) as Halsbury's Laws (3rd ed., vol 37) "
+    "states it for a period running from a day, and as SI 2018/1082 r.1.4(2)(a)(ii) writes "
+    "it out for another Act; no court has applied it to s.27(8)",
 )
 
 
@@ -101,8 +109,9 @@ def must_notify(facts: ReviewFacts) -> Answer:
     is under the s.24 duty, that it is not, or that it has not been able to decide; not
     where, on becoming aware, it was also aware that s.24(5) or s.26 rules the duty out
     (s.27(2)). The notification period is one month beginning with the day it became aware
-    (s.27(8)): a ``yes`` answer's ``value`` is its last day, when ``aware_on`` is given and
-    the next month has the same day.
+    (s.27(8)): a ``yes`` answer's ``value`` is its last day when ``aware_on`` is given (the
+    day before the same day of the next month, or that month's last day where it has no
+    such day).
 
     Example:
         >>> import datetime
@@ -127,21 +136,14 @@ def must_notify(facts: ReviewFacts) -> Answer:
             )
         )
         aware_on = None if facts.aware_on is None else date(facts.aware_on)
-        ends = None if aware_on is None else notification_ends(aware_on)
-        if facts.aware_on is None:
+        if aware_on is None:
             says = (
                 "the notification period is one month beginning with the day the review "
                 "partner became aware of qualifying circumstances: aware_on is not given, so "
                 "its last day is not known"
             )
-        elif ends is None:
-            says = (
-                f"the notification period is one month beginning with {aware_on}; the "
-                "next month has no such day, and which day ends the period svduty does not "
-                "decide"
-            )
         else:
-            value = ends.isoformat()
+            value = notification_ends(aware_on).isoformat()
             says = (
                 f"the notification period is one month beginning with {aware_on}, the "
                 f"day the review partner became aware: its last day is {value}"

@@ -120,9 +120,12 @@ _PILOT = cite(
     "reg 3(1), reg 4",
     doubt="reg 3(1) brings ss.24, 26, 27, 28(1)-(6), 29(1)-(4) and (7) and 32 into force "
     "'in relation to relevant deaths and for the purposes of the pilot partners, for the "
-    "pilot period'; reg 4(1) continues them for a death whose review started, or of which a "
-    "review partner was aware, before the period ended; an instrument extending the period "
-    "is not identified (the incident rules OWHR-PILOT-* say where the pilot reaches)",
+    "pilot period'; reg 4 continues them in relation to a death where, before the end of the "
+    "pilot period, a review 'started and was not discontinued', or a review partner 'was "
+    "aware of qualifying circumstances' and 'the circumstances specified in paragraph (2) "
+    "were not met' (it knew s.26 ruled the duty out, or notified that it was not under the "
+    "duty and never notified that it was); an instrument extending the period is not "
+    "identified (the incident rules OWHR-PILOT-* say where the pilot reaches)",
 )
 _REGS_DOUBT = (
     "the conditions of the OWHR Regulations 2022 under s.24(1)(c) as the minister described "
