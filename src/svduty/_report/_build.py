@@ -175,16 +175,22 @@ def _settle_table(settlements: Sequence[Settlement]) -> pa.Table:
 def _deprivation(
     lsoa_month: pa.Table, partnership: Partnership
 ) -> tuple[pa.Table, tuple[str, ...]]:
-    """The deprivation table of the rows inside the area, and the notes it needs."""
-    inside = _inside(lsoa_month)
-    inside = inside.filter(pc.is_valid(inside["lsoa_code"]))
+    """The deprivation table of the rows inside the area, and the notes it needs.
+
+    A month's LSOA vintage (and so its English index) is read from the codes of all its
+    located rows, inside the area or not: police.uk gives a month in one vintage, and the
+    few rows inside a small area may hold no code of one vintage only (data47).
+    """
+    located = lsoa_month.filter(pc.is_valid(lsoa_month["lsoa_code"]))
+    inside = _inside(located)
     notes: list[str] = []
     months: list[str] = sorted({str(m) for m in inside["month"].to_pylist()})
     english: dict[str, str] = {}
     for month in months:
         codes = inside.filter(pc.equal(inside["month"], pa.scalar(month)))["lsoa_code"]
         listed = [str(c) for c in codes.to_pylist()]
-        english[month], why = english_index(listed)
+        whole = located.filter(pc.equal(located["month"], pa.scalar(month)))["lsoa_code"]
+        english[month], why = english_index(str(c) for c in whole.to_pylist())
         said = [why] if any(c.startswith("E") for c in listed) else []
         if any(c.startswith("W") for c in listed):
             said.append(
