@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 
 from svduty import _arrays
@@ -46,10 +47,13 @@ def count_districts(counter: Counter[str], good: pa.Table, weights: Any) -> None
         [('E1\x1fExton', 1), ('E2\x1fExton', 1)]
     """
     names = good.column("district_name")
-    if "district_code" not in good.schema.names:
+    given = good.column("district_code") if "district_code" in good.schema.names else None
+    if _by_numbers(counter, _arrays.one_array(names), given, weights):
+        return
+    if given is None:
         codes: Any = pa.nulls(good.num_rows, pa.string())
     else:
-        codes = pc.cast(good.column("district_code"), pa.string())  # not .cast: see _compute
+        codes = pc.cast(given, pa.string())  # not .cast: see _compute
     codes = pc.coalesce(_arrays.one_array(codes), "")
     keys = pc.binary_join_element_wise(codes, pc.cast(names, pa.string()), _SEP)
     _count(counter, keys, weights)
@@ -111,6 +115,67 @@ def _placed_nowhere(good: pa.Table, weights: Any) -> int:
     weighed = None if weights is None else weights[at.to_numpy()]
     _count(within, pc.take(_arrays.one_array(good.column("within_area")), at), weighed)
     return within["inside"] + within["outside"]
+
+
+_MOST_PAIRS = 1 << 16
+"""The most (code, name) pairs :func:`_by_numbers` counts in one array (else as text)."""
+
+
+def _by_numbers(counter: Counter[str], names: Any, codes: Any, weights: Any) -> bool:
+    r""":func:`count_districts` of dictionary columns by their word numbers (speed47c).
+
+    Each row's (code, name) pair is a number, the pairs are counted as numbers, and the
+    text ``code\x1fname`` is made once for each pair counted, in order of first appearance
+    (as counting the joined text gives them), not once a row. ``False`` (nothing counted)
+    when a column is not a dictionary of text without a null word, or the pairs would be
+    too many: the caller counts the text.
+
+    Example:
+        >>> c = Counter()
+        >>> names = pa.array(["Exton", "Exton", None, "Wye"]).dictionary_encode()
+        >>> codes = pa.array(["E1", None, "E1", "E2"]).dictionary_encode()
+        >>> _by_numbers(c, names, codes, None), list(c.items())  # in order of first appearance
+        (True, [('E1\x1fExton', 1), ('\x1fExton', 1), ('E2\x1fWye', 1)])
+    """
+    codes = None if codes is None else _arrays.one_array(codes)
+    columns = [names] if codes is None else [names, codes]
+    if not all(
+        pa.types.is_dictionary(c.type)
+        and pa.types.is_string(c.type.value_type)
+        and not c.dictionary.null_count
+        for c in columns
+    ):
+        return False
+    said = names.dictionary.to_pylist()
+    coded = ([] if codes is None else codes.dictionary.to_pylist()) + [""]  # last: no code
+    size = len(said) * len(coded)
+    if size > _MOST_PAIRS:
+        return False
+    key = _numbers(names.indices, 0)  # each row's pair: its code's number, then its name's
+    if codes is not None:
+        key += _numbers(codes.indices, len(coded) - 1) * len(said)
+    each = None if weights is None else np.asarray(weights)
+    if names.null_count:  # a row with no name is not counted (its joined text is null)
+        keep = np.flatnonzero(_numbers(pc.is_valid(names), 0))  # (not .is_valid: _compute)
+        key, each = key[keep], None if each is None else each[keep]
+    rows = _arrays.sums(key, each, size)
+    first = np.full(size, len(key), np.int64)
+    np.minimum.at(first, key, np.arange(len(key), dtype=np.int64))
+    seen = np.flatnonzero(first < len(key))
+    texts: dict[str, int] = {}  # ("" and no code are one text: counted as one, as before)
+    for pair in seen[np.argsort(first[seen])].tolist():
+        text = f"{coded[pair // len(said)]}{_SEP}{said[pair % len(said)]}"
+        texts[text] = texts.get(text, 0) + int(rows[pair])
+    for text, n in texts.items():
+        if n:  # (a text of weight 0 is left out, as value_sums leaves it)
+            counter[text] += n
+    return True
+
+
+def _numbers(values: Any, null: int) -> Any:
+    """Integers (or booleans) as numpy ``int64``, nulls as ``null``."""
+    filled = pc.fill_null(pc.cast(values, pa.int64()), null)
+    return filled.to_numpy(zero_copy_only=False).astype(np.int64, copy=True)
 
 
 def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
