@@ -47,9 +47,14 @@ def count_districts(counter: Counter[str], good: pa.Table, weights: Any) -> None
         [('E1\x1fExton', 1), ('E2\x1fExton', 1)]
     """
     names = good.column("district_name")
-    if "district_code" in good.schema.names and _count_word_pairs(
-        counter, good.column("district_code"), names, weights
-    ):
+    given = (
+        good.column("district_code")
+        if "district_code" in good.schema.names
+        else pa.DictionaryArray.from_arrays(
+            pa.nulls(good.num_rows, pa.int32()), pa.array([], pa.string())
+        )
+    )
+    if _count_word_pairs(counter, given, names, weights):
         return
     if "district_code" not in good.schema.names:
         codes: Any = pa.nulls(good.num_rows, pa.string())
