@@ -25,6 +25,7 @@ import attrs
 from svduty._arguments import choice_argument, text_argument, wrong_argument
 from svduty._checked import checked_fields, checked_methods
 from svduty._ids import is_id
+from svduty.authorities._area_record import not_one_on
 from svduty.authorities._areas_served import not_given
 from svduty.authorities._authority import (
     Absence,
@@ -296,12 +297,17 @@ class Authorities:
         care board: England) is never one for an area of the other; a council of the
         "Local government" table never one for an area its row does not give (a London
         borough council for a district, a county borough council for a Welsh county).
+        Asked of a day none of the area's own periods holds (:attr:`area_periods`:
+        Cumberland before 1 April 2023), none: it was not a local government area that
+        day (s.11(4)), so no authority was one for it (s.11(6)).
 
         Example:
             >>> Authorities().for_area("E07000901", districts_within=lambda c: (c,))
             ()
         """
         joined = self._joined(lga_code, role, on, districts_within)
+        if not_one_on(self.area_periods, lga_code, on):  # no area that day: s.11(4), (6)
+            return ()
         return tuple(
             a
             for a in joined

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import abc
 from collections.abc import Callable, Iterable
 
-from svduty._arguments import choice_argument, wrong_argument
+from svduty._arguments import choice_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
 from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
+from svduty.authorities._area_record import periods_of_area as _periods
 from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
@@ -298,42 +298,6 @@ def area_held(
             reasons.append(reason("s.11(4)", says))
             failed = True
     return reasons, missing, failed
-
-
-_GSS = re.compile(r"[EWSNLKM]\d{8}")
-_PERIODS = (
-    "the periods of the area's record: an iterable of svduty.periods.Period (a list, a "
-    "tuple), or None or nothing where the area has no record"
-)
-
-
-def _periods(periods_of: Callable[[str], Iterable[Period] | None], code: str) -> list[Period]:
-    """What ``periods_of`` returns for ``code``: its periods, or an :class:`ArgumentError`.
-
-    ``None`` is "not recorded" (no periods). Anything else not an iterable of
-    :class:`~svduty.periods.Period` (a string, a date, one ``Period`` alone) is the
-    caller's function's fault, named by what it was asked (a GSS code; another id is
-    "an area") and what it gave (its type, never its value).
-
-    Example:
-        >>> _periods(lambda c: None, "E07000901")
-        []
-        >>> _periods(lambda c: "2023-04-01", "E07000901")
-        Traceback (most recent call last):
-        ...
-        svduty.errors.ArgumentError: area_periods(E07000901): expected the periods of the area's record: an iterable of svduty.periods.Period (a list, a tuple), or None or nothing where the area has no record (got a str)
-    """  # noqa: E501
-    given: object = periods_of(code)
-    where = f"area_periods({code if _GSS.fullmatch(code) else 'an area'})"
-    if given is None:
-        return []
-    if isinstance(given, str | bytes) or not isinstance(given, abc.Iterable):
-        raise wrong_argument(where, _PERIODS, given)
-    periods = list(given)
-    for i, one in enumerate(periods):
-        if not isinstance(one, Period):
-            raise wrong_argument(f"{where}[{i}]", "a svduty.periods.Period", one)
-    return periods
 
 
 def in_force_for(
