@@ -136,7 +136,11 @@ def test_validate_rejects_a_missing_specified_authority(tmp_path):
     assert found[1:] == [
         "authorities.toml: authorities: BUNDLE-SPECIFIED: no county council for E07000220 "
         "(Rugby): a specified authority of the 'Local government' table (county council) "
-        "for E07000220 (Sch 1)"
+        "for E07000220 (Sch 1)",
+        # so the team is no team established under s.39: Rugby has none recorded (Sch 1)
+        "authorities.toml: authorities: BUNDLE-SPECIFIED: no youth offending team for "
+        "E07000220 (Rugby): a specified authority of the 'Criminal justice' table (youth "
+        "offending team) for E07000220 (Sch 1)",
     ]
 
 

@@ -84,3 +84,44 @@ def test_init_writes_teams_of_local_authorities(tmp_path: Path, area: str) -> No
 def test_the_packaged_bundles_teams_are_of_local_authorities() -> None:
     for name in ("warwickshire", "examplshire"):
         assert _rules(name) == []  # loaded, and nothing to say
+
+
+def test_the_answer_leaves_such_a_team_out_and_waits_for_the_right_one(tmp_path: Path) -> None:
+    """Loaded without validating, the team is no specified authority: the table is missing."""
+    from svduty.authorities import specified_authorities_for
+
+    folder = _bundle(tmp_path, "E07000220")
+    _established_by(
+        folder, "warwickshire-youth-justice-service", "rugby-council", areas="E07000220"
+    )
+    auths = svduty.load_partnership(folder).authorities
+    answer = specified_authorities_for(auths, "E07000220", on="2024-01-01")
+    assert answer.verdict.value == "undetermined"  # not no: the record is wrong, not absent
+    assert "warwickshire-youth-justice-service" not in answer.subjects
+    assert any("(youth offending team)" in m for m in answer.missing)
+    (why,) = [r for r in answer.reasons if "s.42(1)" in r.says]
+    assert why.citation.provision == "s.42(1)"
+    listed = {a.id for a in auths.specified_for("E07000220", on="2024-01-01")}
+    assert "warwickshire-youth-justice-service" not in listed
+
+
+def test_a_joint_team_with_one_local_authority_stands() -> None:
+    """s.39(2): two or more local authorities may act together; one right body suffices."""
+    from svduty.authorities import Authorities, Authority, AuthorityCategory
+    from svduty.authorities._yot_councils import not_established
+    from svduty.sources import cite
+
+    c = cite("pcsc-act-2022", "Sch 1")
+    county = Authority("cc", "County", AuthorityCategory.COUNTY_COUNCIL, ("E10000031",), c)
+    police = Authority("p", "Police", AuthorityCategory.CHIEF_OFFICER_OF_POLICE, ("E23000017",), c)
+    yot = Authority(
+        "yot",
+        "Team",
+        AuthorityCategory.YOUTH_OFFENDING_TEAM,
+        ("E10000031",),
+        c,
+        established_by=("cc", "p"),
+    )
+    auths = Authorities((county, police, yot)).with_districts_within(lambda code: (code,))
+    assert not_established(yot, auths.items) is None
+    assert not_established(yot, [yot]) is None  # a body not recorded: not known to be wrong

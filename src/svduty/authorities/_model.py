@@ -35,6 +35,7 @@ from svduty.authorities._authority import (
     other_nation,
 )
 from svduty.authorities._categories import AuthorityCategory, Role
+from svduty.authorities._yot_councils import not_established
 from svduty.errors import ConflictError, DataError, Problem, UnknownBodyError
 from svduty.periods import Period, date
 
@@ -297,6 +298,8 @@ class Authorities:
         care board: England) is never one for an area of the other; a council of the
         "Local government" table never one for an area its row does not give (a London
         borough council for a district, a county borough council for a Welsh county).
+        A youth offending team recorded as established by bodies none of which is a
+        local authority of the Crime and Disorder Act 1998 (s.42(1)) is none either.
         Asked of a day none of the area's own periods holds (:attr:`area_periods`:
         Cumberland before 1 April 2023), none: it was not a local government area that
         day (s.11(4)), so no authority was one for it (s.11(6)).
@@ -311,7 +314,9 @@ class Authorities:
         return tuple(
             a
             for a in joined
-            if other_nation(a, lga_code) is None and not_given(a, lga_code) is None
+            if other_nation(a, lga_code) is None
+            and not_given(a, lga_code) is None
+            and not_established(a, self.items) is None  # a team no local authority set up
         )
 
     def _joined(

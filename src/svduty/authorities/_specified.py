@@ -29,6 +29,7 @@ from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
+from svduty.authorities._yot_councils import not_established
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
 from svduty.sources import Confidence, cite
@@ -387,7 +388,8 @@ def specified_authorities_for(
         return answer(question, stop, [], failed=True)
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
     ours = [a for a in joined if other_nation(a, by_kind) is None]
-    found = [a for a in ours if not_given(a, by_kind) is None]  # as specified_for
+    unset = {a.id: why for a in ours if (why := not_established(a, authorities.items))}
+    found = [a for a in ours if not_given(a, by_kind) is None and a.id not in unset]
     reasons = [
         Reason(
             "s.11(6)",
@@ -410,6 +412,15 @@ def specified_authorities_for(
         Reason("s.11(6)", f"{why}: not a specified authority for {lga_code}", a.info.citation)
         for a in ours
         if (why := not_given(a, by_kind)) is not None
+    ]
+    reasons += [  # a team no CDA 1998 local authority established (s.39, s.42(1))
+        Reason(
+            "s.11(6)",
+            f"{why}: not a specified authority for {lga_code}",
+            cite("cda-1998", "s.42(1)"),
+        )
+        for a in ours
+        if (why := unset.get(a.id)) is not None
     ]
     missing: list[str] = []
     groups = _expected_categories(by_kind)

@@ -37,7 +37,12 @@ from svduty.sources import cite
 if TYPE_CHECKING:
     from svduty.findings import Finding
 
-__all__ = ["YOT_COUNCIL", "is_cda_local_authority", "youth_offending_team_council_findings"]
+__all__ = [
+    "YOT_COUNCIL",
+    "is_cda_local_authority",
+    "not_established",
+    "youth_offending_team_council_findings",
+]
 
 YOT_COUNCIL = "BUNDLE-YOT-COUNCIL"
 """The rule of a team established by a body that is no CDA s.42(1) local authority."""
@@ -74,6 +79,38 @@ def is_cda_local_authority(council: Authority) -> bool:
         return True
     return council.category is _C.DISTRICT_COUNCIL and not any(
         code.upper().startswith(_TWO_TIER_DISTRICT) for code in council.areas
+    )
+
+
+def not_established(team: Authority, authorities: Iterable[Authority]) -> str | None:
+    """Why a youth offending team is no team "established under section 39", if it is not.
+
+    Only where every body its ``established_by`` names is among ``authorities`` and none
+    is a CDA s.42(1) local authority: a team with no ``established_by``, or naming a body
+    not recorded, is not known to be wrong (``None``), nor is one any of whose bodies is a
+    local authority (a joint team, s.39(2)).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> rugby = Authority("rugby", "R", AuthorityCategory.DISTRICT_COUNCIL, ("E07000220",), c)
+        >>> yot = Authority("yot", "Y", AuthorityCategory.YOUTH_OFFENDING_TEAM, ("E07000220",),
+        ...                 c, established_by=("rugby",))
+        >>> print(not_established(yot, [rugby, yot]))
+        yot is recorded as established by rugby, no local authority of the Crime and Disorder Act 1998 (s.42(1)): not a team established under s.39
+        >>> not_established(yot, [yot]) is None
+        True
+    """  # noqa: E501
+    if team.category is not _C.YOUTH_OFFENDING_TEAM or not team.established_by:
+        return None
+    by_id = {a.id: a for a in authorities}
+    bodies = [by_id.get(i) for i in team.established_by]
+    if any(b is None or is_cda_local_authority(b) for b in bodies):
+        return None
+    return (
+        f"{named(team.id, 'an id')} is recorded as established by "
+        f"{', '.join(named(i, 'an id') for i in team.established_by)}, no local authority of "
+        "the Crime and Disorder Act 1998 (s.42(1)): not a team established under s.39"
     )
 
 
