@@ -127,10 +127,20 @@ def test_validate_rejects_a_missing_specified_authority(tmp_path):
     text = text.replace('category = "county_council"', 'category = "other_partner"')
     (path / "authorities.toml").write_text(text)
     found = [str(p) for p in validate_bundle(path)]
-    assert found == [
+    # the county's youth offending team is now established by no council (CDA 1998 s.42(1))
+    assert found[0].startswith(
+        "authorities.toml: authorities[7].established_by[0]: BUNDLE-YOT-COUNCIL: youth "
+        "offending team warwickshire-youth-justice-service: established by "
+        "warwickshire-county-council, an other partner, not a council"
+    )
+    assert found[1:] == [
         "authorities.toml: authorities: BUNDLE-SPECIFIED: no county council for E07000220 "
         "(Rugby): a specified authority of the 'Local government' table (county council) "
-        "for E07000220 (Sch 1)"
+        "for E07000220 (Sch 1)",
+        # so the team is no team established under s.39: Rugby has none recorded (Sch 1)
+        "authorities.toml: authorities: BUNDLE-SPECIFIED: no youth offending team for "
+        "E07000220 (Rugby): a specified authority of the 'Criminal justice' table (youth "
+        "offending team) for E07000220 (Sch 1)",
     ]
 
 

@@ -208,7 +208,12 @@ def test_the_councils_reorganised_on_1_april_2023_are_dated(
     new_bundle(tmp_path / "b", [code])
     p = svduty.load_partnership(tmp_path / "b")
     assert not svduty.io.check_completeness(p).errors
-    before = {a.name for a in p.authorities.specified_for(code, on="2023-03-31")}
+    # the records of February and March 2023 are those of the old councils; but the
+    # unitary's code was no local government area then (s.11(4)), so no authority was one
+    # *for* it (s.11(6)): the list for the code is empty, as specified_authorities_for
+    # answers no (cases47)
+    before = {a.name for a in p.authorities.by_role("specified_authority", on="2023-03-31")}
+    assert p.authorities.specified_for(code, on="2023-03-31") == ()
     after = {a.name for a in p.authorities.specified_for(code, on="2023-04-01")}
     assert county in before
     assert unitary not in before

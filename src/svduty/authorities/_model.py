@@ -25,6 +25,7 @@ import attrs
 from svduty._arguments import choice_argument, text_argument, wrong_argument
 from svduty._checked import checked_fields, checked_methods
 from svduty._ids import is_id
+from svduty.authorities._area_record import not_one_on
 from svduty.authorities._areas_served import not_given
 from svduty.authorities._authority import (
     Absence,
@@ -34,6 +35,7 @@ from svduty.authorities._authority import (
     other_nation,
 )
 from svduty.authorities._categories import AuthorityCategory, Role
+from svduty.authorities._yot_councils import not_established
 from svduty.errors import ConflictError, DataError, Problem, UnknownBodyError
 from svduty.periods import Period, date
 
@@ -296,16 +298,25 @@ class Authorities:
         care board: England) is never one for an area of the other; a council of the
         "Local government" table never one for an area its row does not give (a London
         borough council for a district, a county borough council for a Welsh county).
+        A youth offending team recorded as established by bodies none of which is a
+        local authority of the Crime and Disorder Act 1998 (s.42(1)) is none either.
+        Asked of a day none of the area's own periods holds (:attr:`area_periods`:
+        Cumberland before 1 April 2023), none: it was not a local government area that
+        day (s.11(4)), so no authority was one for it (s.11(6)).
 
         Example:
             >>> Authorities().for_area("E07000901", districts_within=lambda c: (c,))
             ()
         """
         joined = self._joined(lga_code, role, on, districts_within)
+        if not_one_on(self.area_periods, lga_code, on):  # no area that day: s.11(4), (6)
+            return ()
         return tuple(
             a
             for a in joined
-            if other_nation(a, lga_code) is None and not_given(a, lga_code) is None
+            if other_nation(a, lga_code) is None
+            and not_given(a, lga_code) is None
+            and not_established(a, self.items) is None  # a team no local authority set up
         )
 
     def _joined(

@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import abc
 from collections.abc import Callable, Iterable
 
-from svduty._arguments import choice_argument, wrong_argument
+from svduty._arguments import choice_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
 from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
+from svduty.authorities._area_record import periods_of_area as _periods
 from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
+from svduty.authorities._yot_councils import not_established
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
 from svduty.sources import Confidence, cite
@@ -300,42 +301,6 @@ def area_held(
     return reasons, missing, failed
 
 
-_GSS = re.compile(r"[EWSNLKM]\d{8}")
-_PERIODS = (
-    "the periods of the area's record: an iterable of svduty.periods.Period (a list, a "
-    "tuple), or None or nothing where the area has no record"
-)
-
-
-def _periods(periods_of: Callable[[str], Iterable[Period] | None], code: str) -> list[Period]:
-    """What ``periods_of`` returns for ``code``: its periods, or an :class:`ArgumentError`.
-
-    ``None`` is "not recorded" (no periods). Anything else not an iterable of
-    :class:`~svduty.periods.Period` (a string, a date, one ``Period`` alone) is the
-    caller's function's fault, named by what it was asked (a GSS code; another id is
-    "an area") and what it gave (its type, never its value).
-
-    Example:
-        >>> _periods(lambda c: None, "E07000901")
-        []
-        >>> _periods(lambda c: "2023-04-01", "E07000901")
-        Traceback (most recent call last):
-        ...
-        svduty.errors.ArgumentError: area_periods(E07000901): expected the periods of the area's record: an iterable of svduty.periods.Period (a list, a tuple), or None or nothing where the area has no record (got a str)
-    """  # noqa: E501
-    given: object = periods_of(code)
-    where = f"area_periods({code if _GSS.fullmatch(code) else 'an area'})"
-    if given is None:
-        return []
-    if isinstance(given, str | bytes) or not isinstance(given, abc.Iterable):
-        raise wrong_argument(where, _PERIODS, given)
-    periods = list(given)
-    for i, one in enumerate(periods):
-        if not isinstance(one, Period):
-            raise wrong_argument(f"{where}[{i}]", "a svduty.periods.Period", one)
-    return periods
-
-
 def in_force_for(
     section: str,
     periods_of: Callable[[str], Iterable[Period] | None] | None,
@@ -423,7 +388,8 @@ def specified_authorities_for(
         return answer(question, stop, [], failed=True)
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
     ours = [a for a in joined if other_nation(a, by_kind) is None]
-    found = [a for a in ours if not_given(a, by_kind) is None]  # as specified_for
+    unset = {a.id: why for a in ours if (why := not_established(a, authorities.items))}
+    found = [a for a in ours if not_given(a, by_kind) is None and a.id not in unset]
     reasons = [
         Reason(
             "s.11(6)",
@@ -446,6 +412,15 @@ def specified_authorities_for(
         Reason("s.11(6)", f"{why}: not a specified authority for {lga_code}", a.info.citation)
         for a in ours
         if (why := not_given(a, by_kind)) is not None
+    ]
+    reasons += [  # a team no CDA 1998 local authority established (s.39, s.42(1))
+        Reason(
+            "s.11(6)",
+            f"{why}: not a specified authority for {lga_code}",
+            cite("cda-1998", "s.42(1)"),
+        )
+        for a in ours
+        if (why := unset.get(a.id)) is not None
     ]
     missing: list[str] = []
     groups = _expected_categories(by_kind)

@@ -26,7 +26,11 @@ bundle still lacks or gets wrong:
   (s.8(4): each must be consulted; one of the two records is wrong);
 - ``BUNDLE-YOT-AREAS``: a youth offending team whose areas are not the local government
   areas of the councils that established it (Sch 1, "each local government area which
-  is, or which falls within, the area of each local authority that established the team").
+  is, or which falls within, the area of each local authority that established the team");
+- ``BUNDLE-YOT-COUNCIL``: a youth offending team established by a body that is not a local
+  authority of the Crime and Disorder Act 1998 (s.42(1): a district council of a two-tier
+  county is not one, nor is any body other than a council), so no team "established under
+  section 39" (Sch 1).
 
 Example:
     >>> import svduty
@@ -53,6 +57,7 @@ from svduty.authorities._absences import absence_findings
 from svduty.authorities._areas_served import AREA_KINDS, area_kind, area_problems
 from svduty.authorities._authority import local_government_areas, youth_offending_team_findings
 from svduty.authorities._categories import LOCATED_IN_ITS_AREA
+from svduty.authorities._yot_councils import youth_offending_team_council_findings
 from svduty.errors import AreaError, Problem
 from svduty.findings import Finding, Findings, Severity
 from svduty.io._councils_2023 import ceased_county
@@ -284,6 +289,7 @@ def check_completeness(partnership: Partnership) -> Findings:
     p = partnership
     out = _gss_findings(p) + _ons_findings(p) + _authority_area_findings(p)
     out += youth_offending_team_findings(p.authorities, p.geography.district_codes_within)
+    out += youth_offending_team_council_findings(p.authorities)
     refused = refused_by_join(p)  # reported above; left out of the checks that join them
     joinable = attrs.evolve(p.authorities, items=[a for a in p.authorities if a.id not in refused])
     out += absence_findings(joinable, p.local_area.districts)

@@ -1,0 +1,161 @@
+"""Who can establish a youth offending team: the "local authorities" of the 1998 Act.
+
+Schedule 1's row is "A youth offending team established under section 39 of the Crime and
+Disorder Act 1998". Section 39(1) puts the duty to establish one on "each local
+authority" (two or more may act together, s.39(2)), and s.42(1) defines the words for
+that Part: "in relation to England, a county council, a district council whose district
+does not form part of an area that has a county council, a London borough council or the
+Common Council of the City of London; in relation to Wales, a county council or a county
+borough council". A district council of a two-tier county (a district coded ``E07``, which
+has a county council) is not one, nor is a chief officer of police, an ICB or any other
+body: a team recorded as established by one is not a team established under s.39, and the
+join of Schedule 1 ("the area of each local authority that established the team") has no
+local authority to follow. The Council of the Isles of Scilly is accepted as svduty's
+earlier reading of the current s.42(1) has it (the text read here, as at 2004, has
+instead s.42(2): the Isles "form part of the county of Cornwall").
+
+Example:
+    >>> from svduty.sources import cite
+    >>> c = cite("pcsc-act-2022", "Sch 1")
+    >>> rugby = Authority("rugby", "Rugby", AuthorityCategory.DISTRICT_COUNCIL, ("E07000220",), c)
+    >>> yot = Authority("yot", "YOT", AuthorityCategory.YOUTH_OFFENDING_TEAM, ("E07000220",), c,
+    ...                 established_by=("rugby",))
+    >>> [f.rule for f in youth_offending_team_council_findings([rugby, yot])]
+    ['BUNDLE-YOT-COUNCIL']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from svduty.authorities._authority import Authority
+from svduty.authorities._categories import AuthorityCategory
+from svduty.errors import named
+from svduty.sources import cite
+
+if TYPE_CHECKING:
+    from svduty.findings import Finding
+
+__all__ = [
+    "YOT_COUNCIL",
+    "is_cda_local_authority",
+    "not_established",
+    "youth_offending_team_council_findings",
+]
+
+YOT_COUNCIL = "BUNDLE-YOT-COUNCIL"
+"""The rule of a team established by a body that is no CDA s.42(1) local authority."""
+
+_C = AuthorityCategory
+_LOCAL_AUTHORITIES = frozenset(
+    {
+        _C.COUNTY_COUNCIL,
+        _C.COUNTY_COUNCIL_NO_DISTRICTS,
+        _C.LONDON_BOROUGH_COUNCIL,
+        _C.COMMON_COUNCIL,
+        _C.COUNCIL_OF_THE_ISLES_OF_SCILLY,
+        _C.WELSH_COUNTY_COUNCIL,
+        _C.WELSH_COUNTY_BOROUGH_COUNCIL,
+    }
+)
+_TWO_TIER_DISTRICT = "E07"  # a non-metropolitan district of a county with a county council
+
+
+def is_cda_local_authority(council: Authority) -> bool:
+    """Whether a record is a "local authority" of Crime and Disorder Act 1998 s.42(1).
+
+    A district council only where its district is not in an area that has a county
+    council: not one whose areas are ``E07`` districts.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E08000026",), c)
+        >>> is_cda_local_authority(d)
+        True
+    """
+    if council.category in _LOCAL_AUTHORITIES:
+        return True
+    return council.category is _C.DISTRICT_COUNCIL and not any(
+        code.upper().startswith(_TWO_TIER_DISTRICT) for code in council.areas
+    )
+
+
+def not_established(team: Authority, authorities: Iterable[Authority]) -> str | None:
+    """Why a youth offending team is no team "established under section 39", if it is not.
+
+    Only where every body its ``established_by`` names is among ``authorities`` and none
+    is a CDA s.42(1) local authority: a team with no ``established_by``, or naming a body
+    not recorded, is not known to be wrong (``None``), nor is one any of whose bodies is a
+    local authority (a joint team, s.39(2)).
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> rugby = Authority("rugby", "R", AuthorityCategory.DISTRICT_COUNCIL, ("E07000220",), c)
+        >>> yot = Authority("yot", "Y", AuthorityCategory.YOUTH_OFFENDING_TEAM, ("E07000220",),
+        ...                 c, established_by=("rugby",))
+        >>> print(not_established(yot, [rugby, yot]))
+        yot is recorded as established by rugby, no local authority of the Crime and Disorder Act 1998 (s.42(1)): not a team established under s.39
+        >>> not_established(yot, [yot]) is None
+        True
+    """  # noqa: E501
+    if team.category is not _C.YOUTH_OFFENDING_TEAM or not team.established_by:
+        return None
+    by_id = {a.id: a for a in authorities}
+    bodies = [by_id.get(i) for i in team.established_by]
+    if any(b is None or is_cda_local_authority(b) for b in bodies):
+        return None
+    return (
+        f"{named(team.id, 'an id')} is recorded as established by "
+        f"{', '.join(named(i, 'an id') for i in team.established_by)}, no local authority of "
+        "the Crime and Disorder Act 1998 (s.42(1)): not a team established under s.39"
+    )
+
+
+def youth_offending_team_council_findings(authorities: Iterable[Authority]) -> tuple[Finding, ...]:
+    """Youth offending teams whose ``established_by`` names no CDA s.42(1) local authority.
+
+    One error finding (rule ``BUNDLE-YOT-COUNCIL``) per team and body named; ``where``
+    numbers the team and the entry in the order given (a bundle's ``authorities.toml``
+    order). An id naming no record is the loader's to report.
+
+    Example:
+        >>> youth_offending_team_council_findings([])
+        ()
+    """
+    from svduty.findings import Finding, Severity  # not at start-up: only a check needs it
+
+    every = list(authorities)
+    by_id = {a.id: a for a in every}
+    out: list[Finding] = []
+    for i, team in enumerate(every):
+        if team.category is not _C.YOUTH_OFFENDING_TEAM:
+            continue
+        for j, body_id in enumerate(team.established_by):
+            body = by_id.get(body_id)
+            if body is None or is_cda_local_authority(body):
+                continue
+            two_tier = body.category is _C.DISTRICT_COUNCIL
+            why = (
+                "a district council of a district in an area that has a county council"
+                if two_tier
+                else f"{body.category.a}, not a council"
+            )
+            out.append(
+                Finding(
+                    YOT_COUNCIL,
+                    Severity.ERROR,
+                    f"youth offending team {named(team.id, 'an id')}: established by "
+                    f"{named(body.id, 'an id')}, {why}; only a local authority of the Crime and "
+                    "Disorder Act 1998 (s.42(1): a county council, a district council whose "
+                    "district is not in an area with a county council, a London borough "
+                    "council, the Common Council; in Wales a county or county borough "
+                    "council) establishes a team under s.39, the team Schedule 1 names",
+                    (cite("cda-1998", "s.42(1)"), cite("pcsc-act-2022", "Sch 1")),
+                    subjects=(team.id, body.id),
+                    where=f"authorities.toml: authorities[{i}].established_by[{j}]",
+                )
+            )
+    return tuple(out)
