@@ -30,6 +30,7 @@ from typing import IO, Any
 import pyarrow as pa
 
 from svduty import _arrays
+from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.definitions._spelling import AGE_RANGE
 from svduty.definitions._unknown_keys import meant
@@ -438,6 +439,7 @@ def iter_incidents_jsonl(
         >>> [b.column("row").to_pylist() for b in iter_incidents_jsonl(f, batch_rows=2)]
         [[1, 2], [4]]
     """
+    count_argument(batch_rows, "iter_incidents_jsonl(batch_rows)", "a number of rows, 1 or more")
     if validate is None:
         blocks = _jsonl_blocks(path, batch_rows)  # read as it is used
         if blocks is not None:
