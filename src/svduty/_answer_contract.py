@@ -99,13 +99,14 @@ def hinted(problem: Problem) -> Problem:
     """``problem``, saying how to name a partnership's own source (``sources=``).
 
     Example:
-        >>> hinted(Problem(field="f", message="unknown source")).expected[:24]
-        'the id of a national sou'
+        >>> hinted(Problem(field="f", message="unknown source")).expected[:31]
+        'the id of a source svduty holds'
     """
     if not (problem.message or "").startswith("unknown source"):
         return problem
     expected = (
-        "the id of a national source, or pass sources= the catalogue that holds it "
+        "the id of a source svduty holds (national, or a published definition's), or pass "
+        "sources= the catalogue that holds it "
         "(a partnership's own: p.sources)"
     )
     return attrs.evolve(problem, expected=expected)
@@ -172,7 +173,8 @@ def read_back(
         data: Decoded JSON (a dict).
         keys: The keys of its contract (:data:`REASON_KEYS` or :data:`ANSWER_KEYS`).
         what: What it is, in words (``"a reason"``), for an error about the whole.
-        sources: The catalogue its citations name (default: the national one).
+        sources: The catalogue its citations name (default: svduty's, the national
+            sources and those the published definitions cite).
 
     Raises:
         DataError: naming each field missing, unknown or not what the contract says.
@@ -186,7 +188,7 @@ def read_back(
     """
     from svduty.definitions._unknown_keys import key_shown
     from svduty.io._converter import make_converter, structure
-    from svduty.sources import CATALOGUE
+    from svduty.io._published_sources import published_sources
 
     if not isinstance(data, Mapping):
         raise DataError.single(None, None, expected=f"a JSON object of {what}")
@@ -206,7 +208,7 @@ def read_back(
         shaped["reasons"] = [reason_data(r) for r in data["reasons"]]
     elif not listed:
         shaped = reason_data(shaped)
-    conv = make_converter(sources if sources is not None else CATALOGUE)
+    conv = make_converter(sources if sources is not None else published_sources())
     try:
         built: Any = structure(shaped, cls, converter=conv, error=DataError)
     except DataError as error:

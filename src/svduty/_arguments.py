@@ -25,6 +25,7 @@ from svduty.errors import ArgumentError, DataError, Described, Problem
 __all__ = [
     "as_tuple",
     "choice_argument",
+    "count_argument",
     "instance_argument",
     "instances_argument",
     "items_argument",
@@ -133,6 +134,20 @@ def texts_argument(value: Any, where: str, expected: str) -> list[str]:
     """
     items = items_argument(value, where, f"a list, each {expected}")
     return [text_argument(item, f"{where}[{i}]", expected) for i, item in enumerate(items)]
+
+
+def count_argument(value: Any, where: str, expected: str) -> int:
+    """``value`` if it is a whole number (not a ``bool``) of 1 or more.
+
+    Example:
+        >>> count_argument(False, "f(rows)", "a number of rows, 1 or more")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: f(rows): expected a number of rows, 1 or more (got a bool)
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    raise wrong_argument(where, expected, value)
 
 
 def instance_argument(

@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty._arguments import wrong_argument
-from svduty._types import viewless_type
+from svduty._types import is_takeable, restored, takeable
 
 __all__ = [
     "array",
@@ -465,13 +465,13 @@ def without_rows(table: pa.Table, rows: Iterable[int]) -> pa.Table:
     drop = pa.array(sorted(set(rows)), pa.int64())
     if not len(drop):
         return table
-    views = [(i, f) for i, f in enumerate(table.schema) if viewless_type(f.type) != f.type]
-    for i, f in views:
-        table = table.set_column(i, f.name, pc.cast(table.column(i), viewless_type(f.type)))
+    views = [(i, f) for i, f in enumerate(table.schema) if not is_takeable(f.type)]
+    for i, f in views:  # (run-end encoded ones too: Arrow filters neither)
+        table = table.set_column(i, f.name, takeable(table.column(i)))
     every = array(np.arange(table.num_rows, dtype=np.int64))
     table = pc.filter(table, pc.invert(pc.is_in(every, value_set=drop)))
     for i, f in views:
-        table = table.set_column(i, f, pc.cast(table.column(i), f.type))
+        table = table.set_column(i, f, restored(table.column(i), f.type))
     return table
 
 

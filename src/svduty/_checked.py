@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import re
 import sys
@@ -68,25 +69,44 @@ def checked(function: Callable[P, R]) -> Callable[P, R]:
     """
     deliberate, check, path = SvdutyError, misfit, unopenable  # the wrapper reads no globals
 
+    def instead(error: Exception, args: Any, kwargs: Any) -> DataError | None:
+        # what to raise for error (None: itself); an inner checked stream's error (a
+        # read_... reading its iter_... twin) is named again by the function called
+        cause = getattr(error, "_svduty_cause", None)
+        if isinstance(error, deliberate) and cause is None:  # a look-up of None is no
+            # unknown area: the type is wrong
+            return check(function, args, kwargs) if isinstance(error, LookupError) else None
+        made: DataError | None = check(function, args, kwargs)
+        made = made or path(function, args, kwargs, cause or error)
+        if made is not None:
+            setattr(made, "_svduty_cause", cause or error)  # noqa: B010
+        return made
+
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return function(*args, **kwargs)
-        except deliberate as error:  # a look-up of None is no unknown area: the type is wrong
-            wrong = check(function, args, kwargs) if isinstance(error, LookupError) else None
-            if wrong is None:
-                raise
-            raise wrong from None
         except Exception as error:
-            unusable: DataError | None = check(function, args, kwargs)
-            unusable = unusable or path(function, args, kwargs, error)
+            unusable = instead(error, args, kwargs)
             if unusable is None:
                 raise
             raise unusable from None  # the failure's own text may quote the value: not shown
 
+    def stream(*args: P.args, **kwargs: P.kwargs) -> Any:
+        # a generator's body runs as it is read, after the call: checked there too (an
+        # iter_... function given a wrong path raised Python's own TypeError; hostile47)
+        try:
+            yield from function(*args, **kwargs)  # type: ignore[misc]
+        except Exception as error:
+            unusable = instead(error, args, kwargs)
+            if unusable is None:
+                raise
+            raise unusable from None
+
     # the wrapper takes the function's own globals, so that tools which evaluate its
     # annotations there (Sphinx, for an overloaded function's signatures) find its names
+    body = stream if inspect.isgeneratorfunction(function) else call
     wrapper = types.FunctionType(
-        call.__code__, function.__globals__, function.__name__, None, call.__closure__
+        body.__code__, function.__globals__, function.__name__, None, body.__closure__
     )
     functools.update_wrapper(wrapper, function)
     setattr(wrapper, _CHECKED, True)

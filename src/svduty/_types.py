@@ -11,7 +11,18 @@ from typing import Any
 
 import pyarrow as pa
 
-__all__ = ["LISTS", "is_bytes", "is_list", "is_text", "mapped_type", "text_type", "viewless_type"]
+__all__ = [
+    "LISTS",
+    "is_bytes",
+    "is_list",
+    "is_takeable",
+    "is_text",
+    "mapped_type",
+    "restored",
+    "takeable",
+    "text_type",
+    "viewless_type",
+]
 
 
 _PLAIN: dict[str, pa.DataType] = {"string_view": pa.string(), "binary_view": pa.binary()}
@@ -110,3 +121,63 @@ def is_bytes(t: Any) -> bool:
         (True, True, False)
     """
     return str(t) in _TEXT or pa.types.is_fixed_size_binary(t)
+
+
+def is_takeable(t: Any) -> bool:
+    """Whether Arrow's ``take`` and ``filter`` take ``t``: no view in it, not run-end encoded.
+
+    Example:
+        >>> is_takeable(pa.list_(pa.string())), is_takeable(pa.list_(pa.string_view()))
+        (True, False)
+    """
+    return not pa.types.is_run_end_encoded(t) and viewless_type(t) == t
+
+
+def takeable(column: Any) -> Any:
+    """``column`` as a type Arrow's ``take`` and ``filter`` take: decoded, views plain.
+
+    Arrow takes no rows of views (``string_view``...) nor of run-end encoded columns (a
+    column a caller passes through ``classify_table`` may be either; Arrow decodes none
+    of views); :func:`restored` gives such a column its type back.
+
+    Example:
+        >>> ree = pa.RunEndEncodedArray.from_arrays([2, 3], pa.array(["a", "b"], pa.string_view()))
+        >>> takeable(ree).type, takeable(ree).to_pylist()
+        (DataType(string), ['a', 'a', 'b'])
+    """
+    from svduty import _compute as pc
+
+    t = column.type
+    if isinstance(column, pa.ChunkedArray):
+        plain: Any = viewless_type(t.value_type if pa.types.is_run_end_encoded(t) else t)
+        return pa.chunked_array([takeable(c) for c in column.chunks], plain)
+    if pa.types.is_run_end_encoded(t):
+        import numpy as np
+
+        ends = column.run_ends.to_numpy(zero_copy_only=False)
+        at = np.arange(column.offset, column.offset + len(column))
+        runs = np.searchsorted(ends, at, side="right")
+        return pc.take(takeable(column.values), pa.array(runs, pa.int64()))
+    plain = viewless_type(t)
+    return column if plain == t else pc.cast(column, plain)
+
+
+def restored(column: Any, t: Any) -> Any:
+    """A :func:`takeable` column given back its type ``t`` (encoded again, views again).
+
+    Example:
+        >>> ree = pa.RunEndEncodedArray.from_arrays(
+        ...     pa.array([2, 3], pa.int16()), pa.array(["a", "b"], pa.string_view()))
+        >>> back = restored(takeable(ree), ree.type)
+        >>> back.type == ree.type, back.to_pylist()
+        (True, ['a', 'a', 'b'])
+    """
+    from svduty import _compute as pc
+
+    if isinstance(column, pa.ChunkedArray):
+        return pa.chunked_array([restored(c, t) for c in column.chunks], t)
+    if pa.types.is_run_end_encoded(t):
+        runs = pc.run_end_encode(column, run_end_type=t.run_end_type)
+        values = restored(runs.values, t.value_type)
+        return pa.RunEndEncodedArray.from_arrays(runs.run_ends, values, t)
+    return column if column.type == t else pc.cast(column, t)

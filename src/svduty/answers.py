@@ -97,8 +97,9 @@ class Reason:
 
         Args:
             data: One reason as decoded JSON (a dict).
-            sources: The catalogue its citation names (default: the national one); a
-                partnership's own documents need its catalogue (``p.sources``).
+            sources: The catalogue its citation names (default: svduty's, the national
+                sources and those the published definitions cite); a partnership's own
+                documents need its catalogue (``p.sources``).
 
         Raises:
             DataError: naming the field that is missing, unknown or not what the
@@ -279,7 +280,8 @@ class Answer:
 
         Args:
             data: One answer as decoded JSON (a dict).
-            sources: The catalogue its citations name (default: the national one).
+            sources: The catalogue its citations name (default: svduty's, the national
+                sources and those the published definitions cite).
 
         Raises:
             DataError: naming the field that is missing, unknown or not what the

@@ -282,6 +282,9 @@ def main(
     # a standard stream closed before the start ('>&-') is None: writing results there
     # fails as writing to a closed file does; errors are dropped
     out = stdout if stdout is not None else sys.stdout or cast(TextIO, Closed())
+    if argv is None and isinstance(out, io.TextIOWrapper) and out.encoding != "utf-8":
+        out.reconfigure(encoding="utf-8")  # as every file svduty writes: a locale's ASCII or
+        # Latin-1 cannot hold '£', a Welsh name or an id, and failed half-way (hostile47)
     err = stderr if stderr is not None else sys.stderr or io.StringIO()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--version"]:  # answered before any command module is imported

@@ -225,8 +225,9 @@ class Classification:
 
         Args:
             data: One classification as decoded JSON (a dict).
-            sources: The catalogue its citations name (default: the national one); a
-                partnership's own documents need its catalogue (``p.sources``).
+            sources: The catalogue its citations name (default: svduty's, the national
+                sources and those the published definitions cite); a partnership's own
+                documents need its catalogue (``p.sources``).
             definition: The definition it was classified against, when it is not a
                 national one: its own kinds, and the words of its rules, are read from
                 it (``p.require_definition()``). Without it only the national kinds
@@ -255,7 +256,7 @@ class Classification:
         from svduty.definitions._classification_contract import written_back_problems
         from svduty.definitions._unknown_keys import key_shown, object_expected
         from svduty.io._converter import make_converter, structure
-        from svduty.sources import CATALOGUE
+        from svduty.io._published_sources import published_sources
 
         if not isinstance(data, Mapping):
             what = object_expected(data, "a JSON object of a classification")
@@ -282,7 +283,7 @@ class Classification:
             if isinstance(data["reasons"], list | tuple)
             else data["reasons"],
         }
-        conv = make_converter(sources if sources is not None else CATALOGUE)
+        conv = make_converter(sources if sources is not None else published_sources())
         try:
             c = structure(shaped, cls, converter=conv, error=DataError)
         except DataError as error:

@@ -212,7 +212,8 @@ def _distinct_verdicts(
         return None
     groups, first = grouped
     found: list[Problem] | None = None if sink is None else []
-    rows = _pc.take(tab.select(names) if names else tab, first)  # the rules read only these
+    # the rules read only these (none: one column of the groups' count, no input's type)
+    rows = _pc.take(tab.select(names), first) if names else pa.table({"_": pa.nulls(len(first))})
     try:
         out = None
         if memo is not None:

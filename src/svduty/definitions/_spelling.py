@@ -142,12 +142,15 @@ def age(value: object) -> int | str | None:
 def incident_id(value: object) -> str | None:
     """An incident's id as text: a string as it is, a whole number as its digits.
 
+    JSON Schema's ``integer`` (the incident schema's ``id``) takes ``12.0`` and ``1e2``
+    too: such a number is read as its digits where a float holds it exactly (up to 2**53).
+
     A number longer than Python writes (4,300 digits unless the interpreter is told
     otherwise) is refused as such, not with Python's own ``ValueError``.
 
     Example:
-        >>> incident_id(7), incident_id("a1"), incident_id(None)
-        ('7', 'a1', None)
+        >>> incident_id(7), incident_id("a1"), incident_id(None), incident_id(12.0)
+        ('7', 'a1', None, '12')
         >>> incident_id(10**4300)
         Traceback (most recent call last):
         svduty.errors.DataError: id: expected a number of at most 4300 digits
@@ -157,6 +160,8 @@ def incident_id(value: object) -> str | None:
         raise DataError.single(None, "id", expected="UTF-8 text")
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _EXACT:
+        return str(int(value))  # 12.0, as the schema's integer takes it (hostile47)
     if isinstance(value, int) and not isinstance(value, bool):
         try:
             return str(value)
@@ -165,7 +170,13 @@ def incident_id(value: object) -> str | None:
             raise DataError.single(
                 None, "id", expected=f"a number of at most {limit} digits"
             ) from None
-    raise DataError.single(None, "id", expected="a string")
+    expected = "a string or a whole number (written with a fraction or an exponent, at most "
+    raise DataError.single(None, "id", expected=expected + "2**53, where it is exact)")
+
+
+_EXACT = 2**53
+"""The largest whole number every JSON reader holds exactly as a float (``12.0``, ``1e2``):
+an id written so beyond it may not be the number its writer meant, and is refused."""
 
 
 def age_text(value: object) -> int | float | None:

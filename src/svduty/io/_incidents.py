@@ -30,6 +30,7 @@ from typing import IO, Any
 import pyarrow as pa
 
 from svduty import _arrays
+from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.definitions._spelling import AGE_RANGE
 from svduty.definitions._unknown_keys import meant
@@ -102,12 +103,11 @@ def _whole(value: Any) -> bool:
     return type(value) is int
 
 
-def _check(obj: Any) -> tuple[str, str] | None:
-    """The first (field, expected) wrong in a parsed JSON line, or None.
+_CODE_OR_ID = ("offence_code", "id")  # a number as its digits (12.0 too, up to 2**53)
 
-    A whole float age (``12.0``) and a number for ``offence_code`` are put in ``obj`` as
-    :class:`~svduty.definitions.Incident` reads them (``12``, ``"8"``).
-    """
+
+def _check(obj: Any) -> tuple[str, str] | None:
+    """The first (field, expected) wrong in a JSON line, or None; whole numbers put in obj."""
     if not isinstance(obj, dict):
         return ("line", "a JSON object {...} with the incident fields")
     repeated = twice(obj)
@@ -122,7 +122,7 @@ def _check(obj: Any) -> tuple[str, str] | None:
             return (key, AGE_RANGE)
         if value is None:
             continue
-        if _whole(given) and (kind == "int" or key == "offence_code"):  # as Incident reads it
+        if _whole(given) and (kind == "int" or (key in _CODE_OR_ID and abs(given) <= 2**53)):
             value = obj[key] = int(given) if kind == "int" else str(int(given))
         if isinstance(value, str) and not _text(value):
             return (key, _UTF8)
@@ -438,6 +438,7 @@ def iter_incidents_jsonl(
         >>> [b.column("row").to_pylist() for b in iter_incidents_jsonl(f, batch_rows=2)]
         [[1, 2], [4]]
     """
+    count_argument(batch_rows, "iter_incidents_jsonl(batch_rows)", "a number of rows, 1 or more")
     if validate is None:
         blocks = _jsonl_blocks(path, batch_rows)  # read as it is used
         if blocks is not None:

@@ -36,6 +36,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _police_uk_csv
@@ -196,6 +197,7 @@ def read_police_uk(
         >>> counted.column("street").null_count == counted.num_rows  # not read
         True
     """
+    count_argument(block_size, "read_police_uk(block_size)", "a number of bytes, 1 or more")
     wanted = wanted_columns(columns)
     paths = police_uk_paths(inputs)
     for p in paths:

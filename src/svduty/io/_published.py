@@ -28,11 +28,11 @@ from svduty._checked import checked
 from svduty.definitions import DEFINITIONS, Definition
 from svduty.errors import DefinitionError
 from svduty.io._bundle import PACKAGED, Packaged, load_partnership
-from svduty.io._converter import make_converter, structure
+from svduty.io._converter import make_converter
 from svduty.io._definition import load_definition, load_own_definition
 from svduty.io._files import read_toml
+from svduty.io._published_sources import published_sources
 from svduty.io._reserved import PUBLISHED
-from svduty.sources import CATALOGUE, Source, Sources
 
 __all__ = [
     "PUBLISHED",
@@ -45,22 +45,6 @@ __all__ = [
 
 def _folder() -> Traversable:
     return resources.files("svduty").joinpath("data", "definitions")
-
-
-@functools.cache
-def published_sources() -> Sources:
-    """The national catalogue with the public pages the published definitions cite.
-
-    Example:
-        >>> "asvrp-faq-definition" in published_sources()
-        True
-    """
-    data = read_toml(Path(str(_folder().joinpath("sources.toml"))))
-    extra = [
-        structure(s, Source, file="definitions/sources.toml", converter=make_converter())
-        for s in data["sources"]
-    ]
-    return CATALOGUE.extend(extra)
 
 
 @checked

@@ -232,7 +232,7 @@ class OutputFile:
 
         A path is given to a writer that opens it (Arrow's, fastest); a device or a pipe
         is opened here, by Python, which lets other threads run while it waits for a
-        pipe's reader.
+        pipe's reader; so is a name that is not UTF-8 text (bytes Arrow cannot open by).
 
         Raises:
             InputFormatError: if the device or pipe cannot be opened.
@@ -241,7 +241,9 @@ class OutputFile:
             >>> OutputFile(Path("out/o.csv")).sink().name.startswith(".o.csv.")
             True
         """
-        if self.temp is not None:
+        if self.temp is not None and str(self.temp).encode(errors="replace") == os.fsencode(
+            self.temp
+        ):
             return self.temp
         return self.open()
 
