@@ -90,19 +90,21 @@ def given_fields(table: pa.Table) -> list[str]:
     """The incident fields a batch gives the classifier: those with a value in some row.
 
     A column of nulls is as if absent (every value unknown), and the classifier has less
-    to read; ``id`` is always given, so the classifier sees every row.
+    to read; ``id`` is always given, so the classifier sees every row. A batch whose
+    incident columns are all null gives the first of them (its rows are classified, every
+    fact unknown, not refused as a table with no incident field).
 
     Example:
         >>> given_fields(pa.table({"id": [None], "date": [None], "weapon": ["knife"],
         ...                        "note": ["x"]}))
         ['id', 'weapon']
+        >>> given_fields(pa.table({"date": [None], "location": [None]}))
+        ['date']
     """
     names = set(table.schema.names)
-    return [
-        n
-        for n in INCIDENT_SCHEMA.names
-        if n in names and (n == "id" or table.column(n).null_count < table.num_rows)
-    ]
+    present = [n for n in INCIDENT_SCHEMA.names if n in names]
+    given = [n for n in present if n == "id" or table.column(n).null_count < table.num_rows]
+    return given or present[:1]
 
 
 def _takes_a_date(name: str) -> bool:
