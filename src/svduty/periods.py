@@ -74,10 +74,6 @@ class Period:
 
     Closed-open periods tile without overlap: one ends on the day the next starts.
 
-    Attributes:
-        start: The first day in the period.
-        end: The first day after the period, or ``None`` if it has no end yet.
-
     Raises:
         PeriodError: if ``end`` is not after ``start``.
 
@@ -109,7 +105,7 @@ class Period:
 
     @property
     def start(self) -> pendulum.Date:
-        """The first day in the period.
+        """The first day in the period (kept as a plain day, :mod:`svduty._plain_days`).
 
         Example:
             >>> Period("2023-04-01").start

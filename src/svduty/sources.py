@@ -147,7 +147,6 @@ class Source:
         kind: What kind of document it is.
         url: Where the document can be read (the canonical URL where one is known).
         publisher: Who published it.
-        date: When it was made, published or last revised, as used here.
         note: Anything a reader should know (which version was read, known doubts).
 
     Example:
@@ -171,7 +170,7 @@ class Source:
 
     @property
     def date(self) -> pendulum.Date | None:
-        """When the document was made, published or last revised (kept as a plain day).
+        """When the document was made, published or last revised, as used here.
 
         Example:
             >>> from svduty.sources import CATALOGUE
@@ -233,7 +232,6 @@ class Citation:
             ``"Funding Provision"``; empty for the whole document.
         url: An explicit URL; when ``None`` the URL is derived from the source
             (see :attr:`href`).
-        as_at: The point in time at which the cited text was read, where it matters.
         confidence: How sure we are that the source says this.
         doubt: What is unsure; required when ``confidence`` is ``unconfirmed``.
 
@@ -266,7 +264,7 @@ class Citation:
 
     @property
     def as_at(self) -> pendulum.Date | None:
-        """The point in time at which the cited text was read (kept as a plain day).
+        """The point in time at which the cited text was read, where it matters.
 
         Example:
             >>> cite("pcsc-act-2022", "s.13", as_at="2024-01-01").as_at
