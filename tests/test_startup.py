@@ -150,6 +150,7 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
             "svduty._compute",
             "svduty._data",
             "svduty._days",  # the day of a zoned timestamp in England (zoneinfo only)
+            "svduty._plain_days",  # records' days kept plain, given out as pendulum Dates
         }
         and not m.startswith(
             (
@@ -453,7 +454,7 @@ def test_a_command_that_loads_a_whole_partnership_resumes_the_collector() -> Non
 
 # --- svduty classify from the cache: an allow-list of what start-up imports ------------
 
-FOUNDATIONS = "import pyarrow, pyarrow._compute, pyarrow.csv, numpy, attrs, pendulum"
+FOUNDATIONS = "import pyarrow, pyarrow._compute, pyarrow.csv, numpy, attrs"
 """What ``svduty classify`` cannot start without: what these import is allowed."""
 
 CLASSIFY_STDLIB = frozenset(
@@ -474,11 +475,35 @@ CLASSIFY_STDLIB = frozenset(
         "pickle",
         "_pickle",
         "_compat_pickle",
+        # imported by pendulum before, so allowed by the foundations until speed47a:
+        "bisect",  # the police.uk plan's months
+        "_bisect",
+        "pathlib",  # paths (and what it imports)
+        "ntpath",
+        "urllib",
+        "ipaddress",
+        "shutil",  # argparse's help formatter, for the terminal's width (and what it imports)
+        "fnmatch",
+        "zlib",
+        "bz2",
+        "_bz2",
+        "lzma",
+        "_lzma",
+        "_compression",
+        "_locale",  # locale's (gettext's, argparse's)
     }
 )
 """The standard library modules (top-level names) classify may import beyond the foundations'."""
 
+PYARROW_CONVERTS = frozenset(
+    {"dateutil", "dateutil._common", "dateutil._version", "dateutil.relativedelta", "calendar"}
+)
+"""What pyarrow imports the first time it converts Python values (``pa.array([...])``):
+``dateutil.relativedelta``, for month-day-nano intervals (not dateutil's parser nor tz)."""
+
 DEFERRED = (
+    "pendulum",  # a record's days are kept plain, pendulum Dates when read (speed47a)
+    "zoneinfo",  # the day in England of a zoned time (svduty._days), when one is read
     "cattrs",  # reading a bundle's TOML (a miss of the cache of loaded partnerships)
     "typing_extensions",  # cattrs'
     "tomli_w",  # writing TOML
@@ -548,14 +573,14 @@ def _classify_from_the_cache(tmp_path) -> set[str]:  # type: ignore[no-untyped-d
 def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A deterministic start-up guard: the modules imported, not the seconds taken.
 
-    Beyond what pyarrow (with numpy), attrs and pendulum import themselves, ``svduty
+    Beyond what pyarrow (with numpy) and attrs import themselves, ``svduty
     classify`` of a police.uk file, its partnership from the cache, imports svduty's own
     modules and the standard library modules of :data:`CLASSIFY_STDLIB`; none of
     :data:`DEFERRED` nor :data:`DEFERRED_OURS`.
     """
     loaded = _classify_from_the_cache(tmp_path)
     foundations = _modules_after(FOUNDATIONS)
-    beyond = {m.split(".")[0] for m in loaded - foundations} - {"svduty"}
+    beyond = {m.split(".")[0] for m in loaded - foundations - PYARROW_CONVERTS} - {"svduty"}
     assert beyond <= CLASSIFY_STDLIB, sorted(beyond - CLASSIFY_STDLIB)
     deferred = {m for m in loaded - foundations if m.split(".")[0] in DEFERRED}
     assert deferred == set()

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import zoneinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import zoneinfo
 
 __all__ = ["NO_DAY", "ZONE", "dates_in_england", "day_of", "no_day"]
 
@@ -34,6 +36,8 @@ NO_DAY = "a date and time whose day in England and Wales is from 0001-01-01 to 9
 
 @functools.cache
 def _zone() -> zoneinfo.ZoneInfo:
+    import zoneinfo  # when a zoned time is first read (sysconfig and the zone paths: 1-2 ms)
+
     return zoneinfo.ZoneInfo(ZONE)
 
 

@@ -21,21 +21,23 @@ import datetime as _dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
-import pendulum
 
-from svduty._arguments import instance_argument, items_argument, text_argument, wrong_argument
+from svduty import _plain_days as _plain
+from svduty._arguments import instance_argument, items_argument, text_argument
 from svduty._checked import checked_fields, checked_methods
-from svduty._days import day_of
 from svduty.errors import DataError, NotInForceError, PeriodError, shown
 from svduty.sources import Citation
+
+if TYPE_CHECKING:  # imported when a day is read: a record's days are kept plain
+    import pendulum
 
 __all__ = ["Dated", "FinancialYear", "Period", "Timeline", "date"]
 
 _ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
-_LAST_DAY = pendulum.Date(9999, 12, 31)
+_LAST_DAY = _dt.date(9999, 12, 31)
 """The last day a date can hold: a period to it is open-ended."""
 
 T = TypeVar("T")
@@ -62,33 +64,15 @@ def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
         ...
         svduty.errors.DataError: date: expected a calendar date YYYY-MM-DD (got '2023-02-30')
     """
-    if type(value) is pendulum.Date:
-        return value
-    if isinstance(value, _dt.datetime):  # its day in England and Wales if it has a zone
-        value = day_of(value)
-    if isinstance(value, _dt.date):
-        return pendulum.Date(value.year, value.month, value.day)
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return pendulum.Date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    if not isinstance(value, str):
-        raise wrong_argument("date(value)", "a date, or text YYYY-MM-DD", value)
-    got = shown(value, shape=_ISO_DAY) if len(value) <= 40 else None
-    raise DataError.single(None, "date", expected="a calendar date YYYY-MM-DD", got=got)
+    return _plain.pendulum_day(_plain.read_day(value))
 
 
 @checked_methods
-@attrs.frozen(slots=True, order=True)
+@attrs.frozen(slots=True, order=True, repr=False)
 class Period:
     """A closed-open span of days ``[start, end)``; ``end=None`` is open-ended.
 
     Closed-open periods tile without overlap: one ends on the day the next starts.
-
-    Attributes:
-        start: The first day in the period.
-        end: The first day after the period, or ``None`` if it has no end yet.
 
     Raises:
         PeriodError: if ``end`` is not after ``start``.
@@ -104,30 +88,60 @@ class Period:
         True
     """
 
-    start: pendulum.Date = attrs.field(converter=date)
-    end: pendulum.Date | None = attrs.field(default=None, converter=attrs.converters.optional(date))
+    # kept as plain days (svduty._plain_days), read as pendulum Dates
+    _start: _dt.date = attrs.field(alias="start", converter=_plain.read_day)
+    _end: _dt.date | None = attrs.field(
+        alias="end", default=None, converter=attrs.converters.optional(_plain.read_day)
+    )
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end <= self.start:
+        if self._end is not None and self._end <= self._start:
             raise PeriodError.single(
                 None,
                 "end",
-                expected=f"a day after the start {self.start.isoformat()}",
-                got=shown(self.end.isoformat(), shape=_ISO_DAY),
+                expected=f"a day after the start {self._start.isoformat()}",
+                got=shown(self._end.isoformat(), shape=_ISO_DAY),
             )
 
+    @property
+    def start(self) -> pendulum.Date:
+        """The first day in the period (kept as a plain day, :mod:`svduty._plain_days`).
+
+        Example:
+            >>> Period("2023-04-01").start
+            Date(2023, 4, 1)
+        """
+        return _plain.pendulum_day(self._start)
+
+    @property
+    def end(self) -> pendulum.Date | None:
+        """The first day after the period (``None`` if it has no end yet).
+
+        Example:
+            >>> Period("2023-04-01", "2024-04-01").end, Period("2023-04-01").end
+            (Date(2024, 4, 1), None)
+        """
+        return _plain.as_pendulum(self._end)
+
+    def __repr__(self) -> str:
+        return _plain.record_repr(self)
+
+    __getstate__, __setstate__ = _plain.record_state, _plain.set_record_state  # never half a record
+
     @classmethod
-    def from_last_day(
-        cls, first: str | _dt.date | pendulum.Date, last: str | _dt.date | pendulum.Date
-    ) -> Period:
+    def from_last_day(cls, first: str | _dt.date, last: str | _dt.date) -> Period:
         """The period from ``first`` to ``last`` inclusive, as people write it.
 
         Example:
             >>> str(Period.from_last_day("2023-01-31", "2025-03-31"))
             '2023-01-31 to 2025-03-31'
         """
-        end = date(last)  # the last day there is: open-ended, the same days (no overflow)
-        return cls(date(first), None if end == _LAST_DAY else end.add(days=1))
+        end = _plain.read_day(
+            last
+        )  # the last day there is: open-ended, the same days (no overflow)
+        return cls(
+            _plain.read_day(first), None if end == _LAST_DAY else end + _dt.timedelta(days=1)
+        )
 
     @property
     def last_day(self) -> pendulum.Date | None:
@@ -137,13 +151,13 @@ class Period:
             >>> Period("2023-04-01").last_day is None
             True
         """
-        return None if self.end is None else self.end.subtract(days=1)
+        return None if self._end is None else _plain.as_pendulum(self._end - _dt.timedelta(days=1))
 
     def __contains__(self, day: object) -> bool:
         if not isinstance(day, (_dt.date, str)):  # a day as text is read, as Period's are
             return False
-        d = date(day)
-        return self.start <= d and (self.end is None or d < self.end)
+        d = _plain.read_day(day)
+        return self._start <= d and (self._end is None or d < self._end)
 
     def overlaps(self, other: Period) -> bool:
         """Whether two periods share at least one day.
@@ -153,8 +167,8 @@ class Period:
             >>> a.overlaps(Period("2023-07-01")), a.overlaps(Period("2023-06-30"))
             (False, True)
         """
-        a_before_b = self.end is not None and self.end <= other.start
-        b_before_a = other.end is not None and other.end <= self.start
+        a_before_b = self._end is not None and self._end <= other._start
+        b_before_a = other._end is not None and other._end <= self._start
         return not (a_before_b or b_before_a)
 
     def holds_month(self, month: str) -> bool:
@@ -168,9 +182,10 @@ class Period:
         where = "Period.holds_month(month)"
         if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", text_argument(month, where, "text")):
             raise DataError.single(None, where, expected="a month YYYY-MM")
-        first = pendulum.date(int(month[:4]), int(month[5:7]), 1)
+        year, number = int(month[:4]), int(month[5:7])
+        first = _dt.date(year, number, 1)
         # December 9999 has no next month to end at: open-ended is the same days
-        end = None if (first.year, first.month) == (9999, 12) else first.add(months=1)
+        end = None if (year, number) == (9999, 12) else _plain.first_of_next_month(year, number)
         return self.overlaps(Period(first, end))
 
     def days(self) -> int | None:
@@ -180,13 +195,13 @@ class Period:
             >>> Period("2024-04-01", "2025-04-01").days()
             365
         """
-        return None if self.end is None else (self.end - self.start).in_days()
+        return None if self._end is None else (self._end - self._start).days
 
     def __str__(self) -> str:
-        last = self.last_day
-        if last is None:
-            return f"{self.start.isoformat()} onwards"
-        return f"{self.start.isoformat()} to {last.isoformat()}"
+        if self._end is None:
+            return f"{self._start.isoformat()} onwards"
+        last = self._end - _dt.timedelta(days=1)
+        return f"{self._start.isoformat()} to {last.isoformat()}"
 
 
 _FY = re.compile(r"^\s*([0-9]{4})\s*[/-]\s*([0-9]{2}|[0-9]{4})\s*$")
@@ -292,9 +307,7 @@ class FinancialYear:
             >>> FinancialYear(2024).period.last_day
             Date(2025, 3, 31)
         """
-        return Period(
-            pendulum.Date(self.start_year, 4, 1), pendulum.Date(self.start_year + 1, 4, 1)
-        )
+        return Period(_dt.date(self.start_year, 4, 1), _dt.date(self.start_year + 1, 4, 1))
 
     def quarters(self) -> tuple[Period, Period, Period, Period]:
         """The four quarters: April-June, July-September, October-December, January-March.
@@ -305,11 +318,11 @@ class FinancialYear:
         """
         y = self.start_year
         starts = [
-            pendulum.Date(y, 4, 1),
-            pendulum.Date(y, 7, 1),
-            pendulum.Date(y, 10, 1),
-            pendulum.Date(y + 1, 1, 1),
-            pendulum.Date(y + 1, 4, 1),
+            _dt.date(y, 4, 1),
+            _dt.date(y, 7, 1),
+            _dt.date(y, 10, 1),
+            _dt.date(y + 1, 1, 1),
+            _dt.date(y + 1, 4, 1),
         ]
         q = [Period(starts[i], starts[i + 1]) for i in range(4)]
         return (q[0], q[1], q[2], q[3])

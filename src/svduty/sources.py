@@ -28,15 +28,25 @@ import functools
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 import attrs
-import pendulum
+
+if TYPE_CHECKING:  # imported when a day is read: a record's days are kept plain
+    import pendulum
 
 from svduty._arguments import text_argument, wrong_argument
 from svduty._checked import checked, checked_fields, checked_methods
 from svduty._data import data
 from svduty._frozen import frozen_map
+from svduty._plain_days import (
+    as_pendulum,
+    cited_day,
+    no_time,
+    record_repr,
+    record_state,
+    set_record_state,
+)
 from svduty._words import Words
 from svduty.errors import DataError, UnknownSourceError
 
@@ -111,41 +121,6 @@ def _provisions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 
 
-def _day(value: object) -> object:
-    """A day as the ``pendulum.Date`` of that day; anything else as is (the check refuses it).
-
-    A ``datetime.date`` (not a datetime), or ``YYYY-MM-DD`` text of a real day, as svduty
-    takes a day elsewhere.
-
-    Example:
-        >>> _day("2023-03-07"), _day("2023-02-30"), _day(_dt.date(2023, 3, 7))
-        (Date(2023, 3, 7), '2023-02-30', Date(2023, 3, 7))
-    """
-    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
-        try:
-            value = _dt.date.fromisoformat(value)
-        except ValueError:  # no such day: refused by the field check, as text
-            return value
-    if type(value) is _dt.date:
-        return pendulum.Date(value.year, value.month, value.day)
-    return value
-
-
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
-
-
-def _no_time(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Refuse a date-time for a day, as the field check refuses a ``datetime.datetime``.
-
-    A ``pendulum.DateTime`` is a ``pendulum.Date`` to ``isinstance``: it was kept, then
-    written with its time ("2023-03-07T15:30:00+00:00"), which no reader of svduty's
-    takes (final41).
-    """
-    if isinstance(value, _dt.datetime):
-        where = f"{type(instance).__name__}({attribute.alias})"
-        raise wrong_argument(where, "Date | None", value)
-
-
 def _web_address(url: str | None) -> None:
     """Refuse a ``url`` that is not a web address: a report links it (``javascript:...``).
 
@@ -162,7 +137,7 @@ def _web_address(url: str | None) -> None:
 
 @checked_methods
 @checked_fields
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Source:
     """A document that rules or data are taken from.
 
@@ -172,7 +147,6 @@ class Source:
         kind: What kind of document it is.
         url: Where the document can be read (the canonical URL where one is known).
         publisher: Who published it.
-        date: When it was made, published or last revised, as used here.
         note: Anything a reader should know (which version was read, known doubts).
 
     Example:
@@ -189,8 +163,26 @@ class Source:
     kind: SourceKind
     url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
     publisher: str | None = None
-    date: pendulum.Date | None = attrs.field(default=None, converter=_day, validator=_no_time)
+    _date: _dt.date | None = attrs.field(
+        alias="date", default=None, converter=cited_day, validator=no_time, metadata={"key": "date"}
+    )
     note: str | None = None
+
+    @property
+    def date(self) -> pendulum.Date | None:
+        """When the document was made, published or last revised, as used here.
+
+        Example:
+            >>> from svduty.sources import CATALOGUE
+            >>> CATALOGUE["da-act-2021"].date
+            Date(2021, 4, 29)
+        """
+        return as_pendulum(self._date)
+
+    def __repr__(self) -> str:
+        return record_repr(self)
+
+    __getstate__, __setstate__ = record_state, set_record_state  # never half a record
 
     def link(self, provision: str | None) -> str | None:
         """A URL for a provision of this source: a deep link for legislation.
@@ -230,7 +222,7 @@ class Source:
 
 
 @checked_fields
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Citation:
     """A pointer into a source: the document, the provision, a URL and a point in time.
 
@@ -240,7 +232,6 @@ class Citation:
             ``"Funding Provision"``; empty for the whole document.
         url: An explicit URL; when ``None`` the URL is derived from the source
             (see :attr:`href`).
-        as_at: The point in time at which the cited text was read, where it matters.
         confidence: How sure we are that the source says this.
         doubt: What is unsure; required when ``confidence`` is ``unconfirmed``.
 
@@ -261,9 +252,30 @@ class Citation:
     source: Source
     provision: str = ""
     url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
-    as_at: pendulum.Date | None = attrs.field(default=None, converter=_day, validator=_no_time)
+    _as_at: _dt.date | None = attrs.field(
+        alias="as_at",
+        default=None,
+        converter=cited_day,
+        validator=no_time,
+        metadata={"key": "as_at"},
+    )
     confidence: Confidence = Confidence.CONFIRMED
     doubt: str | None = None
+
+    @property
+    def as_at(self) -> pendulum.Date | None:
+        """The point in time at which the cited text was read, where it matters.
+
+        Example:
+            >>> cite("pcsc-act-2022", "s.13", as_at="2024-01-01").as_at
+            Date(2024, 1, 1)
+        """
+        return as_pendulum(self._as_at)
+
+    def __repr__(self) -> str:
+        return record_repr(self)
+
+    __getstate__, __setstate__ = record_state, set_record_state  # never half a record
 
     def __attrs_post_init__(self) -> None:
         blank = isinstance(self.provision, str) and self.provision and not self.provision.strip()
@@ -413,7 +425,7 @@ def _catalogue() -> Sources:
             SourceKind(row["kind"]),
             row.get("url"),
             row.get("publisher"),
-            pendulum.Date.fromisoformat(row["date"]) if "date" in row else None,
+            _dt.date.fromisoformat(row["date"]) if "date" in row else None,
             row.get("note"),
         )
         for row in packaged["sources"]

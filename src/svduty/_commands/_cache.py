@@ -77,7 +77,7 @@ MOST_FILES = 200
 MOST_BYTES = 8 << 20
 """Nor one whose files hold more bytes than this (8 MiB)."""
 
-_FORMAT = b"svduty-loaded-2"  # 2: a police.uk plan holds its missing facts
+_FORMAT = b"svduty-loaded-3"  # 2: a police.uk plan holds its missing facts; 3: days kept plain
 """The cache's own format: changed whenever what is pickled is keyed differently."""
 
 T = TypeVar("T")

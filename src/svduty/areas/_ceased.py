@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 from collections import defaultdict
@@ -22,7 +23,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
 
 from svduty import _compute as pc
 from svduty.areas._earlier import earlier_areas
@@ -31,7 +31,7 @@ from svduty.sources import Citation, Confidence, cite
 
 __all__ = ["EARLIER", "CeasedDistrict", "ceased_districts", "ceased_note", "not_in_the_tables"]
 
-REORGANISED = pendulum.Date(2023, 4, 1)
+REORGANISED = _dt.date(2023, 4, 1)
 """The day the ceased districts of the tables were replaced by unitary councils."""
 
 _DOUBT = (
@@ -60,7 +60,7 @@ class CeasedDistrict:
     code: str
     name: str
     successor: str
-    ended: pendulum.Date
+    ended: _dt.date
     citation: Citation
 
 

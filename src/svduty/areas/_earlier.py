@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import pendulum
 
 from svduty import sources
 from svduty._data import data
@@ -60,7 +59,7 @@ class EarlierArea:
     code: str
     name: str
     successors: tuple[str, ...]
-    ceased: pendulum.Date
+    ceased: _dt.date
     citation: Citation
 
     @property
@@ -227,6 +226,6 @@ def _area(row: Mapping[str, Any]) -> EarlierArea:
         row["code"],
         row["name"],
         tuple(row["successors"]),
-        pendulum.Date(day.year, day.month, day.day),
+        _dt.date(day.year, day.month, day.day),
         citation,
     )

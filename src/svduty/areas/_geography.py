@@ -35,7 +35,7 @@ from svduty.sources import Citation
 
 __all__ = ["Geography"]
 
-_CENSUS_2011 = date("2011-03-27")
+_CENSUS_2011 = _dt.date(2011, 3, 27)
 
 
 def _vintages(a: Area) -> frozenset[int]:

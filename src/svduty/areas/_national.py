@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,7 +26,7 @@ from svduty.areas._best_fit import _bridge, _fits_of, best_fit
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, normalise_name
 from svduty.areas._tables import NATIONAL_TABLES, read_table
 from svduty.errors import AreaError
-from svduty.periods import Period, date
+from svduty.periods import Period
 from svduty.sources import Citation, Confidence, cite
 
 __all__ = [
@@ -46,9 +47,9 @@ __all__ = [
     "welsh_names",
 ]
 
-CENSUS_2011 = date("2011-03-27")
-CENSUS_2021 = date("2021-03-21")
-DUTY_START = date("2023-01-31")
+CENSUS_2011 = _dt.date(2011, 3, 27)
+CENSUS_2021 = _dt.date(2021, 3, 21)
+DUTY_START = _dt.date(2023, 1, 31)
 """The day the Duty came into force (SI 2022/1227 reg 4): where the national area records
 start, unless the area began later (:func:`national_areas`)."""
 
@@ -287,9 +288,7 @@ def _dated(areas: tuple[Area, ...]) -> tuple[Area, ...]:
     """
     from svduty.areas._ceased import ceased_districts
 
-    began = {
-        c.successor: date(c.ended) for c in ceased_districts().values() if c.ended > DUTY_START
-    }
+    began = {c.successor: c.ended for c in ceased_districts().values() if c.ended > DUTY_START}
     return tuple(attrs.evolve(a, valid=Period(began[a.id])) if a.id in began else a for a in areas)
 
 
