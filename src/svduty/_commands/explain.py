@@ -22,6 +22,7 @@ import html
 import itertools
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
@@ -44,7 +45,7 @@ from svduty._commands._options import (
 )
 from svduty.definitions import Incident, classify
 from svduty.definitions._places import ResolveDistrict
-from svduty.errors import DataError, Problem, printable
+from svduty.errors import DataError, InputFormatError, Problem, printable
 from svduty.io._incident_fields import json_line, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
 
@@ -71,7 +72,10 @@ def register(subparsers: Any) -> None:
             "missing. A police.uk street-level month is read as svduty classify reads it: "
             "each row with the answers classify gives it (--row N: why row N was answered "
             "so). Bad lines or rows are reported on standard error (file, row and field, "
-            "never the value); the rest are still explained."
+            "never the value); the rest are still explained. It reads one file, not a "
+            "folder: a row of 'svduty classify FOLDER' is explained from the file and row "
+            "classify's output gives it (its file and row columns, as the --rejected file's): "
+            "svduty explain FOLDER/FILE --row N."
         ),
         epilog="exit status: 0 every line was explained; 1 a line was rejected (each told on "
         "standard error; the others are still explained: explaining is for a few incidents, "
@@ -83,7 +87,8 @@ def register(subparsers: Any) -> None:
         "file",
         metavar="INPUT",
         help="a JSON Lines file of incidents ('-' for standard input), a .csv or "
-        ".parquet table of them, or a police.uk street-level month (.csv)",
+        ".parquet table of them, or a police.uk street-level month (.csv); one file, "
+        "never a folder (see above)",
     )
     p.add_argument(
         "--map",
@@ -147,6 +152,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> err.getvalue().endswith("in.jsonl: row 2: line: expected a JSON object\n")
         True
     """
+    if args.file != "-" and Path(args.file).is_dir():  # before the partnership is loaded
+        raise InputFormatError(_a_folder(args.file))
     choice = chosen(args, sections=("areas", "definition"))
     definition = choice.definition
     assert definition is not None  # chosen() always resolves one
@@ -315,6 +322,24 @@ def _row_number(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("expected a row number from 1")
     return number
+
+
+def _a_folder(name: str) -> Problem:
+    """Why a folder is not explained, and how to explain a row ``classify FOLDER`` gave.
+
+    ``--row`` numbers the rows of one file, as ``classify`` does: its output names each
+    row's file and row (the ``file`` and ``row`` columns, as its ``--rejected`` file's).
+
+    Example:
+        >>> print(_a_folder("months"))
+        months: explain reads one file, not a folder; expected a file: for a row of 'svduty classify FOLDER', the file and row classify's output gives it (its file and row columns): svduty explain FILE --row N
+    """  # noqa: E501
+    return Problem(
+        file=name,
+        message="explain reads one file, not a folder",
+        expected="a file: for a row of 'svduty classify FOLDER', the file and row classify's "
+        "output gives it (its file and row columns): svduty explain FILE --row N",
+    )
 
 
 def _none_chosen(name: str, row: int | None) -> Problem:
