@@ -28,7 +28,7 @@ from typing import Any, TextIO
 import attrs
 
 from svduty._commands._examples import EXIT_TAIL
-from svduty._commands._explain_place import Placer
+from svduty._commands._explain_place import Placer, words
 from svduty._commands._explain_tables import (
     is_police_uk_month,
     is_table,
@@ -167,7 +167,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     used = choice.as_dict()
     table = is_table(args.file)
     # an incident's place, as classify gives it (a police.uk row's is its LSOA's district)
-    placer: Placer | None = Placer(choice.partnership)
+    placer = Placer(choice.partnership)
+    placed: dict[int, dict[str, Any]] | None = None  # a police.uk month's, by row
     row, ident = getattr(args, "row", None), getattr(args, "id", None)
     picked = (row, ident)  # the others are skipped before an incident is built
     if getattr(args, "map", None) and not table:  # never silently ignored, as in classify
@@ -184,8 +185,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(f"svduty explain: note: {printable(name)}: {note}", file=stderr)
 
         if is_police_uk_month(name) and not getattr(args, "map", None):  # as classify reads it
-            found = _primed(police_uk_incidents(name, choice.partnership, definition, picked))
-            placer = None
+            placed = {}  # each row's place, as classify's output gives it
+            found = _primed(
+                police_uk_incidents(name, choice.partnership, definition, picked, placed)
+            )
         else:  # unusable: no output
             found = _primed(
                 table_incidents(name, _mapping(args.map), unread, picked, resolve_district=resolve)
@@ -229,15 +232,18 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
+            given = incident.location is not None and bool(incident.location.strip())
+            place = placer.where(incident.location) if placed is None else placed[number]
             if args.format == "json":  # one JSON object per line (JSON Lines)
-                line_json = {**result.to_json(), "row": number, **used}
+                line_json = {**result.to_json(), "row": number, **used, **place}
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 said = result.explain(args.format)
-                if placer is not None and args.format == "text":
-                    said = placer.text(said, incident.location)
-                elif placer is not None:
-                    said += placer.html(incident.location)
+                where = words(place, given=given)
+                if args.format == "text":
+                    said = placer.text(said, incident.location, where)
+                else:
+                    said += placer.html(incident.location, where)
                 print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
         rejected += 1  # what was asked for is not there: said, and exit status 1
