@@ -415,7 +415,7 @@ def normalise_police_uk(
             continue
         # codes are trimmed; free text (street, outcome, context) is kept as written
         out[target] = _empty_to_null(col[source], trim=target in _TRIMMED)
-    out["id"] = blank_to_null(out["id"])  # a blank id is none, as an incident's (_blank)
+    out["id"] = blank_to_null(out["id"], empties=False)  # none, as an incident's (_blank)
     out["longitude"] = lon
     out["latitude"] = lat
     out["month"] = _words(month)
