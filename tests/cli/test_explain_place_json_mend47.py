@@ -88,3 +88,24 @@ def test_the_json_lines_hold_to_the_classification_schema(tmp_path: Path) -> Non
     f.write_text("".join(json.dumps(r) + "\n" for r in INCIDENTS), encoding="utf-8")
     for line in _explained(f):
         jsonschema.validate(line, schema)
+
+
+def test_a_json_line_with_its_place_reads_back(tmp_path: Path) -> None:
+    """``Classification.from_json`` reads explain's lines, the place keys too (checked)."""
+    import pytest
+
+    import svduty
+    from svduty.definitions import Classification
+    from svduty.errors import DataError
+
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps(INCIDENTS[0]) + "\n", encoding="utf-8")
+    (line,) = _explained(f)
+    p = svduty.warwickshire()
+    back = Classification.from_json(line, sources=p.sources, definition=p.require_definition())
+    assert back.to_json() == {
+        k: v for k, v in line.items() if k not in ("row", "partnership", *PLACE)
+    }
+    for bad in ({"within_area": "nearby"}, {"district_code": 5}):
+        with pytest.raises(DataError, match=f"^{next(iter(bad))}: expected"):
+            Classification.from_json({**line, **bad}, sources=p.sources)
