@@ -38,7 +38,11 @@ def test_one_area_code_given_as_text_is_that_code_not_its_letters():
     a = Authority("d", "District", AuthorityCategory.DISTRICT_COUNCIL, "E07000222", SCH1)
     assert a.areas == ("E07000222",)
     assert a == Authority("d", "District", AuthorityCategory.DISTRICT_COUNCIL, ["E07000222"], SCH1)
-    yot = attrs.evolve(a, established_by="warwickshire-county-council")
+    yot = attrs.evolve(
+        a,
+        category=AuthorityCategory.YOUTH_OFFENDING_TEAM,
+        established_by="warwickshire-county-council",
+    )
     assert yot.established_by == ("warwickshire-county-council",)
     absent = Absence(AuthorityCategory.PRISON_AUTHORITY, "E07000222", SCH1, beside="hmp-x")
     assert (absent.areas, absent.beside) == (("E07000222",), ("hmp-x",))

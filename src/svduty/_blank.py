@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 
-__all__ = ["blank_cells", "is_blank"]
+__all__ = ["blank_cells", "blank_to_null", "is_blank"]
 
 _BLANK_CELL = r"^[\p{Z}\p{Cc}\p{Cf}\s]+$"
 """A cell of spaces, controls and format characters (RE2, as Arrow matches it)."""
@@ -88,3 +88,24 @@ def _odd_first_byte(column: Any) -> bool:
         if ((first < 0x21) | (first > 0x7E)).any():
             return True
     return False
+
+
+def blank_to_null(column: Any, *, empties: bool = True) -> Any:
+    r"""``column`` with its blank cells (:func:`blank_cells`) null: an absent value, none.
+
+    The rule of an incident file's cells, for a police.uk Crime ID too: a cell of only a
+    NUL, spaces or invisible characters is no id (a NUL within an id is kept). Returned
+    as it is when no cell is blank. ``empties=False``: the caller has made its empty cells
+    null already, so a column whose every cell begins with a printable character (police.uk's
+    Crime IDs) is returned at once.
+
+    Example:
+        >>> blank_to_null(pa.array(["a", "\x00", " \u200b", None, "a\x00b"])).to_pylist()
+        ['a', None, None, None, 'a\x00b']
+    """
+    if column.null_count == len(column) or not (empties or _odd_first_byte(column)):
+        return column
+    blank = blank_cells(column)
+    if not pc.any(blank).as_py():
+        return column
+    return pc.if_else(pc.fill_null(blank, False), pa.scalar(None, column.type), column)

@@ -665,6 +665,10 @@ def test_request_settled_answers_survive_more_facts(
 def test_directions_never_yes_with_missing_facts(
     cat: AuthorityCategory, duty: str, sos: bool | None, devolved: bool | None, consent: bool | None
 ) -> None:
+    if sos is not None and cat is not AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES:
+        with pytest.raises(ArgumentError):  # s.18(5)(a) is a probation provider's (mend47)
+            _auth("x", cat.value, ["L1"], provider_is_secretary_of_state=sos)
+        return
     a = _auth("x", cat.value, ["L1"], provider_is_secretary_of_state=sos)
     try:
         ans = can_be_directed(

@@ -10,10 +10,12 @@ councils' (legal review of session 6, finding 9).
 from __future__ import annotations
 
 import attrs
+import pytest
 
 import svduty
 from svduty.authorities import AuthorityCategory
 from svduty.authorities._authority import YOT_AREAS, Authority, youth_offending_team_findings
+from svduty.errors import ArgumentError
 from svduty.findings import Severity
 from svduty.sources import cite
 
@@ -71,5 +73,7 @@ def test_a_team_without_known_establishing_councils_is_not_checked_here():
 
 def test_other_authorities_are_not_youth_offending_teams():
     council = next(a for a in AUTHS if a.id == "warwickshire-county-council")
-    odd = attrs.evolve(council, id="x", established_by=(council.id,), areas=(RUGBY,))
+    odd = attrs.evolve(council, id="x", areas=(RUGBY,))
     assert youth_offending_team_findings([*AUTHS, odd], WITHIN) == ()
+    with pytest.raises(ArgumentError):  # only a team records who established it (mend47)
+        attrs.evolve(odd, established_by=(council.id,))

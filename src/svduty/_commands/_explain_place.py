@@ -17,9 +17,53 @@ import pyarrow as pa
 
 from svduty.io._locate import locate_incidents
 
-__all__ = ["Placer"]
+__all__ = ["NOWHERE", "PLACE_KEYS", "Placer", "words"]
 
 _LABEL = "place:"
+PLACE_KEYS = ("within_area", "district_code", "district_name")
+"""The columns of ``classify``'s output that say where an incident is."""
+NOWHERE: dict[str, str | None] = {
+    "within_area": "no_location",
+    "district_code": None,
+    "district_name": None,
+}
+"""The place of an incident with no location, as ``classify`` gives it."""
+
+
+def _given(location: str | None) -> bool:
+    return location is not None and bool(location.strip())
+
+
+def words(place: dict[str, str | None], *, given: bool = True) -> str:
+    """The place in words: inside or outside the area (naming the district), or why not known.
+
+    ``place``: :data:`PLACE_KEYS` as ``classify`` gives them; ``given``: whether the
+    incident gave a location.
+
+    Example:
+        >>> words({"within_area": "inside", "district_code": "E07000222",
+        ...        "district_name": "Warwick"})
+        "inside the partnership's area (Warwick, E07000222)"
+        >>> words(NOWHERE, given=False)[:17]
+        'no location given'
+    """
+    if not given:
+        return "no location given: whether it is in the partnership's area is not known"
+    where, code, name = (place.get(k) for k in PLACE_KEYS)
+    named = f"{name}, {code}" if name else code
+    named = f" ({named})" if named else ""  # a county or area code: no one district
+    if where == "inside":
+        return f"inside the partnership's area{named}"
+    if where == "outside":
+        return (
+            f"outside the partnership's area{named}: the duty is to prevent and reduce "
+            "serious violence in the area (s.8(1), s.13(1)); the answers above are the "
+            "definition's alone"
+        )
+    return (
+        "not placed: the location is not a code the partnership's geography places "
+        "inside or outside its area; the answers above are the definition's alone"
+    )
 
 
 class Placer:
@@ -44,37 +88,32 @@ class Placer:
         self._resolve = local.resolve_lsoas
         self._within = local.within
         self._said: dict[str | None, str] = {}
+        self._where: dict[str | None, dict[str, str | None]] = {}
 
     def says(self, location: str | None) -> str:
         """The words for ``location`` (an incident's, as given)."""
         if location not in self._said:
-            self._said[location] = self._place(location)
+            self._said[location] = words(self.where(location), given=_given(location))
         return self._said[location]
 
-    def _place(self, location: str | None) -> str:
-        if location is None or not location.strip():
-            return "no location given: whether it is in the partnership's area is not known"
-        good = pa.table({"location": pa.array([location], pa.string())})
-        _, places = locate_incidents(good, self._resolve, self._within)
-        row = places.table.to_pylist()[0]
-        where = row["within_area"]
-        code = row["district_code"]
-        named = f"{row['district_name']}, {code}" if row["district_name"] else code
-        named = f" ({named})" if named else ""  # a county or area code: no one district
-        if where == "inside":
-            return f"inside the partnership's area{named}"
-        if where == "outside":
-            return (
-                f"outside the partnership's area{named}: the duty is to prevent and reduce "
-                "serious violence in the area (s.8(1), s.13(1)); the answers above are the "
-                "definition's alone"
-            )
-        return (
-            "not placed: the location is not a code the partnership's geography places "
-            "inside or outside its area; the answers above are the definition's alone"
-        )
+    def where(self, location: str | None) -> dict[str, str | None]:
+        """``within_area``, ``district_code`` and ``district_name``, as classify gives them.
 
-    def text(self, block: str, location: str | None) -> str:
+        Example:
+            >>> import svduty
+            >>> Placer(svduty.warwickshire()).where("E01031005")["district_name"]
+            'North Warwickshire'
+        """
+        if not _given(location):
+            return dict(NOWHERE)
+        if location not in self._where:
+            good = pa.table({"location": pa.array([location], pa.string())})
+            _, places = locate_incidents(good, self._resolve, self._within)
+            row = places.table.to_pylist()[0]
+            self._where[location] = {k: row[k] for k in PLACE_KEYS}
+        return dict(self._where[location])
+
+    def text(self, block: str, location: str | None, said: str | None = None) -> str:
         r"""``block`` (an explanation as text) with the place line after the answers.
 
         Example:
@@ -88,10 +127,11 @@ class Placer:
         """
         lines = block.splitlines()
         at = next((i for i, s in enumerate(lines) if s.startswith("  kinds:")), len(lines))
-        lines.insert(at, f"  {_LABEL:<21}{self.says(location)}")
+        said = self.says(location) if said is None else said
+        lines.insert(at, f"  {_LABEL:<21}{said}")
         return "\n".join(lines)
 
-    def html(self, location: str | None) -> str:
+    def html(self, location: str | None, said: str | None = None) -> str:
         """The place as an HTML paragraph, to follow an explanation's.
 
         Example:
@@ -99,4 +139,5 @@ class Placer:
             >>> Placer(svduty.warwickshire()).html(None)[:27]
             '<p><b>place</b>: no locatio'
         """
-        return f"<p><b>place</b>: {html.escape(self.says(location))}</p>"
+        said = self.says(location) if said is None else said
+        return f"<p><b>place</b>: {html.escape(said)}</p>"

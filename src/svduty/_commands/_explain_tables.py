@@ -82,6 +82,7 @@ def police_uk_incidents(
     partnership: Partnership | BundleParts,
     definition: Definition | None = None,
     chosen: tuple[int | None, str | None] = (None, None),
+    places: dict[int, dict[str, Any]] | None = None,
 ) -> Iterator[tuple[int, str | None, Incident | DataError]]:
     """Each row of a police.uk month as ``svduty classify`` reads, locates and classifies it.
 
@@ -90,7 +91,9 @@ def police_uk_incidents(
     its answers are the ones in ``classify``'s output; a row ``classify`` rejects (bad
     fields, an LSOA neither code nor name locates) is its :class:`~svduty.errors.DataError`.
     ``chosen`` (a row number, an id) keeps only that row, or the rows of that id: the others
-    are skipped before an incident is built.
+    are skipped before an incident is built. ``places``, if given, is filled with each
+    row's ``within_area``, ``district_code`` and ``district_name`` as classify's output
+    gives them, by row number.
 
     Example:
         >>> import svduty
@@ -107,9 +110,11 @@ def police_uk_incidents(
     for batch in read_police_uk([path]):
         out = _chosen(pipeline(batch), *chosen)
         refused = {p.row: p for p in rejected_rows(out)}
-        rows = out.select(["row", "rejected", *_GIVEN]).to_pylist()
+        rows = out.select(["row", "rejected", *_GIVEN, *_PLACE]).to_pylist()
         for row in sorted(rows, key=lambda r: int(r["row"])):
             number = int(row["row"])
+            if places is not None:
+                places[number] = {k: row[k] for k in _PLACE}
             if row["rejected"] is not None:
                 yield number, row["id"], DataError(refused[number])
                 continue
@@ -118,6 +123,8 @@ def police_uk_incidents(
             yield number, row["id"], Incident.from_json(data, line=number, file=path)
 
 
+_PLACE = ("within_area", "district_code", "district_name")
+"""Where classify's output says a row is (``_explain_place.PLACE_KEYS``)."""
 _GIVEN = ("id", "police_uk_category", "month", "location")
 """A police.uk row's columns the classifier is given (its ``month`` as the ``date``)."""
 

@@ -22,12 +22,13 @@ import html
 import itertools
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
 from svduty._commands._examples import EXIT_TAIL
-from svduty._commands._explain_place import Placer
+from svduty._commands._explain_place import Placer, words
 from svduty._commands._explain_tables import (
     is_police_uk_month,
     is_table,
@@ -44,7 +45,7 @@ from svduty._commands._options import (
 )
 from svduty.definitions import Incident, classify
 from svduty.definitions._places import ResolveDistrict
-from svduty.errors import DataError, Problem, printable
+from svduty.errors import DataError, InputFormatError, Problem, printable
 from svduty.io._incident_fields import json_line, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
 
@@ -71,7 +72,10 @@ def register(subparsers: Any) -> None:
             "missing. A police.uk street-level month is read as svduty classify reads it: "
             "each row with the answers classify gives it (--row N: why row N was answered "
             "so). Bad lines or rows are reported on standard error (file, row and field, "
-            "never the value); the rest are still explained."
+            "never the value); the rest are still explained. It reads one file, not a "
+            "folder: a row of 'svduty classify FOLDER' is explained from the file and row "
+            "classify's output gives it (its file and row columns, as the --rejected file's): "
+            "svduty explain FOLDER/FILE --row N."
         ),
         epilog="exit status: 0 every line was explained; 1 a line was rejected (each told on "
         "standard error; the others are still explained: explaining is for a few incidents, "
@@ -83,7 +87,8 @@ def register(subparsers: Any) -> None:
         "file",
         metavar="INPUT",
         help="a JSON Lines file of incidents ('-' for standard input), a .csv or "
-        ".parquet table of them, or a police.uk street-level month (.csv)",
+        ".parquet table of them, or a police.uk street-level month (.csv); one file, "
+        "never a folder (see above)",
     )
     p.add_argument(
         "--map",
@@ -147,6 +152,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> err.getvalue().endswith("in.jsonl: row 2: line: expected a JSON object\n")
         True
     """
+    if args.file != "-" and Path(args.file).is_dir():  # before the partnership is loaded
+        raise InputFormatError(_a_folder(args.file))
     choice = chosen(args, sections=("areas", "definition"))
     definition = choice.definition
     assert definition is not None  # chosen() always resolves one
@@ -160,7 +167,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     used = choice.as_dict()
     table = is_table(args.file)
     # an incident's place, as classify gives it (a police.uk row's is its LSOA's district)
-    placer: Placer | None = Placer(choice.partnership)
+    placer = Placer(choice.partnership)
+    placed: dict[int, dict[str, Any]] | None = None  # a police.uk month's, by row
     row, ident = getattr(args, "row", None), getattr(args, "id", None)
     picked = (row, ident)  # the others are skipped before an incident is built
     if getattr(args, "map", None) and not table:  # never silently ignored, as in classify
@@ -177,8 +185,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(f"svduty explain: note: {printable(name)}: {note}", file=stderr)
 
         if is_police_uk_month(name) and not getattr(args, "map", None):  # as classify reads it
-            found = _primed(police_uk_incidents(name, choice.partnership, definition, picked))
-            placer = None
+            placed = {}  # each row's place, as classify's output gives it
+            found = _primed(
+                police_uk_incidents(name, choice.partnership, definition, picked, placed)
+            )
         else:  # unusable: no output
             found = _primed(
                 table_incidents(name, _mapping(args.map), unread, picked, resolve_district=resolve)
@@ -222,15 +232,18 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
+            given = incident.location is not None and bool(incident.location.strip())
+            place = placer.where(incident.location) if placed is None else placed[number]
             if args.format == "json":  # one JSON object per line (JSON Lines)
-                line_json = {**result.to_json(), "row": number, **used}
+                line_json = {**result.to_json(), "row": number, **used, **place}
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 said = result.explain(args.format)
-                if placer is not None and args.format == "text":
-                    said = placer.text(said, incident.location)
-                elif placer is not None:
-                    said += placer.html(incident.location)
+                where = words(place, given=given)
+                if args.format == "text":
+                    said = placer.text(said, incident.location, where)
+                else:
+                    said += placer.html(incident.location, where)
                 print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
         rejected += 1  # what was asked for is not there: said, and exit status 1
@@ -315,6 +328,24 @@ def _row_number(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("expected a row number from 1")
     return number
+
+
+def _a_folder(name: str) -> Problem:
+    """Why a folder is not explained, and how to explain a row ``classify FOLDER`` gave.
+
+    ``--row`` numbers the rows of one file, as ``classify`` does: its output names each
+    row's file and row (the ``file`` and ``row`` columns, as its ``--rejected`` file's).
+
+    Example:
+        >>> print(_a_folder("months"))
+        months: explain reads one file, not a folder; expected a file: for a row of 'svduty classify FOLDER', the file and row classify's output gives it (its file and row columns): svduty explain FILE --row N
+    """  # noqa: E501
+    return Problem(
+        file=name,
+        message="explain reads one file, not a folder",
+        expected="a file: for a row of 'svduty classify FOLDER', the file and row classify's "
+        "output gives it (its file and row columns): svduty explain FILE --row N",
+    )
 
 
 def _none_chosen(name: str, row: int | None) -> Problem:

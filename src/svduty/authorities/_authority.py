@@ -28,7 +28,6 @@ import pendulum
 
 from svduty._arguments import as_tuple
 from svduty._checked import checked, checked_fields, checked_methods
-from svduty._words import Words
 from svduty.authorities._categories import (
     CATEGORIES,
     LOCATED_IN_ITS_AREA,
@@ -39,7 +38,8 @@ from svduty.authorities._categories import (
     Nation,
     Role,
 )
-from svduty.errors import AreaError, Described, PeriodError, Problem, named
+from svduty.authorities._establishment import Establishment, misplaced_fields
+from svduty.errors import AreaError, ArgumentError, Described, PeriodError, Problem, named
 from svduty.periods import Period, date
 from svduty.sources import Citation, cite
 
@@ -65,29 +65,6 @@ For a code that is itself a local government area it must give that code.
 """
 
 _ALWAYS = Period("1900-01-01")
-
-
-class Establishment(Words):
-    """The kind of establishment a prison or youth custody authority runs (s.18(5)).
-
-    ``prison``, ``young_offender_institution`` and ``secure_training_centre`` are the
-    ones the Secretary of State runs, with a governor: s.18(5)(b) exempts their
-    governors from directions. One run by a contractor, with a director (HMP Rye Hill,
-    Oakhill secure training centre), is ``contracted_out``: its director is no governor,
-    and s.18 applies to it.
-
-    Example:
-        >>> Establishment("secure_training_centre").value
-        'secure_training_centre'
-    """
-
-    PRISON = "prison"
-    YOUNG_OFFENDER_INSTITUTION = "young_offender_institution"
-    SECURE_TRAINING_CENTRE = "secure_training_centre"
-    DIRECTLY_MANAGED_SECURE_COLLEGE = "directly_managed_secure_college"
-    CONTRACTED_OUT = "contracted_out"
-    SCHOOL = "school"
-    OTHER = "other"
 
 
 _GSS = re.compile(r"[EW][0-9]{8}")
@@ -170,7 +147,9 @@ class Authority:
     Raises:
         PeriodError: for two holders of one office at the same time, naming the field.
         ArgumentError: for a value not of its field's type (a ``(start, end)`` pair for
-            ``valid``: give a :class:`~svduty.periods.Period`), naming the field.
+            ``valid``: give a :class:`~svduty.periods.Period`), or a field the law gives
+            another category (``provider_is_secretary_of_state``, ``establishment``,
+            ``established_by``), naming the field, never the value.
 
     Example:
         >>> from svduty.sources import cite
@@ -178,7 +157,11 @@ class Authority:
         ...               ("E07000901",), citation=cite("pcsc-act-2022", "Sch 1"))
         >>> a.role.value, a.nation_of.value
         ('specified_authority', 'england')
-    """
+        >>> attrs.evolve(a, establishment=Establishment.PRISON)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ArgumentError: Authority(establishment): expected no value: an establishment is recorded for an educational, prison or youth custody authority...
+    """  # noqa: E501
 
     id: str
     name: str
@@ -196,6 +179,16 @@ class Authority:
     notes: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        misplaced = misplaced_fields(  # a field the law gives another category (s.18(5))
+            self.category,
+            provider_is_secretary_of_state=self.provider_is_secretary_of_state,
+            establishment=self.establishment,
+            established_by=self.established_by,
+        )
+        if misplaced:
+            raise ArgumentError(
+                [Problem(field=f"Authority({f})", expected=e) for f, e in misplaced]
+            )
         problems = [
             Problem(
                 field=f"holders[{j}].valid",

@@ -67,16 +67,26 @@ def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
     """``data`` without the keys ``svduty explain --format json`` adds to a classification.
 
     ``row`` (the input line, a whole number from 1) and ``partnership`` (its name): the
-    command's own lines were refused as "not a key of the contract" (contract42).
+    command's own lines were refused as "not a key of the contract" (contract42); and the
+    incident's place as classify gives it (``within_area``: ``inside``, ``outside`` or
+    ``no_location``; ``district_code`` and ``district_name``: text or null; mend47).
     """
-    if "row" not in data and "partnership" not in data:
+    if not _ENVELOPE & set(data):
         return data
     row, name = data.get("row", 1), data.get("partnership", "-")
     if isinstance(row, bool) or not isinstance(row, int) or row < 1:
         raise DataError.single(None, "row", expected="the line it answers, a whole number from 1")
     if not isinstance(name, str) or not name.strip():
         raise DataError.single(None, "partnership", expected="the partnership's name")
-    return {k: v for k, v in data.items() if k not in ("row", "partnership")}
+    if data.get("within_area", "inside") not in ("inside", "outside", "no_location"):
+        raise DataError.single(None, "within_area", expected="inside, outside or no_location")
+    for key in ("district_code", "district_name"):
+        if not isinstance(data.get(key), str | None):
+            raise DataError.single(None, key, expected="text or null")
+    return {k: v for k, v in data.items() if k not in _ENVELOPE}
+
+
+_ENVELOPE = frozenset({"row", "partnership", "within_area", "district_code", "district_name"})
 
 
 def _contract_problems(c: Classification, kinds: Any) -> list[Problem]:

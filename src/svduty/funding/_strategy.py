@@ -10,12 +10,12 @@ import attrs
 
 from svduty._checked import checked_fields, checked_methods
 from svduty._fields import an_id
-from svduty._ids import one_of
 from svduty._words import Words
 from svduty.errors import FundingError, Problem
 from svduty.funding._money import Money
 from svduty.funding._needs import NeedsEvidence
 from svduty.funding._records import duplicates
+from svduty.funding._strategy_refs import TAGS, vocabulary_problems
 from svduty.sources import Citation
 
 if TYPE_CHECKING:
@@ -254,25 +254,13 @@ class Strategy:
     citation: Citation | None = None
 
     def __attrs_post_init__(self) -> None:
-        vocab = {
+        vocabulary = {
             "stage": {s.id for s in self.life_stages},
             "pillars": {p.id for p in self.pillars},
             "levels": {p.id for p in self.prevention_levels},
             "tiers": {p.id for p in self.intervention_tiers},
+            "c": {c.id for c in self.five_cs},
         }
-        cs = {c.id for c in self.five_cs}
-        for n, o in enumerate(self.opportunities):
-            if o.stage not in vocab["stage"]:
-                raise FundingError.single(
-                    None, f"opportunities[{n}].stage", expected="a life stage id", got=o.stage[:40]
-                )
-            if o.c not in cs:
-                raise FundingError.single(
-                    None,
-                    f"opportunities[{n}].c",
-                    expected=one_of(cs),
-                    got=o.c[:40],
-                )
         problems = [
             *duplicates((t.id for t in self.pillars), "pillars", "id"),
             *duplicates((t.id for t in self.prevention_levels), "prevention_levels", "id"),
@@ -281,24 +269,14 @@ class Strategy:
             *duplicates((t.id for t in self.principles), "principles", "id"),
             *duplicates((s.id for s in self.life_stages), "life_stages", "id"),
             *duplicates((a.id for a in self.actions), "actions", "id"),
-            *duplicates((f"{o.stage}/{o.c}" for o in self.opportunities), "opportunities", "c"),
+            *vocabulary_problems(  # the one check strategy.toml's loader runs on its data too
+                vocabulary,
+                [(o.stage, o.c) for o in self.opportunities],
+                [(a.stage, {t: getattr(a, t) for t in TAGS}) for a in self.actions],
+            ),
         ]
         if problems:
             raise FundingError(problems)
-        for n, a in enumerate(self.actions):
-            if a.stage not in vocab["stage"]:
-                raise FundingError.single(
-                    None, f"actions[{n}].stage", expected="a life stage id", got=a.stage[:40]
-                )
-            for key, values in (("pillars", a.pillars), ("levels", a.levels), ("tiers", a.tiers)):
-                for k, v in enumerate(values):
-                    if v not in vocab[key]:
-                        raise FundingError.single(
-                            None,
-                            f"actions[{n}].{key}[{k}]",
-                            expected=one_of(vocab[key]),
-                            got=v[:40],
-                        )
 
     def opportunities_for(self, stage: str) -> dict[str, str]:
         """The issues and opportunities of a life stage, by C.

@@ -28,12 +28,11 @@ from svduty.authorities import (
     Absence,
     Authorities,
     Authority,
-    AuthorityCategory,
     DistrictsWithin,
-    Establishment,
     JoinRule,
 )
 from svduty.authorities._authority import other_nation
+from svduty.authorities._establishment import misplaced_fields
 from svduty.errors import BundleError, ConflictError, Problem, shown
 from svduty.io._converter import make_converter, structure, to_plain
 
@@ -92,10 +91,14 @@ def load_authorities(
         svduty.errors.BundleError: a.toml: authorities[0].areas: expected exactly one area code...
     """
     name = str(file) if file is not None else None
-    parsed = structure(
-        data, AuthoritiesDocument, file=name, converter=converter or make_converter()
-    )
-    problems: list[Problem] = []
+    misplaced, data = _misplaced(data, name)
+    try:
+        parsed = structure(
+            data, AuthoritiesDocument, file=name, converter=converter or make_converter()
+        )
+    except BundleError as exc:
+        raise BundleError([*misplaced, *exc.problems]) from None
+    problems: list[Problem] = list(misplaced)
     ids = [a.id for a in parsed.authorities]
     seen: set[str] = set()
     for i, a in enumerate(parsed.authorities):
@@ -146,7 +149,6 @@ def load_authorities(
             if h.office == other.office and h.valid.overlaps(other.valid)
         )
         problems.extend(_nation_problems(a, name, where))
-        problems.extend(_misplaced_problems(a, name, where))
         rule = a.info.join
         if rule is JoinRule.THE_AREA and len(a.areas) != 1:
             problems.append(
@@ -213,80 +215,41 @@ def dump_authorities(
     }
 
 
-_SCHEDULE_2 = frozenset(
-    {
-        AuthorityCategory.EDUCATIONAL_AUTHORITY,
-        AuthorityCategory.PRISON_AUTHORITY,
-        AuthorityCategory.YOUTH_CUSTODY_AUTHORITY,
-    }
-)
-"""The categories of Schedule 2 (s.12), the only ones with an ``establishment``."""
-_CUSTODY_KINDS = frozenset(Establishment) - {Establishment.SCHOOL, Establishment.OTHER}
-"""The establishments an educational authority (Sch 2, first table: a governing body or a
-proprietor) cannot run: those with a governor, director or principal (s.18(5)(b), (c))."""
+def _misplaced(data: Mapping[str, Any], file: str | None) -> tuple[list[Problem], Any]:
+    """Fields recorded on an authority of a category the law does not give them; the rest.
 
-
-def _misplaced_problems(a: Authority, file: str | None, where: str) -> list[Problem]:
-    """A field the law gives one category, recorded on an authority of another.
-
-    The rules read ``provider_is_secretary_of_state`` only for a probation provider
-    (s.18(5)(a)), ``establishment`` only for a Schedule 2 authority (s.18(5)(b), (c)) and
-    ``established_by`` only for a youth offending team (Crime and Disorder Act 1998 s.39);
-    elsewhere they would be ignored in silence.
+    The check is the one an :class:`~svduty.authorities.Authority` makes when built
+    (:func:`~svduty.authorities._establishment.misplaced_fields`); each field it names is
+    a problem of the file and is left out of the data, so that the record is built and the
+    file's other problems (ids, references, areas) are found in the same run. Data of any
+    other shape is returned as it is, for the structuring to name.
 
     Example:
-        >>> from svduty.authorities import AuthorityCategory
-        >>> from svduty.sources import cite
-        >>> dc = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",),
-        ...                cite("pcsc-act-2022", "Sch 1"), provider_is_secretary_of_state=True)
-        >>> [p.field for p in _misplaced_problems(dc, "a.toml", "authorities[0]")]
-        ['authorities[0].provider_is_secretary_of_state']
+        >>> data = {"authorities": [{"category": "district_council", "establishment": "prison"}]}
+        >>> found, rest = _misplaced(data, "a.toml")
+        >>> [p.field for p in found], rest
+        (['authorities[0].establishment'], {'authorities': [{'category': 'district_council'}]})
     """
-    cat = a.category
-    kind = cat.value.replace("_", " ")
-    out = []
-    if (
-        a.provider_is_secretary_of_state is not None
-        and cat is not AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES
-    ):
-        out.append(
-            Problem(
-                file=file,
-                field=f"{where}.provider_is_secretary_of_state",
-                expected="no value: only a provider of probation services may be the Secretary "
-                f"of State (s.18(5)(a)); this authority is a {kind}",
+    items = data.get("authorities") if isinstance(data, Mapping) else None
+    if not isinstance(items, list):
+        return [], data
+    problems: list[Problem] = []
+    kept: list[Any] = []
+    for i, item in enumerate(items):
+        wrong = []
+        if isinstance(item, Mapping):
+            wrong = misplaced_fields(
+                item.get("category"),
+                provider_is_secretary_of_state=item.get("provider_is_secretary_of_state"),
+                establishment=item.get("establishment"),
+                established_by=item.get("established_by"),
             )
+        problems.extend(
+            Problem(file=file, field=f"authorities[{i}].{f}", expected=e) for f, e in wrong
         )
-    est = a.establishment
-    if est is not None and cat not in _SCHEDULE_2:
-        out.append(
-            Problem(
-                file=file,
-                field=f"{where}.establishment",
-                expected="no value: an establishment is recorded for an educational, prison or "
-                f"youth custody authority (Sch 2, s.18(5)); this authority is a {kind}",
-            )
-        )
-    elif est in _CUSTODY_KINDS and cat is AuthorityCategory.EDUCATIONAL_AUTHORITY:
-        out.append(
-            Problem(
-                file=file,
-                field=f"{where}.establishment",
-                expected="school or other: an educational authority is the governing body or "
-                "proprietor of a school or institution (Sch 2, first table), not the governor, "
-                "director or principal of a custody establishment (s.18(5)(b), (c))",
-            )
-        )
-    if a.established_by and cat is not AuthorityCategory.YOUTH_OFFENDING_TEAM:
-        out.append(
-            Problem(
-                file=file,
-                field=f"{where}.established_by",
-                expected="no value: local authorities establish a youth offending team (Crime "
-                f"and Disorder Act 1998 s.39, Sch 1); this authority is a {kind}",
-            )
-        )
-    return out
+        left_out = {f for f, _ in wrong}
+        kept.append({k: v for k, v in item.items() if k not in left_out} if wrong else item)
+    return problems, ({**data, "authorities": kept} if problems else data)
 
 
 def _nation_problems(a: Authority, file: str | None, where: str) -> list[Problem]:

@@ -208,8 +208,16 @@ def _classification() -> dict[str, Any]:
         "definition": {"type": "string", "description": "The definition's id (in_scope)."},
         "row": {"type": "integer", "minimum": 1, "description": "The input line (explain)."},
         "partnership": {"type": "string", "description": "The partnership (explain)."},
+        "within_area": {
+            "type": "string",
+            "enum": ["inside", "outside", "no_location"],
+            "description": "Where the incident is, as classify places it (explain).",
+        },
+        "district_code": {**text_or_null, "description": "Its district (explain)."},
+        "district_name": {**text_or_null, "description": "Its district's name (explain)."},
     }
-    required = [k for k in properties if k not in ("row", "partnership")]
+    explain_only = ("row", "partnership", "within_area", "district_code", "district_name")
+    required = [k for k in properties if k not in explain_only]
     return {
         "$schema": JSON_SCHEMA,
         "$id": f"{_BASE}classification/{_VERSIONS['classification']}.json",

@@ -9,9 +9,11 @@ import attrs
 import cattrs
 
 from svduty._checked import checked
-from svduty.errors import DataError, FundingError, MoneyError, Problem, shown
+from svduty.errors import BundleError, DataError, FundingError, MoneyError, Problem, shown
 from svduty.funding import CostCategory, FundingModel, Money, Strategy, StrategyRecords
+from svduty.funding._strategy_refs import raw_vocabulary_problems
 from svduty.io._converter import make_converter, structure
+from svduty.io._structural import bare_field
 
 __all__ = [
     "load_funding",
@@ -85,6 +87,10 @@ def load_strategy(
 ) -> Strategy:
     """Build the strategy (vocabulary, life stages, actions, needs) from ``strategy.toml``.
 
+    A record that cannot be built (a blank life stage id) does not hide the file's other
+    problems: what its opportunities and actions name that the file does not have is
+    still reported, in the same run.
+
     Raises:
         BundleError: naming the file and the field path of every problem.
 
@@ -96,7 +102,12 @@ def load_strategy(
         ...
     """
     conv = _money_converter(converter)
-    strategy = structure(dict(data), Strategy, file=file, converter=conv)
+    try:
+        strategy = structure(dict(data), Strategy, file=file, converter=conv)
+    except BundleError as exc:  # a record refused (a blank life stage id): the Strategy is
+        said = {bare_field(p.field) for p in exc.problems}  # not built, nor its check run
+        more = [p for p in raw_vocabulary_problems(data, file) if p.field not in said]
+        raise BundleError([*exc.problems, *more]) from None
     problems: list[Problem] = []
     for n, area in enumerate(strategy.needs.areas):
         if area.table not in ("high", "increase"):

@@ -4,7 +4,9 @@ The format (data.police.uk, "street-level crime"): one CSV per force and month w
 header ``Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,
 LSOA name,Crime type,Last outcome category,Context``. Its quirks, each handled here:
 
-- ``Crime ID``: empty for anti-social behaviour (null); one not 64 hex digits is kept;
+- ``Crime ID``: empty for anti-social behaviour (null); blank (spaces or invisible
+  characters only, such as a lone NUL) is null too, as an incident's blank id is; any
+  other one not 64 hex digits is kept (a NUL within it too: the id decides nothing);
 - rows whose ``Location`` is ``No Location`` have no coordinates and no LSOA (kept, and
   counted as *unlocated* downstream);
 - a force reports crimes located outside its own area (kept: area resolution says so);
@@ -23,7 +25,6 @@ This module holds the format and the per-batch checks
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,11 @@ import numpy as np  # a dependency of shapely, hence of svduty
 import pyarrow as pa
 
 from svduty import _compute as pc
+from svduty._blank import blank_to_null
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._police_uk_words import WORDS, _distinct, _words, spelt
-from svduty.io._utf8_cells import NOT_UTF8, text_cells
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -414,68 +415,13 @@ def normalise_police_uk(
             continue
         # codes are trimmed; free text (street, outcome, context) is kept as written
         out[target] = _empty_to_null(col[source], trim=target in _TRIMMED)
+    out["id"] = blank_to_null(out["id"], empties=False)  # none, as an incident's (_blank)
     out["longitude"] = lon
     out["latitude"] = lat
     out["month"] = _words(month)
     return pa.RecordBatch.from_arrays(
         [out[f.name] for f in POLICE_UK_SCHEMA], schema=POLICE_UK_SCHEMA
     )
-
-
-def _unclosed_quote(field: int) -> str:
-    """The reason a line with a quote never closed on it is rejected.
-
-    ``field`` is the field (from 0) the quote opens; past the twelfth, ``fields``.
-
-    Example:
-        >>> _unclosed_quote(6)
-        'Location: expected a closing quote (") on the same line'
-    """
-    name = POLICE_UK_COLUMNS[field] if 0 <= field < len(POLICE_UK_COLUMNS) else "fields"
-    return f'{name}: expected a closing quote (") on the same line'
-
-
-def _bad_lines(file: str, lines: Sequence[tuple[int, str]]) -> pa.RecordBatch:
-    """Rows for the lines the CSV parser skipped (wrong number of fields, a quote not closed)."""
-    n = len(lines)
-    arrays: list[Arrow] = []
-    for f in POLICE_UK_SCHEMA:
-        if f.name == "file":
-            arrays.append(pa.array([file] * n, pa.string()))
-        elif f.name == "row":
-            arrays.append(pa.array([num for num, _ in lines], pa.int64()))
-        elif f.name == "rejected":
-            arrays.append(pa.array([why for _, why in lines], pa.string()))
-        elif f.name == "rejected_field":  # the reason starts with the field
-            arrays.append(pa.array([why.partition(":")[0] for _, why in lines], pa.string()))
-        else:
-            arrays.append(pa.nulls(n, f.type))
-    return pa.RecordBatch.from_arrays(arrays, schema=POLICE_UK_SCHEMA)
-
-
-def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
-    """Normalise a batch read as bytes; a row with a cell that is not UTF-8 is rejected."""
-    arrays: list[Arrow] = []
-    bad: list[tuple[str, Arrow]] = []
-    for column in POLICE_UK_COLUMNS:
-        text, mask = text_cells(raw.column(column))  # the incident CSV reader's check too
-        arrays.append(text)
-        if mask is not None:
-            bad.append((column, mask))
-    out = normalise_police_uk(
-        pa.RecordBatch.from_arrays(arrays, names=list(POLICE_UK_COLUMNS)), file=name, rows=rows
-    )
-    for column, mask in bad:
-        reason, field = _reject(
-            out.column("rejected"),
-            out.column("rejected_field"),
-            mask,
-            f"{column}: {NOT_UTF8}",
-            column,
-        )
-        out = out.set_column(out.schema.get_field_index("rejected"), "rejected", reason)
-        out = out.set_column(out.schema.get_field_index("rejected_field"), "rejected_field", field)
-    return out
 
 
 def _empty_raw() -> pa.RecordBatch:

@@ -26,7 +26,7 @@ from svduty import _compute as pc
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._lines import quote_lines, record_lines
-from svduty.io._police_uk import _bad_lines, _decoded, _unclosed_quote
+from svduty.io._police_uk_rejected import _bad_lines, _decoded, _unclosed_quote
 from svduty.io._quiet import quiet_undecodable_rows
 from svduty.io._unchanged import began, refuse_if_changed
 

@@ -51,17 +51,11 @@ from svduty.io._inputs import (
     wanted_columns,
 )
 from svduty.io._lines import ascii_records, chunk_records, quote_lines
-from svduty.io._police_uk import (
-    _RENAMES,
-    POLICE_UK_SCHEMA,
-    _bad_lines,
-    _decoded,
-    _unclosed_quote,
-    normalise_police_uk,
-)
+from svduty.io._police_uk import _RENAMES, POLICE_UK_SCHEMA, normalise_police_uk
 from svduty.io._police_uk_blocks import _blocks, _Buffers
 from svduty.io._police_uk_csv import read_csv as _read_csv
 from svduty.io._police_uk_fallback import _BINARY, one_thread
+from svduty.io._police_uk_rejected import _bad_lines, _decoded, _unclosed_quote
 from svduty.io._police_uk_words import WORDS, shortest
 from svduty.io._quiet import quiet_undecodable_rows
 from svduty.io._unchanged import began

@@ -116,8 +116,8 @@ def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list
         for member in exc.exceptions:
             _walk(member, path, file, None, out)
     elif isinstance(exc, DataError):
-        for p in exc.problems:
-            field = _join(path, p.field) if p.field else path
+        for p in exc.problems:  # a model's own check (Authority(establishment)) as the path
+            field = bare_field(_join(path, p.field)) if p.field else path
             out.append(
                 Problem(
                     message=p.message,
