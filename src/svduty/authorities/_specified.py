@@ -29,7 +29,7 @@ from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
-from svduty.authorities._yot_councils import not_established
+from svduty.authorities._yot_councils import SCILLY_IN_CORNWALL, not_established
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
 from svduty.sources import Confidence, cite
@@ -417,7 +417,7 @@ def specified_authorities_for(
         Reason(
             "s.11(6)",
             f"{why}: not a specified authority for {lga_code}",
-            cite("cda-1998", "s.42(1)"),
+            cite("cda-1998", "s.42(1), (2)" if SCILLY_IN_CORNWALL in why else "s.42(1)"),
         )
         for a in ours
         if (why := unset.get(a.id)) is not None

@@ -10,9 +10,10 @@ borough council". A district council of a two-tier county (a district coded ``E0
 has a county council) is not one, nor is a chief officer of police, an ICB or any other
 body: a team recorded as established by one is not a team established under s.39, and the
 join of Schedule 1 ("the area of each local authority that established the team") has no
-local authority to follow. The Council of the Isles of Scilly is accepted as svduty's
-earlier reading of the current s.42(1) has it (the text read here, as at 2004, has
-instead s.42(2): the Isles "form part of the county of Cornwall").
+local authority to follow. Nor is the Council of the Isles of Scilly: s.42(2), in force
+(legalize-uk's revised text of 5 February 2025), "For the purposes of those provisions,
+the Isles of Scilly form part of the county of Cornwall" (s.42(2A) excepts only s.39A), so
+Cornwall Council's team is the islands' (its area, for Part III, takes them in).
 
 Example:
     >>> from svduty.sources import cite
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from svduty.findings import Finding
 
 __all__ = [
+    "SCILLY_IN_CORNWALL",
     "YOT_COUNCIL",
     "is_cda_local_authority",
     "not_established",
@@ -54,12 +56,20 @@ _LOCAL_AUTHORITIES = frozenset(
         _C.COUNTY_COUNCIL_NO_DISTRICTS,
         _C.LONDON_BOROUGH_COUNCIL,
         _C.COMMON_COUNCIL,
-        _C.COUNCIL_OF_THE_ISLES_OF_SCILLY,
         _C.WELSH_COUNTY_COUNCIL,
         _C.WELSH_COUNTY_BOROUGH_COUNCIL,
     }
 )
 _TWO_TIER_DISTRICT = "E07"  # a non-metropolitan district of a county with a county council
+SCILLY_IN_CORNWALL = "; s.42(2): the Isles of Scilly form part of the county of Cornwall"
+"""The words a reason adds when the body named is the Council of the Isles of Scilly."""
+_WHY = {
+    _C.DISTRICT_COUNCIL: "a district council of a district in an area that has a county council",
+    _C.COUNCIL_OF_THE_ISLES_OF_SCILLY: "the Council of the Isles of Scilly, whose islands form "
+    "part of the county of Cornwall for these provisions (s.42(2)): Cornwall Council's team "
+    "is theirs",
+}
+_PROVISION = {_C.COUNCIL_OF_THE_ISLES_OF_SCILLY: "s.42(1), (2)"}
 
 
 def is_cda_local_authority(council: Authority) -> bool:
@@ -107,10 +117,13 @@ def not_established(team: Authority, authorities: Iterable[Authority]) -> str | 
     bodies = [by_id.get(i) for i in team.established_by]
     if any(b is None or is_cda_local_authority(b) for b in bodies):
         return None
+    scilly = any(b.category is _C.COUNCIL_OF_THE_ISLES_OF_SCILLY for b in bodies if b)
     return (
         f"{named(team.id, 'an id')} is recorded as established by "
         f"{', '.join(named(i, 'an id') for i in team.established_by)}, no local authority of "
-        "the Crime and Disorder Act 1998 (s.42(1)): not a team established under s.39"
+        "the Crime and Disorder Act 1998 (s.42(1)"
+        + (SCILLY_IN_CORNWALL if scilly else "")
+        + "): not a team established under s.39"
     )
 
 
@@ -137,12 +150,7 @@ def youth_offending_team_council_findings(authorities: Iterable[Authority]) -> t
             body = by_id.get(body_id)
             if body is None or is_cda_local_authority(body):
                 continue
-            two_tier = body.category is _C.DISTRICT_COUNCIL
-            why = (
-                "a district council of a district in an area that has a county council"
-                if two_tier
-                else f"{body.category.a}, not a council"
-            )
+            why = _WHY.get(body.category, f"{body.category.a}, not a council")
             out.append(
                 Finding(
                     YOT_COUNCIL,
@@ -153,7 +161,10 @@ def youth_offending_team_council_findings(authorities: Iterable[Authority]) -> t
                     "district is not in an area with a county council, a London borough "
                     "council, the Common Council; in Wales a county or county borough "
                     "council) establishes a team under s.39, the team Schedule 1 names",
-                    (cite("cda-1998", "s.42(1)"), cite("pcsc-act-2022", "Sch 1")),
+                    (
+                        cite("cda-1998", _PROVISION.get(body.category, "s.42(1)")),
+                        cite("pcsc-act-2022", "Sch 1"),
+                    ),
                     subjects=(team.id, body.id),
                     where=f"authorities.toml: authorities[{i}].established_by[{j}]",
                 )
