@@ -27,12 +27,14 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from svduty.authorities._authority import Authority
 from svduty.authorities._categories import AuthorityCategory
 from svduty.errors import named
+from svduty.periods import date
 from svduty.sources import cite
 
 if TYPE_CHECKING:
@@ -92,13 +94,18 @@ def is_cda_local_authority(council: Authority) -> bool:
     )
 
 
-def not_established(team: Authority, authorities: Iterable[Authority]) -> str | None:
+def not_established(
+    team: Authority, authorities: Iterable[Authority], on: _dt.date | str | None = None
+) -> str | None:
     """Why a youth offending team is no team "established under section 39", if it is not.
 
     Only where every body its ``established_by`` names is among ``authorities`` and none
     is a CDA s.42(1) local authority: a team with no ``established_by``, or naming a body
     not recorded, is not known to be wrong (``None``), nor is one any of whose bodies is a
-    local authority (a joint team, s.39(2)).
+    local authority (a joint team, s.39(2)). Asked of a day (``on``), also where none of
+    the local authorities it names was one that day (each record's ``valid``): Cumbria
+    County Council after 1 April 2023, or a council before its vesting day; no local
+    authority then had it as its team, and Schedule 1's join has no council's area.
 
     Example:
         >>> from svduty.sources import cite
@@ -110,13 +117,30 @@ def not_established(team: Authority, authorities: Iterable[Authority]) -> str | 
         yot is recorded as established by rugby, no local authority of the Crime and Disorder Act 1998 (s.42(1)): not a team established under s.39
         >>> not_established(yot, [yot]) is None
         True
+        >>> import attrs
+        >>> from svduty.periods import Period
+        >>> cc = Authority("cc", "C", AuthorityCategory.COUNTY_COUNCIL, ("E07000220",), c,
+        ...                valid=Period("2023-01-31", "2023-04-01"))
+        >>> print(not_established(attrs.evolve(yot, established_by=("cc",)), [cc], on="2024-01-01"))
+        yot is recorded as established by cc, whose record holds 2023-01-31 to 2023-03-31, not on 2024-01-01: not a team established under s.39 that day
     """  # noqa: E501
     if team.category is not _C.YOUTH_OFFENDING_TEAM or not team.established_by:
         return None
     by_id = {a.id: a for a in authorities}
     bodies = [by_id.get(i) for i in team.established_by]
-    if any(b is None or is_cda_local_authority(b) for b in bodies):
+    if any(b is None for b in bodies):
         return None
+    councils = [b for b in bodies if b is not None and is_cda_local_authority(b)]
+    if councils:
+        if on is None or any(on in b.valid for b in councils):
+            return None
+        return (
+            f"{named(team.id, 'an id')} is recorded as established by "
+            + ", ".join(f"{named(b.id, 'an id')}" for b in councils)
+            + ", whose record holds "
+            + "; ".join(str(b.valid) for b in councils)
+            + f", not on {date(on).isoformat()}: not a team established under s.39 that day"
+        )
     scilly = any(b.category is _C.COUNCIL_OF_THE_ISLES_OF_SCILLY for b in bodies if b)
     return (
         f"{named(team.id, 'an id')} is recorded as established by "
@@ -146,6 +170,21 @@ def youth_offending_team_council_findings(authorities: Iterable[Authority]) -> t
     for i, team in enumerate(every):
         if team.category is not _C.YOUTH_OFFENDING_TEAM:
             continue
+        if (outside := _outlives(team, by_id)) is not None:
+            out.append(
+                Finding(
+                    YOT_COUNCIL,
+                    Severity.ERROR,
+                    f"youth offending team {named(team.id, 'an id')}: its record holds "
+                    f"{team.valid}, but {outside}; a team is established under s.39 by a "
+                    "local authority, and Schedule 1 joins it to that authority's area: "
+                    "record the team of the council of those days (a successor's, from its "
+                    "vesting day)",
+                    (cite("cda-1998", "s.39(1)"), cite("pcsc-act-2022", "Sch 1")),
+                    subjects=(team.id, *team.established_by),
+                    where=f"authorities.toml: authorities[{i}].valid",
+                )
+            )
         for j, body_id in enumerate(team.established_by):
             body = by_id.get(body_id)
             if body is None or is_cda_local_authority(body):
@@ -170,3 +209,27 @@ def youth_offending_team_council_findings(authorities: Iterable[Authority]) -> t
                 )
             )
     return tuple(out)
+
+
+def _outlives(team: Authority, by_id: dict[str, Authority]) -> str | None:
+    """Where a team's record holds on days none of its local authorities' records does.
+
+    Only the first and last days are compared (a gap between joint councils' periods is
+    not looked for); a body not recorded, or no local authority among them, is left to the
+    other checks.
+    """
+    bodies = [by_id.get(i) for i in team.established_by]
+    councils = [b for b in bodies if b is not None and is_cda_local_authority(b)]
+    if not councils or len(councils) != len([b for b in bodies if b is not None]):
+        return None
+    names = ", ".join(named(b.id, "an id") for b in councils)
+    first = min(b.valid.start for b in councils)
+    ends = [b.valid.end for b in councils]
+    if team.valid.start < first:
+        return f"{names} (the council(s) it names) start on {first.isoformat()}"
+    if None in ends:
+        return None
+    last = max(e for e in ends if e is not None)
+    if team.valid.end is None or team.valid.end > last:
+        return f"{names} (the council(s) it names) end on {last.subtract(days=1).isoformat()}"
+    return None
