@@ -78,3 +78,19 @@ def test_the_successors_team_stands(tmp_path: Path) -> None:
     auths = svduty.load_partnership(folder).authorities
     ans = specified_authorities_for(auths, "E06000063", on="2023-04-01")
     assert "cumberland-youth-justice-service" in ans.subjects
+
+
+def test_a_team_of_a_predecessor_two_tier_district_before_vesting_day_is_refused(
+    tmp_path: Path,
+) -> None:
+    # init files Harrogate's council and North Yorkshire County Council under the unitary's
+    # code for the days before 1 April 2023: the district of a county with a county council
+    # (CDA s.42(1)), though its record's area is coded E06
+    folder = _bundle(
+        tmp_path, "E06000065", "north-yorkshire-county-youth-justice-service", "harrogate-council"
+    )
+    problems = [str(p) for p in svduty.validate_bundle(folder)]
+    assert any(
+        "BUNDLE-YOT-COUNCIL" in p and "harrogate-council" in p and "county council" in p
+        for p in problems
+    ), problems

@@ -74,23 +74,41 @@ _WHY = {
 _PROVISION = {_C.COUNCIL_OF_THE_ISLES_OF_SCILLY: "s.42(1), (2)"}
 
 
-def is_cda_local_authority(council: Authority) -> bool:
+def is_cda_local_authority(council: Authority, others: Iterable[Authority] = ()) -> bool:
     """Whether a record is a "local authority" of Crime and Disorder Act 1998 s.42(1).
 
     A district council only where its district is not in an area that has a county
-    council: not one whose areas are ``E07`` districts.
+    council: not one whose areas are ``E07`` districts, nor one that shares an area with
+    a two-tier county council among ``others`` in days both hold (Carlisle's council
+    and Cumbria County Council, which ``svduty init`` files under Cumberland's code for
+    the days before 1 April 2023).
 
     Example:
+        >>> from svduty.periods import Period
         >>> from svduty.sources import cite
         >>> c = cite("pcsc-act-2022", "Sch 1")
         >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E08000026",), c)
         >>> is_cda_local_authority(d)
         True
+        >>> old = Period("2023-01-31", "2023-04-01")
+        >>> carlisle = Authority("carlisle", "C", AuthorityCategory.DISTRICT_COUNCIL,
+        ...                      ("E06000063",), c, valid=old)
+        >>> cumbria = Authority("cumbria", "CC", AuthorityCategory.COUNTY_COUNCIL,
+        ...                     ("E06000063",), c, valid=old)
+        >>> is_cda_local_authority(carlisle), is_cda_local_authority(carlisle, [cumbria])
+        (True, False)
     """
     if council.category in _LOCAL_AUTHORITIES:
         return True
-    return council.category is _C.DISTRICT_COUNCIL and not any(
-        code.upper().startswith(_TWO_TIER_DISTRICT) for code in council.areas
+    if council.category is not _C.DISTRICT_COUNCIL:
+        return False
+    if any(code.upper().startswith(_TWO_TIER_DISTRICT) for code in council.areas):
+        return False
+    return not any(
+        o.category is _C.COUNTY_COUNCIL
+        and set(o.areas) & set(council.areas)
+        and o.valid.overlaps(council.valid)
+        for o in others
     )
 
 
@@ -130,7 +148,7 @@ def not_established(
     bodies = [by_id.get(i) for i in team.established_by]
     if any(b is None for b in bodies):
         return None
-    councils = [b for b in bodies if b is not None and is_cda_local_authority(b)]
+    councils = [b for b in bodies if b is not None and is_cda_local_authority(b, by_id.values())]
     if councils:
         if on is None or any(on in b.valid for b in councils):
             return None
@@ -187,7 +205,7 @@ def youth_offending_team_council_findings(authorities: Iterable[Authority]) -> t
             )
         for j, body_id in enumerate(team.established_by):
             body = by_id.get(body_id)
-            if body is None or is_cda_local_authority(body):
+            if body is None or is_cda_local_authority(body, every):
                 continue
             why = _WHY.get(body.category, f"{body.category.a}, not a council")
             out.append(
@@ -219,7 +237,7 @@ def _outlives(team: Authority, by_id: dict[str, Authority]) -> str | None:
     other checks.
     """
     bodies = [by_id.get(i) for i in team.established_by]
-    councils = [b for b in bodies if b is not None and is_cda_local_authority(b)]
+    councils = [b for b in bodies if b is not None and is_cda_local_authority(b, by_id.values())]
     if not councils or len(councils) != len([b for b in bodies if b is not None]):
         return None
     names = ", ".join(named(b.id, "an id") for b in councils)
