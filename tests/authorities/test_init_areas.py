@@ -5,8 +5,9 @@ officer of police, the fire and rescue authority, the ICB or Local Health Board,
 and the youth offending team; s.14: the local policing body. Youth offending teams are
 established by the "local authorities" of Crime and Disorder Act 1998 s.39 and s.42(1): a
 county council, a district council only where there is no county council, a London borough
-council, the Council of the Isles of Scilly, the Common Council; in Wales a county or county
-borough council.
+council, the Common Council; in Wales a county or county borough council. The Isles of
+Scilly "form part of the county of Cornwall" for those provisions (s.42(2)): Cornwall
+Council establishes the islands' team.
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ def _by_category(records: list[dict[str, Any]], category: str) -> list[dict[str,
     return [r for r in records if r["category"] == category]
 
 
-def test_isles_of_scilly_council_is_its_own_row_and_establishes_its_yot() -> None:
+def test_isles_of_scilly_council_is_its_own_row_and_cornwall_establishes_its_yot() -> None:
     records = _records("E06000053")
     (council,) = _by_category(records, "council_of_the_isles_of_scilly")
     assert council["areas"] == ["E06000053"]
-    assert not _by_category(records, "district_council")
+    (cornwall,) = _by_category(records, "district_council")  # only as the team's council
+    assert cornwall["areas"] == ["E06000052"]
     (yot,) = _by_category(records, "youth_offending_team")
-    assert yot["established_by"] == [council["id"]]  # CDA 1998 s.42(1)
+    assert yot["established_by"] == [cornwall["id"]]  # CDA 1998 s.42(1), (2)
     (fra,) = _by_category(records, "fire_and_rescue_authority")
     assert fra["same_body_as"] == council["id"]
     assert len(_by_category(records, "integrated_care_board")) == 1

@@ -410,6 +410,7 @@ def other_nation(authority: Authority, lga_code: str) -> Nation | None:
     return mine if mine is not None and theirs is not None and mine is not theirs else None
 
 
+_CORNWALL, _SCILLY = "E06000052", "E06000053"
 YOT_AREAS = "BUNDLE-YOT-AREAS"
 """The rule id of :func:`youth_offending_team_findings`."""
 
@@ -424,7 +425,8 @@ def youth_offending_team_findings(
     that established the team". The join (:func:`local_government_areas`) reads the
     team's own ``areas``; this check finds where they differ from the local government
     areas of its ``established_by`` councils (each council's areas, with
-    ``districts_within``), so that the join cannot silently follow the wrong areas. A
+    ``districts_within``; Cornwall's with Scilly, "part of the county of Cornwall" for
+    CDA 1998 s.39, s.42(2)), so that the join cannot silently follow the wrong areas. A
     team without ``established_by``, or naming no authority of ``authorities``, is not
     checked here (the bundle loader reports an unknown id).
 
@@ -465,6 +467,7 @@ def youth_offending_team_findings(
         if not councils:
             continue
         expected = {d for c in councils for code in c.areas for d in districts_within(code)}
+        expected |= {_SCILLY} if _CORNWALL in expected else set()  # CDA s.42(2)
         actual = set(local_government_areas(team, districts_within))
         if expected == actual:
             continue

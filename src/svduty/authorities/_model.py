@@ -316,7 +316,7 @@ class Authorities:
             for a in joined
             if other_nation(a, lga_code) is None
             and not_given(a, lga_code) is None
-            and not_established(a, self.items) is None  # a team no local authority set up
+            and not_established(a, self.items, on) is None  # a team no local authority set up
         )
 
     def _joined(

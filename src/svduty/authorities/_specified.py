@@ -29,7 +29,7 @@ from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
-from svduty.authorities._yot_councils import not_established
+from svduty.authorities._yot_councils import SCILLY_IN_CORNWALL, not_established
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
 from svduty.sources import Confidence, cite
@@ -388,7 +388,7 @@ def specified_authorities_for(
         return answer(question, stop, [], failed=True)
     joined = authorities._joined(lga_code, Role.SPECIFIED_AUTHORITY, on, districts_within)
     ours = [a for a in joined if other_nation(a, by_kind) is None]
-    unset = {a.id: why for a in ours if (why := not_established(a, authorities.items))}
+    unset = {a.id: why for a in ours if (why := not_established(a, authorities.items, on))}
     found = [a for a in ours if not_given(a, by_kind) is None and a.id not in unset]
     reasons = [
         Reason(
@@ -417,7 +417,7 @@ def specified_authorities_for(
         Reason(
             "s.11(6)",
             f"{why}: not a specified authority for {lga_code}",
-            cite("cda-1998", "s.42(1)"),
+            cite("cda-1998", _yot_provision(why)),
         )
         for a in ours
         if (why := unset.get(a.id)) is not None
@@ -456,3 +456,10 @@ def specified_authorities_for(
     missing += area_day + held(found, on, "s.11(6)")[1]  # asked of no day, a record that ends
     reasons.extend([commenced] if commenced is not None else [])
     return answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])
+
+
+def _yot_provision(why: str) -> str:
+    """The CDA 1998 provision a reason leaving a youth offending team out cites."""
+    if why.endswith("that day"):  # its councils' records hold other days
+        return "s.39(1), s.42(1)"
+    return "s.42(1), (2)" if SCILLY_IN_CORNWALL in why else "s.42(1)"

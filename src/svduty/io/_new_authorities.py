@@ -37,6 +37,7 @@ from svduty.io._new_records import (
 )
 from svduty.io._new_records import authority_record as _authority
 from svduty.io._new_records import schedule_1 as _sch1
+from svduty.io._scilly_team import CORNWALL, cornwall_for_scilly, team_areas
 from svduty.sources import Confidence
 
 __all__ = ["COMMENCED", "authorities", "cite", "plain_name", "slug"]
@@ -71,11 +72,8 @@ def _council(d: Area) -> dict[str, Any]:
             _sch1("the Common Council of the City of London"),
         )
     elif d.id == "E06000053":
-        cat, name, citation = (
-            _C.COUNCIL_OF_THE_ISLES_OF_SCILLY,
-            "Council of the Isles of Scilly",
-            (_sch1("the Council of the Isles of Scilly")),
-        )
+        cat, name = _C.COUNCIL_OF_THE_ISLES_OF_SCILLY, "Council of the Isles of Scilly"
+        citation = _sch1("the Council of the Isles of Scilly")
     elif d.kind is AreaKind.LONDON_BOROUGH:
         cat, name = _C.LONDON_BOROUGH_COUNCIL, f"London Borough of {d.name} council"
         citation = _sch1("a London borough council", name_doubt)
@@ -476,6 +474,7 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
     )
     probation["provider_is_secretary_of_state"] = True
     add(probation)
+    cornwall_for_scilly(upper, add, _council(geo.get(CORNWALL)))  # CDA 1998 s.42(2)
     for area_id, council_id in upper.items():
         ons_name = geo.get(area_id).name
         name = plain_name(ons_name)
@@ -483,7 +482,7 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
             f"{slug(ons_name)}-youth-justice-service",
             f"{name} youth offending team (youth justice service to name)",
             _C.YOUTH_OFFENDING_TEAM,
-            [area_id],
+            team_areas(area_id),
             _sch1(
                 "a youth offending team",
                 "the team established by this local authority (Crime and Disorder Act "
