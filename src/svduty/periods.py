@@ -127,6 +127,7 @@ class Period:
         return _plain.record_repr(self)
 
     __getstate__, __setstate__ = _plain.record_state, _plain.set_record_state  # never half a record
+    __match_args__ = ("start", "end")  # case Period(s, e): the days as read, not the kept ones
 
     @classmethod
     def from_last_day(cls, first: str | _dt.date, last: str | _dt.date) -> Period:
