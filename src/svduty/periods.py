@@ -105,7 +105,7 @@ class Period:
 
     @property
     def start(self) -> pendulum.Date:
-        """The first day in the period (kept as a plain day, :mod:`svduty._plain_days`).
+        """The first day in the period (kept as a plain day, read as a ``pendulum.Date``).
 
         Example:
             >>> Period("2023-04-01").start
