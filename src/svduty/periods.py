@@ -105,7 +105,7 @@ class Period:
 
     @property
     def start(self) -> pendulum.Date:
-        """The first day in the period (kept as a plain day, :mod:`svduty._plain_days`).
+        """The first day in the period (kept as a plain day, read as a ``pendulum.Date``).
 
         Example:
             >>> Period("2023-04-01").start
@@ -127,6 +127,7 @@ class Period:
         return _plain.record_repr(self)
 
     __getstate__, __setstate__ = _plain.record_state, _plain.set_record_state  # never half a record
+    __match_args__ = ("start", "end")  # case Period(s, e): the days as read, not the kept ones
 
     @classmethod
     def from_last_day(cls, first: str | _dt.date, last: str | _dt.date) -> Period:

@@ -183,6 +183,7 @@ class Source:
         return record_repr(self)
 
     __getstate__, __setstate__ = record_state, set_record_state  # never half a record
+    __match_args__ = ("id", "title", "kind", "url", "publisher", "date", "note")  # as read
 
     def link(self, provision: str | None) -> str | None:
         """A URL for a provision of this source: a deep link for legislation.
@@ -276,6 +277,7 @@ class Citation:
         return record_repr(self)
 
     __getstate__, __setstate__ = record_state, set_record_state  # never half a record
+    __match_args__ = ("source", "provision", "url", "as_at", "confidence", "doubt")  # as read
 
     def __attrs_post_init__(self) -> None:
         blank = isinstance(self.provision, str) and self.provision and not self.provision.strip()
