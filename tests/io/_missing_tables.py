@@ -6,6 +6,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+from hypothesis import strategies as st
 
 
 def incident_table(rows: list[tuple[Any, ...]], columns: dict[str, pa.DataType]) -> pa.Table:
@@ -25,3 +26,15 @@ def incident_table(rows: list[tuple[Any, ...]], columns: dict[str, pa.DataType])
 def good(out: pa.Table) -> pa.Table:
     """The rows the summary counts (as ``Tally.count_out`` keeps them)."""
     return out.filter(pc.is_null(out.column("rejected")))
+
+
+def four_facts(
+    dates: list[Any], categories: list[Any], places: list[Any], ages: list[Any]
+) -> st.SearchStrategy[tuple[Any, ...]]:
+    """A row ``(date, police_uk_category, location, victim_age)`` drawn from the lists given."""
+    return st.tuples(
+        st.sampled_from(dates),
+        st.sampled_from(categories),
+        st.sampled_from(places),
+        st.sampled_from(ages),
+    )

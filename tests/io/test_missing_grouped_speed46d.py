@@ -29,8 +29,8 @@ from svduty.definitions._missing_columns import missing_columns, missing_keys
 from svduty.io import default_pipeline, read_police_uk, run_pipeline, sample_police_uk
 from svduty.io._missing_facts import _classifier_inputs, missing_facts_of
 
+from ._missing_tables import four_facts, incident_table
 from ._missing_tables import good as _good
-from ._missing_tables import incident_table
 
 _DATES = ["2019-01-15", "2023-03-02", "2025-06", None]
 _CATEGORIES = ["Robbery", "Burglary", "Violence and sexual offences", None]
@@ -131,12 +131,7 @@ def test_a_full_memo_does_not_evaluate_the_rules_twice(monkeypatch) -> None:
         assert _spelt(got) == _reference(pipe, good)
 
 
-row = st.tuples(
-    st.sampled_from(_DATES),
-    st.sampled_from(_CATEGORIES),
-    st.sampled_from(_PLACES),
-    st.sampled_from(_AGES),
-)
+row = four_facts(_DATES, _CATEGORIES, _PLACES, _AGES)
 
 
 @settings(max_examples=30, deadline=None)

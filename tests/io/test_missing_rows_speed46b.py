@@ -23,6 +23,7 @@ from svduty.definitions._missing_columns import missing_columns, missing_keys
 from svduty.io import default_pipeline, run_pipeline
 from svduty.io._missing_facts import _classifier_inputs, missing_facts_of
 
+from ._missing_tables import four_facts, incident_table
 from ._missing_tables import good as _good
 
 _DATES = [f"2024-{m:02d}-{d:02d}" for m in (1, 5, 9) for d in (3, 14, 27)] + ["2025-06", None]
@@ -32,19 +33,15 @@ _AGES = [14, 15, 30, 67, 200, None]  # 200 is refused: its row rejected
 
 
 def _table(rows: list[tuple[Any, ...]]) -> pa.Table:
-    n = len(rows)
-    return pa.table(
+    return incident_table(
+        [(f"i{i}", *r) for i, r in enumerate(rows)],
         {
-            "file": pa.array(["x.jsonl"] * n),
-            "row": pa.array(range(2, n + 2), pa.int64()),
-            "rejected": pa.nulls(n, pa.string()),
-            "rejected_field": pa.nulls(n, pa.string()),
-            "id": pa.array([f"i{i}" for i in range(n)]),
-            "date": pa.array([r[0] for r in rows], pa.string()),
-            "police_uk_category": pa.array([r[1] for r in rows], pa.string()),
-            "location": pa.array([r[2] for r in rows], pa.string()),
-            "victim_age": pa.array([r[3] for r in rows], pa.int64()),
-        }
+            "id": pa.string(),
+            "date": pa.string(),
+            "police_uk_category": pa.string(),
+            "location": pa.string(),
+            "victim_age": pa.int64(),
+        },
     )
 
 
@@ -110,12 +107,7 @@ def test_a_run_of_row_by_row_batches_prepares_each_batch_once(monkeypatch) -> No
     assert summary.undetermined_by_missing  # counted all the same
 
 
-row = st.tuples(
-    st.sampled_from(_DATES),
-    st.sampled_from(_CATEGORIES),
-    st.sampled_from(_PLACES),
-    st.sampled_from(_AGES),
-)
+row = four_facts(_DATES, _CATEGORIES, _PLACES, _AGES)
 
 
 @settings(max_examples=30, deadline=None)
