@@ -98,3 +98,21 @@ def test_no_text_is_made_for_each_row(monkeypatch, with_codes):
     assert calls["binary_join_element_wise"] == 0
     assert calls["dictionary_encode"] == 0  # (the joined text was hashed: value_sums)
     assert sum(found.values()) == n * 3 // 4
+
+
+def test_a_text_spelt_by_two_pairs_keeps_its_first_row_place():
+    """Found by the fresh-clone run: two pairs spell one text (a repeated dictionary word),
+    the first of them of weight 0; the text keeps the place of its first row, as by text."""
+    names = pa.DictionaryArray.from_arrays(
+        pa.array([0, None, 0, 0], pa.int32()), pa.array(["Rugby"])
+    )
+    codes = pa.DictionaryArray.from_arrays(
+        pa.array([0, None, None, 2], pa.int32()), pa.array(["E08000026", "E07000218", "E08000026"])
+    )
+    good = pa.table({"district_name": names, "district_code": codes})
+    weights = np.array([0, 0, 1, 1])
+    by_numbers, by_text = Counter(), Counter()
+    count_districts(by_numbers, good, weights)
+    _as_text(by_text, good, weights)
+    assert list(by_numbers.items()) == list(by_text.items())
+    assert list(by_numbers) == [f"E08000026{_SEP}Rugby", f"{_SEP}Rugby"]

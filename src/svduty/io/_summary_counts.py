@@ -94,13 +94,18 @@ def _count_word_pairs(counter: Counter[str], codes: Any, names: Any, weights: An
     rows = _arrays.sums(pair, weights, n_codes * n_names)
     first = np.full(n_codes * n_names, len(pair), np.int64)
     np.minimum.at(first, pair, np.arange(len(pair), dtype=np.int64))
-    held = np.flatnonzero(rows)
+    seen = np.flatnonzero(first < len(pair))  # a pair of weight 0 too: it places its text
     code_words.append(None)
     name_words.append(None)
-    for at in held[np.argsort(first[held], kind="stable")].tolist():
+    texts: dict[str, int] = {}  # two pairs spell one text (words repeated, "" and null codes)
+    for at in seen[np.argsort(first[seen], kind="stable")].tolist():
         code, name = code_words[at // n_names], name_words[at % n_names]
         if name is not None:  # no name: no key (as a null joined)
-            counter[f"{code or ''}{_SEP}{name}"] += int(rows[at])
+            key = f"{code or ''}{_SEP}{name}"
+            texts[key] = texts.get(key, 0) + int(rows[at])
+    for key, count in texts.items():
+        if count:  # a text counted 0 times is left out
+            counter[key] += count
     return True
 
 
