@@ -7,7 +7,8 @@ rule from an authority to its :term:`local government areas <local government ar
 (s.11(6)); and the rules on consultation
 (s.8(4), s.9(4)), assistance (s.14), disclosure (s.16), requests for information (s.17)
 and directions (s.18); and a review partner's duties for one death in an offensive weapons
-homicide review (s.24(1)-(5), s.26, s.27) and its information and report (s.28(6),
+homicide review (s.24(1)-(5), s.26, s.27), which review partners are relevant for a
+death (s.25) and its information and report (s.28(6),
 ss.29-30), each answering yes, no or undetermined with
 reasons.
 
@@ -48,8 +49,13 @@ from svduty.authorities._owhr_information import (
     may_include_in_report,
     must_provide_information,
 )
-from svduty.authorities._owhr_notices import must_notify, must_notify_again
+from svduty.authorities._owhr_notices import (
+    must_notify,
+    must_notify_again,
+    notification_deadline,
+)
 from svduty.authorities._owhr_partner import ReviewFacts, must_arrange_review
+from svduty.authorities._owhr_relevant import DeathPlaceFacts, relevant_review_partners
 from svduty.authorities._specified import role_of, specified_authorities_for
 
 __all__ = [
@@ -60,6 +66,7 @@ __all__ = [
     "Authority",
     "AuthorityCategory",
     "CategoryInfo",
+    "DeathPlaceFacts",
     "DistrictsWithin",
     "Establishment",
     "Holder",
@@ -83,6 +90,8 @@ __all__ = [
     "must_notify",
     "must_notify_again",
     "must_provide_information",
+    "notification_deadline",
+    "relevant_review_partners",
     "role_of",
     "specified_authorities_for",
 ]

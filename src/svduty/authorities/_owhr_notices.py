@@ -31,7 +31,7 @@ from svduty.authorities._owhr_partner import (
 )
 from svduty.periods import date
 
-__all__ = ["must_notify", "must_notify_again"]
+__all__ = ["must_notify", "must_notify_again", "notification_deadline"]
 
 
 _NOTIFY = (
@@ -140,13 +140,55 @@ def must_notify(facts: ReviewFacts) -> Answer:
             says = (
                 "the notification period is one month beginning with the day the review "
                 "partner became aware of qualifying circumstances: aware_on is not given, so "
-                "its last day is not known"
+                "its last day is not known (the duty stands; the day is a fact missing for the "
+                "last day only: aware_on (s.27(8)), which notification_deadline names)"
             )
         else:
             value = notification_ends(aware_on).isoformat()
             says = (
                 f"the notification period is one month beginning with {aware_on}, the "
                 f"day the review partner became aware: its last day is {value}"
+            )
+        reasons.append(Reason("s.27(8)", says, _PERIOD))
+    return answer(question, reasons, missing, failed=failed, value=value)
+
+
+@checked
+def notification_deadline(facts: ReviewFacts) -> Answer:
+    """The last day by which a review partner must notify the Secretary of State (s.27(8)).
+
+    Two questions, kept apart so that neither unsettles the other: :func:`must_notify`
+    says whether the duty arises (s.27(1), (2), (7)), which does not turn on the day the
+    partner became aware; this one says by when. It is ``no`` where there is no duty to
+    notify, ``yes`` with the last day as ``value`` where there is one and ``aware_on`` is
+    given, and ``undetermined`` otherwise, naming ``aware_on (s.27(8))`` among the missing
+    facts. An :class:`~svduty.answers.Answer` that is ``yes`` lists no missing facts (its
+    contract), so ``must_notify`` stays ``yes`` without the day and says in its s.27(8)
+    reason that the day is missing; the day is a missing fact here, where it decides.
+
+    Example:
+        >>> facts = ReviewFacts(in_force=True, aware_of_qualifying_circumstances=True,
+        ...                     knew_no_duty_when_aware=False)
+        >>> must_notify(facts).verdict.value, notification_deadline(facts).missing
+        ('yes', ('aware_on (s.27(8))',))
+    """
+    question = "By what day must this review partner notify the Secretary of State (s.27(8))?"
+    reasons, missing, failed = _weigh(facts, _NOTIFY)
+    value = None
+    if not failed:
+        if facts.aware_on is None:
+            says = (
+                "not known: the day the review partner became aware of qualifying "
+                "circumstances, with which the one-month notification period begins"
+            )
+            missing.append("aware_on (s.27(8))")
+        else:
+            aware_on = date(facts.aware_on)
+            ends = notification_ends(aware_on).isoformat()
+            value = None if missing else ends
+            says = (
+                f"the notification period is one month beginning with {aware_on}, the day "
+                f"the review partner became aware: its last day is {ends}"
             )
         reasons.append(Reason("s.27(8)", says, _PERIOD))
     return answer(question, reasons, missing, failed=failed, value=value)

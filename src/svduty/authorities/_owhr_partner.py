@@ -25,6 +25,7 @@ import attrs
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer
+from svduty.errors import ConflictError
 from svduty.sources import Citation, Confidence, cite
 
 __all__ = ["ReviewFacts", "must_arrange_review"]
@@ -84,6 +85,20 @@ class ReviewFacts:
         notified_no_duty: It notified the Secretary of State that it is not under the duty
             (s.27(1)(b), (6)(a)).
         later_decided_duty: Afterwards it decided it is under that duty (s.27(6)(b)).
+        information_about_deceased: One or more of the review partners has, or could
+            reasonably be expected to have, relevant information about the circumstances or
+            background of the person who died that is likely to be pertinent to the purposes
+            of a review (s.24(1)(c) as the minister described the regulations' condition,
+            HL Deb 8 November 2022; the regulations' text is not read).
+        information_about_suspect: The same, about a suspected perpetrator (``False`` also
+            when no one is suspected).
+
+    Raises:
+        ConflictError: where the partner considers the s.24(1)(c) conditions satisfied
+            (``regulation_conditions``) while no review partner has or could be expected to
+            have information about the person who died or a suspected perpetrator (both
+            ``information_about_*`` false): the condition the minister described is a
+            necessary one; svduty does not choose a side.
 
     Example:
         >>> ReviewFacts(in_force=True).qualifying_homicide is None
@@ -109,6 +124,40 @@ class ReviewFacts:
     discontinued: bool | None = None
     notified_no_duty: bool | None = None
     later_decided_duty: bool | None = None
+    information_about_deceased: bool | None = None
+    information_about_suspect: bool | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.regulation_conditions is True and self.relevant_information is False:
+            raise ConflictError.single(
+                None,
+                "regulation_conditions",
+                message="the facts say the s.24(1)(c) conditions are satisfied, but that no "
+                "review partner has, or could reasonably be expected to have, relevant "
+                "information about the person who died or a suspected perpetrator, which "
+                "the minister described as necessary (HL Deb 8 November 2022)",
+            )
+
+    @property
+    def relevant_information(self) -> bool | None:
+        """Whether a review partner has, or could be expected to have, relevant information.
+
+        ``True`` when it is so about the person who died or about a suspected perpetrator,
+        ``False`` when it is so about neither, ``None`` otherwise (s.24(1)(c), as the
+        minister described the regulations' condition).
+
+        Example:
+            >>> ReviewFacts(information_about_suspect=True).relevant_information
+            True
+            >>> ReviewFacts(information_about_deceased=False).relevant_information is None
+            True
+        """
+        about = (self.information_about_deceased, self.information_about_suspect)
+        if True in about:
+            return True
+        if about == (False, False):
+            return False
+        return None
 
 
 def _act(provision: str, **kw: object) -> Citation:
@@ -129,9 +178,12 @@ _PILOT = cite(
 )
 _REGS_DOUBT = (
     "the conditions of the OWHR Regulations 2022 under s.24(1)(c) as the minister described "
-    "them (HL Deb 8 November 2022: a review partner has, or could reasonably be expected to "
-    "have, relevant information about the circumstances or background of the victim or "
-    "suspected perpetrator); the regulations' SI number and wording were not read"
+    "them (HL Deb 8 November 2022: 'It will be necessary for one or more of the review "
+    "partner agencies to have or reasonably be expected to have relevant information about "
+    "the circumstances or background of the victim or "
+    "suspected perpetrator ... that is likely to be pertinent to the purpose of the review'); "
+    "the regulations' SI number and wording were not found (law48 searched the "
+    "legalize-dev/legalize-uk mirror, legislation.gov.uk copies and the statutory guidance)"
 )
 _MENTAL_HEALTH_DOUBT = (
     "s.26(2) and (4) let the Secretary of State make regulations about the duty not applying "
@@ -148,7 +200,11 @@ class _Condition:
     true, keeps a failed condition from failing (s.24(4)'s exception), ``kept`` saying so.
     ``open_when`` is a value of the fact that can settle nothing (the law not read or left
     to a discretion): the answer stays undetermined, ``open_says`` saying why and
-    ``open_missing`` naming what would settle it.
+    ``open_missing`` naming what would settle it. ``also`` names a second fact (a
+    property) read only while ``fact`` is not known: its value ``fails_when`` fails the
+    condition (``also_fails``, citing ``also_citation``), a holding value is told
+    (``also_holds``) but leaves ``fact`` missing, since the second fact is a necessary
+    part of the condition, not all of it.
     """
 
     fact: str
@@ -162,6 +218,10 @@ class _Condition:
     open_when: bool | None = None
     open_says: str = ""
     open_missing: str = ""
+    also: str | None = None
+    also_holds: str = ""
+    also_fails: str = ""
+    also_citation: Citation | None = None
 
 
 def _weigh(facts: object, conditions: Iterable[_Condition]) -> tuple[list[Reason], list[str], bool]:
@@ -176,8 +236,13 @@ def _weigh(facts: object, conditions: Iterable[_Condition]) -> tuple[list[Reason
     for c in conditions:
         value = getattr(facts, c.fact)
         rule = c.citation.provision
-        if value is None:
-            reasons.append(Reason(rule, f"not known: {c.asks}", c.citation))
+        also = None if c.also is None or value is not None else getattr(facts, c.also)
+        if also is c.fails_when:
+            reasons.append(Reason(rule, c.also_fails, c.also_citation or c.citation))
+            failed = True
+        elif value is None:
+            told = f"; {c.also_holds}" if also is not None else ""
+            reasons.append(Reason(rule, f"not known: {c.asks}{told}", c.citation))
             missing.append(f"{c.fact} ({rule})")
         elif c.open_when is not None and value is c.open_when:
             reasons.append(Reason(rule, c.open_says, c.citation))
@@ -242,6 +307,24 @@ _ARRANGE = (
         "the review partner does not consider the conditions specified by regulations under "
         "s.24(1)(c) satisfied: no duty arises, or it ceases to be under a duty to arrange for "
         "there to be a review (and a review may accordingly be discontinued)",
+        also="relevant_information",
+        also_holds="one or more review partners has, or could reasonably be expected to "
+        "have, relevant information about the circumstances or background of the person who "
+        "died or a suspected perpetrator (the condition the minister described), but "
+        "whether the regulations' conditions are all satisfied is the review partner's to "
+        "consider (regulation_conditions)",
+        also_fails="no review partner has, or could reasonably be expected to have, relevant "
+        "information about the circumstances or background of the person who died or a "
+        "suspected perpetrator likely to be pertinent to the purpose of the review: the "
+        "condition the minister described as necessary fails, so no duty arises, or the "
+        "review partner ceases to be under a duty to arrange for there to be a review (and a "
+        "review may accordingly be discontinued)",
+        also_citation=cite(
+            "hl-deb-2022-11-08-owhr",
+            "the minister's opening speech",
+            confidence=Confidence.UNCONFIRMED,
+            doubt=_REGS_DOUBT,
+        ),
     ),
     _Condition(
         "relevant_review_partner",

@@ -1,0 +1,115 @@
+"""Relevant review partners (s.25), the s.24(1)(c) condition and the last day to notify (law48).
+
+The case file ``tests/cases/reviews/owhr-law48.toml`` runs through
+``test_owhr_partner_law47``'s runner; these are the properties and the refusals.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty.authorities import (
+    DeathPlaceFacts,
+    ReviewFacts,
+    must_arrange_review,
+    must_notify,
+    notification_deadline,
+    relevant_review_partners,
+)
+from svduty.errors import AreaError, ConflictError, UnknownAreaError
+
+PLACES = ["E07000220", "E08000026", "E09000022", "W06000015", "E06000065", "E06000053"]
+
+
+@st.composite
+def places_and_more(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
+    """Facts about the place, and the same facts with some unknown ones given."""
+    known = draw(st.sampled_from([None, True, False]))
+    death = None if known is False else draw(st.sampled_from([None, *PLACES]))
+    body = draw(st.sampled_from([None, *PLACES]))
+    less = DeathPlaceFacts(death_area=death, death_place_known=known, body_found_area=body)
+    more_known = known
+    if known is None:  # a given area of death means its location is known
+        more_known = True if death is not None else draw(st.sampled_from([True, False]))
+    more_death = death
+    if more_death is None and more_known:
+        more_death = draw(st.sampled_from(PLACES))
+    more_body = body if body is not None else draw(st.sampled_from(PLACES))
+    more = DeathPlaceFacts(
+        death_area=more_death, death_place_known=more_known, body_found_area=more_body
+    )
+    return less, more
+
+
+@settings(max_examples=300)
+@given(pair=places_and_more())
+def test_knowing_more_of_the_place_never_unsettles_the_partners(
+    pair: tuple[DeathPlaceFacts, DeathPlaceFacts],
+) -> None:
+    less, more = (relevant_review_partners(f) for f in pair)
+    assert not less.no
+    assert not more.no
+    if less.yes:
+        assert more.yes
+        assert more.subjects == less.subjects
+
+
+def test_the_health_board_settles_a_district_in_several() -> None:
+    open_ = relevant_review_partners(DeathPlaceFacts(death_area="E06000065"))
+    assert open_.undetermined
+    assert "E54000048" in open_.explain()
+
+
+@pytest.mark.parametrize(
+    ("facts", "error"),
+    [
+        ({"death_area": "S12000036"}, UnknownAreaError),  # Edinburgh: not England or Wales
+        ({"death_area": "E10000031"}, AreaError),  # Warwickshire county: not an LGA
+        ({"death_area": "E07000220", "health_area": "E54000055"}, ConflictError),
+    ],
+)
+def test_a_place_svduty_cannot_use_is_refused(facts: dict[str, str], error: type) -> None:
+    with pytest.raises(error):
+        relevant_review_partners(DeathPlaceFacts(**facts))  # type: ignore[arg-type]
+
+
+def test_a_known_area_of_death_whose_location_is_unknown_is_a_conflict() -> None:
+    with pytest.raises(ConflictError, match="death_area"):
+        DeathPlaceFacts(death_area="E07000220", death_place_known=False)
+
+
+def test_conditions_met_without_any_relevant_information_is_a_conflict() -> None:
+    with pytest.raises(ConflictError, match="regulation_conditions"):
+        ReviewFacts(
+            regulation_conditions=True,
+            information_about_deceased=False,
+            information_about_suspect=False,
+        )
+
+
+def test_no_relevant_information_cites_the_ministers_words_unconfirmed() -> None:
+    facts = ReviewFacts(information_about_deceased=False, information_about_suspect=False)
+    out = must_arrange_review(facts)
+    assert out.no
+    (why,) = [r for r in out.reasons if "minister described as necessary" in r.says]
+    assert why.citation.source.id == "hl-deb-2022-11-08-owhr"
+    assert why.citation.confidence.value == "unconfirmed"
+
+
+def test_the_duty_to_notify_stands_without_the_day_and_the_deadline_names_it() -> None:
+    facts = ReviewFacts(
+        in_force=True, aware_of_qualifying_circumstances=True, knew_no_duty_when_aware=False
+    )
+    duty, deadline = must_notify(facts), notification_deadline(facts)
+    assert duty.yes
+    assert duty.value is None
+    assert "aware_on (s.27(8))" in duty.reasons[-1].says
+    assert deadline.undetermined
+    assert deadline.missing == ("aware_on (s.27(8))",)
+    dated = attrs.evolve(facts, aware_on=datetime.date(2023, 5, 31))
+    assert notification_deadline(dated).value == must_notify(dated).value == "2023-06-30"
