@@ -56,21 +56,20 @@ def test_s17_does_not_reach_an_authority_through_an_area_that_did_not_exist(
     pcc = auths.get("cumbria-police-and-crime-commissioner")  # until 31 March 2023
     kw = {"districts_within": auths.districts_within, "area_periods": auths.area_periods}
     a = may_require_information(pcc, auths.get("allerdale-council"), FACTS, on="2023-02-15", **kw)
-    assert a.verdict.value == "undetermined", a.explain()
-    assert [r.rule for r in a.reasons][:2] == ["commencement", "s.11(4)"]
-    assert "E06000063 was not a local government area on 2023-02-15" in a.reasons[1].says
-    assert not any("is an authority for E06000063" in r.says for r in a.reasons)
-    assert a.missing == (
-        "the local government area within Police and Crime Commissioner for Cumbria's police "
-        "area for which Allerdale council (district) was an authority on 2023-02-15 "
-        "(s.17(2)): the area it is recorded for, E06000063, was not one that day (s.11(4))",
-    )
-    # a request serving no s.9 relevant area does not make it a no: Allerdale's council
-    # was a specified authority for a district within the police area that day
+    # law48b: Allerdale's council is recorded for its own district (Sch 1 "The district"),
+    # a local government area until 1 April 2023 (SI 2022/331 art 3(5)(a)), within the
+    # police area; never through Cumberland's code, no local government area that day
+    assert a.yes, a.explain()
+    assert "is an authority for E07000026" in a.reasons[1].says
+    assert not any("E06000063" in r.says for r in a.reasons)
     none = may_require_information(
         pcc, auths.get("allerdale-council"), FACTS, on="2023-02-15", relevant_area=[], **kw
     )
-    assert none.verdict.value == "undetermined", none.explain()
+    assert none.yes, none.explain()
+    # on vesting day both the commissioner's and the district council's records had ended
+    allerdale = auths.get("allerdale-council")
+    gone = may_require_information(pcc, allerdale, FACTS, on="2023-04-01", **kw)
+    assert gone.verdict.value == "no", gone.explain()
     # from vesting day the successor is one for Cumberland, within the police area
     lpb = auths.get("cumbria-local-policing-body")
     after = may_require_information(
@@ -78,15 +77,11 @@ def test_s17_does_not_reach_an_authority_through_an_area_that_did_not_exist(
     )
     assert after.yes, after.explain()
     assert "is an authority for E06000063" in after.reasons[1].says
-    # without the periods, the areas are taken as given (as may_assist)
-    old = may_require_information(
-        pcc,
-        auths.get("allerdale-council"),
-        FACTS,
-        on="2023-02-15",
-        districts_within=auths.districts_within,
+    # Cumberland's own council was no specified authority before (its record starts then)
+    early = may_require_information(
+        pcc, auths.get("cumberland-council"), FACTS, on="2023-02-15", **kw
     )
-    assert old.yes
+    assert not early.yes, early.explain()
 
 
 def test_s17_a_relevant_area_with_an_area_that_did_not_exist_is_none() -> None:

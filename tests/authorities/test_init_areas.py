@@ -204,7 +204,13 @@ def test_the_councils_reorganised_on_1_april_2023_are_dated(
     assert len(_by_category(old, "district_council")) == districts
     (cc,) = _by_category(old, "county_council")
     assert cc["name"] == county
-    assert cc["areas"] == [code]
+    # Sch 1: a county council is for "Each district which falls within the council's
+    # area", a district council for "The district": the old county and districts, each
+    # recorded until its order abolished the districts (law48b; before, the unitary's code)
+    dcs = _by_category(old, "district_council")
+    (county_area,) = cc["areas"]
+    assert county_area.startswith("E10")
+    assert all(len(r["areas"]) == 1 and r["areas"][0].startswith("E07") for r in dcs)
     (yot,) = _by_category(old, "youth_offending_team")
     assert yot["established_by"] == [cc["id"]]
     new_bundle(tmp_path / "b", [code])

@@ -271,9 +271,9 @@ def check_completeness(partnership: Partnership) -> Findings:
     """What a loaded bundle lacks: specified authorities, area kinds, unknown GSS codes.
 
     The specified authorities are looked for on each day of the local area's period
-    the records change, among the records filed under each district's code, on days
-    before its own record starts too (``svduty init`` files Cumberland's predecessors'
-    councils under its code until 1 April 2023, when it became a local government area).
+    the records change on which the district's own area record holds (no day before
+    Cumberland's began on 1 April 2023: ``svduty init`` files its predecessors' councils
+    under their own districts, each a local government area until then).
 
     Example:
         >>> import tempfile, pathlib, svduty
@@ -294,13 +294,16 @@ def check_completeness(partnership: Partnership) -> Findings:
     joinable = attrs.evolve(p.authorities, items=[a for a in p.authorities if a.id not in refused])
     out += absence_findings(joinable, p.local_area.districts)
     days = _changes(p)
-    # the records the bundle files under a district's code, on every day of the local
-    # area's period, even before the district became a local government area (s.11(4)):
-    # init files Cumberland's predecessors' councils under its code until 1 April 2023
+    # the records the bundle files under a district's code, on each day of the local
+    # area's period that the district was a local government area (s.11(4)), if known
     filed = attrs.evolve(p.authorities, area_periods=None)
     for i, code in enumerate(p.local_area.districts):
         seen: set[str] = set()
+        get = p.authorities.area_periods
+        held = None if get is None or (ps := get(code)) is None else tuple(ps)
         for day in days:  # each day the records change, over the local area's period
+            if held is not None and not any(day in period for period in held):
+                continue
             answer = specified_authorities_for(
                 filed, code, on=day, districts_within=p.geography.district_codes_within
             )

@@ -24,7 +24,7 @@ from svduty.areas import Area, AreaKind, Geography
 from svduty.authorities import AuthorityCategory
 from svduty.authorities._areas_served import local_councils
 from svduty.authorities._categories import CATEGORIES
-from svduty.io._councils_2023 import REORGANISED_ON, before_1_april_2023, continued_county_council
+from svduty.io import _councils_2023 as c23
 from svduty.io._new_records import (
     COMMENCED,
     WELSH_COUNTIES,
@@ -315,7 +315,7 @@ def _commissioner_fire(fra: Area, record: dict[str, Any]) -> list[dict[str, Any]
         ),
     )
     former["same_body_as"] = "cumbria-county-council"
-    return handover(former, record, REORGANISED_ON)
+    return handover(former, record, c23.REORGANISED_ON)
 
 
 _FRA = "a fire and rescue authority"
@@ -415,14 +415,14 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
             out.append(record)
 
     upper: dict[str, str] = {}  # upper-tier area -> id of its council
-    earlier = before_1_april_2023(districts)  # Cumbria, North Yorkshire, Somerset
-    later = {a for r in earlier for a in r["areas"]}  # their unitary councils' areas
+    earlier = c23.before_1_april_2023(districts)  # Cumbria, North Yorkshire, Somerset
+    later = c23.reorganised(districts)  # the unitary areas, whose councils began later
     for d in districts:
         counties = geo.parents(d.id, AreaKind.COUNTY)
         council = _council(d)
         if d.id in later:
-            council["valid"] = {"start": REORGANISED_ON}
-            continued_county_council(council, d.id)
+            council["valid"] = {"start": c23.REORGANISED_ON}
+            c23.continued_county_council(council, d.id)
         add(council)
         upper[d.id] = council["id"]
         for c in counties:
@@ -465,7 +465,7 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
         "probation-service",
         "Probation Service (probation delivery unit to name)",
         _C.PROVIDER_OF_PROBATION_SERVICES,
-        [d.id for d in districts],
+        [*(d.id for d in districts), *c23.ceased_codes(districts)],
         _sch1(
             "a provider of probation services",
             "the probation delivery unit(s) operating in these areas are not in the ONS "
@@ -492,7 +492,7 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
         )
         yot["established_by"] = [council_id]
         if area_id in later:
-            yot["valid"] = {"start": REORGANISED_ON}
+            yot["valid"] = {"start": c23.REORGANISED_ON}
         add(yot)
     for record in earlier:
         add(record)
