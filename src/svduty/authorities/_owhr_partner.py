@@ -98,7 +98,9 @@ class ReviewFacts:
             (``regulation_conditions``) while no review partner has or could be expected to
             have information about the person who died or a suspected perpetrator (both
             ``information_about_*`` false): the condition the minister described is a
-            necessary one; svduty does not choose a side.
+            necessary one; svduty does not choose a side. Also where ``aware_on`` (the day
+            the partner became aware, s.27(8)) is given while
+            ``aware_of_qualifying_circumstances`` is false (s.27(7)).
 
     Example:
         >>> ReviewFacts(in_force=True).qualifying_homicide is None
@@ -136,6 +138,13 @@ class ReviewFacts:
                 "review partner has, or could reasonably be expected to have, relevant "
                 "information about the person who died or a suspected perpetrator, which "
                 "the minister described as necessary (HL Deb 8 November 2022)",
+            )
+        if self.aware_on is not None and self.aware_of_qualifying_circumstances is False:
+            raise ConflictError.single(
+                None,
+                "aware_on",
+                message="the facts give the day the review partner became aware of qualifying "
+                "circumstances (s.27(8)) but say it has not become aware of them (s.27(7))",
             )
 
     @property
