@@ -49,7 +49,7 @@ import attrs
 import pendulum
 
 from svduty._checked import checked
-from svduty.areas import Geography, normalise_name
+from svduty.areas import AreaKind, Geography, normalise_name
 from svduty.areas._ceased import ceased_districts, ceased_note
 from svduty.areas._national import welsh_names
 from svduty.authorities import specified_authorities_for
@@ -297,7 +297,9 @@ def check_completeness(partnership: Partnership) -> Findings:
     # the records the bundle files under a district's code, on each day of the local
     # area's period that the district was a local government area (s.11(4)), if known
     filed = attrs.evolve(p.authorities, area_periods=None)
-    for i, code in enumerate(p.local_area.districts):
+    ended = [a.id for a in p.geography.all(AreaKind.DISTRICT) if a.valid.end is not None]
+    ended = [c for c in ended if c not in p.local_area.districts]  # init's abolished ones
+    for i, code in enumerate([*p.local_area.districts, *ended]):
         seen: set[str] = set()
         get = p.authorities.area_periods
         held = None if get is None or (ps := get(code)) is None else tuple(ps)
@@ -322,7 +324,7 @@ def check_completeness(partnership: Partnership) -> Findings:
                         (_SCH1,),
                         subjects=(code,),
                         where="authorities.toml: authorities",
-                        data=(("local_area", f"districts[{i}]"),),
+                        data=(("local_area", f"districts[{i}]"),) if code not in ended else (),
                     )
                 )
     return Findings(tuple(out))
