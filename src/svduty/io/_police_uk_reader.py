@@ -52,7 +52,7 @@ from svduty.io._inputs import (
 )
 from svduty.io._lines import ascii_records, chunk_records, quote_lines
 from svduty.io._police_uk import _RENAMES, POLICE_UK_SCHEMA, normalise_police_uk
-from svduty.io._police_uk_blocks import _blocks, _Buffers
+from svduty.io._police_uk_blocks import _blocks, _Buffers, read_ahead
 from svduty.io._police_uk_csv import read_csv as _read_csv
 from svduty.io._police_uk_fallback import _BINARY, one_thread
 from svduty.io._police_uk_rejected import _bad_lines, _decoded, _unclosed_quote
@@ -295,8 +295,9 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     piece = how.block_size // _pieces(how.block_size, p.stat().st_size, how.workers)
     window: deque[tuple[int, list[Future[_Piece]]]] = deque()
     state = _Order(line=2)
+    blocks = read_ahead(_blocks(p, how.block_size, piece, how.buffers))  # on its own thread
     try:
-        for end, pieces in _blocks(p, how.block_size, piece, how.buffers):
+        for end, pieces in blocks:
             futures = [
                 how.pool.submit(_parse_piece, data, quoted, name, how.columns)
                 for data, quoted in pieces
@@ -309,6 +310,7 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
         if state.bad:
             yield _bad_lines(name, state.bad)
     finally:
+        blocks.close()
         for _, futures in window:
             for f in futures:
                 f.cancel()
