@@ -16,7 +16,7 @@ import pytest
 from svduty.errors import InputFormatError
 from svduty.io import _police_uk_blocks as blocks
 from svduty.io import read_police_uk
-from svduty.io._police_uk_blocks import read_ahead
+from svduty.io._ahead import read_ahead
 
 from .test_inputs_unchanged import aged
 from .test_reader_speed import GOOD, HEADER

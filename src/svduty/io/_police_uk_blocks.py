@@ -11,11 +11,9 @@ quotes as the parser does and decides a quote left open on its line. Used by
 from __future__ import annotations
 
 import os
-import queue
-import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -26,68 +24,6 @@ from svduty.io._unchanged import changed, refuse_if_changed
 __all__: list[str] = []
 
 _FIELDS = len(POLICE_UK_COLUMNS)
-_T = TypeVar("_T")
-
-
-def read_ahead(items: Iterator[_T]) -> Generator[_T, None, None]:
-    """``items`` (a generator), each taken one step ahead on a thread of its own.
-
-    :func:`_blocks` reads the next block (its bytes into memory, the search for quotes and
-    the last line end) while the caller classifies the block before: on the caller's
-    thread that was about a fifth of a summary's work after start-up (real months,
-    400,000 rows). One item is read ahead at most (taken once the caller has taken the one
-    before), so memory grows by one block. What ``items`` raises is raised here, in its
-    place after the items before it; closing this generator stops the thread (after the
-    item it is reading) and closes ``items``.
-
-    Example:
-        >>> list(read_ahead(iter(range(3))))
-        [0, 1, 2]
-        >>> def broken():
-        ...     yield 1
-        ...     raise ValueError("cut short")
-        >>> got = read_ahead(broken())
-        >>> next(got)
-        1
-        >>> next(got)
-        Traceback (most recent call last):
-        ...
-        ValueError: cut short
-    """
-    ready: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
-    room = threading.Semaphore(1)  # the next item is taken once the one before is
-    stop = threading.Event()
-
-    def run() -> None:
-        try:
-            while room.acquire() and not stop.is_set():
-                try:
-                    ready.put((True, next(items)))
-                except StopIteration:
-                    ready.put((False, None))
-                    return
-        except BaseException as e:  # handed to the caller, in its place
-            ready.put((False, e))
-        finally:
-            close = getattr(items, "close", None)
-            if close is not None:
-                close()
-
-    thread = threading.Thread(target=run, name="svduty-read", daemon=True)
-    thread.start()
-    try:
-        while True:
-            more, item = ready.get()
-            if not more:
-                if item is not None:
-                    raise item
-                return
-            room.release()
-            yield item
-    finally:
-        stop.set()
-        room.release()  # the thread, waiting for room, sees ``stop`` and ends
-        thread.join()
 
 
 def _blocks(

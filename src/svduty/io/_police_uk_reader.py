@@ -40,6 +40,7 @@ from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _police_uk_csv
+from svduty.io._ahead import read_ahead
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,
     POLICE_UK_HEADER,
@@ -52,7 +53,7 @@ from svduty.io._inputs import (
 )
 from svduty.io._lines import ascii_records, chunk_records, quote_lines
 from svduty.io._police_uk import _RENAMES, POLICE_UK_SCHEMA, normalise_police_uk
-from svduty.io._police_uk_blocks import _blocks, _Buffers, read_ahead
+from svduty.io._police_uk_blocks import _blocks, _Buffers
 from svduty.io._police_uk_csv import read_csv as _read_csv
 from svduty.io._police_uk_fallback import _BINARY, one_thread
 from svduty.io._police_uk_rejected import _bad_lines, _decoded, _unclosed_quote
