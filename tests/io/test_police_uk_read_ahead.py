@@ -96,3 +96,15 @@ def test_an_error_reading_is_raised_to_the_caller_and_the_thread_ends(tmp_path, 
         list(read_police_uk(f, block_size=1 << 14))
     assert calls[0] == 3  # no block read after the one that failed
     assert not [t for t in threading.enumerate() if t.name == "svduty-read"]
+
+
+def test_a_read_ahead_inside_a_read_ahead_starts_no_second_thread():
+    seen: list[int] = []
+
+    def items():
+        for i in range(3):
+            seen.append(len([t for t in threading.enumerate() if t.name == "svduty-read"]))
+            yield i
+
+    assert list(read_ahead(read_ahead(items()))) == [0, 1, 2]
+    assert seen == [1, 1, 1]  # the outer reading thread takes the inner items itself
