@@ -54,6 +54,7 @@ from svduty._commands._stdout import is_closed, said_after
 from svduty._commands._stdout_named import standard_output_named
 from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
+from svduty.io._ahead import Ahead
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts
 from svduty.io._forces import rows_of_other_forces
@@ -311,8 +312,9 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 rejected = RejectedWriter(args.rejected)
         sink = writer.write if writer is not None else None
         reading = True
+        batches = _batches(args, fmt, paths, stderr)
         summary = run_pipeline(
-            _batches(args, fmt, paths, stderr),
+            Ahead(batches) if fmt == "police-uk" else batches,  # svduty's reader: read ahead
             pipeline,
             sink,
             on_rejected=joined if rejected is None else joined.also(rejected),

@@ -40,6 +40,7 @@ from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _police_uk_csv
+from svduty.io._ahead import read_ahead
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,
     POLICE_UK_HEADER,
@@ -295,8 +296,9 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     piece = how.block_size // _pieces(how.block_size, p.stat().st_size, how.workers)
     window: deque[tuple[int, list[Future[_Piece]]]] = deque()
     state = _Order(line=2)
+    blocks = read_ahead(_blocks(p, how.block_size, piece, how.buffers))  # on its own thread
     try:
-        for end, pieces in _blocks(p, how.block_size, piece, how.buffers):
+        for end, pieces in blocks:
             futures = [
                 how.pool.submit(_parse_piece, data, quoted, name, how.columns)
                 for data, quoted in pieces
@@ -309,6 +311,7 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
         if state.bad:
             yield _bad_lines(name, state.bad)
     finally:
+        blocks.close()
         for _, futures in window:
             for f in futures:
                 f.cancel()

@@ -14,7 +14,7 @@ passed on as its own, in the batches' order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from typing import Any, Protocol
 
 import attrs
@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from svduty._checked import checked
 from svduty.io import _alike
+from svduty.io._ahead import Ahead, read_ahead
 from svduty.io._locate import is_police_uk
 from svduty.io._repeated_ids import RepeatedIds
 from svduty.io._summary import RejectedSink, Summary, Tally
@@ -99,24 +100,27 @@ def run_pipeline(
     most = _alike.MOST_DISTINCT if sink is None else _alike.MOST_DISTINCT_WRITTEN
     held = _alike.Held()
     repeated = RepeatedIds()
-    for batch in batches:
-        tally.count_in(batch.num_rows)
-        found = number(batch) if number is not None else None
-        if found is not None and not found.worth(most):
-            found = None  # classified row by row
-        if found is not None and sink is not None:  # a writer's batches one at a time
-            _answer([found], pipeline, tally, counters, sink=sink, batch=batch)
-            continue
-        if held.found and (found is None or not held.takes(found)):
-            _answer(held.taken(), pipeline, tally, counters)  # in the batches' order
-        if found is None:
-            good = _each_row(batch, pipeline, tally, counters, sink)
-            if not is_police_uk(batch.schema):  # incidents: an id given twice is warned of
-                repeated.add(good)
-            continue
-        held.add(found)  # a summary's batches a few at a time
-        if not held.takes(found):  # nor another like it: answered before the next is read
-            _answer(held.taken(), pipeline, tally, counters)
+    pairs = _numbered(batches, number, ahead=sink is None)  # (a writer's: none ahead)
+    try:
+        for batch, numbered in pairs:
+            tally.count_in(batch.num_rows)
+            worth = numbered is not None and numbered.worth(most)
+            found = numbered if worth else None  # (None: classified row by row)
+            if found is not None and sink is not None:  # a writer's batches one at a time
+                _answer([found], pipeline, tally, counters, sink=sink, batch=batch)
+                continue
+            if held.found and (found is None or not held.takes(found)):
+                _answer(held.taken(), pipeline, tally, counters)  # in the batches' order
+            if found is None:
+                good = _each_row(batch, pipeline, tally, counters, sink)
+                if not is_police_uk(batch.schema):  # incidents: an id given twice is warned of
+                    repeated.add(good)
+                continue
+            held.add(found)  # a summary's batches a few at a time
+            if not held.takes(found):  # nor another like it: answered before the next is taken
+                _answer(held.taken(), pipeline, tally, counters)
+    finally:
+        pairs.close()
     if held.found:
         _answer(held.taken(), pipeline, tally, counters)
     summary = tally.summary(
@@ -126,6 +130,24 @@ def run_pipeline(
     warnings, rows = dict(summary.warnings), dict(summary.warning_rows)
     repeated.warned(warnings, rows)
     return attrs.evolve(summary, warnings=warnings, warning_rows=rows) if rows else summary
+
+
+def _numbered(
+    batches: Iterable[pa.RecordBatch | pa.Table],
+    number: Callable[[Any], _alike.Numbered | None] | None,
+    *,
+    ahead: bool,
+) -> Generator[tuple[Any, _alike.Numbered | None], None, None]:
+    """Each batch with its rows numbered (``None``: not numbered, or no ``number``).
+
+    Batches of svduty's own reader (:class:`~svduty.io._ahead.Ahead`, from ``svduty
+    classify``) are read and numbered one batch ahead on a thread of their own when
+    ``ahead``: the loop's thread, which every batch waits on, only answers and counts.
+    """
+    pairs = ((b, number(b) if number is not None else None) for b in batches)
+    if ahead and number is not None and isinstance(batches, Ahead):
+        return read_ahead(pairs)
+    return pairs
 
 
 def _answer(
