@@ -43,6 +43,16 @@ def _table(rows: list[tuple[Any, ...]], ids: bool = True) -> pa.Table:
     return table
 
 
+def _unread(table: pa.Table, rows: set[int]) -> pa.Table:
+    """``table`` with the reader's rejection on ``rows`` (those within it)."""
+    marked = [("not JSON" if i in rows else None) for i in range(table.num_rows)]
+    at = table.schema.get_field_index("rejected")
+    table = table.set_column(at, "rejected", pa.array(marked, pa.string()))
+    at = table.schema.get_field_index("rejected_field")
+    fields = [("line" if i in rows else None) for i in range(table.num_rows)]
+    return table.set_column(at, "rejected_field", pa.array(fields, pa.string()))
+
+
 def _counted_rows(monkeypatch: Any) -> list[tuple[int, int]]:
     """Each call of ``Tally.count_usable``: the rows given and the rows they stand for."""
     calls: list[tuple[int, int]] = []
@@ -115,11 +125,12 @@ def _batch(row: st.SearchStrategy[tuple[Any, ...]]) -> st.SearchStrategy[list[tu
         max_size=4,
     ),
     st.booleans(),
+    st.sets(st.integers(0, 79), max_size=3),
 )
 def test_counted_by_group_the_summary_is_that_of_every_row(
-    batches: list[list[tuple[Any, ...]]], ids: bool
+    batches: list[list[tuple[Any, ...]]], ids: bool, unread: set[int]
 ) -> None:
-    tables = [_table(rows, ids) for rows in batches]
+    tables = [_unread(_table(rows, ids), unread) for rows in batches]
     grouped = run_pipeline(tables, default_pipeline())
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(run_module, "grouping_of", lambda pipeline: None)
