@@ -93,9 +93,9 @@ def _grouped(good: pa.Table, memo: dict[Any, Any]) -> tuple[pa.Table, Any] | Non
     numbers = _arrays.one_array(groups).to_numpy(zero_copy_only=False).astype(np.int64)
     first = _arrays.array(_arrays.first_rows(numbers))
     weights = np.bincount(numbers, minlength=len(first))
-    memo[_ROWS] = (rules, len(first), _told(_rows_at(inputs, first)), sets, None)
-    counted = good.select([n for n in good.column_names if n not in _OWN])
-    return _rows_at(counted, first), weights
+    distinct = _rows_at(good.select([n for n in good.column_names if n not in _OWN]), first)
+    memo[_ROWS] = (rules, len(first), _told(_classifier_inputs(distinct)), sets, None)
+    return distinct, weights
 
 
 def _rows_at(table: pa.Table, rows: Any) -> pa.Table:
