@@ -19,7 +19,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
@@ -27,7 +27,10 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.io._summary_counts import MissingFacts
 
-__all__ = ["missing_facts_of"]
+if TYPE_CHECKING:
+    from svduty.io._pipeline import _Bound
+
+__all__ = ["bound_of", "missing_facts_of"]
 
 
 def missing_facts_of(pipeline: object) -> MissingFacts | None:
@@ -42,12 +45,7 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         >>> missing_facts_of(lambda batch: batch) is None
         True
     """
-    from svduty.io._pipeline import _Bound
-
-    methods = (getattr(pipeline, name, None) for name in ("split", "classify", "reject"))
-    bound = next(
-        (b for m in methods if isinstance(b := getattr(m, "__self__", None), _Bound)), None
-    )
+    bound = bound_of(pipeline)
     if bound is None:
         return None
 
@@ -81,6 +79,22 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         return {n: _spread(groups, missing.spelt_sets(s, order[n])) for n, s in sets.items()}
 
     return facts
+
+
+def bound_of(pipeline: object) -> _Bound | None:
+    """The ``_Bound`` classifier a pipeline's ``split``, ``classify`` or ``reject`` is a method of.
+
+    ``None`` for a pipeline that binds none.
+
+    Example:
+        >>> from svduty.io import default_pipeline
+        >>> bound_of(default_pipeline()).memo, bound_of(print)
+        ({}, None)
+    """
+    from svduty.io._pipeline import _Bound  # (at run time: when called)
+
+    methods = (getattr(pipeline, name, None) for name in ("split", "classify", "reject"))
+    return next((b for m in methods if isinstance(b := getattr(m, "__self__", None), _Bound)), None)
 
 
 def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:

@@ -23,6 +23,7 @@ import pyarrow as pa
 from svduty._checked import checked
 from svduty.io import _alike
 from svduty.io._ahead import Ahead, read_ahead
+from svduty.io._incident_groups import Grouping, grouping_of
 from svduty.io._locate import is_police_uk
 from svduty.io._repeated_ids import RepeatedIds
 from svduty.io._summary import RejectedSink, Summary, Tally
@@ -93,6 +94,7 @@ def run_pipeline(
     from svduty.io._missing_facts import missing_facts_of
 
     tally = Tally(on_rejected=on_rejected, missing=missing_facts_of(pipeline))
+    grouping = grouping_of(pipeline)  # incidents: counted one row a combination
     counters = list(counts)
     # rows alike are counted once; when rows are written, only if few are distinct (every
     # row is then built again from its combination's answer)
@@ -112,7 +114,7 @@ def run_pipeline(
             if held.found and (found is None or not held.takes(found)):
                 _answer(held.taken(), pipeline, tally, counters)  # in the batches' order
             if found is None:
-                good = _each_row(batch, pipeline, tally, counters, sink)
+                good = _each_row(batch, pipeline, tally, counters, sink, grouping=grouping)
                 if not is_police_uk(batch.schema):  # incidents: an id given twice is warned of
                     repeated.add(good)
                 continue
@@ -183,9 +185,15 @@ def _each_row(
     tally: Tally,
     counters: list[WeightedCounter],
     sink: Callable[[pa.Table], object] | None,
+    *,
+    grouping: Grouping | None = None,
 ) -> pa.Table:
-    """Classify every row of the batch, and count it (and write it); its usable rows."""
-    good = tally.count_out(pipeline(batch))
+    """Classify every row of the batch, and count it (and write it); its usable rows.
+
+    With a ``grouping`` (incidents), the summary counts the rows the classifier found alike
+    once, each with its number of rows (``svduty.io._incident_groups``).
+    """
+    good = tally.count_out(pipeline(batch), grouping)
     for counter in counters:
         counter.add(good)
     if sink is not None:

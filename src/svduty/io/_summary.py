@@ -311,8 +311,15 @@ class Tally:
         """
         self.rows_in += rows
 
-    def count_out(self, batch: pa.RecordBatch | pa.Table) -> pa.Table:
+    def count_out(
+        self,
+        batch: pa.RecordBatch | pa.Table,
+        grouping: Callable[[pa.Table], tuple[pa.Table, Any] | None] | None = None,
+    ) -> pa.Table:
         """Count a classified batch; return its usable rows (the ones to write).
+
+        ``grouping``: the usable rows one a group and each group's number of rows (or
+        ``None``: row by row), counted so (the same counts).
 
         Example:
             >>> t = Tally()
@@ -327,7 +334,8 @@ class Tally:
             ok = pc.is_null(table.column("rejected"))
             good = pc.filter(table, ok)
             self.count_rejected(pc.filter(table, pc.invert(ok)))
-        self.count_usable(good)
+        grouped = grouping(good) if grouping is not None else None
+        self.count_usable(*(grouped or (good,)))
         return good
 
     def count_rejected(self, bad: pa.Table) -> None:
