@@ -482,14 +482,9 @@ CLASSIFY_STDLIB = frozenset(
         "ntpath",
         "urllib",
         "ipaddress",
-        "shutil",  # argparse's help formatter, for the terminal's width (and what it imports)
-        "fnmatch",
-        "zlib",
-        "bz2",
-        "_bz2",
-        "lzma",
-        "_lzma",
-        "_compression",
+        "fnmatch",  # pathlib's
+        # not shutil (argparse's help formatter imported it for the terminal's width, and
+        # with it zlib, bz2 and lzma: 1.5 ms; svduty's formatter asks the terminal itself)
         "_locale",  # locale's (gettext's, argparse's)
     }
 )
@@ -656,3 +651,56 @@ def test_a_program_calling_main_keeps_its_environment() -> None:
 def test_the_command_sets_nothing_once_numpy_is_loaded() -> None:
     """OpenBLAS reads the variable when numpy is imported: set later, it would only mislead."""
     assert _blas_threads_after("import numpy\n" + _COMMAND) is None
+
+
+# --- the parsers a command line makes (speed48a) -------------------------------------------
+
+
+def _parsers_made(monkeypatch, capsys, argv: list[str]) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """How many argument parsers ``main(argv)`` made, and what it printed."""
+    from svduty import cli
+
+    made: list[object] = []
+    real = cli._Parser.__init__
+
+    def counted(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(cli._Parser, "__init__", counted)
+    cli.main(argv)
+    return len(made), capsys.readouterr().out
+
+
+def test_a_command_named_first_makes_only_its_own_parser(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``svduty classify ...`` makes the top level's parser and classify's: not one for each
+    other command (argparse translates three texts a parser, about 0.3 ms each)."""
+    made, out = _parsers_made(monkeypatch, capsys, ["info", "--help"])
+    assert made == 2
+    assert "usage: svduty info" in out
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--help", "info"], ["-h", "classify"]])
+def test_the_top_level_help_still_lists_every_command(monkeypatch, capsys, argv) -> None:  # type: ignore[no-untyped-def]
+    from svduty.cli import COMMANDS
+
+    made, out = _parsers_made(monkeypatch, capsys, argv)
+    assert made == 1 + len(COMMANDS)
+    assert all(name in out for name in COMMANDS)
+
+
+@pytest.mark.parametrize("columns", [None, "100", "0", "-5", "wide", " 72 "])
+def test_the_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns) -> None:  # type: ignore[no-untyped-def]
+    """svduty's help formatter asks the terminal's width without shutil, with its answer."""
+    import argparse
+    import shutil
+
+    from svduty._commands._examples import Help
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert Help("p")._width == argparse.HelpFormatter("p")._width
+    assert Help("p")._width == shutil.get_terminal_size().columns - 2
+    assert Help("p", width=50)._width == 50

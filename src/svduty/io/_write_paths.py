@@ -15,7 +15,6 @@ import contextlib
 import errno
 import os
 import re
-import shutil
 import signal
 import stat
 import threading
@@ -484,6 +483,8 @@ def write_folder(root: Path, texts: dict[str, str]) -> None:
                 raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
             break
     root.parent.mkdir(parents=True, exist_ok=True)
+    import shutil  # a folder is written by init, not by classify: not at its start-up
+
     tmp = temporary(root)
     try:
         tmp.mkdir()
