@@ -237,19 +237,13 @@ def build_parser(
     Args:
         load: The commands whose modules register their options (default: every command);
             the others are listed by name and one-line help only.
-        others: Whether the commands not loaded are listed at all. A command line that
-            starts with its command's name never shows the list (an option before the
-            name, such as ``--help``, would be the top level's): each command listed is
-            a parser argparse makes (about 0.3 ms of start-up each).
+        others: Whether the commands not loaded are listed (each a parser: 0.3 ms of start-up).
 
     Example:
         >>> build_parser().prog
         'svduty'
         >>> build_parser(load=()).parse_args(["info"]).command
         'info'
-        >>> sub = build_parser(load=("info",), others=False)._subparsers._group_actions[0]
-        >>> list(sub.choices)
-        ['info']
     """
     parser = _Parser(
         prog="svduty",
