@@ -540,6 +540,14 @@ DEFERRED_OURS = (
     "svduty.io._incident_columns",
     "svduty.io._incident_values",
     "svduty.partnership",
+    # a bundle's files read (its manifest, its sections' table), a command's choice, the
+    # districts that ceased: classes a start-up from the cache never builds (speed48a)
+    "svduty.io._bundle_read",
+    "svduty.io._sections",
+    "svduty._commands._chosen",
+    "svduty.areas._ceased",
+    "svduty.areas._earlier",
+    "svduty.io._lines",  # quotes, blank lines, a row not UTF-8: none in a plain month
     *ENGINE,
 )
 """svduty's modules a police.uk summary with no ``--output`` never needs."""
@@ -580,6 +588,45 @@ def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None: 
     deferred = {m for m in loaded - foundations if m.split(".")[0] in DEFERRED}
     assert deferred == set()
     assert {m for m in loaded if m.startswith(DEFERRED_OURS)} == set()
+
+
+CLASSIFY_ATTRS_CLASSES = 36
+"""How many attrs classes svduty's modules define at the start-up of ``svduty classify``
+from the cache, at most: each is about 0.3 ms (attrs compiles its methods). speed48a
+found 45 and left 36: a bundle's manifest and sections, a command's choice, the districts
+that ceased and the quotes' line reader are built when a bundle is read, a code looked
+up or a quote met, not at every start-up (and a plan pickled packed adds one)."""
+
+_ATTRS_CLASSES = (
+    "import attrs, json\n"
+    "print(json.dumps(sorted(\n"
+    "    f'{name}.{c.__qualname__}' for name, m in list(sys.modules.items())\n"
+    "    if name.startswith('svduty') for c in vars(m).values()\n"
+    "    if isinstance(c, type) and attrs.has(c) and c.__module__ == name)))"
+)
+
+
+def test_classify_from_the_cache_builds_few_attrs_classes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A counted guard (never a time): the attrs classes svduty defines at start-up."""
+    from svduty._commands._cache import CACHE_ENV
+    from svduty.io import POLICE_UK_COLUMNS
+
+    f = tmp_path / "header.csv"
+    f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    code = (
+        "import sys\n"
+        f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
+        "from svduty.cli import main\n"
+        f"main()\n{_ATTRS_CLASSES}"
+    )
+    env = {**os.environ, CACHE_ENV: str(cache)}
+    first = json.loads(_python(code, env).strip().splitlines()[-1])  # fills the cache
+    built = json.loads(_python(code, env).strip().splitlines()[-1])
+    assert len(first) > len(built)  # the measure sees what reading the bundle builds
+    assert len(built) <= CLASSIFY_ATTRS_CLASSES, built
+    assert "svduty.io._pipeline.Pipeline" in built
 
 
 def test_a_month_from_the_cache_is_answered_by_its_plan_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
