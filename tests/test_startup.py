@@ -482,14 +482,9 @@ CLASSIFY_STDLIB = frozenset(
         "ntpath",
         "urllib",
         "ipaddress",
-        "shutil",  # argparse's help formatter, for the terminal's width (and what it imports)
-        "fnmatch",
-        "zlib",
-        "bz2",
-        "_bz2",
-        "lzma",
-        "_lzma",
-        "_compression",
+        "fnmatch",  # pathlib's
+        # not shutil (argparse's help formatter imported it for the terminal's width, and
+        # with it zlib, bz2 and lzma: 1.5 ms; svduty's formatter asks the terminal itself)
         "_locale",  # locale's (gettext's, argparse's)
     }
 )
@@ -545,6 +540,14 @@ DEFERRED_OURS = (
     "svduty.io._incident_columns",
     "svduty.io._incident_values",
     "svduty.partnership",
+    # a bundle's files read (its manifest, its sections' table), a command's choice, the
+    # districts that ceased: classes a start-up from the cache never builds (speed48a)
+    "svduty.io._bundle_read",
+    "svduty.io._sections",
+    "svduty._commands._chosen",
+    "svduty.areas._ceased",
+    "svduty.areas._earlier",
+    "svduty.io._lines",  # quotes, blank lines, a row not UTF-8: none in a plain month
     *ENGINE,
 )
 """svduty's modules a police.uk summary with no ``--output`` never needs."""
@@ -585,6 +588,45 @@ def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None: 
     deferred = {m for m in loaded - foundations if m.split(".")[0] in DEFERRED}
     assert deferred == set()
     assert {m for m in loaded if m.startswith(DEFERRED_OURS)} == set()
+
+
+CLASSIFY_ATTRS_CLASSES = 36
+"""How many attrs classes svduty's modules define at the start-up of ``svduty classify``
+from the cache, at most: each is about 0.3 ms (attrs compiles its methods). speed48a
+found 45 and left 36: a bundle's manifest and sections, a command's choice, the districts
+that ceased and the quotes' line reader are built when a bundle is read, a code looked
+up or a quote met, not at every start-up (and a plan pickled packed adds one)."""
+
+_ATTRS_CLASSES = (
+    "import attrs, json\n"
+    "print(json.dumps(sorted(\n"
+    "    f'{name}.{c.__qualname__}' for name, m in list(sys.modules.items())\n"
+    "    if name.startswith('svduty') for c in vars(m).values()\n"
+    "    if isinstance(c, type) and attrs.has(c) and c.__module__ == name)))"
+)
+
+
+def test_classify_from_the_cache_builds_few_attrs_classes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A counted guard (never a time): the attrs classes svduty defines at start-up."""
+    from svduty._commands._cache import CACHE_ENV
+    from svduty.io import POLICE_UK_COLUMNS
+
+    f = tmp_path / "header.csv"
+    f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    code = (
+        "import sys\n"
+        f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
+        "from svduty.cli import main\n"
+        f"main()\n{_ATTRS_CLASSES}"
+    )
+    env = {**os.environ, CACHE_ENV: str(cache)}
+    first = json.loads(_python(code, env).strip().splitlines()[-1])  # fills the cache
+    built = json.loads(_python(code, env).strip().splitlines()[-1])
+    assert len(first) > len(built)  # the measure sees what reading the bundle builds
+    assert len(built) <= CLASSIFY_ATTRS_CLASSES, built
+    assert "svduty.io._pipeline.Pipeline" in built
 
 
 def test_a_month_from_the_cache_is_answered_by_its_plan_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -656,3 +698,56 @@ def test_a_program_calling_main_keeps_its_environment() -> None:
 def test_the_command_sets_nothing_once_numpy_is_loaded() -> None:
     """OpenBLAS reads the variable when numpy is imported: set later, it would only mislead."""
     assert _blas_threads_after("import numpy\n" + _COMMAND) is None
+
+
+# --- the parsers a command line makes (speed48a) -------------------------------------------
+
+
+def _parsers_made(monkeypatch, capsys, argv: list[str]) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """How many argument parsers ``main(argv)`` made, and what it printed."""
+    from svduty import cli
+
+    made: list[object] = []
+    real = cli._Parser.__init__
+
+    def counted(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(cli._Parser, "__init__", counted)
+    cli.main(argv)
+    return len(made), capsys.readouterr().out
+
+
+def test_a_command_named_first_makes_only_its_own_parser(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``svduty classify ...`` makes the top level's parser and classify's: not one for each
+    other command (argparse translates three texts a parser, about 0.3 ms each)."""
+    made, out = _parsers_made(monkeypatch, capsys, ["info", "--help"])
+    assert made == 2
+    assert "usage: svduty info" in out
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--help", "info"], ["-h", "classify"]])
+def test_the_top_level_help_still_lists_every_command(monkeypatch, capsys, argv) -> None:  # type: ignore[no-untyped-def]
+    from svduty.cli import COMMANDS
+
+    made, out = _parsers_made(monkeypatch, capsys, argv)
+    assert made == 1 + len(COMMANDS)
+    assert all(name in out for name in COMMANDS)
+
+
+@pytest.mark.parametrize("columns", [None, "100", "0", "-5", "wide", " 72 "])
+def test_the_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns) -> None:  # type: ignore[no-untyped-def]
+    """svduty's help formatter asks the terminal's width without shutil, with its answer."""
+    import argparse
+    import shutil
+
+    from svduty._commands._examples import Help
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert Help("p")._width == argparse.HelpFormatter("p")._width
+    assert Help("p")._width == shutil.get_terminal_size().columns - 2
+    assert Help("p", width=50)._width == 50

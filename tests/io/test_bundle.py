@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import svduty
-import svduty.io._bundle  # monkeypatched by its dotted name below
+import svduty.io._sections  # monkeypatched by its dotted name below
 from svduty.errors import BundleError
 from svduty.io import (
     SECTIONS,
@@ -23,8 +23,8 @@ from svduty.io import (
     schema_of,
     validate_bundle,
 )
-from svduty.io._bundle import SectionSpec  # internal: no longer in svduty.io.__all__
 from svduty.io._converter import make_converter
+from svduty.io._sections import SectionSpec  # internal: no longer in svduty.io.__all__
 from svduty.periods import FinancialYear
 from svduty.sources import Confidence
 
@@ -270,7 +270,7 @@ def test_skipped_and_optional_sections(bundle, monkeypatch):
     extra["extra"] = SectionSpec(
         "extra.toml", load_extra, Manifest, required=False, needs=("geography",)
     )
-    monkeypatch.setattr("svduty.io._bundle.SECTIONS", extra)
+    monkeypatch.setattr("svduty.io._sections.SECTIONS", extra)
     assert validate_bundle(bundle) == []
     assert calls == []  # optional and absent
     (bundle / "extra.toml").write_text('name = "x"\n')

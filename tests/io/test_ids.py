@@ -25,7 +25,7 @@ from svduty.definitions import Definition
 from svduty.errors import BundleError, DataError, Described, describe
 from svduty.governance import Scenario
 from svduty.io import PACKAGED, SECTIONS, load_governance, load_partnership, read_toml
-from svduty.io._bundle import Manifest
+from svduty.io._bundle_read import Manifest
 from svduty.io._ids import ID_FIELDS, id_problems
 from svduty.io._new_authorities import authorities
 

@@ -99,6 +99,11 @@ _OLD_KEY = re.compile(r"[0-9a-f]{32}\.pickle")
 _folder: list[Path | None] = []
 """The cache folder while the command runs (see :func:`using`); empty: no cache."""
 
+_installed: dict[str, Any] = {}
+"""The hash of the installed svduty (versions and package files) while a :func:`using`
+block runs: walked once a command (each of its loads keys the same package: about 1 ms
+of start-up a walk), again in the next block."""
+
 
 def cache_folder() -> Path | None:
     """The cache folder the environment names (``None``: ``SVDUTY_CACHE_DIR`` is empty).
@@ -139,10 +144,12 @@ def using(folder: str | Path | None) -> Iterator[None]:
         1
     """
     _folder.append(Path(folder) if folder is not None else None)
+    _installed.clear()
     try:
         yield
     finally:
         _folder.pop()
+        _installed.clear()
 
 
 def active() -> bool:
@@ -224,21 +231,35 @@ def _bundle(spec: str | Path) -> str | Path:
 
 def _key(spec: str | Path, what: tuple[str, ...]) -> str | None:
     """The key of what is loaded from ``spec``; ``None`` when it is not to be cached."""
-    import pyarrow
-
-    import svduty
-
-    h = _sha256(_FORMAT)
-    for part in (svduty.__version__, sys.version, pyarrow.__version__):
-        h.update(part.encode() + b"\0")
-    package = Path(svduty.__file__).parent
-    if not _files(package, h, content=False):
+    installed = _installed_hash()
+    if installed is None:
         return None
+    h = installed.copy()
     bundle = _bundle(spec)
     h.update(os.fsencode(bundle) + b"\0" + "\0".join(what).encode() + b"\0")
     if isinstance(bundle, Path) and not (bundle.is_dir() and _files(bundle, h, content=True)):
         return None
-    return h.hexdigest()[:32]
+    key: str = h.hexdigest()[:32]
+    return key
+
+
+def _installed_hash() -> Any:
+    """The hash of the cache's format, the versions and the installed package's files.
+
+    ``None`` when a file of the package cannot be read. Computed once a :func:`using`
+    block (a command's loads key the same package).
+    """
+    if "hash" not in _installed:
+        import pyarrow
+
+        import svduty
+
+        h = _sha256(_FORMAT)
+        for part in (svduty.__version__, sys.version, pyarrow.__version__):
+            h.update(part.encode() + b"\0")
+        package = Path(svduty.__file__).parent
+        _installed["hash"] = h if _files(package, h, content=False) else None
+    return _installed["hash"]
 
 
 def _files(folder: Path, h: Any, *, content: bool) -> bool:

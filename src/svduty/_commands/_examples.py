@@ -17,6 +17,8 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 __all__ = ["EXAMPLES", "EXIT_TAIL", "TOP_EPILOG", "Help", "examples"]
 
@@ -115,6 +117,18 @@ class Help(argparse.HelpFormatter):
         'a b\n\nexamples:\n  svduty info'
     """
 
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        # argparse makes a formatter for every option added (to check its metavar), and
+        # its own imports shutil for the terminal's width: about 1.5 ms of every start-up
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         fill, paragraphs = super()._fill_text, text.split("\n\n")
         kept = ("\n".join(indent + x for x in p.splitlines()) for p in paragraphs)
@@ -122,3 +136,29 @@ class Help(argparse.HelpFormatter):
             k if "\n  " in p else fill(p, width, indent)
             for p, k in zip(paragraphs, kept, strict=True)
         )
+
+
+def _columns() -> int:
+    """The terminal's width, as :func:`shutil.get_terminal_size` gives it (without shutil).
+
+    ``COLUMNS`` when it is a positive whole number, else the width of the terminal that
+    standard output is, else 80.
+
+    Example:
+        >>> import os
+        >>> os.environ["COLUMNS"] = "100"
+        >>> _columns()
+        100
+        >>> del os.environ["COLUMNS"]
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        columns = 0
+    return columns or 80

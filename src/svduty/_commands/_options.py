@@ -27,8 +27,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-import attrs
-
 from svduty import _collector
 from svduty._commands import _cache
 from svduty._commands._paths import shell_word
@@ -46,6 +44,7 @@ from svduty.io._bundle import (
 from svduty.io._reserved import PUBLISHED
 
 if TYPE_CHECKING:
+    from svduty._commands._chosen import Chosen
     from svduty.definitions import Definition
     from svduty.partnership import Partnership
 
@@ -436,39 +435,6 @@ def resolve_definition(
     return found
 
 
-@attrs.frozen(slots=True)
-class Chosen:
-    """The partnership and definition a command runs with, and how to record them.
-
-    Attributes:
-        partnership: The partnership (or, for a command that needs only some of its
-            sections, those sections: :func:`load_named_sections`).
-        definition: The definition of serious violence (``None`` for commands that do not
-            classify).
-
-    Example:
-        >>> c = Chosen(load_named_partnership("warwickshire"), None)
-        >>> c.as_dict()
-        {'partnership': 'warwickshire', 'definition': None}
-    """
-
-    partnership: Partnership | BundleParts
-    definition: Definition | None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The names recorded in a command's output (``partnership``, ``definition``).
-
-        Example:
-            >>> from svduty.definitions import STATUTE
-            >>> Chosen(load_named_partnership("warwickshire"), STATUTE).as_dict()["definition"]
-            'pcsc-s13'
-        """
-        return {
-            "partnership": self.partnership.name,
-            "definition": self.definition.id if self.definition is not None else None,
-        }
-
-
 def chosen(args: argparse.Namespace, *, sections: tuple[str, ...] | None = None) -> Chosen:
     """The partnership (``args.partnership``) and definition (``args.definition``) to use.
 
@@ -491,4 +457,20 @@ def chosen(args: argparse.Namespace, *, sections: tuple[str, ...] | None = None)
         load_named_partnership(spec) if sections is None else load_named_sections(spec, sections)
     )
     definition = resolve_definition(getattr(args, "definition", None), partnership)
+    from svduty._commands._chosen import Chosen  # its class built when first used
+
     return Chosen(partnership, definition)
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`Chosen`, from its own module (``svduty classify`` from the cache never uses it).
+
+    Example:
+        >>> __getattr__("Chosen").__name__
+        'Chosen'
+    """
+    if name == "Chosen":
+        from svduty._commands._chosen import Chosen
+
+        return Chosen
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

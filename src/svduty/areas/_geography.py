@@ -10,7 +10,6 @@ import attrs
 
 from svduty._arguments import choice_argument, text_argument
 from svduty._checked import checked_methods
-from svduty.areas._ceased import ceased_districts
 from svduty.areas._index import RANK, Index, build_index
 from svduty.areas._model import (
     GSS_PREFIXES,
@@ -434,6 +433,8 @@ class Geography(Resolving, Locating):
         """
         if key[:3] not in LOCAL_GOVERNMENT_AREA_PREFIXES:
             return None
+        from svduty.areas._ceased import ceased_districts  # a code not of a current district
+
         ceased = ceased_districts().get(key)
         if ceased is None or not (self.national or ceased.successor in self._index.current):
             return None

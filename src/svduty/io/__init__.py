@@ -27,16 +27,13 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     from svduty.io._authorities import AuthoritiesDocument, dump_authorities, load_authorities
     from svduty.io._bounds import GROUPINGS, BoundedCounts, bounded_counts
     from svduty.io._bundle import (
-        MANIFEST,
-        PACKAGED,
-        SECTIONS,
         BundleParts,
-        Manifest,
         load_partnership,
         load_sections,
         validate_bundle,
         warwickshire,
     )
+    from svduty.io._bundle_read import Manifest
     from svduty.io._charts import ANSWERS, in_scope_counts, plot_in_scope
     from svduty.io._completeness import check_completeness
     from svduty.io._contract_schemas import classification_schema, incident_schema
@@ -59,6 +56,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     from svduty.io._inputs import SUMMARY_COLUMNS
     from svduty.io._new_bundle import new_bundle
     from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
+    from svduty.io._packaged import MANIFEST, PACKAGED
     from svduty.io._pipeline import (
         AREA_COLUMNS,
         Pipeline,
@@ -82,6 +80,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     )
     from svduty.io._run import run_pipeline
     from svduty.io._schema import bundle_schema, schema_errors, schema_of
+    from svduty.io._sections import SECTIONS
     from svduty.io._settle import Settlement
     from svduty.io._summary import VERDICT_COLUMNS, Summary
     from svduty.io._writers import write_table
@@ -97,10 +96,10 @@ _EXPORTS: dict[str, str] = {
     "BoundedCounts": "svduty.io._bounds",
     "Settlement": "svduty.io._settle",
     "bounded_counts": "svduty.io._bounds",
-    "MANIFEST": "svduty.io._bundle",
-    "PACKAGED": "svduty.io._bundle",
-    "SECTIONS": "svduty.io._bundle",
-    "Manifest": "svduty.io._bundle",
+    "MANIFEST": "svduty.io._packaged",
+    "PACKAGED": "svduty.io._packaged",
+    "SECTIONS": "svduty.io._sections",
+    "Manifest": "svduty.io._bundle_read",
     "BundleParts": "svduty.io._bundle",
     "load_sections": "svduty.io._bundle",
     "load_partnership": "svduty.io._bundle",

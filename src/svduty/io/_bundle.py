@@ -2,29 +2,27 @@
 
 A bundle is a folder of TOML files: ``bundle.toml`` (the manifest) and one file per
 section (:data:`~svduty.io._sections.SECTIONS`). :func:`load_partnership` loads them all;
-:func:`load_sections` loads the manifest and the sections a command needs, no more.
+:func:`load_sections` loads the manifest and the sections a command needs, no more. The
+files are read by :mod:`svduty.io._bundle_read`, imported when a bundle is read (not when
+the command's cache holds what was loaded).
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from svduty import sources as _sources
 from svduty._arguments import path_argument
 from svduty._checked import checked
-from svduty._data import data
-from svduty._ids import BREAKS
 from svduty.areas import Geography, LocalArea
 from svduty.errors import BundleError, DataError, Problem
-from svduty.io._sections import SECTIONS, SectionContext, SectionSpec, _present, _read, _relative
-from svduty.sources import Source, Sources
+from svduty.io._packaged import MANIFEST, PACKAGED, Packaged, is_packaged
+from svduty.sources import Sources
 
 if TYPE_CHECKING:
     from svduty.definitions import Definition
@@ -33,12 +31,8 @@ if TYPE_CHECKING:
 __all__ = [
     "MANIFEST",
     "PACKAGED",
-    "SECTIONS",
     "BundleParts",
-    "Manifest",
     "Packaged",
-    "SectionContext",
-    "SectionSpec",
     "is_packaged",
     "load_partnership",
     "load_sections",
@@ -46,203 +40,11 @@ __all__ = [
     "warwickshire",
 ]
 
-MANIFEST = "bundle.toml"
-"""The manifest's file name."""
-
-PACKAGED: tuple[str, ...] = ("warwickshire", "examplshire")
-"""The bundles packaged with svduty, loadable by name."""
-
-
-class Packaged(str):
-    """The name of a packaged bundle, meant as that bundle whatever folders are about.
-
-    What :func:`warwickshire` and the command's default ``--partnership`` load: a bundle
-    folder named ``warwickshire`` in the working folder does not stand in for it.
-
-    Example:
-        >>> Packaged("warwickshire") == "warwickshire", is_packaged(Packaged("warwickshire"))
-        (True, True)
-    """
-
-    __slots__ = ()
-
-
-def is_packaged(spec: str | Path) -> bool:
-    """Whether ``spec`` names a packaged bundle rather than a bundle folder.
-
-    One of :data:`PACKAGED`, given as a string, with no bundle folder of that name in the
-    working folder (or a :class:`Packaged` name). A bundle folder the user has
-    (``svduty init examplshire --area Leeds`` writes ``./examplshire``) is that folder,
-    never the packaged bundle of the same name: the name of a bundle folder that exists
-    is a path.
-
-    Example:
-        >>> is_packaged("warwickshire"), is_packaged(Path("warwickshire")), is_packaged("leeds")
-        (True, False, False)
-    """
-    if isinstance(spec, Packaged):
-        return spec in PACKAGED
-    return isinstance(spec, str) and spec in PACKAGED and not (Path(spec) / MANIFEST).exists()
-
-
-_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
-"""A bundle's short name: lower-case letters, digits and hyphens, at most 64 characters."""
-
-
-@attrs.frozen(slots=True)
-class Manifest:
-    """The ``bundle.toml`` file: what the bundle is and the sources it adds.
-
-    Attributes:
-        name: A short name, lower case, such as ``"warwickshire"``.
-        title: The partnership's title.
-        description: A paragraph on the partnership.
-        sources: Sources the bundle's citations use beyond the national catalogue.
-
-    Raises:
-        DataError: if the name is not a short name of lower-case letters, digits and
-            hyphens (at most 64 characters), or the title is not one line of text (at most
-            200 characters); neither is shown.
-
-    Example:
-        >>> Manifest("x", "X partnership").sources
-        ()
-        >>> Manifest("Bad name", "X")  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        svduty.errors.DataError: name: ...expected a short name of lower-case letters...
-    """
-
-    name: str
-    title: str
-    description: str = ""
-    sources: tuple[Source, ...] = ()
-
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.name, str) or not _NAME.fullmatch(self.name):
-            raise DataError.single(
-                None,
-                "name",
-                expected="a short name of lower-case letters, digits and hyphens "
-                "(at most 64 characters), such as warwickshire",
-            )
-        title = self.title if isinstance(self.title, str) else ""
-        if not title.strip() or len(title) > 200 or BREAKS.search(title):
-            raise DataError.single(
-                None, "title", expected="one line of text (at most 200 characters)"
-            )
-
-
-def _resolve(path: str | Path) -> Path:
-    if is_packaged(path):
-        return data(str(path))
-    return Path(path)
-
-
-def _load_manifest(
-    raw: Mapping[str, Any], root: Path, problems: list[Problem]
-) -> tuple[Manifest | None, Sources]:
-    """The manifest and the sources citations may use, adding its problems to ``problems``.
-
-    When the manifest is bad the sections are still checked (every problem of every file
-    in one run), against the national sources and those of the manifest that are good.
-    """
-    from svduty.io._converter import structure  # cattrs: only when a bundle is read
-
-    try:
-        manifest = structure(raw, Manifest, file=MANIFEST)
-        return manifest, _sources.CATALOGUE.extend(manifest.sources)
-    except BundleError as exc:
-        problems.extend(_relative(exc, root, MANIFEST))
-    except DataError as exc:  # two different sources with one id
-        problems.extend(attrs.evolve(p, file=MANIFEST) for p in exc.problems)
-    return None, _good_sources(raw)
-
-
-def _good_sources(raw: Mapping[str, Any]) -> Sources:
-    """The national catalogue extended by each source of a bad manifest that is good."""
-    from svduty.io._converter import structure
-
-    sources = _sources.CATALOGUE
-    declared = raw.get("sources")
-    for item in declared if isinstance(declared, list) else ():
-        try:
-            sources = sources.extend([structure(item, Source)])
-        except DataError:
-            continue
-    return sources
-
-
-def _first_per_field(problems: list[Problem]) -> list[Problem]:
-    """One problem per file, row and field: the first check that found it.
-
-    The structural checks run before the models', which may find the same thing again.
-    """
-    seen: set[tuple[object, object, object]] = set()
-    out = []
-    for p in problems:
-        key = (p.file, p.row, p.field)
-        if p.field is None or key not in seen:
-            out.append(p)
-        seen.add(key)
-    return out
-
-
-@attrs.frozen(slots=True)
-class _Loaded:
-    """What loading some sections of a bundle gave: the manifest and the fields."""
-
-    root: Path
-    manifest: Manifest | None
-    sources: Sources
-    fields: dict[str, object]
-    problems: list[Problem]
-
-
-def _load_some(path: str | Path, keys: tuple[str, ...] | None = None) -> _Loaded:
-    """The manifest and the sections ``keys`` (default: all), with every problem found."""
-    from svduty.io._converter import make_converter
-
-    root = _resolve(path)
-    problems: list[Problem] = []
-    if not root.is_dir():
-        why = "not a bundle folder" if root.exists() else "not a bundle folder: no such folder"
-        problems.append(Problem(message=why, file=str(root)))
-        return _Loaded(root, None, _sources.CATALOGUE, {}, problems)
-    raw = _read(root, MANIFEST, problems)
-    if raw is None:  # no manifest: not a bundle to check further
-        return _Loaded(root, None, _sources.CATALOGUE, {}, problems)
-    manifest, sources = _load_manifest(raw, root, problems)
-    converter = make_converter(sources)
-    loaded: dict[str, object] = {}
-    for key, spec in SECTIONS.items():
-        if keys is not None and key not in keys:
-            continue
-        if not _present(root / spec.file):
-            if spec.required:
-                problems.append(Problem(message="required section file missing", file=spec.file))
-            continue
-        if any(n not in loaded for n in spec.needs):
-            continue
-        data = _read(root, spec.file, problems)
-        if data is None:
-            continue
-        ctx = SectionContext(spec.file, converter, dict(loaded), root)
-        try:
-            loaded.update(spec.load(data, ctx))
-        except DataError as exc:
-            problems.extend(_relative(exc, root, spec.file))
-    if manifest is None:  # its sources are unknown: citations of them cannot be checked
-        problems = [p for p in problems if not p.message.startswith("unknown source:")]
-    own = getattr(loaded.get("definition"), "id", None)  # answers go out under its id:
-    if own in PACKAGED and manifest is not None and own != manifest.name:  # not another's
-        want = f"an id not of another packaged bundle's definition ({', '.join(PACKAGED)})"
-        problems.append(Problem(file="definition.toml", field="id", expected=want))
-    return _Loaded(root, manifest, sources, loaded, _first_per_field(problems))
-
 
 def _load(path: str | Path) -> tuple[Partnership | None, list[Problem]]:
-    got = _load_some(path)
+    from svduty.io._bundle_read import load_some
+
+    got = load_some(path)
     if got.problems or got.manifest is None:
         return None, got.problems
     from svduty.partnership import Partnership
@@ -358,6 +160,9 @@ def load_sections(path: str | Path, *sections: str) -> BundleParts:
         ...
         svduty.errors.DataError: sections: expected keys of SECTIONS (areas, ...: money
     """
+    from svduty.io._bundle_read import load_some
+    from svduty.io._sections import SECTIONS
+
     unknown = [k for k in sections if k not in SECTIONS]
     provided = {f for k in sections for f in _FIELDS.get(k, ())}
     missing = [n for k in sections if k in SECTIONS for n in SECTIONS[k].needs if n not in provided]
@@ -370,7 +175,7 @@ def load_sections(path: str | Path, *sections: str) -> BundleParts:
             + ") with the sections they need; unknown or missing: "
             + ", ".join(unknown + missing),
         )
-    got = _load_some(path, tuple(sections))
+    got = load_some(path, tuple(sections))
     if got.problems or got.manifest is None:
         raise BundleError(got.problems)
     return BundleParts(got.manifest.name, got.manifest.title, got.root, got.sources, got.fields)

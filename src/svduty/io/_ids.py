@@ -52,7 +52,7 @@ def _under(prefix: str, fields: tuple[str, ...], kind: str = _ID) -> dict[str, s
 
 
 ID_FIELDS: dict[str, dict[str, str]] = {
-    "svduty.io._bundle:Manifest": {"sources[].id": _ID},
+    "svduty.io._bundle_read:Manifest": {"sources[].id": _ID},
     "svduty.io._areas:AreasDocument": {
         "local_area.districts[]": AREA_SHAPE,
         "areas[].id": AREA_SHAPE,

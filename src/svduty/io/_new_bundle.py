@@ -35,7 +35,8 @@ from svduty.areas._ceased import ceased_note, not_in_the_tables
 from svduty.areas._national import DUTY_START, shared_csp, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
-from svduty.io._bundle import Manifest, validate_bundle
+from svduty.io._bundle import validate_bundle
+from svduty.io._bundle_read import Manifest
 from svduty.io._councils_2023 import ceased_areas, ceased_county
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._new_records import TITLE_SUFFIX, default_title

@@ -18,7 +18,6 @@ from typing import Any
 import attrs
 
 from svduty.io._inputs import POLICE_UK_COLUMNS
-from svduty.io._lines import quote_lines
 from svduty.io._unchanged import changed, refuse_if_changed
 
 __all__: list[str] = []
@@ -68,6 +67,8 @@ def _blocks(
             quoted = data.find(b'"', start) >= 0
             at = [m - lo for m in limits]
             if quoted:  # a quote left open waits for the rest of the file only if it may close
+                from svduty.io._lines import quote_lines  # a file with quotes only
+
                 scan = quote_lines(
                     data, start, fields=_FIELDS, final=eof, more_quotes=quote_after.at(top)
                 )

@@ -25,7 +25,6 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
-from svduty.io._lines import quote_lines, record_lines
 from svduty.io._police_uk_rejected import _bad_lines, _decoded, _unclosed_quote
 from svduty.io._quiet import quiet_undecodable_rows
 from svduty.io._unchanged import began, refuse_if_changed
@@ -160,6 +159,8 @@ class _Mended(io.RawIOBase):
 
 def _followed(p: Path) -> tuple[Any, dict[int, str], list[tuple[int, int]]]:
     """The lines where records start, the lines to reject for a quote and their bytes."""
+    from svduty.io._lines import quote_lines, record_lines  # (not at every start-up)
+
     raw = p.read_bytes()  # read, not mapped: a file cut meanwhile is no bus error
     if raw.find(b'"') < 0:  # the bytes in hand numbered (not the file read again)
         return record_lines(p, data=raw), {}, []

@@ -51,7 +51,6 @@ from svduty.io._inputs import (
     other_separator,
     wanted_columns,
 )
-from svduty.io._lines import ascii_records, chunk_records, quote_lines
 from svduty.io._police_uk import _RENAMES, POLICE_UK_SCHEMA, normalise_police_uk
 from svduty.io._police_uk_blocks import _blocks, _Buffers
 from svduty.io._police_uk_csv import read_csv as _read_csv
@@ -364,11 +363,15 @@ def _parse_piece(
             keep[[num - 1 for num, _ in bad]] = False
             good = _normalised(raw, name, np.flatnonzero(keep), columns)
             return _Piece(good, [(num - 1, why) for num, why in bad], n)
+        from svduty.io._lines import chunk_records  # blank lines: not at every start-up
+
         offsets, lines = chunk_records(data)
         raw, bad = _parse(data, blank_rows=False, quotes=True, columns=columns)
         unclosed: dict[int, str] = {}
     else:
         # a line with a quote not closed on it is made a record of one field, to reject
+        from svduty.io._lines import quote_lines  # (a file with quotes only)
+
         scan = quote_lines(data, fields=_FIELDS)
         offsets, lines, starts = scan.records(data)
         mended = scan.mended(data)
@@ -452,5 +455,7 @@ def _parse(
     raw = np.frombuffer(data, dtype=np.uint8)
     ascii = np.where(raw < 0x80, raw, ord("?")).astype(np.uint8)
     _, bad = _read_csv(ascii, _BINARY, blank_rows=blank_rows, quotes=quotes)
+    from svduty.io._lines import ascii_records  # (a row not UTF-8 only)
+
     mended = ascii_records(data, [num for num, _ in bad], blank=blank_rows, starts=starts)
     return _read_csv(mended, _BINARY, blank_rows=blank_rows, quotes=quotes)

@@ -198,7 +198,9 @@ def bundle_schema() -> dict[str, Any]:
         >>> s["$defs"]["Area"]["properties"]["kind"]["enum"][:3]
         ['country', 'region', 'county']
     """
-    from svduty.io._bundle import MANIFEST, SECTIONS, Manifest
+    from svduty.io._bundle_read import Manifest
+    from svduty.io._packaged import MANIFEST
+    from svduty.io._sections import SECTIONS
 
     b = _Builder()
     props = {MANIFEST: b.of(Manifest)}

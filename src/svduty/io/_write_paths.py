@@ -15,7 +15,6 @@ import contextlib
 import errno
 import os
 import re
-import shutil
 import signal
 import stat
 import threading
@@ -490,11 +489,10 @@ def write_folder(root: Path, texts: dict[str, str]) -> None:
         for file, text in texts.items():
             (tmp / file).write_text(text, encoding="utf-8")
         os.rename(tmp, root)  # fails (and cleans up) if another process made root meanwhile
-    except OSError as exc:  # named as the folder asked for, not its temporary name
-        shutil.rmtree(tmp, ignore_errors=True)  # (nor none: a full disk names no file)
-        if exc.filename is not None and Path(exc.filename) == root:
-            raise
-        raise type(exc)(exc.errno, exc.strerror, str(root)) from None
-    except BaseException:
+    except BaseException as exc:
+        import shutil  # a folder is written by init, not classify: not at its start-up
+
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        if not isinstance(exc, OSError) or (exc.filename and Path(exc.filename) == root):
+            raise  # else named as the folder asked for, not its temporary name (nor none:
+        raise type(exc)(exc.errno, exc.strerror, str(root)) from None  # a full disk names none)
