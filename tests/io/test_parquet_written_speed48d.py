@@ -146,3 +146,101 @@ def test_words_given_as_text_or_words_read_back_alike(tmp_path_factory, parts, e
     assert back.column("w").to_pylist() == [v for p in parts for v in p]
     first = tables[0]
     assert written_schema(schema, first).field("w").type == first.schema.field("w").type
+
+
+def _repeated_month(tmp_path, rows=400):
+    """A police.uk month of rows alike (one combination: its rows built from one answer)."""
+    from svduty.io import POLICE_UK_COLUMNS
+
+    good = (
+        "abc,2025-06,Warwickshire Police,Warwickshire Police,-1.5,52.3,On or near X,"
+        "E01031005,North Warwickshire 005A,Violence and sexual offences,Under investigation,"
+    )
+    f = tmp_path / "m.csv"
+    f.write_text("\n".join([",".join(POLICE_UK_COLUMNS), *[good] * rows]) + "\n")
+    return f
+
+
+def test_grouped_rows_hand_location_and_reasons_to_the_writer_as_words(tmp_path, capsys):
+    from svduty.io._parquet_sink import REPEATED_TEXT, ParquetSink
+
+    assert TableWriter(tmp_path / "o.parquet").words == REPEATED_TEXT == {"location", "reasons"}
+    assert not TableWriter(tmp_path / "o.csv").words
+    assert not TableWriter(tmp_path / "o.jsonl").words
+    captured = []
+    original = ParquetSink.__init__
+
+    def spy(self, sink, schema, first, **kw):
+        original(self, sink, schema, first, **kw)
+        captured.append(self.written)
+
+    rows = tmp_path / "rows.parquet"
+    ParquetSink.__init__ = spy  # type: ignore[method-assign]
+    try:
+        assert main(["classify", str(_repeated_month(tmp_path)), "--output", str(rows)]) == 0
+    finally:
+        ParquetSink.__init__ = original  # type: ignore[method-assign]
+    capsys.readouterr()
+    (written,) = captured
+    assert written.field("location").type == WORDS
+    assert written.field("reasons").type.value_type == WORDS
+    back = pq.read_table(rows)
+    assert back.schema.field("location").type == pa.string()
+    assert back.schema.field("reasons").type.value_type == pa.string()
+    assert set(back.column("location").to_pylist()) == {"E07000218"}
+    reasons = back.column("reasons").to_pylist()
+    assert len(reasons) == 400
+    assert reasons[0]
+    assert all(r == reasons[0] for r in reasons)
+    csv_out = tmp_path / "rows.csv"
+    assert main(["classify", str(_repeated_month(tmp_path)), "--output", str(csv_out)]) == 0
+    capsys.readouterr()
+    assert csv_out.read_text().count("E07000218") >= 400
+
+
+def test_usable_rows_as_words_are_the_same_text():
+    from svduty.io import default_pipeline, read_police_uk, sample_police_uk
+
+    batch = next(read_police_uk(sample_police_uk()))
+    grouped = default_pipeline()._grouped(batch, most=1.0)
+    plain, words = grouped.usable_rows(), grouped.usable_rows(["location", "reasons", "nope"])
+    assert words.schema.names == plain.schema.names
+    changed = {f.name for f in words.schema if f.type != plain.schema.field(f.name).type}
+    assert changed == {"location", "reasons"}
+    for name in changed:
+        assert words.column(name).cast(plain.schema.field(name).type).equals(plain.column(name))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.one_of(st.none(), st.sampled_from(["E07000218", "E01031005", ""]))),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_text_given_as_words_or_text_reads_back_as_text(tmp_path_factory, parts):
+    """Location and reasons-like columns: each batch as text or as words, in any order."""
+    from svduty.io._conformed import conform
+
+    schema = pa.schema([("location", pa.string()), ("reasons", pa.list_(pa.string()))])
+    tables = []
+    for values, as_words in parts:
+        text = pa.array(values, pa.string())
+        lists = pa.array([None if v is None else [v, "R1"] for v in values], schema[1].type)
+        if as_words:
+            text, lists = text.cast(WORDS), lists.cast(pa.list_(WORDS))
+        tables.append(pa.table({"location": text, "reasons": lists}))
+    f = tmp_path_factory.mktemp("w") / "o.parquet"
+    theirs = f.with_name("theirs.parquet")
+    w = TableWriter(f, schema=schema, background=False)
+    for t in tables:
+        w.write(t)
+    assert w.commit() == sum(len(v) for v, _ in parts)
+    pq.write_table(pa.concat_tables([conform(t, schema) for t in tables]), theirs)
+    ours, ref = pq.read_table(f), pq.read_table(theirs)
+    assert ours.schema.equals(ref.schema)
+    assert ours.to_pylist() == ref.to_pylist()

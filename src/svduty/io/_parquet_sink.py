@@ -3,9 +3,11 @@
 A column the schema gives as a dictionary of text (``reported_by``, ``falls_within``,
 ``last_outcome_category``: police.uk's text, encoded for readers) that the first table
 gives as plain text is written as that text: the writer's own dictionary encoding hashes
-each value once, where encoding it beforehand hashed it twice. What a reader gets is the
-schema given all the same: it is stored for readers (``ARROW:schema``, base64 of the
-schema's IPC message, as pyarrow stores one) in place of the schema written.
+each value once, where encoding it beforehand hashed it twice. The other way round, text
+the first table gives as a dictionary (:data:`REPEATED_TEXT`: ``location``, ``reasons``)
+is written from its numbers, not hashed again. What a reader gets is the schema given
+all the same: it is stored for readers (``ARROW:schema``, base64 of the schema's IPC
+message, as pyarrow stores one) in place of the schema written.
 
 Example:
     >>> words = pa.dictionary(pa.int32(), pa.string())
@@ -25,7 +27,12 @@ import pyarrow as pa
 from svduty.io._conformed import conform
 from svduty.io._parquet_options import parquet_options
 
-__all__ = ["ParquetSink", "stored_schema"]
+__all__ = ["REPEATED_TEXT", "ParquetSink", "stored_schema"]
+
+REPEATED_TEXT = frozenset({"location", "reasons"})
+"""Classified columns of text each row repeats from its combination's answer (a district or
+LSOA code; the rules' ids): handed to the writer as dictionaries of it where the rows are
+built from grouped answers (``svduty.io._alike``), written as such, read back as text."""
 
 _STORED = b"ARROW:schema"
 """The footer key under which pyarrow (and polars) find the Arrow schema to read back."""
@@ -77,7 +84,9 @@ class ParquetSink:
 
 
 def written_schema(schema: pa.Schema, first: pa.Table | None) -> pa.Schema:
-    """``schema`` with each dictionary-of-text column ``first`` gives as text as that text.
+    """``schema`` with each column of text that ``first`` gives otherwise as ``first`` has it.
+
+    Text for words, or words for text, in lists too: a reader sees the same text.
 
     Example:
         >>> words = pa.dictionary(pa.int32(), pa.string())
@@ -91,13 +100,22 @@ def written_schema(schema: pa.Schema, first: pa.Table | None) -> pa.Schema:
     fields = []
     for f in schema:
         at = given.get_field_index(f.name)  # -1: absent or named twice
-        text = pa.types.is_dictionary(f.type) and at >= 0
-        if text and given.field(at).type == f.type.value_type:
-            fields.append(f.with_type(f.type.value_type))
-        else:
-            fields.append(f)
+        kind = given.field(at).type if at >= 0 else f.type
+        fields.append(f.with_type(kind) if _as_text(kind) == _as_text(f.type) else f)
     meta: Any = schema.metadata
     return pa.schema(fields, metadata=meta)
+
+
+_WORDS = pa.dictionary(pa.int32(), pa.string())
+
+
+def _as_text(kind: pa.DataType) -> pa.DataType:
+    """``kind`` with a dictionary of text (in a list too) as that text: what a reader sees."""
+    if kind == _WORDS:
+        return pa.string()
+    if pa.types.is_list(kind) and kind.value_type == _WORDS:
+        return pa.list_(kind.value_field.with_type(pa.string()))
+    return kind
 
 
 def stored_schema(schema: pa.Schema) -> bytes:

@@ -31,7 +31,7 @@ from svduty.io._background import Ordered, cores
 from svduty.io._conformed import conform, decoded
 from svduty.io._csv_cells import flat as csv_cells
 from svduty.io._json_lines import json_lines, json_lines_parts
-from svduty.io._parquet_sink import ParquetSink
+from svduty.io._parquet_sink import REPEATED_TEXT, ParquetSink
 from svduty.io._write_paths import OutputFile, output_error, writable, write_all
 
 __all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
@@ -105,6 +105,8 @@ class TableWriter:
             self.stream = target
         self.schema = schema
         self.metadata = dict(metadata or {})
+        self.words = REPEATED_TEXT if self.kind == "parquet" else frozenset()
+        """Columns this writer takes as dictionaries of their text (see :meth:`__call__`)."""
         self.rows = 0
         self._csv: pacsv.CSVWriter | None = None
         self._pq: ParquetSink | None = None
@@ -179,6 +181,19 @@ class TableWriter:
             self.abort()
             raise output_error(self.path, exc) from None
         self.rows += table.num_rows
+
+    def __call__(self, table: pa.Table | pa.RecordBatch) -> None:
+        """:meth:`write`, as a sink for :func:`~svduty.io.run_pipeline`.
+
+        It gives the columns :attr:`words` names as dictionaries where it builds the rows
+        from grouped answers.
+
+        Example:
+            >>> import io
+            >>> buf = io.StringIO(); w = TableWriter(buf); w(pa.table({"a": [1]})); w.commit()
+            1
+        """
+        self.write(table)
 
     def _json_lines(self, table: pa.Table) -> None:
         """Each batch's lines, in order: encoded (and written, in parts) by the worker if any."""
