@@ -310,7 +310,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 writer = TableWriter(stdout, schema=schema, kind="jsonl")
             if args.rejected:
                 rejected = RejectedWriter(args.rejected)
-        sink = writer.write if writer is not None else None
+        sink = writer  # (Parquet: takes repeated text as words, its ``words``)
         reading = True
         batches = _batches(args, fmt, paths, stderr)
         summary = run_pipeline(

@@ -21,7 +21,7 @@ its own, however few its combinations.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import attrs
@@ -125,9 +125,22 @@ class Grouped:
         sizes = np.bincount(self.groups, minlength=self.out.num_rows)
         return out, sizes[_combinations(out)]
 
-    def usable_rows(self) -> pa.Table:
-        """Every usable row with the pipeline's columns, in the batch's order."""
+    def usable_rows(self, words: Collection[str] = ()) -> pa.Table:
+        """Every usable row with the pipeline's columns, in the batch's order.
+
+        ``words``: columns of text (or lists of text) given as dictionaries of it (a
+        writer that stores them so: each combination's text is encoded once, and its
+        rows get numbers, not copies of the text).
+
+        Example:
+            >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
+            >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
+            >>> g.usable_rows(["reasons"]).schema.field("reasons").type.value_type
+            DictionaryType(dictionary<values=string, indices=int32, ordered=0>)
+        """
         out = self.out.slice(0, self.usable)
+        if words:
+            out = _as_words(out, words)
         at = _places(out, self.out.num_rows)[self.groups]
         if self.usable == self.out.num_rows:  # the usual case: every combination usable
             return _spread(out, self.rows, at, keep=())
@@ -192,6 +205,26 @@ class Grouped:
         if self.usable == self.out.num_rows and not self.bad.num_rows:
             return good
         return pa.concat_tables([good, self.rejected_rows()])
+
+
+def _as_words(out: pa.Table, words: Collection[str]) -> pa.Table:
+    """``out`` with its columns named in ``words`` of text, or lists of text, as dictionaries."""
+    for name in words:
+        at = out.schema.get_field_index(name)
+        if at < 0:
+            continue
+        kind = out.schema.field(at).type
+        if pa.types.is_string(kind):
+            target: pa.DataType = _WORDS
+        elif pa.types.is_list(kind) and pa.types.is_string(kind.value_type):
+            target = pa.list_(kind.value_field.with_type(_WORDS))
+        else:
+            continue
+        out = out.set_column(at, out.schema.field(at).with_type(target), pc.cast(out[at], target))
+    return out
+
+
+_WORDS = pa.dictionary(pa.int32(), pa.string())
 
 
 def _combinations(out: pa.Table) -> Any:

@@ -72,7 +72,8 @@ def run_pipeline(
     Args:
         batches: A reader's record batches (police.uk or incidents).
         pipeline: A :class:`~svduty.io.Pipeline` (or any batch -> batch callable).
-        sink: Gets each batch's usable (classified) rows.
+        sink: Gets each batch's usable (classified) rows; one with a ``words`` attribute
+            (column names) may get those columns' text as dictionaries of it.
         on_rejected: Gets each batch's rejected rows.
         partnership: Recorded in the summary (default: the pipeline's, if it has one).
         definition: Recorded in the summary (default: the pipeline's, if it has one).
@@ -175,8 +176,8 @@ def _answer(
     tally.count_usable(distinct, weights)
     for counter in counters:
         counter.add(distinct, weights=weights)
-    if sink is not None:
-        sink(answers.usable_rows())
+    if sink is not None:  # a writer may take repeated text as words (its ``words``)
+        sink(answers.usable_rows(getattr(sink, "words", ())))
 
 
 def _each_row(

@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import IO, Any, TextIO
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -28,13 +28,11 @@ from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io._background import Ordered, cores
+from svduty.io._conformed import conform, decoded
 from svduty.io._csv_cells import flat as csv_cells
 from svduty.io._json_lines import json_lines, json_lines_parts
-from svduty.io._parquet_options import parquet_options
+from svduty.io._parquet_sink import REPEATED_TEXT, ParquetSink
 from svduty.io._write_paths import OutputFile, output_error, writable, write_all
-
-if TYPE_CHECKING:
-    import pyarrow.parquet as pq
 
 __all__ = ["FORMATS", "RejectedWriter", "TableWriter", "write_table"]
 
@@ -107,9 +105,11 @@ class TableWriter:
             self.stream = target
         self.schema = schema
         self.metadata = dict(metadata or {})
+        self.words = REPEATED_TEXT if self.kind == "parquet" else frozenset()
+        """Columns this writer takes as dictionaries of their text (see :meth:`__call__`)."""
         self.rows = 0
         self._csv: pacsv.CSVWriter | None = None
-        self._pq: pq.ParquetWriter | None = None
+        self._pq: ParquetSink | None = None
         self._fh: IO[str] | None = None
         if background is None:
             background = cores() > 1
@@ -119,21 +119,18 @@ class TableWriter:
         self._jobs = Ordered(workers=1, depth=1) if background else None
         self._finished = False
 
-    def _open(self, schema: pa.Schema) -> None:
+    def _open(self, schema: pa.Schema, first: pa.Table | None = None) -> None:
         assert self.out is not None or self.stream is not None
         try:
             if self.kind == "parquet":
-                import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
-
                 meta = {
                     **(schema.metadata or {}),
                     **{k.encode(): v.encode() for k, v in self.metadata.items()},
                 }
-                self._pq = pq.ParquetWriter(
+                self._pq = ParquetSink(
                     self.out.sink(),  # type: ignore[union-attr]  # not a stream: a file
                     schema.with_metadata(meta),
-                    compression="lz4",
-                    **parquet_options(schema),
+                    first,
                 )
             elif self.kind == "csv":
                 flat = csv_cells(schema.empty_table(), ";")
@@ -163,13 +160,13 @@ class TableWriter:
         # CSV and JSON Lines show a dictionary column's values: no need to encode them (the
         # JSON Lines encoder writes a dictionary's words once, so one given is kept)
         if self.kind != "parquet":  # Parquet: conformed where it is written (the worker)
-            table = _conform(table, _decoded(self.schema), keep=self.kind == "jsonl")
+            table = conform(table, decoded(self.schema), keep=self.kind == "jsonl")
         if self._pq is None and self._csv is None and self._fh is None:
-            self._open(self.schema)
+            self._open(self.schema, table)
         try:
             if self.kind == "parquet":
                 assert self._pq is not None
-                job = partial(_write_parquet, self._pq, table, self.schema)
+                job = partial(self._pq.write_table, table)
                 if self._jobs is None:
                     job()
                 else:  # conformed and encoded on the worker (Arrow releases the GIL) while
@@ -184,6 +181,19 @@ class TableWriter:
             self.abort()
             raise output_error(self.path, exc) from None
         self.rows += table.num_rows
+
+    def __call__(self, table: pa.Table | pa.RecordBatch) -> None:
+        """:meth:`write`, as a sink for :func:`~svduty.io.run_pipeline`.
+
+        It gives the columns :attr:`words` names as dictionaries where it builds the rows
+        from grouped answers.
+
+        Example:
+            >>> import io
+            >>> buf = io.StringIO(); w = TableWriter(buf); w(pa.table({"a": [1]})); w.commit()
+            1
+        """
+        self.write(table)
 
     def _json_lines(self, table: pa.Table) -> None:
         """Each batch's lines, in order: encoded (and written, in parts) by the worker if any."""
@@ -264,11 +274,6 @@ class TableWriter:
             self.out.discard()
 
 
-def _write_parquet(writer: pq.ParquetWriter, table: pa.Table, schema: pa.Schema) -> None:
-    """``table`` conformed to ``schema`` (text to dictionaries, months to dates), written."""
-    writer.write_table(_conform(table, schema))
-
-
 def _utf8_bytes(stream: IO[str]) -> IO[bytes] | None:
     r"""The byte stream under a UTF-8 text stream whose lines end in ``\n``, flushed; or None.
 
@@ -280,66 +285,6 @@ def _utf8_bytes(stream: IO[str]) -> IO[bytes] | None:
         return None
     stream.flush()
     return buffer  # type: ignore[no-any-return]
-
-
-def _cast(column: Any, target: pa.DataType) -> Any:
-    if column.type == target:
-        return column
-    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
-    if target == pa.date32() and pa.types.is_string(kind):
-        # a police.uk month (YYYY-MM) is the first day of the month: each distinct text
-        # (a file has a few months, numbered as the reader read them) is read once
-        words: Any = column if kind != column.type else pc.dictionary_encode(column)
-        if isinstance(words, pa.ChunkedArray):
-            return pa.chunked_array([_month_days(c) for c in words.chunks], target)
-        return _month_days(words)
-    return pc.cast(column, target)
-
-
-def _month_days(words: Any) -> Any:
-    """A dictionary-encoded column of ``YYYY-MM`` (or ``YYYY-MM-DD``) text as ``date32``."""
-    return pc.take(_days(words.dictionary), words.indices)
-
-
-def _days(column: Any) -> Any:
-    padded = pc.if_else(
-        pc.equal(pc.utf8_length(column), pa.scalar(7, pa.int32())),
-        pc.binary_join_element_wise(column, "01", "-"),
-        column,
-    )
-    return pc.cast(pc.cast(padded, pa.timestamp("s")), pa.date32())
-
-
-def _decoded(schema: pa.Schema) -> pa.Schema:
-    """``schema`` with each dictionary column as a column of its values."""
-    fields = [
-        f.with_type(f.type.value_type) if pa.types.is_dictionary(f.type) else f for f in schema
-    ]
-    return pa.schema(fields)
-
-
-def _conform(table: pa.Table, schema: pa.Schema, *, keep: bool = False) -> pa.Table:
-    """``table`` with the columns of ``schema``, in its order and types (nulls if absent).
-
-    ``keep``: a dictionary column whose values have the type ``schema`` gives stays one.
-    """
-    if table.schema.equals(schema):
-        return table
-    n = table.num_rows
-    cols = []
-    for f in schema:
-        if f.name not in table.schema.names:
-            cols.append(pa.nulls(n, f.type))
-            continue
-        column = table.column(f.name)
-        kind = column.type
-        if keep and pa.types.is_dictionary(kind) and kind.value_type == f.type:
-            cols.append(column)
-        else:
-            cols.append(_cast(column, f.type))
-    if keep:
-        return pa.Table.from_arrays(cols, names=schema.names)
-    return pa.Table.from_arrays(cols, schema=schema)
 
 
 def _widened(schema: pa.Schema, table: pa.Table) -> pa.Schema:
