@@ -15,9 +15,10 @@ from typing import Any
 
 import pyarrow as pa
 
+from svduty.errors import printable
 from svduty.io._locate import locate_incidents
 
-__all__ = ["NOWHERE", "PLACE_KEYS", "Placer", "words"]
+__all__ = ["NOWHERE", "PLACE_KEYS", "Placer", "given_html", "given_text", "given_words", "words"]
 
 _LABEL = "place:"
 PLACE_KEYS = ("within_area", "district_code", "district_name")
@@ -141,3 +142,52 @@ class Placer:
         """
         said = self.says(location) if said is None else said
         return f"<p><b>place</b>: {html.escape(said)}</p>"
+
+
+_SHOWN = ("offence_code", "police_uk_category")
+"""Facts whose value ``given:`` shows: public vocabularies, the basis of a category answer."""
+
+
+def given_words(incident: Any) -> str:
+    """The facts an incident gave, by name; the offence code and police.uk category by value.
+
+    The answers rest on these facts alone (an open world: any other is not known). No
+    other value is shown: an age or a relationship is named, never repeated.
+
+    Example:
+        >>> from svduty.definitions import Incident
+        >>> given_words(Incident(id="a", police_uk_category="Robbery", victim_age=30))
+        'police_uk_category (Robbery), victim_age'
+        >>> given_words(Incident(id="a"))
+        'no fact'
+    """
+    facts = incident.to_json()
+    named = [
+        f"{k} ({printable(str(v))})" if k in _SHOWN else k for k, v in facts.items() if k != "id"
+    ]
+    return ", ".join(named) or "no fact"
+
+
+def given_text(block: str, incident: Any) -> str:
+    r"""``block`` (an explanation as text) with the ``given:`` line after its heading.
+
+    Example:
+        >>> from svduty.definitions import Incident
+        >>> print(given_text("Incident a\n  violence:            yes", Incident(id="a")))
+        Incident a
+          given:               no fact
+          violence:            yes
+    """
+    head, _, rest = block.partition("\n")
+    return f"{head}\n  {'given:':<21}{given_words(incident)}\n{rest}"
+
+
+def given_html(incident: Any) -> str:
+    """The facts given as an HTML paragraph, to follow an explanation's.
+
+    Example:
+        >>> from svduty.definitions import Incident
+        >>> given_html(Incident(id="a", offence_code="8N"))
+        '<p><b>given</b>: offence_code (8N)</p>'
+    """
+    return f"<p><b>given</b>: {html.escape(given_words(incident))}</p>"

@@ -28,7 +28,7 @@ from typing import Any, TextIO
 import attrs
 
 from svduty._commands._examples import EXIT_TAIL
-from svduty._commands._explain_place import Placer, words
+from svduty._commands._explain_place import Placer, given_html, given_text, words
 from svduty._commands._explain_tables import (
     is_police_uk_month,
     is_table,
@@ -240,10 +240,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             else:
                 said = result.explain(args.format)
                 where = words(place, given=given)
-                if args.format == "text":
-                    said = placer.text(said, incident.location, where)
+                if args.format == "text":  # the facts the answers rest on, and the place
+                    said = given_text(placer.text(said, incident.location, where), incident)
                 else:
-                    said += placer.html(incident.location, where)
+                    said += given_html(incident) + placer.html(incident.location, where)
                 print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
         rejected += 1  # what was asked for is not there: said, and exit status 1
