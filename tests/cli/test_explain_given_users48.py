@@ -59,3 +59,13 @@ def test_html_names_the_facts(tmp_path: Path) -> None:
     code, out, _ = run("explain", str(f), "--format", "html")
     assert code == 0
     assert "<p><b>given</b>: police_uk_category (Robbery)</p>" in out
+
+
+def test_one_rejected_row_is_said_in_the_singular(tmp_path: Path) -> None:
+    """ "every one of the 1 rows read was rejected": one row is said as one."""
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "x", "victim_age": "thirty"}\n', encoding="utf-8")
+    code, out, _ = run("explain", str(f))
+    assert code == 1
+    said = "No incidents explained: the only row read was rejected (standard error says why)."
+    assert said in out

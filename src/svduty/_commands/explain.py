@@ -254,7 +254,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         said = _CHOSEN_REJECTED.format(what=f"row {row}" if row is not None else "incident")
         print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
     elif first and args.format != "json" and row is None and ident is None:
-        said = _ALL_REJECTED.format(n=rejected) if rejected else _NONE["text"]
+        said = _ALL_REJECTED.format(n=rejected) if rejected > 1 else _NONE["text"]
+        said = _ONE_REJECTED if rejected == 1 else said
         print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
     if args.format == "html":
         print("</main></body></html>", file=stdout)
@@ -269,6 +270,8 @@ _NONE = {
     "text": "No incidents: the file has no line that is an incident.",
     "html": "<p>No incidents: the file has no line that is an incident.</p>",
 }
+
+_ONE_REJECTED = "No incidents explained: the only row read was rejected (standard error says why)."
 
 _ALL_REJECTED = (
     "No incidents explained: every one of the {n:,} rows read was rejected (standard error "
