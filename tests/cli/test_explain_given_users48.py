@@ -69,3 +69,18 @@ def test_one_rejected_row_is_said_in_the_singular(tmp_path: Path) -> None:
     assert code == 1
     said = "No incidents explained: the only row read was rejected (standard error says why)."
     assert said in out
+
+
+def test_html_gives_the_facts_before_the_answers_and_parts_the_incidents(tmp_path: Path) -> None:
+    """The HTML page had no style and nothing between one incident and the next: the
+    ``given`` and ``place`` paragraphs after an incident's reasons read as the start of
+    the next one. Each incident is now a section, its facts before its answers."""
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"id": "a", "offence_code": "8N"}\n{"id": "b"}\n', encoding="utf-8")
+    code, out, _ = run("explain", str(f), "--format", "html")
+    assert code == 0
+    assert out.count("<section") == 2
+    assert out.count("</section>") == 2
+    first = out[out.index("<section") : out.index("</section>")]
+    assert first.index("<b>given</b>") < first.index("<table>") < first.index("<b>place</b>")
+    assert "<style>" in out[: out.index("<main>")]

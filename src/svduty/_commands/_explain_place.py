@@ -18,7 +18,17 @@ import pyarrow as pa
 from svduty.errors import printable
 from svduty.io._locate import locate_incidents
 
-__all__ = ["NOWHERE", "PLACE_KEYS", "Placer", "given_html", "given_text", "given_words", "words"]
+__all__ = [
+    "NOWHERE",
+    "PAGE_STYLE",
+    "PLACE_KEYS",
+    "Placer",
+    "given_html",
+    "given_text",
+    "given_words",
+    "incident_section",
+    "words",
+]
 
 _LABEL = "place:"
 PLACE_KEYS = ("within_area", "district_code", "district_name")
@@ -191,3 +201,28 @@ def given_html(incident: Any) -> str:
         '<p><b>given</b>: offence_code (8N)</p>'
     """
     return f"<p><b>given</b>: {html.escape(given_words(incident))}</p>"
+
+
+def incident_section(block: str, incident: Any, place: str) -> str:
+    """One incident of the HTML page: its heading, the facts given, its answers, its place.
+
+    ``block`` is the classification's HTML (its heading the first paragraph), ``place``
+    the place paragraph (:meth:`Placer.html`).
+
+    Example:
+        >>> from svduty.definitions import Incident
+        >>> incident_section("<div><p>Incident a</p><table></table></div>", Incident(id="a"),
+        ...                  "<p>place</p>")
+        '<section><div><p>Incident a</p><p><b>given</b>: no fact</p><table></table></div><p>place</p></section>'
+    """  # noqa: E501
+    head, sep, rest = block.partition("</p>")
+    return f"<section>{head}{sep}{given_html(incident)}{rest}{place}</section>"
+
+
+PAGE_STYLE = (
+    "<style>body{font-family:system-ui,sans-serif;max-width:72rem;margin:1rem auto;"
+    "padding:0 1rem;line-height:1.4}section{border-top:1px solid #bbb;margin-top:1.2rem;"
+    "padding-top:.3rem}table{border-collapse:collapse}th,td{text-align:left;padding:2px 10px;"
+    "border-bottom:1px solid #eee;vertical-align:top}li{margin-bottom:3px}</style>"
+)
+"""The explain page's few rules: readable lines, each incident parted from the next."""

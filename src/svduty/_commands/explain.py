@@ -10,8 +10,9 @@ Example:
     0
     >>> out.getvalue().splitlines()[0]
     'Partnership warwickshire; definition warwickshire'
-    >>> out.getvalue().splitlines()[3]
-    '  violence:            yes'
+    >>> print(*out.getvalue().splitlines()[3:5], sep="\n")
+      given:               offence_code (3B)
+      violence:            yes
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ from typing import Any, TextIO
 import attrs
 
 from svduty._commands._examples import EXIT_TAIL
-from svduty._commands._explain_place import Placer, given_html, given_text, words
+from svduty._commands._explain_place import (
+    PAGE_STYLE,
+    Placer,
+    given_text,
+    incident_section,
+    words,
+)
 from svduty._commands._explain_tables import (
     is_police_uk_month,
     is_table,
@@ -243,7 +250,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 if args.format == "text":  # the facts the answers rest on, and the place
                     said = given_text(placer.text(said, incident.location, where), incident)
                 else:
-                    said += given_html(incident) + placer.html(incident.location, where)
+                    said = incident_section(said, incident, placer.html(incident.location, where))
                 print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
         rejected += 1  # what was asked for is not there: said, and exit status 1
@@ -291,7 +298,7 @@ def _page_head(name: str, said: str) -> str:
     title = html.escape(f"svduty explain: {printable(name)}")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{title}</title></head><body><main><h1>{title}</h1>"
+        f"<title>{title}</title>{PAGE_STYLE}</head><body><main><h1>{title}</h1>"
         f"<p>{html.escape(said)}</p>"
     )
 
