@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -35,7 +36,22 @@ source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-n
 # The notebooks are kept without outputs; the build runs them (once per build folder: the
 # HTML and the doctest builders share the cache) and fails on an error in any cell.
 nb_execution_mode = "cache"
-nb_execution_cache_path = str(HERE / "_build" / ".jupyter_cache")
+
+
+def _source_digest(root: Path) -> str:
+    """A digest of the names and bytes of every file under ``root`` (compiled files aside)."""
+    digest = hashlib.sha256()
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# One cache per state of the package (its code and data): the notebooks' outputs depend on
+# it, and a change to it names another folder, so the notebooks run again (and, this value
+# having changed, Sphinx reads every page again) rather than show an old output.
+nb_execution_cache_path = str(
+    HERE / "_build" / ".jupyter_cache" / _source_digest(HERE.parent / "src" / "svduty")
+)
 nb_execution_raise_on_error = True
 nb_execution_timeout = 180
 nb_execution_show_tb = True

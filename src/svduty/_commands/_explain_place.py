@@ -15,9 +15,20 @@ from typing import Any
 
 import pyarrow as pa
 
+from svduty.errors import printable
 from svduty.io._locate import locate_incidents
 
-__all__ = ["NOWHERE", "PLACE_KEYS", "Placer", "words"]
+__all__ = [
+    "NOWHERE",
+    "PAGE_STYLE",
+    "PLACE_KEYS",
+    "Placer",
+    "given_html",
+    "given_text",
+    "given_words",
+    "incident_section",
+    "words",
+]
 
 _LABEL = "place:"
 PLACE_KEYS = ("within_area", "district_code", "district_name")
@@ -141,3 +152,77 @@ class Placer:
         """
         said = self.says(location) if said is None else said
         return f"<p><b>place</b>: {html.escape(said)}</p>"
+
+
+_SHOWN = ("offence_code", "police_uk_category")
+"""Facts whose value ``given:`` shows: public vocabularies, the basis of a category answer."""
+
+
+def given_words(incident: Any) -> str:
+    """The facts an incident gave, by name; the offence code and police.uk category by value.
+
+    The answers rest on these facts alone (an open world: any other is not known). No
+    other value is shown: an age or a relationship is named, never repeated.
+
+    Example:
+        >>> from svduty.definitions import Incident
+        >>> given_words(Incident(id="a", police_uk_category="Robbery", victim_age=30))
+        'police_uk_category (Robbery), victim_age'
+        >>> given_words(Incident(id="a"))
+        'no fact'
+    """
+    facts = incident.to_json()
+    named = [
+        f"{k} ({printable(str(v))})" if k in _SHOWN else k for k, v in facts.items() if k != "id"
+    ]
+    return ", ".join(named) or "no fact"
+
+
+def given_text(block: str, incident: Any) -> str:
+    r"""``block`` (an explanation as text) with the ``given:`` line after its heading.
+
+    Example:
+        >>> from svduty.definitions import Incident
+        >>> print(given_text("Incident a\n  violence:            yes", Incident(id="a")))
+        Incident a
+          given:               no fact
+          violence:            yes
+    """
+    head, _, rest = block.partition("\n")
+    return f"{head}\n  {'given:':<21}{given_words(incident)}\n{rest}"
+
+
+def given_html(incident: Any) -> str:
+    """The facts given as an HTML paragraph, to follow an explanation's.
+
+    Example:
+        >>> from svduty.definitions import Incident
+        >>> given_html(Incident(id="a", offence_code="8N"))
+        '<p><b>given</b>: offence_code (8N)</p>'
+    """
+    return f"<p><b>given</b>: {html.escape(given_words(incident))}</p>"
+
+
+def incident_section(block: str, incident: Any, place: str) -> str:
+    """One incident of the HTML page: its heading, the facts given, its answers, its place.
+
+    ``block`` is the classification's HTML (its heading the first paragraph), ``place``
+    the place paragraph (:meth:`Placer.html`).
+
+    Example:
+        >>> from svduty.definitions import Incident
+        >>> incident_section("<div><p>Incident a</p><table></table></div>", Incident(id="a"),
+        ...                  "<p>place</p>")
+        '<section><div><p>Incident a</p><p><b>given</b>: no fact</p><table></table></div><p>place</p></section>'
+    """  # noqa: E501
+    head, sep, rest = block.partition("</p>")
+    return f"<section>{head}{sep}{given_html(incident)}{rest}{place}</section>"
+
+
+PAGE_STYLE = (
+    "<style>body{font-family:system-ui,sans-serif;max-width:72rem;margin:1rem auto;"
+    "padding:0 1rem;line-height:1.4}section{border-top:1px solid #bbb;margin-top:1.2rem;"
+    "padding-top:.3rem}table{border-collapse:collapse}th,td{text-align:left;padding:2px 10px;"
+    "border-bottom:1px solid #eee;vertical-align:top}li{margin-bottom:3px}</style>"
+)
+"""The explain page's few rules: readable lines, each incident parted from the next."""

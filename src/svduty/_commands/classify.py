@@ -27,6 +27,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._commands import _planned
+from svduty._commands._bounds_words import BOUNDS_LEGEND
 from svduty._commands._input_format import add_input_format
 from svduty._commands._json import versioned
 from svduty._commands._map_option import MapOption, _column_field, _mapping
@@ -228,12 +229,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if STDIN in args.inputs and (args.format == "police-uk" or len(args.inputs) > 1):
-        raise ArgumentsConflict(
-            Problem(
-                file="<stdin>",
-                expected="standard input ('-') alone, holding incidents as JSON Lines",
-            )
-        )
+        alone = f"standard input ('-') alone, not with other inputs ({len(args.inputs)} given)"
+        police_uk = "a police.uk file or folder by its name: standard input ('-') holds "
+        said = alone if len(args.inputs) > 1 else f"{police_uk}incidents as JSON Lines"
+        raise ArgumentsConflict(Problem(file="<stdin>", expected=said))
     if args.format != "auto":
         fmt = args.format
     else:  # an empty CSV says nothing of the format: the others decide (police.uk if none)
@@ -390,6 +389,8 @@ def _bounds_text(bounds: BoundedCounts) -> str:
         why = bounds.why_nothing_certain(row["within_area"])
         if why is not None and row["within_area"] == "inside":
             lines.append(f"  {why}")
+    if lines:  # what each number counts (possible holds the certain rows)
+        lines.append(BOUNDS_LEGEND)
     return "".join(f"\n{line}" for line in lines)
 
 

@@ -10,8 +10,9 @@ Example:
     0
     >>> out.getvalue().splitlines()[0]
     'Partnership warwickshire; definition warwickshire'
-    >>> out.getvalue().splitlines()[3]
-    '  violence:            yes'
+    >>> print(*out.getvalue().splitlines()[3:5], sep="\n")
+      given:               offence_code (3B)
+      violence:            yes
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ from typing import Any, TextIO
 import attrs
 
 from svduty._commands._examples import EXIT_TAIL
-from svduty._commands._explain_place import Placer, words
+from svduty._commands._explain_place import (
+    PAGE_STYLE,
+    Placer,
+    given_text,
+    incident_section,
+    words,
+)
 from svduty._commands._explain_tables import (
     is_police_uk_month,
     is_table,
@@ -240,10 +247,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             else:
                 said = result.explain(args.format)
                 where = words(place, given=given)
-                if args.format == "text":
-                    said = placer.text(said, incident.location, where)
+                if args.format == "text":  # the facts the answers rest on, and the place
+                    said = given_text(placer.text(said, incident.location, where), incident)
                 else:
-                    said += placer.html(incident.location, where)
+                    said = incident_section(said, incident, placer.html(incident.location, where))
                 print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
         rejected += 1  # what was asked for is not there: said, and exit status 1
@@ -254,7 +261,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         said = _CHOSEN_REJECTED.format(what=f"row {row}" if row is not None else "incident")
         print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
     elif first and args.format != "json" and row is None and ident is None:
-        said = _ALL_REJECTED.format(n=rejected) if rejected else _NONE["text"]
+        said = _ALL_REJECTED.format(n=rejected) if rejected > 1 else _NONE["text"]
+        said = _ONE_REJECTED if rejected == 1 else said
         print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
     if args.format == "html":
         print("</main></body></html>", file=stdout)
@@ -269,6 +277,8 @@ _NONE = {
     "text": "No incidents: the file has no line that is an incident.",
     "html": "<p>No incidents: the file has no line that is an incident.</p>",
 }
+
+_ONE_REJECTED = "No incidents explained: the only row read was rejected (standard error says why)."
 
 _ALL_REJECTED = (
     "No incidents explained: every one of the {n:,} rows read was rejected (standard error "
@@ -288,7 +298,7 @@ def _page_head(name: str, said: str) -> str:
     title = html.escape(f"svduty explain: {printable(name)}")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{title}</title></head><body><main><h1>{title}</h1>"
+        f"<title>{title}</title>{PAGE_STYLE}</head><body><main><h1>{title}</h1>"
         f"<p>{html.escape(said)}</p>"
     )
 

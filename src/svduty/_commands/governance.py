@@ -187,7 +187,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         del result["validation"]
         text += [str(what_if.log), "", "changes:", what_if.diff.to_text()]
         text += ["", what_if.authorities_text()]
-        text += ["local government areas: " + ", ".join(what_if.reorganised.areas)]
+        after = ", ".join(what_if.reorganised.areas)
+        text += [f"local government areas after the scenario: {after}"]
         findings = what_if.findings if args.validate else None
     else:
         if day is not None:

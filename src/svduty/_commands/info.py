@@ -20,6 +20,7 @@ from svduty.areas import AreaKind
 from svduty.authorities import Authority, Role
 from svduty.authorities._absences import against
 from svduty.authorities._consultation import _SCHEDULE_2
+from svduty.errors import SvdutyError
 from svduty.partnership import Partnership
 from svduty.periods import Period, date
 from svduty.sources import Confidence
@@ -156,6 +157,7 @@ def _authorities(p: Partnership) -> dict[str, Any]:
                     "confidence": a.citation.confidence.value,
                     "doubt": a.citation.doubt,
                     "valid": _period(a.valid),
+                    "outside_local_area": _outside(p, a.areas),
                 }
                 for a in found
             ]
@@ -194,6 +196,29 @@ def _authorities(p: Partnership) -> dict[str, Any]:
         )
     ]
     return {"by_role": by_role, "absent": absences, "not_recorded": unsaid, "not_whole": unwhole}
+
+
+def _outside(p: Partnership, areas: tuple[str, ...]) -> bool:
+    """Whether an authority's areas all lie outside the local area (none of its districts).
+
+    Such a record is kept for a reason of its own (Cornwall Council, which establishes the
+    Isles of Scilly's youth offending team, Crime and Disorder Act 1998 s.42(2)); an
+    authority with no areas, or an area the geography does not know, is not said to be.
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> _outside(p, ("E07000222",)), _outside(p, ("E10000031",)), _outside(p, ("E06000052",))
+        (False, False, True)
+        >>> _outside(p, ()), _outside(p, ("E99999999",))
+        (False, False)
+    """
+    local = set(p.local_area.districts)
+    try:
+        within = {c for area in areas for c in p.geography.lga_codes(area)}
+    except SvdutyError:  # not known here: not said to be outside
+        return False
+    return bool(areas) and not within & local
 
 
 def _csps(codes: list[str]) -> str:
@@ -259,7 +284,9 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
         for a in found:
             dated = a["valid"] != _period(_UNDATED)  # two of one name: their days tell them apart
             when = f" ({_period_text(a['valid'])})" if dated else ""
-            print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}", file=out)
+            away = a.get("outside_local_area")  # recorded for other areas than the partnership's
+            away_said = f"  (for {', '.join(a['areas'])}, outside the local area)" if away else ""
+            print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}{away_said}", file=out)
     names = {a["code"]: a["name"] for key in ("districts", "counties") for a in s[key]}
     for x in auth["absent"]:
         words = x["category"].replace("_", " ")

@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from svduty._commands._bounds_words import BOUNDS_LEGEND
 from svduty._commands._options import (
     add_definition,
     add_partnership,
@@ -164,6 +165,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"in scope inside the area: certain {inside['certain']:,}, possible "
             f"{inside['possible']:,}, no {inside['no']:,}"
         )
+        lines.append(BOUNDS_LEGEND)  # what each number counts
     lines.extend(  # every caution on the numbers (the files not read: below, one a line)
         n for n in result.notes if not n.startswith("Not read: ") and not deprivation_note(n)
     )

@@ -56,9 +56,20 @@ def bounded_bars(
         >>> svg = bounded_bars("c1", "By month", ["2025-06"], [2], [5])
         >>> svg.startswith("<svg") and "2 to 5" in svg
         True
+        >>> "no rows to draw" in bounded_bars("c2", "By month", [], [], [])
+        True
     """
     left, right, row, top = 190, 90, 22, 34
     plot = 420
+    if not labels:  # no bars: said, not an empty axis that reads as a failed drawing
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{chart_id}-t" '
+            f'viewBox="0 0 {left + plot + right} 44" width="100%" style="{_FONT};'
+            f'max-width:{left + plot + right}px"><title id="{chart_id}-t">{escape(title)}</title>'
+            f'<text x="0" y="16" font-weight="600">{escape(title)}</text>'
+            '<text x="0" y="38" fill="#555">no rows to draw (the table below lists none)</text>'
+            "</svg>"
+        )
     height = top + row * max(len(labels), 1) + 30
     top_count = max([*possible, 1])
     step, ticks = _axis(top_count)

@@ -337,7 +337,7 @@ class WhatIf:
                 self.diff.to_text(),
                 "",
                 self.authorities_text(),
-                "local government areas: " + ", ".join(self.reorganised.areas),
+                "local government areas after the scenario: " + ", ".join(self.reorganised.areas),
                 "",
                 "validation:",
                 findings_text(self.findings),
@@ -397,7 +397,8 @@ class WhatIf:
             f"{self.log._repr_html_()}"
             f"<h4>changes</h4>{self.diff.to_html()}"
             f"<p>{esc(self.authorities_text())}</p>"
-            f"<p>local government areas: {esc(', '.join(self.reorganised.areas))}</p>"
+            "<p>local government areas after the scenario: "
+            f"{esc(', '.join(self.reorganised.areas))}</p>"
             f"<h4>validation</h4>{findings_html(self.findings)}"
         )
 
