@@ -74,6 +74,13 @@ def test_a_mark_at_the_start_of_the_first_row_is_kept(tmp_path: Path, how: str) 
     assert _police_ids(_police_uk(tmp_path, ids, bom=True), how) == expected
 
 
+@pytest.mark.parametrize("how", sorted(READERS))
+def test_a_mark_is_kept_at_the_start_of_every_block_and_piece(tmp_path: Path, how: str) -> None:
+    """400 rows: several blocks of 4 KiB, or pieces, each began without its row's mark."""
+    ids = [f"{BOM}{i}" for i in range(400)]
+    assert _police_ids(_police_uk(tmp_path, ids), how) == ids
+
+
 def test_a_piece_that_begins_with_a_mark_keeps_it() -> None:
     row = "\ufeffx1,2025-06" + "," * 10 + "\n"
     for data in (row.encode(), memoryview(row.encode()), pa.py_buffer(row.encode())):
