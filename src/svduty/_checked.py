@@ -166,9 +166,11 @@ def checked_fields(cls: C) -> C:
     import attrs
 
     from svduty._arguments import choice_argument
+    from svduty._plain_days import kept_names
 
     init: Callable[..., None] = vars(cls)["__init__"]
     fields = attrs.fields(cls)
+    kept = kept_names(cls)  # a day read as kept (plain), so no pendulum (svduty._plain_days)
     resolved: list[dict[str, Any]] = []  # the hints, read at the first record made
 
     def check(self: Any, *args: Any, **kwargs: Any) -> None:
@@ -176,8 +178,8 @@ def checked_fields(cls: C) -> C:
         if not resolved:
             resolved.append(_hints(init, {f.alias: f.type for f in fields}))
         hints = resolved[0]
-        for f in fields:
-            value = getattr(self, f.name)
+        for f, name in zip(fields, kept, strict=True):
+            value = getattr(self, name)
             hint = hints.get(f.alias)
             if hint is None or fits(value, hint):
                 continue

@@ -10,6 +10,13 @@ expression of its formatter compiled at import). Comparisons, hashes and order a
 days' own, as before; what a caller reads, and what a record's ``repr`` shows, is
 unchanged.
 
+A day's field is named as it is documented and made (``start``), on every route that asks
+attrs for a record's fields (``attrs.asdict``, ``attrs.fields``, ``evolve``, cattrs):
+:func:`by_alias` names the field ``_start`` of the class body by its alias, and
+:func:`read_as_pendulum` puts the class body's property ``start`` (a ``pendulum.Date``)
+over the slot attrs made, the slot itself reachable as ``_start`` (mend48; speed47a left
+``attrs.asdict(period)`` as ``{'_start': ..., '_end': ...}``).
+
 Example:
     >>> import datetime as dt
     >>> day = plain_day(dt.date(2023, 4, 1))
@@ -20,8 +27,10 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from svduty._arguments import wrong_argument
 from svduty._days import day_of
@@ -33,11 +42,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "as_pendulum",
+    "by_alias",
     "cited_day",
     "first_of_next_month",
+    "kept_names",
+    "kept_values",
     "no_time",
     "pendulum_day",
     "plain_day",
+    "read_as_pendulum",
     "read_day",
     "record_repr",
     "record_state",
@@ -47,6 +60,141 @@ __all__ = [
 
 _ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 """The shape of a day-like text that an error may show (as :func:`svduty.periods.date`)."""
+
+C = TypeVar("C", bound=type)
+_READS: dict[tuple[str, str], dict[str, property]] = {}
+"""The class bodies' properties of the days :func:`by_alias` renamed, for
+:func:`read_as_pendulum` (attrs builds a new class without them: a field's name wins)."""
+_KEPT = "__svduty_kept__"
+"""A record class's attribute: the names its fields are kept under, in order (``_start``)."""
+
+
+def by_alias(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: a day kept as ``_start`` is the field ``start``.
+
+    A field whose name is its alias behind an underscore, with a property of that alias
+    in the class body (the day as read), is named by the alias; :func:`read_as_pendulum`
+    puts the property back over the slot. Apply both, the transformer to ``attrs.frozen``.
+
+    Example:
+        >>> import attrs
+        >>> @read_as_pendulum
+        ... @attrs.frozen(field_transformer=by_alias)
+        ... class Span:
+        ...     _first: _dt.date = attrs.field(alias="first")
+        ...     @property
+        ...     def first(self) -> object:
+        ...         return as_pendulum(self._first)
+        >>> s = Span(_dt.date(2023, 1, 31))
+        >>> attrs.asdict(s), s._first
+        ({'first': Date(2023, 1, 31)}, datetime.date(2023, 1, 31))
+    """
+    named = []
+    for f in fields:
+        alias = f.alias or f.name
+        read = vars(cls).get(alias)
+        if f.name == f"_{alias}" and isinstance(read, property):
+            _READS.setdefault((cls.__module__, cls.__qualname__), {})[alias] = read
+            named.append(f.evolve(name=alias))
+        else:
+            named.append(f)
+    return named
+
+
+def read_as_pendulum(cls: C) -> C:
+    """``cls``, built by attrs with :func:`by_alias`, its days read through their properties.
+
+    The slot attrs made for ``start`` is kept as ``_start`` (the plain day, which the
+    class's own code reads), and ``start`` is the class body's property again: a
+    ``pendulum.Date`` to a caller, to ``attrs.asdict`` and to cattrs, a plain day stored by
+    attrs' ``__init__`` (through the property's setter, the slot's). Equality, hashes and
+    order compare the kept days (attrs' own would read the properties, importing pendulum);
+    the annotations are named as the fields are, so ``attrs.resolve_types`` finds them. See
+    :func:`by_alias` for an example.
+    """
+    import attrs
+
+    reads = _READS.pop((cls.__module__, cls.__qualname__), {})
+    for name, read in reads.items():
+        slot = vars(cls)[name]
+        setattr(cls, f"_{name}", slot)
+        setattr(cls, name, property(read.fget, slot.__set__, doc=read.__doc__))
+    notes = vars(cls).get("__annotations__", {})
+    cls.__annotations__ = {(k[1:] if k[1:] in reads else k): v for k, v in notes.items()}
+    kept = tuple(f"_{f.name}" if f.name in reads else f.name for f in attrs.fields(cls))
+    setattr(cls, _KEPT, kept)
+    _compare_kept(cls, operator.attrgetter(*kept) if len(kept) > 1 else _one(kept[0]))
+    return cls
+
+
+def _one(name: str) -> Callable[[Any], tuple[Any, ...]]:
+    get = operator.attrgetter(name)
+    return lambda record: (get(record),)
+
+
+def _compare_kept(cls: type, values: Callable[[Any], Any]) -> None:
+    """Equality, hash and (if attrs made one) order of ``cls`` by its kept values."""
+
+    def eq(self: Any, other: Any) -> Any:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return values(self) == values(other)
+
+    def ne(self: Any, other: Any) -> Any:
+        same = eq(self, other)
+        return same if same is NotImplemented else not same
+
+    def hash_(self: Any) -> int:
+        return hash((cls.__qualname__, values(self)))
+
+    def ordered(compare: Callable[[Any, Any], bool]) -> Callable[[Any, Any], Any]:
+        def method(self: Any, other: Any) -> Any:
+            same = other.__class__ is self.__class__
+            return compare(values(self), values(other)) if same else NotImplemented
+
+        return method
+
+    made: dict[str, Callable[..., Any]] = {"__eq__": eq, "__ne__": ne}
+    if vars(cls).get("__hash__") is not None:
+        made["__hash__"] = hash_
+    for name, compare in [
+        ("__lt__", operator.lt),
+        ("__le__", operator.le),
+        ("__gt__", operator.gt),
+        ("__ge__", operator.ge),
+    ]:
+        made[name] = ordered(compare)
+    for name, method in made.items():
+        if name in vars(cls):  # what attrs made, by the kept values
+            method.__qualname__ = f"{cls.__qualname__}.{name}"
+            setattr(cls, name, method)
+
+
+def kept_values(record: Any) -> tuple[Any, ...]:
+    """A record's values as kept (its days plain), in the order of its fields.
+
+    Example:
+        >>> from svduty.periods import Period
+        >>> kept_values(Period("2023-04-01"))
+        (datetime.date(2023, 4, 1), None)
+    """
+    return tuple(getattr(record, name) for name in kept_names(type(record)))
+
+
+def kept_names(cls: type) -> tuple[str, ...]:
+    """The names a record class's fields are kept under (``_start`` for ``start``).
+
+    Example:
+        >>> from svduty.sources import Citation
+        >>> kept_names(Citation)
+        ('source', 'provision', 'url', '_as_at', 'confidence', 'doubt')
+    """
+    names: tuple[str, ...] | None = getattr(cls, _KEPT, None)
+    if names is None:
+        import attrs
+
+        names = tuple(f.name for f in attrs.fields(cls))
+    return names
 
 
 def plain_day(value: _dt.date) -> _dt.date:
@@ -198,25 +346,21 @@ def record_repr(record: Any) -> str:
     """
     import attrs
 
-    shown = (
-        f"{f.alias}={shown_day(getattr(record, f.name))}"
-        for f in attrs.fields(type(record))
-        if f.repr
-    )
+    fields = attrs.fields(type(record))
+    values = kept_values(record)  # the days plain: a repr imports no pendulum
+    shown = (f"{f.alias}={shown_day(v)}" for f, v in zip(fields, values, strict=True) if f.repr)
     return f"{type(record).__qualname__}({', '.join(shown)})"
 
 
 def record_state(record: Any) -> dict[str, Any]:
-    """A record's fields by name: what it pickles (the command's cache keeps its days plain).
+    """A record's fields as kept (``_start``): what it pickles (the cache keeps days plain).
 
     Example:
         >>> from svduty.periods import Period
         >>> record_state(Period("2023-04-01"))
         {'_start': datetime.date(2023, 4, 1), '_end': None}
     """
-    import attrs
-
-    return {f.name: getattr(record, f.name) for f in attrs.fields(type(record))}
+    return dict(zip(kept_names(type(record)), kept_values(record), strict=True))
 
 
 def set_record_state(record: Any, state: dict[str, Any]) -> None:
@@ -234,11 +378,7 @@ def set_record_state(record: Any, state: dict[str, Any]) -> None:
         ...
         ValueError: Period: a pickled record without its field _start
     """
-    import attrs
-
-    for f in attrs.fields(type(record)):
-        if not isinstance(state, dict) or f.name not in state:
-            raise ValueError(
-                f"{type(record).__name__}: a pickled record without its field {f.name}"
-            )
-        object.__setattr__(record, f.name, state[f.name])
+    for name in kept_names(type(record)):
+        if not isinstance(state, dict) or name not in state:
+            raise ValueError(f"{type(record).__name__}: a pickled record without its field {name}")
+        object.__setattr__(record, name, state[name])

@@ -68,7 +68,8 @@ def date(value: str | _dt.date | pendulum.Date) -> pendulum.Date:
 
 
 @checked_methods
-@attrs.frozen(slots=True, order=True, repr=False)
+@_plain.read_as_pendulum
+@attrs.frozen(slots=True, order=True, repr=False, field_transformer=_plain.by_alias)
 class Period:
     """A closed-open span of days ``[start, end)``; ``end=None`` is open-ended.
 
@@ -88,7 +89,8 @@ class Period:
         True
     """
 
-    # kept as plain days (svduty._plain_days), read as pendulum Dates
+    # kept as plain days (svduty._plain_days), read as pendulum Dates: the fields are named
+    # start and end (attrs.asdict, attrs.fields), the slots read as _start and _end
     _start: _dt.date = attrs.field(alias="start", converter=_plain.read_day)
     _end: _dt.date | None = attrs.field(
         alias="end", default=None, converter=attrs.converters.optional(_plain.read_day)

@@ -41,8 +41,10 @@ from svduty._data import data
 from svduty._frozen import frozen_map
 from svduty._plain_days import (
     as_pendulum,
+    by_alias,
     cited_day,
     no_time,
+    read_as_pendulum,
     record_repr,
     record_state,
     set_record_state,
@@ -137,7 +139,8 @@ def _web_address(url: str | None) -> None:
 
 @checked_methods
 @checked_fields
-@attrs.frozen(slots=True, repr=False)
+@read_as_pendulum
+@attrs.frozen(slots=True, repr=False, field_transformer=by_alias)
 class Source:
     """A document that rules or data are taken from.
 
@@ -163,10 +166,11 @@ class Source:
     kind: SourceKind
     url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _web_address(v))
     publisher: str | None = None
-    _date: _dt.date | None = attrs.field(
-        alias="date", default=None, converter=cited_day, validator=no_time, metadata={"key": "date"}
-    )
+    _date: _dt.date | None = attrs.field(alias="date", default=None, converter=cited_day)
     note: str | None = None
+
+    def __attrs_post_init__(self) -> None:  # (a validator is given the day as read: pendulum)
+        no_time(self, attrs.fields_dict(Source)["date"], self._date)
 
     @property
     def date(self) -> pendulum.Date | None:
@@ -223,7 +227,8 @@ class Source:
 
 
 @checked_fields
-@attrs.frozen(slots=True, repr=False)
+@read_as_pendulum
+@attrs.frozen(slots=True, repr=False, field_transformer=by_alias)
 class Citation:
     """A pointer into a source: the document, the provision, a URL and a point in time.
 
@@ -257,8 +262,6 @@ class Citation:
         alias="as_at",
         default=None,
         converter=cited_day,
-        validator=no_time,
-        metadata={"key": "as_at"},
     )
     confidence: Confidence = Confidence.CONFIRMED
     doubt: str | None = None
@@ -280,6 +283,7 @@ class Citation:
     __match_args__ = ("source", "provision", "url", "as_at", "confidence", "doubt")  # as read
 
     def __attrs_post_init__(self) -> None:
+        no_time(self, attrs.fields_dict(Citation)["as_at"], self._as_at)
         blank = isinstance(self.provision, str) and self.provision and not self.provision.strip()
         if blank:  # "" cites the whole document (another type: the check of its fields says)
             raise DataError.single(

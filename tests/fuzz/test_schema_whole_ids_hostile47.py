@@ -25,7 +25,7 @@ from svduty.io import incident_schema, read_incidents_jsonl
 from .budget import budget
 
 SCHEMA = jsonschema.Draft202012Validator(incident_schema())
-EXACT = 2**53
+EXACT = 2**53 - 1  # mend48: the schema's bound (RFC 8259 s.6); a float holds 2**53 + 1 as 2**53
 
 
 @budget(60)

@@ -43,6 +43,8 @@ E = TypeVar("E", bound=enum.Enum)
 
 __all__ = [
     "AGE_RANGE",
+    "EXACT_ID",
+    "ID_EXPECTED",
     "WHOLE",
     "age",
     "age_text",
@@ -143,7 +145,9 @@ def incident_id(value: object) -> str | None:
     """An incident's id as text: a string as it is, a whole number as its digits.
 
     JSON Schema's ``integer`` (the incident schema's ``id``) takes ``12.0`` and ``1e2``
-    too: such a number is read as its digits where a float holds it exactly (up to 2**53).
+    too: such a number is read as its digits within the range RFC 8259 s.6 calls exact
+    everywhere, ``-(2**53 - 1)`` to ``2**53 - 1`` (the schema's bounds); a float beyond may
+    be another number (``9007199254740993.0`` is held as 2**53) and is refused.
 
     A number longer than Python writes (4,300 digits unless the interpreter is told
     otherwise) is refused as such, not with Python's own ``ValueError``.
@@ -151,16 +155,21 @@ def incident_id(value: object) -> str | None:
     Example:
         >>> incident_id(7), incident_id("a1"), incident_id(None), incident_id(12.0)
         ('7', 'a1', None, '12')
+        >>> incident_id(9007199254740991.0), incident_id(2**53)  # an int is exact
+        ('9007199254740991', '9007199254740992')
+        >>> incident_id(9007199254740993.0)
+        Traceback (most recent call last):
+        svduty.errors.DataError: id: expected a string or a whole number (written with a fraction or an exponent, from -(2**53 - 1) to 2**53 - 1, where it is exact)
         >>> incident_id(10**4300)
         Traceback (most recent call last):
         svduty.errors.DataError: id: expected a number of at most 4300 digits
-    """
+    """  # noqa: E501
     text = value if isinstance(value, str) and not value.isascii() else ""
     if any("\ud800" <= c <= "\udfff" for c in text):  # a lone surrogate
         raise DataError.single(None, "id", expected="UTF-8 text")
     if value is None or isinstance(value, str):
         return value
-    if isinstance(value, float) and value.is_integer() and abs(value) <= _EXACT:
+    if isinstance(value, float) and value.is_integer() and abs(value) <= EXACT_ID:
         return str(int(value))  # 12.0, as the schema's integer takes it (hostile47)
     if isinstance(value, int) and not isinstance(value, bool):
         try:
@@ -170,13 +179,19 @@ def incident_id(value: object) -> str | None:
             raise DataError.single(
                 None, "id", expected=f"a number of at most {limit} digits"
             ) from None
-    expected = "a string or a whole number (written with a fraction or an exponent, at most "
-    raise DataError.single(None, "id", expected=expected + "2**53, where it is exact)")
+    raise DataError.single(None, "id", expected=ID_EXPECTED)
 
 
-_EXACT = 2**53
-"""The largest whole number every JSON reader holds exactly as a float (``12.0``, ``1e2``):
-an id written so beyond it may not be the number its writer meant, and is refused."""
+EXACT_ID = 2**53 - 1
+"""The largest whole number every JSON reader holds exactly (RFC 8259 s.6: "integers ...
+in the range [-(2**53)+1, (2**53)-1] are interoperable"): an id written with a fraction or
+an exponent beyond it may not be the number its writer meant (a float holds 2**53 + 1 as
+2**53), and is refused; the incident schema's bounds of an integer id (mend48)."""
+ID_EXPECTED = (
+    "a string or a whole number (written with a fraction or an exponent, from -(2**53 - 1) "
+    "to 2**53 - 1, where it is exact)"
+)
+"""What an id the incident readers refuse was expected to be."""
 
 
 def age_text(value: object) -> int | float | None:

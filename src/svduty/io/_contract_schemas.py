@@ -12,6 +12,10 @@ documents: words in lower case as listed, police.uk crime types as police.uk spe
 in its files or, as its API does, as slugs (``"violent-crime"``, read as the crime type).
 svduty also reads a word in any case and spacing, a whole-number ``id`` or age written
 ``12.0``, and an offence code such as ``008N``; the schema does not list those spellings.
+An ``id`` given as a number is within ``-(2**53 - 1)`` to ``2**53 - 1`` (RFC 8259 s.6: the
+integers every JSON reader holds exactly); a larger one is sent as text. svduty refuses one
+written with a fraction or an exponent beyond (``9007199254740993.0`` is held as 2**53 by a
+float) and reads one written with digits only exactly, which the schema does not promise.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ from svduty._checked import checked
 __all__ = ["classification_schema", "incident_schema"]
 
 _BASE = "https://svduty.readthedocs.io/schema/"
-_VERSIONS = {"incident": 1, "classification": 2}
+_VERSIONS = {"incident": 2, "classification": 2}
 """The version of each document of the contract, named by its schema's ``$id``
 (``.../schema/incident/1.json``): a change that removes or renames a key, narrows what a
 key takes, or changes what a value means makes it the next (listed in the CHANGELOG); a
 key added that a reader may leave out keeps it. Classification 2: a decided answer needs a
-reason of its own rules (contract44)."""
+reason of its own rules (contract44). Incident 2: an integer ``id`` within the range RFC 8259
+s.6 calls exact everywhere, ``-(2**53 - 1)`` to ``2**53 - 1``; beyond it, the id is text
+(mend48)."""
 _DAY_OR_MONTH = {
     "anyOf": [
         {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
@@ -61,8 +67,10 @@ def incident_schema() -> dict[str, Any]:
         >>> [w for w in s["properties"]["police_uk_category"]["anyOf"][0]["enum"]
         ...  if "iolen" in w]  # a crime type as police.uk's files and its API spell it
         ['Violence and sexual offences', 'violent-crime']
-        >>> s["$id"]  # the contract's version: 1
-        'https://svduty.readthedocs.io/schema/incident/1.json'
+        >>> s["properties"]["id"]["anyOf"][0]  # a number beyond: not the same to every reader
+        {'type': ['string', 'integer'], 'minimum': -9007199254740991, 'maximum': 9007199254740991}
+        >>> s["$id"]  # the contract's version: 2 (an integer id within 2**53 - 1)
+        'https://svduty.readthedocs.io/schema/incident/2.json'
     """
     return copy.deepcopy(_incident())  # the caller's to change; the cached one stays
 
@@ -92,13 +100,14 @@ def classification_schema() -> dict[str, Any]:
 def _incident() -> dict[str, Any]:
     from svduty.definitions import POLICE_UK_CATEGORIES, Incident
     from svduty.definitions._offences import _CODE as OFFENCE_CODE
+    from svduty.definitions._spelling import EXACT_ID
     from svduty.io._schema import JSON_SCHEMA, schema_of
 
     generated = schema_of(Incident)["$defs"]["Incident"]
     names = [c.name for c in POLICE_UK_CATEGORIES]
     names += [c.slug for c in POLICE_UK_CATEGORIES if c.slug not in names]  # the API's
     refined: dict[str, dict[str, Any]] = {
-        "id": {"type": ["string", "integer"]},
+        "id": {"type": ["string", "integer"], "minimum": -EXACT_ID, "maximum": EXACT_ID},
         "date": _DAY_OR_MONTH,
         "date_of_death": _DAY_OR_MONTH,
         "offence_code": {"type": "string", "pattern": OFFENCE_CODE.pattern},

@@ -260,9 +260,6 @@ def _strict_class(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
         for a in attrs.fields(cl)
         if "structure" in a.metadata
     }
-    for a in attrs.fields(cl):  # a field kept privately (Source._date) read by its own key
-        if "key" in a.metadata:
-            hooks[a.name] = cattrs.gen.override(rename=a.metadata["key"])
     inner = cattrs.gen.make_dict_structure_fn(cl, conv, **hooks)  # type: ignore[arg-type]
 
     def hook(value: Any, c: Any) -> Any:
@@ -328,9 +325,9 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
     conv.register_unstructure_hook(Period, _unstructure_period)
     conv.register_structure_hook(FinancialYear, _structure_fy)
     conv.register_unstructure_hook(FinancialYear, lambda fy: fy.label)
-    day = cattrs.gen.override(rename="date", unstruct_hook=lambda d: d and d.isoformat())
-    conv.register_unstructure_hook(  # its day kept plain, written as before
-        Source, cattrs.gen.make_dict_unstructure_fn(Source, conv, _date=day)
+    day = cattrs.gen.override(unstruct_hook=lambda d: d and d.isoformat())
+    conv.register_unstructure_hook(  # its day (typed a plain date, read as a Date) as text
+        Source, cattrs.gen.make_dict_unstructure_fn(Source, conv, date=day)
     )
 
     def structure_source_ref(value: Any, _: Any) -> Source:

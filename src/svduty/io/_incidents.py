@@ -32,7 +32,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty._arguments import count_argument
 from svduty._checked import checked
-from svduty.definitions._spelling import AGE_RANGE
+from svduty.definitions._spelling import AGE_RANGE, EXACT_ID, ID_EXPECTED
 from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._compressed import first_bytes, refuse_compressed
@@ -103,7 +103,7 @@ def _whole(value: Any) -> bool:
     return type(value) is int
 
 
-_CODE_OR_ID = ("offence_code", "id")  # a number as its digits (12.0 too, up to 2**53)
+_CODE_OR_ID = ("offence_code", "id")  # a number as its digits (12.0 too, to 2**53 - 1)
 
 
 def _check(obj: Any) -> tuple[str, str] | None:
@@ -122,7 +122,7 @@ def _check(obj: Any) -> tuple[str, str] | None:
             return (key, AGE_RANGE)
         if value is None:
             continue
-        if _whole(given) and (kind == "int" or (key in _CODE_OR_ID and abs(given) <= 2**53)):
+        if _whole(given) and (kind == "int" or (key in _CODE_OR_ID and abs(given) <= EXACT_ID)):
             value = obj[key] = int(given) if kind == "int" else str(int(given))
         if isinstance(value, str) and not _text(value):
             return (key, _UTF8)
@@ -136,7 +136,8 @@ def _check(obj: Any) -> tuple[str, str] | None:
         }[kind]
         if not ok:  # text for a number or a yes/no: say that JSON has its own (an analyst)
             quoted = isinstance(value, str) and kind in ("int", "bool")
-            return (key, _EXPECTED[kind] + (_NOT_QUOTED[kind] if quoted else ""))
+            wrong = ID_EXPECTED if key == "id" and type(value) is float else _EXPECTED[kind]
+            return (key, wrong + (_NOT_QUOTED[kind] if quoted else ""))
     return None
 
 

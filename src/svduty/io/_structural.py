@@ -17,7 +17,6 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from svduty._ids import line_problem
@@ -100,17 +99,11 @@ def problems_from(exc: BaseException, file: str | None, path: str = "") -> list[
     return out
 
 
-def _key_of(cl: Any, name: str) -> str:
-    """The key a file gives field ``name`` of ``cl`` in (``Source._date`` is ``date``)."""
-    field = attrs.fields_dict(cl).get(name) if attrs.has(cl) else None
-    return str(field.metadata.get("key", name)) if field is not None else name
-
-
 def _walk(exc: BaseException, path: str, file: str | None, type_: Any, out: list[Problem]) -> None:
     if isinstance(exc, ClassValidationError):
         with_notes, others = exc.group_exceptions()
         for sub, note in with_notes:
-            _walk(sub, _join(path, _key_of(exc.cl, note.name)), file, note.type, out)
+            _walk(sub, _join(path, note.name), file, note.type, out)
         for sub in others:
             _walk(sub, path, file, None, out)
     elif isinstance(exc, IterableValidationError):
