@@ -50,7 +50,8 @@ import pendulum
 
 from svduty._checked import checked
 from svduty.areas import Geography, normalise_name
-from svduty.areas._ceased import ceased_districts, ceased_note
+from svduty.areas._ceased import REORGANISED, ceased_districts, ceased_note
+from svduty.areas._earlier import earlier_areas
 from svduty.areas._national import welsh_names
 from svduty.authorities import specified_authorities_for
 from svduty.authorities._absences import absence_findings
@@ -175,6 +176,24 @@ def refused_by_join(partnership: Partnership) -> set[str]:
     return refused
 
 
+def _ends_when_it_ceased(code: str, record: dict[str, Any], national: Geography) -> bool:
+    """Whether an area record the tables lack ends by the day svduty knows the area ceased.
+
+    Such a record (the districts of 2019-2021 and the counties of 2023 that ``svduty init``
+    writes) says what the tables' silence means; one that runs on past that day, or has no
+    end, still gets the warning.
+    """
+    valid = record.get("valid")
+    end = valid.get("end") if isinstance(valid, dict) else None
+    if earlier := earlier_areas().get(code):
+        ceased = earlier.ceased.isoformat()
+    elif ceased_county(national, code):
+        ceased = REORGANISED.isoformat()
+    else:
+        return False
+    return end is not None and str(end)[:10] <= ceased
+
+
 def _ons_findings(partnership: Partnership) -> list[Finding]:
     root = partnership.bundle_path
     if root is None or not (root / "areas.toml").is_file():
@@ -205,6 +224,7 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
             and _LGA.match(code)
             and code not in national
             and code not in ceased
+            and not _ends_when_it_ceased(code, record, national)
         ):
             name = record.get("name")
             known = ceased_note(code, lambda c: national.get(c).name)[2:-1]  # 2019-2021
