@@ -10,6 +10,7 @@ import attrs
 from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._paths import shell_word
 from svduty._shown import PrintableLines
+from svduty.areas import Geography
 from svduty.authorities import Role
 from svduty.authorities._model import one_id_per_body
 from svduty.errors import BundleError, InputFormatError, Problem
@@ -48,16 +49,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for problem in problems:  # pragma: no cover - a generated bundle validates (tests/areas)
         print(f"svduty init: error: {problem}", file=stderr)
     partnership = load_partnership(path)
+    # the names as --area was read: the national tables, not the bundle's records (which
+    # hold the districts abolished in 2023 too: "Allerdale" the district, not the CSP)
+    national = Geography.england_and_wales()
     for n, given in enumerate(args.area):
         option = "--area" if len(args.area) == 1 else f"--area #{n + 1}"
-        for other in same_name(partnership.geography, given):
+        for other in same_name(national, given):
             print(
                 f"svduty init: note: {option}: there is also the "
                 f"{other.kind.value.replace('_', ' ')} {other.name} ({other.id}); give its "
                 "code to start from it instead",
                 file=stderr,
             )
-        split = part_of(partnership.geography, given)
+        split = part_of(national, given)
         if split is not None:
             csp, district, others = split
             print(

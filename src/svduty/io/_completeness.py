@@ -317,7 +317,7 @@ def check_completeness(partnership: Partnership) -> Findings:
     # the records the bundle files under a district's code, on each day of the local
     # area's period that the district was a local government area (s.11(4)), if known
     filed = attrs.evolve(p.authorities, area_periods=None)
-    for i, code in enumerate(p.local_area.districts):
+    for i, code in _districts_and_predecessors(p):
         seen: set[str] = set()
         get = p.authorities.area_periods
         held = None if get is None or (ps := get(code)) is None else tuple(ps)
@@ -346,6 +346,25 @@ def check_completeness(partnership: Partnership) -> Findings:
                     )
                 )
     return Findings(tuple(out))
+
+
+def _districts_and_predecessors(p: Partnership) -> list[tuple[int, str]]:
+    """The local area's districts and the recorded districts each replaced on 1 April 2023.
+
+    Each with the index of the local-area district it is or lies in: ``svduty init`` files
+    the councils of Allerdale, Carlisle and Copeland under their own districts, local
+    government areas of Cumberland's place until that day (s.11(4)), so they are checked
+    on the days their own records hold.
+    """
+    ours = list(enumerate(p.local_area.districts))
+    get = p.authorities.area_periods
+    before = [
+        (i, c.code)
+        for i, code in ours
+        for c in ceased_districts().values()
+        if c.successor == code and get is not None and get(c.code) is not None
+    ]
+    return ours + sorted(before)
 
 
 def _changes(p: Partnership) -> list[pendulum.Date]:
