@@ -49,8 +49,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for problem in problems:  # pragma: no cover - a generated bundle validates (tests/areas)
         print(f"svduty init: error: {problem}", file=stderr)
     partnership = load_partnership(path)
-    national = Geography.england_and_wales()  # where new_bundle read the names given, not
-    for n, given in enumerate(args.area):  # the bundle's (its abolished districts: law48b)
+    # the names as --area was read: the national tables, not the bundle's records (which
+    # hold the districts abolished in 2023 too: "Allerdale" the district, not the CSP)
+    national = Geography.england_and_wales()
+    for n, given in enumerate(args.area):
         option = "--area" if len(args.area) == 1 else f"--area #{n + 1}"
         for other in same_name(national, given):
             print(

@@ -49,8 +49,9 @@ import attrs
 import pendulum
 
 from svduty._checked import checked
-from svduty.areas import AreaKind, Geography, normalise_name
-from svduty.areas._ceased import ceased_districts, ceased_note
+from svduty.areas import Geography, normalise_name
+from svduty.areas._ceased import REORGANISED, ceased_districts, ceased_note
+from svduty.areas._earlier import earlier_areas
 from svduty.areas._national import welsh_names
 from svduty.authorities import specified_authorities_for
 from svduty.authorities._absences import absence_findings
@@ -175,6 +176,24 @@ def refused_by_join(partnership: Partnership) -> set[str]:
     return refused
 
 
+def _ends_when_it_ceased(code: str, record: dict[str, Any], national: Geography) -> bool:
+    """Whether an area record the tables lack ends by the day svduty knows the area ceased.
+
+    Such a record (the districts of 2019-2021 and the counties of 2023 that ``svduty init``
+    writes) says what the tables' silence means; one that runs on past that day, or has no
+    end, still gets the warning.
+    """
+    valid = record.get("valid")
+    end = valid.get("end") if isinstance(valid, dict) else None
+    if earlier := earlier_areas().get(code):
+        ceased = earlier.ceased.isoformat()
+    elif ceased_county(national, code):
+        ceased = REORGANISED.isoformat()
+    else:
+        return False
+    return end is not None and str(end)[:10] <= ceased
+
+
 def _ons_findings(partnership: Partnership) -> list[Finding]:
     root = partnership.bundle_path
     if root is None or not (root / "areas.toml").is_file():
@@ -205,6 +224,7 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
             and _LGA.match(code)
             and code not in national
             and code not in ceased
+            and not _ends_when_it_ceased(code, record, national)
         ):
             name = record.get("name")
             known = ceased_note(code, lambda c: national.get(c).name)[2:-1]  # 2019-2021
@@ -297,9 +317,7 @@ def check_completeness(partnership: Partnership) -> Findings:
     # the records the bundle files under a district's code, on each day of the local
     # area's period that the district was a local government area (s.11(4)), if known
     filed = attrs.evolve(p.authorities, area_periods=None)
-    ended = [a.id for a in p.geography.all(AreaKind.DISTRICT) if a.valid.end is not None]
-    ended = [c for c in ended if c not in p.local_area.districts]  # init's abolished ones
-    for i, code in enumerate([*p.local_area.districts, *ended]):
+    for i, code in _districts_and_predecessors(p):
         seen: set[str] = set()
         get = p.authorities.area_periods
         held = None if get is None or (ps := get(code)) is None else tuple(ps)
@@ -324,10 +342,29 @@ def check_completeness(partnership: Partnership) -> Findings:
                         (_SCH1,),
                         subjects=(code,),
                         where="authorities.toml: authorities",
-                        data=(("local_area", f"districts[{i}]"),) if code not in ended else (),
+                        data=(("local_area", f"districts[{i}]"),),
                     )
                 )
     return Findings(tuple(out))
+
+
+def _districts_and_predecessors(p: Partnership) -> list[tuple[int, str]]:
+    """The local area's districts and the recorded districts each replaced on 1 April 2023.
+
+    Each with the index of the local-area district it is or lies in: ``svduty init`` files
+    the councils of Allerdale, Carlisle and Copeland under their own districts, local
+    government areas of Cumberland's place until that day (s.11(4)), so they are checked
+    on the days their own records hold.
+    """
+    ours = list(enumerate(p.local_area.districts))
+    get = p.authorities.area_periods
+    before = [
+        (i, c.code)
+        for i, code in ours
+        for c in ceased_districts().values()
+        if c.successor == code and get is not None and get(c.code) is not None
+    ]
+    return ours + sorted(before)
 
 
 def _changes(p: Partnership) -> list[pendulum.Date]:

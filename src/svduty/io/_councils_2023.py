@@ -29,10 +29,12 @@ from svduty.areas._ceased import REORGANISED, CeasedDistrict, ceased_districts
 from svduty.areas._national import DUTY_START
 from svduty.areas._tables import read_table
 from svduty.authorities import AuthorityCategory
+from svduty.io._earlier_records import earlier_area_records
 from svduty.io._new_records import as_county_council, authority_record, cite, schedule_1, slug
 
 __all__ = [
     "REORGANISED_ON",
+    "abolished_areas",
     "before_1_april_2023",
     "ceased_areas",
     "ceased_codes",
@@ -158,6 +160,21 @@ def ceased_areas(geo: Geography, districts: Sequence[Area]) -> list[dict[str, An
         record["citation"] = cite(source, article, _AREA_DOUBT)
         out.append(record)
     return [*counties.values(), *out]
+
+
+def abolished_areas(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any]]:
+    """The area records of every abolished district whose area some of ``districts`` hold.
+
+    Those of 1 April 2023 (:func:`ceased_areas`), local government areas from the Duty's
+    start until then, and those of 2019-2021
+    (:func:`~svduty.io._earlier_records.earlier_area_records`), whose records end before it.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> [r["code"] for r in abolished_areas(geo, [geo.get("E06000059")])][:2]  # Dorset
+        ['E07000049', 'E07000050']
+    """
+    return [*ceased_areas(geo, districts), *earlier_area_records(districts)]
 
 
 _TOP = (AreaKind.COUNTRY, AreaKind.REGION)

@@ -37,7 +37,7 @@ from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
-from svduty.io._councils_2023 import ceased_areas, ceased_county
+from svduty.io._councils_2023 import abolished_areas, ceased_county
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._new_records import TITLE_SUFFIX, default_title
 from svduty.io._sections import SECTIONS
@@ -419,7 +419,7 @@ def new_bundle(
         ),
     }
     try:
-        records = [*_area_records(geo, districts), *ceased_areas(geo, districts)]
+        records = [*_area_records(geo, districts), *abolished_areas(geo, districts)]
     except AreaError as exc:  # pragma: no cover - the national tables are consistent
         raise BundleError(list(exc.problems)) from None
     files: dict[str, dict[str, Any]] = {
