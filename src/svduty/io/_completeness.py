@@ -60,7 +60,7 @@ from svduty.authorities._categories import LOCATED_IN_ITS_AREA
 from svduty.authorities._yot_councils import youth_offending_team_council_findings
 from svduty.errors import AreaError, Problem
 from svduty.findings import Finding, Findings, Severity
-from svduty.io._councils_2023 import ceased_county
+from svduty.io._councils_2023 import REORGANISED_ON, ceased_county
 from svduty.io._files import read_toml
 from svduty.partnership import Partnership
 from svduty.sources import cite
@@ -175,6 +175,22 @@ def refused_by_join(partnership: Partnership) -> set[str]:
     return refused
 
 
+def _ended_county(national: Geography, code: str, record: dict[str, Any]) -> bool:
+    """A county the 1 April 2023 orders ended, recorded as ending by then (``svduty init``).
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> ended = {"valid": {"start": "2023-01-31", "end": "2023-04-01"}}
+        >>> _ended_county(geo, "E10000023", ended), _ended_county(geo, "E10000023", {})
+        (True, False)
+    """
+    valid = record.get("valid")
+    end = valid.get("end") if isinstance(valid, dict) else None
+    if end is None or str(end)[:10] > REORGANISED_ON:
+        return False
+    return bool(ceased_county(national, code))
+
+
 def _ons_findings(partnership: Partnership) -> list[Finding]:
     root = partnership.bundle_path
     if root is None or not (root / "areas.toml").is_file():
@@ -205,6 +221,7 @@ def _ons_findings(partnership: Partnership) -> list[Finding]:
             and _LGA.match(code)
             and code not in national
             and code not in ceased
+            and not _ended_county(national, code, record)
         ):
             name = record.get("name")
             known = ceased_note(code, lambda c: national.get(c).name)[2:-1]  # 2019-2021
