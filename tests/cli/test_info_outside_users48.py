@@ -36,3 +36,21 @@ def test_cornwall_council_in_the_isles_of_scilly_bundle_is_marked(tmp_path: Path
 
 def test_no_authority_of_warwickshire_is_marked() -> None:
     assert "outside the local area)" not in _info("--partnership", "warwickshire")
+
+
+def test_the_councils_before_1_april_2023_are_not_marked_outside(tmp_path: Path) -> None:
+    """North Yorkshire's districts and county council until 1 April 2023 (diff48).
+
+    law48b made the abolished districts and the county areas of the bundle until the North
+    Yorkshire (Structural Changes) Order 2022 (SI 2022/328) art 4(a) abolished them; each
+    lies wholly within the new unitary area (its successor). users48's mark said of every one
+    of their councils "outside the local area", which they were not.
+    """
+    folder = tmp_path / "ny"
+    assert main(["init", str(folder), "--area", "E06000065"], stdout=io.StringIO()) == 0
+    lines = _info("--partnership", str(folder)).splitlines()
+    harrogate = next(s for s in lines if s.startswith("  Harrogate council (district)  ["))
+    county = next(s for s in lines if s.startswith("  North Yorkshire County Council  ["))
+    assert "outside the local area" not in harrogate
+    assert "outside the local area" not in county
+    assert not [s for s in lines if "outside the local area)" in s]

@@ -203,7 +203,9 @@ def _outside(p: Partnership, areas: tuple[str, ...]) -> bool:
 
     Such a record is kept for a reason of its own (Cornwall Council, which establishes the
     Isles of Scilly's youth offending team, Crime and Disorder Act 1998 s.42(2)); an
-    authority with no areas, or an area the geography does not know, is not said to be.
+    authority with no areas, or an area the geography does not know, is not said to be; nor
+    is the council of a district abolished on 1 April 2023 (or of the county it was in),
+    whose area lies wholly within its successor, a district of the local area.
 
     Example:
         >>> import svduty
@@ -218,6 +220,11 @@ def _outside(p: Partnership, areas: tuple[str, ...]) -> bool:
         within = {c for area in areas for c in p.geography.lga_codes(area)}
     except SvdutyError:  # not known here: not said to be outside
         return False
+    if within and not within & local:  # a district abolished on 1 April 2023 lies in its
+        from svduty.areas._ceased import ceased_districts  # successor (SI 2022/328 art 4(a))
+
+        ceased = ceased_districts()
+        within |= {ceased[c].successor for c in within if c in ceased}
     return bool(areas) and not within & local
 
 
