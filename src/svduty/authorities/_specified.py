@@ -24,6 +24,7 @@ from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
 from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
+from svduty.authorities._area_record import gone_by
 from svduty.authorities._area_record import periods_of_area as _periods
 from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
@@ -278,6 +279,14 @@ def area_held(
         if not_a_local_government_area(code):  # a county on no day: s.11(4) by its code
             continue
         periods = sorted(_periods(periods_of, code), key=lambda p: p.start)
+        gone = None if periods else gone_by(code, on)  # a district abolished in 2019-2021
+        if isinstance(gone, Reason):
+            reasons.append(gone)
+            failed = True
+            continue
+        if gone is not None:
+            missing.append(gone)
+            continue
         if not periods:  # known only from the undated national tables (law42)
             if on is not None:
                 missing.append(
