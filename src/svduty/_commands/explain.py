@@ -207,12 +207,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     selected = 0
     rejected = 0
     first = True
-    said = printable(f"Partnership {used['partnership']}; definition {used['definition']}")
-    if args.format == "text":
-        print(said, file=stdout)
-        print(file=stdout)
-    elif args.format == "html":
-        print(_page_head(name, said), file=stdout)
+    header = printable(f"Partnership {used['partnership']}; definition {used['definition']}")
+    headed = False
+
+    def head() -> None:  # printed before the first output: none when nothing is printed
+        nonlocal headed
+        if not headed and args.format != "json":
+            print(f"{header}\n" if args.format == "text" else _page_head(name, header), file=stdout)
+        headed = True
+
     compared: list[Incident] = []
     rows: list[int] = []  # the file row of each incident compared
     with handle:
@@ -236,6 +239,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 compared.append(incident)
                 rows.append(number)
                 continue
+            head()
             if not first and args.format == "text":
                 print(file=stdout)
             first = False
@@ -253,18 +257,21 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                     said = incident_section(said, incident, placer.html(incident.location, where))
                 print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
-        rejected += 1  # what was asked for is not there: said, and exit status 1
+        # what was asked for is not there: said on standard error alone, exit status 1
         print(f"svduty explain: error: {printable(str(_none_chosen(name, row)))}", file=stderr)
+        return 1
     if compared_with is not None:
+        head()
         _compare(compared, rows, (definition, compared_with), args.format, stdout, resolve=resolve)
-    elif first and args.format != "json" and selected and (row, ident) != (None, None):
-        said = _CHOSEN_REJECTED.format(what=f"row {row}" if row is not None else "incident")
+    elif first and args.format != "json":  # nothing explained: said why
+        if (row, ident) != (None, None):  # the one chosen was there, and rejected
+            said = _CHOSEN_REJECTED.format(what=f"row {row}" if row is not None else "incident")
+        else:
+            said = _ALL_REJECTED.format(n=rejected) if rejected > 1 else _NONE["text"]
+            said = _ONE_REJECTED if rejected == 1 else said
+        head()
         print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
-    elif first and args.format != "json" and row is None and ident is None:
-        said = _ALL_REJECTED.format(n=rejected) if rejected > 1 else _NONE["text"]
-        said = _ONE_REJECTED if rejected == 1 else said
-        print(said if args.format == "text" else f"<p>{said}</p>", file=stdout)
-    if args.format == "html":
+    if args.format == "html" and headed:
         print("</main></body></html>", file=stdout)
     return 1 if rejected else 0
 

@@ -214,18 +214,23 @@ def _outside(p: Partnership, areas: tuple[str, ...]) -> bool:
         (False, False, True)
         >>> _outside(p, ()), _outside(p, ("E99999999",))
         (False, False)
+
+    The districts abolished on 1 April 2023 are within their successor's local area: a
+    county council recorded for them (Somerset's, until that day) is not outside it.
     """
     local = set(p.local_area.districts)
     try:
         within = {c for area in areas for c in p.geography.lga_codes(area)}
     except SvdutyError:  # not known here: not said to be outside
         return False
-    if within and not within & local:  # a district abolished on 1 April 2023 lies in its
-        from svduty.areas._ceased import ceased_districts  # successor (SI 2022/328 art 4(a))
+    if not areas or within & local:
+        return False
+    from svduty.areas._ceased import ceased_districts  # read only for this question
 
-        ceased = ceased_districts()
-        within |= {ceased[c].successor for c in within if c in ceased}
-    return bool(areas) and not within & local
+    # a district abolished on 1 April 2023 is part of its successor's area (Somerset's
+    # county council, for its four districts until that day, is not outside Somerset)
+    ceased = ceased_districts()
+    return not any(c in ceased and ceased[c].successor in local for c in within)
 
 
 def _csps(codes: list[str]) -> str:

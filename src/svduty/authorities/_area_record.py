@@ -20,9 +20,12 @@ from collections import abc
 from collections.abc import Callable, Iterable
 
 from svduty._arguments import wrong_argument
+from svduty.answers import Reason
+from svduty.areas._earlier import EarlierArea, earlier_areas
+from svduty.authorities._answering import DAY_ASKED
 from svduty.periods import Period, date
 
-__all__ = ["not_one_on", "periods_of_area"]
+__all__ = ["abolished", "gone_by", "not_one_on", "periods_of_area"]
 
 _GSS = re.compile(r"[EWSNLKM]\d{8}")
 _PERIODS = (
@@ -69,9 +72,11 @@ def not_one_on(
 ) -> bool:
     """Whether the area's own record shows it was no local government area on ``on``.
 
-    True only when a day is asked, the periods are known (``periods_of`` given and the
-    area recorded with at least one period) and none of them holds that day. An area with
-    no recorded period, or asked of no day, is not shown to be none: False.
+    True only when a day is asked, ``periods_of`` is given and either the area is
+    recorded with at least one period, none of which holds that day, or it has no
+    recorded period and svduty knows it was abolished by that day (:func:`abolished`:
+    Aylesbury Vale from 1 April 2020). Any other area with no recorded period, or one
+    asked of no day, is not shown to be none: False.
 
     Example:
         >>> from svduty.periods import Period
@@ -80,9 +85,68 @@ def not_one_on(
         (False, False)
         >>> not_one_on(periods, "E06000063", None), not_one_on(None, "E06000063", "2023-02-01")
         (False, False)
+        >>> not_one_on(periods, "E07000004", "2024-06-01"), not_one_on(periods, "E07000004", "2020-03-31")
+        (True, False)
     """  # noqa: E501
     if on is None or periods_of is None:
         return False
     periods = periods_of_area(periods_of, code)
     day = date(on)
-    return bool(periods) and not any(day in p for p in periods)
+    if not periods:
+        gone = abolished(code)
+        return gone is not None and day >= gone.ceased
+    return not any(day in p for p in periods)
+
+
+def abolished(code: str) -> EarlierArea | None:
+    """The district or unitary svduty knows was abolished in 2019-2021 by this code, if any.
+
+    Its record (the day it ceased, the order's article) is packaged
+    (:func:`~svduty.areas._earlier.earlier_areas`); the rules read it for an area a
+    bundle holds no period of. A county of those orders is never asked about here: a
+    county is no local government area on any day (s.11(4)).
+
+    Example:
+        >>> a = abolished("E07000154")
+        >>> a.name, str(a.ceased), a.citation.provision
+        ('Northampton', '2021-04-01', 'art 4(5)')
+        >>> abolished("E07000901") is None, abolished("E10000021") is None
+        (True, True)
+    """
+    area = earlier_areas().get(code)
+    return None if area is None or code.startswith("E10") else area
+
+
+def gone_by(code: str, on: _dt.date | str | None) -> Reason | str | None:
+    """An area svduty knows was abolished in 2019-2021: why it was none on ``on``.
+
+    Asked of a day from its abolition, the reason of a ``no`` (s.11(4)), cited to the
+    order's article; asked of no day, the day as a missing fact (its record ends); asked
+    of a day before, nothing: whether it was one then is left to the caller (its record's
+    start is not known here).
+
+    Example:
+        >>> gone_by("E07000053", "2024-06-01").says
+        'E07000053 (Weymouth and Portland) was not a local government area on 2024-06-01: abolished on 2019-04-01 by the Bournemouth, Dorset and Poole (Structural Changes) Order 2018 (SI 2018/648), art 9(1)'
+        >>> gone_by("E07000053", None)
+        'on (the day asked: the record of E07000053 as a local government area ends on 2019-04-01, the day the Bournemouth, Dorset and Poole (Structural Changes) Order 2018 (SI 2018/648), art 9(1) abolished Weymouth and Portland)'
+        >>> gone_by("E07000053", "2019-03-31") is None, gone_by("E07000901", "2024-06-01") is None
+        (True, True)
+    """  # noqa: E501
+    area = abolished(code)
+    if area is None:
+        return None
+    if on is None:
+        return (
+            f"{DAY_ASKED}: the record of {code} as a local government area ends on "
+            f"{area.ceased}, the day {area.order} abolished {area.name})"
+        )
+    day = date(on)
+    if day < area.ceased:
+        return None
+    return Reason(
+        "s.11(4)",
+        f"{code} ({area.name}) was not a local government area on {day}: abolished on "
+        f"{area.ceased} by {area.order}",
+        area.citation,
+    )

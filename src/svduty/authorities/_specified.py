@@ -23,7 +23,9 @@ from svduty._arguments import choice_argument
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.areas import GSS_PREFIXES, LOCAL_GOVERNMENT_AREA_PREFIXES, AreaKind, kinds_of_code
+from svduty.areas._earlier import EarlierArea
 from svduty.authorities._answering import DAY_ASKED, answer, held, in_force, label, reason
+from svduty.authorities._area_record import abolished, gone_by
 from svduty.authorities._area_record import periods_of_area as _periods
 from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
@@ -278,6 +280,17 @@ def area_held(
         if not_a_local_government_area(code):  # a county on no day: s.11(4) by its code
             continue
         periods = sorted(_periods(periods_of, code), key=lambda p: p.start)
+        known = abolished(code)  # a district abolished in 2019-2021: svduty's own record,
+        # read when the bundle holds none, or ends it on the order's day (its words cited)
+        gone = gone_by(code, on) if not periods or periods[-1].end == _ceased(known) else None
+        if isinstance(gone, Reason):  # the order's words; the record's, if any, follow
+            reasons.append(gone)
+            failed = True
+            if not periods:
+                continue
+        if isinstance(gone, str):
+            missing.append(gone)
+            continue
         if not periods:  # known only from the undated national tables (law42)
             if on is not None:
                 missing.append(
@@ -299,6 +312,11 @@ def area_held(
             reasons.append(reason("s.11(4)", says))
             failed = True
     return reasons, missing, failed
+
+
+def _ceased(area: EarlierArea | None) -> _dt.date | None:
+    """The day an area svduty knows was abolished in 2019-2021 ceased (``None``: not one)."""
+    return None if area is None else area.ceased
 
 
 def in_force_for(

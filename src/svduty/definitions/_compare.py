@@ -122,11 +122,19 @@ class Comparison:
     def to_text(self) -> str:
         """A readable report: the cross-table of answers, then each difference.
 
+        The facts that would settle an undetermined answer are listed on one line for
+        each definition.
+
         Example:
             >>> print(Comparison("a", "b", 2, 1, (("yes", "yes", 1), ("yes", "no", 1))).to_text())
             a against b: 2 incidents, 1 agree, 1 differ
               a=yes b=yes: 1
               a=yes b=no: 1
+            >>> from svduty.answers import Verdict
+            >>> d = DefinitionDifference(0, "x", Verdict.YES, Verdict.UNDETERMINED,
+            ...                          missing=("b: victim_age", "b: context"))
+            >>> print(Comparison("a", "b", 1, 0, differences=(d,)).to_text().splitlines()[-1])
+              missing for b: victim_age, context
         """
         lines = [
             f"{self.first} against {self.second}: {self.rows} incident"
@@ -138,8 +146,25 @@ class Comparison:
             name = printable(d.incident) if d.incident is not None else f"#{d.index + 1}"
             lines.append(f"{name}: {self.first} {d.first.value}, {self.second} {d.second.value}")
             lines += [f"  {r.rule}: {r.says} [{r.citation}]" for r in d.rules]
-            lines += [f"  missing: {m}" for m in d.missing]
+            lines += [
+                f"  missing for {printable(did)}: {', '.join(facts)}"
+                for did, facts in _by_definition(d.missing).items()
+            ]
         return "\n".join(lines)
+
+
+def _by_definition(missing: tuple[str, ...]) -> dict[str, list[str]]:
+    """The missing facts (``"id: fact"``) by definition, in the order given: one line each.
+
+    Example:
+        >>> _by_definition(("b: victim_age", "b: context", "a: died"))
+        {'b': ['victim_age', 'context'], 'a': ['died']}
+    """
+    out: dict[str, list[str]] = {}
+    for m in missing:
+        did, _, fact = m.partition(": ")
+        out.setdefault(did, []).append(fact)
+    return out
 
 
 def _deciding(

@@ -65,7 +65,9 @@ def with_every_code(
     """``table`` with an ``inside`` row of zeros for each code of ``wanted`` it has none of.
 
     ``keys`` are the table's key columns (``within_area``, a code, its name, and perhaps
-    ``month``), ``wanted`` the area's districts or CSPs (code -> name): a needs assessment
+    ``month``; or ``within_area`` and one column alone, such as the police area's name,
+    keyed by itself), ``wanted`` the area's districts, CSPs or police areas (code -> name:
+    a name alone is its own key): a needs assessment
     reads one left out of a table of counts as one not counted. With a ``month`` key, each
     code has a row for each month the table holds.
 
@@ -79,11 +81,16 @@ def with_every_code(
         >>> with_every_code(t, [*keys, "month"], {"E1": "A", "E2": "B"}).select(
         ...     ["district_name", "month", "rows"]).to_pylist()[0]
         {'district_name': 'A', 'month': '2025-06', 'rows': 0}
+        >>> t = pa.table({"within_area": ["outside"], "police_area": ["Essex"], "rows": [1]})
+        >>> with_every_code(t, ["within_area", "police_area"], {"Kent": "Kent"}).to_pylist()[0]
+        {'within_area': 'inside', 'police_area': 'Kent', 'rows': 0}
     """
     code = next((k for k in keys if k.endswith("_code")), None)
+    if code is None and len(keys) == 2:  # one key, a name alone: the police area's
+        code = keys[1]
     if not wanted or code is None:
         return table
-    name = f"{code[:-5]}_name"
+    name = f"{code[:-5]}_name" if code.endswith("_code") else None
     at = pc.equal(table["within_area"], "inside")
     inside = pc.filter(table, at)
     by_month = "month" in keys
@@ -95,7 +102,8 @@ def with_every_code(
         return table
     where: dict[str, list[Any]] = {"within_area": ["inside"] * len(missing)}
     where[code] = [c for c, _ in missing]
-    where[name] = [wanted[c] for c, _ in missing]
+    if name is not None:
+        where[name] = [wanted[c] for c, _ in missing]
     if by_month:
         where["month"] = [m for _, m in missing]
     added = _arrays.with_zero_rows(inside, where)
@@ -105,10 +113,11 @@ def with_every_code(
 
 
 def area_parts(geography: Any, districts: Iterable[str]) -> dict[str, dict[str, str]]:
-    """The area's districts and CSPs (code -> name), by the grouping that counts them.
+    """The area's districts, CSPs and police areas (code -> name), by the grouping that counts them.
 
     A CSP is the area's when one of its districts lies in it alone (a district of several
-    CSPs places no row in one).
+    CSPs places no row in one). A police area is counted by its name alone (the name a row
+    located in one of the area's districts is counted under): name -> name.
 
     Example:
         >>> import svduty
@@ -116,10 +125,13 @@ def area_parts(geography: Any, districts: Iterable[str]) -> dict[str, dict[str, 
         >>> parts = area_parts(p.geography, p.local_area.districts)
         >>> len(parts["district"]), sorted(parts["csp"].values())[0]
         (5, 'North Warwickshire')
+        >>> sorted(parts["police_area"])
+        ['Warwickshire Police East', 'Warwickshire Police North', 'Warwickshire Police South']
     """
     t = geography.resolve_locations(list(districts))
     out: dict[str, dict[str, str]] = {}
     for grouping in ("district", "csp"):
         codes, names = t[f"{grouping}_code"].to_pylist(), t[f"{grouping}_name"].to_pylist()
         out[grouping] = {c: n for c, n in zip(codes, names, strict=True) if c is not None}
+    out["police_area"] = {n: n for n in t["police_area"].to_pylist() if n}
     return out
