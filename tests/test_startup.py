@@ -553,7 +553,9 @@ DEFERRED_OURS = (
 """svduty's modules a police.uk summary with no ``--output`` never needs."""
 
 
-def _classify_from_the_cache(tmp_path) -> set[str]:  # type: ignore[no-untyped-def]
+def _header_run(tmp_path, after: str = "") -> tuple[str, dict[str, str]]:  # type: ignore[no-untyped-def]
+    """Code running ``svduty classify`` of a header-only police.uk file, then ``after``,
+    and the environment of its own empty cache."""
     from svduty._commands._cache import CACHE_ENV
     from svduty.io import POLICE_UK_COLUMNS
 
@@ -565,9 +567,13 @@ def _classify_from_the_cache(tmp_path) -> set[str]:  # type: ignore[no-untyped-d
         "import sys\n"
         f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
         "from svduty.cli import main\n"
-        "main()"
+        f"main()\n{after}"
     )
-    env = {**os.environ, CACHE_ENV: str(cache)}
+    return code, {**os.environ, CACHE_ENV: str(cache)}
+
+
+def _classify_from_the_cache(tmp_path) -> set[str]:  # type: ignore[no-untyped-def]
+    code, env = _header_run(tmp_path)
     first = _modules_after(code, env)  # loads the bundle, fills the cache
     assert "cattrs" in first
     return _modules_after(code, env)
@@ -608,20 +614,7 @@ _ATTRS_CLASSES = (
 
 def test_classify_from_the_cache_builds_few_attrs_classes(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A counted guard (never a time): the attrs classes svduty defines at start-up."""
-    from svduty._commands._cache import CACHE_ENV
-    from svduty.io import POLICE_UK_COLUMNS
-
-    f = tmp_path / "header.csv"
-    f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
-    cache = tmp_path / "cache"
-    cache.mkdir(mode=0o700)
-    code = (
-        "import sys\n"
-        f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
-        "from svduty.cli import main\n"
-        f"main()\n{_ATTRS_CLASSES}"
-    )
-    env = {**os.environ, CACHE_ENV: str(cache)}
+    code, env = _header_run(tmp_path, _ATTRS_CLASSES)
     first = json.loads(_python(code, env).strip().splitlines()[-1])  # fills the cache
     built = json.loads(_python(code, env).strip().splitlines()[-1])
     assert len(first) > len(built)  # the measure sees what reading the bundle builds
