@@ -28,8 +28,13 @@ def test_a_district_abolished_in_2021_is_no_local_government_area_in_2024(
     auths = load_partnership(path).authorities
     corby = specified_authorities_for(auths, "E07000150", on="2024-03-15")
     assert corby.verdict.value == "no", corby.explain()
-    (why,) = [r for r in corby.reasons if r.rule == "s.11(4)"]
-    assert "was not a local government area on 2024-03-15" in why.says
+    # the order's words first (the day it abolished Corby), the record's after (lead48)
+    order, record = [r for r in corby.reasons if r.rule == "s.11(4)"]
+    assert "SI 2020/156" in order.says
+    assert order.citation.provision.startswith("art ")
+    assert "its record holds" in record.says
+    for why in (order, record):
+        assert "was not a local government area on 2024-03-15" in why.says
     assert not corby.missing
     # before the Duty, commencement decides, as for any area
     assert specified_authorities_for(auths, "E07000150", on="2019-06-01").reasons[0].rule == (
