@@ -92,6 +92,7 @@ _NAMES = [
 @budget(80)
 @given(name=st.sampled_from(_NAMES), which=st.integers(0, 3), value=_WRONG)
 @example(name="iter_incidents_jsonl", which=0, value=5)  # TypeError before
+@example(name="iter_incidents_jsonl", which=1, value=1 << 63)  # Arrow's OverflowError before
 @example(name="iter_incident_table", which=0, value=None)  # TypeError before
 @example(name="iter_incidents", which=0, value="a\x00b")  # ValueError before
 def test_a_stream_given_a_wrong_argument_raises_a_svduty_error(files, name, which, value) -> None:  # type: ignore[no-untyped-def]

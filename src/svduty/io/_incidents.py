@@ -13,10 +13,9 @@ header is line 1; a quoted field may span lines); in a Parquet file the first ro
 
 The streaming readers (:func:`~svduty.io.iter_incidents_jsonl` here, ``iter_incident_table`` for CSV
 and Parquet) yield record batches of a bounded size, which is what the batch job reads; the
-table readers are the same rows gathered into one table. A JSON Lines file or standard
-input is read 65,536 lines (or about 32 MB) at a time by pyarrow's JSON reader, whatever
-its size or line ends (memory holds a few blocks, never the file); a block it refuses is
-read again in halves, and the few lines left by the line reader, which rejects the bad ones.
+table readers are the same rows gathered into one table. JSON Lines (a file or standard input)
+are read 65,536 lines (about 32 MB) at a time by pyarrow's JSON reader (a few blocks in memory,
+never the file); a refused block is read again in halves, the last by the line reader.
 """
 
 from __future__ import annotations
@@ -440,6 +439,7 @@ def iter_incidents_jsonl(
         [[1, 2], [4]]
     """
     count_argument(batch_rows, "iter_incidents_jsonl(batch_rows)", "a number of rows, 1 or more")
+    batch_rows = min(batch_rows, (1 << 63) - 1)  # Arrow's most (int64): any more is as many
     if validate is None:
         blocks = _jsonl_blocks(path, batch_rows)  # read as it is used
         if blocks is not None:
