@@ -15,6 +15,9 @@ def _start() -> int:
     runs, it answers them itself, at any moment.) A signal ignored by whoever started the
     command (``nohup``, a supervisor) stays ignored.
     """
+    from svduty._commands._memory_pool import one_arena
+
+    one_arena()  # before pyarrow is loaded: its jemalloc reads the setting then
     ours = [s for s in STOPPING if s != signal.SIGINT and signal.getsignal(s) is signal.SIG_DFL]
     for signum in ours:
         signal.signal(signum, on_stop)
