@@ -245,7 +245,7 @@ def test_a_byte_order_mark_given_a_byte_at_a_time(monkeypatch: pytest.MonkeyPatc
 def test_one_ahead_makes_one_item_ahead_and_stops_when_closed() -> None:
     import threading
 
-    from svduty.io._background import one_ahead
+    from svduty.io._ahead import one_ahead
 
     made: list[int] = []
     gate = threading.Event()

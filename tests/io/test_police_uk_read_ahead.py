@@ -16,7 +16,7 @@ import pytest
 from svduty.errors import InputFormatError
 from svduty.io import _police_uk_blocks as blocks
 from svduty.io import read_police_uk
-from svduty.io._ahead import read_ahead
+from svduty.io._ahead import one_ahead
 
 from .test_inputs_unchanged import aged
 from .test_reader_speed import GOOD, HEADER
@@ -54,7 +54,7 @@ def test_one_item_is_taken_ahead_at_most():
             taken.append(i)
             yield i
 
-    ahead = read_ahead(items())
+    ahead = one_ahead(items())
     for k in range(10):
         assert next(ahead) == k
         threading.Event().wait(0.01)  # (the thread may take the next: no more)
@@ -73,7 +73,7 @@ def test_stopping_early_stops_the_thread_and_closes_the_items():
             closed.append(True)
 
     before = threading.active_count()
-    ahead = read_ahead(items())
+    ahead = one_ahead(items())
     assert next(ahead) == 0
     ahead.close()
     assert closed == [True]
@@ -98,7 +98,7 @@ def test_an_error_reading_is_raised_to_the_caller_and_the_thread_ends(tmp_path, 
     assert not [t for t in threading.enumerate() if t.name == "svduty-read"]
 
 
-def test_a_read_ahead_inside_a_read_ahead_starts_no_second_thread():
+def test_a_one_ahead_inside_a_one_ahead_starts_no_second_thread():
     seen: list[int] = []
 
     def items():
@@ -106,5 +106,49 @@ def test_a_read_ahead_inside_a_read_ahead_starts_no_second_thread():
             seen.append(len([t for t in threading.enumerate() if t.name == "svduty-read"]))
             yield i
 
-    assert list(read_ahead(read_ahead(items()))) == [0, 1, 2]
+    assert list(one_ahead(one_ahead(items()))) == [0, 1, 2]
     assert seen == [1, 1, 1]  # the outer reading thread takes the inner items itself
+
+
+def test_closing_without_wait_returns_while_the_thread_still_waits_on_its_input():
+    """``wait=False`` (stdin, a pipe): Ctrl-C must not wait for input that may never come."""
+    released, inside = threading.Event(), threading.Event()
+    closed: list[bool] = []
+
+    def items():
+        yield 0
+        inside.set()
+        released.wait()  # a read blocked on a pipe
+        try:
+            yield 1
+        finally:
+            closed.append(True)
+
+    ahead = one_ahead(items(), wait=False)
+    assert next(ahead) == 0
+    assert inside.wait(10)  # the reading thread is making the next item
+    closer = threading.Thread(target=ahead.close)
+    closer.start()
+    closer.join(timeout=10)
+    assert not closer.is_alive()  # returned while the reading thread still waits
+    assert closed == []
+    released.set()  # the input comes: the thread takes its item, sees the stop, closes the items
+    for t in [t for t in threading.enumerate() if t.name == "svduty-read"]:
+        t.join(timeout=10)
+    assert closed == [True]
+
+
+def test_closing_with_wait_returns_once_the_thread_has_closed_the_items():
+    closed: list[bool] = []
+
+    def items():
+        try:
+            yield from range(5)
+        finally:
+            closed.append(True)
+
+    ahead = one_ahead(items())
+    assert next(ahead) == 0
+    ahead.close()
+    assert closed == [True]
+    assert not [t for t in threading.enumerate() if t.name == "svduty-read"]

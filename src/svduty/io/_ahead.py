@@ -1,10 +1,11 @@
 """Items taken one step ahead on a thread of their own, while the caller works on the last.
 
-:func:`read_ahead` runs a generator on a thread one item ahead of its caller: the police.uk
-reader's blocks (:mod:`svduty.io._police_uk_blocks`), and in ``svduty classify`` the
-reader's batches with their numbering (:class:`Ahead`, read by
-:func:`~svduty.io.run_pipeline`). The caller's thread is the one every batch waits on;
-the reading thread takes its place for work that needs only the items.
+:func:`one_ahead` runs a generator on a thread one item ahead of its caller: the police.uk
+reader's blocks (:mod:`svduty.io._police_uk_blocks`), in ``svduty classify`` the reader's
+batches with their numbering (:class:`Ahead`, read by :func:`~svduty.io.run_pipeline`),
+and the incident reader's blocks of lines, from a file or standard input
+(:mod:`svduty.io._incidents`). The caller's thread is the one every batch waits on; the
+reading thread takes its place for work that needs only the items.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from typing import Any, TypeVar
 __all__: list[str] = []
 
 _T = TypeVar("_T")
-_READING = threading.local()  # ``ahead``: this thread is a reading thread of read_ahead
+_READING = threading.local()  # ``ahead``: this thread is a reading thread of one_ahead
 
 
-def read_ahead(items: Iterator[_T]) -> Generator[_T, None, None]:
+def one_ahead(items: Iterator[_T], *, wait: bool = True) -> Generator[_T, None, None]:
     """``items`` (a generator), each taken one step ahead on a thread of its own.
 
     :func:`_blocks` reads the next block (its bytes into memory, the search for quotes and
@@ -29,18 +30,21 @@ def read_ahead(items: Iterator[_T]) -> Generator[_T, None, None]:
     400,000 rows). One item is read ahead at most (taken once the caller has taken the one
     before), so memory grows by one block. What ``items`` raises is raised here, in its
     place after the items before it; closing this generator stops the thread (after the
-    item it is reading) and closes ``items``. Called on a reading thread (the reader's
+    item it is reading) and closes ``items``; when ``wait`` (the default), closing returns
+    once it has. Pass ``wait=False`` for items that may wait on their input (standard
+    input, a pipe): the thread is a daemon, so Ctrl-C stops the process at once, where
+    waiting for a thread that waits for input would hang. Called on a reading thread (the reader's
     blocks, read while ``svduty classify`` reads its batches ahead), ``items`` are taken
     on that thread: one thread ahead of the caller is enough, and a second would hold one
     more block (about 14 MB more at the peak, 400,000 rows of real months).
 
     Example:
-        >>> list(read_ahead(iter(range(3))))
+        >>> list(one_ahead(iter(range(3))))
         [0, 1, 2]
         >>> def broken():
         ...     yield 1
         ...     raise ValueError("cut short")
-        >>> got = read_ahead(broken())
+        >>> got = one_ahead(broken())
         >>> next(got)
         1
         >>> next(got)
@@ -85,14 +89,15 @@ def read_ahead(items: Iterator[_T]) -> Generator[_T, None, None]:
     finally:
         stop.set()
         room.release()  # the thread, waiting for room, sees ``stop`` and ends
-        thread.join()
+        if wait:
+            thread.join()
 
 
 class Ahead:
     """Batches that may be read on another thread than the caller's (svduty's own reader).
 
     :func:`~svduty.io.run_pipeline` reads an ``Ahead``'s batches, and numbers them, one
-    batch ahead on a thread of its own (:func:`read_ahead`); any other iterable it reads
+    batch ahead on a thread of its own (:func:`one_ahead`); any other iterable it reads
     on the caller's thread, as it always did (a user's batches may come from a source
     that must be read on its own thread).
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
-__all__ = ["Ordered", "cores", "one_ahead"]
+__all__ = ["Ordered", "cores"]
 
 
 def cores() -> int:
@@ -140,48 +140,3 @@ class Ordered:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-
-def one_ahead(items: Iterator[Any]) -> Iterator[Any]:
-    """The items of ``items``, each next one made on a daemon thread while this one is used.
-
-    For a reader that may wait on its input (standard input, a pipe): the thread is a
-    daemon, so Ctrl-C stops the process at once, where a pool's thread, waiting for input,
-    would be waited for. One item is made ahead, no more; an error in making one is raised
-    here, when it is due. Closed early, the thread stops after the item it is making.
-
-    Example:
-        >>> list(one_ahead(iter([1, 2, 3])))
-        [1, 2, 3]
-    """
-    import queue
-    import threading
-
-    made: queue.Queue[tuple[bool, Any]] = queue.Queue()
-    turn = threading.Semaphore(1)  # one item made ahead of the one in use
-    stop = threading.Event()
-
-    def make() -> None:
-        try:
-            while turn.acquire() and not stop.is_set():
-                try:
-                    made.put((True, next(items)))
-                except StopIteration:
-                    made.put((False, None))
-                    return
-        except BaseException as exc:  # raised where the item is due
-            made.put((False, exc))
-
-    threading.Thread(target=make, name="svduty-reader", daemon=True).start()
-    try:
-        while True:
-            ok, item = made.get()
-            if not ok:
-                if item is not None:
-                    raise item
-                return
-            turn.release()
-            yield item
-    finally:
-        stop.set()
-        turn.release()

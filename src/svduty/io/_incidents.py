@@ -350,7 +350,7 @@ def _read_ahead(
     """
     import numpy as np
 
-    from svduty.io._background import one_ahead
+    from svduty.io._ahead import one_ahead
 
     def read() -> Iterator[tuple[pa.Table | None, bytes, int]]:  # on the reader's thread
         first, likely = 0, None  # the fields the first block names
@@ -365,7 +365,7 @@ def _read_ahead(
             yield table, body, first
             first += count or 0
 
-    for table, body, first in one_ahead(read()):
+    for table, body, first in one_ahead(read(), wait=False):  # may wait on stdin
         if table is not None:
             yield from table.to_batches(max_chunksize=batch_rows)
         elif body and not body.isspace():  # (blank lines: no rows, nothing to read)

@@ -40,7 +40,7 @@ from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _police_uk_csv
-from svduty.io._ahead import read_ahead
+from svduty.io._ahead import one_ahead
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,
     POLICE_UK_HEADER,
@@ -295,7 +295,7 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     piece = how.block_size // _pieces(how.block_size, p.stat().st_size, how.workers)
     window: deque[tuple[int, list[Future[_Piece]]]] = deque()
     state = _Order(line=2)
-    blocks = read_ahead(_blocks(p, how.block_size, piece, how.buffers))  # on its own thread
+    blocks = one_ahead(_blocks(p, how.block_size, piece, how.buffers))  # on its own thread
     try:
         for end, pieces in blocks:
             futures = [

@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from svduty._checked import checked
 from svduty.io import _alike
-from svduty.io._ahead import Ahead, read_ahead
+from svduty.io._ahead import Ahead, one_ahead
 from svduty.io._incident_groups import Grouping, grouping_of
 from svduty.io._locate import is_police_uk
 from svduty.io._repeated_ids import RepeatedIds
@@ -149,7 +149,7 @@ def _numbered(
     """
     pairs = ((b, number(b) if number is not None else None) for b in batches)
     if ahead and number is not None and isinstance(batches, Ahead):
-        return read_ahead(pairs)
+        return one_ahead(pairs)
     return pairs
 
 
