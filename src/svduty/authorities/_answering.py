@@ -23,12 +23,22 @@ import pendulum
 from svduty.answers import Answer, Reason, Verdict
 from svduty.authorities._categories import AuthorityCategory
 from svduty.periods import date
-from svduty.sources import cite
+from svduty.sources import Confidence, cite
 
 if TYPE_CHECKING:
     from svduty.authorities._authority import Authority
 
-__all__ = ["ACT", "IN_FORCE", "answer", "held", "in_force", "label", "plural", "reason"]
+__all__ = [
+    "ACT",
+    "IN_FORCE",
+    "answer",
+    "for_area",
+    "held",
+    "in_force",
+    "label",
+    "plural",
+    "reason",
+]
 
 ACT = "pcsc-act-2022"
 """The source id of the Police, Crime, Sentencing and Courts Act 2022."""
@@ -116,6 +126,32 @@ def reason(rule: str, says: str, provision: str | None = None) -> Reason:
         's.18(3)'
     """
     return Reason(rule, says, cite(ACT, provision or rule))
+
+
+def for_area(body: Authority, lga: str, rule: str) -> Reason:
+    """Why ``body`` is an authority for ``lga``: its row of Schedule 1 or 2, cited as read.
+
+    s.11(6) and s.12(2) make an authority one for the local government areas in the
+    second column of its row. The citation is that column's (``join_citation``) or, where
+    the column is read but the row itself is not (the lists of schools and Academies of
+    Schedule 2's first table), the row's: an answer that lists ``body`` for ``lga`` rests
+    on both, and carries the doubt of whichever is not read.
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory
+        >>> p = Authority("p", "Governor of HMP P", AuthorityCategory.PRISON_AUTHORITY,
+        ...               ("E07000901",), cite(ACT, "Sch 2"))
+        >>> r = for_area(p, "E07000901", "s.12(2)")
+        >>> r.citation.provision, r.citation.confidence.value
+        ('s.12(2), Sch 2', 'unconfirmed')
+    """
+    info = body.info
+    cited = info.join_citation
+    row_unread = info.citation.confidence is Confidence.UNCONFIRMED
+    if row_unread and cited.confidence is not Confidence.UNCONFIRMED:
+        cited = info.citation
+    says = f"{body.name} ({info.description}) is an authority for {lga}: {info.lga_wording}"
+    return Reason(rule, says, cited)
 
 
 def answer(

@@ -27,6 +27,7 @@ from svduty.authorities._answering import (
     ACT,
     IN_FORCE,
     answer,
+    for_area,
     held,
     in_force,
     plural,
@@ -88,6 +89,7 @@ def _relevant(
                         f"consult each {words} for {lga}: " + ", ".join(a.name for a in of_cat),
                     )
                 )
+                reasons += [for_area(a, lga, "s.12(2)") for a in of_cat]  # each row, as read
             closing = []
             for x in absences:
                 if x not in seen:  # an absence's contradictions do not depend on the area
@@ -290,8 +292,10 @@ def must_consult_s9(
                 reasons.append(
                     reason("s.9(4)(a)", f"consult {a.name}, a specified authority for {lga}")
                 )
+                reasons.append(for_area(a, lga, "s.11(6)"))  # its row, as read
+    relevant = "s.9(4)(b)-(d)"
     rel_subjects, rel_reasons, missing = _relevant(
-        authorities, lgas, "s.9(4)(b)-(d)", on, districts_within
+        authorities, lgas, relevant, on, districts_within
     )
     # (a) "every other specified authority": a Schedule 1 table nobody is recorded for
     # leaves who they are not known
@@ -309,9 +313,10 @@ def must_consult_s9(
     for s in rel_subjects:
         if s not in subjects:
             subjects.append(s)
-    reasons.extend(
-        attrs.evolve(r, citation=cite(ACT, "s.9(4)")) if r.citation.source.id == ACT else r
-        for r in rel_reasons
+    own = [r.citation.source.id == ACT and r.citation.provision == relevant for r in rel_reasons]
+    reasons.extend(  # s.8(4)'s words re-cited to s.9(4); a row's or an absence's kept
+        attrs.evolve(r, citation=cite(ACT, "s.9(4)")) if mine else r
+        for r, mine in zip(rel_reasons, own, strict=True)
     )
     return answer(
         f"{question}?",

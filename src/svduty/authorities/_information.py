@@ -24,7 +24,7 @@ from svduty.authorities._categories import Role
 from svduty.authorities._request_area import recipient_area
 from svduty.errors import ConflictError
 from svduty.periods import Period
-from svduty.sources import Confidence, cite
+from svduty.sources import Citation, Confidence, cite
 
 __all__ = ["InformationFacts", "may_disclose", "may_require_information"]
 
@@ -202,7 +202,11 @@ def _carve_outs(
         because = f" ({_ENTAILED[sub]}, s.10(10))" if derived.get(sub) else ""
         if fact is True:  # s.16(4) "does not authorise"; s.17(6) "does not require"
             verb = "not required" if base == "s.17(6)" else "not authorised"
-            reasons.append(reason(rule, f"{verb}: {what}{because}", provision))
+            says = f"{verb}: {what}{because}"
+            if sub == "(b)" and discloser.info.citation.confidence is Confidence.UNCONFIRMED:
+                reasons.append(Reason(rule, says, _health_table(discloser, provision)))
+                continue
+            reasons.append(reason(rule, says, provision))
         elif fact is None:
             missing.append(f"{name} ({rule})")
         else:
@@ -210,6 +214,33 @@ def _carve_outs(
                 reason(rule, f"the carve-out does not apply: not {what}{because}", provision)
             )
     return reasons, missing, any(fact is True for _, fact, _, _ in checks)
+
+
+def _health_table(discloser: Authority, provision: str) -> Citation:
+    """A carve-out (b) that rests on a row of the "Health and social care" table not read.
+
+    s.10(10): a "health or social care authority" is a specified authority "listed in the
+    first column of the table headed 'Health and social care' in Schedule 1". The
+    integrated care board is in it by the words that put it there (Health and Care Act
+    2022 Sch 4 para 243); a Local Health Board's row is in no copy read, so a ``no`` that
+    rests on it carries the row's doubt.
+
+    Example:
+        >>> from svduty.authorities import AuthorityCategory
+        >>> lhb = Authority("l", "L", AuthorityCategory.LOCAL_HEALTH_BOARD, ("W11000001",),
+        ...                 cite("pcsc-act-2022", "Sch 1"))
+        >>> c = _health_table(lhb, "s.16(4)(b)")
+        >>> c.provision, c.confidence.value
+        ('s.16(4)(b), s.10(10), Sch 1', 'unconfirmed')
+    """
+    info = discloser.info
+    return cite(
+        "pcsc-act-2022",
+        f"{provision}, s.10(10), Sch 1",
+        confidence=Confidence.UNCONFIRMED,
+        doubt=f"that {info.category.a} is listed in the table headed 'Health and social care' "
+        f"in Schedule 1 (s.10(10)) rests on its row, which is not read: {info.citation.doubt}",
+    )
 
 
 _ENTAILED = {

@@ -30,8 +30,9 @@ import datetime as _dt
 from collections.abc import Callable, Iterable
 
 from svduty.answers import Reason
-from svduty.authorities._answering import reason
+from svduty.authorities._answering import for_area, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
+from svduty.authorities._categories import Role
 from svduty.authorities._specified import area_held
 from svduty.periods import Period, date
 
@@ -101,9 +102,10 @@ def recipient_area(
     shared, gone, why, unknown = _by_record(area_periods, joined, on)
     if shared:
         known = [x for x in shared if not area_held(area_periods, [x], on)[1]]
-        says = f"{recipient.name} is an authority for {', '.join(known or shared)}, within "
+        areas = known or shared
+        says = f"{recipient.name} is an authority for {', '.join(areas)}, within "
         return (
-            [reason("s.17(2)", says + f"{body.name}'s police area")],
+            [reason("s.17(2)", says + f"{body.name}'s police area"), _row(recipient, areas)],
             [] if known else unknown,
             False,
         )
@@ -121,6 +123,12 @@ def recipient_area(
     return _relevant_area(
         body, recipient, own, theirs, relevant_area=relevant_area, area_periods=area_periods, on=on
     )
+
+
+def _row(recipient: Authority, areas: list[str]) -> Reason:
+    """Why the recipient is an authority for ``areas``: its row as read (s.11(6), s.12(2))."""
+    rule = "s.12(2)" if recipient.role is Role.RELEVANT_AUTHORITY else "s.11(6)"
+    return for_area(recipient, ", ".join(areas), rule)
 
 
 def _relevant_area(
@@ -190,6 +198,7 @@ def _relevant_area(
                 "exercised (s.17(1)), as s.9(4)(a) uses the words",
                 "s.17(1)-(2), s.14(1)(b), s.9(4)(a)",
             ),
+            _row(recipient, reached),
         ],
         unknown,
         False,
