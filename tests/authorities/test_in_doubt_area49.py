@@ -125,3 +125,27 @@ def test_in_doubt_is_read_from_the_file_and_checked() -> None:
     record["in_doubt"]["valid"] = {"start": "2023-12-20"}  # type: ignore[index]
     with pytest.raises(BundleError, match=r"a\.toml: .*in_doubt"):
         load_authorities({"authorities": [record]}, file="a.toml")
+
+
+def test_a_local_policing_body_in_doubt_may_assist_undetermined() -> None:
+    """may_assist (s.14) on a day its record is in doubt: undetermined, the doubt cited."""
+    from svduty.authorities import may_assist
+
+    doubt = InDoubt(
+        Period("2024-01-01", "2024-02-01"), cite("si-2023-1432", "art 1", doubt="two ways")
+    )
+    lpb = Authority(
+        "pcc",
+        "PCC",
+        AuthorityCategory.LOCAL_POLICING_BODY,
+        ("E23000009",),
+        cite("pcsc-act-2022", "s.14"),
+        valid=Period("2023-01-31", "2024-05-07"),
+        in_doubt=doubt,
+    )
+    within = {"E23000009": ["E06000014"], "E06000014": ["E06000014"]}.__getitem__
+    inside = may_assist(lpb, ["E06000014"], districts_within=within, on="2024-01-15")
+    assert inside.verdict.value == "undetermined"
+    assert any(r.citation.source.id == "si-2023-1432" for r in inside.reasons)
+    outside = may_assist(lpb, ["E06000014"], districts_within=within, on="2024-03-01")
+    assert outside.verdict.value == "yes"

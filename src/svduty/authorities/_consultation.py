@@ -409,6 +409,7 @@ def may_assist(
             ),
             reason("s.14(6)", "the specified authorities must co-operate with it when it acts"),
         ]
+        reasons += gone  # its record in doubt that day (held)
         if commenced is not None:
             reasons.append(commenced)
         return answer(question, reasons, unknown_day, failed=False)
