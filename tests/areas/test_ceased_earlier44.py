@@ -59,7 +59,7 @@ def test_each_earlier_district_lies_in_its_successor_by_the_tables_own_lsoa_name
     """The table's names and successors against the ONS data: a 2011 LSOA is named after
     its district ("Purbeck 001A"), and the 2021 LSOA of each so named lies in the
     successor (2024), bar one LSOA of South Northamptonshire that the 2024 table places in
-    Cherwell (a later boundary change, not the 2021 order)."""
+    Cherwell (its ward table's best fit: the LSOA lies in West Northamptonshire, area49)."""
     old = read_table("lsoa11-lsoa21-lad22", ("lsoa11_name", "lsoa21_code")).to_pylist()
     now = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code")).to_pylist()
     lad = {r["lsoa21_code"]: r["ltla24_code"] for r in now}

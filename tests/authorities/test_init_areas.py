@@ -170,11 +170,15 @@ def test_wales_has_eleven_counties_and_eleven_county_boroughs() -> None:
 
 
 def test_north_yorkshire_fire_authority_moves_to_the_combined_authority() -> None:
+    """From 20 December 2023 to 6 May 2024 which body it was is in doubt (SI 2023/1432 art
+    1(2)-(3) against arts 41(1), 50-54; area49): both records hold those days, each in doubt."""
     bodies = _by_category(_records("E23000009"), "fire_and_rescue_authority")
     assert [b["valid"] for b in bodies] == [
         {"start": "2023-01-31", "end": "2024-05-07"},
-        {"start": "2024-05-07"},
+        {"start": "2023-12-20"},
     ]
+    doubt = {"start": "2023-12-20", "end": "2024-05-07"}
+    assert [b["in_doubt"]["valid"] for b in bodies] == [doubt, doubt]
     assert bodies[0]["name"].startswith("Police, Fire and Crime Commissioner")
     assert bodies[1]["name"].startswith("York and North Yorkshire Combined Authority")
     assert all(b["citation"]["confidence"] == "unconfirmed" for b in bodies)

@@ -1,5 +1,8 @@
 """The 2011 LSOA -> district bridge: the district of the most of a code's 2021 pieces.
 
+Also the district each 2021 LSOA lies in, where the 2024 ward table's best fit and the
+2022 table's exact fit differ (:func:`lsoa_districts`).
+
 Example:
     >>> best_fit(pa.array(["a"]), pa.array(["x"])).to_pydict()
     {'old': ['a'], 'lad': ['x']}
@@ -17,7 +20,7 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.areas._tables import read_table
 
-__all__ = ["best_fit"]
+__all__ = ["best_fit", "lsoa_districts"]
 
 
 def best_fit(old: Any, lad: Any, named: Any = None) -> pa.Table:
@@ -122,3 +125,32 @@ def _fitted(bridge: pa.Table, t21: pa.Table) -> pa.Table:
         pc.utf8_slice_codeunits(bridge.column("lsoa11_name"), 0, -5), bridge.column("ltla22_name")
     )
     return best_fit(bridge.column("lsoa11_code"), lad, named)
+
+
+@functools.cache
+def lsoa_districts() -> tuple[Any, Any]:
+    """Each 2021 LSOA and the district (2024) it lies in: (codes, districts), aligned.
+
+    The 2024 ward table places each LSOA in a ward, and so a district, by a best fit; the
+    2022 table (``lsoa11-lsoa21-lad22``) gives the district each 2021 LSOA was built in,
+    an exact fit (2021 LSOAs lie within the districts of 2021). The districts of 2022 that
+    are still districts in 2024 kept their boundaries (the 2023 changes joined whole
+    districts into new ones, SI 2022/328, 329, 331), so where the two tables name two
+    such districts, the 2022 table's is taken: one LSOA, "West Northamptonshire 048E"
+    (E01027305), which the ward table files under a Cherwell ward. A 2022 district
+    abolished since gives the ward table's (its successor's).
+
+    Example:
+        >>> lad = dict(zip(*(a.to_pylist() for a in lsoa_districts()), strict=True))
+        >>> lad["E01027305"]  # West Northamptonshire, not Cherwell (E07000177)
+        'E06000062'
+        >>> lad["E01019279"]  # Copeland's: in Cumberland since 1 April 2023
+        'E06000063'
+    """
+    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    codes, ward_lads = t21.column("lsoa21_code"), t21.column("ltla24_code")
+    bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa21_code", "ltla22_code"))
+    built_in = pc.take(bridge.column("ltla22_code"), pc.index_in(codes, value_set=bridge[0]))
+    still = pc.fill_null(pc.is_in(built_in, value_set=pc.unique(ward_lads)), False)
+    lads = pc.if_else(still, built_in, ward_lads)
+    return codes, lads

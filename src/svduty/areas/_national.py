@@ -22,7 +22,7 @@ import pyarrow as pa
 from svduty import _compute as pc
 from svduty._checked import unchecked
 from svduty._data import data
-from svduty.areas._best_fit import _bridge, _fits_of, best_fit
+from svduty.areas._best_fit import _bridge, _fits_of, best_fit, lsoa_districts
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, normalise_name
 from svduty.areas._tables import NATIONAL_TABLES, read_table
 from svduty.errors import AreaError
@@ -195,11 +195,14 @@ def police_force_names() -> dict[str, str]:
 
 
 def _lsoa_pairs(table: str, column: str) -> Iterable[tuple[str, str]]:
-    """(district, value) for each 2021 LSOA of ``table``: an Arrow join on the LSOA code."""
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    """(district, value) for each 2021 LSOA of ``table``: an Arrow join on the LSOA code.
+
+    The district is the one the LSOA lies in (:func:`lsoa_districts`), not always the
+    ward table's.
+    """
+    codes, lads = lsoa_districts()
     other = read_table(table, ("lsoa21_code", column))
-    at = pc.index_in(other.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
-    lad = pc.take(t21.column("ltla24_code"), at)
+    lad = pc.take(lads, pc.index_in(other.column("lsoa21_code"), value_set=codes))
     return zip(_strs(lad), _strs(other.column(column)), strict=True)
 
 

@@ -24,6 +24,7 @@ from svduty.authorities._authority import (
     DistrictsWithin,
     Establishment,
     Holder,
+    InDoubt,
     PlannedChange,
     local_government_areas,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "DistrictsWithin",
     "Establishment",
     "Holder",
+    "InDoubt",
     "InformationFacts",
     "JoinRule",
     "Nation",

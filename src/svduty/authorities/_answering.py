@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ACT",
     "IN_FORCE",
+    "READ_TWO_WAYS",
     "answer",
     "for_area",
     "held",
@@ -78,6 +79,9 @@ def in_force(section: str, on: _dt.date | str | None) -> tuple[Reason | None, bo
 DAY_ASKED = "on (the day asked"
 """How a missing fact that is the day asked begins (:func:`held`)."""
 
+READ_TWO_WAYS = ", read two ways)"
+"""How a missing fact that is a reading of the law in doubt ends (:func:`held`)."""
+
 
 def held(
     bodies: Iterable[Authority], on: _dt.date | str | None, rule: str
@@ -101,6 +105,11 @@ def held(
         (True, 'Harrogate BC was not a district council on 2023-06-01: its record holds 2009-04-01 to 2023-03-31')
         >>> held([old], "2023-03-31", "s.18(1)"), held([old], None, "s.18(1)")[1]
         (([], [], False), ['on (the day asked: the record of Harrogate BC ends on 2023-04-01)'])
+        >>> import attrs
+        >>> from svduty.authorities import InDoubt
+        >>> unsure = attrs.evolve(old, in_doubt=InDoubt(Period("2023-02-01", "2023-04-01"), c))
+        >>> held([unsure], "2023-03-01", "s.18(1)")[1:]
+        (['whether Harrogate BC was a district council on 2023-03-01 (Sch 1, read two ways)'], False)
     """  # noqa: E501
     reasons: list[Reason] = []
     missing: list[str] = []
@@ -115,6 +124,17 @@ def held(
             says = f"{body.name} was not a {label(body.category)} on {day}: its record holds "
             reasons.append(reason(rule, says + str(body.valid)))
             failed = True
+        elif body.in_doubt is not None and day in body.in_doubt.valid:
+            doubt = body.in_doubt
+            says = (
+                f"whether {body.name} was a {label(body.category)} on {day} is in doubt: its "
+                f"record is in doubt from {doubt.valid}: {doubt.citation.doubt}"
+            )
+            reasons.append(Reason(rule, says, doubt.citation))
+            missing.append(
+                f"whether {body.name} was a {label(body.category)} on {day} "
+                f"({doubt.citation.provision}{READ_TWO_WAYS}"
+            )
     return reasons, missing, failed
 
 

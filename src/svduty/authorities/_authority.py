@@ -39,6 +39,7 @@ from svduty.authorities._categories import (
     Role,
 )
 from svduty.authorities._establishment import Establishment, misplaced_fields
+from svduty.authorities._in_doubt import InDoubt, outside_record
 from svduty.errors import AreaError, ArgumentError, Described, PeriodError, Problem, named
 from svduty.periods import Period, date
 from svduty.sources import Citation, cite
@@ -52,6 +53,7 @@ __all__ = [
     "DistrictsWithin",
     "Establishment",
     "Holder",
+    "InDoubt",
     "PlannedChange",
     "local_government_areas",
     "one_body",
@@ -143,6 +145,8 @@ class Authority:
         holders: Dated office holders.
         planned_changes: Announced changes (abolition, reorganisation).
         notes: Anything a reader should know.
+        in_doubt: Days of ``valid`` on which whether the record holds is in doubt (the
+            law read two ways): answers about them are ``undetermined``.
 
     Raises:
         PeriodError: for two holders of one office at the same time, naming the field.
@@ -177,6 +181,7 @@ class Authority:
     holders: tuple[Holder, ...] = ()
     planned_changes: tuple[PlannedChange, ...] = ()
     notes: str | None = None
+    in_doubt: InDoubt | None = None
 
     def __attrs_post_init__(self) -> None:
         misplaced = misplaced_fields(  # a field the law gives another category (s.18(5))
@@ -215,6 +220,7 @@ class Authority:
             for k, change in enumerate(self.planned_changes)
             if change.on < self.valid.start or (self.valid.end and change.on > self.valid.end)
         ]
+        problems += [p for p in [outside_record(self.in_doubt, self.valid)] if p is not None]
         if problems:
             raise PeriodError(problems)
 

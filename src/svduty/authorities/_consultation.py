@@ -112,7 +112,9 @@ def _relevant(
                     "(BUNDLE-ABSENCE)"
                     for b in unknown
                 ]
-            missing += held(of_cat, on, rule)[1]  # asked of no day, a record that ends
+            in_doubt, not_known, _ = held(of_cat, on, rule)  # no day asked; a record in doubt
+            reasons += in_doubt
+            missing += not_known
             if not of_cat and not absences:
                 missing.append(f"the {plural(cat)} for {lga} (Sch 2)")
             elif not absences:  # "each" (s.8(4), s.9(4)): one recorded is not all of them
@@ -412,6 +414,7 @@ def may_assist(
             ),
             reason("s.14(6)", "the specified authorities must co-operate with it when it acts"),
         ]
+        reasons += gone  # its record in doubt that day (held)
         if commenced is not None:
             reasons.append(commenced)
         return answer(question, reasons, unknown_day, failed=False)

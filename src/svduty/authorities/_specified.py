@@ -471,8 +471,10 @@ def specified_authorities_for(
                     f"a specified authority of the '{table}' table "
                     f"({' or '.join(label(c) for c in group)}) for {lga_code} (Sch 1)"
                 )
-    missing += area_day + held(found, on, "s.11(6)")[1]  # asked of no day, a record that ends
-    reasons.extend([commenced] if commenced is not None else [])
+    # asked of no day, a record that ends; of a day a record is in doubt, the doubt
+    in_doubt, not_known, _ = held(found, on, "s.11(6)")
+    missing += area_day + not_known
+    reasons.extend(in_doubt + ([commenced] if commenced is not None else []))
     return answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])
 
 

@@ -19,11 +19,12 @@ Combined Authority from 8 May 2017 (SI 2017/469 art 3; art 14 and Sch 2 para 4(2
 definition of "fire and rescue authority" in section 5(5) (authorities responsible for
 strategies), the reference in paragraph (b) to a "metropolitan county fire and rescue
 authority" is to apply as if it included a reference to "the GMCA as a fire and rescue
-authority"") and the York and North Yorkshire Combined Authority from 7 May 2024 (SI
-2023/1432 art 41(1), (2); art 46(2) and Sch 7 para 4(2), the same words with "the Combined
-Authority as a fire and rescue authority"). Each is a responsible authority under
-s.5(1)(d): :func:`modified_by` gives the modification a finding about it cites (law45 had
-made these "not known"; recheck45b read the orders).
+authority"") and the York and North Yorkshire Combined Authority from 7 May 2024, or from
+20 December 2023 by the order's commencement article read literally (SI 2023/1432 art 1(2),
+(3), art 41(1), (2); art 46(2) and Sch 7 para 4(2), the same words with "the Combined
+Authority as a fire and rescue authority"; the doubt: ``svduty.io._north_yorkshire_fire``).
+Each is a responsible authority under s.5(1)(d): :func:`modified_by` gives the modification
+a finding about it cites (law45 had made these "not known"; recheck45b read the orders).
 """
 
 from __future__ import annotations
@@ -45,12 +46,14 @@ __all__: list[str] = []
 
 _MODIFIED: dict[str, tuple[pendulum.Date, str, str, str]] = {
     "E31000040": (pendulum.Date(2017, 5, 8), "si-2017-469", "Sch 2 para 4(2)", "SI 2017/469"),
-    "E31000027": (pendulum.Date(2024, 5, 7), "si-2023-1432", "Sch 7 para 4(2)", "SI 2023/1432"),
+    # 20 December 2023: Sch 7 (art 46(2)) in force then (art 1(2)); whether the combined
+    # authority was the fire and rescue authority before 7 May 2024 is in doubt (area49)
+    "E31000027": (pendulum.Date(2023, 12, 20), "si-2023-1432", "Sch 7 para 4(2)", "SI 2023/1432"),
 }
 """The fire and rescue areas (ONS codes) whose fire and rescue authority became a combined
 authority by an order under LDEDCA 2009 Part 6: the day it took over, the order (a source
 in the catalogue), its provision modifying CDA 1998 s.5(5), and the order as a finding
-names it."""
+names it. For North Yorkshire, the first day the combined authority may have been it."""
 
 
 def modified_by(authority: Authority) -> tuple[Citation, str] | None:

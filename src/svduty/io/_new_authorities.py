@@ -37,6 +37,7 @@ from svduty.io._new_records import (
 )
 from svduty.io._new_records import authority_record as _authority
 from svduty.io._new_records import schedule_1 as _sch1
+from svduty.io._north_yorkshire_fire import north_yorkshire_fire
 from svduty.io._scilly_team import CORNWALL, cornwall_for_scilly, team_areas
 from svduty.sources import Confidence
 
@@ -241,8 +242,9 @@ def _fire_and_rescue_bodies(fra: Area, county: dict[str, Any] | None) -> list[di
     """The fire and rescue authorities of an area since the duty began, each dated.
 
     North Yorkshire's was the Police, Fire and Crime Commissioner (as fire and rescue
-    authority) until 7 May 2024, then the York and North Yorkshire Combined Authority
-    (SI 2023/1432 art 1(3)): one fire and rescue authority at a time. ``county``: the
+    authority) until 20 December 2023 and the York and North Yorkshire Combined Authority
+    from 7 May 2024; between, which is in doubt (:mod:`svduty.io._north_yorkshire_fire`):
+    one fire and rescue authority at a time, by either reading. ``county``: the
     council of the county (two-tier or unitary) whose area the fire and rescue authority's
     is (that council is the fire and rescue authority, in a second capacity).
     """
@@ -251,7 +253,6 @@ def _fire_and_rescue_bodies(fra: Area, county: dict[str, Any] | None) -> list[di
         return _commissioner_fire(fra, record)
     if fra.id != _NORTH_YORKSHIRE_FIRE:
         return [record]
-    day, _, order = _SUCCEEDED["E23000009"]
     former = _authority(
         "north-yorkshire-commissioner-fire-and-rescue-authority",
         "Police, Fire and Crime Commissioner for North Yorkshire (as fire and rescue authority)",
@@ -259,16 +260,16 @@ def _fire_and_rescue_bodies(fra: Area, county: dict[str, Any] | None) -> list[di
         [fra.id],
         _sch1(
             "a fire and rescue authority",
-            f"the commissioner was the fire and rescue authority until the combined "
-            f"authority took over on {day} ({order}; not in the ONS tables): check the order",
+            "the commissioner (Fire and Rescue Services Act 2004 s.4A) until the combined "
+            "authority took over, on 7 May 2024 or 20 December 2023 (SI 2023/1432 art 1(2), "
+            "(3), art 41: see in_doubt; not in the ONS tables): check the order",
         ),
     )
     record["name"] = "York and North Yorkshire Combined Authority (as fire and rescue authority)"
-    record["citation"]["doubt"] = (
-        f"the combined authority, its functions exercised by the Mayor, from {day} ({order}; "
-        "not in the ONS tables): check the order and the authority's form"
+    record["citation"]["doubt"] = "the combined authority, its functions exercised by the " + (
+        "Mayor (SI 2023/1432 art 41, 42(1); see in_doubt; not in the ONS tables): check it"
     )
-    return handover(former, record, day)
+    return north_yorkshire_fire(former, record)
 
 
 _PFCC_POLICE = {  # police areas whose commissioner is also the fire and rescue authority

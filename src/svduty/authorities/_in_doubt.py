@@ -1,0 +1,75 @@
+"""Days on which whether an authority's record holds is in doubt: the law read two ways.
+
+An order may say one thing in its commencement article and another in the rest: SI
+2023/1432 art 1(2)-(3) brings art 41(2)-(3) (the combined authority "is the fire and
+rescue authority for the Area"; the commissioner's fire and rescue authority "is
+abolished") into force on 20 December 2023, while the functions pass, and the order's
+transfers are dated, on 7 May 2024. svduty does not choose a reading: the records of both
+bodies hold those days, each marked in doubt, and an answer about such a day is
+``undetermined``, the doubt stated and cited.
+
+Example:
+    >>> from svduty.periods import date
+    >>> from svduty.sources import cite
+    >>> d = InDoubt(Period("2023-12-20", "2024-05-07"), cite("si-2023-1432", "art 1(2), (3)"))
+    >>> date("2024-01-15") in d.valid, str(d.valid)
+    (True, '2023-12-20 to 2024-05-06')
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from svduty._checked import checked_fields
+from svduty.errors import Problem
+from svduty.periods import Period
+from svduty.sources import Citation
+
+__all__ = ["InDoubt", "outside_record"]
+
+
+@checked_fields
+@attrs.frozen(slots=True)
+class InDoubt:
+    """Days of an authority's record on which whether the record holds is in doubt.
+
+    By one reading of the law the body held its role on those days, by another it did
+    not. Answers about a day of them are ``undetermined``: the missing fact is which
+    reading holds, never a silent choice.
+
+    Attributes:
+        valid: The days in doubt (closed-open), within the record's own ``valid``.
+        citation: The provisions read both ways, with the doubt stated.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("si-2023-1432", "art 1(2), (3); art 41", doubt="read two ways")
+        >>> InDoubt(Period("2023-12-20", "2024-05-07"), c).citation.doubt
+        'read two ways'
+    """
+
+    valid: Period
+    citation: Citation
+
+
+def outside_record(in_doubt: InDoubt | None, record: Period) -> Problem | None:
+    """A problem if the days in doubt are not all days of the record's own period.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> d = InDoubt(Period("2023-12-20", "2024-05-07"), cite("si-2023-1432", "art 1"))
+        >>> outside_record(d, Period("2023-01-31", "2024-05-07")) is None
+        True
+        >>> outside_record(d, Period("2024-01-01")).field
+        'in_doubt.valid'
+    """
+    if in_doubt is None:
+        return None
+    days, end = in_doubt.valid, record.end
+    if days.start >= record.start and (end is None or (days.end is not None and days.end <= end)):
+        return None
+    return Problem(
+        field="in_doubt.valid",
+        message=f"is not within the record's valid period ({record}): the days in doubt "
+        "are days the record holds by one reading",
+    )
