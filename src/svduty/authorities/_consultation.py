@@ -295,6 +295,9 @@ def must_consult_s9(
                     reason("s.9(4)(a)", f"consult {a.name}, a specified authority for {lga}")
                 )
                 reasons.append(for_area(a, lga, "s.11(6)"))  # its row, as read
+    if not subjects:  # (a) named no one: say so, as for (b)-(d)
+        says = "no other specified authority for the area is recorded: each is preparing it"
+        reasons.append(reason("s.9(4)(a)", says))
     relevant = "s.9(4)(b)-(d)"
     rel_subjects, rel_reasons, missing = _relevant(
         authorities, lgas, relevant, on, districts_within

@@ -18,13 +18,14 @@ import attrs
 
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
-from svduty.authorities._answering import answer, held, in_force, label, reason
+from svduty.authorities._answering import answer, held, in_force, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, one_body
 from svduty.authorities._categories import Role
 from svduty.authorities._request_area import recipient_area
+from svduty.authorities._rows_read import health_table, listed, not_health
 from svduty.errors import ConflictError
 from svduty.periods import Period
-from svduty.sources import Citation, Confidence, cite
+from svduty.sources import Confidence, cite
 
 __all__ = ["InformationFacts", "may_disclose", "may_require_information"]
 
@@ -196,6 +197,7 @@ def _carve_outs(
             "a disclosure prohibited by the Investigatory Powers Act 2016",
         )
     )
+    reasons.extend(not_health(discloser, facts.is_personal_information, base))
     for sub, fact, name, what in checks:
         rule = f"{base}{sub}"
         provision = f"{rule}, s.10(10)" if derived.get(sub) else rule
@@ -204,7 +206,7 @@ def _carve_outs(
             verb = "not required" if base == "s.17(6)" else "not authorised"
             says = f"{verb}: {what}{because}"
             if sub == "(b)" and discloser.info.citation.confidence is Confidence.UNCONFIRMED:
-                reasons.append(Reason(rule, says, _health_table(discloser, provision)))
+                reasons.append(Reason(rule, says, health_table(discloser, provision)))
                 continue
             reasons.append(reason(rule, says, provision))
         elif fact is None:
@@ -214,33 +216,6 @@ def _carve_outs(
                 reason(rule, f"the carve-out does not apply: not {what}{because}", provision)
             )
     return reasons, missing, any(fact is True for _, fact, _, _ in checks)
-
-
-def _health_table(discloser: Authority, provision: str) -> Citation:
-    """A carve-out (b) that rests on a row of the "Health and social care" table not read.
-
-    s.10(10): a "health or social care authority" is a specified authority "listed in the
-    first column of the table headed 'Health and social care' in Schedule 1". The
-    integrated care board is in it by the words that put it there (Health and Care Act
-    2022 Sch 4 para 243); a Local Health Board's row is in no copy read, so a ``no`` that
-    rests on it carries the row's doubt.
-
-    Example:
-        >>> from svduty.authorities import AuthorityCategory
-        >>> lhb = Authority("l", "L", AuthorityCategory.LOCAL_HEALTH_BOARD, ("W11000001",),
-        ...                 cite("pcsc-act-2022", "Sch 1"))
-        >>> c = _health_table(lhb, "s.16(4)(b)")
-        >>> c.provision, c.confidence.value
-        ('s.16(4)(b), s.10(10), Sch 1', 'unconfirmed')
-    """
-    info = discloser.info
-    return cite(
-        "pcsc-act-2022",
-        f"{provision}, s.10(10), Sch 1",
-        confidence=Confidence.UNCONFIRMED,
-        doubt=f"that {info.category.a} is listed in the table headed 'Health and social care' "
-        f"in Schedule 1 (s.10(10)) rests on its row, which is not read: {info.citation.doubt}",
-    )
 
 
 _ENTAILED = {
@@ -314,7 +289,7 @@ def may_disclose(
     outside: dict[str, str] = {}  # id: name
     for who, a in (("discloser", discloser), ("recipient", recipient)):
         if a.role in _CHAPTER_1_ROLES:  # the persons listed in s.16(2)
-            reasons.append(reason("s.16(2)", f"the {who} {a.name} is a {label(a.role)}"))
+            reasons.append(listed(a, who))
         else:
             reasons.append(
                 reason(

@@ -29,6 +29,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable
 
+import attrs
+
 from svduty.answers import Reason
 from svduty.authorities._answering import for_area, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, local_government_areas
@@ -131,6 +133,33 @@ def _row(recipient: Authority, areas: list[str]) -> Reason:
     return for_area(recipient, ", ".join(areas), rule)
 
 
+def _outside(recipient: Authority, theirs: set[str]) -> Reason:
+    """Why the recipient is no authority for the police area: its row's second column.
+
+    A ``no`` that rests on where the recipient stands rests on that column (s.11(6),
+    s.12(2)) and carries its doubt where it is not read (a fire and rescue authority, a
+    Local Health Board, a prison): not on the first column, for a body that is no
+    authority at all is none for the area either.
+
+    Example:
+        >>> from svduty.authorities._categories import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> f = Authority("f", "F", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
+        ...               ("W06000099",), cite("pcsc-act-2022", "Sch 1"))
+        >>> r = _outside(f, {"W06000099"})
+        >>> r.citation.provision, r.citation.confidence.value
+        ('s.17(2), s.11(6), Sch 1', 'unconfirmed')
+    """
+    info = recipient.info
+    join = info.join_citation
+    areas = ", ".join(sorted(theirs)) or "no local government area"
+    says = (
+        f"{recipient.name} is not an authority for the police area: it is one for {areas} "
+        f"({info.lga_wording})"
+    )
+    return Reason("s.17(2)", says, attrs.evolve(join, provision=f"s.17(2), {join.provision}"))
+
+
 def _relevant_area(
     body: Authority,
     recipient: Authority,
@@ -142,7 +171,7 @@ def _relevant_area(
     on: _dt.date | str | None,
 ) -> Parts:
     """s.14(1)(b): a recipient outside the police area, reached through a relevant area."""
-    outside = reason("s.17(2)", f"{recipient.name} is not an authority for the police area")
+    outside = _outside(recipient, theirs)
     if relevant_area is None:
         return (
             [outside],
