@@ -165,6 +165,8 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
         and m
         not in {
             "svduty.periods",
+            "svduty.periods._period",
+            "svduty.periods._dated",  # reading the bundle's TOML (its converter): not cached
             "svduty.sources",
             "svduty._frozen",
             "svduty._words",
@@ -548,6 +550,9 @@ DEFERRED_OURS = (
     "svduty.areas._ceased",
     "svduty.areas._earlier",
     "svduty.io._lines",  # quotes, blank lines, a row not UTF-8: none in a plain month
+    # values dated on a timeline, financial years: classes only a bundle read or a
+    # funding record builds (speed49b)
+    "svduty.periods._dated",
     *ENGINE,
 )
 """svduty's modules a police.uk summary with no ``--output`` never needs."""
@@ -596,12 +601,13 @@ def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None: 
     assert {m for m in loaded if m.startswith(DEFERRED_OURS)} == set()
 
 
-CLASSIFY_ATTRS_CLASSES = 36
+CLASSIFY_ATTRS_CLASSES = 33
 """How many attrs classes svduty's modules define at the start-up of ``svduty classify``
-from the cache, at most: each is about 0.3 ms (attrs compiles its methods). speed48a
+from the cache, at most: each is about 0.3-0.4 ms (attrs compiles its methods). speed48a
 found 45 and left 36: a bundle's manifest and sections, a command's choice, the districts
 that ceased and the quotes' line reader are built when a bundle is read, a code looked
-up or a quote met, not at every start-up (and a plan pickled packed adds one)."""
+up or a quote met, not at every start-up (and a plan pickled packed adds one). speed49b
+left 33: ``Dated``, ``Timeline`` and ``FinancialYear`` (``svduty.periods._dated``)."""
 
 _ATTRS_CLASSES = (
     "import attrs, json\n"
