@@ -550,9 +550,12 @@ DEFERRED_OURS = (
     "svduty.areas._ceased",
     "svduty.areas._earlier",
     "svduty.io._lines",  # quotes, blank lines, a row not UTF-8: none in a plain month
-    # values dated on a timeline, financial years: classes only a bundle read or a
-    # funding record builds (speed49b)
+    # values dated on a timeline, financial years, one LSOA's match, the national LSOA
+    # records: classes only a bundle read, a funding record or a look-up of one LSOA or
+    # point builds (speed49b)
     "svduty.periods._dated",
+    "svduty.areas._match",
+    "svduty.areas._national_lsoas",
     *ENGINE,
 )
 """svduty's modules a police.uk summary with no ``--output`` never needs."""
@@ -601,13 +604,15 @@ def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None: 
     assert {m for m in loaded if m.startswith(DEFERRED_OURS)} == set()
 
 
-CLASSIFY_ATTRS_CLASSES = 33
+CLASSIFY_ATTRS_CLASSES = 30
 """How many attrs classes svduty's modules define at the start-up of ``svduty classify``
 from the cache, at most: each is about 0.3-0.4 ms (attrs compiles its methods). speed48a
 found 45 and left 36: a bundle's manifest and sections, a command's choice, the districts
 that ceased and the quotes' line reader are built when a bundle is read, a code looked
 up or a quote met, not at every start-up (and a plan pickled packed adds one). speed49b
-left 33: ``Dated``, ``Timeline`` and ``FinancialYear`` (``svduty.periods._dated``)."""
+left 30: ``Dated``, ``Timeline`` and ``FinancialYear`` (``svduty.periods._dated``), one
+LSOA's ``AreaMatch`` (``svduty.areas._match``), the national tables' ``LsoaRecord``
+(``svduty.areas._national_lsoas``) and their districts' records (plain tuples now)."""
 
 _ATTRS_CLASSES = (
     "import attrs, json\n"
