@@ -110,6 +110,10 @@ def lsoa_areas(districts: Iterable[str]) -> list[Area]:
     out: dict[str, Area] = {}
     lsoas: list[Area] = []
     ward_cite = _cite("lsoa21-ward24-lad24", "ward24_code, ward24_name", _WARD_DOUBT)
+    # one object a period, shared as the citations are: a cached geography pickles (and
+    # reads back) 3 periods, not one an LSOA
+    since_2011, since_2021 = Period(CENSUS_2011), Period(CENSUS_2021)
+    until_2021 = Period(CENSUS_2011, CENSUS_2021)
     for r in sorted(lsoa_records(districts), key=lambda r: r.code):
         if r.ward is not None and r.ward_name is not None and r.ward not in out:
             out[r.ward] = unchecked(
@@ -118,15 +122,15 @@ def lsoa_areas(districts: Iterable[str]) -> list[Area]:
                 name=r.ward_name,
                 kind=AreaKind.WARD,
                 parents=(r.district,),
-                valid=Period(CENSUS_2021),
+                valid=since_2021,
                 citation=ward_cite,
             )
         if r.vintages == 1:
-            kind, valid = AreaKind.LSOA2011, Period(CENSUS_2011, CENSUS_2021)
+            kind, valid = AreaKind.LSOA2011, until_2021
             citation = _cite("lsoa11-lsoa21-lad22", "lsoa11_code, change_code")
         else:
             kind = AreaKind.LSOA2021
-            valid = Period(CENSUS_2011 if r.both else CENSUS_2021)
+            valid = since_2011 if r.both else since_2021
             citation = _cite("lsoa21-ward24-lad24", "lsoa21_code, ltla24_code")
         parents = (r.district,) if r.ward is None else (r.district, r.ward)
         lsoas.append(
