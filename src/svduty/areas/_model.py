@@ -145,10 +145,10 @@ def kinds_of_code(code: str) -> tuple[AreaKind, ...]:
     return tuple(kind for kind, prefixes in GSS_PREFIXES.items() if head in prefixes)
 
 
-_GSS = re.compile(r"^[EWSNKLM]\d{8}$", re.ASCII)  # the ONS countries (K: several; L, M: islands)
+_GSS = r"^[EWSNKLM]\d{8}$"  # the ONS countries (K: several; L, M: islands)
 _NEAR_GSS = r"[A-Za-z][0-9]{6,8}"  # an area code as an error shows it: nothing longer
 _NO_CODE_KINDS = frozenset({AreaKind.POLICE_COMMAND_AREA})
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
 
 @checked
@@ -176,7 +176,7 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
     """
     # a code mistyped by a digit or two is shown, to be found: nothing longer
     got = shown(code, shape=_NEAR_GSS) if isinstance(code, str) else None
-    if not isinstance(code, str) or not _GSS.match(code):
+    if not isinstance(code, str) or not re.match(_GSS, code, re.ASCII):
         raise AreaError.single(
             None,
             "code",
@@ -195,7 +195,7 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
     return code
 
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM = r"[^0-9a-z]+"
 
 
 LSOA_NAME = re.compile(r"^\s*(?P<part>.*\S)\s+\d{3}[A-Z]\s*$")
@@ -220,7 +220,7 @@ def normalise_name(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("&", " and ")
-    return _NON_ALNUM.sub(" ", text).strip()
+    return re.sub(_NON_ALNUM, " ", text).strip()
 
 
 def _check_code(instance: Area, attribute: attrs.Attribute[str | None], value: str | None) -> None:
@@ -301,7 +301,7 @@ class Area:
             raise AreaError.single(
                 None, "id", expected=f"the GSS code {self.code} (or no id)", got=self.id[:40]
             )
-        if self.code is None and not _SLUG.fullmatch(self.id):
+        if self.code is None and not re.fullmatch(_SLUG, self.id):
             raise AreaError.single(
                 None, "id", expected="a slug of lower-case letters, digits and hyphens"
             )

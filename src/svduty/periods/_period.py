@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # imported when a day is read: a record's days are kept plain
 
 __all__ = ["Period", "date"]
 
-_ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+_ISO_DAY = r"\s*\d{4}-\d{2}-\d{2}\s*"  # a day's shape in an error (compiled at first use)
 _LAST_DAY = _dt.date(9999, 12, 31)
 """The last day a date can hold: a period to it is open-ended."""
 
