@@ -165,6 +165,8 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
         and m
         not in {
             "svduty.periods",
+            "svduty.periods._period",
+            "svduty.periods._dated",  # reading the bundle's TOML (its converter): not cached
             "svduty.sources",
             "svduty._frozen",
             "svduty._words",
@@ -548,6 +550,12 @@ DEFERRED_OURS = (
     "svduty.areas._ceased",
     "svduty.areas._earlier",
     "svduty.io._lines",  # quotes, blank lines, a row not UTF-8: none in a plain month
+    # values dated on a timeline, financial years, one LSOA's match, the national LSOA
+    # records: classes only a bundle read, a funding record or a look-up of one LSOA or
+    # point builds (speed49b)
+    "svduty.periods._dated",
+    "svduty.areas._match",
+    "svduty.areas._national_lsoas",
     *ENGINE,
 )
 """svduty's modules a police.uk summary with no ``--output`` never needs."""
@@ -596,12 +604,15 @@ def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None: 
     assert {m for m in loaded if m.startswith(DEFERRED_OURS)} == set()
 
 
-CLASSIFY_ATTRS_CLASSES = 36
+CLASSIFY_ATTRS_CLASSES = 30
 """How many attrs classes svduty's modules define at the start-up of ``svduty classify``
-from the cache, at most: each is about 0.3 ms (attrs compiles its methods). speed48a
+from the cache, at most: each is about 0.3-0.4 ms (attrs compiles its methods). speed48a
 found 45 and left 36: a bundle's manifest and sections, a command's choice, the districts
 that ceased and the quotes' line reader are built when a bundle is read, a code looked
-up or a quote met, not at every start-up (and a plan pickled packed adds one)."""
+up or a quote met, not at every start-up (and a plan pickled packed adds one). speed49b
+left 30: ``Dated``, ``Timeline`` and ``FinancialYear`` (``svduty.periods._dated``), one
+LSOA's ``AreaMatch`` (``svduty.areas._match``), the national tables' ``LsoaRecord``
+(``svduty.areas._national_lsoas``) and their districts' records (plain tuples now)."""
 
 _ATTRS_CLASSES = (
     "import attrs, json\n"
@@ -744,3 +755,35 @@ def test_the_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns) -> 
     assert Help("p")._width == argparse.HelpFormatter("p")._width
     assert Help("p")._width == shutil.get_terminal_size().columns - 2
     assert Help("p", width=50)._width == 50
+
+
+def test_the_command_line_compiles_its_error_patterns_when_an_error_needs_them() -> None:
+    """A counted guard (speed49b): ``svduty.cli`` holds no compiled pattern at import (its
+    four, about 0.45 ms, read only argparse's errors); ``re`` compiles each at first use."""
+    import re
+
+    from svduty import cli
+
+    assert not [n for n, v in vars(cli).items() if isinstance(v, re.Pattern)]
+    assert re.search(cli._CHOICE, "invalid choice: 'x' (choose from 'info')") is not None
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "svduty._checked",  # an argument's type named in an error
+        "svduty._commands._cache",  # an older cache file's name, when one is written
+        "svduty._plain_days",  # a day's shape in an error; a cited day read from a bundle
+        "svduty.sources",  # a source's web address, when a bundle's sources are read
+        "svduty.areas._model",  # a GSS code or id checked, a name normalised
+        "svduty.periods._period",  # a period's end shown in an error
+    ],
+)
+def test_start_up_modules_compile_their_private_patterns_at_first_use(module: str) -> None:
+    """A counted guard (speed49b): the private patterns of modules a warm ``svduty classify``
+    imports are compiled when first used (by ``re``, which keeps them), not at import: a
+    warm start uses none of them (about 0.6 ms in all)."""
+    import re
+
+    found = vars(importlib.import_module(module))
+    assert not [n for n, v in found.items() if n.startswith("_") and isinstance(v, re.Pattern)]

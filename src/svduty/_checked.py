@@ -48,8 +48,8 @@ C = TypeVar("C", bound=type)
 T = TypeVar("T")
 
 _CHECKED = "__svduty_checked__"
-_MODULE_PATH = re.compile(r"\b(?:[A-Za-z_][A-Za-z0-9_]*\.)+(?=[A-Za-z_])")
-_ARROW_SUBSCRIPT = re.compile(r"\b(pa\.[A-Za-z]+)\[[^\[\]]*\]")
+_MODULE_PATH = r"\b(?:[A-Za-z_][A-Za-z0-9_]*\.)+(?=[A-Za-z_])"  # compiled at first use
+_ARROW_SUBSCRIPT = r"\b(pa\.[A-Za-z]+)\[[^\[\]]*\]"
 _COLLECTIONS = (list, tuple, set, frozenset, dict, types.MappingProxyType)
 
 
@@ -461,7 +461,7 @@ def _hints(
                 if error.name is None or not _found(error.name, names):
                     break
             except TypeError:  # pyarrow's classes take no subscript at run time: pa.Array[Any]
-                unsubscripted = _ARROW_SUBSCRIPT.sub(r"\1", text)
+                unsubscripted = re.sub(_ARROW_SUBSCRIPT, r"\1", text)
                 if unsubscripted == text:
                     break
                 text = unsubscripted
@@ -484,4 +484,4 @@ def _shown(hint: Any) -> str:
     """``hint`` as written, without its modules' names: ``Iterable[Incident] | None``."""
     if isinstance(hint, type) and typing.get_origin(hint) is None:
         return hint.__name__
-    return _MODULE_PATH.sub("", repr(hint)).replace("NoneType", "None")
+    return re.sub(_MODULE_PATH, "", repr(hint)).replace("NoneType", "None")

@@ -58,7 +58,7 @@ __all__ = [
     "shown_day",
 ]
 
-_ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+_ISO_DAY = r"\s*\d{4}-\d{2}-\d{2}\s*"
 """The shape of a day-like text that an error may show (as :func:`svduty.periods.date`)."""
 
 C = TypeVar("C", bound=type)
@@ -259,7 +259,7 @@ def cited_day(value: object) -> object:
         >>> cited_day("2023-03-07"), cited_day("2023-02-30"), cited_day(_dt.date(2023, 3, 7))
         (datetime.date(2023, 3, 7), '2023-02-30', datetime.date(2023, 3, 7))
     """
-    if isinstance(value, str) and _CITED_DAY.fullmatch(value):
+    if isinstance(value, str) and re.fullmatch(_CITED_DAY, value, re.ASCII):
         try:
             value = _dt.date.fromisoformat(value)
         except ValueError:  # no such day: refused by the field check, as text
@@ -269,7 +269,7 @@ def cited_day(value: object) -> object:
     return value
 
 
-_CITED_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_CITED_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # ASCII digits: re.ASCII
 """A cited day's text (ASCII digits only); not :data:`_ISO_DAY`, the shape of a day shown."""
 
 

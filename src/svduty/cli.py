@@ -160,13 +160,13 @@ class _Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(message)
 
     def error(self, message: str) -> NoReturn:
-        m = _CHOICE.search(message)  # 'clasify': said as the options' misspellings are
+        m = re.search(_CHOICE, message)  # 'clasify': said as the options' misspellings are
         near = ""
         if m is not None:
             from svduty._near import did_you_mean
 
             near = did_you_mean(m.group(1), re.findall(r"'([^']*)'", m.group(2)))
-        if _DASHED_FILE.get() and _MISSED.search(message):  # classify -month.csv: the file
+        if _DASHED_FILE.get() and re.search(_MISSED, message):  # classify -month.csv: the file
             near += f" ({_DASHED_HINT})"  # was taken for an option, so an input was missed
         super().error(_screened(message) + near)
 
@@ -202,11 +202,11 @@ _DASHED_FILE: contextvars.ContextVar[bool] = contextvars.ContextVar("dashed", de
 _DASHED_HINT = (
     "a file named with a leading '-' is read as an option: write ./ before it or -- first"
 )
-_MISSED = re.compile(r"arguments are required|unrecognized arguments")
+_MISSED = r"arguments are required|unrecognized arguments"  # compiled when an error needs it
 """argparse's errors a file taken for an option causes: an input missing, an option unknown."""
-_CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)$")
+_CHOICE = r"invalid choice: '([^']*)' \(choose from (.*)\)$"
 """argparse's refusal of a value not among the choices: the value, then the choices."""
-_GIVEN = re.compile(
+_GIVEN = (
     r"(invalid choice|invalid [\w ]+ value|ignored explicit argument):? "
     r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
 )
@@ -226,7 +226,7 @@ def _screened(message: str) -> str:
         safe = isinstance(shown(m.group(2)[1:-1]), Shown)
         return f"{m.group(1)}: {m.group(2)}" if safe else f"{m.group(1)} (not shown)"
 
-    return _GIVEN.sub(said, message)
+    return re.sub(_GIVEN, said, message)
 
 
 def build_parser(
@@ -412,7 +412,7 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, unknown:
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     user = sub.choices.get(command, parser) if command else parser
     options = [o for a in user._actions for o in a.option_strings]
-    named = [u.split("=")[0] for u in unknown if _OPTION.fullmatch(u.split("=")[0])]
+    named = [u.split("=")[0] for u in unknown if re.fullmatch(_OPTION, u.split("=")[0])]
     first = next((n for n in named if n.startswith("--")), "")
     if first in options:  # an option of the command, given before the command's name
         hint = f" (give {first} after the command's name)"
@@ -472,7 +472,7 @@ def _bundle_folder(value: str) -> bool:
 
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")  # the packaged bundles' folders
-_OPTION = re.compile(r"--?[A-Za-z][A-Za-z0-9-]{0,40}")
+_OPTION = r"--?[A-Za-z][A-Za-z0-9-]{0,40}"
 """An option's name (shown in errors); anything else given may be personal data."""
 
 

@@ -120,7 +120,7 @@ def _provisions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
     )
 
 
-_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+_WEB_ADDRESS = r"https?://[^\s/?#]+\S*"  # re.IGNORECASE; compiled at first use
 
 
 def _web_address(url: str | None) -> None:
@@ -133,7 +133,8 @@ def _web_address(url: str | None) -> None:
         ...
         svduty.errors.DataError: url: expected an http:// or https:// address
     """
-    if url is not None and not (isinstance(url, str) and _WEB_ADDRESS.fullmatch(url)):
+    web = isinstance(url, str) and re.fullmatch(_WEB_ADDRESS, url, re.IGNORECASE)
+    if url is not None and not web:
         raise DataError.single(None, "url", expected="an http:// or https:// address")
 
 

@@ -16,7 +16,8 @@ import pytest
 
 from svduty._checked import unchecked
 from svduty.areas import Area, AreaKind, Membership
-from svduty.areas._national import lsoa_areas, national_areas
+from svduty.areas._national import national_areas
+from svduty.areas._national_lsoas import lsoa_areas
 from svduty.errors import AreaError, ArgumentError
 from svduty.periods import Period
 from svduty.sources import cite

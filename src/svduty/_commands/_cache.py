@@ -93,7 +93,7 @@ else:  # the C module itself: ``hashlib`` imports OpenSSL and blake2 too (3-4 ms
         except ImportError:
             from hashlib import sha256 as _sha256
 
-_OLD_KEY = re.compile(r"[0-9a-f]{32}\.pickle")
+_OLD_KEY = r"[0-9a-f]{32}\.pickle"
 """The rest of a cache file's name after its stem: the key (``_key``)."""
 
 _folder: list[Path | None] = []
@@ -375,7 +375,7 @@ def _write(folder: Path, path: Path, stem: str, value: object) -> None:
         return
     try:
         for old in folder.glob(f"{stem}-*.pickle"):  # this stem's keys, not a longer stem's
-            if old != path and _OLD_KEY.fullmatch(old.name[len(stem) + 1 :]):
+            if old != path and re.fullmatch(_OLD_KEY, old.name[len(stem) + 1 :]):
                 old.unlink(missing_ok=True)
     except OSError:  # an older file that cannot be removed is left
         return

@@ -16,6 +16,9 @@ Example:
     True
 """
 
+from typing import TYPE_CHECKING
+
+from svduty._lazy import exports
 from svduty.areas._geography import Geography
 from svduty.areas._local import LocalArea
 from svduty.areas._model import (
@@ -23,7 +26,6 @@ from svduty.areas._model import (
     LOCAL_GOVERNMENT_AREA_PREFIXES,
     Area,
     AreaKind,
-    AreaMatch,
     Match,
     Membership,
     check_gss,
@@ -50,3 +52,8 @@ __all__ = [
     "normalise_name",
     "read_table",
 ]
+
+if TYPE_CHECKING:
+    from svduty.areas._match import AreaMatch
+else:  # built on first use (PEP 562): svduty classify looks up columns, never one LSOA
+    __getattr__, __dir__ = exports(__name__, {"AreaMatch": "svduty.areas._match"})

@@ -21,8 +21,6 @@ from svduty.areas._model import (
 )
 from svduty.areas._national import (
     district_partnerships,
-    lsoa_areas,
-    lsoa_records,
     national_areas,
     welsh_names,
 )
@@ -111,6 +109,8 @@ class Geography(Resolving, Locating):
                 else set(lsoa_tables)
             )
             known = {a.id for a in given}
+            from svduty.areas._national_lsoas import lsoa_areas  # not from the cache
+
             extra = [a for a in lsoa_areas(districts) if a.id not in known]
         all_areas = given + tuple(extra)
         vintages = {a.id: _vintages(a) for a in all_areas if a.kind.is_lsoa}
@@ -484,11 +484,9 @@ class Geography(Resolving, Locating):
         )
         if found or not self.national:
             return found
-        # an area whose LSOAs are not among the records: the national tables hold them
-        districts = [d.id for d in self.districts_within(code)]
-        bit = 1 if vintage == 2011 else 2
-        wanted = {r.code for r in lsoa_records(districts) if r.vintages & bit}
-        return tuple(a for a in lsoa_areas(districts) if a.kind.is_lsoa and a.id in wanted)
+        from svduty.areas._national_lsoas import lsoas_of  # not among the records: the tables
+
+        return lsoas_of([d.id for d in self.districts_within(code)], vintage)
 
 
 _LSOA_PREFIXES = GSS_PREFIXES[AreaKind.LSOA2021]

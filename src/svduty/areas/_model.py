@@ -1,4 +1,8 @@
-"""Area kinds, GSS codes, areas, LSOA matches and name normalisation."""
+"""Area kinds, GSS codes, areas, memberships and name normalisation.
+
+An LSOA's match (:class:`~svduty.areas.AreaMatch`) is in :mod:`svduty.areas._match`, built
+when an LSOA or a point is looked up one at a time (``svduty classify`` looks up columns).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,6 @@ __all__ = [
     "LOCAL_GOVERNMENT_AREA_PREFIXES",
     "Area",
     "AreaKind",
-    "AreaMatch",
     "Match",
     "Membership",
     "check_gss",
@@ -142,10 +145,10 @@ def kinds_of_code(code: str) -> tuple[AreaKind, ...]:
     return tuple(kind for kind, prefixes in GSS_PREFIXES.items() if head in prefixes)
 
 
-_GSS = re.compile(r"^[EWSNKLM]\d{8}$", re.ASCII)  # the ONS countries (K: several; L, M: islands)
+_GSS = r"^[EWSNKLM]\d{8}$"  # the ONS countries (K: several; L, M: islands)
 _NEAR_GSS = r"[A-Za-z][0-9]{6,8}"  # an area code as an error shows it: nothing longer
 _NO_CODE_KINDS = frozenset({AreaKind.POLICE_COMMAND_AREA})
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SLUG = r"^[a-z0-9][a-z0-9-]*$"
 
 
 @checked
@@ -173,7 +176,7 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
     """
     # a code mistyped by a digit or two is shown, to be found: nothing longer
     got = shown(code, shape=_NEAR_GSS) if isinstance(code, str) else None
-    if not isinstance(code, str) or not _GSS.match(code):
+    if not isinstance(code, str) or not re.match(_GSS, code, re.ASCII):
         raise AreaError.single(
             None,
             "code",
@@ -192,7 +195,7 @@ def check_gss(code: str, kind: AreaKind | None = None) -> str:
     return code
 
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM = r"[^0-9a-z]+"
 
 
 LSOA_NAME = re.compile(r"^\s*(?P<part>.*\S)\s+\d{3}[A-Z]\s*$")
@@ -217,7 +220,7 @@ def normalise_name(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("&", " and ")
-    return _NON_ALNUM.sub(" ", text).strip()
+    return re.sub(_NON_ALNUM, " ", text).strip()
 
 
 def _check_code(instance: Area, attribute: attrs.Attribute[str | None], value: str | None) -> None:
@@ -298,7 +301,7 @@ class Area:
             raise AreaError.single(
                 None, "id", expected=f"the GSS code {self.code} (or no id)", got=self.id[:40]
             )
-        if self.code is None and not _SLUG.fullmatch(self.id):
+        if self.code is None and not re.fullmatch(_SLUG, self.id):
             raise AreaError.single(
                 None, "id", expected="a slug of lower-case letters, digits and hyphens"
             )
@@ -328,46 +331,6 @@ class Match(Words):
     DISTRICT = "district"
     CONFLICT = "conflict"
     UNRESOLVED = "unresolved"
-
-
-@attrs.frozen(slots=True)
-class AreaMatch:
-    """The district an LSOA (or a location) lies in, and how that was found.
-
-    Attributes:
-        lsoa_code: The LSOA code asked about (``None`` for a district's own code).
-        district_code: The district's GSS code, or ``None`` when the district is not in
-            the geography (a name-based match outside it) or unresolved.
-        district_name: The district's name (for a name-based match, as read from the LSOA
-            name even when the district is outside the geography).
-        match: ``"table"``, ``"name"``, ``"district"`` or ``"unresolved"`` (:class:`Match`).
-        csp_code: The community safety partnership's code, where known.
-        csp_name: The community safety partnership's name, where known.
-        police_area: The police command area's name, where known.
-
-    Example:
-        >>> m = AreaMatch("E01031180", "E07000220", "Rugby", "table")
-        >>> m.match, m.resolved
-        ('table', True)
-    """
-
-    lsoa_code: str | None
-    district_code: str | None
-    district_name: str | None
-    match: str
-    csp_code: str | None = None
-    csp_name: str | None = None
-    police_area: str | None = None
-
-    @property
-    def resolved(self) -> bool:
-        """Whether a district (inside or outside the geography) was found.
-
-        Example:
-            >>> AreaMatch("E01999999", None, None, "unresolved").resolved
-            False
-        """
-        return self.match != Match.UNRESOLVED
 
 
 @checked_fields

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
@@ -14,8 +14,11 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty._arguments import wrong_argument
 from svduty._data import data
-from svduty.areas._model import Area, AreaMatch
+from svduty.areas._model import Area
 from svduty.errors import AreaError
+
+if TYPE_CHECKING:  # built when a point is located (svduty.areas._match)
+    from svduty.areas._match import AreaMatch
 
 __all__ = ["Locating", "PointIndex", "boundary_features", "floats"]
 
@@ -182,6 +185,8 @@ class Locating:
         row = self.locate_points([lon], [lat]).to_pylist()[0]
         if row["lsoa_code"] is None:
             return None
+        from svduty.areas._match import AreaMatch
+
         return AreaMatch(
             row["lsoa_code"],
             row["district_code"],

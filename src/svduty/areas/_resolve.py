@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
@@ -16,7 +16,6 @@ from svduty.areas._model import (
     LSOA_NAME,
     Area,
     AreaKind,
-    AreaMatch,
     Match,
     normalise_name,
 )
@@ -29,12 +28,9 @@ from svduty.areas._national import (
 )
 from svduty.errors import AreaError, UnknownAreaError
 
-__all__ = [
-    "RESOLVED_COLUMNS",
-    "Outcome",
-    "Resolving",
-    "resolve_columns",
-]
+if TYPE_CHECKING:  # built when one LSOA is looked up (svduty.areas._match)
+    from svduty.areas._match import AreaMatch
+__all__ = ["RESOLVED_COLUMNS", "Outcome", "Resolving", "resolve_columns"]
 
 RESOLVED_COLUMNS: tuple[str, ...] = (
     "lsoa_code",
@@ -331,6 +327,8 @@ class Resolving:
                 else "not in the LSOA tables, and no LSOA name to resolve from"
             )
             raise UnknownAreaError(str(code)[:40], hint)
+        from svduty.areas._match import AreaMatch
+
         return AreaMatch(code, out[0], out[1], out[5], out[2], out[3], out[4])
 
     def _location_outcome(self, code: str | None) -> Outcome | None:
@@ -386,6 +384,8 @@ class Resolving:
             hint = "not an LSOA or a local government area the tables know"
             raise UnknownAreaError(str(key)[:40], hint)
         lsoa = key if out[5] == Match.TABLE.value else None
+        from svduty.areas._match import AreaMatch
+
         return AreaMatch(lsoa, out[0], out[1], out[5], out[2], out[3], out[4])
 
     def resolve_locations(
