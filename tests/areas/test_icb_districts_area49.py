@@ -19,7 +19,7 @@ BOB, NORTHANTS = "E54000044", "E54000059"
 
 
 def _icbs(code: str) -> set[str]:
-    return {p for p in district_records()[code].parents if p.startswith("E54")}
+    return {p for p in district_records()[code][1] if p.startswith("E54")}
 
 
 def test_cherwell_lies_in_one_board() -> None:
