@@ -15,10 +15,9 @@ _FILTERED_TEXT = frozenset({"file"})
 """Text a reader skips row groups by: each row group holds rows of one input file."""
 _NOT_COMPRESSED = frozenset({"id"})
 """Columns written without compression: police.uk's Crime IDs are 64 hex digits of a hash,
-in which LZ4 finds no repeats (the two real Warwickshire months: 3.4% smaller, the empty
-IDs of anti-social behaviour rows; 400,000 such IDs: 20.0 MB against 20.8, 32 ms of CPU
-against 8). The benchmark's made IDs are multiples of one number and do repeat: its file
-is larger for them, a real month's is not."""
+in which LZ4 finds no repeats (the two real Warwickshire months' IDs: 3.4% smaller with it;
+400,000 random IDs: 20.0 MB against 20.8, for 32 ms of CPU against 8). The benchmark's made
+IDs are multiples of one number, which LZ4 does shorten: its file is larger without."""
 _CODEC = "lz4"
 """Every other column's compression (fast both ways; snappy is slower for the same size)."""
 
@@ -35,29 +34,26 @@ def parquet_options(schema: pa.Schema) -> dict[str, Any]:
     eighth of the writer's time on a police.uk file);
     values handed to the encoder 65,536 at a time (fewer, larger pages). Together about a
     fifth less time in the writer, with the same values read back.
-    whole numbers without a dictionary (row numbers) as their differences
-    (``DELTA_BINARY_PACKED``: each row number is the one before plus one; 400,000 of them
-    in a few kilobytes, where LZ4 of the plain numbers kept 1.6 MB of 3.2 for twice the
-    CPU); :data:`_NOT_COMPRESSED` as they are, every other column with LZ4.
+    :data:`_NOT_COMPRESSED` as they are, every other column with LZ4. Only the encodings
+    every reader reads (plain, dictionary, RLE): the delta encodings would write the row
+    numbers in a few kilobytes for 3 ms less, but many readers in use cannot read them
+    (DuckDB's "Query Engines: Gatekeepers of the Parquet File Format", 2025).
 
     Example:
         >>> opts = parquet_options(pa.schema([("row", pa.int64()), ("id", pa.string()),
         ...                                   ("kinds", pa.list_(pa.string()))]))
         >>> opts["use_dictionary"], opts["write_statistics"]
         (['kinds.list.element'], ['row'])
-        >>> opts["column_encoding"], opts["compression"]["id"]
-        ({'row': 'DELTA_BINARY_PACKED'}, 'none')
+        >>> opts["compression"]
+        {'row': 'lz4', 'id': 'none', 'kinds.list.element': 'lz4'}
     """
     dictionary: list[str] = []
     statistics: list[str] = []
-    encoding: dict[str, str] = {}
     codec: dict[str, str] = {}
     for f in schema:
         leaves = _leaves(f.name, f.type)
         if f.name not in _NO_DICTIONARY:
             dictionary += [path for path, _ in leaves]
-        else:
-            encoding |= {p: "DELTA_BINARY_PACKED" for p, k in leaves if pa.types.is_integer(k)}
         if not _listed(f.type):  # a list's min/max tells little
             statistics += [p for p, k in leaves if _ranged(k) or f.name in _FILTERED_TEXT]
         codec |= {p: "none" if f.name in _NOT_COMPRESSED else _CODEC for p, _ in leaves}
@@ -65,7 +61,6 @@ def parquet_options(schema: pa.Schema) -> dict[str, Any]:
         "use_dictionary": dictionary,
         "write_statistics": statistics,
         "write_batch_size": 1 << 16,
-        "column_encoding": encoding or None,
         "compression": codec or _CODEC,
     }
 
