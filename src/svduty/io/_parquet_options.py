@@ -19,7 +19,7 @@ in which LZ4 finds no repeats (the two real Warwickshire months' IDs: 3.4% small
 400,000 random IDs: 20.0 MB against 20.8, for 32 ms of CPU against 8). The benchmark's made
 IDs are multiples of one number, which LZ4 does shorten: its file is larger without."""
 _CODEC = "lz4"
-"""Every other column's compression (fast both ways; snappy is slower for the same size)."""
+"""Every other column's compression (on the bench's rows: snappy no faster, zstd slower)."""
 
 
 def parquet_options(schema: pa.Schema) -> dict[str, Any]:
