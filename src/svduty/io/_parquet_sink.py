@@ -67,7 +67,6 @@ class ParquetSink:
         self._writer = pq.ParquetWriter(
             sink,
             self.written,
-            compression="lz4",
             store_schema=False,  # stored below: the schema given, not the one written
             **parquet_options(self.written),
         )
