@@ -52,6 +52,20 @@ class Index:
     links: dict[tuple[str, str], Citation]
     cache: dict[str, Any]
 
+    def district_id(self, area_id: str) -> str | None:
+        """The local government area a current area lies in, as ``district_of`` finds it.
+
+        The first of its ancestors by kind, then id (``Geography.parents``' order), without
+        sorting them all: an LSOA code's first look-up (a summary's first batch meets a few
+        hundred). ``None`` when it lies in none.
+        """
+        found = [
+            a
+            for p in self.ancestors.get(area_id, ())
+            if (a := self.current[p]).kind.is_local_government_area
+        ]
+        return min(found, key=lambda a: (RANK[a.kind], a.id)).id if found else None
+
 
 def _nested(area: AreaKind, kind: AreaKind) -> str | None:
     """Why ``area`` cannot lie in an area of ``kind``, or ``None``.

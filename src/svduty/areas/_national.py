@@ -351,8 +351,11 @@ def national_districts(codes: Sequence[str]) -> list[str | None]:
     """
     wanted = pa.array(list(codes), pa.string())
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code")).combine_chunks()
-    at = pc.index_in(wanted, value_set=t21.column("lsoa21_code").chunk(0))
-    found: Any = pc.take(t21.column("ltla24_code").chunk(0), at)
+    codes21, asked = t21.column("lsoa21_code").chunk(0), pc.unique(wanted)
+    hits = pc.index_in(codes21, value_set=asked)  # the table's codes among the few asked: a
+    rows = pc.indices_nonzero(pc.is_valid(hits))  # hash set of those, not of 35,000 (2-13 ms)
+    place = pc.index_in(pc.index_in(wanted, value_set=asked), value_set=pc.take(hits, rows))
+    found: Any = pc.take(t21.column("ltla24_code").chunk(0), pc.take(rows, place))
     if found.null_count:  # not a 2021 code: a 2011 one, by the district of its best fit
         old = _fits_of(pc.filter(wanted, pc.is_null(found))).combine_chunks()
         at = pc.index_in(wanted, value_set=old.column("old").chunk(0))

@@ -213,7 +213,7 @@ class Resolving:
         if area is not None:
             if not area.kind.is_lsoa:
                 return None
-            district = self.district_of(area.id).id
+            district = self._index.district_id(area.id) or self.district_of(area.id).id
         elif self.national and (national := self._national_district(key)) is not None:
             district = national
         else:

@@ -51,8 +51,9 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
 
     def facts(table: pa.Table) -> dict[str, Any]:
         inputs = _classifier_inputs(table)
-        planned = bound.plan.missing_of(inputs) if bound.plan is not None else None
-        if planned is not None:  # the plan's: no rule engine imported
+        planned = bound.plan.missing_of(inputs, table) if bound.plan is not None else None
+        if planned is not None:  # the plan's: no rule engine imported (its rows' plan rows
+            # those it answered them by, when ``table`` holds its answers)
             return planned
         from svduty.definitions import _missing_columns as missing
         from svduty.definitions._missing_rows import rows_remembered

@@ -111,6 +111,9 @@ class PolicePlan:
     words: frozenset[str]
     inputs: frozenset[str] = frozenset(PLAN_COLUMNS)
     missing: pa.Table | None = None
+    _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
+    """Worked out once a process (never pickled): ``missing``'s columns dictionary-encoded,
+    and the last answer given (:meth:`answer`) with its rows' plan rows."""
 
     def __getstate__(self) -> dict[str, Any]:
         """The fields, each text column of ``missing`` kept as its few texts and numbers.
@@ -128,7 +131,7 @@ class PolicePlan:
             >>> pickle.loads(pickle.dumps(plan)).missing.equals(plan.missing)
             True
         """
-        state = {f.name: getattr(self, f.name) for f in attrs.fields(PolicePlan)}
+        state = {f.name: getattr(self, f.name) for f in attrs.fields(PolicePlan) if f.init}
         for name in _TABLES:
             if state[name] is not None:
                 state[name] = _packed(state[name])
@@ -140,6 +143,7 @@ class PolicePlan:
                 state[name] = state[name].table()
         for name, value in state.items():
             object.__setattr__(self, name, value)
+        object.__setattr__(self, "_memo", {})  # (a state of before may hold one: not kept)
 
     @property
     def n_months(self) -> int:
@@ -204,14 +208,21 @@ class PolicePlan:
         for name in self.verdicts.column_names:
             values = pc.take(_arrays.one_array(self.verdicts.column(name)), rows)
             out[name] = pc.dictionary_encode(values) if name in self.words else values
-        return spread_all(out, _arrays.array(groups), True)
+        answers: dict[str, Any] = spread_all(out, _arrays.array(groups), True)
+        self._memo["answered"] = (answers, keys)  # for :meth:`missing_of` of the same rows
+        return answers
 
-    def missing_of(self, table: pa.Table) -> dict[str, Any] | None:
+    def missing_of(
+        self, table: pa.Table, answered: pa.Table | None = None
+    ) -> dict[str, Any] | None:
         """Each answer's missing facts for every row of ``table`` (see ``missing``).
 
         ``None`` if a row is not covered, or the plan holds no missing facts. Each column
         is dictionary-encoded, its words the column's few texts: the rows' texts are not
-        copied, and counting them reads a few words, not one a row.
+        copied, and counting them reads a few words, not one a row. ``answered``: the same
+        rows with their answers; when those are the very arrays the last :meth:`answer`
+        gave, the rows' plan rows it found are taken, not found again (a summary's rows
+        are answered, then their missing facts counted: the second of two look-ups).
 
         Example:
             >>> plan = PolicePlan("d", ("Drugs",), (), {}, {"E07": 0}, 1, 2, pa.table({}),
@@ -220,15 +231,39 @@ class PolicePlan:
             ...     "date": ["2019-01"], "location": [None]}))["violence"].to_pylist()
             [None]
         """
-        keys = self._keys(table) if self.missing is not None else None
-        if keys is None or self.missing is None:
+        if self.missing is None:
+            return None
+        keys = self._answered_keys(answered) if answered is not None else None
+        keys = self._keys(table) if keys is None else keys
+        if keys is None:
             return None
         at = _arrays.array(keys)
         out = {}
         for name in self.missing.column_names:  # a few texts a column: rows number them
-            words = pc.dictionary_encode(_arrays.one_array(self.missing.column(name)))
+            words = self._memo.get(name)  # (encoded once, not for every batch)
+            if words is None:
+                words = pc.dictionary_encode(_arrays.one_array(self.missing.column(name)))
+                self._memo[name] = words
             out[name] = pc.words_of(pc.take(words.indices, at), words.dictionary)
         return out
+
+    def _answered_keys(self, table: pa.Table) -> Any:
+        """The plan rows :meth:`answer` last found, if ``table`` holds its very answers.
+
+        The answers' arrays (kept alive here, so no other array can take their memory)
+        in ``table``, whole and in place, mean ``table``'s rows are the rows answered, in
+        order; anything else (other rows, a slice, a copy) is ``None``: worked out again.
+        """
+        last = self._memo.get("answered")  # (one read: another thread may answer meanwhile)
+        if last is None or len(last[1]) != table.num_rows:
+            return None
+        answers, keys = last
+        for name, values in answers.items():
+            if name not in table.column_names:
+                return None
+            if _arrays_of(table.column(name)) != _arrays_of(values):
+                return None
+        return keys
 
     def _keys(self, table: pa.Table) -> Any:
         """Each row's plan row (numpy ``int64``); ``None`` if a row is not covered."""
@@ -282,6 +317,18 @@ def _classes(table: pa.Table, name: str, classed: Callable[[Any], int], n: int) 
     codes = np.append(classes, classed(None))  # a null row: the extra last class
     at = pc.fill_null(encoded.indices, len(classes)).to_numpy(zero_copy_only=False)
     return codes[at]
+
+
+def _arrays_of(values: Any) -> list[tuple[Any, ...]]:
+    """Where an array's (or each chunk's) memory lies: type, offset, length, buffers."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    found = []
+    chunk: Any
+    for chunk in chunks:
+        parts = [chunk, chunk.dictionary] if pa.types.is_dictionary(chunk.type) else [chunk]
+        buffers = [b.address if b is not None else None for p in parts for b in p.buffers()]
+        found.append((chunk.type, chunk.offset, len(chunk), *buffers))
+    return found
 
 
 def _is_text(kind: pa.DataType) -> bool:
