@@ -100,3 +100,14 @@ def test_the_help_says_standard_output_is_json_lines() -> None:
     flat = " ".join(out.split())
     assert "- for standard output, as JSON Lines unless --output-format says otherwise" in flat
     assert "jsonl for a device or pipe with none, such as -o - (standard output)" in flat
+
+
+@pytest.mark.parametrize("name", ["rows", "rows.d"])
+def test_a_folder_without_a_suffix_is_told_it_is_a_folder(tmp_path: Path, name: str):
+    """``-o rows/`` was told "expected a .csv, .parquet or .jsonl file" (mend49)."""
+    (tmp_path / name).mkdir()
+    code, _, err = run("classify", SAMPLE, "-o", tmp_path / name)
+    assert code == 1
+    said = "--output: expected a file, not a folder"
+    assert err == f"svduty classify: error: {tmp_path / name}: {said}\n"
+    assert list((tmp_path / name).iterdir()) == []

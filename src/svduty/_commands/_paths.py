@@ -408,6 +408,10 @@ def output_kind(output: str, given: str | None) -> str:
     try:
         kind = given or output_format(output, "--output")
     except InputFormatError:
+        if os.path.isdir(output):  # -o rows/ : the folder, not its want of a suffix
+            raise InputFormatError(
+                Problem(file=output, field="--output", expected="a file, not a folder")
+            ) from None
         if not written_in_place(output):
             raise
         kind = "jsonl"  # a device or pipe with no suffix: as classifications on stdout
