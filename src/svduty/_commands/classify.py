@@ -331,15 +331,18 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if rejected is not None:
                 rejected.commit()
             committed = True
+            named = (p for p in (args.output, args.rejected) if p)  # new, if stopped now
+            args.svduty_wrote = [printable(shown.get(str(p), str(p))) for p in named]
     except BaseException as exc:
         with signals_held(deliver=False):  # a second Ctrl-C or SIGTERM: the removal goes on
             for output in (writer, rejected):
                 if output is not None:
                     output.abort()
+        wrote = getattr(args, "svduty_wrote", [])  # the outputs are whole: say they are new
         if isinstance(exc, Terminated):
-            return stopped(stderr, "classify", exc.how, nothing_written=not committed)
+            return stopped(stderr, "classify", exc.how, nothing_written=not committed, wrote=wrote)
         if isinstance(exc, KeyboardInterrupt):
-            return stopped(stderr, "classify", nothing_written=not committed)
+            return stopped(stderr, "classify", nothing_written=not committed, wrote=wrote)
         if isinstance(exc, InputFormatError) and reading and folders and fmt == "police-uk":
             raise in_folder(exc, folders) from None
         raise
