@@ -71,12 +71,12 @@ def stopped(
         >>> print(err.getvalue(), end="")
         svduty classify: interrupted; no output written
         svduty: terminated
-        svduty report: interrupted after its outputs were written whole (r.html, tables); no summary printed
-    """  # noqa: E501
+        svduty report: interrupted after its outputs were written whole (r.html, tables)
+    """
     where = f" {command}" if command else ""
     note = "; no output written" if nothing_written else ""
     if wrote and not nothing_written:
-        note = f" after its outputs were written whole ({', '.join(wrote)}); no summary printed"
+        note = f" after its outputs were written whole ({', '.join(wrote)})"
     err.write(f"svduty{where}: {how}{note}\n")
     return {"terminated": EXIT_TERMINATED, "hung up": EXIT_HUNG_UP}.get(how, EXIT_INTERRUPTED)
 
