@@ -356,10 +356,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     from svduty.errors import SvdutyError  # after --help and --version: it imports attrs
 
     main_thread = threading.current_thread() is threading.main_thread()
-    # a signal ignored by whoever started the command (nohup, a supervisor) stays ignored
     previous = {  # the first stops the command, and any that follow are dropped
         signum: signal.signal(signum, on_sigint if signum == signal.SIGINT else on_stop)
-        for signum in STOPPING
+        for signum in STOPPING  # one ignored by whoever started it (nohup) stays ignored
         if main_thread and signal.getsignal(signum) is not signal.SIG_IGN
     }
     try:
@@ -370,9 +369,10 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         print(f"svduty {args.command}: error: {exc}", file=err)
         return int(getattr(exc, "exit_status", EXIT_FAILED))
     except (KeyboardInterrupt, Stopped) as exc:  # a command writing whole says so
-        none = getattr(args, "writes_whole", False) and not getattr(exc, "svduty_written", 0)
+        wrote = getattr(exc, "svduty_written", None) or getattr(args, "svduty_wrote", [])
+        none = getattr(args, "writes_whole", False) and not wrote
         how = "interrupted" if isinstance(exc, KeyboardInterrupt) else exc.how
-        return stopped(err, args.command, how, nothing_written=none)
+        return stopped(err, args.command, how, nothing_written=none, wrote=wrote)
     except BrokenPipeError:  # e.g. 'svduty ... | head': not a success (pipefail sees it)
         quiet_stdout(out)
         return EXIT_BROKEN_PIPE

@@ -5,8 +5,8 @@ were refused ("expected a file, or /dev/stdout for standard output"; "expected a
 file"): the common convention (``curl -o -``, ``tar -f -``) was told to spell its device.
 ``-`` now names standard output wherever ``/dev/stdout`` does (``-o`` of ``classify`` and
 ``report``, ``classify --rejected``), with what ``/dev/stdout`` does: the summary goes to
-standard error, a format is named for rows (a stream has no suffix), and standard output
-is never given two outputs. No file named ``-`` is ever made.
+standard error, rows are JSON Lines unless a format is named (a stream has no suffix),
+and standard output is never given two outputs. No file named ``-`` is ever made.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from pathlib import Path
 import pytest
 
 from svduty.io import sample_police_uk
-
-from ..cli_run import run
 
 pytestmark = pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
 
@@ -86,10 +84,14 @@ def test_rejected_rows_to_standard_output_beside_a_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv", "rows.csv"]
 
 
-def test_rows_to_standard_output_need_their_format_as_dev_stdout_does(here: Path) -> None:
-    code, out, err = run("classify", sample_police_uk(), "-o", "-")
-    assert (code, out) == (1, "")
-    assert "--output: expected --output-format csv, parquet or jsonl" in err
+@pytest.mark.slow
+def test_rows_to_standard_output_without_a_format_are_json_lines(here: Path) -> None:
+    """As ``/dev/stdout`` is (mend49; it was exit status 1, asking for --output-format)."""
+    done = svduty("classify", sample_police_uk(), "-o", "-", cwd=here)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.decode().splitlines()
+    assert len(lines) == ROWS
+    assert json.loads(lines[0])["row"] == 2
     assert list(here.iterdir()) == []
 
 

@@ -23,10 +23,11 @@ SAMPLE = str(sample_police_uk())
 COMMAND = [sys.executable, "-m", "svduty", "classify", SAMPLE, "-o", "-"]
 
 
-def test_dash_without_a_format_names_standard_output() -> None:
-    code, _, err = run("classify", SAMPLE, "-o", "-")
-    assert code == 1
-    assert "standard output: --output: expected --output-format" in err
+def test_dash_in_an_error_names_standard_output(tmp_path: Path) -> None:
+    """``-o -`` beside an input that is standard output too (without a format: mend49)."""
+    code, _, err = run("classify", SAMPLE, "-o", "-", "--rejected", "-")
+    assert code == 2
+    assert "standard output: --rejected" in err
     assert "/dev/stdout" not in err
 
 

@@ -244,7 +244,8 @@ def test_report_interrupted_as_it_renames_says_what_it_wrote(tmp_path: Path, mon
 
     monkeypatch.setattr(_write_paths.OutputFile, "commit", interrupted)
     got, _, err = run("report", month, "--output", tmp_path / "r.html")
-    assert (got, err) == (130, "svduty report: interrupted\n")
+    said = f"after its outputs were written whole ({tmp_path / 'r.html'})"
+    assert (got, err) == (130, f"svduty report: interrupted {said}\n")  # (mend49: named)
     assert (tmp_path / "r.html").exists()
 
 
@@ -330,9 +331,9 @@ def test_a_signal_between_two_renames_waits_until_both_are_made(
         argv = ("report", month, "--output", first, "--tables", second)
     first.write_text("OLD")
     got, _, err = run(*argv)
-    assert (got, err) == (
+    assert (got, err) == (  # the outputs named as written (mend49; it said HOW[code] alone)
         code,
-        f"svduty {command}: {HOW[code]}\n",
+        f"svduty {command}: {HOW[code]} after its outputs were written whole ({first}, {second})\n",
     )
     assert len(renamed) > 1  # the second rename was made before the signal was delivered
     assert first.read_text() != "OLD"
@@ -514,7 +515,8 @@ def test_an_ignored_hangup_is_not_held_over_a_terminate(tmp_path: Path, monkeypa
         assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN  # still ignored
     finally:
         signal.signal(signal.SIGHUP, old)
-    assert (code, err) == (143, "svduty report: terminated\n")
+    said = f"after its outputs were written whole ({tmp_path / 'r.html'})"
+    assert (code, err) == (143, f"svduty report: terminated {said}\n")  # (mend49: named)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])

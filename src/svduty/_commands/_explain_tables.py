@@ -32,6 +32,7 @@ from svduty._commands._unread import unread_columns
 from svduty.definitions import Incident
 from svduty.definitions._places import ResolveDistrict
 from svduty.errors import DataError, InputFormatError, Problem
+from svduty.io._compressed import refuse_compressed
 from svduty.io._inputs import PARQUET_SUFFIXES, first_line, is_police_uk_header
 
 if TYPE_CHECKING:
@@ -67,6 +68,10 @@ def is_table(path: str) -> bool:
 def is_police_uk_month(path: str) -> bool:
     """Whether ``path`` is a police.uk street-level CSV file (told by its header).
 
+    Raises:
+        InputFormatError: for a CSV file that is UTF-16 or compressed, as ``classify``
+            says it (mend49: "not a readable CSV file (bytes that are not UTF-8)").
+
     Example:
         >>> from svduty.io import sample_police_uk
         >>> is_police_uk_month(str(sample_police_uk())), is_police_uk_month("in.jsonl")
@@ -74,6 +79,8 @@ def is_police_uk_month(path: str) -> bool:
     """
     file = Path(path)
     csv = file.suffix.lower() == ".csv" and file.is_file()
+    if csv:
+        refuse_compressed(file)  # before its header is read as text
     return csv and is_police_uk_header(first_line(file))
 
 

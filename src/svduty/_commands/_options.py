@@ -264,6 +264,15 @@ def _require_bundle(spec: str | Path, option: str) -> None:
                 )
             ]
         )
+    if folder.is_file() and option != "--definition":  # (a definition may be a TOML file)
+        raise BundleError(  # it said "not a bundle folder" alone, naming no option (mend49)
+            Problem(
+                file=str(folder),
+                field=option,
+                message="not a bundle folder: a file",
+                expected=f"a bundle folder or a packaged bundle's name ({', '.join(PACKAGED)})",
+            )
+        )
     if folder.is_dir() and not (folder / MANIFEST).exists():
         raise BundleError(
             [

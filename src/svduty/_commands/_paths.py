@@ -387,15 +387,20 @@ def shell_word(path: str | Path) -> str:
 def output_kind(output: str, given: str | None) -> str:
     """The format ``--output`` is written in: ``given`` (``--output-format``), else its suffix.
 
+    A device or pipe with no suffix to tell (``-o -``, ``/dev/stdout``, a FIFO) is written
+    as JSON Lines, the format of incident classifications on standard output: text one
+    row a line, for ``| jq`` or a terminal (mend49; it was an error, exit status 1).
+
     Raises:
-        InputFormatError: for a suffix that says no format (a device or pipe, such as
-            ``/dev/stdout``, is told to give ``--output-format``).
+        InputFormatError: for a file whose suffix says no format (``rows.txt``).
         ArgumentsConflict: for Parquet to a terminal (bytes that are not text: as curl
             refuses binary output there), exit status 2, with a hint to redirect it.
 
     Example:
         >>> output_kind("o.parquet", None), output_kind("/dev/null", "csv")
         ('parquet', 'csv')
+        >>> output_kind("/dev/null", None)  # no suffix: JSON Lines, as standard output has
+        'jsonl'
     """
     from svduty.io._write_paths import is_terminal, written_in_place
     from svduty.io._writers import output_format
@@ -403,10 +408,13 @@ def output_kind(output: str, given: str | None) -> str:
     try:
         kind = given or output_format(output, "--output")
     except InputFormatError:
+        if os.path.isdir(output):  # -o rows/ : the folder, not its want of a suffix
+            raise InputFormatError(
+                Problem(file=output, field="--output", expected="a file, not a folder")
+            ) from None
         if not written_in_place(output):
             raise
-        where = "--output-format csv, parquet or jsonl for a device or pipe"  # no suffix
-        raise InputFormatError(Problem(file=output, field="--output", expected=where)) from None
+        kind = "jsonl"  # a device or pipe with no suffix: as classifications on stdout
     if kind == "parquet" and is_terminal(output):  # the command line's fault: exit status 2
         where = (
             "a file or a pipe for Parquet (bytes that are not text), not a terminal: "

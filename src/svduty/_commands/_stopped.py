@@ -11,6 +11,7 @@ This module imports nothing but the list of those signals (``svduty._signals``),
 from __future__ import annotations
 
 import signal
+from collections.abc import Sequence
 from types import FrameType
 from typing import TextIO
 
@@ -47,6 +48,7 @@ def stopped(
     how: str = "interrupted",
     *,
     nothing_written: bool = True,
+    wrote: Sequence[str] = (),
 ) -> int:
     """Say on ``err`` that the command was stopped; return its exit status.
 
@@ -56,18 +58,25 @@ def stopped(
         how: ``interrupted`` (Ctrl-C: 130), ``terminated`` (SIGTERM: 143) or ``hung up``
             (SIGHUP: 129).
         nothing_written: Add ``; no output written`` (the command removed what it wrote).
+        wrote: The outputs already written whole when the signal came (after their
+            renames, before the summary): named, so the user knows they are the new ones
+            (mend49; the line said ``interrupted`` alone).
 
     Example:
         >>> import io
         >>> err = io.StringIO()
         >>> stopped(err, "classify"), stopped(err, how="terminated", nothing_written=False)
         (130, 143)
+        >>> _ = stopped(err, "report", nothing_written=False, wrote=["r.html", "tables"])
         >>> print(err.getvalue(), end="")
         svduty classify: interrupted; no output written
         svduty: terminated
+        svduty report: interrupted after its outputs were written whole (r.html, tables)
     """
     where = f" {command}" if command else ""
     note = "; no output written" if nothing_written else ""
+    if wrote and not nothing_written:
+        note = f" after its outputs were written whole ({', '.join(wrote)})"
     err.write(f"svduty{where}: {how}{note}\n")
     return {"terminated": EXIT_TERMINATED, "hung up": EXIT_HUNG_UP}.get(how, EXIT_INTERRUPTED)
 

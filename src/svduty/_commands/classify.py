@@ -129,14 +129,14 @@ def register(subparsers: Any) -> None:
         "-o",
         metavar="OUT",
         help="write the classified rows to OUT (.csv, .parquet or .jsonl; - for standard "
-        "output, with --output-format); without it, incident classifications go to "
-        "standard output as JSON Lines",
+        "output, as JSON Lines unless --output-format says otherwise); without it, incident "
+        "classifications go to standard output as JSON Lines",
     )
     p.add_argument(
         "--output-format",
         choices=("csv", "parquet", "jsonl"),
-        help="the format of OUT, whatever its name (default: from its suffix); for a "
-        "device or pipe with none, such as -o - (standard output)",
+        help="the format of OUT, whatever its name (default: from its suffix; jsonl for a "
+        "device or pipe with none, such as -o - (standard output))",
     )
     p.add_argument(
         "--summary",
@@ -254,7 +254,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         where = "a file, or /dev/stdout for standard output"
         raise InputFormatError(Problem(file="-", field="--output", expected=where))
     if args.output:
-        output_kind(args.output, args.output_format)
+        args.output_format = output_kind(args.output, args.output_format)
     elif args.output_format:  # never silently ignored: the format of no file
         where = "--output beside it (-o - --output-format csv: CSV on standard output)"
         raise ArgumentsConflict(Problem(field="--output-format", expected=where))
@@ -303,7 +303,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         with signals_held():  # a signal waits till each opened output is known to the removal
             if args.output:
                 meta = output_metadata(used, [str(p) for p in inputs.files])
-                kind = args.output_format  # else from the suffix
+                kind = args.output_format  # its suffix, --output-format, or jsonl
                 writer = TableWriter(args.output, schema=schema, metadata=meta, kind=kind)
             elif fmt == "incidents":
                 writer = TableWriter(stdout, schema=schema, kind="jsonl")
@@ -331,15 +331,18 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             if rejected is not None:
                 rejected.commit()
             committed = True
+            named = (p for p in (args.output, args.rejected) if p)  # new, if stopped now
+            args.svduty_wrote = [printable(shown.get(str(p), str(p))) for p in named]
     except BaseException as exc:
         with signals_held(deliver=False):  # a second Ctrl-C or SIGTERM: the removal goes on
             for output in (writer, rejected):
                 if output is not None:
                     output.abort()
+        wrote = getattr(args, "svduty_wrote", [])  # the outputs are whole: say they are new
         if isinstance(exc, Terminated):
-            return stopped(stderr, "classify", exc.how, nothing_written=not committed)
+            return stopped(stderr, "classify", exc.how, nothing_written=not committed, wrote=wrote)
         if isinstance(exc, KeyboardInterrupt):
-            return stopped(stderr, "classify", nothing_written=not committed)
+            return stopped(stderr, "classify", nothing_written=not committed, wrote=wrote)
         if isinstance(exc, InputFormatError) and reading and folders and fmt == "police-uk":
             raise in_folder(exc, folders) from None
         raise

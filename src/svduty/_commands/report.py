@@ -139,6 +139,8 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     partnership = load_named_partnership(args.partnership)  # the report uses its authorities
     definition = resolve_definition(args.definition, partnership)
     progress = Progress(sum(p.stat().st_size for p in paths), stderr)
+    page = printable(shown_output(args.output, typed))
+    said = [page, *([printable(args.tables)] if args.tables else [])]  # told if stopped
     try:
         result = report(
             paths,
@@ -149,11 +151,16 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             progress=progress,
             skipped=(*inputs.skipped, *empties),
         )
+    except BaseException as exc:  # stopped as the files were renamed: all are written
+        if getattr(exc, "svduty_written", None):
+            exc.svduty_written = said  # type: ignore[attr-defined]  # page, folder
+        raise
     finally:
         progress.close()
+    args.svduty_wrote = said  # a stop from now on says they are written
     s = result.summary
     inside = {r["within_area"]: r for r in result.tables["summary"].to_pylist()}.get("inside")
-    lines = [f"wrote {printable(shown_output(args.output, typed))}"]
+    lines = [f"wrote {page}"]
     if args.tables:
         lines.append(f"wrote {len(result.tables)} tables to {printable(args.tables)}")
     lines.append(

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import calendar
+import decimal
 import enum
 import math
 from collections.abc import Iterable, Mapping
@@ -122,10 +123,17 @@ def _span(text: str | None) -> tuple[pendulum.Date | None, pendulum.Date | None]
     return pendulum.Date(y, m, 1), pendulum.Date(y, m, calendar.monthrange(y, m)[1])
 
 
+def _whole_decimal(v: decimal.Decimal) -> bool:
+    """A finite whole number below 2**64 (``copy_abs``: no context, 1e99999999 overflows)."""
+    return v.is_finite() and v.copy_abs() < 2**64 and v == v.to_integral_value()
+
+
 def _code(value: str | int | None) -> str | None:
     v: Any = _blank(value)
     if isinstance(v, float) and math.isfinite(v) and v.is_integer():
         v = int(v)  # a whole number, as a column with a gap (pandas) has it
+    elif isinstance(v, decimal.Decimal) and _whole_decimal(v):
+        v = int(v)  # exact (json.loads(parse_float=Decimal)): 8.0 is 8, 8.0000000000000001 no
     if isinstance(v, int) and not isinstance(v, bool) and v.bit_length() <= 64:  # (longer:
         v = str(v)  # no code, refused below) digits, as a column of numbers is cast
     return None if v is None else normalise_offence_code(v)
@@ -339,7 +347,10 @@ class Incident:
         """Read an incident from its JSON form, reporting every bad field at once.
 
         Args:
-            data: The JSON object.
+            data: The JSON object. Parsed with ``json.loads(text, parse_float=Decimal)``,
+                its numbers are read exactly, as svduty's JSON Lines reader reads the
+                text (``12.0000000000000001`` is no id; plain ``json.loads`` rounds it
+                to the float 12.0, which this method cannot tell from ``12.0``).
             line: The line (row) it came from, named in errors.
             file: The file it came from, named in errors.
             resolve_district: Maps an LSOA code to its district (a partnership

@@ -149,6 +149,11 @@ def incident_id(value: object) -> str | None:
     everywhere, ``-(2**53 - 1)`` to ``2**53 - 1`` (the schema's bounds); a float beyond may
     be another number (``9007199254740993.0`` is held as 2**53) and is refused.
 
+    A ``Decimal`` (``json.loads(line, parse_float=decimal.Decimal)``) is read exactly, as
+    svduty's JSON Lines reader reads the line's text: ``12.0`` is ``"12"``; a fraction is
+    refused however small (``Decimal("12.0000000000000001")``, which :func:`json.loads`
+    rounds to the float ``12.0`` and so to ``"12"``). The float cannot tell (mend49).
+
     A number longer than Python writes (4,300 digits unless the interpreter is told
     otherwise) is refused as such, not with Python's own ``ValueError``.
 
@@ -159,7 +164,13 @@ def incident_id(value: object) -> str | None:
         ('9007199254740991', '9007199254740992')
         >>> incident_id(9007199254740993.0)
         Traceback (most recent call last):
-        svduty.errors.DataError: id: expected a string or a whole number (written with a fraction or an exponent, from -(2**53 - 1) to 2**53 - 1, where it is exact)
+        svduty.errors.DataError: id: expected a string or a whole number (one written with a point or an exponent, as 12.0 or 1e2, from -(2**53 - 1) to 2**53 - 1, where it is exact)
+        >>> from decimal import Decimal
+        >>> incident_id(Decimal("12.0")), incident_id(Decimal("-1e2"))
+        ('12', '-100')
+        >>> incident_id(Decimal("12.0000000000000001"))
+        Traceback (most recent call last):
+        svduty.errors.DataError: id: expected a string or a whole number (one written with a point or an exponent, as 12.0 or 1e2, from -(2**53 - 1) to 2**53 - 1, where it is exact)
         >>> incident_id(10**4300)
         Traceback (most recent call last):
         svduty.errors.DataError: id: expected a number of at most 4300 digits
@@ -171,6 +182,10 @@ def incident_id(value: object) -> str | None:
         return value
     if isinstance(value, float) and value.is_integer() and abs(value) <= EXACT_ID:
         return str(int(value))  # 12.0, as the schema's integer takes it (hostile47)
+    if isinstance(value, decimal.Decimal):  # exact: json.loads(parse_float=Decimal) gives it
+        whole = value.is_finite() and value.copy_abs() <= EXACT_ID  # no context: 1e99999999
+        if whole and value == value.to_integral_value():
+            return str(int(value))
     if isinstance(value, int) and not isinstance(value, bool):
         try:
             return str(value)
@@ -188,8 +203,8 @@ in the range [-(2**53)+1, (2**53)-1] are interoperable"): an id written with a f
 an exponent beyond it may not be the number its writer meant (a float holds 2**53 + 1 as
 2**53), and is refused; the incident schema's bounds of an integer id (mend48)."""
 ID_EXPECTED = (
-    "a string or a whole number (written with a fraction or an exponent, from -(2**53 - 1) "
-    "to 2**53 - 1, where it is exact)"
+    "a string or a whole number (one written with a point or an exponent, as 12.0 or 1e2, "
+    "from -(2**53 - 1) to 2**53 - 1, where it is exact)"
 )
 """What an id the incident readers refuse was expected to be."""
 

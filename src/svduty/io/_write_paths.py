@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from svduty._signals import STOPPING
-from svduty.errors import InputFormatError, Problem
+from svduty.errors import InputFormatError, Problem, printable
 
 __all__ = [
     "OutputFile",
@@ -391,7 +391,8 @@ def write_together(
         raise output_error(current.path, exc, current.option) from None
     except BaseException as exc:
         _discard(files, deliver=False)  # already stopping: a second signal is dropped
-        exc.svduty_written = committed  # type: ignore[attr-defined]  # what the command says
+        said = [printable(str(f.path)) for f, _ in files] if committed else []  # the command
+        exc.svduty_written = said  # type: ignore[attr-defined]  # says they are written whole
         raise
 
 
