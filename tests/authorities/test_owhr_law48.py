@@ -47,9 +47,9 @@ def places_and_more(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
 
 
 @settings(max_examples=300)
-@given(pair=places_and_more())
+@given(pair=places_and_more(), direction=st.sampled_from([None, True, False]))
 def test_knowing_more_of_the_place_never_unsettles_the_partners(
-    pair: tuple[DeathPlaceFacts, DeathPlaceFacts],
+    pair: tuple[DeathPlaceFacts, DeathPlaceFacts], direction: bool | None
 ) -> None:
     less, more = (relevant_review_partners(f) for f in pair)
     assert not less.no
@@ -57,12 +57,30 @@ def test_knowing_more_of_the_place_never_unsettles_the_partners(
     if less.yes:
         assert more.yes
         assert more.subjects == less.subjects
+    # owhr49: a direction (SI 2022/1261 reg 10) given as well never unsettles either
+    for facts, got in zip(pair, (less, more), strict=True):
+        try:
+            directed = relevant_review_partners(attrs.evolve(facts, direction=direction))
+        except ConflictError:  # a direction for a place in a pilot area (reg 10(1))
+            assert direction is not None
+            assert got.yes or got.undetermined
+            continue
+        if not got.undetermined:
+            assert directed.verdict is got.verdict
+            assert directed.subjects == got.subjects
 
 
-def test_the_health_board_settles_a_district_in_several() -> None:
+def test_outside_the_pilot_areas_the_direction_not_the_health_board_is_missing() -> None:
+    """owhr49: SI 2022/1261 regs 6 to 9 name partners only in a pilot area (reg 10 else)."""
     open_ = relevant_review_partners(DeathPlaceFacts(death_area="E06000065"))
     assert open_.undetermined
-    assert "E54000048" in open_.explain()
+    assert open_.missing == ("direction (reg 10(1))",)
+    given = relevant_review_partners(
+        DeathPlaceFacts(death_area="E06000065", health_area="E54000051")
+    )
+    assert given.missing == ("direction (reg 10(1))",)
+    with pytest.raises(ConflictError, match="health_area"):  # still checked
+        relevant_review_partners(DeathPlaceFacts(death_area="E06000065", health_area="E54000030"))
 
 
 @pytest.mark.parametrize(
@@ -92,13 +110,15 @@ def test_conditions_met_without_any_relevant_information_is_a_conflict() -> None
         )
 
 
-def test_no_relevant_information_cites_the_ministers_words_unconfirmed() -> None:
+def test_no_relevant_information_cites_the_regulation() -> None:
+    """owhr49: the condition is SI 2022/1261 reg 4(2)(c), read: no longer the minister's."""
     facts = ReviewFacts(information_about_deceased=False, information_about_suspect=False)
     out = must_arrange_review(facts)
     assert out.no
-    (why,) = [r for r in out.reasons if "minister described as necessary" in r.says]
-    assert why.citation.source.id == "hl-deb-2022-11-08-owhr"
-    assert why.citation.confidence.value == "unconfirmed"
+    (why,) = [r for r in out.reasons if r.rule == "reg 4(2)(c), (3)"]
+    assert why.citation.source.id == "si-2022-1261"
+    assert why.citation.confidence.value == "confirmed"
+    assert "no review partner has information about" in why.says
 
 
 def test_the_duty_to_notify_stands_without_the_day_and_the_deadline_names_it() -> None:

@@ -103,10 +103,12 @@ def test_south_wales_has_its_seven_councils_and_three_health_boards() -> None:
 
 @pytest.mark.parametrize("place", _places(), ids=lambda a: a.id)
 def test_s25_partners_agree_with_the_pilot_areas(place: Area) -> None:
-    """Where svduty says every relevant partner is a pilot partner, s.25 names only them.
+    """In a pilot area every relevant partner is a pilot partner; elsewhere none is named.
 
-    The pilot data (``OWHR_PILOT_AS_MADE.partners`` / ``.possible``) was written by an
-    earlier session; ``relevant_review_partners`` by law48: both must agree with reg 1(2).
+    The pilot data (``OWHR_PILOT_AS_MADE.partners``) was written by an earlier session from
+    SI 2023/227 reg 1(2); ``relevant_review_partners`` reads SI 2022/1261 regs 6 to 10
+    (owhr49): the fourteen pilot council areas are reg 2's pilot areas, and elsewhere regs
+    6 to 9 do not apply, so only a direction (reg 10) names partners.
     """
     health = _parents(place, *HEALTH)
     answers = [
@@ -115,25 +117,26 @@ def test_s25_partners_agree_with_the_pilot_areas(place: Area) -> None:
     ]
     pilot = _reg_1_2_pilot_partners()
     for got in answers:
+        for reason in got.reasons:
+            assert reason.citation.provision
+        if place.id not in OWHR_PILOT_AS_MADE.partners:
+            assert got.undetermined
+            assert got.missing == ("direction (reg 10(1))",)
+            continue
         assert got.yes
         codes = set(re.findall(r"\(([EW]\d{8})\)", " ".join(got.subjects)))
-        reached = codes & pilot
-        kind = "all" if codes <= pilot else ("some" if reached else "none")
-        expected = (
-            "all"
-            if place.id in OWHR_PILOT_AS_MADE.partners
-            else "some"
-            if place.id in OWHR_PILOT_AS_MADE.possible
-            else "none"
-        )
-        assert kind == expected, (place.id, sorted(codes))
-        # one police force, one health body of the place's nation, the council(s)
+        assert codes <= pilot, (place.id, sorted(codes - pilot))
+        # one police force, one health body of the place's nation, the council
         assert sum(s.startswith("chief officer of police") for s in got.subjects) == 1
         wales = place.id.startswith("W")
         assert sum(s.startswith("local health board") for s in got.subjects) == int(wales)
         assert sum(s.startswith("integrated care board") for s in got.subjects) == int(not wales)
-        for reason in got.reasons:
-            assert reason.citation.provision
+        assert sum(s.startswith("local authority") for s in got.subjects) == 1
+
+
+def test_the_pilot_data_has_the_fourteen_pilot_areas() -> None:
+    """SI 2022/1261 reg 2: South Wales's seven councils, five boroughs, Birmingham, Coventry."""
+    assert len(OWHR_PILOT_AS_MADE.partners) == 14
 
 
 @st.composite
@@ -166,11 +169,14 @@ def _place_pairs(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
         if less.health_area is not None:  # a board of another place than the one found
             reject()
         more_health = draw(st.sampled_from(_parents(more_where, *HEALTH)))
+    # owhr49: outside the pilot areas a direction (SI 2022/1261 reg 10) decides
+    pilot = more_where.id in OWHR_PILOT_AS_MADE.partners
     more = DeathPlaceFacts(
         death_area=more_death,
         death_place_known=more_known,
         body_found_area=body.id,
         health_area=more_health,
+        direction=None if pilot else draw(st.booleans()),
     )
     return less, more
 
@@ -181,9 +187,9 @@ def test_knowing_more_of_any_place_never_unsettles_the_partners(
     pair: tuple[DeathPlaceFacts, DeathPlaceFacts],
 ) -> None:
     less, more = (relevant_review_partners(f) for f in pair)
-    assert not less.no
-    assert not more.no
-    assert more.yes  # every fact that decides is given
+    assert not less.no  # no direction known: never no
+    assert not more.undetermined  # every fact that decides is given
+    assert more.no is (pair[1].direction is False)
     if less.yes:
         assert more.subjects == less.subjects
     for got in (less, more):

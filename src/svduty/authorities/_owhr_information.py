@@ -20,7 +20,7 @@ import attrs
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer
-from svduty.authorities._owhr_partner import _Condition, _weigh
+from svduty.authorities._owhr_weigh import _Condition, _weigh
 from svduty.sources import Citation, cite
 
 __all__ = ["RequestFacts", "may_include_in_report", "must_provide_information"]

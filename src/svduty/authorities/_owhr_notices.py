@@ -21,14 +21,8 @@ import pendulum
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer
-from svduty.authorities._owhr_partner import (
-    _IN_FORCE,
-    ReviewFacts,
-    _act,
-    _Condition,
-    _weigh,
-    _weigh_routes,
-)
+from svduty.authorities._owhr_partner import _IN_FORCE, ReviewFacts, _act
+from svduty.authorities._owhr_weigh import _Condition, _weigh, _weigh_routes
 from svduty.periods import date
 
 __all__ = ["must_notify", "must_notify_again", "notification_deadline"]

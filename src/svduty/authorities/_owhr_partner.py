@@ -6,9 +6,10 @@ asks of a death it knows of: must it join in arranging a review (s.24(1), its en
 s.24(3) and (4), s.24(5) and s.26), and must it notify the Secretary of State, and by
 when (s.27(1), (2), (7), (8))? Each fact is the partner's (``None``: not known); both
 answers come from one list of three-valued conditions, so ``no`` when one fails,
-``undetermined`` naming the facts not given, ``yes`` when every one holds. A condition
-whose law svduty has not read (s.24(1)(c)'s regulations) or which leaves a discretion
-(s.26(2), (4)) is never settled by a guess.
+``undetermined`` naming the facts not given, ``yes`` when every one holds. s.24(1)(c)'s
+conditions are those of SI 2022/1261 reg 4(2) (:mod:`._owhr_reg4`). A condition whose law
+svduty has not confirmed or which leaves a discretion (s.26(2), (4)) is never settled by a
+guess.
 
 Example:
     >>> must_arrange_review(ReviewFacts(qualifying_homicide=False)).verdict.value
@@ -18,13 +19,14 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
 
 import attrs
 
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer
+from svduty.authorities._owhr_reg4 import REG_4
+from svduty.authorities._owhr_weigh import _Condition, _weigh
 from svduty.errors import ConflictError
 from svduty.sources import Citation, Confidence, cite
 
@@ -51,7 +53,10 @@ class ReviewFacts:
         in_england_or_wales: The partner considers the death occurred, or is likely to
             have occurred, in England or Wales (s.24(1)(b); s.24(3) as above).
         regulation_conditions: The partner considers the conditions the regulations
-            specify under s.24(1)(c) are satisfied (s.24(3) as above).
+            specify under s.24(1)(c) are satisfied (s.24(3) as above): those of SI 2022/1261
+            reg 4(2), which ``body_located``, ``identity_recorded``, the two
+            ``information_about_*`` and ``dsi_matter`` state one by one; where this is not
+            given they decide.
         relevant_review_partner: The partner is one of the relevant review partners in
             respect of the death (s.24(1)(d), s.25); ``False`` once it considers, on further
             information, that it is not (s.24(4)).
@@ -85,20 +90,33 @@ class ReviewFacts:
         notified_no_duty: It notified the Secretary of State that it is not under the duty
             (s.27(1)(b), (6)(a)).
         later_decided_duty: Afterwards it decided it is under that duty (s.27(6)(b)).
-        information_about_deceased: One or more of the review partners has, or could
-            reasonably be expected to have, relevant information about the circumstances or
-            background of the person who died that is likely to be pertinent to the purposes
-            of a review (s.24(1)(c) as the minister described the regulations' condition,
-            HL Deb 8 November 2022; the regulations' text is not read).
-        information_about_suspect: The same, about a suspected perpetrator (``False`` also
-            when no one is suspected).
+        information_about_deceased: One or more review partner has information about, or
+            would reasonably be expected to have information about, the person who died
+            (SI 2022/1261 reg 4(2)(c)(i)): "information that there is a risk a person may
+            commit, or be a victim of, antisocial or criminal behaviour", including
+            information on education, antisocial or criminal behaviour, housing, medical
+            history and mental health, and safeguarding information, but not information
+            that only became known to a review partner after the earlier of the recorded
+            time of death or the recorded death (reg 4(3)).
+        information_about_suspect: The same, about at least one person who caused, or is
+            likely to have caused, the death (reg 4(2)(c)(ii); ``False`` also when no one
+            is known to have).
+        body_located: The body of the person who died, or part of it, has been located
+            (reg 4(2)(a)).
+        identity_recorded: The identity of the person who died, or of at least one person
+            who caused, or is likely to have caused, the death, has been recorded: by or on
+            behalf of a chief officer of police for a police area in England and Wales on
+            its official computer system (reg 4(2)(b), reg 2).
+        dsi_matter: The death is a "death or serious injury matter" within the meaning of
+            the Police Reform Act 2002 s.12(2A) (a death after contact with the police):
+            then no review (reg 4(2)(d)).
 
     Raises:
-        ConflictError: where the partner considers the s.24(1)(c) conditions satisfied
-            (``regulation_conditions``) while no review partner has or could be expected to
-            have information about the person who died or a suspected perpetrator (both
-            ``information_about_*`` false): the condition the minister described is a
-            necessary one; svduty does not choose a side. Also where ``aware_on`` (the day
+        ConflictError: where ``regulation_conditions`` says the s.24(1)(c) conditions are
+            satisfied while one of reg 4(2)'s fails (``body_located`` or
+            ``identity_recorded`` false, both ``information_about_*`` false, ``dsi_matter``
+            true), or says they are not while every one of them holds: reg 4(2)'s are the
+            whole of them, and svduty does not choose a side. Also where ``aware_on`` (the day
             the partner became aware, s.27(8)) is given while
             ``aware_of_qualifying_circumstances`` is false (s.27(7)).
 
@@ -128,16 +146,21 @@ class ReviewFacts:
     later_decided_duty: bool | None = None
     information_about_deceased: bool | None = None
     information_about_suspect: bool | None = None
+    body_located: bool | None = None
+    identity_recorded: bool | None = None
+    dsi_matter: bool | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.regulation_conditions is True and self.relevant_information is False:
+        reg_4 = self.reg_4_conditions
+        said = self.regulation_conditions
+        if said is not None and reg_4 is not None and said is not reg_4:
             raise ConflictError.single(
                 None,
                 "regulation_conditions",
-                message="the facts say the s.24(1)(c) conditions are satisfied, but that no "
-                "review partner has, or could reasonably be expected to have, relevant "
-                "information about the person who died or a suspected perpetrator, which "
-                "the minister described as necessary (HL Deb 8 November 2022)",
+                message="the facts say the s.24(1)(c) conditions are "
+                + ("" if said else "not ")
+                + "satisfied, but the conditions SI 2022/1261 reg 4(2) specifies "
+                + ("do not all hold" if said else "all hold"),
             )
         if self.aware_on is not None and self.aware_of_qualifying_circumstances is False:
             raise ConflictError.single(
@@ -148,12 +171,37 @@ class ReviewFacts:
             )
 
     @property
-    def relevant_information(self) -> bool | None:
-        """Whether a review partner has, or could be expected to have, relevant information.
+    def reg_4_conditions(self) -> bool | None:
+        """Whether the conditions of SI 2022/1261 reg 4(2) (s.24(1)(c)) hold, by their facts.
 
-        ``True`` when it is so about the person who died or about a suspected perpetrator,
-        ``False`` when it is so about neither, ``None`` otherwise (s.24(1)(c), as the
-        minister described the regulations' condition).
+        ``False`` when one fails, ``True`` when every one holds, ``None`` otherwise
+        (``regulation_conditions`` itself is not read).
+
+        Example:
+            >>> ReviewFacts(dsi_matter=True).reg_4_conditions
+            False
+            >>> ReviewFacts(body_located=True).reg_4_conditions is None
+            True
+        """
+        parts = (
+            self.body_located,
+            self.identity_recorded,
+            self.relevant_information,
+            None if self.dsi_matter is None else not self.dsi_matter,
+        )
+        if False in parts:
+            return False
+        if all(parts):
+            return True
+        return None
+
+    @property
+    def relevant_information(self) -> bool | None:
+        """Whether a review partner has, or would reasonably be expected to have, information.
+
+        ``True`` when it is so about the person who died or about at least one person who
+        caused, or is likely to have caused, the death, ``False`` when it is so about
+        neither, ``None`` otherwise (SI 2022/1261 reg 4(2)(c), (3)).
 
         Example:
             >>> ReviewFacts(information_about_suspect=True).relevant_information
@@ -185,88 +233,10 @@ _PILOT = cite(
     "duty and never notified that it was); an instrument extending the period is not "
     "identified (the incident rules OWHR-PILOT-* say where the pilot reaches)",
 )
-_REGS_DOUBT = (
-    "the conditions of the OWHR Regulations 2022 under s.24(1)(c) as the minister described "
-    "them (HL Deb 8 November 2022: 'It will be necessary for one or more of the review "
-    "partner agencies to have or reasonably be expected to have relevant information about "
-    "the circumstances or background of the victim or "
-    "suspected perpetrator ... that is likely to be pertinent to the purpose of the review'); "
-    "the regulations' SI number and wording were not found (law48 searched the "
-    "legalize-dev/legalize-uk mirror, legislation.gov.uk copies and the statutory guidance)"
-)
 _MENTAL_HEALTH_DOUBT = (
     "s.26(2) and (4) let the Secretary of State make regulations about the duty not applying "
     "to such a death; whether any have been made, and what they provide, is not confirmed"
 )
-
-
-@attrs.frozen(slots=True)
-class _Condition:
-    """One three-valued condition: it fails when ``fact`` is ``fails_when``.
-
-    ``asks`` says what is not known while the fact is not given.
-    ``holds``/``fails`` say what the known fact means; ``unless`` names a fact that, when
-    true, keeps a failed condition from failing (s.24(4)'s exception), ``kept`` saying so.
-    ``open_when`` is a value of the fact that can settle nothing (the law not read or left
-    to a discretion): the answer stays undetermined, ``open_says`` saying why and
-    ``open_missing`` naming what would settle it. ``also`` names a second fact (a
-    property) read only while ``fact`` is not known: its value ``fails_when`` fails the
-    condition (``also_fails``, citing ``also_citation``), a holding value is told
-    (``also_holds``) but leaves ``fact`` missing, since the second fact is a necessary
-    part of the condition, not all of it.
-    """
-
-    fact: str
-    citation: Citation
-    fails_when: bool
-    asks: str
-    holds: str
-    fails: str
-    unless: str | None = None
-    kept: str = ""
-    open_when: bool | None = None
-    open_says: str = ""
-    open_missing: str = ""
-    also: str | None = None
-    also_holds: str = ""
-    also_fails: str = ""
-    also_citation: Citation | None = None
-
-
-def _weigh(facts: object, conditions: Iterable[_Condition]) -> tuple[list[Reason], list[str], bool]:
-    """Every condition's reason, the facts missing, and whether one failed (all must hold).
-
-    ``facts`` is a record of three-valued facts (:class:`ReviewFacts`, or the facts of an
-    information request under s.29), each condition reading one of its fields by name.
-    """
-    reasons: list[Reason] = []
-    missing: list[str] = []
-    failed = False
-    for c in conditions:
-        value = getattr(facts, c.fact)
-        rule = c.citation.provision
-        also = None if c.also is None or value is not None else getattr(facts, c.also)
-        if also is c.fails_when:
-            reasons.append(Reason(rule, c.also_fails, c.also_citation or c.citation))
-            failed = True
-        elif value is None:
-            told = f"; {c.also_holds}" if also is not None else ""
-            reasons.append(Reason(rule, f"not known: {c.asks}{told}", c.citation))
-            missing.append(f"{c.fact} ({rule})")
-        elif c.open_when is not None and value is c.open_when:
-            reasons.append(Reason(rule, c.open_says, c.citation))
-            missing.append(f"{c.open_missing} ({rule})")
-        elif value is not c.fails_when:
-            reasons.append(Reason(rule, c.holds, c.citation))
-        elif c.unless is not None and getattr(facts, c.unless) is None:
-            reasons.append(Reason(rule, c.fails, c.citation))  # it names the fact
-            missing.append(f"{c.unless} ({rule})")
-        elif c.unless is not None and getattr(facts, c.unless):
-            reasons.append(Reason(rule, c.kept, c.citation))
-        else:
-            reasons.append(Reason(rule, c.fails, c.citation))
-            failed = True
-    return reasons, missing, failed
 
 
 _IN_FORCE = _Condition(
@@ -307,33 +277,17 @@ _ARRANGE = (
     ),
     _Condition(
         "regulation_conditions",
-        _act("s.24(1)(c), s.24(3)", confidence=Confidence.UNCONFIRMED, doubt=_REGS_DOUBT),
+        _act("s.24(1)(c), s.24(3)"),
         False,
         "whether the review partner considers the conditions specified by regulations under "
         "s.24(1)(c) satisfied",
         "the review partner considers the conditions specified by regulations under "
-        "s.24(1)(c) satisfied",
+        "s.24(1)(c) satisfied (SI 2022/1261 reg 4(2))",
         "the review partner does not consider the conditions specified by regulations under "
-        "s.24(1)(c) satisfied: no duty arises, or it ceases to be under a duty to arrange for "
-        "there to be a review (and a review may accordingly be discontinued)",
-        also="relevant_information",
-        also_holds="one or more review partners has, or could reasonably be expected to "
-        "have, relevant information about the circumstances or background of the person who "
-        "died or a suspected perpetrator (the condition the minister described), but "
-        "whether the regulations' conditions are all satisfied is the review partner's to "
-        "consider (regulation_conditions)",
-        also_fails="no review partner has, or could reasonably be expected to have, relevant "
-        "information about the circumstances or background of the person who died or a "
-        "suspected perpetrator likely to be pertinent to the purpose of the review: the "
-        "condition the minister described as necessary fails, so no duty arises, or the "
-        "review partner ceases to be under a duty to arrange for there to be a review (and a "
-        "review may accordingly be discontinued)",
-        also_citation=cite(
-            "hl-deb-2022-11-08-owhr",
-            "the minister's opening speech",
-            confidence=Confidence.UNCONFIRMED,
-            doubt=_REGS_DOUBT,
-        ),
+        "s.24(1)(c) (SI 2022/1261 reg 4(2)) satisfied: no duty arises, or it ceases to be "
+        "under a duty to arrange for there to be a review (and a review may accordingly be "
+        "discontinued)",
+        parts=REG_4,
     ),
     _Condition(
         "relevant_review_partner",
@@ -428,34 +382,3 @@ def must_arrange_review(facts: ReviewFacts) -> Answer:
             )
         )
     return answer(question, reasons, missing, failed=failed)
-
-
-def _weigh_routes(
-    facts: object,
-    before: Iterable[_Condition],
-    routes: Iterable[Iterable[_Condition]],
-) -> tuple[list[Reason], list[str], bool, list[Reason] | None]:
-    """Conditions that must all hold (``before``), then routes of which one must.
-
-    Each route is weighed as :func:`_weigh` weighs conditions. Returns every reason, the
-    facts missing, whether the answer is ``no`` (a condition of ``before`` failed, or
-    every route did), and the reasons of the first route that holds (``None`` if none
-    does yet).
-    """
-    reasons, missing, failed = _weigh(facts, before)
-    held: list[Reason] | None = None
-    open_missing: list[str] = []
-    every_route_failed = True
-    for route in routes:
-        r_reasons, r_missing, r_failed = _weigh(facts, route)
-        if not r_failed and not r_missing and held is None:
-            held = r_reasons
-        if not r_failed:
-            every_route_failed = False
-            open_missing.extend(m for m in r_missing if m not in open_missing)
-        reasons.extend(r for r in r_reasons if r not in reasons)
-    if failed or every_route_failed:
-        return reasons, [], True, None
-    if held is not None:
-        return reasons, missing, False, held
-    return reasons, missing + [m for m in open_missing if m not in missing], False, None

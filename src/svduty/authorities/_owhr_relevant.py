@@ -1,21 +1,23 @@
 """Which review partners are the relevant review partners for a death: PCSC Act 2022 s.25.
 
-s.25(1) leaves it to regulations; s.25(3) lets them name, for a case of a described kind,
-the chief officer of police for the police area, the local authority (both the district
-and the county council in a two-tier area) and the integrated care board or local health
-board "in whose area the death occurred or is likely to have occurred". The Offensive
-Weapons Homicide Reviews Regulations 2022 were made under it, but their text was not
-found (law48: not in the legalize-dev/legalize-uk mirror as searched, nor in any
-legislation.gov.uk copy or the statutory guidance's stored pages). The minister
-described them (HL Deb 8 November 2022): "the relevant review partners will be the local
-authority, police, and integrated care boards in England, or local health boards in Wales,
-from the area where the death occurs or, where the location of death is not known, where
-the body of the person is found". :func:`relevant_review_partners` answers that, from the
-local government area of the place and svduty's national geography (2024 tables), every
-answer unconfirmed. What s.25(4) and (5) allow (residences, the investigating force,
-agreement between partners, a Secretary of State direction) is not known to be used by the
-regulations and is never guessed: such a partner answers for itself with
-``ReviewFacts(relevant_review_partner=...)``.
+s.25(1) leaves it to regulations: the Police, Crime, Sentencing and Courts Act 2022
+(Offensive Weapons Homicide Reviews) Regulations 2022 (SI 2022/1261, in force 21 December
+2022; read as made in the legalize-dev/legalize-uk mirror, ``uk/uksi-2022-1261.md``). Their
+Part 3 (regs 5 to 10) applies only to the pilot partners (reg 3(3)) and names partners only
+for a "pilot area" (reg 2): the police area of South Wales, the London boroughs of Barnet,
+Brent, Harrow, Lambeth and Southwark, Birmingham and Coventry. Where the location or likely
+location of the death is known and is in a pilot area, the relevant review partners are
+"the review partners listed in regulation 9 in whose area the death occurred or is likely
+to have occurred" (reg 6); where it is not known, those where the body, or part of it, was
+recorded to be found (first, where parts were found in more than one area: reg 7; where
+more than one person dies in the same incident, where a body or part was recorded as found
+first: reg 8), if that is in a pilot area. Reg 9 lists "the chief officer of police for a
+police area", "the local authority" and "the integrated care board or, in Wales, the local
+health board". Elsewhere regs 6 to 9 do not apply and "the Secretary of State may give a
+direction specifying which review partners are the relevant review partners" (reg 10(1)):
+:func:`relevant_review_partners` answers ``undetermined`` until ``direction`` is given,
+``no`` when none was. Before owhr49 it named the partners of every council area of England
+and Wales (two-tier counties included) from the minister's description of the draft.
 
 Example:
     >>> a = relevant_review_partners(DeathPlaceFacts(death_area="W06000015"))
@@ -34,24 +36,36 @@ from svduty.answers import Answer, Reason
 from svduty.areas import Area, AreaKind, national_areas
 from svduty.authorities._answering import answer
 from svduty.errors import AreaError, ConflictError, UnknownAreaError
-from svduty.sources import Citation, Confidence, cite
+from svduty.sources import Citation, cite
 
 __all__ = ["DeathPlaceFacts", "relevant_review_partners"]
 
-_DOUBT = (
-    "the Offensive Weapons Homicide Reviews Regulations 2022 made under s.25 were not read "
-    "(their SI number and text were not found); the minister described them (HL Deb "
-    "8 November 2022): 'the relevant review partners will be the local authority, police, "
-    "and integrated care boards in England, or local health boards in Wales, from the area "
-    "where the death occurs or, where the location of death is not known, where the body "
-    "of the person is found'. Whether they also use s.25(4) (residences, the investigating "
-    "force) or s.25(5) (agreement, substitution, a direction) is not known; the areas are "
-    "those of ONS's 2024 tables"
+_SOUTH_WALES = "W15000003"
+_PILOT_COUNCILS = {
+    "E09000003": "Barnet",
+    "E09000005": "Brent",
+    "E09000015": "Harrow",
+    "E09000022": "Lambeth",
+    "E09000028": "Southwark",
+    "E08000025": "Birmingham",
+    "E08000026": "Coventry",
+}
+_REG_8_DOUBT = (
+    "reg 8 names, where more than one person dies in the same incident and 'the location of "
+    "the deaths is not known, or there is more than one location', the partners where a body "
+    "or part of a body was recorded as found first; where the places of several deaths in one "
+    "incident are known but differ, svduty reads each death's place by reg 6 and does not "
+    "choose between the two regulations"
 )
 
 
-def _s25(provision: str) -> Citation:
-    return cite("pcsc-act-2022", provision, confidence=Confidence.UNCONFIRMED, doubt=_DOUBT)
+def _reg(provision: str, **kw: object) -> Citation:
+    return cite("si-2022-1261", provision, **kw)
+
+
+def _in_pilot_area(place: Area) -> bool:
+    """Whether a local government area lies in a pilot area (SI 2022/1261 reg 2)."""
+    return place.id in _PILOT_COUNCILS or _SOUTH_WALES in place.parents
 
 
 @checked_fields
@@ -64,13 +78,23 @@ class DeathPlaceFacts:
 
     Attributes:
         death_area: The local government area where the death occurred or is likely to
-            have occurred.
-        death_place_known: Whether the location of the death is known (``False``: the
-            minister's "where the location of death is not known").
-        body_found_area: The local government area where the body was found.
+            have occurred (its location or likely location known: SI 2022/1261 reg 6(1)).
+        death_place_known: Whether the location or likely location of the death is known
+            (``False``: reg 7(1) "the location or likely location of the death is not
+            known").
+        body_found_area: The local government area where the body of the person who died,
+            or part of it, was recorded to be found (reg 7): where parts were found in more
+            than one area, where a part was recorded as found first; where more than one
+            person died in the same incident, where a body or part of a body of one of them
+            was recorded as found first (reg 8). "Recorded": by or on behalf of a chief
+            officer of police on its official computer system (reg 2).
         health_area: The integrated care board (E54) or local health board (W11) area
             where the place lies; needed only where the local government area lies in
             more than one.
+        direction: The Secretary of State has given a direction, not withdrawn, specifying
+            which review partners are the relevant review partners in respect of the death
+            (reg 10); it may be given only where regs 6 to 9 do not apply, so only for a
+            place outside the pilot areas.
 
     Raises:
         ConflictError: for a ``death_area`` given with ``death_place_known`` false.
@@ -84,6 +108,7 @@ class DeathPlaceFacts:
     death_place_known: bool | None = None
     body_found_area: str | None = None
     health_area: str | None = None
+    direction: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.death_area is not None and self.death_place_known is False:
@@ -112,119 +137,170 @@ def _area(code: str, field: str) -> Area:
     return found
 
 
-def _partners(place: Area, health_area: str | None) -> tuple[list[str], list[Reason], list[str]]:
-    """The partners for an area: (subjects, reasons, missing)."""
+def _health(place: Area, health_area: str | None) -> list[Area]:
+    """The health boards of a place, narrowed to ``health_area`` (checked) when given."""
     areas = _areas()
-    parents = [areas[p] for p in place.parents if p in areas]
+    kinds = (AreaKind.INTEGRATED_CARE_BOARD, AreaKind.LOCAL_HEALTH_BOARD)
+    health = [areas[p] for p in place.parents if p in areas and areas[p].kind in kinds]
+    if health_area is None:
+        return health
+    if health_area not in {h.id for h in health}:
+        raise ConflictError.single(
+            None, "health_area", message=f"{place.name} ({place.id}) does not lie in it"
+        )
+    return [h for h in health if h.id == health_area]
+
+
+def _partners(place: Area, health_area: str | None) -> tuple[list[str], list[Reason], list[str]]:
+    """The partners reg 9 lists for a place in a pilot area: (subjects, reasons, missing)."""
+    areas = _areas()
+    forces = [areas[p] for p in place.parents if p in areas]
     subjects: list[str] = []
     reasons: list[Reason] = []
-    for force in (p for p in parents if p.kind is AreaKind.POLICE_FORCE_AREA):
+    for force in (p for p in forces if p.kind is AreaKind.POLICE_FORCE_AREA):
         subjects.append(f"chief officer of police for the police area of {force.name} ({force.id})")
         reasons.append(
             Reason(
-                "s.25(3)(a)",
-                f"{place.name} lies in the police area of {force.name}",
-                force.citation,
+                "reg 9(a)", f"{place.name} lies in the police area of {force.name}", force.citation
             )
         )
     subjects.append(f"local authority: the council for {place.name} ({place.id})")
-    for county in (p for p in parents if p.kind is AreaKind.COUNTY):
-        subjects.append(f"local authority: the county council for {county.name} ({county.id})")
-        reasons.append(
-            Reason(
-                "s.25(3)(b)",
-                f"{place.name} is a district within the county of {county.name}: both councils",
-                county.citation,
-            )
-        )
-    health = [
-        p
-        for p in parents
-        if p.kind in (AreaKind.INTEGRATED_CARE_BOARD, AreaKind.LOCAL_HEALTH_BOARD)
-    ]
-    if health_area is not None:
-        if health_area not in {h.id for h in health}:
-            raise ConflictError.single(
-                None, "health_area", message=f"{place.name} ({place.id}) does not lie in it"
-            )
-        health = [h for h in health if h.id == health_area]
+    reasons.append(
+        Reason("reg 9(b)", f"the local authority is the council for {place.name}", _reg("reg 9(b)"))
+    )
+    health = _health(place, health_area)
     missing: list[str] = []
     if len(health) == 1:
         h = health[0]
         kind = (
             "integrated care board"
             if h.kind is AreaKind.INTEGRATED_CARE_BOARD
-            else ("local health board")
+            else "local health board"
         )
         subjects.append(f"{kind}: {h.name} ({h.id})")
-        reasons.append(
-            Reason("s.25(3)(c)", f"{place.name} lies in the area of {h.name}", h.citation)
-        )
+        reasons.append(Reason("reg 9(c)", f"{place.name} lies in the area of {h.name}", h.citation))
     else:
         codes = ", ".join(h.id for h in health) or "none known"
         reasons.append(
             Reason(
-                "s.25(3)(c)",
-                f"not known: which integrated care board or local "
-                f"health board area the place lies in ({place.name} lies in "
-                f"{len(health)}: {codes})",
-                _s25("s.25(3)(c)"),
+                "reg 9(c)",
+                f"not known: which integrated care board or local health board area the place "
+                f"lies in ({place.name} lies in {len(health)}: {codes})",
+                _reg("reg 9(c)"),
             )
         )
-        missing.append("health_area (s.25(3)(c))")
+        missing.append("health_area (reg 9(c))")
     return subjects, reasons, missing
+
+
+def _directed(place: Area, where: str, direction: bool | None) -> tuple[list[Reason], bool]:
+    """Outside the pilot areas: regs 6 to 9 do not apply; reg 10. (reasons, failed)."""
+    outside = Reason(
+        "reg 6(1), 7(1), 8(1)",
+        f"{where} in {place.name} ({place.id}), which is not in a pilot area (reg 2: the "
+        "police area of South Wales, the area of the London borough councils of Barnet, "
+        "Brent, Harrow, Lambeth or Southwark, the area of Birmingham city council or "
+        "Coventry city council): regulations 6 to 9 do not apply",
+        _reg("reg 2, reg 6(1), 7(1), 8(1)"),
+    )
+    if direction is None:
+        says = (
+            "not known: whether the Secretary of State has given a direction specifying "
+            "which review partners are the relevant review partners in respect of the death"
+        )
+    elif direction:
+        says = (
+            "the Secretary of State has given a direction specifying which review partners "
+            "are the relevant review partners in respect of the death: they are those it names"
+        )
+    else:
+        says = (
+            "the Secretary of State has given no direction specifying the relevant review "
+            "partners in respect of the death: no review partner is one of them"
+        )
+    return [outside, Reason("reg 10(1)", says, _reg("reg 10"))], direction is False
 
 
 @checked
 def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
-    """The relevant review partners for a death, by the place of death or the body (s.25).
+    """The relevant review partners for a death (s.25, SI 2022/1261 regs 5 to 10).
 
-    ``yes`` with the partners as the answer's ``subjects`` (the chief officer of police,
-    the local authority or authorities, the integrated care board or local health board)
-    when the place is known to svduty's geography; ``undetermined`` naming the fact that
-    would settle it (the area of death, whether it is known, the area where the body was
-    found, or the health board area of a district lying in more than one). Never ``no``:
-    a place in England or Wales always has partners; a code svduty does not know is an
-    error. Unconfirmed: the regulations' text was not read (see the module).
+    ``yes`` with the partners as the answer's ``subjects`` where the death occurred (or,
+    its location not known, the body or part of it was recorded to be found) in a pilot
+    area: the chief officer of police, the local authority, the integrated care board or
+    local health board (regs 6 to 9); or where, outside the pilot areas, the Secretary of
+    State has directed which they are (reg 10: the subject says so, svduty not knowing
+    whom the direction names). ``no`` outside the pilot areas with no direction;
+    ``undetermined`` naming the fact that would settle it (the area of death, whether it is
+    known, the area where the body was found, a direction, or the health board area of a
+    district lying in more than one). A code svduty does not know is an error.
 
     Raises:
         UnknownAreaError: for an area code svduty's geography does not hold.
         AreaError: for a code that is not a local government area.
-        ConflictError: for a ``health_area`` the place does not lie in.
+        ConflictError: for a ``health_area`` the place does not lie in, or a ``direction``
+            for a place in a pilot area (reg 10(1): only where regs 6 to 9 do not apply).
 
     Example:
         >>> a = relevant_review_partners(DeathPlaceFacts(death_place_known=False))
         >>> a.verdict.value, a.missing
-        ('undetermined', ('body_found_area (s.25(3))',))
+        ('undetermined', ('body_found_area (reg 7(1), 8(1))',))
     """
     question = "Which review partners are the relevant review partners for the death (s.25)?"
     known = facts.death_place_known
     if facts.death_area is not None:
-        field, code, where = "death_area", facts.death_area, "the death occurred"
+        field, code, where, rule = "death_area", facts.death_area, "the death occurred", "reg 6"
     elif known is False and facts.body_found_area is not None:
         field, code, where = "body_found_area", facts.body_found_area, "the body was found"
+        rule = "reg 7, 8"
     else:
         if known is None:
-            says = "not known: where the death occurred, or whether that is known"
-            missing = ["death_area (s.25(3))", "death_place_known (s.25(3))"]
+            says = "not known: where the death occurred, or whether its location is known"
+            missing = ["death_area (reg 6(1))", "death_place_known (reg 7(1))"]
         elif known:
-            says = "not known: the area where the death occurred, which is known to others"
-            missing = ["death_area (s.25(3))"]
+            says = "not known: the area where the death occurred, whose location is known"
+            missing = ["death_area (reg 6(1))"]
         else:
-            says = "the location of the death is not known: not known where the body was found"
-            missing = ["body_found_area (s.25(3))"]
-        return answer(question, [Reason("s.25(3)", says, _s25("s.25(3)"))], missing, failed=False)
+            says = (
+                "the location of the death is not known: not known where the body, or part "
+                "of it, was recorded to be found"
+            )
+            missing = ["body_found_area (reg 7(1), 8(1))"]
+        why = Reason("reg 6(1), 7(1), 8(1)", says, _reg("reg 6(1), 7(1), 8(1)"))
+        return answer(question, [why], missing, failed=False)
     place = _area(code, field)
+    if not _in_pilot_area(place):
+        _health(place, facts.health_area)  # a health area given must hold the place
+        reasons, failed = _directed(place, where, facts.direction)
+        missing = ["direction (reg 10(1))"] if facts.direction is None else []
+        subjects = (
+            ["the review partners the Secretary of State's direction specifies (reg 10(1))"]
+            if facts.direction
+            else []
+        )
+        return answer(question, reasons, missing, failed=failed, subjects=subjects)
+    if facts.direction is not None:
+        raise ConflictError.single(
+            None,
+            "direction",
+            message=f"{place.name} ({place.id}) is in a pilot area, where regulations 6 to 9 "
+            "name the relevant review partners; a direction under regulation 10(1) may be "
+            "given only where they do not apply",
+        )
     subjects, reasons, missing = _partners(place, facts.health_area)
+    provision = "reg 2, reg 6(1), (2)" if rule == "reg 6" else "reg 2, reg 7, reg 8"
+    lists = (
+        "in whose area the death occurred or is likely to have occurred"
+        if rule == "reg 6"
+        else "in whose area the body, or a part of it, was recorded to be found (first)"
+    )
     reasons.insert(
         0,
         Reason(
-            "s.25(3)",
-            f"{where} in {place.name} ({place.id}): the relevant "
-            "review partners are the police, local authority and integrated "
-            "care board or local health board for that area (as the minister "
-            "described the regulations)",
-            _s25("s.25(3)"),
+            rule,
+            f"{where} in {place.name} ({place.id}), in a pilot area: the relevant review "
+            f"partners are the review partners listed in regulation 9 {lists}",
+            _reg(provision, doubt=_REG_8_DOUBT),
         ),
     )
     return answer(

@@ -3,7 +3,7 @@
 A review is required only where the death was a qualifying homicide (s.24(6), the weapon
 an offensive one as s.24(8) takes it from the Prevention of Crime Act 1953 s.1(4)), it
 occurred in England or Wales (s.24(1)(b)), a review partner holds or is likely to hold
-relevant information (s.24(1)(c), the condition the OWHR Regulations 2022 add), a pilot
+information (s.24(1)(c), one of the four conditions SI 2022/1261 reg 4(2) adds), a pilot
 partner is one of the relevant review partners for the place of death (s.25, s.34 and SI
 2023/227), the death fell in the pilot period (a "relevant death", reg 1(2): dated by
 the date of death, which the incident's date bounds only from below; the period having
@@ -160,16 +160,17 @@ INFORMATION = IsTrue("review_information")
 _rule(
     "OWHR-S24-1C",
     INFORMATION,
-    "a review partner has, or could reasonably be expected to have, relevant information "
-    "about the circumstances or background of the victim or suspected perpetrator",
+    "a review partner has, or would reasonably be expected to have, information about the "
+    "victim or a person who caused the death (SI 2022/1261 reg 4(2)(c))",
     _INFO_CITE,
     when=HOMICIDE,
 )
 _rule(
     "OWHR-S24-1C-NO-INFORMATION",
     Not(INFORMATION),
-    "no review partner has, or could reasonably be expected to have, relevant information: "
-    "the condition the regulations add under s.24(1)(c) is not met",
+    "no review partner has, or would reasonably be expected to have, information about the "
+    "victim or a person who caused the death: the condition SI 2022/1261 reg 4(2)(c) adds "
+    "under s.24(1)(c) is not met",
     _INFO_CITE,
     when=HOMICIDE,
 )

@@ -40,8 +40,17 @@ AGE_DOUBT = (
 )
 """Cited where the rules read it."""
 INFO_DOUBT = (
-    "the condition as the minister described the OWHR Regulations 2022 (HL Deb 8 November "
-    "2022); the regulations' SI number and wording were not checked"
+    "SI 2022/1261 reg 4(2)(c), (3) (read as made in the legalize-dev/legalize-uk mirror, "
+    "uk/uksi-2022-1261.md, by owhr49): one or more review partner has information about, or "
+    "would reasonably be expected to have information about, the person who died or at least "
+    "one person who caused, or is likely to have caused, the death, 'information that there is "
+    "a risk a person may commit, or be a victim of, antisocial or criminal behaviour' known "
+    "before the death was recorded; review_information states it. Reg 4(2) specifies three "
+    "more conditions that an incident's facts do not state and these rules do not read: the "
+    "body, or part of it, located (a); the identity of the person who died, or of one who "
+    "caused the death, recorded by the police (b); the death not a 'death or serious injury "
+    "matter' within the Police Reform Act 2002 s.12(2A) (d). A review partner's own answer "
+    "(svduty.authorities.must_arrange_review) reads all four"
 )
 """Cited where the rules read it."""
 REG4_DOUBT = (

@@ -9,9 +9,11 @@ Birmingham and Coventry; the local health boards covering the South Wales police
 
 A death's relevant review partners are identified by regulations (s.25(1)); s.25(3) lets
 them be those for the area "in which the death occurred or is likely to have occurred".
-The minister said the OWHR Regulations 2022 name, where that is not known, the area where
-the body was found (HL Deb 8 November 2022); the Act does not say so, the regulations'
-text was not read, and svduty reads the place of death only (``place_of_death``). Where
+SI 2022/1261 (read by owhr49) names them only for a death in a pilot area, or, its
+location not known, a body recorded as found there (regs 6 to 8: the fourteen council
+areas below); elsewhere only a direction of the Secretary of State names them (reg 10),
+which these incident rules do not read: they read the place of death only
+(``place_of_death``). Where
 the death occurred in one of the fourteen council areas every relevant partner is a pilot partner:
 the pilot applies. Elsewhere in the Metropolitan Police, West Midlands Police or pilot
 ICB areas (Coventry and Warwickshire ICB covers Warwickshire) one relevant partner is a
