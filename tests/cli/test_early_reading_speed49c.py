@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -80,6 +81,17 @@ def test_standard_input_is_read_on_the_callers_thread(monkeypatch, tmp_path):
     code, _, err = run("classify", "-", "--summary", "json", "-o", tmp_path / "out.jsonl")
     assert code == 0, err
     assert threads == [threading.current_thread().name]
+
+
+def test_an_input_that_is_not_a_regular_file_is_read_as_the_loop_asks(tmp_path):
+    import argparse
+
+    args = argparse.Namespace(inputs=["/dev/null"], map=[])  # a device (or a named pipe)
+    early = command._read_early(args, "incidents", [Path("/dev/null")])
+    for reading in early:  # (before: a thread reading it, which could wait without end)
+        reading.close()
+    assert early == []
+    assert command._read_early(args, "police-uk", [tmp_path]) == []
 
 
 def test_a_partnership_that_fails_to_load_stops_the_reading(monkeypatch, tmp_path):

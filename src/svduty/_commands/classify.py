@@ -202,9 +202,10 @@ def _read_early(args: argparse.Namespace, fmt: str, paths: Sequence[Path]) -> li
     off the thread every batch waits on. The reader's errors are raised where they were:
     when the batch is due. None (``[]``: read as the loop asks, on its thread) for police.uk
     files (read ahead by the loop, :class:`~svduty.io._ahead.Ahead`) and for standard input
-    (a thread waiting on a pipe could not be stopped).
+    or any input that is not a regular file (a thread waiting on a pipe could not be
+    stopped).
     """
-    if fmt == "police-uk" or STDIN in args.inputs:
+    if fmt == "police-uk" or STDIN in args.inputs or not all(p.is_file() for p in paths):
         return []
 
     def batches() -> Iterator[pa.RecordBatch]:  # (on the reading thread: --map's errors too)
