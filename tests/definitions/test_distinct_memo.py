@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from svduty.definitions import classify_split
 from svduty.definitions._distinct import MEMO_ROWS, spread_all
-from svduty.definitions._missing_rows import _ROWS
+from svduty.definitions._missing_rows import _ROWS, remembered_later
 from svduty.errors import DataError
 
 from .strategies import RESOLVE
@@ -137,4 +137,5 @@ def test_one_memo_shared_by_two_definitions_keeps_their_answers_apart():
     both = {(STATUTE, OWHR_PILOT_AS_MADE), (local, OWHR_PILOT_AS_MADE)}
     memo.pop(_ROWS)  # (the last batch's missing facts, kept for the count: speed46d)
     assert {key[0] for key in memo if key[0] != "missing facts"} == both
+    remembered_later(memo)  # (put under the count's key when it first looks: speed49c)
     assert {key[1] for key in memo if key[0] == "missing facts"} == both  # (speed45d)

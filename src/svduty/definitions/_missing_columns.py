@@ -397,7 +397,7 @@ def missing_signature(rules: Hashable, kinds: tuple[Any, ...], told: tuple[str, 
 
 def remember_missing(
     rows: _pa.Table,
-    env: ArrowEnv,
+    env: ArrowEnv | None,
     *,
     memo: dict[Any, Any],
     rules: tuple[Definition, OwhrPilot],
@@ -408,7 +408,8 @@ def remember_missing(
 ) -> None:
     """Remember the missing facts of ``rows`` from the verdicts' ``env`` (rules evaluated).
 
-    ``sets``: those missing facts, already worked out from ``env`` (not worked out again).
+    ``sets``: those missing facts, already worked out from ``env`` (not worked out again;
+    ``env`` may then be ``None``).
 
     The classifier's new combinations, evaluated for their verdicts, are not evaluated
     again for their missing facts: the summary's count finds them in ``memo``

@@ -38,11 +38,21 @@ from svduty.definitions._owhr import OwhrPilot
 pa: Any = _pa
 Arr = Any
 
-__all__ = ["remember_groups", "remember_rows", "rows_remembered", "take_sets", "with_sets"]
+__all__ = [
+    "remember_groups",
+    "remember_rows",
+    "remembered_later",
+    "rows_remembered",
+    "take_sets",
+    "with_sets",
+]
 
 
 _ROWS = "missing facts of a batch's rows"
 """The memo's key of :func:`remember_rows`: one batch's rows, the last classified."""
+
+_LATER = ("missing facts", "set aside")
+"""The memo's key of the new combinations' missing facts set aside by :func:`with_sets`."""
 
 _SETS = "\x00missing facts: "
 """The prefix of the missing-facts columns :func:`with_sets` puts beside the verdicts."""
@@ -100,9 +110,12 @@ def with_sets(
     The missing facts are worked out from the rules evaluated for the verdicts: none is
     prepared or evaluated again. Put in the memo of combinations beside the verdicts, they
     are looked up with them (one grouping), and :func:`take_sets` takes them out. With a
-    ``memo``, they are also remembered under the count's own key
-    (:func:`~svduty.definitions._missing_columns.remember_missing`, for batches whose
-    rows the count does not share).
+    ``memo``, they are also set aside for the count's own key, for batches whose rows the
+    count does not share: :func:`remembered_later` puts them there
+    (:func:`~svduty.definitions._missing_columns.remember_missing`) when the count first
+    looks there. A run whose count takes every batch's sets from the classifier (an
+    incident file's grouped batches) never groups them into that key (speed49c: about
+    5 ms a batch of new combinations, growing with the memo).
 
     Example:
         >>> import pyarrow as pa
@@ -124,18 +137,52 @@ def with_sets(
     sets = _sets(rows, definition, resolve_district, pilot, env)
     if sets is None:  # too many facts to keep as bits: the count evaluates them itself
         return out
-    if memo is not None:
+    if memo is not None:  # for the count's own key when it first looks there (not before)
+        later = (rows, rules, resolve_district, kinds, told, sets)
+        memo[_LATER] = (*memo.get(_LATER, ()), later)  # (replaced, not mutated)
+    return {**out, **{_SETS + name: column for name, column in sets.items()}}
+
+
+def remembered_later(memo: dict[Any, Any]) -> None:
+    """Put the missing facts :func:`with_sets` set aside under the count's own key.
+
+    In the order they were set aside, as the classifier would have put them there
+    (:func:`~svduty.definitions._missing_columns.remember_missing`, from their sets: no
+    rule evaluated); then none is left aside.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> from svduty.definitions._classify import ruleset
+        >>> from svduty.definitions._columns import prepare
+        >>> from svduty.definitions._definition import STATUTE
+        >>> from svduty.definitions._missing_columns import missing_signature
+        >>> from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
+        >>> rows, memo, rules = pa.table({"offence_code": ["8N", None]}), {}, (STATUTE, OWHR_PILOT_AS_MADE)
+        >>> rs = ruleset(*rules)
+        >>> cols, known, _ = prepare(rows, None, None, rs.pilot)
+        >>> env = ArrowEnv(cols, known, rs.rules, 2, presumed=rs.presumed)
+        >>> told = ("offence_code",)
+        >>> kinds = (("offence_code", "string"),)
+        >>> _ = with_sets({}, rows, env, rules=rules, resolve_district=None, memo=memo,
+        ...     kinds=kinds, told=told)
+        >>> key = missing_signature(rules, kinds, told)
+        >>> key in memo, _LATER in memo
+        (False, True)
+        >>> remembered_later(memo)
+        >>> key in memo, _LATER in memo
+        (True, False)
+    """  # noqa: E501
+    for rows, rules, resolve, kinds, told, sets in memo.pop(_LATER, ()):
         remember_missing(
             rows,
-            env,
+            None,
             memo=memo,
             rules=rules,
-            resolve_district=resolve_district,
+            resolve_district=resolve,
             kinds=kinds,
             told=told,
             sets=sets,
         )
-    return {**out, **{_SETS + name: column for name, column in sets.items()}}
 
 
 def take_sets(out: dict[str, Arr]) -> tuple[dict[str, Arr], dict[str, Arr] | None]:

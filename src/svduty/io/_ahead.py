@@ -4,7 +4,8 @@
 reader's blocks (:mod:`svduty.io._police_uk_blocks`), in ``svduty classify`` the reader's
 batches with their numbering (:class:`Ahead`, read by :func:`~svduty.io.run_pipeline`),
 and the incident reader's blocks of lines, from a file or standard input
-(:mod:`svduty.io._incidents`). The caller's thread is the one every batch waits on; the
+(:mod:`svduty.io._incidents`); :class:`Started` starts at once (an incident file read
+while ``svduty classify`` loads the partnership). The caller's thread is the one every batch waits on; the
 reading thread takes its place for work that needs only the items.
 """
 
@@ -55,42 +56,76 @@ def one_ahead(items: Iterator[_T], *, wait: bool = True) -> Generator[_T, None, 
     if getattr(_READING, "ahead", False):  # on a reading thread already: a second thread
         yield from items  # would only hold one more item (svduty classify's blocks)
         return
-    ready: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
-    room = threading.Semaphore(1)  # the next item is taken once the one before is
-    stop = threading.Event()
+    yield from Started(items, wait=wait)
 
-    def run() -> None:
+
+class Started:
+    """``items`` (an iterator) taken one step ahead on a thread of its own, started at once.
+
+    The thread (``svduty-read``) takes the first item as soon as this is made, not when
+    the first is asked for: ``svduty classify`` starts reading an incident file before it
+    loads the partnership. One item is taken ahead at most (the next once the caller has
+    taken the one before). What ``items`` raises is raised when iterating, in its place
+    after the items before it. :meth:`close` (also when the iteration ends, however)
+    stops the thread after the item it is taking and closes ``items``; a ``Started``
+    never iterated must be closed by its maker. Closing waits for the item being taken
+    unless ``wait`` is false (an input that may wait without end, a pipe: see
+    :func:`one_ahead`).
+
+    Example:
+        >>> got = Started(iter(range(3)))
+        >>> list(got)
+        [0, 1, 2]
+        >>> unused = Started(iter(range(3)))
+        >>> unused.close()
+    """
+
+    __slots__ = ("_items", "_ready", "_room", "_stop", "_thread", "_wait")
+
+    def __init__(self, items: Iterator[Any], *, wait: bool = True) -> None:
+        self._items = items
+        self._wait = wait
+        self._ready: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+        self._room = threading.Semaphore(1)  # the next item is taken once the one before is
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="svduty-read", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
         _READING.ahead = True
         try:
-            while room.acquire() and not stop.is_set():
+            while self._room.acquire() and not self._stop.is_set():
                 try:
-                    ready.put((True, next(items)))
+                    self._ready.put((True, next(self._items)))
                 except StopIteration:
-                    ready.put((False, None))
+                    self._ready.put((False, None))
                     return
         except BaseException as e:  # handed to the caller, in its place
-            ready.put((False, e))
+            self._ready.put((False, e))
         finally:
-            close = getattr(items, "close", None)
+            close = getattr(self._items, "close", None)
             if close is not None:
                 close()
 
-    thread = threading.Thread(target=run, name="svduty-read", daemon=True)
-    thread.start()
-    try:
-        while True:
-            more, item = ready.get()
-            if not more:
-                if item is not None:
-                    raise item
-                return
-            room.release()
-            yield item
-    finally:
-        stop.set()
-        room.release()  # the thread, waiting for room, sees ``stop`` and ends
-        if wait:
-            thread.join()
+    def __iter__(self) -> Generator[Any, None, None]:
+        try:
+            while True:
+                more, item = self._ready.get()
+                if not more:
+                    if item is not None:
+                        raise item
+                    return
+                self._room.release()
+                yield item
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the thread (after the item it is taking) and close ``items``; wait unless told not."""
+        self._stop.set()
+        self._room.release()  # the thread, waiting for room, sees ``stop`` and ends
+        if self._wait:
+            self._thread.join()
 
 
 class Ahead:

@@ -105,15 +105,18 @@ def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:
     batches: the same months, categories and places) are looked up in the classifier's
     memo (under a key of their own: the rules that name missing facts are evaluated once
     per combination, not once per batch); the memo holds numbers, not text. The
-    classifier puts there the missing facts of the combinations it evaluates, from the
-    same evaluated rules (``remember_missing``), so most are found. The memo full, the
+    classifier sets aside the missing facts of the combinations it evaluates, from the
+    same evaluated rules, and they are put there first (``remembered_later``), so most
+    are found. The memo full, the
     rows are evaluated as they are.
     """
     from svduty.definitions._columns import INPUT_COLUMNS
     from svduty.definitions._distinct import remembered
     from svduty.definitions._missing_columns import missing_signature
+    from svduty.definitions._missing_rows import remembered_later
     from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 
+    remembered_later(bound.memo)  # the classifier's sets, set aside until looked for
     rows = rows.select([n for n in INPUT_COLUMNS if n in rows.column_names])  # the engine's order
     told = [
         c.name
