@@ -5,8 +5,8 @@ reader's blocks (:mod:`svduty.io._police_uk_blocks`), in ``svduty classify`` the
 batches with their numbering (:class:`Ahead`, read by :func:`~svduty.io.run_pipeline`),
 and the incident reader's blocks of lines, from a file or standard input
 (:mod:`svduty.io._incidents`); :class:`Started` starts at once (an incident file read
-while ``svduty classify`` loads the partnership). The caller's thread is the one every batch waits on; the
-reading thread takes its place for work that needs only the items.
+while ``svduty classify`` loads the partnership). The caller's thread is the one every
+batch waits on; the reading thread takes its place for work that needs only the items.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ class Started:
             self.close()
 
     def close(self) -> None:
-        """Stop the thread (after the item it is taking) and close ``items``; wait unless told not."""
+        """Stop the thread (after the item it takes) and close ``items``; wait unless told not."""
         self._stop.set()
         self._room.release()  # the thread, waiting for room, sees ``stop`` and ends
         if self._wait:
