@@ -128,3 +128,30 @@ def test_a_contradiction_is_named_exactly_on_the_days_both_hold(
     assert bool(conflict) is both, (one, two, day, answer.missing)
     assert answer.verdict.value != "no"
     assert _fire(answer) <= {"f1", "f2"}
+
+
+def test_s9_consultation_cites_the_doubt_and_the_contradiction_it_waits_on() -> None:
+    """Fails before recheck49b: s.9(4)(a)'s answer listed the doubt among its missing facts
+    but no reason cited SI 2023/1432 (nor, for two undoubted records, FRSA 2004 s.1(1))."""
+    from svduty.authorities import must_consult_s9
+
+    path = Path(tempfile.mkdtemp(prefix="svduty-recheck49b-")) / "b"
+    svduty.new_bundle(path, [YORK, "E06000065"])
+    auths = svduty.load_partnership(path).authorities
+    area, team = [YORK, "E06000065"], ["york-council", "north-yorkshire-police"]
+    unsure = must_consult_s9(auths, area, team, on=DAY)
+    assert unsure.verdict.value == "undetermined"
+    assert any(r.citation.source.id == "si-2023-1432" for r in unsure.reasons), unsure.explain()
+    both = _with(
+        auths,
+        **{
+            FORMER: attrs.evolve(auths.get(FORMER), in_doubt=None),
+            SUCCESSOR: attrs.evolve(auths.get(SUCCESSOR), in_doubt=None),
+        },
+    )
+    clash = must_consult_s9(both, area, team, on=DAY)
+    assert clash.verdict.value == "undetermined"
+    assert any(r.citation.source.id == "frsa-2004" for r in clash.reasons), clash.explain()
+    assert len([r for r in clash.reasons if r.citation.source.id == "frsa-2004"]) == 2  # per area
+    settled = must_consult_s9(auths, area, team, on="2024-05-07")
+    assert not any(r.citation.source.id in ("si-2023-1432", "frsa-2004") for r in settled.reasons)
