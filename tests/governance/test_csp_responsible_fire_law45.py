@@ -21,7 +21,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import svduty
@@ -88,9 +88,15 @@ def test_the_police_and_the_council_stay_errors(manchester: Partnership, member:
     area=st.sampled_from(["E31000040", "E31000027", "E31000046", "W25000003"]),
     start=st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2030, 12, 31)),
 )
+@example(area="E31000027", start=dt.date(2024, 1, 1))  # in doubt: SI 2023/1432 read literally
+@example(area="E31000027", start=dt.date(2023, 12, 19))  # the day before the order
 def test_only_a_record_from_the_transfer_on_names_the_order(area: str, start: dt.date) -> None:
-    """The order's modification is named exactly for a record of the two areas from the day
-    of transfer."""
+    """The order's modification is named exactly for a record of the two areas from the first
+    day the combined authority may have been the fire and rescue authority: Greater
+    Manchester's transfer (8 May 2017), North Yorkshire's 20 December 2023, when SI 2023/1432
+    Sch 7 (art 46(2)) came into force with art 41(2) (art 1(2)); whether the combined
+    authority was the fire and rescue authority before 7 May 2024 is the record's doubt
+    (area49; recheck49b: the property still said 7 May 2024 and failed on those days)."""
     a = Authority(
         "f",
         "F",
@@ -99,7 +105,7 @@ def test_only_a_record_from_the_transfer_on_names_the_order(area: str, start: dt
         cite("pcsc-act-2022", "Sch 1"),
         valid=Period(start.isoformat()),
     )
-    day = {"E31000040": dt.date(2017, 5, 8), "E31000027": dt.date(2024, 5, 7)}.get(area)
+    day = {"E31000040": dt.date(2017, 5, 8), "E31000027": dt.date(2023, 12, 20)}.get(area)
     named = modified_by(a)
     assert (named is not None) == (day is not None and start >= day)
     if named is not None:  # the order's modification of s.5(5), confirmed: no doubt

@@ -303,18 +303,18 @@ def must_consult_s9(
         authorities, lgas, relevant, on, districts_within
     )
     # (a) "every other specified authority": a Schedule 1 table nobody is recorded for
-    # leaves who they are not known
-    missing[:0] = [
-        m
+    # leaves who they are not known; a record in doubt, or two that contradict, leave
+    # which they are not known, and the reasons citing why come with them (recheck49b)
+    of_area = [
+        specified_authorities_for(
+            authorities, lga, on=on, districts_within=districts_within, kind=(kinds or {}).get(lga)
+        )
         for lga in lgas
-        for m in specified_authorities_for(
-            authorities,
-            lga,
-            on=on,
-            districts_within=districts_within,
-            kind=(kinds or {}).get(lga),
-        ).missing
     ]
+    missing[:0] = [m for a in of_area for m in a.missing]
+    for r in (r for a in of_area for r in a.reasons):
+        if r.rule == "s.11(6)" and r.citation.source.id != ACT and r not in reasons:
+            reasons.append(r)
     for s in rel_subjects:
         if s not in subjects:
             subjects.append(s)

@@ -1,0 +1,75 @@
+"""One fire and rescue authority for an area: two recorded for the same day contradict.
+
+The Fire and Rescue Services Act 2004 s.1(1): "The fire and rescue authority for an area is
+the authority determined under this section" (one, by s.1(2)-(3), or by a scheme or order
+that s.1(4)-(5) names). Two fire and rescue authority records whose areas both give a local
+government area (s.11(6)), each holding on the day asked and neither in doubt on it, say
+two bodies were that area's fire and rescue authority at once: one of the records is
+wrong. The answer names the conflict among its missing facts (``undetermined``), never a
+``yes`` listing both. Records in doubt on the day (an order read two ways, e.g. SI
+2023/1432 from 20 December 2023 to 6 May 2024) are already undetermined and are not a
+contradiction; a bundle that settles the doubt by ending one record where the other starts
+has none.
+
+Example:
+    >>> from svduty.authorities import Authority, AuthorityCategory
+    >>> from svduty.periods import Period
+    >>> from svduty.sources import cite
+    >>> f = AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+    >>> a = Authority("a", "A", f, ("E31000099",), cite("pcsc-act-2022", "Sch 1"))
+    >>> b = Authority("b", "B", f, ("E31000099",), cite("pcsc-act-2022", "Sch 1"),
+    ...               valid=Period("2024-01-01"))
+    >>> reasons, missing = fire_authorities_contradict([a, b], "E07000901", "2024-02-01")
+    >>> reasons[0].citation.provision, missing[0][:40]
+    ('s.1(1)', 'which of A and B was the fire and rescue')
+    >>> fire_authorities_contradict([a, b], "E07000901", "2023-06-01")
+    ([], [])
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+from svduty.answers import Reason
+from svduty.authorities._authority import Authority
+from svduty.authorities._categories import AuthorityCategory
+from svduty.periods import date
+from svduty.sources import cite
+
+__all__ = ["fire_authorities_contradict"]
+
+_S1_1 = cite("frsa-2004", "s.1(1)")
+
+
+def fire_authorities_contradict(
+    found: Iterable[Authority], lga_code: str, on: _dt.date | str | None
+) -> tuple[list[Reason], list[str]]:
+    """(reasons, missing) when two or more fire and rescue authorities hold, undoubted, on ``on``.
+
+    Asked of no day, nothing: whether records overlap on the day asked is for that day.
+    """
+    if on is None:
+        return [], []
+    day = date(on)
+    sure = [
+        a
+        for a in found
+        if a.category is AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+        and day in a.valid
+        and (a.in_doubt is None or day not in a.in_doubt.valid)
+    ]
+    if len(sure) < 2:
+        return [], []
+    names = ", ".join(a.name for a in sure[:-1]) + f" and {sure[-1].name}"
+    says = (
+        f"{names} are each recorded as the fire and rescue authority for an area that gives "
+        f"{lga_code} on {day}, none in doubt on that day: an area has one fire and rescue "
+        "authority ('The fire and rescue authority for an area is the authority determined "
+        "under this section'): the records contradict"
+    )
+    missing = (
+        f"which of {names} was the fire and rescue authority for {lga_code} on {day} "
+        "(Fire and Rescue Services Act 2004 s.1(1)): the records contradict"
+    )
+    return [Reason("s.11(6)", says, _S1_1)], [missing]
