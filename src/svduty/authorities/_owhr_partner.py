@@ -108,8 +108,12 @@ class ReviewFacts:
             behalf of a chief officer of police for a police area in England and Wales on
             its official computer system (reg 4(2)(b), reg 2).
         dsi_matter: The death is a "death or serious injury matter" within the meaning of
-            the Police Reform Act 2002 s.12(2A) (a death after contact with the police):
-            then no review (reg 4(2)(d)).
+            the Police Reform Act 2002 s.12(2A): the person died while arrested by, or
+            detained in the custody of, a person serving with the police (s.12(2B)), or
+            after contact with one acting in the execution of their duties with "an
+            indication that the contact may have caused ... or contributed to" the death
+            (s.12(2C)); not circumstances that are the subject of a complaint or amount to
+            a conduct matter (s.12(2A)), nor contact alone. Then no review (reg 4(2)(d)).
 
     Raises:
         ConflictError: where ``regulation_conditions`` says the s.24(1)(c) conditions are

@@ -93,8 +93,8 @@ class DeathPlaceFacts:
             more than one.
         direction: The Secretary of State has given a direction, not withdrawn, specifying
             which review partners are the relevant review partners in respect of the death
-            (reg 10); it may be given only where regs 6 to 9 do not apply, so only for a
-            place outside the pilot areas.
+            (reg 10); it may be given only where regs 6 to 9 do not apply, so ``True``
+            only for a place outside the pilot areas (``False``, none given, fits any place).
 
     Raises:
         ConflictError: for a ``death_area`` given with ``death_place_known`` false.
@@ -238,8 +238,9 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     Raises:
         UnknownAreaError: for an area code svduty's geography does not hold.
         AreaError: for a code that is not a local government area.
-        ConflictError: for a ``health_area`` the place does not lie in, or a ``direction``
-            for a place in a pilot area (reg 10(1): only where regs 6 to 9 do not apply).
+        ConflictError: for a ``health_area`` the place does not lie in, or a direction
+            given (``direction`` true) for a place in a pilot area (reg 10(1): only where
+            regs 6 to 9 do not apply); ``direction`` false there agrees with them.
 
     Example:
         >>> a = relevant_review_partners(DeathPlaceFacts(death_place_known=False))
@@ -279,7 +280,7 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
             else []
         )
         return answer(question, reasons, missing, failed=failed, subjects=subjects)
-    if facts.direction is not None:
+    if facts.direction:  # False (no direction given) agrees with regs 6 to 9 applying
         raise ConflictError.single(
             None,
             "direction",
