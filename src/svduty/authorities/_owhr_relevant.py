@@ -185,7 +185,19 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     would settle it (the area of death, whether it is known, the area where the body was
     found, or the health board area of a district lying in more than one). Never ``no``:
     a place in England or Wales always has partners; a code svduty does not know is an
-    error. Unconfirmed: the regulations' text was not read (see the module).
+    error.
+
+    Every answer is unconfirmed: s.25(1) leaves the partners to regulations, and the
+    Offensive Weapons Homicide Reviews Regulations 2022 made under it were not found, so
+    not read. svduty answers as the minister described them (HL Deb 8 November 2022): "the
+    relevant review partners will be the local authority, police, and integrated care
+    boards in England, or local health boards in Wales, from the area where the death
+    occurs or, where the location of death is not known, where the body of the person is
+    found" (s.25(3)); the ``s.25(3)`` reason's citation states that doubt. The areas are
+    those of svduty's national geography (ONS 2024 tables). A partner the regulations may
+    name otherwise (s.25(4): residences, the investigating force; s.25(5): agreement, a
+    direction) is never guessed: it answers for itself with
+    ``ReviewFacts(relevant_review_partner=...)``.
 
     Raises:
         UnknownAreaError: for an area code svduty's geography does not hold.
@@ -193,6 +205,16 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         ConflictError: for a ``health_area`` the place does not lie in.
 
     Example:
+        >>> from svduty.authorities import DeathPlaceFacts, relevant_review_partners
+        >>> a = relevant_review_partners(DeathPlaceFacts(death_area="E07000220"))
+        >>> a.verdict.value, a.reasons[0].citation.confidence.value
+        ('yes', 'unconfirmed')
+        >>> for partner in a.subjects:  # Rugby: a district, so its county council too
+        ...     print(partner)
+        chief officer of police for the police area of Warwickshire (E23000017)
+        local authority: the council for Rugby (E07000220)
+        local authority: the county council for Warwickshire (E10000031)
+        integrated care board: NHS Coventry and Warwickshire Integrated Care Board (E54000018)
         >>> a = relevant_review_partners(DeathPlaceFacts(death_place_known=False))
         >>> a.verdict.value, a.missing
         ('undetermined', ('body_found_area (s.25(3))',))
