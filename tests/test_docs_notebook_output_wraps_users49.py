@@ -17,9 +17,7 @@ def _css_files() -> list[str]:
 
 
 def test_the_docs_style_wraps_notebook_outputs():
-    rules = "".join(
-        (DOCS / "_static" / name).read_text(encoding="utf-8") for name in _css_files()
-    )
+    rules = "".join((DOCS / "_static" / name).read_text(encoding="utf-8") for name in _css_files())
     block = re.search(r"div\.cell_output pre\s*\{([^}]*)\}", rules)
     assert block is not None, "no rule for a notebook cell's output"
     assert re.search(r"white-space:\s*pre-wrap", block.group(1))
