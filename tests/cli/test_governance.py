@@ -435,8 +435,9 @@ def test_the_how_to_scenario_file_runs_as_written(tmp_path: Path):
     blocks = re.finditer(
         r".. code-block:: toml\n\n(.*?)\n\S", howto.read_text(encoding="utf-8"), re.S
     )
-    block = next((b for b in blocks if b.group(1).lstrip().startswith("name =")), None)
-    assert block is not None  # the whole scenario file (other blocks show one change)
+    whole = 'name = "tactical-to-swpb"'  # the whole file (other blocks: one change, no-icb)
+    block = next((b for b in blocks if b.group(1).lstrip().startswith(whole)), None)
+    assert block is not None
     f = tmp_path / "tactical-to-swpb.toml"
     f.write_text("\n".join(line[3:] for line in block.group(1).splitlines()), encoding="utf-8")
     code, out, err = run("--scenario", str(f))
