@@ -74,6 +74,7 @@ intersphinx_timeout = 5
 html_theme = "furo"
 html_title = f"svduty {release}"
 html_static_path = ["_static"]
+html_css_files = ["svduty.css"]  # notebook outputs wrap (docs/_static/svduty.css)
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"

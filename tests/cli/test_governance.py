@@ -120,6 +120,20 @@ def test_bundle_without_governance(tmp_path: Path):
     assert f"; svduty validate {bundle} checks its authorities" in err
 
 
+def test_a_scenario_name_where_the_bundle_has_none_says_so(tmp_path: Path):
+    """users49: an ``init`` bundle (no scenarios) asked for a named scenario answered
+    "give one of the partnership's scenarios ((none))"."""
+    bundle = copy_bundle(tmp_path)
+    shutil.rmtree(bundle / "scenarios")
+    code, _, err = run("--partnership", str(bundle), "--scenario", "lgr-two-unitaries")
+    assert code == 1
+    assert err.strip().endswith(
+        "no scenario 'lgr-two-unitaries': the partnership warwickshire has no scenarios: "
+        "give a scenario TOML file"
+    ), err
+    assert "((none))" not in err
+
+
 def test_a_what_if_of_authorities_needs_no_governance_toml(tmp_path: Path):
     """A policy review: a scenario abolishing a council of an ``init`` bundle (no
     governance.toml) was refused; Schedule 1's join needs only authorities and areas."""
@@ -421,8 +435,9 @@ def test_the_how_to_scenario_file_runs_as_written(tmp_path: Path):
     blocks = re.finditer(
         r".. code-block:: toml\n\n(.*?)\n\S", howto.read_text(encoding="utf-8"), re.S
     )
-    block = next((b for b in blocks if b.group(1).lstrip().startswith("name =")), None)
-    assert block is not None  # the whole scenario file (other blocks show one change)
+    whole = 'name = "tactical-to-swpb"'  # the whole file (other blocks: one change, no-icb)
+    block = next((b for b in blocks if b.group(1).lstrip().startswith(whole)), None)
+    assert block is not None
     f = tmp_path / "tactical-to-swpb.toml"
     f.write_text("\n".join(line[3:] for line in block.group(1).splitlines()), encoding="utf-8")
     code, out, err = run("--scenario", str(f))

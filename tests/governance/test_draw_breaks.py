@@ -52,3 +52,25 @@ def test_a_path_that_is_no_path_is_refused_before_anything_is_written(tmp_path, 
     with pytest.raises(svduty.errors.ArgumentError, match=r"draw\(path\)"):
         w.draw(path=5)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_what_if_of_a_bundle_with_no_governance_draws_a_note_not_a_blank_page(
+    tmp_path,
+) -> None:
+    """users49: a researcher's init bundle has no governance.toml; its what-if drew an
+    empty canvas with one red line in a corner, saying nothing of why."""
+    folder = tmp_path / "gwynedd"
+    svduty.new_bundle(folder, ["W06000002"])
+    p = svduty.load_partnership(folder)
+    scenario = svduty.governance.Scenario(
+        "merge",
+        "Merge",
+        (svduty.governance.AbolishAuthority("gwynedd-council"),),
+    )
+    ax = p.what_if(scenario).draw(ax=Figure(figsize=(16, 10)).subplots())
+    said = [t.get_text() for t in ax.texts if t.get_gid() == "empty"]
+    assert said == [
+        "no governance body to draw: the graph is empty (a bundle with no governance.toml has none)"
+    ]
+    below = [t.get_text() for t in ax.texts if "errors about no body drawn" in t.get_text()]
+    assert "gwynedd-council" in below[0]

@@ -123,8 +123,8 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--compare-definition",
         metavar="ID|PATH",
-        help="instead, compare two definitions on the incidents: where the definition and "
-        "this one (a national, packaged or published id such as london-vru, or a .toml "
+        help="instead, compare two definitions on the incidents: where the definition and this "
+        "one (an id such as london-vru, a bundle folder with a definition.toml, or a .toml "
         "file) give different 'in scope' answers, and which rule makes the difference",
     )
     p.add_argument(

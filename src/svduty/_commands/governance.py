@@ -151,7 +151,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if args.scenario == "-" or (
             args.scenario not in partnership.scenarios and not Path(args.scenario).exists()
         ):
-            names = ", ".join(sorted(partnership.scenarios)) or "(none)"
+            names = ", ".join(sorted(partnership.scenarios))
             given = Path(args.scenario)
             what = (  # a path names the file, as for any input file; a name is screened
                 "--scenario -: a scenario is not read from standard input"
@@ -161,11 +161,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 else _no_scenario(quote(args.scenario))
                 + did_you_mean(args.scenario, partnership.scenarios)
             )
-            print(
-                f"svduty governance: error: {what}: give one of the partnership's scenarios "
-                f"({names}) or a scenario TOML file",
-                file=stderr,
+            give = (
+                f"give one of the partnership's scenarios ({names}) or a scenario TOML file"
+                if names
+                else f"the partnership {partnership.name} has no scenarios: give a scenario "
+                "TOML file"
             )
+            print(f"svduty governance: error: {what}: {give}", file=stderr)
             return 1
         scenario = (
             partnership.scenarios[args.scenario]

@@ -37,16 +37,35 @@ class InDoubt:
     not. Answers about a day of them are ``undetermined``: the missing fact is which
     reading holds, never a silent choice.
 
+    It is an :class:`~svduty.authorities.Authority`'s ``in_doubt`` (in
+    ``authorities.toml``: ``in_doubt = {valid = {...}, citation = {...}}``). ``svduty
+    init`` writes one where an order read literally moves a body's role on one day and
+    the rest of the order on another: SI 2023/1432 art 1(2)-(3) brings art 41(2)-(3) (the
+    York and North Yorkshire Combined Authority "is the fire and rescue authority for the
+    Area"; the commissioner's fire and rescue authority "is abolished") into force on
+    20 December 2023, while the functions and transfers pass on 7 May 2024: both bodies'
+    records hold the days between, each in doubt.
+
     Attributes:
         valid: The days in doubt (closed-open), within the record's own ``valid``.
         citation: The provisions read both ways, with the doubt stated.
 
     Example:
+        >>> from svduty.authorities import (Authorities, Authority, AuthorityCategory,
+        ...                                 InDoubt, specified_authorities_for)
+        >>> from svduty.periods import Period
         >>> from svduty.sources import cite
-        >>> c = cite("si-2023-1432", "art 1(2), (3); art 41", doubt="read two ways")
-        >>> InDoubt(Period("2023-12-20", "2024-05-07"), c).citation.doubt
-        'read two ways'
-    """
+        >>> doubt = InDoubt(Period("2023-12-20", "2024-05-07"),
+        ...                 cite("si-2023-1432", "art 1(2), (3); art 41", doubt="read two ways"))
+        >>> fire = Authority("ny-fire", "North Yorkshire FRA",
+        ...                  AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY, ("E06000065",),
+        ...                  cite("pcsc-act-2022", "Sch 1"),
+        ...                  valid=Period("2023-01-31", "2024-05-07"), in_doubt=doubt)
+        >>> a = specified_authorities_for(Authorities((fire,)), "E06000065", on="2024-01-15",
+        ...                               districts_within=lambda code: (code,))
+        >>> a.verdict.value, a.missing[-1]
+        ('undetermined', 'whether North Yorkshire FRA was a fire and rescue authority on 2024-01-15 (art 1(2), (3); art 41, read two ways)')
+    """  # noqa: E501
 
     valid: Period
     citation: Citation

@@ -243,6 +243,17 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
             regs 6 to 9 do not apply); ``direction`` false there agrees with them.
 
     Example:
+        >>> from svduty.authorities import DeathPlaceFacts, relevant_review_partners
+        >>> a = relevant_review_partners(DeathPlaceFacts(death_area="E08000026"))
+        >>> a.verdict.value
+        'yes'
+        >>> for partner in a.subjects:  # Coventry: a pilot area (reg 2)
+        ...     print(partner)
+        chief officer of police for the police area of West Midlands (E23000014)
+        local authority: the council for Coventry (E08000026)
+        integrated care board: NHS Coventry and Warwickshire Integrated Care Board (E54000018)
+        >>> relevant_review_partners(DeathPlaceFacts(death_area="E07000220")).missing  # Rugby
+        ('direction (reg 10(1))',)
         >>> a = relevant_review_partners(DeathPlaceFacts(death_place_known=False))
         >>> a.verdict.value, a.missing
         ('undetermined', ('body_found_area (reg 7(1), 8(1))',))

@@ -417,6 +417,9 @@ def draw(
         handles.append(
             Line2D([0], [0], ls="", marker="o", ms=9, mfc="none", mec=_REMOVED, label="an error")
         )
+    if not graph.bodies:  # a blank canvas said nothing (an init bundle has no governance)
+        ax.text(0.5, 0.0, _EMPTY, ha="center", va="center", fontsize=9, color="#555555",
+                gid="empty", parse_math=False)  # fmt: skip
     if below:
         low = min(rows.values(), default=0.0) - 0.6
         text = "\n".join(below)
@@ -437,6 +440,11 @@ def draw(
     if path is not None:
         ax.figure.savefig(str(path), dpi=100, bbox_inches="tight")
     return ax
+
+
+_EMPTY = (
+    "no governance body to draw: the graph is empty (a bundle with no governance.toml has none)"
+)
 
 
 def _unplaced(errors: Any, broken: set[str]) -> list[str]:
