@@ -1,7 +1,9 @@
 """The 2011 LSOA -> district bridge: the district of the most of a code's 2021 pieces.
 
 Also the district each 2021 LSOA lies in, where the 2024 ward table's best fit and the
-2022 table's exact fit differ (:func:`lsoa_districts`).
+2022 table's exact fit differ (:func:`lsoa_districts`), and the ward table with that
+district (:func:`lsoa21_table`): every LSOA -> district look-up reads it, the bundles'
+areas, classification's and ``explain``'s alike.
 
 Example:
     >>> best_fit(pa.array(["a"]), pa.array(["x"])).to_pydict()
@@ -20,7 +22,7 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.areas._tables import read_table
 
-__all__ = ["best_fit", "lsoa_districts"]
+__all__ = ["best_fit", "lsoa21_table", "lsoa_districts"]
 
 
 def best_fit(old: Any, lad: Any, named: Any = None) -> pa.Table:
@@ -89,7 +91,7 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
     only the 2011 LSOAs with a piece in one of them (a partnership's few hundred, not
     the 35,000 of England and Wales: the answer for each is the same).
     """
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))
     if touching is None:
         return _fitted(read_table("lsoa11-lsoa21-lad22", _BRIDGE_COLUMNS), t21)
     # the few rows first: hash sets of hundreds of codes, not 35,000
@@ -111,7 +113,7 @@ def _fits_of(codes: Any) -> pa.Table:
     """
     bridge = read_table("lsoa11-lsoa21-lad22", _BRIDGE_COLUMNS)
     bridge = pc.filter(bridge, pc.is_in(bridge.column("lsoa11_code"), value_set=codes))
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))
     t21 = pc.filter(t21, pc.is_in(t21.column("lsoa21_code"), value_set=bridge[1]))
     return _fitted(bridge, t21)
 
@@ -154,3 +156,36 @@ def lsoa_districts() -> tuple[Any, Any]:
     still = pc.fill_null(pc.is_in(built_in, value_set=pc.unique(ward_lads)), False)
     lads = pc.if_else(still, built_in, ward_lads)
     return codes, lads
+
+
+_WARD_COLUMNS = ("ward24_code", "ward24_name")
+
+
+@functools.cache
+def lsoa21_table(columns: tuple[str, ...]) -> pa.Table:
+    """Columns of the 2024 ward table, ``ltla24_code`` the district each LSOA lies in.
+
+    The one table every LSOA -> district look-up reads (a partnership's LSOAs, the national
+    look-ups of classification and ``explain``, the 2011 best fit): the district of
+    :func:`lsoa_districts`, not the ward's where the two differ, and then no ward (the
+    ward lies in the other district). Built once a process, for each set of columns.
+
+    Example:
+        >>> t = lsoa21_table(("lsoa21_code", "ward24_code", "ltla24_code"))
+        >>> t.num_rows
+        35672
+        >>> [r for r in t.to_pylist() if r["lsoa21_code"] == "E01027305"]
+        [{'lsoa21_code': 'E01027305', 'ward24_code': None, 'ltla24_code': 'E06000062'}]
+    """
+    table = read_table("lsoa21-ward24-lad24", columns)
+    if "ltla24_code" not in columns:
+        return table
+    _codes, lads = lsoa_districts()  # aligned with the table's rows
+    at = columns.index("ltla24_code")
+    moved = pc.not_equal(lads, table.column(at))
+    table = table.set_column(at, "ltla24_code", lads)
+    none = pa.scalar(None, pa.string())
+    for j, name in enumerate(columns):
+        if name in _WARD_COLUMNS:
+            table = table.set_column(j, name, pc.if_else(moved, none, table.column(j)))
+    return table

@@ -22,7 +22,7 @@ import pyarrow as pa
 from svduty import _compute as pc
 from svduty._checked import unchecked
 from svduty._data import data
-from svduty.areas._best_fit import _bridge, _fits_of, best_fit, lsoa_districts
+from svduty.areas._best_fit import _bridge, _fits_of, best_fit, lsoa21_table, lsoa_districts
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, normalise_name
 from svduty.areas._tables import NATIONAL_TABLES, read_table
 from svduty.errors import AreaError
@@ -195,11 +195,7 @@ def police_force_names() -> dict[str, str]:
 
 
 def _lsoa_pairs(table: str, column: str) -> Iterable[tuple[str, str]]:
-    """(district, value) for each 2021 LSOA of ``table``: an Arrow join on the LSOA code.
-
-    The district is the one the LSOA lies in (:func:`lsoa_districts`), not always the
-    ward table's.
-    """
+    """(district, value) for each 2021 LSOA of ``table`` (its district: :func:`lsoa_districts`)."""
     codes, lads = lsoa_districts()
     other = read_table(table, ("lsoa21_code", column))
     lad = pc.take(lads, pc.index_in(other.column("lsoa21_code"), value_set=codes))
@@ -299,15 +295,16 @@ def _dated(areas: tuple[Area, ...]) -> tuple[Area, ...]:
 def lsoa_district() -> dict[str, tuple[str, int]]:
     """LSOA code (2011 or 2021) -> (district code, 2024) and the vintages it is in (bits).
 
-    A 2011 LSOA takes the district of its 2021 best fit (of the most of them, for the
-    few 2011 LSOAs split across districts). Bit 1: in the 2011 table; bit 2: in 2021.
+    A 2021 LSOA takes the district it lies in (:func:`lsoa21_table`); a 2011 LSOA that of
+    its 2021 best fit (of the most, for the few split across districts). Bits: 1, in the
+    2011 table; 2, in 2021.
     Built once, on the first look-up of an LSOA outside a geography's own.
 
     Example:
         >>> lsoa_district()["E01031180"]
         ('E07000220', 3)
     """
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))
     new = t21.column("lsoa21_code")
     old = _bridge()
     in_2011 = pc.is_in(new, value_set=old.column("old"))
@@ -357,7 +354,7 @@ def national_districts(codes: Sequence[str]) -> list[str | None]:
         ['E07000220', 'E08000025', None]
     """
     wanted = pa.array(list(codes), pa.string())
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code")).combine_chunks()
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code")).combine_chunks()
     at = pc.index_in(wanted, value_set=t21.column("lsoa21_code").chunk(0))
     found: Any = pc.take(t21.column("ltla24_code").chunk(0), at)
     if found.null_count:  # not a 2021 code: a 2011 one, by the district of its best fit
@@ -404,7 +401,7 @@ def lsoa_records(districts: Iterable[str]) -> list[LsoaRecord]:
     """
     wanted = pa.array(sorted(set(districts)), pa.string())
     cols = ("lsoa21_code", "lsoa21_name", "ward24_code", "ward24_name", "ltla24_code")
-    t21 = read_table("lsoa21-ward24-lad24", cols)
+    t21 = lsoa21_table(cols)
     t21 = pc.filter(t21, pc.is_in(t21.column("ltla24_code"), value_set=wanted))
     old = _bridge(tuple(wanted.to_pylist()))
     old = pc.filter(old, pc.is_in(old.column("lad"), value_set=wanted))
@@ -438,7 +435,8 @@ def lsoa_areas(districts: Iterable[str]) -> list[Area]:
 
     An LSOA code in both vintages is one area of kind ``lsoa2021`` valid from the 2011
     census; a code only in 2011 is ``lsoa2011`` and ended at the 2021 census; a code only
-    in 2021 begins then. A 2021 LSOA lies in its district and its 2024 ward.
+    in 2021 begins then. A 2021 LSOA lies in its district and its 2024 ward (none where
+    the ward lies in another district: :func:`lsoa21_table`).
 
     Example:
         >>> areas = {a.id: a for a in lsoa_areas(["E07000220"])}
