@@ -184,7 +184,7 @@ def lsoa21_table(columns: tuple[str, ...]) -> pa.Table:
     at = columns.index("ltla24_code")
     moved = pc.not_equal(lads, table.column(at))
     table = table.set_column(at, "ltla24_code", lads)
-    none = pa.scalar(None, pa.string())
+    none = pa.nulls(table.num_rows, pa.string())  # (pa.scalar(None) would import pandas)
     for j, name in enumerate(columns):
         if name in _WARD_COLUMNS:
             table = table.set_column(j, name, pc.if_else(moved, none, table.column(j)))
