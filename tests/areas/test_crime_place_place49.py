@@ -165,3 +165,12 @@ def _loaded(name: str) -> svduty.Geography:
         assert main(["init", str(folder), "--area", area], stdout=io.StringIO()) == 0
         _GEOS[name] = svduty.load_partnership(folder).geography
     return _GEOS[name]
+
+
+def test_a_cherwell_name_with_its_code_is_a_contradiction() -> None:
+    """The code is West Northamptonshire's alone now: a Cherwell LSOA name contradicts it
+    (before place49 ``other_districts`` let either district's name through)."""
+    geo = svduty.Geography.england_and_wales()
+    t = geo.resolve_lsoas([LSOA, LSOA], ["Cherwell 001A", "West Northamptonshire 048E"])
+    assert t.column("match").to_pylist() == ["conflict", "table"]
+    assert t.column("district_code").to_pylist() == [None, WEST_NORTHANTS]
