@@ -17,9 +17,11 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty._data import data
 from svduty.areas._tables import read_table
 
 __all__ = ["best_fit", "lsoa21_table", "lsoa_districts"]
@@ -140,7 +142,10 @@ def lsoa_districts() -> tuple[Any, Any]:
     districts into new ones, SI 2022/328, 329, 331), so where the two tables name two
     such districts, the 2022 table's is taken: one LSOA, "West Northamptonshire 048E"
     (E01027305), which the ward table files under a Cherwell ward. A 2022 district
-    abolished since gives the ward table's (its successor's).
+    abolished since gives the ward table's (its successor's). Those LSOAs are listed, when
+    the tables are packaged, in ``lsoa21-lies-in.csv`` (``tools/make_national_tables.py``;
+    a test checks it against the two tables): read here instead of joining the two tables
+    of 35,000 rows in every process.
 
     Example:
         >>> lad = dict(zip(*(a.to_pylist() for a in lsoa_districts()), strict=True))
@@ -151,11 +156,17 @@ def lsoa_districts() -> tuple[Any, Any]:
     """
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
     codes, ward_lads = t21.column("lsoa21_code"), t21.column("ltla24_code")
-    bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa21_code", "ltla22_code"))
-    built_in = pc.take(bridge.column("ltla22_code"), pc.index_in(codes, value_set=bridge[0]))
-    still = pc.fill_null(pc.is_in(built_in, value_set=pc.unique(ward_lads)), False)
-    lads = pc.if_else(still, built_in, ward_lads)
+    with data("ons", "national", "lsoa21-lies-in.csv").open("rb") as f:
+        lies_in = pacsv.read_csv(f, read_options=_ONE_THREAD, convert_options=_STRINGS)
+    at = pc.index_in(codes, value_set=lies_in.column(0).combine_chunks())  # a few codes
+    lads = pc.coalesce(pc.take(lies_in.column(1), at), ward_lads)
     return codes, lads
+
+
+_ONE_THREAD = pacsv.ReadOptions(use_threads=False)
+_STRINGS = pacsv.ConvertOptions(
+    column_types={"lsoa21_code": pa.string(), "ltla24_code": pa.string()}
+)
 
 
 _WARD_COLUMNS = ("ward24_code", "ward24_name")
