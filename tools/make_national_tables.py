@@ -10,10 +10,17 @@ classify``). LZ4, not zstd: the files are twice the size (4.5 MB for the three) 
 in a quarter of the time (about 0.01 s less for a partnership's areas); dictionary-encoded
 columns would be smaller but cost as much again to decode. The five small district
 tables are copied as they are (CSV). See ``src/svduty/data/ATTRIBUTION.md``.
+
+One small table is derived, ``lsoa21-lies-in.csv``: the 2021 LSOAs whose district by the
+2022 exact-fit table (``lsoa11-lsoa21-lad22``), still a district in 2024, is not the one the
+2024 ward table's best fit gives, with that district. svduty reads it instead of joining
+the two 35,000-row tables in every process (``svduty.areas._best_fit.lsoa_districts``;
+``tests/areas/test_crime_place_place49.py`` checks it against the tables).
 """
 
 from __future__ import annotations
 
+import csv
 import shutil
 import sys
 from pathlib import Path
@@ -45,7 +52,22 @@ def main() -> int:
             out.write_table(table)
     for name in SMALL:
         shutil.copyfile(src / f"{name}.csv", OUT / f"{name}.csv")
+    write_lies_in(src)
     return 0
+
+
+def write_lies_in(src: Path) -> None:
+    """Write ``lsoa21-lies-in.csv``: the LSOAs the two tables place in two current districts."""
+    with (src / "lsoa21-ward24-lad24.csv").open(newline="", encoding="utf-8") as f:
+        ward = [(r["lsoa21_code"], r["ltla24_code"]) for r in csv.DictReader(f)]
+    with (src / "lsoa11-lsoa21-lad22.csv").open(newline="", encoding="utf-8") as f:
+        built = {r["lsoa21_code"]: r["ltla22_code"] for r in csv.DictReader(f)}
+    now = {lad for _, lad in ward}
+    rows = [(c, built[c]) for c, lad in ward if built.get(c, lad) != lad and built[c] in now]
+    with (OUT / "lsoa21-lies-in.csv").open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(("lsoa21_code", "ltla24_code"))
+        out.writerows(sorted(rows))
 
 
 if __name__ == "__main__":

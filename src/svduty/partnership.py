@@ -48,6 +48,7 @@ from svduty.governance import (
 )
 from svduty.governance._consult import national_findings
 from svduty.governance._csp_areas import split_areas
+from svduty.governance._doubted import with_doubts
 from svduty.governance._references import Known, scenario_problems
 from svduty.governance._responsible import responsible_lost, responsible_missing
 from svduty.governance._rules import NEEDS_AUTHORITIES
@@ -440,6 +441,7 @@ class Partnership:
         if strict:
             gaps = tuple(attrs.evolve(f, severity=Severity.ERROR) for f in gaps)
         found = Findings(gaps, (), NEEDS_AUTHORITIES) + Findings(res.findings, skipped, res.checked)
+        found = with_doubts(found, after.authorities, day, strict=strict)  # a record in doubt
         if self.governance is None:
             found = _whatif.without_graph(found)
         if scenario is None or was is None:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pyarrow import ipc
 
 from svduty import _compute
-from svduty.areas import _tables
+from svduty.areas import _best_fit, _tables
 from svduty.areas._national import lsoa_district, national_districts
 from svduty.errors import AreaError
 
@@ -29,6 +29,8 @@ ARROW = [name for name, kind in _tables.NATIONAL_TABLES.items() if kind == "arro
 def _forget() -> None:
     """Forget every table read, as a new process has (either layout of the module's caches)."""
     _tables._read.cache_clear()
+    for held in (_best_fit._bridge, _best_fit.lsoa_districts, _best_fit.lsoa21_table):
+        held.cache_clear()  # built from the tables (place49): read again, as a new process does
     for name in ("_whole", "_READ"):
         held = getattr(_tables, name, None)
         if held is not None:

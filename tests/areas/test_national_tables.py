@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.areas._best_fit import best_fit
+from svduty.areas._best_fit import best_fit, lsoa21_table
 from svduty.areas._national import NATIONAL_TABLES, _bridge, read_table
 from svduty.errors import AreaError
 
@@ -92,7 +92,7 @@ def test_best_fit_lists_single_district_codes_first_then_split_codes_by_code() -
 
 
 def test_the_national_bridge_is_the_group_by_answer() -> None:
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))  # each LSOA's district (place49)
     columns = ("lsoa11_code", "lsoa21_code", "lsoa11_name", "ltla22_name")
     bridge = read_table("lsoa11-lsoa21-lad22", columns)
     at = pc.index_in(bridge.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))

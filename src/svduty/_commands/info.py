@@ -17,9 +17,10 @@ from svduty._commands._options import (
 )
 from svduty._shown import PrintableLines
 from svduty.areas import AreaKind
-from svduty.authorities import Authority, Role
+from svduty.authorities import Authority, InDoubt, Role
 from svduty.authorities._absences import against
 from svduty.authorities._consultation import _SCHEDULE_2
+from svduty.authorities._in_doubt import doubt_words
 from svduty.errors import SvdutyError
 from svduty.partnership import Partnership
 from svduty.periods import Period, date
@@ -157,6 +158,7 @@ def _authorities(p: Partnership) -> dict[str, Any]:
                     "confidence": a.citation.confidence.value,
                     "doubt": a.citation.doubt,
                     "valid": _period(a.valid),
+                    "in_doubt": _in_doubt(a.in_doubt),
                     "outside_local_area": _outside(p, a.areas),
                 }
                 for a in found
@@ -196,6 +198,24 @@ def _authorities(p: Partnership) -> dict[str, Any]:
         )
     ]
     return {"by_role": by_role, "absent": absences, "not_recorded": unsaid, "not_whole": unwhole}
+
+
+def _in_doubt(doubt: InDoubt | None) -> dict[str, Any] | None:
+    """A record's days in doubt as plain data: the days, what they cite, the words.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("si-2023-1432", "art 41", doubt="read two ways")
+        >>> _in_doubt(InDoubt(Period(date("2023-12-20"), date("2024-05-07")), c))["words"]
+        'in doubt 2023-12-20 to 2024-05-06 (si-2023-1432 art 41): read two ways'
+    """
+    if doubt is None:
+        return None
+    return {
+        "valid": _period(doubt.valid),
+        "citation": doubt.citation.as_dict(),
+        "words": doubt_words(doubt),
+    }
 
 
 def _outside(p: Partnership, areas: tuple[str, ...]) -> bool:
@@ -298,7 +318,15 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
             when = f" ({_period_text(a['valid'])})" if dated else ""
             away = a.get("outside_local_area")  # recorded for other areas than the partnership's
             away_said = f"  (for {', '.join(a['areas'])}, outside the local area)" if away else ""
-            print(f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}{away_said}", file=out)
+            doubt = (
+                f"  (in doubt {_period_text(a['in_doubt']['valid'])}: see below)"
+                if a.get("in_doubt")
+                else ""
+            )
+            print(
+                f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}{away_said}{doubt}",
+                file=out,
+            )
     names = {a["code"]: a["name"] for key in ("districts", "counties") for a in s[key]}
     for x in auth["absent"]:
         words = x["category"].replace("_", " ")
@@ -338,6 +366,14 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
     if doubts:
         print("\nUnconfirmed:", file=out)
         for text, ids in doubts.items():
+            print(f"  {', '.join(ids)}: {text}", file=out)
+    unsure: dict[str, list[str]] = {}  # each record's days in doubt, once
+    for a in records:
+        if a.get("in_doubt"):
+            unsure.setdefault(a["in_doubt"]["words"], []).append(a["id"])
+    if unsure:
+        print("\nIn doubt (the law read two ways; answers on those days: undetermined):", file=out)
+        for text, ids in unsure.items():
             print(f"  {', '.join(ids)}: {text}", file=out)
     print(f"\nSources: {s['sources']} (national catalogue and the bundle's own)", file=out)
 

@@ -1,7 +1,9 @@
 """The 2011 LSOA -> district bridge: the district of the most of a code's 2021 pieces.
 
 Also the district each 2021 LSOA lies in, where the 2024 ward table's best fit and the
-2022 table's exact fit differ (:func:`lsoa_districts`).
+2022 table's exact fit differ (:func:`lsoa_districts`), and the ward table with that
+district (:func:`lsoa21_table`): every LSOA -> district look-up reads it, the bundles'
+areas, classification's and ``explain``'s alike.
 
 Example:
     >>> best_fit(pa.array(["a"]), pa.array(["x"])).to_pydict()
@@ -15,12 +17,14 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty._data import data
 from svduty.areas._tables import read_table
 
-__all__ = ["best_fit", "lsoa_districts"]
+__all__ = ["best_fit", "lsoa21_table", "lsoa_districts"]
 
 
 def best_fit(old: Any, lad: Any, named: Any = None) -> pa.Table:
@@ -89,7 +93,7 @@ def _bridge(touching: tuple[str, ...] | None = None) -> pa.Table:
     only the 2011 LSOAs with a piece in one of them (a partnership's few hundred, not
     the 35,000 of England and Wales: the answer for each is the same).
     """
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))
     if touching is None:
         return _fitted(read_table("lsoa11-lsoa21-lad22", _BRIDGE_COLUMNS), t21)
     # the few rows first: hash sets of hundreds of codes, not 35,000
@@ -111,7 +115,7 @@ def _fits_of(codes: Any) -> pa.Table:
     """
     bridge = read_table("lsoa11-lsoa21-lad22", _BRIDGE_COLUMNS)
     bridge = pc.filter(bridge, pc.is_in(bridge.column("lsoa11_code"), value_set=codes))
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))
     t21 = pc.filter(t21, pc.is_in(t21.column("lsoa21_code"), value_set=bridge[1]))
     return _fitted(bridge, t21)
 
@@ -138,7 +142,10 @@ def lsoa_districts() -> tuple[Any, Any]:
     districts into new ones, SI 2022/328, 329, 331), so where the two tables name two
     such districts, the 2022 table's is taken: one LSOA, "West Northamptonshire 048E"
     (E01027305), which the ward table files under a Cherwell ward. A 2022 district
-    abolished since gives the ward table's (its successor's).
+    abolished since gives the ward table's (its successor's). Those LSOAs are listed, when
+    the tables are packaged, in ``lsoa21-lies-in.csv`` (``tools/make_national_tables.py``;
+    a test checks it against the two tables): read here instead of joining the two tables
+    of 35,000 rows in every process.
 
     Example:
         >>> lad = dict(zip(*(a.to_pylist() for a in lsoa_districts()), strict=True))
@@ -149,8 +156,47 @@ def lsoa_districts() -> tuple[Any, Any]:
     """
     t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
     codes, ward_lads = t21.column("lsoa21_code"), t21.column("ltla24_code")
-    bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa21_code", "ltla22_code"))
-    built_in = pc.take(bridge.column("ltla22_code"), pc.index_in(codes, value_set=bridge[0]))
-    still = pc.fill_null(pc.is_in(built_in, value_set=pc.unique(ward_lads)), False)
-    lads = pc.if_else(still, built_in, ward_lads)
+    with data("ons", "national", "lsoa21-lies-in.csv").open("rb") as f:
+        lies_in = pacsv.read_csv(f, read_options=_ONE_THREAD, convert_options=_STRINGS)
+    at = pc.index_in(codes, value_set=lies_in.column(0).combine_chunks())  # a few codes
+    lads = pc.coalesce(pc.take(lies_in.column(1), at), ward_lads)
     return codes, lads
+
+
+_ONE_THREAD = pacsv.ReadOptions(use_threads=False)
+_STRINGS = pacsv.ConvertOptions(
+    column_types={"lsoa21_code": pa.string(), "ltla24_code": pa.string()}
+)
+
+
+_WARD_COLUMNS = ("ward24_code", "ward24_name")
+
+
+@functools.cache
+def lsoa21_table(columns: tuple[str, ...]) -> pa.Table:
+    """Columns of the 2024 ward table, ``ltla24_code`` the district each LSOA lies in.
+
+    The one table every LSOA -> district look-up reads (a partnership's LSOAs, the national
+    look-ups of classification and ``explain``, the 2011 best fit): the district of
+    :func:`lsoa_districts`, not the ward's where the two differ, and then no ward (the
+    ward lies in the other district). Built once a process, for each set of columns.
+
+    Example:
+        >>> t = lsoa21_table(("lsoa21_code", "ward24_code", "ltla24_code"))
+        >>> t.num_rows
+        35672
+        >>> [r for r in t.to_pylist() if r["lsoa21_code"] == "E01027305"]
+        [{'lsoa21_code': 'E01027305', 'ward24_code': None, 'ltla24_code': 'E06000062'}]
+    """
+    table = read_table("lsoa21-ward24-lad24", columns)
+    if "ltla24_code" not in columns:
+        return table
+    _codes, lads = lsoa_districts()  # aligned with the table's rows
+    at = columns.index("ltla24_code")
+    moved = pc.not_equal(lads, table.column(at))
+    table = table.set_column(at, "ltla24_code", lads)
+    none = pa.nulls(table.num_rows, pa.string())  # (pa.scalar(None) would import pandas)
+    for j, name in enumerate(columns):
+        if name in _WARD_COLUMNS:
+            table = table.set_column(j, name, pc.if_else(moved, none, table.column(j)))
+    return table

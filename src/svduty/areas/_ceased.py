@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from svduty import _compute as pc
+from svduty.areas._best_fit import lsoa21_table
 from svduty.areas._earlier import earlier_areas
 from svduty.areas._tables import read_table
 from svduty.sources import Citation, Confidence, cite
@@ -78,7 +79,7 @@ def ceased_districts() -> dict[str, CeasedDistrict]:
     now = read_table("lad23-utla23", ("ltla23_code",)).column(0)
     old = read_table("lsoa11-lsoa21-lad22", ("ltla22_code", "ltla22_name", "lsoa21_code"))
     old = pc.filter(old, pc.invert(pc.is_in(old.column("ltla22_code"), value_set=now)))
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))  # the district each LSOA lies in
     at = pc.index_in(old.column("lsoa21_code"), value_set=t21.column("lsoa21_code"))
     successor = pc.take(t21.column("ltla24_code"), at)
     pieces: dict[str, set[str | None]] = defaultdict(set)

@@ -12,13 +12,14 @@ world is open): the full table of LSOA names would cost a quarter of a second.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
+from svduty.areas._best_fit import lsoa21_table
 from svduty.areas._model import LSOA_NAME, Match
 from svduty.areas._national import district_partnerships
 from svduty.areas._tables import read_table
@@ -127,27 +128,23 @@ def other_districts() -> dict[str, frozenset[str]]:
     """The LSOAs the ONS tables place in more than one district, with those districts.
 
     A 2011 LSOA whose 2021 pieces lie in two districts (Gateshead 024C, in Gateshead and in
-    Northumberland), and a 2021 LSOA whose 2022 district is not its 2024 one (West
-    Northamptonshire 048E, in Cherwell by the 2024 table), other than by a district's
-    abolition (the names of abolished districts say nothing). An LSOA name naming either
-    district is the code's own.
+    Northumberland): a name naming either district is the code's own. A 2021 LSOA lies in
+    one district (:func:`~svduty.areas._best_fit.lsoa21_table`: West Northamptonshire
+    048E in West Northamptonshire, whatever ward the 2024 table gives it), so it is not here.
 
     Example:
         >>> sorted(other_districts()["E01008187"])  # Gateshead 024C
         ['E06000057', 'E08000037']
-        >>> sorted(other_districts()["E01027305"])  # West Northamptonshire 048E
-        ['E06000062', 'E07000177']
+        >>> "E01027305" in other_districts()  # West Northamptonshire 048E
+        False
     """
-    bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code", "ltla22_code"))
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    bridge = read_table("lsoa11-lsoa21-lad22", ("lsoa11_code", "lsoa21_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))
     lad24 = pc.take(t21[1], pc.index_in(bridge[1], value_set=t21[0]))
-    current = set(t21[1].to_pylist())
     found: dict[str, set[str]] = {}
-    columns = (bridge[0], bridge[1], bridge[2], lad24)
-    for old, new, lad22, lad in zip(*(c.to_pylist() for c in columns), strict=True):
+    olds = cast(list[str], bridge[0].to_pylist())
+    for old, lad in zip(olds, lad24.to_pylist(), strict=True):
         found.setdefault(old, set()).add(lad)
-        if lad22 != lad and lad22 in current:  # moved, not abolished
-            found.setdefault(new, set()).update((lad, lad22))
     return {code: frozenset(lads) for code, lads in found.items() if len(lads) > 1}
 
 

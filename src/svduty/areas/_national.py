@@ -22,7 +22,7 @@ import pyarrow as pa
 from svduty import _compute as pc
 from svduty._checked import unchecked
 from svduty._data import data
-from svduty.areas._best_fit import _bridge, _fits_of, best_fit, lsoa_districts
+from svduty.areas._best_fit import _bridge, _fits_of, best_fit, lsoa21_table, lsoa_districts
 from svduty.areas._model import GSS_PREFIXES, Area, AreaKind, normalise_name
 from svduty.areas._tables import NATIONAL_TABLES, read_table
 from svduty.errors import AreaError
@@ -188,11 +188,7 @@ def police_force_names() -> dict[str, str]:
 
 
 def _lsoa_pairs(table: str, column: str) -> Iterable[tuple[str, str]]:
-    """(district, value) for each 2021 LSOA of ``table``: an Arrow join on the LSOA code.
-
-    The district is the one the LSOA lies in (:func:`lsoa_districts`), not always the
-    ward table's.
-    """
+    """(district, value) for each 2021 LSOA of ``table`` (its district: :func:`lsoa_districts`)."""
     codes, lads = lsoa_districts()
     other = read_table(table, ("lsoa21_code", column))
     lad = pc.take(lads, pc.index_in(other.column("lsoa21_code"), value_set=codes))
@@ -292,15 +288,16 @@ def _dated(areas: tuple[Area, ...]) -> tuple[Area, ...]:
 def lsoa_district() -> dict[str, tuple[str, int]]:
     """LSOA code (2011 or 2021) -> (district code, 2024) and the vintages it is in (bits).
 
-    A 2011 LSOA takes the district of its 2021 best fit (of the most of them, for the
-    few 2011 LSOAs split across districts). Bit 1: in the 2011 table; bit 2: in 2021.
+    A 2021 LSOA takes the district it lies in (:func:`lsoa21_table`); a 2011 LSOA that of
+    its 2021 best fit (of the most, for the few split across districts). Bits: 1, in the
+    2011 table; 2, in 2021.
     Built once, on the first look-up of an LSOA outside a geography's own.
 
     Example:
         >>> lsoa_district()["E01031180"]
         ('E07000220', 3)
     """
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code"))
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code"))
     new = t21.column("lsoa21_code")
     old = _bridge()
     in_2011 = pc.is_in(new, value_set=old.column("old"))
@@ -350,7 +347,7 @@ def national_districts(codes: Sequence[str]) -> list[str | None]:
         ['E07000220', 'E08000025', None]
     """
     wanted = pa.array(list(codes), pa.string())
-    t21 = read_table("lsoa21-ward24-lad24", ("lsoa21_code", "ltla24_code")).combine_chunks()
+    t21 = lsoa21_table(("lsoa21_code", "ltla24_code")).combine_chunks()
     codes21, asked = t21.column("lsoa21_code").chunk(0), pc.unique(wanted)
     hits = pc.index_in(codes21, value_set=asked)  # the table's codes among the few asked: a
     rows = pc.indices_nonzero(pc.is_valid(hits))  # hash set of those, not of 35,000 (2-13 ms)

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty._checked import unchecked
-from svduty.areas._best_fit import _bridge
+from svduty.areas._best_fit import _bridge, lsoa21_table
 from svduty.areas._model import Area, AreaKind
 from svduty.areas._national import CENSUS_2011, CENSUS_2021, _cite, _strs
 from svduty.areas._tables import read_table
@@ -64,7 +64,7 @@ def lsoa_records(districts: Iterable[str]) -> list[LsoaRecord]:
     """
     wanted = pa.array(sorted(set(districts)), pa.string())
     cols = ("lsoa21_code", "lsoa21_name", "ward24_code", "ward24_name", "ltla24_code")
-    t21 = read_table("lsoa21-ward24-lad24", cols)
+    t21 = lsoa21_table(cols)
     t21 = pc.filter(t21, pc.is_in(t21.column("ltla24_code"), value_set=wanted))
     old = _bridge(tuple(wanted.to_pylist()))
     old = pc.filter(old, pc.is_in(old.column("lad"), value_set=wanted))
@@ -98,7 +98,8 @@ def lsoa_areas(districts: Iterable[str]) -> list[Area]:
 
     An LSOA code in both vintages is one area of kind ``lsoa2021`` valid from the 2011
     census; a code only in 2011 is ``lsoa2011`` and ended at the 2021 census; a code only
-    in 2021 begins then. A 2021 LSOA lies in its district and its 2024 ward.
+    in 2021 begins then. A 2021 LSOA lies in its district and its 2024 ward (none where
+    the ward lies in another district: :func:`~svduty.areas._best_fit.lsoa21_table`).
 
     Example:
         >>> areas = {a.id: a for a in lsoa_areas(["E07000220"])}

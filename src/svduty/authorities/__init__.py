@@ -39,6 +39,7 @@ from svduty.authorities._categories import (
 )
 from svduty.authorities._consultation import may_assist, must_consult_s8, must_consult_s9
 from svduty.authorities._directions import DUTIES, can_be_directed
+from svduty.authorities._in_doubt import in_doubt_on
 from svduty.authorities._information import (
     InformationFacts,
     may_disclose,
@@ -81,6 +82,7 @@ __all__ = [
     "Role",
     "can_be_directed",
     "category_info",
+    "in_doubt_on",
     "local_government_areas",
     "may_assist",
     "may_disclose",

@@ -22,6 +22,7 @@ import pendulum
 
 from svduty.answers import Answer, Reason, Verdict
 from svduty.authorities._categories import AuthorityCategory
+from svduty.authorities._in_doubt import in_doubt_on
 from svduty.periods import date
 from svduty.sources import Confidence, cite
 
@@ -124,8 +125,7 @@ def held(
             says = f"{body.name} was not a {label(body.category)} on {day}: its record holds "
             reasons.append(reason(rule, says + str(body.valid)))
             failed = True
-        elif body.in_doubt is not None and day in body.in_doubt.valid:
-            doubt = body.in_doubt
+        elif (doubt := in_doubt_on(body, day)) is not None:
             says = (
                 f"whether {body.name} was a {label(body.category)} on {day} is in doubt: its "
                 f"record is in doubt from {doubt.valid}: {doubt.citation.doubt}"

@@ -18,14 +18,17 @@ Example:
 
 from __future__ import annotations
 
+import datetime as _dt
+from typing import Any
+
 import attrs
 
 from svduty._checked import checked_fields
 from svduty.errors import Problem
-from svduty.periods import Period
+from svduty.periods import Period, date
 from svduty.sources import Citation
 
-__all__ = ["InDoubt", "outside_record"]
+__all__ = ["InDoubt", "doubt_words", "in_doubt_on", "outside_record"]
 
 
 @checked_fields
@@ -92,3 +95,40 @@ def outside_record(in_doubt: InDoubt | None, record: Period) -> Problem | None:
         message=f"is not within the record's valid period ({record}): the days in doubt "
         "are days the record holds by one reading",
     )
+
+
+def in_doubt_on(record: Any, on: _dt.date | str | None) -> InDoubt | None:
+    """The doubt of an authority's record on a day: its :class:`InDoubt` if the day is one.
+
+    The one test of every view that lists records on a day: the answers (``held``),
+    :meth:`~svduty.authorities.Authorities.for_area` and
+    :meth:`~svduty.authorities.Authorities.by_role` (whose records carry it), ``svduty
+    info`` and the governance findings. ``None`` on a day not in doubt, or no day.
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory, InDoubt
+        >>> from svduty.sources import cite
+        >>> d = InDoubt(Period("2023-12-20", "2024-05-07"), cite("si-2023-1432", "art 41"))
+        >>> a = Authority("f", "F", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY, ("E06000014",),
+        ...               cite("pcsc-act-2022", "Sch 1"), in_doubt=d)
+        >>> in_doubt_on(a, "2024-01-01") is d, in_doubt_on(a, "2024-05-07"), in_doubt_on(a, None)
+        (True, None, None)
+    """
+    doubt: InDoubt | None = getattr(record, "in_doubt", None)
+    if doubt is None or on is None or date(on) not in doubt.valid:
+        return None
+    return doubt
+
+
+def doubt_words(doubt: InDoubt) -> str:
+    """How a view says a record is in doubt: the days, the provisions, the doubt.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("si-2023-1432", "art 41", doubt="read two ways")
+        >>> doubt_words(InDoubt(Period("2023-12-20", "2024-05-07"), c))
+        'in doubt 2023-12-20 to 2024-05-06 (si-2023-1432 art 41): read two ways'
+    """
+    cited = f"{doubt.citation.source.id} {doubt.citation.provision}"
+    said = f": {doubt.citation.doubt}" if doubt.citation.doubt else ""
+    return f"in doubt {doubt.valid} ({cited}){said}"

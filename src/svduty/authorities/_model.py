@@ -235,6 +235,9 @@ class Authorities:
     def by_role(self, role: Role | str, on: _dt.date | str | None = None) -> tuple[Authority, ...]:
         """The authorities with a role (valid on a day, if one is given).
 
+        A record in doubt on the day is listed, and says so:
+        :func:`~svduty.authorities.in_doubt_on` gives its doubt.
+
         Example:
             >>> Authorities().by_role("relevant_authority")
             ()
@@ -302,7 +305,8 @@ class Authorities:
         local authority of the Crime and Disorder Act 1998 (s.42(1)) is none either.
         Asked of a day none of the area's own periods holds (:attr:`area_periods`:
         Cumberland before 1 April 2023), none: it was not a local government area that
-        day (s.11(4)), so no authority was one for it (s.11(6)).
+        day (s.11(4)), so no authority was one for it (s.11(6)). A record in doubt on the
+        day is listed, and says so (:func:`~svduty.authorities.in_doubt_on`).
 
         Example:
             >>> Authorities().for_area("E07000901", districts_within=lambda c: (c,))
