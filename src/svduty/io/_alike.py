@@ -438,7 +438,7 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         # joined rows would join every batch's columns first: a copy of all held)
         mine = first[(first >= combinations) & (first < combinations + len(f.first))]
         if len(mine):
-            firsts.append(pc.take(f.rows, _arrays.array(f.first[mine - combinations])))
+            firsts.append(_taken(f.rows, f.first[mine - combinations]))
         combinations += len(f.first)
     starts = np.cumsum([0] + [f.rows.num_rows for f in found[:-1]])
     at = np.repeat(starts, [len(f.first) for f in found]) + np.concatenate([f.first for f in found])
@@ -451,6 +451,22 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         tuple(part for f in found for part in f.parts),
         pa.concat_tables(firsts),
     )
+
+
+def _taken(rows: pa.Table, at: Any) -> pa.Table:
+    """``rows``' rows ``at``: a column all null (a summary's unread text) made, not taken.
+
+    Example:
+        >>> t = pa.table({"a": [1, 2, 3], "b": pa.nulls(3, pa.string())})
+        >>> _taken(t, np.array([2, 0])).to_pylist()
+        [{'a': 3, 'b': None}, {'a': 1, 'b': None}]
+    """
+    idx = _arrays.array(at)
+    columns = [
+        pa.nulls(len(at), c.type) if c.null_count == len(c) else pc.take(c, idx)
+        for c in rows.columns
+    ]
+    return pa.Table.from_arrays(columns, schema=rows.schema)
 
 
 def answered(found: Numbered, classify: Callable[[pa.Table], pa.Table]) -> Grouped:
@@ -468,7 +484,7 @@ def answered(found: Numbered, classify: Callable[[pa.Table], pa.Table]) -> Group
     """
     good, first = found.rows, found.first
     at = good.schema.get_field_index("row")
-    distinct = pc.take(good, _arrays.array(first)) if found.firsts is None else found.firsts
+    distinct = _taken(good, first) if found.firsts is None else found.firsts
     numbers = _arrays.array(np.arange(len(first), dtype=np.int64))
     out = classify(distinct.set_column(at, distinct.schema.field(at), numbers))
     usable = out.column("rejected").null_count

@@ -19,6 +19,8 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -26,11 +28,15 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty import _compute as pc
 from svduty.io._summary_counts import MissingFacts
+from svduty.io._summary_warnings import warned_by_row, warned_items
 
 if TYPE_CHECKING:
     from svduty.io._pipeline import _Bound
 
-__all__ = ["bound_of", "missing_facts_of"]
+__all__ = ["bound_of", "missing_facts_of", "warnings_of"]
+
+Warned = Callable[[pa.Table, Any], "Counter[str] | None"]
+"""Classified rows and their weights -> their warnings; ``None``: read them from the rows."""
 
 
 def missing_facts_of(pipeline: object) -> MissingFacts | None:
@@ -80,6 +86,41 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         return {n: _spread(groups, missing.spelt_sets(s, order[n])) for n, s in sets.items()}
 
     return facts
+
+
+def warnings_of(pipeline: object) -> Warned | None:
+    """The summary's warnings of a :class:`~svduty.io.Pipeline`'s rows its plan answered.
+
+    A function of the classified rows and their weights: the warnings their ``reasons``
+    give (:class:`~svduty.io._summary.Tally`), counted by the plan rows that answered
+    them (:meth:`~svduty.io._plan.PolicePlan.answered_rows`: the warned reasons of each
+    plan row found once a run); ``None`` from it when the rows are not the plan's last
+    answers (then each row's reasons are read). ``None`` for a pipeline with no plan.
+
+    Example:
+        >>> from svduty.io import default_pipeline
+        >>> warnings_of(lambda batch: batch) is None
+        True
+    """
+    bound = bound_of(pipeline)
+    if bound is None:
+        return None
+    found: dict[int, Any] = {}  # id(plan) -> its reasons' warned items
+
+    def warned(table: pa.Table, weights: Any) -> Counter[str] | None:
+        plan = bound.plan
+        if plan is None or "reasons" not in plan.verdicts.column_names:
+            return None
+        rows = plan.answered_rows(table)
+        if rows is None:
+            return None
+        items = found.get(id(plan))
+        if items is None:
+            found.clear()
+            items = found[id(plan)] = (plan, warned_items(plan.verdicts.column("reasons")))
+        return warned_by_row(items[1], rows, weights, plan.verdicts.num_rows)
+
+    return warned
 
 
 def bound_of(pipeline: object) -> _Bound | None:

@@ -247,6 +247,24 @@ class PolicePlan:
             out[name] = pc.words_of(pc.take(words.indices, at), words.dictionary)
         return out
 
+    def answered_rows(self, table: pa.Table) -> Any:
+        """Each row's plan row (a row of ``verdicts``), if ``table`` holds the last answers.
+
+        Only when ``table``'s columns hold the very arrays the last :meth:`answer` gave
+        (whole, in place): then its rows are the rows answered, in order, and each row's
+        answers are its plan row's. ``None`` otherwise (nothing is worked out here).
+
+        Example:
+            >>> plan = PolicePlan("d", ("Drugs",), (), {}, {"E07": 0}, 1, 2,
+            ...     pa.table({"basis": ["category", "category"]}), frozenset({"basis"}))
+            >>> rows = pa.table({"police_uk_category": ["Drugs"], "date": ["2019-01"],
+            ...     "location": ["E07000218"]})
+            >>> answers = pa.table(plan.answer(rows))
+            >>> plan.answered_rows(answers).tolist(), plan.answered_rows(rows)
+            ([0], None)
+        """
+        return self._answered_keys(table)
+
     def _answered_keys(self, table: pa.Table) -> Any:
         """The plan rows :meth:`answer` last found, if ``table`` holds its very answers.
 

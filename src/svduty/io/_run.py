@@ -92,9 +92,11 @@ def run_pipeline(
         >>> s.partnership, s.definition
         ('warwickshire', 'warwickshire')
     """
-    from svduty.io._missing_facts import missing_facts_of
+    from svduty.io._missing_facts import missing_facts_of, warnings_of
 
-    tally = Tally(on_rejected=on_rejected, missing=missing_facts_of(pipeline))
+    tally = Tally(
+        on_rejected=on_rejected, missing=missing_facts_of(pipeline), warned=warnings_of(pipeline)
+    )
     grouping = grouping_of(pipeline)  # incidents: counted one row a combination
     counters = list(counts)
     # rows alike are counted once; when rows are written, only if few are distinct (every

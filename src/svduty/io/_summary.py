@@ -301,6 +301,9 @@ class Tally:
     on_rejected: RejectedSink | None = None
     missing: MissingFacts | None = None
     undetermined_by_missing: dict[str, Counter[str]] = attrs.Factory(dict)
+    # rows and weights -> their warnings, by the plan rows that answered them (None: read
+    # each row's reasons): svduty.io._missing_facts.warnings_of
+    warned: Callable[[pa.Table, Any], Mapping[str, int] | None] | None = None
 
     def count_in(self, rows: int) -> None:
         """Count rows read.
@@ -405,7 +408,10 @@ class Tally:
             _count(self.kinds, *_flattened(good.column("kinds"), weights))
         if self.missing is not None:
             count_missing(self.undetermined_by_missing, good, weights, self.missing)
-        if "reasons" in names:
+        planned = self.warned(good, weights) if self.warned is not None else None
+        if planned is not None:  # the plan's rows' warnings: no row's reasons read
+            self.warnings.update(planned)
+        elif "reasons" in names:
             reasons, each = _flattened(good.column("reasons"), weights)
             warned = _warnings(reasons)
             if warned.any():

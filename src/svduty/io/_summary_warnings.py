@@ -107,6 +107,51 @@ def _warnings(reasons: Any) -> Any:
     return same
 
 
+def warned_items(reasons: Any) -> tuple[list[str], Any, Any]:
+    """The warned reasons of a column of lists of reasons, each with the row it is in.
+
+    Returns:
+        The warned texts (each once), each warned item's text (its number among them)
+        and each warned item's row (numpy ``int64``): what :func:`warned_by_row` counts.
+
+    Example:
+        >>> texts, numbers, rows = warned_items(pa.array([["X"], None, ["LSOA-CODE-UNKNOWN"]]))
+        >>> texts, numbers.tolist(), rows.tolist()
+        (['LSOA-CODE-UNKNOWN'], [0], [2])
+    """
+    lists = _arrays.one_array(reasons)
+    items = pc.list_flatten(lists)
+    parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False).astype(np.int64)
+    at = np.flatnonzero(_warnings(items)) if len(items) else np.zeros(0, np.int64)
+    words = pc.dictionary_encode(pc.take(items, _arrays.array(at)))
+    numbers = words.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return words.dictionary.to_pylist(), numbers, parents[at]
+
+
+def warned_by_row(
+    found: tuple[list[str], Any, Any], rows: Any, weights: Any, size: int
+) -> Counter[str]:
+    """The warnings of rows whose reasons are those of ``rows`` of a column of ``size`` rows.
+
+    ``found`` is that column's :func:`warned_items`; each row stands for its ``weights``
+    rows (one when ``None``). The same counts as the rows' own reasons give, read from
+    the few rows they repeat (a plan's rows), not from every row.
+
+    Example:
+        >>> found = warned_items(pa.array([["X"], ["LSOA-CODE-UNKNOWN", "X"]]))
+        >>> warned_by_row(found, np.array([1, 0, 1]), np.array([2, 5, 3]), 2)
+        Counter({'LSOA-CODE-UNKNOWN': 5})
+        >>> warned_by_row(found, np.array([0]), None, 2)
+        Counter()
+    """
+    texts, numbers, of_row = found
+    if not len(numbers):
+        return Counter()
+    each = _arrays.sums(np.asarray(rows, dtype=np.int64), weights, size)  # a row's weight
+    totals = _arrays.sums(numbers, each[of_row], len(texts))
+    return Counter({t: n for t, n in zip(texts, totals.tolist(), strict=True) if n})
+
+
 def warning_lines(
     warnings: Mapping[str, int], rows: Mapping[str, Any], rejections: Sequence[Problem] = ()
 ) -> list[str]:
