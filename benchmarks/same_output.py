@@ -48,17 +48,27 @@ ADDED = (
     "intended_for_injury",
     "care_and_support_needs",
     "aware_before_pilot_end",
+    "body_located",
+    "identity_recorded",
+    "dsi_matter",
 )
 """Incident output columns added on purpose (December 2026; ``made_or_adapted`` in the
 tenth session, ``schedule_3_offence``, ``same_household`` and ``victim_age_at_death`` in
 the eleventh, ``intended_for_injury`` in the seventeenth, ``care_and_support_needs`` in the
-forty-first, ``aware_before_pilot_end`` in the forty-fifth): an output saved before them is
+forty-first, ``aware_before_pilot_end`` in the forty-fifth, ``body_located``,
+``identity_recorded`` and ``dsi_matter`` in the forty-ninth): an output saved before them is
 the same if the new one has them all null and is otherwise the same. The eleventh session
 also changes answers on purpose (s.13(4) Schedule 3 offences, s.26(1)(b) as DVCVA 2004
 s.9(1), the age at death), and so do the seventeenth (PCA 1953 s.1(4)'s second limb) and
 the forty-fifth (a death in the pilot period without ``aware_before_pilot_end``,
-SI 2023/227 reg 4(1)): rows whose answers or reasons changed compare DIFFERENT."""
+SI 2023/227 reg 4(1)) and the forty-ninth (a review that was required without the three
+facts of SI 2022/1261 reg 4(2)(a), (b), (d)): rows whose answers or reasons changed compare
+DIFFERENT."""
 REWORDED = [
+    (
+        "aware_before_pilot_end, body_located, identity_recorded, dsi_matter",
+        "aware_before_pilot_end",
+    ),
     ("care_and_support_needs, aware_before_pilot_end", "care_and_support_needs"),
     ("intended_for_injury, care_and_support_needs", "intended_for_injury"),
     (

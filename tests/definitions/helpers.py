@@ -26,6 +26,9 @@ BOOL_FIELDS = (
     "intended_for_injury",
     "care_and_support_needs",
     "aware_before_pilot_end",
+    "body_located",
+    "identity_recorded",
+    "dsi_matter",
 )
 STR_FIELDS = (
     "id",
@@ -89,9 +92,13 @@ PILOT_KNIFE_HOMICIDE: dict[str, Any] = {  # a qualifying homicide in the pilot (
     "date_of_death": "2023-06-01",
     "review_information": True,
     "aware_before_pilot_end": True,
+    "body_located": True,
+    "identity_recorded": True,
+    "dsi_matter": False,
 }
 """A knife homicide of June 2023 in Birmingham: an offensive weapons homicide review is due
-(a review partner aware of it before the pilot period ended, SI 2023/227 reg 4(1))."""
+(a review partner aware of it before the pilot period ended, SI 2023/227 reg 4(1); the four
+conditions of SI 2022/1261 reg 4(2) met)."""
 
 
 Rejections = dict[int, list[tuple[str | None, str]]]

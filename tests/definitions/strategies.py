@@ -89,6 +89,9 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "intended_for_injury": st.booleans(),
     "care_and_support_needs": st.booleans(),
     "aware_before_pilot_end": st.booleans(),
+    "body_located": st.booleans(),
+    "identity_recorded": st.booleans(),
+    "dsi_matter": st.booleans(),
 }
 
 

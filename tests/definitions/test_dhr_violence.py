@@ -37,6 +37,9 @@ WIFE: dict[str, Any] = {  # a wife's death in Birmingham in the pilot period, a 
     "date": "2023-06-01",
     "date_of_death": "2023-06-01",
     "review_information": True,
+    "body_located": True,
+    "identity_recorded": True,
+    "dsi_matter": False,
     "aware_before_pilot_end": True,  # SI 2023/227 reg 4(1)
 }
 

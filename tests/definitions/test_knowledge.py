@@ -74,7 +74,10 @@ DECIDING: dict[str, dict[str, tuple[str, ...]]] = {
         "not_required": (
             *_QUALIFYING_NO,
             "OWHR-S24-1B-OUTSIDE",
+            "OWHR-S24-1C-NO-BODY",
+            "OWHR-S24-1C-NO-IDENTITY",
             "OWHR-S24-1C-NO-INFORMATION",
+            "OWHR-S24-1C-DSI",
             "OWHR-S26-1A",
             "OWHR-S26-1B",
             "OWHR-S26-1C",

@@ -59,6 +59,9 @@ _AROUND: dict[str, st.SearchStrategy[Any]] = {
     "place_of_death": st.just("E08000025"),
     "location": st.just("E08000025"),
     "review_information": st.booleans(),
+    "body_located": st.booleans(),
+    "identity_recorded": st.booleans(),
+    "dsi_matter": st.booleans(),
     "care_and_support_needs": st.booleans(),
 }
 

@@ -38,6 +38,9 @@ QUALIFYING = {
     "victim_age": 30,
     "intentional": True,
     "review_information": True,
+    "body_located": True,
+    "identity_recorded": True,
+    "dsi_matter": False,
     "place_of_death": "E08000025",
     "aware_before_pilot_end": True,  # SI 2023/227 reg 4(1): these tests are of the date
 }

@@ -329,6 +329,9 @@ def test_classify_table_date_columns():
             "location": ["E08000025"],
             "intentional": [True],
             "review_information": [True],
+            "body_located": [True],
+            "identity_recorded": [True],
+            "dsi_matter": [False],
             "place_of_death": ["E08000025"],
             "aware_before_pilot_end": [True],
         }

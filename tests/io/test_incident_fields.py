@@ -6,7 +6,7 @@ The readers' fields are ``Incident``'s (one list): a JSON Lines line, a CSV row 
 review fields (``other_reviews``, ``place_of_death``, ``review_information``,
 ``pilot_partner``, ``date_of_death``, ``made_or_adapted``, ``same_household``,
 ``victim_age_at_death``, ``intended_for_injury``, ``care_and_support_needs``,
-``aware_before_pilot_end``) too.
+``aware_before_pilot_end``, ``body_located``, ``identity_recorded``, ``dsi_matter``) too.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ NEW = (
     "intended_for_injury",
     "care_and_support_needs",
     "aware_before_pilot_end",
+    "body_located",
+    "identity_recorded",
+    "dsi_matter",
 )
 PIPE = default_pipeline()
 RESOLVE = svduty.warwickshire().geography.district_code_of
@@ -180,6 +183,9 @@ def test_the_homicide_review_is_settled_through_classify_as_explain_settles_it(
         "same_household": False,
         "care_and_support_needs": False,
         "aware_before_pilot_end": True,
+        "body_located": True,
+        "identity_recorded": True,
+        "dsi_matter": False,
     }
     f = tmp_path / "in.jsonl"
     f.write_text(json.dumps(record) + "\n")
@@ -218,6 +224,9 @@ def test_the_homicide_review_is_settled_through_classify_as_explain_settles_it(
         ("same_household", "no", "same_household: expected true or false"),
         ("care_and_support_needs", 0, "care_and_support_needs: expected true or false"),
         ("aware_before_pilot_end", "no", "aware_before_pilot_end: expected true or false"),
+        ("body_located", "yes", "body_located: expected true or false"),
+        ("identity_recorded", 1, "identity_recorded: expected true or false"),
+        ("dsi_matter", "no", "dsi_matter: expected true or false"),
         ("victim_age_at_death", 131, "victim_age_at_death: expected a whole number"),
     ],
 )

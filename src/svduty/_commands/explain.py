@@ -442,7 +442,7 @@ def _incident(
         >>> _incident('{"Jane Citizen": 1, "victim_age": 200}', 3, "in.jsonl")
         Traceback (most recent call last):
         ...
-        svduty.errors.DataError: in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date, offence_code, police_uk_category, behaviours, intentional, target, harms, weapon, victim_age, perpetrator_age, relationship, context, died, location, country, other_reviews, place_of_death, review_information, pilot_partner, date_of_death, made_or_adapted, schedule_3_offence, same_household, victim_age_at_death, intended_for_injury, care_and_support_needs, aware_before_pilot_end
+        svduty.errors.DataError: in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date, offence_code, police_uk_category, behaviours, intentional, target, harms, weapon, victim_age, perpetrator_age, relationship, context, died, location, country, other_reviews, place_of_death, review_information, pilot_partner, date_of_death, made_or_adapted, schedule_3_offence, same_household, victim_age_at_death, intended_for_injury, care_and_support_needs, aware_before_pilot_end, body_located, identity_recorded, dsi_matter
         in.jsonl: row 3: victim_age: expected a whole number of years 0 to 130 (got a number of 3 digits, not shown)
     """  # noqa: E501
     data, unread = json_line(line)

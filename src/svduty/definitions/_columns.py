@@ -100,6 +100,9 @@ INPUT_COLUMNS: tuple[str, ...] = (
     "intended_for_injury",
     "care_and_support_needs",
     "aware_before_pilot_end",
+    "body_located",
+    "identity_recorded",
+    "dsi_matter",
 )
 """The input columns the rules read (through :func:`prepare`); the others pass through."""
 

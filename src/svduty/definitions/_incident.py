@@ -36,7 +36,10 @@ from svduty.definitions._offences import POLICE_UK_CATEGORIES, normalise_offence
 from svduty.definitions._places import ResolveDistrict
 from svduty.definitions._review_values import (
     aware_before_pilot_end_value,
+    body_located_value,
     care_and_support_needs_value,
+    dsi_matter_value,
+    identity_recorded_value,
     intended_for_injury_value,
     made_or_adapted_value,
     pilot_partner_value,
@@ -219,9 +222,12 @@ class Incident:
             that is not known leave it out: where the body was found alone does not say
             in which country the death occurred (a victim stabbed in Birmingham and
             found in Scotland), and the pilot's reach can be given as ``pilot_partner``.
-        review_information: Whether a review partner has, or could reasonably be expected
-            to have, relevant information about the victim or suspected perpetrator
-            (the condition of s.24(1)(c)).
+        review_information: Whether one or more review partner has, or would reasonably
+            be expected to have, information about the victim or a person who caused, or
+            is likely to have caused, the death: that there is a risk a person may commit,
+            or be a victim of, antisocial or criminal behaviour, known to it before the
+            recorded time of death or the recorded death (SI 2022/1261 reg 4(2)(c), (3):
+            one of the four conditions of s.24(1)(c); with the next three).
         pilot_partner: Whether the homicide review pilot (SI 2023/227) reaches the
             death through its relevant review partners. The place of death settles it in
             the fourteen pilot council areas (it does) and outside the pilot police and
@@ -278,6 +284,15 @@ class Incident:
             reg 4(1), (2)): only then does the duty continue after the period. ``false``:
             no review is required; not known: leave it out (the ``aware-in-time``
             presumption reads it as true, and says so; without it, undetermined, naming it).
+        body_located: Whether the body of the person who died, or part of it, has been
+            located (SI 2022/1261 reg 4(2)(a)). ``false``: no review is required.
+        identity_recorded: Whether the police have recorded the identity of the person who
+            died or of at least one person who caused, or is likely to have caused, the
+            death (reg 4(2)(b); "recorded": on a chief officer's official computer system,
+            reg 2). ``false``: no review is required.
+        dsi_matter: Whether the death is a "death or serious injury matter" within the
+            meaning of the Police Reform Act 2002 s.12(2A) (reg 4(2)(d)). ``true``: no
+            review is required. Not known, any of the three: leave it out (undetermined).
 
     Raises:
         DataError: naming the field, for a value that is not allowed.
@@ -329,6 +344,9 @@ class Incident:
     aware_before_pilot_end: bool | None = attrs.field(
         default=None, converter=aware_before_pilot_end_value
     )
+    body_located: bool | None = attrs.field(default=None, converter=body_located_value)
+    identity_recorded: bool | None = attrs.field(default=None, converter=identity_recorded_value)
+    dsi_matter: bool | None = attrs.field(default=None, converter=dsi_matter_value)
 
     def __attrs_post_init__(self) -> None:
         problems = conflicts(self.values())

@@ -2,8 +2,9 @@
 
 A review is required only where the death was a qualifying homicide (s.24(6), the weapon
 an offensive one as s.24(8) takes it from the Prevention of Crime Act 1953 s.1(4)), it
-occurred in England or Wales (s.24(1)(b)), a review partner holds or is likely to hold
-information (s.24(1)(c), one of the four conditions SI 2022/1261 reg 4(2) adds), a pilot
+occurred in England or Wales (s.24(1)(b)), the four conditions SI 2022/1261 reg 4(2)
+specifies for s.24(1)(c) hold (body located, identity recorded, a review partner holding
+information, not a death or serious injury matter: ``_owhr_reg4``), a pilot
 partner is one of the relevant review partners for the place of death (s.25, s.34 and SI
 2023/227), the death fell in the pilot period (a "relevant death", reg 1(2): dated by
 the date of death, which the incident's date bounds only from below; the period having
@@ -49,11 +50,11 @@ from svduty.definitions._law import (
 from svduty.definitions._owhr_doubts import (
     AGE_DOUBT,
     HOMICIDE_DOUBT,
-    INFO_DOUBT,
     MENTAL_HEALTH_DOUBT,
     NO_NEEDS_DOUBT,
     REG4_DOUBT,
 )
+from svduty.definitions._owhr_reg4 import REG_4, REG_4_RULES
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.definitions._places import ENGLAND, ENGLAND_AND_WALES, DeathIn, DiedIn, PilotArea
 from svduty.definitions._presume import AWARE_IN_TIME, PRESUMPTIONS, presumption_rules
@@ -150,30 +151,7 @@ _rule(
     _pcsc("s.24(1)(b)"),
     when=HOMICIDE,
 )
-_INFO_CITE = cite(
-    "pcsc-act-2022",
-    "s.24(1)(c)",
-    confidence=Confidence.UNCONFIRMED,
-    doubt=INFO_DOUBT,
-)
-INFORMATION = IsTrue("review_information")
-_rule(
-    "OWHR-S24-1C",
-    INFORMATION,
-    "a review partner has, or would reasonably be expected to have, information about the "
-    "victim or a person who caused the death (SI 2022/1261 reg 4(2)(c))",
-    _INFO_CITE,
-    when=HOMICIDE,
-)
-_rule(
-    "OWHR-S24-1C-NO-INFORMATION",
-    Not(INFORMATION),
-    "no review partner has, or would reasonably be expected to have, information about the "
-    "victim or a person who caused the death: the condition SI 2022/1261 reg 4(2)(c) adds "
-    "under s.24(1)(c) is not met",
-    _INFO_CITE,
-    when=HOMICIDE,
-)
+_R.extend(REG_4_RULES)  # s.24(1)(c): SI 2022/1261 reg 4(2) (a) to (d)
 CDR_BY_FACTS = All(UNDER_18, DiedIn(ENGLAND))  # Children Act 2004 s.16M(1), (2)
 _S26_CDR = _rule(
     "OWHR-S26-1A",
@@ -329,7 +307,7 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
     partners = pilot.partners_citation or pilot.citation
     reg4 = attrs.evolve(pilot.citation, provision="reg 4(1), (2)", doubt=REG4_DOUBT)
     # s.26(2), (4) and reg 4 bear on the answer only where all else may make one required
-    but_for = All(QUALIFYING, EW, INFORMATION, Not(_S26_OTHERS), area, when)
+    but_for = All(QUALIFYING, EW, REG_4, Not(_S26_OTHERS), area, when)
     out = [
         Rule(
             "OWHR-PILOT-AREA",
@@ -465,7 +443,7 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             _pcsc("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=MENTAL_HEALTH_DOUBT),
         )
     )
-    review = All(QUALIFYING, EW, INFORMATION, Not(OTHER_REVIEW), area, when, AWARE)
+    review = All(QUALIFYING, EW, REG_4, Not(OTHER_REVIEW), area, when, AWARE)
     out.append(
         Rule(
             "OWHR-S24",

@@ -10,7 +10,6 @@ from __future__ import annotations
 __all__ = [
     "AGE_DOUBT",
     "HOMICIDE_DOUBT",
-    "INFO_DOUBT",
     "MENTAL_HEALTH_DOUBT",
     "NO_NEEDS_DOUBT",
     "REG4_DOUBT",
@@ -37,20 +36,6 @@ AGE_DOUBT = (
     "age at death, when the homicide is complete (as a child death review reads a child "
     "at death, Children Act 2004 s.16M); read at the fatal events, a victim of 17 then who "
     "died at 18 would not qualify"
-)
-"""Cited where the rules read it."""
-INFO_DOUBT = (
-    "SI 2022/1261 reg 4(2)(c), (3) (read as made in the legalize-dev/legalize-uk mirror, "
-    "uk/uksi-2022-1261.md, by owhr49): one or more review partner has information about, or "
-    "would reasonably be expected to have information about, the person who died or at least "
-    "one person who caused, or is likely to have caused, the death, 'information that there is "
-    "a risk a person may commit, or be a victim of, antisocial or criminal behaviour' known "
-    "before the death was recorded; review_information states it. Reg 4(2) specifies three "
-    "more conditions that an incident's facts do not state and these rules do not read: the "
-    "body, or part of it, located (a); the identity of the person who died, or of one who "
-    "caused the death, recorded by the police (b); the death not a 'death or serious injury "
-    "matter' within the Police Reform Act 2002 s.12(2A) (d). A review partner's own answer "
-    "(svduty.authorities.must_arrange_review) reads all four"
 )
 """Cited where the rules read it."""
 REG4_DOUBT = (

@@ -14,7 +14,10 @@ from svduty.definitions._field_values import bool_value
 
 __all__ = [
     "aware_before_pilot_end_value",
+    "body_located_value",
     "care_and_support_needs_value",
+    "dsi_matter_value",
+    "identity_recorded_value",
     "intended_for_injury_value",
     "made_or_adapted_value",
     "pilot_partner_value",
@@ -91,3 +94,33 @@ def aware_before_pilot_end_value(v: bool | None) -> bool | None:
         False
     """
     return bool_value("aware_before_pilot_end", v)
+
+
+def body_located_value(v: bool | None) -> bool | None:
+    """``body_located``, checked.
+
+    Example:
+        >>> body_located_value(True)
+        True
+    """
+    return bool_value("body_located", v)
+
+
+def identity_recorded_value(v: bool | None) -> bool | None:
+    """``identity_recorded``, checked.
+
+    Example:
+        >>> identity_recorded_value(True)
+        True
+    """
+    return bool_value("identity_recorded", v)
+
+
+def dsi_matter_value(v: bool | None) -> bool | None:
+    """``dsi_matter``, checked.
+
+    Example:
+        >>> dsi_matter_value(True)
+        True
+    """
+    return bool_value("dsi_matter", v)

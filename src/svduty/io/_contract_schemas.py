@@ -30,14 +30,17 @@ from svduty._checked import checked
 __all__ = ["classification_schema", "incident_schema"]
 
 _BASE = "https://svduty.readthedocs.io/schema/"
-_VERSIONS = {"incident": 2, "classification": 2}
+_VERSIONS = {"incident": 3, "classification": 2}
 """The version of each document of the contract, named by its schema's ``$id``
 (``.../schema/incident/1.json``): a change that removes or renames a key, narrows what a
 key takes, or changes what a value means makes it the next (listed in the CHANGELOG); a
 key added that a reader may leave out keeps it. Classification 2: a decided answer needs a
 reason of its own rules (contract44). Incident 2: an integer ``id`` within the range RFC 8259
 s.6 calls exact everywhere, ``-(2**53 - 1)`` to ``2**53 - 1``; beyond it, the id is text
-(mend48)."""
+(mend48). Incident 3: ``review_information`` means one of the four conditions SI 2022/1261
+reg 4(2) specifies for s.24(1)(c) (reg 4(2)(c), (3)), where it meant the whole condition;
+``body_located``, ``identity_recorded`` and ``dsi_matter`` state the other three
+(owhr49b)."""
 _DAY_OR_MONTH = {
     "anyOf": [
         {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
@@ -69,8 +72,8 @@ def incident_schema() -> dict[str, Any]:
         ['Violence and sexual offences', 'violent-crime']
         >>> s["properties"]["id"]["anyOf"][0]  # a number beyond: not the same to every reader
         {'type': ['string', 'integer'], 'minimum': -9007199254740991, 'maximum': 9007199254740991}
-        >>> s["$id"]  # the contract's version: 2 (an integer id within 2**53 - 1)
-        'https://svduty.readthedocs.io/schema/incident/2.json'
+        >>> s["$id"]  # the contract's version: 3 (reg 4(2)'s four conditions, owhr49b)
+        'https://svduty.readthedocs.io/schema/incident/3.json'
     """
     return copy.deepcopy(_incident())  # the caller's to change; the cached one stays
 

@@ -12,7 +12,7 @@ problem named by its key (:func:`twice`), never a silent last value.
 
 Example:
     >>> INCIDENT_SCHEMA.names[-1], INCIDENT_SCHEMA.field("other_reviews").type
-    ('aware_before_pilot_end', ListType(list<item: string>))
+    ('dsi_matter', ListType(list<item: string>))
     >>> sorted(DAY_FIELDS)
     ['date', 'date_of_death']
 """

@@ -49,6 +49,9 @@ INCIDENT_SCHEMA: pa.Schema = pa.schema(
         ("intended_for_injury", _YES_NO),
         ("care_and_support_needs", _YES_NO),
         ("aware_before_pilot_end", _YES_NO),
+        ("body_located", _YES_NO),
+        ("identity_recorded", _YES_NO),
+        ("dsi_matter", _YES_NO),
     ]
 )
 """The incident fields of the JSON contract as Arrow columns (all nullable: null = unknown)."""
