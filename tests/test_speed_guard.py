@@ -20,8 +20,15 @@ import pytest
 
 from svduty.io import default_pipeline, read_police_uk, sample_police_uk
 
-SLACK = 50
-"""Calls allowed beyond the smaller batch's count (branches taken once per batch)."""
+SLACK = 300
+"""Calls allowed beyond the smaller batch's count (branches taken once per batch).
+
+The two batches take different once-a-batch branches (a chunk more, a null column or
+not): 45 calls apart alone, 103 once in a whole parallel run, where the caches other tests
+filled decide some branches (the forty-ninth session; 50 then flaked). A Python step per
+row adds 18,000 (:func:`test_the_guard_catches_a_loop_per_row`), one per distinct value
+thousands: 300 still fails both.
+"""
 
 
 def _calls(pipe, table: pa.Table) -> int:
