@@ -34,6 +34,7 @@ from svduty.definitions._spelling import WHOLE
 from svduty.definitions._unknown_keys import key_shown, unknown_field
 from svduty.errors import DataError
 from svduty.io._incident_schema import INCIDENT_SCHEMA
+from svduty.io._utf8_cells import CONVERT
 
 __all__ = [
     "DAY_FIELDS",
@@ -217,11 +218,13 @@ def json_line(line: str) -> tuple[Any, str | None]:
         (({'id': 'a'}, None), (None, 'a JSON object'))
         >>> json_line('{"victim_age": ' + "1" * 5000 + "}")
         (None, 'numbers of at most 4300 digits')
-        >>> json_line("[" * 100_000)[1], json_line("\udc80")[1]
-        ('JSON nested fewer than 1000 levels deep', 'UTF-8 text')
+        >>> json_line("[" * 100_000)[1]
+        'JSON nested fewer than 1000 levels deep'
+        >>> json_line("\udc80")[1]  # doctest: +ELLIPSIS
+        'UTF-8 text (these bytes are not UTF-8: ... iconv -f windows-1252 -t utf-8 ...)'
     """
     if any("\udc80" <= ch <= "\udcff" for ch in line):  # bytes that were not UTF-8
-        return None, "UTF-8 text"
+        return None, "UTF-8 text" + CONVERT
     try:
         return loads(line), None
     except RecursionError:
@@ -240,3 +243,4 @@ def twice(obj: Any) -> str | None:
         True
     """
     return obj.key if isinstance(obj, _Twice) else None
+
