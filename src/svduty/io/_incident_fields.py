@@ -39,6 +39,7 @@ from svduty.io._utf8_cells import CONVERT
 __all__ = [
     "DAY_FIELDS",
     "INCIDENT_SCHEMA",
+    "code_read",
     "given_fields",
     "key_shown",
     "loads",
@@ -244,3 +245,23 @@ def twice(obj: Any) -> str | None:
     """
     return obj.key if isinstance(obj, _Twice) else None
 
+
+def code_read(obj: dict[str, Any]) -> str | None:
+    """Why ``obj``'s ``offence_code`` (not text) is no code, as ``Incident`` says; else None.
+
+    A number that is a code is put in ``obj`` as its text, as :class:`Incident` reads it,
+    so that the JSON Lines reader and ``Incident.from_json`` refuse the same values with the
+    same words (mend49b).
+
+    Example:
+        >>> obj = {"offence_code": 8.0}
+        >>> code_read(obj), obj
+        (None, {'offence_code': '8'})
+        >>> code_read({"offence_code": 2**53 + 1})  # doctest: +ELLIPSIS
+        "expected a Home Office offence code such as '8N' or '105A' (got a string of 16 ..."
+    """
+    try:
+        obj["offence_code"] = Incident(offence_code=obj["offence_code"]).offence_code
+    except DataError as exc:
+        return exc.problems[0].what()
+    return None
