@@ -24,6 +24,7 @@ from svduty.io import (
     read_police_uk,
 )
 from svduty.io._lines import record_lines
+from svduty.io._utf8_cells import CONVERT
 
 from ..cli_run import run
 from ..fuzz.personal import Personal, leaks, personal
@@ -101,11 +102,11 @@ def test_a_latin1_byte_rejects_its_row_only(tmp_path):
     f.write_bytes(f"{HEADER}\n{GOOD}\n".encode() + bad + f"\n{GOOD}\n".encode())
     s = summary(str(f))
     assert (s["rows_out"], rejected(s)) == (2, [(3, "Location")])
-    assert s["rejections"][0]["reason"] == "expected UTF-8 text"
+    assert s["rejections"][0]["reason"] == "expected UTF-8 text" + CONVERT
     j = tmp_path / "lat.jsonl"
     j.write_bytes(b'{"id": "a"}\n{"id": "caf\xe9"}\n{"id": "b"}\n')
     t = read_incidents_jsonl(j)
-    assert t["rejected"].to_pylist() == [None, "line: expected UTF-8 text", None]
+    assert t["rejected"].to_pylist() == [None, "line: expected UTF-8 text" + CONVERT, None]
 
 
 @pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
@@ -372,7 +373,7 @@ def test_incidents_from_a_byte_stream_on_standard_input(monkeypatch):
     monkeypatch.setattr(sys, "stdin", stdlib_io.TextIOWrapper(raw))
     t = read_incidents_jsonl("-")
     assert t["file"].to_pylist() == ["<stdin>", "<stdin>"]
-    assert t["rejected"].to_pylist() == [None, "line: expected UTF-8 text"]
+    assert t["rejected"].to_pylist() == [None, "line: expected UTF-8 text" + CONVERT]
 
 
 def test_an_unreadable_csv_is_named_without_quoting_its_rows(tmp_path):
@@ -404,7 +405,7 @@ def test_an_undecodable_malformed_incident_row_is_rejected_with_its_line(tmp_pat
     assert t.column("row").to_pylist() == [2, 5, 6, 4]  # the malformed row last, by its line
     assert t.column("rejected").to_pylist() == [
         None,
-        "victim_age: expected UTF-8 text",
+        "victim_age: expected UTF-8 text" + CONVERT,
         None,
         "fields: expected 2 fields, like the header",
     ]
@@ -452,7 +453,7 @@ def test_an_incident_row_that_is_not_utf8_is_rejected_and_the_rest_classified(tm
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.decode().count('"rejected": null') == 2
-    assert rejected.read_text().splitlines()[1] == f'"{f}",3,"id","expected UTF-8 text"'
+    assert rejected.read_text().splitlines()[1] == f'"{f}",3,"id","expected UTF-8 text{CONVERT}"'
     assert "Traceback" not in r.stderr.decode()
 
 

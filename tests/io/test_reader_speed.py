@@ -131,7 +131,7 @@ def summary(t: pa.Table) -> list[tuple[int, str | None, str | None]]:
     ):
         if field == "fields":
             out.append((row, why.rsplit(", ", 1)[1], None))
-        elif why is not None and why.endswith("expected UTF-8 text"):
+        elif why is not None and "expected UTF-8 text" in why:
             out.append((row, field, ident))
         else:
             out.append((row, None, ident))

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from svduty import _collector
 from svduty._commands import _cache
-from svduty._commands._paths import shell_word
+from svduty._commands._paths import in_bundle, shell_word
 from svduty.definitions._names import NATIONAL_IDS, STATUTE_ID
 from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, shown
 from svduty.io._bundle import (
@@ -310,6 +310,8 @@ def load_named_partnership(spec: str | Path) -> Partnership:
             return _packaged(Packaged(spec))
         _require_bundle(spec, _option(spec, "--partnership"))
         return _cache.loaded(spec, ("partnership",), lambda: load_partnership(spec), _partnership())
+    except BundleError as exc:
+        raise (exc if is_packaged(spec) else in_bundle(spec, exc)) from None
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)
 
@@ -350,6 +352,8 @@ def load_named_sections(
             return _packaged_sections(Packaged(spec), sections)
         _require_bundle(spec, _option(spec, option))
         return _sections(spec, sections)
+    except BundleError as exc:
+        raise (exc if is_packaged(spec) else in_bundle(spec, exc)) from None
     finally:
         _collector.settle()  # start-up is over (see svduty._collector)
 

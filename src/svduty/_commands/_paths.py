@@ -20,7 +20,7 @@ from typing import TextIO
 
 import attrs
 
-from svduty.errors import InputFormatError, Problem
+from svduty.errors import BundleError, InputFormatError, Problem
 from svduty.io._compressed import refuse_compressed
 from svduty.io._inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES, POLICE_UK_HEADER
 from svduty.io._write_paths import written_in_place
@@ -31,6 +31,7 @@ __all__ = [
     "check_outputs",
     "csv_target",
     "dash_as_stdout",
+    "in_bundle",
     "in_folder",
     "is_empty_file",
     "output_kind",
@@ -422,3 +423,25 @@ def output_kind(output: str, given: str | None) -> str:
         )
         raise ArgumentsConflict(Problem(file=output, field="--output", expected=where))
     return kind
+
+
+def in_bundle(spec: str | Path, exc: BundleError) -> BundleError:
+    """``exc`` naming each file in the bundle folder ``spec`` by the path given, as inputs are.
+
+    ``areas.toml: ...`` left which bundle unsaid (``SVDUTY_PARTNERSHIP``, or runs over
+    several): a file is named as the user reaches it, ``BUNDLE/areas.toml`` (mend49b).
+    ``validate``'s report on the bundle it is given keeps the names in the bundle.
+
+    Example:
+        >>> err = BundleError.single("areas.toml", "areas", expected="a table")
+        >>> str(in_bundle("bundles/derby", err))
+        'bundles/derby/areas.toml: areas: expected a table'
+    """
+    folder = Path(spec)
+    moved = [
+        attrs.evolve(p, file=str(folder / p.file))
+        if p.file and not Path(p.file).is_absolute() and not Path(p.file).is_relative_to(folder)
+        else p
+        for p in exc.problems
+    ]
+    return type(exc)(moved, exc.context)

@@ -194,7 +194,7 @@ def prepare(
             sink,
             bad,
             "offence_code",
-            "a Home Office offence code such as '8N'",
+            "a Home Office offence code such as '8N' or '105A'",
             partial(_short, raw),
         )
         cols["offence_code"] = norm

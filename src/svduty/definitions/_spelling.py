@@ -383,7 +383,7 @@ def code_text(col: Arr) -> tuple[Arr, Arr]:
         >>> text.to_pylist(), odd.to_pylist()
         (['8', None, None], [False, True, False])
     """
-    expected = "a Home Office offence code such as '8N'"
+    expected = "a Home Office offence code such as '8N' or '105A'"
     odd = pa.repeat(pa.scalar(False), len(col))
     if pa.types.is_floating(col.type):
         col = _pc.cast(col, pa.float64())  # float32: _HUGE is beyond it (and exact in 64)

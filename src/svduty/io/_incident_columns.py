@@ -28,18 +28,21 @@ def column_named(name: str, i: int) -> str:
     """A column as a reason names it: a name svduty knows or a safe one, else its place.
 
     A file without a header has a row of data where the names would be, so a name is
-    shown only when it is an incident field, one of svduty's own or working columns, or of
-    :data:`~svduty.errors.SAFE_SHAPE`.
+    shown only when it is an incident field, one of svduty's own or working columns, one
+    of police.uk's published column names (its header is a public schema, not personal
+    data: a repeated ``Month`` is named), or of :data:`~svduty.errors.SAFE_SHAPE`.
 
     Example:
         >>> column_named("victim_age", 0), column_named("weapn", 1), column_named("john_smith", 2)
         ('victim_age', 'weapn', 'column 3 (its name not shown)')
+        >>> column_named("Month", 12), column_named("Jane Citizen", 12)
+        ('Month', 'column 13 (its name not shown)')
         >>> column_named("__svduty_place__", 3)
         '__svduty_place__'
 
     """
-    own = name in INCIDENT_OUTPUT_SCHEMA.names or _WORKING.fullmatch(name)
-    if own or isinstance(shown(name), Shown):
+    own = name in INCIDENT_OUTPUT_SCHEMA.names or name in POLICE_UK_COLUMNS
+    if own or _WORKING.fullmatch(name) or isinstance(shown(name), Shown):
         return name
     return f"column {i + 1} (its name not shown)"
 

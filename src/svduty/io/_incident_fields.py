@@ -34,10 +34,12 @@ from svduty.definitions._spelling import WHOLE
 from svduty.definitions._unknown_keys import key_shown, unknown_field
 from svduty.errors import DataError
 from svduty.io._incident_schema import INCIDENT_SCHEMA
+from svduty.io._utf8_cells import CONVERT
 
 __all__ = [
     "DAY_FIELDS",
     "INCIDENT_SCHEMA",
+    "code_read",
     "given_fields",
     "key_shown",
     "loads",
@@ -217,11 +219,13 @@ def json_line(line: str) -> tuple[Any, str | None]:
         (({'id': 'a'}, None), (None, 'a JSON object'))
         >>> json_line('{"victim_age": ' + "1" * 5000 + "}")
         (None, 'numbers of at most 4300 digits')
-        >>> json_line("[" * 100_000)[1], json_line("\udc80")[1]
-        ('JSON nested fewer than 1000 levels deep', 'UTF-8 text')
+        >>> json_line("[" * 100_000)[1]
+        'JSON nested fewer than 1000 levels deep'
+        >>> json_line("\udc80")[1]  # doctest: +ELLIPSIS
+        'UTF-8 text (these bytes are not UTF-8: ... iconv -f windows-1252 -t utf-8 ...)'
     """
     if any("\udc80" <= ch <= "\udcff" for ch in line):  # bytes that were not UTF-8
-        return None, "UTF-8 text"
+        return None, "UTF-8 text" + CONVERT
     try:
         return loads(line), None
     except RecursionError:
@@ -240,3 +244,24 @@ def twice(obj: Any) -> str | None:
         True
     """
     return obj.key if isinstance(obj, _Twice) else None
+
+
+def code_read(obj: dict[str, Any]) -> str | None:
+    """Why ``obj``'s ``offence_code`` (not text) is no code, as ``Incident`` says; else None.
+
+    A number that is a code is put in ``obj`` as its text, as :class:`Incident` reads it,
+    so that the JSON Lines reader and ``Incident.from_json`` refuse the same values with the
+    same words (mend49b).
+
+    Example:
+        >>> obj = {"offence_code": 8.0}
+        >>> code_read(obj), obj
+        (None, {'offence_code': '8'})
+        >>> code_read({"offence_code": 2**53 + 1})  # doctest: +ELLIPSIS
+        "expected a Home Office offence code such as '8N' or '105A' (got a string of 16 ..."
+    """
+    try:
+        obj["offence_code"] = Incident(offence_code=obj["offence_code"]).offence_code
+    except DataError as exc:
+        return exc.problems[0].what()
+    return None

@@ -39,6 +39,7 @@ from svduty.io._lines import (
     quote_lines,
     record_lines,
 )
+from svduty.io._missing import not_found
 from svduty.io._quiet import quiet_undecodable_rows
 from svduty.io._unchanged import began, refuse_if_changed
 
@@ -374,7 +375,7 @@ def iter_incident_table(
     if p.is_dir():
         raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
     if not p.is_file():
-        raise InputFormatError(Problem(message="file not found", file=str(p)))
+        raise not_found(p)
     schema, batches = _open_table(p)
     names = _mapped_names(p, schema.names, dict(mapping or {}))
     if not set(names) & set(_KIND):  # every row would be classified from nothing

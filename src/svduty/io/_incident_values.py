@@ -26,7 +26,7 @@ from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
 from svduty.io._incident_columns import column_named
 from svduty.io._incident_fields import _EXPECTED, _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
 from svduty.io._incidents import _SCHEMA
-from svduty.io._utf8_cells import NOT_UTF8, checked_cells
+from svduty.io._utf8_cells import NOT_UTF8, NOT_UTF8_FILE, checked_cells
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -298,16 +298,17 @@ def _normalise(
     """A renamed batch as the readers' schema: the incident fields converted, the rest after.
 
     ``not_utf8``: the columns (positions) with cells that are not UTF-8, which reject
-    their rows first (``FIELD: expected UTF-8 text``).
+    their rows first (``FIELD: expected UTF-8 text``, and how to convert a CSV file).
     """
     n = table.num_rows
     reason: Arrow = pa.nulls(n, pa.string())
     field: Arrow = pa.nulls(n, pa.string())
     names = table.schema.names
+    why = NOT_UTF8_FILE if p.suffix.lower() == ".csv" else NOT_UTF8  # iconv: text files only
     for i, mask in not_utf8:
         named = column_named(names[i], i)
         hit = pc.and_(mask, pc.is_null(reason))
-        reason = pc.if_else(hit, pa.scalar(f"{named}: {NOT_UTF8}"), reason)
+        reason = pc.if_else(hit, pa.scalar(f"{named}: {why}"), reason)
         field = pc.if_else(hit, pa.scalar(named), field)
     columns: dict[str, Arrow] = {"file": pa.repeat(pa.scalar(str(p)), n), "row": rows}
     strings = [

@@ -39,6 +39,7 @@ from svduty.io._incident_fields import (
     _EXPECTED,
     _KIND,
     INCIDENT_SCHEMA,
+    code_read,
     huge_number,
     json_line,
     key_shown,
@@ -53,6 +54,7 @@ from svduty.io._jsonl_numbers import (
     line_blocks,
     objects_only,
 )
+from svduty.io._missing import not_found
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -102,9 +104,6 @@ def _whole(value: Any) -> bool:
     return type(value) is int
 
 
-_CODE_OR_ID = ("offence_code", "id")  # a number as its digits (12.0 too, to 2**53 - 1)
-
-
 def _check(obj: Any) -> tuple[str, str] | None:
     """The first (field, expected) wrong in a JSON line, or None; whole numbers put in obj."""
     if not isinstance(obj, dict):
@@ -121,7 +120,11 @@ def _check(obj: Any) -> tuple[str, str] | None:
             return (key, AGE_RANGE)
         if value is None:
             continue
-        if _whole(given) and (kind == "int" or (key in _CODE_OR_ID and abs(given) <= EXACT_ID)):
+        if key == "offence_code" and not isinstance(value, str):  # as Incident reads it
+            if wrong := code_read(obj):  # else obj's code is its text
+                return (key, wrong)
+            value = obj[key]
+        if _whole(given) and (kind == "int" or (key == "id" and abs(given) <= EXACT_ID)):
             value = obj[key] = int(given) if kind == "int" else str(int(given))
         if isinstance(value, str) and not _text(value):
             return (key, _UTF8)
@@ -141,10 +144,7 @@ def _check(obj: Any) -> tuple[str, str] | None:
 
 
 def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
-    """The name and a text stream of lines of ``path`` (``-``: standard input).
-
-    Bytes that are not UTF-8 are kept as surrogates so that only their line is rejected.
-    """
+    """The name and a text stream of ``path``'s lines, bytes not UTF-8 kept as surrogates."""
     name, raw = _opened(path)
     if raw is None:  # a text stream without bytes (in tests), or none (closed): empty
         import sys
@@ -174,10 +174,9 @@ def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
             raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
         try:
             raw = p.open("rb")
-        except FileNotFoundError:
-            raise InputFormatError(Problem(message="file not found", file=str(p))) from None
         except OSError as exc:
-            raise InputFormatError(
+            lost = None if p.exists() else not_found(p)  # missing, a broken link, a loop
+            raise lost or InputFormatError(
                 Problem(file=str(p), message=f"cannot read the file ({exc.strerror})")
             ) from None
         name = str(p)

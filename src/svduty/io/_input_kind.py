@@ -18,6 +18,7 @@ from svduty.io._inputs import (
     first_line,
     is_police_uk_header,
 )
+from svduty.io._missing import not_found
 
 __all__ = ["detect_format"]
 
@@ -37,7 +38,7 @@ def detect_format(inputs: Sequence[str | Path]) -> str:
         return "incidents"
     first = Path(inputs[0])
     if not first.exists():
-        raise InputFormatError(Problem(message="file not found", file=str(first)))
+        raise not_found(first)
     if first.is_dir():
         return "police-uk"
     refuse_compressed(first)  # before its header is read as text

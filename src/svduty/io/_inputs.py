@@ -22,6 +22,7 @@ import attrs
 
 from svduty._arguments import paths_argument
 from svduty.errors import InputFormatError, Problem, printable
+from svduty.io._missing import not_found
 
 __all__ = [
     "CHECKED_COLUMNS",
@@ -334,7 +335,7 @@ def expand_inputs(
         elif p.exists():
             raise InputFormatError(Problem(file=str(p), expected=NOT_A_PIPE))
         else:
-            raise InputFormatError(Problem(message="file not found", file=str(p)))
+            raise not_found(p)
     return _once(files, skipped)
 
 

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._police_uk import POLICE_UK_SCHEMA, _reject, normalise_police_uk
-from svduty.io._utf8_cells import NOT_UTF8, text_cells
+from svduty.io._utf8_cells import NOT_UTF8_FILE, text_cells
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
@@ -70,7 +70,7 @@ def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
             out.column("rejected"),
             out.column("rejected_field"),
             mask,
-            f"{column}: {NOT_UTF8}",
+            f"{column}: {NOT_UTF8_FILE}",
             column,
         )
         out = out.set_column(out.schema.get_field_index("rejected"), "rejected", reason)

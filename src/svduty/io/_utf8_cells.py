@@ -25,10 +25,17 @@ from svduty._types import is_list, is_text
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
-__all__ = ["NOT_UTF8", "checked_cells", "text_cells"]
+__all__ = ["CONVERT", "NOT_UTF8", "NOT_UTF8_FILE", "checked_cells", "text_cells"]
 
 NOT_UTF8 = "expected UTF-8 text"
-"""The reason of a cell that is not UTF-8 (after its column's name)."""
+"""The reason of a cell that is not UTF-8 (after its column's name), in a Parquet file."""
+CONVERT = (
+    " (these bytes are not UTF-8: a file saved as Windows-1252 or Latin-1? convert it to "
+    "UTF-8, e.g. with iconv -f windows-1252 -t utf-8 FILE > NEW_FILE)"
+)
+"""Why, and what to do, after a text file's reason: the bytes themselves are never shown."""
+NOT_UTF8_FILE = NOT_UTF8 + CONVERT
+"""The reason of a cell that is not UTF-8 in a text file (CSV, JSON Lines): how to convert it."""
 
 
 def text_cells(column: Arrow) -> tuple[Arrow, Arrow | None]:
