@@ -77,6 +77,9 @@ html_static_path = ["_static"]
 html_css_files = ["svduty.css"]  # notebook outputs wrap (docs/_static/svduty.css)
 
 autodoc_member_order = "bysource"
+# A type shows its own name (Period), not the private module it is defined in
+# (svduty.periods._period.Period): the link still goes to the public entry (users49b)
+python_use_unqualified_type_names = True
 autodoc_typehints = "description"
 autodoc_preserve_defaults = True  # show `CATALOGUE`, not its repr, in signatures
 autodoc_default_options = {"members": True, "show-inheritance": True}

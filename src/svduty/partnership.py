@@ -323,7 +323,8 @@ class Partnership:
         diff = graph.diff(changed)
         records = (*self.authorities.items, *after.authorities.items)
         diff = diff.named(diff_names(diff, records, self.geography, scenario))
-        return WhatIf(scenario, changed, log, diff, after, findings)
+        w = WhatIf(scenario, changed, log, diff, after, findings)
+        return attrs.evolve(w, diff=diff.beside(w.authorities))  # print(w.diff): them too
 
     def validate_governance(
         self,

@@ -403,7 +403,8 @@ def test_rows_of_a_month_outside_the_partnerships_period_are_a_warning(tmp_path)
     code, out, _ = run("classify", str(MONTHS_DIR / "2019-01-warwickshire-street.csv"),
                        "--summary", "json")  # fmt: skip
     assert code == 0
-    assert json.loads(out)["warnings"] == {"MONTH-OUTSIDE-PERIOD": 4486}
+    before = {"MONTH-OUTSIDE-PERIOD": 4486, "MONTH-BEFORE-DUTY": 4486}  # SI 2022/1227 reg 4
+    assert json.loads(out)["warnings"] == before
     inside = tmp_path / "2024-06.csv"
     text = sample_police_uk().read_text(encoding="utf-8").replace(",2025-06,", ",2024-06,")
     inside.write_text(text, encoding="utf-8")

@@ -194,8 +194,9 @@ def test_a_folder_of_months_and_the_tables_hold_the_same_numbers(tmp_path):
         assert sum(rows["possible_share"].to_pylist()) == pytest.approx(100.0)
     assert sum(dep.filter(pc.equal(dep["index"], "imd2019"))["lsoas"].to_pylist()) == 339
     assert any("2019-01" in n and "IMD 2019" in n for n in r.notes)
-    assert r.notes[0].startswith("months outside the period of the partnership's local area")
-    assert "2019-01, 2025-06;" in r.notes[0]
+    assert r.notes[0].startswith("4,486 rows are of months before the Serious Violence Duty")
+    assert r.notes[1].startswith("months outside the period of the partnership's local area")
+    assert "2019-01, 2025-06;" in r.notes[1]
     written = sorted(p.name for p in (tmp_path / "tables").iterdir())
     assert written == sorted(f"{name}.csv" for name in TABLES)
     for name in TABLES:

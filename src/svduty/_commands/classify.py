@@ -72,6 +72,7 @@ from svduty.io._police_uk_reader import WRITTEN_BLOCK, read_police_uk
 from svduty.io._run import run_pipeline
 from svduty.io._summary import Summary
 from svduty.io._summary_counts import shown_districts
+from svduty.io._summary_warnings import before_duty
 from svduty.io._write_paths import signals_held
 from svduty.periods import Period
 
@@ -428,16 +429,18 @@ def _months_outside(summary: Summary, bounds: BoundedCounts, period: Period) -> 
 
     As ``svduty report`` says of its page: a month before the partnership's agreement (the
     Duty began on 31 January 2023) or after it is still located against its districts.
+    The rows of months before the Duty came into force (SI 2022/1227 reg 4) are counted
+    apart (``MONTH-BEFORE-DUTY``), whatever the period: a bundle's may begin before it.
     """
     table = bounds.table("month")
     months, rows = table.column("month").to_pylist(), table.column("rows").to_pylist()
-    n = 0
+    said = {"MONTH-OUTSIDE-PERIOD": 0, "MONTH-BEFORE-DUTY": 0}
     for month, count in zip(months, rows, strict=True):
-        if isinstance(month, str) and isinstance(count, int) and not period.holds_month(month):
-            n += count
-    if not n:
-        return summary
-    return attrs.evolve(summary, warnings={**summary.warnings, "MONTH-OUTSIDE-PERIOD": n})
+        if isinstance(month, str) and isinstance(count, int):
+            said["MONTH-OUTSIDE-PERIOD"] += 0 if period.holds_month(month) else count
+            said["MONTH-BEFORE-DUTY"] += count if before_duty(month) else 0  # whatever the period
+    said = {k: v for k, v in said.items() if v}
+    return attrs.evolve(summary, warnings={**summary.warnings, **said}) if said else summary
 
 
 def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequence[str]) -> Summary:

@@ -47,6 +47,7 @@ from svduty.io._forces import rows_of_other_forces
 from svduty.io._inputs import expand_inputs
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
 from svduty.io._settle import Settlement
+from svduty.io._summary_warnings import DUTY_IN_FORCE, before_duty
 from svduty.partnership import Partnership
 
 __all__ = ["report"]
@@ -243,6 +244,36 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
     )
 
 
+def _before_duty(by_month: pa.Table) -> tuple[int, tuple[str, ...]]:
+    """The rows of months before the Duty came into force, and the page's note on them.
+
+    Whatever the partnership's period (a bundle's may begin earlier): before 31 January
+    2023 (SI 2022/1227 reg 4) no authority was under the Duty. The tables still count the
+    rows as the definition reads them; the note says that the Duty did not apply to them.
+
+    Example:
+        >>> t = pa.table({"month": ["2019-01", "2019-01", "2025-06"], "rows": [3, 1, 5]})
+        >>> n, (note,) = _before_duty(t)
+        >>> n, note[:61]
+        (4, '4 rows are of months before the Serious Violence Duty came in')
+        >>> _before_duty(pa.table({"month": ["2023-01"], "rows": [2]}))
+        (0, ())
+    """
+    counts: dict[str, int] = {}
+    for rec in by_month.select(["month", "rows"]).to_pylist():
+        if isinstance(month := rec["month"], str) and before_duty(month):
+            counts[month] = counts.get(month, 0) + int(rec["rows"])
+    if not counts:
+        return 0, ()
+    n = sum(counts.values())
+    return n, (
+        f"{n:,} rows are of months before the Serious Violence Duty came into force on "
+        f"{DUTY_IN_FORCE}: {', '.join(sorted(counts))}. They are outside the Duty's time, "
+        "whatever the partnership's period: no authority was under the Duty then. The tables "
+        "count them as the definition reads them (within it or not), not as the Duty's.",
+    )
+
+
 def _rejected(summary: Summary) -> tuple[str, ...]:
     """A note on the rows rejected, which no table below counts, or on no row read at all.
 
@@ -405,6 +436,9 @@ def report(
             "the ONS tables do not hold (a typing error? a code of other boundaries?)."
         )
     months = tuple(sorted({str(m) for m in out["by_month"]["month"].to_pylist() if m}))
+    early, before = _before_duty(out["by_month"])  # SI 2022/1227 reg 4: whatever the period
+    if early:
+        summary = attrs.evolve(summary, warnings={**summary.warnings, "MONTH-BEFORE-DUTY": early})
     # the Duty's name, not the rows': under the Act's definition (pcsc-s13) or the WHO's
     # the rows are violence, and whether it is serious is for the partnership (s.13(6))
     title = f"Serious Violence Duty profile: {p.local_area.name}"
@@ -419,6 +453,7 @@ def report(
             *force,
             *(rejected if summary.rows_out else ()),
             *_not_read(left),
+            *before,
             *_outside_period(months, p),
             *why,
             *notes,

@@ -17,6 +17,7 @@ from svduty._report._table import table as _table
 from svduty._version import __version__
 from svduty.definitions import Definition
 from svduty.io._new_authorities import plain_name
+from svduty.io._summary_warnings import DUTY_IN_FORCE
 from svduty.partnership import Partnership
 from svduty.sources import Citation, cite
 
@@ -141,6 +142,16 @@ def _summary(r: Report, definition: Definition) -> str:
             {"what": "located inside the area", "value": s.inside_area},
             {"what": "located outside the area", "value": s.outside_area},
             {"what": "no location (police.uk 'No Location')", "value": s.unlocated},
+            *(
+                [
+                    {
+                        "what": f"of months before the Duty came into force on {DUTY_IN_FORCE}",
+                        "value": early,
+                    }
+                ]
+                if (early := s.warnings.get("MONTH-BEFORE-DUTY"))
+                else []
+            ),
         ],
     )
     bounds = _table(

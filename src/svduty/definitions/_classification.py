@@ -18,7 +18,7 @@ from svduty._checked import checked_fields, checked_methods
 from svduty.answers import Reason, Verdict
 from svduty.definitions._vocab import Review
 from svduty.errors import DataError, Problem, printable, shown
-from svduty.sources import Sources
+from svduty.sources import Confidence, Sources
 
 if TYPE_CHECKING:
     from svduty.definitions._definition import Definition
@@ -87,6 +87,30 @@ def _without_envelope(data: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 _ENVELOPE = frozenset({"row", "partnership", "within_area", "district_code", "district_name"})
+
+
+def _doubts_said(reasons: tuple[Reason, ...]) -> list[str | None]:
+    """For each reason, the rule whose line already said its citation's doubt, else ``None``.
+
+    Two reasons may cite the same unconfirmed reading (the OWHR pilot's period: a
+    1,300-character doubt); the text and HTML say it once, the JSON with every reason.
+
+    Example:
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "s.1", confidence=Confidence.UNCONFIRMED, doubt="d")
+        >>> sure = cite("pcsc-act-2022", "s.13")
+        >>> _doubts_said((Reason("A", "a", c), Reason("B", "b", c), Reason("C", "c", sure)))
+        [None, 'A', None]
+    """
+    first: dict[str, str] = {}
+    said: list[str | None] = []
+    for r in reasons:
+        c = r.citation
+        doubt = c.doubt if c and c.confidence is Confidence.UNCONFIRMED and c.doubt else None
+        said.append(first.get(doubt) if doubt else None)
+        if doubt:
+            first.setdefault(doubt, r.rule)
+    return said
 
 
 def _contract_problems(c: Classification, kinds: Any) -> list[Problem]:
@@ -352,8 +376,13 @@ class Classification:
             lines.append(f"  {name + ':':<20} {value}{tail}")
         lines.append(f"  kinds: {', '.join(self.kinds) or '-'}")
         lines.append("  reasons:")
-        for r in self.reasons:  # a reason says its citation, and the doubt of one unconfirmed
-            lines.append(f"  - {r}" if r.citation else f"  - {r.rule}: {r.says}")
+        # a reason says its citation, and the doubt of one unconfirmed: once per incident
+        for r, before in zip(self.reasons, _doubts_said(self.reasons), strict=True):
+            if before is not None:
+                said = f"{r.says} [{r.citation}] (unconfirmed: as under {before})"
+                lines.append(f"  - {r.rule}: {said}")
+            else:
+                lines.append(f"  - {r}" if r.citation else f"  - {r.rule}: {r.says}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -370,7 +399,9 @@ class Classification:
                 f' — <a href="{html.escape(r.citation.href or "")}">'
                 f"{html.escape(str(r.citation))}</a>"
                 + (
-                    f" (unconfirmed: {html.escape(r.citation.doubt or '')})"
+                    f" (unconfirmed: as under {html.escape(before)})"
+                    if before is not None
+                    else f" (unconfirmed: {html.escape(r.citation.doubt or '')})"
                     if r.citation.confidence.value == "unconfirmed"
                     else ""
                 )
@@ -378,7 +409,7 @@ class Classification:
                 else ""
             )
             + "</li>"
-            for r in self.reasons
+            for r, before in zip(self.reasons, _doubts_said(self.reasons), strict=True)
         )
         return (
             f"<div><p><b>Incident {html.escape(printable(self.id or '(no id)'))}</b> "

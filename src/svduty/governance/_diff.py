@@ -9,7 +9,7 @@ before): each item's ``str``.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -275,6 +275,26 @@ class Diff:
     coverage: tuple[CoverageChange, ...] = ()
     names: tuple[tuple[str, str], ...] = attrs.field(default=(), eq=False, repr=False)
     """The names of the ids and codes it mentions (bodies, authorities, areas), for its text."""
+    besides: str = attrs.field(default="", eq=False, repr=False)
+    """What a what-if changed beside the graph (its authorities), said when the graph is the
+    same: ``print(w.diff)`` of a scenario that abolishes a council of a bundle with no
+    governance.toml said "no differences" alone."""
+
+    def beside(self, authorities: Mapping[str, Sequence[str]]) -> Diff:
+        """The same diff, its text saying the authorities created and abolished beside it.
+
+        Said when the graph did not change (the what-if's text says the authorities in any
+        case); the JSON and :attr:`empty` are the graph's alone.
+
+        Example:
+            >>> d = Diff().beside({"created": [], "abolished": ["gwynedd-council"]})
+            >>> d.empty, str(d)
+            (True, 'no differences in the governance graph; the authorities changed: abolished gwynedd-council')
+            >>> str(Diff().beside({"created": [], "abolished": []}))
+            'no differences'
+        """  # noqa: E501
+        said = "; ".join(f"{k} {', '.join(v)}" for k, v in authorities.items() if v)
+        return attrs.evolve(self, besides=said)
 
     def named(self, names: Mapping[str, str]) -> Diff:
         """The same diff, its text naming these ids and codes too (the ones known win).
@@ -296,7 +316,8 @@ class Diff:
             >>> Diff().empty
             True
         """
-        return not any(getattr(self, f.name) for f in attrs.fields(Diff) if f.name != "names")
+        kept = ("names", "besides")  # what the text says, not what differs in the graph
+        return not any(getattr(self, f.name) for f in attrs.fields(Diff) if f.name not in kept)
 
     def __bool__(self) -> bool:
         return not self.empty
@@ -340,7 +361,7 @@ class Diff:
               'A' is now 'B' (x)
         """
         if self.empty:
-            return "no differences"
+            return self._nothing()
         lines: list[str] = []
         for title, items in self._worded():
             if items:
@@ -351,6 +372,11 @@ class Diff:
     def __str__(self) -> str:
         return self.to_text()
 
+    def _nothing(self) -> str:
+        if not self.besides:
+            return "no differences"
+        return f"no differences in the governance graph; the authorities changed: {self.besides}"
+
     def to_html(self) -> str:
         """The diff as an HTML fragment (for notebooks).
 
@@ -359,7 +385,7 @@ class Diff:
             '<p>no differences</p>'
         """
         if self.empty:
-            return "<p>no differences</p>"
+            return f"<p>{html.escape(self._nothing())}</p>"
         out = []
         for title, items in self._worded():
             if items:

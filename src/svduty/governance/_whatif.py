@@ -271,7 +271,9 @@ class WhatIf:
         scenario: The scenario.
         governance: The governance graph after it.
         log: What each change did.
-        diff: What changed in the graph.
+        diff: What changed in the graph. When the graph did not change (a bundle with no
+            governance.toml) but the authorities did, its text says so and names them
+            (:meth:`~svduty.governance.Diff.beside`); :attr:`authorities` gives them in any case.
         reorganised: The authorities and areas after it.
         findings: The validation of the result (every rule checked or skipped).
 

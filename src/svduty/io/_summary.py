@@ -152,7 +152,8 @@ class Summary:
         ``svduty_schema``, ``bounded`` (the bounded counts of police.uk rows,
         :class:`~svduty.io.BoundedCounts`; ``null`` for incident files), and the warnings
         that need the files and the partnership, not the rows alone:
-        ``MONTH-OUTSIDE-PERIOD``, ``FORCE-AREA-ELSEWHERE`` and ``FILES-OVERLAP``.
+        ``MONTH-OUTSIDE-PERIOD``, ``MONTH-BEFORE-DUTY`` (SI 2022/1227 reg 4),
+        ``FORCE-AREA-ELSEWHERE`` and ``FILES-OVERLAP``.
         ``undetermined_missing_in_every_group`` names, for each column of
         ``undetermined_by_missing``, the facts all its groups name (said once in the text).
 

@@ -18,11 +18,17 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.errors import Problem, printable
 
-__all__ = ["WARNING_REASONS", "rows_json", "warning_lines"]
+__all__ = ["DUTY_IN_FORCE", "WARNING_REASONS", "before_duty", "rows_json", "warning_lines"]
+
+DUTY_IN_FORCE = "31 January 2023 (SI 2022/1227 reg 4)"
+"""When ss.8-12 and 14-21 of the Act came into force, as the notes on a month before it say."""
 
 WARNING_REASONS: dict[str, str] = {
     "OFFENCE-CODE-UNKNOWN": "offence code not in the Home Office notifiable offence list svduty "
     "holds (check the code: it proves nothing here)",
+    "MONTH-BEFORE-DUTY": "of a police.uk month before the Serious Violence Duty came into "
+    f"force on {DUTY_IN_FORCE}: outside the Duty's time, whatever the partnership's period "
+    "(their columns say only how the definition reads them)",
     "MONTH-OUTSIDE-PERIOD": "of a police.uk month outside the period of the partnership's "
     "local area (located against its districts as the partnership lists them)",
     "FILES-OVERLAP": "with a Crime ID an earlier row of the input files has too, counted "
@@ -81,6 +87,19 @@ def likely_cause(rejections: Sequence[Problem]) -> str | None:
         reason = f"{p.field}: {p.what()}" if p.field else p.what()
         said.update(cause for known, cause in _LIKELY if known in reason)
     return said.most_common(1)[0][0] if said else None
+
+
+def before_duty(month: str) -> bool:
+    """Whether every day of a police.uk month ``YYYY-MM`` is before the Duty came into force.
+
+    SI 2022/1227 reg 4 brought ss.8-12 and 14-21 of the Act into force on 31 January
+    2023, so January 2023 holds one day of the Duty's time and is not before it.
+
+    Example:
+        >>> before_duty("2022-12"), before_duty("2023-01"), before_duty("2019-01")
+        (True, False, True)
+    """
+    return month < "2023-01"  # YYYY-MM sorts as the months do
 
 
 @functools.cache
