@@ -242,12 +242,19 @@ def test_answer_does_not_depend_on_list_order(data, rnd):
 # Each example draws up to 8 incidents (about 6 draws for each that is kept): the slowest
 # test of the suite at 100 examples (31 s of CI's pytest); row order is also what
 # tests/io/test_alike.py and tests/definitions/test_distinct.py vary, at their own budgets.
+# Four in five drawn incidents hold conflicting facts: a list of 2 to 8 drawn whole left
+# fewer than 2 often enough for Hypothesis's health check to fail the test now and then
+# (too much filtered, a loaded run of the forty-ninth session); incidents are drawn until
+# ``n`` are kept, at most 8 draws each.
 @settings(max_examples=50)
-@given(st.lists(incident_json(), min_size=2, max_size=8), st.randoms(use_true_random=False))
-def test_columnar_answer_does_not_depend_on_row_order(rows, rnd):
-    incidents = []
-    for r in rows:
+@given(st.integers(2, 8), st.data(), st.randoms(use_true_random=False))
+def test_columnar_answer_does_not_depend_on_row_order(n, data, rnd):
+    incidents: list[Incident] = []
+    for _ in range(8 * n):
+        if len(incidents) == n:
+            break
         try:
+            r = data.draw(incident_json())
             incidents.append(Incident.from_json({**r, "id": str(len(incidents))}))
         except ConflictError:
             continue
