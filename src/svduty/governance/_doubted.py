@@ -35,6 +35,7 @@ def with_doubts(
 
     Example:
         >>> from svduty.authorities import Authority, AuthorityCategory, InDoubt
+        >>> from svduty.findings import Finding
         >>> from svduty.periods import Period, date
         >>> from svduty.sources import cite
         >>> d = InDoubt(Period("2023-12-20", "2024-05-07"), cite("si-2023-1432", "art 41"))
