@@ -82,6 +82,23 @@ def _scalar(row: dict[str, Any]) -> dict[str, str] | str | None:
     return {a: getattr(c, a).value for a in ANSWERS}
 
 
+def _presumed_intent(row: dict[str, Any], answer: str) -> bool:
+    """Whether ``answer`` rests on the intended-force presumption (``INTENT-NOT-GIVEN``).
+
+    The presumption is made only where neither the incident nor an offence code or
+    category says whether the force was intended (its stated rule): a code that leaves
+    it open (a homicide group: murder, manslaughter, infanticide) withdraws it by design,
+    and the answer it decided is undetermined again, naming ``intentional``. Found by a
+    fresh-clone run of the forty-ninth session (victims 16, relatives, physical, code
+    1/4.1/4.10/4.2); whether a code that leaves intent open should withdraw the
+    presumption is recorded as an open question, not settled by this test.
+    """
+    if answer != "domestic_abuse":  # the one answer it bears on (DA Act 2021 s.1(3)(a)-(b))
+        return False
+    c = classify(Incident.from_json(row), STATUTE, resolve_district=RESOLVE)
+    return "INTENT-NOT-GIVEN" in {r.rule for r in c.reasons}
+
+
 def _check(bare: dict[str, Any], code: str) -> None:
     bare = {k: v for k, v in bare.items() if k not in ("offence_code", "police_uk_category")}
     coded = {**bare, "offence_code": code}
@@ -91,7 +108,7 @@ def _check(bare: dict[str, Any], code: str) -> None:
         assert with_code is None, (code, bare)
     elif with_code is not None:  # nor unsettles or flips an answer
         for a in ANSWERS:
-            if without[a] != "undetermined":
+            if without[a] != "undetermined" and not _presumed_intent(bare, a):
                 assert with_code[a] == without[a], (a, code, bare)
     # the columnar engine rejects the same rows and answers the rest alike
     kept, problems = classify_split(
