@@ -80,16 +80,19 @@ def summary(p: Partnership) -> dict[str, Any]:
                 "districts": [d.id for d in inside],
                 "within_local_area": p.local_area.within(a.id),
             }
-            doubts = []
+            doubts: dict[str, list[str]] = {}  # each doubt of a link, with its districts
             for d in inside:
                 if a.id in d.parents:
                     c = geo.link_citation(d.id, a.id)
                     if c.confidence is not Confidence.CONFIRMED:
                         entry["districts_confidence"] = c.confidence.value
-                    if c.doubt and c.doubt not in doubts:
-                        doubts.append(c.doubt)
-            if doubts:
-                entry["districts_doubt"] = " ".join(doubts)
+                    if c.doubt:
+                        doubts.setdefault(c.doubt, []).append(d.id)
+            if doubts:  # one sentence each: an abolished district's is not the area's
+                entry["districts_doubt"] = "; ".join(doubts)
+                entry["districts_doubts"] = [
+                    {"districts": ids, "doubt": text} for text, ids in doubts.items()
+                ]
             out.append(entry)
         return out
 
@@ -358,15 +361,23 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
         *(a for key in (k for _, k in groups) for a in s[key]),
         *(a for found in auth["by_role"].values() for a in found),
     ]
-    doubts: dict[str, list[str]] = {}  # each doubt once, with the records that have it
-    for a in records:
-        for text in (a.get("doubt"), a.get("districts_doubt")):
-            if text and a["id"] not in doubts.setdefault(text, []):
-                doubts[text].append(a["id"])
+    doubts: dict[str, dict[str, list[str]]] = {}  # each doubt once: whose, by districts
+    ours = {d["id"] for d in s["districts"]}
+    for a in records:  # a link's doubt under the area, and the districts no longer ours
+        said = [("", a.get("doubt"))] + [
+            ("" if ours >= set(d["districts"]) else f" (for {', '.join(d['districts'])})", t)
+            for d in a.get("districts_doubts", ())
+            if (t := d["doubt"]) != a.get("doubt")  # said of the area itself already
+        ]
+        for links, text in said:
+            ids = doubts.setdefault(text, {}).setdefault(links, []) if text else [a["id"]]
+            if a["id"] not in ids:
+                ids.append(a["id"])
     if doubts:
         print("\nUnconfirmed:", file=out)
-        for text, ids in doubts.items():
-            print(f"  {', '.join(ids)}: {text}", file=out)
+        for text, by_links in doubts.items():
+            who = ", ".join(f"{', '.join(ids)}{links}" for links, ids in by_links.items())
+            print(f"  {who}: {text}", file=out)
     unsure: dict[str, list[str]] = {}  # each record's days in doubt, once
     for a in records:
         if a.get("in_doubt"):
