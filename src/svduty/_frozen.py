@@ -17,10 +17,11 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-__all__ = ["FrozenMap", "frozen_map"]
+__all__ = ["FrozenMap", "frozen_map", "ids_repr"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -85,3 +86,15 @@ def frozen_map(items: Mapping[Any, Any]) -> FrozenMap[Any, Any]:
         FrozenMap({'a': 1})
     """
     return items if isinstance(items, FrozenMap) else FrozenMap(items)
+
+
+def ids_repr(items: Mapping[str, Any]) -> str:
+    """A catalogue's ``repr``: how many it holds and its first keys, not every value.
+
+    Example:
+        >>> ids_repr({"a": 1, "b": 2, "c": 3, "d": 4})
+        '<4 sources: a, b, c, ...>'
+    """
+    first = [*itertools.islice(items, 3)]
+    more = ", ..." if len(items) > len(first) else ""
+    return f"<{len(items)} source{'s' if len(items) != 1 else ''}: {', '.join(first)}{more}>"

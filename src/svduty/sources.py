@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # imported when a day is read: a record's days are kept plain
 from svduty._arguments import text_argument, wrong_argument
 from svduty._checked import checked, checked_fields, checked_methods
 from svduty._data import data
-from svduty._frozen import frozen_map
+from svduty._frozen import frozen_map, ids_repr
 from svduty._plain_days import (
     as_pendulum,
     by_alias,
@@ -344,7 +344,7 @@ class Sources(Mapping[str, Source]):
         (True, False)
     """
 
-    _by_id: Mapping[str, Source] = attrs.field(alias="by_id", converter=frozen_map)
+    _by_id: Mapping[str, Source] = attrs.field(alias="by_id", converter=frozen_map, repr=ids_repr)
 
     @classmethod
     def of(cls, sources: Iterable[Source]) -> Sources:
