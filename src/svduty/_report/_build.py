@@ -427,8 +427,9 @@ def report(
         force.append(
             f"{repeated:,} rows have a Crime ID an earlier row of the input files has too, "
             "and are counted twice (one force's month given twice, or a file holding rows "
-            "twice?); rows with no Crime ID (anti-social behaviour) cannot be matched and "
-            "are not in this number."
+            "twice? police.uk's own month files list a few crimes twice, with two outcomes); "
+            "rows with no Crime ID (anti-social behaviour) cannot be matched and are not in "
+            "this number."
         )
     if by_name := summary.warnings.get("LSOA-CODE-UNKNOWN"):  # placed, but not by the code
         force.append(

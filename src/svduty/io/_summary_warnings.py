@@ -32,8 +32,9 @@ WARNING_REASONS: dict[str, str] = {
     "MONTH-OUTSIDE-PERIOD": "of a police.uk month outside the period of the partnership's "
     "local area (located against its districts as the partnership lists them)",
     "FILES-OVERLAP": "with a Crime ID an earlier row of the input files has too, counted "
-    "twice (one force's month given twice, or a file holding rows twice?); rows with no "
-    "Crime ID (anti-social behaviour) cannot be matched and are not in this number",
+    "twice (one force's month given twice, or a file holding rows twice? police.uk's own "
+    "month files list a few crimes twice, with two outcomes); rows with no Crime ID "
+    "(anti-social behaviour) cannot be matched and are not in this number",
     "EVERY-ROW-REJECTED": "rejected, every row of the input: nothing was classified ("
     "--rejected FILE gives each row's reason)",
     "NO-ROWS": "the inputs hold no row: nothing was classified, and no number here says "
