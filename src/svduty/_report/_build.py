@@ -220,9 +220,15 @@ def _deprivation(
         ]
     table, unranked = deprivation_table(rows, area)
     for index, count in unranked.items():
+        why = (  # an index of 2011 LSOAs ranks each apart: one the ONS made of several, none
+            "a 2021 LSOA made of several 2011 LSOAs, which it ranks each apart, or a code "
+            "it does not hold"
+            if INDICES[index].vintage == 2011
+            else "a code it does not hold"
+        )
         notes.append(
-            f"{count:,} possible rows have an LSOA the {INDICES[index].name} does not rank; "
-            "they are left out of its shares."
+            f"{count:,} possible rows have an LSOA the {INDICES[index].name} does not rank "
+            f"({why}); they are left out of its shares."
         )
     return table, tuple(notes)
 
