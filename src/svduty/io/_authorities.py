@@ -35,6 +35,7 @@ from svduty.authorities._authority import other_nation
 from svduty.authorities._establishment import misplaced_fields
 from svduty.errors import BundleError, ConflictError, Problem, shown
 from svduty.io._converter import make_converter, structure, to_plain
+from svduty.io._structural import not_a_path
 
 __all__ = ["AuthoritiesDocument", "dump_authorities", "load_authorities"]
 
@@ -91,6 +92,7 @@ def load_authorities(
         svduty.errors.BundleError: a.toml: authorities[0].areas: expected exactly one area code...
     """
     name = str(file) if file is not None else None
+    not_a_path(data, name, BundleError)
     misplaced, data = _misplaced(data, name)
     try:
         parsed = structure(

@@ -50,6 +50,7 @@ from svduty.governance._rules import PRACTICE_NOT_LAW, cites_legislation
 from svduty.governance._scenario import CHANGE_TYPES, Change
 from svduty.io._converter import make_converter, structure, to_plain
 from svduty.io._files import read_toml
+from svduty.io._structural import not_a_path
 from svduty.sources import CATALOGUE, Sources
 
 __all__ = [
@@ -165,6 +166,7 @@ def load_governance(
         svduty.errors.GovernanceError: g.toml: relations[0].source: no body with this id (got 'a')
         g.toml: relations[0].target: no body with this id (got 'b')
     """
+    not_a_path(data, file, BundleError)
     conv = converter or _governance_converter()
     parsed = structure(data, GovernanceDocument, file=file, converter=conv)
     known = attrs.evolve(known or Known(), bodies=frozenset(b.id for b in parsed.bodies))
@@ -348,6 +350,7 @@ def load_scenario(
         converter = make_converter() if sources is None else make_converter(sources)
     conv = converter.copy()  # the caller's converter stays as it was
     _register_changes(conv)
+    not_a_path(data, file, ScenarioError)
     scenario = structure(data, Scenario, file=file, converter=conv, error=ScenarioError)
     problems = scenario_problems(scenario, known or Known())
     if problems:
@@ -407,6 +410,7 @@ def load_timetable(
         t.toml: milestones: required field missing
         t.toml: reviews: required field missing
     """
+    not_a_path(data, file, BundleError)
     conv = converter or _governance_converter()
     timetable = structure(data, Timetable, file=file, converter=conv)
     if bodies is None:

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import enum
+import os
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -22,7 +23,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from svduty._ids import line_problem
 from svduty.errors import DataError, Problem, Shown, describe, quote_keys, shown
 
-__all__ = ["bare_field", "problems_from", "structural_problems"]
+__all__ = ["bare_field", "not_a_path", "problems_from", "structural_problems"]
 
 _KEYS = ("id", "recipient")
 """The keys that identify a table in an array of tables: two tables may not share one."""
@@ -234,3 +235,23 @@ def _table_keys(tables: list[Any], where: str, file: str | None) -> list[Problem
             else:
                 first[value] = i
     return out
+
+
+_PATH_GIVEN = (
+    "the file's data (a table of key = value pairs, as tomllib.load returns), not its path "
+    "or text: read_scenario(path) reads a scenario file, load_partnership(folder) a bundle"
+)
+
+
+def not_a_path(data: Any, file: object, error: type[DataError]) -> None:
+    """Refuse a file's path (or text) given to a ``load_*`` function for the file's data.
+
+    Example:
+        >>> not_a_path("scenarios/x.toml", None, DataError)
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: expected the file's data (a table of key = value pairs, as tomllib.load returns), not its path or text: read_scenario(path) reads a scenario file, load_partnership(folder) a bundle (got a string of 16 characters, not shown)
+    """  # noqa: E501
+    if isinstance(data, str | os.PathLike):
+        name = str(file) if file is not None else None
+        raise error([Problem(file=name, got=describe(data), expected=_PATH_GIVEN)])
