@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -277,8 +278,11 @@ def draw(
     figsize: tuple[float, float] = (16.0, 10.0),
     diff: Diff | None = None,
     findings: Findings | None = None,
+    notes: Sequence[str] = (),
 ) -> Any:
     """Draw a graph with matplotlib; see :meth:`GovernanceGraph.draw`.
+
+    ``notes``: lines to list under the drawing first (a what-if's authorities changed).
 
     ``findings`` (a what-if's validation; see :meth:`WhatIf.draw
     <svduty.governance.WhatIf.draw>`) rings in red each body an error names, and lists
@@ -386,7 +390,7 @@ def draw(
         Patch(facecolor=c, label=f"{t.value if t else 'other'} body")
         for t, c in _TIER_COLOURS.items()
     ]
-    below: list[str] = []  # what is listed under the drawing
+    below = [textwrap.fill(n, 90, break_on_hyphens=False) for n in notes]  # under it
     if diff is not None:
         handles += [
             Patch(facecolor="white", edgecolor=_ADDED, lw=2, label="added by the scenario"),

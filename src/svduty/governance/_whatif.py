@@ -390,7 +390,8 @@ class WhatIf:
             True
         """
         graph, diff, found = self.governance, self.diff, self.findings
-        return draw(graph, ax=ax, path=path, figsize=figsize, diff=diff, findings=found)
+        said = [self.authorities_text()] if any(self.authorities.values()) else []
+        return draw(graph, ax=ax, path=path, figsize=figsize, diff=diff, findings=found, notes=said)
 
     def _repr_html_(self) -> str:
         esc = html.escape
