@@ -379,7 +379,9 @@ class WhatIf:
         :meth:`GovernanceGraph.draw` of :attr:`governance` with :attr:`diff` (bodies and
         relations added in green, changed in orange, removed in red) and :attr:`findings`:
         each body an error names is ringed in red, and the errors that name no body drawn
-        (an area left without a Schedule 1 authority, say) are listed under it.
+        (an area left without a Schedule 1 authority, say) are listed under it, after the
+        authorities the scenario created and abolished (as
+        :meth:`~svduty.governance.WhatIf.authorities_text` says them).
 
         Example:
             >>> import tempfile, pathlib
