@@ -57,8 +57,18 @@ def test_a_short_last_batch_is_given_with_the_one_before() -> None:
     ],
 )
 def test_a_last_batch_is_given_alone_unless_its_rows_come_out_the_same(last: Any) -> None:
-    before = _batch([1, 2, 3])
-    assert _rows(last_joined([before, last], small=1)) == _rows(iter([before, last]))
+    batches = [_batch([0]), _batch([1, 2, 3]), last]
+    assert _rows(last_joined(batches, small=1)) == _rows(iter(batches))
+
+
+def test_the_first_batch_is_given_at_once() -> None:
+    def two() -> Iterator[Any]:
+        yield _batch([1, 2, 3])
+        raise AssertionError("the second batch read before the first was given")
+
+    got = last_joined(two(), small=1)
+    assert _rows(iter([next(got)])) == [[1, 2, 3]]
+    assert _rows(last_joined([_batch([1, 2, 3]), _batch([4])], small=1)) == [[1, 2, 3], [4]]
 
 
 def test_only_the_last_batch_is_joined() -> None:
@@ -113,13 +123,13 @@ _AGE = st.sampled_from([14, 200, None])  # 200: the classifier rejects the row
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(st.lists(_AGE, min_size=0, max_size=6), min_size=2, max_size=4),
-    st.lists(st.sampled_from(["g.jsonl", "f.jsonl"]), min_size=4, max_size=4),
+    st.lists(st.lists(_AGE, min_size=0, max_size=6), min_size=2, max_size=5),
+    st.lists(st.sampled_from(["g.jsonl", "f.jsonl"]), min_size=5, max_size=5),
     st.integers(-6, 0),
     st.sets(st.integers(0, 20), max_size=3),
     st.integers(1, 6),
 )
-@example([[200, 200], [200]], ["f.jsonl"] * 4, -3, set(), 1)  # rejected rows 5, 6 then 1
+@example([[14], [200, 200], [200]], ["f.jsonl"] * 4, -3, set(), 1)  # rejected 2, 3 then 1
 def test_the_rows_written_and_rejected_are_those_of_each_batch_in_turn(
     ages: list[list[Any]], files: list[str], back: int, unread: set[int], small: int
 ) -> None:

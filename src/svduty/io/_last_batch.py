@@ -32,9 +32,10 @@ def last_joined(batches: Iterable[pa.RecordBatch], small: int) -> Iterator[pa.Re
     """``batches``, the last joined to the one before when it has at most ``small`` rows.
 
     Only when the two are of one file and one schema, every row numbered and the first's
-    rows before the second's (:func:`_follows`). Each batch is held until the next is
-    read (or the end): what ``batches`` raises is raised after the batches read before it,
-    each passed on as it was. Closing this closes ``batches``.
+    rows before the second's (:func:`_follows`). The first batch is passed on at once (it
+    is never joined: the loop starts on it while the next is read); each later one is held
+    until the next is read (or the end). What ``batches`` raises is raised after the
+    batches read before it, each passed on as it was. Closing this closes ``batches``.
 
     Example:
         >>> def batch(rows):
@@ -42,15 +43,18 @@ def last_joined(batches: Iterable[pa.RecordBatch], small: int) -> Iterator[pa.Re
         >>> got = last_joined([batch([1, 2, 3]), batch([4, 5, 6]), batch([7])], small=1)
         >>> [b.column("row").to_pylist() for b in got]
         [[1, 2, 3], [4, 5, 6, 7]]
-        >>> got = last_joined([batch([1, 2]), batch([3, 4])], small=1)  # not short
+        >>> got = last_joined([batch([1]), batch([2, 3]), batch([4, 5])], small=1)  # not short
         >>> [b.num_rows for b in got]
-        [2, 2]
-        >>> got = last_joined([batch([3, 4]), batch([2])], small=1)  # rows out of order
+        [1, 2, 2]
+        >>> got = last_joined([batch([1]), batch([3, 4]), batch([2])], small=1)  # out of order
         >>> [b.num_rows for b in got]
+        [1, 2, 1]
+        >>> [b.num_rows for b in last_joined([batch([1, 2]), batch([3])], small=1)]  # first
         [2, 1]
     """
     items = iter(batches)
     held: list[pa.RecordBatch] = []  # read, not yet passed on (at most two)
+    first = True
     try:
         while True:
             try:
@@ -60,6 +64,10 @@ def last_joined(batches: Iterable[pa.RecordBatch], small: int) -> Iterator[pa.Re
             except BaseException:  # the batches read before it first, as they were
                 yield from held
                 raise
+            if first:  # passed on at once: classified while the next is read
+                first = False
+                yield batch
+                continue
             held.append(batch)
             while len(held) > 2 or (len(held) == 2 and not _joinable(held[0], held[1], small)):
                 yield held.pop(0)
