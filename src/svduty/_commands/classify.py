@@ -204,13 +204,16 @@ def _read_early(args: argparse.Namespace, fmt: str, paths: Sequence[Path]) -> li
     when the batch is due. None (``[]``: read as the loop asks, on its thread) for police.uk
     files (read ahead by the loop, :class:`~svduty.io._ahead.Ahead`) and for standard input
     or any input that is not a regular file (a thread waiting on a pipe could not be
-    stopped).
+    stopped). A short last batch is read as part of the one before (``io._last_batch``).
     """
     if fmt == "police-uk" or STDIN in args.inputs or not all(p.is_file() for p in paths):
         return []
 
     def batches() -> Iterator[pa.RecordBatch]:  # (on the reading thread: --map's errors too)
-        yield from iter_incidents(paths, mapping=_mapping(args.map))
+        from svduty.io._incidents import BATCH_ROWS
+        from svduty.io._last_batch import last_joined  # a short last batch: one evaluation
+
+        yield from last_joined(iter_incidents(paths, mapping=_mapping(args.map)), BATCH_ROWS // 4)
 
     return [Started(batches())]
 
