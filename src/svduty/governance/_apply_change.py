@@ -166,49 +166,7 @@ def apply_one(w: Work, change: Change, citation: Citation | None, with_it: tuple
         w.bodies[b.id] = attrs.evolve(b, name=change.name)
         return f"renamed {b.id}: {b.name!r} -> {change.name!r}"
     if isinstance(change, Merge):
-        keep = w.need(change.keep, "keep")
-        absorb = w.need(change.absorb, "absorb")
-        if keep.id == absorb.id:
-            raise Fail("absorb", f"cannot merge {quote(keep.id)} with itself")
-        moved = dropped = 0
-        for key in [k for k in w.relations if absorb.id in k[:2]]:
-            r = w.relations.pop(key)
-            new = attrs.evolve(
-                r,
-                source=keep.id if r.source == absorb.id else r.source,
-                target=keep.id if r.target == absorb.id else r.target,
-            )
-            if new.source == new.target or new.key in w.relations:
-                dropped += 1
-            else:
-                w.relations[new.key] = new
-                moved += 1
-        del w.bodies[absorb.id]
-        area = change.area if change.area is not None else keep.area
-        w.bodies[keep.id] = attrs.evolve(
-            keep,
-            name=change.name or keep.name,
-            area=area,
-            districts=tuple(sorted(set(keep.districts) | set(absorb.districts))),
-            members=tuple(dict.fromkeys((*keep.members, *absorb.members))),
-            responsibilities=_unique(keep.responsibilities + absorb.responsibilities),
-            aliases=tuple(
-                dict.fromkeys(
-                    a
-                    for a in (*keep.aliases, keep.name, absorb.name, *absorb.aliases)
-                    if a != (change.name or keep.name)
-                )
-            ),
-        )
-        w.bodies[keep.id] = recited(keep, w.bodies[keep.id], citation, w.before)
-        said = f"merged {absorb.id} into {keep.id}: {moved} relation(s) moved, {dropped} dropped"
-        if area != keep.area:
-            said += f"; area: {keep.area} -> {area}"
-        if absorb.area not in (None, area):
-            said += f"; {absorb.id} served {absorb.area}, and the merged body serves {area}"
-        if absorb.chair not in (None, keep.chair):
-            said += f"; {absorb.id}'s chair ({absorb.chair}) is not kept"
-        return said
+        return _merge(w, change, citation)
     if isinstance(change, MoveUnder):
         w.need(change.body, "body")
         w.need(change.parent, "parent")
@@ -252,6 +210,88 @@ def apply_one(w: Work, change: Change, citation: Citation | None, with_it: tuple
     if area != b.area:
         parts.append(f"area of {b.id}: {b.area} -> {area}")
     return "; ".join(parts) or f"{b.id}: no change (the same districts and area)"
+
+
+def _merge(w: Work, change: Merge, citation: Citation | None) -> str:
+    """Merge ``change.absorb`` into ``change.keep`` and say what moved and what was dropped.
+
+    A relation of the absorbed body moves to the kept one, unless the kept body has the
+    same relation already (its own is kept) or it joined the two (it would be the merged
+    body's relation to itself): those are dropped, and the message names each and why,
+    with the kept relation's cadence where the two differ.
+    """
+    keep = w.need(change.keep, "keep")
+    absorb = w.need(change.absorb, "absorb")
+    if keep.id == absorb.id:
+        raise Fail("absorb", f"cannot merge {quote(keep.id)} with itself")
+    moved = 0
+    same: list[str] = []  # the kept body has it already
+    itself: list[str] = []  # between the two bodies merged
+    for key in [k for k in w.relations if absorb.id in k[:2]]:
+        r = w.relations.pop(key)
+        new = attrs.evolve(
+            r,
+            source=keep.id if r.source == absorb.id else r.source,
+            target=keep.id if r.target == absorb.id else r.target,
+        )
+        if new.source == new.target:
+            itself.append(str(r))
+        elif new.key in w.relations:
+            same.append(_held(r, w.relations[new.key], keep.id))
+        else:
+            w.relations[new.key] = new
+            moved += 1
+    del w.bodies[absorb.id]
+    area = change.area if change.area is not None else keep.area
+    w.bodies[keep.id] = attrs.evolve(
+        keep,
+        name=change.name or keep.name,
+        area=area,
+        districts=tuple(sorted(set(keep.districts) | set(absorb.districts))),
+        members=tuple(dict.fromkeys((*keep.members, *absorb.members))),
+        responsibilities=_unique(keep.responsibilities + absorb.responsibilities),
+        aliases=tuple(
+            dict.fromkeys(
+                a
+                for a in (*keep.aliases, keep.name, absorb.name, *absorb.aliases)
+                if a != (change.name or keep.name)
+            )
+        ),
+    )
+    w.bodies[keep.id] = recited(keep, w.bodies[keep.id], citation, w.before)
+    dropped = len(same) + len(itself)
+    said = f"merged {absorb.id} into {keep.id}: {moved} relation(s) moved, {dropped} dropped"
+    if same:
+        said += f"; dropped as {keep.id} has the same already: {', '.join(same)}"
+    if itself:
+        said += f"; dropped as it would be {keep.id}'s relation to itself: {', '.join(itself)}"
+    if area != keep.area:
+        said += f"; area: {keep.area} -> {area}"
+    if absorb.area not in (None, area):
+        said += f"; {absorb.id} served {absorb.area}, and the merged body serves {area}"
+    if absorb.chair not in (None, keep.chair):
+        said += f"; {absorb.id}'s chair ({absorb.chair}) is not kept"
+    return said
+
+
+def _held(dropped: Relation, kept: Relation, keep: str) -> str:
+    """A dropped relation as the log names it, with the kept one's cadence if it differs.
+
+    Example:
+        >>> from svduty.governance import Cadence
+        >>> from svduty.sources import cite
+        >>> r = Relation(RelationKind.REPORTS_TO, "b", "c", cite("svd-guidance"), Cadence.ANNUAL)
+        >>> _held(r, attrs.evolve(r, source="a", cadence=None), "a")
+        "b reports_to c (annual; a's, kept, has no cadence)"
+        >>> _held(r, attrs.evolve(r, source="a"), "a")
+        'b reports_to c (annual)'
+    """
+    if kept.cadence == dropped.cadence:
+        return str(dropped)
+    theirs = f"is {kept.cadence.value}" if kept.cadence else "has no cadence"
+    mine = f"{dropped.cadence.value}; " if dropped.cadence else ""
+    named = f"{dropped.source} {dropped.kind.value} {dropped.target}"
+    return f"{named} ({mine}{keep}'s, kept, {theirs})"
 
 
 def _change_body(w: Work, change: ChangeBody, citation: Citation | None) -> str:
