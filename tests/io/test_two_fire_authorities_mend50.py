@@ -21,7 +21,8 @@ from pathlib import Path
 
 import svduty
 from svduty.io._completeness import check_completeness
-from tests.cli_run import run
+
+from ..cli_run import run
 
 YORK = "E06000014"
 FORMER = "north-yorkshire-commissioner-fire-and-rescue-authority"
