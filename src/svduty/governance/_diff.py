@@ -280,8 +280,8 @@ class Diff:
     graph is the same: ``print(w.diff)`` of a scenario that abolishes a council of a bundle
     with no governance.toml said "no differences" alone."""
     no_graph: bool = attrs.field(default=False, eq=False, repr=False)
-    """Whether the partnership has no governance graph (no governance.toml): said, as why
-    nothing in the graph differs."""
+    """True when the partnership has no governance graph, as a bundle without
+    governance.toml has none; the text then says why nothing in the graph differs."""
 
     def beside(
         self,
