@@ -324,7 +324,7 @@ class Partnership:
         records = (*self.authorities.items, *after.authorities.items)
         diff = diff.named(diff_names(diff, records, self.geography, scenario))
         w = WhatIf(scenario, changed, log, diff, after, findings)
-        return attrs.evolve(w, diff=diff.beside(w.authorities))  # print(w.diff): them too
+        return w.said(graph=self.governance is not None)  # print(w.diff): them too, or why not
 
     def validate_governance(
         self,

@@ -22,6 +22,8 @@ from svduty.authorities._absences import against
 from svduty.authorities._consultation import _SCHEDULE_2
 from svduty.authorities._in_doubt import doubt_words
 from svduty.errors import SvdutyError
+from svduty.findings import Finding
+from svduty.io._settled_doubts import settled_doubt_findings
 from svduty.partnership import Partnership
 from svduty.periods import Period, date
 from svduty.sources import Confidence
@@ -149,6 +151,7 @@ def _period_text(period: dict[str, str | None]) -> str:
 def _authorities(p: Partnership) -> dict[str, Any]:
     """The authorities by role, and the categories recorded as absent from the area."""
     by_role: dict[str, list[dict[str, Any]]] = {}
+    settles = {f.subjects[0]: f for f in settled_doubt_findings(p)}  # the bundle's reading
     for role in Role:
         found = p.authorities.by_role(role)
         if found:
@@ -162,6 +165,7 @@ def _authorities(p: Partnership) -> dict[str, Any]:
                     "doubt": a.citation.doubt,
                     "valid": _period(a.valid),
                     "in_doubt": _in_doubt(a.in_doubt),
+                    "settles_doubt": _settles(settles.get(a.id)),
                     "outside_local_area": _outside(p, a.areas),
                 }
                 for a in found
@@ -219,6 +223,19 @@ def _in_doubt(doubt: InDoubt | None) -> dict[str, Any] | None:
         "citation": doubt.citation.as_dict(),
         "words": doubt_words(doubt),
     }
+
+
+def _settles(finding: Finding | None) -> dict[str, Any] | None:
+    """A record that settles a doubt the law leaves (``BUNDLE-SETTLES-DOUBT``): its days, why.
+
+    Example:
+        >>> _settles(None) is None
+        True
+    """
+    if finding is None:
+        return None
+    cited = [c.as_dict() for c in finding.citations]
+    return {"days": dict(finding.data)["days"], "citations": cited, "words": finding.message}
 
 
 def _outside(p: Partnership, areas: tuple[str, ...]) -> bool:
@@ -326,6 +343,8 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
                 if a.get("in_doubt")
                 else ""
             )
+            if a.get("settles_doubt"):  # the law leaves those days in doubt: the bundle chose
+                doubt += f"  (settles a doubt {a['settles_doubt']['days']}: see below)"
             print(
                 f"  {a['name']}  [{a['category'].replace('_', ' ')}]{when}{away_said}{doubt}",
                 file=out,
@@ -386,6 +405,11 @@ def _text(s: dict[str, Any], out: TextIO) -> None:
         print("\nIn doubt (the law read two ways; answers on those days: undetermined):", file=out)
         for text, ids in unsure.items():
             print(f"  {', '.join(ids)}: {text}", file=out)
+    settled = [a for a in records if a.get("settles_doubt")]
+    if settled:
+        print("\nSettled by the bundle (the law read two ways; its reading):", file=out)
+        for a in settled:
+            print(f"  {a['settles_doubt']['words']}", file=out)
     print(f"\nSources: {s['sources']} (national catalogue and the bundle's own)", file=out)
 
 

@@ -17,7 +17,7 @@ from svduty._report._table import table as _table
 from svduty._version import __version__
 from svduty.definitions import Definition
 from svduty.io._new_authorities import plain_name
-from svduty.io._summary_warnings import DUTY_IN_FORCE
+from svduty.io._summary_warnings import DUTY_IN_FORCE, before_duty
 from svduty.partnership import Partnership
 from svduty.sources import Citation, cite
 
@@ -171,8 +171,13 @@ def _bounded_section(
 ) -> str:
     """Charts and tables of bounded counts inside the area, one pair per part."""
     body = []
+    early = False  # a month before the Duty: marked where its numbers are (SI 2022/1227 reg 4)
     for i, (caption, table, keys, label_key) in enumerate(parts):
         rows = _where(table, "inside")
+        if label_key == "month":
+            marked = [_duty_month(row) for row in rows]
+            early = early or marked != rows
+            rows = marked
         labels = [str(row[label_key] or "(unknown)") for row in rows]
         chart = bounded_bars(
             f"{sid}-{i}",
@@ -191,7 +196,26 @@ def _bounded_section(
         body.append(
             _table(caption + " (rows inside the area)", [*keys, *_BOUNDS], rows, total=_sum(rows))
         )
+    if early:
+        body.append(
+            f"<p>A month marked (before the Duty) is wholly before the Duty came into force on "
+            f"{escape(DUTY_IN_FORCE)}: its rows are counted as the definition reads them, "
+            "outside the Duty's time.</p>"
+        )
     return _section(sid, "".join(body))
+
+
+def _duty_month(row: dict[str, Any]) -> dict[str, Any]:
+    """A by-month row, its month marked if wholly before the Duty came into force.
+
+    Example:
+        >>> _duty_month({"month": "2019-01"})["month"], _duty_month({"month": "2023-01"})
+        ('2019-01 (before the Duty)', {'month': '2023-01'})
+    """
+    month = row.get("month")
+    if isinstance(month, str) and before_duty(month):
+        return {**row, "month": f"{month} (before the Duty)"}
+    return row
 
 
 def _hotspots(r: Report) -> str:

@@ -6,7 +6,8 @@ that s.1(4)-(5) names). Two fire and rescue authority records whose areas both g
 government area (s.11(6)), each holding on the day asked and neither in doubt on it, say
 two bodies were that area's fire and rescue authority at once: one of the records is
 wrong. The answer names the conflict among its missing facts (``undetermined``), never a
-``yes`` listing both. Records in doubt on the day (an order read two ways, e.g. SI
+``yes`` listing both; ``svduty validate`` reports the records (``BUNDLE-FIRE-AUTHORITIES``,
+:func:`two_fire_authorities_finding`). Records in doubt on the day (an order read two ways, e.g. SI
 2023/1432 from 20 December 2023 to 6 May 2024) are already undetermined and are not a
 contradiction; a bundle that settles the doubt by ending one record where the other starts
 has none.
@@ -29,17 +30,53 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from svduty.answers import Reason
 from svduty.authorities._authority import Authority
 from svduty.authorities._categories import AuthorityCategory
+from svduty.findings import Finding, Severity
 from svduty.periods import date
 from svduty.sources import cite
 
-__all__ = ["fire_authorities_contradict"]
+__all__ = [
+    "CONTRADICT",
+    "FIRE_RULE",
+    "fire_authorities_contradict",
+    "two_fire_authorities_finding",
+    "undoubted_fire_authorities",
+]
 
 _S1_1 = cite("frsa-2004", "s.1(1)")
+_S1_1_WORDS = (
+    "'The fire and rescue authority for an area is the authority determined under this section'"
+)
+
+CONTRADICT = "(Fire and Rescue Services Act 2004 s.1(1)): the records contradict"
+"""How the missing fact of :func:`fire_authorities_contradict` ends."""
+
+FIRE_RULE = "BUNDLE-FIRE-AUTHORITIES"
+"""The rule id of :func:`two_fire_authorities_finding`."""
+
+
+def undoubted_fire_authorities(found: Iterable[Authority], day: _dt.date) -> list[Authority]:
+    """The fire and rescue authorities among ``found`` that hold on ``day``, not in doubt on it.
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> f = AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+        >>> a = Authority("a", "A", f, ("E31000099",), cite("pcsc-act-2022", "Sch 1"))
+        >>> [x.id for x in undoubted_fire_authorities([a], date("2024-01-01"))]
+        ['a']
+    """
+    return [
+        a
+        for a in found
+        if a.category is AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+        and day in a.valid
+        and (a.in_doubt is None or day not in a.in_doubt.valid)
+    ]
 
 
 def fire_authorities_contradict(
@@ -52,24 +89,63 @@ def fire_authorities_contradict(
     if on is None:
         return [], []
     day = date(on)
-    sure = [
-        a
-        for a in found
-        if a.category is AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
-        and day in a.valid
-        and (a.in_doubt is None or day not in a.in_doubt.valid)
-    ]
+    sure = undoubted_fire_authorities(found, day)
     if len(sure) < 2:
         return [], []
     names = ", ".join(a.name for a in sure[:-1]) + f" and {sure[-1].name}"
     says = (
         f"{names} are each recorded as the fire and rescue authority for an area that gives "
         f"{lga_code} on {day}, none in doubt on that day: an area has one fire and rescue "
-        "authority ('The fire and rescue authority for an area is the authority determined "
-        "under this section'): the records contradict"
+        f"authority ({_S1_1_WORDS}): the records contradict"
     )
-    missing = (
-        f"which of {names} was the fire and rescue authority for {lga_code} on {day} "
-        "(Fire and Rescue Services Act 2004 s.1(1)): the records contradict"
-    )
+    missing = f"which of {names} was the fire and rescue authority for {lga_code} on {day} "
+    missing += CONTRADICT
     return [Reason("s.11(6)", says, _S1_1)], [missing]
+
+
+def two_fire_authorities_finding(
+    found: Iterable[Authority],
+    at: Mapping[str, int],
+    lgas: Sequence[tuple[str, str, _dt.date]],
+) -> Finding | None:
+    """``svduty validate``'s error for two fire and rescue authority records of one area.
+
+    ``found``: records the bundle gives each local government area of ``lgas`` (its code,
+    its name, the first day the records contradict there); ``at``: each record's place in
+    ``authorities.toml``. ``None`` when fewer than two hold, undoubted, on the first day.
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> f = AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+        >>> a = Authority("a", "A", f, ("E31000099",), cite("pcsc-act-2022", "Sch 1"))
+        >>> b = Authority("b", "B", f, ("E31000099",), cite("pcsc-act-2022", "Sch 1"))
+        >>> found = two_fire_authorities_finding(
+        ...     [a, b], {"a": 0, "b": 3}, [("E07000901", "Nowhere", date("2024-01-01"))])
+        >>> found.where, found.subjects, str(found.citations[0])
+        ('authorities.toml: authorities[0] and authorities[3]', ('a', 'b', 'E07000901'), 'Fire and Rescue Services Act 2004, s.1(1)')
+        >>> print(found.message[:95])
+        a (A) and b (B) are each recorded as the fire and rescue authority for E07000901 (Nowhere) from
+    """  # noqa: E501
+    if not lgas:
+        return None
+    sure = undoubted_fire_authorities(found, min(day for _, _, day in lgas))
+    if len(sure) < 2:
+        return None
+    sure.sort(key=lambda a: at.get(a.id, -1))
+    named = [f"{a.id} ({a.name})" for a in sure]
+    both = ", ".join(named[:-1]) + f" and {named[-1]}"
+    areas = [f"{code} ({name}) from {day.isoformat()}" for code, name, day in lgas]
+    places = [f"authorities[{at[a.id]}]" for a in sure if a.id in at]
+    return Finding(
+        FIRE_RULE,
+        Severity.ERROR,
+        f"{both} are each recorded as the fire and rescue authority for "
+        f"{', '.join(areas)}, none in doubt on those days: an area has one fire and rescue "
+        f"authority (Fire and Rescue Services Act 2004 s.1(1): {_S1_1_WORDS}); end one "
+        "record where the other starts, or record the days the law leaves in doubt "
+        "(in_doubt)",
+        (_S1_1,),
+        subjects=(*(a.id for a in sure), *(code for code, _, _ in lgas)),
+        where="authorities.toml: " + " and ".join(places or ["authorities"]),
+    )

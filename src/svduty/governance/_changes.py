@@ -176,7 +176,8 @@ class Merge:
     """Merge ``absorb`` into ``keep``: relations move over, coverage and members join.
 
     Relations that would become a body's relation to itself are dropped; where both
-    bodies had the same relation to a third, ``keep``'s is kept. The merged body serves
+    bodies had the same relation to a third, ``keep``'s is kept. The log names each
+    relation dropped and why. The merged body serves
     ``area`` when it is given, else ``keep``'s area; when ``absorb`` served another area,
     the change says so (two CSPs merged serve an area neither code names).
 

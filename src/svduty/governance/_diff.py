@@ -276,15 +276,25 @@ class Diff:
     names: tuple[tuple[str, str], ...] = attrs.field(default=(), eq=False, repr=False)
     """The names of the ids and codes it mentions (bodies, authorities, areas), for its text."""
     besides: str = attrs.field(default="", eq=False, repr=False)
-    """What a what-if changed beside the graph (its authorities), said when the graph is the
-    same: ``print(w.diff)`` of a scenario that abolishes a council of a bundle with no
-    governance.toml said "no differences" alone."""
+    """What a what-if changed beside the graph (its authorities, its areas), said when the
+    graph is the same: ``print(w.diff)`` of a scenario that abolishes a council of a bundle
+    with no governance.toml said "no differences" alone."""
+    no_graph: bool = attrs.field(default=False, eq=False, repr=False)
+    """True when the partnership has no governance graph, as a bundle without
+    governance.toml has none; the text then says why nothing in the graph differs."""
 
-    def beside(self, authorities: Mapping[str, Sequence[str]]) -> Diff:
-        """The same diff, its text saying the authorities created and abolished beside it.
+    def beside(
+        self,
+        authorities: Mapping[str, Sequence[str]],
+        areas: Sequence[str] = (),
+        *,
+        graph: bool = True,
+    ) -> Diff:
+        """The same diff, its text saying the authorities and areas changed beside it.
 
         Said when the graph did not change (the what-if's text says the authorities in any
-        case); the JSON and :attr:`empty` are the graph's alone.
+        case), with why, when the partnership has no graph (``graph=False``); the JSON and
+        :attr:`empty` are the graph's alone.
 
         Example:
             >>> d = Diff().beside({"created": [], "abolished": ["gwynedd-council"]})
@@ -292,9 +302,13 @@ class Diff:
             (True, 'no differences in the governance graph; the authorities changed: abolished gwynedd-council')
             >>> str(Diff().beside({"created": [], "abolished": []}))
             'no differences'
+            >>> print(Diff().beside({}, ["gw-new"], graph=False))
+            no differences in the governance graph (the partnership has none); the areas changed: created gw-new
         """  # noqa: E501
         said = "; ".join(f"{k} {', '.join(v)}" for k, v in authorities.items() if v)
-        return attrs.evolve(self, besides=said)
+        parts = [f"the authorities changed: {said}"] if said else []
+        parts += [f"the areas changed: created {', '.join(areas)}"] if areas else []
+        return attrs.evolve(self, besides="; ".join(parts), no_graph=not graph)
 
     def named(self, names: Mapping[str, str]) -> Diff:
         """The same diff, its text naming these ids and codes too (the ones known win).
@@ -316,7 +330,7 @@ class Diff:
             >>> Diff().empty
             True
         """
-        kept = ("names", "besides")  # what the text says, not what differs in the graph
+        kept = ("names", "besides", "no_graph")  # what the text says, not what differs
         return not any(getattr(self, f.name) for f in attrs.fields(Diff) if f.name not in kept)
 
     def __bool__(self) -> bool:
@@ -373,9 +387,15 @@ class Diff:
         return self.to_text()
 
     def _nothing(self) -> str:
+        if not self.besides and self.no_graph:
+            return (
+                "no differences: the partnership has no governance graph (no governance.toml) "
+                "for the scenario to change, and it creates and abolishes no authority"
+            )
         if not self.besides:
             return "no differences"
-        return f"no differences in the governance graph; the authorities changed: {self.besides}"
+        none = " (the partnership has none)" if self.no_graph else ""
+        return f"no differences in the governance graph{none}; {self.besides}"
 
     def to_html(self) -> str:
         """The diff as an HTML fragment (for notebooks).

@@ -272,7 +272,8 @@ class WhatIf:
         governance: The governance graph after it.
         log: What each change did.
         diff: What changed in the graph. When the graph did not change (a bundle with no
-            governance.toml) but the authorities did, its text says so and names them
+            governance.toml) but the authorities or areas did, its text says so and names
+            them, and with nothing to name, says why nothing differs
             (:meth:`~svduty.governance.Diff.beside`); :attr:`authorities` gives them in any case.
         reorganised: The authorities and areas after it.
         findings: The validation of the result (every rule checked or skipped).
@@ -308,6 +309,22 @@ class WhatIf:
         created = [c.authority.id for c in self.scenario.changes if isinstance(c, CreateAuthority)]
         gone = [a for ids in self.reorganised.abolished.values() for a in ids]
         return {"created": created, "abolished": gone}
+
+    def said(self, *, graph: bool) -> WhatIf:
+        """The same what-if, its diff's text saying what changed beside the graph, or why not.
+
+        The authorities created and abolished and the areas created
+        (:meth:`~svduty.governance.Diff.beside`); ``graph``: whether the partnership has a
+        governance graph (a bundle without governance.toml has none to change).
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> print(p.what_if("lgr-two-unitaries").said(graph=True).diff.besides[:51])
+            the authorities changed: created north-warwickshire
+        """
+        areas = [c.code for c in self.scenario.changes if isinstance(c, CreateArea)]
+        return attrs.evolve(self, diff=self.diff.beside(self.authorities, areas, graph=graph))
 
     def authorities_text(self) -> str:
         """The authorities created and abolished, in one line.

@@ -17,6 +17,12 @@ bundle still lacks or gets wrong:
   tables place the area in, but not the one they name); and, as a warning, a local
   government area code (``E06``-``E09``, ``W06``) the tables do not have (a mistyped code,
   or an area that ceased before them);
+- ``BUNDLE-FIRE-AUTHORITIES``: two fire and rescue authority records that give one local
+  government area on a day, neither in doubt on it (the Fire and Rescue Services Act 2004
+  s.1(1): an area has one), naming both records and the area;
+- ``BUNDLE-SETTLES-DOUBT`` (a warning): a record that holds, not in doubt, on days the law
+  leaves in doubt (:mod:`svduty.io._settled_doubts`): the bundle's reading may stand, but
+  it is said, with the national doubt's citation and the record's;
 - ``BUNDLE-NATION``: an authority whose ``nation`` (recorded, or implied by a category of
   one nation) is not the nation of its areas' GSS codes (``E`` England, ``W`` Wales): the
   nation decides, for one, whether the Welsh Ministers must consent to a direction
@@ -59,11 +65,17 @@ from svduty.authorities._answering import READ_TWO_WAYS
 from svduty.authorities._areas_served import AREA_KINDS, area_kind, area_problems
 from svduty.authorities._authority import local_government_areas, youth_offending_team_findings
 from svduty.authorities._categories import LOCATED_IN_ITS_AREA
+from svduty.authorities._one_fire_authority import (
+    CONTRADICT,
+    two_fire_authorities_finding,
+    undoubted_fire_authorities,
+)
 from svduty.authorities._yot_councils import youth_offending_team_council_findings
 from svduty.errors import AreaError, Problem
 from svduty.findings import Finding, Findings, Severity
 from svduty.io._councils_2023 import ceased_county
 from svduty.io._files import read_toml
+from svduty.io._settled_doubts import settled_doubt_findings
 from svduty.partnership import Partnership
 from svduty.sources import cite
 
@@ -314,10 +326,12 @@ def check_completeness(partnership: Partnership) -> Findings:
     refused = refused_by_join(p)  # reported above; left out of the checks that join them
     joinable = attrs.evolve(p.authorities, items=[a for a in p.authorities if a.id not in refused])
     out += absence_findings(joinable, p.local_area.districts)
+    out += settled_doubt_findings(p)  # a warning: the bundle's reading of the law, said
     days = _changes(p)
     # the records the bundle files under a district's code, on each day of the local
     # area's period that the district was a local government area (s.11(4)), if known
     filed = attrs.evolve(p.authorities, area_periods=None)
+    two: dict[tuple[str, ...], dict[str, pendulum.Date]] = {}  # the areas, each's first day
     for i, code in _districts_and_predecessors(p):
         seen: set[str] = set()
         get = p.authorities.area_periods
@@ -329,6 +343,11 @@ def check_completeness(partnership: Partnership) -> Findings:
                 filed, code, on=day, districts_within=p.geography.district_codes_within
             )
             for missing in answer.missing:  # a record in doubt is a record, not a gap
+                if missing.endswith(CONTRADICT):  # two records, not a gap: named below
+                    of = [p.authorities.get(a) for a in answer.subjects]
+                    fire = tuple(a.id for a in undoubted_fire_authorities(of, day))
+                    two.setdefault(fire, {}).setdefault(code, day)
+                    continue
                 if missing in seen or missing.endswith(READ_TWO_WAYS):
                     continue
                 seen.add(missing)
@@ -346,6 +365,11 @@ def check_completeness(partnership: Partnership) -> Findings:
                         data=(("local_area", f"districts[{i}]"),),
                     )
                 )
+    at = {a.id: i for i, a in enumerate(p.authorities)}
+    for ids, areas in two.items():  # FRSA 2004 s.1(1): one for an area
+        found = [p.authorities.get(i) for i in ids]
+        lgas = [(code, p.geography.get(code).name, day) for code, day in areas.items()]
+        out += [f for f in [two_fire_authorities_finding(found, at, lgas)] if f is not None]
     return Findings(tuple(out))
 
 

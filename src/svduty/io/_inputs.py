@@ -1,8 +1,8 @@
 """Which files an input names, and what kind they are: the front door of every reader.
 
 A folder stands for the CSV files under it (``.csv`` in any case); files of other kinds in
-it, links to folders (not followed), broken links and hidden ``.csv`` files are listed as
-skipped, never silently dropped. A file named twice (directly and through
+it, links to folders (not followed), broken links, loops of links and hidden ``.csv`` files
+are listed as skipped, never silently dropped. A file named twice (directly and through
 its folder, through a symbolic link, or the same folder twice), or a copy of one (the
 same bytes), is read once: the later names are listed as skipped, naming the first. A
 file's kind is told by its suffix and, for CSV, by its header: a police.uk street-level
@@ -22,7 +22,7 @@ import attrs
 
 from svduty._arguments import paths_argument
 from svduty.errors import InputFormatError, Problem, printable
-from svduty.io._missing import not_found
+from svduty.io._missing import lost_link, not_found
 
 __all__ = [
     "CHECKED_COLUMNS",
@@ -384,7 +384,7 @@ def _not_read(q: Path, folder: Path) -> str | None:
     if csv_name and not hidden and not _utf8_name(q):
         return "its name is not UTF-8 text: rename the file to read it"
     if q.is_symlink() and not q.exists():
-        return "a broken link"
+        return lost_link(q)  # broken, or a loop of links
     if q.is_dir():
         return (
             "a link to a folder: not followed (name the folder to read it)"

@@ -18,10 +18,36 @@ from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["not_found"]
+__all__ = ["lost_link", "not_found"]
 
 _LOOP = "a symbolic link loop (the link leads, through links, back to itself: point it at the file)"
 _BROKEN = "a broken symbolic link (the file it points to is not there)"
+
+
+def _loops(p: Path) -> bool:
+    """Whether resolving ``p`` goes round a loop of symbolic links."""
+    try:
+        os.stat(p)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def lost_link(p: Path) -> str:
+    """Why a folder's entry ``p``, a symbolic link that does not resolve, is skipped.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     (Path(d) / "a.csv").symlink_to("a.csv")
+        ...     (Path(d) / "c.csv").symlink_to("gone.csv")
+        ...     print(lost_link(Path(d) / "a.csv")); print(lost_link(Path(d) / "c.csv"))
+        a symbolic link loop: the link leads, through links, back to itself
+        a broken link
+    """
+    if _loops(p):
+        return "a symbolic link loop: the link leads, through links, back to itself"
+    return "a broken link"
 
 
 def not_found(p: Path) -> InputFormatError:
@@ -40,11 +66,8 @@ def not_found(p: Path) -> InputFormatError:
         'a broken symbolic link (the file it points to is not there)'
     """
     why = "file not found"
-    try:
-        os.stat(p)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            why = _LOOP
-        elif p.is_symlink():
-            why = _BROKEN
+    if _loops(p):
+        why = _LOOP
+    elif p.is_symlink():
+        why = _BROKEN
     return InputFormatError(Problem(message=why, file=str(p)))

@@ -33,7 +33,7 @@ from typing import Any
 
 from svduty.io._new_records import COMMENCED, cite
 
-__all__ = ["DOUBT_FROM", "TRANSFERRED", "north_yorkshire_fire"]
+__all__ = ["AREAS", "DOUBT_FROM", "PROVISION", "TRANSFERRED", "WORDS", "north_yorkshire_fire"]
 
 DOUBT_FROM = "2023-12-20"
 """The day after SI 2023/1432 was made: art 41(2)-(3) in force, read literally (art 1(2))."""
@@ -41,7 +41,13 @@ DOUBT_FROM = "2023-12-20"
 TRANSFERRED = "2024-05-07"
 """The day the fire and rescue functions pass (art 1(3), art 41(1))."""
 
-_DOUBT = (
+AREAS = ("E31000027", "E06000014", "E06000065")
+"""The fire and rescue authority area in doubt, and the local government areas it gives then."""
+
+PROVISION = "art 1(2), (3); art 41; arts 50-52, 54, 55"
+"""The provisions of SI 2023/1432 read two ways."""
+
+WORDS = (
     "art 1(2) brings the order into force on 20 December 2023 save arts 27, 41(1) and 42-44, "
     "which art 1(3) brings into force on 7 May 2024: read literally, from 20 December 2023 "
     "the combined authority 'is the fire and rescue authority for the Area' (art 41(2)), the "
@@ -69,7 +75,7 @@ def north_yorkshire_fire(former: dict[str, Any], successor: dict[str, Any]) -> l
     """
     doubt = {
         "valid": {"start": DOUBT_FROM, "end": TRANSFERRED},
-        "citation": cite("si-2023-1432", "art 1(2), (3); art 41; arts 50-52, 54, 55", _DOUBT),
+        "citation": cite("si-2023-1432", PROVISION, WORDS),
     }
     former["valid"] = {"start": COMMENCED, "end": TRANSFERRED}
     successor["valid"] = {"start": DOUBT_FROM}
