@@ -9,8 +9,8 @@ this is done only for a batch of few distinct combinations, whose rows are then 
 their combination's answers (``svduty.io._alike.MOST_DISTINCT_WRITTEN``). When nothing is
 written, a few batches are answered together, so that a combination they share is
 classified once (``svduty.io._alike.MERGED_ROWS``); when rows are written, a few too
-(:data:`WRITTEN_BATCHES`), each batch's rows written as its own; each batch's rejected rows
-are still passed on as its own, in the batches' order.
+(:data:`WRITTEN_BATCHES`), each batch's rows written as its own; each batch's rejected
+rows are still passed on as its own, in the batches' order.
 """
 
 from __future__ import annotations
@@ -62,9 +62,9 @@ def run_pipeline(
     are never built (a batch of mostly distinct rows is classified row by row), and a few
     batches are answered together; with one, a batch is grouped only when few of its
     rows are distinct, and its rows are built from the answers (the same rows as
-    classifying each); the first such batch is answered alone (the writer starts), then
-    :data:`WRITTEN_BATCHES` together, each batch's rows passed to ``sink`` as a table of
-    their own. Either way the summary is the one classifying each row gives.
+    classifying each); the first such batch is answered alone (the writer starts), then a
+    few together (``svduty.io._run.WRITTEN_BATCHES``), each batch's rows passed to ``sink``
+    as a table of their own. Either way the summary is the one classifying each row gives.
 
     Batches answered together (``svduty.io._alike.Held``: at most 2^19 rows, 2^14
     combinations, 64 MiB and 64 batches, or one batch beyond them alone) pass their
