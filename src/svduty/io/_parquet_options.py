@@ -6,9 +6,9 @@ from typing import Any
 
 import pyarrow as pa
 
-__all__ = ["parquet_options"]
+__all__ = ["NO_DICTIONARY", "parquet_options"]
 
-_NO_DICTIONARY = frozenset({"row", "id"})
+NO_DICTIONARY = frozenset({"row", "id"})
 """Columns whose values are all distinct (row numbers, police.uk's crime ids): a dictionary
 would be built and given up (about a fifth of the writer's time on a police.uk file)."""
 _FILTERED_TEXT = frozenset({"file"})
@@ -25,7 +25,7 @@ _CODEC = "lz4"
 def parquet_options(schema: pa.Schema) -> dict[str, Any]:
     """The Parquet writer's encoding options for ``schema`` (what a reader gets is the same).
 
-    No dictionary for :data:`_NO_DICTIONARY` (pyarrow would hash every value, build a
+    No dictionary for :data:`NO_DICTIONARY` (pyarrow would hash every value, build a
     dictionary and give it up);
     min/max statistics only where a reader filters by range: numbers, days and times (a
     police.uk output's ``row``, ``month``, ``longitude``, ``latitude``) and
@@ -52,7 +52,7 @@ def parquet_options(schema: pa.Schema) -> dict[str, Any]:
     codec: dict[str, str] = {}
     for f in schema:
         leaves = _leaves(f.name, f.type)
-        if f.name not in _NO_DICTIONARY:
+        if f.name not in NO_DICTIONARY:
             dictionary += [path for path, _ in leaves]
         if not _listed(f.type):  # a list's min/max tells little
             statistics += [p for p, k in leaves if _ranged(k) or f.name in _FILTERED_TEXT]

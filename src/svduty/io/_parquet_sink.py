@@ -5,8 +5,10 @@ A column the schema gives as a dictionary of text (``reported_by``, ``falls_with
 gives as plain text is written as that text: the writer's own dictionary encoding hashes
 each value once, where encoding it beforehand hashed it twice. The other way round, text
 the first table gives as a dictionary (:data:`REPEATED_TEXT`: ``location``, ``reasons``)
-is written from its numbers, not hashed again. What a reader gets is the schema given
-all the same: it is stored for readers (``ARROW:schema``, base64 of the schema's IPC
+is written from its numbers, not hashed again. Text whose rows all hold one word in the first
+table (a police.uk file's ``file``, ``reported_by``, ``falls_within``) is written as a
+dictionary whose numbers are all 0, made without a hash. What a reader gets is the schema
+given all the same: it is stored for readers (``ARROW:schema``, base64 of the schema's IPC
 message, as pyarrow stores one) in place of the schema written.
 
 Example:
@@ -24,8 +26,8 @@ from typing import Any
 
 import pyarrow as pa
 
-from svduty.io._conformed import conform
-from svduty.io._parquet_options import parquet_options
+from svduty.io._conformed import WORDS, conform, one_word
+from svduty.io._parquet_options import NO_DICTIONARY, parquet_options
 
 __all__ = ["REPEATED_TEXT", "ParquetSink", "stored_schema"]
 
@@ -85,13 +87,18 @@ class ParquetSink:
 def written_schema(schema: pa.Schema, first: pa.Table | None) -> pa.Schema:
     """``schema`` with each column of text that ``first`` gives otherwise as ``first`` has it.
 
-    Text for words, or words for text, in lists too: a reader sees the same text.
+    Text for words, or words for text, in lists too: a reader sees the same text. Text of
+    one word in every row of ``first`` as words (numbered without a hash), unless it is
+    written without a dictionary.
 
     Example:
         >>> words = pa.dictionary(pa.int32(), pa.string())
         >>> written_schema(pa.schema([("a", words), ("b", words)]),
-        ...                pa.table({"a": ["x"]})).types
+        ...                pa.table({"a": ["x", "y"]})).types
         [DataType(string), DictionaryType(dictionary<values=string, indices=int32, ordered=0>)]
+        >>> written_schema(pa.schema([("f", pa.string()), ("id", pa.string())]),
+        ...                pa.table({"f": ["a.csv"] * 2, "id": ["x"] * 2})).types
+        [DictionaryType(dictionary<values=string, indices=int32, ordered=0>), DataType(string)]
     """
     if first is None:
         return schema
@@ -100,12 +107,23 @@ def written_schema(schema: pa.Schema, first: pa.Table | None) -> pa.Schema:
     for f in schema:
         at = given.get_field_index(f.name)  # -1: absent or named twice
         kind = given.field(at).type if at >= 0 else f.type
-        fields.append(f.with_type(kind) if _as_text(kind) == _as_text(f.type) else f)
+        if kind == pa.string() and f.type in (WORDS, pa.string()) and _one(first, at, f.name):
+            fields.append(f.with_type(WORDS))
+        else:
+            fields.append(f.with_type(kind) if _as_text(kind) == _as_text(f.type) else f)
     meta: Any = schema.metadata
     return pa.schema(fields, metadata=meta)
 
 
-_WORDS = pa.dictionary(pa.int32(), pa.string())
+def _one(first: pa.Table, at: int, name: str) -> bool:
+    """Whether column ``at`` of ``first`` (one chunk) is one word, written with a dictionary."""
+    column = first.column(at)
+    if name in NO_DICTIONARY or column.num_chunks != 1:
+        return False
+    return one_word(column.chunk(0)) is not None
+
+
+_WORDS = WORDS
 
 
 def _as_text(kind: pa.DataType) -> pa.DataType:

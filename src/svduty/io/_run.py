@@ -8,8 +8,9 @@ rows: when nothing is written the classified rows are never built; when rows are
 this is done only for a batch of few distinct combinations, whose rows are then built from
 their combination's answers (``svduty.io._alike.MOST_DISTINCT_WRITTEN``). When nothing is
 written, a few batches are answered together, so that a combination they share is
-classified once (``svduty.io._alike.MERGED_ROWS``); each batch's rejected rows are still
-passed on as its own, in the batches' order.
+classified once (``svduty.io._alike.MERGED_ROWS``); when rows are written, a few too
+(:data:`WRITTEN_BATCHES`), each batch's rows written as its own; each batch's rejected
+rows are still passed on as its own, in the batches' order.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def run_pipeline(
     are never built (a batch of mostly distinct rows is classified row by row), and a few
     batches are answered together; with one, a batch is grouped only when few of its
     rows are distinct, and its rows are built from the answers (the same rows as
-    classifying each). Either way the summary is the one classifying each row gives.
+    classifying each); the first such batch is answered alone (the writer starts), then a
+    few together (``svduty.io._run.WRITTEN_BATCHES``), each batch's rows passed to ``sink``
+    as a table of their own. Either way the summary is the one classifying each row gives.
 
     Batches answered together (``svduty.io._alike.Held``: at most 2^19 rows, 2^14
     combinations, 64 MiB and 64 batches, or one batch beyond them alone) pass their
@@ -104,6 +107,8 @@ def run_pipeline(
     number = getattr(pipeline, "_numbered", None)
     most = _alike.MOST_DISTINCT if sink is None else _alike.MOST_DISTINCT_WRITTEN
     held = _alike.Held()
+    waiting: list[pa.RecordBatch | pa.Table] = []  # the batches held for a writer
+    most_held = 1  # a writer's first batch alone (the writer starts), then WRITTEN_BATCHES
     repeated = RepeatedIds()
     pairs = _numbered(batches, number, ahead=sink is None)  # (a writer's: none ahead)
     try:
@@ -111,11 +116,17 @@ def run_pipeline(
             tally.count_in(batch.num_rows)
             worth = numbered is not None and numbered.worth(most)
             found = numbered if worth else None  # (None: classified row by row)
-            if found is not None and sink is not None:  # a writer's batches one at a time
-                _answer([found], pipeline, tally, counters, sink=sink, batch=batch)
+            if found is not None and sink is not None:  # a writer's batches a few at a time
+                if held.found and not held.takes(found):
+                    _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
+                held.add(found)
+                waiting.append(batch)
+                if len(held.found) >= most_held:
+                    _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
+                    most_held = WRITTEN_BATCHES
                 continue
-            if held.found and (found is None or not held.takes(found)):
-                _answer(held.taken(), pipeline, tally, counters)  # in the batches' order
+            if held.found and (found is None or not held.takes(found)):  # in the batches' order
+                _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
             if found is None:
                 good = _each_row(batch, pipeline, tally, counters, sink, grouping=grouping)
                 if not is_police_uk(batch.schema):  # incidents: an id given twice is warned of
@@ -127,7 +138,7 @@ def run_pipeline(
     finally:
         pairs.close()
     if held.found:
-        _answer(held.taken(), pipeline, tally, counters)
+        _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
     summary = tally.summary(
         partnership=partnership or getattr(pipeline, "partnership", None),
         definition=definition or getattr(pipeline, "definition", None),
@@ -135,6 +146,19 @@ def run_pipeline(
     warnings, rows = dict(summary.warnings), dict(summary.warning_rows)
     repeated.warned(warnings, rows)
     return attrs.evolve(summary, warnings=warnings, warning_rows=rows) if rows else summary
+
+
+WRITTEN_BATCHES = 3
+"""A writer's batches answered together (the first alone, so that the writer starts).
+
+Answering a batch costs about 10-17 ms of the loop's thread on the bench's resampled rows,
+much of it whatever the rows (the pipeline's pass, the summary's and the bounds' counts):
+400,000 rows in 8 MiB blocks (11 of about 38,000 rows), ``--output x.parquet``, the
+loop's answering 177 ms -> 136 (pairs) -> 115 (threes; four: no fewer answers, the
+limit in combinations stops them), whole process CPU best/median 0.826/0.855 ->
+0.796/0.830 (pairs) -> 0.776/0.799 s (threes), peak RSS +16 MB (speed50b, interleaved).
+Each batch's rows still reach the writer as a table of their own (a row group each).
+"""
 
 
 def _numbered(
@@ -162,16 +186,28 @@ def _answer(
     counters: list[WeightedCounter],
     *,
     sink: Callable[[pa.Table], object] | None = None,
-    batch: pa.RecordBatch | pa.Table | None = None,
+    batches: list[pa.RecordBatch | pa.Table] | None = None,
 ) -> None:
-    """Classify batches once per combination, and count them (and write the one batch)."""
+    """Classify batches once per combination, and count them (and write each batch's rows).
+
+    ``batches``: a writer's, as read (``found`` numbers them): emptied once answered.
+    """
     answers = _alike.answered(_alike.merged(found), pipeline)
     if sink is not None and answers.usable < answers.out.num_rows:
         # a writer gets the rows the pipeline makes: with rows it refuses, their words are
         # in the dictionaries of the rows it keeps, which the grouped rows do not carry
-        assert batch is not None  # (a writer's batch is answered alone, and given)
-        _each_row(batch, pipeline, tally, counters, sink)
+        assert batches is not None  # (a writer's batches are given, ...)
+        assert len(batches) == len(found)  # (... one for each numbered)
+        read = batches[:]
+        batches.clear()
+        if len(found) > 1:  # each alone: a batch the pipeline refuses none of stays grouped
+            for one, batch in zip(found, read, strict=True):
+                _answer([one], pipeline, tally, counters, sink=sink, batches=[batch])
+            return
+        _each_row(read[0], pipeline, tally, counters, sink)
         return
+    if batches is not None:
+        batches.clear()
     for bad in answers.rejected_parts():  # each batch's, as classifying it gives them
         tally.count_rejected(bad)
     distinct, weights = answers.distinct()
@@ -179,7 +215,11 @@ def _answer(
     for counter in counters:
         counter.add(distinct, weights=weights)
     if sink is not None:  # a writer may take repeated text as words (its ``words``)
-        sink(answers.usable_rows(getattr(sink, "words", ())))
+        rows = answers.usable_rows(getattr(sink, "words", ()))
+        at = 0
+        for one in found:  # each batch's rows as its own table (a Parquet row group each)
+            sink(rows.slice(at, one.rows.num_rows))
+            at += one.rows.num_rows
 
 
 def _each_row(
