@@ -41,9 +41,12 @@ _MOST = 1 << 30
 _PART = 1 << 20
 """The block size a piece without quotes is parsed in, where its carriage returns allow.
 
-4,000,000 rows (887 MB), summary, interleaved best/median of 7 whole processes at load 6-7:
-CPU 2.29/2.68 -> 2.03/2.24 s, system time 0.48/0.58 -> 0.23/0.32 s, page faults 308,000 ->
-81,000; blocks of 512 KiB or 2 MiB were no better.
+4,000,000 rows (887 MB), summary, whole processes interleaved with the one-block reader, 11
+rounds at load 10-13, CPU best/median 2.78/2.89 -> 2.19/2.25 s, page faults 309,000 ->
+95,000 (the parsing threads 1.70 -> 1.30 s); 400,000 rows 0.462/0.475 -> 0.420/0.424 s.
+Blocks of 512 KiB or 2 MiB were no better. Cutting the piece into parts here and parsing
+each alone was no quicker than one block (8 pieces of 16 MiB: 0.214 s whole, 0.231 s in
+parts of 1 MiB; each parse has its own fixed cost).
 """
 
 
