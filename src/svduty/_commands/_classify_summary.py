@@ -3,8 +3,9 @@
 The pipeline's tally counts the rows; the warnings that need the partnership's area or the
 input files themselves, not the rows alone, are added here once every row is counted
 (``MONTH-OUTSIDE-PERIOD``, ``MONTH-BEFORE-DUTY``, ``FORCE-AREA-ELSEWHERE``,
-``FILES-OVERLAP``), with each of the area's districts (0 if no row lies in it), the files
-skipped in input folders, and the text of the bounded counts (certain, possible, no).
+``FILE-OF-OTHER-FORCE``, ``FILES-OVERLAP``), with each of the area's districts (0 if no
+row lies in it), the files skipped in input folders, and the text of the bounded counts
+(certain, possible, no).
 Split from :mod:`svduty._commands.classify`.
 
 Example:
@@ -22,7 +23,7 @@ import attrs
 
 from svduty._commands._bounds_words import BOUNDS_LEGEND
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
-from svduty.io._forces import rows_of_other_forces
+from svduty.io._forces import files_of_other_forces, rows_of_other_forces
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
 from svduty.io._summary import Summary
 from svduty.io._summary_counts import shown_districts
@@ -39,6 +40,7 @@ __all__ = [
     "_every_district",
     "_force_elsewhere",
     "_months_outside",
+    "_other_forces",
     "_overlapping",
     "summary_with_skipped",
 ]
@@ -91,6 +93,20 @@ def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequenc
     if not n:
         return summary
     return attrs.evolve(summary, warnings={**summary.warnings, "FORCE-AREA-ELSEWHERE": n})
+
+
+def _other_forces(summary: Summary, paths: Sequence[Path], districts: Sequence[str]) -> Summary:
+    """The summary warning naming the files of a force whose area covers none of ``districts``.
+
+    Each file's own force (its "Falls within"), file by file: a folder that mixes another
+    force's month with the area's own is said even when the own rows are more (which
+    ``FORCE-AREA-ELSEWHERE`` compares).
+    """
+    files = files_of_other_forces(paths, districts)
+    if not files:
+        return summary
+    warnings = {**summary.warnings, "FILE-OF-OTHER-FORCE": len(files)}
+    return attrs.evolve(summary, warnings=warnings, other_force_files=files)
 
 
 def _overlapping(summary: Summary, paths: Sequence[Path], joined: JoinedFiles) -> Summary:

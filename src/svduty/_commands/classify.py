@@ -32,6 +32,7 @@ from svduty._commands._classify_summary import (
     _every_district,
     _force_elsewhere,
     _months_outside,
+    _other_forces,
     _overlapping,
     summary_with_skipped,
 )
@@ -379,6 +380,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, early: list[S
     if bounds is not None:
         summary = _months_outside(summary, bounds, area.local_area.valid)
         summary = _force_elsewhere(summary, bounds, area.local_area.districts)
+        summary = _other_forces(summary, paths, area.local_area.districts)
         summary = _overlapping(summary, paths, joined)
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
