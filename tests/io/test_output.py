@@ -372,7 +372,7 @@ def test_a_full_disk_while_writing_rejected_rows_names_the_file(tmp_path):
 
     target = tmp_path / "rejected.csv"
     w = RejectedWriter(target)
-    w._fh.close()
+    w._open().close()  # (opened at the first rejected row since mend50b)
     w._fh = _FullDisk()  # type: ignore[assignment]
     bad = pa.table(
         {"file": ["a.csv"], "row": [3], "rejected_field": ["Month"], "rejected": ["Month: x"]}

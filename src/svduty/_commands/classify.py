@@ -23,11 +23,19 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-import attrs
 import pyarrow as pa
 
 from svduty._commands import _planned
-from svduty._commands._bounds_words import BOUNDS_LEGEND
+from svduty._commands._classify_summary import (
+    SUMMARY_GROUPINGS,
+    _bounds_text,
+    _every_district,
+    _force_elsewhere,
+    _months_outside,
+    _other_forces,
+    _overlapping,
+    summary_with_skipped,
+)
 from svduty._commands._input_format import add_input_format
 from svduty._commands._json import versioned
 from svduty._commands._map_option import MapOption, _column_field, _mapping
@@ -56,9 +64,8 @@ from svduty._commands._stdout_named import standard_output_named
 from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._ahead import Ahead, Started
-from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
+from svduty.io._bounds import BoundedCounts
 from svduty.io._code_names import area_parts
-from svduty.io._forces import rows_of_other_forces
 from svduty.io._input_kind import detect_format
 from svduty.io._inputs import (
     STDIN,
@@ -67,19 +74,13 @@ from svduty.io._inputs import (
     is_json_lines,
 )
 from svduty.io._output import output_metadata, output_schema
-from svduty.io._overlap import JoinedFiles, repeated_crime_ids
+from svduty.io._overlap import JoinedFiles
 from svduty.io._police_uk_reader import WRITTEN_BLOCK, read_police_uk
 from svduty.io._run import run_pipeline
-from svduty.io._summary import Summary
-from svduty.io._summary_counts import shown_districts
-from svduty.io._summary_warnings import before_duty
 from svduty.io._write_paths import signals_held
-from svduty.periods import Period
 
 if TYPE_CHECKING:  # imported when used: a police.uk summary reads no incidents, writes no file
-    from svduty.io._bundle import BundleParts
     from svduty.io._writers import RejectedWriter, TableWriter
-    from svduty.partnership import Partnership
 
 __all__ = ["EXIT_CODES", "register", "run"]
 
@@ -382,6 +383,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, early: list[S
     if bounds is not None:
         summary = _months_outside(summary, bounds, area.local_area.valid)
         summary = _force_elsewhere(summary, bounds, area.local_area.districts)
+        summary = _other_forces(summary, paths, area.local_area.districts)
         summary = _overlapping(summary, paths, joined)
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
@@ -403,95 +405,6 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, early: list[S
     said_after(text, summary_to, stderr, wrote if args.summary == "text" else "")
     strict = strict_failed("classify", args.strict, len(summary.skipped), summary.rejected, stderr)
     return 1 if strict else 0
-
-
-SUMMARY_GROUPINGS = {k: GROUPINGS[k] for k in ("month", "district", "csp")}
-"""The bounded counts a police.uk summary carries (certain, possible and no, by each)."""
-
-
-def _bounds_text(bounds: BoundedCounts) -> str:
-    """Certain, possible and no in scope: inside and outside the area apart, and why not.
-
-    The reason is given when nothing inside the area is certain.
-    """
-    lines = []
-    for row in bounds.totals().to_pylist():
-        where = _WHERE.get(row["within_area"], "without a location")  # as the bounds say it
-        line = f"in scope {where}: certain {row['certain']:,}, possible {row['possible']:,}"
-        lines.append(f"{line}, no {row['no']:,}")
-        why = bounds.why_nothing_certain(row["within_area"])
-        if why is not None and row["within_area"] == "inside":
-            lines.append(f"  {why}")
-    if lines:  # what each number counts (possible holds the certain rows)
-        lines.append(BOUNDS_LEGEND)
-    return "".join(f"\n{line}" for line in lines)
-
-
-def _months_outside(summary: Summary, bounds: BoundedCounts, period: Period) -> Summary:
-    """The summary warning of the rows of months outside the local area's period.
-
-    As ``svduty report`` says of its page: a month before the partnership's agreement (the
-    Duty began on 31 January 2023) or after it is still located against its districts.
-    The rows of months before the Duty came into force (SI 2022/1227 reg 4) are counted
-    apart (``MONTH-BEFORE-DUTY``), whatever the period: a bundle's may begin before it.
-    """
-    table = bounds.table("month")
-    months, rows = table.column("month").to_pylist(), table.column("rows").to_pylist()
-    said = {"MONTH-OUTSIDE-PERIOD": 0, "MONTH-BEFORE-DUTY": 0}
-    for month, count in zip(months, rows, strict=True):
-        if isinstance(month, str) and isinstance(count, int):
-            said["MONTH-OUTSIDE-PERIOD"] += 0 if period.holds_month(month) else count
-            said["MONTH-BEFORE-DUTY"] += count if before_duty(month) else 0  # whatever the period
-    said = {k: v for k, v in said.items() if v}
-    return attrs.evolve(summary, warnings={**summary.warnings, **said}) if said else summary
-
-
-def _force_elsewhere(summary: Summary, bounds: BoundedCounts, districts: Sequence[str]) -> Summary:
-    """The summary warning when more rows lie in other police force areas than in the area's."""
-    n = rows_of_other_forces(bounds.table("district"), districts)
-    if not n:
-        return summary
-    return attrs.evolve(summary, warnings={**summary.warnings, "FORCE-AREA-ELSEWHERE": n})
-
-
-def _overlapping(summary: Summary, paths: Sequence[Path], joined: JoinedFiles) -> Summary:
-    """The summary warning when police.uk files share Crime IDs, rejected rows left out."""
-    n = repeated_crime_ids(paths, joined.files, joined.rejected)
-    return (
-        attrs.evolve(summary, warnings={**summary.warnings, "FILES-OVERLAP": n}) if n else summary
-    )
-
-
-def _every_district(summary: Summary, partnership: Partnership | BundleParts) -> Summary:
-    """The summary with each of the area's districts in ``by_district``, 0 if no row is in it.
-
-    Districts are matched by code, so a district outside the area with the name of one
-    inside does not hide it.
-
-    Example:
-        >>> import svduty
-        >>> s = Summary(1, 1, 0, by_district={"Rugby": 1}, by_district_code={"E07000220": 1},
-        ...             district_names={"E07000220": "Rugby"})
-        >>> s = _every_district(s, svduty.warwickshire())
-        >>> s.by_district["Rugby"], s.by_district["Warwick"], s.by_district_code["E07000222"]
-        (1, 0, 0)
-    """
-    missing = [d for d in partnership.local_area.districts if d not in summary.by_district_code]
-    if not missing:
-        return summary
-    by_code = {**summary.by_district_code, **dict.fromkeys(missing, 0)}
-    names = {d: partnership.geography.get(d).name for d in missing} | dict(summary.district_names)
-    return attrs.evolve(
-        summary,
-        by_district=shown_districts(by_code, names),
-        by_district_code=by_code,
-        district_names=names,
-    )
-
-
-def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:
-    """The summary with the files skipped in input folders listed."""
-    return attrs.evolve(summary, skipped=skipped) if skipped else summary
 
 
 def _main_thread() -> bool:

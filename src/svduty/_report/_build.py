@@ -43,7 +43,7 @@ from svduty.io import (
 )
 from svduty.io._bounds import GROUPINGS, BoundedCounts
 from svduty.io._code_names import area_parts, one_row_per_code
-from svduty.io._forces import rows_of_other_forces
+from svduty.io._forces import files_of_other_forces, rows_of_other_forces
 from svduty.io._inputs import expand_inputs
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
 from svduty.io._settle import Settlement
@@ -429,6 +429,16 @@ def report(
             "than in its own: the files may be another force's (police.uk publishes each "
             "force's crimes in that force's files, with the few it placed beyond its area)."
         )
+    if others := files_of_other_forces(paths, p.local_area.districts):  # file by file
+        warned = {**summary.warnings, "FILE-OF-OTHER-FORCE": len(others)}
+        summary = attrs.evolve(summary, warnings=warned, other_force_files=others)
+    force += [
+        f'{printable(file)} is a month of {printable(other)} (its "Falls within"), a force '
+        "whose police area covers no part of the partnership's: its rows are counted and "
+        "located where they lie, mostly outside the area (given by mistake? the area's "
+        "crimes are in its own force's files)."
+        for file, other in others
+    ]
     if repeated := repeated_crime_ids(paths, joined.files, joined.rejected):
         force.append(
             f"{repeated:,} rows have a Crime ID an earlier row of the input files has too, "

@@ -28,6 +28,7 @@ from svduty.io._summary_counts import (
     MissingFacts,
     _count,
     _flattened,
+    _order,
     _placed_nowhere,
     besides,
     count_districts,
@@ -111,6 +112,8 @@ class Summary:
             the summary names them (``INCIDENT-ID-DUPLICATE``: never the ids).
         by_district_code: District ONS code -> rows, the counts ``by_district`` shows.
         district_names: District ONS code -> its name, as the rows give it.
+        other_force_files: police.uk files of a force whose police area covers no part
+            of the partnership's, each ``(file, force)`` (``FILE-OF-OTHER-FORCE``).
 
     Example:
         >>> s = Summary(rows_in=3, rows_out=2, rejected=1)
@@ -144,6 +147,7 @@ class Summary:
     )
     by_district_code: Mapping[str, int] = attrs.field(factory=FrozenMap, converter=frozen_map)
     district_names: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=frozen_map)
+    other_force_files: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The summary as JSON-ready data, each mapping in the order of its keys.
@@ -153,7 +157,7 @@ class Summary:
         :class:`~svduty.io.BoundedCounts`; ``null`` for incident files), and the warnings
         that need the files and the partnership, not the rows alone:
         ``MONTH-OUTSIDE-PERIOD``, ``MONTH-BEFORE-DUTY`` (SI 2022/1227 reg 4),
-        ``FORCE-AREA-ELSEWHERE`` and ``FILES-OVERLAP``.
+        ``FORCE-AREA-ELSEWHERE``, ``FILE-OF-OTHER-FORCE`` and ``FILES-OVERLAP``.
         ``undetermined_missing_in_every_group`` names, for each column of
         ``undetermined_by_missing``, the facts all its groups name (said once in the text).
 
@@ -186,6 +190,7 @@ class Summary:
             "kinds": dict(sorted(self.kinds.items())),
             "warnings": dict(sorted(self.warnings.items())),
             "warning_rows": rows_json(self.warning_rows),
+            "other_force_files": [{"file": f, "force": o} for f, o in self.other_force_files],
             "partnership": self.partnership,
             "definition": self.definition,
             "skipped": list(self.skipped),
@@ -247,7 +252,9 @@ class Summary:
             named = {k or "(no fact: the law's doubt)": v for k, v in counts.items()}
             block(f"{column} undetermined, by the facts missing", named)
         block("kinds (a row may be of several kinds, or of none)", self.kinds)
-        lines += warning_lines(self.warnings, self.warning_rows, self.rejections)
+        lines += warning_lines(
+            self.warnings, self.warning_rows, self.rejections, self.other_force_files
+        )
         for path in self.skipped:
             lines.append(f"skipped: {printable(path)}")
         if self.partnership is not None:
@@ -258,18 +265,6 @@ class Summary:
 
 
 RejectedSink = Callable[[pa.Table], None]
-
-
-def _order(problem: Problem) -> tuple[bool, str, bool, int]:
-    """Where a rejected row sorts in the summary's sample: by file, then row (no row last).
-
-    Example:
-        >>> sorted([Problem(file="b", row=1), Problem(file="a"), Problem(file="a", row=9)],
-        ...        key=_order)  # doctest: +ELLIPSIS
-        [Problem(...file='a', row=9, ...), Problem(...file='a', row=None, ...), ...file='b'...]
-    """
-    file, row = problem.file, problem.row
-    return (file is None, file or "", row is None, row or 0)
 
 
 @attrs.define

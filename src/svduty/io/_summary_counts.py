@@ -386,3 +386,15 @@ def rejected_rows(batch: pa.RecordBatch | pa.Table, limit: int | None = None) ->
             )
         )
     return out
+
+
+def _order(problem: Problem) -> tuple[bool, str, bool, int]:
+    """Where a rejected row sorts in the summary's sample: by file, then row (no row last).
+
+    Example:
+        >>> sorted([Problem(file="b", row=1), Problem(file="a"), Problem(file="a", row=9)],
+        ...        key=_order)  # doctest: +ELLIPSIS
+        [Problem(...file='a', row=9, ...), Problem(...file='a', row=None, ...), ...file='b'...]
+    """
+    file, row = problem.file, problem.row
+    return (file is None, file or "", row is None, row or 0)

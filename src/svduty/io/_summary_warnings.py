@@ -42,6 +42,10 @@ WARNING_REASONS: dict[str, str] = {
     "FORCE-AREA-ELSEWHERE": "located in other police force areas than the partnership's, more "
     "than in its own: the files may be another force's (police.uk publishes each force's "
     "crimes in that force's files)",
+    "FILE-OF-OTHER-FORCE": "of a police force whose police area covers no part of the "
+    'partnership\'s (its "Falls within"): its rows are counted, and located where they lie, '
+    "mostly outside the area; the area's crimes are in its own force's files (given by "
+    "mistake?)",
     "LOCATION-NOT-PLACED": "with a location that places them in no district, counted as "
     "without a location (a code the ONS tables do not hold: a typing error? a ceased code? "
     "an area only partly inside the partnership's? or a police.uk LSOA name with no code)",
@@ -173,25 +177,35 @@ def warned_by_row(
 
 
 def warning_lines(
-    warnings: Mapping[str, int], rows: Mapping[str, Any], rejections: Sequence[Problem] = ()
+    warnings: Mapping[str, int],
+    rows: Mapping[str, Any],
+    rejections: Sequence[Problem] = (),
+    files: Sequence[tuple[str, str]] = (),
 ) -> list[str]:
     """The text summary's warning lines, each with the first rows it flags (if named).
 
     ``EVERY-ROW-REJECTED`` says what is likely wrong, from ``rejections``' reasons
-    (:func:`likely_cause`).
+    (:func:`likely_cause`). ``FILE-OF-OTHER-FORCE`` counts files, not rows, and names
+    each of ``files`` with its force.
 
     Example:
         >>> warning_lines({"INCIDENT-ID-DUPLICATE": 3}, {"INCIDENT-ID-DUPLICATE": (("a.csv", 4),)})
         ... # doctest: +ELLIPSIS
         ['warning: 3 row(s): with an id ... (INCIDENT-ID-DUPLICATE); first: a.csv: row 4']
+        >>> said = warning_lines({"FILE-OF-OTHER-FORCE": 1}, {}, files=[("m.csv", "Kent Police")])
+        >>> said  # doctest: +ELLIPSIS
+        ['warning: 1 file(s): of a police force ... (FILE-OF-OTHER-FORCE): m.csv (Kent Police)']
     """
     lines = []
     for reason, n in sorted(warnings.items()):
         counted = f"{n:,} row(s): " if reason != "NO-ROWS" else ""  # NO-ROWS counts none
+        counted = f"{n:,} file(s): " if reason == "FILE-OF-OTHER-FORCE" else counted
         said = WARNING_REASONS[reason]
         cause = likely_cause(rejections) if reason == "EVERY-ROW-REJECTED" else None
         said = f"{said[:-1]}; likely: {cause})" if cause else said
         line = f"warning: {counted}{said} ({reason})"
+        if reason == "FILE-OF-OTHER-FORCE" and files:
+            line += ": " + ", ".join(f"{printable(f)} ({printable(o)})" for f, o in files)
         if shown := rows.get(reason):
             line += "; first: " + ", ".join(
                 f"{printable(str(f))}: row {r}" if f is not None else f"row {r}" for f, r in shown

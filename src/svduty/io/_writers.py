@@ -350,15 +350,27 @@ class RejectedWriter:
         self.path = Path(path)
         writable(self.path, "--rejected")
         self.out = OutputFile(self.path, "--rejected")
-        try:
-            self._fh: pacsv.CSVWriter | None = pacsv.CSVWriter(self.out.sink(), self.SCHEMA)
-        except OSError as exc:
-            self.out.discard()
-            raise output_error(self.path, exc, "--rejected") from None
+        self._fh: pacsv.CSVWriter | None = None
+        self._finished = False
+
+    def _open(self) -> pacsv.CSVWriter:
+        """The CSV writer, its header written: at the first rejected row, or at the end.
+
+        Not before: a device or a pipe (``--rejected -``) is written as it streams and
+        cannot be taken back, so a job that refuses its input whole (a column of the
+        wrong type) writes nothing there, not a header alone (whole or nothing).
+        """
+        if self._fh is None:
+            try:
+                self._fh = pacsv.CSVWriter(self.out.sink(), self.SCHEMA)
+            except OSError as exc:
+                self.abort()
+                raise output_error(self.path, exc, "--rejected") from None
+        return self._fh
 
     def __call__(self, bad: pa.Table) -> None:
         """Write the rejected rows of a batch (column by column, no loop per row)."""
-        assert self._fh is not None
+        fh = self._open()
         why = bad.column("rejected")
         field = bad.column("rejected_field")
         # the reason is stored as "field: what"; the file has the field in its own column
@@ -368,7 +380,7 @@ class RejectedWriter:
         reason = pc.if_else(pc.is_valid(field), stripped, why)
         rows = [bad.column("file"), bad.column("row"), field, reason]
         try:  # a full disk names no file: this one is named (not standard output)
-            self._fh.write_table(pa.Table.from_arrays(rows, schema=self.SCHEMA))
+            fh.write_table(pa.Table.from_arrays(rows, schema=self.SCHEMA))
         except OSError as exc:
             self.abort()
             raise output_error(self.path, exc, "--rejected") from None
@@ -376,13 +388,16 @@ class RejectedWriter:
     def finish(self) -> None:
         """Write the file's last bytes, without moving it over the target yet.
 
-        As :meth:`TableWriter.finish`: a job finishes every file, then commits them.
+        As :meth:`TableWriter.finish`: a job finishes every file, then commits them. No
+        row rejected: the file is its header alone.
         """
+        if self._finished:
+            return
         try:
-            if self._fh is not None:
-                fh, self._fh = self._fh, None
-                fh.close()
+            fh, self._fh = self._open(), None
+            fh.close()
             self.out.close()
+            self._finished = True
         except OSError as exc:
             self.abort()
             raise output_error(self.path, exc, "--rejected") from None
@@ -394,6 +409,7 @@ class RejectedWriter:
 
     def abort(self) -> None:
         """Drop the file."""
+        self._finished = True  # (not opened again by a finish after)
         if self._fh is not None:
             fh, self._fh = self._fh, None
             with contextlib.suppress(OSError):  # a device that refused the bytes
