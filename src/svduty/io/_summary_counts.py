@@ -263,6 +263,15 @@ def count_missing(
     ]
     if not undetermined or not good.num_rows:
         return
+    counted = getattr(missing, "counted", None)  # the plan's rows: counted by plan row
+    found = counted(good, weights) if counted is not None else None
+    if found is not None:
+        for column, sums in found.items():
+            if column in undetermined:
+                counter = counts.setdefault(column, Counter())
+                for word, n in sums:  # (as :func:`_count` adds them)
+                    counter[str(word)] += n
+        return
     for column, keys in missing(good).items():
         if column in undetermined:
             _count(counts.setdefault(column, Counter()), keys, weights)
