@@ -32,9 +32,10 @@ def _taking_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     threads: list[str] = []
     given_ = _alike._taken
 
-    def counted(*args, **kwargs):
-        threads.append(threading.current_thread().name)
-        return given_(*args, **kwargs)
+    def counted(rows, at, among=None):
+        if among is None:  # from the batch's rows (merging takes its share of those after)
+            threads.append(threading.current_thread().name)
+        return given_(rows, at, among)
 
     monkeypatch.setattr(_alike, "_taken", counted)
     return threads

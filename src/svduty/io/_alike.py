@@ -440,7 +440,7 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         mine = first[(first >= combinations) & (first < combinations + len(f.first))]
         if len(mine):  # (from its distinct rows when taken ahead: fewer rows)
             at, own = mine - combinations, f.firsts
-            firsts.append(_taken(f.rows, f.first[at]) if own is None else pc.take(own, at))
+            firsts.append(_taken(f.rows, f.first[at]) if own is None else _taken(f.rows, at, own))
         combinations += len(f.first)
     starts = np.cumsum([0] + [f.rows.num_rows for f in found[:-1]])
     at = np.repeat(starts, [len(f.first) for f in found]) + np.concatenate([f.first for f in found])
@@ -455,18 +455,18 @@ def merged(found: Sequence[Numbered]) -> Numbered:
     )
 
 
-def _taken(rows: pa.Table, at: Any) -> pa.Table:
-    """``rows``' rows ``at``: a column all null (a summary's unread text) made, not taken.
+def _taken(rows: pa.Table, at: Any, among: pa.Table | None = None) -> pa.Table:
+    """``rows``' rows ``at`` (``among``'s if given); a column all null in ``rows`` made, not taken.
 
     Example:
         >>> t = pa.table({"a": [1, 2, 3], "b": pa.nulls(3, pa.string())})
         >>> _taken(t, np.array([2, 0])).to_pylist()
         [{'a': 3, 'b': None}, {'a': 1, 'b': None}]
     """
-    idx = _arrays.array(at)
+    idx, source = _arrays.array(at), rows if among is None else among
     columns = [
-        pa.nulls(len(at), c.type) if c.null_count == len(c) else pc.take(c, idx)
-        for c in rows.columns
+        pa.nulls(len(at), c.type) if c.null_count == len(c) else pc.take(s, idx)
+        for c, s in zip(rows.columns, source.columns, strict=True)
     ]
     return pa.Table.from_arrays(columns, schema=rows.schema)
 
