@@ -66,12 +66,9 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table, lsoas: Any) -> Any | N
     if not len(names) or not pc.any(pc.is_valid(names)).as_py():
         return None
     encoded = pc.dictionary_encode(names, null_encoding="encode")  # one hash a row; a null:
-    # the district part (RE2 reads the pattern as Python's re does)
-    part = _reduced(pc.struct_field(pc.extract_regex(encoded.dictionary, LSOA_NAME.pattern), [0]))
-    known_names, known_codes = _current_districts()
-    named = pc.take(known_codes, pc.index_in(part, value_set=known_names))
+    part, named = _parts(encoded.dictionary)  # (no district part, no district)
     codes = areas.column("district_code").combine_chunks()
-    own = _reduced(areas.column("district_name").combine_chunks())
+    own = _reduced_words(areas.column("district_name").combine_chunks())
     # the distinct names' and codes' values as numbers in one vocabulary each (-1: none)
     named_at, code_at = _numbered(named, codes)
     part_at, own_at = _numbered(part, own)
@@ -88,6 +85,53 @@ def name_conflicts(key: Any, names: Any, areas: pa.Table, lsoas: Any) -> Any | N
     if conflict.any():
         _allow_other_districts(conflict, rows, at, named, _arrays.one_array(lsoas))
     return _arrays.array(conflict) if conflict.any() else None
+
+
+_MOST_NAMES = 1 << 16
+"""The most names :func:`_parts` remembers (more: it keeps only the last batch's names)."""
+
+_PARTS: dict[str, tuple[Any, Any, Any]] = {}
+"""The names met so far, their district parts reduced and the districts those name."""
+
+
+def _parts(words: Any) -> tuple[Any, Any]:
+    """Each name's district part, reduced, and the 2024 district it names (else null).
+
+    Each distinct name is read once a process (:data:`_PARTS`): a police.uk file's batches
+    name the same LSOAs again and again, and reading a name (a regular expression, three
+    replacements) costs a hundred times more than finding it among the names read.
+
+    Example:
+        >>> part, named = _parts(pa.array(["Warwick 001A", "Daventry 003E", "x", None]))
+        >>> part.to_pylist(), named.to_pylist()
+        (['warwick', 'daventry', None, None], ['E07000222', None, None, None])
+    """
+    seen, parts, districts = _PARTS.get("read", (_NONE, _NONE, _NONE))
+    at = pc.index_in(words, value_set=seen)
+    if at.null_count > words.null_count:  # names not read before
+        new = pc.unique(pc.drop_null(pc.filter(words, pc.is_null(at))))
+        if len(seen) + len(new) > _MOST_NAMES:  # (made-up names): this batch's names alone
+            seen, parts, districts = _NONE, _NONE, _NONE
+            new = pc.unique(pc.drop_null(words))
+        # the district part (RE2 reads the pattern as Python's re does)
+        part = _reduced(pc.struct_field(pc.extract_regex(new, LSOA_NAME.pattern), [0]))
+        known_names, known_codes = _current_districts()
+        named = pc.take(known_codes, pc.index_in(part, value_set=known_names))
+        seen, parts, districts = (
+            pa.concat_arrays([a, b]) for a, b in ((seen, new), (parts, part), (districts, named))
+        )
+        _PARTS["read"] = (seen, parts, districts)  # (one step: another thread reads either)
+        at = pc.index_in(words, value_set=seen)
+    return pc.take(parts, at), pc.take(districts, at)
+
+
+_NONE = pa.array([], pa.string())
+
+
+def _reduced_words(text: Any) -> Any:
+    """:func:`_reduced` of each distinct value once (a district's name, for its LSOAs)."""
+    encoded = pc.dictionary_encode(text)
+    return pc.take(_reduced(encoded.dictionary), encoded.indices)
 
 
 def _pairs(named: Any, code: Any, part: Any, own: Any) -> np.ndarray[Any, Any]:

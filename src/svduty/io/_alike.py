@@ -279,8 +279,8 @@ class Numbered:
         alike: The columns that make a combination.
         parts: Each batch's numbers of usable and rejected rows (more than one when
             :func:`merged`).
-        firsts: The rows at ``first`` (every column), when :func:`merged` took them
-            batch by batch; ``None``: taken from ``rows`` when answered.
+        firsts: The rows at ``first`` (every column), when taken before: by :func:`merged`,
+            or by ``run_pipeline``'s reading thread; ``None``: taken when answered.
     """
 
     rows: pa.Table
@@ -373,10 +373,11 @@ def _null_words(rows: pa.Table) -> bool:
 def _size(found: Numbered) -> int:
     """The bytes a numbered batch keeps alive: whole buffers (a slice keeps all of its own).
 
-    Its rejected rows when it has any (none: an empty slice of the rows, the same buffers).
+    Its rejected rows if any (none: an empty slice of the rows), its distinct rows if taken.
     """
     bad = found.bad.get_total_buffer_size() if found.bad.num_rows else 0
-    return found.rows.get_total_buffer_size() + bad
+    more = found.firsts.get_total_buffer_size() if found.firsts is not None else 0
+    return found.rows.get_total_buffer_size() + bad + more
 
 
 def numbered(batch: pa.RecordBatch | pa.Table, alike: Sequence[str] = ALIKE) -> Numbered | None:
@@ -437,8 +438,9 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         # the combinations first met in this batch, taken from it alone (a take from the
         # joined rows would join every batch's columns first: a copy of all held)
         mine = first[(first >= combinations) & (first < combinations + len(f.first))]
-        if len(mine):
-            firsts.append(_taken(f.rows, f.first[mine - combinations]))
+        if len(mine):  # (from its distinct rows when taken ahead: fewer rows)
+            at, own = mine - combinations, f.firsts
+            firsts.append(_taken(f.rows, f.first[at]) if own is None else _taken(f.rows, at, own))
         combinations += len(f.first)
     starts = np.cumsum([0] + [f.rows.num_rows for f in found[:-1]])
     at = np.repeat(starts, [len(f.first) for f in found]) + np.concatenate([f.first for f in found])
@@ -453,18 +455,18 @@ def merged(found: Sequence[Numbered]) -> Numbered:
     )
 
 
-def _taken(rows: pa.Table, at: Any) -> pa.Table:
-    """``rows``' rows ``at``: a column all null (a summary's unread text) made, not taken.
+def _taken(rows: pa.Table, at: Any, among: pa.Table | None = None) -> pa.Table:
+    """``rows``' rows ``at`` (``among``'s if given); a column all null in ``rows`` made, not taken.
 
     Example:
         >>> t = pa.table({"a": [1, 2, 3], "b": pa.nulls(3, pa.string())})
         >>> _taken(t, np.array([2, 0])).to_pylist()
         [{'a': 3, 'b': None}, {'a': 1, 'b': None}]
     """
-    idx = _arrays.array(at)
+    idx, source = _arrays.array(at), rows if among is None else among
     columns = [
-        pa.nulls(len(at), c.type) if c.null_count == len(c) else pc.take(c, idx)
-        for c in rows.columns
+        pa.nulls(len(at), c.type) if c.null_count == len(c) else pc.take(s, idx)
+        for c, s in zip(rows.columns, source.columns, strict=True)
     ]
     return pa.Table.from_arrays(columns, schema=rows.schema)
 

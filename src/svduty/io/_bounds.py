@@ -30,6 +30,7 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked, checked_methods
 from svduty.errors import DataError, Problem
+from svduty.io._bounds_keys import spelt_apart
 from svduty.io._code_names import one_row_per_code, with_every_code
 
 if TYPE_CHECKING:  # the rule engine: imported when settlements are asked for
@@ -294,13 +295,12 @@ class BoundedCounts:
         )
         cols: dict[str, Arrow] = {"within_area": _where(rows.column("within_area"))}
         for k in list(names)[1:]:
-            cols[k] = (
-                _text(k, rows.column(k))
-                if k in rows.column_names
-                else pa.nulls(rows.num_rows, pa.string())
-            )
+            found = k in rows.column_names
+            cols[k] = _text(k, rows.column(k)) if found else pa.nulls(rows.num_rows, pa.string())
         cols.update({a: _arrays.array(counts[:, i]) for i, a in enumerate(_ANSWERS)})
-        fine = _sum_groups(pa.table(cols), list(names))
+        fine = pa.table(cols)  # summed again by the keys as text, if that can join groups
+        if not spelt_apart(rows):  # (a null area and "no_location", two dates of a month)
+            fine = _sum_groups(fine, list(names))
         # each grouping is summed when it is asked for (:meth:`table`), not per batch
         self._fine.append(fine)
         if len(self._fine) >= _COMPACT_AT:

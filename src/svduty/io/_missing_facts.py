@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -85,7 +85,35 @@ def missing_facts_of(pipeline: object) -> MissingFacts | None:
         sets = _remembered(pc.take(inputs, first), bound, evaluate)
         return {n: _spread(groups, missing.spelt_sets(s, order[n])) for n, s in sets.items()}
 
-    return facts
+    return _Facts(facts, bound)
+
+
+class _Facts:
+    """A pipeline's missing facts (called: each row's), and the rows its plan answered counted.
+
+    :meth:`counted` is what :func:`~svduty.io._summary_counts.count_missing` looks for: the
+    plan's last answers counted by plan row (``PolicePlan.missing_counts``), not each row's
+    facts spread and counted; ``None`` for any other rows (then each row's are counted).
+    """
+
+    __slots__ = ("_bound", "_facts")
+
+    def __init__(self, facts: MissingFacts, bound: _Bound) -> None:
+        self._facts, self._bound = facts, bound
+
+    def __call__(self, table: pa.Table) -> Mapping[str, Any]:
+        return self._facts(table)
+
+    def counted(self, table: pa.Table, weights: Any) -> dict[str, Any] | None:
+        """Each column's missing facts with their rows, if ``table`` holds the plan's answers.
+
+        Example:
+            >>> from svduty.io import default_pipeline
+            >>> missing_facts_of(default_pipeline()).counted(pa.table({}), None) is None
+            True
+        """
+        plan = self._bound.plan
+        return plan.missing_counts(table, weights) if plan is not None else None
 
 
 def warnings_of(pipeline: object) -> Warned | None:

@@ -240,12 +240,50 @@ class PolicePlan:
         at = _arrays.array(keys)
         out = {}
         for name in self.missing.column_names:  # a few texts a column: rows number them
-            words = self._memo.get(name)  # (encoded once, not for every batch)
-            if words is None:
-                words = pc.dictionary_encode(_arrays.one_array(self.missing.column(name)))
-                self._memo[name] = words
+            words = self._missing_words(name)
             out[name] = pc.words_of(pc.take(words.indices, at), words.dictionary)
         return out
+
+    def missing_counts(self, answered: pa.Table, weights: Any = None) -> dict[str, Any] | None:
+        """:meth:`missing_of` of the rows last answered, counted: each text's rows.
+
+        For each column of ``missing``, its texts (in its words' order) with the rows of
+        ``answered`` that have them, each row standing for its ``weights`` (one each when
+        ``None``): what ``svduty.io._arrays.value_sums`` counts of :meth:`missing_of`,
+        counted by plan row (each plan row's rows added first), not row by row. ``None``
+        unless ``answered`` holds the very answers :meth:`answer` last gave.
+
+        Example:
+            >>> plan = PolicePlan("d", ("Drugs",), (), {}, {"E07": 0}, 1, 2,
+            ...     pa.table({"basis": ["category"] * 2}), frozenset({"basis"}),
+            ...     missing=pa.table({"violence": ["died", None]}))
+            >>> rows = pa.table({"police_uk_category": ["Drugs"] * 3, "date": ["2019-01"] * 3,
+            ...     "location": [None, "E07000218", None]})
+            >>> answers = pa.table(plan.answer(rows))
+            >>> plan.missing_counts(answers, np.array([2, 5, 1]))
+            {'violence': [('died', 5)]}
+        """
+        keys = self._answered_keys(answered) if self.missing is not None else None
+        if keys is None or self.missing is None:
+            return None
+        rows = _arrays.sums(keys, weights, self.verdicts.num_rows)  # each plan row's rows
+        used = np.flatnonzero(rows)
+        at = _arrays.array(used)
+        out = {}
+        for name in self.missing.column_names:
+            words = self._missing_words(name)
+            taken = pc.words_of(pc.take(words.indices, at), words.dictionary)
+            out[name] = _arrays.value_sums(taken, rows[used])
+        return out
+
+    def _missing_words(self, name: str) -> Any:
+        """The column ``name`` of ``missing`` dictionary-encoded (once, not every batch)."""
+        words = self._memo.get(name)
+        if words is None:
+            assert self.missing is not None  # (asked only of a plan that holds them)
+            words = pc.dictionary_encode(_arrays.one_array(self.missing.column(name)))
+            self._memo[name] = words
+        return words
 
     def answered_rows(self, table: pa.Table) -> Any:
         """Each row's plan row (a row of ``verdicts``), if ``table`` holds the last answers.

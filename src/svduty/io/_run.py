@@ -172,11 +172,22 @@ def _numbered(
     Batches of svduty's own reader (:class:`~svduty.io._ahead.Ahead`, from ``svduty
     classify``) are read and numbered one batch ahead on a thread of their own when
     ``ahead``: the loop's thread, which every batch waits on, only answers and counts.
+    There a batch worth grouping also gets its distinct rows taken (``firsts``: every
+    reader column of each combination's first row), which answering it needs next.
     """
-    pairs = ((b, number(b) if number is not None else None) for b in batches)
     if ahead and number is not None and isinstance(batches, Ahead):
-        return one_ahead(pairs)
-    return pairs
+        return one_ahead((b, _with_firsts(number(b))) for b in batches)
+    return ((b, number(b) if number is not None else None) for b in batches)
+
+
+def _with_firsts(found: _alike.Numbered | None) -> _alike.Numbered | None:
+    """``found`` with its distinct rows taken, if it is worth grouping (a summary's batch).
+
+    A batch of mostly distinct rows (classified row by row) is left as it is.
+    """
+    if found is None or found.firsts is not None or not found.worth(_alike.MOST_DISTINCT):
+        return found
+    return attrs.evolve(found, firsts=_alike._taken(found.rows, found.first))
 
 
 def _answer(

@@ -207,15 +207,15 @@ def placed_nowhere_given(good: pa.Table, weights: Any) -> int:
     names = set(good.schema.names)
     if {"lsoa_code", "lsoa_name", "within_area"} <= names:  # police.uk rows
         mask = pc.and_(  # a code that places nowhere is rejected; a name alone is not
-            pc.equal(good.column("within_area"), "no_location"),
+            _equal(good.column("within_area"), "no_location"),
             pc.and_(pc.is_null(good.column("lsoa_code")), pc.is_valid(good.column("lsoa_name"))),
         )
     elif "lsoa_code" in names or not {"location", "match", "within_area"} <= names:
         return 0
     else:
         mask = pc.and_(
-            pc.equal(good.column("within_area"), "no_location"),
-            pc.equal(good.column("match"), "unresolved"),
+            _equal(good.column("within_area"), "no_location"),
+            _equal(good.column("match"), "unresolved"),
         )
     at = pc.indices_nonzero(pc.fill_null(_arrays.one_array(mask), False))
     if weights is None:
@@ -238,11 +238,25 @@ def named_not_coded(good: pa.Table, weights: Any) -> int:
     """
     if not {"lsoa_code", "match"} <= set(good.schema.names):
         return 0
-    mask = pc.and_(pc.equal(good.column("match"), "name"), pc.is_valid(good.column("lsoa_code")))
+    mask = pc.and_(_equal(good.column("match"), "name"), pc.is_valid(good.column("lsoa_code")))
     at = pc.indices_nonzero(pc.fill_null(_arrays.one_array(mask), False))
     if weights is None:
         return len(at)
     return int(weights[at.to_numpy()].sum())
+
+
+def _equal(column: Any, word: str) -> Any:
+    """``pc.equal(column, word)``; a dictionary column through its words (none decoded).
+
+    Example:
+        >>> words = pa.array(["name", None, "table", "name"]).dictionary_encode()
+        >>> _equal(words, "name").to_pylist(), _equal(pa.array(["name"]), "x").to_pylist()
+        ([True, None, False, True], [False])
+    """
+    column = _arrays.one_array(column)
+    if not pa.types.is_dictionary(column.type):
+        return pc.equal(column, word)
+    return pc.take(pc.equal(column.dictionary, word), column.indices)
 
 
 def count_missing(
@@ -262,6 +276,15 @@ def count_missing(
         n for n in good.schema.names if n in _ANSWERS and "undetermined" in _words(good.column(n))
     ]
     if not undetermined or not good.num_rows:
+        return
+    counted = getattr(missing, "counted", None)  # the plan's rows: counted by plan row
+    found = counted(good, weights) if counted is not None else None
+    if found is not None:
+        for column, sums in found.items():
+            if column in undetermined:
+                counter = counts.setdefault(column, Counter())
+                for word, n in sums:  # (as :func:`_count` adds them)
+                    counter[str(word)] += n
         return
     for column, keys in missing(good).items():
         if column in undetermined:
