@@ -10,11 +10,12 @@ location of the death is known and is in a pilot area, the relevant review partn
 "the review partners listed in regulation 9 in whose area the death occurred or is likely
 to have occurred" (reg 6); where it is not known, those where the body, or part of it, was
 recorded to be found (first, where parts were found in more than one area: reg 7), if that
-is in a pilot area. Where more than one person dies in the same incident and the location
-of the deaths is not known, "or there is more than one location", reg 8 names, "in respect
-of all the deaths" (reg 5), the partners where a body or part of a body was recorded as
-found first, if that is in a pilot area: a death at a known place in a pilot area is then
-not read by reg 6 alone (``several_locations``). Reg 9 lists "the chief officer of police for a
+is in a pilot area. Where "more than one person dies in the same incident, the location
+of the deaths is not known, or there is more than one location", reg 8 names, "in respect
+of all the deaths" (reg 5), the review partners "in whose area a body of a person who died,
+or a part of a body of a person who died, was recorded as found first", if that is in a
+pilot area: a death at a known place in a pilot area is then not read by reg 6 alone
+(``several_locations``). Reg 9 lists "the chief officer of police for a
 police area", "the local authority" and "the integrated care board or, in Wales, the local
 health board". Elsewhere regs 6 to 9 do not apply and "the Secretary of State may give a
 direction specifying which review partners are the relevant review partners" (reg 10(1)):
