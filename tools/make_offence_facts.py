@@ -23,7 +23,8 @@ HERE = Path(__file__).resolve().parents[1] / "src/svduty/data/offences"
 FACTS = [
     "violence", "physical", "sexual", "schedule_3", "threat", "threat_of_violence", "property_violence",
     "weapon", "knife",
-    "firearm", "corrosive", "death", "homicide", "injury", "intentional", "against_people",
+    "firearm", "corrosive", "death", "homicide", "injury", "intentional", "may_be_unintended",
+    "against_people",
     "psychological", "controlling", "economic", "neglect", "power", "harm_likely",
     "connected", "victim_16_plus", "perpetrator_16_plus",
 ]
@@ -234,6 +235,29 @@ SCHEDULE_3_OPEN = {
 }
 
 
+# may_be_unintended (law50): whether the code's offence may be committed by force used
+# without intent or recklessness as to it: by accident, carelessly, negligently, or by
+# allowing it (a question of law about the offence, as schedule_3 is). It is what withdraws
+# the intended-force presumption (force-intentional, DA Act 2021 s.1(3)(a)-(b)): a code that
+# is "yes" (or a category with such a code) says the recorded force may have been an
+# accident; one that is "no" says nothing of the incident's force (its offence requires
+# intent or recklessness for any force it involves: assault, robbery, arson, violent
+# disorder; or it is not committed by force: possession, harassment, theft, fraud), and the
+# presumption stands. Residual codes whose offences are not listed stay "unknown".
+MAY_BE_UNINTENDED = {
+    "1/4.1/4.10/4.2",  # the homicide group: manslaughter by gross negligence, corporate
+    "4.1",  # manslaughter by gross negligence (or an unlawful act)
+    "4.10",  # corporate manslaughter: a gross breach of a duty of care (CMCHA 2007 s.1(1))
+    "4.4", "802",  # dangerous driving (RTA 1988 ss.1, 2): no intent to injure
+    "4.6", "4.8",  # careless or inconsiderate driving (RTA 1988 ss.2B, 3A)
+    "4.9",  # causing death by driving unlicensed, disqualified or uninsured (s.3ZB, 3ZC)
+    "37.1",  # aggravated vehicle-taking causing death (Theft Act 1968 s.12A(2)(b))
+    "4.7",  # allowing the death (DVCVA 2004 s.5(1)(d): ought to have been aware of the risk)
+    "5E",  # endangering rail passengers "by any ... wilful omission or neglect" (OAPA s.34)
+}
+MAY_BE_UNINTENDED_OPEN = {"66", "81", "88C", "99"}  # residual: their offences are not listed
+
+
 def _row(facts: dict[str, str], code: str) -> dict[str, str]:
     out = dict.fromkeys(FACTS, U)
     out.update({k: v for k, v in facts.items() if k in FACTS})
@@ -241,6 +265,10 @@ def _row(facts: dict[str, str], code: str) -> dict[str, str]:
         out["schedule_3"] = Y
     elif code not in SCHEDULE_3_OPEN:
         out["schedule_3"] = N
+    if code in MAY_BE_UNINTENDED:
+        out["may_be_unintended"] = Y
+    elif out["intentional"] == Y or code not in MAY_BE_UNINTENDED_OPEN:
+        out["may_be_unintended"] = N
     return out
 
 

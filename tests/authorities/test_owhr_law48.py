@@ -32,7 +32,10 @@ def places_and_more(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
     known = draw(st.sampled_from([None, True, False]))
     death = None if known is False else draw(st.sampled_from([None, *PLACES]))
     body = draw(st.sampled_from([None, *PLACES]))
-    less = DeathPlaceFacts(death_area=death, death_place_known=known, body_found_area=body)
+    # law50: one death, or several at one location (reg 8 has test_owhr_reg8_law50)
+    less = DeathPlaceFacts(
+        death_area=death, death_place_known=known, body_found_area=body, several_locations=False
+    )
     more_known = known
     if known is None:  # a given area of death means its location is known
         more_known = True if death is not None else draw(st.sampled_from([True, False]))
@@ -41,7 +44,10 @@ def places_and_more(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
         more_death = draw(st.sampled_from(PLACES))
     more_body = body if body is not None else draw(st.sampled_from(PLACES))
     more = DeathPlaceFacts(
-        death_area=more_death, death_place_known=more_known, body_found_area=more_body
+        death_area=more_death,
+        death_place_known=more_known,
+        body_found_area=more_body,
+        several_locations=False,
     )
     return less, more
 
@@ -72,11 +78,13 @@ def test_knowing_more_of_the_place_never_unsettles_the_partners(
 
 def test_outside_the_pilot_areas_the_direction_not_the_health_board_is_missing() -> None:
     """owhr49: SI 2022/1261 regs 6 to 9 name partners only in a pilot area (reg 10 else)."""
-    open_ = relevant_review_partners(DeathPlaceFacts(death_area="E06000065"))
+    open_ = relevant_review_partners(
+        DeathPlaceFacts(death_area="E06000065", several_locations=False)
+    )
     assert open_.undetermined
     assert open_.missing == ("direction (reg 10(1))",)
     given = relevant_review_partners(
-        DeathPlaceFacts(death_area="E06000065", health_area="E54000051")
+        DeathPlaceFacts(death_area="E06000065", health_area="E54000051", several_locations=False)
     )
     assert given.missing == ("direction (reg 10(1))",)
     with pytest.raises(ConflictError, match="health_area"):  # still checked

@@ -112,7 +112,9 @@ def test_s25_partners_agree_with_the_pilot_areas(place: Area) -> None:
     """
     health = _parents(place, *HEALTH)
     answers = [
-        relevant_review_partners(DeathPlaceFacts(death_area=place.id, health_area=h))
+        relevant_review_partners(
+            DeathPlaceFacts(death_area=place.id, health_area=h, several_locations=False)
+        )
         for h in (health if len(health) > 1 else [None])
     ]
     pilot = _reg_1_2_pilot_partners()
@@ -156,6 +158,7 @@ def _place_pairs(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
         death_place_known=known,
         body_found_area=body.id if draw(st.booleans()) else None,
         health_area=draw(st.sampled_from(health)) if health_given else None,
+        several_locations=draw(st.sampled_from([None, False])),  # law50: reg 8 in its own test
     )
     more_known = known
     if known is None:  # a given area of death means its location is known
@@ -177,6 +180,7 @@ def _place_pairs(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
         body_found_area=body.id,
         health_area=more_health,
         direction=None if pilot else draw(st.booleans()),
+        several_locations=False,
     )
     return less, more
 

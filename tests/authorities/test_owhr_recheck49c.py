@@ -25,10 +25,11 @@ PILOT = ["E09000003", "E09000022", "E08000025", "W06000015", "W06000024"]
 @pytest.mark.parametrize("area", PILOT)
 def test_no_direction_given_for_a_death_in_a_pilot_area_is_not_a_conflict(area: str) -> None:
     """Reg 10(1) bars a direction where regs 6 to 9 apply; that none was given agrees."""
-    out = relevant_review_partners(DeathPlaceFacts(death_area=area, direction=False))
+    one = {"several_locations": False}  # law50: one death, or several at one location
+    out = relevant_review_partners(DeathPlaceFacts(death_area=area, direction=False, **one))
     assert out.verdict.value == "yes"
     assert "reg 6" in {r.rule for r in out.reasons}
-    same = relevant_review_partners(DeathPlaceFacts(death_area=area))
+    same = relevant_review_partners(DeathPlaceFacts(death_area=area, **one))
     assert out.subjects == same.subjects
 
 

@@ -75,7 +75,9 @@ def test_the_partner_s_word_agrees_with_reg_4_and_each_condition_is_cited() -> N
 
 
 def test_a_death_outside_the_pilot_areas_names_the_regulations_and_no_partner() -> None:
-    out = relevant_review_partners(DeathPlaceFacts(death_area="E07000220", direction=False))
+    out = relevant_review_partners(
+        DeathPlaceFacts(death_area="E07000220", direction=False, several_locations=False)
+    )
     assert out.no
     assert not out.subjects
     assert {r.citation.source.id for r in out.reasons} == {"si-2022-1261"}

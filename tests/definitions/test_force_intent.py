@@ -84,3 +84,34 @@ def test_nothing_is_presumed_of_an_offence_of_driving(code: str) -> None:
 def test_the_presumption_is_stated_only_where_it_may_bear(data: dict[str, object]) -> None:
     c = classify(Incident.from_json(data))
     assert "INTENT-NOT-GIVEN" not in [r.rule for r in c.reasons], c.explain()
+
+
+@pytest.mark.parametrize("code", ["10D", "10C", "90", "62A"])
+def test_a_code_that_says_nothing_of_the_force_leaves_the_presumption(code: str) -> None:
+    """law50: possession of a blade, another weapon, a knife sold, violent disorder (whose
+    violence must be intended or foreseen, POA 1986 s.6(2)): none may be committed by force
+    used by accident, so none is knowledge that the recorded force was not intended; the
+    answer is the one without the code, in both engines (before: undetermined)."""
+    data = {**PARTNERS, "offence_code": code}
+    c = classify(Incident.from_json(data))
+    assert c.domestic_abuse.value == "yes", c.explain()
+    assert "INTENT-NOT-GIVEN" in [r.rule for r in c.reasons]
+    row = classify_table(to_table([data]), STATUTE).to_pylist()[0]
+    assert row["domestic_abuse"] == "yes"
+    assert row["reasons"] == [r.rule for r in c.reasons]
+
+
+@pytest.mark.parametrize("code", ["1/4.1/4.10/4.2", "4.1", "4.10", "802", "99"])
+def test_a_code_whose_offence_may_be_unintended_withdraws_it(code: str) -> None:
+    """The homicide group and manslaughter (by gross negligence), corporate manslaughter,
+    dangerous driving, and a residual code whose offences are not listed: the presumption is
+    withdrawn (its offence table value may_be_unintended is not "no")."""
+    data = {**PARTNERS, "offence_code": code, "died": True}
+    if code == "802":
+        data.pop("died")
+    c = classify(Incident.from_json(data))
+    assert c.domestic_abuse.value == "undetermined", c.explain()
+    assert "intentional" in c.missing_for("domestic_abuse")
+    assert "INTENT-NOT-GIVEN" not in [r.rule for r in c.reasons]
+    row = classify_table(to_table([data]), STATUTE).to_pylist()[0]
+    assert row["domestic_abuse"] == "undetermined"

@@ -25,6 +25,7 @@ from svduty.definitions import (
     classify,
     classify_split,
 )
+from svduty.definitions._knowledge import table_of
 from svduty.errors import ConflictError, DataError
 
 from .helpers import to_table
@@ -82,18 +83,22 @@ def _scalar(row: dict[str, Any]) -> dict[str, str] | str | None:
     return {a: getattr(c, a).value for a in ANSWERS}
 
 
-def _presumed_intent(row: dict[str, Any], answer: str) -> bool:
-    """Whether ``answer`` rests on the intended-force presumption (``INTENT-NOT-GIVEN``).
+def _presumed_intent(row: dict[str, Any], answer: str, code: str) -> bool:
+    """Whether ``answer`` rests on the intended-force presumption and ``code`` withdraws it.
 
-    The presumption is made only where neither the incident nor an offence code or
-    category says whether the force was intended (its stated rule): a code that leaves
-    it open (a homicide group: murder, manslaughter, infanticide) withdraws it by design,
-    and the answer it decided is undetermined again, naming ``intentional``. Found by a
-    fresh-clone run of the forty-ninth session (victims 16, relatives, physical, code
-    1/4.1/4.10/4.2); whether a code that leaves intent open should withdraw the
-    presumption is recorded as an open question, not settled by this test.
+    The presumption (``INTENT-NOT-GIVEN``) is made where nothing says whether the force was
+    intended; a code whose offence may be committed by force used without intent (the
+    table's ``may_be_unintended`` not "no": careless or dangerous driving, manslaughter, the
+    homicide group, residual codes) is knowledge bearing on it and withdraws it, so the
+    answer it decided is undetermined again, naming ``intentional``: a presumption yields
+    to knowledge. A code whose offence says nothing of the force (possession, harassment)
+    does not: with it the answer must be the same (law50; the forty-ninth session's
+    fresh-clone run found a homicide group code unsettling a presumed ``yes`` and left the
+    question open).
     """
     if answer != "domestic_abuse":  # the one answer it bears on (DA Act 2021 s.1(3)(a)-(b))
+        return False
+    if table_of(code, None)["may_be_unintended"] is False:
         return False
     c = classify(Incident.from_json(row), STATUTE, resolve_district=RESOLVE)
     return "INTENT-NOT-GIVEN" in {r.rule for r in c.reasons}
@@ -108,7 +113,7 @@ def _check(bare: dict[str, Any], code: str) -> None:
         assert with_code is None, (code, bare)
     elif with_code is not None:  # nor unsettles or flips an answer
         for a in ANSWERS:
-            if without[a] != "undetermined" and not _presumed_intent(bare, a):
+            if without[a] != "undetermined" and not _presumed_intent(bare, a, code):
                 assert with_code[a] == without[a], (a, code, bare)
     # the columnar engine rejects the same rows and answers the rest alike
     kept, problems = classify_split(

@@ -33,7 +33,7 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from svduty.answers import Reason
-from svduty.authorities._authority import Authority
+from svduty.authorities._authority import Authority, one_body
 from svduty.authorities._categories import AuthorityCategory
 from svduty.findings import Finding, Severity
 from svduty.periods import date
@@ -43,11 +43,13 @@ __all__ = [
     "CONTRADICT",
     "FIRE_RULE",
     "fire_authorities_contradict",
+    "police_forces_contradict",
     "two_fire_authorities_finding",
     "undoubted_fire_authorities",
 ]
 
 _S1_1 = cite("frsa-2004", "s.1(1)")
+_PA_S2 = cite("police-act-1996", "s.2(1)")
 _S1_1_WORDS = (
     "'The fire and rescue authority for an area is the authority determined under this section'"
 )
@@ -149,3 +151,62 @@ def two_fire_authorities_finding(
         subjects=(*(a.id for a in sure), *(code for code, _, _ in lgas)),
         where="authorities.toml: " + " and ".join(places or ["authorities"]),
     )
+
+
+def police_forces_contradict(
+    found: Iterable[Authority], lga_code: str, on: _dt.date | str | None
+) -> tuple[list[Reason], list[str]]:
+    """(reasons, missing) when two chief officers of police hold, undoubted, for one police area.
+
+    The Police Act 1996 s.2(1): "A police force shall be maintained for every police area",
+    one force and its chief officer for each police area (law50). Two records for the same
+    police area on the day asked, neither in doubt and not one legal body, contradict; two
+    for different police areas do not: each is a specified authority for a local government
+    area lying in both (s.11(6)), as every board is for an area lying in two boards' areas.
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = AuthorityCategory.CHIEF_OFFICER_OF_POLICE
+        >>> a = Authority("a", "A", c, ("E23000901",), cite("pcsc-act-2022", "Sch 1"))
+        >>> b = Authority("b", "B", c, ("E23000902",), cite("pcsc-act-2022", "Sch 1"))
+        >>> police_forces_contradict([a, b], "E07000901", "2024-02-01")
+        ([], [])
+        >>> import attrs
+        >>> _, missing = police_forces_contradict([a, attrs.evolve(b, areas=a.areas)],
+        ...                                       "E07000901", "2024-02-01")
+        >>> missing[0][:44]
+        'which of A and B was the chief officer of po'
+    """
+    if on is None:
+        return [], []
+    day = date(on)
+    sure = [
+        a
+        for a in found
+        if a.category is AuthorityCategory.CHIEF_OFFICER_OF_POLICE
+        and day in a.valid
+        and (a.in_doubt is None or day not in a.in_doubt.valid)
+    ]
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    for area in sorted({x for a in sure for x in a.areas}):
+        same = [a for a in sure if area in a.areas]
+        if len(same) < 2 or all(one_body(same[0], b) for b in same[1:]):
+            continue
+        names = ", ".join(a.name for a in same[:-1]) + f" and {same[-1].name}"
+        reasons.append(
+            Reason(
+                "s.11(6)",
+                f"{names} are each recorded as the chief officer of police for the police area "
+                f"{area}, which gives {lga_code}, on {day}, none in doubt on that day: a police "
+                "area has one force ('A police force shall be maintained for every police "
+                "area'): the records contradict",
+                _PA_S2,
+            )
+        )
+        missing.append(
+            f"which of {names} was the chief officer of police for the police area {area} on "
+            f"{day} (Police Act 1996 s.2(1)): the records contradict"
+        )
+    return reasons, missing

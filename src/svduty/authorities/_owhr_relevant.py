@@ -9,9 +9,13 @@ Brent, Harrow, Lambeth and Southwark, Birmingham and Coventry. Where the locatio
 location of the death is known and is in a pilot area, the relevant review partners are
 "the review partners listed in regulation 9 in whose area the death occurred or is likely
 to have occurred" (reg 6); where it is not known, those where the body, or part of it, was
-recorded to be found (first, where parts were found in more than one area: reg 7; where
-more than one person dies in the same incident, where a body or part was recorded as found
-first: reg 8), if that is in a pilot area. Reg 9 lists "the chief officer of police for a
+recorded to be found (first, where parts were found in more than one area: reg 7), if that
+is in a pilot area. Where "more than one person dies in the same incident, the location
+of the deaths is not known, or there is more than one location", reg 8 names, "in respect
+of all the deaths" (reg 5), the review partners "in whose area a body of a person who died,
+or a part of a body of a person who died, was recorded as found first", if that is in a
+pilot area: a death at a known place in a pilot area is then not read by reg 6 alone
+(``several_locations``). Reg 9 lists "the chief officer of police for a
 police area", "the local authority" and "the integrated care board or, in Wales, the local
 health board". Elsewhere regs 6 to 9 do not apply and "the Secretary of State may give a
 direction specifying which review partners are the relevant review partners" (reg 10(1)):
@@ -20,7 +24,8 @@ direction specifying which review partners are the relevant review partners" (re
 and Wales (two-tier counties included) from the minister's description of the draft.
 
 Example:
-    >>> a = relevant_review_partners(DeathPlaceFacts(death_area="W06000015"))
+    >>> facts = DeathPlaceFacts(death_area="W06000015", several_locations=False)
+    >>> a = relevant_review_partners(facts)
     >>> a.verdict.value, a.subjects[0]
     ('yes', 'chief officer of police for the police area of South Wales (W15000003)')
 """
@@ -50,12 +55,18 @@ _PILOT_COUNCILS = {
     "E08000025": "Birmingham",
     "E08000026": "Coventry",
 }
-_REG_8_DOUBT = (
-    "reg 8 names, where more than one person dies in the same incident and 'the location of "
-    "the deaths is not known, or there is more than one location', the partners where a body "
-    "or part of a body was recorded as found first; where the places of several deaths in one "
-    "incident are known but differ, svduty reads each death's place by reg 6 and does not "
-    "choose between the two regulations"
+_REG_8_OVER_6 = (
+    "reg 8 names the case of more than one death in the same incident at 'more than one "
+    "location' and gives the partners 'in respect of all the deaths' (reg 5); reg 6's words "
+    "also fit each of those deaths whose location is known and in a pilot area. svduty reads "
+    "reg 8, the regulation for that case, as naming the partners for every death of the "
+    "incident; the regulations do not say which of the two governs"
+)
+_REG_6_AFTER_8 = (
+    "reg 8 does not apply (no body or part of a body of the incident was recorded as found "
+    "first in a pilot area); reg 6 applies by its words to a death whose location is known "
+    "and in a pilot area, though reg 5 speaks of partners 'in respect of all the deaths' of "
+    "an incident: svduty reads reg 6 for this death"
 )
 
 
@@ -95,6 +106,13 @@ class DeathPlaceFacts:
             which review partners are the relevant review partners in respect of the death
             (reg 10); it may be given only where regs 6 to 9 do not apply, so ``True``
             only for a place outside the pilot areas (``False``, none given, fits any place).
+        several_locations: More than one person died in the same incident and there is
+            more than one location (reg 8(1)): the partners are then those where a body or
+            part of a body of the incident was recorded as found first
+            (``body_found_area``), if that is in a pilot area. ``False``: one death, or
+            several at one location. Not given, a death at a known place is answered only
+            where both readings agree (the body found first outside the pilot areas, or in
+            the area of the death).
 
     Raises:
         ConflictError: for a ``death_area`` given with ``death_place_known`` false.
@@ -109,6 +127,7 @@ class DeathPlaceFacts:
     body_found_area: str | None = None
     health_area: str | None = None
     direction: bool | None = None
+    several_locations: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.death_area is not None and self.death_place_known is False:
@@ -221,6 +240,84 @@ def _directed(place: Area, where: str, direction: bool | None) -> tuple[list[Rea
     return [outside, Reason("reg 10(1)", says, _reg("reg 10"))], direction is False
 
 
+def _direction_refused(place: Area) -> None:
+    """A direction given where regs 6 to 9 apply (reg 10(1)): a conflict."""
+    raise ConflictError.single(
+        None,
+        "direction",
+        message=f"{place.name} ({place.id}) is in a pilot area, where regulations 6 to 9 "
+        "name the relevant review partners; a direction under regulation 10(1) may be "
+        "given only where they do not apply",
+    )
+
+
+_DIRECTED = "the review partners the Secretary of State's direction specifies (reg 10(1))"
+
+
+def _several(facts: DeathPlaceFacts) -> tuple[Reason, str | None, list[str]] | None:
+    """Reg 8 for a death at a known place: (reason, doubt, missing), or ``None``.
+
+    ``None``: one death, or several at one location (reg 6 alone). The doubt is
+    ``_REG_8_OVER_6`` where reg 8 names the partners; ``missing`` is not empty where it is
+    not known whether reg 8 names others than reg 6.
+    """
+    several = facts.several_locations
+    if several is False:
+        return None
+    body = (
+        None if facts.body_found_area is None else _area(facts.body_found_area, "body_found_area")
+    )
+    first = "a body or part of a body of the incident was recorded as found first"
+    if body is None:
+        says = (
+            f"more than one person died in the same incident, at more than one location: "
+            f"not known where {first} (reg 8(1))"
+            if several
+            else "not known: whether more than one person died in the same incident at more "
+            "than one location; if so, the relevant review partners for all the deaths are "
+            f"those where {first}, if in a pilot area (reg 8), not those of this death's place"
+        )
+        missing = ["body_found_area (reg 8(1))"] if several else ["several_locations (reg 8(1))"]
+        return Reason("reg 8(1)", says, _reg("reg 5, reg 8(1)")), None, missing
+    in_pilot = _in_pilot_area(body)
+    if in_pilot and several:
+        says = (
+            f"more than one person died in the same incident, at more than one location, and "
+            f"{first} in {body.name} ({body.id}), in a pilot area: reg 8 applies"
+        )
+        return (
+            Reason("reg 8(1)", says, _reg("reg 5, reg 8(1)", doubt=_REG_8_OVER_6)),
+            _REG_8_OVER_6,
+            [],
+        )
+    if in_pilot and body.id != facts.death_area:
+        says = (
+            f"not known: whether more than one person died in the same incident at more than "
+            f"one location; if so, {first} in {body.name} ({body.id}), in a pilot area, and "
+            "reg 8 names the review partners there for all the deaths"
+        )
+        return (
+            Reason("reg 8(1)", says, _reg("reg 5, reg 8(1)")),
+            None,
+            ["several_locations (reg 8(1))"],
+        )
+    if in_pilot:  # found first in the death's own area: reg 6 and reg 8 name the same
+        says = (
+            f"{first}, if the incident had more than one death at more than one location, in "
+            f"{body.name} ({body.id}), where this death occurred: reg 8 would name the same "
+            "partners as reg 6"
+        )
+        return Reason("reg 8(1)", says, _reg("reg 5, reg 8(1)")), None, []
+    says = (
+        f"{first} in {body.name} ({body.id}), not in a pilot area: reg 8 does not apply "
+        "(reg 8(1)(a), (b)), whether or not the incident had more than one death at more than "
+        "one location"
+    )
+    doubt = _REG_6_AFTER_8 if several else None
+    cited = _reg("reg 8(1)", doubt=doubt) if doubt else _reg("reg 8(1)")
+    return Reason("reg 8(1)", says, cited), doubt, []
+
+
 @checked
 def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     """The relevant review partners for a death (s.25, SI 2022/1261 regs 5 to 10).
@@ -230,10 +327,15 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     area: the chief officer of police, the local authority, the integrated care board or
     local health board (regs 6 to 9); or where, outside the pilot areas, the Secretary of
     State has directed which they are (reg 10: the subject says so, svduty not knowing
-    whom the direction names). ``no`` outside the pilot areas with no direction;
-    ``undetermined`` naming the fact that would settle it (the area of death, whether it is
-    known, the area where the body was found, a direction, or the health board area of a
-    district lying in more than one). A code svduty does not know is an error.
+    whom the direction names). Where more than one person died in the same incident at
+    more than one location, the partners for all the deaths are those where a body or part
+    of a body was recorded as found first, if in a pilot area (regs 5, 8), not those of
+    each death's place (reg 6); not known whether that is so (``several_locations``), a
+    death at a known place is answered only where both readings agree. ``no`` outside the
+    pilot areas with no direction; ``undetermined`` naming the fact that would settle it
+    (the area of death, whether it is known, whether there were several deaths at several
+    locations, the area where a body was found (first), a direction, or the health board
+    area of a district lying in more than one). A code svduty does not know is an error.
 
     Raises:
         UnknownAreaError: for an area code svduty's geography does not hold.
@@ -244,7 +346,8 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
 
     Example:
         >>> from svduty.authorities import DeathPlaceFacts, relevant_review_partners
-        >>> a = relevant_review_partners(DeathPlaceFacts(death_area="E08000026"))
+        >>> one = DeathPlaceFacts(death_area="E08000026", several_locations=False)
+        >>> a = relevant_review_partners(one)
         >>> a.verdict.value
         'yes'
         >>> for partner in a.subjects:  # Coventry: a pilot area (reg 2)
@@ -252,7 +355,15 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         chief officer of police for the police area of West Midlands (E23000014)
         local authority: the council for Coventry (E08000026)
         integrated care board: NHS Coventry and Warwickshire Integrated Care Board (E54000018)
-        >>> relevant_review_partners(DeathPlaceFacts(death_area="E07000220")).missing  # Rugby
+        >>> relevant_review_partners(DeathPlaceFacts(death_area="E08000026")).missing
+        ('several_locations (reg 8(1))',)
+        >>> several = DeathPlaceFacts(  # reg 8: the body found first in Birmingham
+        ...     death_area="E08000026", several_locations=True, body_found_area="E08000025"
+        ... )
+        >>> relevant_review_partners(several).subjects[1]
+        'local authority: the council for Birmingham (E08000025)'
+        >>> rugby = DeathPlaceFacts(death_area="E07000220", several_locations=False)
+        >>> relevant_review_partners(rugby).missing
         ('direction (reg 10(1))',)
         >>> a = relevant_review_partners(DeathPlaceFacts(death_place_known=False))
         >>> a.verdict.value, a.missing
@@ -260,8 +371,28 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     """
     question = "Which review partners are the relevant review partners for the death (s.25)?"
     known = facts.death_place_known
+    pre: list[Reason] = []
+    doubt: str | None = None
     if facts.death_area is not None:
         field, code, where, rule = "death_area", facts.death_area, "the death occurred", "reg 6"
+        several = _several(facts)
+        if several is not None and several[2]:  # not known whether reg 8 names others
+            why, _, missing = several
+            death = _area(code, field)
+            _health(death, facts.health_area)  # a health area given must hold the place
+            if facts.direction and _in_pilot_area(death):  # reg 6 or reg 8 applies
+                _direction_refused(death)
+            if facts.direction:  # the direction settles it
+                reasons = [why, *_directed(death, where, True)[0]]
+                return answer(question, reasons, [], failed=False, subjects=[_DIRECTED])
+            if not _in_pilot_area(death) and facts.direction is None:
+                missing = [*missing, "direction (reg 10(1))"]
+            return answer(question, [why], missing, failed=False)
+        if several is not None:
+            pre, doubt = [several[0]], several[1]
+            if doubt == _REG_8_OVER_6:
+                field, code = "body_found_area", str(facts.body_found_area)
+                where, rule = "a body of the incident was recorded as found first", "reg 8"
     elif known is False and facts.body_found_area is not None:
         field, code, where = "body_found_area", facts.body_found_area, "the body was found"
         rule = "reg 7, 8"
@@ -285,36 +416,30 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         _health(place, facts.health_area)  # a health area given must hold the place
         reasons, failed = _directed(place, where, facts.direction)
         missing = ["direction (reg 10(1))"] if facts.direction is None else []
-        subjects = (
-            ["the review partners the Secretary of State's direction specifies (reg 10(1))"]
-            if facts.direction
-            else []
-        )
-        return answer(question, reasons, missing, failed=failed, subjects=subjects)
+        subjects = [_DIRECTED] if facts.direction else []
+        return answer(question, pre + reasons, missing, failed=failed, subjects=subjects)
     if facts.direction:  # False (no direction given) agrees with regs 6 to 9 applying
-        raise ConflictError.single(
-            None,
-            "direction",
-            message=f"{place.name} ({place.id}) is in a pilot area, where regulations 6 to 9 "
-            "name the relevant review partners; a direction under regulation 10(1) may be "
-            "given only where they do not apply",
-        )
+        _direction_refused(place)
     subjects, reasons, missing = _partners(place, facts.health_area)
-    provision = "reg 2, reg 6(1), (2)" if rule == "reg 6" else "reg 2, reg 7, reg 8"
-    lists = (
-        "in whose area the death occurred or is likely to have occurred"
-        if rule == "reg 6"
-        else "in whose area the body, or a part of it, was recorded to be found (first)"
-    )
+    provision = {
+        "reg 6": "reg 2, reg 6(1), (2)",
+        "reg 8": "reg 2, reg 5, reg 8(1), (2)",
+    }.get(rule, "reg 2, reg 7, reg 8")
+    lists = {
+        "reg 6": "in whose area the death occurred or is likely to have occurred",
+        "reg 8": "in whose area a body of a person who died, or a part of one, was recorded "
+        "as found first, in respect of all the deaths (reg 5)",
+    }.get(rule, "in whose area the body, or a part of it, was recorded to be found (first)")
     reasons.insert(
         0,
         Reason(
             rule,
             f"{where} in {place.name} ({place.id}), in a pilot area: the relevant review "
             f"partners are the review partners listed in regulation 9 {lists}",
-            _reg(provision, doubt=_REG_8_DOUBT),
+            _reg(provision, doubt=doubt) if doubt else _reg(provision),
         ),
     )
+    reasons[1:1] = pre
     return answer(
         question, reasons, missing, failed=False, subjects=subjects if not missing else ()
     )

@@ -31,7 +31,10 @@ from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
-from svduty.authorities._one_fire_authority import fire_authorities_contradict
+from svduty.authorities._one_fire_authority import (
+    fire_authorities_contradict,
+    police_forces_contradict,
+)
 from svduty.authorities._yot_councils import SCILLY_IN_CORNWALL, not_established
 from svduty.errors import DataError, Problem, shown
 from svduty.periods import Period, date
@@ -475,8 +478,10 @@ def specified_authorities_for(
     # asked of no day, a record that ends; of a day a record is in doubt, the doubt
     in_doubt, not_known, _ = held(found, on, "s.11(6)")
     two_fire, which_fire = fire_authorities_contradict(found, lga_code, on)  # FRSA s.1(1)
-    missing += area_day + not_known + which_fire
-    reasons.extend(in_doubt + two_fire + ([commenced] if commenced is not None else []))
+    two_forces, which_force = police_forces_contradict(found, lga_code, on)  # PA 1996 s.2(1)
+    missing += area_day + not_known + which_fire + which_force
+    reasons.extend(in_doubt + two_fire + two_forces)
+    reasons.extend([commenced] if commenced is not None else [])
     return answer(question, reasons, missing, failed=False, subjects=[a.id for a in found])
 
 

@@ -224,12 +224,14 @@ _rule(
 # domestic abuse), but force used recklessly may be (a second review), and svduty does not
 # tell the two apart: force not used intentionally leaves the limb open (``Undecided``),
 # never "no". The force is intended where the incident or its offence says so; where
-# neither the incident nor an offence code or category says, a definition may presume it
-# (switchable: ``force-intentional``, svduty.definitions._presume).
+# neither says, a definition may presume it (``force-intentional``, _presume). A code or
+# category withdraws it only where its offence requires intent or may be done by force
+# used without it (``may_be_unintended``: careless driving, gross negligence): one that
+# says nothing of the force is no knowledge of its intent (law50).
 FORCE_INTENDED = "force-intentional"
-INTENT_UNSAID = All(
-    Not(Given("intentional")), Not(Given("offence_code")), Not(Given("police_uk_category"))
-)
+_SILENT = All(Not(TableUnknown("may_be_unintended")), Not(Table("may_be_unintended")))
+_UNCODED = All(Not(Given("offence_code")), Not(Given("police_uk_category")))
+INTENT_UNSAID = All(Not(Given("intentional")), TableUnknown("intentional"), Any_(_UNCODED, _SILENT))
 INTENDED = Any_(INTENTIONAL, All(INTENT_UNSAID, Presumes(FORCE_INTENDED)), Undecided())
 # physical abuse: the use of physical force, stated (``physical``) or, without a behaviours
 # list, a weapon used intentionally to injure or kill another (as S13-3A reads it), intended

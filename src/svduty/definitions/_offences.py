@@ -71,6 +71,7 @@ FACT_NAMES: tuple[str, ...] = (
     "homicide",
     "injury",
     "intentional",
+    "may_be_unintended",
     "against_people",
     "psychological",
     "controlling",

@@ -148,8 +148,10 @@ PRESUMPTIONS: dict[str, Presumption] = {
             (),
             "INTENT-NOT-GIVEN",
             "presumption (switchable): physical force recorded without saying whether it was "
-            "used intentionally (nor an offence code or category that might say), read as "
-            "intended: physical abuse and violent behaviour are not done by accident",
+            "used intentionally, nor an offence code or category whose offence may be "
+            "committed by force used without intent (careless or dangerous driving, "
+            "manslaughter by gross negligence), read as intended: physical abuse and violent "
+            "behaviour are not done by accident",
             cite("da-act-2021", "s.1(3)(a), (b)"),
             bears_on=INTENT_PRESUMED_BEARS,
         ),

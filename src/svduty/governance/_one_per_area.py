@@ -11,8 +11,11 @@ Rescue Services Act 2004 s.1(1)), the combination schemes (ss.2, 4) and the orde
 commissioner the authority (ss.4A, 4B) replacing the authority s.1 determines (s.1(4)),
 not adding one. A what-if that creates a new force or fire authority over an area and
 keeps the old one (no ``abolish_authority``) describes an area the law does not have: an
-error, naming both. Two records of one legal body (``same_body_as``), records whose
-periods do not meet, and areas that had two before the changes are not findings.
+error, naming both. A force is one for each *police area*: two chief officers of
+police for different police areas, both serving a local government area that a what-if
+makes lie in both, are each a specified authority for it (s.11(6)): no finding (law50).
+Two records of one legal body (``same_body_as``), records whose periods do not meet, and
+areas that had two before the changes are not findings.
 
 Example:
     >>> import svduty
@@ -51,6 +54,16 @@ ONE_PER_AREA: dict[AuthorityCategory, tuple[str, tuple[Citation, ...]]] = {
 }
 """The Schedule 1 categories the law gives an area one of: what it says, and where."""
 
+_BY_OWN_AREA = frozenset({AuthorityCategory.CHIEF_OFFICER_OF_POLICE})
+"""The categories the law gives one of for each area of their own, not for each local
+government area they serve: the Police Act 1996 maintains a force "for every police area"
+(s.2(1)); a local government area lying in two police areas has two chief officers of
+police, each a specified authority for it (s.11(6)), and that is no finding. Two fire and
+rescue authorities serving one local government area stay a finding, as before: the
+areas s.1 of the Fire and Rescue Services Act 2004 gives them are whole council areas or
+combinations of them (s.1(2)-(4), s.2), so in the law as it stands no local government
+area lies in two."""
+
 
 def _serving(
     authorities: Authorities, category: AuthorityCategory, lga: str, on: _dt.date | None
@@ -66,11 +79,19 @@ def _serving(
     return out
 
 
-def _together(records: Sequence[Authority]) -> list[Authority]:
-    """The records that are two legal bodies at one time (empty if there are none)."""
+def _together(records: Sequence[Authority], by_own_area: bool = False) -> list[Authority]:
+    """The records that are two legal bodies at one time (empty if there are none).
+
+    ``by_own_area``: only records for the same area of their own (a chief officer of
+    police is one for each police area, not for each local government area: two forces,
+    each for its own police area, may both be specified authorities for one local
+    government area, s.11(6)).
+    """
     out: list[Authority] = []
     for i, a in enumerate(records):
         for b in records[i + 1 :]:
+            if by_own_area and not set(a.areas) & set(b.areas):
+                continue
             if not one_body(a, b) and a.valid.overlaps(b.valid):
                 out.extend(x for x in (a, b) if x not in out)
     return out
@@ -104,8 +125,9 @@ def one_per_area(
     rule = GOVERNANCE_RULES["GOV-SCHEDULE-1"]
     out: list[Finding] = []
     for category, (law, cites) in ONE_PER_AREA.items():
-        two = _together(_serving(after, category, lga, on))
-        if not two or any(_together(_serving(before, category, d, on)) for d in was):
+        own = category in _BY_OWN_AREA
+        two = _together(_serving(after, category, lga, on), own)
+        if not two or any(_together(_serving(before, category, d, on), own) for d in was):
             continue
         info = category_info(category)
         listed = ", ".join(named(a.id, "an id") for a in two)
