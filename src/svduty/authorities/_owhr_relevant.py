@@ -112,7 +112,8 @@ class DeathPlaceFacts:
             (``body_found_area``), if that is in a pilot area. ``False``: one death, or
             several at one location. Not given, a death at a known place is answered only
             where both readings agree (the body found first outside the pilot areas, or in
-            the area of the death).
+            the area of the death). ``True`` with a body found first in a pilot area: reg 8
+            names the partners whether the death's place is given or not.
 
     Raises:
         ConflictError: for a ``death_area`` given with ``death_place_known`` false.
@@ -396,6 +397,12 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     elif known is False and facts.body_found_area is not None:
         field, code, where = "body_found_area", facts.body_found_area, "the body was found"
         rule = "reg 7, 8"
+    elif (several := _several(facts)) is not None and several[1] == _REG_8_OVER_6:
+        # reg 8 applies whatever the death's place (recheck50): several deaths at more than
+        # one location, a body found first in a pilot area; the place cannot change it
+        pre, doubt = [several[0]], several[1]
+        field, code, rule = "body_found_area", str(facts.body_found_area), "reg 8"
+        where = "a body of the incident was recorded as found first"
     else:
         if known is None:
             says = "not known: where the death occurred, or whether its location is known"
