@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 
+from svduty.definitions._spelling import ID_EXPECTED
 from svduty.errors import InputFormatError
 from svduty.io import (
     POLICE_UK_COLUMNS,
@@ -493,7 +494,7 @@ def test_an_id_of_true_or_false_is_rejected_not_read_as_text(tmp_path, value):
     j = tmp_path / "i.jsonl"
     j.write_text(f'{{"id": {value}}}\n{{"id": 7}}\n')
     t = read_incidents_jsonl(j)
-    assert t["rejected"].to_pylist() == ["id: expected a string", None]
+    assert t["rejected"].to_pylist() == [f"id: expected {ID_EXPECTED}", None]  # as explain
     assert t["id"].to_pylist() == [None, "7"]
 
 

@@ -56,7 +56,9 @@ def test_a_cell_not_utf8_rejects_its_row_naming_the_field(
         [  # the classifier's, among the reader's: in the file's row order
             "4",
             "weapon",
-            "expected one of corrosive, firearm, knife, none, other",  # a word: not shown
+            # a word: described, not shown (mend50c: as Incident says it)
+            "expected one of 'none', 'knife', 'firearm', 'corrosive', 'other' "
+            "(got a string of 4 characters, not shown)",
         ],
         ["5", "note", "expected UTF-8 text"],
     ]

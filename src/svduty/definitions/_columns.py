@@ -24,6 +24,15 @@ from svduty._blank import blank_cells
 from svduty._days import NO_DAY, dates_in_england, no_day
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
 from svduty.definitions._column_conflicts import table_conflicts
+from svduty.definitions._field_words import (
+    CATEGORY,
+    CODE,
+    GSS,
+    LIST,
+    YES_NO,
+    found,
+    one_of,
+)
 from svduty.definitions._incident import FLAGS, Incident
 from svduty.definitions._offences import (
     FACT_NAMES,
@@ -40,7 +49,7 @@ from svduty.definitions._spelling import (
     ages_column,
     code_text,
     lists_column,
-    spelt,
+    word,
     words_column,
 )
 from svduty.definitions._spelling import unique_map as _unique_map
@@ -161,16 +170,17 @@ def prepare(
         try:
             col = _pc.cast(_arrays.plain_lists(get(name)), pa.list_(pa.string()))
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-            raise DataError.single(None, name, expected="a list of words") from None
+            raise DataError.single(None, name, expected=LIST) from None
+        given = col
         col, bad = lists_column(col, cls)
-        _rows(sink, bad, name, "words from " + ", ".join(spelt(cls)), lambda i: None)
+        _rows(sink, bad, name, one_of(cls), partial(_unknown_word, given, cls))
         cols[name] = col
     for name, cls in _WORDS.items():
         if name not in names:
             continue
-        raw = _text(get(name), name, "one of " + ", ".join(spelt(cls)))
+        raw = _text(get(name), name, one_of(cls))
         col, bad = words_column(raw, cls)
-        _rows(sink, bad, name, "one of " + ", ".join(spelt(cls)), lambda i: None)  # a name?
+        _rows(sink, bad, name, one_of(cls), partial(_described, raw))  # never shown: a name?
         cols[name] = col
     for name in ("victim_age", "perpetrator_age", "victim_age_at_death"):
         if name not in names:
@@ -183,7 +193,7 @@ def prepare(
         if name in names:
             col = get(name)
             if not (pa.types.is_boolean(col.type) or pa.types.is_null(col.type)):
-                raise DataError.single(None, name, expected="true or false")
+                raise DataError.single(None, name, expected=YES_NO)
             cols[name] = _pc.cast(col, pa.bool_())
     code_idx = pa.nulls(n, pa.int32())
     if "offence_code" in names:
@@ -194,21 +204,21 @@ def prepare(
             sink,
             bad,
             "offence_code",
-            "a Home Office offence code such as '8N' or '105A'",
+            CODE,
             partial(_short, raw),
         )
         cols["offence_code"] = norm
         code_idx = pc.index_in(norm, value_set=pa.array(_OFFENCE_CODES))
     cat_idx = pa.nulls(n, pa.int32())
     if "police_uk_category" in names:
-        raw = _text(get("police_uk_category"), "police_uk_category", "a police.uk crime type")
+        raw = _text(get("police_uk_category"), "police_uk_category", CATEGORY)
         idx = _unique_map(raw, _category, pa.int32(), _known_categories())
         _rows(
             sink,
             pc.equal(idx, -1),
             "police_uk_category",
-            "a police.uk crime type",
-            partial(_short, raw),
+            CATEGORY,
+            partial(_described, raw),
         )
         cat_idx = pc.if_else(pc.equal(idx, -1), pa.scalar(None, pa.int32()), idx)
         cols["police_uk_category"] = pc.take(
@@ -240,10 +250,10 @@ def prepare(
     for name, district in (("location", "district"), ("place_of_death", "death_district")):
         if name not in names:
             continue
-        raw = _text(get(name), name, "a GSS code such as E01031012")
+        raw = _text(get(name), name, GSS)
         norm = pc.utf8_upper(pc.utf8_trim_whitespace(raw))
         ok = pc.match_substring_regex(norm, r"^[EWSN]\d{8}$")
-        _rows(sink, pc.invert(ok), name, "a GSS code such as E01031012", partial(_short, raw))
+        _rows(sink, pc.invert(ok), name, GSS, partial(_short, raw))
         norm = pc.if_else(pc.fill_null(ok, False), norm, pa.scalar(None, pa.string()))
         cols[name] = norm
         cols[district] = _districts(norm, resolve_district)
@@ -277,6 +287,12 @@ def _described(col: Arr, i: int) -> object:
     """A bad value, described, never shown (a month of a death is the person's)."""
     v = col[i].as_py()
     return describe(v) if isinstance(v, str) else None
+
+
+def _unknown_word(col: Arr, cls: type[enum.Enum], i: int) -> object:
+    """A list's first word not of ``cls``, described, never shown (as Incident says it)."""
+    words = col[i].as_py() or []
+    return next((found(w) for w in words if w is not None and word(cls, w) is None), None)
 
 
 def _number(col: Arr, i: int) -> object:

@@ -12,6 +12,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from svduty.definitions._field_words import LIST, YES_NO, found, in_list, one_of
 from svduty.definitions._spelling import AGE_RANGE, age, age_text, word
 from svduty.errors import DataError, Shown, describe, shown
 
@@ -59,23 +60,22 @@ def _known(value: Any, vocabulary: list[Any]) -> Shown | None:
 
 
 def enum_value(field: str, cls: type[E], value: Any) -> E:
-    found = word(cls, value)  # without regard to case or surrounding whitespace
-    if found is None:
-        raise DataError.single(
-            None,
-            field,
-            expected="one of " + ", ".join(repr(m.value) for m in cls),
-            got=_known(value, [m.value for m in cls]),
-        )
-    return found
+    member = word(cls, value)  # without regard to case or surrounding whitespace
+    if member is None:
+        got = _known(value, [m.value for m in cls]) or found(value)
+        raise DataError.single(None, field, expected=one_of(cls), got=got)
+    return member
 
 
 def enum_set(field: str, cls: type[E], value: Any) -> frozenset[E] | None:
     if value is None:
         return None
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise DataError.single(None, field, expected="a list of words")
-    return frozenset(enum_value(field, cls, v) for v in value)
+        raise DataError.single(None, field, expected=LIST, got=found(value))
+    items = list(value)  # an iterator is read once
+    if not all(isinstance(v, str | enum.Enum) for v in items):  # a list in the list, a number
+        raise DataError.single(None, field, expected=LIST, got=in_list(items))
+    return frozenset(enum_value(field, cls, v) for v in items)
 
 
 def age_value(field: str, v: Any) -> int | None:
@@ -90,4 +90,4 @@ def age_value(field: str, v: Any) -> int | None:
 def bool_value(field: str, v: Any) -> bool | None:
     if v is None or isinstance(v, bool):
         return v
-    raise DataError.single(None, field, expected="true or false")
+    raise DataError.single(None, field, expected=YES_NO, got=found(v))

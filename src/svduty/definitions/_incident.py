@@ -385,7 +385,7 @@ class Incident:
             ...                    file="in.jsonl")
             Traceback (most recent call last):
             ...
-            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other'
+            svduty.errors.DataError: in.jsonl: row 7: weapon: expected one of 'none', 'knife', 'firearm', 'corrosive', 'other' (got a string of 5 characters, not shown)
             in.jsonl: row 7: victim_age: expected a whole number of years 0 to 130 (got a number of 3 digits, not shown)
         """  # noqa: E501
         if not isinstance(data, Mapping):

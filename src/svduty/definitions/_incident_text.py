@@ -18,6 +18,7 @@ import pendulum
 
 from svduty._blank import is_blank
 from svduty._days import day_of
+from svduty.definitions._field_words import DAY_OR_MONTH, GSS, found
 from svduty.errors import DATA_SHAPE, DataError, describe, shown
 
 __all__ = ["blank", "date", "date_of_death", "location", "place_of_death"]
@@ -59,8 +60,8 @@ def _day_or_month(field: str, v: str | dt.date | None) -> str | None:
         pass
     # the incident's month may be shown, as police.uk's is; a death's is the person's
     shape = DATA_SHAPE if field == "date" else None
-    got = (shown(v, shape=shape) if shape else describe(v)) if isinstance(v, str) else None
-    raise DataError.single(None, field, expected="a date YYYY-MM-DD or a month YYYY-MM", got=got)
+    got = (shown(v, shape=shape) if shape else describe(v)) if isinstance(v, str) else found(v)
+    raise DataError.single(None, field, expected=DAY_OR_MONTH, got=got)
 
 
 def date(v: str | dt.date | None) -> str | None:
@@ -89,10 +90,8 @@ def _gss(field: str, v: str | None) -> str | None:
         return None
     text = v.strip().upper() if isinstance(v, str) else ""
     if not _GSS.match(text):
-        got = shown(v, shape=DATA_SHAPE) if isinstance(v, str) else None
-        raise DataError.single(
-            None, field, expected="a GSS code such as E01031012 or E07000218", got=got
-        )
+        got = shown(v, shape=DATA_SHAPE) if isinstance(v, str) else found(v)
+        raise DataError.single(None, field, expected=GSS, got=got)
     return text
 
 

@@ -41,6 +41,7 @@ import attrs
 from svduty._checked import checked, checked_methods
 from svduty._data import data
 from svduty._frozen import frozen_map
+from svduty.definitions._field_words import CATEGORY
 from svduty.errors import DataError, shown
 from svduty.sources import Citation, cite
 
@@ -264,7 +265,7 @@ class Categories:
         raise DataError.single(
             None,
             "police_uk_category",
-            expected="one of the police.uk crime types, such as 'Public order'",
+            expected=CATEGORY,
             got=got,
         )
 

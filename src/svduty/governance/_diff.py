@@ -250,6 +250,9 @@ def _relation_text(r: Relation, names: Mapping[str, str]) -> str:
     return f"{text} ({r.cadence.value})" if r.cadence else text
 
 
+_Said = tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # (title, ids of each line)
+
+
 @attrs.frozen(slots=True)
 class Diff:
     """What changes from one graph to another.
@@ -282,6 +285,8 @@ class Diff:
     no_graph: bool = attrs.field(default=False, eq=False, repr=False)
     """True when the partnership has no governance graph, as a bundle without
     governance.toml has none; the text then says why nothing in the graph differs."""
+    also: _Said = attrs.field(default=(), eq=False, repr=False)
+    """The authorities and areas a what-if changed, as sections after the graph's (mend50c)."""
 
     def beside(
         self,
@@ -289,12 +294,13 @@ class Diff:
         areas: Sequence[str] = (),
         *,
         graph: bool = True,
+        transferred: Sequence[tuple[str, str]] = (),
     ) -> Diff:
         """The same diff, its text saying the authorities and areas changed beside it.
 
-        Said when the graph did not change (the what-if's text says the authorities in any
-        case), with why, when the partnership has no graph (``graph=False``); the JSON and
-        :attr:`empty` are the graph's alone.
+        Unchanged graph: in a line, with why if the partnership has none (``graph=False``);
+        else as sections after the graph's: authorities created, abolished, functions
+        ``transferred`` (source, target), areas created. JSON, :attr:`empty`: the graph's.
 
         Example:
             >>> d = Diff().beside({"created": [], "abolished": ["gwynedd-council"]})
@@ -304,11 +310,19 @@ class Diff:
             'no differences'
             >>> print(Diff().beside({}, ["gw-new"], graph=False))
             no differences in the governance graph (the partnership has none); the areas changed: created gw-new
+            >>> Diff(bodies_renamed=(Renamed("x", "A", "B"),)).beside({}, transferred=[("c", "u")]
+            ... ).to_text().splitlines()[-2:]
+            ['functions transferred:', '  c to u']
         """  # noqa: E501
-        said = "; ".join(f"{k} {', '.join(v)}" for k, v in authorities.items() if v)
+        gone_or_new = authorities.items()
+        said = "; ".join(f"{k} {', '.join(v)}" for k, v in gone_or_new if v)
         parts = [f"the authorities changed: {said}"] if said else []
         parts += [f"the areas changed: created {', '.join(areas)}"] if areas else []
-        return attrs.evolve(self, besides="; ".join(parts), no_graph=not graph)
+        lines: dict[str, Any] = {f"authorities {k}": [(i,) for i in v] for k, v in gone_or_new}
+        lines["functions transferred"] = [tuple(pair) for pair in transferred]
+        lines["areas created"] = [(code,) for code in areas]
+        also = tuple((k, tuple(v)) for k, v in lines.items() if v)
+        return attrs.evolve(self, besides="; ".join(parts), no_graph=not graph, also=also)
 
     def named(self, names: Mapping[str, str]) -> Diff:
         """The same diff, its text naming these ids and codes too (the ones known win).
@@ -330,7 +344,7 @@ class Diff:
             >>> Diff().empty
             True
         """
-        kept = ("names", "besides", "no_graph")  # what the text says, not what differs
+        kept = ("names", "besides", "no_graph", "also")  # said, not what differs
         return not any(getattr(self, f.name) for f in attrs.fields(Diff) if f.name not in kept)
 
     def __bool__(self) -> bool:
@@ -364,6 +378,10 @@ class Diff:
             ("relations removed", [_relation_text(r, n) for r in self.relations_removed]),
             ("relations changed", [c.text(n) for c in self.relations_changed]),
             ("districts covered", [c.text(n) for c in self.coverage]),
+            *(
+                (title, [" to ".join(_name(i, n) for i in ids) for ids in items])
+                for title, items in self.also
+            ),
         ]
 
     def to_text(self) -> str:

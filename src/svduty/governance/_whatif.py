@@ -27,7 +27,13 @@ from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import RelationKind
 from svduty.governance._paths import upward
 from svduty.governance._render import draw
-from svduty.governance._reorganise import CreateArea, CreateAuthority, Reorganised, reorganise
+from svduty.governance._reorganise import (
+    CreateArea,
+    CreateAuthority,
+    Reorganised,
+    reorganise,
+)
+from svduty.governance._reorganise import TransferFunctions as Transfer
 from svduty.governance._rules import GovernanceRule
 from svduty.governance._scenario import OUTSIDE_THE_GRAPH, ApplyLog, Scenario, apply_scenario
 from svduty.governance._validate import findings_html, findings_text
@@ -324,7 +330,9 @@ class WhatIf:
             the authorities changed: created north-warwickshire
         """
         areas = [c.code for c in self.scenario.changes if isinstance(c, CreateArea)]
-        return attrs.evolve(self, diff=self.diff.beside(self.authorities, areas, graph=graph))
+        moved = [(c.source, c.target) for c in self.scenario.changes if type(c) is Transfer]
+        diff = self.diff.beside(self.authorities, areas, graph=graph, transferred=moved)
+        return attrs.evolve(self, diff=diff)
 
     def authorities_text(self) -> str:
         """The authorities created and abolished, in one line.

@@ -41,6 +41,7 @@ __all__ = [
     "INCIDENT_SCHEMA",
     "code_read",
     "given_fields",
+    "incident_words",
     "key_shown",
     "loads",
     "twice",
@@ -122,6 +123,27 @@ DAY_FIELDS: frozenset[str] = frozenset(
     n for n, kind in _KIND.items() if kind == "str" and _takes_a_date(n)
 )
 """The text fields ``Incident`` also takes as a date: a date column (Parquet) gives the day."""
+
+
+def incident_words(key: str, value: Any) -> str | None:
+    """What :class:`Incident` says of ``value`` given for the field ``key``; ``None``: taken.
+
+    The JSON Lines reader of ``svduty classify`` refuses a value of the wrong JSON type in
+    these words, so that ``svduty explain`` (which reads the line with
+    ``Incident.from_json``) and ``classify`` word a bad field alike: what was expected
+    (:mod:`svduty.definitions._field_words`) and what kind of value was found, never the value.
+
+    Example:
+        >>> incident_words("victim_age", "19")
+        'expected a whole number of years 0 to 130 (got a string of 2 characters, not shown)'
+        >>> incident_words("died", "true"), incident_words("died", True)
+        ('expected true or false (got a string of 4 characters, not shown)', None)
+    """
+    try:
+        Incident.from_json({key: value})
+    except DataError as exc:
+        return exc.problems[0].what()
+    return None
 
 
 def _why(kind: str) -> str:

@@ -31,7 +31,7 @@ import pyarrow as pa
 from svduty import _arrays
 from svduty._arguments import count_argument
 from svduty._checked import checked
-from svduty.definitions._spelling import AGE_RANGE, EXACT_ID, ID_EXPECTED
+from svduty.definitions._spelling import AGE_RANGE, EXACT_ID
 from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._compressed import first_bytes, refuse_compressed
@@ -41,6 +41,7 @@ from svduty.io._incident_fields import (
     INCIDENT_SCHEMA,
     code_read,
     huge_number,
+    incident_words,
     json_line,
     key_shown,
     twice,
@@ -85,8 +86,6 @@ _GIVEN_TWICE = "given twice"
 """The reason of a key a JSON object gives twice (the values are not shown)."""
 _UTF8 = "UTF-8 text"
 """What a string holding a lone surrogate (JSON's ``"\\ud800"``) was expected to be."""
-_NOT_QUOTED = {"int": " (a JSON number, not text)", "bool": " (JSON's true or false, not text)"}
-"""What a JSON line's text given for a number or a yes/no field should have been."""
 
 
 def _text(value: str) -> bool:
@@ -136,10 +135,8 @@ def _check(obj: Any) -> tuple[str, str] | None:
             "bool": isinstance(value, bool),
             "int": isinstance(value, int) and not isinstance(value, bool),
         }[kind]
-        if not ok:  # text for a number or a yes/no: say that JSON has its own (an analyst)
-            quoted = isinstance(value, str) and kind in ("int", "bool")
-            wrong = ID_EXPECTED if key == "id" and type(value) is float else _EXPECTED[kind]
-            return (key, wrong + (_NOT_QUOTED[kind] if quoted else ""))
+        if not ok:  # in Incident's words (explain's): what was expected, what kind was found
+            return (key, incident_words(key, value) or _EXPECTED[kind])
     return None
 
 
@@ -484,7 +481,7 @@ def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None)
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
         >>> _ = f.write_text('{"id": "a", "weapon": "knife", "victim_age": 19}\n'
         ...                  '\n'
-        ...                  '{"id": "b", "victim_age": "nineteen"}\n'
+        ...                  '{"id": "b", "died": "yes"}\n'
         ...                  'not json\n')
         >>> t = read_incidents_jsonl(f)
         >>> t.column("row").to_pylist(), t.column("weapon").to_pylist()
@@ -492,7 +489,7 @@ def read_incidents_jsonl(path: str | Path, *, validate: Validator | None = None)
         >>> for reason in t.column("rejected").to_pylist():
         ...     print(reason)
         None
-        victim_age: expected a whole number of years (a JSON number, not text)
+        died: expected true or false (got a string of 3 characters, not shown)
         line: expected a JSON object
     """
     batches = list(iter_incidents_jsonl(path, validate=validate))
