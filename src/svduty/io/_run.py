@@ -176,10 +176,11 @@ def _numbered(
     its rows distinct) also gets its distinct rows taken (``firsts``: every reader column
     of each combination's first row), which answering it needs next.
 
-    A writer's batches were read and numbered on the loop's thread until speed50f: about
-    25 ms of it for 400,000 rows (numbering), and on real months (38% distinct) as much
-    again taking the distinct rows; the reading thread now holds one numbered batch more
-    (about 8 MB more at the peak on real months, none measurable on the resampled file).
+    A writer's batches were read and numbered on the loop's thread until speed50f: 400,000
+    rows to Parquet, the loop's thread 0.277/0.290 -> 0.216/0.223 s on real months and
+    0.208/0.210 -> 0.133/0.137 s on the resampled file (best/median of 11, interleaved);
+    the reading thread holds one numbered batch more (peak +3 MB on real months, +10 MB
+    on the resampled file, medians).
     Grouping a writer's real months too (``most`` 0.4, not
     ``svduty.io._alike.MOST_DISTINCT_WRITTEN``'s 0.15) took about 15 ms more off the loop's
     thread, none of the CPU in all, for about 29 MB more at the peak: not done.
