@@ -24,7 +24,8 @@ a whole process, its CPU time (user and system, threads included). The measureme
 - ``e2e_months``, ``p_bare_months``, ``p_polars_months``, ``p_duckdb_months``: the same on
   real months relabelled (``make_data.py --months``, as many rows as the main file): the
   main file resamples rows, so its combinations of month, LSOA and crime type repeat far
-  more than real data's;
+  more than real data's; ``e2e_parquet_months``: real months written to Parquet too (a
+  real user's ``--output``: few rows alike, so each batch is classified row by row);
 - ``columnar``: the pipeline (area look-up and columnar classifier) on an in-memory table:
   its rate on the same rows in another month, every combination new to the pipeline's
   memo and the memory warm; the first call (memo filled, memory touched afresh) and a
@@ -60,7 +61,13 @@ ROOT = HERE.parent
 OUT = HERE / "_out"
 BIG = ("e2e_big", "p_bare_big", "p_polars_big", "p_duckdb_big")
 """The measurements repeated on the ``--big-rows`` file (issue 15: at 400,000 and 4,000,000)."""
-MONTHS = ("e2e_months", "p_bare_months", "p_polars_months", "p_duckdb_months")
+MONTHS = (
+    "e2e_months",
+    "p_bare_months",
+    "p_polars_months",
+    "p_duckdb_months",
+    "e2e_parquet_months",
+)
 """The same on real months relabelled (``make_data.py --months``): real combinations."""
 MEASUREMENTS = (
     "bare",
@@ -562,6 +569,13 @@ def render(
                 "<= 1.5",
             )
     ratio("svduty classify --output .parquet / bare read", over("e2e_parquet", "p_bare"), "<= 2")
+    if "e2e_parquet_months" in by:
+        real = f"{by['e2e_parquet_months'].get('rows', 0):,} rows of real months"
+        ratio(
+            f"svduty classify --output .parquet / bare read, {real}",
+            over("e2e_parquet_months", "p_bare_months"),
+            "(info)",
+        )
     ratio(
         "start-up (header-only file) / import pyarrow.csv",
         over("startup", "p_import_pyarrow_csv"),

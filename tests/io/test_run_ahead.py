@@ -3,8 +3,8 @@
 The loop's thread is the one every batch waits on: numbering a batch's rows by their
 combination (about 5 ms a batch of real months) is done while the loop answers and
 counts the batch before, when the batches are svduty's own reader's
-(:class:`~svduty.io._ahead.Ahead`) and no rows are written. Counted, not timed: which
-thread numbers each batch, and the summary the same either way.
+(:class:`~svduty.io._ahead.Ahead`), rows written or not (written: since speed50f).
+Counted, not timed: which thread numbers each batch, and the summary the same either way.
 """
 
 from __future__ import annotations
@@ -42,14 +42,25 @@ def test_the_commands_batches_are_numbered_on_the_reading_thread(monkeypatch):
     assert not [t for t in threading.enumerate() if t.name == "svduty-read"]  # ended
 
 
-def test_other_batches_and_written_rows_are_numbered_on_the_callers_thread(monkeypatch):
+def test_other_batches_are_numbered_on_the_callers_thread(monkeypatch):
     threads = _numbering_threads(monkeypatch)
     run_pipeline(read_police_uk(sample_police_uk(), block_size=BLOCK), default_pipeline())
     rows: list[object] = []
-    batches = Ahead(read_police_uk(sample_police_uk(), block_size=BLOCK))
-    run_pipeline(batches, default_pipeline(), rows.append)  # a writer's: one at a time
+    run_pipeline(
+        read_police_uk(sample_police_uk(), block_size=BLOCK), default_pipeline(), rows.append
+    )
     assert len(threads) > 6
     assert set(threads) == {threading.current_thread().name}
+
+
+def test_written_rows_are_numbered_ahead_too(monkeypatch):
+    # (speed50f: a writer's batches were numbered on the caller's thread until then)
+    threads = _numbering_threads(monkeypatch)
+    rows: list[object] = []
+    batches = Ahead(read_police_uk(sample_police_uk(), block_size=BLOCK))
+    run_pipeline(batches, default_pipeline(), rows.append)
+    assert len(threads) > 3
+    assert set(threads) == {"svduty-read"}
 
 
 def test_the_summary_is_the_same_read_ahead_or_not():
