@@ -197,6 +197,7 @@ class FirstStarted:
                     raise item
                 return
             yield item
+            del item  # (the first batch not held while the rest are read)
             yield from self._items
         finally:
             self.close()
