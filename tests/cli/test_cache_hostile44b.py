@@ -56,7 +56,7 @@ def _classify(cache: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*argv, "json"], env=env, capture_output=True, text=True, check=False)
 
 
-@pytest.mark.parametrize("field", ["missing", "verdicts"])
+@pytest.mark.parametrize("field", ["_missing", "verdicts"])
 def test_the_command_reads_a_half_plan_as_a_miss(tmp_path: Path, field: str) -> None:
     cache = tmp_path / "cache"
     first = _classify(cache)

@@ -85,13 +85,14 @@ def test_standard_input_is_read_on_the_callers_thread(monkeypatch, tmp_path):
 
 def test_an_input_that_is_not_a_regular_file_is_read_as_the_loop_asks(tmp_path):
     import argparse
+    import io
 
     args = argparse.Namespace(inputs=["/dev/null"], map=[])  # a device (or a named pipe)
-    early = command._read_early(args, "incidents", [Path("/dev/null")])
+    early = command._read_early(args, "incidents", [Path("/dev/null")], io.StringIO())
     for reading in early:  # (before: a thread reading it, which could wait without end)
         reading.close()
     assert early == []
-    assert command._read_early(args, "police-uk", [tmp_path]) == []
+    assert command._read_early(args, "police-uk", [tmp_path], io.StringIO()) == []
 
 
 def test_a_partnership_that_fails_to_load_stops_the_reading(monkeypatch, tmp_path):

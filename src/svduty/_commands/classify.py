@@ -63,7 +63,7 @@ from svduty._commands._stdout import is_closed, said_after
 from svduty._commands._stdout_named import standard_output_named
 from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
 from svduty.errors import InputFormatError, Problem, printable
-from svduty.io._ahead import Ahead, Started
+from svduty.io._ahead import Ahead, FirstStarted, Started
 from svduty.io._bounds import BoundedCounts
 from svduty.io._code_names import area_parts
 from svduty.io._input_kind import detect_format
@@ -196,19 +196,27 @@ def _batches(
         yield from _noted(iter_incidents(paths, mapping=_mapping(args.map)), stderr)
 
 
-def _read_early(args: argparse.Namespace, fmt: str, paths: Sequence[Path]) -> list[Started]:
-    """An incident file's batches, read from now on one batch ahead on a thread of their own.
+def _read_early(
+    args: argparse.Namespace, fmt: str, paths: Sequence[Path], stderr: TextIO
+) -> list[Started | FirstStarted]:
+    """An input's batches, read from now on a thread of their own.
 
     The first batch is read while the partnership is loaded and the outputs opened, and each
     next one (a CSV file's checks and conversions too) while the batch before is classified,
     off the thread every batch waits on. The reader's errors are raised where they were:
-    when the batch is due. None (``[]``: read as the loop asks, on its thread) for police.uk
-    files (read ahead by the loop, :class:`~svduty.io._ahead.Ahead`) and for standard input
-    or any input that is not a regular file (a thread waiting on a pipe could not be
-    stopped). A short last batch is read as part of the one before (``io._last_batch``).
+    when the batch is due. A police.uk file's first batch only (its first block read and
+    parsed while the partnership loads, :class:`~svduty.io._ahead.FirstStarted`): the rest
+    are read ahead by the loop (:class:`~svduty.io._ahead.Ahead`), which reads the
+    reader's blocks itself when no rows are written (``run_pipeline``: a writer's batches
+    are read as asked, the blocks ahead on the reader's own thread). None (``[]``: read
+    as the loop asks, on its thread) for standard input or any input that is not a
+    regular file (a thread waiting on a pipe could not be stopped). A short last batch of
+    incidents is read as part of the one before (``io._last_batch``).
     """
-    if fmt == "police-uk" or STDIN in args.inputs or not all(p.is_file() for p in paths):
+    if STDIN in args.inputs or not all(p.is_file() for p in paths):
         return []
+    if fmt == "police-uk":
+        return [FirstStarted(_batches(args, fmt, paths, stderr), reading=not args.output)]
 
     def batches() -> Iterator[pa.RecordBatch]:  # (on the reading thread: --map's errors too)
         from svduty.io._incidents import BATCH_ROWS
@@ -248,7 +256,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         >>> main(["classify", "no-such-file.csv"], stderr=io.StringIO())
         1
     """
-    early: list[Started] = []  # an incident file read from the start: stopped however it ends
+    early: list[Started | FirstStarted] = []  # a file read from the start: stopped however
+    # it ends
     try:
         with standard_output_named(args.output, args.rejected):  # '-' as the user typed it
             return _run(args, stdout, stderr, early)
@@ -257,7 +266,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             reading.close()
 
 
-def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, early: list[Started]) -> int:
+def _run(
+    args: argparse.Namespace, stdout: TextIO, stderr: TextIO, early: list[Started | FirstStarted]
+) -> int:
     if STDIN in args.inputs and (args.format == "police-uk" or len(args.inputs) > 1):
         alone = f"standard input ('-') alone, not with other inputs ({len(args.inputs)} given)"
         police_uk = "a police.uk file or folder by its name: standard input ('-') holds "
@@ -300,7 +311,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, early: list[S
                 expected="a .csv file (or a device or pipe, such as /dev/stderr)",
             )
         )
-    early.extend(_read_early(args, fmt, paths))  # read while the partnership loads
+    early.extend(_read_early(args, fmt, paths, stderr))  # read while the partnership loads
     area, pipeline = _planned.pipeline_for(args, police_uk=fmt == "police-uk")
     used = {"partnership": pipeline.partnership, "definition": pipeline.definition}
     schema = output_schema(fmt)
@@ -342,7 +353,10 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, early: list[S
                 rejected = RejectedWriter(args.rejected)
         sink = writer  # (Parquet: takes repeated text as words, its ``words``)
         reading = True
-        batches = _noted(early[0], stderr) if early else _batches(args, fmt, paths, stderr)
+        if early:  # (police.uk: the reader's own batches, as _batches gives them)
+            batches = early[0] if fmt == "police-uk" else _noted(early[0], stderr)
+        else:
+            batches = _batches(args, fmt, paths, stderr)
         summary = run_pipeline(
             Ahead(batches) if fmt == "police-uk" else batches,  # svduty's reader: read ahead
             pipeline,

@@ -5,7 +5,8 @@ reader's blocks (:mod:`svduty.io._police_uk_blocks`), in ``svduty classify`` the
 batches with their numbering (:class:`Ahead`, read by :func:`~svduty.io.run_pipeline`),
 and the incident reader's blocks of lines, from a file or standard input
 (:mod:`svduty.io._incidents`); :class:`Started` starts at once (an incident file read
-while ``svduty classify`` loads the partnership). The caller's thread is the one every
+while ``svduty classify`` loads the partnership), and :class:`FirstStarted` takes only a
+police.uk file's first batch so. The caller's thread is the one every
 batch waits on; the reading thread takes its place for work that needs only the items.
 """
 
@@ -148,3 +149,62 @@ class Ahead:
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.items)
+
+
+class FirstStarted:
+    """``items`` (a generator) with its first item taken at once, on a thread of its own.
+
+    ``svduty classify`` starts reading a police.uk file before it loads the partnership:
+    the first block is read and parsed meanwhile. Only the first item is taken there; the
+    rest are taken as asked, on the thread that asks (the loop's reading thread, which
+    reads the reader's blocks itself when ``reading``, as it always did). What ``items``
+    raises is raised when iterating, in its place. :meth:`close` (also when the iteration
+    ends, however) waits for the first item (one block of a regular file: never a pipe)
+    and closes ``items``; a ``FirstStarted`` never iterated must be closed by its maker.
+
+    Example:
+        >>> got = FirstStarted(iter(range(3)))
+        >>> list(got)
+        [0, 1, 2]
+        >>> unused = FirstStarted(x for x in range(3))
+        >>> unused.close()
+    """
+
+    __slots__ = ("_first", "_items", "_reading", "_thread")
+
+    def __init__(self, items: Iterator[Any], *, reading: bool = False) -> None:
+        self._items = items
+        self._reading = reading  # the thread that takes the rest is a reading thread
+        self._first: list[tuple[bool, Any]] = []
+        self._thread = threading.Thread(target=self._take, name="svduty-read", daemon=True)
+        self._thread.start()
+
+    def _take(self) -> None:
+        _READING.ahead = self._reading  # (the reader's blocks: read as by the rest's thread)
+        try:
+            self._first.append((True, next(self._items)))
+        except StopIteration:
+            self._first.append((False, None))
+        except BaseException as e:  # handed to the caller, in its place
+            self._first.append((False, e))
+
+    def __iter__(self) -> Generator[Any, None, None]:
+        try:
+            self._thread.join()
+            more, item = self._first.pop() if self._first else (False, None)
+            if not more:
+                if item is not None:
+                    raise item
+                return
+            yield item
+            del item  # (the first batch not held while the rest are read)
+            yield from self._items
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Wait for the first item to be taken, then close ``items``."""
+        self._thread.join()
+        close = getattr(self._items, "close", None)
+        if close is not None:
+            close()

@@ -97,7 +97,10 @@ class PolicePlan:
         inputs: The input columns of the rules (any but :data:`PLAN_COLUMNS`, in a batch,
             sends it to the engine).
         missing: Each answer's missing facts, by plan row as ``verdicts`` (one text:
-            ``"a, b"``, null where the answer is determined); ``None``: not planned.
+            ``"a, b"``, null where the answer is determined); ``None``: not planned. A
+            plan read back from the cache holds them as pickled (each text column
+            dictionary-encoded) and gives them as text only when asked: answering and
+            counting read the encoded columns, a run with no rows never decodes them.
     """
 
     definition: str
@@ -110,10 +113,30 @@ class PolicePlan:
     verdicts: pa.Table
     words: frozenset[str]
     inputs: frozenset[str] = frozenset(PLAN_COLUMNS)
-    missing: pa.Table | None = None
+    _missing: pa.Table | _Packed | None = attrs.field(default=None, alias="missing")
+    """``missing`` as given, or as pickled (:class:`_Packed`, decoded when first asked)."""
     _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
     """Worked out once a process (never pickled): ``missing``'s columns dictionary-encoded,
-    and the last answer given (:meth:`answer`) with its rows' plan rows."""
+    ``missing`` decoded, and the last answer given (:meth:`answer`) with its rows' plan rows."""
+
+    @property
+    def missing(self) -> pa.Table | None:
+        """Each answer's missing facts, by plan row (see the class's attributes).
+
+        Example:
+            >>> import pickle
+            >>> plan = PolicePlan("d", (), (), {}, {}, 0, 1, pa.table({}), frozenset(),
+            ...     missing=pa.table({"violence": ["a, b", None]}))
+            >>> pickle.loads(pickle.dumps(plan)).missing["violence"].to_pylist()
+            ['a, b', None]
+        """
+        held = self._missing
+        if not isinstance(held, _Packed):
+            return held
+        table = self._memo.get("missing")
+        if table is None:  # (two threads may both decode it: the same table either way)
+            table = self._memo["missing"] = held.table()
+        return table
 
     def __getstate__(self) -> dict[str, Any]:
         """The fields, each text column of ``missing`` kept as its few texts and numbers.
@@ -132,16 +155,12 @@ class PolicePlan:
             True
         """
         state = {f.name: getattr(self, f.name) for f in attrs.fields(PolicePlan) if f.init}
-        for name in _TABLES:
-            if state[name] is not None:
-                state[name] = _packed(state[name])
+        if isinstance(state["_missing"], pa.Table):
+            state["_missing"] = _packed(state["_missing"])
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in _TABLES:
-            if isinstance(state.get(name), _Packed):
-                state[name] = state[name].table()
-        for name, value in state.items():
+        for name, value in state.items():  # (``missing`` kept packed: :attr:`missing`)
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_memo", {})  # (a state of before may hold one: not kept)
 
@@ -231,7 +250,7 @@ class PolicePlan:
             ...     "date": ["2019-01"], "location": [None]}))["violence"].to_pylist()
             [None]
         """
-        if self.missing is None:
+        if self._missing is None:
             return None
         keys = self._answered_keys(answered) if answered is not None else None
         keys = self._keys(table) if keys is None else keys
@@ -239,7 +258,7 @@ class PolicePlan:
             return None
         at = _arrays.array(keys)
         out = {}
-        for name in self.missing.column_names:  # a few texts a column: rows number them
+        for name in self._missing_names():  # a few texts a column: rows number them
             words = self._missing_words(name)
             out[name] = pc.words_of(pc.take(words.indices, at), words.dictionary)
         return out
@@ -263,26 +282,42 @@ class PolicePlan:
             >>> plan.missing_counts(answers, np.array([2, 5, 1]))
             {'violence': [('died', 5)]}
         """
-        keys = self._answered_keys(answered) if self.missing is not None else None
-        if keys is None or self.missing is None:
+        keys = self._answered_keys(answered) if self._missing is not None else None
+        if keys is None:
             return None
         rows = _arrays.sums(keys, weights, self.verdicts.num_rows)  # each plan row's rows
         used = np.flatnonzero(rows)
         at = _arrays.array(used)
         out = {}
-        for name in self.missing.column_names:
+        for name in self._missing_names():
             words = self._missing_words(name)
             taken = pc.words_of(pc.take(words.indices, at), words.dictionary)
             out[name] = _arrays.value_sums(taken, rows[used])
         return out
 
+    def _missing_names(self) -> list[str]:
+        """The columns of ``missing`` (none decoded)."""
+        held = self._missing
+        table = held.packed if isinstance(held, _Packed) else held
+        return [] if table is None else table.column_names
+
     def _missing_words(self, name: str) -> Any:
-        """The column ``name`` of ``missing`` dictionary-encoded (once, not every batch)."""
-        words = self._memo.get(name)
+        """The column ``name`` of ``missing`` dictionary-encoded (once, not every batch).
+
+        A plan read back from the cache holds its text columns so encoded already
+        (:func:`_packed`): those are taken as they are, neither decoded nor encoded again.
+        """
+        key = f"words:{name}"
+        words = self._memo.get(key)
         if words is None:
-            assert self.missing is not None  # (asked only of a plan that holds them)
-            words = pc.dictionary_encode(_arrays.one_array(self.missing.column(name)))
-            self._memo[name] = words
+            held = self._missing
+            assert held is not None  # (asked only of a plan that holds them)
+            if isinstance(held, _Packed) and name in held.encoded:
+                words = _arrays.one_array(held.packed.column(name))
+            else:
+                table = held.packed if isinstance(held, _Packed) else held  # (as given)
+                words = pc.dictionary_encode(_arrays.one_array(table.column(name)))
+            self._memo[key] = words
         return words
 
     def answered_rows(self, table: pa.Table) -> Any:
@@ -407,15 +442,12 @@ def _classes_of_words(column: Any, classed: Callable[[Any], int]) -> Any:
     return classes[at]
 
 
-_TABLES = ("missing",)
-"""The plan's tables pickled with their text columns as dictionaries (:func:`_packed`):
-``missing`` (3.7 MB of texts, 0.1 MB packed). The answers' few text columns (0.4 MB) are
-kept as they are: decoding them costs more than reading them."""
-
-
 @attrs.frozen(slots=True)
 class _Packed:
     """A table as pickled: its text columns dictionary-encoded, named to be decoded again.
+
+    A plan's ``missing`` is pickled so (3.7 MB of texts, 0.1 MB packed). The answers' few
+    text columns (0.4 MB) are kept as they are: decoding them costs more than reading them.
 
     Example:
         >>> t = pa.table({"a": ["x", "x", None], "n": [1, 2, 3]})
