@@ -160,3 +160,28 @@ def test_a_stop_while_the_partnership_loads_stops_the_reading(monkeypatch, tmp_p
     assert not _reading_threads()
     assert not out.exists()
     assert not list(tmp_path.iterdir())  # no temporary file either
+
+
+@pytest.mark.parametrize("written", [False, True])
+def test_one_reading_thread_takes_the_batches_after_the_first(monkeypatch, tmp_path, written):
+    """The loop's reading thread reads the reader's blocks itself, rows written or not.
+
+    Since speed50f every batch of svduty's reader is numbered one ahead on the loop's
+    reading thread (a ``Started``); the first batch's thread must say so, or the reader
+    starts a second thread of its own for its blocks (a written run had two: the lead's
+    merge of speed50e with speed50f). Counted, not timed.
+    """
+    from svduty.io import _ahead
+
+    made: list[int] = []
+    real = _ahead.Started.__init__
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
+        made.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(_ahead.Started, "__init__", counted)
+    out = ["-o", tmp_path / "out.parquet"] if written else []
+    code, _, err = run("classify", sample_police_uk(), "--summary", "json", *out)
+    assert code == 0, err
+    assert len(made) == 1  # the loop's reading thread; none for the reader's blocks

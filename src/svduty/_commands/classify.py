@@ -206,9 +206,10 @@ def _read_early(
     off the thread every batch waits on. The reader's errors are raised where they were:
     when the batch is due. A police.uk file's first batch only (its first block read and
     parsed while the partnership loads, :class:`~svduty.io._ahead.FirstStarted`): the rest
-    are read ahead by the loop (:class:`~svduty.io._ahead.Ahead`), which reads the
-    reader's blocks itself when no rows are written (``run_pipeline``: a writer's batches
-    are read as asked, the blocks ahead on the reader's own thread). None (``[]``: read
+    are read ahead by the loop (:class:`~svduty.io._ahead.Ahead`), whose reading thread
+    reads the reader's blocks itself, rows written or not (``run_pipeline`` numbers every
+    batch of svduty's reader one ahead, speed50f): the reader starts no thread of its own
+    for its blocks. None (``[]``: read
     as the loop asks, on its thread) for standard input or any input that is not a
     regular file (a thread waiting on a pipe could not be stopped). A short last batch of
     incidents is read as part of the one before (``io._last_batch``).
@@ -216,7 +217,7 @@ def _read_early(
     if STDIN in args.inputs or not all(p.is_file() for p in paths):
         return []
     if fmt == "police-uk":
-        return [FirstStarted(_batches(args, fmt, paths, stderr), reading=not args.output)]
+        return [FirstStarted(_batches(args, fmt, paths, stderr), reading=True)]
 
     def batches() -> Iterator[pa.RecordBatch]:  # (on the reading thread: --map's errors too)
         from svduty.io._incidents import BATCH_ROWS
