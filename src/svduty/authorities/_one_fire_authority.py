@@ -37,14 +37,18 @@ from svduty.authorities._authority import Authority, one_body
 from svduty.authorities._categories import AuthorityCategory
 from svduty.findings import Finding, Severity
 from svduty.periods import date
-from svduty.sources import cite
+from svduty.sources import Citation, cite
 
 __all__ = [
     "CONTRADICT",
     "FIRE_RULE",
+    "POLICE_CONTRADICT",
+    "POLICE_RULE",
     "fire_authorities_contradict",
+    "police_areas_contradicting",
     "police_forces_contradict",
     "two_fire_authorities_finding",
+    "two_police_forces_finding",
     "undoubted_fire_authorities",
 ]
 
@@ -60,6 +64,14 @@ CONTRADICT = "(Fire and Rescue Services Act 2004 s.1(1)): the records contradict
 FIRE_RULE = "BUNDLE-FIRE-AUTHORITIES"
 """The rule id of :func:`two_fire_authorities_finding`."""
 
+POLICE_CONTRADICT = "(Police Act 1996 s.2(1)): the records contradict"
+"""How each missing fact of :func:`police_forces_contradict` ends."""
+
+POLICE_RULE = "BUNDLE-POLICE-FORCES"
+"""The rule id of :func:`two_police_forces_finding`."""
+
+_PA_S2_WORDS = "'A police force shall be maintained for every police area'"
+
 
 def undoubted_fire_authorities(found: Iterable[Authority], day: _dt.date) -> list[Authority]:
     """The fire and rescue authorities among ``found`` that hold on ``day``, not in doubt on it.
@@ -72,10 +84,16 @@ def undoubted_fire_authorities(found: Iterable[Authority], day: _dt.date) -> lis
         >>> [x.id for x in undoubted_fire_authorities([a], date("2024-01-01"))]
         ['a']
     """
+    return _undoubted(found, day, AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY)
+
+
+def _undoubted(
+    found: Iterable[Authority], day: _dt.date, category: AuthorityCategory
+) -> list[Authority]:
     return [
         a
         for a in found
-        if a.category is AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+        if a.category is category
         and day in a.valid
         and (a.in_doubt is None or day not in a.in_doubt.valid)
     ]
@@ -132,22 +150,82 @@ def two_fire_authorities_finding(
     if not lgas:
         return None
     sure = undoubted_fire_authorities(found, min(day for _, _, day in lgas))
+    return _two_records(
+        FIRE_RULE,
+        sure,
+        at,
+        lgas,
+        role="the fire and rescue authority for",
+        law="an area has one fire and rescue authority (Fire and Rescue Services Act 2004 "
+        f"s.1(1): {_S1_1_WORDS})",
+        citation=_S1_1,
+    )
+
+
+def two_police_forces_finding(
+    found: Iterable[Authority],
+    at: Mapping[str, int],
+    lgas: Sequence[tuple[str, str, _dt.date]],
+) -> Finding | None:
+    """``svduty validate``'s error for two chief officer of police records of one police area.
+
+    As :func:`two_fire_authorities_finding`, for records that
+    :func:`police_areas_contradicting` finds on the first day of ``lgas`` (the first police
+    area's). Two for different police areas are no error (s.11(6)).
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = AuthorityCategory.CHIEF_OFFICER_OF_POLICE
+        >>> a = Authority("a", "A", c, ("E23000901",), cite("pcsc-act-2022", "Sch 1"))
+        >>> b = Authority("b", "B", c, ("E23000901",), cite("pcsc-act-2022", "Sch 1"))
+        >>> found = two_police_forces_finding(
+        ...     [a, b], {"a": 0, "b": 3}, [("E07000901", "Nowhere", date("2024-01-01"))])
+        >>> found.rule, found.where, str(found.citations[0])
+        ('BUNDLE-POLICE-FORCES', 'authorities.toml: authorities[0] and authorities[3]', 'Police Act 1996, s.2(1)')
+    """  # noqa: E501
+    if not lgas:
+        return None
+    groups = police_areas_contradicting(found, min(day for _, _, day in lgas))
+    if not groups:
+        return None
+    area, sure = groups[0]
+    return _two_records(
+        POLICE_RULE,
+        sure,
+        at,
+        lgas,
+        role=f"the chief officer of police for the police area {area}, which gives",
+        law=f"a police area has one force (Police Act 1996 s.2(1): {_PA_S2_WORDS})",
+        citation=_PA_S2,
+    )
+
+
+def _two_records(
+    rule: str,
+    sure: list[Authority],
+    at: Mapping[str, int],
+    lgas: Sequence[tuple[str, str, _dt.date]],
+    *,
+    role: str,
+    law: str,
+    citation: Citation,
+) -> Finding | None:
+    """The error naming the records ``sure`` (two or more) as ``role`` each area of ``lgas``."""
     if len(sure) < 2:
         return None
-    sure.sort(key=lambda a: at.get(a.id, -1))
+    sure = sorted(sure, key=lambda a: at.get(a.id, -1))
     named = [f"{a.id} ({a.name})" for a in sure]
     both = ", ".join(named[:-1]) + f" and {named[-1]}"
     areas = [f"{code} ({name}) from {day.isoformat()}" for code, name, day in lgas]
     places = [f"authorities[{at[a.id]}]" for a in sure if a.id in at]
     return Finding(
-        FIRE_RULE,
+        rule,
         Severity.ERROR,
-        f"{both} are each recorded as the fire and rescue authority for "
-        f"{', '.join(areas)}, none in doubt on those days: an area has one fire and rescue "
-        f"authority (Fire and Rescue Services Act 2004 s.1(1): {_S1_1_WORDS}); end one "
-        "record where the other starts, or record the days the law leaves in doubt "
-        "(in_doubt)",
-        (_S1_1,),
+        f"{both} are each recorded as {role} {', '.join(areas)}, none in doubt on those days: "
+        f"{law}; end one record where the other starts, or record the days the law leaves "
+        "in doubt (in_doubt)",
+        (citation,),
         subjects=(*(a.id for a in sure), *(code for code, _, _ in lgas)),
         where="authorities.toml: " + " and ".join(places or ["authorities"]),
     )
@@ -181,32 +259,47 @@ def police_forces_contradict(
     if on is None:
         return [], []
     day = date(on)
-    sure = [
-        a
-        for a in found
-        if a.category is AuthorityCategory.CHIEF_OFFICER_OF_POLICE
-        and day in a.valid
-        and (a.in_doubt is None or day not in a.in_doubt.valid)
-    ]
     reasons: list[Reason] = []
     missing: list[str] = []
-    for area in sorted({x for a in sure for x in a.areas}):
-        same = [a for a in sure if area in a.areas]
-        if len(same) < 2 or all(one_body(same[0], b) for b in same[1:]):
-            continue
+    for area, same in police_areas_contradicting(found, day):
         names = ", ".join(a.name for a in same[:-1]) + f" and {same[-1].name}"
         reasons.append(
             Reason(
                 "s.11(6)",
                 f"{names} are each recorded as the chief officer of police for the police area "
                 f"{area}, which gives {lga_code}, on {day}, none in doubt on that day: a police "
-                "area has one force ('A police force shall be maintained for every police "
-                "area'): the records contradict",
+                f"area has one force ({_PA_S2_WORDS}): the records contradict",
                 _PA_S2,
             )
         )
         missing.append(
             f"which of {names} was the chief officer of police for the police area {area} on "
-            f"{day} (Police Act 1996 s.2(1)): the records contradict"
+            f"{day} {POLICE_CONTRADICT}"
         )
     return reasons, missing
+
+
+def police_areas_contradicting(
+    found: Iterable[Authority], day: _dt.date
+) -> list[tuple[str, list[Authority]]]:
+    """Each police area with two or more undoubted chief officer records on ``day``: its records.
+
+    Records of one legal body (:func:`~svduty.authorities._authority.one_body`) are one.
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = AuthorityCategory.CHIEF_OFFICER_OF_POLICE
+        >>> a = Authority("a", "A", c, ("E23000901",), cite("pcsc-act-2022", "Sch 1"))
+        >>> b = Authority("b", "B", c, ("E23000901", "E23000902"), cite("pcsc-act-2022", "Sch 1"))
+        >>> [(area, [x.id for x in same])
+        ...  for area, same in police_areas_contradicting([a, b], date("2024-01-01"))]
+        [('E23000901', ['a', 'b'])]
+    """
+    sure = _undoubted(found, day, AuthorityCategory.CHIEF_OFFICER_OF_POLICE)
+    out = []
+    for area in sorted({x for a in sure for x in a.areas}):
+        same = [a for a in sure if area in a.areas]
+        if len(same) >= 2 and not all(one_body(same[0], b) for b in same[1:]):
+            out.append((area, same))
+    return out

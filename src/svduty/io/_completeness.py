@@ -67,7 +67,10 @@ from svduty.authorities._authority import local_government_areas, youth_offendin
 from svduty.authorities._categories import LOCATED_IN_ITS_AREA
 from svduty.authorities._one_fire_authority import (
     CONTRADICT,
+    POLICE_CONTRADICT,
+    police_areas_contradicting,
     two_fire_authorities_finding,
+    two_police_forces_finding,
     undoubted_fire_authorities,
 )
 from svduty.authorities._yot_councils import youth_offending_team_council_findings
@@ -332,6 +335,7 @@ def check_completeness(partnership: Partnership) -> Findings:
     # area's period that the district was a local government area (s.11(4)), if known
     filed = attrs.evolve(p.authorities, area_periods=None)
     two: dict[tuple[str, ...], dict[str, pendulum.Date]] = {}  # the areas, each's first day
+    forces: dict[tuple[str, ...], dict[str, pendulum.Date]] = {}  # (Police Act 1996 s.2(1))
     for i, code in _districts_and_predecessors(p):
         seen: set[str] = set()
         get = p.authorities.area_periods
@@ -347,6 +351,11 @@ def check_completeness(partnership: Partnership) -> Findings:
                     of = [p.authorities.get(a) for a in answer.subjects]
                     fire = tuple(a.id for a in undoubted_fire_authorities(of, day))
                     two.setdefault(fire, {}).setdefault(code, day)
+                    continue
+                if missing.endswith(POLICE_CONTRADICT):  # two forces of one police area: below
+                    of = [p.authorities.get(a) for a in answer.subjects]
+                    for _area, same in police_areas_contradicting(of, day):
+                        forces.setdefault(tuple(a.id for a in same), {}).setdefault(code, day)
                     continue
                 if missing in seen or missing.endswith(READ_TWO_WAYS):
                     continue
@@ -370,6 +379,10 @@ def check_completeness(partnership: Partnership) -> Findings:
         found = [p.authorities.get(i) for i in ids]
         lgas = [(code, p.geography.get(code).name, day) for code, day in areas.items()]
         out += [f for f in [two_fire_authorities_finding(found, at, lgas)] if f is not None]
+    for ids, areas in forces.items():  # Police Act 1996 s.2(1): one force for a police area
+        found = [p.authorities.get(i) for i in ids]
+        lgas = [(code, p.geography.get(code).name, day) for code, day in areas.items()]
+        out += [f for f in [two_police_forces_finding(found, at, lgas)] if f is not None]
     return Findings(tuple(out))
 
 
