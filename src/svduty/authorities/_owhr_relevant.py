@@ -171,6 +171,25 @@ def _health(place: Area, health_area: str | None) -> list[Area]:
     return [h for h in health if h.id == health_area]
 
 
+def _health_of(place: Area, facts: DeathPlaceFacts) -> str | None:
+    """``facts.health_area`` for ``place``, or None when it is another given place's.
+
+    Which place's health area it is depends on which regulation names the partners (reg 6:
+    the death's; reg 8: where a body was found first), so a health area given for the
+    death's place is not a conflict when reg 8 names the place where the body was found
+    (review50): only one that holds none of the places given is (:func:`_health`).
+    """
+    given = facts.health_area
+    if given is None or given in {h.id for h in _health(place, None)}:
+        return given
+    others = (facts.death_area, facts.body_found_area)
+    for code in (c for c in others if c is not None and c != place.id):
+        if given in {h.id for h in _health(_area(code, "health_area"), None)}:
+            return None
+    _health(place, given)  # (raises: it holds none of them)
+    return None
+
+
 def _partners(place: Area, health_area: str | None) -> tuple[list[str], list[Reason], list[str]]:
     """The partners reg 9 lists for a place in a pilot area: (subjects, reasons, missing)."""
     areas = _areas()
@@ -380,7 +399,7 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         if several is not None and several[2]:  # not known whether reg 8 names others
             why, _, missing = several
             death = _area(code, field)
-            _health(death, facts.health_area)  # a health area given must hold the place
+            _health_of(death, facts)  # a health area given must hold one of the places
             if facts.direction and _in_pilot_area(death):  # reg 6 or reg 8 applies
                 _direction_refused(death)
             if facts.direction:  # the direction settles it
@@ -420,14 +439,14 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         return answer(question, [why], missing, failed=False)
     place = _area(code, field)
     if not _in_pilot_area(place):
-        _health(place, facts.health_area)  # a health area given must hold the place
+        _health_of(place, facts)  # a health area given must hold one of the places
         reasons, failed = _directed(place, where, facts.direction)
         missing = ["direction (reg 10(1))"] if facts.direction is None else []
         subjects = [_DIRECTED] if facts.direction else []
         return answer(question, pre + reasons, missing, failed=failed, subjects=subjects)
     if facts.direction:  # False (no direction given) agrees with regs 6 to 9 applying
         _direction_refused(place)
-    subjects, reasons, missing = _partners(place, facts.health_area)
+    subjects, reasons, missing = _partners(place, _health_of(place, facts))
     provision = {
         "reg 6": "reg 2, reg 6(1), (2)",
         "reg 8": "reg 2, reg 5, reg 8(1), (2)",
