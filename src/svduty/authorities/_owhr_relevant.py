@@ -101,7 +101,9 @@ class DeathPlaceFacts:
             officer of police on its official computer system (reg 2).
         health_area: The integrated care board (E54) or local health board (W11) area
             where the place lies; needed only where the local government area lies in
-            more than one.
+            more than one. The place is the one whose partners are named (the death's,
+            reg 6, or where a body was found first, reg 8): one holding either place given
+            is accepted, one holding none of them is a conflict.
         direction: The Secretary of State has given a direction, not withdrawn, specifying
             which review partners are the relevant review partners in respect of the death
             (reg 10); it may be given only where regs 6 to 9 do not apply, so ``True``
