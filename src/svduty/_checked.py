@@ -442,8 +442,12 @@ def _hints(
     function: Callable[..., Any], annotations: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """The annotations of ``function`` (or ``annotations``) that can be resolved, each alone."""
-    module = sys.modules.get(function.__module__)
-    names = dict(vars(module)) if module is not None else {}
+    own = getattr(function, "__globals__", None)  # the module the function was made in:
+    if isinstance(own, dict) and own.get("__name__") == function.__module__:
+        names = dict(own)  # (sys.modules may hold a second import of it: pytest's doctests)
+    else:
+        module = sys.modules.get(function.__module__)
+        names = dict(vars(module)) if module is not None else {}
     if "pa" not in names and "pyarrow" in sys.modules:  # a name imported for type checking only
         names["pa"] = sys.modules["pyarrow"]
     hints: dict[str, Any] = {}
