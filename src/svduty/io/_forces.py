@@ -30,7 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from svduty.areas._national import police_force_names
-from svduty.io._overlap import _force_month
+from svduty.io._overlap import _force_month, _head
 
 __all__ = ["files_of_other_forces", "police_area_of", "rows_of_other_forces"]
 
@@ -102,10 +102,8 @@ def files_of_other_forces(
         return ()
     out = []
     for p in paths:
-        try:
-            with p.open("rb") as f:
-                head = f.read(_HEAD)
-        except OSError:  # (the reader says why)
+        head = _head(p, _HEAD)
+        if head is None:  # (the reader says why)
             continue
         for force, _month in _force_month(head):
             area = police_area_of(force)

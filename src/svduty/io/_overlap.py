@@ -73,10 +73,8 @@ def repeated_crime_ids(
     ids: dict[bytes, Path] = {}
     suspect: dict[Path, None] = {}  # the files to read whole, in the order given
     for p in paths:
-        try:
-            with p.open("rb") as f:
-                head = f.read(HEAD)
-        except OSError:  # (the reader says why)
+        head = _head(p)
+        if head is None:  # (the reader says why)
             continue
         month = _force_month(head)
         found = _ID.findall(head)
@@ -180,6 +178,20 @@ def _within(rows: Any, runs: Any) -> Any:
     """
     at = np.searchsorted(runs[:, 0], rows, side="right") - 1
     return (at >= 0) & (rows <= runs[np.maximum(at, 0), 1])
+
+
+def _head(p: Path, size: int = HEAD) -> bytes | None:
+    """The first ``size`` bytes of ``p``; None when it cannot be read (the reader says why).
+
+    Example:
+        >>> _head(Path("no-such-file.csv")) is None
+        True
+    """
+    try:
+        with p.open("rb") as f:
+            return f.read(size)
+    except OSError:
+        return None
 
 
 def _force_month(head: bytes) -> list[tuple[str, str]]:
