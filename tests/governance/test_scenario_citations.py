@@ -115,7 +115,7 @@ def test_a_misspelt_body_or_authority_id_names_the_one_meant():
 def test_a_diff_says_a_what_if_citation_is_unconfirmed():
     """The diff printed a scenario's unconfirmed citation as if it were the agreement's (a
     policy review): a changed citation that is unconfirmed says so, with its doubt."""
-    from svduty.governance._diff import BodyChange
+    from svduty.governance._diff_lines import BodyChange
     from svduty.sources import Confidence, cite
 
     what_if = cite("pcsc-act-2022", "s.8", confidence=Confidence.UNCONFIRMED, doubt="a what-if")

@@ -30,7 +30,8 @@ from svduty.governance._changes import (
     RemoveRelation,
     Rename,
 )
-from svduty.governance._diff import BodyChange, CoverageChange, Diff, RelationChange, Renamed
+from svduty.governance._diff import Diff
+from svduty.governance._diff_lines import BodyChange, CoverageChange, RelationChange, Renamed
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._model import (
     Body,
