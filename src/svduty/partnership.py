@@ -53,13 +53,8 @@ from svduty.governance._references import Known, scenario_problems
 from svduty.governance._responsible import responsible_lost, responsible_missing
 from svduty.governance._rules import NEEDS_AUTHORITIES
 from svduty.governance._validate import covering_new_areas, specified_bodies
-from svduty.governance._whatif import (
-    NO_GRAPH,
-    apply_what_if,
-    diff_names,
-    named_by_changes,
-    scenario_breaks,
-)
+from svduty.governance._whatif import NO_GRAPH, apply_what_if, diff_names
+from svduty.governance._whatif_findings import named_by_changes, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
 
