@@ -159,8 +159,10 @@ class FirstStarted:
     rest are taken as asked, on the thread that asks (the loop's reading thread, which
     reads the reader's blocks itself when ``reading``, as it always did). What ``items``
     raises is raised when iterating, in its place. :meth:`close` (also when the iteration
-    ends, however) waits for the first item (one block of a regular file: never a pipe)
-    and closes ``items``; a ``FirstStarted`` never iterated must be closed by its maker.
+    ends, however) waits for the first item (one block of a regular file: never a pipe),
+    and for an item another thread is taking (the loop's reading thread: a close from the
+    main thread, mend51), then closes ``items``; an iteration after it ends. A
+    ``FirstStarted`` never iterated must be closed by its maker.
 
     Example:
         >>> got = FirstStarted(iter(range(3)))
@@ -170,10 +172,12 @@ class FirstStarted:
         >>> unused.close()
     """
 
-    __slots__ = ("_first", "_items", "_reading", "_thread")
+    __slots__ = ("_closed", "_first", "_items", "_lock", "_reading", "_thread")
 
     def __init__(self, items: Iterator[Any], *, reading: bool = False) -> None:
         self._items = items
+        self._lock = threading.Lock()  # held while an item after the first is taken
+        self._closed = False
         self._reading = reading  # the thread that takes the rest is a reading thread
         self._first: list[tuple[bool, Any]] = []
         self._thread = threading.Thread(target=self._take, name="svduty-read", daemon=True)
@@ -196,15 +200,25 @@ class FirstStarted:
                 if item is not None:
                     raise item
                 return
-            yield item
-            del item  # (the first batch not held while the rest are read)
-            yield from self._items
+            while True:
+                yield item
+                del item  # (a batch not held while the next is read)
+                with self._lock:  # (close, from another thread, waits for this item)
+                    item = _END if self._closed else next(self._items, _END)
+                if item is _END:
+                    return
         finally:
             self.close()
 
     def close(self) -> None:
-        """Wait for the first item to be taken, then close ``items``."""
+        """Wait for the first item and any item being taken, then close ``items``."""
         self._thread.join()
-        close = getattr(self._items, "close", None)
-        if close is not None:
-            close()
+        with self._lock:
+            self._closed = True
+            close = getattr(self._items, "close", None)
+            if close is not None:
+                close()
+
+
+_END = object()
+"""The end of a ``FirstStarted``'s items (or of its use: closed)."""
