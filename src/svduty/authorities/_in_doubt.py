@@ -87,8 +87,8 @@ def outside_record(in_doubt: InDoubt | None, record: Period) -> Problem | None:
     """
     if in_doubt is None:
         return None
-    days, end = in_doubt.valid, record.end
-    if days.start >= record.start and (end is None or (days.end is not None and days.end <= end)):
+    days = in_doubt.valid
+    if days.intersection(record) == days:  # every day in doubt is a day of the record
         return None
     return Problem(
         field="in_doubt.valid",

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import functools
 
-import pendulum
-
 from svduty.authorities import AuthorityCategory, InDoubt
 from svduty.authorities._authority import Authority
 from svduty.findings import Finding, Severity
@@ -54,23 +52,9 @@ def national_doubts() -> tuple[tuple[AuthorityCategory, frozenset[str], InDoubt]
     return ((fire, frozenset(AREAS), doubt),)
 
 
-def _overlap(a: Period, b: Period) -> Period | None:
-    """The days both periods hold, if any."""
-    start = max(a.start, b.start)
-    ends = [e for e in (a.end, b.end) if e is not None]
-    end = min(ends) if ends else None
-    return None if end is not None and end <= start else Period(start, end)
-
-
 def _marked(record: Authority, days: Period) -> bool:
     """Whether the record's own doubt covers every one of ``days``."""
-    if record.in_doubt is None:
-        return False
-    doubt = record.in_doubt.valid
-    last: pendulum.Date | None = days.end
-    return doubt.start <= days.start and (
-        doubt.end is None or (last is not None and last <= doubt.end)
-    )
+    return record.in_doubt is not None and days.intersection(record.in_doubt.valid) == days
 
 
 def settled_doubt_findings(partnership: Partnership) -> list[Finding]:
@@ -97,7 +81,7 @@ def settled_doubt_findings(partnership: Partnership) -> list[Finding]:
                 continue
             within = {d for code in record.areas for d in _within(partnership, code)}
             gives = sorted(areas.intersection(record.areas) | (areas & within))
-            days = _overlap(record.valid, doubt.valid) if gives else None
+            days = record.valid.intersection(doubt.valid) if gives else None
             if days is None or _marked(record, days):
                 continue
             role = category.value.replace("_", " ")

@@ -166,6 +166,27 @@ class Period:
         b_before_a = other._end is not None and other._end <= self._start
         return not (a_before_b or b_before_a)
 
+    def intersection(self, other: Period) -> Period | None:
+        """The days both periods hold, as a period; ``None`` if they share no day.
+
+        Closed-open as every period: it starts on the later start and ends on the earlier
+        end (open-ended only if both are). Two periods that meet (one ends on the day the
+        other starts) share no day.
+
+        Example:
+            >>> a = Period("2023-01-01", "2023-07-01")
+            >>> print(a.intersection(Period("2023-06-30")))
+            2023-06-30 to 2023-06-30
+            >>> print(Period("2023-06-30").intersection(Period("2024-01-01")))
+            2024-01-01 onwards
+            >>> a.intersection(Period("2023-07-01")) is None  # they meet: no day in common
+            True
+        """
+        start = max(self._start, other._start)
+        ends = [e for e in (self._end, other._end) if e is not None]
+        end = min(ends) if ends else None
+        return None if end is not None and end <= start else Period(start, end)
+
     def holds_month(self, month: str) -> bool:
         """Whether any day of a calendar month (``YYYY-MM``, as police.uk writes it) is in it.
 
