@@ -40,6 +40,7 @@ from svduty.authorities._categories import (
 )
 from svduty.authorities._establishment import Establishment, misplaced_fields
 from svduty.authorities._in_doubt import InDoubt, outside_record
+from svduty.authorities._one_provider import both_secretary_of_state
 from svduty.errors import AreaError, ArgumentError, Described, PeriodError, Problem, named
 from svduty.periods import Period, date
 from svduty.sources import Citation, cite
@@ -67,8 +68,6 @@ For a code that is itself a local government area it must give that code.
 """
 
 _ALWAYS = Period("1900-01-01")
-
-
 _GSS = re.compile(r"[EW][0-9]{8}")
 _BY_LETTER = {"E": Nation.ENGLAND, "W": Nation.WALES}
 
@@ -332,7 +331,8 @@ def one_body(a: Authority, b: Authority) -> bool:
 
     A county council that is also its county's fire and rescue authority is one person in
     two capacities: one of "two or more specified authorities" (s.9(1)), never "another"
-    to itself (s.9(4)(a), s.16(1)).
+    to itself (s.9(4)(a), s.16(1)); so are two providers of probation services that are
+    both the Secretary of State (Offender Management Act 2007 s.3(6)(b); recheck51).
 
     Example:
         >>> from svduty.sources import cite
@@ -347,6 +347,7 @@ def one_body(a: Authority, b: Authority) -> bool:
         b.id in (a.id, a.same_body_as)
         or a.id == b.same_body_as
         or (a.same_body_as is not None and a.same_body_as == b.same_body_as)
+        or both_secretary_of_state(a, b) is True
     )
 
 

@@ -42,6 +42,7 @@ from svduty.authorities._authority import (
 )
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
+from svduty.authorities._one_provider import both_secretary_of_state
 from svduty.authorities._specified import (
     area_held,
     in_force_for,
@@ -283,10 +284,12 @@ def must_consult_s9(
             "collaborators",
             expected="two or more specified authorities for parts of the relevant area, and "
             "only those: the authorities preparing the strategy (s.9(1), s.9(13)(a)); one "
-            "body in two capacities (same_body_as) is one authority",
+            "body in two capacities (same_body_as), or two providers of probation services "
+            "that are both the Secretary of State (OMA 2007 s.3(6)(b)), is one authority",
         )
     subjects: list[str] = []
     reasons: list[Reason] = []
+    unsure: list[str] = []  # a provider that may be the Secretary of State preparing it
     for lga in lgas:
         for a in authorities.specified_for(lga, on=on, districts_within=districts_within):
             if not any(one_body(a, m) for m in members) and a.id not in subjects:
@@ -295,6 +298,13 @@ def must_consult_s9(
                     reason("s.9(4)(a)", f"consult {a.name}, a specified authority for {lga}")
                 )
                 reasons.append(for_area(a, lga, "s.11(6)"))  # its row, as read
+                same = [m.name for m in members if both_secretary_of_state(a, m) is None]
+                if same:  # OMA 2007 s.3(6)(b): the Secretary of State is one provider
+                    unsure.append(
+                        f"provider_is_secretary_of_state: whether {a.name} and {same[0]} are "
+                        "both the Secretary of State, one provider of probation services "
+                        "(s.9(4)(a) 'every other'; OMA 2007 s.3(6))"
+                    )
     if not subjects:  # (a) named no one: say so, as for (b)-(d)
         says = "no other specified authority for the area is recorded: each is preparing it"
         reasons.append(reason("s.9(4)(a)", says))
@@ -311,7 +321,7 @@ def must_consult_s9(
         )
         for lga in lgas
     ]
-    missing[:0] = [m for a in of_area for m in a.missing]
+    missing[:0] = [*unsure, *(m for a in of_area for m in a.missing)]
     for r in (r for a in of_area for r in a.reasons):
         if r.rule == "s.11(6)" and r.citation.source.id != ACT and r not in reasons:
             reasons.append(r)

@@ -21,6 +21,7 @@ from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, held, in_force, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, one_body
 from svduty.authorities._categories import Role
+from svduty.authorities._one_provider import both_secretary_of_state, one_provider_citation
 from svduty.authorities._request_area import recipient_area
 from svduty.authorities._rows_read import health_table, listed, not_health
 from svduty.errors import ConflictError
@@ -248,6 +249,20 @@ _S10_2_CITATION = cite(
 )
 
 
+def _one_person(discloser: Authority, recipient: Authority, *, known: bool = True) -> Reason:
+    """The s.16(1) reason why two records may be, or are, one person: no "another person"."""
+    names = f"{discloser.name} and {recipient.name}"
+    if both_secretary_of_state(discloser, recipient) is False:  # same_body_as joins them
+        says = f"{names} are one legal body in two capacities"
+        return reason("s.16(1)", f"{says}: s.16 is about disclosure to another person")
+    if known:
+        says = f"{names} are both the Secretary of State as provider of probation services"
+    else:  # one record does not say whether its provider is the Secretary of State
+        says = f"not known: whether {names} are both the Secretary of State as provider"
+    says += " (Offender Management Act 2007 s.3(6)(b)), one person: s.16 is about disclosure"
+    return Reason("s.16(1)", f"{says} to another person", one_provider_citation())
+
+
 @checked
 def may_disclose(
     discloser: Authority,
@@ -308,14 +323,11 @@ def may_disclose(
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True
     elif one_body(discloser, recipient):
-        reasons.append(
-            reason(
-                "s.16(1)",
-                f"{discloser.name} and {recipient.name} are one legal body in two capacities: "
-                "s.16 is about disclosure to another person",
-            )
-        )
+        reasons.append(_one_person(discloser, recipient))
         failed = True
+    elif both_secretary_of_state(discloser, recipient) is None:  # one person, or two
+        reasons.append(_one_person(discloser, recipient, known=False))
+        missing.append("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))")
     f_reasons, f_missing, f_failed = _conditions(
         (
             (
