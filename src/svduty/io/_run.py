@@ -170,7 +170,7 @@ def _counting(pipeline: Any) -> Any:
     ``kinds``: spelling those lists out for each (a copy of their text) was the loop
     thread's largest step in answering real months (about 9 of its 87 ms on 400,000 rows,
     speed51b). Given as words (each plan row's list once, the rows numbering them) they
-    are counted by word (:func:`svduty.io._summary_counts.flattened`). Rows the plan does
+    are counted by word (``svduty.io._summary_counts._flattened``). Rows the plan does
     not cover are answered as ever; a pipeline without a plan is as it is.
     """
     from svduty.io._missing_facts import bound_of
