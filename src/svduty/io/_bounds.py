@@ -20,7 +20,7 @@ merged as they go), so it runs on a month or a decade of files in flat memory;
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import numpy as np  # a dependency of pyarrow
@@ -78,15 +78,9 @@ _SETTLE_KEYS = ("within_area", "police_uk_category", "month", "location")
 _COMPACT_AT = 32
 
 
-def _decoded(col: Arrow) -> Arrow:
-    if pa.types.is_dictionary(col.type):
-        return pc.dictionary_decode(col)
-    return col
-
-
 def _text(name: str, col: Arrow) -> Arrow:
     """A key column as text (a month held as a date becomes ``YYYY-MM``)."""
-    col = _decoded(col)
+    col = pc.dictionary_decode(col) if pa.types.is_dictionary(col.type) else col
     if pa.types.is_temporal(col.type):
         return pc.strftime(col, format="%Y-%m" if name == "month" else "%Y-%m-%d")
     if pa.types.is_string(col.type):
@@ -96,7 +90,7 @@ def _text(name: str, col: Arrow) -> Arrow:
 
 def _where(col: Arrow) -> Arrow:
     """``within_area`` as ``inside`` / ``outside`` / ``no_location`` (a boolean is read so)."""
-    col = _decoded(col)
+    col = pc.dictionary_decode(col) if pa.types.is_dictionary(col.type) else col
     if pa.types.is_boolean(col.type):
         where = pc.if_else(col, pa.scalar("inside"), pa.scalar("outside"))
         return pc.fill_null(where, pa.scalar("no_location"))
@@ -244,6 +238,7 @@ class BoundedCounts:
     _fine: list[pa.Table] = attrs.Factory(list)  # counts at the finest grain, by batch
     _settle: list[pa.Table] = attrs.Factory(list)
     _basis: dict[str, int] = attrs.Factory(dict)
+    _tables: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.verdict not in BOUNDED_VERDICTS:
@@ -303,6 +298,7 @@ class BoundedCounts:
             fine = _sum_groups(fine, list(names))
         # each grouping is summed when it is asked for (:meth:`table`), not per batch
         self._fine.append(fine)
+        self._tables.clear()
         if len(self._fine) >= _COMPACT_AT:
             self._fine = [_sum_groups(pa.concat_tables(self._fine), list(names))]
         self._count_undetermined(fine)
@@ -341,10 +337,14 @@ class BoundedCounts:
             >>> b.table("month").column_names[:3]
             ['within_area', 'month', 'certain']
         """
-        keys = ("within_area", *self.groupings[grouping])
+        keys, parts = ("within_area", *self.groupings[grouping]), self.parts.get(grouping)
+        held = self._tables.get(grouping)  # summed once till the next batch (asked 3-5 times)
+        if held is not None and held[0] == keys and held[1] is parts:
+            return cast(pa.Table, held[2])
         summed = _sum_groups(pa.concat_tables(self._fine), keys) if self._fine else _empty(keys)
         table = _finish(one_row_per_code(summed, keys, _ANSWERS), keys)
-        return with_every_code(table, keys, self.parts.get(grouping))
+        self._tables[grouping] = (keys, parts, with_every_code(table, keys, parts))
+        return cast(pa.Table, self._tables[grouping][2])
 
     def totals(self) -> pa.Table:
         """The bounded counts by ``within_area`` alone (the summary's lines).

@@ -382,8 +382,8 @@ class _Bound:
 
     A plain frozen class, so a pipeline pickles for Dask workers and Spark executors.
     With a :class:`~svduty.io._plan.PolicePlan`, a batch the plan covers is answered from
-    it, and the definition (``None``: ``load`` gives it) is loaded only for one it does not
-    (the command's own pipeline: ``load`` is a closure, so that one does not pickle).
+    it (``split``: the list columns ``lists`` names as words), and the definition (``None``:
+    ``load`` gives it) only for one it does not (``load``: a closure, that one does not pickle).
     """
 
     geography: Geography
@@ -416,8 +416,8 @@ class _Bound:
 
         return split_rejected(table, resolve_district=self.geography.district_code_of)[1]
 
-    def split(self, table: pa.Table) -> tuple[pa.Table, tuple[Problem, ...]]:
-        verdicts = self.plan.answer(table) if self.plan is not None else None
+    def split(self, table: pa.Table, lists: frozenset[str] = frozenset()) -> Any:
+        verdicts = self.plan.answer(table, lists) if self.plan is not None else None
         if verdicts is not None:  # added as the engine adds them
             return _arrays.with_columns(table, verdicts), ()
         from svduty.definitions import classify_split

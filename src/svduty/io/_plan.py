@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 import attrs
@@ -205,11 +205,14 @@ class PolicePlan:
             return self.prefixes.get(code[:3], -1)
         return -1
 
-    def answer(self, table: pa.Table) -> dict[str, Any] | None:
+    def answer(self, table: pa.Table, lists: Collection[str] = ()) -> dict[str, Any] | None:
         """The verdict columns of every row of ``table``; ``None`` if a row is not covered.
 
         The columns are what the engine gives (``classify_split`` with ``encode=True``):
-        word columns dictionary-encoded, their words in order of first appearance.
+        word columns dictionary-encoded, their words in order of first appearance. The
+        columns named in ``lists`` (``reasons``, ``kinds``) come as words too: each
+        distinct answer's list once, the rows numbering them, not a list spelt out for
+        every row (what a summary, which only counts, asks: ``svduty.io._run``).
 
         Example:
             >>> plan = PolicePlan("d", ("Drugs",), (), {}, {"E07": 0}, 1, 2,
@@ -226,7 +229,11 @@ class PolicePlan:
         out = {}
         for name in self.verdicts.column_names:
             values = pc.take(_arrays.one_array(self.verdicts.column(name)), rows)
-            out[name] = pc.dictionary_encode(values) if name in self.words else values
+            if name in self.words:
+                values = pc.dictionary_encode(values)
+            elif name in lists:  # each distinct answer's once (a list may repeat)
+                values = pc.words_of(_arrays.array(np.arange(len(rows), dtype=np.int32)), values)
+            out[name] = values
         answers: dict[str, Any] = spread_all(out, _arrays.array(groups), True)
         self._memo["answered"] = (answers, keys)  # for :meth:`missing_of` of the same rows
         return answers

@@ -173,8 +173,30 @@ def _placed_nowhere(good: pa.Table, weights: Any) -> int:
 
 
 def _flattened(lists: Any, weights: Any) -> tuple[Any, Any]:
-    """The items of a list column, and the weight of each item's row."""
+    """The items of a list column, and the weight of each item's row (``None``: one each).
+
+    A column of lists as words (a plan's answers to a summary) is read through its words:
+    each word's items once, weighed by the rows (and weights) that number it.
+
+    Example:
+        >>> words = pa.array([["a", "b"], ["c"]])
+        >>> rows = pa.DictionaryArray.from_arrays(pa.array([1, 0, 1], pa.int32()), words)
+        >>> items, each = _flattened(rows, np.array([2, 3, 4]))
+        >>> items.to_pylist(), each.tolist()
+        (['a', 'b', 'c'], [3, 3, 6])
+        >>> _flattened(rows.dictionary_decode(), None)[0].to_pylist()
+        ['c', 'a', 'b', 'c']
+    """
     lists = _arrays.one_array(lists)
+    if pa.types.is_dictionary(lists.type):
+        if lists.indices.null_count:  # (a null list has no items): spelt out
+            lists = pc.take(lists.dictionary, lists.indices)
+        else:
+            idx = lists.indices.to_numpy().astype(np.int64)
+            each = _arrays.sums(idx, weights, len(lists.dictionary))  # each word's rows
+            lists = lists.dictionary
+            parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+            return pc.list_flatten(lists), each[parents]
     items = pc.list_flatten(lists)
     if weights is None:
         return items, None
