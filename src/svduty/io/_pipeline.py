@@ -55,6 +55,7 @@ from svduty.io._locate import (
 )
 from svduty.io._pipeline_rows import (
     Rejecter,
+    Split,
     Splitter,
     TableClassifier,
     as_batch,
@@ -388,8 +389,7 @@ class _Bound:
 
     geography: Geography
     definition: Definition | None
-    memo: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)
-    """Verdicts of the value combinations seen so far (``classify_split``'s memo)."""
+    memo: dict[Any, Any] = attrs.field(factory=dict, eq=False, repr=False)  # verdicts seen
     plan: PolicePlan | None = attrs.field(default=None, eq=False, repr=False)
     load: Callable[[], Definition] | None = attrs.field(default=None, eq=False, repr=False)
     held: list[Definition] = attrs.field(factory=list, eq=False, repr=False)
@@ -416,7 +416,7 @@ class _Bound:
 
         return split_rejected(table, resolve_district=self.geography.district_code_of)[1]
 
-    def split(self, table: pa.Table, lists: frozenset[str] = frozenset()) -> Any:
+    def split(self, table: pa.Table, lists: frozenset[str] = frozenset()) -> Split:
         verdicts = self.plan.answer(table, lists) if self.plan is not None else None
         if verdicts is not None:  # added as the engine adds them
             return _arrays.with_columns(table, verdicts), ()

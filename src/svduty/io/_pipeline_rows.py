@@ -20,6 +20,7 @@ from svduty.errors import DataError, Problem, SvdutyError
 
 __all__ = [
     "Rejecter",
+    "Split",
     "Splitter",
     "TableClassifier",
     "as_batch",
@@ -32,7 +33,9 @@ TableClassifier = Callable[[pa.Table], pa.Table]
 """``pa.Table -> pa.Table``: the input plus the verdict columns."""
 Rejecter = Callable[[pa.Table], Sequence[Problem]]
 """``pa.Table -> problems``: every row a classifier would refuse (1-based)."""
-Splitter = Callable[[pa.Table], tuple[pa.Table, Sequence[Problem]]]
+Split = tuple[pa.Table, Sequence[Problem]]
+"""A classified table and the problems of the rows refused."""
+Splitter = Callable[[pa.Table], Split]
 """``pa.Table -> (classified, problems)``: classify and refuse in one pass."""
 
 
