@@ -14,15 +14,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
+from svduty.io import _alike, _run, default_pipeline, read_police_uk, run_pipeline
 from svduty.io import _police_uk_reader as reader
-from svduty.io import read_police_uk
 from svduty.io._ahead import one_ahead
 from svduty.io._inputs import SUMMARY_COLUMNS
+from svduty.io._police_uk_reader import WRITTEN_BLOCK
 
 from .test_inputs_unchanged import aged
 from .test_reader_speed import GOOD, HEADER
+from .test_written_batches_together_speed50b import _counted, _repeated
 
 
 def _file(tmp_path: Path, rows: int) -> Path:
@@ -74,3 +77,34 @@ def test_a_reader_read_on_the_callers_thread_still_parses_ahead(tmp_path, monkey
     beyond = _blocks_taken(monkeypatch, f, None, on_reading_thread=False)
     # (its blocks read on a thread of their own: at least the blocks parsed ahead)
     assert max(beyond) >= min(2, reader.os.cpu_count() or 1)
+
+
+def test_a_writers_large_batches_are_answered_one_at_a_time(tmp_path, monkeypatch):
+    path = _repeated(tmp_path / "m.csv", rows=90_000)  # about 2.5 blocks of WRITTEN_BLOCK
+    batches = list(read_police_uk(path, block_size=WRITTEN_BLOCK))
+    assert len(batches) == 3
+    assert all(_alike.numbered(b).worth(_alike.MOST_DISTINCT_WRITTEN) for b in batches)
+    answered = _counted(monkeypatch)
+    written: list[pa.Table] = []
+    summary = run_pipeline(iter(batches), default_pipeline(), written.append)
+    assert summary.rows_in == summary.rows_out == 90_000
+    assert answered == [1, 1, 1]  # each held alone: a block of every column is not small
+    assert [t.num_rows for t in written] == [b.num_rows for b in batches]
+
+
+def test_a_writers_batches_are_held_together_within_the_bytes(tmp_path, monkeypatch):
+    path = _repeated(tmp_path / "m.csv")
+    batches = list(read_police_uk(path, block_size=1 << 16))
+    assert len(batches) >= 6
+    one = max(_alike._size(_alike.numbered(b)) for b in batches)
+    monkeypatch.setattr(_run, "WRITTEN_BYTES", one * 3 // 2)  # room for one, not two
+    answered = _counted(monkeypatch)
+    written: list[pa.Table] = []
+    run_pipeline(iter(batches), default_pipeline(), written.append)
+    # the first alone (the writer starts), then pairs: the second goes past the bytes
+    assert answered[0] == 1
+    assert set(answered[1:-1]) == {2}
+    assert sum(answered) == len(batches)
+    assert [t.column("row").to_pylist() for t in written] == [
+        b.column("row").to_pylist() for b in batches
+    ]
