@@ -54,10 +54,30 @@ def one_ahead(items: Iterator[_T], *, wait: bool = True) -> Generator[_T, None, 
         ...
         ValueError: cut short
     """
-    if getattr(_READING, "ahead", False):  # on a reading thread already: a second thread
-        yield from items  # would only hold one more item (svduty classify's blocks)
+    if reading():  # on a reading thread already: a second thread would only hold one
+        yield from items  # more item (svduty classify's blocks)
         return
     yield from Started(items, wait=wait)
+
+
+def reading() -> bool:
+    """Whether this thread is a reading thread: its items are taken ahead of their user.
+
+    True on the thread of a :class:`Started` (and of :func:`one_ahead`), and on a
+    :class:`FirstStarted`'s made ``reading``. The police.uk reader then parses fewer blocks
+    ahead (:mod:`svduty.io._police_uk_reader`): the reading thread is a step ahead already.
+
+    Example:
+        >>> reading()
+        False
+        >>> list(one_ahead(iter([reading])))[0]()  # (asked here, not on the reading thread)
+        False
+        >>> def asked():
+        ...     yield reading()
+        >>> list(one_ahead(asked()))
+        [True]
+    """
+    return bool(getattr(_READING, "ahead", False))
 
 
 class Started:

@@ -40,7 +40,7 @@ from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _police_uk_csv
-from svduty.io._ahead import one_ahead
+from svduty.io._ahead import one_ahead, reading
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,
     POLICE_UK_HEADER,
@@ -290,11 +290,37 @@ def _pieces(block: int, size: int, workers: int) -> int:
     return n
 
 
+def _ahead(columns: tuple[str, ...] | None) -> int:
+    """Blocks parsed ahead of the one the reader's caller holds (at most one a worker).
+
+    :data:`_AHEAD`, unless the reader is itself read on a reading thread
+    (:func:`~svduty.io._ahead.reading`: ``svduty classify``'s batches, numbered there a
+    batch ahead of the loop that answers them), which is a step ahead already: then one
+    block when only some columns are converted (a summary's), none when every column is
+    (rows written: each block parsed ahead held one batch of every column more, and the
+    written rows of the batches before are still held). With ``svduty.io._run``'s
+    :data:`~svduty.io._run.WRITTEN_BYTES`, 400,000 rows, 10 interleaved runs (machine
+    loaded 16-19 on 2 cores), median peak MB: summary 211 -> 198, ``--output x.parquet``
+    263 -> 195, ``.jsonl`` 294 -> 206; real months 226 -> 203, 258 -> 208, 247 -> 206;
+    CPU the same or less (issue 15, speed51a). None ahead for a summary too took 10-20 MB
+    more off it, but then the reading thread waits for each block's parse, which two
+    workers did side by side: a summary has no writer's thread to fill the cores.
+
+    Example:
+        >>> _ahead(None) == _AHEAD  # (not on a reading thread)
+        True
+    """
+    if not reading():
+        return _AHEAD
+    return 1 if columns is not None else 0
+
+
 def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     name = str(p)
     piece = how.block_size // _pieces(how.block_size, p.stat().st_size, how.workers)
     window: deque[tuple[int, list[Future[_Piece]]]] = deque()
     state = _Order(line=2)
+    ahead = min(how.workers, _ahead(how.columns))
     blocks = one_ahead(_blocks(p, how.block_size, piece, how.buffers))  # on its own thread
     try:
         for end, pieces in blocks:
@@ -303,7 +329,8 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
                 for data, quoted in pieces
             ]
             window.append((end, futures))
-            if len(window) > min(how.workers, _AHEAD):
+            del pieces  # (its views of the block's bytes: the buffer reused once parsed)
+            if len(window) > ahead:
                 yield from _emit(window.popleft(), state, name, how)
         while window:
             yield from _emit(window.popleft(), state, name, how)

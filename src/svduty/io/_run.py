@@ -8,9 +8,9 @@ rows: when nothing is written the classified rows are never built; when rows are
 this is done only for a batch of few distinct combinations, whose rows are then built from
 their combination's answers (``svduty.io._alike.MOST_DISTINCT_WRITTEN``). When nothing is
 written, a few batches are answered together, so that a combination they share is
-classified once (``svduty.io._alike.MERGED_ROWS``); when rows are written, a few too
-(:data:`WRITTEN_BATCHES`), each batch's rows written as its own; each batch's rejected
-rows are still passed on as its own, in the batches' order.
+classified once (``svduty.io._alike.MERGED_ROWS``); when rows are written, a few small ones
+too (:data:`WRITTEN_BATCHES`, :data:`WRITTEN_BYTES`), each batch's rows written as its
+own; each batch's rejected rows are still passed on as its own, in the batches' order.
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ def run_pipeline(
     batches are answered together; with one, a batch is grouped only when few of its
     rows are distinct, and its rows are built from the answers (the same rows as
     classifying each); the first such batch is answered alone (the writer starts), then a
-    few together (``svduty.io._run.WRITTEN_BATCHES``), each batch's rows passed to ``sink``
-    as a table of their own. Either way the summary is the one classifying each row gives.
+    few together while they are small (``svduty.io._run.WRITTEN_BATCHES``,
+    ``WRITTEN_BYTES``), each batch's rows passed to ``sink`` as a table of their own.
+    Either way the summary is the one classifying each row gives.
 
     Batches answered together (``svduty.io._alike.Held``: at most 2^19 rows, 2^14
     combinations, 64 MiB and 64 batches, or one batch beyond them alone) pass their
@@ -123,7 +124,7 @@ def run_pipeline(
                     _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
                 held.add(found)
                 waiting.append(batch)
-                if len(held.found) >= most_held:
+                if len(held.found) >= most_held or held.size > WRITTEN_BYTES:
                     _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
                     most_held = WRITTEN_BATCHES
                 continue
@@ -160,6 +161,20 @@ loop's answering 177 ms -> 136 (pairs) -> 115 (threes; four: no fewer answers, t
 limit in combinations stops them), whole process CPU best/median 0.826/0.855 ->
 0.796/0.830 (pairs) -> 0.776/0.799 s (threes), peak RSS +16 MB (speed50b, interleaved).
 Each batch's rows still reach the writer as a table of their own (a row group each).
+"""
+
+
+WRITTEN_BYTES = 1 << 22
+"""... while they hold at most this many bytes (``svduty.io._alike._size``); past it they
+are answered at once.
+
+A batch and the rows built from it are both held until its rows are written: three of
+the bench's 8 MiB blocks (about 10.5 MB of Arrow buffers each, every column read) held
+and built together peaked 15-40 MB above one at a time, 400,000 rows, interleaved
+(Parquet about 20 MB; JSON Lines, whose encoding holds each batch's text too, about 40),
+for up to 3% more CPU (within the spread). Small batches (a folder of monthly files of a
+few thousand rows each; a month of one force is about 1 MB) are still answered up to
+three together (speed51a, issue 15).
 """
 
 
