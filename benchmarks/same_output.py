@@ -13,7 +13,9 @@ backslashes, control characters, any unicode) and bad lines and rows, classified
 to standard output, JSON Lines to Parquet, CSV with ``--map`` to CSV and to standard output
 (with ``--rejected``), and Parquet with extra columns of other types to JSON Lines; and a
 file of every incident field, the homicide review facts too (``_inputs/fields.*``: JSON
-Lines, CSV with ``--map``, Parquet with ``date32`` and timestamp day columns). Text
+Lines, CSV with ``--map``, Parquet with ``date32`` and timestamp day columns); and the
+bench's 200,000 incidents as the bench classifies them (JSON Lines, CSV, Parquet to
+standard output) with two large CSV files of hostile rows (``_inputs/big_*.csv``). Text
 outputs are compared byte for byte, except for the deliberate changes in :data:`ADDED`
 and :data:`REWORDED` (columns an output gained, all null; a reason's new wording), which
 are compared with those taken out and named in the report. A tool for performance work,
@@ -189,6 +191,7 @@ def incident_inputs(directory: Path) -> dict[str, Path]:
         "incidents_parquet": directory / "typed.parquet",
     }
     files.update(_field_inputs(directory))
+    files.update(_large_inputs(directory))
     if all(p.exists() for p in files.values()):
         return files
     rng = random.Random(15)
@@ -265,6 +268,54 @@ def incident_inputs(directory: Path) -> dict[str, Path]:
     for name, col in extra.items():
         table = table.append_column(name, col)
     pq.write_table(table, files["incidents_parquet"])
+    return files
+
+
+def _large_inputs(directory: Path) -> dict[str, Path]:
+    """The bench's 200,000 incidents (``peers.py``: JSON Lines, CSV, Parquet, drawn from the
+    100,000-row synthetic file), and its CSV file with hostile rows, made once: ages ``x``,
+    days that are not days, repeated header lines and rows of empty cells (a file read
+    whole, more than one batch of 65,536 rows, rows rejected in each), and the same with
+    rows cut short (read by the streaming reader)."""
+    files = {
+        "bench_jsonl": directory / "incidents-200000.jsonl",
+        "bench_csv": directory / "incidents-200000.csv",
+        "bench_parquet": directory / "incidents-200000.parquet",
+        "big_bad_csv": directory / "big_bad.csv",
+        "big_width_csv": directory / "big_width.csv",
+    }
+    if all(p.exists() for p in files.values()):
+        return files
+    import shutil
+
+    sys.path.insert(0, str(HERE))
+    import peers
+    from make_data import make
+
+    source = directory / "policeuk.csv"
+    shutil.copyfile(make(100_000), source)
+    peers.incidents_jsonl(source, 200_000)
+    for suffix in (".csv", ".parquet"):
+        peers.incidents_table(source, 200_000, suffix)
+    lines = files["bench_csv"].read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0]
+    for i in range(1, len(lines)):
+        cells = lines[i].rstrip("\n").split(",")
+        if i % 997 == 0:
+            cells[4] = "x"
+        if i % 1499 == 0:
+            cells[1] = '"2023-02-30"'
+        if i % 2003 == 0:
+            cells[0] = '"a ""quoted"", id"'
+        lines[i] = ",".join(cells) + "\n"
+        if i % 4999 == 0:
+            lines[i] = header
+        if i % 7919 == 0:
+            lines[i] = ",,,,\n"
+    files["big_bad_csv"].write_text("".join(lines), encoding="utf-8")
+    for i in range(1, len(lines), 9973):
+        lines[i] = ",".join(lines[i].split(",")[:3]) + "\n"
+    files["big_width_csv"].write_text("".join(lines), encoding="utf-8")
     return files
 
 
@@ -399,6 +450,13 @@ def incident_jobs(files: dict[str, Path]) -> dict[str, tuple[Path, str | None, l
             [a for n in _header_fields(files["fields_csv"]) for a in ("--map", f"F {n}={n}")],
         ),
         "inc_fields_parquet": (files["fields_parquet"], ".csv", ["--rejected"]),
+        # the bench's commands (JSON Lines to standard output), and large hostile CSV files
+        "inc_bench_jsonl": (files["bench_jsonl"], None, []),
+        "inc_bench_csv": (files["bench_csv"], None, []),
+        "inc_bench_parquet": (files["bench_parquet"], None, []),
+        "inc_big_bad_stdout": (files["big_bad_csv"], None, ["--rejected"]),
+        "inc_big_bad_parquet": (files["big_bad_csv"], ".parquet", []),
+        "inc_big_width_stdout": (files["big_width_csv"], None, ["--rejected"]),
     }
 
 

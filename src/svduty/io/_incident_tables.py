@@ -32,11 +32,13 @@ from svduty.io._incident_parquet import (
 from svduty.io._incident_values import _normalise, _utf8_marks, blank_as_unknown, readable
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
+from svduty.io._last_batch import in_slices
 from svduty.io._lines import (
     ascii_records,
     longest_record,
     odd_quotes,
     quote_lines,
+    quotes,
     record_lines,
 )
 from svduty.io._missing import not_found
@@ -277,7 +279,7 @@ def _whole_csv(
         data = mended
     elif data is None:
         data = _small(p)
-    if not data or len(data) > _WHOLE or b"\r" in data or data.count(b'"') % 2:
+    if not data or len(data) > _WHOLE or b"\r" in data or quotes(data) % 2:
         return None
     lf = np.frombuffer(data, np.uint8) == _LF
     if lf[0] or (lf[1:] & lf[:-1]).any():  # a blank line
@@ -392,20 +394,18 @@ def iter_incident_table(
     width = len(names)
     fields = [n in _KIND for n in names]
     for read, rows, wrong_width in batches:
-        raw, not_utf8 = _utf8_marks(read, fields)  # a Parquet reader does not check text
-        out = _normalise(
-            p, raw.rename_columns(names), rows, list_separator, schema.names, not_utf8=not_utf8
-        )
-        if wrong_width:
-            yield _as_wrong_width(out, width)
-        elif out.num_rows > BATCH_ROWS and out.column("rejected").null_count == out.num_rows:
-            # a whole file read at once, no row rejected: classified and written a batch at a
-            # time, so its first rows are written while the next are classified (a batch's
-            # rejected rows come after its usable ones: the same order, as none is yet)
-            for start in range(0, out.num_rows, BATCH_ROWS):
-                yield out.slice(start, BATCH_ROWS)
-        else:
-            yield out
+        # a whole file's cells converted a slice at a time, each handed on once converted
+        for part, numbers in [(read, rows)] if wrong_width else in_slices(read, rows, BATCH_ROWS):
+            raw, not_utf8 = _utf8_marks(part, fields)  # a Parquet reader does not check text
+            out = _normalise(
+                p,
+                raw.rename_columns(names),
+                numbers,
+                list_separator,
+                schema.names,
+                not_utf8=not_utf8,
+            )
+            yield _as_wrong_width(out, width) if wrong_width else out
 
 
 def _as_wrong_width(batch: pa.RecordBatch, width: int) -> pa.RecordBatch:

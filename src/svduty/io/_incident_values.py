@@ -24,7 +24,15 @@ from svduty.definitions._spelling import AGE_RANGE, WHOLE, ages_column
 from svduty.errors import InputFormatError, Problem
 from svduty.io._incident_cells import BOOL_CELLS, _convert, _number_cells
 from svduty.io._incident_columns import column_named
-from svduty.io._incident_fields import _EXPECTED, _KIND, _LIST, DAY_FIELDS, INCIDENT_SCHEMA, _why
+from svduty.io._incident_fields import (
+    _EXPECTED,
+    _KIND,
+    _LIST,
+    DAY_FIELDS,
+    INCIDENT_SCHEMA,
+    _why,
+    null_columns,
+)
 from svduty.io._incidents import _SCHEMA
 from svduty.io._utf8_cells import NOT_UTF8, NOT_UTF8_FILE, checked_cells
 
@@ -301,8 +309,9 @@ def _normalise(
     their rows first (``FIELD: expected UTF-8 text``, and how to convert a CSV file).
     """
     n = table.num_rows
-    reason: Arrow = pa.nulls(n, pa.string())
-    field: Arrow = pa.nulls(n, pa.string())
+    nulls = null_columns(n)  # one array of nulls a type, shared (arrays are never changed)
+    reason: Arrow = nulls(pa.string())
+    field: Arrow = nulls(pa.string())
     names = table.schema.names
     why = NOT_UTF8_FILE if p.suffix.lower() == ".csv" else NOT_UTF8  # iconv: text files only
     for i, mask in not_utf8:
@@ -336,7 +345,7 @@ def _normalise(
         field = pc.if_else(hit, pa.scalar("row"), field)
     for f in INCIDENT_SCHEMA:
         if f.name not in names:
-            columns[f.name] = pa.nulls(n, f.type)
+            columns[f.name] = nulls(f.type)
             continue
         column = table.column(f.name)
         if column.type == f.type and f.type != pa.string():

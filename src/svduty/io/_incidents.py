@@ -44,6 +44,7 @@ from svduty.io._incident_fields import (
     incident_words,
     json_line,
     key_shown,
+    null_columns,
     twice,
 )
 from svduty.io._inputs import JSONL_SUFFIXES, STDIN
@@ -246,15 +247,16 @@ def _pyarrow_rows(
         return None
     n = table.num_rows
     table = table.combine_chunks()  # batches of batch_rows
+    nulls = null_columns(n)  # one array of nulls a type, shared (arrays are never changed)
     columns: list[Any] = [
         pa.repeat(pa.scalar(name), n),
         _arrays.array(lines + (first - 1), pa.int64()),
-        pa.nulls(n, pa.string()),
-        pa.nulls(n, pa.string()),
+        nulls(pa.string()),
+        nulls(pa.string()),
     ]
     for f in INCIDENT_SCHEMA:  # a field no row names: nulls
         read = f.name in table.schema.names
-        columns.append(table.column(f.name) if read else pa.nulls(n, f.type))
+        columns.append(table.column(f.name) if read else nulls(f.type))
     return pa.Table.from_arrays(columns, schema=_SCHEMA)
 
 
