@@ -6,11 +6,13 @@ that s.1(4)-(5) names). Two fire and rescue authority records whose areas both g
 government area (s.11(6)), each holding on the day asked and neither in doubt on it, say
 two bodies were that area's fire and rescue authority at once: one of the records is
 wrong. The answer names the conflict among its missing facts (``undetermined``), never a
-``yes`` listing both; ``svduty validate`` reports the records (``BUNDLE-FIRE-AUTHORITIES``,
-:func:`two_fire_authorities_finding`). Records in doubt on the day (an order read two ways, e.g. SI
-2023/1432 from 20 December 2023 to 6 May 2024) are already undetermined and are not a
-contradiction; a bundle that settles the doubt by ending one record where the other starts
-has none.
+``yes`` listing both; asked of no day, it names the days the records meet, undoubted
+(:func:`contradicting_days`, for chief officers of police too: law51). ``svduty
+validate`` reports the records (``BUNDLE-FIRE-AUTHORITIES``,
+:func:`two_fire_authorities_finding`). Records in doubt on the day (an order read two
+ways, e.g. SI 2023/1432 from 20 December 2023 to 6 May 2024) are already undetermined and
+are not a contradiction; a bundle that settles the doubt by ending one record where the
+other starts has none.
 
 Example:
     >>> from svduty.authorities import Authority, AuthorityCategory
@@ -30,13 +32,16 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import pendulum
 
 from svduty.answers import Reason
+from svduty.authorities._answering import IN_FORCE
 from svduty.authorities._authority import Authority, one_body
 from svduty.authorities._categories import AuthorityCategory
 from svduty.findings import Finding, Severity
-from svduty.periods import date
+from svduty.periods import Period, date
 from svduty.sources import Citation, cite
 
 __all__ = [
@@ -44,6 +49,7 @@ __all__ = [
     "FIRE_RULE",
     "POLICE_CONTRADICT",
     "POLICE_RULE",
+    "contradicting_days",
     "fire_authorities_contradict",
     "police_areas_contradicting",
     "police_forces_contradict",
@@ -104,23 +110,92 @@ def fire_authorities_contradict(
 ) -> tuple[list[Reason], list[str]]:
     """(reasons, missing) when two or more fire and rescue authorities hold, undoubted, on ``on``.
 
-    Asked of no day, nothing: whether records overlap on the day asked is for that day.
+    Asked of no day, each run of days since the Chapter came into force on which two or
+    more hold, undoubted (:func:`contradicting_days`): records that meet on no day do not
+    contradict; records that meet do, on those days, and the answer names them (law51).
     """
-    if on is None:
-        return [], []
-    day = date(on)
+    found = list(found)
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    for _, sure, when in contradicting_days(found, on, lambda day: _fire_on(found, lga_code, day)):
+        names = ", ".join(a.name for a in sure[:-1]) + f" and {sure[-1].name}"
+        says = (
+            f"{names} are each recorded as the fire and rescue authority for an area that "
+            f"gives {lga_code} {when}, none in doubt then: an area has one fire and rescue "
+            f"authority ({_S1_1_WORDS}): the records contradict"
+        )
+        reasons.append(Reason("s.11(6)", says, _S1_1))
+        missing.append(
+            f"which of {names} was the fire and rescue authority for {lga_code} {when} "
+            + CONTRADICT
+        )
+    return reasons, missing
+
+
+def _fire_on(
+    found: Iterable[Authority], lga_code: str, day: _dt.date
+) -> list[tuple[str, list[Authority]]]:
+    """The area's fire and rescue authority records that contradict on ``day``, if any."""
     sure = undoubted_fire_authorities(found, day)
-    if len(sure) < 2:
-        return [], []
-    names = ", ".join(a.name for a in sure[:-1]) + f" and {sure[-1].name}"
-    says = (
-        f"{names} are each recorded as the fire and rescue authority for an area that gives "
-        f"{lga_code} on {day}, none in doubt on that day: an area has one fire and rescue "
-        f"authority ({_S1_1_WORDS}): the records contradict"
-    )
-    missing = f"which of {names} was the fire and rescue authority for {lga_code} on {day} "
-    missing += CONTRADICT
-    return [Reason("s.11(6)", says, _S1_1)], [missing]
+    return [(lga_code, sure)] if len(sure) >= 2 else []
+
+
+def contradicting_days(
+    found: Sequence[Authority],
+    on: _dt.date | str | None,
+    groups_on: Callable[[_dt.date], list[tuple[str, list[Authority]]]],
+) -> list[tuple[str, list[Authority], str]]:
+    """Each (area, records, when) that ``groups_on`` finds contradicting: on ``on``, or on any day.
+
+    One mechanism for both rules of one authority for an area (FRSA 2004 s.1(1); Police
+    Act 1996 s.2(1)). Asked of a day, the records that contradict on it, ``when`` "on"
+    that day. Asked of no day (svduty assumes no today), every day since the Chapter came
+    into force (31 January 2023, SI 2022/1227 reg 4) is looked at: records whose periods
+    meet on no day (one ending where the other starts) do not contradict, and the day is
+    missing only as the records' own ends make it (:func:`~._answering.held`); records
+    that meet, undoubted, contradict on those days, which ``when`` names ("on 2024-01-01
+    onwards"): a ``yes`` listing both would be an answer no day gives (law51). The state
+    changes only on a day a record, or its doubt, starts or ends: those days are looked at.
+
+    Example:
+        >>> from svduty.authorities import Authority, AuthorityCategory
+        >>> from svduty.periods import Period
+        >>> from svduty.sources import cite
+        >>> f, c = AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY, cite("pcsc-act-2022", "Sch 1")
+        >>> a = Authority("a", "A", f, ("E31000099",), c, valid=Period("2020-01-01", "2024-06-01"))
+        >>> b = Authority("b", "B", f, ("E31000099",), c, valid=Period("2024-01-01"))
+        >>> [(x, [r.id for r in rs], when) for x, rs, when in contradicting_days(
+        ...     [a, b], None, lambda day: _fire_on([a, b], "E07000901", day))]
+        [('E07000901', ['a', 'b'], 'on 2024-01-01 to 2024-05-31')]
+        >>> contradicting_days([a, b], "2023-06-01", lambda day: _fire_on([a, b], "x", day))
+        []
+    """
+    if on is not None:
+        day = date(on)
+        return [(area, same, f"on {day}") for area, same in groups_on(day)]
+    edges = {IN_FORCE}
+    for a in found:
+        spans = [a.valid] + ([a.in_doubt.valid] if a.in_doubt is not None else [])
+        edges.update(d for p in spans for d in (p.start, p.end) if d is not None and d > IN_FORCE)
+    days = sorted(edges)
+    runs: list[tuple[str, list[Authority], pendulum.Date, pendulum.Date | None]] = []
+    for i, day in enumerate(days):  # the same on every day until the next edge
+        end = days[i + 1] if i + 1 < len(days) else None
+        for area, same in groups_on(day):
+            ids = [a.id for a in same]
+            at = next(
+                (
+                    j
+                    for j in reversed(range(len(runs)))
+                    if runs[j][0] == area and [a.id for a in runs[j][1]] == ids
+                ),
+                None,
+            )
+            if at is not None and runs[at][3] == day:  # the run goes on
+                runs[at] = (area, same, runs[at][2], end)
+            else:
+                runs.append((area, same, day, end))
+    return [(area, same, f"on {Period(start, end)}") for area, same, start, end in runs]
 
 
 def two_fire_authorities_finding(
@@ -241,6 +316,7 @@ def police_forces_contradict(
     police area on the day asked, neither in doubt and not one legal body, contradict; two
     for different police areas do not: each is a specified authority for a local government
     area lying in both (s.11(6)), as every board is for an area lying in two boards' areas.
+    Asked of no day, the days they meet, as :func:`contradicting_days` finds them (law51).
 
     Example:
         >>> from svduty.authorities import Authority, AuthorityCategory
@@ -256,25 +332,25 @@ def police_forces_contradict(
         >>> missing[0][:44]
         'which of A and B was the chief officer of po'
     """
-    if on is None:
-        return [], []
-    day = date(on)
+    found = list(found)
     reasons: list[Reason] = []
     missing: list[str] = []
-    for area, same in police_areas_contradicting(found, day):
+    for area, same, when in contradicting_days(
+        found, on, lambda day: police_areas_contradicting(found, day)
+    ):
         names = ", ".join(a.name for a in same[:-1]) + f" and {same[-1].name}"
         reasons.append(
             Reason(
                 "s.11(6)",
                 f"{names} are each recorded as the chief officer of police for the police area "
-                f"{area}, which gives {lga_code}, on {day}, none in doubt on that day: a police "
+                f"{area}, which gives {lga_code}, {when}, none in doubt then: a police "
                 f"area has one force ({_PA_S2_WORDS}): the records contradict",
                 _PA_S2,
             )
         )
         missing.append(
-            f"which of {names} was the chief officer of police for the police area {area} on "
-            f"{day} {POLICE_CONTRADICT}"
+            f"which of {names} was the chief officer of police for the police area {area} "
+            f"{when} {POLICE_CONTRADICT}"
         )
     return reasons, missing
 

@@ -276,6 +276,26 @@ def _direction_refused(place: Area) -> None:
 _DIRECTED = "the review partners the Secretary of State's direction specifies (reg 10(1))"
 
 
+def _direction_decides() -> Reason:
+    """A direction given, the place not known: reg 10(1) settles it whatever the place.
+
+    Reg 10(1): "If regulations 6 to 9 do not apply, the Secretary of State may give a
+    direction specifying which review partners are the relevant review partners in respect
+    of a person's death." A direction given says regs 6 to 9 do not apply: every place that
+    fits it gives the direction's partners, and a place where one of them applies
+    contradicts it (:func:`_direction_refused`), so the place is not a missing fact (law51).
+    """
+    return Reason(
+        "reg 10(1)",
+        "the Secretary of State has given a direction specifying which review partners are "
+        "the relevant review partners in respect of the death: they are those it names. A "
+        "direction may be given only 'If regulations 6 to 9 do not apply' (reg 10(1)), so "
+        "wherever the death occurred or a body was found it settles the partners (a place "
+        "where regulation 6, 7 or 8 applies would contradict it)",
+        _reg("reg 10(1)"),
+    )
+
+
 def _several(facts: DeathPlaceFacts) -> tuple[Reason, str | None, list[str]] | None:
     """Reg 8 for a death at a known place: (reason, doubt, missing), or ``None``.
 
@@ -349,11 +369,12 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     area: the chief officer of police, the local authority, the integrated care board or
     local health board (regs 6 to 9); or where, outside the pilot areas, the Secretary of
     State has directed which they are (reg 10: the subject says so, svduty not knowing
-    whom the direction names). Where more than one person died in the same incident at
-    more than one location, the partners for all the deaths are those where a body or part
-    of a body was recorded as found first, if in a pilot area (regs 5, 8), not those of
-    each death's place (reg 6); not known whether that is so (``several_locations``), a
-    death at a known place is answered only where both readings agree. ``no`` outside the
+    whom; a direction given settles it, the place given or not, law51). Where more than
+    one person died in the same incident at more than one location, the partners for all
+    the deaths are those where a body or part of a body was recorded as found first, if in
+    a pilot area (regs 5, 8), not those of each death's place (reg 6); not known whether
+    that is so (``several_locations``), a death at a known place is answered only where
+    both readings agree. ``no`` outside the
     pilot areas with no direction; ``undetermined`` naming the fact that would settle it
     (the area of death, whether it is known, whether there were several deaths at several
     locations, the area where a body was found (first), a direction, or the health board
@@ -438,6 +459,10 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
             )
             missing = ["body_found_area (reg 7(1), 8(1))"]
         why = Reason("reg 6(1), 7(1), 8(1)", says, _reg("reg 6(1), 7(1), 8(1)"))
+        if facts.direction:  # reg 10(1): given only where regs 6 to 9 do not apply (law51)
+            return answer(
+                question, [why, _direction_decides()], [], failed=False, subjects=[_DIRECTED]
+            )
         return answer(question, [why], missing, failed=False)
     place = _area(code, field)
     if not _in_pilot_area(place):

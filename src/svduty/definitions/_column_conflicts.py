@@ -205,7 +205,9 @@ def table_conflicts(
         d, stated = cols["death_district"], cols["pilot_partner"]
         certain = pc.is_in(d, value_set=pa.array(sorted(pilot.partners), pa.string()))
         possible = pc.is_in(d, value_set=pa.array(sorted(pilot.possible), pa.string()))
-        bad = pc.and_(pc.and_(pc.is_valid(d), pc.invert(possible)), pc.not_equal(certain, stated))
+        # only a certain district contradicts a false one: outside, reg 8 may reach (law51)
+        bad = pc.and_(pc.is_valid(d), pc.invert(possible))
+        bad = pc.and_(bad, pc.and_(certain, pc.invert(stated)))
         add(bad, "pilot_partner", "contradicts the place of death (SI 2023/227)")
     for name in ("location", "place_of_death"):
         if "country" not in cols or name not in cols:

@@ -56,7 +56,14 @@ from svduty.definitions._owhr_doubts import (
 )
 from svduty.definitions._owhr_reg4 import REG_4, REG_4_RULES
 from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED, OWHR_PILOT_AS_MADE, OwhrPilot
-from svduty.definitions._places import ENGLAND, ENGLAND_AND_WALES, DeathIn, DiedIn, PilotArea
+from svduty.definitions._places import (
+    ENGLAND,
+    ENGLAND_AND_WALES,
+    PARTNERS_BY_PLACE,
+    DeathIn,
+    DiedIn,
+    PilotArea,
+)
 from svduty.definitions._presume import AWARE_IN_TIME, PRESUMPTIONS, presumption_rules
 from svduty.definitions._sar import IN_ITS_AREA_DOUBT, NO_NEEDS, SAR_MAY_BE_HELD, SAR_RULED_OUT
 from svduty.sources import Citation, Confidence, cite
@@ -319,9 +326,11 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         Rule(
             "OWHR-PILOT-AREA-OUTSIDE",
             All(homicide, Not(area)),
-            "the duty is not in force here: the pilot does not reach the place of death (no "
-            "relevant review partner there is a pilot partner or, where a police force or "
-            "ICB is one, reg 3 is read, as pilot_partner states, not to reach the death)",
+            "the duty is not in force here: the pilot does not reach the death (no relevant "
+            "review partner of the place of death is a pilot partner, and reg 8 or a "
+            "direction names none, as pilot_partner states or partners-by-place presumes; or, "
+            "where a police force or ICB is one, reg 3 is read, as pilot_partner states, not "
+            "to reach the death)",
             partners,
         ),
         Rule(
@@ -380,6 +389,8 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             PRESUMPTIONS[AWARE_IN_TIME],
             bears_on=All(HOMICIDE, may_bear, Possibly(when), Possibly(but_for)),
         ).rule(),
+        # a death outside the pilot areas read by its place (reg 6), not reg 8 (law51)
+        attrs.evolve(PRESUMPTIONS[PARTNERS_BY_PLACE], bears_on=All(homicide, Not(area))).rule(),
         Rule(
             "OWHR-PILOT-DATE-OUTSIDE",
             All(homicide, Not(when)),

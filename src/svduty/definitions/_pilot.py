@@ -11,11 +11,15 @@ A death's relevant review partners are identified by regulations (s.25(1)); s.25
 them be those for the area "in which the death occurred or is likely to have occurred".
 SI 2022/1261 (read by owhr49) names them only for a death in a pilot area, or, its
 location not known, a body recorded as found there (regs 6 to 8: the fourteen council
-areas below); elsewhere only a direction of the Secretary of State names them (reg 10),
-which these incident rules do not read: they read the place of death only
-(``place_of_death``). Where
-the death occurred in one of the fourteen council areas every relevant partner is a pilot partner:
-the pilot applies. Elsewhere in the Metropolitan Police, West Midlands Police or pilot
+areas below), or, for several deaths in one incident at an unknown or more than one
+location, a body recorded as found first there (reg 8, for all the deaths: reg 5);
+elsewhere only a direction of the Secretary of State names them (reg 10). These incident
+rules read the place of death (``place_of_death``) and ``pilot_partner``, which says where
+reg 8 or a direction makes pilot partners the relevant ones for a death outside the pilot
+areas (not given, the ``partners-by-place`` presumption reads the place alone: law51).
+Where the death occurred in one of the fourteen council areas every relevant partner is a
+pilot partner (by reg 6, or by reg 8 with a body found first in another): the pilot
+applies. Elsewhere in the Metropolitan Police, West Midlands Police or pilot
 ICB areas (Coventry and Warwickshire ICB covers Warwickshire) one relevant partner is a
 pilot partner, and regulation 3(1) commences the duty "for the purposes of the pilot
 partners", which may be read literally (any death they review) or, with the explanatory

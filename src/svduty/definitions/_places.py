@@ -27,6 +27,7 @@ Arr = Any
 __all__ = [
     "ENGLAND",
     "ENGLAND_AND_WALES",
+    "PARTNERS_BY_PLACE",
     "DeathIn",
     "DiedIn",
     "PilotArea",
@@ -62,15 +63,31 @@ def district_of(location: str, resolve_district: ResolveDistrict | None = None) 
         return None
 
 
+PARTNERS_BY_PLACE = "partners-by-place"
+"""The presumption that the place of death names the relevant review partners (law51).
+
+A death outside the pilot police and ICB areas reaches the pilot only if its relevant
+review partners are pilot partners by some other regulation than reg 6 of SI 2022/1261:
+reg 8 (several deaths in one incident, at an unknown or more than one location, a body
+recorded as found first in a pilot area: that area's partners "in respect of all the
+deaths", reg 5) or a direction (reg 10(1)). ``pilot_partner`` says so; not given, a
+definition may read the place of death alone (stated, switchable).
+"""
+
+
 @attrs.frozen(slots=True, eq=False)
 class PilotArea(Expr):
     """Whether the pilot reaches a death through its relevant review partners (s.25, SI 2023/227).
 
     Read from the district where the death occurred (``place_of_death``): ``True`` in
-    the ``certain`` districts, ``False`` outside both sets, undetermined in the
-    ``possible`` ones (where the regulations' reach is not confirmed) unless the incident
-    states ``pilot_partner``. A stated ``pilot_partner`` that contradicts a certain
-    district is a conflict (:func:`pilot_conflict`).
+    the ``certain`` districts (reg 6, or reg 8 with a body found first in another pilot
+    area, names pilot partners), undetermined in the ``possible`` ones (where the
+    regulations' reach is not confirmed) unless the incident states ``pilot_partner``.
+    Outside both, the place names no pilot partner, but reg 8 (a body of the incident found
+    first in a pilot area) or a direction (reg 10(1)) may: ``pilot_partner`` as stated,
+    else ``False`` only by the ``partners-by-place`` presumption, else undetermined
+    (law51). A stated ``pilot_partner`` false in a certain district is a conflict
+    (:func:`pilot_conflict`).
 
     Example:
         >>> a = PilotArea(frozenset({"E08000025"}), frozenset({"E07000222"}))
@@ -80,6 +97,13 @@ class PilotArea(Expr):
         True
         >>> a.scalar(ScalarEnv({"death_district": "E07000222", "pilot_partner": False}))
         False
+        >>> leeds = {"death_district": "E08000035"}
+        >>> a.scalar(ScalarEnv(leeds)) is None
+        True
+        >>> a.scalar(ScalarEnv({**leeds, "pilot_partner": True}))
+        True
+        >>> a.scalar(ScalarEnv(leeds, presumed=frozenset({PARTNERS_BY_PLACE})))
+        False
     """
 
     certain: frozenset[str]
@@ -87,9 +111,12 @@ class PilotArea(Expr):
 
     def _scalar(self, env: ScalarEnv) -> Tri:
         d = env.get("death_district")
-        if d is not None and d not in self.possible:
-            return d in self.certain
         stated = env.get("pilot_partner")
+        if d is not None and d not in self.possible:
+            if d in self.certain:
+                return True
+            if stated is None:  # outside: reg 8 or a direction may still name pilot partners
+                return False if PARTNERS_BY_PLACE in env.presumed else None
         return None if stated is None else bool(stated)
 
     def _arrow(self, env: ArrowEnv) -> Arr:
@@ -101,7 +128,9 @@ class PilotArea(Expr):
         certain = pc.is_in(d, value_set=pa.array(sorted(self.certain), pa.string()))
         possible = pc.is_in(d, value_set=pa.array(sorted(self.possible), pa.string()))
         settled = pc.and_(pc.is_valid(d), pc.invert(possible))
-        return pc.if_else(pc.fill_null(settled, False), certain, stated)
+        outside = pc.fill_null(stated, False) if PARTNERS_BY_PLACE in env.presumed else stated
+        placed = pc.if_else(certain, pa.scalar(True), outside)
+        return pc.if_else(pc.fill_null(settled, False), placed, stated)
 
     def fields(self) -> tuple[str, ...]:
         """The place of death, and the stated answer.
@@ -126,7 +155,7 @@ class PilotArea(Expr):
         """
         if district is None or stated is None or district in self.possible:
             return False
-        return (district in self.certain) is not stated
+        return district in self.certain and not stated  # outside: reg 8 may reach (law51)
 
 
 ENGLAND_AND_WALES = frozenset({"England", "Wales"})

@@ -13,13 +13,15 @@ With a presumption off, the answers it would decide stay undetermined, naming th
 Each presumption is reviewed on its own: reading "no terrorism" into an assault the
 recorder did not flag is how police recording works (terrorism is flagged when
 suspected); reading "no county lines" into a drug-supply offence is not, so only the
-terrorism, other-review, intended-force and aware-in-time presumptions are on by default.
+terrorism, other-review, intended-force, aware-in-time and partners-by-place (a death
+outside the pilot areas read by its place, SI 2022/1261 reg 6, not reg 8: law51)
+presumptions are on by default.
 
 Example:
     >>> PRESUMPTIONS["no-terrorism"].rule_id
     'CONTEXT-NOT-GIVEN'
-    >>> DEFAULT_PRESUMPTIONS
-    ('no-terrorism', 'no-other-reviews', 'force-intentional', 'aware-in-time')
+    >>> DEFAULT_PRESUMPTIONS[-2:]
+    ('aware-in-time', 'partners-by-place')
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from svduty._fields import an_id
 from svduty.definitions._atoms import Given, Presumes
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
 from svduty.definitions._law import FORCE_INTENDED, HOMICIDE, INTENT_PRESUMED_BEARS
+from svduty.definitions._places import PARTNERS_BY_PLACE
 from svduty.definitions._vocab import OtherReview
 from svduty.errors import DefinitionError
 from svduty.sources import Citation, cite
@@ -184,6 +187,22 @@ PRESUMPTIONS: dict[str, Presumption] = {
             cite("si-2023-227", "reg 4(1)(b), (2)"),
             bears_on=HOMICIDE,  # the pilot's rules narrow it to a death the pilot may reach
         ),
+        Presumption(
+            PARTNERS_BY_PLACE,
+            "pilot_partner",
+            (),
+            "OWHR-PILOT-PLACE-PRESUMED",
+            "presumption (switchable): pilot_partner, where not given, read from the place "
+            "of death: a death outside the pilot police and ICB areas has no pilot partner "
+            "among its relevant review partners. Reg 8 of SI 2022/1261 would name pilot "
+            "partners 'in respect of all the deaths' (reg 5) where more than one person died "
+            "in the same incident, the location of the deaths not known or more than one, "
+            "and a body or part of one was 'recorded as found first in a pilot area', as a "
+            "direction specifying them would (reg 10(1)): give pilot_partner true for such a "
+            "death (law51)",
+            cite("si-2022-1261", "reg 5, reg 6, reg 8, reg 10(1)"),
+            bears_on=HOMICIDE,  # the pilot's rules narrow it to a death outside the areas
+        ),
     )
 }
 """Every presumption a definition may make, by id."""
@@ -193,6 +212,7 @@ DEFAULT_PRESUMPTIONS: tuple[str, ...] = (
     "no-other-reviews",
     FORCE_INTENDED,
     AWARE_IN_TIME,
+    PARTNERS_BY_PLACE,
 )
 """The presumptions a definition makes unless its data says otherwise."""
 

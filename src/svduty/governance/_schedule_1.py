@@ -30,6 +30,7 @@ from svduty.authorities import (
 )
 from svduty.authorities._answering import DAY_ASKED
 from svduty.authorities._authority import other_nation
+from svduty.authorities._one_fire_authority import CONTRADICT, POLICE_CONTRADICT
 from svduty.errors import named
 from svduty.findings import Finding, Severity
 from svduty.governance._councils import councils_together
@@ -120,6 +121,8 @@ def schedule_1_findings(
             lost = set(was) - set(have)
             for m in now.missing:
                 if m.startswith(DAY_ASKED):  # no day given: every record is checked
+                    continue
+                if m.endswith((CONTRADICT, POLICE_CONTRADICT)):  # one_per_area's, above (law51)
                     continue
                 requirement = _requirement_named(m)
                 if requirement is not None and requirement in lost:
