@@ -28,6 +28,7 @@ import pendulum
 
 from svduty._arguments import as_tuple
 from svduty._checked import checked, checked_fields, checked_methods
+from svduty.authorities._area_record import districts_of_area
 from svduty.authorities._categories import (
     CATEGORIES,
     LOCATED_IN_ITS_AREA,
@@ -367,9 +368,8 @@ def local_government_areas(
 
     Args:
         authority: The authority.
-        districts_within: Gives the local government areas within (or, for the
-            "any part" rules, partly within) an area code, and a local government area
-            for its own code.
+        districts_within: Gives the local government areas within (or, for the "any part"
+            rules, partly within) an area code, and a local government area for its own code.
 
     Returns:
         The local government area codes, sorted, without repeats.
@@ -388,7 +388,7 @@ def local_government_areas(
         return tuple(sorted(set(authority.areas)))
     out: set[str] = set()
     for j, code in enumerate(authority.areas):
-        within = tuple(districts_within(code))
+        within = districts_of_area(districts_within, code)
         if authority.category in LOCATED_IN_ITS_AREA and len(set(within)) != 1:  # or loaded
             got = Described(f"{code}, which joins to {len(set(within))}")
             where = f"{authority.id}.areas[{j}]"
