@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import base64
+import os
 from typing import Any
 
 import pyarrow as pa
@@ -35,6 +36,15 @@ REPEATED_TEXT = frozenset({"location", "reasons"})
 """Classified columns of text each row repeats from its combination's answer (a district or
 LSOA code; the rules' ids): handed to the writer as dictionaries of it where the rows are
 built from grouped answers (``svduty.io._alike``), written as such, read back as text."""
+
+_AS_PYARROW_PARQUET: dict[str, Any] = {
+    "version": "2.6",
+    "writer_engine_version": "V2",
+    "data_page_version": "1.0",
+    "use_compliant_nested_type": True,
+    "use_deprecated_int96_timestamps": False,
+}
+"""What ``pyarrow.parquet.ParquetWriter`` gives the compiled writer unless told: the same file."""
 
 _STORED = b"ARROW:schema"
 """The footer key under which pyarrow (and polars) find the Arrow schema to read back."""
@@ -62,14 +72,17 @@ class ParquetSink:
     __slots__ = ("_writer", "written")
 
     def __init__(self, sink: Any, schema: pa.Schema, first: pa.Table | None) -> None:
-        import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
+        # the compiled writer, not pyarrow.parquet's: importing that (pyarrow.fs, ssl) cost
+        # the loop's thread 20-100 ms before the first batch was handed to the writer
+        from pyarrow._parquet import ParquetWriter
 
         self.written = written_schema(schema, first)
         """The schema written: ``schema`` but for text written as given (see the module)."""
-        self._writer = pq.ParquetWriter(
-            sink,
+        self._writer = ParquetWriter(
+            str(sink) if isinstance(sink, os.PathLike) else sink,  # a path: opened by Arrow
             self.written,
             store_schema=False,  # stored below: the schema given, not the one written
+            **_AS_PYARROW_PARQUET,
             **parquet_options(self.written),
         )
         meta = {**(schema.metadata or {}), _STORED: stored_schema(schema)}
