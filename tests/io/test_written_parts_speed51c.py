@@ -39,3 +39,25 @@ def test_each_batchs_rows_are_built_when_the_one_before_is_handed_on(tmp_path, m
         for name in ("violence", "district_code", "location", "reasons"):
             (chunk,) = table.column(name).chunks
             assert chunk.offset == 0, name
+
+
+def test_a_combinations_lsoa_code_and_name_are_handed_on_as_words(tmp_path):
+    """The LSOA code and name are alike in every row of a combination (``_alike.ALIKE``):
+    a writer taking them as words (the Parquet writer) gets them numbered from the
+    combinations', not as text it would hash row by row. The same text."""
+    from svduty.io._parquet_sink import REPEATED_TEXT
+
+    path = _repeated(tmp_path / "m.csv")
+    batches = list(read_police_uk(path, block_size=BLOCK))
+    written: list[pa.Table] = []
+
+    def sink(table: pa.Table) -> None:
+        written.append(table)
+
+    sink.words = REPEATED_TEXT  # type: ignore[attr-defined]
+    run_pipeline(iter(batches), default_pipeline(), sink)
+    assert len(written) == len(batches)
+    for table, batch in zip(written, batches, strict=True):
+        for name in ("lsoa_code", "lsoa_name"):
+            assert pa.types.is_dictionary(table.column(name).type), name
+            assert table.column(name).to_pylist() == batch.column(name).to_pylist(), name

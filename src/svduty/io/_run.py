@@ -254,10 +254,11 @@ def _usable_parts(
     """
     out = _alike._as_words(answers.out, words) if words else answers.out
     at = _alike._places(out, out.num_rows)[answers.groups]
+    keep = tuple(n for n in words if n in _alike.ALIKE)  # alike in every row of a combination
     start = 0
     for size in sizes:
         part = at[start : start + size]
-        yield _alike._spread(out, answers.rows.slice(start, size), part, keep=())
+        yield _alike._spread(out, answers.rows.slice(start, size), part, keep=keep)
         start += size
 
 
