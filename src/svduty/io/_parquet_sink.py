@@ -4,12 +4,13 @@ A column the schema gives as a dictionary of text (``reported_by``, ``falls_with
 ``last_outcome_category``: police.uk's text, encoded for readers) that the first table
 gives as plain text is written as that text: the writer's own dictionary encoding hashes
 each value once, where encoding it beforehand hashed it twice. The other way round, text
-the first table gives as a dictionary (:data:`REPEATED_TEXT`: ``location``, ``reasons``)
-is written from its numbers, not hashed again. Text whose rows all hold one word in the first
-table (a police.uk file's ``file``, ``reported_by``, ``falls_within``) is written as a
-dictionary whose numbers are all 0, made without a hash. What a reader gets is the schema
-given all the same: it is stored for readers (``ARROW:schema``, base64 of the schema's IPC
-message, as pyarrow stores one) in place of the schema written.
+the first table gives as a dictionary (:data:`REPEATED_TEXT`: ``location``, ``reasons``,
+``lsoa_code``, ``lsoa_name``) is written from its numbers, not hashed again. Text whose
+rows all hold one word in the first table (a police.uk file's ``file``, ``reported_by``,
+``falls_within``) is written as a dictionary whose numbers are all 0, made without a hash.
+What a reader gets is the schema given all the same: it is stored for readers
+(``ARROW:schema``, base64 of the schema's IPC message, as pyarrow stores one) in place of
+the schema written.
 
 Example:
     >>> words = pa.dictionary(pa.int32(), pa.string())
@@ -22,6 +23,7 @@ Example:
 from __future__ import annotations
 
 import base64
+import os
 from typing import Any
 
 import pyarrow as pa
@@ -31,10 +33,21 @@ from svduty.io._parquet_options import NO_DICTIONARY, parquet_options
 
 __all__ = ["REPEATED_TEXT", "ParquetSink", "stored_schema"]
 
-REPEATED_TEXT = frozenset({"location", "reasons"})
-"""Classified columns of text each row repeats from its combination's answer (a district or
-LSOA code; the rules' ids): handed to the writer as dictionaries of it where the rows are
-built from grouped answers (``svduty.io._alike``), written as such, read back as text."""
+REPEATED_TEXT = frozenset({"location", "reasons", "lsoa_code", "lsoa_name"})
+"""Columns of text each row repeats from its combination's answer (a district or LSOA code;
+the rules' ids) or its combination (the LSOA code and name: ``svduty.io._alike.ALIKE``,
+speed51c: the writer's CPU on the bench's 400,000 rows 0.193/0.197 -> 0.182/0.185 s):
+handed to the writer as dictionaries of it where the rows are built from grouped answers
+(``svduty.io._alike``), written as such, read back as text."""
+
+_AS_PYARROW_PARQUET: dict[str, Any] = {
+    "version": "2.6",
+    "writer_engine_version": "V2",
+    "data_page_version": "1.0",
+    "use_compliant_nested_type": True,
+    "use_deprecated_int96_timestamps": False,
+}
+"""What ``pyarrow.parquet.ParquetWriter`` gives the compiled writer unless told: the same file."""
 
 _STORED = b"ARROW:schema"
 """The footer key under which pyarrow (and polars) find the Arrow schema to read back."""
@@ -62,14 +75,17 @@ class ParquetSink:
     __slots__ = ("_writer", "written")
 
     def __init__(self, sink: Any, schema: pa.Schema, first: pa.Table | None) -> None:
-        import pyarrow.parquet as pq  # not at start-up (it imports pyarrow.fs, ssl)
+        # the compiled writer, not pyarrow.parquet's: importing that (pyarrow.fs, ssl) cost
+        # the loop's thread 20-100 ms before the first batch was handed to the writer
+        from pyarrow._parquet import ParquetWriter
 
         self.written = written_schema(schema, first)
         """The schema written: ``schema`` but for text written as given (see the module)."""
-        self._writer = pq.ParquetWriter(
-            sink,
+        self._writer = ParquetWriter(
+            str(sink) if isinstance(sink, os.PathLike) else sink,  # a path: opened by Arrow
             self.written,
             store_schema=False,  # stored below: the schema given, not the one written
+            **_AS_PYARROW_PARQUET,
             **parquet_options(self.written),
         )
         meta = {**(schema.metadata or {}), _STORED: stored_schema(schema)}

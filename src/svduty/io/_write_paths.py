@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from svduty._signals import STOPPING
 from svduty.errors import InputFormatError, Problem, printable
+from svduty.io._replace import replace
 
 __all__ = [
     "OutputFile",
@@ -288,7 +289,7 @@ class OutputFile:
             self.close()
             if self.temp is not None:
                 _keep_mode(self.real, self.temp)
-                os.replace(self.temp, self.real)
+                replace(self.temp, self.real)  # the old file freed off this thread
         except OSError as exc:
             self.discard()
             raise output_error(self.path, exc, self.option) from None
