@@ -86,3 +86,32 @@ def test_the_file_is_pyarrow_parquets_byte_for_byte(tmp_path_factory, rows, part
     writer.close()
     assert ours.read_bytes() == theirs.read_bytes()
     assert pq.read_table(ours).equals(table)
+
+
+def test_a_pyarrow_whose_compiled_writer_differs_gets_pyarrow_parquets(tmp_path, monkeypatch):
+    """The compiled writer is pyarrow's own, not its public API: if it takes other arguments
+    (or is not there), ``pyarrow.parquet.ParquetWriter`` writes the same file (the lead)."""
+    import pyarrow._parquet
+
+    schema = pa.schema([("row", pa.int64()), ("w", WORDS)], metadata={"svduty.version": "x"})
+    table = pa.table({"row": [1, 2], "w": pa.array(["a", None]).dictionary_encode()}, schema)
+
+    def written(name: str) -> bytes:
+        sink = ParquetSink(tmp_path / name, schema, table)
+        sink.write_table(table)
+        sink.close()
+        return (tmp_path / name).read_bytes()
+
+    compiled_file = written("compiled.parquet")
+    compiled, calls = pyarrow._parquet.ParquetWriter, []
+
+    def other(*args: object, **kwargs: object) -> object:  # refuses svduty's call only
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise TypeError("__cinit__() got an unexpected keyword argument")
+        return compiled(*args, **kwargs)
+
+    monkeypatch.setattr(pyarrow._parquet, "ParquetWriter", other)
+    assert written("public.parquet") == compiled_file
+    assert len(calls) == 2  # svduty's call refused, then pyarrow.parquet's
+    assert pq.read_table(tmp_path / "public.parquet").equals(table)

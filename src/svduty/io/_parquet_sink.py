@@ -75,21 +75,13 @@ class ParquetSink:
     __slots__ = ("_writer", "written")
 
     def __init__(self, sink: Any, schema: pa.Schema, first: pa.Table | None) -> None:
-        # the compiled writer, not pyarrow.parquet's: importing that (pyarrow.fs, ssl) cost
-        # the loop's thread 20-100 ms before the first batch was handed to the writer
-        from pyarrow._parquet import ParquetWriter
-
         self.written = written_schema(schema, first)
         """The schema written: ``schema`` but for text written as given (see the module)."""
-        self._writer = ParquetWriter(
-            str(sink) if isinstance(sink, os.PathLike) else sink,  # a path: opened by Arrow
-            self.written,
-            store_schema=False,  # stored below: the schema given, not the one written
-            **_AS_PYARROW_PARQUET,
-            **parquet_options(self.written),
-        )
+        where = str(sink) if isinstance(sink, os.PathLike) else sink  # a path: opened by Arrow
+        options = {"store_schema": False, **parquet_options(self.written)}  # stored below
+        self._writer = _writer(where, self.written, options)
         meta = {**(schema.metadata or {}), _STORED: stored_schema(schema)}
-        self._writer.add_key_value_metadata(meta)  # type: ignore[arg-type]  # bytes: as kept
+        self._writer.add_key_value_metadata(meta)  # bytes: as kept
 
     def write_table(self, table: pa.Table) -> None:
         """Write ``table`` (conformed to the schema written: months to days, say)."""
@@ -98,6 +90,24 @@ class ParquetSink:
     def close(self) -> None:
         """Write the footer."""
         self._writer.close()
+
+
+def _writer(where: Any, schema: pa.Schema, options: dict[str, Any]) -> Any:
+    """The compiled Parquet writer, given what ``pyarrow.parquet.ParquetWriter`` gives it.
+
+    Not ``pyarrow.parquet``'s: importing that (``pyarrow.fs``, ``ssl``) cost the loop's
+    thread 20-100 ms before the first batch was handed to the writer (speed51c). A pyarrow
+    whose compiled writer is not there or takes other arguments (it is pyarrow's own, not
+    its public API) gets ``pyarrow.parquet``'s, which writes the same file.
+    """
+    try:
+        from pyarrow._parquet import ParquetWriter
+
+        return ParquetWriter(where, schema, **_AS_PYARROW_PARQUET, **options)
+    except (ImportError, TypeError):
+        import pyarrow.parquet as pq
+
+        return pq.ParquetWriter(where, schema, **options)
 
 
 def written_schema(schema: pa.Schema, first: pa.Table | None) -> pa.Schema:
