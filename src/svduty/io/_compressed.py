@@ -15,7 +15,7 @@ from typing import IO
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["first_bytes", "refuse_compressed"]
+__all__ = ["compressed_name", "first_bytes", "refuse_compressed"]
 
 _WORKBOOKS = frozenset({".xlsx", ".xlsm", ".ods"})
 
@@ -130,3 +130,31 @@ def first_bytes(raw: IO[bytes], name: str, *, close: bool = True) -> bytes:
             raw.close()
         why = f"cannot read the file ({exc.strerror or type(exc).__name__})"
         raise InputFormatError(Problem(file=name, message=why)) from None
+
+
+_UNPACK = {
+    ".gz": ("gzip", "gunzip"),
+    ".zip": ("zip", "unzip"),
+    ".bz2": ("bzip2", "bunzip2"),
+    ".xz": ("xz", "unxz"),
+}
+"""A compressed file's suffix, its compression and the tool that undoes it (as
+:func:`refuse_compressed` names them)."""
+
+
+def compressed_name(q: Path) -> str | None:
+    """Why a folder's compressed file (``2025-06.csv.gz``, a download's ``.zip``) is not read.
+
+    svduty reads files as they are (a file named on the command line is refused, naming
+    its compression); in a folder such a file is skipped, and the reason says what to do.
+
+    Example:
+        >>> compressed_name(Path("m/2025-06-street.csv.gz"))
+        'compressed (gzip): decompress it first to read it, e.g. with gunzip'
+        >>> compressed_name(Path("m/notes.txt")) is None
+        True
+    """
+    if q.suffix.lower() not in _UNPACK:
+        return None
+    kind, tool = _UNPACK[q.suffix.lower()]
+    return f"compressed ({kind}): decompress it first to read it, e.g. with {tool}"
