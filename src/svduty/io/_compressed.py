@@ -15,7 +15,7 @@ from typing import IO
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["compressed_name", "first_bytes", "refuse_compressed"]
+__all__ = ["compressed_name", "first_bytes", "refuse_compressed", "utf16_order"]
 
 _WORKBOOKS = frozenset({".xlsx", ".xlsm", ".ods"})
 
@@ -30,14 +30,14 @@ _COMPRESSED = {
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # the magic, a block size, the first block's mark
 
 
-def _utf16_order(start: bytes) -> str | None:
+def utf16_order(start: bytes) -> str | None:
     r"""``"UTF-16LE"`` or ``"UTF-16BE"`` if ``start`` reads as such text with no mark.
 
     Text in UTF-16 has a zero byte beside each ASCII letter (``C\0r\0``); UTF-8 text,
     CSV, JSON Lines and Parquet's ``PAR1`` never do, so four such bytes are enough.
 
     Example:
-        >>> _utf16_order("id,date".encode("utf-16-be")), _utf16_order(b"id,date")
+        >>> utf16_order("id,date".encode("utf-16-be")), utf16_order(b"id,date")
         ('UTF-16BE', None)
     """
     even, odd = start[0:8:2], start[1:8:2]
@@ -93,7 +93,7 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
             "as UTF-8, or convert it, e.g. with iconv -f UTF-16 -t UTF-8)"
         )
         raise InputFormatError(Problem(file=str(path), expected=expected))
-    if order := _utf16_order(start):
+    if order := utf16_order(start):
         expected = (
             f"UTF-8 text (this file looks like UTF-16 with no byte order mark ({order}): "
             f"save it as UTF-8, or convert it, e.g. with iconv -f {order} -t UTF-8)"
