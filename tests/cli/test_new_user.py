@@ -561,10 +561,11 @@ def test_police_uk_columns_read_as_incidents_say_so(tmp_path):
     first = tmp_path / "a.jsonl"
     first.write_text('{"id": "a"}\n')
     pq.write_table(pacsv.read_csv(sample_police_uk()), tmp_path / "m.parquet")
-    for argv in (
-        ["classify", str(first), str(sample_police_uk())],
-        ["classify", str(tmp_path / "m.parquet")],
+    for argv, said in (
+        # named after an incident file: refused before any row is read (users51)
+        (["classify", str(first), str(sample_police_uk())], "police.uk street-level months"),
+        (["classify", str(tmp_path / "m.parquet")], "police.uk's 12 columns, read as incidents"),
     ):
         code, _, err = run(*argv)
         assert code == 1
-        assert "police.uk's 12 columns, read as incidents" in err
+        assert said in err

@@ -121,8 +121,16 @@ def test_a_split_or_scenario_file_that_is_no_regular_file_is_refused(
     ("encoding", "said"),
     [
         ("utf-16", "not UTF-8 text (this file is UTF-16: save it as UTF-8)"),
-        ("utf-16-be", "not UTF-8 text"),  # no byte-order mark: not recognised
-        ("latin-1", "not UTF-8 text"),
+        (  # no byte-order mark: recognised by its zero bytes (users51)
+            "utf-16-be",
+            "not UTF-8 text (this file looks like UTF-16 with no byte order mark (UTF-16BE): "
+            "save it as UTF-8)",
+        ),
+        (  # the row of the first byte that is not UTF-8, and how to convert it (users51)
+            "latin-1",
+            "row 1: not UTF-8 text (a file saved as Windows-1252 or Latin-1? save it as UTF-8, "
+            "or convert it, e.g. with iconv -f windows-1252 -t utf-8 FILE > NEW_FILE)",
+        ),
     ],
 )
 def test_a_toml_file_in_another_encoding_says_which_when_it_can(

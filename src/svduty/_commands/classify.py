@@ -66,7 +66,7 @@ from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._ahead import Ahead, FirstStarted, Started
 from svduty.io._bounds import BoundedCounts
 from svduty.io._code_names import area_parts
-from svduty.io._input_kind import detect_format
+from svduty.io._input_kind import detect_format, refuse_mixed
 from svduty.io._inputs import (
     STDIN,
     SUMMARY_COLUMNS,
@@ -280,6 +280,7 @@ def _run(
     else:  # an empty CSV says nothing of the format: the others decide (police.uk if none)
         telling = [a for a in args.inputs if tells_format(a)]
         fmt = detect_format(telling) if telling else "police-uk"
+    refuse_mixed(args.inputs, fmt)  # before a row of the first file goes to standard output
     inputs = expand_inputs(args.inputs, folders=fmt == "police-uk")
     if args.map and (fmt != "incidents" or all(is_json_lines(p) for p in inputs.files)):
         print(  # never silently ignored: a --map nothing reads is a usage error

@@ -116,8 +116,9 @@ a key's error says nothing of its text, not even the field it may mean."""
 def meant(key: object, names: Iterable[str]) -> str:
     """`` (did you mean FIELD?)`` for the field an unknown key most likely meant, or ``""``.
 
-    ``location`` for a key that names a place, else a field it misspells (``weapn``) or
-    writes in other case or separators (``VICTIM-AGE``). Only a field's name is said,
+    ``location`` for a key that names a place, else a field it misspells (``weapn``),
+    writes in other case or separators (``VICTIM-AGE``) or is the start of (``police_uk``:
+    one field only, of four letters or more). Only a field's name is said,
     never the key's own text.
 
     Example:
@@ -126,6 +127,8 @@ def meant(key: object, names: Iterable[str]) -> str:
         (' (did you mean location?)', ' (did you mean weapon?)', ' (did you mean victim_age?)')
         >>> meant("Jane Citizen", names), meant("Edward Howard", names)
         ('', '')
+        >>> meant("police_uk", ["police_uk_category", "victim_age"]), meant("vic", ["victim_age"])
+        (' (did you mean police_uk_category?)', '')
     """
     import difflib  # only for a key no field has
 
@@ -139,4 +142,7 @@ def meant(key: object, names: Iterable[str]) -> str:
     if found is None:
         close = difflib.get_close_matches(plain, names, n=1, cutoff=0.8)
         found = close[0] if close else None
+    if found is None and len(plain) >= 4:  # the start of one field's name: police_uk
+        starts = [n for n in names if n.startswith(plain)]
+        found = starts[0] if len(starts) == 1 else None
     return f" (did you mean {found}?)" if found else ""

@@ -15,7 +15,7 @@ from typing import IO
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["first_bytes", "refuse_compressed"]
+__all__ = ["compressed_name", "first_bytes", "refuse_compressed", "utf16_order"]
 
 _WORKBOOKS = frozenset({".xlsx", ".xlsm", ".ods"})
 
@@ -30,14 +30,14 @@ _COMPRESSED = {
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # the magic, a block size, the first block's mark
 
 
-def _utf16_order(start: bytes) -> str | None:
+def utf16_order(start: bytes) -> str | None:
     r"""``"UTF-16LE"`` or ``"UTF-16BE"`` if ``start`` reads as such text with no mark.
 
     Text in UTF-16 has a zero byte beside each ASCII letter (``C\0r\0``); UTF-8 text,
     CSV, JSON Lines and Parquet's ``PAR1`` never do, so four such bytes are enough.
 
     Example:
-        >>> _utf16_order("id,date".encode("utf-16-be")), _utf16_order(b"id,date")
+        >>> utf16_order("id,date".encode("utf-16-be")), utf16_order(b"id,date")
         ('UTF-16BE', None)
     """
     even, odd = start[0:8:2], start[1:8:2]
@@ -93,7 +93,7 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
             "as UTF-8, or convert it, e.g. with iconv -f UTF-16 -t UTF-8)"
         )
         raise InputFormatError(Problem(file=str(path), expected=expected))
-    if order := _utf16_order(start):
+    if order := utf16_order(start):
         expected = (
             f"UTF-8 text (this file looks like UTF-16 with no byte order mark ({order}): "
             f"save it as UTF-8, or convert it, e.g. with iconv -f {order} -t UTF-8)"
@@ -130,3 +130,31 @@ def first_bytes(raw: IO[bytes], name: str, *, close: bool = True) -> bytes:
             raw.close()
         why = f"cannot read the file ({exc.strerror or type(exc).__name__})"
         raise InputFormatError(Problem(file=name, message=why)) from None
+
+
+_UNPACK = {
+    ".gz": ("gzip", "gunzip"),
+    ".zip": ("zip", "unzip"),
+    ".bz2": ("bzip2", "bunzip2"),
+    ".xz": ("xz", "unxz"),
+}
+"""A compressed file's suffix, its compression and the tool that undoes it (as
+:func:`refuse_compressed` names them)."""
+
+
+def compressed_name(q: Path) -> str | None:
+    """Why a folder's compressed file (``2025-06.csv.gz``, a download's ``.zip``) is not read.
+
+    svduty reads files as they are (a file named on the command line is refused, naming
+    its compression); in a folder such a file is skipped, and the reason says what to do.
+
+    Example:
+        >>> compressed_name(Path("m/2025-06-street.csv.gz"))
+        'compressed (gzip): decompress it first to read it, e.g. with gunzip'
+        >>> compressed_name(Path("m/notes.txt")) is None
+        True
+    """
+    if q.suffix.lower() not in _UNPACK:
+        return None
+    kind, tool = _UNPACK[q.suffix.lower()]
+    return f"compressed ({kind}): decompress it first to read it, e.g. with {tool}"

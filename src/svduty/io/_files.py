@@ -10,6 +10,7 @@ from typing import Any
 
 from svduty._checked import checked
 from svduty.errors import BundleError, Problem
+from svduty.io._compressed import utf16_order
 from svduty.io._write_paths import replace_text
 
 __all__ = ["MAX_TOML_BYTES", "read_toml", "write_toml"]
@@ -101,10 +102,8 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     try:
         # utf-8-sig: a byte-order mark some editors write first is not part of the TOML
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # Notepad's "Unicode"
-        said = " (this file is UTF-16: save it as UTF-8)" if utf16 else ""
-        raise _refuse(p, f"not UTF-8 text{said}") from None
+    except UnicodeDecodeError as exc:
+        raise BundleError([_not_utf8(p, data, exc.start)]) from None
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -151,3 +150,29 @@ def write_toml(path: str | Path, data: dict[str, Any]) -> None:
     import tomli_w  # writing only: reading a bundle does not import it
 
     replace_text(Path(path), tomli_w.dumps(data))
+
+
+def _not_utf8(p: Path, data: bytes, start: int) -> Problem:
+    r"""What a TOML file that is not UTF-8 is, and how to mend it: never the bytes.
+
+    UTF-16 (Notepad's "Unicode") with or without its byte order mark is said so; any other
+    file is taken for one an editor saved as Windows-1252 or Latin-1 (an accent, a pound
+    sign), and the row of the first byte that is not UTF-8 is named, as police.uk's
+    reader names such a row.
+
+    Example:
+        >>> print(_not_utf8(Path("areas.toml"), 'x = 1\nname = "Ynys Môn"\n'.encode("latin-1"), 18))
+        areas.toml: row 2: not UTF-8 text (a file saved as Windows-1252 or Latin-1? save it as UTF-8, or convert it, e.g. with iconv -f windows-1252 -t utf-8 FILE > NEW_FILE)
+    """  # noqa: E501
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        said = "this file is UTF-16: save it as UTF-8"
+        return Problem(message=f"not UTF-8 text ({said})", file=str(p))
+    if order := utf16_order(data[:16]):
+        said = f"this file looks like UTF-16 with no byte order mark ({order}): save it as UTF-8"
+        return Problem(message=f"not UTF-8 text ({said})", file=str(p))
+    said = (
+        "a file saved as Windows-1252 or Latin-1? save it as UTF-8, or convert it, "
+        "e.g. with iconv -f windows-1252 -t utf-8 FILE > NEW_FILE"
+    )
+    row = data[:start].count(b"\n") + 1
+    return Problem(message=f"not UTF-8 text ({said})", file=str(p), row=row)

@@ -20,7 +20,7 @@ from svduty.io._inputs import (
 )
 from svduty.io._missing import not_found
 
-__all__ = ["detect_format"]
+__all__ = ["detect_format", "refuse_mixed"]
 
 
 def detect_format(inputs: Sequence[str | Path]) -> str:
@@ -59,3 +59,58 @@ def detect_format(inputs: Sequence[str | Path]) -> str:
             "them, or incidents as .jsonl (or .csv/.parquet with --map); or give --input-format",
         )
     )
+
+
+_KINDS = {"police-uk": "police.uk street-level months", "incidents": "incidents"}
+
+
+def refuse_mixed(inputs: Sequence[str | Path], fmt: str) -> None:
+    """Refuse a named file of the other kind than the run's ``fmt``, before any row is read.
+
+    ``classify`` reads one kind of file a run. A file of the other kind was refused only
+    when its turn came, after the earlier files' classifications had gone to standard
+    output. Only a file whose kind is certain is refused here: a ``.jsonl`` or Parquet
+    file among police.uk months, a CSV with police.uk's header among incidents; any other
+    file is left to its reader, which names what is wrong with it, as is a run whose every
+    input is of the other kind (``--input-format`` given wrong: no mix).
+
+    Raises:
+        InputFormatError: naming the file, its kind and the run's.
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> refuse_mixed([sample_police_uk(), "-", "no-such-file.csv"], "police-uk")
+        >>> refuse_mixed(["incidents.jsonl", sample_police_uk()], "incidents")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: ...: --input-format: expected incidents, this run's kind (its first input's, or --input-format's): this file is police.uk street-level months (its header); classify the two kinds in two runs
+    """  # noqa: E501
+    others = [(Path(given), why) for given in inputs if (why := _other_kind(given, fmt))]
+    if not others or len(others) == len(inputs):  # no mix: the reader says its own words
+        return
+    path, why = others[0]
+    kind = _KINDS["incidents" if fmt == "police-uk" else "police-uk"]
+    expected = (
+        f"{_KINDS[fmt]}, this run's kind (its first input's, or --input-format's): "
+        f"this file is {kind} ({why}); classify the two kinds in two runs"
+    )
+    raise InputFormatError(Problem(file=str(path), field="--input-format", expected=expected))
+
+
+def _other_kind(given: str | Path, fmt: str) -> str:
+    """How a named file shows it is not of kind ``fmt`` (``its suffix``), or ``""``.
+
+    Example:
+        >>> from svduty.io import sample_police_uk
+        >>> _other_kind(sample_police_uk(), "incidents"), _other_kind("-", "police-uk")
+        ('its header', '')
+    """
+    path = Path(given)
+    if str(given) == STDIN or not path.is_file():  # a folder's files: their reader says
+        return ""
+    if fmt == "police-uk":
+        return "its suffix" if path.suffix.lower() in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES) else ""
+    try:
+        return "its header" if is_police_uk_header(first_line(path)) else ""
+    except OSError:  # unreadable: its reader says so, naming it
+        return ""

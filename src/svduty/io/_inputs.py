@@ -22,6 +22,7 @@ import attrs
 
 from svduty._arguments import paths_argument
 from svduty.errors import InputFormatError, Problem, printable
+from svduty.io._compressed import compressed_name
 from svduty.io._missing import lost_link, not_found
 
 __all__ = [
@@ -396,7 +397,7 @@ def _not_read(q: Path, folder: Path) -> str | None:
     if hidden:
         return "a hidden file" if csv_name else ""
     if not csv_name:
-        return "not a .csv file"
+        return compressed_name(q) or "not a .csv file"
     try:
         other = other_police_uk_file(first_line(q))
     except OSError:  # unreadable: the reader says so, naming it
