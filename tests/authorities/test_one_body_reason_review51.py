@@ -56,3 +56,32 @@ def test_both_saying_secretary_of_state_is_still_the_oma_reason() -> None:
     assert a.verdict.value == "no"
     assert len(one) == 1
     assert one[0].citation.source.id == "oma-2007"
+
+
+def test_two_units_perhaps_one_secretary_of_state_leave_s9_1_undetermined() -> None:
+    """s.9(1) "two or more specified authorities": two units that may be one person.
+
+    Both units saying their provider is the Secretary of State is a DataError (recheck51:
+    one authority, not two); neither saying so was taken for two authorities, the doubt
+    named nowhere, so telling both would turn an answer into an error unannounced.
+    """
+    from svduty.authorities import Authorities, must_consult_s9
+
+    def unit(i: str, area: str, sos: bool | None) -> Authority:
+        return Authority(
+            i,
+            f"{i} unit",
+            AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES,
+            (area,),
+            C,
+            provider_is_secretary_of_state=sos,
+        )
+
+    within = {"E07000906": ["E07000906"], "E07000907": ["E07000907"]}
+    for west in (None, False):
+        records = [unit("east", "E07000906", None), unit("west", "E07000907", west)]
+        authorities = Authorities(records, districts_within=within.__getitem__)
+        a = must_consult_s9(authorities, ["E07000906", "E07000907"], ["east", "west"])
+        named = [m for m in a.missing if m.startswith("provider_is_secretary_of_state")]
+        assert bool(named) == (west is None), (west, a.missing)
+        assert a.verdict.value == "undetermined"
