@@ -28,7 +28,6 @@ import pendulum
 
 from svduty._arguments import as_tuple
 from svduty._checked import checked, checked_fields, checked_methods
-from svduty.authorities._area_record import districts_of_area
 from svduty.authorities._categories import (
     CATEGORIES,
     LOCATED_IN_ITS_AREA,
@@ -39,6 +38,7 @@ from svduty.authorities._categories import (
     Nation,
     Role,
 )
+from svduty.authorities._districts_of import districts_of_area
 from svduty.authorities._establishment import Establishment, misplaced_fields
 from svduty.authorities._in_doubt import InDoubt, outside_record
 from svduty.authorities._one_provider import both_secretary_of_state

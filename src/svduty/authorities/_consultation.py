@@ -42,7 +42,7 @@ from svduty.authorities._authority import (
 )
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
-from svduty.authorities._one_provider import both_secretary_of_state
+from svduty.authorities._one_provider import both_secretary_of_state, may_all_be_one
 from svduty.authorities._specified import (
     area_held,
     in_force_for,
@@ -290,6 +290,13 @@ def must_consult_s9(
     subjects: list[str] = []
     reasons: list[Reason] = []
     unsure: list[str] = []  # a provider that may be the Secretary of State preparing it
+    maybe = may_all_be_one(bodies)  # units of the Secretary of State, perhaps: one person
+    if len(maybe) > 1 and len(bodies) - len(maybe) < 1:  # then fewer than two (review51)
+        unsure.append(
+            f"provider_is_secretary_of_state: whether {maybe[0].name} and {maybe[1].name} are "
+            "both the Secretary of State, one provider of probation services (s.9(1) 'two or "
+            "more specified authorities'; OMA 2007 s.3(6))"
+        )
     for lga in lgas:
         for a in authorities.specified_for(lga, on=on, districts_within=districts_within):
             if not any(one_body(a, m) for m in members) and a.id not in subjects:

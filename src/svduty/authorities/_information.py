@@ -252,7 +252,8 @@ _S10_2_CITATION = cite(
 def _one_person(discloser: Authority, recipient: Authority, *, known: bool = True) -> Reason:
     """The s.16(1) reason why two records may be, or are, one person: no "another person"."""
     names = f"{discloser.name} and {recipient.name}"
-    if both_secretary_of_state(discloser, recipient) is False:  # same_body_as joins them
+    sos = both_secretary_of_state(discloser, recipient)
+    if sos is False or (known and sos is None):  # same_body_as joins them, not OMA s.3(6)(b)
         says = f"{names} are one legal body in two capacities"
         return reason("s.16(1)", f"{says}: s.16 is about disclosure to another person")
     if known:
