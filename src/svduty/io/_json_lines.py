@@ -168,9 +168,8 @@ def _as_json(value: Any) -> Any:
 def _pieces(batch: pa.RecordBatch) -> list[str | Arrow]:
     """Each line as text and columns of JSON text, in order (text next to text merged).
 
-    Columns of few distinct values (dictionaries, lists of strings) next to each other
-    (only text between them) are written as one column: the text of each distinct
-    combination of their values, taken for every row (see :func:`_fused`).
+    Columns of few distinct values (dictionaries, lists of strings) next to each other are
+    written together: the text of each combination of their values (:func:`_fused`).
     """
     pieces: list[str | Arrow | _Coded] = ["{"]
     n = batch.num_rows
@@ -217,12 +216,7 @@ def _pieces(batch: pa.RecordBatch) -> list[str | Arrow]:
 
 @attrs.frozen(slots=True)
 class _Coded:
-    """A column as numbers into the JSON texts of its distinct values.
-
-    Attributes:
-        codes: One ``int64`` per row (numpy), in ``range(len(words))``.
-        words: The JSON text of each number (``large_string``).
-    """
+    """A column as ``codes`` (numpy ``int64``, one a row) into ``words`` (its JSON texts)."""
 
     codes: Any
     words: Arrow
@@ -252,9 +246,6 @@ def _coded(column: Arrow) -> _Coded | None:
         return None
     words = _fragments(pc.take(column, _arrays.array(first)))
     return None if words is None else _Coded(codes, words)
-
-
-_SAMPLE = 1 << 11
 
 
 def _from_dictionary(column: Arrow) -> _Coded | None:
@@ -387,18 +378,18 @@ def _grown(
 
 
 _WIDEST = 1 << 62
+_SAMPLE = 1 << 11  # rows whose distinct values say whether a column is worth coding
 _SHARE = 32
 """A run's combinations are at most 1/_SHARE of the rows (measured: 4 and 256 are slower)."""
 
 
 def _joined(group: list[Any], numbers: Any) -> list[str | Arrow]:
-    """A run's coded columns and the text between them as one column (text after it kept).
+    """A run's coded columns and the text between them as columns (text after it kept).
 
-    The column is ``(words, rows)``: the texts, taken at ``rows`` a part of the lines at a
-    time (:func:`json_lines_parts`).
-
-    ``numbers``: the combination of each row, numbered 0, 1, ... in order of first
-    appearance (``None`` when the run has one coded column).
+    Each column is ``(words, rows)``: texts taken at ``rows`` a part of the lines at a time
+    (:func:`json_lines_parts`); a text of :data:`_LONG` characters or more between two
+    columns is its own piece. ``numbers``: the combination of each row, numbered 0, 1, ...
+    in order of first appearance (``None`` when the run has one coded column).
     """
     group = list(group)
     tail: list[str | Arrow] = []
@@ -409,11 +400,21 @@ def _joined(group: list[Any], numbers: Any) -> list[str | Arrow]:
         return [(coded[0].words, _arrays.array(coded[0].codes)), *tail]
     groups = _arrays.array(numbers)
     first = _arrays.array(_arrays.first_rows(numbers))
-    parts = [
-        _s(p) if isinstance(p, str) else pc.take(p.words, pc.take(_arrays.array(p.codes), first))
-        for p in group
-    ]
-    return [(pc.binary_join_element_wise(*parts, _s("")), groups), *tail]
+    out: list[str | Arrow] = []
+    parts: list[Any] = []  # the texts since the last long one
+    for p in group:
+        if isinstance(p, _Coded):
+            parts.append(pc.take(p.words, pc.take(_arrays.array(p.codes), first)))
+        elif len(p) < _LONG:
+            parts.append(_s(p))
+        else:  # written once a line, not copied into every combination's text
+            out, parts = [*out, (pc.binary_join_element_wise(*parts, _s("")), groups), p], []
+    return [*out, (pc.binary_join_element_wise(*parts, _s("")), groups), *tail]
+
+
+_LONG = 256
+"""Bench's incidents, the writer's CPU a batch of 65,536 (best of 9): no text apart 42-44 ms,
+apart from 100-256 characters 35-38 ms (the 425 of null fields), from 16 45-47 ms."""
 
 
 def _plain_strings(column: Arrow) -> bool:
