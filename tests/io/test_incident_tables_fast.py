@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.io._incident_tables import _line_of, _record_lines, _records
+from svduty.io._incident_lines import record_lines_of as _record_lines
+from svduty.io._incident_tables import _line_of, _records
 from svduty.io._lines import longest_record, record_lines
 
 

@@ -22,8 +22,10 @@ import pyarrow.csv as pacsv
 from svduty import _arrays
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
+from svduty.io._csv_quotes import left_open
 from svduty.io._incident_columns import _header, _mapped_names, _short
 from svduty.io._incident_fields import _KIND
+from svduty.io._incident_lines import record_lines_of
 from svduty.io._incident_parquet import (
     open_parquet,
     parquet_batches,
@@ -35,11 +37,9 @@ from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
 from svduty.io._last_batch import in_slices
 from svduty.io._lines import (
     ascii_records,
-    longest_record,
     odd_quotes,
     quote_lines,
     quotes,
-    record_lines,
 )
 from svduty.io._missing import not_found
 from svduty.io._quiet import quiet_undecodable_rows
@@ -81,12 +81,11 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
 
 
 def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow, bool]]]:
-    skipped: set[int] = set()
-    unclosed: list[int] = []
+    skipped, unclosed = set[int](), list[int]()
 
     def handler(row: pacsv.InvalidRow) -> str:
         skipped.add(row.number if row.number is not None else -1)
-        if row.text.count('"') % 2:  # a quote never closed: the rest of the file is one cell
+        if left_open(row.text):  # a quote never closed: the rest of the file is one cell
             unclosed.append(row.number if row.number is not None else -1)
         return "skip"
 
@@ -99,7 +98,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
     whole = None if header is None else _whole_csv(p, header, mended, data=data)
     if whole is not None:  # the usual file: no need to ask the parser for the header
         return whole[0].schema, iter([whole])
-    scan = None if data is not None else _record_lines(p, mended)  # a big file, read once
+    scan = None if data is not None else record_lines_of(p, mended)  # a big file, read once
     block = _WHOLE if scan is None else max(_WHOLE, min(scan[1] + 1, 1 << 30))  # 50 MB rows
     try:
         with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
@@ -122,7 +121,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return whole[0].schema, iter([whole])
     if mended is not None:
         source = pa.BufferReader(mended)
-    lines = (_record_lines(p, mended) if scan is None else scan)[0]  # None: k is on line k
+    lines = (record_lines_of(p, mended) if scan is None else scan)[0]  # None: k is on line k
     try:
         with quiet_undecodable_rows(__name__):
             reader = pacsv.open_csv(
@@ -312,26 +311,7 @@ def _whole_csv(
     return batch, _arrays.array(np.arange(2, n + 2, dtype=np.int64)), False
 
 
-def _record_lines(p: Path, mended: bytes | None = None) -> tuple[Any, int]:
-    """:func:`~svduty.io._lines.record_lines` of a CSV file (None if record k is on line k).
-
-    Of the ``mended`` bytes the parser reads instead, if any. None: no line empty, none
-    ending in a carriage return, each with an even number of quotes (one vectorised pass).
-    With a length no record exceeds (:func:`~svduty.io._lines.longest_record` or more).
-    """
-    data = p.read_bytes() if mended is None else mended
-    a = np.frombuffer(data, np.uint8)
-    ends = np.flatnonzero(a == _LF)
-    empty = len(ends) and (ends[0] == 0 or bool((np.diff(ends) == 1).any()))
-    if not data or empty or b"\r" in data:
-        return record_lines(p, identity=True, data=data), longest_record(data)
-    starts = np.concatenate([[0], ends[:-1] + 1])  # the last line runs to the end
-    if np.bitwise_xor.reduceat((a == _QUOTE).view(np.uint8), starts).any():  # odd quotes
-        return record_lines(p, identity=True, data=data), longest_record(data)
-    return None, int(np.diff(np.concatenate([starts, [len(a)]])).max())
-
-
-_LF, _QUOTE = 10, 34
+_LF = 10
 
 
 def _records(start: int, n: int, skipped: set[int]) -> Any:

@@ -7,10 +7,9 @@ with a vectorised scan (no Python loop per line), a block of the file at a time;
 :func:`chunk_records` does the same for a piece of a file held in memory, and
 :func:`record_cuts` finds where such pieces may be cut (only between two records).
 
-Quotes are followed by counting them (a line break after an odd number of quotes is
-inside a quoted field). That is what a CSV parser does as long as every field that holds
-a quote starts with one; :func:`record_cuts` checks that it is so (a stray quote inside
-an unquoted field, ``ab"c``, is text to the parser but would flip the count).
+Quotes are followed by counting them (a line break after an odd number is inside a quoted
+field), those a parser reads as text left out (``ab"c``: :mod:`svduty.io._csv_quotes`);
+:func:`record_cuts` checks that no stray quote would flip the count of a piece.
 
 A CSV parser lets a quote that is never closed run to the end of the file: one stray
 quote makes the rest of the file one field. :func:`quote_lines` follows quotes line by
@@ -29,6 +28,8 @@ from typing import Any
 import attrs
 import numpy as np
 
+from svduty.io._csv_quotes import counting_right, parsed_quotes
+
 __all__ = [
     "QuoteLines",
     "ascii_records",
@@ -43,7 +44,6 @@ __all__ = [
 
 _BLOCK = 1 << 24
 _LF, _CR, _QUOTE, _COMMA = 10, 13, 34, 44
-_FIELD_START = np.array([_COMMA, _LF, _CR, _QUOTE], dtype=np.uint8)  # may precede an opening quote
 
 
 def odd_quotes(path: str | Path) -> bool:
@@ -92,7 +92,7 @@ def _records(data: Any, *, cr: bool, quote: bool) -> tuple[Any, int, Any]:
     """Each non-empty record's line (1-based) and offset, and the number of line ends."""
     size = len(data)
     ends = _line_ends(data, cr=cr)
-    quotes = _positions(data, _QUOTE) if quote else np.zeros(0, dtype=np.int64)
+    quotes = parsed_quotes(data, _positions(data, _QUOTE)) if quote else np.zeros(0, np.int64)
     ends_rec = ends[np.searchsorted(quotes, ends) % 2 == 0] if len(quotes) else ends
     starts = np.concatenate([[0], ends_rec + 1]).astype(np.int64)
     stops = np.concatenate([ends_rec, [size]]).astype(np.int64)
@@ -204,9 +204,7 @@ def record_cuts(
     else:
         data = np.frombuffer(chunk, dtype=np.uint8)[start:]
         quotes = np.flatnonzero(data == _QUOTE)
-        opening = quotes[0::2]
-        before = data[opening[opening > 0] - 1]
-        if not np.isin(before, _FIELD_START).all():
+        if not counting_right(data, quotes):
             return None
         ends = np.flatnonzero((data == _LF) | (data == _CR))
         ends = ends[np.searchsorted(quotes, ends) % 2 == 0] + 1 + start
@@ -392,11 +390,8 @@ def quote_lines(
     starts = np.concatenate([[0], ends + 1]).astype(np.int64)
     first = np.searchsorted(quotes, starts)  # each line's first quote
     odd = np.diff(np.concatenate([first, [len(quotes)]])) % 2 == 1
-    if not odd.any():  # the usual quoted file: counting by line is counting by the piece
-        opening = quotes[0::2]
-        before = view[opening[opening > 0] - 1]
-        if np.isin(before, _FIELD_START).all():  # each opening quote starts a field (or is ""
-            return QuoteLines(start, ends + start, joined, (), n + 1)
+    if not odd.any() and counting_right(view, quotes):  # the usual quoted file
+        return QuoteLines(start, ends + start, joined, (), n + 1)
     line_of = np.searchsorted(ends, quotes)
     rank = np.arange(len(quotes)) - first[line_of]
     prev = view[np.maximum(quotes - 1, 0)]
