@@ -130,13 +130,15 @@ def first_rows(groups: Any) -> Any:
 
 
 _DIRECT = 1 << 16
-"""Keys up to this many values (or up to the rows) are numbered by direct addressing."""
+"""Keys up to this many values (or twice the rows) are numbered by direct addressing."""
 
 
-def groups(columns: list[Any], rows: int) -> tuple[Any, Any]:
+def groups(columns: list[Any], rows: int, together: int = 0) -> tuple[Any, Any]:
     """The distinct combinations of ``columns``' values, numbered in order of first appearance.
 
-    The one way svduty groups rows by their values (see :func:`group_rows`).
+    The one way svduty groups rows by their values (see :func:`group_rows`). The first
+    ``together`` columns' key (an LSOA's code and name: as many pairs as codes, about) is
+    numbered before the rest, which keeps the key narrow enough to number directly.
 
     Returns:
         Each row's group and the first row of each group (numpy ``int64`` arrays).
@@ -145,8 +147,10 @@ def groups(columns: list[Any], rows: int) -> tuple[Any, Any]:
         >>> g, first = groups([pa.array(["a", "b", "a"]), pa.array([1, 2, 1])], 3)
         >>> g.tolist(), first.tolist()
         ([0, 1, 0], [0, 1])
+        >>> groups([pa.array(["a", "b", "a"]), pa.array([1, 2, 1])], 3, together=2)[0].tolist()
+        [0, 1, 0]
     """
-    found = _grouped(columns, rows, None)
+    found = _grouped(columns, rows, None, together)
     assert found is not None  # no limit asked
     return found[0].astype(np.int64), found[1]
 
@@ -182,10 +186,12 @@ def group_rows(columns: list[Any], n: int, most: int | None = None) -> tuple[Any
     return array(numbers), array(first)
 
 
-def _grouped(columns: list[Any], n: int, most: int | None) -> tuple[Any, Any] | None:
+def _grouped(columns: list[Any], n: int, most: int | None, together: int = 0) -> Any:
     """:func:`group_rows` in numpy: each row's group (``int32``), each group's first row."""
     key, width = None, 1
-    for column in columns:
+    for at, column in enumerate(columns):
+        if at == together and key is not None and width > max(_DIRECT, 2 * n):
+            key, width = _renumbered(key, width)
         for idx, size in _codes(one_array(column)):
             if key is None:  # the first numbers are the key (a copy: it changes in place)
                 key, width = idx.astype(np.int64), size
@@ -212,11 +218,12 @@ def _numbered(key: Any, width: int) -> tuple[Any, Any]:
     """``key``'s values (``0 <= key < width``) numbered in order of first appearance.
 
     Returns each row's number (numpy ``int32``) and the first row of each (``int64``).
-    A key no wider than the rows (or :data:`_DIRECT`) is numbered by direct addressing:
-    each value's first row is the least row holding it; a wider one is hashed.
+    A key no wider than twice the rows (or :data:`_DIRECT`) is numbered by direct
+    addressing: each value's first row is the least row holding it; a wider one is hashed
+    (75,000 keys of 150,000 values: 0.4-1.2 ms direct, 0.7-2.1 ms hashed, speed51f).
     """
     n = len(key)
-    if width > max(_DIRECT, n):
+    if width > max(_DIRECT, 2 * n):
         numbers = pc.dictionary_encode(array(key)).indices.to_numpy(zero_copy_only=False)
         return numbers, first_rows(numbers).astype(np.int64)
     at = np.full(width, n, np.int64)

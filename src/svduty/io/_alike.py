@@ -37,8 +37,8 @@ from svduty.io._plain_text import plain_table
 
 __all__ = ["ALIKE", "Grouped", "Held", "Numbered", "answered", "merged", "numbered"]
 
-ALIKE: tuple[str, ...] = ("month", "lsoa_code", "lsoa_name", "police_uk_category")
-"""The police.uk columns that decide everything the pipeline adds to a row."""
+ALIKE: tuple[str, ...] = ("lsoa_code", "lsoa_name", "month", "police_uk_category")
+"""The police.uk columns that decide all the pipeline adds to a row; an LSOA's pair first."""
 
 MOST_DISTINCT = 0.5
 """Above this share of distinct combinations a batch is classified row by row.
@@ -404,7 +404,7 @@ def numbered(batch: pa.RecordBatch | pa.Table, alike: Sequence[str] = ALIKE) -> 
         good, bad = pc.filter(table, ok), pc.filter(table, pc.invert(ok))
     if not good.num_rows:
         return None
-    groups, first = _arrays.groups([good.column(n) for n in alike], good.num_rows)
+    groups, first = _arrays.groups([good.column(n) for n in alike], good.num_rows, together=2)
     return Numbered(good, bad, groups, first, tuple(alike), ((good.num_rows, bad.num_rows),))
 
 
@@ -431,7 +431,7 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         return found[0]
     alike = list(found[0].alike)
     keys = pa.concat_tables([pc.take(f.rows.select(alike), _arrays.array(f.first)) for f in found])
-    again, first = _arrays.groups([keys.column(n) for n in alike], keys.num_rows)
+    again, first = _arrays.groups([keys.column(n) for n in alike], keys.num_rows, together=2)
     groups, firsts, combinations = [], [], 0
     for f in found:  # each batch's numbers through the combinations numbered again
         groups.append(again[combinations + f.groups])

@@ -370,7 +370,7 @@ class Pipeline:
         Example:
             >>> from svduty.io import read_police_uk, sample_police_uk
             >>> default_pipeline()._numbered(next(read_police_uk(sample_police_uk()))).alike
-            ('month', 'lsoa_code', 'lsoa_name', 'police_uk_category')
+            ('lsoa_code', 'lsoa_name', 'month', 'police_uk_category')
         """
         if self.alike is None or not is_police_uk(batch.schema):
             return None
