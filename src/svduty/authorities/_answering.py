@@ -92,8 +92,9 @@ def held(
     A power or duty of the Chapter is a body's while it exists and holds its role: a
     council abolished, or a commissioner whose functions passed to a mayor, has none
     after its record ends, and none before it starts. Asked about a day outside a
-    record's period the answer is ``no``; asked about no day, a record that has ended
-    leaves the answer ``undetermined`` until the day is given (svduty assumes no today).
+    record's period the answer is ``no``; asked about no day, a record that has ended, or
+    one in doubt on some days (recheck51b), leaves the answer ``undetermined`` until the day
+    is given (svduty assumes no today).
 
     Example:
         >>> from svduty.authorities import Authority, AuthorityCategory
@@ -111,6 +112,8 @@ def held(
         >>> unsure = attrs.evolve(old, in_doubt=InDoubt(Period("2023-02-01", "2023-04-01"), c))
         >>> held([unsure], "2023-03-01", "s.18(1)")[1:]
         (['whether Harrogate BC was a district council on 2023-03-01 (Sch 1, read two ways)'], False)
+        >>> held([attrs.evolve(unsure, valid=Period("2009-04-01"))], None, "s.18(1)")[1]
+        ['on (the day asked: the record of Harrogate BC is in doubt from 2023-02-01 to 2023-03-31)']
     """  # noqa: E501
     reasons: list[Reason] = []
     missing: list[str] = []
@@ -119,6 +122,11 @@ def held(
         if on is None:
             if body.valid.end is not None:
                 missing.append(f"{DAY_ASKED}: the record of {body.name} ends on {body.valid.end})")
+            elif body.in_doubt is not None:  # some days its record is in doubt (recheck51b)
+                missing.append(
+                    f"{DAY_ASKED}: the record of {body.name} is in doubt from "
+                    f"{body.in_doubt.valid})"
+                )
             continue
         day = date(on)
         if day not in body.valid:

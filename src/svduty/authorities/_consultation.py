@@ -42,7 +42,7 @@ from svduty.authorities._authority import (
 )
 from svduty.authorities._categories import AuthorityCategory, Role
 from svduty.authorities._model import Authorities, check_area_code
-from svduty.authorities._one_provider import both_secretary_of_state, may_all_be_one
+from svduty.authorities._one_provider import both_secretary_of_state, one_provider_citation
 from svduty.authorities._specified import (
     area_held,
     in_force_for,
@@ -290,12 +290,20 @@ def must_consult_s9(
     subjects: list[str] = []
     reasons: list[Reason] = []
     unsure: list[str] = []  # a provider that may be the Secretary of State preparing it
-    maybe = may_all_be_one(bodies)  # units of the Secretary of State, perhaps: one person
-    if len(maybe) > 1 and len(bodies) - len(maybe) < 1:  # then fewer than two (review51)
+    maybe = [  # records that may be the Secretary of State with another collaborator
+        b for b in bodies if any(both_secretary_of_state(b, o) is None for o in bodies if o != b)
+    ]
+    if maybe and len(bodies) - len(maybe) + 1 < 2:  # s.9(1): perhaps one authority (recheck51b)
+        says = (
+            f"not known: whether {maybe[0].name} and {maybe[1].name} are both the Secretary "
+            "of State, one provider of probation services and so one authority, not the "
+            "'two or more specified authorities' preparing the strategy"
+        )
+        reasons.append(Reason("s.9(1)", says, one_provider_citation()))
         unsure.append(
             f"provider_is_secretary_of_state: whether {maybe[0].name} and {maybe[1].name} are "
-            "both the Secretary of State, one provider of probation services (s.9(1) 'two or "
-            "more specified authorities'; OMA 2007 s.3(6))"
+            "both the Secretary of State, one of the 'two or more specified authorities' "
+            "(s.9(1); OMA 2007 s.3(6))"
         )
     for lga in lgas:
         for a in authorities.specified_for(lga, on=on, districts_within=districts_within):

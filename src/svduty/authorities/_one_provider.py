@@ -31,13 +31,12 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from svduty.authorities._categories import AuthorityCategory
 from svduty.sources import Citation, cite
 
-__all__ = ["both_secretary_of_state", "may_all_be_one", "one_provider_citation"]
+__all__ = ["both_secretary_of_state", "one_provider_citation"]
 
 
 class _Record(Protocol):
@@ -75,29 +74,6 @@ def both_secretary_of_state(a: _Record, b: _Record) -> bool | None:
     if False in flags:
         return False
     return True if flags == (True, True) else None
-
-
-def may_all_be_one(records: Sequence[_R]) -> list[_R]:
-    """The provider of probation services records among ``records`` none says is another.
-
-    Each of them may be the Secretary of State (none says its provider is not): all of
-    them may be one person (OMA 2007 s.3(6)(b)), though not all say so (review51).
-
-    Example:
-        >>> from svduty.authorities._authority import Authority
-        >>> c = cite("pcsc-act-2022", "Sch 1")
-        >>> p = AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES
-        >>> rs = [Authority(i, i, p, ("E10000099",), c, provider_is_secretary_of_state=s)
-        ...       for i, s in (("a", None), ("b", False), ("c", True))]
-        >>> [r.id for r in may_all_be_one(rs)]
-        ['a', 'c']
-    """
-    probation = AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES
-    return [
-        r
-        for r in records
-        if r.category is probation and r.provider_is_secretary_of_state is not False
-    ]
 
 
 def one_provider_citation() -> Citation:
