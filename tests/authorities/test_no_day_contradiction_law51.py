@@ -63,10 +63,11 @@ def _conflicts(answer: Answer) -> list[str]:
 
 
 def _span(missing: str) -> tuple[_dt.date, _dt.date | None]:
-    """The first and last day a no-day contradiction names (``None``: onwards)."""
-    found = re.search(r" on (\d{4}-\d\d-\d\d)(?: to (\d{4}-\d\d-\d\d)| onwards) \(", missing)
+    """The first and last day a no-day contradiction names (``None``: onwards; one day alone)."""
+    found = re.search(r" on (\d{4}-\d\d-\d\d)(?: to (\d{4}-\d\d-\d\d)|( onwards))? \(", missing)
     assert found, missing
-    return date(found.group(1)), None if found.group(2) is None else date(found.group(2))
+    first = date(found.group(1))
+    return first, None if found.group(3) else date(found.group(2) or found.group(1))
 
 
 @pytest.mark.parametrize("category", [FIRE, POLICE])
@@ -133,3 +134,14 @@ def test_the_no_day_answer_agrees_with_every_day(
     assert bool(on_day) is inside, (records, day, none.missing)
     if on_day:
         assert not none.yes
+
+
+@pytest.mark.parametrize("category", [FIRE, POLICE])
+def test_records_that_meet_on_one_day_name_that_day_alone(category: AuthorityCategory) -> None:
+    """The day the Chapter came into force alone: "on 2023-01-31", not "on 2023-01-31 to
+    2023-01-31" (recheck51b's case 3; the lead)."""
+    one = _record("one", category, Period("2010-04-01", "2023-02-01"), None)
+    two = _record("two", category, Period("2023-01-31"), None)
+    (conflict,) = _conflicts(_ask([one, two], None))
+    assert " on 2023-01-31 (" in conflict
+    assert _span(conflict) == (date("2023-01-31"), date("2023-01-31"))

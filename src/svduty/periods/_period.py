@@ -176,7 +176,7 @@ class Period:
         Example:
             >>> a = Period("2023-01-01", "2023-07-01")
             >>> print(a.intersection(Period("2023-06-30")))
-            2023-06-30 to 2023-06-30
+            2023-06-30
             >>> print(Period("2023-06-30").intersection(Period("2024-01-01")))
             2024-01-01 onwards
             >>> a.intersection(Period("2023-07-01")) is None  # they meet: no day in common
@@ -214,7 +214,17 @@ class Period:
         return None if self._end is None else (self._end - self._start).days
 
     def __str__(self) -> str:
+        """Its days as people write them: the first and the last, or the one day.
+
+        Example:
+            >>> print(Period("2023-01-31", "2023-02-01"), Period("2023-04-01", "2024-04-01"))
+            2023-01-31 2023-04-01 to 2024-03-31
+            >>> print(Period("2023-04-01"))
+            2023-04-01 onwards
+        """
         if self._end is None:
             return f"{self._start.isoformat()} onwards"
         last = self._end - _dt.timedelta(days=1)
+        if last == self._start:  # one day: not "2023-01-31 to 2023-01-31"
+            return self._start.isoformat()
         return f"{self._start.isoformat()} to {last.isoformat()}"
