@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from svduty.io import _alike, _run, default_pipeline, read_police_uk, run_pipeline
+from svduty.io import _grouped, _run, default_pipeline, read_police_uk, run_pipeline
 
 from .test_written_batches_together_speed50b import BLOCK, _repeated
 
@@ -22,8 +22,9 @@ def test_each_batchs_rows_are_built_when_the_one_before_is_handed_on(tmp_path, m
     path = _repeated(tmp_path / "m.csv")
     batches = list(read_police_uk(path, block_size=BLOCK))
     assert len(batches) >= 1 + _run.WRITTEN_BATCHES  # a group answered together
-    built, original = [], _alike._spread
-    monkeypatch.setattr(_alike, "_spread", lambda *a, **k: (built.append(1), original(*a, **k))[1])
+    built, original = [], _grouped._spread
+    counted = lambda *a, **k: (built.append(1), original(*a, **k))[1]  # noqa: E731
+    monkeypatch.setattr(_grouped, "_spread", counted)
     seen: list[int] = []  # how many tables had been built when each was handed on
     written: list[pa.Table] = []
 

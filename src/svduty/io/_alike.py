@@ -7,10 +7,11 @@ rules read the category, the month and the place. A month of one force's rows ho
 thousand such combinations for tens of thousands of rows.
 
 :func:`answered` runs the same pipeline (:func:`~svduty.io.classify_batch`) on the first row
-of each combination, and :class:`Grouped` gives the answers back to every row
-(:meth:`Grouped.table`, what the pipeline returns) or counts them without spreading them
-(:meth:`Grouped.distinct`, each combination with its number of rows): the summary of a
-job that writes no rows never builds them.
+of each combination, and :class:`~svduty.io._grouped.Grouped` gives the answers back to
+every row (:meth:`~svduty.io._grouped.Grouped.table`, what the pipeline returns; a writer's
+rows, :meth:`~svduty.io._grouped.Grouped.usable_parts`) or counts them without spreading
+them (:meth:`~svduty.io._grouped.Grouped.distinct`): the summary of a job that writes no
+rows never builds them.
 
 Before it, :func:`numbered` numbers a batch's rows by combination. Between the two,
 :func:`merged` can join the numbered rows of several batches, so that a combination found
@@ -21,7 +22,7 @@ its own, however few its combinations.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -30,9 +31,8 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
-from svduty.definitions._distinct import spread
 from svduty.errors import SvdutyError
-from svduty.io._locate import LOCATOR_REASONS, pad
+from svduty.io._grouped import Grouped
 from svduty.io._plain_text import plain_table
 
 __all__ = ["ALIKE", "Grouped", "Held", "Numbered", "answered", "merged", "numbered"]
@@ -51,7 +51,7 @@ are located and classified as before, then spread again).
 """
 
 MOST_DISTINCT_WRITTEN = 0.15
-"""The same share when every row is built for a writer (:meth:`Grouped.usable_rows`).
+"""The same share when every row is built for a writer (``Grouped.usable_parts``).
 
 Spreading the answers back to every row costs more than counting them: 400,000 rows
 resampled from two months (5% distinct) cost 225 ms classified row by row and 184 ms
@@ -84,186 +84,6 @@ buffers; a block of long cells holds more bytes in fewer rows.
 
 MERGED_BATCHES = 64
 """... and at most this many batches (many small files: each costs its own objects)."""
-
-_BOOKKEEPING = ("rejected", "rejected_field")
-
-
-@attrs.frozen(slots=True)
-class Grouped:
-    """A batch's usable rows, numbered by combination, and the pipeline's output for each.
-
-    Attributes:
-        rows: The reader's usable rows (its columns, unchanged).
-        bad: The reader's rejected rows.
-        groups: Each usable row's combination (numpy ``int64``, numbered in order of first
-            appearance).
-        out: The pipeline's output for the first row of each combination, its ``row``
-            column the combination's number: usable rows first, then rejected ones.
-        usable: How many rows of ``out`` are usable.
-        parts: Each batch's numbers of usable and rejected rows, when ``rows`` and ``bad``
-            join several batches (:func:`merged`); one batch when empty.
-    """
-
-    rows: pa.Table
-    bad: pa.Table
-    groups: Any
-    out: pa.Table
-    usable: int
-    parts: tuple[tuple[int, int], ...] = ()
-
-    def distinct(self) -> tuple[pa.Table, Any]:
-        """The usable combinations (the pipeline's columns) and each one's number of rows.
-
-        Example:
-            >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
-            >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
-            >>> table, weights = g.distinct()
-            >>> int(weights.sum()) == g.rows.num_rows, table.num_rows < g.rows.num_rows
-            (True, True)
-        """
-        out = self.out.slice(0, self.usable)
-        sizes = np.bincount(self.groups, minlength=self.out.num_rows)
-        return out, sizes[_combinations(out)]
-
-    def usable_rows(self, words: Collection[str] = ()) -> pa.Table:
-        """Every usable row with the pipeline's columns, in the batch's order.
-
-        ``words``: columns of text (or lists of text) given as dictionaries of it (a
-        writer that stores them so: each combination's text is encoded once, and its
-        rows get numbers, not copies of the text).
-
-        Example:
-            >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
-            >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
-            >>> g.usable_rows(["reasons"]).schema.field("reasons").type.value_type
-            DictionaryType(dictionary<values=string, indices=int32, ordered=0>)
-        """
-        out = self.out.slice(0, self.usable)
-        if words:
-            out = _as_words(out, words)
-        at = _places(out, self.out.num_rows)[self.groups]
-        if self.usable == self.out.num_rows:  # the usual case: every combination usable
-            return _spread(out, self.rows, at, keep=())
-        kept = at >= 0
-        return _spread(out, pc.filter(self.rows, _arrays.array(kept)), at[kept], keep=())
-
-    def rejected_rows(self) -> pa.Table:
-        """The rejected rows, in the pipeline's order: the reader's, unresolved, refused."""
-        each = self.rejected_parts()
-        if not each:
-            return self.out.schema.empty_table()
-        return each[0] if len(each) == 1 else pa.concat_tables(each)
-
-    def rejected_parts(self) -> list[pa.Table]:
-        """Each batch's rejected rows (:meth:`rejected_rows`), a table for each that has any.
-
-        Example:
-            >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
-            >>> g = default_pipeline()._grouped(next(read_police_uk(sample_police_uk())))
-            >>> g.rejected_parts()
-            []
-        """
-        out = self.out.slice(self.usable)
-        rank = None
-        if out.num_rows:
-            # the pipeline rejects places first (an LSOA unknown or contradicted), then rows
-            unresolved = pc.is_in(out.column("rejected"), value_set=pa.array(LOCATOR_REASONS))
-            first = _arrays.one_array(unresolved).to_numpy(zero_copy_only=False)
-            rank = np.full(self.out.num_rows, -1, dtype=np.int64)
-            rank[_combinations(out)] = np.where(first, 0, 1)
-        tables = []
-        good = bad = 0
-        for good_rows, bad_rows in self.parts or ((self.rows.num_rows, self.bad.num_rows),):
-            parts = [pad(self.bad.slice(bad, bad_rows), self.out.schema)] if bad_rows else []
-            if rank is not None:
-                groups = self.groups[good : good + good_rows]
-                rows = self.rows.slice(good, good_rows)  # this batch's own (not joined)
-                for kind in (0, 1):
-                    picked = np.flatnonzero(rank[groups] == kind)
-                    if len(picked):
-                        parts.append(self._rejected(out, rows, groups, picked))
-            if parts:
-                tables.append(pa.concat_tables(parts))
-            good, bad = good + good_rows, bad + bad_rows
-        return tables
-
-    def _rejected(self, out: pa.Table, rows: pa.Table, groups: Any, picked: Any) -> pa.Table:
-        at = _places(out, self.out.num_rows)[groups[picked]]
-        return _spread(out, pc.take(rows, _arrays.array(picked)), at, keep=_BOOKKEEPING)
-
-    def table(self) -> pa.Table:
-        """What the pipeline gives the batch: the usable rows, then the rejected rows.
-
-        Example:
-            >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
-            >>> p = default_pipeline()
-            >>> batch = next(read_police_uk(sample_police_uk()))
-            >>> p._grouped(batch).table().num_rows == batch.num_rows
-            True
-        """
-        good = self.usable_rows()
-        if self.usable == self.out.num_rows and not self.bad.num_rows:
-            return good
-        return pa.concat_tables([good, self.rejected_rows()])
-
-
-def _as_words(out: pa.Table, words: Collection[str]) -> pa.Table:
-    """``out`` with its columns named in ``words`` of text, or lists of text, as dictionaries."""
-    for name in words:
-        at = out.schema.get_field_index(name)
-        if at < 0:
-            continue
-        kind = out.schema.field(at).type
-        if pa.types.is_string(kind):
-            target: pa.DataType = _WORDS
-        elif pa.types.is_list(kind) and pa.types.is_string(kind.value_type):
-            target = pa.list_(kind.value_field.with_type(_WORDS))
-        else:
-            continue
-        out = out.set_column(at, out.schema.field(at).with_type(target), pc.cast(out[at], target))
-    return out
-
-
-_WORDS = pa.dictionary(pa.int32(), pa.string())
-
-
-def _combinations(out: pa.Table) -> Any:
-    """The combination each row of ``out`` answers (its ``row`` column)."""
-    return _arrays.one_array(out.column("row")).to_numpy(zero_copy_only=False)
-
-
-def _places(out: pa.Table, combinations: int) -> Any:
-    """Each combination's row in ``out`` (``-1`` where ``out`` has none): one map for all."""
-    place = np.full(combinations, -1, dtype=np.int64)
-    place[_combinations(out)] = np.arange(out.num_rows, dtype=np.int64)
-    return place
-
-
-def _spread(out: pa.Table, rows: pa.Table, at: Any, *, keep: Sequence[str]) -> pa.Table:
-    """``rows`` with the pipeline's columns of ``out`` at ``at``, in ``out``'s column order.
-
-    The reader's columns come from ``rows``, but for those in ``keep`` (taken from ``out``,
-    as every column the pipeline adds is). Word columns that number their rows alike (a
-    district's code and name) share one array of numbers, as the pipeline makes them.
-    """
-    idx = _arrays.array(at)
-    own = set(rows.schema.names) - set(keep)
-    shared: list[tuple[Any, Any]] = []
-    columns: list[Any] = []
-    for name in out.schema.names:
-        if name in own:
-            columns.append(rows.column(name))
-            continue
-        col: Any = _arrays.one_array(out.column(name))
-        if not pa.types.is_dictionary(col.type):
-            columns.append(spread(col, idx))  # lists of text: two takes of bytes
-            continue
-        numbers = next((n for i, n in shared if i.equals(col.indices)), None)
-        if numbers is None:
-            numbers = pc.take(col.indices, idx)
-            shared.append((col.indices, numbers))
-        columns.append(pc.words_of(numbers, col.dictionary))  # its own indices, taken
-    return pa.Table.from_arrays(columns, schema=out.schema)
 
 
 @attrs.frozen(slots=True)
@@ -496,4 +316,4 @@ def answered(found: Numbered, classify: Callable[[pa.Table], pa.Table]) -> Group
             " (each row once, its usable rows first)"
         )
     parts = found.parts if len(found.parts) > 1 else ()
-    return Grouped(good, found.bad, found.groups, out, usable, parts)
+    return Grouped(good, found.bad, found.groups, out, usable, parts, found.alike)

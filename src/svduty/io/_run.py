@@ -16,7 +16,7 @@ own; each batch's rejected rows are still passed on as its own, in the batches' 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from typing import Any, Protocol
 
 import attrs
@@ -282,28 +282,8 @@ def _answer(
     for counter in counters:
         counter.add(distinct, weights=weights)
     if sink is not None:  # a writer may take repeated text as words (its ``words``)
-        sizes = [one.rows.num_rows for one in found]
-        for rows in _usable_parts(answers, sizes, getattr(sink, "words", ())):
+        for rows in answers.usable_parts(getattr(sink, "words", ())):  # built one by one
             sink(rows)  # each batch's rows as its own table (a Parquet row group each)
-
-
-def _usable_parts(
-    answers: _alike.Grouped, sizes: list[int], words: Collection[str]
-) -> Iterator[pa.Table]:
-    """``answers``' usable rows (every combination usable) in parts of ``sizes`` rows.
-
-    Each part is built when the one before has been handed on, so the writer encodes a
-    batch while the next is built, and each batch's rows are let go once written (not
-    held, as slices of the batches' rows built together, until the last is written).
-    """
-    out = _alike._as_words(answers.out, words) if words else answers.out
-    at = _alike._places(out, out.num_rows)[answers.groups]
-    keep = tuple(n for n in words if n in _alike.ALIKE)  # alike in every row of a combination
-    start = 0
-    for size in sizes:
-        part = at[start : start + size]
-        yield _alike._spread(out, answers.rows.slice(start, size), part, keep=keep)
-        start += size
 
 
 def _each_row(
