@@ -113,7 +113,8 @@ def _plain(col: Arr) -> Arr:
 def spread(values: Arr, groups: Arr, *, checked: bool = False) -> Arr:
     """``pc.take(values, groups)``; a list-of-text column by two takes of bytes (quicker).
 
-    The values of distinct rows (not words: see :func:`spread_all`) over all rows.
+    The values of distinct rows (not words: see :func:`spread_all`) over all rows; a list
+    of words (text as a dictionary) by one take of bytes (:func:`_spread_word_lists`).
     ``checked``: ``groups`` are known to lie within ``values`` (``_pc.check_within``), so
     the takes do not check each one.
 
@@ -122,7 +123,11 @@ def spread(values: Arr, groups: Arr, *, checked: bool = False) -> Arr:
         [['b', 'c'], ['a'], ['b', 'c']]
     """
     take = _pc.take_in_bounds if checked else _pc.take
-    return _spread_lists(values, groups, take) if _plain_lists(values) else take(values, groups)
+    if _plain_lists(values):
+        return _spread_lists(values, groups, take)
+    if _word_lists(values):
+        return _spread_word_lists(values, groups, take)
+    return take(values, groups)
 
 
 _MOST_TEXT = (1 << 31) - 1
@@ -180,6 +185,55 @@ def _spread_lists(values: Arr, groups: Arr, take: Callable[[Arr, Arr], Arr] | No
     lists = (ends - ends[0]) // size if size > 1 or ends[0] else ends
     return pa.Array.from_buffers(
         values.type, len(sizes), [None, pa.py_buffer(lists)], children=[child]
+    )
+
+
+def _word_lists(values: Arr) -> bool:
+    """Whether ``values`` is one list array of words numbered in ``int32``, none null.
+
+    No null list nor null number: the rows' reasons, as a Parquet writer takes them.
+    """
+    return (
+        isinstance(values, pa.ListArray)
+        and pa.types.is_dictionary(values.type.value_type)
+        and values.type.value_type.index_type == pa.int32()
+        and not values.type.value_type.ordered
+        and not values.null_count
+        and not values.values.null_count
+    )
+
+
+def _spread_word_lists(values: Arr, groups: Arr, take: Callable[[Arr, Arr], Arr]) -> Arr:
+    """``pc.take(values, groups)`` of a list of words, by one take of bytes.
+
+    Each distinct row's word numbers are one run of bytes in the numbers' buffer: taken
+    as binary values, they give every row's numbers back to back, and their offsets
+    (divided by 4) the lists'. The same lists as ``take`` (the same words, numbered
+    alike) for 0.4 of its time: the reasons of the bench's 400,000 rows built for the
+    Parquet writer in 3.0 ms against 6.8 (speed52b). Short lists, and more numbers than
+    32-bit offsets address in bytes, are left to ``take``.
+    """
+    lists = _offsets(values)
+    words = values.values
+    first, count = int(lists[0]), int(lists[-1] - lists[0])
+    if count < len(values) or 4 * count > _MOST_TEXT:
+        return take(values, groups)
+    numbers = words.indices
+    at = (numbers.offset + first) * 4  # this array's first number, in bytes
+    rows = _binary((lists - first) * 4, numbers.buffers()[1].slice(at, 4 * count))
+    try:
+        taken = take(rows, groups)
+    except (pa.ArrowInvalid, pa.ArrowCapacityError):  # more than 32-bit offsets address
+        return pc.take(values, groups)
+    bounds = _offsets(taken)
+    start, size = int(bounds[0]), int(bounds[-1] - bounds[0])
+    mine = pa.Array.from_buffers(
+        pa.int32(), size // 4, [None, taken.buffers()[2].slice(start, size)]
+    )
+    child = _pc.words_of(mine, words.dictionary)  # numbers of its own words
+    offsets = (bounds - start) // 4
+    return pa.Array.from_buffers(
+        values.type, len(taken), [None, pa.py_buffer(offsets)], children=[child]
     )
 
 
