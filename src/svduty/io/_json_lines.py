@@ -159,7 +159,8 @@ def _list_codes(column: Arrow) -> Any:
 
     Two lists are equal when they have the bytes of their items one after the other
     and the same item lengths: both are read as binary values over the column's own
-    buffers (nothing copied) and hashed. ``None`` for other types and null items.
+    buffers (nothing copied but the offsets; the lengths in the items' own width) and
+    hashed. ``None`` for other types and null items.
     """
     import numpy as np
 
@@ -173,21 +174,23 @@ def _list_codes(column: Arrow) -> Any:
         return None
     wide = pa.types.is_large_string(items.type)
     bounds = np.frombuffer(items.buffers()[1], np.int64 if wide else np.int32)
-    bounds = bounds[items.offset : items.offset + len(items) + 1].astype(np.int64)
-    at = column.offsets.to_numpy().astype(np.int64)
+    bounds = bounds[items.offset : items.offset + len(items) + 1]
+    at = column.offsets.to_numpy()
     data = items.buffers()[2] or pa.py_buffer(b"")
-    text = pa.Array.from_buffers(
-        pa.large_binary(), len(column), [None, pa.py_buffer(bounds[at]), data]
-    )
-    sizes: Any = np.diff(bounds)  # each item's length in bytes
+    spans = pa.py_buffer(bounds[at].astype(np.int64))
+    text = pa.Array.from_buffers(pa.large_binary(), len(column), [None, spans, data])
+    sizes: Any = np.diff(bounds)  # each item's length in bytes (4 of them for int32 offsets)
     shape = pa.Array.from_buffers(
-        pa.large_binary(), len(column), [None, pa.py_buffer(at * 8), pa.py_buffer(sizes)]
+        pa.large_binary(),
+        len(column),
+        [None, pa.py_buffer(at.astype(np.int64) * sizes.itemsize), pa.py_buffer(sizes)],
     )
-    key = pc.dictionary_encode(text).indices.to_numpy().astype(np.int64)
-    other = pc.dictionary_encode(shape).indices.to_numpy().astype(np.int64)
-    key = (key * (int(other.max()) + 1) + other) * 2
-    key += pc.is_valid(column).to_numpy(zero_copy_only=False)
-    return pc.dictionary_encode(_arrays.array(key)).indices.to_numpy().astype(np.int64)
+    words, shapes = pc.dictionary_encode(text), pc.dictionary_encode(shape)
+    key = words.indices.to_numpy().astype(np.int64) * len(shapes.dictionary)
+    key += shapes.indices.to_numpy()
+    if column.null_count:  # a null list and an empty one: the same bytes and lengths
+        key = key * 2 + pc.is_valid(column).to_numpy(zero_copy_only=False)
+    return _arrays.numbered(key)[0]
 
 
 def _fused(run: list[Any], n: int) -> list[str | Arrow]:
