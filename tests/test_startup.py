@@ -538,6 +538,7 @@ DEFERRED_OURS = (
     "svduty.io._published",
     "svduty.io._writers",
     "svduty.io._json_lines",
+    "svduty.io._json_values",
     "svduty.io._incident_tables",
     "svduty.io._incident_columns",
     "svduty.io._incident_values",

@@ -4,9 +4,10 @@ r"""JSON Lines from Arrow tables, column by column: the text ``json.dumps`` give
 ``json.dumps(record, ensure_ascii=False)`` gives for each row of ``table.to_pylist()`` (dates
 and times as their ``isoformat()``), without a Python loop over the rows: every column
 becomes a column of JSON fragments with :mod:`pyarrow.compute` (strings quoted and escaped,
-numbers, ``true``/``false``, ``null``, lists joined), and the fragments are joined into lines.
-A column of a type not handled here (timestamps, structs, decimals...) is encoded value by
-value with :func:`json.dumps`, which keeps its output (and its errors) exactly as before.
+numbers, ``true``/``false``, ``null``, lists joined: :mod:`svduty.io._json_values`), and the
+fragments are joined into lines. A column of a type not handled there (timestamps, structs,
+decimals...) is encoded value by value with :func:`json.dumps`, which keeps its output (and
+its errors) exactly as before.
 """
 
 from __future__ import annotations
@@ -20,122 +21,12 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as _pc
+from svduty.io._json_values import _TEXT, _fragments, _plain_strings, _s
 
 __all__ = ["json_lines", "json_lines_buffer", "json_lines_parts"]
 
 Arrow = Any  # a pyarrow Array (pyarrow-stubs' compute overloads are narrower)
 pc: Any = _pc
-
-_TEXT = pa.large_string()
-_ESCAPES = [("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")]
-_ESCAPES += [("\b", "\\b"), ("\f", "\\f")]
-_ESCAPES += [(chr(c), f"\\u{c:04x}") for c in range(0x20) if chr(c) not in "\n\r\t\b\f"]
-_NEEDS_ESCAPE = r'[\x00-\x1f"\\]'
-_SAFE = bytes(b for b in range(256) if b >= 0x20 and b not in b'"\\')
-
-
-def _s(text: str) -> pa.Scalar[Any]:
-    return pa.scalar(text, _TEXT)
-
-
-def _plain_text(values: Arrow) -> bool:
-    """No string of ``values`` holds a character JSON escapes (read on the bytes, at once).
-
-    The bytes from the first string to the last are read, also those of nulls, so this may
-    say False for strings that are plain (the slow path is as right, only slower).
-    """
-    n = len(values)
-    _, offsets, data = values.buffers()
-    if not n or data is None:
-        return True
-    width = pa.int64() if pa.types.is_large_string(values.type) else pa.int32()
-    bounds = pa.Array.from_buffers(width, n + 1, [None, offsets], 0, values.offset)
-    start, end = bounds[0].as_py(), bounds[n].as_py()
-    return not bytes(memoryview(data)[start:end]).translate(None, _SAFE)
-
-
-def _strings(values: Arrow) -> Arrow:
-    r"""Strings as JSON strings (null stays null): quoted, ``"``, ``\`` and controls escaped."""
-    values = pc.cast(values, _TEXT)
-    if not _plain_text(values):
-        needs = pc.fill_null(pc.match_substring_regex(values, _NEEDS_ESCAPE), False)
-        some = pc.filter(values, needs)
-        for char, escaped in _ESCAPES:
-            some = pc.replace_substring(some, char, escaped)
-        values = pc.replace_with_mask(values, needs, some)
-    return pc.binary_join_element_wise(_s('"'), values, _s('"'), _s(""))
-
-
-def _floats(values: Arrow) -> Arrow:
-    """Floats as ``repr`` writes them; values Arrow formats otherwise go one by one."""
-    values = pc.cast(values, pa.float64())
-    text = pc.cast(values, _TEXT)
-    size = pc.abs(values)
-    plain = pc.and_(
-        pc.or_(
-            pc.equal(size, 0.0),
-            pc.and_(pc.greater_equal(size, 1e-4), pc.less(size, 1e15)),
-        ),
-        pc.invert(pc.match_substring(text, "e")),
-    )
-    plain = pc.fill_null(plain, True)  # nulls: nothing to mend
-    whole = pc.invert(pc.match_substring(text, "."))
-    text = pc.if_else(
-        pc.and_(plain, whole), pc.binary_join_element_wise(text, _s(".0"), _s("")), text
-    )
-    if not pc.all(plain).as_py():
-        odd = pc.invert(plain)
-        one_by_one = [json.dumps(v) for v in pc.filter(values, odd).to_pylist()]
-        text = pc.replace_with_mask(text, odd, pa.array(one_by_one, _TEXT))
-    return text
-
-
-def _lists(values: Arrow) -> Arrow | None:
-    """Lists as JSON arrays of their encoded items (None if the items need the slow path)."""
-    flat = pc.list_flatten(values)
-    lengths = pc.cast(pc.fill_null(pc.list_value_length(values), 0), pa.int64())
-    offsets = pa.concat_arrays([pa.array([0], pa.int64()), pc.cumulative_sum(lengths)])
-    if _plain_strings(flat):  # quoted by the separator and the brackets
-        joined = pc.binary_join(
-            pa.LargeListArray.from_arrays(offsets, pc.cast(flat, _TEXT)), _s('", "')
-        )
-        out = pc.binary_join_element_wise(_s('["'), joined, _s('"]'), _s(""))
-        out = pc.if_else(pc.equal(lengths, 0), _s("[]"), out)
-    else:
-        items = _fragments(flat, nested=True)
-        if items is None:
-            return None
-        joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, items), _s(", "))
-        out = pc.binary_join_element_wise(_s("["), joined, _s("]"), _s(""))
-    return pc.if_else(pc.is_valid(values), out, pa.scalar(None, _TEXT))
-
-
-def _fragments(values: Arrow, *, nested: bool = False) -> Arrow | None:
-    """The JSON text of each value (``null`` for nulls), or None if not handled here."""
-    t = values.type
-    out: Arrow
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
-        out = _strings(values)
-    elif pa.types.is_boolean(t) or pa.types.is_integer(t):
-        out = pc.cast(values, _TEXT)
-    elif pa.types.is_floating(t):
-        out = _floats(values)
-    elif pa.types.is_null(t):
-        out = pa.nulls(len(values), _TEXT)
-    elif pa.types.is_date32(t) and not nested:  # json.dumps refuses a date inside a list
-        out = _strings(pc.cast(values, pa.string()))
-    elif pa.types.is_dictionary(t):
-        words = _fragments(values.dictionary, nested=nested)
-        if words is None:
-            return None
-        out = pc.take(words, values.indices)
-    elif pa.types.is_list(t) or pa.types.is_large_list(t):
-        out = _lists(values)
-        if out is None:
-            return None
-    else:
-        return None
-    return pc.fill_null(out, _s("null"))
 
 
 def _one_by_one(values: Arrow) -> Arrow:
@@ -268,7 +159,8 @@ def _list_codes(column: Arrow) -> Any:
 
     Two lists are equal when they have the bytes of their items one after the other
     and the same item lengths: both are read as binary values over the column's own
-    buffers (nothing copied) and hashed. ``None`` for other types and null items.
+    buffers (nothing copied but the offsets; the lengths in the items' own width) and
+    hashed. ``None`` for other types and null items.
     """
     import numpy as np
 
@@ -282,21 +174,23 @@ def _list_codes(column: Arrow) -> Any:
         return None
     wide = pa.types.is_large_string(items.type)
     bounds = np.frombuffer(items.buffers()[1], np.int64 if wide else np.int32)
-    bounds = bounds[items.offset : items.offset + len(items) + 1].astype(np.int64)
-    at = column.offsets.to_numpy().astype(np.int64)
+    bounds = bounds[items.offset : items.offset + len(items) + 1]
+    at = column.offsets.to_numpy()
     data = items.buffers()[2] or pa.py_buffer(b"")
-    text = pa.Array.from_buffers(
-        pa.large_binary(), len(column), [None, pa.py_buffer(bounds[at]), data]
-    )
-    sizes: Any = np.diff(bounds)  # each item's length in bytes
+    spans = pa.py_buffer(bounds[at].astype(np.int64))
+    text = pa.Array.from_buffers(pa.large_binary(), len(column), [None, spans, data])
+    sizes: Any = np.diff(bounds)  # each item's length in bytes (4 of them for int32 offsets)
     shape = pa.Array.from_buffers(
-        pa.large_binary(), len(column), [None, pa.py_buffer(at * 8), pa.py_buffer(sizes)]
+        pa.large_binary(),
+        len(column),
+        [None, pa.py_buffer(at.astype(np.int64) * sizes.itemsize), pa.py_buffer(sizes)],
     )
-    key = pc.dictionary_encode(text).indices.to_numpy().astype(np.int64)
-    other = pc.dictionary_encode(shape).indices.to_numpy().astype(np.int64)
-    key = (key * (int(other.max()) + 1) + other) * 2
-    key += pc.is_valid(column).to_numpy(zero_copy_only=False)
-    return pc.dictionary_encode(_arrays.array(key)).indices.to_numpy().astype(np.int64)
+    words, shapes = pc.dictionary_encode(text), pc.dictionary_encode(shape)
+    key = words.indices.to_numpy().astype(np.int64) * len(shapes.dictionary)
+    key += shapes.indices.to_numpy()
+    if column.null_count:  # a null list and an empty one: the same bytes and lengths
+        key = key * 2 + pc.is_valid(column).to_numpy(zero_copy_only=False)
+    return _arrays.numbered(key)[0]
 
 
 def _fused(run: list[Any], n: int) -> list[str | Arrow]:
@@ -415,13 +309,6 @@ def _joined(group: list[Any], numbers: Any) -> list[str | Arrow]:
 _LONG = 256
 """Bench's incidents, the writer's CPU a batch of 65,536 (best of 9): no text apart 42-44 ms,
 apart from 100-256 characters 35-38 ms (the 425 of null fields), from 16 45-47 ms."""
-
-
-def _plain_strings(column: Arrow) -> bool:
-    """Strings without nulls and without a character JSON escapes."""
-    t = column.type
-    strings = pa.types.is_string(t) or pa.types.is_large_string(t)
-    return strings and not column.null_count and _plain_text(column)
 
 
 _PART_ROWS = 1 << 11
