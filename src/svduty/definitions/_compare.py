@@ -168,13 +168,18 @@ def _by_definition(missing: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 def _deciding(
-    kinds: tuple[str, ...], answered: Definition, other: Definition, age: int | None
+    kinds: tuple[str, ...],
+    answered: Definition,
+    other: Definition,
+    age: int | None,
+    context: tuple[str, ...] = (),
 ) -> list[Reason]:
     """Why ``answered`` (yes) and ``other`` (no) part: kinds, exclusions, age limits.
 
     A kind only ``answered`` includes decides when ``other`` includes none of the
     incident's kinds; otherwise ``other``'s exclusions or the age limits the victim is
-    outside of decide.
+    outside of decide, the definition's or those of kinds of its own the incident is of
+    but for the age (``context``: the incident's context flags).
 
     Example:
         >>> from svduty.definitions import DEFINITIONS
@@ -203,6 +208,49 @@ def _deciding(
         if limit is not None and age is not None and outside(limit, age):
             says = f"{other.id} limits victims' age ({name} {limit}); the victim is {age}"
             out.append(Reason(f"{other.id}:{name}", says, other.citation))
+    return out + _kinds_aged_out(kinds, context, other, age)
+
+
+def _kinds_aged_out(
+    kinds: tuple[str, ...], context: tuple[str, ...], other: Definition, age: int | None
+) -> list[Reason]:
+    """``other``'s own included kinds the incident is of but for their age limit.
+
+    A kind of its own (:class:`~svduty.definitions.LocalKind`) may limit victims' age
+    where the definition does not ("violence affecting young people under 25"): when the
+    incident holds the kind's national kinds and context flags, its age limit decides,
+    and the victim's age, or its absence, is said.
+
+    Example:
+        >>> from svduty.definitions import LocalKind
+        >>> from svduty.sources import cite
+        >>> young = LocalKind("young", "violence under 25", cite("sv-strategy-2018"),
+        ...                   all_of=("s13_violence",), victim_age_below=25)
+        >>> from svduty.definitions import DEFINITIONS
+        >>> d = attrs.evolve(DEFINITIONS["pcsc-s13"], id="d", kinds=(young,),
+        ...                  include=(attrs.evolve(DEFINITIONS["pcsc-s13"].include[0],
+        ...                                        kind="young"),))
+        >>> [r.says for r in _kinds_aged_out(("s13_violence",), (), d, 30)]
+        ["d's kind young limits victims' age (victim_age_below 25); the victim is 30"]
+        >>> [r.says for r in _kinds_aged_out(("s13_violence",), (), d, None)]
+        ["d's kind young limits victims' age (victim_age_below 25); the victim's age is not given"]
+        >>> _kinds_aged_out(("s13_violence",), (), d, 19), _kinds_aged_out((), (), d, 30)
+        ([], [])
+    """
+    included = {i.kind for i in other.include}
+    out = []
+    for kind in other.kinds:
+        limit = kind.victim_age_below
+        if kind.id not in included or limit is None or (age is not None and age < limit):
+            continue
+        if not set(kind.all_of) <= set(kinds) or not set(kind.context) <= set(context):
+            continue
+        if kind.any_of and not set(kind.any_of) & set(kinds):
+            continue
+        victim = "the victim's age is not given" if age is None else f"the victim is {age}"
+        limits = f"limits victims' age (victim_age_below {limit})"
+        says = f"{other.id}'s kind {kind.id} {limits}; {victim}"
+        out.append(Reason(f"{other.id}:{kind.id}:victim_age_below", says, kind.citation))
     return out
 
 
@@ -244,10 +292,11 @@ def compare_definitions(
             continue
         age = incident.victim_age if isinstance(incident.victim_age, int) else None
         rules: list[Reason] = []
+        context = tuple(sorted(c.value for c in incident.context or ()))
         if a.in_scope is Verdict.YES:
-            rules = _deciding(a.kinds, first, second, age)
+            rules = _deciding(a.kinds, first, second, age, context)
         elif b.in_scope is Verdict.YES:
-            rules = _deciding(b.kinds, second, first, age)
+            rules = _deciding(b.kinds, second, first, age, context)
         missing = tuple(
             f"{d.id}: {fact}"
             for d, c in ((first, a), (second, b))
