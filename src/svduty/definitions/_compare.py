@@ -28,7 +28,7 @@ from svduty.answers import Reason, Verdict
 from svduty.definitions._classify import ResolveDistrict, classify
 from svduty.definitions._definition import Definition
 from svduty.definitions._incident import Incident
-from svduty.errors import printable
+from svduty.errors import DefinitionError, printable
 
 __all__ = ["Comparison", "DefinitionDifference", "compare_definitions"]
 
@@ -254,6 +254,37 @@ def _kinds_aged_out(
     return out
 
 
+def comparable(first: Definition, second: Definition, field: str | None = None) -> None:
+    """Refuse two different definitions with one id: a comparison names each by its id.
+
+    Args:
+        first: One definition.
+        second: The other.
+        field: What to name in the error (the command line's ``--compare-definition``).
+
+    Raises:
+        DefinitionError: if the two differ and share an id.
+
+    Example:
+        >>> from svduty.definitions import DEFINITIONS
+        >>> s13 = DEFINITIONS["pcsc-s13"]
+        >>> comparable(s13, s13)
+        >>> comparable(s13, attrs.evolve(s13, victim_age_below=25))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DefinitionError: two different definitions with the same id 'pcsc-s13': ...
+    """
+    if first.id == second.id and first != second:
+        raise DefinitionError.single(
+            None,
+            field,
+            message=f"two different definitions with the same id {printable(first.id)!r}: a "
+            "comparison names each by its id, so the two could not be told apart",
+            expected="definitions with ids of their own (a copy edited from another "
+            "needs its own id: the id in its definition.toml)",
+        )
+
+
 @checked
 def compare_definitions(
     incidents: Iterable[Incident],
@@ -270,6 +301,11 @@ def compare_definitions(
         second: The other.
         resolve_district: Maps an LSOA code to its district code (for area conditions).
 
+    Raises:
+        DefinitionError: if the two are different definitions with the same id (a copy
+            of one bundle's definition edited in another): the report could not tell
+            them apart. The same definition twice agrees with itself.
+
     Example:
         >>> from svduty.definitions import DEFINITIONS, Incident
         >>> from svduty.io import load_packaged_definition
@@ -279,6 +315,8 @@ def compare_definitions(
         >>> [r.rule for r in c.differences[0].rules]
         ['warwickshire:include:financial_abuse']
     """
+    if isinstance(first, Definition) and isinstance(second, Definition):
+        comparable(first, second)  # anything else: classify says what it is, as before
     rows = agree = 0
     counts: Counter[tuple[str, str]] = Counter()
     differences = []
