@@ -14,7 +14,8 @@ def test_the_repr_is_one_short_line_counting_changes_and_findings():
     p = svduty.warwickshire()
     w = p.what_if("lgr-two-unitaries")
     said = repr(w)
-    assert "\n" not in said and len(said) < 200
+    assert "\n" not in said
+    assert len(said) < 200
     f = w.findings
     n = len(w.scenario.changes)
     assert said == (
