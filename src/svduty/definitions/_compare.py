@@ -28,6 +28,7 @@ from svduty.answers import Reason, Verdict
 from svduty.definitions._classify import ResolveDistrict, classify
 from svduty.definitions._definition import Definition
 from svduty.definitions._incident import Incident
+from svduty.definitions._presume import PRESUMPTIONS
 from svduty.errors import DefinitionError, printable
 
 __all__ = ["Comparison", "DefinitionDifference", "compare_definitions"]
@@ -254,6 +255,34 @@ def _kinds_aged_out(
     return out
 
 
+def _presumed(reasons: Iterable[Reason], made: Definition, other: Definition) -> list[Reason]:
+    """The presumptions ``made`` applied to the incident (its ``reasons``) and ``other`` does not.
+
+    A definition that reads an absent fact as "none" (``presume``, such as ``no-terrorism``)
+    answers where one that does not is left undetermined: the presumption decides.
+
+    Example:
+        >>> from svduty.definitions import DEFINITIONS, Incident, classify
+        >>> s13 = DEFINITIONS["pcsc-s13"]
+        >>> c = classify(Incident(offence_code="8N", victim_age=30), s13)
+        >>> strict = attrs.evolve(s13, id="strict", presume=())
+        >>> [r.rule for r in _presumed(c.reasons, s13, strict)]
+        ['pcsc-s13:presume:no-terrorism']
+        >>> _presumed(c.reasons, s13, s13)
+        []
+    """
+    used = {r.rule for r in reasons}
+    out = []
+    for pid in made.presume:
+        p = PRESUMPTIONS.get(pid)
+        if p is None or pid in other.presume or p.rule_id not in used:
+            continue
+        what = p.says.removeprefix("presumption (switchable): ")
+        says = f"{made.id} presumes {pid} ({what}); {other.id} does not"
+        out.append(Reason(f"{made.id}:presume:{pid}", says, p.citation))
+    return out
+
+
 def comparable(first: Definition, second: Definition, field: str | None = None) -> None:
     """Refuse two different definitions with one id: a comparison names each by its id.
 
@@ -335,6 +364,7 @@ def compare_definitions(
             rules = _deciding(a.kinds, first, second, age, context)
         elif b.in_scope is Verdict.YES:
             rules = _deciding(b.kinds, second, first, age, context)
+        rules += [*_presumed(a.reasons, first, second), *_presumed(b.reasons, second, first)]
         missing = tuple(
             f"{d.id}: {fact}"
             for d, c in ((first, a), (second, b))
