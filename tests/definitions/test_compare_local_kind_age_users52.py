@@ -11,6 +11,8 @@ was told only that london-vru "does not include s13_violence".
 from __future__ import annotations
 
 import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from svduty.definitions import (
     DEFINITIONS,
@@ -102,3 +104,42 @@ def test_no_age_reason_inside_the_limit_or_for_a_kind_the_incident_is_not_of():
     )
     (d,) = c.differences
     assert not [r for r in d.rules if r.rule.endswith(":victim_age_below")]
+
+
+DEFINITIONS_COMPARED = [
+    DEFINITIONS["pcsc-s13"],
+    DEFINITIONS["who-2002"],
+    load_packaged_definition("london-vru"),
+    load_packaged_definition("warwickshire"),
+    young("under-25", 25),
+    young("under-18", 18),
+    attrs.evolve(DEFINITIONS["pcsc-s13"], id="strict", presume=()),
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pair=st.lists(
+        st.sampled_from(DEFINITIONS_COMPARED), min_size=2, max_size=2, unique_by=lambda d: d.id
+    ),
+    age=st.none() | st.sampled_from([10, 17, 18, 20, 24, 25, 30]),
+    code=st.sampled_from(["8N", "105A", "56B", "92A"]),
+    relationship=st.none() | st.sampled_from(["none", "intimate_personal_relationship"]),
+    context=st.none() | st.sampled_from([[], ["gang"]]),
+)
+def test_every_yes_against_no_names_a_rule(pair, age, code, relationship, context):
+    """Where one definition says yes and the other no, the comparison names why."""
+    first, second = pair
+    incident = Incident(
+        id="i",
+        offence_code=code,
+        victim_age=age,
+        relationship=relationship,
+        context=context,
+        weapon="knife",
+        intentional=True,
+        target="person",
+    )
+    for d in compare_definitions([incident], first, second).differences:
+        if {d.first.value, d.second.value} == {"yes", "no"}:
+            assert d.rules, (first.id, second.id)
