@@ -78,6 +78,28 @@ def test_the_london_guidance_names_its_young_people_limit_for_a_victim_of_30():
     assert rules["london-vru:violence_under_25:victim_age_below"].citation == kind.citation
 
 
+def test_a_kind_included_only_within_a_kind_of_its_own_is_said_so():
+    """london-vru includes s.13 violence within violence_under_25: not "does not"."""
+    london = load_packaged_definition("london-vru")
+    c = compare_definitions(
+        [Incident(id="v30", victim_age=30, **FACTS)], DEFINITIONS["pcsc-s13"], london
+    )
+    (d,) = c.differences
+    (said,) = [r.says for r in d.rules if r.rule == "pcsc-s13:include:s13_violence"]
+    assert said == (
+        "pcsc-s13 includes s13_violence; london-vru only within its own kind violence_under_25"
+    )
+    # a definition with no kind of its own over it still "does not"
+    c = compare_definitions(
+        [Incident(id="s", behaviours=["economic"], relationship="none")],
+        load_packaged_definition("warwickshire"),
+        DEFINITIONS["pcsc-s13"],
+    )
+    assert [r.says for r in c.differences[0].rules] == [
+        "warwickshire includes financial_abuse; pcsc-s13 does not"
+    ]
+
+
 def test_an_age_not_given_is_said_so():
     facts = {**FACTS}
     c = compare_definitions([Incident(id="v?", **facts)], DEFINITIONS["pcsc-s13"], young("y", 25))

@@ -195,7 +195,11 @@ def _deciding(
     shared = theirs.intersection(kinds)
     for inc in answered.include:
         if not shared and inc.kind in kinds and inc.kind not in theirs:
-            says = f"{answered.id} includes {inc.kind}; {other.id} does not"
+            # a kind of its own may include it, limited (london-vru's violence_under_25)
+            within = [k.id for k in other.kinds if k.id in theirs and inc.kind in k.all_of]
+            kind = f"kind{'s' * (len(within) > 1)} {', '.join(within)}"
+            but = f"only within its own {kind}" if within else "does not"
+            says = f"{answered.id} includes {inc.kind}; {other.id} {but}"
             out.append(Reason(f"{answered.id}:include:{inc.kind}", says, inc.citation))
     for exc in other.exclude:
         if exc.kind in kinds:
