@@ -61,3 +61,13 @@ def test_init_with_the_city_of_london_polices_name(tmp_path):
     assert "Metropolitan" not in out.getvalue() + err.getvalue()
     assert "local government areas (1): City of London" in out.getvalue()
     assert new_bundle(tmp_path / "nw", ["Heddlu Gogledd Cymru"]).is_dir()
+
+
+@pytest.mark.parametrize("name", ["Police Scotland", "PSNI", "Police Service of Northern Ireland"])
+def test_a_force_of_scotland_or_northern_ireland_is_told_the_duty_does_not_extend_there(
+    name, tmp_path
+):
+    err = io.StringIO()
+    assert main(["init", str(tmp_path / "x"), "--area", name], stderr=err) == 1
+    assert "the Duty does not extend to Scotland or Northern Ireland" in err.getvalue()
+    assert not (tmp_path / "x").exists()

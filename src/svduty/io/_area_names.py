@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 
-__all__ = ["STYLE_WORDS", "force_area"]
+__all__ = ["STYLE_WORDS", "force_area", "outside_force"]
 
 STYLE_WORDS = frozenset(
     {"the", "city", "of", "royal", "borough", "london", "county", "metropolitan", "district"}
@@ -71,3 +71,24 @@ def force_area(geo: Geography, name: str) -> Area | None:
         if core and _core(area.name) == core:
             return area
     return None
+
+
+_OUTSIDE = frozenset(
+    {"police scotland", "police service of scotland", "police service of northern ireland"}
+    | {"psni", "royal ulster constabulary"}
+)
+"""Forces of Scotland and Northern Ireland, where Part 2 Chapter 1 does not extend."""
+
+
+def outside_force(name: str) -> str:
+    """A note for a force of Scotland or Northern Ireland (else nothing).
+
+    Example:
+        >>> outside_force("Police Scotland")
+        ' (the Duty does not extend to Scotland or Northern Ireland)'
+        >>> outside_force("Kent Police")
+        ''
+    """
+    if normalise_name(name) in _OUTSIDE:
+        return " (the Duty does not extend to Scotland or Northern Ireland)"
+    return ""

@@ -36,7 +36,7 @@ from svduty.areas._national import DUTY_START, shared_csp, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
 from svduty.io._area_names import STYLE_WORDS as _STYLE
-from svduty.io._area_names import force_area
+from svduty.io._area_names import force_area, outside_force
 from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
 from svduty.io._councils_2023 import abolished_areas, ceased_county
@@ -178,7 +178,7 @@ def _beyond(geo: Geography, code: str) -> str:
         district = wards.column(1)[codes.index(key)].as_py() if key in codes else None
         if district is not None and district in geo:
             return f" (a ward: give its district, {geo.get(district).name}, {district})"
-    return ""
+    return outside_force(code)  # Police Scotland, the PSNI: not a force the Duty has
 
 
 def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]:
