@@ -52,6 +52,7 @@ from svduty.governance._doubted import with_doubts
 from svduty.governance._references import Known, scenario_problems
 from svduty.governance._responsible import responsible_lost, responsible_missing
 from svduty.governance._rules import NEEDS_AUTHORITIES
+from svduty.governance._scenario_named import named_scenario
 from svduty.governance._validate import covering_new_areas, specified_bodies
 from svduty.governance._whatif import NO_GRAPH, apply_what_if, diff_names
 from svduty.governance._whatif_findings import named_by_changes, scenario_breaks
@@ -284,15 +285,8 @@ class Partnership:
             "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[7] (change_districts), changes[8] (create_area), changes[17] (abolish_authority)"
         """  # noqa: E501
         graph = self._graph(or_empty=True)  # no governance.toml: authorities and areas alone
-        if isinstance(scenario, str):
-            if scenario not in self.scenarios:
-                raise GovernanceError.single(
-                    None,
-                    "scenario",
-                    expected="one of " + ", ".join(sorted(self.scenarios)),
-                    got=scenario[:40],
-                )
-            scenario = self.scenarios[scenario]
+        if isinstance(scenario, str):  # a name of its own; a file is told how it is read
+            scenario = named_scenario(self.scenarios, scenario)
         scenario = instance_argument(
             scenario,
             Scenario,

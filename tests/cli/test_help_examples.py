@@ -51,6 +51,9 @@ def test_the_help_states_the_exit_status(command):
     assert " 2 the command line was wrong" in said
     assert "130 interrupted (Ctrl-C)" in said
     assert "143 terminated (SIGTERM)" in said
+    # a closed terminal or ssh session ends a command with 129, as the reference said and
+    # the help did not (users52)
+    assert "129 hung up (SIGHUP" in said
     # every command may write to standard output (report too, with -o -: diff43)
     assert "141 standard output closed before the end" in said
 

@@ -23,8 +23,8 @@ import sys
 __all__ = ["EXAMPLES", "EXIT_TAIL", "TOP_EPILOG", "Help", "examples"]
 
 EXIT_TAIL = (
-    "2 the command line was wrong; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 141 "
-    "standard output closed before the end (| head)."
+    "2 the command line was wrong; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 129 "
+    "hung up (SIGHUP: the terminal closed); 141 standard output closed before the end (| head)."
 )
 """The end of a command's ``exit status:`` paragraph: what every command shares."""
 

@@ -90,7 +90,8 @@ EXIT_CODES = (
     "or the input was unusable, an empty CSV or Parquet file named among them (nothing is "
     "written); 2 the command line was wrong (an unknown option, or options that cannot go "
     "together, such as two outputs to one file); 130 interrupted (Ctrl-C); 143 terminated "
-    "(SIGTERM); 141 standard output closed before the end (| head). An output file is "
+    "(SIGTERM); 129 hung up (SIGHUP: the terminal closed); 141 standard output closed "
+    "before the end (| head). An output file is "
     "written to a temporary file beside it and renamed only on success."
 )
 

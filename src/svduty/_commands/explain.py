@@ -28,6 +28,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from svduty._commands._compared import compared_definition
 from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._explain_place import (
     PAGE_STYLE,
@@ -44,12 +45,7 @@ from svduty._commands._explain_tables import (
 )
 from svduty._commands._json import versioned
 from svduty._commands._map_option import MapOption, _column_field, _mapping
-from svduty._commands._options import (
-    add_definition,
-    add_partnership,
-    chosen,
-    resolve_definition,
-)
+from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
 from svduty.definitions._places import ResolveDistrict
 from svduty.errors import DataError, InputFormatError, Problem, printable
@@ -165,11 +161,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     definition = choice.definition
     assert definition is not None  # chosen() always resolves one
     other = getattr(args, "compare_definition", None)
-    compared_with = (  # the same route as --definition's, checked before any line is read
-        None
-        if other is None
-        else resolve_definition(other, choice.partnership, option="--compare-definition")
-    )
+    # the same route as --definition's, checked before any line is read
+    compared_with = None if other is None else compared_definition(other, choice)
     resolve = choice.partnership.geography.district_code_of
     used = choice.as_dict()
     table = is_table(args.file)

@@ -69,8 +69,9 @@ def register(subparsers: Any) -> None:
         "--strict (the page is written all the same), or the input was unusable (nothing "
         "is written); 2 the command line was wrong (an unknown option, or options that "
         "cannot go together, such as --tables naming the page's file); 130 interrupted "
-        "(Ctrl-C); 143 terminated (SIGTERM); 141 standard output closed before the end "
-        "(-o - | head). The page and the tables are written whole or not at all.",
+        "(Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP: the terminal closed); 141 "
+        "standard output closed before the end (-o - | head). The page and the tables are "
+        "written whole or not at all.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="police.uk files or folders")
     p.add_argument(

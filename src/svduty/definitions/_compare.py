@@ -28,7 +28,8 @@ from svduty.answers import Reason, Verdict
 from svduty.definitions._classify import ResolveDistrict, classify
 from svduty.definitions._definition import Definition
 from svduty.definitions._incident import Incident
-from svduty.errors import printable
+from svduty.definitions._presume import PRESUMPTIONS
+from svduty.errors import DefinitionError, printable
 
 __all__ = ["Comparison", "DefinitionDifference", "compare_definitions"]
 
@@ -168,13 +169,18 @@ def _by_definition(missing: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 def _deciding(
-    kinds: tuple[str, ...], answered: Definition, other: Definition, age: int | None
+    kinds: tuple[str, ...],
+    answered: Definition,
+    other: Definition,
+    age: int | None,
+    context: tuple[str, ...] = (),
 ) -> list[Reason]:
     """Why ``answered`` (yes) and ``other`` (no) part: kinds, exclusions, age limits.
 
     A kind only ``answered`` includes decides when ``other`` includes none of the
     incident's kinds; otherwise ``other``'s exclusions or the age limits the victim is
-    outside of decide.
+    outside of decide, the definition's or those of kinds of its own the incident is of
+    but for the age (``context``: the incident's context flags).
 
     Example:
         >>> from svduty.definitions import DEFINITIONS
@@ -189,7 +195,11 @@ def _deciding(
     shared = theirs.intersection(kinds)
     for inc in answered.include:
         if not shared and inc.kind in kinds and inc.kind not in theirs:
-            says = f"{answered.id} includes {inc.kind}; {other.id} does not"
+            # a kind of its own may include it, limited (london-vru's violence_under_25)
+            within = [k.id for k in other.kinds if k.id in theirs and inc.kind in k.all_of]
+            kind = f"kind{'s' * (len(within) > 1)} {', '.join(within)}"
+            but = f"only within its own {kind}" if within else "does not"
+            says = f"{answered.id} includes {inc.kind}; {other.id} {but}"
             out.append(Reason(f"{answered.id}:include:{inc.kind}", says, inc.citation))
     for exc in other.exclude:
         if exc.kind in kinds:
@@ -203,7 +213,109 @@ def _deciding(
         if limit is not None and age is not None and outside(limit, age):
             says = f"{other.id} limits victims' age ({name} {limit}); the victim is {age}"
             out.append(Reason(f"{other.id}:{name}", says, other.citation))
+    return out + _kinds_aged_out(kinds, context, other, age)
+
+
+def _kinds_aged_out(
+    kinds: tuple[str, ...], context: tuple[str, ...], other: Definition, age: int | None
+) -> list[Reason]:
+    """``other``'s own included kinds the incident is of but for their age limit.
+
+    A kind of its own (:class:`~svduty.definitions.LocalKind`) may limit victims' age
+    where the definition does not ("violence affecting young people under 25"): when the
+    incident holds the kind's national kinds and context flags, its age limit decides,
+    and the victim's age, or its absence, is said.
+
+    Example:
+        >>> from svduty.definitions import LocalKind
+        >>> from svduty.sources import cite
+        >>> young = LocalKind("young", "violence under 25", cite("sv-strategy-2018"),
+        ...                   all_of=("s13_violence",), victim_age_below=25)
+        >>> from svduty.definitions import DEFINITIONS
+        >>> d = attrs.evolve(DEFINITIONS["pcsc-s13"], id="d", kinds=(young,),
+        ...                  include=(attrs.evolve(DEFINITIONS["pcsc-s13"].include[0],
+        ...                                        kind="young"),))
+        >>> [r.says for r in _kinds_aged_out(("s13_violence",), (), d, 30)]
+        ["d's kind young limits victims' age (victim_age_below 25); the victim is 30"]
+        >>> [r.says for r in _kinds_aged_out(("s13_violence",), (), d, None)]
+        ["d's kind young limits victims' age (victim_age_below 25); the victim's age is not given"]
+        >>> _kinds_aged_out(("s13_violence",), (), d, 19), _kinds_aged_out((), (), d, 30)
+        ([], [])
+    """
+    included = {i.kind for i in other.include}
+    out = []
+    for kind in other.kinds:
+        limit = kind.victim_age_below
+        if kind.id not in included or limit is None or (age is not None and age < limit):
+            continue
+        if not set(kind.all_of) <= set(kinds) or not set(kind.context) <= set(context):
+            continue
+        if kind.any_of and not set(kind.any_of) & set(kinds):
+            continue
+        victim = "the victim's age is not given" if age is None else f"the victim is {age}"
+        limits = f"limits victims' age (victim_age_below {limit})"
+        says = f"{other.id}'s kind {kind.id} {limits}; {victim}"
+        out.append(Reason(f"{other.id}:{kind.id}:victim_age_below", says, kind.citation))
     return out
+
+
+def _presumed(reasons: Iterable[Reason], made: Definition, other: Definition) -> list[Reason]:
+    """The presumptions ``made`` applied to the incident (its ``reasons``) and ``other`` does not.
+
+    A definition that reads an absent fact as "none" (``presume``, such as ``no-terrorism``)
+    answers where one that does not is left undetermined: the presumption decides.
+
+    Example:
+        >>> from svduty.definitions import DEFINITIONS, Incident, classify
+        >>> s13 = DEFINITIONS["pcsc-s13"]
+        >>> c = classify(Incident(offence_code="8N", victim_age=30), s13)
+        >>> strict = attrs.evolve(s13, id="strict", presume=())
+        >>> [r.rule for r in _presumed(c.reasons, s13, strict)]
+        ['pcsc-s13:presume:no-terrorism']
+        >>> _presumed(c.reasons, s13, s13)
+        []
+    """
+    used = {r.rule for r in reasons}
+    out = []
+    for pid in made.presume:
+        p = PRESUMPTIONS.get(pid)
+        if p is None or pid in other.presume or p.rule_id not in used:
+            continue
+        what = p.says.removeprefix("presumption (switchable): ")
+        says = f"{made.id} presumes {pid} ({what}); {other.id} does not"
+        out.append(Reason(f"{made.id}:presume:{pid}", says, p.citation))
+    return out
+
+
+def comparable(first: Definition, second: Definition, field: str | None = None) -> None:
+    """Refuse two different definitions with one id: a comparison names each by its id.
+
+    Args:
+        first: One definition.
+        second: The other.
+        field: What to name in the error (the command line's ``--compare-definition``).
+
+    Raises:
+        DefinitionError: if the two differ and share an id.
+
+    Example:
+        >>> from svduty.definitions import DEFINITIONS
+        >>> s13 = DEFINITIONS["pcsc-s13"]
+        >>> comparable(s13, s13)
+        >>> comparable(s13, attrs.evolve(s13, victim_age_below=25))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DefinitionError: two different definitions with the same id 'pcsc-s13': ...
+    """
+    if first.id == second.id and first != second:
+        raise DefinitionError.single(
+            None,
+            field,
+            message=f"two different definitions with the same id {printable(first.id)!r}: a "
+            "comparison names each by its id, so the two could not be told apart",
+            expected="definitions with ids of their own (a copy edited from another "
+            "needs its own id: the id in its definition.toml)",
+        )
 
 
 @checked
@@ -222,6 +334,11 @@ def compare_definitions(
         second: The other.
         resolve_district: Maps an LSOA code to its district code (for area conditions).
 
+    Raises:
+        DefinitionError: if the two are different definitions with the same id (a copy
+            of one bundle's definition edited in another): the report could not tell
+            them apart. The same definition twice agrees with itself.
+
     Example:
         >>> from svduty.definitions import DEFINITIONS, Incident
         >>> from svduty.io import load_packaged_definition
@@ -231,6 +348,8 @@ def compare_definitions(
         >>> [r.rule for r in c.differences[0].rules]
         ['warwickshire:include:financial_abuse']
     """
+    if isinstance(first, Definition) and isinstance(second, Definition):
+        comparable(first, second)  # anything else: classify says what it is, as before
     rows = agree = 0
     counts: Counter[tuple[str, str]] = Counter()
     differences = []
@@ -244,10 +363,12 @@ def compare_definitions(
             continue
         age = incident.victim_age if isinstance(incident.victim_age, int) else None
         rules: list[Reason] = []
+        context = tuple(sorted(c.value for c in incident.context or ()))
         if a.in_scope is Verdict.YES:
-            rules = _deciding(a.kinds, first, second, age)
+            rules = _deciding(a.kinds, first, second, age, context)
         elif b.in_scope is Verdict.YES:
-            rules = _deciding(b.kinds, second, first, age)
+            rules = _deciding(b.kinds, second, first, age, context)
+        rules += [*_presumed(a.reasons, first, second), *_presumed(b.reasons, second, first)]
         missing = tuple(
             f"{d.id}: {fact}"
             for d, c in ((first, a), (second, b))

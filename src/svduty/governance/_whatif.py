@@ -79,7 +79,7 @@ def apply_what_if(
     return graph.with_changes(bodies, relations), ApplyLog(log.scenario, entries), after
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class WhatIf:
     """A scenario applied to a partnership, with the validation of what results.
 
@@ -94,12 +94,18 @@ class WhatIf:
         reorganised: The authorities and areas after it.
         findings: The validation of the result (every rule checked or skipped).
 
+    Its ``repr`` (what a Python prompt shows) is one line: the scenario, its changes and
+    the findings counted; ``print(w)`` gives the log, the diff and the findings, and a
+    notebook shows a table.
+
     Example:
         >>> import svduty
         >>> p = svduty.warwickshire()
         >>> w = p.what_if(p.scenarios["jag-to-sv-strategic-board"])
         >>> w.findings.ok, "<table" in w._repr_html_()
         (True, True)
+        >>> p.what_if("lgr-two-unitaries")
+        <WhatIf lgr-two-unitaries: 23 changes; 11 errors, 4 warnings (print it to read them)>
     """
 
     scenario: Scenario
@@ -183,6 +189,16 @@ class WhatIf:
 
     def __str__(self) -> str:
         return self.to_text()
+
+    def __repr__(self) -> str:
+        f = self.findings
+        counts = zip(
+            (len(self.scenario.changes), len(f.errors), len(f.warnings)),
+            ("change", "error", "warning"),
+            strict=True,
+        )
+        n, e, w = (f"{k} {word}{'s' * (k != 1)}" for k, word in counts)
+        return f"<WhatIf {self.scenario.name}: {n}; {e}, {w} (print it to read them)>"
 
     def as_dict(self) -> dict[str, Any]:
         """The what-if as JSON-ready data (the shape ``svduty governance`` writes).

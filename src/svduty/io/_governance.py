@@ -453,10 +453,33 @@ def dump_timetable(
 def read_scenario(path: str | Path, sources: Sources = CATALOGUE) -> Scenario:
     """Read a scenario TOML file.
 
+    Args:
+        path: The file.
+        sources: The sources its citations may name: the partnership's
+            (``partnership.sources``) for a scenario citing the bundle's own documents;
+            without them, only the national catalogue's, and an error naming a source the
+            catalogue has not says to pass them.
+
     Example:
         >>> import svduty
         >>> path = WARWICKSHIRE / "scenarios" / "lgr-single-unitary.toml"
         >>> read_scenario(path, svduty.warwickshire().sources).name
         'lgr-single-unitary'
     """
-    return load_scenario(read_toml(path), file=str(path), converter=_governance_converter(sources))
+    try:
+        data = read_toml(path)
+        return load_scenario(data, file=str(path), converter=_governance_converter(sources))
+    except ScenarioError as exc:
+        if sources is not CATALOGUE:
+            raise
+        hint = (
+            "; read with the national sources only: pass the bundle's,"
+            " read_scenario(path, p.sources)"
+        )
+        exc.problems = tuple(
+            attrs.evolve(q, expected=f"{q.expected}{hint}")
+            if q.message.startswith("unknown source:") and q.expected
+            else q
+            for q in exc.problems
+        )
+        raise

@@ -35,6 +35,8 @@ from svduty.areas._ceased import ceased_note, not_in_the_tables
 from svduty.areas._national import DUTY_START, shared_csp, welsh_names
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
+from svduty.io._area_names import STYLE_WORDS as _STYLE
+from svduty.io._area_names import force_area, outside_force
 from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
 from svduty.io._councils_2023 import abolished_areas, ceased_county
@@ -71,11 +73,14 @@ def _area(geo: Geography, code: str) -> Area:
         ('Warwick', 'E07000222')
         >>> _area(geo, "Caerdydd").name, _area(geo, "Ynys Môn").id  # names in Welsh too
         ('Cardiff', 'W06000001')
+        >>> _area(geo, "City of London Police").id  # a force's name: its police force area
+        'E23000034'
     """
     key = code.strip().upper()
     if key in geo:
         return geo.get(key)
-    return geo.find(code)  # by its name, in English or (a principal area of Wales) Welsh
+    # a police force's own name ('Thames Valley Police', 'Heddlu Gogledd Cymru'): its area
+    return force_area(geo, code) or geo.find(code)  # a name, in English or (Wales) Welsh
 
 
 def part_of(geo: Geography, given: str) -> tuple[Area, Area, tuple[Area, ...]] | None:
@@ -173,7 +178,7 @@ def _beyond(geo: Geography, code: str) -> str:
         district = wards.column(1)[codes.index(key)].as_py() if key in codes else None
         if district is not None and district in geo:
             return f" (a ward: give its district, {geo.get(district).name}, {district})"
-    return ""
+    return outside_force(code)  # Police Scotland, the PSNI: not a force the Duty has
 
 
 def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]:
@@ -223,13 +228,6 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
     if problems:
         raise BundleError(problems)
     return tuple(sorted(found.values(), key=lambda a: a.id))
-
-
-_STYLE = frozenset(
-    {"the", "city", "of", "royal", "borough", "london", "county", "metropolitan", "district"}
-    | {"council", "and"}
-)
-"""Words of a council's style, not of its place's name (a national review)."""
 
 
 def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
