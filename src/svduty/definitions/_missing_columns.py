@@ -140,8 +140,10 @@ class _Missing:
             inner = _any([self.rows(node.explicit, fact), no_code])  # type: ignore[attr-defined]
         if inner is None:
             return None
-        # undetermined in every row (absent facts: most nodes), the mask is the part's own
-        return inner if node in self.everywhere else pc.and_(undetermined, inner)
+        # undetermined in every row (absent facts: most nodes), or where its part is (NOT
+        # and a rule's name: the part's nulls), the mask is the part's own
+        same = node in self.everywhere or type(node) in (Not, Ref)
+        return inner if same else pc.and_(undetermined, inner)
 
     def _pilot_area(self, fact: str) -> Arr | None:
         if fact != "place_of_death":
