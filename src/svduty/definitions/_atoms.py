@@ -329,7 +329,10 @@ class Table(Expr):
         if v is None:
             v = env.null_bool()
         if self.closed_by:
-            closed = pc.is_valid(env.col(self.closed_by))
+            col = env.col(self.closed_by)
+            if col.null_count == len(col):  # not given in any row: nothing closed
+                return v
+            closed = pc.is_valid(col)
             v = pc.if_else(pc.and_(pc.is_null(v), closed), False, v)
         return v
 
@@ -390,7 +393,12 @@ class Fact(Expr):
     def _arrow(self, env: ArrowEnv) -> Arr:
         e = self.explicit.arrow(env)
         t = env.table.get(self.implied)
-        return e if t is None else pc.coalesce(e, t)
+        if t is None:
+            return e
+        both = isinstance(e, pa.BooleanArray) and isinstance(t, pa.BooleanArray)
+        if both and e.null_count == len(e):  # no own fact in any row: the table's
+            return t
+        return pc.coalesce(e, t)
 
     def fields(self) -> tuple[str, ...]:
         """The incident's fields, and the offence code.

@@ -69,6 +69,8 @@ class _Missing:
         self.reach_memo: dict[Expr, frozenset[str]] = {}
         self.memo: dict[tuple[Expr, str], Arr | None] = {}
         self.open_memo: dict[Expr, Arr | None] = {}
+        self.everywhere: set[Expr] = set()  # nodes undetermined in every row
+        self.every: Arr | None = None  # their mask: every row
 
     def reach(self, node: Expr) -> frozenset[str]:
         """Every fact ``node`` could name as missing (whatever the row)."""
@@ -102,8 +104,18 @@ class _Missing:
     def undetermined(self, node: Expr) -> Arr | None:
         """Where ``node`` is undetermined (``None``: nowhere), worked out once a node."""
         if node not in self.open_memo:
-            undetermined = pc.is_null(node.arrow(self.env))
-            self.open_memo[node] = undetermined if pc.any(undetermined).as_py() else None
+            value = node.arrow(self.env)
+            if not value.null_count:  # determined in every row: no mask to make
+                self.open_memo[node] = None
+                return None
+            if value.null_count == len(value):  # undetermined in every row: one mask
+                undetermined = self._every_row()
+            else:
+                undetermined = pc.is_null(value)
+            count = _trues(undetermined)
+            self.open_memo[node] = undetermined if count else None
+            if count == len(undetermined):
+                self.everywhere.add(node)
         return self.open_memo[node]
 
     def _rows(self, node: Expr, fact: str) -> Arr | None:
@@ -126,24 +138,36 @@ class _Missing:
         else:  # Fact: its explicit part's, and the offence code where none was given
             no_code = pc.invert(self.code_given) if fact == "offence_code" else None
             inner = _any([self.rows(node.explicit, fact), no_code])  # type: ignore[attr-defined]
-        return None if inner is None else pc.and_(undetermined, inner)
+        if inner is None:
+            return None
+        # undetermined in every row (absent facts: most nodes), or where its part is (NOT
+        # and a rule's name: the part's nulls), the mask is the part's own
+        same = node in self.everywhere or type(node) in (Not, Ref)
+        return inner if same else pc.and_(undetermined, inner)
 
     def _pilot_area(self, fact: str) -> Arr | None:
         if fact != "place_of_death":
-            return pc.is_valid(pa.repeat(pa.scalar(True), self.env.length))
-        col = self.env.col
-        return pc.and_(pc.is_null(col("death_district")), pc.is_null(col("place_of_death")))
+            return self._every_row()
+        district, place = self.env.col("death_district"), self.env.col("place_of_death")
+        if district.null_count == len(district) and place.null_count == len(place):
+            return self._every_row()  # neither given in any row (no Arrow call)
+        return pc.and_(pc.is_null(district), pc.is_null(place))
+
+    def _every_row(self) -> Arr:
+        """A mask of every row, made once."""
+        if self.every is None:
+            self.every = pc.is_null(self.env.null_bool())
+        return self.every
 
     def _death_in(self, node: DeathIn, fact: str) -> Arr | None:
-        everywhere = pc.is_valid(pa.repeat(pa.scalar(True), self.env.length))
         last = node._last()
         if node.end is None or last is None:
-            return everywhere
+            return self._every_row()
         col = self.env.col
         lows = [c for c in (col("first_day"), col("death_first_day")) if c.null_count < len(c)]
         high = col("death_last_day")
         if not lows or high.null_count == len(high):
-            return everywhere
+            return self._every_row()
         low = pc.max_element_wise(*lows, skip_nulls=True) if len(lows) > 1 else lows[0]
         doubt = pc.and_(
             pc.greater_equal(low, pa.scalar(node.end, pa.date32())),
@@ -153,12 +177,26 @@ class _Missing:
 
 
 def _any(masks: list[Arr | None]) -> Arr | None:
-    """The rows any mask holds (``None`` for none)."""
-    out = None
+    """The rows any mask holds (``None`` for none); a mask of every row is the answer."""
+    out, some = None, False
     for m in masks:
-        if m is not None:
-            out = m if out is None else pc.or_(out, m)
+        if m is None:
+            continue
+        trues = _trues(m)
+        if trues == len(m):  # every row: the others add none (no Arrow call)
+            return m
+        if out is None or (trues and not some):  # a mask of no row adds none
+            out, some = m, bool(trues)
+        elif trues:
+            out = pc.or_(out, m)
     return out
+
+
+def _trues(mask: Arr) -> int:
+    """How many rows a mask (no nulls) holds, counted from its bits (no Arrow call)."""
+    if isinstance(mask, pa.ChunkedArray):
+        return sum(c.true_count for c in mask.chunks)
+    return int(mask.true_count)
 
 
 def _answer_flags(
@@ -181,7 +219,7 @@ def _answer_flags(
     code = env.columns.get("offence_code")
     code_given = pc.is_valid(code) if code is not None else pa.repeat(pa.scalar(False), n)
     finder = _Missing(env, code_given)
-    absent: dict[str, Arr] = {}  # each fact's column, null (not given): one call a fact
+    absent: dict[str, Arr | None] = {}  # each fact's column, null (not given): one call a fact
     out = []
     for name, rule in zip(ANSWERS, answer_rules(rs), strict=True):
         undetermined = pc.is_null(rule.expr.arrow(env))
@@ -192,8 +230,15 @@ def _answer_flags(
             if rows is None:
                 continue
             if fact not in absent:
-                absent[fact] = pc.is_null(env.col(fact))
-            flags.append(pc.and_(rows, absent[fact]))  # a fact given is not missing
+                given = env.col(fact)  # none given (most facts): every row's flag is kept
+                absent[fact] = None if given.null_count == len(given) else pc.is_null(given)
+            not_given = absent[fact]  # a fact given is not missing
+            if not_given is None:  # given in no row: missing wherever the rules name it
+                flags.append(rows)
+            elif not _trues(not_given):  # given in every row: missing in none
+                flags.append(not_given)
+            else:
+                flags.append(pc.and_(rows, not_given))
             labels.append(fact)
         out.append((name, undetermined, flags, labels))
     return out
