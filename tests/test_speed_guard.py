@@ -102,7 +102,8 @@ def test_the_guard_catches_a_loop_per_row(month):
     """The measure is sensitive: a Python step per row shows at once."""
     pipe = default_pipeline()
     small, large = _police(month, 2_000, 1), _police(month, 20_000, 2)
-    pipe(large)
+    pipe(large)  # both batches' values met once, so only the per-row step differs
+    pipe(small)
 
     def slow(table: pa.Table) -> pa.Table:
         [len(str(v)) for v in table.column("id").to_pylist()]  # a Python step per row
