@@ -100,10 +100,11 @@ def test_python_m_svduty_runs_main(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_installed_command_starts_where_python_m_svduty_does() -> None:
-    """The ``svduty`` script imports the command line inside :func:`svduty.__main__._start`,
-    so Ctrl-C while it is imported exits 130 with one line there too, never a traceback."""
+    """The ``svduty`` script imports the command line inside :func:`svduty.__main__._start`
+    (through ``_command``, which ends the process after it: speed52a), so Ctrl-C while it
+    is imported exits 130 with one line there too, never a traceback."""
     from importlib.metadata import entry_points
 
     (script,) = entry_points(group="console_scripts", name="svduty")
-    assert script.value == "svduty.__main__:_start"
-    assert script.load() is entry._start
+    assert script.value == "svduty.__main__:_command"
+    assert script.load() is entry._command

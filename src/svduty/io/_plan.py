@@ -224,8 +224,9 @@ class PolicePlan:
         keys = self._keys(table)
         if keys is None:
             return None
-        groups, _ = _arrays.numbered(keys)  # in order of first appearance
-        rows = _arrays.array(keys[_arrays.first_rows(groups)])
+        # in order of first appearance; plan rows number them (directly: no hash, speed52a)
+        groups, first = _arrays._numbered(keys, self.verdicts.num_rows)
+        rows = _arrays.array(keys[first])
         out = {}
         for name in self.verdicts.column_names:
             values = pc.take(_arrays.one_array(self.verdicts.column(name)), rows)
@@ -436,11 +437,17 @@ def _is_text(kind: pa.DataType) -> bool:
 def _classes_of_words(column: Any, classed: Callable[[Any], int]) -> Any:
     """:func:`_classes` of a dictionary column of text, through its words: none decoded.
 
-    Each word is classed once (a word the dictionary repeats, or holds unused, too); only
-    the words the rows use (and a null row) may send the batch to the engine.
+    Each distinct word is classed once (a batch's locations: a word for each of its
+    places, about 450, repeating some 37 districts' codes: speed52a), a word the dictionary
+    holds unused too; only the words the rows use (and a null row) may send the batch to
+    the engine.
     """
     words = column.dictionary.to_pylist()
-    classes = np.array([classed(w) for w in words] + [classed(None)], np.int64)
+    seen: dict[str | None, int] = {}
+    for word in (*words, None):  # (a null row: the last class)
+        if word not in seen:
+            seen[word] = classed(word)
+    classes = np.array([seen[w] for w in (*words, None)], np.int64)
     at = pc.fill_null(column.indices, len(words)).to_numpy(zero_copy_only=False)
     used = np.zeros(len(classes), bool)
     used[at] = True
