@@ -1,0 +1,118 @@
+r"""``svduty explain`` of JSON Lines: each line's incident, or why not, as ``classify`` reads it.
+
+A line is read as the JSON Lines reader of ``svduty classify`` reads it (bytes that are
+not UTF-8, text that is not JSON, JSON that is not an object, an unknown key, a key given
+twice), then checked as :meth:`~svduty.definitions.Incident.from_json` checks it; a line
+that fails is a :class:`~svduty.errors.DataError` naming the file, the row and the field,
+never a value.
+
+Example:
+    >>> [(n, i, type(x).__name__) for n, i, x in json_incidents(['{"id": "a"}', "", "no"], "f")]
+    [(1, 'a', 'Incident'), (3, None, 'DataError')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from svduty.definitions import Incident
+from svduty.definitions._places import ResolveDistrict
+from svduty.errors import DataError, Problem
+from svduty.io._incident_fields import json_line, twice, unknown_field
+
+__all__ = ["incident", "json_incidents"]
+
+_FIELDS = tuple(f.name for f in attrs.fields(Incident))
+
+
+def json_incidents(
+    handle: Iterable[str],
+    name: str,
+    chosen: tuple[int | None, str | None] = (None, None),
+    resolve: ResolveDistrict | None = None,
+) -> Iterator[tuple[int, str | None, Incident | DataError]]:
+    """Each line's number, its ``id`` (if it gives one as text) and its incident (or why not).
+
+    ``chosen`` (a row number, an id) keeps only that line, or the lines of that id: the
+    others are skipped before an incident is built.
+    """
+    row, wanted = chosen
+    for number, line in enumerate(handle, start=1):
+        if (row is not None and number != row) or not line.strip():
+            continue
+        data, _ = json_line(line)
+        got = data.get("id") if isinstance(data, dict) else None
+        ident = got if isinstance(got, str) else _number_id(got)  # as the incident reads it
+        if wanted is not None and ident != wanted:
+            continue
+        try:
+            yield number, ident, incident(line, number, name, resolve)
+        except DataError as exc:
+            yield number, ident, exc
+
+
+def _number_id(value: object) -> str | None:
+    """A JSON id that is a whole number, as its digits (as :class:`Incident` reads it).
+
+    Example:
+        >>> _number_id(7), _number_id(True), _number_id(1.0), _number_id(10**5000)
+        ('7', None, None, None)
+    """
+    from svduty.definitions._spelling import incident_id
+
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    try:
+        return incident_id(value)
+    except DataError:  # too long to write: the line is refused, and says so
+        return None
+
+
+def incident(line: str, number: int, name: str, resolve: ResolveDistrict | None = None) -> Incident:
+    """The incident of one line of the file, or a DataError that echoes no value.
+
+    As ``svduty classify`` reads a line: bytes that are not UTF-8 (read as surrogates),
+    text that is not JSON (or nested beyond Python's limit, or a number too long for it),
+    JSON that is not an object, an unknown key (named only when it looks like a field
+    name) and a key given twice (never its values) are problems; then every problem of the
+    incident's own checks (with ``resolve``, the partnership's geography's look-up, an
+    LSOA place of death is placed first, so that every conflict is named as ``classify``
+    names it).
+
+    Example:
+        >>> incident('{"victim_age": 12, "victim_age": 40}', 2, "in.jsonl")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: in.jsonl: row 2: victim_age: given twice
+        >>> incident('{"Jane Citizen": 1, "victim_age": 200}', 3, "in.jsonl")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.DataError: in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date, offence_code, police_uk_category, behaviours, intentional, target, harms, weapon, victim_age, perpetrator_age, relationship, context, died, location, country, other_reviews, place_of_death, review_information, pilot_partner, date_of_death, made_or_adapted, schedule_3_offence, same_household, victim_age_at_death, intended_for_injury, care_and_support_needs, aware_before_pilot_end, body_located, identity_recorded, dsi_matter
+        in.jsonl: row 3: victim_age: expected a whole number of years 0 to 130 (got a number of 3 digits, not shown)
+    """  # noqa: E501
+    data, unread = json_line(line)
+    if unread is not None or not isinstance(data, dict):
+        expected = unread or "a JSON object"
+        raise DataError(Problem(file=name, row=number, field="line", expected=expected))
+    problems = [
+        unknown_field(key, "one of " + ", ".join(_FIELDS), file=name, row=number)
+        for key in data
+        if key not in _FIELDS
+    ]
+    repeated = twice(data)
+    if repeated is not None and repeated in _FIELDS:  # the last value would be taken silently
+        problems.append(Problem(file=name, row=number, field=repeated, message="given twice"))
+    try:
+        incident = Incident.from_json(
+            {k: v for k, v in data.items() if k in _FIELDS},
+            line=number,
+            file=name,
+            resolve_district=resolve,
+        )
+    except DataError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return incident
