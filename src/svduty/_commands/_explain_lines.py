@@ -19,10 +19,11 @@ import attrs
 
 from svduty.definitions import Incident
 from svduty.definitions._places import ResolveDistrict
+from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, Problem
 from svduty.io._incident_fields import json_line, twice, unknown_field
 
-__all__ = ["incident", "json_incidents"]
+__all__ = ["incident", "json_incidents", "unknown_keys"]
 
 _FIELDS = tuple(f.name for f in attrs.fields(Incident))
 
@@ -39,6 +40,7 @@ def json_incidents(
     others are skipped before an incident is built.
     """
     row, wanted = chosen
+    listed: list[int] = []  # the row whose problem listed the fields (once a run)
     for number, line in enumerate(handle, start=1):
         if (row is not None and number != row) or not line.strip():
             continue
@@ -48,7 +50,7 @@ def json_incidents(
         if wanted is not None and ident != wanted:
             continue
         try:
-            yield number, ident, incident(line, number, name, resolve)
+            yield number, ident, incident(line, number, name, resolve, listed=listed)
         except DataError as exc:
             yield number, ident, exc
 
@@ -70,7 +72,14 @@ def _number_id(value: object) -> str | None:
         return None
 
 
-def incident(line: str, number: int, name: str, resolve: ResolveDistrict | None = None) -> Incident:
+def incident(
+    line: str,
+    number: int,
+    name: str,
+    resolve: ResolveDistrict | None = None,
+    *,
+    listed: list[int] | None = None,
+) -> Incident:
     """The incident of one line of the file, or a DataError that echoes no value.
 
     As ``svduty classify`` reads a line: bytes that are not UTF-8 (read as surrogates),
@@ -80,6 +89,10 @@ def incident(line: str, number: int, name: str, resolve: ResolveDistrict | None 
     incident's own checks (with ``resolve``, the partnership's geography's look-up, an
     LSOA place of death is placed first, so that every conflict is named as ``classify``
     names it).
+
+    Each unknown key is named once (:func:`unknown_keys`), the fields listed once: by the
+    first whose spelling suggests no field; ``listed`` (the row where they were listed,
+    if they were) carries that over the lines of a run.
 
     Example:
         >>> incident('{"victim_age": 12, "victim_age": 40}', 2, "in.jsonl")
@@ -96,16 +109,12 @@ def incident(line: str, number: int, name: str, resolve: ResolveDistrict | None 
     if unread is not None or not isinstance(data, dict):
         expected = unread or "a JSON object"
         raise DataError(Problem(file=name, row=number, field="line", expected=expected))
-    problems = [
-        unknown_field(key, "one of " + ", ".join(_FIELDS), file=name, row=number)
-        for key in data
-        if key not in _FIELDS
-    ]
+    problems = unknown_keys([k for k in data if k not in _FIELDS], name, number, listed)
     repeated = twice(data)
     if repeated is not None and repeated in _FIELDS:  # the last value would be taken silently
         problems.append(Problem(file=name, row=number, field=repeated, message="given twice"))
     try:
-        incident = Incident.from_json(
+        found = Incident.from_json(
             {k: v for k, v in data.items() if k in _FIELDS},
             line=number,
             file=name,
@@ -115,4 +124,35 @@ def incident(line: str, number: int, name: str, resolve: ResolveDistrict | None 
         problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    return incident
+    return found
+
+
+def unknown_keys(
+    keys: Iterable[object], name: str, number: int, listed: list[int] | None = None
+) -> list[Problem]:
+    """The problems of a line's unknown keys: each named once (never its value).
+
+    A key is named as :func:`~svduty.definitions._unknown_keys.key_shown` names it (not
+    shown unless one lowercase word), with the field it likely means (``weapn``: did you
+    mean weapon?). The incident fields are listed once, by the first key that suggests
+    none, and not again: on later keys (of this line, or of later lines when ``listed``,
+    the row where they were listed, is carried over) "listed above" names that row.
+
+    Example:
+        >>> for p in unknown_keys(["weapn", "Jane Citizen", "foo"], "in.jsonl", 3):
+        ...     print(str(p)[:110])
+        in.jsonl: row 3: weapn: unknown field; expected an incident field (did you mean weapon?)
+        in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date, offence_code
+        in.jsonl: row 3: foo: unknown field; expected an incident field (listed above, at row 3)
+    """  # noqa: E501
+    told = [] if listed is None else listed
+    problems = []
+    for key in keys:
+        hint = meant(key, _FIELDS)
+        if hint or told:
+            expected = "an incident field" + (hint or f" (listed above, at row {told[0]:,})")
+        else:
+            expected = "one of " + ", ".join(_FIELDS)
+            told.append(number)
+        problems.append(unknown_field(key, expected, file=name, row=number))
+    return problems
