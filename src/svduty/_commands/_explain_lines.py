@@ -21,7 +21,7 @@ from svduty.definitions import Incident
 from svduty.definitions._places import ResolveDistrict
 from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, Problem
-from svduty.io._incident_fields import json_line, twice, unknown_field
+from svduty.io._incident_fields import blank, json_line, twice, unknown_field
 
 __all__ = ["incident", "json_incidents", "unknown_keys"]
 
@@ -42,7 +42,7 @@ def json_incidents(
     row, wanted = chosen
     listed: list[int] = []  # the row whose problem listed the fields (once a run)
     for number, line in enumerate(handle, start=1):
-        if (row is not None and number != row) or not line.strip():
+        if (row is not None and number != row) or blank(line):
             continue
         data, _ = json_line(line)
         got = data.get("id") if isinstance(data, dict) else None
