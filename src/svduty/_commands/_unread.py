@@ -9,8 +9,9 @@ it, whatever its case (``Notes``, ``Officer Name``), with the field it may mean;
 cell's value. A header is the file's names for its columns, not a row's data: the reader
 refuses a table whose header names no incident field (and no ``--map`` column), so a
 file whose first line is data never reaches the note, and the names are the output's own
-column names. Before mend52 a name was shown only when it was one lowercase word
-(``notes``, but not ``Notes``), and at most ten were named.
+column names; only a name that looks like a value (:data:`VALUE_SIGN`: a day, five
+digits or more, an @) is described by its length. Before mend52 a name was shown only
+when it was one lowercase word (``notes``, but not ``Notes``), and at most ten were named.
 
 Example:
     >>> print(unread_columns(["id", "weapn", "Notes", "file"]))
@@ -35,6 +36,15 @@ _OWN = frozenset({"file", "row", "rejected", "rejected_field"})
 _PLAIN = re.compile(r"[^\s,'\"](?:[^,'\"]*[^\s,'\"])?")
 """A name written as it is in a list: no comma or quote, no space at either end."""
 
+VALUE_SIGN = re.compile(
+    r"@|[0-9]{5}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}"
+)
+"""What a column's name has only if it holds a value: an @ (an e-mail address), five
+digits or more (a telephone or a reference number), a day (``1990-01-02``, ``2/1/90``).
+Such a header is a row of data, or data glued to a name: described, never shown."""
+
+_LIKE_A_VALUE = "it looks like a value (a day, 5 digits or more, or an @)"
+
 _LONGEST = 60
 """A longer name is shown by its start and its length (a header, not a paragraph)."""
 
@@ -48,15 +58,19 @@ def _named(name: str) -> str:
     Example:
         >>> _named("Officer Name"), _named(" padded "), _named("a,b"), _named("")
         ('Officer Name', "' padded '", "'a,b'", "'' (a column with no name)")
+        >>> _named("Jane Smith 1990-01-02")
+        'a name of 21 characters, not shown: it looks like a value (a day, 5 digits or more, or an @)'
         >>> _named("x\x1b[31m"), _named("N" * 70)
         ("'x\\x1b[31m'", "'NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN'... (a name of 70 characters)")
     """  # noqa: E501
     from svduty.errors import printable
 
-    if len(name) > _LONGEST:
-        return f"{printable(repr(name[:_LONGEST]))}... (a name of {len(name):,} characters)"
     if not name:
         return "'' (a column with no name)"
+    if VALUE_SIGN.search(name):
+        return f"a name of {len(name):,} characters, not shown: {_LIKE_A_VALUE}"
+    if len(name) > _LONGEST:
+        return f"{printable(repr(name[:_LONGEST]))}... (a name of {len(name):,} characters)"
     plain = _PLAIN.fullmatch(name) and name.isprintable()
     return printable(name if plain else repr(name))
 
