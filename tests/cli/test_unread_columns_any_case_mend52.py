@@ -53,14 +53,16 @@ def test_every_unmapped_column_is_named_once_whatever_its_case(tmp_path: Path, s
     assert code == 0, classified
     _, _, explained = run("explain", src, *MAP)
     _, _, as_json = run("explain", src, *MAP, "--format", "json")
+    _, page, as_html = run("explain", src, *MAP, "--format", "html")
+    _, _, summary_json = run("classify", src, *MAP, "--summary", "json", "-o", out)
     said = _note(classified)
-    assert _note(explained) == _note(as_json) == said
+    assert _note(explained) == _note(as_json) == _note(as_html) == _note(summary_json) == said
     assert said == (
         f"{src}: 6 columns not read (not incident fields): Notes, notes, Officer Name, SOURCE, "
         "Victim Agee, a name of 14 characters, not shown: it looks like a value (a day, 5 "
         "digits or more, or an @)"
     )
-    assert VALUE not in classified + explained + as_json
+    assert VALUE not in classified + explained + as_json + as_html + summary_json + page
     with out.open(newline="") as f:  # the names the note gives are the output's own
         assert next(csv.reader(f))[-6:] == extra
 
