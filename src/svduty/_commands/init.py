@@ -16,7 +16,7 @@ from svduty.authorities._model import one_id_per_body
 from svduty.errors import BundleError, InputFormatError, Problem
 from svduty.io import load_partnership, new_bundle, validate_bundle
 from svduty.io._new_authorities import plain_name
-from svduty.io._starting_districts import part_of, same_name
+from svduty.io._new_bundle import part_of, same_name
 
 __all__ = ["register", "run"]
 
