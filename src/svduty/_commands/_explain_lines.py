@@ -19,9 +19,9 @@ import attrs
 
 from svduty.definitions import Incident
 from svduty.definitions._places import ResolveDistrict
-from svduty.definitions._unknown_keys import meant
+from svduty.definitions._unknown_keys import unknown_keys as every_unknown_key
 from svduty.errors import DataError, Problem
-from svduty.io._incident_fields import blank, json_line, twice, unknown_field
+from svduty.io._incident_fields import blank, json_line, twice
 
 __all__ = ["incident", "json_incidents", "unknown_keys"]
 
@@ -40,7 +40,7 @@ def json_incidents(
     others are skipped before an incident is built.
     """
     row, wanted = chosen
-    listed: list[int] = []  # the row whose problem listed the fields (once a run)
+    listed: list[int | None] = []  # the row whose problem listed the fields (once a run)
     for number, line in enumerate(handle, start=1):
         if (row is not None and number != row) or blank(line):
             continue
@@ -78,7 +78,7 @@ def incident(
     name: str,
     resolve: ResolveDistrict | None = None,
     *,
-    listed: list[int] | None = None,
+    listed: list[int | None] | None = None,
 ) -> Incident:
     """The incident of one line of the file, or a DataError that echoes no value.
 
@@ -128,15 +128,14 @@ def incident(
 
 
 def unknown_keys(
-    keys: Iterable[object], name: str, number: int, listed: list[int] | None = None
+    keys: Iterable[object], name: str, number: int, listed: list[int | None] | None = None
 ) -> list[Problem]:
     """The problems of a line's unknown keys: each named once (never its value).
 
-    A key is named as :func:`~svduty.definitions._unknown_keys.key_shown` names it (not
-    shown unless one lowercase word), with the field it likely means (``weapn``: did you
-    mean weapon?). The incident fields are listed once, by the first key that suggests
-    none, and not again: on later keys (of this line, or of later lines when ``listed``,
-    the row where they were listed, is carried over) "listed above" names that row.
+    :func:`~svduty.definitions._unknown_keys.unknown_keys` over the incident fields: a key
+    is named as :func:`~svduty.definitions._unknown_keys.key_shown` names it, with the
+    field it likely means; the fields are listed once, by the first key that suggests
+    none; ``listed`` (the row where they were listed) carries that over a run's lines.
 
     Example:
         >>> for p in unknown_keys(["weapn", "Jane Citizen", "foo"], "in.jsonl", 3):
@@ -145,14 +144,4 @@ def unknown_keys(
         in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date, offence_code
         in.jsonl: row 3: foo: unknown field; expected an incident field (listed above, at row 3)
     """  # noqa: E501
-    told = [] if listed is None else listed
-    problems = []
-    for key in keys:
-        hint = meant(key, _FIELDS)
-        if hint or told:
-            expected = "an incident field" + (hint or f" (listed above, at row {told[0]:,})")
-        else:
-            expected = "one of " + ", ".join(_FIELDS)
-            told.append(number)
-        problems.append(unknown_field(key, expected, file=name, row=number))
-    return problems
+    return every_unknown_key(keys, _FIELDS, file=name, row=number, listed=listed)
