@@ -18,7 +18,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import contextvars
 import errno
 import importlib
 import io
@@ -28,10 +27,11 @@ import signal
 import sys
 import threading
 from collections.abc import Collection, Sequence
-from typing import Any, NoReturn, TextIO, cast
+from typing import Any, TextIO, cast
 
 from svduty import _collector
-from svduty._commands._examples import TOP_EPILOG, Help, examples
+from svduty._commands._examples import TOP_EPILOG, examples
+from svduty._commands._parser import _DASHED_FILE, _Parser
 from svduty._commands._stdout import Closed, quiet_stdout, unwritten, written
 from svduty._commands._stopped import (
     EXIT_BROKEN_PIPE,
@@ -134,99 +134,6 @@ program that imports svduty, or calls :func:`main` with arguments, is unchanged.
 
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 """A write that found no room: a file names itself in its error, standard output does not."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse's parser, whose usage errors do not repeat the values given.
-
-    A value may be personal data: ``invalid choice: 'Jane'`` is said without ``'Jane'``.
-
-    Example:
-        >>> _screened("argument --format: invalid choice: 'Jane' (choose from 'text')")
-        "argument --format: invalid choice (not shown) (choose from 'text')"
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # no abbreviations: a script's "--part" would change meaning when an option is added
-        kwargs.setdefault("allow_abbrev", False)
-        kwargs.setdefault("formatter_class", Help)
-        super().__init__(*args, **kwargs)
-        for name in (None, "store"):  # subcommands' parsers are of this class too
-            self.register("action", name, _Once)
-
-    def _print_message(self, message: str, file: Any = None) -> None:
-        # argparse drops a failed write (--help > /dev/full exited 0, nothing written)
-        if message:
-            (file or sys.stderr).write(message)
-
-    def error(self, message: str) -> NoReturn:
-        m = re.search(_CHOICE, message)  # 'clasify': said as the options' misspellings are
-        near = ""
-        if m is not None:
-            from svduty._near import did_you_mean
-
-            near = did_you_mean(m.group(1), re.findall(r"'([^']*)'", m.group(2)))
-        if _DASHED_FILE.get() and re.search(_MISSED, message):  # classify -month.csv: the file
-            near += f" ({_DASHED_HINT})"  # was taken for an option, so an input was missed
-        super().error(_screened(message) + near)
-
-
-class _Once(argparse._StoreAction):
-    """An option of one value: given twice with different values, a usage error.
-
-    argparse keeps the last silently: ``--scenario a --scenario b`` applied ``b`` alone.
-
-    Example:
-        >>> p = _Parser(prog="p")
-        >>> _ = p.add_argument("--scenario")
-        >>> p.parse_args(["--scenario", "a", "--scenario", "a"]).scenario
-        'a'
-    """
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: Any,
-        option_string: str | None = None,
-    ) -> None:
-        seen: dict[str, Any] = namespace.__dict__.setdefault("_given_once", {})
-        if option_string is not None and seen.get(self.dest, values) != values:
-            parser.error(f"argument {option_string}: given twice with different values")
-        seen[self.dest] = values
-        super().__call__(parser, namespace, values, option_string)
-
-
-_DASHED_FILE: contextvars.ContextVar[bool] = contextvars.ContextVar("dashed", default=False)
-"""Whether an argument read as an option (before any ``--``) names a file or folder that exists."""
-_DASHED_HINT = (
-    "a file named with a leading '-' is read as an option: write ./ before it or -- first"
-)
-_MISSED = r"arguments are required|unrecognized arguments"  # compiled when an error needs it
-"""argparse's errors a file taken for an option causes: an input missing, an option unknown."""
-_CHOICE = r"invalid choice: '([^']*)' \(choose from (.*)\)$"
-"""argparse's refusal of a value not among the choices: the value, then the choices."""
-_GIVEN = (
-    r"(invalid choice|invalid [\w ]+ value|ignored explicit argument):? "
-    r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
-)
-"""A value argparse repeats in an error (as Python's repr quotes it)."""
-
-
-def _screened(message: str) -> str:
-    """``message`` with each value argparse repeats shown only if of a safe shape.
-
-    Example:
-        >>> _screened("argument COMMAND: invalid choice: 'compare' (choose from 'info')")
-        "argument COMMAND: invalid choice: 'compare' (choose from 'info')"
-    """
-    from svduty._shown import Shown, shown
-
-    def said(m: re.Match[str]) -> str:
-        safe = isinstance(shown(m.group(2)[1:-1]), Shown)
-        return f"{m.group(1)}: {m.group(2)}" if safe else f"{m.group(1)} (not shown)"
-
-    return re.sub(_GIVEN, said, message)
 
 
 def build_parser(

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from svduty.errors import FundingError
 from svduty.funding import Money, split, split_equal, split_shares
-from svduty.funding._split import ROUNDING
+from svduty.funding._split_result import ROUNDING
 
 PENCE = st.integers(min_value=0, max_value=10**17)
 NAMES = st.lists(st.text(alphabet="abcdefghij-", min_size=1, max_size=6), min_size=3, max_size=3)

@@ -27,7 +27,7 @@ from typing import Any
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from svduty._commands.explain import _incident
+from svduty._commands._explain_lines import incident as _incident
 from svduty.definitions import classify_table
 from svduty.errors import ConflictError, DataError
 from svduty.io import INCIDENT_SCHEMA, incident_schema, read_incidents_jsonl

@@ -105,8 +105,10 @@ def test_the_summary_of_an_incident_file_with_an_lsoa_code_column(tmp_path):
     assert a[0] == b[0] == 0, b[2]
     # the summary goes to standard error, after the note that the two columns are not read
     note, summary = b[2].split("\n", 1)
-    assert "2 columns not read (not incident fields): " in note  # (lsoa_code not shown: a
-    assert note.endswith(", month")  # name of two words might be a person's, as john_smith)
+    # every column a header names is named, as the output names it (mend52)
+    assert note.endswith(
+        "2 columns not read (not incident fields): lsoa_code (did you mean location?), month"
+    )
     assert json.loads(a[2]) == json.loads(summary)
 
 

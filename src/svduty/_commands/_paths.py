@@ -403,7 +403,7 @@ def output_kind(output: str, given: str | None) -> str:
         >>> output_kind("/dev/null", None)  # no suffix: JSON Lines, as standard output has
         'jsonl'
     """
-    from svduty.io._write_paths import is_terminal, written_in_place
+    from svduty.io._output_kinds import is_terminal, written_in_place
     from svduty.io._writers import output_format
 
     try:

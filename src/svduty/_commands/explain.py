@@ -22,7 +22,7 @@ import contextlib
 import html
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -30,6 +30,7 @@ import attrs
 
 from svduty._commands._compared import compared_definition
 from svduty._commands._examples import EXIT_TAIL
+from svduty._commands._explain_lines import json_incidents
 from svduty._commands._explain_place import (
     PAGE_STYLE,
     Placer,
@@ -47,9 +48,7 @@ from svduty._commands._json import versioned
 from svduty._commands._map_option import MapOption, _column_field, _mapping
 from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
-from svduty.definitions._places import ResolveDistrict
 from svduty.errors import DataError, InputFormatError, Problem, printable
-from svduty.io._incident_fields import json_line, twice, unknown_field
 from svduty.io._incidents import _text_lines as text_lines
 
 __all__ = ["register", "run"]
@@ -196,7 +195,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         handle: Any = contextlib.nullcontext()
     else:
         name, handle = text_lines(args.file)
-        found = _json_incidents(handle, name, picked, resolve)
+        found = json_incidents(handle, name, picked, resolve)
     selected = 0
     rejected = 0
     first = True
@@ -303,9 +302,6 @@ def _page_head(name: str, said: str) -> str:
     )
 
 
-_FIELDS = tuple(f.name for f in attrs.fields(Incident))
-
-
 def _primed(rows: Iterator[Any]) -> Iterator[Any]:
     """``rows``, their first read already: a table that cannot be read fails before output.
 
@@ -369,99 +365,6 @@ def _none_chosen(name: str, row: int | None) -> Problem:
         why = f"row {row} holds none: a blank line, the header, or past the end"
         return Problem(file=name, field="--row", expected=f"the row of an incident ({why})")
     return Problem(file=name, field="--id", expected="the id of an incident (no row has it)")
-
-
-def _json_incidents(
-    handle: Iterable[str],
-    name: str,
-    chosen: tuple[int | None, str | None] = (None, None),
-    resolve: ResolveDistrict | None = None,
-) -> Iterator[tuple[int, str | None, Incident | DataError]]:
-    """Each line's number, its ``id`` (if it gives one as text) and its incident (or why not).
-
-    ``chosen`` (a row number, an id) keeps only that line, or the lines of that id: the
-    others are skipped before an incident is built.
-    """
-    row, wanted = chosen
-    for number, line in enumerate(handle, start=1):
-        if (row is not None and number != row) or not line.strip():
-            continue
-        data, _ = json_line(line)
-        got = data.get("id") if isinstance(data, dict) else None
-        ident = got if isinstance(got, str) else _number_id(got)  # as the incident reads it
-        if wanted is not None and ident != wanted:
-            continue
-        try:
-            yield number, ident, _incident(line, number, name, resolve)
-        except DataError as exc:
-            yield number, ident, exc
-
-
-def _number_id(value: object) -> str | None:
-    """A JSON id that is a whole number, as its digits (as :class:`Incident` reads it).
-
-    Example:
-        >>> _number_id(7), _number_id(True), _number_id(1.0), _number_id(10**5000)
-        ('7', None, None, None)
-    """
-    from svduty.definitions._spelling import incident_id
-
-    if not isinstance(value, int) or isinstance(value, bool):
-        return None
-    try:
-        return incident_id(value)
-    except DataError:  # too long to write: the line is refused, and says so
-        return None
-
-
-def _incident(
-    line: str, number: int, name: str, resolve: ResolveDistrict | None = None
-) -> Incident:
-    """The incident of one line of the file, or a DataError that echoes no value.
-
-    As ``svduty classify`` reads a line: bytes that are not UTF-8 (read as surrogates),
-    text that is not JSON (or nested beyond Python's limit, or a number too long for it),
-    JSON that is not an object, an unknown key (named only when it looks like a field
-    name) and a key given twice (never its values) are problems; then every problem of the
-    incident's own checks (with ``resolve``, the partnership's geography's look-up, an
-    LSOA place of death is placed first, so that every conflict is named as ``classify``
-    names it).
-
-    Example:
-        >>> _incident('{"victim_age": 12, "victim_age": 40}', 2, "in.jsonl")
-        Traceback (most recent call last):
-        ...
-        svduty.errors.DataError: in.jsonl: row 2: victim_age: given twice
-        >>> _incident('{"Jane Citizen": 1, "victim_age": 200}', 3, "in.jsonl")
-        Traceback (most recent call last):
-        ...
-        svduty.errors.DataError: in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, date, offence_code, police_uk_category, behaviours, intentional, target, harms, weapon, victim_age, perpetrator_age, relationship, context, died, location, country, other_reviews, place_of_death, review_information, pilot_partner, date_of_death, made_or_adapted, schedule_3_offence, same_household, victim_age_at_death, intended_for_injury, care_and_support_needs, aware_before_pilot_end, body_located, identity_recorded, dsi_matter
-        in.jsonl: row 3: victim_age: expected a whole number of years 0 to 130 (got a number of 3 digits, not shown)
-    """  # noqa: E501
-    data, unread = json_line(line)
-    if unread is not None or not isinstance(data, dict):
-        expected = unread or "a JSON object"
-        raise DataError(Problem(file=name, row=number, field="line", expected=expected))
-    problems = [
-        unknown_field(key, "one of " + ", ".join(_FIELDS), file=name, row=number)
-        for key in data
-        if key not in _FIELDS
-    ]
-    repeated = twice(data)
-    if repeated is not None and repeated in _FIELDS:  # the last value would be taken silently
-        problems.append(Problem(file=name, row=number, field=repeated, message="given twice"))
-    try:
-        incident = Incident.from_json(
-            {k: v for k, v in data.items() if k in _FIELDS},
-            line=number,
-            file=name,
-            resolve_district=resolve,
-        )
-    except DataError as exc:
-        problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
-    return incident
 
 
 def _compare(

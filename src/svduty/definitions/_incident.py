@@ -47,7 +47,7 @@ from svduty.definitions._review_values import (
     same_household_value,
 )
 from svduty.definitions._spelling import incident_id
-from svduty.definitions._unknown_keys import object_expected, unknown_field
+from svduty.definitions._unknown_keys import object_expected, unknown_keys
 from svduty.definitions._vocab import (
     Behaviour,
     Context,
@@ -397,10 +397,8 @@ class Incident:
         names = _fields()
         problems: list[Problem] = []
         kwargs: dict[str, Any] = {}
-        known = "one of " + ", ".join(names)
-        for key in data:
-            if key not in names:
-                problems.append(unknown_field(key, known, file=file, row=line))
+        unknown = [key for key in data if key not in names]  # each named once, the list once
+        problems.extend(unknown_keys(unknown, names, file=file, row=line))
         probe = cls()
         for name in names:
             value = _plain(data.get(name))

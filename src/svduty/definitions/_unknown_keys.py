@@ -7,11 +7,18 @@ A key is data too (a file's first row, a name typed as a key): a key that
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from svduty.errors import Problem, named
 
-__all__ = ["field_spelt", "key_shown", "meant", "object_expected", "unknown_field"]
+__all__ = [
+    "field_spelt",
+    "key_shown",
+    "meant",
+    "object_expected",
+    "unknown_field",
+    "unknown_keys",
+]
 
 
 _WORD = re.compile(r"[a-z]{1,30}")
@@ -64,6 +71,45 @@ def unknown_field(key: object, expected: str, *, file: str | None, row: int | No
     names = expected.removeprefix("one of ").split(", ") if expected.startswith("one of ") else []
     expected += meant(key, names)
     return Problem(message=message, file=file, row=row, field=field, expected=expected)
+
+
+def unknown_keys(
+    keys: Iterable[object],
+    names: Sequence[str],
+    *,
+    file: str | None,
+    row: int | None,
+    listed: list[int | None] | None = None,
+) -> list[Problem]:
+    """The problems of an object's unknown keys: each named once, the fields listed once.
+
+    Each key is named as :func:`key_shown` names it (never its value), with the field it
+    likely means (:func:`meant`: ``weapn``, did you mean weapon?) instead of the list of
+    ``names``; the list is given by the first key that suggests none, and not again: a
+    later key (of this object, or of later lines when ``listed``, the row where the list
+    was given, is carried over) says "listed above". Before mend52 each key gave the
+    whole list: three unknown keys, the 31 incident fields three times.
+
+    Example:
+        >>> for p in unknown_keys(["weapn", "Jane Citizen", "foo"], ["id", "weapon"],
+        ...                       file="in.jsonl", row=3):
+        ...     print(p)
+        in.jsonl: row 3: weapn: unknown field; expected an incident field (did you mean weapon?)
+        in.jsonl: row 3: an unknown field (a name of 12 characters, not shown): expected one of id, weapon
+        in.jsonl: row 3: foo: unknown field; expected an incident field (listed above, at row 3)
+    """  # noqa: E501
+    told = [] if listed is None else listed
+    problems = []
+    for key in keys:
+        hint = meant(key, names)
+        if hint or told:
+            where = f", at row {told[0]:,}" if told and told[0] is not None else ""
+            expected = "an incident field" + (hint or f" (listed above{where})")
+        else:
+            expected = "one of " + ", ".join(names)
+            told.append(row)
+        problems.append(unknown_field(key, expected, file=file, row=row))
+    return problems
 
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")

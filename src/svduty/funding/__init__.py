@@ -45,7 +45,8 @@ from svduty.funding._records import (
     SpendingPlan,
     StatedTotal,
 )
-from svduty.funding._split import Share, Split, split, split_equal, split_shares
+from svduty.funding._split import split, split_equal, split_shares
+from svduty.funding._split_result import Share, Split
 from svduty.funding._strategy import (
     DUTY_PROVISIONS,
     Action,

@@ -35,7 +35,8 @@ from svduty.funding._records import (
     duplicates,
     renamed,
 )
-from svduty.funding._split import Split, split
+from svduty.funding._split import split
+from svduty.funding._split_result import Split
 from svduty.periods import FinancialYear, Period
 from svduty.sources import Citation
 

@@ -38,8 +38,10 @@ from svduty.io._incident_schema import INCIDENT_SCHEMA
 from svduty.io._utf8_cells import CONVERT
 
 __all__ = [
+    "BOM",
     "DAY_FIELDS",
     "INCIDENT_SCHEMA",
+    "blank",
     "code_read",
     "given_fields",
     "incident_words",
@@ -247,17 +249,45 @@ def json_line(line: str) -> tuple[Any, str | None]:
         'JSON nested fewer than 1000 levels deep'
         >>> json_line("\udc80")[1]  # doctest: +ELLIPSIS
         'UTF-8 text (these bytes are not UTF-8: ... iconv -f windows-1252 -t utf-8 ...)'
+
+    A byte order mark that begins the line is no part of its JSON, as at the start of the
+    file (two files that each began with one, joined by ``cat``): each line is a JSON text,
+    and RFC 8259 s.8.1 lets a parser ignore a mark that begins one. A mark inside a string
+    is kept; one after other characters is not JSON.
+
+    Example:
+        >>> json_line('\ufeff{"id": "a"}'), json_line(' \ufeff{"id": "a"}')[1]
+        (({'id': 'a'}, None), 'a JSON object')
+        >>> json_line('{"id": "\ufeffa"}')[0]["id"] == "\ufeffa"
+        True
     """
     if any("\udc80" <= ch <= "\udcff" for ch in line):  # bytes that were not UTF-8
         return None, "UTF-8 text" + CONVERT
     try:
-        return loads(line), None
+        return loads(line.removeprefix(BOM)), None
     except RecursionError:
         return None, "JSON nested fewer than 1000 levels deep"
     except json.JSONDecodeError:
         return None, "a JSON object"
     except ValueError:  # Python reads no integer of more than 4300 digits
         return None, "numbers of at most 4300 digits"
+
+
+BOM = "\ufeff"
+"""A byte order mark: skipped where a line begins, as where the file begins."""
+
+
+def blank(line: str) -> bool:
+    r"""Whether a JSON Lines line holds no record: only spaces, after a byte order mark if any.
+
+    A line of a mark alone (a file of a mark and no line, joined to another by ``cat``) is
+    blank as a file of a mark alone is empty.
+
+    Example:
+        >>> blank(" \r\n"), blank("\ufeff\n"), blank("\ufeff{}"), blank(" \ufeff")
+        (True, True, False, False)
+    """
+    return not line.removeprefix(BOM).strip()
 
 
 def twice(obj: Any) -> str | None:

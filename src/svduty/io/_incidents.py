@@ -39,6 +39,7 @@ from svduty.io._incident_fields import (
     _EXPECTED,
     _KIND,
     INCIDENT_SCHEMA,
+    blank,
     code_read,
     huge_number,
     incident_words,
@@ -414,7 +415,7 @@ def _block(
         yield from _block(lines[half:], first + half, name, batch_rows)
     else:  # as the line reader reads them
         texts = ((first + i, raw.decode("utf-8", "surrogateescape")) for i, raw in enumerate(lines))
-        records = [_parse_line(t, k, name, None) for k, t in texts if t.strip()]
+        records = [_parse_line(t, k, name, None) for k, t in texts if not blank(t)]
         for i in range(0, len(records), batch_rows):
             yield _batch(records[i : i + batch_rows])
 
@@ -447,7 +448,7 @@ def iter_incidents_jsonl(
     records: list[dict[str, Any]] = []
     with lines:
         for number, line in enumerate(lines, start=1):
-            if not line.strip():
+            if blank(line):
                 continue
             records.append(_parse_line(line, number, name, validate))
             if len(records) >= batch_rows:

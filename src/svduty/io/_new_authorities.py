@@ -25,10 +25,10 @@ from svduty.authorities import AuthorityCategory
 from svduty.authorities._areas_served import local_councils
 from svduty.authorities._categories import CATEGORIES
 from svduty.io import _councils_2023 as c23
+from svduty.io._new_fire import PFCC_POLICE, fire_and_rescue_bodies
 from svduty.io._new_records import (
     COMMENCED,
     WELSH_COUNTIES,
-    as_county_council,
     cite,
     handover,
     plain_name,
@@ -37,7 +37,6 @@ from svduty.io._new_records import (
 )
 from svduty.io._new_records import authority_record as _authority
 from svduty.io._new_records import schedule_1 as _sch1
-from svduty.io._north_yorkshire_fire import north_yorkshire_fire
 from svduty.io._scilly_team import CORNWALL, cornwall_for_scilly, team_areas
 from svduty.sources import Confidence
 
@@ -136,7 +135,6 @@ _SUCCEEDED = {
     # Commissioner for Cumbria (Fire and Rescue Authority) Order 2022; a researcher's review)
     "E23000002": ("2023-04-01", "Police and Crime Commissioner for Cumbria", "SI 2022/1230"),
 }
-_LONDON_FIRE = "E31000046"
 
 
 def _police_name(pfa: Area) -> str:
@@ -172,13 +170,13 @@ def _local_policing_body(pfa: Area) -> dict[str, Any]:
         name = "Common Council of the City of London (as police authority)"
         citation = cite("svd-guidance", "para 6 (local policing bodies)")
         citation["confidence"] = "secondary"
-    elif pfa.id in _PFCC_POLICE:
+    elif pfa.id in PFCC_POLICE:
         name = f"Police, Fire and Crime Commissioner for {pfa.name}"
         citation = cite(
             "pcsc-act-2022",
             "s.14",
             "a police, fire and crime commissioner, also the area's fire and rescue authority "
-            f"(svduty's reading, not in the ONS tables{_PFCC_POLICE[pfa.id]}): check",
+            f"(svduty's reading, not in the ONS tables{PFCC_POLICE[pfa.id]}): check",
         )
     elif pfa.id in _MAYORS:
         name = f"{_MAYORS[pfa.id]} (police and crime commissioner functions)"
@@ -232,167 +230,6 @@ def _local_policing_bodies(pfa: Area) -> list[dict[str, Any]]:
     )
     lpb["citation"]["doubt"] += f"; from {day} ({order})"
     return handover(former, lpb, day)
-
-
-_NORTH_YORKSHIRE_FIRE = "E31000027"
-_GREATER_MANCHESTER_FIRE = "E31000040"
-
-
-def _fire_and_rescue_bodies(fra: Area, county: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """The fire and rescue authorities of an area since the duty began, each dated.
-
-    North Yorkshire's was the Police, Fire and Crime Commissioner (as fire and rescue
-    authority) until 20 December 2023 and the York and North Yorkshire Combined Authority
-    from 7 May 2024; between, which is in doubt (:mod:`svduty.io._north_yorkshire_fire`):
-    one fire and rescue authority at a time, by either reading. ``county``: the
-    council of the county (two-tier or unitary) whose area the fire and rescue authority's
-    is (that council is the fire and rescue authority, in a second capacity).
-    """
-    record = _fire_and_rescue(fra) if county is None else _county_fire(fra, county)
-    if fra.id in _PFCC_FIRE:
-        return _commissioner_fire(fra, record)
-    if fra.id != _NORTH_YORKSHIRE_FIRE:
-        return [record]
-    former = _authority(
-        "north-yorkshire-commissioner-fire-and-rescue-authority",
-        "Police, Fire and Crime Commissioner for North Yorkshire (as fire and rescue authority)",
-        _C.FIRE_AND_RESCUE_AUTHORITY,
-        [fra.id],
-        _sch1(
-            "a fire and rescue authority",
-            "the commissioner (Fire and Rescue Services Act 2004 s.4A) until the combined "
-            "authority took over, on 7 May 2024 or 20 December 2023 (SI 2023/1432 art 1(2), "
-            "(3), art 41: see in_doubt; not in the ONS tables): check the order",
-        ),
-    )
-    record["name"] = "York and North Yorkshire Combined Authority (as fire and rescue authority)"
-    record["citation"]["doubt"] = "the combined authority, its functions exercised by the " + (
-        "Mayor (SI 2023/1432 art 41, 42(1); see in_doubt; not in the ONS tables): check it"
-    )
-    return north_yorkshire_fire(former, record)
-
-
-_PFCC_POLICE = {  # police areas whose commissioner is also the fire and rescue authority
-    "E23000028": "",  # Essex (since 2017)
-    "E23000022": "",  # Northamptonshire (since 2019)
-    "E23000015": "",  # Staffordshire (since 2018)
-    "E23000002": "; the fire and rescue authority from 1 April 2023",  # Cumbria
-}
-_PFCC_FIRE = {  # their fire and rescue authority areas
-    "E31000015": "Essex",
-    "E31000028": "Northamptonshire",
-    "E31000033": "Staffordshire",
-    "E31000009": "Cumbria",
-}
-_CUMBRIA_FIRE = "E31000009"
-
-
-def _commissioner_fire(fra: Area, record: dict[str, Any]) -> list[dict[str, Any]]:
-    """A police, fire and crime commissioner as fire and rescue authority.
-
-    Fire and Rescue Services Act 2004 s.4A; Cumbria's from 1 April 2023, the county
-    council before.
-    """
-    county = _PFCC_FIRE[fra.id]
-    record["name"] = (
-        f"Police, Fire and Crime Commissioner for {county} (as fire and rescue authority)"
-    )
-    record["citation"]["doubt"] = (
-        "the police, fire and crime commissioner is the fire and rescue authority under an "
-        "order of Fire and Rescue Services Act 2004 s.4A (svduty's reading, not in the ONS "
-        "tables; the order was not read): check"
-    )
-    if fra.id != _CUMBRIA_FIRE:
-        return [record]
-    former = _authority(
-        "cumbria-county-council-fire-and-rescue-authority",
-        "Cumbria County Council (as fire and rescue authority)",
-        _C.FIRE_AND_RESCUE_AUTHORITY,
-        [fra.id],
-        _sch1(
-            "a fire and rescue authority",
-            "the county council until its abolition on 1 April 2023, when the commissioner "
-            "took over (the Cumbria (Structural Changes) Order 2022, not read): check",
-        ),
-    )
-    former["same_body_as"] = "cumbria-county-council"
-    return handover(former, record, c23.REORGANISED_ON)
-
-
-_FRA = "a fire and rescue authority"
-_SUCCESSORS = {  # fire and rescue authority area -> the body that took the named one's place
-    _LONDON_FIRE: (
-        "london-fire-commissioner",
-        "London Fire Commissioner",
-        "the ONS tables name the London Fire and Emergency Planning Authority, which the "
-        "London Fire Commissioner replaced in 2018 (Policing and Crime Act 2017); check the "
-        "Schedule 1 row",
-    ),
-    _GREATER_MANCHESTER_FIRE: (
-        "greater-manchester-combined-authority-fire-and-rescue-authority",
-        "Greater Manchester Combined Authority (as fire and rescue authority)",
-        "the ONS tables name the Greater Manchester fire and rescue authority, whose "
-        "functions the Combined Authority (the Mayor exercising them) took over on 8 May "
-        "2017 (SI 2017/469 art 3): check the Schedule 1 row",
-    ),
-}
-
-
-def _county_fire(fra: Area, council: dict[str, Any]) -> dict[str, Any]:
-    """A county council as fire and rescue authority for its county: one body (FRSA s.1(2)(a))."""
-    record = _authority(
-        f"{slug(fra.name)}-fire-and-rescue-authority",
-        f"{council['name']} (as fire and rescue authority)",
-        _C.FIRE_AND_RESCUE_AUTHORITY,
-        [fra.id],
-        _sch1(
-            _FRA,
-            "the council of the county is the fire and rescue authority for it (Fire and "
-            "Rescue Services Act 2004 s.1(2)(a)) where, as here, the ONS tables' fire and "
-            "rescue authority area is the county's (no s.4A order is in them): check",
-        ),
-    )
-    record["same_body_as"] = council["id"]
-    as_county_council(council, "its fire and rescue authority as the county's council (s.1(2)(a))")
-    return record
-
-
-def _fire_and_rescue(fra: Area) -> dict[str, Any]:
-    """The fire and rescue authority; in London the London Fire Commissioner.
-
-    On the Isles of Scilly, the Council (one body in two capacities: ``same_body_as``).
-    """
-    if fra.id in _SUCCESSORS:  # the body the ONS tables name was replaced
-        ident, name, doubt = _SUCCESSORS[fra.id]
-        return _authority(ident, name, _C.FIRE_AND_RESCUE_AUTHORITY, [fra.id], _sch1(_FRA, doubt))
-    if fra.name == "Isles of Scilly":
-        record = _authority(
-            "isles-of-scilly-fire-and-rescue-authority",
-            "Council of the Isles of Scilly (as fire and rescue authority)",
-            _C.FIRE_AND_RESCUE_AUTHORITY,
-            [fra.id],
-            _sch1(
-                "a fire and rescue authority",
-                "the Council of the Isles of Scilly is the fire and rescue authority for "
-                "the islands (Fire and Rescue Services Act 2004 s.1(2)(e), as enacted)",
-            ),
-        )
-        record["same_body_as"] = "isles-of-scilly-council"
-        return record
-    return _authority(
-        f"{slug(fra.name)}-fire-and-rescue-authority",
-        f"{fra.name} fire and rescue authority",
-        _C.FIRE_AND_RESCUE_AUTHORITY,
-        [fra.id],
-        _sch1(
-            "a fire and rescue authority",
-            "the authority's formal name and form (combined fire authority, "
-            "county council, mayor) are not in the ONS tables"
-            if fra.id.startswith("E")
-            else "the authority's formal name is not in the ONS tables; in Wales each of "
-            "the three is a combined fire and rescue authority (svduty's reading): check",
-        ),
-    )
 
 
 def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any]]:
@@ -449,7 +286,7 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
             same = [upper[c] for c in upper if set(geo.district_codes_within(c)) == area]
             owner = next((r for r in out if same and r["id"] == same[0]), None)
             owner = None if d.id == "E06000053" else owner  # Scilly's: s.1(2)(e)
-            for record in _fire_and_rescue_bodies(fra, owner):
+            for record in fire_and_rescue_bodies(fra, owner):
                 add(record)
         health = (
             (AreaKind.INTEGRATED_CARE_BOARD, _C.INTEGRATED_CARE_BOARD, "ons-lsoa21-icb24"),
