@@ -32,29 +32,17 @@ Example:
 
 from __future__ import annotations
 
-import functools
-
 import attrs
 
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
-from svduty.areas import Area, AreaKind, national_areas
+from svduty.areas import Area
 from svduty.authorities._answering import answer
-from svduty.errors import AreaError, ConflictError, UnknownAreaError
-from svduty.sources import Citation, cite
+from svduty.authorities._owhr_places import _area, _health, _in_pilot_area, _partners, _reg
+from svduty.errors import ConflictError
 
 __all__ = ["DeathPlaceFacts", "relevant_review_partners"]
 
-_SOUTH_WALES = "W15000003"
-_PILOT_COUNCILS = {
-    "E09000003": "Barnet",
-    "E09000005": "Brent",
-    "E09000015": "Harrow",
-    "E09000022": "Lambeth",
-    "E09000028": "Southwark",
-    "E08000025": "Birmingham",
-    "E08000026": "Coventry",
-}
 _REG_8_OVER_6 = (
     "reg 8 names the case of more than one death in the same incident at 'more than one "
     "location' and gives the partners 'in respect of all the deaths' (reg 5); reg 6's words "
@@ -68,15 +56,6 @@ _REG_6_AFTER_8 = (
     "and in a pilot area, though reg 5 speaks of partners 'in respect of all the deaths' of "
     "an incident: svduty reads reg 6 for this death"
 )
-
-
-def _reg(provision: str, **kw: object) -> Citation:
-    return cite("si-2022-1261", provision, **kw)
-
-
-def _in_pilot_area(place: Area) -> bool:
-    """Whether a local government area lies in a pilot area (SI 2022/1261 reg 2)."""
-    return place.id in _PILOT_COUNCILS or _SOUTH_WALES in place.parents
 
 
 @checked_fields
@@ -142,37 +121,6 @@ class DeathPlaceFacts:
             )
 
 
-@functools.cache
-def _areas() -> dict[str, Area]:
-    return {a.id: a for a in national_areas()}
-
-
-def _area(code: str, field: str) -> Area:
-    """The local government area with this code, or an error naming the field."""
-    found = _areas().get(code)
-    if found is None:
-        raise UnknownAreaError(code, f"{field}: not an area of England and Wales svduty knows")
-    if not found.kind.is_local_government_area:
-        raise AreaError.single(
-            None, field, message=f"expected a local government area, got a {found.kind.value}"
-        )
-    return found
-
-
-def _health(place: Area, health_area: str | None) -> list[Area]:
-    """The health boards of a place, narrowed to ``health_area`` (checked) when given."""
-    areas = _areas()
-    kinds = (AreaKind.INTEGRATED_CARE_BOARD, AreaKind.LOCAL_HEALTH_BOARD)
-    health = [areas[p] for p in place.parents if p in areas and areas[p].kind in kinds]
-    if health_area is None:
-        return health
-    if health_area not in {h.id for h in health}:
-        raise ConflictError.single(
-            None, "health_area", message=f"{place.name} ({place.id}) does not lie in it"
-        )
-    return [h for h in health if h.id == health_area]
-
-
 def _health_of(place: Area, facts: DeathPlaceFacts) -> str | None:
     """``facts.health_area`` for ``place``, or None when it is another given place's.
 
@@ -190,48 +138,6 @@ def _health_of(place: Area, facts: DeathPlaceFacts) -> str | None:
             return None
     _health(place, given)  # (raises: it holds none of them)
     return None
-
-
-def _partners(place: Area, health_area: str | None) -> tuple[list[str], list[Reason], list[str]]:
-    """The partners reg 9 lists for a place in a pilot area: (subjects, reasons, missing)."""
-    areas = _areas()
-    forces = [areas[p] for p in place.parents if p in areas]
-    subjects: list[str] = []
-    reasons: list[Reason] = []
-    for force in (p for p in forces if p.kind is AreaKind.POLICE_FORCE_AREA):
-        subjects.append(f"chief officer of police for the police area of {force.name} ({force.id})")
-        reasons.append(
-            Reason(
-                "reg 9(a)", f"{place.name} lies in the police area of {force.name}", force.citation
-            )
-        )
-    subjects.append(f"local authority: the council for {place.name} ({place.id})")
-    reasons.append(
-        Reason("reg 9(b)", f"the local authority is the council for {place.name}", _reg("reg 9(b)"))
-    )
-    health = _health(place, health_area)
-    missing: list[str] = []
-    if len(health) == 1:
-        h = health[0]
-        kind = (
-            "integrated care board"
-            if h.kind is AreaKind.INTEGRATED_CARE_BOARD
-            else "local health board"
-        )
-        subjects.append(f"{kind}: {h.name} ({h.id})")
-        reasons.append(Reason("reg 9(c)", f"{place.name} lies in the area of {h.name}", h.citation))
-    else:
-        codes = ", ".join(h.id for h in health) or "none known"
-        reasons.append(
-            Reason(
-                "reg 9(c)",
-                f"not known: which integrated care board or local health board area the place "
-                f"lies in ({place.name} lies in {len(health)}: {codes})",
-                _reg("reg 9(c)"),
-            )
-        )
-        missing.append("health_area (reg 9(c))")
-    return subjects, reasons, missing
 
 
 def _directed(place: Area, where: str, direction: bool | None) -> tuple[list[Reason], bool]:
