@@ -135,9 +135,15 @@ def fire_authorities_contradict(
 def _fire_on(
     found: Iterable[Authority], lga_code: str, day: _dt.date
 ) -> list[tuple[str, list[Authority]]]:
-    """The area's fire and rescue authority records that contradict on ``day``, if any."""
+    """The area's fire and rescue authority records that contradict on ``day``, if any.
+
+    Records of one legal body (:func:`~svduty.authorities._authority.one_body`: a county
+    council recorded twice as its county's fire and rescue authority, s.1(2)(a)) are that
+    one authority, no contradiction of s.1(1) (law52), as a chief officer's are.
+    """
     sure = undoubted_fire_authorities(found, day)
-    return [(lga_code, sure)] if len(sure) >= 2 else []
+    bodies = [a for i, a in enumerate(sure) if not any(one_body(a, b) for b in sure[:i])]
+    return [(lga_code, sure)] if len(bodies) >= 2 else []
 
 
 def contradicting_days(
