@@ -18,7 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svduty.answers import Answer
-from svduty.authorities import Authorities, Authority, AuthorityCategory, specified_authorities_for
+from svduty.authorities import (
+    Authorities,
+    Authority,
+    AuthorityCategory,
+    InformationFacts,
+    may_disclose,
+    specified_authorities_for,
+)
 from svduty.periods import Period
 from svduty.sources import cite
 
@@ -88,3 +95,35 @@ def test_records_of_one_body_never_contradict_others_that_meet_do(
         assert not _contradicts(answer), answer.explain()
     elif on is not None and on >= max(start, other):
         assert _contradicts(answer), answer.explain()
+
+
+FACTS = InformationFacts(
+    held_for_own_functions=True,
+    for_recipient_functions=True,
+    patient_information=False,
+    personal_information=False,
+    breaches_data_protection=False,
+    breaches_investigatory_powers=False,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(DAYS, DAYS, st.booleans(), ASKED)
+def test_s16_between_one_areas_records_names_their_identity(
+    start: _dt.date, other: _dt.date, joined: bool, on: _dt.date
+) -> None:
+    """s.16(1) "to another person": two records of one area's one fire and rescue authority
+    (s.1(1)) both holding on the day asked are one body (joined: ``no``) or, not joined, not
+    known to be two (``undetermined`` naming ``same_body_as``; was ``yes``); telling the link
+    settles it, so the answer is monotone in it."""
+    one = _fire("fra", Period(start), None)
+    two = _fire("fra2", Period(other), "fra" if joined else None)
+    answer = may_disclose(one, two, FACTS, on=on)
+    both_hold = on >= max(start, other)
+    if joined or not both_hold:
+        assert answer.verdict.value == "no", answer.explain()
+    else:
+        assert answer.undetermined, answer.explain()
+        assert any(m.startswith("same_body_as") for m in answer.missing)
+        linked = may_disclose(one, _fire("fra2", Period(other), "fra"), FACTS, on=on)
+        assert linked.verdict.value == "no"
