@@ -21,6 +21,7 @@ from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, held, in_force, reason
 from svduty.authorities._authority import Authority, DistrictsWithin, one_body
 from svduty.authorities._categories import Role
+from svduty.authorities._one_fire_authority import one_area_pair
 from svduty.authorities._one_provider import both_secretary_of_state, one_provider_citation
 from svduty.authorities._request_area import recipient_area
 from svduty.authorities._rows_read import health_table, listed, not_health
@@ -283,7 +284,9 @@ def may_disclose(
     Act 2016. Two records of one legal body
     (``same_body_as``: the Common Council as local authority and as police authority) are
     not "another person" (s.16(1)): the answer is ``no``, s.16 being neither applicable nor
-    needed. Asked about a day (``on``) before
+    needed. Two records not joined of one area's one fire and rescue authority, or one
+    police area's chief officer, both holding, are ``undetermined`` naming ``same_body_as``
+    (law52). Asked about a day (``on``) before
     31 January 2023, when s.16 came into force, the answer is ``no``, as it is for a day
     outside either record's period (a body abolished is no person of s.16(2)).
 
@@ -329,6 +332,9 @@ def may_disclose(
     elif both_secretary_of_state(discloser, recipient) is None:  # one person, or two
         reasons.append(_one_person(discloser, recipient, known=False))
         missing.append("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))")
+    elif (pair := one_area_pair(discloser, recipient, on)) is not None:  # law52
+        reasons.append(pair)
+        missing.append("same_body_as (s.16(1); one authority for an area)")
     f_reasons, f_missing, f_failed = _conditions(
         (
             (

@@ -51,6 +51,7 @@ __all__ = [
     "POLICE_RULE",
     "contradicting_days",
     "fire_authorities_contradict",
+    "one_area_pair",
     "police_areas_contradicting",
     "police_forces_contradict",
     "two_fire_authorities_finding",
@@ -135,9 +136,15 @@ def fire_authorities_contradict(
 def _fire_on(
     found: Iterable[Authority], lga_code: str, day: _dt.date
 ) -> list[tuple[str, list[Authority]]]:
-    """The area's fire and rescue authority records that contradict on ``day``, if any."""
+    """The area's fire and rescue authority records that contradict on ``day``, if any.
+
+    Records of one legal body (:func:`~svduty.authorities._authority.one_body`: a county
+    council recorded twice as its county's fire and rescue authority, s.1(2)(a)) are that
+    one authority, no contradiction of s.1(1) (law52), as a chief officer's are.
+    """
     sure = undoubted_fire_authorities(found, day)
-    return [(lga_code, sure)] if len(sure) >= 2 else []
+    bodies = [a for i, a in enumerate(sure) if not any(one_body(a, b) for b in sure[:i])]
+    return [(lga_code, sure)] if len(bodies) >= 2 else []
 
 
 def contradicting_days(
@@ -379,3 +386,43 @@ def police_areas_contradicting(
         if len(same) >= 2 and not all(one_body(same[0], b) for b in same[1:]):
             out.append((area, same))
     return out
+
+
+def one_area_pair(a: Authority, b: Authority, on: _dt.date | str | None) -> Reason | None:
+    """The s.16(1) doubt when two records not joined are one area's one authority at once.
+
+    Two fire and rescue authority records for one area (FRSA 2004 s.1(1)), or two chief
+    officer records for one police area (Police Act 1996 s.2(1)), undoubted on a day asked
+    (or, asked of no day, on a day since the Chapter came into force): the law allows one, so
+    they are one body recorded twice without ``same_body_as`` or the records contradict.
+    Whether one may disclose to "another person" (PCSC Act 2022 s.16(1)) is then not known
+    (law52); ``None`` otherwise.
+
+    Example:
+        >>> import attrs
+        >>> from svduty.sources import cite
+        >>> f = AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+        >>> a = Authority("a", "A", f, ("E31000099",), cite("pcsc-act-2022", "Sch 1"))
+        >>> b = Authority("b", "B", f, ("E31000099",), cite("pcsc-act-2022", "Sch 1"))
+        >>> one_area_pair(a, b, "2024-01-01").citation.provision
+        's.1(1)'
+        >>> one_area_pair(a, attrs.evolve(b, areas=("E31000098",)), "2024-01-01") is None
+        True
+    """
+    fire = AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
+    if a.category is fire and b.category is fire and set(a.areas) & set(b.areas):
+        runs = contradicting_days([a, b], on, lambda day: _fire_on([a, b], "", day))
+        role, citation = "the fire and rescue authority for one area", _S1_1
+    elif a.category is AuthorityCategory.CHIEF_OFFICER_OF_POLICE:
+        runs = contradicting_days([a, b], on, lambda day: police_areas_contradicting([a, b], day))
+        role, citation = "the chief officer of police for one police area", _PA_S2
+    else:
+        return None
+    if not runs:
+        return None
+    says = (
+        f"not known: whether {a.name} and {b.name}, each recorded as {role} {runs[0][2]}, are "
+        "one body recorded twice (same_body_as) or the records contradict: the law allows one "
+        "(s.16(1): disclosure is to another person)"
+    )
+    return Reason("s.16(1)", says, citation)

@@ -32,29 +32,17 @@ Example:
 
 from __future__ import annotations
 
-import functools
-
 import attrs
 
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
-from svduty.areas import Area, AreaKind, national_areas
+from svduty.areas import Area
 from svduty.authorities._answering import answer
-from svduty.errors import AreaError, ConflictError, UnknownAreaError
-from svduty.sources import Citation, cite
+from svduty.authorities._owhr_places import _area, _health, _in_pilot_area, _partners, _reg
+from svduty.errors import ConflictError
 
 __all__ = ["DeathPlaceFacts", "relevant_review_partners"]
 
-_SOUTH_WALES = "W15000003"
-_PILOT_COUNCILS = {
-    "E09000003": "Barnet",
-    "E09000005": "Brent",
-    "E09000015": "Harrow",
-    "E09000022": "Lambeth",
-    "E09000028": "Southwark",
-    "E08000025": "Birmingham",
-    "E08000026": "Coventry",
-}
 _REG_8_OVER_6 = (
     "reg 8 names the case of more than one death in the same incident at 'more than one "
     "location' and gives the partners 'in respect of all the deaths' (reg 5); reg 6's words "
@@ -68,15 +56,6 @@ _REG_6_AFTER_8 = (
     "and in a pilot area, though reg 5 speaks of partners 'in respect of all the deaths' of "
     "an incident: svduty reads reg 6 for this death"
 )
-
-
-def _reg(provision: str, **kw: object) -> Citation:
-    return cite("si-2022-1261", provision, **kw)
-
-
-def _in_pilot_area(place: Area) -> bool:
-    """Whether a local government area lies in a pilot area (SI 2022/1261 reg 2)."""
-    return place.id in _PILOT_COUNCILS or _SOUTH_WALES in place.parents
 
 
 @checked_fields
@@ -142,37 +121,6 @@ class DeathPlaceFacts:
             )
 
 
-@functools.cache
-def _areas() -> dict[str, Area]:
-    return {a.id: a for a in national_areas()}
-
-
-def _area(code: str, field: str) -> Area:
-    """The local government area with this code, or an error naming the field."""
-    found = _areas().get(code)
-    if found is None:
-        raise UnknownAreaError(code, f"{field}: not an area of England and Wales svduty knows")
-    if not found.kind.is_local_government_area:
-        raise AreaError.single(
-            None, field, message=f"expected a local government area, got a {found.kind.value}"
-        )
-    return found
-
-
-def _health(place: Area, health_area: str | None) -> list[Area]:
-    """The health boards of a place, narrowed to ``health_area`` (checked) when given."""
-    areas = _areas()
-    kinds = (AreaKind.INTEGRATED_CARE_BOARD, AreaKind.LOCAL_HEALTH_BOARD)
-    health = [areas[p] for p in place.parents if p in areas and areas[p].kind in kinds]
-    if health_area is None:
-        return health
-    if health_area not in {h.id for h in health}:
-        raise ConflictError.single(
-            None, "health_area", message=f"{place.name} ({place.id}) does not lie in it"
-        )
-    return [h for h in health if h.id == health_area]
-
-
 def _health_of(place: Area, facts: DeathPlaceFacts) -> str | None:
     """``facts.health_area`` for ``place``, or None when it is another given place's.
 
@@ -190,48 +138,6 @@ def _health_of(place: Area, facts: DeathPlaceFacts) -> str | None:
             return None
     _health(place, given)  # (raises: it holds none of them)
     return None
-
-
-def _partners(place: Area, health_area: str | None) -> tuple[list[str], list[Reason], list[str]]:
-    """The partners reg 9 lists for a place in a pilot area: (subjects, reasons, missing)."""
-    areas = _areas()
-    forces = [areas[p] for p in place.parents if p in areas]
-    subjects: list[str] = []
-    reasons: list[Reason] = []
-    for force in (p for p in forces if p.kind is AreaKind.POLICE_FORCE_AREA):
-        subjects.append(f"chief officer of police for the police area of {force.name} ({force.id})")
-        reasons.append(
-            Reason(
-                "reg 9(a)", f"{place.name} lies in the police area of {force.name}", force.citation
-            )
-        )
-    subjects.append(f"local authority: the council for {place.name} ({place.id})")
-    reasons.append(
-        Reason("reg 9(b)", f"the local authority is the council for {place.name}", _reg("reg 9(b)"))
-    )
-    health = _health(place, health_area)
-    missing: list[str] = []
-    if len(health) == 1:
-        h = health[0]
-        kind = (
-            "integrated care board"
-            if h.kind is AreaKind.INTEGRATED_CARE_BOARD
-            else "local health board"
-        )
-        subjects.append(f"{kind}: {h.name} ({h.id})")
-        reasons.append(Reason("reg 9(c)", f"{place.name} lies in the area of {h.name}", h.citation))
-    else:
-        codes = ", ".join(h.id for h in health) or "none known"
-        reasons.append(
-            Reason(
-                "reg 9(c)",
-                f"not known: which integrated care board or local health board area the place "
-                f"lies in ({place.name} lies in {len(health)}: {codes})",
-                _reg("reg 9(c)"),
-            )
-        )
-        missing.append("health_area (reg 9(c))")
-    return subjects, reasons, missing
 
 
 def _directed(place: Area, where: str, direction: bool | None) -> tuple[list[Reason], bool]:
@@ -274,6 +180,7 @@ def _direction_refused(place: Area) -> None:
 
 
 _DIRECTED = "the review partners the Secretary of State's direction specifies (reg 10(1))"
+_DIRECTION = "direction (reg 10(1))"
 
 
 def _direction_decides() -> Reason:
@@ -292,6 +199,23 @@ def _direction_decides() -> Reason:
         "direction may be given only 'If regulations 6 to 9 do not apply' (reg 10(1)), so "
         "wherever the death occurred or a body was found it settles the partners (a place "
         "where regulation 6, 7 or 8 applies would contradict it)",
+        _reg("reg 10(1)"),
+    )
+
+
+def _direction_unknown() -> Reason:
+    """The place not known and no word of a direction: a direction would settle it (law52).
+
+    A direction given settles the partners whatever the place (:func:`_direction_decides`),
+    so until the place is known an ``undetermined`` answer names ``direction`` beside it:
+    either fact could change it.
+    """
+    return Reason(
+        "reg 10(1)",
+        "not known: whether the Secretary of State has given a direction specifying which "
+        "review partners are the relevant review partners in respect of the death. Such a "
+        "direction may be given only 'If regulations 6 to 9 do not apply' (reg 10(1)); given, "
+        "it names the partners wherever the death occurred or a body was found",
         _reg("reg 10(1)"),
     )
 
@@ -319,7 +243,11 @@ def _several(facts: DeathPlaceFacts) -> tuple[Reason, str | None, list[str]] | N
             "than one location; if so, the relevant review partners for all the deaths are "
             f"those where {first}, if in a pilot area (reg 8), not those of this death's place"
         )
-        missing = ["body_found_area (reg 8(1))"] if several else ["several_locations (reg 8(1))"]
+        missing = (
+            ["body_found_area (reg 8(1))"]
+            if several
+            else ["several_locations (reg 8(1))", "body_found_area (reg 8(1))"]
+        )
         return Reason("reg 8(1)", says, _reg("reg 5, reg 8(1)")), None, missing
     in_pilot = _in_pilot_area(body)
     if in_pilot and several:
@@ -375,10 +303,12 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     a pilot area (regs 5, 8), not those of each death's place (reg 6); not known whether
     that is so (``several_locations``), a death at a known place is answered only where
     both readings agree. ``no`` outside the
-    pilot areas with no direction; ``undetermined`` naming the fact that would settle it
+    pilot areas with no direction; ``undetermined`` naming every fact that could change it
     (the area of death, whether it is known, whether there were several deaths at several
     locations, the area where a body was found (first), a direction, or the health board
-    area of a district lying in more than one). A code svduty does not know is an error.
+    area of a district lying in more than one): with the place not known, ``direction``
+    too, since a direction given settles it wherever the place (reg 10(1); law52). A code
+    svduty does not know is an error.
 
     Raises:
         UnknownAreaError: for an area code svduty's geography does not hold.
@@ -399,7 +329,7 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         local authority: the council for Coventry (E08000026)
         integrated care board: NHS Coventry and Warwickshire Integrated Care Board (E54000018)
         >>> relevant_review_partners(DeathPlaceFacts(death_area="E08000026")).missing
-        ('several_locations (reg 8(1))',)
+        ('several_locations (reg 8(1))', 'body_found_area (reg 8(1))')
         >>> several = DeathPlaceFacts(  # reg 8: the body found first in Birmingham
         ...     death_area="E08000026", several_locations=True, body_found_area="E08000025"
         ... )
@@ -410,7 +340,7 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         ('direction (reg 10(1))',)
         >>> a = relevant_review_partners(DeathPlaceFacts(death_place_known=False))
         >>> a.verdict.value, a.missing
-        ('undetermined', ('body_found_area (reg 7(1), 8(1))',))
+        ('undetermined', ('body_found_area (reg 7(1), 8(1))', 'direction (reg 10(1))'))
     """
     question = "Which review partners are the relevant review partners for the death (s.25)?"
     known = facts.death_place_known
@@ -429,7 +359,7 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
                 reasons = [why, *_directed(death, where, True)[0]]
                 return answer(question, reasons, [], failed=False, subjects=[_DIRECTED])
             if not _in_pilot_area(death) and facts.direction is None:
-                missing = [*missing, "direction (reg 10(1))"]
+                missing = [*missing, _DIRECTION]
             return answer(question, [why], missing, failed=False)
         if several is not None:
             pre, doubt = [several[0]], several[1]
@@ -449,6 +379,8 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         if known is None:
             says = "not known: where the death occurred, or whether its location is known"
             missing = ["death_area (reg 6(1))", "death_place_known (reg 7(1))"]
+            if facts.body_found_area is None:  # reg 7 names them where the body was found
+                missing.append("body_found_area (reg 7(1), 8(1))")
         elif known:
             says = "not known: the area where the death occurred, whose location is known"
             missing = ["death_area (reg 6(1))"]
@@ -458,17 +390,26 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
                 "of it, was recorded to be found"
             )
             missing = ["body_found_area (reg 7(1), 8(1))"]
-        why = Reason("reg 6(1), 7(1), 8(1)", says, _reg("reg 6(1), 7(1), 8(1)"))
+        told = [Reason("reg 6(1), 7(1), 8(1)", says, _reg("reg 6(1), 7(1), 8(1)"))]
         if facts.direction:  # reg 10(1): given only where regs 6 to 9 do not apply (law51)
             return answer(
-                question, [why, _direction_decides()], [], failed=False, subjects=[_DIRECTED]
+                question, [*told, _direction_decides()], [], failed=False, subjects=[_DIRECTED]
             )
-        return answer(question, [why], missing, failed=False)
+        if known is not False and several is not None and several[2]:
+            # reg 8 could name others than the death's place (reg 7 and reg 8 name the same
+            # where the location is not known: the body found (first) decides both)
+            named = {m.split(" ")[0] for m in missing}
+            told.append(several[0])
+            missing += [m for m in several[2] if m.split(" ")[0] not in named]
+        if facts.direction is None:  # a direction would settle it, wherever the place (law52)
+            told.append(_direction_unknown())
+            missing.append(_DIRECTION)
+        return answer(question, told, missing, failed=False)
     place = _area(code, field)
     if not _in_pilot_area(place):
         _health_of(place, facts)  # a health area given must hold one of the places
         reasons, failed = _directed(place, where, facts.direction)
-        missing = ["direction (reg 10(1))"] if facts.direction is None else []
+        missing = [_DIRECTION] if facts.direction is None else []
         subjects = [_DIRECTED] if facts.direction else []
         return answer(question, pre + reasons, missing, failed=failed, subjects=subjects)
     if facts.direction:  # False (no direction given) agrees with regs 6 to 9 applying
