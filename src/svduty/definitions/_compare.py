@@ -196,7 +196,9 @@ def _deciding(
     for inc in answered.include:
         if not shared and inc.kind in kinds and inc.kind not in theirs:
             # a kind of its own may include it, limited (london-vru's violence_under_25)
-            within = [k.id for k in other.kinds if k.id in theirs and inc.kind in k.all_of]
+            within = [
+                k.id for k in other.kinds if k.id in theirs and inc.kind in (*k.all_of, *k.any_of)
+            ]
             kind = f"kind{'s' * (len(within) > 1)} {', '.join(within)}"
             but = f"only within its own {kind}" if within else "does not"
             says = f"{answered.id} includes {inc.kind}; {other.id} {but}"
