@@ -397,7 +397,7 @@ def test_standard_input_is_refused_by_name_where_it_is_not_read():
     [
         (("explain", "a.jsonl", "b.jsonl"), "(explain takes one INPUT)"),
         (("init", "d1", "d2", "--area", "Rugby"), "(init takes one DIR)"),
-        (("validate", "a", "b"), "(validate takes one PATH)"),
+        (("validate", "a", "b"), "(validate takes one NAME|PATH)"),  # users52b: PATH
     ],
 )
 def test_a_second_value_for_a_command_of_one_says_it_takes_one(argv, hint):

@@ -161,10 +161,10 @@ def test_validate_an_empty_folder_names_it(tmp_path):
     [
         (
             "-",
-            "-: PATH: expected a bundle folder or a packaged bundle's name (validate reads no "
+            "-: NAME|PATH: expected a bundle folder or a packaged bundle's name (validate reads no "
             "standard input)",
         ),
-        ("nosuch", "nosuch: PATH: no such folder, and not a packaged bundle; "),
+        ("nosuch", "nosuch: NAME|PATH: no such folder, and not a packaged bundle; "),
     ],
 )
 def test_validate_says_what_it_cannot_check_as_the_other_commands_say_errors(given, said):

@@ -243,7 +243,7 @@ def test_a_bundle_folder_given_without_its_option_is_told_how(tmp_path):
     assert run("validate", "--partnership", tmp_path / "ex")[0] == 0
     code, _, err = run("validate", tmp_path / "ex", "--partnership", tmp_path / "ex")
     assert code == 2
-    assert "give PATH or --partnership PATH: not both" in err
+    assert "give NAME|PATH or --partnership NAME|PATH: not both" in err  # users52b: PATH
     assert run("validate")[0] == 2
 
 

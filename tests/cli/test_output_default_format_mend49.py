@@ -88,7 +88,7 @@ def test_a_device_without_a_format_is_written(tmp_path: Path) -> None:
 def test_a_file_whose_suffix_says_no_format_is_still_refused(tmp_path: Path, name: str):
     out = tmp_path / name
     code, _, err = run("classify", SAMPLE, "-o", out)
-    assert code == 1
+    assert code == 2  # a usage error (users52b; was 1)
     expected = "--output: expected a .csv, .parquet or .jsonl file"
     assert err == f"svduty classify: error: {out}: {expected}\n"
     assert not out.exists()

@@ -39,7 +39,7 @@ def test_the_format_is_named_whatever_the_files_name(tmp_path: Path, fmt: str) -
 
 def test_without_it_a_name_with_no_suffix_is_refused(tmp_path: Path) -> None:
     code, _, err = run("classify", sample_police_uk(), "-o", tmp_path / "classified.dat")
-    assert code == 1
+    assert code == 2  # a usage error, as --output-format xlsx (users52b; was 1)
     assert "expected a .csv, .parquet or .jsonl file" in err
     assert not (tmp_path / "classified.dat").exists()
 

@@ -246,7 +246,7 @@ def _require_bundle(spec: str | Path, option: str) -> None:
         )
     folder = Path(spec)
     missing = not os.path.exists(folder)  # (so is a name the system refuses: too long)
-    if missing and option in ("--partnership", ENVIRONMENT, "PATH"):  # a typo, or not made
+    if missing and option in ("--partnership", ENVIRONMENT, "NAME|PATH"):  # a typo, or not made
         from svduty import _near
 
         safe = all(p in ("/", ".", "..") or isinstance(shown(p), Shown) for p in folder.parts)

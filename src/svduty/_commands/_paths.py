@@ -28,6 +28,7 @@ from svduty.io._write_paths import written_in_place
 __all__ = [
     "EMPTY",
     "ArgumentsConflict",
+    "CommandLineError",
     "check_outputs",
     "csv_target",
     "dash_as_stdout",
@@ -44,7 +45,23 @@ __all__ = [
 ]
 
 
-class ArgumentsConflict(InputFormatError):
+class CommandLineError(InputFormatError):
+    """The command line itself is wrong, told before any file is read: exit status 2.
+
+    As argparse's own usage errors (an unknown option, ``--output-format xml``): an output
+    whose name says a format the command does not write (``-o rows.txt``, ``--rejected
+    r.parquet``, ``report -o page.csv``) is wrong in the words typed, whatever is on disk
+    (users52b; it was exit status 1, as an input that cannot be read is).
+
+    Example:
+        >>> CommandLineError(Problem(file="rows.txt", expected="a .csv file")).exit_status
+        2
+    """
+
+    exit_status = 2
+
+
+class ArgumentsConflict(CommandLineError):
     """Arguments that cannot be used together, told before any file is read: exit status 2.
 
     The command line itself is wrong (cli.rst's exit codes), as with an unknown option:
@@ -56,8 +73,9 @@ class ArgumentsConflict(InputFormatError):
         2
     """
 
-    exit_status = 2
 
+_WRITTEN = "a .csv, .parquet or .jsonl file"
+"""What ``classify -o`` writes, by its suffix (as :func:`svduty.io._writers.output_format`)."""
 
 EMPTY = "(an empty file: 0 rows)"
 """How the summary lists an empty file of an input folder: it holds no rows, and is skipped."""
@@ -393,7 +411,8 @@ def output_kind(output: str, given: str | None) -> str:
     row a line, for ``| jq`` or a terminal (mend49; it was an error, exit status 1).
 
     Raises:
-        InputFormatError: for a file whose suffix says no format (``rows.txt``).
+        CommandLineError: for a file whose suffix says no format (``rows.txt``), exit
+            status 2 (``InputFormatError``, exit status 1, for a folder).
         ArgumentsConflict: for Parquet to a terminal (bytes that are not text: as curl
             refuses binary output there), exit status 2, with a hint to redirect it.
 
@@ -413,8 +432,10 @@ def output_kind(output: str, given: str | None) -> str:
             raise InputFormatError(
                 Problem(file=output, field="--output", expected="a file, not a folder")
             ) from None
-        if not written_in_place(output):
-            raise
+        if not written_in_place(output):  # the name typed says no format: a usage error
+            raise CommandLineError(
+                Problem(file=str(output), field="--output", expected=_WRITTEN)
+            ) from None
         kind = "jsonl"  # a device or pipe with no suffix: as classifications on stdout
     if kind == "parquet" and is_terminal(output):  # the command line's fault: exit status 2
         where = (

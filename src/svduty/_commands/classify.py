@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -48,6 +49,7 @@ from svduty._commands._options import (
 from svduty._commands._paths import (
     STDOUT,
     ArgumentsConflict,
+    CommandLineError,
     check_outputs,
     csv_target,
     dash_as_stdout,
@@ -88,7 +90,8 @@ EXIT_CODES = (
     "exit status: 0 every row was classified (or rows were rejected, or files in an input "
     "folder skipped, without --strict); 1 rows were rejected or files skipped with --strict, "
     "or the input was unusable, an empty CSV or Parquet file named among them (nothing is "
-    "written); 2 the command line was wrong (an unknown option, or options that cannot go "
+    "written); 2 the command line was wrong (an unknown option, an output named for a "
+    "format classify does not write, such as -o rows.txt, or options that cannot go "
     "together, such as two outputs to one file); 130 interrupted (Ctrl-C); 143 terminated "
     "(SIGTERM); 129 hung up (SIGHUP: the terminal closed); 141 standard output closed "
     "before the end (| head). An output file is "
@@ -307,7 +310,9 @@ def _run(
     if fmt == "incidents" and not args.output:  # the classifications to standard output
         stdout_not_an_output(inputs.files, args.rejected, stdout)
     if args.rejected is not None and not csv_target(args.rejected):  # CSV only
-        raise InputFormatError(
+        # the name typed says another format: exit status 2; a folder of the name: 1
+        refused = InputFormatError if os.path.isdir(args.rejected) else CommandLineError
+        raise refused(
             Problem(
                 file=str(args.rejected),
                 field="--rejected",

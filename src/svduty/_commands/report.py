@@ -25,6 +25,7 @@ from svduty._commands._options import (
 )
 from svduty._commands._paths import (
     ArgumentsConflict,
+    CommandLineError,
     check_outputs,
     dash_as_stdout,
     without_empty,
@@ -67,8 +68,9 @@ def register(subparsers: Any) -> None:
         epilog="exit status: 0 the page was written (rows may have been rejected or files "
         "skipped: the summary counts them); 1 rows were rejected or files skipped with "
         "--strict (the page is written all the same), or the input was unusable (nothing "
-        "is written); 2 the command line was wrong (an unknown option, or options that "
-        "cannot go together, such as --tables naming the page's file); 130 interrupted "
+        "is written); 2 the command line was wrong (an unknown option, a page not named "
+        ".html, such as -o page.csv, or options that cannot go together, such as --tables "
+        "naming the page's file); 130 interrupted "
         "(Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP: the terminal closed); 141 "
         "standard output closed before the end (-o - | head). The page and the tables are "
         "written whole or not at all.",
@@ -120,7 +122,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if Path(args.output).suffix.lower() not in (".html", ".htm") and not written_in_place(
         args.output
     ):
-        raise InputFormatError(  # the page is HTML: never into a file named .csv
+        raise CommandLineError(  # the page is HTML, never into a .csv: a usage error, 2
             Problem(file=args.output, field="--output", expected="an .html file")
         )
     tables = Path(args.tables) if args.tables else None

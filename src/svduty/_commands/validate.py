@@ -122,6 +122,11 @@ def _stray_files(path: str | Path) -> list[Problem]:
     return out
 
 
+NAME_PATH = "NAME|PATH"
+"""What ``validate`` takes, as every command's ``--partnership`` (users52b: it said ``PATH``,
+though a packaged bundle's name is checked too: ``svduty validate warwickshire``)."""
+
+
 def _missing(path: str) -> Problem | None:
     """The problem of a bundle that is no folder and no packaged name, as other commands say it.
 
@@ -134,13 +139,13 @@ def _missing(path: str) -> Problem | None:
     if is_packaged(path) or os.path.exists(path):
         return None
     try:
-        _require_bundle(path, _option(path, "PATH"))
+        _require_bundle(path, _option(path, NAME_PATH))
     except BundleError as exc:
         return exc.problems[0]
     return None  # pragma: no cover - _require_bundle refuses every missing path
 
 
-def _not_a_bundle(path: str, option: str = "PATH") -> Problem | None:
+def _not_a_bundle(path: str, option: str = NAME_PATH) -> Problem | None:
     """The one problem of a path that is no bundle folder, or ``None`` (see below).
 
     Standard input, a file, or a folder without ``bundle.toml`` is no bundle folder; a bundle
@@ -187,11 +192,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         given = [default]  # SVDUTY_PARTNERSHIP, as every other command reads it
     if len(given) != 1:
         said = "not both" if given else "the bundle folder (or a packaged name)"
-        print(f"svduty validate: error: give PATH or --partnership PATH: {said}", file=stderr)
+        give = f"give {NAME_PATH} or --partnership {NAME_PATH}"
+        print(f"svduty validate: error: {give}: {said}", file=stderr)
         return 2
     path = given[0]
     missing = _missing(path) if str(path) != "-" else None  # '-' is no missing folder
-    empty = missing or _not_a_bundle(str(path), _option(path, "PATH"))
+    empty = missing or _not_a_bundle(str(path), _option(path, NAME_PATH))
     problems, warnings = ([empty], []) if empty is not None else checked(path)
     if isinstance(path, FromEnvironment):  # the variable named it, not the command line
         problems = [attrs.evolve(p, field=p.field or ENVIRONMENT) for p in problems]
@@ -251,12 +257,12 @@ def register(subparsers: Any) -> None:
         "it cannot be checked (no such folder, no bundle.toml); " + EXIT_TAIL,
     )
     parser.add_argument(
-        "path", metavar="PATH", nargs="?", help="the bundle folder (or a packaged name)"
+        "path", metavar=NAME_PATH, nargs="?", help="the bundle folder (or a packaged name)"
     )
     parser.add_argument(
         "--partnership",
-        metavar="PATH",
-        help="the bundle, as the other commands take it (instead of PATH; with neither, "
+        metavar=NAME_PATH,
+        help="the bundle, as the other commands take it (instead of NAME|PATH; with neither, "
         "the bundle SVDUTY_PARTNERSHIP names, if set)",
     )
     parser.add_argument(

@@ -24,6 +24,7 @@ from svduty.governance._changes import (
     Rename,
 )
 from svduty.governance._cited import kept_members_citation, not_a_member, recited, unsourced
+from svduty.governance._diff_lines import name_quoted
 from svduty.governance._model import Body, Relation, RelationKind, Responsibility
 from svduty.governance._paths import GraphView
 from svduty.governance._reorganise import (
@@ -164,7 +165,7 @@ def apply_one(w: Work, change: Change, citation: Citation | None, with_it: tuple
             raise Fail("name", "an empty name")
         _name_free(w, change.name, b.id, "name")
         w.bodies[b.id] = attrs.evolve(b, name=change.name)
-        return f"renamed {b.id}: {b.name!r} -> {change.name!r}"
+        return f"renamed {b.id}: {name_quoted(b.name)} -> {name_quoted(change.name)}"
     if isinstance(change, Merge):
         return _merge(w, change, citation)
     if isinstance(change, MoveUnder):

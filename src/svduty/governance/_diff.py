@@ -19,6 +19,7 @@ from svduty.governance._diff_lines import (
     CoverageChange,
     RelationChange,
     Renamed,
+    name_quoted,
     relation_text,
     with_name,
 )
@@ -167,7 +168,10 @@ class Diff:
             ("bodies removed", [f"{b.name} ({b.id})" for b in self.bodies_removed]),
             (
                 "bodies renamed",
-                [f"{r.old!r} is now {r.new!r} ({r.body})" for r in self.bodies_renamed],
+                [
+                    f"{name_quoted(r.old)} is now {name_quoted(r.new)} ({r.body})"
+                    for r in self.bodies_renamed
+                ],
             ),
             ("bodies changed", [c.text(n) for c in self.bodies_changed]),
             ("relations added", [relation_text(r, n) for r in self.relations_added]),

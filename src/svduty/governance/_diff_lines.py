@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from svduty._shown import printable
 from svduty.governance._model import Relation
 from svduty.sources import Citation, Confidence
 
@@ -21,6 +22,7 @@ __all__ = [
     "CoverageChange",
     "RelationChange",
     "Renamed",
+    "name_quoted",
     "relation_text",
     "with_name",
 ]
@@ -79,6 +81,23 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def name_quoted(name: str) -> str:
+    r"""A body's name in quotes, as typed: a backslash once, not doubled as ``repr`` writes it.
+
+    users52: a renamed body's old name ``Grŵp \ un`` showed as ``'Grŵp \\ un'``. A line
+    break or an escape sequence is still written escaped (:func:`~svduty._shown.printable`),
+    so a name cannot fake a line of the diff; a name with ``'`` in it is in double quotes.
+
+    Example:
+        >>> print(name_quoted("Grŵp \\ un"), name_quoted("Children's Board"))
+        'Grŵp \ un' "Children's Board"
+        >>> print(name_quoted("A\nB"))
+        'A\nB'
+    """
+    mark = '"' if "'" in name and '"' not in name else "'"
+    return f"{mark}{printable(name)}{mark}"
+
+
 @attrs.frozen(slots=True)
 class Renamed:
     """A body whose name changed.
@@ -93,7 +112,7 @@ class Renamed:
     new: str
 
     def __str__(self) -> str:
-        return f"{self.body}: {self.old!r} -> {self.new!r}"
+        return f"{self.body}: {name_quoted(self.old)} -> {name_quoted(self.new)}"
 
 
 @attrs.frozen(slots=True)

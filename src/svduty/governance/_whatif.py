@@ -232,7 +232,9 @@ class WhatIf:
         each body an error names is ringed in red, and the errors that name no body drawn
         (an area left without a Schedule 1 authority, say) are listed under it, after the
         authorities the scenario created and abolished (as
-        :meth:`~svduty.governance.WhatIf.authorities_text` says them).
+        :meth:`~svduty.governance.WhatIf.authorities_text` says them) and the areas it
+        created, by name and code (users52b: a bundle with no governance drew the
+        authorities and not the new area, though the text's diff says both).
 
         Example:
             >>> import tempfile, pathlib
@@ -244,6 +246,8 @@ class WhatIf:
         """
         graph, diff, found = self.governance, self.diff, self.findings
         said = [self.authorities_text()] if any(self.authorities.values()) else []
+        areas = [f"{c.name} ({c.code})" for c in self.scenario.changes if isinstance(c, CreateArea)]
+        said += ["areas created: " + ", ".join(areas)] if areas else []
         return draw(graph, ax=ax, path=path, figsize=figsize, diff=diff, findings=found, notes=said)
 
     def _repr_html_(self) -> str:
