@@ -18,18 +18,23 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from hypothesis import given
+import pyarrow as pa
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from svduty._commands._explain_lines import json_incidents
+from svduty.errors import InputFormatError
 from svduty.io import read_incidents_jsonl
 from svduty.io._incidents import _text_lines
 
 from ..cli_run import run
 from .budget import budget
 
+T = TypeVar("T")
 BOM = "\ufeff"
 TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\n\r\ufeff"), max_size=12)
 VALUE = st.one_of(st.none(), st.booleans(), st.integers(-5, 200), TEXT, st.lists(TEXT, max_size=2))
@@ -52,17 +57,38 @@ def _explained(path: Path) -> list[tuple[int, str | None, str]]:
     lines=st.lists(st.tuples(LINE, st.booleans()), min_size=1, max_size=12),
     crlf=st.booleans(),
 )
+@example(lines=[("\x00", False)], crlf=False)  # refused whole, mark or none (a fresh run)
 def test_a_mark_that_begins_any_line_changes_nothing(lines, crlf):
     end = "\r\n" if crlf else "\n"
     with tempfile.TemporaryDirectory() as d:
         plain, marked = Path(d, "in.jsonl"), Path(d, "marked.jsonl")
         plain.write_bytes("".join(text + end for text, _ in lines).encode())
         marked.write_bytes("".join(BOM * mark + text + end for text, mark in lines).encode())
-        want, got = read_incidents_jsonl(plain), read_incidents_jsonl(marked)
-        assert got.drop(["file"]).equals(want.drop(["file"]))
-        assert [(n, i, s.replace("marked", "in")) for n, i, s in _explained(marked)] == [
-            (n, i, s) for n, i, s in _explained(plain)
-        ]
+        want, got = _read(plain), _read(marked)
+        assert got == want if isinstance(want, str) else got.equals(want)
+        assert _outcome(_explained, marked) == _outcome(_explained, plain)
+
+
+def _read(path: Path) -> pa.Table | str:
+    """The rows read (no ``file`` column), or the error refusing the whole file, without
+    the file's name: a file that begins with a NUL is refused as UTF-16 or UTF-32 with
+    its mark or without (the lead, from a fresh-clone run)."""
+    outcome = _outcome(read_incidents_jsonl, path)
+    return outcome if isinstance(outcome, str) else outcome.drop(["file"])
+
+
+def _outcome(read: Callable[[Path], T], path: Path) -> T | str:
+    try:
+        got = read(path)
+    except InputFormatError as exc:
+        return _unnamed(str(exc), path)
+    if isinstance(got, list):
+        return [(n, i, _unnamed(s, path)) for n, i, s in got]  # type: ignore[return-value]
+    return got
+
+
+def _unnamed(text: str, path: Path) -> str:
+    return text.replace(str(path), "FILE").replace(path.name, "FILE")
 
 
 def test_two_files_joined_by_cat_are_read_whole(tmp_path: Path):
