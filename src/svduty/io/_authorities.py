@@ -68,7 +68,9 @@ def load_authorities(
     """Build :class:`~svduty.authorities.Authorities` from the plain data of the file.
 
     Besides the types, it checks that ids are unique, that ``same_body_as`` and
-    ``established_by`` name authorities of the file, and that each authority has the
+    ``established_by`` name authorities of the file, that ``same_body_as`` names a main
+    record (one naming none: a chain is refused, as the rules read two records, not the
+    chain; recheck52), and that each authority has the
     areas its category's join rule needs (one area for a council whose area is the local
     government area; at least one for the others, except other partners).
 
@@ -102,6 +104,7 @@ def load_authorities(
         raise BundleError([*misplaced, *exc.problems]) from None
     problems: list[Problem] = list(misplaced)
     ids = [a.id for a in parsed.authorities]
+    links = {a.id: a.same_body_as for a in parsed.authorities}
     seen: set[str] = set()
     for i, a in enumerate(parsed.authorities):
         where = f"authorities[{i}]"
@@ -128,6 +131,16 @@ def load_authorities(
                     field=f"{where}.same_body_as",
                     message="comes back to this record: the records of one body each name "
                     "its main record, which names none",
+                )
+            )
+        elif a.same_body_as is not None and links.get(a.same_body_as) is not None:
+            problems.append(  # a chain: one_body reads two records, not the chain (recheck52)
+                Problem(
+                    file=name,
+                    field=f"{where}.same_body_as",
+                    message="names a record that itself names another: the records of one "
+                    "body each name its main record, which names none",
+                    got=a.same_body_as,
                 )
             )
         for j, other in enumerate(a.established_by):
