@@ -66,3 +66,19 @@ def test_a_folder_as_the_output_is_still_exit_1(tmp_path: Path) -> None:
     code, _, err = run("classify", SAMPLE, "-o", tmp_path / "rows")
     assert code == 1
     assert err.endswith("--output: expected a file, not a folder\n")
+
+
+def test_report_a_page_not_named_html_exits_2_whatever_is_on_disk(tmp_path: Path) -> None:
+    """review52b: ``report -o missing/page.csv`` was 1 (the folder checked first), while
+    ``classify -o missing/out.txt`` was 2: the name typed is checked first in both."""
+    month = tmp_path / "2025-06-street.csv"
+    month.write_bytes(SAMPLE.read_bytes())
+    page = tmp_path / "no-such-folder" / "page.csv"
+    code, _, err = run("report", month, "-o", page)
+    assert code == run("classify", SAMPLE, "-o", tmp_path / "no-such-folder" / "o.txt")[0] == 2
+    assert err == f"svduty report: error: {page}: --output: expected an .html file\n"
+    (tmp_path / "page").mkdir()  # a folder named as the page is still what is on disk: 1
+    code, _, err = run("report", month, "-o", tmp_path / "page")
+    assert code == 1
+    assert err.endswith("--output: expected a file, not a folder\n")
+    assert _listing(tmp_path) == ["2025-06-street.csv", "page"]

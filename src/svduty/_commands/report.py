@@ -118,13 +118,13 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 else "a folder's name ('-' is no folder: the tables are files)"
             )
             raise InputFormatError(Problem(file="-", field=option, expected=where))
-    writable(Path(args.output), "--output")  # a file, in a folder that exists (as classify)
-    if Path(args.output).suffix.lower() not in (".html", ".htm") and not written_in_place(
-        args.output
-    ):
+    named = Path(args.output)  # the name typed first, whatever is on disk (as classify's)
+    html = named.suffix.lower() in (".html", ".htm")
+    if not html and not named.is_dir() and not written_in_place(args.output):
         raise CommandLineError(  # the page is HTML, never into a .csv: a usage error, 2
             Problem(file=args.output, field="--output", expected="an .html file")
         )
+    writable(named, "--output")  # a file, in a folder that exists (as classify)
     tables = Path(args.tables) if args.tables else None
     if tables is not None and tables.resolve() == Path(args.output).resolve():
         raise ArgumentsConflict(  # two outputs to one path: the command line is wrong
