@@ -22,12 +22,13 @@ from svduty.authorities import (
     Authorities,
     Authority,
     AuthorityCategory,
-    InformationFacts,
     may_disclose,
     specified_authorities_for,
 )
 from svduty.periods import Period
 from svduty.sources import cite
+
+from ..disclosure_facts import NOTHING_FORBIDS
 
 FIRE = AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY
 WITHIN = {"E31000099": ["E07000901"], "E07000901": ["E07000901"], "E10000099": ["E07000901"]}
@@ -97,14 +98,7 @@ def test_records_of_one_body_never_contradict_others_that_meet_do(
         assert _contradicts(answer), answer.explain()
 
 
-FACTS = InformationFacts(
-    held_for_own_functions=True,
-    for_recipient_functions=True,
-    patient_information=False,
-    personal_information=False,
-    breaches_data_protection=False,
-    breaches_investigatory_powers=False,
-)
+FACTS = NOTHING_FORBIDS
 
 
 @settings(max_examples=150, deadline=None)

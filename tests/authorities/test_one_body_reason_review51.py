@@ -11,18 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from svduty.authorities import Authority, AuthorityCategory, InformationFacts, may_disclose
+from svduty.authorities import Authority, AuthorityCategory, may_disclose
 from svduty.sources import cite
 
+from ..disclosure_facts import NOTHING_FORBIDS
+
 C = cite("pcsc-act-2022", "Sch 1")
-FACTS = InformationFacts(
-    held_for_own_functions=True,
-    for_recipient_functions=True,
-    patient_information=False,
-    personal_information=False,
-    breaches_data_protection=False,
-    breaches_investigatory_powers=False,
-)
+FACTS = NOTHING_FORBIDS
 
 
 def _pdu(i: str, sos: bool | None, same: str | None = None) -> Authority:

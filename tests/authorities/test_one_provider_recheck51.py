@@ -18,22 +18,16 @@ from svduty.authorities import (
     Authorities,
     Authority,
     AuthorityCategory,
-    InformationFacts,
     may_disclose,
     must_consult_s9,
 )
 from svduty.errors import DataError
 from svduty.sources import cite
 
+from ..disclosure_facts import NOTHING_FORBIDS
+
 C = cite("pcsc-act-2022", "Sch 1")
-FACTS = InformationFacts(
-    held_for_own_functions=True,
-    for_recipient_functions=True,
-    patient_information=False,
-    personal_information=False,
-    breaches_data_protection=False,
-    breaches_investigatory_powers=False,
-)
+FACTS = NOTHING_FORBIDS
 WITHIN = {"E07000906": ["E07000906"], "E07000907": ["E07000907"]}
 
 

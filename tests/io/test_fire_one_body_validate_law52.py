@@ -12,14 +12,10 @@ guesses two records are one body.
 
 from __future__ import annotations
 
-import functools
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
-import svduty
-
+from ..bundles import edited_bundle
 from ..cli_run import run
 
 WARWICKSHIRE = "E10000031"
@@ -40,20 +36,11 @@ provision = "Sch 1 (a fire and rescue authority)"
 """
 
 
-@functools.cache
-def _warwickshire() -> Path:
-    path = Path(tempfile.mkdtemp(prefix="svduty-law52-")) / "warwickshire"
-    svduty.new_bundle(path, [WARWICKSHIRE])
-    return path
-
-
 def _bundle(tmp_path: Path, *, joined: bool) -> Path:
-    path = tmp_path / "warwickshire"
-    shutil.copytree(_warwickshire(), path)
-    f = path / "authorities.toml"
     same = 'same_body_as = "warwickshire-county-council"\n' if joined else ""
-    f.write_text(f.read_text(encoding="utf-8") + SECOND.format(joined=same), encoding="utf-8")
-    return path
+    return edited_bundle(
+        tmp_path, WARWICKSHIRE, "warwickshire", lambda text: text + SECOND.format(joined=same)
+    )
 
 
 def _rules(out: str) -> list[str]:

@@ -15,9 +15,6 @@ field), as a loop does.
 
 from __future__ import annotations
 
-import functools
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,9 @@ import pytest
 import svduty
 from svduty.errors import BundleError
 
+from ..bundles import edited_bundle
 from ..cli_run import run
+from ..disclosure_facts import NOTHING_FORBIDS
 
 WARWICKSHIRE = "E10000031"
 THIRD = """
@@ -46,19 +45,10 @@ provision = "Sch 1 (a fire and rescue authority)"
 """
 
 
-@functools.cache
-def _warwickshire() -> Path:
-    path = Path(tempfile.mkdtemp(prefix="svduty-recheck52-")) / "warwickshire"
-    svduty.new_bundle(path, [WARWICKSHIRE])
-    return path
-
-
 def _bundle(tmp_path: Path, main: str) -> Path:
-    path = tmp_path / "warwickshire"
-    shutil.copytree(_warwickshire(), path)
-    f = path / "authorities.toml"
-    f.write_text(f.read_text(encoding="utf-8") + THIRD.format(main=main), encoding="utf-8")
-    return path
+    return edited_bundle(
+        tmp_path, WARWICKSHIRE, "warwickshire", lambda text: text + THIRD.format(main=main)
+    )
 
 
 def test_a_chain_of_same_body_as_is_refused_by_name(tmp_path):
@@ -81,19 +71,12 @@ def test_validate_reports_the_chain(tmp_path):
 
 def test_naming_the_main_record_is_one_body_and_no_disclosure_to_itself(tmp_path):
     """The mend's other side: naming the council itself loads, and s.16(1) answers no."""
-    from svduty.authorities import InformationFacts, may_disclose
+    from svduty.authorities import may_disclose
 
     part = svduty.load_partnership(_bundle(tmp_path, "warwickshire-county-council"))
     council = part.authorities.get("warwickshire-county-council")
     service = part.authorities.get("warwickshire-fire-and-rescue-service")
-    facts = InformationFacts(
-        held_for_own_functions=True,
-        for_recipient_functions=True,
-        patient_information=False,
-        personal_information=False,
-        breaches_data_protection=False,
-        breaches_investigatory_powers=False,
-    )
+    facts = NOTHING_FORBIDS
     answer = may_disclose(council, service, facts, on="2024-06-01")
     assert answer.verdict.value == "no"
     assert any(r.rule == "s.16(1)" and "one legal body" in r.says for r in answer.reasons)

@@ -11,16 +11,14 @@ a warning), naming the record and the days, citing the order and the record's ow
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import svduty
 from svduty.io._completeness import check_completeness
 
+from ..bundles import edited_bundle
 from ..cli_run import run
 
 YORK = "E06000014"
@@ -30,19 +28,8 @@ _IN_DOUBT = re.compile(r"\[authorities\.in_doubt\.valid\]\n(?:.*\n)*?doubt = .*\
 _SUCCESSOR_START = 'start = "2023-12-20"\n\n[authorities.citation]'
 
 
-@functools.cache
-def _york() -> Path:
-    path = Path(tempfile.mkdtemp(prefix="svduty-mend50-")) / "york"
-    svduty.new_bundle(path, [YORK])
-    return path
-
-
 def _bundle(tmp_path: Path, edit) -> Path:
-    path = tmp_path / "york"
-    shutil.copytree(_york(), path)
-    f = path / "authorities.toml"
-    f.write_text(edit(f.read_text(encoding="utf-8")), encoding="utf-8")
-    return path
+    return edited_bundle(tmp_path, YORK, "york", edit)
 
 
 def _undoubted(text: str) -> str:

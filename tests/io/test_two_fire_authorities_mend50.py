@@ -13,15 +13,13 @@ its own finding, ``BUNDLE-FIRE-AUTHORITIES``, naming both records (id and place 
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import svduty
 from svduty.io._completeness import check_completeness
 
+from ..bundles import edited_bundle
 from ..cli_run import run
 
 YORK = "E06000014"
@@ -30,19 +28,8 @@ SUCCESSOR = "north-yorkshire-fire-and-rescue-authority"
 _IN_DOUBT = re.compile(r"\[authorities\.in_doubt\.valid\]\n(?:.*\n)*?doubt = .*\n")
 
 
-@functools.cache
-def _york() -> Path:
-    path = Path(tempfile.mkdtemp(prefix="svduty-mend50-")) / "york"
-    svduty.new_bundle(path, [YORK])
-    return path
-
-
 def _bundle(tmp_path: Path, edit) -> Path:
-    path = tmp_path / "york"
-    shutil.copytree(_york(), path)
-    f = path / "authorities.toml"
-    f.write_text(edit(f.read_text(encoding="utf-8")), encoding="utf-8")
-    return path
+    return edited_bundle(tmp_path, YORK, "york", edit)
 
 
 def _both_undoubted(text: str) -> str:
