@@ -16,7 +16,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +124,7 @@ def load_authorities(
                     got=a.same_body_as,
                 )
             )
-        elif a.same_body_as is not None and _loops(a.id, parsed.authorities):
+        elif a.same_body_as is not None and _loops(a.id, links):
             problems.append(
                 Problem(
                     file=name,
@@ -299,23 +299,17 @@ def _nation_problems(a: Authority, file: str | None, where: str) -> list[Problem
     return out
 
 
-def _loops(start: str, records: Iterable[Authority]) -> bool:
+def _loops(start: str, links: Mapping[str, str | None]) -> bool:
     """Whether following ``same_body_as`` from ``start`` comes back to it.
 
+    ``links``: each record's ``same_body_as`` by its id, made once for the whole file.
+
     Example:
-        >>> from svduty.authorities import AuthorityCategory
-        >>> from svduty.sources import cite
-        >>> c = cite("pcsc-act-2022", "Sch 1")
-        >>> a = Authority("a", "A", AuthorityCategory.COUNTY_COUNCIL, ("E10000031",), c,
-        ...               same_body_as="b")
-        >>> b = Authority("b", "B", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY, ("E10000031",),
-        ...               c, same_body_as="a")
-        >>> _loops("a", [a, b]), _loops("a", [a, attrs.evolve(b, same_body_as=None)])
+        >>> _loops("a", {"a": "b", "b": "a"}), _loops("a", {"a": "b", "b": None})
         (True, False)
     """
-    link = {r.id: r.same_body_as for r in records}
-    seen, at = {start}, link.get(start)
+    seen, at = {start}, links.get(start)
     while at is not None and at not in seen:
         seen.add(at)
-        at = link.get(at)
+        at = links.get(at)
     return at == start
