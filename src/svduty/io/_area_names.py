@@ -4,7 +4,8 @@
 user also writes a council as it styles itself ("City of Westminster") and a police force
 area by its force's name, as police.uk's ``Falls within`` column and the force's own site
 have it ("Thames Valley Police", "Cumbria Constabulary", "City of London Police", "Heddlu
-Gogledd Cymru"). The force's name stands for its police force area.
+Gogledd Cymru"). The force's name stands for its police force area. A name the tables do
+not hold is answered with the close names they do (:func:`suggestions`).
 
 Example:
     >>> from svduty.areas import Geography
@@ -14,9 +15,24 @@ Example:
 
 from __future__ import annotations
 
-from svduty.areas import Area, AreaKind, Geography, normalise_name
+import difflib
 
-__all__ = ["STYLE_WORDS", "force_area", "outside_force"]
+from svduty.areas import Area, AreaKind, Geography, normalise_name
+from svduty.areas._national import welsh_names
+
+__all__ = ["STARTING_KINDS", "STYLE_WORDS", "force_area", "outside_force", "suggestions"]
+
+STARTING_KINDS = (
+    AreaKind.POLICE_FORCE_AREA,
+    AreaKind.COUNTY,
+    AreaKind.UNITARY,
+    AreaKind.DISTRICT,
+    AreaKind.METROPOLITAN_DISTRICT,
+    AreaKind.LONDON_BOROUGH,
+    AreaKind.WELSH_PRINCIPAL_AREA,
+    AreaKind.COMMUNITY_SAFETY_PARTNERSHIP,
+)
+"""The kinds of area a starting bundle can be made for (E23/W15, E10, E06-E09/W06, E22/W14)."""
 
 STYLE_WORDS = frozenset(
     {"the", "city", "of", "royal", "borough", "london", "county", "metropolitan", "district"}
@@ -92,3 +108,46 @@ def outside_force(name: str) -> str:
     if normalise_name(name) in _OUTSIDE:
         return " (the Duty does not extend to Scotland or Northern Ireland)"
     return ""
+
+
+def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
+    """Areas of :data:`STARTING_KINDS` whose name is close to ``name``, as "'Name' (CODES)".
+
+    ONS writes some names inverted ("Bristol, City of", "Herefordshire, County of"): a
+    name whose words all appear in an area's name is offered first, then close spellings.
+    Only the national table's names are shown, never the text given.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> suggestions(geo, "Bristol")
+        ["'Bristol, City of' (E06000023, E22000002)"]
+        >>> suggestions(geo, "Warwickshre")[:1]
+        ["'Warwickshire' (E23000017, E10000031)"]
+        >>> suggestions(geo, "zzzz")
+        []
+        >>> suggestions(geo, "Caerdyd")  # a Welsh name, misspelt
+        ["'Cardiff' (W06000015)"]
+        >>> suggestions(geo, "City of Westminster"), suggestions(geo, "Royal Borough of Greenwich")
+        (["'Westminster' (E09000033, E22000192)"], ["'Greenwich' (E09000011, E22000196)"])
+    """
+    want = normalise_name(name)
+    if not want:
+        return []
+    words = set(want.split())
+    areas = [a for kind in STARTING_KINDS for a in geo.all(kind)]
+    by_name: dict[str, list[Area]] = {}
+    for a in areas:
+        by_name.setdefault(normalise_name(a.name), []).append(a)
+    for welsh, code in welsh_names().items():  # shown by the national table's name
+        by_name.setdefault(welsh, [geo.get(code)])
+    # a council's style ("City of Westminster", "Royal Borough of Greenwich", "Bristol City
+    # Council") is not in the tables' names: its place's words are
+    core = words - STYLE_WORDS if words - STYLE_WORDS else words
+    found = [n for n in by_name if core <= set(n.split())]
+    found.sort(key=lambda n: (not words <= set(n.split()), len(n), n))
+    for n in difflib.get_close_matches(want, list(by_name), n=limit, cutoff=0.8):
+        if n not in found:
+            found.append(n)
+    return [
+        f"'{by_name[n][0].name}' ({', '.join(a.id for a in by_name[n])})" for n in found[:limit]
+    ]
