@@ -129,10 +129,13 @@ def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
         ["'Cardiff' (W06000015)"]
         >>> suggestions(geo, "City of Westminster"), suggestions(geo, "Royal Borough of Greenwich")
         (["'Westminster' (E09000033, E22000192)"], ["'Greenwich' (E09000011, E22000196)"])
+        >>> suggestions(geo, "Avon and Somerst Constabulary")  # a force's name, misspelt
+        ["'Avon and Somerset' (E23000036)"]
     """
     want = normalise_name(name)
     if not want:
         return []
+    forces = _near_forces(geo, name, limit)
     words = set(want.split())
     areas = [a for kind in STARTING_KINDS for a in geo.all(kind)]
     by_name: dict[str, list[Area]] = {}
@@ -148,6 +151,30 @@ def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
     for n in difflib.get_close_matches(want, list(by_name), n=limit, cutoff=0.8):
         if n not in found:
             found.append(n)
-    return [
-        f"'{by_name[n][0].name}' ({', '.join(a.id for a in by_name[n])})" for n in found[:limit]
-    ]
+    named = [f"'{by_name[n][0].name}' ({', '.join(a.id for a in by_name[n])})" for n in found]
+    return list(dict.fromkeys([*forces, *named]))[:limit]
+
+
+def _near_forces(geo: Geography, name: str, limit: int) -> list[str]:
+    """Police force areas whose force's name is close to ``name``, as "'Name' (CODE)".
+
+    Only a name with a force's word in it, or a word close to one ("Constabulry"), is
+    read as a force's name: its other words are matched to each force area's, as
+    :func:`force_area` matches them, in any order and with close spellings.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> _near_forces(geo, "Warwickshre Police", 3), _near_forces(geo, "Heddlu De Cymr", 3)
+        (["'Warwickshire' (E23000017)"], ["'South Wales' (W15000003)"])
+        >>> _near_forces(geo, "Cumbria Constabulry", 3), _near_forces(geo, "Warwickshre", 3)
+        (["'Cumbria' (E23000002)"], [])
+    """
+    words = normalise_name(name).split()
+    kept = [w for w in words if not difflib.get_close_matches(w, _FORCE_WORDS, n=1, cutoff=0.8)]
+    if not kept or len(kept) == len(words):
+        return []
+    areas = {_core(a.name): a for a in geo.all(AreaKind.POLICE_FORCE_AREA)}
+    for given, area_name in _SAME_AREA.items():  # "De Cymru" is South Wales
+        areas.setdefault(_core(given), areas[_core(area_name)])
+    near = difflib.get_close_matches(" ".join(sorted(kept)), list(areas), n=limit, cutoff=0.8)
+    return [f"'{areas[n].name}' ({areas[n].id})" for n in near]
