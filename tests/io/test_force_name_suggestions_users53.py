@@ -68,3 +68,27 @@ def test_a_name_without_a_force_word_is_not_read_as_a_force():
 
     assert _near_forces(GEO, "Warwickshre", 3) == []
     assert _near_forces(GEO, "Police Constabulary", 3) == []  # no place's words at all
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("West Yorkshire Combined Authority", "E23000010"),
+        ("Greater Manchester Combined Authority", "E23000005"),
+        ("South Yorkshire Mayoral Combined Authority", "E23000011"),
+        ("North East Combined Authority", None),  # no one force area's: nothing suggested
+    ],
+)
+def test_a_combined_authority_by_name_says_what_it_is(tmp_path, typed, code):
+    # "unknown area" with no suggestion (or three districts of like names); its code
+    # (E47) was already said to be a combined authority's area: its name is now too
+    err = io.StringIO()
+    status = main(["init", str(tmp_path / "b"), "--area", typed], stdout=io.StringIO(), stderr=err)
+    assert status == 1
+    said = err.getvalue()
+    assert "not an area a bundle starts from" in said
+    assert "(a combined authority's area: its districts are the local government areas" in said
+    if code is None:
+        assert "did you mean" not in said
+    else:
+        assert f"did you mean '{GEO.get(code).name}' ({code})?" in said

@@ -43,6 +43,9 @@ STYLE_WORDS = frozenset(
 _FORCE_WORDS = frozenset({"police", "constabulary", "service", "heddlu"})
 """Words of a police force's name, not of its area's ('Heddlu': police, in Welsh)."""
 
+_COMBINED_WORDS = frozenset({"combined", "authority", "mayoral"})
+"""Words of a combined authority's name: its place may be a police force area's."""
+
 _SAME_AREA = {
     "gogledd cymru": "north wales",  # Heddlu Gogledd Cymru: North Wales Police
     "de cymru": "south wales",  # Heddlu De Cymru: South Wales Police
@@ -160,7 +163,10 @@ def _near_forces(geo: Geography, name: str, limit: int) -> list[str]:
 
     Only a name with a force's word in it, or a word close to one ("Constabulry"), is
     read as a force's name: its other words are matched to each force area's, as
-    :func:`force_area` matches them, in any order and with close spellings.
+    :func:`force_area` matches them, in any order and with close spellings. So is a
+    combined authority's name: "West Yorkshire Combined Authority" covers the districts of
+    West Yorkshire's police force area (a combined authority is no local government area:
+    its districts are), and "North East Combined Authority" those of no one force area.
 
     Example:
         >>> geo = Geography.england_and_wales()
@@ -168,13 +174,17 @@ def _near_forces(geo: Geography, name: str, limit: int) -> list[str]:
         (["'Warwickshire' (E23000017)"], ["'South Wales' (W15000003)"])
         >>> _near_forces(geo, "Cumbria Constabulry", 3), _near_forces(geo, "Warwickshre", 3)
         (["'Cumbria' (E23000002)"], [])
+        >>> _near_forces(geo, "West Yorkshire Combined Authority", 3)
+        ["'West Yorkshire' (E23000010)"]
     """
     words = normalise_name(name).split()
-    kept = [w for w in words if not difflib.get_close_matches(w, _FORCE_WORDS, n=1, cutoff=0.8)]
+    away = _FORCE_WORDS | _COMBINED_WORDS
+    kept = [w for w in words if not difflib.get_close_matches(w, away, n=1, cutoff=0.8)]
     if not kept or len(kept) == len(words):
         return []
     areas = {_core(a.name): a for a in geo.all(AreaKind.POLICE_FORCE_AREA)}
     for given, area_name in _SAME_AREA.items():  # "De Cymru" is South Wales
         areas.setdefault(_core(given), areas[_core(area_name)])
-    near = difflib.get_close_matches(" ".join(sorted(kept)), list(areas), n=limit, cutoff=0.8)
+    key = " ".join(sorted(kept))
+    near = [key] if key in areas else difflib.get_close_matches(key, list(areas), limit, 0.8)
     return [f"'{areas[n].name}' ({areas[n].id})" for n in near]

@@ -29,7 +29,7 @@ import tomli_w
 
 from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
-from svduty.areas import Area, AreaKind, Geography
+from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.areas._ceased import ceased_note, not_in_the_tables
 from svduty.areas._national import DUTY_START, shared_csp
 from svduty.areas._tables import read_table
@@ -144,13 +144,17 @@ def _beyond(geo: Geography, code: str) -> str:
         ' (an LSOA: give its district, Rugby, E07000220)'
         >>> _beyond(geo, "E05009861")
         ' (a ward: give its district, Middlesbrough, E06000002)'
+        >>> _beyond(geo, "West Yorkshire Combined Authority")[:29]  # by name: the same note
+        " (a combined authority's area"
     """
     key = code.strip().upper()
     if len(key) == 9 and key[0] in "SN" and key[1:].isdigit() and key.isascii():
         return " (the Duty does not extend to Scotland or Northern Ireland)"
-    if len(key) == 9 and key[:3] in _NOT_HELD and key[1:].isdigit():
+    combined = {"combined", "authority"} <= set(normalise_name(code).split())
+    if combined or (len(key) == 9 and key[:3] in _NOT_HELD and key[1:].isdigit()):
         held = "its districts are the local government areas (s.11(4))"
-        return f" ({_NOT_HELD[key[:3]]}: {held}; give them, or its police force area by name)"
+        kind = _NOT_HELD["E47" if combined else key[:3]]
+        return f" ({kind}: {held}; give them, or its police force area by name)"
     if county := ceased_county(geo, key):
         return county
     if ceased := ceased_note(key, lambda code: geo.get(code).name):
