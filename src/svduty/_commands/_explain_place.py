@@ -5,7 +5,8 @@ area (PCSC Act 2022 s.8(1); s.13(1): "reducing instances of serious violence in 
 area"), and ``svduty classify`` places each row (``within_area``).
 ``svduty explain`` says the same of each incident it explains, as classify places it,
 so that an incident in Coventry or Cardiff explained against Warwickshire's definition
-is not read as within Warwickshire's duty.
+is not read as within Warwickshire's duty. An incident dated before the Duty came into
+force is said to be so (:func:`duty_time`), as ``classify`` warns of a month's rows.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "PAGE_STYLE",
     "PLACE_KEYS",
     "Placer",
+    "duty_time",
     "given_html",
     "given_text",
     "given_words",
@@ -39,6 +41,29 @@ NOWHERE: dict[str, str | None] = {
     "district_name": None,
 }
 """The place of an incident with no location, as ``classify`` gives it."""
+
+
+def duty_time(date: str | None) -> str | None:
+    """Words for an incident dated before the Serious Violence Duty came into force, or ``None``.
+
+    SI 2022/1227 reg 4 brought the Duty into force on 31 January 2023. A month
+    (``YYYY-MM``, as a police.uk row's) is before it only when every day of it is, as
+    ``svduty classify`` counts a month's rows (``MONTH-BEFORE-DUTY``).
+
+    Example:
+        >>> duty_time("2019-01")[:60]
+        'before the Serious Violence Duty came into force on 31 Janua'
+        >>> duty_time("2023-01"), duty_time("2023-01-31"), duty_time(None)  # a day of it, or none
+        (None, None, None)
+        >>> duty_time("2023-01-30")[:6]
+        'before'
+    """
+    if not date or date >= ("2023-01" if len(date) == 7 else "2023-01-31"):
+        return None
+    return (
+        "before the Serious Violence Duty came into force on 31 January 2023 (SI 2022/1227 "
+        "reg 4): outside the Duty's time; the answers above are the definition's alone"
+    )
 
 
 def _given(location: str | None) -> bool:
@@ -124,8 +149,12 @@ class Placer:
             self._where[location] = {k: row[k] for k in PLACE_KEYS}
         return dict(self._where[location])
 
-    def text(self, block: str, location: str | None, said: str | None = None) -> str:
+    def text(
+        self, block: str, location: str | None, said: str | None = None, when: str | None = None
+    ) -> str:
         r"""``block`` (an explanation as text) with the place line after the answers.
+
+        ``when`` (:func:`duty_time`), if any, is a ``time:`` line after it.
 
         Example:
             >>> import svduty
@@ -139,11 +168,11 @@ class Placer:
         lines = block.splitlines()
         at = next((i for i, s in enumerate(lines) if s.startswith("  kinds:")), len(lines))
         said = self.says(location) if said is None else said
-        lines.insert(at, f"  {_LABEL:<21}{said}")
+        lines[at:at] = [f"  {_LABEL:<21}{said}"] + ([f"  {'time:':<21}{when}"] if when else [])
         return "\n".join(lines)
 
-    def html(self, location: str | None, said: str | None = None) -> str:
-        """The place as an HTML paragraph, to follow an explanation's.
+    def html(self, location: str | None, said: str | None = None, when: str | None = None) -> str:
+        """The place as an HTML paragraph, to follow an explanation's (and ``when``'s).
 
         Example:
             >>> import svduty
@@ -151,7 +180,8 @@ class Placer:
             '<p><b>place</b>: no locatio'
         """
         said = self.says(location) if said is None else said
-        return f"<p><b>place</b>: {html.escape(said)}</p>"
+        time = f"<p><b>time</b>: {html.escape(when)}</p>" if when else ""
+        return f"<p><b>place</b>: {html.escape(said)}</p>{time}"
 
 
 _SHOWN = ("offence_code", "police_uk_category")

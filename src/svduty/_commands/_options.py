@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from svduty import _collector
 from svduty._commands import _cache
 from svduty._commands._paths import in_bundle, shell_word
+from svduty._commands._typed import read_as_path
 from svduty.definitions._names import NATIONAL_IDS, STATUTE_ID
-from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, shown
+from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, printable, shown
 from svduty.io._bundle import (
     MANIFEST,
     PACKAGED,
@@ -249,8 +250,9 @@ def _require_bundle(spec: str | Path, option: str) -> None:
     if missing and option in ("--partnership", ENVIRONMENT, "NAME|PATH"):  # a typo, or not made
         from svduty import _near
 
-        safe = all(p in ("/", ".", "..") or isinstance(shown(p), Shown) for p in folder.parts)
-        said = shell_word(folder) if safe else "FOLDER"  # typed by hand: it may be anything
+        # a path is named, as every input file is; a name is screened (svduty._commands._typed)
+        safe = read_as_path(str(spec)) or isinstance(shown(str(spec)), Shown)
+        said = printable(shell_word(folder)) if safe else "FOLDER"
         raise BundleError(
             [
                 Problem(
@@ -442,7 +444,8 @@ def resolve_definition(
                 + ", ".join(PUBLISHED)
                 + "), a bundle folder or a definition TOML file"
                 + _near.did_you_mean(str(spec), (*DEFINITIONS, *PACKAGED, *PUBLISHED)),
-                file=None,
+                file=spec if read_as_path(spec) else None,  # a path is named, a name screened
+                message="no such file or folder" if read_as_path(spec) else "",
             )
         )
     return found

@@ -34,6 +34,7 @@ from svduty._commands._explain_lines import json_incidents
 from svduty._commands._explain_place import (
     PAGE_STYLE,
     Placer,
+    duty_time,
     given_text,
     incident_section,
     words,
@@ -242,11 +243,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 print(json.dumps(line_json, ensure_ascii=False), file=stdout)
             else:
                 said = result.explain(args.format)
-                where = words(place, given=given)
-                if args.format == "text":  # the facts the answers rest on, and the place
-                    said = given_text(placer.text(said, incident.location, where), incident)
+                where, when = words(place, given=given), duty_time(incident.date)
+                if args.format == "text":  # the facts the answers rest on, the place, the time
+                    said = given_text(placer.text(said, incident.location, where, when), incident)
                 else:
-                    said = incident_section(said, incident, placer.html(incident.location, where))
+                    said = incident_section(
+                        said, incident, placer.html(incident.location, where, when)
+                    )
                 print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
         # what was asked for is not there: said on standard error alone, exit status 1

@@ -45,8 +45,10 @@ import attrs
 from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._json import versioned
 from svduty._commands._options import add_partnership, load_named_partnership
+from svduty._commands._paths import shell_word
+from svduty._commands._typed import read_as_path, said
 from svduty._near import did_you_mean
-from svduty.errors import DataError, ScenarioError, quote
+from svduty.errors import DataError, ScenarioError, printable
 from svduty.findings import Findings
 from svduty.governance import GovernanceGraph, findings_text
 from svduty.io import dump_governance, read_scenario
@@ -130,10 +132,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     graph = partnership.governance
     if graph is None and args.scenario is None:  # a what-if of authorities needs no graph
         print(
-            f"svduty governance: error: the bundle {args.partnership} has no governance.toml; "
+            f"svduty governance: error: the bundle {printable(str(args.partnership))} has no "
+            f"governance.toml; "
             f"{HOW_TO_GOVERNANCE} (a --scenario of authorities and areas needs none)"
             + (
-                f"; svduty validate {args.partnership} checks its authorities"
+                f"; svduty validate {printable(shell_word(args.partnership))} checks its "
+                "authorities"
                 if args.validate
                 else ""
             ),
@@ -152,13 +156,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             args.scenario not in partnership.scenarios and not Path(args.scenario).exists()
         ):
             names = ", ".join(sorted(partnership.scenarios))
-            given = Path(args.scenario)
-            what = (  # a path names the file, as for any input file; a name is screened
+            what = (  # a path is named (escaped), as any input file; a name is screened
                 "--scenario -: a scenario is not read from standard input"
                 if args.scenario == "-"
-                else f"{args.scenario}: file not found"
-                if given.suffix or len(given.parts) > 1
-                else _no_scenario(quote(args.scenario))
+                else f"{said(args.scenario)}: file not found"
+                if read_as_path(args.scenario)
+                else _no_scenario(said(args.scenario))
                 + did_you_mean(args.scenario, partnership.scenarios)
             )
             give = (

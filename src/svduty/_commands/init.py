@@ -95,9 +95,13 @@ def _for_the_command(p: Problem, areas: int) -> Problem:
         '--area #2: expected an area'
         >>> str(_for_the_command(Problem(file="d", expected="empty (or overwrite=True)"), 1))
         'd: expected empty (or --force)'
+        >>> str(_for_the_command(Problem(field="name", expected="a short name"), 1))
+        '--name: expected a short name'
     """
     if p.expected is not None and "overwrite=True" in p.expected:
         p = attrs.evolve(p, expected=p.expected.replace("overwrite=True", "--force"))
+    if p.field in ("name", "title") and p.file is None:  # the option's, not a file's field
+        p = attrs.evolve(p, field=f"--{p.field}")
     if p.field is not None and p.field.startswith("areas["):  # the option's name
         n = int(p.field[6:].split("]")[0]) + 1
         p = attrs.evolve(p, field="--area" if areas == 1 else f"--area #{n}")

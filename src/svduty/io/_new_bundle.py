@@ -19,7 +19,6 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -32,11 +31,10 @@ from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.areas._ceased import ceased_note, not_in_the_tables
-from svduty.areas._national import DUTY_START, shared_csp, welsh_names
+from svduty.areas._national import DUTY_START, shared_csp
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
-from svduty.io._area_names import STYLE_WORDS as _STYLE
-from svduty.io._area_names import force_area, outside_force
+from svduty.io._area_names import STARTING_KINDS, force_area, outside_force, suggestions
 from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
 from svduty.io._councils_2023 import abolished_areas, ceased_county
@@ -47,18 +45,6 @@ from svduty.io._write_paths import replace_text, write_folder
 from svduty.sources import Confidence
 
 __all__ = ["STARTING_KINDS", "new_bundle", "starting_districts", "suggestions"]
-
-STARTING_KINDS = (
-    AreaKind.POLICE_FORCE_AREA,
-    AreaKind.COUNTY,
-    AreaKind.UNITARY,
-    AreaKind.DISTRICT,
-    AreaKind.METROPOLITAN_DISTRICT,
-    AreaKind.LONDON_BOROUGH,
-    AreaKind.WELSH_PRINCIPAL_AREA,
-    AreaKind.COMMUNITY_SAFETY_PARTNERSHIP,
-)
-"""The kinds of area a starting bundle can be made for (E23/W15, E10, E06-E09/W06, E22/W14)."""
 
 
 def _area(geo: Geography, code: str) -> Area:
@@ -158,13 +144,17 @@ def _beyond(geo: Geography, code: str) -> str:
         ' (an LSOA: give its district, Rugby, E07000220)'
         >>> _beyond(geo, "E05009861")
         ' (a ward: give its district, Middlesbrough, E06000002)'
+        >>> _beyond(geo, "West Yorkshire Combined Authority")[:29]  # by name: the same note
+        " (a combined authority's area"
     """
     key = code.strip().upper()
     if len(key) == 9 and key[0] in "SN" and key[1:].isdigit() and key.isascii():
         return " (the Duty does not extend to Scotland or Northern Ireland)"
-    if len(key) == 9 and key[:3] in _NOT_HELD and key[1:].isdigit():
+    combined = {"combined", "authority"} <= set(normalise_name(code).split())
+    if combined or (len(key) == 9 and key[:3] in _NOT_HELD and key[1:].isdigit()):
         held = "its districts are the local government areas (s.11(4))"
-        return f" ({_NOT_HELD[key[:3]]}: {held}; give them, or its police force area by name)"
+        kind = _NOT_HELD["E47" if combined else key[:3]]
+        return f" ({kind}: {held}; give them, or its police force area by name)"
     if county := ceased_county(geo, key):
         return county
     if ceased := ceased_note(key, lambda code: geo.get(code).name):
@@ -228,49 +218,6 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
     if problems:
         raise BundleError(problems)
     return tuple(sorted(found.values(), key=lambda a: a.id))
-
-
-def suggestions(geo: Geography, name: str, limit: int = 3) -> list[str]:
-    """Areas of :data:`STARTING_KINDS` whose name is close to ``name``, as "'Name' (CODES)".
-
-    ONS writes some names inverted ("Bristol, City of", "Herefordshire, County of"): a
-    name whose words all appear in an area's name is offered first, then close spellings.
-    Only the national table's names are shown, never the text given.
-
-    Example:
-        >>> geo = Geography.england_and_wales()
-        >>> suggestions(geo, "Bristol")
-        ["'Bristol, City of' (E06000023, E22000002)"]
-        >>> suggestions(geo, "Warwickshre")[:1]
-        ["'Warwickshire' (E23000017, E10000031)"]
-        >>> suggestions(geo, "zzzz")
-        []
-        >>> suggestions(geo, "Caerdyd")  # a Welsh name, misspelt
-        ["'Cardiff' (W06000015)"]
-        >>> suggestions(geo, "City of Westminster"), suggestions(geo, "Royal Borough of Greenwich")
-        (["'Westminster' (E09000033, E22000192)"], ["'Greenwich' (E09000011, E22000196)"])
-    """
-    want = normalise_name(name)
-    if not want:
-        return []
-    words = set(want.split())
-    areas = [a for kind in STARTING_KINDS for a in geo.all(kind)]
-    by_name: dict[str, list[Area]] = {}
-    for a in areas:
-        by_name.setdefault(normalise_name(a.name), []).append(a)
-    for welsh, code in welsh_names().items():  # shown by the national table's name
-        by_name.setdefault(welsh, [geo.get(code)])
-    # a council's style ("City of Westminster", "Royal Borough of Greenwich", "Bristol City
-    # Council") is not in the tables' names: its place's words are
-    core = words - _STYLE if words - _STYLE else words
-    found = [n for n in by_name if core <= set(n.split())]
-    found.sort(key=lambda n: (not words <= set(n.split()), len(n), n))
-    for n in difflib.get_close_matches(want, list(by_name), n=limit, cutoff=0.8):
-        if n not in found:
-            found.append(n)
-    return [
-        f"'{by_name[n][0].name}' ({', '.join(a.id for a in by_name[n])})" for n in found[:limit]
-    ]
 
 
 def _area_records(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any]]:

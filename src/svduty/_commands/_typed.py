@@ -1,0 +1,55 @@
+"""What an error shows of a word typed on the command line: a path is named, a name screened.
+
+One rule for every command (users53; the reference's "What an error shows of what you
+typed"). An argument that takes only a path (``classify INPUT``, ``--output``) is named
+back when svduty cannot find, read or write it, with its control characters escaped, as
+every command-line tool names the file it cannot open: the path is the user's own, and
+they need it to find the mistake. An argument that takes a name *or* a path
+(``--partnership NAME|PATH``, ``validate NAME|PATH``, ``--definition ID|PATH``,
+``governance --scenario NAME|FILE``) is read as a path when it looks like one (it has a
+``/`` or the system's separator, begins with ``.``, or ends in ``.toml``: ``./leeds``,
+``../bundles/leeds``, ``scenario.toml``), and is then named back in the same way;
+otherwise it is a name (``john.smith@example.com`` too), and a name that names nothing
+svduty knows is shown only in a shape no person's details have (lowercase words joined by
+hyphens, a GSS code: :data:`~svduty.errors.SAFE_SHAPE`), else described by its length. A
+close known name is suggested either way.
+
+Example:
+    >>> said("./Jane Smith/bundle"), said("warwickshre"), said("Jane Smith")
+    ('./Jane Smith/bundle', "'warwickshre'", 'a string of 10 characters, not shown')
+"""
+
+from __future__ import annotations
+
+import os
+
+from svduty.errors import printable, quote
+
+__all__ = ["read_as_path", "said"]
+
+
+def read_as_path(value: str) -> bool:
+    """Whether a value of a NAME|PATH argument was typed as a path, not a name.
+
+    A path has a ``/`` (or the system's own separator), begins with ``.`` (``..``,
+    ``.hidden``) or ends in ``.toml`` (the files these arguments read); no name svduty
+    knows (a packaged bundle, a scenario, a definition id) does. Another dot does not
+    make a path: ``john.smith@example.com`` is screened as a name.
+
+    Example:
+        >>> [read_as_path(v) for v in ("./leeds", "a/b", "lgr.TOML", "..", "leeds", "j.s@x.uk")]
+        [True, True, True, True, False, False]
+    """
+    return (
+        "/" in value or os.sep in value or value.startswith(".") or value.lower().endswith(".toml")
+    )
+
+
+def said(value: str) -> str:
+    r"""A NAME|PATH value as an error says it: a path as typed (escaped), a name screened.
+
+    Example:
+        >>> print(said("x\x1b[31m.toml"), said("lgr-two-unitarie"), said("Leeds"), sep=" | ")
+        x\x1b[31m.toml | 'lgr-two-unitarie' | a string of 5 characters, not shown
+    """
+    return printable(value) if read_as_path(value) else quote(value)
