@@ -127,6 +127,8 @@ class RememberedWithin:
     within: Within
     answers: dict[str, bool] = attrs.field(factory=dict, eq=False, repr=False)
     known: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    places: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """The LSOA codes met so far, with their places (:func:`_code_places`), and the resolver."""
 
     def __call__(self, code: str) -> bool:
         found = self.answers.get(code)
@@ -218,12 +220,18 @@ def locate_police_uk(
     """
     enc = pc.dictionary_encode(_arrays.one_array(good.column("lsoa_code")), null_encoding="encode")
     codes, d = enc.dictionary, len(enc.dictionary)
-    areas = _resolved(resolve_areas(codes, pa.nulls(d, pa.string())), d, "LSOA codes")
+    coded = _code_places(codes, resolve_areas, within)  # each distinct code's place
+    areas = coded.select(list(AREA_COLUMNS))
     key: Any = enc.indices
     names = _arrays.one_array(good.column("lsoa_name"))
-    need = pc.and_(pc.take_in_bounds(_unmatched(areas), key), pc.is_valid(names))
+    unmatched = coded.column("unmatched").combine_chunks()
+    need = pc.and_(pc.take_in_bounds(unmatched, key), pc.is_valid(names))
     ordered = not pc.any(need).as_py()
-    if not ordered:  # the code does not resolve, but the row has a name to try
+    if ordered:  # the usual case: every row's place is its code's
+        unresolved = coded.column("unresolved").combine_chunks()
+        location = coded.column("location").combine_chunks()
+        places = areas.append_column("within_area", coded.column("within_area"))
+    else:  # the code does not resolve, but the row has a name to try
         rows = pc.indices_nonzero(need)
         sub_codes = _arrays.one_array(pc.take(good.column("lsoa_code"), rows))
         more = _resolved(resolve_areas(sub_codes, pc.take(names, rows)), len(rows), "LSOA codes")
@@ -231,15 +239,8 @@ def locate_police_uk(
         codes = pa.concat_arrays([codes, sub_codes])
         extra = _arrays.array(np.arange(d, d + len(rows), dtype=np.int32))
         key = pc.replace_with_mask(key, need, extra)
-    district = areas.column("district_code").combine_chunks()
-    unresolved = pc.and_(pc.is_valid(codes), _unmatched(areas))
-    gss: Arrow = pc.fill_null(pc.match_substring_regex(codes, _GSS), pa.scalar(False))
-    location = pc.coalesce(district, pc.if_else(gss, codes, pa.scalar(None, pa.string())))
-    located = pc.if_else(unresolved, pa.scalar(None, pa.string()), district)  # rejected: no call
-    # a place is located by its LSOA code or, without one, by the LSOA name that resolved
-    # (``match`` is ``name``): within the area or not by the district the name gives
-    where = pc.or_(pc.is_valid(codes), pc.invert(_unmatched(areas)))
-    places = areas.append_column("within_area", _within_area(where, located, within))
+        unresolved, location, where = _placed(areas, codes, within)
+        places = areas.append_column("within_area", where)
     rejected = pc.take(unresolved, key) if pc.any(unresolved).as_py() else None
     conflict = name_conflicts(key, names, areas, codes)  # (disjoint: codes resolved)
     if conflict is not None:  # some rows of a place, not all: the first seen may change
@@ -325,6 +326,85 @@ def _unmatched(areas: pa.Table) -> Arrow:
     """Where the look-up found nothing (``match`` is ``unresolved`` or null)."""
     match: Arrow = areas.column("match").combine_chunks()
     return pc.fill_null(pc.equal(match, pa.scalar("unresolved")), pa.scalar(True))
+
+
+def _placed(areas: pa.Table, codes: Arrow, within: Within) -> tuple[Arrow, Arrow, Arrow]:
+    """Each LSOA code's (``areas``' rows') ``unresolved``, ``location`` and ``within_area``.
+
+    ``unresolved``: a code given that the look-up did not find (its rows are rejected);
+    ``location``: its district code, else the code itself if a GSS code; ``within_area``:
+    a place is located by its LSOA code or, without one, by the LSOA name that resolved
+    (``match`` is ``name``): within the area or not by the district the name gives.
+    """
+    district = areas.column("district_code").combine_chunks()
+    unmatched = _unmatched(areas)
+    unresolved = pc.and_(pc.is_valid(codes), unmatched)
+    gss: Arrow = pc.fill_null(pc.match_substring_regex(codes, _GSS), pa.scalar(False))
+    location = pc.coalesce(district, pc.if_else(gss, codes, pa.scalar(None, pa.string())))
+    located = pc.if_else(unresolved, pa.scalar(None, pa.string()), district)  # rejected: no call
+    where = pc.or_(pc.is_valid(codes), pc.invert(unmatched))
+    return unresolved, location, _within_area(where, located, within)
+
+
+_MOST_CODES = 1 << 16
+"""The most LSOA codes :func:`_code_places` remembers (more: it starts again)."""
+
+
+def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> pa.Table:
+    """Each distinct LSOA code's areas (looked up without a name) and place, one row a code.
+
+    :data:`AREA_COLUMNS`, then ``unmatched`` (:func:`_unmatched`) and :func:`_placed`'s
+    ``unresolved``, ``location`` and ``within_area``: all of them the code's alone. With a
+    :class:`RememberedWithin` (the default pipeline's), the codes met in earlier batches
+    are remembered with their places (for the same ``resolve_areas``), and only new ones
+    are looked up: the batches of a police.uk file name the same few hundred LSOAs again
+    and again, and a look-up's fixed cost (about 0.75 ms a block of real months) is paid
+    once, not once a batch (speed53a). What is taken is what the look-up gave.
+
+    Example:
+        >>> def areas(codes, names):
+        ...     known = pc.equal(codes, "E01031000")
+        ...     code = pc.if_else(known, "E07000222", pa.scalar(None, pa.string()))
+        ...     return pa.table({"lsoa_code": codes, "district_code": code,
+        ...         "match": pc.if_else(known, "table", "unresolved")})
+        >>> w = RememberedWithin(lambda code: code == "E07000222")
+        >>> t = _code_places(pa.array(["E01031000", None]), areas, w)
+        >>> t.column("within_area").to_pylist(), t.column("location").to_pylist()
+        (['inside', 'no_location'], ['E07000222', None])
+        >>> _code_places(pa.array(["E01999999", "E01031000"]), areas, w)["unresolved"].to_pylist()
+        [True, False]
+    """
+    memo = within.places if isinstance(within, RememberedWithin) else None
+    held = memo.get("codes") if memo is not None else None
+    if held is not None and held[0] == resolve_areas:
+        _, seen, table = held
+        at = pc.index_in(codes, value_set=seen)  # (a null code: the null remembered)
+        if not at.null_count:
+            taken: pa.Table = pc.take(table, at)
+            return taken
+    new = _new_places(codes, resolve_areas, within)
+    if memo is None:
+        return new
+    if held is None or held[0] != resolve_areas or len(held[1]) + len(codes) > _MOST_CODES:
+        held = (resolve_areas, codes.slice(0, 0), new.slice(0, 0))
+    unseen = pc.invert(pc.is_in(codes, value_set=held[1]))
+    seen = pa.concat_arrays([held[1], pc.filter(codes, unseen)])
+    table = pa.concat_tables([held[2], pc.filter(new, unseen)]).combine_chunks()
+    memo["codes"] = (resolve_areas, seen, table)  # (one step: another thread reads either)
+    return new
+
+
+def _new_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> pa.Table:
+    """:func:`_code_places` of ``codes``, each looked up."""
+    areas = _resolved(
+        resolve_areas(codes, pa.nulls(len(codes), pa.string())), len(codes), "LSOA codes"
+    )
+    unresolved, location, where = _placed(areas, codes, within)
+    extra = {"unmatched": _unmatched(areas), "unresolved": unresolved}
+    extra.update(location=location, within_area=where)
+    for name, values in extra.items():
+        areas = areas.append_column(name, values)
+    return areas
 
 
 def _safe_within(within: Within) -> Within:
