@@ -377,7 +377,7 @@ class PolicePlan:
             ("date", self.month_class, self.n_places),
             ("location", self.place_class, 1),
         )
-        return _combined(table, steps, table.num_rows, self._memo)
+        return _combined(table, steps, table.num_rows)
 
 
 def _arrays_of(values: Any) -> list[tuple[Any, ...]]:

@@ -22,42 +22,28 @@ pc: Any = _pc
 
 
 def _combined(
-    table: pa.Table,
-    steps: tuple[tuple[str, Callable[[Any], int], int], ...],
-    n: int,
-    memo: dict[str, Any] | None = None,
+    table: pa.Table, steps: tuple[tuple[str, Callable[[Any], int], int], ...], n: int
 ) -> Any:
-    """Each row's plan row (numpy ``int64``); ``None`` if a row is not covered.
-
-    ``memo``: where the words met are kept with their classes (a plan's, for its run).
-    """
+    """Each row's plan row (numpy ``int64``); ``None`` if a row is not covered."""
     keys = np.zeros(n, np.int64)
     for name, classed, size in steps:
-        known = memo.setdefault(f"classes:{name}", {}) if memo is not None else None
-        codes = _classes(table, name, classed, n, known)
+        codes = _classes(table, name, classed, n)
         if codes is None:
             return None
         keys = (keys + codes) * size
     return keys
 
 
-def _classes(
-    table: pa.Table,
-    name: str,
-    classed: Callable[[Any], int],
-    n: int,
-    known: dict[str, Any] | None = None,
-) -> Any:
+def _classes(table: pa.Table, name: str, classed: Callable[[Any], int], n: int) -> Any:
     """Each row's class of column ``name`` (absent: every row null); ``None``: one is -1.
 
-    The column's distinct values are classed in Python (a batch holds a few of them);
-    a dictionary column's words once a run with ``known`` (:func:`_word_classes`).
+    The column's distinct values are classed in Python (a batch holds a few of them).
     """
     if name not in table.column_names:
         return np.full(n, classed(None), np.int64)
     column = _arrays.one_array(table.column(name))
     if pa.types.is_dictionary(column.type) and _is_text(column.type.value_type):
-        return _classes_of_words(column, classed, known)
+        return _classes_of_words(column, classed)
     if pa.types.is_dictionary(column.type):
         column = pc.dictionary_decode(column)
     if not _is_text(column.type):
@@ -78,62 +64,23 @@ def _is_text(kind: pa.DataType) -> bool:
     return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
 
 
-def _classes_of_words(
-    column: Any, classed: Callable[[Any], int], known: dict[str, Any] | None = None
-) -> Any:
+def _classes_of_words(column: Any, classed: Callable[[Any], int]) -> Any:
     """:func:`_classes` of a dictionary column of text, through its words: none decoded.
 
     Each distinct word is classed once (a batch's locations: a word for each of its
     places, about 450, repeating some 37 districts' codes: speed52a), a word the dictionary
     holds unused too; only the words the rows use (and a null row) may send the batch to
-    the engine. With ``known``, once a run (:func:`_word_classes`).
+    the engine.
     """
-    words = column.dictionary
-    with_null = pa.concat_arrays([words, pa.nulls(1, words.type)])  # a null row: the last
-    classes = _word_classes(with_null, classed, known)
+    words = column.dictionary.to_pylist()
+    seen: dict[str | None, int] = {}
+    for word in (*words, None):  # (a null row: the last class)
+        if word not in seen:
+            seen[word] = classed(word)
+    classes = np.array([seen[w] for w in (*words, None)], np.int64)
     at = pc.fill_null(column.indices, len(words)).to_numpy(zero_copy_only=False)
     used = np.zeros(len(classes), bool)
     used[at] = True
     if (classes[used] < 0).any():
         return None
     return classes[at]
-
-
-_MOST_WORDS = 1 << 16
-"""The most words :func:`_word_classes` keeps a column (more: it starts again)."""
-
-
-def _word_classes(words: Any, classed: Callable[[Any], int], known: dict[str, Any] | None) -> Any:
-    """Each word's class (numpy ``int64``), each distinct word classed once.
-
-    ``known`` keeps the words met with their classes: a police.uk file's batches hold the
-    same crime types, months and places again and again (the ~450 location words of a block
-    of real months were classed again in Python for every batch: about 0.3 ms a block,
-    speed53a), so a batch whose words are all known is classed by a look-up of its words.
-    ``classed`` must give a word the same class every time (a plan's do).
-
-    Example:
-        >>> asked = []
-        >>> def classed(word):
-        ...     asked.append(word)
-        ...     return len(word or "")
-        >>> known = {}
-        >>> _word_classes(pa.array(["ab", "c", "ab"]), classed, known).tolist()
-        [2, 1, 2]
-        >>> _word_classes(pa.array(["c", None, "ab"]), classed, known).tolist()
-        [1, 0, 2]
-        >>> _word_classes(pa.array(["ab", None]), classed, known).tolist(), asked
-        ([2, 0], ['ab', 'c', None])
-    """
-    held = known.get("words") if known is not None else None
-    if held is None or held[0].type != words.type or len(held[0]) + len(words) > _MOST_WORDS:
-        held = (words.slice(0, 0), np.zeros(0, np.int64))
-    at = pc.index_in(words, value_set=held[0])  # (a null word: the null kept)
-    if at.null_count:  # words not met before: each classed once
-        fresh = pc.unique(pc.filter(words, pc.is_null(at)))
-        more = np.array([classed(w) for w in fresh.to_pylist()], np.int64)
-        held = (pa.concat_arrays([held[0], fresh]), np.concatenate([held[1], more]))
-        if known is not None:
-            known["words"] = held  # (one step: another thread reads either)
-        at = pc.index_in(words, value_set=held[0])
-    return held[1][at.to_numpy(zero_copy_only=False)]
