@@ -79,8 +79,9 @@ def _classes_of_words(column: Any, classed: Callable[[Any], int]) -> Any:
             seen[word] = classed(word)
     classes = np.array([seen[w] for w in (*words, None)], np.int64)
     at = pc.fill_null(column.indices, len(words)).to_numpy(zero_copy_only=False)
-    used = np.zeros(len(classes), bool)
-    used[at] = True
-    if (classes[used] < 0).any():
-        return None
+    if (classes < 0).any():  # a word not covered: is it used? (else no row's check)
+        used = np.zeros(len(classes), bool)
+        used[at] = True
+        if (classes[used] < 0).any():
+            return None
     return classes[at]
