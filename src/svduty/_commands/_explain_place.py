@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from svduty.errors import printable
-from svduty.io._locate import locate_incidents
+from svduty.io._locate_incidents import locate_incidents
 
 __all__ = [
     "NOWHERE",

@@ -1,7 +1,8 @@
-"""Locating a batch's rows: the area columns of police.uk rows and of incidents.
+"""Locating a batch's rows: the area columns of police.uk rows (and what incidents share).
 
 A row's areas depend only on its LSOA code and name (an incident's on its location), so
-each distinct code is looked up once and the rows get theirs by Arrow ``take``.
+each distinct code is looked up once and the rows get theirs by Arrow ``take``. Incident
+rows are located in :mod:`svduty.io._locate_incidents`, with this module's places.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty import _compute as pc
-from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES, RESOLVED_COLUMNS
+from svduty.areas import RESOLVED_COLUMNS
 from svduty.areas._lsoa_conflicts import CONFLICT, CONFLICT_FIELD, name_conflicts
 from svduty.errors import InputFormatError, Problem, SvdutyError
 from svduty.io._incident_schema import INCIDENT_SCHEMA
@@ -32,7 +33,6 @@ __all__ = [
     "Places",
     "batch_kind",
     "is_police_uk",
-    "locate_incidents",
     "locate_police_uk",
     "pad",
     "place_columns",
@@ -127,6 +127,8 @@ class RememberedWithin:
     within: Within
     answers: dict[str, bool] = attrs.field(factory=dict, eq=False, repr=False)
     known: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    places: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """The LSOA codes met so far, with their places (:func:`_code_places`), and the resolver."""
 
     def __call__(self, code: str) -> bool:
         found = self.answers.get(code)
@@ -218,12 +220,18 @@ def locate_police_uk(
     """
     enc = pc.dictionary_encode(_arrays.one_array(good.column("lsoa_code")), null_encoding="encode")
     codes, d = enc.dictionary, len(enc.dictionary)
-    areas = _resolved(resolve_areas(codes, pa.nulls(d, pa.string())), d, "LSOA codes")
+    coded = _code_places(codes, resolve_areas, within)  # each distinct code's place
+    areas = coded.select(list(AREA_COLUMNS))
     key: Any = enc.indices
     names = _arrays.one_array(good.column("lsoa_name"))
-    need = pc.and_(pc.take_in_bounds(_unmatched(areas), key), pc.is_valid(names))
+    unmatched = coded.column("unmatched").combine_chunks()
+    need = pc.and_(pc.take_in_bounds(unmatched, key), pc.is_valid(names))
     ordered = not pc.any(need).as_py()
-    if not ordered:  # the code does not resolve, but the row has a name to try
+    if ordered:  # the usual case: every row's place is its code's
+        unresolved = coded.column("unresolved").combine_chunks()
+        location = coded.column("location").combine_chunks()
+        places = areas.append_column("within_area", coded.column("within_area"))
+    else:  # the code does not resolve, but the row has a name to try
         rows = pc.indices_nonzero(need)
         sub_codes = _arrays.one_array(pc.take(good.column("lsoa_code"), rows))
         more = _resolved(resolve_areas(sub_codes, pc.take(names, rows)), len(rows), "LSOA codes")
@@ -231,15 +239,8 @@ def locate_police_uk(
         codes = pa.concat_arrays([codes, sub_codes])
         extra = _arrays.array(np.arange(d, d + len(rows), dtype=np.int32))
         key = pc.replace_with_mask(key, need, extra)
-    district = areas.column("district_code").combine_chunks()
-    unresolved = pc.and_(pc.is_valid(codes), _unmatched(areas))
-    gss: Arrow = pc.fill_null(pc.match_substring_regex(codes, _GSS), pa.scalar(False))
-    location = pc.coalesce(district, pc.if_else(gss, codes, pa.scalar(None, pa.string())))
-    located = pc.if_else(unresolved, pa.scalar(None, pa.string()), district)  # rejected: no call
-    # a place is located by its LSOA code or, without one, by the LSOA name that resolved
-    # (``match`` is ``name``): within the area or not by the district the name gives
-    where = pc.or_(pc.is_valid(codes), pc.invert(_unmatched(areas)))
-    places = areas.append_column("within_area", _within_area(where, located, within))
+        unresolved, location, where = _placed(areas, codes, within)
+        places = areas.append_column("within_area", where)
     rejected = pc.take(unresolved, key) if pc.any(unresolved).as_py() else None
     conflict = name_conflicts(key, names, areas, codes)  # (disjoint: codes resolved)
     if conflict is not None:  # some rows of a place, not all: the first seen may change
@@ -327,6 +328,85 @@ def _unmatched(areas: pa.Table) -> Arrow:
     return pc.fill_null(pc.equal(match, pa.scalar("unresolved")), pa.scalar(True))
 
 
+def _placed(areas: pa.Table, codes: Arrow, within: Within) -> tuple[Arrow, Arrow, Arrow]:
+    """Each LSOA code's (``areas``' rows') ``unresolved``, ``location`` and ``within_area``.
+
+    ``unresolved``: a code given that the look-up did not find (its rows are rejected);
+    ``location``: its district code, else the code itself if a GSS code; ``within_area``:
+    a place is located by its LSOA code or, without one, by the LSOA name that resolved
+    (``match`` is ``name``): within the area or not by the district the name gives.
+    """
+    district = areas.column("district_code").combine_chunks()
+    unmatched = _unmatched(areas)
+    unresolved = pc.and_(pc.is_valid(codes), unmatched)
+    gss: Arrow = pc.fill_null(pc.match_substring_regex(codes, _GSS), pa.scalar(False))
+    location = pc.coalesce(district, pc.if_else(gss, codes, pa.scalar(None, pa.string())))
+    located = pc.if_else(unresolved, pa.scalar(None, pa.string()), district)  # rejected: no call
+    where = pc.or_(pc.is_valid(codes), pc.invert(unmatched))
+    return unresolved, location, _within_area(where, located, within)
+
+
+_MOST_CODES = 1 << 16
+"""The most LSOA codes :func:`_code_places` remembers (more: it starts again)."""
+
+
+def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> pa.Table:
+    """Each distinct LSOA code's areas (looked up without a name) and place, one row a code.
+
+    :data:`AREA_COLUMNS`, then ``unmatched`` (:func:`_unmatched`) and :func:`_placed`'s
+    ``unresolved``, ``location`` and ``within_area``: all of them the code's alone. With a
+    :class:`RememberedWithin` (the default pipeline's), the codes met in earlier batches
+    are remembered with their places (for the same ``resolve_areas``), and only new ones
+    are looked up: the batches of a police.uk file name the same few hundred LSOAs again
+    and again, and a look-up's fixed cost (about 0.75 ms a block of real months) is paid
+    once, not once a batch (speed53a). What is taken is what the look-up gave.
+
+    Example:
+        >>> def areas(codes, names):
+        ...     known = pc.equal(codes, "E01031000")
+        ...     code = pc.if_else(known, "E07000222", pa.scalar(None, pa.string()))
+        ...     return pa.table({"lsoa_code": codes, "district_code": code,
+        ...         "match": pc.if_else(known, "table", "unresolved")})
+        >>> w = RememberedWithin(lambda code: code == "E07000222")
+        >>> t = _code_places(pa.array(["E01031000", None]), areas, w)
+        >>> t.column("within_area").to_pylist(), t.column("location").to_pylist()
+        (['inside', 'no_location'], ['E07000222', None])
+        >>> _code_places(pa.array(["E01999999", "E01031000"]), areas, w)["unresolved"].to_pylist()
+        [True, False]
+    """
+    memo = within.places if isinstance(within, RememberedWithin) else None
+    held = memo.get("codes") if memo is not None else None
+    if held is not None and held[0] == resolve_areas:
+        _, seen, table = held
+        at = pc.index_in(codes, value_set=seen)  # (a null code: the null remembered)
+        if not at.null_count:
+            taken: pa.Table = pc.take(table, at)
+            return taken
+    new = _new_places(codes, resolve_areas, within)
+    if memo is None:
+        return new
+    if held is None or held[0] != resolve_areas or len(held[1]) + len(codes) > _MOST_CODES:
+        held = (resolve_areas, codes.slice(0, 0), new.slice(0, 0))
+    unseen = pc.invert(pc.is_in(codes, value_set=held[1]))
+    seen = pa.concat_arrays([held[1], pc.filter(codes, unseen)])
+    table = pa.concat_tables([held[2], pc.filter(new, unseen)]).combine_chunks()
+    memo["codes"] = (resolve_areas, seen, table)  # (one step: another thread reads either)
+    return new
+
+
+def _new_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> pa.Table:
+    """:func:`_code_places` of ``codes``, each looked up."""
+    areas = _resolved(
+        resolve_areas(codes, pa.nulls(len(codes), pa.string())), len(codes), "LSOA codes"
+    )
+    unresolved, location, where = _placed(areas, codes, within)
+    extra = {"unmatched": _unmatched(areas), "unresolved": unresolved}
+    extra.update(location=location, within_area=where)
+    for name, values in extra.items():
+        areas = areas.append_column(name, values)
+    return areas
+
+
 def _safe_within(within: Within) -> Within:
     def check(code: str) -> bool:
         try:
@@ -335,165 +415,3 @@ def _safe_within(within: Within) -> Within:
             return False
 
     return check
-
-
-def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> Any:
-    """Places for incidents located by an LSOA or a district code; ``within_area`` from it.
-
-    An incident's ``location`` is any GSS code (an LSOA, a ward, a district); it is never
-    rejected for being unknown (the classifier answers ``undetermined`` where it matters).
-    Each distinct location is looked up once; :func:`place_columns` gives the rows theirs.
-    A location is looked up as the classifier reads it (:func:`_as_read`): blank text is
-    no location, and a code is read in capitals without the spaces around it. A district
-    (local government area) code the partnership's geography knows gets the areas each of
-    its LSOAs gets, with ``match`` ``district`` (:func:`_districts`).
-    """
-    enc = pc.dictionary_encode(_arrays.one_array(good.column("location")), null_encoding="encode")
-    codes = _as_read(enc.dictionary)
-    areas = _resolved(
-        resolve_areas(codes, pa.nulls(len(codes), pa.string())), len(codes), "locations"
-    )
-    # no location: no look-up, so no match either
-    match = pc.if_else(pc.is_null(codes), pa.scalar(None, pa.string()), areas.column("match"))
-    areas = _districts(
-        areas.set_column(areas.schema.get_field_index("match"), "match", match),
-        codes,
-        within,
-        _locations(resolve_areas),
-    )
-    unplaced = _unplaced(codes, areas.column("district_code"), within, resolve_areas)
-    where = pc.and_(pc.is_valid(codes), pc.invert(unplaced))  # unplaced: not asked again
-    district = pc.if_else(where, pc.coalesce(areas.column("district_code"), codes), None)
-    places = areas.append_column("within_area", _within_area(where, district, within, safe=True))
-    return good.append_column(KEY, enc.indices), Places(places, True)
-
-
-def _unplaced(codes: Arrow, districts: Arrow, within: Within, resolve_areas: AreaResolver) -> Arrow:
-    """Whether each location, placed in no district, is neither inside nor outside the area.
-
-    A code the geography does not know, and an area only partly inside (an integrated care
-    board that reaches beyond a county), cannot be counted either way: the row has no
-    location that places it (``no_location``). A code wholly inside or wholly outside
-    (a ward, a county) is placed. Without the geography (a caller's own resolver) only a
-    code ``within`` refuses is unplaced.
-
-    Example:
-        >>> import svduty
-        >>> p = svduty.warwickshire()
-        >>> codes = pa.array(["E10000031", "E54000018", "E01099999", "E08000026", None])
-        >>> _unplaced(codes, pa.nulls(5, pa.string()), p.local_area.within,
-        ...           p.local_area.resolve_lsoas).to_pylist()
-        [False, True, True, False, False]
-    """
-    geography = _geography(resolve_areas)
-    out = [False] * len(codes)
-    for i in pc.indices_nonzero(pc.and_(pc.is_null(districts), pc.is_valid(codes))).to_pylist():
-        code = codes[i].as_py()
-        if geography is not None and code not in geography:  # unknown: no look-up to fail
-            out[i] = True
-            continue
-        try:
-            if not within(code) and geography is not None:  # partly inside?
-                out[i] = any(_knows(within, d) and within(d) for d in geography.lga_codes(code))
-        except SvdutyError:  # a code ``within`` refuses
-            out[i] = True
-    return pa.array(out, pa.bool_())
-
-
-_LGA = pa.array(sorted(LOCAL_GOVERNMENT_AREA_PREFIXES), pa.string())
-
-
-def _locations(resolve_areas: AreaResolver) -> LocationResolver | None:
-    """The geography's ``resolve_locations``, if ``resolve_areas`` is a geography's method.
-
-    The pipeline's look-up is by LSOA (``Geography.resolve_lsoas``, or a
-    ``LocalArea``'s); the geography it is bound to also answers for a district's code.
-    Any other resolver (a test's, a caller's own) gives none: a district code then fills
-    ``district_code`` and ``match`` only.
-
-    Example:
-        >>> import svduty
-        >>> geo = svduty.warwickshire().geography
-        >>> _locations(geo.resolve_lsoas) == geo.resolve_locations, _locations(print)
-        (True, None)
-    """
-    found = getattr(_owner(resolve_areas), "resolve_locations", None)
-    return found if callable(found) else None
-
-
-def _owner(resolve_areas: AreaResolver) -> Any:
-    """The geography ``resolve_areas`` is a method of (or of whose local area), or None."""
-    owner = getattr(resolve_areas, "__self__", None)
-    return getattr(owner, "geography", owner)  # a LocalArea's, or the geography
-
-
-def _geography(resolve_areas: AreaResolver) -> Any:
-    """:func:`_owner` if it can say which districts an area holds (``lga_codes``)."""
-    geography = _owner(resolve_areas)
-    return geography if callable(getattr(geography, "lga_codes", None)) else None
-
-
-def _districts(
-    areas: pa.Table, codes: Arrow, within: Within, locations: LocationResolver | None = None
-) -> pa.Table:
-    """``areas`` where a location the LSOA look-up did not find is a district's code.
-
-    Such a location (a local government area code that ``within`` knows: it does not
-    refuse it) gets ``match`` ``district`` and, from ``locations`` (the geography's
-    :meth:`~svduty.areas.Geography.resolve_locations`), the areas each of the district's
-    LSOAs gets: a ceased district its successor's. Without ``locations`` it is its own
-    ``district_code`` and the name, CSP and police area columns stay null.
-
-    Example:
-        >>> areas = pa.table({c: pa.nulls(2, pa.string()) for c in AREA_COLUMNS})
-        >>> areas = areas.set_column(5, "match", pa.array(["unresolved"] * 2))
-        >>> from svduty.errors import UnknownAreaError
-        >>> def within(code):  # a geography that knows one district
-        ...     if code != "E07000222":
-        ...         raise UnknownAreaError(code)
-        ...     return True
-        >>> out = _districts(areas, pa.array(["E07000222", "E07999999"]), within)
-        >>> out.column("district_code").to_pylist(), out.column("match").to_pylist()
-        (['E07000222', None], ['district', 'unresolved'])
-    """
-    prefix = pc.utf8_slice_codeunits(codes, 0, 3)
-    maybe = pc.and_(_unmatched(areas), pc.is_in(prefix, value_set=_LGA))
-    if not pc.any(maybe).as_py():  # the usual case: LSOA codes
-        return areas
-    known = pa.array(
-        [c for c in pc.unique(pc.filter(codes, maybe)).to_pylist() if _knows(within, c)],
-        pa.string(),
-    )
-    at: Arrow = pc.index_in(codes, value_set=known)
-    values: dict[str, Arrow]
-    if locations is None:
-        values = {"district_code": pc.take(known, at), "match": pa.scalar("district")}
-        found: Arrow = pc.is_valid(at)
-    else:
-        looked = _resolved(locations(known), len(known), "district codes")
-        values = {name: pc.take(looked.column(name), at) for name in AREA_COLUMNS}
-        found = pc.fill_null(pc.equal(values["match"], pa.scalar("district")), pa.scalar(False))
-    for name, value in values.items():
-        i = areas.schema.get_field_index(name)
-        areas = areas.set_column(i, name, pc.if_else(found, value, areas.column(i)))
-    return areas
-
-
-def _knows(within: Within, code: str) -> bool:
-    """Whether ``within`` answers for ``code`` (it refuses a code its geography lacks)."""
-    try:
-        within(code)
-    except SvdutyError:
-        return False
-    return True
-
-
-def _as_read(codes: Arrow) -> Arrow:
-    """Locations as the classifier reads them (``Incident``, ``prepare``): blank is unknown.
-
-    Example:
-        >>> _as_read(pa.array([" e01031180 ", "  ", None])).to_pylist()
-        ['E01031180', None, None]
-    """
-    text = pc.utf8_upper(pc.utf8_trim_whitespace(pc.cast(codes, pa.string())))
-    return pc.if_else(pc.equal(text, pa.scalar("")), pa.scalar(None, pa.string()), text)

@@ -48,11 +48,11 @@ from svduty.io._locate import (
     Within,
     batch_kind,
     is_police_uk,
-    locate_incidents,
     locate_police_uk,
     pad,
     place_columns,
 )
+from svduty.io._locate_incidents import locate_incidents
 from svduty.io._pipeline_rows import (
     Rejecter,
     Split,

@@ -257,10 +257,18 @@ def named_not_coded(good: pa.Table, weights: Any) -> int:
         ...                "match": ["name", "name", "table"]})
         >>> named_not_coded(uk, None)
         1
+        >>> named_not_coded(uk.set_column(1, "match", uk["match"].dictionary_encode()), None)
+        1
+        >>> tables = pa.array(["table"] * 3).dictionary_encode()  # no name placed a row
+        >>> named_not_coded(uk.set_column(1, "match", tables), None)
+        0
     """
     if not {"lsoa_code", "match"} <= set(good.schema.names):
         return 0
-    mask = pc.and_(_equal(good.column("match"), "name"), pc.is_valid(good.column("lsoa_code")))
+    match = _arrays.one_array(good.column("match"))
+    if pa.types.is_dictionary(match.type) and "name" not in match.dictionary.to_pylist():
+        return 0  # no row placed by its name (the usual batch): no row's mask to make
+    mask = pc.and_(_equal(match, "name"), pc.is_valid(good.column("lsoa_code")))
     at = pc.indices_nonzero(pc.fill_null(_arrays.one_array(mask), False))
     if weights is None:
         return len(at)
