@@ -25,9 +25,9 @@ Example:
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 
+from svduty._words import Words
 from svduty.answers import Reason
 from svduty.areas import Area
 from svduty.authorities._owhr_places import _area, _in_pilot_area, _reg
@@ -46,7 +46,7 @@ REG7_DOUBT = (
 """The doubt reg 7 leaves, cited on every answer it bears on."""
 
 
-class Reg7Reading(enum.Enum):
+class Reg7Reading(Words):
     """How reg 7 is read where parts of one body were found in more than one area.
 
     ``FIRST_PART`` (the default): reg 7(1)(c) and 7(2)(c) decide that case: the partners
