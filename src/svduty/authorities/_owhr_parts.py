@@ -53,7 +53,8 @@ class Reg7Reading(Words):
     are those of the area where a part was recorded as found first, if a pilot area.
     ``ANY_PART``: reg 7(1)(b) read by its words: a part found in a pilot area, first or
     not, brings reg 7 in, and reg 7(2)(b) names the partners of each pilot area where a
-    part was found (the first's first). See :data:`REG7_DOUBT`.
+    part was found (the first's first). See
+    :data:`~svduty.authorities.REG7_DOUBT`.
 
     Example:
         >>> Reg7Reading.FIRST_PART.value
