@@ -75,7 +75,7 @@ def test_not_known_whether_other_parts_were_found_is_missing_only_under_any_part
     assert relevant_review_partners(facts).verdict.value == "no"
     a = relevant_review_partners(facts, reading="any_part")
     assert a.verdict.value == "undetermined"
-    assert a.missing == ("other_parts_areas (reg 7(1)(b))",)
+    assert a.missing == ("other_parts_areas (reg 7(1)(b))", "several_locations (reg 8(1))")
     # a direction given settles it wherever the parts (reg 10(1))
     directed = DeathPlaceFacts(death_place_known=False, body_found_area=RUGBY, direction=True)
     assert relevant_review_partners(directed, reading="any_part").verdict.value == "yes"

@@ -32,7 +32,7 @@ from svduty.answers import Reason
 from svduty.areas import Area
 from svduty.authorities._owhr_places import _area, _in_pilot_area, _reg
 
-__all__ = ["REG7_DOUBT", "Reg7Reading", "reg7_parts"]
+__all__ = ["REG7_DOUBT", "Reg7Reading", "reg7_part_in_pilot", "reg7_parts"]
 
 REG7_DOUBT = (
     "reg 7(1)(b) ('part of the body of the person who died was recorded to be found in a "
@@ -70,7 +70,7 @@ def _names(places: Iterable[Area]) -> str:
 
 
 def reg7_parts(
-    body: Area, others: tuple[str, ...] | None, reading: Reg7Reading
+    body: Area, others: tuple[str, ...] | None, reading: Reg7Reading, several: bool | None = False
 ) -> tuple[list[Area], list[Reason], list[str]]:
     """What the reading makes of parts found elsewhere: (pilot places added, reasons, missing).
 
@@ -78,7 +78,8 @@ def reg7_parts(
     the other areas where parts were found (``()``: none; ``None``: not known). The places
     added are pilot areas whose partners reg 7(2)(b) names under ``ANY_PART`` besides
     ``body``'s; ``missing`` names ``other_parts_areas`` where, under ``ANY_PART``, it could
-    change the answer.
+    change the answer, and beside it ``several_locations`` where ``several`` is not known
+    (more than one person dead: reg 8 reads the first part alone; recheck53).
 
     Example:
         >>> rugby = _area("E07000220", "body_found_area")
@@ -107,7 +108,10 @@ def reg7_parts(
             "areas: read by its words (reading any_part), reg 7(1)(b) is met by a part found "
             "in any pilot area, and reg 7(2)(b) names the partners there too"
         )
-        return [], [Reason("reg 7(1)", says, cited)], ["other_parts_areas (reg 7(1)(b))"]
+        missing = ["other_parts_areas (reg 7(1)(b))"]
+        if several is None:  # reg 8 (more than one death) reads the first alone (recheck53)
+            missing.append("several_locations (reg 8(1))")
+        return [], [Reason("reg 7(1)", says, cited)], missing
     places = [_area(code, f"other_parts_areas[{i}]") for i, code in enumerate(others)]
     pilot = [p for p in dict.fromkeys(places) if _in_pilot_area(p) and p.id != body.id]
     if reading is Reg7Reading.FIRST_PART:
@@ -125,3 +129,33 @@ def reg7_parts(
         + (f"found: {_names(pilot)}" if pilot else "found; none of them is in a pilot area")
     )
     return pilot, [Reason("reg 7(1)", says, cited)], []
+
+
+def reg7_part_in_pilot(
+    others: tuple[str, ...] | None, reading: Reg7Reading
+) -> tuple[Area | None, list[Reason]]:
+    """Under ``ANY_PART``, a pilot area where a part was found, the first part's not known.
+
+    Reg 7(1)(b) read by its words is met by a part found in a pilot area, found first or
+    not: reg 7 then names the partners, and no direction may be given (reg 10(1): "If
+    regulations 6 to 9 do not apply"), wherever the first part was found (recheck53).
+
+    Example:
+        >>> place, _ = reg7_part_in_pilot(("E07000220", "E08000026"), Reg7Reading.ANY_PART)
+        >>> place.name, reg7_part_in_pilot(("E08000026",), Reg7Reading.FIRST_PART)[0]
+        ('Coventry', None)
+    """
+    if reading is not Reg7Reading.ANY_PART or not others:
+        return None, []
+    places = [_area(code, f"other_parts_areas[{i}]") for i, code in enumerate(others)]
+    pilot = [p for p in places if _in_pilot_area(p)]
+    if not pilot:
+        return None, []
+    says = (
+        f"a part of the body was recorded to be found in {_names(pilot)}, in a pilot area: "
+        "read by its words (reading any_part), reg 7(1)(b) applies whichever area a part was "
+        "found in first, so regulations 6 to 9 name the partners and no direction may be "
+        "given (reg 10(1))"
+    )
+    cited = _reg("reg 7(1)(b), (c), 7(2)(b), (c)", doubt=REG7_DOUBT)
+    return pilot[0], [Reason("reg 7(1)", says, cited)]

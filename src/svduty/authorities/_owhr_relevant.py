@@ -39,7 +39,7 @@ from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
 from svduty.areas import Area
 from svduty.authorities._answering import answer
-from svduty.authorities._owhr_parts import Reg7Reading, reg7_parts
+from svduty.authorities._owhr_parts import Reg7Reading, reg7_part_in_pilot, reg7_parts
 from svduty.authorities._owhr_places import _area, _health, _in_pilot_area, _partners, _reg
 from svduty.errors import ConflictError
 
@@ -422,6 +422,11 @@ def relevant_review_partners(
             )
             missing = ["body_found_area (reg 7(1), 8(1))"]
         told = [Reason("reg 6(1), 7(1), 8(1)", says, _reg("reg 6(1), 7(1), 8(1)"))]
+        part, said = reg7_part_in_pilot(facts.other_parts_areas, chosen)
+        if part is not None and known is False:  # any_part: reg 7 applies (recheck53)
+            if facts.direction:
+                _direction_refused(part)
+            return answer(question, [*told, *said], missing, failed=False)
         if facts.direction:  # reg 10(1): given only where regs 6 to 9 do not apply (law51)
             return answer(
                 question, [*told, _direction_decides()], [], failed=False, subjects=[_DIRECTED]
@@ -440,7 +445,9 @@ def relevant_review_partners(
     added: list[Area] = []
     parts_missing: list[str] = []
     if rule == "reg 7, 8" and not facts.several_locations:  # reg 7: one death (law53)
-        added, said, parts_missing = reg7_parts(place, facts.other_parts_areas, chosen)
+        added, said, parts_missing = reg7_parts(
+            place, facts.other_parts_areas, chosen, facts.several_locations
+        )
         pre += said
         parts_missing = [] if facts.direction else parts_missing  # it settles (reg 10(1))
     if not _in_pilot_area(place) and not added:
