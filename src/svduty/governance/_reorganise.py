@@ -113,6 +113,9 @@ class TransferFunctions:
 
     The records of the same legal body in other capacities, the youth offending teams it
     established, and its membership, chairing and hosting of bodies pass to ``target``.
+    A ``target`` that is itself the record of a body in another capacity (naming its main
+    record in ``same_body_as``) takes them for that body: the records moved name its main
+    record, as the records of one body do (recheck53).
 
     Example:
         >>> TransferFunctions("warwickshire-county-council", "unitary").target
@@ -332,11 +335,13 @@ def reorganise(
                 if getattr(change, field) not in items:
                     raise _fail(name, i, field, _unknown(getattr(change, field), items))
             moved = []
+            held = items[change.target].same_body_as  # the target body's main record
+            main = change.target if held in (None, change.source) else held  # (recheck53)
             for record in list(items.values()):
                 same = record.same_body_as
                 new = attrs.evolve(
                     record,
-                    same_body_as=change.target if same == change.source else same,
+                    same_body_as=main if same == change.source else same,
                     established_by=tuple(
                         change.target if e == change.source else e for e in record.established_by
                     ),
