@@ -57,12 +57,14 @@ from svduty.authorities._owhr_notices import (
     notification_deadline,
 )
 from svduty.authorities._owhr_partner import ReviewFacts, must_arrange_review
+from svduty.authorities._owhr_parts import REG7_DOUBT, Reg7Reading
 from svduty.authorities._owhr_relevant import DeathPlaceFacts, relevant_review_partners
 from svduty.authorities._specified import role_of, specified_authorities_for
 
 __all__ = [
     "CATEGORIES",
     "DUTIES",
+    "REG7_DOUBT",
     "Absence",
     "Authorities",
     "Authority",
@@ -77,6 +79,7 @@ __all__ = [
     "JoinRule",
     "Nation",
     "PlannedChange",
+    "Reg7Reading",
     "RequestFacts",
     "ReviewFacts",
     "Role",

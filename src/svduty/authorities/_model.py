@@ -35,6 +35,7 @@ from svduty.authorities._authority import (
     other_nation,
 )
 from svduty.authorities._categories import AuthorityCategory, Role
+from svduty.authorities._same_body import link_problems
 from svduty.authorities._yot_councils import not_established
 from svduty.errors import ConflictError, DataError, Problem, UnknownBodyError
 from svduty.periods import Period, date
@@ -110,7 +111,9 @@ class Authorities:
             when a rule asks it.
 
     Raises:
-        ConflictError: if two authorities share an id.
+        ConflictError: if two authorities share an id, or a ``same_body_as`` makes a
+            loop or names a record that names another (the records of one body each
+            name its main record, which names none: as a bundle's file, law53).
 
     Example:
         >>> from svduty.sources import cite
@@ -145,6 +148,8 @@ class Authorities:
                     )
                 )
             seen.add(a.id)
+        ids, links = [a.id for a in self.items], [a.same_body_as for a in self.items]
+        problems.extend(link_problems(ids, links).values())  # the loader's rule (law53)
         if problems:
             raise ConflictError(problems)
 

@@ -34,14 +34,21 @@ from __future__ import annotations
 
 import attrs
 
+from svduty._arguments import as_tuple, choice_argument
 from svduty._checked import checked, checked_fields
 from svduty.answers import Answer, Reason
 from svduty.areas import Area
 from svduty.authorities._answering import answer
+from svduty.authorities._owhr_parts import Reg7Reading, reg7_part_in_pilot, reg7_parts
 from svduty.authorities._owhr_places import _area, _health, _in_pilot_area, _partners, _reg
 from svduty.errors import ConflictError
 
 __all__ = ["DeathPlaceFacts", "relevant_review_partners"]
+
+
+def _codes(value: object) -> object:
+    return None if value is None else as_tuple(value)  # type: ignore[arg-type]
+
 
 _REG_8_OVER_6 = (
     "reg 8 names the case of more than one death in the same incident at 'more than one "
@@ -95,9 +102,16 @@ class DeathPlaceFacts:
             where both readings agree (the body found first outside the pilot areas, or in
             the area of the death). ``True`` with a body found first in a pilot area: reg 8
             names the partners whether the death's place is given or not.
+        other_parts_areas: One person died and parts of the body were recorded to be
+            found in more than one area: the other areas where parts were found, besides
+            ``body_found_area`` (the first). ``()``: every part found there (or more than
+            one person died: reg 8 reads the first alone). Read only where reg 7 applies
+            and only under the reading ``any_part`` (reg 7(1)(b); law53): see
+            :class:`~svduty.authorities.Reg7Reading`.
 
     Raises:
-        ConflictError: for a ``death_area`` given with ``death_place_known`` false.
+        ConflictError: for a ``death_area`` given with ``death_place_known`` false, or
+            ``other_parts_areas`` (one death) with ``several_locations`` true.
 
     Example:
         >>> DeathPlaceFacts(death_place_known=False).body_found_area is None
@@ -110,8 +124,16 @@ class DeathPlaceFacts:
     health_area: str | None = None
     direction: bool | None = None
     several_locations: bool | None = None
+    other_parts_areas: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
 
     def __attrs_post_init__(self) -> None:
+        if self.other_parts_areas and self.several_locations:
+            raise ConflictError.single(
+                None,
+                "other_parts_areas",
+                message="the facts give the areas where parts of one person's body were "
+                "found but say more than one person died in the incident",
+            )
         if self.death_area is not None and self.death_place_known is False:
             raise ConflictError.single(
                 None,
@@ -289,7 +311,9 @@ def _several(facts: DeathPlaceFacts) -> tuple[Reason, str | None, list[str]] | N
 
 
 @checked
-def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
+def relevant_review_partners(
+    facts: DeathPlaceFacts, *, reading: Reg7Reading | str = Reg7Reading.FIRST_PART
+) -> Answer:
     """The relevant review partners for a death (s.25, SI 2022/1261 regs 5 to 10).
 
     ``yes`` with the partners as the answer's ``subjects`` where the death occurred (or,
@@ -309,6 +333,12 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
     area of a district lying in more than one): with the place not known, ``direction``
     too, since a direction given settles it wherever the place (reg 10(1); law52). A code
     svduty does not know is an error.
+
+    Where one person died, its place not known, and parts of the body were found in more
+    than one area, the text leaves a choice (:data:`~svduty.authorities.REG7_DOUBT`):
+    ``reading`` names it (:class:`~svduty.authorities.Reg7Reading`; default
+    ``first_part``, the area where a part was recorded as found first, reg 7(1)(c),
+    (2)(c)), and the answer's reason cites the reading and the doubt (law53).
 
     Raises:
         UnknownAreaError: for an area code svduty's geography does not hold.
@@ -343,6 +373,7 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         ('undetermined', ('body_found_area (reg 7(1), 8(1))', 'direction (reg 10(1))'))
     """
     question = "Which review partners are the relevant review partners for the death (s.25)?"
+    chosen = choice_argument(reading, Reg7Reading, "relevant_review_partners(reading)")
     known = facts.death_place_known
     pre: list[Reason] = []
     doubt: str | None = None
@@ -391,6 +422,11 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
             )
             missing = ["body_found_area (reg 7(1), 8(1))"]
         told = [Reason("reg 6(1), 7(1), 8(1)", says, _reg("reg 6(1), 7(1), 8(1)"))]
+        part, said = reg7_part_in_pilot(facts.other_parts_areas, chosen)
+        if part is not None and known is False:  # any_part: reg 7 applies (recheck53)
+            if facts.direction:
+                _direction_refused(part)
+            return answer(question, [*told, *said], missing, failed=False)
         if facts.direction:  # reg 10(1): given only where regs 6 to 9 do not apply (law51)
             return answer(
                 question, [*told, _direction_decides()], [], failed=False, subjects=[_DIRECTED]
@@ -406,15 +442,34 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
             missing.append(_DIRECTION)
         return answer(question, told, missing, failed=False)
     place = _area(code, field)
-    if not _in_pilot_area(place):
+    added: list[Area] = []
+    parts_missing: list[str] = []
+    if rule == "reg 7, 8" and not facts.several_locations:  # reg 7: one death (law53)
+        added, said, parts_missing = reg7_parts(
+            place, facts.other_parts_areas, chosen, facts.several_locations
+        )
+        pre += said
+        parts_missing = [] if facts.direction else parts_missing  # it settles (reg 10(1))
+    if not _in_pilot_area(place) and not added:
         _health_of(place, facts)  # a health area given must hold one of the places
         reasons, failed = _directed(place, where, facts.direction)
         missing = [_DIRECTION] if facts.direction is None else []
-        subjects = [_DIRECTED] if facts.direction else []
+        if parts_missing:  # any_part: a part found in a pilot area would bring reg 7 in
+            missing, failed = [*parts_missing, *missing], False
+        subjects = [_DIRECTED] if facts.direction and not missing else []
         return answer(question, pre + reasons, missing, failed=failed, subjects=subjects)
+    if not _in_pilot_area(place):  # any_part: a part found later, in a pilot area
+        place, added = added[0], added[1:]
+        where = "a part of the body was recorded to be found"
     if facts.direction:  # False (no direction given) agrees with regs 6 to 9 applying
         _direction_refused(place)
     subjects, reasons, missing = _partners(place, _health_of(place, facts))
+    for more in added:  # any_part: reg 7(2)(b) names each area where a part was found
+        more_subjects, more_reasons, more_missing = _partners(more, None)
+        subjects += more_subjects
+        reasons += more_reasons
+        missing += [m for m in more_missing if m not in missing]
+    missing += parts_missing
     provision = {
         "reg 6": "reg 2, reg 6(1), (2)",
         "reg 8": "reg 2, reg 5, reg 8(1), (2)",
@@ -424,6 +479,8 @@ def relevant_review_partners(facts: DeathPlaceFacts) -> Answer:
         "reg 8": "in whose area a body of a person who died, or a part of one, was recorded "
         "as found first, in respect of all the deaths (reg 5)",
     }.get(rule, "in whose area the body, or a part of it, was recorded to be found (first)")
+    if added or where.startswith("a part"):  # any_part: reg 7(2)(b), each area (law53)
+        lists = "in whose area a part of the body was recorded to be found (reg 7(2)(b))"
     reasons.insert(
         0,
         Reason(

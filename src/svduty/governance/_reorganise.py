@@ -30,6 +30,7 @@ from svduty._frozen import frozen_map
 from svduty._near import did_you_mean
 from svduty.areas import AreaKind
 from svduty.authorities import Absence, Authorities, Authority
+from svduty.authorities._same_body import link_faults
 from svduty.errors import Problem, ScenarioError, quote
 from svduty.governance._area_code import (
     area_code,
@@ -112,6 +113,9 @@ class TransferFunctions:
 
     The records of the same legal body in other capacities, the youth offending teams it
     established, and its membership, chairing and hosting of bodies pass to ``target``.
+    A ``target`` that is itself the record of a body in another capacity (naming its main
+    record in ``same_body_as``) takes them for that body: the records moved name its main
+    record, as the records of one body do (recheck53).
 
     Example:
         >>> TransferFunctions("warwickshire-county-council", "unitary").target
@@ -226,6 +230,26 @@ def _fail(scenario: str, i: int, field: str, message: str) -> ScenarioError:
     )
 
 
+def _one_link(scenario: str, i: int, field: str, items: Mapping[str, Authority]) -> None:
+    """Refuse a change after which a ``same_body_as`` makes a loop or a chain (law53).
+
+    The rule of a bundle's file and of :class:`~svduty.authorities.Authorities` built in
+    code (:mod:`svduty.authorities._same_body`): the rules read two records at a time,
+    so the records of one body each name its main record, which names none.
+    """
+    records = list(items.values())
+    faults = link_faults([a.id for a in records], [a.same_body_as for a in records])
+    if faults:
+        said = "; ".join(f.links for f in faults)
+        raise _fail(
+            scenario,
+            i,
+            field,
+            f"after this change {said} (same_body_as): the records of one body each name "
+            "its main record, which names none",
+        )
+
+
 def _planned(a: Authority, effective: _dt.date | None) -> str:
     """The record's planned changes on the scenario's day, to set beside its abolition.
 
@@ -255,7 +279,8 @@ def reorganise(
 
     Raises:
         ScenarioError: naming the change that names an unknown authority, reuses an id,
-            or replaces a district that is not in the area or already replaced.
+            replaces a district that is not in the area or already replaced, or leaves a
+            ``same_body_as`` making a loop or a chain (naming the records: law53).
 
     Example:
         >>> import svduty
@@ -303,17 +328,20 @@ def reorganise(
             if change.authority.id in items:
                 raise _fail(name, i, "authority.id", f"{quote(change.authority.id)} already exists")
             items[change.authority.id] = change.authority
+            _one_link(name, i, "authority.same_body_as", items)
             messages[i] = f"created {change.authority.id} ({change.authority.category.value})"
         elif isinstance(change, TransferFunctions):
             for field in ("source", "target"):
                 if getattr(change, field) not in items:
                     raise _fail(name, i, field, _unknown(getattr(change, field), items))
             moved = []
+            held = items[change.target].same_body_as  # the target body's main record
+            main = change.target if held in (None, change.source) else held  # (recheck53)
             for record in list(items.values()):
                 same = record.same_body_as
                 new = attrs.evolve(
                     record,
-                    same_body_as=change.target if same == change.source else same,
+                    same_body_as=main if same == change.source else same,
                     established_by=tuple(
                         change.target if e == change.source else e for e in record.established_by
                     ),
@@ -321,6 +349,7 @@ def reorganise(
                 if new != record:
                     items[record.id] = new
                     moved.append(record.id)
+            _one_link(name, i, "target", items)
             messages[i] = f"functions of {change.source} pass to {change.target}: " + (
                 ", ".join(moved) or "no other records"
             )

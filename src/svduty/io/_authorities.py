@@ -33,6 +33,7 @@ from svduty.authorities import (
 )
 from svduty.authorities._authority import other_nation
 from svduty.authorities._establishment import misplaced_fields
+from svduty.authorities._same_body import link_problems
 from svduty.errors import BundleError, ConflictError, Problem, shown
 from svduty.io._converter import make_converter, structure, to_plain
 from svduty.io._structural import not_a_path
@@ -104,7 +105,7 @@ def load_authorities(
         raise BundleError([*misplaced, *exc.problems]) from None
     problems: list[Problem] = list(misplaced)
     ids = [a.id for a in parsed.authorities]
-    links = {a.id: a.same_body_as for a in parsed.authorities}
+    linked = link_problems(ids, [a.same_body_as for a in parsed.authorities], name)
     seen: set[str] = set()
     for i, a in enumerate(parsed.authorities):
         where = f"authorities[{i}]"
@@ -115,7 +116,7 @@ def load_authorities(
                 )
             )
         seen.add(a.id)
-        if a.same_body_as is not None and (a.same_body_as not in ids or a.same_body_as == a.id):
+        if a.same_body_as is not None and a.same_body_as not in ids:
             problems.append(
                 Problem(
                     file=name,
@@ -124,25 +125,8 @@ def load_authorities(
                     got=a.same_body_as,
                 )
             )
-        elif a.same_body_as is not None and _loops(a.id, links):
-            problems.append(
-                Problem(
-                    file=name,
-                    field=f"{where}.same_body_as",
-                    message="comes back to this record: the records of one body each name "
-                    "its main record, which names none",
-                )
-            )
-        elif a.same_body_as is not None and links.get(a.same_body_as) is not None:
-            problems.append(  # a chain: one_body reads two records, not the chain (recheck52)
-                Problem(
-                    file=name,
-                    field=f"{where}.same_body_as",
-                    message="names a record that itself names another: the records of one "
-                    "body each name its main record, which names none",
-                    got=a.same_body_as,
-                )
-            )
+        elif i in linked:  # a loop or a chain: the rule every route checks (law53)
+            problems.append(linked[i])
         for j, other in enumerate(a.established_by):
             if other not in ids:
                 problems.append(
@@ -297,19 +281,3 @@ def _nation_problems(a: Authority, file: str | None, where: str) -> list[Problem
         if other_nation(a, code) is not None  # the areas for_area leaves out
     )
     return out
-
-
-def _loops(start: str, links: Mapping[str, str | None]) -> bool:
-    """Whether following ``same_body_as`` from ``start`` comes back to it.
-
-    ``links``: each record's ``same_body_as`` by its id, made once for the whole file.
-
-    Example:
-        >>> _loops("a", {"a": "b", "b": "a"}), _loops("a", {"a": "b", "b": None})
-        (True, False)
-    """
-    seen, at = {start}, links.get(start)
-    while at is not None and at not in seen:
-        seen.add(at)
-        at = links.get(at)
-    return at == start
