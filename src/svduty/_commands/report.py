@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -38,6 +39,7 @@ from svduty._report import TABLES, report
 from svduty._report._deprivation import deprivation_note
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._inputs import expand_inputs
+from svduty.io._missing import lost_link
 from svduty.io._write_paths import writable, written_in_place
 
 __all__ = ["register", "run"]
@@ -126,10 +128,14 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     writable(named, "--output")  # a file, in a folder that exists (as classify)
     tables = Path(args.tables) if args.tables else None
-    if tables is not None and tables.resolve() == Path(args.output).resolve():
+    same = tables is not None and os.path.realpath(tables) == os.path.realpath(args.output)
+    if same:  # (os.path.realpath: Path.resolve raises RuntimeError for a link loop)
         raise ArgumentsConflict(  # two outputs to one path: the command line is wrong
             Problem(file=str(tables), field="--tables", expected="a folder, not --output's file")
         )
+    if tables is not None and tables.is_symlink() and not tables.exists():  # no folder made
+        why = lost_link(tables)  # a link loop, or to nothing: mkdir says only "File exists"
+        raise InputFormatError(Problem(file=str(tables), field="--tables", message=why))
     if tables is not None and tables.exists() and not tables.is_dir():
         raise InputFormatError(
             Problem(file=str(tables), field="--tables", expected="a folder (made if missing)")

@@ -106,9 +106,9 @@ def _stray_files(path: str | Path) -> list[Problem]:
         return []
     read = {MANIFEST, *(spec.file for spec in SECTIONS.values())}
     out = []
-    inside = folder.resolve()
-    for f in sorted(folder.glob("*.toml")):
-        if f.name in read and f.is_symlink() and not f.resolve().is_relative_to(inside):
+    inside = Path(os.path.realpath(folder))  # not Path.resolve: a link loop, RuntimeError
+    for f in sorted(folder.glob("*.toml")):  # (a loop stays inside: the loader names it)
+        if f.name in read and f.is_symlink() and not _real(f).is_relative_to(inside):
             why = (  # the target is not shown: a link may point anywhere
                 "a link to a file outside the bundle folder: svduty reads it, but a copy "
                 "of the folder would not hold it (copy the file into the folder)"
@@ -120,6 +120,11 @@ def _stray_files(path: str | Path) -> list[Problem]:
             why = f"not a file of a bundle: svduty does not read it{hint}"
             out.append(Problem(file=str(f), message=why))
     return out
+
+
+def _real(f: Path) -> Path:
+    """Where the link ``f`` leads; a link loop is left where it is (not an error here)."""
+    return Path(os.path.realpath(f))
 
 
 NAME_PATH = "NAME|PATH"

@@ -31,6 +31,7 @@ from svduty.definitions._field_words import (
     LIST,
     YES_NO,
     found,
+    in_list,
     one_of,
 )
 from svduty.definitions._incident import FLAGS, Incident
@@ -120,16 +121,21 @@ def _rows(
     sink: list[Problem] | None,
     mask: Arr,
     field: str,
-    expected: str,
+    expected: str | Callable[[int], str],
     got: Callable[[int], object],
 ) -> None:
     """Report the rows where ``mask`` holds: raise (at most ten named), or collect all."""
     bad = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
+
+    def problem(i: int) -> Problem:
+        said = expected if isinstance(expected, str) else expected(i)
+        return Problem(row=i + 1, field=field, expected=said, got=got(i))
+
     if sink is not None:
-        sink.extend(Problem(row=i + 1, field=field, expected=expected, got=got(i)) for i in bad)
+        sink.extend(problem(i) for i in bad)
     elif bad:
         raise DataError(
-            [Problem(row=i + 1, field=field, expected=expected, got=got(i)) for i in bad[:10]],
+            [problem(i) for i in bad[:10]],
             context=f"{len(bad)} row(s) with a bad {field}" if len(bad) > 10 else None,
         )
 
@@ -173,7 +179,9 @@ def prepare(
             raise DataError.single(None, name, expected=LIST) from None
         given = col
         col, bad = lists_column(col, cls)
-        _rows(sink, bad, name, one_of(cls), partial(_unknown_word, given, cls))
+        _rows(
+            sink, bad, name, partial(_list_expected, given, cls), partial(_unknown_word, given, cls)
+        )
         cols[name] = col
     for name, cls in _WORDS.items():
         if name not in names:
@@ -289,9 +297,20 @@ def _described(col: Arr, i: int) -> object:
     return describe(v) if isinstance(v, str) else None
 
 
+def _list_expected(col: Arr, cls: type[enum.Enum], i: int) -> str:
+    """What a bad list row expected: words (a null item: not a word at all) or ``cls``'s."""
+    return LIST if None in (col[i].as_py() or []) else one_of(cls)
+
+
 def _unknown_word(col: Arr, cls: type[enum.Enum], i: int) -> object:
-    """A list's first word not of ``cls``, described, never shown (as Incident says it)."""
+    """A list's first word not of ``cls``, described, never shown (as Incident says it).
+
+    A list holding a null item is "a list holding nothing", whatever its words, as
+    :class:`~svduty.definitions.Incident` says a JSON ``null`` in it (hostile53).
+    """
     words = col[i].as_py() or []
+    if None in words:
+        return in_list(words)
     return next((found(w) for w in words if w is not None and word(cls, w) is None), None)
 
 
