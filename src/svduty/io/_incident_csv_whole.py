@@ -3,14 +3,22 @@
 Split from :mod:`svduty.io._incident_tables` (which falls back to its streaming reader when
 a file is not read whole here): a file up to :data:`_WHOLE` bytes, every line one record.
 It imports only what the police.uk reader has already loaded (numpy, pyarrow's CSV
-reader, :mod:`svduty.io._lines`), not the incident readers' modules.
+reader, :mod:`svduty.io._lines`), not the incident readers' modules, so that ``svduty
+classify`` can read an incident CSV file ahead, on a thread of its own, while those modules
+are imported and the partnership is loaded (:func:`read_ahead`).
 """
 
 from __future__ import annotations
 
+import os
+import stat
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import attrs
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -145,3 +153,113 @@ def _line_break_in(table: pa.Table) -> bool:
             if data is not None and (np.frombuffer(data, np.uint8) == _LF).any():
                 return True
     return False
+
+
+_Whole = tuple[pa.RecordBatch, Arrow, bool]
+
+
+@attrs.frozen
+class _Ahead:
+    """A file read ahead: its state before it was read, and what reading it found.
+
+    ``found`` is filled once, before ``done`` is set: the file's bytes (``None`` if it is
+    not read whole), the header's names the whole-file read took, and that read's result.
+    """
+
+    key: str
+    before: tuple[int, ...]
+    done: threading.Event = attrs.field(factory=threading.Event)
+    found: list[Any] = attrs.field(factory=list)
+
+
+_AHEAD: dict[str, _Ahead] = {}
+"""The files being read ahead, by path (:func:`read_ahead` adds and removes them)."""
+
+
+def _state(p: Path) -> tuple[int, ...] | None:
+    """What tells a regular file changed (device, inode, size, times); ``None``: not one."""
+    try:
+        s = os.stat(p)
+    except OSError:
+        return None
+    if not stat.S_ISREG(s.st_mode):
+        return None
+    return (s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns)
+
+
+def _read(p: Path, ahead: _Ahead) -> None:
+    """On the thread of :func:`read_ahead`: the file's bytes and its whole-file read."""
+    try:
+        data = _small(p)
+        header = _header(data)
+        whole = None
+        if data is not None and header is not None and _plain(data):  # as _mended finds it
+            whole = _whole_csv(p, header, None, data=data)
+        if _state(p) == ahead.before:  # else the file is read again where it is due
+            ahead.found[:] = [data, header, whole]
+    except Exception:  # pragma: no cover - the reader where it is due says what is wrong
+        pass
+    finally:
+        ahead.done.set()
+
+
+def _plain(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 (``io._incident_tables._mended`` then mends nothing)."""
+    if data.isascii():
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@contextmanager
+def read_ahead(paths: Sequence[Path]) -> Iterator[None]:
+    r"""The first of ``paths``, if an incident CSV file to be read whole, read from now on.
+
+    Its bytes are read and parsed (pyarrow's reader, which lets go of the interpreter's
+    lock) on a thread of its own, while the thread that reads it imports the incident
+    readers' modules and the command's main thread loads the partnership; the reader takes
+    the result (:func:`ahead_of`) if the file is as it was (its size, times and inode),
+    else reads it again. What was not taken is dropped when the block ends.
+
+    Example:
+        >>> import tempfile
+        >>> f = Path(tempfile.mkdtemp()) / "in.csv"
+        >>> _ = f.write_text("id,victim_age\na,19\n")
+        >>> with read_ahead([f]):
+        ...     data, names, whole = ahead_of(f)
+        >>> data, names, whole[0].num_rows
+        (b'id,victim_age\na,19\n', ['id', 'victim_age'], 1)
+        >>> ahead_of(f) is None  # taken once
+        True
+    """
+    first = paths[0] if paths else None
+    before = None if first is None or first.suffix.lower() != ".csv" else _state(first)
+    ahead = None
+    if first is not None and before is not None and before[2] <= _WHOLE:
+        ahead = _Ahead(os.fspath(first), before)
+        _AHEAD[ahead.key] = ahead
+        args = (first, ahead)
+        threading.Thread(target=_read, args=args, name="svduty-read-ahead", daemon=True).start()
+    try:
+        yield
+    finally:
+        if ahead is not None and _AHEAD.get(ahead.key) is ahead:
+            del _AHEAD[ahead.key]
+
+
+def ahead_of(p: Path) -> tuple[bytes | None, list[str] | None, _Whole | None] | None:
+    """What reading ``p`` ahead found (its bytes, header, whole read), once; else ``None``.
+
+    ``None`` when it was not read ahead, or it changed since (its size, times or inode).
+    """
+    ahead = _AHEAD.pop(os.fspath(p), None)
+    if ahead is None:
+        return None
+    ahead.done.wait()
+    if not ahead.found or _state(p) != ahead.before:
+        return None
+    data, names, whole = ahead.found
+    return data, names, whole

@@ -25,7 +25,13 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io import _incident_csv_whole as _whole
 from svduty.io._csv_quotes import left_open
 from svduty.io._incident_columns import _mapped_names, _short
-from svduty.io._incident_csv_whole import _header, _small, _text_columns, _whole_csv
+from svduty.io._incident_csv_whole import (
+    _header,
+    _small,
+    _text_columns,
+    _whole_csv,
+    ahead_of,
+)
 from svduty.io._incident_fields import _KIND
 from svduty.io._incident_lines import record_lines_of
 from svduty.io._incident_parquet import (
@@ -91,12 +97,16 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return "skip"
 
     source: Any = p
-    data = _small(p)
+    ahead = ahead_of(p)  # read while the readers' modules were imported (classify)
+    data = _small(p) if ahead is None else ahead[0]
     mended = _mended(p, data)
     if mended is not None:  # a malformed row that is not UTF-8: the parser can now name it
         source = pa.BufferReader(mended)
     header = _header(data if mended is None else mended)
-    whole = None if header is None else _whole_csv(p, header, mended, data=data)
+    if ahead is not None and mended is None and header is not None and header == ahead[1]:
+        whole = ahead[2]  # the same bytes read whole the same way
+    else:
+        whole = None if header is None else _whole_csv(p, header, mended, data=data)
     if whole is not None:  # the usual file: no need to ask the parser for the header
         return whole[0].schema, iter([whole])
     scan = None if data is not None else record_lines_of(p, mended)  # a big file, read once
