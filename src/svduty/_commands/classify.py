@@ -218,7 +218,8 @@ def _read_early(
     regular file (a thread waiting on a pipe could not be stopped). A short last batch of
     incidents is read as part of the one before (``io._last_batch``). An incident CSV file
     read whole is read and parsed on a thread of its own while the reading thread imports
-    the incident readers (``io._incident_csv_whole.read_ahead``, speed53d).
+    the incident readers (``io._incident_csv_whole.read_ahead``, speed53d); so is a JSON
+    Lines file's first block (``io._jsonl_ahead.jsonl_ahead``).
     """
     if STDIN in args.inputs or not all(p.is_file() for p in paths):
         return []
@@ -227,8 +228,10 @@ def _read_early(
 
     def batches() -> Iterator[pa.RecordBatch]:  # (on the reading thread: --map's errors too)
         from svduty.io._incident_csv_whole import read_ahead
+        from svduty.io._jsonl_ahead import jsonl_ahead
 
-        with read_ahead(paths):  # a CSV file parsed meanwhile, on a thread of its own
+        # a CSV file, or a JSON Lines file's first block, parsed meanwhile on a thread
+        with read_ahead(paths), jsonl_ahead(paths):
             from svduty.io._incidents import BATCH_ROWS
             from svduty.io._last_batch import last_joined  # a short last batch: one evaluation
 
