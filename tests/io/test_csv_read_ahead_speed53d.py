@@ -103,3 +103,25 @@ def test_the_command_reads_the_file_ahead_and_says_the_same(
     assert main(["classify", str(f), "--summary", "json"]) == 0
     assert taken == [True]
     assert capsys.readouterr().out == before
+
+
+def test_a_file_changed_while_it_is_read_ahead_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written to between the state taken and the bytes read: nothing read ahead is kept."""
+    f = tmp_path / "i.csv"
+    f.write_text("ref,age,code\na,19,8N\n")
+    real = _incident_csv_whole._small
+
+    def small_then_changed(p: Path) -> bytes | None:
+        data = real(p)
+        f.write_text("ref,age,code\nb,20,8N\nc,21,8N\n")
+        return data
+
+    monkeypatch.setattr(_incident_csv_whole, "_small", small_then_changed)
+    with read_ahead([f]):
+        _incident_csv_whole._AHEAD[os.fspath(f)].done.wait()
+        assert not _incident_csv_whole._AHEAD[os.fspath(f)].found
+        monkeypatch.setattr(_incident_csv_whole, "_small", real)
+        rows = pa.Table.from_batches(list(iter_incident_table(f, mapping=MAPPING))).to_pylist()
+    assert [(r["id"], r["victim_age"]) for r in rows] == [("b", 20), ("c", 21)]
