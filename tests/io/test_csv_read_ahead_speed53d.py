@@ -125,3 +125,17 @@ def test_a_file_changed_while_it_is_read_ahead_is_read_again(
         monkeypatch.setattr(_incident_csv_whole, "_small", real)
         rows = pa.Table.from_batches(list(iter_incident_table(f, mapping=MAPPING))).to_pylist()
     assert [(r["id"], r["victim_age"]) for r in rows] == [("b", 20), ("c", 21)]
+
+
+def test_a_file_not_utf8_or_not_whole_is_read_ahead_and_read_as_before(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8, a header that is not plain, a folder named like a file."""
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"ref,age,code\n\xe9t\xe9,19,8N\nb,x,8N\n")
+    crlf = tmp_path / "crlf.csv"
+    crlf.write_bytes(b"ref,age,code\r\na,19,8N\r\n")
+    for f in (latin, crlf):
+        assert _rows(f, ahead=True) == _rows(f, ahead=False)
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    with read_ahead([folder]):
+        assert not _incident_csv_whole._AHEAD
