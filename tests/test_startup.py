@@ -540,6 +540,8 @@ DEFERRED_OURS = (
     "svduty.io._json_lines",
     "svduty.io._json_values",
     "svduty.io._incident_tables",
+    "svduty.io._incident_csv_whole",
+    "svduty.io._jsonl_ahead",
     "svduty.io._incident_columns",
     "svduty.io._incident_values",
     "svduty.partnership",

@@ -556,7 +556,7 @@ def test_a_binary_file_named_csv_is_not_called_empty(tmp_path, body):
 def test_a_stray_quote_in_an_incident_csv_too_big_to_follow_refuses_the_file(tmp_path, monkeypatch):
     """Over the whole-file limit the quotes are only counted: an odd count refuses the file
     rather than let pyarrow read the rest of it as one value (rows lost, exit 0)."""
-    import svduty.io._incident_tables as tables
+    import svduty.io._incident_csv_whole as tables
 
     monkeypatch.setattr(tables, "_WHOLE", 16)
     f = tmp_path / "big.csv"

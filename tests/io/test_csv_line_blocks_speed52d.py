@@ -22,7 +22,7 @@ import pyarrow.csv as pacsv
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.io import _incident_tables
+from svduty.io import _incident_csv_whole, _incident_tables
 from svduty.io._incident_tables import _whole_csv, read_incident_table
 
 CELL = st.sampled_from(
@@ -42,7 +42,7 @@ def test_a_file_read_whole_is_read_as_a_parser_reads_it_whatever_the_blocks(
     text = "x,y\n" + "\n".join(",".join(r) for r in rows) + ("\n" if last_line_break else "")
     f = tmp_path_factory.mktemp("b") / "i.csv"
     f.write_bytes(text.encode())
-    with patch.object(_incident_tables, "_BLOCK", block, create=True):  # (create: before)
+    with patch.object(_incident_csv_whole, "_BLOCK", block):
         cut = _whole_csv(f, ["x", "y"])
     one = _whole_csv(f, ["x", "y"])  # one block
     if one is None:  # refused read whole, as one block: cut in blocks too
@@ -61,9 +61,9 @@ def test_a_quoted_line_break_where_a_block_is_cut_is_not_read_whole(tmp_path: Pa
     f = tmp_path / "i.csv"
     f.write_text('x,y\na,"d\ne"\nf,g\n')
     for block in range(4, 24):
-        with patch.object(_incident_tables, "_BLOCK", block, create=True):
+        with patch.object(_incident_csv_whole, "_BLOCK", block):
             assert _whole_csv(f, ["x", "y"]) is None
-        with patch.object(_incident_tables, "_BLOCK", block, create=True):
+        with patch.object(_incident_csv_whole, "_BLOCK", block):
             t = read_incident_table(f, mapping={"x": "id", "y": "location"})
         assert t.column("location").to_pylist()[0] == "d\ne"
         assert t.column("row").to_pylist() == [2, 4]
@@ -91,7 +91,7 @@ def test_the_whole_file_is_read_without_following_quotes_to_cut_its_blocks(
 
 def test_a_value_holding_a_line_break_is_seen_in_any_chunk() -> None:
     """The check for a reader that keeps a cut value's first line (pyarrow drops it)."""
-    from svduty.io._incident_tables import _line_break_in
+    from svduty.io._incident_csv_whole import _line_break_in
 
     plain = pa.table({"x": ["a", "b"], "y": ["c", 'd"']})
     broken = pa.concat_tables([plain, pa.table({"x": ["e"], "y": ["f\n"]})])

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import svduty.io._incident_csv_whole as whole
 import svduty.io._incident_tables as tables
 import svduty.io._lines as lines
 from svduty.io._incident_tables import iter_incident_table
@@ -127,7 +128,7 @@ def test_a_whole_file_s_quotes_are_counted_with_numpy(
         counted.append(len(data))
         return real(data)
 
-    monkeypatch.setattr(tables, "quotes", quotes)  # before speed51d: no such name
+    monkeypatch.setattr(whole, "quotes", quotes)  # before speed51d: no such name
     path = _file(tmp_path, _good(3))
     assert sum(b.num_rows for b in iter_incident_table(path)) == 3
     assert counted == [path.stat().st_size]

@@ -81,7 +81,7 @@ def test_a_whole_file_reads_as_the_streaming_reader_reads_it(
         return pa.Table.from_batches(list(batches)).to_pylist()
 
     whole = rows()
-    with patch("svduty.io._incident_tables._WHOLE", -1):  # never read whole
+    with patch("svduty.io._incident_csv_whole._WHOLE", -1):  # never read whole
         assert whole == rows()
 
 
@@ -115,7 +115,7 @@ def test_a_file_that_cannot_be_looked_at_is_not_read_whole(tmp_path: Path) -> No
     assert _small(f) == b"Ref,Age\na,1\n"
     with patch("pathlib.Path.stat", side_effect=OSError("gone")):
         assert _small(f) is None
-    with patch("svduty.io._incident_tables._WHOLE", 3):
+    with patch("svduty.io._incident_csv_whole._WHOLE", 3):
         assert _small(f) is None
     from svduty.io._incident_tables import _mended
 
@@ -128,7 +128,7 @@ def test_a_cell_that_is_not_utf8_rejects_its_row_read_whole_or_streamed(tmp_path
     f.write_bytes(b"Ref,Age,Note\na,1,x\n\xff\xfe,2,y\nc,3,\xe9t\xe9\nd,x,ok\n")
     mapping = {"Ref": "id", "Age": "victim_age"}
     whole = read_incident_table(f, mapping=mapping)
-    with patch("svduty.io._incident_tables._WHOLE", -1):  # never read whole
+    with patch("svduty.io._incident_csv_whole._WHOLE", -1):  # never read whole
         assert read_incident_table(f, mapping=mapping).to_pylist() == whole.to_pylist()
     assert whole.column("rejected").to_pylist() == [
         None,

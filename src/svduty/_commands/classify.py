@@ -216,7 +216,10 @@ def _read_early(
     for its blocks. None (``[]``: read
     as the loop asks, on its thread) for standard input or any input that is not a
     regular file (a thread waiting on a pipe could not be stopped). A short last batch of
-    incidents is read as part of the one before (``io._last_batch``).
+    incidents is read as part of the one before (``io._last_batch``). An incident CSV file
+    read whole is read and parsed on a thread of its own while the reading thread imports
+    the incident readers (``io._incident_csv_whole.read_ahead``, speed53d); so is a JSON
+    Lines file's first block (``io._jsonl_ahead.jsonl_ahead``).
     """
     if STDIN in args.inputs or not all(p.is_file() for p in paths):
         return []
@@ -224,10 +227,16 @@ def _read_early(
         return [FirstStarted(_batches(args, fmt, paths, stderr), reading=True)]
 
     def batches() -> Iterator[pa.RecordBatch]:  # (on the reading thread: --map's errors too)
-        from svduty.io._incidents import BATCH_ROWS
-        from svduty.io._last_batch import last_joined  # a short last batch: one evaluation
+        from svduty.io._incident_csv_whole import read_ahead
+        from svduty.io._jsonl_ahead import jsonl_ahead
 
-        yield from last_joined(iter_incidents(paths, mapping=_mapping(args.map)), BATCH_ROWS // 4)
+        # a CSV file, or a JSON Lines file's first block, parsed meanwhile on a thread
+        with read_ahead(paths), jsonl_ahead(paths):
+            from svduty.io._incidents import BATCH_ROWS
+            from svduty.io._last_batch import last_joined  # a short last batch: one evaluation
+
+            batches = iter_incidents(paths, mapping=_mapping(args.map))
+            yield from last_joined(batches, BATCH_ROWS // 4)
 
     return [Started(batches())]
 

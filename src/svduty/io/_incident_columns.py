@@ -135,38 +135,6 @@ def _mapped_names(p: Path, names: list[str], mapping: dict[str, str]) -> list[st
     return renamed
 
 
-def _header(data: bytes | None) -> list[str] | None:
-    r"""The column names of a CSV file's first line, if it is a plain one; else ``None``.
-
-    Plain: UTF-8, no carriage return, no byte order mark and its quotes closed on the line.
-    A guess, which the whole-file reader checks against the names pyarrow reads.
-
-    Example:
-        >>> _header(b'"id",date\n"a",2024-01-01\n'), _header(b'"i\nd",date\n')
-        (['id', 'date'], None)
-        >>> _header(b"\xff,date\n"), _header(b"")  # not UTF-8; nothing
-        (None, None)
-        >>> _header(b"id," + b"x" * 200_000 + b"\n") is None  # beyond the csv module's limit
-        True
-    """
-    if not data:
-        return None
-    end = data.find(b"\n")
-    line = data if end < 0 else data[:end]
-    if b"\r" in line or line.startswith(b"\xef\xbb\xbf") or line.count(b'"') % 2:
-        return None
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    import csv
-
-    try:
-        return next(csv.reader([text]))
-    except csv.Error:  # a name beyond the csv module's field size limit: pyarrow reads it
-        return None
-
-
 def _short(exc: BaseException) -> str:
     """What kind of failure, never pyarrow's text: it can quote the offending row."""
     text = str(exc)

@@ -22,8 +22,16 @@ import pyarrow.csv as pacsv
 from svduty import _arrays
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
+from svduty.io import _incident_csv_whole as _whole
 from svduty.io._csv_quotes import left_open
-from svduty.io._incident_columns import _header, _mapped_names, _short
+from svduty.io._incident_columns import _mapped_names, _short
+from svduty.io._incident_csv_whole import (
+    _header,
+    _small,
+    _text_columns,
+    _whole_csv,
+    ahead_of,
+)
 from svduty.io._incident_fields import _KIND
 from svduty.io._incident_lines import record_lines_of
 from svduty.io._incident_parquet import (
@@ -39,7 +47,6 @@ from svduty.io._lines import (
     ascii_records,
     odd_quotes,
     quote_lines,
-    quotes,
 )
 from svduty.io._missing import not_found
 from svduty.io._quiet import quiet_undecodable_rows
@@ -90,16 +97,22 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return "skip"
 
     source: Any = p
-    data = _small(p)
+    ahead = ahead_of(p)  # read while the readers' modules were imported (classify)
+    data = _small(p) if ahead is None else ahead[0]
     mended = _mended(p, data)
     if mended is not None:  # a malformed row that is not UTF-8: the parser can now name it
         source = pa.BufferReader(mended)
     header = _header(data if mended is None else mended)
-    whole = None if header is None else _whole_csv(p, header, mended, data=data)
+    if ahead is not None and mended is None and header is not None and header == ahead[1]:
+        whole = ahead[2]  # the same bytes read whole the same way
+    else:
+        whole = None if header is None else _whole_csv(p, header, mended, data=data)
     if whole is not None:  # the usual file: no need to ask the parser for the header
         return whole[0].schema, iter([whole])
     scan = None if data is not None else record_lines_of(p, mended)  # a big file, read once
-    block = _WHOLE if scan is None else max(_WHOLE, min(scan[1] + 1, 1 << 30))  # 50 MB rows
+    block = (
+        _whole._WHOLE if scan is None else max(_whole._WHOLE, min(scan[1] + 1, 1 << 30))
+    )  # 50 MB rows
     try:
         with quiet_undecodable_rows(__name__):  # a malformed row that is not UTF-8
             names = pacsv.open_csv(
@@ -191,28 +204,7 @@ def _closed(data: bytes | None, names: list[str] | None) -> bytes | None:
     return bytes(lines.mended(data)) if lines.unclosed else None
 
 
-def _text_columns(names: list[str]) -> pacsv.ConvertOptions:
-    """Every column as text, its bytes not checked by pyarrow (which would refuse the file).
-
-    :func:`~svduty.io._incident_values._utf8_marks` rejects the rows with a cell that is
-    not UTF-8, and only those.
-    """
-    return pacsv.ConvertOptions(
-        column_types={n: pa.string() for n in names}, strings_can_be_null=False, check_utf8=False
-    )
-
-
 _OPEN = "a quote is opened and never closed"
-_WHOLE = 1 << 24
-"""The streaming reader's block: a file up to this size is one batch."""
-
-
-def _small(p: Path) -> bytes | None:
-    """The bytes of a file the whole-file reader may read (up to :data:`_WHOLE`), else None."""
-    try:
-        return p.read_bytes() if p.stat().st_size <= _WHOLE else None
-    except OSError:
-        return None
 
 
 def _mended(p: Path, data: bytes | None = None) -> bytes | None:
@@ -261,75 +253,6 @@ def _mended(p: Path, data: bytes | None = None) -> bytes | None:
     if not bad:
         return None
     return bytes(ascii_records(data, bad, blank=False))
-
-
-def _whole_csv(
-    p: Path, names: list[str], mended: bytes | None = None, *, data: bytes | None = None
-) -> tuple[pa.RecordBatch, Arrow, bool] | None:
-    """A CSV file of one block read by pyarrow's multi-threaded reader, as one batch.
-
-    The batch (and its rows' lines) the streaming reader gives, when the file has no
-    invalid row and each line is one record (no blank line, no carriage return, no line
-    break in a quoted field: as many lines as records; no quote left open, which may
-    swallow the last line's break); else ``None``. ``data``: the
-    file's bytes, if already read (:func:`_small`). Read with ``newlines_in_values`` off
-    (its blocks cut at any line break, 22 -> 14 ms of CPU for the bench's file): a block
-    cut inside a quoted value drops, rejects or keeps (with its line break) the value's
-    first line, so such a file is refused by the count of lines or :func:`_line_break_in`.
-    """
-    if mended is not None:
-        data = mended
-    elif data is None:
-        data = _small(p)
-    if not data or len(data) > _WHOLE or b"\r" in data or quotes(data) % 2:
-        return None
-    lf = np.frombuffer(data, np.uint8) == _LF
-    if lf[0] or (lf[1:] & lf[:-1]).any():  # a blank line
-        return None
-    invalid: list[int] = []
-
-    def handler(row: pacsv.InvalidRow) -> str:  # pragma: no cover - on pyarrow's threads
-        invalid.append(1)  # (coverage does not trace them; the tests read such files)
-        return "skip"
-
-    source: Any = pa.BufferReader(data)
-    try:
-        with quiet_undecodable_rows(__name__):
-            table = pacsv.read_csv(
-                source,
-                read_options=pacsv.ReadOptions(block_size=_BLOCK),
-                parse_options=pacsv.ParseOptions(
-                    newlines_in_values=False,  # each line one record, as checked below
-                    invalid_row_handler=handler,  # type: ignore[arg-type]
-                ),
-                convert_options=_text_columns(names),
-            )
-    except (pa.ArrowInvalid, UnicodeDecodeError):
-        return None
-    n = table.num_rows
-    if invalid or not n or table.schema.names != names:
-        return None
-    if int(np.count_nonzero(lf)) + (not lf[-1]) != n + 1:  # the header and a line each
-        return None
-    if _line_break_in(table):  # a quoted value's line break, kept where a block was cut
-        return None
-    batch = table.combine_chunks().to_batches()[0]
-    return batch, _arrays.array(np.arange(2, n + 2, dtype=np.int64)), False
-
-
-_LF = 10
-_BLOCK = 1 << 20
-"""The multi-threaded reader's block (pyarrow's own default); tests make it small."""
-
-
-def _line_break_in(table: pa.Table) -> bool:
-    """Whether a value of ``table`` (columns of text, no nulls) holds a line break."""
-    for column in table.columns:
-        for chunk in column.chunks:
-            data: Any = chunk.buffers()[2]
-            if data is not None and (np.frombuffer(data, np.uint8) == _LF).any():
-                return True
-    return False
 
 
 def _records(start: int, n: int, skipped: set[int]) -> Any:
