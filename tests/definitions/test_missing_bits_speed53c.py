@@ -163,3 +163,35 @@ def test_more_facts_than_bits_are_none() -> None:
     order = {"violence": [f"fact_{i:02}" for i in range(63)]}
     assert missing_bits(env, rs, order) is None
     assert pa.types.is_int64(missing_sets(pa.table({"victim_age": [3]}))["violence"].type)
+
+
+_TRI = st.sampled_from([True, False, None])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 6).flatmap(
+        lambda size: st.tuples(
+            st.lists(st.lists(_TRI, min_size=size, max_size=size), min_size=1, max_size=4),
+            st.lists(st.integers(0, size - 1), max_size=8),
+            st.integers(0, 2),
+        )
+    )
+)
+def test_bools_at_are_takes(case: tuple[list[list[Any]], list[int], int]) -> None:
+    """A fact's column from its small table (speed53c): a take, or all null without one."""
+    from svduty.definitions._bits import bools_at
+
+    columns, at, skip = case
+    tables = {
+        f"t{i}": pa.array([None] * skip + c, pa.bool_()).slice(skip) for i, c in enumerate(columns)
+    }
+    rows = pa.array(at, pa.int32())
+    got = bools_at(tables, rows)
+    for name, table in tables.items():
+        want = [table[i].as_py() for i in at]
+        assert got[name].type == pa.bool_()
+        assert got[name].to_pylist() == want
+        assert got[name].null_count == want.count(None)
+    with_null = pa.array([*at, None], pa.int32())
+    assert all(bools_at(tables, with_null)[n].to_pylist()[-1] is None for n in tables)
