@@ -37,6 +37,7 @@ from svduty.definitions._columns import INPUT_COLUMNS, prepare
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._distinct import remembered, spread_all, spread_problems
 from svduty.definitions._expr import ArrowEnv
+from svduty.definitions._fact_groups import fact_groups, grouped_env
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.errors import DataError, Problem
 
@@ -70,8 +71,13 @@ def _verdicts(
     rules' environment (each node evaluated) is appended to ``envs`` if given.
     """
     cols, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
-    n = tab.num_rows
-    env = ArrowEnv(cols, facts, rs.rules, n, presumed=rs.presumed)
+    grouped = fact_groups(cols, tab.num_rows)  # rows alike in what the rules read: once
+    if grouped is not None:
+        env: ArrowEnv = grouped_env(cols, facts, rs.rules, rs.presumed, grouped)
+        cols, code_idx = env.columns, _pc.take(code_idx, grouped[1])
+    else:
+        env = ArrowEnv(cols, facts, rs.rules, tab.num_rows, presumed=rs.presumed)
+    n = env.length
     if envs is not None:
         envs.append(env)
     answers = [r.expr.arrow(env) for r in answer_rules(rs)]
@@ -97,7 +103,7 @@ def _verdicts(
     out["reasons"] = _bools_to_lists(
         [r.expr.arrow(env) for r in rs.reportable], [r.id for r in rs.reportable]
     )
-    return out
+    return out if grouped is None else spread_all(out, grouped[0], True)
 
 
 _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))

@@ -42,6 +42,7 @@ from svduty.definitions._bits import true_bits
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import RuleSet, answer_rules
 from svduty.definitions._expr import All, ArrowEnv, Expr, Not, Ref
+from svduty.definitions._fact_groups import GroupedEnv
 from svduty.definitions._places import DeathIn, PilotArea
 
 pa: Any = _pa
@@ -264,6 +265,8 @@ def missing_bits(env: ArrowEnv, rs: RuleSet, order: dict[str, list[str]]) -> dic
         sets = _renumbered(found, [finder.facts[f] for f in order[name]], n)
         valid = _valid(value)
         out[name] = _arrays.array(sets, mask=_as_rows(valid, n))
+    if isinstance(env, GroupedEnv):  # the groups' sets, each row its group's
+        return {k: _pc.take_in_bounds(v, env.groups) for k, v in out.items()}
     return out
 
 
