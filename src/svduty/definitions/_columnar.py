@@ -8,7 +8,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any, overload
 
 import numpy as np  # a dependency of pyarrow and shapely
@@ -70,7 +70,8 @@ def _verdicts(
     verdicts of those rows are then meaningless: the caller sets the rows apart). The
     rules' environment (each node evaluated) is appended to ``envs`` if given.
     """
-    cols, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
+    prepared, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
+    cols: Mapping[str, Arr] = prepared
     grouped = fact_groups(cols, tab.num_rows)  # rows alike in what the rules read: once
     if grouped is not None:
         env: ArrowEnv = grouped_env(cols, facts, rs.rules, rs.presumed, grouped)
