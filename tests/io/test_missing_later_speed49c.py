@@ -81,7 +81,9 @@ def test_the_count_of_other_rows_finds_the_sets_set_aside(monkeypatch) -> None:
     assert facts is not None
     good = _good(pipe(incident_table(_rows(30), _COLUMNS)))
     part = good.slice(3, 150)  # not the classifier's rows: its kept groups do not answer
-    evaluated = _counted(monkeypatch, missing_module, "_answer_flags")
+    evaluated = _counted(
+        monkeypatch, missing_module, "missing_bits"
+    )  # (speed53c: was _answer_flags)
     got = facts(part)
     assert evaluated == []  # the sets set aside, put under the count's key, not evaluated
     spelt = {name: column.cast(pa.string()).to_pylist() for name, column in got.items()}

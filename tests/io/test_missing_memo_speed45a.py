@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import svduty.definitions._missing_columns as missing_module
 import svduty.definitions._missing_rows as missing_rows_module
+from svduty.definitions._fact_groups import GroupedEnv
 from svduty.definitions._missing_columns import missing_columns, missing_keys, missing_words
 from svduty.errors import DataError
 from svduty.io import default_pipeline
@@ -82,19 +83,19 @@ def test_remembered_missing_facts_are_every_rows(batches: list[list[tuple[Any, .
 def test_rules_run_once_per_combination_across_batches(monkeypatch) -> None:
     """Counted, not timed: a batch of combinations seen before runs no missing-facts rule."""
     evaluated: list[int] = []
-    original = missing_module._answer_flags
+    original = missing_module.missing_bits  # the rules' missing facts worked out (speed53c)
     kept = missing_rows_module.remember_rows  # (speed46b: a batch classified row by row)
     prepare = missing_module.prepare
 
-    def counted(table: pa.Table, *args: Any) -> Any:
-        evaluated.append(table.num_rows)
-        return original(table, *args)
+    def counted(env: Any, *args: Any) -> Any:  # the rows its groups cover (speed53c)
+        evaluated.append(len(env.groups) if isinstance(env, GroupedEnv) else env.length)
+        return original(env, *args)
 
     # the memo's route: the classifier keeps no batch's own rows (as when the count's rows
     # are not the classifier's)
     monkeypatch.setattr(missing_rows_module, "remember_rows", lambda *a, **k: None)
 
-    monkeypatch.setattr(missing_module, "_answer_flags", counted)
+    monkeypatch.setattr(missing_module, "missing_bits", counted)
     rows = [(d, c, p, None, None, 30) for d in _DATES for c in _CATEGORIES for p in _PLACES]
     batch = _table(rows * 5)  # 64 combinations, 320 rows
     pipe = default_pipeline()
@@ -111,7 +112,7 @@ def test_rules_run_once_per_combination_across_batches(monkeypatch) -> None:
     assert sum(evaluated) == len(rows) + 1  # only the new combination
     # with the classifier's own rows kept (speed46b): those 65 rows, all distinct, are
     # classified row by row, and their missing facts come from the rules evaluated for
-    # their verdicts (``_answer_flags`` with the verdicts' environment): none prepared
+    # their verdicts (``missing_bits`` of the verdicts' environment): none prepared
     # and evaluated again for the count
     monkeypatch.setattr(missing_rows_module, "remember_rows", kept)
     evaluated.clear()

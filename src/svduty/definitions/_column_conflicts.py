@@ -7,6 +7,7 @@ problems (a property test checks that both engines find the same).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,6 +21,7 @@ from svduty.definitions._age_at_death import (
 )
 from svduty.definitions._age_at_death import arrow_age_conflicts as age_conflicts
 from svduty.definitions._atoms import Has, IsTrue
+from svduty.definitions._bits import bools_at
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._knowledge import (
     _LAW,
@@ -56,6 +58,15 @@ __all__ = ["table_conflicts"]
 Arr = Any  # a pyarrow Array
 pa: Any = _pa  # (pyarrow-stubs' compute overloads are narrower than the calls here)
 pc: Any = _pc
+
+
+@functools.cache
+def _category_facts() -> dict[str, Arr]:
+    """Fact -> its value for each police.uk category (the last: none given), made once."""
+    return {
+        k: pa.array([*(c.facts[k] for c in POLICE_UK_CATEGORIES), None], pa.bool_())
+        for k in FACT_NAMES
+    }
 
 
 def table_conflicts(
@@ -147,17 +158,7 @@ def table_conflicts(
     # could turn the answer over)
     kinds = len(POLICE_UK_CATEGORIES)
     row_cat = pc.fill_null(_pc.cast(cat_idx, pa.int64()), kinds)
-    by_cat = ArrowEnv(
-        cols,
-        {
-            k: pc.take(
-                pa.array([*(c.facts[k] for c in POLICE_UK_CATEGORIES), None], pa.bool_()), row_cat
-            )
-            for k in FACT_NAMES
-        },
-        _LAW,
-        len(code_idx),
-    )
+    by_cat = ArrowEnv(cols, bools_at(_category_facts(), row_cat), _LAW, len(code_idx))
     for key, expr in PROVED_BY_CODE:
         ruled_out = pc.fill_null(
             pc.or_kleene(pc.equal(expr.arrow(own), False), pc.equal(expr.arrow(by_cat), False)),

@@ -8,10 +8,9 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any, overload
 
-import attrs
 import numpy as np  # a dependency of pyarrow and shapely
 import pyarrow as _pa
 
@@ -24,6 +23,7 @@ from svduty._types import viewless_type
 from svduty.definitions._bits import bools_to_lists as _bools_to_lists
 from svduty.definitions._bits import coded as _coded
 from svduty.definitions._bits import true_bits, unpacked
+from svduty.definitions._checked_columns import columns_checked as _columns_checked
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
     FACT_FIELDS,
@@ -37,10 +37,9 @@ from svduty.definitions._columns import INPUT_COLUMNS, prepare
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._distinct import remembered, spread_all, spread_problems
 from svduty.definitions._expr import ArrowEnv
-from svduty.definitions._incident import Incident
+from svduty.definitions._fact_groups import fact_groups, grouped_env
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
-from svduty.definitions._unknown_keys import field_spelt
-from svduty.errors import DataError, Problem, Shown, shown
+from svduty.errors import DataError, Problem
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
 pa: Any = _pa
@@ -71,9 +70,15 @@ def _verdicts(
     verdicts of those rows are then meaningless: the caller sets the rows apart). The
     rules' environment (each node evaluated) is appended to ``envs`` if given.
     """
-    cols, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
-    n = tab.num_rows
-    env = ArrowEnv(cols, facts, rs.rules, n, presumed=rs.presumed)
+    prepared, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
+    cols: Mapping[str, Arr] = prepared
+    grouped = fact_groups(cols, tab.num_rows)  # rows alike in what the rules read: once
+    if grouped is not None:
+        env: ArrowEnv = grouped_env(cols, facts, rs.rules, rs.presumed, grouped)
+        cols, code_idx = env.columns, _pc.take(code_idx, grouped[1])
+    else:
+        env = ArrowEnv(cols, facts, rs.rules, tab.num_rows, presumed=rs.presumed)
+    n = env.length
     if envs is not None:
         envs.append(env)
     answers = [r.expr.arrow(env) for r in answer_rules(rs)]
@@ -99,65 +104,10 @@ def _verdicts(
     out["reasons"] = _bools_to_lists(
         [r.expr.arrow(env) for r in rs.reportable], [r.id for r in rs.reportable]
     )
-    return out
+    return out if grouped is None else spread_all(out, grouped[0], True)
 
 
 _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
-_FIELDS = frozenset(a.name for a in attrs.fields(Incident))
-
-
-_POLICE_UK_NAMES = {"month": "date", "lsoa_code": "location"}
-"""The police.uk reader's columns that say what an incident field would (unread here)."""
-
-_POLICE_UK_ROUTE = (
-    "the incident field {} (a police.uk batch from read_police_uk is classified by "
-    "svduty.io.default_pipeline(), which reads its month and places it by its LSOA)"
-)
-
-
-def _columns_checked(tab: Any) -> None:
-    """Refuse the columns :func:`classify_table` would misread, naming no unsafe name.
-
-    A repeated name; a name that spells a field otherwise (``Offence Code``); a police.uk
-    reader's ``month`` or ``lsoa_code`` without ``date`` or ``location`` (the rules read
-    neither: every row's month and place would be unknown); a table with no incident field
-    (every row would be ``undetermined``: a misspelt header, say). Verdict columns of an
-    earlier run are replaced, not refused.
-
-    Example:
-        >>> _columns_checked(pa.table({"offence_cod": ["8N"]}))
-        Traceback (most recent call last):
-        ...
-        svduty.errors.DataError: columns: expected one or more incident fields as columns, such as offence_code, police_uk_category, victim_age (did you mean offence_code?)
-    """  # noqa: E501
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for i, name in enumerate(tab.column_names):
-        if name in seen:
-            known = name in _FIELDS or isinstance(shown(name), Shown)
-            said = name if known else f"column {i + 1} (its name not shown)"
-            problems.append(Problem(field=said, expected="one column per name"))
-        seen.add(name)
-    for name in tab.column_names:  # 'Offence Code' without offence_code: unread
-        if (field := field_spelt(name, _FIELDS, seen)) is not None and field not in seen:
-            problems.append(Problem(field=name, expected=f"the field's own name, {field}"))
-    for name, field in _POLICE_UK_NAMES.items():  # a police.uk batch: its month unread
-        if name in seen and field not in seen:
-            problems.append(Problem(field=name, expected=_POLICE_UK_ROUTE.format(field)))
-    if not seen & _FIELDS:
-        from svduty._near import did_you_mean
-
-        names = tab.column_names
-        near = next((h for n in names if (h := did_you_mean(n, sorted(_FIELDS)))), "")
-        problems.append(
-            Problem(
-                field="columns",
-                expected="one or more incident fields as columns, such as offence_code, "
-                "police_uk_category, victim_age" + near,
-            )
-        )
-    if problems:
-        raise DataError(problems)
 
 
 def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:

@@ -23,6 +23,7 @@ from svduty import _compute as _pc
 from svduty._blank import blank_cells
 from svduty._days import NO_DAY, dates_in_england, no_day
 from svduty.areas import LOCAL_GOVERNMENT_AREA_PREFIXES
+from svduty.definitions._bits import bools_at
 from svduty.definitions._column_conflicts import table_conflicts
 from svduty.definitions._field_words import (
     CATEGORY,
@@ -271,7 +272,7 @@ def prepare(
         pc.multiply(pc.cast(pc.fill_null(code_idx, codes), pa.int32()), kinds + 1),
         pc.cast(pc.fill_null(cat_idx, kinds), pa.int32()),
     )
-    facts: dict[str, Arr] = {k: pc.take(table, pair) for k, table in _fact_tables().items()}
+    facts: dict[str, Arr] = bools_at(_fact_tables(), pair)  # (a fact no row's pair has: null)
     facts["known_code"] = pc.if_else(pc.is_valid(code_idx), True, pa.scalar(None, pa.bool_()))
     table_conflicts(cols, facts, (code_idx, cat_idx), sink=sink, pilot=pilot)
     return cols, facts, code_idx
