@@ -1,0 +1,97 @@
+"""What to tell someone whose ``--area`` names a place no bundle starts from, in the tables' words.
+
+A region or a country is no partnership's area: its police force areas are (or one of its
+local government areas). "Greater London" is the London region's own name (the area of the
+Greater London Authority, Greater London Authority Act 1999, s.2(2)); ONS names the region
+"London". Every name shown is a national table's, never the text given.
+
+Example:
+    >>> geo = Geography.england_and_wales()
+    >>> also_known_as(geo, "greater london").id
+    'E12000007'
+"""
+
+from __future__ import annotations
+
+from svduty.areas import Area, AreaKind, Geography, normalise_name
+from svduty.errors import UnknownAreaError
+from svduty.io._new_records import plain_name
+
+__all__ = ["also_known_as", "forces_within", "region_note"]
+
+_OTHER_NAMES = {"greater london": "E12000007"}
+"""Names of areas the tables hold under another name (normalised), with the area's code."""
+
+
+def also_known_as(geo: Geography, given: str) -> Area | None:
+    """The area ``given`` names when the tables hold it under another name, else None.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> also_known_as(geo, "Greater  London").name, also_known_as(geo, "Rugby")
+        ('London', None)
+    """
+    code = _OTHER_NAMES.get(normalise_name(given))
+    return geo.get(code) if code is not None and code in geo else None
+
+
+def forces_within(geo: Geography, area: Area) -> str:
+    """What a region or country holds that a bundle starts from: its police force areas ("" if neither).
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> forces_within(geo, geo.get("E12000007"))
+        'its 33 local government areas lie in the police force areas Metropolitan Police (E23000001) and City of London (E23000034)'
+        >>> forces_within(geo, geo.get("E23000017"))  # not a region or country
+        ''
+    """  # noqa: E501
+    if area.kind not in (AreaKind.REGION, AreaKind.COUNTRY):
+        return ""
+    districts = geo.districts_within(area.id)
+    forces: dict[str, Area] = {}
+    for d in districts:
+        for f in geo.parents(d.id, AreaKind.POLICE_FORCE_AREA):
+            forces[f.id] = f
+    if not forces:  # pragma: no cover - every region and country of the tables has some
+        return ""
+    named = [f"{plain_name(f.name)} ({f.id})" for f in sorted(forces.values(), key=_by_id)]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    plural = "s" * (len(named) != 1)
+    return (
+        f"its {len(districts)} local government areas lie in the police force area{plural} {listed}"
+    )
+
+
+def _by_id(a: Area) -> str:
+    """An area's sort key: its code."""
+    return a.id
+
+
+def region_note(geo: Geography, given: str) -> str:
+    """A note when a name that starts a bundle also names a region or country ("" if not).
+
+    "West Midlands" is a police force area, a fire and rescue authority's area and a
+    region: the name starts a bundle for the police force area; the region is wider.
+
+    Example:
+        >>> geo = Geography.england_and_wales()
+        >>> region_note(geo, "West Midlands")[:83]
+        'West Midlands is also the name of a region (E12000005), wider than the police force'
+        >>> region_note(geo, "Rugby"), region_note(geo, "E23000014"), region_note(geo, "zz")
+        ('', '', '')
+    """
+    if given.strip().upper() in geo:  # a code names one area
+        return ""
+    try:
+        chosen = geo.find(given)
+    except UnknownAreaError:
+        return ""
+    for a in geo.named(given):
+        if a.kind in (AreaKind.REGION, AreaKind.COUNTRY) and a.id != chosen.id:
+            kind = chosen.kind.value.replace("_", " ")
+            return (
+                f"{a.name} is also the name of {a.kind.a} ({a.id}), wider than the {kind} "
+                f"{plain_name(chosen.name)} ({chosen.id}) the bundle is for; "
+                + forces_within(geo, a)
+            )
+    return ""

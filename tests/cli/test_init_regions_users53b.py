@@ -1,0 +1,85 @@
+"""``svduty init --area`` for a region, a country or a district abolished in 2023 (users53b).
+
+A new user's walk-through (users53) found: ``--area "Greater London"`` suggested 'Greater
+Manchester' (another place); ``--area London`` said "is a region" and stopped there, not
+saying what a bundle could start from; ``--area Harrogate`` named Harrogate from the
+national tables, then hid the text given as "(got a string of 9 characters, not shown)",
+though a name the tables hold is no personal data; and ``--area "West Midlands"`` started
+a bundle for the police force area with no word that the name is a region's too.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from svduty.areas import AreaKind, Geography
+from svduty.cli import main
+from svduty.io._new_records import plain_name
+
+
+def _init(tmp_path: Path, area: str) -> tuple[int, str]:
+    err = io.StringIO()
+    code = main(["init", str(tmp_path / "b"), "--area", area], stdout=io.StringIO(), stderr=err)
+    return code, err.getvalue()
+
+
+def _forces(geo: Geography, code: str) -> set[str]:
+    """The police force areas the tables place a region's or country's districts in."""
+    return {
+        f.id
+        for d in geo.districts_within(code)
+        for f in geo.parents(d.id, AreaKind.POLICE_FORCE_AREA)
+    }
+
+
+@pytest.mark.parametrize("given", ["Greater London", "greater london", "London", "E12000007"])
+def test_london_names_its_two_police_force_areas(tmp_path: Path, given: str) -> None:
+    code, err = _init(tmp_path, given)
+    assert code == 1
+    assert err.startswith("svduty init: error: --area: E12000007 (London) is a region;"), err
+    assert "Manchester" not in err  # never a fuzzy match that is another place
+    assert "33 local government areas" in err
+    assert "Metropolitan Police (E23000001)" in err
+    assert "City of London (E23000034)" in err
+    assert not (tmp_path / "b").exists()
+
+
+def test_every_region_and_country_names_the_police_force_areas_it_holds(tmp_path: Path) -> None:
+    geo = Geography.england_and_wales()
+    places = [*geo.all(AreaKind.REGION), *geo.all(AreaKind.COUNTRY)]
+    assert len(places) >= 10  # nine English regions, and Wales (England too, if the tables)
+    for n, place in enumerate(places):
+        code, err = _init(tmp_path / str(n), place.id)
+        assert code == 1
+        forces = _forces(geo, place.id)
+        assert forces, place.id
+        for f in forces:
+            assert f"{plain_name(geo.get(f).name)} ({f})" in err, (place.id, err)
+        # and no police force area the place does not hold
+        others = {f.id for f in geo.all(AreaKind.POLICE_FORCE_AREA)} - forces
+        assert not any(f"({f})" in err for f in others), (place.id, err)
+
+
+def test_wales_names_its_four_forces(tmp_path: Path) -> None:
+    code, err = _init(tmp_path, "Wales")
+    assert code == 1
+    assert "W92000004 (Wales) is a country" in err
+    for force in ("North Wales", "Gwent", "South Wales", "Dyfed-Powys"):
+        assert force in err
+
+
+def test_west_midlands_starts_the_force_area_and_says_the_region_is_wider(
+    tmp_path: Path,
+) -> None:
+    geo = Geography.england_and_wales()
+    code, err = _init(tmp_path, "West Midlands")
+    assert code == 0
+    assert "is also the name of a region (E12000005)" in err
+    assert "police force area West Midlands (E23000014) the bundle is for" in err
+    for f in _forces(geo, "E12000005"):
+        assert f"({f})" in err
+    # by its code, the force area is meant: no note
+    assert _init(tmp_path / "c", "E23000014") == (0, "")
