@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from svduty.areas import AreaKind, Geography
+from svduty.areas._ceased import ceased_districts
 from svduty.cli import main
 from svduty.io._new_records import plain_name
 
@@ -83,3 +84,32 @@ def test_west_midlands_starts_the_force_area_and_says_the_region_is_wider(
         assert f"({f})" in err
     # by its code, the force area is meant: no note
     assert _init(tmp_path / "c", "E23000014") == (0, "")
+
+
+@pytest.mark.parametrize("given", ["Harrogate", "harrogate", "E07000165", "E07000026"])
+def test_an_abolished_district_is_named_plainly_with_what_to_give(
+    tmp_path: Path, given: str
+) -> None:
+    geo = Geography.england_and_wales()
+    district = next(
+        c for c in ceased_districts().values() if given.upper() in (c.code, c.name.upper())
+    )
+    successor = geo.get(district.successor)
+    code, err = _init(tmp_path, given)
+    assert code == 1
+    assert err == (
+        f"svduty init: error: --area: {district.name} ({district.code}) is a former district, "
+        f"abolished on {district.ended}: its area is part of {successor.name} "
+        f"({successor.id}); expected an area that exists now: give {successor.name} "
+        f"({successor.id}), or its police force area\n"
+    )
+    assert "not shown" not in err
+    # and what it says to give starts a bundle
+    assert _init(tmp_path / "next", successor.id)[0] == 0
+
+
+def test_harrogate_is_north_yorkshire_since_1_april_2023(tmp_path: Path) -> None:
+    """The facts as the brief gives them, against the tables' reading."""
+    err = _init(tmp_path, "Harrogate")[1]
+    assert "Harrogate (E07000165) is a former district, abolished on 2023-04-01" in err
+    assert "North Yorkshire (E06000065)" in err

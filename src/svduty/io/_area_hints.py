@@ -3,7 +3,8 @@
 A region or a country is no partnership's area: its police force areas are (or one of its
 local government areas). "Greater London" is the London region's own name (the area of the
 Greater London Authority, Greater London Authority Act 1999, s.2(2)); ONS names the region
-"London". Every name shown is a national table's, never the text given.
+"London". A district abolished on 1 April 2023 is named by the 2022 table, with the area
+that holds it now. Every name shown is a national table's, never the text given.
 
 Example:
     >>> geo = Geography.england_and_wales()
@@ -14,10 +15,11 @@ Example:
 from __future__ import annotations
 
 from svduty.areas import Area, AreaKind, Geography, normalise_name
-from svduty.errors import UnknownAreaError
+from svduty.areas._ceased import ceased_districts
+from svduty.errors import Problem, UnknownAreaError
 from svduty.io._new_records import plain_name
 
-__all__ = ["also_known_as", "forces_within", "region_note"]
+__all__ = ["also_known_as", "ceased_problem", "forces_within", "region_note"]
 
 _OTHER_NAMES = {"greater london": "E12000007"}
 """Names of areas the tables hold under another name (normalised), with the area's code."""
@@ -95,3 +97,29 @@ def region_note(geo: Geography, given: str) -> str:
                 + forces_within(geo, a)
             )
     return ""
+
+
+def ceased_problem(given: str, field: str, name_of: dict[str, str]) -> Problem | None:
+    """The problem for a district the 2022 table names and the 2024 tables do not, or None.
+
+    ``name_of`` gives a 2024 area's name by code. The district's name and code are the
+    table's, so they are shown; the text given is not needed.
+
+    Example:
+        >>> p = ceased_problem("harrogate", "areas[0]", {"E06000065": "North Yorkshire"})
+        >>> print(p)
+        areas[0]: Harrogate (E07000165) is a former district, abolished on 2023-04-01: its area is part of North Yorkshire (E06000065); expected an area that exists now: give North Yorkshire (E06000065), or its police force area
+        >>> ceased_problem("Rugby", "areas[0]", {}) is None
+        True
+    """  # noqa: E501
+    wanted = given.strip().upper()
+    for c in ceased_districts().values():
+        if wanted in (c.code, c.name.upper()):
+            now = f"{name_of.get(c.successor, c.successor)} ({c.successor})"
+            return Problem(
+                message=f"{c.name} ({c.code}) is a former district, abolished on {c.ended}: "
+                f"its area is part of {now}",
+                field=field,
+                expected=f"an area that exists now: give {now}, or its police force area",
+            )
+    return None

@@ -34,7 +34,7 @@ from svduty.areas._ceased import ceased_note, not_in_the_tables
 from svduty.areas._national import DUTY_START, shared_csp
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
-from svduty.io._area_hints import also_known_as, forces_within
+from svduty.io._area_hints import also_known_as, ceased_problem, forces_within
 from svduty.io._area_names import STARTING_KINDS, force_area, outside_force, suggestions
 from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
@@ -176,6 +176,11 @@ def _beyond(geo: Geography, code: str) -> str:
     return outside_force(code)  # Police Scotland, the PSNI: not a force the Duty has
 
 
+def _names(geo: Geography) -> dict[str, str]:
+    """The names of the local government areas of the tables, by code."""
+    return {a.id: a.name for kind in STARTING_KINDS for a in geo.all(kind)}
+
+
 def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]:
     """The local government areas a starting bundle covers, from area codes or names.
 
@@ -194,6 +199,10 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
         try:
             area = _area(geo, code)
         except UnknownAreaError:
+            ceased = ceased_problem(code, f"areas[{i}]", _names(geo))
+            if ceased is not None:  # the table's name and code: shown, not the text given
+                problems.append(ceased)
+                continue
             near, beyond = suggestions(geo, code), _beyond(geo, code)
             problems.append(
                 Problem(  # an LSOA, a ward, a ceased district is known, but not a start
