@@ -57,11 +57,25 @@ def test_every_region_and_country_names_the_police_force_areas_it_holds(tmp_path
         assert code == 1
         forces = _forces(geo, place.id)
         assert forces, place.id
-        for f in forces:
+        if len(forces) > 8:  # England's 39: counted, not listed
+            assert f"lie in {len(forces)} police force areas" in err, (place.id, err)
+        for f in forces if len(forces) <= 8 else ():
             assert f"{plain_name(geo.get(f).name)} ({f})" in err, (place.id, err)
         # and no police force area the place does not hold
         others = {f.id for f in geo.all(AreaKind.POLICE_FORCE_AREA)} - forces
         assert not any(f"({f})" in err for f in others), (place.id, err)
+
+
+def test_a_fire_and_rescue_area_names_its_police_force_area(tmp_path: Path) -> None:
+    """'Tyne and Wear' is a fire and rescue authority's area (and a metropolitan county the
+    tables do not hold): its five districts lie in Northumbria's police force area."""
+    geo = Geography.england_and_wales()
+    code, err = _init(tmp_path, "Tyne and Wear")
+    assert code == 1
+    fire = geo.find("Tyne and Wear")
+    assert f"{fire.id} (Tyne and Wear) is a fire and rescue authority" in err
+    (force,) = _forces(geo, fire.id)
+    assert f"the police force area {geo.get(force).name} ({force})" in err
 
 
 def test_wales_names_its_four_forces(tmp_path: Path) -> None:

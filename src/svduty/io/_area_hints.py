@@ -1,10 +1,11 @@
 """What to tell someone whose ``--area`` names a place no bundle starts from, in the tables' words.
 
-A region or a country is no partnership's area: its police force areas are (or one of its
-local government areas). "Greater London" is the London region's own name (the area of the
-Greater London Authority, Greater London Authority Act 1999, s.2(2)); ONS names the region
-"London". A district abolished on 1 April 2023 is named by the 2022 table, with the area
-that holds it now. Every name shown is a national table's, never the text given.
+A region, a country, a fire and rescue authority's or a health board's area is no
+partnership's area: its police force areas are (or its local government areas). "Greater
+London" is the London region's own name (the area of the Greater London Authority); ONS
+names the region "London". A district abolished on 1 April 2023 is named by the 2022 table,
+with the area that holds it now. Every name shown is a national table's, never the text
+given.
 
 Example:
     >>> geo = Geography.england_and_wales()
@@ -37,31 +38,50 @@ def also_known_as(geo: Geography, given: str) -> Area | None:
     return geo.get(code) if code is not None and code in geo else None
 
 
+_WIDER = (
+    AreaKind.REGION,
+    AreaKind.COUNTRY,
+    AreaKind.FIRE_AND_RESCUE_AUTHORITY,
+    AreaKind.INTEGRATED_CARE_BOARD,
+    AreaKind.LOCAL_HEALTH_BOARD,
+)
+"""The kinds of area, made of local government areas, that no bundle starts from."""
+
+_LISTED = 8
+"""At most this many police force areas are named; more are counted (England has 39)."""
+
+
 def forces_within(geo: Geography, area: Area) -> str:
-    """What a region or country holds that a bundle starts from: its police force areas ("" if neither).
+    """The police force areas a region, country, fire or health area's districts lie in.
+
+    "" for an area of another kind (a police force area, a district, an LSOA).
 
     Example:
         >>> geo = Geography.england_and_wales()
         >>> forces_within(geo, geo.get("E12000007"))
         'its 33 local government areas lie in the police force areas Metropolitan Police (E23000001) and City of London (E23000034)'
-        >>> forces_within(geo, geo.get("E23000017"))  # not a region or country
+        >>> forces_within(geo, geo.get("E31000043"))  # Tyne and Wear's fire and rescue area
+        'its 5 local government areas lie in the police force area Northumbria (E23000007)'
+        >>> forces_within(geo, geo.get("E92000001"))  # England: counted, not listed
+        'its 296 local government areas lie in 39 police force areas'
+        >>> forces_within(geo, geo.get("E23000017"))  # a police force area: itself
         ''
     """  # noqa: E501
-    if area.kind not in (AreaKind.REGION, AreaKind.COUNTRY):
+    if area.kind not in _WIDER:
         return ""
     districts = geo.districts_within(area.id)
     forces: dict[str, Area] = {}
     for d in districts:
         for f in geo.parents(d.id, AreaKind.POLICE_FORCE_AREA):
             forces[f.id] = f
-    if not forces:  # pragma: no cover - every region and country of the tables has some
+    if not forces:  # pragma: no cover - every such area of the tables has some
         return ""
+    held = f"its {len(districts)} local government area{'s' * (len(districts) != 1)} lie"
+    if len(forces) > _LISTED:
+        return f"{held} in {len(forces)} police force areas"
     named = [f"{plain_name(f.name)} ({f.id})" for f in sorted(forces.values(), key=_by_id)]
     listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-    plural = "s" * (len(named) != 1)
-    return (
-        f"its {len(districts)} local government areas lie in the police force area{plural} {listed}"
-    )
+    return f"{held} in the police force area{'s' * (len(named) != 1)} {listed}"
 
 
 def _by_id(a: Area) -> str:

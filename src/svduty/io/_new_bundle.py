@@ -223,8 +223,7 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
                     expected="a police force area (E23/W15), county (E10), unitary or "
                     "district (E06-E09/W06) or community safety partnership (E22/W14)"
                     + (
-                        f"; {pfas}: give one or more of them, or a local government area of "
-                        "it by name or code"
+                        f"; {pfas}: give those, or its local government areas, by name or code"
                         if (pfas := forces_within(geo, area))
                         else ""
                     ),
