@@ -311,7 +311,7 @@ class Partnership:
             ) from None
         diff = graph.diff(changed)
         records = (*self.authorities.items, *after.authorities.items)
-        diff = diff.named(diff_names(diff, records, self.geography, scenario))
+        diff = diff.named(diff_names(diff, records, self.geography, scenario, after.areas))
         w = WhatIf(scenario, changed, log, diff, after, findings)
         return w.said(graph=self.governance is not None)  # print(w.diff): them too, or why not
 

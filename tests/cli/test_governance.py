@@ -197,7 +197,10 @@ def test_every_rule_is_reported_checked_or_skipped():
 def test_reorganisation_scenarios_report_schedule_1_gaps():
     code, out, err = run("--scenario", "lgr-two-unitaries", "--validate")
     assert code == 1
-    after = "north-warwickshire-unitary, south-warwickshire-unitary"
+    after = (  # names with codes (users53b)
+        "North Warwickshire Unitary (north-warwickshire-unitary), "
+        "South Warwickshire Unitary (south-warwickshire-unitary)"
+    )
     assert f"local government areas after the scenario: {after}" in out
     gaps = [line for line in out.splitlines() if line.startswith("  error GOV-SCHEDULE-1")]
     assert len(gaps) == 4

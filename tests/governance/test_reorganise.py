@@ -244,7 +244,7 @@ def test_what_if_by_name_and_its_views():
     assert "GOV-SCHEDULE-1" in page
     assert "create_area" in page
     assert str(w) == w.to_text()
-    assert "local government areas after the scenario: north-warwickshire-unitary" in w.to_text()
+    assert "after the scenario: North Warwickshire Unitary (north-warwickshire-unitary)" in str(w)
     assert w.as_dict()["validation"] == w.findings.as_dict()
     log = w.log.as_dict()
     assert log[0]["op"] == "add_body"

@@ -192,8 +192,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         del result["validation"]
         text += [str(what_if.log), "", "changes:", what_if.diff.to_text()]
         text += ["", what_if.authorities_text()]
-        after = ", ".join(what_if.reorganised.areas)
-        text += [f"local government areas after the scenario: {after}"]
+        text += [what_if.areas_text()]
         findings = what_if.findings if args.validate else None
     else:
         if day is not None:

@@ -15,6 +15,7 @@ from svduty.authorities import Role
 from svduty.authorities._model import one_id_per_body
 from svduty.errors import BundleError, InputFormatError, Problem
 from svduty.io import load_partnership, new_bundle, validate_bundle
+from svduty.io._area_hints import region_note
 from svduty.io._new_authorities import plain_name
 from svduty.io._new_bundle import part_of, same_name
 
@@ -61,6 +62,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 "code to start from it instead",
                 file=stderr,
             )
+        if wider := region_note(national, given):
+            print(f"svduty init: note: {option}: {wider}", file=stderr)
         split = part_of(national, given)
         if split is not None:
             csp, district, others = split

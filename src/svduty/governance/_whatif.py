@@ -162,6 +162,24 @@ class WhatIf:
         said = [f"{k} {', '.join(v)}" for k, v in self.authorities.items() if v]
         return "authorities: " + ("; ".join(said) or "no change")
 
+    def areas_text(self) -> str:
+        """The local government areas after the scenario, in one line: names with codes.
+
+        A name is the partnership's geography's (or the ``create_area`` change's); a code
+        with no name known is given alone. The JSON keeps the codes (``areas``).
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> p.what_if("jag-to-sv-strategic-board").areas_text()[:78]
+            'local government areas after the scenario: North Warwickshire (E07000218), Nun'
+            >>> p.what_if("lgr-single-unitary").areas_text()
+            'local government areas after the scenario: Warwickshire Unitary (warwickshire-unitary)'
+        """
+        n = dict(self.diff.names)
+        said = [f"{n[c]} ({c})" if c in n else c for c in self.reorganised.areas]
+        return "local government areas after the scenario: " + ", ".join(said)
+
     def to_text(self) -> str:
         """The log, the changes and the validation, as text.
 
@@ -180,7 +198,7 @@ class WhatIf:
                 self.diff.to_text(),
                 "",
                 self.authorities_text(),
-                "local government areas after the scenario: " + ", ".join(self.reorganised.areas),
+                self.areas_text(),
                 "",
                 "validation:",
                 findings_text(self.findings),
@@ -257,8 +275,7 @@ class WhatIf:
             f"{self.log._repr_html_()}"
             f"<h4>changes</h4>{self.diff.to_html()}"
             f"<p>{esc(self.authorities_text())}</p>"
-            "<p>local government areas after the scenario: "
-            f"{esc(', '.join(self.reorganised.areas))}</p>"
+            f"<p>{esc(self.areas_text())}</p>"
             f"<h4>validation</h4>{findings_html(self.findings)}"
         )
 
@@ -268,6 +285,7 @@ def diff_names(
     authorities: Sequence[Any],
     geography: Any,
     scenario: Scenario,
+    areas: Sequence[str] = (),
 ) -> dict[str, str]:
     """The names of the authorities and areas a what-if's diff mentions, for its text.
 
@@ -276,6 +294,8 @@ def diff_names(
         authorities: The authority records before and after the changes.
         geography: The partnership's geography (its ``get(code).name``), or ``None``.
         scenario: The scenario (the areas its ``create_area`` changes name).
+        areas: Area codes to name as well (the local government areas after the scenario,
+            for :meth:`WhatIf.areas_text`), though the diff does not mention them.
 
     Example:
         >>> import svduty
@@ -289,6 +309,7 @@ def diff_names(
     out.update({c.code: c.name for c in scenario.changes if isinstance(c, CreateArea)})
     codes = {d for c in diff.coverage for d in (*c.added, *c.removed)}
     codes |= {v for c in diff.bodies_changed if c.field == "area" for v in (c.old, c.new)}
+    codes |= set(areas)
     for code in sorted(x for x in codes if isinstance(x, str) and x not in out):
         try:
             out[code] = geography.get(code).name

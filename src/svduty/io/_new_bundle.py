@@ -34,6 +34,7 @@ from svduty.areas._ceased import ceased_note, not_in_the_tables
 from svduty.areas._national import DUTY_START, shared_csp
 from svduty.areas._tables import read_table
 from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
+from svduty.io._area_hints import also_known_as, ceased_problem, forces_within
 from svduty.io._area_names import STARTING_KINDS, force_area, outside_force, suggestions
 from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
@@ -61,10 +62,14 @@ def _area(geo: Geography, code: str) -> Area:
         ('Cardiff', 'W06000001')
         >>> _area(geo, "City of London Police").id  # a force's name: its police force area
         'E23000034'
+        >>> _area(geo, "Greater London").name  # the tables' name of the region
+        'London'
     """
     key = code.strip().upper()
     if key in geo:
         return geo.get(key)
+    if (other := also_known_as(geo, code)) is not None:
+        return other
     # a police force's own name ('Thames Valley Police', 'Heddlu Gogledd Cymru'): its area
     return force_area(geo, code) or geo.find(code)  # a name, in English or (Wales) Welsh
 
@@ -171,6 +176,11 @@ def _beyond(geo: Geography, code: str) -> str:
     return outside_force(code)  # Police Scotland, the PSNI: not a force the Duty has
 
 
+def _names(geo: Geography) -> dict[str, str]:
+    """The names of the local government areas of the tables, by code."""
+    return {a.id: a.name for kind in STARTING_KINDS for a in geo.all(kind)}
+
+
 def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]:
     """The local government areas a starting bundle covers, from area codes or names.
 
@@ -189,6 +199,10 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
         try:
             area = _area(geo, code)
         except UnknownAreaError:
+            ceased = ceased_problem(code, f"areas[{i}]", _names(geo))
+            if ceased is not None:  # the table's name and code: shown, not the text given
+                problems.append(ceased)
+                continue
             near, beyond = suggestions(geo, code), _beyond(geo, code)
             problems.append(
                 Problem(  # an LSOA, a ward, a ceased district is known, but not a start
@@ -207,7 +221,12 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
                     message=f"{area.id} ({area.name}) is {area.kind.a}",
                     field=f"areas[{i}]",
                     expected="a police force area (E23/W15), county (E10), unitary or "
-                    "district (E06-E09/W06) or community safety partnership (E22/W14)",
+                    "district (E06-E09/W06) or community safety partnership (E22/W14)"
+                    + (
+                        f"; {pfas}: give those, or its local government areas, by name or code"
+                        if (pfas := forces_within(geo, area))
+                        else ""
+                    ),
                 )
             )
             continue
