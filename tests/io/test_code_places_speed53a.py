@@ -96,3 +96,35 @@ def test_another_look_up_is_not_answered_from_the_first():
     other = _code_places(pa.array(["E01031180"]), nowhere, remembered)
     assert other.column("unresolved").to_pylist() == [True]
     assert other.column("district_code").to_pylist() == [None]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([*CODES, "E01031330", "W01000001", None]), max_size=8),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(1, 5),
+)
+def test_codes_kept_at_most_the_limit(batches, most):
+    """At most ``_MOST_CODES`` codes are kept, whatever a batch holds (review53a).
+
+    A batch of more distinct codes than the limit was kept whole (the memo then held more
+    than the 65,536 the docs promise); every batch is still located as afresh.
+    """
+    import svduty.io._locate as locate
+
+    kept_before = locate._MOST_CODES
+    locate._MOST_CODES = most
+    try:
+        remembered = RememberedWithin(LOCAL.within)
+        for codes in batches:
+            distinct = pa.array(list(dict.fromkeys(codes)), pa.string())
+            got = _code_places(distinct, GEO.resolve_lsoas, remembered)
+            afresh = _code_places(distinct, GEO.resolve_lsoas, LOCAL.within)
+            assert got.to_pylist() == afresh.to_pylist()
+            held = remembered.places.get("codes")
+            assert held is None or len(held[1]) <= most
+    finally:
+        locate._MOST_CODES = kept_before

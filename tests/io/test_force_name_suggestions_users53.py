@@ -77,6 +77,8 @@ def test_a_name_without_a_force_word_is_not_read_as_a_force():
         ("Greater Manchester Combined Authority", "E23000005"),
         ("South Yorkshire Mayoral Combined Authority", "E23000011"),
         ("North East Combined Authority", None),  # no one force area's: nothing suggested
+        # Cleveland's and Durham's districts: not 'Thames Valley', a close spelling (review53a)
+        ("Tees Valley Combined Authority", None),
     ],
 )
 def test_a_combined_authority_by_name_says_what_it_is(tmp_path, typed, code):

@@ -164,7 +164,8 @@ def _near_forces(geo: Geography, name: str, limit: int) -> list[str]:
     Only a name with a force's word in it, or a word close to one ("Constabulry"), is
     read as a force's name: its other words are matched to each force area's, as
     :func:`force_area` matches them, in any order and with close spellings. So is a
-    combined authority's name: "West Yorkshire Combined Authority" covers the districts of
+    combined authority's name, but only to a force area of that very name (no close
+    spellings): "West Yorkshire Combined Authority" covers the districts of
     West Yorkshire's police force area (a combined authority is no local government area:
     its districts are), and "North East Combined Authority" those of no one force area.
 
@@ -176,15 +177,21 @@ def _near_forces(geo: Geography, name: str, limit: int) -> list[str]:
         (["'Cumbria' (E23000002)"], [])
         >>> _near_forces(geo, "West Yorkshire Combined Authority", 3)
         ["'West Yorkshire' (E23000010)"]
+        >>> _near_forces(geo, "Tees Valley Combined Authority", 3)  # not Thames Valley
+        []
     """
     words = normalise_name(name).split()
     away = _FORCE_WORDS | _COMBINED_WORDS
     kept = [w for w in words if not difflib.get_close_matches(w, away, n=1, cutoff=0.8)]
     if not kept or len(kept) == len(words):
         return []
+    # a force's name may be misspelt; a combined authority's is its own place's name, so only
+    # the force area of that very name is offered ('Tees Valley' is not 'Thames Valley')
+    force = any(difflib.get_close_matches(w, _FORCE_WORDS, n=1, cutoff=0.8) for w in words)
     areas = {_core(a.name): a for a in geo.all(AreaKind.POLICE_FORCE_AREA)}
     for given, area_name in _SAME_AREA.items():  # "De Cymru" is South Wales
         areas.setdefault(_core(given), areas[_core(area_name)])
     key = " ".join(sorted(kept))
-    near = [key] if key in areas else difflib.get_close_matches(key, list(areas), limit, 0.8)
+    close = difflib.get_close_matches(key, list(areas), limit, 0.8) if force else []
+    near = [key] if key in areas else close
     return [f"'{areas[n].name}' ({areas[n].id})" for n in near]

@@ -356,10 +356,13 @@ def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> p
     :data:`AREA_COLUMNS`, then ``unmatched`` (:func:`_unmatched`) and :func:`_placed`'s
     ``unresolved``, ``location`` and ``within_area``: all of them the code's alone. With a
     :class:`RememberedWithin` (the default pipeline's), the codes met in earlier batches
-    are remembered with their places (for the same ``resolve_areas``), and only new ones
-    are looked up: the batches of a police.uk file name the same few hundred LSOAs again
-    and again, and a look-up's fixed cost (about 0.75 ms a block of real months) is paid
-    once, not once a batch (speed53a). What is taken is what the look-up gave.
+    are remembered with their places (for the same ``resolve_areas``), and a batch whose
+    codes were all met is not looked up (one with a code not met is looked up whole): the
+    batches of a police.uk file name the same few hundred LSOAs again and again, and a
+    look-up's fixed cost (about 0.75 ms a block of real months) is paid once, not once a
+    batch (speed53a). What is taken is what the look-up gave. At most
+    ``_MOST_CODES`` codes are kept: when more would be, those met before are dropped,
+    and a batch of more distinct codes than that is not kept at all.
 
     Example:
         >>> def areas(codes, names):
@@ -383,7 +386,7 @@ def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> p
             taken: pa.Table = pc.take(table, at)
             return taken
     new = _new_places(codes, resolve_areas, within)
-    if memo is None:
+    if memo is None or len(codes) > _MOST_CODES:  # (more than may be kept: none kept)
         return new
     if held is None or held[0] != resolve_areas or len(held[1]) + len(codes) > _MOST_CODES:
         held = (resolve_areas, codes.slice(0, 0), new.slice(0, 0))
