@@ -50,6 +50,16 @@ def test_a_scenario_typed_as_a_path_without_a_suffix_is_a_path():
     assert "no scenario of that name" not in err
 
 
+def test_a_scenario_with_a_mistyped_file_ending_is_named():
+    # review53a: 'whatif.tml' was 'no scenario of that name (a string of 10 characters, not
+    # shown)' after users53's rule, 'whatif.tml: file not found' before it
+    for value in ("whatif.tml", "whatif.YAML", "whatif.json"):
+        status, err = error("governance", "--scenario", value)
+        assert status == 1
+        assert f"{value}: file not found" in err
+        assert "not shown" not in err
+
+
 def test_a_partnership_path_is_named_whatever_its_parts():
     status, err = error("info", "--partnership", "./Jane Smith/bundle")
     assert status == 1

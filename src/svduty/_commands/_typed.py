@@ -7,8 +7,9 @@ every command-line tool names the file it cannot open: the path is the user's ow
 they need it to find the mistake. An argument that takes a name *or* a path
 (``--partnership NAME|PATH``, ``validate NAME|PATH``, ``--definition ID|PATH``,
 ``governance --scenario NAME|FILE``) is read as a path when it looks like one (it has a
-``/`` or the system's separator, begins with ``.``, or ends in ``.toml``: ``./leeds``,
-``../bundles/leeds``, ``scenario.toml``), and is then named back in the same way;
+``/`` or the system's separator, begins with ``.``, or ends in a file ending: ``.toml``,
+or one typed for it such as ``.tml``, ``.yaml``, ``.json``: ``./leeds``,
+``../bundles/leeds``, ``scenario.toml``, ``whatif.tml``), and is then named back in the same way;
 otherwise it is a name (``john.smith@example.com`` too), and a name that names nothing
 svduty knows is shown only in a shape no person's details have (lowercase words joined by
 hyphens, a GSS code: :data:`~svduty.errors.SAFE_SHAPE`), else described by its length. A
@@ -27,21 +28,32 @@ from svduty.errors import printable, quote
 
 __all__ = ["read_as_path", "said"]
 
+_FILE_ENDINGS = (".toml", ".tml", ".tom", ".yaml", ".yml", ".json", ".txt", ".ini", ".cfg")
+"""The endings that make a value a file's name: TOML, which these arguments read, and the
+endings a user types by mistake for it. A path the user needs to see (``whatif.tml: file
+not found``) is named; a name (``john.smith@example.com``) ends in none of them."""
+
 
 def read_as_path(value: str) -> bool:
     """Whether a value of a NAME|PATH argument was typed as a path, not a name.
 
     A path has a ``/`` (or the system's own separator), begins with ``.`` (``..``,
-    ``.hidden``) or ends in ``.toml`` (the files these arguments read); no name svduty
+    ``.hidden``) or ends in a file ending (:data:`_FILE_ENDINGS`: ``.toml``, which these
+    arguments read, and ``.tml``, ``.yaml``, ``.json`` typed for it); no name svduty
     knows (a packaged bundle, a scenario, a definition id) does. Another dot does not
     make a path: ``john.smith@example.com`` is screened as a name.
 
     Example:
-        >>> [read_as_path(v) for v in ("./leeds", "a/b", "lgr.TOML", "..", "leeds", "j.s@x.uk")]
-        [True, True, True, True, False, False]
+        >>> [read_as_path(v) for v in ("./leeds", "a/b", "lgr.TOML", "..", "w.tml", "leeds")]
+        [True, True, True, True, True, False]
+        >>> read_as_path("j.s@x.uk")
+        False
     """
     return (
-        "/" in value or os.sep in value or value.startswith(".") or value.lower().endswith(".toml")
+        "/" in value
+        or os.sep in value
+        or value.startswith(".")
+        or value.lower().endswith(_FILE_ENDINGS)
     )
 
 
