@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from svduty.definitions import DEFINITIONS, _columnar
 from svduty.definitions._atoms import Given, Has, In
 from svduty.definitions._classify import ruleset
-from svduty.definitions._expr import All, Any_, Expr, Not
-from svduty.definitions._fact_groups import CANDIDATES, FEWEST, given_only
+from svduty.definitions._columns import prepare
+from svduty.definitions._expr import All, Any_, ArrowEnv, Expr, Not
+from svduty.definitions._fact_groups import CANDIDATES, FEWEST, _parts, fact_groups, given_only
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 
 from .helpers import to_table
@@ -103,6 +104,54 @@ def test_the_national_rules_read_no_candidate_value() -> None:
     by_day = attrs.evolve(rs, kinds={**rs.kinds, "d": Not(In("date", frozenset({"2024-01"})))})
     assert given_only(by_day) == CANDIDATES - {"date"}
     cols = {"date": pa.array(["2024-01-15", "2024-01-16"] * 40)}
-    assert _columnar.fact_groups(cols, 80, given_only(rs)) is not None
-    assert _columnar.fact_groups(cols, 80, given_only(rs))[1].to_pylist() == [0]
-    assert _columnar.fact_groups(cols, 80, given_only(by_day))[1].to_pylist() == [0, 1]
+    alike, by_value = (
+        fact_groups(cols, 80, given_only(rs)),
+        fact_groups(cols, 80, given_only(by_day)),
+    )
+    assert alike is not None
+    assert by_value is not None
+    assert alike[1].to_pylist() == [0]
+    assert by_value[1].to_pylist() == [0, 1]
+
+
+class _Recording(ArrowEnv):
+    """An environment that notes every column a node asks for."""
+
+    asked: list[str]
+
+    def col(self, field: str) -> Any:
+        self.asked.append(field)
+        return super().col(field)
+
+
+def test_no_node_reads_a_candidate_it_does_not_say() -> None:
+    """Each leaf of the packaged rule sets asks only for the candidates its ``reads`` names.
+
+    ``given_only`` trusts ``Expr.reads``; a leaf asking for ``location``, ``district`` or
+    ``date`` that it does not say it reads (a ``Given`` asks, to say whether it is given)
+    would be evaluated on a group's first row.
+    """
+    prepared, facts, _ = prepare(
+        to_table([{"police_uk_category": "Robbery", "date": "2024-01", "location": "E01031012"}]),
+        RESOLVE,
+    )
+    checked = 0
+    for definition in DEFINITIONS.values():
+        rs = ruleset(definition, OWHR_PILOT_AS_MADE)
+        todo: list[Expr] = [r.expr for r in rs.rules.values()] + list(rs.kinds.values())
+        seen: set[Expr] = set()
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            parts = _parts(node)
+            todo.extend(parts)
+            if parts or isinstance(node, Given):
+                continue
+            env = _Recording(prepared, facts, rs.rules, 1, presumed=rs.presumed)
+            env.asked = []
+            node._arrow(env)
+            checked += 1
+            assert set(env.asked) & CANDIDATES <= set(node.reads()), type(node).__name__
+    assert checked > 20
