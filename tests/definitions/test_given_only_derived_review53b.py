@@ -49,15 +49,20 @@ _leaves = st.one_of(
     st.builds(_reading, st.just("date"), st.lists(st.sampled_from(_DAYS[:3]), min_size=1)),
     st.sampled_from([Given("location"), Given("date"), Given("district"), Has("context", "gang")]),
 )
-_exprs = st.recursive(
-    _leaves,
-    lambda parts: st.one_of(
+
+
+def _combined(parts: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
+    """``parts``, or a Not, All or Any_ of them (no st.recursive: its check misfires)."""
+    some = st.lists(parts, min_size=1, max_size=3)
+    return st.one_of(
+        parts,
         st.builds(Not, parts),
-        st.lists(parts, min_size=1, max_size=3).map(lambda p: All(*p)),
-        st.lists(parts, min_size=1, max_size=3).map(lambda p: Any_(*p)),
-    ),
-    max_leaves=4,
-)
+        some.map(lambda p: All(*p)),
+        some.map(lambda p: Any_(*p)),
+    )
+
+
+_exprs = _combined(_combined(_leaves))
 
 
 @settings(max_examples=40, deadline=None)
