@@ -34,7 +34,6 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import attrs
 import pyarrow as _pa
 
 from svduty import _arrays
@@ -79,10 +78,8 @@ class GroupedEnv(ArrowEnv):
 
 def _parts(node: Expr) -> list[Expr]:
     """The expressions a node holds (an attrs field, or a tuple of them)."""
-    if not attrs.has(type(node)):
-        return []
     out: list[Expr] = []
-    for field in attrs.fields(type(node)):
+    for field in getattr(type(node), "__attrs_attrs__", ()):  # (every Expr is attrs')
         value = getattr(node, field.name, None)
         items = value if isinstance(value, (tuple, list, frozenset)) else (value,)
         out.extend(v for v in items if isinstance(v, Expr))
@@ -98,6 +95,7 @@ def given_only(rs: Any) -> frozenset[str]:
     other node what its ``reads`` says.
 
     Example:
+        >>> import attrs
         >>> from svduty.definitions import STATUTE
         >>> from svduty.definitions._atoms import In
         >>> from svduty.definitions._classify import ruleset
