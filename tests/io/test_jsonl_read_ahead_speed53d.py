@@ -145,3 +145,22 @@ def test_the_command_takes_the_first_block_and_says_the_same(
     assert (out.getvalue(), err.getvalue()) == outs[0] == outs[1]
     assert True in taken or taken[:1] == [False]  # taken unless the reader got there first
     assert not _jsonl_ahead._AHEAD
+
+
+def test_a_block_asked_for_with_other_fields_is_parsed_again(tmp_path: Path) -> None:
+    """The same bytes asked for with all fields (``None``) are not the read of fewer (review53b).
+
+    A reader that has given up its likely fields reads the whole schema; the block read
+    ahead with the first lines' fields has fewer columns, and must not be taken.
+    """
+    f = tmp_path / "i.jsonl"
+    f.write_text("".join(json.dumps({"id": str(i), "victim_age": i}) + "\n" for i in range(6)))
+    with patch.object(_jsonl_ahead, "LINES", 2), jsonl_ahead([f]):
+        _wait_for_the_thread()
+        assert len(_jsonl_ahead._AHEAD) == 1
+        data = _jsonl_ahead._AHEAD[0].data
+        table = _jsonl_ahead._read_json(data, {"fields": None})
+        assert len(_jsonl_ahead._AHEAD) == 1  # not taken: asked for with other fields
+        assert table.num_columns > 2
+        assert _jsonl_ahead._read_json(data, {"fields": ["id", "victim_age"]}).num_columns == 2
+        assert not _jsonl_ahead._AHEAD

@@ -383,6 +383,17 @@ class BelowAtDeath(Expr):
         age = ("victim_age",) if self.at_most is None else ()
         return (*age, "victim_age_at_death", "date_of_death", "date")
 
+    def reads(self) -> tuple[str, ...]:
+        """The ages and the days read (the dates' days, not ``date``'s value).
+
+        Example:
+            >>> BelowAtDeath(18, at_most=15).reads()[:2]
+            ('victim_age_at_death', 'first_day')
+        """
+        age = ("victim_age",) if self.at_most is None else ()
+        days = ("first_day", "last_day", "death_first_day", "death_last_day")
+        return (*age, "victim_age_at_death", *days)
+
 
 _CODED = Given("offence_code")
 # Infanticide Act 1938 s.1(1): the death of "a child under the age of twelve months", so

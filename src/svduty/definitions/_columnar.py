@@ -37,7 +37,7 @@ from svduty.definitions._columns import INPUT_COLUMNS, prepare
 from svduty.definitions._definition import STATUTE, Definition
 from svduty.definitions._distinct import remembered, spread_all, spread_problems
 from svduty.definitions._expr import ArrowEnv
-from svduty.definitions._fact_groups import fact_groups, grouped_env
+from svduty.definitions._fact_groups import fact_groups, given_only, grouped_env
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
 from svduty.errors import DataError, Problem
 
@@ -72,7 +72,7 @@ def _verdicts(
     """
     prepared, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
     cols: Mapping[str, Arr] = prepared
-    grouped = fact_groups(cols, tab.num_rows)  # rows alike in what the rules read: once
+    grouped = fact_groups(cols, tab.num_rows, given_only(rs))  # alike in what rules read
     if grouped is not None:
         env: ArrowEnv = grouped_env(cols, facts, rs.rules, rs.presumed, grouped)
         cols, code_idx = env.columns, _pc.take(code_idx, grouped[1])

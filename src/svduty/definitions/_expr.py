@@ -257,6 +257,21 @@ class Expr:
         """
         return ()
 
+    def reads(self) -> tuple[str, ...]:
+        """The prepared columns whose values this node reads: its :meth:`fields` unless said.
+
+        A node that reads a field's days (``first_day``...) rather than its value says
+        so; a :class:`~svduty.definitions._atoms.Given` reads no value (its ``fields`` are
+        empty), only whether the field is given. ``_fact_groups`` groups rows by whether
+        a column is given only where no node of the rule set reads its value.
+
+        Example:
+            >>> from svduty.definitions._atoms import In
+            >>> In("location", frozenset({"E01031012"})).reads()
+            ('location',)
+        """
+        return self.fields()
+
     def missing(self, env: ScalarEnv) -> tuple[str, ...]:
         """The fields that would settle this node if it is undetermined (else empty).
 

@@ -8,40 +8,47 @@ and place, and 168 of what the rules read. Once the values are prepared (checked
 read), the rows are grouped by the prepared columns the rules read, the rules evaluated
 once a group (:class:`GroupedEnv`), and the verdicts spread back over the rows.
 
-The rules read no value of ``location`` nor of its ``district`` (the place of death is
-``place_of_death``), and of ``date`` only whether it is given (its days are
-``first_day`` and ``last_day``, which are read): those three are grouped by whether
-they are given. A property test compares the grouped verdicts and missing facts with the
-one-incident ``classify``.
+Of the :data:`CANDIDATES` (``location``, its ``district``, and ``date``, whose days are
+the columns ``first_day`` and ``last_day``) a column is grouped only by whether it is
+given when no node of the rule set evaluated reads its value (:func:`given_only`, from
+each node's :meth:`~svduty.definitions._expr.Expr.reads`; a ``Given`` reads none): so
+for the national rules, whose place of death is ``place_of_death``, all three; a rule set
+with a node reading one of them (a ``RuleSet`` built in code) groups by its value, never
+by its first row's (review53b). Property tests compare the grouped verdicts and missing
+facts with the one-incident ``classify``, and with rule sets that read those values.
 
 Example:
     >>> import pyarrow as pa
     >>> cols = {"location": pa.array(["E01031012", "E01031013", None] * 30),
     ...         "victim_age": pa.array([30, 30, 30] * 30)}
-    >>> groups, first = fact_groups(cols, 90)
+    >>> groups, first = fact_groups(cols, 90, CANDIDATES)
     >>> groups.to_pylist()[:4], first.to_pylist()
     ([0, 0, 1, 0], [0, 2])
+    >>> fact_groups(cols, 90, frozenset())[1].to_pylist()
+    [0, 1, 2]
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pyarrow as _pa
 
 from svduty import _arrays
 from svduty import _compute as _pc
-from svduty.definitions._expr import ArrowEnv, Rule
+from svduty.definitions._expr import ArrowEnv, Expr, Rule
 
 pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["FEWEST", "GroupedEnv", "fact_groups", "grouped_env"]
+__all__ = ["CANDIDATES", "FEWEST", "GroupedEnv", "fact_groups", "given_only", "grouped_env"]
 
-GIVEN_ONLY = frozenset({"date", "location", "district"})
-"""Prepared columns whose values no rule reads: only whether each row gives them."""
+CANDIDATES = frozenset({"date", "location", "district"})
+"""Prepared columns kept beside what is read from them: grouped by whether each row gives
+them where no rule reads their values (:func:`given_only`)."""
 
 FEWEST = 64
 """The fewest rows worth grouping (below, the rules are evaluated row by row)."""
@@ -69,17 +76,78 @@ class GroupedEnv(ArrowEnv):
         self.groups = groups
 
 
-def fact_groups(cols: Mapping[str, Arr], n: int) -> tuple[Arr, Arr] | None:
-    """Each row's group of rows alike in what the rules read, and each group's first row.
+def _parts(node: Expr) -> list[Expr]:
+    """The expressions a node holds (an attrs field, or a tuple of them)."""
+    out: list[Expr] = []
+    for field in getattr(type(node), "__attrs_attrs__", ()):  # (every Expr is attrs')
+        value = getattr(node, field.name, None)
+        items = value if isinstance(value, (tuple, list, frozenset)) else (value,)
+        out.extend(v for v in items if isinstance(v, Expr))
+    return out
 
-    ``cols`` are the prepared columns (``_columns.prepare``). ``None`` (evaluate the rows
-    as they are) for fewer than :data:`FEWEST` rows, a column that cannot be grouped (a
-    list), or more groups than half the rows.
+
+def given_only(rs: Any) -> frozenset[str]:
+    """The :data:`CANDIDATES` whose values no node of a rule set reads.
+
+    ``rs`` is a ``RuleSet``: its rules, reported reasons, definition and kinds are walked
+    (a ``Ref`` names a rule among its rules). A node holding others reads what they read
+    and what its own :meth:`~svduty.definitions._expr.Expr.reads` adds to theirs; any
+    other node what its ``reads`` says.
 
     Example:
-        >>> fact_groups({"victim_age": pa.array(list(range(64)))}, 64) is None
+        >>> import attrs
+        >>> from svduty.definitions import STATUTE
+        >>> from svduty.definitions._atoms import In
+        >>> from svduty.definitions._classify import ruleset
+        >>> from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
+        >>> rs = ruleset(STATUTE, OWHR_PILOT_AS_MADE)
+        >>> sorted(given_only(rs))
+        ['date', 'district', 'location']
+        >>> here = attrs.evolve(rs, kinds={"here": In("location", frozenset({"E01031012"}))})
+        >>> sorted(given_only(here))
+        ['date', 'district']
+    """
+    roots = [r.expr for r in (*rs.rules.values(), *rs.reportable, rs.definition)]
+    return CANDIDATES - _read((*roots, *rs.kinds.values()))
+
+
+@functools.lru_cache(maxsize=64)
+def _read(roots: tuple[Expr, ...]) -> frozenset[str]:
+    """The columns whose values the nodes under ``roots`` read (cached: a walk ~7 ms).
+
+    The key holds the nodes themselves (they hash by identity, ``eq=False``), so no other
+    node can take one's place while its entry is kept.
+    """
+    todo = list(roots)
+    seen: set[Expr] = set()
+    read: set[str] = set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        parts = _parts(node)
+        todo.extend(parts)
+        held = {f for p in parts for f in p.fields()}
+        read.update(f for f in node.reads() if f not in held or not parts)
+    return frozenset(read)
+
+
+def fact_groups(
+    cols: Mapping[str, Arr], n: int, given: Iterable[str] = CANDIDATES
+) -> tuple[Arr, Arr] | None:
+    """Each row's group of rows alike in what the rules read, and each group's first row.
+
+    ``cols`` are the prepared columns (``_columns.prepare``); ``given`` the columns no rule
+    reads the value of (:func:`given_only`), grouped by whether each row gives them.
+    ``None`` (evaluate the rows as they are) for fewer than :data:`FEWEST` rows, a column
+    that cannot be grouped (a list), or more groups than half the rows.
+
+    Example:
+        >>> fact_groups({"victim_age": pa.array(list(range(64)))}, 64, CANDIDATES) is None
         True
     """
+    presence = frozenset(given)
     if n < FEWEST:
         return None
     keys = []
@@ -87,7 +155,7 @@ def fact_groups(cols: Mapping[str, Arr], n: int) -> tuple[Arr, Arr] | None:
         col = _arrays.one_array(values)
         if col.null_count == len(col):
             continue  # unknown in every row: alike
-        if name in GIVEN_ONLY:
+        if name in presence:
             if col.null_count:
                 keys.append(pc.is_valid(col))
             continue

@@ -325,3 +325,12 @@ class DeathIn(Expr):
             ('date_of_death', 'date')
         """
         return ("date_of_death", "date")
+
+    def reads(self) -> tuple[str, ...]:
+        """The days read: the incident's first, the death's first and last (not ``date``).
+
+        Example:
+            >>> DeathIn(None, None).reads()
+            ('first_day', 'death_first_day', 'death_last_day')
+        """
+        return ("first_day", "death_first_day", "death_last_day")
