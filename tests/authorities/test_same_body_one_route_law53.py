@@ -207,7 +207,7 @@ def test_a_what_if_that_would_chain_names_the_records() -> None:
         said
     )
     # the council's functions moved to its own fire record: the record would name itself
-    with pytest.raises(ScenarioError, match=r"changes\[0\]\.target: after this change"):
+    with pytest.raises(ScenarioError, match=r"changes\[0\]\.target: .* in another capacity"):
         p.what_if(
             Scenario("inward", "Inward", (TransferFunctions(str(fire.same_body_as), fire.id),))
         )

@@ -60,5 +60,5 @@ def test_functions_passing_to_a_council_as_fire_authority_are_the_councils() -> 
 
 def test_a_bodys_functions_passed_to_its_own_record_stay_refused() -> None:
     start = Authorities((COUNCIL, COUNCIL_AS_FRA))
-    with pytest.raises(ScenarioError, match=r"changes\[0\]\.target: after this change"):
+    with pytest.raises(ScenarioError, match=r"changes\[0\]\.target: 'cc-fra' is 'cc' in another"):
         reorganise(start, (), Scenario("inward", "In", (TransferFunctions("cc", "cc-fra"),)))

@@ -336,6 +336,14 @@ def reorganise(
                     raise _fail(name, i, field, _unknown(getattr(change, field), items))
             moved = []
             held = items[change.target].same_body_as  # the target body's main record
+            if held == change.source:  # one body: nothing would pass (review53b)
+                raise _fail(
+                    name,
+                    i,
+                    "target",
+                    f"{change.target!r} is {change.source!r} in another capacity "
+                    "(same_body_as): the functions would pass to the body that holds them",
+                )
             main = change.target if held in (None, change.source) else held  # (recheck53)
             for record in list(items.values()):
                 same = record.same_body_as
