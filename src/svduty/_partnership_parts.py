@@ -13,14 +13,17 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
+
 import attrs
 
+from svduty.areas import LocalArea
 from svduty.authorities import Authorities
-from svduty.errors import FundingError, GovernanceError
+from svduty.errors import FundingError, GovernanceError, Problem
 from svduty.funding import FundingModel
 from svduty.governance import GovernanceGraph, Relation, RelationKind
 
-__all__ = ["delivered_by_known", "join_grant_flow"]
+__all__ = ["delivered_by_known", "join_grant_flow", "populations_in_area"]
 
 
 def join_grant_flow(graph: GovernanceGraph, funding: FundingModel) -> GovernanceGraph:
@@ -78,3 +81,47 @@ def delivered_by_known(
                 expected="the id of a body of governance.toml or an authority of authorities.toml",
                 got=project.delivered_by,
             )
+
+
+def _key(name: str) -> str:
+    """A district's name or code as compared: NFC, spaces around it dropped, case folded."""
+    return unicodedata.normalize("NFC", name).strip().casefold()
+
+
+def populations_in_area(funding: FundingModel, local_area: LocalArea) -> None:
+    """Refuse a population figure for a district outside the partnership's local area.
+
+    A ``[[populations]]`` part names a district, by its GSS code or its name, that must be
+    one of ``local_area.districts``: a typo or another area's district would weigh in a
+    population split, its people counted for a partnership that does not cover them
+    (hostile53b). The model documents no reason to hold one. District codes and names are
+    public, so the expected ones are listed.
+
+    Raises:
+        FundingError: naming ``populations[i].parts[k].district`` for each one outside.
+
+    Example:
+        >>> import svduty
+        >>> w = svduty.warwickshire()
+        >>> populations_in_area(w.funding, w.local_area) is None
+        True
+    """
+    if not funding.populations:
+        return
+    area = local_area.geography
+    names = {c: area.get(c).name for c in local_area.districts}
+    known = {_key(c) for c in names} | {_key(n) for n in names.values()}
+    listed = "; ".join(f"{n} ({c})" for c, n in names.items())
+    problems = [
+        Problem(
+            file="funding.toml",
+            field=f"populations[{n}].parts[{k}].district",
+            expected=f"one of the partnership's districts, by name or code: {listed}",
+            got=part.district,
+        )
+        for n, pop in enumerate(funding.populations)
+        for k, part in enumerate(pop.parts)
+        if _key(part.district) not in known
+    ]
+    if problems:
+        raise FundingError(problems)

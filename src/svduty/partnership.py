@@ -23,7 +23,7 @@ import attrs
 from svduty._arguments import instance_argument
 from svduty._checked import checked_fields, checked_methods
 from svduty._frozen import FrozenMap, frozen_map
-from svduty._partnership_parts import delivered_by_known, join_grant_flow
+from svduty._partnership_parts import delivered_by_known, join_grant_flow, populations_in_area
 from svduty.areas import AreaKind, Geography, LocalArea
 from svduty.authorities import Authorities, Role
 from svduty.definitions import Definition
@@ -204,6 +204,7 @@ class Partnership:
         Raises:
             FundingError: if a grant flow edge has no citation.
             GovernanceError: if a grant flow edge names a body the governance graph lacks.
+            FundingError: if a population's district is not one of the local area's.
 
         Example:
             >>> import svduty
@@ -226,6 +227,7 @@ class Partnership:
             governance = join_grant_flow(governance, funding)
         if funding is not None:
             delivered_by_known(funding, authorities, governance)
+            populations_in_area(funding, local_area)
         return cls(
             name=name,
             title=title,

@@ -42,6 +42,7 @@ from svduty.io._bundle import (
     load_partnership,
     load_sections,
 )
+from svduty.io._missing import link_trouble
 from svduty.io._reserved import PUBLISHED
 
 if TYPE_CHECKING:
@@ -258,7 +259,8 @@ def _require_bundle(spec: str | Path, option: str) -> None:
                 Problem(
                     file=str(folder) if safe else None,
                     field=option,
-                    message="no such folder, and not a packaged bundle"
+                    message=(link_trouble(folder, "folder") or "no such folder")
+                    + ", and not a packaged bundle"
                     + ("" if safe else f" {named(str(spec), 'a folder')}"),
                     expected=f"a packaged bundle's name ({', '.join(PACKAGED)}) or a bundle "
                     f"folder (to start one: svduty init {said} --area CODE)"
@@ -445,7 +447,8 @@ def resolve_definition(
                 + "), a bundle folder or a definition TOML file"
                 + _near.did_you_mean(str(spec), (*DEFINITIONS, *PACKAGED, *PUBLISHED)),
                 file=spec if read_as_path(spec) else None,  # a path is named, a name screened
-                message="no such file or folder" if read_as_path(spec) else "",
+                message=link_trouble(spec, "file or folder")
+                or ("no such file or folder" if read_as_path(spec) else ""),
             )
         )
     return found

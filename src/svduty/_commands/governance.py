@@ -52,6 +52,7 @@ from svduty.errors import DataError, ScenarioError, printable
 from svduty.findings import Findings
 from svduty.governance import GovernanceGraph, findings_text
 from svduty.io import dump_governance, read_scenario
+from svduty.io._missing import link_trouble
 from svduty.periods import date
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             what = (  # a path is named (escaped), as any input file; a name is screened
                 "--scenario -: a scenario is not read from standard input"
                 if args.scenario == "-"
-                else f"{said(args.scenario)}: file not found"
+                else f"{said(args.scenario)}: {link_trouble(args.scenario) or 'file not found'}"
                 if read_as_path(args.scenario)
                 else _no_scenario(said(args.scenario))
                 + did_you_mean(args.scenario, partnership.scenarios)

@@ -162,7 +162,7 @@ class Geography(Resolving, Locating):
         child = self.get(area).id
         found = self._index.links.get((child, self.get(parent).id))
         if found is None:
-            raise UnknownAreaError(parent[:40], f"not a direct parent of {child}")
+            raise UnknownAreaError(parent, f"not a direct parent of {child}")
         return found
 
     def __contains__(self, code_or_id: object) -> bool:
@@ -199,7 +199,7 @@ class Geography(Resolving, Locating):
             outside = self._outside()
             if outside is not None and key in outside:
                 return outside.get(key, as_at)
-            raise UnknownAreaError(str(key)[:40])
+            raise UnknownAreaError(key)
         if as_at is None:
             return self._index.current[key]
         for rec in self._index.records[key]:
@@ -231,7 +231,7 @@ class Geography(Resolving, Locating):
             if want is None or area.kind is want:
                 return area
         raise UnknownAreaError(
-            name[:60], f"no {want.value} of that name" if want else "no area of that name"
+            name, f"no {want.value} of that name" if want else "no area of that name"
         )
 
     def named(self, name: str) -> tuple[Area, ...]:
@@ -476,7 +476,7 @@ class Geography(Resolving, Locating):
             (214, 'Leeds 011A')
         """
         if vintage not in (2011, 2021):
-            raise AreaError.single(None, "vintage", expected="2011 or 2021", got=str(vintage))
+            raise AreaError.single(None, "vintage", expected="2011 or 2021", got=vintage)
         found = tuple(
             a
             for a in self.children(code)

@@ -163,7 +163,7 @@ def build_index(
                         message="unknown area",
                         field=f"memberships[{m_i}].{name}",
                         expected="the code or id of an area in the geography",
-                        got=value[:40],
+                        got=value,
                     )
                 )
         if m.area in current and m.parent in current:
@@ -181,14 +181,14 @@ def build_index(
                         message="unknown area",
                         field=field,
                         expected="the code or id of an area in the geography",
-                        got=parent[:40],
+                        got=parent,
                     )
                 )
                 continue
             pkind = current[parent].kind
             nested = _nested(a.kind, pkind)
             if nested is not None:
-                problems.append(Problem(message=nested, field=field, got=parent[:40]))
+                problems.append(Problem(message=nested, field=field, got=parent))
                 continue
             for kind, earlier, earlier_valid in seen:
                 if (
@@ -204,7 +204,7 @@ def build_index(
                             field=field,
                             expected=f"at most one {pkind.value.replace('_', ' ')} per area "
                             "at a time",
-                            got=parent[:40],
+                            got=parent,
                         )
                     )
             seen.append((pkind, parent, valid))

@@ -62,7 +62,7 @@ class LocalArea:
                         message="unknown area",
                         field=f"districts[{i}]",
                         expected="the code of a district in the geography",
-                        got=code[:40],
+                        got=code,
                     )
                 )
             elif not (record := self.geography.get(code)).kind.is_local_government_area:
@@ -71,7 +71,7 @@ class LocalArea:
                         field=f"districts[{i}]",
                         expected="a local government area (district, unitary...), not "
                         f"{record.kind.a}",
-                        got=code[:40],
+                        got=code,
                     )
                 )
             elif not any(r.valid.overlaps(self.valid) for r in self._records(code, record)):
@@ -81,7 +81,7 @@ class LocalArea:
                         field=f"districts[{i}]",
                         expected=f"an area that exists during the local area's period "
                         f"({self.valid}), not only {spans}",
-                        got=code[:40],
+                        got=code,
                     )
                 )
         if len(set(self.districts)) != len(self.districts):

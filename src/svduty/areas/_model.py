@@ -299,7 +299,7 @@ class Area:
             return  # the check of the fields names it (checked_fields)
         if self.code is not None and self.id != self.code:
             raise AreaError.single(
-                None, "id", expected=f"the GSS code {self.code} (or no id)", got=self.id[:40]
+                None, "id", expected=f"the GSS code {self.code} (or no id)", got=self.id
             )
         if self.code is None and not re.fullmatch(_SLUG, self.id):
             raise AreaError.single(

@@ -326,7 +326,7 @@ class Resolving:
                 if name is not None
                 else "not in the LSOA tables, and no LSOA name to resolve from"
             )
-            raise UnknownAreaError(str(code)[:40], hint)
+            raise UnknownAreaError(str(code), hint)
         from svduty.areas._match import AreaMatch
 
         return AreaMatch(code, out[0], out[1], out[5], out[2], out[3], out[4])
@@ -382,7 +382,7 @@ class Resolving:
         out = self._location_outcome(key) if key else None
         if out is None:
             hint = "not an LSOA or a local government area the tables know"
-            raise UnknownAreaError(str(key)[:40], hint)
+            raise UnknownAreaError(key, hint)
         lsoa = key if out[5] == Match.TABLE.value else None
         from svduty.areas._match import AreaMatch
 

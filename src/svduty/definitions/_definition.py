@@ -223,7 +223,7 @@ class Definition:
                         Problem(
                             field=field,
                             expected=one_of(known, "kind"),
-                            got=item.kind[:40],
+                            got=item.kind,
                         )
                     )
                 for attr in ("when", "unless"):
@@ -233,7 +233,7 @@ class Definition:
                             Problem(
                                 field=f"{name}[{i}].{attr}",
                                 expected="the id of one of the definition's switches",
-                                got=ref[:40],
+                                got=ref,
                             )
                         )
         always = {x.kind for x in self.include if not (x.when or x.unless)}
@@ -242,7 +242,7 @@ class Definition:
                 want = "a kind the definition does not also include (the two contradict)"
                 problems.append(Problem(field=f"exclude[{j}].kind", expected=want))
         problems += [
-            Problem(field=f"presume[{i}]", expected=f"one of {', '.join(PRESUMPTIONS)}", got=p[:40])
+            Problem(field=f"presume[{i}]", expected=f"one of {', '.join(PRESUMPTIONS)}", got=p)
             for i, p in enumerate(self.presume)
             if p not in PRESUMPTIONS
         ]
@@ -250,7 +250,7 @@ class Definition:
             Problem(
                 field=f"seriousness[{i}].factor",
                 expected=f"one of {', '.join(_FACTORS)}",
-                got=s.factor[:40],
+                got=s.factor,
             )
             for i, s in enumerate(self.seriousness)
             if s.factor not in _FACTORS
@@ -274,7 +274,7 @@ class Definition:
         for field, least in (("victim_age_below", 1), ("victim_age_at_least", 0)):
             v = getattr(self, field)  # "younger than 0" would leave out every victim
             if v is not None and not least <= v <= 130:
-                problems.append(Problem(field=field, expected=f"an age {least} to 130", got=str(v)))
+                problems.append(Problem(field=field, expected=f"an age {least} to 130", got=v))
         low, below = self.victim_age_at_least, self.victim_age_below
         if low is not None and below is not None and low >= below:  # no age is in both
             problems.append(
@@ -291,7 +291,7 @@ class Definition:
                     Problem(
                         field=f"kinds[{i}].id",
                         expected="an id that is not a national kind's",
-                        got=k.id[:40],
+                        got=k.id,
                     )
                 )
             for attr in ("all_of", "any_of"):
@@ -301,7 +301,7 @@ class Definition:
                             Problem(
                                 field=f"kinds[{i}].{attr}[{j}]",
                                 expected="one of the national kinds",
-                                got=ref[:40],
+                                got=ref,
                             )
                         )
             for j, flag in enumerate(k.context):
@@ -310,13 +310,13 @@ class Definition:
                         Problem(
                             field=f"kinds[{i}].context[{j}]",
                             expected="one of " + ", ".join(sorted(_CONTEXT - {"terrorism"})),
-                            got=flag[:40],
+                            got=flag,
                         )
                     )
             if not (k.context or k.all_of or k.any_of):
                 problems.append(Problem(field=f"kinds[{i}]", expected="context, all_of or any_of"))
             if k.victim_age_below is not None and not 1 <= k.victim_age_below <= 130:
-                got = str(k.victim_age_below)
+                got = k.victim_age_below
                 field = f"kinds[{i}].victim_age_below"
                 problems.append(Problem(field=field, expected="an age 1 to 130", got=got))
         return problems

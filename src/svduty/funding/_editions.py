@@ -225,7 +225,7 @@ class StrategyEdition:
         if not self.areas:
             problems.append(Problem(field="areas", expected="at least one area"))
         problems += [
-            Problem(field=f"under[{n}]", expected="'s.8' or 's.9'", got=u[:8])
+            Problem(field=f"under[{n}]", expected="'s.8' or 's.9'", got=u)
             for n, u in enumerate(self.under)
             if u not in _UNDER
         ]

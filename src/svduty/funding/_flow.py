@@ -250,7 +250,7 @@ class GrantFlow:
 
         if category not in ("labour", "non_labour"):
             raise FundingError.single(
-                None, "category", expected="labour or non_labour", got=category[:40]
+                None, "category", expected="labour or non_labour", got=category
             )
         if category == "non_labour" and jointly_agreed_use:
             raise FundingError.single(
@@ -306,9 +306,7 @@ class GrantFlow:
                 if quarter not in (1, 2, 3, 4):
                     from svduty.errors import FundingError
 
-                    raise FundingError.single(
-                        None, "quarter", expected="1, 2, 3 or 4", got=str(quarter)
-                    )
+                    raise FundingError.single(None, "quarter", expected="1, 2, 3 or 4", got=quarter)
                 span = period.quarters()[quarter - 1]
             else:
                 span = period.period

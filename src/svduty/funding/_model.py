@@ -207,7 +207,7 @@ class FundingModel:
             None,
             "project",
             expected=one_of(p.id for p in self.projects),
-            got=project_id[:40],
+            got=project_id,
         )
 
     def category_rule(self, category: CostCategory) -> CostCategoryRule | None:

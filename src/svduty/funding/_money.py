@@ -407,7 +407,7 @@ class Money:
             raise _error(
                 "multiplier",
                 "a whole number (use svduty.funding.split to divide money exactly)",
-                repr(other)[:40],
+                other,
             )
         return NotImplemented
 

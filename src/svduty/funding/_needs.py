@@ -214,6 +214,6 @@ class NeedsEvidence:
                     None,
                     "measure",
                     expected="'average', 'latest', 'change' or 'above_average'",
-                    got=measure[:40],
+                    got=measure,
                 )
         return out

@@ -437,7 +437,7 @@ class SpendingPlan:
                     None,
                     f"lines[{n}].category",
                     expected="one of 'labour', 'non_labour', 'none'",
-                    got=str(category)[:40],
+                    got=category,
                 )
             try:
                 money = Money.parse(amount, field=f"lines[{n}].amount")
@@ -485,7 +485,7 @@ def duplicates(values: Iterable[str], field: str, key: str) -> list[Problem]:
                 Problem(
                     field=f"{field}[{n}].{key}",
                     message=f"given twice: first at {field}[{first[value]}].{key}",
-                    got=value[:40],
+                    got=value,
                 )
             )
         else:

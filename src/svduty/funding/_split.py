@@ -36,7 +36,7 @@ def _money_map(values: Mapping[str, object] | None, field: str, ids: set[str]) -
     for key, value in (values or {}).items():
         if key not in ids:
             raise FundingError.single(
-                None, _entry(field, key, keys), expected="one of the recipients", got=key[:40]
+                None, _entry(field, key, keys), expected="one of the recipients", got=key
             )
         try:
             out[key] = Money.parse(value, field=_entry(field, key, keys)).pence

@@ -302,7 +302,7 @@ class Strategy:
         for a in self.actions:
             if a.id == action_id:
                 return a
-        raise FundingError.single(None, "action", expected="an action id", got=action_id[:40])
+        raise FundingError.single(None, "action", expected="an action id", got=action_id)
 
     def actions_for(self, stage: str, scope: Scope | str | None = None) -> tuple[Action, ...]:
         """The actions of a life stage, optionally only countywide or local ones.
@@ -412,10 +412,10 @@ def reference_problems(model: FundingModel, actions: Collection[str]) -> list[Pr
         for k, aid in enumerate(p.serves):
             if aid not in actions:
                 field = f"projects[{n}].serves[{k}]"
-                out.append(Problem(field=field, expected="an action id", got=aid[:40]))
+                out.append(Problem(field=field, expected="an action id", got=aid))
         for k, duty in enumerate(p.duties):
             if duty not in DUTY_PROVISIONS:
                 expected = "a provision of PCSC Act 2022 ss.8-9 (DUTY_PROVISIONS)"
                 field = f"projects[{n}].duties[{k}]"
-                out.append(Problem(field=field, expected=expected, got=duty[:40]))
+                out.append(Problem(field=field, expected=expected, got=duty))
     return out

@@ -65,7 +65,7 @@ def vocabulary_problems(
     def check(field: str, value: Any, key: str, expected: str | None = None) -> None:
         known = vocabulary.get(key)
         if known is not None and isinstance(value, str) and value not in known:
-            out.append(Problem(field=field, expected=expected or one_of(known), got=value[:40]))
+            out.append(Problem(field=field, expected=expected or one_of(known), got=value))
 
     for n, (stage, c) in enumerate(opportunities):
         check(f"opportunities[{n}].stage", stage, "stage", "a life stage id")

@@ -100,7 +100,7 @@ def _fraction(value: object, field: str) -> Fraction:
     try:
         number = Decimal(value) if isinstance(value, str) else value
     except ArithmeticError:  # decimal.InvalidOperation: not a number at all
-        raise FundingError.single(None, field, expected="a number", got=str(value)[:40]) from None
+        raise FundingError.single(None, field, expected="a number", got=value) from None
     # "1e999999999" is a valid Decimal whose Fraction has a billion digits: refused before
     # it is built, as a weight no split could need
     if (
@@ -113,18 +113,18 @@ def _fraction(value: object, field: str) -> Fraction:
             None,
             field,
             expected=_BETWEEN,
-            got=str(value)[:40],
+            got=value,
         )
     if isinstance(number, Decimal) and number.is_finite() and _too_long(number):
         raise FundingError.single(None, field, expected=_DIGITS)
     try:
         frac = Fraction(number)
     except (ValueError, ArithmeticError):
-        raise FundingError.single(None, field, expected="a number", got=str(value)[:40]) from None
+        raise FundingError.single(None, field, expected="a number", got=value) from None
     if frac and not Fraction(1, 10**_WEIGHT_DIGITS) <= abs(frac) < _BIGGEST:  # int, Fraction
         raise FundingError.single(None, field, expected=_BETWEEN)
     if max(abs(frac.numerator), frac.denominator) > _LONGEST:  # a Fraction given as one
         raise FundingError.single(None, field, expected=_DIGITS)
     if frac < 0:
-        raise FundingError.single(None, field, expected="a weight of zero or more", got=str(value))
+        raise FundingError.single(None, field, expected="a weight of zero or more", got=value)
     return frac

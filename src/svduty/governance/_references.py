@@ -313,7 +313,7 @@ def _created_authority_problems(scenario: Scenario, known: Known) -> list[Proble
             elif code not in known.new_areas and area_kind(known.geography, code) is None:
                 # a Scottish or unknown code: no area of England and Wales (BUNDLE-GSS)
                 wrong = "not an area of the partnership or of England and Wales (BUNDLE-GSS)"
-                out.append(Problem(field=f"{at}[{j}]", message=wrong, got=code[:12]))
+                out.append(Problem(field=f"{at}[{j}]", message=wrong, got=code))
             for rule, message in area_problems(
                 known.geography, change.authority, code, kinds.get(code), countries.get(code)
             ):

@@ -45,7 +45,7 @@ def named_scenario(scenarios: Mapping[str, Scenario], name: str) -> Scenario:
         expected += " (it has none)"
     if _file_like(name):
         expected += f"; {READ_FILE}"
-    raise GovernanceError.single(None, "scenario", expected=expected, got=name[:40])
+    raise GovernanceError.single(None, "scenario", expected=expected, got=name)
 
 
 def _file_like(name: str) -> bool:

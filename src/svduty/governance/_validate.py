@@ -364,14 +364,14 @@ def validate_graph(
                 None,
                 f"rules[{n}].id",
                 expected="one of " + ", ".join(sorted(PRACTICE_CHECKS)),
-                got=rule.id[:40],
+                got=rule.id,
             )
         if cites_legislation(rule):
             raise GovernanceError.single(
                 None,
                 f"rules[{n}].citation",
                 expected=PRACTICE_NOT_LAW,
-                got=rule.citation.source.id[:40],
+                got=rule.citation.source.id,
             )
         declared[rule.id] = rule
     out: list[Finding] = []

@@ -19,6 +19,7 @@ from svduty._data import data
 from svduty._ids import BREAKS
 from svduty.errors import BundleError, DataError, Problem
 from svduty.io import _sections
+from svduty.io._missing import link_trouble
 from svduty.io._packaged import MANIFEST, PACKAGED, is_packaged
 from svduty.io._sections import SectionContext, _present, _read, _relative
 from svduty.sources import Source, Sources
@@ -146,7 +147,8 @@ def load_some(path: str | Path, keys: tuple[str, ...] | None = None) -> Loaded:
     root = _resolve(path)
     problems: list[Problem] = []
     if not root.is_dir():
-        why = "not a bundle folder" if root.exists() else "not a bundle folder: no such folder"
+        gone = link_trouble(root, "folder") or "no such folder"
+        why = "not a bundle folder" if root.exists() else f"not a bundle folder: {gone}"
         problems.append(Problem(message=why, file=str(root)))
         return Loaded(root, None, _sources.CATALOGUE, {}, problems)
     raw = _read(root, MANIFEST, problems)

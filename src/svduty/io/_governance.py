@@ -250,7 +250,7 @@ def load_governance_rules(
                 str(file) if file is not None else None,
                 f"rules[{n}].citation",
                 expected=PRACTICE_NOT_LAW,
-                got=rule.citation.source.id[:40],
+                got=rule.citation.source.id,
             )
     return rules
 

@@ -18,10 +18,7 @@ from pathlib import Path
 
 from svduty.errors import InputFormatError, Problem
 
-__all__ = ["lost_link", "not_found"]
-
-_LOOP = "a symbolic link loop (the link leads, through links, back to itself: point it at the file)"
-_BROKEN = "a broken symbolic link (the file it points to is not there)"
+__all__ = ["link_trouble", "lost_link", "not_found"]
 
 
 def _loops(p: Path) -> bool:
@@ -65,9 +62,33 @@ def not_found(p: Path) -> InputFormatError:
         >>> broken.problems[0].message
         'a broken symbolic link (the file it points to is not there)'
     """
-    why = "file not found"
-    if _loops(p):
-        why = _LOOP
-    elif p.is_symlink():
-        why = _BROKEN
-    return InputFormatError(Problem(message=why, file=str(p)))
+    return InputFormatError(Problem(message=link_trouble(p) or "file not found", file=str(p)))
+
+
+def link_trouble(p: str | Path, what: str = "file") -> str | None:
+    """Why ``p``, not there as a ``what``, is a symbolic link that fails; ``None`` if no link.
+
+    The one wording of every command for a path given that does not resolve: a bundle
+    folder (``--partnership``), a definition (``--definition``), a scenario file
+    (``--scenario``), an input file (hostile53b: the options said "no such folder" or
+    "file not found" for a link loop).
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     (Path(d) / "a").symlink_to("b")
+        ...     (Path(d) / "b").symlink_to("a")
+        ...     (Path(d) / "c").symlink_to("gone")
+        ...     print(link_trouble(Path(d) / "a", "folder"))
+        ...     print(link_trouble(Path(d) / "c"), link_trouble(Path(d) / "d"))
+        a symbolic link loop (the link leads, through links, back to itself: point it at the folder)
+        a broken symbolic link (the file it points to is not there) None
+    """
+    if _loops(Path(p)):
+        return (
+            "a symbolic link loop (the link leads, through links, back to itself: point it "
+            f"at the {what})"
+        )
+    if os.path.islink(p) and not os.path.exists(p):
+        return f"a broken symbolic link (the {what} it points to is not there)"
+    return None

@@ -211,7 +211,7 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
                     expected="the GSS code or name of an area in England and Wales"
                     + (beyond or not_in_the_tables(code))
                     + (f"; did you mean {' or '.join(near)}?" if near else ""),
-                    got=code[:40],
+                    got=code,
                 )
             )
             continue

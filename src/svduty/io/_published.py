@@ -68,7 +68,7 @@ def _published(name: str) -> Definition:
     """The published definition ``name``, loaded once."""
     if name not in PUBLISHED:
         raise DefinitionError.single(
-            None, "definition", expected="one of " + ", ".join(PUBLISHED), got=name[:40]
+            None, "definition", expected="one of " + ", ".join(PUBLISHED), got=name
         )
     f = Path(str(_folder().joinpath(f"{name}.toml")))
     return load_own_definition(
@@ -105,7 +105,7 @@ def load_packaged_definition(name: str) -> Definition:
             "definition",
             expected="one of "
             + ", ".join([*sorted(DEFINITIONS), *sorted(PACKAGED), *sorted(PUBLISHED)]),
-            got=name[:40],
+            got=name,
         )
     return definition
 
