@@ -614,6 +614,15 @@ def test_disclosure_settled_answers_survive_more_facts(
     b = _auth("b", r.value, ["L1"])
     first = may_disclose(a, b, facts)
     _check(first)
+    # two probation providers are one person if both are the Secretary of State (s.16(1);
+    # OMA 2007 s.3(6)(b), recheck51): a fact of the records, completed too (law54)
+    probation = AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES
+    a, b = (
+        attrs.evolve(x, provider_is_secretary_of_state=data.draw(st.booleans()))
+        if x.category is probation
+        else x
+        for x in (a, b)
+    )
     later = may_disclose(a, b, data.draw(_completions(facts)))
     assert later.verdict is not Verdict.UNDETERMINED
     if first.verdict is not Verdict.UNDETERMINED:

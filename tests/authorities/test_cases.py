@@ -110,7 +110,9 @@ def run(case: dict[str, Any]) -> Answer:
     if rule == "may_disclose":
         assert a is not None
         assert other is not None
-        return may_disclose(a, other, facts, on=case.get("on"))
+        # the collection the records come from, unless the case gives the two alone (law54)
+        whole = None if case.get("alone") else auths
+        return may_disclose(a, other, facts, on=case.get("on"), authorities=whole)
     if rule == "may_require_information":
         assert a is not None
         assert other is not None

@@ -25,10 +25,12 @@ from svduty.authorities._information_facts import (
     conditions,
     gather,
 )
+from svduty.authorities._model import Authorities
 from svduty.authorities._one_fire_authority import one_area_pair
 from svduty.authorities._one_provider import both_secretary_of_state, one_provider_citation
 from svduty.authorities._request_area import recipient_area
 from svduty.authorities._rows_read import listed
+from svduty.authorities._two_records import not_given, one_body_known
 from svduty.periods import Period
 from svduty.sources import Confidence, cite
 
@@ -77,6 +79,23 @@ def _one_person(discloser: Authority, recipient: Authority, *, known: bool = Tru
     return Reason("s.16(1)", f"{says} to another person", one_provider_citation())
 
 
+def _ids(discloser: Authority, recipient: Authority) -> str:
+    """The records named by ``same_body_as`` and not given, in words."""
+    return ", ".join(repr(x) for x in not_given(discloser, recipient))
+
+
+def _unseen(discloser: Authority, recipient: Authority) -> Reason:
+    """The s.16(1) reason when two records alone do not show whether they are one person."""
+    names = f"{discloser.name} and {recipient.name}"
+    return reason(
+        "s.16(1)",
+        f"not known: whether {names} are one legal body (s.16 is about disclosure to another "
+        f"person): same_body_as names {_ids(discloser, recipient)}, a record not given, "
+        "which may itself name the other; give the authorities both come from to read the "
+        "links whole",
+    )
+
+
 @checked
 def may_disclose(
     discloser: Authority,
@@ -84,6 +103,7 @@ def may_disclose(
     facts: InformationFacts,
     *,
     on: _dt.date | str | None = None,
+    authorities: Authorities | None = None,
 ) -> Answer:
     """Whether s.16 authorises a disclosure of information from one authority to another.
 
@@ -102,6 +122,22 @@ def may_disclose(
     31 January 2023, when s.16 came into force, the answer is ``no``, as it is for a day
     outside either record's period (a body abolished is no person of s.16(2)).
 
+    Whether the two are "another person" is read from their ``same_body_as`` links. Given
+    alone, two records one of which names a third record (the county council's record
+    that its fire and rescue authority's record names) do not show whether that record
+    names the other: the answer is then ``undetermined`` naming ``authorities``, the
+    collection the records come from, which holds the rule that the records of one body
+    each name its main record (law54). Given it, each record must be its own (else a
+    :class:`~svduty.errors.ConflictError`) and the links are read whole.
+
+    Args:
+        discloser: The authority disclosing.
+        recipient: The authority disclosed to.
+        facts: What is known about the information.
+        on: The day asked about (``None``: the law in force now).
+        authorities: The collection both records come from (a partnership's
+            ``authorities``), to read their ``same_body_as`` links whole; ``None``: the two
+            records alone.
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -139,9 +175,12 @@ def may_disclose(
     if discloser.id == recipient.id:
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True
-    elif one_body(discloser, recipient):
+    elif (same := one_body_known(discloser, recipient, authorities)) is True:
         reasons.append(_one_person(discloser, recipient))
         failed = True
+    elif same is None:  # a record names one not given: the links cannot be read whole (law54)
+        reasons.append(_unseen(discloser, recipient))
+        missing.append(f"authorities (s.16(1); same_body_as names {_ids(discloser, recipient)})")
     elif both_secretary_of_state(discloser, recipient) is None:  # one person, or two
         reasons.append(_one_person(discloser, recipient, known=False))
         missing.append("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))")

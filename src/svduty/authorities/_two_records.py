@@ -1,0 +1,110 @@
+"""Whether two records are one legal body, read from the two records or from their collection.
+
+s.16(1) lets a person listed in s.16(2) disclose information "to another person listed in
+that subsection": two records of one legal body in two capacities (``same_body_as``) are not
+another person. The records of one body each name the body's main record, which names none
+(law53); that rule is checked wherever records become a collection
+(:mod:`svduty.authorities._same_body`), and, where it holds,
+:func:`~svduty.authorities._authority.one_body` reads the answer from two records alone.
+
+Two records given alone, never put in a collection, do not show that the rule holds (law54).
+When either names a third record (its ``same_body_as`` is neither record's id), whether that
+record is a main record, or itself names the other record (a chain: ``a`` names ``b``,
+which names ``c``), cannot be seen, and nor therefore can whether the two are one person:
+the answer is not known (``None``), and the third record is named. Given the collection
+the records came from (``authorities``), each record is checked to be its own (the same id
+and the same record: else a :class:`~svduty.errors.ConflictError`), and the collection's
+rule settles the question. Chosen over refusing two records alone (most pairs name no third
+record, and a record naming its main record, given with it, is read whole) and over
+following links the two records do not hold.
+
+Example:
+    >>> from svduty.authorities._categories import AuthorityCategory
+    >>> from svduty.sources import cite
+    >>> c = cite("pcsc-act-2022", "Sch 1")
+    >>> fra = Authority("fra", "CC as FRA", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
+    ...                 ("E10000031",), c, same_body_as="cc")
+    >>> svc = Authority("svc", "Service", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+    >>> one_body_known(fra, svc, None), not_given(fra, svc)
+    (None, ('cc',))
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from svduty.authorities._authority import Authority, one_body
+from svduty.errors import ConflictError, Problem
+
+if TYPE_CHECKING:
+    from svduty.authorities._model import Authorities
+
+__all__ = ["not_given", "one_body_known"]
+
+
+def not_given(a: Authority, b: Authority) -> tuple[str, ...]:
+    """The ids the two records name as ``same_body_as`` that are neither record's, sorted.
+
+    Example:
+        >>> from svduty.authorities._categories import AuthorityCategory
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+        >>> not_given(d, d)
+        ()
+    """
+    own = {a.id, b.id}
+    return tuple(sorted({x.same_body_as for x in (a, b) if x.same_body_as} - own))
+
+
+def one_body_known(
+    a: Authority,
+    b: Authority,
+    authorities: Authorities | None,
+    names: tuple[str, str] = ("discloser", "recipient"),
+) -> bool | None:
+    """Whether two records are one legal body: ``None`` when the two alone cannot show it.
+
+    With ``authorities``, each record must be the collection's record of its id (a
+    :class:`~svduty.errors.ConflictError` naming ``names``' argument otherwise), and the
+    answer is :func:`~svduty.authorities._authority.one_body`'s: the collection holds the
+    rule that the records of one body each name its main record. Without it, a pair that
+    :func:`~svduty.authorities._authority.one_body` does not join, one of which names a
+    record not given (:func:`not_given`), is ``None``.
+
+    Example:
+        >>> from svduty.authorities._categories import AuthorityCategory
+        >>> from svduty.authorities._model import Authorities
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> cc = Authority("cc", "CC", AuthorityCategory.COUNTY_COUNCIL, ("E10000031",), c)
+        >>> fra = Authority("fra", "CC as FRA", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
+        ...                 ("E10000031",), c, same_body_as="cc")
+        >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+        >>> one_body_known(fra, d, None), one_body_known(fra, d, Authorities((cc, fra, d)))
+        (None, False)
+        >>> one_body_known(fra, d, Authorities((cc, fra)))
+        Traceback (most recent call last):
+        ...
+        svduty.errors.ConflictError: authorities: the recipient's record 'd' is not among the authorities given
+    """  # noqa: E501
+    if authorities is not None:
+        problems = []
+        for name, record in zip(names, (a, b), strict=True):
+            own = next((x for x in authorities.items if x.id == record.id), None)
+            if own is None:
+                says = f"the {name}'s record {record.id!r} is not among the authorities given"
+            elif own != record:
+                says = (
+                    f"the {name}'s record {record.id!r} is not the record of that id among "
+                    "the authorities given"
+                )
+            else:
+                continue
+            problems.append(Problem(field="authorities", message=says))
+        if problems:
+            raise ConflictError(problems)
+        return one_body(a, b)
+    if one_body(a, b):
+        return True
+    return None if not_given(a, b) else False

@@ -1,0 +1,137 @@
+"""s.16(1) "another person" from two records never put in a collection (law54).
+
+PCSC Act 2022 s.16(1): "A person listed in subsection (2) may disclose information ... to
+another person listed in that subsection". Two records of one legal body (``same_body_as``)
+are one person. The rule that the records of one body each name its main record, which
+names none, is checked wherever records become a collection (law53); two records given
+alone to :func:`~svduty.authorities.may_disclose` were read as if it held. A record naming
+a third record not given (``svc`` names ``fra``, which names ``cc``: a chain no collection
+accepts) left ``may_disclose(svc, cc)`` ``yes``, though the records say ``svc`` and ``cc``
+are one body. Now the two alone answer ``undetermined`` naming ``authorities`` when a link
+leaves them, and the collection they come from (``authorities=``) settles it.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import svduty
+from svduty.authorities import Authorities, Authority, AuthorityCategory, may_disclose
+from svduty.errors import ConflictError
+from svduty.sources import cite
+
+from ..disclosure_facts import NOTHING_FORBIDS
+
+CITE = cite("pcsc-act-2022", "Sch 1")
+ON = "2024-06-01"
+
+
+def _record(i: int, link: int | None) -> Authority:
+    return Authority(
+        f"r{i}",
+        f"Record {i}",
+        AuthorityCategory.DISTRICT_COUNCIL,
+        (f"E0700090{i}",),
+        CITE,
+        same_body_as=None if link is None else f"r{link}",
+    )
+
+
+def _bodies(records: list[Authority]) -> dict[str, frozenset[str]]:
+    """Each record's body: every record its links reach, or that reach it, followed whole."""
+    named = {a.id: a.same_body_as for a in records}
+    parent = {a.id: a.id for a in records}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for own, link in named.items():
+        if link is not None and link in named:
+            parent[root(own)] = root(link)
+    groups: dict[str, set[str]] = {}
+    for own in named:
+        groups.setdefault(root(own), set()).add(own)
+    return {own: frozenset(groups[root(own)]) for own in named}
+
+
+def test_a_chain_through_a_record_not_given_is_not_another_person() -> None:
+    # s.16(1) "another person": svc names fra, which names cc; given svc and cc alone
+    cc = _record(1, None)
+    fra = _record(2, 1)
+    svc = _record(3, 2)
+    a = may_disclose(svc, cc, NOTHING_FORBIDS, on=ON)
+    assert a.verdict.value == "undetermined"  # was "yes"
+    assert a.missing == ("authorities (s.16(1); same_body_as names 'r2')",)
+    (why,) = [r for r in a.reasons if r.says.startswith("not known: whether")]
+    assert why.rule == "s.16(1)"
+    assert "'r2', a record not given" in why.says
+    with pytest.raises(ConflictError):  # the chain is no collection (law53)
+        Authorities((cc, fra, svc))
+
+
+def test_the_collection_settles_it() -> None:
+    # a county council's fire and rescue authority record names it; a district council does
+    # not: s.16(1) lets the one disclose to the other, once the collection shows cc names none
+    p = svduty.warwickshire()
+    (fire,) = [a for a in p.authorities if a.same_body_as is not None]
+    other = next(a for a in p.authorities if a.id not in {fire.id, fire.same_body_as})
+    alone = may_disclose(fire, other, NOTHING_FORBIDS, on=ON)
+    assert alone.verdict.value == "undetermined"
+    assert alone.missing == (f"authorities (s.16(1); same_body_as names {fire.same_body_as!r})",)
+    given_all = may_disclose(fire, other, NOTHING_FORBIDS, on=ON, authorities=p.authorities)
+    assert given_all.verdict.value == "yes"
+    main = p.authorities.get(str(fire.same_body_as))
+    own = may_disclose(fire, main, NOTHING_FORBIDS, on=ON)  # the link is read from the two
+    assert own.verdict.value == "no"
+    assert own == may_disclose(fire, main, NOTHING_FORBIDS, on=ON, authorities=p.authorities)
+
+
+def test_a_record_not_the_collections_own_is_a_conflict() -> None:
+    cc, fra, d = _record(1, None), _record(2, 1), _record(4, None)
+    together = Authorities((cc, fra))
+    with pytest.raises(ConflictError) as e:
+        may_disclose(fra, d, NOTHING_FORBIDS, authorities=together)
+    assert [(p.field, p.message) for p in e.value.problems] == [
+        ("authorities", "the recipient's record 'r4' is not among the authorities given")
+    ]
+    renamed = Authority("r2", "Other", AuthorityCategory.DISTRICT_COUNCIL, ("E07000909",), CITE)
+    with pytest.raises(ConflictError) as e:
+        may_disclose(renamed, cc, NOTHING_FORBIDS, authorities=together)
+    assert "discloser's record 'r2' is not the record of that id" in str(e.value)
+
+
+LINKS = st.integers(1, 4).flatmap(
+    lambda n: st.lists(st.one_of(st.none(), st.integers(0, n - 1)), min_size=n, max_size=n)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINKS)
+def test_two_records_alone_never_answer_against_the_links_followed_whole(
+    links: list[int | None],
+) -> None:
+    """For any links (a chain or loop included): alone, ``yes`` only between two bodies and
+    ``no`` (for being one person) only within one; with a collection that accepts the links,
+    never ``undetermined``, and the same answer wherever the two alone answered."""
+    records = [_record(i, link) for i, link in enumerate(links)]
+    bodies = _bodies(records)
+    try:
+        together: Authorities | None = Authorities(tuple(records))
+    except ConflictError:
+        together = None
+    for a, b in itertools.permutations(records, 2):
+        one = b.id in bodies[a.id]
+        alone = may_disclose(a, b, NOTHING_FORBIDS, on=ON)
+        assert alone.verdict.value == ("no" if one else "yes") or (
+            alone.verdict.value == "undetermined" and alone.missing[0].startswith("authorities")
+        )
+        if together is not None:
+            whole = may_disclose(a, b, NOTHING_FORBIDS, on=ON, authorities=together)
+            assert whole.verdict.value == ("no" if one else "yes")
+            assert alone.verdict.value in {"undetermined", whole.verdict.value}
