@@ -124,6 +124,7 @@ def run(case: dict[str, Any]) -> Answer:
             relevant_area=case.get("relevant_area"),
             area_periods=auths.area_periods,
             on=case.get("on"),
+            authorities=None if case.get("alone") else auths,
         )
     if rule == "can_be_directed":
         assert a is not None

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import svduty
+from svduty.answers import Answer
 from svduty.authorities import Authorities, Authority, AuthorityCategory, may_disclose
 from svduty.errors import ConflictError
 from svduty.sources import cite
@@ -135,3 +136,37 @@ def test_two_records_alone_never_answer_against_the_links_followed_whole(
             whole = may_disclose(a, b, NOTHING_FORBIDS, on=ON, authorities=together)
             assert whole.verdict.value == ("no" if one else "yes")
             assert alone.verdict.value in {"undetermined", whole.verdict.value}
+
+
+def test_s17_does_not_turn_on_one_body_and_says_what_is_not_known() -> None:
+    # s.17(1): "request any person listed in subsection (2)": not only another person
+    from svduty.authorities import InformationFacts, may_require_information
+
+    c = cite("pcsc-act-2022", "s.14")
+    main = Authority("mca", "Mayor", AuthorityCategory.LOCAL_POLICING_BODY, ("E23000999",), c)
+    lpb = Authority(
+        "mca-pcc", "Mayor (PCC functions)", AuthorityCategory.LOCAL_POLICING_BODY,
+        ("E23000999",), c, same_body_as="mca",
+    )  # fmt: skip
+    d = _record(1, None)
+    facts = InformationFacts(True, True, True, True, False, False, False, False)
+    within = {"E23000999": ["E07000901"]}
+
+    def ask(authorities: Authorities | None) -> Answer:
+        return may_require_information(
+            lpb,
+            d,
+            facts,
+            districts_within=lambda code: within.get(code, [code]),
+            on=ON,
+            authorities=authorities,
+        )
+
+    alone, whole = ask(None), ask(Authorities((main, lpb, d)))
+    assert alone.verdict.value == whole.verdict.value == "yes"
+    (why,) = [r for r in alone.reasons if r.says.startswith("not known: whether")]
+    assert why.rule == "s.17(1)"
+    assert "'mca', a record not given); either way" in why.says
+    assert not any(r.says.startswith("not known: whether") for r in whole.reasons)
+    with pytest.raises(ConflictError):
+        ask(Authorities((main, lpb)))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from svduty._checked import checked
 from svduty.answers import Answer, Reason
 from svduty.authorities._answering import answer, held, in_force, reason
-from svduty.authorities._authority import Authority, DistrictsWithin, one_body
+from svduty.authorities._authority import Authority, DistrictsWithin
 from svduty.authorities._categories import Role
 from svduty.authorities._information_facts import (
     InformationFacts,
@@ -230,6 +230,7 @@ def may_require_information(
     relevant_area: Iterable[str] | None = None,
     on: _dt.date | str | None = None,
     area_periods: Callable[[str], Iterable[Period] | None] | None = None,
+    authorities: Authorities | None = None,
 ) -> Answer:
     """Whether a local policing body may require information, which must be supplied (s.17).
 
@@ -269,6 +270,11 @@ def may_require_information(
             local government area within it (``undetermined``, naming the area to
             record); a relevant area with one is none (``no``), as :func:`may_assist`
             says. Without them the areas are taken as given.
+        authorities: The collection both records come from, to read their
+            ``same_body_as`` links whole (as :func:`may_disclose`; each record must be
+            its own). The answer does not turn on whether the two are one body (s.17(1)
+            reaches "any person listed"); given alone, two records one of which names a
+            record not given say that this is not known (law54).
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -293,13 +299,20 @@ def may_require_information(
             reason("s.17(2)", f"{recipient.name} is not a specified or relevant authority")
         )
         failed = True
-    if not failed and one_body(body, recipient):  # s.17(1) has no "another" (s.16(1) has)
+    same = one_body_known(body, recipient, authorities, ("body", "recipient"))
+    if not failed and same is not False:  # s.17(1) has no "another" (s.16(1) has)
+        says = (
+            f"{body.name} and {recipient.name} are one legal body in two capacities"
+            if same
+            else f"not known: whether {body.name} and {recipient.name} are one legal body "
+            f"(same_body_as names {_ids(body, recipient)}, a record not given); either way"
+        )
         reasons.append(
             reason(
                 "s.17(1)",
-                f"{body.name} and {recipient.name} are one legal body in two capacities: s.17(1) "
-                "reaches 'any person listed in subsection (2)', not only another person as "
-                "s.16(1) does, and the recipient's functions are those of its listed capacity",
+                f"{says}: s.17(1) reaches 'any person listed in subsection (2)', not only "
+                "another person as s.16(1) does, and the recipient's functions are those of "
+                "its listed capacity",
                 "s.17(1), s.11(3)",
             )
         )
