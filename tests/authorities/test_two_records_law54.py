@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -170,3 +171,22 @@ def test_s17_does_not_turn_on_one_body_and_says_what_is_not_known() -> None:
     assert not any(r.says.startswith("not known: whether") for r in whole.reasons)
     with pytest.raises(ConflictError):
         ask(Authorities((main, lpb)))
+
+
+def test_alone_names_every_fact_that_could_change_it() -> None:
+    # two probation providers, one naming a record not given: the collection, and whether
+    # both are the Secretary of State (OMA 2007 s.3(6)(b): one person), each settle s.16(1)
+    p = AuthorityCategory.PROVIDER_OF_PROBATION_SERVICES
+    a = Authority("a", "A", p, ("E07000901",), CITE, same_body_as="x")
+    b = Authority("b", "B", p, ("E07000902",), CITE)
+    alone = may_disclose(a, b, NOTHING_FORBIDS, on=ON)
+    assert alone.verdict.value == "undetermined"
+    assert [m.split(" (")[0] for m in alone.missing] == [
+        "authorities",
+        "provider_is_secretary_of_state",
+    ]
+    both = [attrs.evolve(r, provider_is_secretary_of_state=True) for r in (a, b)]
+    assert may_disclose(*both, NOTHING_FORBIDS, on=ON).verdict.value == "no"
+    x = Authority("x", "X", p, ("E07000903",), CITE)
+    whole = may_disclose(a, b, NOTHING_FORBIDS, on=ON, authorities=Authorities((x, a, b)))
+    assert whole.missing == ("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))",)

@@ -178,15 +178,18 @@ def may_disclose(
     elif (same := one_body_known(discloser, recipient, authorities)) is True:
         reasons.append(_one_person(discloser, recipient))
         failed = True
-    elif same is None:  # a record names one not given: the links cannot be read whole (law54)
-        reasons.append(_unseen(discloser, recipient))
-        missing.append(f"authorities (s.16(1); same_body_as names {_ids(discloser, recipient)})")
-    elif both_secretary_of_state(discloser, recipient) is None:  # one person, or two
-        reasons.append(_one_person(discloser, recipient, known=False))
-        missing.append("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))")
-    elif (pair := one_area_pair(discloser, recipient, on)) is not None:  # law52
-        reasons.append(pair)
-        missing.append("same_body_as (s.16(1); one authority for an area)")
+    else:  # each fact that could make the two one person is named (law54)
+        if same is None:  # a record names one not given: the links are not read whole
+            reasons.append(_unseen(discloser, recipient))
+            missing.append(
+                f"authorities (s.16(1); same_body_as names {_ids(discloser, recipient)})"
+            )
+        if both_secretary_of_state(discloser, recipient) is None:  # one person, or two
+            reasons.append(_one_person(discloser, recipient, known=False))
+            missing.append("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))")
+        elif (pair := one_area_pair(discloser, recipient, on)) is not None:  # law52
+            reasons.append(pair)
+            missing.append("same_body_as (s.16(1); one authority for an area)")
     f_reasons, f_missing, f_failed = conditions(
         (
             (
