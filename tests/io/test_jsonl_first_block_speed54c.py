@@ -20,12 +20,12 @@ from unittest.mock import patch
 
 import pytest
 
-from svduty.io import _incidents, _jsonl_ahead
+from svduty.io import _incidents, _jsonl_ahead, _jsonl_numbers
 from svduty.io._incidents import iter_incidents_jsonl
-from svduty.io._jsonl_ahead import jsonl_ahead
+from svduty.io._jsonl_ahead import First, jsonl_ahead
 
 
-def _lines(ids: str) -> str:
+def _lines(ids: Any) -> str:
     return "".join(json.dumps({"id": i, "victim_age": k}) + "\n" for k, i in enumerate(ids))
 
 
@@ -66,16 +66,20 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 def test_the_block_made_ahead_is_taken_and_the_file_read_on_from_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    f = tmp_path / "i.jsonl"
-    f.write_text(_lines("abcdefghij"))
+    f, other = tmp_path / "i.jsonl", tmp_path / "other.jsonl"
+    f.write_text(_lines([str(k) for k in range(600)]))  # past the 8 KB read first
+    other.write_text(_lines("xyz"))
     alone = _rows(f)
     answers = _counted(monkeypatch)
+    monkeypatch.setattr(_jsonl_numbers, "_STEP", 16)  # the file in many pieces
     with jsonl_ahead([f]):
         _wait_for_the_thread()
+        assert [r["id"] for r in _rows(other)] == list("xyz")  # another file: read alone
         rows = _rows(f)
     assert rows == alone
-    assert [r["row"] for r in rows] == list(range(1, 11))
-    (first,) = answers
+    assert [r["row"] for r in rows] == list(range(1, 601))
+    none, first = answers
+    assert none is None
     assert first is not None
     assert first.count == 4
     assert first.raw.closed
@@ -99,6 +103,32 @@ def test_a_file_changed_meanwhile_is_read_as_it_is_now(
     assert [r["row"] for r in rows] == list(range(1, 11))
     assert answers == [None]
     assert not _jsonl_ahead._AHEAD
+
+
+@pytest.mark.usefixtures("blocks_of_four")
+@pytest.mark.parametrize("at", [None, 5_000, 15_000, 25_000])
+def test_a_long_block_changed_anywhere_meanwhile_is_read_as_it_is_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: int | None
+) -> None:
+    """A block read in several pieces (the buffer's, then the stream's): each compared."""
+    f = tmp_path / "i.jsonl"
+    ids = ["x" * 5_000 + str(k) for k in range(6)]  # 4 lines: past the first 8 KB read
+    f.write_text("".join(json.dumps({"id": i}) + "\n" for i in ids))
+    answers = _counted(monkeypatch)
+    with jsonl_ahead([f]):
+        _wait_for_the_thread()
+        (ahead,) = _jsonl_ahead._AHEAD
+        assert len(ahead.found[0].read[0]) > 1  # read in pieces
+        data = bytearray(f.read_bytes())
+        if at is not None:  # in the first piece, the second, past the block (read with it)
+            assert data[at] == ord("x")
+            data[at] = ord("y")
+            with f.open("r+b") as same:
+                same.write(data)
+        rows = _rows(f)
+    assert [r["id"] for r in rows] == [json.loads(line)["id"] for line in data.splitlines()]
+    assert [r["row"] for r in rows] == list(range(1, 7))
+    assert (answers[0] is None) == (at is not None)  # taken only if the bytes read are the same
 
 
 @pytest.mark.usefixtures("blocks_of_four")
@@ -187,3 +217,20 @@ def test_a_taken_block_is_kept_by_its_thread_after_the_reading_ended(tmp_path: P
     assert next(made.blocks)[2] == 4  # the next block, from where the first ended
     made.close()
     assert made.raw.closed
+
+
+def test_a_block_closed_while_it_is_read_closes_its_file(tmp_path: Path) -> None:
+    """Closed while another thread reads its next block: the file closed, that read fails."""
+    f = tmp_path / "i.jsonl"
+    f.write_text(_lines("ab"))
+    made: list[First] = []
+
+    def blocks() -> Any:
+        made[0].close()  # (here: the generator is running, as on the other thread)
+        yield b"", None, None
+
+    raw = f.open("rb")
+    made.append(First(None, b"", {"fields": None}, 0, blocks(), raw, [[b""]], 4))
+    assert next(made[0].blocks) == (b"", None, None)
+    assert _closed(made[0])
+    assert not made[0].read
