@@ -48,7 +48,8 @@ from svduty.io._incident_fields import (
 from svduty.io._inputs import JSONL_SUFFIXES, STDIN
 from svduty.io._jsonl_ahead import First, taken
 from svduty.io._jsonl_numbers import byte_chunks, line_blocks
-from svduty.io._jsonl_rows import _SCHEMA, block_rows
+from svduty.io._jsonl_rows import _SCHEMA as _ROWS_SCHEMA
+from svduty.io._jsonl_rows import block_rows
 from svduty.io._jsonl_rows import pyarrow_rows as _pyarrow_rows
 from svduty.io._missing import not_found
 
@@ -67,6 +68,9 @@ BATCH_ROWS = 1 << 16
 """Rows per record batch of the streaming readers."""
 
 _INT64 = (-(1 << 63), (1 << 63) - 1)
+
+_SCHEMA = _ROWS_SCHEMA
+"""The readers' batches: the bookkeeping columns, then every incident field (``io._jsonl_rows``)."""
 
 _GIVEN_TWICE = "given twice"
 """The reason of a key a JSON object gives twice (the values are not shown)."""
