@@ -20,7 +20,7 @@ from unittest.mock import patch
 
 import pytest
 
-from svduty.io import _incidents, _jsonl_ahead, _jsonl_numbers
+from svduty.io import _incidents, _jsonl_ahead, _jsonl_numbers, _jsonl_rows
 from svduty.io._incidents import iter_incidents_jsonl
 from svduty.io._jsonl_ahead import First, jsonl_ahead
 
@@ -199,6 +199,25 @@ def test_what_is_not_taken_is_closed(tmp_path: Path) -> None:
     _jsonl_ahead._read(f, late, ended)
     assert late.done.is_set()
     assert not late.found
+    ending = threading.Event()  # over while the block is made: made, then closed
+    real = _jsonl_rows.block_rows
+    made_then: list[Any] = []
+
+    def ended_meanwhile(*args: Any) -> Any:
+        ending.set()
+        return real(*args)
+
+    def closed(self: First) -> None:
+        made_then.append(self)
+
+    with patch.object(_jsonl_ahead, "block_rows", ended_meanwhile):
+        while_made = _jsonl_ahead._Ahead(str(f))
+        with patch.object(_jsonl_ahead.First, "close", closed):
+            _jsonl_ahead._read(f, while_made, ending)
+    assert while_made.done.is_set()
+    assert not while_made.found
+    (dropped,) = made_then
+    dropped.raw.close()
 
 
 @pytest.mark.usefixtures("blocks_of_four")

@@ -119,6 +119,9 @@ def _read(p: Path, ahead: _Ahead, ended: threading.Event) -> None:
             if first is None or first[2] is None:  # a file of one block: read where it is due
                 raw.close()
                 return
+            if ended.is_set() and not ahead.taken:  # the reading is over: nothing will take it
+                raw.close()
+                return
             table, body, likely = block_rows(first[0], first[1], 0, ahead.name, None)
             made = First(table, body, likely, first[2], blocks, raw, read, LINES)
         except BaseException:
