@@ -542,6 +542,7 @@ DEFERRED_OURS = (
     "svduty.io._incident_tables",
     "svduty.io._incident_csv_whole",
     "svduty.io._jsonl_ahead",
+    "svduty.io._jsonl_rows",
     "svduty.io._incident_columns",
     "svduty.io._incident_values",
     "svduty.partnership",

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svduty.errors import InputFormatError
-from svduty.io import _incidents, _jsonl_numbers
-from svduty.io._incidents import _line_numbers, iter_incidents_jsonl, read_incidents_jsonl
+from svduty.io import _incidents, _jsonl_numbers, _jsonl_rows
+from svduty.io._incidents import iter_incidents_jsonl, read_incidents_jsonl
+from svduty.io._jsonl_numbers import _line_numbers
 
 FIELDS = {"id": st.text(max_size=4), "victim_age": st.integers(0, 99)}
 LINE = st.one_of(
@@ -168,11 +169,11 @@ def test_fields_the_first_lines_do_not_name_are_read_too(
     with patch.object(_incidents, "_BLOCK", 16):
         got = list(iter_incidents_jsonl(f, batch_rows=batch_rows))
     assert pa.Table.from_batches(got, schema=slow.schema).to_pylist() == slow.to_pylist()
-    assert _incidents._likely_fields(b'{"id": "a"}\n{"nope": 1}\n') == {"fields": None}
-    assert _incidents._likely_fields(b"[1]\n") == {"fields": None}
-    assert _incidents._likely_fields(b"[" * 100_000 + b"\n") == {"fields": None}
+    assert _jsonl_rows._likely_fields(b'{"id": "a"}\n{"nope": 1}\n') == {"fields": None}
+    assert _jsonl_rows._likely_fields(b"[1]\n") == {"fields": None}
+    assert _jsonl_rows._likely_fields(b"[" * 100_000 + b"\n") == {"fields": None}
     cut = b'{"id": "a"}\n{"weapon": "' + b"x" * (1 << 16) + b'"}\n'  # the head ends in a line
-    assert _incidents._likely_fields(cut) == {"fields": ["id"]}
+    assert _jsonl_rows._likely_fields(cut) == {"fields": ["id"]}
 
 
 def test_ctrl_c_while_standard_input_waits_exits_at_once() -> None:

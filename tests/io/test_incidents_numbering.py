@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from svduty.io import _jsonl_numbers
-from svduty.io._incidents import INCIDENT_SCHEMA, _line_numbers, _one_per_line
-from svduty.io._jsonl_numbers import byte_chunks, line_blocks
+from svduty.io._incidents import INCIDENT_SCHEMA
+from svduty.io._jsonl_numbers import _line_numbers, _one_per_line, byte_chunks, line_blocks
 
 PIECE = st.one_of(
     st.fixed_dictionaries({}, optional={"id": st.text(max_size=3)}).map(json.dumps),

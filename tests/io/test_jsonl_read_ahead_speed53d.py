@@ -3,10 +3,10 @@
 ``svduty classify`` of a JSON Lines file read its first block (65,536 lines, parsed by
 pyarrow) only once the reading thread had imported the incident readers: the loop waited
 for it. The block is now read and parsed on a thread of its own from the moment the
-reading thread starts (``io._jsonl_ahead.jsonl_ahead``), and the reader takes that parse
-only for a block of the very same bytes asked for with the same fields. These tests hold
+reading thread starts (``io._jsonl_ahead.jsonl_ahead``; since speed54c the whole block
+made into rows there, ``tests/io/test_jsonl_first_block_speed54c.py``). These tests hold
 the reader to what it gave before: the same batches read ahead or not (with small blocks,
-any lines), a file changed meanwhile read as it is now, nothing kept.
+any lines), nothing kept.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,41 +61,6 @@ def test_a_file_read_ahead_gives_the_rows_it_gives_read_where_due(
     assert not _jsonl_ahead._AHEAD
 
 
-def test_the_block_read_ahead_is_taken_and_only_for_the_same_bytes(tmp_path: Path) -> None:
-    f = tmp_path / "i.jsonl"
-    f.write_text("".join(json.dumps({"id": str(i), "victim_age": i}) + "\n" for i in range(6)))
-    taken: list[bool] = []
-    real = _jsonl_ahead._taken
-
-    def counted(data: bytes, likely: Any) -> Any:
-        found = real(data, likely)
-        taken.append(found is not None)
-        return found
-
-    with patch.object(_jsonl_ahead, "_taken", counted):
-        rows = _read(f, ahead=True, lines=4)
-    assert taken == [True, False]  # the first block of 4 lines; the rest read here
-    assert rows == _read(f, ahead=False, lines=4)
-    taken.clear()
-    with (
-        patch.object(_jsonl_ahead, "_taken", counted),
-        patch.object(_incidents, "_BLOCK", 4),
-        patch.object(_jsonl_ahead, "LINES", 4),
-        jsonl_ahead([f]),
-    ):
-        _wait_for_the_thread()
-        assert len(_jsonl_ahead._AHEAD) == 1
-        new = "".join(json.dumps({"id": "abcdef"[i], "victim_age": i}) + "\n" for i in range(6))
-        assert len(new) == f.stat().st_size  # the same length: only the bytes tell
-        f.write_text(new)
-        batches = list(iter_incidents_jsonl(f))
-        assert len(_jsonl_ahead._AHEAD) == 1  # not taken: other bytes
-    ids = [r["id"] for r in pa.Table.from_batches(batches).to_pylist()]
-    assert ids == list("abcdef")
-    assert taken == [False, False]
-    assert not _jsonl_ahead._AHEAD  # dropped at the end
-
-
 def test_a_file_of_one_block_or_another_kind_is_not_read_ahead(tmp_path: Path) -> None:
     small, csv = tmp_path / "i.jsonl", tmp_path / "i.csv"
     small.write_text('{"id": "a"}\n')
@@ -104,19 +68,8 @@ def test_a_file_of_one_block_or_another_kind_is_not_read_ahead(tmp_path: Path) -
     for paths in ([small], [csv], [tmp_path / "none.jsonl"], [tmp_path], []):
         with jsonl_ahead(paths):
             _wait_for_the_thread()
-            assert not _jsonl_ahead._AHEAD
-
-
-def test_a_block_read_ahead_after_the_reading_ended_is_not_kept(tmp_path: Path) -> None:
-    f = tmp_path / "i.jsonl"
-    f.write_text("".join(json.dumps({"id": str(i)}) + "\n" for i in range(6)))
-    ended = threading.Event()
-    ended.set()
-    started: list[Any] = []
-    with patch.object(_jsonl_ahead, "LINES", 2):
-        _jsonl_ahead._read(f, started, ended)
-    assert not started
-    assert not _jsonl_ahead._AHEAD
+            assert not any(a.found for a in _jsonl_ahead._AHEAD)  # nothing made ahead
+        assert not _jsonl_ahead._AHEAD
 
 
 def test_the_command_takes_the_first_block_and_says_the_same(
@@ -132,35 +85,16 @@ def test_the_command_takes_the_first_block_and_says_the_same(
         assert main(["classify", str(f), "--summary", "json"], stdout=out, stderr=err) == 0
         outs.append((out.getvalue(), err.getvalue()))
     taken: list[bool] = []
-    real = _jsonl_ahead._taken
+    real = _jsonl_ahead.taken
 
-    def counted(data: bytes, likely: Any) -> Any:
-        found = real(data, likely)
+    def counted(*args: Any) -> Any:
+        found = real(*args)
         taken.append(found is not None)
         return found
 
-    monkeypatch.setattr(_jsonl_ahead, "_taken", counted)
+    monkeypatch.setattr(_incidents, "taken", counted)
     out, err = io.StringIO(), io.StringIO()
     assert main(["classify", str(f), "--summary", "json"], stdout=out, stderr=err) == 0
     assert (out.getvalue(), err.getvalue()) == outs[0] == outs[1]
-    assert True in taken or taken[:1] == [False]  # taken unless the reader got there first
+    assert taken == [True]  # the reader waits for the block made ahead, and takes it
     assert not _jsonl_ahead._AHEAD
-
-
-def test_a_block_asked_for_with_other_fields_is_parsed_again(tmp_path: Path) -> None:
-    """The same bytes asked for with all fields (``None``) are not the read of fewer (review53b).
-
-    A reader that has given up its likely fields reads the whole schema; the block read
-    ahead with the first lines' fields has fewer columns, and must not be taken.
-    """
-    f = tmp_path / "i.jsonl"
-    f.write_text("".join(json.dumps({"id": str(i), "victim_age": i}) + "\n" for i in range(6)))
-    with patch.object(_jsonl_ahead, "LINES", 2), jsonl_ahead([f]):
-        _wait_for_the_thread()
-        assert len(_jsonl_ahead._AHEAD) == 1
-        data = _jsonl_ahead._AHEAD[0].data
-        table = _jsonl_ahead._read_json(data, {"fields": None})
-        assert len(_jsonl_ahead._AHEAD) == 1  # not taken: asked for with other fields
-        assert table.num_columns > 2
-        assert _jsonl_ahead._read_json(data, {"fields": ["id", "victim_age"]}).num_columns == 2
-        assert not _jsonl_ahead._AHEAD

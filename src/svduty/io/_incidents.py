@@ -27,7 +27,6 @@ from typing import IO, Any
 
 import pyarrow as pa
 
-from svduty import _arrays
 from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.definitions._spelling import AGE_RANGE, EXACT_ID
@@ -44,19 +43,14 @@ from svduty.io._incident_fields import (
     incident_words,
     json_line,
     key_shown,
-    null_columns,
     twice,
 )
 from svduty.io._inputs import JSONL_SUFFIXES, STDIN
-from svduty.io._jsonl_ahead import _likely_fields, _read_json
-from svduty.io._jsonl_numbers import (
-    _line_numbers,
-    _one_per_line,
-    as_lf,
-    byte_chunks,
-    line_blocks,
-    objects_only,
-)
+from svduty.io._jsonl_ahead import First, taken
+from svduty.io._jsonl_numbers import byte_chunks, line_blocks
+from svduty.io._jsonl_rows import _SCHEMA as _ROWS_SCHEMA
+from svduty.io._jsonl_rows import block_rows
+from svduty.io._jsonl_rows import pyarrow_rows as _pyarrow_rows
 from svduty.io._missing import not_found
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
@@ -75,15 +69,9 @@ BATCH_ROWS = 1 << 16
 
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 
-_BOOKKEEPING = pa.schema(
-    [  # type: ignore[arg-type]
-        pa.field("file", pa.string()),
-        pa.field("row", pa.int64()),
-        pa.field("rejected", pa.string()),
-        pa.field("rejected_field", pa.string()),
-    ]
-)
-_SCHEMA = pa.schema([*_BOOKKEEPING, *INCIDENT_SCHEMA])
+_SCHEMA = _ROWS_SCHEMA
+"""The readers' batches: the bookkeeping columns, then every incident field (``io._jsonl_rows``)."""
+
 _GIVEN_TWICE = "given twice"
 """The reason of a key a JSON object gives twice (the values are not shown)."""
 _UTF8 = "UTF-8 text"
@@ -220,47 +208,6 @@ def _parse_line(line: str, number: int, name: str, validate: Validator | None) -
     return record
 
 
-def _pyarrow_rows(
-    data: bytes, first: int, name: str, likely: dict[str, Any] | None = None, *, starts: Any = None
-) -> pa.Table | None:
-    """The rows of ``data`` (line ``first`` on) by pyarrow, if each line is one valid incident.
-
-    ``likely``: ``{"fields": [...]}``, the fields the file's first lines name: read with those
-    alone first (each field absent from every row costs pyarrow a column of nulls, about
-    a third of its time on a file of 5 fields of 16), and with all if a row names another
-    (then, for the rest of the file, with all at once). ``starts``: where each line of
-    ``data`` starts (numpy), if known.
-    """
-    if b"\r" in data or not objects_only(data, starts):  # line ends are "\n" (as_lf); the
-        return None  # line reader rejects lines that are not objects
-    try:
-        table = _read_json(data, likely)
-        if not data.isascii():
-            table.validate(full=True)  # pyarrow does not check that strings are UTF-8
-    except (pa.ArrowException, OSError, ValueError):
-        return None
-    if any(_arrays.null_items(c) for c in table.columns):  # ["injury", null]: not words
-        return None  # (the line reader rejects the line: a list of words expected)
-    lines = _one_per_line(data, table.num_rows, starts)
-    if lines is None:
-        lines = _line_numbers(data)
-    if lines is None or table.num_rows != len(lines):  # an object over two lines
-        return None
-    n = table.num_rows
-    table = table.combine_chunks()  # batches of batch_rows
-    nulls = null_columns(n)  # one array of nulls a type, shared (arrays are never changed)
-    columns: list[Any] = [
-        pa.repeat(pa.scalar(name), n),
-        _arrays.array(lines + (first - 1), pa.int64()),
-        nulls(pa.string()),
-        nulls(pa.string()),
-    ]
-    for f in INCIDENT_SCHEMA:  # a field no row names: nulls
-        read = f.name in table.schema.names
-        columns.append(table.column(f.name) if read else nulls(f.type))
-    return pa.Table.from_arrays(columns, schema=_SCHEMA)
-
-
 def _jsonl_blocks(path: str | Path, batch_rows: int) -> Iterator[pa.RecordBatch] | None:
     """A file (or standard input) read by pyarrow in blocks of lines, as it is used.
 
@@ -280,43 +227,52 @@ def _blocks_of(name: str, raw: IO[bytes], batch_rows: int) -> Iterator[pa.Record
     """The batches of ``raw``, closed at the end unless standard input.
 
     Its bytes are read, on the reader's thread, from the stream below its buffer: a thread
-    waiting there on a pipe holds no lock the interpreter needs to exit (on Ctrl-C).
+    waiting there on a pipe holds no lock the interpreter needs to exit (on Ctrl-C). A
+    file whose first block was made into rows ahead (``io._jsonl_ahead``) is read on from
+    there, if the file read ahead is this one with the same bytes.
     """
+    ahead: First | None = None
     try:
         buffered = raw.read(len(raw.peek())) if hasattr(raw, "peek") else b""
-        blocks = line_blocks(byte_chunks(buffered, getattr(raw, "raw", raw)), _BLOCK)
-        yield from _read_ahead(blocks, name, batch_rows)
+        if name != "<stdin>" and hasattr(raw, "raw"):
+            ahead = taken(name, raw, buffered, _BLOCK)
+        if ahead is None:
+            blocks = line_blocks(byte_chunks(buffered, getattr(raw, "raw", raw)), _BLOCK)
+        else:
+            blocks = ahead.blocks
+        yield from _read_ahead(blocks, name, batch_rows, ahead)
     except OSError as exc:
         why = f"cannot read the file ({exc.strerror or type(exc).__name__})"
         raise InputFormatError(Problem(file=name, message=why)) from None
     finally:
         if name != "<stdin>":
             raw.close()
+        if ahead is not None:
+            ahead.close()
 
 
 def _read_ahead(
-    blocks: Iterator[tuple[bytes, Any, int | None]], name: str, batch_rows: int
+    blocks: Iterator[tuple[bytes, Any, int | None]],
+    name: str,
+    batch_rows: int,
+    ahead: First | None = None,
 ) -> Iterator[pa.RecordBatch]:
     """The batches of each block of lines, the next block read by pyarrow while these are used.
 
     pyarrow's reader releases the GIL: with two CPUs, the caller classifies a block while
     the next is read (from the file, then by pyarrow, on the reader's thread). A refused
-    block is read again in halves (:func:`_block`).
+    block is read again in halves (:func:`_block`). ``ahead``: the file's first block,
+    made into rows ahead (``blocks`` are then the blocks after it).
     """
-    import numpy as np
-
     from svduty.io._ahead import one_ahead
 
     def read() -> Iterator[tuple[pa.Table | None, bytes, int]]:  # on the reader's thread
         first, likely = 0, None  # the fields the first block names
+        if ahead is not None:
+            yield ahead.table, ahead.body, 0
+            first, likely = ahead.count, ahead.likely
         for raw_body, raw_ends, count in blocks:
-            body, ends = as_lf(raw_body, raw_ends)
-            likely = _likely_fields(body) if likely is None else likely
-            table = None
-            if body and not body.isspace():
-                starts = np.concatenate([[0], ends + 1])  # where each line starts, a last
-                starts = starts[starts < len(body)]  # empty line left out
-                table = _pyarrow_rows(body, first + 1, name, likely, starts=starts)
+            table, body, likely = block_rows(raw_body, raw_ends, first, name, likely)
             yield table, body, first
             first += count or 0
 
