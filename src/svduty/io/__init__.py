@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     from svduty.io._contract_schemas import classification_schema, incident_schema
     from svduty.io._converter import make_converter
     from svduty.io._definition import load_definition
+    from svduty.io._document_schemas import DOCUMENT_VERSIONS, DocumentKind, document_schema
     from svduty.io._files import read_toml, write_toml
     from svduty.io._funding import load_funding, load_strategy
     from svduty.io._governance import (
@@ -112,6 +113,9 @@ _EXPORTS: dict[str, str] = {
     "classification_schema": "svduty.io._contract_schemas",
     "incident_schema": "svduty.io._contract_schemas",
     "make_converter": "svduty.io._converter",
+    "DOCUMENT_VERSIONS": "svduty.io._document_schemas",
+    "DocumentKind": "svduty.io._document_schemas",
+    "document_schema": "svduty.io._document_schemas",
     "load_definition": "svduty.io._definition",
     "read_toml": "svduty.io._files",
     "write_toml": "svduty.io._files",
@@ -167,6 +171,7 @@ if not TYPE_CHECKING:  # a misspelt name is then an error the type checker repor
 __all__ = [
     "ANSWERS",
     "AREA_COLUMNS",
+    "DOCUMENT_VERSIONS",
     "GROUPINGS",
     "INCIDENT_OUTPUT_SCHEMA",
     "INCIDENT_SCHEMA",
@@ -184,6 +189,7 @@ __all__ = [
     "AuthoritiesDocument",
     "BoundedCounts",
     "BundleParts",
+    "DocumentKind",
     "GovernanceDocument",
     "LocalAreaDocument",
     "Manifest",
@@ -197,6 +203,7 @@ __all__ = [
     "classify_batch",
     "classify_batches",
     "default_pipeline",
+    "document_schema",
     "dump_authorities",
     "dump_governance",
     "dump_scenario",
