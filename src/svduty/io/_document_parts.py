@@ -316,23 +316,38 @@ def _rows(kind: str) -> Part:
             continue
         if pa.types.is_dictionary(t) and field.name in words:
             schema: dict[str, Any] = {"type": "string", "enum": words[field.name]}
-        elif pa.types.is_list(t):
-            schema = _WORDS
-        elif pa.types.is_integer(t):
-            schema = _LINE if field.name == "row" else {"type": "integer"}
-        elif pa.types.is_floating(t):
-            schema = {"type": "number"}
-        elif pa.types.is_date(t):
-            schema = _DAY
-        elif pa.types.is_boolean(t):
-            schema = _BOOL
         else:
-            schema = _STR
+            schema = _LINE if field.name == "row" else _json_type(t)
         never = field.name in _NEVER_NULL or (kind == "row" and field.name in ("month", "match"))
         properties[field.name] = dict(schema) if never else _null(schema)
     body = _record(properties)
     body["description"] = "One classified row of svduty classify's JSON Lines."
     return body, {}
+
+
+def _json_type(t: Any) -> dict[str, Any]:
+    """The JSON Schema of a value of an output column's Arrow type, as JSON Lines write it.
+
+    Example:
+        >>> import pyarrow as pa
+        >>> [_json_type(t)["type"] for t in (pa.bool_(), pa.int64(), pa.float64(), pa.string())]
+        ['boolean', 'integer', 'number', 'string']
+        >>> _json_type(pa.list_(pa.string()))["items"], _json_type(pa.date32())["format"]
+        ({'type': 'string'}, 'date')
+    """
+    import pyarrow as pa
+
+    if pa.types.is_list(t):
+        return _WORDS
+    if pa.types.is_boolean(t):
+        return _BOOL
+    if pa.types.is_integer(t):
+        return {"type": "integer"}
+    if pa.types.is_floating(t):
+        return {"type": "number"}
+    if pa.types.is_date(t):
+        return _DAY
+    return _STR  # strings, and a dictionary of strings whose words are not listed
 
 
 _BUILDERS = {
