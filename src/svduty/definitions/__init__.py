@@ -74,6 +74,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): a command imports only wha
         OwhrPilot,
     )
     from svduty.definitions._places import (
+        ResolveDistrict,
         district_of,
     )
     from svduty.definitions._presume import (
@@ -127,6 +128,7 @@ _LAZY = {
     "RULES": "svduty.definitions._owhr",
     "OwhrPilot": "svduty.definitions._owhr",
     "district_of": "svduty.definitions._places",
+    "ResolveDistrict": "svduty.definitions._places",
     "PRESUMPTIONS": "svduty.definitions._presume",
     "Presumption": "svduty.definitions._presume",
     "Behaviour": "svduty.definitions._vocab",
@@ -177,6 +179,7 @@ __all__ = [
     "PoliceUkCategory",
     "Presumption",
     "Relationship",
+    "ResolveDistrict",
     "Review",
     "Rule",
     "Seriousness",

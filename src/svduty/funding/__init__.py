@@ -57,6 +57,7 @@ from svduty.funding._strategy import (
     Tagging,
     Term,
 )
+from svduty.funding._weights import Weight
 
 __all__ = [
     "DUTY_PROVISIONS",
@@ -97,6 +98,7 @@ __all__ = [
     "StrategyRecords",
     "Tagging",
     "Term",
+    "Weight",
     "difference_of",
     "plot_allocations",
     "split",

@@ -50,6 +50,7 @@ from svduty.governance._reorganise import (
     CreateArea,
     CreateAuthority,
     Reorganised,
+    ScenarioLike,
     TransferFunctions,
     reorganise,
 )
@@ -101,6 +102,7 @@ __all__ = [
     "Responsibility",
     "ReviewDate",
     "Scenario",
+    "ScenarioLike",
     "Tier",
     "Timetable",
     "TimetableReview",

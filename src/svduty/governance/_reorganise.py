@@ -54,19 +54,44 @@ __all__ = [
 
 
 class ScenarioLike(Protocol):
-    """What :func:`~svduty.governance.reorganise` reads of a scenario: name, changes, day."""
+    """What :func:`~svduty.governance.reorganise` reads of a scenario (a ``Scenario`` is one).
+
+    Example:
+        >>> from svduty.governance import Scenario
+        >>> s: ScenarioLike = Scenario("x", "X", [])
+        >>> s.name, s.changes, s.effective
+        ('x', (), None)
+    """
 
     @property
     def name(self) -> str:
-        """The scenario's id."""
+        """The scenario's id.
+
+        Example:
+            >>> from svduty.governance import Scenario
+            >>> Scenario("lgr", "LGR", []).name
+            'lgr'
+        """
 
     @property
     def changes(self) -> tuple[object, ...]:
-        """Its changes, in order."""
+        """Its changes, in order.
+
+        Example:
+            >>> from svduty.governance import RemoveBody, Scenario
+            >>> Scenario("x", "X", [RemoveBody("board")]).changes
+            (RemoveBody(body='board', reason=None),)
+        """
 
     @property
     def effective(self) -> _dt.date | None:
-        """The day it would take effect, where known."""
+        """The day it would take effect, where known.
+
+        Example:
+            >>> from svduty.governance import Scenario
+            >>> Scenario("x", "X", [], effective="2028-04-01").effective
+            Date(2028, 4, 1)
+        """
 
 
 @checked_fields

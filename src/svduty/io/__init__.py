@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
     from svduty.io._contract_schemas import classification_schema, incident_schema
     from svduty.io._converter import make_converter
     from svduty.io._definition import load_definition
+    from svduty.io._document_schemas import DOCUMENT_VERSIONS, DocumentKind, document_schema
     from svduty.io._files import read_toml, write_toml
     from svduty.io._funding import load_funding, load_strategy
     from svduty.io._governance import (
@@ -52,8 +53,14 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
         read_scenario,
     )
     from svduty.io._incident_tables import iter_incident_table, iter_incidents, read_incident_table
-    from svduty.io._incidents import INCIDENT_SCHEMA, iter_incidents_jsonl, read_incidents_jsonl
+    from svduty.io._incidents import (
+        INCIDENT_SCHEMA,
+        Validator,
+        iter_incidents_jsonl,
+        read_incidents_jsonl,
+    )
     from svduty.io._inputs import SUMMARY_COLUMNS
+    from svduty.io._locate import AreaResolver, Within
     from svduty.io._new_bundle import new_bundle
     from svduty.io._output import INCIDENT_OUTPUT_SCHEMA, OUTPUT_SCHEMA
     from svduty.io._packaged import MANIFEST, PACKAGED
@@ -64,6 +71,7 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
         classify_batches,
         default_pipeline,
     )
+    from svduty.io._pipeline_rows import Rejecter, Splitter, TableClassifier
     from svduty.io._police_uk import (
         POLICE_UK_COLUMNS,
         POLICE_UK_CRIME_TYPES,
@@ -78,11 +86,11 @@ if TYPE_CHECKING:  # imported on first use (PEP 562): see _EXPORTS
         load_published_definition,
         resolve_definition,
     )
-    from svduty.io._run import run_pipeline
+    from svduty.io._run import WeightedCounter, run_pipeline
     from svduty.io._schema import bundle_schema, schema_errors, schema_of
     from svduty.io._sections import SECTIONS
     from svduty.io._settle import Settlement
-    from svduty.io._summary import VERDICT_COLUMNS, Summary
+    from svduty.io._summary import VERDICT_COLUMNS, RejectedSink, Summary
     from svduty.io._writers import write_table
 
 _EXPORTS: dict[str, str] = {
@@ -112,6 +120,9 @@ _EXPORTS: dict[str, str] = {
     "classification_schema": "svduty.io._contract_schemas",
     "incident_schema": "svduty.io._contract_schemas",
     "make_converter": "svduty.io._converter",
+    "DOCUMENT_VERSIONS": "svduty.io._document_schemas",
+    "DocumentKind": "svduty.io._document_schemas",
+    "document_schema": "svduty.io._document_schemas",
     "load_definition": "svduty.io._definition",
     "read_toml": "svduty.io._files",
     "write_toml": "svduty.io._files",
@@ -157,6 +168,14 @@ _EXPORTS: dict[str, str] = {
     "VERDICT_COLUMNS": "svduty.io._summary",
     "Summary": "svduty.io._summary",
     "run_pipeline": "svduty.io._run",
+    "WeightedCounter": "svduty.io._run",
+    "Validator": "svduty.io._incidents",
+    "AreaResolver": "svduty.io._locate",
+    "Within": "svduty.io._locate",
+    "Rejecter": "svduty.io._pipeline_rows",
+    "Splitter": "svduty.io._pipeline_rows",
+    "TableClassifier": "svduty.io._pipeline_rows",
+    "RejectedSink": "svduty.io._summary",
     "write_table": "svduty.io._writers",
 }
 """Each public name of :mod:`svduty.io` and the module that defines it."""
@@ -167,6 +186,7 @@ if not TYPE_CHECKING:  # a misspelt name is then an error the type checker repor
 __all__ = [
     "ANSWERS",
     "AREA_COLUMNS",
+    "DOCUMENT_VERSIONS",
     "GROUPINGS",
     "INCIDENT_OUTPUT_SCHEMA",
     "INCIDENT_SCHEMA",
@@ -180,16 +200,25 @@ __all__ = [
     "SECTIONS",
     "SUMMARY_COLUMNS",
     "VERDICT_COLUMNS",
+    "AreaResolver",
     "AreasDocument",
     "AuthoritiesDocument",
     "BoundedCounts",
     "BundleParts",
+    "DocumentKind",
     "GovernanceDocument",
     "LocalAreaDocument",
     "Manifest",
     "Pipeline",
+    "RejectedSink",
+    "Rejecter",
     "Settlement",
+    "Splitter",
     "Summary",
+    "TableClassifier",
+    "Validator",
+    "WeightedCounter",
+    "Within",
     "bounded_counts",
     "bundle_schema",
     "check_completeness",
@@ -197,6 +226,7 @@ __all__ = [
     "classify_batch",
     "classify_batches",
     "default_pipeline",
+    "document_schema",
     "dump_authorities",
     "dump_governance",
     "dump_scenario",

@@ -34,10 +34,30 @@ __all__ = ["WeightedCounter", "run_pipeline"]
 
 
 class WeightedCounter(Protocol):
-    """Counts classified rows, each standing for a number of rows (``BoundedCounts``)."""
+    """Counts classified rows, each standing for a number of rows (``BoundedCounts``).
+
+    What :func:`~svduty.io.run_pipeline`'s ``counts`` take: any object with this ``add``.
+
+    Example:
+        >>> from svduty.io import BoundedCounts
+        >>> counter: WeightedCounter = BoundedCounts()
+        >>> callable(counter.add)
+        True
+    """
 
     def add(self, batch: pa.Table, weights: Any = None) -> object:
-        """Count ``batch``'s rows, each standing for ``weights`` rows (one when ``None``)."""
+        """Count ``batch``'s rows, each standing for ``weights`` rows (one when ``None``).
+
+        Example:
+            >>> class Rows:
+            ...     n = 0
+            ...     def add(self, batch, weights=None):
+            ...         self.n += batch.num_rows
+            >>> counter: WeightedCounter = Rows()
+            >>> _ = counter.add(pa.table({"in_scope": ["yes", "no"]}))
+            >>> counter.n
+            2
+        """
 
 
 @checked
