@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,15 +31,16 @@ __all__ = ["as_typed"]
 
 def _typed(argv: Sequence[str]) -> dict[str, str]:
     """Each argument that ``Path`` spells otherwise, by that spelling: what was typed."""
-    out: dict[str, str] = {}
-    for arg in argv:
-        value = arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg
-        if value in ("", "-", "--") or "\x00" in value:
-            continue
-        spelt = str(Path(value))
-        if spelt not in (value, "."):
-            out.setdefault(spelt, value)
-    return out
+    values = [a.split("=", 1)[1] if a.startswith("--") and "=" in a else a for a in argv]
+    paths = {v for v in values if v not in ("", "-", "--") and "\x00" not in v}
+    spellings = Counter(str(Path(v)) for v in paths)
+    # a spelling that two values typed share ('-o r.html --tables ./r.html') is left as it
+    # is: which of them an error means is not known
+    return {
+        str(Path(v)): v
+        for v in sorted(paths)
+        if str(Path(v)) not in (v, ".") and spellings[str(Path(v))] == 1
+    }
 
 
 def _file(file: str, typed: dict[str, str]) -> str:
