@@ -273,7 +273,9 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         with _cache.using(_cache.cache_folder() if cache else None), command_pool(pool):
             code: int = args.run(args, out, err)
     except SvdutyError as exc:  # the command line's own conflicts say exit status 2
-        print(f"svduty {args.command}: error: {exc}", file=err)
+        from svduty._commands._as_typed import as_typed  # each path named as typed
+
+        print(f"svduty {args.command}: error: {as_typed(exc, args_list)}", file=err)
         return int(getattr(exc, "exit_status", EXIT_FAILED))
     except (KeyboardInterrupt, Stopped) as exc:  # a command writing whole says so
         wrote = getattr(exc, "svduty_written", None) or getattr(args, "svduty_wrote", [])

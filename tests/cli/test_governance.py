@@ -410,7 +410,8 @@ def test_the_authorities_a_scenario_changes_are_listed(tmp_path: Path):
     )
     code, out, _ = run("--scenario", str(f))
     assert code == 0
-    assert "authorities: abolished warwickshire-pcc\n" in out
+    pcc = "Police and Crime Commissioner for Warwickshire (warwickshire-pcc)"  # named (users54)
+    assert f"authorities: abolished {pcc}\n" in out
     code, out, _ = run("--scenario", "lgr-single-unitary", "--format", "json")
     made = json.loads(out)["authorities"]
     assert made["created"] == ["warwickshire-unitary-council"]

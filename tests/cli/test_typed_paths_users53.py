@@ -63,8 +63,8 @@ def test_a_scenario_with_a_mistyped_file_ending_is_named():
 def test_a_partnership_path_is_named_whatever_its_parts():
     status, err = error("info", "--partnership", "./Jane Smith/bundle")
     assert status == 1
-    assert "Jane Smith/bundle: --partnership: no such folder" in err
-    assert "svduty init 'Jane Smith/bundle' --area CODE" in err
+    assert "./Jane Smith/bundle: --partnership: no such folder" in err  # as typed (users54)
+    assert "svduty init './Jane Smith/bundle' --area CODE" in err
 
 
 def test_a_partnership_name_is_still_screened():

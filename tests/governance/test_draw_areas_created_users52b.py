@@ -55,10 +55,14 @@ def test_a_bundle_with_no_governance_draws_the_area_created(
 
     p = _init(tmp_path)
     w = p.what_if(_new_area(p, with_council))
-    assert "created W06000099" in str(w.said(graph=False).diff)  # the text said it already
+    assert "created Canolbarth Cymru â ŵ (W06000099)" in str(
+        w.said(graph=False).diff
+    )  # said already
     text = _texts(w.draw(ax=Figure(figsize=(16, 10)).subplots()))
     assert "areas created: Canolbarth Cymru â ŵ (W06000099)" in text
-    assert ("authorities: created cyngor-canolbarth" in text) is with_council
+    assert (
+        "authorities: created Cyngor Canolbarth Cymru (cyngor-canolbarth)" in text
+    ) is with_council
 
 
 def test_a_what_if_creating_no_area_draws_no_such_line() -> None:

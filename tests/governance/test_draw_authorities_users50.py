@@ -68,8 +68,12 @@ def test_the_drawing_of_a_merger_of_two_councils_names_them() -> None:
                                           "north-warwickshire-borough-council"]  # fmt: skip
     text = _texts(w.draw(ax=Figure().subplots()))
     assert w.authorities_text() in text
-    assert "abolished rugby-borough-council, north-warwickshire-borough-council" in text
-    assert "created rugby-and-north-warwickshire-council" in text
+    assert (  # by name with id (users54)
+        "abolished Rugby Borough Council (rugby-borough-council), North Warwickshire Borough "
+        "Council (north-warwickshire-borough-council)"
+    ) in text
+    made = "Rugby and North Warwickshire District Council (rugby-and-north-warwickshire-council)"
+    assert f"created {made}" in text
 
 
 def test_a_what_if_that_changes_no_authority_draws_no_such_line() -> None:

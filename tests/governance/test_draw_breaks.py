@@ -35,7 +35,8 @@ def test_the_errors_that_name_no_body_drawn_are_listed_under_it() -> None:
     _, ax = _drawn("lgr-two-unitaries")
     below = [t.get_text() for t in ax.texts if "errors about no body drawn" in t.get_text()]
     assert len(below) == 1
-    assert "GOV-SCHEDULE-1: north-warwickshire-unitary" in below[0].replace("\n", " ")
+    said = "GOV-SCHEDULE-1: North Warwickshire Unitary (north-warwickshire-unitary)"  # users54
+    assert said in below[0].replace("\n", " ")
 
 
 def test_a_what_if_that_breaks_nothing_rings_nothing() -> None:

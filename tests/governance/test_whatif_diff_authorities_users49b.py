@@ -16,10 +16,13 @@ def test_a_diff_with_no_graph_change_says_the_authorities_changed(tmp_path) -> N
     w = p.what_if(Scenario("merge", "Merge", (AbolishAuthority("gwynedd-council"),)))
     assert w.diff.empty
     changed = w.authorities_text().removeprefix("authorities: ")  # and its youth justice team
-    assert changed.startswith("abolished gwynedd-council")
+    assert changed.startswith("abolished Gwynedd council (county) (gwynedd-council)")
     said = "no differences in the governance graph (the partnership has none); the authorities changed: "  # noqa: E501 (mend50: says why)
     assert str(w.diff) == said + changed
-    assert "the authorities changed: abolished gwynedd-council" in w.diff.to_html()
+    assert (
+        "the authorities changed: abolished Gwynedd council (county) (gwynedd-council)"
+        in w.diff.to_html()
+    )
     assert w.diff.to_json() == svduty.governance.Diff().to_json()  # the graph's alone
 
 

@@ -43,7 +43,7 @@ def test_an_area_created_is_said() -> None:
     w = p.what_if(Scenario("s", "S", (area,)))
     assert str(w.diff) == (
         "no differences in the governance graph (the partnership has none); "
-        "the areas changed: created gw-new"
+        "the areas changed: created Gwynedd New (gw-new)"  # named (users54)
     )
 
 

@@ -253,11 +253,11 @@ def _require_bundle(spec: str | Path, option: str) -> None:
 
         # a path is named, as every input file is; a name is screened (svduty._commands._typed)
         safe = read_as_path(str(spec)) or isinstance(shown(str(spec)), Shown)
-        said = printable(shell_word(folder)) if safe else "FOLDER"
+        said = printable(shell_word(str(spec))) if safe else "FOLDER"  # as typed
         raise BundleError(
             [
                 Problem(
-                    file=str(folder) if safe else None,
+                    file=str(spec) if safe else None,
                     field=option,
                     message=(link_trouble(folder, "folder") or "no such folder")
                     + ", and not a packaged bundle"
@@ -271,7 +271,7 @@ def _require_bundle(spec: str | Path, option: str) -> None:
     if folder.is_file() and option != "--definition":  # (a definition may be a TOML file)
         raise BundleError(  # it said "not a bundle folder" alone, naming no option (mend49)
             Problem(
-                file=str(folder),
+                file=str(spec),  # as typed
                 field=option,
                 message="not a bundle folder: a file",
                 expected=f"a bundle folder or a packaged bundle's name ({', '.join(PACKAGED)})",
@@ -281,13 +281,13 @@ def _require_bundle(spec: str | Path, option: str) -> None:
         raise BundleError(
             [
                 Problem(
-                    file=str(folder),
+                    file=str(spec),  # as typed
                     field=option,
                     message=f"not a bundle folder: no {MANIFEST}",
                     expected="a bundle folder holding bundle.toml and definition.toml, or a "
                     "definition TOML file"
                     if option == "--definition"
-                    else f"a bundle folder (to start one: svduty init {shell_word(folder)} "
+                    else f"a bundle folder (to start one: svduty init {shell_word(str(spec))} "
                     "--area CODE)",
                 )
             ]

@@ -166,11 +166,9 @@ def _not_a_bundle(path: str, option: str = NAME_PATH) -> Problem | None:
         return Problem(file="-", field=option, expected=where)
     if is_packaged(path) or not folder.exists() or (folder / MANIFEST).exists():
         return None
-    what, start = (
-        (f"no {MANIFEST}", shell_word(folder)) if folder.is_dir() else ("a file", "FOLDER")
-    )
+    what, start = (f"no {MANIFEST}", shell_word(path)) if folder.is_dir() else ("a file", "FOLDER")
     return Problem(
-        file=str(folder),
+        file=path,  # as typed
         message=f"not a bundle folder: {what}",
         expected=f"a bundle (to start one: svduty init {start} --area CODE)",
     )

@@ -111,10 +111,13 @@ class Diff:
             ... ).to_text().splitlines()[-2:]
             ['functions transferred:', '  c to u']
         """  # noqa: E501
-        gone_or_new = authorities.items()
-        said = "; ".join(f"{k} {', '.join(v)}" for k, v in gone_or_new if v)
+        gone_or_new, n = authorities.items(), dict(self.names)  # ids named, as the sections
+        said = "; ".join(
+            f"{k} {', '.join(with_name(i, n) for i in v)}" for k, v in gone_or_new if v
+        )
         parts = [f"the authorities changed: {said}"] if said else []
-        parts += [f"the areas changed: created {', '.join(areas)}"] if areas else []
+        made = ", ".join(with_name(code, n) for code in areas)
+        parts += [f"the areas changed: created {made}"] if areas else []
         lines: dict[str, Any] = {f"authorities {k}": [(i,) for i in v] for k, v in gone_or_new}
         lines["functions transferred"] = [tuple(pair) for pair in transferred]
         lines["areas created"] = [(code,) for code in areas]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from svduty._arguments import path_argument
 from svduty.errors import named, printable
+from svduty.governance._diff_lines import with_name
 from svduty.governance._model import Body, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView
 
@@ -415,7 +416,7 @@ def draw(
         ]
         if gone:
             below.append("removed: " + textwrap.fill("; ".join(gone), 90, break_on_hyphens=False))
-    if unplaced := _unplaced(errors, broken):
+    if unplaced := _unplaced(errors, broken, dict(diff.names) if diff is not None else {}):
         below += unplaced
     if broken or unplaced:
         handles.append(
@@ -451,12 +452,18 @@ _EMPTY = (
 )
 
 
-def _unplaced(errors: Any, broken: set[str]) -> list[str]:
-    """The errors that name no body drawn, by rule, with their subjects (none: ``[]``)."""
+def _unplaced(errors: Any, broken: set[str], names: dict[str, str]) -> list[str]:
+    """The errors that name no body drawn, by rule, with their subjects (none: ``[]``).
+
+    A subject the what-if's diff names (an authority, an area) is said by name with its id
+    (users54), as the authorities line above it; any other is screened as before.
+    """
     by_rule: dict[str, list[str]] = {}
     for f in errors:
         if not broken.intersection(f.subjects):
-            by_rule.setdefault(f.rule, []).extend(named(s, "an id") for s in f.subjects)
+            by_rule.setdefault(f.rule, []).extend(
+                with_name(s, names) if s in names else named(s, "an id") for s in f.subjects
+            )
     if by_rule:
         said = "; ".join(f"{r}: {', '.join(dict.fromkeys(s)) or '-'}" for r, s in by_rule.items())
         return [

@@ -19,6 +19,7 @@ import attrs
 from svduty.errors import UnknownAreaError
 from svduty.findings import Findings
 from svduty.governance._diff import Diff
+from svduty.governance._diff_lines import with_name
 from svduty.governance._graph import GovernanceGraph
 from svduty.governance._render import draw
 from svduty.governance._reorganise import (
@@ -143,7 +144,7 @@ class WhatIf:
             >>> import svduty
             >>> p = svduty.warwickshire()
             >>> print(p.what_if("lgr-two-unitaries").said(graph=True).diff.besides[:51])
-            the authorities changed: created north-warwickshire
+            the authorities changed: created North Warwickshire
         """
         areas = [c.code for c in self.scenario.changes if isinstance(c, CreateArea)]
         moved = [(c.source, c.target) for c in self.scenario.changes if type(c) is Transfer]
@@ -151,15 +152,22 @@ class WhatIf:
         return attrs.evolve(self, diff=diff)
 
     def authorities_text(self) -> str:
-        """The authorities created and abolished, in one line.
+        """The authorities created and abolished, in one line: names with ids.
+
+        A name is the authority record's (before or after the scenario); an id with no
+        name known is given alone. The JSON keeps the ids (``authorities``).
 
         Example:
             >>> import svduty
             >>> p = svduty.warwickshire()
             >>> p.what_if("jag-to-sv-strategic-board").authorities_text()
             'authorities: no change'
+            >>> p.what_if("lgr-single-unitary").authorities_text()[:80]
+            'authorities: created Warwickshire Unitary Council (warwickshire-unitary-council)'
         """
-        said = [f"{k} {', '.join(v)}" for k, v in self.authorities.items() if v]
+        n = dict(self.diff.names)
+        named = {k: [with_name(i, n) for i in v] for k, v in self.authorities.items()}
+        said = [f"{k} {', '.join(v)}" for k, v in named.items() if v]
         return "authorities: " + ("; ".join(said) or "no change")
 
     def areas_text(self) -> str:

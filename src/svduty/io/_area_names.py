@@ -19,6 +19,7 @@ import difflib
 
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.areas._national import welsh_names
+from svduty.io._combined_areas import combined_force
 
 __all__ = ["STARTING_KINDS", "STYLE_WORDS", "force_area", "outside_force", "suggestions"]
 
@@ -179,7 +180,11 @@ def _near_forces(geo: Geography, name: str, limit: int) -> list[str]:
         ["'West Yorkshire' (E23000010)"]
         >>> _near_forces(geo, "Tees Valley Combined Authority", 3)  # not Thames Valley
         []
+        >>> _near_forces(geo, "York and North Yorkshire Combined Authority", 3)  # its councils'
+        ["'North Yorkshire' (E23000009)"]
     """
+    if (councils := combined_force(geo, name)) is not None:  # its councils' force area
+        return councils
     words = normalise_name(name).split()
     away = _FORCE_WORDS | _COMBINED_WORDS
     kept = [w for w in words if not difflib.get_close_matches(w, away, n=1, cutoff=0.8)]

@@ -29,7 +29,7 @@ import tomli_w
 
 from svduty._arguments import path_argument, texts_argument
 from svduty._checked import checked
-from svduty.areas import Area, AreaKind, Geography, normalise_name
+from svduty.areas import Area, AreaKind, Geography
 from svduty.areas._ceased import ceased_note, not_in_the_tables
 from svduty.areas._national import DUTY_START, shared_csp
 from svduty.areas._tables import read_table
@@ -38,6 +38,7 @@ from svduty.io._area_hints import also_known_as, ceased_problem, forces_within
 from svduty.io._area_names import STARTING_KINDS, force_area, outside_force, suggestions
 from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
+from svduty.io._combined_areas import combined_note
 from svduty.io._councils_2023 import abolished_areas, ceased_county
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._new_records import TITLE_SUFFIX, default_title
@@ -132,9 +133,6 @@ def same_name(geo: Geography, given: str) -> tuple[Area, ...]:
     return tuple(out)
 
 
-_NOT_HELD = {"E11": "a metropolitan county", "E47": "a combined authority's area"}  # not held
-
-
 def _beyond(geo: Geography, code: str) -> str:
     """What to add for a code or name the tables do not start from.
 
@@ -155,11 +153,8 @@ def _beyond(geo: Geography, code: str) -> str:
     key = code.strip().upper()
     if len(key) == 9 and key[0] in "SN" and key[1:].isdigit() and key.isascii():
         return " (the Duty does not extend to Scotland or Northern Ireland)"
-    combined = {"combined", "authority"} <= set(normalise_name(code).split())
-    if combined or (len(key) == 9 and key[:3] in _NOT_HELD and key[1:].isdigit()):
-        held = "its districts are the local government areas (s.11(4))"
-        kind = _NOT_HELD["E47" if combined else key[:3]]
-        return f" ({kind}: {held}; give them, or its police force area by name)"
+    if combined := combined_note(geo, code):  # a combined authority, a metropolitan county
+        return combined
     if county := ceased_county(geo, key):
         return county
     if ceased := ceased_note(key, lambda code: geo.get(code).name):
