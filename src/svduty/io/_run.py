@@ -26,6 +26,7 @@ from svduty._checked import checked
 from svduty.io import _alike
 from svduty.io._ahead import Ahead, one_ahead
 from svduty.io._incident_groups import Grouping, grouping_of
+from svduty.io._known_answers import Known, KnownAnswers
 from svduty.io._locate import is_police_uk
 from svduty.io._repeated_ids import RepeatedIds
 from svduty.io._summary import RejectedSink, Summary, Tally
@@ -113,6 +114,9 @@ def run_pipeline(
     most_held = 1  # a writer's first batch alone (the writer starts), then WRITTEN_BATCHES
     repeated = RepeatedIds()
     answering = pipeline if sink is not None else _counting(pipeline)
+    known = None  # a writer's answers, kept across batches (see _answer)
+    if sink is not None:
+        known = Known(count=functools.partial(_count_usable, tally, counters))
     pairs = _numbered(batches, number, most=most)
     try:
         for batch, numbered in pairs:
@@ -121,15 +125,46 @@ def run_pipeline(
             found = numbered if worth else None  # (None: classified row by row)
             if found is not None and sink is not None:  # a writer's batches a few at a time
                 if held.found and not held.takes(found):
-                    _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
+                    _answer(
+                        held.taken(),
+                        pipeline,
+                        tally,
+                        counters,
+                        sink=sink,
+                        batches=waiting,
+                        known=known,
+                    )
                 held.add(found)
                 waiting.append(batch)
                 if len(held.found) >= most_held or held.size > WRITTEN_BYTES:
-                    _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
+                    _answer(
+                        held.taken(),
+                        pipeline,
+                        tally,
+                        counters,
+                        sink=sink,
+                        batches=waiting,
+                        known=known,
+                    )
                     most_held = WRITTEN_BATCHES
                 continue
             if held.found and (found is None or not held.takes(found)):  # in the batches' order
-                _answer(held.taken(), answering, tally, counters, sink=sink, batches=waiting)
+                _answer(
+                    held.taken(),
+                    answering,
+                    tally,
+                    counters,
+                    sink=sink,
+                    batches=waiting,
+                    known=known,
+                )
+            if found is None and known is not None and known.plain is not None:
+                # mostly distinct, but maybe not new: answered from the answers kept if
+                # few of its combinations are (the bench's short last batch, speed54b)
+                kept = _kept(known, numbered, pipeline, sink)
+                if kept is not None:
+                    _written(kept, tally, sink, getattr(sink, "words", ()))  # type: ignore[arg-type]
+                    continue
             if found is None:
                 good = _each_row(batch, pipeline, tally, counters, sink, grouping=grouping)
                 if not is_police_uk(batch.schema):  # incidents: an id given twice is warned of
@@ -141,7 +176,9 @@ def run_pipeline(
     finally:
         pairs.close()
     if held.found:
-        _answer(held.taken(), answering, tally, counters, sink=sink, batches=waiting)
+        _answer(held.taken(), answering, tally, counters, sink=sink, batches=waiting, known=known)
+    if known is not None:  # the rows answered by the answers kept: counted
+        known.flush()
     summary = tally.summary(
         partnership=partnership or getattr(pipeline, "partnership", None),
         definition=definition or getattr(pipeline, "definition", None),
@@ -254,12 +291,23 @@ def _answer(
     *,
     sink: Callable[[pa.Table], object] | None = None,
     batches: list[pa.RecordBatch | pa.Table] | None = None,
+    known: Known | None = None,
 ) -> None:
     """Classify batches once per combination, and count them (and write each batch's rows).
 
     ``batches``: a writer's, as read (``found`` numbers them): emptied once answered.
+    ``known``: a writer's answers kept across batches (:mod:`svduty.io._known_answers`):
+    only the combinations new to it are classified.
     """
-    answers = _alike.answered(_alike.merged(found), pipeline)
+    one = _alike.merged(found)
+    words = getattr(sink, "words", ())
+    kept = known.answered(one, pipeline, words) if known is not None and sink is not None else None
+    if kept is not None:  # (its usable rows counted by ``known``)
+        if batches is not None:
+            batches.clear()
+        _written(kept, tally, sink, words)  # type: ignore[arg-type]  # (kept: a writer's)
+        return
+    answers = _alike.answered(one, pipeline)
     if sink is not None and answers.usable < answers.out.num_rows:
         # a writer gets the rows the pipeline makes: with rows it refuses, their words are
         # in the dictionaries of the rows it keeps, which the grouped rows do not carry
@@ -268,8 +316,8 @@ def _answer(
         read = batches[:]
         batches.clear()
         if len(found) > 1:  # each alone: a batch the pipeline refuses none of stays grouped
-            for one, batch in zip(found, read, strict=True):
-                _answer([one], pipeline, tally, counters, sink=sink, batches=[batch])
+            for each, batch in zip(found, read, strict=True):
+                _answer([each], pipeline, tally, counters, sink=sink, batches=[batch], known=known)
             return
         _each_row(read[0], pipeline, tally, counters, sink)
         return
@@ -282,8 +330,41 @@ def _answer(
     for counter in counters:
         counter.add(distinct, weights=weights)
     if sink is not None:  # a writer may take repeated text as words (its ``words``)
-        for rows in answers.usable_parts(getattr(sink, "words", ())):  # built one by one
+        for rows in answers.usable_parts(words):  # built one by one
             sink(rows)  # each batch's rows as its own table (a Parquet row group each)
+
+
+def _written(
+    kept: KnownAnswers, tally: Tally, sink: Callable[[pa.Table], object], words: Any
+) -> None:
+    """Count the rejected rows of batches answered by answers kept, and write their rows."""
+    for bad in kept.rejected:
+        tally.count_rejected(bad)
+    for rows in kept.grouped.usable_parts(words):  # built one by one
+        sink(rows)  # each batch's rows as its own table (a Parquet row group each)
+
+
+def _kept(
+    known: Known, numbered: _alike.Numbered | None, pipeline: Any, sink: Any
+) -> KnownAnswers | None:
+    """A writer's batch of mostly distinct rows answered from ``known``, if few are new.
+
+    At most ``svduty.io._alike.MOST_DISTINCT_WRITTEN`` of its rows new combinations (the
+    rest kept), and at most ``MOST_DISTINCT`` distinct; ``None``: classified row by row.
+    """
+    if numbered is None or not numbered.worth(_alike.MOST_DISTINCT):
+        return None
+    most_new = int(_alike.MOST_DISTINCT_WRITTEN * numbered.rows.num_rows)
+    return known.answered(numbered, pipeline, getattr(sink, "words", ()), most_new=most_new)
+
+
+def _count_usable(
+    tally: Tally, counters: list[WeightedCounter], good: pa.Table, weights: Any
+) -> None:
+    """Count usable rows, each standing for ``weights`` rows, in the summary and ``counters``."""
+    tally.count_usable(good, weights)
+    for counter in counters:
+        counter.add(good, weights=weights)
 
 
 def _each_row(
