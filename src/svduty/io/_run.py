@@ -11,6 +11,9 @@ written, a few batches are answered together, so that a combination they share i
 classified once (``svduty.io._alike.MERGED_ROWS``); when rows are written, a few small ones
 too (:data:`WRITTEN_BATCHES`, :data:`WRITTEN_BYTES`), each batch's rows written as its
 own; each batch's rejected rows are still passed on as its own, in the batches' order.
+A writer's answers are kept across batches (:mod:`svduty.io._known_answers`): a
+combination is classified once a run, not once a batch, and the rows its answer stands
+for are counted once, at the end.
 """
 
 from __future__ import annotations
@@ -66,8 +69,11 @@ def run_pipeline(
     rows are distinct, and its rows are built from the answers (the same rows as
     classifying each); the first such batch is answered alone (the writer starts), then a
     few together while they are small (``svduty.io._run.WRITTEN_BATCHES``,
-    ``WRITTEN_BYTES``), each batch's rows passed to ``sink`` as a table of their own.
-    Either way the summary is the one classifying each row gives.
+    ``WRITTEN_BYTES``), each batch's rows passed to ``sink`` as a table of their own;
+    the answers are kept across batches, and only combinations new to them classified
+    (``svduty.io._known_answers``: a batch of mostly distinct rows, few of them new, is
+    answered from them too). Either way the summary is the one classifying each row
+    gives.
 
     Batches answered together (``svduty.io._alike.Held``: at most 2^19 rows, 2^14
     combinations, 64 MiB and 64 batches, or one batch beyond them alone) pass their
@@ -118,6 +124,9 @@ def run_pipeline(
     if sink is not None:
         known = Known(count=functools.partial(_count_usable, tally, counters))
     pairs = _numbered(batches, number, most=most)
+    written = functools.partial(
+        _answer, tally=tally, counters=counters, sink=sink, batches=waiting, known=known
+    )  # a writer's batches held, answered (a summary's: with ``answering``, below)
     try:
         for batch, numbered in pairs:
             tally.count_in(batch.num_rows)
@@ -125,39 +134,15 @@ def run_pipeline(
             found = numbered if worth else None  # (None: classified row by row)
             if found is not None and sink is not None:  # a writer's batches a few at a time
                 if held.found and not held.takes(found):
-                    _answer(
-                        held.taken(),
-                        pipeline,
-                        tally,
-                        counters,
-                        sink=sink,
-                        batches=waiting,
-                        known=known,
-                    )
+                    written(held.taken(), pipeline)
                 held.add(found)
                 waiting.append(batch)
                 if len(held.found) >= most_held or held.size > WRITTEN_BYTES:
-                    _answer(
-                        held.taken(),
-                        pipeline,
-                        tally,
-                        counters,
-                        sink=sink,
-                        batches=waiting,
-                        known=known,
-                    )
+                    written(held.taken(), pipeline)
                     most_held = WRITTEN_BATCHES
                 continue
             if held.found and (found is None or not held.takes(found)):  # in the batches' order
-                _answer(
-                    held.taken(),
-                    answering,
-                    tally,
-                    counters,
-                    sink=sink,
-                    batches=waiting,
-                    known=known,
-                )
+                written(held.taken(), answering)
             if found is None and known is not None and known.plain is not None:
                 # mostly distinct, but maybe not new: answered from the answers kept if
                 # few of its combinations are (the bench's short last batch, speed54b)
@@ -176,7 +161,7 @@ def run_pipeline(
     finally:
         pairs.close()
     if held.found:
-        _answer(held.taken(), answering, tally, counters, sink=sink, batches=waiting, known=known)
+        written(held.taken(), answering)
     if known is not None:  # the rows answered by the answers kept: counted
         known.flush()
     summary = tally.summary(
