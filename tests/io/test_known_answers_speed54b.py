@@ -19,8 +19,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.io import _known_answers, _run, default_pipeline, read_police_uk, run_pipeline
-from svduty.io import sample_police_uk
+from svduty.io import (
+    _known_answers,
+    _run,
+    default_pipeline,
+    read_police_uk,
+    run_pipeline,
+    sample_police_uk,
+)
 from svduty.io._alike import numbered
 
 BLOCK = 1 << 16  # about 300 rows a batch
@@ -48,9 +54,9 @@ def _classified(monkeypatch):
     """The combinations each call of ``Known._add`` classified."""
     calls, original = [], _known_answers.Known._add
 
-    def counting(self, firsts, keys, new, known, pipeline):
-        calls.append(len(new))
-        return original(self, firsts, keys, new, known, pipeline)
+    def counting(self, *args):  # (firsts, keys, new, known, pipeline)
+        calls.append(len(args[2]))
+        return original(self, *args)
 
     monkeypatch.setattr(_known_answers.Known, "_add", counting)
     return calls
@@ -160,7 +166,8 @@ def test_a_mostly_distinct_batch_of_known_combinations_is_not_classified_row_by_
     many = list(read_police_uk(_repeated(tmp_path / "a.csv", rows=600), block_size=1 << 20))
     few = list(read_police_uk(_repeated(tmp_path / "b.csv", rows=12), block_size=1 << 20))
     found = numbered(few[0])
-    assert not found.worth(0.15) and found.worth(0.5)  # row by row before
+    assert not found.worth(0.15)  # row by row before
+    assert found.worth(0.5)
     each_row, original = [], _run._each_row
 
     def counting(batch, *args, **kwargs):
@@ -170,7 +177,8 @@ def test_a_mostly_distinct_batch_of_known_combinations_is_not_classified_row_by_
     monkeypatch.setattr(_run, "_each_row", counting)
     calls = _classified(monkeypatch)
     rows, _, _ = _run_written(many + few)
-    assert each_row == [] and calls == [len(numbered(many[0]).first)]
+    assert each_row == []
+    assert calls == [len(numbered(many[0]).first)]
     assert rows == [r for r in _each_batch(many + few)[0] if r]
 
 
@@ -191,7 +199,8 @@ def test_a_refused_combination_keeps_nothing_and_counts_nothing(tmp_path):
     known = _known_answers.Known(count=lambda table, weights: counted.append(weights))
     assert known.answered(found, default_pipeline()) is None
     known.flush()
-    assert known.plain is None and counted == []
+    assert known.plain is None
+    assert counted == []
 
 
 def test_the_counts_flushed_stand_for_every_row_answered(tmp_path):
