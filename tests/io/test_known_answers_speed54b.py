@@ -32,10 +32,11 @@ from svduty.io._alike import numbered
 BLOCK = 1 << 16  # about 300 rows a batch
 
 
-def _repeated(path, rows=2400, *, lines=5, unknown_every=0, seed=7):
+def _repeated(path, rows=2400, *, lines=5, unknown_every=0, seed=7, bad_every=0):
     """A police.uk file of the sample's first ``lines`` rows drawn again and again.
 
-    ``unknown_every``: every so many rows names an LSOA no geography knows (refused).
+    ``unknown_every``: every so many rows names an LSOA no geography knows (refused);
+    ``bad_every``: every so many rows has a month that is none (the reader rejects it).
     """
     text = sample_police_uk().read_text(encoding="utf-8").splitlines()
     header, body = text[0], text[1 : 1 + lines]
@@ -45,6 +46,8 @@ def _repeated(path, rows=2400, *, lines=5, unknown_every=0, seed=7):
         cells = draw.choice(body).split(",")
         if unknown_every and i % unknown_every == 0:
             cells[7], cells[8] = "E01999999", ""
+        if bad_every and i % bad_every == 0:
+            cells[1] = "2019-13"
         out.append(",".join(cells))
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
     return path
@@ -116,19 +119,21 @@ def test_the_rows_answered_are_counted_once_at_the_end(tmp_path, monkeypatch):
 @settings(max_examples=12, deadline=None)
 @given(
     st.integers(0, 3),
-    st.sampled_from([0, 450, 1000]),
+    st.tuples(st.sampled_from([0, 450, 1000]), st.sampled_from([0, 97])),
     st.sampled_from([BLOCK, 1 << 14]),
     st.integers(2, 12),
 )
 def test_the_rows_rejected_rows_and_summary_are_those_of_each_batch(
-    tmp_path_factory, seed, unknown, block, lines
+    tmp_path_factory, seed, every, block, lines
 ):
+    unknown, bad = every  # (rows refused by the pipeline, rows rejected by the reader)
     path = _repeated(
         tmp_path_factory.mktemp("m") / "m.csv",
         rows=1500,
         lines=lines,
         unknown_every=unknown,
         seed=seed,
+        bad_every=bad,
     )
     batches = list(read_police_uk(path, block_size=block))
     rows, bad, summary = _run_written(batches)
@@ -229,3 +234,13 @@ def test_rows_built_from_kept_answers_hold_the_same_text(tmp_path, words):
     ]
     got = [t.to_pylist() for t in itertools.chain.from_iterable(built)]
     assert got == [r for r in _each_batch(batches)[0] if r]
+
+
+def test_the_readers_rejected_rows_of_batches_answered_from_kept_answers(tmp_path, monkeypatch):
+    path = _repeated(tmp_path / "m.csv", rows=1500, bad_every=97)
+    batches = list(read_police_uk(path, block_size=BLOCK))
+    calls = _classified(monkeypatch)
+    rows, bad, summary = _run_written(batches)
+    assert len(calls) == 1  # every batch answered from the answers kept
+    assert sum(map(len, bad)) == summary["rejected"] == 1500 // 97
+    assert (rows, bad) == _each_batch(batches)
