@@ -244,3 +244,39 @@ def test_the_readers_rejected_rows_of_batches_answered_from_kept_answers(tmp_pat
     assert len(calls) == 1  # every batch answered from the answers kept
     assert sum(map(len, bad)) == summary["rejected"] == 1500 // 97
     assert (rows, bad) == _each_batch(batches)
+
+
+def test_answers_the_pipeline_gives_in_another_order_are_kept_in_order(tmp_path):
+    path = _repeated(tmp_path / "m.csv", rows=900, lines=8)
+    batches = list(read_police_uk(path, block_size=BLOCK))
+
+    def reversed_rows(table):
+        out = default_pipeline()(table)
+        return out.take(pa.array(range(out.num_rows - 1, -1, -1)))
+
+    known = _known_answers.Known(count=lambda table, weights: None)
+    built = [
+        list(known.answered(numbered(b), reversed_rows).grouped.usable_parts()) for b in batches
+    ]
+    got = [t.to_pylist() for t in itertools.chain.from_iterable(built)]
+    assert got == [r for r in _each_batch(batches)[0] if r]
+    numbers = known.plain.column("row").to_pylist()
+    assert numbers == sorted(numbers)
+
+
+def test_tables_of_other_columns_are_not_joined():
+    a, b = pa.table({"x": [1]}), pa.table({"x": ["1"]})
+    assert _known_answers._joined([a, b]) is None
+    assert _known_answers._joined([a, a]).column("x").to_pylist() == [1, 1]
+
+
+def test_rows_of_other_columns_let_the_answers_kept_go(tmp_path):
+    path = _repeated(tmp_path / "m.csv", rows=300)
+    batch = next(read_police_uk(path, block_size=1 << 20))
+    counted = []
+    known = _known_answers.Known(count=lambda table, weights: counted.append(int(weights.sum())))
+    known.answered(numbered(batch), default_pipeline())
+    other = batch.append_column("extra", pa.array([1] * batch.num_rows))
+    assert known.answered(numbered(other), default_pipeline()) is not None
+    assert counted == [300]  # the first rows counted as their answers were let go
+    assert known.schema.names[-1] == "extra"
