@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from svduty.errors import SvdutyError
 from svduty.io import (
     _known_answers,
     _run,
@@ -195,6 +196,11 @@ def test_a_batch_with_more_new_combinations_than_asked_is_not_answered(tmp_path)
     assert known.plain is None
     assert known.answered(found, default_pipeline(), most_new=len(found.first)) is not None
     assert known.plain.num_rows == len(found.first)
+    more = numbered(
+        next(read_police_uk(_repeated(tmp_path / "b.csv", lines=30), block_size=1 << 20))
+    )
+    assert known.answered(more, default_pipeline(), most_new=0) is None  # some are new
+    assert known.plain.num_rows == len(found.first)
 
 
 def test_a_refused_combination_keeps_nothing_and_counts_nothing(tmp_path):
@@ -280,3 +286,44 @@ def test_rows_of_other_columns_let_the_answers_kept_go(tmp_path):
     assert known.answered(numbered(other), default_pipeline()) is not None
     assert counted == [300]  # the first rows counted as their answers were let go
     assert known.schema.names[-1] == "extra"
+
+
+def test_batches_the_answers_cannot_keep_are_left_to_the_pipeline(tmp_path, monkeypatch):
+    path = _repeated(tmp_path / "m.csv", rows=300, lines=8)
+    found = numbered(next(read_police_uk(path, block_size=1 << 20)))
+    known = _known_answers.Known(count=lambda table, weights: None)
+    monkeypatch.setattr(_known_answers, "KNOWN_COMBINATIONS", len(found.first) - 1)
+    assert known.answered(found, default_pipeline()) is None  # more than are kept
+    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(_known_answers._alike, "_null_words", lambda table: True)
+        assert known.answered(found, default_pipeline()) is None  # words Arrow cannot join
+    with monkeypatch.context() as patch:
+        patch.setattr(_known_answers, "_joined", lambda tables: None)
+        assert known.answered(found, default_pipeline()) is None  # nor those
+    assert known.plain is None
+
+
+def test_a_pipeline_that_loses_rows_is_an_error(tmp_path):
+    path = _repeated(tmp_path / "m.csv", rows=300)
+    found = numbered(next(read_police_uk(path, block_size=1 << 20)))
+    known = _known_answers.Known(count=lambda table, weights: None)
+    with pytest.raises(SvdutyError, match="returned"):
+        known.answered(found, lambda table: default_pipeline()(table).slice(1))
+
+
+def test_only_the_answers_of_rows_answered_since_are_counted(tmp_path):
+    many = next(
+        read_police_uk(_repeated(tmp_path / "a.csv", rows=300, lines=8), block_size=1 << 20)
+    )
+    few = next(read_police_uk(_repeated(tmp_path / "b.csv", rows=300, lines=2), block_size=1 << 20))
+    counted = []
+    known = _known_answers.Known(count=lambda table, weights: counted.append((table, weights)))
+    known.answered(numbered(many), default_pipeline())
+    known.flush()
+    known.answered(numbered(few), default_pipeline())
+    known.flush()
+    (_, first), (table, weights) = counted
+    assert int(first.sum()) == int(weights.sum()) == 300
+    assert table.num_rows == len(numbered(few).first) < len(first)
+    assert table.column("row").to_pylist() == list(range(table.num_rows))
