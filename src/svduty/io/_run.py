@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Generator, Iterable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 import pyarrow as pa
@@ -29,10 +29,12 @@ from svduty._checked import checked
 from svduty.io import _alike
 from svduty.io._ahead import Ahead, one_ahead
 from svduty.io._incident_groups import Grouping, grouping_of
-from svduty.io._known_answers import Known, KnownAnswers
 from svduty.io._locate import is_police_uk
 from svduty.io._repeated_ids import RepeatedIds
 from svduty.io._summary import RejectedSink, Summary, Tally
+
+if TYPE_CHECKING:  # (imported when rows are written: a summary builds none of its classes)
+    from svduty.io._known_answers import Known, KnownAnswers
 
 __all__ = ["WeightedCounter", "run_pipeline"]
 
@@ -122,6 +124,8 @@ def run_pipeline(
     answering = pipeline if sink is not None else _counting(pipeline)
     known = None  # a writer's answers, kept across batches (see _answer)
     if sink is not None:
+        from svduty.io._known_answers import Known
+
         known = Known(count=functools.partial(_count_usable, tally, counters))
     pairs = _numbered(batches, number, most=most, firsts=sink is None)
     written = functools.partial(
