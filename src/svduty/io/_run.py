@@ -11,13 +11,16 @@ written, a few batches are answered together, so that a combination they share i
 classified once (``svduty.io._alike.MERGED_ROWS``); when rows are written, a few small ones
 too (:data:`WRITTEN_BATCHES`, :data:`WRITTEN_BYTES`), each batch's rows written as its
 own; each batch's rejected rows are still passed on as its own, in the batches' order.
+A writer's answers are kept across batches (:mod:`svduty.io._known_answers`): a
+combination is classified once a run, not once a batch, and the rows its answer stands
+for are counted once, at the end.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Generator, Iterable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 import pyarrow as pa
@@ -29,6 +32,9 @@ from svduty.io._incident_groups import Grouping, grouping_of
 from svduty.io._locate import is_police_uk
 from svduty.io._repeated_ids import RepeatedIds
 from svduty.io._summary import RejectedSink, Summary, Tally
+
+if TYPE_CHECKING:  # (imported when rows are written: a summary builds none of its classes)
+    from svduty.io._known_answers import Known, KnownAnswers
 
 __all__ = ["WeightedCounter", "run_pipeline"]
 
@@ -85,8 +91,11 @@ def run_pipeline(
     rows are distinct, and its rows are built from the answers (the same rows as
     classifying each); the first such batch is answered alone (the writer starts), then a
     few together while they are small (``svduty.io._run.WRITTEN_BATCHES``,
-    ``WRITTEN_BYTES``), each batch's rows passed to ``sink`` as a table of their own.
-    Either way the summary is the one classifying each row gives.
+    ``WRITTEN_BYTES``), each batch's rows passed to ``sink`` as a table of their own;
+    the answers are kept across batches, and only combinations new to them classified
+    (``svduty.io._known_answers``: a batch of mostly distinct rows, few of them new, is
+    answered from them too). Either way the summary is the one classifying each row
+    gives.
 
     Batches answered together (``svduty.io._alike.Held``: at most 2^19 rows, 2^14
     combinations, 64 MiB and 64 batches, or one batch beyond them alone) pass their
@@ -133,7 +142,15 @@ def run_pipeline(
     most_held = 1  # a writer's first batch alone (the writer starts), then WRITTEN_BATCHES
     repeated = RepeatedIds()
     answering = pipeline if sink is not None else _counting(pipeline)
-    pairs = _numbered(batches, number, most=most)
+    known = None  # a writer's answers, kept across batches (see _answer)
+    if sink is not None:
+        from svduty.io._known_answers import Known
+
+        known = Known(count=functools.partial(_count_usable, tally, counters))
+    pairs = _numbered(batches, number, most=most, firsts=sink is None)
+    written = functools.partial(
+        _answer, tally=tally, counters=counters, sink=sink, batches=waiting, known=known
+    )  # a writer's batches held, answered (a summary's: with ``answering``, below)
     try:
         for batch, numbered in pairs:
             tally.count_in(batch.num_rows)
@@ -141,15 +158,22 @@ def run_pipeline(
             found = numbered if worth else None  # (None: classified row by row)
             if found is not None and sink is not None:  # a writer's batches a few at a time
                 if held.found and not held.takes(found):
-                    _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
+                    written(held.taken(), pipeline)
                 held.add(found)
                 waiting.append(batch)
                 if len(held.found) >= most_held or held.size > WRITTEN_BYTES:
-                    _answer(held.taken(), pipeline, tally, counters, sink=sink, batches=waiting)
+                    written(held.taken(), pipeline)
                     most_held = WRITTEN_BATCHES
                 continue
             if held.found and (found is None or not held.takes(found)):  # in the batches' order
-                _answer(held.taken(), answering, tally, counters, sink=sink, batches=waiting)
+                written(held.taken(), answering)
+            if found is None and known is not None and known.plain is not None:
+                # mostly distinct, but maybe not new: answered from the answers kept if
+                # few of its combinations are (the bench's short last batch, speed54b)
+                kept = _kept(known, numbered, pipeline, sink)
+                if kept is not None:
+                    _written(kept, tally, sink, getattr(sink, "words", ()))  # type: ignore[arg-type]
+                    continue
             if found is None:
                 good = _each_row(batch, pipeline, tally, counters, sink, grouping=grouping)
                 if not is_police_uk(batch.schema):  # incidents: an id given twice is warned of
@@ -161,7 +185,9 @@ def run_pipeline(
     finally:
         pairs.close()
     if held.found:
-        _answer(held.taken(), answering, tally, counters, sink=sink, batches=waiting)
+        written(held.taken(), answering)
+    if known is not None:  # the rows answered by the answers kept: counted
+        known.flush()
     summary = tally.summary(
         partnership=partnership or getattr(pipeline, "partnership", None),
         definition=definition or getattr(pipeline, "definition", None),
@@ -230,6 +256,7 @@ def _numbered(
     number: Callable[[Any], _alike.Numbered | None] | None,
     *,
     most: float = _alike.MOST_DISTINCT,
+    firsts: bool = True,
 ) -> Generator[tuple[Any, _alike.Numbered | None], None, None]:
     """Each batch with its rows numbered (``None``: not numbered, or no ``number``).
 
@@ -248,8 +275,14 @@ def _numbered(
     Grouping a writer's real months too (``most`` 0.4, not
     ``svduty.io._alike.MOST_DISTINCT_WRITTEN``'s 0.15) took about 15 ms more off the loop's
     thread, none of the CPU in all, for about 29 MB more at the peak: not done.
+    Not ``firsts`` (a writer's, since speed54b): no distinct rows taken ahead, as the
+    answers kept across batches (``svduty.io._known_answers``) need only the new
+    combinations' rows (about 1.1 ms a batch of the reading thread on the bench's 8 MiB
+    blocks, against 0.25 ms for the combinations' own columns, taken when answered).
     """
     if number is not None and isinstance(batches, Ahead):
+        if not firsts:
+            return one_ahead((b, number(b)) for b in batches)
         return one_ahead((b, _with_firsts(number(b), most)) for b in batches)
     return ((b, number(b) if number is not None else None) for b in batches)
 
@@ -274,12 +307,23 @@ def _answer(
     *,
     sink: Callable[[pa.Table], object] | None = None,
     batches: list[pa.RecordBatch | pa.Table] | None = None,
+    known: Known | None = None,
 ) -> None:
     """Classify batches once per combination, and count them (and write each batch's rows).
 
     ``batches``: a writer's, as read (``found`` numbers them): emptied once answered.
+    ``known``: a writer's answers kept across batches (:mod:`svduty.io._known_answers`):
+    only the combinations new to it are classified.
     """
-    answers = _alike.answered(_alike.merged(found), pipeline)
+    one = _alike.merged(found)
+    words = getattr(sink, "words", ())
+    kept = known.answered(one, pipeline, words) if known is not None and sink is not None else None
+    if kept is not None:  # (its usable rows counted by ``known``)
+        if batches is not None:
+            batches.clear()
+        _written(kept, tally, sink, words)  # type: ignore[arg-type]  # (kept: a writer's)
+        return
+    answers = _alike.answered(one, pipeline)
     if sink is not None and answers.usable < answers.out.num_rows:
         # a writer gets the rows the pipeline makes: with rows it refuses, their words are
         # in the dictionaries of the rows it keeps, which the grouped rows do not carry
@@ -288,8 +332,8 @@ def _answer(
         read = batches[:]
         batches.clear()
         if len(found) > 1:  # each alone: a batch the pipeline refuses none of stays grouped
-            for one, batch in zip(found, read, strict=True):
-                _answer([one], pipeline, tally, counters, sink=sink, batches=[batch])
+            for each, batch in zip(found, read, strict=True):
+                _answer([each], pipeline, tally, counters, sink=sink, batches=[batch], known=known)
             return
         _each_row(read[0], pipeline, tally, counters, sink)
         return
@@ -302,8 +346,41 @@ def _answer(
     for counter in counters:
         counter.add(distinct, weights=weights)
     if sink is not None:  # a writer may take repeated text as words (its ``words``)
-        for rows in answers.usable_parts(getattr(sink, "words", ())):  # built one by one
+        for rows in answers.usable_parts(words):  # built one by one
             sink(rows)  # each batch's rows as its own table (a Parquet row group each)
+
+
+def _written(
+    kept: KnownAnswers, tally: Tally, sink: Callable[[pa.Table], object], words: Any
+) -> None:
+    """Count the rejected rows of batches answered by answers kept, and write their rows."""
+    for bad in kept.rejected:
+        tally.count_rejected(bad)
+    for rows in kept.grouped.usable_parts(words):  # built one by one
+        sink(rows)  # each batch's rows as its own table (a Parquet row group each)
+
+
+def _kept(
+    known: Known, numbered: _alike.Numbered | None, pipeline: Any, sink: Any
+) -> KnownAnswers | None:
+    """A writer's batch of mostly distinct rows answered from ``known``, if few are new.
+
+    At most ``svduty.io._alike.MOST_DISTINCT_WRITTEN`` of its rows new combinations (the
+    rest kept), and at most ``MOST_DISTINCT`` distinct; ``None``: classified row by row.
+    """
+    if numbered is None or not numbered.worth(_alike.MOST_DISTINCT):
+        return None
+    most_new = int(_alike.MOST_DISTINCT_WRITTEN * numbered.rows.num_rows)
+    return known.answered(numbered, pipeline, getattr(sink, "words", ()), most_new=most_new)
+
+
+def _count_usable(
+    tally: Tally, counters: list[WeightedCounter], good: pa.Table, weights: Any
+) -> None:
+    """Count usable rows, each standing for ``weights`` rows, in the summary and ``counters``."""
+    tally.count_usable(good, weights)
+    for counter in counters:
+        counter.add(good, weights=weights)
 
 
 def _each_row(
