@@ -3,6 +3,9 @@
 ``may_disclose`` and ``may_require_information`` given ``authorities=`` (law54) found each
 record by a scan of the collection, once a question. The collection's records by id are
 now made once a collection, and dropped with it.
+
+Also: ``may_disclose(a, a, ..., authorities=c)`` did not check that ``a`` is the
+collection's own record (``may_require_information`` did).
 """
 
 from __future__ import annotations
@@ -57,3 +60,14 @@ def test_the_records_index_is_the_collections_own() -> None:
     gc.collect()
     assert gone() is None
     assert not keys & index.keys()
+
+
+def test_one_record_asked_of_itself_is_checked_against_the_collection() -> None:
+    d, other = _record("d"), _record("other")
+    with pytest.raises(ConflictError) as e:
+        may_disclose(d, d, NOTHING_FORBIDS, authorities=Authorities((other,)))
+    assert [p.message for p in e.value.problems] == [
+        "the discloser's record 'd' is not among the authorities given",
+        "the recipient's record 'd' is not among the authorities given",
+    ]
+    assert may_disclose(d, d, NOTHING_FORBIDS, authorities=Authorities((d,))).no

@@ -172,10 +172,11 @@ def may_disclose(
         says = _S10_2_NEITHER if len(outside) == 2 else _S10_2
         name = " and ".join(outside.values())
         reasons.append(Reason("s.10(2)", says.format(name=name), _S10_2_CITATION))
+    same = one_body_known(discloser, recipient, authorities)  # each record the collection's
     if discloser.id == recipient.id:
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True
-    elif (same := one_body_known(discloser, recipient, authorities)) is True:
+    elif same is True:
         reasons.append(_one_person(discloser, recipient))
         failed = True
     else:  # each fact that could make the two one person is named (law54)
