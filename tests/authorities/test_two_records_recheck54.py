@@ -183,3 +183,23 @@ def test_a_partial_collection_never_answers_against_any_completion(
             if whole is not None:
                 w = may_disclose(a, b, NOTHING_FORBIDS, on=ON, authorities=whole)
                 assert w.verdict.value == verdict
+
+
+def test_s17_names_the_body_and_the_recipient_not_a_discloser() -> None:
+    # s.17(1): the local policing body requests; the error names its arguments' words
+    # (a mutant naming them 'discloser' and 'recipient', as s.16 does, passed every test)
+    c = cite("pcsc-act-2022", "s.14")
+    pcc = Authority("pcc", "PCC", AuthorityCategory.LOCAL_POLICING_BODY, ("E23000999",), c)
+    d = _record("d")
+    with pytest.raises(ConflictError) as e:
+        may_require_information(
+            pcc,
+            d,
+            InformationFacts(),
+            districts_within=lambda code: [code],
+            authorities=Authorities((_record("other"),)),
+        )
+    assert [p.message for p in e.value.problems] == [
+        "the body's record 'pcc' is not among the authorities given",
+        "the recipient's record 'd' is not among the authorities given",
+    ]
