@@ -79,20 +79,32 @@ def _one_person(discloser: Authority, recipient: Authority, *, known: bool = Tru
     return Reason("s.16(1)", f"{says} to another person", one_provider_citation())
 
 
-def _ids(discloser: Authority, recipient: Authority) -> str:
+def _ids(discloser: Authority, recipient: Authority, authorities: Authorities | None) -> str:
     """The records named by ``same_body_as`` and not given, in words."""
-    return ", ".join(repr(x) for x in not_given(discloser, recipient))
+    return ", ".join(repr(x) for x in not_given(discloser, recipient, authorities))
 
 
-def _unseen(discloser: Authority, recipient: Authority) -> Reason:
-    """The s.16(1) reason when two records alone do not show whether they are one person."""
+def _not_given(authorities: Authorities | None) -> str:
+    """Where a record named was looked for, in words."""
+    return (
+        "a record not given" if authorities is None else "a record not among the authorities given"
+    )
+
+
+def _unseen(discloser: Authority, recipient: Authority, authorities: Authorities | None) -> Reason:
+    """The s.16(1) reason when the records given do not show whether they are one person."""
     names = f"{discloser.name} and {recipient.name}"
+    ids = _ids(discloser, recipient, authorities)
+    if authorities is None:
+        says = f"{ids}, a record not given, which may itself name the other; give the "
+        says += "authorities both come from to read the links whole"
+    else:  # a collection built in code, or kept for a day (as_at): recheck54
+        says = f"{ids}, a record not among the authorities given, which may itself name the "
+        says += "other; give the whole collection to read the links whole"
     return reason(
         "s.16(1)",
         f"not known: whether {names} are one legal body (s.16 is about disclosure to another "
-        f"person): same_body_as names {_ids(discloser, recipient)}, a record not given, "
-        "which may itself name the other; give the authorities both come from to read the "
-        "links whole",
+        f"person): same_body_as names {says}",
     )
 
 
@@ -128,7 +140,9 @@ def may_disclose(
     names the other: the answer is then ``undetermined`` naming ``authorities``, the
     collection the records come from, which holds the rule that the records of one body
     each name its main record (law54). Given it, each record must be its own (else a
-    :class:`~svduty.errors.ConflictError`) and the links are read whole.
+    :class:`~svduty.errors.ConflictError`) and the links are read whole; a link to a record
+    the collection does not hold (one kept for a day by ``as_at``) is not known, as from
+    two records alone (recheck54).
 
     Args:
         discloser: The authority disclosing.
@@ -136,8 +150,8 @@ def may_disclose(
         facts: What is known about the information.
         on: The day asked about (``None``: the law in force now).
         authorities: The collection both records come from (a partnership's
-            ``authorities``), to read their ``same_body_as`` links whole; ``None``: the two
-            records alone.
+            ``authorities``, whole: a record it does not hold is not read), to read their
+            ``same_body_as`` links whole; ``None``: the two records alone.
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -172,18 +186,18 @@ def may_disclose(
         says = _S10_2_NEITHER if len(outside) == 2 else _S10_2
         name = " and ".join(outside.values())
         reasons.append(Reason("s.10(2)", says.format(name=name), _S10_2_CITATION))
+    same = one_body_known(discloser, recipient, authorities)  # each record the collection's
     if discloser.id == recipient.id:
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True
-    elif (same := one_body_known(discloser, recipient, authorities)) is True:
+    elif same is True:
         reasons.append(_one_person(discloser, recipient))
         failed = True
     else:  # each fact that could make the two one person is named (law54)
         if same is None:  # a record names one not given: the links are not read whole
-            reasons.append(_unseen(discloser, recipient))
-            missing.append(
-                f"authorities (s.16(1); same_body_as names {_ids(discloser, recipient)})"
-            )
+            reasons.append(_unseen(discloser, recipient, authorities))
+            ids = _ids(discloser, recipient, authorities)
+            missing.append(f"authorities (s.16(1); same_body_as names {ids})")
         if both_secretary_of_state(discloser, recipient) is None:  # one person, or two
             reasons.append(_one_person(discloser, recipient, known=False))
             missing.append("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))")
@@ -308,7 +322,8 @@ def may_require_information(
             f"{body.name} and {recipient.name} are one legal body in two capacities"
             if same
             else f"not known: whether {body.name} and {recipient.name} are one legal body "
-            f"(same_body_as names {_ids(body, recipient)}, a record not given); either way"
+            f"(same_body_as names {_ids(body, recipient, authorities)}, "
+            f"{_not_given(authorities)}); either way"
         )
         reasons.append(
             reason(

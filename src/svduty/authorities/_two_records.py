@@ -14,9 +14,11 @@ which names ``c``), cannot be seen, and nor therefore can whether the two are on
 the answer is not known (``None``), and the third record is named. Given the collection
 the records came from (``authorities``), each record is checked to be its own (the same id
 and the same record: else a :class:`~svduty.errors.ConflictError`), and the collection's
-rule settles the question. Chosen over refusing two records alone (most pairs name no third
-record, and a record naming its main record, given with it, is read whole) and over
-following links the two records do not hold.
+rule settles the question, but for a link to a record the collection does not hold (one
+built in code, or kept for a day by ``as_at``): that record is not given either, and the
+answer is ``None`` as for two records alone (recheck54). Chosen over refusing two records
+alone (most pairs name no third record, and a record naming its main record, given with
+it, is read whole) and over following links the records given do not hold.
 
 Example:
     >>> from svduty.authorities._categories import AuthorityCategory
@@ -31,6 +33,8 @@ Example:
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from svduty.authorities._authority import Authority, one_body
@@ -41,20 +45,55 @@ if TYPE_CHECKING:
 
 __all__ = ["not_given", "one_body_known"]
 
+_INDEX: dict[int, Mapping[str, Authority]] = {}
+"""Each collection's records by id, while it lives (keyed by ``id()``, dropped with it)."""
 
-def not_given(a: Authority, b: Authority) -> tuple[str, ...]:
-    """The ids the two records name as ``same_body_as`` that are neither record's, sorted.
+
+def _records(authorities: Authorities) -> Mapping[str, Authority]:
+    """The collection's records by id, made once a collection (recheck54).
+
+    Each question given ``authorities=`` looked its two records up by a scan of the
+    collection: a collection of 20,000 records made every question 5 times slower.
+    ``Authorities`` is frozen and its ids unique, so the index is made once and dropped when
+    the collection is (a ``weakref.finalize``), before its ``id()`` can be reused.
 
     Example:
         >>> from svduty.authorities._categories import AuthorityCategory
+        >>> from svduty.authorities._model import Authorities
         >>> from svduty.sources import cite
         >>> c = cite("pcsc-act-2022", "Sch 1")
         >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
-        >>> not_given(d, d)
-        ()
+        >>> list(_records(Authorities((d,))))
+        ['d']
     """
-    own = {a.id, b.id}
-    return tuple(sorted({x.same_body_as for x in (a, b) if x.same_body_as} - own))
+    key = id(authorities)
+    found = _INDEX.get(key)
+    if found is None:
+        found = _INDEX[key] = {x.id: x for x in authorities.items}
+        weakref.finalize(authorities, _INDEX.pop, key, None)
+    return found
+
+
+def not_given(
+    a: Authority, b: Authority, authorities: Authorities | None = None
+) -> tuple[str, ...]:
+    """The ids the two records name as ``same_body_as`` that are not given, sorted.
+
+    Not given: neither record's id, or, with ``authorities``, no record of the collection.
+
+    Example:
+        >>> from svduty.authorities._categories import AuthorityCategory
+        >>> from svduty.authorities._model import Authorities
+        >>> from svduty.sources import cite
+        >>> c = cite("pcsc-act-2022", "Sch 1")
+        >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
+        >>> f = Authority("f", "F", AuthorityCategory.DISTRICT_COUNCIL, ("E07000902",), c,
+        ...               same_body_as="cc")
+        >>> not_given(d, d), not_given(f, d), not_given(f, d, Authorities((d, f)))
+        ((), ('cc',), ('cc',))
+    """
+    own: Mapping[str, object] = {a.id: a, b.id: b} if authorities is None else _records(authorities)
+    return tuple(sorted({x.same_body_as for x in (a, b) if x.same_body_as} - own.keys()))
 
 
 def one_body_known(
@@ -63,14 +102,15 @@ def one_body_known(
     authorities: Authorities | None,
     names: tuple[str, str] = ("discloser", "recipient"),
 ) -> bool | None:
-    """Whether two records are one legal body: ``None`` when the two alone cannot show it.
+    """Whether two records are one legal body: ``None`` when the records given cannot show it.
 
     With ``authorities``, each record must be the collection's record of its id (a
-    :class:`~svduty.errors.ConflictError` naming ``names``' argument otherwise), and the
-    answer is :func:`~svduty.authorities._authority.one_body`'s: the collection holds the
-    rule that the records of one body each name its main record. Without it, a pair that
-    :func:`~svduty.authorities._authority.one_body` does not join, one of which names a
-    record not given (:func:`not_given`), is ``None``.
+    :class:`~svduty.errors.ConflictError` naming ``names``' argument otherwise). The answer
+    is :func:`~svduty.authorities._authority.one_body`'s when it joins them, or when every
+    record the two name is given (the two themselves, or with ``authorities`` any record of
+    the collection, which holds the rule that the records of one body each name its main
+    record). Otherwise it is ``None``: a record not given (:func:`not_given`) may itself
+    name the other (law54; recheck54 for a link leaving the collection given).
 
     Example:
         >>> from svduty.authorities._categories import AuthorityCategory
@@ -83,18 +123,21 @@ def one_body_known(
         >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
         >>> one_body_known(fra, d, None), one_body_known(fra, d, Authorities((cc, fra, d)))
         (None, False)
+        >>> one_body_known(fra, d, Authorities((fra, d))) is None  # 'cc' not held
+        True
         >>> one_body_known(fra, d, Authorities((cc, fra)))
         Traceback (most recent call last):
         ...
         svduty.errors.ConflictError: authorities: the recipient's record 'd' is not among the authorities given
     """  # noqa: E501
     if authorities is not None:
+        held = _records(authorities)
         problems = []
         for name, record in zip(names, (a, b), strict=True):
-            own = next((x for x in authorities.items if x.id == record.id), None)
+            own = held.get(record.id)
             if own is None:
                 says = f"the {name}'s record {record.id!r} is not among the authorities given"
-            elif own != record:
+            elif own is not record and own != record:
                 says = (
                     f"the {name}'s record {record.id!r} is not the record of that id among "
                     "the authorities given"
@@ -104,7 +147,6 @@ def one_body_known(
             problems.append(Problem(field="authorities", message=says))
         if problems:
             raise ConflictError(problems)
-        return one_body(a, b)
     if one_body(a, b):
         return True
-    return None if not_given(a, b) else False
+    return None if not_given(a, b, authorities) else False
