@@ -30,7 +30,7 @@ from svduty.authorities._one_fire_authority import one_area_pair
 from svduty.authorities._one_provider import both_secretary_of_state, one_provider_citation
 from svduty.authorities._request_area import recipient_area
 from svduty.authorities._rows_read import listed
-from svduty.authorities._two_records import not_given, one_body_known
+from svduty.authorities._two_records import one_body_known
 from svduty.periods import Period
 from svduty.sources import Confidence, cite
 
@@ -79,35 +79,6 @@ def _one_person(discloser: Authority, recipient: Authority, *, known: bool = Tru
     return Reason("s.16(1)", f"{says} to another person", one_provider_citation())
 
 
-def _ids(discloser: Authority, recipient: Authority, authorities: Authorities | None) -> str:
-    """The records named by ``same_body_as`` and not given, in words."""
-    return ", ".join(repr(x) for x in not_given(discloser, recipient, authorities))
-
-
-def _not_given(authorities: Authorities | None) -> str:
-    """Where a record named was looked for, in words."""
-    return (
-        "a record not given" if authorities is None else "a record not among the authorities given"
-    )
-
-
-def _unseen(discloser: Authority, recipient: Authority, authorities: Authorities | None) -> Reason:
-    """The s.16(1) reason when the records given do not show whether they are one person."""
-    names = f"{discloser.name} and {recipient.name}"
-    ids = _ids(discloser, recipient, authorities)
-    if authorities is None:
-        says = f"{ids}, a record not given, which may itself name the other; give the "
-        says += "authorities both come from to read the links whole"
-    else:  # a collection built in code, or kept for a day (as_at): recheck54
-        says = f"{ids}, a record not among the authorities given, which may itself name the "
-        says += "other; give the whole collection to read the links whole"
-    return reason(
-        "s.16(1)",
-        f"not known: whether {names} are one legal body (s.16 is about disclosure to another "
-        f"person): same_body_as names {says}",
-    )
-
-
 @checked
 def may_disclose(
     discloser: Authority,
@@ -134,15 +105,10 @@ def may_disclose(
     31 January 2023, when s.16 came into force, the answer is ``no``, as it is for a day
     outside either record's period (a body abolished is no person of s.16(2)).
 
-    Whether the two are "another person" is read from their ``same_body_as`` links. Given
-    alone, two records one of which names a third record (the county council's record
-    that its fire and rescue authority's record names) do not show whether that record
-    names the other: the answer is then ``undetermined`` naming ``authorities``, the
-    collection the records come from, which holds the rule that the records of one body
-    each name its main record (law54). Given it, each record must be its own (else a
-    :class:`~svduty.errors.ConflictError`) and the links are read whole; a link to a record
-    the collection does not hold (one kept for a day by ``as_at``) is not known, as from
-    two records alone (recheck54).
+    Whether the two are "another person" is read from their ``same_body_as`` links, each
+    naming its body's main record (the rule every collection holds): the two records
+    answer alone. Given the collection they come from (``authorities``), each record must
+    be its own (else a :class:`~svduty.errors.ConflictError`).
 
     Args:
         discloser: The authority disclosing.
@@ -150,8 +116,9 @@ def may_disclose(
         facts: What is known about the information.
         on: The day asked about (``None``: the law in force now).
         authorities: The collection both records come from (a partnership's
-            ``authorities``, whole: a record it does not hold is not read), to read their
-            ``same_body_as`` links whole; ``None``: the two records alone.
+            ``authorities``): each record must be its own (else a ``ConflictError``);
+            ``None``: the two records alone, read as they say (a ``same_body_as`` names
+            the body's main record, the rule every collection holds).
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -193,17 +160,12 @@ def may_disclose(
     elif same is True:
         reasons.append(_one_person(discloser, recipient))
         failed = True
-    else:  # each fact that could make the two one person is named (law54)
-        if same is None:  # a record names one not given: the links are not read whole
-            reasons.append(_unseen(discloser, recipient, authorities))
-            ids = _ids(discloser, recipient, authorities)
-            missing.append(f"authorities (s.16(1); same_body_as names {ids})")
-        if both_secretary_of_state(discloser, recipient) is None:  # one person, or two
-            reasons.append(_one_person(discloser, recipient, known=False))
-            missing.append("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))")
-        elif (pair := one_area_pair(discloser, recipient, on)) is not None:  # law52
-            reasons.append(pair)
-            missing.append("same_body_as (s.16(1); one authority for an area)")
+    elif both_secretary_of_state(discloser, recipient) is None:  # one person, or two
+        reasons.append(_one_person(discloser, recipient, known=False))
+        missing.append("provider_is_secretary_of_state (s.16(1); OMA 2007 s.3(6))")
+    elif (pair := one_area_pair(discloser, recipient, on)) is not None:  # law52
+        reasons.append(pair)
+        missing.append("same_body_as (s.16(1); one authority for an area)")
     f_reasons, f_missing, f_failed = conditions(
         (
             (
@@ -287,11 +249,9 @@ def may_require_information(
             local government area within it (``undetermined``, naming the area to
             record); a relevant area with one is none (``no``), as :func:`may_assist`
             says. Without them the areas are taken as given.
-        authorities: The collection both records come from, to read their
-            ``same_body_as`` links whole (as :func:`may_disclose`; each record must be
-            its own). The answer does not turn on whether the two are one body (s.17(1)
-            reaches "any person listed"); given alone, two records one of which names a
-            record not given say that this is not known (law54).
+        authorities: The collection both records come from (as :func:`may_disclose`;
+            each record must be its own). The answer does not turn on whether the two are
+            one body (s.17(1) reaches "any person listed").
 
     Example:
         >>> from svduty.authorities import AuthorityCategory
@@ -317,14 +277,8 @@ def may_require_information(
         )
         failed = True
     same = one_body_known(body, recipient, authorities, ("body", "recipient"))
-    if not failed and same is not False:  # s.17(1) has no "another" (s.16(1) has)
-        says = (
-            f"{body.name} and {recipient.name} are one legal body in two capacities"
-            if same
-            else f"not known: whether {body.name} and {recipient.name} are one legal body "
-            f"(same_body_as names {_ids(body, recipient, authorities)}, "
-            f"{_not_given(authorities)}); either way"
-        )
+    if not failed and same:  # s.17(1) has no "another" (s.16(1) has)
+        says = f"{body.name} and {recipient.name} are one legal body in two capacities"
         reasons.append(
             reason(
                 "s.17(1)",
