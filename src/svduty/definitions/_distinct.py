@@ -100,8 +100,30 @@ def remembered(
         )
     assert columns is not None  # every row was known, so the memo holds them
     idx = _arrays.array(at)
-    out = {k: spread(v, idx) for k, v in columns.items()}  # lists of text: two byte takes
-    return {k: pc.dictionary_encode(v) if k in words else v for k, v in out.items()}
+    return {  # lists of text: two byte takes
+        k: _spread_words(v, idx) if k in words else spread(v, idx) for k, v in columns.items()
+    }
+
+
+def _spread_words(values: Arr, rows: Arr) -> Arr:
+    """``pc.dictionary_encode(pc.take(values, rows))``, the text never copied nor hashed.
+
+    The distinct rows' words are numbered, the numbers spread, and the numbers the rows
+    hold numbered again in order of first appearance: the words the same, in the same
+    order. (Six word columns of a batch of 65,536 rows, speed54d: each spread as text
+    and hashed again cost ~1.5 ms more.)
+
+    Example:
+        >>> _spread_words(pa.array(["no", "yes", None]), pa.array([1, 2, 0, 1])).to_pylist()
+        ['yes', None, 'no', 'yes']
+    """
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        return pc.dictionary_encode(spread(values, rows))  # (the memo keeps words as text)
+    distinct = pc.dictionary_encode(values)
+    numbers = pc.dictionary_encode(_pc.take(distinct.indices, rows))
+    return pa.DictionaryArray.from_arrays(
+        numbers.indices, _pc.take(distinct.dictionary, numbers.dictionary)
+    )
 
 
 def _plain(col: Arr) -> Arr:
