@@ -76,18 +76,22 @@ def remembered(
     m = known_keys.num_rows
     if m >= MEMO_ROWS:  # full: not even looked at (grouping it would cost every batch)
         return None
-    both = pa.concat_tables([known_keys, keys]).combine_chunks()
-    grouped = group_rows([both.column(n).chunk(0) for n in names], both.num_rows)
-    assert grouped is not None  # no limit asked
-    # the memo's rows are distinct and come first: a row seen before is numbered by its
-    # place in the memo, a new one by m, m + 1, ... in order, its place once appended
-    at = grouped[0].to_numpy(zero_copy_only=False)[m:].astype(np.int64)
+    if m:
+        both = pa.concat_tables([known_keys, keys]).combine_chunks()
+        grouped = group_rows([both.column(n).chunk(0) for n in names], both.num_rows)
+        assert grouped is not None  # no limit asked
+        # the memo's rows are distinct and come first: a row seen before is numbered by its
+        # place in the memo, a new one by m, m + 1, ... in order, its place once appended
+        at = grouped[0].to_numpy(zero_copy_only=False)[m:].astype(np.int64)
+    else:  # nothing remembered (a run's first batch): the distinct rows are each new
+        at = np.arange(rows.num_rows, dtype=np.int64)
     new = np.flatnonzero(at >= m)
     columns = known
     if len(new):
         if m + len(new) > MEMO_ROWS:
             return None
-        fresh = evaluate(_pc.take(rows, _arrays.array(new)))
+        every = not m  # (then no take: the rows and their keys as they are)
+        fresh = evaluate(rows if every else _pc.take(rows, _arrays.array(new)))
         if fresh is None:
             return None
         fresh = {k: _plain(v) for k, v in fresh.items()}
@@ -95,7 +99,7 @@ def remembered(
             fresh if known is None else {k: pa.concat_arrays([known[k], fresh[k]]) for k in fresh}
         )
         memo[signature] = (
-            pa.concat_tables([known_keys, _pc.take(keys, _arrays.array(new))]),
+            keys if every else pa.concat_tables([known_keys, _pc.take(keys, _arrays.array(new))]),
             columns,
         )
     assert columns is not None  # every row was known, so the memo holds them
