@@ -142,7 +142,8 @@ def _distinct_verdicts(
     n = tab.num_rows
     if n < 2:
         return None
-    names = [c for c in INPUT_COLUMNS if c in tab.column_names]
+    present = set(tab.column_names)  # (a new list at each ask: 2 ms a batch, speed54d)
+    names = [c for c in INPUT_COLUMNS if c in present]
     columns, told = [], []
     for name in names:
         col = tab.column(name)

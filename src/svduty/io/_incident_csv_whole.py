@@ -250,6 +250,17 @@ def read_ahead(paths: Sequence[Path]) -> Iterator[None]:
             del _AHEAD[ahead.key]
 
 
+def pending(p: Path) -> bool:
+    """Whether ``p`` is being read ahead and its read is not yet done.
+
+    Example:
+        >>> pending(Path("nothing-read-ahead.csv"))
+        False
+    """
+    ahead = _AHEAD.get(os.fspath(p))
+    return ahead is not None and not ahead.done.is_set()
+
+
 def ahead_of(p: Path) -> tuple[bytes | None, list[str] | None, _Whole | None] | None:
     """What reading ``p`` ahead found (its bytes, header, whole read), once; else ``None``.
 

@@ -87,6 +87,21 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
     raise InputFormatError(Problem(file=str(p), expected=expected))
 
 
+def _engine_imported() -> None:
+    """The rule engine's columnar modules imported (``svduty classify``'s reading thread).
+
+    They were imported as the loop classified its first batch, on the thread every batch
+    waits on (~12-25 ms of its CPU, speed54d), the offences' fact tables built likewise.
+    An incident CSV file read ahead (:func:`~svduty.io._incident_csv_whole.read_ahead`) is
+    often not yet parsed when its reader asks for it, and the command's main thread then
+    waits for the first batch: the reading thread imports them while it waits for the
+    parse (which does not need the interpreter's lock).
+    """
+    from svduty.definitions import _columnar, _columns, _missing_rows  # noqa: F401
+
+    _columns._fact_tables()  # (the offences' facts by code and crime type, built once)
+
+
 def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow, bool]]]:
     skipped, unclosed = set[int](), list[int]()
 
@@ -97,6 +112,8 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return "skip"
 
     source: Any = p
+    if _whole.pending(p):  # waiting for its read: meanwhile, the imports of a first batch
+        _engine_imported()
     ahead = ahead_of(p)  # read while the readers' modules were imported (classify)
     data = _small(p) if ahead is None else ahead[0]
     mended = _mended(p, data)
