@@ -58,6 +58,7 @@ from svduty.io._jsonl_numbers import (
     objects_only,
 )
 from svduty.io._missing import not_found
+from svduty.io._table_kind import refuse_table
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -182,9 +183,7 @@ def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
     start = first_bytes(raw, name, close=name != "<stdin>")
     try:
         refuse_compressed(Path(name), start)
-        if start.removeprefix(b"\xef\xbb\xbf").lstrip(b'"').startswith(b"Crime ID"):
-            police_uk = "incidents as JSON Lines, not police.uk (give its file)"
-            raise InputFormatError(Problem(file=name, expected=police_uk))
+        refuse_table(name, raw)  # Parquet or CSV: not every "line" rejected (hostile54)
         if start[:4].startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start[:4]:  # UTF-16/32
             raise InputFormatError(
                 Problem(file=name, expected="UTF-8 text, one JSON object per line")
