@@ -215,3 +215,40 @@ def test_a_parquet_file_piped_to_the_command(tmp_path: Path) -> None:
         "(this is a Parquet file: give the file's name instead, which says its format)\n"
     )
     assert "Traceback" not in done.stderr
+
+
+def _pretty(tmp: Path) -> bytes:
+    import json
+
+    rows = [{"id": "Jane Smith", "offence_code": "8N"}, {"id": "b", "victim_age": 30}]
+    return json.dumps(rows, indent=2).encode("utf-8")
+
+
+@pytest.mark.parametrize("shape", ["array", "object"])
+@pytest.mark.parametrize("where", ["-", "in.jsonl", "in.json"])
+def test_a_pretty_printed_json_document_is_refused_whole(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shape: str, where: str
+) -> None:
+    """A JSON array (or object) written over many lines, as ``json.dumps(rows, indent=2)``
+    and most exporters write JSON: each of its lines was a row rejected ("expected a JSON
+    object"), 102 rows for 10 incidents. It is refused whole, exit status 1 wherever it
+    comes from (the file itself is wrong), saying how to write JSON Lines."""
+    import json
+
+    data = _pretty(tmp_path)
+    if shape == "object":
+        data = json.dumps({"incidents": json.loads(data)}, indent=2).encode("utf-8")
+    if where == "-":
+        _piped(monkeypatch, data)
+        name = "<stdin>"
+    else:
+        (tmp_path / where).write_bytes(data)
+        name = str(tmp_path / where)
+    command = ("explain", "--format", "json") if where == "in.json" else ("classify",)
+    code, out, err = _run(command[0], name if where != "-" else "-", *command[1:])
+    assert code == 1, err
+    assert out == ""
+    assert err.startswith(f"svduty {command[0]}: error: {name}: expected incidents as JSON Lines")
+    assert "this is a JSON document over several lines" in err
+    assert "jq -c" in err
+    assert not any(c in out + err for c in CANARIES)
