@@ -19,7 +19,7 @@ from typing import IO
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import normalise_header
 
-__all__ = ["TableOnStandardInput", "refuse_table", "table_kind"]
+__all__ = ["PRETTY", "TableOnStandardInput", "refuse_table", "table_kind"]
 
 
 class TableOnStandardInput(InputFormatError):
@@ -36,11 +36,17 @@ class TableOnStandardInput(InputFormatError):
     exit_status = 2
 
 
+PRETTY = "a JSON document over several lines"
+"""What :func:`table_kind` calls JSON written over many lines (``json.dumps(x, indent=2)``)."""
+
+
 def table_kind(start: bytes) -> str | None:
     r"""What table an input's first bytes begin, or ``None`` if it may be JSON Lines.
 
     ``"a Parquet file"`` (its magic, ``PAR1``), ``"a police.uk street-level CSV"`` (its
-    header) or ``"a CSV file"``: a first line that is not JSON but two or more names,
+    header), :data:`PRETTY` (a first line of ``[`` or ``{`` alone: an array or object
+    pretty-printed, each of its lines no incident) or ``"a CSV file"``: a first line that
+    is not JSON but two or more names,
     separated by commas, semicolons or tabs, one an incident field's (``id,date,...``,
     quoted or not, in any case). A first line that is JSON, or not whole in ``start``,
     or any other line is ``None``: a bad line rejects its row alone.
@@ -58,6 +64,8 @@ def table_kind(start: bytes) -> str | None:
     line, *rest = re.split(rb"[\r\n]", start.removeprefix(b"\xef\xbb\xbf"), maxsplit=1)
     if not rest:  # the first line not whole: nothing to tell by
         return None
+    if line.strip() in (b"[", b"{"):  # a document's start alone: never a line of JSON Lines
+        return PRETTY
     try:
         json.loads(line)
     except ValueError:  # (UnicodeDecodeError too)
@@ -101,6 +109,13 @@ def refuse_table(name: str, raw: IO[bytes]) -> None:
         return
     if kind is None:
         return
+    if kind == PRETTY:  # the data is wrong, wherever it comes from: exit status 1
+        expected = (
+            f"incidents as JSON Lines, one JSON object a line (this is {kind}, as JSON is "
+            "pretty-printed: write each incident as one line, e.g. with jq -c '.[]' FILE "
+            "for an array)"
+        )
+        raise InputFormatError(Problem(file=name, expected=expected))
     if name == "<stdin>":
         expected = (
             "incidents as JSON Lines on standard input ('-'), not a table (this is "
