@@ -158,7 +158,8 @@ def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
 
     Raises:
         InputFormatError: if the file is missing, a folder, unreadable, compressed, a
-            police.uk file, or UTF-16 or UTF-32 text.
+            table (Parquet, CSV, police.uk: :func:`~svduty.io._table_kind.refuse_table`),
+            JSON over several lines, or UTF-16 or UTF-32 text.
     """
     raw: Any
     if str(path) == STDIN:
