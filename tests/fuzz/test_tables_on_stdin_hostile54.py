@@ -252,3 +252,29 @@ def test_a_pretty_printed_json_document_is_refused_whole(
     assert "this is a JSON document over several lines" in err
     assert "jq -c" in err
     assert not any(c in out + err for c in CANARIES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_are_told_or_not_never_an_error(start: bytes) -> None:
+    from svduty.io._table_kind import PRETTY, table_kind
+
+    assert table_kind(start) in (
+        None,
+        "a Parquet file",
+        "a police.uk street-level CSV",
+        PRETTY,
+        "a CSV file",
+    )
+
+
+def test_a_stream_that_cannot_be_peeked_is_left_to_its_reader() -> None:
+    """No ``peek`` (a raw stream), or an error peeking (a device): the reader says why."""
+    from svduty.io._table_kind import refuse_table
+
+    class Failing(io.BytesIO):
+        def peek(self, size: int = 0) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    refuse_table("in.jsonl", io.BytesIO(b"PAR1"))  # type: ignore[arg-type]  # no peek: no check
+    refuse_table("in.jsonl", Failing(b"PAR1"))  # no error here
