@@ -63,8 +63,9 @@ def table_kind(start: bytes) -> str | None:
     line, *rest = re.split(rb"[\r\n]", start.removeprefix(b"\xef\xbb\xbf"), maxsplit=1)
     if not rest:  # the first line not whole: nothing to tell by
         return None
-    if line.strip() in (b"[", b"{"):  # a document's start alone: never a line of JSON Lines
-        return PRETTY
+    if line.strip() in (b"[", b"{"):  # a document's start alone, then an indented line
+        after = next((n for n in re.split(rb"[\r\n]", rest[0]) if n.strip()), b"")
+        return PRETTY if after[:1] in (b" ", b"\t") else None  # (else a bad line: its row)
     try:
         json.loads(line)
     except ValueError:  # (UnicodeDecodeError too)
