@@ -65,18 +65,19 @@ def test_a_csv_whose_first_column_looks_like_a_magic_number_is_read(tmp_path, fi
 
 
 @pytest.mark.parametrize(
-    ("data", "says"),
+    ("data", "says", "status"),
     [
-        (gzip.compress(MONTH), "gzip-compressed"),
-        (MONTH, "expected incidents as JSON Lines, not police.uk (give its file)"),
-        (b"\xef\xbb\xbf" + MONTH, "not police.uk"),
+        (gzip.compress(MONTH), "gzip-compressed", 1),
+        # a table on standard input: give its file's name (hostile54: was exit status 1)
+        (MONTH, "expected incidents as JSON Lines on standard input ('-'), not a table", 2),
+        (b"\xef\xbb\xbf" + MONTH, "this is a police.uk street-level CSV", 2),
     ],
 )
-def test_standard_input_is_refused_as_a_file_is(monkeypatch, tmp_path: Path, data, says):
+def test_standard_input_is_refused_as_a_file_is(monkeypatch, tmp_path: Path, data, says, status):
     piped = io.TextIOWrapper(io.BufferedReader(io.BytesIO(data)), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", piped)
     code, out, err = run("classify", "-", "-o", tmp_path / "o.jsonl")
-    assert (code, out) == (1, "")
+    assert (code, out) == (status, "")
     assert err.startswith("svduty classify: error: <stdin>: ")
     assert says in err
     assert not (tmp_path / "o.jsonl").exists()

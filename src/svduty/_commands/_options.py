@@ -418,7 +418,7 @@ def resolve_definition(
     found: Definition | None = None
     if is_packaged(spec) or path.is_dir():
         found = load_named_sections(spec, ("definition",), option=option).definition
-    elif path.is_file():
+    elif path.exists():  # a FIFO or a device too: its reader says what it is (hostile54)
         found = _definition_file(path)
     if found is None and path.is_dir():  # a bundle, but one without a definition of its own
         raise DefinitionError(

@@ -29,6 +29,9 @@ _COMPRESSED = {
 
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # the magic, a block size, the first block's mark
 
+_EXCEL_SEP = re.compile(rb"(?:\xef\xbb\xbf)?sep=[^\r\n](?:\r|\n)", re.IGNORECASE)
+"""Excel's first line naming a CSV's separator (``sep=,``): not a header (hostile54)."""
+
 
 def utf16_order(start: bytes) -> str | None:
     r"""``"UTF-16LE"`` or ``"UTF-16BE"`` if ``start`` reads as such text with no mark.
@@ -62,6 +65,9 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
     A file in UTF-16 is refused likewise, by its byte order mark or, without one, by the
     zero byte beside each of its first letters: svduty reads UTF-8.
 
+    So is a CSV that begins with Excel's line naming its separator (``sep=,``): svduty
+    reads a CSV's header from its first line, and that line is no header.
+
     Example:
         >>> refuse_compressed(Path("m.csv"), "Crime ID".encode("utf-16"))
         Traceback (most recent call last):
@@ -84,7 +90,7 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
             return
         try:
             with path.open("rb") as f:
-                start = f.read(10)
+                start = f.read(16)
         except OSError:
             return  # (the reader says why)
     if start.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 (or UTF-32) byte order mark
@@ -97,6 +103,12 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
         expected = (
             f"UTF-8 text (this file looks like UTF-16 with no byte order mark ({order}): "
             f"save it as UTF-8, or convert it, e.g. with iconv -f {order} -t UTF-8)"
+        )
+        raise InputFormatError(Problem(file=str(path), expected=expected))
+    if _EXCEL_SEP.match(start):
+        expected = (
+            "a header row first (this file begins with Excel's separator line (sep=...): "
+            "delete that line)"
         )
         raise InputFormatError(Problem(file=str(path), expected=expected))
     kind = next((k for magic, k in _COMPRESSED.items() if start.startswith(magic)), None)

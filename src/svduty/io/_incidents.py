@@ -52,6 +52,7 @@ from svduty.io._jsonl_rows import _SCHEMA as _ROWS_SCHEMA
 from svduty.io._jsonl_rows import block_rows
 from svduty.io._jsonl_rows import pyarrow_rows as _pyarrow_rows
 from svduty.io._missing import not_found
+from svduty.io._table_kind import refuse_table
 
 Arrow = Any  # a pyarrow Array or ChunkedArray (pyarrow-stubs' compute overloads are narrower)
 
@@ -145,7 +146,8 @@ def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
 
     Raises:
         InputFormatError: if the file is missing, a folder, unreadable, compressed, a
-            police.uk file, or UTF-16 or UTF-32 text.
+            table (Parquet, CSV, police.uk: :func:`~svduty.io._table_kind.refuse_table`),
+            JSON over several lines, or UTF-16 or UTF-32 text.
     """
     raw: Any
     if str(path) == STDIN:
@@ -170,9 +172,7 @@ def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
     start = first_bytes(raw, name, close=name != "<stdin>")
     try:
         refuse_compressed(Path(name), start)
-        if start.removeprefix(b"\xef\xbb\xbf").lstrip(b'"').startswith(b"Crime ID"):
-            police_uk = "incidents as JSON Lines, not police.uk (give its file)"
-            raise InputFormatError(Problem(file=name, expected=police_uk))
+        refuse_table(name, raw)  # Parquet or CSV: not every "line" rejected (hostile54)
         if start[:4].startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start[:4]:  # UTF-16/32
             raise InputFormatError(
                 Problem(file=name, expected="UTF-8 text, one JSON object per line")
