@@ -58,6 +58,8 @@ def _explained(path: Path) -> list[tuple[int, str | None, str]]:
     crlf=st.booleans(),
 )
 @example(lines=[("\x00", False)], crlf=False)  # refused whole, mark or none (a fresh run)
+@example(lines=[("{}", True), ("\x00", False)], crlf=False)  # a mark pushed the NUL out
+@example(lines=[("", False), ("\x00", True)], crlf=False)  # a mark on line 2 (lead54)
 def test_a_mark_that_begins_any_line_changes_nothing(lines, crlf):
     end = "\r\n" if crlf else "\n"
     with tempfile.TemporaryDirectory() as d:

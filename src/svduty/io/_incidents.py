@@ -141,6 +141,10 @@ def _text_lines(path: str | Path) -> tuple[str, IO[str]]:
     return name, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline=None)
 
 
+_MARK = b"\xef\xbb\xbf"
+"""A UTF-8 byte order mark."""
+
+
 def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
     """The name and the bytes of ``path`` (``-``: standard input; ``None``: it has no bytes).
 
@@ -173,7 +177,11 @@ def _opened(path: str | Path) -> tuple[str, IO[bytes] | None]:
     try:
         refuse_compressed(Path(name), start)
         refuse_table(name, raw)  # Parquet or CSV: not every "line" rejected (hostile54)
-        if start[:4].startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start[:4]:  # UTF-16/32
+        # UTF-16/32: a NUL in the first two bytes (JSON text begins with an ASCII character),
+        # read past UTF-8 marks that begin a line as the readers skip them (lead54: a mark
+        # pushed a NUL out of the bytes looked at, so a file was refused, or not, by its marks)
+        head = start.removeprefix(_MARK).replace(b"\n" + _MARK, b"\n")
+        if start.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:2]:
             raise InputFormatError(
                 Problem(file=name, expected="UTF-8 text, one JSON object per line")
             )
