@@ -59,12 +59,10 @@ def test_batches_answered_together_give_what_each_gives(parts, most_rows, most_c
 
 
 def test_a_combination_in_every_batch_is_classified_once():
-    batches = [_batch(["inside", "away", "unresolved"] * 2) for _ in range(4)]
+    batches = [_batch(["inside", "away", "unresolved"] * 2) for _ in range(3)]
     pipe, seen = _counted(DEFAULT)
     together = run_pipeline(batches, pipe)
-    # the first batch alone (answered at once), then one pass of the other three, its two
-    # located combinations (not 3 passes of 2)
-    assert seen == [2, 2]
+    assert seen == [2]  # one pass, its two located combinations (not 3 passes of 2)
     assert together == run_pipeline(batches, attrs.evolve(DEFAULT, alike=None))
 
 
@@ -73,12 +71,12 @@ def test_batches_are_held_only_up_to_the_limits(monkeypatch):
     monkeypatch.setattr(alike_module, "MERGED_ROWS", 8)  # two batches of 4 rows
     pipe, seen = _counted(DEFAULT)
     run_pipeline(batches, pipe)
-    assert len(seen) == 3  # the first alone, then 2 + 2 batches
+    assert len(seen) == 3  # 2 + 2 + 1 batches
     monkeypatch.setattr(alike_module, "MERGED_ROWS", 1 << 30)
     monkeypatch.setattr(alike_module, "MERGED_COMBINATIONS", 6)  # three batches of 2 each
     pipe, seen = _counted(DEFAULT)
     run_pipeline(batches, pipe)
-    assert len(seen) == 3  # the first alone, then 3 + 1 batches
+    assert len(seen) == 2  # 3 + 2 batches
 
 
 def test_a_writer_gets_each_batch_as_its_own():
@@ -119,7 +117,7 @@ def test_merged_numbers_each_combination_once():
     assert both.first.tolist() == [0, 1, 4]
     assert both.parts == ((3, 0), (3, 0))
     assert merged([a]) is a
-    held = Held(answered=True)  # (the run's first batch is held alone)
+    held = Held()
     held.add(a)
     assert held.takes(b)
     assert not held.takes(attrs.evolve(b, alike=("month",)))
@@ -135,7 +133,7 @@ def test_a_batch_beyond_every_limit_is_held_alone(monkeypatch):
     monkeypatch.setattr(alike_module, "MERGED_ROWS", 3)
     big = numbered(_batch(["inside", "away"] * 2))  # 4 rows
     assert big is not None
-    held = Held(answered=True)
+    held = Held()
     assert held.takes(big)  # none held: any batch
     held.add(big)
     assert not held.takes(big)  # 8 rows > 3
@@ -169,7 +167,7 @@ def test_the_limits_in_bytes_and_in_batches_hold_too(monkeypatch):
     monkeypatch.setattr(alike_module, "MERGED_BATCHES", 2)
     pipe, seen = _counted(DEFAULT)
     run_pipeline(batches, pipe)
-    assert len(seen) == 3  # the first alone, then 2 + 2 batches
+    assert len(seen) == 3  # 2 + 2 + 1 batches
 
 
 def test_the_first_rows_are_taken_from_each_batch():

@@ -127,38 +127,26 @@ class Numbered:
 class Held:
     """Numbered batches held to be answered together, and how much they hold.
 
-    The first batch of a run is held alone (:meth:`takes` refuses a second until a batch
-    was taken): a summary answers it at once, while the next blocks are read, and its
-    look-ups made once a run (the LSOA codes met, the national tables, about 20 ms of
-    the loop's thread on the bench's files) are paid then, not after the last block.
-    400,000 resampled rows held four blocks and answered them, with those look-ups, once
-    the fifth was read (32 ms, then 8 for the last: the loop's thread had sat idle for
-    180 ms); now 24 ms after the first block, 13 and 6 at the end (speed54a).
-
     Example:
         >>> from svduty.io import read_police_uk, sample_police_uk
         >>> held = Held()
         >>> found = numbered(next(read_police_uk(sample_police_uk())))
         >>> held.takes(found), held.add(found), held.takes(found), held.rows
-        (True, None, False, 4586)
-        >>> len(held.taken()), held.rows, held.takes(found)
-        (1, 0, True)
-        >>> held.add(found); held.takes(found)
-        True
+        (True, None, True, 4586)
+        >>> len(held.taken()), held.rows
+        (1, 0)
     """
 
     found: list[Numbered] = attrs.Factory(list)
     rows: int = 0
     combinations: int = 0
     size: int = 0
-    answered: bool = False  # some batch taken: the first is answered alone, at once
 
     def takes(self, found: Numbered) -> bool:
         """Whether ``found`` can be held with the batches held, within every limit.
 
-        Any batch when none is held (a batch beyond a limit is answered alone); none more
-        while the first batch of the run is held (it is answered alone); else one of the
-        same columns, none of them a dictionary whose words hold a null (the chunks
+        Any batch when none is held (a batch beyond a limit is answered alone); else one
+        of the same columns, none of them a dictionary whose words hold a null (the chunks
         of such a column cannot be joined; the reader's month and crime type hold none: a
         row's null is its index's), that keeps the batches held within
         :data:`MERGED_ROWS`, :data:`MERGED_COMBINATIONS`, :data:`MERGED_BYTES` and
@@ -166,8 +154,6 @@ class Held:
         """
         if not self.found:
             return True
-        if not self.answered:  # (the first batch held)
-            return False
         first = self.found[0]
         schema = found.rows.schema
         return (
@@ -191,7 +177,6 @@ class Held:
         """The batches held, in order; none are held after."""
         found = self.found
         self.found, self.rows, self.combinations, self.size = [], 0, 0, 0
-        self.answered = True
         return found
 
 
