@@ -455,7 +455,7 @@ def with_columns(table: Any, columns: Mapping[str, Any]) -> Any:
         {'b': [2], 'a': [3]}
     """
     for name, values in columns.items():
-        if name in table.column_names:
+        if name in table.schema.names:  # (not column_names: 30 us a call, 33 columns)
             table = table.drop_columns([name])
         table = table.append_column(name, values)
     return table

@@ -114,7 +114,7 @@ def _usable(table: pa.Table, weights: Any) -> tuple[pa.Table, Any]:
         if weights is None or not (weights >= 0).all() or not (weights == given).all():
             raise DataError(Problem(field="weights", expected="whole numbers of rows, 0 or more"))
     keep = None
-    if "rejected" in table.column_names and table.column("rejected").null_count < table.num_rows:
+    if "rejected" in table.schema.names and table.column("rejected").null_count < table.num_rows:
         keep = pc.is_null(table.column("rejected")).to_numpy(zero_copy_only=False)
     if weights is not None and not weights.all():
         keep = weights > 0 if keep is None else keep & (weights > 0)
@@ -157,7 +157,7 @@ def _fine_groups(table: pa.Table, names: Sequence[str]) -> tuple[Any, Any]:
     Returns each row's group and the first row of each group (numpy arrays); a key
     column the table lacks is null on every row (one value).
     """
-    present = [table.column(n) for n in names if n in table.column_names]
+    present = [table.column(n) for n in names if n in table.schema.names]
     return _arrays.groups(present, table.num_rows)
 
 
@@ -271,10 +271,10 @@ class BoundedCounts:
         table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
         table, weights = _usable(table, weights)
         for name in ("within_area", self.verdict):
-            if name not in table.column_names:
+            if name not in table.schema.names:
                 raise DataError.single(None, name, expected="a column of the pipeline's output")
         answer = _answers(table.column(self.verdict), self.verdict)
-        if "basis" in table.column_names:
+        if "basis" in table.schema.names:
             self._count_basis(table.column("basis"), weights)
         # one pass over the rows at the finest grain every grouping needs (numbers, not
         # text), then each grouping sums the (much smaller) result
@@ -286,11 +286,11 @@ class BoundedCounts:
             groups.astype(np.int64) * 4 + answer, weights, len(first) * 4
         ).reshape(-1, 4)
         rows = pc.take(
-            table.select([k for k in names if k in table.column_names]), _arrays.array(first)
+            table.select([k for k in names if k in table.schema.names]), _arrays.array(first)
         )
         cols: dict[str, Arrow] = {"within_area": _where(rows.column("within_area"))}
         for k in list(names)[1:]:
-            found = k in rows.column_names
+            found = k in rows.schema.names
             cols[k] = _text(k, rows.column(k)) if found else pa.nulls(rows.num_rows, pa.string())
         cols.update({a: _arrays.array(counts[:, i]) for i, a in enumerate(_ANSWERS)})
         fine = pa.table(cols)  # summed again by the keys as text, if that can join groups

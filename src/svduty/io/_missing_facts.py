@@ -137,7 +137,7 @@ def warnings_of(pipeline: object) -> Warned | None:
 
     def warned(table: pa.Table, weights: Any) -> Counter[str] | None:
         plan = bound.plan
-        if plan is None or "reasons" not in plan.verdicts.column_names:
+        if plan is None or "reasons" not in plan.verdicts.schema.names:
             return None
         rows = plan.answered_rows(table)
         if rows is None:
@@ -186,7 +186,7 @@ def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:
     from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 
     remembered_later(bound.memo)  # the classifier's sets, set aside until looked for
-    rows = rows.select([n for n in INPUT_COLUMNS if n in rows.column_names])  # the engine's order
+    rows = rows.select([n for n in INPUT_COLUMNS if n in rows.schema.names])  # the engine's order
     told = [
         c.name
         for c, col in zip(rows.schema, rows.columns, strict=True)
@@ -247,11 +247,11 @@ def _classifier_inputs(table: pa.Table) -> pa.Table:
     located = [f for f in table.schema if f.name not in ("date", "location")]  # the locator's
     if is_police_uk(pa.schema(located)):  # police.uk rows (CLASSIFIER_INPUT)
         names = ["police_uk_category", "month", "location"]
-        picked = table.select([n for n in names if n in table.column_names])
-        return picked.rename_columns(["date" if n == "month" else n for n in picked.column_names])
+        picked = table.select([n for n in names if n in table.schema.names])
+        return picked.rename_columns(["date" if n == "month" else n for n in picked.schema.names])
     from svduty.definitions._columns import INPUT_COLUMNS  # incidents: the engine's fields
 
-    return table.select([n for n in table.column_names if n in INPUT_COLUMNS])
+    return table.select([n for n in table.schema.names if n in INPUT_COLUMNS])
 
 
 def _grouped(table: pa.Table) -> tuple[Any, Any] | None:

@@ -180,7 +180,7 @@ def classify_batch(
         good, bad, places = locate_police_uk(good, bad, resolve_areas, within)
         inputs = list(CLASSIFIER_INPUT)
     else:  # incidents: every incident field goes to the classifier
-        if "police_uk_category" in good.column_names:  # one crime type, one spelling
+        if "police_uk_category" in good.schema.names:  # one crime type, one spelling
             from svduty.definitions._columns import category_names
 
             at = good.schema.get_field_index("police_uk_category")

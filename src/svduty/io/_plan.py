@@ -359,7 +359,7 @@ class PolicePlan:
             return None
         answers, keys = last
         for name, values in answers.items():
-            if name not in table.column_names:
+            if name not in table.schema.names:
                 return None
             if _arrays_of(table.column(name)) != _arrays_of(values):
                 return None
@@ -368,7 +368,7 @@ class PolicePlan:
     def _keys(self, table: pa.Table) -> Any:
         """Each row's plan row (numpy ``int64``); ``None`` if a row is not covered."""
         if not self.categories or any(
-            n in self.inputs and n not in PLAN_COLUMNS for n in table.column_names
+            n in self.inputs and n not in PLAN_COLUMNS for n in table.schema.names
         ):
             return None
         numbered = {c: i for i, c in enumerate(self.categories)}

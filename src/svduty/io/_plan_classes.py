@@ -39,7 +39,7 @@ def _classes(table: pa.Table, name: str, classed: Callable[[Any], int], n: int) 
 
     The column's distinct values are classed in Python (a batch holds a few of them).
     """
-    if name not in table.column_names:
+    if name not in table.schema.names:
         return np.full(n, classed(None), np.int64)
     column = _arrays.one_array(table.column(name))
     if pa.types.is_dictionary(column.type) and _is_text(column.type.value_type):
