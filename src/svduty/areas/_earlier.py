@@ -176,7 +176,7 @@ def _citation_problems(value: object) -> list[Problem]:
     extra = [k for k in value if k not in _CITATION_KEYS]
     out = []
     if extra:
-        said = f"unknown key(s) {quote_keys(extra, _CITATION_KEYS)}"
+        said = f"keys a citation does not take: {quote_keys(extra, _CITATION_KEYS)}"
         out.append(Problem(field="citation", message=said, expected=_only(_CITATION_KEYS)))
     source = value.get("source")
     catalogue = sources.CATALOGUE  # read on first use, not when svduty.areas is imported

@@ -138,11 +138,11 @@ class Comparison:
               missing for b: victim_age, context
         """
         lines = [
-            f"{self.first} against {self.second}: {self.rows} incident"
-            f"{'' if self.rows == 1 else 's'}, {self.agree} agree, "
-            f"{self.rows - self.agree} differ"
+            f"{self.first} against {self.second}: {self.rows:,} incident"
+            f"{'' if self.rows == 1 else 's'}, {self.agree:,} agree, "
+            f"{self.rows - self.agree:,} differ"
         ]
-        lines += [f"  {self.first}={a} {self.second}={b}: {n}" for a, b, n in self.counts]
+        lines += [f"  {self.first}={a} {self.second}={b}: {n:,}" for a, b, n in self.counts]
         for d in self.differences:
             name = printable(d.incident) if d.incident is not None else f"#{d.index + 1}"
             lines.append(f"{name}: {self.first} {d.first.value}, {self.second} {d.second.value}")

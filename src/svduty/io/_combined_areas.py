@@ -9,7 +9,8 @@ found from the councils' districts in the national tables, as for a region.
 The councils are each authority's constituent councils (non-constituent members are not of
 its area), as the establishing Orders list them, by their 2024 GSS codes; the North of Tyne
 Combined Authority was abolished on 7 May 2024, when the North East Combined Authority took
-its councils.
+its councils. Each entry's establishing instrument and what of it is unconfirmed are in
+``_ORDERS``; no list was found wrong against the text read (review54a).
 
 Example:
     >>> from svduty.areas import Geography
@@ -54,6 +55,33 @@ _COUNCILS = {
     "devon and torbay": ("E10000008", "E06000027"),
 }
 """Constituent councils' areas of England's combined (county) authorities, by place name."""
+
+_ORDERS: dict[str, tuple[str, str, str]] = {
+    "greater manchester": ("SI 2011/908, art 2", "2011-04-01", ""),
+    "liverpool city region": ("SI 2014/865", "2014-04-01", "councils: SI 2017/430; start: others"),
+    "west yorkshire": ("SI 2014/864", "", "councils not read in the text; start not read"),
+    "south yorkshire": ("SI 2014/863, art 2", "2014-04-01", "read in the draft's text"),
+    "sheffield city region": ("SI 2014/863, art 2", "2014-04-01", "read in the draft's text"),
+    "north east": ("SI 2024/402", "2024-05-07", "constituent councils not read in the text"),
+    "north of tyne": ("SI 2018/1133", "", "start not read; abolished 7 May 2024 (SI 2024/402)"),
+    "tees valley": ("SI 2016/449, art 2", "2016-04-01", ""),
+    "west midlands": ("SI 2016/653, art 2", "2016-06-17", "in force the day after 16 June 2016"),
+    "west of england": ("SI 2017/126", "", "councils from the recitals; start not read"),
+    "cambridgeshire and peterborough": ("SI 2017/251, art 2", "2017-03-03", "as its 7 councils"),
+    "york and north yorkshire": ("SI 2023/1432", "", "councils from Hansard; start not read"),
+    "east midlands": ("SI 2024/232, reg 2", "2024-02-28", ""),
+    "greater lincolnshire": ("SI 2025/117", "", "councils from a summary; start not read"),
+    "hull and east yorkshire": ("SI 2025/113", "2025-02-05", "councils from the councils"),
+    "lancashire": ("SI 2025/118, reg 2", "", "start not read"),
+    "devon and torbay": ("SI 2025/115, reg 2", "2025-02-05", ""),
+}
+"""The establishing instrument of each entry of ``_COUNCILS``: its provision naming the
+constituent councils, the day the authority was established (ISO; "" where not read) and
+what is unconfirmed ("" when the councils and the day were read in the instrument's text on
+legislation.gov.uk, review54a). The areas are those of the day; "North East" named another
+authority before 7 May 2024 (SI 2014/1012: seven councils until 2 November 2018, then
+Durham, Gateshead, South Tyneside and Sunderland), which this table does not answer for.
+"""
 
 _WORDS = frozenset({"combined", "county", "authority", "mayoral", "the", "ca", "cca"})
 """Words of a combined authority's style, not of its place's name."""

@@ -363,7 +363,7 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
             raise DataError.single(
                 None,
                 None,
-                message=f"unknown citation key(s) {quote_keys(extra, allowed)}",
+                message=f"keys a citation does not take: {quote_keys(extra, allowed)}",
                 expected="citation keys " + ", ".join(sorted(allowed)),
             )
         if "source" not in value:
