@@ -68,7 +68,7 @@ def table_kind(start: bytes) -> str | None:
         return PRETTY if after[:1] in (b" ", b"\t") else None  # (else a bad line: its row)
     try:
         json.loads(line)
-    except ValueError:  # (UnicodeDecodeError too)
+    except (ValueError, RecursionError):  # (UnicodeDecodeError too; too deep: the row's)
         pass
     else:
         return None
