@@ -59,7 +59,7 @@ def test_the_records_index_is_the_collections_own() -> None:
     # the records are found by id once a collection (recheck54: not a scan a question);
     # a record equal to the collection's is its own, an evolved collection is read afresh,
     # and the index neither outlives its collection nor keeps it alive
-    index = inspect.unwrap(may_disclose).__globals__["one_body_known"].__globals__["_INDEX"]
+    index = inspect.unwrap(may_disclose).__globals__["are_one_body"].__globals__["_INDEX"]
     d, e = _record("d"), _record("e")
     first = Authorities((d, e))
     assert may_disclose(_record("d"), e, NOTHING_FORBIDS, on=ON, authorities=first).yes

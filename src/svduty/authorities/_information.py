@@ -30,7 +30,7 @@ from svduty.authorities._one_fire_authority import one_area_pair
 from svduty.authorities._one_provider import both_secretary_of_state, one_provider_citation
 from svduty.authorities._request_area import recipient_area
 from svduty.authorities._rows_read import listed
-from svduty.authorities._two_records import one_body_known
+from svduty.authorities._two_records import are_one_body
 from svduty.periods import Period
 from svduty.sources import Confidence, cite
 
@@ -153,11 +153,11 @@ def may_disclose(
         says = _S10_2_NEITHER if len(outside) == 2 else _S10_2
         name = " and ".join(outside.values())
         reasons.append(Reason("s.10(2)", says.format(name=name), _S10_2_CITATION))
-    same = one_body_known(discloser, recipient, authorities)  # each record the collection's
+    same = are_one_body(discloser, recipient, authorities)  # each record the collection's
     if discloser.id == recipient.id:
         reasons.append(reason("s.16(1)", "s.16 is about disclosure to another authority"))
         failed = True
-    elif same is True:
+    elif same:
         reasons.append(_one_person(discloser, recipient))
         failed = True
     elif both_secretary_of_state(discloser, recipient) is None:  # one person, or two
@@ -276,7 +276,7 @@ def may_require_information(
             reason("s.17(2)", f"{recipient.name} is not a specified or relevant authority")
         )
         failed = True
-    same = one_body_known(body, recipient, authorities, ("body", "recipient"))
+    same = are_one_body(body, recipient, authorities, ("body", "recipient"))
     if not failed and same:  # s.17(1) has no "another" (s.16(1) has)
         says = f"{body.name} and {recipient.name} are one legal body in two capacities"
         reasons.append(

@@ -27,7 +27,7 @@ Example:
     >>> fra = Authority("fra", "CC as FRA", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
     ...                 ("E10000031",), c, same_body_as="cc")
     >>> svc = Authority("svc", "Service", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
-    >>> one_body_known(fra, svc, None)
+    >>> are_one_body(fra, svc, None)
     False
 """
 
@@ -43,7 +43,7 @@ from svduty.errors import ConflictError, Problem
 if TYPE_CHECKING:
     from svduty.authorities._model import Authorities
 
-__all__ = ["one_body_known"]
+__all__ = ["are_one_body"]
 
 _INDEX: dict[int, Mapping[str, Authority]] = {}
 """Each collection's records by id, while it lives (keyed by ``id()``, dropped with it)."""
@@ -74,7 +74,7 @@ def _records(authorities: Authorities) -> Mapping[str, Authority]:
     return found
 
 
-def one_body_known(
+def are_one_body(
     a: Authority,
     b: Authority,
     authorities: Authorities | None,
@@ -96,11 +96,11 @@ def one_body_known(
         >>> fra = Authority("fra", "CC as FRA", AuthorityCategory.FIRE_AND_RESCUE_AUTHORITY,
         ...                 ("E10000031",), c, same_body_as="cc")
         >>> d = Authority("d", "D", AuthorityCategory.DISTRICT_COUNCIL, ("E07000901",), c)
-        >>> one_body_known(fra, d, None), one_body_known(fra, d, Authorities((cc, fra, d)))
+        >>> are_one_body(fra, d, None), are_one_body(fra, d, Authorities((cc, fra, d)))
         (False, False)
-        >>> one_body_known(fra, cc, Authorities((cc, fra)))
+        >>> are_one_body(fra, cc, Authorities((cc, fra)))
         True
-        >>> one_body_known(fra, d, Authorities((cc, fra)))
+        >>> are_one_body(fra, d, Authorities((cc, fra)))
         Traceback (most recent call last):
         ...
         svduty.errors.ConflictError: authorities: the recipient's record 'd' is not among the authorities given

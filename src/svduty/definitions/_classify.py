@@ -69,18 +69,32 @@ class RuleSet:
     pilot: OwhrPilot
 
 
+_AS_MADE_IDS = frozenset(r.id for r in pilot_rules(OWHR_PILOT_AS_MADE))
+"""The ids of the pilot as made's rules, which the national table holds."""
+
+
 @functools.lru_cache(maxsize=64)
 def ruleset(definition: Definition, pilot: OwhrPilot) -> RuleSet:
     """The rule set for a definition and a pilot configuration (cached).
 
+    The national rules with the pilot's own in place of the pilot as made's: a rule only
+    the pilot as made has (``OWHR-PILOT-DATE-DOUBT``, ``OWHR-PILOT-AREA-DOUBT``) is not in
+    another pilot's set.
+
     Example:
         >>> "DEF-pcsc-s13" in ruleset(STATUTE, OWHR_PILOT_AS_MADE).rules
         True
+        >>> from svduty.definitions._pilot import OWHR_PILOT_AS_ANNOUNCED
+        >>> "OWHR-PILOT-DATE-DOUBT" in ruleset(STATUTE, OWHR_PILOT_AS_ANNOUNCED).rules
+        False
     """
     own, *why_not = definition.rules()
+    theirs = {r.id: r for r in pilot_rules(pilot)}
     rules = {
-        **RULES,
-        **{r.id: r for r in pilot_rules(pilot)},
+        # the national table holds the pilot as made's rules: one this pilot has not (its
+        # doubt on the period's end or on reg 3's reach) would speak where it decides (law55)
+        **{i: r for i, r in RULES.items() if i in theirs or i not in _AS_MADE_IDS},
+        **theirs,
         own.id: own,
         **{r.id: r for r in why_not},
     }

@@ -288,6 +288,9 @@ class Incident:
             reg 4(1), (2)): only then does the duty continue after the period. ``false``:
             no review is required; not known: leave it out (the ``aware-in-time``
             presumption reads it as true, and says so; without it, undetermined, naming it).
+            The end is in doubt (9 months as made, 18 announced): awareness only from 1
+            January to 30 September 2024 was before the one and not the other, so leave it
+            out there too rather than choose (``false`` would choose the 9 months).
         body_located: Whether the body of the person who died, or part of it, has been
             located (SI 2022/1261 reg 4(2)(a)). ``false``: no review is required.
         identity_recorded: Whether the police have recorded the identity of the person who
