@@ -41,7 +41,7 @@ from svduty.io._incident_parquet import (
 )
 from svduty.io._incident_values import _normalise, _utf8_marks, blank_as_unknown, readable
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
-from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
+from svduty.io._inputs import _NOT_UTF8, PARQUET_SUFFIXES, is_json_lines, path_list
 from svduty.io._last_batch import in_slices
 from svduty.io._lines import (
     ascii_records,
@@ -65,6 +65,8 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
     if suffix in PARQUET_SUFFIXES:
         try:
             pf = open_parquet(p)
+        except UnicodeEncodeError:  # pyarrow opens a name as UTF-8 text (hostile55)
+            raise InputFormatError(Problem(file=str(p), expected=_NOT_UTF8)) from None
         except (pa.ArrowException, OSError) as exc:
             raise InputFormatError(
                 Problem(file=str(p), message=f"not a readable Parquet file ({type(exc).__name__})")
