@@ -24,10 +24,13 @@ __all__ = [
     "one_of",
 ]
 
-BREAKS: re.Pattern[str] = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+BREAKS: re.Pattern[str] = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 """What one line of text (a name, a title) cannot hold: control characters, line or
-paragraph separators, and the controls that reorder text (a right-to-left override shows
-a name other than it is)."""
+paragraph separators, the controls that reorder text (a right-to-left override shows
+a name other than it is), and lone surrogates: bytes that were not UTF-8, as Python reads
+a command line's (``--title $'\\xe9cole'``), which no file can be written with (hostile55)."""
 
 EXPECTED_LINE = "one line of text, without control characters"
 """What a name or title is (no :data:`BREAKS`), in the words of a problem's ``expected``."""

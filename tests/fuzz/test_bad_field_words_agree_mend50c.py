@@ -109,6 +109,9 @@ def _classify(f: Path) -> tuple[str, str] | None:
 @example(field="police_uk_category", value="nope")
 @example(field="location", value=5)
 @example(field="date_of_death", value=[])
+@example(field="offence_code", value="0000-00")  # hostile55: a month shown by one alone
+@example(field="offence_code", value="-1")
+@example(field="offence_code", value="E01031012")
 def test_explain_and_classify_word_a_bad_field_alike(
     tmp_path_factory: Any, field: str, value: Any
 ) -> None:

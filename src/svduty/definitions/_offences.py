@@ -42,7 +42,7 @@ from svduty._checked import checked, checked_methods
 from svduty._data import data
 from svduty._frozen import frozen_map
 from svduty.definitions._field_words import CATEGORY
-from svduty.errors import DataError, shown
+from svduty.errors import DATA_SHAPE, DataError, shown
 from svduty.sources import Citation, cite
 
 __all__ = [
@@ -115,7 +115,7 @@ def normalise_offence_code(code: str) -> str:
         text = _SLASH.sub(r"\1.\2", text)
         text = _ZEROS.sub("", text)
     if not _CODE.match(text):
-        got = shown(code, shape=_CODE)
+        got = shown(code, shape=DATA_SHAPE)  # as the columnar engine shows it (hostile55)
         raise DataError.single(
             None,
             "offence_code",

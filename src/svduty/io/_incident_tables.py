@@ -41,7 +41,13 @@ from svduty.io._incident_parquet import (
 )
 from svduty.io._incident_values import _normalise, _utf8_marks, blank_as_unknown, readable
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
-from svduty.io._inputs import PARQUET_SUFFIXES, is_json_lines, path_list
+from svduty.io._inputs import (
+    _NOT_UTF8,
+    NOT_A_PIPE,
+    PARQUET_SUFFIXES,
+    is_json_lines,
+    path_list,
+)
 from svduty.io._last_batch import in_slices
 from svduty.io._lines import (
     ascii_records,
@@ -65,6 +71,8 @@ def _open_table(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arro
     if suffix in PARQUET_SUFFIXES:
         try:
             pf = open_parquet(p)
+        except UnicodeEncodeError:  # pyarrow opens a name as UTF-8 text (hostile55)
+            raise InputFormatError(Problem(file=str(p), expected=_NOT_UTF8)) from None
         except (pa.ArrowException, OSError) as exc:
             raise InputFormatError(
                 Problem(file=str(p), message=f"not a readable Parquet file ({type(exc).__name__})")
@@ -315,6 +323,8 @@ def iter_incident_table(
     if p.is_dir():
         raise InputFormatError(Problem(file=str(p), expected="a file, not a folder"))
     if not p.is_file():
+        if p.exists():  # a FIFO or a device: not opened, as classify says it (hostile55)
+            raise InputFormatError(Problem(file=str(p), expected=NOT_A_PIPE))
         raise not_found(p)
     schema, batches = _open_table(p)
     names = _mapped_names(p, schema.names, dict(mapping or {}))

@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from typing import IO
@@ -74,7 +75,10 @@ def table_kind(start: bytes) -> str | None:
         return None
     text = line.decode("utf-8", errors="replace")
     sep = max((",", ";", "\t"), key=text.count)
-    names = normalise_header(text.replace(sep, ","))  # (one line, no line end: no csv.Error)
+    try:  # (one line, no line end; a field past csv's limit: a buffer of 1 MiB holds one)
+        names = normalise_header(text.replace(sep, ","))
+    except csv.Error:  # no header: the line is its row's problem (hostile55)
+        return None
     if len(names) < 2 or not text.count(sep):
         return None
     from svduty.io._incident_schema import INCIDENT_SCHEMA  # (pyarrow: the reader's import)
