@@ -21,11 +21,6 @@ def _start() -> int:
     from svduty._commands._memory_pool import one_arena
 
     one_arena()  # before pyarrow is loaded: its jemalloc reads the setting then
-    early = sys.argv[1:2] == ["classify"]
-    if early:  # a police.uk file's first block read and parsed meanwhile (speed55a)
-        from svduty.io._police_uk_early import start
-
-        start(sys.argv)
     ours = [s for s in STOPPING if s != signal.SIGINT and signal.getsignal(s) is signal.SIG_DFL]
     for signum in ours:
         signal.signal(signum, on_stop)
@@ -42,10 +37,6 @@ def _start() -> int:
     finally:
         for signum in ours:
             signal.signal(signum, signal.SIG_DFL)
-        if early:  # a first block not taken (the command ended before reading): closed
-            from svduty.io._police_uk_early import close
-
-            close()
 
 
 def _command() -> int:

@@ -26,11 +26,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import pyarrow as pa
 
-# isort: split
-# first: a police.uk file's first block is parsed meanwhile (svduty.io._police_uk_early)
-from svduty.io import _police_uk_parse  # noqa: F401
-
-# isort: split
 from svduty._commands import _planned
 from svduty._commands._classify_summary import (
     SUMMARY_GROUPINGS,

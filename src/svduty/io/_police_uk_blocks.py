@@ -28,7 +28,7 @@ _FIELDS = len(POLICE_UK_COLUMNS)
 
 
 def _blocks(
-    p: Path, block: int, piece: int, buffers: _Buffers, opened: Any = None
+    p: Path, block: int, piece: int, buffers: _Buffers
 ) -> Iterator[tuple[int, list[tuple[Any, bool]]]]:
     """The file after its header, a block at a time, cut where the parser would cut it.
 
@@ -40,10 +40,9 @@ def _blocks(
     refused by name (see :mod:`svduty.io._unchanged`) when a read comes short or, after
     a read, the file's modification time is not what it was; never a bus error in a
     parse thread, nor rows of two versions of the file. ``buffers``: those to read into
-    (shared by the files of one read). ``opened``: the file opened already (unbuffered), to
-    read and close instead of opening ``p``.
+    (shared by the files of one read).
     """
-    with p.open("rb", buffering=0) if opened is None else opened as fh:
+    with p.open("rb", buffering=0) as fh:
         began = os.fstat(fh.fileno())  # the file opened, not whatever the path names later
         size = began.st_size
         quote_after = _QuoteAfter(fh)
@@ -89,37 +88,6 @@ def _blocks(
                     group = []
             skip_lf = data[start - 1 : start] == b"\r" and start == len(data)
             pos = lo + start
-
-
-def pieces(
-    block: int,
-    size: int,
-    workers: int,
-    *,
-    least: int = 1,
-    per_worker: int = 1,
-    min_piece: int = 1 << 18,
-    few_blocks: int = 1,
-) -> int:
-    """How many pieces a block is cut into (:func:`svduty.io._police_uk_reader._pieces`).
-
-    The reader passes its own settings (the tests change them); the defaults are the
-    reader's, for :mod:`svduty.io._police_uk_early`, which imports neither the reader nor pyarrow
-    before it has read the first block.
-
-    Example:
-        >>> pieces(1 << 24, 1 << 24, 2), pieces(1 << 24, 1 << 26, 2)
-        (2, 1)
-    """
-    n = least if block % least == 0 else 1
-    span, most = min(block, size), per_worker * workers
-    if size > few_blocks * block:
-        most = 0
-    while 0 < -(-span // (block // n)) < most and block % (2 * n) == 0:
-        if block // (2 * n) < min_piece:
-            break
-        n *= 2
-    return n
 
 
 @attrs.define(slots=True)
@@ -210,21 +178,9 @@ class _Buffers:
     """  # noqa: E501
 
     ring: list[bytearray] = attrs.Factory(list)
-    ahead: tuple[int, bytearray] | None = None  # read already: where from, the bytes
 
     def read(self, fh: Any, offset: int, length: int, path: Path) -> Any:
-        """``length`` bytes of the file ``fh`` (at ``path``) from ``offset``, in a buffer.
-
-        The first read is :attr:`ahead`'s bytes, if they were read from ``offset`` and are
-        ``length`` long (:mod:`svduty.io._police_uk_early`: the same file handle's).
-        """
-        if self.ahead is not None:
-            (at, ready), self.ahead = self.ahead, None
-            if at == offset and len(ready) == length:
-                self.ring.append(ready)
-                if len(self.ring) > _RING:
-                    del self.ring[0]
-                return ready
+        """``length`` bytes of the file ``fh`` (at ``path``) from ``offset``, in a buffer."""
         buf = self._unviewed(length)
         fh.seek(offset)
         got = 0

@@ -51,8 +51,7 @@ from svduty.io._inputs import (
     wanted_columns,
 )
 from svduty.io._police_uk import _RENAMES, POLICE_UK_SCHEMA, normalise_police_uk
-from svduty.io._police_uk_blocks import _blocks, _Buffers, pieces
-from svduty.io._police_uk_early import taken
+from svduty.io._police_uk_blocks import _blocks, _Buffers
 from svduty.io._police_uk_fallback import one_thread
 from svduty.io._police_uk_parse import _parse
 from svduty.io._police_uk_rejected import _bad_lines, _decoded, _unclosed_quote
@@ -278,15 +277,15 @@ def _pieces(block: int, size: int, workers: int) -> int:
         >>> _pieces(1 << 24, 1 << 26, 2)  # several blocks: whole blocks keep the threads busy
         1
     """
-    return pieces(
-        block,
-        size,
-        workers,
-        least=_PIECES,
-        per_worker=_PER_WORKER,
-        min_piece=_MIN_PIECE,
-        few_blocks=_FEW_BLOCKS,
-    )
+    n = _PIECES if block % _PIECES == 0 else 1
+    span, most = min(block, size), _PER_WORKER * workers
+    if size > _FEW_BLOCKS * block:
+        most = 0
+    while 0 < -(-span // (block // n)) < most and block % (2 * n) == 0:
+        if block // (2 * n) < _MIN_PIECE:
+            break
+        n *= 2
+    return n
 
 
 def _ahead(columns: tuple[str, ...] | None) -> int:
@@ -320,16 +319,13 @@ def _pieces_read(p: Path, how: _Reading) -> Iterator[pa.RecordBatch]:
     window: deque[tuple[int, list[Future[_Piece]]]] = deque()
     state = _Order(line=2)
     ahead = min(how.workers, _ahead(how.columns))
-    early = taken(p, how.block_size, piece, how.columns, how.buffers)  # read as it started
-    read, parsed = early or (_blocks(p, how.block_size, piece, how.buffers), [])
-    blocks = one_ahead(read)  # on its own thread
+    blocks = one_ahead(_blocks(p, how.block_size, piece, how.buffers))  # on its own thread
     try:
         for end, pieces in blocks:
             futures = [
-                how.pool.submit(_parse_piece, data, quoted, name, how.columns, done)
-                for (data, quoted), done in zip(pieces, parsed or [None] * len(pieces), strict=True)
+                how.pool.submit(_parse_piece, data, quoted, name, how.columns)
+                for data, quoted in pieces
             ]
-            parsed = []
             window.append((end, futures))
             del pieces  # (its views of the block's bytes: the buffer reused once parsed)
             if len(window) > ahead:
@@ -379,20 +375,11 @@ def _emit(
 
 
 def _parse_piece(
-    data: Any,
-    quoted: bool,
-    name: str,
-    columns: tuple[str, ...] | None = None,
-    parsed: tuple[pa.Table, list[tuple[int, str]]] | None = None,
+    data: Any, quoted: bool, name: str, columns: tuple[str, ...] | None = None
 ) -> _Piece:
-    """Parse and normalise one piece (on a worker thread; Arrow releases the GIL).
-
-    ``parsed``: the piece's first parse, made already (by the read begun with the command).
-    """
+    """Parse and normalise one piece (on a worker thread; Arrow releases the GIL)."""
     if not quoted:
-        if parsed is None:
-            parsed = _parse(data, blank_rows=True, quotes=False, columns=columns)
-        raw, bad = parsed
+        raw, bad = _parse(data, blank_rows=True, quotes=False, columns=columns)
         month = raw.column("Month")
         if not len(month) or shortest(month) > 0:
             # no quotes and no blank line: every line is a row, good or bad
