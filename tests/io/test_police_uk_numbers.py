@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from svduty.io import POLICE_UK_COLUMNS, POLICE_UK_SCHEMA, normalise_police_uk, read_police_uk
 from svduty.io import _police_uk_fallback as fallback
-from svduty.io import _police_uk_reader as reader
+from svduty.io import _police_uk_parse as parse
 
 HEADER = ",".join(POLICE_UK_COLUMNS)
 ODD = [
@@ -120,4 +120,4 @@ def test_a_float_column_is_normalised_as_its_text() -> None:
         None,
         "Longitude: expected a number from -180 to 180",
     ]
-    assert reader._NUMBERS["Longitude"] == pa.float64()
+    assert parse._NUMBERS["Longitude"] == pa.float64()

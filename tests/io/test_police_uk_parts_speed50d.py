@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from svduty.io import _police_uk_csv as csv_parts
-from svduty.io import _police_uk_reader as reader
+from svduty.io import _police_uk_parse as parse
 from svduty.io import read_police_uk
-from svduty.io._police_uk_fallback import _BINARY
+from svduty.io._police_uk_parse import _BINARY
 
 from .test_reader_speed import GOOD, UNRAISABLE, police_file
 
@@ -71,7 +71,7 @@ def plain_piece(draw: st.DrawFn) -> bytes:
 @given(
     data=plain_piece(),
     part=st.integers(1, 700),
-    types=st.sampled_from([reader._NUMBERS, reader._STRING, _BINARY]),
+    types=st.sampled_from([parse._NUMBERS, parse._STRING, _BINARY]),
     columns=st.sampled_from([None, ("Month", "LSOA code", "Crime type")]),
     utf8=st.booleans(),
 )
@@ -128,20 +128,20 @@ def test_a_large_piece_without_quotes_is_parsed_a_megabyte_at_a_time(monkeypatch
         return real(*args, block=block, **kwargs)
 
     monkeypatch.setattr(csv_parts, "_parsed", recorded)
-    table, bad = csv_parts.read_csv(data, reader._NUMBERS, blank_rows=True, quotes=False)
+    table, bad = csv_parts.read_csv(data, parse._NUMBERS, blank_rows=True, quotes=False)
     assert table.num_rows == len(data) // len(line)
     assert not bad
     assert blocks == [1 << 20]
     assert all(c.num_chunks == 1 for c in table.columns)
     blocks.clear()  # quotes possible, blank lines not rows, a CR before a block's end: whole
-    csv_parts.read_csv(data, reader._NUMBERS, blank_rows=False, quotes=False)
-    csv_parts.read_csv(data, reader._NUMBERS, blank_rows=True, quotes=True)
+    csv_parts.read_csv(data, parse._NUMBERS, blank_rows=False, quotes=False)
+    csv_parts.read_csv(data, parse._NUMBERS, blank_rows=True, quotes=True)
     crlf_line = line.replace(b"\n", b"\r\n")
     head = crlf_line * ((1 << 20) // len(crlf_line) - 1)
     at = (1 << 20) - 1  # the first block's last byte: a CR there
     crlf = head + b"y" * (at - len(head)) + b"\r\n" + crlf_line * 100
     assert crlf[at] == 0x0D
-    csv_parts.read_csv(crlf, reader._STRING, blank_rows=True, quotes=False)
+    csv_parts.read_csv(crlf, parse._STRING, blank_rows=True, quotes=False)
     assert blocks == [len(data) + 1, len(data) + 1, len(crlf) + 1]
 
 
@@ -157,7 +157,7 @@ def test_a_line_longer_than_a_block_is_read_in_one(monkeypatch):
 
     monkeypatch.setattr(csv_parts, "_parsed", recorded)
     monkeypatch.setattr(csv_parts, "_PART", 16)
-    table, bad = csv_parts.read_csv(data, reader._STRING, blank_rows=True, quotes=False)
+    table, bad = csv_parts.read_csv(data, parse._STRING, blank_rows=True, quotes=False)
     assert blocks == [16, len(data) + 1]  # tried in blocks, then read whole
     assert [n for n, _ in bad] == [1, 3]  # "a" and "b", records 1 and 3
     assert table.column("Crime ID").to_pylist() == ["abc", "abc"]

@@ -20,6 +20,7 @@ from svduty import _arrays
 from svduty._arrays import int64_array
 from svduty.io import POLICE_UK_COLUMNS, read_police_uk
 from svduty.io import _police_uk_blocks as blocks
+from svduty.io import _police_uk_parse as parse
 from svduty.io import _police_uk_reader as reader
 from svduty.io._lines import record_cuts
 
@@ -173,7 +174,7 @@ def test_ascii_pieces_are_not_checked_cell_by_cell_and_read_the_same(tmp_path, d
     f = tmp_path / "a.csv"
     f.write_bytes(data)
     asked: list[bool] = []
-    real = reader._read_csv
+    real = parse._read_csv
 
     def read_csv(*args, **kw):  # type: ignore[no-untyped-def]
         asked.append(kw.get("utf8", True))
@@ -183,12 +184,12 @@ def test_ascii_pieces_are_not_checked_cell_by_cell_and_read_the_same(tmp_path, d
         return real(*args, **{**kw, "utf8": True})
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(reader, "_read_csv", every_cell_checked)
+        mp.setattr(parse, "_read_csv", every_cell_checked)
         try:
             want = batches(f, 512, per_worker=1)
         except (pa.ArrowInvalid, UnicodeDecodeError):
             return  # the known limitation (see test_reader_speed)
-        mp.setattr(reader, "_read_csv", read_csv)
+        mp.setattr(parse, "_read_csv", read_csv)
         got = batches(f, 512, per_worker=1)
     assert [b.num_rows for b in got] == [b.num_rows for b in want]
     assert all(g.equals(w) for g, w in zip(got, want, strict=True))

@@ -25,6 +25,7 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import POLICE_UK_COLUMNS
+from svduty.io._police_uk_parse import _BINARY
 from svduty.io._police_uk_rejected import _bad_lines, _decoded, _unclosed_quote
 from svduty.io._quiet import quiet_undecodable_rows
 from svduty.io._unchanged import began, refuse_if_changed
@@ -32,8 +33,6 @@ from svduty.io._unchanged import began, refuse_if_changed
 Arrow = Any  # a pyarrow Array or ChunkedArray
 
 __all__ = ["one_thread"]
-
-_BINARY: dict[str, pa.DataType] = {name: pa.binary() for name in POLICE_UK_COLUMNS}
 
 
 def _row_numbers(start: int, n: int, skipped: Sequence[int]) -> Arrow:

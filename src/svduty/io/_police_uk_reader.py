@@ -39,7 +39,6 @@ from svduty import _compute as pc
 from svduty._arguments import count_argument
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
-from svduty.io import _police_uk_csv
 from svduty.io._ahead import one_ahead, reading
 from svduty.io._inputs import (
     POLICE_UK_COLUMNS,
@@ -53,11 +52,10 @@ from svduty.io._inputs import (
 )
 from svduty.io._police_uk import _RENAMES, POLICE_UK_SCHEMA, normalise_police_uk
 from svduty.io._police_uk_blocks import _blocks, _Buffers
-from svduty.io._police_uk_csv import read_csv as _read_csv
-from svduty.io._police_uk_fallback import _BINARY, one_thread
+from svduty.io._police_uk_fallback import one_thread
+from svduty.io._police_uk_parse import _parse
 from svduty.io._police_uk_rejected import _bad_lines, _decoded, _unclosed_quote
-from svduty.io._police_uk_words import WORDS, shortest
-from svduty.io._quiet import quiet_undecodable_rows
+from svduty.io._police_uk_words import shortest
 from svduty.io._unchanged import began
 
 Arrow = Any  # a pyarrow Array or ChunkedArray
@@ -440,49 +438,3 @@ def _normalised(
         [pa.nulls(n, f.type) if f.name in unwanted else c for c, f in cols],
         schema=out.schema,
     )
-
-
-_STRING: dict[str, pa.DataType] = {
-    name: WORDS if name in ("Month", "Crime type") else pa.string() for name in POLICE_UK_COLUMNS
-}
-"""The month and crime type numbered by the parser's threads as read (a piece's words at most
-its rows), so no later step hashes every row's text: the checks look at the words."""
-_NUMBERS: dict[str, pa.DataType] = {**_STRING, "Longitude": pa.float64(), "Latitude": pa.float64()}
-"""The coordinates read as numbers by the parser (an empty cell null): a piece with a cell
-that is not a number is read again as text, where :func:`normalise_police_uk` finds it."""
-
-
-def _parse(
-    data: Any,
-    *,
-    blank_rows: bool,
-    quotes: bool,
-    starts: Any = None,
-    columns: tuple[str, ...] | None = None,
-) -> tuple[pa.Table, list[tuple[int, str]]]:
-    """The piece's rows as text (as bytes if a cell is not UTF-8) and its malformed rows.
-
-    ``starts``: where the non-empty records start, if counting quotes cannot find them.
-    ``columns``: the columns converted (default: all), in a piece of ASCII only (every cell
-    of another piece is read, to check that it is UTF-8).
-    """
-    # ASCII (most police.uk files) is UTF-8: the parser need not check every cell (-11%)
-    plain = not len(data) or int(np.frombuffer(data, dtype=np.uint8).max()) < 0x80
-    read = columns if plain else None
-    for types in (_NUMBERS, _STRING):
-        try:
-            with quiet_undecodable_rows(_police_uk_csv.__name__):  # a malformed row, not UTF-8
-                return _read_csv(
-                    data, types, blank_rows=blank_rows, quotes=quotes, utf8=not plain, columns=read
-                )
-        except pa.ArrowInvalid:  # a coordinate that is no number: read as text; a cell
-            pass  # that is not UTF-8: read as bytes, decoded column by column
-    # the parser cannot hand over a malformed row that is not UTF-8: find the malformed rows
-    # in an ASCII copy, then read the bytes with those rows' non-ASCII bytes replaced
-    raw = np.frombuffer(data, dtype=np.uint8)
-    ascii = np.where(raw < 0x80, raw, ord("?")).astype(np.uint8)
-    _, bad = _read_csv(ascii, _BINARY, blank_rows=blank_rows, quotes=quotes)
-    from svduty.io._lines import ascii_records  # (a row not UTF-8 only)
-
-    mended = ascii_records(data, [num for num, _ in bad], blank=blank_rows, starts=starts)
-    return _read_csv(mended, _BINARY, blank_rows=blank_rows, quotes=quotes)
