@@ -16,9 +16,7 @@ from hypothesis import strategies as st
 from svduty.definitions._bits import unique_numbers
 from svduty.definitions._missing_columns import spelt_sets
 
-_NUMBERS = st.lists(
-    st.one_of(st.integers(-1, 8), st.integers(-(2**63), 2**63 - 1)), max_size=300
-)
+_NUMBERS = st.lists(st.one_of(st.integers(-1, 8), st.integers(-(2**63), 2**63 - 1)), max_size=300)
 
 
 @given(_NUMBERS)
@@ -35,7 +33,6 @@ def test_spelt_sets_spell_each_row_s_own_set(sets: list[int | None]) -> None:
     facts = [f"f{i}" for i in range(62)]
     spelt = spelt_sets(pa.array(sets, pa.int64()), facts).to_pylist()
     want = [
-        None if s is None else ", ".join(f for b, f in enumerate(facts) if s >> b & 1)
-        for s in sets
+        None if s is None else ", ".join(f for b, f in enumerate(facts) if s >> b & 1) for s in sets
     ]
     assert spelt == want
