@@ -40,6 +40,8 @@ def remembered(
     evaluate: Callable[[Any], dict[str, Arr] | None],
     group_rows: Callable[[list[Arr], int], tuple[Arr, Arr] | None],
     words: frozenset[str],
+    rows_of: Any = None,
+    lists: dict[str, Arr] | None = None,
 ) -> dict[str, Arr] | None:
     """The verdicts of ``rows`` (distinct combinations of the ``names`` columns), remembered.
 
@@ -53,6 +55,11 @@ def remembered(
         group_rows: Numbers equal combinations alike, in order of first appearance.
         words: The word columns (dictionary-encoded per batch, in order of first
             appearance, as ``evaluate`` gives them).
+        rows_of: The distinct row of each of the batch's rows (numpy), if its columns
+            are to be spread over them; with ``lists``, the memo's lists of text are
+            spread straight over those rows, put in ``lists`` and left out of what is
+            returned: not spread over the distinct rows, then again over the batch's.
+        lists: Filled with those lists (a batch whose rows were all new: none).
 
     Returns:
         The verdict columns of ``rows``; ``None`` when a new row has a problem or the memo
@@ -108,10 +115,16 @@ def remembered(
     if not m:  # every row new, in order (a run's first batch): nothing to take
         return {k: _first_words(v, coded.get(k)) if k in words else v for k, v in columns.items()}
     idx = _arrays.array(at)
-    return {  # lists of text: two byte takes
-        k: _spread_words(v, idx, coded.get(k)) if k in words else spread(v, idx)
-        for k, v in columns.items()
-    }
+    out = {}
+    for k, v in columns.items():
+        if k in words:
+            out[k] = _spread_words(v, idx, coded.get(k))
+        elif lists is not None and rows_of is not None and (_plain_lists(v) or _word_lists(v)):
+            lists[k] = spread(v, _arrays.array(at[rows_of]), checked=True)  # (at < len(v))
+            out[k] = None  # (its place kept: the columns' order)
+        else:
+            out[k] = spread(v, idx)  # lists of text: two byte takes
+    return out
 
 
 def _numbered_words(known: Arr | None, fresh: Arr, m: int) -> Arr | None:
