@@ -158,7 +158,7 @@ def unique_numbers(numbers: Any) -> tuple[Any, Any]:
         >>> found.tolist(), at.tolist()
         ([-1, 2, 5], [2, 0, 2, 1])
     """
-    encoded = pc.dictionary_encode(pa.array(numbers, pa.int64()))
+    encoded = pc.dictionary_encode(_arrays.array(np.asarray(numbers, np.int64)))
     distinct = encoded.dictionary.to_numpy(zero_copy_only=False)
     order = np.argsort(distinct)
     rank = np.empty(len(order), np.intp)
