@@ -108,6 +108,8 @@ def _verdicts(
 
 
 _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
+_STRAIGHT = 8
+"""A memo's lists are spread straight over a batch's rows if 1 in this many is distinct."""
 
 
 def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:
@@ -166,6 +168,9 @@ def _distinct_verdicts(
     # the rules read only these (none: one column of the groups' count, no input's type)
     rows = _pc.take(tab.select(names), first) if names else pa.table({"_": pa.nulls(len(first))})
     lists: dict[str, Arr] = {}  # the memo's lists, spread straight over the batch's rows
+    # when its distinct rows are many (incidents: 17,205 of 65,536); police.uk's few (1 in
+    # 20) are spread sooner than the rows' numbers composed (in memory: +3%, speed55d)
+    straight = len(first) * _STRAIGHT >= n
     try:
         out = None
         if memo is not None:
@@ -186,7 +191,7 @@ def _distinct_verdicts(
                 ),
                 group_rows=_group_rows,
                 words=_WORD_COLUMNS,
-                rows_of=groups.to_numpy(zero_copy_only=False),
+                rows_of=groups.to_numpy(zero_copy_only=False) if straight else None,
                 lists=lists,
             )
         if out is None:  # (the memo full: the missing facts from these verdicts' rules)
