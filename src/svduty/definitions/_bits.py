@@ -20,7 +20,7 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["bools_at", "bools_to_lists", "coded", "true_bits", "unpacked"]
+__all__ = ["bools_at", "bools_to_lists", "coded", "true_bits", "unique_numbers", "unpacked"]
 
 
 def unpacked(bools: Any) -> Any:
@@ -144,3 +144,23 @@ def bools_at(tables: dict[str, Arr], at: Arr) -> dict[str, Arr]:
         reaches_one = bool((known & reached).any())
         out[name] = pc.take(t, at) if reaches_one else pa.nulls(len(at), pa.bool_())
     return out
+
+
+def unique_numbers(numbers: Any) -> tuple[Any, Any]:
+    """``np.unique(numbers, return_inverse=True)`` of ``int64`` numbers, few of them distinct.
+
+    The numbers are hashed (``dictionary_encode``) and only the distinct ones sorted:
+    ``np.unique`` sorts every one. The missing facts' sets of an incident batch's 17,000
+    distinct rows (five answers, each its sets as bits) numbered 5.1 -> 1.2 ms (speed55d).
+
+    Example:
+        >>> found, at = unique_numbers(np.array([5, -1, 5, 2], np.int64))
+        >>> found.tolist(), at.tolist()
+        ([-1, 2, 5], [2, 0, 2, 1])
+    """
+    encoded = pc.dictionary_encode(_arrays.array(np.asarray(numbers, np.int64)))
+    distinct = encoded.dictionary.to_numpy(zero_copy_only=False)
+    order = np.argsort(distinct)
+    rank = np.empty(len(order), np.intp)
+    rank[order] = np.arange(len(order))
+    return distinct[order], rank[encoded.indices.to_numpy(zero_copy_only=False)]

@@ -108,6 +108,8 @@ def _verdicts(
 
 
 _WORD_COLUMNS = frozenset((*ANSWERS[:4], "homicide_review", "basis"))
+_STRAIGHT = 8
+"""A memo's lists are spread straight over a batch's rows if 1 in this many is distinct."""
 
 
 def _encoded(out: dict[str, Arr], encode: bool) -> dict[str, Arr]:
@@ -165,6 +167,10 @@ def _distinct_verdicts(
     found: list[Problem] | None = None if sink is None else []
     # the rules read only these (none: one column of the groups' count, no input's type)
     rows = _pc.take(tab.select(names), first) if names else pa.table({"_": pa.nulls(len(first))})
+    lists: dict[str, Arr] = {}  # the memo's lists, spread straight over the batch's rows
+    # when its distinct rows are many (incidents: 17,205 of 65,536); police.uk's few (1 in
+    # 20) are spread sooner than the rows' numbers composed (in memory: +3%, speed55d)
+    straight = len(first) * _STRAIGHT >= n
     try:
         out = None
         if memo is not None:
@@ -185,6 +191,8 @@ def _distinct_verdicts(
                 ),
                 group_rows=_group_rows,
                 words=_WORD_COLUMNS,
+                rows_of=groups.to_numpy(zero_copy_only=False) if straight else None,
+                lists=lists,
             )
         if out is None:  # (the memo full: the missing facts from these verdicts' rules)
             envs: list[ArrowEnv] = []
@@ -199,7 +207,8 @@ def _distinct_verdicts(
         from svduty.definitions._missing_rows import remember_groups
 
         out = remember_groups(tab, out, groups, memo=memo, rules=rules, keep=not found)  # type: ignore[arg-type]
-    return spread_all(out, groups, encode)
+    spread_out = spread_all({k: v for k, v in out.items() if k not in lists}, groups, encode)
+    return {k: lists[k] if k in lists else spread_out[k] for k in out} if lists else spread_out
 
 
 def _sets_of(out: Any, rows: Any, env: Any, rules: Any, resolve: Any, **memo: Any) -> Any:

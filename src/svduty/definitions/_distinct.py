@@ -40,6 +40,8 @@ def remembered(
     evaluate: Callable[[Any], dict[str, Arr] | None],
     group_rows: Callable[[list[Arr], int], tuple[Arr, Arr] | None],
     words: frozenset[str],
+    rows_of: Any = None,
+    lists: dict[str, Arr] | None = None,
 ) -> dict[str, Arr] | None:
     """The verdicts of ``rows`` (distinct combinations of the ``names`` columns), remembered.
 
@@ -53,6 +55,11 @@ def remembered(
         group_rows: Numbers equal combinations alike, in order of first appearance.
         words: The word columns (dictionary-encoded per batch, in order of first
             appearance, as ``evaluate`` gives them).
+        rows_of: The distinct row of each of the batch's rows (numpy), if its columns
+            are to be spread over them; with ``lists``, the memo's lists of text are
+            spread straight over those rows, put in ``lists`` and left out of what is
+            returned: not spread over the distinct rows, then again over the batch's.
+        lists: Filled with those lists (a batch whose rows were all new: none).
 
     Returns:
         The verdict columns of ``rows``; ``None`` when a new row has a problem or the memo
@@ -72,7 +79,7 @@ def remembered(
         ([1, 2], [2, 3], [['a', 'bb'], ['ccc']])
     """
     keys = pa.table({n: _plain(rows.column(n)) for n in names} or {"": pa.nulls(rows.num_rows)})
-    known_keys, known = memo.get(signature, (keys.slice(0, 0), None))
+    known_keys, known, coded = memo.get(signature, (keys.slice(0, 0), None, {}))
     m = known_keys.num_rows
     if m >= MEMO_ROWS:  # full: not even looked at (grouping it would cost every batch)
         return None
@@ -98,18 +105,80 @@ def remembered(
         columns = (
             fresh if known is None else {k: pa.concat_arrays([known[k], fresh[k]]) for k in fresh}
         )
+        coded = {k: _numbered_words(coded.get(k), fresh[k], m) for k in fresh if k in words}
         memo[signature] = (
             keys if every else pa.concat_tables([known_keys, _pc.take(keys, _arrays.array(new))]),
             columns,
+            {k: v for k, v in coded.items() if v is not None},
         )
     assert columns is not None  # every row was known, so the memo holds them
+    if not m:  # every row new, in order (a run's first batch): nothing to take
+        return {k: _first_words(v, coded.get(k)) if k in words else v for k, v in columns.items()}
     idx = _arrays.array(at)
-    return {  # lists of text: two byte takes
-        k: _spread_words(v, idx) if k in words else spread(v, idx) for k, v in columns.items()
-    }
+    out = {}
+    for k, v in columns.items():
+        if k in words:
+            out[k] = _spread_words(v, idx, coded.get(k))
+        elif lists is not None and rows_of is not None and (_plain_lists(v) or _word_lists(v)):
+            lists[k] = spread(v, _arrays.array(at[rows_of]), checked=True)  # (at < len(v))
+            out[k] = None  # (its place kept: the columns' order)
+        else:
+            out[k] = spread(v, idx)  # lists of text: two byte takes
+    return out
 
 
-def _spread_words(values: Arr, rows: Arr) -> Arr:
+def _numbered_words(known: Arr | None, fresh: Arr, m: int) -> Arr | None:
+    """A memo's word column numbered (``dictionary_encode``), ``fresh``'s words appended.
+
+    ``known``: the memo's ``m`` rows so numbered (``None``: none, or not numbered). Only
+    the new rows' words are hashed; the memo's numbers are kept, its few words extended.
+    ``None`` (the words spread as text, as before) when a word is null.
+
+    Example:
+        >>> one = _numbered_words(None, pa.array(["no", "yes"]), 0)
+        >>> both = _numbered_words(one, pa.array(["maybe", "no"]), 2)
+        >>> both.to_pylist(), both.dictionary.to_pylist()
+        (['no', 'yes', 'maybe', 'no'], ['no', 'yes', 'maybe'])
+    """
+    if fresh.null_count or (m and known is None) or not _text(fresh):
+        return None
+    numbered = pc.dictionary_encode(fresh)
+    if known is None:
+        return numbered
+    words = known.dictionary.to_pylist()
+    more = [w for w in numbered.dictionary.to_pylist() if w not in words]
+    places = [*words, *more]
+    renumbered = np.array([places.index(w) for w in numbered.dictionary.to_pylist()], np.int32)
+    numbers = np.concatenate(
+        [
+            known.indices.to_numpy(zero_copy_only=False),
+            renumbered[numbered.indices.to_numpy(zero_copy_only=False)],
+        ]
+    )
+    return _pc.words_of(_arrays.array(numbers), pa.array(places, pa.string()))
+
+
+def _text(values: Arr) -> bool:
+    return bool(pa.types.is_string(values.type) or pa.types.is_large_string(values.type))
+
+
+def _first_words(values: Arr, numbered: Arr | None) -> Arr:
+    """:func:`_spread_words` of every row in order: words numbered by first appearance.
+
+    ``numbered``: the words so numbered already (the memo's, as it began with them).
+
+    Example:
+        >>> _first_words(pa.array(["no", "yes", "no"]), None).indices.to_pylist()
+        [0, 1, 0]
+    """
+    return (
+        numbered
+        if numbered is not None
+        else _spread_words(values, _arrays.array(np.arange(len(values), dtype=np.int64)))
+    )
+
+
+def _spread_words(values: Arr, rows: Arr, numbered: Arr | None = None) -> Arr:
     """``pc.dictionary_encode(pc.take(values, rows))``, the text never copied nor hashed.
 
     The distinct rows' words are numbered, the numbers spread, and the numbers the rows
@@ -123,7 +192,8 @@ def _spread_words(values: Arr, rows: Arr) -> Arr:
     """
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         return pc.dictionary_encode(spread(values, rows))  # (the memo keeps words as text)
-    distinct = pc.dictionary_encode(values)
+    # (``numbered``: the memo's words numbered as it grew: not hashed again each batch)
+    distinct = numbered if numbered is not None else pc.dictionary_encode(values)
     numbers = pc.dictionary_encode(_pc.take(distinct.indices, rows))
     return pa.DictionaryArray.from_arrays(
         numbers.indices, _pc.take(distinct.dictionary, numbers.dictionary)

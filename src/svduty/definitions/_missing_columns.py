@@ -31,7 +31,7 @@ from svduty import _arrays
 from svduty import _compute as _pc
 from svduty.definitions._atoms import Fact, FirstKnown
 from svduty.definitions._bits import bools_to_lists as _bools_to_lists
-from svduty.definitions._bits import true_bits
+from svduty.definitions._bits import true_bits, unique_numbers
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import ResolveDistrict, answer_rules, ruleset
 from svduty.definitions._columns import prepare
@@ -395,7 +395,7 @@ def spelt_sets(sets: Arr, facts: list[str]) -> Arr:
     sets = sets.combine_chunks() if isinstance(sets, pa.ChunkedArray) else sets
     valid = true_bits(pc.is_valid(sets))
     numbers = np.where(valid, pc.fill_null(sets, 0).to_numpy(zero_copy_only=False), -1)
-    found, at = np.unique(numbers, return_inverse=True)
+    found, at = unique_numbers(numbers)  # (np.unique: every row's sorted)
     if len(found) and found[0] == -1:  # no set: numbered first, then left out
         found, at = found[1:], at - 1
     spelt = [", ".join(f for b, f in enumerate(facts) if int(s) >> b & 1) for s in found]
