@@ -186,7 +186,8 @@ def _remembered(rows: pa.Table, bound: Any, evaluate: Any) -> dict[str, Any]:
     from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 
     remembered_later(bound.memo)  # the classifier's sets, set aside until looked for
-    rows = rows.select([n for n in INPUT_COLUMNS if n in rows.schema.names])  # the engine's order
+    present = set(rows.schema.names)  # (not a list of the names made again for each of 30)
+    rows = rows.select([n for n in INPUT_COLUMNS if n in present])  # the engine's order
     told = [
         c.name
         for c, col in zip(rows.schema, rows.columns, strict=True)
