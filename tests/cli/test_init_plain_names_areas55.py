@@ -47,7 +47,7 @@ def test_the_plain_name_starts_the_same_areas_as_the_tables_name(name: str) -> N
 
 @pytest.mark.parametrize("name", [n for n in INVERTED if not GEO.named(plain_name(n))])
 def test_init_takes_the_name_it_prints(tmp_path: Path, name: str) -> None:
-    code, out, err = _init(tmp_path / "plain", plain_name(name))
+    code, _, err = _init(tmp_path / "plain", plain_name(name))
     assert code == 0, err
     assert _init(tmp_path / "ons", name)[0] == 0
     for file in ("areas.toml", "authorities.toml"):  # the words given are quoted in a doubt
@@ -57,7 +57,7 @@ def test_init_takes_the_name_it_prints(tmp_path: Path, name: str) -> None:
 
 
 def test_the_tables_own_name_still_comes_first() -> None:
-    """"City of London" is the district's own name: not the police force area's plain one."""
+    """ "City of London" is the district's own name: not the police force area's plain one."""
     (district,) = starting_districts(GEO, ["City of London"])
     assert district.id == GEO.find("City of London").id
     assert district.kind.is_local_government_area
