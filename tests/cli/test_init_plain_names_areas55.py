@@ -57,7 +57,7 @@ def test_init_takes_the_name_it_prints(tmp_path: Path, name: str) -> None:
 
 
 def test_the_tables_own_name_still_comes_first() -> None:
-    """ "City of London" is the district's own name: not the police force area's plain one."""
+    """The name "City of London" is the district's own, not the police force area's plain one."""
     (district,) = starting_districts(GEO, ["City of London"])
     assert district.id == GEO.find("City of London").id
     assert district.kind.is_local_government_area
