@@ -56,9 +56,9 @@ def also_known_as(geo: Geography, given: str) -> Area | None:
     """
     key = normalise_name(given)
     code = _OTHER_NAMES.get(key)
-    if code is not None:
-        return geo.get(code) if code in geo else None
-    if not key or geo.named(given):
+    if code is not None and code in geo:
+        return geo.get(code)
+    if geo.named(given):
         return None
     for kind in _PLAIN_KINDS:
         for area in geo.all(kind):
