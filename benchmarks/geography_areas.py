@@ -3,6 +3,7 @@
     python benchmarks/geography_areas.py                 # every area -> geography_areas.md
     python benchmarks/geography_areas.py --only E06000063 --only Somerset --no-write
     python benchmarks/geography_areas.py --sample        # a few of every kind, by rule
+    python benchmarks/geography_areas.py --forces        # police force areas too
 
 The areas are read from the ONS tables svduty packages (``svduty/data/ons/national``),
 not from svduty's geography: every district of ``lad24-csp24-pfa24.csv`` (a district, a
@@ -106,6 +107,8 @@ class Tables:
     icb_of: dict[str, str] = field(default_factory=dict)
     welsh: dict[str, str] = field(default_factory=dict)
     disagree: dict[str, tuple[str, str]] = field(default_factory=dict)
+    forces: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    force_names: dict[str, str] = field(default_factory=dict)
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -126,6 +129,8 @@ def read_tables() -> Tables:
     for r in _rows("lad24-csp24-pfa24.csv"):
         t.names[r["ltla24_code"]] = r["ltla24_name"]
         t.pfa[r["ltla24_code"]].add(r["pfa24_code"])
+        t.forces[r["pfa24_code"]].add(r["ltla24_code"])
+        t.force_names[r["pfa24_code"]] = r["pfa24_name"]
     for r in _rows("lad24-fra24.csv"):
         t.fra[r["ltla24_code"]].add(r["fra24_code"])
     for r in _rows("lad21-lhb22.csv"):
@@ -157,6 +162,8 @@ def names(area: Area, t: Tables) -> list[str]:
     """The names a user may give: the table's; as people write it ("City of Bristol" for
     "Bristol, City of"); "St" for "St."; in Wales the Welsh name, with and without accents."""
     out = [area.name]
+    if area.kind == "police_force_area":  # "City of London" is the district's own name
+        return out
     head, comma, tail = area.name.rpartition(", ")
     if comma and tail.endswith(" of"):
         out.append(f"{tail} {head}")
@@ -179,10 +186,16 @@ def _kind(code: str) -> str:
     }[code[:3]]
 
 
-def areas(t: Tables) -> list[Area]:
-    """Every district of the 2024 table and every two-tier county, in code order."""
+def areas(t: Tables, *, forces: bool = False) -> list[Area]:
+    """Every district of the 2024 table and every two-tier county, in code order; with
+    ``forces``, every police force area too (no local government area: its districts are)."""
     out = [Area(c, t.names[c], _kind(c), (c,)) for c in sorted(t.pfa)]
     out += [Area(c, t.names[c], "county", tuple(sorted(t.county[c]))) for c in sorted(t.county)]
+    if forces:
+        out += [
+            Area(c, t.force_names[c], "police_force_area", tuple(sorted(t.forces[c])))
+            for c in sorted(t.forces)
+        ]
     return out
 
 
@@ -440,10 +453,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", help="a code or the table's name (repeat)")
     parser.add_argument("--sample", action="store_true", help="the test's sample, not all")
+    parser.add_argument("--forces", action="store_true", help="police force areas too")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     t = read_tables()
-    chosen = areas(t)
+    chosen = areas(t, forces=args.forces)
     if args.sample:
         chosen = sample(chosen)
     if args.only:
@@ -452,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     results = try_areas(chosen, t, progress=True)
     text = render(chosen, results, time.perf_counter() - t0, t.disagree)
     print(text)
-    if not args.no_write and not args.only and not args.sample:
+    if not args.no_write and not args.only and not args.sample and not args.forces:
         (HERE / "geography_areas.md").write_text(text, encoding="utf-8")
     return 1 if any(results.values()) else 0
 
