@@ -26,16 +26,45 @@ _OTHER_NAMES = {"greater london": "E12000007"}
 """Names of areas the tables hold under another name (normalised), with the area's code."""
 
 
+_PLAIN_KINDS = (
+    AreaKind.COUNTY,
+    AreaKind.UNITARY,
+    AreaKind.DISTRICT,
+    AreaKind.METROPOLITAN_DISTRICT,
+    AreaKind.LONDON_BOROUGH,
+    AreaKind.WELSH_PRINCIPAL_AREA,
+    AreaKind.COMMUNITY_SAFETY_PARTNERSHIP,
+    AreaKind.POLICE_FORCE_AREA,
+)
+"""The kinds whose inverted names ("Bristol, City of") are read plain too, in find's order."""
+
+
 def also_known_as(geo: Geography, given: str) -> Area | None:
     """The area ``given`` names when the tables hold it under another name, else None.
+
+    ONS writes some names inverted ("Bristol, City of"); ``svduty init`` prints them as
+    people write them (:func:`~svduty.io._new_records.plain_name`: "City of Bristol") and
+    takes that name back (areas55: it was refused). A name the tables hold as it is
+    ("City of London", the district) is theirs first: None.
 
     Example:
         >>> geo = Geography.england_and_wales()
         >>> also_known_as(geo, "Greater  London").name, also_known_as(geo, "Rugby")
         ('London', None)
+        >>> also_known_as(geo, "city of BRISTOL").id, also_known_as(geo, "City of London")
+        ('E06000023', None)
     """
-    code = _OTHER_NAMES.get(normalise_name(given))
-    return geo.get(code) if code is not None and code in geo else None
+    key = normalise_name(given)
+    code = _OTHER_NAMES.get(key)
+    if code is not None and code in geo:
+        return geo.get(code)
+    if geo.named(given):
+        return None
+    for kind in _PLAIN_KINDS:
+        for area in geo.all(kind):
+            if "," in area.name and normalise_name(plain_name(area.name)) == key:
+                return geo.find(area.name)  # as if the tables' name were given
+    return None
 
 
 _WIDER = (

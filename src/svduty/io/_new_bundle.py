@@ -118,19 +118,25 @@ def same_name(geo: Geography, given: str) -> tuple[Area, ...]:
         ((), ())
         >>> [a.name for a in same_name(geo, "Durham")]  # the police force area, or the county?
         ['County Durham']
+        >>> [(a.kind.value, a.id) for a in same_name(geo, "Dorset")]  # not the CSP Dorset
+        [('police_force_area', 'E23000039')]
     """
     if given.strip().upper() in geo:
         return ()
     chosen = starting_districts(geo, [given])
     also = [f"County {given.strip()}", f"City of {given.strip()}"]  # "Durham": County Durham
-    seen = {chosen}
-    out = []
+    found: dict[tuple[Area, ...], Area] = {}
     for a in (a for name in (given, *also) for a in geo.named(name)):
         covered = starting_districts(geo, [a.id]) if a.kind in STARTING_KINDS else chosen
-        if covered not in seen:  # one area for each other set of districts
-            seen.add(covered)
-            out.append(a)
-    return tuple(out)
+        if covered == chosen:
+            continue
+        # one area for each other set of districts: of those, the kind listed first in
+        # STARTING_KINDS (a police force area before a CSP of the same districts: areas55,
+        # "Dorset" named the partnership and not the force area)
+        was = found.get(covered)
+        if was is None or STARTING_KINDS.index(a.kind) < STARTING_KINDS.index(was.kind):
+            found[covered] = a
+    return tuple(found.values())
 
 
 def _beyond(geo: Geography, code: str) -> str:
