@@ -108,7 +108,6 @@ def _council(d: Area) -> dict[str, Any]:
 _MET, _CITY = "E23000001", "E23000034"
 _MAYORS = {  # police areas whose mayor exercises the police and crime commissioner's functions
     "E23000005": "Mayor of Greater Manchester",
-    "E23000007": "Mayor of the North East",
     "E23000009": "Mayor of York and North Yorkshire",
     "E23000010": "Mayor of West Yorkshire",
     "E23000011": "Mayor of South Yorkshire",
@@ -121,15 +120,6 @@ _SUCCEEDED = {
     # ("no police and crime commissioner for the Area from 7th May 2024"); York and North
     # Yorkshire, SI 2023/1432 art 1(3) (articles 27, 41(1) and 42-44 in force on 7 May
     # 2024; which of them transfers the commissioner's functions was not read).
-    # Northumbria (Northumberland and Tyne and Wear, all in the North East Mayoral Combined
-    # Authority; Durham's police area is not): SI 2024/402, in force 7 May 2024, from when
-    # the mayor has the commissioner's functions (areas55: init gave the commissioner with no
-    # end). The order's article was not read: unconfirmed, as the others here
-    "E23000007": (
-        "2024-05-07",
-        "Police and Crime Commissioner for Northumbria",
-        "SI 2024/402 (its article transferring the commissioner's functions not read)",
-    ),
     "E23000009": (
         "2024-05-07",
         "Police, Fire and Crime Commissioner for North Yorkshire",
