@@ -204,6 +204,25 @@ class WhatIf:
         )
         return ApplyLog(self.log.scenario, entries)
 
+    def authorities_lines(self) -> list[str]:
+        """:meth:`authorities_text` as a line of the text, unless the diff's text said them.
+
+        A diff :meth:`said` lists the authorities created and abolished (as its sections,
+        or in its line when the graph is the same or there is none): the line would say
+        them a second time.
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> p.what_if("lgr-two-unitaries").said(graph=True).authorities_lines()
+            []
+            >>> p.what_if("jag-to-sv-strategic-board").authorities_lines()
+            ['authorities: no change']
+        """
+        if any(title.startswith("authorities ") for title, _ in self.diff.also):
+            return []
+        return [self.authorities_text()]
+
     def areas_text(self) -> str:
         """The local government areas after the scenario, in one line: names with codes.
 
@@ -239,7 +258,7 @@ class WhatIf:
                 "changes:",
                 self.diff.to_text(),
                 "",
-                self.authorities_text(),
+                *self.authorities_lines(),
                 self.areas_text(),
                 "",
                 "validation:",
@@ -316,8 +335,8 @@ class WhatIf:
             f"<h3>{esc(self.scenario.title)}</h3>"
             f"{self.named_log()._repr_html_()}"
             f"<h4>changes</h4>{self.diff.to_html()}"
-            f"<p>{esc(self.authorities_text())}</p>"
-            f"<p>{esc(self.areas_text())}</p>"
+            + "".join(f"<p>{esc(line)}</p>" for line in self.authorities_lines())
+            + f"<p>{esc(self.areas_text())}</p>"
             f"<h4>validation</h4>{findings_html(self.findings)}"
         )
 
