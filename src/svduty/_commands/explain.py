@@ -325,7 +325,10 @@ _END = object()
 
 
 def _row_number(text: str) -> int:
-    """A ``--row`` value: a row number from 1 (else a usage error, exit status 2).
+    """A ``--row`` value: a row number from 1 in ASCII digits (else a usage error, exit 2).
+
+    Digits of other scripts (``١``, Arabic-Indic one) are no row number, though ``int()``
+    reads them: ``classify`` numbers rows in ASCII digits.
 
     Example:
         >>> _row_number("12")
@@ -334,9 +337,16 @@ def _row_number(text: str) -> int:
         Traceback (most recent call last):
         ...
         argparse.ArgumentTypeError: expected a row number from 1
+        >>> _row_number("\u0661")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: expected a row number from 1 (in the digits 0-9)
     """
+    digits = text.strip()
+    if digits.isdecimal() and not digits.isascii():
+        raise argparse.ArgumentTypeError("expected a row number from 1 (in the digits 0-9)")
     try:  # more digits than int() reads (4,300) is a ValueError: not a row either
-        number = int(text) if text.strip().isdecimal() else 0
+        number = int(digits) if digits.isdecimal() else 0
     except ValueError:
         number = 0
     if number < 1:
