@@ -10,7 +10,13 @@ Example:
     'https://www.legislation.gov.uk/ukpga/2022/32/section/8'
 """
 
-from __future__ import annotations
+import sys as _sys  # first (no __future__ import): the svduty script's Ctrl-C, below
+
+if _sys.argv and _sys.argv[0].endswith(("svduty", "svduty.exe")):  # the svduty script:
+    from svduty import _starting  # Ctrl-C while it starts is one line, exit 130
+
+    if _starting.is_the_command():
+        _starting.guard()
 
 from typing import TYPE_CHECKING
 

@@ -7,6 +7,7 @@ import sys
 import threading
 
 from svduty._commands._stopped import STOPPING, Stopped, on_stop, stopped
+from svduty._starting import release
 
 
 def _start() -> int:
@@ -27,6 +28,7 @@ def _start() -> int:
     started = False
     try:
         try:
+            release()  # Ctrl-C is KeyboardInterrupt again, answered below (svduty._starting)
             from svduty.cli import main
         except KeyboardInterrupt:
             return stopped(sys.stderr)

@@ -162,6 +162,12 @@ def build_parser(
         epilog=TOP_EPILOG,
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="with --version: also Python's and the libraries' versions and the JSON "
+        "documents' (what a bug report needs)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in COMMANDS.items():
         if load is None or name in load:
@@ -245,8 +251,16 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
         return unwritten(exc, out, err)
     finally:
         sys.stdout, sys.stderr = saved
+    if args.version and args.verbose:  # what a bug report needs
+        from svduty._commands._versions import versions_text
+
+        return written(versions_text(_version()), out, err)
     if args.version:
         return written(f"svduty {_version()}", out, err)
+    if args.verbose:  # never silently ignored
+        parser.print_usage(err)
+        print("svduty: error: --verbose: only with --version", file=err)
+        return EXIT_USAGE
     if not getattr(args, "command", None):
         parser.print_usage(err)
         print("svduty: error: a COMMAND is required (see 'svduty --help')", file=err)

@@ -158,13 +158,13 @@ def test_validate_rejects_unknown_codes_and_wrong_kinds_in_every_file(tmp_path):
     assert main(["validate", str(path)], stdout=out, stderr=err) == 1
     lines = out.getvalue().splitlines()  # a bundle's findings are the command's output
     assert any(
-        line.startswith("governance.toml: bodies[")
+        line.startswith(f"{path / 'governance.toml'}: bodies[")  # as typed (users55)
         and "BUNDLE-GSS: E07999999 is not an area of the bundle or of England and Wales" in line
         for line in lines
     )
     assert any("BUNDLE-GSS: E22000321 is a community safety partnership" in x for x in lines)
     assert (
-        "authorities.toml: authorities[1].areas[0]: BUNDLE-CATEGORY-AREA: "
+        f"{path / 'authorities.toml'}: authorities[1].areas[0]: BUNDLE-CATEGORY-AREA: "
         "north-warwickshire-borough-council is a district council but E10000031 is a county "
         "(expected district or metropolitan district or unitary)"
     ) in lines
@@ -566,7 +566,7 @@ def test_a_mistyped_district_code_is_named_once(tmp_path):
     # and svduty validate prints it (a second review: the warning was never shown)
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(path)], stdout=out, stderr=err) == 0
-    warned = f"warning: areas.toml: areas[{at}].code: BUNDLE-ONS: E07000999 (Ashford)"
+    warned = f"warning: {path / 'areas.toml'}: areas[{at}].code: BUNDLE-ONS: E07000999 (Ashford)"
     assert warned in out.getvalue()
 
 

@@ -4,13 +4,15 @@ Before mend49b ``svduty classify --partnership bundles/derby`` with a broken ``a
 said ``areas.toml: not valid TOML ...``, naming no bundle, where every other error of the
 CLI names a file by the path the user gave (with ``SVDUTY_PARTNERSHIP`` set the user may
 not even have typed the bundle's name). Now the file is ``bundles/derby/areas.toml``, as
-given (relative stays relative). ``validate BUNDLE`` lists problems in the one bundle it
-was given and keeps the names in the bundle (its JSON document, ``validate/1``, is
-unchanged); so does the library's ``load_partnership``.
+given (relative stays relative). ``validate BUNDLE`` keeps the names in the bundle in its JSON
+document (``validate/1``, unchanged) and, since users55, names them by the bundle's path as
+given in its text, so that they can be opened; the library's ``load_partnership`` keeps
+the names in the bundle.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -58,7 +60,9 @@ def test_the_variable_names_the_bundle_too(bundle: Path, monkeypatch) -> None:
 def test_validate_and_the_library_keep_the_name_in_the_bundle(bundle: Path) -> None:
     code, out, _ = run("validate", bundle)
     assert code == 1
-    assert out.startswith("areas.toml: "), out
+    assert out.startswith(f"{bundle / 'areas.toml'}: "), out  # the text: openable (users55)
+    code, out, _ = run("validate", bundle, "--format", "json")
+    assert json.loads(out)["problems"][0]["file"] == "areas.toml"  # validate/1: in the bundle
     with pytest.raises(BundleError) as caught:
         svduty.load_partnership(bundle)
     assert str(caught.value).startswith("areas.toml: ")

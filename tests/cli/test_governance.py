@@ -411,7 +411,8 @@ def test_the_authorities_a_scenario_changes_are_listed(tmp_path: Path):
     code, out, _ = run("--scenario", str(f))
     assert code == 0
     pcc = "Police and Crime Commissioner for Warwickshire (warwickshire-pcc)"  # named (users54)
-    assert f"authorities: abolished {pcc}\n" in out
+    assert f"the authorities changed: abolished {pcc}\n" in out  # said once (users55)
+    assert out.count(pcc) == 1
     code, out, _ = run("--scenario", "lgr-single-unitary", "--format", "json")
     made = json.loads(out)["authorities"]
     assert made["created"] == ["warwickshire-unitary-council"]

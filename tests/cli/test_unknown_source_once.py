@@ -46,7 +46,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_validate_says_an_unknown_source_once_with_how_often_it_is_cited(bundle: Path):
     code, out, err = run("validate", bundle)
-    assert (code, out) == (1, SAID)
+    assert (code, out) == (1, f"{bundle}/{SAID}")  # the file as it can be opened (users55)
     assert err == "svduty validate: error: 1 problem(s) in the bundle, listed on standard output\n"
 
 

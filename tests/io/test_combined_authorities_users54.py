@@ -91,7 +91,7 @@ def test_a_combined_authority_of_one_whole_force_area_suggests_it(tmp_path, type
     status, said = _init(tmp_path, typed)
     assert status == 1
     assert f"did you mean '{GEO.get(code).name}' ({code})?" in said
-    assert typed not in said  # what was typed is still not shown
+    assert f"(got '{typed}')" in said  # a combined authority's name: shown back (users55)
 
 
 @pytest.mark.parametrize(

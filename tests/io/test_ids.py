@@ -110,8 +110,9 @@ def test_the_review_s_renamed_body_and_authority_fail_validate(bundle):
     assert main(["validate", str(bundle)], stdout=out, stderr=err) == 1
     assert NAME not in out.getvalue() + err.getvalue()
     lines = out.getvalue().splitlines()  # a bundle's findings are the command's output
-    assert _line("authorities.toml", "authorities[1].id", NAME) in lines
-    assert any(line.startswith("governance.toml: bodies[") for line in lines)
+    # each file named as it can be opened (users55)
+    assert _line(str(auth), "authorities[1].id", NAME) in lines
+    assert any(line.startswith(f"{gov}: bodies[") for line in lines)
 
 
 def test_a_scenario_file_name_that_is_not_an_id(bundle):

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from svduty import _collector
 from svduty._commands import _cache
 from svduty._commands._paths import in_bundle, shell_word
-from svduty._commands._typed import read_as_path
+from svduty._commands._typed import no_such_path, shown_as_path
 from svduty.definitions._names import NATIONAL_IDS, STATUTE_ID
 from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, printable, shown
 from svduty.io._bundle import (
@@ -252,7 +252,7 @@ def _require_bundle(spec: str | Path, option: str) -> None:
         from svduty import _near
 
         # a path is named, as every input file is; a name is screened (svduty._commands._typed)
-        safe = read_as_path(str(spec)) or isinstance(shown(str(spec)), Shown)
+        safe = shown_as_path(str(spec)) or isinstance(shown(str(spec)), Shown)
         said = printable(shell_word(str(spec))) if safe else "FOLDER"  # as typed
         raise BundleError(
             [
@@ -446,9 +446,8 @@ def resolve_definition(
                 + ", ".join(PUBLISHED)
                 + "), a bundle folder or a definition TOML file"
                 + _near.did_you_mean(str(spec), (*DEFINITIONS, *PACKAGED, *PUBLISHED)),
-                file=spec if read_as_path(spec) else None,  # a path is named, a name screened
-                message=link_trouble(spec, "file or folder")
-                or ("no such file or folder" if read_as_path(spec) else ""),
+                file=spec if shown_as_path(spec) else None,  # a path is named, a name screened
+                message=link_trouble(spec, "file or folder") or no_such_path(spec),
             )
         )
     return found

@@ -26,7 +26,11 @@ import os
 
 from svduty.errors import printable, quote
 
-__all__ = ["read_as_path", "said"]
+__all__ = ["no_such_path", "read_as_path", "said", "shown_as_path"]
+
+NAME_MAX = 255
+"""The longest name of a file or folder a usual file system allows (``NAME_MAX``): a path
+with a longer part names nothing, and is screened as a name is (review54a)."""
 
 _FILE_ENDINGS = (".toml", ".tml", ".tom", ".yaml", ".yml", ".json", ".txt", ".ini", ".cfg")
 """The endings that make a value a file's name: TOML, which these arguments read, and the
@@ -57,11 +61,41 @@ def read_as_path(value: str) -> bool:
     )
 
 
+def shown_as_path(value: str) -> bool:
+    """Whether a NAME|PATH value is named back as a path: read as one, each part a name.
+
+    A value typed as a path (:func:`read_as_path`) is named back however long, unless a
+    part of it is longer than any file or folder name can be (:data:`NAME_MAX`):
+    ``./`` and 300 characters is then described by its length, as the same 300
+    characters typed without ``./`` are.
+
+    Example:
+        >>> shown_as_path("./leeds"), shown_as_path("./" + "x" * 300), shown_as_path("leeds")
+        (True, False, False)
+    """
+    parts = value.replace(os.sep, "/").split("/")
+    return read_as_path(value) and all(len(part) <= NAME_MAX for part in parts)
+
+
+def no_such_path(value: str) -> str:
+    """What an error says of a NAME|PATH value typed as a path that names nothing, or ``""``.
+
+    Example:
+        >>> no_such_path("./x.toml"), no_such_path("x"), no_such_path("./" + "x" * 300)
+        ('no such file or folder', '', 'no such file or folder (a string of 302 characters, not shown)')
+    """  # noqa: E501
+    if not read_as_path(value):
+        return ""
+    return "no such file or folder" + ("" if shown_as_path(value) else f" ({quote(value)})")
+
+
 def said(value: str) -> str:
     r"""A NAME|PATH value as an error says it: a path as typed (escaped), a name screened.
 
     Example:
         >>> print(said("x\x1b[31m.toml"), said("lgr-two-unitarie"), said("Leeds"), sep=" | ")
         x\x1b[31m.toml | 'lgr-two-unitarie' | a string of 5 characters, not shown
+        >>> said("./" + "x" * 300)
+        'a string of 302 characters, not shown'
     """
-    return printable(value) if read_as_path(value) else quote(value)
+    return printable(value) if shown_as_path(value) else quote(value)

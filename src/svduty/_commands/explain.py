@@ -29,6 +29,7 @@ from typing import Any, TextIO
 import attrs
 
 from svduty._commands._compared import compared_definition
+from svduty._commands._doubts_once import DoubtsOnce
 from svduty._commands._examples import EXIT_TAIL
 from svduty._commands._explain_lines import json_incidents
 from svduty._commands._explain_place import (
@@ -210,6 +211,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         headed = True
 
     compared: list[Incident] = []
+    doubts = DoubtsOnce()  # a doubt said in full once an output, then referred to
     rows: list[int] = []  # the file row of each incident compared
     with handle:
         for number, its_id, incident in found:
@@ -245,10 +247,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 said = result.explain(args.format)
                 where, when = words(place, given=given), duty_time(incident.date)
                 if args.format == "text":  # the facts the answers rest on, the place, the time
+                    said = doubts.text(said, result, number)
                     said = given_text(placer.text(said, incident.location, where, when), incident)
                 else:
                     said = incident_section(
-                        said, incident, placer.html(incident.location, where, when)
+                        doubts.html(said, result, number),
+                        incident,
+                        placer.html(incident.location, where, when),
                     )
                 print(said, file=stdout)
     if (row is not None or ident is not None) and not selected:
@@ -320,7 +325,10 @@ _END = object()
 
 
 def _row_number(text: str) -> int:
-    """A ``--row`` value: a row number from 1 (else a usage error, exit status 2).
+    """A ``--row`` value: a row number from 1 in ASCII digits (else a usage error, exit 2).
+
+    Digits of other scripts (``١``, Arabic-Indic one) are no row number, though ``int()``
+    reads them: ``classify`` numbers rows in ASCII digits.
 
     Example:
         >>> _row_number("12")
@@ -329,9 +337,16 @@ def _row_number(text: str) -> int:
         Traceback (most recent call last):
         ...
         argparse.ArgumentTypeError: expected a row number from 1
+        >>> _row_number("\u0661")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: expected a row number from 1 (in the digits 0-9)
     """
+    digits = text.strip()
+    if digits.isdecimal() and not digits.isascii():
+        raise argparse.ArgumentTypeError("expected a row number from 1 (in the digits 0-9)")
     try:  # more digits than int() reads (4,300) is a ValueError: not a row either
-        number = int(text) if text.strip().isdecimal() else 0
+        number = int(digits) if digits.isdecimal() else 0
     except ValueError:
         number = 0
     if number < 1:

@@ -191,8 +191,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         final = what_if.governance
         result.update(what_if.as_dict())
         del result["validation"]
-        text += [str(what_if.log), "", "changes:", what_if.diff.to_text()]
-        text += ["", what_if.authorities_text()]
+        text += [str(what_if.named_log()), "", "changes:", what_if.diff.to_text()]
+        text += ["", *what_if.authorities_lines()]
         text += [what_if.areas_text()]
         findings = what_if.findings if args.validate else None
     else:

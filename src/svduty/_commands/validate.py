@@ -221,9 +221,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 1
     if args.format != "json":  # a bundle's findings are the command's output (JSON lists
         for p in sources_once(problems):  # each citation of an unknown source)
-            print(str(p), file=stdout)
+            print(str(_openable(p, path)), file=stdout)
         for p in warnings:
-            print(f"warning: {p}", file=stdout)
+            print(f"warning: {_openable(p, path)}", file=stdout)
         if not problems:
             print(f"{printable(bundle)}: ok", file=stdout)
     if problems:  # one line on standard error, as svduty governance --validate writes
@@ -233,6 +233,30 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             file=stderr,
         )
     return 1 if problems else 0
+
+
+def _openable(problem: Problem, bundle: str) -> Problem:
+    """``problem`` naming its file as the user can open it: in the bundle folder as typed.
+
+    A bundle's problems name its files by their names in the bundle (``authorities.toml``,
+    as the JSON's ``file`` keeps them beside ``bundle``); the text joins them to the folder
+    given (``./leeds/authorities.toml``). A packaged bundle's, given by name, are left.
+
+    Example:
+        >>> import tempfile
+        >>> folder = tempfile.mkdtemp()
+        >>> str(_openable(Problem(file="areas.toml", message="m"), folder)) == (
+        ...     f"{folder}/areas.toml: m")
+        True
+        >>> str(_openable(Problem(file="areas.toml", message="m"), "warwickshire"))
+        'areas.toml: m'
+    """
+    name = problem.file
+    if name is None or os.path.isabs(name) or is_packaged(bundle) or not os.path.isdir(bundle):
+        return problem
+    if name == bundle or name.startswith(os.path.join(bundle, "")):  # named in full already
+        return problem
+    return attrs.evolve(problem, file=os.path.join(bundle, name))
 
 
 def register(subparsers: Any) -> None:

@@ -237,10 +237,11 @@ def _outside_period(months: Sequence[str], partnership: Partnership) -> tuple[st
     """A note naming the months no day of which falls in the local area's period.
 
     The local area record is valid for the period its agreement covers; rows of other
-    months are still located against its districts, and the page says so.
+    months are still located against its districts, and the page says so. A month before
+    the Duty is left to :func:`_before_duty`'s note (whatever the period: said once).
     """
     valid = partnership.local_area.valid
-    outside = [month for month in months if not valid.holds_month(month)]
+    outside = [m for m in months if not valid.holds_month(m) and not before_duty(m)]
     if not outside:
         return ()
     return (
@@ -276,7 +277,8 @@ def _before_duty(by_month: pa.Table) -> tuple[int, tuple[str, ...]]:
         f"{n:,} rows are of months before the Serious Violence Duty came into force on "
         f"{DUTY_IN_FORCE}: {', '.join(sorted(counts))}. They are outside the Duty's time, "
         "whatever the partnership's period: no authority was under the Duty then. The tables "
-        "count them as the definition reads them (within it or not), not as the Duty's.",
+        "count them as the definition reads them (within it or not), not as the Duty's, "
+        "and locate them against the area's districts as the partnership lists them.",
     )
 
 

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -170,6 +171,58 @@ class WhatIf:
         said = [f"{k} {', '.join(v)}" for k, v in named.items() if v]
         return "authorities: " + ("; ".join(said) or "no change")
 
+    def named_log(self) -> ApplyLog:
+        """The log with each authority's id replaced by its name, for a person to read.
+
+        The ids stay in :meth:`as_dict` (``log``), as the diff's JSON keeps them; an id
+        already followed by its name in brackets, or with no name known, is left as it is.
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> print(str(p.what_if("lgr-two-unitaries").named_log()).splitlines()[13])
+              [12] transfer_functions: functions of North Warwickshire Borough Council pass to North Warwickshire Unitary Council: no other records; governance: soc-joint-action-group, north-unitary-csp-board changed
+        """  # noqa: E501
+        after = self.reorganised
+        ids = {a.id for a in after.authorities.items}
+        ids |= {i for gone in after.abolished.values() for i in gone}
+        names = {k: v for k, v in self.diff.names if k in ids and v and v != k}
+        if not names:
+            return self.log
+        found = re.compile(
+            r"(?<![\w-])("
+            + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+            + r")(?![\w-])"
+        )
+
+        def name(m: re.Match[str]) -> str:
+            said = names[m.group(1)]
+            return m.group(1) if m.string.startswith(f" ({said})", m.end()) else said
+
+        entries = tuple(
+            attrs.evolve(e, message=found.sub(name, e.message)) for e in self.log.entries
+        )
+        return ApplyLog(self.log.scenario, entries)
+
+    def authorities_lines(self) -> list[str]:
+        """:meth:`authorities_text` as a line of the text, unless the diff's text said them.
+
+        A diff :meth:`said` lists the authorities created and abolished (as its sections,
+        or in its line when the graph is the same or there is none): the line would say
+        them a second time.
+
+        Example:
+            >>> import svduty
+            >>> p = svduty.warwickshire()
+            >>> p.what_if("lgr-two-unitaries").said(graph=True).authorities_lines()
+            []
+            >>> p.what_if("jag-to-sv-strategic-board").authorities_lines()
+            ['authorities: no change']
+        """
+        if any(title.startswith("authorities ") for title, _ in self.diff.also):
+            return []
+        return [self.authorities_text()]
+
     def areas_text(self) -> str:
         """The local government areas after the scenario, in one line: names with codes.
 
@@ -200,12 +253,12 @@ class WhatIf:
         """
         return "\n".join(
             [
-                str(self.log),
+                str(self.named_log()),
                 "",
                 "changes:",
                 self.diff.to_text(),
                 "",
-                self.authorities_text(),
+                *self.authorities_lines(),
                 self.areas_text(),
                 "",
                 "validation:",
@@ -280,10 +333,10 @@ class WhatIf:
         esc = html.escape
         return (
             f"<h3>{esc(self.scenario.title)}</h3>"
-            f"{self.log._repr_html_()}"
+            f"{self.named_log()._repr_html_()}"
             f"<h4>changes</h4>{self.diff.to_html()}"
-            f"<p>{esc(self.authorities_text())}</p>"
-            f"<p>{esc(self.areas_text())}</p>"
+            + "".join(f"<p>{esc(line)}</p>" for line in self.authorities_lines())
+            + f"<p>{esc(self.areas_text())}</p>"
             f"<h4>validation</h4>{findings_html(self.findings)}"
         )
 

@@ -27,6 +27,8 @@ _COMPRESSED = {
 }
 """The first bytes of compressed files (none of them text a CSV could begin with)."""
 
+_TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+"""Names of text tables: a Parquet file named so is told by its first bytes (``PAR1``)."""
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # the magic, a block size, the first block's mark
 
 _EXCEL_SEP = re.compile(rb"(?:\xef\xbb\xbf)?sep=[^\r\n](?:\r|\n)", re.IGNORECASE)
@@ -54,7 +56,7 @@ def utf16_order(start: bytes) -> str | None:
 
 
 def refuse_compressed(path: Path, start: bytes | None = None) -> None:
-    """Refuse a compressed file by name: svduty reads CSV, JSON Lines and Parquet as they are.
+    r"""Refuse a compressed file by name: svduty reads CSV, JSON Lines and Parquet as they are.
 
     ``start``: the file's first bytes (ten or more), when already read (standard input).
     Only a regular file is read here: a named pipe would be consumed (or wait for a writer).
@@ -77,6 +79,10 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
         Traceback (most recent call last):
         ...
         svduty.errors.InputFormatError: m.csv: expected UTF-8 text (this file looks like UTF-16 with no byte order mark (UTF-16LE): save it as UTF-8, or convert it, e.g. with iconv -f UTF-16LE -t UTF-8)
+        >>> refuse_compressed(Path("m.csv"), b"PAR1\x15\x04")
+        Traceback (most recent call last):
+        ...
+        svduty.errors.InputFormatError: m.csv: expected a CSV file (this one is a Parquet file, by its first bytes PAR1, though named .csv: rename it to .parquet, which svduty reads as Parquet)
         >>> import gzip, tempfile
         >>> p = Path(tempfile.mkdtemp()) / "m.csv.gz"
         >>> _ = p.write_bytes(gzip.compress(b"Crime ID,Month"))
@@ -103,6 +109,12 @@ def refuse_compressed(path: Path, start: bytes | None = None) -> None:
         expected = (
             f"UTF-8 text (this file looks like UTF-16 with no byte order mark ({order}): "
             f"save it as UTF-8, or convert it, e.g. with iconv -f {order} -t UTF-8)"
+        )
+        raise InputFormatError(Problem(file=str(path), expected=expected))
+    if start.startswith(b"PAR1") and path.suffix.lower() in _TEXT_SUFFIXES:
+        expected = (
+            f"a CSV file (this one is a Parquet file, by its first bytes PAR1, though named "
+            f"{path.suffix}: rename it to .parquet, which svduty reads as Parquet)"
         )
         raise InputFormatError(Problem(file=str(path), expected=expected))
     if _EXCEL_SEP.match(start):

@@ -66,7 +66,9 @@ def _respelt(names: list[str]) -> str:
         "comma-separated values (this header's fields are separated b"
         >>> _respelt([*POLICE_UK_COLUMNS, ""])[:52]
         "police.uk's 12 columns and nothing else (this header"
-    """
+        >>> print(_respelt(["ID", "DATE", "OFFENCE_CODE"]))
+        the incident fields as svduty spells them, in lower case with underscores (this header's ID, DATE, OFFENCE_CODE spell id, date, offence_code otherwise: rename the columns, or give --map ID=id --map DATE=date --map OFFENCE_CODE=offence_code)
+    """  # noqa: E501
     if len(names) == 1 and (said := other_separator(names[0], _KIND.keys())):
         return (
             f"comma-separated values (this header's fields are separated by {said}: "
@@ -77,6 +79,20 @@ def _respelt(names: list[str]) -> str:
         return (
             "police.uk's 12 columns and nothing else (this header has empty ones after "
             "them: a spreadsheet's trailing comma?)"
+        )
+    spelt = [(n, f) for n in names if (f := field_spelt(n, _KIND, names)) is not None]
+    if spelt:  # ID, DATE, OFFENCE_CODE: the fields in other case (a name a field's: shown)
+        import shlex
+
+        given = ", ".join(n for n, _ in spelt)
+        fields = ", ".join(f for _, f in spelt)
+        maps = " ".join(
+            f"--map={m}" if m.startswith("-") else f"--map {m}"
+            for m in (shlex.quote(f"{n}={f}") for n, f in spelt)
+        )
+        return (
+            "the incident fields as svduty spells them, in lower case with underscores (this "
+            f"header's {given} spell {fields} otherwise: rename the columns, or give {maps})"
         )
     return _NEITHER
 

@@ -33,7 +33,7 @@ from svduty.areas import Area, AreaKind, Geography
 from svduty.areas._ceased import ceased_note, not_in_the_tables
 from svduty.areas._national import DUTY_START, shared_csp
 from svduty.areas._tables import read_table
-from svduty.errors import AreaError, BundleError, DataError, Problem, UnknownAreaError
+from svduty.errors import AreaError, BundleError, DataError, Problem, Shown, UnknownAreaError
 from svduty.io._area_hints import also_known_as, ceased_problem, forces_within
 from svduty.io._area_names import STARTING_KINDS, force_area, outside_force, suggestions
 from svduty.io._bundle import validate_bundle
@@ -177,6 +177,24 @@ def _beyond(geo: Geography, code: str) -> str:
     return outside_force(code)  # Police Scotland, the PSNI: not a force the Duty has
 
 
+def _typed_area(code: str, beyond: str) -> Shown | str:
+    """What an error shows of a typed area it does not start from: a known kind's name.
+
+    A value :func:`_beyond` knows the kind of (a combined authority's name, a former
+    district's, an LSOA code) is a public area's name or code, the user's own: shown
+    (escaped, as every shown value is) up to 100 characters (users55: "York and North
+    Yorkshire Combined Authority" was "a string of 43 characters, not shown"). Any other
+    value is screened as ever.
+
+    Example:
+        >>> _typed_area("York and North Yorkshire Combined Authority", " (a combined ...)")
+        'York and North Yorkshire Combined Authority'
+        >>> type(_typed_area("Jane Smith", "")).__name__
+        'str'
+    """
+    return Shown(code) if beyond and len(code) <= 100 else code
+
+
 def _names(geo: Geography) -> dict[str, str]:
     """The names of the local government areas of the tables, by code."""
     return {a.id: a.name for kind in STARTING_KINDS for a in geo.all(kind)}
@@ -212,7 +230,7 @@ def starting_districts(geo: Geography, codes: Sequence[str]) -> tuple[Area, ...]
                     expected="the GSS code or name of an area in England and Wales"
                     + (beyond or not_in_the_tables(code))
                     + (f"; did you mean {' or '.join(near)}?" if near else ""),
-                    got=code,
+                    got=_typed_area(code, beyond),
                 )
             )
             continue
