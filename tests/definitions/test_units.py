@@ -185,8 +185,8 @@ def test_svduty_validate_names_a_factor_given_twice(tmp_path: Path):
         )
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", str(bundle)], stdout=out, stderr=err) == 1
-    assert (
-        "definition.toml: seriousness[4].factor: a factor given twice (first at "
+    assert (  # the file named as the user can open it: the bundle's folder as typed (users55)
+        f"{bundle}/definition.toml: seriousness[4].factor: a factor given twice (first at "
         "seriousness[0]) (got 'impact_on_victim')" in out.getvalue().splitlines()
     )
 

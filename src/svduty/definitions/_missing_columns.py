@@ -471,7 +471,7 @@ def remember_missing(
         >>> remember_missing(rows, env, memo=memo, rules=(STATUTE, OWHR_PILOT_AS_MADE),
         ...     resolve_district=None, kinds=(("offence_code", "string"),),
         ...     told=("offence_code",))
-        >>> keys, sets = next(iter(memo.values()))
+        >>> keys, sets, _ = next(iter(memo.values()))
         >>> sets["violence"].to_pylist() == missing_sets(rows)["violence"].to_pylist()
         True
     """
