@@ -18,25 +18,13 @@ from __future__ import annotations
 from svduty.areas import Area, AreaKind, Geography, normalise_name
 from svduty.areas._ceased import ceased_districts
 from svduty.errors import Problem, UnknownAreaError
+from svduty.io._area_names import STARTING_KINDS
 from svduty.io._new_records import plain_name
 
 __all__ = ["also_known_as", "ceased_problem", "forces_within", "region_note"]
 
 _OTHER_NAMES = {"greater london": "E12000007"}
 """Names of areas the tables hold under another name (normalised), with the area's code."""
-
-
-_PLAIN_KINDS = (
-    AreaKind.COUNTY,
-    AreaKind.UNITARY,
-    AreaKind.DISTRICT,
-    AreaKind.METROPOLITAN_DISTRICT,
-    AreaKind.LONDON_BOROUGH,
-    AreaKind.WELSH_PRINCIPAL_AREA,
-    AreaKind.COMMUNITY_SAFETY_PARTNERSHIP,
-    AreaKind.POLICE_FORCE_AREA,
-)
-"""The kinds whose inverted names ("Bristol, City of") are read plain too, in find's order."""
 
 
 def also_known_as(geo: Geography, given: str) -> Area | None:
@@ -60,7 +48,7 @@ def also_known_as(geo: Geography, given: str) -> Area | None:
         return geo.get(code)
     if geo.named(given):
         return None
-    for kind in _PLAIN_KINDS:
+    for kind in STARTING_KINDS:  # (the kinds a bundle starts from: their names are taken)
         for area in geo.all(kind):
             if "," in area.name and normalise_name(plain_name(area.name)) == key:
                 return geo.find(area.name)  # as if the tables' name were given
