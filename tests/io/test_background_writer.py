@@ -192,6 +192,9 @@ def test_an_interrupt_leaves_no_incidents_output(tmp_path: Path, monkeypatch: An
         yield from real(*args, **kwargs)
         yield from real(*args, **kwargs)
         os.kill(os.getpid(), signal.SIGINT)
+        # read on a thread of its own, the run must not end before the main thread takes the
+        # interrupt (it did, exit 0, once in a fresh clone's CI): this thread waits for it
+        time.sleep(2)
 
     monkeypatch.setattr(classify_command, "iter_incidents", interrupted)
     err = io.StringIO()
