@@ -30,7 +30,7 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty._checked import checked, checked_methods
 from svduty.errors import DataError, Problem
-from svduty.io._bounds_keys import spelt_apart
+from svduty.io._bounds_keys import _fine_groups, _summed, spelt_apart
 from svduty.io._code_names import one_row_per_code, with_every_code
 
 if TYPE_CHECKING:  # the rule engine: imported when settlements are asked for
@@ -149,34 +149,6 @@ def _answers(col: Arrow, verdict: str) -> Any:
             )
         )
     return at.to_numpy(zero_copy_only=False)  # (no null: refused above)
-
-
-def _fine_groups(table: pa.Table, names: Sequence[str]) -> tuple[Any, Any]:
-    """Number the distinct combinations of the key columns, in order of first appearance.
-
-    Returns each row's group and the first row of each group (numpy arrays); a key
-    column the table lacks is null on every row (one value).
-    """
-    present = [table.column(n) for n in names if n in table.schema.names]
-    return _arrays.groups(present, table.num_rows)
-
-
-def _summed(table: pa.Table, keys: Sequence[str], values: Sequence[str]) -> pa.Table:
-    """The sums of ``values`` (``int64``) by each combination of ``keys``.
-
-    One row per combination, in order of first appearance.
-
-    Example:
-        >>> t = pa.table({"k": ["a", "b", "a"], "n": [1, 2, 3]})
-        >>> _summed(t, ["k"], ["n"]).to_pylist()
-        [{'k': 'a', 'n': 4}, {'k': 'b', 'n': 2}]
-    """
-    groups, first = _arrays.groups([table.column(k) for k in keys], table.num_rows)
-    cols: dict[str, Arrow] = {k: pc.take(table.column(k), _arrays.array(first)) for k in keys}
-    for name in values:
-        weights = table.column(name).to_numpy()
-        cols[name] = _arrays.array(_arrays.sums(groups, weights, len(first)))
-    return pa.table(cols)
 
 
 def _sum_groups(table: pa.Table, keys: Sequence[str]) -> pa.Table:
