@@ -210,7 +210,7 @@ class BoundedCounts:
     _settle: list[pa.Table] = attrs.Factory(list)  # the undetermined of _fine[:_folded]
     _folded: int = 0  # (_fine[0] once compacted)
     _basis: dict[str, int] = attrs.Factory(dict)
-    _tables: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    _tables: dict[str | None, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.verdict not in BOUNDED_VERDICTS:
@@ -333,13 +333,19 @@ class BoundedCounts:
             [('inside', 1, 1), ('outside', 0, 0), ('no_location', 0, 0)]
         """
         keys, first = ("within_area",), next(iter(self.groupings), None)
-        summed = _empty(keys) if first is None else _sum_groups(self.table(first), keys)
+        source = None if first is None else self.table(first)  # (held: the same object)
+        held = self._tables.get(None)  # summed once from it (asked 4-8 times a summary)
+        if held is not None and held[0] is source and held[1] == first:
+            return cast(pa.Table, held[2])
+        summed = _empty(keys) if source is None else _sum_groups(source, keys)
         none = [w for w in WITHIN_AREA if w not in set(summed["within_area"].to_pylist())]
         zeros: dict[str, list[Any]] = {
             "within_area": none,
             **{n: [0] * len(none) for n in _ANSWERS},
         }
-        return _finish(pa.concat_tables([summed, pa.table(zeros, summed.schema)]), keys)
+        totals = _finish(pa.concat_tables([summed, pa.table(zeros, summed.schema)]), keys)
+        self._tables[None] = (source, first, totals)
+        return totals
 
     def why_nothing_certain(self, within_area: str = "inside") -> str | None:
         """One line saying why no row is certain, or ``None`` when some row is.
