@@ -112,8 +112,8 @@ def _whole_csv(
         data = _small(p)
     if not data or len(data) > _WHOLE or b"\r" in data or quotes(data) % 2:
         return None
-    lf = np.frombuffer(data, np.uint8) == _LF
-    if lf[0] or (lf[1:] & lf[:-1]).any():  # a blank line
+    lines = _lines(data)
+    if lines is None:  # a blank line
         return None
     invalid: list[int] = []
 
@@ -138,7 +138,7 @@ def _whole_csv(
     n = table.num_rows
     if invalid or not n or table.schema.names != names:
         return None
-    if int(np.count_nonzero(lf)) + (not lf[-1]) != n + 1:  # the header and a line each
+    if lines != n + 1:  # the header and a line each
         return None
     if _line_break_in(table):  # a quoted value's line break, kept where a block was cut
         return None
@@ -149,6 +149,36 @@ def _whole_csv(
 _LF = 10
 _BLOCK = 1 << 20
 """The reader's block (pyarrow's own default); tests make it small."""
+
+
+def _lines(data: bytes) -> int | None:
+    r"""How many lines ``data`` holds (the last may lack its ``\n``); ``None``: one is blank.
+
+    Blank: a line feed first, or two in a row. Read :data:`_STEP` bytes at a time (each
+    with the next byte, for a pair across the cut): a mask of that size, used again, not
+    two of the whole file (speed56d: the bench's 12.6 MB of incidents, 25 MB of fresh
+    masks, 6.5 -> 2.7 ms of the reading thread's CPU in a fresh process, medians of 3).
+
+    Example:
+        >>> _lines(b"id\na\nb"), _lines(b"id\na\n"), _lines(b"id\n\na\n"), _lines(b"\nid\n")
+        (3, 2, None, None)
+    """
+    a = np.frombuffer(data, np.uint8)
+    if not len(a):
+        return 0
+    if a[0] == _LF:
+        return None
+    count = 0
+    for i in range(0, len(a), _STEP):
+        lf = a[i : i + _STEP + 1] == _LF
+        if (lf[1:] & lf[:-1]).any():
+            return None
+        count += int(np.count_nonzero(lf[:_STEP]))
+    return count + (data[-1] != _LF)
+
+
+_STEP = 1 << 18
+"""The bytes :func:`_lines` reads at a time (1 MiB: 4.1 ms; 64 KiB: 2.8 ms)."""
 
 
 def _line_break_in(table: pa.Table) -> bool:

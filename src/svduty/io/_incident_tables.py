@@ -120,8 +120,12 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         return "skip"
 
     source: Any = p
-    if _whole.pending(p):  # waiting for its read: meanwhile, the imports of a first batch
+    if _whole.pending(p):  # waiting for its read: meanwhile, what a first batch reads
         _engine_imported()
+    if _whole.pending(p):  # still: the look-ups of its places (a file not read ahead: none)
+        from svduty.io._locate_incidents import _places_read
+
+        _places_read()
     ahead = ahead_of(p)  # read while the readers' modules were imported (classify)
     data = _small(p) if ahead is None else ahead[0]
     mended = _mended(p, data)

@@ -157,6 +157,10 @@ def taken(name: str, raw: Any, buffered: bytes, lines: int) -> First | None:
             return None
         _AHEAD.remove(ahead)
         ahead.taken.append(True)
+    if not ahead.done.is_set():  # waiting for it: meanwhile, what a first batch reads
+        from svduty.io._locate_incidents import _places_read
+
+        _places_read()
     ahead.done.wait()
     if not ahead.found:
         return None

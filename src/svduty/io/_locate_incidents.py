@@ -62,6 +62,22 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     return good.append_column(KEY, enc.indices), Places(places, True)
 
 
+def _places_read() -> None:
+    """Arrow's Unicode tables made, as :func:`_as_read` first needs them (~2 ms, once).
+
+    On ``svduty classify``'s reading thread while it waits for the file read ahead
+    (``io._incident_tables._open_csv``, ``io._jsonl_ahead.taken``), not in the loop's
+    first batch (speed56d). The national tables a location outside the geography is
+    looked up in were read there too, measured and not kept: the loop's first locating
+    16 -> 9.5 ms of CPU, but the reading thread's +12 ms made the first batch as late
+    and the process +15 ms of CPU (6 interleaved runs, medians).
+
+    Example:
+        >>> _places_read()
+    """
+    _as_read(pa.array(["e01031180"]))
+
+
 def _unplaced(codes: Arrow, districts: Arrow, within: Within, resolve_areas: AreaResolver) -> Arrow:
     """Whether each location, placed in no district, is neither inside nor outside the area.
 
