@@ -58,7 +58,8 @@ class AgeReading(Words):
 
     ``AT_DEATH`` (the default): at death. ``AT_FATAL_EVENTS``: at the fatal events (the
     incident). ``UNSETTLED``: neither chosen; where the two differ the answer is
-    undetermined. See the module and :data:`AGE_DOUBTS`.
+    undetermined (``OWHR-S24-6A-AGE-UNSETTLED``, naming no fact). The text does not say
+    when: the citation of ``OWHR-S24-6`` states the reading in force and its doubt.
 
     Example:
         >>> [r.value for r in AgeReading]
