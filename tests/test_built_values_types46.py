@@ -111,7 +111,9 @@ def test_a_value_not_of_its_fields_type_is_refused_naming_class_and_field(
     assert PERSONAL not in message
     if isinstance(caught.value, ArgumentError):
         assert f"{cls.__name__}({field}" in message
-    else:  # a check the class made before its types (LifeStage's ages) names a field
+    elif f"{cls.__name__}({field})" not in message:  # text no member of its enumeration is a
+        # DataError naming class and field (OwhrPilot.age_reading, law56); a check the class
+        # made before its types (LifeStage's ages) names a field
         assert any(f"{f.alias}:" in message for f in attrs.fields(cls))
 
 

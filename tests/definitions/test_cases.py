@@ -47,6 +47,8 @@ def test_case(case: dict[str, Any]) -> None:
     if "presume" in case:  # the presumptions the case's definition makes (else its own)
         definition = attrs.evolve(definition, presume=tuple(case["presume"]))
     pilot = PILOTS[case.get("pilot", "as_made")]
+    if "age_reading" in case:  # s.24(6)(a) as the case's configuration reads it (law56)
+        pilot = attrs.evolve(pilot, age_reading=case["age_reading"])
     if "error" in case:
         cls = getattr(errors, case["error"])
         with pytest.raises(cls) as info:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from svduty._lazy import exports
 
 if TYPE_CHECKING:  # imported on first use (PEP 562): a command imports only what it uses
+    from svduty.definitions._age_reading import AgeReading
     from svduty.definitions._classification import (
         Classification,
     )
@@ -127,6 +128,7 @@ _LAZY = {
     "OWHR_PILOT_AS_MADE": "svduty.definitions._owhr",
     "RULES": "svduty.definitions._owhr",
     "OwhrPilot": "svduty.definitions._owhr",
+    "AgeReading": "svduty.definitions._age_reading",
     "district_of": "svduty.definitions._places",
     "ResolveDistrict": "svduty.definitions._places",
     "PRESUMPTIONS": "svduty.definitions._presume",
@@ -158,6 +160,7 @@ __all__ = [
     "STATUTE",
     "SV_STRATEGY_2018",
     "WHO_2002",
+    "AgeReading",
     "Behaviour",
     "Categories",
     "CausalFactor",

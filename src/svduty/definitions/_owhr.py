@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 
 from svduty.definitions._age_at_death import younger_at_death
+from svduty.definitions._age_reading import AgeReading, age_rules
 from svduty.definitions._apr import APR_CITATION, NEEDS_IN_WALES, WALES, WELSH_REVIEW
 from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Presumes, Undecided
 from svduty.definitions._dvcva import (
@@ -48,7 +49,6 @@ from svduty.definitions._law import (
     WEAPON,
 )
 from svduty.definitions._owhr_doubts import (
-    AGE_DOUBT,
     HOMICIDE_DOUBT,
     MENTAL_HEALTH_DOUBT,
     NO_NEEDS_DOUBT,
@@ -104,34 +104,25 @@ MADE_OR_ADAPTED = IsTrue("made_or_adapted")
 INTENDED_FOR_INJURY = IsTrue("intended_for_injury")
 USED_TO_INJURE = All(INTENTIONAL, AGAINST_PEOPLE)
 OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, USED_TO_INJURE, INTENDED_FOR_INJURY))
-# Under 18 at death, by the victim's age and the dates, or by what the offence recorded
-# requires (infanticide, 4.2: a child under twelve months)
-UNDER_18 = younger_at_death(18)
 # s.24(6) reads "the homicide of a person"; Chapter 2 does not define "homicide" (s.36(1)
 # has no entry), nor does s.24 (subsections (1) to (8), read in full). Its ordinary legal
 # meaning is the killing of a person by another, lawful or not: unlike the Home Office
 # Homicide Index, the Act does not say "unlawful" (independent legal review, finding 6).
-QUALIFYING = _rule(
-    "OWHR-S24-6",
-    All(HOMICIDE, Not(UNDER_18), OFFENSIVE_WEAPON),
-    "a qualifying homicide: the victim was 18 or over and the death, or the events "
-    "surrounding it, involved the use of an offensive weapon",
-    cite("pcsc-act-2022", "s.24(6)", doubt=f"{HOMICIDE_DOUBT}; {AGE_DOUBT}"),
-)
+# Under 18 by the victim's age and the dates, or by what the offence recorded requires
+# (infanticide, 4.2: a child under twelve months), at death or, as a configuration reads
+# s.24(6)(a), at the fatal events (law56: AgeReading)
+UNDER_18 = younger_at_death(18)
+
+
+QUALIFYING, _YES, _NO, _OPEN = age_rules(AgeReading.AT_DEATH, HOMICIDE, OFFENSIVE_WEAPON)
+_R.append(_YES)
 _rule(
     "OWHR-S24-6-NO-HOMICIDE",
     Not(HOMICIDE),
     "not a qualifying homicide: nobody was killed by another person's force or weapon",
     cite("pcsc-act-2022", "s.24(1)(a), s.24(6)", doubt=HOMICIDE_DOUBT),
 )
-_rule(
-    "OWHR-S24-6A-UNDER-18",
-    UNDER_18,
-    "not a qualifying homicide: the victim was under 18 at death (by their age at the "
-    "incident and the dates, or by what the offence recorded requires)",
-    _pcsc("s.24(6)(a)", doubt=AGE_DOUBT),
-    when=HOMICIDE,
-)
+_R.extend((_NO, _OPEN))
 _rule(
     "OWHR-S24-6B-NO-WEAPON",
     Not(WEAPON),
@@ -314,7 +305,8 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
     partners = pilot.partners_citation or pilot.citation
     reg4 = attrs.evolve(pilot.citation, provision="reg 4(1), (2)", doubt=REG4_DOUBT)
     # s.26(2), (4) and reg 4 bear on the answer only where all else may make one required
-    but_for = All(QUALIFYING, EW, REG_4, Not(_S26_OTHERS), area, when)
+    qualifying, *ages = age_rules(pilot.age_reading, HOMICIDE, OFFENSIVE_WEAPON)
+    but_for = All(qualifying, EW, REG_4, Not(_S26_OTHERS), area, when)
     out = [
         Rule(
             "OWHR-PILOT-AREA",
@@ -454,7 +446,8 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
             _pcsc("s.26(2), (4)", confidence=Confidence.UNCONFIRMED, doubt=MENTAL_HEALTH_DOUBT),
         )
     )
-    review = All(QUALIFYING, EW, REG_4, Not(OTHER_REVIEW), area, when, AWARE)
+    review = All(qualifying, EW, REG_4, Not(OTHER_REVIEW), area, when, AWARE)
+    out.extend(ages)  # s.24(6)(a) as the configuration reads it (law56)
     out.append(
         Rule(
             "OWHR-S24",

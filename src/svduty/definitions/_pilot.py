@@ -39,6 +39,7 @@ import pendulum
 
 from svduty._checked import checked_fields
 from svduty._ids import is_gss_code
+from svduty.definitions._age_reading import AgeReading
 from svduty.errors import DefinitionError
 from svduty.periods import Period
 from svduty.sources import Citation, Confidence, cite
@@ -70,6 +71,10 @@ class OwhrPilot:
             taken as stated). A death from ``period.end`` to this day may be a relevant
             death: its answer is undetermined, not ``no`` (:data:`OWHR_PILOT_AS_MADE`:
             the 18 months announced, beside the 9 made).
+        age_reading: When s.24(6)(a)'s "aged 18 or over" reads the victim's age: at
+            death (the default, svduty's reading), at the fatal events, or unsettled
+            (undetermined where the two differ); the text does not say
+            (:class:`~svduty.definitions.AgeReading`). Text is read as its member.
 
     Example:
         >>> str(OWHR_PILOT_AS_MADE.period)
@@ -85,6 +90,7 @@ class OwhrPilot:
     possible_citation: Citation | None = None
     partners_citation: Citation | None = None
     doubtful_until: pendulum.Date | None = None
+    age_reading: AgeReading = AgeReading.AT_DEATH
 
     def __attrs_post_init__(self) -> None:
         for name in ("partners", "possible"):
