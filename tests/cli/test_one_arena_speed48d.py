@@ -49,10 +49,10 @@ def test_a_users_own_jemalloc_settings_are_kept():
 
     assert ARENAS == "narenas:1"
     env: dict[str, str] = {}
-    one_arena(env)
+    one_arena(env, jemalloc=False)  # (Arrow's default pool: tests/cli/...speed56b.py)
     assert env == {JEMALLOC_SETTINGS: ARENAS}
     mine = {JEMALLOC_SETTINGS: "narenas:2"}
-    one_arena(mine)
+    one_arena(mine, jemalloc=False)
     assert mine == {JEMALLOC_SETTINGS: "narenas:2"}
 
 
