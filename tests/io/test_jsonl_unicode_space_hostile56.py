@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from hypothesis import example, given
 from hypothesis import strategies as st
 
