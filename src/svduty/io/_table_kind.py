@@ -112,7 +112,8 @@ def _start(raw: IO[bytes]) -> bytes:
             return raw.read(LOOK)
         finally:
             raw.seek(at)
-    return raw.peek(LOOK)[:LOOK]
+    peeked: bytes = raw.peek(LOOK)  # (a BufferedReader's: Any to mypy)
+    return peeked[:LOOK]
 
 
 def refuse_table(name: str, raw: IO[bytes]) -> None:
