@@ -272,8 +272,11 @@ def test_a_stream_that_cannot_be_peeked_is_left_to_its_reader() -> None:
     """No ``peek`` (a raw stream), or an error peeking (a device): the reader says why."""
     from svduty.io._table_kind import refuse_table
 
-    class Failing(io.BytesIO):
+    class Failing(io.BytesIO):  # (a device: every read fails, as the peek did)
         def peek(self, size: int = 0) -> bytes:
+            raise OSError(5, "Input/output error")
+
+        def read(self, size: int | None = -1) -> bytes:
             raise OSError(5, "Input/output error")
 
     refuse_table("in.jsonl", io.BytesIO(b"PAR1"))  # type: ignore[arg-type]  # no peek: no check

@@ -52,6 +52,7 @@ from svduty._commands._options import add_definition, add_partnership, chosen
 from svduty.definitions import Incident, classify
 from svduty.errors import DataError, InputFormatError, Problem, printable
 from svduty.io._incidents import _text_lines as text_lines
+from svduty.io._inputs import expand_inputs
 
 __all__ = ["register", "run"]
 
@@ -158,6 +159,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """
     if args.file != "-" and Path(args.file).is_dir():  # before the partnership is loaded
         raise InputFormatError(_a_folder(args.file))
+    if args.file != "-":  # a pipe, a device, a name not UTF-8: as classify refuses it (hostile56)
+        expand_inputs([args.file], folders=False)
     choice = chosen(args, sections=("areas", "definition"))
     definition = choice.definition
     assert definition is not None  # chosen() always resolves one

@@ -281,13 +281,21 @@ def blank(line: str) -> bool:
     r"""Whether a JSON Lines line holds no record: only spaces, after a byte order mark if any.
 
     A line of a mark alone (a file of a mark and no line, joined to another by ``cat``) is
-    blank as a file of a mark alone is empty.
+    blank as a file of a mark alone is empty. Spaces are JSON's (space, tab, CR, LF: RFC
+    8259 s.2): a line of other white space (U+00A0, U+3000, a form feed) is a row, not
+    JSON, rejected and counted (hostile56).
 
     Example:
         >>> blank(" \r\n"), blank("\ufeff\n"), blank("\ufeff{}"), blank(" \ufeff")
         (True, True, False, False)
+        >>> blank("\u00a0\n"), blank("\x0c")
+        (False, False)
     """
-    return not line.removeprefix(BOM).strip()
+    return not line.removeprefix(BOM).strip(_JSON_SPACE)
+
+
+_JSON_SPACE = " \t\r\n"
+"""JSON's white space (RFC 8259 s.2): a line of only these is blank."""
 
 
 def twice(obj: Any) -> str | None:

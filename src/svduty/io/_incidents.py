@@ -287,7 +287,7 @@ def _read_ahead(
     for table, body, first in one_ahead(read(), wait=False):  # may wait on stdin
         if table is not None:
             yield from table.to_batches(max_chunksize=batch_rows)
-        elif body and not body.isspace():  # (blank lines: no rows, nothing to read)
+        elif body.strip(b" \t\r\n"):  # (blank lines, JSON's spaces: no rows; hostile56)
             yield from _block(body.split(b"\n"), first + 1, name, batch_rows, tried=True)
 
 

@@ -159,7 +159,7 @@ def block_rows(
     body, ends = as_lf(raw_body, raw_ends)
     likely = _likely_fields(body) if likely is None else likely
     table = None
-    if body and not body.isspace():
+    if body.strip(b" \t\r\n"):  # (JSON's spaces: a form feed is a row's, hostile56)
         starts = np.concatenate([[0], ends + 1])  # where each line starts, a last
         starts = starts[starts < len(body)]  # empty line left out
         table = pyarrow_rows(body, first + 1, name, likely, starts=starts)

@@ -19,7 +19,7 @@ from typing import IO
 from svduty.errors import InputFormatError, Problem
 from svduty.io._inputs import normalise_header
 
-__all__ = ["PRETTY", "TableOnStandardInput", "refuse_table", "table_kind"]
+__all__ = ["LOOK", "PRETTY", "TableOnStandardInput", "refuse_table", "table_kind"]
 
 
 class TableOnStandardInput(InputFormatError):
@@ -86,13 +86,44 @@ def table_kind(start: bytes) -> str | None:
     return "a CSV file" if set(names) & set(INCIDENT_SCHEMA.names) else None
 
 
+LOOK = 1 << 16
+"""The bytes of an input :func:`refuse_table` looks at: its first line must end within them."""
+
+
+def _start(raw: IO[bytes]) -> bytes:
+    r"""The first :data:`LOOK` bytes of ``raw`` from where it is (fewer at its end), unread.
+
+    As many whatever its buffer's size (the file system's block size: 4 KiB here, 1 MiB
+    on some; a peek gave the buffer, so a first line across its end was told or not by
+    the buffer, hostile56): read and sought back where ``raw`` can seek (a file, standard
+    input from a file); a pipe cannot be read again: what its buffer holds.
+
+    Example:
+        >>> import io
+        >>> raw = io.BufferedReader(io.BytesIO(b"id,date\n"), buffer_size=2)
+        >>> _start(raw), raw.read()
+        (b'id,date\n', b'id,date\n')
+    """
+    if not hasattr(raw, "peek"):
+        return b""
+    if raw.seekable():
+        at = raw.tell()
+        try:
+            return raw.read(LOOK)
+        finally:
+            raw.seek(at)
+    peeked: bytes = raw.peek(LOOK)  # (a BufferedReader's: Any to mypy)
+    return peeked[:LOOK]
+
+
 def refuse_table(name: str, raw: IO[bytes]) -> None:
     """Refuse an input read as JSON Lines whose first bytes are a table's (:func:`table_kind`).
 
     Standard input (``name`` ``<stdin>``) holds JSON Lines: a table there is a
     :class:`TableOnStandardInput` (exit status 2: give the file's name); a file named as
     JSON Lines is an :class:`~svduty.errors.InputFormatError` (exit status 1: its suffix
-    is wrong). ``raw`` is peeked, not read; an error reading it is left to the reader.
+    is wrong). ``raw``'s first :data:`LOOK` bytes are looked at and left to be read
+    (:func:`_start`); an error reading them is left to the reader.
 
     Raises:
         InputFormatError: naming the input and the table it is, never a value of it.
@@ -105,7 +136,7 @@ def refuse_table(name: str, raw: IO[bytes]) -> None:
         svduty.errors.InputFormatError: in.jsonl: expected incidents as JSON Lines, one JSON object a line (this is a Parquet file: give the file the suffix of its format, .parquet, and it is read as one)
     """  # noqa: E501
     try:
-        kind = table_kind(raw.peek(1 << 16) if hasattr(raw, "peek") else b"")
+        kind = table_kind(_start(raw))
     except OSError:  # (the reader says why, naming the file)
         return
     if kind is None:

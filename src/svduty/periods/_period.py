@@ -127,6 +127,10 @@ class Period:
     def from_last_day(cls, first: str | _dt.date, last: str | _dt.date) -> Period:
         """The period from ``first`` to ``last`` inclusive, as people write it.
 
+        ``last`` 9999-12-31, the last day a date can hold, has no day after it to end on:
+        the period is open-ended, which holds the same days (a bundle's ``last_day`` of
+        that day is refused instead, as a database's mark of no end: hostile56).
+
         Example:
             >>> str(Period.from_last_day("2023-01-31", "2025-03-31"))
             '2023-01-31 to 2025-03-31'
