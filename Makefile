@@ -53,9 +53,10 @@ typecheck: $(STAMP) ## mypy --strict on src and on the client code of tests/typi
 unit: $(STAMP) ## pytest (tests and docstring examples) with the branch coverage gate, on every core
 	$(BIN)/python -m pytest --cov=svduty --cov-branch --cov-report=term --cov-fail-under=97 -q -n auto
 
+# the doctest build reads the pages the HTML build read (one environment, docs/_build/doctrees)
 docs: $(STAMP) ## Sphinx HTML with warnings as errors (figures, notebooks, indexes built inside), the docs' doctests
-	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
-	$(BIN)/sphinx-build -W --keep-going -q -b doctest docs docs/_build/doctest
+	$(BIN)/sphinx-build -W --keep-going -q -b html -d docs/_build/doctrees docs docs/_build/html
+	$(BIN)/sphinx-build -W --keep-going -q -b doctest -d docs/_build/doctrees docs docs/_build/doctest
 
 .PHONY: fuzz
 fuzz: $(STAMP) ## the generative fuzz suite with the long budget (40x the examples CI runs)
