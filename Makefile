@@ -16,16 +16,20 @@ export HYPOTHESIS_PROFILE ?= $(if $(CI),ci,dev)
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
+VENV_NEW = @$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "svduty needs Python 3.11 or newer; set PYTHON=python3.11")' && \
+	(test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)) && $(PIP) install --quiet --upgrade pip
+
 $(RUNTIME): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "svduty needs Python 3.11 or newer; set PYTHON=python3.11")'
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
+	$(VENV_NEW)
 	$(PIP) install --quiet -e .
 	@touch $(RUNTIME)
 
-$(STAMP): $(RUNTIME) pyproject.toml
+# one resolution and one editable build: svduty with the development tools at once (svduty
+# alone first, then again with them, asked the index for svduty's dependencies twice: ci56)
+$(STAMP): pyproject.toml
+	$(VENV_NEW)
 	$(PIP) install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	@touch $(RUNTIME) $(STAMP)
 
 install: $(STAMP) ## create .venv and install svduty with its development tools
 
@@ -49,9 +53,10 @@ typecheck: $(STAMP) ## mypy --strict on src and on the client code of tests/typi
 unit: $(STAMP) ## pytest (tests and docstring examples) with the branch coverage gate, on every core
 	$(BIN)/python -m pytest --cov=svduty --cov-branch --cov-report=term --cov-fail-under=97 -q -n auto
 
+# the doctest build reads the pages the HTML build read (one environment, docs/_build/doctrees)
 docs: $(STAMP) ## Sphinx HTML with warnings as errors (figures, notebooks, indexes built inside), the docs' doctests
-	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
-	$(BIN)/sphinx-build -W --keep-going -q -b doctest docs docs/_build/doctest
+	$(BIN)/sphinx-build -W --keep-going -q -b html -d docs/_build/doctrees docs docs/_build/html
+	$(BIN)/sphinx-build -W --keep-going -q -b doctest -d docs/_build/doctrees docs docs/_build/doctest
 
 .PHONY: fuzz
 fuzz: $(STAMP) ## the generative fuzz suite with the long budget (40x the examples CI runs)

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 
 from hypothesis import HealthCheck, settings
+
+# Every temporary folder the run makes (tests' and doctests' mkdtemp, starting bundles made
+# once a run, the commands the tests run in a subprocess, which inherit TMPDIR) goes in one
+# folder of this process's own, removed when its session ends (pytest_unconfigure below), so
+# a run leaves nothing behind in /tmp; pytest's own tmp_path folders stay where pytest keeps
+# them (its last three runs, for a failure's files).
+os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", tempfile.gettempdir())
+RUN_TEMP = tempfile.mkdtemp(prefix="svduty-test-run-")
+tempfile.tempdir = os.environ["TMPDIR"] = RUN_TEMP
 
 # The svduty command keeps the partnerships it loads in a cache (svduty._commands._cache):
 # the commands the tests run keep theirs in a folder of the test run's own.
@@ -200,3 +210,8 @@ def fake_pipeline(monkeypatch):
     )
     monkeypatch.setattr(_pipeline, "default_pipeline", lambda partnership=None, **kw: pipe)
     return pipe
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's temporary folders go when its session ends (each xdist worker its own)."""
+    shutil.rmtree(RUN_TEMP, ignore_errors=True)

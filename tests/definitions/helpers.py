@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import pyarrow as pa
 
 from svduty.definitions import Incident, split_rejected
+from svduty.definitions._expr import Expr
+from svduty.definitions._fact_groups import _parts
 from svduty.errors import ConflictError
 
 LEGAL_DOUBTS = frozenset({"DA-S1-3-UNINTENDED", "OWHR-PILOT-DATE-DOUBT", "OWHR-S26-2-4"})
@@ -119,3 +121,24 @@ def conflicts_by_both_engines(rows: Sequence[dict[str, Any]]) -> tuple[Rejection
     for p in problems:
         columnar.setdefault(p.row or 0, []).append((p.field, p.message))
     return scalar, {i: sorted(v) for i, v in columnar.items()}
+
+
+def every_node(roots: Iterable[Expr]) -> Iterator[Expr]:
+    """Each node of the rule trees ``roots`` once, however many hold it (the plain walk).
+
+    Example:
+        >>> from svduty.definitions._atoms import IsTrue
+        >>> from svduty.definitions._expr import All, Not
+        >>> died = IsTrue("died")
+        >>> sorted(type(n).__name__ for n in every_node([All(died, Not(died))]))
+        ['All', 'IsTrue', 'Not']
+    """
+    todo = list(roots)
+    seen: set[Expr] = set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        todo.extend(_parts(node))
+        yield node

@@ -24,7 +24,7 @@ from svduty.definitions._expr import All, Any_, ArrowEnv, Expr, Not
 from svduty.definitions._fact_groups import CANDIDATES, FEWEST, _parts, fact_groups, given_only
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 
-from .helpers import to_table
+from .helpers import every_node, to_table
 from .strategies import RESOLVE
 
 _PLACES = ["E01031012", "W01001234", "E08000025", None]
@@ -143,16 +143,9 @@ def test_no_node_reads_a_candidate_it_does_not_say() -> None:
     checked = 0
     for definition in DEFINITIONS.values():
         rs = ruleset(definition, OWHR_PILOT_AS_MADE)
-        todo: list[Expr] = [r.expr for r in rs.rules.values()] + list(rs.kinds.values())
-        seen: set[Expr] = set()
-        while todo:
-            node = todo.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            parts = _parts(node)
-            todo.extend(parts)
-            if parts or isinstance(node, Given):
+        roots: list[Expr] = [r.expr for r in rs.rules.values()] + list(rs.kinds.values())
+        for node in every_node(roots):
+            if _parts(node) or isinstance(node, Given):
                 continue
             env = _Recording(prepared, facts, rs.rules, 1, presumed=rs.presumed)
             env.asked = []

@@ -22,19 +22,14 @@ from svduty.definitions._expr import All, Any_, Expr, Not
 from svduty.definitions._fact_groups import CANDIDATES, _fields_of, _parts, _read, given_only
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 
+from .helpers import every_node
+
 
 def _plain_read(roots: tuple[Expr, ...]) -> frozenset[str]:
     """The walk as it was before speed54d: every node asked for its own fields."""
-    todo = list(roots)
-    seen: set[Expr] = set()
     read: set[str] = set()
-    while todo:
-        node = todo.pop()
-        if node in seen:
-            continue
-        seen.add(node)
+    for node in every_node(roots):
         parts = _parts(node)
-        todo.extend(parts)
         held = {f for p in parts for f in p.fields()}
         read.update(f for f in node.reads() if f not in held or not parts)
     return frozenset(read)

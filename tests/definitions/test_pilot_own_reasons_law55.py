@@ -30,25 +30,11 @@ from svduty.definitions._classify import ruleset
 from svduty.definitions._definition import STATUTE
 from svduty.definitions._owhr import pilot_rules
 
-from .helpers import to_table
+from .helpers import PILOT_KNIFE_HOMICIDE, to_table
 
-FACTS = {
-    "died": True,
-    "target": "person",
-    "behaviours": ["physical"],
-    "weapon": "knife",
-    "intentional": True,
-    "relationship": "none",
-    "same_household": False,
-    "country": "England",
-    "victim_age": 30,
-    "review_information": True,
-    "aware_before_pilot_end": True,
-    "body_located": True,
-    "identity_recorded": True,
-    "dsi_matter": False,
-    "other_reviews": [],
-}
+# the pilot's knife homicide (helpers.PILOT_KNIFE_HOMICIDE) where and when each test says,
+# with no place of the incident itself
+FACTS = {k: v for k, v in PILOT_KNIFE_HOMICIDE.items() if k != "location"} | {"other_reviews": []}
 # every district of the police areas the pilot as made doubts made a pilot area: no doubt
 WIDE = attrs.evolve(
     OWHR_PILOT_AS_ANNOUNCED,

@@ -18,12 +18,13 @@ from typing import Any
 from unittest.mock import patch
 
 import pyarrow as pa
-import pyarrow.csv as pacsv
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty.io import _incident_csv_whole, _incident_tables
+from svduty.io import _incident_csv_whole
 from svduty.io._incident_tables import _whole_csv, read_incident_table
+
+from ._whole_csv_asked import whole_csv_asked
 
 CELL = st.sampled_from(
     ["a", '"b,c"', '"d\ne"', '"f""g"', "", 'h"i', 'j"', '"k"l', '"m"""', '"n', "o\n", '"\n"']
@@ -73,20 +74,12 @@ def test_the_whole_file_is_read_without_following_quotes_to_cut_its_blocks(
     tmp_path: Path,
 ) -> None:
     """Counted: the parse options the whole-file reader asks pyarrow for."""
-    asked: list[pacsv.ParseOptions] = []
-    real = pacsv.read_csv
-
-    def read_csv(source: Any, **kwargs: Any) -> pa.Table:
-        asked.append(kwargs["parse_options"])
-        return real(source, **kwargs)
-
     f = tmp_path / "i.csv"
     f.write_text('x,y\n"a",1\nb,"2,3"\n')
-    with patch.object(_incident_tables.pacsv, "read_csv", read_csv):
-        whole = _whole_csv(f, ["x", "y"])
+    whole, asked = whole_csv_asked(f, ["x", "y"])
     assert whole is not None
     assert whole[0].column(1).to_pylist() == ["1", "2,3"]
-    assert [o.newlines_in_values for o in asked] == [False]  # before: [True]
+    assert [a["parse_options"].newlines_in_values for a in asked] == [False]  # before: [True]
 
 
 def test_a_value_holding_a_line_break_is_seen_in_any_chunk() -> None:

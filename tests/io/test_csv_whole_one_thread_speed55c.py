@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
-import pyarrow as pa
 import pyarrow.csv as pacsv
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,22 +18,16 @@ from hypothesis import strategies as st
 from svduty.io import _incident_csv_whole
 from svduty.io._incident_csv_whole import _whole_csv
 
+from ._whole_csv_asked import whole_csv_asked
+
 
 def test_the_whole_file_is_read_on_one_thread(tmp_path: Path) -> None:
-    asked: list[pacsv.ReadOptions] = []
-    real = pacsv.read_csv
-
-    def read_csv(source: Any, **kwargs: Any) -> pa.Table:
-        asked.append(kwargs["read_options"])
-        return real(source, **kwargs)
-
     f = tmp_path / "i.csv"
     f.write_text('id,location\n"a",E01031180\nb,"E0,2"\n')
-    with patch.object(_incident_csv_whole.pacsv, "read_csv", read_csv):
-        whole = _whole_csv(f, ["id", "location"])
+    whole, asked = whole_csv_asked(f, ["id", "location"])
     assert whole is not None
     assert whole[0].column(1).to_pylist() == ["E01031180", "E0,2"]
-    assert [o.use_threads for o in asked] == [False]  # before: [True]
+    assert [a["read_options"].use_threads for a in asked] == [False]  # before: [True]
 
 
 CELL = st.sampled_from(["a", '"b,c"', '"f""g"', "", "é", '"x y"', "12", "2024-01-31"])
