@@ -40,12 +40,12 @@ demo: $(RUNTIME) ## run the main job on the packaged sample month (installs svdu
 test: lint typecheck unit docs ## everything CI runs: lint, types, tests with coverage, docs
 
 lint: $(STAMP) ## ruff lint and format check
-	$(BIN)/ruff check src tests docs $(wildcard benchmarks)
-	$(BIN)/ruff format --check src tests docs $(wildcard benchmarks)
+	$(BIN)/ruff check src tests docs conftest.py $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests docs conftest.py $(wildcard benchmarks)
 
 format: $(STAMP) ## apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix src tests docs $(wildcard benchmarks)
-	$(BIN)/ruff format src tests docs $(wildcard benchmarks)
+	$(BIN)/ruff check --fix src tests docs conftest.py $(wildcard benchmarks)
+	$(BIN)/ruff format src tests docs conftest.py $(wildcard benchmarks)
 
 typecheck: $(STAMP) ## mypy --strict on src and on the client code of tests/typing
 	$(BIN)/mypy --strict src/svduty tests/typing
