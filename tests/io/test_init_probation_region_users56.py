@@ -57,3 +57,10 @@ def test_info_says_the_region_is_to_fill_in(tmp_path: Path) -> None:
     assert PROBATION_NAME in text.split("Specified authorities")[1]
     doubts = text.split("Unconfirmed:")[1]
     assert f"probation-service: {PROBATION_DOUBT}" in doubts
+
+
+def test_init_help_says_what_is_left_to_fill_in() -> None:
+    out = io.StringIO()
+    assert main(["init", "--help"], stdout=out) == 0
+    said = " ".join(out.getvalue().split())
+    assert "the Probation Service's region and probation delivery unit" in said
