@@ -291,7 +291,7 @@ def test_info_lists_every_csp_of_a_district_and_every_doubt(tmp_path):
     code, out, _ = run("info", "--partnership", str(tmp_path / "b"))
     assert f"CSP {district['csps'][0]} +3" in out
     doubts = out.split("Unconfirmed:")[1]
-    assert "probation-service: the probation delivery unit" in doubts
+    assert "probation-service: the Probation Service's region whose area" in doubts
     assert "E06000060, E22000303" in doubts  # one doubt, its records together
 
 

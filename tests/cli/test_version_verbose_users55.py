@@ -36,3 +36,41 @@ def test_verbose_alone_is_a_usage_error():
     assert code == 2
     assert out == ""
     assert "--verbose: only with --version" in err
+
+
+def _pyproject_dependencies() -> list[str]:
+    """The names of ``pyproject.toml``'s ``dependencies``, as written there."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    return [re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0] for d in project["project"]["dependencies"]]
+
+
+def test_the_libraries_are_pyprojects_dependencies_pyarrow_first():
+    """users56: the list was written twice (``_versions.LIBRARIES`` and ``pyproject.toml``);
+    it is read from svduty's installed metadata, so a dependency added is said."""
+    from svduty._commands._versions import libraries
+
+    code, out, _ = run("--version", "--verbose")
+    assert code == 0
+    wanted = _pyproject_dependencies()
+    said = [x.split()[0] for x in out.splitlines()[2 : 2 + len(wanted)]]
+    assert said[0] == "pyarrow"
+    assert sorted(said) == sorted(wanted)
+    assert list(libraries()) == said
+    extra = ["numpy>=1", "pandas>=2.1; extra == 'dask'", "Foo.Bar ; python_version>'3'"]
+    assert libraries([*extra, "pyarrow>=24", "numpy"]) == ("pyarrow", "numpy", "Foo.Bar")
+
+
+def test_without_svdutys_metadata_the_libraries_are_said_unknown(monkeypatch):
+    from svduty._commands import _versions
+
+    def _absent(name: str) -> list[str]:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(_versions.metadata, "requires", _absent)
+    assert _versions.libraries() == ()
+    lines = _versions.versions_text("0.1.0").splitlines()
+    assert lines[2].startswith("libraries: not known (no installed metadata of svduty")

@@ -74,15 +74,17 @@ def _months_outside(summary: Summary, bounds: BoundedCounts, period: Period) -> 
     As ``svduty report`` says of its page: a month before the partnership's agreement (the
     Duty began on 31 January 2023) or after it is still located against its districts.
     The rows of months before the Duty came into force (SI 2022/1227 reg 4) are counted
-    apart (``MONTH-BEFORE-DUTY``), whatever the period: a bundle's may begin before it.
+    apart (``MONTH-BEFORE-DUTY``), whatever the period (a bundle's may begin before it), and
+    not again as outside the period: each row is warned of once, as the report says it.
     """
     table = bounds.table("month")
     months, rows = table.column("month").to_pylist(), table.column("rows").to_pylist()
     said = {"MONTH-OUTSIDE-PERIOD": 0, "MONTH-BEFORE-DUTY": 0}
     for month, count in zip(months, rows, strict=True):
         if isinstance(month, str) and isinstance(count, int):
-            said["MONTH-OUTSIDE-PERIOD"] += 0 if period.holds_month(month) else count
-            said["MONTH-BEFORE-DUTY"] += count if before_duty(month) else 0  # whatever the period
+            early = before_duty(month)  # whatever the period
+            said["MONTH-BEFORE-DUTY"] += count if early else 0
+            said["MONTH-OUTSIDE-PERIOD"] += 0 if early or period.holds_month(month) else count
     said = {k: v for k, v in said.items() if v}
     return attrs.evolve(summary, warnings={**summary.warnings, **said}) if said else summary
 

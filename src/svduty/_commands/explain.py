@@ -250,11 +250,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 said = result.explain(args.format)
                 where, when = words(place, given=given), duty_time(incident.date)
                 if args.format == "text":  # the facts the answers rest on, the place, the time
-                    said = doubts.text(said, result, number)
+                    said, doubts = doubts.text(said, result, number)
                     said = given_text(placer.text(said, incident.location, where, when), incident)
                 else:
+                    said, doubts = doubts.html(said, result, number)
                     said = incident_section(
-                        doubts.html(said, result, number),
+                        said,
                         incident,
                         placer.html(incident.location, where, when),
                     )

@@ -126,7 +126,9 @@ def register(subparsers: Any) -> None:
         "authorities.toml) for any partnership in England and Wales, from the national ONS "
         "tables: its local government areas, the areas they lie in, and the specified "
         "authorities Schedule 1 implies for them, each cited. What the tables cannot tell "
-        "is written as an unconfirmed placeholder with the doubt stated. No definition is "
+        "(a council's formal name, the Probation Service's region and probation delivery "
+        "unit, the youth justice service) is written as an unconfirmed placeholder with the "
+        "doubt stated. No definition is "
         "written: the statute's applies until the partnership adds its own.",
         epilog="exit status: 0 the bundle was written; 1 it was not (an area the tables do "
         "not know, a folder not empty without --force, a file that cannot be written), or "

@@ -4,9 +4,11 @@ Schedule 1 implies, for each local government area, its council (or councils), t
 officer of police and the local policing body (s.14) of its police area, its fire and
 rescue authority, its integrated care board or Local Health Board, the probation service
 and the youth offending team. What the tables cannot tell is written as an unconfirmed
-placeholder with the doubt stated; what is known for a named area (the Metropolitan
-Police's Commissioner and the Mayor's Office for Policing and Crime, the City of London's
-Common Council, the London Fire Commissioner) is written as such.
+placeholder with the doubt stated (the Probation Service's region and delivery unit: no
+table of them is in svduty's data, :data:`PROBATION_DOUBT`); what is known for a named
+area (the Metropolitan Police's Commissioner and the Mayor's Office for Policing and
+Crime, the City of London's Common Council, the London Fire Commissioner) is written as
+such.
 
 Example:
     >>> from svduty.areas import Geography
@@ -40,9 +42,29 @@ from svduty.io._new_records import schedule_1 as _sch1
 from svduty.io._scilly_team import CORNWALL, cornwall_for_scilly, team_areas
 from svduty.sources import Confidence
 
-__all__ = ["COMMENCED", "authorities", "cite", "plain_name", "slug"]
+__all__ = [
+    "COMMENCED",
+    "PROBATION_DOUBT",
+    "PROBATION_NAME",
+    "authorities",
+    "cite",
+    "plain_name",
+    "slug",
+]
 
 _C = AuthorityCategory
+
+PROBATION_NAME = "Probation Service: probation delivery unit to name (region to name)"
+"""The probation record's name until the partnership names its unit and region."""
+
+PROBATION_DOUBT = (
+    "the Probation Service's region whose area contains these areas, and the probation "
+    "delivery unit(s) operating in them, are to fill in: no table of probation regions or "
+    "units is in the data svduty packages (the ONS tables name neither; an ONS region (E12) "
+    "in areas.toml is a statistical region, not the Probation Service's), so svduty names "
+    "none; name the region and the unit(s), with their source"
+)
+"""What ``svduty init`` cannot tell of the provider of probation services (Sch 1)."""
 
 
 def _row(category: AuthorityCategory, table: str) -> dict[str, str]:
@@ -301,14 +323,10 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
                 )
     probation = _authority(
         "probation-service",
-        "Probation Service (probation delivery unit to name)",
+        PROBATION_NAME,
         _C.PROVIDER_OF_PROBATION_SERVICES,
         [*(d.id for d in districts), *c23.ceased_codes(districts)],
-        _sch1(
-            "a provider of probation services",
-            "the probation delivery unit(s) operating in these areas are not in the ONS "
-            "tables: name them",
-        ),
+        _sch1("a provider of probation services", PROBATION_DOUBT),
     )
     probation["provider_is_secretary_of_state"] = True
     add(probation)

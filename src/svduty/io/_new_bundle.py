@@ -4,10 +4,10 @@
 ``authorities.toml`` for a police force area, a county, a unitary or district, or a
 community safety partnership: its local government areas, the areas they lie in, and the
 specified authorities Schedule 1 implies for them, each cited. What the tables cannot tell
-(a council's formal name, the probation delivery unit, the youth justice service, the
-local policing body's form) is written as an unconfirmed placeholder with the doubt
-stated. No ``definition.toml`` is written: the statute's definition applies until the
-partnership adds its own.
+(a council's formal name, the Probation Service's region and probation delivery unit,
+the youth justice service, the local policing body's form) is written as an unconfirmed
+placeholder with the doubt stated. No ``definition.toml`` is written: the statute's
+definition applies until the partnership adds its own.
 
 Example:
     >>> import tempfile, svduty
