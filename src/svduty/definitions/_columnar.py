@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from typing import Any, overload
 
-import numpy as np  # a dependency of pyarrow and shapely
 import pyarrow as _pa
 
 from svduty import _arrays
@@ -20,16 +19,11 @@ from svduty._arguments import instance_argument
 from svduty._arrays import group_rows as _group_rows
 from svduty._checked import checked
 from svduty._types import viewless_type
-from svduty.definitions._bits import bools_to_lists as _bools_to_lists
-from svduty.definitions._bits import coded as _coded
-from svduty.definitions._bits import true_bits, unpacked
 from svduty.definitions._checked_columns import columns_checked as _columns_checked
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
-    FACT_FIELDS,
     ResolveDistrict,
     RuleSet,
-    answer_rules,
     definition_argument,
     ruleset,
 )
@@ -39,6 +33,7 @@ from svduty.definitions._distinct import remembered, spread_all, spread_problems
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._fact_groups import fact_groups, given_only, grouped_env
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
+from svduty.definitions._verdict_columns import answers
 from svduty.errors import DataError, Problem
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -47,14 +42,6 @@ pc: Any = _pc
 Arr = Any
 
 __all__ = ["classify_split", "classify_table", "split_rejected"]
-
-
-def _words(values: Arr, yes: str, no: str) -> Arr:
-    """``yes`` / ``no`` / ``undetermined`` for true / false / null, dictionary-encoded."""
-    values = _pc.cast(values, pa.bool_())
-    codes = np.where(true_bits(values), 0, 1).astype(np.int8)
-    codes[~unpacked(pc.is_valid(values))] = 2
-    return _coded(codes, [yes, no, "undetermined"])
 
 
 def _verdicts(
@@ -75,35 +62,12 @@ def _verdicts(
     grouped = fact_groups(cols, tab.num_rows, given_only(rs))  # alike in what rules read
     if grouped is not None:
         env: ArrowEnv = grouped_env(cols, facts, rs.rules, rs.presumed, grouped)
-        cols, code_idx = env.columns, _pc.take(code_idx, grouped[1])
+        code_idx = _pc.take(code_idx, grouped[1])
     else:
         env = ArrowEnv(cols, facts, rs.rules, tab.num_rows, presumed=rs.presumed)
-    n = env.length
     if envs is not None:
         envs.append(env)
-    answers = [r.expr.arrow(env) for r in answer_rules(rs)]
-    out: dict[str, Arr] = {}
-    for name, values in zip(ANSWERS[:4], answers[:4], strict=True):
-        out[name] = _words(values, "yes", "no")
-    out["homicide_review"] = _words(answers[4], "required", "not_required")
-    out["kinds"] = _bools_to_lists([e.arrow(env) for e in rs.kinds.values()], list(rs.kinds))
-    given = [pc.is_valid(cols[f]) for f in FACT_FIELDS if f in cols]
-    facts_given = given[0] if given else pa.repeat(pa.scalar(False), n)
-    for g in given[1:]:
-        facts_given = pc.or_(facts_given, g)
-    cat_given = (
-        pc.is_valid(cols["police_uk_category"])
-        if "police_uk_category" in cols
-        else pa.repeat(pa.scalar(False), n)
-    )
-    basis = np.full(n, 3, np.int8)  # the first that holds: facts, code, category, none
-    basis[unpacked(cat_given)] = 2
-    basis[unpacked(pc.is_valid(code_idx))] = 1
-    basis[unpacked(facts_given)] = 0
-    out["basis"] = _coded(basis, ["facts", "offence_code", "category", "none"])
-    out["reasons"] = _bools_to_lists(
-        [r.expr.arrow(env) for r in rs.reportable], [r.id for r in rs.reportable]
-    )
+    out = answers(env, rs, code_idx)
     return out if grouped is None else spread_all(out, grouped[0], True)
 
 
