@@ -33,7 +33,7 @@ from svduty.definitions._distinct import remembered, spread_all, spread_problems
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._fact_groups import fact_groups, given_only, grouped_env
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
-from svduty.definitions._verdict_columns import answers
+from svduty.definitions._verdict_columns import Kept, answers, remembered_answers
 from svduty.errors import DataError, Problem
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -50,12 +50,18 @@ def _verdicts(
     resolve_district: ResolveDistrict | None,
     sink: list[Problem] | None = None,
     envs: list[ArrowEnv] | None = None,
+    *,
+    kept: Kept | None = None,
 ) -> dict[str, Arr]:
     """The verdict columns of every row of ``tab``: the rules evaluated column by column.
 
     With a ``sink``, bad values and contradictions go there instead of raising (the
     verdicts of those rows are then meaningless: the caller sets the rows apart). The
-    rules' environment (each node evaluated) is appended to ``envs`` if given.
+    rules' environment (each node evaluated) is appended to ``envs`` if given. With
+    ``kept`` and no row refused, the groups of rows alike in what the rules read are
+    looked up in its memo (``_verdict_columns.remembered_answers``): the rules run only
+    for groups not met before, their missing facts go to ``kept.sets``, and no
+    environment to ``envs``.
     """
     prepared, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
     cols: Mapping[str, Arr] = prepared
@@ -63,6 +69,10 @@ def _verdicts(
     if grouped is not None:
         env: ArrowEnv = grouped_env(cols, facts, rs.rules, rs.presumed, grouped)
         code_idx = _pc.take(code_idx, grouped[1])
+        if kept is not None and not sink:
+            out = remembered_answers(env, rs, code_idx, kept)  # type: ignore[arg-type]
+            if out is not None:
+                return out
     else:
         env = ArrowEnv(cols, facts, rs.rules, tab.num_rows, presumed=rs.presumed)
     if envs is not None:
@@ -190,10 +200,12 @@ def _clean_verdicts(
     resolve_district: ResolveDistrict | None,
     collect: bool,
     envs: list[ArrowEnv] | None = None,
+    *,
+    kept: Kept | None = None,
 ) -> dict[str, Arr] | None:
     """:func:`_verdicts` of rows; ``None`` if one has a problem (collected, not raised)."""
     found: list[Problem] | None = [] if collect else None
-    out = _verdicts(tab, rs, resolve_district, found, envs)
+    out = _verdicts(tab, rs, resolve_district, found, envs, kept=kept)
     return None if found else out
 
 
@@ -219,10 +231,13 @@ def _evaluated(
 
     def evaluate(part: Any) -> dict[str, Arr] | None:
         envs: list[ArrowEnv] = []
-        out = _clean_verdicts(part, rs, resolve_district, collect, envs)
+        kept = Kept(memo, rules) if isinstance(rules, tuple) and len(rules) == 2 else None
+        out = _clean_verdicts(part, rs, resolve_district, collect, envs, kept=kept)
         if out is not None:  # their missing facts beside them (speed46d)
             at = {"memo": memo, "kinds": kinds, "told": tuple(told)}
-            out = _sets_of(out, part, envs[0], rules, resolve_district, **at)
+            sets = kept.sets if kept is not None and not envs else None  # (groups' memo)
+            env = envs[0] if envs else None
+            out = _sets_of(out, part, env, rules, resolve_district, sets=sets, **at)
         return out
 
     return evaluate
