@@ -146,3 +146,25 @@ def test_groups_of_another_shape_are_not_shared() -> None:
         remembered_groups({"k": pa.array([[1]])}, (), memo=memo, rules="r", evaluate=evaluate)
         is None
     )
+
+
+def test_a_full_memo_or_no_answer_is_evaluated_without_it(monkeypatch: Any) -> None:
+    """A memo of as many groups as it holds, or ``evaluate`` giving none: ``None``."""
+    memo: dict[Any, Any] = {}
+
+    def evaluate(new: Any) -> dict[str, Any]:
+        return {"n": pa.array(range(len(new)))}
+
+    lists = pa.nulls(2, pa.list_(pa.string()))  # a list given in no row: keyed as unknown
+    ages = {"behaviours": lists, "victim_age": pa.array([30, 12])}
+    assert remembered_groups(ages, (), memo=memo, rules="r", evaluate=evaluate) is not None
+    assert remembered_groups(ages, (), memo=memo, rules="r", evaluate=lambda new: None) is not None
+    more = {"behaviours": lists, "victim_age": pa.array([40, 50])}
+    assert remembered_groups(more, (), memo=memo, rules="r", evaluate=lambda new: None) is None
+    monkeypatch.setattr(_fact_groups, "MOST_GROUPS", 3)
+    assert remembered_groups(more, (), memo=memo, rules="r", evaluate=evaluate) is None
+    monkeypatch.setattr(_fact_groups, "MOST_GROUPS", 4)
+    found = remembered_groups(more, (), memo=memo, rules="r", evaluate=evaluate)
+    assert found is not None
+    assert found[0].tolist() == [2, 3]
+    assert found[1]["n"].to_pylist() == [0, 1, 0, 1]
