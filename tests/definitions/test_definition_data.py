@@ -21,7 +21,7 @@ from svduty.definitions import (
     split_rejected,
 )
 from svduty.definitions._atoms import Table
-from svduty.definitions._columnar import _bools_to_lists
+from svduty.definitions._bits import bools_to_lists as _bools_to_lists
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._places import DeathIn
 from svduty.errors import ConflictError, DataError, DefinitionError

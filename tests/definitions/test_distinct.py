@@ -13,9 +13,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from svduty.definitions import DEFINITIONS, Incident, classify_table
+from svduty.definitions._bits import bools_to_lists as _bools_to_lists
 from svduty.definitions._classify import ruleset as _ruleset
 from svduty.definitions._columnar import (
-    _bools_to_lists,
     _distinct_verdicts,
     _group_rows,
     _verdicts,

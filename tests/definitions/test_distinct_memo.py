@@ -69,7 +69,9 @@ def test_a_known_combination_is_not_classified_again(monkeypatch):
     calls = []
     real = columnar._verdicts
     monkeypatch.setattr(
-        columnar, "_verdicts", lambda tab, *a: calls.append(tab.num_rows) or real(tab, *a)
+        columnar,
+        "_verdicts",
+        lambda tab, *a, **k: calls.append(tab.num_rows) or real(tab, *a, **k),
     )
     t = pa.table({"police_uk_category": ["Robbery", "Drugs"] * 4, "date": ["2025-06"] * 8})
     memo: dict = {}

@@ -120,7 +120,7 @@ def test_spread_all_is_take_of_each_column(columns, rows, encode):
 )
 def test_bools_to_lists_is_the_plain_reading(table, offset):
     """Per row the labels whose flag is true (null is not true), for 0 to 70 labels."""
-    from svduty.definitions._columnar import _bools_to_lists
+    from svduty.definitions._bits import bools_to_lists as _bools_to_lists
 
     k, rows = table
     labels = [f"L{i}" for i in range(k)]

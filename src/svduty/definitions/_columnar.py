@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from typing import Any, overload
 
-import numpy as np  # a dependency of pyarrow and shapely
 import pyarrow as _pa
 
 from svduty import _arrays
@@ -20,16 +19,11 @@ from svduty._arguments import instance_argument
 from svduty._arrays import group_rows as _group_rows
 from svduty._checked import checked
 from svduty._types import viewless_type
-from svduty.definitions._bits import bools_to_lists as _bools_to_lists
-from svduty.definitions._bits import coded as _coded
-from svduty.definitions._bits import true_bits, unpacked
 from svduty.definitions._checked_columns import columns_checked as _columns_checked
 from svduty.definitions._classification import ANSWERS
 from svduty.definitions._classify import (
-    FACT_FIELDS,
     ResolveDistrict,
     RuleSet,
-    answer_rules,
     definition_argument,
     ruleset,
 )
@@ -39,6 +33,7 @@ from svduty.definitions._distinct import remembered, spread_all, spread_problems
 from svduty.definitions._expr import ArrowEnv
 from svduty.definitions._fact_groups import fact_groups, given_only, grouped_env
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE, OwhrPilot
+from svduty.definitions._verdict_columns import Kept, answers, remembered_answers
 from svduty.errors import DataError, Problem
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -49,61 +44,40 @@ Arr = Any
 __all__ = ["classify_split", "classify_table", "split_rejected"]
 
 
-def _words(values: Arr, yes: str, no: str) -> Arr:
-    """``yes`` / ``no`` / ``undetermined`` for true / false / null, dictionary-encoded."""
-    values = _pc.cast(values, pa.bool_())
-    codes = np.where(true_bits(values), 0, 1).astype(np.int8)
-    codes[~unpacked(pc.is_valid(values))] = 2
-    return _coded(codes, [yes, no, "undetermined"])
-
-
 def _verdicts(
     tab: Any,
     rs: RuleSet,
     resolve_district: ResolveDistrict | None,
     sink: list[Problem] | None = None,
     envs: list[ArrowEnv] | None = None,
+    *,
+    kept: Kept | None = None,
 ) -> dict[str, Arr]:
     """The verdict columns of every row of ``tab``: the rules evaluated column by column.
 
     With a ``sink``, bad values and contradictions go there instead of raising (the
     verdicts of those rows are then meaningless: the caller sets the rows apart). The
-    rules' environment (each node evaluated) is appended to ``envs`` if given.
+    rules' environment (each node evaluated) is appended to ``envs`` if given. With
+    ``kept`` and no row refused, the groups of rows alike in what the rules read are
+    looked up in its memo (``_verdict_columns.remembered_answers``): the rules run only
+    for groups not met before, their missing facts go to ``kept.sets``, and no
+    environment to ``envs``.
     """
     prepared, facts, code_idx = prepare(tab, resolve_district, sink, rs.pilot)
     cols: Mapping[str, Arr] = prepared
     grouped = fact_groups(cols, tab.num_rows, given_only(rs))  # alike in what rules read
     if grouped is not None:
         env: ArrowEnv = grouped_env(cols, facts, rs.rules, rs.presumed, grouped)
-        cols, code_idx = env.columns, _pc.take(code_idx, grouped[1])
+        code_idx = _pc.take(code_idx, grouped[1])
+        if kept is not None and not sink:
+            out = remembered_answers(env, rs, code_idx, kept)  # type: ignore[arg-type]
+            if out is not None:
+                return out
     else:
         env = ArrowEnv(cols, facts, rs.rules, tab.num_rows, presumed=rs.presumed)
-    n = env.length
     if envs is not None:
         envs.append(env)
-    answers = [r.expr.arrow(env) for r in answer_rules(rs)]
-    out: dict[str, Arr] = {}
-    for name, values in zip(ANSWERS[:4], answers[:4], strict=True):
-        out[name] = _words(values, "yes", "no")
-    out["homicide_review"] = _words(answers[4], "required", "not_required")
-    out["kinds"] = _bools_to_lists([e.arrow(env) for e in rs.kinds.values()], list(rs.kinds))
-    given = [pc.is_valid(cols[f]) for f in FACT_FIELDS if f in cols]
-    facts_given = given[0] if given else pa.repeat(pa.scalar(False), n)
-    for g in given[1:]:
-        facts_given = pc.or_(facts_given, g)
-    cat_given = (
-        pc.is_valid(cols["police_uk_category"])
-        if "police_uk_category" in cols
-        else pa.repeat(pa.scalar(False), n)
-    )
-    basis = np.full(n, 3, np.int8)  # the first that holds: facts, code, category, none
-    basis[unpacked(cat_given)] = 2
-    basis[unpacked(pc.is_valid(code_idx))] = 1
-    basis[unpacked(facts_given)] = 0
-    out["basis"] = _coded(basis, ["facts", "offence_code", "category", "none"])
-    out["reasons"] = _bools_to_lists(
-        [r.expr.arrow(env) for r in rs.reportable], [r.id for r in rs.reportable]
-    )
+    out = answers(env, rs, code_idx)
     return out if grouped is None else spread_all(out, grouped[0], True)
 
 
@@ -226,10 +200,12 @@ def _clean_verdicts(
     resolve_district: ResolveDistrict | None,
     collect: bool,
     envs: list[ArrowEnv] | None = None,
+    *,
+    kept: Kept | None = None,
 ) -> dict[str, Arr] | None:
     """:func:`_verdicts` of rows; ``None`` if one has a problem (collected, not raised)."""
     found: list[Problem] | None = [] if collect else None
-    out = _verdicts(tab, rs, resolve_district, found, envs)
+    out = _verdicts(tab, rs, resolve_district, found, envs, kept=kept)
     return None if found else out
 
 
@@ -255,10 +231,13 @@ def _evaluated(
 
     def evaluate(part: Any) -> dict[str, Arr] | None:
         envs: list[ArrowEnv] = []
-        out = _clean_verdicts(part, rs, resolve_district, collect, envs)
+        kept = Kept(memo, rules) if isinstance(rules, tuple) and len(rules) == 2 else None
+        out = _clean_verdicts(part, rs, resolve_district, collect, envs, kept=kept)
         if out is not None:  # their missing facts beside them (speed46d)
             at = {"memo": memo, "kinds": kinds, "told": tuple(told)}
-            out = _sets_of(out, part, envs[0], rules, resolve_district, **at)
+            sets = kept.sets if kept is not None and not envs else None  # (groups' memo)
+            env = envs[0] if envs else None
+            out = _sets_of(out, part, env, rules, resolve_district, sets=sets, **at)
         return out
 
     return evaluate

@@ -31,9 +31,10 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
+import numpy as np  # a dependency of pyarrow
 import pyarrow as _pa
 
 from svduty import _arrays
@@ -44,7 +45,16 @@ pa: Any = _pa
 pc: Any = _pc
 Arr = Any
 
-__all__ = ["CANDIDATES", "FEWEST", "GroupedEnv", "fact_groups", "given_only", "grouped_env"]
+__all__ = [
+    "CANDIDATES",
+    "FEWEST",
+    "MOST_GROUPS",
+    "GroupedEnv",
+    "fact_groups",
+    "given_only",
+    "grouped_env",
+    "remembered_groups",
+]
 
 CANDIDATES = frozenset({"date", "location", "district"})
 """Prepared columns kept beside what is read from them: grouped by whether each row gives
@@ -226,3 +236,105 @@ def grouped_env(
     return GroupedEnv(
         taken(cols), taken(facts), rules, len(first), presumed=presumed, groups=groups
     )
+
+
+MOST_GROUPS = 1 << 16
+"""The most groups a memo of :func:`remembered_groups` holds for one shape of columns."""
+
+
+def _shape(firsts: Mapping[str, Arr], given: frozenset[str]) -> tuple[Any, list[Arr]] | None:
+    """What tells the groups apart, as :func:`fact_groups` keys them, and those keys.
+
+    Each prepared column by name and type, keyed by whether it is given (a column of
+    ``given``) or by its values, whether some, every or no row gives it: so batches whose
+    rows give a column in some rows, or in every row, share their groups. ``None`` for a
+    column that cannot be keyed.
+    """
+    shape, keys = [], []
+    for name, values in firsts.items():
+        col = _arrays.one_array(values)
+        t = col.type
+        if name in given:
+            shape.append((name, str(t), "given"))
+            keys.append(pc.is_valid(col))
+        elif pa.types.is_primitive(t) or pa.types.is_string(t) or pa.types.is_large_string(t):
+            shape.append((name, str(t), "values"))
+            keys.append(col)
+        elif col.null_count == len(col):  # (a list, say, given in no row)
+            shape.append((name, str(t), "unknown"))
+        else:
+            return None
+    return tuple(shape), keys
+
+
+def remembered_groups(
+    firsts: Mapping[str, Arr],
+    given: Iterable[str],
+    *,
+    memo: dict[Any, Any],
+    rules: Hashable,
+    evaluate: Callable[[Any], dict[str, Arr] | None],
+) -> tuple[Any, dict[str, Arr]] | None:
+    """Each group's row in a memo of groups' verdicts, and the memo's columns (speed56c).
+
+    ``firsts`` are the prepared columns of a batch's groups (one row a group, as
+    :func:`grouped_env` takes them): the rows are alike in what the rules read, and so is
+    every row of any batch whose group has the same key. The memo (the caller's, kept
+    across batches) holds, for ``rules`` and each shape of columns, the key of every group
+    met and the columns ``evaluate`` gave for it; only groups not met before are given to
+    ``evaluate`` (the numbers of their rows in ``firsts``, numpy), whose columns are
+    appended. Entries are replaced, never mutated.
+
+    Returns:
+        Each group's row in the columns (numpy ``int64``) and the columns; ``None`` when
+        a column cannot be keyed, the memo is full, or ``evaluate`` gives ``None``.
+
+    Example:
+        >>> asked, memo = [], {}
+        >>> def evaluate(rows):
+        ...     asked.append(rows.tolist())
+        ...     return {"age": _pc.take(firsts["victim_age"], _arrays.array(rows))}
+        >>> firsts = {"victim_age": pa.array([30, 12])}
+        >>> at, out = remembered_groups(firsts, (), memo=memo, rules="r", evaluate=evaluate)
+        >>> firsts = {"victim_age": pa.array([12, 40])}
+        >>> at, out = remembered_groups(firsts, (), memo=memo, rules="r", evaluate=evaluate)
+        >>> at.tolist(), out["age"].to_pylist(), asked
+        ([1, 2], [30, 12, 40], [[0, 1], [1]])
+    """
+    shaped = _shape(firsts, frozenset(given))
+    if shaped is None:
+        return None
+    shape, keys = shaped
+    n = len(next(iter(firsts.values()))) if firsts else 1
+    if not keys:  # every row alike: one key for all
+        keys = [pa.nulls(n, pa.bool_())]
+    signature = ("groups by what the rules read", rules, shape)
+    known_keys, known = memo.get(signature, (None, None))
+    m = 0 if known_keys is None else len(known_keys[0])
+    if m:
+        pairs = zip(known_keys, keys, strict=True)
+        both = [pa.concat_arrays([a, _arrays.one_array(b)]) for a, b in pairs]
+        grouped = _arrays.group_rows(both, m + n)
+        assert grouped is not None  # no limit asked
+        # the memo's keys are distinct and first: a key met before is numbered by its
+        # place there, a new one by m, m + 1, ... in order, its place once appended
+        at = grouped[0].to_numpy(zero_copy_only=False)[m:].astype(np.int64)
+    else:
+        at = np.arange(n, dtype=np.int64)
+    new = np.flatnonzero(at >= m)
+    columns = known
+    if len(new):
+        if m + len(new) > MOST_GROUPS:
+            return None
+        fresh = evaluate(new)
+        if fresh is None:
+            return None
+        if known is not None:
+            fresh = {k: pa.concat_arrays([known[k], v]) for k, v in fresh.items()}
+        taken = [_arrays.one_array(k) if not m else _pc.take(k, _arrays.array(new)) for k in keys]
+        if m:
+            taken = [pa.concat_arrays([a, b]) for a, b in zip(known_keys, taken, strict=True)]
+        memo[signature] = (taken, fresh)
+        columns = fresh
+    assert columns is not None  # every group was known, so the memo holds them
+    return at, columns

@@ -361,7 +361,7 @@ def missing_sets(
 
 
 def _sets(
-    table: _pa.Table,
+    table: _pa.Table | None,
     definition: Definition,
     resolve_district: ResolveDistrict | None,
     pilot: OwhrPilot,
@@ -377,6 +377,7 @@ def _sets(
         return None
     rs = ruleset(definition, pilot)
     if env is None:
+        assert table is not None  # (one of the two)
         cols, known, _ = prepare(table, resolve_district, None, rs.pilot)
         env = ArrowEnv(cols, known, rs.rules, table.num_rows, presumed=rs.presumed)
     return missing_bits(env, rs, order)  # (None: more facts than an int64's bits)

@@ -97,15 +97,19 @@ def remember_rows(
 def with_sets(
     out: dict[str, Arr],
     rows: _pa.Table,
-    env: ArrowEnv,
+    env: ArrowEnv | None,
     *,
     rules: tuple[Definition, OwhrPilot],
     resolve_district: ResolveDistrict | None,
     memo: dict[Any, Any] | None = None,
     kinds: tuple[Any, ...] = (),
     told: tuple[str, ...] = (),
+    sets: dict[str, Arr] | None = None,
 ) -> dict[str, Arr]:
     """The verdicts ``out`` of ``rows`` and, beside them, their missing facts (from ``env``).
+
+    ``sets``: those missing facts, worked out already (with the verdicts of groups kept
+    across batches, speed56c); ``env`` is then not read.
 
     The missing facts are worked out from the rules evaluated for the verdicts: none is
     prepared or evaluated again. Put in the memo of combinations beside the verdicts, they
@@ -134,7 +138,8 @@ def with_sets(
         ({}, True)
     """
     definition, pilot = rules
-    sets = _sets(rows, definition, resolve_district, pilot, env)
+    if sets is None:
+        sets = _sets(rows, definition, resolve_district, pilot, env)
     if sets is None:  # too many facts to keep as bits: the count evaluates them itself
         return out
     if memo is not None:  # for the count's own key when it first looks there (not before)
