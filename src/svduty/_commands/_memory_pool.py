@@ -73,9 +73,9 @@ def one_arena(
     encoders, pages, compression: ``WriterProperties``' pool, which pyarrow does not let
     a caller choose) came from Arrow's process-wide default, mimalloc, whose pages were
     touched afresh for most batches written: ``svduty classify --output x.parquet``,
-    400,000 rows, 14 interleaved rounds at load 12-14, process CPU median 0.772 -> 0.742 s
-    (best 0.742 -> 0.727), peak 233 -> 188 MB; the summary alone 0.467 -> 0.462 s, 219 ->
-    211 MB (speed56b, issue 15).
+    400,000 rows, the bench's own runs old/new/old/new under ``chrt``: peak memory 244 ->
+    201 MB, wall and CPU within the spread (an earlier CPU gain, 0.772 -> 0.742 s, measured
+    with the variable set on the old tree, was not borne out; speed56b, issue 15).
 
     Example:
         >>> env = {}; one_arena(env, jemalloc=True); env
