@@ -50,11 +50,7 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 typecheck: $(STAMP) ## mypy --strict on src and on the client code of tests/typing
 	$(BIN)/mypy --strict src/svduty tests/typing
 
-# svduty's bytecode compiled once, before the tests: PYTHONDONTWRITEBYTECODE (above, and often
-# in the environment) stops every command a test runs as a process from writing it, so each
-# compiled svduty's sources again (a header-only classify: 0.21 -> 0.12 s CPU; lead56)
 unit: $(STAMP) ## pytest (tests and docstring examples) with the branch coverage gate, on every core
-	$(BIN)/python -m compileall -q src/svduty
 	$(BIN)/python -m pytest --cov=svduty --cov-branch --cov-report=term --cov-fail-under=97 -q -n auto --durations=20
 
 # the doctest build reads the pages the HTML build read (one environment, docs/_build/doctrees)
