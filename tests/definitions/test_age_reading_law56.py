@@ -27,26 +27,13 @@ from svduty.definitions._classify import ruleset
 from svduty.definitions._definition import STATUTE
 from svduty.errors import ConflictError, DataError
 
-from .helpers import to_table
+from .helpers import PILOT_KNIFE_HOMICIDE, to_table
 
+# the pilot's knife homicide (helpers.PILOT_KNIFE_HOMICIDE), its age not given, its injury
+# and death six months apart inside the pilot
 FACTS: dict[str, Any] = {
-    "died": True,
-    "target": "person",
-    "behaviours": ["physical"],
-    "weapon": "knife",
-    "intentional": True,
-    "relationship": "none",
-    "same_household": False,
-    "country": "England",
-    "place_of_death": "E08000025",
-    "review_information": True,
-    "aware_before_pilot_end": True,
-    "body_located": True,
-    "identity_recorded": True,
-    "dsi_matter": False,
-    "date": "2023-05-01",
-    "date_of_death": "2023-11-01",
-}
+    k: v for k, v in PILOT_KNIFE_HOMICIDE.items() if k not in ("location", "victim_age")
+} | {"date": "2023-05-01", "date_of_death": "2023-11-01"}
 PILOTS = {r: attrs.evolve(OWHR_PILOT_AS_MADE, age_reading=r) for r in AgeReading}
 ORDER = {"no": 0, "undetermined": 1, "yes": 2}
 
