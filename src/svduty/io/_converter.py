@@ -149,8 +149,8 @@ def _structure_period(value: Any, _: Any) -> Period:
                 got=shown(last.isoformat(), shape=r"\d{4}-\d{2}-\d{2}"),
             )
         if (last.year, last.month, last.day) == (9999, 12, 31):  # a mark of no end (hostile56)
-            why = "a day before 9999-12-31 (the last day a date can hold is no end a period can "
-            why += (
+            why = (
+                "a day before 9999-12-31 (the last day a date can hold is no end a period can "
                 "keep, but a database's mark of none: for a period with no end leave last_day out)"
             )
             raise DataError.single(None, "last_day", expected=why)

@@ -35,6 +35,7 @@ from svduty.definitions._spelling import WHOLE
 from svduty.definitions._unknown_keys import key_shown, unknown_field
 from svduty.errors import DataError
 from svduty.io._incident_schema import INCIDENT_SCHEMA
+from svduty.io._jsonl_numbers import JSON_SPACE
 from svduty.io._utf8_cells import CONVERT
 
 __all__ = [
@@ -294,8 +295,7 @@ def blank(line: str) -> bool:
     return not line.removeprefix(BOM).strip(_JSON_SPACE)
 
 
-_JSON_SPACE = " \t\r\n"
-"""JSON's white space (RFC 8259 s.2): a line of only these is blank."""
+_JSON_SPACE = JSON_SPACE.decode()
 
 
 def twice(obj: Any) -> str | None:

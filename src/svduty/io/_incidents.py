@@ -47,7 +47,7 @@ from svduty.io._incident_fields import (
 )
 from svduty.io._inputs import JSONL_SUFFIXES, STDIN
 from svduty.io._jsonl_ahead import First, taken
-from svduty.io._jsonl_numbers import byte_chunks, line_blocks
+from svduty.io._jsonl_numbers import JSON_SPACE, byte_chunks, line_blocks
 from svduty.io._jsonl_rows import _SCHEMA as _ROWS_SCHEMA
 from svduty.io._jsonl_rows import block_rows
 from svduty.io._jsonl_rows import pyarrow_rows as _pyarrow_rows
@@ -287,7 +287,7 @@ def _read_ahead(
     for table, body, first in one_ahead(read(), wait=False):  # may wait on stdin
         if table is not None:
             yield from table.to_batches(max_chunksize=batch_rows)
-        elif body.strip(b" \t\r\n"):  # (blank lines, JSON's spaces: no rows; hostile56)
+        elif body.strip(JSON_SPACE):  # (blank lines, JSON's spaces: no rows; hostile56)
             yield from _block(body.split(b"\n"), first + 1, name, batch_rows, tried=True)
 
 

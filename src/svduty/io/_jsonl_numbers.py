@@ -8,6 +8,9 @@ from typing import IO, Any
 
 __all__: list[str] = []
 
+JSON_SPACE = b" \t\r\n"
+"""JSON's white space (RFC 8259 s.2): a line or block of only these holds no record."""
+
 
 def _one_per_line(data: bytes, rows: int, starts: Any = None) -> Any:
     r"""``1, 2, ... rows`` when ``data`` holds ``rows`` objects, one a line; else ``None``.

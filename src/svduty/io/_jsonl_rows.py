@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from svduty import _arrays
 from svduty.io._incident_schema import INCIDENT_SCHEMA
-from svduty.io._jsonl_numbers import _line_numbers, _one_per_line, as_lf, objects_only
+from svduty.io._jsonl_numbers import JSON_SPACE, _line_numbers, _one_per_line, as_lf, objects_only
 
 __all__: list[str] = []
 
@@ -159,7 +159,7 @@ def block_rows(
     body, ends = as_lf(raw_body, raw_ends)
     likely = _likely_fields(body) if likely is None else likely
     table = None
-    if body.strip(b" \t\r\n"):  # (JSON's spaces: a form feed is a row's, hostile56)
+    if body.strip(JSON_SPACE):  # (JSON's spaces: a form feed is a row's, hostile56)
         starts = np.concatenate([[0], ends + 1])  # where each line starts, a last
         starts = starts[starts < len(body)]  # empty line left out
         table = pyarrow_rows(body, first + 1, name, likely, starts=starts)
