@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/parquet_writer.py               # the bench's 400,000 rows
     .venv/bin/python benchmarks/parquet_writer.py --file benchmarks/_data/policeuk-months-400000.csv
     .venv/bin/python benchmarks/parquet_writer.py --only codecs,columns --rounds 9
+    .venv/bin/python benchmarks/parquet_writer.py --only whole --rounds 12 --chrt
 
 It runs ``svduty classify FILE --summary json --output OUT.parquet`` in this process and
 keeps the tables :class:`svduty.io._parquet_sink.ParquetSink` is handed (one a batch, as
@@ -20,6 +21,27 @@ the file's size. The variants:
   the writer itself starts each table it is handed as a row group of its own);
 - ``columns``: each column written alone, with Snappy and without compression.
 
+``whole`` (speed57b) measures whole ``svduty classify FILE --summary json`` processes
+instead, in interleaved rounds (``--chrt``: each under ``chrt -r 1``, which a shared
+machine needs), each variant in a child process of its own (its own partnership cache,
+jemalloc as the command sets it), wall time, process CPU (``os.wait4``) and peak memory,
+medians, each against ``parquet``:
+
+- ``summary``: no rows written (``e2e``);
+- ``parquet``: ``--output OUT.parquet``, as the command writes it (``e2e_parquet``);
+- ``unencoded``: the same, but the sink conforms each table and encodes none (the rows
+  built and handed to the writer's thread; an empty file): what writing rows costs
+  besides Arrow's encoding;
+- ``no-compression`` and ``required``: two changes of the file, measured, not adopted
+  (each a decision: the file 11% larger; or the columns that no handed table holds a null
+  in declared required, which readers then see as ``not null``).
+
+The differences tell where the 2x of issue 15 is lost: on the bench's 400,000 rows
+(speed57b, load 14-16 on the 2 cores, ``chrt``), ``unencoded`` cost about 110 ms of wall
+and 70 ms of CPU over ``summary``, and Arrow's encoding 57 ms of wall for 220 ms of CPU
+over ``unencoded``: with the cores full, writer CPU saved comes back as about a quarter of
+it in wall.
+
 A tool for performance work, not a test: what it reports is a machine's, at a moment.
 """
 
@@ -28,7 +50,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
+import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +66,9 @@ import pyarrow as pa
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_FILE = HERE / "_data" / "policeuk-400000.csv"
-KINDS = ("codecs", "options", "row-groups", "columns")
+KINDS = ("codecs", "options", "row-groups", "columns", "whole")
+WHOLE = ("summary", "parquet", "unencoded", "no-compression", "required")
+"""The variants of ``whole``, each a child process (see the module)."""
 
 Options = Callable[[pa.Schema], dict[str, Any]]
 
@@ -162,6 +189,97 @@ def in_groups(schema: pa.Schema, tables: list[pa.Table], k: int) -> list[pa.Tabl
     ]
 
 
+_CHILD = """
+import os
+import sys
+from svduty._commands._memory_pool import one_arena
+from svduty.cli import _COMMAND_ENVIRONMENT
+
+one_arena()  # as the command's own process, before pyarrow is loaded; and before numpy is,
+for name, value in _COMMAND_ENVIRONMENT.items():  # one OpenBLAS thread (else it spins:
+    os.environ.setdefault(name, value)  # about 90 ms more CPU, none more wall)
+variant, never, *argv = sys.argv[1:]
+if variant in ("unencoded", "no-compression", "required"):
+    import pyarrow as pa
+    from svduty.io import _parquet_sink as sinks
+
+    if variant == "unencoded":  # conformed, handed to the writer's thread, not encoded
+        sinks.ParquetSink.write_table = lambda self, t: sinks.conform(t, self.written)
+    elif variant == "no-compression":
+        given = sinks.parquet_options
+        sinks.parquet_options = lambda schema: {**given(schema), "compression": "none"}
+    else:
+        names, made = set(never.split(",")), sinks.written_schema
+
+        def required(schema, first):
+            w = made(schema, first)
+            fields = [f.with_nullable(f.name not in names) for f in w]
+            return pa.schema(fields, metadata=w.metadata)
+
+        sinks.written_schema = required
+sys.argv = ["svduty", *argv]
+from svduty.__main__ import _command
+
+sys.exit(_command())
+"""
+"""A ``whole`` variant's process: ``svduty classify`` with the sink changed as it asks."""
+
+
+def never_null(path: Path) -> list[str]:
+    """The columns no table a run hands the sink holds a null in (``required``'s)."""
+    with tempfile.TemporaryDirectory(prefix="svduty-parquet-writer-") as folder:
+        _, tables = handed(path, Path(folder) / "out.parquet")
+    names = tables[0].schema.names
+    return [n for n in names if all(t.column(n).null_count == 0 for t in tables)]
+
+
+def whole(path: Path, rounds: int, chrt: bool) -> None:
+    """The ``whole`` variants in interleaved rounds (shuffled); medians, against ``parquet``."""
+    found = subprocess.run(
+        [sys.executable, __file__, "--never-null", "--file", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )  # (in a process of its own: the tables it holds are no child's peak memory)
+    never = found.stdout.strip()
+    got: dict[str, list[tuple[float, float, float]]] = {v: [] for v in WHOLE}
+    with tempfile.TemporaryDirectory(prefix="svduty-parquet-whole-") as folder:
+        here = Path(folder)
+
+        def run(variant: str) -> tuple[float, float, float]:
+            argv = ["classify", str(path), "--summary", "json"]
+            if variant != "summary":
+                argv += ["--output", str(here / f"{variant}.parquet")]
+            cmd = [sys.executable, "-c", _CHILD, variant, never, *argv]
+            env = {**os.environ, "SVDUTY_CACHE_DIR": str(here / f"cache-{variant}")}
+            start = time.perf_counter()
+            child = subprocess.Popen(
+                ["chrt", "-r", "1", *cmd] if chrt else cmd,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - start
+            if status != 0:
+                raise SystemExit(f"whole {variant}: exit status {status}")
+            return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+        for variant in WHOLE:  # each variant's cache filled, its files read once
+            run(variant)
+        for _ in range(rounds):
+            for variant in random.sample(WHOLE, len(WHOLE)):
+                got[variant].append(run(variant))
+    median = {
+        v: [statistics.median(r[i] for r in runs) for i in range(3)] for v, runs in got.items()
+    }
+    base = median["parquet"]
+    print(f"  {'':<16} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   against parquet (ms, ms, MB)")
+    for variant, (wall, cpu, peak) in median.items():
+        d = f"{1000 * (wall - base[0]):+6.0f} {1000 * (cpu - base[1]):+6.0f} {peak - base[2]:+5.0f}"
+        print(f"  {variant:<16} {wall:8.3f} {cpu:8.3f} {peak:8.0f}   {d}")
+
+
 def rounds(cases: dict[str, Callable[[], tuple[float, int]]], n: int) -> None:
     """Each case ``n`` times, interleaved; its median and fastest CPU and its file's size."""
     got: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
@@ -178,11 +296,23 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--only", default=",".join(KINDS), help=f"some of {','.join(KINDS)}")
+    parser.add_argument("--only", default=",".join(KINDS[:-1]), help=f"some of {','.join(KINDS)}")
+    parser.add_argument("--chrt", action="store_true", help="whole: each under chrt -r 1")
+    parser.add_argument("--never-null", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.never_null:  # (whole's: in a process of its own)
+        print(",".join(never_null(args.file)))
+        return 0
     only = [k for k in args.only.split(",") if k]
     if unknown := sorted(set(only) - set(KINDS)):
         parser.error(f"--only: {', '.join(unknown)} (not one of {', '.join(KINDS)})")
+    if "whole" in only:
+        print(f"{args.file.name}: whole processes, {args.rounds} rounds")
+        print("whole:")
+        whole(args.file, args.rounds, args.chrt)
+        only.remove("whole")
+        if not only:
+            return 0
     with tempfile.TemporaryDirectory(prefix="svduty-parquet-writer-") as folder:
         out = Path(folder) / "out.parquet"
         schema, tables = handed(args.file, out)
