@@ -36,11 +36,15 @@ medians, each against ``parquet``:
   (each a decision: the file 11% larger; or the columns that no handed table holds a null
   in declared required, which readers then see as ``not null``).
 
-The differences tell where the 2x of issue 15 is lost: on the bench's 400,000 rows
-(speed57b, load 14-16 on the 2 cores, ``chrt``), ``unencoded`` cost about 110 ms of wall
-and 70 ms of CPU over ``summary``, and Arrow's encoding 57 ms of wall for 220 ms of CPU
-over ``unencoded``: with the cores full, writer CPU saved comes back as about a quarter of
-it in wall.
+The differences tell where the 2x of issue 15 is lost. On the bench's 400,000 rows
+(speed57b, two runs of 12 rounds at load 15-21 on the 2 cores, ``chrt``; wall / CPU
+medians): ``summary`` 0.362 / 0.505 and 0.360 / 0.483 s, ``unencoded`` 0.467 / 0.568 and
+0.460 / 0.544, ``parquet`` 0.521 / 0.767 and 0.506 / 0.746. So the rows written cost about
+100 ms of wall for 60 ms of CPU before a byte is encoded (the cores not full), and Arrow's
+encoding about 50 ms of wall for 200 ms of CPU (the cores full: CPU saved there comes back
+as about a quarter of it in wall). ``no-compression`` and ``required`` were within 15 ms
+and 15 ms of ``parquet`` either way in both runs: the writer's 15-25 ms of CPU they save
+alone (the other kinds) does not show in a whole process.
 
 A tool for performance work, not a test: what it reports is a machine's, at a moment.
 """
