@@ -21,11 +21,11 @@ the file's size. The variants:
   the writer itself starts each table it is handed as a row group of its own);
 - ``columns``: each column written alone, with Snappy and without compression.
 
-``whole`` (speed57b) measures whole ``svduty classify FILE --summary json`` processes
-instead, in interleaved rounds (``--chrt``: each under ``chrt -r 1``, which a shared
-machine needs), each variant in a child process of its own (its own partnership cache,
-jemalloc as the command sets it), wall time, process CPU (``os.wait4``) and peak memory,
-medians, each against ``parquet``:
+``whole`` (speed57b; run only when named in ``--only``) measures whole ``svduty classify
+FILE --summary json`` processes instead, in interleaved rounds (``--chrt``: each under
+``chrt -r 1``, which a shared machine needs), each variant in a child process of its own
+(its own partnership cache, jemalloc as the command sets it), wall time, process CPU
+(``os.wait4``) and peak memory, medians, each against ``parquet``:
 
 - ``summary``: no rows written (``e2e``);
 - ``parquet``: ``--output OUT.parquet``, as the command writes it (``e2e_parquet``);
@@ -300,7 +300,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--only", default=",".join(KINDS[:-1]), help=f"some of {','.join(KINDS)}")
+    parser.add_argument(
+        "--only",
+        default=",".join(KINDS[:-1]),
+        help=f"some of {','.join(KINDS)} (default: all but whole)",
+    )
     parser.add_argument("--chrt", action="store_true", help="whole: each under chrt -r 1")
     parser.add_argument("--never-null", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
