@@ -1,0 +1,102 @@
+"""The JSON summary's text is ``json.dumps(indent=2, default=str)``'s, written faster (speed57a).
+
+``indented_json`` writes a dict or list of scalars with the C encoder in one call and walks
+the rest; anything not plain JSON goes to ``json.dumps`` whole. Every tree must give the same
+text, byte for byte, as the command wrote before.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import json
+from collections import OrderedDict
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svduty._commands import _classify_summary
+from svduty._commands._classify_summary import indented_json
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+)
+TREES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+ODD = st.sampled_from(
+    [decimal.Decimal("1.10"), datetime.date(2025, 6, 1), {1: "a"}, {None: 1}, {2.5: [1]}]
+)
+
+
+def expected(value: Any) -> str:
+    return json.dumps(value, indent=2, default=str)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TREES)
+def test_plain_trees_same_text(value: Any) -> None:
+    assert indented_json(value) == expected(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TREES, max_size=3), ODD, st.integers(min_value=0, max_value=3))
+def test_odd_values_and_keys_same_text(items: list[Any], odd: Any, at: int) -> None:
+    """A key not a string, or a value JSON writes through ``default=str``, anywhere."""
+    items.insert(min(at, len(items)), odd)
+    tree = {"rows": items, "deep": {"x": [items]}}
+    assert indented_json(tree) == expected(tree)
+
+
+def test_subclasses_go_the_long_way() -> None:
+    """A dict or int subclass is not taken for its base type (json.dumps decides its text)."""
+
+    class Count(int):
+        def __repr__(self) -> str:  # json.dumps writes int.__repr__: not this
+            return "many"
+
+    tree = {"a": OrderedDict(b=1), "n": [Count(3)], "t": (1, (2, [])), "e": {}}
+    assert indented_json(tree) == expected(tree)
+
+
+def test_containers_of_scalars_are_one_encoder_call(monkeypatch: Any) -> None:
+    """The rows of the bounded counts (dicts of scalars) are written by the C encoder whole.
+
+    The walk descends into a container only if some value in it is itself a container:
+    counted here, so that the fast path cannot silently stop being taken.
+    """
+    walked: list[Any] = []
+    given_write = _classify_summary._write
+
+    def write(value: Any, newline: str, out: list[str]) -> None:
+        walked.append(value)
+        given_write(value, newline, out)
+
+    monkeypatch.setattr(_classify_summary, "_write", write)
+    rows = [{"certain": i, "csp_name": f"CSP {i}", "possible": i * 2.5} for i in range(50)]
+    tree = {"bounded": {"by": {"csp": rows}}, "rows_in": 100}
+    assert indented_json(tree) == expected(tree)
+    assert len(walked) == 1 + 1 + 1 + 1 + 50 + 1  # tree, bounded, by, csp, each row, rows_in
+
+
+def test_summary_of_the_sample_same_text() -> None:
+    """A real summary's data (the packaged sample's bounded counts)."""
+    from svduty.io import BoundedCounts, default_pipeline, read_police_uk, sample_police_uk
+
+    bounds = BoundedCounts()
+    pipeline = default_pipeline()
+    for batch in read_police_uk(sample_police_uk()):
+        bounds.add(pipeline(batch))
+    tree = {"bounded": bounds.to_json(), "svduty_schema": "summary/1"}
+    assert indented_json(tree) == expected(tree)
