@@ -1,8 +1,9 @@
 """The JSON summary's text is ``json.dumps(indent=2, default=str)``'s, written faster (speed57a).
 
 ``indented_json`` writes a dict or list of scalars with the C encoder in one call and walks
-the rest; anything not plain JSON goes to ``json.dumps`` whole. Every tree must give the same
-text, byte for byte, as the command wrote before.
+the rest; anything not plain JSON goes to ``json.dumps`` whole. With ``sort`` it sorts the
+keys below the top dict as ``versioned(sort=True)`` did before. Every tree must give the
+same text, byte for byte, as the command wrote before.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from svduty._commands import _classify_summary
 from svduty._commands._classify_summary import indented_json
+from svduty._commands._json import versioned
 
 SCALARS = (
     st.none()
@@ -59,6 +61,41 @@ def test_odd_values_and_keys_same_text(items: list[Any], odd: Any, at: int) -> N
     assert indented_json(tree) == expected(tree)
 
 
+def before(data: dict[str, Any]) -> str:
+    """What ``svduty classify --summary json`` wrote before (speed57a)."""
+    return json.dumps(versioned("summary", data, sort=True), indent=2, default=str)
+
+
+def now(data: dict[str, Any]) -> str:
+    """What it writes now (``svduty._commands.classify._run``)."""
+    top = {k: data[k] for k in sorted(data)}
+    return indented_json(versioned("summary", top), sort=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), TREES, max_size=5))
+def test_sorted_summary_same_text(data: dict[str, Any]) -> None:
+    assert now(data) == before(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TREES, max_size=3), ODD, st.integers(min_value=0, max_value=3))
+def test_sorted_odd_values_same_text(items: list[Any], odd: Any, at: int) -> None:
+    items.insert(min(at, len(items)), odd)
+    data = {"z": items, "a": {"y": [items], "x": 1}}
+    assert now(data) == before(data)
+
+
+def test_sorted_tuples_and_subclasses_as_before() -> None:
+    """``versioned(sort=True)`` sorted a dict subclass's keys, not those of a dict in a tuple."""
+    data = {
+        "t": ({"b": 1, "a": {"d": 0, "c": [1]}},),
+        "o": OrderedDict(b=[{"y": 1, "x": 2}], a=1),
+        "l": [{"b": 1, "a": ({"q": 1, "p": 2},)}],
+    }
+    assert now(data) == before(data)
+
+
 def test_subclasses_go_the_long_way() -> None:
     """A dict or int subclass is not taken for its base type (json.dumps decides its text)."""
 
@@ -79,9 +116,9 @@ def test_containers_of_scalars_are_one_encoder_call(monkeypatch: Any) -> None:
     walked: list[Any] = []
     given_write = _classify_summary._write
 
-    def write(value: Any, newline: str, out: list[str]) -> None:
+    def write(value: Any, newline: str, out: list[str], **how: Any) -> None:
         walked.append(value)
-        given_write(value, newline, out)
+        given_write(value, newline, out, **how)
 
     monkeypatch.setattr(_classify_summary, "_write", write)
     rows = [{"certain": i, "csp_name": f"CSP {i}", "possible": i * 2.5} for i in range(50)]

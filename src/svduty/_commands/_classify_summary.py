@@ -157,7 +157,7 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 """The types JSON writes as one value (exactly these: a subclass goes the long way)."""
 
 _KEYS = frozenset({str})
-_FLAT: dict[str, Any] = {}  # one line's indent -> the C encoder of a container of scalars
+_FLAT: dict[tuple[str, bool], Any] = {}  # (indent, sorted) -> the C encoder of scalars
 _VALUE = json.JSONEncoder().encode
 _KEY = json.encoder.encode_basestring_ascii
 
@@ -166,7 +166,7 @@ class _NotPlain(Exception):
     """A value :func:`indented_json` leaves to :func:`json.dumps` (a key or value not plain)."""
 
 
-def indented_json(value: Any) -> str:
+def indented_json(value: Any, *, sort: bool = False) -> str:
     """``json.dumps(value, indent=2, default=str)``: the same text, about twice as fast.
 
     The summary is written after the last batch, on one thread while the other core is
@@ -179,14 +179,21 @@ def indented_json(value: Any) -> str:
     walks it. A tree with anything else (a key not a string, a value not a plain dict,
     list, tuple, string, number, boolean or ``None``) is given to ``json.dumps`` whole.
 
+    Args:
+        value: The data (a dict, a list or a scalar).
+        sort: Sort the keys of every dict below the top one (the top one's are written in
+            their order: ``svduty_schema`` first, as ``versioned`` puts it), as
+            ``json.dumps(sort_keys=True)`` sorts them.
+
     Example:
-        >>> data = {"a": [1, 2.5, None], "b": {"x": "\u00e9", "y": {}}, "c": []}
+        >>> data = {"a": [1, 2.5, None], "b": {"y": "\u00e9", "x": {}}, "c": []}
         >>> indented_json(data) == json.dumps(data, indent=2, default=str)
         True
-        >>> print(indented_json({"rows": [{"n": 1}]}))
+        >>> print(indented_json({"rows": [{"n": 1, "m": True}]}, sort=True))
         {
           "rows": [
             {
+              "m": true,
               "n": 1
             }
           ]
@@ -194,21 +201,35 @@ def indented_json(value: Any) -> str:
     """
     out: list[str] = []
     try:
-        _write(value, "\n", out)
+        _write(value, "\n", out, sort=sort, top=True)
     except _NotPlain:
+        if sort and type(value) is dict:  # (its keys' order kept, every other dict's sorted)
+            value = {k: _sorted(v) for k, v in value.items()}
+        elif sort:
+            value = _sorted(value)
         return json.dumps(value, indent=2, default=str)
     return "".join(out)
 
 
-def _flat(inner: str) -> Any:
+def _sorted(value: Any) -> Any:
+    """``value`` with the keys of every dict in it sorted (as ``versioned(sort=True)``)."""
+    if isinstance(value, dict):
+        return {k: _sorted(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted(v) for v in value]
+    return value
+
+
+def _flat(inner: str, sort: bool) -> Any:
     """The C encoder of a container of scalars whose items start each line at ``inner``."""
-    encode = _FLAT.get(inner)
+    encode = _FLAT.get((inner, sort))
     if encode is None:
-        encode = _FLAT[inner] = json.JSONEncoder(separators=("," + inner, ": ")).encode
+        made = json.JSONEncoder(separators=("," + inner, ": "), sort_keys=sort)
+        encode = _FLAT[inner, sort] = made.encode
     return encode
 
 
-def _write(value: Any, newline: str, out: list[str]) -> None:
+def _write(value: Any, newline: str, out: list[str], *, sort: bool, top: bool = False) -> None:
     """Add ``value``'s text to ``out``; ``newline``: a line break and the indent of its line."""
     kind = type(value)
     if kind in _SCALARS:
@@ -230,18 +251,20 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
     else:
         raise _NotPlain
     inner = newline + "  "
+    ordered = sort and not top and kind is dict
     if _SCALARS.issuperset(map(type, items)):  # all scalars: one call of the C encoder
-        out.append(opening + inner + _flat(inner)(value)[1:-1] + newline + closing)
+        out.append(opening + inner + _flat(inner, ordered)(value)[1:-1] + newline + closing)
         return
     before = opening + inner
     if kind is dict:
-        for key, item in value.items():
+        for key in sorted(value) if ordered else value:
             out.append(before + _KEY(key) + ": ")
             before = "," + inner
-            _write(item, inner, out)
-    else:
+            _write(value[key], inner, out, sort=sort)
+    else:  # (a tuple's dicts keep their order, as ``versioned(sort=True)`` leaves them)
+        sort = sort and kind is list
         for item in value:
             out.append(before)
             before = "," + inner
-            _write(item, inner, out)
+            _write(item, inner, out, sort=sort)
     out.append(newline + closing)

@@ -419,7 +419,8 @@ def _run(
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
-        text = indented_json(versioned("summary", data, sort=True))  # json.dumps's text
+        top = {k: data[k] for k in sorted(data)}  # (the rest sorted as written)
+        text = indented_json(versioned("summary", top), sort=True)
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     outputs = [p for p in (args.output, args.rejected) if p]
