@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svduty._commands import _classify_summary
+from svduty._commands import _classify_summary, _json
 from svduty._commands._classify_summary import indented_json
 from svduty._commands._json import versioned
 
@@ -137,3 +137,12 @@ def test_summary_of_the_sample_same_text() -> None:
         bounds.add(pipeline(batch))
     tree = {"bounded": bounds.to_json(), "svduty_schema": "summary/1"}
     assert indented_json(tree) == expected(tree)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TREES, max_size=3), ODD)
+def test_sorted_list_at_the_top(items: list[Any], odd: Any) -> None:
+    """Below a list at the top, every dict's keys are sorted as ``versioned(sort=True)`` sorts."""
+    for tree in ([{"b": items, "a": 1}], [{"b": odd, "a": [{"d": 1, "c": items}]}]):
+        want = json.dumps(_json._sorted(tree), indent=2, default=str)
+        assert indented_json(tree, sort=True) == want
