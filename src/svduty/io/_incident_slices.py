@@ -10,8 +10,11 @@ classifying and counting 138 ms of CPU in three batches of 65,536, 101 in two of
 77 in one). The first slice stays at ``BATCH_ROWS`` (the loop starts on it, and the writer
 on its rows, while the rest is converted); the rest is handed on in slices of up to
 :data:`LATER_BATCHES` times as many rows: the bench's file in two batches (65,536 and
-134,464), not three. A batch's rows are converted and checked each alone, so the rows,
-their values, their reasons and their order are those of any other slicing.
+134,464), not three. A file streamed in blocks (over 16 MiB, or one the whole-file read
+refuses) has one short slice, its first block's first; a Parquet file's batches of
+``BATCH_ROWS`` are handed on as they are read. A batch's rows are converted and checked each
+alone, so the rows, their values, their reasons and their order are those of any other
+slicing.
 """
 
 from __future__ import annotations
@@ -37,18 +40,16 @@ the walls alike (0.71-0.73 s, within the spread).
 
 
 def first_then_larger(
-    batch: pa.RecordBatch, rows: Any, first: int
+    batch: pa.RecordBatch, rows: Any, first: int, later: int
 ) -> Iterator[tuple[pa.RecordBatch, Any]]:
-    """``batch`` and ``rows`` (its rows' numbers) in a slice of ``first`` rows, then larger.
-
-    The slices after the first hold up to :data:`LATER_BATCHES` times ``first`` rows each.
+    """``batch`` and ``rows`` (its rows' numbers) in a slice of ``first`` rows, then of ``later``.
 
     Example:
         >>> b = pa.record_batch({"id": list("abcdefghijk")})
-        >>> got = first_then_larger(b, pa.array(range(11)), 2)
+        >>> got = first_then_larger(b, pa.array(range(11)), 2, 8)
         >>> [(s.num_rows, r.to_pylist()[0]) for s, r in got]
         [(2, 0), (8, 2), (1, 10)]
-        >>> [s.num_rows for s, _ in first_then_larger(b, pa.array(range(11)), 20)]
+        >>> [s.num_rows for s, _ in first_then_larger(b, pa.array(range(11)), 20, 80)]
         [11]
     """
     n = batch.num_rows
@@ -56,6 +57,5 @@ def first_then_larger(
         yield batch, rows
         return
     yield batch.slice(0, first), rows.slice(0, first)
-    later = LATER_BATCHES * first
     for start in range(first, n, later):
         yield batch.slice(start, later), rows.slice(start, later)
