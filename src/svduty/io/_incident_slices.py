@@ -29,9 +29,9 @@ __all__: list[str] = []
 LATER_BATCHES = 4
 """The slices after the first hold at most this many times the first's rows.
 
-At ``BATCH_ROWS`` = 65,536: 262,144 rows, about 40 MB of the pipeline's working memory
-for the bench's incidents, so a file of 16 MiB (the largest read whole) is never one batch
-of a million short rows. The bench's 200,000 incidents (speed57c; whole commands
+At ``BATCH_ROWS`` = 65,536: 262,144 rows, so a file of 16 MiB (the largest read whole) is
+never one batch of a million short rows (the bench's command's peak memory did not grow:
+240 -> 234 MB, medians of 14 runs). The bench's 200,000 incidents (speed57c; whole commands
 ``svduty classify incidents-200000.csv --summary json``, rows to a file, 10 shuffled
 rounds under ``chrt -r 1`` at load ~16, process CPU by ``os.wait4``, medians): 0.909 s of
 CPU in three batches, 0.775 in a first of 65,536 and one of the rest, 0.756 in one batch;
