@@ -92,16 +92,16 @@ def test_a_whole_file_is_handed_on_in_batches_rejected_rows_or_not(tmp_path: Pat
     slice alone (``io._last_batch.in_slices``): every check is of a row alone.
     """
     f = tmp_path / "i.csv"
-    f.write_text("Ref,Age\n" + "".join(f"r{i},{i % 90}\n" for i in range(10)))
+    f.write_text("Ref,Age\n" + "".join(f"r{i},{i % 90}\n" for i in range(22)))
     mapping = {"Ref": "id", "Age": "victim_age"}
     whole = read_incident_table(f, mapping=mapping)
     with patch("svduty.io._incident_tables.BATCH_ROWS", 4):
         batches = list(iter_incident_table(f, mapping=mapping))
-        assert [b.num_rows for b in batches] == [4, 4, 2]
+        assert [b.num_rows for b in batches] == [4, 16, 2]  # the first 4, then up to 4 x 4
         assert pa.Table.from_batches(batches).to_pylist() == whole.to_pylist()
-        f.write_text("Ref,Age\n" + "".join(f"r{i},{'x' if i == 7 else i}\n" for i in range(10)))
+        f.write_text("Ref,Age\n" + "".join(f"r{i},{'x' if i == 7 else i}\n" for i in range(22)))
         batches = list(iter_incident_table(f, mapping=mapping))
-        assert [b.num_rows for b in batches] == [4, 4, 2]  # before speed51d: [10]
+        assert [b.num_rows for b in batches] == [4, 16, 2]  # before speed51d: [22]
     whole = read_incident_table(f, mapping=mapping)
     assert whole.column("rejected").to_pylist()[7] == "victim_age: expected a whole number of years"
     assert pa.Table.from_batches(batches).to_pylist() == whole.to_pylist()

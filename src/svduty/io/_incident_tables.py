@@ -39,6 +39,7 @@ from svduty.io._incident_parquet import (
     parquet_batches,
     without_inner_dictionaries,
 )
+from svduty.io._incident_slices import LATER_BATCHES, first_then_larger
 from svduty.io._incident_values import _normalise, _utf8_marks, blank_as_unknown, readable
 from svduty.io._incidents import _SCHEMA, BATCH_ROWS, iter_incidents_jsonl
 from svduty.io._inputs import (
@@ -48,7 +49,6 @@ from svduty.io._inputs import (
     is_json_lines,
     path_list,
 )
-from svduty.io._last_batch import in_slices
 from svduty.io._lines import (
     ascii_records,
     odd_quotes,
@@ -345,9 +345,13 @@ def iter_incident_table(
     readable(p, schema, names)  # every field's column of a type it can hold
     width = len(names)
     fields = [n in _KIND for n in names]
+    # the cells converted a slice at a time, each handed on once converted: the file's first
+    # of BATCH_ROWS (the loop starts on it), then up to LATER_BATCHES times as many (speed57c)
+    first, later = BATCH_ROWS, LATER_BATCHES * BATCH_ROWS
     for read, rows, wrong_width in batches:
-        # a whole file's cells converted a slice at a time, each handed on once converted
-        for part, numbers in [(read, rows)] if wrong_width else in_slices(read, rows, BATCH_ROWS):
+        slices = [(read, rows)] if wrong_width else first_then_larger(read, rows, first, later)
+        first = later  # (a later block of a file streamed, or Parquet's: no short first slice)
+        for part, numbers in slices:
             raw, not_utf8 = _utf8_marks(part, fields)  # a Parquet reader does not check text
             out = _normalise(
                 p,
