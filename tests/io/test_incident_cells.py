@@ -89,7 +89,7 @@ def test_a_whole_file_is_handed_on_in_batches_rejected_rows_or_not(tmp_path: Pat
     """Its rows classified a batch at a time: the same rows, rejected ones in the same order.
 
     A file with a rejected row was handed on whole until speed51d, which converts each
-    slice alone (``io._last_batch.in_slices``): every check is of a row alone.
+    slice alone (``io._incident_slices`` since speed57c): every check is of a row alone.
     """
     f = tmp_path / "i.csv"
     f.write_text("Ref,Age\n" + "".join(f"r{i},{i % 90}\n" for i in range(22)))

@@ -12,8 +12,7 @@ rejected rows are passed on in the order of their ``(file, row)``
 them on in the same order as classified in turn only when every row of the first comes
 before every row of the second, in the same file: the batches are joined only then.
 
-A whole CSV file read at once is converted and handed on in slices of ``BATCH_ROWS``
-(:func:`in_slices`), each as soon as it is converted.
+A whole CSV file read at once is handed on in slices (``io._incident_slices``: speed57c).
 """
 
 from __future__ import annotations
@@ -113,26 +112,3 @@ def _follows(before: pa.RecordBatch, after: pa.RecordBatch) -> bool:
     if not all(pc.all(pc.equal(f, pa.scalar(file, f.type))).as_py() for f in files):
         return False
     return bool(pc.max(rows[0]).as_py() < pc.min(rows[1]).as_py())
-
-
-def in_slices(batch: pa.RecordBatch, rows: Any, size: int) -> Iterator[tuple[pa.RecordBatch, Any]]:
-    """``batch`` and ``rows`` (its rows' numbers, an array) in slices of ``size`` rows.
-
-    A whole CSV file is read at once; its cells are checked and converted a slice at a
-    time, each slice handed on when converted, so the loop classifies the first rows while
-    the reading thread converts the next (speed51d: the first of the bench's 200,000 CSV
-    incidents waited for all of them). Each check and conversion is of a row alone, so the
-    rows, values and reasons are those of converting the whole; a file with rejected rows
-    is handed on in slices too, as a JSON Lines file is (before, as one batch).
-
-    Example:
-        >>> b = pa.record_batch({"id": list("abcde")})
-        >>> [(s.num_rows, r.to_pylist()) for s, r in in_slices(b, pa.array(range(5)), 2)]
-        [(2, [0, 1]), (2, [2, 3]), (1, [4])]
-    """
-    n = batch.num_rows
-    if n <= size:
-        yield batch, rows
-        return
-    for start in range(0, n, size):
-        yield batch.slice(start, size), rows.slice(start, size)
