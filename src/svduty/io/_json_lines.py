@@ -194,10 +194,13 @@ def _list_codes(column: Arrow) -> Any:
         return None
     if items.null_count:
         return None
+    at = column.offsets.to_numpy()
+    full = np.flatnonzero(at[1:] != at[:-1])  # the rows with an item
+    if len(full) * _FEW_FULL < len(column):  # mostly empty (or null): those alone hashed
+        return _mostly_empty(column, full)
     wide = pa.types.is_large_string(items.type)
     bounds = np.frombuffer(items.buffers()[1], np.int64 if wide else np.int32)
     bounds = bounds[items.offset : items.offset + len(items) + 1]
-    at = column.offsets.to_numpy()
     data = items.buffers()[2] or pa.py_buffer(b"")
     spans = pa.py_buffer(bounds[at].astype(np.int64))
     text = pa.Array.from_buffers(pa.large_binary(), len(column), [None, spans, data])
@@ -215,6 +218,33 @@ def _list_codes(column: Arrow) -> Any:
         key = key * 2 + pc.is_valid(column).to_numpy(zero_copy_only=False)
         width *= 2
     return _numbers(key, width)[0]
+
+
+_FEW_FULL = 4
+"""A list column whose rows with an item are fewer than 1/_FEW_FULL is hashed on those rows."""
+
+
+def _mostly_empty(column: Arrow, full: Any) -> Any:
+    """:func:`_list_codes` of a column of mostly empty (or null) lists: ``full`` its others.
+
+    Only the rows with an item are hashed (taken, then numbered as any column); every
+    empty list is one key and every null one another (the bench's ``kinds``, 576 of
+    65,536 rows with an item: 1.65 -> 0.3 ms a batch, speed57d).
+
+    Example:
+        >>> import numpy as np
+        >>> col = pa.array([[], ["a"], None, [], ["a"], [""]] + [[]] * 20, pa.list_(pa.string()))
+        >>> _mostly_empty(col, np.array([1, 4, 5]))[:7].tolist()
+        [0, 1, 2, 0, 1, 3, 0]
+    """
+    import numpy as np
+
+    key = pc.is_valid(column).to_numpy(zero_copy_only=False).astype(np.int64) ^ 1  # null: 1
+    if len(full):
+        codes = _list_codes(pc.take(column, _arrays.array(full)))
+        key[full] = codes + 2
+        return _numbers(key, int(codes.max()) + 3)[0]
+    return _numbers(key, 2)[0]
 
 
 def _fused(run: list[Any], n: int) -> list[str | Arrow]:
@@ -275,15 +305,15 @@ def _grown(
             combined, size = combined * words + run[j].codes, size * words
         return _numbers(combined, size)
 
+    numbers, count = through(len(at) - 1)  # (the whole run, the most likely: speed57d)
+    if count <= most:
+        return len(at) - 1, numbers
+    if last + 1 == len(at) - 1:
+        return None
     numbers, count = through(last + 1)
     if count > most:
         return None
     good, good_numbers = last + 1, numbers
-    if good == len(at) - 1:
-        return good, good_numbers
-    numbers, count = through(len(at) - 1)
-    if count <= most:
-        return len(at) - 1, numbers
     low, high = good, len(at) - 1  # at[low] fits, at[high] does not
     while high - low > 1:
         mid = (low + high) // 2
