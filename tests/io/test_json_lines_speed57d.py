@@ -1,9 +1,8 @@
 """The JSON Lines writer's analysis of a batch with less hashing (speed57d, issue 15).
 
 A column of mostly empty (or null) lists (the bench's ``kinds``: 576 of 65,536 rows with an
-item) is numbered by hashing the rows with an item alone; a run of coded columns is tried
-whole first (the bench's runs fit whole). The numbers are those of the first appearance of
-each distinct list, as before, and the text written is the same.
+item) is numbered by hashing the rows with an item alone. The numbers are those of the
+first appearance of each distinct list, as before, and the text written is the same.
 """
 
 from __future__ import annotations
@@ -74,27 +73,3 @@ def test_lines_of_mostly_empty_lists_are_json_dumps(lists: list[Any], words: lis
     batch = pa.record_batch({"w": words[:n], "kinds": pa.array(lists, pa.list_(pa.string()))})
     rows = batch.to_pylist()
     assert json_lines(batch) == "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-
-
-def test_a_run_that_fits_whole_is_numbered_once_whole(monkeypatch: Any) -> None:
-    """The whole run is tried first: one numbering of its columns, not one more before it."""
-    calls: list[int] = []
-    real = _json_lines._numbers
-
-    def numbers(key: Any, width: int) -> Any:
-        calls.append(width)
-        return real(key, width)
-
-    monkeypatch.setattr(_json_lines, "_numbers", numbers)
-    n = 4096  # 128 combinations of a first column of 128 words; the rest follow it
-    first = [f"w{i % 128}" for i in range(n)]
-    batch = pa.record_batch(
-        {
-            "a": pa.array(first).dictionary_encode(),
-            "b": pa.array([f"b{i % 128}" for i in range(n)]).dictionary_encode(),
-            "c": pa.array([f"c{i % 64}" for i in range(n)]).dictionary_encode(),
-        }
-    )
-    text = json_lines(batch)
-    assert text == "".join(json.dumps(r) + "\n" for r in batch.to_pylist())
-    assert len(calls) == 1  # before: the run through "b", then the whole run

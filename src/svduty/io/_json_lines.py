@@ -305,15 +305,15 @@ def _grown(
             combined, size = combined * words + run[j].codes, size * words
         return _numbers(combined, size)
 
-    numbers, count = through(len(at) - 1)  # (the whole run, the most likely: speed57d)
-    if count <= most:
-        return len(at) - 1, numbers
-    if last + 1 == len(at) - 1:
-        return None
     numbers, count = through(last + 1)
     if count > most:
         return None
     good, good_numbers = last + 1, numbers
+    if good == len(at) - 1:
+        return good, good_numbers
+    numbers, count = through(len(at) - 1)
+    if count <= most:
+        return len(at) - 1, numbers
     low, high = good, len(at) - 1  # at[low] fits, at[high] does not
     while high - low > 1:
         mid = (low + high) // 2
