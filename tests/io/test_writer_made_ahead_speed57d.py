@@ -39,8 +39,7 @@ ROWS = st.lists(
 
 
 def _gated(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[str]]:
-    """The worker held at its first batch until a batch's columns are read on the caller's
-    thread (or 10 s: then the caller did not read them); who read each batch's columns."""
+    """The worker held at its first batch until ``gate``; who read each batch's columns."""
     gate = threading.Event()
     real_write, real_pieces = writers._write_lines, writers.lines_pieces
     readers: list[str] = []
@@ -56,10 +55,7 @@ def _gated(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[str]]
 
     def lines_pieces(batch: pa.RecordBatch) -> Any:
         readers.append(threading.current_thread().name)
-        try:
-            return real_pieces(batch)
-        finally:
-            gate.set()
+        return real_pieces(batch)
 
     monkeypatch.setattr(writers, "_write_lines", write_lines)
     monkeypatch.setattr(writers, "lines_pieces", lines_pieces)
@@ -72,7 +68,7 @@ def test_the_caller_reads_the_next_batch_while_it_waits_and_the_text_is_the_same
     first: list[dict[str, Any]], second: list[dict[str, Any]]
 ) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
-        _, readers = _gated(monkeypatch)
+        gate, readers = _gated(monkeypatch)
         folder = Path(tempfile.mkdtemp(dir=os.environ.get("TMPDIR")))
         out = folder / "o.jsonl"
         w = TableWriter(out, background=True)
@@ -81,6 +77,7 @@ def test_the_caller_reads_the_next_batch_while_it_waits_and_the_text_is_the_same
         )
         tables = [pa.Table.from_pylist(rows, schema=schema) for rows in (first, second)]
         w.write(tables[0])
+        threading.Timer(0.02, gate.set).start()  # the caller waits: it reads meanwhile
         w.write(tables[1])
         w.commit()
     rows = tables[0].to_pylist() + tables[1].to_pylist()
@@ -114,7 +111,6 @@ def test_an_error_reading_ahead_is_raised_by_the_worker_as_before(
 
     def wrong(batch: pa.RecordBatch) -> Any:
         readers.append(threading.current_thread().name)
-        gate.set()
         raise TypeError("not JSON")
 
     monkeypatch.setattr(writers, "lines_pieces", wrong)
@@ -129,6 +125,7 @@ def test_an_error_reading_ahead_is_raised_by_the_worker_as_before(
     out = tmp_path / "o.jsonl"
     w = TableWriter(out, background=True)
     w.write(pa.table({"a": [1]}))
+    threading.Timer(0.05, gate.set).start()
 
     def second() -> None:  # raised by the write or by the commit, as ever
         w.write(pa.table({"a": [2]}))
