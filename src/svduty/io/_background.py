@@ -101,15 +101,6 @@ class Ordered:
         while self._due and (len(self._due) > self._depth or self._due[0][0].done()):
             self._use_first()
 
-    def waiting(self) -> bool:
-        """Whether :meth:`submit` would wait now: ``depth`` results due, the first not made.
-
-        Example:
-            >>> Ordered().waiting()
-            False
-        """
-        return len(self._due) >= self._depth and not self._due[0][0].done()
-
     def _counted(self, make: Callable[[], Any]) -> Any:
         """Run ``make()`` on a worker, counted as running; not at all once cancelled."""
         with self._idle:

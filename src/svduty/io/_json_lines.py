@@ -23,7 +23,7 @@ from svduty import _arrays
 from svduty import _compute as _pc
 from svduty.io._json_values import _TEXT, _fragments, _plain_strings, _s
 
-__all__ = ["json_lines", "json_lines_buffer", "json_lines_parts", "lines_pieces"]
+__all__ = ["json_lines", "json_lines_buffer", "json_lines_parts"]
 
 Arrow = Any  # a pyarrow Array (pyarrow-stubs' compute overloads are narrower)
 pc: Any = _pc
@@ -406,14 +406,11 @@ def json_lines_buffer(batch: pa.RecordBatch) -> pa.Buffer:
     return parts[0] if parts else pa.py_buffer(b"")
 
 
-def json_lines_parts(
-    batch: pa.RecordBatch, rows: int = _PART_ROWS, pieces: list[Any] | None = None
-) -> Iterator[pa.Buffer]:
+def json_lines_parts(batch: pa.RecordBatch, rows: int = _PART_ROWS) -> Iterator[pa.Buffer]:
     r"""The UTF-8 bytes of :func:`json_lines_buffer`, made ``rows`` lines at a time.
 
-    The columns are read once for the whole batch (or were: ``pieces``, the batch's
-    :func:`lines_pieces`); each part's lines are then put together alone, so no column of
-    text is ever as long as the batch.
+    The columns are read once for the whole batch; each part's lines are then put
+    together alone, so no column of text is ever as long as the batch.
 
     Example:
         >>> [p.to_pybytes() for p in json_lines_parts(pa.record_batch({"a": [1, 2, 3]}), 2)]
@@ -422,7 +419,7 @@ def json_lines_parts(
     n = batch.num_rows
     if not n:
         return
-    pieces = lines_pieces(batch) if pieces is None else pieces
+    pieces = [_s(p) if isinstance(p, str) else p for p in _pieces(batch)]
     line = pieces[0].as_py().encode() if len(pieces) == 1 else None
     for start in range(0, n, rows):
         k = min(rows, n - start)
@@ -437,20 +434,6 @@ def json_lines_parts(
         first, end = offsets[0].as_py(), offsets[k].as_py()
         data: pa.Buffer = lines.buffers()[2]
         yield data.slice(first, end - first)
-
-
-def lines_pieces(batch: pa.RecordBatch) -> list[Any]:
-    r"""The batch's columns read for :func:`json_lines_parts`: its lines' text and columns.
-
-    Made ahead by a writer's caller that would otherwise wait for the batch before
-    (``svduty.io._writers``, speed57d).
-
-    Example:
-        >>> b = pa.record_batch({"a": [1, 2]})
-        >>> [p.to_pybytes() for p in json_lines_parts(b, pieces=lines_pieces(b))]
-        [b'{"a": 1}\n{"a": 2}\n']
-    """
-    return [_s(p) if isinstance(p, str) else p for p in _pieces(batch)]
 
 
 def _part(piece: Any, start: int, k: int) -> Any:

@@ -30,7 +30,7 @@ from svduty.errors import InputFormatError, Problem
 from svduty.io._background import Ordered, cores
 from svduty.io._conformed import conform, decoded
 from svduty.io._csv_cells import flat as csv_cells
-from svduty.io._json_lines import json_lines, json_lines_parts, lines_pieces
+from svduty.io._json_lines import json_lines, json_lines_parts
 from svduty.io._parquet_sink import REPEATED_TEXT, ParquetSink
 from svduty.io._write_paths import OutputFile, output_error, writable, write_all
 
@@ -209,8 +209,7 @@ class TableWriter:
             if raw is None:
                 jobs = [(partial(json_lines, b), sink.write) for b in pieces]
             else:  # one job: the caller waits for the batch before, not this one's first part
-                made = _made_ahead(pieces, self._jobs)
-                jobs = [(partial(_write_lines, raw, pieces, made), _written)]
+                jobs = [(partial(_write_lines, raw, pieces), _written)]
         for make, use in jobs:
             if self._jobs is None:
                 use(make())
@@ -295,35 +294,11 @@ def _widened(schema: pa.Schema, table: pa.Table) -> pa.Schema:
     return pa.schema([*schema, *extra], metadata=meta) if extra else schema
 
 
-def _write_lines(
-    raw: IO[bytes], pieces: list[pa.RecordBatch], made: list[Any] | None = None
-) -> None:
-    """The pieces' JSON Lines, each part written once made: less fresh memory (measured).
-
-    ``made``: each piece's columns read already (:func:`_made_ahead`).
-    """
-    for i, batch in enumerate(pieces):
-        parts = json_lines_parts(batch) if made is None else json_lines_parts(batch, pieces=made[i])
-        for part in parts:
+def _write_lines(raw: IO[bytes], pieces: list[pa.RecordBatch]) -> None:
+    """The pieces' JSON Lines, each part written once made: less fresh memory (measured)."""
+    for batch in pieces:
+        for part in json_lines_parts(batch):
             write_all(raw, part)
-
-
-def _made_ahead(pieces: list[pa.RecordBatch], jobs: Ordered | None) -> list[Any] | None:
-    """Each piece's columns read for its JSON Lines now, if the caller would only wait.
-
-    The writer's one worker writes one batch while the next waits: the caller (the loop
-    of ``svduty classify``) hands it a batch and waits for the one before to be written.
-    Meanwhile it reads this batch's columns (``lines_pieces``: 21-25 ms of 65,536 of the
-    bench's incidents, a third of the worker's work), so the worker only puts the lines
-    together and writes them (speed57d). An error is left to the worker, where it is
-    raised as ever. ``None`` when the worker is free (it reads them itself).
-    """
-    if jobs is None or not jobs.waiting():
-        return None
-    try:
-        return [lines_pieces(b) for b in pieces]
-    except Exception:  # the worker meets it again, and it is raised where it always was
-        return None
 
 
 def _written(_: None) -> None:
