@@ -106,6 +106,11 @@ def test_one_row_builds_one_incident(files: list[Path], monkeypatch: pytest.Monk
         assert len(built) <= 1, (path.name, len(built))  # before: every row's
 
 
+# The whole file's explanation, the same for every example of one file: made once a file
+# (it was made again for each of the 60 examples, half of the suite's second slowest test).
+_WHOLE: dict[Path, tuple[str, str]] = {}
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -118,7 +123,9 @@ def test_the_row_chosen_is_explained_as_in_the_whole_file(
     files: list[Path], which: int, row: int, by_id: str | None
 ) -> None:
     path = files[which]
-    _, whole, whole_err = _explain([str(path)])
+    if path not in _WHOLE:  # each file's whole explanation once, not once an example (ci57a)
+        _WHOLE[path] = _explain([str(path)])[1:]
+    whole, whole_err = _WHOLE[path]
     assert len(whole.splitlines()) > 40  # most rows are kept
     chosen = ["--row", str(row)] if by_id is None else ["--id", by_id]
     code, out, err = _explain([str(path), *chosen])
