@@ -49,3 +49,18 @@ def test_the_lead_sponsor_reports_to_the_home_office_only_as_a_reading() -> None
         if r.source == "lead-sponsor" and r.target.endswith("-csp-board")
     ]
     assert len(boards) == 4
+
+
+def test_the_police_command_areas_start_day_is_a_reading() -> None:
+    """The three local policing areas began "from April 2023" (the force's news item); the
+    agreement, in force from 31 January 2023, already names "the 3 area Police Command
+    Structure, (North, East and South)". The records' start, 1 April 2023, was cited as the
+    source's word."""
+    areas = [a for a in P.geography.areas if a.kind.value == "police_command_area"]
+    assert len(areas) == 3
+    for a in areas:
+        assert str(a.valid.start) == "2023-04-01"
+        assert a.citation.confidence is Confidence.UNCONFIRMED, a.id
+        assert a.citation.doubt is not None
+        assert "from April 2023" in a.citation.doubt
+        assert "3 area Police Command Structure" in a.citation.doubt
