@@ -17,13 +17,15 @@ from hypothesis import strategies as st
 import svduty
 from svduty.answers import Answer, Verdict
 from svduty.authorities import (
+    DeathPlaceFacts,
     Role,
     may_assist,
     must_consult_s8,
     must_consult_s9,
+    relevant_review_partners,
     specified_authorities_for,
 )
-from svduty.errors import DataError
+from svduty.errors import AreaError, DataError, UnknownAreaError
 
 P = svduty.warwickshire()
 AUTHS = P.authorities
@@ -75,3 +77,13 @@ def test_a_code_of_england_and_wales_that_is_no_area_is_still_refused(code: str)
         must_consult_s8(AUTHS, code)
     with pytest.raises(DataError, match="relevant_area: expected a local government area"):
         must_consult_s9(AUTHS, ["E07000220", code], TEAM)
+
+
+@given(code=outside)
+def test_a_death_outside_england_and_wales_is_refused_naming_s24_1_b(code: str) -> None:
+    """relevant_review_partners: a place of death outside England and Wales was an
+    UnknownAreaError, "unknown area", for a code whose country is known; it is an AreaError
+    naming the field and s.24(1)(b) ("occurred ... in England or Wales") and s.207(1)."""
+    with pytest.raises(AreaError, match=r"death_area: .*s\.24\(1\)\(b\).*s\.207\(1\)") as info:
+        relevant_review_partners(DeathPlaceFacts(death_area=code))
+    assert not isinstance(info.value, UnknownAreaError)
