@@ -16,7 +16,7 @@ import pytest
 
 import svduty.authorities._owhr_relevant as owhr
 from svduty.authorities import DeathPlaceFacts, relevant_review_partners
-from svduty.errors import UnknownAreaError
+from svduty.errors import AreaError
 
 
 def test_a_second_import_of_the_module_does_not_change_the_check(monkeypatch) -> None:
@@ -26,5 +26,6 @@ def test_a_second_import_of_the_module_does_not_change_the_check(monkeypatch) ->
     copy = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(copy)
     monkeypatch.setitem(sys.modules, owhr.__name__, copy)  # as the doctests' import leaves it
-    with pytest.raises(UnknownAreaError):
+    # the function's own error (since law57 an AreaError naming s.24(1)(b) for Edinburgh)
+    with pytest.raises(AreaError, match=r"s\.24\(1\)\(b\)"):
         relevant_review_partners(DeathPlaceFacts(death_area="S12000036"))  # Edinburgh

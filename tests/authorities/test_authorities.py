@@ -1223,6 +1223,7 @@ def test_must_consult_s9_counts_one_body_in_two_capacities_once() -> None:
     ("code", "said"),
     [
         ("S12000049", "extends to England and Wales only"),
+        ("N09000003", "Scotland or Northern Ireland"),
         ("E10000031", "is a county"),
         ("K04000001", "several countries"),
         ("L00000001", "Channel Islands or the Isle of Man"),
@@ -1242,6 +1243,17 @@ def test_a_code_that_is_no_local_government_area_says_why(code: str, said: str) 
     assert a.verdict is Verdict.NO
     assert said in a.reasons[-1].says
     pcc = next(x for x in p.authorities if x.role is Role.LOCAL_POLICING_BODY)
+    if code[0] in "SNLM":  # outside the extent: no, as above, citing s.207(1) (law57)
+        assert "s.207(1)" in a.reasons[-1].citation.provision
+        for b in (
+            must_consult_s8(p.authorities, code),
+            may_assist(pcc, [code], districts_within=p.authorities.districts_within),
+        ):
+            assert b.verdict is Verdict.NO
+            assert [(r.says, r.citation) for r in b.reasons] == [
+                (a.reasons[-1].says, a.reasons[-1].citation)
+            ]
+        return
     with pytest.raises(DataError, match="expected a local government area's code"):
         must_consult_s8(p.authorities, code)
     with pytest.raises(DataError, match="expected a local government area's code"):

@@ -94,7 +94,9 @@ def test_outside_the_pilot_areas_the_direction_not_the_health_board_is_missing()
 @pytest.mark.parametrize(
     ("facts", "error"),
     [
-        ({"death_area": "S12000036"}, UnknownAreaError),  # Edinburgh: not England or Wales
+        ({"death_area": "S12000036"}, AreaError),  # Edinburgh: outside the extent (law57)
+        ({"death_area": "E06999999"}, UnknownAreaError),  # no such area
+        ({"body_found_area": "S12000036", "death_place_known": False}, UnknownAreaError),
         ({"death_area": "E10000031"}, AreaError),  # Warwickshire county: not an LGA
         ({"death_area": "E07000220", "health_area": "E54000055"}, ConflictError),
     ],

@@ -235,8 +235,11 @@ def national_areas() -> tuple[Area, ...]:
 
     wales = ("W92000004",)
     england = ("E92000001",)
-    area("E92000001", "England", AreaKind.COUNTRY, (), _cite("lad24-region24", "country"))
-    area("W92000004", "Wales", AreaKind.COUNTRY, (), _cite("lad21-lhb22", "country"))
+    # neither table has a country column: each names one country's areas only (law57)
+    in_england = "every row (a lookup of England's regions: no country column)"
+    area("E92000001", "England", AreaKind.COUNTRY, (), _cite("lad24-region24", in_england))
+    in_wales = "every row (a lookup in Wales: no country column)"
+    area("W92000004", "Wales", AreaKind.COUNTRY, (), _cite("lad21-lhb22", in_wales))
     for _c, name, code in _rows("lad24-region24", "ltla24_code", "region24_name", "region24_code"):
         area(code, name, AreaKind.REGION, england, _cite("lad24-region24", "region24_code"))
     region = {r[0]: r[1] for r in _rows("lad24-region24", "ltla24_code", "region24_code")}

@@ -41,6 +41,7 @@ from svduty.authorities._authority import (
     one_body,
 )
 from svduty.authorities._categories import AuthorityCategory, Role
+from svduty.authorities._extent import first_outside_extent, outside_extent, outside_extent_reason
 from svduty.authorities._model import Authorities, check_area_code
 from svduty.authorities._one_provider import both_secretary_of_state, one_provider_citation
 from svduty.authorities._specified import (
@@ -185,7 +186,9 @@ def must_consult_s8(
     authority). Otherwise it is ``undetermined``, naming what to find out; ``no`` on a day
     before s.8 came into force (31 January 2023; SI 2022/1227 reg 4), or on a day the
     area's own record does not hold (s.11(4): not a local government area that day, as
-    :func:`specified_authorities_for` says).
+    :func:`specified_authorities_for` says), or for an area outside England and Wales, on
+    any day (s.11(4), s.207(1): an area of Scotland, Northern Ireland, the Channel Islands
+    or the Isle of Man; law57).
 
     Example:
         >>> a = must_consult_s8(Authorities(), "E07000901", districts_within=lambda c: (c,))
@@ -194,6 +197,8 @@ def must_consult_s8(
     """
     _local_government_areas("lga_code", [lga_code])
     question = f"Who must be consulted on the strategy for {lga_code} (s.8(4))?"
+    if outside_extent(lga_code):  # no local government area: s.11(4), s.207(1) (law57)
+        return answer(question, [outside_extent_reason(lga_code)], [], failed=True)
     stop, commenced, area_day = in_force_for("s.8", authorities.area_periods, [lga_code], on)
     if stop:  # before commencement, or not a local government area that day (s.11(4))
         return answer(question, stop, [], failed=True)
@@ -221,8 +226,9 @@ def must_consult_s9(
 
     (a) every other specified authority for the area (any of its local government areas)
     that is not among the collaborating authorities, and (b)-(d) each relevant authority
-    for the area; ``no`` on a day before s.9 came into force (31 January 2023), or on a
-    day one of its areas' own records does not hold (s.11(4)). The answer
+    for the area; ``no`` on a day before s.9 came into force (31 January 2023), on a
+    day one of its areas' own records does not hold (s.11(4)), or where one of its areas
+    is outside England and Wales (s.11(4), s.207(1); law57). The answer
     is ``undetermined`` while a Schedule 1 table of one of its areas has nobody recorded
     (as :func:`specified_authorities_for` says) or a Schedule 2 table is not known whole
     (as :func:`must_consult_s8` says).
@@ -240,7 +246,8 @@ def must_consult_s9(
     Raises:
         DataError: if the relevant area has fewer than two local government areas
             (s.9(13)(b): "one or more other local government areas"; one alone is a s.8
-            strategy's area), or a code of another kind of area (s.11(4)); or if the
+            strategy's area), or a code of another kind of area of England and Wales
+            (s.11(4): a county, a police force area); or if the
             collaborators are not two or more specified authorities for parts of it, and
             only those (s.9(1): "two or more specified authorities"; s.9(13)(a)).
 
@@ -267,6 +274,9 @@ def must_consult_s9(
             f"parts of several (s.9(13)); got {len(lgas)} (for one, see must_consult_s8)",
         )
     _local_government_areas("relevant_area", lgas)
+    abroad = first_outside_extent(lgas)
+    if abroad is not None:  # s.9(13): made up of local government areas; s.207(1) (law57)
+        return answer(f"{question}?", [outside_extent_reason(abroad)], [], failed=True)
     stop, commenced, _ = in_force_for("s.9", authorities.area_periods, lgas, on)  # day: s.11(6)'s
     if stop:  # before commencement, or one was not a local government area that day
         return answer(f"{question}?", stop, [], failed=True)
@@ -392,7 +402,8 @@ def may_assist(
             (s.9(13): a relevant area is made up of all or part of one local government
             area and all or part of one or more others), or a code of an area that is not
             a local government area (s.11(4): a county, a police force area, a CSP), as
-            :func:`must_consult_s8` refuses it.
+            :func:`must_consult_s8` refuses it. An area outside England and Wales is
+            answered ``no`` (s.11(4), s.207(1); law57).
 
     Example:
         >>> from svduty.sources import cite
@@ -414,6 +425,9 @@ def may_assist(
     question = f"May {body.name} assist with and monitor the {section} functions for " + (
         ", ".join(lgas) + "?"
     )
+    abroad = first_outside_extent(lgas)
+    if abroad is not None:  # no s.8 or s.9 functions there: s.11(4), s.207(1) (law57)
+        return answer(question, [outside_extent_reason(abroad)], [], failed=True)
     commenced, not_in_force = in_force("s.14", on)
     if commenced is not None and not_in_force:
         return answer(question, [commenced], [], failed=True)
@@ -465,7 +479,8 @@ def _local_government_areas(field: str, codes: Iterable[str]) -> None:
     """  # noqa: E501
     for code in codes:
         check_area_code(field, code)
-    if any(not_a_local_government_area(code) for code in codes):
+    # an area outside England and Wales is answered ``no`` by the rule (s.207(1), law57)
+    if any(not_a_local_government_area(c) and not outside_extent(c) for c in codes):
         raise DataError.single(
             None,
             field,

@@ -20,6 +20,7 @@ import functools
 
 from svduty.answers import Reason
 from svduty.areas import Area, AreaKind, national_areas
+from svduty.authorities._extent import outside_extent
 from svduty.errors import AreaError, ConflictError, UnknownAreaError
 from svduty.sources import Citation, cite
 
@@ -33,6 +34,14 @@ _PILOT_COUNCILS = {
     "E08000025": "Birmingham",
     "E08000026": "Coventry",
 }
+
+
+_OUTSIDE = (
+    "{code} is outside England and Wales: a review partner's duty to arrange a review is "
+    "for a death that 'occurred, or is likely to have occurred, in England or Wales' "
+    "(PCSC Act 2022 s.24(1)(b)), the Act extends to England and Wales only (s.207(1)), and "
+    "svduty answers for places there only (law57)"
+)
 
 
 def _reg(provision: str, **kw: object) -> Citation:
@@ -52,6 +61,10 @@ def _areas() -> dict[str, Area]:
 def _area(code: str, field: str) -> Area:
     """The local government area with this code, or an error naming the field."""
     found = _areas().get(code)
+    # a death known to have occurred outside England and Wales (a body found there may
+    # still be of a death in England: that stays an unknown place, reg 10 aside)
+    if found is None and field == "death_area" and outside_extent(code):
+        raise AreaError.single(None, field, message=_OUTSIDE.format(code=code))
     if found is None:
         raise UnknownAreaError(code, f"{field}: not an area of England and Wales svduty knows")
     if not found.kind.is_local_government_area:

@@ -342,7 +342,8 @@ def relevant_review_partners(
 
     Raises:
         UnknownAreaError: for an area code svduty's geography does not hold.
-        AreaError: for a code that is not a local government area.
+        AreaError: for a code that is not a local government area, or a ``death_area``
+            outside England and Wales (s.24(1)(b), s.207(1); law57).
         ConflictError: for a ``health_area`` the place does not lie in, or a direction
             given (``direction`` true) for a place in a pilot area (reg 10(1): only where
             regs 6 to 9 do not apply); ``direction`` false there agrees with them.

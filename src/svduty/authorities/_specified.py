@@ -30,6 +30,7 @@ from svduty.authorities._area_record import periods_of_area as _periods
 from svduty.authorities._areas_served import local_councils, not_given
 from svduty.authorities._authority import Authority, DistrictsWithin, other_nation
 from svduty.authorities._categories import CATEGORIES, AuthorityCategory, Role
+from svduty.authorities._extent import outside_extent, outside_extent_reason
 from svduty.authorities._model import Authorities, check_area_code
 from svduty.authorities._one_fire_authority import (
     fire_authorities_contradict,
@@ -184,20 +185,12 @@ def _expected_categories(lga_code: str) -> tuple[tuple[AuthorityCategory, ...], 
 def _not_a_local_government_area(code: str) -> str:
     """Why a GSS code is not a local government area (s.11(4)), in words.
 
+    An area outside England and Wales: :func:`outside_extent_reason` (s.207(1), law57).
+
     Example:
-        >>> _not_a_local_government_area("S12000049")[:60]
-        'S12000049 is an area of Scotland or Northern Ireland: the Ch'
+        >>> _not_a_local_government_area("E10000031")[:40]
+        'E10000031 is a county, not a local gover'
     """
-    if code[:1] in ("S", "N"):
-        return (
-            f"{code} is an area of Scotland or Northern Ireland: the Chapter extends to "
-            "England and Wales only (s.207), whose local government areas s.11(4) lists"
-        )
-    if code[:1] in ("L", "M"):
-        return (
-            f"{code} is an area of the Channel Islands or the Isle of Man: the Chapter extends "
-            "to England and Wales only (s.207), whose local government areas s.11(4) lists"
-        )
     if code[:1] == "K":
         return (
             f"{code} is the code of an area of several countries (K), not a local government "
@@ -402,6 +395,8 @@ def specified_authorities_for(
     check_area_code("lga_code", lga_code)
     question = f"Which are the specified authorities for {lga_code}?"
     by_kind = _by_kind(lga_code, kind)
+    if outside_extent(lga_code):  # never a local government area, on any day (law57)
+        return answer(question, [outside_extent_reason(lga_code)], [], failed=True)
     # in force only to make regulations before 31 January 2023; the area, one that day
     stop, commenced, area_day = in_force_for(
         "s.11 and Schedule 1", authorities.area_periods, [lga_code], on
