@@ -88,14 +88,29 @@ def _key(name: str) -> str:
     return unicodedata.normalize("NFC", name).strip().casefold()
 
 
+def _listed(names: dict[str, str]) -> str:
+    """The districts as a message lists them: a name only where it is the ONS name.
+
+    A bundle's areas.toml names its districts as its authors typed them: a name that is
+    not the national table's name for the code could be anything (hostile57: a mutated
+    bundle's district named as a person), so its code is listed alone.
+    """
+    from svduty.areas import Geography
+
+    national = Geography.england_and_wales()
+    public = {c: n for c, n in names.items() if c in national and national.get(c).name == n}
+    return "; ".join(f"{public[c]} ({c})" if c in public else c for c in names)
+
+
 def populations_in_area(funding: FundingModel, local_area: LocalArea) -> None:
     """Refuse a population figure for a district outside the partnership's local area.
 
     A ``[[populations]]`` part names a district, by its GSS code or its name, that must be
     one of ``local_area.districts``: a typo or another area's district would weigh in a
     population split, its people counted for a partnership that does not cover them
-    (hostile53b). The model documents no reason to hold one. District codes and names are
-    public, so the expected ones are listed.
+    (hostile53b). The model documents no reason to hold one. District codes and their ONS
+    names are public, so the expected ones are listed (a name areas.toml gives otherwise
+    is not: its code alone).
 
     Raises:
         FundingError: naming ``populations[i].parts[k].district`` for each one outside.
@@ -111,12 +126,11 @@ def populations_in_area(funding: FundingModel, local_area: LocalArea) -> None:
     area = local_area.geography
     names = {c: area.get(c).name for c in local_area.districts}
     known = {_key(c) for c in names} | {_key(n) for n in names.values()}
-    listed = "; ".join(f"{n} ({c})" for c, n in names.items())
     problems = [
         Problem(
             file="funding.toml",
             field=f"populations[{n}].parts[{k}].district",
-            expected=f"one of the partnership's districts, by name or code: {listed}",
+            expected=f"one of the partnership's districts, by name or code: {_listed(names)}",
             got=part.district,
         )
         for n, pop in enumerate(funding.populations)

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from svduty.cli import main
@@ -83,8 +83,18 @@ def _said_once(problems: list[dict[str, object]]) -> int:
     return len(sources) + len(others)
 
 
+def _district_named_as_a_person() -> tuple[str, str, Any, list[Personal]]:
+    """hostile57's long run (seed 561): Warwick named "Jane Citizen" in areas.toml; the
+    funding check listed the districts by the bundle's names, the person's among them."""
+    data = tomllib.loads((WARWICKSHIRE / "areas.toml").read_text(encoding="utf-8"))
+    (warwick,) = [a for a in data["areas"] if a.get("code") == "E07000222"]
+    warwick["name"] = "Jane Citizen"
+    return "warwickshire", "areas.toml", data, [Personal("Jane Citizen", ("Citizen",))]
+
+
 @budget(25)
 @given(case=mutated())
+@example(case=_district_named_as_a_person())
 def test_a_mutated_bundle_validates_or_is_reported_cleanly(copies, case):
     bundle, file, data, put = case
     root = copies[bundle]

@@ -119,7 +119,8 @@ def register(subparsers: Any) -> None:
             "area, and print a summary that accounts for every row: rows in = rows out + "
             "rows rejected. Rejected rows are listed with their file, row number (the "
             "line where the record starts; the header is line 1 in CSV files) and reason. "
-            "The summary names the partnership and the definition used."
+            "The summary names the partnership and the definition used; it is printed on "
+            "standard output, or on standard error when classified or rejected rows go there."
         ),
         epilog=EXIT_CODES,
     )
@@ -148,7 +149,9 @@ def register(subparsers: Any) -> None:
         "--summary",
         choices=("text", "json"),
         default="text",
-        help="the summary's format (default: text)",
+        help="the summary's format (default: text); the summary goes to standard output, "
+        "or to standard error when rows go there (-o -, --rejected -, or incidents without "
+        "--output)",
     )
     p.add_argument(
         "--rejected",

@@ -83,7 +83,8 @@ def register(subparsers: Any) -> None:
         "-o",
         metavar="HTML",
         required=True,
-        help="where to write the page (written whole or not at all; - for standard output)",
+        help="where to write the page (written whole or not at all; - for standard output, "
+        "the summary then on standard error)",
     )
     p.add_argument(
         "--tables",

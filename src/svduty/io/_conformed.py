@@ -118,8 +118,9 @@ def conform(table: pa.Table, schema: pa.Schema, *, keep: bool = False) -> pa.Tab
         return table
     n = table.num_rows
     cols = []
+    names = set(table.schema.names)  # once: the property builds a list at each call
     for f in schema:
-        if f.name not in table.schema.names:
+        if f.name not in names:
             cols.append(pa.nulls(n, f.type))
             continue
         column = table.column(f.name)

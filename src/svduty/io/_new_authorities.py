@@ -49,6 +49,7 @@ __all__ = [
     "authorities",
     "cite",
     "plain_name",
+    "police_id",
     "slug",
 ]
 
@@ -164,6 +165,22 @@ def _police_name(pfa: Area) -> str:
     return "City of London" if pfa.id == _CITY else pfa.name
 
 
+def police_id(pfa: Area) -> str:
+    """The chief officer of police's id: the police area's name and ``-police`` once.
+
+    ONS names one police area by its force ("Metropolitan Police"): its id is not
+    ``metropolitan-police-police``.
+
+    Example:
+        >>> from svduty.areas import Geography
+        >>> geo = Geography.england_and_wales()
+        >>> [police_id(geo.get(c)) for c in ("E23000001", "E23000034", "W15000004")]
+        ['metropolitan-police', 'city-of-london-police', 'dyfed-powys-police']
+    """
+    words = slug(_police_name(pfa))
+    return words if words.endswith("-police") else f"{words}-police"
+
+
 def _chief_officer(pfa: Area) -> dict[str, Any]:
     """The chief officer of police: a Commissioner in London, a Chief Constable elsewhere."""
     name = {
@@ -174,7 +191,7 @@ def _chief_officer(pfa: Area) -> dict[str, Any]:
     title = "" if pfa.id in (_MET, _CITY) else check
     doubt = f"{CATEGORIES[_C.CHIEF_OFFICER_OF_POLICE].citation.doubt}{title}"
     return _authority(
-        f"{slug(_police_name(pfa))}-police",
+        police_id(pfa),
         name,
         _C.CHIEF_OFFICER_OF_POLICE,
         [pfa.id],
