@@ -269,7 +269,7 @@ def _comparison() -> Part:
     difference = _record(
         {
             "index": _INT,
-            "incident": _STR,
+            "incident": _null(_STR),
             "first": answer,
             "second": answer,
             "rules": _list(rule),
