@@ -27,7 +27,7 @@ def test_the_text_names_bodies_authorities_and_areas_beside_their_ids_and_codes(
         in text
     )
     assert "now also covers North Warwickshire (E07000218), Rugby (E07000220)" in text
-    assert "source for the districts it covers: (none) -> " in text
+    assert "source for the districts it covers: (the body's own source) -> " in text
     for developer in ("coverage_citation", ".area:", ".members:", "reports_to", "+E07"):
         assert developer not in text
     assert "source for the districts it covers" in W.diff.to_html()

@@ -143,3 +143,29 @@ def test_a_body_name_with_dollars_is_drawn_as_plain_text(name, tmp_path):
     assert label.get_parse_math() is False
     assert " ".join(label.get_text().split()) == name
     graph.draw(path=tmp_path / "g.png")
+
+
+@pytest.mark.parametrize("scenario", [None, "lgr-two-unitaries"])
+def test_each_label_sits_beside_its_body_however_few_the_rows(scenario):
+    """users57: a two-row graph (a Welsh bundle's board and its two partnerships) had each
+    label about 0.9 inch from its body, in the middle of the arrow, as the offset was a
+    share of the row's height on a 10-inch figure; it is now a few points, whatever the
+    number of rows."""
+    from svduty.governance import Body, BodyKind, Level, Relation, RelationKind, Tier
+    from svduty.sources import cite
+
+    c = cite("svd-guidance")
+    board = Body("board", "Board", BodyKind.BOARD, Level.COUNTYWIDE, c, Tier.STRATEGIC)
+    csps = [Body(i, i.title(), BodyKind.GROUP, Level.LOCAL, c, Tier.STRATEGIC) for i in ("a", "b")]
+    small = GovernanceGraph.of(
+        [board, *csps], [Relation(RelationKind.REPORTS_TO, b.id, "board", c) for b in csps]
+    )
+    graph = small if scenario is None else P.what_if(scenario).governance
+    ax = drawn(graph)
+    pos, _, _ = label_layout(graph)
+    to_pixels = ax.transData.transform
+    for body, text in labels(ax).items():
+        box = text.get_window_extent()
+        _, y = to_pixels(pos[body])
+        gap = min(abs(box.y0 - y), abs(box.y1 - y))
+        assert gap < 25, (body, gap)  # pixels at 100 dpi: a quarter of an inch

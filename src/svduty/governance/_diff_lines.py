@@ -48,6 +48,9 @@ _FIELD_WORDS = {
 }
 """What each field of a body or relation means, as the diff's text says it."""
 
+_OWN_SOURCE = frozenset({"coverage_citation", "chair_citation"})
+"""The fields whose ``None`` means the body's own ``citation`` states it (users57)."""
+
 _ID_FIELDS = frozenset({"area", "chair", "host", "members"})
 """The fields whose values are ids or codes of bodies, authorities or areas."""
 
@@ -149,10 +152,12 @@ class BodyChange:
             >>> BodyChange("x", "members", ("a",), ("b",)).text({"x": "X board", "b": "B"})
             'X board (x): members: joins B (b); leaves a'
             >>> BodyChange("x", "coverage_citation", None, "s.5").text({})
-            'x: source for the districts it covers: (none) -> s.5'
+            "x: source for the districts it covers: (the body's own source) -> s.5"
         """
 
         def shown(v: Any) -> str:
+            if v is None and self.field in _OWN_SOURCE:
+                return "(the body's own source)"
             named = self.field in _ID_FIELDS and isinstance(v, str)
             return with_name(v, names) if named else _show(v)
 

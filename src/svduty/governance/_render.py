@@ -226,6 +226,11 @@ def graph_html(graph: GraphView) -> str:
     )
 
 
+_LABEL_GAP = 12.0
+"""How far :func:`draw` puts a label from its body's centre, in points (outside the ring
+of a body an error names)."""
+
+
 def label_layout(
     graph: GraphView, width: float = 16.0
 ) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float, str]], dict[str, float]]:
@@ -241,7 +246,9 @@ def label_layout(
 
     Returns:
         The position of each body, its label's position and text, and each row's
-        y-coordinate by its name (``"local / strategic"``).
+        y-coordinate by its name (``"local / strategic"``). :func:`draw` puts the label
+        on its position's side of the body (above or below), a fixed 12 points away,
+        so that it stays beside its body when there are few rows.
 
     Example:
         >>> import svduty
@@ -366,11 +373,12 @@ def draw(
         if b.id in broken:  # a ring outside the scenario's own edge colour
             ring = {"facecolors": "none", "edgecolors": _REMOVED, "lw": 1.6, "gid": f"error:{b.id}"}
             ax.scatter([x], [y], s=320, zorder=2, **ring)
-        lx, ly, text = labels[b.id]
-        ax.text(
-            lx,
-            ly,
+        _, ly, text = labels[b.id]
+        ax.annotate(  # a fixed distance from its body, however few the rows (users57)
             text,
+            xy=(x, y),
+            xytext=(0.0, -_LABEL_GAP if ly < y else _LABEL_GAP),
+            textcoords="offset points",
             ha="center",
             va="top" if ly < y else "bottom",
             fontsize=5,

@@ -171,7 +171,13 @@ def _classification() -> dict[str, Any]:
                 "anyOf": [{"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, _NULL],
                 "description": "The day the text was read, where it matters.",
             },
-            "confidence": {"type": "string", "enum": [c.value for c in Confidence]},
+            "confidence": {
+                "type": "string",
+                "enum": [c.value for c in Confidence],
+                "description": "confirmed: read in the primary text (or two sources agree); "
+                "secondary: an official source not checked against it; unconfirmed: one "
+                "weak source, or derived (doubt says why).",
+            },
             "doubt": {**text_or_null, "description": "What is unconfirmed."},
         },
         "required": ["source", "document", "provision", "url", "as_at", "confidence", "doubt"],

@@ -59,6 +59,11 @@ def _record(
     }
 
 
+def _about(schema: Mapping[str, Any], description: str) -> dict[str, Any]:
+    """``schema`` with what the field means."""
+    return {**schema, "description": description}
+
+
 def _citation() -> dict[str, Any]:
     from svduty.io._contract_schemas import classification_schema
 
@@ -71,12 +76,15 @@ def _finding() -> dict[str, Any]:
 
     finding = _record(
         {
-            "rule": _STR,
-            "severity": {"type": "string", "enum": [s.value for s in Severity]},
-            "message": _STR,
-            "subjects": _WORDS,
-            "where": _STR,
-            "citations": _list(_CITATION),
+            "rule": _about(_STR, "The id of the rule (GOV-SCHEDULE-1...)."),
+            "severity": _about(
+                {"type": "string", "enum": [s.value for s in Severity]},
+                "error breaks a rule, warning needs a decision, info is an observation.",
+            ),
+            "message": _about(_STR, "What was found, in words."),
+            "subjects": _about(_WORDS, "The ids (bodies, authorities, areas) it is about."),
+            "where": _about(_STR, "The file or record it is in (may be empty)."),
+            "citations": _about(_list(_CITATION), "The provisions the rule comes from."),
         }
     )
     finding["additionalProperties"] = {"type": ["string", "null"]}  # the finding's data
@@ -213,27 +221,56 @@ def _funding() -> Part:
 
 
 def _governance() -> Part:
+    d = _about
     validation = _record(
         {
-            "ok": _BOOL,
-            "findings": _list(_FINDING),
-            "checked": _WORDS,
-            "skipped": _list(_record({"rule": _STR, "reason": _STR})),
+            "ok": d(_BOOL, "True when no finding is an error (warnings do not fail it)."),
+            "findings": d(_list(_FINDING), "Each error and warning of the checks run."),
+            "checked": d(_WORDS, "The ids of the rules checked (GOV-SCHEDULE-1...)."),
+            "skipped": d(
+                _list(
+                    _record(
+                        {
+                            "rule": d(_STR, "The id of a rule not checked."),
+                            "reason": d(_STR, "Why it was not checked."),
+                        }
+                    )
+                ),
+                "The rules not checked, each with the reason.",
+            ),
         }
     )
+    entry = {
+        "index": d(_INT, "The change's position in the scenario's changes (0-based)."),
+        "op": d(_STR, "The change's op (merge, change_body, abolish_authority...)."),
+        "message": d(_STR, "What applying it did, by id."),
+    }
+    graph = {
+        "bodies": d(_list(_OBJ), "Each body as governance.toml has it (id, name, kind...)."),
+        "relations": d(_list(_OBJ), "Each relation (kind, source, target, citation)."),
+    }
+    made = {
+        "created": d(_WORDS, "The ids of the authorities the scenario creates."),
+        "abolished": d(_WORDS, "The ids of the authorities it abolishes (with their records)."),
+    }
     body = _record(
         {
-            "partnership": _STR,
-            "governance": _record({"bodies": _list(_OBJ), "relations": _list(_OBJ)}),
+            "partnership": d(_STR, "The partnership's name."),
+            "governance": d(_record(graph), "The graph shown: after the scenario, if any."),
         },
         {
-            "scenario": _STR,
-            "log": _list(_record({"index": _INT, "op": _STR, "message": _STR})),
-            "diff": {"type": "object", "additionalProperties": _WORDS},
-            "authorities": _record({"created": _WORDS, "abolished": _WORDS}),
-            "areas": _WORDS,
-            "on": _DAY,
-            "validation": validation,
+            "scenario": d(_STR, "The scenario applied (with --scenario)."),
+            "log": d(_list(_record(entry)), "What each change of the scenario did, in order."),
+            "diff": d(
+                {"type": "object", "additionalProperties": _WORDS},
+                "The graph before against after, by id: bodies_added, bodies_removed, "
+                "bodies_renamed, bodies_changed, relations_added, relations_removed, "
+                "relations_changed, coverage (each a list of lines).",
+            ),
+            "authorities": d(_record(made), "The scenario's changes to the authorities."),
+            "areas": d(_WORDS, "The local government areas after the scenario."),
+            "on": d(_DAY, "The day the records shown hold on (with --on)."),
+            "validation": d(validation, "The checks' result (with --validate)."),
         },
     )
     return body, {"Citation": _citation(), "Finding": _finding()}
@@ -264,27 +301,37 @@ def _info() -> Part:
 
 
 def _comparison() -> Part:
-    rule = _record({"rule": _STR, "says": _STR, "citation": _STR})
+    d = _about
+    rule = _record(
+        {
+            "rule": d(_STR, "The rule's id."),
+            "says": d(_STR, "What the rule says of the incident."),
+            "citation": d(_STR, "Where the rule comes from, as text."),
+        }
+    )
     answer = {"type": "string", "enum": _answers()["in_scope"]}
+    first = d(answer, "The first definition's in_scope answer.")
+    second = d(answer, "The second definition's in_scope answer.")
     difference = _record(
         {
-            "index": _INT,
-            "incident": _STR,
-            "first": answer,
-            "second": answer,
-            "rules": _list(rule),
-            "missing": _WORDS,
+            "index": d(_INT, "The incident's position in the input (0-based)."),
+            "incident": d(_null(_STR), "The incident's id (null: it has none)."),
+            "first": first,
+            "second": second,
+            "rules": d(_list(rule), "The rules that make the difference."),
+            "missing": d(_WORDS, "The facts that would settle an undetermined answer."),
         },
-        {"row": _LINE},
+        {"row": d(_LINE, "The incident's line in the input file.")},
     )
+    count = {"first": first, "second": second, "incidents": d(_INT, "How many incidents.")}
     body = _record(
         {
-            "first": _STR,
-            "second": _STR,
-            "rows": _INT,
-            "agree": _INT,
-            "counts": _list(_record({"first": answer, "second": answer, "incidents": _INT})),
-            "differences": _list(difference),
+            "first": d(_STR, "The first definition's id."),
+            "second": d(_STR, "The second definition's id."),
+            "rows": d(_INT, "The incidents compared."),
+            "agree": d(_INT, "The incidents on which the two answers are the same."),
+            "counts": d(_list(_record(count)), "The incidents by the pair of answers."),
+            "differences": d(_list(difference), "Each incident on which they differ."),
         }
     )
     return body, {}

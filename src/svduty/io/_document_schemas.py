@@ -72,8 +72,8 @@ def document_schema(kind: DocumentKind) -> dict[str, Any]:
         >>> s = document_schema("summary")
         >>> s["$id"], DOCUMENT_VERSIONS["summary"]
         ('https://svduty.readthedocs.io/schema/summary/1.json', 1)
-        >>> s["properties"]["svduty_schema"]
-        {'const': 'summary/1'}
+        >>> s["properties"]["svduty_schema"]["const"]
+        'summary/1'
         >>> s["properties"]["verdicts"]["properties"]["in_scope"]["propertyNames"]
         {'enum': ['yes', 'no', 'undetermined']}
         >>> document_schema("validate")["$defs"]["Problem"]["properties"]["row"]
@@ -96,7 +96,8 @@ def _schema(kind: str) -> dict[str, Any]:
     version = DOCUMENT_VERSIONS[kind]
     body, defs = build(kind)
     if kind not in _ROWS:
-        body["properties"] = {"svduty_schema": {"const": f"{kind}/{version}"}, **body["properties"]}
+        tag = {"const": f"{kind}/{version}", "description": "The document's kind and version."}
+        body["properties"] = {"svduty_schema": tag, **body["properties"]}
         body["required"] = ["svduty_schema", *body["required"]]
     from svduty.io._schema import JSON_SCHEMA
 
